@@ -1,0 +1,23 @@
+import type { Rule, RuleContext, RuleListener, RuleMeta, SourceCode } from './types.js';
+
+export interface CreateRuleInput<Options extends unknown[], SC extends SourceCode> {
+  name: string;
+  meta: RuleMeta;
+  create(context: RuleContext<Options, SC>, options: Options): RuleListener;
+}
+
+/**
+ * Declares a rule. Validates the static parts of `meta` eagerly so a malformed rule fails when its
+ * plugin is loaded, not in the middle of a scan.
+ */
+export function createRule<Options extends unknown[] = unknown[], SC extends SourceCode = any>(
+  input: CreateRuleInput<Options, SC>,
+): Rule<Options, SC> {
+  const { name, meta } = input;
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) throw new Error(`Rule name "${name}" must be kebab-case`);
+  if (!meta || typeof meta !== 'object') throw new Error(`Rule "${name}" has no meta`);
+  for (const key of ['detector', 'severity', 'languages', 'triggers', 'docs', 'messages', 'remediation'] as const) {
+    if (meta[key] === undefined) throw new Error(`Rule "${name}" meta.${key} is required`);
+  }
+  return { name, meta, create: input.create };
+}

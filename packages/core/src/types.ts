@@ -1,0 +1,312 @@
+/**
+ * The public contract of Oculum: rules, plugins, languages, source code and findings.
+ * Every package builds on these types; change them with care (and a changeset).
+ */
+
+export const DETECTORS = ['unsafe_model_load', 'unverified_model_source', 'unsafe_finetuning'] as const;
+export type Detector = (typeof DETECTORS)[number];
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const CONFIDENCES = ['high', 'medium', 'low'] as const;
+export type Confidence = (typeof CONFIDENCES)[number];
+
+export type Depth = 'quick' | 'standard' | 'deep';
+
+/** ESLint-style level from config: off | warn | error (0 | 1 | 2 accepted in config). */
+export type RuleLevel = 'off' | 'warn' | 'error';
+
+/** 1-based line and 1-based column (column counted in UTF-16 code units, like ESLint + 1). */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface SourceLocation {
+  start: Position;
+  /** Exclusive end: the position just after the last character of the node. */
+  end: Position;
+}
+
+/** [start, end) offsets into `SourceCode.text` in UTF-16 code units (JS string indices). */
+export type Range = [number, number];
+
+/** An AST node of any language. Languages add their own fields; the engine only needs `type`. */
+export interface AstNode {
+  readonly type: string;
+}
+
+export interface Comment {
+  /** The comment text without its delimiters (`#`, `//`, `/* *\/`), untrimmed. */
+  value: string;
+  range: Range;
+  loc: SourceLocation;
+  /** True when nothing but whitespace precedes the comment on its line. */
+  ownLine: boolean;
+}
+
+/** A value the analysis could not determine. `constant()` returns this, never `undefined`. */
+export const UNKNOWN: unique symbol = Symbol.for('oculum.unknown');
+export type Unknown = typeof UNKNOWN;
+
+/** What `constant()` can answer: JSON-like data (Python None and JS null are `null`). */
+export type ConstantValue =
+  | string
+  | number
+  | bigint
+  | boolean
+  | null
+  | ConstantValue[]
+  | { [key: string]: ConstantValue };
+
+export interface ArgumentQuery {
+  /** Keyword / option-property name, e.g. `weights_only` or `revision`. */
+  name?: string;
+  /** 0-based positional index. */
+  position?: number;
+}
+
+/**
+ * The parsed file handed to rules. Every language provides this much; code languages
+ * (Python, JS) implement `CodeSourceCode` below. Model files implement their own richer type.
+ */
+export interface SourceCode<Node extends AstNode = AstNode> {
+  readonly path: string;
+  /** The text of the file ('' for binary languages such as model files). */
+  readonly text: string;
+  readonly ast: Node;
+  /** Parse problems found while the rest of the tree was still analysed. */
+  readonly parseErrors: ReadonlyArray<{ message: string; loc: SourceLocation }>;
+  /** Walks the tree once, in source order, calling enter and (after children) exit for each node. */
+  traverse(visit: (node: Node, phase: 'enter' | 'exit') => void): void;
+  getRange(node: Node): Range;
+  getLoc(node: Node): SourceLocation;
+  getText(node?: Node): string;
+  /** Comments (for directives). Binary languages return []. */
+  getComments(): readonly Comment[];
+  /** Offset → 1-based position. */
+  positionAt(offset: number): Position;
+}
+
+/** The semantic model shared by Python and JS/TS (DESIGN.md, "The semantic model is the heart of precision"). */
+export interface CodeSourceCode<Node extends AstNode = AstNode> extends SourceCode<Node> {
+  readonly imports: ImportIndex;
+  /**
+   * Fully qualified name of an expression that denotes an imported module member, e.g.
+   * `torch.load` for `t.load` after `import torch as t`. `undefined` when it is not an import,
+   * or when the name is shadowed by a local definition.
+   */
+  qualifiedName(expr: Node): string | undefined;
+  /** An argument of a call by keyword/option name or position; looks into `**{...}` / spreads of literals. */
+  argument(call: Node, query: ArgumentQuery): Node | undefined;
+  /** True when the call has `*args`/`**kwargs` (JS: spreads) that could not be resolved statically. */
+  hasUnresolvedArguments(call: Node): boolean;
+  /** Statically known value of an expression, or UNKNOWN. */
+  constant(expr: Node): ConstantValue | Unknown;
+}
+
+export interface ImportIndex {
+  /** True when the file imports `module` or any of its submodules (`has('torch')` for `import torch.nn`). */
+  has(module: string): boolean;
+  /** Every imported module name (top-level and dotted). */
+  readonly modules: ReadonlySet<string>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixes and suggestions
+
+export interface Fix {
+  range: Range;
+  text: string;
+}
+
+export interface RuleFixer {
+  insertTextAfter(nodeOrRange: AstNode | Range, text: string): Fix;
+  insertTextBefore(nodeOrRange: AstNode | Range, text: string): Fix;
+  replaceText(nodeOrRange: AstNode | Range, text: string): Fix;
+  remove(nodeOrRange: AstNode | Range): Fix;
+}
+
+export type FixFunction = (fixer: RuleFixer) => Fix | Fix[] | null | undefined;
+
+export interface SuggestionDescriptor {
+  messageId: string;
+  data?: Record<string, unknown>;
+  fix: FixFunction;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules
+
+export interface RuleDocs {
+  description: string;
+  /** In the plugin's and `oculum:recommended` presets. */
+  recommended: boolean;
+  /** In `oculum:strict` (recommended ⊂ strict ⊂ all). Defaults to `recommended`. */
+  strict?: boolean;
+  url?: string;
+}
+
+export interface RuleMeta {
+  detector: Detector;
+  severity: Severity;
+  /** Language ids the rule serves: 'python' | 'javascript' | 'model' | … */
+  languages: string[];
+  /**
+   * Prefilter words: the file is parsed for this rule only when one of them occurs in its text.
+   * Empty array = always run. Ignored for binary languages.
+   */
+  triggers: string[];
+  docs: RuleDocs;
+  messages: Record<string, string>;
+  /** Default remediation text; a report may override it. */
+  remediation: string;
+  /** JSON Schema for the options array items (like ESLint's array form). */
+  schema?: object[];
+  defaultOptions?: unknown[];
+  fixable?: 'code';
+  hasSuggestions?: boolean;
+  /** Minimum depth at which the rule runs (default 'quick'). */
+  minDepth?: Depth;
+  deprecated?: boolean;
+}
+
+export interface ReportDescriptor {
+  node?: AstNode;
+  /** Explicit location (overrides node); used by binary languages. */
+  loc?: SourceLocation;
+  messageId: string;
+  data?: Record<string, unknown>;
+  /** Defaults to 'high'. */
+  confidence?: Confidence;
+  /** Overrides meta.severity for this finding (e.g. lower severity when torch>=2.6 is pinned). */
+  severity?: Severity;
+  remediation?: string;
+  fix?: FixFunction;
+  suggest?: SuggestionDescriptor[];
+}
+
+export interface RuleContext<Options extends unknown[] = unknown[], SC extends SourceCode = SourceCode> {
+  readonly id: string;
+  readonly options: Options;
+  readonly settings: Settings;
+  readonly depth: Depth;
+  readonly filename: string;
+  /** The directory the scan treats as the project root (for dependency-file lookups). */
+  readonly cwd: string;
+  readonly sourceCode: SC;
+  report(descriptor: ReportDescriptor): void;
+}
+
+export type RuleListener = Record<string, ((node: any) => void) | undefined>;
+
+export interface Rule<Options extends unknown[] = unknown[], SC extends SourceCode = any> {
+  /** Rule name without namespace, e.g. `load-without-weights-only`. */
+  name: string;
+  meta: RuleMeta;
+  create(context: RuleContext<Options, SC>, options: Options): RuleListener;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Languages
+
+export interface ParseInput {
+  path: string;
+  /** UTF-8 text for text languages; undefined for languages with `readsFile: true`. */
+  text?: string;
+  settings: Settings;
+  depth: Depth;
+}
+
+export interface Language<SC extends SourceCode = SourceCode> {
+  id: string;
+  /** Lower-case extensions with dot, e.g. ['.py', '.pyi']. */
+  extensions: string[];
+  /**
+   * Binary languages read the file themselves (streaming, bounded memory) and get no `text`.
+   * They are chosen by `detect` on the first bytes, whatever the extension.
+   */
+  readsFile?: boolean;
+  /** Decide from the first bytes (up to 512) and the path whether this language handles the file. */
+  detect?(head: Uint8Array, path: string): boolean;
+  /** One-time async setup (e.g. loading a .wasm grammar). Called once per thread before parse. */
+  init?(): Promise<void>;
+  parse(input: ParseInput): SC | Promise<SC>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plugins and config
+
+export type Settings = Record<string, unknown>;
+
+export type RuleEntry = RuleLevel | 0 | 1 | 2 | [RuleLevel | 0 | 1 | 2, ...unknown[]];
+
+export interface ConfigData {
+  extends?: string | string[];
+  plugins?: string[];
+  detectors?: Partial<Record<Detector, RuleLevel | 0 | 1 | 2>>;
+  rules?: Record<string, RuleEntry>;
+  settings?: Settings;
+  ignorePatterns?: string[];
+  overrides?: Array<Omit<ConfigData, 'overrides' | 'extends' | 'plugins'> & { files: string | string[]; excludedFiles?: string | string[] }>;
+}
+
+export interface Plugin {
+  meta: { name: string; version: string; namespace: string };
+  rules?: Record<string, Rule<any, any>>;
+  /** Presets by name (e.g. `recommended`), referenced as `<namespace>/<name>`. */
+  configs?: Record<string, ConfigData>;
+  languages?: Record<string, Language<any>>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+export interface FindingSuggestion {
+  messageId: string;
+  desc: string;
+  fix: Fix;
+}
+
+export interface Finding {
+  ruleId: string;
+  detector: Detector;
+  severity: Severity;
+  confidence: Confidence;
+  level: 'warn' | 'error';
+  /** Absolute path. */
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  messageId: string;
+  message: string;
+  remediation: string;
+  fix?: Fix;
+  suggestions?: FindingSuggestion[];
+  /** Set when an inline directive or a config in the scanned tree turned it off. */
+  suppressed?: { kind: 'inSource' | 'external'; justification?: string };
+  /** Stable across line shifts: hash of rule id, file, normalized text of the reported lines and occurrence index. */
+  fingerprint: string;
+}
+
+/** A problem that is not a finding: parse warnings, skipped files, unused directives, limits. */
+export interface Diagnostic {
+  file?: string;
+  line?: number;
+  column?: number;
+  kind: 'parse-error' | 'skipped' | 'unused-directive' | 'config' | 'internal' | 'limit';
+  severity: 'warning' | 'error' | 'note';
+  message: string;
+}
+
+export interface FileResult {
+  file: string;
+  language?: string;
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+  /** Text after fixes were applied, when `fix` was requested and something changed. */
+  output?: string;
+}
