@@ -310,3 +310,74 @@ export interface FileResult {
   /** Text after fixes were applied, when `fix` was requested and something changed. */
   output?: string;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The programmatic API (implemented in engine; used by the CLI, the rule tester and integrations)
+
+export interface ScanOptions {
+  /** Files, directories or globs. Default ['.']. */
+  paths?: string[];
+  /** Default process.cwd(). Relative paths and the user's own config are resolved from here. */
+  cwd?: string;
+  depth?: Depth;
+  /** Use exactly this config file as the user's config (still merged with per-directory configs unless noConfig). */
+  configFile?: string;
+  /** Ignore every .oculumrc / package.json config; use built-in defaults (oculum:recommended) and CLI flags. */
+  noConfig?: boolean;
+  /** Extra config applied last (CLI flags become this). */
+  overrideConfig?: ConfigData;
+  /** Only run these rule ids (others off). */
+  onlyRules?: string[];
+  /** Only run rules of these detectors. */
+  onlyDetectors?: Detector[];
+  /** Apply fixes and write files. */
+  fix?: boolean;
+  /** Cache file path, or true for `<cwd>/.oculumcache`. */
+  cache?: boolean | string;
+  /** Worker threads: 'auto' (default) uses them when there are many files; 0 disables. */
+  workers?: number | 'auto';
+  /** Plugins in addition to those named by configs: module specifiers or objects (objects disable workers). */
+  plugins?: Array<string | Plugin>;
+  /** Called as files complete. */
+  onProgress?: (done: number, total: number) => void;
+  /** Source files larger than this are skipped with a note (default 2 MiB). */
+  maxFileSize?: number;
+}
+
+export interface RuleInfo {
+  id: string;
+  namespace: string;
+  name: string;
+  plugin: string;
+  meta: RuleMeta;
+  /** Preset names containing it: 'oculum:recommended', 'torch/recommended', … */
+  presets: string[];
+}
+
+export interface ScanStats {
+  files: number;
+  parsed: number;
+  prefiltered: number;
+  skipped: number;
+  lines: number;
+  bytes: number;
+  durationMs: number;
+}
+
+export interface ScanResult {
+  cwd: string;
+  version: string;
+  files: FileResult[];
+  diagnostics: Diagnostic[];
+  /** Every rule that was loaded (for SARIF tool.driver.rules and `oculum rules`). */
+  rules: RuleInfo[];
+  stats: ScanStats;
+}
+
+export interface FormatterContext {
+  cwd: string;
+  color: boolean;
+  version: string;
+}
+
+export type Formatter = (result: ScanResult, context: FormatterContext) => string;
