@@ -1,2 +1,3 @@
 export * from './types.js';
 export { createRule } from './rule.js';
+export * from './formatters/index.js';
