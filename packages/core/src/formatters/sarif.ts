@@ -1,0 +1,214 @@
+import type { Detector, Diagnostic, Finding, Formatter, FormatterContext, RuleInfo, ScanResult, Severity } from '../types.js';
+import { allDiagnostics, compareDiagnostics, directoryUri, groupByFile, OCULUM_HOMEPAGE, relativeUri } from './shared.js';
+
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+type SarifLevel = 'error' | 'warning' | 'note' | 'none';
+
+/** GitHub code scanning reads `security-severity` (0.0–10.0) to rank security alerts. */
+export const SECURITY_SEVERITY: Record<Severity, string> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '3.0',
+  info: '0.0',
+};
+
+/** SARIF level of a severity: critical/high → error, medium → warning, low/info → note. */
+export function sarifLevel(severity: Severity): SarifLevel {
+  if (severity === 'critical' || severity === 'high') return 'error';
+  if (severity === 'medium') return 'warning';
+  return 'note';
+}
+
+/** The weakness each detector reports, as GitHub's `external/cwe/cwe-N` tags. */
+const DETECTOR_CWE: Record<Detector, string[]> = {
+  unsafe_model_load: ['external/cwe/cwe-502'], // Deserialization of Untrusted Data
+  unverified_model_source: ['external/cwe/cwe-494'], // Download of Code Without Integrity Check
+  unsafe_finetuning: ['external/cwe/cwe-345'], // Insufficient Verification of Data Authenticity
+};
+
+function helpUri(rule: RuleInfo): string {
+  if (rule.meta.docs.url) return rule.meta.docs.url;
+  if (rule.plugin.startsWith('@oculum/')) {
+    return `${OCULUM_HOMEPAGE}/blob/main/packages/${rule.plugin.slice('@oculum/'.length)}/docs/rules/${rule.name}.md`;
+  }
+  return OCULUM_HOMEPAGE;
+}
+
+function reportingDescriptor(rule: RuleInfo) {
+  const { meta } = rule;
+  const description = meta.docs.description;
+  const remediation = meta.remediation ? `\n\nRemediation: ${meta.remediation}` : '';
+  return {
+    id: rule.id,
+    name: rule.name,
+    shortDescription: { text: description },
+    fullDescription: { text: `${description}${remediation}` },
+    help: {
+      text: `${description}${remediation}\n\nMore: ${helpUri(rule)}`,
+      markdown: `${description}${meta.remediation ? `\n\n**Remediation:** ${meta.remediation}` : ''}\n\n[Rule documentation](${helpUri(rule)})`,
+    },
+    helpUri: helpUri(rule),
+    defaultConfiguration: { level: sarifLevel(meta.severity) },
+    properties: {
+      detector: meta.detector,
+      severity: meta.severity,
+      tags: ['security', meta.detector, ...DETECTOR_CWE[meta.detector] ?? []],
+      'security-severity': SECURITY_SEVERITY[meta.severity],
+      precision: 'high',
+      presets: [...rule.presets],
+      ...(meta.fixable ? { fixable: true } : {}),
+      ...(meta.hasSuggestions ? { hasSuggestions: true } : {}),
+      ...(meta.deprecated ? { deprecated: true } : {}),
+    },
+  };
+}
+
+/** A descriptor for a finding whose rule is not among `result.rules` (should not happen; keeps indexes valid). */
+function syntheticRule(f: Finding): RuleInfo {
+  const slash = f.ruleId.indexOf('/');
+  return {
+    id: f.ruleId,
+    namespace: slash > 0 ? f.ruleId.slice(0, slash) : '',
+    name: slash > 0 ? f.ruleId.slice(slash + 1) : f.ruleId,
+    plugin: '',
+    presets: [],
+    meta: {
+      detector: f.detector,
+      severity: f.severity,
+      languages: [],
+      triggers: [],
+      docs: { description: f.ruleId, recommended: false },
+      messages: {},
+      remediation: f.remediation,
+    },
+  };
+}
+
+function region(f: Pick<Finding, 'line' | 'column' | 'endLine' | 'endColumn'>) {
+  const startLine = Math.max(1, f.line);
+  const startColumn = Math.max(1, f.column || 1);
+  let endLine = Math.max(startLine, f.endLine || startLine);
+  let endColumn = Math.max(1, f.endColumn || startColumn);
+  if (endLine === startLine && endColumn < startColumn) endColumn = startColumn;
+  return { startLine, startColumn, endLine, endColumn };
+}
+
+function diagnosticLevel(d: Diagnostic): SarifLevel {
+  return d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'note';
+}
+
+/** The SARIF log as an object (what the `sarif` formatter serialises). */
+export function toSarif(result: ScanResult, ctx: FormatterContext) {
+  const { files } = groupByFile(result, ctx.cwd);
+  const version = ctx.version || result.version;
+
+  const rules: RuleInfo[] = [...(result.rules ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const indexOf = new Map(rules.map((r, i) => [r.id, i]));
+  for (const g of files) {
+    for (const f of g.findings) {
+      if (!indexOf.has(f.ruleId)) {
+        indexOf.set(f.ruleId, rules.length);
+        rules.push(syntheticRule(f));
+      }
+    }
+  }
+
+  const results = files.flatMap((g) => {
+    const artifactLocation = relativeUri(ctx.cwd, g.file);
+    return g.findings.map((f) => {
+      const sarifResult: Record<string, unknown> = {
+        ruleId: f.ruleId,
+        ruleIndex: indexOf.get(f.ruleId),
+        level: f.level === 'warn' && sarifLevel(f.severity) === 'error' ? 'warning' : sarifLevel(f.severity),
+        message: { text: f.message },
+        locations: [{ physicalLocation: { artifactLocation, region: region(f) } }],
+        partialFingerprints: { primaryLocationLineHash: f.fingerprint },
+        properties: {
+          detector: f.detector,
+          severity: f.severity,
+          confidence: f.confidence,
+          remediation: f.remediation,
+        },
+      };
+      if (f.suppressed) {
+        sarifResult.suppressions = [
+          {
+            kind: f.suppressed.kind,
+            status: 'accepted',
+            ...(f.suppressed.justification ? { justification: f.suppressed.justification } : {}),
+          },
+        ];
+      }
+      const fixes = [
+        ...(f.fix ? [{ description: `Autofix for ${f.ruleId}`, fix: f.fix }] : []),
+        ...(f.suggestions ?? []).map((s) => ({ description: s.desc, fix: s.fix })),
+      ];
+      if (fixes.length > 0) {
+        sarifResult.fixes = fixes.map(({ description, fix }) => ({
+          description: { text: description },
+          artifactChanges: [
+            {
+              artifactLocation,
+              replacements: [
+                {
+                  deletedRegion: { charOffset: fix.range[0], charLength: Math.max(0, fix.range[1] - fix.range[0]) },
+                  insertedContent: { text: fix.text },
+                },
+              ],
+            },
+          ],
+        }));
+      }
+      return sarifResult;
+    });
+  });
+
+  const notifications = allDiagnostics(result)
+    .sort(compareDiagnostics)
+    .map((d) => {
+      const n: Record<string, unknown> = {
+        level: diagnosticLevel(d),
+        message: { text: d.message },
+        descriptor: { id: d.kind },
+      };
+      if (d.file) {
+        const physicalLocation: Record<string, unknown> = { artifactLocation: relativeUri(ctx.cwd, d.file) };
+        if (d.line) physicalLocation.region = { startLine: d.line, ...(d.column ? { startColumn: d.column } : {}) };
+        n.locations = [{ physicalLocation }];
+      }
+      return n;
+    });
+  const failed = allDiagnostics(result).some((d) => d.severity === 'error' && (d.kind === 'internal' || d.kind === 'config'));
+
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0' as const,
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'Oculum',
+            version,
+            semanticVersion: version,
+            informationUri: OCULUM_HOMEPAGE,
+            rules: rules.map(reportingDescriptor),
+          },
+        },
+        invocations: [
+          {
+            executionSuccessful: !failed,
+            ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
+          },
+        ],
+        originalUriBaseIds: { '%SRCROOT%': { uri: directoryUri(ctx.cwd) } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+}
+
+/** SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. */
+export const sarif: Formatter = (result, ctx) => JSON.stringify(toSarif(result, ctx), null, 2) + '\n';

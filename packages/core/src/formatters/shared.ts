@@ -1,0 +1,204 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DETECTORS, SEVERITIES } from '../types.js';
+import type { Detector, Diagnostic, FileResult, Finding, RuleInfo, ScanResult, Severity } from '../types.js';
+
+/** Where users read about Oculum; SARIF `informationUri` and the fallback help link. */
+export const OCULUM_HOMEPAGE = 'https://github.com/oculum-dev/oculum';
+
+/** Higher is worse: critical 4 … info 0. */
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.length - 1 - SEVERITIES.indexOf(severity);
+}
+
+/** Path of `file` relative to `cwd`, with forward slashes (absolute when it lies outside `cwd`). */
+export function relativePath(cwd: string, file: string): string {
+  const rel = path.relative(cwd, file);
+  if (rel === '') return path.basename(file);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return file.split(path.sep).join('/');
+  return rel.split(path.sep).join('/');
+}
+
+/** True when `file` is inside `cwd` (so it can be expressed relative to `%SRCROOT%`). */
+export function isInside(cwd: string, file: string): boolean {
+  const rel = path.relative(cwd, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/** A relative path as a URI reference: each segment percent-encoded, `/` separators. */
+export function relativeUri(cwd: string, file: string): { uri: string; uriBaseId?: string } {
+  if (isInside(cwd, file)) {
+    const rel = path.relative(cwd, file).split(path.sep);
+    return { uri: rel.map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+  }
+  return { uri: pathToFileURL(file).href };
+}
+
+/** `file:` URI of a directory, with the trailing slash SARIF requires for base ids. */
+export function directoryUri(dir: string): string {
+  const href = pathToFileURL(dir).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.line - b.line ||
+    a.column - b.column ||
+    severityRank(b.severity) - severityRank(a.severity) ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    (a.file ?? '').localeCompare(b.file ?? '') ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    a.message.localeCompare(b.message)
+  );
+}
+
+export interface FileGroup {
+  /** Absolute path. */
+  file: string;
+  /** Relative to cwd, forward slashes. */
+  relative: string;
+  language?: string;
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Files of the result merged by path (a diagnostic of the top-level list that names a file joins that
+ * file's group), sorted by relative path; findings and diagnostics sorted by position. Deterministic
+ * whatever order the engine produced.
+ */
+export function groupByFile(result: ScanResult, cwd: string): { files: FileGroup[]; global: Diagnostic[] } {
+  const byFile = new Map<string, FileGroup>();
+  const group = (file: string, language?: string): FileGroup => {
+    let g = byFile.get(file);
+    if (!g) {
+      g = { file, relative: relativePath(cwd, file), findings: [], diagnostics: [] };
+      byFile.set(file, g);
+    }
+    if (language && !g.language) g.language = language;
+    return g;
+  };
+  for (const fr of result.files as FileResult[]) {
+    const g = group(fr.file, fr.language);
+    g.findings.push(...fr.findings);
+    g.diagnostics.push(...fr.diagnostics.map((d) => (d.file ? d : { ...d, file: fr.file })));
+  }
+  const global: Diagnostic[] = [];
+  for (const d of result.diagnostics) {
+    if (d.file) group(d.file).diagnostics.push(d);
+    else global.push(d);
+  }
+  const files = [...byFile.values()];
+  for (const g of files) {
+    g.findings.sort(compareFindings);
+    g.diagnostics.sort(compareDiagnostics);
+  }
+  files.sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));
+  global.sort(compareDiagnostics);
+  return { files, global };
+}
+
+export interface Summary {
+  /** Files scanned (from stats). */
+  files: number;
+  /** Files with at least one unsuppressed finding. */
+  filesWithFindings: number;
+  /** Unsuppressed findings. */
+  findings: number;
+  /** Unsuppressed findings at level `error`. */
+  errors: number;
+  /** Unsuppressed findings at level `warn`. */
+  warnings: number;
+  suppressed: number;
+  /** Unsuppressed findings with an autofix (`--fix`). */
+  fixable: number;
+  /** Unsuppressed findings with suggestions but no autofix. */
+  withSuggestions: number;
+  bySeverity: Record<Severity, number>;
+  byDetector: Record<Detector, number>;
+  diagnostics: { errors: number; warnings: number; notes: number };
+}
+
+export function summarize(result: ScanResult): Summary {
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  const byDetector = Object.fromEntries(DETECTORS.map((d) => [d, 0])) as Record<Detector, number>;
+  const summary: Summary = {
+    files: result.stats?.files ?? result.files.length,
+    filesWithFindings: 0,
+    findings: 0,
+    errors: 0,
+    warnings: 0,
+    suppressed: 0,
+    fixable: 0,
+    withSuggestions: 0,
+    bySeverity,
+    byDetector,
+    diagnostics: { errors: 0, warnings: 0, notes: 0 },
+  };
+  for (const fr of result.files) {
+    let any = false;
+    for (const f of fr.findings) {
+      if (f.suppressed) {
+        summary.suppressed++;
+        continue;
+      }
+      any = true;
+      summary.findings++;
+      if (f.level === 'error') summary.errors++;
+      else summary.warnings++;
+      if (f.fix) summary.fixable++;
+      else if (f.suggestions?.length) summary.withSuggestions++;
+      bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
+      byDetector[f.detector] = (byDetector[f.detector] ?? 0) + 1;
+    }
+    if (any) summary.filesWithFindings++;
+  }
+  for (const d of allDiagnostics(result)) {
+    if (d.severity === 'error') summary.diagnostics.errors++;
+    else if (d.severity === 'warning') summary.diagnostics.warnings++;
+    else summary.diagnostics.notes++;
+  }
+  return summary;
+}
+
+export function allDiagnostics(result: ScanResult): Diagnostic[] {
+  return [...result.files.flatMap((f) => f.diagnostics), ...result.diagnostics];
+}
+
+export function plural(n: number, word: string, pluralWord = `${word}s`): string {
+  return `${n} ${n === 1 ? word : pluralWord}`;
+}
+
+/** "2 critical, 3 high" — only the non-zero severities, worst first. */
+export function severityBreakdown(bySeverity: Record<Severity, number>): string {
+  return SEVERITIES.filter((s) => bySeverity[s] > 0)
+    .map((s) => `${bySeverity[s]} ${s}`)
+    .join(', ');
+}
+
+/** "unsafe_model_load: 2, unverified_model_source: 3" — only the non-zero detectors, in order. */
+export function detectorBreakdown(byDetector: Record<string, number>): string {
+  return Object.entries(byDetector)
+    .filter(([, n]) => n > 0)
+    .map(([d, n]) => `${d}: ${n}`)
+    .join(', ');
+}
+
+/** Index rules by id; findings whose rule is not in `result.rules` get a minimal entry. */
+export function ruleIndex(result: ScanResult): Map<string, RuleInfo | undefined> {
+  const map = new Map<string, RuleInfo | undefined>();
+  for (const r of result.rules ?? []) map.set(r.id, r);
+  return map;
+}
+
+/** One-line version of a message (stylish and markdown tables cannot hold newlines). */
+export function oneLine(text: string): string {
+  return text.replace(/\s*\r?\n\s*/g, ' ').trim();
+}

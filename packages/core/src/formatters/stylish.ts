@@ -1,0 +1,96 @@
+import type { Diagnostic, Finding, Formatter, Severity } from '../types.js';
+import { createColors, visibleLength, type Colors } from './colors.js';
+import { detectorBreakdown, groupByFile, oneLine, plural, severityBreakdown, summarize } from './shared.js';
+
+function paint(c: Colors, severity: Severity | Diagnostic['severity'], text: string): string {
+  switch (severity) {
+    case 'critical':
+      return c.bold(c.red(text));
+    case 'high':
+    case 'error':
+      return c.red(text);
+    case 'medium':
+    case 'warning':
+      return c.yellow(text);
+    case 'low':
+      return c.cyan(text);
+    default:
+      return c.gray(text);
+  }
+}
+
+function location(line?: number, column?: number): string {
+  if (!line) return '';
+  return column ? `${line}:${column}` : `${line}`;
+}
+
+type Row = [string, string, string, string];
+
+/** Aligns the first three columns of rows (ANSI-aware), two spaces apart, indented by two. */
+function table(rows: Row[]): string[] {
+  const widths = [0, 1, 2].map((i) => Math.max(0, ...rows.map((r) => visibleLength(r[i]))));
+  return rows.map((r) => {
+    const cells = r.map((cell, i) => (i < 3 ? cell + ' '.repeat(widths[i] - visibleLength(cell)) : cell));
+    // Diagnostics about a whole file have no location: drop the empty column rather than indent.
+    return `  ${(widths[0] === 0 ? cells.slice(1) : cells).join('  ')}`.trimEnd();
+  });
+}
+
+function findingRow(c: Colors, f: Finding): Row {
+  const notes: string[] = [];
+  if (f.level === 'warn') notes.push('warning');
+  if (f.confidence !== 'high') notes.push(`confidence: ${f.confidence}`);
+  if (f.fix) notes.push('fixable');
+  const message = oneLine(f.message) + (notes.length ? ' ' + c.dim(`(${notes.join(', ')})`) : '');
+  return [c.dim(location(f.line, f.column)), paint(c, f.severity, f.severity), message, c.dim(f.ruleId)];
+}
+
+function diagnosticRow(c: Colors, d: Diagnostic): Row {
+  return [c.dim(location(d.line, d.column)), paint(c, d.severity, d.severity), oneLine(d.message), c.dim(`[${d.kind}]`)];
+}
+
+/**
+ * ESLint-like output for people: findings grouped by file (paths relative to the working
+ * directory), diagnostics after them, then a summary by severity and by detector. Suppressed
+ * findings are counted but not listed.
+ */
+export const stylish: Formatter = (result, ctx) => {
+  const c = createColors(ctx.color);
+  const { files, global } = groupByFile(result, ctx.cwd);
+  const summary = summarize(result);
+  const out: string[] = [];
+
+  for (const group of files) {
+    const findings = group.findings.filter((f) => !f.suppressed);
+    if (findings.length === 0 && group.diagnostics.length === 0) continue;
+    out.push('', c.underline(group.relative));
+    out.push(...table([...findings.map((f) => findingRow(c, f)), ...group.diagnostics.map((d) => diagnosticRow(c, d))]));
+  }
+  if (global.length > 0) {
+    out.push('', c.underline('Diagnostics'));
+    out.push(...table(global.map((d) => diagnosticRow(c, d))));
+  }
+  if (out.length > 0) out.push('');
+
+  if (summary.findings === 0) {
+    out.push(c.green(`✔ No findings`) + c.dim(` (${plural(summary.files, 'file')} scanned)`));
+  } else {
+    const head = `✖ ${plural(summary.findings, 'finding')} (${severityBreakdown(summary.bySeverity)})`;
+    const tail = detectorBreakdown(summary.byDetector);
+    const colour = summary.errors > 0 ? (s: string) => c.bold(c.red(s)) : (s: string) => c.bold(c.yellow(s));
+    out.push(colour(head) + (tail ? ` — ${tail}` : ''));
+  }
+
+  const details: string[] = [];
+  if (summary.findings > 0) {
+    details.push(`${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')} in ${plural(summary.filesWithFindings, 'file')}`);
+  }
+  if (summary.suppressed > 0) details.push(`${summary.suppressed} suppressed (not shown)`);
+  const diagnosticCount = summary.diagnostics.errors + summary.diagnostics.warnings + summary.diagnostics.notes;
+  if (diagnosticCount > 0) details.push(plural(diagnosticCount, 'diagnostic'));
+  if (details.length > 0) out.push(c.dim(`  ${details.join(' · ')}`));
+  if (summary.fixable > 0) {
+    out.push(c.dim(`  ${plural(summary.fixable, 'finding')} ${summary.fixable === 1 ? 'is' : 'are'} fixable with the \`--fix\` option.`));
+  }
+  return out.join('\n') + '\n';
+};
