@@ -1,0 +1,1 @@
+export * from '../../lang-python/src/dependencies.js';
