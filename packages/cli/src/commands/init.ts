@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { CliError } from '../errors.js';
+import type { CliIo } from '../io.js';
+
+export const PRESETS = ['recommended', 'strict', 'all'] as const;
+export type InitPreset = (typeof PRESETS)[number];
+
+export interface InitCommandOptions {
+  force?: boolean;
+  preset: InitPreset;
+}
+
+const OTHER_CONFIGS = ['.oculumrc.json', '.oculumrc.yaml', '.oculumrc.yml'];
+
+/** The starter `.oculumrc`: JSON with comments, every key explained, nothing that changes the defaults but `extends`. */
+export function starterConfig(preset: InitPreset): string {
+  return `// Oculum configuration: https://github.com/oculum-dev/oculum/tree/main/packages/cli#configuration
+// JSON with comments. Oculum looks for .oculumrc from each scanned file's directory upward and merges
+// what it finds (closer files win). List the rules with \`oculum rules\`.
+{
+  // Presets: oculum:recommended (high-confidence, default), oculum:strict, oculum:all.
+  "extends": ["oculum:${preset}"],
+
+  // Set a whole detector to "off", "warn" or "error":
+  // unsafe_model_load, unverified_model_source, unsafe_finetuning.
+  "detectors": {
+    // "unsafe_finetuning": "warn"
+  },
+
+  // Per-rule level ("off" | "warn" | "error") and options, e.g.
+  // "torch/load-without-weights-only": "error"
+  "rules": {},
+
+  // Settings shared by rules, e.g. publishers whose models you trust:
+  // "trustedPublishers": ["my-org"]
+  "settings": {},
+
+  // Paths to skip (gitignore syntax); .gitignore is respected as well.
+  "ignorePatterns": ["node_modules/", ".venv/", "venv/", "dist/", "build/"]
+
+  // Plugins beyond the built-in ones, and per-glob overrides:
+  // "plugins": ["./oculum-plugin.mjs"],
+  // "overrides": [{ "files": ["tests/**"], "detectors": { "unsafe_model_load": "warn" } }]
+}
+`;
+}
+
+export function runInit(opts: InitCommandOptions, io: CliIo): number {
+  const target = path.join(io.cwd, '.oculumrc');
+  if (fs.existsSync(target) && !opts.force) {
+    throw new CliError('.oculumrc already exists (use --force to overwrite it)');
+  }
+  const others = OTHER_CONFIGS.filter((name) => fs.existsSync(path.join(io.cwd, name)));
+  try {
+    fs.writeFileSync(target, starterConfig(opts.preset));
+  } catch (err) {
+    throw new CliError(`cannot write .oculumrc: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  io.stdout.write(`Created .oculumrc (extends oculum:${opts.preset}). Run \`oculum scan\` to use it.\n`);
+  for (const name of others) {
+    io.stderr.write(`oculum: warning: ${name} also exists here; keep one config file per directory\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,84 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import type { RuleInfo } from '@oculum/core';
+import { engine } from '../engine.js';
+import { CliError } from '../errors.js';
+import type { CliIo } from '../io.js';
+import { loadBuiltinPlugins } from '../plugins.js';
+
+export interface RulesCommandOptions {
+  format: 'text' | 'json';
+  config?: string | false;
+  detector?: string[];
+  debug?: boolean;
+}
+
+function fixKind(rule: RuleInfo): string {
+  const kinds = [rule.meta.fixable ? 'fix' : '', rule.meta.hasSuggestions ? 'suggestions' : ''].filter(Boolean);
+  return kinds.join(', ');
+}
+
+/** `oculum:` presets by short name (recommended, strict, all), then plugin presets. */
+function presetNames(rule: RuleInfo): string {
+  const builtin = rule.presets.filter((p) => p.startsWith('oculum:')).map((p) => p.slice('oculum:'.length));
+  return builtin.join(', ');
+}
+
+export function rulesTable(rules: RuleInfo[]): string {
+  if (rules.length === 0) return 'No rules are loaded.\n';
+  const header = ['RULE', 'DETECTOR', 'SEVERITY', 'PRESETS', 'FIXES'];
+  const rows = rules.map((r) => [r.id + (r.meta.deprecated ? ' (deprecated)' : ''), r.meta.detector, r.meta.severity, presetNames(r), fixKind(r)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < cells.length - 1 ? c.padEnd(widths[i]) : c)).join('  ').trimEnd();
+  const counts = new Map<string, number>();
+  for (const r of rules) counts.set(r.meta.detector, (counts.get(r.meta.detector) ?? 0) + 1);
+  return (
+    [line(header), ...rows.map(line)].join('\n') +
+    `\n\n${rules.length} rule${rules.length === 1 ? '' : 's'} (${[...counts].map(([d, n]) => `${d}: ${n}`).join(', ')}).` +
+    `\nPRESETS lists the built-in presets that enable a rule (oculum:recommended ⊂ oculum:strict ⊂ oculum:all).\n`
+  );
+}
+
+export function rulesJson(rules: RuleInfo[]): string {
+  return (
+    JSON.stringify(
+      rules.map((r) => ({
+        id: r.id,
+        namespace: r.namespace,
+        name: r.name,
+        plugin: r.plugin,
+        detector: r.meta.detector,
+        severity: r.meta.severity,
+        description: r.meta.docs.description,
+        url: r.meta.docs.url ?? null,
+        languages: r.meta.languages,
+        presets: r.presets,
+        fixable: r.meta.fixable === 'code',
+        hasSuggestions: r.meta.hasSuggestions === true,
+        minDepth: r.meta.minDepth ?? 'quick',
+        deprecated: r.meta.deprecated === true,
+      })),
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+export async function runRules(opts: RulesCommandOptions, io: CliIo): Promise<number> {
+  if (typeof opts.config === 'string' && !fs.existsSync(path.resolve(io.cwd, opts.config))) {
+    throw new CliError(`config file not found: ${opts.config}`);
+  }
+  const builtin = await loadBuiltinPlugins();
+  for (const warning of builtin.warnings) io.stderr.write(`oculum: warning: ${warning}\n`);
+  let rules = await engine().listRules({
+    cwd: io.cwd,
+    plugins: builtin.urls,
+    ...(typeof opts.config === 'string' ? { configFile: path.resolve(io.cwd, opts.config) } : {}),
+    ...(opts.config === false ? { noConfig: true } : {}),
+  });
+  const detectors = (opts.detector ?? []).flatMap((d) => d.split(',')).map((d) => d.trim()).filter(Boolean);
+  if (detectors.length > 0) rules = rules.filter((r) => detectors.includes(r.meta.detector));
+  rules = [...rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  io.stdout.write(opts.format === 'json' ? rulesJson(rules) : rulesTable(rules));
+  return 0;
+}

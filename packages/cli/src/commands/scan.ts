@@ -1,0 +1,174 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DETECTORS, SEVERITIES, formatters } from '@oculum/core';
+import type { Depth, Detector, Finding, ScanOptions, ScanResult, Severity } from '@oculum/core';
+import { engine } from '../engine.js';
+import { CliError } from '../errors.js';
+import type { CliIo } from '../io.js';
+import { loadBuiltinPlugins } from '../plugins.js';
+import { ProgressBar } from '../progress.js';
+import { VERSION } from '../version.js';
+
+export const FAIL_ON = ['critical', 'high', 'medium', 'low', 'info', 'none'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+export const DEFAULT_FAIL_ON: FailOn = 'high';
+
+export interface ScanCommandOptions {
+  depth: Depth;
+  format: string;
+  output?: string;
+  failOn: FailOn;
+  maxWarnings?: number;
+  /** A path, or `false` for `--no-config`. */
+  config?: string | false;
+  rule?: string[];
+  detector?: string[];
+  fix?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
+  quiet?: boolean;
+  /** `true` for `--color`, `false` for `--no-color`, undefined to decide from the terminal. */
+  color?: boolean;
+  progress?: boolean;
+  workers?: number | 'auto';
+  debug?: boolean;
+}
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+/** Rank of a severity, higher is worse (critical 4 … info 0). */
+export function rank(severity: Severity): number {
+  return SEVERITIES.length - 1 - SEVERITIES.indexOf(severity);
+}
+
+/** Decides whether output gets ANSI colour: flag, then NO_COLOR / FORCE_COLOR, then whether it goes to a terminal. */
+export function useColor(flag: boolean | undefined, env: CliIo['env'], isTTY: boolean | undefined): boolean {
+  if (flag !== undefined) return flag;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return isTTY === true;
+}
+
+export function splitList(values: string[] | undefined): string[] {
+  return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+}
+
+function checkPaths(paths: string[], cwd: string): void {
+  for (const p of paths) {
+    if (GLOB_CHARS.test(p)) continue;
+    if (!fs.existsSync(path.resolve(cwd, p))) throw new CliError(`no such file or directory: ${p}`);
+  }
+}
+
+function checkDetectors(names: string[]): Detector[] {
+  for (const name of names) {
+    if (!(DETECTORS as readonly string[]).includes(name)) {
+      throw new CliError(`unknown detector "${name}" (expected one of: ${DETECTORS.join(', ')})`);
+    }
+  }
+  return names as Detector[];
+}
+
+/** The result without warn-level findings (`--quiet`). */
+function onlyErrors(result: ScanResult): ScanResult {
+  return { ...result, files: result.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.level === 'error') })) };
+}
+
+function unsuppressed(result: ScanResult): Finding[] {
+  return result.files.flatMap((f) => f.findings.filter((x) => !x.suppressed));
+}
+
+export interface ExitDecision {
+  code: 0 | 1 | 2;
+  /** Findings that fail the run (`--fail-on`). */
+  failing: number;
+  warnings: number;
+  tooManyWarnings: boolean;
+  /** The scan reported a configuration or internal error diagnostic. */
+  errored: boolean;
+}
+
+/**
+ * 2 when the scan reported a config/internal error; 1 when an unsuppressed error-level finding is at
+ * or above `--fail-on`, or warn-level findings exceed `--max-warnings`; 0 otherwise.
+ */
+export function exitCodeFor(result: ScanResult, failOn: FailOn, maxWarnings?: number): ExitDecision {
+  const findings = unsuppressed(result);
+  const threshold = failOn === 'none' ? Infinity : rank(failOn);
+  const failing = findings.filter((f) => f.level === 'error' && rank(f.severity) >= threshold).length;
+  const warnings = findings.filter((f) => f.level === 'warn').length;
+  const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
+  const diagnostics = [...result.diagnostics, ...result.files.flatMap((f) => f.diagnostics)];
+  const errored = diagnostics.some((d) => d.severity === 'error' && (d.kind === 'config' || d.kind === 'internal'));
+  const code = errored ? 2 : failing > 0 || tooManyWarnings ? 1 : 0;
+  return { code, failing, warnings, tooManyWarnings, errored };
+}
+
+function writeOutput(file: string, text: string, cwd: string): void {
+  const target = path.resolve(cwd, file);
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, text);
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new CliError(`cannot write output file ${file}: ${reason}`);
+  }
+}
+
+export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: CliIo): Promise<number> {
+  const cwd = io.cwd;
+  const paths = rawPaths.length > 0 ? rawPaths : ['.'];
+  const formatter = formatters[opts.format];
+  if (!formatter) throw new CliError(`unknown format "${opts.format}" (expected one of: ${Object.keys(formatters).join(', ')})`);
+  checkPaths(paths, cwd);
+  const detectors = checkDetectors(splitList(opts.detector));
+  const rules = splitList(opts.rule);
+  if (typeof opts.config === 'string' && !fs.existsSync(path.resolve(cwd, opts.config))) {
+    throw new CliError(`config file not found: ${opts.config}`);
+  }
+
+  const builtin = await loadBuiltinPlugins();
+  for (const warning of builtin.warnings) io.stderr.write(`oculum: warning: ${warning}\n`);
+
+  const progressEnabled = opts.progress !== false && io.stderr.isTTY === true && !io.env.CI;
+  const progress = new ProgressBar(io.stderr, progressEnabled);
+  const options: ScanOptions = {
+    paths,
+    cwd,
+    depth: opts.depth,
+    plugins: builtin.urls,
+    onProgress: (done, total) => progress.update(done, total),
+  };
+  if (typeof opts.config === 'string') options.configFile = path.resolve(cwd, opts.config);
+  if (opts.config === false) options.noConfig = true;
+  if (rules.length > 0) options.onlyRules = rules;
+  if (detectors.length > 0) options.onlyDetectors = detectors;
+  if (opts.fix) options.fix = true;
+  if (opts.cache || opts.cacheLocation) options.cache = opts.cacheLocation ? path.resolve(cwd, opts.cacheLocation) : true;
+  if (opts.workers !== undefined) options.workers = opts.workers;
+
+  let result: ScanResult;
+  try {
+    result = await engine().scan(options);
+  } finally {
+    progress.done();
+  }
+
+  const decision = exitCodeFor(result, opts.failOn, opts.maxWarnings);
+  const shown = opts.quiet ? onlyErrors(result) : result;
+  const toFile = opts.output !== undefined;
+  const color = opts.format === 'stylish' && useColor(opts.color, io.env, toFile ? false : io.stdout.isTTY) && (!toFile || opts.color === true);
+  const text = formatter(shown, { cwd, color, version: VERSION });
+
+  if (toFile) writeOutput(opts.output!, text, cwd);
+  else io.stdout.write(text);
+
+  if (opts.fix) {
+    const fixed = result.files.filter((f) => f.output !== undefined).length;
+    if (fixed > 0) io.stderr.write(`oculum: applied fixes to ${fixed} file${fixed === 1 ? '' : 's'}\n`);
+  }
+  if (decision.tooManyWarnings) {
+    io.stderr.write(`oculum: too many warnings (${decision.warnings}); --max-warnings allows ${opts.maxWarnings}\n`);
+  }
+  return decision.code;
+}

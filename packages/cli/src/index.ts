@@ -1,0 +1,37 @@
+import { CommanderError, createProgram, type ProgramState } from './program.js';
+import { describeError, isUserError } from './errors.js';
+import { processIo, type CliIo } from './io.js';
+
+export { VERSION } from './version.js';
+export { BUILTIN_PLUGINS, loadBuiltinPlugins } from './plugins.js';
+export { exitCodeFor, useColor, DEFAULT_FAIL_ON, FAIL_ON } from './commands/scan.js';
+export type { FailOn, ScanCommandOptions, ExitDecision } from './commands/scan.js';
+export { starterConfig } from './commands/init.js';
+export type { CliIo, OutputStream } from './io.js';
+
+/** Commander codes that mean "help or version was printed as asked": exit 0. */
+const SUCCESS_CODES = new Set(['commander.helpDisplayed', 'commander.version']);
+
+/**
+ * Runs the CLI in-process and resolves to the exit code: 0 clean, 1 findings, 2 usage, config or
+ * internal error. `argv` are the arguments after `oculum` (e.g. `['scan', 'src']`).
+ */
+export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<number> {
+  const fullIo = processIo(io);
+  const state: ProgramState = { exitCode: 0, debug: argv.includes('--debug') || Boolean(fullIo.env.OCULUM_DEBUG) };
+  const program = createProgram(fullIo, state);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return state.exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (SUCCESS_CODES.has(err.code)) return 0;
+      // `oculum` without a command prints the help (to stderr) and is a usage error.
+      return 2;
+    }
+    const hint = !state.debug && !isUserError(err) ? ' (run with --debug for the stack trace)' : '';
+    fullIo.stderr.write(`oculum: ${describeError(err, fullIo.cwd)}${hint}\n`);
+    if (state.debug && err instanceof Error && err.stack) fullIo.stderr.write(`${err.stack}\n`);
+    return 2;
+  }
+}

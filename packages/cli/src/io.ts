@@ -1,0 +1,24 @@
+/** Where the CLI reads and writes; tests pass their own to run `main` in-process. */
+export interface OutputStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface CliIo {
+  stdout: OutputStream;
+  stderr: OutputStream;
+  /** Working directory (default `process.cwd()`). */
+  cwd: string;
+  /** Environment (default `process.env`): NO_COLOR, FORCE_COLOR, OCULUM_DEBUG, CI. */
+  env: Record<string, string | undefined>;
+}
+
+export function processIo(overrides: Partial<CliIo> = {}): CliIo {
+  return {
+    stdout: overrides.stdout ?? process.stdout,
+    stderr: overrides.stderr ?? process.stderr,
+    cwd: overrides.cwd ?? process.cwd(),
+    env: overrides.env ?? process.env,
+  };
+}

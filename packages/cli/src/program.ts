@@ -1,0 +1,151 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { DETECTORS, formatters } from '@oculum/core';
+import { DEFAULT_FAIL_ON, FAIL_ON, runScan, type ScanCommandOptions } from './commands/scan.js';
+import { runRules, type RulesCommandOptions } from './commands/rules.js';
+import { PRESETS, runInit, type InitCommandOptions } from './commands/init.js';
+import type { CliIo } from './io.js';
+import { VERSION } from './version.js';
+
+/** What an action hands back to `main`: its exit code. */
+export interface ProgramState {
+  exitCode: number;
+  debug: boolean;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function nonNegativeInteger(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number (0 or more).');
+  return Number(value);
+}
+
+function workerCount(value: string): number | 'auto' {
+  if (value === 'auto') return 'auto';
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a number or 'auto'.");
+  return Number(value);
+}
+
+const SCAN_EXAMPLES = `
+Examples:
+  $ oculum scan                              scan the current directory
+  $ oculum scan src train.py                 scan a directory and a file
+  $ oculum scan "src/**/*.py" --depth deep   follow values across files
+  $ oculum scan --format sarif -o oculum.sarif --fail-on none
+                                             SARIF for GitHub code scanning, never fail the job
+  $ oculum scan --format markdown -o comment.md   table for a pull-request comment
+  $ oculum scan --detector unsafe_model_load --rule torch/load-without-weights-only
+  $ oculum scan --fix                        apply safe autofixes
+
+Exit codes:
+  0  no finding at or above --fail-on (and --max-warnings not exceeded)
+  1  findings at or above --fail-on, or more warnings than --max-warnings
+  2  usage, configuration or internal error
+`;
+
+const RULES_EXAMPLES = `
+Examples:
+  $ oculum rules
+  $ oculum rules --detector unsafe_model_load
+  $ oculum rules --format json > rules.json
+`;
+
+const INIT_EXAMPLES = `
+Examples:
+  $ oculum init                     write a starter .oculumrc (oculum:recommended)
+  $ oculum init --preset strict     start from oculum:strict
+  $ oculum init --force             overwrite an existing .oculumrc
+`;
+
+const MAIN_EXAMPLES = `
+Examples:
+  $ oculum scan                     scan the current directory
+  $ oculum scan --format sarif -o oculum.sarif
+  $ oculum rules                    list every rule
+  $ oculum init                     write a starter .oculumrc
+
+Run 'oculum <command> --help' for the options of a command.
+`;
+
+/**
+ * The `oculum` command tree. Output goes to `io`; commander never exits the process (errors
+ * become CommanderError, turned into exit codes by `main`).
+ */
+export function createProgram(io: CliIo, state: ProgramState): Command {
+  const program = new Command('oculum');
+  program
+    .description('Oculum: a security linter for AI model supply chains — unsafe model loading, unverified model sources and unsafe fine-tuning.')
+    .version(VERSION, '-v, --version', 'print the version number')
+    .helpOption('-h, --help', 'show help')
+    .helpCommand('help [command]', 'show help for a command')
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      getOutHelpWidth: () => io.stdout.columns ?? 100,
+      getErrHelpWidth: () => io.stderr.columns ?? 100,
+      // One line: "oculum: unknown option '--x' (Did you mean --fix?)".
+      outputError: (s, write) => write(`oculum: ${s.replace(/^error:\s*/, '').replace(/\s*\n\s*/g, ' ').trim()}\n`),
+    })
+    .addHelpText('after', MAIN_EXAMPLES);
+
+  const debugOption = () => new Option('--debug', 'print stack traces for errors');
+
+  program
+    .command('scan')
+    .description('Scan files and directories for AI model supply-chain risks.')
+    .argument('[paths...]', 'files, directories or globs to scan (default: .)')
+    .addOption(new Option('--depth <depth>', 'analysis depth: quick (no model files), standard, or deep (cross-file)').choices(['quick', 'standard', 'deep']).default('standard'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(formatters)).default('stylish'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--fail-on <severity>', 'lowest severity of an error-level finding that makes the exit code 1').choices([...FAIL_ON]).default(DEFAULT_FAIL_ON))
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warn-level findings', nonNegativeInteger)
+    .option('-c, --config <file>', 'use this config file as your own (per-directory configs still apply)')
+    .option('--no-config', 'ignore every .oculumrc and package.json config: built-in defaults and flags only')
+    .option('--rule <id>', 'run only this rule (repeatable, or comma-separated)', collect)
+    .option('--detector <name>', `run only this detector's rules (repeatable): ${DETECTORS.join(', ')}`, collect)
+    .option('--fix', 'apply autofixes to the files, then report what remains')
+    .option('--cache', 'reuse results for unchanged files (.oculumcache)')
+    .option('--cache-location <file>', 'cache file (implies --cache)')
+    .option('-q, --quiet', 'report error-level findings only (warnings still count for --max-warnings)')
+    .option('--color', 'force colour output')
+    .option('--no-color', 'disable colour output (NO_COLOR is honoured too)')
+    .option('--no-progress', 'never show the progress bar')
+    .option('--workers <n>', "worker threads: a number, 0 for none, or 'auto'", workerCount)
+    .addOption(debugOption())
+    .addHelpText('after', SCAN_EXAMPLES)
+    .action(async (paths: string[], opts: ScanCommandOptions) => {
+      state.debug ||= opts.debug === true;
+      state.exitCode = await runScan(paths, opts, io);
+    });
+
+  program
+    .command('rules')
+    .description('List every rule with its detector, severity, presets and fixes.')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('-c, --config <file>', 'load plugins named by this config file')
+    .option('--no-config', 'ignore config files (built-in plugins only)')
+    .option('--detector <name>', 'only rules of this detector (repeatable)', collect)
+    .addOption(debugOption())
+    .addHelpText('after', RULES_EXAMPLES)
+    .action(async (opts: RulesCommandOptions) => {
+      state.debug ||= opts.debug === true;
+      state.exitCode = await runRules(opts, io);
+    });
+
+  program
+    .command('init')
+    .description('Write a starter .oculumrc in the current directory.')
+    .addOption(new Option('--preset <name>', 'preset to extend').choices([...PRESETS]).default('recommended'))
+    .option('--force', 'overwrite an existing .oculumrc')
+    .addOption(debugOption())
+    .addHelpText('after', INIT_EXAMPLES)
+    .action((opts: InitCommandOptions & { debug?: boolean }) => {
+      state.debug ||= opts.debug === true;
+      state.exitCode = runInit(opts, io);
+    });
+
+  return program;
+}
+
+export { CommanderError };
