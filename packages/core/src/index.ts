@@ -1,3 +1,14 @@
 export * from './types.js';
 export { createRule } from './rule.js';
+export type { CreateRuleInput } from './rule.js';
+export { ConfigError, UsageError, RuleError } from './errors.js';
+export { lintText, lintTextWithDetails, initLanguage, normalizeLevel, compareFindings, MAX_FIX_PASSES } from './lint.js';
+export type { LintRule, LintTextOptions, LintTextDetails } from './lint.js';
+export { applyFixes, createFixer, mergeFixes } from './fixes.js';
+export type { ApplyFixesResult } from './fixes.js';
+export { presetsFor, inPreset, presetLevel, PRESET_NAMES } from './presets.js';
+export type { PresetName } from './presets.js';
+export { parseDirectiveComment } from './directives.js';
+export { interpolate, formatMessage } from './messages.js';
+export { validateRuleOptions, mergeRuleOptions } from './options.js';
 export * from './formatters/index.js';

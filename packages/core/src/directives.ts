@@ -1,0 +1,163 @@
+import type { Comment, Diagnostic, Finding } from './types.js';
+
+export type DirectiveKind = 'ignore' | 'ignore-next-line' | 'ignore-start' | 'ignore-end';
+
+export interface Directive {
+  kind: DirectiveKind;
+  /** Rule ids, detector names or plugin namespaces; empty = everything. */
+  targets: string[];
+  justification?: string;
+  /** Line of the comment (its first line). */
+  line: number;
+  column: number;
+  /** Lines this directive covers, inclusive (start/end: from the start line to the end directive). */
+  from: number;
+  to: number;
+  used: boolean;
+  /** A trailing `oculum-ignore` covers every finding whose lines include the comment's line. */
+  trailing: boolean;
+  /** The raw directive text, for messages. */
+  text: string;
+}
+
+// oculum-ignore | oculum-ignore-next-line | oculum-ignore-start | oculum-ignore-end,
+// then an optional [a, b] list, then an optional `-- reason`.
+const DIRECTIVE = /^oculum-ignore(-next-line|-start|-end)?(?=$|[\s[])\s*(?:\[([^\]]*)\])?\s*(?:--\s*([\s\S]*?))?\s*$/;
+
+/**
+ * Parses one comment value (delimiters already removed). Leading `*` of doc-block continuation
+ * lines and surrounding whitespace are ignored. Returns undefined when it is not a directive.
+ */
+export function parseDirectiveComment(value: string): { kind: DirectiveKind; targets: string[]; justification?: string } | undefined {
+  const trimmed = value.trim().replace(/^\*+\s*/, '').replace(/\s*\*+$/, '');
+  if (!trimmed.startsWith('oculum-ignore')) return undefined;
+  const match = DIRECTIVE.exec(trimmed);
+  if (!match) return undefined;
+  const kind: DirectiveKind = match[1] ? (`ignore${match[1]}` as DirectiveKind) : 'ignore';
+  const targets = (match[2] ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  const justification = match[3]?.trim() || undefined;
+  return { kind, targets, justification };
+}
+
+/** Builds the directives of a file from its comments. Unmatched `-end` directives become diagnostics. */
+export function collectDirectives(
+  comments: readonly Comment[],
+  file: string,
+  lastLine: number,
+): { directives: Directive[]; diagnostics: Diagnostic[] } {
+  const directives: Directive[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const open: Directive[] = [];
+  const sorted = [...comments].sort((a, b) => a.range[0] - b.range[0]);
+  for (const comment of sorted) {
+    const parsed = parseDirectiveComment(comment.value);
+    if (!parsed) continue;
+    const line = comment.loc.start.line;
+    const base = {
+      kind: parsed.kind,
+      targets: parsed.targets,
+      justification: parsed.justification,
+      line,
+      column: comment.loc.start.column,
+      used: false,
+      trailing: false,
+      text: comment.value.trim(),
+    };
+    switch (parsed.kind) {
+      case 'ignore':
+        // Trailing: the line of the comment. Alone on its line: the next line (like `# nosemgrep`).
+        if (comment.ownLine) directives.push({ ...base, from: comment.loc.end.line + 1, to: comment.loc.end.line + 1 });
+        else directives.push({ ...base, from: line, to: line, trailing: true });
+        break;
+      case 'ignore-next-line':
+        directives.push({ ...base, from: comment.loc.end.line + 1, to: comment.loc.end.line + 1 });
+        break;
+      case 'ignore-start': {
+        // Unclosed: up to the end of the file.
+        const d: Directive = { ...base, from: line, to: lastLine + 1 };
+        directives.push(d);
+        open.push(d);
+        break;
+      }
+      case 'ignore-end': {
+        // Closes the most recent open block with the same list (or the most recent one when the end has no list).
+        const key = parsed.targets.join(',');
+        let index = -1;
+        for (let i = open.length - 1; i >= 0; i--) {
+          if (parsed.targets.length === 0 || open[i].targets.join(',') === key) {
+            index = i;
+            break;
+          }
+        }
+        if (index === -1) {
+          diagnostics.push({
+            file,
+            line,
+            column: comment.loc.start.column,
+            kind: 'unused-directive',
+            severity: 'warning',
+            message: `"${base.text}" has no matching oculum-ignore-start`,
+          });
+        } else {
+          open[index].to = line;
+          open.splice(index, 1);
+        }
+        break;
+      }
+    }
+  }
+  return { directives, diagnostics };
+}
+
+/** True when a directive target names this finding: its rule id, its detector or its plugin namespace. */
+export function targetMatches(target: string, ruleId: string, detector: string): boolean {
+  return target === ruleId || target === detector || ruleId.startsWith(`${target}/`);
+}
+
+/**
+ * Marks findings covered by a directive as suppressed (`inSource`) and reports directives that
+ * suppressed nothing. `enabled` (rule id → detector) lets us stay quiet about directives that only
+ * name rules that did not run (their use cannot be judged).
+ */
+export function applyDirectives(
+  findings: Finding[],
+  directives: Directive[],
+  file: string,
+  enabled: ReadonlyMap<string, string>,
+): Diagnostic[] {
+  if (directives.length === 0) return [];
+  for (const finding of findings) {
+    for (const d of directives) {
+      if (d.kind === 'ignore-end') continue;
+      const covered = d.trailing
+        ? d.from >= finding.line && d.from <= finding.endLine
+        : d.kind === 'ignore-start'
+          ? finding.line > d.from && finding.line < d.to
+          : finding.line === d.from;
+      if (!covered) continue;
+      if (d.targets.length > 0 && !d.targets.some((t) => targetMatches(t, finding.ruleId, finding.detector))) continue;
+      d.used = true;
+      if (!finding.suppressed) finding.suppressed = { kind: 'inSource', justification: d.justification };
+    }
+  }
+  const diagnostics: Diagnostic[] = [];
+  for (const d of directives) {
+    if (d.used) continue;
+    if (d.targets.length > 0) {
+      const judgeable = d.targets.some((t) => [...enabled].some(([id, detector]) => targetMatches(t, id, detector)));
+      if (!judgeable) continue;
+    }
+    diagnostics.push({
+      file,
+      line: d.line,
+      column: d.column,
+      kind: 'unused-directive',
+      severity: 'warning',
+      message: `Unused directive "${d.text}": it suppresses no finding`,
+    });
+  }
+  return diagnostics;
+}

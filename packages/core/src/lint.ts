@@ -1,0 +1,361 @@
+import * as nodePath from 'node:path';
+import { applyDirectives, collectDirectives } from './directives.js';
+import { RuleError } from './errors.js';
+import { assignFingerprints } from './fingerprint.js';
+import { applyFixes, createFixer, mergeFixes } from './fixes.js';
+import { formatMessage } from './messages.js';
+import { mergeRuleOptions, validateRuleOptions } from './options.js';
+import {
+  CONFIDENCES,
+  SEVERITIES,
+  type Depth,
+  type Diagnostic,
+  type FileResult,
+  type Finding,
+  type FindingSuggestion,
+  type Fix,
+  type Language,
+  type ReportDescriptor,
+  type Rule,
+  type RuleContext,
+  type RuleLevel,
+  type Settings,
+  type SourceCode,
+} from './types.js';
+
+/** One enabled rule for `lintText`. */
+export interface LintRule {
+  /** Full id, `<namespace>/<rule-name>`. */
+  id: string;
+  rule: Rule<any, any>;
+  /** `off` (or 0) rules are ignored. */
+  level: RuleLevel | 0 | 1 | 2;
+  /** User options (validated against `meta.schema`, then merged with `meta.defaultOptions`). */
+  options?: unknown[];
+  /**
+   * Set when a config inside the scanned tree turned this rule off: the rule still runs and its
+   * findings are kept with `suppressed: { kind: 'external', justification }`.
+   */
+  externalSuppression?: string;
+}
+
+export interface LintTextOptions {
+  /** The file path (resolved against `cwd` when relative). */
+  path: string;
+  /** The text; omitted for languages with `readsFile: true` (they read `path` themselves). */
+  text?: string;
+  language: Language<any>;
+  rules: LintRule[];
+  settings?: Settings;
+  /** Default 'standard'. */
+  depth?: Depth;
+  /** Scan root: fingerprints use paths relative to it; rules see it as `context.cwd`. Default process.cwd(). */
+  cwd?: string;
+  /** Apply fixes in passes (at most 10) and return the fixed text as `output`. Nothing is written. */
+  fix?: boolean;
+  /** Options were already validated (by the config loader). */
+  skipOptionValidation?: boolean;
+}
+
+/** What `lintText` did, beyond the result (used for scan statistics). */
+export interface LintTextDetails {
+  result: FileResult;
+  /** False when the prefilter skipped the parse (no trigger word) or no rule applied. */
+  parsed: boolean;
+  /** Fix passes applied. */
+  fixPasses: number;
+}
+
+export const MAX_FIX_PASSES = 10;
+
+const initialized = new WeakMap<Language<any>, Promise<void>>();
+
+/** Runs `language.init()` once per language object (per thread). */
+export function initLanguage(language: Language<any>): Promise<void> {
+  let done = initialized.get(language);
+  if (!done) {
+    done = Promise.resolve(language.init?.());
+    initialized.set(language, done);
+    done.catch(() => initialized.delete(language));
+  }
+  return done;
+}
+
+export function normalizeLevel(level: RuleLevel | 0 | 1 | 2): RuleLevel {
+  if (level === 0) return 'off';
+  if (level === 1) return 'warn';
+  if (level === 2) return 'error';
+  return level;
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) return `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`;
+  return String(error);
+}
+
+/** True when the rule applies to this language and the file passes its trigger words. */
+function passesPrefilter(rule: Rule<any, any>, text: string | undefined, readsFile: boolean): boolean {
+  const triggers = rule.meta.triggers;
+  if (readsFile || text === undefined || triggers.length === 0) return true;
+  for (const word of triggers) if (text.includes(word)) return true;
+  return false;
+}
+
+/**
+ * Lints one file: prefilter, one parse, one traversal dispatching the merged handlers of every rule,
+ * directives, fingerprints, and optionally fixes.
+ */
+export async function lintText(options: LintTextOptions): Promise<FileResult> {
+  return (await lintTextWithDetails(options)).result;
+}
+
+export async function lintTextWithDetails(options: LintTextOptions): Promise<LintTextDetails> {
+  const first = await lintOnce(options);
+  if (!options.fix || options.language.readsFile || options.text === undefined) {
+    return { result: first.result, parsed: first.parsed, fixPasses: 0 };
+  }
+  let current = first;
+  let text = options.text;
+  let passes = 0;
+  while (passes < MAX_FIX_PASSES) {
+    const fixes = current.result.findings.filter((f) => f.fix && !f.suppressed).map((f) => f.fix as Fix);
+    if (fixes.length === 0) break;
+    const { output, applied } = applyFixes(text, fixes);
+    if (applied.length === 0 || output === text) break;
+    text = output;
+    passes++;
+    current = await lintOnce({ ...options, text });
+  }
+  const result = current.result;
+  if (text !== options.text) result.output = text;
+  return { result, parsed: first.parsed || current.parsed, fixPasses: passes };
+}
+
+async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult; parsed: boolean }> {
+  const { language } = options;
+  const cwd = options.cwd ?? process.cwd();
+  const file = nodePath.resolve(cwd, options.path);
+  const depth = options.depth ?? 'standard';
+  const settings = options.settings ?? {};
+  const readsFile = language.readsFile === true;
+  const text = readsFile ? undefined : options.text;
+  if (!readsFile && text === undefined) {
+    throw new TypeError(`lintText: "text" is required for language "${language.id}" (${file})`);
+  }
+  const result: FileResult = { file, language: language.id, findings: [], diagnostics: [] };
+
+  const enabled = options.rules.filter((entry) => normalizeLevel(entry.level) !== 'off' && entry.rule.meta.languages.includes(language.id));
+  // Options first: a bad option is the caller's error, not the file's, whatever the file holds.
+  if (!options.skipOptionValidation) {
+    for (const entry of enabled) {
+      const problems = validateRuleOptions(entry.rule, entry.options ?? []);
+      if (problems.length > 0) throw new TypeError(`Invalid options for rule "${entry.id}": ${problems.join('; ')}`);
+    }
+  }
+  const toRun = enabled.filter((entry) => passesPrefilter(entry.rule, text, readsFile));
+  if (toRun.length === 0) return { result, parsed: false };
+  const ruleOptions = toRun.map((entry) => mergeRuleOptions(entry.rule, entry.options ?? []));
+
+  await initLanguage(language);
+  let sourceCode: SourceCode;
+  try {
+    sourceCode = await language.parse({ path: file, text, settings, depth });
+  } catch (error) {
+    result.diagnostics.push({
+      file,
+      kind: 'parse-error',
+      severity: 'error',
+      message: `Could not parse ${language.id} file: ${errorText(error)}`,
+    });
+    return { result, parsed: true };
+  }
+  for (const problem of sourceCode.parseErrors) {
+    result.diagnostics.push({
+      file,
+      line: problem.loc.start.line,
+      column: problem.loc.start.column,
+      kind: 'parse-error',
+      severity: 'warning',
+      message: problem.message,
+    });
+  }
+
+  const findings: Finding[] = [];
+  const failed = new Set<number>();
+  const fail = (index: number, error: unknown, where?: string) => {
+    if (failed.has(index)) return;
+    failed.add(index);
+    const rel = nodePath.relative(cwd, file) || file;
+    result.diagnostics.push({
+      file,
+      kind: 'internal',
+      severity: 'error',
+      message: `Rule "${toRun[index].id}" failed on ${rel}${where ? ` ${where}` : ''}: ${errorText(error)}`,
+    });
+  };
+  const fixer = createFixer(sourceCode);
+
+  // handler key ('call', 'call:exit') → [rule index, handler] in rule order
+  const handlers = new Map<string, Array<[number, (node: any) => void]>>();
+  toRun.forEach((entry, index) => {
+    const { rule, id } = entry;
+    const level = normalizeLevel(entry.level) as 'warn' | 'error';
+    const context: RuleContext<any, any> = {
+      id,
+      options: ruleOptions[index],
+      settings,
+      depth,
+      filename: file,
+      cwd,
+      sourceCode,
+      report: (descriptor: ReportDescriptor) => {
+        findings.push(buildFinding(id, rule, level, file, sourceCode, fixer, descriptor, entry.externalSuppression));
+      },
+    };
+    let listener;
+    try {
+      listener = rule.create(context, ruleOptions[index]);
+    } catch (error) {
+      fail(index, error, '(in create)');
+      return;
+    }
+    for (const [key, handler] of Object.entries(listener ?? {})) {
+      if (typeof handler !== 'function') continue;
+      let list = handlers.get(key);
+      if (!list) handlers.set(key, (list = []));
+      list.push([index, handler]);
+    }
+  });
+
+  if (handlers.size > 0) {
+    sourceCode.traverse((node, phase) => {
+      const list = handlers.get(phase === 'enter' ? node.type : `${node.type}:exit`);
+      if (!list) return;
+      for (const [index, handler] of list) {
+        if (failed.has(index)) continue;
+        try {
+          handler(node);
+        } catch (error) {
+          let where = '';
+          try {
+            const loc = sourceCode.getLoc(node);
+            where = `at line ${loc.start.line}`;
+          } catch {
+            /* location unavailable */
+          }
+          fail(index, error, where);
+        }
+      }
+    });
+  }
+
+  findings.sort(compareFindings);
+  const { directives, diagnostics: directiveDiagnostics } = collectDirectives(
+    sourceCode.getComments(),
+    file,
+    text === undefined ? 1 : countLines(text),
+  );
+  result.diagnostics.push(...directiveDiagnostics);
+  const enabledIds = new Map(toRun.map((entry) => [entry.id, entry.rule.meta.detector as string]));
+  result.diagnostics.push(...applyDirectives(findings, directives, file, enabledIds));
+  assignFingerprints(findings, nodePath.relative(cwd, file), text ?? '');
+  result.findings = findings;
+  result.diagnostics.sort(compareDiagnostics);
+  return { result, parsed: true };
+}
+
+export function countLines(text: string): number {
+  if (text.length === 0) return 0;
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  return text.endsWith('\n') ? lines - 1 : lines;
+}
+
+function buildFinding(
+  ruleId: string,
+  rule: Rule<any, any>,
+  level: 'warn' | 'error',
+  file: string,
+  sourceCode: SourceCode,
+  fixer: ReturnType<typeof createFixer>,
+  descriptor: ReportDescriptor,
+  externalSuppression: string | undefined,
+): Finding {
+  const { meta } = rule;
+  if (!descriptor || typeof descriptor !== 'object') throw new RuleError(ruleId, 'context.report() needs a descriptor object');
+  const message = formatMessage(ruleId, meta.messages, descriptor.messageId, descriptor.data);
+  const loc = descriptor.loc ?? (descriptor.node ? sourceCode.getLoc(descriptor.node) : undefined);
+  if (!loc) throw new RuleError(ruleId, 'context.report() needs a node or a loc');
+  const confidence = descriptor.confidence ?? 'high';
+  if (!CONFIDENCES.includes(confidence)) throw new RuleError(ruleId, `invalid confidence "${String(confidence)}" (high | medium | low)`);
+  const severity = descriptor.severity ?? meta.severity;
+  if (!SEVERITIES.includes(severity)) throw new RuleError(ruleId, `invalid severity "${String(severity)}"`);
+
+  const finding: Finding = {
+    ruleId,
+    detector: meta.detector,
+    severity,
+    confidence,
+    level,
+    file,
+    line: loc.start.line,
+    column: loc.start.column,
+    endLine: loc.end.line,
+    endColumn: loc.end.column,
+    messageId: descriptor.messageId,
+    message,
+    remediation: descriptor.remediation ?? meta.remediation,
+    fingerprint: '',
+  };
+
+  if (descriptor.fix) {
+    if (!meta.fixable) throw new RuleError(ruleId, 'reported a fix but meta.fixable is not set (set meta.fixable: "code")');
+    const fix = normalizeFix(descriptor.fix(fixer), sourceCode.text);
+    if (fix) finding.fix = fix;
+  }
+  if (descriptor.suggest && descriptor.suggest.length > 0) {
+    if (!meta.hasSuggestions) throw new RuleError(ruleId, 'reported suggestions but meta.hasSuggestions is not true');
+    const suggestions: FindingSuggestion[] = [];
+    for (const suggestion of descriptor.suggest) {
+      const desc = formatMessage(ruleId, meta.messages, suggestion.messageId, suggestion.data);
+      const fix = normalizeFix(suggestion.fix(fixer), sourceCode.text);
+      if (fix) suggestions.push({ messageId: suggestion.messageId, desc, fix });
+    }
+    if (suggestions.length > 0) finding.suggestions = suggestions;
+  }
+  if (externalSuppression !== undefined) finding.suppressed = { kind: 'external', justification: externalSuppression };
+  return finding;
+}
+
+function normalizeFix(value: Fix | Fix[] | null | undefined, text: string): Fix | undefined {
+  if (value === null || value === undefined) return undefined;
+  const list = Array.isArray(value) ? value : [value];
+  if (list.length === 0) return undefined;
+  return mergeFixes(list, text);
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.line - b.line ||
+    a.column - b.column ||
+    compareStrings(a.ruleId, b.ruleId) ||
+    a.endLine - b.endLine ||
+    a.endColumn - b.endColumn ||
+    compareStrings(a.message, b.message)
+  );
+}
+
+/** Plain code-unit order: locale-independent, so output is the same on every machine. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    compareStrings(a.file ?? '', b.file ?? '') ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    compareStrings(a.kind, b.kind) ||
+    compareStrings(a.message, b.message)
+  );
+}

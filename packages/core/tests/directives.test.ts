@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { parseDirectiveComment } from '../src/directives.js';
+import { lintText } from '../src/lint.js';
+import { dangerRule, namesRule, toyLanguage } from './fixtures/toy-plugin.mjs';
+
+const rules = [
+  { id: 'toy/no-danger', rule: dangerRule, level: 'error' as const },
+  { id: 'toy/no-names', rule: namesRule, level: 'error' as const },
+];
+const lint = (text: string) => lintText({ path: 'a.toy', text, language: toyLanguage, rules, cwd: '/p' });
+const summary = async (text: string) => {
+  const result = await lint(text);
+  return {
+    findings: result.findings.map((f) => `${f.line} ${f.ruleId}${f.suppressed ? ` suppressed:${f.suppressed.kind}:${f.suppressed.justification ?? ''}` : ''}`),
+    unused: result.diagnostics.filter((d) => d.kind === 'unused-directive').map((d) => `${d.line}: ${d.message}`),
+  };
+};
+
+describe('parseDirectiveComment', () => {
+  it('parses kinds, lists and reasons', () => {
+    expect(parseDirectiveComment(' oculum-ignore')).toEqual({ kind: 'ignore', targets: [], justification: undefined });
+    expect(parseDirectiveComment(' oculum-ignore-next-line[torch/a, unsafe_finetuning] -- vetted model ')).toEqual({
+      kind: 'ignore-next-line',
+      targets: ['torch/a', 'unsafe_finetuning'],
+      justification: 'vetted model',
+    });
+    expect(parseDirectiveComment('oculum-ignore-start -- legacy')).toEqual({ kind: 'ignore-start', targets: [], justification: 'legacy' });
+    expect(parseDirectiveComment(' * oculum-ignore-end ')).toMatchObject({ kind: 'ignore-end' });
+    expect(parseDirectiveComment(' oculum-ignored')).toBeUndefined();
+    expect(parseDirectiveComment(' see oculum-ignore')).toBeUndefined();
+  });
+});
+
+describe('inline directives', () => {
+  it('trailing oculum-ignore suppresses its line and keeps the finding marked', async () => {
+    expect(await summary('danger # oculum-ignore -- test data\ndanger\n')).toEqual({
+      findings: ['1 toy/no-danger suppressed:inSource:test data', '2 toy/no-danger'],
+      unused: [],
+    });
+  });
+
+  it('oculum-ignore-next-line with // and /* */ comments', async () => {
+    expect(await summary('// oculum-ignore-next-line\ndanger\n/* oculum-ignore-next-line */\nevil\nevil\n')).toEqual({
+      findings: ['2 toy/no-danger suppressed:inSource:', '4 toy/no-names suppressed:inSource:', '5 toy/no-names'],
+      unused: [],
+    });
+  });
+
+  it('a list limits the directive to rule ids, detectors or namespaces', async () => {
+    const text = [
+      'danger evil # oculum-ignore[toy/no-danger]',
+      'danger evil # oculum-ignore[unverified_model_source]',
+      'danger evil # oculum-ignore[toy]',
+    ].join('\n');
+    expect((await summary(text)).findings).toEqual([
+      '1 toy/no-danger suppressed:inSource:',
+      '1 toy/no-names',
+      '2 toy/no-danger',
+      '2 toy/no-names suppressed:inSource:',
+      '3 toy/no-danger suppressed:inSource:',
+      '3 toy/no-names suppressed:inSource:',
+    ]);
+  });
+
+  it('block form covers the lines between start and end', async () => {
+    const text = 'danger\n# oculum-ignore-start -- generated\ndanger\nevil\n# oculum-ignore-end\ndanger\n';
+    expect(await summary(text)).toEqual({
+      findings: ['1 toy/no-danger', '3 toy/no-danger suppressed:inSource:generated', '4 toy/no-names suppressed:inSource:generated', '6 toy/no-danger'],
+      unused: [],
+    });
+  });
+
+  it('an unclosed block runs to the end of the file', async () => {
+    expect((await summary('# oculum-ignore-start\ndanger\n')).findings).toEqual(['2 toy/no-danger suppressed:inSource:']);
+  });
+
+  it('reports directives that suppress nothing, with their line', async () => {
+    const text = 'ok # oculum-ignore\n# oculum-ignore-next-line[toy/no-danger]\nevil\n# oculum-ignore-end\n';
+    const { unused } = await summary(text);
+    expect(unused).toEqual([
+      '1: Unused directive "oculum-ignore": it suppresses no finding',
+      '2: Unused directive "oculum-ignore-next-line[toy/no-danger]": it suppresses no finding',
+      '4: "oculum-ignore-end" has no matching oculum-ignore-start',
+    ]);
+    const result = await lint(text);
+    expect(result.diagnostics.every((d) => d.severity === 'warning')).toBe(true);
+  });
+
+  it('does not judge directives naming only rules that did not run', async () => {
+    expect((await summary('ok # oculum-ignore[other/rule]\n')).unused).toEqual([]);
+  });
+
+  it('a trailing directive on any line of a multi-line finding covers it', async () => {
+    const multi = {
+      ...dangerRule,
+      meta: { ...dangerRule.meta, triggers: [] },
+      create: (context: any) => ({
+        Program: (node: any) => context.report({ node, messageId: 'found', data: { name: 'all' } }),
+      }),
+    };
+    const result = await lintText({
+      path: 'a.toy',
+      text: 'a\nb # oculum-ignore\nc\n',
+      language: toyLanguage,
+      rules: [{ id: 'toy/multi', rule: multi, level: 'error' }],
+    });
+    expect(result.findings[0].suppressed).toEqual({ kind: 'inSource', justification: undefined });
+  });
+});

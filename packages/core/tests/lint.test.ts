@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest';
+import { lintText, type LintRule } from '../src/lint.js';
+import { createRule } from '../src/rule.js';
+import type { Rule, RuleMeta } from '../src/types.js';
+import { dangerRule, namesRule, parseCounter, toyLanguage } from './fixtures/toy-plugin.mjs';
+
+const meta = (extra: Partial<RuleMeta> = {}): RuleMeta => ({
+  detector: 'unsafe_model_load',
+  severity: 'high',
+  languages: ['toy'],
+  triggers: [],
+  docs: { description: 'x', recommended: true },
+  messages: { found: 'Found {{name}}.', plain: 'Plain.' },
+  remediation: 'Fix it.',
+  ...extra,
+});
+
+const lint = (text: string, rules: LintRule[], extra: Record<string, unknown> = {}) =>
+  lintText({ path: 'a.toy', text, language: toyLanguage, rules, cwd: '/proj', ...extra });
+
+describe('lintText dispatch', () => {
+  it('merges handlers of every rule and dispatches them in one walk, enter and exit in order', async () => {
+    const events: string[] = [];
+    let traversals = 0;
+    const language = {
+      ...toyLanguage,
+      parse: (input: { text?: string; path: string }) => {
+        const sc = toyLanguage.parse(input as never) as ReturnType<typeof toyLanguage.parse> & { traverse: any };
+        const original = sc.traverse.bind(sc);
+        return { ...sc, traverse: (v: any) => (traversals++, original(v)) };
+      },
+    };
+    const make = (name: string): Rule =>
+      createRule({
+        name,
+        meta: meta(),
+        create: () => ({
+          Stmt: (node: any) => events.push(`${name}:Stmt:${node.children[0].name}`),
+          'Stmt:exit': (node: any) => events.push(`${name}:Stmt:exit:${node.children[0].name}`),
+        }),
+      });
+    await lintText({
+      path: 'a.toy',
+      text: 'one\ntwo\n',
+      language: language as never,
+      rules: [
+        { id: 't/a', rule: make('a'), level: 'error' },
+        { id: 't/b', rule: make('b'), level: 'warn' },
+      ],
+    });
+    expect(traversals).toBe(1);
+    expect(events).toEqual([
+      'a:Stmt:one', 'b:Stmt:one', 'a:Stmt:exit:one', 'b:Stmt:exit:one',
+      'a:Stmt:two', 'b:Stmt:two', 'a:Stmt:exit:two', 'b:Stmt:exit:two',
+    ]);
+  });
+
+  it('builds complete findings', async () => {
+    const result = await lint('x = danger\n', [{ id: 'toy/no-danger', rule: dangerRule, level: 'warn' }]);
+    expect(result.file).toBe('/proj/a.toy');
+    expect(result.language).toBe('toy');
+    expect(result.findings).toHaveLength(1);
+    const [f] = result.findings;
+    expect(f).toMatchObject({
+      ruleId: 'toy/no-danger', detector: 'unsafe_model_load', severity: 'high', confidence: 'high', level: 'warn',
+      file: '/proj/a.toy', line: 1, column: 5, endLine: 1, endColumn: 11, messageId: 'found', message: 'Found danger.',
+      remediation: 'Do not.', fix: { range: [4, 10], text: 'safe' },
+    });
+    expect(f.fingerprint).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('skips off rules and rules of other languages', async () => {
+    const other = { ...dangerRule, meta: { ...dangerRule.meta, languages: ['python'] } };
+    const result = await lint('danger', [
+      { id: 'toy/no-danger', rule: dangerRule, level: 'off' },
+      { id: 'toy/other', rule: other, level: 'error' },
+      { id: 'toy/zero', rule: dangerRule, level: 0 },
+    ]);
+    expect(result.findings).toEqual([]);
+  });
+});
+
+describe('lintText prefilter', () => {
+  it('skips the parse when no trigger word occurs', async () => {
+    const before = parseCounter.count;
+    const result = await lint('nothing here\n', [{ id: 'toy/no-danger', rule: dangerRule, level: 'error' }]);
+    expect(parseCounter.count).toBe(before);
+    expect(result.findings).toEqual([]);
+    await lint('a danger\n', [{ id: 'toy/no-danger', rule: dangerRule, level: 'error' }]);
+    expect(parseCounter.count).toBe(before + 1);
+  });
+
+  it('always runs rules with empty triggers', async () => {
+    const before = parseCounter.count;
+    const result = await lint('evil\n', [
+      { id: 'toy/no-danger', rule: dangerRule, level: 'error' },
+      { id: 'toy/no-names', rule: namesRule, level: 'error' },
+    ]);
+    expect(parseCounter.count).toBe(before + 1);
+    expect(result.findings.map((f) => f.ruleId)).toEqual(['toy/no-names']);
+  });
+});
+
+describe('lintText options', () => {
+  it('merges defaultOptions with the user options', async () => {
+    const r1 = await lint('evil good\n', [{ id: 'toy/no-names', rule: namesRule, level: 'error' }]);
+    expect(r1.findings.map((f) => [f.message, f.confidence])).toEqual([['Found evil.', 'medium']]);
+    const r2 = await lint('evil good\n', [{ id: 'toy/no-names', rule: namesRule, level: 'error', options: [{ loud: true }] }]);
+    expect(r2.findings.map((f) => [f.message, f.confidence])).toEqual([['Found evil.', 'high']]);
+    const r3 = await lint('evil good\n', [{ id: 'toy/no-names', rule: namesRule, level: 'error', options: [{ names: ['good'] }] }]);
+    expect(r3.findings.map((f) => f.message)).toEqual(['Found good.']);
+  });
+
+  it('rejects options that do not match meta.schema', async () => {
+    await expect(lint('evil', [{ id: 'toy/no-names', rule: namesRule, level: 'error', options: [{ names: 'evil' }] }])).rejects.toThrow(
+      /Invalid options for rule "toy\/no-names": \[0\]\.names must be array/,
+    );
+    await expect(lint('evil', [{ id: 'toy/no-names', rule: namesRule, level: 'error', options: [{ nope: 1 }] }])).rejects.toThrow(
+      /unknown property "nope"/,
+    );
+    await expect(lint('evil', [{ id: 'toy/no-danger', rule: dangerRule, level: 'error', options: [1] }])).rejects.toThrow(/takes no options/);
+  });
+});
+
+describe('lintText report contract', () => {
+  const reporting = (descriptor: Record<string, unknown>, extra: Partial<RuleMeta> = {}) =>
+    createRule({
+      name: 'r',
+      meta: meta(extra),
+      create: (context) => ({ Word: (node: any) => context.report({ node, messageId: 'found', ...descriptor } as never) }),
+    });
+
+  it('an unfilled placeholder is an internal error naming the rule and file', async () => {
+    const result = await lint('x\n', [{ id: 't/r', rule: reporting({}), level: 'error' }]);
+    expect(result.findings).toEqual([]);
+    expect(result.diagnostics).toHaveLength(1);
+    expect(result.diagnostics[0]).toMatchObject({ kind: 'internal', severity: 'error' });
+    expect(result.diagnostics[0].message).toMatch(/Rule "t\/r" failed on a\.toy at line 1: .*placeholder "\{\{name\}\}"/);
+  });
+
+  it('a fix without meta.fixable and suggestions without meta.hasSuggestions are errors', async () => {
+    const fixing = reporting({ data: { name: 'x' }, fix: (f: any) => f.remove([0, 1]) });
+    const r1 = await lint('x\n', [{ id: 't/r', rule: fixing, level: 'error' }]);
+    expect(r1.diagnostics[0].message).toMatch(/meta\.fixable is not set/);
+    const suggesting = reporting({ data: { name: 'x' }, suggest: [{ messageId: 'plain', fix: (f: any) => f.remove([0, 1]) }] });
+    const r2 = await lint('x\n', [{ id: 't/r', rule: suggesting, level: 'error' }]);
+    expect(r2.diagnostics[0].message).toMatch(/meta\.hasSuggestions is not true/);
+    const r3 = await lint('x\n', [{ id: 't/r', rule: reporting({ data: { name: 'x' }, suggest: [{ messageId: 'plain', fix: (f: any) => f.insertTextAfter([0, 1], '!') }] }, { hasSuggestions: true }), level: 'error' }]);
+    expect(r3.findings[0].suggestions).toEqual([{ messageId: 'plain', desc: 'Plain.', fix: { range: [1, 1], text: '!' } }]);
+  });
+
+  it('an unknown messageId is an error', async () => {
+    const result = await lint('x\n', [{ id: 't/r', rule: reporting({ messageId: 'nope' }), level: 'error' }]);
+    expect(result.diagnostics[0].message).toMatch(/unknown messageId "nope"/);
+  });
+
+  it('a throwing rule does not stop the others', async () => {
+    const crashing = createRule({ name: 'crash', meta: meta(), create: () => ({ Word: () => { throw new Error('boom'); } }) });
+    const result = await lint('danger danger\n', [
+      { id: 't/crash', rule: crashing, level: 'error' },
+      { id: 'toy/no-danger', rule: dangerRule, level: 'error' },
+    ]);
+    expect(result.findings).toHaveLength(2);
+    expect(result.diagnostics).toHaveLength(1);
+    expect(result.diagnostics[0].message).toMatch(/Rule "t\/crash" failed on a\.toy at line 1: boom/);
+  });
+
+  it('an explicit loc, confidence, severity and remediation are honoured', async () => {
+    const rule = reporting({ node: undefined, loc: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } }, data: { name: 'n' }, confidence: 'low', severity: 'info', remediation: 'Other.' });
+    const result = await lint('x\n', [{ id: 't/r', rule, level: 'error' }]);
+    expect(result.findings[0]).toMatchObject({ line: 1, column: 1, endColumn: 2, confidence: 'low', severity: 'info', remediation: 'Other.' });
+  });
+
+  it('reports parse errors and still analyses the file', async () => {
+    const result = await lint('danger !!!\n', [{ id: 'toy/no-danger', rule: dangerRule, level: 'error' }]);
+    expect(result.findings).toHaveLength(1);
+    expect(result.diagnostics).toEqual([
+      { file: '/proj/a.toy', line: 1, column: 8, kind: 'parse-error', severity: 'warning', message: 'unexpected "!!!"' },
+    ]);
+  });
+
+  it('a language whose parse throws gives a parse-error diagnostic', async () => {
+    const broken = { ...toyLanguage, parse: () => { throw new Error('bad input'); } };
+    const result = await lintText({ path: 'a.toy', text: 'danger', language: broken as never, rules: [{ id: 'toy/no-danger', rule: dangerRule, level: 'error' }] });
+    expect(result.diagnostics[0]).toMatchObject({ kind: 'parse-error', severity: 'error' });
+    expect(result.diagnostics[0].message).toMatch(/bad input/);
+  });
+
+  it('calls language.init once', async () => {
+    const language = { ...toyLanguage, initCount: 0 };
+    for (let i = 0; i < 3; i++) await lintText({ path: 'a.toy', text: 'x', language, rules: [{ id: 'toy/no-names', rule: namesRule, level: 'error' }] });
+    expect(language.initCount).toBe(1);
+  });
+});
+
+describe('lintText fixes', () => {
+  it('applies fixes in passes and returns the output', async () => {
+    const result = await lint('danger x danger\ndanger\n', [{ id: 'toy/no-danger', rule: dangerRule, level: 'error' }], { fix: true });
+    expect(result.output).toBe('safe x safe\nsafe\n');
+    expect(result.findings).toEqual([]);
+  });
+
+  it('re-lints after a pass so overlapping fixes are applied later', async () => {
+    // Both rules fix the same word: one per pass.
+    const wrap = createRule({
+      name: 'wrap',
+      meta: meta({ fixable: 'code' }),
+      create: (context) => ({
+        Word: (node: any) => {
+          if (node.name === 'a') context.report({ node, messageId: 'plain', fix: (f) => f.replaceText(node, 'b') });
+          if (node.name === 'b') context.report({ node, messageId: 'plain', fix: (f) => f.replaceText(node, 'c') });
+        },
+      }),
+    });
+    const result = await lint('a\n', [
+      { id: 't/wrap1', rule: wrap, level: 'error' },
+      { id: 't/wrap2', rule: wrap, level: 'error' },
+    ], { fix: true });
+    expect(result.output).toBe('c\n');
+  });
+
+  it('stops after 10 passes', async () => {
+    const grow = createRule({
+      name: 'grow',
+      meta: meta({ fixable: 'code' }),
+      create: (context) => ({ Program: (node: any) => context.report({ node, messageId: 'plain', fix: (f) => f.insertTextAfter([0, 0], 'x') }) }),
+    });
+    const result = await lint('a', [{ id: 't/grow', rule: grow, level: 'error' }], { fix: true });
+    expect(result.output).toBe(`${'x'.repeat(10)}a`);
+  });
+});

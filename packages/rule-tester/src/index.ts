@@ -1,0 +1,6 @@
+export { RuleTester, describeFinding } from './rule-tester.js';
+export type { RuleTesterConfig, RuleTests, ValidTestCase, InvalidTestCase, ErrorExpectation, SuggestionExpectation } from './rule-tester.js';
+export { runFixture, parseAnnotations } from './fixture.js';
+export type { RunFixtureOptions, Annotation, AnnotationKind } from './fixture.js';
+export { testApi } from './test-api.js';
+export type { DescribeFn, ItFn } from './test-api.js';
