@@ -1,0 +1,42 @@
+import type { Language, ParseInput } from '@oculum/core';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { parseText } from './parse.js';
+import { JsSourceCode } from './source-code.js';
+
+export { JsSourceCode, unwrapExpression, type JsSourceCodeInit, type StringBounds } from './source-code.js';
+export { literalString, normalizeModule, staticKey, isFunctionNode } from './scope.js';
+export { childrenOf, walk } from './walk.js';
+export type { BindingKind, ImportedMember, JsBinding, JsNode, JsScope } from './types.js';
+export type { TSESTree } from '@typescript-eslint/typescript-estree';
+
+export const JS_EXTENSIONS = ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'];
+
+/** Parses JS/TS text into a `JsSourceCode` (syntax errors become `parseErrors`; see `parseText`). */
+export function parseJs(text: string, path = 'file.ts'): JsSourceCode {
+  const { ast, errors } = parseText(text, path);
+  return new JsSourceCode({ path, text, ast, parseErrors: errors });
+}
+
+/**
+ * Builds the semantic model over a Program another tool already parsed (ESLint's espree or
+ * typescript-eslint tree): nothing is parsed twice. The tree needs `range` on every node.
+ */
+export function createJsSourceCode(init: {
+  path: string;
+  text: string;
+  ast: TSESTree.Program;
+  comments?: ReadonlyArray<{ type: string; value: string; range: [number, number] }>;
+}): JsSourceCode {
+  return new JsSourceCode(init);
+}
+
+/** The `javascript` language: JavaScript and TypeScript, parsed with typescript-estree. */
+export const javascript: Language<JsSourceCode> = {
+  id: 'javascript',
+  extensions: JS_EXTENSIONS,
+  parse(input: ParseInput): JsSourceCode {
+    return parseJs(input.text ?? '', input.path);
+  },
+};
+
+export default javascript;

@@ -1,0 +1,84 @@
+import { parse as tsParse, type TSESTree } from '@typescript-eslint/typescript-estree';
+
+export interface RawParseResult {
+  ast: TSESTree.Program;
+  /** Errors as offsets into the text; converted to locations by the source code. */
+  errors: Array<{ message: string; offset: number }>;
+}
+
+/** Extensions whose files may contain JSX. `.ts`/`.mts`/`.cts` may not (`<T>x` is a type assertion there). */
+const JSX_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.jsx', '.tsx']);
+
+/** How many times a syntax error is blanked out before the file is given up as unparseable. */
+const MAX_RECOVERIES = 8;
+
+function extensionOf(path: string): string {
+  const m = /\.[^./\\]+$/.exec(path);
+  return m ? m[0].toLowerCase() : '';
+}
+
+function parseOnce(text: string, path: string): TSESTree.Program {
+  const ext = extensionOf(path);
+  return tsParse(text, {
+    range: true,
+    loc: true,
+    comment: true,
+    tokens: false,
+    jsx: JSX_EXTENSIONS.has(ext),
+    // A file name that ends in a known extension lets TypeScript pick the right script kind.
+    filePath: ext ? `file${ext}` : 'file.ts',
+    jsDocParsingMode: 'none',
+    loggerFn: false,
+    suppressDeprecatedPropertyWarnings: true,
+  });
+}
+
+/** Replaces every character of [start, end) but line breaks with spaces, so offsets stay valid. */
+function blank(text: string, start: number, end: number): string {
+  return text.slice(0, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
+}
+
+/**
+ * Parses a JS/TS file. typescript-estree stops at the first syntax error, so on an error the line
+ * holding it is blanked out (offsets unchanged) and the parse is retried: whatever else parses is
+ * still analysed, and every error is reported. A file that cannot be recovered yields an empty
+ * Program and its first error.
+ */
+export function parseText(text: string, path: string): RawParseResult {
+  const errors: RawParseResult['errors'] = [];
+  let current = text;
+  for (let attempt = 0; attempt <= MAX_RECOVERIES; attempt++) {
+    try {
+      const ast = parseOnce(current, path);
+      return { ast, errors };
+    } catch (error) {
+      if (error instanceof RangeError) {
+        // Nesting deeper than the parser's recursion allows: nothing to recover by blanking a line.
+        return { ast: emptyProgram(text), errors: [{ message: `File is too deeply nested to parse (${error.message})`, offset: 0 }] };
+      }
+      const e = error as { message?: string; index?: number; location?: { start?: { offset?: number } } };
+      const offset = typeof e.index === 'number' ? e.index : (e.location?.start?.offset ?? 0);
+      errors.push({ message: String(e.message ?? error), offset: Math.min(Math.max(offset, 0), text.length) });
+      const lineStart = current.lastIndexOf('\n', offset - 1) + 1;
+      let lineEnd = current.indexOf('\n', offset);
+      if (lineEnd === -1) lineEnd = current.length;
+      if (lineEnd <= lineStart || !/\S/.test(current.slice(lineStart, lineEnd))) break;
+      current = blank(current, lineStart, lineEnd);
+    }
+  }
+  // Only the first error is meaningful once recovery failed; later ones come from the blanking.
+  return { ast: emptyProgram(text), errors: errors.slice(0, 1) };
+}
+
+export function emptyProgram(text: string): TSESTree.Program {
+  const lines = text.split(/\r\n|\r|\n|\u2028|\u2029/);
+  return {
+    type: 'Program',
+    body: [],
+    comments: [],
+    tokens: [],
+    sourceType: 'module',
+    range: [0, text.length],
+    loc: { start: { line: 1, column: 0 }, end: { line: lines.length, column: lines[lines.length - 1].length } },
+  } as unknown as TSESTree.Program;
+}

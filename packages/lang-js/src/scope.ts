@@ -1,0 +1,318 @@
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { BindingKind, ImportedMember, JsBinding, JsNode, JsScope } from './types.js';
+import { walk } from './walk.js';
+
+/** `node:fs` and `fs` are the same module. */
+export function normalizeModule(specifier: string): string {
+  return specifier.startsWith('node:') ? specifier.slice(5) : specifier;
+}
+
+const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'TSDeclareFunction', 'TSEmptyBodyFunctionExpression']);
+const BLOCK_SCOPE_TYPES = new Set(['BlockStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'SwitchStatement', 'TSModuleBlock']);
+
+export function isFunctionNode(node: JsNode): node is TSESTree.FunctionLike {
+  return FUNCTION_TYPES.has(node.type);
+}
+
+/** Everything the one pre-pass over the tree learns: parents, scopes, bindings, imports. */
+export interface ScopeAnalysis {
+  parents: Map<JsNode, JsNode | undefined>;
+  /** The scope in which an identifier (or any node) is resolved. */
+  scopeOf: Map<JsNode, JsScope>;
+  /** Scopes by the node that creates them. */
+  scopes: Map<JsNode, JsScope>;
+  module: JsScope;
+  /** Module specifiers the file loads: static and dynamic imports, `require`, re-exports. */
+  importedModules: Set<string>;
+  /** `require(...)` and `import(...)` calls with a constant specifier → module. */
+  moduleLoads: Map<JsNode, string>;
+  /** Function nodes in the file, in source order. */
+  functions: JsNode[];
+}
+
+function staticKey(node: TSESTree.Property | TSESTree.MemberExpression | TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | undefined {
+  const key = node.type === 'MemberExpression' ? node.property : node.key;
+  if (!node.computed) {
+    if (key.type === 'Identifier') return key.name;
+    if (key.type === 'PrivateIdentifier') return `#${key.name}`;
+  }
+  if (key.type === 'Literal' && (typeof key.value === 'string' || typeof key.value === 'number')) return String(key.value);
+  if (key.type === 'TemplateLiteral' && key.expressions.length === 0) return key.quasis[0].value.cooked ?? undefined;
+  return undefined;
+}
+export { staticKey };
+
+/** The string value of a literal or an expression-free template literal. */
+export function literalString(node: JsNode | null | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0].value.cooked ?? undefined;
+  return undefined;
+}
+
+export function analyzeScopes(program: JsNode): ScopeAnalysis {
+  const parents = new Map<JsNode, JsNode | undefined>();
+  const scopeOf = new Map<JsNode, JsScope>();
+  const scopes = new Map<JsNode, JsScope>();
+  const importedModules = new Set<string>();
+  const moduleLoads = new Map<JsNode, string>();
+  const functions: JsNode[] = [];
+  const writeTargets: TSESTree.Identifier[] = [];
+  const requireCalls: TSESTree.CallExpression[] = [];
+
+  const module: JsScope = { node: program, kind: 'module', parent: undefined, bindings: new Map() };
+  scopes.set(program, module);
+  let current = module;
+
+  const push = (node: JsNode, kind: JsScope['kind']): void => {
+    const scope: JsScope = { node, kind, parent: current, bindings: new Map() };
+    scopes.set(node, scope);
+    current = scope;
+  };
+  const functionScope = (): JsScope => {
+    let s: JsScope | undefined = current;
+    while (s && s.kind !== 'function' && s.kind !== 'module') s = s.parent;
+    return s ?? module;
+  };
+
+  const declare = (
+    scope: JsScope,
+    id: TSESTree.Identifier,
+    kind: BindingKind,
+    declaration: JsNode,
+    extra: Partial<Pick<JsBinding, 'init' | 'path' | 'defaultValue' | 'import'>> = {},
+    hasInit = false,
+  ): void => {
+    const existing = scope.bindings.get(id.name);
+    if (existing) {
+      // `var x = 1; var x = 2` or `function f() {}` + `var f`: one binding, several definitions.
+      existing.inits += 1;
+      if (hasInit || kind === 'function' || kind === 'class') existing.writes += 1;
+      return;
+    }
+    scope.bindings.set(id.name, { name: id.name, kind, id, declaration, writes: 0, inits: hasInit ? 1 : 0, scope, ...extra });
+  };
+
+  /** Declares every identifier of a binding pattern; `path` is undefined once it is no longer describable. */
+  const declarePattern = (
+    pattern: JsNode | null,
+    scope: JsScope,
+    kind: BindingKind,
+    declaration: JsNode,
+    init: JsNode | undefined,
+    path: Array<string | number> | undefined,
+    defaultValue?: JsNode,
+  ): void => {
+    if (!pattern) return;
+    switch (pattern.type) {
+      case 'Identifier':
+        declare(scope, pattern, kind, declaration, {
+          init: path ? init : undefined,
+          path: path && init ? path : undefined,
+          defaultValue,
+        }, Boolean(init) || kind === 'param');
+        return;
+      case 'AssignmentPattern':
+        declarePattern(pattern.left, scope, kind, declaration, init, path, pattern.right);
+        return;
+      case 'ObjectPattern':
+        for (const prop of pattern.properties) {
+          if (prop.type === 'RestElement') declarePattern(prop.argument, scope, kind, declaration, init, undefined);
+          else {
+            const key = staticKey(prop);
+            declarePattern(prop.value, scope, kind, declaration, init, path && key !== undefined ? [...path, key] : undefined);
+          }
+        }
+        return;
+      case 'ArrayPattern':
+        pattern.elements.forEach((element, index) => {
+          if (!element) return;
+          if (element.type === 'RestElement') declarePattern(element.argument, scope, kind, declaration, init, undefined);
+          else declarePattern(element, scope, kind, declaration, init, path ? [...path, index] : undefined);
+        });
+        return;
+      case 'RestElement':
+        declarePattern(pattern.argument, scope, kind, declaration, init, undefined);
+        return;
+      case 'TSParameterProperty':
+        declarePattern(pattern.parameter, scope, kind, declaration, init, path);
+        return;
+      default:
+        return;
+    }
+  };
+
+  const collectTargets = (pattern: JsNode | null | undefined): void => {
+    if (!pattern) return;
+    switch (pattern.type) {
+      case 'Identifier':
+        writeTargets.push(pattern);
+        return;
+      case 'AssignmentPattern':
+        collectTargets(pattern.left);
+        return;
+      case 'ObjectPattern':
+        for (const prop of pattern.properties) collectTargets(prop.type === 'RestElement' ? prop.argument : prop.value);
+        return;
+      case 'ArrayPattern':
+        for (const element of pattern.elements) collectTargets(element);
+        return;
+      case 'RestElement':
+        collectTargets(pattern.argument);
+        return;
+      case 'TSAsExpression':
+      case 'TSNonNullExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSTypeAssertion':
+        collectTargets(pattern.expression);
+        return;
+      default:
+        return;
+    }
+  };
+
+  walk(
+    program,
+    (node, parent) => {
+      parents.set(node, parent);
+      // The name of a function/class declaration lives in the enclosing scope, not its own.
+      const ownName = parent && (parent.type === 'FunctionDeclaration' || parent.type === 'ClassDeclaration') && (parent as { id?: JsNode }).id === node;
+      scopeOf.set(node, ownName ? (current.node === parent ? current.parent! : current) : current);
+
+      switch (node.type) {
+        case 'FunctionDeclaration':
+        case 'TSDeclareFunction':
+          if (node.id) declare(current, node.id, 'function', node, {}, true);
+          functions.push(node);
+          push(node, 'function');
+          for (const param of node.params) declarePattern(param, current, 'param', node, undefined, undefined);
+          break;
+        case 'FunctionExpression':
+        case 'ArrowFunctionExpression':
+        case 'TSEmptyBodyFunctionExpression':
+          functions.push(node);
+          push(node, 'function');
+          if (node.type === 'FunctionExpression' && node.id) declare(current, node.id, 'function', node, {}, true);
+          for (const param of node.params) declarePattern(param, current, 'param', node, undefined, undefined);
+          break;
+        case 'ClassDeclaration':
+          if (node.id) declare(current, node.id, 'class', node, {}, true);
+          break;
+        case 'ClassExpression':
+          if (node.id) {
+            push(node, 'class');
+            declare(current, node.id, 'class', node, {}, true);
+          }
+          break;
+        case 'StaticBlock':
+          push(node, 'function');
+          break;
+        case 'CatchClause':
+          push(node, 'catch');
+          if (node.param) declarePattern(node.param, current, 'catch', node, undefined, undefined);
+          break;
+        case 'VariableDeclaration': {
+          const kind: BindingKind = node.kind === 'var' ? 'var' : node.kind === 'let' ? 'let' : node.kind === 'const' ? 'const' : 'using';
+          const scope = kind === 'var' ? functionScope() : current;
+          for (const decl of node.declarations) declarePattern(decl.id, scope, kind, decl, decl.init ?? undefined, decl.init ? [] : undefined);
+          break;
+        }
+        case 'ImportDeclaration': {
+          if (node.importKind === 'type') break;
+          const source = normalizeModule(node.source.value);
+          importedModules.add(source);
+          for (const spec of node.specifiers) {
+            if (spec.type === 'ImportSpecifier' && spec.importKind === 'type') continue;
+            let path: string[] = [];
+            if (spec.type === 'ImportSpecifier') {
+              const imported = spec.imported.type === 'Identifier' ? spec.imported.name : String(spec.imported.value);
+              path = imported === 'default' ? [] : [imported];
+            }
+            declare(module, spec.local, 'import', spec, { import: { module: source, path } }, true);
+          }
+          break;
+        }
+        case 'ExportAllDeclaration':
+        case 'ExportNamedDeclaration':
+          if (node.source && node.exportKind !== 'type') importedModules.add(normalizeModule(node.source.value));
+          break;
+        case 'TSImportEqualsDeclaration':
+          if (node.importKind !== 'type' && node.moduleReference.type === 'TSExternalModuleReference') {
+            const spec = literalString(node.moduleReference.expression);
+            if (spec !== undefined) {
+              const source = normalizeModule(spec);
+              importedModules.add(source);
+              declare(current, node.id, 'import', node, { import: { module: source, path: [] } }, true);
+            }
+          }
+          break;
+        case 'TSEnumDeclaration':
+          declare(current, node.id, 'enum', node, {}, true);
+          break;
+        case 'TSModuleDeclaration':
+          if (node.id.type === 'Identifier') declare(current, node.id, 'namespace', node, {}, true);
+          break;
+        case 'ImportExpression': {
+          const spec = literalString(node.source);
+          if (spec !== undefined) {
+            importedModules.add(normalizeModule(spec));
+            moduleLoads.set(node, normalizeModule(spec));
+          }
+          break;
+        }
+        case 'CallExpression':
+          if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length >= 1) requireCalls.push(node);
+          break;
+        case 'AssignmentExpression':
+          collectTargets(node.left);
+          break;
+        case 'UpdateExpression':
+          collectTargets(node.argument);
+          break;
+        case 'ForInStatement':
+        case 'ForOfStatement':
+          if (node.left.type !== 'VariableDeclaration') collectTargets(node.left);
+          break;
+        default:
+          break;
+      }
+      if (BLOCK_SCOPE_TYPES.has(node.type)) push(node, 'block');
+      return undefined;
+    },
+    (node) => {
+      if (scopes.get(node) === current && node !== program) current = current.parent!;
+    },
+  );
+
+  const lookup = (id: TSESTree.Identifier): JsBinding | undefined => {
+    for (let s: JsScope | undefined = scopeOf.get(id); s; s = s.parent) {
+      const b = s.bindings.get(id.name);
+      if (b) return b;
+    }
+    return undefined;
+  };
+  for (const target of writeTargets) {
+    const b = lookup(target);
+    if (b) b.writes += 1;
+  }
+  // `require` counts only when it is the free (CommonJS) `require`, not a local function.
+  for (const call of requireCalls) {
+    const spec = literalString(call.arguments[0]);
+    if (spec !== undefined && !lookup(call.callee as TSESTree.Identifier)) {
+      importedModules.add(normalizeModule(spec));
+      moduleLoads.set(call, normalizeModule(spec));
+    }
+  }
+
+  return { parents, scopeOf, scopes, module, importedModules, moduleLoads, functions };
+}
+
+export function lookupBinding(analysis: ScopeAnalysis, id: TSESTree.Identifier): JsBinding | undefined {
+  for (let s: JsScope | undefined = analysis.scopeOf.get(id); s; s = s.parent) {
+    const b = s.bindings.get(id.name);
+    if (b) return b;
+  }
+  return undefined;
+}
+
+export type { ImportedMember };

@@ -1,0 +1,669 @@
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import {
+  UNKNOWN,
+  type ArgumentQuery,
+  type CodeSourceCode,
+  type Comment,
+  type ConstantValue,
+  type ImportIndex,
+  type Position,
+  type Range,
+  type SourceLocation,
+  type Unknown,
+} from '@oculum/core';
+import { analyzeScopes, isFunctionNode, literalString, lookupBinding, normalizeModule, staticKey, type ScopeAnalysis } from './scope.js';
+import type { ImportedMember, JsBinding, JsNode, JsScope } from './types.js';
+import { walk } from './walk.js';
+
+/** Nested resolutions (aliases of aliases, constants of constants) stop here: cycles and pathological chains. */
+const MAX_DEPTH = 32;
+/** Identifiers that denote the global object. */
+const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
+const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
+
+type Ref = { kind: 'module'; module: string; path: string[] } | { kind: 'global'; path: string[] };
+
+/** The known ends of a string expression (`http://${host}/model.onnx` → prefix `http://`, suffix `/model.onnx`). */
+export interface StringBounds {
+  /** The whole value when it is statically known. */
+  value?: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface JsSourceCodeInit {
+  path: string;
+  text: string;
+  ast: TSESTree.Program;
+  /** Defaults to `ast.comments`. */
+  comments?: ReadonlyArray<{ type: string; value: string; range: Range }>;
+  parseErrors?: Array<{ message: string; offset: number }>;
+}
+
+function unwrapExpression(node: JsNode): JsNode {
+  let n = node;
+  for (;;) {
+    switch (n.type) {
+      case 'TSAsExpression':
+      case 'TSNonNullExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSTypeAssertion':
+      case 'TSInstantiationExpression':
+      case 'ChainExpression':
+        n = n.expression;
+        continue;
+      case 'SequenceExpression':
+        n = n.expressions[n.expressions.length - 1];
+        continue;
+      default:
+        return n;
+    }
+  }
+}
+
+function isStable(b: JsBinding): boolean {
+  return (b.kind === 'const' || b.kind === 'let' || b.kind === 'var' || b.kind === 'using') && b.writes === 0 && b.inits <= 1;
+}
+
+function isPrimitive(v: ConstantValue | Unknown): v is string | number | bigint | boolean | null {
+  return v === null || (typeof v !== 'object' && typeof v !== 'symbol');
+}
+
+/**
+ * A parsed JS/TS file and its semantic model. Built by `javascript.parse`, or over an ESTree Program
+ * that another tool already parsed (`createJsSourceCode`, used by eslint-plugin-oculum), so nothing
+ * is parsed twice.
+ *
+ * Canonical qualified names: `<module>.<member path>`, where `<module>` is the import specifier as
+ * written (without a `node:` prefix) and default/namespace imports and `require()` results denote
+ * the module itself: `import * as ort from 'onnxruntime-web'; ort.InferenceSession.create` →
+ * `onnxruntime-web.InferenceSession.create`; `import axios from 'axios'; axios.get` → `axios.get`.
+ * Specifiers may contain dots, so rules that match module families use `importedMember`, which
+ * returns module and path separately.
+ */
+export class JsSourceCode implements CodeSourceCode<JsNode> {
+  readonly path: string;
+  readonly text: string;
+  readonly ast: TSESTree.Program;
+  readonly parseErrors: ReadonlyArray<{ message: string; loc: SourceLocation }>;
+  readonly imports: ImportIndex;
+  private readonly analysis: ScopeAnalysis;
+  private readonly lineStarts: number[];
+  private readonly rawComments: ReadonlyArray<{ type: string; value: string; range: Range }>;
+  private commentCache?: Comment[];
+  private referenceCache?: Map<JsBinding, TSESTree.Identifier[]>;
+
+  constructor(init: JsSourceCodeInit) {
+    this.path = init.path;
+    this.text = init.text;
+    this.ast = init.ast;
+    this.lineStarts = [0];
+    for (const m of init.text.matchAll(LINE_BREAK)) this.lineStarts.push(m.index! + m[0].length);
+    this.rawComments = init.comments ?? (init.ast.comments as ReadonlyArray<{ type: string; value: string; range: Range }> | undefined) ?? [];
+    this.parseErrors = (init.parseErrors ?? []).map((e) => {
+      const start = this.positionAt(e.offset);
+      return { message: e.message, loc: { start, end: start } };
+    });
+    this.analysis = analyzeScopes(init.ast);
+    const modules = this.analysis.importedModules;
+    this.imports = {
+      modules,
+      has(module: string): boolean {
+        const m = normalizeModule(module);
+        if (modules.has(m)) return true;
+        for (const x of modules) if (x.startsWith(`${m}/`)) return true;
+        return false;
+      },
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // SourceCode
+
+  traverse(visit: (node: JsNode, phase: 'enter' | 'exit') => void): void {
+    walk(
+      this.ast,
+      (node) => {
+        visit(node, 'enter');
+      },
+      (node) => visit(node, 'exit'),
+    );
+  }
+
+  getRange(node: JsNode): Range {
+    return [node.range[0], node.range[1]];
+  }
+
+  getLoc(node: JsNode): SourceLocation {
+    return { start: this.positionAt(node.range[0]), end: this.positionAt(node.range[1]) };
+  }
+
+  getText(node?: JsNode): string {
+    return node ? this.text.slice(node.range[0], node.range[1]) : this.text;
+  }
+
+  getComments(): readonly Comment[] {
+    if (!this.commentCache) {
+      this.commentCache = this.rawComments
+        .filter((c) => c.type === 'Line' || c.type === 'Block')
+        .map((c) => {
+          const start = this.positionAt(c.range[0]);
+          const lineStart = this.lineStarts[start.line - 1];
+          return {
+            value: c.value,
+            range: [c.range[0], c.range[1]] as Range,
+            loc: { start, end: this.positionAt(c.range[1]) },
+            ownLine: this.text.slice(lineStart, c.range[0]).trim() === '',
+          };
+        });
+    }
+    return this.commentCache;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: o - this.lineStarts[lo] + 1 };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Tree navigation (extras)
+
+  /** The parent of a node (`undefined` for the Program). */
+  parent(node: JsNode): JsNode | undefined {
+    return this.analysis.parents.get(node);
+  }
+
+  /** Ancestors from the parent up to the Program. */
+  ancestors(node: JsNode): JsNode[] {
+    const out: JsNode[] = [];
+    for (let p = this.parent(node); p; p = this.parent(p)) out.push(p);
+    return out;
+  }
+
+  /** The innermost function (declaration, expression, arrow, method body) containing a node; `undefined` at top level. */
+  enclosingFunction(node: JsNode): TSESTree.FunctionLike | undefined {
+    for (let p = this.parent(node); p; p = this.parent(p)) if (isFunctionNode(p)) return p;
+    return undefined;
+  }
+
+  /** Every function node of the file, in source order. */
+  get functions(): readonly JsNode[] {
+    return this.analysis.functions;
+  }
+
+  /** Calls `visit` for `node` and each node below it, in source order; return `false` to skip a subtree. */
+  descendants(node: JsNode, visit: (n: JsNode) => void | false): void {
+    walk(node, (n) => visit(n));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Bindings (extras)
+
+  /** The binding an identifier refers to, or `undefined` for a global (free) name. */
+  binding(id: TSESTree.Identifier): JsBinding | undefined {
+    return lookupBinding(this.analysis, id);
+  }
+
+  /** The scope a node's names are resolved in. */
+  scopeOf(node: JsNode): JsScope | undefined {
+    return this.analysis.scopeOf.get(node);
+  }
+
+  /** Identifiers that read or write a binding (its declaration excluded), in source order. */
+  references(binding: JsBinding): readonly TSESTree.Identifier[] {
+    if (!this.referenceCache) {
+      const cache = new Map<JsBinding, TSESTree.Identifier[]>();
+      walk(this.ast, (n, parent) => {
+        if (n.type !== 'Identifier') return;
+        if (parent) {
+          if (parent.type === 'MemberExpression' && parent.property === n && !parent.computed) return;
+          if ((parent.type === 'Property' || parent.type === 'PropertyDefinition' || parent.type === 'MethodDefinition') && parent.key === n && !parent.computed && !(parent.type === 'Property' && parent.shorthand)) return;
+          if (parent.type === 'ImportSpecifier' || parent.type === 'ExportSpecifier' || parent.type === 'LabeledStatement' || parent.type === 'BreakStatement' || parent.type === 'ContinueStatement') return;
+        }
+        const b = lookupBinding(this.analysis, n);
+        if (!b || b.id === n) return;
+        let list = cache.get(b);
+        if (!list) cache.set(b, (list = []));
+        list.push(n);
+      });
+      this.referenceCache = cache;
+    }
+    return this.referenceCache.get(binding) ?? [];
+  }
+
+  /**
+   * The function a call invokes when it is a function of this file: a function declaration, or a
+   * const bound to a function/arrow expression (`helper(x)`, `const helper = async () => …`).
+   */
+  calledFunction(call: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.FunctionLike | undefined {
+    const callee = unwrapExpression(call.callee);
+    if (callee.type !== 'Identifier') return undefined;
+    const b = this.binding(callee);
+    if (!b) return undefined;
+    if (b.kind === 'function' && isFunctionNode(b.declaration)) return b.declaration;
+    if (isStable(b) && b.init && b.path?.length === 0) {
+      const init = unwrapExpression(b.init);
+      if (isFunctionNode(init)) return init;
+    }
+    return undefined;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Names
+
+  private resolveRef(node: JsNode, depth = 0): Ref | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const expr = unwrapExpression(node);
+    switch (expr.type) {
+      case 'Identifier': {
+        const b = this.binding(expr);
+        if (!b) {
+          if (expr.name === 'undefined') return undefined;
+          return { kind: 'global', path: GLOBAL_OBJECTS.has(expr.name) ? [] : [expr.name] };
+        }
+        if (b.import) return { kind: 'module', module: b.import.module, path: [...b.import.path] };
+        if (!isStable(b) || !b.init || !b.path) return undefined;
+        const base = this.resolveRef(b.init, depth + 1);
+        if (!base) return undefined;
+        if (b.path.some((p) => typeof p === 'number')) return undefined;
+        return this.extend(base, b.path as string[]);
+      }
+      case 'MemberExpression': {
+        const key = this.memberKey(expr);
+        if (key === undefined) return undefined;
+        const base = this.resolveRef(expr.object, depth + 1);
+        return base ? this.extend(base, [key]) : undefined;
+      }
+      case 'CallExpression':
+      case 'ImportExpression': {
+        const module = this.analysis.moduleLoads.get(expr);
+        return module !== undefined ? { kind: 'module', module, path: [] } : undefined;
+      }
+      case 'AwaitExpression':
+        // `await import('m')` is the namespace; awaiting a non-promise yields the value itself.
+        return this.resolveRef(expr.argument, depth + 1);
+      default:
+        return undefined;
+    }
+  }
+
+  private extend(base: Ref, path: string[]): Ref {
+    let full = [...base.path, ...path];
+    // The default export of a module is the module itself (CommonJS interop, `import x from`).
+    if (base.kind === 'module' && full[0] === 'default') full = full.slice(1);
+    if (base.kind === 'global' && full.length > 0 && GLOBAL_OBJECTS.has(full[0])) full = full.slice(1);
+    return base.kind === 'module' ? { kind: 'module', module: base.module, path: full } : { kind: 'global', path: full };
+  }
+
+  private memberKey(expr: TSESTree.MemberExpression): string | undefined {
+    const key = staticKey(expr);
+    if (key !== undefined) return key;
+    if (expr.computed) {
+      const v = this.constant(expr.property);
+      if (typeof v === 'string' || typeof v === 'number') return String(v);
+    }
+    return undefined;
+  }
+
+  /**
+   * `<module>.<member path>` for an expression that denotes an imported module or member, through
+   * ES imports (named, default, namespace, renamed), `require` (destructured or not), dynamic
+   * `import()` with a literal, and aliases (`const p = pipeline`, `const { a } = ns`). `undefined`
+   * for globals, locals and shadowed names.
+   */
+  qualifiedName(expr: JsNode): string | undefined {
+    const ref = this.resolveRef(expr);
+    if (!ref || ref.kind !== 'module') return undefined;
+    return ref.path.length ? `${ref.module}.${ref.path.join('.')}` : ref.module;
+  }
+
+  /** The imported module and member path an expression denotes (see `qualifiedName`). */
+  importedMember(expr: JsNode): ImportedMember | undefined {
+    const ref = this.resolveRef(expr);
+    return ref && ref.kind === 'module' ? { module: ref.module, path: ref.path } : undefined;
+  }
+
+  /**
+   * The dotted name of an expression rooted at a global (unbound) name, with `globalThis.`/`window.`/
+   * `self.`/`global.` dropped: `fetch`, `window.fetch` → `fetch`; `crypto.subtle.digest`. Also through
+   * aliases (`const { subtle } = crypto`). `undefined` when the root is a local or imported name.
+   */
+  globalName(expr: JsNode): string | undefined {
+    const ref = this.resolveRef(expr);
+    if (!ref || ref.kind !== 'global') return undefined;
+    return ref.path.length ? ref.path.join('.') : 'globalThis';
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Arguments
+
+  /** The arguments of a call with spreads of array literals expanded; `complete` is false after an unresolved spread. */
+  private expandedArguments(call: JsNode): { list: JsNode[]; complete: boolean } {
+    const args = (call.type === 'CallExpression' || call.type === 'NewExpression' ? call.arguments : []) as JsNode[];
+    const list: JsNode[] = [];
+    const add = (items: ReadonlyArray<JsNode | null>, depth: number): boolean => {
+      for (const item of items) {
+        if (!item) return false;
+        if (item.type === 'SpreadElement') {
+          const arr = depth < MAX_DEPTH ? this.arrayLiteral(item.argument, depth + 1) : undefined;
+          if (!arr || !add(arr.elements as Array<JsNode | null>, depth + 1)) return false;
+        } else list.push(item);
+      }
+      return true;
+    };
+    const complete = add(args, 0);
+    return { list, complete };
+  }
+
+  /** The object literal an expression denotes: a literal, or a stable variable (or destructured part of one) bound to one. */
+  objectLiteral(expr: JsNode, depth = 0): TSESTree.ObjectExpression | undefined {
+    const node = this.definingExpression(expr, depth);
+    return node?.type === 'ObjectExpression' ? node : undefined;
+  }
+
+  private arrayLiteral(expr: JsNode, depth = 0): TSESTree.ArrayExpression | undefined {
+    const node = this.definingExpression(expr, depth);
+    return node?.type === 'ArrayExpression' ? node : undefined;
+  }
+
+  /**
+   * Follows stable variables to the expression that defines their value
+   * (`const o = { a: { b: 1 } }; const { a } = o;` → `a` is `{ b: 1 }`).
+   */
+  definingExpression(expr: JsNode, depth = 0): JsNode | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const node = unwrapExpression(expr);
+    if (node.type !== 'Identifier') return node;
+    const b = this.binding(node);
+    if (!b || !isStable(b) || !b.init || !b.path) return undefined;
+    let cur: JsNode | undefined = this.definingExpression(b.init, depth + 1);
+    for (const seg of b.path) {
+      if (!cur) return undefined;
+      if (typeof seg === 'number') {
+        if (cur.type !== 'ArrayExpression') return undefined;
+        const el = cur.elements[seg];
+        if (!el || cur.elements.slice(0, seg + 1).some((e) => e?.type === 'SpreadElement')) return undefined;
+        cur = this.definingExpression(el, depth + 1);
+      } else {
+        if (cur.type !== 'ObjectExpression') return undefined;
+        const v = this.property(cur, seg, depth + 1);
+        cur = v ? this.definingExpression(v, depth + 1) : undefined;
+      }
+    }
+    return cur;
+  }
+
+  /** The value node of property `name` in an object literal, looking into spreads of object literals (last wins). */
+  property(obj: TSESTree.ObjectExpression, name: string, depth = 0): JsNode | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    for (let i = obj.properties.length - 1; i >= 0; i--) {
+      const p = obj.properties[i];
+      if (p.type === 'SpreadElement') {
+        const inner = this.objectLiteral(p.argument, depth + 1);
+        const found = inner ? this.property(inner, name, depth + 1) : undefined;
+        if (found) return found;
+        continue;
+      }
+      const key = p.computed ? this.constantKey(p.key) : staticKey(p);
+      if (key === name) return p.kind === 'init' ? p.value : undefined;
+    }
+    return undefined;
+  }
+
+  private constantKey(node: JsNode): string | undefined {
+    const v = this.constant(node);
+    return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+  }
+
+  /**
+   * An argument by position (0-based, spreads of array literals expanded) and/or by option name.
+   * With `name` and `position`: the property `name` of the options object at that position. With
+   * `name` only: the property in the last object argument that has it. Options objects may be
+   * literals, stable variables bound to literals, and may spread other literals.
+   */
+  argument(call: JsNode, query: ArgumentQuery): JsNode | undefined {
+    const { list, complete } = this.expandedArguments(call);
+    if (query.name === undefined) {
+      if (query.position === undefined) return undefined;
+      return list[query.position];
+    }
+    const candidates = query.position !== undefined ? (list[query.position] ? [list[query.position]] : []) : [...list].reverse();
+    void complete;
+    for (const candidate of candidates) {
+      const obj = this.objectLiteral(candidate);
+      if (!obj) continue;
+      const found = this.property(obj, query.name);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /**
+   * True when the call spreads something that is not an array literal, or an object argument spreads
+   * something that is not an object literal: options the analysis cannot see.
+   */
+  hasUnresolvedArguments(call: JsNode): boolean {
+    const { list, complete } = this.expandedArguments(call);
+    if (!complete) return true;
+    return list.some((arg) => {
+      const obj = unwrapExpression(arg).type === 'ObjectExpression' || unwrapExpression(arg).type === 'Identifier' ? this.objectLiteral(arg) : undefined;
+      return obj ? this.hasOpaqueSpread(obj, 0) : false;
+    });
+  }
+
+  private hasOpaqueSpread(obj: TSESTree.ObjectExpression, depth: number): boolean {
+    if (depth > MAX_DEPTH) return true;
+    return obj.properties.some((p) => {
+      if (p.type !== 'SpreadElement') return false;
+      const inner = this.objectLiteral(p.argument, depth + 1);
+      return !inner || this.hasOpaqueSpread(inner, depth + 1);
+    });
+  }
+
+  /**
+   * True when the argument at `position` exists but is not statically an object literal (a parameter,
+   * a call result…): options passed there cannot be seen. Use it to lower confidence.
+   */
+  isOpaqueOptions(call: JsNode, position: number): boolean {
+    const { list, complete } = this.expandedArguments(call);
+    const arg = list[position];
+    if (!arg) return !complete;
+    const obj = this.objectLiteral(arg);
+    if (obj) return this.hasOpaqueSpread(obj, 0);
+    const v = this.constant(arg);
+    return v === UNKNOWN;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Constants
+
+  /**
+   * The statically known value of an expression: literals, template literals (with constant
+   * substitutions), `+` of constants, unary `-`/`+`/`!`, array and object literals of constants,
+   * members of constant objects, `?:`/`??`/`||`/`&&` on constant tests, stable bindings (const, or
+   * let/var never re-assigned) including destructured parts, and parameter defaults. Else UNKNOWN.
+   */
+  constant(expr: JsNode): ConstantValue | Unknown {
+    return this.constantOf(expr, 0);
+  }
+
+  private constantOf(node: JsNode, depth: number): ConstantValue | Unknown {
+    if (depth > MAX_DEPTH) return UNKNOWN;
+    const expr = unwrapExpression(node);
+    switch (expr.type) {
+      case 'Literal': {
+        const lit = expr as TSESTree.Literal & { bigint?: string; regex?: unknown };
+        if (lit.regex) return UNKNOWN;
+        if (lit.bigint !== undefined) return BigInt(lit.bigint);
+        return lit.value as ConstantValue;
+      }
+      case 'TemplateLiteral': {
+        let out = expr.quasis[0].value.cooked ?? '';
+        for (let i = 0; i < expr.expressions.length; i++) {
+          const v = this.constantOf(expr.expressions[i], depth + 1);
+          if (!isPrimitive(v)) return UNKNOWN;
+          out += String(v) + (expr.quasis[i + 1].value.cooked ?? '');
+        }
+        return out;
+      }
+      case 'BinaryExpression': {
+        if (expr.left.type === 'PrivateIdentifier') return UNKNOWN;
+        const l = this.constantOf(expr.left, depth + 1);
+        if (l === UNKNOWN) return UNKNOWN;
+        const r = this.constantOf(expr.right, depth + 1);
+        if (r === UNKNOWN || !isPrimitive(l) || !isPrimitive(r)) return UNKNOWN;
+        if (expr.operator === '+') {
+          if (typeof l === 'string' || typeof r === 'string') return String(l) + String(r);
+          if (typeof l === 'number' && typeof r === 'number') return l + r;
+          return UNKNOWN;
+        }
+        if (expr.operator === '===' || expr.operator === '!==') return (l === r) === (expr.operator === '===');
+        return UNKNOWN;
+      }
+      case 'UnaryExpression': {
+        const v = this.constantOf(expr.argument, depth + 1);
+        if (v === UNKNOWN) return UNKNOWN;
+        if (expr.operator === '!') return !v;
+        if (expr.operator === '-' && typeof v === 'number') return -v;
+        if (expr.operator === '-' && typeof v === 'bigint') return -v;
+        if (expr.operator === '+' && typeof v === 'number') return v;
+        return UNKNOWN;
+      }
+      case 'ArrayExpression': {
+        const out: ConstantValue[] = [];
+        for (const el of expr.elements) {
+          if (!el) return UNKNOWN;
+          if (el.type === 'SpreadElement') {
+            const v = this.constantOf(el.argument, depth + 1);
+            if (!Array.isArray(v)) return UNKNOWN;
+            out.push(...v);
+          } else {
+            const v = this.constantOf(el, depth + 1);
+            if (v === UNKNOWN) return UNKNOWN;
+            out.push(v);
+          }
+        }
+        return out;
+      }
+      case 'ObjectExpression': {
+        const out: { [key: string]: ConstantValue } = {};
+        for (const p of expr.properties) {
+          if (p.type === 'SpreadElement') {
+            const v = this.constantOf(p.argument, depth + 1);
+            if (v === null || typeof v !== 'object' || Array.isArray(v)) return UNKNOWN;
+            Object.assign(out, v);
+            continue;
+          }
+          if (p.kind !== 'init' || p.method) return UNKNOWN;
+          const key = p.computed ? this.constantKey(p.key) : staticKey(p);
+          if (key === undefined) return UNKNOWN;
+          const v = this.constantOf(p.value, depth + 1);
+          if (v === UNKNOWN) return UNKNOWN;
+          out[key] = v;
+        }
+        return out;
+      }
+      case 'MemberExpression': {
+        const obj = this.constantOf(expr.object, depth + 1);
+        if (obj === UNKNOWN || obj === null || typeof obj !== 'object') return UNKNOWN;
+        const key = staticKey(expr) ?? (expr.computed ? this.constantKey(expr.property) : undefined);
+        if (key === undefined) return UNKNOWN;
+        if (Array.isArray(obj)) {
+          if (key === 'length') return obj.length;
+          return /^\d+$/.test(key) && Number(key) < obj.length ? obj[Number(key)] : UNKNOWN;
+        }
+        return Object.prototype.hasOwnProperty.call(obj, key) ? (obj as Record<string, ConstantValue>)[key] : UNKNOWN;
+      }
+      case 'ConditionalExpression': {
+        const test = this.constantOf(expr.test, depth + 1);
+        if (test !== UNKNOWN) return this.constantOf(test ? expr.consequent : expr.alternate, depth + 1);
+        const a = this.constantOf(expr.consequent, depth + 1);
+        const b = this.constantOf(expr.alternate, depth + 1);
+        return a !== UNKNOWN && isPrimitive(a) && a === b ? a : UNKNOWN;
+      }
+      case 'LogicalExpression': {
+        const l = this.constantOf(expr.left, depth + 1);
+        if (l === UNKNOWN) return UNKNOWN;
+        if (expr.operator === '??') return l === null ? this.constantOf(expr.right, depth + 1) : l;
+        if (expr.operator === '||') return l ? l : this.constantOf(expr.right, depth + 1);
+        return l ? this.constantOf(expr.right, depth + 1) : l;
+      }
+      case 'Identifier': {
+        const b = this.binding(expr);
+        if (!b) return UNKNOWN;
+        if (b.kind === 'param') {
+          return b.writes === 0 && b.defaultValue && !b.path ? this.constantOf(b.defaultValue, depth + 1) : UNKNOWN;
+        }
+        if (!isStable(b) || !b.init || !b.path) return UNKNOWN;
+        let v = this.constantOf(b.init, depth + 1);
+        for (const seg of b.path) {
+          if (v === UNKNOWN || v === null || typeof v !== 'object') {
+            v = UNKNOWN;
+            break;
+          }
+          const next: ConstantValue | undefined = Array.isArray(v) ? v[seg as number] : (v as Record<string, ConstantValue>)[String(seg)];
+          v = next === undefined ? (b.defaultValue ? this.constantOf(b.defaultValue, depth + 1) : UNKNOWN) : next;
+        }
+        return v;
+      }
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  /**
+   * The statically known ends of a string-valued expression: the full value when constant, else the
+   * constant prefix and suffix of a template literal or `+` chain (`` `http://${h}/m.onnx` ``).
+   */
+  stringBounds(expr: JsNode, depth = 0): StringBounds {
+    const v = this.constant(expr);
+    if (typeof v === 'string') return { value: v, prefix: v, suffix: v };
+    if (depth > MAX_DEPTH) return { prefix: '', suffix: '' };
+    const node = unwrapExpression(expr);
+    let pieces: StringBounds[] | undefined;
+    if (node.type === 'TemplateLiteral') {
+      pieces = [];
+      node.quasis.forEach((q, i) => {
+        const cooked = q.value.cooked ?? '';
+        pieces!.push({ value: cooked, prefix: cooked, suffix: cooked });
+        if (i < node.expressions.length) pieces!.push(this.stringBounds(node.expressions[i], depth + 1));
+      });
+    } else if (node.type === 'BinaryExpression' && node.operator === '+') {
+      pieces = [this.stringBounds(node.left, depth + 1), this.stringBounds(node.right, depth + 1)];
+    }
+    if (pieces) {
+      let prefix = '';
+      for (const p of pieces) {
+        if (p.value === undefined) {
+          prefix += p.prefix;
+          break;
+        }
+        prefix += p.value;
+      }
+      let suffix = '';
+      for (let i = pieces.length - 1; i >= 0; i--) {
+        const p = pieces[i];
+        if (p.value === undefined) {
+          suffix = p.suffix + suffix;
+          break;
+        }
+        suffix = p.value + suffix;
+      }
+      return { prefix, suffix };
+    }
+    if (node.type === 'Identifier') {
+      const b = this.binding(node);
+      if (b && isStable(b) && b.init && b.path?.length === 0) return this.stringBounds(b.init, depth + 1);
+    }
+    return { prefix: '', suffix: '' };
+  }
+}
+
+export { unwrapExpression, literalString };

@@ -1,0 +1,255 @@
+import { describe, expect, it } from 'vitest';
+import { UNKNOWN } from '@oculum/core';
+import { parseJs } from '../src/index.js';
+import type { JsNode, TSESTree } from '../src/index.js';
+import { walk } from '../src/walk.js';
+
+function calls(text: string, path = 'a.ts') {
+  const sc = parseJs(text, path);
+  const out: TSESTree.CallExpression[] = [];
+  walk(sc.ast, (n) => {
+    if (n.type === 'CallExpression' || n.type === 'NewExpression') out.push(n as TSESTree.CallExpression);
+  });
+  return { sc, calls: out };
+}
+
+/** Qualified name of the callee of the last call in the text. */
+function qn(text: string, path = 'a.ts'): string | undefined {
+  const { sc, calls: cs } = calls(text, path);
+  return sc.qualifiedName(cs[cs.length - 1].callee);
+}
+
+/** constant() of the init of the last declarator named `x`. */
+function constOf(text: string): unknown {
+  const sc = parseJs(text);
+  let target: JsNode | undefined;
+  walk(sc.ast, (n) => {
+    if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'use') target = n.arguments[0];
+  });
+  return sc.constant(target!);
+}
+
+describe('qualifiedName', () => {
+  it.each([
+    ['named import', `import { pipeline } from '@huggingface/transformers'; pipeline('x', 'a/b');`, '@huggingface/transformers.pipeline'],
+    ['renamed import', `import { pipeline as p } from '@xenova/transformers'; p('x');`, '@xenova/transformers.pipeline'],
+    ['namespace import', `import * as ort from 'onnxruntime-web'; ort.InferenceSession.create('m');`, 'onnxruntime-web.InferenceSession.create'],
+    ['default import', `import axios from 'axios'; axios.get(u);`, 'axios.get'],
+    ['default as named', `import { default as axios } from 'axios'; axios(u);`, 'axios'],
+    ['require', `const tf = require('@tensorflow/tfjs-node'); tf.loadGraphModel(u);`, '@tensorflow/tfjs-node.loadGraphModel'],
+    ['destructured require', `const { InferenceSession } = require('onnxruntime-node'); InferenceSession.create(u);`, 'onnxruntime-node.InferenceSession.create'],
+    ['renamed destructured require', `const { createHash: h } = require('node:crypto'); h('sha256');`, 'crypto.createHash'],
+    ['inline require member', `const w = require('fs').writeFileSync; w(p, d);`, 'fs.writeFileSync'],
+    ['dynamic import', `const m = await import('@huggingface/transformers'); m.pipeline('x');`, '@huggingface/transformers.pipeline'],
+    ['destructured dynamic import', `const { pipeline } = await import('@huggingface/transformers'); pipeline('x');`, '@huggingface/transformers.pipeline'],
+    ['default of dynamic import', `const { default: tf } = await import('@tensorflow/tfjs'); tf.loadLayersModel(u);`, '@tensorflow/tfjs.loadLayersModel'],
+    ['alias', `import { pipeline } from '@huggingface/transformers'; const p = pipeline; p('x');`, '@huggingface/transformers.pipeline'],
+    ['alias of alias', `import { pipeline } from '@huggingface/transformers'; const p = pipeline; let q = p; q('x');`, '@huggingface/transformers.pipeline'],
+    ['destructured namespace', `import * as ort from 'onnxruntime-web'; const { InferenceSession } = ort; InferenceSession.create(u);`, 'onnxruntime-web.InferenceSession.create'],
+    ['computed constant member', `import * as ort from 'onnxruntime-web'; ort['InferenceSession'].create(u);`, 'onnxruntime-web.InferenceSession.create'],
+    ['optional chain', `import * as ort from 'onnxruntime-web'; ort?.InferenceSession.create(u);`, 'onnxruntime-web.InferenceSession.create'],
+    ['TS wrappers', `import * as ort from 'onnxruntime-web'; (ort as any).InferenceSession!.create(u);`, 'onnxruntime-web.InferenceSession.create'],
+    ['import = require', `import ort = require('onnxruntime-node'); ort.InferenceSession.create(u);`, 'onnxruntime-node.InferenceSession.create'],
+    ['node: prefix', `import { createHash } from 'node:crypto'; createHash('sha256');`, 'crypto.createHash'],
+    ['hoisted use before import', `function f() { return pipeline('x'); } import { pipeline } from '@huggingface/transformers';`, '@huggingface/transformers.pipeline'],
+  ])('%s', (_name, text, expected) => {
+    expect(qn(text)).toBe(expected);
+  });
+
+  it.each([
+    ['parameter shadows', `import { pipeline } from '@huggingface/transformers'; function f(pipeline) { pipeline('x'); }`],
+    ['local function shadows', `import { pipeline } from '@huggingface/transformers'; function f() { function pipeline() {} pipeline('x'); }`],
+    ['let shadows in block', `import { pipeline } from '@huggingface/transformers'; { let pipeline = () => 1; pipeline('x'); }`],
+    ['var hoisted shadows', `import { pipeline } from '@huggingface/transformers'; function f() { pipeline('x'); var pipeline = g; }`],
+    ['catch param shadows', `import { pipeline } from '@huggingface/transformers'; try {} catch (pipeline) { pipeline('x'); }`],
+    ['destructured param shadows', `import * as ort from 'onnxruntime-web'; const f = ({ ort }) => ort.InferenceSession.create(u);`],
+    ['reassigned alias', `import { pipeline } from '@huggingface/transformers'; let p = pipeline; p = other; p('x');`],
+    ['global', `fetch(u);`],
+    ['local require function', `function require(x) {} const tf = require('@tensorflow/tfjs'); tf.loadGraphModel(u);`],
+    ['type-only import', `import type { pipeline } from '@huggingface/transformers'; pipeline('x');`],
+    ['unrelated method', `store.load('weights');`],
+  ])('%s → undefined', (_name, text) => {
+    expect(qn(text)).toBeUndefined();
+  });
+
+  it('class and function expression names resolve locally', () => {
+    expect(qn(`import { f } from 'm'; const g = function f() { f(); };`)).toBeUndefined();
+  });
+});
+
+describe('globalName', () => {
+  it.each([
+    ['fetch(u)', 'fetch'],
+    ['window.fetch(u)', 'fetch'],
+    ['globalThis.fetch(u)', 'fetch'],
+    ['crypto.subtle.digest("SHA-256", b)', 'crypto.subtle.digest'],
+    ['self.crypto.subtle.digest("SHA-256", b)', 'crypto.subtle.digest'],
+    ['const { subtle } = crypto; subtle.digest("SHA-256", b)', 'crypto.subtle.digest'],
+    ['const f = fetch; f(u)', 'fetch'],
+  ])('%s', (text, expected) => {
+    const { sc, calls: cs } = calls(text);
+    expect(sc.globalName(cs[cs.length - 1].callee)).toBe(expected);
+  });
+  it('is undefined for locals and imports', () => {
+    const { sc, calls: cs } = calls(`import fetch from 'node-fetch'; fetch(u); function g(eval) { eval(x); }`);
+    expect(sc.globalName(cs[0].callee)).toBeUndefined();
+    expect(sc.globalName(cs[1].callee)).toBeUndefined();
+  });
+});
+
+describe('imports', () => {
+  it('records ES, require, dynamic import and re-exports', () => {
+    const sc = parseJs(
+      `import a from 'x'; import 'side'; const b = require('node:fs'); const c = await import('y/sub'); export * from 'z'; import type { T } from 'types-only'; const d = import(dynamicName);`,
+    );
+    expect([...sc.imports.modules].sort()).toEqual(['fs', 'side', 'x', 'y/sub', 'z']);
+    expect(sc.imports.has('y')).toBe(true);
+    expect(sc.imports.has('node:fs')).toBe(true);
+    expect(sc.imports.has('types-only')).toBe(false);
+    expect(sc.imports.has('xy')).toBe(false);
+  });
+  it('ignores a shadowed require', () => {
+    const sc = parseJs(`const require = createRequire(import.meta.url); function f(require) { require('a'); }`);
+    expect(sc.imports.has('a')).toBe(false);
+  });
+});
+
+describe('argument', () => {
+  const first = (text: string) => {
+    const { sc, calls: cs } = calls(text);
+    return { sc, call: cs.find((c) => c.callee.type === 'Identifier' && c.callee.name === 'f')! };
+  };
+  it('positional', () => {
+    const { sc, call } = first(`f('a', 'b', { c: 1 });`);
+    expect(sc.constant(sc.argument(call, { position: 1 })!)).toBe('b');
+    expect(sc.argument(call, { position: 5 })).toBeUndefined();
+  });
+  it('positional through a spread of an array literal', () => {
+    const { sc, call } = first(`const args = ['a', 'b']; f(...args, 'c');`);
+    expect(sc.constant(sc.argument(call, { position: 2 })!)).toBe('c');
+    expect(sc.hasUnresolvedArguments(call)).toBe(false);
+  });
+  it('positional after an unknown spread is unknown', () => {
+    const { sc, call } = first(`f(...rest, 'c');`);
+    expect(sc.argument(call, { position: 1 })).toBeUndefined();
+    expect(sc.hasUnresolvedArguments(call)).toBe(true);
+  });
+  it('option of an object literal', () => {
+    const { sc, call } = first(`f('t', 'm', { revision: 'abc' });`);
+    expect(sc.constant(sc.argument(call, { name: 'revision' })!)).toBe('abc');
+    expect(sc.constant(sc.argument(call, { name: 'revision', position: 2 })!)).toBe('abc');
+    expect(sc.argument(call, { name: 'revision', position: 1 })).toBeUndefined();
+  });
+  it('option of a const bound to an object literal', () => {
+    const { sc, call } = first(`const opts = { revision: 'abc' }; f('t', 'm', opts);`);
+    expect(sc.constant(sc.argument(call, { name: 'revision' })!)).toBe('abc');
+  });
+  it('option in a spread of an object literal, last wins', () => {
+    const { sc, call } = first(`const base = { revision: 'x', dtype: 'q8' }; f('m', { ...base, revision: 'y' });`);
+    expect(sc.constant(sc.argument(call, { name: 'revision' })!)).toBe('y');
+    expect(sc.constant(sc.argument(call, { name: 'dtype' })!)).toBe('q8');
+  });
+  it('shorthand and string keys', () => {
+    const { sc, call } = first(`const revision = 'r'; f('m', { revision, 'private': true });`);
+    expect(sc.constant(sc.argument(call, { name: 'revision' })!)).toBe('r');
+    expect(sc.constant(sc.argument(call, { name: 'private' })!)).toBe(true);
+  });
+  it('unknown spread inside options is unresolved', () => {
+    const { sc, call } = first(`f('m', { ...opts });`);
+    expect(sc.argument(call, { name: 'revision' })).toBeUndefined();
+    expect(sc.hasUnresolvedArguments(call)).toBe(true);
+    expect(sc.isOpaqueOptions(call, 1)).toBe(true);
+  });
+  it('isOpaqueOptions', () => {
+    const { sc, calls: cs } = calls(`function g(opts) { f('m', opts); f('m', { a: 1 }); f('m'); }`);
+    const fs = cs.filter((c) => c.callee.type === 'Identifier' && c.callee.name === 'f');
+    expect(sc.isOpaqueOptions(fs[0], 1)).toBe(true);
+    expect(sc.isOpaqueOptions(fs[1], 1)).toBe(false);
+    expect(sc.isOpaqueOptions(fs[2], 1)).toBe(false);
+  });
+  it('new expressions', () => {
+    const { sc, calls: cs } = calls(`new Function('a', body);`);
+    expect(sc.argument(cs[0], { position: 1 })?.type).toBe('Identifier');
+  });
+});
+
+describe('constant', () => {
+  it.each([
+    [`use('s')`, 's'],
+    [`use(42)`, 42],
+    [`use(true)`, true],
+    [`use(null)`, null],
+    [`use(10n)`, 10n],
+    [`use(-1)`, -1],
+    [`use(!0)`, true],
+    ['use(`tpl`)', 'tpl'],
+    ['const A = "x"; use(`${A}/y`)', 'x/y'],
+    [`const A = 'a'; use(A + '/' + 'b')`, 'a/b'],
+    [`const A = 'a'; const B = A; use(B)`, 'a'],
+    [`let A = 'a'; use(A)`, 'a'],
+    [`const C = { id: 'o/n', rev: ['x'] }; use(C.id)`, 'o/n'],
+    [`const C = { id: 'o/n' } as const; use(C['id'])`, 'o/n'],
+    [`const { id } = { id: 'o/n' }; use(id)`, 'o/n'],
+    [`const [a, b] = ['x', 'y']; use(b)`, 'y'],
+    [`const { id = 'dflt' } = {}; use(id)`, 'dflt'],
+    [`function f(p = 'dflt') { use(p) }`, 'dflt'],
+    [`use([1, 'a', { b: null }])`, [1, 'a', { b: null }]],
+    [`const o = { a: 1 }; use({ ...o, b: 2 })`, { a: 1, b: 2 }],
+    [`use(process.env.X ?? 'fallback')`, UNKNOWN],
+    [`const x = null; use(x ?? 'fallback')`, 'fallback'],
+    [`use(true ? 'a' : 'b')`, 'a'],
+    [`use(cond ? 'a' : 'a')`, 'a'],
+    [`use(/re/)`, UNKNOWN],
+    ['use(`${x}`)', UNKNOWN],
+    [`let A = 'a'; A = 'b'; use(A)`, UNKNOWN],
+    [`var A = 'a'; var A = 'b'; use(A)`, UNKNOWN],
+    [`function f(p) { use(p) }`, UNKNOWN],
+    [`function f(p = 'd') { p = 'x'; use(p) }`, UNKNOWN],
+    [`use(undefined)`, UNKNOWN],
+    [`const A = 'a'; function f(A) { use(A) }`, UNKNOWN],
+  ])('%s', (text, expected) => {
+    expect(constOf(text)).toEqual(expected);
+  });
+  it('survives self-reference', () => {
+    expect(constOf(`var a = a + 'x'; use(a)`)).toBe(UNKNOWN);
+  });
+});
+
+describe('stringBounds', () => {
+  const bounds = (text: string) => {
+    const { sc, calls: cs } = calls(text);
+    return sc.stringBounds(cs[cs.length - 1].arguments[0]);
+  };
+  it('template with unknown middle', () => {
+    expect(bounds('use(`http://${host}/model.onnx`)')).toEqual({ prefix: 'http://', suffix: '/model.onnx' });
+  });
+  it('concatenation', () => {
+    expect(bounds(`const B = 'https://hf.co/'; use(B + name + '.onnx')`)).toEqual({ prefix: 'https://hf.co/', suffix: '.onnx' });
+  });
+  it('constant', () => {
+    expect(bounds(`use('a')`)).toEqual({ value: 'a', prefix: 'a', suffix: 'a' });
+  });
+});
+
+describe('bindings and navigation', () => {
+  it('references, enclosingFunction, calledFunction', () => {
+    const { sc, calls: cs } = calls(`
+      async function helper(buf) { return crypto.subtle.digest('SHA-256', buf); }
+      const arrow = async () => 1;
+      export async function main() { const r = await fetch(u); await helper(r); await arrow(); r.ok; }
+    `);
+    const fetchCall = cs.find((c) => sc.globalName(c.callee) === 'fetch')!;
+    const main = sc.enclosingFunction(fetchCall)!;
+    expect(main.type).toBe('FunctionDeclaration');
+    expect((main as TSESTree.FunctionDeclaration).id?.name).toBe('main');
+    const helperCall = cs.find((c) => c.callee.type === 'Identifier' && c.callee.name === 'helper')!;
+    expect((sc.calledFunction(helperCall) as TSESTree.FunctionDeclaration).id?.name).toBe('helper');
+    const arrowCall = cs.find((c) => c.callee.type === 'Identifier' && c.callee.name === 'arrow')!;
+    expect(sc.calledFunction(arrowCall)?.type).toBe('ArrowFunctionExpression');
+    const decl = sc.parent(sc.parent(fetchCall)!)! as TSESTree.VariableDeclarator;
+    const binding = sc.binding(decl.id as TSESTree.Identifier)!;
+    expect(binding.kind).toBe('const');
+    expect(sc.references(binding).map((r) => sc.positionAt(r.range[0]).line)).toEqual([4, 4]);
+    expect(sc.ancestors(fetchCall).at(-1)?.type).toBe('Program');
+  });
+});
