@@ -1,0 +1,561 @@
+import type { Node, Tree } from 'web-tree-sitter';
+
+/**
+ * Python scopes and name bindings, built lazily over a web-tree-sitter tree.
+ *
+ * Scopes: the module, every `def`, `class`, `lambda` and comprehension (Python 3 rules). Each scope
+ * has an *inner region* (the part of the source evaluated inside it): for a `def` from its parameter
+ * list to its end, minus default values and the return annotation (evaluated in the enclosing scope);
+ * for a `class` its body; for a comprehension everything but the first iterable.
+ *
+ * Bindings are collected for the whole file in one native walk (`descendantsOfType`) the first time a
+ * rule asks a question that needs them.
+ */
+
+export type ScopeKind = 'module' | 'function' | 'class' | 'lambda' | 'comprehension';
+
+export type BindingKind =
+  | 'import'
+  | 'assignment'
+  | 'unpack'
+  | 'augmented'
+  | 'def'
+  | 'class'
+  | 'parameter'
+  | 'for'
+  | 'with'
+  | 'except'
+  | 'delete'
+  | 'type-alias';
+
+/** One place where a name is bound. */
+export interface PythonBinding {
+  name: string;
+  kind: BindingKind;
+  /**
+   * The binding construct: the `assignment` / `named_expression` / `for_statement` / `with_item` /
+   * `except_clause` / import statement / `function_definition` / `class_definition` / parameter node.
+   */
+  node: Node;
+  /** The identifier that is bound (absent for imports without an alias node, e.g. `import a.b`). */
+  target?: Node;
+  /**
+   * The value bound to the name when it is known syntactically: the right-hand side of an assignment
+   * or walrus (the matching element for `a, b = x, y`), the context expression of `with x as name`,
+   * a parameter's default value, the `def`/`class` node itself.
+   */
+  value?: Node;
+  /** For `unpack` and `for`: the whole right-hand side / iterable the name was taken from. */
+  source?: Node;
+  /** For imports: the qualified name bound (`torch`, `torch.serialization.load`, `.mod.name`). */
+  qualified?: string;
+  /** The node of the scope the name is bound in (module, function_definition, class_definition, …). */
+  scope: Node;
+}
+
+export interface ScopeInfo {
+  node: Node;
+  id: number;
+  kind: ScopeKind;
+  start: number;
+  end: number;
+  innerStart: number;
+  parent?: ScopeInfo;
+  /** Ranges inside the inner region that belong to the enclosing scope (computed lazily). */
+  excluded?: Array<[number, number]>;
+  bindings: Map<string, PythonBinding[]>;
+  globals?: Set<string>;
+  nonlocals?: Set<string>;
+  /** Modules imported with `from m import *` in this scope. */
+  wildcards?: string[];
+}
+
+const SCOPE_TYPES = [
+  'function_definition',
+  'class_definition',
+  'lambda',
+  'list_comprehension',
+  'set_comprehension',
+  'dictionary_comprehension',
+  'generator_expression',
+];
+
+const BINDING_TYPES = [
+  'assignment',
+  'augmented_assignment',
+  'named_expression',
+  'for_statement',
+  'for_in_clause',
+  'with_item',
+  'import_statement',
+  'import_from_statement',
+  'function_definition',
+  'class_definition',
+  'global_statement',
+  'nonlocal_statement',
+  'except_clause',
+  'parameters',
+  'lambda_parameters',
+  'delete_statement',
+  'type_alias_statement',
+];
+
+const PATTERN_CONTAINERS = new Set([
+  'pattern_list',
+  'tuple_pattern',
+  'list_pattern',
+  'tuple',
+  'list',
+  'expression_list',
+  'parenthesized_expression',
+]);
+
+const VALUE_SEQUENCES = new Set(['expression_list', 'tuple', 'list']);
+
+function scopeKind(type: string): ScopeKind {
+  switch (type) {
+    case 'function_definition':
+      return 'function';
+    case 'class_definition':
+      return 'class';
+    case 'lambda':
+      return 'lambda';
+    default:
+      return 'comprehension';
+  }
+}
+
+/** Named children without comments. */
+export function namedChildrenOf(node: Node): Node[] {
+  const out: Node[] = [];
+  for (const c of node.namedChildren) if (c && c.type !== 'comment') out.push(c);
+  return out;
+}
+
+export class ScopeModel {
+  readonly module: ScopeInfo;
+  private readonly scopes: ScopeInfo[] = [];
+  private readonly byId = new Map<number, ScopeInfo>();
+  private bindingsReady = false;
+
+  constructor(private readonly tree: Tree, private readonly text: string) {
+    const root = tree.rootNode;
+    this.module = {
+      node: root,
+      id: root.id,
+      kind: 'module',
+      start: 0,
+      end: Number.MAX_SAFE_INTEGER,
+      innerStart: 0,
+      bindings: new Map(),
+      excluded: [],
+    };
+    this.byId.set(root.id, this.module);
+    const stack: ScopeInfo[] = [this.module];
+    for (const node of root.descendantsOfType(SCOPE_TYPES)) {
+      const start = node.startIndex;
+      const end = node.endIndex;
+      while (stack.length > 1 && stack[stack.length - 1].end <= start) stack.pop();
+      const kind = scopeKind(node.type);
+      let innerStart = start;
+      if (kind === 'function') {
+        const params = node.childForFieldName('parameters');
+        innerStart = params ? params.startIndex : start;
+      } else if (kind === 'class') {
+        const body = node.childForFieldName('body');
+        innerStart = body ? body.startIndex : end;
+      }
+      const info: ScopeInfo = { node, id: node.id, kind, start, end, innerStart, parent: stack[stack.length - 1], bindings: new Map() };
+      this.scopes.push(info);
+      this.byId.set(node.id, info);
+      stack.push(info);
+    }
+  }
+
+  scopeOfNode(node: Node): ScopeInfo | undefined {
+    return this.byId.get(node.id);
+  }
+
+  /** The innermost scope whose inner region contains `offset`. */
+  scopeAt(offset: number): ScopeInfo {
+    const scopes = this.scopes;
+    let lo = 0;
+    let hi = scopes.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (scopes[mid].start <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    let s: ScopeInfo | undefined = found >= 0 ? scopes[found] : this.module;
+    while (s && s !== this.module) {
+      if (offset >= s.innerStart && offset < s.end && !this.isExcluded(s, offset)) return s;
+      s = s.parent;
+    }
+    return this.module;
+  }
+
+  private isExcluded(s: ScopeInfo, offset: number): boolean {
+    if (!s.excluded) s.excluded = this.computeExcluded(s);
+    for (const [a, b] of s.excluded) if (offset >= a && offset < b) return true;
+    return false;
+  }
+
+  private computeExcluded(s: ScopeInfo): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    const node = s.node;
+    if (s.kind === 'function' || s.kind === 'lambda') {
+      const params = node.childForFieldName('parameters');
+      if (params) {
+        for (const p of params.namedChildren) {
+          if (!p) continue;
+          if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') {
+            const v = p.childForFieldName('value');
+            if (v) out.push([v.startIndex, v.endIndex]);
+          }
+          if (p.type === 'typed_parameter' || p.type === 'typed_default_parameter') {
+            const t = p.childForFieldName('type');
+            if (t) out.push([t.startIndex, t.endIndex]);
+          }
+        }
+      }
+      const ret = node.childForFieldName('return_type');
+      if (ret) out.push([ret.startIndex, ret.endIndex]);
+    } else if (s.kind === 'comprehension') {
+      for (const c of node.namedChildren) {
+        if (c && c.type === 'for_in_clause') {
+          const right = c.childForFieldName('right');
+          if (right) out.push([right.startIndex, right.endIndex]);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Finds the scope a name used at `offset` resolves to (Python LEGB rules), or undefined when free. */
+  resolve(name: string, offset: number): ScopeInfo | undefined {
+    this.ensureBindings();
+    const scope = this.scopeAt(offset);
+    return this.resolveFrom(name, scope);
+  }
+
+  resolveFrom(name: string, scope: ScopeInfo): ScopeInfo | undefined {
+    this.ensureBindings();
+    if (scope.globals?.has(name)) return this.module.bindings.has(name) ? this.module : undefined;
+    if (scope.nonlocals?.has(name)) {
+      for (let s = scope.parent; s && s !== this.module; s = s.parent) {
+        if (s.kind !== 'class' && s.bindings.has(name)) return s;
+      }
+      return undefined;
+    }
+    if (scope.bindings.has(name)) return scope;
+    for (let s = scope.parent; s; s = s.parent) {
+      if (s.kind === 'class') continue;
+      if (s.globals?.has(name)) continue;
+      if (s.bindings.has(name)) return s;
+    }
+    return undefined;
+  }
+
+  /** Modules imported with `*` at module level. */
+  wildcardModules(): string[] {
+    this.ensureBindings();
+    return this.module.wildcards ?? [];
+  }
+
+  allScopes(): readonly ScopeInfo[] {
+    return [this.module, ...this.scopes];
+  }
+
+  ensureBindings(): void {
+    if (this.bindingsReady) return;
+    this.bindingsReady = true;
+    const root = this.tree.rootNode;
+    for (const node of root.descendantsOfType(BINDING_TYPES)) this.collect(node);
+    this.hoistDeclarations();
+  }
+
+  private add(scope: ScopeInfo, binding: Omit<PythonBinding, 'scope'>): void {
+    const b = binding as PythonBinding;
+    b.scope = scope.node;
+    const list = scope.bindings.get(b.name);
+    if (list) list.push(b);
+    else scope.bindings.set(b.name, [b]);
+  }
+
+  /** `global x` / `nonlocal x` inside a function: the function's bindings of x belong to the outer scope. */
+  private hoistDeclarations(): void {
+    for (const s of this.scopes) {
+      if (s.globals) {
+        for (const name of s.globals) {
+          const list = s.bindings.get(name);
+          if (!list) continue;
+          s.bindings.delete(name);
+          for (const b of list) this.add(this.module, b);
+        }
+      }
+      if (s.nonlocals) {
+        for (const name of s.nonlocals) {
+          const list = s.bindings.get(name);
+          if (!list) continue;
+          let target: ScopeInfo | undefined;
+          for (let p = s.parent; p && p !== this.module; p = p.parent) {
+            if (p.kind !== 'class' && p.bindings.has(name)) {
+              target = p;
+              break;
+            }
+          }
+          if (!target) continue;
+          s.bindings.delete(name);
+          for (const b of list) this.add(target, b);
+        }
+      }
+    }
+  }
+
+  private scopeForTarget(node: Node): ScopeInfo {
+    return this.scopeAt(node.startIndex);
+  }
+
+  /** Adds bindings for every identifier of an assignment target, pairing with `value` where possible. */
+  private bindTargets(
+    scope: ScopeInfo,
+    target: Node,
+    kind: BindingKind,
+    owner: Node,
+    value: Node | undefined,
+    source: Node | undefined,
+  ): void {
+    const type = target.type;
+    if (type === 'identifier') {
+      this.add(scope, { name: target.text, kind, node: owner, target, value, source });
+      return;
+    }
+    if (type === 'list_splat_pattern' || type === 'list_splat') {
+      const inner = namedChildrenOf(target)[0];
+      if (inner) this.bindTargets(scope, inner, kind === 'assignment' ? 'unpack' : kind, owner, undefined, source ?? value);
+      return;
+    }
+    if (type === 'as_pattern_target') {
+      const inner = namedChildrenOf(target)[0];
+      if (inner) this.bindTargets(scope, inner, kind, owner, value, source);
+      return;
+    }
+    if (PATTERN_CONTAINERS.has(type)) {
+      const elements = namedChildrenOf(target);
+      if (type === 'parenthesized_expression' && elements.length === 1) {
+        this.bindTargets(scope, elements[0], kind, owner, value, source);
+        return;
+      }
+      let values: Node[] | undefined;
+      if (value && VALUE_SEQUENCES.has(value.type)) {
+        const vs = namedChildrenOf(value);
+        if (vs.length === elements.length && !vs.some((v) => v.type === 'list_splat')) values = vs;
+      }
+      const elementKind: BindingKind = kind === 'assignment' ? 'unpack' : kind;
+      elements.forEach((el, i) => {
+        if (values) this.bindTargets(scope, el, kind, owner, values[i], source);
+        else this.bindTargets(scope, el, elementKind, owner, undefined, source ?? value);
+      });
+    }
+    // attribute / subscript targets bind no name
+  }
+
+  private collect(node: Node): void {
+    switch (node.type) {
+      case 'assignment': {
+        const left = node.childForFieldName('left');
+        let right = node.childForFieldName('right');
+        if (!left || !right) return; // annotation only: `x: int`
+        while (right && right.type === 'assignment') right = right.childForFieldName('right');
+        this.bindTargets(this.scopeForTarget(left), left, 'assignment', node, right ?? undefined, undefined);
+        return;
+      }
+      case 'augmented_assignment': {
+        const left = node.childForFieldName('left');
+        if (left) this.bindTargets(this.scopeForTarget(left), left, 'augmented', node, undefined, node.childForFieldName('right') ?? undefined);
+        return;
+      }
+      case 'named_expression': {
+        const name = node.childForFieldName('name');
+        if (!name) return;
+        let scope = this.scopeForTarget(name);
+        while (scope.kind === 'comprehension' && scope.parent) scope = scope.parent;
+        this.add(scope, { name: name.text, kind: 'assignment', node, target: name, value: node.childForFieldName('value') ?? undefined });
+        return;
+      }
+      case 'for_statement':
+      case 'for_in_clause': {
+        const left = node.childForFieldName('left');
+        if (left) this.bindTargets(this.scopeForTarget(left), left, 'for', node, undefined, node.childForFieldName('right') ?? undefined);
+        return;
+      }
+      case 'with_item': {
+        const value = node.childForFieldName('value');
+        if (!value || value.type !== 'as_pattern') return;
+        const kids = namedChildrenOf(value);
+        const expr = kids[0];
+        const alias = value.childForFieldName('alias');
+        if (alias) this.bindTargets(this.scopeForTarget(alias), alias, 'with', node, expr, expr);
+        return;
+      }
+      case 'except_clause': {
+        let alias = node.childForFieldName('alias');
+        if (!alias) {
+          for (const c of node.namedChildren) {
+            if (c && c.type === 'as_pattern') {
+              alias = c.childForFieldName('alias');
+              break;
+            }
+          }
+        }
+        if (alias) this.bindTargets(this.scopeForTarget(alias), alias, 'except', node, undefined, undefined);
+        return;
+      }
+      case 'import_statement': {
+        const scope = this.scopeAt(node.startIndex);
+        for (const item of node.childrenForFieldName('name')) {
+          if (!item) continue;
+          if (item.type === 'dotted_name') {
+            const module = dottedText(item);
+            const first = module.split('.')[0];
+            const firstId = namedChildrenOf(item)[0];
+            this.add(scope, { name: first, kind: 'import', node, target: firstId, qualified: first });
+          } else if (item.type === 'aliased_import') {
+            const nameNode = item.childForFieldName('name');
+            const alias = item.childForFieldName('alias');
+            if (!nameNode || !alias) continue;
+            this.add(scope, { name: alias.text, kind: 'import', node, target: alias, qualified: dottedText(nameNode) });
+          }
+        }
+        return;
+      }
+      case 'import_from_statement': {
+        const scope = this.scopeAt(node.startIndex);
+        const moduleNode = node.childForFieldName('module_name');
+        if (!moduleNode) return;
+        const module = dottedText(moduleNode);
+        for (const c of node.namedChildren) {
+          if (c && c.type === 'wildcard_import') (scope.wildcards ??= []).push(module);
+        }
+        for (const item of node.childrenForFieldName('name')) {
+          if (!item) continue;
+          let nameNode: Node | null = item;
+          let alias: Node | null = null;
+          if (item.type === 'aliased_import') {
+            nameNode = item.childForFieldName('name');
+            alias = item.childForFieldName('alias');
+          }
+          if (!nameNode) continue;
+          const imported = dottedText(nameNode);
+          const bound = alias ? alias.text : imported.split('.')[0];
+          this.add(scope, {
+            name: bound,
+            kind: 'import',
+            node,
+            target: alias ?? namedChildrenOf(nameNode)[0] ?? nameNode,
+            qualified: joinModule(module, imported),
+          });
+        }
+        return;
+      }
+      case 'function_definition':
+      case 'class_definition': {
+        const name = node.childForFieldName('name');
+        if (!name) return;
+        this.add(this.scopeAt(node.startIndex), {
+          name: name.text,
+          kind: node.type === 'class_definition' ? 'class' : 'def',
+          node,
+          target: name,
+          value: node,
+        });
+        return;
+      }
+      case 'global_statement':
+      case 'nonlocal_statement': {
+        const scope = this.scopeAt(node.startIndex);
+        const set = node.type === 'global_statement' ? (scope.globals ??= new Set()) : (scope.nonlocals ??= new Set());
+        for (const c of node.namedChildren) if (c && c.type === 'identifier') set.add(c.text);
+        return;
+      }
+      case 'parameters':
+      case 'lambda_parameters': {
+        const owner = node.parent;
+        const scope = owner ? (this.byId.get(owner.id) ?? this.scopeAt(node.startIndex)) : this.scopeAt(node.startIndex);
+        for (const p of node.namedChildren) {
+          if (!p) continue;
+          const { name, value } = parameterParts(p);
+          if (name) this.add(scope, { name: name.text, kind: 'parameter', node: p, target: name, value });
+        }
+        return;
+      }
+      case 'delete_statement': {
+        for (const c of namedChildrenOf(node)) this.bindTargets(this.scopeForTarget(c), c, 'delete', node, undefined, undefined);
+        return;
+      }
+      case 'type_alias_statement': {
+        const left = node.childForFieldName('left');
+        const name = left && (left.type === 'identifier' ? left : namedChildrenOf(left)[0]);
+        if (name && name.type === 'identifier') {
+          this.add(this.scopeForTarget(name), { name: name.text, kind: 'type-alias', node, target: name, value: node.childForFieldName('right') ?? undefined });
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  }
+}
+
+/** Name identifier and default value of one parameter node (any parameter form). */
+export function parameterParts(p: Node): { name?: Node; value?: Node } {
+  switch (p.type) {
+    case 'identifier':
+      return { name: p };
+    case 'default_parameter':
+    case 'typed_default_parameter':
+      return { name: p.childForFieldName('name') ?? undefined, value: p.childForFieldName('value') ?? undefined };
+    case 'typed_parameter': {
+      const first = namedChildrenOf(p)[0];
+      if (!first) return {};
+      return first.type === 'identifier' ? { name: first } : parameterParts(first);
+    }
+    case 'list_splat_pattern':
+    case 'dictionary_splat_pattern': {
+      const inner = namedChildrenOf(p)[0];
+      return inner && inner.type === 'identifier' ? { name: inner } : {};
+    }
+    default:
+      return {};
+  }
+}
+
+/** Text of a dotted_name / relative_import without whitespace or comments. */
+export function dottedText(node: Node): string {
+  if (node.type === 'identifier') return node.text;
+  if (node.type === 'dotted_name') {
+    return namedChildrenOf(node)
+      .filter((c) => c.type === 'identifier')
+      .map((c) => c.text)
+      .join('.');
+  }
+  if (node.type === 'relative_import') {
+    let out = '';
+    for (const c of namedChildrenOf(node)) {
+      if (c.type === 'import_prefix') out += c.text.replace(/[^.]/g, '');
+      else if (c.type === 'dotted_name') out += dottedText(c);
+    }
+    return out;
+  }
+  return node.text.replace(/\s+/g, '');
+}
+
+/** `from <module> import <name>` → qualified name (`.` + `x` → `.x`, `a.b` + `c` → `a.b.c`). */
+export function joinModule(module: string, name: string): string {
+  if (/^\.+$/.test(module)) return module + name;
+  return `${module}.${name}`;
+}

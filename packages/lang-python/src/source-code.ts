@@ -1,0 +1,1168 @@
+import {
+  UNKNOWN,
+  type ArgumentQuery,
+  type CodeSourceCode,
+  type Comment,
+  type ConstantValue,
+  type ImportIndex,
+  type Position,
+  type Range,
+  type SourceLocation,
+  type Unknown,
+} from '@oculum/core';
+import type { Node, Tree } from 'web-tree-sitter';
+import { PYTHON_BUILTINS } from './builtins.js';
+import { decodePythonEscapes, parsePythonFloat, parsePythonInteger, stringPrefixFlags } from './literals.js';
+import { ScopeModel, dottedText, joinModule, namedChildrenOf, type PythonBinding, type ScopeInfo } from './scopes.js';
+
+export type { Node as PythonNode } from 'web-tree-sitter';
+
+/** A parameter a name refers to (see {@link PythonSourceCode.parameterOf}). */
+export interface PythonParameter {
+  /** The parameter node (`identifier`, `default_parameter`, `typed_parameter`, …). */
+  node: Node;
+  name: string;
+  /** The default value expression, when the parameter has one. */
+  default?: Node;
+  /** The `function_definition` or `lambda` that declares it. */
+  function: Node;
+  /** 0-based index among the function's parameters (separators `*` and `/` not counted). */
+  index: number;
+}
+
+export interface ParseProblem {
+  message: string;
+  loc: SourceLocation;
+}
+
+const PATH_JOIN = new Set(['os.path.join', 'posixpath.join', 'ntpath.join']);
+const PATH_CLASSES = new Set([
+  'pathlib.Path',
+  'pathlib.PurePath',
+  'pathlib.PosixPath',
+  'pathlib.PurePosixPath',
+  'pathlib.WindowsPath',
+  'pathlib.PureWindowsPath',
+]);
+const STRING_TYPES = new Set(['string', 'concatenated_string']);
+const IMPORT_WORD = /\bimport\b/g;
+const DYNAMIC_IMPORT_WORD = /\b(?:import_module|__import__)\s*\(/g;
+
+/** Sentinel used while a name's value is being computed (alias cycles such as `a = b; b = a`). */
+const PENDING = Symbol('pending');
+
+/**
+ * The parsed Python file handed to rules: web-tree-sitter nodes plus the semantic model
+ * (imports, scopes, qualified names, arguments and constants). Everything beyond the parse is
+ * computed on first use and cached.
+ */
+export class PythonSourceCode implements CodeSourceCode<Node> {
+  readonly path: string;
+  readonly text: string;
+  readonly tree: Tree;
+  readonly ast: Node;
+
+  private lineStarts?: number[];
+  private comments?: Comment[];
+  private errors?: ParseProblem[];
+  private importIndex?: ImportIndex;
+  private scopeModel?: ScopeModel;
+  private readonly qnCache = new Map<number, string | undefined | typeof PENDING>();
+  private readonly constCache = new Map<number, ConstantValue | Unknown | typeof PENDING>();
+
+  constructor(path: string, text: string, tree: Tree) {
+    this.path = path;
+    this.text = text;
+    this.tree = tree;
+    this.ast = tree.rootNode;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Text, locations, comments, errors
+
+  /**
+   * Walks the tree once in source order, calling `visit(node, 'enter')` before and
+   * `visit(node, 'exit')` after a node's children. Only named nodes are visited.
+   *
+   * `types` (optional): the node types somebody listens to. When given, only nodes of those types
+   * are materialised and visited (found by one native walk), which is several times faster than
+   * visiting every node; enter/exit order and nesting are the same as in the full walk.
+   */
+  traverse(visit: (node: Node, phase: 'enter' | 'exit') => void, types?: Iterable<string>): void {
+    if (types !== undefined) {
+      const wanted = [...types];
+      if (wanted.length === 0) return;
+      const nodes = this.ast.descendantsOfType(wanted);
+      const stack: Node[] = [];
+      const ends: number[] = [];
+      for (const node of nodes) {
+        const start = node.startIndex;
+        while (stack.length > 0 && ends[ends.length - 1] <= start) {
+          const top = stack[stack.length - 1];
+          // A zero-width node (MISSING) at this very offset may still be the parent: ask the tree.
+          if (top.startIndex === start && ends[ends.length - 1] === start && node.parent?.id === top.id) break;
+          ends.pop();
+          visit(stack.pop()!, 'exit');
+        }
+        visit(node, 'enter');
+        stack.push(node);
+        ends.push(node.endIndex);
+      }
+      while (stack.length > 0) visit(stack.pop()!, 'exit');
+      return;
+    }
+    const cursor = this.tree.walk();
+    const pending: Array<Node | null> = [];
+    try {
+      for (;;) {
+        let entered: Node | null = null;
+        if (cursor.nodeIsNamed) {
+          entered = cursor.currentNode;
+          visit(entered, 'enter');
+        }
+        if (cursor.gotoFirstChild()) {
+          pending.push(entered);
+          continue;
+        }
+        if (entered) visit(entered, 'exit');
+        for (;;) {
+          if (cursor.gotoNextSibling()) break;
+          if (!cursor.gotoParent()) return;
+          const parent = pending.pop();
+          if (parent) visit(parent, 'exit');
+        }
+      }
+    } finally {
+      cursor.delete();
+    }
+  }
+
+  getRange(node: Node): Range {
+    return [node.startIndex, node.endIndex];
+  }
+
+  getLoc(node: Node): SourceLocation {
+    return { start: this.positionAt(node.startIndex), end: this.positionAt(node.endIndex) };
+  }
+
+  getText(node?: Node): string {
+    if (!node) return this.text;
+    return this.text.slice(node.startIndex, node.endIndex);
+  }
+
+  /** Offset (UTF-16 code units) → 1-based line and column. Lines end at `\n`, `\r\n` or `\r`. */
+  positionAt(offset: number): Position {
+    const starts = this.getLineStarts();
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: o - starts[lo] + 1 };
+  }
+
+  /** 1-based line and column → offset (inverse of `positionAt`). */
+  offsetAt(position: Position): number {
+    const starts = this.getLineStarts();
+    const line = Math.max(1, Math.min(position.line, starts.length));
+    return Math.min(this.text.length, starts[line - 1] + Math.max(0, position.column - 1));
+  }
+
+  /** Offsets at which each line starts. */
+  getLineStarts(): readonly number[] {
+    if (!this.lineStarts) {
+      const starts = [0];
+      const t = this.text;
+      for (let i = 0; i < t.length; i++) {
+        const c = t.charCodeAt(i);
+        if (c === 10) starts.push(i + 1);
+        else if (c === 13) {
+          if (t.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        }
+      }
+      this.lineStarts = starts;
+    }
+    return this.lineStarts;
+  }
+
+  /** Every `#` comment, in source order (`value` without the `#`). */
+  getComments(): readonly Comment[] {
+    if (this.comments) return this.comments;
+    const out: Comment[] = [];
+    if (this.text.includes('#')) {
+      for (const node of this.ast.descendantsOfType('comment')) {
+        const start = node.startIndex;
+        const end = node.endIndex;
+        const raw = this.text.slice(start, end);
+        const lineStart = this.getLineStarts()[this.positionAt(start).line - 1];
+        const before = this.text.slice(lineStart, start);
+        out.push({
+          value: raw.startsWith('#') ? raw.slice(1) : raw,
+          range: [start, end],
+          loc: { start: this.positionAt(start), end: this.positionAt(end) },
+          ownLine: /^[ \t\f]*$/.test(before),
+        });
+      }
+    }
+    this.comments = out;
+    return out;
+  }
+
+  /** Syntax errors (`ERROR` and `MISSING` nodes); the rest of the tree is still analysed. */
+  get parseErrors(): ReadonlyArray<ParseProblem> {
+    if (this.errors) return this.errors;
+    const out: ParseProblem[] = [];
+    const root = this.ast;
+    if (root.hasError) {
+      const visit = (node: Node): void => {
+        for (const child of node.children) {
+          if (!child) continue;
+          if (child.isMissing) {
+            const what = child.isNamed ? child.type : `"${child.type}"`;
+            out.push({ message: `Syntax error: missing ${what}`, loc: this.getLoc(child) });
+          } else if (child.isError) {
+            const snippet = this.text.slice(child.startIndex, Math.min(child.endIndex, child.startIndex + 40)).split(/\r?\n|\r/)[0];
+            out.push({ message: `Syntax error: unexpected ${snippet ? `"${snippet}"` : 'input'}`, loc: this.getLoc(child) });
+          } else if (child.hasError) visit(child);
+        }
+      };
+      if (root.isError) out.push({ message: 'Syntax error', loc: this.getLoc(root) });
+      else visit(root);
+    }
+    this.errors = out;
+    return out;
+  }
+
+  /** Frees the native tree. The object must not be used afterwards. */
+  dispose(): void {
+    this.tree.delete();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Imports
+
+  /** Modules imported by any statement anywhere in the file (also inside functions and `try`). */
+  get imports(): ImportIndex {
+    if (!this.importIndex) this.importIndex = this.buildImports();
+    return this.importIndex;
+  }
+
+  private buildImports(): ImportIndex {
+    const modules = new Set<string>();
+    const text = this.text;
+    if (text.includes('import')) {
+      const seen = new Set<number>();
+      IMPORT_WORD.lastIndex = 0;
+      for (let m = IMPORT_WORD.exec(text); m; m = IMPORT_WORD.exec(text)) {
+        const keyword = this.ast.descendantForIndex(m.index, m.index + 6);
+        if (!keyword || keyword.type !== 'import' || keyword.isNamed) continue;
+        const stmt = keyword.parent;
+        if (!stmt || seen.has(stmt.id)) continue;
+        seen.add(stmt.id);
+        if (stmt.type === 'import_statement') {
+          for (const item of stmt.childrenForFieldName('name')) {
+            if (!item) continue;
+            const nameNode = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
+            if (nameNode) modules.add(dottedText(nameNode));
+          }
+        } else if (stmt.type === 'import_from_statement') {
+          const moduleNode = stmt.childForFieldName('module_name');
+          if (!moduleNode) continue;
+          const module = dottedText(moduleNode);
+          if (/^\.+$/.test(module)) {
+            // `from . import x`: x is a (relative) module or a member of the package
+            for (const item of stmt.childrenForFieldName('name')) {
+              if (!item) continue;
+              const nameNode = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
+              if (nameNode) modules.add(joinModule(module, dottedText(nameNode)));
+            }
+            modules.add(module);
+          } else modules.add(module);
+        } else if (stmt.type === 'future_import_statement') {
+          modules.add('__future__');
+        }
+      }
+      // importlib.import_module("m") / __import__("m") with a literal name
+      DYNAMIC_IMPORT_WORD.lastIndex = 0;
+      for (let m = DYNAMIC_IMPORT_WORD.exec(text); m; m = DYNAMIC_IMPORT_WORD.exec(text)) {
+        const ident = this.ast.descendantForIndex(m.index, m.index + 1);
+        if (!ident || ident.type !== 'identifier') continue;
+        let callee: Node | null = ident;
+        const parent = ident.parent;
+        if (parent && parent.type === 'attribute') callee = parent;
+        const call = callee.parent;
+        if (!call || call.type !== 'call') continue;
+        const name = this.firstLiteralArgument(call);
+        if (name && !name.startsWith('.')) modules.add(name);
+      }
+    }
+    const has = (module: string): boolean => {
+      if (modules.has(module)) return true;
+      const prefix = module + '.';
+      for (const m of modules) if (m.startsWith(prefix)) return true;
+      return false;
+    };
+    return { has, modules };
+  }
+
+  private firstLiteralArgument(call: Node): string | undefined {
+    const args = call.childForFieldName('arguments');
+    if (!args) return undefined;
+    const first = namedChildrenOf(args)[0];
+    return first ? this.stringValue(first) : undefined;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Scopes and names
+
+  /** The lazily built scope model (scopes and bindings of the whole file). */
+  get scopes(): ScopeModel {
+    if (!this.scopeModel) this.scopeModel = new ScopeModel(this.tree, this.text);
+    return this.scopeModel;
+  }
+
+  /**
+   * Fully qualified name of an expression that denotes an imported module or member: identifiers
+   * and attribute chains through every import form, simple assignment aliases at any scope,
+   * `getattr(x, "name")`, `importlib.import_module("m")`, `__import__("m")` and `sys.modules["m"]`.
+   * Free names that are Python builtins resolve to `builtins.<name>` (`builtins.eval`). Relative
+   * imports keep their dots (`.mod.name`). `undefined` when the name is not an import or is shadowed
+   * by a local definition, parameter, loop variable, etc.
+   */
+  qualifiedName(expr: Node): string | undefined {
+    const id = expr.id;
+    const cached = this.qnCache.get(id);
+    if (cached === PENDING) return undefined;
+    if (cached !== undefined || this.qnCache.has(id)) return cached as string | undefined;
+    this.qnCache.set(id, PENDING);
+    let result: string | undefined;
+    try {
+      result = this.computeQualifiedName(expr);
+    } finally {
+      this.qnCache.set(id, result);
+    }
+    return result;
+  }
+
+  private computeQualifiedName(expr: Node): string | undefined {
+    switch (expr.type) {
+      case 'identifier':
+        return this.qualifiedNameOfIdentifier(expr);
+      case 'attribute': {
+        const object = expr.childForFieldName('object');
+        const attr = expr.childForFieldName('attribute');
+        if (!object || !attr) return undefined;
+        const base = this.qualifiedName(object);
+        return base ? `${base}.${attr.text}` : undefined;
+      }
+      case 'parenthesized_expression': {
+        const inner = namedChildrenOf(expr);
+        return inner.length === 1 ? this.qualifiedName(inner[0]) : undefined;
+      }
+      case 'call':
+        return this.qualifiedNameOfCall(expr);
+      case 'subscript': {
+        // sys.modules["torch"]
+        const value = expr.childForFieldName('value');
+        const index = expr.childForFieldName('subscript');
+        if (!value || !index || this.qualifiedName(value) !== 'sys.modules') return undefined;
+        const name = this.constant(index);
+        return typeof name === 'string' && name && !name.startsWith('.') ? name : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private qualifiedNameOfCall(call: Node): string | undefined {
+    const fn = call.childForFieldName('function');
+    if (!fn) return undefined;
+    // Cheap syntactic gate before resolving the callee.
+    const last = fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn.type === 'identifier' ? fn.text : undefined;
+    if (last !== 'getattr' && last !== 'import_module' && last !== '__import__') return undefined;
+    const callee = this.qualifiedName(fn);
+    if (callee === 'builtins.getattr') {
+      const target = this.argument(call, { position: 0 });
+      const name = this.argument(call, { position: 1 });
+      if (!target || !name) return undefined;
+      const base = this.qualifiedName(target);
+      const attr = this.constant(name);
+      return base && typeof attr === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(attr) ? `${base}.${attr}` : undefined;
+    }
+    if (callee === 'importlib.import_module') {
+      const nameArg = this.argument(call, { name: 'name', position: 0 });
+      const name = nameArg ? this.constant(nameArg) : UNKNOWN;
+      if (typeof name !== 'string' || !name) return undefined;
+      if (!name.startsWith('.')) return name;
+      const pkgArg = this.argument(call, { name: 'package', position: 1 });
+      const pkg = pkgArg ? this.constant(pkgArg) : UNKNOWN;
+      if (typeof pkg !== 'string' || !pkg) return name;
+      const dots = /^\.+/.exec(name)![0].length;
+      const parts = pkg.split('.');
+      const base = parts.slice(0, Math.max(0, parts.length - (dots - 1))).join('.');
+      const rest = name.slice(dots);
+      return base ? (rest ? `${base}.${rest}` : base) : undefined;
+    }
+    if (callee === 'builtins.__import__' || callee === 'importlib.__import__') {
+      const nameArg = this.argument(call, { name: 'name', position: 0 });
+      const name = nameArg ? this.constant(nameArg) : UNKNOWN;
+      if (typeof name !== 'string' || !name || name.startsWith('.')) return undefined;
+      const fromlist = this.argument(call, { name: 'fromlist', position: 3 });
+      const fl = fromlist ? this.constant(fromlist) : null;
+      const nonEmpty = Array.isArray(fl) ? fl.length > 0 : fl !== null && fl !== UNKNOWN && Boolean(fl);
+      if (fromlist && fl === UNKNOWN) return undefined;
+      return nonEmpty ? name : name.split('.')[0];
+    }
+    return undefined;
+  }
+
+  private qualifiedNameOfIdentifier(id: Node): string | undefined {
+    const name = id.text;
+    const model = this.scopes;
+    const scope = model.resolve(name, id.startIndex);
+    if (!scope) {
+      if (PYTHON_BUILTINS.has(name)) return `builtins.${name}`;
+      const wild = model.wildcardModules();
+      return wild.length === 1 ? `${wild[0]}.${name}` : undefined;
+    }
+    const bindings = scope.bindings.get(name)!;
+    let result: string | undefined;
+    let considered = 0;
+    for (const b of bindings) {
+      let q: string | undefined;
+      if (b.kind === 'import') q = b.qualified;
+      else if (b.kind === 'assignment' && b.value) {
+        if (b.value.type === 'none') continue; // `x = None` placeholder (e.g. in `except ImportError`)
+        q = this.qualifiedName(b.value);
+      } else return undefined;
+      if (!q) return undefined;
+      if (considered > 0 && q !== result) return undefined;
+      result = q;
+      considered++;
+    }
+    return result;
+  }
+
+  /** The scope node (module, function_definition, class_definition, lambda, comprehension) a node is evaluated in. */
+  enclosingScope(node: Node): Node {
+    return this.scopes.scopeAt(node.startIndex).node;
+  }
+
+  /** The innermost `function_definition` whose body evaluates `node`, or the module. */
+  enclosingFunction(node: Node): Node {
+    let s: ScopeInfo | undefined = this.scopes.scopeAt(node.startIndex);
+    while (s && s.kind !== 'function' && s.kind !== 'module') s = s.parent;
+    return (s ?? this.scopes.module).node;
+  }
+
+  /**
+   * Every binding of the name `identifier` refers to, in the scope it resolves to by Python's rules
+   * (empty when the name is free: a builtin, a wildcard import or undefined).
+   */
+  bindings(identifier: Node): PythonBinding[] {
+    if (identifier.type !== 'identifier') return [];
+    const scope = this.scopes.resolve(identifier.text, identifier.startIndex);
+    return scope ? [...scope.bindings.get(identifier.text)!] : [];
+  }
+
+  /**
+   * The value nodes assigned to the name in its resolved scope (right-hand sides of assignments and
+   * walrus, the matched element of tuple assignments, `with ... as name` context expressions), in
+   * source order. Rules follow them (`x = y["train"]` gives the `subscript` node).
+   */
+  bindingsOf(identifier: Node): Node[] {
+    const out: Node[] = [];
+    for (const b of this.bindings(identifier)) {
+      if ((b.kind === 'assignment' || b.kind === 'with') && b.value) out.push(b.value);
+    }
+    return out;
+  }
+
+  /** When the identifier names a parameter of its enclosing function or lambda: that parameter. */
+  parameterOf(identifier: Node): PythonParameter | undefined {
+    const list = this.bindings(identifier);
+    const param = list.find((b) => b.kind === 'parameter');
+    if (!param) return undefined;
+    const params = param.node.parent;
+    const fn = params?.parent;
+    if (!params || !fn) return undefined;
+    let index = 0;
+    for (const p of params.namedChildren) {
+      if (!p || p.type === 'comment' || p.type === 'keyword_separator' || p.type === 'positional_separator') continue;
+      if (p.id === param.node.id) break;
+      index++;
+    }
+    return { node: param.node, name: param.name, default: param.value, function: fn, index };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Calls and arguments
+
+  /** The called expression of a `call` node (`torch.load` in `torch.load(p)`). */
+  callee(call: Node): Node | undefined {
+    return call.type === 'call' ? (call.childForFieldName('function') ?? undefined) : undefined;
+  }
+
+  private argumentNodes(call: Node): Node[] {
+    const args = call.childForFieldName('arguments');
+    if (!args) return [];
+    if (args.type !== 'argument_list') return [args]; // f(x for x in y)
+    return namedChildrenOf(args);
+  }
+
+  /**
+   * Positional argument expressions in order. `*[a, b]` literals (and names bound once to list/tuple
+   * literals) are expanded; any other `*args` appears as its `list_splat` node.
+   */
+  positionalArguments(call: Node): Node[] {
+    const out: Node[] = [];
+    for (const a of this.argumentNodes(call)) {
+      if (a.type === 'keyword_argument' || a.type === 'dictionary_splat') continue;
+      if (a.type === 'list_splat') {
+        const expanded = this.sequenceElements(namedChildrenOf(a)[0], 0);
+        if (expanded) out.push(...expanded);
+        else out.push(a);
+        continue;
+      }
+      out.push(a);
+    }
+    return out;
+  }
+
+  /**
+   * Keyword arguments by name → value node, including the keys of `**{...}` literals and of `**name`
+   * where the name is bound once to a dict literal or `dict(k=v)`. Explicit keywords win.
+   */
+  keywordArguments(call: Node): Map<string, Node> {
+    const out = new Map<string, Node>();
+    const splats: Node[] = [];
+    for (const a of this.argumentNodes(call)) {
+      if (a.type === 'keyword_argument') {
+        const name = a.childForFieldName('name');
+        const value = a.childForFieldName('value');
+        if (name && value && !out.has(name.text)) out.set(name.text, value);
+      } else if (a.type === 'dictionary_splat') splats.push(a);
+    }
+    for (const s of splats) {
+      const entries = this.dictEntries(namedChildrenOf(s)[0], 0);
+      if (!entries) continue;
+      for (const [k, v] of entries.entries) if (!out.has(k)) out.set(k, v);
+    }
+    return out;
+  }
+
+  /**
+   * An argument by keyword name or position. The keyword (also found in `**{...}` literals and
+   * `**opts` bound to a dict literal) wins over the position. Positions count positional arguments
+   * only; an unresolvable `*args` before the position gives `undefined`.
+   */
+  argument(call: Node, query: ArgumentQuery): Node | undefined {
+    if (call.type !== 'call') return undefined;
+    if (query.name !== undefined) {
+      const args = this.argumentNodes(call);
+      for (const a of args) {
+        if (a.type !== 'keyword_argument') continue;
+        const name = a.childForFieldName('name');
+        if (name && name.text === query.name) return a.childForFieldName('value') ?? undefined;
+      }
+      for (const a of args) {
+        if (a.type !== 'dictionary_splat') continue;
+        const entries = this.dictEntries(namedChildrenOf(a)[0], 0);
+        const hit = entries?.entries.get(query.name);
+        if (hit) return hit;
+      }
+    }
+    if (query.position !== undefined) {
+      let index = 0;
+      for (const a of this.argumentNodes(call)) {
+        if (a.type === 'keyword_argument' || a.type === 'dictionary_splat') continue;
+        if (a.type === 'list_splat') {
+          const expanded = this.sequenceElements(namedChildrenOf(a)[0], 0);
+          if (!expanded) return undefined;
+          if (query.position < index + expanded.length) return expanded[query.position - index];
+          index += expanded.length;
+          continue;
+        }
+        if (index === query.position) return a;
+        index++;
+      }
+    }
+    return undefined;
+  }
+
+  /** True when the call has `*args` / `**kwargs` whose contents cannot be resolved statically. */
+  hasUnresolvedArguments(call: Node): boolean {
+    for (const a of this.argumentNodes(call)) {
+      if (a.type === 'list_splat') {
+        if (!this.sequenceElements(namedChildrenOf(a)[0], 0)) return true;
+      } else if (a.type === 'dictionary_splat') {
+        const entries = this.dictEntries(namedChildrenOf(a)[0], 0);
+        if (!entries || !entries.complete) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Elements of a list/tuple literal (or a name bound once to one). */
+  private sequenceElements(expr: Node | undefined, depth: number): Node[] | undefined {
+    if (!expr || depth > 8) return undefined;
+    switch (expr.type) {
+      case 'list':
+      case 'tuple': {
+        const els = namedChildrenOf(expr);
+        const out: Node[] = [];
+        for (const e of els) {
+          if (e.type === 'list_splat') {
+            const inner = this.sequenceElements(namedChildrenOf(e)[0], depth + 1);
+            if (!inner) return undefined;
+            out.push(...inner);
+          } else out.push(e);
+        }
+        return out;
+      }
+      case 'parenthesized_expression': {
+        const inner = namedChildrenOf(expr);
+        return inner.length === 1 ? this.sequenceElements(inner[0], depth + 1) : undefined;
+      }
+      case 'identifier': {
+        const value = this.singleValue(expr);
+        return value ? this.sequenceElements(value, depth + 1) : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** The one value a name is bound to (single assignment), else undefined. */
+  private singleValue(identifier: Node): Node | undefined {
+    const list = this.bindings(identifier);
+    if (list.length !== 1) return undefined;
+    const b = list[0];
+    return b.kind === 'assignment' && b.value ? b.value : undefined;
+  }
+
+  /**
+   * String-keyed entries of a dict literal, `dict(k=v, ...)`, or a name bound once to one of them.
+   * `complete` is false when some keys could not be read (computed keys, nested unknown splats) or
+   * the dict is modified by subscript assignment in its scope.
+   */
+  private dictEntries(expr: Node | undefined, depth: number): { entries: Map<string, Node>; complete: boolean } | undefined {
+    if (!expr || depth > 8) return undefined;
+    switch (expr.type) {
+      case 'dictionary': {
+        const entries = new Map<string, Node>();
+        let complete = true;
+        for (const item of namedChildrenOf(expr)) {
+          if (item.type === 'pair') {
+            const key = item.childForFieldName('key');
+            const value = item.childForFieldName('value');
+            const k = key ? this.constant(key) : UNKNOWN;
+            if ((typeof k === 'string' || typeof k === 'number') && value) entries.set(String(k), value);
+            else complete = false;
+          } else if (item.type === 'dictionary_splat') {
+            const inner = this.dictEntries(namedChildrenOf(item)[0], depth + 1);
+            if (!inner) complete = false;
+            else {
+              for (const [k, v] of inner.entries) entries.set(k, v);
+              if (!inner.complete) complete = false;
+            }
+          } else complete = false;
+        }
+        return { entries, complete };
+      }
+      case 'call': {
+        const fn = expr.childForFieldName('function');
+        if (!fn || fn.type !== 'identifier' || fn.text !== 'dict' || this.qualifiedName(fn) !== 'builtins.dict') return undefined;
+        const entries = new Map<string, Node>();
+        let complete = true;
+        for (const a of this.argumentNodes(expr)) {
+          if (a.type === 'keyword_argument') {
+            const name = a.childForFieldName('name');
+            const value = a.childForFieldName('value');
+            if (name && value) entries.set(name.text, value);
+          } else {
+            const inner = this.dictEntries(a.type === 'dictionary_splat' ? namedChildrenOf(a)[0] : a, depth + 1);
+            if (!inner) complete = false;
+            else {
+              for (const [k, v] of inner.entries) if (!entries.has(k)) entries.set(k, v);
+              if (!inner.complete) complete = false;
+            }
+          }
+        }
+        return { entries, complete };
+      }
+      case 'parenthesized_expression': {
+        const inner = namedChildrenOf(expr);
+        return inner.length === 1 ? this.dictEntries(inner[0], depth + 1) : undefined;
+      }
+      case 'identifier': {
+        const value = this.singleValue(expr);
+        if (!value) return undefined;
+        const inner = this.dictEntries(value, depth + 1);
+        if (!inner) return undefined;
+        return this.isMutatedBySubscript(expr) ? { entries: inner.entries, complete: false } : inner;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** True when `name[...] = ...` (or `.update(`/`.setdefault(`) appears in the scope the name resolves to. */
+  private isMutatedBySubscript(identifier: Node): boolean {
+    const name = identifier.text;
+    const scope = this.scopes.resolve(name, identifier.startIndex);
+    if (!scope) return false;
+    const body = scope.node;
+    const src = this.text.slice(body.startIndex, body.endIndex);
+    const re = new RegExp(`\\b${name.replace(/[$]/g, '\\$')}\\s*(?:\\[[^\\]\\n]*\\]\\s*=[^=]|\\.(?:update|setdefault|pop|__setitem__)\\s*\\()`);
+    return re.test(src);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Constants
+
+  /**
+   * Statically known value of an expression: literals (strings incl. implicit concatenation and
+   * f-strings without interpolations, bytes as text, ints, floats, True/False/None), tuples/lists/
+   * dicts of constants, `dict(k=v)`, `+` on strings/numbers/lists, a name bound (everywhere in its
+   * scope) to one constant value, a parameter's default, `os.path.join` / `pathlib.Path` of
+   * constants (joined with `/`, not normalised). Otherwise `UNKNOWN`.
+   */
+  constant(expr: Node): ConstantValue | Unknown {
+    const id = expr.id;
+    const cached = this.constCache.get(id);
+    if (cached === PENDING) return UNKNOWN;
+    if (cached !== undefined) return cached;
+    this.constCache.set(id, PENDING);
+    let result: ConstantValue | Unknown = UNKNOWN;
+    try {
+      result = this.computeConstant(expr);
+    } finally {
+      this.constCache.set(id, result);
+    }
+    return result;
+  }
+
+  private computeConstant(expr: Node): ConstantValue | Unknown {
+    switch (expr.type) {
+      case 'string':
+      case 'concatenated_string': {
+        const s = this.stringValue(expr);
+        return s === undefined ? UNKNOWN : s;
+      }
+      case 'integer': {
+        const v = parsePythonInteger(expr.text);
+        return v === undefined ? UNKNOWN : v;
+      }
+      case 'float': {
+        const v = parsePythonFloat(expr.text);
+        return v === undefined ? UNKNOWN : v;
+      }
+      case 'true':
+        return true;
+      case 'false':
+        return false;
+      case 'none':
+        return null;
+      case 'parenthesized_expression': {
+        const inner = namedChildrenOf(expr);
+        return inner.length === 1 ? this.constant(inner[0]) : UNKNOWN;
+      }
+      case 'unary_operator': {
+        const op = expr.childForFieldName('operator')?.text;
+        const arg = expr.childForFieldName('argument');
+        if (!arg) return UNKNOWN;
+        const v = this.constant(arg);
+        if (typeof v === 'number') return op === '-' ? -v : op === '+' ? v : op === '~' ? ~v : UNKNOWN;
+        if (typeof v === 'bigint') return op === '-' ? -v : op === '+' ? v : op === '~' ? ~v : UNKNOWN;
+        if (typeof v === 'boolean' && op === '-') return -Number(v);
+        return UNKNOWN;
+      }
+      case 'not_operator': {
+        const arg = expr.childForFieldName('argument');
+        const v = arg ? this.constant(arg) : UNKNOWN;
+        return v === UNKNOWN ? UNKNOWN : !truthy(v);
+      }
+      case 'tuple':
+      case 'list':
+      case 'expression_list': {
+        const out: ConstantValue[] = [];
+        for (const el of namedChildrenOf(expr)) {
+          if (el.type === 'list_splat') {
+            const inner = this.constant(namedChildrenOf(el)[0] ?? el);
+            if (!Array.isArray(inner)) return UNKNOWN;
+            out.push(...inner);
+            continue;
+          }
+          const v = this.constant(el);
+          if (v === UNKNOWN) return UNKNOWN;
+          out.push(v);
+        }
+        return out;
+      }
+      case 'dictionary': {
+        const out: { [key: string]: ConstantValue } = {};
+        for (const item of namedChildrenOf(expr)) {
+          if (item.type === 'pair') {
+            const key = item.childForFieldName('key');
+            const value = item.childForFieldName('value');
+            if (!key || !value) return UNKNOWN;
+            const k = this.constant(key);
+            if (typeof k !== 'string' && typeof k !== 'number' && typeof k !== 'boolean' && k !== null) return UNKNOWN;
+            const v = this.constant(value);
+            if (v === UNKNOWN) return UNKNOWN;
+            out[String(k)] = v;
+          } else if (item.type === 'dictionary_splat') {
+            const inner = this.constant(namedChildrenOf(item)[0] ?? item);
+            if (inner === UNKNOWN || inner === null || typeof inner !== 'object' || Array.isArray(inner)) return UNKNOWN;
+            Object.assign(out, inner);
+          } else return UNKNOWN;
+        }
+        return out;
+      }
+      case 'binary_operator': {
+        const left = expr.childForFieldName('left');
+        const right = expr.childForFieldName('right');
+        const op = expr.childForFieldName('operator')?.text;
+        if (!left || !right || !op) return UNKNOWN;
+        const a = this.constant(left);
+        if (a === UNKNOWN) return UNKNOWN;
+        const b = this.constant(right);
+        if (b === UNKNOWN) return UNKNOWN;
+        return binaryConstant(op, a, b, () => this.isPathExpression(left));
+      }
+      case 'conditional_expression': {
+        const parts = namedChildrenOf(expr);
+        if (parts.length !== 3) return UNKNOWN;
+        const a = this.constant(parts[0]);
+        const b = this.constant(parts[2]);
+        if (a !== UNKNOWN && b !== UNKNOWN && deepEqual(a, b)) return a;
+        const cond = this.constant(parts[1]);
+        if (cond === UNKNOWN) return UNKNOWN;
+        return truthy(cond) ? a : b;
+      }
+      case 'identifier':
+        return this.constantOfIdentifier(expr);
+      case 'call':
+        return this.constantOfCall(expr);
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private constantOfIdentifier(id: Node): ConstantValue | Unknown {
+    const list = this.bindings(id);
+    if (list.length === 0) return UNKNOWN;
+    if (list.length === 1 && list[0].kind === 'parameter') {
+      return list[0].value ? this.constant(list[0].value) : UNKNOWN;
+    }
+    let result: ConstantValue | Unknown = UNKNOWN;
+    let first = true;
+    for (const b of list) {
+      if (b.kind !== 'assignment' || !b.value) return UNKNOWN;
+      const v = this.constant(b.value);
+      if (v === UNKNOWN) return UNKNOWN;
+      if (!first && !deepEqual(result as ConstantValue, v)) return UNKNOWN;
+      result = v;
+      first = false;
+    }
+    return result;
+  }
+
+  private constantOfCall(call: Node): ConstantValue | Unknown {
+    const fn = call.childForFieldName('function');
+    if (!fn) return UNKNOWN;
+    const q = this.qualifiedName(fn);
+    if (!q) return UNKNOWN;
+    if (PATH_JOIN.has(q) || PATH_CLASSES.has(q)) {
+      const parts: string[] = [];
+      for (const a of this.argumentNodes(call)) {
+        if (a.type === 'keyword_argument' || a.type === 'dictionary_splat') return UNKNOWN;
+        const v = this.constant(a.type === 'list_splat' ? (namedChildrenOf(a)[0] ?? a) : a);
+        if (a.type === 'list_splat') {
+          if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) return UNKNOWN;
+          parts.push(...(v as string[]));
+        } else if (typeof v === 'string') parts.push(v);
+        else return UNKNOWN;
+      }
+      if (parts.length === 0) return PATH_CLASSES.has(q) ? '.' : UNKNOWN;
+      return joinPaths(parts);
+    }
+    if (q === 'builtins.dict') {
+      const out: { [key: string]: ConstantValue } = {};
+      for (const a of this.argumentNodes(call)) {
+        if (a.type === 'keyword_argument') {
+          const name = a.childForFieldName('name');
+          const value = a.childForFieldName('value');
+          if (!name || !value) return UNKNOWN;
+          const v = this.constant(value);
+          if (v === UNKNOWN) return UNKNOWN;
+          out[name.text] = v;
+        } else {
+          const v = this.constant(a.type === 'dictionary_splat' ? (namedChildrenOf(a)[0] ?? a) : a);
+          if (v === UNKNOWN || v === null || typeof v !== 'object' || Array.isArray(v)) return UNKNOWN;
+          for (const [k, val] of Object.entries(v)) if (!(k in out)) out[k] = val;
+        }
+      }
+      return out;
+    }
+    if (q === 'builtins.str' || q === 'os.fspath' || q === 'os.path.normpath') {
+      const args = this.argumentNodes(call);
+      if (args.length !== 1) return UNKNOWN;
+      const v = this.constant(args[0]);
+      return typeof v === 'string' ? v : q === 'builtins.str' && (typeof v === 'number' || typeof v === 'boolean') ? pyStr(v) : UNKNOWN;
+    }
+    return UNKNOWN;
+  }
+
+  /** True when the expression is (syntactically or through a name) a `pathlib.Path(...)` value. */
+  private isPathExpression(expr: Node, depth = 0): boolean {
+    if (depth > 6) return false;
+    if (expr.type === 'call') {
+      const fn = expr.childForFieldName('function');
+      const q = fn ? this.qualifiedName(fn) : undefined;
+      return q !== undefined && PATH_CLASSES.has(q);
+    }
+    if (expr.type === 'binary_operator') {
+      const left = expr.childForFieldName('left');
+      return expr.childForFieldName('operator')?.text === '/' && !!left && this.isPathExpression(left, depth + 1);
+    }
+    if (expr.type === 'parenthesized_expression') {
+      const inner = namedChildrenOf(expr);
+      return inner.length === 1 && this.isPathExpression(inner[0], depth + 1);
+    }
+    if (expr.type === 'identifier') {
+      const v = this.singleValue(expr);
+      return !!v && this.isPathExpression(v, depth + 1);
+    }
+    return false;
+  }
+
+  /**
+   * Content of a string literal (`string`, or implicit concatenation `concatenated_string`) with
+   * escapes decoded; f-strings only when they have no interpolation. `undefined` for anything else.
+   */
+  stringValue(node: Node): string | undefined {
+    if (node.type === 'concatenated_string') {
+      let out = '';
+      for (const part of namedChildrenOf(node)) {
+        const v = this.stringValue(part);
+        if (v === undefined) return undefined;
+        out += v;
+      }
+      return out;
+    }
+    if (node.type !== 'string') return undefined;
+    const kids = node.namedChildren;
+    const startNode = kids[0];
+    const endNode = kids[kids.length - 1];
+    if (!startNode || !endNode || startNode.type !== 'string_start' || endNode.type !== 'string_end') return undefined;
+    for (const k of kids) if (k && k.type === 'interpolation') return undefined;
+    const opener = this.text.slice(startNode.startIndex, startNode.endIndex);
+    const prefix = opener.replace(/['"]+$/, '');
+    const flags = stringPrefixFlags(prefix);
+    let body = this.text.slice(startNode.endIndex, endNode.startIndex);
+    if (flags.template) return undefined;
+    if (flags.format) body = body.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
+    if (flags.raw) return body;
+    return decodePythonEscapes(body, flags.bytes);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Tree helpers
+
+  /** Ancestors of a node, nearest first (excluding the node itself). */
+  ancestors(node: Node): Node[] {
+    const out: Node[] = [];
+    for (let p = node.parent; p; p = p.parent) out.push(p);
+    return out;
+  }
+
+  /**
+   * True when an ancestor of `node` has one of `types` (e.g. `['except_clause']`). With `stopAt`,
+   * the search stops (false) at the first ancestor of those types (e.g. `['function_definition']`).
+   */
+  isInside(node: Node, types: readonly string[], stopAt?: readonly string[]): boolean {
+    for (let p = node.parent; p; p = p.parent) {
+      const t = p.type;
+      if (types.includes(t)) return true;
+      if (stopAt && stopAt.includes(t)) return false;
+    }
+    return false;
+  }
+
+  /** Descendants of `node` (not the node itself) of the given type(s), in source order. */
+  descendants(node: Node, type: string | readonly string[]): Node[] {
+    const types = typeof type === 'string' ? [type] : [...type];
+    const out = node.descendantsOfType(types);
+    return out.length > 0 && out[0].id === node.id ? out.slice(1) : out;
+  }
+
+  /**
+   * True when the node is a string literal, a comment, or lies inside one (docstrings included).
+   * Code inside f-string interpolations is code: false.
+   */
+  isDocstringOrString(node: Node): boolean {
+    for (let n: Node | null = node; n; n = n.parent) {
+      const t = n.type;
+      if (t === 'interpolation') return false;
+      if (t === 'string' || t === 'concatenated_string' || t === 'comment' || t === 'string_content') return true;
+      if (t === 'expression_statement' || t === 'block' || t === 'module') return false;
+    }
+    return false;
+  }
+
+  /** True when the node is (or is inside) the docstring of a module, class or function. */
+  isDocstring(node: Node): boolean {
+    let n: Node | null = node;
+    while (n && n.type !== 'string' && n.type !== 'concatenated_string') {
+      if (n.type === 'interpolation' || n.type === 'expression_statement') return false;
+      n = n.parent;
+    }
+    if (!n) return false;
+    const stmt = n.parent;
+    if (!stmt || stmt.type !== 'expression_statement' || stmt.namedChildCount !== 1) return false;
+    const body = stmt.parent;
+    if (!body) return false;
+    if (body.type !== 'module' && body.type !== 'block') return false;
+    if (body.type === 'block') {
+      const owner = body.parent;
+      if (!owner || (owner.type !== 'function_definition' && owner.type !== 'class_definition')) return false;
+    }
+    for (const c of body.namedChildren) {
+      if (!c || c.type === 'comment') continue;
+      return c.id === stmt.id;
+    }
+    return false;
+  }
+
+  /**
+   * The `function_definition` in this file that a call (or a callee expression / name) resolves to:
+   * module and nested functions by name (through simple aliases), methods of the enclosing class
+   * through `self.` / `cls.`, and `ClassName.method`. `undefined` when it is not a local function.
+   */
+  localFunction(callOrName: Node): Node | undefined {
+    let expr: Node | undefined = callOrName;
+    if (expr.type === 'call') expr = this.callee(expr);
+    for (let depth = 0; expr && depth < 8; depth++) {
+      if (expr.type === 'identifier') {
+        const list = this.bindings(expr);
+        if (list.length === 0) return undefined;
+        const defs = list.filter((b) => b.kind === 'def');
+        if (defs.length === list.length) return defs[defs.length - 1].node;
+        if (list.length === 1 && list[0].kind === 'assignment' && list[0].value) {
+          expr = list[0].value;
+          continue;
+        }
+        return undefined;
+      }
+      if (expr.type === 'attribute') {
+        const object = expr.childForFieldName('object');
+        const attr = expr.childForFieldName('attribute');
+        if (!object || !attr) return undefined;
+        const cls = this.classOf(object);
+        return cls ? this.methodOf(cls, attr.text) : undefined;
+      }
+      if (expr.type === 'parenthesized_expression') {
+        const inner = namedChildrenOf(expr);
+        expr = inner.length === 1 ? inner[0] : undefined;
+        continue;
+      }
+      return undefined;
+    }
+    return undefined;
+  }
+
+  /** The class `self`/`cls` (first parameter of a method) or a class name refers to. */
+  private classOf(object: Node): Node | undefined {
+    if (object.type !== 'identifier') return undefined;
+    const list = this.bindings(object);
+    if (list.length === 1 && list[0].kind === 'class') return list[0].node;
+    if (list.length !== 1 || list[0].kind !== 'parameter') return undefined;
+    const param = this.parameterOf(object);
+    if (!param || param.index !== 0 || param.function.type !== 'function_definition') return undefined;
+    const scope = this.scopes.scopeOfNode(param.function);
+    const outer = scope?.parent;
+    if (!outer || outer.kind !== 'class') return undefined;
+    return outer.node;
+  }
+
+  /** The method `name` defined directly in the class body (last definition wins). */
+  private methodOf(cls: Node, name: string): Node | undefined {
+    const scope = this.scopes.scopeOfNode(cls);
+    if (!scope) return undefined;
+    this.scopes.ensureBindings();
+    const list = scope.bindings.get(name);
+    if (!list) return undefined;
+    const defs = list.filter((b) => b.kind === 'def');
+    return defs.length > 0 ? defs[defs.length - 1].node : undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function truthy(v: ConstantValue): boolean {
+  if (v === null || v === false || v === 0 || v === '' || v === 0n) return false;
+  if (Array.isArray(v)) return v.length > 0;
+  if (typeof v === 'object') return Object.keys(v).length > 0;
+  return true;
+}
+
+function pyStr(v: number | boolean): string {
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  return Number.isInteger(v) ? String(v) : String(v);
+}
+
+export function deepEqual(a: ConstantValue, b: ConstantValue): boolean {
+  if (a === b) return true;
+  if (typeof a !== typeof b || a === null || b === null) return false;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  if (typeof a === 'object' && typeof b === 'object' && !Array.isArray(b)) {
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    return ka.length === kb.length && ka.every((k) => k in b && deepEqual(a[k], b[k]));
+  }
+  return false;
+}
+
+function joinPaths(parts: string[]): string {
+  let out = '';
+  for (const p of parts) {
+    if (p.startsWith('/') || out === '') out = p;
+    else out = out.endsWith('/') ? out + p : `${out}/${p}`;
+  }
+  return out;
+}
+
+function binaryConstant(op: string, a: ConstantValue, b: ConstantValue, leftIsPath: () => boolean): ConstantValue | Unknown {
+  if (op === '+') {
+    if (typeof a === 'string' && typeof b === 'string') return a + b;
+    if (typeof a === 'number' && typeof b === 'number') return a + b;
+    if (typeof a === 'bigint' && typeof b === 'bigint') return a + b;
+    if (Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
+    return UNKNOWN;
+  }
+  if (op === '/' && typeof a === 'string' && typeof b === 'string' && leftIsPath()) return joinPaths([a, b]);
+  if (typeof a === 'number' && typeof b === 'number') {
+    switch (op) {
+      case '-':
+        return a - b;
+      case '*':
+        return a * b;
+      case '|':
+        return a | b;
+      case '&':
+        return a & b;
+      case '**':
+        return a ** b;
+      default:
+        return UNKNOWN;
+    }
+  }
+  if (op === '*' && typeof a === 'string' && typeof b === 'number' && Number.isInteger(b)) return b > 0 ? a.repeat(Math.min(b, 10_000)) : '';
+  return UNKNOWN;
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { callStarting, parse } from './helpers.js';
+
+async function arg(text: string, prefix: string, query: { name?: string; position?: number }, nth = 0): Promise<string | undefined> {
+  const sc = await parse(text);
+  const node = sc.argument(callStarting(sc, prefix, nth), query);
+  return node ? sc.getText(node) : undefined;
+}
+
+describe('argument', () => {
+  it('keyword arguments', async () => {
+    expect(await arg('torch.load(p, weights_only=True)', 'torch.load', { name: 'weights_only' })).toBe('True');
+    expect(await arg('torch.load(p, map_location="cpu")', 'torch.load', { name: 'weights_only' })).toBeUndefined();
+  });
+
+  it('positional arguments, skipping keywords', async () => {
+    const text = 'np.load(f, None, True, encoding="latin1")';
+    expect(await arg(text, 'np.load', { position: 0 })).toBe('f');
+    expect(await arg(text, 'np.load', { position: 2 })).toBe('True');
+    expect(await arg(text, 'np.load', { position: 3 })).toBeUndefined();
+  });
+
+  it('keyword wins over position; position used when the keyword is absent', async () => {
+    expect(await arg('np.load(f, None, True)', 'np.load', { name: 'allow_pickle', position: 2 })).toBe('True');
+    expect(await arg('np.load(f, allow_pickle=False)', 'np.load', { name: 'allow_pickle', position: 2 })).toBe('False');
+  });
+
+  it('keys of a **{...} dict literal', async () => {
+    const text = 'M.from_pretrained("o/n", revision=C, **{"trust_remote_code": True})';
+    expect(await arg(text, 'M.from_pretrained', { name: 'trust_remote_code' })).toBe('True');
+  });
+
+  it('keys of **opts bound to a dict literal or dict(k=v)', async () => {
+    const text = [
+      'def f(path):',
+      '    opts = {"weights_only": False, "map_location": "cpu"}',
+      '    torch.load(path, **opts)',
+      'kw = dict(weights_only=False)',
+      'torch.load(q, **kw)',
+      'torch.load(r, **dict(weights_only=True))',
+    ].join('\n');
+    expect(await arg(text, 'torch.load(path', { name: 'weights_only' })).toBe('False');
+    expect(await arg(text, 'torch.load(q', { name: 'weights_only' })).toBe('False');
+    expect(await arg(text, 'torch.load(r', { name: 'weights_only' })).toBe('True');
+  });
+
+  it('expands literal *args for positions', async () => {
+    const text = 'args = (f, None, True)\nnp.load(*args)\nnp.load(g, *[None, True])\nnp.load(*unknown)';
+    expect(await arg(text, 'np.load(*args)', { position: 2 })).toBe('True');
+    expect(await arg(text, 'np.load(g', { position: 2 })).toBe('True');
+    expect(await arg(text, 'np.load(*unknown)', { position: 0 })).toBeUndefined();
+  });
+
+  it('generator argument without parentheses is position 0', async () => {
+    expect(await arg('sum(x for x in y)', 'sum', { position: 0 })).toBe('(x for x in y)');
+  });
+});
+
+describe('hasUnresolvedArguments', () => {
+  it.each([
+    ['f(a, b=1)', false],
+    ['f(*args)', true],
+    ['f(**kwargs)', true],
+    ['f(**{"a": 1})', false],
+    ['f(*[1, 2])', false],
+    ['f(**{k: 1})', true],
+    ['opts = {"a": 1}\nf(**opts)', false],
+    ['opts = {"a": 1}\nopts["b"] = 2\nf(**opts)', true],
+    ['opts = {"a": 1}\nopts.update(x)\nf(**opts)', true],
+    ['def g(**kw):\n    f(**kw)', true],
+  ])('%s → %s', async (text, expected) => {
+    const sc = await parse(text);
+    expect(sc.hasUnresolvedArguments(callStarting(sc, 'f('))).toBe(expected);
+  });
+});
+
+describe('callee, positionalArguments, keywordArguments', () => {
+  it('splits the argument list', async () => {
+    const sc = await parse('torch.load(p, "cpu", *[x], weights_only=True, **{"mmap": False}, **extra)');
+    const call = callStarting(sc, 'torch.load');
+    expect(sc.getText(sc.callee(call)!)).toBe('torch.load');
+    expect(sc.positionalArguments(call).map((n) => sc.getText(n))).toEqual(['p', '"cpu"', 'x']);
+    const kw = sc.keywordArguments(call);
+    expect([...kw.keys()]).toEqual(['weights_only', 'mmap']);
+    expect(sc.getText(kw.get('mmap')!)).toBe('False');
+  });
+
+  it('an unresolvable *args stays visible as list_splat', async () => {
+    const sc = await parse('f(a, *rest)');
+    expect(sc.positionalArguments(callStarting(sc, 'f(')).map((n) => n.type)).toEqual(['identifier', 'list_splat']);
+  });
+});

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { UNKNOWN } from '@oculum/core';
+import { callStarting, lastIdent, parse, valueOf } from './helpers.js';
+
+async function constOf(text: string, name = 'x') {
+  const sc = await parse(text);
+  return sc.constant(valueOf(sc, name));
+}
+
+describe('constant literals', () => {
+  it.each([
+    ['x = "abc"', 'abc'],
+    ["x = 'a' 'b' \"c\"", 'abc'],
+    ['x = "a\\nb\\t\\x41\\u00e9\\\\"', 'a\nb\tAé\\'],
+    ['x = r"a\\nb"', 'a\\nb'],
+    ['x = b"bytes\\x00"', 'bytes\0'],
+    ['x = f"plain {{braces}}"', 'plain {braces}'],
+    ['x = """multi\nline"""', 'multi\nline'],
+    ['x = "héllo😀"', 'héllo😀'],
+    ['x = 42', 42],
+    ['x = 0o777', 511],
+    ['x = 0x1F', 31],
+    ['x = 1_000_000', 1000000],
+    ['x = 0b101', 5],
+    ['x = -3', -3],
+    ['x = 1.5e3', 1500],
+    ['x = True', true],
+    ['x = False', false],
+    ['x = None', null],
+    ['x = (1, "a", None)', [1, 'a', null]],
+    ['x = [True, [2]]', [true, [2]]],
+    ['x = {"a": 1, "b": [False]}', { a: 1, b: [false] }],
+    ['x = dict(a=1, b="c")', { a: 1, b: 'c' }],
+    ['x = "a" + "b"', 'ab'],
+    ['x = 2 * 3 + 1', 7],
+    ['x = not False', true],
+    ['x = ("paren")', 'paren'],
+  ])('%s', async (text, expected) => {
+    expect(await constOf(text)).toEqual(expected);
+  });
+
+  it('big integers are bigint', async () => {
+    expect(await constOf('x = 123456789012345678901234567890')).toBe(123456789012345678901234567890n);
+  });
+
+  it.each([
+    'x = f"has {value}"',
+    'x = y',
+    'x = call()',
+    'x = a.b',
+    'x = 1j',
+    'x = {k: 1}',
+    'x = [y]',
+    'x = "a" + y',
+    'x = "\\N{DASH}"',
+  ])('%s is UNKNOWN', async (text) => {
+    expect(await constOf(text)).toBe(UNKNOWN);
+  });
+});
+
+describe('constant through names', () => {
+  it('a module-level name bound once to a constant, used in a function', async () => {
+    const sc = await parse('SAFE = True\ndef f(p):\n    return torch.load(p, weights_only=SAFE)\n');
+    const call = callStarting(sc, 'torch.load');
+    expect(sc.constant(sc.argument(call, { name: 'weights_only' })!)).toBe(true);
+  });
+
+  it('a name bound to different values is UNKNOWN; equal values are fine', async () => {
+    const sc = await parse('A = True\nif c:\n    A = False\nB = 1\nif c:\n    B = 1\nuse(A, B)\n');
+    expect(sc.constant(lastIdent(sc, 'A'))).toBe(UNKNOWN);
+    expect(sc.constant(lastIdent(sc, 'B'))).toBe(1);
+  });
+
+  it('augmented assignment and loop targets make a name unknown', async () => {
+    const sc = await parse('N = 1\nN += 1\nfor M in xs:\n    pass\nuse(N, M)\n');
+    expect(sc.constant(lastIdent(sc, 'N'))).toBe(UNKNOWN);
+    expect(sc.constant(lastIdent(sc, 'M'))).toBe(UNKNOWN);
+  });
+
+  it('a parameter default value', async () => {
+    const sc = await parse('def f(path, weights_only=True, *, strict: bool = False, other=x):\n    use(weights_only, strict, path, other)\n');
+    expect(sc.constant(lastIdent(sc, 'weights_only'))).toBe(true);
+    expect(sc.constant(lastIdent(sc, 'strict'))).toBe(false);
+    expect(sc.constant(lastIdent(sc, 'path'))).toBe(UNKNOWN);
+    expect(sc.constant(lastIdent(sc, 'other'))).toBe(UNKNOWN);
+  });
+
+  it('a local binding shadows the module constant', async () => {
+    const sc = await parse('SAFE = True\ndef f(SAFE):\n    use(SAFE)\n');
+    expect(sc.constant(lastIdent(sc, 'SAFE'))).toBe(UNKNOWN);
+  });
+
+  it('constants through chains of names', async () => {
+    const sc = await parse('A = "org/model"\nB = A\nuse(B)\n');
+    expect(sc.constant(lastIdent(sc, 'B'))).toBe('org/model');
+  });
+
+  it('self-referencing names terminate', async () => {
+    const sc = await parse('A = B\nB = A\nuse(A)\n');
+    expect(sc.constant(lastIdent(sc, 'A'))).toBe(UNKNOWN);
+  });
+
+  it('tuple assignment pairs elements', async () => {
+    const sc = await parse('a, b = "x", 2\nuse(a, b)\n');
+    expect(sc.constant(lastIdent(sc, 'a'))).toBe('x');
+    expect(sc.constant(lastIdent(sc, 'b'))).toBe(2);
+  });
+});
+
+describe('constant paths', () => {
+  it('os.path.join and pathlib.Path of constants', async () => {
+    const sc = await parse(
+      [
+        'import os, pathlib',
+        'from pathlib import Path',
+        'from os.path import join',
+        'BASE = "./out"',
+        'a = os.path.join(BASE, "checkpoint-100")',
+        'b = pathlib.Path("/tmp", "finetuned")',
+        'c = Path(BASE) / "model"',
+        'd = join("a", "/abs", "b")',
+        'e = os.path.join(unknown, "x")',
+      ].join('\n'),
+    );
+    expect(sc.constant(valueOf(sc, 'a'))).toBe('./out/checkpoint-100');
+    expect(sc.constant(valueOf(sc, 'b'))).toBe('/tmp/finetuned');
+    expect(sc.constant(valueOf(sc, 'c'))).toBe('./out/model');
+    expect(sc.constant(valueOf(sc, 'd'))).toBe('/abs/b');
+    expect(sc.constant(valueOf(sc, 'e'))).toBe(UNKNOWN);
+  });
+
+  it('division of plain strings is not a path join', async () => {
+    expect(await constOf('x = "a" / "b"')).toBe(UNKNOWN);
+  });
+});

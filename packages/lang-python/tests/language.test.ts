@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import type { Node } from 'web-tree-sitter';
+import { parsePython, python } from '../src/index.js';
+import { calleeName, nodesOfType, parse } from './helpers.js';
+
+describe('python language', () => {
+  it('declares id and extensions', () => {
+    expect(python.id).toBe('python');
+    expect(python.extensions).toEqual(['.py', '.pyi', '.pyw']);
+    expect(typeof python.init).toBe('function');
+  });
+
+  it('init is idempotent and parse works after it', async () => {
+    await python.init!();
+    await python.init!();
+    const sc = await python.parse({ path: 'a.py', text: 'x = 1\n', settings: {}, depth: 'quick' });
+    expect(sc.path).toBe('a.py');
+    expect(sc.ast.type).toBe('module');
+    expect(sc.text).toBe('x = 1\n');
+    expect(parsePython('y = 2').ast.type).toBe('module');
+  });
+});
+
+function fullWalk(sc: Awaited<ReturnType<typeof parse>>): string[] {
+  const events: string[] = [];
+  sc.traverse((n, phase) => events.push(`${phase}:${n.type}@${n.startIndex}`));
+  return events;
+}
+
+describe('traverse', () => {
+  it('visits named nodes once, enter before children, exit after, in source order', async () => {
+    const sc = await parse('import torch\nx = torch.load(p)\n');
+    const events = fullWalk(sc);
+    expect(events[0]).toBe('enter:module@0');
+    expect(events[events.length - 1]).toBe('exit:module@0');
+    expect(events).toContain('enter:call@17');
+    const enterCall = events.indexOf('enter:call@17');
+    const enterAttr = events.indexOf('enter:attribute@17');
+    const exitAttr = events.indexOf('exit:attribute@17');
+    const exitCall = events.indexOf('exit:call@17');
+    expect(enterCall).toBeLessThan(enterAttr);
+    expect(exitAttr).toBeLessThan(exitCall);
+    // anonymous tokens (`=`, `(`) are not dispatched
+    expect(events.some((e) => e.includes(':=@') || e.includes(':(@'))).toBe(false);
+    // every enter has a matching exit
+    const enters = events.filter((e) => e.startsWith('enter:')).length;
+    expect(events.length).toBe(enters * 2);
+  });
+
+  it('balanced enter/exit on every node', async () => {
+    const sc = await parse('def f(a, b=1):\n    if a:\n        return [x for x in b]\n    return None\n');
+    const stack: Node[] = [];
+    let count = 0;
+    sc.traverse((n, phase) => {
+      if (phase === 'enter') {
+        stack.push(n);
+        count++;
+      } else {
+        const top = stack.pop()!;
+        expect(top.id).toBe(n.id);
+      }
+    });
+    expect(stack).toHaveLength(0);
+    expect(count).toBeGreaterThan(10);
+  });
+
+  it('a type filter visits exactly the same nodes of those types, same nesting', async () => {
+    const text = 'import torch\nx = f(g(h(1)), k=torch.load(p))\nclass A:\n    def m(self):\n        return self.n(q(2))\ny = (\n';
+    const sc = await parse(text);
+    const types = new Set(['call', 'function_definition', 'class_definition']);
+    const full = fullWalk(sc).filter((e) => types.has(e.split(':')[1].split('@')[0]));
+    const filtered: string[] = [];
+    sc.traverse((n, phase) => filtered.push(`${phase}:${n.type}@${n.startIndex}`), types);
+    expect(filtered).toEqual(full);
+  });
+
+  it('an empty filter visits nothing', async () => {
+    const sc = await parse('x = 1');
+    let n = 0;
+    sc.traverse(() => n++, []);
+    expect(n).toBe(0);
+  });
+
+  it('visits ERROR nodes and keeps walking after them', async () => {
+    const sc = await parse('x = (\nimport torch\ntorch.load(p)\n');
+    const types: string[] = [];
+    sc.traverse((n, phase) => phase === 'enter' && types.push(n.type));
+    expect(types).toContain('ERROR');
+  });
+});
+
+describe('locations', () => {
+  it('ranges and columns are UTF-16 (JS string) offsets with non-ASCII text', async () => {
+    const text = 's = "héllo😀"; x = torch.load(p)\n# ü comment\nt = "日本語"; y = pickle.loads(b)\n';
+    const sc = await parse(text);
+    const calls = nodesOfType(sc, 'call');
+    expect(calls).toHaveLength(2);
+    const [a, b] = calls;
+    expect(sc.getText(a)).toBe('torch.load(p)');
+    expect(text.slice(...sc.getRange(a))).toBe('torch.load(p)');
+    expect(sc.getRange(a)).toEqual([text.indexOf('torch.load'), text.indexOf('torch.load') + 'torch.load(p)'.length]);
+    expect(sc.getLoc(a)).toEqual({ start: { line: 1, column: 20 }, end: { line: 1, column: 33 } });
+    expect(sc.getText(b)).toBe('pickle.loads(b)');
+    expect(sc.getLoc(b).start).toEqual({ line: 3, column: 16 });
+    expect(sc.getLoc(b).end).toEqual({ line: 3, column: 31 });
+  });
+
+  it('positionAt / offsetAt handle \\n, \\r\\n and \\r line ends', async () => {
+    const text = 'a = 1\r\nb = 2\rc = 3\nd = 4';
+    const sc = await parse(text);
+    expect(sc.positionAt(0)).toEqual({ line: 1, column: 1 });
+    expect(sc.positionAt(text.indexOf('b'))).toEqual({ line: 2, column: 1 });
+    expect(sc.positionAt(text.indexOf('c'))).toEqual({ line: 3, column: 1 });
+    expect(sc.positionAt(text.indexOf('d'))).toEqual({ line: 4, column: 1 });
+    expect(sc.positionAt(text.length)).toEqual({ line: 4, column: 6 });
+    expect(sc.offsetAt({ line: 3, column: 1 })).toBe(text.indexOf('c'));
+  });
+
+  it('getText without a node is the whole text; the loc end is exclusive', async () => {
+    const sc = await parse('foo(1)\n');
+    expect(sc.getText()).toBe('foo(1)\n');
+    const call = nodesOfType(sc, 'call')[0];
+    expect(sc.getLoc(call)).toEqual({ start: { line: 1, column: 1 }, end: { line: 1, column: 7 } });
+  });
+});
+
+describe('comments', () => {
+  it('returns comments without # and the ownLine flag', async () => {
+    const text = '# head\nx = 1  # trailing ü\n    # indented\ns = "# not a comment"\n';
+    const sc = await parse(text);
+    const comments = sc.getComments();
+    expect(comments.map((c) => c.value)).toEqual([' head', ' trailing ü', ' indented']);
+    expect(comments.map((c) => c.ownLine)).toEqual([true, false, true]);
+    expect(comments[1].loc.start).toEqual({ line: 2, column: 8 });
+    expect(text.slice(...comments[1].range)).toBe('# trailing ü');
+    expect(sc.getComments()).toBe(comments); // cached
+  });
+
+  it('no comments in a file without #', async () => {
+    expect((await parse('x = 1\n')).getComments()).toEqual([]);
+  });
+});
+
+describe('syntax errors', () => {
+  it('reports ERROR nodes and still analyses the rest of the file', async () => {
+    const text = 'import torch\n\ndef broken(:\n    pass\n\nmodel = torch.load("m.pt")\n';
+    const sc = await parse(text);
+    expect(sc.parseErrors.length).toBeGreaterThan(0);
+    expect(sc.parseErrors[0].message).toMatch(/Syntax error/);
+    expect(sc.parseErrors[0].loc.start.line).toBe(3);
+    expect(calleeName(sc, 'torch.load')).toBe('torch.load');
+    expect(sc.imports.has('torch')).toBe(true);
+  });
+
+  it('reports MISSING nodes', async () => {
+    const sc = await parse('import torch\nx = torch.load(p\ny = 2\n');
+    expect(sc.parseErrors.length).toBeGreaterThan(0);
+    expect(sc.parseErrors.some((e) => /missing|unexpected/.test(e.message))).toBe(true);
+  });
+
+  it('a clean file has no parse errors', async () => {
+    expect((await parse('x = 1\n')).parseErrors).toEqual([]);
+  });
+
+  it('Python 2 print statements parse', async () => {
+    const sc = await parse('import pickle\nprint "hi"\npickle.loads(b)\n');
+    expect(calleeName(sc, 'pickle.loads')).toBe('pickle.loads');
+  });
+});
+
+describe('large input', () => {
+  it('parses and walks a large generated file', async () => {
+    const parts: string[] = ['import torch', 'import pickle as pk', ''];
+    for (let i = 0; i < 4000; i++) {
+      parts.push(`def fn_${i}(path, weights_only=${i % 2 === 0 ? 'True' : 'False'}):`);
+      parts.push(`    """Docstring ${i}: torch.load(path) is only mentioned."""`);
+      parts.push(`    value_${i} = {"k": ${i}, "s": "é${i}"}`);
+      parts.push(`    return torch.load(path, weights_only=weights_only)  # comment ${i}`);
+      parts.push('');
+    }
+    const text = parts.join('\n');
+    const start = performance.now();
+    const sc = await parse(text);
+    let calls = 0;
+    sc.traverse((n, phase) => {
+      if (phase === 'enter' && n.type === 'call' && sc.qualifiedName(sc.callee(n)!) === 'torch.load') calls++;
+    }, ['call']);
+    const ms = performance.now() - start;
+    expect(text.split('\n').length).toBeGreaterThan(20_000);
+    expect(calls).toBe(4000);
+    expect(sc.parseErrors).toEqual([]);
+    expect(ms).toBeLessThan(10_000);
+  });
+});

@@ -1,0 +1,238 @@
+import { describe, expect, it } from 'vitest';
+import { calleeName, callStarting, ident, lastIdent, nodesOfType, parse } from './helpers.js';
+
+describe('qualifiedName through import forms', () => {
+  it.each([
+    ['import torch\ntorch.load(p)', 'torch.load', 'torch.load'],
+    ['import torch as t\nt.load(p)', 't.load', 'torch.load'],
+    ['import torch.serialization\ntorch.serialization.load(p)', 'torch.serialization.load', 'torch.serialization.load'],
+    ['import torch.serialization as ser\nser.load(p)', 'ser.load', 'torch.serialization.load'],
+    ['from torch import load\nload(p)', 'load', 'torch.load'],
+    ['from torch import load as L\nL(p)', 'L', 'torch.load'],
+    ['from torch.serialization import load\nload(p)', 'load', 'torch.serialization.load'],
+    ['from torch import hub\nhub.load_state_dict_from_url(u)', 'hub.load', 'torch.hub.load_state_dict_from_url'],
+    ['from torch import (\n    load as L2,\n)\nL2(p)', 'L2', 'torch.load'],
+    ['from . import loader\nloader.load(p)', 'loader.load', '.loader.load'],
+    ['from .mod import name\nname(p)', 'name', '.mod.name'],
+    ['from ..pkg.mod import name as n\nn(p)', 'n', '..pkg.mod.name'],
+    ['import numpy as np\nnp.load(f, allow_pickle=True)', 'np.load', 'numpy.load'],
+    ['import a.b.c\na.b.c.d(1)', 'a.b.c.d', 'a.b.c.d'],
+    ['import a.b\nimport a.c\na.c.x()', 'a.c.x', 'a.c.x'],
+  ])('%s', async (text, prefix, expected) => {
+    const sc = await parse(text);
+    expect(calleeName(sc, prefix)).toBe(expected);
+  });
+
+  it('unknown names and non-import expressions give undefined', async () => {
+    const sc = await parse('foo.load(p)\nself.load(p)\nmodel().load(p)\nx[0].load(p)\n');
+    expect(calleeName(sc, 'foo.load')).toBeUndefined();
+    expect(calleeName(sc, 'self.load')).toBeUndefined();
+    expect(calleeName(sc, 'model().load')).toBeUndefined();
+    expect(calleeName(sc, 'x[0].load')).toBeUndefined();
+  });
+
+  it('free builtins resolve to builtins.<name>, shadowed ones do not', async () => {
+    const sc = await parse('eval(x)\nopen(p)\ndef f():\n    def eval(s):\n        return s\n    eval(y)\n');
+    expect(calleeName(sc, 'eval(x)')).toBe('builtins.eval');
+    expect(calleeName(sc, 'open(p)')).toBe('builtins.open');
+    expect(calleeName(sc, 'eval(y)')).toBeUndefined();
+  });
+
+  it('works inside parentheses and on the plain module name', async () => {
+    const sc = await parse('import torch\n(torch.load)(p)\nm = torch\n');
+    expect(sc.qualifiedName(ident(sc, 'torch', 1))).toBe('torch');
+    const call = callStarting(sc, '(torch.load)');
+    expect(sc.qualifiedName(sc.callee(call)!)).toBe('torch.load');
+  });
+
+  it('star import resolves free names when it is the only one', async () => {
+    const sc = await parse('from torch import *\nload(p)\n');
+    expect(calleeName(sc, 'load')).toBe('torch.load');
+    const sc2 = await parse('from torch import *\nfrom pickle import *\nload(p)\n');
+    expect(calleeName(sc2, 'load')).toBeUndefined();
+  });
+});
+
+describe('qualifiedName through aliases and dynamic forms', () => {
+  it('simple assignment aliases at module and function scope', async () => {
+    const sc = await parse(
+      [
+        'import pickle, torch',
+        'f = pickle.loads',
+        'f(b)',
+        'def g(p):',
+        '    alias = torch.load',
+        '    return alias(p)',
+        'def h(p):',
+        '    return f(p)',
+        'a = b = torch.load',
+        'a(1)',
+        'b(2)',
+      ].join('\n'),
+    );
+    expect(calleeName(sc, 'f(b)')).toBe('pickle.loads');
+    expect(calleeName(sc, 'alias(p)')).toBe('torch.load');
+    expect(calleeName(sc, 'f(p)')).toBe('pickle.loads');
+    expect(calleeName(sc, 'a(1)')).toBe('torch.load');
+    expect(calleeName(sc, 'b(2)')).toBe('torch.load');
+  });
+
+  it('chains of aliases and module aliases', async () => {
+    const sc = await parse('import torch\nT = torch\nload = T.load\nx = load\nx(p)\n');
+    expect(calleeName(sc, 'x(p)')).toBe('torch.load');
+  });
+
+  it('alias cycles terminate', async () => {
+    const sc = await parse('a = b\nb = a\na(1)\n');
+    expect(calleeName(sc, 'a(1)')).toBeUndefined();
+  });
+
+  it('getattr with a literal or constant name', async () => {
+    const sc = await parse('import torch\nNAME = "load"\ngetattr(torch, "load")(p)\ngetattr(torch, NAME)(q)\ngetattr(torch, name)(r)\n');
+    expect(sc.qualifiedName(callStarting(sc, 'getattr(torch, "load")', 1))).toBe('torch.load');
+    expect(calleeName(sc, 'getattr(torch, "load")(p)')).toBe('torch.load');
+    expect(calleeName(sc, 'getattr(torch, NAME)(q)')).toBe('torch.load');
+    expect(calleeName(sc, 'getattr(torch, name)(r)')).toBeUndefined();
+  });
+
+  it('importlib.import_module and __import__ as attribute bases', async () => {
+    const sc = await parse(
+      [
+        'import importlib',
+        'from importlib import import_module',
+        'importlib.import_module("torch").load(p)',
+        'import_module("torch.serialization").load(p)',
+        '__import__("pickle").loads(b)',
+        '__import__("torch.hub").hub.load(r)',
+        'mod = importlib.import_module("yaml")',
+        'mod.load(s)',
+        'importlib.import_module(".sub", "pkg").x(1)',
+      ].join('\n'),
+    );
+    expect(calleeName(sc, 'importlib.import_module("torch").load')).toBe('torch.load');
+    expect(calleeName(sc, 'import_module("torch.serialization").load')).toBe('torch.serialization.load');
+    expect(calleeName(sc, '__import__("pickle").loads')).toBe('pickle.loads');
+    expect(calleeName(sc, '__import__("torch.hub").hub.load')).toBe('torch.hub.load');
+    expect(calleeName(sc, 'mod.load')).toBe('yaml.load');
+    expect(calleeName(sc, 'importlib.import_module(".sub", "pkg").x')).toBe('pkg.sub.x');
+  });
+
+  it('sys.modules["m"]', async () => {
+    const sc = await parse('import sys\nsys.modules["torch"].load(p)\n');
+    expect(calleeName(sc, 'sys.modules["torch"].load')).toBe('torch.load');
+  });
+});
+
+describe('shadowing and scopes', () => {
+  it('a local def shadows an import', async () => {
+    const sc = await parse('from pickle import loads\ndef loads(s):\n    return s\nloads(b)\n');
+    expect(calleeName(sc, 'loads(b)')).toBeUndefined();
+  });
+
+  it('a function-local definition shadows only inside the function', async () => {
+    const sc = await parse(
+      ['import torch', 'def f(torch):', '    torch.load(a)', 'def g():', '    torch = Loader()', '    torch.load(b)', 'def h():', '    torch.load(c)'].join('\n'),
+    );
+    expect(calleeName(sc, 'torch.load(a)')).toBeUndefined();
+    expect(calleeName(sc, 'torch.load(b)')).toBeUndefined();
+    expect(calleeName(sc, 'torch.load(c)')).toBe('torch.load');
+  });
+
+  it.each([
+    ['for-target', 'import pickle\nfor pickle in items:\n    pickle.loads(b)'],
+    ['with-as', 'import pickle\nwith opener() as pickle:\n    pickle.loads(b)'],
+    ['class', 'import pickle\nclass pickle:\n    pass\npickle.loads(b)'],
+    ['except-as', 'import pickle\ntry:\n    pass\nexcept E as pickle:\n    pickle.loads(b)'],
+    ['walrus', 'import pickle\nif (pickle := get()):\n    pickle.loads(b)'],
+    ['tuple unpacking', 'import pickle\npickle, other = get()\npickle.loads(b)'],
+    ['augmented', 'import pickle\npickle += 1\npickle.loads(b)'],
+    ['lambda parameter', 'import pickle\nf = lambda pickle: pickle.loads(b)'],
+    ['comprehension variable', 'import pickle\nr = [pickle.loads(b) for pickle in xs]'],
+    ['parameter', 'import pickle\ndef f(pickle):\n    return pickle.loads(b)'],
+    ['keyword-only parameter', 'import pickle\ndef f(*, pickle=None):\n    return pickle.loads(b)'],
+    ['*args', 'import pickle\ndef f(*pickle):\n    return pickle.loads(b)'],
+    ['del', 'import pickle\ndel pickle\npickle.loads(b)'],
+  ])('shadowed by %s', async (_label, text) => {
+    const sc = await parse(text);
+    expect(calleeName(sc, 'pickle.loads')).toBeUndefined();
+  });
+
+  it('global declaration: the function sees the module binding', async () => {
+    const sc = await parse('import torch\ndef f():\n    global torch\n    torch.load(p)\n');
+    expect(calleeName(sc, 'torch.load')).toBe('torch.load');
+  });
+
+  it('global assignment inside a function rebinds the module name', async () => {
+    const sc = await parse('import torch\ndef f():\n    global torch\n    torch = None\n    torch = Other()\ntorch.load(p)\n');
+    expect(calleeName(sc, 'torch.load')).toBeUndefined();
+  });
+
+  it('nonlocal refers to the enclosing function binding', async () => {
+    const sc = await parse('def outer():\n    import pickle as p\n    def inner():\n        nonlocal p\n        p.loads(b)\n');
+    expect(calleeName(sc, 'p.loads')).toBe('pickle.loads');
+  });
+
+  it('nested functions see enclosing function imports', async () => {
+    const sc = await parse('def outer():\n    import torch as t\n    def inner():\n        return t.load(p)\n');
+    expect(calleeName(sc, 't.load')).toBe('torch.load');
+  });
+
+  it('class scopes are not visible from methods', async () => {
+    const sc = await parse(
+      ['import torch', 'class A:', '    torch = Loader()', '    x = torch.load(a)', '    def m(self):', '        return torch.load(b)'].join('\n'),
+    );
+    expect(calleeName(sc, 'torch.load(a)')).toBeUndefined();
+    expect(calleeName(sc, 'torch.load(b)')).toBe('torch.load');
+  });
+
+  it('class-level import is visible in the class body only', async () => {
+    const sc = await parse('class A:\n    import pickle\n    x = pickle.loads(a)\n    def m(self):\n        return pickle.loads(b)\n');
+    expect(calleeName(sc, 'pickle.loads(a)')).toBe('pickle.loads');
+    expect(calleeName(sc, 'pickle.loads(b)')).toBeUndefined();
+  });
+
+  it('default values and decorators are evaluated in the enclosing scope', async () => {
+    const sc = await parse('import torch\ndef f(torch=torch.load):\n    return torch\n@torch.no_grad()\ndef g(): pass\n');
+    const attr = nodesOfType(sc, 'attribute').find((a) => sc.getText(a) === 'torch.load')!;
+    expect(sc.qualifiedName(attr)).toBe('torch.load');
+    expect(calleeName(sc, 'torch.no_grad')).toBe('torch.no_grad');
+  });
+
+  it('a name bound to different things is undefined, agreeing bindings resolve', async () => {
+    const sc = await parse(
+      ['import pickle, dill', 'if c:', '    f = pickle.loads', 'else:', '    f = dill.loads', 'f(a)', 'if c:', '    g = pickle.loads', 'else:', '    g = pickle.loads', 'g(b)'].join('\n'),
+    );
+    expect(calleeName(sc, 'f(a)')).toBeUndefined();
+    expect(calleeName(sc, 'g(b)')).toBe('pickle.loads');
+  });
+
+  it('try/except import fallbacks: agreeing imports and None placeholders', async () => {
+    const sc = await parse(
+      [
+        'try:',
+        '    import cPickle as pickle',
+        'except ImportError:',
+        '    import pickle',
+        'try:',
+        '    import yaml',
+        'except ImportError:',
+        '    yaml = None',
+        'pickle.loads(a)',
+        'yaml.load(b)',
+      ].join('\n'),
+    );
+    expect(calleeName(sc, 'pickle.loads')).toBeUndefined(); // cPickle vs pickle disagree
+    expect(calleeName(sc, 'yaml.load')).toBe('yaml.load');
+  });
+
+  it('comments, docstrings and strings never produce names', async () => {
+    const sc = await parse('import torch\n"""torch.load(p)"""\n# torch.load(q)\ns = "torch.load(r)"\n');
+    expect(nodesOfType(sc, 'call')).toHaveLength(0);
+  });
+
+  it('an identifier used in a comprehension resolves through the function scope', async () => {
+    const sc = await parse('import torch\ndef f(paths):\n    return [torch.load(p) for p in paths]\n');
+    expect(calleeName(sc, 'torch.load')).toBe('torch.load');
+    expect(sc.qualifiedName(lastIdent(sc, 'p'))).toBeUndefined();
+  });
+});
