@@ -30,3 +30,6 @@ export const python: Language<PythonSourceCode> = {
 };
 
 export default python;
+
+// Static dependency-file reading (owned by the plugin-python-torch engineer).
+export * from './dependencies.js';
