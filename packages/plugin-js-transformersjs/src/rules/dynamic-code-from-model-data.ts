@@ -1,0 +1,156 @@
+import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
+import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
+import { isFunctionNode, staticKey, unwrapExpression } from '@oculum/lang-js';
+import { calleeText, importsModelLibrary, shown } from '../utils/libraries.js';
+
+/** Names that say a value is model or configuration data. */
+const MODEL_WORDS = /model|config|cfg|tokeni[sz]er|manifest|weight|checkpoint|processor|postprocess|preprocess|hparam|generation|onnx|gguf|safetensors/i;
+const READERS = new Set(['fs.readFile', 'fs.readFileSync', 'fs.promises.readFile', 'fs/promises.readFile']);
+const CLIENT_MODULES = new Set(['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'undici', 'axios', 'got', 'ky']);
+const VM_SINKS = new Set(['runInNewContext', 'runInThisContext', 'runInContext', 'compileFunction', 'Script']);
+const MAX_DEPTH = 12;
+
+interface Origin {
+  network: boolean;
+  file: boolean;
+  /** Came out of `JSON.parse`/`.json()`: plain data, never a function. */
+  parsed: boolean;
+  /** Known to be text (`.text()`, `readFile(p, 'utf8')`, template or concatenation). */
+  text: boolean;
+  modelish: boolean;
+}
+
+const none = (): Origin => ({ network: false, file: false, parsed: false, text: false, modelish: false });
+const merge = (a: Origin, b: Origin): Origin => ({
+  network: a.network || b.network,
+  file: a.file || b.file,
+  parsed: a.parsed || b.parsed,
+  text: a.text || b.text,
+  modelish: a.modelish || b.modelish,
+});
+
+/** Follows an expression back through variables, members, awaits and calls to where its data comes from. */
+function originOf(sc: JsSourceCode, expr: JsNode, depth = 0): Origin {
+  if (depth > MAX_DEPTH) return none();
+  const node = unwrapExpression(expr);
+  const next = (n: JsNode) => originOf(sc, n, depth + 1);
+  switch (node.type) {
+    case 'Identifier': {
+      const own = { ...none(), modelish: MODEL_WORDS.test(node.name) };
+      const b = sc.binding(node);
+      if (!b || !b.init || b.writes > 0) return own;
+      const fromPath = (b.path ?? []).some((p) => typeof p === 'string' && MODEL_WORDS.test(p));
+      return merge(merge(own, next(b.init)), { ...none(), modelish: fromPath });
+    }
+    case 'MemberExpression': {
+      const key = staticKey(node);
+      return merge(next(node.object), { ...none(), modelish: key !== undefined && MODEL_WORDS.test(key) });
+    }
+    case 'AwaitExpression':
+      return next(node.argument);
+    case 'TemplateLiteral':
+      return node.expressions.reduce<Origin>((acc, e) => merge(acc, next(e)), { ...none(), text: true });
+    case 'BinaryExpression':
+      return merge(merge(next(node.left), next(node.right)), { ...none(), text: node.operator === '+' });
+    case 'ConditionalExpression':
+      return merge(next(node.consequent), next(node.alternate));
+    case 'LogicalExpression':
+      return merge(next(node.left), next(node.right));
+    case 'CallExpression': {
+      const callee = unwrapExpression(node.callee);
+      const qn = sc.qualifiedName(callee);
+      const member = sc.importedMember(callee);
+      const global = sc.globalName(callee);
+      if (global === 'fetch' || (member && CLIENT_MODULES.has(member.module))) {
+        const url = node.arguments[0];
+        const v = url ? sc.constant(url) : undefined;
+        return { ...none(), network: true, modelish: typeof v === 'string' && MODEL_WORDS.test(v) };
+      }
+      if (qn && READERS.has(qn)) {
+        const path = node.arguments[0];
+        const v = path ? sc.stringBounds(path) : undefined;
+        const encoding = node.arguments[1] ? sc.constant(node.arguments[1]) : undefined;
+        return {
+          ...none(),
+          file: true,
+          text: encoding !== undefined && encoding !== null && typeof encoding !== 'symbol',
+          modelish: Boolean(v && MODEL_WORDS.test(v.value ?? `${v.prefix} ${v.suffix}`)),
+        };
+      }
+      if (global === 'JSON.parse' && node.arguments[0]) return { ...next(node.arguments[0]), parsed: true };
+      if (callee.type === 'MemberExpression') {
+        const method = staticKey(callee);
+        const base = next(callee.object);
+        if (method === 'json') return { ...base, parsed: true };
+        if (method === 'text') return { ...base, text: true };
+        return merge(base, { ...none(), modelish: method !== undefined && MODEL_WORDS.test(method) });
+      }
+      return none();
+    }
+    default:
+      return none();
+  }
+}
+
+/** True when the expression is certainly not a string of code (a function). */
+function isFunctionValue(sc: JsSourceCode, expr: JsNode): boolean {
+  const def = sc.definingExpression(expr) ?? unwrapExpression(expr);
+  if (isFunctionNode(def)) return true;
+  if (def.type === 'Identifier') {
+    const b = sc.binding(def);
+    return b?.kind === 'function' || b?.kind === 'class';
+  }
+  return false;
+}
+
+export default createRule<[], JsSourceCode>({
+  name: 'dynamic-code-from-model-data',
+  meta: {
+    detector: 'unsafe_model_load',
+    severity: 'critical',
+    languages: ['javascript'],
+    triggers: ['eval', 'Function', 'vm', 'setTimeout', 'setInterval'],
+    docs: {
+      description:
+        'Reports `eval`, `new Function`, `vm.runIn*Context`/`vm.Script` and string `setTimeout`/`setInterval` applied to model or configuration data.',
+      recommended: true,
+    },
+    messages: {
+      dynamicCode: '{{callee}} runs {{what}} as JavaScript: whoever can change that model or config file can run code in your app.',
+    },
+    remediation:
+      'Treat model and config files as data: look the behaviour up in a fixed table of functions you ship (`const POSTPROCESSORS = { softmax, argmax }`), or parse a restricted expression language; never execute strings from them.',
+  },
+  create(context) {
+    const sc = context.sourceCode;
+    const check = (call: TSESTree.CallExpression | TSESTree.NewExpression, codeArgs: JsNode[], stringOnly: boolean) => {
+      for (const arg of codeArgs) {
+        if (arg.type === 'SpreadElement') continue;
+        const value = sc.constant(arg);
+        if (value !== UNKNOWN) continue; // static code is not data
+        if (stringOnly && isFunctionValue(sc, arg)) continue;
+        const origin = originOf(sc, arg);
+        if (stringOnly && !origin.parsed && !origin.text) continue;
+        let confidence: Confidence;
+        if (origin.modelish) confidence = origin.network || origin.file ? 'high' : 'medium';
+        else if ((origin.network || origin.file) && importsModelLibrary(sc)) confidence = 'low';
+        else continue;
+        context.report({ node: call, messageId: 'dynamicCode', data: { callee: calleeText(sc, call), what: `\`${shown(sc.getText(arg), 50)}\`` }, confidence });
+        return;
+      }
+    };
+    const visit = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
+      const args = node.arguments as JsNode[];
+      const global = sc.globalName(node.callee);
+      if (global === 'eval' && node.type === 'CallExpression') return check(node, args.slice(0, 1), false);
+      if (global === 'Function') return check(node, args, false);
+      if ((global === 'setTimeout' || global === 'setInterval') && node.type === 'CallExpression') return check(node, args.slice(0, 1), true);
+      const member = sc.importedMember(node.callee);
+      if (member && member.module === 'vm' && member.path.length === 1 && VM_SINKS.has(member.path[0])) {
+        if ((member.path[0] === 'Script') !== (node.type === 'NewExpression')) return;
+        check(node, args.slice(0, 1), false);
+      }
+    };
+    return { CallExpression: visit, NewExpression: visit };
+  },
+});

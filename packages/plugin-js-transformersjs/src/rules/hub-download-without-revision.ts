@@ -1,0 +1,70 @@
+import { createRule } from '@oculum/core';
+import type { JsSourceCode, TSESTree } from '@oculum/lang-js';
+import { calleeText, importsAny, isHfHubModule, memberIn, shown } from '../utils/libraries.js';
+import { classifyRevision } from '../utils/revision.js';
+
+interface Options {
+  /** Accept version tags (`v1.2.0`) as pins. Default false: tags can be moved. */
+  allowTags?: boolean;
+}
+
+const DOWNLOADERS = new Set(['downloadFile', 'downloadFileToCacheDir', 'snapshotDownload']);
+
+/** `repo: "owner/name"` or `repo: { type, name }` → a printable repo name. */
+function repoName(sc: JsSourceCode, call: TSESTree.CallExpression): string {
+  const repo = sc.argument(call, { name: 'repo', position: 0 });
+  if (!repo) return '<repo>';
+  const v = sc.constant(repo);
+  if (typeof v === 'string') return shown(v);
+  if (v && typeof v === 'object' && !Array.isArray(v) && typeof v.name === 'string') return shown(v.name);
+  return shown(sc.getText(repo), 40);
+}
+
+export default createRule<[Options?], JsSourceCode>({
+  name: 'hub-download-without-revision',
+  meta: {
+    detector: 'unverified_model_source',
+    severity: 'high',
+    languages: ['javascript'],
+    triggers: ['@huggingface/hub'],
+    docs: {
+      description:
+        'Reports `@huggingface/hub` `downloadFile`, `downloadFileToCacheDir` and `snapshotDownload` calls without a `revision` pinned to a commit.',
+      recommended: true,
+    },
+    messages: {
+      missing: '{{callee}} downloads from "{{repo}}" without `revision`: it follows `main`, so the files can change under you.',
+      branch: '{{callee}} downloads from "{{repo}}" at "{{revision}}", a branch that moves with every push; pin a full commit hash.',
+      tag: '{{callee}} downloads from "{{repo}}" at tag "{{revision}}"; tags can be moved, a full commit hash cannot.',
+    },
+    remediation: 'Pass `revision: "<40-character commit hash>"` (the commit you reviewed) in the options object.',
+    schema: [
+      {
+        type: 'object',
+        properties: { allowTags: { type: 'boolean', description: 'Accept version tags as pins.' } },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ allowTags: false }],
+  },
+  create(context, [options]: [Options?] = []) {
+    const sc = context.sourceCode;
+    if (!importsAny(sc, isHfHubModule)) return {};
+    return {
+      CallExpression(node: TSESTree.CallExpression) {
+        const path = memberIn(sc, node.callee, isHfHubModule);
+        if (!path || path.length !== 1 || !DOWNLOADERS.has(path[0])) return;
+        if (!sc.argument(node, { position: 0 })) return;
+        const revision = classifyRevision(sc, sc.argument(node, { name: 'revision', position: 0 }));
+        if (revision.kind === 'commit' || revision.kind === 'dynamic') return;
+        if (revision.kind === 'tag' && options?.allowTags === true) return;
+        const data = { callee: calleeText(sc, node), repo: repoName(sc, node), revision: revision.value };
+        if (revision.kind === 'missing') {
+          context.report({ node, messageId: 'missing', data, confidence: sc.isOpaqueOptions(node, 0) ? 'low' : 'high' });
+        } else {
+          context.report({ node, messageId: revision.kind, data, severity: revision.kind === 'tag' ? 'medium' : undefined });
+        }
+      },
+    };
+  },
+});

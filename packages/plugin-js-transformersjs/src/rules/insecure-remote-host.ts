@@ -1,0 +1,102 @@
+import { createRule } from '@oculum/core';
+import type { JsSourceCode, TSESTree } from '@oculum/lang-js';
+import { importsAny, isTransformersModule, shown } from '../utils/libraries.js';
+import { classifyLocation, hostOf, httpsFix, isHubHost } from '../utils/locations.js';
+
+interface Options {
+  /** Hosts of mirrors you operate and trust (`models.example.com`); subdomains included. */
+  allowedHosts?: string[];
+}
+
+/** The path template transformers.js uses for the Hub: `{model}/resolve/{revision}/`. */
+const HUB_TEMPLATE = /^\/?\{model\}\/resolve\/\{revision\}\/?$/;
+
+export default createRule<[Options?], JsSourceCode>({
+  name: 'insecure-remote-host',
+  meta: {
+    detector: 'unverified_model_source',
+    severity: 'high',
+    languages: ['javascript'],
+    triggers: ['remoteHost', 'remotePathTemplate'],
+    docs: {
+      description:
+        'Reports transformers.js `env.remoteHost` set to a plain-HTTP or non-Hub host, and `env.remotePathTemplate` pointing off the Hub or dropping `{revision}`.',
+      recommended: true,
+    },
+    messages: {
+      insecureHost: '`env.remoteHost` downloads every model over plain HTTP ("{{host}}"): anyone on the network path can swap the weights.',
+      offHubHost: '`env.remoteHost` sends every model download to "{{host}}" instead of the Hugging Face Hub; that mirror is trusted blindly.',
+      unknownHost: '`env.remoteHost` is set to a value the analysis cannot resolve; make sure it is an HTTPS Hub URL.',
+      absoluteTemplate: '`env.remotePathTemplate` is an absolute URL ("{{template}}"): models are fetched from wherever it points, not the Hub.',
+      templateDropsRevision: '`env.remotePathTemplate` ("{{template}}") has no `{revision}`: every revision pin in the app is silently ignored.',
+      unknownTemplate: '`env.remotePathTemplate` is set to a value the analysis cannot resolve; the Hub layout is `{model}/resolve/{revision}/`.',
+      useHttps: 'Use https://',
+    },
+    remediation:
+      'Leave `env.remoteHost` at its default (`https://huggingface.co/`) or point it at an HTTPS mirror you control (then list it in `allowedHosts`), and keep `env.remotePathTemplate` at `{model}/resolve/{revision}/` so revision pins apply.',
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: { allowedHosts: { type: 'array', items: { type: 'string' }, description: 'Trusted mirror hosts.' } },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ allowedHosts: [] }],
+  },
+  create(context, [options]: [Options?] = []) {
+    const sc = context.sourceCode;
+    if (!importsAny(sc, isTransformersModule)) return {};
+    const allowed = (options?.allowedHosts ?? []).map((h) => h.toLowerCase());
+    const isAllowed = (host: string): boolean => {
+      const h = host.toLowerCase();
+      return isHubHost(h) || allowed.some((a) => h === a || h.endsWith(`.${a}`));
+    };
+
+    return {
+      AssignmentExpression(node: TSESTree.AssignmentExpression) {
+        if (node.operator !== '=' && node.operator !== '??=' && node.operator !== '||=') return;
+        const target = sc.importedMember(node.left);
+        if (!target || !isTransformersModule(target.module)) return;
+        const field = target.path.join('.');
+        if (field === 'env.remoteHost') {
+          const location = classifyLocation(sc, node.right);
+          if (location.kind === 'unknown' || (location.kind === 'remote' && location.partial && !location.http && !location.host)) {
+            context.report({ node, messageId: 'unknownHost', confidence: 'low' });
+            return;
+          }
+          if (location.kind !== 'remote') return; // loopback or relative: a local model server
+          const host = location.host ?? (location.value ? hostOf(location.value) : '');
+          if (location.http) {
+            const literal = location.httpLiteral;
+            context.report({
+              node,
+              messageId: 'insecureHost',
+              data: { host: shown(location.value ?? `http://${host}…`) },
+              confidence: location.partial ? 'medium' : 'high',
+              suggest: literal ? [{ messageId: 'useHttps', fix: (fixer) => { const f = httpsFix(literal); return fixer.replaceText(f.range, f.text); } }] : undefined,
+            });
+            return;
+          }
+          if (host && !isAllowed(host)) context.report({ node, messageId: 'offHubHost', data: { host } });
+          return;
+        }
+        if (field === 'env.remotePathTemplate') {
+          const value = sc.constant(node.right);
+          if (typeof value !== 'string') {
+            context.report({ node, messageId: 'unknownTemplate', confidence: 'low' });
+            return;
+          }
+          if (/^[a-z][a-z0-9+.-]*:\/\/|^\/\//i.test(value)) {
+            const host = hostOf(value);
+            if (host && isAllowed(host) && /\{revision\}/.test(value)) return;
+            context.report({ node, messageId: 'absoluteTemplate', data: { template: shown(value) } });
+            return;
+          }
+          if (HUB_TEMPLATE.test(value) || /\{revision\}/.test(value)) return;
+          context.report({ node, messageId: 'templateDropsRevision', data: { template: shown(value) } });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,39 @@
+import { createRule } from '@oculum/core';
+import type { JsSourceCode, TSESTree } from '@oculum/lang-js';
+import { calleeText, isOnnxSessionCreate } from '../utils/libraries.js';
+import { remoteLoadReport } from '../utils/remote-load.js';
+
+export default createRule<[], JsSourceCode>({
+  name: 'onnx-model-from-remote-url',
+  meta: {
+    detector: 'unverified_model_source',
+    severity: 'high',
+    languages: ['javascript'],
+    triggers: ['InferenceSession'],
+    docs: {
+      description:
+        'Reports onnxruntime `InferenceSession.create(url)` with a remote or plain-HTTP URL: the model bytes are used without any integrity check.',
+      recommended: true,
+    },
+    messages: {
+      remote: '{{callee}} downloads the model from "{{url}}" and runs it without checking its integrity.',
+      http: '{{callee}} downloads the model over plain HTTP ("{{url}}") and runs it without checking its integrity.',
+      useHttps: 'Use https://',
+    },
+    remediation:
+      'Ship the model with the app (a local path), or fetch it yourself with Subresource Integrity (`fetch(url, { integrity: "sha256-…" })`) or a `crypto.subtle.digest` check against a pinned hash, then pass the verified bytes to `InferenceSession.create(buffer)`.',
+    hasSuggestions: true,
+  },
+  create(context) {
+    const sc = context.sourceCode;
+    return {
+      CallExpression(node: TSESTree.CallExpression) {
+        if (!isOnnxSessionCreate(sc, node)) return;
+        const source = sc.argument(node, { position: 0 });
+        if (!source) return;
+        const report = remoteLoadReport(sc, node, source, { callee: calleeText(sc, node) });
+        if (report) context.report(report);
+      },
+    };
+  },
+});

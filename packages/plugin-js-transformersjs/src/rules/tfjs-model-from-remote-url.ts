@@ -1,0 +1,57 @@
+import { createRule } from '@oculum/core';
+import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
+import { unwrapExpression } from '@oculum/lang-js';
+import { calleeText, isTfjsModule, tfjsLoaderName } from '../utils/libraries.js';
+import { classifyLocation } from '../utils/locations.js';
+import { remoteLoadReport } from '../utils/remote-load.js';
+
+/** `tf.io.http(url)` / `tf.io.browserHTTPRequest(url)`: an IOHandler that fetches `url`. */
+function httpHandlerUrl(sc: JsSourceCode, expr: JsNode): JsNode | undefined {
+  const node = sc.definingExpression(expr) ?? unwrapExpression(expr);
+  if (node.type !== 'CallExpression') return undefined;
+  const m = sc.importedMember(node.callee);
+  const name = m && isTfjsModule(m.module) ? m.path.join('.') : sc.globalName(node.callee)?.replace(/^tf\./, '');
+  if (name !== 'io.http' && name !== 'io.browserHTTPRequest') return undefined;
+  return sc.argument(node, { position: 0 });
+}
+
+export default createRule<[], JsSourceCode>({
+  name: 'tfjs-model-from-remote-url',
+  meta: {
+    detector: 'unverified_model_source',
+    severity: 'high',
+    languages: ['javascript'],
+    triggers: ['loadLayersModel', 'loadGraphModel'],
+    docs: {
+      description:
+        'Reports TensorFlow.js `loadLayersModel`/`loadGraphModel` of a remote or plain-HTTP URL: the model topology and weights are used without any integrity check.',
+      recommended: true,
+    },
+    messages: {
+      remote: '{{callee}} downloads the model from "{{url}}" and runs it without checking its integrity.',
+      http: '{{callee}} downloads the model over plain HTTP ("{{url}}") and runs it without checking its integrity.',
+      useHttps: 'Use https://',
+    },
+    remediation:
+      'Serve the model from your own origin or bundle it (`/models/…`, `file://`, `indexeddb://`), or fetch model.json and the weight shards yourself, verify them against pinned SHA-256 digests, and load them with `tf.io.fromMemory(...)`.',
+    hasSuggestions: true,
+  },
+  create(context) {
+    const sc = context.sourceCode;
+    return {
+      CallExpression(node: TSESTree.CallExpression) {
+        const loader = tfjsLoaderName(sc, node);
+        if (!loader) return;
+        const arg = sc.argument(node, { position: 0 });
+        if (!arg) return;
+        const source = httpHandlerUrl(sc, arg) ?? arg;
+        let location = classifyLocation(sc, source);
+        // A TF Hub handle is remote whatever it looks like.
+        const fromHub = sc.argument(node, { name: 'fromTFHub', position: 1 });
+        if (fromHub && sc.constant(fromHub) === true && location.kind !== 'remote') location = { kind: 'remote', http: false, value: location.value };
+        const report = remoteLoadReport(sc, node, source, { callee: calleeText(sc, node) }, location);
+        if (report) context.report(report);
+      },
+    };
+  },
+});

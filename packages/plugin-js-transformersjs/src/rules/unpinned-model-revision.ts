@@ -1,0 +1,112 @@
+import { createRule, type Confidence } from '@oculum/core';
+import type { JsSourceCode, TSESTree } from '@oculum/lang-js';
+import { calleeText, importsAny, isTransformersModule, memberIn, shown } from '../utils/libraries.js';
+import { classifyLocation } from '../utils/locations.js';
+import { classifyRevision } from '../utils/revision.js';
+
+interface Options {
+  /** Accept version tags (`v1.2.0`) as pins. Default false: tags can be moved. */
+  allowTags?: boolean;
+}
+
+/** `env.allowRemoteModels = false` at module level: models resolve locally only. */
+function remoteModelsDisabled(sc: JsSourceCode, node: TSESTree.AssignmentExpression): boolean {
+  const target = sc.importedMember(node.left);
+  return Boolean(
+    target && isTransformersModule(target.module) && target.path.join('.') === 'env.allowRemoteModels' && sc.constant(node.right) === false && !sc.enclosingFunction(node),
+  );
+}
+
+export default createRule<[Options?], JsSourceCode>({
+  name: 'unpinned-model-revision',
+  meta: {
+    detector: 'unverified_model_source',
+    severity: 'high',
+    languages: ['javascript'],
+    triggers: ['transformers'],
+    docs: {
+      description:
+        'Reports transformers.js `pipeline()` and `from_pretrained()` loads of Hugging Face Hub models that are not pinned to a commit with `{ revision }`.',
+      recommended: true,
+    },
+    messages: {
+      missing: '{{callee}} loads "{{model}}" from the Hugging Face Hub without a pinned `revision`: it follows `main`, so the files can change under you.',
+      branch: '{{callee}} loads "{{model}}" at revision "{{revision}}", a branch that moves with every push; pin a full commit hash.',
+      tag: '{{callee}} loads "{{model}}" at tag "{{revision}}"; tags can be moved, a full commit hash cannot.',
+      defaultModel: '{{callee}} uses the default model of the "{{task}}" task, downloaded from the Hub at `main`; name the model and pin its `revision`.',
+    },
+    remediation:
+      'Pass `{ revision: "<40-character commit hash>" }` (the commit you reviewed on the model page, "Files and versions" → history), or load the model from a local path with `env.allowRemoteModels = false`.',
+    schema: [
+      {
+        type: 'object',
+        properties: { allowTags: { type: 'boolean', description: 'Accept version tags as pins.' } },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ allowTags: false }],
+  },
+  create(context, [options]: [Options?] = []) {
+    const sc = context.sourceCode;
+    if (!importsAny(sc, isTransformersModule)) return {};
+    const allowTags = options?.allowTags === true;
+    const pending: Array<Parameters<typeof context.report>[0]> = [];
+    let remoteDisabled = false;
+
+    return {
+      AssignmentExpression(node: TSESTree.AssignmentExpression) {
+        if (remoteModelsDisabled(sc, node)) remoteDisabled = true;
+      },
+      CallExpression(node: TSESTree.CallExpression) {
+        const path = memberIn(sc, node.callee, isTransformersModule);
+        if (!path) return;
+        let modelPos: number;
+        if (path.length === 1 && path[0] === 'pipeline') modelPos = 1;
+        else if (path.length === 2 && path[1] === 'from_pretrained') modelPos = 0;
+        else return;
+        const callee = calleeText(sc, node);
+        const model = sc.argument(node, { position: modelPos });
+        const optionsPos = modelPos + 1;
+
+        if (!model || (model.type === 'Identifier' && model.name === 'undefined') || (model.type === 'Literal' && model.value === null)) {
+          if (modelPos === 0) return; // from_pretrained() without an id is a TypeError, not a download
+          if (sc.hasUnresolvedArguments(node)) return;
+          const task = sc.argument(node, { position: 0 });
+          const taskValue = task ? sc.constant(task) : undefined;
+          pending.push({
+            node,
+            messageId: 'defaultModel',
+            data: { callee, task: typeof taskValue === 'string' ? taskValue : '<task>' },
+            confidence: 'medium',
+          });
+          return;
+        }
+
+        const location = classifyLocation(sc, model, { hubIds: true });
+        if (location.kind === 'local' || location.kind === 'remote') return;
+        const revision = classifyRevision(sc, sc.argument(node, { name: 'revision', position: optionsPos }));
+        if (revision.kind === 'commit' || revision.kind === 'dynamic') return;
+        if (revision.kind === 'tag' && allowTags) return;
+
+        const modelName = location.value !== undefined ? shown(location.value) : shown(sc.getText(model), 40);
+        let confidence: Confidence = location.kind === 'hub' ? 'high' : 'low';
+        if (revision.kind === 'missing' && sc.isOpaqueOptions(node, optionsPos)) confidence = 'low';
+        if (revision.kind === 'missing') {
+          pending.push({ node, messageId: 'missing', data: { callee, model: modelName }, confidence });
+        } else {
+          pending.push({
+            node,
+            messageId: revision.kind,
+            data: { callee, model: modelName, revision: revision.value },
+            confidence,
+            severity: revision.kind === 'tag' ? 'medium' : undefined,
+          });
+        }
+      },
+      'Program:exit'() {
+        if (remoteDisabled) return;
+        for (const report of pending) context.report(report);
+      },
+    };
+  },
+});

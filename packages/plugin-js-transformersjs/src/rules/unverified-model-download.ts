@@ -1,0 +1,111 @@
+import { createRule, type Confidence } from '@oculum/core';
+import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
+import { calleeText, isOnnxSessionCreate, isTfjsModule, shown } from '../utils/libraries.js';
+import { classifyLocation, looksLikeModelFile } from '../utils/locations.js';
+import { hasIntegrityCheck } from '../utils/verification.js';
+
+/** HTTP clients: module → member paths that download (`[]` = the default export itself). */
+const CLIENTS: Record<string, string[]> = {
+  'node-fetch': [''],
+  'cross-fetch': [''],
+  'isomorphic-fetch': [''],
+  undici: ['fetch', 'request'],
+  axios: ['', 'get', 'request'],
+  got: ['', 'get', 'stream'],
+  ky: ['', 'get'],
+};
+
+function downloadClient(sc: JsSourceCode, call: TSESTree.CallExpression): string | undefined {
+  const member = sc.importedMember(call.callee);
+  if (member) {
+    const paths = CLIENTS[member.module];
+    return paths?.includes(member.path.join('.')) ? member.module : undefined;
+  }
+  return sc.globalName(call.callee) === 'fetch' ? 'fetch' : undefined;
+}
+
+/** The URL argument: first argument, or `url` of a config object (`axios({ url })`, `got({ url })`). */
+function urlArgument(sc: JsSourceCode, call: TSESTree.CallExpression): JsNode | undefined {
+  const first = sc.argument(call, { position: 0 });
+  if (!first) return undefined;
+  return sc.objectLiteral(first) ? sc.argument(call, { name: 'url', position: 0 }) : first;
+}
+
+const WRITERS = new Set(['fs.writeFile', 'fs.writeFileSync', 'fs.promises.writeFile', 'fs/promises.writeFile', 'fs.createWriteStream', 'fs.appendFile', 'fs.appendFileSync']);
+
+/** A call in `region` that writes a model file to disk or hands bytes to a model loader. */
+function modelSinkIn(sc: JsSourceCode, region: JsNode): boolean {
+  let found = false;
+  sc.descendants(region, (n) => {
+    if (found) return false;
+    if (n.type !== 'CallExpression') return undefined;
+    if (isOnnxSessionCreate(sc, n)) {
+      const arg = sc.argument(n, { position: 0 });
+      if (arg && typeof sc.constant(arg) !== 'string') found = true;
+    } else {
+      const qn = sc.qualifiedName(n.callee) ?? sc.globalName(n.callee);
+      const m = sc.importedMember(n.callee);
+      if (m && isTfjsModule(m.module) && m.path.join('.') === 'io.fromMemory') found = true;
+      else if (qn && (WRITERS.has(qn) || qn === 'Bun.write')) {
+        const target = sc.argument(n, { position: 0 });
+        const bounds = target ? sc.stringBounds(target) : undefined;
+        if (bounds && looksLikeModelFile(bounds.value ?? bounds.suffix)) found = true;
+      }
+    }
+    return found ? false : undefined;
+  });
+  return found;
+}
+
+export default createRule<[], JsSourceCode>({
+  name: 'unverified-model-download',
+  meta: {
+    detector: 'unverified_model_source',
+    severity: 'high',
+    languages: ['javascript'],
+    triggers: ['fetch', 'axios', 'got', 'ky', 'undici'],
+    docs: {
+      description:
+        'Reports `fetch`/`axios`/`got` downloads of model files that are written to disk or loaded without a hash check (`crypto.subtle.digest`, `crypto.createHash`) or Subresource Integrity.',
+      recommended: true,
+    },
+    messages: {
+      unverified: '{{callee}} downloads a model file ("{{url}}") and uses it without checking a hash or Subresource Integrity.',
+      unverifiedSink: '{{callee}} downloads data that is loaded as a model or saved as a model file without checking a hash or Subresource Integrity.',
+    },
+    remediation:
+      'Pin the expected SHA-256 of the file and compare it before use: `fetch(url, { integrity: "sha256-<base64>" })` in the browser, or `crypto.createHash("sha256")` / `crypto.subtle.digest("SHA-256", bytes)` compared with the pinned digest before writing or loading.',
+  },
+  create(context) {
+    const sc = context.sourceCode;
+    return {
+      CallExpression(node: TSESTree.CallExpression) {
+        const client = downloadClient(sc, node);
+        if (!client) return;
+        const url = urlArgument(sc, node);
+        if (!url) return;
+        const location = classifyLocation(sc, url);
+        if (location.kind === 'local') return;
+        const bounds = sc.stringBounds(url);
+        const modelUrl = looksLikeModelFile(bounds.value ?? bounds.suffix.replace(/[?#].*$/, ''));
+        const region = sc.enclosingFunction(node) ?? sc.ast;
+        let messageId: 'unverified' | 'unverifiedSink';
+        let confidence: Confidence;
+        if (modelUrl) {
+          messageId = 'unverified';
+          confidence = bounds.value !== undefined ? 'high' : 'medium';
+        } else if (modelSinkIn(sc, region)) {
+          messageId = 'unverifiedSink';
+          confidence = 'medium';
+        } else return;
+        if (hasIntegrityCheck(sc, region)) return;
+        context.report({
+          node,
+          messageId,
+          data: { callee: calleeText(sc, node), url: bounds.value !== undefined ? shown(bounds.value) : shown(sc.getText(url), 60) },
+          confidence,
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,65 @@
+import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
+
+/**
+ * Module families. Specifiers are matched as npm names or as CDN URLs that contain them
+ * (`https://cdn.jsdelivr.net/npm/@xenova/transformers@2.17.2`).
+ */
+const family = (name: string): RegExp => new RegExp(`(^|/)${name.replace(/[/]/g, '\\/')}(@[^/]*)?(/|$)`);
+
+const TRANSFORMERS = [family('@huggingface/transformers'), family('@xenova/transformers')];
+const ONNXRUNTIME = [family('onnxruntime-web'), family('onnxruntime-node'), family('onnxruntime-react-native'), family('onnxruntime-common')];
+const TFJS = /(^|\/)@tensorflow\/tfjs(-[a-z-]+)?(@[^/]*)?(\/|$)/;
+const HF_HUB = [family('@huggingface/hub')];
+
+export const isTransformersModule = (m: string): boolean => TRANSFORMERS.some((r) => r.test(m));
+export const isOnnxRuntimeModule = (m: string): boolean => ONNXRUNTIME.some((r) => r.test(m));
+export const isTfjsModule = (m: string): boolean => TFJS.test(m);
+export const isHfHubModule = (m: string): boolean => HF_HUB.some((r) => r.test(m));
+
+export function importsAny(sc: JsSourceCode, test: (m: string) => boolean): boolean {
+  for (const m of sc.imports.modules) if (test(m)) return true;
+  return false;
+}
+
+/** Libraries whose presence says "this file works with models". */
+export function importsModelLibrary(sc: JsSourceCode): boolean {
+  return importsAny(sc, (m) => isTransformersModule(m) || isOnnxRuntimeModule(m) || isTfjsModule(m) || isHfHubModule(m));
+}
+
+/** The member path of a callee inside a module family, or `undefined`. */
+export function memberIn(sc: JsSourceCode, expr: JsNode, test: (m: string) => boolean): string[] | undefined {
+  const m = sc.importedMember(expr);
+  return m && test(m.module) ? m.path : undefined;
+}
+
+/** `ort.InferenceSession.create` in any onnxruntime package, or the `ort` global of the script-tag build. */
+export function isOnnxSessionCreate(sc: JsSourceCode, call: TSESTree.CallExpression): boolean {
+  const path = memberIn(sc, call.callee, isOnnxRuntimeModule);
+  if (path) return path.join('.') === 'InferenceSession.create';
+  return sc.globalName(call.callee) === 'ort.InferenceSession.create';
+}
+
+const TFJS_LOADERS = new Set(['loadLayersModel', 'loadGraphModel', 'loadGraphModelSync']);
+
+/** `tf.loadLayersModel` / `tf.loadGraphModel(Sync)` from any TF.js package or the `tf` global. */
+export function tfjsLoaderName(sc: JsSourceCode, call: TSESTree.CallExpression): string | undefined {
+  const path = memberIn(sc, call.callee, isTfjsModule);
+  if (path) return path.length === 1 && TFJS_LOADERS.has(path[0]) ? path[0] : undefined;
+  const global = sc.globalName(call.callee);
+  if (!global?.startsWith('tf.')) return undefined;
+  const name = global.slice(3);
+  return TFJS_LOADERS.has(name) ? name : undefined;
+}
+
+/** The callee as written, shortened for messages (`ort.InferenceSession.create`). */
+export function calleeText(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): string {
+  const text = sc.getText(call.callee).replace(/\s+/g, '');
+  const short = text.length > 60 ? `${text.slice(0, 59)}…` : text;
+  return call.type === 'NewExpression' ? `new ${short}` : short;
+}
+
+/** A short, single-line rendering of a value for messages. */
+export function shown(value: string, max = 80): string {
+  const one = value.replace(/\s+/g, ' ');
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}

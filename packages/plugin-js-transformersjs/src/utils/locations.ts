@@ -1,0 +1,153 @@
+import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
+import { unwrapExpression } from '@oculum/lang-js';
+
+/**
+ * Where a model comes from, as far as the code says:
+ * - `local`: a path or same-origin/relative URL, a local scheme (`file:`, `indexeddb://`…), loopback;
+ * - `remote`: an absolute URL to another host (`http` tells plain HTTP);
+ * - `hub`: a Hugging Face Hub id (`owner/name`), only where ids are accepted;
+ * - `unknown`: not statically known.
+ */
+export interface ModelLocation {
+  kind: 'local' | 'remote' | 'hub' | 'unknown';
+  /** The full value when known. */
+  value?: string;
+  http?: boolean;
+  host?: string;
+  /** The string literal that starts with `http://`, when there is one to fix. */
+  httpLiteral?: TSESTree.Literal | TSESTree.TemplateLiteral;
+  /** Only a prefix of the value is known (`` `https://${host}/m.onnx` ``). */
+  partial?: boolean;
+}
+
+const LOCAL_SCHEMES = new Set(['file', 'indexeddb', 'localstorage', 'downloads', 'blob', 'data']);
+const HUB_HOSTS = /(^|\.)(huggingface\.co|hf\.co)$/i;
+
+export function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(h) || h === '::1' || h === '0.0.0.0';
+}
+
+export function isHubHost(host: string): boolean {
+  return HUB_HOSTS.test(host);
+}
+
+/** Host of an absolute `scheme://host...` string ('' when not parseable). */
+export function hostOf(url: string): string {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/(\[[^\]]*\]|[^/:?#@]*@?[^/:?#]*)/i.exec(url) ?? /^\/\/([^/:?#]*)/.exec(url);
+  if (!m) return '';
+  const host = m[1];
+  return host.includes('@') ? host.slice(host.lastIndexOf('@') + 1) : host;
+}
+
+const MODEL_EXTENSIONS =
+  /\.(onnx|ort|onnx_data|bin|safetensors|pt|pth|ckpt|gguf|ggml|tflite|h5|hdf5|keras|pb|pkl|pickle|joblib|mlmodel|msgpack|npz|npy|caffemodel|params)$/i;
+
+/** True when a URL or path names a model or weights file (or a TF.js `model.json`, or a Hub `resolve` URL). */
+export function looksLikeModelFile(value: string): boolean {
+  const path = value.replace(/[?#].*$/, '');
+  if (MODEL_EXTENSIONS.test(path)) return true;
+  if (/(^|\/)model\.json$/i.test(path)) return true;
+  const host = hostOf(value);
+  if (host && isHubHost(host) && /\/resolve\//.test(path)) return true;
+  if (host && /(^|\.)tfhub\.dev$/i.test(host)) return true;
+  return false;
+}
+
+/** Classifies a string that names a model or model URL. `hubIds` accepts `owner/name` as a Hub id. */
+export function classifyString(raw: string, hubIds: boolean): Omit<ModelLocation, 'value' | 'httpLiteral'> {
+  const s = raw.trim();
+  if (/^[a-z]:[\\/]/i.test(s)) return { kind: 'local' };
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(s);
+  if (scheme) {
+    const name = scheme[1].toLowerCase();
+    if (LOCAL_SCHEMES.has(name)) return { kind: 'local' };
+    if (name === 'http' || name === 'https') {
+      const host = hostOf(s);
+      if (host && isLoopback(host)) return { kind: 'local' };
+      return { kind: 'remote', http: name === 'http', host: host || undefined };
+    }
+    return { kind: 'remote', http: false, host: hostOf(s) || undefined };
+  }
+  if (s.startsWith('//')) {
+    const host = hostOf(s);
+    return host && isLoopback(host) ? { kind: 'local' } : { kind: 'remote', http: false, host: host || undefined };
+  }
+  if (/^(\.{1,2}[\\/]|[\\/]|~[\\/])/.test(s) || s === '.' || s === '..') return { kind: 'local' };
+  if (hubIds) return /^[\w.-]+(\/[\w.-]+)?$/.test(s) ? { kind: 'hub' } : { kind: 'local' };
+  return { kind: 'local' };
+}
+
+function calleeMember(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+  const m = sc.importedMember(call.callee);
+  if (m) return `${m.module}:${m.path.join('.')}`;
+  const g = sc.globalName(call.callee);
+  return g ? `global:${g}` : undefined;
+}
+
+/** Calls whose result is a local filesystem path. */
+const LOCAL_PATH_CALLS = new Set([
+  'path:join', 'path:resolve', 'path:normalize', 'path:dirname', 'path/posix:join', 'path/win32:join',
+  'url:fileURLToPath', 'os:homedir', 'os:tmpdir', 'global:process.cwd', 'global:require.resolve',
+]);
+const LOCAL_ROOTS = new Set(['__dirname', '__filename']);
+const BASE_URLS = new Set(['import.meta.url', 'location.href', 'location.origin', 'document.baseURI', 'window.location.href']);
+
+/** Where the value of `expr` points. */
+export function classifyLocation(sc: JsSourceCode, expr: JsNode, options: { hubIds?: boolean } = {}): ModelLocation {
+  const hubIds = options.hubIds ?? false;
+  const value = sc.constant(expr);
+  if (typeof value === 'string') {
+    const c = classifyString(value, hubIds);
+    const def = sc.definingExpression(expr);
+    const httpLiteral =
+      c.http && def && ((def.type === 'Literal' && typeof def.value === 'string') || def.type === 'TemplateLiteral') && /^http:\/\//i.test(sc.getText(def).slice(1))
+        ? (def as TSESTree.Literal | TSESTree.TemplateLiteral)
+        : undefined;
+    return { ...c, value, httpLiteral };
+  }
+  const node = unwrapExpression(expr);
+  if (node.type === 'Identifier' && LOCAL_ROOTS.has(node.name) && !sc.binding(node)) return { kind: 'local' };
+  if (node.type === 'CallExpression' || node.type === 'NewExpression') {
+    const member = calleeMember(sc, node);
+    if (member && LOCAL_PATH_CALLS.has(member)) return { kind: 'local' };
+    // new URL(relative, import.meta.url) is same-origin / next to the module.
+    if (node.type === 'NewExpression' && member === 'global:URL' && node.arguments.length >= 1) {
+      const base = node.arguments[1];
+      const first = classifyLocation(sc, node.arguments[0] as JsNode, { hubIds: false });
+      if (base && first.kind === 'local' && (BASE_URLS.has(sc.getText(base)) || classifyLocation(sc, base as JsNode).kind === 'local')) return { kind: 'local' };
+      if (first.kind === 'remote') return first;
+      if (base) {
+        const b = classifyLocation(sc, base as JsNode);
+        if (b.kind === 'remote' && first.kind === 'local') return { ...b, partial: true, value: undefined };
+      }
+      return { kind: 'unknown' };
+    }
+    if (node.type === 'CallExpression' && (member === 'path:join' || member === 'path:resolve')) return { kind: 'local' };
+  }
+  if (node.type === 'MemberExpression' && BASE_URLS.has(sc.getText(node))) return { kind: 'local' };
+  const bounds = sc.stringBounds(expr);
+  if (bounds.prefix) {
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\/([^/]*)\//i.exec(bounds.prefix) ?? /^([a-z][a-z0-9+.-]*):\/\//i.exec(bounds.prefix);
+    if (scheme) {
+      const c = classifyString(bounds.prefix, false);
+      if (c.kind === 'remote' && !c.host) return { kind: 'remote', http: c.http, partial: true };
+      return { ...c, partial: true };
+    }
+    if (/^(\.{1,2}\/|\/(?!\/))/.test(bounds.prefix)) return { kind: 'local', partial: true };
+  }
+  return { kind: 'unknown' };
+}
+
+/** An identifier or member whose name says it holds a URL (`modelUrl`, `cfg.endpoint`). */
+export function namedLikeUrl(expr: JsNode): boolean {
+  const node = unwrapExpression(expr);
+  const name = node.type === 'Identifier' ? node.name : node.type === 'MemberExpression' && node.property.type === 'Identifier' ? node.property.name : '';
+  return /url|uri|href|endpoint|cdn/i.test(name);
+}
+
+/** The `http://` → `https://` edit for a literal. */
+export function httpsFix(literal: TSESTree.Literal | TSESTree.TemplateLiteral): { range: [number, number]; text: string } {
+  const start = literal.range[0] + 1;
+  return { range: [start, start + 'http://'.length], text: 'https://' };
+}

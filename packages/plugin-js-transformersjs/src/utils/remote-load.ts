@@ -1,0 +1,35 @@
+import type { Confidence, ReportDescriptor } from '@oculum/core';
+import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
+import { classifyLocation, httpsFix, namedLikeUrl, type ModelLocation } from './locations.js';
+import { shown } from './libraries.js';
+
+/**
+ * The report for a loader handed `source` (a URL or path), or undefined when it is local.
+ * Unknown values are reported at low confidence only when their name says they hold a URL;
+ * anything else (a path variable, an ArrayBuffer) is not evidence of a remote load.
+ */
+export function remoteLoadReport(
+  sc: JsSourceCode,
+  call: TSESTree.CallExpression,
+  source: JsNode,
+  data: Record<string, string>,
+  location: ModelLocation = classifyLocation(sc, source),
+): Omit<ReportDescriptor, 'node'> & { node: TSESTree.CallExpression } | undefined {
+  if (location.kind === 'local' || location.kind === 'hub') return undefined;
+  if (location.kind === 'unknown') {
+    if (!namedLikeUrl(source)) return undefined;
+    return { node: call, messageId: 'remote', data: { ...data, url: shown(sc.getText(source), 40) }, confidence: 'low' };
+  }
+  const url = location.value !== undefined ? shown(location.value) : `${shown(sc.getText(source), 40)}`;
+  const confidence: Confidence = location.partial ? 'medium' : 'high';
+  const literal = location.httpLiteral;
+  return {
+    node: call,
+    messageId: location.http ? 'http' : 'remote',
+    data: { ...data, url },
+    confidence,
+    suggest: literal
+      ? [{ messageId: 'useHttps', fix: (fixer) => { const f = httpsFix(literal); return fixer.replaceText(f.range, f.text); } }]
+      : undefined,
+  };
+}

@@ -1,0 +1,25 @@
+import type { JsNode, JsSourceCode } from '@oculum/lang-js';
+
+/**
+ * How a `revision` option pins a Hub download:
+ * - `commit`: a full 40-hex commit hash (immutable);
+ * - `dynamic`: held in a variable the analysis cannot see (counts as pinned, as in DETECTION.md);
+ * - `tag`: looks like a version tag (`v1.2`): movable, but weaker than a branch;
+ * - `branch`: any other name (`main`): moves with every push;
+ * - `missing`: not given (transformers.js and @huggingface/hub default to `main`).
+ */
+export type RevisionKind = 'commit' | 'dynamic' | 'tag' | 'branch' | 'missing';
+
+const COMMIT = /^[0-9a-f]{40}$/i;
+const TAG = /^v?\d+(\.\d+)*([-+.][\w.-]*)?$/i;
+
+export function classifyRevision(sc: JsSourceCode, node: JsNode | undefined): { kind: RevisionKind; value?: string } {
+  if (!node) return { kind: 'missing' };
+  if (node.type === 'Identifier' && node.name === 'undefined' && !sc.binding(node)) return { kind: 'missing' };
+  const v = sc.constant(node);
+  if (v === null) return { kind: 'missing' };
+  if (typeof v !== 'string') return { kind: 'dynamic' };
+  if (COMMIT.test(v)) return { kind: 'commit', value: v };
+  if (v === '') return { kind: 'missing' };
+  return { kind: TAG.test(v) ? 'tag' : 'branch', value: v };
+}

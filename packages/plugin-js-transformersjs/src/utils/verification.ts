@@ -1,0 +1,90 @@
+import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
+import { isFunctionNode, staticKey, unwrapExpression } from '@oculum/lang-js';
+
+/** Hashing libraries: any call into them counts as a hash computation. */
+const HASH_LIBRARIES = /^(hash-wasm|js-sha256|js-sha512|js-sha3|@noble\/hashes(\/.*)?|crypto-js(\/.*)?|ssri|hasha|@aws-crypto\/sha256-js|sha\.js)$/;
+const NODE_HASH = new Set(['crypto.createHash', 'crypto.hash', 'crypto.subtle.digest', 'crypto.webcrypto.subtle.digest']);
+
+/** How far the search follows calls into functions of the same file. */
+const MAX_CALL_DEPTH = 3;
+
+/** A call that computes a digest: Web Crypto `subtle.digest`, `crypto.createHash`, a hashing library. */
+export function isHashCall(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const qn = sc.qualifiedName(call.callee);
+  if (qn && NODE_HASH.has(qn)) return true;
+  const member = sc.importedMember(call.callee);
+  if (member && HASH_LIBRARIES.test(member.module)) return true;
+  const global = sc.globalName(call.callee);
+  if (global && /(^|\.)subtle\.digest$/.test(global)) return true;
+  const callee = unwrapExpression(call.callee);
+  if (callee.type === 'MemberExpression' && staticKey(callee) === 'digest') {
+    const obj = unwrapExpression(callee.object);
+    if (obj.type === 'MemberExpression' && staticKey(obj) === 'subtle') return true;
+    if (obj.type === 'Identifier' && obj.name === 'subtle') return true;
+  }
+  return false;
+}
+
+/** An object literal property `integrity: <non-empty>` (Subresource Integrity on fetch). */
+function isIntegrityOption(sc: JsSourceCode, node: JsNode): boolean {
+  if (node.type !== 'Property' || staticKey(node) !== 'integrity') return false;
+  const v = sc.constant(node.value);
+  return v !== '' && v !== null && v !== false;
+}
+
+/** The functions of this file that call `fn` (by the name it is bound to). */
+export function callersOf(sc: JsSourceCode, fn: JsNode): JsNode[] {
+  let id: TSESTree.Identifier | undefined;
+  if (fn.type === 'FunctionDeclaration' && fn.id) id = fn.id;
+  else {
+    const parent = sc.parent(fn);
+    if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') id = parent.id;
+  }
+  if (!id) return [];
+  const binding = sc.binding(id);
+  if (!binding) return [];
+  const out: JsNode[] = [];
+  for (const ref of sc.references(binding)) {
+    const parent = sc.parent(ref);
+    if (parent && (parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.callee === ref) {
+      out.push(sc.enclosingFunction(ref) ?? sc.ast);
+    }
+  }
+  return out;
+}
+
+/**
+ * True when the region (a function, or the whole file for top-level code) verifies a digest or asks
+ * for Subresource Integrity — itself, in functions of the file it calls (transitively), or in the
+ * functions that call it (the check is often done by the caller on the returned bytes).
+ */
+export function hasIntegrityCheck(sc: JsSourceCode, region: JsNode): boolean {
+  const seen = new Set<JsNode>();
+  const search = (root: JsNode, depth: number): boolean => {
+    if (seen.has(root)) return false;
+    seen.add(root);
+    let found = false;
+    const callees: JsNode[] = [];
+    sc.descendants(root, (n) => {
+      if (found) return false;
+      if (n.type === 'CallExpression' || n.type === 'NewExpression') {
+        if (isHashCall(sc, n)) {
+          found = true;
+          return false;
+        }
+        const fn = sc.calledFunction(n);
+        if (fn) callees.push(fn);
+      } else if (isIntegrityOption(sc, n)) {
+        found = true;
+        return false;
+      }
+      return undefined;
+    });
+    if (found) return true;
+    if (depth >= MAX_CALL_DEPTH) return false;
+    return callees.some((fn) => search(fn, depth + 1));
+  };
+  if (search(region, 0)) return true;
+  if (!isFunctionNode(region)) return false;
+  return callersOf(sc, region).some((caller) => search(caller, 1));
+}
