@@ -1,0 +1,83 @@
+import { createRule, UNKNOWN } from '@oculum/core';
+import { calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
+import { pythonTruthy } from '../util/classify.js';
+import { docsUrl } from '../util/meta.js';
+
+const name = 'download-without-hash';
+
+interface Helper {
+  api: string;
+  /** Keyword (and position) that carries the hash check; the first present truthy one verifies. */
+  hashArgs: Array<{ name: string; position?: number; kind: 'flag' | 'value' }>;
+  fix: string;
+}
+
+function helperFor(qn: string | undefined): Helper | undefined {
+  if (!qn) return undefined;
+  if (/^torch\.(?:hub|utils\.model_zoo)\.(?:load_state_dict_from_url|load_url)$/.test(qn) || /^torchvision\.models\.utils\.load_state_dict_from_url$/.test(qn)) {
+    return { api: qn.split('.').pop()!, hashArgs: [{ name: 'check_hash', position: 4, kind: 'flag' }], fix: 'check_hash=True (with the SHA-256 prefix in the file name)' };
+  }
+  if (/^torch\.hub\.download_url_to_file$/.test(qn)) {
+    return { api: 'download_url_to_file', hashArgs: [{ name: 'hash_prefix', position: 2, kind: 'value' }], fix: 'hash_prefix=<expected sha256 prefix>' };
+  }
+  if (/^(?:tensorflow\.(?:python\.)?keras|tf_keras|keras)\.(?:src\.)?utils\.(?:data_utils\.|file_utils\.)?get_file$/.test(qn)) {
+    return { api: 'get_file', hashArgs: [{ name: 'file_hash', position: 3, kind: 'value' }, { name: 'md5_hash', position: 2, kind: 'value' }], fix: 'file_hash=<expected sha256>' };
+  }
+  return undefined;
+}
+
+export default createRule<[], PySourceCode>({
+  name,
+  meta: {
+    detector: 'unverified_model_source',
+    severity: 'high',
+    languages: ['python'],
+    triggers: ['load_state_dict_from_url', 'load_url', 'download_url_to_file', 'get_file'],
+    docs: {
+      description: 'Reports library download helpers (`load_state_dict_from_url`, `download_url_to_file`, `keras.utils.get_file`) called without their built-in hash check.',
+      recommended: true,
+      url: docsUrl(name),
+    },
+    messages: {
+      missing: '{{api}} downloads a file without verifying it ({{fix}} is not set): a tampered or substituted file is used as is.',
+      disabled: '{{api}} is called with its hash check turned off ({{arg}}); a tampered or substituted file is used as is.',
+      unknown: '{{api}} takes its hash check from `{{expr}}`, which could not be resolved.',
+    },
+    remediation: 'Verify downloads: `load_state_dict_from_url(url, check_hash=True)` with the SHA-256 prefix in the file name, `download_url_to_file(url, dst, hash_prefix=...)`, `get_file(..., file_hash=<sha256>)`.',
+  },
+  create(context) {
+    const sc = context.sourceCode;
+    if (!sc.imports.has('torch') && !sc.imports.has('tensorflow') && !sc.imports.has('keras') && !sc.imports.has('tf_keras') && !sc.imports.has('torchvision')) return {};
+    return {
+      call(node: PyNode) {
+        const helper = helperFor(sc.qualifiedName(calleeOf(node)!));
+        if (!helper) return;
+        let sawUnknown: PyNode | undefined;
+        let sawDisabled: PyNode | undefined;
+        for (const h of helper.hashArgs) {
+          const arg = sc.argument(node, { name: h.name }) ?? (h.position !== undefined ? sc.argument(node, { position: h.position }) : undefined);
+          if (!arg) continue;
+          const v = sc.constant(arg);
+          if (v === UNKNOWN) {
+            // A hash held in a variable is a hash given; an unresolved on/off flag is not known.
+            if (h.kind === 'value') return;
+            sawUnknown = arg;
+            continue;
+          }
+          if (h.kind === 'flag' ? pythonTruthy(v) : v !== null && v !== '' && v !== false) return;
+          sawDisabled = arg;
+        }
+        if (sawUnknown) {
+          context.report({ node, messageId: 'unknown', data: { api: helper.api, expr: sawUnknown.text }, confidence: 'low' });
+          return;
+        }
+        if (sawDisabled) {
+          context.report({ node, messageId: 'disabled', data: { api: helper.api, arg: sawDisabled.parent?.type === 'keyword_argument' ? sawDisabled.parent.text : sawDisabled.text } });
+          return;
+        }
+        const confidence = sc.hasUnresolvedArguments(node) ? 'low' : 'high';
+        context.report({ node, messageId: 'missing', data: { api: helper.api, fix: helper.fix }, confidence });
+      },
+    };
+  },
+});

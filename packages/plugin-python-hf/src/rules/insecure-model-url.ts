@@ -1,0 +1,120 @@
+import { createRule, type SuggestionDescriptor } from '@oculum/core';
+import { argList, calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
+import { isInsecureUrl, isModelFile } from '../util/classify.js';
+import { downloadSink, modelEvidence, rawDownload } from '../util/download.js';
+import { hfPackage } from '../util/hub.js';
+import { docsUrl } from '../util/meta.js';
+import { literalStringNode, resolve } from '../util/resolve.js';
+
+const name = 'insecure-model-url';
+
+/** Model-specific fetchers and the argument that holds the URL. */
+const MODEL_FETCHERS: Array<{ re: RegExp; names: string[]; position: number; what: string }> = [
+  { re: /^torch\.(?:hub|utils\.model_zoo)\.(?:load_state_dict_from_url|load_url|download_url_to_file)$/, names: ['url'], position: 0, what: 'weights' },
+  { re: /^(?:tensorflow\.(?:python\.)?keras|tf_keras|keras)\.(?:src\.)?utils\.(?:data_utils\.)?get_file$/, names: ['origin'], position: 1, what: 'a file' },
+  { re: /^diffusers\.[\w.]*\.from_single_file$/, names: ['pretrained_model_link_or_path'], position: 0, what: 'a checkpoint' },
+  { re: /^onnxruntime\.InferenceSession$/, names: ['path_or_bytes'], position: 0, what: 'a model' },
+];
+
+export default createRule<[], PySourceCode>({
+  name,
+  meta: {
+    detector: 'unverified_model_source',
+    severity: 'high',
+    languages: ['python'],
+    triggers: ['http://'],
+    docs: {
+      description: 'Reports models, weights and datasets fetched over plain `http://`, where anyone on the network path can substitute them.',
+      recommended: true,
+      url: docsUrl(name),
+    },
+    messages: {
+      insecure: '{{api}} fetches {{what}} over plain HTTP ("{{url}}"): anyone on the network path can replace it. Use https:// and verify a checksum.',
+      insecureEndpoint: '{{api}} talks to the model hub at "{{url}}" over plain HTTP: every model and file it fetches can be replaced in transit.',
+      useHttps: 'Use https://',
+    },
+    remediation: 'Fetch over `https://` and verify a SHA-256 checksum of what you downloaded.',
+    hasSuggestions: true,
+  },
+  create(context) {
+    const sc = context.sourceCode;
+    const report = (node: PyNode, urlNode: PyNode | undefined, url: string, messageId: string, api: string, what: string) => {
+      const lit = literalStringNode(sc, urlNode);
+      const suggest: SuggestionDescriptor[] = [];
+      if (lit) {
+        const [start] = sc.getRange(lit);
+        const i = lit.text.indexOf('http://');
+        if (i >= 0) suggest.push({ messageId: 'useHttps', fix: (fixer) => fixer.replaceText([start + i, start + i + 7], 'https://') });
+      }
+      context.report({ node, messageId, data: { api, what, url: url.length > 80 ? `${url.slice(0, 77)}...` : url }, suggest });
+    };
+    const insecureValue = (n: PyNode | undefined): string | undefined => {
+      if (!n) return undefined;
+      const r = resolve(sc, n);
+      return (r.kind === 'string' || r.kind === 'prefix') && isInsecureUrl(r.value) ? r.value : undefined;
+    };
+    return {
+      call(node: PyNode) {
+        const fn = calleeOf(node);
+        if (!fn) return;
+        const qn = sc.qualifiedName(fn);
+        // Hub clients pointed at a plain-HTTP endpoint.
+        if (hfPackage(qn)) {
+          const ep = sc.argument(node, { name: 'endpoint' });
+          const v = insecureValue(ep);
+          if (v) return void report(node, ep, v, 'insecureEndpoint', qn!.split('.').pop()!, 'models');
+          if (/^datasets\.(?:[\w.]*\.)?load_dataset$/.test(qn!)) {
+            for (const a of [sc.argument(node, { name: 'path' }) ?? sc.argument(node, { position: 0 }), sc.argument(node, { name: 'data_files' })]) {
+              if (!a) continue;
+              const nodes = a.type === 'list' || a.type === 'tuple' ? a.namedChildren : a.type === 'dictionary' ? a.namedChildren.map((p) => p.childForFieldName('value')!).filter(Boolean) : [a];
+              for (const n of nodes) {
+                const u = insecureValue(n);
+                if (u) return void report(node, n, u, 'insecure', 'load_dataset', 'a dataset');
+              }
+            }
+          }
+        }
+        if (qn) {
+          for (const f of MODEL_FETCHERS) {
+            if (!f.re.test(qn)) continue;
+            let urlNode: PyNode | undefined;
+            for (const n of f.names) urlNode ??= sc.argument(node, { name: n });
+            urlNode ??= sc.argument(node, { position: f.position });
+            const u = insecureValue(urlNode);
+            if (u) report(node, urlNode, u, 'insecure', qn.split('.').pop()!, f.what);
+            return;
+          }
+          // os.environ["HF_ENDPOINT"] is handled on assignments below; setdefault/putenv here
+          if (/^os\.(?:environ\.setdefault|putenv)$/.test(qn)) {
+            const k = argList(node)[0];
+            if (k && sc.constant(k) === 'HF_ENDPOINT') {
+              const vn = argList(node)[1];
+              const v = insecureValue(vn);
+              if (v) report(node, vn, v, 'insecureEndpoint', 'HF_ENDPOINT', 'models');
+            }
+            return;
+          }
+        }
+        const dl = rawDownload(sc, node);
+        if (!dl) return;
+        const url = dl.url.kind === 'string' || dl.url.kind === 'prefix' ? dl.url.value : undefined;
+        if (!url || !isInsecureUrl(url)) return;
+        const sink = downloadSink(sc, dl);
+        if (!isModelFile(url) && !modelEvidence(sc, dl, sink)) return;
+        report(node, dl.urlNode, url, 'insecure', dl.api, 'a model file');
+      },
+      assignment(node: PyNode) {
+        // os.environ["HF_ENDPOINT"] = "http://..."
+        const left = node.childForFieldName('left');
+        if (!left || left.type !== 'subscript') return;
+        const obj = left.childForFieldName('value');
+        if (!obj || sc.qualifiedName(obj) !== 'os.environ') return;
+        const key = left.childForFieldName('subscript');
+        if (!key || sc.constant(key) !== 'HF_ENDPOINT') return;
+        const right = node.childForFieldName('right') ?? undefined;
+        const v = insecureValue(right);
+        if (v) report(node, right, v, 'insecureEndpoint', 'HF_ENDPOINT', 'models');
+      },
+    };
+  },
+});

@@ -1,0 +1,191 @@
+import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
+import { calleeName, calleeOf, dictPairs, receiverOf, type PyNode, type PySourceCode } from '../util/ast.js';
+import { isModelFile, mentionsModel, publicLocation } from '../util/classify.js';
+import { docsUrl } from '../util/meta.js';
+import { resolve } from '../util/resolve.js';
+import { isTrainingArgs, trainingBefore } from '../util/training.js';
+
+const name = 'public-checkpoint-location';
+
+/** Receivers of `.save(path)` that are models, trainers or pipelines rather than images or workbooks. */
+const MODELISH = /model|net\b|network|trainer|pipeline|pipe\b|learner|estimator|clf|classifier|regressor|ckpt|checkpoint|tokenizer|adapter|peft|lora|llm|encoder|decoder|booster|agent|policy/i;
+const CKPT_TEXT = /ckpt|checkpoint|model|weights|output_dir|save_dir|adapter|lora|\.(?:pt|pth|bin|safetensors|ckpt|h5|onnx|gguf|pkl|joblib)\b/i;
+const PUBLIC_ACLS = new Set(['public-read', 'public-read-write', 'authenticated-read']);
+
+interface SaveSite {
+  api: string;
+  path?: PyNode;
+  /** Evidence strength that this saves a model/checkpoint. */
+  confidence: Confidence;
+}
+
+function saveSite(sc: PySourceCode, call: PyNode): SaveSite | undefined {
+  const fn = calleeOf(call);
+  if (!fn) return undefined;
+  const qn = sc.qualifiedName(fn);
+  const method = calleeName(call) ?? '';
+  const arg = (names: string[], pos: number) => {
+    for (const n of names) {
+      const a = sc.argument(call, { name: n });
+      if (a) return a;
+    }
+    return sc.argument(call, { position: pos });
+  };
+  if (isTrainingArgs(qn)) return { api: `${qn!.split('.').pop()}(output_dir=...)`, path: arg(['output_dir'], 0), confidence: 'high' };
+  if (qn) {
+    if (qn === 'torch.save') return { api: 'torch.save', path: arg(['f'], 1), confidence: 'high' };
+    if (/^safetensors\.\w+\.save_(?:file|model)$/.test(qn)) return { api: qn.split('.').slice(-1)[0], path: arg(['filename'], 1), confidence: 'high' };
+    if (qn === 'joblib.dump') return { api: 'joblib.dump', path: arg(['filename'], 1), confidence: 'medium' };
+    if (/^tensorflow\.saved_model\.save$/.test(qn)) return { api: 'tf.saved_model.save', path: arg(['export_dir'], 1), confidence: 'high' };
+    if (/(?:lightning|pytorch_lightning|keras)\.[\w.]*ModelCheckpoint$/.test(qn)) return { api: 'ModelCheckpoint', path: arg(['dirpath', 'filepath'], 0), confidence: 'high' };
+    if (!/\.(?:save_pretrained|save_model|save_state|save_checkpoint|save_weights)$/.test(qn)) return undefined;
+  }
+  if (fn.type !== 'attribute') return undefined;
+  switch (method) {
+    case 'save_pretrained':
+      return { api: 'save_pretrained', path: arg(['save_directory'], 0), confidence: 'high' };
+    case 'save_model':
+      return { api: 'save_model', path: arg(['output_dir', 'path', 'save_directory'], 0), confidence: 'high' };
+    case 'save_state':
+    case 'save_checkpoint':
+      return { api: method, path: arg(['output_dir', 'save_dir'], 0), confidence: 'high' };
+    case 'save_weights':
+      return { api: method, path: arg(['filepath'], 0), confidence: 'high' };
+    case 'save': {
+      const recv = receiverOf(call);
+      const path = arg(['filepath', 'path', 'save_directory'], 0);
+      if (recv && MODELISH.test(recv.text.split('.').pop() ?? '')) return { api: `${recv.text.length > 30 ? 'model' : recv.text}.save`, path, confidence: 'high' };
+      const r = path ? resolve(sc, path) : undefined;
+      if (r && (r.kind === 'string' || r.kind === 'prefix') && isModelFile(r.value)) return { api: '.save', path, confidence: 'medium' };
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+export default createRule<[], PySourceCode>({
+  name,
+  meta: {
+    detector: 'unsafe_finetuning',
+    severity: 'high',
+    languages: ['python'],
+    triggers: ['save', 'output_dir', 'chmod', 'ACL', 'make_public', 'predefined_acl', 'ModelCheckpoint'],
+    docs: {
+      description: 'Reports checkpoints and fine-tuned models saved to shared or public locations: `/tmp`, directories named public, world-writable permissions, cloud uploads with a public ACL.',
+      recommended: true,
+      url: docsUrl(name),
+    },
+    messages: {
+      publicPath: '{{api}} writes a checkpoint to "{{path}}", {{where}}: other users can read or replace it{{extra}}. Save to a private directory (or tempfile.TemporaryDirectory() for scratch work).',
+      worldWritable: '{{api}}({{path}}, {{mode}}) makes a checkpoint world-writable: any local user can swap the weights before they are loaded or published.',
+      publicAcl: '{{api}} uploads a model artifact with a public ACL ({{acl}}): it is published without review to anyone with the URL.',
+      makePublic: '{{api}}() makes a stored model artifact public without review.',
+    },
+    remediation: 'Keep checkpoints in a private location (a project directory with restrictive permissions, `tempfile.TemporaryDirectory()` for scratch), never chmod them 0o777/0o666, and upload to private buckets; publish only after review.',
+  },
+  create(context) {
+    const sc = context.sourceCode;
+    const reviewNote = (node: PyNode) => {
+      const t = trainingBefore(sc, node);
+      return t.training && !t.review ? ', right after training with no evaluation or review step' : '';
+    };
+    return {
+      call(node: PyNode) {
+        const fn = calleeOf(node);
+        if (!fn) return;
+        const qn = sc.qualifiedName(fn);
+        const method = calleeName(node) ?? '';
+
+        // chmod on checkpoints
+        if (qn === 'os.chmod' || qn === 'os.lchmod' || (method === 'chmod' && fn.type === 'attribute' && !qn)) {
+          const pathNode = qn ? sc.argument(node, { name: 'path' }) ?? sc.argument(node, { position: 0 }) : receiverOf(node) ?? undefined;
+          const modeNode = qn ? sc.argument(node, { name: 'mode' }) ?? sc.argument(node, { position: 1 }) : sc.argument(node, { name: 'mode' }) ?? sc.argument(node, { position: 0 });
+          if (!pathNode || !modeNode) return;
+          const mode = sc.constant(modeNode);
+          if (typeof mode !== 'number' || (mode & 0o002) === 0) return;
+          const r = resolve(sc, pathNode);
+          const text = r.kind === 'string' || r.kind === 'prefix' ? r.value : pathNode.text;
+          if (!CKPT_TEXT.test(text) && !mentionsModel(text)) return;
+          context.report({ node, messageId: 'worldWritable', data: { api: qn ?? '.chmod', path: pathNode.text.length > 40 ? 'path' : pathNode.text, mode: modeNode.text } });
+          return;
+        }
+
+        // cloud uploads with a public ACL
+        if (fn.type === 'attribute' && /^(?:upload_file|upload_fileobj|put_object|put|copy_object|put_object_acl|upload_from_filename|upload_from_file|upload_from_string|make_public)$/.test(method)) {
+          const acl = publicAcl(sc, node, method);
+          if (!acl) return;
+          const evidence = artifactEvidence(sc, node);
+          if (!evidence) return;
+          if (method === 'make_public') context.report({ node, messageId: 'makePublic', data: { api: method }, confidence: evidence });
+          else context.report({ node, messageId: 'publicAcl', data: { api: method, acl }, confidence: evidence });
+          return;
+        }
+
+        const site = saveSite(sc, node);
+        if (!site || !site.path) return;
+        const r = resolve(sc, site.path);
+        let text: string | undefined;
+        let confidence: Confidence = site.confidence;
+        if (r.kind === 'string' || r.kind === 'prefix') text = r.value;
+        else if (r.kind === 'local' && r.prefix) text = r.prefix;
+        if (text === undefined) return;
+        if (r.kind === 'prefix' && text === '/tmp' && /gettempdir/.test(site.path.text + JSON.stringify(r))) confidence = 'medium';
+        const where = publicLocation(text);
+        if (!where) return;
+        context.report({ node, messageId: 'publicPath', data: { api: site.api, path: text.length > 60 ? `${text.slice(0, 57)}...` : text, where, extra: reviewNote(node) }, confidence });
+      },
+    };
+  },
+});
+
+/** The public ACL a storage call sets, if any. */
+function publicAcl(sc: PySourceCode, call: PyNode, method: string): string | undefined {
+  if (method === 'make_public') return 'public';
+  const direct = sc.argument(call, { name: 'ACL' });
+  if (direct) {
+    const v = sc.constant(direct);
+    if (typeof v === 'string' && PUBLIC_ACLS.has(v)) return v;
+  }
+  const predefined = sc.argument(call, { name: 'predefined_acl' });
+  if (predefined) {
+    const v = sc.constant(predefined);
+    if (typeof v === 'string' && /^public/i.test(v)) return v;
+  }
+  const extra = sc.argument(call, { name: 'ExtraArgs' });
+  if (extra) {
+    const v = sc.constant(extra);
+    if (v !== UNKNOWN && v && typeof v === 'object' && !Array.isArray(v)) {
+      const acl = (v as Record<string, unknown>).ACL;
+      if (typeof acl === 'string' && PUBLIC_ACLS.has(acl)) return acl;
+      const grant = (v as Record<string, unknown>).GrantRead;
+      if (typeof grant === 'string' && /AllUsers/.test(grant)) return 'GrantRead AllUsers';
+    } else if (extra.type === 'dictionary') {
+      for (const p of dictPairs(sc, extra)) {
+        if (p.key === 'ACL') {
+          const a = sc.constant(p.value);
+          if (typeof a === 'string' && PUBLIC_ACLS.has(a)) return a;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Does the upload carry a model/checkpoint (file names, keys, variable names)? */
+function artifactEvidence(sc: PySourceCode, call: PyNode): Confidence | undefined {
+  const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+  const recv = receiverOf(call);
+  let weak = false;
+  for (const a of [...args, ...(recv ? [recv] : [])]) {
+    const v = a.type === 'keyword_argument' ? a.childForFieldName('value') : a;
+    if (!v) continue;
+    const key = a.type === 'keyword_argument' ? a.childForFieldName('name')?.text ?? '' : '';
+    if (key === 'ACL' || key === 'ExtraArgs' || key === 'predefined_acl' || key === 'Bucket') continue;
+    const r = resolve(sc, v);
+    const s = r.kind === 'string' || r.kind === 'prefix' ? r.value : r.kind === 'local' ? r.prefix ?? '' : '';
+    if (s && isModelFile(s)) return 'high';
+    if ((s && mentionsModel(s)) || CKPT_TEXT.test(v.text)) weak = true;
+  }
+  return weak ? 'medium' : undefined;
+}

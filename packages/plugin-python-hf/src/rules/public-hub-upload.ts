@@ -1,0 +1,116 @@
+import { createRule, type Confidence } from '@oculum/core';
+import { calleeName, calleeOf, receiverOf, type PyNode, type PySourceCode } from '../util/ast.js';
+import { importsHf } from '../util/hub.js';
+import { docsUrl } from '../util/meta.js';
+import { valuesOf } from '../util/resolve.js';
+import { flag, isTrainingArgs, trainerArgsCall, trainingBefore } from '../util/training.js';
+
+const name = 'public-hub-upload';
+
+export default createRule<[], PySourceCode>({
+  name,
+  meta: {
+    detector: 'unsafe_finetuning',
+    severity: 'high',
+    languages: ['python'],
+    triggers: ['push_to_hub', 'create_repo', 'upload_folder', 'upload_file', 'create_commit', 'upload_large_folder'],
+    docs: {
+      description: 'Reports fine-tuned models, tokenizers, datasets and repositories published to the Hugging Face Hub publicly, or right after training with no evaluation step.',
+      recommended: true,
+      url: docsUrl(name),
+    },
+    messages: {
+      publicArgs: '{{api}}(push_to_hub=True) publishes every saved checkpoint to a public Hub repository during training, before anyone reviews it. Set hub_private_repo=True.',
+      publicPush: '{{target}}.push_to_hub(...) publishes to a public Hub repository{{extra}}. Pass private=True and publish only after evaluation and review.',
+      trainerPush: '{{target}}.push_to_hub() publishes the trained model to a public Hub repository (its TrainingArguments have no hub_private_repo=True){{extra}}.',
+      publicSavePush: 'save_pretrained(..., push_to_hub=True) publishes to a public Hub repository{{extra}}. Pass private=True, or push separately after review.',
+      publicRepo: '{{api}}(...) creates a public repository (no private=True); anything uploaded to it is published immediately.',
+      unreviewedUpload: '{{api}}(...) uploads right after training in this function with no evaluation or review step in between.',
+    },
+    remediation: 'Publish fine-tuned artifacts privately (`hub_private_repo=True`, `push_to_hub(..., private=True)`, `create_repo(..., private=True)`) and make them public only after evaluating and reviewing the model.',
+  },
+  create(context) {
+    const sc = context.sourceCode;
+    const hf = importsHf(sc);
+    const extra = (node: PyNode): string => {
+      const t = trainingBefore(sc, node);
+      return t.training && !t.review ? ', right after training with no evaluation or review step' : '';
+    };
+    const receiverLabel = (call: PyNode) => {
+      const r = receiverOf(call);
+      const t = r?.text ?? '';
+      return t.length > 30 ? calleeName(call) ?? 'object' : t;
+    };
+    return {
+      call(node: PyNode) {
+        const fn = calleeOf(node);
+        if (!fn) return;
+        const qn = sc.qualifiedName(fn);
+        const method = calleeName(node) ?? '';
+        const baseConfidence: Confidence = hf ? 'high' : 'medium';
+
+        if (isTrainingArgs(qn)) {
+          if (flag(sc, node, 'push_to_hub') !== 'true') return;
+          const priv = flag(sc, node, 'hub_private_repo');
+          if (priv === 'true' || priv === 'unknown') return;
+          context.report({ node, messageId: 'publicArgs', data: { api: qn!.split('.').pop()! } });
+          return;
+        }
+
+        if (method === 'push_to_hub' && fn.type === 'attribute') {
+          const priv = flag(sc, node, 'private');
+          if (priv === 'true' || priv === 'unknown') return;
+          const recv = receiverOf(node);
+          const { trainer, args } = trainerArgsCall(sc, recv);
+          if (trainer) {
+            if (args) {
+              const p = flag(sc, args, 'hub_private_repo');
+              if (p === 'true' || p === 'unknown') return;
+              context.report({ node, messageId: 'trainerPush', data: { target: receiverLabel(node), extra: extra(node) }, confidence: baseConfidence });
+            } else {
+              context.report({ node, messageId: 'trainerPush', data: { target: receiverLabel(node), extra: extra(node) }, confidence: 'low' });
+            }
+            return;
+          }
+          if (recv && /trainer/i.test(recv.text) && priv === 'absent') {
+            // a trainer whose arguments are built elsewhere: privacy is in its TrainingArguments
+            context.report({ node, messageId: 'trainerPush', data: { target: receiverLabel(node), extra: extra(node) }, confidence: 'low' });
+            return;
+          }
+          context.report({ node, messageId: 'publicPush', data: { target: receiverLabel(node), extra: extra(node) }, confidence: baseConfidence });
+          return;
+        }
+
+        if (method === 'save_pretrained' && fn.type === 'attribute') {
+          if (flag(sc, node, 'push_to_hub') !== 'true') return;
+          const priv = flag(sc, node, 'private');
+          if (priv === 'true' || priv === 'unknown') return;
+          context.report({ node, messageId: 'publicSavePush', data: { extra: extra(node) }, confidence: baseConfidence });
+          return;
+        }
+
+        if (method === 'create_repo' && isHubApi(sc, node, qn)) {
+          const priv = flag(sc, node, 'private');
+          if (priv === 'true' || priv === 'unknown') return;
+          context.report({ node, messageId: 'publicRepo', data: { api: 'create_repo' } });
+          return;
+        }
+
+        if (['upload_folder', 'upload_file', 'create_commit', 'upload_large_folder'].includes(method) && isHubApi(sc, node, qn)) {
+          const t = trainingBefore(sc, node);
+          if (t.training && !t.review) context.report({ node, messageId: 'unreviewedUpload', data: { api: method }, confidence: 'medium' });
+        }
+      },
+    };
+  },
+});
+
+/** `huggingface_hub.create_repo(...)`, `HfApi().create_repo(...)`, `api.create_repo(...)` with `api = HfApi()`. */
+function isHubApi(sc: PySourceCode, call: PyNode, qn: string | undefined): boolean {
+  if (qn) return /^huggingface_hub\./.test(qn);
+  const recv = receiverOf(call);
+  if (!recv) return false;
+  const holder = recv.type === 'call' ? recv : recv.type === 'identifier' ? valuesOf(sc, recv).find((v) => v.type === 'call') : undefined;
+  if (!holder) return false;
+  return /^huggingface_hub\.(?:[\w.]*\.)?HfApi$/.test(sc.qualifiedName(calleeOf(holder)!) ?? '');
+}

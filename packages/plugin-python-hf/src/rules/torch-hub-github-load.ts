@@ -1,0 +1,78 @@
+import { createRule, UNKNOWN } from '@oculum/core';
+import { calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
+import { classifyRevision, pythonTruthy } from '../util/classify.js';
+import { docsUrl } from '../util/meta.js';
+import { resolve } from '../util/resolve.js';
+
+const name = 'torch-hub-github-load';
+const HUB_FUNCS = /^torch\.hub\.(load|list|help)$/;
+const GITHUB_REPO = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)(?::(.+))?$/;
+
+export default createRule<[], PySourceCode>({
+  name,
+  meta: {
+    detector: 'unverified_model_source',
+    severity: 'high',
+    languages: ['python'],
+    triggers: ['hub'],
+    docs: {
+      description: "Reports `torch.hub.load` (and `list`/`help`) of a GitHub repository, which downloads and runs the repository's hubconf.py.",
+      recommended: true,
+      url: docsUrl(name),
+    },
+    messages: {
+      unpinned: 'torch.hub.{{fn}}("{{repo}}") downloads the default branch of a GitHub repository and runs its hubconf.py. Pin a reviewed commit with "{{repo}}:<commit>", or vendor the code and load with source="local".',
+      branch: 'torch.hub.{{fn}}("{{repo}}") follows the branch "{{ref}}", which moves; its hubconf.py runs in this process. Pin a reviewed commit with ":<commit>".',
+      trustRepo: 'torch.hub.{{fn}}("{{repo}}", trust_repo=True) runs a GitHub repository\'s hubconf.py without asking. Pin a reviewed commit and drop trust_repo=True.',
+      pinned: 'torch.hub.{{fn}}("{{repo}}") runs hubconf.py from a GitHub repository (pinned at "{{ref}}"). Make sure that commit was reviewed, or vendor the code and use source="local".',
+      unknownRepo: 'torch.hub.{{fn}}({{expr}}) may download and run a GitHub repository\'s hubconf.py (the repository could not be resolved).',
+    },
+    remediation: 'Pin the repository to a reviewed commit (`"owner/repo:<commit sha>"`), keep `trust_repo` unset or "check", or vendor the code and load it with `source="local"`.',
+  },
+  create(context) {
+    const sc = context.sourceCode;
+    if (!sc.imports.has('torch')) return {};
+    return {
+      call(node: PyNode) {
+        const qn = sc.qualifiedName(calleeOf(node)!);
+        const m = qn ? HUB_FUNCS.exec(qn) : null;
+        if (!m) return;
+        const fn = m[1];
+        const source = sc.argument(node, { name: 'source' });
+        const sourceVal = source ? sc.constant(source) : 'github';
+        if (sourceVal === 'local') return;
+        const repoArg = sc.argument(node, { name: 'repo_or_dir' }) ?? sc.argument(node, { name: 'github' }) ?? sc.argument(node, { position: 0 });
+        if (!repoArg) return;
+        const trust = sc.argument(node, { name: 'trust_repo' });
+        const trustVal = trust ? sc.constant(trust) : undefined;
+        const trusted = trustVal !== undefined && trustVal !== UNKNOWN && trustVal !== 'check' && pythonTruthy(trustVal);
+        const r = resolve(sc, repoArg);
+        const sourceUnknown = sourceVal === UNKNOWN;
+        if (r.kind !== 'string') {
+          if (r.kind === 'local' || r.kind === 'private-temp' || r.kind === 'non-string') return;
+          context.report({ node, messageId: 'unknownRepo', data: { fn, expr: repoArg.text }, confidence: 'low' });
+          return;
+        }
+        const gm = GITHUB_REPO.exec(r.value.trim());
+        if (!gm) return; // not an owner/repo spec: a directory (fails with source="github" anyway)
+        const repo = `${gm[1]}/${gm[2]}`;
+        const ref = gm[3];
+        const confidence = sourceUnknown ? 'low' : 'high';
+        if (trusted) {
+          context.report({ node, messageId: 'trustRepo', data: { fn, repo }, confidence });
+          return;
+        }
+        if (!ref) {
+          context.report({ node, messageId: 'unpinned', data: { fn, repo }, confidence });
+          return;
+        }
+        const kind = classifyRevision(ref);
+        if (kind === 'branch') {
+          context.report({ node, messageId: 'branch', data: { fn, repo, ref }, confidence });
+          return;
+        }
+        context.report({ node, messageId: 'pinned', data: { fn, repo, ref }, confidence, severity: 'medium' });
+      },
+    };
+  },
+});

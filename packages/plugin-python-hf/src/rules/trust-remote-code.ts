@@ -1,0 +1,84 @@
+import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
+import { argList, calleeName, calleeOf, dictPairs, type PyNode, type PySourceCode } from '../util/ast.js';
+import { pythonTruthy } from '../util/classify.js';
+import { hfPackage } from '../util/hub.js';
+import { docsUrl } from '../util/meta.js';
+
+const name = 'trust-remote-code';
+
+/** Keyword arguments whose dict value is forwarded to a loader (`pipeline(model_kwargs={...})`). */
+const FORWARDING_KWARGS = new Set(['model_kwargs', 'tokenizer_kwargs', 'config_kwargs', 'processor_kwargs', 'model_init_kwargs', 'load_kwargs', 'init_kwargs']);
+const LOADER_NAMES = new Set(['from_pretrained', 'pipeline', 'load_dataset', 'load_dataset_builder', 'SentenceTransformer', 'CrossEncoder', 'LLM', 'AutoConfig', 'load_model', 'load', 'get_tokenizer']);
+
+export default createRule<[], PySourceCode>({
+  name,
+  meta: {
+    detector: 'unverified_model_source',
+    severity: 'high',
+    languages: ['python'],
+    triggers: ['trust_remote_code'],
+    docs: {
+      description: 'Reports `trust_remote_code` set to a truthy value, which runs Python code shipped in the model or dataset repository.',
+      recommended: true,
+      url: docsUrl(name),
+    },
+    messages: {
+      trusted: '{{api}} is called with trust_remote_code={{value}}: the repository\'s own Python code (modeling, tokenizer or dataset scripts) runs in this process, even at a pinned revision.',
+      maybeTrusted: '{{api}} takes trust_remote_code from `{{expr}}`, which could not be resolved; when true, the repository\'s Python code runs in this process.',
+      setFalse: 'Set trust_remote_code=False',
+    },
+    remediation: 'Use `trust_remote_code=False` (the default) and a model whose architecture ships with the library; if remote code is unavoidable, review it and pin `revision=` to the reviewed commit.',
+    hasSuggestions: true,
+  },
+  create(context) {
+    const sc = context.sourceCode;
+    const check = (call: PyNode, arg: PyNode, viaKwargs: string | undefined) => {
+      const value = sc.constant(arg);
+      const api = apiName(sc, call) + (viaKwargs ? ` (via ${viaKwargs})` : '');
+      const known = isKnownLoader(sc, call);
+      if (value === UNKNOWN) {
+        context.report({ node: call, messageId: 'maybeTrusted', data: { api, expr: arg.text }, confidence: 'low' });
+        return;
+      }
+      if (!pythonTruthy(value)) return;
+      const confidence: Confidence = known ? 'high' : 'medium';
+      const suggest = arg.type === 'true' ? [{ messageId: 'setFalse', fix: (fixer: any) => fixer.replaceText(arg, 'False') }] : [];
+      context.report({ node: call, messageId: 'trusted', data: { api, value: arg.text.length > 30 ? 'True' : arg.text }, confidence, suggest });
+    };
+    return {
+      call(node: PyNode) {
+        const direct = sc.argument(node, { name: 'trust_remote_code' });
+        if (direct) {
+          check(node, direct, undefined);
+          return;
+        }
+        for (const a of argList(node)) {
+          if (a.type !== 'keyword_argument') continue;
+          const kw = a.childForFieldName('name')?.text ?? '';
+          const v = a.childForFieldName('value');
+          if (!FORWARDING_KWARGS.has(kw) || !v || v.type !== 'dictionary') continue;
+          const pair = dictPairs(sc, v).find((p) => p.key === 'trust_remote_code');
+          if (pair) check(node, pair.value, kw);
+        }
+      },
+    };
+  },
+});
+
+function isKnownLoader(sc: PySourceCode, call: PyNode): boolean {
+  const fn = calleeOf(call);
+  const qn = fn ? sc.qualifiedName(fn) : undefined;
+  if (hfPackage(qn)) return true;
+  return LOADER_NAMES.has(calleeName(call) ?? '') && calleeName(call) !== 'load';
+}
+
+function apiName(sc: PySourceCode, call: PyNode): string {
+  const fn = calleeOf(call);
+  const qn = fn ? sc.qualifiedName(fn) : undefined;
+  if (qn) {
+    const parts = qn.split('.');
+    return parts.length >= 2 && /^[A-Z]/.test(parts[parts.length - 2]) ? parts.slice(-2).join('.') : parts[parts.length - 1];
+  }
+  const t = fn?.text ?? 'call';
+  return t.length > 40 ? (calleeName(call) ?? 'call') : t;
+}

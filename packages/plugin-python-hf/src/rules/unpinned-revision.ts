@@ -1,0 +1,94 @@
+import { createRule, type Confidence, type Severity } from '@oculum/core';
+import type { PyNode, PySourceCode } from '../util/ast.js';
+import { traceDataset } from '../util/flow.js';
+import { hubLoad, pinLevel, type HubLoad } from '../util/hub.js';
+import { docsUrl, SEVERITY_OR_OFF } from '../util/meta.js';
+
+interface Options {
+  /** Severity of a revision that is a tag (`v1.2.3`) rather than a commit; 'off' accepts tags. */
+  tagSeverity: Severity | 'off';
+  /** Accept branch names (`"main"`) as revisions. */
+  allowBranches: boolean;
+  /** Accept abbreviated commit hashes (7–39 hex characters) as pins. */
+  allowShortHashes: boolean;
+}
+
+const name = 'unpinned-revision';
+
+export default createRule<[Options], PySourceCode>({
+  name,
+  meta: {
+    detector: 'unverified_model_source',
+    severity: 'high',
+    languages: ['python'],
+    triggers: ['from_pretrained', 'pipeline', 'SentenceTransformer', 'CrossEncoder', 'SparseEncoder', 'hf_hub_download', 'snapshot_download', 'hf_hub_url', 'load_dataset', 'hf-hub:', 'hf_hub:', 'from_pretrained_keras', 'LLM'],
+    docs: {
+      description: 'Reports models, files and datasets fetched from the Hugging Face Hub without a revision pinned to a commit.',
+      recommended: true,
+      url: docsUrl(name),
+    },
+    messages: {
+      missingRevision: '{{api}} fetches "{{id}}" from the Hub without a revision: whatever the repository holds at load time is used. Pin `revision=` to a full commit hash.',
+      missingRevisionUnknownId: '{{api}} may fetch a Hub repository (the id could not be resolved) without a revision. Pin `revision=` to a full commit hash, or pass `local_files_only=True` for local paths.',
+      branchRevision: '{{api}} fetches "{{id}}" at branch "{{revision}}", which moves with every push. Pin `revision=` to a full commit hash.',
+      tagRevision: '{{api}} fetches "{{id}}" at "{{revision}}", a tag or abbreviated hash that the repository owner can move. Pin `revision=` to a full 40-character commit hash.',
+      defaultModel: '{{api}}({{task}}) without `model=` downloads the task\'s default model at its latest revision. Name the model and pin `revision=` to a commit.',
+    },
+    remediation: 'Pin the revision to a full commit hash: `from_pretrained("org/model", revision="<40-hex commit>")`. A branch such as "main" moves; a tag can be re-pointed.',
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          tagSeverity: SEVERITY_OR_OFF,
+          allowBranches: { type: 'boolean' },
+          allowShortHashes: { type: 'boolean' },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ tagSeverity: 'low', allowBranches: false, allowShortHashes: true }],
+  },
+  create(context, [options]) {
+    const sc = context.sourceCode;
+    const opts: Options = Object.assign({ tagSeverity: 'low', allowBranches: false, allowShortHashes: true }, options);
+    return {
+      call(node: PyNode) {
+        const load = hubLoad(sc, node);
+        if (!load || load.offline) return;
+        const level = pinLevel(load.revision, opts);
+        if (level === 'pinned') return;
+        if (level === 'branch' && opts.allowBranches) return;
+        if (level === 'tag' && opts.tagSeverity === 'off') return;
+        // A dataset that is validated before use (`.filter(...)`) has its content checked, not trusted.
+        if (load.kind === 'dataset' && traceDataset(sc, node).validated) return;
+        const data = { api: load.api, id: idText(load), revision: load.revision.value ?? '', task: load.call.childForFieldName('arguments')?.namedChildren[0]?.text ?? '' };
+        const confidence = confidenceOf(load);
+        if (load.defaultModel) {
+          context.report({ node, messageId: 'defaultModel', data, confidence: 'medium' });
+          return;
+        }
+        if (level === 'tag') {
+          context.report({ node, messageId: 'tagRevision', data, confidence, severity: opts.tagSeverity as Severity });
+          return;
+        }
+        if (level === 'branch') {
+          context.report({ node, messageId: 'branchRevision', data, confidence });
+          return;
+        }
+        context.report({ node, messageId: load.ref ? 'missingRevision' : 'missingRevisionUnknownId', data, confidence });
+      },
+    };
+  },
+});
+
+function idText(load: HubLoad): string {
+  if (load.ref?.kind === 'hub') return load.ref.id;
+  return load.idNode?.text ?? '';
+}
+
+export function confidenceOf(load: HubLoad): Confidence {
+  if (!load.ref) return 'low';
+  if (load.callConfidence !== 'high') return 'medium';
+  if (load.ref.kind === 'hub' && load.ref.owner === undefined) return 'medium';
+  return 'high';
+}

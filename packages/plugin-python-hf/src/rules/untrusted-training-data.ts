@@ -1,0 +1,108 @@
+import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
+import { calleeName, calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
+import { classifyRevision, isUrl, PACKAGED_DATASET_BUILDERS, classifyModelRef } from '../util/classify.js';
+import { traceDataset } from '../util/flow.js';
+import { docsUrl } from '../util/meta.js';
+import { resolve } from '../util/resolve.js';
+
+const name = 'untrusted-training-data';
+
+/** Names of local/unknown helpers that fetch data from outside (`load_from_public_source(url)`). */
+const REMOTE_HELPER = /public|download|fetch|scrap|crawl|remote|internet|from_url|url|from_web|web_|from_hub|hub_/i;
+
+interface Source {
+  what: string;
+  confidence: Confidence;
+}
+
+function remoteDataSource(sc: PySourceCode, call: PyNode): Source | undefined {
+  const fn = calleeOf(call);
+  if (!fn) return undefined;
+  const qn = sc.qualifiedName(fn);
+  if (qn && /^datasets\.(?:[\w.]*\.)?load_dataset$/.test(qn)) {
+    const pathNode = sc.argument(call, { name: 'path' }) ?? sc.argument(call, { position: 0 });
+    if (!pathNode) return undefined;
+    const rev = sc.argument(call, { name: 'revision' });
+    if (rev) {
+      const v = sc.constant(rev);
+      if (v === UNKNOWN || (typeof v === 'string' && classifyRevision(v) !== 'branch')) return undefined;
+    }
+    const r = resolve(sc, pathNode);
+    if (r.kind === 'string') {
+      const builder = r.value.trim().toLowerCase();
+      if (PACKAGED_DATASET_BUILDERS.has(builder)) {
+        // json/csv/parquet...: remote only when data_files are URLs
+        const files = sc.argument(call, { name: 'data_files' }) ?? sc.argument(call, { position: 3 });
+        const urls = files ? remoteFiles(sc, files) : undefined;
+        return urls ? { what: `load_dataset("${builder}", data_files="${urls}")`, confidence: 'high' } : undefined;
+      }
+      if (isUrl(r.value)) return { what: `load_dataset("${r.value}")`, confidence: 'high' };
+      const ref = classifyModelRef(r.value);
+      if (ref.kind !== 'hub') return undefined;
+      return { what: `load_dataset("${ref.id}")`, confidence: ref.owner ? 'high' : 'medium' };
+    }
+    if (r.kind === 'unknown') return { what: `load_dataset(${pathNode.text.length > 40 ? '…' : pathNode.text})`, confidence: 'low' };
+    return undefined;
+  }
+  if (qn && /^pandas\.read_(?:csv|json|parquet|table|feather|excel)$/.test(qn)) {
+    const p = sc.argument(call, { position: 0 });
+    const r = p ? resolve(sc, p) : undefined;
+    if (r && (r.kind === 'string' || r.kind === 'prefix') && isUrl(r.value)) return { what: `${qn.split('.').pop()}("${r.value}")`, confidence: 'high' };
+    return undefined;
+  }
+  if (!qn) {
+    const n = calleeName(call) ?? '';
+    if (REMOTE_HELPER.test(n) && /data|corpus|sample|example|source|set/i.test(n + (call.childForFieldName('arguments')?.text ?? ''))) {
+      return { what: `${n}(...)`, confidence: 'medium' };
+    }
+  }
+  return undefined;
+}
+
+function remoteFiles(sc: PySourceCode, files: PyNode): string | undefined {
+  const v = sc.constant(files);
+  const strs: string[] = [];
+  const collect = (x: unknown) => {
+    if (typeof x === 'string') strs.push(x);
+    else if (Array.isArray(x)) x.forEach(collect);
+    else if (x && typeof x === 'object') Object.values(x).forEach(collect);
+  };
+  if (v !== UNKNOWN) collect(v);
+  else {
+    const r = resolve(sc, files);
+    if (r.kind === 'string' || r.kind === 'prefix') strs.push(r.value);
+  }
+  return strs.find((s) => isUrl(s) || /^hf:\/\//.test(s));
+}
+
+export default createRule<[], PySourceCode>({
+  name,
+  meta: {
+    detector: 'unsafe_finetuning',
+    severity: 'high',
+    languages: ['python'],
+    triggers: ['load_dataset', 'read_csv', 'read_json', 'read_parquet', 'fit', 'train', 'finetune', 'train_dataset'],
+    docs: {
+      description: 'Reports training data from the Hub or the web, without a pinned revision, that reaches training with no validation step in between.',
+      recommended: true,
+      url: docsUrl(name),
+    },
+    messages: {
+      untrusted: '{{what}} loads training data from an unpinned public source, and it reaches training at line {{line}} with no validation step (`.filter(...)` or a validation function) in between: poisoned or injected examples would be trained on.',
+    },
+    remediation: 'Pin the dataset to a commit (`revision=`) and validate examples before training: `dataset = dataset.filter(validate_training_example)` (check for injection patterns, PII, duplicates).',
+  },
+  create(context) {
+    const sc = context.sourceCode;
+    return {
+      call(node: PyNode) {
+        const src = remoteDataSource(sc, node);
+        if (!src) return;
+        const trace = traceDataset(sc, node);
+        if (!trace.sink) return;
+        const line = sc.getLoc(trace.sink).start.line;
+        context.report({ node, messageId: 'untrusted', data: { what: src.what, line }, confidence: src.confidence });
+      },
+    };
+  },
+});

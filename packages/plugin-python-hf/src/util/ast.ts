@@ -1,0 +1,147 @@
+/**
+ * Small structural helpers over the Python tree (web-tree-sitter nodes). They only navigate the tree;
+ * every question about names, imports and values goes to `context.sourceCode`.
+ */
+import type { PythonNode, PythonSourceCode } from '@oculum/lang-python';
+
+/** Python AST nodes are web-tree-sitter nodes; the semantic model is lang-python's `PythonSourceCode`. */
+export type PyNode = PythonNode;
+export type PySourceCode = PythonSourceCode;
+
+export function calleeOf(call: PyNode): PyNode | null {
+  return call.childForFieldName('function');
+}
+
+/** `x.y.name(...)` → `name`; `name(...)` → `name`. */
+export function calleeName(call: PyNode): string | undefined {
+  const fn = calleeOf(call);
+  if (!fn) return undefined;
+  if (fn.type === 'identifier') return fn.text;
+  if (fn.type === 'attribute') return fn.childForFieldName('attribute')?.text;
+  return undefined;
+}
+
+/** For `recv.method(...)`, the receiver expression. */
+export function receiverOf(call: PyNode): PyNode | null {
+  const fn = calleeOf(call);
+  return fn && fn.type === 'attribute' ? fn.childForFieldName('object') : null;
+}
+
+export function isMethodCall(call: PyNode, name: string): boolean {
+  const fn = calleeOf(call);
+  return !!fn && fn.type === 'attribute' && fn.childForFieldName('attribute')?.text === name;
+}
+
+export function argList(call: PyNode): PyNode[] {
+  const args = call.childForFieldName('arguments');
+  return args && args.type === 'argument_list' ? args.namedChildren.filter((n) => n.type !== 'comment') : [];
+}
+
+export function keywordNames(call: PyNode): string[] {
+  return argList(call)
+    .filter((a) => a.type === 'keyword_argument')
+    .map((a) => a.childForFieldName('name')?.text ?? '');
+}
+
+export function positionalCount(call: PyNode): number {
+  return argList(call).filter((a) => a.type !== 'keyword_argument' && a.type !== 'dictionary_splat' && a.type !== 'list_splat').length;
+}
+
+const SCOPE_TYPES = new Set(['function_definition', 'lambda', 'module', 'class_definition']);
+
+/** The nearest enclosing function (or module) — the unit within which values are followed. */
+export function enclosingFunction(node: PyNode): PyNode {
+  let cur: PyNode | null = node.parent;
+  let last: PyNode = node;
+  while (cur) {
+    if (cur.type === 'function_definition' || cur.type === 'module') return cur;
+    last = cur;
+    cur = cur.parent;
+  }
+  return last;
+}
+
+export function same(a: PyNode | null | undefined, b: PyNode | null | undefined): boolean {
+  return !!a && !!b && a.id === b.id;
+}
+
+/** Walks `root`'s subtree (pre-order) without entering nested function or class definitions. */
+export function walkBody(root: PyNode, visit: (n: PyNode) => void): void {
+  const stack: PyNode[] = [...root.namedChildren].reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    visit(n);
+    if (n.type === 'function_definition' || n.type === 'class_definition' || n.type === 'lambda' || n.type === 'decorated_definition') continue;
+    for (let i = n.namedChildren.length - 1; i >= 0; i--) stack.push(n.namedChildren[i]);
+  }
+}
+
+/** Calls in the function body (not in nested definitions), in source order. */
+export function callsIn(fn: PyNode): PyNode[] {
+  const out: PyNode[] = [];
+  const body = fn.type === 'function_definition' ? fn.childForFieldName('body') : fn;
+  if (body) walkBody(body, (n) => n.type === 'call' && out.push(n));
+  return out;
+}
+
+/** Identifiers read inside `node` (including itself), e.g. `data` in `data["train"].shuffle()`. */
+export function identifiersIn(node: PyNode): string[] {
+  if (node.type === 'identifier') return [node.text];
+  const out: string[] = [];
+  const stack = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'identifier') {
+      // skip attribute names (`x.data` reads x, not data) and keyword names
+      const p = n.parent;
+      if (p && p.type === 'attribute' && same(p.childForFieldName('attribute'), n)) continue;
+      if (p && p.type === 'keyword_argument' && same(p.childForFieldName('name'), n)) continue;
+      out.push(n.text);
+      continue;
+    }
+    if (n.type === 'lambda' || n.type === 'function_definition') continue;
+    stack.push(...n.namedChildren);
+  }
+  return out;
+}
+
+export function isInside(node: PyNode, ancestor: PyNode): boolean {
+  return node.startIndex >= ancestor.startIndex && node.endIndex <= ancestor.endIndex;
+}
+
+/** Identifier names bound by an assignment target (`a`, `a, b`, `(a, b)`); attributes/subscripts are skipped. */
+export function targetNames(target: PyNode | null): string[] {
+  if (!target) return [];
+  if (target.type === 'identifier') return [target.text];
+  if (['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression'].includes(target.type)) {
+    return target.namedChildren.flatMap((c) => targetNames(c));
+  }
+  return [];
+}
+
+/** Is this node a plain (possibly implicitly concatenated) string literal without interpolation? */
+export function isPlainString(node: PyNode): boolean {
+  if (node.type === 'string') return !node.namedChildren.some((c) => c.type === 'interpolation');
+  if (node.type === 'concatenated_string') return node.namedChildren.every(isPlainString);
+  return false;
+}
+
+/** The dictionary_splat / dictionary literal pairs of a dict node: key text → value node. */
+export function dictPairs(sc: PySourceCode, dict: PyNode): Array<{ key: unknown; value: PyNode; pair: PyNode }> {
+  if (dict.type !== 'dictionary') return [];
+  return dict.namedChildren
+    .filter((c) => c.type === 'pair')
+    .map((pair) => {
+      const k = pair.childForFieldName('key');
+      const v = pair.childForFieldName('value');
+      return { key: k ? sc.constant(k) : undefined, value: v!, pair };
+    })
+    .filter((p) => p.value);
+}
+
+/** The statement that contains `node` directly inside a block (or the module). */
+export function statementOf(node: PyNode): PyNode {
+  let cur: PyNode = node;
+  while (cur.parent && cur.parent.type !== 'block' && cur.parent.type !== 'module') cur = cur.parent;
+  return cur;
+}

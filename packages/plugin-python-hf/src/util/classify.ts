@@ -1,0 +1,173 @@
+/**
+ * Pure classifiers over resolved string values: hub ids vs local paths, revisions, model-file URLs.
+ * No AST here: these take the strings the semantic model resolved and say what they denote.
+ */
+
+export type ModelRef =
+  | { kind: 'hub'; id: string; owner: string | undefined; name: string; revision?: string }
+  | { kind: 'local'; reason: string }
+  | { kind: 'url'; url: string }
+  | { kind: 'other' };
+
+/** First path segments that name a local working directory far more often than a hub organisation. */
+const LOCAL_DIR_WORDS = new Set([
+  'output', 'outputs', 'out', 'checkpoint', 'checkpoints', 'ckpt', 'ckpts', 'saved', 'saved_model',
+  'saved_models', 'save', 'results', 'result', 'runs', 'run', 'tmp', 'temp', 'cache', '.cache', 'exp',
+  'exps', 'experiments', 'logs', 'log', 'local', 'build', 'dist', 'artifacts', 'artefacts', 'data',
+  'work', 'workdir', 'models', 'model', 'weights', 'pretrained', 'trained', 'final', 'export', 'exports',
+  'private_output', 'private', 'home', 'mnt', 'opt', 'var', 'usr', 'srv', 'content', 'drive', 'src',
+  'tests', 'test', 'fixtures', 'resources', 'assets', 'lora', 'adapters', 'merged',
+]);
+
+/** File extensions of model weights / serialized models. */
+export const MODEL_EXTENSIONS = [
+  'bin', 'pt', 'pth', 'ckpt', 'safetensors', 'onnx', 'h5', 'hdf5', 'keras', 'pb', 'tflite', 'gguf', 'ggml',
+  'pkl', 'pickle', 'joblib', 'npy', 'npz', 'msgpack', 'mlmodel', 'pte', 'caffemodel', 'params', 'mar',
+  'torchscript', 'ptl', 'engine', 'plan', 'mlpackage', 'llamafile', 'nemo', 'tar.gz', 'zip', 'model',
+] as const;
+
+/** Extensions that are unambiguously model or weight files (archives and `.model` excluded). */
+const STRONG_MODEL_EXT = /\.(?:bin|pt|pth|ckpt|safetensors|onnx|h5|hdf5|keras|pb|tflite|gguf|ggml|pkl|pickle|joblib|npy|npz|msgpack|mlmodel|pte|caffemodel|params|mar|torchscript|ptl|nemo|llamafile)$/i;
+
+/** Words in a URL/path or identifier that say "this is a model / weights / checkpoint". */
+const MODEL_WORDS = /(?:^|[^a-z])(?:model|models|weights?|checkpoints?|ckpts?|state_?dict|lora|adapter|gguf|onnx|safetensors|pretrained|finetuned)(?:$|[^a-z])/i;
+
+const HUB_PART = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,95})$/;
+const HEX = /^[0-9a-f]+$/i;
+
+/** Strips a query string and fragment from a URL or path. */
+function stripQuery(s: string): string {
+  return s.replace(/[?#].*$/, '');
+}
+
+/** True for `http://` / `https://` / `ftp://` URLs. */
+export function isUrl(s: string): boolean {
+  return /^(?:https?|ftp):\/\//i.test(s.trim());
+}
+
+/** True for a plain-HTTP URL to a host other than loopback. */
+export function isInsecureUrl(s: string): boolean {
+  const m = /^http:\/\/([^/?#:]+|\[[^\]]+\])/i.exec(s.trim());
+  if (!m) return false;
+  const host = m[1].toLowerCase();
+  return !(host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '[::1]' || host === '0.0.0.0');
+}
+
+/** The path part of a URL, or the string itself when it is not a URL. */
+function pathOf(s: string): string {
+  const t = stripQuery(s.trim());
+  const m = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/.*)?$/i.exec(t);
+  return m ? (m[1] ?? '') : t;
+}
+
+/** A URL or file path that names a model / weights file (by extension, or a hub `resolve/` URL). */
+export function isModelFile(s: string): boolean {
+  const p = pathOf(s);
+  if (STRONG_MODEL_EXT.test(p)) return true;
+  if (/huggingface\.co\/.+\/(?:resolve|blob)\//i.test(s)) return true;
+  return false;
+}
+
+/** Weaker evidence: the URL/path/identifier mentions models, weights or checkpoints. */
+export function mentionsModel(s: string): boolean {
+  return isModelFile(s) || MODEL_WORDS.test(s.replace(/[-/.]/g, '_').replace(/_/g, ' '));
+}
+
+/** True for a path that points into a local filesystem location rather than a hub id. */
+export function looksLocalPath(s: string): boolean {
+  const t = s.trim();
+  if (t === '' || t === '.' || t === '..') return true;
+  if (/^(?:\.{1,2}[\\/]|[\\/]|~|[A-Za-z]:[\\/]|file:)/.test(t)) return true;
+  if (t.includes('\\')) return true;
+  return false;
+}
+
+/**
+ * Classifies the resolved first argument of a hub loader: a Hugging Face repo id (`owner/name`,
+ * legacy canonical `gpt2`, timm/open_clip `hf-hub:owner/name[@rev]`), a local path, or a URL.
+ */
+export function classifyModelRef(raw: string, opts: { allowBareNames?: boolean } = {}): ModelRef {
+  let s = raw.trim();
+  let revision: string | undefined;
+  if (/^hf[-_]hub:/i.test(s)) {
+    s = s.replace(/^hf[-_]hub:/i, '');
+    const at = s.indexOf('@');
+    if (at >= 0) {
+      revision = s.slice(at + 1);
+      s = s.slice(0, at);
+    }
+    const parts = s.split('/');
+    if (parts.length === 2 && parts.every((p) => HUB_PART.test(p))) {
+      return { kind: 'hub', id: s, owner: parts[0], name: parts[1], ...(revision !== undefined ? { revision } : {}) };
+    }
+    return { kind: 'other' };
+  }
+  if (isUrl(s)) {
+    const hf = /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/(?!datasets\/|spaces\/|api\/)([A-Za-z0-9][\w.-]*)\/([\w.-]+)\/?$/i.exec(s);
+    if (hf) return { kind: 'hub', id: `${hf[1]}/${hf[2]}`, owner: hf[1], name: hf[2] };
+    return { kind: 'url', url: s };
+  }
+  if (looksLocalPath(s)) return { kind: 'local', reason: 'a filesystem path' };
+  if (/\s/.test(s) || /[{}<>%$*?"'|]/.test(s)) return { kind: 'other' };
+  const parts = s.split('/');
+  if (parts.length > 2) return { kind: 'local', reason: 'a relative path with several directories' };
+  if (STRONG_MODEL_EXT.test(s) || /\.(?:json|ya?ml|txt|cfg|py)$/i.test(s)) return { kind: 'local', reason: 'a file name' };
+  if (parts.length === 2) {
+    const [owner, name] = parts;
+    if (!HUB_PART.test(owner) || !HUB_PART.test(name)) return { kind: 'other' };
+    if (LOCAL_DIR_WORDS.has(owner.toLowerCase())) return { kind: 'local', reason: `a relative path under ${owner}/` };
+    if (/^checkpoint[-_]?\d+$/i.test(name) || /^(?:epoch|step)[-_]?\d+$/i.test(name)) return { kind: 'local', reason: 'a training checkpoint directory' };
+    if (owner.startsWith('.') || name.endsWith('.') ) return { kind: 'other' };
+    return { kind: 'hub', id: s, owner, name };
+  }
+  // Bare names: legacy canonical hub ids (`gpt2`, `bert-base-uncased`) or a local directory.
+  if (!HUB_PART.test(s) || LOCAL_DIR_WORDS.has(s.toLowerCase()) || /^checkpoint[-_]?\d+$/i.test(s)) {
+    return { kind: 'local', reason: 'a directory name' };
+  }
+  if (opts.allowBareNames === false) return { kind: 'other' };
+  return { kind: 'hub', id: s, owner: undefined, name: s };
+}
+
+export type RevisionKind = 'commit' | 'short-commit' | 'tag' | 'branch';
+
+/**
+ * A full 40-hex (or 64-hex) commit id pins; 7–39 hex characters with a digit is an abbreviated commit;
+ * version-looking refs (`v1.2.3`, `1.0`, `v2.0-rc1`) are tags; anything else (`main`, `dev`,
+ * `refs/pr/3`) is a movable branch.
+ */
+export function classifyRevision(rev: string): RevisionKind {
+  const r = rev.trim();
+  if ((r.length === 40 || r.length === 64) && HEX.test(r)) return 'commit';
+  if (r.length >= 7 && r.length < 40 && HEX.test(r) && /\d/.test(r) && /[a-f]/i.test(r)) return 'short-commit';
+  if (/^v?\d+(?:\.\d+)*(?:[-.+]?[A-Za-z0-9]+(?:\.\d+)*)?$/.test(r) && /\d/.test(r)) return 'tag';
+  return 'branch';
+}
+
+/** Python truthiness of a statically known value. */
+export function pythonTruthy(v: unknown): boolean {
+  if (v === null || v === undefined || v === false) return false;
+  if (v === true) return true;
+  if (typeof v === 'number') return v !== 0;
+  if (typeof v === 'bigint') return v !== 0n;
+  if (typeof v === 'string') return v.length > 0;
+  if (Array.isArray(v)) return v.length > 0;
+  if (typeof v === 'object') return Object.keys(v as object).length > 0;
+  return true;
+}
+
+/** Shared temp directories and web roots that other users (or the world) can read. */
+export function publicLocation(path: string): string | undefined {
+  const p = path.trim().replace(/\\/g, '/');
+  if (/^\/(?:tmp|var\/tmp|dev\/shm)(?:\/|$)/.test(p)) return 'a shared temporary directory';
+  if (/^\/(?:var\/www|srv\/(?:www|http|ftp)|var\/ftp)(?:\/|$)/.test(p)) return 'a web-served directory';
+  if (/^(?:s3|gs):\/\/[^/]*public/i.test(p)) return 'a public bucket';
+  const segments = p.replace(/^[a-z]+:\/\//i, '').split('/');
+  if (segments.some((seg) => /^public(?:$|[-_.])/i.test(seg))) return 'a directory named public';
+  return undefined;
+}
+
+/** Datasets builders that read local or explicitly given files (`load_dataset("json", data_files=...)`). */
+export const PACKAGED_DATASET_BUILDERS = new Set([
+  'json', 'csv', 'parquet', 'text', 'arrow', 'pandas', 'sql', 'generator', 'imagefolder', 'audiofolder',
+  'videofolder', 'webdataset', 'xml', 'spark', 'cache', 'folder_based_builder', 'hdf5', 'pdffolder', 'niftifolder', 'lance', 'eval',
+]);

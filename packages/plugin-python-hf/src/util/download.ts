@@ -1,0 +1,250 @@
+/**
+ * Raw HTTP downloads (requests, httpx, aiohttp, urllib, wget, curl/wget in a subprocess): what URL they
+ * fetch, where the bytes go (saved to a file, handed to a loader) and whether a hash comparison exists in
+ * the same function or in the same-file functions it calls.
+ */
+import { UNKNOWN } from '@oculum/core';
+import { calleeName, calleeOf, identifiersIn, isInside, receiverOf, same, statementOf, targetNames, walkBody, type PyNode, type PySourceCode } from './ast.js';
+import { isModelFile, mentionsModel } from './classify.js';
+import { resolve, valuesOf, type Resolved } from './resolve.js';
+
+export interface RawDownload {
+  call: PyNode;
+  api: string;
+  urlNode?: PyNode;
+  url: Resolved;
+  /** The call writes the file itself (urlretrieve, wget.download, curl -o, wget). */
+  savesDirectly: boolean;
+  destNode?: PyNode;
+  dest?: Resolved;
+  /** URL text from a shell command (curl/wget in a subprocess). */
+  commandUrl?: string;
+}
+
+const HTTP_GET = /^(?:requests|httpx)(?:\.api)?\.(?:get|request|stream)$/;
+const SESSION_CLASS = /^(?:requests\.(?:Session|session|sessions\.Session)|httpx\.(?:Client|AsyncClient)|aiohttp\.(?:ClientSession|client\.ClientSession))$/;
+const SUBPROCESS = /^(?:subprocess\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)|os\.(?:system|popen)|commands\.getoutput)$/;
+
+function urlArgFor(sc: PySourceCode, call: PyNode, method: string): PyNode | undefined {
+  if (method === 'request' || method === 'stream') return sc.argument(call, { name: 'url' }) ?? sc.argument(call, { position: 1 });
+  return sc.argument(call, { name: 'url' }) ?? sc.argument(call, { position: 0 });
+}
+
+/** A session object (`requests.Session()`, `aiohttp.ClientSession()`, `httpx.Client()`) that `recv` holds. */
+function isSession(sc: PySourceCode, recv: PyNode | null): boolean {
+  if (!recv) return false;
+  if (recv.type === 'call') return SESSION_CLASS.test(sc.qualifiedName(calleeOf(recv)!) ?? '');
+  if (recv.type !== 'identifier') return false;
+  return valuesOf(sc, recv).some((v) => v.type === 'call' && SESSION_CLASS.test(sc.qualifiedName(calleeOf(v)!) ?? ''));
+}
+
+/** Tokens of a shell command given as a string or a list (unknown list items become undefined). */
+function commandTokens(sc: PySourceCode, arg: PyNode): Array<string | undefined> | undefined {
+  const c = sc.constant(arg);
+  if (typeof c === 'string') return c.split(/\s+/).filter(Boolean);
+  if (Array.isArray(c)) return c.map((x) => (typeof x === 'string' ? x : undefined));
+  if (arg.type === 'list' || arg.type === 'tuple') {
+    return arg.namedChildren.map((el) => {
+      const v = sc.constant(el);
+      return typeof v === 'string' ? v : undefined;
+    });
+  }
+  if (arg.type === 'string') {
+    // f-string: keep the literal parts so `curl -o x {url}` is still recognised
+    return arg.text.replace(/^[a-zA-Z]*['"]+|['"]+$/g, '').split(/\s+/).filter(Boolean);
+  }
+  return undefined;
+}
+
+export function rawDownload(sc: PySourceCode, call: PyNode): RawDownload | undefined {
+  const fn = calleeOf(call);
+  if (!fn) return undefined;
+  const qn = sc.qualifiedName(fn);
+  const method = calleeName(call) ?? '';
+  if (qn && HTTP_GET.test(qn)) {
+    if (method === 'request' || method === 'stream') {
+      const m = sc.argument(call, { name: 'method' }) ?? sc.argument(call, { position: 0 });
+      const mv = m ? sc.constant(m) : UNKNOWN;
+      if (typeof mv === 'string' && mv.toUpperCase() !== 'GET') return undefined;
+    }
+    const urlNode = urlArgFor(sc, call, method);
+    return { call, api: qn, urlNode, url: resolve(sc, urlNode), savesDirectly: false };
+  }
+  if (!qn && fn.type === 'attribute' && (method === 'get' || method === 'request' || method === 'stream') && isSession(sc, receiverOf(call))) {
+    if (method !== 'get') {
+      const m = sc.argument(call, { position: 0 });
+      const mv = m ? sc.constant(m) : UNKNOWN;
+      if (typeof mv === 'string' && mv.toUpperCase() !== 'GET') return undefined;
+    }
+    const urlNode = urlArgFor(sc, call, method);
+    return { call, api: `session.${method}`, urlNode, url: resolve(sc, urlNode), savesDirectly: false };
+  }
+  if (qn && /^(?:urllib\.request|urllib2|urllib|six\.moves\.urllib\.request)\.urlopen$/.test(qn)) {
+    let urlNode = sc.argument(call, { name: 'url' }) ?? sc.argument(call, { position: 0 });
+    if (urlNode?.type === 'call' && /Request$/.test(sc.qualifiedName(calleeOf(urlNode)!) ?? '')) {
+      urlNode = sc.argument(urlNode, { name: 'url' }) ?? sc.argument(urlNode, { position: 0 });
+    }
+    return { call, api: 'urlopen', urlNode, url: resolve(sc, urlNode), savesDirectly: false };
+  }
+  if (qn && /^(?:urllib\.request|urllib|six\.moves\.urllib\.request)\.urlretrieve$/.test(qn)) {
+    const urlNode = sc.argument(call, { name: 'url' }) ?? sc.argument(call, { position: 0 });
+    const destNode = sc.argument(call, { name: 'filename' }) ?? sc.argument(call, { position: 1 });
+    return { call, api: 'urlretrieve', urlNode, url: resolve(sc, urlNode), savesDirectly: true, destNode, dest: destNode ? resolve(sc, destNode) : undefined };
+  }
+  if (qn === 'wget.download') {
+    const urlNode = sc.argument(call, { name: 'url' }) ?? sc.argument(call, { position: 0 });
+    const destNode = sc.argument(call, { name: 'out' }) ?? sc.argument(call, { position: 1 });
+    return { call, api: 'wget.download', urlNode, url: resolve(sc, urlNode), savesDirectly: true, destNode, dest: destNode ? resolve(sc, destNode) : undefined };
+  }
+  if (qn && SUBPROCESS.test(qn)) {
+    const arg = sc.argument(call, { name: 'args' }) ?? sc.argument(call, { name: 'cmd' }) ?? sc.argument(call, { name: 'command' }) ?? sc.argument(call, { position: 0 });
+    if (!arg) return undefined;
+    const tokens = commandTokens(sc, arg);
+    if (!tokens || !tokens.length) return undefined;
+    // find curl/wget anywhere in a shell pipeline, e.g. "cd x && wget URL"
+    const idx = tokens.findIndex((t) => !!t && /^(?:.*\/)?(?:curl|wget)$/.test(t));
+    if (idx < 0) return undefined;
+    const tool = tokens[idx]!.replace(/^.*\//, '');
+    const rest = tokens.slice(idx + 1);
+    const url = rest.find((t) => !!t && /^['"]?(?:https?|ftp):\/\//i.test(t))?.replace(/^['"]|['"]$/g, '');
+    const toStdout = tool === 'wget' ? rest.some((t, i) => (t === '-O' || t === '-qO' || t === '-qO-') && (t.endsWith('-') || rest[i + 1] === '-')) : false;
+    const saves = tool === 'wget' ? !toStdout : rest.some((t) => !!t && /^(?:-o|-O|--output|--remote-name|--output-dir|>|-[a-zA-Z]*[oO])$/.test(t));
+    const outIdx = rest.findIndex((t) => t === '-o' || t === '-O' || t === '--output' || t === '>');
+    const out = outIdx >= 0 ? rest[outIdx + 1] : undefined;
+    return {
+      call,
+      api: `${tool} (subprocess)`,
+      url: url ? { kind: 'string', value: url } : { kind: 'unknown' },
+      commandUrl: url,
+      savesDirectly: saves,
+      ...(out ? { dest: { kind: 'string', value: out } as Resolved } : {}),
+    };
+  }
+  return undefined;
+}
+
+const LOADER = /^(?:torch\.(?:load|jit\.load|hub\.load_state_dict_from_url)|pickle\.loads?|cPickle\.loads?|dill\.loads?|cloudpickle\.loads?|joblib\.load|numpy\.load|onnx\.load(?:_model|_from_string)?|onnxruntime\.InferenceSession|safetensors\.[\w.]*load\w*|tensorflow\.keras\.models\.load_model|keras\.models\.load_model|keras\.saving\.load_model|tensorflow\.saved_model\.load|gguf\.\w+|llama_cpp\.Llama)$/;
+
+/** What happens to the downloaded bytes in the function. */
+export interface Sink {
+  kind: 'saved' | 'loaded';
+  node: PyNode;
+  /** The destination of a write, when it can be read from `open(path, "wb")`. */
+  dest?: PyNode;
+}
+
+function isWriteCall(sc: PySourceCode, call: PyNode): boolean {
+  const name = calleeName(call) ?? '';
+  const qn = sc.qualifiedName(calleeOf(call)!);
+  if (qn === 'shutil.copyfileobj') return true;
+  if (name === 'write' || name === 'writelines' || name === 'write_bytes' || name === 'write_text') return calleeOf(call)?.type === 'attribute';
+  return false;
+}
+
+/** For `f.write(...)` where `f` comes from `with open(path, "wb") as f` / `f = open(...)`, the path node. */
+function writeDestination(sc: PySourceCode, call: PyNode): PyNode | undefined {
+  const name = calleeName(call) ?? '';
+  let recv = receiverOf(call);
+  if (sc.qualifiedName(calleeOf(call)!) === 'shutil.copyfileobj') recv = sc.argument(call, { position: 1 }) ?? null;
+  if (!recv) return undefined;
+  if (name === 'write_bytes' || name === 'write_text') return recv;
+  const opener = recv.type === 'call' ? recv : recv.type === 'identifier' ? valuesOf(sc, recv).find((v) => v.type === 'call') : undefined;
+  if (!opener) return undefined;
+  const oq = sc.qualifiedName(calleeOf(opener)!) ?? calleeOf(opener)?.text;
+  if (oq === 'open' || oq === 'builtins.open' || oq === 'io.open' || oq === 'aiofiles.open') return sc.argument(opener, { name: 'file' }) ?? sc.argument(opener, { position: 0 });
+  if (calleeName(opener) === 'open' && receiverOf(opener)) return receiverOf(opener) ?? undefined;
+  return undefined;
+}
+
+function refersTo(node: PyNode | null | undefined, names: Set<string>): boolean {
+  return !!node && names.size > 0 && identifiersIn(node).some((n) => names.has(n));
+}
+
+/** Where the downloaded value goes: saved to a file or handed to a model loader, in the same function. */
+export function downloadSink(sc: PySourceCode, dl: RawDownload): Sink | undefined {
+  const call = dl.call;
+  if (dl.savesDirectly) return { kind: 'saved', node: call, dest: dl.destNode };
+  // nested: f.write(requests.get(u).content), torch.load(io.BytesIO(urlopen(u).read()))
+  for (let p = call.parent; p && !same(p, statementOf(call).parent); p = p.parent) {
+    if (p.type !== 'call') continue;
+    const recv = receiverOf(p);
+    if (recv && isInside(call, recv)) continue; // response.method(...)
+    if (isWriteCall(sc, p)) return { kind: 'saved', node: p, dest: writeDestination(sc, p) };
+    if (LOADER.test(sc.qualifiedName(calleeOf(p)!) ?? '')) return { kind: 'loaded', node: p };
+  }
+  const stmt = statementOf(call);
+  const tainted = new Set<string>();
+  const asg = stmt.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
+  if (asg?.type === 'assignment') for (const n of targetNames(asg.childForFieldName('left'))) tainted.add(n);
+  if (stmt.type === 'with_statement' || stmt.type === 'async_with_statement' || stmt.parent?.type === 'with_statement') {
+    const w = stmt.type.endsWith('with_statement') ? stmt : stmt.parent!;
+    for (const item of w.descendantsOfType('as_pattern')) {
+      if (!isInside(call, item)) continue;
+      const alias = item.childForFieldName('alias');
+      if (alias) for (const n of identifiersIn(alias)) tainted.add(n);
+    }
+  }
+  if (!tainted.size) return undefined;
+  const fn = sc.enclosingFunction(call);
+  const body = fn.type === 'function_definition' ? fn.childForFieldName('body') : fn;
+  if (!body) return undefined;
+  let found: Sink | undefined;
+  walkBody(body, (n) => {
+    if (found || n.startIndex < stmt.startIndex) return;
+    if (n.type === 'assignment' || n.type === 'augmented_assignment') {
+      const right = n.childForFieldName('right');
+      if (right && refersTo(right, tainted) && !isInside(call, right)) for (const l of targetNames(n.childForFieldName('left'))) tainted.add(l);
+      return;
+    }
+    if (n.type === 'for_statement' && refersTo(n.childForFieldName('right'), tainted)) {
+      for (const l of targetNames(n.childForFieldName('left'))) tainted.add(l);
+      return;
+    }
+    if (n.type === 'call' && !same(n, call)) {
+      const args = n.childForFieldName('arguments');
+      if (!refersTo(args, tainted)) return;
+      if (isWriteCall(sc, n)) found = { kind: 'saved', node: n, dest: writeDestination(sc, n) };
+      else if (LOADER.test(sc.qualifiedName(calleeOf(n)!) ?? '')) found = { kind: 'loaded', node: n };
+    }
+  });
+  return found;
+}
+
+const HASH_NAME = /(?:^|_)(?:verify|verified|check|validate)(?:_|$).*(?:hash|sum|sha|md5|digest|integrity|signature|model|download|weights)|checksum|sha256|sha512|sha1|md5|digest|hash_?(?:file|check|matches|prefix)|integrity/i;
+
+/** A hash computation or comparison in the function, or in a same-file function it calls (two levels). */
+export function hasHashCheck(sc: PySourceCode, fn: PyNode, depth = 0, seen = new Set<number>()): boolean {
+  if (seen.has(fn.id) || depth > 2) return false;
+  seen.add(fn.id);
+  const body = fn.type === 'function_definition' ? fn.childForFieldName('body') : fn;
+  if (!body) return false;
+  let ok = false;
+  walkBody(body, (n) => {
+    if (ok || n.type !== 'call') return;
+    const callee = calleeOf(n);
+    const qn = callee ? sc.qualifiedName(callee) : undefined;
+    const name = calleeName(n) ?? '';
+    if (qn && /^(?:hashlib|hmac|xxhash|blake3|zlib\.crc32|binascii\.crc32)\b/.test(qn)) ok = true;
+    else if (name === 'hexdigest' || name === 'digest' || name === 'file_digest') ok = true;
+    else if (HASH_NAME.test(name)) ok = true;
+    else {
+      const local = sc.localFunction(n);
+      if (local && hasHashCheck(sc, local, depth + 1, seen)) ok = true;
+    }
+  });
+  return ok;
+}
+
+/** Evidence that a download is a model / weights file. */
+export function modelEvidence(sc: PySourceCode, dl: RawDownload, sink: Sink | undefined): 'strong' | 'weak' | undefined {
+  const strs: string[] = [];
+  if (dl.url.kind === 'string' || dl.url.kind === 'prefix') strs.push(dl.url.value);
+  const dest = dl.dest ?? (sink?.dest ? resolve(sc, sink.dest) : undefined);
+  if (dest && (dest.kind === 'string' || dest.kind === 'prefix')) strs.push(dest.value);
+  if (dest && dest.kind === 'local' && dest.prefix) strs.push(dest.prefix);
+  if (strs.some((s) => isModelFile(s))) return 'strong';
+  if (sink?.kind === 'loaded') return 'strong';
+  const names = [dl.urlNode?.text ?? '', sink?.dest?.text ?? '', dl.destNode?.text ?? ''];
+  if (strs.some((s) => mentionsModel(s)) || names.some((t) => t && mentionsModel(t))) return 'weak';
+  return undefined;
+}

@@ -1,0 +1,204 @@
+/**
+ * Follows a dataset value inside one function, in source order: through assignments, indexing
+ * (`ds["train"]`), method chains (`.shuffle()`, `.map()`), until it reaches training — a trainer's
+ * `train_dataset=`, `.fit(...)` / `.train(...)` / `.finetune(...)`, or a loop that calls `.backward()` — or
+ * passes a validation step (`.filter(...)`, a function named like validate/sanitize/clean/check).
+ */
+import {
+  calleeName,
+  calleeOf,
+  enclosingFunction,
+  identifiersIn,
+  isInside,
+  receiverOf,
+  same,
+  statementOf,
+  targetNames,
+  walkBody,
+  type PyNode,
+  type PySourceCode,
+} from './ast.js';
+
+const VALIDATOR = /valid|saniti[sz]|clean|filter|moderat|screen|scan|verif|check|dedup|detox|inspect|audit|safety|guard|redact|pii|toxic|quality|curat|vet(?:_|$)|reject|allowlist|whitelist|approve|review/i;
+const TRAIN_METHODS = new Set(['fit', 'finetune', 'fine_tune', 'train', 'train_model', 'fit_generator', 'train_on_batch']);
+const TRAIN_KEYWORDS = new Set(['train_dataset', 'train_data', 'training_data', 'train_set', 'train_ds']);
+
+export interface DatasetTrace {
+  /** Where the unvalidated data reaches training. */
+  sink?: PyNode;
+  /** A validation step consumed the data before any training. */
+  validated: boolean;
+}
+
+function refersTo(node: PyNode | null | undefined, names: Set<string>): boolean {
+  if (!node || names.size === 0) return false;
+  return identifiersIn(node).some((n) => names.has(n));
+}
+
+/** Is `call` a validation step applied to one of `names`? */
+export function isValidationCall(call: PyNode, names: Set<string>): boolean {
+  const name = calleeName(call) ?? '';
+  const recv = receiverOf(call);
+  const args = call.childForFieldName('arguments');
+  if ((name === 'filter' || name === 'map') && recv && refersTo(recv, names)) {
+    if (name === 'filter') return true;
+    const fnArg = args?.namedChildren[0];
+    return !!fnArg && VALIDATOR.test(fnArg.text);
+  }
+  if (VALIDATOR.test(name) && name !== 'map' && (refersTo(args, names) || (recv && refersTo(recv, names)))) return true;
+  return false;
+}
+
+function containsValidation(node: PyNode, names: Set<string>): boolean {
+  if (node.type === 'call' && isValidationCall(node, names)) return true;
+  return node.descendantsOfType('call').some((c) => isValidationCall(c, names));
+}
+
+/** Does this call train on data mentioned in `names`? */
+export function trainingSinkUses(sc: PySourceCode, call: PyNode, names: Set<string>): boolean {
+  const args = call.childForFieldName('arguments');
+  if (!args) return false;
+  for (const a of args.namedChildren) {
+    if (a.type === 'keyword_argument') {
+      const k = a.childForFieldName('name')?.text ?? '';
+      if (TRAIN_KEYWORDS.has(k) && refersTo(a.childForFieldName('value'), names)) return true;
+    }
+  }
+  const name = calleeName(call) ?? '';
+  if (TRAIN_METHODS.has(name) && calleeOf(call)?.type === 'attribute') {
+    const positional = args.namedChildren.filter((a) => a.type !== 'keyword_argument');
+    const kw = args.namedChildren.filter((a) => a.type === 'keyword_argument' && ['x', 'data', 'dataset', 'train_data', 'training_data'].includes(a.childForFieldName('name')?.text ?? ''));
+    if ([...positional, ...kw].some((a) => refersTo(a, names))) return true;
+  }
+  void sc;
+  return false;
+}
+
+function trainingLoop(loop: PyNode, names: Set<string>): boolean {
+  if (!refersTo(loop.childForFieldName('right'), names)) return false;
+  const body = loop.childForFieldName('body');
+  if (!body) return false;
+  return body.descendantsOfType('call').some((c) => {
+    const n = calleeName(c);
+    return n === 'backward' || n === 'training_step' || n === 'train_step' || (n === 'step' && /optim|opt\b|scheduler|accelerator/i.test(receiverOf(c)?.text ?? ''));
+  });
+}
+
+/** Follows the value produced by `source` (a call) through its function. */
+export function traceDataset(sc: PySourceCode, source: PyNode): DatasetTrace {
+  // Directly nested in a sink or a validation: `Trainer(train_dataset=load_dataset(...)["train"])`.
+  const stmt = statementOf(source);
+  let cur: PyNode | null = source.parent;
+  const self = new Set<string>(['\u0000source']);
+  while (cur && !same(cur, stmt.parent)) {
+    if (cur.type === 'call') {
+      const name = calleeName(cur) ?? '';
+      const recv = receiverOf(cur);
+      if (recv && isInside(source, recv) && (name === 'filter' || (name === 'map' && VALIDATOR.test(cur.childForFieldName('arguments')?.namedChildren[0]?.text ?? '')))) return { validated: true };
+      if (!recv || !isInside(source, recv)) {
+        if (VALIDATOR.test(name)) return { validated: true };
+        if (containsTrainingUseOf(sc, cur, source)) return { sink: cur, validated: false };
+      }
+    }
+    cur = cur.parent;
+  }
+  void self;
+
+  const tainted = new Set<string>();
+  if (stmt.type === 'expression_statement' && stmt.namedChildren[0]?.type === 'assignment') {
+    const asg = stmt.namedChildren[0];
+    const right = asg.childForFieldName('right');
+    if (right && isInside(source, right)) {
+      if (containsValidationAround(right, source)) return { validated: true };
+      for (const n of targetNames(asg.childForFieldName('left'))) tainted.add(n);
+    }
+  } else if (stmt.type === 'with_statement') {
+    for (const item of stmt.descendantsOfType('as_pattern')) {
+      const alias = item.childForFieldName('alias');
+      if (alias) for (const n of identifiersIn(alias)) tainted.add(n);
+    }
+  }
+  if (tainted.size === 0) return { validated: false };
+
+  const fn = enclosingFunction(source);
+  const body = fn.type === 'function_definition' ? fn.childForFieldName('body') : fn;
+  if (!body) return { validated: false };
+  let result: DatasetTrace = { validated: false };
+  let done = false;
+  walkBody(body, (n) => {
+    if (done || n.startIndex <= stmt.endIndex - 1 && n.startIndex >= stmt.startIndex) return;
+    if (n.startIndex < stmt.startIndex) return;
+    if (tainted.size === 0) {
+      done = true;
+      return;
+    }
+    if (n.type === 'assignment' || n.type === 'augmented_assignment') {
+      const right = n.childForFieldName('right');
+      const lefts = targetNames(n.childForFieldName('left'));
+      if (right && refersTo(right, tainted)) {
+        if (containsValidation(right, tainted)) {
+          for (const l of lefts) tainted.delete(l);
+          result = { validated: true };
+          // names still tainted keep flowing (e.g. `clean = data.filter(f)` leaves `data` unvalidated)
+        } else {
+          // a sink inside the right side is checked when the walk reaches the call
+          for (const l of lefts) tainted.add(l);
+        }
+      } else if (n.type === 'assignment') {
+        for (const l of lefts) tainted.delete(l);
+      }
+      return;
+    }
+    if (n.type === 'for_statement' && trainingLoop(n, tainted)) {
+      result = { sink: n, validated: false };
+      done = true;
+      return;
+    }
+    if (n.type === 'call') {
+      if (n.parent?.type === 'expression_statement' && isValidationCall(n, tainted)) {
+        const args = n.childForFieldName('arguments');
+        const recv = receiverOf(n);
+        for (const id of [...identifiersIn(args ?? n), ...(recv ? identifiersIn(recv) : [])]) tainted.delete(id);
+        result = { validated: true };
+        return;
+      }
+      if (trainingSinkUses(sc, n, tainted)) {
+        result = { sink: n, validated: false };
+        done = true;
+      }
+    }
+  });
+  return result;
+}
+
+/** `source` sits inside `call`'s training arguments. */
+function containsTrainingUseOf(sc: PySourceCode, call: PyNode, source: PyNode): boolean {
+  const marker = new Set<string>();
+  const args = call.childForFieldName('arguments');
+  if (!args) return false;
+  for (const a of args.namedChildren) {
+    if (!isInside(source, a)) continue;
+    if (a.type === 'keyword_argument') return TRAIN_KEYWORDS.has(a.childForFieldName('name')?.text ?? '');
+    const name = calleeName(call) ?? '';
+    return TRAIN_METHODS.has(name) && calleeOf(call)?.type === 'attribute';
+  }
+  void sc;
+  void marker;
+  return false;
+}
+
+/** `x = load_dataset(...).filter(f)`: a validation wraps the source in the same expression. */
+function containsValidationAround(right: PyNode, source: PyNode): boolean {
+  let cur: PyNode | null = source.parent;
+  while (cur && isInside(cur, right)) {
+    if (cur.type === 'call') {
+      const name = calleeName(cur) ?? '';
+      const recv = receiverOf(cur);
+      if (recv && isInside(source, recv) && (name === 'filter' || (name === 'map' && VALIDATOR.test(cur.childForFieldName('arguments')?.namedChildren[0]?.text ?? '')))) return true;
+      if ((!recv || !isInside(source, recv)) && VALIDATOR.test(name)) return true;
+    }
+    if (same(cur, right)) break;
+    cur = cur.parent;
+  }
+  return false;
+}

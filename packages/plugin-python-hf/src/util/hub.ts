@@ -1,0 +1,188 @@
+/**
+ * Recognises calls that fetch a model, file or dataset from the Hugging Face Hub (or a hub-backed
+ * loader such as timm `hf-hub:` ids, open_clip, vLLM), and says what they fetch and at which revision.
+ */
+import { UNKNOWN, type Confidence } from '@oculum/core';
+import { argList, calleeName, calleeOf, receiverOf, type PyNode, type PySourceCode } from './ast.js';
+import { classifyModelRef, classifyRevision, pythonTruthy, PACKAGED_DATASET_BUILDERS, type ModelRef, type RevisionKind } from './classify.js';
+import { resolve, type Resolved } from './resolve.js';
+
+/** Top-level packages whose `*.from_pretrained` fetches from the Hub. */
+export const HF_PACKAGES = [
+  'transformers', 'diffusers', 'peft', 'sentence_transformers', 'optimum', 'trl', 'setfit', 'huggingface_hub',
+  'unsloth', 'auto_gptq', 'gptqmodel', 'awq', 'gliner', 'span_marker', 'adapters', 'parler_tts', 'colpali_engine',
+  'timm', 'open_clip', 'flair', 'vllm', 'datasets', 'accelerate', 'lm_eval', 'evaluate', 'FlagEmbedding',
+];
+
+export function hfPackage(qn: string | undefined): boolean {
+  if (!qn) return false;
+  const top = qn.split('.')[0];
+  return HF_PACKAGES.includes(top);
+}
+
+export function importsHf(sc: PySourceCode): boolean {
+  return HF_PACKAGES.some((m) => sc.imports.has(m));
+}
+
+export type HubKind = 'model' | 'file' | 'dataset';
+
+export interface HubLoad {
+  call: PyNode;
+  /** Short display name of the API, e.g. `AutoModel.from_pretrained`. */
+  api: string;
+  kind: HubKind;
+  /** The id argument (absent for `pipeline(task)` with its default model). */
+  idNode?: PyNode;
+  resolved: Resolved;
+  ref: ModelRef | undefined;
+  /** How sure we are that the call itself is a hub loader. */
+  callConfidence: Confidence;
+  revisionNode?: PyNode;
+  /** 'none' when no revision is given (or it is None); 'unknown' when held in a variable. */
+  revision: { kind: RevisionKind | 'none' | 'unknown'; value?: string };
+  /** `local_files_only=True`: never touches the network. */
+  offline: boolean;
+  /** `pipeline(task)` without a model: the task's default model is fetched at `main`. */
+  defaultModel?: boolean;
+}
+
+interface Spec {
+  api: string;
+  kind: HubKind;
+  idPos?: number;
+  idNames: string[];
+}
+
+function shortApi(qn: string): string {
+  const parts = qn.split('.');
+  return parts.length >= 2 && /^[A-Z]/.test(parts[parts.length - 2]) ? parts.slice(-2).join('.') : parts[parts.length - 1];
+}
+
+function specFor(sc: PySourceCode, call: PyNode): (Spec & { confidence: Confidence }) | undefined {
+  const fn = calleeOf(call);
+  if (!fn) return undefined;
+  const qn = sc.qualifiedName(fn);
+  const name = calleeName(call);
+  if (qn) {
+    if (qn.endsWith('.from_pretrained')) {
+      if (!hfPackage(qn) || qn.startsWith('datasets.') || qn.startsWith('evaluate.')) return undefined;
+      if (/^peft\.(?:[\w.]*\.)?Peft(?:Mixed)?Model(?:For\w+)?\.from_pretrained$/.test(qn)) {
+        return { api: shortApi(qn), kind: 'model', idPos: 1, idNames: ['model_id'], confidence: 'high' };
+      }
+      return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['pretrained_model_name_or_path', 'model_name', 'model_id', 'model_name_or_path'], confidence: 'high' };
+    }
+    if (/^transformers\.(?:pipelines\.)?pipeline$/.test(qn)) return { api: 'pipeline', kind: 'model', idPos: 1, idNames: ['model'], confidence: 'high' };
+    if (/^sentence_transformers\.(?:[\w.]*\.)?(?:SentenceTransformer|CrossEncoder|SparseEncoder)$/.test(qn)) {
+      return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['model_name_or_path', 'model_name'], confidence: 'high' };
+    }
+    if (/^huggingface_hub\.(?:[\w.]*\.)?(?:hf_hub_download|snapshot_download|hf_hub_url|from_pretrained_keras|from_pretrained_fastai)$/.test(qn)) {
+      const api = qn.split('.').pop()!;
+      return { api, kind: api === 'snapshot_download' || api.startsWith('from_') ? 'model' : 'file', idPos: 0, idNames: ['repo_id'], confidence: 'high' };
+    }
+    if (/^datasets\.(?:[\w.]*\.)?(?:load_dataset|load_dataset_builder)$/.test(qn)) {
+      return { api: qn.split('.').pop()!, kind: 'dataset', idPos: 0, idNames: ['path'], confidence: 'high' };
+    }
+    if (/^timm\.(?:models\.)?create_model$/.test(qn)) return { api: 'timm.create_model', kind: 'model', idPos: 0, idNames: ['model_name'], confidence: 'high' };
+    if (/^open_clip\.(?:[\w.]*\.)?(?:create_model_and_transforms|create_model|create_model_from_pretrained|get_tokenizer)$/.test(qn)) {
+      return { api: `open_clip.${qn.split('.').pop()}`, kind: 'model', idPos: 0, idNames: ['model_name'], confidence: 'high' };
+    }
+    if (/^vllm\.(?:entrypoints\.llm\.)?LLM$/.test(qn)) return { api: 'vllm.LLM', kind: 'model', idPos: 0, idNames: ['model'], confidence: 'high' };
+    return undefined;
+  }
+  // Unresolved receivers (`self.model_cls.from_pretrained("org/x")`): only with a literal hub id, at medium confidence.
+  if (name === 'from_pretrained' && fn.type === 'attribute') {
+    return { api: `${receiverText(call)}.from_pretrained`, kind: 'model', idPos: 0, idNames: ['pretrained_model_name_or_path', 'model_name_or_path'], confidence: 'medium' };
+  }
+  return undefined;
+}
+
+function receiverText(call: PyNode): string {
+  const r = receiverOf(call);
+  const t = r?.text ?? '';
+  return t.length > 40 ? '…' : t;
+}
+
+/** The hub load a call performs, or undefined when it is not a hub loader or is provably local. */
+export function hubLoad(sc: PySourceCode, call: PyNode): HubLoad | undefined {
+  const spec = specFor(sc, call);
+  if (!spec) return undefined;
+  let idNode: PyNode | undefined;
+  for (const n of spec.idNames) {
+    idNode = sc.argument(call, { name: n });
+    if (idNode) break;
+  }
+  if (!idNode && spec.idPos !== undefined) idNode = sc.argument(call, { position: spec.idPos });
+  if (idNode && idNode.type === 'list_splat') return undefined;
+
+  const offlineArg = sc.argument(call, { name: 'local_files_only' });
+  const offlineVal = offlineArg ? sc.constant(offlineArg) : false;
+  const offline = offlineVal !== UNKNOWN && pythonTruthy(offlineVal);
+
+  const revisionNode = sc.argument(call, { name: 'revision' });
+  let revision: HubLoad['revision'] = { kind: 'none' };
+  if (revisionNode) {
+    const v = sc.constant(revisionNode);
+    if (v === UNKNOWN) revision = { kind: 'unknown' };
+    else if (typeof v === 'string' && v.trim() !== '') revision = { kind: classifyRevision(v), value: v };
+    else revision = { kind: 'none' };
+  }
+
+  const base = { call, api: spec.api, kind: spec.kind, callConfidence: spec.confidence, offline, revisionNode, revision };
+
+  if (!idNode) {
+    if (spec.api === 'pipeline') {
+      const task = sc.argument(call, { name: 'task' }) ?? sc.argument(call, { position: 0 });
+      if (!task || sc.hasUnresolvedArguments(call)) return undefined;
+      return { ...base, resolved: { kind: 'unknown' }, ref: undefined, defaultModel: true };
+    }
+    return undefined;
+  }
+
+  const resolved = resolve(sc, idNode);
+  let ref: ModelRef | undefined;
+  if (resolved.kind === 'string') {
+    ref = classifyModelRef(resolved.value);
+    if (spec.api === 'timm.create_model' || spec.api.startsWith('open_clip.')) {
+      // Only `hf-hub:` names reach the Hub; plain names are built-in architectures or tags.
+      if (!/^hf[-_]hub:/i.test(resolved.value.trim())) return undefined;
+      if (spec.api === 'timm.create_model') {
+        const pre = sc.argument(call, { name: 'pretrained' }) ?? sc.argument(call, { position: 1 });
+        const pv = pre ? sc.constant(pre) : false;
+        if (pv !== UNKNOWN && !pythonTruthy(pv)) return undefined;
+      }
+    }
+    if (ref.kind === 'hub' && ref.revision !== undefined && !revisionNode) {
+      revision = { kind: classifyRevision(ref.revision), value: ref.revision };
+    }
+    if (spec.kind === 'dataset') {
+      if (ref.kind === 'hub' && ref.owner === undefined && PACKAGED_DATASET_BUILDERS.has(ref.id.toLowerCase())) return undefined;
+    }
+  } else if (resolved.kind === 'local' || resolved.kind === 'private-temp' || resolved.kind === 'non-string') {
+    return undefined;
+  } else if (resolved.kind === 'prefix') {
+    const r = classifyModelRef(resolved.value + 'x');
+    if (r.kind === 'local' || r.kind === 'url') return undefined;
+  } else if (spec.confidence !== 'high') {
+    // Unknown callee and unknown id: nothing says this is a hub load.
+    return undefined;
+  }
+  if (ref && ref.kind !== 'hub') return undefined;
+  return { ...base, revision, idNode, resolved, ref };
+}
+
+/** Is a revision pinned enough not to be reported as unpinned? */
+export function pinLevel(r: HubLoad['revision'], opts: { allowShortHashes: boolean }): 'pinned' | 'tag' | 'branch' | 'none' {
+  switch (r.kind) {
+    case 'commit':
+    case 'unknown':
+      return 'pinned';
+    case 'short-commit':
+      return opts.allowShortHashes ? 'pinned' : 'tag';
+    case 'tag':
+      return 'tag';
+    case 'branch':
+      return 'branch';
+    default:
+      return 'none';
+  }
+}

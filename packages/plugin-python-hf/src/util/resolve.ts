@@ -1,0 +1,184 @@
+/**
+ * What a path / id / URL argument denotes, asked of the semantic model: `constant()` for values,
+ * `qualifiedName()` for calls such as `os.path.join`, `Path`, `tempfile.*`. Local assignments inside the
+ * enclosing function are followed through the language's `bindingsOf` when it offers it.
+ */
+import { UNKNOWN } from '@oculum/core';
+import { argList, calleeOf, isPlainString, same, type PyNode, type PySourceCode } from './ast.js';
+
+export type Resolved =
+  /** A fully known string. */
+  | { kind: 'string'; value: string; node?: PyNode }
+  /** A string whose beginning is known (f-string / join with unknown tail), e.g. `/tmp/` + …. */
+  | { kind: 'prefix'; value: string }
+  /** A provably local path whose text is not known (`os.path.join(out_dir, ...)`, `Path.cwd()`). */
+  | { kind: 'local'; why: string; prefix?: string }
+  /** A private temporary directory (`tempfile.TemporaryDirectory()`, `mkdtemp()`). */
+  | { kind: 'private-temp' }
+  /** A known value that is not a string (None, a number, a model object built by a call...). */
+  | { kind: 'non-string'; why: string }
+  | { kind: 'unknown' };
+
+const JOIN_FUNCS = new Set(['os.path.join', 'posixpath.join', 'ntpath.join', 'os.path.abspath', 'os.path.realpath', 'os.path.normpath', 'os.path.expanduser', 'os.path.expandvars', 'os.path.dirname', 'os.fspath', 'os.path.relpath']);
+const PATH_CLASSES = /^pathlib\.(?:Pure)?(?:Posix|Windows)?Path$/;
+
+/**
+ * The value expressions a name may hold at `use` (the language's `bindingsOf`), keeping those bound
+ * before the use when the name is re-bound in straight-line code (`x = a; ...; x = b`).
+ */
+export function valuesOf(sc: PySourceCode, use: PyNode): PyNode[] {
+  if (use.type !== 'identifier') return [];
+  const all = sc.bindingsOf(use);
+  const sameScope = sc.enclosingFunction(use);
+  const before = all.filter((v) => v.startIndex < use.startIndex && same(sc.enclosingFunction(v), sameScope));
+  if (before.length) return [before[before.length - 1]];
+  return all;
+}
+
+function isParameter(sc: PySourceCode, use: PyNode): boolean {
+  return use.type === 'identifier' && sc.parameterOf(use) !== undefined;
+}
+
+/** Leading literal text of an f-string (`f"/tmp/{x}"` → `/tmp/`). */
+function fstringPrefix(node: PyNode): string | undefined {
+  if (node.type !== 'string') return undefined;
+  let out = '';
+  for (const c of node.namedChildren) {
+    if (c.type === 'string_start') continue;
+    if (c.type === 'string_content') out += c.text;
+    else break;
+  }
+  return out || undefined;
+}
+
+export function resolve(sc: PySourceCode, node: PyNode | null | undefined, depth = 0): Resolved {
+  if (!node || depth > 6) return { kind: 'unknown' };
+  if (node.type === 'parenthesized_expression' && node.namedChildren[0]) return resolve(sc, node.namedChildren[0], depth + 1);
+  // Calls that build paths say "local" whatever their text (`os.path.join("org", "x")` is a directory).
+  if (node.type === 'call') {
+    const qn = sc.qualifiedName(calleeOf(node)!);
+    if (qn && (JOIN_FUNCS.has(qn) || PATH_CLASSES.test(qn))) return resolveCall(sc, node, depth);
+  }
+  if (node.type === 'identifier' && !isParameter(sc, node)) {
+    const vals = valuesOf(sc, node).filter((v) => !same(v, node));
+    if (vals.length === 1 && (vals[0].type === 'call' || vals[0].type === 'binary_operator')) return resolve(sc, vals[0], depth + 1);
+  }
+  const c = sc.constant(node);
+  if (c !== UNKNOWN) {
+    if (typeof c === 'string') return { kind: 'string', value: c, ...(isPlainString(node) ? { node } : {}) };
+    return { kind: 'non-string', why: c === null ? 'None' : typeof c };
+  }
+  switch (node.type) {
+    case 'string': {
+      const p = fstringPrefix(node);
+      return p ? { kind: 'prefix', value: p } : { kind: 'unknown' };
+    }
+    case 'call':
+      return resolveCall(sc, node, depth);
+    default:
+      return resolveOther(sc, node, depth);
+  }
+}
+
+function resolveCall(sc: PySourceCode, node: PyNode, depth: number): Resolved {
+  {
+    {
+      const qn = sc.qualifiedName(calleeOf(node)!);
+      const first = argList(node)[0];
+      if (qn && JOIN_FUNCS.has(qn)) {
+        const r = first && first.type !== 'keyword_argument' ? resolve(sc, first, depth + 1) : { kind: 'unknown' as const };
+        if (r.kind === 'string' || r.kind === 'prefix') return { kind: 'local', why: `${qn}(...)`, prefix: r.value };
+        if (r.kind === 'private-temp') return r;
+        if (r.kind === 'local') return r;
+        return { kind: 'local', why: `${qn}(...)` };
+      }
+      if (qn && PATH_CLASSES.test(qn)) {
+        if (!first) return { kind: 'local', why: 'Path()', prefix: '.' };
+        const r = resolve(sc, first, depth + 1);
+        if (r.kind === 'string') return looksUrlish(r.value) ? r : { kind: 'local', why: 'Path(...)', prefix: r.value };
+        if (r.kind === 'prefix') return { kind: 'local', why: 'Path(...)', prefix: r.value };
+        if (r.kind === 'private-temp' || r.kind === 'local') return r;
+        return { kind: 'local', why: 'Path(...)' };
+      }
+      if (qn && /^pathlib\.(?:Pure)?(?:Posix|Windows)?Path\.(?:home|cwd)$/.test(qn)) return { kind: 'local', why: `${qn}()` };
+      if (qn === 'os.getcwd' || qn === 'os.path.expanduser') return { kind: 'local', why: `${qn}()` };
+      if (qn === 'tempfile.gettempdir') return { kind: 'prefix', value: '/tmp' };
+      if (qn === 'tempfile.mkdtemp' || qn === 'tempfile.TemporaryDirectory' || qn === 'tempfile.mkstemp') return { kind: 'private-temp' };
+      if (qn === 'str' || qn === 'builtins.str' || (!qn && calleeOf(node)?.text === 'str')) return first ? resolve(sc, first, depth + 1) : { kind: 'unknown' };
+      const fn = calleeOf(node);
+      if (fn?.type === 'attribute') {
+        const method = fn.childForFieldName('attribute')?.text;
+        const obj = fn.childForFieldName('object');
+        if (method && ['joinpath', 'resolve', 'absolute', 'expanduser', 'with_suffix', 'with_name'].includes(method) && obj) {
+          const r = resolve(sc, obj, depth + 1);
+          if (r.kind === 'local' || r.kind === 'private-temp') return r;
+          if (r.kind === 'string' || r.kind === 'prefix') return { kind: 'local', why: `.${method}()`, prefix: r.value };
+        }
+        if (method === 'format' && obj) {
+          const r = resolve(sc, obj, depth + 1);
+          if (r.kind === 'string') {
+            const i = r.value.indexOf('{');
+            return i < 0 ? r : i > 0 ? { kind: 'prefix', value: r.value.slice(0, i) } : { kind: 'unknown' };
+          }
+        }
+      }
+      return { kind: 'non-string', why: 'call' };
+    }
+  }
+}
+
+function resolveOther(sc: PySourceCode, node: PyNode, depth: number): Resolved {
+  switch (node.type) {
+    case 'binary_operator': {
+      const op = node.childForFieldName('operator')?.text;
+      const left = resolve(sc, node.childForFieldName('left'), depth + 1);
+      if (op === '/') {
+        if (left.kind === 'local' || left.kind === 'private-temp') return left;
+      }
+      if (op === '+' || op === '%') {
+        if (left.kind === 'string' || left.kind === 'prefix') return { kind: 'prefix', value: op === '%' ? left.value.split('%')[0] : left.value };
+      }
+      return { kind: 'unknown' };
+    }
+    case 'attribute': {
+      // `tmp.name` of a TemporaryDirectory
+      const obj = node.childForFieldName('object');
+      if (node.childForFieldName('attribute')?.text === 'name' && obj) {
+        const r = resolve(sc, obj, depth + 1);
+        if (r.kind === 'private-temp') return r;
+      }
+      return { kind: 'unknown' };
+    }
+    case 'identifier': {
+      if (isParameter(sc, node)) return { kind: 'unknown' };
+      const vals = valuesOf(sc, node).filter((v) => !same(v, node));
+      if (vals.length === 1) return resolve(sc, vals[0], depth + 1);
+      return { kind: 'unknown' };
+    }
+    case 'list':
+    case 'tuple':
+    case 'dictionary':
+    case 'list_comprehension':
+    case 'integer':
+    case 'float':
+    case 'lambda':
+      return { kind: 'non-string', why: node.type };
+    default:
+      return { kind: 'unknown' };
+  }
+}
+
+function looksUrlish(s: string): boolean {
+  return /^[a-z]+:\/\//i.test(s);
+}
+
+/** The literal string node an argument resolves to, when there is exactly one (for suggestions). */
+export function literalStringNode(sc: PySourceCode, node: PyNode | null | undefined): PyNode | undefined {
+  if (!node) return undefined;
+  if (node.type === 'string' && isPlainString(node)) return node;
+  if (node.type === 'identifier') {
+    const vals = valuesOf(sc, node);
+    if (vals.length === 1 && vals[0].type === 'string' && isPlainString(vals[0])) return vals[0];
+  }
+  return undefined;
+}

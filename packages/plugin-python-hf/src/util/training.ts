@@ -1,0 +1,103 @@
+/**
+ * Training-pipeline facts within one function: trainer-argument calls, whether a model was trained
+ * before a given point, and whether an evaluation/review step sits between training and that point.
+ */
+import { UNKNOWN } from '@oculum/core';
+import { calleeName, calleeOf, receiverOf, walkBody, type PyNode, type PySourceCode } from './ast.js';
+import { pythonTruthy } from './classify.js';
+import { valuesOf } from './resolve.js';
+
+/** `TrainingArguments`, `Seq2SeqTrainingArguments`, trl's `SFTConfig`/`DPOConfig`/…, setfit/sentence-transformers args. */
+export function isTrainingArgs(qn: string | undefined): boolean {
+  if (!qn) return false;
+  const top = qn.split('.')[0];
+  const last = qn.split('.').pop()!;
+  if (/TrainingArguments$/.test(last)) return ['transformers', 'trl', 'setfit', 'sentence_transformers', 'optimum', 'peft', 'span_marker', 'gliner'].includes(top);
+  if (top === 'trl' && /Config$/.test(last) && !/^(?:Model|Peft|Lora|BitsAndBytes)Config$/.test(last)) return true;
+  return false;
+}
+
+export function isTrainerClass(qn: string | undefined): boolean {
+  if (!qn) return false;
+  const top = qn.split('.')[0];
+  return /Trainer$/.test(qn.split('.').pop()!) && ['transformers', 'trl', 'setfit', 'sentence_transformers', 'optimum', 'span_marker', 'gliner', 'unsloth'].includes(top);
+}
+
+/** Three-valued flag: a keyword that is truthy / falsy / unknown / absent. */
+export function flag(sc: PySourceCode, call: PyNode, name: string): 'true' | 'false' | 'unknown' | 'absent' {
+  const a = sc.argument(call, { name });
+  if (!a) return sc.hasUnresolvedArguments(call) ? 'unknown' : 'absent';
+  const v = sc.constant(a);
+  if (v === UNKNOWN) return 'unknown';
+  return pythonTruthy(v) ? 'true' : 'false';
+}
+
+/** The `TrainingArguments(...)` call a trainer was built with, when it can be followed. */
+export function trainerArgsCall(sc: PySourceCode, trainerRecv: PyNode | null): { trainer?: PyNode; args?: PyNode } {
+  if (!trainerRecv) return {};
+  const trainer = trainerRecv.type === 'call' ? trainerRecv : trainerRecv.type === 'identifier' ? valuesOf(sc, trainerRecv).find((v) => v.type === 'call') : undefined;
+  if (!trainer || trainer.type !== 'call') return {};
+  const qn = sc.qualifiedName(calleeOf(trainer)!);
+  if (!isTrainerClass(qn) && !/Trainer$/.test(calleeName(trainer) ?? '')) return {};
+  const a = sc.argument(trainer, { name: 'args' }) ?? (qn?.startsWith('transformers') ? sc.argument(trainer, { position: 1 }) : undefined);
+  if (!a) return { trainer };
+  const argsCall = a.type === 'call' ? a : a.type === 'identifier' ? valuesOf(sc, a).find((v) => v.type === 'call') : undefined;
+  if (argsCall && isTrainingArgs(sc.qualifiedName(calleeOf(argsCall)!))) return { trainer, args: argsCall };
+  return { trainer };
+}
+
+const TRAIN_METHODS = new Set(['train', 'fit', 'finetune', 'fine_tune', 'train_model', 'fit_generator']);
+const REVIEW = /eval|review|assess|validat|benchmark|test|score|metric|inspect|red_?team|moderat|approv|audit|check|judge|safety|guard|verif|filter_output|human/i;
+
+/** Is `call` a training run (not `model.train()`, which only switches the module to training mode)? */
+export function isTrainingCall(sc: PySourceCode, call: PyNode): boolean {
+  const name = calleeName(call) ?? '';
+  if (!TRAIN_METHODS.has(name) || calleeOf(call)?.type !== 'attribute') return false;
+  const hasArgs = (call.childForFieldName('arguments')?.namedChildren.length ?? 0) > 0;
+  if (name !== 'train') return true;
+  if (hasArgs) {
+    // `model.train(True)` / `model.train(mode=False)` switch modes; anything else trains
+    const first = call.childForFieldName('arguments')!.namedChildren[0];
+    const v = sc.constant(first.type === 'keyword_argument' ? first.childForFieldName('value')! : first);
+    if (typeof v === 'boolean' || (first.type === 'keyword_argument' && first.childForFieldName('name')?.text === 'mode')) return false;
+    return true;
+  }
+  const recv = receiverOf(call);
+  if (!recv) return false;
+  if (/trainer/i.test(recv.text)) return true;
+  return !!trainerArgsCall(sc, recv).trainer;
+}
+
+export interface TrainingFlow {
+  /** The training call (or loop) before the point. */
+  training?: PyNode;
+  /** An evaluation/review call between the training and the point. */
+  review?: PyNode;
+}
+
+/** Training before `point` in its function, and any evaluation/review step in between. */
+export function trainingBefore(sc: PySourceCode, point: PyNode): TrainingFlow {
+  const fn = sc.enclosingFunction(point);
+  const body = fn.type === 'function_definition' ? fn.childForFieldName('body') : fn;
+  if (!body) return {};
+  let training: PyNode | undefined;
+  let review: PyNode | undefined;
+  walkBody(body, (n) => {
+    if (n.startIndex >= point.startIndex) return;
+    if (n.type === 'call' && isTrainingCall(sc, n)) {
+      training = n;
+      review = undefined;
+      return;
+    }
+    if (n.type === 'for_statement' && n.childForFieldName('body')?.descendantsOfType('call').some((c) => calleeName(c) === 'backward')) {
+      training = n;
+      review = undefined;
+      return;
+    }
+    if (training && n.type === 'call' && n.startIndex >= training.endIndex) {
+      const name = calleeName(n) ?? '';
+      if (REVIEW.test(name) || REVIEW.test(sc.localFunction(n)?.childForFieldName('name')?.text ?? '')) review = n;
+    }
+  });
+  return { training, review };
+}
