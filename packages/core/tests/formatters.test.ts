@@ -1,0 +1,214 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { formatters, JSON_FORMAT_VERSION, summarizeResult, toJsonReport } from '../src/formatters/index.js';
+import type { Finding, ScanResult } from '../src/types.js';
+import { at, cleanResult, CWD, finding, sampleResult } from './formatters-sample.js';
+
+const ctx = { cwd: CWD, color: false, version: '0.1.0' };
+const ANSI = /\x1b\[[0-9;]*m/;
+
+describe('formatters registry', () => {
+  it('offers stylish, json, sarif and markdown', () => {
+    expect(Object.keys(formatters).sort()).toEqual(['json', 'markdown', 'sarif', 'stylish']);
+  });
+
+  it('every formatter handles a clean and an empty result', () => {
+    const empty: ScanResult = { ...cleanResult(), files: [], rules: [], diagnostics: [] };
+    for (const format of Object.values(formatters)) {
+      expect(format(cleanResult(), ctx)).toMatch(/\n$/);
+      expect(format(empty, ctx)).toMatch(/\n$/);
+    }
+  });
+});
+
+describe('summary', () => {
+  it('counts unsuppressed findings by severity, detector and level', () => {
+    const s = summarizeResult(sampleResult());
+    expect(s).toMatchObject({
+      files: 4,
+      filesWithFindings: 2,
+      findings: 3,
+      errors: 2,
+      warnings: 1,
+      suppressed: 2,
+      fixable: 1,
+      withSuggestions: 1,
+      bySeverity: { critical: 1, high: 1, medium: 1, low: 0, info: 0 },
+      byDetector: { unsafe_model_load: 1, unverified_model_source: 1, unsafe_finetuning: 1 },
+      diagnostics: { errors: 0, warnings: 2, notes: 1 },
+    });
+  });
+});
+
+describe('stylish', () => {
+  const out = formatters.stylish(sampleResult(), ctx);
+  const lines = out.split('\n');
+
+  it('groups findings by relative file path, sorted, with line:col severity message rule', () => {
+    expect(lines).toContain('src/train.py');
+    expect(lines).toContain('src/serve dir/app.py');
+    expect(out).not.toContain(CWD);
+    expect(lines.indexOf('src/serve dir/app.py')).toBeLessThan(lines.indexOf('src/train.py'));
+    const row = lines.find((l) => l.includes('torch/load-without-weights-only'))!;
+    expect(row).toMatch(/^ {2}3:9 +critical +`torch\.load` without `weights_only=True` can execute code from the checkpoint\. +torch\/load-without-weights-only$/);
+    const train = lines.slice(lines.indexOf('src/train.py') + 1);
+    expect(train[0]).toContain('3:9');
+    expect(train[1]).toContain('12:5');
+  });
+
+  it('aligns columns within a file', () => {
+    const train = lines.slice(lines.indexOf('src/train.py') + 1, lines.indexOf('src/train.py') + 4);
+    const severityColumn = train.map((l) => l.search(/critical|high|warning/));
+    expect(new Set(severityColumn).size).toBe(1);
+  });
+
+  it('shows confidence when not high, warn level, and fixability', () => {
+    expect(out).toContain('`from_pretrained` without a pinned revision. (confidence: medium, fixable)');
+    expect(out).toContain('Checkpoints | are pushed without review. (warning, confidence: low)');
+  });
+
+  it('hides suppressed findings but counts them', () => {
+    expect(out).not.toContain('suppressed one');
+    expect(out).not.toContain('external suppression');
+    expect(out).toContain('2 suppressed (not shown)');
+  });
+
+  it('lists diagnostics under their file and the scan-wide ones apart', () => {
+    expect(out).toMatch(/30:1 +warning +Unused oculum-ignore directive \(no finding to suppress\)\. +\[unused-directive\]/);
+    expect(lines).toContain('models/huge.bin');
+    expect(lines).toContain('  note  Skipped: larger than 2 MiB.  [skipped]');
+    expect(lines).toContain('Diagnostics');
+    expect(lines).toContain('  warning  Plugin @oculum/plugin-js-transformersjs could not be loaded.  [config]');
+  });
+
+  it('ends with a summary by severity and by detector', () => {
+    expect(out).toContain(
+      '✖ 3 findings (1 critical, 1 high, 1 medium) — unsafe_model_load: 1, unverified_model_source: 1, unsafe_finetuning: 1',
+    );
+    expect(out).toContain('2 errors, 1 warning in 2 files');
+    expect(out).toContain('1 finding is fixable with the `--fix` option.');
+  });
+
+  it('prints a clean message when nothing is found', () => {
+    expect(formatters.stylish(cleanResult(), ctx)).toBe('✔ No findings (1 file scanned)\n');
+    const onlySuppressed = cleanResult();
+    const file = at('x.py');
+    onlySuppressed.files = [{ file, findings: [finding({ ruleId: 'torch/load-without-weights-only', file, line: 1, suppressed: { kind: 'inSource' } })], diagnostics: [] }];
+    const text = formatters.stylish(onlySuppressed, ctx);
+    expect(text).toContain('✔ No findings');
+    expect(text).toContain('1 suppressed (not shown)');
+    expect(text).not.toContain('x.py');
+  });
+
+  it('colours only when asked', () => {
+    expect(out).not.toMatch(ANSI);
+    const coloured = formatters.stylish(sampleResult(), { ...ctx, color: true });
+    expect(coloured).toMatch(ANSI);
+    expect(coloured.replace(/\x1b\[[0-9;]*m/g, '')).toBe(out);
+  });
+
+  it('keeps multi-line messages on one row', () => {
+    expect(lines.some((l) => l.trim() === 'without review. (warning, confidence: low)  hf/trainer-push-to-hub')).toBe(false);
+  });
+});
+
+describe('json', () => {
+  const schemaPath = fileURLToPath(new URL('../src/formatters/json-schema.json', import.meta.url));
+  const schema = JSON.parse(fs.readFileSync(schemaPath, 'utf8'));
+  const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+
+  const report = JSON.parse(formatters.json(sampleResult(), ctx));
+
+  it('validates against the documented JSON Schema', () => {
+    expect(validate(report) ? [] : validate.errors).toEqual([]);
+    const clean = JSON.parse(formatters.json(cleanResult(), ctx));
+    expect(validate(clean) ? [] : validate.errors).toEqual([]);
+    expect(clean.files).toEqual([]);
+  });
+
+  it('the schema is strict enough to reject a wrong report', () => {
+    expect(validate({ ...report, version: 2 })).toBe(false);
+    expect(validate({ ...report, files: [{ ...report.files[0], findings: [{ ...report.files[0].findings[0], severity: 'severe' }] }] })).toBe(false);
+  });
+
+  it('has a version, the Oculum version, the cwd, a summary, stats and the rules', () => {
+    expect(report.version).toBe(JSON_FORMAT_VERSION);
+    expect(report.oculumVersion).toBe('0.1.0');
+    expect(report.cwd).toBe(CWD);
+    expect(report.summary.findings).toBe(3);
+    expect(report.stats.files).toBe(4);
+    expect(report.rules.map((r: { id: string }) => r.id)).toEqual(['hf/trainer-push-to-hub', 'hf/unpinned-revision', 'torch/load-without-weights-only']);
+    expect(report.rules[1]).toMatchObject({ fixable: true, hasSuggestions: false, url: 'https://example.test/rules/hf/unpinned-revision', presets: ['oculum:strict', 'oculum:all'] });
+  });
+
+  it('lists files with relative and absolute paths, findings sorted, suppressed ones included and marked', () => {
+    expect(report.files.map((f: { file: string }) => f.file)).toEqual(['models/huge.bin', 'src/serve dir/app.py', 'src/train.py']);
+    const train = report.files[2];
+    expect(train.path).toBe(at('src/train.py'));
+    expect(train.language).toBe('python');
+    expect(train.findings.map((f: Finding) => f.line)).toEqual([3, 12, 20]);
+    expect(train.findings[2].suppressed).toEqual({ kind: 'inSource', justification: 'trusted file from our bucket' });
+    expect(train.findings[0].suppressed).toBeNull();
+    expect(report.files[1].findings.find((f: Finding) => f.suppressed)?.suppressed).toEqual({ kind: 'external', justification: null });
+    expect(train.findings[1].fix).toEqual({ range: [120, 140], text: 'revision="abc123"' });
+    expect(train.findings[0].suggestions).toEqual([{ messageId: 'addWeightsOnly', desc: 'Add `weights_only=True`', fix: { range: [40, 40], text: ', weights_only=True' } }]);
+    expect(train.diagnostics).toEqual([{ file: 'src/train.py', line: 30, column: 1, kind: 'unused-directive', severity: 'warning', message: 'Unused oculum-ignore directive (no finding to suppress).' }]);
+    expect(report.diagnostics).toEqual([{ kind: 'config', severity: 'warning', message: 'Plugin @oculum/plugin-js-transformersjs could not be loaded.' }]);
+  });
+
+  it('matches toJsonReport and is deterministic', () => {
+    expect(report).toEqual(toJsonReport(sampleResult(), ctx));
+    const shuffled = sampleResult();
+    shuffled.files.reverse();
+    shuffled.rules.reverse();
+    expect(formatters.json(shuffled, ctx)).toBe(formatters.json(sampleResult(), ctx));
+  });
+});
+
+describe('markdown', () => {
+  const out = formatters.markdown(sampleResult(), ctx);
+
+  it('starts with a summary heading', () => {
+    expect(out.split('\n')[0]).toBe('### 🛡️ Oculum: 3 findings (1 critical, 1 high, 1 medium)');
+  });
+
+  it('has a table of severity, rule, file:line and message, worst first', () => {
+    const rows = out.split('\n').filter((l) => l.startsWith('|'));
+    expect(rows[0]).toBe('| Severity | Rule | Location | Message |');
+    expect(rows[1]).toBe('| --- | --- | --- | --- |');
+    expect(rows.slice(2)).toEqual([
+      '| 🔴 critical | `torch/load-without-weights-only` | `src/train.py:3` | `torch.load` without `weights_only=True` can execute code from the checkpoint. |',
+      '| 🟠 high | `hf/unpinned-revision` | `src/train.py:12` | `from_pretrained` without a pinned revision. _(confidence: medium)_ |',
+      '| 🟡 medium | `hf/trainer-push-to-hub` | `src/serve dir/app.py:7` | Checkpoints \\| are pushed without review. _(confidence: low, warning)_ |',
+    ]);
+  });
+
+  it('notes suppressed findings, fixes and diagnostics', () => {
+    expect(out).toContain('> 2 suppressed findings not listed.');
+    expect(out).toContain('> 1 finding can be fixed automatically with `oculum scan --fix`.');
+    expect(out).toContain('<details><summary>3 diagnostics</summary>');
+  });
+
+  it('escapes HTML in messages and caps very long tables', () => {
+    const many = cleanResult();
+    const file = at('big.py');
+    many.files = [
+      {
+        file,
+        findings: Array.from({ length: 250 }, (_, i) => finding({ ruleId: 'torch/load-without-weights-only', file, line: i + 1, message: '<script>x</script>' })),
+        diagnostics: [],
+      },
+    ];
+    const text = formatters.markdown(many, ctx);
+    expect(text).not.toContain('<script>');
+    expect(text).toContain('&lt;script&gt;');
+    expect(text.split('\n').filter((l) => l.startsWith('| 🔴'))).toHaveLength(200);
+    expect(text).toContain('…and 50 more findings not shown');
+  });
+
+  it('says so when clean', () => {
+    expect(formatters.markdown(cleanResult(), ctx)).toContain('### ✅ Oculum: no findings');
+  });
+});
