@@ -12,7 +12,7 @@ import {
   parseToml,
   poetryToPep440,
   satisfies,
-} from '../src/dependencies-api.js';
+} from '@oculum/lang-python';
 
 const tmp = mkdtempSync(join(tmpdir(), 'oculum-deps-'));
 let n = 0;

@@ -1,1 +1,0 @@
-export * from '../../lang-python/src/dependencies.js';

@@ -1,0 +1,175 @@
+import { createRule, type Confidence } from '@oculum/core';
+import type { PythonSourceCode } from '@oculum/lang-python';
+import { calleeName, dataOrigin, type Node } from '../utils.js';
+
+const DYNAMIC_CODE = new Set(['builtins.eval', 'builtins.exec', 'builtins.compile']);
+
+/** Calls whose result is parsed configuration or model metadata. */
+const CONFIG_READERS = new Set([
+  'json.load',
+  'json.loads',
+  'yaml.load',
+  'yaml.safe_load',
+  'yaml.full_load',
+  'yaml.unsafe_load',
+  'yaml.load_all',
+  'yaml.safe_load_all',
+  'tomllib.load',
+  'tomllib.loads',
+  'tomli.load',
+  'tomli.loads',
+  'toml.load',
+  'toml.loads',
+  'ujson.load',
+  'ujson.loads',
+  'orjson.loads',
+  'simplejson.load',
+  'simplejson.loads',
+  'omegaconf.OmegaConf.load',
+  'omegaconf.OmegaConf.create',
+  'transformers.AutoConfig.from_pretrained',
+  'transformers.PretrainedConfig.from_pretrained',
+  'transformers.PretrainedConfig.from_json_file',
+  'huggingface_hub.hf_hub_download',
+  'huggingface_hub.snapshot_download',
+  'safetensors.safe_open',
+]);
+
+const FILE_READ_METHODS = new Set(['read', 'read_text', 'read_bytes', 'readlines', 'readline']);
+const CONFIG_EXTENSIONS = /\.(json|ya?ml|toml|cfg|ini|conf|txt)$/i;
+const CONFIG_NAME = /(^|_)(config|configs|cfg|conf|hparams|hyperparams|hyper_params|model_args|model_kwargs)$/i;
+
+/** How sure we are that a value was read while loading a model or its configuration. */
+type Taint = 'loaded' | 'configParameter' | undefined;
+
+export default createRule<[], PythonSourceCode>({
+  name: 'eval-of-loaded-config',
+  meta: {
+    detector: 'unsafe_model_load',
+    severity: 'critical',
+    languages: ['python'],
+    triggers: ['eval', 'exec', 'compile'],
+    docs: {
+      description:
+        'Reports `eval`, `exec` and `compile` applied to data read while loading a model or its configuration (a `json.load` result, a downloaded file, a config mapping).',
+      recommended: true,
+    },
+    messages: {
+      evalOfLoadedData:
+        '`{{callee}}` runs {{what}} as Python code: whoever publishes the model or its config decides what runs here. Map names to objects with a lookup table, or parse literals with `ast.literal_eval`; load weights from safetensors.',
+    },
+    remediation: 'Never eval model configuration: use an explicit name → object table, ast.literal_eval for literals, and safetensors/JSON for data.',
+  },
+  create(context) {
+    const sc = context.sourceCode;
+
+    function taintOf(expr: Node | undefined, depth: number, seen: Set<number>): Taint {
+      if (!expr || depth > 10 || seen.has(expr.id)) return undefined;
+      seen.add(expr.id);
+      switch (expr.type) {
+        case 'string': {
+          let best: Taint;
+          for (const interp of sc.descendants(expr, 'interpolation')) {
+            const inner = interp.namedChildren.find((c) => !!c && c.type !== 'comment' && c.type !== 'format_specifier' && c.type !== 'type_conversion');
+            best = max(best, taintOf(inner ?? undefined, depth + 1, seen));
+          }
+          return best;
+        }
+        case 'parenthesized_expression':
+        case 'concatenated_string':
+        case 'boolean_operator':
+        case 'conditional_expression':
+        case 'binary_operator':
+        case 'list':
+        case 'tuple': {
+          let best: Taint;
+          for (const c of expr.namedChildren) if (c && c.type !== 'comment') best = max(best, taintOf(c, depth + 1, seen));
+          return best;
+        }
+        case 'subscript':
+          return taintOf(expr.childForFieldName('value') ?? undefined, depth + 1, seen);
+        case 'attribute':
+          return taintOf(expr.childForFieldName('object') ?? undefined, depth + 1, seen);
+        case 'identifier': {
+          const param = sc.parameterOf(expr);
+          if (param) return CONFIG_NAME.test(param.name) ? 'configParameter' : undefined;
+          let best: Taint;
+          for (const b of sc.bindings(expr)) {
+            if ((b.kind === 'assignment' || b.kind === 'with') && b.value) best = max(best, taintOf(b.value, depth + 1, seen));
+            else if ((b.kind === 'for' || b.kind === 'unpack') && b.source) best = max(best, taintOf(b.source, depth + 1, seen));
+          }
+          return best;
+        }
+        case 'call': {
+          const q = calleeName(sc, expr);
+          if (q && CONFIG_READERS.has(q)) return 'loaded';
+          const origin = dataOrigin(sc, expr);
+          if (origin === 'network') return 'loaded';
+          const callee = sc.callee(expr);
+          if (callee?.type === 'attribute') {
+            const method = callee.childForFieldName('attribute')?.text ?? '';
+            const object = callee.childForFieldName('object') ?? undefined;
+            if (FILE_READ_METHODS.has(method) && object && isConfigFile(object)) return 'loaded';
+            // `cfg.get("x")`, `text.strip()`: a method of loaded data returns loaded data.
+            return taintOf(object, depth + 1, seen);
+          }
+          if (q === 'builtins.str' || q === 'builtins.getattr' || q === 'builtins.format') {
+            return taintOf(sc.argument(expr, { position: 0 }), depth + 1, seen);
+          }
+          return undefined;
+        }
+        default:
+          return undefined;
+      }
+    }
+
+    /** A file object / path read as configuration: downloaded, or a literal config-file path. */
+    function isConfigFile(object: Node): boolean {
+      const origin = dataOrigin(sc, object);
+      if (origin === 'network') return true;
+      const path = fileArgument(object, 0);
+      if (!path) return false;
+      const v = sc.constant(path);
+      if (typeof v === 'string') return CONFIG_EXTENSIONS.test(v);
+      return dataOrigin(sc, path) === 'network' || (path.type === 'identifier' && sc.bindingsOf(path).some((b) => calleeName(sc, b)?.startsWith('huggingface_hub.') ?? false));
+    }
+
+    /** The path given to `open(p)` / `Path(p)` / `with open(p) as f` behind a file expression. */
+    function fileArgument(expr: Node, depth: number): Node | undefined {
+      if (depth > 4) return undefined;
+      if (expr.type === 'call') {
+        const q = calleeName(sc, expr);
+        if (q === 'builtins.open' || q === 'io.open' || q === 'pathlib.Path') return sc.argument(expr, { position: 0 }) ?? sc.argument(expr, { name: 'file' });
+        return undefined;
+      }
+      if (expr.type === 'identifier') {
+        const values = sc.bindingsOf(expr);
+        return values.length === 1 ? fileArgument(values[0], depth + 1) : undefined;
+      }
+      return undefined;
+    }
+
+    return {
+      call(node: Node) {
+        const callee = calleeName(sc, node);
+        if (!callee || !DYNAMIC_CODE.has(callee)) return;
+        const source = sc.argument(node, { position: 0 }) ?? sc.argument(node, { name: 'source' });
+        if (!source) return;
+        const taint = taintOf(source, 0, new Set());
+        if (!taint) return;
+        const confidence: Confidence = taint === 'loaded' ? 'high' : 'medium';
+        context.report({
+          node,
+          messageId: 'evalOfLoadedData',
+          data: { callee: callee.slice('builtins.'.length), what: taint === 'loaded' ? 'data read from a model, a download or a config file' : 'a value from a configuration mapping' },
+          confidence,
+        });
+      },
+    };
+  },
+});
+
+function max(a: Taint, b: Taint): Taint {
+  if (a === 'loaded' || b === 'loaded') return 'loaded';
+  return a ?? b;
+}

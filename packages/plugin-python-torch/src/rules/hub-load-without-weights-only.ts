@@ -1,0 +1,60 @@
+import { createRule } from '@oculum/core';
+import type { PythonSourceCode } from '@oculum/lang-python';
+import { bypassNote, torchVersionInfo } from '../torch-versions.js';
+import { appendKeyword, calleeName, flagState, type Node } from '../utils.js';
+
+const HUB_LOADERS = new Set(['torch.hub.load_state_dict_from_url', 'torch.utils.model_zoo.load_url']);
+
+export default createRule<[], PythonSourceCode>({
+  name: 'hub-load-without-weights-only',
+  meta: {
+    detector: 'unsafe_model_load',
+    severity: 'critical',
+    languages: ['python'],
+    triggers: ['load_state_dict_from_url', 'load_url'],
+    docs: {
+      description:
+        'Reports `torch.hub.load_state_dict_from_url` and `torch.utils.model_zoo.load_url` downloads that are unpickled without `weights_only=True`.',
+      recommended: true,
+    },
+    messages: {
+      missing:
+        '`{{callee}}` downloads a checkpoint and unpickles it with `weights_only=False` by default (in every torch version): whoever controls the URL or its cache runs code here. Pass `weights_only=True`, or download safetensors.{{bypass}}',
+      explicitFalse:
+        '`{{callee}}` with `weights_only=False` unpickles a downloaded checkpoint without restriction. Pass `weights_only=True`, or download safetensors.{{bypass}}',
+      unknownFlag:
+        "`{{callee}}`'s `weights_only` cannot be resolved statically; unless it is True the downloaded checkpoint is unpickled without restriction. Pass `weights_only=True`, or download safetensors.{{bypass}}",
+      addWeightsOnly: 'Add `weights_only=True` (checkpoints that pickle more than tensors will stop loading).',
+    },
+    remediation: 'Pass weights_only=True, or publish and download safetensors files.',
+    hasSuggestions: true,
+  },
+  create(context) {
+    const sc = context.sourceCode;
+    if (!sc.imports.has('torch')) return {};
+    return {
+      call(node: Node) {
+        const callee = calleeName(sc, node);
+        if (!callee || !HUB_LOADERS.has(callee)) return;
+        const flag = sc.argument(node, { name: 'weights_only', position: 6 });
+        const state = flagState(sc, flag);
+        if (state === 'true') return;
+        const data = { callee, bypass: bypassNote(torchVersionInfo(context)) };
+        if (state === 'false') {
+          context.report({ node, messageId: 'explicitFalse', data, confidence: 'high' });
+        } else if (state === 'unknown' || sc.hasUnresolvedArguments(node)) {
+          context.report({ node, messageId: 'unknownFlag', data, confidence: 'low' });
+        } else {
+          const fix = appendKeyword(node, 'weights_only=True');
+          context.report({
+            node,
+            messageId: 'missing',
+            data,
+            confidence: 'high',
+            suggest: fix ? [{ messageId: 'addWeightsOnly', fix }] : [],
+          });
+        }
+      },
+    };
+  },
+});

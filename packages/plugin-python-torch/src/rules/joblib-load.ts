@@ -1,0 +1,40 @@
+import { createRule } from '@oculum/core';
+import type { PythonSourceCode } from '@oculum/lang-python';
+import { calleeName, confidenceFor, type Node } from '../utils.js';
+
+const JOBLIB_LOAD = new Set(['joblib.load', 'sklearn.externals.joblib.load', 'joblib.numpy_pickle.load']);
+
+export default createRule<[], PythonSourceCode>({
+  name: 'joblib-load',
+  meta: {
+    detector: 'unsafe_model_load',
+    severity: 'critical',
+    languages: ['python'],
+    triggers: ['joblib'],
+    docs: {
+      description: 'Reports `joblib.load`, which unpickles the file and runs any code a malicious model file embeds.',
+      recommended: true,
+    },
+    messages: {
+      joblibLoad:
+        '`{{callee}}` unpickles the file: a malicious model file runs arbitrary code when it is loaded. Save and load scikit-learn models with skops (`skops.io.load` with an explicit `trusted` list), or arrays with safetensors.',
+    },
+    remediation: 'Use skops.io for scikit-learn models (or ONNX); safetensors or numpy.load without allow_pickle for arrays.',
+  },
+  create(context) {
+    const sc = context.sourceCode;
+    if (!sc.imports.has('joblib') && !sc.imports.has('sklearn')) return {};
+    return {
+      call(node: Node) {
+        const callee = calleeName(sc, node);
+        if (!callee || !JOBLIB_LOAD.has(callee)) return;
+        context.report({
+          node,
+          messageId: 'joblibLoad',
+          data: { callee },
+          confidence: confidenceFor(sc, sc.argument(node, { name: 'filename', position: 0 })),
+        });
+      },
+    };
+  },
+});

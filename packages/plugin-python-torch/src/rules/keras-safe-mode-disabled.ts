@@ -1,0 +1,74 @@
+import { createRule } from '@oculum/core';
+import type { PythonSourceCode } from '@oculum/lang-python';
+import { calleeName, confidenceFor, flagState, type Node } from '../utils.js';
+
+const KERAS_ROOTS = ['keras', 'tensorflow.keras', 'tf_keras', 'tensorflow.python.keras'];
+
+/** Loader suffix → position of `safe_mode` when passed positionally. */
+const LOADERS: Array<[string, number]> = [
+  ['models.load_model', 3],
+  ['saving.load_model', 3],
+  ['saving.saving_api.load_model', 3],
+  ['src.saving.saving_api.load_model', 3],
+  ['saving.deserialize_keras_object', 2],
+  ['saving.serialization_lib.deserialize_keras_object', 2],
+];
+const SWITCHES = ['config.enable_unsafe_deserialization', 'saving.serialization_lib.enable_unsafe_deserialization', 'src.saving.serialization_lib.enable_unsafe_deserialization'];
+
+const LOADER_POSITION = new Map<string, number>();
+const UNSAFE_SWITCHES = new Set<string>();
+for (const root of KERAS_ROOTS) {
+  for (const [suffix, pos] of LOADERS) LOADER_POSITION.set(`${root}.${suffix}`, pos);
+  for (const suffix of SWITCHES) UNSAFE_SWITCHES.add(`${root}.${suffix}`);
+}
+
+export default createRule<[], PythonSourceCode>({
+  name: 'keras-safe-mode-disabled',
+  meta: {
+    detector: 'unsafe_model_load',
+    severity: 'critical',
+    languages: ['python'],
+    triggers: ['safe_mode', 'enable_unsafe_deserialization'],
+    docs: {
+      description:
+        'Reports Keras model loading with `safe_mode=False` and `keras.config.enable_unsafe_deserialization()`, which let a model file run arbitrary Python through `Lambda` layers.',
+      recommended: true,
+    },
+    messages: {
+      safeModeOff:
+        '`{{callee}}` with `safe_mode=False` deserializes `Lambda` layers: a malicious model file runs arbitrary Python when it is loaded. Keep `safe_mode=True` and replace `Lambda` layers by registered custom layers; prefer safetensors weights.',
+      safeModeUnknown:
+        "`{{callee}}`'s `safe_mode` cannot be resolved statically; if it is False, a model file can run arbitrary Python through `Lambda` layers. Keep `safe_mode=True`.",
+      unsafeDeserialization:
+        '`{{callee}}()` turns off Keras safe mode for the whole process: every model loaded afterwards can run arbitrary Python through `Lambda` layers. Remove it and replace `Lambda` layers by registered custom layers.',
+    },
+    remediation: 'Keep Keras safe_mode=True (the default); replace Lambda layers by registered custom layers.',
+  },
+  create(context) {
+    const sc = context.sourceCode;
+    if (!sc.imports.has('keras') && !sc.imports.has('tensorflow') && !sc.imports.has('tf_keras')) return {};
+    return {
+      call(node: Node) {
+        const callee = calleeName(sc, node);
+        if (!callee) return;
+        if (UNSAFE_SWITCHES.has(callee)) {
+          context.report({ node, messageId: 'unsafeDeserialization', data: { callee }, confidence: 'high' });
+          return;
+        }
+        const position = LOADER_POSITION.get(callee);
+        if (position === undefined) return;
+        const state = flagState(sc, sc.argument(node, { name: 'safe_mode', position }));
+        if (state === 'false') {
+          context.report({
+            node,
+            messageId: 'safeModeOff',
+            data: { callee },
+            confidence: confidenceFor(sc, sc.argument(node, { name: 'filepath', position: 0 })),
+          });
+        } else if (state === 'unknown') {
+          context.report({ node, messageId: 'safeModeUnknown', data: { callee }, confidence: 'low' });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,127 @@
+import { createRule, type SuggestionDescriptor } from '@oculum/core';
+import type { PythonSourceCode } from '@oculum/lang-python';
+import { bypassNote, torchVersionInfo } from '../torch-versions.js';
+import { appendKeyword, calleeName, confidenceFor, flagState, isInExceptClause, type Node } from '../utils.js';
+
+const TORCH_LOAD = new Set(['torch.load', 'torch.serialization.load']);
+const SAFE = 'Pass weights_only=True, or store the weights as safetensors.';
+
+export default createRule<[], PythonSourceCode>({
+  name: 'load-without-weights-only',
+  meta: {
+    detector: 'unsafe_model_load',
+    severity: 'critical',
+    languages: ['python'],
+    triggers: ['load'],
+    docs: {
+      description:
+        'Reports `torch.load` calls that can unpickle arbitrary objects: without `weights_only=True`, with `weights_only=False`, or with a custom `pickle_module`.',
+      recommended: true,
+    },
+    messages: {
+      missing:
+        '`{{callee}}` without `weights_only=True` unpickles arbitrary objects on torch < 2.6: a malicious checkpoint runs code when it is loaded. Pass `weights_only=True` or load safetensors.{{bypass}}',
+      missingSafeDefault:
+        '`{{callee}}` relies on the `weights_only=True` default of torch >= 2.6 (required by {{pinnedIn}}); pass `weights_only=True` explicitly so an older torch or TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD cannot turn it off.{{bypass}}',
+      explicitFalse:
+        '`{{callee}}` with `weights_only=False` unpickles arbitrary objects: a malicious checkpoint runs code when it is loaded. Use `weights_only=True` (allow extra classes with `torch.serialization.add_safe_globals`) or load safetensors.{{bypass}}',
+      unsafeFallback:
+        '`{{callee}}` with `weights_only=False` in an `except` fallback: a crafted file makes the safe load fail on purpose and is then unpickled without restriction. Fail instead, or convert the checkpoint to safetensors.{{bypass}}',
+      pickleModule:
+        '`{{callee}}` with `pickle_module=` deserializes with a custom unpickler, which is unsafe whatever `weights_only` says. Drop `pickle_module` and use `weights_only=True` or safetensors.{{bypass}}',
+      unknownFlag:
+        "`{{callee}}`'s `weights_only` cannot be resolved statically; unless it is True, a malicious checkpoint runs code when it is loaded. Pass `weights_only=True` or load safetensors.{{bypass}}",
+      partialUnsafe:
+        '`functools.partial({{callee}}, ...)` builds a loader with `{{reason}}`, which unpickles arbitrary objects. Use `weights_only=True` or safetensors.{{bypass}}',
+      partialMissing:
+        '`functools.partial({{callee}}, ...)` builds a loader without `weights_only=True`; its callers may not pass it. Bind `weights_only=True` in the partial or load safetensors.{{bypass}}',
+      addWeightsOnly: 'Add `weights_only=True` (checkpoints that pickle more than tensors will stop loading).',
+    },
+    remediation: SAFE,
+    hasSuggestions: true,
+  },
+  create(context) {
+    const sc = context.sourceCode;
+    if (!sc.imports.has('torch')) return {};
+    let versions: ReturnType<typeof torchVersionInfo> | undefined;
+    const info = () => (versions ??= torchVersionInfo(context));
+
+    const suggestAdd = (call: Node): SuggestionDescriptor[] => {
+      const fix = appendKeyword(call, 'weights_only=True');
+      return fix ? [{ messageId: 'addWeightsOnly', fix }] : [];
+    };
+
+    function checkLoad(call: Node, callee: string): void {
+      const bypass = bypassNote(info());
+      const data = { callee, bypass };
+      const file = sc.argument(call, { name: 'f', position: 0 });
+      const pickleModule = sc.argument(call, { name: 'pickle_module', position: 2 });
+      if (pickleModule && sc.constant(pickleModule) !== null) {
+        context.report({ node: call, messageId: 'pickleModule', data, confidence: confidenceFor(sc, file) });
+        return;
+      }
+      const flag = sc.argument(call, { name: 'weights_only' });
+      const state = flagState(sc, flag);
+      if (state === 'true') return;
+      if (state === 'false') {
+        const messageId = isInExceptClause(sc, call) ? 'unsafeFallback' : 'explicitFalse';
+        context.report({ node: call, messageId, data, confidence: confidenceFor(sc, file) });
+        return;
+      }
+      if (state === 'unknown' || sc.hasUnresolvedArguments(call)) {
+        // `weights_only=flag`, or `**kwargs` that may carry it: never drop, never at full confidence.
+        context.report({ node: call, messageId: 'unknownFlag', data, confidence: 'low' });
+        return;
+      }
+      const v = info();
+      if (v.safeDefault) {
+        context.report({
+          node: call,
+          messageId: 'missingSafeDefault',
+          data: { ...data, pinnedIn: v.pinnedIn ?? 'the project' },
+          severity: 'low',
+          confidence: 'high',
+          suggest: suggestAdd(call),
+        });
+        return;
+      }
+      context.report({ node: call, messageId: 'missing', data, confidence: confidenceFor(sc, file), suggest: suggestAdd(call) });
+    }
+
+    function checkPartial(call: Node): void {
+      const target = sc.argument(call, { position: 0 });
+      const callee = target ? sc.qualifiedName(target) : undefined;
+      if (!callee || !TORCH_LOAD.has(callee)) return;
+      const bypass = bypassNote(info());
+      const pickleModule = sc.argument(call, { name: 'pickle_module', position: 3 });
+      if (pickleModule && sc.constant(pickleModule) !== null) {
+        context.report({ node: call, messageId: 'partialUnsafe', data: { callee, bypass, reason: 'pickle_module=' } });
+        return;
+      }
+      const state = flagState(sc, sc.argument(call, { name: 'weights_only' }));
+      if (state === 'true') return;
+      if (state === 'false') {
+        context.report({ node: call, messageId: 'partialUnsafe', data: { callee, bypass, reason: 'weights_only=False' } });
+        return;
+      }
+      // The callers of the partial may still pass weights_only=True: report, with low confidence.
+      context.report({
+        node: call,
+        messageId: 'partialMissing',
+        data: { callee, bypass },
+        confidence: 'low',
+        severity: info().safeDefault && state === 'absent' ? 'low' : undefined,
+        suggest: state === 'absent' && !sc.hasUnresolvedArguments(call) ? suggestAdd(call) : [],
+      });
+    }
+
+    return {
+      call(node: Node) {
+        const callee = calleeName(sc, node);
+        if (!callee) return;
+        if (TORCH_LOAD.has(callee)) checkLoad(node, callee);
+        else if (callee === 'functools.partial') checkPartial(node);
+      },
+    };
+  },
+});

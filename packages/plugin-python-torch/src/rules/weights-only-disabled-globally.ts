@@ -1,0 +1,160 @@
+import { UNKNOWN, createRule, type Confidence } from '@oculum/core';
+import type { PythonSourceCode } from '@oculum/lang-python';
+import { calleeName, flagState, type Node } from '../utils.js';
+
+const TORCH_LOAD = new Set(['torch.load', 'torch.serialization.load']);
+const ENV_VAR = 'TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD';
+/** The values torch reads as "on" for its TORCH_FORCE_* switches. */
+const TRUE_VALUES = new Set(['1', 'y', 'yes', 'true']);
+
+type Verdict = 'forcesFalse' | 'safe' | 'unknown';
+
+export default createRule<[], PythonSourceCode>({
+  name: 'weights-only-disabled-globally',
+  meta: {
+    detector: 'unsafe_model_load',
+    severity: 'critical',
+    languages: ['python'],
+    triggers: ['load', ENV_VAR],
+    docs: {
+      description:
+        "Reports code that turns off `torch.load`'s `weights_only` protection for the whole process: replacing `torch.load` with a wrapper that forces `weights_only=False`, or setting `TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD`.",
+      recommended: true,
+    },
+    messages: {
+      monkeypatch:
+        '`{{target}}` is replaced by a wrapper that forces `weights_only=False`: every `torch.load` in the process, even those that ask for `weights_only=True`, now unpickles arbitrary objects. Keep `weights_only=True` and allow trusted classes with `torch.serialization.add_safe_globals`, or convert checkpoints to safetensors.',
+      monkeypatchUnknown:
+        '`{{target}}` is replaced by a function this analysis cannot see into; if it forces `weights_only=False`, every `torch.load` in the process unpickles arbitrary objects. Keep `weights_only=True` (with `torch.serialization.add_safe_globals`) or use safetensors.',
+      envVar:
+        'Setting TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD makes every `torch.load` in the process that does not pass `weights_only` unpickle arbitrary objects. Remove it; allow trusted classes with `torch.serialization.add_safe_globals`, or convert checkpoints to safetensors.',
+    },
+    remediation: 'Keep weights_only=True process-wide; allowlist trusted classes with torch.serialization.add_safe_globals or convert checkpoints to safetensors.',
+  },
+  create(context) {
+    const sc = context.sourceCode;
+    const hasTorch = sc.imports.has('torch');
+    const mentionsEnv = sc.text.includes(ENV_VAR);
+    if (!hasTorch && !mentionsEnv) return {};
+
+    /** Does this function body force weights_only=False on what it passes on? */
+    function bodyForcesFalse(body: Node): Verdict {
+      let verdict: Verdict = 'safe';
+      for (const kw of sc.descendants(body, 'keyword_argument')) {
+        if (kw.childForFieldName('name')?.text !== 'weights_only') continue;
+        const state = flagState(sc, kw.childForFieldName('value') ?? undefined);
+        if (state === 'false') return 'forcesFalse';
+      }
+      for (const a of sc.descendants(body, 'assignment')) {
+        // kwargs["weights_only"] = False
+        const left = a.childForFieldName('left');
+        const right = a.childForFieldName('right');
+        if (left?.type !== 'subscript' || !right) continue;
+        const key = left.childForFieldName('subscript');
+        if (key && sc.constant(key) === 'weights_only' && flagState(sc, right) === 'false') return 'forcesFalse';
+      }
+      for (const c of sc.descendants(body, 'call')) {
+        // kwargs.setdefault("weights_only", False) / kwargs.update({"weights_only": False})
+        const fn = sc.callee(c);
+        const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+        if (method === 'setdefault') {
+          const key = sc.argument(c, { position: 0 });
+          if (key && sc.constant(key) === 'weights_only' && flagState(sc, sc.argument(c, { position: 1 })) === 'false') return 'forcesFalse';
+        } else if (method === 'update') {
+          if (flagState(sc, sc.argument(c, { name: 'weights_only' })) === 'false') return 'forcesFalse';
+          const arg = sc.argument(c, { position: 0 });
+          const v = arg ? sc.constant(arg) : UNKNOWN;
+          if (v !== UNKNOWN && v && typeof v === 'object' && !Array.isArray(v) && 'weights_only' in v && !v.weights_only) return 'forcesFalse';
+        }
+      }
+      return verdict;
+    }
+
+    function replacementVerdict(value: Node): Verdict {
+      if (value.type === 'lambda') return bodyForcesFalse(value);
+      if (value.type === 'none') return 'safe';
+      if (value.type === 'call') {
+        const q = calleeName(sc, value);
+        if (q === 'functools.partial') {
+          const state = flagState(sc, sc.argument(value, { name: 'weights_only' }));
+          return state === 'false' ? 'forcesFalse' : state === 'unknown' ? 'unknown' : 'safe';
+        }
+        if (q && /(^|\.)(mock|Mock|MagicMock|patch|create_autospec)($|\.)/.test(q)) return 'safe';
+        return 'unknown';
+      }
+      const fn = sc.localFunction(value);
+      if (fn) return bodyForcesFalse(fn);
+      const q = sc.qualifiedName(value);
+      if (q && TORCH_LOAD.has(q)) return 'safe'; // restoring the original
+      if (q && /(^|\.)(mock|Mock|MagicMock)($|\.)/.test(q)) return 'safe';
+      if (value.type === 'identifier' && sc.bindingsOf(value).some((v) => TORCH_LOAD.has(sc.qualifiedName(v) ?? ''))) return 'safe';
+      return 'unknown';
+    }
+
+    function reportReplacement(node: Node, target: string, value: Node): void {
+      const verdict = replacementVerdict(value);
+      if (verdict === 'safe') return;
+      context.report({
+        node,
+        messageId: verdict === 'forcesFalse' ? 'monkeypatch' : 'monkeypatchUnknown',
+        data: { target },
+        confidence: verdict === 'forcesFalse' ? 'high' : 'low',
+      });
+    }
+
+    function reportEnv(node: Node, value: Node | undefined): void {
+      if (!value) return;
+      const v = sc.constant(value);
+      let confidence: Confidence = 'high';
+      if (v === UNKNOWN) confidence = 'low';
+      else if (!TRUE_VALUES.has(String(v).trim().toLowerCase())) return;
+      context.report({ node, messageId: 'envVar', confidence });
+    }
+
+    const isEnvKey = (key: Node | undefined | null) => !!key && sc.constant(key) === ENV_VAR;
+
+    return {
+      assignment(node: Node) {
+        const left = node.childForFieldName('left');
+        const right = node.childForFieldName('right');
+        if (!left || !right) return;
+        if (left.type === 'attribute' && hasTorch) {
+          const target = sc.qualifiedName(left);
+          if (target && TORCH_LOAD.has(target)) reportReplacement(node, target, right);
+          return;
+        }
+        if (left.type === 'subscript' && mentionsEnv) {
+          const obj = left.childForFieldName('value');
+          if (obj && sc.qualifiedName(obj) === 'os.environ' && isEnvKey(left.childForFieldName('subscript'))) reportEnv(node, right);
+        }
+      },
+      call(node: Node) {
+        const callee = calleeName(sc, node);
+        if (!callee) return;
+        if (callee === 'builtins.setattr' && hasTorch) {
+          const obj = sc.argument(node, { position: 0 });
+          const name = sc.argument(node, { position: 1 });
+          const value = sc.argument(node, { position: 2 });
+          const base = obj ? sc.qualifiedName(obj) : undefined;
+          if (value && name && sc.constant(name) === 'load' && (base === 'torch' || base === 'torch.serialization')) {
+            reportReplacement(node, `${base}.load`, value);
+          }
+          return;
+        }
+        if (!mentionsEnv) return;
+        if (callee === 'os.putenv' || callee === 'os.environ.setdefault') {
+          if (isEnvKey(sc.argument(node, { position: 0 }))) reportEnv(node, sc.argument(node, { position: 1 }));
+        } else if (callee === 'os.environ.update') {
+          const kw = sc.argument(node, { name: ENV_VAR });
+          if (kw) return reportEnv(node, kw);
+          const arg = sc.argument(node, { position: 0 });
+          if (arg?.type === 'dictionary') {
+            for (const pair of arg.namedChildren) {
+              if (pair?.type === 'pair' && isEnvKey(pair.childForFieldName('key'))) reportEnv(node, pair.childForFieldName('value') ?? undefined);
+            }
+          }
+        }
+      },
+    };
+  },
+});

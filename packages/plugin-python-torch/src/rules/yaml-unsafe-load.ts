@@ -1,0 +1,157 @@
+import { createRule, type Fix, type RuleFixer } from '@oculum/core';
+import type { PythonSourceCode } from '@oculum/lang-python';
+import { calleeName, type Node } from '../utils.js';
+
+const SAFE_LOADERS = new Set(['SafeLoader', 'CSafeLoader', 'BaseLoader', 'CBaseLoader']);
+const UNSAFE_LOADERS = new Set(['Loader', 'UnsafeLoader', 'FullLoader', 'CLoader', 'CUnsafeLoader', 'CFullLoader']);
+/** Always unsafe: the loader is built in. */
+const UNSAFE_FUNCTIONS = new Map([
+  ['yaml.unsafe_load', 'yaml.safe_load'],
+  ['yaml.unsafe_load_all', 'yaml.safe_load_all'],
+  ['yaml.full_load', 'yaml.safe_load'],
+  ['yaml.full_load_all', 'yaml.safe_load_all'],
+]);
+const LOAD_FUNCTIONS = new Map([
+  ['yaml.load', 'safe_load'],
+  ['yaml.load_all', 'safe_load_all'],
+]);
+
+type LoaderVerdict = { kind: 'safe' } | { kind: 'unsafe'; name: string } | { kind: 'unknown' };
+
+export default createRule<[], PythonSourceCode>({
+  name: 'yaml-unsafe-load',
+  meta: {
+    detector: 'unsafe_model_load',
+    severity: 'critical',
+    languages: ['python'],
+    triggers: ['yaml'],
+    docs: {
+      description:
+        'Reports PyYAML loads that can construct arbitrary Python objects: `yaml.unsafe_load`, `yaml.full_load`, and `yaml.load`/`load_all` with an unsafe `Loader` or none.',
+      recommended: true,
+    },
+    messages: {
+      unsafeFunction:
+        '`{{callee}}` constructs arbitrary Python objects from YAML tags (`!!python/object/apply:os.system`): a malicious config runs code when it is loaded. Use `{{safe}}`.',
+      unsafeLoader:
+        '`{{callee}}` with `Loader={{loader}}` constructs arbitrary Python objects from YAML tags: a malicious config runs code when it is loaded. Use `yaml.safe_load` (or `Loader=yaml.SafeLoader`).',
+      noLoader:
+        '`{{callee}}` without a safe `Loader` constructs Python objects from YAML tags (and fails on PyYAML 6): a malicious config can run code. Use `yaml.safe_load`.',
+      unknownLoader:
+        "`{{callee}}`'s `Loader` cannot be resolved statically; unless it is a SafeLoader, a malicious config runs code when it is loaded. Use `yaml.safe_load`.",
+    },
+    remediation: 'Use yaml.safe_load / yaml.safe_load_all (or Loader=yaml.SafeLoader / yaml.CSafeLoader).',
+    fixable: 'code',
+  },
+  create(context) {
+    const sc = context.sourceCode;
+    if (!sc.imports.has('yaml')) return {};
+
+    function loaderVerdict(expr: Node, depth = 0): LoaderVerdict {
+      if (depth > 4) return { kind: 'unknown' };
+      const q = sc.qualifiedName(expr);
+      if (q?.startsWith('yaml.')) {
+        const name = q.slice(q.lastIndexOf('.') + 1);
+        if (SAFE_LOADERS.has(name)) return { kind: 'safe' };
+        if (UNSAFE_LOADERS.has(name)) return { kind: 'unsafe', name: `yaml.${name}` };
+      }
+      if (expr.type === 'call' && calleeName(sc, expr) === 'builtins.getattr') {
+        // getattr(yaml, "CSafeLoader", yaml.SafeLoader): safe when the name and the default are.
+        const name = sc.argument(expr, { position: 1 });
+        const fallback = sc.argument(expr, { position: 2 });
+        const n = name ? sc.constant(name) : undefined;
+        if (typeof n === 'string' && SAFE_LOADERS.has(n) && (!fallback || loaderVerdict(fallback, depth + 1).kind === 'safe')) return { kind: 'safe' };
+        if (typeof n === 'string' && UNSAFE_LOADERS.has(n)) return { kind: 'unsafe', name: `yaml.${n}` };
+        return { kind: 'unknown' };
+      }
+      if (expr.type === 'conditional_expression') {
+        const parts = expr.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+        if (parts.length === 3) {
+          const a = loaderVerdict(parts[0], depth + 1);
+          const b = loaderVerdict(parts[2], depth + 1);
+          if (a.kind === 'unsafe') return a;
+          if (b.kind === 'unsafe') return b;
+          return a.kind === 'safe' && b.kind === 'safe' ? { kind: 'safe' } : { kind: 'unknown' };
+        }
+      }
+      if (expr.type === 'identifier') {
+        // A loader class defined in this file: safe when every base is a safe loader.
+        const defs = sc.bindings(expr);
+        if (defs.length > 0 && defs.every((b) => b.kind === 'class')) {
+          const verdicts = defs.map((b) => classVerdict(b.node, depth + 1));
+          const unsafe = verdicts.find((v) => v.kind === 'unsafe');
+          if (unsafe) return unsafe;
+          return verdicts.every((v) => v.kind === 'safe') ? { kind: 'safe' } : { kind: 'unknown' };
+        }
+        const values = sc.bindingsOf(expr);
+        if (values.length > 0 && defs.length === values.length) {
+          const verdicts = values.map((v) => loaderVerdict(v, depth + 1));
+          const unsafe = verdicts.find((v) => v.kind === 'unsafe');
+          if (unsafe) return unsafe;
+          if (verdicts.every((v) => v.kind === 'safe')) return { kind: 'safe' };
+        }
+      }
+      return { kind: 'unknown' };
+    }
+
+    function classVerdict(cls: Node, depth: number): LoaderVerdict {
+      const bases = cls.childForFieldName('superclasses');
+      const list = bases ? bases.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment' && c.type !== 'keyword_argument') : [];
+      if (list.length === 0) return { kind: 'unknown' };
+      const verdicts = list.map((b) => loaderVerdict(b, depth));
+      const unsafe = verdicts.find((v) => v.kind === 'unsafe');
+      if (unsafe) return unsafe;
+      return verdicts.every((v) => v.kind === 'safe') ? { kind: 'safe' } : { kind: 'unknown' };
+    }
+
+    /** `yaml.load(x)` / `yaml.load(x, Loader=yaml.Loader)` → `yaml.safe_load(x)`, when the call reads `<module>.load(...)`. */
+    function safeLoadFix(call: Node, safeName: string, loaderArg: Node | undefined): ((fixer: RuleFixer) => Fix) | undefined {
+      const callee = sc.callee(call);
+      if (!callee || callee.type !== 'attribute') return undefined;
+      const args = call.childForFieldName('arguments');
+      if (!args || args.type !== 'argument_list') return undefined;
+      const items = args.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+      const stream = items[0];
+      if (!stream || stream.type === 'keyword_argument' || stream.type === 'list_splat' || stream.type === 'dictionary_splat') return undefined;
+      if (items.length > 2) return undefined;
+      if (items.length === 2) {
+        const second = items[1];
+        if (second.type !== 'keyword_argument' || second.childForFieldName('name')?.text !== 'Loader' || !loaderArg) return undefined;
+      }
+      const object = callee.childForFieldName('object');
+      if (!object) return undefined;
+      return (fixer) => fixer.replaceText(call, `${sc.getText(object)}.${safeName}(${sc.getText(stream)})`);
+    }
+
+    return {
+      call(node: Node) {
+        const callee = calleeName(sc, node);
+        if (!callee) return;
+        const safe = UNSAFE_FUNCTIONS.get(callee);
+        if (safe) {
+          context.report({ node, messageId: 'unsafeFunction', data: { callee, safe }, confidence: 'high' });
+          return;
+        }
+        const safeName = LOAD_FUNCTIONS.get(callee);
+        if (!safeName) return;
+        const loader = sc.argument(node, { name: 'Loader', position: 1 });
+        if (!loader && sc.hasUnresolvedArguments(node)) {
+          context.report({ node, messageId: 'unknownLoader', data: { callee }, confidence: 'low' });
+          return;
+        }
+        if (!loader) {
+          context.report({ node, messageId: 'noLoader', data: { callee }, confidence: 'high', fix: safeLoadFix(node, safeName, undefined) });
+          return;
+        }
+        const verdict = loaderVerdict(loader);
+        if (verdict.kind === 'safe') return;
+        if (verdict.kind === 'unknown') {
+          context.report({ node, messageId: 'unknownLoader', data: { callee }, confidence: 'low' });
+          return;
+        }
+        const fix = verdict.name === 'yaml.Loader' ? safeLoadFix(node, safeName, loader) : undefined;
+        context.report({ node, messageId: 'unsafeLoader', data: { callee, loader: verdict.name }, confidence: 'high', fix });
+      },
+    };
+  },
+});

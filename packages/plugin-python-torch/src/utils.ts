@@ -1,0 +1,213 @@
+/**
+ * Small helpers shared by the rules of this plugin. They only combine answers of the semantic
+ * model (`context.sourceCode`); none of them resolves names or imports itself.
+ */
+import { UNKNOWN, type Confidence, type ConstantValue, type RuleContext, type RuleFixer, type Fix } from '@oculum/core';
+import type { PythonNode, PythonSourceCode } from '@oculum/lang-python';
+
+export type Node = PythonNode;
+export type SC = PythonSourceCode;
+export type Context = RuleContext<unknown[], PythonSourceCode>;
+
+/** The qualified name of the function a call calls (`torch.load`), or undefined. */
+export function calleeName(sc: SC, call: Node): string | undefined {
+  const callee = sc.callee(call);
+  return callee ? sc.qualifiedName(callee) : undefined;
+}
+
+/** Python truthiness of a constant. */
+export function truthy(v: ConstantValue): boolean {
+  if (v === null || v === false || v === 0 || v === '' || v === 0n) return false;
+  if (Array.isArray(v)) return v.length > 0;
+  if (typeof v === 'object') return Object.keys(v).length > 0;
+  return true;
+}
+
+/**
+ * The state of a boolean flag argument: `absent` (not passed), `true`/`false` (statically known,
+ * by Python truthiness), or `unknown`.
+ */
+export type FlagState = 'absent' | 'true' | 'false' | 'unknown';
+
+export function flagState(sc: SC, arg: Node | undefined): FlagState {
+  if (!arg) return 'absent';
+  const v = sc.constant(arg);
+  if (v === UNKNOWN) return 'unknown';
+  return truthy(v) ? 'true' : 'false';
+}
+
+/** The argument list's last argument node (for inserting a keyword after it). */
+export function lastArgument(call: Node): Node | undefined {
+  const args = call.childForFieldName('arguments');
+  if (!args || args.type !== 'argument_list') return undefined;
+  const named = args.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+  return named[named.length - 1];
+}
+
+/** A fix that appends `, keyword=value` after the last argument of a call (none for `f()`). */
+export function appendKeyword(call: Node, text: string): ((fixer: RuleFixer) => Fix | null) | undefined {
+  const last = lastArgument(call);
+  if (!last) return undefined;
+  return (fixer) => fixer.insertTextAfter(last, `, ${text}`);
+}
+
+/** Removes a `keyword_argument` node together with the comma that separates it from its neighbour. */
+export function removeKeywordArgument(sc: SC, kw: Node): (fixer: RuleFixer) => Fix {
+  return (fixer) => {
+    const text = sc.text;
+    const [start, end] = sc.getRange(kw);
+    // Prefer removing the preceding ", " so `f(a, k=v)` becomes `f(a)`.
+    let s = start;
+    while (s > 0 && /\s/.test(text[s - 1])) s--;
+    if (text[s - 1] === ',') return fixer.remove([s - 1, end]);
+    let e = end;
+    while (e < text.length && /\s/.test(text[e])) e++;
+    if (text[e] === ',') {
+      e++;
+      while (e < text.length && text[e] === ' ') e++;
+      return fixer.remove([start, e]);
+    }
+    return fixer.remove([start, end]);
+  };
+}
+
+/** The keyword_argument node whose name is `name`, written explicitly in the call. */
+export function explicitKeyword(call: Node, name: string): Node | undefined {
+  const args = call.childForFieldName('arguments');
+  if (!args || args.type !== 'argument_list') return undefined;
+  for (const a of args.namedChildren) {
+    if (a && a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name) return a;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where data comes from
+
+export type Origin = 'literal' | 'parameter' | 'network' | 'user' | 'unknown';
+
+const NETWORK_CALLS = new Set([
+  'requests.get',
+  'requests.post',
+  'requests.request',
+  'requests.Session.get',
+  'httpx.get',
+  'httpx.post',
+  'urllib.request.urlopen',
+  'urllib.request.urlretrieve',
+  'urllib.urlopen',
+  'urllib2.urlopen',
+  'wget.download',
+  'huggingface_hub.hf_hub_download',
+  'huggingface_hub.snapshot_download',
+  'huggingface_hub.cached_download',
+  'torch.hub.download_url_to_file',
+  'boto3.client',
+  'gdown.download',
+  'fsspec.open',
+  'smart_open.open',
+]);
+
+const USER_INPUT = new Set(['builtins.input', 'sys.argv', 'sys.stdin', 'flask.request', 'fastapi.UploadFile']);
+
+/** Wrappers whose data is their first argument's (`open(p)`, `io.BytesIO(b)`, `Path(p)`). */
+const PASS_THROUGH = new Set([
+  'builtins.open',
+  'io.open',
+  'io.BytesIO',
+  'io.BufferedReader',
+  'gzip.open',
+  'gzip.GzipFile',
+  'bz2.open',
+  'bz2.BZ2File',
+  'lzma.open',
+  'zipfile.ZipFile',
+  'tarfile.open',
+  'pathlib.Path',
+  'os.path.join',
+  'os.path.expanduser',
+  'os.path.abspath',
+  'builtins.str',
+  'base64.b64decode',
+  'zlib.decompress',
+]);
+
+/**
+ * Where the data an expression denotes comes from, as far as the semantic model can tell within the
+ * file: a literal path, a parameter of the enclosing function, the network, user input, or unknown.
+ */
+export function dataOrigin(sc: SC, expr: Node | undefined, depth = 0): Origin {
+  if (!expr || depth > 6) return 'unknown';
+  switch (expr.type) {
+    case 'string':
+    case 'concatenated_string':
+      return 'literal';
+    case 'parenthesized_expression': {
+      const inner = expr.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+      return inner.length === 1 ? dataOrigin(sc, inner[0], depth + 1) : 'unknown';
+    }
+    case 'binary_operator': {
+      const left = dataOrigin(sc, expr.childForFieldName('left') ?? undefined, depth + 1);
+      const right = dataOrigin(sc, expr.childForFieldName('right') ?? undefined, depth + 1);
+      return strongest(left, right);
+    }
+    case 'identifier': {
+      const q = sc.qualifiedName(expr);
+      if (q && USER_INPUT.has(q)) return 'user';
+      if (sc.parameterOf(expr)) return 'parameter';
+      const values = sc.bindingsOf(expr);
+      let best: Origin = 'unknown';
+      for (const v of values) best = strongest(best, dataOrigin(sc, v, depth + 1));
+      return best;
+    }
+    case 'attribute': {
+      const q = sc.qualifiedName(expr);
+      if (q && (USER_INPUT.has(q) || [...USER_INPUT].some((u) => q.startsWith(`${u}.`)))) return 'user';
+      const object = expr.childForFieldName('object') ?? undefined;
+      const attr = expr.childForFieldName('attribute')?.text;
+      if (attr === 'content' || attr === 'text' || attr === 'raw' || attr === 'body') {
+        const o = dataOrigin(sc, object, depth + 1);
+        if (o === 'network') return 'network';
+      }
+      return 'unknown';
+    }
+    case 'subscript': {
+      const value = expr.childForFieldName('value') ?? undefined;
+      const o = dataOrigin(sc, value, depth + 1);
+      return o === 'user' || o === 'network' ? o : 'unknown';
+    }
+    case 'call': {
+      const q = calleeName(sc, expr);
+      if (q && NETWORK_CALLS.has(q)) return 'network';
+      if (q && USER_INPUT.has(q)) return 'user';
+      if (q && PASS_THROUGH.has(q)) return dataOrigin(sc, sc.argument(expr, { position: 0 }), depth + 1);
+      const callee = sc.callee(expr);
+      if (callee?.type === 'attribute') {
+        // `resp.read()`, `path.open("rb")`, `requests.get(u).json()`: the object's data.
+        const method = callee.childForFieldName('attribute')?.text;
+        if (method && ['read', 'open', 'read_bytes', 'read_text', 'json', 'getvalue', 'decode', 'iter_content'].includes(method)) {
+          return dataOrigin(sc, callee.childForFieldName('object') ?? undefined, depth + 1);
+        }
+      }
+      return 'unknown';
+    }
+    default:
+      return 'unknown';
+  }
+}
+
+const RANK: Record<Origin, number> = { unknown: 0, literal: 1, parameter: 2, user: 3, network: 4 };
+
+function strongest(a: Origin, b: Origin): Origin {
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+/** Confidence of a finding about loading `data` (issue 3: high for literal paths, downloads, parameters, user input). */
+export function confidenceFor(sc: SC, data: Node | undefined): Confidence {
+  return dataOrigin(sc, data) === 'unknown' ? 'medium' : 'high';
+}
+
+/** True when the node is inside an `except` clause of the same function. */
+export function isInExceptClause(sc: SC, node: Node): boolean {
+  return sc.isInside(node, ['except_clause', 'except_group_clause'], ['function_definition', 'lambda', 'class_definition']);
+}

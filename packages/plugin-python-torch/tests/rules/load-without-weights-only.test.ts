@@ -1,0 +1,175 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { python, clearDependencyCache } from '@oculum/lang-python';
+import { RuleTester } from '@oculum/rule-tester';
+import { beforeAll } from 'vitest';
+import '../helpers.js';
+import rule from '../../src/rules/load-without-weights-only.js';
+import { fixture, ruleTester } from '../helpers.js';
+
+const ID = 'torch/load-without-weights-only';
+
+ruleTester.run(ID, rule, {
+  valid: [
+    'import torch\nm = torch.load("model.pt", weights_only=True)',
+    'import torch\nSAFE = True\nm = torch.load("model.pt", weights_only=SAFE)',
+    'import torch\ndef f(p, weights_only=True):\n    return torch.load(p, weights_only=weights_only)',
+    'import torch\ndef load(p):\n    return p\nload("x")',
+    'from torch import load\ndef f(p):\n    def load(q):\n        return q\n    return load(p)',
+    'import torch\n# torch.load(p)\ns = "torch.load(p)"',
+    'import torch\ntorch.save(m, "model.pt")',
+    'import torch\nclass A:\n    def load(self, p):\n        return p\n    def go(self):\n        return self.load("x")',
+    'import functools, torch\nf = functools.partial(torch.load, weights_only=True)',
+    'import torch\nm = torch.load(p, **{"weights_only": True})',
+    'from safetensors.torch import load_file\nw = load_file("model.safetensors")',
+    'import pickle\nx = pickle.load(f)',
+  ],
+  invalid: [
+    {
+      code: 'import torch\nmodel = torch.load("model.pt")',
+      errors: [
+        {
+          messageId: 'missing',
+          line: 2,
+          column: 9,
+          endColumn: 31,
+          confidence: 'high',
+          severity: 'critical',
+          data: { callee: 'torch.load', bypass: '' },
+          suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nmodel = torch.load("model.pt", weights_only=True)' }],
+        },
+      ],
+    },
+    {
+      code: 'from torch import load as L\nm = L(p, map_location="cpu")',
+      errors: [{ messageId: 'missing', suggestions: [{ messageId: 'addWeightsOnly', output: 'from torch import load as L\nm = L(p, map_location="cpu", weights_only=True)' }] }],
+    },
+    {
+      code: 'import torch\nm = torch.load(\n    p,\n    map_location="cpu",\n)',
+      errors: [
+        {
+          messageId: 'missing',
+          line: 2,
+          endLine: 5,
+          confidence: 'medium',
+          suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nm = torch.load(\n    p,\n    map_location="cpu", weights_only=True,\n)' }],
+        },
+      ],
+    },
+    {
+      code: 'import torch\ndef f(path):\n    return torch.load(path)',
+      errors: [{ messageId: 'missing', confidence: 'high', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\ndef f(path):\n    return torch.load(path, weights_only=True)' }] }],
+    },
+    { code: 'import torch\nm = torch.load("m.pt", weights_only=False)', errors: [{ messageId: 'explicitFalse', confidence: 'high' }] },
+    { code: 'import torch\nUNSAFE = False\nm = torch.load("m.pt", weights_only=UNSAFE)', errors: [{ messageId: 'explicitFalse' }] },
+    { code: 'import torch\nopts = {"weights_only": False}\nm = torch.load("m.pt", **opts)', errors: [{ messageId: 'explicitFalse' }] },
+    { code: 'import torch, dill\nm = torch.load("m.pt", weights_only=True, pickle_module=dill)', errors: [{ messageId: 'pickleModule' }] },
+    { code: 'import torch, dill\nm = torch.load("m.pt", None, dill)', errors: [{ messageId: 'pickleModule' }] },
+    { code: 'import torch\ndef f(p, t):\n    return torch.load(p, weights_only=t)', errors: [{ messageId: 'unknownFlag', confidence: 'low' }] },
+    { code: 'import torch\ndef f(*a, **k):\n    return torch.load(*a, **k)', errors: [{ messageId: 'unknownFlag', confidence: 'low' }] },
+    {
+      code: 'import torch\ndef f(p):\n    try:\n        return torch.load(p, weights_only=True)\n    except Exception:\n        return torch.load(p, weights_only=False)',
+      errors: [{ messageId: 'unsafeFallback', line: 6 }],
+    },
+    { code: 'import functools, torch\nf = functools.partial(torch.load, weights_only=False)', errors: [{ messageId: 'partialUnsafe', data: { callee: 'torch.load', reason: 'weights_only=False', bypass: '' } }] },
+    {
+      code: 'import functools, torch\nf = functools.partial(torch.load, map_location="cpu")',
+      errors: [
+        {
+          messageId: 'partialMissing',
+          confidence: 'low',
+          suggestions: [{ messageId: 'addWeightsOnly', output: 'import functools, torch\nf = functools.partial(torch.load, map_location="cpu", weights_only=True)' }],
+        },
+      ],
+    },
+    { code: 'import torch\nm = getattr(torch, "load")("m.pt")', errors: [{ messageId: 'missing', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nm = getattr(torch, "load")("m.pt", weights_only=True)' }] }] },
+    { code: 'import importlib\nm = importlib.import_module("torch").load("m.pt")', errors: [{ messageId: 'missing', suggestions: [{ messageId: 'addWeightsOnly', output: 'import importlib\nm = importlib.import_module("torch").load("m.pt", weights_only=True)' }] }] },
+    { code: 'import torch\nf = torch.load\nm = f("m.pt")', errors: [{ messageId: 'missing', line: 3, suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nf = torch.load\nm = f("m.pt", weights_only=True)' }] }] },
+    { code: 'import torch.serialization\nm = torch.serialization.load("m.pt")', errors: [{ messageId: 'missing', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch.serialization\nm = torch.serialization.load("m.pt", weights_only=True)' }] }] },
+  ],
+});
+
+fixture(rule);
+
+// Version awareness: the project's dependency files decide how a missing weights_only is reported.
+const project = (files: Record<string, string>) => {
+  const dir = mkdtempSync(join(tmpdir(), 'oculum-torch-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+};
+beforeAll(() => clearDependencyCache());
+
+new RuleTester({ language: python, cwd: project({ 'requirements.txt': 'torch>=2.10\n' }) }).run(`${ID} (torch>=2.10 required)`, rule, {
+  valid: ['import torch\nm = torch.load("m.pt", weights_only=True)'],
+  invalid: [
+    {
+      code: 'import torch\nm = torch.load("m.pt")',
+      errors: [
+        {
+          messageId: 'missingSafeDefault',
+          severity: 'low',
+          data: { callee: 'torch.load', pinnedIn: 'requirements.txt', bypass: '' },
+          suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nm = torch.load("m.pt", weights_only=True)' }],
+        },
+      ],
+    },
+    { code: 'import torch\nm = torch.load("m.pt", weights_only=False)', errors: [{ messageId: 'explicitFalse', severity: 'critical' }] },
+    { code: 'import torch, dill\nm = torch.load("m.pt", pickle_module=dill)', errors: [{ messageId: 'pickleModule', severity: 'critical' }] },
+  ],
+});
+
+const bypass =
+  " The project's dependencies allow torch <= 2.9.1, whose weights_only=True has known bypasses: require torch > 2.9.1.";
+new RuleTester({ language: python, cwd: project({ 'pyproject.toml': '[project]\ndependencies = ["torch>=2.6,<3"]\n' }) }).run(
+  `${ID} (torch>=2.6,<3 required)`,
+  rule,
+  {
+    valid: [],
+    invalid: [
+      {
+        code: 'import torch\nm = torch.load("m.pt")',
+        errors: [
+          {
+            messageId: 'missingSafeDefault',
+            severity: 'low',
+            data: { callee: 'torch.load', pinnedIn: 'pyproject.toml', bypass },
+            suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nm = torch.load("m.pt", weights_only=True)' }],
+          },
+        ],
+      },
+      { code: 'import torch\nm = torch.load("m.pt", weights_only=False)', errors: [{ messageId: 'explicitFalse', data: { callee: 'torch.load', bypass } }] },
+    ],
+  },
+);
+
+new RuleTester({ language: python, cwd: project({ 'requirements.txt': 'torch==2.5.1\n' }) }).run(`${ID} (torch==2.5.1)`, rule, {
+  valid: [],
+  invalid: [
+    {
+      code: 'import torch\nm = torch.load("m.pt")',
+      errors: [
+        {
+          messageId: 'missing',
+          severity: 'critical',
+          data: {
+            callee: 'torch.load',
+            bypass: " The project's dependencies allow torch <= 2.5.1, whose weights_only=True has known bypasses (CVE-2025-32434): require torch > 2.9.1.",
+          },
+          suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nm = torch.load("m.pt", weights_only=True)' }],
+        },
+      ],
+    },
+  ],
+});
+
+// Version awareness is a deep-only analysis.
+new RuleTester({ language: python, depth: 'standard', cwd: project({ 'requirements.txt': 'torch>=2.10\n' }) }).run(`${ID} (standard depth)`, rule, {
+  valid: [],
+  invalid: [
+    {
+      code: 'import torch\nm = torch.load("m.pt")',
+      errors: [{ messageId: 'missing', severity: 'critical', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nm = torch.load("m.pt", weights_only=True)' }] }],
+    },
+  ],
+});
