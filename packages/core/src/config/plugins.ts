@@ -1,0 +1,189 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as nodePath from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ConfigError } from '../errors.js';
+import type { Language, Plugin, Rule } from '../types.js';
+
+export interface LoadedPlugin {
+  plugin: Plugin;
+  /** Absolute `file:` URL the plugin was imported from; undefined for plugin objects (no workers then). */
+  url?: string;
+  /** Where it was requested (config file path, or 'options.plugins'). */
+  source: string;
+}
+
+export interface RegisteredRule {
+  id: string;
+  namespace: string;
+  name: string;
+  rule: Rule<any, any>;
+  plugin: LoadedPlugin;
+}
+
+function isPlugin(value: unknown): value is Plugin {
+  const meta = (value as { meta?: { namespace?: unknown; name?: unknown } } | undefined)?.meta;
+  return typeof value === 'object' && value !== null && typeof meta?.namespace === 'string';
+}
+
+function entryOfPackage(pkgDir: string, subpath: string): string | undefined {
+  const manifest = nodePath.join(pkgDir, 'package.json');
+  let pkg: { exports?: unknown; module?: string; main?: string };
+  try {
+    pkg = JSON.parse(readFileSync(manifest, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  const pick = (target: unknown): string | undefined => {
+    if (typeof target === 'string') return target;
+    if (Array.isArray(target)) {
+      for (const t of target) {
+        const r = pick(t);
+        if (r) return r;
+      }
+      return undefined;
+    }
+    if (target && typeof target === 'object') {
+      const conditions = target as Record<string, unknown>;
+      for (const key of ['import', 'node', 'default', 'require']) {
+        if (key in conditions) {
+          const r = pick(conditions[key]);
+          if (r) return r;
+        }
+      }
+    }
+    return undefined;
+  };
+  if (pkg.exports !== undefined) {
+    const exportsField = pkg.exports as Record<string, unknown> | string;
+    const isSubpathMap = typeof exportsField === 'object' && !Array.isArray(exportsField) && Object.keys(exportsField).some((k) => k.startsWith('.'));
+    const key = subpath ? `./${subpath}` : '.';
+    const target = isSubpathMap ? (exportsField as Record<string, unknown>)[key] : key === '.' ? exportsField : undefined;
+    const found = pick(target);
+    return found ? nodePath.join(pkgDir, found) : undefined;
+  }
+  if (subpath) return nodePath.join(pkgDir, subpath);
+  return nodePath.join(pkgDir, pkg.module ?? pkg.main ?? 'index.js');
+}
+
+/**
+ * Resolves a plugin specifier the way `import` would from `fromDir`: `file:` URLs, absolute paths,
+ * paths relative to `fromDir` (`./plugin.js`), or package names found in `node_modules` upward.
+ */
+export function resolvePluginSpecifier(specifier: string, fromDir: string): string {
+  if (specifier.startsWith('file:')) return specifier;
+  if (nodePath.isAbsolute(specifier) || specifier.startsWith('./') || specifier.startsWith('../')) {
+    const file = nodePath.resolve(fromDir, specifier);
+    if (!existsSync(file)) throw new Error(`file not found: ${file}`);
+    if (statSync(file).isDirectory()) {
+      const entry = entryOfPackage(file, '');
+      if (entry && existsSync(entry)) return pathToFileURL(entry).href;
+      throw new Error(`${file} is a directory without a package entry point`);
+    }
+    return pathToFileURL(file).href;
+  }
+  const parts = specifier.split('/');
+  const nameLength = specifier.startsWith('@') ? 2 : 1;
+  const name = parts.slice(0, nameLength).join('/');
+  const subpath = parts.slice(nameLength).join('/');
+  for (let dir = nodePath.resolve(fromDir); ; dir = nodePath.dirname(dir)) {
+    const pkgDir = nodePath.join(dir, 'node_modules', name);
+    if (existsSync(nodePath.join(pkgDir, 'package.json'))) {
+      const entry = entryOfPackage(pkgDir, subpath);
+      if (entry && existsSync(entry)) return pathToFileURL(entry).href;
+    }
+    if (nodePath.dirname(dir) === dir) break;
+  }
+  // Last resort: CommonJS resolution (packages without `exports`).
+  try {
+    return pathToFileURL(createRequire(nodePath.join(fromDir, 'noop.js')).resolve(specifier)).href;
+  } catch {
+    throw new Error(`cannot find package "${specifier}" from ${fromDir}`);
+  }
+}
+
+/** Imports a plugin by specifier (resolved from `fromDir`) or accepts a plugin object. */
+export async function loadPlugin(spec: string | Plugin, fromDir: string, source: string): Promise<LoadedPlugin> {
+  if (typeof spec !== 'string') {
+    if (!isPlugin(spec)) throw new ConfigError(`${source}: a plugin object needs meta.namespace`, { file: source, keyPath: 'plugins' });
+    return { plugin: spec, source };
+  }
+  let url: string;
+  let mod: { default?: unknown };
+  try {
+    url = resolvePluginSpecifier(spec, fromDir);
+    mod = (await import(url)) as { default?: unknown };
+  } catch (error) {
+    throw new ConfigError(`${source}: cannot load plugin "${spec}": ${(error as Error).message.split('\n')[0]}`, {
+      file: source,
+      keyPath: 'plugins',
+      cause: error,
+    });
+  }
+  const plugin = isPlugin(mod.default) ? mod.default : isPlugin(mod) ? (mod as unknown as Plugin) : undefined;
+  if (!plugin) {
+    throw new ConfigError(`${source}: plugin "${spec}" has no default export with meta.namespace`, { file: source, keyPath: 'plugins', expected: 'an Oculum plugin' });
+  }
+  return { plugin, url, source };
+}
+
+/** The loaded plugins: rules by id, languages by id and by extension. */
+export class PluginRegistry {
+  readonly plugins: LoadedPlugin[] = [];
+  readonly rules = new Map<string, RegisteredRule>();
+  readonly languages = new Map<string, Language<any>>();
+  readonly byExtension = new Map<string, Language<any>>();
+  readonly binaryLanguages: Language<any>[] = [];
+  readonly warnings: string[] = [];
+
+  has(namespace: string): boolean {
+    return this.plugins.some((p) => p.plugin.meta.namespace === namespace);
+  }
+
+  add(loaded: LoadedPlugin): void {
+    const { namespace } = loaded.plugin.meta;
+    const existing = this.plugins.find((p) => p.plugin.meta.namespace === namespace);
+    if (existing) {
+      if (existing.plugin !== loaded.plugin && existing.url !== loaded.url) {
+        this.warnings.push(
+          `plugin namespace "${namespace}" from ${loaded.url ? fileURLToPathSafe(loaded.url) : loaded.source} is already loaded from ${existing.url ? fileURLToPathSafe(existing.url) : existing.source}; keeping the first`,
+        );
+      }
+      return;
+    }
+    this.plugins.push(loaded);
+    for (const [name, rule] of Object.entries(loaded.plugin.rules ?? {})) {
+      const id = `${namespace}/${name}`;
+      this.rules.set(id, { id, namespace, name, rule, plugin: loaded });
+    }
+    for (const language of Object.values(loaded.plugin.languages ?? {})) {
+      if (this.languages.has(language.id)) continue;
+      this.languages.set(language.id, language);
+      if (language.readsFile) this.binaryLanguages.push(language);
+      else for (const ext of language.extensions) if (!this.byExtension.has(ext.toLowerCase())) this.byExtension.set(ext.toLowerCase(), language);
+    }
+  }
+
+  /** Plugin URLs for worker threads, or undefined when some plugin is an object. */
+  urls(): string[] | undefined {
+    const urls: string[] = [];
+    for (const p of this.plugins) {
+      if (!p.url) return undefined;
+      urls.push(p.url);
+    }
+    return urls;
+  }
+
+  /** `name@version` of every plugin, for cache keys. */
+  versionKey(): string {
+    return this.plugins.map((p) => `${p.plugin.meta.name}@${p.plugin.meta.version}`).join(',');
+  }
+}
+
+function fileURLToPathSafe(url: string): string {
+  try {
+    return fileURLToPath(url);
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,409 @@
+import { createHash } from 'node:crypto';
+import * as nodePath from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import { ConfigError, UsageError } from '../errors.js';
+import { normalizeLevel } from '../lint.js';
+import { validateRuleOptions } from '../options.js';
+import { PRESET_NAMES, presetsFor, type PresetName } from '../presets.js';
+import type { ConfigData, Depth, Detector, Diagnostic, RuleEntry, RuleLevel, Settings } from '../types.js';
+import { configInDirectory, configLabel, validateConfigData, type ConfigFile } from './load.js';
+import type { PluginRegistry, RegisteredRule } from './plugins.js';
+
+export const DEFAULT_EXTENDS = 'oculum:recommended';
+
+type OverrideBlock = NonNullable<ConfigData['overrides']>[number];
+
+/** One config in a file's chain. */
+interface Layer {
+  /** Absolute path of the config file, or a label ('overrideConfig', 'default'). */
+  source: string;
+  /** Shown in messages and suppression justifications. */
+  label: string;
+  /** Directory its globs are relative to. */
+  dir: string;
+  data: ConfigData;
+  /** The user's own config (cwd / --config / overrideConfig / defaults): may turn rules off and ignore files. */
+  trusted: boolean;
+}
+
+interface RuleState {
+  level: RuleLevel;
+  options: unknown[];
+  /** Label of the untrusted config that turned the rule off (it keeps running, findings suppressed). */
+  offBy?: string;
+}
+
+/** A rule as configured for one file. */
+export interface ConfiguredRule {
+  id: string;
+  entry: RegisteredRule;
+  level: 'warn' | 'error';
+  options: unknown[];
+  /** Justification of an external suppression ('disabled by <config>'). */
+  externalSuppression?: string;
+}
+
+/** The resolved config of one file. */
+export interface FileConfig {
+  rules: ConfiguredRule[];
+  settings: Settings;
+  /** Set when an untrusted config's ignorePatterns match the file: it is linted, findings are suppressed. */
+  ignoredBy?: string;
+  /** Hash of everything above, for the cache. */
+  hash: string;
+}
+
+const DEPTH_ORDER: Record<Depth, number> = { quick: 0, standard: 1, deep: 2 };
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}
+
+/** Up to three known names closest to `name`, for "did you mean" hints. */
+export function closest(name: string, known: Iterable<string>): string[] {
+  const scored = [...known]
+    .map((k) => {
+      const shortA = name.split('/').pop() ?? name;
+      const shortB = k.split('/').pop() ?? k;
+      const d = Math.min(levenshtein(name, k), levenshtein(shortA, shortB) + (k.startsWith(name.split('/')[0]) ? 0 : 1));
+      return { k, d: shortB.includes(shortA) || shortA.includes(shortB) ? Math.min(d, 2) : d };
+    })
+    .filter(({ k, d }) => d <= Math.max(2, Math.floor(k.length / 3)))
+    .sort((x, y) => x.d - y.d || (x.k < y.k ? -1 : 1));
+  const best = scored[0]?.d;
+  return scored.filter((s) => s.d === best).slice(0, 3).map((s) => s.k);
+}
+
+function didYouMean(candidates: string[]): string {
+  return candidates.length ? `; did you mean ${candidates.map((c) => `"${c}"`).join(', ')}?` : '';
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function mergeSettings(base: Settings, next: Settings): Settings {
+  const out: Settings = { ...base };
+  for (const [key, value] of Object.entries(next)) {
+    out[key] = isPlainObject(out[key]) && isPlainObject(value) ? mergeSettings(out[key] as Settings, value) : value;
+  }
+  return out;
+}
+
+function toPosix(p: string): string {
+  return p.split(nodePath.sep).join('/');
+}
+
+function globMatcher(patterns: string | string[]): (relative: string) => boolean {
+  const list = Array.isArray(patterns) ? patterns : [patterns];
+  const matchers = list.map((pattern) => {
+    const clean = pattern.startsWith('./') ? pattern.slice(2) : pattern;
+    return picomatch(clean, { dot: true, basename: !clean.includes('/') });
+  });
+  return (relative) => matchers.some((m) => m(relative));
+}
+
+export interface ConfigResolverOptions {
+  cwd: string;
+  registry: PluginRegistry;
+  /** The user's own config (from cwd or --config); undefined when there is none or noConfig. */
+  userConfig?: ConfigFile;
+  noConfig?: boolean;
+  overrideConfig?: ConfigData;
+  depth: Depth;
+  onlyRules?: string[];
+  onlyDetectors?: Detector[];
+  /** Where warnings about configs go. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Computes the config of every file: default or user config, then the configs found from the file's
+ * directory upward (closer wins), then overrideConfig. Configs other than the user's are untrusted:
+ * what they turn off keeps running and is reported as suppressed.
+ */
+export class ConfigResolver {
+  private readonly dirConfigs = new Map<string, ConfigFile | null>();
+  private readonly chains = new Map<string, Layer[]>();
+  private readonly resolved = new Map<string, FileConfig>();
+  private readonly checked = new Set<string>();
+  private readonly warned = new Set<string>();
+  private readonly matchers = new Map<OverrideBlock | string[], (relative: string) => boolean>();
+  private readonly baseLayers: Layer[];
+  private readonly finalLayers: Layer[];
+
+  constructor(private readonly options: ConfigResolverOptions) {
+    const { cwd, userConfig, noConfig, overrideConfig } = options;
+    this.baseLayers = [];
+    if (!userConfig) {
+      this.baseLayers.push({ source: 'default', label: 'default config', dir: cwd, data: { extends: DEFAULT_EXTENDS }, trusted: true });
+    } else {
+      // A user config without `extends` builds on the recommended preset (`"extends": []` opts out):
+      // a config written only to ignore a directory must not silently turn every rule off.
+      const data = userConfig.data.extends === undefined ? { ...userConfig.data, extends: DEFAULT_EXTENDS } : userConfig.data;
+      this.baseLayers.push({ source: userConfig.file, label: configLabel(userConfig.file, cwd), dir: userConfig.dir, data, trusted: true });
+    }
+    this.finalLayers = [];
+    if (overrideConfig) {
+      const data = validateConfigData(overrideConfig, 'overrideConfig');
+      this.finalLayers.push({ source: 'overrideConfig', label: 'overrideConfig', dir: cwd, data, trusted: true });
+    }
+    if (noConfig && userConfig) throw new Error('ConfigResolver: userConfig with noConfig');
+    for (const layer of [...this.baseLayers, ...this.finalLayers]) this.check(layer);
+    this.checkOnly();
+  }
+
+  private checkOnly(): void {
+    const { onlyRules, registry } = this.options;
+    for (const id of onlyRules ?? []) {
+      if (!registry.rules.has(id)) throw new UsageError(`Unknown rule "${id}" in the rule filter${didYouMean(closest(id, registry.rules.keys()))}`);
+    }
+  }
+
+  private warn(key: string, message: string, file?: string): void {
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    this.options.diagnostics.push({ file, kind: 'config', severity: 'warning', message });
+  }
+
+  /** Checks rule ids, options and presets of a config once. */
+  private check(layer: Layer): void {
+    if (this.checked.has(layer.source)) return;
+    this.checked.add(layer.source);
+    const { data } = layer;
+    if (!layer.trusted && data.plugins && data.plugins.length > 0) {
+      this.warn(
+        `plugins:${layer.source}`,
+        `${layer.label}: plugins ${data.plugins.map((p) => `"${p}"`).join(', ')} ignored: configs inside the scanned tree cannot load code (put plugins in your own config or pass them on the command line)`,
+        layer.source,
+      );
+    }
+    for (const name of ([] as string[]).concat(data.extends ?? [])) this.preset(name, layer, 'extends');
+    this.checkRules(data.rules, layer, 'rules');
+    (data.overrides ?? []).forEach((o, i) => this.checkRules(o.rules, layer, `overrides[${i}].rules`));
+  }
+
+  private checkRules(rules: Record<string, RuleEntry> | undefined, layer: Layer, keyPath: string): void {
+    const { registry } = this.options;
+    for (const [id, entry] of Object.entries(rules ?? {})) {
+      const at = `${keyPath}[${JSON.stringify(id)}]`;
+      const registered = registry.rules.get(id);
+      if (!registered) {
+        const namespace = id.split('/')[0];
+        if (!layer.trusted && !registry.has(namespace)) {
+          this.warn(`rule:${layer.source}:${id}`, `${layer.label}: ${at}: rule "${id}" ignored: no loaded plugin has the namespace "${namespace}"`, layer.source);
+          continue;
+        }
+        const hint = registry.has(namespace) ? '' : ` (no loaded plugin has the namespace "${namespace}"; add it to "plugins")`;
+        throw new ConfigError(`${layer.label}: ${at}: unknown rule "${id}"${hint}${didYouMean(closest(id, registry.rules.keys()))}`, {
+          file: layer.source,
+          keyPath: at,
+          expected: 'a rule id of a loaded plugin',
+        });
+      }
+      if (Array.isArray(entry) && entry.length > 1) {
+        const problems = validateRuleOptions(registered.rule, entry.slice(1));
+        if (problems.length > 0) {
+          throw new ConfigError(`${layer.label}: ${at}: invalid options for "${id}": ${problems.join('; ')}`, {
+            file: layer.source,
+            keyPath: `${at}[1]`,
+            expected: 'options matching the rule schema',
+          });
+        }
+      }
+    }
+  }
+
+  /** Resolves a preset name to config data (built-in union or a plugin's config). */
+  preset(name: string, layer: Layer, keyPath: string): ConfigData {
+    const { registry } = this.options;
+    if (name.startsWith('oculum:')) {
+      const preset = name.slice('oculum:'.length) as PresetName;
+      if (!PRESET_NAMES.includes(preset)) {
+        throw new ConfigError(`${layer.label}: ${keyPath}: unknown preset "${name}"${didYouMean(closest(name, PRESET_NAMES.map((p) => `oculum:${p}`)))}`, {
+          file: layer.source,
+          keyPath,
+          expected: PRESET_NAMES.map((p) => `"oculum:${p}"`).join(' | ') + ' | "<namespace>/<preset>"',
+        });
+      }
+      const rules: Record<string, RuleEntry> = {};
+      for (const loaded of registry.plugins) {
+        const data = loaded.plugin.configs?.[preset] ?? presetsFor(loaded.plugin.meta.namespace, loaded.plugin.rules ?? {})[preset];
+        Object.assign(rules, data.rules ?? {});
+      }
+      return { rules };
+    }
+    const slash = name.indexOf('/');
+    const namespace = slash > 0 ? name.slice(0, slash) : '';
+    const presetName = name.slice(slash + 1);
+    const plugin = registry.plugins.find((p) => p.plugin.meta.namespace === namespace)?.plugin;
+    const data = plugin?.configs?.[presetName];
+    if (!data) {
+      const known = [
+        ...PRESET_NAMES.map((p) => `oculum:${p}`),
+        ...registry.plugins.flatMap((p) => Object.keys(p.plugin.configs ?? {}).map((c) => `${p.plugin.meta.namespace}/${c}`)),
+      ];
+      throw new ConfigError(
+        `${layer.label}: ${keyPath}: unknown preset "${name}"${plugin ? '' : namespace ? ` (no loaded plugin has the namespace "${namespace}")` : ''}${didYouMean(closest(name, known))}`,
+        { file: layer.source, keyPath, expected: 'oculum:recommended | oculum:strict | oculum:all | <namespace>/<preset>' },
+      );
+    }
+    return data;
+  }
+
+  /** The user's (trusted) ignore patterns: matching files are not scanned at all. */
+  trustedIgnores(): Array<{ dir: string; patterns: string[] }> {
+    return [...this.baseLayers, ...this.finalLayers]
+      .filter((l) => l.data.ignorePatterns && l.data.ignorePatterns.length > 0)
+      .map((l) => ({ dir: l.dir, patterns: ([] as string[]).concat(l.data.ignorePatterns ?? []) }));
+  }
+
+  /** Untrusted configs of the chain for a directory, farthest first. */
+  private chain(dir: string): Layer[] {
+    const cached = this.chains.get(dir);
+    if (cached) return cached;
+    const { cwd, userConfig, noConfig } = this.options;
+    // Configs are looked up from the file's directory upward to cwd (to the filesystem root for files
+    // outside cwd). Only the user's own config is trusted; every other one may only tune.
+    const layers: Layer[] = [];
+    if (!noConfig) {
+      const inside = dir === cwd || dir.startsWith(cwd.endsWith(nodePath.sep) ? cwd : cwd + nodePath.sep);
+      for (let current = dir; ; current = nodePath.dirname(current)) {
+        const found = configInDirectory(current, this.dirConfigs, cwd);
+        if (found && found.file !== userConfig?.file) {
+          layers.push({ source: found.file, label: configLabel(found.file, cwd), dir: found.dir, data: found.data, trusted: false });
+          if (found.data.root) break;
+        }
+        if (inside && current === cwd) break;
+        if (nodePath.dirname(current) === current) break;
+      }
+      layers.reverse();
+      for (const layer of layers) this.check(layer);
+    }
+    this.chains.set(dir, layers);
+    return layers;
+  }
+
+  private readonly ignoreMatchers = new Map<string, Ignore>();
+
+  private ignoreMatcher(layer: Layer): (relative: string) => boolean {
+    let ig = this.ignoreMatchers.get(layer.source);
+    if (!ig) {
+      ig = ignore().add(([] as string[]).concat(layer.data.ignorePatterns ?? []));
+      this.ignoreMatchers.set(layer.source, ig);
+    }
+    const matcher = ig;
+    return (relative) => relative !== '' && matcher.ignores(relative);
+  }
+
+  private matcher(block: OverrideBlock): (relative: string) => boolean {
+    let m = this.matchers.get(block);
+    if (!m) {
+      const files = globMatcher(block.files);
+      const excluded = block.excludedFiles ? globMatcher(block.excludedFiles) : undefined;
+      m = (relative) => files(relative) && !(excluded && excluded(relative));
+      this.matchers.set(block, m);
+    }
+    return m;
+  }
+
+  /** The resolved config of one file (absolute path). */
+  forFile(file: string): FileConfig {
+    const dir = nodePath.dirname(file);
+    const chain = this.chain(dir);
+    const layers = [...this.baseLayers, ...chain, ...this.finalLayers];
+    const matched: string[] = [];
+    const applied: Array<{ layer: Layer; data: ConfigData }> = [];
+    let ignoredBy: string | undefined;
+    for (const layer of layers) {
+      applied.push({ layer, data: layer.data });
+      const relative = toPosix(nodePath.relative(layer.dir, file));
+      if (relative.startsWith('../')) continue;
+      (layer.data.overrides ?? []).forEach((block, i) => {
+        if (this.matcher(block)(relative)) {
+          matched.push(`${layer.source}#${i}`);
+          applied.push({ layer, data: block });
+        }
+      });
+      if (!layer.trusted && layer.data.ignorePatterns?.length && this.ignoreMatcher(layer)(relative)) {
+        ignoredBy = layer.label;
+        matched.push(`${layer.source}#ignored`);
+      }
+    }
+    const key = `${dir}\u0000${matched.join('\u0000')}`;
+    const cached = this.resolved.get(key);
+    if (cached) return cached;
+    const result = this.compute(applied, ignoredBy);
+    this.resolved.set(key, result);
+    return result;
+  }
+
+  private compute(applied: Array<{ layer: Layer; data: ConfigData }>, ignoredBy: string | undefined): FileConfig {
+    const { registry, depth, onlyRules, onlyDetectors } = this.options;
+    const state = new Map<string, RuleState>();
+    let settings: Settings = {};
+    const apply = (data: ConfigData, layer: Layer, depthGuard: number): void => {
+      if (depthGuard > 10) throw new ConfigError(`${layer.label}: extends: presets nest too deeply (a cycle?)`, { file: layer.source, keyPath: 'extends' });
+      for (const name of ([] as string[]).concat(data.extends ?? [])) apply(this.preset(name, layer, 'extends'), layer, depthGuard + 1);
+      const set = (id: string, level: RuleLevel, options: unknown[] | undefined) => {
+        const current = state.get(id) ?? { level: 'off' as RuleLevel, options: [] };
+        if (level === 'off') {
+          if (layer.trusted) state.set(id, { level: 'off', options: current.options });
+          else if (current.level !== 'off') state.set(id, { ...current, offBy: current.offBy ?? layer.label });
+          return;
+        }
+        state.set(id, { level, options: options ?? current.options });
+      };
+      for (const [detector, raw] of Object.entries(data.detectors ?? {})) {
+        const level = normalizeLevel(raw as RuleLevel);
+        for (const [id, entry] of registry.rules) {
+          if (entry.rule.meta.detector !== detector) continue;
+          const current = state.get(id);
+          if (!current || current.level === 'off') continue;
+          set(id, level, undefined);
+        }
+      }
+      for (const [id, raw] of Object.entries(data.rules ?? {})) {
+        if (!registry.rules.has(id)) continue; // warned about in check()
+        const [level, options] = Array.isArray(raw) ? [raw[0], raw.slice(1)] : [raw, undefined];
+        set(id, normalizeLevel(level), options);
+      }
+      if (data.settings) settings = mergeSettings(settings, data.settings);
+    };
+    for (const { layer, data } of applied) apply(data, layer, 0);
+
+    const rules: ConfiguredRule[] = [];
+    const only = onlyRules && onlyRules.length > 0 ? new Set(onlyRules) : undefined;
+    for (const [id, entry] of registry.rules) {
+      const s = state.get(id);
+      let level = s?.level ?? 'off';
+      if (only) {
+        if (!only.has(id)) continue;
+        if (level === 'off') level = 'error';
+      }
+      if (level === 'off') continue;
+      if (onlyDetectors && onlyDetectors.length > 0 && !onlyDetectors.includes(entry.rule.meta.detector)) continue;
+      if (entry.rule.meta.deprecated && !s) continue;
+      if (DEPTH_ORDER[entry.rule.meta.minDepth ?? 'quick'] > DEPTH_ORDER[depth]) continue;
+      const suppression = s?.offBy ? `disabled by ${s.offBy}` : ignoredBy ? `ignored by ${ignoredBy}` : undefined;
+      rules.push({ id, entry, level, options: s?.options ?? [], ...(suppression ? { externalSuppression: suppression } : {}) });
+    }
+    rules.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const hash = createHash('sha256')
+      .update(JSON.stringify({ rules: rules.map((r) => [r.id, r.level, r.options, r.externalSuppression ?? null]), settings, depth }))
+      .digest('hex');
+    return { rules, settings, ...(ignoredBy ? { ignoredBy } : {}), hash };
+  }
+}
+

@@ -1,0 +1,164 @@
+import { existsSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import * as nodePath from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { glob } from 'tinyglobby';
+import { UsageError } from './errors.js';
+import type { Diagnostic } from './types.js';
+
+/** Directories never scanned. */
+export const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '.git']);
+
+const GLOB_CHARS = /[*?[\]{}!]/;
+
+function toPosix(p: string): string {
+  return p.split(nodePath.sep).join('/');
+}
+
+/** `.gitignore` files from the repository root (or the scan root) down, with negations across levels. */
+export class GitIgnore {
+  private readonly perDir = new Map<string, Ignore | null>();
+  readonly top: string;
+
+  constructor(cwd: string) {
+    // The repository root when cwd is inside a git work tree: its .gitignore applies to cwd too.
+    let top = cwd;
+    for (let dir = cwd; ; dir = nodePath.dirname(dir)) {
+      if (existsSync(nodePath.join(dir, '.git'))) {
+        top = dir;
+        break;
+      }
+      if (nodePath.dirname(dir) === dir) break;
+    }
+    this.top = top;
+  }
+
+  private load(dir: string): Ignore | null {
+    let ig = this.perDir.get(dir);
+    if (ig === undefined) {
+      ig = null;
+      try {
+        const text = readFileSync(nodePath.join(dir, '.gitignore'), 'utf8');
+        ig = ignore().add(text);
+      } catch {
+        ig = null;
+      }
+      this.perDir.set(dir, ig);
+    }
+    return ig;
+  }
+
+  ignored(path: string, isDir: boolean): boolean {
+    const top = path.startsWith(this.top + nodePath.sep) ? this.top : nodePath.dirname(path);
+    const dirs: string[] = [];
+    for (let dir = nodePath.dirname(path); ; dir = nodePath.dirname(dir)) {
+      dirs.push(dir);
+      if (dir === top || nodePath.dirname(dir) === dir) break;
+    }
+    let result = false;
+    for (const dir of dirs.reverse()) {
+      const ig = this.load(dir);
+      if (!ig) continue;
+      const rel = toPosix(nodePath.relative(dir, path)) + (isDir ? '/' : '');
+      const r = ig.test(rel);
+      if (r.ignored) result = true;
+      else if (r.unignored) result = false;
+    }
+    return result;
+  }
+}
+
+/** ignorePatterns of the user's config (gitignore syntax, relative to the config's directory). */
+export class PatternIgnore {
+  private readonly entries: Array<{ dir: string; ig: Ignore }>;
+
+  constructor(groups: Array<{ dir: string; patterns: string[] }>) {
+    this.entries = groups.map((g) => ({ dir: g.dir, ig: ignore().add(g.patterns) }));
+  }
+
+  ignored(path: string, isDir: boolean): boolean {
+    for (const { dir, ig } of this.entries) {
+      const rel = toPosix(nodePath.relative(dir, path));
+      if (!rel || rel.startsWith('../') || nodePath.isAbsolute(rel)) continue;
+      if (ig.ignores(rel + (isDir ? '/' : ''))) return true;
+    }
+    return false;
+  }
+}
+
+export interface DiscoverOptions {
+  cwd: string;
+  paths: string[];
+  gitignore: GitIgnore;
+  patterns: PatternIgnore;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Expands paths (files, directories, globs) into the sorted list of files to consider. Directories
+ * are walked without following symbolic links, pruning `.gitignore`d and ignored directories and
+ * node_modules/.git. Files named explicitly are always included. A missing path is a UsageError.
+ */
+export async function discoverFiles(options: DiscoverOptions): Promise<string[]> {
+  const { cwd, gitignore, patterns } = options;
+  const found = new Set<string>();
+  const skip = (path: string, isDir: boolean) => gitignore.ignored(path, isDir) || patterns.ignored(path, isDir);
+
+  const walk = async (dir: string): Promise<void> => {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      options.diagnostics.push({ file: dir, kind: 'skipped', severity: 'warning', message: `Cannot read directory: ${(error as Error).message}` });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const subdirs: string[] = [];
+    for (const entry of entries) {
+      const path = nodePath.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (ALWAYS_SKIPPED_DIRS.has(entry.name) || skip(path, true)) continue;
+        subdirs.push(path);
+      } else if (entry.isFile()) {
+        if (!skip(path, false)) found.add(path);
+      }
+      // Symbolic links and special files are not followed: a scanned tree must not lead us elsewhere.
+    }
+    for (const sub of subdirs) await walk(sub);
+  };
+
+  for (const raw of options.paths.length ? options.paths : ['.']) {
+    const abs = nodePath.resolve(cwd, raw);
+    let stat;
+    try {
+      stat = statSync(abs);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isDirectory()) {
+      await walk(abs);
+    } else if (stat?.isFile()) {
+      found.add(abs);
+    } else if (!stat && GLOB_CHARS.test(raw)) {
+      const matches = await glob(toPosix(raw), {
+        cwd,
+        absolute: true,
+        dot: true,
+        onlyFiles: true,
+        followSymbolicLinks: false,
+        ignore: ['**/node_modules/**', '**/.git/**'],
+        expandDirectories: false,
+      });
+      const kept = matches.map((m) => nodePath.resolve(m)).filter((m) => !skip(m, false));
+      if (kept.length === 0) {
+        options.diagnostics.push({ kind: 'skipped', severity: 'warning', message: `No files match the pattern "${raw}"` });
+      }
+      for (const m of kept) found.add(m);
+    } else if (stat) {
+      throw new UsageError(`Not a file or directory: ${raw}`);
+    } else {
+      throw new UsageError(`No such file or directory: ${raw}`);
+    }
+  }
+  return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}

@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { LintTextDetails } from './lint.js';
+import type { LintTask, WorkerInit, WorkerReply } from './worker-protocol.js';
+
+/** The worker script next to the built engine (`dist/worker.js`); absent when running from sources. */
+export function workerScript(): URL | undefined {
+  const url = new URL('./worker.js', import.meta.url);
+  return existsSync(fileURLToPath(url)) ? url : undefined;
+}
+
+interface Slot {
+  worker: Worker;
+  configs: Set<number>;
+  pending: Map<number, { task: LintTask; resolve: (d: LintTextDetails) => void; reject: (e: Error) => void }>;
+  dead: boolean;
+}
+
+/**
+ * A fixed set of lint workers. Tasks go to the least busy worker; each worker is told a config the
+ * first time it needs it. A crashed worker fails its in-flight tasks (the caller turns them into
+ * diagnostics) and is not used again.
+ */
+export class LintPool {
+  private readonly slots: Slot[] = [];
+
+  constructor(script: URL, size: number, init: WorkerInit) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(script, { workerData: init });
+      const slot: Slot = { worker, configs: new Set(), pending: new Map(), dead: false };
+      worker.on('message', (reply: WorkerReply) => {
+        const waiting = slot.pending.get(reply.id);
+        if (!waiting) return;
+        slot.pending.delete(reply.id);
+        if (reply.ok) waiting.resolve(reply.details);
+        else waiting.reject(new Error(reply.error));
+      });
+      const fail = (error: Error) => {
+        slot.dead = true;
+        for (const waiting of slot.pending.values()) waiting.reject(error);
+        slot.pending.clear();
+      };
+      worker.on('error', fail);
+      worker.on('exit', (code) => {
+        if (slot.pending.size > 0) fail(new Error(`lint worker exited with code ${code}`));
+        slot.dead = true;
+      });
+      this.slots.push(slot);
+    }
+  }
+
+  get alive(): boolean {
+    return this.slots.some((s) => !s.dead);
+  }
+
+  run(task: LintTask, config: NonNullable<LintTask['config']>): Promise<LintTextDetails> {
+    const live = this.slots.filter((s) => !s.dead);
+    if (live.length === 0) return Promise.reject(new Error('no lint worker is alive'));
+    const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const message: LintTask = slot.configs.has(task.configId) ? task : { ...task, config };
+    slot.configs.add(task.configId);
+    return new Promise((resolve, reject) => {
+      slot.pending.set(task.id, { task, resolve, reject });
+      slot.worker.postMessage(message);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.worker.terminate().catch(() => 0)));
+  }
+}

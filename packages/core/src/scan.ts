@@ -1,0 +1,403 @@
+import { existsSync, statSync } from 'node:fs';
+import { open, readFile, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import * as nodePath from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { hashContent, ResultCache } from './cache.js';
+import { configInDirectory, configLabel, readConfigFile, type ConfigFile } from './config/load.js';
+import { loadPlugin, PluginRegistry } from './config/plugins.js';
+import { ConfigResolver, DEFAULT_EXTENDS, type FileConfig } from './config/resolve.js';
+import { discoverFiles, GitIgnore, PatternIgnore } from './discovery.js';
+import { ConfigError, UsageError } from './errors.js';
+import { compareDiagnostics, compareStrings, countLines, lintTextWithDetails, type LintTextDetails } from './lint.js';
+import { LintPool, workerScript } from './pool.js';
+import { PRESET_NAMES } from './presets.js';
+import { DETECTORS, type ConfigData, type Depth, type Diagnostic, type FileResult, type Language, type Plugin, type RuleInfo, type ScanOptions, type ScanResult, type ScanStats } from './types.js';
+import { VERSION } from './version.js';
+import type { LintTask, TaskConfig } from './worker-protocol.js';
+
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+/** With `workers: 'auto'`, threads are used only when more files than this need linting. */
+export const WORKER_THRESHOLD = 64;
+const MAX_WORKERS = 8;
+const HEAD_BYTES = 512;
+const DEPTHS: Depth[] = ['quick', 'standard', 'deep'];
+
+export interface ListRulesOptions {
+  cwd?: string;
+  plugins?: Array<string | Plugin>;
+  configFile?: string;
+  noConfig?: boolean;
+}
+
+interface Setup {
+  cwd: string;
+  registry: PluginRegistry;
+  userConfig?: ConfigFile;
+  diagnostics: Diagnostic[];
+}
+
+/** Loads the user's config and every plugin it (or the caller) names. */
+async function setup(options: ListRulesOptions & { overrideConfig?: ConfigData }): Promise<Setup> {
+  const cwd = nodePath.resolve(options.cwd ?? process.cwd());
+  if (!existsSync(cwd) || !statSync(cwd).isDirectory()) throw new UsageError(`Working directory not found: ${cwd}`);
+  const diagnostics: Diagnostic[] = [];
+  let userConfig: ConfigFile | undefined;
+  if (options.configFile) {
+    const file = nodePath.resolve(cwd, options.configFile);
+    if (!existsSync(file)) throw new UsageError(`Config file not found: ${options.configFile}`);
+    userConfig = readConfigFile(file, cwd);
+    if (!userConfig) throw new ConfigError(`${configLabel(file, cwd)}: no "oculum" key in package.json`, { file, keyPath: 'oculum', expected: 'an "oculum" config object' });
+  } else if (!options.noConfig) {
+    userConfig = configInDirectory(cwd, new Map(), cwd);
+  }
+  const registry = new PluginRegistry();
+  for (const spec of options.plugins ?? []) registry.add(await loadPlugin(spec, cwd, 'options.plugins'));
+  if (userConfig) {
+    for (const spec of userConfig.data.plugins ?? []) registry.add(await loadPlugin(spec, userConfig.dir, configLabel(userConfig.file, cwd)));
+  }
+  for (const spec of options.overrideConfig?.plugins ?? []) registry.add(await loadPlugin(spec, cwd, 'overrideConfig'));
+  for (const message of registry.warnings) diagnostics.push({ kind: 'config', severity: 'warning', message });
+  return { cwd, registry, userConfig, diagnostics };
+}
+
+function ruleInfos(registry: PluginRegistry, resolver: ConfigResolver): RuleInfo[] {
+  const presetMembers = new Map<string, Set<string>>();
+  const fakeLayer = { source: 'presets', label: 'presets', dir: '/', data: {}, trusted: true };
+  for (const preset of PRESET_NAMES) {
+    const data = resolver.preset(`oculum:${preset}`, fakeLayer as never, 'extends');
+    presetMembers.set(`oculum:${preset}`, new Set(Object.entries(data.rules ?? {}).filter(([, v]) => (Array.isArray(v) ? v[0] : v) !== 'off' && (Array.isArray(v) ? v[0] : v) !== 0).map(([id]) => id)));
+  }
+  for (const loaded of registry.plugins) {
+    for (const [name, data] of Object.entries(loaded.plugin.configs ?? {})) {
+      presetMembers.set(`${loaded.plugin.meta.namespace}/${name}`, new Set(Object.entries(data.rules ?? {}).filter(([, v]) => (Array.isArray(v) ? v[0] : v) !== 'off' && (Array.isArray(v) ? v[0] : v) !== 0).map(([id]) => id)));
+    }
+  }
+  return [...registry.rules.values()]
+    .map((r) => ({
+      id: r.id,
+      namespace: r.namespace,
+      name: r.name,
+      plugin: r.plugin.plugin.meta.name,
+      meta: r.rule.meta,
+      presets: [...presetMembers].filter(([, ids]) => ids.has(r.id)).map(([name]) => name),
+    }))
+    .sort((a, b) => compareStrings(a.id, b.id));
+}
+
+/** Every rule the plugins (given and named by the user's config) provide, for `oculum rules`. */
+export async function listRules(options: ListRulesOptions = {}): Promise<RuleInfo[]> {
+  const { cwd, registry, userConfig } = await setup(options);
+  const resolver = new ConfigResolver({ cwd, registry, userConfig, noConfig: options.noConfig, depth: 'deep', diagnostics: [] });
+  return ruleInfos(registry, resolver);
+}
+
+type Source =
+  | { kind: 'text'; text: string; bom: boolean; bytes: number; hash: string }
+  | { kind: 'binary-language'; language: Language<any>; bytes: number; hash: string }
+  | { kind: 'skip'; reason: string }
+  | { kind: 'none' };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+async function readHead(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function detectBinary(registry: PluginRegistry, head: Uint8Array, path: string): Language<any> | undefined {
+  for (const language of registry.binaryLanguages) {
+    try {
+      if (language.detect?.(head, path)) return language;
+    } catch {
+      /* a detector that throws does not claim the file */
+    }
+  }
+  return undefined;
+}
+
+/** Decides how a file is handled: read as text for its language, handed to a binary language, skipped or ignored. */
+async function classify(path: string, registry: PluginRegistry, depth: Depth, maxFileSize: number): Promise<Source> {
+  const textLanguage = registry.byExtension.get(nodePath.extname(path).toLowerCase());
+  const binaryAllowed = depth !== 'quick' && registry.binaryLanguages.length > 0;
+  const binaryFile = async (): Promise<Source> => {
+    const language = detectBinary(registry, await readHead(path), path);
+    if (!language) return { kind: 'none' };
+    const info = await stat(path);
+    return { kind: 'binary-language', language, bytes: info.size, hash: `${info.size}:${info.mtimeMs}` };
+  };
+  try {
+    if (!textLanguage) return binaryAllowed ? await binaryFile() : { kind: 'none' };
+    const info = await stat(path);
+    if (info.size > maxFileSize) {
+      if (binaryAllowed) {
+        const bin = await binaryFile();
+        if (bin.kind !== 'none') return bin;
+      }
+      return { kind: 'skip', reason: `larger than the ${formatSize(maxFileSize)} limit (${formatSize(info.size)})` };
+    }
+    const data = await readFile(path);
+    if (data.includes(0)) {
+      if (binaryAllowed) {
+        const language = detectBinary(registry, data.subarray(0, HEAD_BYTES), path);
+        if (language) return { kind: 'binary-language', language, bytes: data.length, hash: `${info.size}:${info.mtimeMs}` };
+      }
+      return { kind: 'skip', reason: 'binary content (NUL bytes) in a source file' };
+    }
+    let text: string;
+    try {
+      text = utf8.decode(data);
+    } catch {
+      return { kind: 'skip', reason: 'not valid UTF-8' };
+    }
+    const bom = text.charCodeAt(0) === 0xfeff;
+    return { kind: 'text', text: bom ? text.slice(1) : text, bom, bytes: data.length, hash: hashContent(data) };
+  } catch (error) {
+    return { kind: 'skip', reason: `unreadable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  }
+}
+
+function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(bytes % 1024 === 0 ? 0 : 1)} KiB`;
+  return `${bytes} B`;
+}
+
+interface Job {
+  path: string;
+  language: Language<any>;
+  text?: string;
+  bom: boolean;
+  config: FileConfig;
+  configId: number;
+  cacheKey?: string;
+}
+
+/**
+ * Scans files, directories and globs: discovery, per-file config, prefilter, one parse and one
+ * traversal per file (spread over worker threads for large scans), directives, fixes, cache.
+ */
+export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
+  const started = performance.now();
+  const depth = options.depth ?? 'standard';
+  if (!DEPTHS.includes(depth)) throw new UsageError(`Invalid depth "${String(depth)}" (expected quick | standard | deep)`);
+  for (const detector of options.onlyDetectors ?? []) {
+    if (!(DETECTORS as readonly string[]).includes(detector)) throw new UsageError(`Unknown detector "${detector}" (expected ${DETECTORS.join(' | ')})`);
+  }
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const { cwd, registry, userConfig, diagnostics } = await setup(options);
+  const resolver = new ConfigResolver({
+    cwd,
+    registry,
+    userConfig,
+    noConfig: options.noConfig,
+    overrideConfig: options.overrideConfig,
+    depth,
+    onlyRules: options.onlyRules,
+    onlyDetectors: options.onlyDetectors,
+    diagnostics,
+  });
+  if (registry.plugins.length === 0) {
+    diagnostics.push({ kind: 'config', severity: 'warning', message: 'No plugins are loaded: no rule can run' });
+  }
+
+  const files = await discoverFiles({
+    cwd,
+    paths: options.paths ?? ['.'],
+    gitignore: new GitIgnore(cwd),
+    patterns: new PatternIgnore(resolver.trustedIgnores()),
+    diagnostics,
+  });
+
+  const cache = options.cache
+    ? new ResultCache(
+        typeof options.cache === 'string' ? nodePath.resolve(cwd, options.cache) : nodePath.join(cwd, '.oculumcache'),
+        hashContent(`${VERSION}\u0000${registry.versionKey()}\u0000${cwd}`),
+      )
+    : undefined;
+
+  const stats: ScanStats = { files: 0, parsed: 0, prefiltered: 0, skipped: 0, lines: 0, bytes: 0, durationMs: 0 };
+  const results: FileResult[] = [];
+  const jobs: Job[] = [];
+  const configIds = new Map<FileConfig, number>();
+
+  // Classify with a little I/O concurrency; order is restored by sorting at the end.
+  const classified = await mapLimit(files, 16, (path) => classify(path, registry, depth, maxFileSize));
+  files.forEach((path, index) => {
+    const source = classified[index];
+    if (source.kind === 'none') return;
+    stats.files++;
+    if (source.kind === 'skip') {
+      stats.skipped++;
+      diagnostics.push({ file: path, kind: 'skipped', severity: 'note', message: `Skipped: ${source.reason}` });
+      return;
+    }
+    const language = source.kind === 'text' ? registry.byExtension.get(nodePath.extname(path).toLowerCase())! : source.language;
+    const config = resolver.forFile(path);
+    let configId = configIds.get(config);
+    if (configId === undefined) configIds.set(config, (configId = configIds.size));
+    stats.bytes += source.bytes;
+    if (source.kind === 'text') stats.lines += countLines(source.text);
+    const job: Job = {
+      path,
+      language,
+      text: source.kind === 'text' ? source.text : undefined,
+      bom: source.kind === 'text' && source.bom,
+      config,
+      configId,
+    };
+    if (cache) {
+      job.cacheKey = ResultCache.entryKey(source.hash, config.hash, language.id);
+      if (!options.fix) {
+        const hit = cache.get(path, job.cacheKey);
+        if (hit) {
+          results.push(hit);
+          return;
+        }
+      }
+    }
+    jobs.push(job);
+  });
+
+  const total = stats.files - stats.skipped;
+  let done = results.length;
+  const progress = () => options.onProgress?.(done, total);
+  if (done > 0) progress();
+
+  const taskConfig = (config: FileConfig, language: Language<any>): TaskConfig => ({
+    rules: config.rules
+      .filter((r) => r.entry.rule.meta.languages.includes(language.id))
+      .map((r) => ({ id: r.id, level: r.level, options: r.options, ...(r.externalSuppression ? { externalSuppression: r.externalSuppression } : {}) })),
+    settings: config.settings,
+  });
+  const inThread = (job: Job): Promise<LintTextDetails> => {
+    const config = taskConfig(job.config, job.language);
+    return lintTextWithDetails({
+      path: job.path,
+      text: job.text,
+      language: job.language,
+      rules: config.rules.map((r) => ({ ...r, rule: registry.rules.get(r.id)!.rule })),
+      settings: config.settings,
+      depth,
+      cwd,
+      fix: options.fix,
+      skipOptionValidation: true,
+    });
+  };
+
+  const pool = await maybePool(options, registry, jobs.length, { cwd, depth, fix: options.fix === true }, diagnostics);
+  const lintJob = async (job: Job, index: number): Promise<LintTextDetails> => {
+    if (!pool || !pool.alive) return inThread(job);
+    // Per-language configs get their own ids so the worker receives only the rules it needs.
+    const configKey = job.configId * 64 + languageIndex(registry, job.language);
+    return pool.run(
+      { id: index, path: job.path, languageId: job.language.id, text: job.text, configId: configKey },
+      taskConfig(job.config, job.language),
+    );
+  };
+
+  try {
+    const concurrency = pool ? Math.max(2, poolSize(options, jobs.length) * 4) : 4;
+    await mapLimit(jobs, concurrency, async (job, index) => {
+      let details: LintTextDetails;
+      try {
+        details = await lintJob(job, index);
+      } catch (error) {
+        details = {
+          result: {
+            file: job.path,
+            language: job.language.id,
+            findings: [],
+            diagnostics: [{ file: job.path, kind: 'internal', severity: 'error', message: `Linting failed: ${(error as Error).message.split('\n')[0]}` }],
+          },
+          parsed: false,
+          fixPasses: 0,
+        };
+      }
+      const { result } = details;
+      if (details.parsed) stats.parsed++;
+      else stats.prefiltered++;
+      if (result.output !== undefined && options.fix) {
+        try {
+          await writeFile(job.path, (job.bom ? '\uFEFF' : '') + result.output);
+        } catch (error) {
+          result.diagnostics.push({ file: job.path, kind: 'internal', severity: 'error', message: `Could not write fixes: ${(error as Error).message}` });
+        }
+      }
+      if (cache && job.cacheKey && !result.diagnostics.some((d) => d.kind === 'internal')) {
+        // After fixes the file changed: the entry would never match again, so only unfixed results are cached.
+        if (result.output === undefined) cache.set(job.path, job.cacheKey, result);
+      }
+      results.push(result);
+      done++;
+      progress();
+    });
+  } finally {
+    await pool?.close();
+  }
+  cache?.save();
+
+  results.sort((a, b) => compareStrings(a.file, b.file));
+  diagnostics.sort(compareDiagnostics);
+  stats.durationMs = Math.round(performance.now() - started);
+  return { cwd, version: VERSION, files: results, diagnostics, rules: ruleInfos(registry, resolver), stats };
+}
+
+function languageIndex(registry: PluginRegistry, language: Language<any>): number {
+  return [...registry.languages.values()].indexOf(language);
+}
+
+function poolSize(options: ScanOptions, jobs: number): number {
+  if (typeof options.workers === 'number') return Math.min(options.workers, MAX_WORKERS);
+  return Math.max(1, Math.min(availableParallelism(), MAX_WORKERS, Math.ceil(jobs / 32)));
+}
+
+async function maybePool(
+  options: ScanOptions,
+  registry: PluginRegistry,
+  jobs: number,
+  init: { cwd: string; depth: Depth; fix: boolean },
+  diagnostics: Diagnostic[],
+): Promise<LintPool | undefined> {
+  const workers = options.workers ?? 'auto';
+  if (workers === 0 || jobs === 0) return undefined;
+  if (workers === 'auto' && jobs <= WORKER_THRESHOLD) return undefined;
+  if (typeof workers === 'number' && (!Number.isInteger(workers) || workers < 0)) {
+    throw new UsageError(`workers must be 'auto' or a non-negative integer, got ${String(workers)}`);
+  }
+  const urls = registry.urls();
+  const script = workerScript();
+  if (!urls || !script) {
+    if (typeof workers === 'number') {
+      diagnostics.push({
+        kind: 'limit',
+        severity: 'note',
+        message: !urls ? 'Worker threads disabled: some plugins were given as objects (pass module specifiers to use workers)' : 'Worker threads unavailable in this build; linting in one thread',
+      });
+    }
+    return undefined;
+  }
+  return new LintPool(script, poolSize(options, jobs), { pluginUrls: urls, ...init });
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight; results keep the input order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      out[index] = await fn(items[index], index);
+    }
+  });
+  await Promise.all(runners);
+  return out;
+}
+
+export { DEFAULT_EXTENDS };

@@ -1,0 +1,257 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, UsageError } from '../src/errors.js';
+import { listRules, scan } from '../src/scan.js';
+import type { ScanResult } from '../src/types.js';
+import { project, TOY_PLUGIN } from './helpers.js';
+
+/** `file:line ruleId level [suppressed kind: justification]` for every finding, relative to the project. */
+function summary(result: ScanResult): string[] {
+  return result.files.flatMap((f) =>
+    f.findings.map(
+      (x) =>
+        `${f.file.slice(result.cwd.length + 1)}:${x.line} ${x.ruleId} ${x.level}${x.suppressed ? ` [${x.suppressed.kind}: ${x.suppressed.justification ?? ''}]` : ''}`,
+    ),
+  );
+}
+
+const run = (cwd: string, extra: Record<string, unknown> = {}) => scan({ cwd, plugins: [TOY_PLUGIN], workers: 0, ...extra });
+
+describe('config discovery and merging', () => {
+  it('uses oculum:recommended when no config is found', async () => {
+    const cwd = project({ 'a.toy': 'danger evil deep\n' });
+    expect(summary(await run(cwd))).toEqual(['a.toy:1 toy/no-danger error']);
+  });
+
+  it('reads .oculumrc as JSON with comments', async () => {
+    const cwd = project({
+      '.oculumrc': '// mine\n{ "extends": "oculum:strict", /* c */ "rules": { "toy/no-danger": "warn", }, }\n',
+      'a.toy': 'danger evil\n',
+    });
+    expect(summary(await run(cwd))).toEqual(['a.toy:1 toy/no-danger warn', 'a.toy:1 toy/no-names warn']);
+  });
+
+  it('reads .oculumrc as YAML, .oculumrc.yml and the "oculum" key of package.json', async () => {
+    const yaml = project({ '.oculumrc': 'extends: oculum:all\nrules:\n  toy/no-names: [error, { names: [good] }]\n', 'a.toy': 'good evil\n' });
+    expect(summary(await run(yaml))).toEqual(['a.toy:1 toy/no-names error']);
+    const yml = project({ '.oculumrc.yml': 'extends: []\nrules:\n  toy/no-names: 2\n', 'a.toy': 'danger evil\n' });
+    expect(summary(await run(yml))).toEqual(['a.toy:1 toy/no-names error']);
+    const pkg = project({ 'package.json': JSON.stringify({ name: 'x', oculum: { rules: { 'toy/no-names': 1 } } }), 'a.toy': 'evil\n' });
+    // (no `extends`: builds on oculum:recommended)
+    expect(summary(await run(pkg))).toEqual(['a.toy:1 toy/no-names warn']);
+    const plainPkg = project({ 'package.json': '{"name":"x"}', 'a.toy': 'danger\n' });
+    expect(summary(await run(plainPkg))).toEqual(['a.toy:1 toy/no-danger error']);
+  });
+
+  it('merges configs from the file directory upward, closer wins', async () => {
+    const cwd = project({
+      '.oculumrc.json': '{ "extends": ["oculum:recommended"], "rules": { "toy/no-names": "warn" }, "settings": { "a": { "x": 1 } } }',
+      'sub/.oculumrc.yaml': 'rules:\n  toy/no-names: error\n',
+      'a.toy': 'evil\n',
+      'sub/b.toy': 'evil\n',
+    });
+    expect(summary(await run(cwd))).toEqual(['a.toy:1 toy/no-names warn', 'sub/b.toy:1 toy/no-names error']);
+  });
+
+  it('keeps options when a closer config only changes the level', async () => {
+    const cwd = project({
+      '.oculumrc': '{ "rules": { "toy/no-names": ["warn", { "names": ["good"] }] } }',
+      'sub/.oculumrc': '{ "rules": { "toy/no-names": "error" } }',
+      'sub/b.toy': 'good evil\n',
+    });
+    expect(summary(await run(cwd))).toEqual(['sub/b.toy:1 toy/no-names error']);
+  });
+
+  it('applies detectors to every enabled rule of the detector', async () => {
+    const cwd = project({ '.oculumrc': '{ "extends": "oculum:strict", "detectors": { "unsafe_model_load": "warn", "unverified_model_source": "off" } }', 'a.toy': 'danger evil\n' });
+    expect(summary(await run(cwd))).toEqual(['a.toy:1 toy/no-danger warn']);
+  });
+
+  it('extends plugin presets <namespace>/<name>', async () => {
+    const cwd = project({ '.oculumrc': '{ "extends": "toy/strict" }', 'a.toy': 'danger evil\n' });
+    expect(summary(await run(cwd))).toEqual(['a.toy:1 toy/no-danger error', 'a.toy:1 toy/no-names warn']);
+  });
+
+  it('applies overrides by glob relative to the config directory', async () => {
+    const cwd = project({
+      '.oculumrc': JSON.stringify({
+        overrides: [
+          { files: ['tests/**'], rules: { 'toy/no-danger': 'off' } },
+          { files: '*.gen.toy', excludedFiles: 'keep.gen.toy', rules: { 'toy/no-danger': 'warn' } },
+        ],
+      }),
+      'tests/a.toy': 'danger\n',
+      'src/b.gen.toy': 'danger\n',
+      'src/keep.gen.toy': 'danger\n',
+    });
+    expect(summary(await run(cwd))).toEqual(['src/b.gen.toy:1 toy/no-danger warn', 'src/keep.gen.toy:1 toy/no-danger error']);
+    const none = project({ '.oculumrc': '{ "extends": [] }', 'a.toy': 'danger\n' });
+    expect(summary(await run(none))).toEqual([]);
+  });
+
+  it('passes merged settings to rules', async () => {
+    const seen: unknown[] = [];
+    const plugin = {
+      meta: { name: 'p', version: '1', namespace: 'p' },
+      rules: {
+        s: {
+          name: 's',
+          meta: { detector: 'unsafe_model_load', severity: 'low', languages: ['toy'], triggers: [], docs: { description: 'd', recommended: true }, messages: { m: 'm' }, remediation: 'r' },
+          create: (context: { settings: unknown }) => (seen.push(context.settings), {}),
+        },
+      },
+      languages: {},
+    };
+    const cwd = project({
+      '.oculumrc': '{ "settings": { "trusted": ["a"], "nested": { "x": 1, "y": 1 } } }',
+      'sub/.oculumrc': '{ "settings": { "nested": { "y": 2 } } }',
+      'sub/a.toy': 'x\n',
+    });
+    await scan({ cwd, plugins: [TOY_PLUGIN, plugin as never], workers: 0 });
+    expect(seen).toEqual([{ trusted: ['a'], nested: { x: 1, y: 2 } }]);
+  });
+
+  it('respects configFile, noConfig and overrideConfig', async () => {
+    const cwd = project({
+      '.oculumrc': '{ "rules": { "toy/no-danger": "off" } }',
+      'ci/oculum.json': '{ "rules": { "toy/no-names": "error" } }',
+      'a.toy': 'danger evil\n',
+    });
+    expect(summary(await run(cwd))).toEqual([]);
+    expect(summary(await run(cwd, { noConfig: true }))).toEqual(['a.toy:1 toy/no-danger error']);
+    // With --config, the cwd .oculumrc is a directory config (untrusted: what it turns off is kept, suppressed).
+    expect(summary(await run(cwd, { configFile: 'ci/oculum.json' }))).toEqual([
+      'a.toy:1 toy/no-danger error [external: disabled by .oculumrc]',
+      'a.toy:1 toy/no-names error',
+    ]);
+    expect(summary(await run(cwd, { noConfig: true, overrideConfig: { rules: { 'toy/no-danger': 'warn' } } }))).toEqual(['a.toy:1 toy/no-danger warn']);
+    await expect(run(cwd, { configFile: 'missing.json' })).rejects.toThrow(UsageError);
+  });
+});
+
+describe('config errors', () => {
+  const error = async (files: Record<string, string>): Promise<ConfigError> => {
+    const cwd = project({ 'a.toy': 'x\n', ...files });
+    try {
+      await run(cwd);
+    } catch (e) {
+      return e as ConfigError;
+    }
+    throw new Error('expected a ConfigError');
+  };
+
+  it('names the file, the key path and the expected shape', async () => {
+    const e = await error({ '.oculumrc': '{ "rules": { "toy/no-danger": ["on"] } }' });
+    expect(e).toBeInstanceOf(ConfigError);
+    expect(e.message).toBe('.oculumrc: rules["toy/no-danger"][0]: expected "off" | "warn" | "error" | 0 | 1 | 2, got "on"');
+    expect(e.keyPath).toBe('rules["toy/no-danger"][0]');
+    expect(e.expected).toBe('"off" | "warn" | "error" | 0 | 1 | 2');
+    expect(e.file).toMatch(/\.oculumrc$/);
+  });
+
+  it('rejects unknown keys, detectors, bad overrides and malformed files', async () => {
+    expect((await error({ '.oculumrc': '{ "rule": {} }' })).message).toMatch(/^\.oculumrc: rule: expected one of the keys .*unknown key/);
+    expect((await error({ '.oculumrc.json': '{ "detectors": { "nope": "off" } }' })).message).toMatch(/detectors\.nope: expected a detector/);
+    expect((await error({ '.oculumrc.json': '{ "overrides": [{ "rules": {} }] }' })).message).toMatch(/overrides\[0\]\.files: expected a glob/);
+    expect((await error({ '.oculumrc.json': '{ "rules": ' })).message).toMatch(/\.oculumrc\.json: invalid JSON at line 1/);
+    expect((await error({ '.oculumrc.yaml': 'rules: [unclosed' })).message).toMatch(/\.oculumrc\.yaml: invalid YAML/);
+    expect((await error({ 'package.json': '{ "oculum": { "rules": { "toy/no-danger": "on" } } }' })).message).toBe(
+      'package.json: oculum.rules["toy/no-danger"]: expected "off" | "warn" | "error" | 0 | 1 | 2, got "on"',
+    );
+  });
+
+  it('rejects unknown rule ids with suggestions', async () => {
+    const e = await error({ '.oculumrc': '{ "rules": { "toy/no-dangr": "error" } }' });
+    expect(e.message).toBe('.oculumrc: rules["toy/no-dangr"]: unknown rule "toy/no-dangr"; did you mean "toy/no-danger"?');
+    const ns = await error({ '.oculumrc': '{ "rules": { "torch/x": "error" } }' });
+    expect(ns.message).toMatch(/unknown rule "torch\/x" \(no loaded plugin has the namespace "torch"; add it to "plugins"\)/);
+  });
+
+  it('rejects invalid rule options and unknown presets', async () => {
+    expect((await error({ '.oculumrc': '{ "rules": { "toy/no-names": ["error", { "names": 1 }] } }' })).message).toMatch(
+      /rules\["toy\/no-names"\]: invalid options for "toy\/no-names": \[0\]\.names must be array/,
+    );
+    expect((await error({ '.oculumrc': '{ "extends": "oculum:recomended" }' })).message).toMatch(/unknown preset "oculum:recomended"; did you mean "oculum:recommended"/);
+    expect((await error({ '.oculumrc': '{ "extends": "toy/nope" }' })).message).toMatch(/unknown preset "toy\/nope"/);
+  });
+
+  it('rejects a plugin that cannot be loaded', async () => {
+    expect((await error({ '.oculumrc': '{ "plugins": ["./nope.mjs"] }' })).message).toMatch(/cannot load plugin "\.\/nope\.mjs"/);
+  });
+
+  it('unknown rules in the rule filter are usage errors', async () => {
+    const cwd = project({ 'a.toy': 'x\n' });
+    await expect(run(cwd, { onlyRules: ['toy/no-dager'] })).rejects.toThrow(/Unknown rule "toy\/no-dager" in the rule filter; did you mean "toy\/no-danger"/);
+  });
+});
+
+describe('trust of configs inside the scanned tree', () => {
+  it('the user config may load plugins relative to its directory', async () => {
+    const cwd = project({
+      'tools/plugin.mjs': `export { default } from ${JSON.stringify(TOY_PLUGIN)};`,
+      '.oculumrc': '{ "plugins": ["./tools/plugin.mjs"], "extends": "oculum:recommended" }',
+      'a.toy': 'danger\n',
+    });
+    const result = await scan({ cwd, workers: 0 });
+    expect(summary(result)).toEqual(['a.toy:1 toy/no-danger error']);
+  });
+
+  it('nested configs cannot load plugins: warning, plugin ignored', async () => {
+    const cwd = project({
+      'vendor/evil.mjs': 'throw new Error("must never run")',
+      'vendor/.oculumrc': '{ "plugins": ["./evil.mjs"], "rules": { "evil/x": "off" } }',
+      'vendor/a.toy': 'danger\n',
+    });
+    const result = await run(cwd);
+    expect(summary(result)).toEqual(['vendor/a.toy:1 toy/no-danger error']);
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
+      'vendor/.oculumrc: plugins "./evil.mjs" ignored: configs inside the scanned tree cannot load code (put plugins in your own config or pass them on the command line)',
+      'vendor/.oculumrc: rules["evil/x"]: rule "evil/x" ignored: no loaded plugin has the namespace "evil"',
+    ]);
+  });
+
+  it('rules a nested config turns off still run, their findings suppressed as external', async () => {
+    const cwd = project({
+      '.oculumrc': '{ "extends": "oculum:strict" }',
+      'vendor/.oculumrc': '{ "rules": { "toy/no-danger": "off" }, "detectors": { "unverified_model_source": "off" } }',
+      'vendor/a.toy': 'danger evil\n',
+      'vendor/inner/.oculumrc': '{ "rules": { "toy/no-danger": "warn" } }',
+      'vendor/inner/b.toy': 'danger\n',
+    });
+    expect(summary(await run(cwd))).toEqual([
+      'vendor/a.toy:1 toy/no-danger error [external: disabled by vendor/.oculumrc]',
+      'vendor/a.toy:1 toy/no-names warn [external: disabled by vendor/.oculumrc]',
+      'vendor/inner/b.toy:1 toy/no-danger warn',
+    ]);
+  });
+
+  it('ignorePatterns of a nested config do not hide files: findings are suppressed', async () => {
+    const cwd = project({
+      'vendor/.oculumrc': '{ "ignorePatterns": ["gen/"] }',
+      'vendor/gen/a.toy': 'danger\n',
+      '.oculumrc': '{ "ignorePatterns": ["skipme/"] }',
+      'skipme/b.toy': 'danger\n',
+    });
+    expect(summary(await run(cwd))).toEqual(['vendor/gen/a.toy:1 toy/no-danger error [external: ignored by vendor/.oculumrc]']);
+  });
+});
+
+describe('listRules', () => {
+  it('lists every rule with its presets', async () => {
+    const cwd = project({});
+    const rules = await listRules({ cwd, plugins: [TOY_PLUGIN] });
+    expect(rules.map((r) => [r.id, r.plugin, r.presets])).toEqual([
+      ['toy/bad-payload', 'oculum-plugin-toy', ['oculum:recommended', 'oculum:strict', 'oculum:all', 'toy/recommended', 'toy/strict', 'toy/all']],
+      ['toy/deep-only', 'oculum-plugin-toy', ['oculum:all', 'toy/all']],
+      ['toy/no-danger', 'oculum-plugin-toy', ['oculum:recommended', 'oculum:strict', 'oculum:all', 'toy/recommended', 'toy/strict', 'toy/all']],
+      ['toy/no-names', 'oculum-plugin-toy', ['oculum:strict', 'oculum:all', 'toy/strict', 'toy/all']],
+    ]);
+  });
+
+  it('includes plugins of the user config', async () => {
+    const cwd = project({ 'p.mjs': `export { default } from ${JSON.stringify(TOY_PLUGIN)};`, '.oculumrc': '{ "plugins": ["./p.mjs"] }' });
+    expect((await listRules({ cwd })).length).toBe(4);
+    expect((await listRules({ cwd, noConfig: true })).length).toBe(0);
+    void join;
+  });
+});
