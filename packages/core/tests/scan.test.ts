@@ -1,0 +1,170 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../src/errors.js';
+import { scan } from '../src/scan.js';
+import type { ScanResult } from '../src/types.js';
+import { project, TOY_PLUGIN } from './helpers.js';
+
+const run = (cwd: string, extra: Record<string, unknown> = {}) => scan({ cwd, plugins: [TOY_PLUGIN], workers: 0, ...extra });
+const rel = (result: ScanResult, file: string) => file.slice(result.cwd.length + 1);
+const files = (result: ScanResult) => result.files.map((f) => rel(result, f.file));
+const findings = (result: ScanResult) => result.files.flatMap((f) => f.findings.map((x) => `${rel(result, f.file)}:${x.line}:${x.column} ${x.ruleId}`));
+
+describe('discovery', () => {
+  it('walks directories, respects .gitignore and skips node_modules and .git', async () => {
+    const cwd = project({
+      '.gitignore': 'build/\n*.skip.toy\n!keep.skip.toy\n',
+      'src/a.toy': 'x\n',
+      'src/b.skip.toy': 'x\n',
+      'src/keep.skip.toy': 'x\n',
+      'src/.gitignore': 'local.toy\n',
+      'src/local.toy': 'x\n',
+      'build/c.toy': 'x\n',
+      'node_modules/p/d.toy': 'x\n',
+      '.git/e.toy': 'x\n',
+      'README.md': 'not a toy\n',
+    });
+    const result = await run(cwd);
+    expect(files(result)).toEqual(['src/a.toy', 'src/keep.skip.toy']);
+    expect(result.stats.files).toBe(2);
+  });
+
+  it('accepts files, directories and globs; explicit files are always scanned', async () => {
+    const cwd = project({ '.gitignore': 'ignored.toy\n', 'a/x.toy': 'x\n', 'b/y.toy': 'x\n', 'b/z.toy': 'x\n', 'ignored.toy': 'x\n' });
+    expect(files(await run(cwd, { paths: ['a', 'b/*.toy', 'ignored.toy'] }))).toEqual(['a/x.toy', 'b/y.toy', 'b/z.toy', 'ignored.toy']);
+    expect(files(await run(cwd, { paths: ['b/{y,nope}.toy'] }))).toEqual(['b/y.toy']);
+  });
+
+  it('a missing path is a UsageError; a glob matching nothing is a warning', async () => {
+    const cwd = project({ 'a.toy': 'x\n' });
+    await expect(run(cwd, { paths: ['missing'] })).rejects.toThrow(UsageError);
+    await expect(run(cwd, { paths: ['missing'] })).rejects.toThrow('No such file or directory: missing');
+    const result = await run(cwd, { paths: ['*.none'] });
+    expect(result.diagnostics.map((d) => d.message)).toEqual(['No files match the pattern "*.none"']);
+  });
+
+  it('applies the user ignorePatterns', async () => {
+    const cwd = project({ '.oculumrc': '{ "ignorePatterns": ["gen/", "*.tmp.toy"] }', 'gen/a.toy': 'x', 'b.tmp.toy': 'x', 'c.toy': 'x' });
+    expect(files(await run(cwd))).toEqual(['c.toy']);
+  });
+});
+
+describe('skipped files', () => {
+  it('skips binary, non-UTF-8 and too large source files with a note, and goes on', async () => {
+    const cwd = project({
+      'bin.toy': Buffer.from([0x64, 0x00, 0x65]),
+      'latin1.toy': Buffer.from([0x64, 0x61, 0x6e, 0xe9, 0x0a]),
+      'big.toy': `danger ${'x'.repeat(200)}\n`,
+      'ok.toy': 'danger\n',
+      'bom.toy': '\uFEFFdanger\n',
+    });
+    const result = await run(cwd, { maxFileSize: 100 });
+    expect(findings(result)).toEqual(['bom.toy:1:1 toy/no-danger', 'ok.toy:1:1 toy/no-danger']);
+    expect(result.diagnostics.map((d) => `${rel(result, d.file!)} ${d.kind} ${d.severity}: ${d.message}`)).toEqual([
+      'big.toy skipped note: Skipped: larger than the 100 B limit (208 B)',
+      'bin.toy skipped note: Skipped: binary content (NUL bytes) in a source file',
+      'latin1.toy skipped note: Skipped: not valid UTF-8',
+    ]);
+    expect(result.stats).toMatchObject({ files: 5, skipped: 3, parsed: 2 });
+  });
+
+  it('hands files a binary language detects to it, except at depth quick', async () => {
+    const cwd = project({ 'model.bin': 'TOYBIN..BAD..', 'other.bin': 'nope', 'weird.toy': Buffer.from('TOYBIN\u0000BAD') });
+    const standard = await run(cwd);
+    expect(standard.files.map((f) => `${rel(standard, f.file)} ${f.language} ${f.findings.map((x) => x.ruleId)}`)).toEqual([
+      'model.bin toybin toy/bad-payload',
+      'weird.toy toybin toy/bad-payload',
+    ]);
+    const quick = await run(cwd, { depth: 'quick' });
+    expect(files(quick)).toEqual([]);
+    expect(quick.diagnostics.map((d) => d.message)).toEqual(['Skipped: binary content (NUL bytes) in a source file']);
+  });
+});
+
+describe('rule selection', () => {
+  it('onlyRules and onlyDetectors', async () => {
+    const cwd = project({ 'a.toy': 'danger evil\n' });
+    expect(findings(await run(cwd, { onlyRules: ['toy/no-names'] }))).toEqual(['a.toy:1:8 toy/no-names']);
+    expect(findings(await run(cwd, { overrideConfig: { extends: 'oculum:strict' }, onlyDetectors: ['unverified_model_source'] }))).toEqual(['a.toy:1:8 toy/no-names']);
+    await expect(run(cwd, { onlyDetectors: ['nope'] })).rejects.toThrow(/Unknown detector "nope"/);
+  });
+
+  it('rules with minDepth above the depth are off', async () => {
+    const cwd = project({ 'a.toy': 'deep thing\n', '.oculumrc': '{ "extends": "oculum:all" }' });
+    expect(findings(await run(cwd, { depth: 'standard' }))).toEqual([]);
+    expect(findings(await run(cwd, { depth: 'deep' }))).toEqual(['a.toy:1:1 toy/deep-only']);
+  });
+});
+
+describe('results', () => {
+  it('are sorted by file, line, column and rule, with stats and rules', async () => {
+    const cwd = project({ 'b.toy': 'evil danger\ndanger\n', 'a.toy': 'danger\n', 'c.toy': 'nothing\n', '.oculumrc': '{ "extends": "oculum:strict" }' });
+    const result = await run(cwd);
+    expect(findings(result)).toEqual(['a.toy:1:1 toy/no-danger', 'b.toy:1:1 toy/no-names', 'b.toy:1:6 toy/no-danger', 'b.toy:2:1 toy/no-danger']);
+    expect(files(result)).toEqual(['a.toy', 'b.toy', 'c.toy']);
+    expect(result.stats).toMatchObject({ files: 3, parsed: 3, prefiltered: 0, skipped: 0, lines: 4, bytes: 34 });
+    expect(result.rules.map((r) => r.id)).toEqual(['toy/bad-payload', 'toy/deep-only', 'toy/no-danger', 'toy/no-names']);
+    expect(result.version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('counts prefiltered files', async () => {
+    const cwd = project({ 'a.toy': 'nothing\n' });
+    expect((await run(cwd)).stats).toMatchObject({ files: 1, parsed: 0, prefiltered: 1 });
+  });
+
+  it('fingerprints survive line shifts and distinguish repeated lines', async () => {
+    const cwd = project({ 'a.toy': 'danger\nx\ndanger\n' });
+    const before = (await run(cwd)).files[0].findings.map((f) => f.fingerprint);
+    writeFileSync(join(cwd, 'a.toy'), '\n\n# comment\ndanger\nx\n\ndanger\n');
+    const after = (await run(cwd)).files[0].findings.map((f) => f.fingerprint);
+    expect(after).toEqual(before);
+    expect(new Set(before).size).toBe(2);
+  });
+
+  it('calls onProgress for every file', async () => {
+    const cwd = project({ 'a.toy': 'x', 'b.toy': 'y' });
+    const calls: Array<[number, number]> = [];
+    await run(cwd, { onProgress: (done: number, total: number) => calls.push([done, total]) });
+    expect(calls).toEqual([[1, 2], [2, 2]]);
+  });
+});
+
+describe('fix', () => {
+  it('applies fixes, writes files (keeping a BOM) and reports what remains', async () => {
+    const cwd = project({ 'a.toy': 'danger x danger\n', 'b.toy': '\uFEFFdanger # oculum-ignore\ndanger\n', 'c.toy': 'evil\n' });
+    const result = await run(cwd, { fix: true });
+    expect(readFileSync(join(cwd, 'a.toy'), 'utf8')).toBe('safe x safe\n');
+    expect(readFileSync(join(cwd, 'b.toy'), 'utf8')).toBe('\uFEFFdanger # oculum-ignore\nsafe\n');
+    expect(readFileSync(join(cwd, 'c.toy'), 'utf8')).toBe('evil\n');
+    expect(result.files.map((f) => f.output !== undefined)).toEqual([true, true, false]);
+    // the suppressed finding stays (suppressed findings are never fixed)
+    expect(findings(result)).toEqual(['b.toy:1:1 toy/no-danger']);
+  });
+});
+
+describe('cache', () => {
+  it('reuses results while content and config are unchanged', async () => {
+    const cwd = project({ 'a.toy': 'danger\n', 'b.toy': 'x\n' });
+    const first = await run(cwd, { cache: true });
+    expect(first.stats.parsed + first.stats.prefiltered).toBe(2);
+    const second = await run(cwd, { cache: true });
+    expect(second.stats.parsed + second.stats.prefiltered).toBe(0);
+    expect(second.files).toEqual(first.files);
+    writeFileSync(join(cwd, 'a.toy'), 'danger danger\n');
+    const third = await run(cwd, { cache: true });
+    expect(third.stats.parsed + third.stats.prefiltered).toBe(1);
+    expect(findings(third)).toEqual(['a.toy:1:1 toy/no-danger', 'a.toy:1:8 toy/no-danger']);
+    writeFileSync(join(cwd, '.oculumrc'), '{ "rules": { "toy/no-danger": "warn" } }');
+    const fourth = await run(cwd, { cache: true });
+    expect(fourth.stats.parsed + fourth.stats.prefiltered).toBe(2);
+    expect(fourth.files[0].findings[0].level).toBe('warn');
+  });
+
+  it('accepts a cache path and survives a corrupt cache file', async () => {
+    const cwd = project({ 'a.toy': 'danger\n', 'my.cache': '{not json' });
+    const first = await run(cwd, { cache: 'my.cache' });
+    expect(findings(first)).toEqual(['a.toy:1:1 toy/no-danger']);
+    expect(JSON.parse(readFileSync(join(cwd, 'my.cache'), 'utf8')).format).toBe(1);
+  });
+});

@@ -1,0 +1,48 @@
+// Worker threads run the built engine (dist/worker.js), so this test imports the build: run `pnpm build` first.
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { project, TOY_PLUGIN } from './helpers.js';
+
+const dist = new URL('../dist/index.js', import.meta.url);
+
+describe.skipIf(!existsSync(dist))('worker threads (built engine)', () => {
+  it('gives the same results as a single thread', async () => {
+    const { scan } = (await import(dist.href)) as typeof import('../src/index.js');
+    const files: Record<string, string> = { '.oculumrc': '{ "extends": "oculum:strict", "overrides": [{ "files": "d1/**", "rules": { "toy/no-names": "off" } }] }' };
+    for (let i = 0; i < 150; i++) {
+      files[`d${i % 5}/f${i}.toy`] = `${i % 3 === 0 ? 'danger ' : ''}word${i}\n${i % 4 === 0 ? 'evil # oculum-ignore\n' : 'evil\n'}${i % 7 === 0 ? '!!!\n' : ''}`;
+    }
+    files['model.bin'] = 'TOYBIN BAD';
+    const cwd = project(files);
+    const single = await scan({ cwd, plugins: [TOY_PLUGIN], workers: 0 });
+    const auto = await scan({ cwd, plugins: [TOY_PLUGIN], workers: 'auto' });
+    const two = await scan({ cwd, plugins: [TOY_PLUGIN], workers: 2 });
+    expect(single.files.length).toBe(151);
+    expect(single.files.flatMap((f) => f.findings).length).toBeGreaterThan(150);
+    for (const other of [auto, two]) {
+      expect(other.files).toEqual(single.files);
+      expect(other.diagnostics).toEqual(single.diagnostics);
+      expect({ ...other.stats, durationMs: 0 }).toEqual({ ...single.stats, durationMs: 0 });
+    }
+  });
+
+  it('applies fixes in workers', async () => {
+    const { scan } = (await import(dist.href)) as typeof import('../src/index.js');
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 10; i++) files[`f${i}.toy`] = 'danger danger\n';
+    const cwd = project(files);
+    const result = await scan({ cwd, plugins: [TOY_PLUGIN], workers: 2, fix: true });
+    expect(result.files.every((f) => f.output === 'safe safe\n' && f.findings.length === 0)).toBe(true);
+  });
+
+  it('plugin objects force a single thread (with a note)', async () => {
+    const { scan } = (await import(dist.href)) as typeof import('../src/index.js');
+    const plugin = (await import(TOY_PLUGIN)).default;
+    const cwd = project({ 'a.toy': 'danger\n' });
+    const result = await scan({ cwd, plugins: [plugin], workers: 2 });
+    expect(result.files[0].findings.length).toBe(1);
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
+      'Worker threads disabled: some plugins were given as objects (pass module specifiers to use workers)',
+    ]);
+  });
+});
