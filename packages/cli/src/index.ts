@@ -9,9 +9,6 @@ export type { FailOn, ScanCommandOptions, ExitDecision } from './commands/scan.j
 export { starterConfig } from './commands/init.js';
 export type { CliIo, OutputStream } from './io.js';
 
-/** Commander codes that mean "help or version was printed as asked": exit 0. */
-const SUCCESS_CODES = new Set(['commander.helpDisplayed', 'commander.version']);
-
 /**
  * Runs the CLI in-process and resolves to the exit code: 0 clean, 1 findings, 2 usage, config or
  * internal error. `argv` are the arguments after `oculum` (e.g. `['scan', 'src']`).
@@ -25,9 +22,9 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     return state.exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (SUCCESS_CODES.has(err.code)) return 0;
-      // `oculum` without a command prints the help (to stderr) and is a usage error.
-      return 2;
+      // Help or version printed as asked: 0. Anything else (bad option, unknown command, `oculum`
+      // without a command, which prints the help to stderr) is a usage error: 2.
+      return err.exitCode === 0 ? 0 : 2;
     }
     const hint = !state.debug && !isUserError(err) ? ' (run with --debug for the stack trace)' : '';
     fullIo.stderr.write(`oculum: ${describeError(err, fullIo.cwd)}${hint}\n`);
