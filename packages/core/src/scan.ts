@@ -171,6 +171,7 @@ function formatSize(bytes: number): string {
 
 interface Job {
   path: string;
+  /** Config of the file; `configId` numbers distinct configs so workers receive each once. */
   language: Language<any>;
   text?: string;
   bom: boolean;
@@ -224,13 +225,56 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
 
   const stats: ScanStats = { files: 0, parsed: 0, prefiltered: 0, skipped: 0, lines: 0, bytes: 0, durationMs: 0 };
   const results: FileResult[] = [];
-  const jobs: Job[] = [];
   const configIds = new Map<FileConfig, number>();
+  const taskConfigs = new Map<number, TaskConfig>();
 
-  // Classify with a little I/O concurrency; order is restored by sorting at the end.
-  const classified = await mapLimit(files, 16, (path) => classify(path, registry, depth, maxFileSize));
-  files.forEach((path, index) => {
-    const source = classified[index];
+  // Files that may need linting: those of a text language, plus any file a binary language may claim.
+  const binaryAllowed = depth !== 'quick' && registry.binaryLanguages.length > 0;
+  const candidates = files.filter((path) => binaryAllowed || registry.byExtension.has(nodePath.extname(path).toLowerCase()));
+  const textCandidates = candidates.filter((path) => registry.byExtension.has(nodePath.extname(path).toLowerCase())).length;
+  const total = candidates.length;
+  let done = 0;
+  const progress = () => options.onProgress?.(done, total);
+
+  /** The rules of one file config for one language, as sent to lintText or a worker (memoized). */
+  const taskConfig = (config: FileConfig, configId: number, language: Language<any>): [number, TaskConfig] => {
+    const key = configId * 64 + languageIndex(registry, language);
+    let task = taskConfigs.get(key);
+    if (!task) {
+      task = {
+        rules: config.rules
+          .filter((r) => r.entry.rule.meta.languages.includes(language.id))
+          .map((r) => ({ id: r.id, level: r.level, options: r.options, ...(r.externalSuppression ? { externalSuppression: r.externalSuppression } : {}) })),
+        settings: config.settings,
+      };
+      taskConfigs.set(key, task);
+    }
+    return [key, task];
+  };
+
+  const pool = await maybePool(options, registry, textCandidates, { cwd, depth, fix: options.fix === true }, diagnostics);
+  let taskId = 0;
+  const lintJob = (job: Job): Promise<LintTextDetails> => {
+    const [key, config] = taskConfig(job.config, job.configId, job.language);
+    if (pool && pool.alive) {
+      return pool.run({ id: taskId++, path: job.path, languageId: job.language.id, text: job.text, configId: key }, config);
+    }
+    return lintTextWithDetails({
+      path: job.path,
+      text: job.text,
+      language: job.language,
+      rules: config.rules.map((r) => ({ ...r, rule: registry.rules.get(r.id)!.rule })),
+      settings: config.settings,
+      depth,
+      cwd,
+      fix: options.fix,
+      skipOptionValidation: true,
+    });
+  };
+
+  /** One file from bytes to result: classify, config, cache, lint, write fixes. */
+  const processFile = async (path: string): Promise<void> => {
+    const source = await classify(path, registry, depth, maxFileSize);
     if (source.kind === 'none') return;
     stats.files++;
     if (source.kind === 'skip') {
@@ -262,79 +306,45 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         }
       }
     }
-    jobs.push(job);
-  });
 
-  const total = stats.files - stats.skipped;
-  let done = results.length;
-  const progress = () => options.onProgress?.(done, total);
-  if (done > 0) progress();
-
-  const taskConfig = (config: FileConfig, language: Language<any>): TaskConfig => ({
-    rules: config.rules
-      .filter((r) => r.entry.rule.meta.languages.includes(language.id))
-      .map((r) => ({ id: r.id, level: r.level, options: r.options, ...(r.externalSuppression ? { externalSuppression: r.externalSuppression } : {}) })),
-    settings: config.settings,
-  });
-  const inThread = (job: Job): Promise<LintTextDetails> => {
-    const config = taskConfig(job.config, job.language);
-    return lintTextWithDetails({
-      path: job.path,
-      text: job.text,
-      language: job.language,
-      rules: config.rules.map((r) => ({ ...r, rule: registry.rules.get(r.id)!.rule })),
-      settings: config.settings,
-      depth,
-      cwd,
-      fix: options.fix,
-      skipOptionValidation: true,
-    });
-  };
-
-  const pool = await maybePool(options, registry, jobs.length, { cwd, depth, fix: options.fix === true }, diagnostics);
-  const lintJob = async (job: Job, index: number): Promise<LintTextDetails> => {
-    if (!pool || !pool.alive) return inThread(job);
-    // Per-language configs get their own ids so the worker receives only the rules it needs.
-    const configKey = job.configId * 64 + languageIndex(registry, job.language);
-    return pool.run(
-      { id: index, path: job.path, languageId: job.language.id, text: job.text, configId: configKey },
-      taskConfig(job.config, job.language),
-    );
+    let details: LintTextDetails;
+    try {
+      details = await lintJob(job);
+    } catch (error) {
+      details = {
+        result: {
+          file: path,
+          language: language.id,
+          findings: [],
+          diagnostics: [{ file: path, kind: 'internal', severity: 'error', message: `Linting failed: ${(error as Error).message.split('\n')[0]}` }],
+        },
+        parsed: false,
+        fixPasses: 0,
+      };
+    }
+    const { result } = details;
+    if (details.parsed) stats.parsed++;
+    else stats.prefiltered++;
+    if (result.output !== undefined && options.fix) {
+      try {
+        await writeFile(path, (job.bom ? '\uFEFF' : '') + result.output);
+      } catch (error) {
+        result.diagnostics.push({ file: path, kind: 'internal', severity: 'error', message: `Could not write fixes: ${(error as Error).message}` });
+      }
+    }
+    // Results with internal errors are not cached (the next run should retry); neither are fixed files
+    // (their content changed, the entry could never match).
+    if (cache && job.cacheKey && result.output === undefined && !result.diagnostics.some((d) => d.kind === 'internal')) {
+      cache.set(path, job.cacheKey, result);
+    }
+    results.push(result);
   };
 
   try {
-    const concurrency = pool ? Math.max(2, poolSize(options, jobs.length) * 4) : 4;
-    await mapLimit(jobs, concurrency, async (job, index) => {
-      let details: LintTextDetails;
-      try {
-        details = await lintJob(job, index);
-      } catch (error) {
-        details = {
-          result: {
-            file: job.path,
-            language: job.language.id,
-            findings: [],
-            diagnostics: [{ file: job.path, kind: 'internal', severity: 'error', message: `Linting failed: ${(error as Error).message.split('\n')[0]}` }],
-          },
-          parsed: false,
-          fixPasses: 0,
-        };
-      }
-      const { result } = details;
-      if (details.parsed) stats.parsed++;
-      else stats.prefiltered++;
-      if (result.output !== undefined && options.fix) {
-        try {
-          await writeFile(job.path, (job.bom ? '\uFEFF' : '') + result.output);
-        } catch (error) {
-          result.diagnostics.push({ file: job.path, kind: 'internal', severity: 'error', message: `Could not write fixes: ${(error as Error).message}` });
-        }
-      }
-      if (cache && job.cacheKey && !result.diagnostics.some((d) => d.kind === 'internal')) {
-        // After fixes the file changed: the entry would never match again, so only unfixed results are cached.
-        if (result.output === undefined) cache.set(job.path, job.cacheKey, result);
-      }
-      results.push(result);
+    // Files stream through: a bounded number are read and in flight at once, so memory stays flat.
+    const concurrency = pool ? Math.max(4, poolSize(options, textCandidates) * 4) : 8;
+    await mapLimit(candidates, concurrency, async (path) => {
+      await processFile(path);
       done++;
       progress();
     });
