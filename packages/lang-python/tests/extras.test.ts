@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { callStarting, ident, lastIdent, nodesOfType, parse } from './helpers.js';
+
+const nameOf = (n: { type: string; childForFieldName(f: string): { text: string } | null }) =>
+  n.type === 'module' ? '<module>' : (n.childForFieldName('name')?.text ?? n.type);
+
+describe('enclosingFunction / enclosingScope', () => {
+  it('finds the innermost def, or the module', async () => {
+    const sc = await parse(
+      ['top(1)', 'def outer(a=dflt(2)):', '    x(3)', '    def inner():', '        y(4)', '    f = lambda: z(5)', 'class K:', '    k(6)', '    def m(self):', '        w(7)'].join('\n'),
+    );
+    expect(nameOf(sc.enclosingFunction(callStarting(sc, 'top')))).toBe('<module>');
+    expect(nameOf(sc.enclosingFunction(callStarting(sc, 'dflt')))).toBe('<module>'); // defaults are outside
+    expect(nameOf(sc.enclosingFunction(callStarting(sc, 'x(')))).toBe('outer');
+    expect(nameOf(sc.enclosingFunction(callStarting(sc, 'y(')))).toBe('inner');
+    expect(nameOf(sc.enclosingFunction(callStarting(sc, 'z(')))).toBe('outer'); // lambdas are skipped
+    expect(nameOf(sc.enclosingFunction(callStarting(sc, 'k(')))).toBe('<module>');
+    expect(nameOf(sc.enclosingFunction(callStarting(sc, 'w(')))).toBe('m');
+    expect(sc.enclosingScope(callStarting(sc, 'z(')).type).toBe('lambda');
+    expect(sc.enclosingScope(callStarting(sc, 'k(')).type).toBe('class_definition');
+    // the def node itself is in the enclosing scope
+    const inner = nodesOfType(sc, 'function_definition')[1];
+    expect(nameOf(sc.enclosingFunction(inner))).toBe('outer');
+  });
+});
+
+describe('ancestors / isInside / descendants', () => {
+  it('walks up and down the tree', async () => {
+    const sc = await parse(
+      ['def f(p):', '    try:', '        return torch.load(p, weights_only=True)', '    except Exception:', '        return torch.load(p, weights_only=False)'].join('\n'),
+    );
+    const first = callStarting(sc, 'torch.load', 0);
+    const second = callStarting(sc, 'torch.load', 1);
+    expect(sc.ancestors(first).map((n) => n.type)).toEqual(['return_statement', 'block', 'try_statement', 'block', 'function_definition', 'module']);
+    expect(sc.isInside(first, ['except_clause'])).toBe(false);
+    expect(sc.isInside(second, ['except_clause'])).toBe(true);
+    expect(sc.isInside(second, ['except_clause'], ['function_definition'])).toBe(true);
+    expect(sc.isInside(first, ['module'], ['function_definition'])).toBe(false);
+    const fn = nodesOfType(sc, 'function_definition')[0];
+    expect(sc.descendants(fn, 'call')).toHaveLength(2);
+    expect(sc.descendants(fn, ['keyword_argument', 'except_clause']).map((n) => n.type)).toEqual(['keyword_argument', 'except_clause', 'keyword_argument']);
+    expect(sc.descendants(first, 'call')).toHaveLength(0); // not the node itself
+  });
+});
+
+describe('bindings / bindingsOf / parameterOf', () => {
+  it('returns the right-hand sides of assignments in the resolved scope', async () => {
+    const sc = await parse(
+      [
+        'data = load_dataset("x")',
+        'def train(model):',
+        '    data = load_dataset("someone/corpus")',
+        '    data = data.filter(validate)',
+        '    split = data["train"]',
+        '    with open(p) as fh, ctx() as (a, b):',
+        '        pass',
+        '    Trainer(model=model, train_dataset=split, f=fh)',
+      ].join('\n'),
+    );
+    const use = lastIdent(sc, 'split');
+    expect(sc.bindingsOf(use).map((n) => sc.getText(n))).toEqual(['data["train"]']);
+    const data = sc.bindingsOf(ident(sc, 'data', 4)); // `data` inside data["train"]
+    expect(data.map((n) => sc.getText(n))).toEqual(['load_dataset("someone/corpus")', 'data.filter(validate)']);
+    expect(sc.bindingsOf(lastIdent(sc, 'fh')).map((n) => sc.getText(n))).toEqual(['open(p)']);
+    expect(sc.bindingsOf(lastIdent(sc, 'model'))).toEqual([]);
+    expect(sc.bindings(lastIdent(sc, 'model')).map((b) => b.kind)).toEqual(['parameter']);
+    expect(sc.bindings(lastIdent(sc, 'a')).map((b) => b.kind)).toEqual(['with']);
+    expect(sc.bindings(ident(sc, 'data', 0)).map((b) => b.kind)).toEqual(['assignment']);
+  });
+
+  it('reports binding kinds and import targets', async () => {
+    const sc = await parse('import torch as t\nfrom x import y\ndef f(): pass\nclass C: pass\nfor i in r: pass\nuse(t, y, f, C, i)\n');
+    const kinds = ['t', 'y', 'f', 'C', 'i'].map((n) => sc.bindings(lastIdent(sc, n)).map((b) => `${b.kind}:${b.qualified ?? ''}`));
+    expect(kinds).toEqual([['import:torch'], ['import:x.y'], ['def:'], ['class:'], ['for:']]);
+    expect(sc.bindings(ident(sc, 'use'))).toEqual([]); // free name
+  });
+
+  it('parameterOf gives the parameter, its default and index', async () => {
+    const sc = await parse('def f(self, path, /, weights_only: bool = True, *args, key, **kw):\n    use(path, weights_only, key, kw, other)\nother = 1\n');
+    const wo = sc.parameterOf(lastIdent(sc, 'weights_only'))!;
+    expect(wo.name).toBe('weights_only');
+    expect(sc.getText(wo.default!)).toBe('True');
+    expect(wo.index).toBe(2);
+    expect(wo.function.type).toBe('function_definition');
+    expect(sc.parameterOf(lastIdent(sc, 'path'))!.default).toBeUndefined();
+    expect(sc.parameterOf(lastIdent(sc, 'kw'))!.name).toBe('kw');
+    expect(sc.parameterOf(ident(sc, 'other', 0))).toBeUndefined();
+  });
+});
+
+describe('localFunction', () => {
+  it('resolves module functions, methods through self/cls and class names, aliases', async () => {
+    const sc = await parse(
+      [
+        'def helper(p):',
+        '    return p',
+        'class Store:',
+        '    def load(self, key):',
+        '        return key',
+        '    @classmethod',
+        '    def make(cls):',
+        '        return cls.load(None, 1)',
+        '    def use(self):',
+        '        return self.load("model")',
+        'h = helper',
+        'helper(1)',
+        'h(2)',
+        'Store.load(None, 3)',
+        'unknown(4)',
+        'def outer():',
+        '    def nested():',
+        '        pass',
+        '    nested()',
+      ].join('\n'),
+    );
+    const name = (n: ReturnType<typeof sc.localFunction>) => n?.childForFieldName('name')?.text;
+    expect(name(sc.localFunction(callStarting(sc, 'helper(1)')))).toBe('helper');
+    expect(name(sc.localFunction(callStarting(sc, 'h(2)')))).toBe('helper');
+    expect(name(sc.localFunction(callStarting(sc, 'self.load')))).toBe('load');
+    expect(name(sc.localFunction(callStarting(sc, 'cls.load')))).toBe('load');
+    expect(name(sc.localFunction(callStarting(sc, 'Store.load')))).toBe('load');
+    expect(sc.localFunction(callStarting(sc, 'unknown'))).toBeUndefined();
+    expect(name(sc.localFunction(callStarting(sc, 'nested()')))).toBe('nested');
+    expect(name(sc.localFunction(ident(sc, 'helper', 2)))).toBe('helper');
+  });
+
+  it('self outside a method and imported functions are not local', async () => {
+    const sc = await parse('from m import helper\nhelper(1)\ndef f(self):\n    self.load(2)\n');
+    expect(sc.localFunction(callStarting(sc, 'helper'))).toBeUndefined();
+    expect(sc.localFunction(callStarting(sc, 'self.load'))).toBeUndefined();
+  });
+});
+
+describe('strings, docstrings and comments', () => {
+  it('stringValue reads literals only', async () => {
+    const sc = await parse('a = "x" \'y\'\nb = f"{z}"\nc = name\nd = 1\n');
+    const values = nodesOfType(sc, 'assignment').map((n) => sc.stringValue(n.childForFieldName('right')!));
+    expect(values).toEqual(['xy', undefined, undefined, undefined]);
+  });
+
+  it('isDocstringOrString / isDocstring', async () => {
+    const sc = await parse(
+      ['"""Module doc torch.load(p)."""', 'def f():', '    """Function doc."""', '    s = "torch.load(q)"', '    t = f"{torch.load(r)}"', '    return s', 'x = 1  # comment'].join('\n'),
+    );
+    const strings = nodesOfType(sc, 'string');
+    expect(strings.map((s) => sc.isDocstringOrString(s))).toEqual([true, true, true, true]);
+    expect(strings.map((s) => sc.isDocstring(s))).toEqual([true, true, false, false]);
+    const content = nodesOfType(sc, 'string_content')[0];
+    expect(sc.isDocstringOrString(content)).toBe(true);
+    // code inside an f-string interpolation is code
+    const inner = callStarting(sc, 'torch.load');
+    expect(sc.getText(inner)).toBe('torch.load(r)');
+    expect(sc.isDocstringOrString(inner)).toBe(false);
+    expect(sc.isDocstringOrString(nodesOfType(sc, 'comment')[0])).toBe(true);
+    expect(sc.isDocstringOrString(nodesOfType(sc, 'integer')[0])).toBe(false);
+  });
+});
