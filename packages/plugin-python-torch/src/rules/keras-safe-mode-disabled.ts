@@ -28,7 +28,7 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    triggers: ['safe_mode', 'enable_unsafe_deserialization'],
+    triggers: ['safe_mode', 'load_model', 'deserialize_keras_object', 'enable_unsafe_deserialization'],
     docs: {
       description:
         'Reports Keras model loading with `safe_mode=False` and `keras.config.enable_unsafe_deserialization()`, which let a model file run arbitrary Python through `Lambda` layers.',
@@ -40,7 +40,7 @@ export default createRule<[], PythonSourceCode>({
       safeModeUnknown:
         "`{{callee}}`'s `safe_mode` cannot be resolved statically; if it is False, a model file can run arbitrary Python through `Lambda` layers. Keep `safe_mode=True`.",
       unsafeDeserialization:
-        '`{{callee}}()` turns off Keras safe mode for the whole process: every model loaded afterwards can run arbitrary Python through `Lambda` layers. Remove it and replace `Lambda` layers by registered custom layers.',
+        '`{{callee}}()` turns off Keras safe mode for the whole process: every model loaded afterwards can run arbitrary Python through `Lambda` layers. Remove it to keep `safe_mode=True`, and replace `Lambda` layers by registered custom layers.',
     },
     remediation: 'Keep Keras safe_mode=True (the default); replace Lambda layers by registered custom layers.',
   },

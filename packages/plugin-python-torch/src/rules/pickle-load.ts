@@ -29,11 +29,13 @@ const DUMPS: Record<string, string[]> = {
   jsonpickle: ['jsonpickle.encode', 'jsonpickle.dumps'],
 };
 
-function alternative(callee: string): string {
-  if (callee.startsWith('marshal.')) return 'marshal is not safe against malicious data: store data as JSON, weights as safetensors';
-  if (callee.startsWith('jsonpickle.')) return 'jsonpickle.decode rebuilds arbitrary objects: use plain json';
-  if (callee.startsWith('shelve.')) return 'a shelf is pickle on disk: store data as JSON or in a database';
-  return 'load weights with safetensors (or torch.load(..., weights_only=True)), data as JSON, scikit-learn models with skops';
+/** Why this particular format is unsafe (empty for the pickle modules themselves). */
+function detail(callee: string): string {
+  if (callee.startsWith('marshal.')) return ' (marshal is not secure against malicious data)';
+  if (callee.startsWith('jsonpickle.')) return ' (jsonpickle rebuilds arbitrary objects; plain json does not)';
+  if (callee.startsWith('shelve.')) return ' (a shelf is pickle on disk)';
+  if (callee.startsWith('pandas.')) return ' (a pickled DataFrame is a pickle)';
+  return '';
 }
 
 export default createRule<[], PythonSourceCode>({
@@ -50,7 +52,7 @@ export default createRule<[], PythonSourceCode>({
     },
     messages: {
       unsafeDeserialization:
-        '`{{callee}}` deserializes data that can run arbitrary code when it is loaded (a malicious model or cache file executes on this machine); {{alternative}}.',
+        '`{{callee}}` deserializes data that can run arbitrary code when it is loaded{{detail}}: a malicious model or cache file executes on this machine. Load weights from safetensors (or `torch.load(..., weights_only=True)`), data as JSON, scikit-learn models with skops.',
     },
     remediation:
       'Store weights as safetensors and configuration as JSON; for scikit-learn models use skops; if pickle is unavoidable, verify a pinned hash first or restrict Unpickler.find_class.',
@@ -80,7 +82,7 @@ export default createRule<[], PythonSourceCode>({
         context.report({
           node,
           messageId: 'unsafeDeserialization',
-          data: { callee, alternative: alternative(callee) },
+          data: { callee, detail: detail(callee) },
           confidence: confidenceFor(sc, sc.argument(node, { position: 0 })),
         });
       },

@@ -32,7 +32,7 @@ export default createRule<[], PythonSourceCode>({
     },
     messages: {
       unsafeFunction:
-        '`{{callee}}` constructs arbitrary Python objects from YAML tags (`!!python/object/apply:os.system`): a malicious config runs code when it is loaded. Use `{{safe}}`.',
+        '`{{callee}}` constructs arbitrary Python objects from YAML tags (`!!python/object/apply:os.system`): a malicious config runs code when it is loaded. Use `{{safe}}` (a `yaml.SafeLoader`).',
       unsafeLoader:
         '`{{callee}}` with `Loader={{loader}}` constructs arbitrary Python objects from YAML tags: a malicious config runs code when it is loaded. Use `yaml.safe_load` (or `Loader=yaml.SafeLoader`).',
       noLoader:
@@ -149,7 +149,7 @@ export default createRule<[], PythonSourceCode>({
           context.report({ node, messageId: 'unknownLoader', data: { callee }, confidence: 'low' });
           return;
         }
-        const fix = verdict.name === 'yaml.Loader' ? safeLoadFix(node, safeName, loader) : undefined;
+        const fix = sc.qualifiedName(loader) === 'yaml.Loader' ? safeLoadFix(node, safeName, loader) : undefined;
         context.report({ node, messageId: 'unsafeLoader', data: { callee, loader: verdict.name }, confidence: 'high', fix });
       },
     };

@@ -1,0 +1,35 @@
+import rule from '../../src/rules/hub-load-without-weights-only.js';
+import { fixture, ruleTester } from '../helpers.js';
+
+ruleTester.run('torch/hub-load-without-weights-only', rule, {
+  valid: [
+    'import torch\ns = torch.hub.load_state_dict_from_url(u, weights_only=True)',
+    'import torch.utils.model_zoo as mz\ns = mz.load_url(u, weights_only=True)',
+    'import torch\ntorch.hub.download_url_to_file(u, "x.pth")',
+    'class Z:\n    def load_url(self, u):\n        return u\n    def go(self):\n        return self.load_url("x")',
+  ],
+  invalid: [
+    {
+      code: 'import torch\ns = torch.hub.load_state_dict_from_url(u, check_hash=True)',
+      errors: [
+        {
+          messageId: 'missing',
+          line: 2,
+          confidence: 'high',
+          data: { callee: 'torch.hub.load_state_dict_from_url', bypass: '' },
+          suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\ns = torch.hub.load_state_dict_from_url(u, check_hash=True, weights_only=True)' }],
+        },
+      ],
+    },
+    {
+      code: 'from torch.utils.model_zoo import load_url\ns = load_url(u)',
+      errors: [{ messageId: 'missing', suggestions: [{ messageId: 'addWeightsOnly', output: 'from torch.utils.model_zoo import load_url\ns = load_url(u, weights_only=True)' }] }],
+    },
+    { code: 'import torch\ns = torch.hub.load_state_dict_from_url(u, weights_only=False)', errors: [{ messageId: 'explicitFalse' }] },
+    { code: 'import torch\ns = torch.hub.load_state_dict_from_url(u, None, None, True, False, None, False)', errors: [{ messageId: 'explicitFalse' }] },
+    { code: 'import torch\ndef f(u, w):\n    return torch.hub.load_state_dict_from_url(u, weights_only=w)', errors: [{ messageId: 'unknownFlag', confidence: 'low' }] },
+    { code: 'import torch\ndef f(u, **kw):\n    return torch.hub.load_state_dict_from_url(u, **kw)', errors: [{ messageId: 'unknownFlag', confidence: 'low' }] },
+  ],
+});
+
+fixture(rule);

@@ -1,0 +1,20 @@
+import rule from '../../src/rules/keras-safe-mode-disabled.js';
+import { fixture, ruleTester } from '../helpers.js';
+
+ruleTester.run('torch/keras-safe-mode-disabled', rule, {
+  valid: [
+    'import keras\nm = keras.models.load_model(p)',
+    'import keras\nm = keras.models.load_model(p, safe_mode=True)',
+    'import tensorflow as tf\nm = tf.keras.models.load_model(p, compile=False)',
+    'class L:\n    def load_model(self, p, safe_mode=False):\n        return p\nL().load_model("x", safe_mode=False)',
+  ],
+  invalid: [
+    { code: 'import keras\nm = keras.models.load_model("m.keras", safe_mode=False)', errors: [{ messageId: 'safeModeOff', line: 2, confidence: 'high', data: { callee: 'keras.models.load_model' } }] },
+    { code: 'import tensorflow as tf\nm = tf.keras.models.load_model(p, safe_mode=False)', errors: [{ messageId: 'safeModeOff', data: { callee: 'tensorflow.keras.models.load_model' } }] },
+    { code: 'from keras.saving import load_model\nm = load_model(p, None, True, False)', errors: [{ messageId: 'safeModeOff' }] },
+    { code: 'import keras\ndef f(p, s):\n    return keras.saving.load_model(p, safe_mode=s)', errors: [{ messageId: 'safeModeUnknown', confidence: 'low' }] },
+    { code: 'import keras\nkeras.config.enable_unsafe_deserialization()', errors: [{ messageId: 'unsafeDeserialization', data: { callee: 'keras.config.enable_unsafe_deserialization' } }] },
+  ],
+});
+
+fixture(rule);

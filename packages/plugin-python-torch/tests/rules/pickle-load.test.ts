@@ -1,0 +1,35 @@
+import rule from '../../src/rules/pickle-load.js';
+import { fixture, ruleTester } from '../helpers.js';
+
+ruleTester.run('torch/pickle-load', rule, {
+  valid: [
+    'import pickle\npickle.dump(obj, f)',
+    'import pickle\nx = pickle.loads(pickle.dumps(obj))',
+    'import pickle as p\nx = p.loads(p.dumps(obj, protocol=4))',
+    'import pickle\nclass R(pickle.Unpickler):\n    def find_class(self, m, n):\n        raise ValueError(n)\nx = R(f).load()',
+    'import pickle\ndef loads(b):\n    return b\nx = loads(data)',
+    'import json\nx = json.loads(s)',
+    'import pandas as pd\nx = pd.read_csv(p)',
+    '"""pickle.loads(b)"""\nimport pickle',
+  ],
+  invalid: [
+    {
+      code: 'import pickle\n\nwith open("model.pkl", "rb") as f:\n    model = pickle.load(f)',
+      errors: [{ messageId: 'unsafeDeserialization', line: 4, column: 13, confidence: 'high', data: { callee: 'pickle.load', detail: '' } }],
+    },
+    { code: 'import pickle\nx = pickle.loads(blob)', errors: [{ messageId: 'unsafeDeserialization', confidence: 'medium' }] },
+    { code: 'import pickle, requests\nx = pickle.loads(requests.get(u).content)', errors: [{ messageId: 'unsafeDeserialization', confidence: 'high' }] },
+    { code: 'import pickle, io\nx = pickle.Unpickler(io.BytesIO(b)).load()', errors: [{ messageId: 'unsafeDeserialization', column: 5 }] },
+    { code: 'from pickle import loads as L\nx = L(b)', errors: [{ messageId: 'unsafeDeserialization', data: { callee: 'pickle.loads', detail: '' } }] },
+    { code: 'import dill\nx = dill.loads(b)', errors: [{ messageId: 'unsafeDeserialization' }] },
+    { code: 'import cloudpickle\nx = cloudpickle.load(f)', errors: [{ messageId: 'unsafeDeserialization' }] },
+    { code: 'import pandas as pd\nx = pd.read_pickle("frame.pkl")', errors: [{ messageId: 'unsafeDeserialization', confidence: 'high' }] },
+    { code: 'import shelve\ndb = shelve.open(p)', errors: [{ messageId: 'unsafeDeserialization' }] },
+    { code: 'import marshal\nc = marshal.loads(b)', errors: [{ messageId: 'unsafeDeserialization', data: { callee: 'marshal.loads', detail: ' (marshal is not secure against malicious data)' } }] },
+    { code: 'import jsonpickle\no = jsonpickle.decode(s)', errors: [{ messageId: 'unsafeDeserialization' }] },
+    { code: 'import _pickle\no = _pickle.loads(s)', errors: [{ messageId: 'unsafeDeserialization' }] },
+    { code: 'import pickle, marshal\nx = pickle.loads(marshal.dumps(o))', errors: [{ messageId: 'unsafeDeserialization' }] },
+  ],
+});
+
+fixture(rule);

@@ -1,0 +1,30 @@
+import rule from '../../src/rules/weights-only-disabled-globally.js';
+import { fixture, ruleTester } from '../helpers.js';
+
+const WRAPPER = 'import torch\n_orig = torch.load\ndef _load(*a, **k):\n    k["weights_only"] = False\n    return _orig(*a, **k)\n';
+
+ruleTester.run('torch/weights-only-disabled-globally', rule, {
+  valid: [
+    'import torch\n_orig = torch.load\ndef _load(*a, **k):\n    k["weights_only"] = True\n    return _orig(*a, **k)\ntorch.load = _load',
+    'import torch\n_orig = torch.load\ntorch.load = _orig',
+    'import torch\nfrom unittest import mock\ntorch.load = mock.MagicMock()',
+    'import os\nos.environ["TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD"] = "0"',
+    'import os\nos.environ["TORCH_FORCE_WEIGHTS_ONLY_LOAD"] = "1"',
+    'import os\nv = os.environ.get("TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD")',
+    'x = {}\nx["TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD"] = "1"',
+  ],
+  invalid: [
+    { code: `${WRAPPER}torch.load = _load`, errors: [{ messageId: 'monkeypatch', line: 6, confidence: 'high', data: { target: 'torch.load' } }] },
+    { code: `${WRAPPER}setattr(torch, "load", _load)`, errors: [{ messageId: 'monkeypatch', line: 6 }] },
+    { code: 'import torch, functools\ntorch.load = functools.partial(torch.load, weights_only=False)', errors: [{ messageId: 'monkeypatch' }] },
+    { code: 'import torch\nfrom mylib import patched_load\ntorch.load = patched_load', errors: [{ messageId: 'monkeypatchUnknown', confidence: 'low' }] },
+    { code: 'import os\nos.environ["TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD"] = "1"', errors: [{ messageId: 'envVar', confidence: 'high', line: 2, column: 1 }] },
+    { code: 'import os\nos.environ.setdefault("TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD", "1")', errors: [{ messageId: 'envVar' }] },
+    { code: 'import os\nos.putenv("TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD", "TRUE")', errors: [{ messageId: 'envVar' }] },
+    { code: 'import os\nos.environ.update(TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD="1")', errors: [{ messageId: 'envVar' }] },
+    { code: 'import os\nKEY = "TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD"\nos.environ[KEY] = "1"', errors: [{ messageId: 'envVar', line: 3 }] },
+    { code: 'import os\ndef f(v):\n    os.environ["TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD"] = v', errors: [{ messageId: 'envVar', confidence: 'low' }] },
+  ],
+});
+
+fixture(rule);

@@ -1,0 +1,40 @@
+import rule from '../../src/rules/yaml-unsafe-load.js';
+import { fixture, ruleTester } from '../helpers.js';
+
+ruleTester.run('torch/yaml-unsafe-load', rule, {
+  valid: [
+    'import yaml\nc = yaml.safe_load(t)',
+    'import yaml\nc = yaml.load(t, Loader=yaml.SafeLoader)',
+    'import yaml\nc = yaml.load(t, yaml.CSafeLoader)',
+    'import yaml\nclass L(yaml.SafeLoader):\n    pass\nc = yaml.load(t, Loader=L)',
+    'import yaml\nL = yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader\nc = yaml.load(t, Loader=L)',
+    'import yaml\nc = yaml.load(t, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))',
+    'import yaml\ns = yaml.dump(c)',
+  ],
+  invalid: [
+    {
+      code: 'import yaml\nc = yaml.load(t)',
+      output: 'import yaml\nc = yaml.safe_load(t)',
+      errors: [{ messageId: 'noLoader', line: 2, confidence: 'high', data: { callee: 'yaml.load' } }],
+    },
+    {
+      code: 'import yaml as y\nc = y.load(t, Loader=y.Loader)',
+      output: 'import yaml as y\nc = y.safe_load(t)',
+      errors: [{ messageId: 'unsafeLoader', data: { callee: 'yaml.load', loader: 'yaml.Loader' } }],
+    },
+    {
+      code: 'import yaml\nfor d in yaml.load_all(s):\n    pass',
+      output: 'import yaml\nfor d in yaml.safe_load_all(s):\n    pass',
+      errors: [{ messageId: 'noLoader' }],
+    },
+    { code: 'import yaml\nc = yaml.load(t, Loader=yaml.FullLoader)', output: null, errors: [{ messageId: 'unsafeLoader', data: { callee: 'yaml.load', loader: 'yaml.FullLoader' } }] },
+    { code: 'import yaml\nc = yaml.load(t, yaml.UnsafeLoader)', output: null, errors: [{ messageId: 'unsafeLoader' }] },
+    { code: 'import yaml\nc = yaml.unsafe_load(t)', output: null, errors: [{ messageId: 'unsafeFunction', data: { callee: 'yaml.unsafe_load', safe: 'yaml.safe_load' } }] },
+    { code: 'import yaml\nc = yaml.full_load(t)', output: null, errors: [{ messageId: 'unsafeFunction' }] },
+    { code: 'from yaml import load\nc = load(t)', output: null, errors: [{ messageId: 'noLoader' }] },
+    { code: 'import yaml\ndef f(t, L):\n    return yaml.load(t, Loader=L)', output: null, errors: [{ messageId: 'unknownLoader', confidence: 'low' }] },
+    { code: 'import yaml\nclass L(yaml.Loader):\n    pass\nc = yaml.load(t, Loader=L)', output: null, errors: [{ messageId: 'unsafeLoader', line: 4 }] },
+  ],
+});
+
+fixture(rule);
