@@ -205,3 +205,32 @@ describe('oculum init', () => {
     expect(r.stderr).toContain('.oculumrc.json also exists here');
   });
 });
+
+describe('progress bar', () => {
+  it('draws on a terminal after the delay, throttled, and erases itself', async () => {
+    const { ProgressBar } = await import('../src/progress.js');
+    let out = '';
+    const bar = new ProgressBar({ write: (s: string) => (out += s), isTTY: true, columns: 80 }, true, 0);
+    bar.update(1, 4);
+    expect(out).toMatch(/^\r\x1b\[2KScanning [█░]+ +25% 1\/4 files$/);
+    bar.update(2, 4); // within 100 ms of the last draw: skipped
+    expect(out.match(/Scanning/g)).toHaveLength(1);
+    bar.update(4, 4); // the last update always draws
+    expect(out).toContain('100% 4/4 files');
+    bar.done();
+    expect(out.endsWith('\r\x1b[2K')).toBe(true);
+  });
+
+  it('stays silent when disabled or before the delay', async () => {
+    const { ProgressBar } = await import('../src/progress.js');
+    let out = '';
+    const stream = { write: (s: string) => (out += s) };
+    const off = new ProgressBar(stream, false, 0);
+    off.update(1, 2);
+    off.done();
+    const slow = new ProgressBar(stream, true, 60_000);
+    slow.update(1, 2);
+    slow.done();
+    expect(out).toBe('');
+  });
+});

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import fs from 'node:fs';
+import { DETECTORS } from '@oculum/core';
 import type { RuleInfo } from '@oculum/core';
 import { engine } from '../engine.js';
 import { CliError } from '../errors.js';
@@ -30,8 +31,9 @@ export function rulesTable(rules: RuleInfo[]): string {
   const rows = rules.map((r) => [r.id + (r.meta.deprecated ? ' (deprecated)' : ''), r.meta.detector, r.meta.severity, presetNames(r), fixKind(r)]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < cells.length - 1 ? c.padEnd(widths[i]) : c)).join('  ').trimEnd();
-  const counts = new Map<string, number>();
+  const counts = new Map<string, number>(DETECTORS.map((d) => [d, 0]));
   for (const r of rules) counts.set(r.meta.detector, (counts.get(r.meta.detector) ?? 0) + 1);
+  for (const [d, n] of counts) if (n === 0) counts.delete(d);
   return (
     [line(header), ...rows.map(line)].join('\n') +
     `\n\n${rules.length} rule${rules.length === 1 ? '' : 's'} (${[...counts].map(([d, n]) => `${d}: ${n}`).join(', ')}).` +
