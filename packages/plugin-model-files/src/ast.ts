@@ -1,0 +1,93 @@
+/**
+ * The `ModelFile` AST: the facts the scanner found, for rules to judge. One root node per file;
+ * archives flatten into `members` and every fact names the member it came from
+ * (`archive/data.pkl`, `model.npz/arr_0.npy`, `model.pkl#bytes@120`).
+ */
+import type { AstNode } from '@oculum/core';
+import type { FormatId } from './formats/detect.js';
+
+export type RiskLevel = 'critical' | 'high' | 'medium' | 'low';
+
+export interface ModelMember {
+  /** Path of the member inside the file ('' for the file itself). */
+  path: string;
+  format: FormatId | 'data' | 'text' | 'torchscript-code' | 'json';
+  size: number;
+  /** True when the member was only listed (raw tensor data, TorchScript code), not parsed. */
+  listed?: boolean;
+}
+
+export interface PickleGlobalFact {
+  member: string;
+  module: string;
+  name: string;
+  opcode: string;
+  offset: number;
+  /** Inside a TorchScript archive, where `__torch__.*` names TorchScript classes, not Python imports. */
+  torchscript?: boolean;
+}
+
+export interface PickleCallFact {
+  member: string;
+  callee: string;
+  opcode: string;
+  offset: number;
+  args: string;
+}
+
+export type ProblemKind = 'malformed' | 'limit' | 'ambiguous' | 'unsupported';
+
+export interface ProblemFact {
+  member: string;
+  kind: ProblemKind;
+  message: string;
+}
+
+export interface KerasFact {
+  member: string;
+  kind: 'lambda' | 'reference';
+  layer: string;
+  target: string;
+}
+
+export interface TemplateFact {
+  member: string;
+  key: string;
+  indicators: string[];
+  length: number;
+}
+
+export interface OnnxExternalDataFact {
+  member: string;
+  tensor: string;
+  location: string;
+}
+
+export interface OnnxDomainFact {
+  member: string;
+  domain: string;
+  ops: string[];
+  /** The model defines functions in this domain itself. */
+  local: boolean;
+}
+
+export interface ModelFile extends AstNode {
+  readonly type: 'ModelFile';
+  path: string;
+  /** The file's own format (after looking inside: a zip with data.pkl is `pytorch-zip`). */
+  format: FormatId;
+  size: number;
+  /** Hex sha256 of the whole file, or null when over `model.sha256MaxBytes`. */
+  sha256: string | null;
+  members: ModelMember[];
+  globals: PickleGlobalFact[];
+  calls: PickleCallFact[];
+  problems: ProblemFact[];
+  keras: KerasFact[];
+  templates: TemplateFact[];
+  externalData: OnnxExternalDataFact[];
+  domains: OnnxDomainFact[];
+  /** Extra facts for the inventory (tensor counts, protocol, producer…). */
+  details: Record<string, string | number | boolean>;
+  durationMs: number;
+}

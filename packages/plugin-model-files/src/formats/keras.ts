@@ -1,0 +1,99 @@
+/**
+ * Keras model configs: `config.json` in `.keras` archives and the `model_config` attribute of
+ * legacy `.h5` files. A `Lambda` layer carries marshalled Python bytecode that runs on load
+ * (legacy loaders, `safe_mode=False`); any object that names a module or function outside Keras
+ * (`"module": "os"`, `"registered_name": "my_pkg>Fn"`, `"function": "builtins.exec"`) makes the
+ * loader import it.
+ */
+
+export interface KerasHit {
+  kind: 'lambda' | 'reference';
+  /** Layer name (or the JSON path) for messages. */
+  where: string;
+  /** For references: the dotted module.name; for Lambda: a short description of the function. */
+  target: string;
+}
+
+const KERAS_MODULES = /^(keras|tf_keras|tensorflow\.keras|tensorflow\.python\.keras|keras_nlp|keras_cv|keras_hub|tensorflow)(\.|$)/;
+
+function short(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
+/** Walks a parsed Keras config. */
+export function analyzeKerasConfig(config: unknown): KerasHit[] {
+  const hits: KerasHit[] = [];
+  const seen = new Set<string>();
+  const add = (h: KerasHit) => {
+    const key = `${h.kind}|${h.where}|${h.target}`;
+    if (!seen.has(key) && hits.length < 200) {
+      seen.add(key);
+      hits.push(h);
+    }
+  };
+  const walk = (node: unknown, path: string, layer: string, depth: number): void => {
+    if (depth > 200 || node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      node.forEach((x, i) => walk(x, `${path}[${i}]`, layer, depth + 1));
+      return;
+    }
+    const o = node as Record<string, unknown>;
+    const cfg = (o.config && typeof o.config === 'object' ? o.config : {}) as Record<string, unknown>;
+    const name = typeof cfg.name === 'string' ? cfg.name : typeof o.name === 'string' ? o.name : layer;
+    if (o.class_name === 'Lambda') {
+      const fn = cfg.function;
+      let desc = 'function';
+      if (typeof fn === 'string') desc = `function ${short(fn)}`;
+      else if (Array.isArray(fn)) desc = 'marshalled Python bytecode';
+      else if (fn && typeof fn === 'object') {
+        const f = fn as Record<string, unknown>;
+        desc = f.class_name === '__lambda__' ? 'marshalled Python bytecode' : `${String(f.module ?? '')}.${String(f.class_name ?? f.config ?? '')}`;
+      }
+      add({ kind: 'lambda', where: name, target: desc });
+    }
+    if (typeof o.module === 'string' && typeof o.class_name === 'string') {
+      const mod = o.module;
+      if (!KERAS_MODULES.test(mod) && o.class_name !== '__lambda__') {
+        const target = o.class_name === 'function' && typeof o.config === 'string' ? `${mod}.${o.config}` : `${mod}.${o.class_name}`;
+        add({ kind: 'reference', where: name, target });
+      }
+    }
+    if (typeof o.registered_name === 'string' && o.registered_name.includes('>')) {
+      const [pkg, obj] = o.registered_name.split('>');
+      if (!KERAS_MODULES.test(pkg)) add({ kind: 'reference', where: name, target: `${pkg}.${obj}` });
+    }
+    // Keras 2: activation/initializer given as "module.function" strings are resolved by import.
+    for (const k of ['activation']) {
+      const v = cfg[k];
+      if (typeof v === 'string' && /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)+$/.test(v) && !KERAS_MODULES.test(v)) {
+        add({ kind: 'reference', where: name, target: v });
+      }
+    }
+    for (const [k, v] of Object.entries(o)) if (v && typeof v === 'object') walk(v, `${path}.${k}`, name, depth + 1);
+  };
+  walk(config, '$', 'model', 0);
+  return hits;
+}
+
+export async function readH5ModelConfig(data: Uint8Array): Promise<{ config?: unknown; keras: boolean; problems: string[] }> {
+  const problems: string[] = [];
+  try {
+    const hdf5 = await import('jsfive');
+    const ab = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+    const f = new hdf5.File(ab, 'model.h5');
+    const attrs = f.attrs as Record<string, unknown>;
+    const raw = attrs.model_config ?? attrs.training_config;
+    const keras = 'keras_version' in attrs || 'model_config' in attrs || 'backend' in attrs;
+    if (raw === undefined) return { keras, problems };
+    const text = typeof raw === 'string' ? raw : Array.isArray(raw) ? String(raw[0]) : Buffer.from(raw as Uint8Array).toString('utf8');
+    try {
+      return { config: JSON.parse(text), keras: true, problems };
+    } catch (error) {
+      problems.push(`model_config is not valid JSON: ${(error as Error).message}`);
+      return { keras: true, problems };
+    }
+  } catch (error) {
+    problems.push(`HDF5 file could not be read: ${(error as Error).message}`);
+    return { keras: false, problems };
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * ONNX ModelProto, walked without loading the model: sub-messages up to 4 MiB are decoded in
+ * memory with protobufjs' wire Reader; larger ones (graphs with inline weights, tensors with
+ * raw_data) are walked with positioned reads, so raw tensor bytes are skipped, never read.
+ * Collects external-data locations (tensors whose bytes live in another file) and the operator
+ * domains used by nodes.
+ */
+import protobuf from 'protobufjs/minimal.js';
+import type { RandomAccess } from '../io.js';
+
+const IN_MEMORY = 4 << 20;
+const MAX_DEPTH = 32;
+
+export interface OnnxInfo {
+  irVersion?: number;
+  producer?: string;
+  externalData: Array<{ tensor: string; location: string }>;
+  /** domain → op types used from it */
+  domains: Map<string, Set<string>>;
+  /** domains that the model defines itself (local functions) */
+  functionDomains: Set<string>;
+  opsetDomains: Set<string>;
+  nodes: number;
+  problems: string[];
+}
+
+interface Field {
+  field: number;
+  wire: number;
+  /** varint value (wire 0) */
+  value?: number;
+  /** absolute byte range of a length-delimited value (wire 2) */
+  start?: number;
+  end?: number;
+}
+
+/** Iterates the fields of a message stored at [start, end) of ra. */
+async function fields(ra: RandomAccess, start: number, end: number, problems: string[]): Promise<Field[]> {
+  const out: Field[] = [];
+  if (end - start <= IN_MEMORY) {
+    const buf = await ra.read(start, end - start);
+    const r = protobuf.Reader.create(buf);
+    try {
+      while (r.pos < r.len) {
+        const tag = r.uint32();
+        const field = tag >>> 3;
+        const wire = tag & 7;
+        if (field === 0) throw new Error('field number 0');
+        if (wire === 0) out.push({ field, wire, value: r.uint32() });
+        else if (wire === 2) {
+          const len = r.uint32();
+          const s = r.pos;
+          if (s + len > r.len) throw new Error(`field ${field} runs past the end of its message`);
+          r.pos = s + len;
+          out.push({ field, wire, start: start + s, end: start + s + len });
+        } else r.skipType(wire);
+      }
+    } catch (error) {
+      problems.push(`protobuf: ${(error as Error).message}`);
+    }
+    return out;
+  }
+  // Large message: positioned reads of each tag/length, skipping values.
+  let pos = start;
+  while (pos < end) {
+    const head = await ra.read(pos, Math.min(20, end - pos));
+    let i = 0;
+    const varint = (): number => {
+      let v = 0;
+      let mul = 1;
+      for (let k = 0; k < 10; k++) {
+        if (i >= head.length) throw new Error('truncated varint');
+        const b = head[i++];
+        v += (b & 0x7f) * mul;
+        mul *= 128;
+        if (!(b & 0x80)) return v;
+      }
+      throw new Error('varint too long');
+    };
+    try {
+      const tag = varint();
+      const field = Math.floor(tag / 8);
+      const wire = tag & 7;
+      if (field === 0) throw new Error('field number 0');
+      if (wire === 0) {
+        out.push({ field, wire, value: varint() });
+        pos += i;
+      } else if (wire === 2) {
+        const len = varint();
+        const s = pos + i;
+        if (s + len > end) throw new Error(`field ${field} runs past the end of its message`);
+        out.push({ field, wire, start: s, end: s + len });
+        pos = s + len;
+      } else if (wire === 1) pos += i + 8;
+      else if (wire === 5) pos += i + 4;
+      else throw new Error(`unsupported wire type ${wire}`);
+    } catch (error) {
+      problems.push(`protobuf: ${(error as Error).message}`);
+      break;
+    }
+    if (out.length > 5_000_000) {
+      problems.push('protobuf: too many fields');
+      break;
+    }
+  }
+  return out;
+}
+
+async function str(ra: RandomAccess, f: Field): Promise<string> {
+  const n = Math.min((f.end as number) - (f.start as number), 1 << 16);
+  return Buffer.from(await ra.read(f.start as number, n)).toString('utf8');
+}
+
+export async function readOnnx(ra: RandomAccess, deadline: number): Promise<OnnxInfo> {
+  const info: OnnxInfo = { externalData: [], domains: new Map(), functionDomains: new Set(), opsetDomains: new Set(), nodes: 0, problems: [] };
+  const P = info.problems;
+  const check = () => {
+    if (Date.now() > deadline) throw new Error('time limit');
+  };
+
+  const tensor = async (s: number, e: number) => {
+    let name = '';
+    let external = false;
+    const entries: Array<[string, string]> = [];
+    for (const f of await fields(ra, s, e, P)) {
+      if (f.field === 8 && f.wire === 2) name = await str(ra, f);
+      else if (f.field === 14 && f.wire === 0) external = f.value === 1;
+      else if (f.field === 13 && f.wire === 2) {
+        let k = '';
+        let v = '';
+        for (const g of await fields(ra, f.start as number, f.end as number, P)) {
+          if (g.field === 1 && g.wire === 2) k = await str(ra, g);
+          if (g.field === 2 && g.wire === 2) v = await str(ra, g);
+        }
+        entries.push([k, v]);
+      }
+    }
+    const loc = entries.find(([k]) => k === 'location');
+    if (loc) info.externalData.push({ tensor: name, location: loc[1] });
+    else if (external) P.push(`tensor ${name}: data_location is EXTERNAL but no location is given`);
+  };
+
+  const graph = async (s: number, e: number, depth: number): Promise<void> => {
+    check();
+    if (depth > MAX_DEPTH) {
+      P.push('subgraphs nested too deeply');
+      return;
+    }
+    for (const f of await fields(ra, s, e, P)) {
+      if (f.wire !== 2) continue;
+      if (f.field === 1) await node(f.start as number, f.end as number, depth);
+      else if (f.field === 5) await tensor(f.start as number, f.end as number);
+      else if (f.field === 15) {
+        for (const g of await fields(ra, f.start as number, f.end as number, P)) {
+          if ((g.field === 1 || g.field === 2) && g.wire === 2) await tensor(g.start as number, g.end as number);
+        }
+      }
+    }
+  };
+
+  const node = async (s: number, e: number, depth: number) => {
+    info.nodes++;
+    let op = '';
+    let domain = '';
+    for (const f of await fields(ra, s, e, P)) {
+      if (f.wire !== 2) continue;
+      if (f.field === 4) op = await str(ra, f);
+      else if (f.field === 7) domain = await str(ra, f);
+      else if (f.field === 5) {
+        // attribute: subgraphs (g, graphs) and tensors (t, tensors)
+        for (const a of await fields(ra, f.start as number, f.end as number, P)) {
+          if (a.wire !== 2) continue;
+          if (a.field === 6 || a.field === 11) await graph(a.start as number, a.end as number, depth + 1);
+          else if (a.field === 5 || a.field === 10) await tensor(a.start as number, a.end as number);
+        }
+      }
+    }
+    const set = info.domains.get(domain) ?? new Set<string>();
+    if (set.size < 50) set.add(op);
+    info.domains.set(domain, set);
+  };
+
+  try {
+    const top = await fields(ra, 0, ra.size, P);
+    if (!top.length) P.push('no protobuf fields: not an ONNX model');
+    for (const f of top) {
+      if (f.field === 1 && f.wire === 0) info.irVersion = f.value;
+      else if (f.field === 2 && f.wire === 2) info.producer = await str(ra, f);
+      else if (f.field === 7 && f.wire === 2) await graph(f.start as number, f.end as number, 0);
+      else if (f.field === 8 && f.wire === 2) {
+        for (const g of await fields(ra, f.start as number, f.end as number, P)) if (g.field === 1 && g.wire === 2) info.opsetDomains.add(await str(ra, g));
+      } else if (f.field === 20 && f.wire === 2) {
+        for (const g of await fields(ra, f.start as number, f.end as number, P)) {
+          if ((g.field === 1 || g.field === 2) && g.wire === 2) await graph(g.start as number, g.end as number, 1);
+        }
+      } else if (f.field === 25 && f.wire === 2) {
+        for (const g of await fields(ra, f.start as number, f.end as number, P)) {
+          if (g.field === 10 && g.wire === 2) info.functionDomains.add(await str(ra, g));
+          else if (g.field === 7 && g.wire === 2) await node(g.start as number, g.end as number, 1);
+        }
+      }
+    }
+    if (info.irVersion === undefined && !P.length) P.push('ModelProto has no ir_version');
+  } catch (error) {
+    P.push((error as Error).message === 'time limit' ? 'time limit reached while walking the ONNX graph' : `ONNX walk failed: ${(error as Error).message}`);
+  }
+  return info;
+}
+
+export const STANDARD_ONNX_DOMAINS = ['', 'ai.onnx', 'ai.onnx.ml', 'ai.onnx.training', 'ai.onnx.preview.training', 'com.microsoft', 'com.microsoft.nchwc', 'com.microsoft.experimental'];
+
+/** Why an external-data location is unsafe, or undefined when it stays beside the model. */
+export function externalLocationProblem(location: string): string | undefined {
+  if (!location) return 'empty location';
+  if (location.includes('\0')) return 'contains a NUL byte';
+  if (/^[a-zA-Z]:/.test(location) || location.startsWith('/') || location.startsWith('\\')) return 'is an absolute path';
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) return 'is a URL';
+  const parts = location.split(/[\\/]+/);
+  let depth = 0;
+  for (const part of parts) {
+    if (part === '..') {
+      depth--;
+      if (depth < 0) return "escapes the model's directory";
+    } else if (part !== '.' && part !== '') depth++;
+  }
+  return undefined;
+}

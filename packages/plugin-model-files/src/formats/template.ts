@@ -1,0 +1,72 @@
+/**
+ * Jinja chat templates (GGUF `tokenizer.chat_template*`, tokenizer_config.json) that reach Python
+ * object internals: the server-side template injection family (`__class__.__mro__`,
+ * `__subclasses__()`, `__globals__`, `|attr(...)`), including obfuscated spellings built with
+ * `~` / `+` concatenation, `|join`, `chr`/`%c` formatting or `\x5f` escapes.
+ */
+
+const INTERNALS = [
+  '__class__', '__mro__', '__base__', '__bases__', '__subclasses__', '__globals__', '__builtins__', '__import__',
+  '__init__', '__getattribute__', '__dict__', '__code__', '__loader__', '__spec__', '__reduce__', '__reduce_ex__',
+  'func_globals', 'f_globals', 'gi_frame', 'mro', '_TemplateReference__context',
+];
+
+const CALL_PATTERNS: Array<[RegExp, string]> = [
+  [/\|\s*attr\s*\(/, '|attr('],
+  [/\battr\s*\(/, 'attr('],
+  [/\bos\s*\.\s*(popen|system)\b/, 'os.popen/os.system'],
+  [/\b(lipsum|cycler|joiner|namespace)\s*\.\s*__/, 'template globals internals'],
+  [/\brequest\s*\.\s*application\b/, 'request.application'],
+  [/\bconfig\s*\.\s*items\s*\(/, 'config.items()'],
+  [/\bself\s*\.\s*_TemplateReference__context\b/, 'TemplateReference context'],
+  [/\bimport_module\b|\b__import__\b/, 'import'],
+  [/\beval\s*\(|\bexec\s*\(|\bpopen\s*\(|\bsubprocess\b/, 'code execution call'],
+];
+
+export interface TemplateVerdict {
+  indicators: string[];
+}
+
+/** Undoes common obfuscation so that `'__cla' ~ 'ss__'` reads as `__class__`. */
+export function normalizeTemplate(src: string): string {
+  let s = src;
+  // \x5f, \u005f, \137 escapes inside string literals
+  s = s.replace(/\\x([0-9a-fA-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+  s = s.replace(/\\u([0-9a-fA-F]{4})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+  s = s.replace(/\\([0-7]{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8)));
+  // chr(95) / "%c"|format(95)
+  s = s.replace(/\bchr\s*\(\s*(\d{1,3})\s*\)/g, (_, d) => `'${String.fromCharCode(Number(d))}'`);
+  s = s.replace(/(["'])((?:%c)+)\1\s*\|\s*format\s*\(([\d,\s]+)\)/g, (_, _q, _f, nums: string) =>
+    `'${nums.split(',').map((d) => String.fromCharCode(Number(d.trim()))).join('')}'`);
+  // ['_','_','class'] | join  → '__class'
+  s = s.replace(/[[(]\s*((?:(["'])[^"']*\2\s*,\s*)+(["'])[^"']*\3)\s*,?\s*[\])]\s*\|\s*join(\s*\(\s*(["'])\5\s*\))?/g, (m, inner: string) => {
+    const parts = [...inner.matchAll(/(["'])([^"']*)\1/g)].map((x) => x[2]);
+    return `'${parts.join('')}'`;
+  });
+  // 'a' ~ 'b', 'a' + 'b' (repeat until stable)
+  for (let i = 0; i < 8; i++) {
+    const next = s.replace(/(["'])([^"']*)\1\s*[~+]\s*(["'])([^"']*)\3/g, (_, _q1, a, _q2, b) => `'${a}${b}'`);
+    if (next === s) break;
+    s = next;
+  }
+  // 'x' * 2 → 'xx' (short repeats only)
+  s = s.replace(/(["'])([^"']{1,4})\1\s*\*\s*(\d)/g, (_, _q, a, k) => `'${a.repeat(Number(k))}'`);
+  return s;
+}
+
+export function analyzeTemplate(src: string): TemplateVerdict {
+  const found = new Set<string>();
+  const norm = normalizeTemplate(src);
+  for (const text of [src, norm]) {
+    for (const name of INTERNALS) {
+      if (name === 'mro') {
+        if (/\.mro\s*\(/.test(text)) found.add('mro()');
+        continue;
+      }
+      if (text.includes(name)) found.add(name);
+    }
+    for (const [re, label] of CALL_PATTERNS) if (re.test(text)) found.add(label);
+  }
+  // Benign templates name none of these; `attr(` alone inside Jinja is still the usual vector.
+  return { indicators: [...found] };
+}

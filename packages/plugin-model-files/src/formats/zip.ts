@@ -1,0 +1,191 @@
+/**
+ * A small zip reader that reads archives the way PyTorch's loader (miniz via
+ * `PyTorchStreamReader`) does: from the central directory, CRCs and flag bits ignored, the local
+ * header's own name/extra lengths used to find the data, names matched case-insensitively. It
+ * also reports everything a loader could read differently (duplicate names, names that differ
+ * only by case, local/central name mismatches, encryption flags, CRC mismatches), so an archive
+ * cannot show one content to the scanner and another to the loader.
+ */
+import type { RandomAccess } from '../io.js';
+
+export interface ZipEntry {
+  name: string;
+  /** Name in the local header when it differs from the central directory. */
+  localName?: string;
+  method: number;
+  flags: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+  /** Absolute start of the member data (after the local header), or -1 when the header is bad. */
+  dataOffset: number;
+}
+
+export interface ZipDirectory {
+  entries: ZipEntry[];
+  problems: string[];
+  /** Anomalies that make loaders disagree about the content. */
+  ambiguities: string[];
+  /** Recovered from local headers because the central directory was missing. */
+  recovered: boolean;
+}
+
+const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
+const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000;
+const u64 = (b: Uint8Array, o: number) => u32(b, o) + u32(b, o + 4) * 0x100000000;
+const dec = new TextDecoder('utf-8');
+
+export interface ZipLimits {
+  maxEntries: number;
+  maxCentralDirectory: number;
+}
+
+export async function readZipDirectory(ra: RandomAccess, limits: ZipLimits): Promise<ZipDirectory> {
+  const problems: string[] = [];
+  const ambiguities: string[] = [];
+  const tailLen = Math.min(ra.size, 65535 + 22 + 20);
+  const tailStart = ra.size - tailLen;
+  const tail = await ra.read(tailStart, tailLen);
+  let eocd = -1;
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail[i] === 0x50 && tail[i + 1] === 0x4b && tail[i + 2] === 0x05 && tail[i + 3] === 0x06) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) {
+    problems.push('zip end-of-central-directory record not found (truncated or not a zip archive)');
+    const rec = await recoverFromLocalHeaders(ra, limits);
+    return { entries: rec, problems, ambiguities, recovered: true };
+  }
+  let total = u16(tail, eocd + 10);
+  let cdSize = u32(tail, eocd + 12);
+  let cdOffset = u32(tail, eocd + 16);
+  const eocdPos = tailStart + eocd;
+  // Zip64 locator just before the EOCD.
+  if (eocd >= 20 && u32(tail, eocd - 20) === 0x07064b50) {
+    const z64pos = u64(tail, eocd - 20 + 8);
+    const z = await ra.read(z64pos, 56);
+    if (z.length >= 56 && u32(z, 0) === 0x06064b50) {
+      total = u64(z, 32);
+      cdSize = u64(z, 40);
+      cdOffset = u64(z, 48);
+    } else problems.push('zip64 end-of-central-directory record is invalid');
+  }
+  // Data prepended to the archive shifts every offset (Python's zipfile "concat" adjustment).
+  const cdEnd = eocdPos - (eocd >= 20 && u32(tail, eocd - 20) === 0x07064b50 ? 76 : 0);
+  const shift = Math.max(0, cdEnd - (cdOffset + cdSize));
+  if (cdSize > limits.maxCentralDirectory) {
+    problems.push(`central directory of ${cdSize} bytes exceeds the limit (${limits.maxCentralDirectory})`);
+    cdSize = limits.maxCentralDirectory;
+  }
+  const cd = await ra.read(cdOffset + shift, cdSize);
+  if (cd.length < cdSize) problems.push('central directory extends past the end of the file');
+  const entries: ZipEntry[] = [];
+  let p = 0;
+  while (p + 46 <= cd.length && entries.length < limits.maxEntries) {
+    if (u32(cd, p) !== 0x02014b50) {
+      problems.push(`bad central directory entry signature at entry ${entries.length}`);
+      break;
+    }
+    const flags = u16(cd, p + 8);
+    const method = u16(cd, p + 10);
+    const crc = u32(cd, p + 16) >>> 0;
+    let csize = u32(cd, p + 20);
+    let usize = u32(cd, p + 24);
+    const nlen = u16(cd, p + 28);
+    const xlen = u16(cd, p + 30);
+    const clen = u16(cd, p + 32);
+    let loff = u32(cd, p + 42);
+    const name = dec.decode(cd.subarray(p + 46, p + 46 + nlen));
+    // Zip64 extra field.
+    let x = p + 46 + nlen;
+    const xend = x + xlen;
+    while (x + 4 <= xend && x + 4 <= cd.length) {
+      const id = u16(cd, x);
+      const sz = u16(cd, x + 2);
+      if (id === 0x0001) {
+        let q = x + 4;
+        if (usize === 0xffffffff && q + 8 <= x + 4 + sz) { usize = u64(cd, q); q += 8; }
+        if (csize === 0xffffffff && q + 8 <= x + 4 + sz) { csize = u64(cd, q); q += 8; }
+        if (loff === 0xffffffff && q + 8 <= x + 4 + sz) { loff = u64(cd, q); q += 8; }
+      }
+      x += 4 + sz;
+    }
+    entries.push({ name, method, flags, crc, compressedSize: csize, size: usize, localOffset: loff + shift, dataOffset: -1 });
+    p += 46 + nlen + xlen + clen;
+  }
+  if (entries.length >= limits.maxEntries) problems.push(`more than ${limits.maxEntries} entries; the rest were not read`);
+  else if (entries.length !== total && !problems.length) problems.push(`central directory lists ${entries.length} entries, the end record says ${total}`);
+  // Local headers: PyTorch computes the data start from the local name and extra lengths.
+  for (const e of entries) {
+    const h = await ra.read(e.localOffset, 30);
+    if (h.length < 30 || u32(h, 0) !== 0x04034b50) {
+      problems.push(`member ${e.name}: local header missing at offset ${e.localOffset}`);
+      continue;
+    }
+    const nlen = u16(h, 26);
+    const xlen = u16(h, 28);
+    e.dataOffset = e.localOffset + 30 + nlen + xlen;
+    const lname = dec.decode(await ra.read(e.localOffset + 30, nlen));
+    if (lname !== e.name) {
+      e.localName = lname;
+      ambiguities.push(`member ${e.name}: the local header names it ${JSON.stringify(lname)}`);
+    }
+    if (e.dataOffset + e.compressedSize > ra.size) problems.push(`member ${e.name}: data runs past the end of the archive`);
+  }
+  // Names a loader may resolve differently.
+  const exact = new Map<string, number>();
+  const folded = new Map<string, string>();
+  for (const e of entries) {
+    exact.set(e.name, (exact.get(e.name) ?? 0) + 1);
+    const f = e.name.toLowerCase();
+    const prev = folded.get(f);
+    if (prev !== undefined && prev !== e.name) ambiguities.push(`members ${prev} and ${e.name} differ only by case (PyTorch matches names case-insensitively)`);
+    else folded.set(f, e.name);
+    if (e.flags & 0x1) ambiguities.push(`member ${e.name}: encryption flag set (PyTorch ignores it and reads the bytes as stored)`);
+    if (e.name.includes('..') || e.name.startsWith('/') || e.name.includes('\\')) ambiguities.push(`member ${e.name}: path escapes the archive root`);
+  }
+  for (const [n, c] of exact) if (c > 1) ambiguities.push(`member ${n} appears ${c} times (PyTorch reads the first, Python's zipfile the last)`);
+  return { entries, problems, ambiguities, recovered: false };
+}
+
+/** Walks local headers from the start when there is no central directory. */
+async function recoverFromLocalHeaders(ra: RandomAccess, limits: ZipLimits): Promise<ZipEntry[]> {
+  const entries: ZipEntry[] = [];
+  let pos = 0;
+  while (pos + 30 <= ra.size && entries.length < limits.maxEntries) {
+    const h = await ra.read(pos, 30);
+    if (u32(h, 0) !== 0x04034b50) break;
+    const flags = u16(h, 6);
+    const method = u16(h, 8);
+    const crc = u32(h, 14) >>> 0;
+    const csize = u32(h, 18);
+    const usize = u32(h, 22);
+    const nlen = u16(h, 26);
+    const xlen = u16(h, 28);
+    const name = dec.decode(await ra.read(pos + 30, nlen));
+    const dataOffset = pos + 30 + nlen + xlen;
+    if (flags & 0x8 && csize === 0) break; // sizes only in a data descriptor: cannot walk further safely
+    entries.push({ name, method, flags, crc, compressedSize: csize, size: usize, localOffset: pos, dataOffset });
+    pos = dataOffset + csize;
+  }
+  return entries;
+}
+
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+})();
+
+export function crc32Update(crc: number, b: Uint8Array): number {
+  let c = ~crc;
+  for (let i = 0; i < b.length; i++) c = CRC_TABLE[(c ^ b[i]) & 0xff] ^ (c >>> 8);
+  return ~c >>> 0;
+}

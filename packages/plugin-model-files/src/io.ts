@@ -1,0 +1,179 @@
+/**
+ * Bounded-memory byte access. Files are read with positioned reads (headers, zip central
+ * directories) or streamed in chunks; decompression is streamed with output limits.
+ */
+import { createHash } from 'node:crypto';
+import { open, type FileHandle } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import * as zlib from 'node:zlib';
+
+export const CHUNK = 1 << 20;
+
+/** Random access to a byte range (a file, a slice of it, or memory). */
+export interface RandomAccess {
+  readonly size: number;
+  /** Reads up to `length` bytes at `position` (fewer at the end). */
+  read(position: number, length: number): Promise<Uint8Array>;
+}
+
+export class FileAccess implements RandomAccess {
+  private constructor(private readonly fh: FileHandle, readonly size: number) {}
+
+  static async open(path: string): Promise<FileAccess> {
+    const fh = await open(path, 'r');
+    const st = await fh.stat();
+    return new FileAccess(fh, st.size);
+  }
+
+  async read(position: number, length: number): Promise<Uint8Array> {
+    if (position >= this.size || length <= 0) return new Uint8Array(0);
+    const len = Math.min(length, this.size - position);
+    const buf = Buffer.allocUnsafe(len);
+    let done = 0;
+    while (done < len) {
+      const { bytesRead } = await this.fh.read(buf, done, len - done, position + done);
+      if (!bytesRead) break;
+      done += bytesRead;
+    }
+    return done === len ? buf : buf.subarray(0, done);
+  }
+
+  close(): Promise<void> {
+    return this.fh.close();
+  }
+}
+
+export class BufferAccess implements RandomAccess {
+  constructor(private readonly data: Uint8Array) {}
+  get size(): number {
+    return this.data.length;
+  }
+  async read(position: number, length: number): Promise<Uint8Array> {
+    return this.data.subarray(Math.min(position, this.data.length), Math.min(position + Math.max(0, length), this.data.length));
+  }
+}
+
+export class SliceAccess implements RandomAccess {
+  readonly size: number;
+  constructor(private readonly parent: RandomAccess, private readonly offset: number, size: number) {
+    this.size = Math.max(0, Math.min(size, parent.size - offset));
+  }
+  read(position: number, length: number): Promise<Uint8Array> {
+    if (position >= this.size) return Promise.resolve(new Uint8Array(0));
+    return this.parent.read(this.offset + position, Math.min(length, this.size - position));
+  }
+}
+
+/** Streams a range in chunks. */
+export async function* chunksOf(ra: RandomAccess, start = 0, end = ra.size, chunk = CHUNK): AsyncGenerator<Uint8Array> {
+  for (let pos = start; pos < end; ) {
+    const b = await ra.read(pos, Math.min(chunk, end - pos));
+    if (!b.length) return;
+    pos += b.length;
+    yield b;
+  }
+}
+
+export async function sha256Of(ra: RandomAccess): Promise<string> {
+  const h = createHash('sha256');
+  for await (const c of chunksOf(ra, 0, ra.size, 4 * CHUNK)) h.update(c);
+  return h.digest('hex');
+}
+
+export type Compression = 'gzip' | 'zlib' | 'deflate-raw' | 'bz2' | 'xz' | 'lzma' | 'lz4';
+
+export class LimitError extends Error {}
+
+export interface DecompressLimits {
+  maxBytes: number;
+  maxRatio: number;
+  deadline: number;
+}
+
+/**
+ * Streams decompressed output. Throws LimitError when output exceeds `maxBytes`, or `maxRatio`
+ * times the input read so far (zip bombs), or the deadline passes.
+ */
+export async function* decompress(
+  input: AsyncIterable<Uint8Array>,
+  kind: Compression,
+  limits: DecompressLimits,
+  onError?: (message: string) => void,
+): AsyncGenerator<Uint8Array> {
+  let stream: zlib.Gunzip | zlib.Inflate | zlib.InflateRaw;
+  if (kind === 'gzip') stream = zlib.createGunzip();
+  else if (kind === 'zlib') stream = zlib.createInflate();
+  else if (kind === 'deflate-raw') stream = zlib.createInflateRaw();
+  else throw new LimitError(`${kind} decompression is not supported`);
+  let inBytes = 0;
+  const counting = async function* () {
+    for await (const c of input) {
+      inBytes += c.length;
+      yield c;
+    }
+  };
+  const src = Readable.from(counting());
+  src.on('error', (e) => stream.destroy(e));
+  src.pipe(stream);
+  let out = 0;
+  try {
+    for await (const c of stream as AsyncIterable<Buffer>) {
+      out += c.length;
+      if (out > limits.maxBytes) throw new LimitError(`decompressed size exceeds ${limits.maxBytes} bytes`);
+      if (out > 1 << 20 && out > limits.maxRatio * Math.max(inBytes, 1)) {
+        throw new LimitError(`compression ratio exceeds ${limits.maxRatio}:1 (possible decompression bomb)`);
+      }
+      if (Date.now() > limits.deadline) throw new LimitError('time limit reached while decompressing');
+      yield c;
+    }
+  } catch (error) {
+    if (error instanceof LimitError) throw error;
+    onError?.(`${kind} stream is corrupt: ${(error as Error).message}`);
+  } finally {
+    src.destroy();
+    stream.destroy();
+  }
+}
+
+/** Reads a stream fully into memory up to `max` bytes (for nested archives that need random access). */
+export async function collect(input: AsyncIterable<Uint8Array>, max: number): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for await (const c of input) {
+    total += c.length;
+    if (total > max) throw new LimitError(`nested content larger than ${max} bytes cannot be buffered`);
+    parts.push(c);
+  }
+  return Buffer.concat(parts);
+}
+
+/** Peeks at the first `n` bytes of a stream and returns them with a stream that still yields everything. */
+export async function peek(
+  input: AsyncIterable<Uint8Array>,
+  n: number,
+): Promise<{ head: Uint8Array; stream: AsyncIterable<Uint8Array> }> {
+  const it = input[Symbol.asyncIterator]();
+  const got: Uint8Array[] = [];
+  let len = 0;
+  let finished = false;
+  while (len < n) {
+    const r = await it.next();
+    if (r.done) {
+      finished = true;
+      break;
+    }
+    got.push(r.value);
+    len += r.value.length;
+  }
+  const head = Buffer.concat(got).subarray(0, n);
+  async function* rest(): AsyncGenerator<Uint8Array> {
+    for (const g of got) yield g;
+    if (finished) return;
+    for (;;) {
+      const r = await it.next();
+      if (r.done) return;
+      yield r.value;
+    }
+  }
+  return { head, stream: rest() };
+}

@@ -1,0 +1,1123 @@
+/**
+ * A pickle opcode machine that never executes anything.
+ *
+ * It is push-based (`feed(chunk)` … `end()`), so a pickle is scanned while it streams out of a file,
+ * a zip member or a decompressor, and memory stays bounded: large operands (tensor bytes, long
+ * strings) are skipped as they stream past, not buffered. It models the stack, the mark stack and
+ * the memo closely enough to know every global the unpickler would import (GLOBAL, STACK_GLOBAL with
+ * memoised strings, INST, EXT*) and every call it would make (REDUCE, OBJ, INST, NEWOBJ, NEWOBJ_EX,
+ * BUILD), resolves `getattr`/`__import__` chains, and accepts what CPython's C unpickler accepts
+ * (protocol-0 text forms like `I0x10`, STRING operands, FRAME, protocol 5 buffers).
+ *
+ * After a malformed opcode it records the problem and resynchronises on the next byte, so what came
+ * before and after a deliberate corruption is still reported.
+ */
+import { fixPython2Name } from './compat.js';
+
+export type Val =
+  | null
+  | boolean
+  | number
+  | string
+  | GlobalVal
+  | ModuleVal
+  | BytesVal
+  | SeqVal
+  | DictVal
+  | ObjVal
+  | UnknownVal;
+
+export interface GlobalVal { k: 'g'; module: string; name: string }
+export interface ModuleVal { k: 'mod'; module: string }
+export interface BytesVal { k: 'b'; len: number; data?: Uint8Array; offset: number; blob?: EmbeddedBlob }
+export interface SeqVal { k: 'l'; items: Val[]; n: number; kind: 'list' | 'tuple' | 'set' }
+export interface DictVal { k: 'd'; keys: Val[]; vals: Val[]; n: number }
+export interface ObjVal { k: 'o'; callee?: string; cls?: Val; args?: Val; state?: Val; pid?: boolean }
+export interface UnknownVal { k: 'u' }
+
+const UNKNOWN: UnknownVal = { k: 'u' };
+const MAX_ITEMS = 32; // container items kept for argument resolution; the rest are counted
+const MAX_KEPT_STRING = 1 << 16;
+const SMALL_BYTES = 4096; // bytes operands kept whole (nested protocol-0 pickles passed to loads)
+
+export interface PickleGlobal {
+  module: string;
+  name: string;
+  /** GLOBAL | STACK_GLOBAL | INST | EXT1/2/4 | getattr | import */
+  opcode: string;
+  offset: number;
+  /** Index of the pickle in a stack of pickles (0-based). */
+  pickle: number;
+}
+
+export interface PickleCall {
+  /** Dotted name of what is called, `?` when the callable is not a known global. */
+  callee: string;
+  opcode: string;
+  offset: number;
+  pickle: number;
+  /** Short rendering of the arguments. */
+  args: string;
+}
+
+export interface PickleProblem {
+  kind: 'malformed' | 'limit';
+  message: string;
+  offset: number;
+}
+
+/** Byte strings that look like serialised content (or are passed to a loads-like call). */
+export interface EmbeddedBlob {
+  offset: number;
+  data: Uint8Array;
+  /** True once the blob is passed to a `pickle.loads`-like callable. */
+  confirmed: boolean;
+  via?: string;
+}
+
+export interface PickleLimits {
+  maxOpcodes: number;
+  maxMemo: number;
+  maxStack: number;
+  maxErrors: number;
+  maxEmbeddedBytes: number;
+  maxEmbeddedTotal: number;
+  maxPickles: number;
+  /** Absolute time (ms since epoch) after which the scan stops with a limit problem. */
+  deadline: number;
+}
+
+export const DEFAULT_PICKLE_LIMITS: PickleLimits = {
+  maxOpcodes: 50_000_000,
+  maxMemo: 1_000_000,
+  maxStack: 1_000_000,
+  maxErrors: 64,
+  maxEmbeddedBytes: 16 << 20,
+  maxEmbeddedTotal: 64 << 20,
+  maxPickles: 64,
+  deadline: Number.POSITIVE_INFINITY,
+};
+
+export interface PickleScanOptions {
+  limits?: Partial<PickleLimits>;
+  /**
+   * How pickles that follow the first STOP are treated: `stacked` scans further pickles when the
+   * next bytes start a pickle; `legacy-torch` reads exactly the five pickles of PyTorch's legacy
+   * format; `single` stops after the first.
+   */
+  mode?: 'stacked' | 'single';
+  /** Read joblib's in-stream numpy arrays after `NumpyArrayWrapper` objects. */
+  joblib?: boolean;
+}
+
+export interface PickleScanResult {
+  globals: PickleGlobal[];
+  calls: PickleCall[];
+  problems: PickleProblem[];
+  embedded: EmbeddedBlob[];
+  opcodes: number;
+  /** Number of complete pickles (STOP reached). */
+  pickles: number;
+  protocol: number;
+  /** PyTorch's legacy format: the first pickle is the magic number. */
+  legacyTorch: boolean;
+  persistentIds: number;
+  joblibArrays: number;
+  bytes: number;
+  /** Trailing bytes that were not scanned (data after the last pickle). */
+  trailing: number;
+  /** True when nothing malformed or limited was seen. */
+  clean: boolean;
+}
+
+const LOADS_LIKE = new Set([
+  'pickle.loads', 'pickle.load', '_pickle.loads', '_pickle.load', 'pickle._loads', 'pickle._load',
+  'dill.loads', 'dill.load', 'dill._dill.loads', 'cloudpickle.loads', 'cloudpickle.load',
+  'joblib.load', 'torch.load', 'torch.serialization.load', 'torch.storage._load_from_bytes',
+  'numpy.loads', 'numpy.core.numeric.loads', 'marshal.loads', 'pickle.Unpickler', '_pickle.Unpickler',
+  'io.BytesIO', '_io.BytesIO', 'pandas.read_pickle', 'codecs.decode', '_codecs.decode',
+]);
+
+// Legacy PyTorch magic number 0x1950a86a20f9469cfc6c as the LONG1 operand bytes.
+const TORCH_MAGIC = [0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19];
+
+const OPNAMES: Record<number, string> = {
+  0x28: 'MARK', 0x2e: 'STOP', 0x30: 'POP', 0x31: 'POP_MARK', 0x32: 'DUP', 0x46: 'FLOAT', 0x49: 'INT',
+  0x4a: 'BININT', 0x4b: 'BININT1', 0x4c: 'LONG', 0x4d: 'BININT2', 0x4e: 'NONE', 0x50: 'PERSID',
+  0x51: 'BINPERSID', 0x52: 'REDUCE', 0x53: 'STRING', 0x54: 'BINSTRING', 0x55: 'SHORT_BINSTRING',
+  0x56: 'UNICODE', 0x58: 'BINUNICODE', 0x61: 'APPEND', 0x62: 'BUILD', 0x63: 'GLOBAL', 0x64: 'DICT',
+  0x7d: 'EMPTY_DICT', 0x65: 'APPENDS', 0x67: 'GET', 0x68: 'BINGET', 0x69: 'INST', 0x6a: 'LONG_BINGET',
+  0x6c: 'LIST', 0x5d: 'EMPTY_LIST', 0x6f: 'OBJ', 0x70: 'PUT', 0x71: 'BINPUT', 0x72: 'LONG_BINPUT',
+  0x73: 'SETITEM', 0x74: 'TUPLE', 0x29: 'EMPTY_TUPLE', 0x75: 'SETITEMS', 0x47: 'BINFLOAT',
+  0x80: 'PROTO', 0x81: 'NEWOBJ', 0x82: 'EXT1', 0x83: 'EXT2', 0x84: 'EXT4', 0x85: 'TUPLE1',
+  0x86: 'TUPLE2', 0x87: 'TUPLE3', 0x88: 'NEWTRUE', 0x89: 'NEWFALSE', 0x8a: 'LONG1', 0x8b: 'LONG4',
+  0x42: 'BINBYTES', 0x43: 'SHORT_BINBYTES', 0x8c: 'SHORT_BINUNICODE', 0x8d: 'BINUNICODE8',
+  0x8e: 'BINBYTES8', 0x8f: 'EMPTY_SET', 0x90: 'ADDITEMS', 0x91: 'FROZENSET', 0x92: 'NEWOBJ_EX',
+  0x93: 'STACK_GLOBAL', 0x94: 'MEMOIZE', 0x95: 'FRAME', 0x96: 'BYTEARRAY8', 0x97: 'NEXT_BUFFER',
+  0x98: 'READONLY_BUFFER',
+};
+
+/** Opcodes that may start a further pickle in a stack of pickles. */
+function startsPickle(b: number, next: number | undefined): boolean {
+  if (b === 0x80) return next === undefined || (next >= 0 && next <= 5);
+  // Protocol 0/1 pickles start with a value-producing opcode.
+  return b === 0x28 || b === 0x63 || b === 0x7d || b === 0x5d || b === 0x29 || b === 0x4e || b === 0x49 ||
+    b === 0x53 || b === 0x56 || b === 0x64 || b === 0x6c || b === 0x4b || b === 0x4a || b === 0x58 || b === 0x55;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: false });
+const latin1 = new TextDecoder('latin1');
+
+export function globalName(v: Val): string | undefined {
+  if (v && typeof v === 'object') {
+    if (v.k === 'g') return `${v.module}.${v.name}`;
+    if (v.k === 'mod') return v.module;
+  }
+  return undefined;
+}
+
+export function render(v: Val, depth = 0): string {
+  if (v === null) return 'None';
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'string') return JSON.stringify(v.length > 80 ? `${v.slice(0, 77)}...` : v);
+  switch (v.k) {
+    case 'g': return `${v.module}.${v.name}`;
+    case 'mod': return `<module ${v.module}>`;
+    case 'b': {
+      if (v.data && v.len <= 48) return `b${JSON.stringify(latin1.decode(v.data))}`;
+      return `<${v.len} bytes>`;
+    }
+    case 'l': {
+      if (depth > 2) return v.kind === 'list' ? '[...]' : '(...)';
+      const inner = v.items.slice(0, 4).map((x) => render(x, depth + 1));
+      if (v.n > 4) inner.push('...');
+      return v.kind === 'list' ? `[${inner.join(', ')}]` : v.kind === 'set' ? `{${inner.join(', ')}}` : `(${inner.join(', ')}${v.n === 1 ? ',' : ''})`;
+    }
+    case 'd': return depth > 2 ? '{...}' : `{${v.keys.slice(0, 3).map((k, i) => `${render(k, depth + 1)}: ${render(v.vals[i], depth + 1)}`).join(', ')}${v.n > 3 ? ', ...' : ''}}`;
+    case 'o': return v.callee ? `${v.callee}(...)` : '<object>';
+    default: return '?';
+  }
+}
+
+interface Frame {
+  stack: Val[];
+  marks: number[];
+  memo: Map<number, Val>;
+}
+
+type Pending =
+  | { t: 'skip'; remaining: number }
+  | { t: 'collect'; remaining: number; buf: Uint8Array; fill: number; op: number; offset: number; keep: boolean; total: number; sniff: boolean };
+
+export class PickleMachine {
+  readonly result: PickleScanResult = {
+    globals: [], calls: [], problems: [], embedded: [], opcodes: 0, pickles: 0, protocol: 0,
+    legacyTorch: false, persistentIds: 0, joblibArrays: 0, bytes: 0, trailing: 0, clean: true,
+  };
+  private readonly limits: PickleLimits;
+  private readonly mode: 'stacked' | 'single';
+  private readonly joblib: boolean;
+  private stack: Val[] = [];
+  private marks: number[] = [];
+  private memo = new Map<number, Val>();
+  private proto = 0;
+  /** Frames saved while a nested in-stream pickle (joblib object array) is read. */
+  private saved: Frame[] = [];
+  private carry: Uint8Array | undefined;
+  /** Absolute stream offset of the first byte of the current buffer. */
+  private base = 0;
+  private pending: Pending | undefined;
+  private joblibPad: { skipAfter: number } | undefined;
+  private state: 'run' | 'between' | 'done' = 'run';
+  private errors = 0;
+  private embeddedTotal = 0;
+  private lastStopOffset = -1;
+  private pickleStart = 0;
+  private pickleIndex = 0;
+  private legacyRemaining = -1;
+  private resyncing = false;
+
+  constructor(options: PickleScanOptions = {}) {
+    this.limits = { ...DEFAULT_PICKLE_LIMITS, ...options.limits };
+    this.mode = options.mode ?? 'stacked';
+    this.joblib = options.joblib ?? true;
+  }
+
+  get done(): boolean {
+    return this.state === 'done';
+  }
+
+  /** Feeds the next chunk of the stream. Returns false once the machine needs no more input. */
+  feed(chunk: Uint8Array): boolean {
+    if (this.state === 'done') {
+      this.fed += chunk.length;
+      this.result.trailing += chunk.length;
+      this.result.bytes = this.fed;
+      return false;
+    }
+    let buf = chunk;
+    let start = this.fed;
+    if (this.carry) {
+      const merged = new Uint8Array(this.carry.length + chunk.length);
+      merged.set(this.carry, 0);
+      merged.set(chunk, this.carry.length);
+      start -= this.carry.length;
+      buf = merged;
+      this.carry = undefined;
+    }
+    this.fed += chunk.length;
+    this.result.bytes = this.fed;
+    this.runSafely(buf, start, false);
+    return (this.state as string) !== 'done';
+  }
+
+  /** Signals the end of the stream. */
+  end(): PickleScanResult {
+    if (this.carry && this.state !== 'done') {
+      const buf = this.carry;
+      this.carry = undefined;
+      this.runSafely(buf, this.fed - buf.length, true);
+      if (this.carry && (this.state as string) !== 'done') {
+        this.problem('malformed', 'pickle truncated inside an opcode operand', this.fed - (this.carry as Uint8Array).length);
+        this.carry = undefined;
+      }
+    }
+    if ((this.state as string) !== 'done') {
+      if (this.pending) {
+        this.problem('malformed', `pickle truncated inside an operand (${this.pending.remaining} bytes missing)`, this.fed);
+      } else if (this.joblibPad) {
+        this.problem('malformed', 'joblib array data truncated', this.fed);
+      } else if (this.state === 'run') {
+        this.problem('malformed', this.fed === 0 ? 'empty pickle stream' : 'pickle ends without STOP (truncated)', this.fed);
+      }
+    }
+    this.state = 'done';
+    return this.result;
+  }
+
+  private fed = 0;
+
+  private runSafely(buf: Uint8Array, start: number, final: boolean): void {
+    this.base = start;
+    try {
+      this.run(buf, 0, final);
+    } catch (error) {
+      this.problem('malformed', `scanner error: ${(error as Error).message}`, start);
+      this.state = 'done';
+    }
+    const consumed = this.consumedUpTo ?? buf.length;
+    if (this.state === 'done') this.result.trailing += Math.max(0, buf.length - consumed);
+    else if (consumed < buf.length) this.carry = buf.slice(consumed);
+  }
+
+  private consumedUpTo: number | undefined;
+
+  private problem(kind: PickleProblem['kind'], message: string, offset: number): void {
+    if (kind === 'malformed' && this.result.pickles > 0 && this.saved.length === 0) {
+      // A later pickle in a stack that breaks: data after the last pickle (tensor storages, joblib
+      // padding, trailing bytes). Its globals so far were recorded; stop without calling the file malformed.
+      this.result.trailing += 1;
+      this.state = 'done';
+      return;
+    }
+    this.result.clean = false;
+    if (this.result.problems.length < 200) this.result.problems.push({ kind, message, offset });
+    if (kind === 'malformed') {
+      this.errors++;
+      if (this.errors >= this.limits.maxErrors) {
+        this.result.problems.push({ kind: 'limit', message: `stopped after ${this.errors} malformed opcodes`, offset });
+        this.state = 'done';
+      }
+    } else {
+      this.state = 'done';
+    }
+  }
+
+  private push(v: Val): void {
+    if (this.stack.length >= this.limits.maxStack) {
+      this.problem('limit', `stack grew beyond ${this.limits.maxStack} items`, this.base);
+      return;
+    }
+    this.stack.push(v);
+  }
+
+  private pop(off: number, op: string): Val {
+    const floor = this.marks.length ? this.marks[this.marks.length - 1] : 0;
+    if (this.stack.length <= floor) {
+      this.problem('malformed', `${op}: stack underflow`, off);
+      return UNKNOWN;
+    }
+    return this.stack.pop() as Val;
+  }
+
+  private top(off: number, op: string): Val {
+    const floor = this.marks.length ? this.marks[this.marks.length - 1] : 0;
+    if (this.stack.length <= floor) {
+      this.problem('malformed', `${op}: stack underflow`, off);
+      return UNKNOWN;
+    }
+    return this.stack[this.stack.length - 1];
+  }
+
+  private popMark(off: number, op: string): Val[] {
+    if (!this.marks.length) {
+      this.problem('malformed', `${op}: no MARK on the stack`, off);
+      const all = this.stack;
+      this.stack = [];
+      return all;
+    }
+    const m = this.marks.pop() as number;
+    return this.stack.splice(m);
+  }
+
+  private addGlobal(module: string, name: string, opcode: string, off: number): GlobalVal {
+    [module, name] = fixPython2Name(module, name, this.proto);
+    if (this.result.globals.length < 10_000) {
+      this.result.globals.push({ module, name, opcode, offset: off, pickle: this.pickleIndex });
+    }
+    return { k: 'g', module, name };
+  }
+
+  private addCall(callee: Val, args: Val, opcode: string, off: number): string {
+    const name = globalName(callee) ?? (callee && typeof callee === 'object' && callee.k === 'o' && callee.callee ? `${callee.callee}()` : '?');
+    if (this.result.calls.length < 10_000) {
+      this.result.calls.push({ callee: name, opcode, offset: off, pickle: this.pickleIndex, args: render(args) });
+    }
+    return name;
+  }
+
+  private memoPut(key: number, v: Val, off: number): void {
+    if (this.memo.size >= this.limits.maxMemo && !this.memo.has(key)) {
+      this.problem('limit', `memo grew beyond ${this.limits.maxMemo} entries`, off);
+      return;
+    }
+    this.memo.set(key, v);
+  }
+
+  private memoGet(key: number, off: number, op: string): Val {
+    const v = this.memo.get(key);
+    if (v === undefined) {
+      this.problem('malformed', `${op}: memo key ${key} not found`, off);
+      return UNKNOWN;
+    }
+    return v;
+  }
+
+  private seq(items: Val[], kind: SeqVal['kind']): SeqVal {
+    return { k: 'l', items: items.length > MAX_ITEMS ? items.slice(0, MAX_ITEMS) : items, n: items.length, kind };
+  }
+
+  /** The value a call produces; resolves getattr / import chains into further globals. */
+  private callResult(callee: Val, args: Val, opcode: string, off: number): Val {
+    const name = this.addCall(callee, args, opcode, off);
+    const argv = args && typeof args === 'object' && args.k === 'l' ? args.items : [];
+    if (name === 'builtins.getattr' && argv.length >= 2 && typeof argv[1] === 'string') {
+      const target = argv[0];
+      if (target && typeof target === 'object' && (target.k === 'g' || target.k === 'mod')) {
+        const module = target.k === 'g' ? target.module : target.module;
+        const attr = target.k === 'g' ? `${target.name}.${argv[1]}` : argv[1];
+        return this.addGlobal(module, attr, 'getattr', off);
+      }
+    }
+    if ((name === 'builtins.__import__' || name === 'importlib.import_module' || name === 'importlib.__import__') && typeof argv[0] === 'string') {
+      this.addGlobal(argv[0], '*', 'import', off);
+      return { k: 'mod', module: argv[0] };
+    }
+    if ((name === '_codecs.encode' || name === 'codecs.encode') && typeof argv[0] === 'string') {
+      // Protocol 2 writes bytes as _codecs.encode(str, 'latin1').
+      const s = argv[0];
+      const data = new Uint8Array(s.length);
+      for (let i = 0; i < s.length; i++) data[i] = s.charCodeAt(i) & 0xff;
+      const bv: BytesVal = { k: 'b', len: data.length, data, offset: off };
+      this.maybeEmbed(bv, false);
+      return bv;
+    }
+    if (LOADS_LIKE.has(name)) {
+      for (const a of argv) {
+        if (a && typeof a === 'object' && a.k === 'b') {
+          if (!a.blob && a.data) this.maybeEmbed(a, true);
+          if (a.blob) {
+            a.blob.confirmed = true;
+            a.blob.via = name;
+          }
+          if (name === 'io.BytesIO' || name === '_io.BytesIO') return a;
+        } else if (typeof a === 'string' && (name === 'pickle.loads' || name === '_pickle.loads' || name === 'dill.loads')) {
+          const data = new Uint8Array(a.length);
+          for (let i = 0; i < a.length; i++) data[i] = a.charCodeAt(i) & 0xff;
+          const bv: BytesVal = { k: 'b', len: data.length, data, offset: off };
+          this.maybeEmbed(bv, true);
+          if (bv.blob) bv.blob.via = name;
+        }
+      }
+    }
+    return { k: 'o', callee: name, args };
+  }
+
+  private maybeEmbed(bv: BytesVal, force: boolean): void {
+    const d = bv.data;
+    if (!d || bv.blob) return;
+    const looks = looksEmbedded(d);
+    if (!looks && !force) return;
+    if (this.embeddedTotal + d.length > this.limits.maxEmbeddedTotal) {
+      if (force) this.problem('limit', `embedded serialized data beyond ${this.limits.maxEmbeddedTotal} bytes not scanned`, bv.offset);
+      return;
+    }
+    this.embeddedTotal += d.length;
+    bv.blob = { offset: bv.offset, data: d, confirmed: force };
+    this.result.embedded.push(bv.blob);
+  }
+
+  private bytesVal(data: Uint8Array | undefined, len: number, off: number): BytesVal {
+    const bv: BytesVal = { k: 'b', len, data, offset: off };
+    if (data) this.maybeEmbed(bv, false);
+    return bv;
+  }
+
+  /** Runs opcodes from buf[p]; returns the position reached. Sets consumedUpTo. */
+  private run(buf: Uint8Array, p: number, final: boolean): number {
+    const n = buf.length;
+    const L = this.limits;
+    this.consumedUpTo = undefined;
+    const base = this.base;
+    let dv: DataView | undefined;
+    const view = () => (dv ??= new DataView(buf.buffer, buf.byteOffset, buf.byteLength));
+
+    while (p < n) {
+      if (this.state === 'done') {
+        this.consumedUpTo = p;
+        return p;
+      }
+      // Streaming operands (large bytes/strings and joblib array data).
+      if (this.pending) {
+        const pd = this.pending;
+        const take = Math.min(pd.remaining, n - p);
+        if (pd.t === 'collect' && pd.keep) {
+          pd.buf.set(buf.subarray(p, p + take), pd.fill);
+          pd.fill += take;
+          if (pd.sniff && pd.fill >= 8 && pd.fill - take < 8 && !looksEmbedded(pd.buf.subarray(0, pd.fill))) {
+            pd.keep = false; // not serialized content: stop keeping it
+          }
+        }
+        pd.remaining -= take;
+        p += take;
+        if (pd.remaining > 0) continue;
+        this.pending = undefined;
+        if (pd.t === 'collect') this.finishOperand(pd.op, pd.keep ? pd.buf : undefined, pd.total, pd.offset);
+        continue;
+      }
+      if (this.joblibPad) {
+        // One byte of padding length, then the padding, then the array data.
+        const skip = this.joblibPad.skipAfter + buf[p];
+        this.joblibPad = undefined;
+        p += 1;
+        if (skip > 0) this.pending = { t: 'skip', remaining: skip };
+        continue;
+      }
+      if (this.state === 'between') {
+        // After a STOP: is another pickle stacked behind it?
+        if (this.legacyRemaining === 0 || this.mode === 'single') {
+          this.finishStream(p, n);
+          this.consumedUpTo = n;
+          return n;
+        }
+        if (p + 1 >= n && !final) break; // need two bytes to decide
+        if (!startsPickle(buf[p], p + 1 < n ? buf[p + 1] : undefined) || this.result.pickles >= L.maxPickles) {
+          if (this.result.pickles >= L.maxPickles) this.problem('limit', `more than ${L.maxPickles} stacked pickles`, base + p);
+          this.finishStream(p, n);
+          this.consumedUpTo = n;
+          return n;
+        }
+        this.state = 'run';
+        this.pickleStart = base + p;
+        this.pickleIndex++;
+        this.proto = 0;
+      }
+
+      const off = base + p;
+      const op = buf[p];
+      if (++this.result.opcodes > L.maxOpcodes) {
+        this.problem('limit', `more than ${L.maxOpcodes} opcodes`, off);
+        break;
+      }
+      if ((this.result.opcodes & 0xffff) === 0 && Date.now() > L.deadline) {
+        this.problem('limit', 'time limit reached while scanning pickle opcodes', off);
+        break;
+      }
+      let q = p + 1; // operand start
+      switch (op) {
+        case 0x28: // MARK
+          this.marks.push(this.stack.length);
+          break;
+        case 0x2e: { // STOP
+          const v = this.stack.length ? this.stack[this.stack.length - 1] : UNKNOWN;
+          if (this.saved.length) {
+            // End of a joblib in-stream object array: back to the enclosing pickle.
+            const fr = this.saved.pop() as Frame;
+            this.stack = fr.stack;
+            this.marks = fr.marks;
+            this.memo = fr.memo;
+            this.push({ k: 'o', callee: 'numpy.ndarray' });
+            break;
+          }
+          if (this.result.pickles === 0 && this.pickleIndex === 0) {
+            // PyTorch's legacy format: magic number, protocol, sys_info, object, storage keys, then raw
+            // storages (a computed magic number falls back to reading stacked pickles).
+            if (isTorchMagic(v)) {
+              this.result.legacyTorch = true;
+              this.result.legacyTorch = true;
+              this.legacyRemaining = 4;
+            }
+          } else if (this.legacyRemaining > 0) {
+            this.legacyRemaining--;
+          }
+          this.result.pickles++;
+          this.lastStopOffset = off;
+          this.stack = [];
+          this.marks = [];
+          this.memo = new Map();
+          this.state = 'between';
+          this.resyncing = false;
+          break;
+        }
+        case 0x30: // POP
+          if (this.marks.length && this.marks[this.marks.length - 1] === this.stack.length) this.marks.pop();
+          else this.pop(off, 'POP');
+          break;
+        case 0x31: // POP_MARK
+          this.popMark(off, 'POP_MARK');
+          break;
+        case 0x32: // DUP
+          this.push(this.top(off, 'DUP'));
+          break;
+        case 0x46: case 0x49: case 0x4c: case 0x53: case 0x56: case 0x50: case 0x67: case 0x70: { // text-line opcodes
+          const e = indexOfNewline(buf, q, n);
+          if (e < 0) {
+            if (n - q > 65536) { this.malformed(`${OPNAMES[op]}: line longer than 64 KiB`, off); q = n; break; }
+            if (final) { this.malformed(`${OPNAMES[op]}: unterminated line at end of stream`, off); p = n; continue; }
+            this.consumedUpTo = p;
+            return p;
+          }
+          const line = latin1.decode(buf.subarray(q, e));
+          q = e + 1;
+          this.textOp(op, line, off);
+          break;
+        }
+        case 0x4a: // BININT
+          if (q + 4 > n) return this.wait(p);
+          this.push(view().getInt32(q, true));
+          q += 4;
+          break;
+        case 0x4b: // BININT1
+          if (q + 1 > n) return this.wait(p);
+          this.push(buf[q]);
+          q += 1;
+          break;
+        case 0x4d: // BININT2
+          if (q + 2 > n) return this.wait(p);
+          this.push(buf[q] | (buf[q + 1] << 8));
+          q += 2;
+          break;
+        case 0x4e: this.push(null); break; // NONE
+        case 0x88: this.push(true); break; // NEWTRUE
+        case 0x89: this.push(false); break; // NEWFALSE
+        case 0x47: // BINFLOAT
+          if (q + 8 > n) return this.wait(p);
+          this.push(view().getFloat64(q, false));
+          q += 8;
+          break;
+        case 0x8a: case 0x8b: { // LONG1 / LONG4
+          const w = op === 0x8a ? 1 : 4;
+          if (q + w > n) return this.wait(p);
+          const len = op === 0x8a ? buf[q] : view().getInt32(q, true);
+          if (len < 0) { this.malformed('LONG4: negative byte count', off); q += w; break; }
+          if (len > 1 << 20) { q += w; this.pending = { t: 'skip', remaining: len }; this.push(UNKNOWN); break; }
+          if (q + w + len > n) return this.wait(p);
+          this.push(longValue(buf, q + w, len));
+          q += w + len;
+          break;
+        }
+        case 0x54: case 0x55: case 0x58: case 0x42: case 0x43: case 0x8c: case 0x8d: case 0x8e: case 0x96: { // length-prefixed
+          const w = op === 0x55 || op === 0x43 || op === 0x8c ? 1 : op === 0x8d || op === 0x8e || op === 0x96 ? 8 : 4;
+          if (q + w > n) return this.wait(p);
+          let len: number;
+          if (w === 1) len = buf[q];
+          else if (w === 4) len = op === 0x54 ? view().getInt32(q, true) : view().getUint32(q, true);
+          else {
+            const big = view().getBigUint64(q, true);
+            len = big > BigInt(Number.MAX_SAFE_INTEGER) ? -1 : Number(big);
+          }
+          q += w;
+          if (len < 0) { this.malformed(`${OPNAMES[op]}: invalid length`, off); break; }
+          if (q + len <= n) {
+            this.finishOperand(op, buf.subarray(q, q + len), len, off);
+            q += len;
+            break;
+          }
+          // Spans chunks: stream it; keep it only when it may be needed.
+          const isText = op === 0x58 || op === 0x8c || op === 0x8d;
+          const keep = isText ? len <= MAX_KEPT_STRING : len <= SMALL_BYTES || (len <= L.maxEmbeddedBytes);
+          if (!keep && len <= 64 && !final) return this.wait(p);
+          const avail = n - q;
+          const pd: Pending = { t: 'collect', remaining: len, buf: keep ? new Uint8Array(len) : new Uint8Array(0), fill: 0, op, offset: off, keep, total: len, sniff: !isText && len > SMALL_BYTES };
+          if (keep && !isText && len > SMALL_BYTES && avail >= 8 && !looksEmbedded(buf.subarray(q, q + 8))) {
+            pd.keep = false;
+            pd.buf = new Uint8Array(0);
+          }
+          this.pending = pd;
+          p = q;
+          continue;
+        }
+        case 0x61: { // APPEND
+          const v = this.pop(off, 'APPEND');
+          const list = this.top(off, 'APPEND');
+          if (list && typeof list === 'object' && list.k === 'l') {
+            if (list.items.length < MAX_ITEMS) list.items.push(v);
+            list.n++;
+          } else if (!isUnknown(list)) this.appendOnObject(list, off);
+          break;
+        }
+        case 0x65: case 0x90: { // APPENDS / ADDITEMS
+          const items = this.popMark(off, OPNAMES[op]);
+          const list = this.top(off, OPNAMES[op]);
+          if (list && typeof list === 'object' && list.k === 'l') {
+            for (const v of items) if (list.items.length < MAX_ITEMS) list.items.push(v);
+            list.n += items.length;
+          } else if (!isUnknown(list)) this.appendOnObject(list, off);
+          break;
+        }
+        case 0x62: { // BUILD
+          const state = this.pop(off, 'BUILD');
+          const inst = this.top(off, 'BUILD');
+          this.build(inst, state, off);
+          break;
+        }
+        case 0x63: case 0x69: { // GLOBAL / INST: two lines
+          const e1 = indexOfNewline(buf, q, n);
+          const e2 = e1 < 0 ? -1 : indexOfNewline(buf, e1 + 1, n);
+          if (e2 < 0) {
+            if (n - q > 65536) { this.malformed(`${OPNAMES[op]}: name longer than 64 KiB`, off); q = n; break; }
+            if (final) { this.malformed(`${OPNAMES[op]}: unterminated name at end of stream`, off); p = n; continue; }
+            return this.wait(p);
+          }
+          const module = utf8.decode(buf.subarray(q, e1));
+          const name = utf8.decode(buf.subarray(e1 + 1, e2));
+          q = e2 + 1;
+          const g = this.addGlobal(module, name, OPNAMES[op], off);
+          if (op === 0x63) this.push(g);
+          else {
+            const args = this.popMark(off, 'INST');
+            this.push(this.callResult(g, this.seq(args, 'tuple'), 'INST', off));
+          }
+          break;
+        }
+        case 0x93: { // STACK_GLOBAL
+          const name = this.pop(off, 'STACK_GLOBAL');
+          const module = this.pop(off, 'STACK_GLOBAL');
+          if (typeof name !== 'string' || typeof module !== 'string') {
+            this.malformed(`STACK_GLOBAL: module and name are not both strings (${render(module)}, ${render(name)})`, off);
+            this.addGlobal(typeof module === 'string' ? module : '?', typeof name === 'string' ? name : '?', 'STACK_GLOBAL', off);
+            this.push(UNKNOWN);
+          } else {
+            this.push(this.addGlobal(module, name, 'STACK_GLOBAL', off));
+          }
+          break;
+        }
+        case 0x82: case 0x83: case 0x84: { // EXT1/2/4
+          const w = op === 0x82 ? 1 : op === 0x83 ? 2 : 4;
+          if (q + w > n) return this.wait(p);
+          const code = w === 1 ? buf[q] : w === 2 ? buf[q] | (buf[q + 1] << 8) : view().getInt32(q, true);
+          q += w;
+          this.push(this.addGlobal('copyreg', `_extension_registry[${code}]`, OPNAMES[op], off));
+          break;
+        }
+        case 0x64: { // DICT
+          const items = this.popMark(off, 'DICT');
+          this.push(this.dict(items));
+          break;
+        }
+        case 0x7d: this.push({ k: 'd', keys: [], vals: [], n: 0 }); break; // EMPTY_DICT
+        case 0x73: { // SETITEM
+          const v = this.pop(off, 'SETITEM');
+          const key = this.pop(off, 'SETITEM');
+          const d = this.top(off, 'SETITEM');
+          if (d && typeof d === 'object' && d.k === 'd') {
+            if (d.keys.length < MAX_ITEMS) { d.keys.push(key); d.vals.push(v); }
+            d.n++;
+          } else if (!isUnknown(d)) this.setitemOnObject(d, off);
+          break;
+        }
+        case 0x75: { // SETITEMS
+          const items = this.popMark(off, 'SETITEMS');
+          const d = this.top(off, 'SETITEMS');
+          if (items.length % 2) this.malformed('SETITEMS: odd number of items', off);
+          if (d && typeof d === 'object' && d.k === 'd') {
+            for (let i = 0; i + 1 < items.length; i += 2) {
+              if (d.keys.length < MAX_ITEMS) { d.keys.push(items[i]); d.vals.push(items[i + 1]); }
+            }
+            d.n += items.length >> 1;
+          } else if (!isUnknown(d)) this.setitemOnObject(d, off);
+          break;
+        }
+        case 0x6c: this.push(this.seq(this.popMark(off, 'LIST'), 'list')); break; // LIST
+        case 0x5d: this.push({ k: 'l', items: [], n: 0, kind: 'list' }); break; // EMPTY_LIST
+        case 0x74: this.push(this.seq(this.popMark(off, 'TUPLE'), 'tuple')); break; // TUPLE
+        case 0x29: this.push({ k: 'l', items: [], n: 0, kind: 'tuple' }); break; // EMPTY_TUPLE
+        case 0x85: case 0x86: case 0x87: { // TUPLE1..3
+          const c = op - 0x84;
+          const items: Val[] = new Array(c);
+          for (let i = c - 1; i >= 0; i--) items[i] = this.pop(off, OPNAMES[op]);
+          this.push({ k: 'l', items, n: c, kind: 'tuple' });
+          break;
+        }
+        case 0x8f: this.push({ k: 'l', items: [], n: 0, kind: 'set' }); break; // EMPTY_SET
+        case 0x91: this.push(this.seq(this.popMark(off, 'FROZENSET'), 'set')); break;
+        case 0x68: case 0x6a: { // BINGET / LONG_BINGET
+          const w = op === 0x68 ? 1 : 4;
+          if (q + w > n) return this.wait(p);
+          const key = w === 1 ? buf[q] : view().getUint32(q, true);
+          q += w;
+          this.push(this.memoGet(key, off, OPNAMES[op]));
+          break;
+        }
+        case 0x71: case 0x72: { // BINPUT / LONG_BINPUT
+          const w = op === 0x71 ? 1 : 4;
+          if (q + w > n) return this.wait(p);
+          const key = w === 1 ? buf[q] : view().getUint32(q, true);
+          q += w;
+          this.memoPut(key, this.top(off, OPNAMES[op]), off);
+          break;
+        }
+        case 0x94: // MEMOIZE
+          this.memoPut(this.memo.size, this.top(off, 'MEMOIZE'), off);
+          break;
+        case 0x52: { // REDUCE
+          const args = this.pop(off, 'REDUCE');
+          const fn = this.pop(off, 'REDUCE');
+          this.push(this.callResult(fn, args, 'REDUCE', off));
+          break;
+        }
+        case 0x6f: { // OBJ
+          const items = this.popMark(off, 'OBJ');
+          if (!items.length) { this.malformed('OBJ: no class', off); this.push(UNKNOWN); break; }
+          const cls = items[0];
+          this.push(this.callResult(cls, this.seq(items.slice(1), 'tuple'), 'OBJ', off));
+          break;
+        }
+        case 0x81: { // NEWOBJ
+          const args = this.pop(off, 'NEWOBJ');
+          const cls = this.pop(off, 'NEWOBJ');
+          this.push(this.callResult(cls, args, 'NEWOBJ', off));
+          break;
+        }
+        case 0x92: { // NEWOBJ_EX
+          this.pop(off, 'NEWOBJ_EX'); // kwargs
+          const args = this.pop(off, 'NEWOBJ_EX');
+          const cls = this.pop(off, 'NEWOBJ_EX');
+          this.push(this.callResult(cls, args, 'NEWOBJ_EX', off));
+          break;
+        }
+        case 0x51: { // BINPERSID
+          this.pop(off, 'BINPERSID');
+          this.result.persistentIds++;
+          this.push({ k: 'o', pid: true });
+          break;
+        }
+        case 0x80: { // PROTO
+          if (q + 1 > n) return this.wait(p);
+          const v = buf[q];
+          q += 1;
+          if (v > 5) this.malformed(`unsupported pickle protocol ${v}`, off);
+          this.proto = v;
+          if (v > this.result.protocol) this.result.protocol = v;
+          break;
+        }
+        case 0x95: { // FRAME: frames are transparent to the opcode stream
+          if (q + 8 > n) return this.wait(p);
+          q += 8;
+          break;
+        }
+        case 0x97: this.push(UNKNOWN); break; // NEXT_BUFFER
+        case 0x98: break; // READONLY_BUFFER
+        default:
+          this.malformed(`invalid opcode 0x${op.toString(16).padStart(2, '0')}`, off);
+          break;
+      }
+      p = q;
+    }
+    this.consumedUpTo = p;
+    return p;
+  }
+
+  private wait(p: number): number {
+    this.consumedUpTo = p;
+    return p;
+  }
+
+  private malformed(message: string, off: number): void {
+    this.problem('malformed', message, off);
+    this.resyncing = true;
+  }
+
+  private finishStream(p: number, n: number): void {
+    this.result.trailing += n - p;
+    this.state = 'done';
+  }
+
+  private finishOperand(op: number, data: Uint8Array | undefined, len: number, off: number): void {
+    switch (op) {
+      case 0x58: case 0x8c: case 0x8d: // unicode
+        this.push(data ? utf8.decode(data) : `<${len} chars>`);
+        break;
+      case 0x54: case 0x55: // BINSTRING: str in Python 3 (encoding='ASCII' default → latin1 approximation)
+        this.push(data ? latin1.decode(data) : `<${len} chars>`);
+        break;
+      default: // bytes, bytearray
+        this.push(this.bytesVal(data && len <= this.limits.maxEmbeddedBytes ? (data.byteLength === len ? copyIfView(data, len) : data) : undefined, len, off));
+    }
+  }
+
+  private textOp(op: number, line: string, off: number): void {
+    switch (op) {
+      case 0x49: { // INT
+        const s = line.trim();
+        if (s === '00') this.push(false);
+        else if (s === '01') this.push(true);
+        else {
+          const v = parsePyInt(s);
+          if (v === undefined) { this.malformed(`INT: invalid literal ${JSON.stringify(s.slice(0, 40))}`, off); this.push(UNKNOWN); }
+          else this.push(v);
+        }
+        break;
+      }
+      case 0x4c: { // LONG
+        const s = line.trim().replace(/L$/, '');
+        const v = parsePyInt(s);
+        if (v === undefined) { this.malformed(`LONG: invalid literal ${JSON.stringify(s.slice(0, 40))}`, off); this.push(UNKNOWN); }
+        else this.push(v);
+        break;
+      }
+      case 0x46: { // FLOAT
+        const v = Number(line.trim());
+        if (Number.isNaN(v) && !/^[+-]?nan$/i.test(line.trim())) { this.malformed('FLOAT: invalid literal', off); }
+        this.push(v);
+        break;
+      }
+      case 0x53: { // STRING: a quoted Python literal
+        const s = line.replace(/\s+$/, '');
+        if (s.length < 2 || (s[0] !== "'" && s[0] !== '"') || s[s.length - 1] !== s[0]) {
+          this.malformed('STRING: operand is not a quoted string', off);
+          this.push(UNKNOWN);
+        } else this.push(unescapePy(s.slice(1, -1)));
+        break;
+      }
+      case 0x56: // UNICODE (raw-unicode-escape)
+        this.push(line.replace(/\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})/g, (_, a, b) => String.fromCodePoint(parseInt(a ?? b, 16))));
+        break;
+      case 0x50: // PERSID
+        this.result.persistentIds++;
+        this.push({ k: 'o', pid: true });
+        break;
+      case 0x67: { // GET
+        const k = parsePyInt(line.trim());
+        if (typeof k !== 'number') { this.malformed('GET: invalid memo key', off); this.push(UNKNOWN); }
+        else this.push(this.memoGet(k, off, 'GET'));
+        break;
+      }
+      case 0x70: { // PUT
+        const k = parsePyInt(line.trim());
+        if (typeof k !== 'number') this.malformed('PUT: invalid memo key', off);
+        else this.memoPut(k, this.top(off, 'PUT'), off);
+        break;
+      }
+    }
+  }
+
+  private dict(items: Val[]): DictVal {
+    const d: DictVal = { k: 'd', keys: [], vals: [], n: items.length >> 1 };
+    for (let i = 0; i + 1 < items.length && d.keys.length < MAX_ITEMS; i += 2) {
+      d.keys.push(items[i]);
+      d.vals.push(items[i + 1]);
+    }
+    return d;
+  }
+
+  /** APPEND(S) on something that is not a list calls its `append`/`extend` method. */
+  private appendOnObject(target: Val, off: number): void {
+    const name = globalName(target);
+    if (name) this.addCall({ k: 'g', module: name, name: 'extend' } as GlobalVal, UNKNOWN, 'APPENDS', off);
+  }
+
+  /** SETITEM(S) on a global calls its `__setitem__`. */
+  private setitemOnObject(target: Val, off: number): void {
+    const name = globalName(target);
+    if (name) this.addCall({ k: 'g', module: name, name: '__setitem__' } as GlobalVal, UNKNOWN, 'SETITEMS', off);
+  }
+
+  private build(inst: Val, state: Val, off: number): void {
+    if (!inst || typeof inst !== 'object') return;
+    if (inst.k === 'g' || inst.k === 'mod') {
+      // BUILD on a class, function or module (not an instance): setattr on a global in place.
+      const name = globalName(inst) as string;
+      this.addCall({ k: 'g', module: name, name: '__setstate__' }, state, 'BUILD', off);
+      return;
+    }
+    if (inst.k !== 'o') return;
+    inst.state = state;
+    if (!this.joblib || inst.callee !== 'joblib.numpy_pickle.NumpyArrayWrapper') return;
+    // joblib writes the array right after the wrapper's BUILD, outside the pickle opcodes.
+    const info = joblibArray(state);
+    this.stack.pop();
+    this.result.joblibArrays++;
+    if (!info) {
+      this.problem('malformed', 'joblib NumpyArrayWrapper with an unreadable state: cannot find where the pickle resumes', off);
+      this.state = 'done';
+      return;
+    }
+    if (info.object) {
+      this.saved.push({ stack: this.stack, marks: this.marks, memo: this.memo });
+      this.stack = [];
+      this.marks = [];
+      this.memo = new Map();
+      return;
+    }
+    this.push({ k: 'o', callee: 'numpy.ndarray' });
+    if (info.aligned) this.joblibPad = { skipAfter: info.bytes };
+    else if (info.bytes > 0) this.pending = { t: 'skip', remaining: info.bytes };
+  }
+}
+
+function isUnknown(v: Val): boolean {
+  return !!v && typeof v === 'object' && v.k === 'u';
+}
+
+function copyIfView(data: Uint8Array, len: number): Uint8Array | undefined {
+  // Only small or embedded-looking operands are worth keeping; copy so the chunk can be released.
+  if (len <= SMALL_BYTES || looksEmbedded(data)) return data.slice();
+  return undefined;
+}
+
+/** Bytes that start a pickle (PROTO 2–5), a zip archive or PyTorch's legacy magic. */
+export function looksEmbedded(d: Uint8Array): boolean {
+  if (d.length < 2) return false;
+  if (d[0] === 0x80 && d[1] >= 2 && d[1] <= 5) return true;
+  if (d.length >= 4 && d[0] === 0x50 && d[1] === 0x4b && d[2] === 0x03 && d[3] === 0x04) return true;
+  return false;
+}
+
+const TORCH_MAGIC_VAL: ObjVal = { k: 'o', callee: '<torch legacy magic number>' };
+
+function isTorchMagic(v: Val): boolean {
+  return v === TORCH_MAGIC_VAL;
+}
+
+function indexOfNewline(buf: Uint8Array, from: number, to: number): number {
+  const i = buf.indexOf(0x0a, from);
+  return i < 0 || i >= to ? -1 : i;
+}
+
+/** LONG1/LONG4 little-endian two's complement; returns a number or a marker for the torch magic. */
+function longValue(buf: Uint8Array, at: number, len: number): Val {
+  if (len === 10) {
+    let magic = true;
+    for (let i = 0; i < 10; i++) if (buf[at + i] !== TORCH_MAGIC[i]) { magic = false; break; }
+    if (magic) return TORCH_MAGIC_VAL;
+  }
+  if (len === 0) return 0;
+  if (len <= 6) {
+    let v = 0;
+    for (let i = len - 1; i >= 0; i--) v = v * 256 + buf[at + i];
+    if (buf[at + len - 1] & 0x80) v -= 2 ** (8 * len);
+    return v;
+  }
+  return UNKNOWN;
+}
+
+/** Python `int(s, 0)` as used by the C unpickler (strtol base 0 also accepts leading-zero octal). */
+export function parsePyInt(s: string): number | undefined {
+  const m = /^([+-]?)(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|0[0-7]*|[1-9][0-9_]*)$/.exec(s.trim());
+  if (!m) return undefined;
+  const sign = m[1] === '-' ? -1 : 1;
+  const body = m[2].replace(/_/g, '');
+  let v: number;
+  if (/^0[xX]/.test(body)) v = parseInt(body.slice(2), 16);
+  else if (/^0[oO]/.test(body)) v = parseInt(body.slice(2), 8);
+  else if (/^0[bB]/.test(body)) v = parseInt(body.slice(2), 2);
+  else if (body.length > 1 && body[0] === '0') v = parseInt(body, 8);
+  else v = Number(body);
+  return Number.isFinite(v) ? sign * v : undefined;
+}
+
+function unescapePy(s: string): string {
+  return s.replace(/\\(x[0-9a-fA-F]{2}|[0-7]{1,3}|.)/g, (_, e: string) => {
+    if (e[0] === 'x') return String.fromCharCode(parseInt(e.slice(1), 16));
+    if (/^[0-7]/.test(e)) return String.fromCharCode(parseInt(e, 8));
+    return ({ n: '\n', t: '\t', r: '\r', '0': '\0', '\\': '\\', "'": "'", '"': '"' } as Record<string, string>)[e] ?? `\\${e}`;
+  });
+}
+
+/** The size of a joblib array from its NumpyArrayWrapper state, or undefined when unknown. */
+function joblibArray(state: Val): { object: boolean; bytes: number; aligned: boolean } | undefined {
+  if (!state || typeof state !== 'object' || state.k !== 'd') return undefined;
+  const get = (key: string): Val | undefined => {
+    const i = state.keys.findIndex((k) => k === key);
+    return i < 0 ? undefined : state.vals[i];
+  };
+  const dtype = get('dtype');
+  const shape = get('shape');
+  const aligned = get('numpy_array_alignment_bytes') !== undefined && get('numpy_array_alignment_bytes') !== null;
+  const dt = dtypeInfo(dtype);
+  if (!dt) return undefined;
+  if (dt.object) return { object: true, bytes: 0, aligned };
+  let count = 1;
+  if (shape && typeof shape === 'object' && shape.k === 'l') {
+    if (shape.n !== shape.items.length) return undefined;
+    for (const x of shape.items) {
+      if (typeof x !== 'number' || x < 0) return undefined;
+      count *= x;
+    }
+  } else if (typeof shape === 'number') count = shape;
+  else return undefined;
+  const bytes = count * dt.itemsize;
+  if (!Number.isSafeInteger(bytes)) return undefined;
+  return { object: false, bytes, aligned };
+}
+
+/** numpy.dtype(...) built by REDUCE (+ BUILD state): item size and whether it holds objects. */
+export function dtypeInfo(v: Val | undefined): { object: boolean; itemsize: number } | undefined {
+  if (!v || typeof v !== 'object' || v.k !== 'o' || !v.callee || !/(^|\.)dtype$/.test(v.callee)) return undefined;
+  const args = v.args && typeof v.args === 'object' && v.args.k === 'l' ? v.args.items : [];
+  const spec = args[0];
+  if (typeof spec !== 'string') return undefined;
+  const m = /^[<>|=]?([a-zA-Z?])(\d*)$/.exec(spec);
+  if (!m) return undefined;
+  const kind = m[1];
+  const num = m[2] ? Number(m[2]) : 0;
+  const state = v.state && typeof v.state === 'object' && v.state.k === 'l' ? v.state.items : [];
+  const elsize = typeof state[5] === 'number' && state[5] > 0 ? state[5] : undefined;
+  const hasFields = state[4] && typeof state[4] === 'object' && (state[4] as DictVal).k === 'd';
+  if (kind === 'O') return { object: true, itemsize: 8 };
+  if (hasFields) {
+    // Structured dtype: an object array when any field holds objects.
+    const fieldsDict = state[4] as DictVal;
+    if (fieldsDict.n !== fieldsDict.vals.length || elsize === undefined) return undefined;
+    for (const f of fieldsDict.vals) {
+      const fd = f && typeof f === 'object' && f.k === 'l' ? dtypeInfo(f.items[0]) : undefined;
+      if (!fd) return undefined;
+      if (fd.object) return { object: true, itemsize: elsize };
+    }
+    return { object: false, itemsize: elsize };
+  }
+  if (elsize !== undefined) return { object: false, itemsize: elsize };
+  if (kind === 'U') return { object: false, itemsize: num * 4 };
+  if (kind === '?') return { object: false, itemsize: 1 };
+  if (!num) return undefined;
+  return { object: false, itemsize: num };
+}
+
+/** Scans a whole in-memory pickle. */
+export function scanPickleBytes(data: Uint8Array, options?: PickleScanOptions): PickleScanResult {
+  const m = new PickleMachine(options);
+  m.feed(data);
+  return m.end();
+}

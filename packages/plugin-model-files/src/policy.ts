@@ -1,0 +1,258 @@
+/**
+ * What a pickle may import. Lists are data: defaults below, extended through `settings.model`
+ * (`allowGlobals`, `denyGlobals`, `allowModulePrefixes`).
+ *
+ * A global is judged on its full dotted path (module + '.' + name, e.g. `pathlib.os.system`):
+ *   1. an exact user/default allow entry wins (e.g. `joblib.numpy_pickle.NumpyArrayWrapper`);
+ *   2. dangerous when any dotted prefix of the path is on the dangerous list, when any component
+ *      names a dangerous module (`torch.serialization.os.system`), or when a component reaches
+ *      object internals (`__globals__`, `__builtins__`, `__subclasses__`, …);
+ *   3. safe when on the allowlist (exact or module-prefix, with a class-like name);
+ *   4. otherwise suspicious.
+ */
+
+export type Verdict = 'safe' | 'dangerous' | 'suspicious';
+
+export interface GlobalJudgement {
+  verdict: Verdict;
+  /** Which entry decided it (for messages). */
+  reason: string;
+}
+
+/** Modules (and all their submodules and attributes) whose import alone means code execution. */
+export const DANGEROUS_MODULES: readonly string[] = [
+  'os', 'posix', 'nt', 'posixpath', 'ntpath', 'subprocess', 'sys', 'pty', 'commands', 'popen2',
+  'runpy', 'code', 'codeop', 'importlib', 'imp', 'zipimport', 'inspect', 'pkgutil', 'pydoc', 'marshal', 'types',
+  'ctypes', '_ctypes', 'cffi', 'pip', 'setuptools', 'distutils', 'ensurepip', 'timeit', 'cProfile', 'profile', 'trace', 'pdb', 'bdb',
+  'socket', '_socket', 'socketserver', 'ssl', 'http', 'urllib', 'urllib2', 'urllib3', 'requests', 'httpx', 'aiohttp', 'ftplib', 'telnetlib',
+  'webbrowser', 'smtplib', 'poplib', 'imaplib', 'nntplib', 'xmlrpc', 'asyncio', 'shutil', 'tempfile', 'glob', 'fileinput',
+  'multiprocessing', 'concurrent', 'threading', '_thread', 'signal', 'atexit', 'gc', 'builtins.__import__',
+  'pickle', '_pickle', 'cPickle', 'pickletools', 'shelve', 'dill', 'cloudpickle', 'joblib',
+  'idlelib', 'lib2to3', 'venv', 'sysconfig', 'platform', 'mmap', 'resource', 'pwd', 'grp', 'crypt', 'fcntl', 'termios',
+  'numpy.f2py', 'numpy.testing', 'numpy.distutils', 'numpy.ctypeslib', 'numpy.load', 'numpy.lib.npyio', 'numpy.lib.format.read_array',
+  'numpy.testing._private.utils.runstring',
+  'torch.load', 'torch.serialization.load', 'torch.hub', 'torch._dynamo', 'torch._inductor', 'torch.jit', 'torch.package',
+  'torch.utils.cpp_extension', 'torch.utils.data.datapipes', 'torch.distributed', 'torch._C._jit', 'torch.ops', 'torch.classes',
+  'torch.fx', 'torch.compile', 'torch.library', 'torch.cuda.nvtx', 'torch._ops',
+  'tensorflow.io', 'tensorflow.compat.v1.io', 'keras.utils.get_file', 'tf.io',
+  'operator.attrgetter', 'operator.itemgetter', 'operator.methodcaller', 'functools.partial', 'functools.reduce',
+  'uuid._get_command_stdout', 'uuid._popen', 'uuid._find_mac', 'uuid._ifconfig_getnode', 'uuid._ip_getnode',
+  'uuid._arp_getnode', 'uuid._lanscan_getnode', 'uuid._netstat_getnode', 'uuid._ipconfig_getnode', 'uuid._netbios_getnode',
+  '_posixsubprocess', '_winapi', 'msvcrt', 'winreg', '_winreg', 'win32api', 'win32process',
+  'pandas.read_pickle', 'pandas.io.pickle', 'sklearn.utils._testing', 'transformers.dynamic_module_utils',
+  'transformers.utils.hub', 'huggingface_hub', 'jinja2', 'yaml.load', 'yaml.unsafe_load', 'yaml.full_load',
+];
+
+/** Modules that are dangerous even when reached as an attribute of another module (`pathlib.os`). */
+export const REACHABLE_DANGEROUS_MODULES: readonly string[] = [
+  'os', 'posix', 'nt', 'subprocess', 'sys', 'pty', 'runpy', 'socket', 'shutil', 'importlib', 'ctypes', 'marshal',
+  'pickle', '_pickle', 'webbrowser', 'pip', 'commands', 'builtins', '__builtin__', '_posixsubprocess', 'posixpath', 'ntpath',
+];
+
+/** builtins that run code, reach the filesystem or object internals. */
+export const DANGEROUS_BUILTINS: readonly string[] = [
+  'eval', 'exec', 'execfile', 'compile', 'open', 'file', 'getattr', 'setattr', 'delattr', '__import__', 'globals',
+  'locals', 'vars', 'input', 'raw_input', 'breakpoint', 'help', 'memoryview', 'reload', 'exit', 'quit', 'copyright', 'credits', 'license', 'apply',
+];
+
+/** Attribute names that reach object internals; any component equal to one makes a path dangerous. */
+export const DANGEROUS_ATTRIBUTES: readonly string[] = [
+  '__globals__', '__builtins__', '__subclasses__', '__import__', '__code__', '__closure__', '__class__',
+  '__mro__', '__bases__', '__base__', '__getattribute__', '__dict__', '__func__', '__self__', '__loader__',
+  '__spec__', '__reduce__', '__reduce_ex__', '__init_subclass__', '__call__', 'gi_frame', 'f_globals', 'f_builtins',
+  'f_locals', 'co_code', 'func_globals', '__setattr__', '__delattr__', '__getitem__',
+];
+
+/** Exact globals that ordinary checkpoints reference. */
+export const SAFE_GLOBALS: readonly string[] = [
+  // PyTorch tensor and storage rebuild
+  'torch._utils._rebuild_tensor', 'torch._utils._rebuild_tensor_v2', 'torch._utils._rebuild_tensor_v3',
+  'torch._utils._rebuild_parameter', 'torch._utils._rebuild_parameter_with_state', 'torch._utils._rebuild_sparse_tensor',
+  'torch._utils._rebuild_sparse_csr_tensor', 'torch._utils._rebuild_qtensor', 'torch._utils._rebuild_meta_tensor_no_storage',
+  'torch._utils._rebuild_wrapper_subclass', 'torch._utils._rebuild_device_tensor_from_numpy', 'torch._utils._rebuild_nested_tensor',
+  'torch._utils._rebuild_xla_tensor', 'torch._utils._rebuild_mlc_tensor', 'torch._utils._rebuild_device_tensor_from_cpu_tensor',
+  'torch._tensor._rebuild_from_type', 'torch._tensor._rebuild_from_type_v2', 'torch._utils._set_obj_state',
+  'torch.storage._load_from_bytes', 'torch.serialization._get_layout', 'torch.Tensor', 'torch.nn.parameter.Parameter',
+  'torch.nn.parameter.Buffer', 'torch.nn.parameter.UninitializedParameter', 'torch.nn.parameter.UninitializedBuffer',
+  'torch.Size', 'torch.device', 'torch.dtype', 'torch.layout', 'torch.memory_format', 'torch.finfo', 'torch.iinfo',
+  'torch.strided', 'torch.sparse_coo', 'torch.sparse_csr', 'torch.sparse_csc', 'torch.sparse_bsr', 'torch.sparse_bsc', 'torch._mkldnn',
+  'torch.contiguous_format', 'torch.channels_last', 'torch.channels_last_3d', 'torch.preserve_format',
+  'torch.per_tensor_affine', 'torch.per_channel_affine', 'torch.per_tensor_symmetric', 'torch.per_channel_symmetric',
+  'torch.per_channel_affine_float_qparams', 'torch.quint8', 'torch.qint8', 'torch.qint32', 'torch.quint4x2', 'torch.quint2x4',
+  'torch.float', 'torch.float16', 'torch.float32', 'torch.float64', 'torch.bfloat16', 'torch.half', 'torch.double',
+  'torch.complex32', 'torch.complex64', 'torch.complex128', 'torch.cfloat', 'torch.cdouble', 'torch.chalf',
+  'torch.uint8', 'torch.uint16', 'torch.uint32', 'torch.uint64', 'torch.int8', 'torch.int16', 'torch.int32', 'torch.int64',
+  'torch.short', 'torch.int', 'torch.long', 'torch.bool', 'torch.float8_e4m3fn', 'torch.float8_e5m2',
+  'torch.float8_e4m3fnuz', 'torch.float8_e5m2fnuz', 'torch.bits8', 'torch.bits16',
+  'torch.FloatStorage', 'torch.DoubleStorage', 'torch.HalfStorage', 'torch.BFloat16Storage', 'torch.LongStorage',
+  'torch.IntStorage', 'torch.ShortStorage', 'torch.CharStorage', 'torch.ByteStorage', 'torch.BoolStorage',
+  'torch.ComplexFloatStorage', 'torch.ComplexDoubleStorage', 'torch.QUInt8Storage', 'torch.QInt8Storage',
+  'torch.QInt32Storage', 'torch.QUInt4x2Storage', 'torch.QUInt2x4Storage', 'torch.UntypedStorage', 'torch.TypedStorage',
+  'torch.storage.UntypedStorage', 'torch.storage.TypedStorage', 'torch.storage._TypedStorage', 'torch.storage._UntypedStorage',
+  'torch.cuda.FloatStorage', 'torch.cuda.HalfStorage', 'torch.cuda.DoubleStorage', 'torch.cuda.LongStorage',
+  'torch.cuda.IntStorage', 'torch.cuda.ByteStorage', 'torch.cuda.BoolStorage', 'torch.cuda.BFloat16Storage',
+  'torch.cuda.amp.grad_scaler.GradScaler', 'torch.amp.grad_scaler.GradScaler', 'torch.torch_version.TorchVersion',
+  // Python containers and plain values
+  'collections.OrderedDict', 'collections.defaultdict', 'collections.Counter', 'collections.deque',
+  'builtins.set', 'builtins.frozenset', 'builtins.list', 'builtins.dict', 'builtins.tuple', 'builtins.bytearray',
+  'builtins.bytes', 'builtins.str', 'builtins.int', 'builtins.float', 'builtins.complex', 'builtins.bool', 'builtins.slice',
+  'builtins.range', 'builtins.object', 'builtins.Ellipsis', 'builtins.NotImplemented',
+  'builtins.ValueError', 'builtins.KeyError', 'builtins.RuntimeError', 'builtins.Exception',
+  'copyreg._reconstructor', 'copyreg.__newobj__', 'copyreg.__newobj_ex__', '_codecs.encode', 'codecs.encode',
+  'datetime.datetime', 'datetime.date', 'datetime.time', 'datetime.timedelta', 'datetime.timezone', 'decimal.Decimal',
+  'fractions.Fraction', 'uuid.UUID', 'enum.Enum', 'argparse.Namespace', 'types.SimpleNamespace', 're._compile',
+  'pathlib.Path', 'pathlib.PosixPath', 'pathlib.WindowsPath', 'pathlib.PurePath', 'pathlib.PurePosixPath', 'pathlib.PureWindowsPath',
+  'random.Random', '_random.Random',
+  // NumPy reconstruct, dtypes and random state
+  'numpy.core.multiarray._reconstruct', 'numpy._core.multiarray._reconstruct', 'numpy.core.multiarray.scalar',
+  'numpy._core.multiarray.scalar', 'numpy.core.numeric._frombuffer', 'numpy._core.numeric._frombuffer', 'numpy.dtype',
+  'numpy.ndarray', 'numpy.ma.core._mareconstruct', 'numpy.ma.core.MaskedArray', 'numpy.matrix', 'numpy.core.records.recarray',
+  'numpy.random._pickle.__randomstate_ctor', 'numpy.random._pickle.__bit_generator_ctor', 'numpy.random._pickle.__generator_ctor',
+  'numpy.random._mt19937.MT19937', 'numpy.random._pcg64.PCG64', 'numpy.random._pcg64.PCG64DXSM', 'numpy.random._philox.Philox',
+  'numpy.random._sfc64.SFC64', 'numpy.random.mtrand.RandomState', 'numpy.random._generator.Generator',
+  'numpy.random.bit_generator.SeedSequence', 'numpy.random.mtrand._rand',
+  // joblib's array placeholders (joblib itself is dangerous)
+  'joblib.numpy_pickle.NumpyArrayWrapper', 'joblib.numpy_pickle.NDArrayWrapper', 'joblib.numpy_pickle_compat.NDArrayWrapper',
+  'joblib.numpy_pickle_compat.ZNDArrayWrapper',
+  // scipy sparse matrices inside sklearn models
+  'scipy.sparse._csr.csr_matrix', 'scipy.sparse._csc.csc_matrix', 'scipy.sparse.csr.csr_matrix', 'scipy.sparse.csc.csc_matrix',
+  'scipy.sparse._coo.coo_matrix', 'scipy.sparse._csr.csr_array', 'scipy.sparse._csc.csc_array',
+  // Training arguments and configs
+  'transformers.training_args.TrainingArguments', 'transformers.training_args_seq2seq.Seq2SeqTrainingArguments',
+  'transformers.trainer_utils.IntervalStrategy', 'transformers.trainer_utils.SchedulerType', 'transformers.trainer_utils.HubStrategy',
+  'transformers.trainer_utils.SaveStrategy', 'transformers.trainer_utils.EvaluationStrategy', 'transformers.utils.generic.ExplicitEnum',
+  'transformers.training_args.OptimizerNames', 'transformers.debug_utils.DebugOption', 'transformers.trainer_pt_utils.AcceleratorConfig',
+  'accelerate.state.PartialState', 'accelerate.utils.dataclasses.DistributedType', 'accelerate.state.AcceleratorState',
+  'pytorch_lightning.utilities.parsing.AttributeDict', 'lightning_fabric.utilities.data.AttributeDict',
+  'omegaconf.dictconfig.DictConfig', 'omegaconf.listconfig.ListConfig', 'omegaconf.base.ContainerMetadata',
+  'omegaconf.base.Metadata', 'omegaconf.nodes.AnyNode', 'omegaconf.nodes.StringNode', 'omegaconf.nodes.IntegerNode',
+  'typing.Any', 'typing.Dict', 'typing.List', 'typing.Optional', 'typing.Union', 'typing.Tuple',
+];
+
+/**
+ * Module prefixes whose classes ordinary checkpoints reference (full nn.Module pickles, optimizers,
+ * scikit-learn estimators, transformers/accelerate/peft configs). Only class-like names (a
+ * capitalised last component, no internals) are allowed this way; dangerous submodules are on the
+ * dangerous list, which is checked first.
+ */
+export const SAFE_MODULE_PREFIXES: readonly string[] = [
+  'torch.nn.modules', 'torch.nn.parameter', 'torch.nn.utils.parametrize', 'torch.nn.utils.weight_norm', 'torch.optim',
+  'torch.ao.nn', 'torch.nn.intrinsic', 'torch.nn.quantized', 'torch.ao.quantization', 'torch.quantization',
+  'torch.distributions', 'torch.utils.data.sampler', 'torch.utils.data.dataset',
+  'torchvision.models', 'torchvision.ops', 'torchvision.transforms', 'torchaudio.models', 'torchaudio.transforms', 'timm.models', 'timm.layers',
+  'sklearn', 'scipy.sparse', 'scipy.stats._distn_infrastructure', 'xgboost.sklearn', 'xgboost.core', 'lightgbm.sklearn', 'lightgbm.basic',
+  'catboost.core',
+  'transformers.models', 'transformers.configuration_utils', 'transformers.generation.configuration_utils',
+  'transformers.tokenization_utils', 'transformers.tokenization_utils_base', 'transformers.tokenization_utils_fast', 'transformers.modeling_utils',
+  'transformers.activations', 'transformers.pytorch_utils', 'transformers.utils.quantization_config', 'transformers.integrations',
+  'transformers.trainer_callback', 'tokenizers',
+  'accelerate.utils.dataclasses', 'peft.tuners', 'peft.utils.peft_types', 'peft.config', 'peft.peft_model',
+  'sentence_transformers.models', 'sentence_transformers.SentenceTransformer',
+  'numpy.dtypes', 'numpy.core.multiarray', 'numpy._core.multiarray',
+];
+
+export const SAFE_BUILTIN_NAMES = new Set(
+  SAFE_GLOBALS.filter((g) => g.startsWith('builtins.')).map((g) => g.slice('builtins.'.length)),
+);
+
+export interface PolicyInput {
+  allowGlobals?: string[];
+  denyGlobals?: string[];
+  allowModulePrefixes?: string[];
+}
+
+export class GlobalPolicy {
+  private readonly exactAllow: Set<string>;
+  private readonly defaultAllow: Set<string>;
+  private readonly prefixAllow: string[];
+  private readonly userPrefixAllow: string[];
+  private readonly dangerous: Set<string>;
+  private readonly dangerousModules: Set<string>;
+  private readonly builtins: Set<string>;
+  private readonly attributes: Set<string>;
+  private readonly cache = new Map<string, GlobalJudgement>();
+
+  constructor(input: PolicyInput = {}) {
+    const userAllow = (input.allowGlobals ?? []).filter((s) => typeof s === 'string');
+    this.exactAllow = new Set(userAllow.filter((s) => !s.endsWith('.*')));
+    this.userPrefixAllow = [
+      ...userAllow.filter((s) => s.endsWith('.*')).map((s) => s.slice(0, -2)),
+      ...(input.allowModulePrefixes ?? []).filter((s) => typeof s === 'string'),
+    ];
+    this.defaultAllow = new Set(SAFE_GLOBALS);
+    this.prefixAllow = [...SAFE_MODULE_PREFIXES];
+    const deny = (input.denyGlobals ?? []).filter((s) => typeof s === 'string').map((s) => (s.endsWith('.*') ? s.slice(0, -2) : s));
+    this.dangerous = new Set([...DANGEROUS_MODULES, ...deny, ...DANGEROUS_BUILTINS.map((b) => `builtins.${b}`)]);
+    this.dangerousModules = new Set(REACHABLE_DANGEROUS_MODULES);
+    this.builtins = new Set(DANGEROUS_BUILTINS);
+    this.attributes = new Set(DANGEROUS_ATTRIBUTES);
+    for (const d of deny) this.defaultAllow.delete(d);
+  }
+
+  judge(module: string, name: string): GlobalJudgement {
+    const full = name === '*' ? module : `${module}.${name}`;
+    let j = this.cache.get(full);
+    if (!j) {
+      j = this.judgeUncached(module, name, full);
+      if (this.cache.size < 10_000) this.cache.set(full, j);
+    }
+    return j;
+  }
+
+  private judgeUncached(module: string, name: string, full: string): GlobalJudgement {
+    if (this.exactAllow.has(full)) return { verdict: 'safe', reason: 'allowed by settings' };
+    const parts = full.split('.');
+    // Any dotted prefix on the dangerous list (`os`, `os.system`, `builtins.eval`, `torch.hub.load`).
+    let prefix = '';
+    for (let i = 0; i < parts.length; i++) {
+      prefix = i ? `${prefix}.${parts[i]}` : parts[i];
+      if (this.dangerous.has(prefix) && !(this.defaultAllow.has(full) && !this.dangerous.has(full))) {
+        return { verdict: 'dangerous', reason: prefix };
+      }
+    }
+    for (let i = 0; i < parts.length; i++) {
+      const c = parts[i];
+      if (this.attributes.has(c)) return { verdict: 'dangerous', reason: `${c} (object internals)` };
+      // A dangerous module reached through another one (`pathlib.os.system`, `torch.serialization.os`).
+      if (i > 0 && this.dangerousModules.has(c) && !this.defaultAllow.has(full)) return { verdict: 'dangerous', reason: `${c} (reached through ${parts.slice(0, i).join('.')})` };
+      // A dangerous builtin reached through an attribute chain (`builtins.eval.__call__`, `copyreg.__builtins__.eval`).
+      if (i > 0 && this.builtins.has(c) && (parts[i - 1] === 'builtins' || parts[i - 1] === '__builtin__' || parts[i - 1] === '__builtins__')) {
+        return { verdict: 'dangerous', reason: `builtins.${c}` };
+      }
+    }
+    if (module === 'builtins' && this.builtins.has(parts[1] ?? '')) return { verdict: 'dangerous', reason: `builtins.${parts[1]}` };
+    if (this.defaultAllow.has(full)) return { verdict: 'safe', reason: 'allowlist' };
+    for (const p of this.userPrefixAllow) {
+      if (full === p || full.startsWith(`${p}.`)) return { verdict: 'safe', reason: `allowed prefix ${p}` };
+    }
+    for (const p of this.prefixAllow) {
+      if (module === p || module.startsWith(`${p}.`)) {
+        if (isClassLike(name)) return { verdict: 'safe', reason: `allowed prefix ${p}` };
+      }
+    }
+    if (module === 'builtins') {
+      return { verdict: 'suspicious', reason: 'builtin outside the allowlist' };
+    }
+    return { verdict: 'suspicious', reason: 'not on the allowlist' };
+  }
+}
+
+/** `Linear`, `Adam`, `LogisticRegression`, `Foo.Bar` — but not `Module.__getattr__` or `Model.from_pretrained`. */
+function isClassLike(name: string): boolean {
+  const parts = name.split('.');
+  for (const p of parts) {
+    if (!/^_?[A-Z][A-Za-z0-9_]*$/.test(p)) return false;
+  }
+  return true;
+}
+
+/** Reads `settings.model` into a policy (unknown shapes are ignored, never thrown). */
+export function policyFromSettings(settings: Record<string, unknown> | undefined): GlobalPolicy {
+  const model = (settings?.model ?? {}) as Record<string, unknown>;
+  const list = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined);
+  return new GlobalPolicy({
+    allowGlobals: list(model.allowGlobals),
+    denyGlobals: list(model.denyGlobals),
+    allowModulePrefixes: list(model.allowModulePrefixes),
+  });
+}

@@ -1,0 +1,47 @@
+/** The product brief's format risk table, applied to what the scanner found. */
+import type { ModelFile, RiskLevel } from './ast.js';
+
+export interface FormatRisk {
+  name: string;
+  risk: RiskLevel;
+  note: string;
+}
+
+export function formatRisk(file: ModelFile): FormatRisk {
+  const objects = Number(file.details.objectArrays ?? 0) > 0;
+  switch (file.format) {
+    case 'pickle':
+      return { name: 'Python pickle', risk: 'critical', note: 'arbitrary code execution on load' };
+    case 'joblib':
+      return { name: 'joblib', risk: 'critical', note: 'uses pickle internally' };
+    case 'pytorch-zip':
+      return { name: 'PyTorch checkpoint', risk: 'high', note: 'uses pickle; safe only with torch.load(weights_only=True)' };
+    case 'pytorch-legacy':
+      return { name: 'PyTorch legacy checkpoint', risk: 'high', note: 'uses pickle; safe only with torch.load(weights_only=True)' };
+    case 'pytorch-tar':
+      return { name: 'PyTorch tar checkpoint', risk: 'high', note: 'uses pickle' };
+    case 'torchscript':
+      return { name: 'TorchScript archive', risk: 'high', note: 'contains pickles and TorchScript code' };
+    case 'numpy':
+      return objects
+        ? { name: 'NumPy object array', risk: 'critical', note: 'object arrays are pickles (np.load allow_pickle=True)' }
+        : { name: 'NumPy array', risk: 'low', note: 'plain data; load with allow_pickle=False' };
+    case 'npz':
+      return objects
+        ? { name: 'NumPy archive with object arrays', risk: 'critical', note: 'object arrays are pickles' }
+        : { name: 'NumPy archive', risk: 'low', note: 'plain arrays; load with allow_pickle=False' };
+    case 'keras':
+    case 'keras-h5':
+      return { name: 'Keras model', risk: 'medium', note: 'configs can name code (Lambda layers, custom objects)' };
+    case 'hdf5':
+      return { name: 'HDF5 data', risk: 'low', note: 'no code execution by itself' };
+    case 'safetensors':
+      return { name: 'safetensors', risk: 'low', note: 'no code execution, recommended' };
+    case 'gguf':
+      return { name: 'GGUF', risk: 'low', note: 'safe format for llama.cpp; chat templates are checked' };
+    case 'onnx':
+      return { name: 'ONNX', risk: 'medium', note: 'generally safe, verify source' };
+    default:
+      return { name: 'model file', risk: 'high', note: `container format ${file.format}; content could not be classified` };
+  }
+}

@@ -1,0 +1,56 @@
+import { createRule } from '@oculum/core';
+import type { ModelFile } from '../ast.js';
+import { dotted, FILE_LOC, judgeGlobal, policyFor, where } from './util.js';
+
+export default createRule({
+  name: 'dangerous-pickle-global',
+  meta: {
+    detector: 'unsafe_model_load',
+    severity: 'critical',
+    languages: ['model'],
+    triggers: [],
+    docs: {
+      description: 'Reports pickle data (in .pkl, PyTorch, joblib, NumPy and nested streams) that imports or calls a global able to run code when the file is loaded.',
+      recommended: true,
+    },
+    messages: {
+      dangerous: '{{format}}{{where}} imports `{{global}}` ({{reason}}) via {{opcode}}: loading it runs code.',
+      buildOnGlobal: '{{format}}{{where}} sets attributes on `{{global}}` itself (BUILD on a class or module): loading it changes code in place.',
+    },
+    remediation:
+      'Do not load this file. Re-export the weights from a trusted source as safetensors, or load with torch.load(weights_only=True) after verifying the file\'s origin and checksum.',
+  },
+  create(context) {
+    return {
+      ModelFile(file: ModelFile) {
+        const policy = policyFor(context.settings);
+        const seen = new Set<string>();
+        for (const g of file.globals) {
+          const j = judgeGlobal(policy, g);
+          if (j.verdict !== 'dangerous') continue;
+          const key = `${g.member}|${dotted(g)}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          context.report({
+            loc: FILE_LOC,
+            messageId: 'dangerous',
+            data: { format: label(file), where: where(g.member), global: dotted(g), reason: j.reason, opcode: g.opcode },
+            confidence: 'high',
+          });
+        }
+        for (const c of file.calls) {
+          if (c.opcode !== 'BUILD' || !c.callee.endsWith('.__setstate__')) continue;
+          const target = c.callee.slice(0, -'.__setstate__'.length);
+          const key = `${c.member}|build|${target}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          context.report({ loc: FILE_LOC, messageId: 'buildOnGlobal', data: { format: label(file), where: where(c.member), global: target }, confidence: 'high' });
+        }
+      },
+    };
+  },
+});
+
+function label(file: ModelFile): string {
+  return file.format === 'unknown' ? 'Model file' : `${file.format} file`;
+}

@@ -1,0 +1,32 @@
+import { createRule } from '@oculum/core';
+import type { ModelFile } from '../ast.js';
+import { FILE_LOC, list, where } from './util.js';
+
+export default createRule({
+  name: 'gguf-chat-template-injection',
+  meta: {
+    detector: 'unsafe_model_load',
+    severity: 'critical',
+    languages: ['model'],
+    triggers: [],
+    docs: {
+      description: 'Reports Jinja chat templates shipped inside model files (GGUF metadata, tokenizer configs in archives) that reach Python object internals, a server-side template injection that runs code when the template is rendered.',
+      recommended: true,
+    },
+    messages: {
+      injection: 'Chat template `{{key}}`{{where}} reaches object internals ({{indicators}}): rendering it can run code.',
+    },
+    remediation:
+      'Do not serve this model with its embedded template. Replace the template with a reviewed one and render templates in a sandboxed Jinja environment (ImmutableSandboxedEnvironment).',
+  },
+  create(context) {
+    return {
+      ModelFile(file: ModelFile) {
+        for (const t of file.templates) {
+          if (!t.indicators.length) continue;
+          context.report({ loc: FILE_LOC, messageId: 'injection', data: { key: t.key, where: where(t.member), indicators: list(t.indicators) } });
+        }
+      },
+    };
+  },
+});

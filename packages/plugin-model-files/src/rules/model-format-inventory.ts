@@ -1,0 +1,34 @@
+import { createRule } from '@oculum/core';
+import type { ModelFile } from '../ast.js';
+import { formatRisk } from '../risk.js';
+import { FILE_LOC } from './util.js';
+
+export default createRule({
+  name: 'model-format-inventory',
+  meta: {
+    detector: 'unsafe_model_load',
+    severity: 'info',
+    languages: ['model'],
+    triggers: [],
+    docs: {
+      description: 'Lists every model file with its serialization format, the format\'s risk level, its size and its sha256, so that the whole model surface of a project is visible.',
+      recommended: true,
+    },
+    messages: {
+      inventory: '{{name}} ({{format}}): format risk {{risk}} ({{note}}); {{size}} bytes; sha256 {{sha256}}.',
+    },
+    remediation: 'Prefer low-risk formats (safetensors, GGUF); pin the sha256 where the model is downloaded and verify it before loading.',
+  },
+  create(context) {
+    return {
+      ModelFile(file: ModelFile) {
+        const r = formatRisk(file);
+        context.report({
+          loc: FILE_LOC,
+          messageId: 'inventory',
+          data: { name: r.name, format: file.format, risk: r.risk, note: r.note, size: file.size, sha256: file.sha256 ?? String(file.details.sha256 ?? 'not computed') },
+        });
+      },
+    };
+  },
+});

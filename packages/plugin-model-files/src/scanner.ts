@@ -1,0 +1,535 @@
+/**
+ * Reads one model file into a `ModelFile` node: detects each unit's format from its bytes,
+ * recurses into containers (zip, tar, compressed streams, npy, nested pickles) up to a depth
+ * limit, and records facts for rules. Nothing is executed or deserialised; every limit that is
+ * hit becomes a `limit` problem instead of an exception.
+ */
+import type { ModelFile, ModelMember, ProblemKind } from './ast.js';
+import { detectFormat, type FormatId } from './formats/detect.js';
+import { readGguf } from './formats/gguf.js';
+import { analyzeKerasConfig, readH5ModelConfig } from './formats/keras.js';
+import { parseNpyHeader } from './formats/npy.js';
+import { readOnnx, STANDARD_ONNX_DOMAINS } from './formats/onnx.js';
+import { checkSafetensors } from './formats/safetensors.js';
+import { analyzeTemplate } from './formats/template.js';
+import { crc32Update, readZipDirectory, type ZipEntry } from './formats/zip.js';
+import {
+  BufferAccess, chunksOf, collect, decompress, FileAccess, LimitError, peek, sha256Of, SliceAccess,
+  type RandomAccess,
+} from './io.js';
+import { PickleMachine, type PickleScanResult } from './pickle/machine.js';
+
+export interface ScanLimits {
+  /** Wall-clock time per file (ms). */
+  timeMs: number;
+  /** Total decompressed bytes per file. */
+  maxDecompressedBytes: number;
+  /** Decompressed / compressed ratio above which a stream is treated as a bomb. */
+  maxCompressionRatio: number;
+  /** Nesting of archives, compressed streams and embedded pickles. */
+  maxDepth: number;
+  /** Archive members read per file. */
+  maxMembers: number;
+  /** Largest nested content buffered in memory when random access is needed (bytes). */
+  maxBufferBytes: number;
+  /** Largest HDF5 file read (jsfive needs the whole file in memory). */
+  maxHdf5Bytes: number;
+  maxOpcodes: number;
+  maxMemo: number;
+  /** Files larger than this get no sha256 in the inventory (hashing is linear in size). */
+  sha256MaxBytes: number;
+}
+
+export const DEFAULT_LIMITS: ScanLimits = {
+  timeMs: 30_000,
+  maxDecompressedBytes: 4 * 1024 ** 3,
+  maxCompressionRatio: 1000,
+  maxDepth: 5,
+  maxMembers: 10_000,
+  maxBufferBytes: 256 * 1024 ** 2,
+  maxHdf5Bytes: 512 * 1024 ** 2,
+  maxOpcodes: 50_000_000,
+  maxMemo: 1_000_000,
+  sha256MaxBytes: 4 * 1024 ** 3,
+};
+
+export function limitsFromSettings(settings: Record<string, unknown> | undefined): ScanLimits {
+  const model = (settings?.model ?? {}) as Record<string, unknown>;
+  const user = (model.limits ?? {}) as Record<string, unknown>;
+  const out: ScanLimits = { ...DEFAULT_LIMITS };
+  for (const k of Object.keys(out) as Array<keyof ScanLimits>) {
+    const v = k === 'sha256MaxBytes' && model.sha256MaxBytes !== undefined ? model.sha256MaxBytes : user[k];
+    if (typeof v === 'number' && Number.isFinite(v) && v >= 0) out[k] = v;
+  }
+  return out;
+}
+
+interface Unit {
+  /** Member path ('' for the file itself). */
+  name: string;
+  ra?: RandomAccess;
+  stream?: AsyncIterable<Uint8Array>;
+  depth: number;
+  /** Speculatively scanned embedded bytes: malformations are not reported. */
+  tentative?: boolean;
+  /** Scanning a member of a TorchScript archive. */
+  torchscript?: boolean;
+  /** Filename used for extension hints (ONNX, protocol-0 pickles). */
+  hint: string;
+}
+
+const PICKLE_NAME = /\.(pkl|pickle|p|pt|pth|bin|ckpt|joblib|sav|debug_pkl|dat)$/i;
+
+class Scan {
+  readonly file: ModelFile;
+  readonly deadline: number;
+  private decompressed = 0;
+  private membersRead = 0;
+  private objectArrays = 0;
+
+  constructor(path: string, size: number, readonly limits: ScanLimits) {
+    this.deadline = Date.now() + limits.timeMs;
+    this.file = {
+      type: 'ModelFile', path, format: 'unknown', size, sha256: null, members: [], globals: [], calls: [], problems: [],
+      keras: [], templates: [], externalData: [], domains: [], details: {}, durationMs: 0,
+    };
+  }
+
+  problem(unit: Unit, kind: ProblemKind, message: string): void {
+    if (unit.tentative && kind === 'malformed') return;
+    const p = this.file.problems;
+    if (p.length >= 500) return;
+    if (p.some((x) => x.member === unit.name && x.message === message)) return;
+    p.push({ member: unit.name, kind, message });
+  }
+
+  member(m: ModelMember): void {
+    if (this.file.members.length < 10_000) this.file.members.push(m);
+  }
+
+  async head(unit: Unit, n = 512): Promise<Uint8Array> {
+    if (unit.ra) return unit.ra.read(0, n);
+    const { head, stream } = await peek(unit.stream as AsyncIterable<Uint8Array>, n);
+    unit.stream = stream;
+    return head;
+  }
+
+  stream(unit: Unit, from = 0): AsyncIterable<Uint8Array> {
+    if (unit.ra) return chunksOf(unit.ra, from);
+    const s = unit.stream as AsyncIterable<Uint8Array>;
+    if (!from) return s;
+    return (async function* () {
+      let skip = from;
+      for await (const c of s) {
+        if (skip >= c.length) {
+          skip -= c.length;
+          continue;
+        }
+        yield skip ? c.subarray(skip) : c;
+        skip = 0;
+      }
+    })();
+  }
+
+  /** Random access for formats that need it, buffering a stream up to the limit. */
+  async access(unit: Unit): Promise<RandomAccess | undefined> {
+    if (unit.ra) return unit.ra;
+    try {
+      const data = await collect(unit.stream as AsyncIterable<Uint8Array>, this.limits.maxBufferBytes);
+      unit.ra = new BufferAccess(data);
+      return unit.ra;
+    } catch (error) {
+      this.problem(unit, 'limit', (error as Error).message);
+      return undefined;
+    }
+  }
+
+  async unit(unit: Unit, forced?: FormatId): Promise<FormatId> {
+    if (Date.now() > this.deadline) {
+      this.problem(unit, 'limit', `time limit (${this.limits.timeMs} ms) reached; ${unit.name || 'the file'} was not scanned`);
+      return 'unknown';
+    }
+    if (unit.depth > this.limits.maxDepth) {
+      this.problem(unit, 'limit', `nesting deeper than ${this.limits.maxDepth} levels was not scanned`);
+      return 'unknown';
+    }
+    const head = await this.head(unit, 1024);
+    let fmt = forced ?? detectFormat(head, unit.hint);
+    if (fmt === 'unknown' && PICKLE_NAME.test(unit.hint) && head.length > 0 && !/\.(bin|dat)$/i.test(unit.hint)) fmt = 'pickle';
+    switch (fmt) {
+      case 'pickle':
+        return this.pickle(unit);
+      case 'zip':
+        return this.zip(unit);
+      case 'tar':
+        return this.tar(unit);
+      case 'gzip':
+      case 'zlib':
+        return this.compressed(unit, fmt);
+      case 'bz2':
+      case 'xz':
+      case 'lzma':
+      case 'lz4':
+        this.problem(unit, 'unsupported', `${fmt}-compressed content cannot be decompressed by this scanner, so it was not inspected; recompress with gzip/zlib or store it uncompressed`);
+        this.member({ path: unit.name, format: fmt, size: unit.ra?.size ?? -1 });
+        return fmt;
+      case 'numpy':
+        return this.npy(unit);
+      case 'safetensors':
+        return this.safetensors(unit);
+      case 'gguf':
+        return this.gguf(unit);
+      case 'onnx':
+        return this.onnx(unit);
+      case 'hdf5':
+        return this.hdf5(unit);
+      default:
+        this.member({ path: unit.name, format: 'data', size: unit.ra?.size ?? -1, listed: true });
+        return 'unknown';
+    }
+  }
+
+  async pickle(unit: Unit, from = 0): Promise<FormatId> {
+    const machine = new PickleMachine({
+      limits: { deadline: this.deadline, maxOpcodes: this.limits.maxOpcodes, maxMemo: this.limits.maxMemo },
+      joblib: true,
+    });
+    for await (const chunk of this.stream(unit, from)) {
+      if (!machine.feed(chunk)) break;
+    }
+    const r = machine.end();
+    await this.recordPickle(unit, r);
+    const joblib = r.globals.some((g) => g.module.startsWith('joblib.numpy_pickle'));
+    const fmt: FormatId = r.legacyTorch ? 'pytorch-legacy' : joblib ? 'joblib' : 'pickle';
+    this.member({ path: unit.name, format: fmt, size: unit.ra?.size ?? r.bytes });
+    return fmt;
+  }
+
+  private async recordPickle(unit: Unit, r: PickleScanResult): Promise<void> {
+    const f = this.file;
+    for (const g of r.globals) {
+      if (f.globals.length >= 5000) break;
+      f.globals.push({ member: unit.name, module: g.module, name: g.name, opcode: g.opcode, offset: g.offset, torchscript: unit.torchscript || undefined });
+    }
+    for (const c of r.calls) {
+      if (f.calls.length >= 5000) break;
+      f.calls.push({ member: unit.name, callee: c.callee, opcode: c.opcode, offset: c.offset, args: c.args });
+    }
+    for (const p of r.problems) this.problem(unit, p.kind, `${p.message} (byte ${p.offset})`);
+    f.details.pickleOpcodes = Number(f.details.pickleOpcodes ?? 0) + r.opcodes;
+    if (r.protocol > Number(f.details.pickleProtocol ?? -1)) f.details.pickleProtocol = r.protocol;
+    if (r.joblibArrays) f.details.joblibArrays = Number(f.details.joblibArrays ?? 0) + r.joblibArrays;
+    for (const blob of r.embedded) {
+      const name = `${unit.name || '(pickle)'}#bytes@${blob.offset}`;
+      await this.unit({ name, ra: new BufferAccess(blob.data), depth: unit.depth + 1, tentative: !blob.confirmed, hint: '', torchscript: unit.torchscript }, blob.confirmed && blob.data[0] !== 0x50 ? 'pickle' : undefined);
+    }
+  }
+
+  async compressed(unit: Unit, kind: 'gzip' | 'zlib'): Promise<FormatId> {
+    const self = this;
+    const input = this.stream(unit);
+    const limitBytes = this.limits.maxDecompressedBytes - this.decompressed;
+    const out = decompress(input, kind, { maxBytes: limitBytes, maxRatio: this.limits.maxCompressionRatio, deadline: this.deadline }, (m) => this.problem(unit, 'malformed', m));
+    async function* counted(): AsyncGenerator<Uint8Array> {
+      for await (const c of out) {
+        self.decompressed += c.length;
+        yield c;
+      }
+    }
+    this.file.details.compression = kind;
+    try {
+      const inner = await this.unit({ name: unit.name, stream: counted(), depth: unit.depth + 1, hint: unit.hint.replace(/\.(gz|z|zlib)$/i, ''), tentative: unit.tentative, torchscript: unit.torchscript });
+      return inner;
+    } catch (error) {
+      if (error instanceof LimitError) {
+        this.problem(unit, 'limit', error.message);
+        return kind as FormatId;
+      }
+      throw error;
+    }
+  }
+
+  async npy(unit: Unit): Promise<FormatId> {
+    const head = await this.head(unit, 65536 + 12);
+    const h = parseNpyHeader(head);
+    if ('error' in h) {
+      this.problem(unit, 'malformed', `NumPy header: ${h.error}`);
+      this.member({ path: unit.name, format: 'numpy', size: unit.ra?.size ?? -1 });
+      return 'numpy';
+    }
+    if ('need' in h) {
+      this.problem(unit, 'malformed', 'NumPy header is truncated');
+      this.member({ path: unit.name, format: 'numpy', size: unit.ra?.size ?? -1 });
+      return 'numpy';
+    }
+    for (const p of h.problems) this.problem(unit, 'malformed', `NumPy header: ${p}`);
+    if (h.object) {
+      // np.save writes object arrays as a pickle right after the header.
+      this.objectArrays++;
+      this.file.details.objectArrays = this.objectArrays;
+      await this.pickle({ ...unit, name: unit.name }, h.headerEnd);
+      return 'numpy';
+    }
+    this.member({ path: unit.name, format: 'numpy', size: unit.ra?.size ?? -1 });
+    if (unit.ra && h.shape && h.itemsize) {
+      const expected = h.shape.reduce((a, d) => a * d, 1) * h.itemsize;
+      const have = unit.ra.size - h.headerEnd;
+      if (have < expected) this.problem(unit, 'malformed', `NumPy data is ${have} bytes, shape × dtype needs ${expected}`);
+    }
+    return 'numpy';
+  }
+
+  async zip(unit: Unit): Promise<FormatId> {
+    const ra = await this.access(unit);
+    if (!ra) return 'zip';
+    const dir = await readZipDirectory(ra, { maxEntries: this.limits.maxMembers, maxCentralDirectory: 64 << 20 });
+    for (const p of dir.problems) this.problem(unit, 'malformed', `zip: ${p}`);
+    for (const a of dir.ambiguities) this.problem(unit, 'ambiguous', `zip: ${a}`);
+    const names = dir.entries.map((e) => e.name);
+    const torch = names.some((n) => /(^|\/)data\.pkl$/i.test(n));
+    const ts = names.some((n) => /(^|\/)constants\.pkl$/i.test(n) || /(^|\/)code\/.+\.py$/i.test(n));
+    const keras = names.some((n) => n === 'config.json') && names.some((n) => /^(model\.weights\.h5|metadata\.json)$/.test(n));
+    const npz = names.length > 0 && names.every((n) => /\.npy$/i.test(n) || n.endsWith('/'));
+    const prefix = unit.name ? `${unit.name}/` : '';
+    for (const e of dir.entries) {
+      if (Date.now() > this.deadline) {
+        this.problem(unit, 'limit', `time limit (${this.limits.timeMs} ms) reached inside the archive`);
+        break;
+      }
+      if (e.name.endsWith('/') && e.size === 0) continue;
+      const name = `${prefix}${e.name}`;
+      if (e.dataOffset < 0) continue;
+      if (++this.membersRead > this.limits.maxMembers) {
+        this.problem(unit, 'limit', `more than ${this.limits.maxMembers} archive members; the rest were not scanned`);
+        break;
+      }
+      if (torch && /(^|\/)data\/\d+$/.test(e.name)) {
+        // Raw tensor storage: PyTorch maps it into memory, it is never unpickled.
+        this.member({ path: name, format: 'data', size: e.size, listed: true });
+        continue;
+      }
+      if ((torch || ts) && /(^|\/)code\/.*\.py$/i.test(e.name)) {
+        this.member({ path: name, format: 'torchscript-code', size: e.size, listed: true });
+        continue;
+      }
+      if (/(^|\/)(version|byteorder|\.data\/version|\.data\/serialization_id)$/i.test(e.name) && e.size < 256) {
+        this.member({ path: name, format: 'text', size: e.size, listed: true });
+        continue;
+      }
+      const sub: Unit = { name, depth: unit.depth + 1, hint: e.name, torchscript: ts || undefined, tentative: unit.tentative };
+      if (e.method === 0) sub.ra = new SliceAccess(ra, e.dataOffset, e.compressedSize);
+      else if (e.method === 8) {
+        const self = this;
+        const raw = decompress(chunksOf(ra, e.dataOffset, e.dataOffset + e.compressedSize), 'deflate-raw', {
+          maxBytes: this.limits.maxDecompressedBytes - this.decompressed, maxRatio: this.limits.maxCompressionRatio, deadline: this.deadline,
+        }, (m) => this.problem(sub, 'malformed', m));
+        sub.stream = (async function* () {
+          for await (const c of raw) {
+            self.decompressed += c.length;
+            yield c;
+          }
+        })();
+      } else {
+        this.problem(sub, 'unsupported', `zip member uses compression method ${e.method}, which was not inspected`);
+        continue;
+      }
+      try {
+        if (/\.json$/i.test(e.name)) await this.json(sub, keras && e.name === 'config.json');
+        else await this.unit(sub, /\.pkl$/i.test(e.name) ? 'pickle' : undefined);
+      } catch (error) {
+        if (error instanceof LimitError) this.problem(sub, 'limit', error.message);
+        else throw error;
+      }
+      if (e.method === 0 && /\.pkl$/i.test(e.name) && e.size <= 16 << 20) await this.crc(sub, e, ra);
+    }
+    return torch ? (ts ? 'torchscript' : 'pytorch-zip') : ts ? 'torchscript' : keras ? 'keras' : npz ? 'npz' : 'zip';
+  }
+
+  private async crc(unit: Unit, e: ZipEntry, ra: RandomAccess): Promise<void> {
+    let c = 0;
+    for await (const b of chunksOf(ra, e.dataOffset, e.dataOffset + e.compressedSize)) c = crc32Update(c, b);
+    if (c !== e.crc) this.problem(unit, 'ambiguous', `zip: member ${e.name} fails its CRC check (PyTorch ignores CRCs, Python's zipfile refuses the member)`);
+  }
+
+  async json(unit: Unit, kerasConfig: boolean): Promise<void> {
+    let text: string;
+    try {
+      text = Buffer.from(await collect(this.stream(unit), 64 << 20)).toString('utf8');
+    } catch (error) {
+      this.problem(unit, 'limit', (error as Error).message);
+      return;
+    }
+    this.member({ path: unit.name, format: 'json', size: text.length });
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      if (kerasConfig) this.problem(unit, 'malformed', `Keras config.json is not valid JSON: ${(error as Error).message}`);
+      return;
+    }
+    if (kerasConfig) this.keras(unit, data);
+    if (data && typeof data === 'object' && typeof (data as Record<string, unknown>).chat_template === 'string') {
+      this.template(unit, 'chat_template', (data as Record<string, string>).chat_template);
+    }
+  }
+
+  keras(unit: Unit, config: unknown): void {
+    for (const h of analyzeKerasConfig(config)) {
+      this.file.keras.push({ member: unit.name, kind: h.kind, layer: h.where, target: h.target });
+    }
+  }
+
+  template(unit: Unit, key: string, text: string): void {
+    const v = analyzeTemplate(text);
+    this.file.templates.push({ member: unit.name, key, indicators: v.indicators, length: text.length });
+  }
+
+  async tar(unit: Unit): Promise<FormatId> {
+    const ra = await this.access(unit);
+    if (!ra) return 'tar';
+    let pos = 0;
+    const names: string[] = [];
+    const prefix = unit.name ? `${unit.name}/` : '';
+    let longName: string | undefined;
+    while (pos + 512 <= ra.size) {
+      if (Date.now() > this.deadline) {
+        this.problem(unit, 'limit', 'time limit reached inside the tar archive');
+        break;
+      }
+      const h = await ra.read(pos, 512);
+      if (h.every((b) => b === 0)) break;
+      let name = Buffer.from(h.subarray(0, 100)).toString('utf8').replace(/\0.*$/s, '');
+      const ustarPrefix = Buffer.from(h.subarray(345, 500)).toString('utf8').replace(/\0.*$/s, '');
+      if (ustarPrefix && Buffer.from(h.subarray(257, 262)).toString() === 'ustar') name = `${ustarPrefix}/${name}`;
+      const sizeField = Buffer.from(h.subarray(124, 136)).toString('latin1').replace(/\0.*$/s, '').trim();
+      const size = h[124] & 0x80 ? Number(Buffer.from(h.subarray(128, 136)).readBigUInt64BE(0)) : parseInt(sizeField || '0', 8);
+      const type = String.fromCharCode(h[156] || 0x30);
+      if (!Number.isFinite(size) || size < 0 || pos + 512 + size > ra.size) {
+        this.problem(unit, 'malformed', `tar: member ${name} has an invalid size or runs past the end of the file`);
+        break;
+      }
+      const dataStart = pos + 512;
+      if (type === 'L') {
+        longName = Buffer.from(await ra.read(dataStart, Math.min(size, 4096))).toString('utf8').replace(/\0.*$/s, '');
+      } else if (type === '0' || type === '\0' || type === '7') {
+        const full = longName ?? name;
+        longName = undefined;
+        names.push(full);
+        if (++this.membersRead > this.limits.maxMembers) {
+          this.problem(unit, 'limit', `more than ${this.limits.maxMembers} archive members; the rest were not scanned`);
+          break;
+        }
+        await this.unit({ name: `${prefix}${full}`, ra: new SliceAccess(ra, dataStart, size), depth: unit.depth + 1, hint: full, tentative: unit.tentative });
+      } else longName = undefined;
+      pos = dataStart + Math.ceil(size / 512) * 512;
+    }
+    const torch = ['sys_info', 'pickle', 'storages', 'tensors'].every((n) => names.includes(n));
+    return torch ? 'pytorch-tar' : 'tar';
+  }
+
+  async safetensors(unit: Unit): Promise<FormatId> {
+    const ra = await this.access(unit);
+    this.member({ path: unit.name, format: 'safetensors', size: ra?.size ?? -1 });
+    if (!ra) return 'safetensors';
+    const info = await checkSafetensors(ra);
+    for (const p of info.problems) this.problem(unit, 'malformed', `safetensors: ${p}`);
+    this.file.details.tensors = Number(this.file.details.tensors ?? 0) + info.tensors;
+    return 'safetensors';
+  }
+
+  async gguf(unit: Unit): Promise<FormatId> {
+    const ra = await this.access(unit);
+    this.member({ path: unit.name, format: 'gguf', size: ra?.size ?? -1 });
+    if (!ra) return 'gguf';
+    const info = await readGguf(ra, { deadline: this.deadline });
+    for (const p of info.problems) this.problem(unit, p.startsWith('time limit') ? 'limit' : 'malformed', `GGUF: ${p}`);
+    for (const [key, text] of Object.entries(info.templates)) this.template(unit, key, text);
+    this.file.details.ggufVersion = info.version;
+    this.file.details.tensors = Number(this.file.details.tensors ?? 0) + info.tensorCount;
+    if (info.architecture) this.file.details.architecture = info.architecture;
+    return 'gguf';
+  }
+
+  async onnx(unit: Unit): Promise<FormatId> {
+    const ra = await this.access(unit);
+    this.member({ path: unit.name, format: 'onnx', size: ra?.size ?? -1 });
+    if (!ra) return 'onnx';
+    const info = await readOnnx(ra, this.deadline);
+    for (const p of info.problems) this.problem(unit, p.startsWith('time limit') ? 'limit' : 'malformed', `ONNX: ${p}`);
+    for (const x of info.externalData) this.file.externalData.push({ member: unit.name, tensor: x.tensor, location: x.location });
+    for (const [domain, ops] of info.domains) {
+      if (STANDARD_ONNX_DOMAINS.includes(domain)) continue;
+      this.file.domains.push({ member: unit.name, domain, ops: [...ops], local: info.functionDomains.has(domain) });
+    }
+    if (info.producer) this.file.details.producer = info.producer;
+    this.file.details.onnxNodes = info.nodes;
+    return 'onnx';
+  }
+
+  async hdf5(unit: Unit): Promise<FormatId> {
+    const size = unit.ra?.size ?? -1;
+    if (size > this.limits.maxHdf5Bytes) {
+      this.problem(unit, 'limit', `HDF5 file of ${size} bytes is larger than model.limits.maxHdf5Bytes (${this.limits.maxHdf5Bytes}); its Keras config was not inspected`);
+      this.member({ path: unit.name, format: 'hdf5', size });
+      return 'hdf5';
+    }
+    const ra = await this.access(unit);
+    if (!ra) return 'hdf5';
+    const data = await ra.read(0, ra.size);
+    const r = await readH5ModelConfig(data);
+    for (const p of r.problems) this.problem(unit, 'malformed', p);
+    if (r.config !== undefined) this.keras(unit, r.config);
+    const fmt: FormatId = r.keras ? 'keras-h5' : 'hdf5';
+    this.member({ path: unit.name, format: fmt, size: ra.size });
+    return fmt;
+  }
+}
+
+/** Scans one file from disk. */
+export async function scanModelFile(path: string, settings?: Record<string, unknown>): Promise<ModelFile> {
+  const limits = limitsFromSettings(settings);
+  const started = Date.now();
+  const fa = await FileAccess.open(path);
+  const scan = new Scan(path, fa.size, limits);
+  try {
+    const hashing = fa.size <= limits.sha256MaxBytes ? sha256Of(fa) : Promise.resolve(null);
+    const top: Unit = { name: '', ra: fa, depth: 0, hint: path };
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), limits.timeMs + 1000);
+    });
+    const work = scan.unit(top).catch((error: unknown) => {
+      scan.problem(top, 'limit', `scanner stopped: ${(error as Error).message}`);
+      return 'unknown' as FormatId;
+    });
+    const fmt = await Promise.race([work, timeout]);
+    clearTimeout(timer);
+    if (fmt === 'timeout') {
+      scan.problem(top, 'limit', `time limit (${limits.timeMs} ms) reached`);
+      scan.file.format = 'unknown';
+    } else scan.file.format = fmt;
+    if (scan.file.format === 'pickle' && scan.file.details.compression) scan.file.format = 'pickle';
+    scan.file.sha256 = await hashing;
+    if (fa.size > limits.sha256MaxBytes) scan.file.details.sha256 = `not computed (file larger than model.sha256MaxBytes = ${limits.sha256MaxBytes})`;
+  } finally {
+    await fa.close();
+  }
+  scan.file.durationMs = Date.now() - started;
+  return scan.file;
+}
+
+/** Scans bytes in memory (tests, fuzzing). */
+export async function scanModelBytes(data: Uint8Array, path = 'model.bin', settings?: Record<string, unknown>): Promise<ModelFile> {
+  const limits = limitsFromSettings(settings);
+  const started = Date.now();
+  const scan = new Scan(path, data.length, limits);
+  const ra = new BufferAccess(data);
+  try {
+    scan.file.format = await scan.unit({ name: '', ra, depth: 0, hint: path });
+  } catch (error) {
+    scan.problem({ name: '', depth: 0, hint: path }, 'limit', `scanner stopped: ${(error as Error).message}`);
+  }
+  scan.file.sha256 = data.length <= limits.sha256MaxBytes ? await sha256Of(ra) : null;
+  scan.file.durationMs = Date.now() - started;
+  return scan.file;
+}
