@@ -126,6 +126,15 @@ export function classifyLocation(sc: JsSourceCode, expr: JsNode, options: { hubI
     if (node.type === 'CallExpression' && (member === 'path:join' || member === 'path:resolve')) return { kind: 'local' };
   }
   if (node.type === 'MemberExpression' && BASE_URLS.has(sc.getText(node))) return { kind: 'local' };
+  // url.href / url.toString() of a URL object: where the URL points.
+  if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' && node.property.name === 'href') {
+    const inner = classifyLocation(sc, node.object, options);
+    if (inner.kind !== 'unknown') return { ...inner, httpLiteral: undefined };
+  }
+  if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && !node.callee.computed && node.callee.property.type === 'Identifier' && node.callee.property.name === 'toString') {
+    const inner = classifyLocation(sc, node.callee.object, options);
+    if (inner.kind !== 'unknown') return { ...inner, httpLiteral: undefined };
+  }
   const bounds = sc.stringBounds(expr);
   if (bounds.prefix) {
     const scheme = /^([a-z][a-z0-9+.-]*):\/\/([^/]*)\//i.exec(bounds.prefix) ?? /^([a-z][a-z0-9+.-]*):\/\//i.exec(bounds.prefix);

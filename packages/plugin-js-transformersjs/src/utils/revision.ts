@@ -11,7 +11,8 @@ import type { JsNode, JsSourceCode } from '@oculum/lang-js';
 export type RevisionKind = 'commit' | 'dynamic' | 'tag' | 'branch' | 'missing';
 
 const COMMIT = /^[0-9a-f]{40}$/i;
-const TAG = /^v?\d+(\.\d+)*([-+.][\w.-]*)?$/i;
+/** `v1`, `v1.2.0`, `1.2`, `2.0.0-rc1`: version tags (a bare number or short hash is not one). */
+const TAG = /^(v\d+(\.\d+)*|\d+(\.\d+)+)([-+][\w.-]*)?$/i;
 
 export function classifyRevision(sc: JsSourceCode, node: JsNode | undefined): { kind: RevisionKind; value?: string } {
   if (!node) return { kind: 'missing' };

@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import type { Rule } from '@oculum/core';
+import { javascript } from '@oculum/lang-js';
+import { RuleTester, runFixture } from '@oculum/rule-tester';
+
+export const tester = new RuleTester({ language: javascript });
+
+/** Runs the rule's annotated fixture `tests/fixtures/<rule-name>.ts`. */
+export function fixture(rule: Rule<any, any>, options?: unknown[]): void {
+  const id = `transformersjs/${rule.name}`;
+  runFixture({
+    file: fileURLToPath(new URL(`./fixtures/${rule.name}.ts`, import.meta.url)),
+    language: javascript,
+    rules: { [id]: rule },
+    options: options ? { [id]: options } : undefined,
+  });
+}
+
+export const id = (rule: Rule<any, any>): string => `transformersjs/${rule.name}`;

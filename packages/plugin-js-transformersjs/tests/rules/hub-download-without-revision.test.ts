@@ -1,0 +1,25 @@
+import rule from '../../src/rules/hub-download-without-revision.js';
+import { fixture, id, tester } from '../helpers.js';
+
+const COMMIT = '0123456789abcdef0123456789abcdef01234567';
+const imp = "import { downloadFile, snapshotDownload } from '@huggingface/hub';\n";
+
+tester.run(id(rule), rule, {
+  valid: [
+    imp + `await downloadFile({ repo: 'o/n', path: 'model.onnx', revision: '${COMMIT}' });`,
+    imp + `await snapshotDownload({ repo: 'o/n', revision: rev });`,
+    imp + `const opts = { repo: 'o/n', revision: '${COMMIT}' }; await snapshotDownload(opts);`,
+    { code: imp + `await snapshotDownload({ repo: 'o/n', revision: 'v1.0' });`, options: [{ allowTags: true }] },
+    `import { downloadFile } from './local'; await downloadFile({ repo: 'o/n' });`,
+    `const { downloadFile } = require('@huggingface/hub'); function f(downloadFile) { downloadFile({ repo: 'o/n' }); }`,
+  ],
+  invalid: [
+    { code: imp + `await downloadFile({ repo: 'o/n', path: 'model.onnx' });`, errors: [{ messageId: 'missing', data: { callee: 'downloadFile', repo: 'o/n' }, confidence: 'high' }] },
+    { code: imp + `await snapshotDownload({ repo: { type: 'dataset', name: 'o/d' }, revision: 'main' });`, errors: [{ messageId: 'branch', data: { callee: 'snapshotDownload', repo: 'o/d', revision: 'main' } }] },
+    { code: imp + `await snapshotDownload({ repo: 'o/n', revision: 'v1.0' });`, errors: [{ messageId: 'tag', severity: 'medium' }] },
+    { code: `const hub = require('@huggingface/hub'); hub.downloadFileToCacheDir({ repo: 'o/n', path: 'x' });`, errors: [{ messageId: 'missing' }] },
+    { code: imp + `function f(o) { return downloadFile(o); }`, errors: [{ messageId: 'missing', confidence: 'low' }] },
+  ],
+});
+
+fixture(rule);

@@ -1,0 +1,43 @@
+import rule from '../../src/rules/insecure-remote-host.js';
+import { fixture, id, tester } from '../helpers.js';
+
+const imp = "import { env } from '@huggingface/transformers';\n";
+
+tester.run(id(rule), rule, {
+  valid: [
+    imp + `env.remoteHost = 'https://huggingface.co/';`,
+    imp + `env.remoteHost = 'https://hf.co';`,
+    imp + `env.remoteHost = 'http://127.0.0.1:5000/';`,
+    imp + `env.remoteHost = '/mirror/';`,
+    imp + `env.remotePathTemplate = '{model}/resolve/{revision}/';`,
+    imp + `env.remotePathTemplate = 'models/{model}/{revision}/';`,
+    imp + `if (env.remoteHost === 'http://x/') {}`,
+    imp + `const host = env.remoteHost;`,
+    `const env = {}; env.remoteHost = 'http://x.example.com/';`,
+    { code: imp + `env.remoteHost = 'https://models.corp.example/';`, options: [{ allowedHosts: ['corp.example'] }] },
+    { code: imp + `env.remotePathTemplate = 'https://models.corp.example/{model}/{revision}/';`, options: [{ allowedHosts: ['models.corp.example'] }] },
+  ],
+  invalid: [
+    {
+      code: imp + `env.remoteHost = 'http://mirror.example.com/';`,
+      errors: [{
+        messageId: 'insecureHost',
+        data: { host: 'http://mirror.example.com/' },
+        line: 2, column: 1, endColumn: 46,
+        suggestions: [{ messageId: 'useHttps', output: imp + `env.remoteHost = 'https://mirror.example.com/';` }],
+      }],
+    },
+    {
+      code: imp + `const MIRROR = 'http://mirror.example.com/';\nenv.remoteHost = MIRROR;`,
+      errors: [{ messageId: 'insecureHost', line: 3, suggestions: [{ messageId: 'useHttps', output: imp + `const MIRROR = 'https://mirror.example.com/';\nenv.remoteHost = MIRROR;` }] }],
+    },
+    { code: imp + 'env.remoteHost = `http://${host}/`;', errors: [{ messageId: 'insecureHost', confidence: 'medium', suggestions: [] }] },
+    { code: `import * as T from '@xenova/transformers'; T.env.remoteHost = 'https://mirror.example.com/';`, errors: [{ messageId: 'offHubHost', data: { host: 'mirror.example.com' } }] },
+    { code: imp + `env.remoteHost = process.env.HOST;`, errors: [{ messageId: 'unknownHost', confidence: 'low' }] },
+    { code: imp + `env.remotePathTemplate = '{model}/';`, errors: [{ messageId: 'templateDropsRevision', data: { template: '{model}/' } }] },
+    { code: imp + `env.remotePathTemplate = '//evil.example/{model}/resolve/{revision}/';`, errors: [{ messageId: 'absoluteTemplate' }] },
+    { code: imp + `env.remotePathTemplate = tpl;`, errors: [{ messageId: 'unknownTemplate', confidence: 'low' }] },
+  ],
+});
+
+fixture(rule);

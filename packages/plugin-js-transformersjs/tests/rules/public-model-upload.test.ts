@@ -1,0 +1,26 @@
+import rule from '../../src/rules/public-model-upload.js';
+import { fixture, id, tester } from '../helpers.js';
+
+const imp = "import { createRepo, uploadFile, uploadFiles } from '@huggingface/hub';\n";
+
+tester.run(id(rule), rule, {
+  valid: [
+    imp + `await createRepo({ repo: 'o/n', accessToken, private: true });`,
+    imp + `const PRIVATE = true; await createRepo({ repo: 'o/n', accessToken, private: PRIVATE });`,
+    imp + `await createRepo({ repo: 'o/n', private: true });\nawait uploadFile({ repo: 'o/n', file });`,
+    imp + `await createRepo({ repo: name, private: true });\nawait uploadFiles({ repo: name, files });`,
+    `import { uploadFile } from './storage'; uploadFile({ repo: 'o/n' });`,
+    `s3.uploadFile({ repo: 'o/n' });`,
+  ],
+  invalid: [
+    { code: imp + `await createRepo({ repo: 'o/n', accessToken });`, errors: [{ messageId: 'publicRepo', data: { callee: 'createRepo', repo: 'o/n' }, confidence: 'high', severity: 'high' }] },
+    { code: imp + `await createRepo({ repo: 'o/n', private: false });`, errors: [{ messageId: 'publicRepo' }] },
+    { code: imp + `await createRepo({ repo: 'o/n', private: flag });`, errors: [{ messageId: 'unknownVisibility', confidence: 'low' }] },
+    { code: imp + `function f(opts) { return createRepo(opts); }`, errors: [{ messageId: 'unknownVisibility', confidence: 'low' }] },
+    { code: imp + `await uploadFile({ repo: 'o/n', file });`, errors: [{ messageId: 'upload', data: { callee: 'uploadFile', repo: 'o/n' }, confidence: 'low' }] },
+    { code: imp + `await createRepo({ repo: 'o/a', private: true });\nawait uploadFile({ repo: 'o/b', file });`, errors: [{ messageId: 'upload', line: 3 }] },
+    { code: imp + `await createRepo({ repo: 'o/n' });\nawait uploadFile({ repo: 'o/n', file });`, errors: [{ messageId: 'publicRepo', line: 2 }] },
+  ],
+});
+
+fixture(rule);

@@ -1,0 +1,28 @@
+import rule from '../../src/rules/tfjs-model-from-remote-url.js';
+import { fixture, id, tester } from '../helpers.js';
+
+const imp = "import * as tf from '@tensorflow/tfjs';\n";
+
+tester.run(id(rule), rule, {
+  valid: [
+    imp + `await tf.loadLayersModel('localstorage://m');`,
+    imp + `await tf.loadLayersModel('downloads://m');`,
+    imp + `await tf.loadGraphModel('./model/model.json');`,
+    imp + `await tf.loadGraphModel(tf.io.browserFiles([a, b]));`,
+    `const tf = require('@tensorflow/tfjs-node'); tf.loadLayersModel('file://' + dir + '/model.json');`,
+    `import * as tf from 'not-tf'; tf.loadGraphModel('https://x.example/model.json');`,
+    `model.loadGraphModel('https://x.example/model.json');`,
+  ],
+  invalid: [
+    {
+      code: imp + `await tf.loadGraphModel('http://example.com/model.json');`,
+      errors: [{ messageId: 'http', suggestions: [{ messageId: 'useHttps', output: imp + `await tf.loadGraphModel('https://example.com/model.json');` }] }],
+    },
+    { code: imp + `await tf.loadLayersModel(tf.io.browserHTTPRequest('https://x.example/model.json'));`, errors: [{ messageId: 'remote' }] },
+    { code: `const tf = require('@tensorflow/tfjs-node-gpu'); tf.loadGraphModel('https://x.example/model.json');`, errors: [{ messageId: 'remote', data: { callee: 'tf.loadGraphModel', url: 'https://x.example/model.json' } }] },
+    { code: `tf.loadLayersModel('https://x.example/model.json');`, errors: [{ messageId: 'remote' }] },
+    { code: imp + `await tf.loadGraphModel('google/imagenet/mobilenet/1', { fromTFHub: true });`, errors: [{ messageId: 'remote' }] },
+  ],
+});
+
+fixture(rule);

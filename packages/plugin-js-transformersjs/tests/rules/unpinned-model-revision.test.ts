@@ -1,0 +1,45 @@
+import rule from '../../src/rules/unpinned-model-revision.js';
+import { fixture, id, tester } from '../helpers.js';
+
+const COMMIT = '0123456789abcdef0123456789abcdef01234567';
+const imp = "import { pipeline, AutoModel, env } from '@huggingface/transformers';\n";
+
+tester.run(id(rule), rule, {
+  valid: [
+    imp + `await pipeline('x', 'org/name', { revision: '${COMMIT}' });`,
+    imp + `await AutoModel.from_pretrained('org/name', { revision: '${COMMIT.toUpperCase()}' });`,
+    imp + `const R = '${COMMIT}'; const o = { revision: R }; await AutoModel.from_pretrained('org/name', { ...o });`,
+    imp + `await AutoModel.from_pretrained('org/name', { revision: getRevision() });`,
+    imp + `await pipeline('x', '/models/name');`,
+    imp + `await pipeline('x', 'C:\\\\models\\\\name');`,
+    imp + `await pipeline('x', 'https://example.com/x');`,
+    imp + `env.allowRemoteModels = false;\nawait pipeline('x', 'org/name');`,
+    `import { pipeline } from 'other-lib'; await pipeline('x', 'org/name');`,
+    `await pipeline('x', 'org/name');`,
+    imp + `function f(pipeline) { return pipeline('x', 'org/name'); }`,
+    imp + `registry.from_pretrained('org/name');`,
+    imp + `await pipeline(...args);`,
+    { code: imp + `await AutoModel.from_pretrained('org/name', { revision: 'v1.2.0' });`, options: [{ allowTags: true }] },
+    `const { pipeline } = require('@xenova/transformers'); pipeline('x', 'org/name', { revision: '${COMMIT}' });`,
+  ],
+  invalid: [
+    { code: imp + `await pipeline('x', 'org/name');`, errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: 'org/name' }, line: 2, column: 7, confidence: 'high', severity: 'high' }] },
+    { code: imp + `const p = pipeline; await p('x', 'gpt2');`, errors: [{ messageId: 'missing', confidence: 'high' }] },
+    { code: `const { pipeline } = await import('@huggingface/transformers'); await pipeline('x', 'org/name');`, errors: [{ messageId: 'missing' }] },
+    { code: `const t = require('@xenova/transformers'); t.AutoTokenizer.from_pretrained('org/name');`, errors: [{ messageId: 'missing', data: { callee: 't.AutoTokenizer.from_pretrained', model: 'org/name' } }] },
+    { code: `import { AutoModel } from 'https://cdn.jsdelivr.net/npm/@huggingface/transformers@3.0.0';\nAutoModel.from_pretrained('org/name');`, errors: [{ messageId: 'missing' }] },
+    { code: imp + `await AutoModel.from_pretrained('org/name', { revision: 'main' });`, errors: [{ messageId: 'branch', data: { callee: 'AutoModel.from_pretrained', model: 'org/name', revision: 'main' } }] },
+    { code: imp + `await AutoModel.from_pretrained('org/name', { revision: 'v1.2.0' });`, errors: [{ messageId: 'tag', severity: 'medium' }] },
+    { code: imp + `await pipeline('x', 'org/name', { revision: '${COMMIT.slice(0, 7)}' });`, errors: [{ messageId: 'branch' }] },
+    { code: imp + `await pipeline('x', 'org/name', { revision: undefined });`, errors: [{ messageId: 'missing' }] },
+    { code: imp + `function f(opts) { return pipeline('x', 'org/name', opts); }`, errors: [{ messageId: 'missing', confidence: 'low' }] },
+    { code: imp + `await pipeline('x', 'org/name', { ...opts });`, errors: [{ messageId: 'missing', confidence: 'low' }] },
+    { code: imp + `function f(id) { return pipeline('x', id); }`, errors: [{ messageId: 'missing', confidence: 'low' }] },
+    { code: imp + `function f(id = 'org/name') { return pipeline('x', id); }`, errors: [{ messageId: 'missing', confidence: 'high' }] },
+    { code: imp + `await pipeline('summarization');`, errors: [{ messageId: 'defaultModel', data: { callee: 'pipeline', task: 'summarization' }, confidence: 'medium' }] },
+    { code: imp + `function f() { env.allowRemoteModels = false; }\nawait pipeline('x', 'org/name');`, errors: [{ messageId: 'missing' }] },
+    { code: imp + `await pipeline(\n  'x',\n  'org/name',\n);`, errors: [{ messageId: 'missing', line: 2, endLine: 5 }] },
+  ],
+});
+
+fixture(rule);

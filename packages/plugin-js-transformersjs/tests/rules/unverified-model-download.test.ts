@@ -1,0 +1,35 @@
+import rule from '../../src/rules/unverified-model-download.js';
+import { fixture, id, tester } from '../helpers.js';
+
+tester.run(id(rule), rule, {
+  valid: [
+    `const r = await fetch('https://api.example.com/data.json');`,
+    `const r = await fetch('/models/model.onnx');`,
+    `const r = await fetch('https://x.example/m.onnx', { integrity: 'sha256-abc' });`,
+    `async function f() { const r = await fetch('https://x.example/m.onnx'); const b = await r.arrayBuffer(); await crypto.subtle.digest('SHA-256', b); }`,
+    `async function f() { const r = await fetch('https://x.example/m.onnx'); const b = await r.arrayBuffer(); await window.crypto.subtle.digest('SHA-256', b); }`,
+    `import { createHash } from 'crypto'; async function f() { const r = await fetch('https://x.example/m.bin'); createHash('sha256'); }`,
+    `import { sha256 } from '@noble/hashes/sha256'; async function f() { const r = await fetch('https://x.example/m.bin'); sha256(new Uint8Array(await r.arrayBuffer())); }`,
+    `function fetch(u) {} fetch('https://x.example/m.onnx');`,
+    `client.get('https://x.example/m.onnx');`,
+    `async function f(url) { const r = await fetch(url); return r.json(); }`,
+  ],
+  invalid: [
+    { code: `const r = await fetch('https://x.example/m.onnx');`, errors: [{ messageId: 'unverified', data: { callee: 'fetch', url: 'https://x.example/m.onnx' }, confidence: 'high' }] },
+    { code: `const r = await window.fetch('https://huggingface.co/o/n/resolve/main/model.safetensors?download=true');`, errors: [{ messageId: 'unverified' }] },
+    { code: `import axios from 'axios'; await axios({ url: 'https://x.example/weights.pt', responseType: 'arraybuffer' });`, errors: [{ messageId: 'unverified' }] },
+    { code: `const got = require('got'); got('https://x.example/model.tflite');`, errors: [{ messageId: 'unverified' }] },
+    { code: `import fetch from 'node-fetch'; fetch('https://x.example/model.pkl');`, errors: [{ messageId: 'unverified' }] },
+    { code: 'async function f(base) { return fetch(`${base}/model.onnx`); }', errors: [{ messageId: 'unverified', confidence: 'medium' }] },
+    {
+      code: `import * as fs from 'fs';\nasync function f(url) { const r = await fetch(url); fs.writeFileSync('weights.safetensors', Buffer.from(await r.arrayBuffer())); }`,
+      errors: [{ messageId: 'unverifiedSink', confidence: 'medium', line: 2 }],
+    },
+    {
+      code: `async function get() { return (await fetch('https://x.example/m.onnx')).arrayBuffer(); }\nasync function other() { const b = await get(); return b; }`,
+      errors: [{ messageId: 'unverified' }],
+    },
+  ],
+});
+
+fixture(rule);
