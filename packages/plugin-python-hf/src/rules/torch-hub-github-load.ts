@@ -48,6 +48,14 @@ export default createRule<[], PySourceCode>({
         const trusted = trustVal !== undefined && trustVal !== UNKNOWN && trustVal !== 'check' && pythonTruthy(trustVal);
         const r = resolve(sc, repoArg);
         const sourceUnknown = sourceVal === UNKNOWN;
+        if (r.kind === 'prefix') {
+          // f"owner/repo:{ref}": pinned to a ref we cannot read
+          const pm = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+):/.exec(r.value);
+          if (pm && !trusted) {
+            context.report({ node, messageId: 'pinned', data: { fn, repo: `${pm[1]}/${pm[2]}`, ref: '…' }, confidence: 'medium', severity: 'medium' });
+            return;
+          }
+        }
         if (r.kind !== 'string') {
           if (r.kind === 'local' || r.kind === 'private-temp' || r.kind === 'non-string') return;
           context.report({ node, messageId: 'unknownRepo', data: { fn, expr: repoArg.text }, confidence: 'low' });

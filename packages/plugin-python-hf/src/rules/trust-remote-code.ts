@@ -8,7 +8,7 @@ const name = 'trust-remote-code';
 
 /** Keyword arguments whose dict value is forwarded to a loader (`pipeline(model_kwargs={...})`). */
 const FORWARDING_KWARGS = new Set(['model_kwargs', 'tokenizer_kwargs', 'config_kwargs', 'processor_kwargs', 'model_init_kwargs', 'load_kwargs', 'init_kwargs']);
-const LOADER_NAMES = new Set(['from_pretrained', 'pipeline', 'load_dataset', 'load_dataset_builder', 'SentenceTransformer', 'CrossEncoder', 'LLM', 'AutoConfig', 'load_model', 'load', 'get_tokenizer']);
+const LOADER_NAMES = new Set(['from_pretrained', 'pipeline', 'load_dataset', 'load_dataset_builder', 'SentenceTransformer', 'CrossEncoder', 'LLM', 'AutoConfig', 'get_tokenizer']);
 
 export default createRule<[], PySourceCode>({
   name,
@@ -69,7 +69,7 @@ function isKnownLoader(sc: PySourceCode, call: PyNode): boolean {
   const fn = calleeOf(call);
   const qn = fn ? sc.qualifiedName(fn) : undefined;
   if (hfPackage(qn)) return true;
-  return LOADER_NAMES.has(calleeName(call) ?? '') && calleeName(call) !== 'load';
+  return LOADER_NAMES.has(calleeName(call) ?? '');
 }
 
 function apiName(sc: PySourceCode, call: PyNode): string {

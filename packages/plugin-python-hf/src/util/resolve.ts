@@ -86,6 +86,8 @@ function resolveCall(sc: PySourceCode, node: PyNode, depth: number): Resolved {
       const qn = sc.qualifiedName(calleeOf(node)!);
       const first = argList(node)[0];
       if (qn && JOIN_FUNCS.has(qn)) {
+        const whole = sc.constant(node);
+        if (typeof whole === 'string') return { kind: 'local', why: `${qn}(...)`, prefix: whole };
         const r = first && first.type !== 'keyword_argument' ? resolve(sc, first, depth + 1) : { kind: 'unknown' as const };
         if (r.kind === 'string' || r.kind === 'prefix') return { kind: 'local', why: `${qn}(...)`, prefix: r.value };
         if (r.kind === 'private-temp') return r;

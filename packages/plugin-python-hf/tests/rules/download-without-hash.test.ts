@@ -1,0 +1,30 @@
+import rule from '../../src/rules/download-without-hash.js';
+import { fixture, ruleTester } from '../helpers.js';
+
+ruleTester.run('hf/download-without-hash', rule, {
+  valid: [
+    'import torch\ns = torch.hub.load_state_dict_from_url("https://x.org/w-0676ba61.pth", check_hash=True)',
+    'from torch.hub import download_url_to_file\ndef f(u, d, h):\n    download_url_to_file(u, d, hash_prefix=h)',
+    'import tensorflow as tf\np = tf.keras.utils.get_file("m.h5", origin="https://x.org/m.h5", file_hash="ab")',
+  ],
+  invalid: [
+    {
+      code: 'import torch\ns = torch.hub.load_state_dict_from_url("https://example.org/weights.pth", weights_only=True)',
+      errors: [{ messageId: 'missing', data: { api: 'load_state_dict_from_url', fix: 'check_hash=True (with the SHA-256 prefix in the file name)' }, confidence: 'high' }],
+    },
+    {
+      code: 'import torch\ns = torch.hub.load_state_dict_from_url("https://example.org/weights.pth", check_hash=False)',
+      errors: [{ messageId: 'disabled', data: { api: 'load_state_dict_from_url', arg: 'check_hash=False' } }],
+    },
+    {
+      code: 'from keras.utils import get_file\np = get_file("m.h5", "https://x.org/m.h5")',
+      errors: [{ messageId: 'missing' }],
+    },
+    {
+      code: 'import torch\ndef f(c):\n    return torch.hub.load_state_dict_from_url("https://x.org/w.pth", check_hash=c)',
+      errors: [{ messageId: 'unknown', confidence: 'low' }],
+    },
+  ],
+});
+
+fixture(rule);

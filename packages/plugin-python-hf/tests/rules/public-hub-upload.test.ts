@@ -1,0 +1,35 @@
+import rule from '../../src/rules/public-hub-upload.js';
+import { fixture, ruleTester } from '../helpers.js';
+
+ruleTester.run('hf/public-hub-upload', rule, {
+  valid: [
+    'from transformers import TrainingArguments\na = TrainingArguments(output_dir="./o", push_to_hub=True, hub_private_repo=True)',
+    'from transformers import TrainingArguments\ndef f(p):\n    return TrainingArguments(output_dir="./o", push_to_hub=p)',
+    'def f(model):\n    model.push_to_hub("org/m", private=True)',
+    'from huggingface_hub import create_repo\ncreate_repo("org/m", private=True)',
+  ],
+  invalid: [
+    {
+      code: 'from transformers import TrainingArguments\na = TrainingArguments(output_dir="./o", push_to_hub=True)',
+      errors: [{ messageId: 'publicArgs', data: { api: 'TrainingArguments' }, line: 2, column: 5 }],
+    },
+    {
+      code: 'from transformers import AutoModel\ndef f(model):\n    model.push_to_hub("org/m")',
+      errors: [{ messageId: 'publicPush', data: { target: 'model', extra: '' }, confidence: 'high' }],
+    },
+    {
+      code: 'from transformers import Trainer, TrainingArguments\ndef f(m, d):\n    t = Trainer(model=m, args=TrainingArguments(output_dir="./o"), train_dataset=d)\n    t.train()\n    t.push_to_hub()',
+      errors: [{ messageId: 'trainerPush', data: { target: 't', extra: ', right after training with no evaluation or review step' } }],
+    },
+    {
+      code: 'def f(model):\n    model.save_pretrained("./o", push_to_hub=True)',
+      errors: [{ messageId: 'publicSavePush', confidence: 'medium' }],
+    },
+    {
+      code: 'from huggingface_hub import HfApi\nHfApi().create_repo("org/m")',
+      errors: [{ messageId: 'publicRepo' }],
+    },
+  ],
+});
+
+fixture(rule);

@@ -1,0 +1,77 @@
+import rule from '../../src/rules/trust-remote-code.js';
+import { fixture, ruleTester } from '../helpers.js';
+
+const COMMIT = '0123456789abcdef0123456789abcdef01234567';
+
+ruleTester.run('hf/trust-remote-code', rule, {
+  valid: [
+    `from transformers import AutoModel\nAutoModel.from_pretrained("org/m", revision="${COMMIT}", trust_remote_code=False)`,
+    `from transformers import AutoModel\nAutoModel.from_pretrained("org/m", revision="${COMMIT}")`,
+    'from transformers import AutoModel\ndef f(name, trust_remote_code=False):\n    return AutoModel.from_pretrained(name, trust_remote_code=trust_remote_code)',
+    '# trust_remote_code=True\nx = "trust_remote_code=True"',
+  ],
+  invalid: [
+    {
+      code: 'from transformers import AutoModel\nm = AutoModel.from_pretrained("org/m", trust_remote_code=True)',
+      errors: [
+        {
+          messageId: 'trusted',
+          data: { api: 'AutoModel.from_pretrained', value: 'True' },
+          line: 2,
+          column: 5,
+          confidence: 'high',
+          suggestions: [{ messageId: 'setFalse', output: 'from transformers import AutoModel\nm = AutoModel.from_pretrained("org/m", trust_remote_code=False)' }],
+        },
+      ],
+    },
+    {
+      code: 'from transformers import AutoModel\nAutoModel.from_pretrained("org/m", **{"trust_remote_code": True})',
+      errors: [
+        {
+          messageId: 'trusted',
+          confidence: 'high',
+          suggestions: [{ messageId: 'setFalse', output: 'from transformers import AutoModel\nAutoModel.from_pretrained("org/m", **{"trust_remote_code": False})' }],
+        },
+      ],
+    },
+    {
+      code: 'from transformers import AutoModel\nOPTS = {"trust_remote_code": True}\nAutoModel.from_pretrained("org/m", **OPTS)',
+      errors: [
+        {
+          messageId: 'trusted',
+          suggestions: [{ messageId: 'setFalse', output: 'from transformers import AutoModel\nOPTS = {"trust_remote_code": False}\nAutoModel.from_pretrained("org/m", **OPTS)' }],
+        },
+      ],
+    },
+    {
+      code: 'from transformers import AutoModel\ndef f(name, trust_remote_code=True):\n    return AutoModel.from_pretrained(name, trust_remote_code=trust_remote_code)',
+      errors: [{ messageId: 'trusted', line: 3, suggestions: [] }],
+    },
+    {
+      code: 'from transformers import AutoModel\ndef f(args):\n    return AutoModel.from_pretrained("org/m", trust_remote_code=args.trust)',
+      errors: [{ messageId: 'maybeTrusted', confidence: 'low' }],
+    },
+    {
+      code: 'def f(load):\n    return load("org/m", trust_remote_code=True)',
+      errors: [
+        {
+          messageId: 'trusted',
+          confidence: 'medium',
+          suggestions: [{ messageId: 'setFalse', output: 'def f(load):\n    return load("org/m", trust_remote_code=False)' }],
+        },
+      ],
+    },
+    {
+      code: 'from transformers import pipeline\np = pipeline("feature-extraction", model="org/m", model_kwargs={"trust_remote_code": True})',
+      errors: [
+        {
+          messageId: 'trusted',
+          data: { api: 'pipeline (via model_kwargs)', value: 'True' },
+          suggestions: [{ messageId: 'setFalse', output: 'from transformers import pipeline\np = pipeline("feature-extraction", model="org/m", model_kwargs={"trust_remote_code": False})' }],
+        },
+      ],
+    },
+  ],
+});
+
+fixture(rule);

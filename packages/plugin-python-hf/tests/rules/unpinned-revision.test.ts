@@ -1,0 +1,75 @@
+import rule from '../../src/rules/unpinned-revision.js';
+import { fixture, ruleTester } from '../helpers.js';
+
+const COMMIT = '0123456789abcdef0123456789abcdef01234567';
+
+ruleTester.run('hf/unpinned-revision', rule, {
+  valid: [
+    `from transformers import AutoModel\nAutoModel.from_pretrained("org/model", revision="${COMMIT}")`,
+    'from transformers import AutoModel\ndef f(rev):\n    return AutoModel.from_pretrained("org/model", revision=rev)',
+    'from transformers import AutoModel\nAutoModel.from_pretrained("./out")',
+    'import os\nfrom transformers import AutoModel\ndef f(d):\n    return AutoModel.from_pretrained(os.path.join(d, "final"))',
+    'from transformers import AutoModel\nAutoModel.from_pretrained("org/model", local_files_only=True)',
+    // the brief's remediation: an abbreviated commit hash
+    'from transformers import AutoModel\nmodel = AutoModel.from_pretrained("meta-llama/Llama-3-8b", trust_remote_code=False, revision="abc123def")',
+    {
+      code: 'from transformers import AutoModel\nAutoModel.from_pretrained("org/model", revision="v1.2.3")',
+      options: [{ tagSeverity: 'off' }],
+    },
+    {
+      code: 'from transformers import AutoModel\nAutoModel.from_pretrained("org/model", revision="main")',
+      options: [{ allowBranches: true }],
+    },
+    'from datasets import load_dataset\nds = load_dataset("json", data_files="train.jsonl")',
+    // validated datasets are checked by content
+    'from datasets import load_dataset\ndef f(v):\n    ds = load_dataset("org/data")\n    ds = ds.filter(v)\n    return ds',
+    'from transformers import pipeline\nfrom transformers import AutoModel\nm = AutoModel.from_pretrained("org/m", revision="' + COMMIT + '")\np = pipeline("text-generation", model=m)',
+    'def from_pretrained(x):\n    return x\nfrom_pretrained("org/model")',
+  ],
+  invalid: [
+    {
+      code: 'from transformers import AutoModel\nAutoModel.from_pretrained("org/model")',
+      errors: [{ messageId: 'missingRevision', data: { api: 'AutoModel.from_pretrained', id: 'org/model' }, line: 2, column: 1, endLine: 2, endColumn: 39, confidence: 'high', severity: 'high' }],
+    },
+    {
+      code: 'import transformers as t\nt.AutoModelForCausalLM.from_pretrained("org/model", revision="main")',
+      errors: [{ messageId: 'branchRevision', confidence: 'high' }],
+    },
+    {
+      code: 'from transformers import AutoModel\nAutoModel.from_pretrained("org/model", revision="v1.2.3")',
+      errors: [{ messageId: 'tagRevision', severity: 'low' }],
+    },
+    {
+      code: 'from transformers import AutoModel\nAutoModel.from_pretrained("org/model", revision="v1.2.3")',
+      options: [{ tagSeverity: 'medium' }],
+      errors: [{ messageId: 'tagRevision', severity: 'medium' }],
+    },
+    {
+      code: 'from transformers import AutoModel\nAutoModel.from_pretrained("org/model", revision="abc123def")',
+      options: [{ allowShortHashes: false }],
+      errors: [{ messageId: 'tagRevision', severity: 'low' }],
+    },
+    {
+      code: 'from transformers import AutoModel\ndef f(name):\n    return AutoModel.from_pretrained(name)',
+      errors: [{ messageId: 'missingRevisionUnknownId', confidence: 'low' }],
+    },
+    {
+      code: 'from transformers import pipeline\npipeline("summarization")',
+      errors: [{ messageId: 'defaultModel', confidence: 'medium' }],
+    },
+    {
+      code: 'from huggingface_hub import hf_hub_download\np = hf_hub_download(repo_id="organization/model-name", filename="model.safetensors", revision="main", cache_dir="./models")',
+      errors: [{ messageId: 'branchRevision' }],
+    },
+    {
+      code: 'from datasets import load_dataset\nds = load_dataset("org/data")',
+      errors: [{ messageId: 'missingRevision', data: { api: 'load_dataset', id: 'org/data' } }],
+    },
+    {
+      code: 'import timm\nm = timm.create_model("hf-hub:org/vit@main", pretrained=True)',
+      errors: [{ messageId: 'branchRevision' }],
+    },
+  ],
+});
+
+fixture(rule);

@@ -1,0 +1,49 @@
+import rule from '../../src/rules/unverified-model-download.js';
+import { fixture, ruleTester } from '../helpers.js';
+
+ruleTester.run('hf/unverified-model-download', rule, {
+  valid: [
+    // the brief's remediation pattern
+    'import hashlib\nimport requests\nr = requests.get("https://x.org/model.bin")\nif hashlib.sha256(r.content).hexdigest() != "ab":\n    raise ValueError()\nopen("model.bin", "wb").write(r.content)',
+    'import requests\nstatus = requests.get("https://x.org/model.bin").status_code',
+    'import requests\ncfg = requests.get("https://x.org/config").json()',
+  ],
+  invalid: [
+    {
+      // the product brief's vulnerable example, verbatim
+      code: [
+        '# VULNERABLE: No verification',
+        'import requests',
+        '',
+        'model_url = "https://random-site.com/model.bin"',
+        'response = requests.get(model_url)',
+        'with open("model.bin", "wb") as f:',
+        '    f.write(response.content)  # No checksum!',
+      ].join('\n'),
+      errors: [
+        {
+          messageId: 'unverified',
+          data: { api: 'requests.get', what: '"https://random-site.com/model.bin"', action: 'saves' },
+          line: 5,
+          column: 12,
+          confidence: 'high',
+          severity: 'high',
+        },
+      ],
+    },
+    {
+      code: 'import urllib.request\nurllib.request.urlretrieve("https://x.org/net.onnx", "net.onnx")',
+      errors: [{ messageId: 'unverified', data: { api: 'urlretrieve', what: '"https://x.org/net.onnx"', action: 'saves' } }],
+    },
+    {
+      code: 'import pickle\nfrom urllib.request import urlopen\nclf = pickle.loads(urlopen("https://x.org/clf").read())',
+      errors: [{ messageId: 'unverified', data: { api: 'urlopen', what: '"https://x.org/clf"', action: 'loads' } }],
+    },
+    {
+      code: 'import subprocess\nsubprocess.run("curl -sL https://x.org/w.safetensors -o w.safetensors", shell=True)',
+      errors: [{ messageId: 'unverified' }],
+    },
+  ],
+});
+
+fixture(rule);
