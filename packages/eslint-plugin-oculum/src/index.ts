@@ -1,0 +1,58 @@
+import type { ESLint, Linter, Rule as ESLintRule } from 'eslint';
+import type { Plugin } from '@oculum/core';
+import transformersjs from '@oculum/plugin-js-transformersjs';
+import pkg from '../package.json' with { type: 'json' };
+import { adaptRule } from './adapter.js';
+
+export { adaptRule, sourceCodeFor, toEslintReport } from './adapter.js';
+
+/** The Oculum plugins whose JS/TS rules this ESLint plugin carries. */
+export const oculumPlugins: Plugin[] = [transformersjs];
+
+const PRESETS = ['recommended', 'strict', 'all'] as const;
+type PresetName = (typeof PRESETS)[number];
+
+export interface OculumEslintPlugin {
+  meta: { name: string; version: string; namespace: string };
+  rules: Record<string, ESLintRule.RuleModule>;
+  configs: Record<PresetName, Linter.Config>;
+}
+
+/**
+ * Builds the ESLint plugin from Oculum plugins. Rule names keep the Oculum id, so
+ * `transformersjs/unpinned-model-revision` becomes `oculum/transformersjs/unpinned-model-revision`
+ * (and that is what `eslint-disable` comments name). Presets are the Oculum presets, prefixed.
+ */
+export function createEslintPlugin(plugins: Plugin[] = oculumPlugins): OculumEslintPlugin {
+  const rules: Record<string, ESLintRule.RuleModule> = {};
+  for (const plugin of plugins) {
+    for (const [name, rule] of Object.entries(plugin.rules ?? {})) {
+      if (!rule.meta.languages.includes('javascript')) continue;
+      const id = `${plugin.meta.namespace}/${name}`;
+      rules[id] = adaptRule(id, rule);
+    }
+  }
+  const eslintPlugin: OculumEslintPlugin = {
+    meta: { name: pkg.name, version: pkg.version, namespace: 'oculum' },
+    rules,
+    configs: {} as Record<PresetName, Linter.Config>,
+  };
+  for (const preset of PRESETS) {
+    const entries: Linter.RulesRecord = {};
+    for (const plugin of plugins) {
+      for (const [id, level] of Object.entries(plugin.configs?.[preset]?.rules ?? {})) {
+        if (rules[id]) entries[`oculum/${id}`] = level as Linter.RuleEntry;
+      }
+    }
+    eslintPlugin.configs[preset] = {
+      name: `oculum/${preset}`,
+      plugins: { oculum: eslintPlugin as unknown as ESLint.Plugin },
+      rules: entries,
+    };
+  }
+  return eslintPlugin;
+}
+
+const plugin = createEslintPlugin();
+
+export default plugin;

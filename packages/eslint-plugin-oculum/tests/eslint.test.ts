@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ESLint, Linter } from 'eslint';
+import { createRule } from '@oculum/core';
+import transformersjs from '@oculum/plugin-js-transformersjs';
+import oculum, { createEslintPlugin } from '../src/index.js';
+
+const linter = new Linter({ configType: 'flat' });
+const lint = (code: string, filename = 'app.js', config: Linter.Config[] = [oculum.configs.recommended]) =>
+  linter.verify(code, config, { filename });
+
+const imports = `import { pipeline, env } from '@huggingface/transformers';\nimport * as ort from 'onnxruntime-web';\n`;
+
+describe('eslint-plugin-oculum', () => {
+  it('adapts every JS rule of the Oculum plugin, same rule ids, generated presets', () => {
+    expect(Object.keys(oculum.rules).sort()).toEqual(Object.keys(transformersjs.rules!).map((n) => `transformersjs/${n}`).sort());
+    expect(oculum.configs.recommended.plugins?.oculum).toBe(oculum);
+    expect(oculum.configs.recommended.rules).toEqual(
+      Object.fromEntries(Object.entries(transformersjs.configs!.recommended.rules!).map(([id, level]) => [`oculum/${id}`, level])),
+    );
+    for (const [id, rule] of Object.entries(oculum.rules)) {
+      const original = transformersjs.rules![id.split('/')[1]];
+      expect(rule.meta?.messages).toBe(original.meta.messages);
+      expect(rule.meta?.docs?.description).toBe(original.meta.docs.description);
+    }
+  });
+
+  it('reports through the recommended config with ESLint locations', () => {
+    const messages = lint(imports + `const p = await pipeline('sentiment-analysis', 'org/model');\n`);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({
+      ruleId: 'oculum/transformersjs/unpinned-model-revision',
+      messageId: 'missing',
+      message: 'pipeline loads "org/model" from the Hugging Face Hub without a pinned `revision`: it follows `main`, so the files can change under you.',
+      line: 3,
+      column: 17,
+      endLine: 3,
+      endColumn: 60,
+      severity: 2,
+    });
+  });
+
+  it('passes the JS conformance cases under ESLint', () => {
+    const path = '/work/shared/conformance/cases/js/model_sources.mjs';
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      return;
+    }
+    const messages = lint(text, 'model_sources.mjs');
+    expect(messages.filter((m) => m.fatal)).toEqual([]);
+    const lines = text.split('\n');
+    lines.forEach((content, i) => {
+      const m = /^\s*\/\/\s*expect:\s*(\w+)\s*$/.exec(content);
+      if (!m) return;
+      let j = i + 1;
+      while (!lines[j].trim() || /^\s*\/\//.test(lines[j])) j++;
+      const hits = messages.filter((msg) => msg.line <= j + 1 && (msg.endLine ?? msg.line) >= j + 1);
+      if (m[1] === 'none') expect(hits, `line ${j + 1}`).toEqual([]);
+      else expect(hits.length, `line ${j + 1}`).toBeGreaterThan(0);
+    });
+  });
+
+  it('honours eslint-disable comments', () => {
+    const code =
+      imports +
+      `// eslint-disable-next-line oculum/transformersjs/unpinned-model-revision -- reviewed\n` +
+      `await pipeline('x', 'org/a');\n` +
+      `await pipeline('x', 'org/b'); // eslint-disable-line oculum/transformersjs/unpinned-model-revision\n` +
+      `/* eslint-disable oculum/transformersjs/onnx-model-from-remote-url */\n` +
+      `await ort.InferenceSession.create('https://cdn.example.com/m.onnx');\n` +
+      `/* eslint-enable oculum/transformersjs/onnx-model-from-remote-url */\n` +
+      `await ort.InferenceSession.create('https://cdn.example.com/n.onnx');\n` +
+      `await pipeline('x', 'org/c');\n`;
+    const messages = lint(code, 'app.mjs');
+    expect(messages.map((m) => [m.ruleId, m.line])).toEqual([
+      ['oculum/transformersjs/onnx-model-from-remote-url', 9],
+      ['oculum/transformersjs/unpinned-model-revision', 10],
+    ]);
+  });
+
+  it('forwards suggestions', () => {
+    const code = imports + `env.remoteHost = 'http://mirror.example.com/';\n`;
+    const [message] = lint(code);
+    expect(message.ruleId).toBe('oculum/transformersjs/insecure-remote-host');
+    expect(message.suggestions).toHaveLength(1);
+    const suggestion = message.suggestions![0];
+    expect(suggestion.desc).toBe('Use https://');
+    const fixed = code.slice(0, suggestion.fix.range[0]) + suggestion.fix.text + code.slice(suggestion.fix.range[1]);
+    expect(fixed).toBe(imports + `env.remoteHost = 'https://mirror.example.com/';\n`);
+  });
+
+  it('forwards autofixes of fixable Oculum rules (verifyAndFix)', () => {
+    const upgrade = createRule({
+      name: 'upgrade-http',
+      meta: {
+        detector: 'unverified_model_source',
+        severity: 'high',
+        languages: ['javascript'],
+        triggers: ['http://'],
+        docs: { description: 'test rule', recommended: true },
+        messages: { http: 'plain HTTP' },
+        remediation: 'use https',
+        fixable: 'code',
+      },
+      create(context) {
+        return {
+          Literal(node: { value: unknown; range: [number, number] }) {
+            if (typeof node.value === 'string' && node.value.startsWith('http://')) {
+              context.report({ node: node as never, messageId: 'http', fix: (fixer) => fixer.replaceText([node.range[0] + 1, node.range[0] + 8], 'https://') });
+            }
+          },
+        };
+      },
+    });
+    const custom = createEslintPlugin([{ meta: { name: 'test', version: '0.0.0', namespace: 'test' }, rules: { 'upgrade-http': upgrade }, configs: { recommended: { rules: { 'test/upgrade-http': 'error' } } } }]);
+    const result = linter.verifyAndFix(`const a = 'http://x.example/m.onnx';\n// eslint-disable-next-line oculum/test/upgrade-http\nconst b = 'http://y.example/m.onnx';\n`, [custom.configs.recommended], { filename: 'x.js' });
+    expect(result.fixed).toBe(true);
+    expect(result.output).toBe(`const a = 'https://x.example/m.onnx';\n// eslint-disable-next-line oculum/test/upgrade-http\nconst b = 'http://y.example/m.onnx';\n`);
+    expect(result.messages).toEqual([]);
+  });
+
+  it('passes rule options through', () => {
+    const code = imports + `env.remoteHost = 'https://models.corp.example/';\n`;
+    expect(lint(code)).toHaveLength(1);
+    const config: Linter.Config[] = [
+      oculum.configs.recommended,
+      { rules: { 'oculum/transformersjs/insecure-remote-host': ['error', { allowedHosts: ['corp.example'] }] } },
+    ];
+    expect(lint(code, 'app.js', config)).toEqual([]);
+  });
+
+  it('ignores comments, JSDoc and unrelated methods', () => {
+    const code = `/** pipeline('x', 'org/name') and ort.InferenceSession.create('http://x/m.onnx') */\n// eval(config.code)\nstore.load('weights');\n`;
+    expect(lint(code)).toEqual([]);
+  });
+
+  it('works through the ESLint class with a flat config', async () => {
+    const eslint = new ESLint({ overrideConfigFile: true, overrideConfig: [oculum.configs.recommended] });
+    const [result] = await eslint.lintText(imports + `await ort.InferenceSession.create('http://cdn.example.com/m.onnx');\n`, { filePath: 'web/app.mjs' });
+    expect(result.messages.map((m) => [m.ruleId, m.messageId, m.line])).toEqual([
+      ['oculum/transformersjs/onnx-model-from-remote-url', 'http', 3],
+    ]);
+    expect(result.messages[0].suggestions?.[0].fix.text).toBe('https://');
+  });
+
+  it('builds one semantic model per file and never re-parses', () => {
+    const code = imports + `await pipeline('x', 'org/a');\nenv.remoteHost = 'http://m.example/';\n`;
+    const messages = lint(code, 'app.js', [oculum.configs.all]);
+    expect(messages.map((m) => m.ruleId).sort()).toEqual(['oculum/transformersjs/insecure-remote-host', 'oculum/transformersjs/unpinned-model-revision']);
+  });
+});
+
+describe('documented flat config', () => {
+  it('`import oculum from "eslint-plugin-oculum"; export default [oculum.configs.recommended]` works', async () => {
+    const cwd = new URL('./fixtures/project/', import.meta.url).pathname;
+    const eslint = new ESLint({ cwd });
+    const [result] = await eslint.lintFiles(['app.mjs']);
+    expect(result.messages.map((m) => [m.ruleId, m.line])).toEqual([['oculum/transformersjs/unpinned-model-revision', 3]]);
+  });
+});
