@@ -2,7 +2,6 @@ import { existsSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { glob } from 'tinyglobby';
 import { UsageError } from './errors.js';
 import type { Diagnostic } from './types.js';
 
@@ -140,6 +139,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<string[]>
     } else if (stat?.isFile()) {
       found.add(abs);
     } else if (!stat && GLOB_CHARS.test(raw)) {
+      const { glob } = await import('tinyglobby');
       const matches = await glob(toPosix(raw), {
         cwd,
         absolute: true,

@@ -93,12 +93,19 @@ function errorText(error: unknown): string {
   return String(error);
 }
 
-/** True when the rule applies to this language and the file passes its trigger words. */
-function passesPrefilter(rule: Rule<any, any>, text: string | undefined, readsFile: boolean): boolean {
-  const triggers = rule.meta.triggers;
-  if (readsFile || text === undefined || triggers.length === 0) return true;
-  for (const word of triggers) if (text.includes(word)) return true;
-  return false;
+/**
+ * The rules whose trigger words occur in the text (or that have none). Each distinct word is searched
+ * once, however many rules share it. Binary languages have no text: every rule runs.
+ */
+function prefilter<T extends { rule: Rule<any, any> }>(entries: T[], text: string | undefined, readsFile: boolean): T[] {
+  if (readsFile || text === undefined) return entries;
+  const seen = new Map<string, boolean>();
+  const occurs = (word: string) => {
+    let found = seen.get(word);
+    if (found === undefined) seen.set(word, (found = text.includes(word)));
+    return found;
+  };
+  return entries.filter(({ rule }) => rule.meta.triggers.length === 0 || rule.meta.triggers.some(occurs));
 }
 
 /**
@@ -152,7 +159,7 @@ async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult;
       if (problems.length > 0) throw new TypeError(`Invalid options for rule "${entry.id}": ${problems.join('; ')}`);
     }
   }
-  const toRun = enabled.filter((entry) => passesPrefilter(entry.rule, text, readsFile));
+  const toRun = prefilter(enabled, text, readsFile);
   if (toRun.length === 0) return { result, parsed: false };
   const ruleOptions = toRun.map((entry) => mergeRuleOptions(entry.rule, entry.options ?? []));
 
@@ -195,8 +202,9 @@ async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult;
   };
   const fixer = createFixer(sourceCode);
 
-  // handler key ('call', 'call:exit') → [rule index, handler] in rule order
-  const handlers = new Map<string, Array<[number, (node: any) => void]>>();
+  // node type → [rule index, handler] in rule order, for enter and for exit (`type:exit` keys)
+  const enterHandlers = new Map<string, Array<[number, (node: any) => void]>>();
+  const exitHandlers = new Map<string, Array<[number, (node: any) => void]>>();
   toRun.forEach((entry, index) => {
     const { rule, id } = entry;
     const level = normalizeLevel(entry.level) as 'warn' | 'error';
@@ -221,15 +229,20 @@ async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult;
     }
     for (const [key, handler] of Object.entries(listener ?? {})) {
       if (typeof handler !== 'function') continue;
-      let list = handlers.get(key);
-      if (!list) handlers.set(key, (list = []));
+      const exit = key.endsWith(':exit');
+      const map = exit ? exitHandlers : enterHandlers;
+      const type = exit ? key.slice(0, -':exit'.length) : key;
+      let list = map.get(type);
+      if (!list) map.set(type, (list = []));
       list.push([index, handler]);
     }
   });
 
-  if (handlers.size > 0) {
+  if (enterHandlers.size > 0 || exitHandlers.size > 0) {
+    const hasExit = exitHandlers.size > 0;
     sourceCode.traverse((node, phase) => {
-      const list = handlers.get(phase === 'enter' ? node.type : `${node.type}:exit`);
+      if (phase === 'exit' && !hasExit) return;
+      const list = (phase === 'enter' ? enterHandlers : exitHandlers).get(node.type);
       if (!list) return;
       for (const [index, handler] of list) {
         if (failed.has(index)) continue;

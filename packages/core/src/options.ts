@@ -1,15 +1,13 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import { loadAjv } from './lazy.js';
 import type { Rule } from './types.js';
-
-// ajv-formats is CommonJS; its default export arrives wrapped under NodeNext.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
 
 let ajv: Ajv | undefined;
 const validators = new WeakMap<Rule<any, any>, ValidateFunction | null>();
 
 function getAjv(): Ajv {
   if (!ajv) {
+    const { Ajv, addFormats } = loadAjv();
     ajv = new Ajv({ allErrors: true, strict: false, useDefaults: false });
     addFormats(ajv);
   }
@@ -49,6 +47,8 @@ function describeError(error: ErrorObject): string {
  * (`[0].allowBranches must be boolean`); an empty array means valid. A rule without a schema takes no options.
  */
 export function validateRuleOptions(rule: Rule<any, any>, options: unknown[]): string[] {
+  // No options is always valid (the schema describes optional array items): skip compiling it.
+  if (options.length === 0) return [];
   const validate = validatorFor(rule);
   if (!validate) {
     return options.length > 0 ? ['options: the rule takes no options (meta.schema is empty)'] : [];

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { parse as parseYaml } from 'yaml';
+import { loadYaml } from '../lazy.js';
 import { ConfigError } from '../errors.js';
 import { DETECTORS, type ConfigData } from '../types.js';
 
@@ -156,7 +156,7 @@ function parseJsonText(text: string, file: string, label: string): unknown {
 
 function parseYamlText(text: string, file: string, label: string): unknown {
   try {
-    return parseYaml(text, { prettyErrors: true });
+    return loadYaml().parse(text, { prettyErrors: true });
   } catch (error) {
     throw new ConfigError(`${label}: invalid YAML: ${(error as Error).message.split('\n')[0]}`, { file, expected: 'YAML' });
   }

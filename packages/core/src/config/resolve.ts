@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as nodePath from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import picomatch from 'picomatch';
+import { loadPicomatch } from '../lazy.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { normalizeLevel } from '../lint.js';
 import { validateRuleOptions } from '../options.js';
@@ -109,7 +109,7 @@ function globMatcher(patterns: string | string[]): (relative: string) => boolean
   const list = Array.isArray(patterns) ? patterns : [patterns];
   const matchers = list.map((pattern) => {
     const clean = pattern.startsWith('./') ? pattern.slice(2) : pattern;
-    return picomatch(clean, { dot: true, basename: !clean.includes('/') });
+    return loadPicomatch()(clean, { dot: true, basename: !clean.includes('/') });
   });
   return (relative) => matchers.some((m) => m(relative));
 }
