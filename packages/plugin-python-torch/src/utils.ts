@@ -211,3 +211,61 @@ export function confidenceFor(sc: SC, data: Node | undefined): Confidence {
 export function isInExceptClause(sc: SC, node: Node): boolean {
   return sc.isInside(node, ['except_clause', 'except_group_clause'], ['function_definition', 'lambda', 'class_definition']);
 }
+
+// ---------------------------------------------------------------------------------------------
+// In-process round trips
+
+/**
+ * True when `expr` only holds bytes this process produced itself with one of `dumpers`:
+ * `pickle.dumps(x)`, a name bound to such a call, `io.BytesIO(pickle.dumps(x))`, or an empty
+ * `io.BytesIO()` that a dumper wrote to in the same function (`torch.save(m, buf)`), also through
+ * `buf.getvalue()` / `buf.getbuffer()`. Such data never came from outside (a deep copy), so loading
+ * it is not a model-loading risk.
+ */
+export function isInProcessData(sc: SC, expr: Node | undefined, dumpers: ReadonlySet<string>, depth = 0): boolean {
+  if (!expr || depth > 5) return false;
+  if (expr.type === 'parenthesized_expression') {
+    const inner = expr.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+    return inner.length === 1 && isInProcessData(sc, inner[0], dumpers, depth + 1);
+  }
+  if (expr.type === 'call') {
+    const q = calleeName(sc, expr);
+    if (q && dumpers.has(q)) return true;
+    if (q === 'io.BytesIO') {
+      const init = sc.argument(expr, { name: 'initial_bytes', position: 0 });
+      return !!init && isInProcessData(sc, init, dumpers, depth + 1);
+    }
+    const callee = sc.callee(expr);
+    if (callee?.type === 'attribute' && ['getvalue', 'getbuffer'].includes(callee.childForFieldName('attribute')?.text ?? '')) {
+      return isInProcessData(sc, callee.childForFieldName('object') ?? undefined, dumpers, depth + 1);
+    }
+    return false;
+  }
+  if (expr.type !== 'identifier') return false;
+  const bindings = sc.bindings(expr);
+  if (bindings.length === 0 || !bindings.every((b) => b.kind === 'assignment' && b.value)) return false;
+  if (bindings.every((b) => isInProcessData(sc, b.value!, dumpers, depth + 1))) return true;
+  // buf = io.BytesIO(); torch.save(obj, buf); ...; torch.load(buf)
+  if (bindings.length !== 1) return false;
+  const value = bindings[0].value!;
+  if (value.type !== 'call' || calleeName(sc, value) !== 'io.BytesIO' || sc.argument(value, { position: 0 })) return false;
+  const binding = bindings[0].node.id;
+  const scope = sc.enclosingFunction(expr);
+  let written = false;
+  for (const call of sc.descendants(scope, 'call')) {
+    const q = calleeName(sc, call);
+    const fn = sc.callee(call);
+    const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+    const obj = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+    if (method === 'write' && obj?.type === 'identifier' && sc.bindings(obj)[0]?.node.id === binding) return false;
+    if (!q || !dumpers.has(q)) continue;
+    const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+    if (args.some((a) => a?.type === 'identifier' && sc.bindings(a)[0]?.node.id === binding)) written = true;
+  }
+  return written;
+}
+
+/** Type stubs (`.pyi`) declare signatures and never run: nothing in them loads anything. */
+export function isStubFile(context: { filename: string }): boolean {
+  return context.filename.toLowerCase().endsWith('.pyi');
+}

@@ -1,7 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { python } from '@oculum/lang-python';
+import { runFixture } from '@oculum/rule-tester';
 import plugin, { rules } from '../src/index.js';
+import { fixturesDir } from './helpers.js';
 
 const pkgDir = fileURLToPath(new URL('../', import.meta.url));
 const SECTIONS = ['What it does', 'Why is this bad?', 'Example', 'Use instead', 'Options', 'Fix safety', 'References'];
@@ -72,5 +75,13 @@ describe('rule docs', () => {
   it('the README lists every rule', () => {
     const readme = readFileSync(`${pkgDir}README.md`, 'utf8');
     for (const name of Object.keys(rules)) expect(readme).toContain(`torch/${name}`);
+  });
+});
+
+describe('type stubs', () => {
+  runFixture({
+    file: `${fixturesDir}stub.pyi`,
+    language: python,
+    rules: Object.fromEntries(Object.entries(rules).map(([name, rule]) => [`torch/${name}`, rule])),
   });
 });

@@ -1,6 +1,6 @@
 import { createRule, type Confidence } from '@oculum/core';
 import type { PythonSourceCode } from '@oculum/lang-python';
-import { calleeName, dataOrigin, type Node } from '../utils.js';
+import { calleeName, dataOrigin, type Node, isStubFile } from '../utils.js';
 
 const DYNAMIC_CODE = new Set(['builtins.eval', 'builtins.exec', 'builtins.compile']);
 
@@ -62,6 +62,7 @@ export default createRule<[], PythonSourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
+    if (isStubFile(context)) return {};
 
     function taintOf(expr: Node | undefined, depth: number, seen: Set<number>): Taint {
       if (!expr || depth > 10 || seen.has(expr.id)) return undefined;

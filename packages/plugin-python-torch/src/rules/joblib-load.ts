@@ -1,6 +1,6 @@
 import { createRule } from '@oculum/core';
 import type { PythonSourceCode } from '@oculum/lang-python';
-import { calleeName, confidenceFor, type Node } from '../utils.js';
+import { calleeName, confidenceFor, type Node, isStubFile } from '../utils.js';
 
 const JOBLIB_LOAD = new Set(['joblib.load', 'sklearn.externals.joblib.load', 'joblib.numpy_pickle.load']);
 
@@ -23,6 +23,7 @@ export default createRule<[], PythonSourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
+    if (isStubFile(context)) return {};
     if (!sc.imports.has('joblib') && !sc.imports.has('sklearn')) return {};
     return {
       call(node: Node) {

@@ -1,10 +1,12 @@
 import { createRule, type SuggestionDescriptor } from '@oculum/core';
 import type { PythonSourceCode } from '@oculum/lang-python';
 import { bypassNote, torchVersionInfo } from '../torch-versions.js';
-import { appendKeyword, calleeName, confidenceFor, flagState, isInExceptClause, type Node } from '../utils.js';
+import { appendKeyword, calleeName, confidenceFor, flagState, isInExceptClause, isInProcessData, isStubFile, type Node } from '../utils.js';
 
 const TORCH_LOAD = new Set(['torch.load', 'torch.serialization.load']);
 const SAFE = 'Pass weights_only=True, or store the weights as safetensors.';
+/** `torch.save` into a buffer then `torch.load` from it: a deep copy, no outside data. */
+const SAVERS = new Set(['torch.save', 'torch.serialization.save']);
 
 export default createRule<[], PythonSourceCode>({
   name: 'load-without-weights-only',
@@ -42,6 +44,7 @@ export default createRule<[], PythonSourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
+    if (isStubFile(context)) return {};
     if (!sc.imports.has('torch')) return {};
     let versions: ReturnType<typeof torchVersionInfo> | undefined;
     const info = () => (versions ??= torchVersionInfo(context));
@@ -55,6 +58,7 @@ export default createRule<[], PythonSourceCode>({
       const bypass = bypassNote(info());
       const data = { callee, bypass };
       const file = sc.argument(call, { name: 'f', position: 0 });
+      if (isInProcessData(sc, file, SAVERS)) return;
       const pickleModule = sc.argument(call, { name: 'pickle_module', position: 2 });
       if (pickleModule && sc.constant(pickleModule) !== null) {
         context.report({ node: call, messageId: 'pickleModule', data, confidence: confidenceFor(sc, file) });

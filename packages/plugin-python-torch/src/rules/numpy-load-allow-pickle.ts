@@ -1,6 +1,6 @@
 import { createRule } from '@oculum/core';
 import type { PythonSourceCode } from '@oculum/lang-python';
-import { calleeName, confidenceFor, explicitKeyword, flagState, removeKeywordArgument, type Node } from '../utils.js';
+import { calleeName, confidenceFor, explicitKeyword, flagState, removeKeywordArgument, type Node, isStubFile } from '../utils.js';
 
 /** Loader → position of `allow_pickle` when passed positionally. */
 const LOADERS = new Map<string, number>([
@@ -32,6 +32,7 @@ export default createRule<[], PythonSourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
+    if (isStubFile(context)) return {};
     if (!sc.imports.has('numpy')) return {};
     return {
       call(node: Node) {

@@ -1,33 +1,35 @@
 import { createRule } from '@oculum/core';
 import type { PythonSourceCode } from '@oculum/lang-python';
-import { calleeName, confidenceFor, type Node } from '../utils.js';
+import { calleeName, confidenceFor, isInProcessData, type Node, isStubFile } from '../utils.js';
 
 const PICKLE_MODULES = ['pickle', '_pickle', 'cPickle', 'pickle5', 'dill', 'cloudpickle'];
 
-/** Deserializers → the module whose `dumps` makes a harmless round trip with it. */
-const LOADERS = new Map<string, string | undefined>();
+/** Deserializers of the pickle family (and formats as unsafe: marshal, shelve, jsonpickle). */
+const LOADERS = new Set<string>();
 for (const m of PICKLE_MODULES) {
-  LOADERS.set(`${m}.load`, m);
-  LOADERS.set(`${m}.loads`, m);
-  LOADERS.set(`${m}.Unpickler`, m);
+  LOADERS.add(`${m}.load`);
+  LOADERS.add(`${m}.loads`);
+  LOADERS.add(`${m}.Unpickler`);
+  LOADERS.add(`${m}._Unpickler`);
+  LOADERS.add(`${m}._load`);
+  LOADERS.add(`${m}._loads`);
 }
-LOADERS.set('dill.load_session', undefined);
-LOADERS.set('dill.load_module', undefined);
-LOADERS.set('pandas.read_pickle', undefined);
-LOADERS.set('pandas.io.pickle.read_pickle', undefined);
-LOADERS.set('shelve.open', undefined);
-LOADERS.set('shelve.DbfilenameShelf', undefined);
-LOADERS.set('shelve.Shelf', undefined);
-LOADERS.set('marshal.load', 'marshal');
-LOADERS.set('marshal.loads', 'marshal');
-LOADERS.set('jsonpickle.decode', 'jsonpickle');
-LOADERS.set('jsonpickle.loads', 'jsonpickle');
-LOADERS.set('jsonpickle.unpickler.decode', 'jsonpickle');
+LOADERS.add('dill.load_session');
+LOADERS.add('dill.load_module');
+LOADERS.add('pandas.read_pickle');
+LOADERS.add('pandas.io.pickle.read_pickle');
+LOADERS.add('shelve.open');
+LOADERS.add('shelve.DbfilenameShelf');
+LOADERS.add('shelve.Shelf');
+LOADERS.add('marshal.load');
+LOADERS.add('marshal.loads');
+LOADERS.add('jsonpickle.decode');
+LOADERS.add('jsonpickle.loads');
+LOADERS.add('jsonpickle.unpickler.decode');
 
-const DUMPS: Record<string, string[]> = {
-  marshal: ['marshal.dumps'],
-  jsonpickle: ['jsonpickle.encode', 'jsonpickle.dumps'],
-};
+/** Serializers: data they produced in this process is a deep copy, not outside input. */
+const DUMPERS = new Set<string>(['marshal.dump', 'marshal.dumps', 'jsonpickle.encode', 'jsonpickle.dumps']);
+for (const m of PICKLE_MODULES) for (const f of ['dump', 'dumps', '_dump', '_dumps']) DUMPERS.add(`${m}.${f}`);
 
 /** Why this particular format is unsafe (empty for the pickle modules themselves). */
 function detail(callee: string): string {
@@ -59,31 +61,22 @@ export default createRule<[], PythonSourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
+    if (isStubFile(context)) return {};
     const modules = ['pickle', '_pickle', 'cPickle', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle'];
     if (!modules.some((m) => sc.imports.has(m))) return {};
-
-    /** `pickle.loads(pickle.dumps(x))`: a deep copy of data that never left the process. */
-    function isRoundTrip(call: Node, family: string | undefined): boolean {
-      if (!family) return false;
-      const arg = sc.argument(call, { position: 0 }) ?? sc.argument(call, { name: 'data' }) ?? sc.argument(call, { name: 'string' });
-      if (!arg || arg.type !== 'call') return false;
-      const inner = calleeName(sc, arg);
-      if (!inner) return false;
-      const dumps = DUMPS[family] ?? [`${family}.dumps`];
-      return dumps.includes(inner) || (PICKLE_MODULES.includes(family) && PICKLE_MODULES.some((m) => inner === `${m}.dumps`));
-    }
 
     return {
       call(node: Node) {
         const callee = calleeName(sc, node);
         if (!callee || !LOADERS.has(callee)) return;
-        const family = LOADERS.get(callee);
-        if (isRoundTrip(node, family)) return;
+        const data = sc.argument(node, { position: 0 }) ?? sc.argument(node, { name: 'data' }) ?? sc.argument(node, { name: 'file' });
+        // `pickle.loads(pickle.dumps(x))`, `s = pickle.dumps(x); pickle.loads(s)`: a deep copy.
+        if (isInProcessData(sc, data, DUMPERS)) return;
         context.report({
           node,
           messageId: 'unsafeDeserialization',
           data: { callee, detail: detail(callee) },
-          confidence: confidenceFor(sc, sc.argument(node, { position: 0 })),
+          confidence: confidenceFor(sc, data),
         });
       },
     };

@@ -1,6 +1,6 @@
 import { UNKNOWN, createRule, type Confidence } from '@oculum/core';
 import type { PythonSourceCode } from '@oculum/lang-python';
-import { calleeName, flagState, type Node } from '../utils.js';
+import { calleeName, flagState, type Node, isStubFile } from '../utils.js';
 
 const TORCH_LOAD = new Set(['torch.load', 'torch.serialization.load']);
 const ENV_VAR = 'TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD';
@@ -33,6 +33,7 @@ export default createRule<[], PythonSourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
+    if (isStubFile(context)) return {};
     const hasTorch = sc.imports.has('torch');
     const mentionsEnv = sc.text.includes(ENV_VAR);
     if (!hasTorch && !mentionsEnv) return {};

@@ -1,6 +1,6 @@
 import { createRule, type Fix, type RuleFixer } from '@oculum/core';
 import type { PythonSourceCode } from '@oculum/lang-python';
-import { calleeName, type Node } from '../utils.js';
+import { calleeName, type Node, isStubFile } from '../utils.js';
 
 const SAFE_LOADERS = new Set(['SafeLoader', 'CSafeLoader', 'BaseLoader', 'CBaseLoader']);
 const UNSAFE_LOADERS = new Set(['Loader', 'UnsafeLoader', 'FullLoader', 'CLoader', 'CUnsafeLoader', 'CFullLoader']);
@@ -45,6 +45,7 @@ export default createRule<[], PythonSourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
+    if (isStubFile(context)) return {};
     if (!sc.imports.has('yaml')) return {};
 
     function loaderVerdict(expr: Node, depth = 0): LoaderVerdict {
@@ -77,6 +78,14 @@ export default createRule<[], PythonSourceCode>({
       if (expr.type === 'identifier') {
         // A loader class defined in this file: safe when every base is a safe loader.
         const defs = sc.bindings(expr);
+        // try: from yaml import CSafeLoader as Loader / except ImportError: from yaml import SafeLoader as Loader
+        if (defs.length > 0 && defs.every((b) => b.kind === 'import' && b.qualified)) {
+          const names = defs.map((b) => b.qualified!);
+          const unsafe = names.find((n) => n.startsWith('yaml.') && UNSAFE_LOADERS.has(n.slice(5)));
+          if (unsafe) return { kind: 'unsafe', name: unsafe };
+          if (names.every((n) => n.startsWith('yaml.') && SAFE_LOADERS.has(n.slice(5)))) return { kind: 'safe' };
+          return { kind: 'unknown' };
+        }
         if (defs.length > 0 && defs.every((b) => b.kind === 'class')) {
           const verdicts = defs.map((b) => classVerdict(b.node, depth + 1));
           const unsafe = verdicts.find((v) => v.kind === 'unsafe');

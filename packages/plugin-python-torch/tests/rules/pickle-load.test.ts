@@ -5,6 +5,9 @@ ruleTester.run('torch/pickle-load', rule, {
   valid: [
     'import pickle\npickle.dump(obj, f)',
     'import pickle\nx = pickle.loads(pickle.dumps(obj))',
+    'import pickle\ns = pickle.dumps(obj)\nx = pickle.loads(s)',
+    'import pickle, io\nbuf = io.BytesIO()\npickle.dump(obj, buf)\nbuf.seek(0)\nx = pickle.load(buf)',
+    'import pickle, io\nx = pickle.Unpickler(io.BytesIO(pickle.dumps(obj))).load()',
     'import pickle as p\nx = p.loads(p.dumps(obj, protocol=4))',
     'import pickle\nclass R(pickle.Unpickler):\n    def find_class(self, m, n):\n        raise ValueError(n)\nx = R(f).load()',
     'import pickle\ndef loads(b):\n    return b\nx = loads(data)',
@@ -28,7 +31,7 @@ ruleTester.run('torch/pickle-load', rule, {
     { code: 'import marshal\nc = marshal.loads(b)', errors: [{ messageId: 'unsafeDeserialization', data: { callee: 'marshal.loads', detail: ' (marshal is not secure against malicious data)' } }] },
     { code: 'import jsonpickle\no = jsonpickle.decode(s)', errors: [{ messageId: 'unsafeDeserialization' }] },
     { code: 'import _pickle\no = _pickle.loads(s)', errors: [{ messageId: 'unsafeDeserialization' }] },
-    { code: 'import pickle, marshal\nx = pickle.loads(marshal.dumps(o))', errors: [{ messageId: 'unsafeDeserialization' }] },
+    { code: 'import pickle\nbuf = io.BytesIO()\nbuf.write(blob)\npickle.dump(o, buf)\nx = pickle.loads(buf.getvalue())', errors: [{ messageId: 'unsafeDeserialization', line: 5 }] },
   ],
 });
 
