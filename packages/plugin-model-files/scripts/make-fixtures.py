@@ -100,6 +100,7 @@ def benign():
     joblib.dump(pipe, out('benign', 'sklearn_pipeline.joblib'))
     joblib.dump(clf, out('benign', 'sklearn_compressed.joblib'), compress=3)
     joblib.dump(clf, out('benign', 'sklearn_gzip.joblib'), compress=('gzip', 3))
+    joblib.dump(clf, out('benign', 'sklearn_bz2.joblib'), compress=('bz2', 3))
     with open(out('benign', 'sklearn_pickle.pkl'), 'wb') as f:
         pickle.dump(clf, f, protocol=4)
 
@@ -107,8 +108,8 @@ def benign():
     for p in range(0, 6):
         with open(out('benign', f'plain_protocol{p}.pkl'), 'wb') as f:
             pickle.dump(data, f, protocol=p)
-    with gzip.open(out('benign', 'plain.pkl.gz'), 'wb') as f:
-        pickle.dump(data, f, protocol=4)
+    write('benign', 'plain.pkl.gz', gzip.compress(pickle.dumps(data, protocol=4), mtime=0))
+    write('benign', 'plain.pkl.bz2', bz2.compress(pickle.dumps(data, protocol=4)))
     # CPython accepts I0x10 (int(x, 0)) and 01/00 booleans in protocol 0
     write('benign', 'protocol0_hex_int.pkl', b"(I0x10\nI01\nI00\nL0x20L\nF1.5\nS'a\\x41'\nVb\\u00e9\ntp0\n.")
 
@@ -325,8 +326,7 @@ def malicious():
     write('malicious', 'torch_tar_payload.pt', tb.getvalue())
 
     # ---- compressed ----
-    with gzip.open(out('malicious', 'payload.pkl.gz'), 'wb') as f:
-        pickle.dump(Evil(), f, protocol=4)
+    write('malicious', 'payload.pkl.gz', gzip.compress(pickle.dumps(Evil(), protocol=4), mtime=0))
     write('malicious', 'payload.pkl.zlib', zlib.compress(pickle.dumps(Evil(), protocol=2)))
     with bz2.open(out('malicious', 'payload.pkl.bz2'), 'wb') as f:
         pickle.dump(Evil(), f, protocol=4)
@@ -341,6 +341,7 @@ def malicious():
     joblib.dump(arr, out('malicious', 'joblib_object_array.joblib'))
     joblib.dump({'x': Evil()}, out('malicious', 'joblib_zlib.joblib'), compress=3)
     joblib.dump({'w': np.zeros(10), 'x': Evil()}, out('malicious', 'joblib_gzip.joblib'), compress=('gzip', 3))
+    joblib.dump({'w': np.zeros(10), 'x': Evil()}, out('malicious', 'joblib_bz2.joblib'), compress=('bz2', 3))
 
     # ---- Keras ----
     import marshal, base64
@@ -455,7 +456,8 @@ def malformed():
     write('malformed', 'numpy_short_data.npy', b'\x93NUMPY\x01\x00' + struct.pack('<H', 118)
           + b"{'descr': '<f8', 'fortran_order': False, 'shape': (1000,), }".ljust(117) + b'\n' + b'\x00' * 16)
     write('malformed', 'onnx_garbage.onnx', b'\x08\x07\x3a\xff\xff\xff\xff\x0f' + b'\x00' * 10)
-    write('malformed', 'gzip_corrupt.pkl.gz', gzip.compress(pickle.dumps({'a': 1}))[:-12] + b'\x00' * 4)
+    write('malformed', 'gzip_corrupt.pkl.gz', gzip.compress(pickle.dumps({'a': 1}), mtime=0)[:-12] + b'\x00' * 4)
+    write('malformed', 'bz2_corrupt.pkl.bz2', bz2.compress(pickle.dumps({'a': list(range(100))}))[:-30])
 
 
 if __name__ == '__main__':

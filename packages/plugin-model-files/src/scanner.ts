@@ -5,6 +5,7 @@
  * hit becomes a `limit` problem instead of an exception.
  */
 import type { ModelFile, ModelMember, ProblemKind } from './ast.js';
+import { bunzip2, Bzip2Error } from './bzip2.js';
 import { detectFormat, type FormatId } from './formats/detect.js';
 import { readGguf } from './formats/gguf.js';
 import { analyzeKerasConfig, readH5ModelConfig } from './formats/keras.js';
@@ -145,7 +146,7 @@ class Scan {
   }
 
   async unit(unit: Unit, forced?: FormatId): Promise<FormatId> {
-    if (Date.now() > this.deadline) {
+    if (Date.now() >= this.deadline) {
       this.problem(unit, 'limit', `time limit (${this.limits.timeMs} ms) reached; ${unit.name || 'the file'} was not scanned`);
       return 'unknown';
     }
@@ -167,6 +168,7 @@ class Scan {
       case 'zlib':
         return this.compressed(unit, fmt);
       case 'bz2':
+        return this.bz2(unit);
       case 'xz':
       case 'lzma':
       case 'lz4':
@@ -246,6 +248,25 @@ class Scan {
         return kind as FormatId;
       }
       throw error;
+    }
+  }
+
+  async bz2(unit: Unit): Promise<FormatId> {
+    const self = this;
+    const out = bunzip2(this.stream(unit), { maxBytes: this.limits.maxDecompressedBytes - this.decompressed, deadline: this.deadline });
+    async function* counted(): AsyncGenerator<Uint8Array> {
+      for await (const c of out) {
+        self.decompressed += c.length;
+        yield c;
+      }
+    }
+    this.file.details.compression = 'bz2';
+    try {
+      return await this.unit({ name: unit.name, stream: counted(), depth: unit.depth + 1, hint: unit.hint.replace(/\.bz2$/i, ''), tentative: unit.tentative, torchscript: unit.torchscript });
+    } catch (error) {
+      if (!(error instanceof Bzip2Error)) throw error;
+      this.problem(unit, /exceeds|time limit/.test(error.message) ? 'limit' : 'malformed', `bzip2: ${error.message}`);
+      return 'bz2';
     }
   }
 

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { PickleMachine, parsePyInt, scanPickleBytes } from '../src/pickle/machine.js';
+import { bytes, su, u32le } from './helpers.js';
+
+
+const names = (r: ReturnType<typeof scanPickleBytes>) => r.globals.map((g) => `${g.module}.${g.name}`);
+
+/** Feeds the pickle in pieces of `size` bytes. */
+function chunked(data: Uint8Array, size: number) {
+  const m = new PickleMachine();
+  for (let i = 0; i < data.length; i += size) m.feed(data.subarray(i, i + size));
+  return m.end();
+}
+
+describe('pickle machine', () => {
+  it('records GLOBAL + REDUCE in protocol 0 text form', () => {
+    const r = scanPickleBytes(bytes("cos\nsystem\n(S'touch x'\ntR."));
+    expect(names(r)).toEqual(['os.system']);
+    expect(r.calls[0]).toMatchObject({ callee: 'os.system', opcode: 'REDUCE' });
+    expect(r.calls[0].args).toContain('touch x');
+    expect(r.clean).toBe(true);
+    expect(r.pickles).toBe(1);
+  });
+
+  it('resolves STACK_GLOBAL whose strings come from the memo', () => {
+    const data = bytes([0x80, 4], su('os'), [0x94], su('system'), [0x94], '00', [0x68, 0, 0x68, 1, 0x93], su('id'), [0x85, 0x52, 0x2e]);
+    expect(names(scanPickleBytes(data))).toEqual(['os.system']);
+  });
+
+  it('maps Python 2 names in protocols < 3 (__builtin__ → builtins)', () => {
+    const r = scanPickleBytes(bytes([0x80, 2], 'c__builtin__\neval\n', [0x4e, 0x85, 0x52, 0x2e]));
+    expect(names(r)).toEqual(['builtins.eval']);
+  });
+
+  it('resolves getattr(__import__("os"), "system") into os.system', () => {
+    const data = bytes(
+      [0x80, 2], 'cbuiltins\ngetattr\n', 'cbuiltins\n__import__\n', [0x58], u32le(2), 'os', [0x85, 0x52],
+      [0x58], u32le(6), 'system', [0x86, 0x52], [0x58], u32le(2), 'id', [0x85, 0x52, 0x2e],
+    );
+    expect(names(scanPickleBytes(data))).toEqual(['builtins.getattr', 'builtins.__import__', 'os.*', 'os.system']);
+  });
+
+  it('records INST and OBJ calls', () => {
+    expect(scanPickleBytes(bytes("(S'id'\nios\nsystem\n.")).calls[0]).toMatchObject({ callee: 'os.system', opcode: 'INST' });
+    expect(scanPickleBytes(bytes("(cos\nsystem\nS'id'\no.")).calls[0]).toMatchObject({ callee: 'os.system', opcode: 'OBJ' });
+  });
+
+  it('accepts what CPython accepts: I0x10, 01/00 booleans, L suffix, FRAME', () => {
+    const r = scanPickleBytes(bytes('(I0x10\nI01\nI00\nL0x20L\nI010\nt.'));
+    expect(r.clean).toBe(true);
+    const framed = bytes([0x80, 4, 0x95], [5, 0, 0, 0, 0, 0, 0, 0], [0x4b, 1, 0x4b, 2, 0x86, 0x2e]);
+    expect(scanPickleBytes(framed).clean).toBe(true);
+    expect(parsePyInt('0x10')).toBe(16);
+    expect(parsePyInt('-0o17')).toBe(-15);
+    expect(parsePyInt('1_000')).toBe(1000);
+    expect(parsePyInt('abc')).toBeUndefined();
+  });
+
+  it('keeps going after a malformed opcode and reports both', () => {
+    const r = scanPickleBytes(bytes([0x80, 2], 'cos\nsystem\n', [0x4e, 0x85, 0x52, 0xff], 'cposix\nsystem\n.'));
+    expect(names(r)).toEqual(['os.system', 'posix.system']);
+    expect(r.problems.some((p) => p.kind === 'malformed' && p.message.includes('0xff'))).toBe(true);
+  });
+
+  it('reports truncation and stack underflow', () => {
+    expect(scanPickleBytes(bytes([0x80, 2, 0x7d])).problems[0].message).toMatch(/without STOP/);
+    expect(scanPickleBytes(bytes([0x80, 2, 0x52, 0x2e])).problems[0].message).toMatch(/underflow/);
+    expect(scanPickleBytes(bytes([0x80, 2, 0x58, 0xff, 0, 0, 0, 0x41])).problems[0].message).toMatch(/truncated/);
+  });
+
+  it('gives the same result whatever the chunking', () => {
+    const data = bytes(
+      [0x80, 4], su('builtins'), [0x94], su('eval'), [0x93], [0x58], u32le(300), 'x'.repeat(300), [0x85, 0x52],
+      [0x8e], [10, 0, 0, 0, 0, 0, 0, 0], 'abcdefghij', [0x30], "cos\nsystem\n", [0x30, 0x2e],
+    );
+    const whole = scanPickleBytes(data);
+    for (const size of [1, 2, 3, 7, 64]) {
+      const r = chunked(data, size);
+      expect(names(r)).toEqual(names(whole));
+      expect(r.problems).toEqual(whole.problems);
+    }
+    expect(names(whole)).toEqual(['builtins.eval', 'os.system']);
+  });
+
+  it('scans stacked pickles and ignores data after a broken later pickle', () => {
+    const first = bytes([0x80, 2, 0x7d, 0x2e]);
+    const second = bytes([0x80, 2], 'cposix\nsystem\n', [0x4e, 0x85, 0x52, 0x2e]);
+    const r = scanPickleBytes(bytes(first, second, [0x28, 0xff, 0xff]));
+    expect(r.pickles).toBe(2);
+    expect(names(r)).toEqual(['posix.system']);
+    expect(r.clean).toBe(true);
+  });
+
+  it('reads exactly the five pickles of PyTorch legacy files (magic number)', () => {
+    const magic = bytes([0x80, 2, 0x8a, 10, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19, 0x2e]);
+    const small = bytes([0x80, 2, 0x4b, 1, 0x2e]);
+    const r = scanPickleBytes(bytes(magic, small, small, small, small, "cos\nsystem\n."));
+    expect(r.legacyTorch).toBe(true);
+    expect(r.pickles).toBe(5);
+    expect(names(r)).toEqual([]);
+  });
+
+  it('collects embedded pickles in bytes and marks those passed to loads-like calls', () => {
+    const inner = bytes([0x80, 2], 'cos\nsystem\n', [0x4e, 0x85, 0x52, 0x2e]);
+    const outer = bytes([0x80, 3], 'c_pickle\nloads\n', [0x43, inner.length], inner, [0x85, 0x52, 0x2e]);
+    const r = scanPickleBytes(outer);
+    expect(r.embedded).toHaveLength(1);
+    expect(r.embedded[0].confirmed).toBe(true);
+    expect(r.embedded[0].via).toBe('_pickle.loads');
+  });
+
+  it('turns _codecs.encode(str, "latin1") into bytes (protocol 2 bytes)', () => {
+    const inner = new TextEncoder().encode('\x80\x02cos\nsystem\nN\x85R.'); // str → UTF-8, as pickle writes it
+    const outer = bytes([0x80, 2], 'c_codecs\nencode\n', [0x58], u32le(inner.length), inner, [0x58], u32le(6), 'latin1', [0x86, 0x52, 0x2e]);
+    expect(scanPickleBytes(outer).embedded).toHaveLength(1);
+  });
+
+  it('records BUILD applied to a global (attributes set on a class or module)', () => {
+    const r = scanPickleBytes(bytes([0x80, 2], 'ccollections\nOrderedDict\n', [0x7d, 0x62, 0x2e]));
+    expect(r.calls[0]).toMatchObject({ callee: 'collections.OrderedDict.__setstate__', opcode: 'BUILD' });
+  });
+
+  it('records EXT opcodes as copyreg extension registry lookups', () => {
+    expect(names(scanPickleBytes(bytes([0x80, 2, 0x82, 7, 0x2e])))).toEqual(['copyreg._extension_registry[7]']);
+  });
+
+  it('stops at the opcode limit with a limit problem', () => {
+    const data = bytes([0x80, 2], new Array(1000).fill(0x4e), [0x2e]);
+    const r = scanPickleBytes(data, { limits: { maxOpcodes: 100 } });
+    expect(r.problems.at(-1)).toMatchObject({ kind: 'limit' });
+  });
+
+  it('stops at the memo limit with a limit problem', () => {
+    const parts: number[] = [0x80, 4];
+    for (let i = 0; i < 50; i++) parts.push(0x4e, 0x94);
+    const r = scanPickleBytes(bytes(parts, [0x2e]), { limits: { maxMemo: 10 } });
+    expect(r.problems.some((p) => p.kind === 'limit' && /memo/.test(p.message))).toBe(true);
+  });
+
+  it('stops at the time limit with a limit problem', () => {
+    const data = bytes([0x80, 2], new Array(70_000).fill(0x4e), [0x2e]);
+    const r = scanPickleBytes(data, { limits: { deadline: Date.now() - 1 } });
+    expect(r.problems.some((p) => p.kind === 'limit' && /time/.test(p.message))).toBe(true);
+  });
+
+  it('skips large operands without buffering them', () => {
+    const m = new PickleMachine();
+    m.feed(bytes([0x80, 4, 0x8e], [0, 0, 0, 64, 0, 0, 0, 0])); // BINBYTES8 of 1 GiB
+    const chunk = new Uint8Array(1 << 20);
+    for (let i = 0; i < 1024; i++) m.feed(chunk);
+    m.feed(bytes([0x30], "cos\nsystem\n."));
+    const r = m.end();
+    expect(names(r)).toEqual(['os.system']);
+    expect(r.clean).toBe(true);
+  });
+});
