@@ -160,3 +160,23 @@ describe('documented flat config', () => {
     expect(result.messages.map((m) => [m.ruleId, m.line])).toEqual([['oculum/transformersjs/unpinned-model-revision', 3]]);
   });
 });
+
+describe('examples/ under ESLint', () => {
+  const examples = new URL('../../../examples/', import.meta.url).pathname;
+  const lintDir = async (dir: string) => {
+    const eslint = new ESLint({ cwd: examples, overrideConfigFile: true, overrideConfig: [{ files: ['**/*.{js,mjs}'] }, oculum.configs.recommended] });
+    const results = await eslint.lintFiles([`${dir}/**/*.{js,mjs}`]);
+    return results.flatMap((r) => r.messages.map((m) => `${r.filePath.slice(examples.length)}:${m.line} ${m.ruleId}`));
+  };
+
+  it('reports the vulnerable app like the Oculum CLI does', async () => {
+    const found = await lintDir('transformersjs-app');
+    expect(found).toHaveLength(11);
+    expect(found).toContain('transformersjs-app/src/detector.js:10 oculum/transformersjs/dynamic-code-from-model-data');
+    expect(found).toContain('transformersjs-app/server/models.mjs:23 oculum/transformersjs/public-model-upload');
+  });
+
+  it('finds nothing in the fixed twin', async () => {
+    expect(await lintDir('transformersjs-app-fixed')).toEqual([]);
+  });
+});
