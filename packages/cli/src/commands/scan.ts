@@ -158,7 +158,8 @@ export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: 
   const shown = opts.quiet ? onlyErrors(result) : result;
   const toFile = opts.output !== undefined;
   const color = opts.format === 'stylish' && useColor(opts.color, io.env, toFile ? false : io.stdout.isTTY) && (!toFile || opts.color === true);
-  const text = formatter(shown, { cwd, color, version: VERSION });
+  // Paths in the result are relative to the engine's resolved working directory.
+  const text = formatter(shown, { cwd: result.cwd || cwd, color, version: VERSION });
 
   if (toFile) writeOutput(opts.output!, text, cwd);
   else io.stdout.write(text);
