@@ -60,6 +60,8 @@ export interface ScopeInfo {
   start: number;
   end: number;
   innerStart: number;
+  /** Start of the body (functions, lambdas, classes); nothing from here on is excluded. */
+  bodyStart: number;
   parent?: ScopeInfo;
   /** Ranges inside the inner region that belong to the enclosing scope (computed lazily). */
   excluded?: Array<[number, number]>;
@@ -100,6 +102,11 @@ const BINDING_TYPES = [
   'type_alias_statement',
 ];
 
+const SCOPE_TYPE_SET = new Set(SCOPE_TYPES);
+const BINDING_TYPE_SET = new Set(BINDING_TYPES);
+/** Node types the scope model needs from the tree (scopes and binding constructs). */
+export const WALK_TYPES: readonly string[] = [...new Set([...SCOPE_TYPES, ...BINDING_TYPES])];
+
 const PATTERN_CONTAINERS = new Set([
   'pattern_list',
   'tuple_pattern',
@@ -138,7 +145,14 @@ export class ScopeModel {
   private readonly byId = new Map<number, ScopeInfo>();
   private bindingsReady = false;
 
-  constructor(private readonly tree: Tree, private readonly text: string) {
+  /** Binding constructs found by the constructor's walk, processed on first need. */
+  private pendingBindings: Array<[Node, string]> | undefined = [];
+
+  /**
+   * @param walked optional pre-order list of the tree's nodes of `WALK_TYPES` (with their types), when
+   * the caller already walked the tree (see `PythonSourceCode.traverse`); otherwise walked here.
+   */
+  constructor(tree: Tree, walked?: Array<[Node, string]>) {
     const root = tree.rootNode;
     this.module = {
       node: root,
@@ -147,25 +161,36 @@ export class ScopeModel {
       start: 0,
       end: Number.MAX_SAFE_INTEGER,
       innerStart: 0,
+      bodyStart: 0,
       bindings: new Map(),
       excluded: [],
     };
     this.byId.set(root.id, this.module);
     const stack: ScopeInfo[] = [this.module];
-    for (const node of root.descendantsOfType(SCOPE_TYPES)) {
+    // One native walk finds both the scopes and the binding constructs.
+    const list = walked ?? root.descendantsOfType(WALK_TYPES as string[]).map((n): [Node, string] => [n, n.type]);
+    for (const [node, type] of list) {
+      if (type === 'lambda' && !node.isNamed) continue; // the `lambda` keyword token
+      if (BINDING_TYPE_SET.has(type)) this.pendingBindings!.push([node, type]);
+      if (!SCOPE_TYPE_SET.has(type)) continue;
       const start = node.startIndex;
       const end = node.endIndex;
       while (stack.length > 1 && stack[stack.length - 1].end <= start) stack.pop();
-      const kind = scopeKind(node.type);
+      const kind = scopeKind(type);
       let innerStart = start;
-      if (kind === 'function') {
+      let bodyStart = start;
+      if (kind === 'function' || kind === 'lambda') {
         const params = node.childForFieldName('parameters');
-        innerStart = params ? params.startIndex : start;
+        const body = node.childForFieldName('body');
+        bodyStart = body ? body.startIndex : end;
+        innerStart = kind === 'function' ? (params ? params.startIndex : bodyStart) : start;
       } else if (kind === 'class') {
         const body = node.childForFieldName('body');
         innerStart = body ? body.startIndex : end;
+        bodyStart = innerStart;
       }
-      const info: ScopeInfo = { node, id: node.id, kind, start, end, innerStart, parent: stack[stack.length - 1], bindings: new Map() };
+      const info: ScopeInfo = { node, id: node.id, kind, start, end, innerStart, bodyStart, parent: stack[stack.length - 1], bindings: new Map() };
+      if (kind === 'class') info.excluded = [];
       this.scopes.push(info);
       this.byId.set(node.id, info);
       stack.push(info);
@@ -198,6 +223,8 @@ export class ScopeModel {
   }
 
   private isExcluded(s: ScopeInfo, offset: number): boolean {
+    // Defaults, annotations and the return type all precede a function's body.
+    if (offset >= s.bodyStart && s.kind !== 'comprehension') return false;
     if (!s.excluded) s.excluded = this.computeExcluded(s);
     for (const [a, b] of s.excluded) if (offset >= a && offset < b) return true;
     return false;
@@ -273,8 +300,9 @@ export class ScopeModel {
   ensureBindings(): void {
     if (this.bindingsReady) return;
     this.bindingsReady = true;
-    const root = this.tree.rootNode;
-    for (const node of root.descendantsOfType(BINDING_TYPES)) this.collect(node);
+    const pending = this.pendingBindings ?? [];
+    this.pendingBindings = undefined;
+    for (const [node, type] of pending) this.collect(node, type);
     this.hoistDeclarations();
   }
 
@@ -364,8 +392,8 @@ export class ScopeModel {
     // attribute / subscript targets bind no name
   }
 
-  private collect(node: Node): void {
-    switch (node.type) {
+  private collect(node: Node, type: string): void {
+    switch (type) {
       case 'assignment': {
         const left = node.childForFieldName('left');
         let right = node.childForFieldName('right');

@@ -14,7 +14,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import { PYTHON_BUILTINS } from './builtins.js';
 import { decodePythonEscapes, parsePythonFloat, parsePythonInteger, stringPrefixFlags } from './literals.js';
 import { ambiguousNodeTypes, namedNodeTypes } from './parser.js';
-import { ScopeModel, dottedText, joinModule, namedChildrenOf, type PythonBinding, type ScopeInfo } from './scopes.js';
+import { ScopeModel, WALK_TYPES, dottedText, joinModule, namedChildrenOf, type PythonBinding, type ScopeInfo } from './scopes.js';
 
 export type { Node as PythonNode } from 'web-tree-sitter';
 
@@ -99,7 +99,22 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     if (withErrors) wanted = wanted.filter((t) => t !== 'ERROR');
     const ambiguous = ambiguousNodeTypes();
     const checkNamed = wanted.some((t) => ambiguous.has(t));
-    let nodes = wanted.length > 0 ? this.ast.descendantsOfType(wanted) : [];
+    let nodes: Node[];
+    if (types !== undefined && !this.scopeModel && wanted.length > 0) {
+      // Share the native walk with the scope model: a rule that listens is about to ask questions.
+      const wantedSet = new Set(wanted);
+      const walkSet = new Set(WALK_TYPES);
+      const walked: Array<[Node, string]> = [];
+      nodes = [];
+      for (const node of this.ast.descendantsOfType([...new Set([...wanted, ...WALK_TYPES])])) {
+        const type = node.type;
+        if (walkSet.has(type)) walked.push([node, type]);
+        if (wantedSet.has(type)) nodes.push(node);
+      }
+      this.scopeModel = new ScopeModel(this.tree, walked);
+    } else {
+      nodes = wanted.length > 0 ? this.ast.descendantsOfType(wanted) : [];
+    }
     if (withErrors && this.ast.hasError) nodes = mergePreorder(nodes, this.ast.descendantsOfType('ERROR'));
     if (nodes.length === 0) return;
     const stack: Node[] = [];
@@ -305,7 +320,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
 
   /** The lazily built scope model (scopes and bindings of the whole file). */
   get scopes(): ScopeModel {
-    if (!this.scopeModel) this.scopeModel = new ScopeModel(this.tree, this.text);
+    if (!this.scopeModel) this.scopeModel = new ScopeModel(this.tree);
     return this.scopeModel;
   }
 

@@ -121,6 +121,26 @@ describe('traverse', () => {
     expect(lambdas).toEqual(['lambda x: (yield x)', 'lambda: 1']);
   });
 
+  it('the semantic model built during a filtered walk answers like a standalone one', async () => {
+    const text = [
+      'import torch as t, pickle',
+      'f = lambda pickle: pickle.loads(b)',
+      'def g(p, weights_only=True):',
+      '    alias = t.load',
+      '    return alias(p, weights_only=weights_only), pickle.loads(p), [t.load(x) for x in p]',
+      'class K:',
+      '    def m(self):',
+      '        return self.n(pickle.load(f))',
+    ].join('\n');
+    const a = await parse(text);
+    const b = await parse(text);
+    const viaWalk: Array<string | undefined> = [];
+    a.traverse((n, phase) => phase === 'enter' && viaWalk.push(a.qualifiedName(a.callee(n)!)), ['call']);
+    const standalone = nodesOfType(b, 'call').map((c) => b.qualifiedName(b.callee(c)!));
+    expect(viaWalk).toEqual(standalone);
+    expect(viaWalk).toEqual([undefined, 'torch.load', 'pickle.loads', 'torch.load', undefined, 'pickle.load']);
+  });
+
   it('an empty filter visits nothing', async () => {
     const sc = await parse('x = 1');
     let n = 0;
