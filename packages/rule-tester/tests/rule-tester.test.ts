@@ -67,6 +67,11 @@ describe('RuleTester strictness', () => {
     expect(r['toy/no-danger > valid > danger']).toMatch(/Should have no findings but had 1:\n  1:1-1:7 toy\/no-danger \[danger\] Avoid danger\./);
   });
 
+  it('creates no empty suite for an empty table (Vitest fails empty suites)', async () => {
+    const r = await runNamed({ valid: [], invalid: [{ code: 'bad', errors: [{ messageId: 'bad' }] }] });
+    expect(Object.keys(r)).toEqual(['toy/no-danger > rule serves the tester language', 'toy/no-danger > invalid > bad']);
+  });
+
   it('fails duplicate cases', async () => {
     const r = await run({ valid: ['x', { code: 'x' }], invalid: [] });
     expect(r).toContain('detected duplicate test case');
