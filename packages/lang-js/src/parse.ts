@@ -17,8 +17,8 @@ function extensionOf(path: string): string {
   return m ? m[0].toLowerCase() : '';
 }
 
-function parseOnce(text: string, path: string): TSESTree.Program {
-  const ext = extensionOf(path);
+function parseOnce(text: string, path: string, asModule: boolean): TSESTree.Program {
+  const ext = asModule ? '.mjs' : extensionOf(path);
   return tsParse(text, {
     range: true,
     loc: true,
@@ -47,9 +47,21 @@ function blank(text: string, start: number, end: number): string {
 export function parseText(text: string, path: string): RawParseResult {
   const errors: RawParseResult['errors'] = [];
   let current = text;
+  // `.js`/`.jsx` may be ES modules without any import/export; parsed as scripts, a top-level
+  // `await fetch(u)` would become a call of a function named `await`. Parse them as modules first
+  // and fall back to a script parse (sloppy-mode code) when that fails.
+  const ext = extensionOf(path);
+  const tryModule = (ext === '.js' || ext === '.jsx') && /\bawait\b/.test(text);
   for (let attempt = 0; attempt <= MAX_RECOVERIES; attempt++) {
     try {
-      const ast = parseOnce(current, path);
+      if (tryModule) {
+        try {
+          return { ast: parseOnce(current, path, true), errors };
+        } catch {
+          // not a module: parse as written below
+        }
+      }
+      const ast = parseOnce(current, path, false);
       return { ast, errors };
     } catch (error) {
       if (error instanceof RangeError) {

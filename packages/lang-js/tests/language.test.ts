@@ -90,6 +90,17 @@ describe('javascript language', () => {
     expect(sc.ast.body).toEqual([]);
   });
 
+  it('parses top-level await in a .js file without imports as a module', () => {
+    const sc = parse("const r = await fetch('https://x.example/m.onnx');", 'a.js');
+    const decl = sc.ast.body[0] as JsNode & { declarations: Array<{ init: JsNode }> };
+    expect(decl.declarations[0].init!.type).toBe('AwaitExpression');
+  });
+
+  it('still parses sloppy-mode scripts', () => {
+    const sc = parse('with (o) { await(1); }', 'a.js');
+    expect(sc.parseErrors).toEqual([]);
+  });
+
   it('parses an empty file', () => {
     const sc = parse('');
     expect(sc.ast.body).toEqual([]);

@@ -82,6 +82,9 @@ export default createRule<[Options?], JsSourceCode>({
           return;
         }
 
+        // `local_files_only: true` never touches the Hub.
+        const localOnly = sc.argument(node, { name: 'local_files_only', position: optionsPos });
+        if (localOnly && sc.constant(localOnly) === true) return;
         const location = classifyLocation(sc, model, { hubIds: true });
         if (location.kind === 'local' || location.kind === 'remote') return;
         const revision = classifyRevision(sc, sc.argument(node, { name: 'revision', position: optionsPos }));

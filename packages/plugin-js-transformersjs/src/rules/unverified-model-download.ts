@@ -84,6 +84,9 @@ export default createRule<[], JsSourceCode>({
         if (!client) return;
         const url = urlArgument(sc, node);
         if (!url) return;
+        // A HEAD request reads metadata, no bytes.
+        const method = sc.argument(node, { name: 'method' });
+        if (method && typeof sc.constant(method) === 'string' && (sc.constant(method) as string).toUpperCase() === 'HEAD') return;
         const location = classifyLocation(sc, url);
         if (location.kind === 'local') return;
         const bounds = sc.stringBounds(url);

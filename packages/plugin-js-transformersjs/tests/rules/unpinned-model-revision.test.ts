@@ -11,6 +11,7 @@ tester.run(id(rule), rule, {
     imp + `const R = '${COMMIT}'; const o = { revision: R }; await AutoModel.from_pretrained('org/name', { ...o });`,
     imp + `await AutoModel.from_pretrained('org/name', { revision: getRevision() });`,
     imp + `await pipeline('x', '/models/name');`,
+    imp + `await pipeline('x', 'org/name', { local_files_only: true });`,
     imp + `await pipeline('x', 'C:\\\\models\\\\name');`,
     imp + `await pipeline('x', 'https://example.com/x');`,
     imp + `env.allowRemoteModels = false;\nawait pipeline('x', 'org/name');`,

@@ -12,6 +12,7 @@ tester.run(id(rule), rule, {
     `import { sha256 } from '@noble/hashes/sha256'; async function f() { const r = await fetch('https://x.example/m.bin'); sha256(new Uint8Array(await r.arrayBuffer())); }`,
     `function fetch(u) {} fetch('https://x.example/m.onnx');`,
     `client.get('https://x.example/m.onnx');`,
+    `const r = await fetch('https://x.example/m.onnx', { method: 'HEAD' });`,
     `async function f(url) { const r = await fetch(url); return r.json(); }`,
   ],
   invalid: [
