@@ -11,6 +11,7 @@ Outputs are small and committed, so tests never need Python. Malicious payloads 
   benign/     ordinary checkpoints: must yield nothing above info
   malicious/  payloads and published scanner bypasses: must yield a critical finding
   malformed/  corrupt files: must yield a clear malformed (or limit) finding
+  review/     neither allowed nor known-dangerous: must yield a medium (suspicious) finding
 """
 import bz2
 import gzip
@@ -423,6 +424,26 @@ def patch_zip(buf, name, crc=None, flags=None):
 
 
 # ==================================================================================================
+class MyModel:
+    def __init__(self):
+        self.weights = [0.1, 0.2]
+
+
+def review():
+    import torch
+    import __main__
+    __main__.MyModel = MyModel
+    MyModel.__module__ = '__main__'
+    with open(out('review', 'custom_class.pkl'), 'wb') as f:
+        pickle.dump(MyModel(), f, protocol=4)
+    torch.save({'model': MyModel(), 'w': torch.zeros(1)}, out('review', 'torch_custom_class.pt'))
+    # copyreg extension codes are resolved by a registry the loading program fills
+    write('review', 'ext_opcode.pkl', proto(2) + b'\x82\x07)\x81.')
+    # a library function that is neither on the allowlist nor the dangerous list
+    write('review', 'unknown_function.pkl', proto(2) + b'cstatistics\nmean\n]K\x01a\x85R.')
+
+
+# ==================================================================================================
 def malformed():
     write('malformed', 'safetensors_header_too_long.safetensors', struct.pack('<Q', 10_000) + b'{"a":1}')
     write('malformed', 'safetensors_bad_json.safetensors', struct.pack('<Q', 8) + b'{"a":1,,' + b'\x00' * 8)
@@ -465,7 +486,8 @@ if __name__ == '__main__':
         shutil.rmtree(ROOT)
     benign()
     malicious()
+    review()
     malformed()
-    for kind in ('benign', 'malicious', 'malformed'):
+    for kind in ('benign', 'malicious', 'review', 'malformed'):
         files = sorted(os.listdir(os.path.join(ROOT, kind)))
         print(kind, len(files), sum(os.path.getsize(os.path.join(ROOT, kind, f)) for f in files), 'bytes')

@@ -54,6 +54,16 @@ describe('malicious fixtures: critical', () => {
   }
 });
 
+describe('review fixtures: a suspicious (medium) finding, nothing worse', () => {
+  for (const rel of fixtures('review')) {
+    it(rel, async () => {
+      const r = await lintFixture(rel);
+      expect(worst(r), summary(r)).toBe('medium');
+      expect(r.findings.map((f) => f.ruleId)).toContain('model/suspicious-pickle-global');
+    });
+  }
+});
+
 describe('malformed fixtures: a clear finding', () => {
   for (const rel of fixtures('malformed')) {
     it(rel, async () => {

@@ -6,7 +6,7 @@ import { isModelFile } from '../src/formats/detect.js';
 export const FIXTURES = fileURLToPath(new URL('./fixtures/models/', import.meta.url));
 
 /** Model files of one fixture kind (files the language does not claim are skipped). */
-export function fixtures(kind: 'benign' | 'malicious' | 'malformed'): string[] {
+export function fixtures(kind: 'benign' | 'malicious' | 'malformed' | 'review'): string[] {
   const dir = nodePath.join(FIXTURES, kind);
   return readdirSync(dir)
     .filter((f) => isModelFile(readFileSync(nodePath.join(dir, f)).subarray(0, 512), f))
