@@ -243,12 +243,10 @@ export function isInProcessData(sc: SC, expr: Node | undefined, dumpers: Readonl
   }
   if (expr.type !== 'identifier') return false;
   const bindings = sc.bindings(expr);
-  if (bindings.length === 0 || !bindings.every((b) => b.kind === 'assignment' && b.value)) return false;
-  if (bindings.every((b) => isInProcessData(sc, b.value!, dumpers, depth + 1))) return true;
-  // buf = io.BytesIO(); torch.save(obj, buf); ...; torch.load(buf)
-  if (bindings.length !== 1) return false;
-  const value = bindings[0].value!;
-  if (value.type !== 'call' || calleeName(sc, value) !== 'io.BytesIO' || sc.argument(value, { position: 0 })) return false;
+  if (bindings.length === 0 || !bindings.every((b) => (b.kind === 'assignment' || b.kind === 'with') && b.value)) return false;
+  if (bindings.every((b) => b.kind === 'assignment' && isInProcessData(sc, b.value!, dumpers, depth + 1))) return true;
+  // buf = io.BytesIO(); torch.save(obj, buf); ...; torch.load(buf)   (also `with tempfile.TemporaryFile() as f`)
+  if (!bindings.every((b) => isPrivateBuffer(sc, b.value!))) return false;
   const binding = bindings[0].node.id;
   const scope = sc.enclosingFunction(expr);
   let written = false;
@@ -258,9 +256,15 @@ export function isInProcessData(sc: SC, expr: Node | undefined, dumpers: Readonl
     const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
     const obj = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
     if (method === 'write' && obj?.type === 'identifier' && sc.bindings(obj)[0]?.node.id === binding) return false;
-    if (!q || !dumpers.has(q)) continue;
     const args = call.childForFieldName('arguments')?.namedChildren ?? [];
-    if (args.some((a) => a?.type === 'identifier' && sc.bindings(a)[0]?.node.id === binding)) written = true;
+    const passed = args.some((a) => {
+      const v = a?.type === 'keyword_argument' ? a.childForFieldName('value') : a;
+      return v?.type === 'identifier' && sc.bindings(v)[0]?.node.id === binding;
+    });
+    if (!passed) continue;
+    if (q && dumpers.has(q)) written = true;
+    // Handed to anything but a serializer or a loader (a download, a copy): outside data may be in it.
+    else if (!q || !/(^|\.)(load|loads|Unpickler|_Unpickler)$/.test(q)) return false;
   }
   return written;
 }
@@ -268,4 +272,12 @@ export function isInProcessData(sc: SC, expr: Node | undefined, dumpers: Readonl
 /** Type stubs (`.pyi`) declare signatures and never run: nothing in them loads anything. */
 export function isStubFile(context: { filename: string }): boolean {
   return context.filename.toLowerCase().endsWith('.pyi');
+}
+
+/** A new, empty, anonymous buffer: `io.BytesIO()`, `tempfile.TemporaryFile()`, `tempfile.SpooledTemporaryFile()`. */
+function isPrivateBuffer(sc: SC, value: Node): boolean {
+  if (value.type !== 'call') return false;
+  const q = calleeName(sc, value);
+  if (q === 'io.BytesIO') return !sc.argument(value, { name: 'initial_bytes', position: 0 });
+  return q === 'tempfile.TemporaryFile' || q === 'tempfile.SpooledTemporaryFile';
 }
