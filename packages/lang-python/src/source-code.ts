@@ -70,6 +70,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private scopeModel?: ScopeModel;
   private readonly qnCache = new Map<number, string | undefined | typeof PENDING>();
   private readonly constCache = new Map<number, ConstantValue | Unknown | typeof PENDING>();
+  private readonly argCache = new Map<number, Node[]>();
 
   constructor(path: string, text: string, tree: Tree) {
     this.path = path;
@@ -507,10 +508,15 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   }
 
   private argumentNodes(call: Node): Node[] {
+    const cached = this.argCache.get(call.id);
+    if (cached) return cached;
     const args = call.childForFieldName('arguments');
-    if (!args) return [];
-    if (args.type !== 'argument_list') return [args]; // f(x for x in y)
-    return namedChildrenOf(args);
+    let out: Node[];
+    if (!args) out = [];
+    else if (args.type !== 'argument_list') out = [args]; // f(x for x in y)
+    else out = namedChildrenOf(args);
+    this.argCache.set(call.id, out);
+    return out;
   }
 
   /**
