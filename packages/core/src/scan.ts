@@ -255,11 +255,19 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     return [key, task];
   };
 
-  const pool = await maybePool(options, registry, textCandidates, { cwd, depth, fix: options.fix === true }, diagnostics);
+  // Languages workers must load: the text languages of the candidates, and the binary ones when some
+  // candidate may be claimed by magic bytes. A file routed to another language is linted in-thread.
+  const workerLanguages = new Set<string>();
+  for (const path of candidates) {
+    const language = registry.byExtension.get(nodePath.extname(path).toLowerCase());
+    if (language) workerLanguages.add(language.id);
+    else for (const binary of registry.binaryLanguages) workerLanguages.add(binary.id);
+  }
+  const pool = await maybePool(options, registry, textCandidates, workerLanguages, { cwd, depth, fix: options.fix === true }, diagnostics);
   let taskId = 0;
   const lintJob = (job: Job): Promise<LintTextDetails> => {
     const [key, config] = taskConfig(job.config, job.configId, job.language);
-    if (pool && pool.alive) {
+    if (pool && pool.alive && workerLanguages.has(job.language.id)) {
       return pool.run({ id: taskId++, path: job.path, languageId: job.language.id, text: job.text, configId: key }, config);
     }
     return lintTextWithDetails({
@@ -375,6 +383,7 @@ async function maybePool(
   options: ScanOptions,
   registry: PluginRegistry,
   jobs: number,
+  languages: ReadonlySet<string>,
   init: { cwd: string; depth: Depth; fix: boolean },
   diagnostics: Diagnostic[],
 ): Promise<LintPool | undefined> {
@@ -384,7 +393,7 @@ async function maybePool(
   if (typeof workers === 'number' && (!Number.isInteger(workers) || workers < 0)) {
     throw new UsageError(`workers must be 'auto' or a non-negative integer, got ${String(workers)}`);
   }
-  const urls = registry.urls();
+  const urls = registry.urls(languages);
   const script = workerScript();
   if (!urls || !script) {
     if (typeof workers === 'number') {

@@ -164,10 +164,19 @@ export class PluginRegistry {
     }
   }
 
-  /** Plugin URLs for worker threads, or undefined when some plugin is an object. */
-  urls(): string[] | undefined {
+  /**
+   * Plugin URLs for worker threads, or undefined when a needed plugin is an object. With `languages`,
+   * only the plugins that provide one of them or have a rule for one (a worker for a Python tree
+   * does not need to load the JavaScript parser).
+   */
+  urls(languages?: ReadonlySet<string>): string[] | undefined {
     const urls: string[] = [];
     for (const p of this.plugins) {
+      if (languages) {
+        const provides = Object.values(p.plugin.languages ?? {}).some((l) => languages.has(l.id));
+        const serves = Object.values(p.plugin.rules ?? {}).some((r) => r.meta.languages.some((id) => languages.has(id)));
+        if (!provides && !serves) continue;
+      }
       if (!p.url) return undefined;
       urls.push(p.url);
     }
