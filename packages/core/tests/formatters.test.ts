@@ -179,9 +179,9 @@ describe('markdown', () => {
     expect(rows[0]).toBe('| Severity | Rule | Location | Message |');
     expect(rows[1]).toBe('| --- | --- | --- | --- |');
     expect(rows.slice(2)).toEqual([
-      '| 🔴 critical | `torch/load-without-weights-only` | `src/train.py:3` | `torch.load` without `weights_only=True` can execute code from the checkpoint. |',
-      '| 🟠 high | `hf/unpinned-revision` | `src/train.py:12` | `from_pretrained` without a pinned revision. _(confidence: medium)_ |',
-      '| 🟡 medium | `hf/trainer-push-to-hub` | `src/serve dir/app.py:7` | Checkpoints \\| are pushed without review. _(confidence: low, warning)_ |',
+      '| 🔴 critical | [`torch/load-without-weights-only`](https://github.com/oculum-dev/oculum/blob/main/packages/plugin-python-torch/docs/rules/load-without-weights-only.md) | `src/train.py:3` | `torch.load` without `weights_only=True` can execute code from the checkpoint. |',
+      '| 🟠 high | [`hf/unpinned-revision`](https://example.test/rules/hf/unpinned-revision) | `src/train.py:12` | `from_pretrained` without a pinned revision. _(confidence: medium)_ |',
+      '| 🟡 medium | [`hf/trainer-push-to-hub`](https://github.com/oculum-dev/oculum/blob/main/packages/plugin-python-hf/docs/rules/trainer-push-to-hub.md) | `src/serve dir/app.py:7` | Checkpoints \\| are pushed without review. _(confidence: low, warning)_ |',
     ]);
   });
 
@@ -189,6 +189,13 @@ describe('markdown', () => {
     expect(out).toContain('> 2 suppressed findings not listed.');
     expect(out).toContain('> 1 finding can be fixed automatically with `oculum scan --fix`.');
     expect(out).toContain('<details><summary>3 diagnostics</summary>');
+  });
+
+  it('leaves the rule id unlinked when the rule is unknown', () => {
+    const result = cleanResult();
+    const file = at('a.py');
+    result.files = [{ file, findings: [finding({ ruleId: 'custom/thing', file, line: 1 })], diagnostics: [] }];
+    expect(formatters.markdown(result, ctx)).toContain('| `custom/thing` | `a.py:1` |');
   });
 
   it('escapes HTML in messages and caps very long tables', () => {

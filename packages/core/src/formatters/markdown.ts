@@ -1,5 +1,5 @@
 import type { Formatter, Severity } from '../types.js';
-import { detectorBreakdown, groupByFile, oneLine, plural, severityBreakdown, summarize } from './shared.js';
+import { detectorBreakdown, groupByFile, helpUri, oneLine, plural, ruleIndex, severityBreakdown, summarize } from './shared.js';
 
 /** Rows beyond this are summarised so a comment stays under GitHub's 65,536-character limit. */
 export const MARKDOWN_MAX_ROWS = 200;
@@ -35,6 +35,12 @@ function code(text: string): string {
 export const markdown: Formatter = (result, ctx) => {
   const summary = summarize(result);
   const { files, global } = groupByFile(result, ctx.cwd);
+  const rules = ruleIndex(result);
+  /** The rule id, linked to its documentation when the rule is known. */
+  const ruleCell = (id: string) => {
+    const rule = rules.get(id);
+    return rule ? `[${code(id)}](${helpUri(rule)})` : code(id);
+  };
   const out: string[] = [];
 
   if (summary.findings === 0) {
@@ -63,7 +69,7 @@ export const markdown: Formatter = (result, ctx) => {
         .filter(Boolean)
         .join(', ');
       out.push(
-        `| ${ICON[f.severity]} ${f.severity} | ${code(f.ruleId)} | ${code(`${file}:${f.line}`)} | ${cell(f.message)}${notes ? ` _(${notes})_` : ''} |`,
+        `| ${ICON[f.severity]} ${f.severity} | ${ruleCell(f.ruleId)} | ${code(`${file}:${f.line}`)} | ${cell(f.message)}${notes ? ` _(${notes})_` : ''} |`,
       );
     }
     if (rows.length > MARKDOWN_MAX_ROWS) {

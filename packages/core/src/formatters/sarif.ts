@@ -1,5 +1,5 @@
 import type { Detector, Diagnostic, Finding, Formatter, FormatterContext, RuleInfo, ScanResult, Severity } from '../types.js';
-import { allDiagnostics, compareDiagnostics, directoryUri, groupByFile, OCULUM_HOMEPAGE, relativeUri } from './shared.js';
+import { allDiagnostics, compareDiagnostics, directoryUri, groupByFile, helpUri, OCULUM_HOMEPAGE, relativeUri } from './shared.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -27,14 +27,6 @@ const DETECTOR_CWE: Record<Detector, string[]> = {
   unverified_model_source: ['external/cwe/cwe-494'], // Download of Code Without Integrity Check
   unsafe_finetuning: ['external/cwe/cwe-345'], // Insufficient Verification of Data Authenticity
 };
-
-function helpUri(rule: RuleInfo): string {
-  if (rule.meta.docs.url) return rule.meta.docs.url;
-  if (rule.plugin.startsWith('@oculum/')) {
-    return `${OCULUM_HOMEPAGE}/blob/main/packages/${rule.plugin.slice('@oculum/'.length)}/docs/rules/${rule.name}.md`;
-  }
-  return OCULUM_HOMEPAGE;
-}
 
 function reportingDescriptor(rule: RuleInfo) {
   const { meta } = rule;

@@ -6,6 +6,15 @@ import type { Detector, Diagnostic, FileResult, Finding, RuleInfo, ScanResult, S
 /** Where users read about Oculum; SARIF `informationUri` and the fallback help link. */
 export const OCULUM_HOMEPAGE = 'https://github.com/oculum-dev/oculum';
 
+/** Documentation of a rule: its `docs.url`, else the rule doc in the Oculum repository for built-in plugins. */
+export function helpUri(rule: RuleInfo): string {
+  if (rule.meta.docs.url) return rule.meta.docs.url;
+  if (rule.plugin.startsWith('@oculum/')) {
+    return `${OCULUM_HOMEPAGE}/blob/main/packages/${rule.plugin.slice('@oculum/'.length)}/docs/rules/${rule.name}.md`;
+  }
+  return OCULUM_HOMEPAGE;
+}
+
 /** Higher is worse: critical 4 … info 0. */
 export function severityRank(severity: Severity): number {
   return SEVERITIES.length - 1 - SEVERITIES.indexOf(severity);
