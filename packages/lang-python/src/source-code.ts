@@ -420,7 +420,26 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return undefined;
   }
 
+  /**
+   * True for identifiers that are not name references: the attribute part of `obj.name` and the
+   * keyword of `f(name=...)`. A cheap text test first; the tree is asked only when it is ambiguous.
+   */
+  private isMemberOrKeywordName(id: Node): boolean {
+    const text = this.text;
+    let i = id.startIndex - 1;
+    while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+    if (text.charCodeAt(i) === 46 /* . */ && !/[0-9]/.test(text[i - 1] ?? '')) return true;
+    let j = id.endIndex;
+    while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+    if (text[j] === '=' && text[j + 1] !== '=') {
+      const parent = id.parent;
+      return parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.id === id.id;
+    }
+    return false;
+  }
+
   private qualifiedNameOfIdentifier(id: Node): string | undefined {
+    if (this.isMemberOrKeywordName(id)) return undefined;
     const name = id.text;
     const model = this.scopes;
     const scope = model.resolve(name, id.startIndex);
@@ -860,6 +879,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   }
 
   private constantOfIdentifier(id: Node): ConstantValue | Unknown {
+    if (this.isMemberOrKeywordName(id)) return UNKNOWN;
     const list = this.bindings(id);
     if (list.length === 0) return UNKNOWN;
     if (list.length === 1 && list[0].kind === 'parameter') {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { UNKNOWN } from '@oculum/core';
 import { calleeName, callStarting, ident, lastIdent, nodesOfType, parse } from './helpers.js';
 
 describe('qualifiedName through import forms', () => {
@@ -234,5 +235,15 @@ describe('shadowing and scopes', () => {
     const sc = await parse('import torch\ndef f(paths):\n    return [torch.load(p) for p in paths]\n');
     expect(calleeName(sc, 'torch.load')).toBe('torch.load');
     expect(sc.qualifiedName(lastIdent(sc, 'p'))).toBeUndefined();
+  });
+});
+
+describe('identifiers that are not name references', () => {
+  it('the attribute part of obj.name and keyword names resolve to nothing', async () => {
+    const sc = await parse('import torch\nSAFE = True\nmodel.eval()\ncfg.SAFE\nf(eval=1, SAFE=2)\nx = 1.\neval(y)\n');
+    const ids = nodesOfType(sc, 'identifier').filter((n) => n.text === 'eval');
+    expect(ids.map((n) => sc.qualifiedName(n))).toEqual([undefined, undefined, 'builtins.eval']);
+    const safes = nodesOfType(sc, 'identifier').filter((n) => n.text === 'SAFE');
+    expect(safes.map((n) => sc.constant(n))).toEqual([true, UNKNOWN, UNKNOWN]);
   });
 });
