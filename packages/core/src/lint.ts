@@ -124,18 +124,46 @@ export async function lintTextWithDetails(options: LintTextOptions): Promise<Lin
   let current = first;
   let text = options.text;
   let passes = 0;
+  // A fix must never break the file: a pass whose output parses worse than its input is undone.
+  const baseline = first.result.diagnostics.filter((d) => d.kind === 'parse-error').length;
+  const reverted: Diagnostic[] = [];
   while (passes < MAX_FIX_PASSES) {
     const fixes = current.result.findings.filter((f) => f.fix && !f.suppressed).map((f) => f.fix as Fix);
     if (fixes.length === 0) break;
     const { output, applied } = applyFixes(text, fixes);
     if (applied.length === 0 || output === text) break;
+    if ((await countParseErrors(options, output)) > baseline) {
+      const rules = [...new Set(current.result.findings.filter((f) => f.fix && applied.includes(f.fix)).map((f) => f.ruleId))].sort();
+      reverted.push({
+        file: current.result.file,
+        kind: 'internal',
+        severity: 'warning',
+        message: `Fixes not applied: they would introduce a parse error (rules: ${rules.join(', ')})`,
+      });
+      break;
+    }
     text = output;
     passes++;
     current = await lintOnce({ ...options, text });
   }
   const result = current.result;
+  result.diagnostics.push(...reverted);
   if (text !== options.text) result.output = text;
   return { result, parsed: first.parsed || current.parsed, fixPasses: passes };
+}
+
+async function countParseErrors(options: LintTextOptions, text: string): Promise<number> {
+  try {
+    const sourceCode = await options.language.parse({
+      path: nodePath.resolve(options.cwd ?? process.cwd(), options.path),
+      text,
+      settings: options.settings ?? {},
+      depth: options.depth ?? 'standard',
+    });
+    return sourceCode.parseErrors.length;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
 }
 
 async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult; parsed: boolean }> {

@@ -53,6 +53,15 @@ describe('config discovery and merging', () => {
     expect(summary(await run(cwd))).toEqual(['a.toy:1 toy/no-names warn', 'sub/b.toy:1 toy/no-names error']);
   });
 
+  it('stops looking upward at a config with root: true', async () => {
+    const cwd = project({
+      'sub/.oculumrc': '{ "rules": { "toy/no-names": "error" } }',
+      'sub/inner/.oculumrc': '{ "root": true, "rules": { "toy/no-danger": "warn" } }',
+      'sub/inner/a.toy': 'danger evil\n',
+    });
+    expect(summary(await run(cwd))).toEqual(['sub/inner/a.toy:1 toy/no-danger warn']);
+  });
+
   it('keeps options when a closer config only changes the level', async () => {
     const cwd = project({
       '.oculumrc': '{ "rules": { "toy/no-names": ["warn", { "names": ["good"] }] } }',

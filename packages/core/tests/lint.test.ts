@@ -219,6 +219,18 @@ describe('lintText fixes', () => {
     expect(result.output).toBe('c\n');
   });
 
+  it('does not apply fixes that would introduce a parse error', async () => {
+    const breaking = createRule({
+      name: 'breaking',
+      meta: meta({ fixable: 'code' }),
+      create: (context) => ({ Word: (node: any) => node.name === 'x' && context.report({ node, messageId: 'plain', fix: (f) => f.replaceText(node, '!!!') }) }),
+    });
+    const result = await lint('x\n', [{ id: 't/breaking', rule: breaking, level: 'error' }], { fix: true });
+    expect(result.output).toBeUndefined();
+    expect(result.findings).toHaveLength(1);
+    expect(result.diagnostics.map((d) => d.message)).toEqual(['Fixes not applied: they would introduce a parse error (rules: t/breaking)']);
+  });
+
   it('stops after 10 passes', async () => {
     const grow = createRule({
       name: 'grow',
