@@ -78,8 +78,13 @@ export interface SourceCode<Node extends AstNode = AstNode> {
   readonly ast: Node;
   /** Parse problems found while the rest of the tree was still analysed. */
   readonly parseErrors: ReadonlyArray<{ message: string; loc: SourceLocation }>;
-  /** Walks the tree once, in source order, calling enter and (after children) exit for each node. */
-  traverse(visit: (node: Node, phase: 'enter' | 'exit') => void): void;
+  /**
+   * Walks the tree once, in source order, calling enter and (after children) exit for each node.
+   * `types`, when given, are the node types some handler listens to: a language may then visit only
+   * nodes of those types (still in source order, enter before exit, properly nested) and skip
+   * materialising the others. Languages are free to ignore it and visit every node.
+   */
+  traverse(visit: (node: Node, phase: 'enter' | 'exit') => void, types?: ReadonlySet<string>): void;
   getRange(node: Node): Range;
   getLoc(node: Node): SourceLocation;
   getText(node?: Node): string;

@@ -22,12 +22,13 @@ describe('lintText dispatch', () => {
   it('merges handlers of every rule and dispatches them in one walk, enter and exit in order', async () => {
     const events: string[] = [];
     let traversals = 0;
+    const listened: string[][] = [];
     const language = {
       ...toyLanguage,
       parse: (input: { text?: string; path: string }) => {
         const sc = toyLanguage.parse(input as never) as ReturnType<typeof toyLanguage.parse> & { traverse: any };
         const original = sc.traverse.bind(sc);
-        return { ...sc, traverse: (v: any) => (traversals++, original(v)) };
+        return { ...sc, traverse: (v: any, types?: ReadonlySet<string>) => (traversals++, listened.push([...(types ?? [])].sort()), original(v)) };
       },
     };
     const make = (name: string): Rule =>
@@ -49,6 +50,7 @@ describe('lintText dispatch', () => {
       ],
     });
     expect(traversals).toBe(1);
+    expect(listened).toEqual([['Stmt']]);
     expect(events).toEqual([
       'a:Stmt:one', 'b:Stmt:one', 'a:Stmt:exit:one', 'b:Stmt:exit:one',
       'a:Stmt:two', 'b:Stmt:two', 'a:Stmt:exit:two', 'b:Stmt:exit:two',
