@@ -34,6 +34,7 @@ function saveSite(sc: PySourceCode, call: PyNode): SaveSite | undefined {
   if (isTrainingArgs(qn)) return { api: `${qn!.split('.').pop()}(output_dir=...)`, path: arg(['output_dir'], 0), confidence: 'high' };
   if (qn) {
     if (qn === 'torch.save') return { api: 'torch.save', path: arg(['f'], 1), confidence: 'high' };
+    if (qn === 'torch.onnx.export') return { api: 'torch.onnx.export', path: arg(['f'], 2), confidence: 'high' };
     if (/^safetensors\.\w+\.save_(?:file|model)$/.test(qn)) return { api: qn.split('.').slice(-1)[0], path: arg(['filename'], 1), confidence: 'high' };
     if (qn === 'joblib.dump') return { api: 'joblib.dump', path: arg(['filename'], 1), confidence: 'medium' };
     if (/^tensorflow\.saved_model\.save$/.test(qn)) return { api: 'tf.saved_model.save', path: arg(['export_dir'], 1), confidence: 'high' };
@@ -130,7 +131,7 @@ export default createRule<[], PySourceCode>({
         if (r.kind === 'string' || r.kind === 'prefix') text = r.value;
         else if (r.kind === 'local' && r.prefix) text = r.prefix;
         if (text === undefined) return;
-        if (/gettempdir/.test(site.path.text)) confidence = 'medium';
+        if ((r.kind === 'prefix' || r.kind === 'local') && r.via === 'gettempdir') confidence = 'medium';
         const where = publicLocation(text);
         if (!where) return;
         context.report({ node, messageId: 'publicPath', data: { api: site.api, path: text.length > 60 ? `${text.slice(0, 57)}...` : text, where, extra: reviewNote(node) }, confidence });

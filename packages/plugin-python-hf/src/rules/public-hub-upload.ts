@@ -67,16 +67,12 @@ export default createRule<[], PySourceCode>({
               const p = flag(sc, args, 'hub_private_repo');
               if (p === 'true' || p === 'unknown') return;
               context.report({ node, messageId: 'trainerPush', data: { target: receiverLabel(node), extra: extra(node) }, confidence: baseConfidence });
-            } else {
-              context.report({ node, messageId: 'trainerPush', data: { target: receiverLabel(node), extra: extra(node) }, confidence: 'low' });
             }
+            // Arguments built elsewhere (a CLI parser, a config object): privacy is configured there,
+            // like `private=<variable>`.
             return;
           }
-          if (recv && /trainer/i.test(recv.text) && priv === 'absent') {
-            // a trainer whose arguments are built elsewhere: privacy is in its TrainingArguments
-            context.report({ node, messageId: 'trainerPush', data: { target: receiverLabel(node), extra: extra(node) }, confidence: 'low' });
-            return;
-          }
+          if (recv && /trainer/i.test(recv.text) && priv === 'absent') return;
           context.report({ node, messageId: 'publicPush', data: { target: receiverLabel(node), extra: extra(node) }, confidence: baseConfidence });
           return;
         }

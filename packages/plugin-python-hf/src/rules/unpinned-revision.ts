@@ -89,6 +89,8 @@ function idText(load: HubLoad): string {
 export function confidenceOf(load: HubLoad): Confidence {
   if (!load.ref) return 'low';
   if (load.callConfidence !== 'high') return 'medium';
+  if (load.ref.kind === 'hub' && load.ref.bare) return 'low';
   if (load.ref.kind === 'hub' && load.ref.owner === undefined) return 'medium';
+  if (load.resolved.kind === 'string' && load.resolved.soft) return 'medium';
   return 'high';
 }

@@ -41,6 +41,12 @@ function remoteDataSource(sc: PySourceCode, call: PyNode): Source | undefined {
       if (ref.kind !== 'hub') return undefined;
       return { what: `load_dataset("${ref.id}")`, confidence: ref.owner ? 'high' : 'medium' };
     }
+    if (r.kind === 'unknown' && (sc.argument(call, { name: 'data_files' }) || sc.argument(call, { name: 'data_dir' }))) {
+      // `load_dataset(extension, data_files=...)`: remote only when the files are URLs
+      const files = sc.argument(call, { name: 'data_files' });
+      const urls = files ? remoteFiles(sc, files) : undefined;
+      return urls ? { what: `load_dataset(..., data_files="${urls}")`, confidence: 'high' } : undefined;
+    }
     if (r.kind === 'unknown') return { what: `load_dataset(${pathNode.text.length > 40 ? '…' : pathNode.text})`, confidence: 'low' };
     return undefined;
   }

@@ -4,7 +4,8 @@
  */
 
 export type ModelRef =
-  | { kind: 'hub'; id: string; owner: string | undefined; name: string; revision?: string }
+  /** `bare`: an id without owner that is not a known legacy canonical model (could be a local directory). */
+  | { kind: 'hub'; id: string; owner: string | undefined; name: string; revision?: string; bare?: boolean }
   | { kind: 'local'; reason: string }
   | { kind: 'url'; url: string }
   | { kind: 'other' };
@@ -18,6 +19,9 @@ const LOCAL_DIR_WORDS = new Set([
   'private_output', 'private', 'home', 'mnt', 'opt', 'var', 'usr', 'srv', 'content', 'drive', 'src',
   'tests', 'test', 'fixtures', 'resources', 'assets', 'lora', 'adapters', 'merged',
 ]);
+
+/** Legacy canonical Hub ids without an owner (`bert-base-uncased`, `gpt2`, `t5-small`, ...). */
+const LEGACY_CANONICAL = /^(?:bert|distilbert|roberta|distilroberta|gpt2|distilgpt2|openai-gpt|t5|xlnet|xlm|xlm-roberta|xlm-mlm|xlm-clm|albert|bart|camembert|ctrl|flaubert|transfo-xl|electra|longformer|mbart|marian|pegasus|reformer|funnel|layoutlm|deberta|google-t5|facebook|microsoft|openai|google|allenai|sentence-transformers)(?:[-_]|$)/i;
 
 /** File extensions of model weights / serialized models. */
 export const MODEL_EXTENSIONS = [
@@ -125,7 +129,7 @@ export function classifyModelRef(raw: string, opts: { allowBareNames?: boolean }
     return { kind: 'local', reason: 'a directory name' };
   }
   if (opts.allowBareNames === false) return { kind: 'other' };
-  return { kind: 'hub', id: s, owner: undefined, name: s };
+  return { kind: 'hub', id: s, owner: undefined, name: s, ...(LEGACY_CANONICAL.test(s) ? {} : { bare: true }) };
 }
 
 export type RevisionKind = 'commit' | 'short-commit' | 'tag' | 'branch';

@@ -157,11 +157,15 @@ export function hubLoad(sc: PySourceCode, call: PyNode): HubLoad | undefined {
     if (spec.kind === 'dataset') {
       if (ref.kind === 'hub' && ref.owner === undefined && PACKAGED_DATASET_BUILDERS.has(ref.id.toLowerCase())) return undefined;
     }
+    if (ref.kind === 'hub' && ref.owner === undefined && savedPaths(sc).has(ref.id)) return undefined;
   } else if (resolved.kind === 'local' || resolved.kind === 'private-temp' || resolved.kind === 'non-string') {
     return undefined;
   } else if (resolved.kind === 'prefix') {
     const r = classifyModelRef(resolved.value + 'x');
     if (r.kind === 'local' || r.kind === 'url') return undefined;
+  } else if (spec.kind === 'dataset' && (sc.argument(call, { name: 'data_files' }) || sc.argument(call, { name: 'data_dir' }))) {
+    // `load_dataset(extension, data_files=...)`: a packaged builder reading the given files
+    return undefined;
   } else if (spec.confidence !== 'high') {
     // Unknown callee and unknown id: nothing says this is a hub load.
     return undefined;
@@ -185,4 +189,28 @@ export function pinLevel(r: HubLoad['revision'], opts: { allowShortHashes: boole
     default:
       return 'none';
   }
+}
+
+const SAVE_METHODS = new Set(['save_pretrained', 'save_model', 'save', 'save_state']);
+const savedCache = new WeakMap<object, Set<string>>();
+
+/** String paths this file saves models to (`save_pretrained(p)`, `output_dir=p`): loading them later is local. */
+function savedPaths(sc: PySourceCode): Set<string> {
+  let set = savedCache.get(sc);
+  if (set) return set;
+  set = new Set<string>();
+  for (const call of sc.ast.descendantsOfType('call')) {
+    if (!call) continue;
+    const name = calleeName(call) ?? '';
+    const targets: Array<PyNode | undefined> = [];
+    if (SAVE_METHODS.has(name) && calleeOf(call)?.type === 'attribute') targets.push(sc.argument(call, { position: 0 }));
+    targets.push(sc.argument(call, { name: 'output_dir' }), sc.argument(call, { name: 'save_directory' }));
+    for (const t of targets) {
+      if (!t) continue;
+      const v = sc.constant(t);
+      if (typeof v === 'string') set.add(v.replace(/\/+$/, ''));
+    }
+  }
+  savedCache.set(sc, set);
+  return set;
 }

@@ -8,11 +8,12 @@ import { argList, calleeOf, isPlainString, same, type PyNode, type PySourceCode 
 
 export type Resolved =
   /** A fully known string. */
-  | { kind: 'string'; value: string; node?: PyNode }
+  /** A fully known string (`soft`: a default that the environment or a caller can override). */
+  | { kind: 'string'; value: string; node?: PyNode; soft?: boolean }
   /** A string whose beginning is known (f-string / join with unknown tail), e.g. `/tmp/` + …. */
-  | { kind: 'prefix'; value: string }
+  | { kind: 'prefix'; value: string; via?: 'gettempdir' }
   /** A provably local path whose text is not known (`os.path.join(out_dir, ...)`, `Path.cwd()`). */
-  | { kind: 'local'; why: string; prefix?: string }
+  | { kind: 'local'; why: string; prefix?: string; via?: 'gettempdir' }
   /** A private temporary directory (`tempfile.TemporaryDirectory()`, `mkdtemp()`). */
   | { kind: 'private-temp' }
   /** A known value that is not a string (None, a number, a model object built by a call...). */
@@ -89,7 +90,7 @@ function resolveCall(sc: PySourceCode, node: PyNode, depth: number): Resolved {
         const whole = sc.constant(node);
         if (typeof whole === 'string') return { kind: 'local', why: `${qn}(...)`, prefix: whole };
         const r = first && first.type !== 'keyword_argument' ? resolve(sc, first, depth + 1) : { kind: 'unknown' as const };
-        if (r.kind === 'string' || r.kind === 'prefix') return { kind: 'local', why: `${qn}(...)`, prefix: r.value };
+        if (r.kind === 'string' || r.kind === 'prefix') return { kind: 'local', why: `${qn}(...)`, prefix: r.value, ...(r.kind === 'prefix' && r.via ? { via: r.via } : {}) };
         if (r.kind === 'private-temp') return r;
         if (r.kind === 'local') return r;
         return { kind: 'local', why: `${qn}(...)` };
@@ -104,7 +105,7 @@ function resolveCall(sc: PySourceCode, node: PyNode, depth: number): Resolved {
       }
       if (qn && /^pathlib\.(?:Pure)?(?:Posix|Windows)?Path\.(?:home|cwd)$/.test(qn)) return { kind: 'local', why: `${qn}()` };
       if (qn === 'os.getcwd' || qn === 'os.path.expanduser') return { kind: 'local', why: `${qn}()` };
-      if (qn === 'tempfile.gettempdir') return { kind: 'prefix', value: '/tmp' };
+      if (qn === 'tempfile.gettempdir') return { kind: 'prefix', value: '/tmp', via: 'gettempdir' };
       if (qn === 'tempfile.mkdtemp' || qn === 'tempfile.TemporaryDirectory' || qn === 'tempfile.mkstemp') return { kind: 'private-temp' };
       if (qn === 'str' || qn === 'builtins.str' || (!qn && calleeOf(node)?.text === 'str')) return first ? resolve(sc, first, depth + 1) : { kind: 'unknown' };
       const fn = calleeOf(node);
@@ -124,6 +125,13 @@ function resolveCall(sc: PySourceCode, node: PyNode, depth: number): Resolved {
           }
         }
       }
+      // os.environ.get("X", "default") / os.getenv("X", "default"): the default, overridable
+      if (qn === 'os.environ.get' || qn === 'os.getenv' || qn === 'os.environ.setdefault') {
+        const def = sc.argument(node, { name: 'default' }) ?? sc.argument(node, { position: 1 });
+        if (!def) return { kind: 'unknown' };
+        const r = resolve(sc, def, depth + 1);
+        return r.kind === 'string' ? { ...r, soft: true } : r;
+      }
       return { kind: 'non-string', why: 'call' };
     }
   }
@@ -138,7 +146,14 @@ function resolveOther(sc: PySourceCode, node: PyNode, depth: number): Resolved {
         if (left.kind === 'local' || left.kind === 'private-temp') return left;
       }
       if (op === '+' || op === '%') {
-        if (left.kind === 'string' || left.kind === 'prefix') return { kind: 'prefix', value: op === '%' ? left.value.split('%')[0] : left.value };
+        if (left.kind === 'string' || left.kind === 'prefix') {
+          let value = op === '%' ? left.value.split('%')[0] : left.value;
+          if (op === '+' && left.kind === 'prefix') {
+            const right = sc.constant(node.childForFieldName('right')!);
+            if (typeof right === 'string') value += right;
+          }
+          return { kind: 'prefix', value, ...(left.kind === 'prefix' && left.via ? { via: left.via } : {}) };
+        }
       }
       return { kind: 'unknown' };
     }
@@ -150,6 +165,12 @@ function resolveOther(sc: PySourceCode, node: PyNode, depth: number): Resolved {
         if (r.kind === 'private-temp') return r;
       }
       return { kind: 'unknown' };
+    }
+    case 'boolean_operator': {
+      // `args.model or "org/default"`: the fallback, overridable
+      if (node.childForFieldName('operator')?.text !== 'or') return { kind: 'unknown' };
+      const r = resolve(sc, node.childForFieldName('right'), depth + 1);
+      return r.kind === 'string' ? { ...r, soft: true } : r.kind === 'local' || r.kind === 'private-temp' ? r : { kind: 'unknown' };
     }
     case 'identifier': {
       if (isParameter(sc, node)) return { kind: 'unknown' };
