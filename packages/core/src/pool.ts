@@ -10,6 +10,11 @@ export function workerScript(): URL | undefined {
   return existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
+/** The task could not run in a worker (it failed to start); the caller lints it in the main thread. */
+export class WorkerUnavailableError extends Error {
+  override name = 'WorkerUnavailableError';
+}
+
 interface Slot {
   worker: Worker;
   configs: Set<number>;
@@ -34,11 +39,15 @@ export class LintPool {
         if (!waiting) return;
         slot.pending.delete(reply.id);
         if (reply.ok) waiting.resolve(reply.details);
-        else waiting.reject(new Error(reply.error));
+        else if (reply.init) {
+          slot.dead = true;
+          waiting.reject(new WorkerUnavailableError(reply.error));
+        } else waiting.reject(new Error(reply.error));
       });
       const fail = (error: Error) => {
         slot.dead = true;
-        for (const waiting of slot.pending.values()) waiting.reject(error);
+        // Not retried elsewhere: the file may be what crashed the worker.
+        for (const waiting of slot.pending.values()) waiting.reject(new Error(`lint worker crashed: ${error.message}`));
         slot.pending.clear();
       };
       worker.on('error', fail);
@@ -56,7 +65,7 @@ export class LintPool {
 
   run(task: LintTask, config: NonNullable<LintTask['config']>): Promise<LintTextDetails> {
     const live = this.slots.filter((s) => !s.dead);
-    if (live.length === 0) return Promise.reject(new Error('no lint worker is alive'));
+    if (live.length === 0) return Promise.reject(new WorkerUnavailableError('no lint worker is alive'));
     const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const message: LintTask = slot.configs.has(task.configId) ? task : { ...task, config };
     slot.configs.add(task.configId);

@@ -10,7 +10,7 @@ import { ConfigResolver, DEFAULT_EXTENDS, type FileConfig } from './config/resol
 import { discoverFiles, GitIgnore, PatternIgnore } from './discovery.js';
 import { ConfigError, UsageError } from './errors.js';
 import { compareDiagnostics, compareStrings, countLines, lintTextWithDetails, type LintTextDetails } from './lint.js';
-import { LintPool, workerScript } from './pool.js';
+import { LintPool, WorkerUnavailableError, workerScript } from './pool.js';
 import { PRESET_NAMES } from './presets.js';
 import { DETECTORS, type ConfigData, type Depth, type Diagnostic, type FileResult, type Language, type Plugin, type RuleInfo, type ScanOptions, type ScanResult, type ScanStats } from './types.js';
 import { VERSION } from './version.js';
@@ -265,10 +265,15 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   }
   const pool = await maybePool(options, registry, textCandidates, workerLanguages, { cwd, depth, fix: options.fix === true }, diagnostics);
   let taskId = 0;
-  const lintJob = (job: Job): Promise<LintTextDetails> => {
+  const lintJob = async (job: Job): Promise<LintTextDetails> => {
     const [key, config] = taskConfig(job.config, job.configId, job.language);
     if (pool && pool.alive && workerLanguages.has(job.language.id)) {
-      return pool.run({ id: taskId++, path: job.path, languageId: job.language.id, text: job.text, configId: key }, config);
+      try {
+        return await pool.run({ id: taskId++, path: job.path, languageId: job.language.id, text: job.text, configId: key }, config);
+      } catch (error) {
+        // A worker that failed to start or crashed: this file is linted here instead.
+        if (!(error instanceof WorkerUnavailableError)) throw error;
+      }
     }
     return lintTextWithDetails({
       path: job.path,

@@ -26,4 +26,4 @@ export interface WorkerInit {
 
 export type WorkerReply =
   | { id: number; ok: true; details: LintTextDetails }
-  | { id: number; ok: false; error: string };
+  | { id: number; ok: false; error: string; /** The worker could not load its plugins: retry in the main thread. */ init?: boolean };

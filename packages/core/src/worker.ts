@@ -18,8 +18,14 @@ const ready = (async () => {
 
 parentPort!.on('message', async (task: LintTask) => {
   let reply: WorkerReply;
+  let registry: PluginRegistry;
   try {
-    const registry = await ready;
+    registry = await ready;
+  } catch (error) {
+    parentPort!.postMessage({ id: task.id, ok: false, init: true, error: String((error as Error)?.message ?? error) } satisfies WorkerReply);
+    return;
+  }
+  try {
     if (task.config) configs.set(task.configId, task.config);
     const config = configs.get(task.configId);
     if (!config) throw new Error(`unknown config ${task.configId}`);

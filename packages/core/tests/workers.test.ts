@@ -46,3 +46,18 @@ describe.skipIf(!existsSync(dist))('worker threads (built engine)', () => {
     ]);
   });
 });
+
+describe.skipIf(!existsSync(dist))('worker failures', () => {
+  it('falls back to the main thread when workers cannot load a plugin', async () => {
+    const { scan } = (await import(dist.href)) as typeof import('../src/index.js');
+    // A plugin that loads in the main thread but throws in worker threads.
+    const files: Record<string, string> = {
+      'flaky.mjs': `import { isMainThread } from 'node:worker_threads';\nif (!isMainThread) throw new Error('no workers here');\nexport { default } from ${JSON.stringify(TOY_PLUGIN)};\n`,
+    };
+    for (let i = 0; i < 8; i++) files[`f${i}.toy`] = 'danger\n';
+    const cwd = project(files);
+    const result = await scan({ cwd, plugins: [`${cwd}/flaky.mjs`], workers: 2, paths: ['.'] });
+    expect(result.files.map((f) => f.findings.length)).toEqual(new Array(8).fill(1));
+    expect(result.files.flatMap((f) => f.diagnostics)).toEqual([]);
+  });
+});
