@@ -79,7 +79,8 @@ export default createRule<[], PySourceCode>({
         const qn = fn ? sc.qualifiedName(fn) : undefined;
         let api: string | undefined;
         const load = hubLoad(sc, node);
-        if (load) api = load.api;
+        if (load && load.kind !== 'dataset' && load.api !== 'hf_hub_url') api = load.api;
+        else if (load) return;
         else if (qn && LOCAL_LOADERS.test(qn)) api = qn;
         else if (qn && /\.from_pretrained$/.test(qn) && !qn.startsWith('torch.')) api = qn.split('.').slice(-2).join('.');
         if (!api) return;
