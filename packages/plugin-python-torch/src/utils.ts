@@ -281,3 +281,47 @@ function isPrivateBuffer(sc: SC, value: Node): boolean {
   if (q === 'io.BytesIO') return !sc.argument(value, { name: 'initial_bytes', position: 0 });
   return q === 'tempfile.TemporaryFile' || q === 'tempfile.SpooledTemporaryFile';
 }
+
+/**
+ * True when, inside `body`, a mapping has its `weights_only` entry set to a false value:
+ * `kw["weights_only"] = False`, `kw.setdefault("weights_only", False)`, `kw.update(weights_only=False)`
+ * or `kw.update({"weights_only": False})`. With `mapping`, only that name's entries count.
+ */
+export function setsWeightsOnlyFalse(sc: SC, body: Node, mapping?: string): boolean {
+  const isTarget = (obj: Node | null | undefined) => !!obj && (mapping === undefined || (obj.type === 'identifier' && obj.text === mapping));
+  for (const a of sc.descendants(body, 'assignment')) {
+    const left = a.childForFieldName('left');
+    const right = a.childForFieldName('right');
+    if (left?.type !== 'subscript' || !right || !isTarget(left.childForFieldName('value'))) continue;
+    const key = left.childForFieldName('subscript');
+    if (key && sc.constant(key) === 'weights_only' && flagState(sc, right) === 'false') return true;
+  }
+  for (const c of sc.descendants(body, 'call')) {
+    const fn = sc.callee(c);
+    if (fn?.type !== 'attribute' || !isTarget(fn.childForFieldName('object'))) continue;
+    const method = fn.childForFieldName('attribute')?.text;
+    if (method === 'setdefault') {
+      const key = sc.argument(c, { position: 0 });
+      if (key && sc.constant(key) === 'weights_only' && flagState(sc, sc.argument(c, { position: 1 })) === 'false') return true;
+    } else if (method === 'update') {
+      if (flagState(sc, sc.argument(c, { name: 'weights_only' })) === 'false') return true;
+      const arg = sc.argument(c, { position: 0 });
+      const v = arg ? sc.constant(arg) : UNKNOWN;
+      if (v !== UNKNOWN && v && typeof v === 'object' && !Array.isArray(v) && 'weights_only' in v && !truthy(v.weights_only)) return true;
+    }
+  }
+  return false;
+}
+
+/** The names of the `**name` splats of a call (`**kwargs` → `kwargs`). */
+export function dictionarySplatNames(call: Node): string[] {
+  const args = call.childForFieldName('arguments');
+  if (!args || args.type !== 'argument_list') return [];
+  const out: string[] = [];
+  for (const a of args.namedChildren) {
+    if (a?.type !== 'dictionary_splat') continue;
+    const inner = a.namedChildren.find((c) => !!c && c.type !== 'comment');
+    if (inner?.type === 'identifier') out.push(inner.text);
+  }
+  return out;
+}

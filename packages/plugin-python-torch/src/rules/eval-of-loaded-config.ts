@@ -152,6 +152,10 @@ export default createRule<[], PythonSourceCode>({
 
     return {
       call(node: Node) {
+        // Cheap syntactic gate: the built-ins are called by name (`eval(...)`, `builtins.eval(...)`).
+        const fn = sc.callee(node);
+        const last = fn?.type === 'identifier' ? fn.text : fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+        if (last !== 'eval' && last !== 'exec' && last !== 'compile') return;
         const callee = calleeName(sc, node);
         if (!callee || !DYNAMIC_CODE.has(callee)) return;
         const source = sc.argument(node, { position: 0 }) ?? sc.argument(node, { name: 'source' });

@@ -1,7 +1,18 @@
 import { createRule, type SuggestionDescriptor } from '@oculum/core';
 import type { PythonSourceCode } from '@oculum/lang-python';
 import { bypassNote, torchVersionInfo } from '../torch-versions.js';
-import { appendKeyword, calleeName, confidenceFor, flagState, isInExceptClause, isInProcessData, isStubFile, type Node } from '../utils.js';
+import {
+  appendKeyword,
+  calleeName,
+  confidenceFor,
+  dictionarySplatNames,
+  flagState,
+  isInExceptClause,
+  isInProcessData,
+  isStubFile,
+  setsWeightsOnlyFalse,
+  type Node,
+} from '../utils.js';
 
 const TORCH_LOAD = new Set(['torch.load', 'torch.serialization.load']);
 const SAFE = 'Pass weights_only=True, or store the weights as safetensors.';
@@ -71,6 +82,14 @@ export default createRule<[], PythonSourceCode>({
         const messageId = isInExceptClause(sc, call) ? 'unsafeFallback' : 'explicitFalse';
         context.report({ node: call, messageId, data, confidence: confidenceFor(sc, file) });
         return;
+      }
+      if (state === 'absent' && sc.hasUnresolvedArguments(call)) {
+        // `kwargs["weights_only"] = False; torch.load(*args, **kwargs)` in the same function.
+        const fn = sc.enclosingFunction(call);
+        if (dictionarySplatNames(call).some((name) => setsWeightsOnlyFalse(sc, fn, name))) {
+          context.report({ node: call, messageId: 'explicitFalse', data, confidence: 'medium' });
+          return;
+        }
       }
       if (state === 'unknown' || sc.hasUnresolvedArguments(call)) {
         // `weights_only=flag`, or `**kwargs` that may carry it: never drop, never at full confidence.

@@ -1,6 +1,6 @@
 import { UNKNOWN, createRule, type Confidence } from '@oculum/core';
 import type { PythonSourceCode } from '@oculum/lang-python';
-import { calleeName, flagState, type Node, isStubFile } from '../utils.js';
+import { calleeName, flagState, isStubFile, setsWeightsOnlyFalse, type Node } from '../utils.js';
 
 const TORCH_LOAD = new Set(['torch.load', 'torch.serialization.load']);
 const ENV_VAR = 'TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD';
@@ -40,35 +40,11 @@ export default createRule<[], PythonSourceCode>({
 
     /** Does this function body force weights_only=False on what it passes on? */
     function bodyForcesFalse(body: Node): Verdict {
-      let verdict: Verdict = 'safe';
       for (const kw of sc.descendants(body, 'keyword_argument')) {
         if (kw.childForFieldName('name')?.text !== 'weights_only') continue;
-        const state = flagState(sc, kw.childForFieldName('value') ?? undefined);
-        if (state === 'false') return 'forcesFalse';
+        if (flagState(sc, kw.childForFieldName('value') ?? undefined) === 'false') return 'forcesFalse';
       }
-      for (const a of sc.descendants(body, 'assignment')) {
-        // kwargs["weights_only"] = False
-        const left = a.childForFieldName('left');
-        const right = a.childForFieldName('right');
-        if (left?.type !== 'subscript' || !right) continue;
-        const key = left.childForFieldName('subscript');
-        if (key && sc.constant(key) === 'weights_only' && flagState(sc, right) === 'false') return 'forcesFalse';
-      }
-      for (const c of sc.descendants(body, 'call')) {
-        // kwargs.setdefault("weights_only", False) / kwargs.update({"weights_only": False})
-        const fn = sc.callee(c);
-        const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
-        if (method === 'setdefault') {
-          const key = sc.argument(c, { position: 0 });
-          if (key && sc.constant(key) === 'weights_only' && flagState(sc, sc.argument(c, { position: 1 })) === 'false') return 'forcesFalse';
-        } else if (method === 'update') {
-          if (flagState(sc, sc.argument(c, { name: 'weights_only' })) === 'false') return 'forcesFalse';
-          const arg = sc.argument(c, { position: 0 });
-          const v = arg ? sc.constant(arg) : UNKNOWN;
-          if (v !== UNKNOWN && v && typeof v === 'object' && !Array.isArray(v) && 'weights_only' in v && !v.weights_only) return 'forcesFalse';
-        }
-      }
-      return verdict;
+      return setsWeightsOnlyFalse(sc, body) ? 'forcesFalse' : 'safe';
     }
 
     function replacementVerdict(value: Node): Verdict {
