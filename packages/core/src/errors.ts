@@ -30,8 +30,9 @@ export class RuleError extends Error {
   override name = 'RuleError';
   constructor(
     readonly ruleId: string,
-    message: string,
+    /** The problem without the rule id. */
+    readonly detail: string,
   ) {
-    super(`Rule "${ruleId}": ${message}`);
+    super(`Rule "${ruleId}": ${detail}`);
   }
 }

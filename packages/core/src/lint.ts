@@ -89,6 +89,7 @@ export function normalizeLevel(level: RuleLevel | 0 | 1 | 2): RuleLevel {
 }
 
 function errorText(error: unknown): string {
+  if (error instanceof RuleError) return error.detail;
   if (error instanceof Error) return `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`;
   return String(error);
 }
