@@ -59,7 +59,7 @@ export const DANGEROUS_BUILTINS: readonly string[] = [
 export const DANGEROUS_ATTRIBUTES: readonly string[] = [
   '__globals__', '__builtins__', '__subclasses__', '__import__', '__code__', '__closure__', '__class__',
   '__mro__', '__bases__', '__base__', '__getattribute__', '__dict__', '__func__', '__self__', '__loader__',
-  '__spec__', '__reduce__', '__reduce_ex__', '__init_subclass__', '__call__', 'gi_frame', 'f_globals', 'f_builtins',
+  '__spec__', '__reduce__', '__reduce_ex__', '__init_subclass__', '__call__', '__getattr__', 'gi_frame', 'f_globals', 'f_builtins',
   'f_locals', 'co_code', 'func_globals', '__setattr__', '__delattr__', '__getitem__',
 ];
 

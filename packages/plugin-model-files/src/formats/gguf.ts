@@ -16,6 +16,9 @@ class Reader {
   constructor(private readonly ra: RandomAccess, pos = 0) {
     this.pos = pos;
   }
+  has(n: number): boolean {
+    return this.pos >= this.bufPos && this.pos + n <= this.bufPos + this.buf.length;
+  }
   /** Ensures n bytes are buffered at pos; returns false at end of file. */
   async need(n: number): Promise<boolean> {
     if (this.pos >= this.bufPos && this.pos + n <= this.bufPos + this.buf.length) return true;
@@ -131,9 +134,9 @@ export async function readGguf(ra: RandomAccess, limits: GgufLimits): Promise<Gg
       if (n === undefined) { p.push(`metadata ${key}: truncated array length`); return info; }
       if (at === 8) {
         for (let j = 0; j < n; j++) {
-          const len = await count();
+          const w = v1 ? 4 : 8;
+          const len = r.has(w) ? (v1 ? r.u32() : r.u64()) : await count();
           if (len === undefined || len > ra.size - r.pos) { p.push(`metadata ${key}[${j}]: string length runs past the end of the file`); return info; }
-          if (!(await r.need(0))) return info;
           r.pos += len;
           if (r.pos > ra.size) { p.push(`metadata ${key}: array runs past the end of the file`); return info; }
           if ((j & 0xffff) === 0 && Date.now() > limits.deadline) { p.push('time limit reached while reading metadata'); return info; }

@@ -258,16 +258,40 @@ export class PickleMachine {
     }
     let buf = chunk;
     let start = this.fed;
-    if (this.carry) {
-      const merged = new Uint8Array(this.carry.length + chunk.length);
-      merged.set(this.carry, 0);
-      merged.set(chunk, this.carry.length);
-      start -= this.carry.length;
-      buf = merged;
-      this.carry = undefined;
-    }
     this.fed += chunk.length;
     this.result.bytes = this.fed;
+    if (this.carry) {
+      const carry = this.carry;
+      this.carry = undefined;
+      // Join the carried tail with only the head of the new chunk, then go on in the chunk itself.
+      const headLen = Math.min(chunk.length, 1 << 16);
+      const merged = new Uint8Array(carry.length + headLen);
+      merged.set(carry, 0);
+      merged.set(chunk.subarray(0, headLen), carry.length);
+      const mergedStart = start - carry.length;
+      if (headLen === chunk.length) {
+        this.runSafely(merged, mergedStart, false);
+        return (this.state as string) !== 'done';
+      }
+      this.runSafely(merged, mergedStart, false, true);
+      const consumed = this.consumedUpTo ?? merged.length;
+      if ((this.state as string) === 'done') {
+        this.result.trailing += chunk.length - headLen;
+        return false;
+      }
+      if (consumed < carry.length) {
+        // Still inside an opcode that began in the carry (a long line): keep everything.
+        const rest = carry.length - consumed;
+        const all = new Uint8Array(rest + chunk.length);
+        all.set(carry.subarray(consumed), 0);
+        all.set(chunk, rest);
+        this.runSafely(all, mergedStart + consumed, false);
+        return (this.state as string) !== 'done';
+      }
+      const into = consumed - carry.length;
+      buf = chunk.subarray(into);
+      start += into;
+    }
     this.runSafely(buf, start, false);
     return (this.state as string) !== 'done';
   }
@@ -298,7 +322,7 @@ export class PickleMachine {
 
   private fed = 0;
 
-  private runSafely(buf: Uint8Array, start: number, final: boolean): void {
+  private runSafely(buf: Uint8Array, start: number, final: boolean, probe = false): void {
     this.base = start;
     try {
       this.run(buf, 0, final);
@@ -306,6 +330,7 @@ export class PickleMachine {
       this.problem('malformed', `scanner error: ${(error as Error).message}`, start);
       this.state = 'done';
     }
+    if (probe) return; // the caller continues in the next buffer
     const consumed = this.consumedUpTo ?? buf.length;
     if (this.state === 'done') this.result.trailing += Math.max(0, buf.length - consumed);
     else if (consumed < buf.length) this.carry = buf.slice(consumed);
@@ -360,16 +385,21 @@ export class PickleMachine {
     return this.stack[this.stack.length - 1];
   }
 
-  private popMark(off: number, op: string): Val[] {
+  /** Pops to the last MARK; keeps at most `keep` items (the count is in `lastPopped`). */
+  private popMark(off: number, op: string, keep = Number.POSITIVE_INFINITY): Val[] {
+    let m: number;
     if (!this.marks.length) {
       this.problem('malformed', `${op}: no MARK on the stack`, off);
-      const all = this.stack;
-      this.stack = [];
-      return all;
-    }
-    const m = this.marks.pop() as number;
-    return this.stack.splice(m);
+      m = 0;
+    } else m = this.marks.pop() as number;
+    const n = this.stack.length - m;
+    this.lastPopped = n;
+    const items = this.stack.slice(m, m + Math.min(n, keep));
+    this.stack.length = m;
+    return items;
   }
+
+  private lastPopped = 0;
 
   private addGlobal(module: string, name: string, opcode: string, off: number): GlobalVal {
     [module, name] = fixPython2Name(module, name, this.proto);
@@ -402,6 +432,10 @@ export class PickleMachine {
       return UNKNOWN;
     }
     return v;
+  }
+
+  private seqN(items: Val[], kind: SeqVal['kind']): SeqVal {
+    return { k: 'l', items, n: this.lastPopped, kind };
   }
 
   private seq(items: Val[], kind: SeqVal['kind']): SeqVal {
@@ -623,7 +657,7 @@ export class PickleMachine {
         case 0x89: this.push(false); break; // NEWFALSE
         case 0x47: // BINFLOAT
           if (q + 8 > n) return this.wait(p);
-          this.push(view().getFloat64(q, false));
+          this.push(0); // float values never matter for judging; avoid allocating heap numbers
           q += 8;
           break;
         case 0x8a: case 0x8b: { // LONG1 / LONG4
@@ -678,11 +712,11 @@ export class PickleMachine {
           break;
         }
         case 0x65: case 0x90: { // APPENDS / ADDITEMS
-          const items = this.popMark(off, OPNAMES[op]);
+          const items = this.popMark(off, OPNAMES[op], MAX_ITEMS);
           const list = this.top(off, OPNAMES[op]);
           if (list && typeof list === 'object' && list.k === 'l') {
             for (const v of items) if (list.items.length < MAX_ITEMS) list.items.push(v);
-            list.n += items.length;
+            list.n += this.lastPopped;
           } else if (!isUnknown(list)) this.appendOnObject(list, off);
           break;
         }
@@ -732,8 +766,10 @@ export class PickleMachine {
           break;
         }
         case 0x64: { // DICT
-          const items = this.popMark(off, 'DICT');
-          this.push(this.dict(items));
+          const items = this.popMark(off, 'DICT', 2 * MAX_ITEMS);
+          const d = this.dict(items);
+          d.n = this.lastPopped >> 1;
+          this.push(d);
           break;
         }
         case 0x7d: this.push({ k: 'd', keys: [], vals: [], n: 0 }); break; // EMPTY_DICT
@@ -748,18 +784,19 @@ export class PickleMachine {
           break;
         }
         case 0x75: { // SETITEMS
-          const items = this.popMark(off, 'SETITEMS');
+          const items = this.popMark(off, 'SETITEMS', 2 * MAX_ITEMS);
+          const popped = this.lastPopped;
           const d = this.top(off, 'SETITEMS');
-          if (items.length % 2) this.malformed('SETITEMS: odd number of items', off);
+          if (popped % 2) this.malformed('SETITEMS: odd number of items', off);
           if (d && typeof d === 'object' && d.k === 'd') {
             for (let i = 0; i + 1 < items.length; i += 2) {
               if (d.keys.length < MAX_ITEMS) { d.keys.push(items[i]); d.vals.push(items[i + 1]); }
             }
-            d.n += items.length >> 1;
+            d.n += popped >> 1;
           } else if (!isUnknown(d)) this.setitemOnObject(d, off);
           break;
         }
-        case 0x6c: this.push(this.seq(this.popMark(off, 'LIST'), 'list')); break; // LIST
+        case 0x6c: this.push(this.seqN(this.popMark(off, 'LIST', MAX_ITEMS), 'list')); break; // LIST
         case 0x5d: this.push({ k: 'l', items: [], n: 0, kind: 'list' }); break; // EMPTY_LIST
         case 0x74: this.push(this.seq(this.popMark(off, 'TUPLE'), 'tuple')); break; // TUPLE
         case 0x29: this.push({ k: 'l', items: [], n: 0, kind: 'tuple' }); break; // EMPTY_TUPLE
@@ -771,7 +808,7 @@ export class PickleMachine {
           break;
         }
         case 0x8f: this.push({ k: 'l', items: [], n: 0, kind: 'set' }); break; // EMPTY_SET
-        case 0x91: this.push(this.seq(this.popMark(off, 'FROZENSET'), 'set')); break;
+        case 0x91: this.push(this.seqN(this.popMark(off, 'FROZENSET', MAX_ITEMS), 'set')); break;
         case 0x68: case 0x6a: { // BINGET / LONG_BINGET
           const w = op === 0x68 ? 1 : 4;
           if (q + w > n) return this.wait(p);
@@ -867,7 +904,7 @@ export class PickleMachine {
   private finishOperand(op: number, data: Uint8Array | undefined, len: number, off: number): void {
     switch (op) {
       case 0x58: case 0x8c: case 0x8d: // unicode
-        this.push(data ? utf8.decode(data) : `<${len} chars>`);
+        this.push(data ? decodeShort(data) : `<${len} chars>`);
         break;
       case 0x54: case 0x55: // BINSTRING: str in Python 3 (encoding='ASCII' default → latin1 approximation)
         this.push(data ? latin1.decode(data) : `<${len} chars>`);
@@ -985,6 +1022,20 @@ export class PickleMachine {
     if (info.aligned) this.joblibPad = { skipAfter: info.bytes };
     else if (info.bytes > 0) this.pending = { t: 'skip', remaining: info.bytes };
   }
+}
+
+/** UTF-8 decode with a fast path for short ASCII strings (dictionary keys, module names). */
+function decodeShort(d: Uint8Array): string {
+  if (d.length <= 64) {
+    let s = '';
+    for (let i = 0; i < d.length; i++) {
+      const c = d[i];
+      if (c >= 0x80) return utf8.decode(d);
+      s += String.fromCharCode(c);
+    }
+    return s;
+  }
+  return utf8.decode(d);
 }
 
 function isUnknown(v: Val): boolean {

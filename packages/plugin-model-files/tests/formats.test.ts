@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { detectFormat, isModelFile } from '../src/formats/detect.js';
+import { checkSafetensors } from '../src/formats/safetensors.js';
+import { analyzeTemplate, normalizeTemplate } from '../src/formats/template.js';
+import { externalLocationProblem } from '../src/formats/onnx.js';
+import { parseNpyHeader } from '../src/formats/npy.js';
+import { analyzeKerasConfig } from '../src/formats/keras.js';
+import { BufferAccess } from '../src/io.js';
+import { bytes } from './helpers.js';
+
+describe('detectFormat', () => {
+  it.each([
+    [bytes([0x80, 4, 0x95]), 'pickle'],
+    [bytes("cos\nsystem\n(S'x'\ntR."), 'pickle'],
+    [bytes('(dp0\nS\'a\'\np1\nI1\ns.'), 'pickle'],
+    [bytes('PK\x03\x04'), 'zip'],
+    [bytes([0x93], 'NUMPY\x01\x00'), 'numpy'],
+    [bytes('\x89HDF\r\n\x1a\n'), 'hdf5'],
+    [bytes('GGUF', [3, 0, 0, 0]), 'gguf'],
+    [bytes([0x1f, 0x8b, 8]), 'gzip'],
+    [bytes('BZh9'), 'bz2'],
+    [bytes([0xfd], '7zXZ\x00'), 'xz'],
+    [bytes([0x78, 0x9c]), 'zlib'],
+    [bytes([16, 0, 0, 0, 0, 0, 0, 0], '{"a":{}}'), 'safetensors'],
+    [bytes('hello world'), 'unknown'],
+  ])('%#', (head, fmt) => expect(detectFormat(head, 'x')).toBe(fmt));
+
+  it('needs the .onnx extension and a protobuf shape for ONNX', () => {
+    expect(detectFormat(bytes([0x08, 0x07, 0x12]), 'm.onnx')).toBe('onnx');
+    expect(detectFormat(bytes([0x08, 0x07, 0x12]), 'm.bin')).toBe('unknown');
+    expect(detectFormat(bytes('hello'), 'm.onnx')).toBe('unknown');
+  });
+
+  it('claims pickles by bytes whatever the name, text-like protocol 0 only with a model extension', () => {
+    expect(isModelFile(bytes([0x80, 2, 0x7d, 0x2e]), 'notes.txt')).toBe(true);
+    expect(isModelFile(bytes('(dp0\n.'), 'notes.txt')).toBe(false);
+    expect(isModelFile(bytes('(dp0\n.'), 'model.pkl')).toBe(true);
+  });
+
+  it('claims zip archives whose first member is a PyTorch record, or with a model extension', () => {
+    const local = bytes('PK\x03\x04', new Array(22).fill(0), [16, 0, 0, 0], 'archive/data.pkl');
+    expect(isModelFile(local, 'weights.zip.renamed')).toBe(true);
+    expect(isModelFile(bytes('PK\x03\x04', new Array(22).fill(0), [8, 0, 0, 0], 'word.xml'), 'doc.docx')).toBe(false);
+  });
+});
+
+describe('safetensors', () => {
+  const file = (header: object, data: number) => {
+    const h = new TextEncoder().encode(JSON.stringify(header));
+    const len = [h.length, 0, 0, 0, 0, 0, 0, 0];
+    return new BufferAccess(bytes(len, h, new Array(data).fill(0)));
+  };
+  it('accepts a well-formed file', async () => {
+    const r = await checkSafetensors(file({ a: { dtype: 'F32', shape: [2], data_offsets: [0, 8] }, __metadata__: { format: 'pt' } }, 8));
+    expect(r.problems).toEqual([]);
+    expect(r.tensors).toBe(1);
+  });
+  it('reports gaps, overlaps, size mismatches and unknown dtypes', async () => {
+    const gap = await checkSafetensors(file({ a: { dtype: 'U8', shape: [2], data_offsets: [2, 4] } }, 4));
+    expect(gap.problems.join()).toMatch(/gap/);
+    const dtype = await checkSafetensors(file({ a: { dtype: 'Q9', shape: [2], data_offsets: [0, 2] } }, 2));
+    expect(dtype.problems.join()).toMatch(/unknown dtype/);
+    const shape = await checkSafetensors(file({ a: { dtype: 'F16', shape: [-1], data_offsets: [0, 2] } }, 2));
+    expect(shape.problems.join()).toMatch(/shape/);
+  });
+});
+
+describe('chat templates', () => {
+  it('passes ordinary templates', () => {
+    const chatml = "{% for message in messages %}{{'<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>' + '\\n'}}{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}";
+    expect(analyzeTemplate(chatml).indicators).toEqual([]);
+    const tools = "{% set ns = namespace(found=false) %}{% for m in messages %}{% if m.role == 'system' %}{% set ns.found = true %}{% endif %}{{ raise_exception('x') if m.role == 'bad' }}{% endfor %}";
+    expect(analyzeTemplate(tools).indicators).toEqual([]);
+  });
+  it('undoes obfuscation', () => {
+    expect(normalizeTemplate("'__cla' ~ 'ss__'")).toBe("'__class__'");
+    expect(normalizeTemplate("['_','_','glo','bals','_','_']|join")).toBe("'__globals__'");
+    expect(normalizeTemplate('chr(95) ~ chr(95)')).toBe("'__'");
+    expect(normalizeTemplate("'\\x5f\\x5fclass\\x5f\\x5f'")).toBe("'__class__'");
+    expect(analyzeTemplate("{{ ()|attr('\\x5f\\x5fclass\\x5f\\x5f') }}").indicators).toContain('__class__');
+    expect(analyzeTemplate('{{ "%c%c"|format(95,95) ~ "import" ~ "%c%c"|format(95,95) }}').indicators).toContain('__import__');
+  });
+});
+
+describe('ONNX external data locations', () => {
+  it.each([
+    ['weights.bin', undefined], ['sub/dir/w.bin', undefined], ['./w.bin', undefined], ['a/../w.bin', undefined],
+    ['../w.bin', "escapes the model's directory"], ['a/../../w.bin', "escapes the model's directory"], ['/etc/passwd', 'is an absolute path'],
+    ['C:\\Windows\\win.ini', 'is an absolute path'], ['\\\\server\\share', 'is an absolute path'], ['http://x/w', 'is a URL'], ['', 'empty location'],
+  ])('%s', (loc, problem) => expect(externalLocationProblem(loc)).toBe(problem));
+});
+
+describe('npy headers', () => {
+  const npy = (dict: string) => {
+    const h = dict.padEnd(117) + '\n';
+    return bytes([0x93], 'NUMPY', [1, 0, h.length, 0], h);
+  };
+  it('parses plain and object arrays', () => {
+    expect(parseNpyHeader(npy("{'descr': '<f4', 'fortran_order': False, 'shape': (3, 4), }"))).toMatchObject({ object: false, shape: [3, 4], itemsize: 4 });
+    expect(parseNpyHeader(npy("{'descr': '|O', 'fortran_order': False, 'shape': (2,), }"))).toMatchObject({ object: true });
+    expect(parseNpyHeader(npy("{'descr': [('a', '<i4'), ('b', '|O')], 'fortran_order': False, 'shape': (2,), }"))).toMatchObject({ object: true });
+  });
+});
+
+describe('Keras configs', () => {
+  it('finds Lambda layers and foreign references, not Keras classes', () => {
+    const hits = analyzeKerasConfig({
+      class_name: 'Functional',
+      config: {
+        layers: [
+          { module: 'keras.layers', class_name: 'Dense', config: { name: 'd', activation: 'relu' } },
+          { class_name: 'Lambda', config: { name: 'l', function: ['abc', null, null] } },
+          { module: 'my_pkg.layers', class_name: 'Custom', config: { name: 'c' } },
+          { class_name: 'Dense', config: { name: 'e', activation: 'my_pkg.act.swish' } },
+          { class_name: 'Custom', registered_name: 'evil_pkg>Thing', config: { name: 'r' } },
+        ],
+      },
+    });
+    expect(hits.map((h) => `${h.kind}:${h.target}`)).toEqual([
+      'lambda:marshalled Python bytecode', 'reference:my_pkg.layers.Custom', 'reference:my_pkg.act.swish', 'reference:evil_pkg.Thing',
+    ]);
+  });
+});
