@@ -2,7 +2,7 @@ import { createRule } from '@oculum/core';
 import type { PythonSourceCode } from '@oculum/lang-python';
 import { calleeName, confidenceFor, isInProcessData, type Node, isStubFile } from '../utils.js';
 
-const PICKLE_MODULES = ['pickle', '_pickle', 'cPickle', 'pickle5', 'dill', 'cloudpickle'];
+const PICKLE_MODULES = ['pickle', '_pickle', 'cPickle', 'six.moves.cPickle', 'pickle5', 'dill', 'cloudpickle'];
 
 /** Deserializers of the pickle family (and formats as unsafe: marshal, shelve, jsonpickle). */
 const LOADERS = new Set<string>();
@@ -62,7 +62,7 @@ export default createRule<[], PythonSourceCode>({
   create(context) {
     const sc = context.sourceCode;
     if (isStubFile(context)) return {};
-    const modules = ['pickle', '_pickle', 'cPickle', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle'];
+    const modules = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle'];
     if (!modules.some((m) => sc.imports.has(m))) return {};
 
     return {

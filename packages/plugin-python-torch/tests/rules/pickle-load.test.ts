@@ -31,6 +31,7 @@ ruleTester.run('torch/pickle-load', rule, {
     { code: 'import marshal\nc = marshal.loads(b)', errors: [{ messageId: 'unsafeDeserialization', data: { callee: 'marshal.loads', detail: ' (marshal is not secure against malicious data)' } }] },
     { code: 'import jsonpickle\no = jsonpickle.decode(s)', errors: [{ messageId: 'unsafeDeserialization' }] },
     { code: 'import _pickle\no = _pickle.loads(s)', errors: [{ messageId: 'unsafeDeserialization' }] },
+    { code: 'from six.moves import cPickle\no = cPickle.loads(s)', errors: [{ messageId: 'unsafeDeserialization', data: { callee: 'six.moves.cPickle.loads', detail: '' } }] },
     { code: 'import pickle\nbuf = io.BytesIO()\nbuf.write(blob)\npickle.dump(o, buf)\nx = pickle.loads(buf.getvalue())', errors: [{ messageId: 'unsafeDeserialization', line: 5 }] },
   ],
 });
