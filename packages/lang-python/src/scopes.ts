@@ -152,7 +152,9 @@ export class ScopeModel {
    * @param walked optional pre-order list of the tree's nodes of `WALK_TYPES` (with their types), when
    * the caller already walked the tree (see `PythonSourceCode.traverse`); otherwise walked here.
    */
-  constructor(tree: Tree, walked?: Array<[Node, string]>) {
+  private readonly byInnerStart = new Map<number, ScopeInfo>();
+
+  constructor(tree: Tree, private readonly text: string, walked?: Array<[Node, string]>) {
     const root = tree.rootNode;
     this.module = {
       node: root,
@@ -189,7 +191,11 @@ export class ScopeModel {
         innerStart = body ? body.startIndex : end;
         bodyStart = innerStart;
       }
-      const info: ScopeInfo = { node, id: node.id, kind, start, end, innerStart, bodyStart, parent: stack[stack.length - 1], bindings: new Map() };
+      let parent = stack[stack.length - 1];
+      // A lambda or comprehension in a def's header (default value, annotation) belongs outside it.
+      while (parent.kind === 'function' && start < parent.bodyStart && parent.parent) parent = parent.parent;
+      const info: ScopeInfo = { node, id: node.id, kind, start, end, innerStart, bodyStart, parent, bindings: new Map() };
+      if (kind === 'function') this.byInnerStart.set(innerStart, info);
       if (kind === 'class') info.excluded = [];
       this.scopes.push(info);
       this.byId.set(node.id, info);
@@ -201,8 +207,12 @@ export class ScopeModel {
     return this.byId.get(node.id);
   }
 
-  /** The innermost scope whose inner region contains `offset`. */
-  scopeAt(offset: number): ScopeInfo {
+  /**
+   * The innermost scope whose inner region contains `offset`. With `exclusions` false, default
+   * values, annotations and first iterables are not moved to the enclosing scope (binding sites
+   * never lie there, and checking needs the parameter list).
+   */
+  scopeAt(offset: number, exclusions = true): ScopeInfo {
     const scopes = this.scopes;
     let lo = 0;
     let hi = scopes.length - 1;
@@ -216,7 +226,7 @@ export class ScopeModel {
     }
     let s: ScopeInfo | undefined = found >= 0 ? scopes[found] : this.module;
     while (s && s !== this.module) {
-      if (offset >= s.innerStart && offset < s.end && !this.isExcluded(s, offset)) return s;
+      if (offset >= s.innerStart && offset < s.end && (!exclusions || !this.isExcluded(s, offset))) return s;
       s = s.parent;
     }
     return this.module;
@@ -345,7 +355,7 @@ export class ScopeModel {
   }
 
   private scopeForTarget(node: Node): ScopeInfo {
-    return this.scopeAt(node.startIndex);
+    return this.scopeAt(node.startIndex, false);
   }
 
   /** Adds bindings for every identifier of an assignment target, pairing with `value` where possible. */
@@ -444,30 +454,31 @@ export class ScopeModel {
         return;
       }
       case 'import_statement': {
-        const scope = this.scopeAt(node.startIndex);
+        const scope = this.scopeAt(node.startIndex, false);
         for (const item of node.childrenForFieldName('name')) {
           if (!item) continue;
           if (item.type === 'dotted_name') {
-            const module = dottedText(item);
+            const module = dottedText(item, this.text);
             const first = module.split('.')[0];
-            const firstId = namedChildrenOf(item)[0];
-            this.add(scope, { name: first, kind: 'import', node, target: firstId, qualified: first });
+            this.add(scope, { name: first, kind: 'import', node, target: item, qualified: first });
           } else if (item.type === 'aliased_import') {
             const nameNode = item.childForFieldName('name');
             const alias = item.childForFieldName('alias');
             if (!nameNode || !alias) continue;
-            this.add(scope, { name: alias.text, kind: 'import', node, target: alias, qualified: dottedText(nameNode) });
+            this.add(scope, { name: alias.text, kind: 'import', node, target: alias, qualified: dottedText(nameNode, this.text) });
           }
         }
         return;
       }
       case 'import_from_statement': {
-        const scope = this.scopeAt(node.startIndex);
+        const scope = this.scopeAt(node.startIndex, false);
         const moduleNode = node.childForFieldName('module_name');
         if (!moduleNode) return;
-        const module = dottedText(moduleNode);
-        for (const c of node.namedChildren) {
-          if (c && c.type === 'wildcard_import') (scope.wildcards ??= []).push(module);
+        const module = dottedText(moduleNode, this.text);
+        if (this.text.slice(moduleNode.endIndex, node.endIndex).includes('*')) {
+          for (const c of node.namedChildren) {
+            if (c && c.type === 'wildcard_import') (scope.wildcards ??= []).push(module);
+          }
         }
         for (const item of node.childrenForFieldName('name')) {
           if (!item) continue;
@@ -478,13 +489,13 @@ export class ScopeModel {
             alias = item.childForFieldName('alias');
           }
           if (!nameNode) continue;
-          const imported = dottedText(nameNode);
+          const imported = dottedText(nameNode, this.text);
           const bound = alias ? alias.text : imported.split('.')[0];
           this.add(scope, {
             name: bound,
             kind: 'import',
             node,
-            target: alias ?? namedChildrenOf(nameNode)[0] ?? nameNode,
+            target: alias ?? nameNode,
             qualified: joinModule(module, imported),
           });
         }
@@ -494,7 +505,7 @@ export class ScopeModel {
       case 'class_definition': {
         const name = node.childForFieldName('name');
         if (!name) return;
-        this.add(this.scopeAt(node.startIndex), {
+        this.add(this.scopeAt(node.startIndex, false), {
           name: name.text,
           kind: node.type === 'class_definition' ? 'class' : 'def',
           node,
@@ -505,15 +516,14 @@ export class ScopeModel {
       }
       case 'global_statement':
       case 'nonlocal_statement': {
-        const scope = this.scopeAt(node.startIndex);
+        const scope = this.scopeAt(node.startIndex, false);
         const set = node.type === 'global_statement' ? (scope.globals ??= new Set()) : (scope.nonlocals ??= new Set());
         for (const c of node.namedChildren) if (c && c.type === 'identifier') set.add(c.text);
         return;
       }
       case 'parameters':
       case 'lambda_parameters': {
-        const owner = node.parent;
-        const scope = owner ? (this.byId.get(owner.id) ?? this.scopeAt(node.startIndex)) : this.scopeAt(node.startIndex);
+        const scope = (type === 'parameters' ? this.byInnerStart.get(node.startIndex) : undefined) ?? this.scopeAt(node.startIndex, false);
         for (const p of node.namedChildren) {
           if (!p) continue;
           const { name, value } = parameterParts(p);
@@ -562,24 +572,13 @@ export function parameterParts(p: Node): { name?: Node; value?: Node } {
   }
 }
 
-/** Text of a dotted_name / relative_import without whitespace or comments. */
-export function dottedText(node: Node): string {
-  if (node.type === 'identifier') return node.text;
-  if (node.type === 'dotted_name') {
-    return namedChildrenOf(node)
-      .filter((c) => c.type === 'identifier')
-      .map((c) => c.text)
-      .join('.');
-  }
-  if (node.type === 'relative_import') {
-    let out = '';
-    for (const c of namedChildrenOf(node)) {
-      if (c.type === 'import_prefix') out += c.text.replace(/[^.]/g, '');
-      else if (c.type === 'dotted_name') out += dottedText(c);
-    }
-    return out;
-  }
-  return node.text.replace(/\s+/g, '');
+/**
+ * Text of a dotted_name / relative_import (`a.b`, `..x`) read from the source text, without the
+ * whitespace or line continuations Python allows between its parts.
+ */
+export function dottedText(node: Node, text?: string): string {
+  const raw = text !== undefined ? text.slice(node.startIndex, node.endIndex) : node.text;
+  return /[\s\\#]/.test(raw) ? raw.replace(/#[^\n]*/g, '').replace(/[\s\\]+/g, '') : raw;
 }
 
 /** `from <module> import <name>` → qualified name (`.` + `x` → `.x`, `a.b` + `c` → `a.b.c`). */

@@ -112,7 +112,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         if (walkSet.has(type)) walked.push([node, type]);
         if (wantedSet.has(type)) nodes.push(node);
       }
-      this.scopeModel = new ScopeModel(this.tree, walked);
+      this.scopeModel = new ScopeModel(this.tree, this.text, walked);
     } else {
       nodes = wanted.length > 0 ? this.ast.descendantsOfType(wanted) : [];
     }
@@ -267,18 +267,18 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
           for (const item of stmt.childrenForFieldName('name')) {
             if (!item) continue;
             const nameNode = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
-            if (nameNode) modules.add(dottedText(nameNode));
+            if (nameNode) modules.add(dottedText(nameNode, text));
           }
         } else if (stmt.type === 'import_from_statement') {
           const moduleNode = stmt.childForFieldName('module_name');
           if (!moduleNode) continue;
-          const module = dottedText(moduleNode);
+          const module = dottedText(moduleNode, text);
           if (/^\.+$/.test(module)) {
             // `from . import x`: x is a (relative) module or a member of the package
             for (const item of stmt.childrenForFieldName('name')) {
               if (!item) continue;
               const nameNode = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
-              if (nameNode) modules.add(joinModule(module, dottedText(nameNode)));
+              if (nameNode) modules.add(joinModule(module, dottedText(nameNode, text)));
             }
             modules.add(module);
           } else modules.add(module);
@@ -321,7 +321,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
 
   /** The lazily built scope model (scopes and bindings of the whole file). */
   get scopes(): ScopeModel {
-    if (!this.scopeModel) this.scopeModel = new ScopeModel(this.tree);
+    if (!this.scopeModel) this.scopeModel = new ScopeModel(this.tree, this.text);
     return this.scopeModel;
   }
 
