@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import * as nodePath from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
+import { loadIgnore } from './lazy.js';
 import { UsageError } from './errors.js';
 import type { Diagnostic } from './types.js';
 
@@ -38,7 +39,7 @@ export class GitIgnore {
       ig = null;
       try {
         const text = readFileSync(nodePath.join(dir, '.gitignore'), 'utf8');
-        ig = ignore().add(text);
+        ig = loadIgnore()().add(text);
       } catch {
         ig = null;
       }
@@ -72,7 +73,7 @@ export class PatternIgnore {
   private readonly entries: Array<{ dir: string; ig: Ignore }>;
 
   constructor(groups: Array<{ dir: string; patterns: string[] }>) {
-    this.entries = groups.map((g) => ({ dir: g.dir, ig: ignore().add(g.patterns) }));
+    this.entries = groups.map((g) => ({ dir: g.dir, ig: loadIgnore()().add(g.patterns) }));
   }
 
   ignored(path: string, isDir: boolean): boolean {

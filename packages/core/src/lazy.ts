@@ -28,3 +28,7 @@ export const loadAjv = lazy(() => {
 export const loadYaml = lazy(() => require('yaml') as typeof import('yaml'));
 
 export const loadPicomatch = lazy(() => require('picomatch') as typeof import('picomatch'));
+
+export const loadIgnore = lazy(() => require('ignore') as typeof import('ignore'));
+
+export const loadJsonc = lazy(() => require('jsonc-parser') as typeof import('jsonc-parser'));

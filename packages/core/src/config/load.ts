@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { loadYaml } from '../lazy.js';
+import type { ParseError } from 'jsonc-parser';
+import { loadJsonc, loadYaml } from '../lazy.js';
 import { ConfigError } from '../errors.js';
 import { DETECTORS, type ConfigData } from '../types.js';
 
@@ -146,7 +146,8 @@ function lineOf(text: string, offset: number): number {
 
 function parseJsonText(text: string, file: string, label: string): unknown {
   const errors: ParseError[] = [];
-  const value = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const { parse, printParseErrorCode } = loadJsonc();
+  const value = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0) {
     const e = errors[0];
     throw new ConfigError(`${label}: invalid JSON at line ${lineOf(text, e.offset)}: ${printParseErrorCode(e.error)}`, { file, expected: 'JSON (comments allowed)' });

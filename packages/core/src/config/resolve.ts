@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as nodePath from 'node:path';
-import ignore, { type Ignore } from 'ignore';
-import { loadPicomatch } from '../lazy.js';
+import type { Ignore } from 'ignore';
+import { loadIgnore, loadPicomatch } from '../lazy.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { normalizeLevel } from '../lint.js';
 import { validateRuleOptions } from '../options.js';
@@ -300,7 +300,7 @@ export class ConfigResolver {
   private ignoreMatcher(layer: Layer): (relative: string) => boolean {
     let ig = this.ignoreMatchers.get(layer.source);
     if (!ig) {
-      ig = ignore().add(([] as string[]).concat(layer.data.ignorePatterns ?? []));
+      ig = loadIgnore()().add(([] as string[]).concat(layer.data.ignorePatterns ?? []));
       this.ignoreMatchers.set(layer.source, ig);
     }
     const matcher = ig;
