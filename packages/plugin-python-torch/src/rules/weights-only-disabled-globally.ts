@@ -96,6 +96,7 @@ export default createRule<[], PythonSourceCode>({
         const right = node.childForFieldName('right');
         if (!left || !right) return;
         if (left.type === 'attribute' && hasTorch) {
+          if (left.childForFieldName('attribute')?.text !== 'load') return;
           const target = sc.qualifiedName(left);
           if (target && TORCH_LOAD.has(target)) reportReplacement(node, target, right);
           return;

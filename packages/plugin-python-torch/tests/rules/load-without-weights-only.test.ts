@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { python, clearDependencyCache } from '@oculum/lang-python';
 import { RuleTester } from '@oculum/rule-tester';
-import { beforeAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import '../helpers.js';
 import rule from '../../src/rules/load-without-weights-only.js';
 import { fixture, ruleTester } from '../helpers.js';
@@ -94,8 +94,13 @@ ruleTester.run(ID, rule, {
 fixture(rule);
 
 // Version awareness: the project's dependency files decide how a missing weights_only is reported.
+const created: string[] = [];
+afterAll(() => {
+  for (const dir of created) rmSync(dir, { recursive: true, force: true });
+});
 const project = (files: Record<string, string>) => {
   const dir = mkdtempSync(join(tmpdir(), 'oculum-torch-'));
+  created.push(dir);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 };
