@@ -5,6 +5,8 @@ import { calleeText, importsModelLibrary, shown } from '../utils/libraries.js';
 
 /** Names that say a value is model or configuration data. */
 const MODEL_WORDS = /model|config|cfg|tokeni[sz]er|manifest|weight|checkpoint|processor|postprocess|preprocess|hparam|generation|onnx|gguf|safetensors/i;
+/** The subset that names models whatever the file is about (`config` alone could be any config). */
+const SPECIFIC_MODEL_WORDS = /model|tokeni[sz]er|weight|checkpoint|hparam|onnx|gguf|safetensors|generation_?config/i;
 const READERS = new Set(['fs.readFile', 'fs.readFileSync', 'fs.promises.readFile', 'fs/promises.readFile']);
 const CLIENT_MODULES = new Set(['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'undici', 'axios', 'got', 'ky']);
 const VM_SINKS = new Set(['runInNewContext', 'runInThisContext', 'runInContext', 'compileFunction', 'Script']);
@@ -18,15 +20,23 @@ interface Origin {
   /** Known to be text (`.text()`, `readFile(p, 'utf8')`, template or concatenation). */
   text: boolean;
   modelish: boolean;
+  /** Named with a word that only model data uses. */
+  specific: boolean;
 }
 
-const none = (): Origin => ({ network: false, file: false, parsed: false, text: false, modelish: false });
+const none = (): Origin => ({ network: false, file: false, parsed: false, text: false, modelish: false, specific: false });
+const named = (name: string | undefined): Origin => ({
+  ...none(),
+  modelish: name !== undefined && MODEL_WORDS.test(name),
+  specific: name !== undefined && SPECIFIC_MODEL_WORDS.test(name),
+});
 const merge = (a: Origin, b: Origin): Origin => ({
   network: a.network || b.network,
   file: a.file || b.file,
   parsed: a.parsed || b.parsed,
   text: a.text || b.text,
   modelish: a.modelish || b.modelish,
+  specific: a.specific || b.specific,
 });
 
 /** Follows an expression back through variables, members, awaits and calls to where its data comes from. */
@@ -36,15 +46,15 @@ function originOf(sc: JsSourceCode, expr: JsNode, depth = 0): Origin {
   const next = (n: JsNode) => originOf(sc, n, depth + 1);
   switch (node.type) {
     case 'Identifier': {
-      const own = { ...none(), modelish: MODEL_WORDS.test(node.name) };
+      const own = named(node.name);
       const b = sc.binding(node);
       if (!b || !b.init || b.writes > 0) return own;
-      const fromPath = (b.path ?? []).some((p) => typeof p === 'string' && MODEL_WORDS.test(p));
-      return merge(merge(own, next(b.init)), { ...none(), modelish: fromPath });
+      const fromPath = (b.path ?? []).reduce<Origin>((acc, p) => (typeof p === 'string' ? merge(acc, named(p)) : acc), none());
+      return merge(merge(own, next(b.init)), fromPath);
     }
     case 'MemberExpression': {
       const key = staticKey(node);
-      return merge(next(node.object), { ...none(), modelish: key !== undefined && MODEL_WORDS.test(key) });
+      return merge(next(node.object), named(key));
     }
     case 'AwaitExpression':
       return next(node.argument);
@@ -64,17 +74,16 @@ function originOf(sc: JsSourceCode, expr: JsNode, depth = 0): Origin {
       if (global === 'fetch' || (member && CLIENT_MODULES.has(member.module))) {
         const url = node.arguments[0];
         const v = url ? sc.constant(url) : undefined;
-        return { ...none(), network: true, modelish: typeof v === 'string' && MODEL_WORDS.test(v) };
+        return { ...named(typeof v === 'string' ? v : undefined), network: true };
       }
       if (qn && READERS.has(qn)) {
         const path = node.arguments[0];
         const v = path ? sc.stringBounds(path) : undefined;
         const encoding = node.arguments[1] ? sc.constant(node.arguments[1]) : undefined;
         return {
-          ...none(),
+          ...named(v ? v.value ?? `${v.prefix} ${v.suffix}` : undefined),
           file: true,
           text: encoding !== undefined && encoding !== null && typeof encoding !== 'symbol',
-          modelish: Boolean(v && MODEL_WORDS.test(v.value ?? `${v.prefix} ${v.suffix}`)),
         };
       }
       if (global === 'JSON.parse' && node.arguments[0]) return { ...next(node.arguments[0]), parsed: true };
@@ -83,7 +92,7 @@ function originOf(sc: JsSourceCode, expr: JsNode, depth = 0): Origin {
         const base = next(callee.object);
         if (method === 'json') return { ...base, parsed: true };
         if (method === 'text') return { ...base, text: true };
-        return merge(base, { ...none(), modelish: method !== undefined && MODEL_WORDS.test(method) });
+        return merge(base, named(method));
       }
       return none();
     }
@@ -123,6 +132,8 @@ export default createRule<[], JsSourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
+    let usesModels: boolean | undefined;
+    const modelFile = () => (usesModels ??= importsModelLibrary(sc));
     const check = (call: TSESTree.CallExpression | TSESTree.NewExpression, codeArgs: JsNode[], stringOnly: boolean) => {
       for (const arg of codeArgs) {
         if (arg.type === 'SpreadElement') continue;
@@ -131,9 +142,12 @@ export default createRule<[], JsSourceCode>({
         if (stringOnly && isFunctionValue(sc, arg)) continue;
         const origin = originOf(sc, arg);
         if (stringOnly && !origin.parsed && !origin.text) continue;
+        const downloadedOrRead = origin.network || origin.file;
+        // A generic name (`config.x`) alone says "model data" only in a file that works with models.
+        const modelData = origin.specific || (origin.modelish && (downloadedOrRead || modelFile()));
         let confidence: Confidence;
-        if (origin.modelish) confidence = origin.network || origin.file ? 'high' : 'medium';
-        else if ((origin.network || origin.file) && importsModelLibrary(sc)) confidence = 'low';
+        if (modelData) confidence = downloadedOrRead ? 'high' : 'medium';
+        else if (downloadedOrRead && modelFile()) confidence = 'low';
         else continue;
         context.report({ node: call, messageId: 'dynamicCode', data: { callee: calleeText(sc, call), what: `\`${shown(sc.getText(arg), 50)}\`` }, confidence });
         return;
