@@ -47,6 +47,9 @@ export default createRule<[], PySourceCode>({
     };
     return {
       call(node: PyNode) {
+        // `dict(trust_remote_code=True)` is a value: it is reported where it is passed (`**opts`).
+        const fn = calleeOf(node);
+        if (fn && (sc.qualifiedName(fn) === 'dict' || sc.qualifiedName(fn) === 'builtins.dict' || (fn.type === 'identifier' && fn.text === 'dict'))) return;
         const direct = sc.argument(node, { name: 'trust_remote_code' });
         if (direct) {
           check(node, direct, undefined);

@@ -1,6 +1,8 @@
 import { createRule } from '@oculum/core';
-import type { PyNode, PySourceCode } from '../util/ast.js';
-import { downloadSink, hasHashCheck, modelEvidence, rawDownload } from '../util/download.js';
+import { argList, walkBody, type PyNode, type PySourceCode } from '../util/ast.js';
+import { isModelFile, mentionsModel } from '../util/classify.js';
+import { resolve } from '../util/resolve.js';
+import { downloadSink, hasHashCheck, literalPieces, modelEvidence, rawDownload } from '../util/download.js';
 import { docsUrl } from '../util/meta.js';
 
 const name = 'unverified-model-download';
@@ -19,27 +21,73 @@ export default createRule<[], PySourceCode>({
     },
     messages: {
       unverified: '{{api}} downloads {{what}} and {{action}} it without a checksum comparison: a substituted or tampered file would be used as is.',
+      unverifiedHelper: '{{helper}}(...) downloads {{what}} and saves it, and neither it nor this function compares a checksum: a substituted or tampered file would be used as is.',
     },
     remediation: 'Compare the bytes with a known SHA-256 before saving or loading: `if hashlib.sha256(data).hexdigest() != EXPECTED_SHA256: raise ValueError(...)`, or fetch from the Hub with a pinned revision.',
   },
   create(context) {
     const sc = context.sourceCode;
     const checked = new Map<number, boolean>();
+    const verifiedIn = (fn: PyNode): boolean => {
+      let v = checked.get(fn.id);
+      if (v === undefined) {
+        v = hasHashCheck(sc, fn);
+        checked.set(fn.id, v);
+      }
+      return v;
+    };
+    const helpers = new Map<number, boolean>();
+    /** A same-file function that downloads a caller-given URL and saves it (`download_file(url, dest)`). */
+    const isDownloadHelper = (fn: PyNode): boolean => {
+      let v = helpers.get(fn.id);
+      if (v !== undefined) return v;
+      v = false;
+      const body = fn.childForFieldName('body');
+      if (body) {
+        walkBody(body, (n) => {
+          if (v || n.type !== 'call') return;
+          const inner = rawDownload(sc, n);
+          if (inner && inner.url.kind === 'unknown' && downloadSink(sc, inner)?.kind === 'saved') v = true;
+        });
+      }
+      helpers.set(fn.id, v);
+      return v;
+    };
+    // Flow between functions of the same file: the model URL or file name is given by the caller.
+    const helperCall = (node: PyNode) => {
+      if (context.depth === 'quick') return;
+      const local = sc.localFunction(node);
+      if (!local || local.type !== 'function_definition' || !isDownloadHelper(local)) return;
+      let evidence: 'strong' | 'weak' | undefined;
+      let what = 'a model file';
+      for (const a of argList(node)) {
+        const v = a.type === 'keyword_argument' ? a.childForFieldName('value') : a;
+        if (!v) continue;
+        const r = resolve(sc, v);
+        const str = r.kind === 'string' || r.kind === 'prefix' ? r.value : r.kind === 'local' ? r.prefix : undefined;
+        if ((str && isModelFile(str)) || literalPieces(v).some((p) => isModelFile(p))) {
+          evidence = 'strong';
+          if (str && /^[a-z]+:\/\//i.test(str)) what = `"${short(str)}"`;
+        } else if (!evidence && ((str && mentionsModel(str)) || mentionsModel(v.text))) evidence = 'weak';
+      }
+      if (!evidence) return;
+      const caller = sc.enclosingFunction(node);
+      if (verifiedIn(caller) || verifiedIn(local)) return;
+      const helper = local.childForFieldName('name')?.text ?? 'helper';
+      context.report({ node, messageId: 'unverifiedHelper', data: { helper, what }, confidence: evidence === 'strong' ? 'high' : 'medium' });
+    };
     return {
       call(node: PyNode) {
         const dl = rawDownload(sc, node);
-        if (!dl) return;
+        if (!dl) {
+          helperCall(node);
+          return;
+        }
         const sink = downloadSink(sc, dl);
         if (!sink) return;
         const evidence = modelEvidence(sc, dl, sink);
         if (!evidence) return;
-        const fn = sc.enclosingFunction(node);
-        let verified = checked.get(fn.id);
-        if (verified === undefined) {
-          verified = hasHashCheck(sc, fn);
-          checked.set(fn.id, verified);
-        }
-        if (verified) return;
+        if (verifiedIn(sc.enclosingFunction(node))) return;
         const what = dl.url.kind === 'string' ? `"${short(dl.url.value)}"` : 'a model file';
         const action = sink.kind === 'loaded' ? 'loads' : 'saves';
         const urlKnown = dl.url.kind === 'string' || dl.url.kind === 'prefix';

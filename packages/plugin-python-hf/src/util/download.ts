@@ -242,9 +242,20 @@ export function modelEvidence(sc: PySourceCode, dl: RawDownload, sink: Sink | un
   const dest = dl.dest ?? (sink?.dest ? resolve(sc, sink.dest) : undefined);
   if (dest && (dest.kind === 'string' || dest.kind === 'prefix')) strs.push(dest.value);
   if (dest && dest.kind === 'local' && dest.prefix) strs.push(dest.prefix);
+  for (const n of [dl.urlNode, dl.destNode, sink?.dest]) if (n) strs.push(...literalPieces(n));
   if (strs.some((s) => isModelFile(s))) return 'strong';
   if (sink?.kind === 'loaded') return 'strong';
   const names = [dl.urlNode?.text ?? '', sink?.dest?.text ?? '', dl.destNode?.text ?? ''];
   if (strs.some((s) => mentionsModel(s)) || names.some((t) => t && mentionsModel(t))) return 'weak';
   return undefined;
+}
+
+/** Literal parts of the strings inside an expression (`f"{name}.pt"` → `*.pt`), for file-name evidence. */
+export function literalPieces(node: PyNode): string[] {
+  const strings = node.type === 'string' ? [node] : node.descendantsOfType('string');
+  return strings.map((str) =>
+    str.namedChildren
+      .map((c) => (c.type === 'string_content' ? c.text : c.type === 'interpolation' ? '*' : ''))
+      .join(''),
+  );
 }
