@@ -49,6 +49,19 @@ const STRING_TYPES = new Set(['string', 'concatenated_string']);
 const IMPORT_WORD = /\bimport\b/g;
 const DYNAMIC_IMPORT_WORD = /\b(?:import_module|__import__)\s*\(/g;
 
+/** A call's arguments, split once. */
+interface ArgInfo {
+  /** Every argument node (comments excluded). */
+  all: Node[];
+  /** Positional arguments in order; `splat` is the expression of a `*x`. */
+  positional: Array<{ node: Node; splat?: Node }>;
+  /** Explicit keyword arguments (first occurrence wins). */
+  keywords: Map<string, Node>;
+  /** The expressions of `**x` arguments. */
+  dictSplats: Node[];
+  unresolved?: boolean;
+}
+
 /** Sentinel used while a name's value is being computed (alias cycles such as `a = b; b = a`). */
 const PENDING = Symbol('pending');
 
@@ -70,7 +83,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private scopeModel?: ScopeModel;
   private readonly qnCache = new Map<number, string | undefined | typeof PENDING>();
   private readonly constCache = new Map<number, ConstantValue | Unknown | typeof PENDING>();
-  private readonly argCache = new Map<number, Node[]>();
+  private readonly argCache = new Map<number, ArgInfo>();
+  private readonly calleeCache = new Map<number, Node | undefined>();
 
   constructor(path: string, text: string, tree: Tree) {
     this.path = path;
@@ -523,19 +537,48 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
 
   /** The called expression of a `call` node (`torch.load` in `torch.load(p)`). */
   callee(call: Node): Node | undefined {
-    return call.type === 'call' ? (call.childForFieldName('function') ?? undefined) : undefined;
+    const id = call.id;
+    if (this.calleeCache.has(id)) return this.calleeCache.get(id);
+    const fn = call.childForFieldName('function') ?? undefined; // only `call` nodes have this field
+    this.calleeCache.set(id, fn);
+    return fn;
+  }
+
+  /** The argument list of a call, split once and cached. */
+  private argInfo(call: Node): ArgInfo {
+    const cached = this.argCache.get(call.id);
+    if (cached) return cached;
+    const info: ArgInfo = { all: [], positional: [], keywords: new Map(), dictSplats: [] };
+    const args = call.childForFieldName('arguments');
+    if (args) {
+      const list = args.type === 'argument_list' ? args.namedChildren : [args]; // f(x for x in y)
+      for (const a of list) {
+        if (!a) continue;
+        const type = a.type;
+        if (type === 'comment') continue;
+        info.all.push(a);
+        if (type === 'keyword_argument') {
+          const name = a.childForFieldName('name');
+          const value = a.childForFieldName('value');
+          if (name && value) {
+            const key = this.text.slice(name.startIndex, name.endIndex);
+            if (!info.keywords.has(key)) info.keywords.set(key, value);
+          }
+        } else if (type === 'dictionary_splat') {
+          const inner = namedChildrenOf(a)[0];
+          if (inner) info.dictSplats.push(inner);
+          else info.unresolved = true;
+        } else if (type === 'list_splat') {
+          info.positional.push({ node: a, splat: namedChildrenOf(a)[0] ?? a });
+        } else info.positional.push({ node: a });
+      }
+    }
+    this.argCache.set(call.id, info);
+    return info;
   }
 
   private argumentNodes(call: Node): Node[] {
-    const cached = this.argCache.get(call.id);
-    if (cached) return cached;
-    const args = call.childForFieldName('arguments');
-    let out: Node[];
-    if (!args) out = [];
-    else if (args.type !== 'argument_list') out = [args]; // f(x for x in y)
-    else out = namedChildrenOf(args);
-    this.argCache.set(call.id, out);
-    return out;
+    return this.argInfo(call).all;
   }
 
   /**
@@ -544,15 +587,12 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    */
   positionalArguments(call: Node): Node[] {
     const out: Node[] = [];
-    for (const a of this.argumentNodes(call)) {
-      if (a.type === 'keyword_argument' || a.type === 'dictionary_splat') continue;
-      if (a.type === 'list_splat') {
-        const expanded = this.sequenceElements(namedChildrenOf(a)[0], 0);
+    for (const p of this.argInfo(call).positional) {
+      if (p.splat) {
+        const expanded = this.sequenceElements(p.splat, 0);
         if (expanded) out.push(...expanded);
-        else out.push(a);
-        continue;
-      }
-      out.push(a);
+        else out.push(p.node);
+      } else out.push(p.node);
     }
     return out;
   }
@@ -562,17 +602,10 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * where the name is bound once to a dict literal or `dict(k=v)`. Explicit keywords win.
    */
   keywordArguments(call: Node): Map<string, Node> {
-    const out = new Map<string, Node>();
-    const splats: Node[] = [];
-    for (const a of this.argumentNodes(call)) {
-      if (a.type === 'keyword_argument') {
-        const name = a.childForFieldName('name');
-        const value = a.childForFieldName('value');
-        if (name && value && !out.has(name.text)) out.set(name.text, value);
-      } else if (a.type === 'dictionary_splat') splats.push(a);
-    }
-    for (const s of splats) {
-      const entries = this.dictEntries(namedChildrenOf(s)[0], 0);
+    const info = this.argInfo(call);
+    const out = new Map(info.keywords);
+    for (const s of info.dictSplats) {
+      const entries = this.dictEntries(s, 0);
       if (!entries) continue;
       for (const [k, v] of entries.entries) if (!out.has(k)) out.set(k, v);
     }
@@ -585,33 +618,26 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * only; an unresolvable `*args` before the position gives `undefined`.
    */
   argument(call: Node, query: ArgumentQuery): Node | undefined {
-    if (call.type !== 'call') return undefined;
+    const info = this.argInfo(call);
     if (query.name !== undefined) {
-      const args = this.argumentNodes(call);
-      for (const a of args) {
-        if (a.type !== 'keyword_argument') continue;
-        const name = a.childForFieldName('name');
-        if (name && name.text === query.name) return a.childForFieldName('value') ?? undefined;
-      }
-      for (const a of args) {
-        if (a.type !== 'dictionary_splat') continue;
-        const entries = this.dictEntries(namedChildrenOf(a)[0], 0);
-        const hit = entries?.entries.get(query.name);
-        if (hit) return hit;
+      const hit = info.keywords.get(query.name);
+      if (hit) return hit;
+      for (const s of info.dictSplats) {
+        const found = this.dictEntries(s, 0)?.entries.get(query.name);
+        if (found) return found;
       }
     }
     if (query.position !== undefined) {
       let index = 0;
-      for (const a of this.argumentNodes(call)) {
-        if (a.type === 'keyword_argument' || a.type === 'dictionary_splat') continue;
-        if (a.type === 'list_splat') {
-          const expanded = this.sequenceElements(namedChildrenOf(a)[0], 0);
+      for (const p of info.positional) {
+        if (p.splat) {
+          const expanded = this.sequenceElements(p.splat, 0);
           if (!expanded) return undefined;
           if (query.position < index + expanded.length) return expanded[query.position - index];
           index += expanded.length;
           continue;
         }
-        if (index === query.position) return a;
+        if (index === query.position) return p.node;
         index++;
       }
     }
@@ -620,13 +646,12 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
 
   /** True when the call has `*args` / `**kwargs` whose contents cannot be resolved statically. */
   hasUnresolvedArguments(call: Node): boolean {
-    for (const a of this.argumentNodes(call)) {
-      if (a.type === 'list_splat') {
-        if (!this.sequenceElements(namedChildrenOf(a)[0], 0)) return true;
-      } else if (a.type === 'dictionary_splat') {
-        const entries = this.dictEntries(namedChildrenOf(a)[0], 0);
-        if (!entries || !entries.complete) return true;
-      }
+    const info = this.argInfo(call);
+    if (info.unresolved) return true;
+    for (const p of info.positional) if (p.splat && !this.sequenceElements(p.splat, 0)) return true;
+    for (const s of info.dictSplats) {
+      const entries = this.dictEntries(s, 0);
+      if (!entries || !entries.complete) return true;
     }
     return false;
   }
