@@ -18,6 +18,8 @@ const TORCH_LOAD = new Set(['torch.load', 'torch.serialization.load']);
 const SAFE = 'Pass weights_only=True, or store the weights as safetensors.';
 /** `torch.save` into a buffer then `torch.load` from it: a deep copy, no outside data. */
 const SAVERS = new Set(['torch.save', 'torch.serialization.save']);
+/** Methods of pools and executors that call their first argument (`pool.map(torch.load, files)`). */
+const CALLBACK_METHODS = new Set(['map', 'imap', 'imap_unordered', 'starmap', 'map_async', 'apply', 'apply_async', 'submit']);
 
 export default createRule<[], PythonSourceCode>({
   name: 'load-without-weights-only',
@@ -48,6 +50,8 @@ export default createRule<[], PythonSourceCode>({
         '`functools.partial({{callee}}, ...)` builds a loader with `{{reason}}`, which unpickles arbitrary objects. Use `weights_only=True` or safetensors.{{bypass}}',
       partialMissing:
         '`functools.partial({{callee}}, ...)` builds a loader without `weights_only=True`; its callers may not pass it. Bind `weights_only=True` in the partial or load safetensors.{{bypass}}',
+      callback:
+        '`{{callee}}` is handed to `{{via}}`, which calls it without `weights_only=True`: every file it loads is unpickled without restriction on torch < 2.6. Pass `functools.partial({{callee}}, weights_only=True)` or load safetensors.{{bypass}}',
       addWeightsOnly: 'Add `weights_only=True` (checkpoints that pickle more than tensors will stop loading).',
     },
     remediation: SAFE,
@@ -138,12 +142,32 @@ export default createRule<[], PythonSourceCode>({
       });
     }
 
+    /** `map(torch.load, paths)`, `pool.imap(torch.load, files)`, `executor.submit(torch.load, p)`. */
+    function checkCallback(call: Node, via: string): void {
+      const fn = sc.argument(call, { position: 0 });
+      const target = fn && (fn.type === 'identifier' || fn.type === 'attribute') ? sc.qualifiedName(fn) : undefined;
+      if (!target || !TORCH_LOAD.has(target)) return;
+      const v = info();
+      context.report({
+        node: call,
+        messageId: 'callback',
+        data: { callee: target, via, bypass: bypassNote(v) },
+        confidence: 'medium',
+        severity: v.safeDefault ? 'low' : undefined,
+      });
+    }
+
     return {
       call(node: Node) {
         const callee = calleeName(sc, node);
-        if (!callee) return;
-        if (TORCH_LOAD.has(callee)) checkLoad(node, callee);
-        else if (callee === 'functools.partial') checkPartial(node);
+        if (callee) {
+          if (TORCH_LOAD.has(callee)) return checkLoad(node, callee);
+          if (callee === 'functools.partial') return checkPartial(node);
+          if (callee === 'builtins.map') return checkCallback(node, 'map');
+        }
+        const fn = sc.callee(node);
+        const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+        if (method && CALLBACK_METHODS.has(method)) checkCallback(node, `.${method}`);
       },
     };
   },

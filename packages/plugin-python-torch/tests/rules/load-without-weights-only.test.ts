@@ -87,6 +87,8 @@ ruleTester.run(ID, rule, {
     { code: 'import torch\nm = getattr(torch, "load")("m.pt")', errors: [{ messageId: 'missing', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nm = getattr(torch, "load")("m.pt", weights_only=True)' }] }] },
     { code: 'import importlib\nm = importlib.import_module("torch").load("m.pt")', errors: [{ messageId: 'missing', suggestions: [{ messageId: 'addWeightsOnly', output: 'import importlib\nm = importlib.import_module("torch").load("m.pt", weights_only=True)' }] }] },
     { code: 'import torch\nf = torch.load\nm = f("m.pt")', errors: [{ messageId: 'missing', line: 3, suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nf = torch.load\nm = f("m.pt", weights_only=True)' }] }] },
+    { code: 'import torch\nms = list(map(torch.load, paths))', errors: [{ messageId: 'callback', confidence: 'medium', data: { callee: 'torch.load', via: 'map', bypass: '' } }] },
+    { code: 'import torch\nfs = pool.imap_unordered(torch.load, paths)', errors: [{ messageId: 'callback', data: { callee: 'torch.load', via: '.imap_unordered', bypass: '' } }] },
     { code: 'import torch.serialization\nm = torch.serialization.load("m.pt")', errors: [{ messageId: 'missing', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch.serialization\nm = torch.serialization.load("m.pt", weights_only=True)' }] }] },
   ],
 });
