@@ -306,6 +306,7 @@ class Scan {
     const dir = await readZipDirectory(ra, { maxEntries: this.limits.maxMembers, maxCentralDirectory: 64 << 20 });
     for (const p of dir.problems) this.problem(unit, 'malformed', `zip: ${p}`);
     for (const a of dir.ambiguities) this.problem(unit, 'ambiguous', `zip: ${a}`);
+    for (const l of dir.limited) this.problem(unit, 'limit', `zip: ${l}`);
     const names = dir.entries.map((e) => e.name);
     const torch = names.some((n) => /(^|\/)data\.pkl$/i.test(n));
     const ts = names.some((n) => /(^|\/)constants\.pkl$/i.test(n) || /(^|\/)code\/.+\.py$/i.test(n));

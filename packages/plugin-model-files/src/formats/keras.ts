@@ -80,8 +80,19 @@ export async function readH5ModelConfig(data: Uint8Array): Promise<{ config?: un
   try {
     const hdf5 = await import('jsfive');
     const ab = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
-    const f = new hdf5.File(ab, 'model.h5');
-    const attrs = f.attrs as Record<string, unknown>;
+    // jsfive reports unsupported attribute types on the console; keep scan output clean.
+    const saved = { log: console.log, warn: console.warn };
+    let f: InstanceType<typeof hdf5.File>;
+    let attrs: Record<string, unknown>;
+    try {
+      console.log = () => {};
+      console.warn = () => {};
+      f = new hdf5.File(ab, 'model.h5');
+      attrs = f.attrs as Record<string, unknown>;
+    } finally {
+      console.log = saved.log;
+      console.warn = saved.warn;
+    }
     const raw = attrs.model_config ?? attrs.training_config;
     const keras = 'keras_version' in attrs || 'model_config' in attrs || 'backend' in attrs;
     if (raw === undefined) return { keras, problems };

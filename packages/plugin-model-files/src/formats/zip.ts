@@ -27,6 +27,8 @@ export interface ZipDirectory {
   problems: string[];
   /** Anomalies that make loaders disagree about the content. */
   ambiguities: string[];
+  /** Limits hit while reading the directory. */
+  limited: string[];
   /** Recovered from local headers because the central directory was missing. */
   recovered: boolean;
 }
@@ -44,6 +46,7 @@ export interface ZipLimits {
 export async function readZipDirectory(ra: RandomAccess, limits: ZipLimits): Promise<ZipDirectory> {
   const problems: string[] = [];
   const ambiguities: string[] = [];
+  const limited: string[] = [];
   const tailLen = Math.min(ra.size, 65535 + 22 + 20);
   const tailStart = ra.size - tailLen;
   const tail = await ra.read(tailStart, tailLen);
@@ -57,7 +60,7 @@ export async function readZipDirectory(ra: RandomAccess, limits: ZipLimits): Pro
   if (eocd < 0) {
     problems.push('zip end-of-central-directory record not found (truncated or not a zip archive)');
     const rec = await recoverFromLocalHeaders(ra, limits);
-    return { entries: rec, problems, ambiguities, recovered: true };
+    return { entries: rec, problems, ambiguities, limited, recovered: true };
   }
   let total = u16(tail, eocd + 10);
   let cdSize = u32(tail, eocd + 12);
@@ -77,7 +80,7 @@ export async function readZipDirectory(ra: RandomAccess, limits: ZipLimits): Pro
   const cdEnd = eocdPos - (eocd >= 20 && u32(tail, eocd - 20) === 0x07064b50 ? 76 : 0);
   const shift = Math.max(0, cdEnd - (cdOffset + cdSize));
   if (cdSize > limits.maxCentralDirectory) {
-    problems.push(`central directory of ${cdSize} bytes exceeds the limit (${limits.maxCentralDirectory})`);
+    limited.push(`central directory of ${cdSize} bytes exceeds the limit (${limits.maxCentralDirectory})`);
     cdSize = limits.maxCentralDirectory;
   }
   const cd = await ra.read(cdOffset + shift, cdSize);
@@ -116,7 +119,8 @@ export async function readZipDirectory(ra: RandomAccess, limits: ZipLimits): Pro
     entries.push({ name, method, flags, crc, compressedSize: csize, size: usize, localOffset: loff + shift, dataOffset: -1 });
     p += 46 + nlen + xlen + clen;
   }
-  if (entries.length >= limits.maxEntries) problems.push(`more than ${limits.maxEntries} entries; the rest were not read`);
+  const truncated = entries.length >= limits.maxEntries && p + 46 <= cd.length;
+  if (truncated) limited.push(`more than ${limits.maxEntries} entries; the rest were not read`);
   else if (entries.length !== total && !problems.length) problems.push(`central directory lists ${entries.length} entries, the end record says ${total}`);
   // Local headers: PyTorch computes the data start from the local name and extra lengths.
   for (const e of entries) {
@@ -148,7 +152,7 @@ export async function readZipDirectory(ra: RandomAccess, limits: ZipLimits): Pro
     if (e.name.includes('..') || e.name.startsWith('/') || e.name.includes('\\')) ambiguities.push(`member ${e.name}: path escapes the archive root`);
   }
   for (const [n, c] of exact) if (c > 1) ambiguities.push(`member ${n} appears ${c} times (PyTorch reads the first, Python's zipfile the last)`);
-  return { entries, problems, ambiguities, recovered: false };
+  return { entries, problems, ambiguities, limited, recovered: false };
 }
 
 /** Walks local headers from the start when there is no central directory. */
