@@ -9,6 +9,7 @@ import onnxModelFromRemoteUrl from './rules/onnx-model-from-remote-url.js';
 import publicModelUpload from './rules/public-model-upload.js';
 import tfjsModelFromRemoteUrl from './rules/tfjs-model-from-remote-url.js';
 import unpinnedModelRevision from './rules/unpinned-model-revision.js';
+import untrustedPublisher from './rules/untrusted-publisher.js';
 import unverifiedModelDownload from './rules/unverified-model-download.js';
 
 export const namespace = 'transformersjs';
@@ -25,6 +26,7 @@ export const rules: Record<string, Rule<any, any>> = Object.fromEntries(
     httpModelUrl,
     dynamicCodeFromModelData,
     publicModelUpload,
+    untrustedPublisher,
   ].map((rule) => [rule.name, rule]),
 );
 

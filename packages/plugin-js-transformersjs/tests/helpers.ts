@@ -6,13 +6,14 @@ import { RuleTester, runFixture } from '@oculum/rule-tester';
 export const tester = new RuleTester({ language: javascript });
 
 /** Runs the rule's annotated fixture `tests/fixtures/<rule-name>.ts`. */
-export function fixture(rule: Rule<any, any>, options?: unknown[]): void {
+export function fixture(rule: Rule<any, any>, options?: unknown[], settings?: Record<string, unknown>): void {
   const id = `transformersjs/${rule.name}`;
   runFixture({
     file: fileURLToPath(new URL(`./fixtures/${rule.name}.ts`, import.meta.url)),
     language: javascript,
     rules: { [id]: rule },
     options: options ? { [id]: options } : undefined,
+    settings,
   });
 }
 
