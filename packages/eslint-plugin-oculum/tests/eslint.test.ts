@@ -131,6 +131,13 @@ describe('eslint-plugin-oculum', () => {
     expect(lint(code, 'app.js', config)).toEqual([]);
   });
 
+  it('reads Oculum settings from settings.oculum', () => {
+    const code = imports + `await pipeline('x', 'stranger/model', { revision: '0123456789abcdef0123456789abcdef01234567' });\n`;
+    expect(lint(code)).toEqual([]);
+    const config: Linter.Config[] = [oculum.configs.recommended, { settings: { oculum: { trustedPublishers: ['acme'] } } }];
+    expect(lint(code, 'app.js', config).map((m) => [m.ruleId, m.messageId])).toEqual([['oculum/transformersjs/untrusted-publisher', 'unknownPublisher']]);
+  });
+
   it('ignores comments, JSDoc and unrelated methods', () => {
     const code = `/** pipeline('x', 'org/name') and ort.InferenceSession.create('http://x/m.onnx') */\n// eval(config.code)\nstore.load('weights');\n`;
     expect(lint(code)).toEqual([]);

@@ -58,7 +58,17 @@ export function callersOf(sc: JsSourceCode, fn: JsNode): JsNode[] {
  * for Subresource Integrity — itself, in functions of the file it calls (transitively), or in the
  * functions that call it (the check is often done by the caller on the returned bytes).
  */
+const cache = new WeakMap<JsSourceCode, Map<JsNode, boolean>>();
+
 export function hasIntegrityCheck(sc: JsSourceCode, region: JsNode): boolean {
+  let perFile = cache.get(sc);
+  if (!perFile) cache.set(sc, (perFile = new Map()));
+  let answer = perFile.get(region);
+  if (answer === undefined) perFile.set(region, (answer = searchIntegrityCheck(sc, region)));
+  return answer;
+}
+
+function searchIntegrityCheck(sc: JsSourceCode, region: JsNode): boolean {
   const seen = new Set<JsNode>();
   const search = (root: JsNode, depth: number): boolean => {
     if (seen.has(root)) return false;
