@@ -49,6 +49,8 @@ export interface ErrorExpectation {
   messageId: string;
   /** When given, the message must equal the template filled with this data. */
   data?: Record<string, unknown>;
+  /** When given, the exact message (prefer `data`: messages are prose, ids and data are the contract). */
+  message?: string;
   line?: number;
   column?: number;
   endLine?: number;
@@ -276,6 +278,9 @@ export class RuleTester {
       if (message !== finding.message) {
         throw new Error(`${at}: message should be ${show(message)} but is ${show(finding.message)}`);
       }
+    }
+    if (expected.message !== undefined && expected.message !== finding.message) {
+      throw new Error(`${at}: message should be ${show(expected.message)} but is ${show(finding.message)}`);
     }
     for (const key of ['line', 'column', 'endLine', 'endColumn', 'confidence', 'severity'] as const) {
       if (expected[key] !== undefined && !isDeepStrictEqual(expected[key], finding[key])) {

@@ -86,6 +86,8 @@ describe('RuleTester strictness', () => {
         { code: 'bad ', errors: [{ messageId: 'bad', line: 2 }] },
         { code: 'danger', output: 'safe', errors: [{ messageId: 'danger', data: { name: 'other' }, suggestions: [{ messageId: 'useCareful', output: 'careful' }] }] },
         { code: 'bad  ', errors: [{ messageId: 'nope' }] },
+        { code: 'bad   ', errors: [{ messageId: 'bad', message: 'Good word.' }] },
+        { code: 'bad    ', errors: [{ messageId: 'bad', message: 'Bad word.' }] },
       ],
     });
     const values = r;
@@ -94,6 +96,8 @@ describe('RuleTester strictness', () => {
     expect(values[3]).toMatch(/line should be 2 but is 1/);
     expect(values[4]).toMatch(/message should be "Avoid other\." but is "Avoid danger\."/);
     expect(values[5]).toMatch(/"nope" is not in meta\.messages/);
+    expect(values[6]).toMatch(/message should be "Good word\." but is "Bad word\."/);
+    expect(values[7]).toBe('pass');
   });
 
   it('is strict about output', async () => {
