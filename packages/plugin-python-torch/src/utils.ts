@@ -207,9 +207,17 @@ export function confidenceFor(sc: SC, data: Node | undefined): Confidence {
   return dataOrigin(sc, data) === 'unknown' ? 'medium' : 'high';
 }
 
-/** True when the node is inside an `except` clause of the same function. */
-export function isInExceptClause(sc: SC, node: Node): boolean {
-  return sc.isInside(node, ['except_clause', 'except_group_clause'], ['function_definition', 'lambda', 'class_definition']);
+/**
+ * The `try` statement whose `except` clause holds `node` (same function), or undefined.
+ */
+export function enclosingExceptTry(node: Node): Node | undefined {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'class_definition') return undefined;
+    if (p.type === 'except_clause' || p.type === 'except_group_clause') {
+      return p.parent?.type === 'try_statement' ? p.parent : undefined;
+    }
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

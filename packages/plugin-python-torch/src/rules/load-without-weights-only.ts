@@ -7,7 +7,7 @@ import {
   confidenceFor,
   dictionarySplatNames,
   flagState,
-  isInExceptClause,
+  enclosingExceptTry,
   isInProcessData,
   isStubFile,
   setsWeightsOnlyFalse,
@@ -69,6 +69,17 @@ export default createRule<[], PythonSourceCode>({
       return fix ? [{ messageId: 'addWeightsOnly', fix }] : [];
     };
 
+    /** In `except` of a `try` whose body loads with `weights_only=True`: the attacker picks the branch. */
+    function isSafeLoadFallback(call: Node): boolean {
+      const tryStatement = enclosingExceptTry(call);
+      const body = tryStatement?.childForFieldName('body');
+      if (!body) return false;
+      return sc.descendants(body, 'call').some((c) => {
+        const q = calleeName(sc, c);
+        return !!q && TORCH_LOAD.has(q) && flagState(sc, sc.argument(c, { name: 'weights_only' })) === 'true';
+      });
+    }
+
     function checkLoad(call: Node, callee: string): void {
       const bypass = bypassNote(info());
       const data = { callee, bypass };
@@ -83,7 +94,7 @@ export default createRule<[], PythonSourceCode>({
       const state = flagState(sc, flag);
       if (state === 'true') return;
       if (state === 'false') {
-        const messageId = isInExceptClause(sc, call) ? 'unsafeFallback' : 'explicitFalse';
+        const messageId = isSafeLoadFallback(call) ? 'unsafeFallback' : 'explicitFalse';
         context.report({ node: call, messageId, data, confidence: confidenceFor(sc, file) });
         return;
       }

@@ -73,6 +73,10 @@ ruleTester.run(ID, rule, {
       code: 'import torch\ndef f(p):\n    try:\n        return torch.load(p, weights_only=True)\n    except Exception:\n        return torch.load(p, weights_only=False)',
       errors: [{ messageId: 'unsafeFallback', line: 6 }],
     },
+    {
+      code: 'import torch\ndef f(p):\n    try:\n        prepare(p)\n    except OSError:\n        return torch.load(p, weights_only=False)',
+      errors: [{ messageId: 'explicitFalse', line: 6 }],
+    },
     { code: 'import functools, torch\nf = functools.partial(torch.load, weights_only=False)', errors: [{ messageId: 'partialUnsafe', data: { callee: 'torch.load', reason: 'weights_only=False', bypass: '' } }] },
     {
       code: 'import functools, torch\nf = functools.partial(torch.load, map_location="cpu")',
