@@ -49,6 +49,18 @@ const STRING_TYPES = new Set(['string', 'concatenated_string']);
 const IMPORT_WORD = /\bimport\b/g;
 const DYNAMIC_IMPORT_WORD = /\b(?:import_module|__import__)\s*\(/g;
 
+const NONE: readonly string[] = Object.freeze([]);
+const MAX_CANDIDATES = 16;
+
+/** Union of two candidate lists (order kept, duplicates dropped, bounded). */
+function union(a: readonly string[], b: readonly string[]): readonly string[] {
+  if (a.length === 0 || b.length === 0) return NONE;
+  if (a.length === 1 && b.length === 1 && a[0] === b[0]) return a;
+  const out = [...a];
+  for (const x of b) if (!out.includes(x)) out.push(x);
+  return out.length > MAX_CANDIDATES ? NONE : out;
+}
+
 /** A call's arguments, split once. */
 interface ArgInfo {
   /** Every argument node (comments excluded). */
@@ -81,7 +93,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private errors?: ParseProblem[];
   private importIndex?: ImportIndex;
   private scopeModel?: ScopeModel;
-  private readonly qnCache = new Map<number, string | undefined | typeof PENDING>();
+  private readonly qnCache = new Map<number, readonly string[] | typeof PENDING>();
   private readonly constCache = new Map<number, ConstantValue | Unknown | typeof PENDING>();
   private readonly argCache = new Map<number, ArgInfo>();
   private readonly calleeCache = new Map<number, Node | undefined>();
@@ -348,65 +360,91 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * by a local definition, parameter, loop variable, etc.
    */
   qualifiedName(expr: Node): string | undefined {
+    const names = this.qualifiedNames(expr);
+    return names.length === 1 ? names[0] : undefined;
+  }
+
+  /**
+   * Every qualified name the expression may denote, when each binding on the way is an import or an
+   * alias that resolves: `['cPickle.loads', 'pickle.loads']` for `pickle.loads` after
+   * `try: import cPickle as pickle` / `except ImportError: import pickle`, both branches of
+   * `torch.load if new else torch.serialization.load`. Empty when any binding is not resolvable
+   * (a local def, a parameter, …) or the expression is not a name. `qualifiedName` is the single
+   * answer of this list, or `undefined`.
+   */
+  qualifiedNames(expr: Node): readonly string[] {
     const id = expr.id;
     const cached = this.qnCache.get(id);
-    if (cached === PENDING) return undefined;
-    if (cached !== undefined || this.qnCache.has(id)) return cached as string | undefined;
+    if (cached === PENDING) return NONE;
+    if (cached !== undefined) return cached;
     this.qnCache.set(id, PENDING);
-    let result: string | undefined;
+    let result: readonly string[] = NONE;
     try {
-      result = this.computeQualifiedName(expr);
+      result = this.computeQualifiedNames(expr);
     } finally {
       this.qnCache.set(id, result);
     }
     return result;
   }
 
-  private computeQualifiedName(expr: Node): string | undefined {
+  private computeQualifiedNames(expr: Node): readonly string[] {
     switch (expr.type) {
       case 'identifier':
-        return this.qualifiedNameOfIdentifier(expr);
+        return this.qualifiedNamesOfIdentifier(expr);
       case 'attribute': {
         const object = expr.childForFieldName('object');
         const attr = expr.childForFieldName('attribute');
-        if (!object || !attr) return undefined;
-        const base = this.qualifiedName(object);
-        return base ? `${base}.${attr.text}` : undefined;
+        if (!object || !attr) return NONE;
+        const base = this.qualifiedNames(object);
+        if (base.length === 0) return NONE;
+        const name = this.text.slice(attr.startIndex, attr.endIndex);
+        return base.length === 1 ? [`${base[0]}.${name}`] : base.map((b) => `${b}.${name}`);
       }
       case 'parenthesized_expression': {
         const inner = namedChildrenOf(expr);
-        return inner.length === 1 ? this.qualifiedName(inner[0]) : undefined;
+        return inner.length === 1 ? this.qualifiedNames(inner[0]) : NONE;
       }
       case 'call':
-        return this.qualifiedNameOfCall(expr);
+        return this.qualifiedNamesOfCall(expr);
+      case 'conditional_expression': {
+        const parts = namedChildrenOf(expr);
+        if (parts.length !== 3) return NONE;
+        return union(this.qualifiedNames(parts[0]), this.qualifiedNames(parts[2]));
+      }
       case 'subscript': {
         // sys.modules["torch"]
         const value = expr.childForFieldName('value');
         const index = expr.childForFieldName('subscript');
-        if (!value || !index || this.qualifiedName(value) !== 'sys.modules') return undefined;
+        if (!value || !index || this.qualifiedName(value) !== 'sys.modules') return NONE;
         const name = this.constant(index);
-        return typeof name === 'string' && name && !name.startsWith('.') ? name : undefined;
+        return typeof name === 'string' && name && !name.startsWith('.') ? [name] : NONE;
       }
       default:
-        return undefined;
+        return NONE;
     }
   }
 
-  private qualifiedNameOfCall(call: Node): string | undefined {
-    const fn = call.childForFieldName('function');
-    if (!fn) return undefined;
+  private qualifiedNamesOfCall(call: Node): readonly string[] {
+    const fn = this.callee(call);
+    if (!fn) return NONE;
     // Cheap syntactic gate before resolving the callee.
     const last = fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn.type === 'identifier' ? fn.text : undefined;
-    if (last !== 'getattr' && last !== 'import_module' && last !== '__import__') return undefined;
+    if (last !== 'getattr' && last !== 'import_module' && last !== '__import__') return NONE;
     const callee = this.qualifiedName(fn);
     if (callee === 'builtins.getattr') {
       const target = this.argument(call, { position: 0 });
       const name = this.argument(call, { position: 1 });
-      if (!target || !name) return undefined;
-      const base = this.qualifiedName(target);
+      if (!target || !name) return NONE;
       const attr = this.constant(name);
-      return base && typeof attr === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(attr) ? `${base}.${attr}` : undefined;
+      if (typeof attr !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(attr)) return NONE;
+      return this.qualifiedNames(target).map((b) => `${b}.${attr}`);
     }
+    const single = this.dynamicImportName(call, callee);
+    return single ? [single] : NONE;
+  }
+
+  /** The module `importlib.import_module(...)` / `__import__(...)` returns, when known. */
+  private dynamicImportName(call: Node, callee: string | undefined): string | undefined {
     if (callee === 'importlib.import_module') {
       const nameArg = this.argument(call, { name: 'name', position: 0 });
       const name = nameArg ? this.constant(nameArg) : UNKNOWN;
@@ -452,30 +490,27 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return false;
   }
 
-  private qualifiedNameOfIdentifier(id: Node): string | undefined {
-    if (this.isMemberOrKeywordName(id)) return undefined;
-    const name = id.text;
+  private qualifiedNamesOfIdentifier(id: Node): readonly string[] {
+    if (this.isMemberOrKeywordName(id)) return NONE;
+    const name = this.text.slice(id.startIndex, id.endIndex);
     const model = this.scopes;
     const scope = model.resolve(name, id.startIndex);
     if (!scope) {
-      if (PYTHON_BUILTINS.has(name)) return `builtins.${name}`;
+      if (PYTHON_BUILTINS.has(name)) return [`builtins.${name}`];
       const wild = model.wildcardModules();
-      return wild.length === 1 ? `${wild[0]}.${name}` : undefined;
+      return wild.length === 1 ? [`${wild[0]}.${name}`] : NONE;
     }
     const bindings = scope.bindings.get(name)!;
-    let result: string | undefined;
-    let considered = 0;
+    let result: readonly string[] = NONE;
     for (const b of bindings) {
-      let q: string | undefined;
-      if (b.kind === 'import') q = b.qualified;
+      let q: readonly string[];
+      if (b.kind === 'import') q = b.qualified ? [b.qualified] : NONE;
       else if (b.kind === 'assignment' && b.value) {
         if (b.value.type === 'none') continue; // `x = None` placeholder (e.g. in `except ImportError`)
-        q = this.qualifiedName(b.value);
-      } else return undefined;
-      if (!q) return undefined;
-      if (considered > 0 && q !== result) return undefined;
-      result = q;
-      considered++;
+        q = this.qualifiedNames(b.value);
+      } else return NONE;
+      if (q.length === 0) return NONE;
+      result = result.length === 0 ? q : union(result, q);
     }
     return result;
   }
@@ -511,6 +546,44 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     const out: Node[] = [];
     for (const b of this.bindings(identifier)) {
       if ((b.kind === 'assignment' || b.kind === 'with') && b.value) out.push(b.value);
+    }
+    return out;
+  }
+
+  /**
+   * True when two identifiers denote the same variable: the same name resolving to the same scope
+   * (both free counts as the same global/builtin name). Attribute and keyword names never match.
+   */
+  sameVariable(a: Node, b: Node): boolean {
+    if (a.id === b.id) return true;
+    const name = this.text.slice(a.startIndex, a.endIndex);
+    if (name !== this.text.slice(b.startIndex, b.endIndex)) return false;
+    if (a.type !== 'identifier' || b.type !== 'identifier') return false;
+    if (this.isMemberOrKeywordName(a) || this.isMemberOrKeywordName(b)) return false;
+    return this.scopes.resolve(name, a.startIndex) === this.scopes.resolve(name, b.startIndex);
+  }
+
+  /**
+   * Every identifier denoting the same variable as `identifier` (its uses and its binding sites), in
+   * source order, including the identifier itself. Searches the text of the scope the name resolves
+   * to (the whole file for module-level and free names); strings and comments never match.
+   */
+  references(identifier: Node): Node[] {
+    if (identifier.type !== 'identifier' || this.isMemberOrKeywordName(identifier)) return [];
+    const name = this.text.slice(identifier.startIndex, identifier.endIndex);
+    const model = this.scopes;
+    const scope = model.resolve(name, identifier.startIndex);
+    const from = scope && scope.kind !== 'module' ? scope.start : 0;
+    const to = scope && scope.kind !== 'module' ? scope.end : this.text.length;
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const re = new RegExp(`(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])`, 'gu');
+    re.lastIndex = from;
+    const out: Node[] = [];
+    for (let m = re.exec(this.text); m && m.index < to; m = re.exec(this.text)) {
+      const node = this.ast.descendantForIndex(m.index, m.index + name.length);
+      if (!node || node.startIndex !== m.index || node.type !== 'identifier') continue;
+      if (this.isMemberOrKeywordName(node)) continue;
+      if (model.resolve(name, m.index) === scope) out.push(node);
     }
     return out;
   }
@@ -767,7 +840,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     if (!scope) return false;
     const body = scope.node;
     const src = this.text.slice(body.startIndex, body.endIndex);
-    const re = new RegExp(`\\b${name.replace(/[$]/g, '\\$')}\\s*(?:\\[[^\\]\\n]*\\]\\s*=[^=]|\\.(?:update|setdefault|pop|__setitem__)\\s*\\()`);
+    const re = new RegExp(`(?<![\\p{L}\\p{N}_.])${name.replace(/[$]/g, '\\$')}\\s*(?:\\[[^\\]\\n]*\\]\\s*=[^=]|\\.(?:update|setdefault|pop|__setitem__)\\s*\\()`, 'u');
     return re.test(src);
   }
 

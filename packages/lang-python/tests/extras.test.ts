@@ -155,3 +155,40 @@ describe('strings, docstrings and comments', () => {
     expect(sc.isDocstringOrString(nodesOfType(sc, 'integer')[0])).toBe(false);
   });
 });
+
+describe('sameVariable / references', () => {
+  it('identifies uses of one variable across nested scopes, not its shadows', async () => {
+    const sc = await parse(
+      [
+        'import io, torch',
+        'buf = io.BytesIO()',
+        'def save(m):',
+        '    torch.save(m, buf)',
+        'def other():',
+        '    buf = open("x")',
+        '    return buf',
+        's = "buf"  # buf in a comment',
+        'obj.buf = 1',
+        'f(buf=2)',
+        'torch.load(buf)',
+      ].join('\n'),
+    );
+    const bufs = nodesOfType(sc, 'identifier').filter((n) => n.text === 'buf');
+    // module buf: binding, use in save(), use in torch.load(); other() has its own buf
+    const refs = sc.references(bufs[0]);
+    expect(refs.map((n) => sc.positionAt(n.startIndex).line)).toEqual([2, 4, 11]);
+    expect(sc.sameVariable(bufs[0], bufs[bufs.length - 1])).toBe(true);
+    const localBuf = bufs.find((n) => sc.positionAt(n.startIndex).line === 6)!;
+    expect(sc.sameVariable(bufs[0], localBuf)).toBe(false);
+    expect(sc.references(localBuf).map((n) => sc.positionAt(n.startIndex).line)).toEqual([6, 7]);
+    const attrName = bufs.find((n) => sc.positionAt(n.startIndex).line === 9)!;
+    expect(sc.sameVariable(bufs[0], attrName)).toBe(false);
+    expect(sc.references(attrName)).toEqual([]);
+  });
+
+  it('works with non-ASCII names', async () => {
+    const sc = await parse('données = 1\nprint(données)\nx = "données"\n');
+    const first = ident(sc, 'données');
+    expect(sc.references(first)).toHaveLength(2);
+  });
+});

@@ -222,7 +222,8 @@ describe('shadowing and scopes', () => {
         'yaml.load(b)',
       ].join('\n'),
     );
-    expect(calleeName(sc, 'pickle.loads')).toBeUndefined(); // cPickle vs pickle disagree
+    expect(calleeName(sc, 'pickle.loads')).toBeUndefined(); // cPickle vs pickle disagree: no single name
+    expect(sc.qualifiedNames(sc.callee(callStarting(sc, 'pickle.loads'))!)).toEqual(['cPickle.loads', 'pickle.loads']);
     expect(calleeName(sc, 'yaml.load')).toBe('yaml.load');
   });
 
@@ -245,5 +246,54 @@ describe('identifiers that are not name references', () => {
     expect(ids.map((n) => sc.qualifiedName(n))).toEqual([undefined, undefined, 'builtins.eval']);
     const safes = nodesOfType(sc, 'identifier').filter((n) => n.text === 'SAFE');
     expect(safes.map((n) => sc.constant(n))).toEqual([true, UNKNOWN, UNKNOWN]);
+  });
+});
+
+describe('qualifiedNames (every candidate)', () => {
+  const names = async (text: string, prefix: string) => {
+    const sc = await parse(text);
+    const call = callStarting(sc, prefix);
+    return { all: sc.qualifiedNames(sc.callee(call)!), one: sc.qualifiedName(sc.callee(call)!) };
+  };
+
+  it('alternative imports of the same name (py2/py3 idiom)', async () => {
+    const r = await names(
+      ['def load(blob):', '    try:', '        import cPickle as pickle', '    except ImportError:', '        import pickle', '    return pickle.loads(blob)'].join('\n'),
+      'pickle.loads',
+    );
+    expect(r.all).toEqual(['cPickle.loads', 'pickle.loads']);
+    expect(r.one).toBeUndefined();
+  });
+
+  it('alternative from-imports used as a value', async () => {
+    const sc = await parse(
+      ['import yaml', 'try:', '    from yaml import CSafeLoader as Loader', 'except ImportError:', '    from yaml import SafeLoader as Loader', 'yaml.load(text, Loader=Loader)'].join('\n'),
+    );
+    const call = callStarting(sc, 'yaml.load');
+    expect(sc.qualifiedNames(sc.argument(call, { name: 'Loader' })!)).toEqual(['yaml.CSafeLoader', 'yaml.SafeLoader']);
+  });
+
+  it('if/else assignments and conditional expressions', async () => {
+    expect((await names('import torch\nload = torch.load if new else torch.serialization.load\nload(p)', 'load(p)')).all).toEqual([
+      'torch.load',
+      'torch.serialization.load',
+    ]);
+    expect((await names('import pickle, dill\nif c:\n    f = pickle.loads\nelse:\n    f = dill.loads\nf(a)', 'f(a)')).all).toEqual(['pickle.loads', 'dill.loads']);
+    const same = await names('import torch\nf = torch.load if a else torch.load\nf(p)', 'f(p)');
+    expect(same.all).toEqual(['torch.load']);
+    expect(same.one).toBe('torch.load');
+  });
+
+  it('empty when any binding is not resolvable', async () => {
+    expect((await names('import pickle\nif c:\n    f = pickle.loads\nelse:\n    def f(x): return x\nf(a)', 'f(a)')).all).toEqual([]);
+    expect((await names('import torch\nload = torch.load if new else my_loader\nload(p)', 'load(p)')).all).toEqual([]);
+    expect((await names('def g(loader):\n    loader(p)', 'loader(p)')).all).toEqual([]);
+  });
+
+  it('getattr over alternative bases', async () => {
+    expect((await names('try:\n    import cPickle as p\nexcept ImportError:\n    import pickle as p\ngetattr(p, "loads")(b)', 'getattr(p, "loads")(b)')).all).toEqual([
+      'cPickle.loads',
+      'pickle.loads',
+    ]);
   });
 });
