@@ -47,7 +47,7 @@ export function positionalCount(call: PyNode): number {
   return argList(call).filter((a) => a.type !== 'keyword_argument' && a.type !== 'dictionary_splat' && a.type !== 'list_splat').length;
 }
 
-const SCOPE_TYPES = new Set(['function_definition', 'lambda', 'module', 'class_definition']);
+const NESTED_SCOPES = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression', 'lambda']);
 
 /** The nearest enclosing function (or module) — the unit within which values are followed. */
 export function enclosingFunction(node: PyNode): PyNode {
@@ -85,8 +85,11 @@ export function callsIn(fn: PyNode): PyNode[] {
 }
 
 /** Identifiers read inside `node` (including itself), e.g. `data` in `data["train"].shuffle()`. */
-export function identifiersIn(node: PyNode): string[] {
+export function identifiersIn(node: PyNode, sc?: PySourceCode): string[] {
   if (node.type === 'identifier') return [node.text];
+  // With the semantic model, names bound by a comprehension or lambda inside `node` are not the
+  // function's variables (`[data for data in rows]` does not read the outer `data`).
+  const ownScope = (id: PyNode) => !sc || !NESTED_SCOPES.has(sc.enclosingScope(id).type);
   const out: string[] = [];
   const stack = [node];
   while (stack.length) {
@@ -96,7 +99,7 @@ export function identifiersIn(node: PyNode): string[] {
       const p = n.parent;
       if (p && p.type === 'attribute' && same(p.childForFieldName('attribute'), n)) continue;
       if (p && p.type === 'keyword_argument' && same(p.childForFieldName('name'), n)) continue;
-      out.push(n.text);
+      if (ownScope(n)) out.push(n.text);
       continue;
     }
     if (n.type === 'lambda' || n.type === 'function_definition') continue;

@@ -156,8 +156,8 @@ function writeDestination(sc: PySourceCode, call: PyNode): PyNode | undefined {
   return undefined;
 }
 
-function refersTo(node: PyNode | null | undefined, names: Set<string>): boolean {
-  return !!node && names.size > 0 && identifiersIn(node).some((n) => names.has(n));
+function refersTo(sc: PySourceCode, node: PyNode | null | undefined, names: Set<string>): boolean {
+  return !!node && names.size > 0 && identifiersIn(node, sc).some((n) => names.has(n));
 }
 
 /** Where the downloaded value goes: saved to a file or handed to a model loader, in the same function. */
@@ -193,16 +193,16 @@ export function downloadSink(sc: PySourceCode, dl: RawDownload): Sink | undefine
     if (found || n.startIndex < stmt.startIndex) return;
     if (n.type === 'assignment' || n.type === 'augmented_assignment') {
       const right = n.childForFieldName('right');
-      if (right && refersTo(right, tainted) && !isInside(call, right)) for (const l of targetNames(n.childForFieldName('left'))) tainted.add(l);
+      if (right && refersTo(sc, right, tainted) && !isInside(call, right)) for (const l of targetNames(n.childForFieldName('left'))) tainted.add(l);
       return;
     }
-    if (n.type === 'for_statement' && refersTo(n.childForFieldName('right'), tainted)) {
+    if (n.type === 'for_statement' && refersTo(sc, n.childForFieldName('right'), tainted)) {
       for (const l of targetNames(n.childForFieldName('left'))) tainted.add(l);
       return;
     }
     if (n.type === 'call' && !same(n, call)) {
       const args = n.childForFieldName('arguments');
-      if (!refersTo(args, tainted)) return;
+      if (!refersTo(sc, args, tainted)) return;
       if (isWriteCall(sc, n)) found = { kind: 'saved', node: n, dest: writeDestination(sc, n) };
       else if (LOADER.test(sc.qualifiedName(calleeOf(n)!) ?? '')) found = { kind: 'loaded', node: n };
     }

@@ -30,28 +30,28 @@ export interface DatasetTrace {
   validated: boolean;
 }
 
-function refersTo(node: PyNode | null | undefined, names: Set<string>): boolean {
+function refersTo(sc: PySourceCode, node: PyNode | null | undefined, names: Set<string>): boolean {
   if (!node || names.size === 0) return false;
-  return identifiersIn(node).some((n) => names.has(n));
+  return identifiersIn(node, sc).some((n) => names.has(n));
 }
 
 /** Is `call` a validation step applied to one of `names`? */
-export function isValidationCall(call: PyNode, names: Set<string>): boolean {
+export function isValidationCall(sc: PySourceCode, call: PyNode, names: Set<string>): boolean {
   const name = calleeName(call) ?? '';
   const recv = receiverOf(call);
   const args = call.childForFieldName('arguments');
-  if ((name === 'filter' || name === 'map') && recv && refersTo(recv, names)) {
+  if ((name === 'filter' || name === 'map') && recv && refersTo(sc, recv, names)) {
     if (name === 'filter') return true;
     const fnArg = args?.namedChildren[0];
     return !!fnArg && VALIDATOR.test(fnArg.text);
   }
-  if (VALIDATOR.test(name) && name !== 'map' && (refersTo(args, names) || (recv && refersTo(recv, names)))) return true;
+  if (VALIDATOR.test(name) && name !== 'map' && (refersTo(sc, args, names) || (recv && refersTo(sc, recv, names)))) return true;
   return false;
 }
 
-function containsValidation(node: PyNode, names: Set<string>): boolean {
-  if (node.type === 'call' && isValidationCall(node, names)) return true;
-  return node.descendantsOfType('call').some((c) => isValidationCall(c, names));
+function containsValidation(sc: PySourceCode, node: PyNode, names: Set<string>): boolean {
+  if (node.type === 'call' && isValidationCall(sc, node, names)) return true;
+  return node.descendantsOfType('call').some((c) => isValidationCall(sc, c, names));
 }
 
 /** Does this call train on data mentioned in `names`? */
@@ -61,21 +61,21 @@ export function trainingSinkUses(sc: PySourceCode, call: PyNode, names: Set<stri
   for (const a of args.namedChildren) {
     if (a.type === 'keyword_argument') {
       const k = a.childForFieldName('name')?.text ?? '';
-      if (TRAIN_KEYWORDS.has(k) && refersTo(a.childForFieldName('value'), names)) return true;
+      if (TRAIN_KEYWORDS.has(k) && refersTo(sc, a.childForFieldName('value'), names)) return true;
     }
   }
   const name = calleeName(call) ?? '';
   if (TRAIN_METHODS.has(name) && calleeOf(call)?.type === 'attribute') {
     const positional = args.namedChildren.filter((a) => a.type !== 'keyword_argument');
     const kw = args.namedChildren.filter((a) => a.type === 'keyword_argument' && ['x', 'data', 'dataset', 'train_data', 'training_data'].includes(a.childForFieldName('name')?.text ?? ''));
-    if ([...positional, ...kw].some((a) => refersTo(a, names))) return true;
+    if ([...positional, ...kw].some((a) => refersTo(sc, a, names))) return true;
   }
   void sc;
   return false;
 }
 
-function trainingLoop(loop: PyNode, names: Set<string>): boolean {
-  if (!refersTo(loop.childForFieldName('right'), names)) return false;
+function trainingLoop(sc: PySourceCode, loop: PyNode, names: Set<string>): boolean {
+  if (!refersTo(sc, loop.childForFieldName('right'), names)) return false;
   const body = loop.childForFieldName('body');
   if (!body) return false;
   return body.descendantsOfType('call').some((c) => {
@@ -135,8 +135,8 @@ export function traceDataset(sc: PySourceCode, source: PyNode): DatasetTrace {
     if (n.type === 'assignment' || n.type === 'augmented_assignment') {
       const right = n.childForFieldName('right');
       const lefts = targetNames(n.childForFieldName('left'));
-      if (right && refersTo(right, tainted)) {
-        if (containsValidation(right, tainted)) {
+      if (right && refersTo(sc, right, tainted)) {
+        if (containsValidation(sc, right, tainted)) {
           for (const l of lefts) tainted.delete(l);
           result = { validated: true };
           // names still tainted keep flowing (e.g. `clean = data.filter(f)` leaves `data` unvalidated)
@@ -149,13 +149,13 @@ export function traceDataset(sc: PySourceCode, source: PyNode): DatasetTrace {
       }
       return;
     }
-    if (n.type === 'for_statement' && trainingLoop(n, tainted)) {
+    if (n.type === 'for_statement' && trainingLoop(sc, n, tainted)) {
       result = { sink: n, validated: false };
       done = true;
       return;
     }
     if (n.type === 'call') {
-      if (n.parent?.type === 'expression_statement' && isValidationCall(n, tainted)) {
+      if (n.parent?.type === 'expression_statement' && isValidationCall(sc, n, tainted)) {
         const args = n.childForFieldName('arguments');
         const recv = receiverOf(n);
         for (const id of [...identifiersIn(args ?? n), ...(recv ? identifiersIn(recv) : [])]) tainted.delete(id);

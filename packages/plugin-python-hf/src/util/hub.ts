@@ -151,6 +151,10 @@ export function hubLoad(sc: PySourceCode, call: PyNode): HubLoad | undefined {
         if (pv !== UNKNOWN && !pythonTruthy(pv)) return undefined;
       }
     }
+    if (ref.kind === 'hub' && ref.owner === undefined && /^(?:SentenceTransformer|CrossEncoder|SparseEncoder)$/.test(spec.api)) {
+      // sentence-transformers resolves bare names under its own organisation
+      ref = { kind: 'hub', id: `sentence-transformers/${ref.id}`, owner: 'sentence-transformers', name: ref.id };
+    }
     if (ref.kind === 'hub' && ref.revision !== undefined && !revisionNode) {
       revision = { kind: classifyRevision(ref.revision), value: ref.revision };
     }

@@ -96,7 +96,8 @@ export function trainingBefore(sc: PySourceCode, point: PyNode): TrainingFlow {
     }
     if (training && n.type === 'call' && n.startIndex >= training.endIndex) {
       const name = calleeName(n) ?? '';
-      if (REVIEW.test(name) || REVIEW.test(sc.localFunction(n)?.childForFieldName('name')?.text ?? '')) review = n;
+      // `model.eval()` only switches to inference mode; it is not an evaluation
+      if (name !== 'eval' && (REVIEW.test(name) || REVIEW.test(sc.localFunction(n)?.childForFieldName('name')?.text ?? ''))) review = n;
     }
   });
   return { training, review };
