@@ -90,6 +90,14 @@ export default createRule<[], PythonSourceCode>({
 
     const isEnvKey = (key: Node | undefined | null) => !!key && sc.constant(key) === ENV_VAR;
 
+    /** `{"TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD": v, ...}` written to the environment. */
+    function reportEnvEntries(node: Node, dict: Node | undefined): void {
+      if (dict?.type !== 'dictionary') return;
+      for (const pair of dict.namedChildren) {
+        if (pair?.type === 'pair' && isEnvKey(pair.childForFieldName('key'))) reportEnv(node, pair.childForFieldName('value') ?? undefined);
+      }
+    }
+
     return {
       assignment(node: Node) {
         const left = node.childForFieldName('left');
@@ -107,6 +115,12 @@ export default createRule<[], PythonSourceCode>({
         }
       },
       call(node: Node) {
+        const fn = sc.callee(node);
+        if (mentionsEnv && fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'setenv') {
+          // pytest's monkeypatch.setenv("TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD", "1")
+          if (isEnvKey(sc.argument(node, { position: 0 }))) reportEnv(node, sc.argument(node, { position: 1 }));
+          return;
+        }
         const callee = calleeName(sc, node);
         if (!callee) return;
         if (callee === 'builtins.setattr' && hasTorch) {
@@ -120,18 +134,29 @@ export default createRule<[], PythonSourceCode>({
           return;
         }
         if (!mentionsEnv) return;
+        if (callee === 'unittest.mock.patch.dict' || callee === 'mock.patch.dict') {
+          // mock.patch.dict(os.environ, {"TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD": "1"})
+          const target = sc.argument(node, { name: 'in_dict', position: 0 });
+          if (target && sc.qualifiedName(target) === 'os.environ') {
+            reportEnvEntries(node, sc.argument(node, { name: 'values', position: 1 }));
+            const kw = sc.argument(node, { name: ENV_VAR });
+            if (kw) reportEnv(node, kw);
+          }
+          return;
+        }
         if (callee === 'os.putenv' || callee === 'os.environ.setdefault') {
           if (isEnvKey(sc.argument(node, { position: 0 }))) reportEnv(node, sc.argument(node, { position: 1 }));
         } else if (callee === 'os.environ.update') {
           const kw = sc.argument(node, { name: ENV_VAR });
           if (kw) return reportEnv(node, kw);
-          const arg = sc.argument(node, { position: 0 });
-          if (arg?.type === 'dictionary') {
-            for (const pair of arg.namedChildren) {
-              if (pair?.type === 'pair' && isEnvKey(pair.childForFieldName('key'))) reportEnv(node, pair.childForFieldName('value') ?? undefined);
-            }
-          }
+          reportEnvEntries(node, sc.argument(node, { position: 0 }));
         }
+      },
+      augmented_assignment(node: Node) {
+        // os.environ |= {"TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD": "1"}
+        if (!mentionsEnv) return;
+        const left = node.childForFieldName('left');
+        if (left && sc.qualifiedName(left) === 'os.environ') reportEnvEntries(node, node.childForFieldName('right') ?? undefined);
       },
     };
   },
