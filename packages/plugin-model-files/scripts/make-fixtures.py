@@ -102,6 +102,8 @@ def benign():
     joblib.dump(clf, out('benign', 'sklearn_compressed.joblib'), compress=3)
     joblib.dump(clf, out('benign', 'sklearn_gzip.joblib'), compress=('gzip', 3))
     joblib.dump(clf, out('benign', 'sklearn_bz2.joblib'), compress=('bz2', 3))
+    joblib.dump(clf, out('benign', 'sklearn_xz.joblib'), compress=('xz', 3))
+    joblib.dump(clf, out('benign', 'sklearn_lzma.joblib'), compress=('lzma', 3))
     with open(out('benign', 'sklearn_pickle.pkl'), 'wb') as f:
         pickle.dump(clf, f, protocol=4)
 
@@ -331,6 +333,8 @@ def malicious():
     write('malicious', 'payload.pkl.zlib', zlib.compress(pickle.dumps(Evil(), protocol=2)))
     with bz2.open(out('malicious', 'payload.pkl.bz2'), 'wb') as f:
         pickle.dump(Evil(), f, protocol=4)
+    import lzma
+    write('malicious', 'payload.pkl.xz', lzma.compress(pickle.dumps(Evil(), protocol=4)))
 
     # ---- NumPy object arrays and joblib ----
     arr = np.empty(2, dtype=object)
@@ -343,6 +347,8 @@ def malicious():
     joblib.dump({'x': Evil()}, out('malicious', 'joblib_zlib.joblib'), compress=3)
     joblib.dump({'w': np.zeros(10), 'x': Evil()}, out('malicious', 'joblib_gzip.joblib'), compress=('gzip', 3))
     joblib.dump({'w': np.zeros(10), 'x': Evil()}, out('malicious', 'joblib_bz2.joblib'), compress=('bz2', 3))
+    joblib.dump({'w': np.zeros(10), 'x': Evil()}, out('malicious', 'joblib_xz.joblib'), compress=('xz', 3))
+    joblib.dump({'w': np.zeros(10), 'x': Evil()}, out('malicious', 'joblib_lzma.joblib'), compress=('lzma', 3))
 
     # ---- Keras ----
     import marshal, base64
@@ -478,6 +484,8 @@ def malformed():
           + b"{'descr': '<f8', 'fortran_order': False, 'shape': (1000,), }".ljust(117) + b'\n' + b'\x00' * 16)
     write('malformed', 'onnx_garbage.onnx', b'\x08\x07\x3a\xff\xff\xff\xff\x0f' + b'\x00' * 10)
     write('malformed', 'gzip_corrupt.pkl.gz', gzip.compress(pickle.dumps({'a': 1}), mtime=0)[:-12] + b'\x00' * 4)
+    import lzma
+    write('malformed', 'xz_truncated.pkl.xz', lzma.compress(pickle.dumps({'a': list(range(100))}))[:-40])
     write('malformed', 'bz2_corrupt.pkl.bz2', bz2.compress(pickle.dumps({'a': list(range(100))}))[:-30])
 
 

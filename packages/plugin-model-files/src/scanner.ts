@@ -6,6 +6,7 @@
  */
 import type { ModelFile, ModelMember, ProblemKind } from './ast.js';
 import { bunzip2, Bzip2Error } from './bzip2.js';
+import { LzmaError, unlzmaAlone, unxz } from './lzma.js';
 import { detectFormat, type FormatId } from './formats/detect.js';
 import { readGguf } from './formats/gguf.js';
 import { analyzeKerasConfig, readH5ModelConfig } from './formats/keras.js';
@@ -171,6 +172,7 @@ class Scan {
         return this.bz2(unit);
       case 'xz':
       case 'lzma':
+        return this.lzma(unit, fmt);
       case 'lz4':
         this.problem(unit, 'unsupported', `${fmt}-compressed content cannot be decompressed by this scanner, so it was not inspected; recompress with gzip/zlib or store it uncompressed`);
         this.member({ path: unit.name, format: fmt, size: unit.ra?.size ?? -1 });
@@ -267,6 +269,29 @@ class Scan {
       if (!(error instanceof Bzip2Error)) throw error;
       this.problem(unit, /exceeds|time limit/.test(error.message) ? 'limit' : 'malformed', `bzip2: ${error.message}`);
       return 'bz2';
+    }
+  }
+
+  /** xz / lzma-alone: the compressed input is buffered (bounded), the output streams. */
+  async lzma(unit: Unit, kind: 'xz' | 'lzma'): Promise<FormatId> {
+    const ra = await this.access(unit);
+    this.file.details.compression = kind;
+    if (!ra) return kind;
+    const input = await ra.read(0, ra.size);
+    const limits = { maxBytes: this.limits.maxDecompressedBytes - this.decompressed, deadline: this.deadline };
+    const self = this;
+    async function* out(): AsyncGenerator<Uint8Array> {
+      for (const c of kind === 'xz' ? unxz(input, limits) : unlzmaAlone(input, limits)) {
+        self.decompressed += c.length;
+        yield c;
+      }
+    }
+    try {
+      return await this.unit({ name: unit.name, stream: out(), depth: unit.depth + 1, hint: unit.hint.replace(/\.(xz|lzma)$/i, ''), tentative: unit.tentative, torchscript: unit.torchscript });
+    } catch (error) {
+      if (!(error instanceof LzmaError)) throw error;
+      this.problem(unit, /exceeds|time limit|larger than/.test(error.message) ? 'limit' : /not supported/.test(error.message) ? 'unsupported' : 'malformed', `${kind}: ${error.message}`);
+      return kind;
     }
   }
 
