@@ -127,7 +127,7 @@ function detectBinary(registry: PluginRegistry, head: Uint8Array, path: string):
  * or ignored. Synchronous I/O on purpose: files are small and the linting is CPU-bound, and
  * the promise-based fs API costs several times more CPU per file.
  */
-function classify(path: string, registry: PluginRegistry, depth: Depth, maxFileSize: number): Source {
+function classify(path: string, registry: PluginRegistry, depth: Depth, maxFileSize: number, wantHash: boolean): Source {
   const textLanguage = registry.byExtension.get(nodePath.extname(path).toLowerCase());
   const binaryAllowed = depth !== 'quick' && registry.binaryLanguages.length > 0;
   const binaryFile = (size: number, mtimeMs: number): Source => {
@@ -160,7 +160,7 @@ function classify(path: string, registry: PluginRegistry, depth: Depth, maxFileS
       return { kind: 'skip', reason: 'not valid UTF-8' };
     }
     const bom = text.charCodeAt(0) === 0xfeff;
-    return { kind: 'text', text: bom ? text.slice(1) : text, bom, bytes: data.length, hash: hashContent(data) };
+    return { kind: 'text', text: bom ? text.slice(1) : text, bom, bytes: data.length, hash: wantHash ? hashContent(data) : '' };
   } catch (error) {
     return { kind: 'skip', reason: `unreadable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
   }
@@ -290,7 +290,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
 
   /** One file from bytes to result: classify, config, cache, lint, write fixes. */
   const processFile = async (path: string): Promise<void> => {
-    const source = classify(path, registry, depth, maxFileSize);
+    const source = classify(path, registry, depth, maxFileSize, cache !== undefined);
     if (source.kind === 'none') return;
     stats.files++;
     if (source.kind === 'skip') {
