@@ -76,10 +76,14 @@ export default createRule<[], PythonSourceCode>({
           }
           return best;
         }
+        case 'conditional_expression': {
+          // `a if cond else b`: the value is one of the branches, never the condition.
+          const parts = expr.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+          return max(taintOf(parts[0], depth + 1, seen), taintOf(parts[2], depth + 1, seen));
+        }
         case 'parenthesized_expression':
         case 'concatenated_string':
         case 'boolean_operator':
-        case 'conditional_expression':
         case 'binary_operator':
         case 'list':
         case 'tuple': {
