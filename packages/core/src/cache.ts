@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { FileResult } from './types.js';
 
@@ -57,8 +57,17 @@ export class ResultCache {
     this.dirty = true;
   }
 
-  /** Writes the cache atomically. Entries of files not seen in this scan are kept (a partial scan must not erase them). */
+  /**
+   * Writes the cache atomically. Entries of files not seen in this scan are kept (a partial scan must
+   * not erase them) unless the file no longer exists.
+   */
   save(): void {
+    for (const path of Object.keys(this.entries)) {
+      if (!this.used.has(path) && !existsSync(path)) {
+        delete this.entries[path];
+        this.dirty = true;
+      }
+    }
     if (!this.dirty) return;
     const data: CacheFile = { format: CACHE_FORMAT, key: this.key, entries: this.entries };
     mkdirSync(nodePath.dirname(this.file), { recursive: true });

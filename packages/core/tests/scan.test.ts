@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../src/errors.js';
@@ -159,6 +159,17 @@ describe('cache', () => {
     const fourth = await run(cwd, { cache: true });
     expect(fourth.stats.parsed + fourth.stats.prefiltered).toBe(2);
     expect(fourth.files[0].findings[0].level).toBe('warn');
+  });
+
+  it('keeps entries of files outside a partial scan and drops deleted files', async () => {
+    const cwd = project({ 'a.toy': 'danger\n', 'b.toy': 'danger\n' });
+    await run(cwd, { cache: true });
+    await run(cwd, { cache: true, paths: ['a.toy'] });
+    const entries = () => Object.keys(JSON.parse(readFileSync(join(cwd, '.oculumcache'), 'utf8')).entries).map((p) => p.slice(cwd.length + 1));
+    expect(entries()).toEqual(['a.toy', 'b.toy']);
+    rmSync(join(cwd, 'b.toy'));
+    await run(cwd, { cache: true, paths: ['a.toy'] });
+    expect(entries()).toEqual(['a.toy']);
   });
 
   it('accepts a cache path and survives a corrupt cache file', async () => {
