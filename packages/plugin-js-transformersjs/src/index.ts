@@ -6,6 +6,7 @@ import httpModelUrl from './rules/http-model-url.js';
 import hubDownloadWithoutRevision from './rules/hub-download-without-revision.js';
 import insecureRemoteHost from './rules/insecure-remote-host.js';
 import onnxModelFromRemoteUrl from './rules/onnx-model-from-remote-url.js';
+import pickleLoadThroughPythonBridge from './rules/pickle-load-through-python-bridge.js';
 import publicModelUpload from './rules/public-model-upload.js';
 import tfjsModelFromRemoteUrl from './rules/tfjs-model-from-remote-url.js';
 import unpinnedModelRevision from './rules/unpinned-model-revision.js';
@@ -25,6 +26,7 @@ export const rules: Record<string, Rule<any, any>> = Object.fromEntries(
     hubDownloadWithoutRevision,
     httpModelUrl,
     dynamicCodeFromModelData,
+    pickleLoadThroughPythonBridge,
     publicModelUpload,
     untrustedPublisher,
   ].map((rule) => [rule.name, rule]),

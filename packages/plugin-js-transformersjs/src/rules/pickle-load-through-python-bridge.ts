@@ -1,0 +1,115 @@
+import { createRule, type Confidence } from '@oculum/core';
+import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
+import { staticKey, unwrapExpression } from '@oculum/lang-js';
+import { shown } from '../utils/libraries.js';
+
+/** Python functions that unpickle, by Python module. `torch.load` is safe only with `weights_only=True`. */
+const UNPICKLERS: Record<string, Set<string>> = {
+  pickle: new Set(['load', 'loads', 'Unpickler']),
+  _pickle: new Set(['load', 'loads', 'Unpickler']),
+  cPickle: new Set(['load', 'loads', 'Unpickler']),
+  dill: new Set(['load', 'loads']),
+  cloudpickle: new Set(['load', 'loads']),
+  joblib: new Set(['load']),
+  pandas: new Set(['read_pickle']),
+  shelve: new Set(['open']),
+  marshal: new Set(['load', 'loads']),
+  torch: new Set(['load']),
+};
+
+/** Python source run through python-bridge: an unpickling call in the text. */
+const PYTHON_SOURCE = /\b(?:pickle|cPickle|_pickle|dill|cloudpickle|marshal)\.loads?\s*\(|\bjoblib\.load\s*\(|\b(?:pd|pandas)\.read_pickle\s*\(|\bshelve\.open\s*\(|\btorch\.load\s*\((?![^)]*weights_only\s*=\s*True)/;
+
+/** `python('pickle')` (pythonia), `pymport('pickle')` / `proxify(pymport('pickle'))` (pymport), awaited or not: the Python module. */
+function pythonModule(sc: JsSourceCode, expr: JsNode, depth = 0): string | undefined {
+  if (depth > 8) return undefined;
+  let node = unwrapExpression(expr);
+  if (node.type === 'AwaitExpression') node = unwrapExpression(node.argument);
+  if (node.type === 'Identifier') {
+    const def = sc.definingExpression(node);
+    return def && def !== node ? pythonModule(sc, def, depth + 1) : undefined;
+  }
+  if (node.type !== 'CallExpression') return undefined;
+  const callee = sc.qualifiedName(node.callee);
+  if (callee === 'pymport.proxify' && node.arguments[0]) return pythonModule(sc, node.arguments[0], depth + 1);
+  if (callee !== 'pythonia.python' && callee !== 'pymport.pymport') return undefined;
+  const name = node.arguments[0] ? sc.constant(node.arguments[0]) : undefined;
+  return typeof name === 'string' ? name : undefined;
+}
+
+/** kwargs passed the pythonia (`fn$(a, { k: v })`) or pymport (`fn.call(a, { k: v })`) way. */
+function kwarg(sc: JsSourceCode, call: TSESTree.CallExpression, name: string): unknown {
+  const args = call.arguments;
+  const last = args[args.length - 1];
+  if (!last || last.type === 'SpreadElement') return undefined;
+  const obj = sc.objectLiteral(last);
+  const value = obj ? sc.property(obj, name) : undefined;
+  return value ? sc.constant(value) : undefined;
+}
+
+/** `python = pythonBridge()`; the tag `python` or `python.ex`. */
+function isPythonBridgeTag(sc: JsSourceCode, tag: JsNode): boolean {
+  let node = unwrapExpression(tag);
+  if (node.type === 'MemberExpression' && (staticKey(node) === 'ex' || staticKey(node) === 'lock')) node = unwrapExpression(node.object);
+  const def = sc.definingExpression(node);
+  return Boolean(def && def.type === 'CallExpression' && sc.qualifiedName(def.callee) === 'python-bridge');
+}
+
+export default createRule<[], JsSourceCode>({
+  name: 'pickle-load-through-python-bridge',
+  meta: {
+    detector: 'unsafe_model_load',
+    severity: 'critical',
+    languages: ['javascript'],
+    triggers: ['pythonia', 'pymport', 'python-bridge'],
+    docs: {
+      description:
+        'Reports Python unpickling (`pickle.load`, `torch.load` without `weights_only=True`, `joblib.load`, …) called from JavaScript through pythonia, pymport or python-bridge.',
+      recommended: true,
+    },
+    messages: {
+      unpickle: '{{api}} calls Python `{{target}}` through a JS bridge: unpickling a model file runs whatever code it contains.',
+      unpickleSource: 'Python code run through python-bridge unpickles (`{{target}}`): loading a model file this way runs whatever code it contains.',
+    },
+    remediation:
+      'Load safetensors or ONNX weights instead of pickles; if a PyTorch checkpoint is unavoidable, pass `weights_only=True` (pythonia: `torch.load$(path, { weights_only: true })`).',
+  },
+  create(context) {
+    const sc = context.sourceCode;
+    if (!['pythonia', 'pymport', 'python-bridge'].some((m) => sc.imports.has(m))) return {};
+    const report = (node: JsNode, module: string, fn: string, confidence: Confidence = 'high') =>
+      context.report({ node, messageId: 'unpickle', data: { api: shown(sc.getText((node as TSESTree.CallExpression).callee), 40), target: `${module}.${fn}` }, confidence });
+    return {
+      CallExpression(node: TSESTree.CallExpression) {
+        const callee = unwrapExpression(node.callee);
+        if (callee.type !== 'MemberExpression') return;
+        let fn = staticKey(callee);
+        let target: JsNode = callee.object;
+        // pymport: module.get('load').call(...)
+        if (fn === 'call') {
+          const inner = unwrapExpression(callee.object);
+          if (inner.type !== 'CallExpression' || inner.callee.type !== 'MemberExpression' || staticKey(inner.callee) !== 'get') return;
+          const name = inner.arguments[0] ? sc.constant(inner.arguments[0]) : undefined;
+          if (typeof name !== 'string') return;
+          fn = name;
+          target = inner.callee.object;
+        }
+        if (!fn) return;
+        const pythonic = fn.endsWith('$') ? fn.slice(0, -1) : fn;
+        const module = pythonModule(sc, target);
+        if (!module || !UNPICKLERS[module]?.has(pythonic)) return;
+        if (module === 'torch') {
+          const weightsOnly = kwarg(sc, node, 'weights_only');
+          if (weightsOnly === true) return;
+        }
+        report(node, module, pythonic);
+      },
+      TaggedTemplateExpression(node: TSESTree.TaggedTemplateExpression) {
+        if (!isPythonBridgeTag(sc, node.tag)) return;
+        const source = node.quasi.quasis.map((q) => q.value.cooked ?? '').join('…');
+        const m = PYTHON_SOURCE.exec(source);
+        if (m) context.report({ node, messageId: 'unpickleSource', data: { target: m[0].replace(/\s*\($/, '') } });
+      },
+    };
+  },
+});
