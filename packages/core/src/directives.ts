@@ -119,14 +119,17 @@ export function targetMatches(target: string, ruleId: string, detector: string):
 
 /**
  * Marks findings covered by a directive as suppressed (`inSource`) and reports directives that
- * suppressed nothing. `enabled` (rule id → detector) lets us stay quiet about directives that only
- * name rules that did not run (their use cannot be judged).
+ * suppressed nothing. A directive is only judged when its use can be known: `enabled` (rule id →
+ * detector) are the rules that ran; `dormant` are rules the config enables that did not run in this
+ * scan (depth, --rule/--detector filters). A directive without a list, or naming a dormant rule,
+ * might suppress one of those in another run, so it is not reported while any such rule is dormant.
  */
 export function applyDirectives(
   findings: Finding[],
   directives: Directive[],
   file: string,
   enabled: ReadonlyMap<string, string>,
+  dormant: ReadonlyMap<string, string> = new Map(),
 ): Diagnostic[] {
   if (directives.length === 0) return [];
   for (const finding of findings) {
@@ -146,9 +149,11 @@ export function applyDirectives(
   const diagnostics: Diagnostic[] = [];
   for (const d of directives) {
     if (d.used) continue;
-    if (d.targets.length > 0) {
-      const judgeable = d.targets.some((t) => [...enabled].some(([id, detector]) => targetMatches(t, id, detector)));
-      if (!judgeable) continue;
+    if (d.targets.length === 0) {
+      if (dormant.size > 0) continue;
+    } else {
+      const matchesAny = (rules: ReadonlyMap<string, string>) => d.targets.some((t) => [...rules].some(([id, detector]) => targetMatches(t, id, detector)));
+      if (!matchesAny(enabled) || matchesAny(dormant)) continue;
     }
     diagnostics.push({
       file,

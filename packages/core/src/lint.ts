@@ -55,6 +55,12 @@ export interface LintTextOptions {
   fix?: boolean;
   /** Options were already validated (by the config loader). */
   skipOptionValidation?: boolean;
+  /**
+   * Rules the config enables for this file that do not run in this scan (below `minDepth`, outside
+   * a rule/detector filter), by id → detector. Directives that might target them are not reported
+   * as unused.
+   */
+  dormantRules?: ReadonlyMap<string, string>;
 }
 
 /** What `lintText` did, beyond the result (used for scan statistics). */
@@ -299,7 +305,7 @@ async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult;
     const { directives, diagnostics: directiveDiagnostics } = collectDirectives(sourceCode.getComments(), file, countLines(text));
     result.diagnostics.push(...directiveDiagnostics);
     const enabledIds = new Map(toRun.map((entry) => [entry.id, entry.rule.meta.detector as string]));
-    result.diagnostics.push(...applyDirectives(findings, directives, file, enabledIds));
+    result.diagnostics.push(...applyDirectives(findings, directives, file, enabledIds, options.dormantRules));
   }
   if (findings.length > 0) assignFingerprints(findings, nodePath.relative(cwd, file), text ?? '');
   result.findings = findings;

@@ -249,6 +249,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
           .filter((r) => r.entry.rule.meta.languages.includes(language.id))
           .map((r) => ({ id: r.id, level: r.level, options: r.options, ...(r.externalSuppression ? { externalSuppression: r.externalSuppression } : {}) })),
         settings: config.settings,
+        dormant: config.dormant.filter((r) => r.rule.meta.languages.includes(language.id)).map((r) => [r.id, r.rule.meta.detector]),
       };
       taskConfigs.set(key, task);
     }
@@ -285,6 +286,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       cwd,
       fix: options.fix,
       skipOptionValidation: true,
+      dormantRules: new Map(config.dormant),
     });
   };
 

@@ -14,6 +14,8 @@ export interface LintTask {
 
 export interface TaskConfig {
   rules: Array<{ id: string; level: RuleLevel; options: unknown[]; externalSuppression?: string }>;
+  /** Rule id → detector of rules the config enables that this scan does not run. */
+  dormant: Array<[string, string]>;
   settings: Settings;
 }
 

@@ -45,6 +45,7 @@ parentPort!.on('message', async (task: LintTask) => {
       cwd: init.cwd,
       fix: init.fix,
       skipOptionValidation: true,
+      dormantRules: new Map(config.dormant),
     });
     reply = { id: task.id, ok: true, details };
   } catch (error) {

@@ -97,6 +97,24 @@ describe('rule selection', () => {
   });
 });
 
+describe('unused directives across depths and filters', () => {
+  it('does not report a directive that may target a rule this scan does not run', async () => {
+    const cwd = project({
+      '.oculumrc': '{ "extends": "oculum:all" }',
+      'a.toy': 'deep thing # oculum-ignore\nok # oculum-ignore[toy/deep-only]\nok # oculum-ignore[toy/no-danger]\n',
+    });
+    const unused = (r: ScanResult) => r.files.flatMap((f) => f.diagnostics.filter((d) => d.kind === 'unused-directive').map((d) => d.line));
+    // standard: deep-only is dormant: the bare directive and the one naming it are not judged
+    expect(unused(await run(cwd, { depth: 'standard' }))).toEqual([3]);
+    // deep: line 1 suppresses the deep-only finding; line 2 suppresses nothing
+    const deep = await run(cwd, { depth: 'deep' });
+    expect(unused(deep)).toEqual([2, 3]);
+    expect(deep.files[0].findings.map((f) => f.suppressed?.kind)).toEqual(['inSource']);
+    // a rule filter makes the other rules dormant
+    expect(unused(await run(cwd, { depth: 'deep', onlyRules: ['toy/no-danger'] }))).toEqual([3]);
+  });
+});
+
 describe('results', () => {
   it('are sorted by file, line, column and rule, with stats and rules', async () => {
     const cwd = project({ 'b.toy': 'evil danger\ndanger\n', 'a.toy': 'danger\n', 'c.toy': 'nothing\n', '.oculumrc': '{ "extends": "oculum:strict" }' });

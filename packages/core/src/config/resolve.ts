@@ -47,6 +47,8 @@ export interface ConfiguredRule {
 /** The resolved config of one file. */
 export interface FileConfig {
   rules: ConfiguredRule[];
+  /** Rules the config enables that this scan does not run (depth, rule/detector filters). */
+  dormant: RegisteredRule[];
   settings: Settings;
   /** Set when an untrusted config's ignorePatterns match the file: it is linted, findings are suppressed. */
   ignoredBy?: string;
@@ -384,18 +386,27 @@ export class ConfigResolver {
     for (const { layer, data } of applied) apply(data, layer, 0);
 
     const rules: ConfiguredRule[] = [];
+    const dormant: RegisteredRule[] = [];
     const only = onlyRules && onlyRules.length > 0 ? new Set(onlyRules) : undefined;
     for (const [id, entry] of registry.rules) {
       const s = state.get(id);
       let level = s?.level ?? 'off';
       if (only) {
-        if (!only.has(id)) continue;
+        if (!only.has(id)) {
+          if (level !== 'off') dormant.push(entry);
+          continue;
+        }
         if (level === 'off') level = 'error';
       }
       if (level === 'off') continue;
-      if (onlyDetectors && onlyDetectors.length > 0 && !onlyDetectors.includes(entry.rule.meta.detector)) continue;
       if (entry.rule.meta.deprecated && !s) continue;
-      if (DEPTH_ORDER[entry.rule.meta.minDepth ?? 'quick'] > DEPTH_ORDER[depth]) continue;
+      if (
+        (onlyDetectors && onlyDetectors.length > 0 && !onlyDetectors.includes(entry.rule.meta.detector)) ||
+        DEPTH_ORDER[entry.rule.meta.minDepth ?? 'quick'] > DEPTH_ORDER[depth]
+      ) {
+        dormant.push(entry);
+        continue;
+      }
       const suppression = s?.offBy ? `disabled by ${s.offBy}` : ignoredBy ? `ignored by ${ignoredBy}` : undefined;
       rules.push({ id, entry, level, options: s?.options ?? [], ...(suppression ? { externalSuppression: suppression } : {}) });
     }
@@ -403,7 +414,7 @@ export class ConfigResolver {
     const hash = createHash('sha256')
       .update(JSON.stringify({ rules: rules.map((r) => [r.id, r.level, r.options, r.externalSuppression ?? null]), settings, depth }))
       .digest('hex');
-    return { rules, settings, ...(ignoredBy ? { ignoredBy } : {}), hash };
+    return { rules, dormant, settings, ...(ignoredBy ? { ignoredBy } : {}), hash };
   }
 }
 
