@@ -51,6 +51,8 @@ const DYNAMIC_IMPORT_WORD = /\b(?:import_module|__import__)\s*\(/g;
 
 const NONE: readonly string[] = Object.freeze([]);
 const MAX_CANDIDATES = 16;
+/** Recursion bound for name and value resolution (deep nesting, long alias chains). */
+const MAX_DEPTH = 200;
 
 /** Union of two candidate lists (order kept, duplicates dropped, bounded). */
 function union(a: readonly string[], b: readonly string[]): readonly string[] {
@@ -97,6 +99,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private readonly constCache = new Map<number, ConstantValue | Unknown | typeof PENDING>();
   private readonly argCache = new Map<number, ArgInfo>();
   private readonly calleeCache = new Map<number, Node | undefined>();
+  /** Current recursion depth of qualifiedNames/constant (bounded by MAX_DEPTH). */
+  private depth = 0;
 
   constructor(path: string, text: string, tree: Tree) {
     this.path = path;
@@ -143,6 +147,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       nodes = wanted.length > 0 ? this.ast.descendantsOfType(wanted) : [];
     }
     if (withErrors && this.ast.hasError) nodes = mergePreorder(nodes, this.ast.descendantsOfType('ERROR'));
+    // The native walk skips an empty file's zero-width module node.
+    if ((nodes.length === 0 || nodes[0].id !== this.ast.id) && wanted.includes('module')) nodes.unshift(this.ast);
     if (nodes.length === 0) return;
     const stack: Node[] = [];
     const ends: number[] = [];
@@ -244,20 +250,26 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     const out: ParseProblem[] = [];
     const root = this.ast;
     if (root.hasError) {
-      const visit = (node: Node): void => {
-        for (const child of node.children) {
-          if (!child) continue;
-          if (child.isMissing) {
-            const what = child.isNamed ? child.type : `"${child.type}"`;
-            out.push({ message: `Syntax error: missing ${what}`, loc: this.getLoc(child) });
-          } else if (child.isError) {
-            const snippet = this.text.slice(child.startIndex, Math.min(child.endIndex, child.startIndex + 40)).split(/\r?\n|\r/)[0];
-            out.push({ message: `Syntax error: unexpected ${snippet ? `"${snippet}"` : 'input'}`, loc: this.getLoc(child) });
-          } else if (child.hasError) visit(child);
+      // Depth-first over the subtrees that contain an error (iterative: nesting can be deep). An
+      // ERROR node is reported once, not the errors nested in it.
+      const stack: Node[] = [root];
+      while (stack.length > 0) {
+        const node = stack.pop()!;
+        if (node !== root && node.isMissing) {
+          const what = node.isNamed ? node.type : `"${node.type}"`;
+          out.push({ message: `Syntax error: missing ${what}`, loc: this.getLoc(node) });
+          continue;
         }
-      };
-      if (root.isError) out.push({ message: 'Syntax error', loc: this.getLoc(root) });
-      else visit(root);
+        if (node !== root && node.isError) {
+          const snippet = this.text.slice(node.startIndex, Math.min(node.endIndex, node.startIndex + 40)).split(/\r?\n|\r/)[0];
+          out.push({ message: `Syntax error: unexpected ${snippet ? `"${snippet}"` : 'input'}`, loc: this.getLoc(node) });
+          continue;
+        }
+        for (const child of node.children) {
+          if (child && (child.isMissing || child.hasError)) stack.push(child);
+        }
+      }
+      out.sort((a, b) => a.loc.start.line - b.loc.start.line || a.loc.start.column - b.loc.start.column);
     }
     this.errors = out;
     return out;
@@ -377,11 +389,14 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     const cached = this.qnCache.get(id);
     if (cached === PENDING) return NONE;
     if (cached !== undefined) return cached;
+    if (this.depth >= MAX_DEPTH) return NONE; // hostile nesting / alias chains: give up, uncached
     this.qnCache.set(id, PENDING);
     let result: readonly string[] = NONE;
+    this.depth++;
     try {
       result = this.computeQualifiedNames(expr);
     } finally {
+      this.depth--;
       this.qnCache.set(id, result);
     }
     return result;
@@ -392,13 +407,21 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       case 'identifier':
         return this.qualifiedNamesOfIdentifier(expr);
       case 'attribute': {
-        const object = expr.childForFieldName('object');
-        const attr = expr.childForFieldName('attribute');
-        if (!object || !attr) return NONE;
+        // Walk down `a.b.c.d` iteratively (chains can be long), then resolve the innermost object.
+        const names: string[] = [];
+        let object: Node | null = expr;
+        while (object && object.type === 'attribute') {
+          const attr = object.childForFieldName('attribute');
+          if (!attr) return NONE;
+          names.push(this.text.slice(attr.startIndex, attr.endIndex));
+          object = object.childForFieldName('object');
+          if (names.length > 1 && object && this.qnCache.has(object.id)) break;
+        }
+        if (!object) return NONE;
         const base = this.qualifiedNames(object);
         if (base.length === 0) return NONE;
-        const name = this.text.slice(attr.startIndex, attr.endIndex);
-        return base.length === 1 ? [`${base[0]}.${name}`] : base.map((b) => `${b}.${name}`);
+        const suffix = names.reverse().join('.');
+        return base.length === 1 ? [`${base[0]}.${suffix}`] : base.map((b) => `${b}.${suffix}`);
       }
       case 'parenthesized_expression': {
         const inner = namedChildrenOf(expr);
@@ -859,11 +882,14 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     const cached = this.constCache.get(id);
     if (cached === PENDING) return UNKNOWN;
     if (cached !== undefined) return cached;
+    if (this.depth >= MAX_DEPTH) return UNKNOWN; // hostile nesting / alias chains: give up, uncached
     this.constCache.set(id, PENDING);
     let result: ConstantValue | Unknown = UNKNOWN;
+    this.depth++;
     try {
       result = this.computeConstant(expr);
     } finally {
+      this.depth--;
       this.constCache.set(id, result);
     }
     return result;

@@ -21,6 +21,11 @@ describe('python language', () => {
   });
 });
 
+function lastIdentifier(sc: Awaited<ReturnType<typeof parse>>): Node {
+  const ids = nodesOfType(sc, 'identifier');
+  return ids[ids.length - 1];
+}
+
 function fullWalk(sc: Awaited<ReturnType<typeof parse>>): string[] {
   const events: string[] = [];
   sc.traverse((n, phase) => events.push(`${phase}:${n.type}@${n.startIndex}`));
@@ -232,6 +237,38 @@ describe('syntax errors', () => {
   it('Python 2 print statements parse', async () => {
     const sc = await parse('import pickle\nprint "hi"\npickle.loads(b)\n');
     expect(calleeName(sc, 'pickle.loads')).toBe('pickle.loads');
+  });
+});
+
+describe('hostile and unusual input', () => {
+  it('deep nesting and long alias chains give up instead of overflowing the stack', async () => {
+    const deepList = await parse('x = ' + '['.repeat(3000) + '1' + ']'.repeat(3000) + '\ny = x\n');
+    expect(() => deepList.constant(lastIdentifier(deepList))).not.toThrow();
+    const chain = await parse('import torch\na0 = torch.load\n' + Array.from({ length: 3000 }, (_, i) => `a${i + 1} = a${i}`).join('\n') + '\na3000(p)\na5(q)\n');
+    const calls = nodesOfType(chain, 'call');
+    expect(() => chain.qualifiedName(chain.callee(calls[0])!)).not.toThrow();
+    expect(chain.qualifiedName(chain.callee(calls[1])!)).toBe('torch.load');
+    const concat = await parse('x = ' + Array.from({ length: 3000 }, () => '"a"').join(' + ') + '\n');
+    expect(() => concat.constant(nodesOfType(concat, 'assignment')[0].childForFieldName('right')!)).not.toThrow();
+    const attrs = await parse('import a\na' + '.b'.repeat(5000) + '(1)\n');
+    expect(attrs.qualifiedName(attrs.callee(nodesOfType(attrs, 'call')[0])!)).toBe('a' + '.b'.repeat(5000));
+  });
+
+  it('a byte order mark, NUL bytes and empty files', async () => {
+    const bom = await parse('\uFEFFimport torch\ntorch.load(p)\n');
+    expect(bom.parseErrors).toEqual([]);
+    expect(bom.imports.has('torch')).toBe(true);
+    expect(calleeName(bom, 'torch.load')).toBe('torch.load');
+    const nul = await parse('import torch\x00\ntorch.load(p)\n');
+    expect(nul.parseErrors.length).toBeGreaterThan(0);
+    expect(nul.imports.has('torch')).toBe(true);
+    const empty = await parse('');
+    expect(empty.parseErrors).toEqual([]);
+    expect(empty.getComments()).toEqual([]);
+    expect(empty.imports.modules.size).toBe(0);
+    let visits = 0;
+    empty.traverse(() => visits++);
+    expect(visits).toBe(2); // module enter + exit
   });
 });
 
