@@ -63,6 +63,8 @@ export function analyzeScopes(program: JsNode): ScopeAnalysis {
   const module: JsScope = { node: program, kind: 'module', parent: undefined, bindings: new Map() };
   scopes.set(program, module);
   let current = module;
+  /** Position of the parameter being declared (params carry it for `import('m').then(({ a }) => …)`). */
+  let currentParam = 0;
 
   const push = (node: JsNode, kind: JsScope['kind']): void => {
     const scope: JsScope = { node, kind, parent: current, bindings: new Map() };
@@ -80,7 +82,7 @@ export function analyzeScopes(program: JsNode): ScopeAnalysis {
     id: TSESTree.Identifier,
     kind: BindingKind,
     declaration: JsNode,
-    extra: Partial<Pick<JsBinding, 'init' | 'path' | 'defaultValue' | 'import'>> = {},
+    extra: Partial<Pick<JsBinding, 'init' | 'path' | 'defaultValue' | 'import' | 'paramIndex'>> = {},
     hasInit = false,
   ): void => {
     const existing = scope.bindings.get(id.name);
@@ -106,11 +108,15 @@ export function analyzeScopes(program: JsNode): ScopeAnalysis {
     if (!pattern) return;
     switch (pattern.type) {
       case 'Identifier':
+        if (kind === 'param') {
+          declare(scope, pattern, kind, declaration, { path, defaultValue, paramIndex: currentParam }, true);
+          return;
+        }
         declare(scope, pattern, kind, declaration, {
           init: path ? init : undefined,
           path: path && init ? path : undefined,
           defaultValue,
-        }, Boolean(init) || kind === 'param');
+        }, Boolean(init));
         return;
       case 'AssignmentPattern':
         declarePattern(pattern.left, scope, kind, declaration, init, path, pattern.right);
@@ -140,6 +146,14 @@ export function analyzeScopes(program: JsNode): ScopeAnalysis {
       default:
         return;
     }
+  };
+
+  const declareParams = (params: readonly JsNode[]): void => {
+    const fn = current.node;
+    params.forEach((param, index) => {
+      currentParam = index;
+      declarePattern(param, current, 'param', fn, undefined, []);
+    });
   };
 
   const collectTargets = (pattern: JsNode | null | undefined): void => {
@@ -185,7 +199,7 @@ export function analyzeScopes(program: JsNode): ScopeAnalysis {
           if (node.id) declare(current, node.id, 'function', node, {}, true);
           functions.push(node);
           push(node, 'function');
-          for (const param of node.params) declarePattern(param, current, 'param', node, undefined, undefined);
+          declareParams(node.params);
           break;
         case 'FunctionExpression':
         case 'ArrowFunctionExpression':
@@ -193,7 +207,7 @@ export function analyzeScopes(program: JsNode): ScopeAnalysis {
           functions.push(node);
           push(node, 'function');
           if (node.type === 'FunctionExpression' && node.id) declare(current, node.id, 'function', node, {}, true);
-          for (const param of node.params) declarePattern(param, current, 'param', node, undefined, undefined);
+          declareParams(node.params);
           break;
         case 'ClassDeclaration':
           if (node.id) declare(current, node.id, 'class', node, {}, true);

@@ -269,6 +269,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
           return { kind: 'global', path: GLOBAL_OBJECTS.has(expr.name) ? [] : [expr.name] };
         }
         if (b.import) return { kind: 'module', module: b.import.module, path: [...b.import.path] };
+        if (b.kind === 'param') return this.resolveThenParam(b, depth);
         if (!isStable(b) || !b.init || !b.path) return undefined;
         const base = this.resolveRef(b.init, depth + 1);
         if (!base) return undefined;
@@ -292,6 +293,18 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       default:
         return undefined;
     }
+  }
+
+  /** `import('m').then((ns) => …)` / `.then(({ pipeline }) => …)`: the first parameter is the namespace. */
+  private resolveThenParam(b: JsBinding, depth: number): Ref | undefined {
+    if (b.paramIndex !== 0 || b.writes > 0 || !b.path || b.path.some((p) => typeof p === 'number')) return undefined;
+    const fn = b.declaration;
+    const call = this.parent(fn);
+    if (!call || call.type !== 'CallExpression' || call.arguments[0] !== fn) return undefined;
+    const callee = unwrapExpression(call.callee);
+    if (callee.type !== 'MemberExpression' || staticKey(callee) !== 'then') return undefined;
+    const base = this.resolveRef(callee.object, depth + 1);
+    return base && base.kind === 'module' ? this.extend(base, b.path as string[]) : undefined;
   }
 
   private extend(base: Ref, path: string[]): Ref {
@@ -599,7 +612,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
         const b = this.binding(expr);
         if (!b) return UNKNOWN;
         if (b.kind === 'param') {
-          return b.writes === 0 && b.defaultValue && !b.path ? this.constantOf(b.defaultValue, depth + 1) : UNKNOWN;
+          return b.writes === 0 && b.defaultValue && b.path?.length === 0 ? this.constantOf(b.defaultValue, depth + 1) : UNKNOWN;
         }
         if (!isStable(b) || !b.init || !b.path) return UNKNOWN;
         let v = this.constantOf(b.init, depth + 1);

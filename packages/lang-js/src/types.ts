@@ -37,6 +37,8 @@ export interface JsBinding {
    */
   init?: JsNode;
   path?: Array<string | number>;
+  /** For a parameter: its position, with `path` the destructuring path inside it (`({ a }) =>` → 0, `['a']`). */
+  paramIndex?: number;
   /** Default of a parameter or destructuring element (`function f(x = 1)`, `const { a = 1 } = o`). */
   defaultValue?: JsNode;
   /** For an import binding: the module and the member path (default and namespace imports: `[]`). */

@@ -51,6 +51,8 @@ describe('qualifiedName', () => {
     ['TS wrappers', `import * as ort from 'onnxruntime-web'; (ort as any).InferenceSession!.create(u);`, 'onnxruntime-web.InferenceSession.create'],
     ['import = require', `import ort = require('onnxruntime-node'); ort.InferenceSession.create(u);`, 'onnxruntime-node.InferenceSession.create'],
     ['node: prefix', `import { createHash } from 'node:crypto'; createHash('sha256');`, 'crypto.createHash'],
+    ['import().then namespace param', `import('@huggingface/transformers').then((t) => t.pipeline('x'));`, '@huggingface/transformers.pipeline'],
+    ['import().then destructured param', `import('@huggingface/transformers').then(({ pipeline: p }) => p('x'));`, '@huggingface/transformers.pipeline'],
     ['hoisted use before import', `function f() { return pipeline('x'); } import { pipeline } from '@huggingface/transformers';`, '@huggingface/transformers.pipeline'],
   ])('%s', (_name, text, expected) => {
     expect(qn(text)).toBe(expected);
@@ -65,6 +67,8 @@ describe('qualifiedName', () => {
     ['destructured param shadows', `import * as ort from 'onnxruntime-web'; const f = ({ ort }) => ort.InferenceSession.create(u);`],
     ['reassigned alias', `import { pipeline } from '@huggingface/transformers'; let p = pipeline; p = other; p('x');`],
     ['global', `fetch(u);`],
+    ['then of something else', `load('@huggingface/transformers').then(({ pipeline }) => pipeline('x'));`],
+    ['second then parameter', `import('@huggingface/transformers').then(ok, (pipeline) => pipeline('x'));`],
     ['local require function', `function require(x) {} const tf = require('@tensorflow/tfjs'); tf.loadGraphModel(u);`],
     ['type-only import', `import type { pipeline } from '@huggingface/transformers'; pipeline('x');`],
     ['unrelated method', `store.load('weights');`],
