@@ -136,6 +136,17 @@ describe('config discovery and merging', () => {
     expect(summary(await run(cwd, { noConfig: true, overrideConfig: { rules: { 'toy/no-danger': 'warn' } } }))).toEqual(['a.toy:1 toy/no-danger warn']);
     await expect(run(cwd, { configFile: 'missing.json' })).rejects.toThrow(UsageError);
   });
+
+  it('resolves the globs of configFile from cwd and its plugins from its directory', async () => {
+    const cwd = project({
+      'ci/plugin.mjs': `export { default } from ${JSON.stringify(TOY_PLUGIN)};`,
+      'ci/oculum.json': '{ "plugins": ["./plugin.mjs"], "ignorePatterns": ["vendor/"], "overrides": [{ "files": "src/**", "rules": { "toy/no-danger": "warn" } }] }',
+      'vendor/a.toy': 'danger\n',
+      'src/b.toy': 'danger\n',
+    });
+    const result = await scan({ cwd, configFile: 'ci/oculum.json', workers: 0 });
+    expect(summary(result)).toEqual(['src/b.toy:1 toy/no-danger warn']);
+  });
 });
 
 describe('config errors', () => {
