@@ -1,7 +1,7 @@
 import { createRule, UNKNOWN } from '@oculum/core';
 import { calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { pythonTruthy } from '../util/classify.js';
-import { docsUrl } from '../util/meta.js';
+import { docsUrl, mentionsAny } from '../util/meta.js';
 
 const name = 'download-without-hash';
 
@@ -26,13 +26,15 @@ function helperFor(qn: string | undefined): Helper | undefined {
   return undefined;
 }
 
+const RULE_TRIGGERS = ['load_state_dict_from_url', 'load_url', 'download_url_to_file', 'get_file'];
+
 export default createRule<[], PySourceCode>({
   name,
   meta: {
     detector: 'unverified_model_source',
     severity: 'high',
     languages: ['python'],
-    triggers: ['load_state_dict_from_url', 'load_url', 'download_url_to_file', 'get_file'],
+    triggers: RULE_TRIGGERS,
     docs: {
       description: 'Reports library download helpers (`load_state_dict_from_url`, `download_url_to_file`, `keras.utils.get_file`) called without their built-in hash check.',
       recommended: true,
@@ -47,6 +49,7 @@ export default createRule<[], PySourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
+    if (!mentionsAny(sc.text, RULE_TRIGGERS)) return {};
     if (!sc.imports.has('torch') && !sc.imports.has('tensorflow') && !sc.imports.has('keras') && !sc.imports.has('tf_keras') && !sc.imports.has('torchvision')) return {};
     return {
       call(node: PyNode) {

@@ -3,7 +3,7 @@ import { argList, calleeOf, type PyNode, type PySourceCode } from '../util/ast.j
 import { isInsecureUrl, isModelFile } from '../util/classify.js';
 import { downloadSink, modelEvidence, rawDownload } from '../util/download.js';
 import { hfPackage } from '../util/hub.js';
-import { docsUrl } from '../util/meta.js';
+import { docsUrl, mentionsAny } from '../util/meta.js';
 import { literalStringNode, resolve } from '../util/resolve.js';
 
 const name = 'insecure-model-url';
@@ -16,13 +16,15 @@ const MODEL_FETCHERS: Array<{ re: RegExp; names: string[]; position: number; wha
   { re: /^onnxruntime\.InferenceSession$/, names: ['path_or_bytes'], position: 0, what: 'a model' },
 ];
 
+const RULE_TRIGGERS = ['http://'];
+
 export default createRule<[], PySourceCode>({
   name,
   meta: {
     detector: 'unverified_model_source',
     severity: 'high',
     languages: ['python'],
-    triggers: ['http://'],
+    triggers: RULE_TRIGGERS,
     docs: {
       description: 'Reports models, weights and datasets fetched over plain `http://`, where anyone on the network path can substitute them.',
       recommended: true,
@@ -38,6 +40,7 @@ export default createRule<[], PySourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
+    if (!mentionsAny(sc.text, RULE_TRIGGERS)) return {};
     const report = (node: PyNode, urlNode: PyNode | undefined, url: string, messageId: string, api: string, what: string) => {
       const lit = literalStringNode(sc, urlNode);
       const suggest: SuggestionDescriptor[] = [];

@@ -1,7 +1,7 @@
 import { createRule } from '@oculum/core';
 import { calleeName, calleeOf, walkBody, type PyNode, type PySourceCode } from '../util/ast.js';
 import { hubLoad } from '../util/hub.js';
-import { docsUrl } from '../util/meta.js';
+import { docsUrl, mentionsAny } from '../util/meta.js';
 
 const name = 'missing-signature-verification';
 
@@ -16,13 +16,15 @@ function required(settings: Record<string, unknown>): boolean {
   return !!v && typeof v === 'object' && (v as { enabled?: unknown }).enabled === true;
 }
 
+const RULE_TRIGGERS = ['from_pretrained', 'pipeline', 'SentenceTransformer', 'hf_hub_download', 'snapshot_download', 'load', 'InferenceSession', 'Llama'];
+
 export default createRule<[], PySourceCode>({
   name,
   meta: {
     detector: 'unverified_model_source',
     severity: 'high',
     languages: ['python'],
-    triggers: ['from_pretrained', 'pipeline', 'SentenceTransformer', 'hf_hub_download', 'snapshot_download', 'load', 'InferenceSession', 'Llama'],
+    triggers: RULE_TRIGGERS,
     docs: {
       description: 'Reports model loads with no signature verification (`model_signing`, sigstore) before them, when `settings.requireSignatures` is on.',
       recommended: true,
@@ -36,6 +38,7 @@ export default createRule<[], PySourceCode>({
   create(context) {
     if (!required(context.settings)) return {};
     const sc = context.sourceCode;
+    if (!mentionsAny(sc.text, RULE_TRIGGERS)) return {};
     const isVerification = (call: PyNode): boolean => {
       const fn = calleeOf(call);
       const qn = fn ? sc.qualifiedName(fn) : undefined;

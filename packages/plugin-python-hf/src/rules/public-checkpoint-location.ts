@@ -1,7 +1,7 @@
 import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
 import { calleeName, calleeOf, dictPairs, receiverOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { isModelFile, mentionsModel, publicLocation } from '../util/classify.js';
-import { docsUrl } from '../util/meta.js';
+import { docsUrl, mentionsAny } from '../util/meta.js';
 import { resolve } from '../util/resolve.js';
 import { isTrainingArgs, trainingBefore } from '../util/training.js';
 
@@ -10,6 +10,8 @@ const name = 'public-checkpoint-location';
 /** Receivers of `.save(path)` that are models, trainers or pipelines rather than images or workbooks. */
 const MODELISH = /model|net\b|network|trainer|pipeline|pipe\b|learner|estimator|clf|classifier|regressor|ckpt|checkpoint|tokenizer|adapter|peft|lora|llm|encoder|decoder|booster|agent|policy/i;
 const CKPT_TEXT = /ckpt|checkpoint|model|weights|output_dir|save_dir|adapter|lora|\.(?:pt|pth|bin|safetensors|ckpt|h5|onnx|gguf|pkl|joblib)\b/i;
+/** Call names worth resolving (everything else is skipped before any name resolution). */
+const CANDIDATE = /^(?:l?chmod|upload_file(?:obj)?|put_object(?:_acl)?|put|copy_object|upload_from_(?:filename|file|string)|make_public|save\w*|export|dump|ModelCheckpoint|\w*TrainingArguments|\w*Config)$/;
 const PUBLIC_ACLS = new Set(['public-read', 'public-read-write', 'authenticated-read']);
 
 interface SaveSite {
@@ -65,13 +67,15 @@ function saveSite(sc: PySourceCode, call: PyNode): SaveSite | undefined {
   }
 }
 
+const RULE_TRIGGERS = ['save', 'output_dir', 'chmod', 'ACL', 'make_public', 'predefined_acl', 'ModelCheckpoint'];
+
 export default createRule<[], PySourceCode>({
   name,
   meta: {
     detector: 'unsafe_finetuning',
     severity: 'high',
     languages: ['python'],
-    triggers: ['save', 'output_dir', 'chmod', 'ACL', 'make_public', 'predefined_acl', 'ModelCheckpoint'],
+    triggers: RULE_TRIGGERS,
     docs: {
       description: 'Reports checkpoints and fine-tuned models saved to shared or public locations: `/tmp`, directories named public, world-writable permissions, cloud uploads with a public ACL.',
       recommended: true,
@@ -87,6 +91,7 @@ export default createRule<[], PySourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
+    if (!mentionsAny(sc.text, RULE_TRIGGERS)) return {};
     const reviewNote = (node: PyNode) => {
       const t = trainingBefore(sc, node);
       return t.training && !t.review ? ', right after training with no evaluation or review step' : '';
@@ -95,8 +100,9 @@ export default createRule<[], PySourceCode>({
       call(node: PyNode) {
         const fn = calleeOf(node);
         if (!fn) return;
-        const qn = sc.qualifiedName(fn);
         const method = calleeName(node) ?? '';
+        if (!CANDIDATE.test(method)) return;
+        const qn = sc.qualifiedName(fn);
 
         // chmod on checkpoints
         if (qn === 'os.chmod' || qn === 'os.lchmod' || (method === 'chmod' && fn.type === 'attribute' && !qn)) {

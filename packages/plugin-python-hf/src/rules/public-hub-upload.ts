@@ -1,11 +1,13 @@
 import { createRule, type Confidence } from '@oculum/core';
 import { calleeName, calleeOf, receiverOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { importsHf } from '../util/hub.js';
-import { docsUrl } from '../util/meta.js';
+import { docsUrl, mentionsAny } from '../util/meta.js';
 import { valuesOf } from '../util/resolve.js';
 import { flag, isTrainingArgs, trainerArgsCall, trainingBefore } from '../util/training.js';
 
 const name = 'public-hub-upload';
+
+const RULE_TRIGGERS = ['push_to_hub', 'create_repo', 'upload_folder', 'upload_file', 'create_commit', 'upload_large_folder'];
 
 export default createRule<[], PySourceCode>({
   name,
@@ -13,7 +15,7 @@ export default createRule<[], PySourceCode>({
     detector: 'unsafe_finetuning',
     severity: 'high',
     languages: ['python'],
-    triggers: ['push_to_hub', 'create_repo', 'upload_folder', 'upload_file', 'create_commit', 'upload_large_folder'],
+    triggers: RULE_TRIGGERS,
     docs: {
       description: 'Reports fine-tuned models, tokenizers, datasets and repositories published to the Hugging Face Hub publicly, or right after training with no evaluation step.',
       recommended: true,
@@ -31,6 +33,7 @@ export default createRule<[], PySourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
+    if (!mentionsAny(sc.text, RULE_TRIGGERS)) return {};
     const hf = importsHf(sc);
     const extra = (node: PyNode): string => {
       const t = trainingBefore(sc, node);

@@ -1,9 +1,11 @@
 import { createRule, UNKNOWN } from '@oculum/core';
 import { calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { hfPackage } from '../util/hub.js';
-import { docsUrl } from '../util/meta.js';
+import { docsUrl, mentionsAny } from '../util/meta.js';
 
 const name = 'safetensors-disabled';
+
+const RULE_TRIGGERS = ['use_safetensors'];
 
 export default createRule<[], PySourceCode>({
   name,
@@ -11,7 +13,7 @@ export default createRule<[], PySourceCode>({
     detector: 'unverified_model_source',
     severity: 'high',
     languages: ['python'],
-    triggers: ['use_safetensors'],
+    triggers: RULE_TRIGGERS,
     docs: {
       description: 'Reports `use_safetensors=False`, which makes the loader read pickle-based weight files that can execute code.',
       recommended: true,
@@ -27,6 +29,7 @@ export default createRule<[], PySourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
+    if (!mentionsAny(sc.text, RULE_TRIGGERS)) return {};
     return {
       call(node: PyNode) {
         const arg = sc.argument(node, { name: 'use_safetensors' });

@@ -1,12 +1,14 @@
 import { createRule, UNKNOWN } from '@oculum/core';
-import { calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
+import { calleeName, calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { classifyRevision, pythonTruthy } from '../util/classify.js';
-import { docsUrl } from '../util/meta.js';
+import { docsUrl, mentionsAny } from '../util/meta.js';
 import { resolve } from '../util/resolve.js';
 
 const name = 'torch-hub-github-load';
 const HUB_FUNCS = /^torch\.hub\.(load|list|help)$/;
 const GITHUB_REPO = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)(?::(.+))?$/;
+
+const RULE_TRIGGERS = ['torch.hub', 'hub.load', 'hub.list', 'hub.help', 'import hub'];
 
 export default createRule<[], PySourceCode>({
   name,
@@ -14,7 +16,7 @@ export default createRule<[], PySourceCode>({
     detector: 'unverified_model_source',
     severity: 'high',
     languages: ['python'],
-    triggers: ['hub'],
+    triggers: RULE_TRIGGERS,
     docs: {
       description: "Reports `torch.hub.load` (and `list`/`help`) of a GitHub repository, which downloads and runs the repository's hubconf.py.",
       recommended: true,
@@ -31,9 +33,12 @@ export default createRule<[], PySourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
+    if (!mentionsAny(sc.text, RULE_TRIGGERS)) return {};
     if (!sc.imports.has('torch')) return {};
     return {
       call(node: PyNode) {
+        const method = calleeName(node);
+        if (method !== 'load' && method !== 'list' && method !== 'help') return;
         const qn = sc.qualifiedName(calleeOf(node)!);
         const m = qn ? HUB_FUNCS.exec(qn) : null;
         if (!m) return;

@@ -2,7 +2,7 @@ import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
 import { argList, calleeName, calleeOf, dictPairs, type PyNode, type PySourceCode } from '../util/ast.js';
 import { pythonTruthy } from '../util/classify.js';
 import { hfPackage } from '../util/hub.js';
-import { docsUrl } from '../util/meta.js';
+import { docsUrl, mentionsAny } from '../util/meta.js';
 
 const name = 'trust-remote-code';
 
@@ -10,13 +10,15 @@ const name = 'trust-remote-code';
 const FORWARDING_KWARGS = new Set(['model_kwargs', 'tokenizer_kwargs', 'config_kwargs', 'processor_kwargs', 'model_init_kwargs', 'load_kwargs', 'init_kwargs']);
 const LOADER_NAMES = new Set(['from_pretrained', 'pipeline', 'load_dataset', 'load_dataset_builder', 'SentenceTransformer', 'CrossEncoder', 'LLM', 'AutoConfig', 'get_tokenizer']);
 
+const RULE_TRIGGERS = ['trust_remote_code'];
+
 export default createRule<[], PySourceCode>({
   name,
   meta: {
     detector: 'unverified_model_source',
     severity: 'high',
     languages: ['python'],
-    triggers: ['trust_remote_code'],
+    triggers: RULE_TRIGGERS,
     docs: {
       description: 'Reports `trust_remote_code` set to a truthy value, which runs Python code shipped in the model or dataset repository.',
       recommended: true,
@@ -32,6 +34,7 @@ export default createRule<[], PySourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
+    if (!mentionsAny(sc.text, RULE_TRIGGERS)) return {};
     const check = (call: PyNode, arg: PyNode, viaKwargs: string | undefined) => {
       const value = sc.constant(arg);
       const api = apiName(sc, call) + (viaKwargs ? ` (via ${viaKwargs})` : '');

@@ -2,7 +2,7 @@ import { createRule, type Confidence, type Severity } from '@oculum/core';
 import type { PyNode, PySourceCode } from '../util/ast.js';
 import { traceDataset } from '../util/flow.js';
 import { hubLoad, pinLevel, type HubLoad } from '../util/hub.js';
-import { docsUrl, SEVERITY_OR_OFF } from '../util/meta.js';
+import { docsUrl, SEVERITY_OR_OFF, mentionsAny } from '../util/meta.js';
 
 interface Options {
   /** Severity of a revision that is a tag (`v1.2.3`) rather than a commit; 'off' accepts tags. */
@@ -15,13 +15,15 @@ interface Options {
 
 const name = 'unpinned-revision';
 
+const RULE_TRIGGERS = ['from_pretrained', 'pipeline', 'SentenceTransformer', 'CrossEncoder', 'SparseEncoder', 'hf_hub_download', 'snapshot_download', 'hf_hub_url', 'load_dataset', 'hf-hub:', 'hf_hub:', 'from_pretrained_keras', 'LLM'];
+
 export default createRule<[Options], PySourceCode>({
   name,
   meta: {
     detector: 'unverified_model_source',
     severity: 'high',
     languages: ['python'],
-    triggers: ['from_pretrained', 'pipeline', 'SentenceTransformer', 'CrossEncoder', 'SparseEncoder', 'hf_hub_download', 'snapshot_download', 'hf_hub_url', 'load_dataset', 'hf-hub:', 'hf_hub:', 'from_pretrained_keras', 'LLM'],
+    triggers: RULE_TRIGGERS,
     docs: {
       description: 'Reports models, files and datasets fetched from the Hugging Face Hub without a revision pinned to a commit.',
       recommended: true,
@@ -50,6 +52,7 @@ export default createRule<[Options], PySourceCode>({
   },
   create(context, [options]) {
     const sc = context.sourceCode;
+    if (!mentionsAny(sc.text, RULE_TRIGGERS)) return {};
     const opts: Options = Object.assign({ tagSeverity: 'low', allowBranches: false, allowShortHashes: true }, options);
     return {
       call(node: PyNode) {

@@ -1,7 +1,7 @@
 import { createRule } from '@oculum/core';
 import type { PyNode, PySourceCode } from '../util/ast.js';
 import { hubLoad } from '../util/hub.js';
-import { docsUrl } from '../util/meta.js';
+import { docsUrl, mentionsAny } from '../util/meta.js';
 
 const name = 'untrusted-publisher';
 
@@ -12,13 +12,15 @@ export function trustedPublishers(settings: Record<string, unknown>): string[] |
   return v.filter((x): x is string => typeof x === 'string').map((x) => x.trim().toLowerCase());
 }
 
+const RULE_TRIGGERS = ['from_pretrained', 'pipeline', 'SentenceTransformer', 'CrossEncoder', 'hf_hub_download', 'snapshot_download', 'hf_hub_url', 'load_dataset', 'hf-hub:', 'LLM'];
+
 export default createRule<[], PySourceCode>({
   name,
   meta: {
     detector: 'unverified_model_source',
     severity: 'high',
     languages: ['python'],
-    triggers: ['from_pretrained', 'pipeline', 'SentenceTransformer', 'CrossEncoder', 'hf_hub_download', 'snapshot_download', 'hf_hub_url', 'load_dataset', 'hf-hub:', 'LLM'],
+    triggers: RULE_TRIGGERS,
     docs: {
       description: 'Reports Hub models and datasets whose owner is not listed in `settings.trustedPublishers` (off until that setting is configured).',
       recommended: true,
@@ -35,6 +37,7 @@ export default createRule<[], PySourceCode>({
     const trusted = trustedPublishers(context.settings);
     if (!trusted || trusted.length === 0) return {};
     const sc = context.sourceCode;
+    if (!mentionsAny(sc.text, RULE_TRIGGERS)) return {};
     const list = trusted.length > 4 ? `${trusted.slice(0, 4).join(', ')}, …` : trusted.join(', ');
     return {
       call(node: PyNode) {

@@ -2,7 +2,7 @@ import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
 import { calleeName, calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { classifyRevision, isUrl, PACKAGED_DATASET_BUILDERS, classifyModelRef } from '../util/classify.js';
 import { traceDataset } from '../util/flow.js';
-import { docsUrl } from '../util/meta.js';
+import { docsUrl, mentionsAny } from '../util/meta.js';
 import { resolve } from '../util/resolve.js';
 
 const name = 'untrusted-training-data';
@@ -18,6 +18,8 @@ interface Source {
 function remoteDataSource(sc: PySourceCode, call: PyNode): Source | undefined {
   const fn = calleeOf(call);
   if (!fn) return undefined;
+  const short = calleeName(call) ?? '';
+  if (!/^(?:load_dataset|read_(?:csv|json|parquet|table|feather|excel))$/.test(short) && !REMOTE_HELPER.test(short)) return undefined;
   const qn = sc.qualifiedName(fn);
   if (qn && /^datasets\.(?:[\w.]*\.)?load_dataset$/.test(qn)) {
     const pathNode = sc.argument(call, { name: 'path' }) ?? sc.argument(call, { position: 0 });
@@ -81,13 +83,15 @@ function remoteFiles(sc: PySourceCode, files: PyNode): string | undefined {
   return strs.find((s) => isUrl(s) || /^hf:\/\//.test(s));
 }
 
+const RULE_TRIGGERS = ['load_dataset', 'read_csv', 'read_json', 'read_parquet', 'read_table', 'read_feather', 'read_excel', 'public', 'download', 'fetch', 'scrap', 'crawl', 'remote', 'internet', 'url', 'web', 'hub'];
+
 export default createRule<[], PySourceCode>({
   name,
   meta: {
     detector: 'unsafe_finetuning',
     severity: 'high',
     languages: ['python'],
-    triggers: ['load_dataset', 'read_csv', 'read_json', 'read_parquet', 'fit', 'train', 'finetune', 'train_dataset'],
+    triggers: RULE_TRIGGERS,
     docs: {
       description: 'Reports training data from the Hub or the web, without a pinned revision, that reaches training with no validation step in between.',
       recommended: true,
@@ -100,6 +104,7 @@ export default createRule<[], PySourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
+    if (!mentionsAny(sc.text, RULE_TRIGGERS) || !mentionsAny(sc.text, ['train', 'fit', 'finetune', 'fine_tune', 'backward'])) return {};
     return {
       call(node: PyNode) {
         const src = remoteDataSource(sc, node);

@@ -1,11 +1,13 @@
 import { createRule } from '@oculum/core';
-import { argList, walkBody, type PyNode, type PySourceCode } from '../util/ast.js';
+import { argList, calleeName, walkBody, type PyNode, type PySourceCode } from '../util/ast.js';
 import { isModelFile, mentionsModel } from '../util/classify.js';
 import { resolve } from '../util/resolve.js';
 import { downloadSink, hasHashCheck, literalPieces, modelEvidence, rawDownload } from '../util/download.js';
-import { docsUrl } from '../util/meta.js';
+import { docsUrl, mentionsAny } from '../util/meta.js';
 
 const name = 'unverified-model-download';
+
+const RULE_TRIGGERS = ['requests', 'httpx', 'aiohttp', 'urlopen', 'urlretrieve', 'wget', 'curl'];
 
 export default createRule<[], PySourceCode>({
   name,
@@ -13,7 +15,7 @@ export default createRule<[], PySourceCode>({
     detector: 'unverified_model_source',
     severity: 'high',
     languages: ['python'],
-    triggers: ['requests', 'httpx', 'aiohttp', 'urlopen', 'urlretrieve', 'wget', 'curl'],
+    triggers: RULE_TRIGGERS,
     docs: {
       description: 'Reports model or weight files downloaded over HTTP and saved or loaded without comparing a checksum.',
       recommended: true,
@@ -27,6 +29,7 @@ export default createRule<[], PySourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
+    if (!mentionsAny(sc.text, RULE_TRIGGERS)) return {};
     const checked = new Map<number, boolean>();
     const verifiedIn = (fn: PyNode): boolean => {
       let v = checked.get(fn.id);
@@ -54,8 +57,17 @@ export default createRule<[], PySourceCode>({
       return v;
     };
     // Flow between functions of the same file: the model URL or file name is given by the caller.
+    let helperNames: Set<string> | undefined;
     const helperCall = (node: PyNode) => {
       if (context.depth === 'quick') return;
+      // names of same-file functions that contain a raw download (computed once per file)
+      helperNames ??= new Set(
+        sc.ast
+          .descendantsOfType('function_definition')
+          .filter((f): f is PyNode => !!f && f.descendantsOfType('call').some((c) => !!c && !!rawDownload(sc, c)))
+          .map((f) => f.childForFieldName('name')?.text ?? ''),
+      );
+      if (!helperNames.size || !helperNames.has(calleeName(node) ?? '')) return;
       const local = sc.localFunction(node);
       if (!local || local.type !== 'function_definition' || !isDownloadHelper(local)) return;
       let evidence: 'strong' | 'weak' | undefined;

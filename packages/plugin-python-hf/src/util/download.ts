@@ -56,11 +56,14 @@ function commandTokens(sc: PySourceCode, arg: PyNode): Array<string | undefined>
   return undefined;
 }
 
+const DOWNLOAD_NAMES = /^(?:get|request|stream|urlopen|urlretrieve|download|run|call|check_call|check_output|Popen|getoutput|getstatusoutput|system|popen)$/;
+
 export function rawDownload(sc: PySourceCode, call: PyNode): RawDownload | undefined {
   const fn = calleeOf(call);
   if (!fn) return undefined;
-  const qn = sc.qualifiedName(fn);
   const method = calleeName(call) ?? '';
+  if (!DOWNLOAD_NAMES.test(method)) return undefined;
+  const qn = sc.qualifiedName(fn);
   if (qn && HTTP_GET.test(qn)) {
     if (method === 'request' || method === 'stream') {
       const m = sc.argument(call, { name: 'method' }) ?? sc.argument(call, { position: 0 });
