@@ -9,7 +9,7 @@
 
 export class LzmaError extends Error {}
 
-const MAX_DICT = 256 << 20;
+const MAX_DICT = 64 << 20; // xz -9 uses 64 MiB
 
 class RangeDecoder {
   range = 0xffffffff;

@@ -32,7 +32,7 @@ export const DANGEROUS_MODULES: readonly string[] = [
   'numpy.f2py', 'numpy.testing', 'numpy.distutils', 'numpy.ctypeslib', 'numpy.load', 'numpy.lib.npyio', 'numpy.lib.format.read_array',
   'numpy.testing._private.utils.runstring',
   'torch.load', 'torch.serialization.load', 'torch.hub', 'torch._dynamo', 'torch._inductor', 'torch.jit', 'torch.package',
-  'torch.utils.cpp_extension', 'torch.utils.data.datapipes', 'torch.distributed', 'torch._C._jit', 'torch.ops', 'torch.classes',
+  'torch.utils.cpp_extension', 'torch.utils.data.datapipes', 'torch.distributed.rpc', 'torch.distributed.run', 'torch.distributed.launch', 'torch.distributed.elastic', 'torch._C._jit', 'torch.ops', 'torch.classes',
   'torch.fx', 'torch.compile', 'torch.library', 'torch.cuda.nvtx', 'torch._ops',
   'tensorflow.io', 'tensorflow.compat.v1.io', 'keras.utils.get_file', 'tf.io',
   'operator.attrgetter', 'operator.itemgetter', 'operator.methodcaller', 'functools.partial', 'functools.reduce',

@@ -23,10 +23,11 @@ export default createRule({
     return {
       ModelFile(file: ModelFile) {
         const r = formatRisk(file);
+        const compression = file.details.compression ? `, ${String(file.details.compression)}-compressed` : '';
         context.report({
           loc: FILE_LOC,
           messageId: 'inventory',
-          data: { name: r.name, format: file.format, risk: r.risk, note: r.note, size: file.size, sha256: file.sha256 ?? String(file.details.sha256 ?? 'not computed') },
+          data: { name: r.name, format: `${file.format}${compression}`, risk: r.risk, note: r.note, size: file.size, sha256: file.sha256 ?? String(file.details.sha256 ?? 'not computed') },
         });
       },
     };
