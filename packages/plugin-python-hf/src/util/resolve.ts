@@ -62,7 +62,12 @@ export function resolve(sc: PySourceCode, node: PyNode | null | undefined, depth
   }
   if (node.type === 'identifier' && !isParameter(sc, node)) {
     const vals = valuesOf(sc, node).filter((v) => !same(v, node));
-    if (vals.length === 1 && (vals[0].type === 'call' || vals[0].type === 'binary_operator')) return resolve(sc, vals[0], depth + 1);
+    // Re-bound names (`name = "./local"; ...; name = "org/x"`): the binding that reaches the use in
+    // straight-line code. Names also bound by loops, imports, `def`... are left to `constant()`.
+    const simple = sc.bindings(node).every((b) => b.kind === 'assignment' || b.kind === 'with');
+    if (vals.length === 1 && (vals[0].type === 'call' || vals[0].type === 'binary_operator' || (simple && sc.bindings(node).length > 1))) {
+      return resolve(sc, vals[0], depth + 1);
+    }
   }
   const c = sc.constant(node);
   if (c !== UNKNOWN) {
