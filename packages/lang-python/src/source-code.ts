@@ -99,6 +99,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private readonly constCache = new Map<number, ConstantValue | Unknown | typeof PENDING>();
   private readonly argCache = new Map<number, ArgInfo>();
   private readonly calleeCache = new Map<number, Node | undefined>();
+  private allCalls?: Node[];
   /** Current recursion depth of qualifiedNames/constant (bounded by MAX_DEPTH). */
   private depth = 0;
 
@@ -1224,6 +1225,118 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       return undefined;
     }
     return undefined;
+  }
+
+  /**
+   * Calls in this file that resolve to the local function `fn` (a `function_definition`), in source
+   * order: by name, through aliases, `self.m()` / `cls.m()` / `ClassName.m()` (see `localFunction`).
+   */
+  callSites(fn: Node): Node[] {
+    const nameNode = fn.childForFieldName('name');
+    if (!nameNode) return [];
+    const name = this.text.slice(nameNode.startIndex, nameNode.endIndex);
+    if (!this.allCalls) this.allCalls = this.ast.descendantsOfType('call');
+    const out: Node[] = [];
+    for (const call of this.allCalls) {
+      const callee = this.callee(call);
+      if (!callee) continue;
+      const last = callee.type === 'attribute' ? callee.childForFieldName('attribute') : callee.type === 'identifier' ? callee : null;
+      // Aliases (`h = helper; h()`) have another name: check those through localFunction too.
+      if (last && this.text.slice(last.startIndex, last.endIndex) !== name && callee.type !== 'identifier') continue;
+      if (this.localFunction(call)?.id === fn.id) out.push(call);
+    }
+    return out;
+  }
+
+  /**
+   * The argument node a call passes for a parameter of the local function it calls: by keyword, else
+   * by position (the implicit `self`/`cls` of bound method calls accounted for; keyword-only and
+   * positional-only parameters respected). `undefined` when not passed (the default applies), for
+   * `*args`/`**kwargs` parameters, or when an unresolvable `*args` hides the position.
+   */
+  argumentFor(call: Node, parameter: PythonParameter): Node | undefined {
+    const kind = parameter.node.type;
+    if (kind === 'list_splat_pattern' || kind === 'dictionary_splat_pattern') return undefined;
+    const params = parameter.function.childForFieldName('parameters');
+    if (!params) return undefined;
+    let position = 0;
+    let keywordOnly = false;
+    let positionalOnly = false;
+    let seenSlash = false;
+    for (const p of params.namedChildren) {
+      if (!p || p.type === 'comment') continue;
+      const t = p.type;
+      if (t === 'positional_separator') {
+        seenSlash = true;
+        continue;
+      }
+      if (t === 'keyword_separator' || t === 'list_splat_pattern' || (t === 'typed_parameter' && p.firstNamedChild?.type === 'list_splat_pattern')) {
+        keywordOnly = true;
+        if (t !== 'keyword_separator' && p.id === parameter.node.id) return undefined;
+        continue;
+      }
+      if (p.id === parameter.node.id) break;
+      position++;
+    }
+    if (!seenSlash) positionalOnly = false;
+    else {
+      // parameters before `/` are positional-only
+      let before = true;
+      for (const p of params.namedChildren) {
+        if (!p) continue;
+        if (p.type === 'positional_separator') {
+          before = false;
+          break;
+        }
+        if (p.id === parameter.node.id) break;
+      }
+      positionalOnly = before;
+    }
+    if (!positionalOnly) {
+      const byName = this.argInfo(call).keywords.get(parameter.name);
+      if (byName) return byName;
+    }
+    if (keywordOnly) return this.argument(call, { name: parameter.name });
+    const offset = this.isBoundMethodCall(call, parameter.function) ? 1 : 0;
+    if (position - offset < 0) return undefined;
+    return this.argument(call, { position: position - offset });
+  }
+
+  /** True when the call passes `self`/`cls` implicitly (`self.m()`, `cls.m()`, `Class.classmethod()`). */
+  private isBoundMethodCall(call: Node, fn: Node): boolean {
+    const callee = this.callee(call);
+    if (!callee || callee.type !== 'attribute') return false;
+    const owner = this.scopes.scopeOfNode(fn)?.parent;
+    if (!owner || owner.kind !== 'class') return false;
+    const decorators = this.decoratorNames(fn);
+    if (decorators.includes('staticmethod')) return false;
+    const object = callee.childForFieldName('object');
+    if (object && object.type === 'identifier') {
+      const list = this.bindings(object);
+      let isClass = list.length === 1 && list[0].kind === 'class';
+      if (!isClass && list.length === 1 && list[0].kind === 'parameter') {
+        // `cls` in a @classmethod denotes the class, `self` an instance
+        const param = this.parameterOf(object);
+        isClass = !!param && param.index === 0 && this.decoratorNames(param.function).includes('classmethod');
+      }
+      if (isClass) return decorators.includes('classmethod');
+    }
+    return true;
+  }
+
+  /** Names of the decorators of a function or class definition (`staticmethod`, `functools.wraps`…). */
+  decoratorNames(definition: Node): string[] {
+    const parent = definition.parent;
+    if (!parent || parent.type !== 'decorated_definition') return [];
+    const out: string[] = [];
+    for (const d of parent.namedChildren) {
+      if (!d || d.type !== 'decorator') continue;
+      const expr = d.firstNamedChild;
+      if (!expr) continue;
+      const target = expr.type === 'call' ? (this.callee(expr) ?? expr) : expr;
+      out.push(this.text.slice(target.startIndex, target.endIndex).replace(/\s+/g, ''));
+    }
+    return out;
   }
 
   /** The class `self`/`cls` (first parameter of a method) or a class name refers to. */

@@ -192,3 +192,71 @@ describe('sameVariable / references', () => {
     expect(sc.references(first)).toHaveLength(2);
   });
 });
+
+describe('callSites / argumentFor / decoratorNames', () => {
+  const text = [
+    'import torch',
+    'def load(path, weights_only=True, *, strict=False):',
+    '    return torch.load(path, weights_only=weights_only)',
+    'class Loader:',
+    '    def read(self, path, safe):',
+    '        return torch.load(path, weights_only=safe)',
+    '    @staticmethod',
+    '    def static(path, safe):',
+    '        return path',
+    '    @classmethod',
+    '    def build(cls, flag):',
+    '        return cls.read(None, "p", flag)',
+    '    def run(self):',
+    '        self.read("a.pt", False)',
+    '        self.static("b.pt", True)',
+    '        return Loader.build(False)',
+    'load("m.pt", False)',
+    'load("n.pt", weights_only=False, strict=True)',
+    'alias = load',
+    'alias("o.pt")',
+    'load(*args)',
+  ].join('\n');
+
+  it('finds the calls of a local function', async () => {
+    const sc = await parse(text);
+    const [load, read, stat, build] = nodesOfType(sc, 'function_definition');
+    expect(sc.callSites(load).map((c) => sc.getText(c))).toEqual(['load("m.pt", False)', 'load("n.pt", weights_only=False, strict=True)', 'alias("o.pt")', 'load(*args)']);
+    expect(sc.callSites(read).map((c) => sc.getText(c))).toEqual(['cls.read(None, "p", flag)', 'self.read("a.pt", False)']);
+    expect(sc.callSites(stat)).toHaveLength(1);
+    expect(sc.callSites(build)).toHaveLength(1);
+  });
+
+  it('maps call arguments to parameters', async () => {
+    const sc = await parse(text);
+    const wo = sc.parameterOf(ident(sc, 'weights_only', 2))!; // use inside load()
+    expect(wo.name).toBe('weights_only');
+    const [c1, c2, c3, c4] = sc.callSites(wo.function);
+    expect(sc.getText(sc.argumentFor(c1, wo)!)).toBe('False');
+    expect(sc.getText(sc.argumentFor(c2, wo)!)).toBe('False');
+    expect(sc.argumentFor(c3, wo)).toBeUndefined(); // default applies
+    expect(sc.argumentFor(c4, wo)).toBeUndefined(); // hidden by *args
+    const strict = sc.parameterOf(nodesOfType(sc, 'identifier').find((n) => n.text === 'strict')!)!;
+    expect(sc.getText(sc.argumentFor(c2, strict)!)).toBe('True');
+    expect(sc.argumentFor(c1, strict)).toBeUndefined(); // keyword-only: never positional
+
+    const safe = sc.parameterOf(ident(sc, 'safe', 1))!; // `safe` used inside read(self, path, safe)
+    const reads = sc.callSites(safe.function);
+    expect(reads.map((c) => sc.getText(sc.argumentFor(c, safe)!))).toEqual(['flag', 'False']); // cls.read(None, …) passes self explicitly
+  });
+
+  it('static and class methods', async () => {
+    const sc = await parse(text);
+    const fns = nodesOfType(sc, 'function_definition');
+    const stat = fns[2];
+    const build = fns[3];
+    expect(sc.decoratorNames(stat)).toEqual(['staticmethod']);
+    expect(sc.decoratorNames(build)).toEqual(['classmethod']);
+    expect(sc.decoratorNames(fns[0])).toEqual([]);
+    const statSafe = sc.parameterOf(nodesOfType(sc, 'identifier').filter((n) => n.text === 'safe')[2])!;
+    expect(statSafe.function.id).toBe(stat.id);
+    expect(sc.getText(sc.argumentFor(sc.callSites(stat)[0], statSafe)!)).toBe('True');
+    const flag = sc.parameterOf(nodesOfType(sc, 'identifier').filter((n) => n.text === 'flag')[1])!;
+    expect(sc.getText(sc.argumentFor(sc.callSites(build)[0], flag)!)).toBe('False');
+  });
+});
