@@ -1,8 +1,10 @@
 import { UNKNOWN, createRule, type Confidence } from '@oculum/core';
 import type { PythonSourceCode } from '@oculum/lang-python';
-import { calleeName, flagState, isStubFile, setsWeightsOnlyFalse, type Node } from '../utils.js';
+import { calleeName, flagState, isStubFile, setsWeightsOnlyFalse, truthy, type Node } from '../utils.js';
 
 const TORCH_LOAD = new Set(['torch.load', 'torch.serialization.load']);
+/** torch >= 2.6 asks this function whether a missing `weights_only` means True. */
+const DEFAULT_HOOK = 'torch.serialization._default_to_weights_only';
 const ENV_VAR = 'TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD';
 /** The values torch reads as "on" for its TORCH_FORCE_* switches. */
 const TRUE_VALUES = new Set(['1', 'y', 'yes', 'true']);
@@ -15,10 +17,10 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    triggers: ['load', ENV_VAR],
+    triggers: ['load', '_default_to_weights_only', ENV_VAR],
     docs: {
       description:
-        "Reports code that turns off `torch.load`'s `weights_only` protection for the whole process: replacing `torch.load` with a wrapper that forces `weights_only=False`, or setting `TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD`.",
+        "Reports code that turns off `torch.load`'s `weights_only` protection for the whole process: replacing `torch.load` with a wrapper that forces `weights_only=False`, patching `torch.serialization._default_to_weights_only` to return False, or setting `TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD`.",
       recommended: true,
     },
     messages: {
@@ -26,6 +28,10 @@ export default createRule<[], PythonSourceCode>({
         '`{{target}}` is replaced by a wrapper that forces `weights_only=False`: every `torch.load` in the process, even those that ask for `weights_only=True`, now unpickles arbitrary objects. Keep `weights_only=True` and allow trusted classes with `torch.serialization.add_safe_globals`, or convert checkpoints to safetensors.',
       monkeypatchUnknown:
         '`{{target}}` is replaced by a function this analysis cannot see into; if it forces `weights_only=False`, every `torch.load` in the process unpickles arbitrary objects. Keep `weights_only=True` (with `torch.serialization.add_safe_globals`) or use safetensors.',
+      defaultPatched:
+        '`torch.serialization._default_to_weights_only` is replaced so that a missing `weights_only` means False: every `torch.load` in the process that relies on the safe default of torch >= 2.6 now unpickles arbitrary objects. Pass `weights_only=False` only where a trusted file needs it, better allow its classes with `torch.serialization.add_safe_globals`, or convert checkpoints to safetensors.',
+      defaultPatchedUnknown:
+        '`torch.serialization._default_to_weights_only` is replaced by a function this analysis cannot see into; if it returns False, every `torch.load` without `weights_only` unpickles arbitrary objects. Keep the default (`weights_only=True`) and use `torch.serialization.add_safe_globals`.',
       envVar:
         'Setting TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD makes every `torch.load` in the process that does not pass `weights_only` unpickle arbitrary objects. Remove it; allow trusted classes with `torch.serialization.add_safe_globals`, or convert checkpoints to safetensors.',
     },
@@ -68,6 +74,45 @@ export default createRule<[], PythonSourceCode>({
       return 'unknown';
     }
 
+    /** What a replacement of `_default_to_weights_only` returns: always false, always true, or unknown. */
+    function defaultHookVerdict(value: Node): Verdict {
+      const returns = (fn: Node): Node[] => {
+        if (fn.type === 'lambda') {
+          const body = fn.childForFieldName('body');
+          return body ? [body] : [];
+        }
+        return sc
+          .descendants(fn, 'return_statement')
+          .filter((r) => sc.enclosingFunction(r).id === fn.id)
+          .map((r) => r.namedChildren.find((c) => !!c && c.type !== 'comment') ?? r);
+      };
+      let fn: Node | undefined = value.type === 'lambda' ? value : sc.localFunction(value);
+      if (!fn) {
+        const v = sc.constant(value);
+        if (v === UNKNOWN) {
+          const q = sc.qualifiedName(value);
+          return q === DEFAULT_HOOK ? 'safe' : 'unknown'; // restoring the original
+        }
+        return truthy(v) ? 'unknown' : 'forcesFalse';
+      }
+      const values = returns(fn);
+      if (values.length === 0) return 'forcesFalse'; // returns None
+      const states = values.map((v) => (v.type === 'return_statement' ? 'false' : flagState(sc, v)));
+      if (states.every((st) => st === 'false')) return 'forcesFalse';
+      if (states.every((st) => st === 'true')) return 'safe';
+      return 'unknown';
+    }
+
+    function reportDefaultHook(node: Node, value: Node): void {
+      const verdict = defaultHookVerdict(value);
+      if (verdict === 'safe') return;
+      context.report({
+        node,
+        messageId: verdict === 'forcesFalse' ? 'defaultPatched' : 'defaultPatchedUnknown',
+        confidence: verdict === 'forcesFalse' ? 'high' : 'low',
+      });
+    }
+
     function reportReplacement(node: Node, target: string, value: Node): void {
       const verdict = replacementVerdict(value);
       if (verdict === 'safe') return;
@@ -104,9 +149,11 @@ export default createRule<[], PythonSourceCode>({
         const right = node.childForFieldName('right');
         if (!left || !right) return;
         if (left.type === 'attribute' && hasTorch) {
-          if (left.childForFieldName('attribute')?.text !== 'load') return;
+          const attr = left.childForFieldName('attribute')?.text;
+          if (attr !== 'load' && attr !== '_default_to_weights_only') return;
           const target = sc.qualifiedName(left);
           if (target && TORCH_LOAD.has(target)) reportReplacement(node, target, right);
+          else if (target === DEFAULT_HOOK) reportDefaultHook(node, right);
           return;
         }
         if (left.type === 'subscript' && mentionsEnv) {
@@ -130,6 +177,8 @@ export default createRule<[], PythonSourceCode>({
           const base = obj ? sc.qualifiedName(obj) : undefined;
           if (value && name && sc.constant(name) === 'load' && (base === 'torch' || base === 'torch.serialization')) {
             reportReplacement(node, `${base}.load`, value);
+          } else if (value && name && base === 'torch.serialization' && sc.constant(name) === '_default_to_weights_only') {
+            reportDefaultHook(node, value);
           }
           return;
         }

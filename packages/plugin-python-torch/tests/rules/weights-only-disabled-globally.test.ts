@@ -7,6 +7,8 @@ ruleTester.run('torch/weights-only-disabled-globally', rule, {
   valid: [
     'import torch\n_orig = torch.load\ndef _load(*a, **k):\n    k["weights_only"] = True\n    return _orig(*a, **k)\ntorch.load = _load',
     'import torch\n_orig = torch.load\ntorch.load = _orig',
+    'import torch\n_orig = torch.serialization._default_to_weights_only\ntorch.serialization._default_to_weights_only = _orig',
+    'import torch\ntorch.serialization._default_to_weights_only = lambda pickle_module: True',
     'import torch\nfrom unittest import mock\ntorch.load = mock.MagicMock()',
     'import os\nos.environ["TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD"] = "0"',
     'import os\nos.environ["TORCH_FORCE_WEIGHTS_ONLY_LOAD"] = "1"',
@@ -18,6 +20,8 @@ ruleTester.run('torch/weights-only-disabled-globally', rule, {
     { code: `${WRAPPER}setattr(torch, "load", _load)`, errors: [{ messageId: 'monkeypatch', line: 6 }] },
     { code: 'import torch, functools\ntorch.load = functools.partial(torch.load, weights_only=False)', errors: [{ messageId: 'monkeypatch' }] },
     { code: 'import torch\nfrom mylib import patched_load\ntorch.load = patched_load', errors: [{ messageId: 'monkeypatchUnknown', confidence: 'low' }] },
+    { code: 'import torch.serialization\ntorch.serialization._default_to_weights_only = lambda pickle_module: False', errors: [{ messageId: 'defaultPatched', confidence: 'high' }] },
+    { code: 'import torch\nfrom x import hook\ntorch.serialization._default_to_weights_only = hook', errors: [{ messageId: 'defaultPatchedUnknown', confidence: 'low' }] },
     { code: 'import os\nos.environ["TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD"] = "1"', errors: [{ messageId: 'envVar', confidence: 'high', line: 2, column: 1 }] },
     { code: 'import os\nos.environ.setdefault("TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD", "1")', errors: [{ messageId: 'envVar' }] },
     { code: 'import os\nos.putenv("TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD", "TRUE")', errors: [{ messageId: 'envVar' }] },
