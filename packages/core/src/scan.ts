@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import * as nodePath from 'node:path';
@@ -133,17 +133,20 @@ function detectBinary(registry: PluginRegistry, head: Uint8Array, path: string):
 function classify(path: string, registry: PluginRegistry, depth: Depth, maxFileSize: number, wantHash: boolean): Source {
   const textLanguage = registry.byExtension.get(nodePath.extname(path).toLowerCase());
   const binaryAllowed = depth !== 'quick' && registry.binaryLanguages.length > 0;
-  const binaryFile = (size: number, mtimeMs: number): Source => {
+  // Model files can be gigabytes: their cache identity is the file's metadata, like git's index
+  // (ctime and inode change whenever the content is replaced, and cannot be set back by a user).
+  const identity = (info: Stats) => `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}:${info.dev}`;
+  const binaryFile = (info: Stats): Source => {
     const language = detectBinary(registry, readHead(path), path);
     if (!language) return { kind: 'none' };
-    return { kind: 'binary-language', language, bytes: size, hash: `${size}:${mtimeMs}` };
+    return { kind: 'binary-language', language, bytes: info.size, hash: identity(info) };
   };
   try {
     const info = statSync(path);
-    if (!textLanguage) return binaryAllowed ? binaryFile(info.size, info.mtimeMs) : { kind: 'none' };
+    if (!textLanguage) return binaryAllowed ? binaryFile(info) : { kind: 'none' };
     if (info.size > maxFileSize) {
       if (binaryAllowed) {
-        const bin = binaryFile(info.size, info.mtimeMs);
+        const bin = binaryFile(info);
         if (bin.kind !== 'none') return bin;
       }
       return { kind: 'skip', reason: `larger than the ${formatSize(maxFileSize)} limit (${formatSize(info.size)})` };
@@ -152,7 +155,7 @@ function classify(path: string, registry: PluginRegistry, depth: Depth, maxFileS
     if (data.includes(0)) {
       if (binaryAllowed) {
         const language = detectBinary(registry, data.subarray(0, HEAD_BYTES), path);
-        if (language) return { kind: 'binary-language', language, bytes: data.length, hash: `${info.size}:${info.mtimeMs}` };
+        if (language) return { kind: 'binary-language', language, bytes: data.length, hash: wantHash ? hashContent(data) : '' };
       }
       return { kind: 'skip', reason: 'binary content (NUL bytes) in a source file' };
     }
