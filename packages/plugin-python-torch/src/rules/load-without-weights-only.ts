@@ -62,7 +62,9 @@ export default createRule<[], PythonSourceCode>({
     if (isStubFile(context)) return {};
     if (!sc.imports.has('torch')) return {};
     let versions: ReturnType<typeof torchVersionInfo> | undefined;
-    const info = () => (versions ??= torchVersionInfo(context));
+    // A file that switches the safe default off process-wide cannot rely on it.
+    const downgradedHere = /TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD|_default_to_weights_only/.test(sc.text);
+    const info = () => (versions ??= downgradedHere ? { ...torchVersionInfo(context), safeDefault: false } : torchVersionInfo(context));
 
     const suggestAdd = (call: Node): SuggestionDescriptor[] => {
       const fix = appendKeyword(call, 'weights_only=True');

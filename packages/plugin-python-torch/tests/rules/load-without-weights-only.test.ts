@@ -128,6 +128,10 @@ new RuleTester({ language: python, cwd: project({ 'requirements.txt': 'torch>=2.
     },
     { code: 'import torch\nm = torch.load("m.pt", weights_only=False)', errors: [{ messageId: 'explicitFalse', severity: 'critical' }] },
     { code: 'import torch, dill\nm = torch.load("m.pt", pickle_module=dill)', errors: [{ messageId: 'pickleModule', severity: 'critical' }] },
+    {
+      code: 'import os, torch\nos.environ["TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD"] = "1"\nm = torch.load("m.pt")',
+      errors: [{ messageId: 'missing', severity: 'critical', suggestions: [{ messageId: 'addWeightsOnly', output: 'import os, torch\nos.environ["TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD"] = "1"\nm = torch.load("m.pt", weights_only=True)' }] }],
+    },
   ],
 });
 
