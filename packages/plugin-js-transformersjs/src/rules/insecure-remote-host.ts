@@ -1,5 +1,5 @@
 import { createRule } from '@oculum/core';
-import type { JsSourceCode, TSESTree } from '@oculum/lang-js';
+import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { importsAny, isTransformersModule, shown } from '../utils/libraries.js';
 import { classifyLocation, hostOf, httpsFix, isHubHost } from '../utils/locations.js';
 
@@ -53,48 +53,67 @@ export default createRule<[Options?], JsSourceCode>({
       return isHubHost(h) || allowed.some((a) => h === a || h.endsWith(`.${a}`));
     };
 
+    const check = (field: string, value: JsNode, node: JsNode) => {
+      if (field === 'env.remoteHost') {
+        const location = classifyLocation(sc, value);
+        if (location.kind === 'unknown' || (location.kind === 'remote' && location.partial && !location.http && !location.host)) {
+          context.report({ node, messageId: 'unknownHost', confidence: 'low' });
+          return;
+        }
+        if (location.kind !== 'remote') return; // loopback or relative: a local model server
+        const host = location.host ?? (location.value ? hostOf(location.value) : '');
+        if (location.http) {
+          const literal = location.httpLiteral;
+          context.report({
+            node,
+            messageId: 'insecureHost',
+            data: { host: shown(location.value ?? `http://${host}…`) },
+            confidence: location.partial ? 'medium' : 'high',
+            suggest: literal ? [{ messageId: 'useHttps', fix: (fixer) => { const f = httpsFix(literal); return fixer.replaceText(f.range, f.text); } }] : undefined,
+          });
+          return;
+        }
+        if (host && !isAllowed(host)) context.report({ node, messageId: 'offHubHost', data: { host } });
+        return;
+      }
+      if (field === 'env.remotePathTemplate') {
+        const template = sc.constant(value);
+        if (typeof template !== 'string') {
+          context.report({ node, messageId: 'unknownTemplate', confidence: 'low' });
+          return;
+        }
+        if (/^[a-z][a-z0-9+.-]*:\/\/|^\/\//i.test(template)) {
+          const host = hostOf(template);
+          if (host && isAllowed(host) && /\{revision\}/.test(template)) return;
+          context.report({ node, messageId: 'absoluteTemplate', data: { template: shown(template) } });
+          return;
+        }
+        if (HUB_TEMPLATE.test(template) || /\{revision\}/.test(template)) return;
+        context.report({ node, messageId: 'templateDropsRevision', data: { template: shown(template) } });
+      }
+    };
+    const isEnv = (expr: JsNode): boolean => {
+      const m = sc.importedMember(expr);
+      return Boolean(m && isTransformersModule(m.module) && m.path.join('.') === 'env');
+    };
+
     return {
       AssignmentExpression(node: TSESTree.AssignmentExpression) {
         if (node.operator !== '=' && node.operator !== '??=' && node.operator !== '||=') return;
         const target = sc.importedMember(node.left);
         if (!target || !isTransformersModule(target.module)) return;
-        const field = target.path.join('.');
-        if (field === 'env.remoteHost') {
-          const location = classifyLocation(sc, node.right);
-          if (location.kind === 'unknown' || (location.kind === 'remote' && location.partial && !location.http && !location.host)) {
-            context.report({ node, messageId: 'unknownHost', confidence: 'low' });
-            return;
+        check(target.path.join('.'), node.right, node);
+      },
+      // Object.assign(env, { remoteHost: '…' })
+      CallExpression(node: TSESTree.CallExpression) {
+        if (sc.globalName(node.callee) !== 'Object.assign' || node.arguments.length < 2 || !isEnv(node.arguments[0])) return;
+        for (const source of node.arguments.slice(1)) {
+          const obj = source.type === 'SpreadElement' ? undefined : sc.objectLiteral(source);
+          if (!obj) continue;
+          for (const field of ['remoteHost', 'remotePathTemplate']) {
+            const value = sc.property(obj, field);
+            if (value) check(`env.${field}`, value, node);
           }
-          if (location.kind !== 'remote') return; // loopback or relative: a local model server
-          const host = location.host ?? (location.value ? hostOf(location.value) : '');
-          if (location.http) {
-            const literal = location.httpLiteral;
-            context.report({
-              node,
-              messageId: 'insecureHost',
-              data: { host: shown(location.value ?? `http://${host}…`) },
-              confidence: location.partial ? 'medium' : 'high',
-              suggest: literal ? [{ messageId: 'useHttps', fix: (fixer) => { const f = httpsFix(literal); return fixer.replaceText(f.range, f.text); } }] : undefined,
-            });
-            return;
-          }
-          if (host && !isAllowed(host)) context.report({ node, messageId: 'offHubHost', data: { host } });
-          return;
-        }
-        if (field === 'env.remotePathTemplate') {
-          const value = sc.constant(node.right);
-          if (typeof value !== 'string') {
-            context.report({ node, messageId: 'unknownTemplate', confidence: 'low' });
-            return;
-          }
-          if (/^[a-z][a-z0-9+.-]*:\/\/|^\/\//i.test(value)) {
-            const host = hostOf(value);
-            if (host && isAllowed(host) && /\{revision\}/.test(value)) return;
-            context.report({ node, messageId: 'absoluteTemplate', data: { template: shown(value) } });
-            return;
-          }
-          if (HUB_TEMPLATE.test(value) || /\{revision\}/.test(value)) return;
-          context.report({ node, messageId: 'templateDropsRevision', data: { template: shown(value) } });
         }
       },
     };

@@ -25,6 +25,21 @@ export function isHashCall(sc: JsSourceCode, call: TSESTree.CallExpression | TSE
   return false;
 }
 
+/** Names of helpers that check digests (`verifySha256`, `assertChecksum`, `checkIntegrity`). */
+const VERIFIER_NAME = /verif|checksum|digest|integrity|sha-?(1|256|384|512)|hash/i;
+
+/**
+ * A call to a function imported from another file of the project whose name says it verifies
+ * (`import { verifyModel } from './integrity.js'`): the check lives in a file this analysis does not
+ * read, so the name is taken at its word rather than reporting verified code.
+ */
+function isImportedVerifier(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const member = sc.importedMember(call.callee);
+  if (!member || !/^\.{1,2}\/|^[@~#]\//.test(member.module)) return false;
+  const name = member.path[member.path.length - 1] ?? member.module.split('/').pop() ?? '';
+  return VERIFIER_NAME.test(name);
+}
+
 /** An object literal property `integrity: <non-empty>` (Subresource Integrity on fetch). */
 function isIntegrityOption(sc: JsSourceCode, node: JsNode): boolean {
   if (node.type !== 'Property' || staticKey(node) !== 'integrity') return false;
@@ -84,6 +99,10 @@ function searchIntegrityCheck(sc: JsSourceCode, region: JsNode): boolean {
         }
         const fn = sc.calledFunction(n);
         if (fn) callees.push(fn);
+        else if (isImportedVerifier(sc, n)) {
+          found = true;
+          return false;
+        }
       } else if (isIntegrityOption(sc, n)) {
         found = true;
         return false;

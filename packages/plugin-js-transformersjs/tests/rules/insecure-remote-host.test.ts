@@ -13,6 +13,8 @@ tester.run(id(rule), rule, {
     imp + `env.remotePathTemplate = 'models/{model}/{revision}/';`,
     imp + `if (env.remoteHost === 'http://x/') {}`,
     imp + `const host = env.remoteHost;`,
+    imp + `Object.assign(env, { remoteHost: 'https://huggingface.co/' });`,
+    imp + `Object.assign(other, { remoteHost: 'http://x.example/' });`,
     `const env = {}; env.remoteHost = 'http://x.example.com/';`,
     { code: imp + `env.remoteHost = 'https://models.corp.example/';`, options: [{ allowedHosts: ['corp.example'] }] },
     { code: imp + `env.remotePathTemplate = 'https://models.corp.example/{model}/{revision}/';`, options: [{ allowedHosts: ['models.corp.example'] }] },
@@ -37,6 +39,7 @@ tester.run(id(rule), rule, {
     { code: imp + `env.remotePathTemplate = '{model}/';`, errors: [{ messageId: 'templateDropsRevision', data: { template: '{model}/' } }] },
     { code: imp + `env.remotePathTemplate = '//evil.example/{model}/resolve/{revision}/';`, errors: [{ messageId: 'absoluteTemplate' }] },
     { code: imp + `env.remotePathTemplate = tpl;`, errors: [{ messageId: 'unknownTemplate', confidence: 'low' }] },
+    { code: imp + `Object.assign(env, { allowLocalModels: false, remoteHost: 'https://mirror.example.com/' });`, errors: [{ messageId: 'offHubHost', line: 2 }] },
   ],
 });
 

@@ -11,6 +11,7 @@ tester.run(id(rule), rule, {
     `import { createHash } from 'crypto'; async function f() { const r = await fetch('https://x.example/m.bin'); createHash('sha256'); }`,
     `import { sha256 } from '@noble/hashes/sha256'; async function f() { const r = await fetch('https://x.example/m.bin'); sha256(new Uint8Array(await r.arrayBuffer())); }`,
     `function fetch(u) {} fetch('https://x.example/m.onnx');`,
+    `import { verifySha256 } from './integrity.js'; async function f() { const r = await fetch('https://x.example/m.onnx'); await verifySha256(r, 'abc'); }`,
     `client.get('https://x.example/m.onnx');`,
     `const r = await fetch('https://x.example/m.onnx', { method: 'HEAD' });`,
     `async function f(url) { const r = await fetch(url); return r.json(); }`,
@@ -20,6 +21,7 @@ tester.run(id(rule), rule, {
     { code: `const r = await window.fetch('https://huggingface.co/o/n/resolve/main/model.safetensors?download=true');`, errors: [{ messageId: 'unverified' }] },
     { code: `import axios from 'axios'; await axios({ url: 'https://x.example/weights.pt', responseType: 'arraybuffer' });`, errors: [{ messageId: 'unverified' }] },
     { code: `const got = require('got'); got('https://x.example/model.tflite');`, errors: [{ messageId: 'unverified' }] },
+    { code: `import { hashPassword } from 'bcrypt-helpers'; async function f() { const r = await fetch('https://x.example/m.onnx'); hashPassword(r); }`, errors: [{ messageId: 'unverified' }] },
     { code: `import fetch from 'node-fetch'; fetch('https://x.example/model.pkl');`, errors: [{ messageId: 'unverified' }] },
     { code: 'async function f(base) { return fetch(`${base}/model.onnx`); }', errors: [{ messageId: 'unverified', confidence: 'medium' }] },
     {
