@@ -588,15 +588,29 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   }
 
   /**
-   * Every identifier denoting the same variable as `identifier` (its uses and its binding sites), in
-   * source order, including the identifier itself. Searches the text of the scope the name resolves
-   * to (the whole file for module-level and free names); strings and comments never match.
+   * Every identifier denoting the same variable as `identifier` — or as a `PythonBinding` — (its uses
+   * and its binding sites; with `readsOnly`, only the uses), in source order. Searches the text of
+   * the scope the name resolves to (the whole file for module-level and free names); strings,
+   * comments, attribute and keyword names never match; a comprehension variable or a parameter of
+   * a nested function with the same name is another variable.
    */
-  references(identifier: Node): Node[] {
-    if (identifier.type !== 'identifier' || this.isMemberOrKeywordName(identifier)) return [];
-    const name = this.text.slice(identifier.startIndex, identifier.endIndex);
+  references(of: Node | PythonBinding, options: { readsOnly?: boolean } = {}): Node[] {
     const model = this.scopes;
-    const scope = model.resolve(name, identifier.startIndex);
+    let name: string;
+    let scope: ScopeInfo | undefined;
+    if ('kind' in of && 'scope' in of && 'name' in of) {
+      name = of.name;
+      model.ensureBindings();
+      scope = model.scopeOfNode(of.scope);
+      if (!scope) return [];
+    } else {
+      const identifier = of as Node;
+      if (identifier.type !== 'identifier' || this.isMemberOrKeywordName(identifier)) return [];
+      name = this.text.slice(identifier.startIndex, identifier.endIndex);
+      scope = model.resolve(name, identifier.startIndex);
+    }
+    const bindingStarts = new Set<number>();
+    if (options.readsOnly && scope) for (const b of scope.bindings.get(name) ?? []) if (b.target) bindingStarts.add(b.target.startIndex);
     const from = scope && scope.kind !== 'module' ? scope.start : 0;
     const to = scope && scope.kind !== 'module' ? scope.end : this.text.length;
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -604,6 +618,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     re.lastIndex = from;
     const out: Node[] = [];
     for (let m = re.exec(this.text); m && m.index < to; m = re.exec(this.text)) {
+      if (bindingStarts.has(m.index)) continue;
       const node = this.ast.descendantForIndex(m.index, m.index + name.length);
       if (!node || node.startIndex !== m.index || node.type !== 'identifier') continue;
       if (this.isMemberOrKeywordName(node)) continue;

@@ -260,3 +260,25 @@ describe('callSites / argumentFor / decoratorNames', () => {
     expect(sc.getText(sc.argumentFor(sc.callSites(build)[0], flag)!)).toBe('False');
   });
 });
+
+describe('references of a binding (def-use)', () => {
+  it('reads of a binding exclude shadows in comprehensions and nested functions', async () => {
+    const sc = await parse(
+      [
+        'def f(model, rows):',
+        '    data = load_dataset("someone/corpus")',
+        '    clean = [data for data in rows]',
+        '    def inner(data): return data',
+        '    train = data["train"]',
+        '    Trainer(model=model, train_dataset=train).train()',
+      ].join('\n'),
+    );
+    const binding = sc.bindings(ident(sc, 'data', 0))[0];
+    expect(binding.kind).toBe('assignment');
+    const reads = sc.references(binding, { readsOnly: true });
+    expect(reads.map((n) => sc.positionAt(n.startIndex).line)).toEqual([5]);
+    expect(sc.references(binding).map((n) => sc.positionAt(n.startIndex).line)).toEqual([2, 5]);
+    const train = sc.bindings(ident(sc, 'train', 0))[0];
+    expect(sc.references(train, { readsOnly: true }).map((n) => sc.positionAt(n.startIndex).line)).toEqual([6]);
+  });
+});
