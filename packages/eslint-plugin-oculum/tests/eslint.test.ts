@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { ESLint, Linter } from 'eslint';
 import { createRule } from '@oculum/core';
@@ -185,5 +186,38 @@ describe('examples/ under ESLint', () => {
 
   it('finds nothing in the fixed twin', async () => {
     expect(await lintDir('transformersjs-app-fixed')).toEqual([]);
+  });
+});
+
+describe('TypeScript through a typescript-estree parser (the tree typescript-eslint hands to rules)', () => {
+  // typescript-eslint is not a dependency here; its parser is typescript-estree + visitor keys,
+  // both installed for @oculum/lang-js.
+  const requireFromLangJs = createRequire(new URL('../../lang-js/package.json', import.meta.url));
+  const { parse } = requireFromLangJs('@typescript-eslint/typescript-estree');
+  const { visitorKeys } = requireFromLangJs('@typescript-eslint/visitor-keys');
+  const tsParser = {
+    meta: { name: 'typescript-estree-test-parser' },
+    parseForESLint(text: string) {
+      return { ast: parse(text, { range: true, loc: true, tokens: true, comment: true, filePath: 'x.ts' }), visitorKeys };
+    },
+  };
+
+  it('reports in .ts files with type annotations, assertions and generics', () => {
+    const code =
+      "import * as ort from 'onnxruntime-node';\n" +
+      "import { AutoModel } from '@huggingface/transformers';\n" +
+      "const URL_: string = 'http://cdn.example.com/model.onnx' as const;\n" +
+      'export async function load<T>(opts?: { revision?: string }): Promise<T> {\n' +
+      '  const session = await (ort as typeof ort).InferenceSession.create(URL_);\n' +
+      "  const model = await AutoModel.from_pretrained('org/name', opts!);\n" +
+      '  return [session, model] as unknown as T;\n' +
+      '}\n';
+    const messages = linter.verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, { ...oculum.configs.recommended, files: ['**/*.ts'] }], { filename: 'load.ts' });
+    expect(messages.filter((m) => m.fatal)).toEqual([]);
+    expect(messages.map((m) => [m.ruleId, m.line])).toEqual([
+      ['oculum/transformersjs/http-model-url', 3],
+      ['oculum/transformersjs/onnx-model-from-remote-url', 5],
+      ['oculum/transformersjs/unpinned-model-revision', 6],
+    ]);
   });
 });
