@@ -92,7 +92,8 @@ function idText(load: HubLoad): string {
 export function confidenceOf(load: HubLoad): Confidence {
   if (!load.ref) return 'low';
   if (load.callConfidence !== 'high') return 'medium';
-  if (load.ref.kind === 'hub' && load.ref.bare) return 'low';
+  // A bare dataset name (`load_dataset("imdb")`) is a Hub dataset unless a local folder has that name.
+  if (load.ref.kind === 'hub' && load.ref.bare) return load.kind === 'dataset' ? 'medium' : 'low';
   if (load.ref.kind === 'hub' && load.ref.owner === undefined) return 'medium';
   if (load.resolved.kind === 'string' && load.resolved.soft) return 'medium';
   return 'high';

@@ -55,7 +55,7 @@ function remoteDataSource(sc: PySourceCode, call: PyNode): Source | undefined {
   if (qn && /^pandas\.read_(?:csv|json|parquet|table|feather|excel)$/.test(qn)) {
     const p = sc.argument(call, { position: 0 });
     const r = p ? resolve(sc, p) : undefined;
-    if (r && (r.kind === 'string' || r.kind === 'prefix') && isUrl(r.value)) return { what: `${qn.split('.').pop()}("${r.value}")`, confidence: 'high' };
+    if (r && (r.kind === 'string' || r.kind === 'prefix') && isUrl(r.value)) return { what: `${qn.split('.').pop()}("${r.value}")`, confidence: 'medium' };
     return undefined;
   }
   if (!qn) {

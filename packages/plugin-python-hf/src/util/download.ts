@@ -248,7 +248,13 @@ export function modelEvidence(sc: PySourceCode, dl: RawDownload, sink: Sink | un
   for (const n of [dl.urlNode, dl.destNode, sink?.dest]) if (n) strs.push(...literalPieces(n));
   if (strs.some((s) => isModelFile(s))) return 'strong';
   if (sink?.kind === 'loaded') return 'strong';
+  // names: the URL and destination expressions, and the enclosing function (`def download_weights(url, dest)`)
+  const fn = sc.enclosingFunction(dl.call);
+  const fnName = fn.type === 'function_definition' ? fn.childForFieldName('name')?.text ?? '' : '';
+  // a known file that is not a model (`index.html`, `data.csv`) settles it
+  if (strs.some((s) => /\.(?:html?|json|txt|md|csv|tsv|xml|ya?ml|png|jpe?g|gif|svg|css|js|py|sh|pdf)$/i.test(s.replace(/[?#].*$/, '')))) return undefined;
   const names = [dl.urlNode?.text ?? '', sink?.dest?.text ?? '', dl.destNode?.text ?? ''];
+  if (/download|fetch|pull|retrieve|get_/i.test(fnName) && mentionsModel(fnName)) names.push(fnName);
   if (strs.some((s) => mentionsModel(s)) || names.some((t) => t && mentionsModel(t))) return 'weak';
   return undefined;
 }
