@@ -9,10 +9,21 @@ export type Node = PythonNode;
 export type SC = PythonSourceCode;
 export type Context = RuleContext<unknown[], PythonSourceCode>;
 
-/** The qualified name of the function a call calls (`torch.load`), or undefined. */
-export function calleeName(sc: SC, call: Node): string | undefined {
+/**
+ * The qualified name of the function a call calls (`torch.load`), or undefined. With `among`, the
+ * first of the callee's candidate names (`try: import cPickle as pickle / except: import pickle`
+ * gives two) that is in `among`.
+ */
+export function calleeName(sc: SC, call: Node, among?: { has(name: string): boolean }): string | undefined {
   const callee = sc.callee(call);
-  return callee ? sc.qualifiedName(callee) : undefined;
+  if (!callee) return undefined;
+  if (!among) return sc.qualifiedName(callee);
+  return sc.qualifiedNames(callee).find((name) => among.has(name));
+}
+
+/** Like `calleeName(sc, call, among)` for any expression (`torch.load` passed as a value). */
+export function nameAmong(sc: SC, expr: Node, among: { has(name: string): boolean }): string | undefined {
+  return sc.qualifiedNames(expr).find((name) => among.has(name));
 }
 
 /** Python truthiness of a constant. */
@@ -255,20 +266,16 @@ export function isInProcessData(sc: SC, expr: Node | undefined, dumpers: Readonl
   if (bindings.every((b) => b.kind === 'assignment' && isInProcessData(sc, b.value!, dumpers, depth + 1))) return true;
   // buf = io.BytesIO(); torch.save(obj, buf); ...; torch.load(buf)   (also `with tempfile.TemporaryFile() as f`)
   if (!bindings.every((b) => isPrivateBuffer(sc, b.value!))) return false;
-  const binding = bindings[0].node.id;
   const scope = sc.enclosingFunction(expr);
+  const same = (n: Node | null | undefined) => !!n && n.type === 'identifier' && sc.sameVariable(n, expr);
   let written = false;
   for (const call of sc.descendants(scope, 'call')) {
     const q = calleeName(sc, call);
     const fn = sc.callee(call);
     const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
-    const obj = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
-    if (method === 'write' && obj?.type === 'identifier' && sc.bindings(obj)[0]?.node.id === binding) return false;
+    if (method === 'write' && same(fn?.childForFieldName('object'))) return false;
     const args = call.childForFieldName('arguments')?.namedChildren ?? [];
-    const passed = args.some((a) => {
-      const v = a?.type === 'keyword_argument' ? a.childForFieldName('value') : a;
-      return v?.type === 'identifier' && sc.bindings(v)[0]?.node.id === binding;
-    });
+    const passed = args.some((a) => same(a?.type === 'keyword_argument' ? a.childForFieldName('value') : a));
     if (!passed) continue;
     if (q && dumpers.has(q)) written = true;
     // Handed to anything but a serializer or a loader (a download, a copy): outside data may be in it.

@@ -165,8 +165,8 @@ export default createRule<[], PythonSourceCode>({
         const fn = sc.callee(node);
         const last = fn?.type === 'identifier' ? fn.text : fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
         if (last !== 'eval' && last !== 'exec' && last !== 'compile') return;
-        const callee = calleeName(sc, node);
-        if (!callee || !DYNAMIC_CODE.has(callee)) return;
+        const callee = calleeName(sc, node, DYNAMIC_CODE);
+        if (!callee) return;
         const source = sc.argument(node, { position: 0 }) ?? sc.argument(node, { name: 'source' });
         if (!source) return;
         const taint = taintOf(source, 0, new Set());

@@ -35,8 +35,8 @@ export default createRule<[], PythonSourceCode>({
     if (!sc.imports.has('torch')) return {};
     return {
       call(node: Node) {
-        const callee = calleeName(sc, node);
-        if (!callee || !HUB_LOADERS.has(callee)) return;
+        const callee = calleeName(sc, node, HUB_LOADERS);
+        if (!callee) return;
         const flag = sc.argument(node, { name: 'weights_only', position: 6 });
         const state = flagState(sc, flag);
         if (state === 'true') return;

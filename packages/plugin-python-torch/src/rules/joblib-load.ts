@@ -27,8 +27,8 @@ export default createRule<[], PythonSourceCode>({
     if (!sc.imports.has('joblib') && !sc.imports.has('sklearn')) return {};
     return {
       call(node: Node) {
-        const callee = calleeName(sc, node);
-        if (!callee || !JOBLIB_LOAD.has(callee)) return;
+        const callee = calleeName(sc, node, JOBLIB_LOAD);
+        if (!callee) return;
         context.report({
           node,
           messageId: 'joblibLoad',

@@ -22,6 +22,8 @@ for (const root of KERAS_ROOTS) {
   for (const suffix of SWITCHES) UNSAFE_SWITCHES.add(`${root}.${suffix}`);
 }
 
+const KNOWN = { has: (name: string) => UNSAFE_SWITCHES.has(name) || LOADER_POSITION.has(name) };
+
 export default createRule<[], PythonSourceCode>({
   name: 'keras-safe-mode-disabled',
   meta: {
@@ -50,7 +52,7 @@ export default createRule<[], PythonSourceCode>({
     if (!sc.imports.has('keras') && !sc.imports.has('tensorflow') && !sc.imports.has('tf_keras')) return {};
     return {
       call(node: Node) {
-        const callee = calleeName(sc, node);
+        const callee = calleeName(sc, node, KNOWN);
         if (!callee) return;
         if (UNSAFE_SWITCHES.has(callee)) {
           context.report({ node, messageId: 'unsafeDeserialization', data: { callee }, confidence: 'high' });

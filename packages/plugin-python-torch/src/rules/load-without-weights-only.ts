@@ -10,6 +10,7 @@ import {
   enclosingExceptTry,
   isInProcessData,
   isStubFile,
+  nameAmong,
   setsWeightsOnlyFalse,
   type Node,
 } from '../utils.js';
@@ -18,6 +19,7 @@ const TORCH_LOAD = new Set(['torch.load', 'torch.serialization.load']);
 const SAFE = 'Pass weights_only=True, or store the weights as safetensors.';
 /** `torch.save` into a buffer then `torch.load` from it: a deep copy, no outside data. */
 const SAVERS = new Set(['torch.save', 'torch.serialization.save']);
+const DISPATCH = new Set([...TORCH_LOAD, 'functools.partial', 'builtins.map']);
 /** Methods of pools and executors that call their first argument (`pool.map(torch.load, files)`). */
 const CALLBACK_METHODS = new Set(['map', 'imap', 'imap_unordered', 'starmap', 'map_async', 'apply', 'apply_async', 'submit']);
 
@@ -130,8 +132,8 @@ export default createRule<[], PythonSourceCode>({
 
     function checkPartial(call: Node): void {
       const target = sc.argument(call, { position: 0 });
-      const callee = target ? sc.qualifiedName(target) : undefined;
-      if (!callee || !TORCH_LOAD.has(callee)) return;
+      const callee = target ? nameAmong(sc, target, TORCH_LOAD) : undefined;
+      if (!callee) return;
       const bypass = bypassNote(info());
       const pickleModule = sc.argument(call, { name: 'pickle_module', position: 3 });
       if (pickleModule && sc.constant(pickleModule) !== null) {
@@ -158,8 +160,8 @@ export default createRule<[], PythonSourceCode>({
     /** `map(torch.load, paths)`, `pool.imap(torch.load, files)`, `executor.submit(torch.load, p)`. */
     function checkCallback(call: Node, via: string): void {
       const fn = sc.argument(call, { position: 0 });
-      const target = fn && (fn.type === 'identifier' || fn.type === 'attribute') ? sc.qualifiedName(fn) : undefined;
-      if (!target || !TORCH_LOAD.has(target)) return;
+      const target = fn && (fn.type === 'identifier' || fn.type === 'attribute') ? nameAmong(sc, fn, TORCH_LOAD) : undefined;
+      if (!target) return;
       const v = info();
       context.report({
         node: call,
@@ -172,7 +174,7 @@ export default createRule<[], PythonSourceCode>({
 
     return {
       call(node: Node) {
-        const callee = calleeName(sc, node);
+        const callee = calleeName(sc, node, DISPATCH);
         if (callee) {
           if (TORCH_LOAD.has(callee)) return checkLoad(node, callee);
           if (callee === 'functools.partial') return checkPartial(node);

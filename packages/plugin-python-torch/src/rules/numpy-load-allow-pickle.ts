@@ -36,7 +36,7 @@ export default createRule<[], PythonSourceCode>({
     if (!sc.imports.has('numpy')) return {};
     return {
       call(node: Node) {
-        const callee = calleeName(sc, node);
+        const callee = calleeName(sc, node, LOADERS);
         const position = callee ? LOADERS.get(callee) : undefined;
         if (!callee || position === undefined) return;
         const flag = sc.argument(node, { name: 'allow_pickle', position });

@@ -67,8 +67,8 @@ export default createRule<[], PythonSourceCode>({
 
     return {
       call(node: Node) {
-        const callee = calleeName(sc, node);
-        if (!callee || !LOADERS.has(callee)) return;
+        const callee = calleeName(sc, node, LOADERS);
+        if (!callee) return;
         const data = sc.argument(node, { position: 0 }) ?? sc.argument(node, { name: 'data' }) ?? sc.argument(node, { name: 'file' });
         // `pickle.loads(pickle.dumps(x))`, `s = pickle.dumps(x); pickle.loads(s)`: a deep copy.
         if (isInProcessData(sc, data, DUMPERS)) return;

@@ -16,6 +16,8 @@ const LOAD_FUNCTIONS = new Map([
   ['yaml.load_all', 'safe_load_all'],
 ]);
 
+const KNOWN = { has: (name: string) => UNSAFE_FUNCTIONS.has(name) || LOAD_FUNCTIONS.has(name) };
+
 type LoaderVerdict = { kind: 'safe' } | { kind: 'unsafe'; name: string } | { kind: 'unknown' };
 
 export default createRule<[], PythonSourceCode>({
@@ -50,11 +52,13 @@ export default createRule<[], PythonSourceCode>({
 
     function loaderVerdict(expr: Node, depth = 0): LoaderVerdict {
       if (depth > 4) return { kind: 'unknown' };
-      const q = sc.qualifiedName(expr);
-      if (q?.startsWith('yaml.')) {
-        const name = q.slice(q.lastIndexOf('.') + 1);
-        if (SAFE_LOADERS.has(name)) return { kind: 'safe' };
-        if (UNSAFE_LOADERS.has(name)) return { kind: 'unsafe', name: `yaml.${name}` };
+      // Every candidate counts: `try: from yaml import CSafeLoader as L / except: from yaml import SafeLoader as L`.
+      const names = sc.qualifiedNames(expr);
+      if (names.length > 0) {
+        const loaderOf = (q: string) => (q.startsWith('yaml.') ? q.slice(q.lastIndexOf('.') + 1) : undefined);
+        const unsafe = names.find((q) => UNSAFE_LOADERS.has(loaderOf(q) ?? ''));
+        if (unsafe) return { kind: 'unsafe', name: `yaml.${loaderOf(unsafe)}` };
+        if (names.every((q) => SAFE_LOADERS.has(loaderOf(q) ?? ''))) return { kind: 'safe' };
       }
       if (expr.type === 'call' && calleeName(sc, expr) === 'builtins.getattr') {
         // getattr(yaml, "CSafeLoader", yaml.SafeLoader): safe when the name and the default are.
@@ -78,14 +82,6 @@ export default createRule<[], PythonSourceCode>({
       if (expr.type === 'identifier') {
         // A loader class defined in this file: safe when every base is a safe loader.
         const defs = sc.bindings(expr);
-        // try: from yaml import CSafeLoader as Loader / except ImportError: from yaml import SafeLoader as Loader
-        if (defs.length > 0 && defs.every((b) => b.kind === 'import' && b.qualified)) {
-          const names = defs.map((b) => b.qualified!);
-          const unsafe = names.find((n) => n.startsWith('yaml.') && UNSAFE_LOADERS.has(n.slice(5)));
-          if (unsafe) return { kind: 'unsafe', name: unsafe };
-          if (names.every((n) => n.startsWith('yaml.') && SAFE_LOADERS.has(n.slice(5)))) return { kind: 'safe' };
-          return { kind: 'unknown' };
-        }
         if (defs.length > 0 && defs.every((b) => b.kind === 'class')) {
           const verdicts = defs.map((b) => classVerdict(b.node, depth + 1));
           const unsafe = verdicts.find((v) => v.kind === 'unsafe');
@@ -134,7 +130,7 @@ export default createRule<[], PythonSourceCode>({
 
     return {
       call(node: Node) {
-        const callee = calleeName(sc, node);
+        const callee = calleeName(sc, node, KNOWN);
         if (!callee) return;
         const safe = UNSAFE_FUNCTIONS.get(callee);
         if (safe) {
