@@ -248,13 +248,15 @@ export type Settings = Record<string, unknown>;
 export type RuleEntry = RuleLevel | 0 | 1 | 2 | [RuleLevel | 0 | 1 | 2, ...unknown[]];
 
 export interface ConfigData {
+  /** Stop looking for configs in parent directories (the user's own config still applies). */
+  root?: boolean;
   extends?: string | string[];
   plugins?: string[];
   detectors?: Partial<Record<Detector, RuleLevel | 0 | 1 | 2>>;
   rules?: Record<string, RuleEntry>;
   settings?: Settings;
   ignorePatterns?: string[];
-  overrides?: Array<Omit<ConfigData, 'overrides' | 'extends' | 'plugins'> & { files: string | string[]; excludedFiles?: string | string[] }>;
+  overrides?: Array<Omit<ConfigData, 'overrides' | 'extends' | 'plugins' | 'root'> & { files: string | string[]; excludedFiles?: string | string[] }>;
 }
 
 export interface Plugin {
