@@ -100,6 +100,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private readonly argCache = new Map<number, ArgInfo>();
   private readonly calleeCache = new Map<number, Node | undefined>();
   private allCalls?: Node[];
+  private readonly instanceCache = new Map<number, readonly string[]>();
   /** Current recursion depth of qualifiedNames/constant (bounded by MAX_DEPTH). */
   private depth = 0;
 
@@ -537,6 +538,78 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       result = result.length === 0 ? q : union(result, q);
     }
     return result;
+  }
+
+  /**
+   * Qualified names of a method reached through an instance, when the receiver is the result of a
+   * call whose callee has a qualified name: `api.create_repo` after `api = HfApi()` →
+   * `huggingface_hub.HfApi.create_repo`; `HfApi().create_repo`; `s.get` inside
+   * `with requests.Session() as s` (also `async with`) → `requests.Session.get`. Names follow
+   * assignments, `with … as`, walrus and `await`; every binding of the receiver must be such a call
+   * (else `[]`). The callee may be a factory function rather than a class (`torch.load(p).eval` gives
+   * `torch.load.eval`): compare against the class names you know. `qualifiedName` stays import-only.
+   */
+  instanceQualifiedNames(expr: Node): readonly string[] {
+    if (expr.type !== 'attribute') return NONE;
+    const cached = this.instanceCache.get(expr.id);
+    if (cached) return cached;
+    const object = expr.childForFieldName('object');
+    const attr = expr.childForFieldName('attribute');
+    let result: readonly string[] = NONE;
+    if (object && attr && this.depth < MAX_DEPTH) {
+      this.depth++;
+      try {
+        const name = this.text.slice(attr.startIndex, attr.endIndex);
+        result = this.receiverTypes(object, new Set()).map((r) => `${r}.${name}`);
+      } finally {
+        this.depth--;
+      }
+    }
+    this.instanceCache.set(expr.id, result);
+    return result;
+  }
+
+  /** The single answer of `instanceQualifiedNames`, or undefined. */
+  instanceQualifiedName(expr: Node): string | undefined {
+    const names = this.instanceQualifiedNames(expr);
+    return names.length === 1 ? names[0] : undefined;
+  }
+
+  /** Qualified names of the callees whose results the receiver expression holds. */
+  private receiverTypes(expr: Node, seen: Set<number>): readonly string[] {
+    if (seen.has(expr.id) || seen.size > 32) return NONE;
+    seen.add(expr.id);
+    switch (expr.type) {
+      case 'parenthesized_expression':
+      case 'await': {
+        const inner = namedChildrenOf(expr);
+        return inner.length === 1 ? this.receiverTypes(inner[0], seen) : NONE;
+      }
+      case 'call': {
+        const callee = this.callee(expr);
+        return callee ? this.qualifiedNames(callee) : NONE;
+      }
+      case 'conditional_expression': {
+        const parts = namedChildrenOf(expr);
+        return parts.length === 3 ? union(this.receiverTypes(parts[0], seen), this.receiverTypes(parts[2], seen)) : NONE;
+      }
+      case 'identifier': {
+        if (this.isMemberOrKeywordName(expr)) return NONE;
+        const list = this.bindings(expr);
+        if (list.length === 0) return NONE;
+        let result: readonly string[] = NONE;
+        for (const b of list) {
+          if ((b.kind !== 'assignment' && b.kind !== 'with') || !b.value) return NONE;
+          if (b.value.type === 'none') continue;
+          const r = this.receiverTypes(b.value, seen);
+          if (r.length === 0) return NONE;
+          result = result.length === 0 ? r : union(result, r);
+        }
+        return result;
+      }
+      default:
+        return NONE;
+    }
   }
 
   /** The scope node (module, function_definition, class_definition, lambda, comprehension) a node is evaluated in. */

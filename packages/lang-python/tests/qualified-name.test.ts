@@ -297,3 +297,38 @@ describe('qualifiedNames (every candidate)', () => {
     ]);
   });
 });
+
+describe('instanceQualifiedName', () => {
+  it('methods reached through instances of imported classes', async () => {
+    const sc = await parse(
+      [
+        'from huggingface_hub import HfApi',
+        'import aiohttp, requests',
+        'api = HfApi()',
+        'api.create_repo("org/x")',
+        'HfApi().create_repo("org/y")',
+        'with requests.Session() as s:',
+        '    s.get("https://x/model.bin")',
+        'async def f():',
+        '    async with aiohttp.ClientSession() as session:',
+        '        await session.get("https://x/model.bin")',
+        '    client = await make_client()',
+        '    client.get(1)',
+        'def g(api):',
+        '    api.create_repo("z")',
+        'other = HfApi() if c else requests.Session()',
+        'other.delete(1)',
+      ].join('\n'),
+    );
+    const inst = (prefix: string) => sc.instanceQualifiedName(sc.callee(callStarting(sc, prefix))!);
+    expect(inst('api.create_repo("org/x")')).toBe('huggingface_hub.HfApi.create_repo');
+    expect(inst('HfApi().create_repo')).toBe('huggingface_hub.HfApi.create_repo');
+    expect(inst('s.get')).toBe('requests.Session.get');
+    expect(inst('session.get')).toBe('aiohttp.ClientSession.get');
+    expect(inst('client.get')).toBeUndefined(); // make_client is not an import
+    expect(inst('api.create_repo("z")')).toBeUndefined(); // a parameter
+    expect(sc.instanceQualifiedNames(sc.callee(callStarting(sc, 'other.delete'))!)).toEqual(['huggingface_hub.HfApi.delete', 'requests.Session.delete']);
+    // qualifiedName stays import-only
+    expect(sc.qualifiedName(sc.callee(callStarting(sc, 'api.create_repo("org/x")'))!)).toBeUndefined();
+  });
+});
