@@ -585,7 +585,11 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       }
       case 'MemberExpression': {
         const obj = this.constantOf(expr.object, depth + 1);
-        if (obj === UNKNOWN || obj === null || typeof obj !== 'object') return UNKNOWN;
+        if (obj === UNKNOWN) {
+          const field = this.classField(expr);
+          return field ? this.constantOf(field, depth + 1) : UNKNOWN;
+        }
+        if (obj === null || typeof obj !== 'object') return UNKNOWN;
         const key = staticKey(expr) ?? (expr.computed ? this.constantKey(expr.property) : undefined);
         if (key === undefined) return UNKNOWN;
         if (Array.isArray(obj)) {
@@ -629,6 +633,52 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       default:
         return UNKNOWN;
     }
+  }
+
+  /**
+   * The initialiser of a class field read as `this.x` (in a method of the class; static methods see
+   * static fields) or `C.x` (a static field of class `C`), when nothing in the class assigns it:
+   * `class P { static model = 'org/name'; static get() { return pipeline(t, this.model); } }`.
+   */
+  classField(expr: TSESTree.MemberExpression): JsNode | undefined {
+    const key = staticKey(expr);
+    if (key === undefined || expr.computed) return undefined;
+    const obj = unwrapExpression(expr.object);
+    let cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined;
+    let wantStatic: boolean;
+    if (obj.type === 'ThisExpression') {
+      // `this` of the nearest non-arrow function, which must be a method or field of a class.
+      let fn: JsNode | undefined = this.enclosingFunction(obj);
+      while (fn && fn.type === 'ArrowFunctionExpression') fn = this.enclosingFunction(fn);
+      const owner = fn ? this.parent(fn) : undefined;
+      if (!owner || (owner.type !== 'MethodDefinition' && owner.type !== 'PropertyDefinition')) return undefined;
+      const body = this.parent(owner);
+      const c = body ? this.parent(body) : undefined;
+      if (!c || (c.type !== 'ClassDeclaration' && c.type !== 'ClassExpression')) return undefined;
+      cls = c;
+      wantStatic = owner.static;
+    } else if (obj.type === 'Identifier') {
+      const b = this.binding(obj);
+      const decl = b?.kind === 'class' ? b.declaration : b && isStable(b) && b.init && b.path?.length === 0 ? unwrapExpression(b.init) : undefined;
+      if (!decl || (decl.type !== 'ClassDeclaration' && decl.type !== 'ClassExpression')) return undefined;
+      cls = decl;
+      wantStatic = true;
+    } else return undefined;
+    const field = cls.body.body.find(
+      (m): m is TSESTree.PropertyDefinition => m.type === 'PropertyDefinition' && !m.computed && m.static === wantStatic && staticKey(m) === key,
+    );
+    if (!field?.value) return undefined;
+    // Any assignment to a member of that name inside the class makes the value unknown.
+    let assigned = false;
+    walk(cls, (n) => {
+      if (assigned) return false;
+      if ((n.type === 'AssignmentExpression' && n.left.type === 'MemberExpression' && staticKey(n.left) === key) || (n.type === 'UpdateExpression' && n.argument.type === 'MemberExpression' && staticKey(n.argument) === key)) {
+        assigned = true;
+        return false;
+      }
+      return undefined;
+    });
+    return assigned ? undefined : field.value;
   }
 
   /**

@@ -214,6 +214,19 @@ describe('constant', () => {
   ])('%s', (text, expected) => {
     expect(constOf(text)).toEqual(expected);
   });
+  it.each([
+    [`class P { static model = 'org/name'; static get() { return use(this.model); } }`, 'org/name'],
+    [`class P { static model = 'org/name'; static get() { return () => use(this.model); } }`, 'org/name'],
+    [`class P { model = 'org/name'; get() { return use(this.model); } }`, 'org/name'],
+    [`class P { static model = 'org/name'; } use(P.model);`, 'org/name'],
+    [`const P = class { static model = 'org/name'; }; use(P.model);`, 'org/name'],
+    [`class P { static model = 'org/name'; get() { return use(this.model); } }`, UNKNOWN],
+    [`class P { model = 'org/name'; set(m) { this.model = m; } get() { return use(this.model); } }`, UNKNOWN],
+    [`class P { static model = 'a'; static get() { return function () { return use(this.model); }; } }`, UNKNOWN],
+  ])('class field %s', (text, expected) => {
+    expect(constOf(text)).toEqual(expected);
+  });
+
   it('survives self-reference', () => {
     expect(constOf(`var a = a + 'x'; use(a)`)).toBe(UNKNOWN);
   });

@@ -37,6 +37,10 @@ tester.run(id(rule), rule, {
     { code: imp + `await pipeline('x', 'org/name', { ...opts });`, errors: [{ messageId: 'missing', confidence: 'low' }] },
     { code: imp + `function f(id) { return pipeline('x', id); }`, errors: [{ messageId: 'missing', confidence: 'low' }] },
     { code: imp + `function f(id = 'org/name') { return pipeline('x', id); }`, errors: [{ messageId: 'missing', confidence: 'high' }] },
+    {
+      code: imp + `class P { static model = 'org/name'; static get() { return pipeline('x', this.model); } }`,
+      errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: 'org/name' }, confidence: 'high' }],
+    },
     { code: imp + `await pipeline('summarization');`, errors: [{ messageId: 'defaultModel', data: { callee: 'pipeline', task: 'summarization' }, confidence: 'medium' }] },
     { code: imp + `function f() { env.allowRemoteModels = false; }\nawait pipeline('x', 'org/name');`, errors: [{ messageId: 'missing' }] },
     { code: imp + `await pipeline(\n  'x',\n  'org/name',\n);`, errors: [{ messageId: 'missing', line: 2, endLine: 5 }] },
