@@ -340,3 +340,31 @@ export function dictionarySplatNames(call: Node): string[] {
   }
   return out;
 }
+
+/**
+ * `flagState`, following a flag that is a parameter of the enclosing function to the calls of that
+ * function in this file (`--depth standard` and `deep`: flow between functions of the same file).
+ * Any caller passing a false value makes it `false` (the unsafe path exists); when every caller
+ * passes a true value and the function cannot be called from elsewhere (a `_private` or nested
+ * function), it is `true`. Otherwise the plain answer stands.
+ */
+export function flagStateThroughCallers(sc: SC, arg: Node | undefined, depth: string): FlagState {
+  const direct = flagState(sc, arg);
+  if (!arg || depth === 'quick' || arg.type !== 'identifier' || direct === 'false') return direct;
+  const param = sc.parameterOf(arg);
+  if (!param || param.function.type !== 'function_definition') return direct;
+  if (sc.bindings(arg).some((b) => b.kind !== 'parameter')) return direct; // re-bound inside
+  const sites = sc.callSites(param.function);
+  if (sites.length === 0) return direct;
+  const states = sites.map((site) => {
+    const passed = sc.argumentFor(site, param);
+    if (passed) return flagState(sc, passed);
+    if (sc.hasUnresolvedArguments(site)) return 'unknown';
+    return param.default ? flagState(sc, param.default) : 'unknown';
+  });
+  if (states.includes('false')) return 'false';
+  const name = param.function.childForFieldName('name')?.text ?? '';
+  const local = name.startsWith('_') || sc.enclosingFunction(param.function).type === 'function_definition';
+  if (direct === 'unknown' && local && states.every((s) => s === 'true')) return 'true';
+  return direct;
+}

@@ -1,7 +1,7 @@
 import { createRule } from '@oculum/core';
 import type { PythonSourceCode } from '@oculum/lang-python';
 import { bypassNote, torchVersionInfo } from '../torch-versions.js';
-import { appendKeyword, calleeName, flagState, type Node, isStubFile } from '../utils.js';
+import { appendKeyword, calleeName, flagStateThroughCallers, isStubFile, type Node } from '../utils.js';
 
 const HUB_LOADERS = new Set(['torch.hub.load_state_dict_from_url', 'torch.utils.model_zoo.load_url']);
 
@@ -38,7 +38,7 @@ export default createRule<[], PythonSourceCode>({
         const callee = calleeName(sc, node, HUB_LOADERS);
         if (!callee) return;
         const flag = sc.argument(node, { name: 'weights_only', position: 6 });
-        const state = flagState(sc, flag);
+        const state = flagStateThroughCallers(sc, flag, context.depth);
         if (state === 'true') return;
         const data = { callee, bypass: bypassNote(torchVersionInfo(context)) };
         if (state === 'false') {

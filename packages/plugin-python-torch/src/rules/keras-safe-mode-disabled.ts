@@ -1,6 +1,6 @@
 import { createRule } from '@oculum/core';
 import type { PythonSourceCode } from '@oculum/lang-python';
-import { calleeName, confidenceFor, flagState, type Node, isStubFile } from '../utils.js';
+import { calleeName, confidenceFor, flagStateThroughCallers, isStubFile, type Node } from '../utils.js';
 
 const KERAS_ROOTS = ['keras', 'tensorflow.keras', 'tf_keras', 'tensorflow.python.keras'];
 
@@ -60,7 +60,7 @@ export default createRule<[], PythonSourceCode>({
         }
         const position = LOADER_POSITION.get(callee);
         if (position === undefined) return;
-        const state = flagState(sc, sc.argument(node, { name: 'safe_mode', position }));
+        const state = flagStateThroughCallers(sc, sc.argument(node, { name: 'safe_mode', position }), context.depth);
         if (state === 'false') {
           context.report({
             node,

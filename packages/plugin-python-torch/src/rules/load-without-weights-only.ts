@@ -7,6 +7,7 @@ import {
   confidenceFor,
   dictionarySplatNames,
   flagState,
+  flagStateThroughCallers,
   enclosingExceptTry,
   isInProcessData,
   isStubFile,
@@ -95,7 +96,7 @@ export default createRule<[], PythonSourceCode>({
         return;
       }
       const flag = sc.argument(call, { name: 'weights_only' });
-      const state = flagState(sc, flag);
+      const state = flagStateThroughCallers(sc, flag, context.depth);
       if (state === 'true') return;
       if (state === 'false') {
         const messageId = isSafeLoadFallback(call) ? 'unsafeFallback' : 'explicitFalse';

@@ -1,6 +1,6 @@
 import { createRule } from '@oculum/core';
 import type { PythonSourceCode } from '@oculum/lang-python';
-import { calleeName, confidenceFor, explicitKeyword, flagState, removeKeywordArgument, type Node, isStubFile } from '../utils.js';
+import { calleeName, confidenceFor, explicitKeyword, flagStateThroughCallers, removeKeywordArgument, type Node, isStubFile } from '../utils.js';
 
 /** Loader → position of `allow_pickle` when passed positionally. */
 const LOADERS = new Map<string, number>([
@@ -40,7 +40,7 @@ export default createRule<[], PythonSourceCode>({
         const position = callee ? LOADERS.get(callee) : undefined;
         if (!callee || position === undefined) return;
         const flag = sc.argument(node, { name: 'allow_pickle', position });
-        const state = flagState(sc, flag);
+        const state = flagStateThroughCallers(sc, flag, context.depth);
         if (state === 'absent' || state === 'false') return;
         const data = { callee };
         if (state === 'unknown') {
