@@ -1,8 +1,7 @@
 import { createRule, type Confidence } from '@oculum/core';
 import { calleeName, calleeOf, receiverOf, type PyNode, type PySourceCode } from '../util/ast.js';
-import { importsHf } from '../util/hub.js';
+import { importsHf, isHfApiInstance } from '../util/hub.js';
 import { docsUrl, mentionsAny } from '../util/meta.js';
-import { valuesOf } from '../util/resolve.js';
 import { flag, isTrainingArgs, trainerArgsCall, trainingBefore } from '../util/training.js';
 
 const name = 'public-hub-upload';
@@ -107,9 +106,5 @@ export default createRule<[], PySourceCode>({
 /** `huggingface_hub.create_repo(...)`, `HfApi().create_repo(...)`, `api.create_repo(...)` with `api = HfApi()`. */
 function isHubApi(sc: PySourceCode, call: PyNode, qn: string | undefined): boolean {
   if (qn) return /^huggingface_hub\./.test(qn);
-  const recv = receiverOf(call);
-  if (!recv) return false;
-  const holder = recv.type === 'call' ? recv : recv.type === 'identifier' ? valuesOf(sc, recv).find((v) => v.type === 'call') : undefined;
-  if (!holder) return false;
-  return /^huggingface_hub\.(?:[\w.]*\.)?HfApi$/.test(sc.qualifiedName(calleeOf(holder)!) ?? '');
+  return isHfApiInstance(sc, receiverOf(call));
 }

@@ -5,13 +5,13 @@
 import { UNKNOWN, type Confidence } from '@oculum/core';
 import { argList, calleeName, calleeOf, receiverOf, type PyNode, type PySourceCode } from './ast.js';
 import { classifyModelRef, classifyRevision, pythonTruthy, PACKAGED_DATASET_BUILDERS, type ModelRef, type RevisionKind } from './classify.js';
-import { resolve, type Resolved } from './resolve.js';
+import { resolve, valuesOf, type Resolved } from './resolve.js';
 
 /** Top-level packages whose `*.from_pretrained` fetches from the Hub. */
 export const HF_PACKAGES = [
   'transformers', 'diffusers', 'peft', 'sentence_transformers', 'optimum', 'trl', 'setfit', 'huggingface_hub',
   'unsloth', 'auto_gptq', 'gptqmodel', 'awq', 'gliner', 'span_marker', 'adapters', 'parler_tts', 'colpali_engine',
-  'timm', 'open_clip', 'flair', 'vllm', 'datasets', 'accelerate', 'lm_eval', 'evaluate', 'FlagEmbedding',
+  'timm', 'open_clip', 'flair', 'vllm', 'datasets', 'accelerate', 'lm_eval', 'evaluate', 'FlagEmbedding', 'llama_cpp',
 ];
 
 export function hfPackage(qn: string | undefined): boolean {
@@ -69,7 +69,7 @@ function specFor(sc: PySourceCode, call: PyNode): (Spec & { confidence: Confiden
       if (/^peft\.(?:[\w.]*\.)?Peft(?:Mixed)?Model(?:For\w+)?\.from_pretrained$/.test(qn)) {
         return { api: shortApi(qn), kind: 'model', idPos: 1, idNames: ['model_id'], confidence: 'high' };
       }
-      return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['pretrained_model_name_or_path', 'model_name', 'model_id', 'model_name_or_path'], confidence: 'high' };
+      return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['pretrained_model_name_or_path', 'model_name', 'model_id', 'model_name_or_path', 'repo_id'], confidence: 'high' };
     }
     if (/^transformers\.(?:pipelines\.)?pipeline$/.test(qn)) return { api: 'pipeline', kind: 'model', idPos: 1, idNames: ['model'], confidence: 'high' };
     if (/^sentence_transformers\.(?:[\w.]*\.)?(?:SentenceTransformer|CrossEncoder|SparseEncoder)$/.test(qn)) {
@@ -88,6 +88,10 @@ function specFor(sc: PySourceCode, call: PyNode): (Spec & { confidence: Confiden
     }
     if (/^vllm\.(?:entrypoints\.llm\.)?LLM$/.test(qn)) return { api: 'vllm.LLM', kind: 'model', idPos: 0, idNames: ['model'], confidence: 'high' };
     return undefined;
+  }
+  // `HfApi().hf_hub_download(...)`, `api.snapshot_download(...)` with `api = HfApi()`
+  if ((name === 'hf_hub_download' || name === 'snapshot_download') && isHfApiInstance(sc, receiverOf(call))) {
+    return { api: name, kind: name === 'snapshot_download' ? 'model' : 'file', idPos: 0, idNames: ['repo_id'], confidence: 'high' };
   }
   // Unresolved receivers (`self.model_cls.from_pretrained("org/x")`): only with a literal hub id, at medium confidence.
   if (name === 'from_pretrained' && fn.type === 'attribute') {
@@ -217,4 +221,12 @@ function savedPaths(sc: PySourceCode): Set<string> {
   }
   savedCache.set(sc, set);
   return set;
+}
+
+/** An `HfApi` object: `HfApi()` itself, or a name bound to it. */
+export function isHfApiInstance(sc: PySourceCode, recv: PyNode | null): boolean {
+  if (!recv) return false;
+  const holder = recv.type === 'call' ? recv : recv.type === 'identifier' ? valuesOf(sc, recv).find((v) => v.type === 'call') : undefined;
+  if (!holder) return false;
+  return /^huggingface_hub\.(?:[\w.]*\.)?HfApi$/.test(sc.qualifiedName(calleeOf(holder)!) ?? '');
 }
