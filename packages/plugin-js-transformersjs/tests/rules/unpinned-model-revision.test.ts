@@ -41,6 +41,12 @@ tester.run(id(rule), rule, {
       code: imp + `class P { static model = 'org/name'; static get() { return pipeline('x', this.model); } }`,
       errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: 'org/name' }, confidence: 'high' }],
     },
+    {
+      name: 'still reports in a file with a syntax error elsewhere',
+      code: imp + `const = broken;\nawait pipeline('x', 'org/name');`,
+      allowParseErrors: true,
+      errors: [{ messageId: 'missing', line: 3 }],
+    },
     { code: imp + `await pipeline('summarization');`, errors: [{ messageId: 'defaultModel', data: { callee: 'pipeline', task: 'summarization' }, confidence: 'medium' }] },
     { code: imp + `function f() { env.allowRemoteModels = false; }\nawait pipeline('x', 'org/name');`, errors: [{ messageId: 'missing' }] },
     { code: imp + `await pipeline(\n  'x',\n  'org/name',\n);`, errors: [{ messageId: 'missing', line: 2, endLine: 5 }] },
