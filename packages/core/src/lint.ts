@@ -154,7 +154,10 @@ export async function lintTextWithDetails(options: LintTextOptions): Promise<Lin
     current = await lintOnce({ ...options, text });
   }
   const result = current.result;
-  result.diagnostics.push(...reverted);
+  if (reverted.length > 0) {
+    result.diagnostics.push(...reverted);
+    result.diagnostics.sort(compareDiagnostics);
+  }
   if (text !== options.text) result.output = text;
   return { result, parsed: first.parsed || current.parsed, fixPasses: passes };
 }
