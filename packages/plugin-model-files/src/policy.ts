@@ -31,7 +31,7 @@ export const DANGEROUS_MODULES: readonly string[] = [
   'idlelib', 'lib2to3', 'venv', 'sysconfig', 'platform', 'mmap', 'resource', 'pwd', 'grp', 'crypt', 'fcntl', 'termios',
   'numpy.f2py', 'numpy.testing', 'numpy.distutils', 'numpy.ctypeslib', 'numpy.load', 'numpy.lib.npyio', 'numpy.lib.format.read_array',
   'numpy.testing._private.utils.runstring',
-  'torch.load', 'torch.serialization.load', 'torch.hub', 'torch._dynamo', 'torch._inductor', 'torch.jit', 'torch.package',
+  'torch.load', 'torch.serialization', 'torch.hub', 'torch._dynamo', 'torch._inductor', 'torch.jit', 'torch.package',
   'torch.utils.cpp_extension', 'torch.utils.data.datapipes', 'torch.distributed.rpc', 'torch.distributed.run', 'torch.distributed.launch', 'torch.distributed.elastic', 'torch._C._jit', 'torch.ops', 'torch.classes',
   'torch.fx', 'torch.compile', 'torch.library', 'torch.cuda.nvtx', 'torch._ops',
   'tensorflow.io', 'tensorflow.compat.v1.io', 'keras.utils.get_file', 'tf.io',
@@ -210,6 +210,7 @@ export class GlobalPolicy {
         return { verdict: 'dangerous', reason: prefix };
       }
     }
+    if (full.includes('<computed>')) return { verdict: 'dangerous', reason: 'name computed while loading' };
     for (let i = 0; i < parts.length; i++) {
       const c = parts[i];
       if (this.attributes.has(c)) return { verdict: 'dangerous', reason: `${c} (object internals)` };

@@ -115,6 +115,23 @@ describe('pickle machine', () => {
     expect(scanPickleBytes(outer).embedded).toHaveLength(1);
   });
 
+  it('records globals whose names are computed while loading', () => {
+    // STACK_GLOBAL('builtins', str(b'eval', 'ascii'))
+    const data = bytes([0x80, 4], su('builtins'), 'cbuiltins\nstr\n', [0x43, 4], 'eval', su('ascii'), [0x86, 0x52, 0x93, 0x4e, 0x85, 0x52, 0x2e]);
+    const r = scanPickleBytes(data);
+    expect(names(r)).toEqual(['builtins.str', 'builtins.<computed>']);
+  });
+
+  it('reports bytes passed to a loads-like call that were too large to keep', () => {
+    const big = 'x'.repeat(10_000);
+    const data = bytes([0x80, 3], 'c_pickle\nloads\n', [0x42], u32le(big.length), big, [0x85, 0x52, 0x2e]);
+    const m = new PickleMachine();
+    for (let i = 0; i < data.length; i += 1000) m.feed(data.subarray(i, i + 1000));
+    const r = m.end();
+    expect(r.problems.some((p) => p.kind === 'limit' && /too large/.test(p.message))).toBe(true);
+    expect(r.pickles).toBe(1);
+  });
+
   it('records BUILD applied to a global (attributes set on a class or module)', () => {
     const r = scanPickleBytes(bytes([0x80, 2], 'ccollections\nOrderedDict\n', [0x7d, 0x62, 0x2e]));
     expect(r.calls[0]).toMatchObject({ callee: 'collections.OrderedDict.__setstate__', opcode: 'BUILD' });

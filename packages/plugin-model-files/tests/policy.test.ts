@@ -28,6 +28,9 @@ describe('global policy', () => {
     expect(v('collections', 'OrderedDict.__globals__')).toBe('dangerous');
     expect(v('os.path', 'join')).toBe('dangerous');
     expect(v('os', '*')).toBe('dangerous');
+    expect(v('builtins', '<computed>')).toBe('dangerous');
+    expect(v('torch.serialization', '_load')).toBe('dangerous');
+    expect(v('torch.serialization', '_get_layout')).toBe('safe');
   });
 
   it.each([

@@ -131,11 +131,15 @@ export async function readZipDirectory(ra: RandomAccess, limits: ZipLimits): Pro
     }
     const nlen = u16(h, 26);
     const xlen = u16(h, 28);
+    const lflags = u16(h, 6);
+    if ((lflags & 0x61) !== (e.flags & 0x61)) {
+      ambiguities.push(`member ${e.name}: local header flag bits 0x${lflags.toString(16)} differ from the central directory's 0x${e.flags.toString(16)} (Python's zipfile honours local encryption/patch bits, PyTorch reads only the central directory)`);
+    }
     e.dataOffset = e.localOffset + 30 + nlen + xlen;
     const lname = dec.decode(await ra.read(e.localOffset + 30, nlen));
     if (lname !== e.name) {
       e.localName = lname;
-      ambiguities.push(`member ${e.name}: the local header names it ${JSON.stringify(lname)}`);
+      ambiguities.push(`member ${e.name}: the local header names it ${JSON.stringify(lname)} (Python's zipfile refuses the member, PyTorch reads it)`);
     }
     if (e.dataOffset + e.compressedSize > ra.size) problems.push(`member ${e.name}: data runs past the end of the archive`);
   }
@@ -148,7 +152,7 @@ export async function readZipDirectory(ra: RandomAccess, limits: ZipLimits): Pro
     const prev = folded.get(f);
     if (prev !== undefined && prev !== e.name) ambiguities.push(`members ${prev} and ${e.name} differ only by case (PyTorch matches names case-insensitively)`);
     else folded.set(f, e.name);
-    if (e.flags & 0x1) ambiguities.push(`member ${e.name}: encryption flag set (PyTorch ignores it and reads the bytes as stored)`);
+    if (e.flags & 0x61) ambiguities.push(`member ${e.name}: encryption or patch flag set (readers disagree: some refuse the member, this scanner reads the bytes as stored)`);
     if (e.name.includes('..') || e.name.startsWith('/') || e.name.includes('\\')) ambiguities.push(`member ${e.name}: path escapes the archive root`);
   }
   for (const [n, c] of exact) if (c > 1) ambiguities.push(`member ${n} appears ${c} times (PyTorch reads the first, Python's zipfile the last)`);

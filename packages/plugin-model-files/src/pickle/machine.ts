@@ -92,8 +92,8 @@ export const DEFAULT_PICKLE_LIMITS: PickleLimits = {
   maxMemo: 1_000_000,
   maxStack: 1_000_000,
   maxErrors: 64,
-  maxEmbeddedBytes: 16 << 20,
-  maxEmbeddedTotal: 64 << 20,
+  maxEmbeddedBytes: 64 << 20,
+  maxEmbeddedTotal: 128 << 20,
   maxPickles: 64,
   deadline: Number.POSITIVE_INFINITY,
 };
@@ -338,7 +338,7 @@ export class PickleMachine {
 
   private consumedUpTo: number | undefined;
 
-  private problem(kind: PickleProblem['kind'], message: string, offset: number): void {
+  private problem(kind: PickleProblem['kind'], message: string, offset: number, fatal = true): void {
     if (kind === 'malformed' && this.result.pickles > 0 && this.saved.length === 0) {
       // A later pickle in a stack that breaks: data after the last pickle (tensor storages, joblib
       // padding, trailing bytes). Its globals so far were recorded; stop without calling the file malformed.
@@ -354,7 +354,7 @@ export class PickleMachine {
         this.result.problems.push({ kind: 'limit', message: `stopped after ${this.errors} malformed opcodes`, offset });
         this.state = 'done';
       }
-    } else {
+    } else if (fatal) {
       this.state = 'done';
     }
   }
@@ -469,6 +469,9 @@ export class PickleMachine {
     }
     if (LOADS_LIKE.has(name)) {
       for (const a of argv) {
+        if (a && typeof a === 'object' && a.k === 'b' && !a.data && !a.blob) {
+          this.problem('limit', `${a.len} bytes passed to ${name} were too large to keep and were not scanned`, off, false);
+        }
         if (a && typeof a === 'object' && a.k === 'b') {
           if (!a.blob && a.data) this.maybeEmbed(a, true);
           if (a.blob) {
@@ -749,9 +752,9 @@ export class PickleMachine {
           const name = this.pop(off, 'STACK_GLOBAL');
           const module = this.pop(off, 'STACK_GLOBAL');
           if (typeof name !== 'string' || typeof module !== 'string') {
-            this.malformed(`STACK_GLOBAL: module and name are not both strings (${render(module)}, ${render(name)})`, off);
-            this.addGlobal(typeof module === 'string' ? module : '?', typeof name === 'string' ? name : '?', 'STACK_GLOBAL', off);
-            this.push(UNKNOWN);
+            // A name computed at load time (e.g. str(b'eval', 'ascii')) is judged as dangerous.
+            if (isUnknown(module) || isUnknown(name)) this.malformed(`STACK_GLOBAL: module and name are not both strings (${render(module)}, ${render(name)})`, off);
+            this.push(this.addGlobal(typeof module === 'string' ? module : '<computed>', typeof name === 'string' ? name : '<computed>', 'STACK_GLOBAL', off));
           } else {
             this.push(this.addGlobal(module, name, 'STACK_GLOBAL', off));
           }

@@ -6,6 +6,7 @@ tester.run('model/ambiguous-model-archive', rule, {
   invalid: [
     { ...file('malicious/zip_duplicate_names.pt'), errors: [at('ambiguous', { severity: 'high' })] },
     { ...file('malicious/zip_bad_crc.pt'), errors: [at('ambiguous')] },
-    { ...file('malicious/zip_encrypted_flag.pt'), errors: [at('ambiguous')] },
+    { ...file('malicious/zip_local_flag_bits.pt'), errors: [at('ambiguous')] },
+    { ...file('malicious/zip_local_name_mismatch.pt'), errors: [at('ambiguous')] },
   ],
 });

@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Checks that the malicious pickle-family fixtures are real: each is loaded by the loader it
+targets, in a child process, and must create the marker file /tmp/oculum-pwned (the only thing the
+payloads do). Run by hand after make-fixtures.py:
+
+    /usr/bin/python3 packages/plugin-model-files/scripts/verify-fixtures.py
+
+Never run this on files you did not generate yourself.
+"""
+import os
+import subprocess
+import sys
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tests', 'fixtures', 'models', 'malicious')
+MARKER = '/tmp/oculum-pwned'
+
+LOADERS = {
+    'pickle': "import pickle\nwith open(p, 'rb') as f:\n    while True:\n        pickle.load(f)",
+    'gzip': "import gzip, pickle; pickle.load(gzip.open(p))",
+    'bz2': "import bz2, pickle; pickle.load(bz2.open(p))",
+    'xz': "import lzma, pickle; pickle.load(lzma.open(p))",
+    'zlib': "import zlib, pickle; pickle.loads(zlib.decompress(open(p, 'rb').read()))",
+    'torch': "import torch; torch.load(p)",
+    'joblib': "import joblib; joblib.load(p)",
+    'numpy': "import numpy as np; r = np.load(p, allow_pickle=True); [r[k] for k in r.files] if hasattr(r, 'files') else r",
+}
+
+
+def loader_for(name):
+    if name.endswith('.pkl.gz'):
+        return 'gzip'
+    if name.endswith('.pkl.bz2'):
+        return 'bz2'
+    if name.endswith('.pkl.xz'):
+        return 'xz'
+    if name.endswith('.pkl.zlib'):
+        return 'zlib'
+    if name.endswith('.joblib'):
+        return 'joblib'
+    if name.endswith(('.npy', '.npz')):
+        return 'numpy'
+    if name.endswith(('.pt', '.zip')):
+        return 'torch'
+    if name.endswith('.pkl'):
+        return 'pickle'
+    return None
+
+
+def main():
+    ok = bad = 0
+    for name in sorted(os.listdir(ROOT)):
+        kind = loader_for(name)
+        if kind is None or name == 'zip_nested.zip':
+            continue
+        if os.path.exists(MARKER):
+            os.remove(MARKER)
+        code = f"p = {os.path.join(ROOT, name)!r}\n" + LOADERS[kind]
+        subprocess.run([sys.executable, '-c', code], capture_output=True, timeout=120)
+        fired = os.path.exists(MARKER)
+        print(f"{'fires ' if fired else 'INERT '} {kind:7} {name}")
+        ok += fired
+        bad += not fired
+    if os.path.exists(MARKER):
+        os.remove(MARKER)
+    print(f"{ok} fire, {bad} inert")
+
+
+if __name__ == '__main__':
+    main()
