@@ -70,7 +70,6 @@ export function trainingSinkUses(sc: PySourceCode, call: PyNode, names: Set<stri
     const kw = args.namedChildren.filter((a) => a.type === 'keyword_argument' && ['x', 'data', 'dataset', 'train_data', 'training_data'].includes(a.childForFieldName('name')?.text ?? ''));
     if ([...positional, ...kw].some((a) => refersTo(sc, a, names))) return true;
   }
-  void sc;
   return false;
 }
 
@@ -89,7 +88,6 @@ export function traceDataset(sc: PySourceCode, source: PyNode): DatasetTrace {
   // Directly nested in a sink or a validation: `Trainer(train_dataset=load_dataset(...)["train"])`.
   const stmt = statementOf(source);
   let cur: PyNode | null = source.parent;
-  const self = new Set<string>(['\u0000source']);
   while (cur && !same(cur, stmt.parent)) {
     if (cur.type === 'call') {
       const name = calleeName(cur) ?? '';
@@ -97,12 +95,11 @@ export function traceDataset(sc: PySourceCode, source: PyNode): DatasetTrace {
       if (recv && isInside(source, recv) && (name === 'filter' || (name === 'map' && VALIDATOR.test(cur.childForFieldName('arguments')?.namedChildren[0]?.text ?? '')))) return { validated: true };
       if (!recv || !isInside(source, recv)) {
         if (VALIDATOR.test(name)) return { validated: true };
-        if (containsTrainingUseOf(sc, cur, source)) return { sink: cur, validated: false };
+        if (containsTrainingUseOf(cur, source)) return { sink: cur, validated: false };
       }
     }
     cur = cur.parent;
   }
-  void self;
 
   const tainted = new Set<string>();
   if (stmt.type === 'expression_statement' && stmt.namedChildren[0]?.type === 'assignment') {
@@ -172,8 +169,7 @@ export function traceDataset(sc: PySourceCode, source: PyNode): DatasetTrace {
 }
 
 /** `source` sits inside `call`'s training arguments. */
-function containsTrainingUseOf(sc: PySourceCode, call: PyNode, source: PyNode): boolean {
-  const marker = new Set<string>();
+function containsTrainingUseOf(call: PyNode, source: PyNode): boolean {
   const args = call.childForFieldName('arguments');
   if (!args) return false;
   for (const a of args.namedChildren) {
@@ -182,8 +178,6 @@ function containsTrainingUseOf(sc: PySourceCode, call: PyNode, source: PyNode): 
     const name = calleeName(call) ?? '';
     return TRAIN_METHODS.has(name) && calleeOf(call)?.type === 'attribute';
   }
-  void sc;
-  void marker;
   return false;
 }
 
