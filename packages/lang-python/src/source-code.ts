@@ -54,6 +54,21 @@ const MAX_CANDIDATES = 16;
 /** Recursion bound for name and value resolution (deep nesting, long alias chains). */
 const MAX_DEPTH = 200;
 
+/** The offset after which a binding holds (after its value was evaluated). */
+function bindingPoint(b: PythonBinding): number {
+  switch (b.kind) {
+    case 'parameter':
+      return -1;
+    case 'for':
+      return (b.source ?? b.node).endIndex;
+    case 'with':
+    case 'except':
+      return (b.target ?? b.node).endIndex;
+    default:
+      return b.node.endIndex;
+  }
+}
+
 /** Union of two candidate lists (order kept, duplicates dropped, bounded). */
 function union(a: readonly string[], b: readonly string[]): readonly string[] {
   if (a.length === 0 || b.length === 0) return NONE;
@@ -525,7 +540,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       const wild = model.wildcardModules();
       return wild.length === 1 ? [`${wild[0]}.${name}`] : NONE;
     }
-    const bindings = scope.bindings.get(name)!;
+    const bindings = this.reachingFrom(id, scope, scope.bindings.get(name)!);
     let result: readonly string[] = NONE;
     for (const b of bindings) {
       let q: readonly string[];
@@ -632,6 +647,62 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     if (identifier.type !== 'identifier') return [];
     const scope = this.scopes.resolve(identifier.text, identifier.startIndex);
     return scope ? [...scope.bindings.get(identifier.text)!] : [];
+  }
+
+  /**
+   * The bindings of the name that may reach this use (flow-sensitive in straight-line code): walking
+   * back from the use through the bindings of its scope that precede it, up to the first one that
+   * certainly executed before it (a statement earlier in a block enclosing the use, the `for` or
+   * `with` or `except` that encloses it, a parameter). Branches (`if`/`else`, `try`/`except`) give
+   * several; a use in a nested function or lambda (run later) gets every binding. Loops are not
+   * followed back (a binding later in a loop body does not reach an earlier use). `constant` and
+   * `qualifiedName(s)` answer through these.
+   */
+  reachingBindings(identifier: Node): PythonBinding[] {
+    if (identifier.type !== 'identifier') return [];
+    const name = this.text.slice(identifier.startIndex, identifier.endIndex);
+    const scope = this.scopes.resolve(name, identifier.startIndex);
+    return scope ? this.reachingFrom(identifier, scope, scope.bindings.get(name)!) : [];
+  }
+
+  private reachingFrom(use: Node, scope: ScopeInfo, all: PythonBinding[]): PythonBinding[] {
+    if (all.length <= 1) return all;
+    const at = use.startIndex;
+    // A use inside a def/lambda nested in the binding scope runs later: every binding may reach.
+    for (let s: ScopeInfo | undefined = this.scopes.scopeAt(at); s && s !== scope; s = s.parent) {
+      if (s.kind !== 'comprehension') return all;
+    }
+    const before = all.filter((b) => bindingPoint(b) <= at).sort((a, b) => bindingPoint(b) - bindingPoint(a));
+    if (before.length === 0) return all;
+    const out: PythonBinding[] = [];
+    for (const b of before) {
+      out.push(b);
+      if (this.dominates(b, at)) break;
+    }
+    return out.reverse();
+  }
+
+  /** True when binding `b` certainly executed before offset `at` (no loops considered). */
+  private dominates(b: PythonBinding, at: number): boolean {
+    switch (b.kind) {
+      case 'parameter':
+        return true;
+      case 'for': {
+        const body = b.node.childForFieldName('body');
+        return !!body && at >= body.startIndex && at < body.endIndex;
+      }
+      case 'except':
+        return at >= b.node.startIndex && at < b.node.endIndex;
+      default: {
+        if (b.node.type === 'named_expression' || b.node.type === 'for_in_clause') return false; // inside an expression
+        let anchor: Node | null = b.node.type === 'with_item' ? b.node.parent : b.node; // with_clause
+        while (anchor && anchor.parent && anchor.parent.type !== 'block' && anchor.parent.type !== 'module') anchor = anchor.parent;
+        const block = anchor?.parent;
+        if (!anchor || !block) return false;
+        if (b.kind === 'with' && at >= anchor.startIndex && at < anchor.endIndex) return true; // the with body
+        return at >= anchor.endIndex && at < block.endIndex;
+      }
+    }
   }
 
   /**
@@ -1093,7 +1164,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
 
   private constantOfIdentifier(id: Node): ConstantValue | Unknown {
     if (this.isMemberOrKeywordName(id)) return UNKNOWN;
-    const list = this.bindings(id);
+    const list = this.reachingBindings(id);
     if (list.length === 0) return UNKNOWN;
     if (list.length === 1 && list[0].kind === 'parameter') {
       return list[0].value ? this.constant(list[0].value) : UNKNOWN;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callStarting, ident, lastIdent, nodesOfType, parse } from './helpers.js';
+import { UNKNOWN } from '@oculum/core';
+import { calleeName, callStarting, ident, lastIdent, nodesOfType, parse } from './helpers.js';
 
 const nameOf = (n: { type: string; childForFieldName(f: string): { text: string } | null }) =>
   n.type === 'module' ? '<module>' : (n.childForFieldName('name')?.text ?? n.type);
@@ -280,5 +281,71 @@ describe('references of a binding (def-use)', () => {
     expect(sc.references(binding).map((n) => sc.positionAt(n.startIndex).line)).toEqual([2, 5]);
     const train = sc.bindings(ident(sc, 'train', 0))[0];
     expect(sc.references(train, { readsOnly: true }).map((n) => sc.positionAt(n.startIndex).line)).toEqual([6]);
+  });
+});
+
+describe('reachingBindings (straight-line flow)', () => {
+  it('the last dominating assignment wins; constant follows it', async () => {
+    const sc = await parse(
+      [
+        'def f():',
+        '    name = "./local"',
+        '    AutoModel.from_pretrained(name)',
+        '    name = "org/x"',
+        '    AutoModel.from_pretrained(name)',
+        '    if c:',
+        '        name = "org/y"',
+        '    AutoModel.from_pretrained(name)',
+        '    def later():',
+        '        return name',
+      ].join('\n'),
+    );
+    const uses = nodesOfType(sc, 'identifier').filter((n) => n.text === 'name' && sc.parameterOf(n) === undefined);
+    const args = nodesOfType(sc, 'call').map((c) => sc.argument(c, { position: 0 })!);
+    expect(args.map((a) => sc.constant(a))).toEqual(['./local', 'org/x', UNKNOWN]);
+    expect(sc.reachingBindings(args[2]).map((b) => sc.getText(b.value!))).toEqual(['"org/x"', '"org/y"']);
+    const inLater = uses[uses.length - 1];
+    expect(sc.reachingBindings(inLater)).toHaveLength(3); // runs later: every binding
+    expect(sc.bindingsOf(inLater)).toHaveLength(3);
+  });
+
+  it('for, with, except, parameters and try/except imports', async () => {
+    const sc = await parse(
+      [
+        'def g(p=True):',
+        '    use(p)',
+        '    p = False',
+        '    use(p)',
+        '    for p in xs:',
+        '        use(p)',
+        '    use(p)',
+        'try:',
+        '    import cPickle as pickle',
+        'except ImportError:',
+        '    import pickle',
+        'pickle.loads(a)',
+        'from pickle import loads',
+        'def loads(s):',
+        '    return s',
+        'loads(b)',
+        'def loads2(s): pass',
+        'from json import loads as loads2',
+        'loads2(c)',
+      ].join('\n'),
+    );
+    const ps = nodesOfType(sc, 'call').filter((c) => sc.getText(c).startsWith('use(')).map((c) => sc.argument(c, { position: 0 })!);
+    expect(sc.constant(ps[0])).toBe(true); // the parameter default
+    expect(sc.constant(ps[1])).toBe(false);
+    expect(sc.reachingBindings(ps[2]).map((b) => b.kind)).toEqual(['for']);
+    expect(sc.reachingBindings(ps[3]).map((b) => b.kind)).toEqual(['assignment', 'for']); // the loop may not run
+    expect(sc.qualifiedNames(sc.callee(callStarting(sc, 'pickle.loads'))!)).toEqual(['cPickle.loads', 'pickle.loads']);
+    expect(calleeName(sc, 'loads(b)')).toBeUndefined(); // the later def shadows the import
+    expect(calleeName(sc, 'loads2(c)')).toBe('json.loads'); // the later import rebinds the def
+  });
+
+  it('with-as binding reaches its body and what follows', async () => {
+    const sc = await parse('f = None\nwith opener() as f:\n    f.read()\nf.close()\n');
+    const reads = nodesOfType(sc, 'attribute').map((a) => a.childForFieldName('object')!);
+    expect(reads.map((r) => sc.reachingBindings(r).map((b) => b.kind))).toEqual([['with'], ['with']]);
   });
 });
