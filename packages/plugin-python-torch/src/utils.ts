@@ -248,8 +248,8 @@ export function isInProcessData(sc: SC, expr: Node | undefined, dumpers: Readonl
     return inner.length === 1 && isInProcessData(sc, inner[0], dumpers, depth + 1);
   }
   if (expr.type === 'call') {
+    if (calleeName(sc, expr, dumpers)) return true;
     const q = calleeName(sc, expr);
-    if (q && dumpers.has(q)) return true;
     if (q === 'io.BytesIO') {
       const init = sc.argument(expr, { name: 'initial_bytes', position: 0 });
       return !!init && isInProcessData(sc, init, dumpers, depth + 1);
@@ -270,7 +270,7 @@ export function isInProcessData(sc: SC, expr: Node | undefined, dumpers: Readonl
   const same = (n: Node | null | undefined) => !!n && n.type === 'identifier' && sc.sameVariable(n, expr);
   let written = false;
   for (const call of sc.descendants(scope, 'call')) {
-    const q = calleeName(sc, call);
+    const q = calleeName(sc, call, dumpers) ?? calleeName(sc, call);
     const fn = sc.callee(call);
     const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
     if (method === 'write' && same(fn?.childForFieldName('object'))) return false;
