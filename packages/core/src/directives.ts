@@ -47,7 +47,14 @@ export function collectDirectives(
   comments: readonly Comment[],
   file: string,
   lastLine: number,
+  text?: string,
 ): { directives: Directive[]; diagnostics: Diagnostic[] } {
+  // `/* oculum-ignore */ code()` is alone at the start of its line but still a same-line directive.
+  const codeFollows = (comment: Comment): boolean => {
+    if (text === undefined) return false;
+    const end = text.indexOf('\n', comment.range[1]);
+    return text.slice(comment.range[1], end === -1 ? text.length : end).trim() !== '';
+  };
   const directives: Directive[] = [];
   const diagnostics: Diagnostic[] = [];
   const open: Directive[] = [];
@@ -69,8 +76,8 @@ export function collectDirectives(
     switch (parsed.kind) {
       case 'ignore':
         // Trailing: the line of the comment. Alone on its line: the next line (like `# nosemgrep`).
-        if (comment.ownLine) directives.push({ ...base, from: comment.loc.end.line + 1, to: comment.loc.end.line + 1 });
-        else directives.push({ ...base, from: line, to: line, trailing: true });
+        if (comment.ownLine && !codeFollows(comment)) directives.push({ ...base, from: comment.loc.end.line + 1, to: comment.loc.end.line + 1 });
+        else directives.push({ ...base, from: comment.loc.end.line, to: comment.loc.end.line, trailing: true });
         break;
       case 'ignore-next-line':
         directives.push({ ...base, from: comment.loc.end.line + 1, to: comment.loc.end.line + 1 });

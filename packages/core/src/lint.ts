@@ -305,7 +305,7 @@ async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult;
   findings.sort(compareFindings);
   // Directives live in comments; a file that never spells the word has none (and skips getComments()).
   if (text !== undefined && text.includes('oculum-ignore')) {
-    const { directives, diagnostics: directiveDiagnostics } = collectDirectives(sourceCode.getComments(), file, countLines(text));
+    const { directives, diagnostics: directiveDiagnostics } = collectDirectives(sourceCode.getComments(), file, countLines(text), text);
     result.diagnostics.push(...directiveDiagnostics);
     const enabledIds = new Map(toRun.map((entry) => [entry.id, entry.rule.meta.detector as string]));
     result.diagnostics.push(...applyDirectives(findings, directives, file, enabledIds, options.dormantRules));

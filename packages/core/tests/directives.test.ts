@@ -46,6 +46,10 @@ describe('inline directives', () => {
     });
   });
 
+  it('a block comment before code on its line applies to that line', async () => {
+    expect((await summary('/* oculum-ignore */ danger\ndanger\n')).findings).toEqual(['1 toy/no-danger suppressed:inSource:', '2 toy/no-danger']);
+  });
+
   it('a list limits the directive to rule ids, detectors or namespaces', async () => {
     const text = [
       'danger evil # oculum-ignore[toy/no-danger]',
