@@ -2,6 +2,11 @@ import { fileURLToPath } from 'node:url';
 import type { Rule } from '@oculum/core';
 import { javascript } from '@oculum/lang-js';
 import { RuleTester, runFixture } from '@oculum/rule-tester';
+import { describe, it } from 'vitest';
+
+// Register cases with this Vitest instance (the tester's built dist may carry its own copy).
+RuleTester.describe = describe as typeof RuleTester.describe;
+RuleTester.it = it as unknown as typeof RuleTester.it;
 
 export const tester = new RuleTester({ language: javascript });
 
