@@ -188,10 +188,9 @@ export function dataOrigin(sc: SC, expr: Node | undefined, depth = 0): Origin {
       return o === 'user' || o === 'network' ? o : 'unknown';
     }
     case 'call': {
-      const q = calleeName(sc, expr);
-      if (q && NETWORK_CALLS.has(q)) return 'network';
-      if (q && USER_INPUT.has(q)) return 'user';
-      if (q && PASS_THROUGH.has(q)) return dataOrigin(sc, sc.argument(expr, { position: 0 }), depth + 1);
+      if (calleeName(sc, expr, NETWORK_CALLS)) return 'network';
+      if (calleeName(sc, expr, USER_INPUT)) return 'user';
+      if (calleeName(sc, expr, PASS_THROUGH)) return dataOrigin(sc, sc.argument(expr, { position: 0 }), depth + 1);
       const callee = sc.callee(expr);
       if (callee?.type === 'attribute') {
         // `resp.read()`, `path.open("rb")`, `requests.get(u).json()`: the object's data.

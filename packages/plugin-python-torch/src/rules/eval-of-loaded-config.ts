@@ -111,8 +111,8 @@ export default createRule<[], PythonSourceCode>({
           return best;
         }
         case 'call': {
+          if (calleeName(sc, expr, CONFIG_READERS)) return 'loaded';
           const q = calleeName(sc, expr);
-          if (q && CONFIG_READERS.has(q)) return 'loaded';
           const origin = dataOrigin(sc, expr);
           if (origin === 'network') return 'loaded';
           const callee = sc.callee(expr);
