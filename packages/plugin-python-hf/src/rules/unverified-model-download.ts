@@ -50,7 +50,10 @@ export default createRule<[], PySourceCode>({
         walkBody(body, (n) => {
           if (v || n.type !== 'call') return;
           const inner = rawDownload(sc, n);
-          if (inner && inner.url.kind === 'unknown' && downloadSink(sc, inner)?.kind === 'saved') v = true;
+          if (!inner || inner.url.kind !== 'unknown') return;
+          const sink = downloadSink(sc, inner);
+          // a helper whose own download is evidently a model is reported there, not at each caller
+          if (sink?.kind === 'saved' && !modelEvidence(sc, inner, sink)) v = true;
         });
       }
       helpers.set(fn.id, v);
