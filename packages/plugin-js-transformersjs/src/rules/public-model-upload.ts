@@ -2,7 +2,7 @@ import { createRule } from '@oculum/core';
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { calleeText, importsAny, isHfHubModule, memberIn, shown } from '../utils/libraries.js';
 
-const UPLOADERS = new Set(['uploadFile', 'uploadFiles', 'uploadFilesWithProgress']);
+const UPLOADERS = new Set(['uploadFile', 'uploadFiles', 'uploadFilesWithProgress', 'commit']);
 
 /** The repo of a hub call as a comparable string (`"owner/name"` or `{ name }`), when constant. */
 function repoOf(sc: JsSourceCode, call: TSESTree.CallExpression): string | undefined {
@@ -34,7 +34,7 @@ export default createRule<[], JsSourceCode>({
     triggers: ['@huggingface/hub'],
     docs: {
       description:
-        'Reports `@huggingface/hub` `createRepo` without `private: true`, and uploads (`uploadFile`, `uploadFiles`) to repositories this file does not create as private.',
+        'Reports `@huggingface/hub` `createRepo` without `private: true`, and uploads (`uploadFile`, `uploadFiles`, `commit`) to repositories this file does not create as private.',
       recommended: true,
     },
     messages: {

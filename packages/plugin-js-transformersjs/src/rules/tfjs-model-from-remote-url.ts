@@ -15,21 +15,41 @@ function httpHandlerUrl(sc: JsSourceCode, expr: JsNode): JsNode | undefined {
   return sc.argument(node, { position: 0 });
 }
 
+/** `@tensorflow-models/<name>`: packages whose `load()` fetches weights from Google's storage. */
+const TF_MODELS = /^@tensorflow-models\/[\w.-]+$/;
+const URL_OPTION = /^(modelUrl|url|modelPath|detectorModelUrl|landmarkModelUrl)$/;
+
+/** `mobilenet.load()` / `cocoSsd.load({ base })`: the model URL option if given, `null` when absent. */
+function packagedModelLoad(sc: JsSourceCode, call: TSESTree.CallExpression): JsNode | null | undefined {
+  const m = sc.importedMember(call.callee);
+  if (!m || !TF_MODELS.test(m.module) || m.path.join('.') !== 'load') return undefined;
+  for (const arg of call.arguments) {
+    if (arg.type === 'SpreadElement') return undefined;
+    const obj = sc.objectLiteral(arg);
+    if (!obj) continue;
+    for (const p of obj.properties) {
+      if (p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && URL_OPTION.test(p.key.name)) return p.value;
+    }
+  }
+  return sc.hasUnresolvedArguments(call) || call.arguments.some((a) => a.type !== 'SpreadElement' && !sc.objectLiteral(a) && sc.isOpaqueOptions(call, call.arguments.indexOf(a))) ? undefined : null;
+}
+
 export default createRule<[], JsSourceCode>({
   name: 'tfjs-model-from-remote-url',
   meta: {
     detector: 'unverified_model_source',
     severity: 'high',
     languages: ['javascript'],
-    triggers: ['loadLayersModel', 'loadGraphModel'],
+    triggers: ['loadLayersModel', 'loadGraphModel', '@tensorflow-models/'],
     docs: {
       description:
-        'Reports TensorFlow.js `loadLayersModel`/`loadGraphModel` of a remote or plain-HTTP URL: the model topology and weights are used without any integrity check.',
+        'Reports TensorFlow.js `loadLayersModel`/`loadGraphModel` (and `@tensorflow-models/*` `load()`) of a remote or plain-HTTP URL: the model topology and weights are used without any integrity check.',
       recommended: true,
     },
     messages: {
       remote: '{{callee}} downloads the model from "{{url}}" and runs it without checking its integrity.',
       http: '{{callee}} downloads the model over plain HTTP ("{{url}}") and runs it without checking its integrity.',
+      packageDefault: '{{callee}} downloads the default weights of {{module}} from Google storage at run time, with no integrity check.',
       useHttps: 'Use https://',
     },
     remediation:
@@ -40,6 +60,17 @@ export default createRule<[], JsSourceCode>({
     const sc = context.sourceCode;
     return {
       CallExpression(node: TSESTree.CallExpression) {
+        const packaged = packagedModelLoad(sc, node);
+        if (packaged === null) {
+          const module = sc.importedMember(node.callee)!.module;
+          context.report({ node, messageId: 'packageDefault', data: { callee: calleeText(sc, node), module }, confidence: 'medium' });
+          return;
+        }
+        if (packaged) {
+          const report = remoteLoadReport(sc, node, packaged, { callee: calleeText(sc, node) });
+          if (report) context.report(report);
+          return;
+        }
         const loader = tfjsLoaderName(sc, node);
         if (!loader) return;
         const arg = sc.argument(node, { position: 0 });

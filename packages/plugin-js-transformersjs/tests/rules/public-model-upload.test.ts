@@ -17,6 +17,7 @@ tester.run(id(rule), rule, {
     { code: imp + `await createRepo({ repo: 'o/n', private: false });`, errors: [{ messageId: 'publicRepo' }] },
     { code: imp + `await createRepo({ repo: 'o/n', private: flag });`, errors: [{ messageId: 'unknownVisibility', confidence: 'low' }] },
     { code: imp + `function f(opts) { return createRepo(opts); }`, errors: [{ messageId: 'unknownVisibility', confidence: 'low' }] },
+    { code: `import { commit } from '@huggingface/hub'; await commit({ repo: 'o/n', operations, title: 'x' });`, errors: [{ messageId: 'upload', confidence: 'low' }] },
     { code: imp + `await uploadFile({ repo: 'o/n', file });`, errors: [{ messageId: 'upload', data: { callee: 'uploadFile', repo: 'o/n' }, confidence: 'low' }] },
     { code: imp + `await createRepo({ repo: 'o/a', private: true });\nawait uploadFile({ repo: 'o/b', file });`, errors: [{ messageId: 'upload', line: 3 }] },
     { code: imp + `await createRepo({ repo: 'o/n' });\nawait uploadFile({ repo: 'o/n', file });`, errors: [{ messageId: 'publicRepo', line: 2 }] },

@@ -12,6 +12,9 @@ tester.run(id(rule), rule, {
     `const tf = require('@tensorflow/tfjs-node'); tf.loadLayersModel('file://' + dir + '/model.json');`,
     `import * as tf from 'not-tf'; tf.loadGraphModel('https://x.example/model.json');`,
     `model.loadGraphModel('https://x.example/model.json');`,
+    `import * as mobilenet from '@tensorflow-models/mobilenet'; await mobilenet.load({ version: 2, alpha: 1, modelUrl: '/models/mobilenet/model.json' });`,
+    `import * as cocoSsd from '@tensorflow-models/coco-ssd'; function f(config) { return cocoSsd.load(config); }`,
+    `import * as m from '@tensorflow-models/mobilenet'; m.infer(x);`,
   ],
   invalid: [
     {
@@ -21,6 +24,9 @@ tester.run(id(rule), rule, {
     { code: imp + `await tf.loadLayersModel(tf.io.browserHTTPRequest('https://x.example/model.json'));`, errors: [{ messageId: 'remote' }] },
     { code: `const tf = require('@tensorflow/tfjs-node-gpu'); tf.loadGraphModel('https://x.example/model.json');`, errors: [{ messageId: 'remote', data: { callee: 'tf.loadGraphModel', url: 'https://x.example/model.json' } }] },
     { code: `tf.loadLayersModel('https://x.example/model.json');`, errors: [{ messageId: 'remote' }] },
+    { code: `import * as mobilenet from '@tensorflow-models/mobilenet'; await mobilenet.load();`, errors: [{ messageId: 'packageDefault', data: { callee: 'mobilenet.load', module: '@tensorflow-models/mobilenet' }, confidence: 'medium' }] },
+    { code: `import { load } from '@tensorflow-models/coco-ssd'; await load({ base: 'lite_mobilenet_v2' });`, errors: [{ messageId: 'packageDefault' }] },
+    { code: `import * as qna from '@tensorflow-models/qna'; await qna.load({ modelUrl: 'https://x.example/qna/model.json' });`, errors: [{ messageId: 'remote' }] },
     { code: imp + `await tf.loadGraphModel('google/imagenet/mobilenet/1', { fromTFHub: true });`, errors: [{ messageId: 'remote' }] },
   ],
 });
