@@ -102,7 +102,14 @@ export default createRule<[], PythonSourceCode>({
           return taintOf(expr.childForFieldName('object') ?? undefined, depth + 1, seen);
         case 'identifier': {
           const param = sc.parameterOf(expr);
-          if (param) return CONFIG_NAME.test(param.name) ? 'configParameter' : undefined;
+          if (param) {
+            // Flow between functions of the file (standard/deep): what the callers pass in.
+            let fromCallers: Taint;
+            if (context.depth !== 'quick' && param.function.type === 'function_definition') {
+              for (const site of sc.callSites(param.function)) fromCallers = max(fromCallers, taintOf(sc.argumentFor(site, param), depth + 1, seen));
+            }
+            return fromCallers === 'loaded' ? 'loaded' : CONFIG_NAME.test(param.name) ? 'configParameter' : fromCallers;
+          }
           let best: Taint;
           for (const b of sc.bindings(expr)) {
             if ((b.kind === 'assignment' || b.kind === 'with') && b.value) best = max(best, taintOf(b.value, depth + 1, seen));
