@@ -341,6 +341,17 @@ def malicious():
             info.size = len(d)
             t.addfile(info, io.BytesIO(d))
     write('malicious', 'torch_tar_payload.pt', tb.getvalue())
+    # payload in the storage-views pickle, after raw storage bytes inside the 'storages' member
+    storages = (pickle.dumps(1, protocol=2) + pickle.dumps(('0', 'cpu', torch.FloatStorage), protocol=2)
+                + struct.pack('<q', 2) + struct.pack('<2f', 1.0, 2.0) + pickle.dumps([Evil()], protocol=2))
+    tb = io.BytesIO()
+    with tarfile.open(fileobj=tb, mode='w', format=tarfile.USTAR_FORMAT) as t:
+        for n, d in [('sys_info', pickle.dumps({'protocol_version': 1001}, protocol=2)), ('storages', storages),
+                     ('tensors', pickle.dumps(0, protocol=2)), ('pickle', pickle.dumps({'w': 1}, protocol=2))]:
+            info = tarfile.TarInfo(n)
+            info.size = len(d)
+            t.addfile(info, io.BytesIO(d))
+    write('malicious', 'torch_tar_payload_after_storage.pt', tb.getvalue())
 
     # ---- compressed ----
     write('malicious', 'payload.pkl.gz', gzip.compress(pickle.dumps(Evil(), protocol=4), mtime=0))

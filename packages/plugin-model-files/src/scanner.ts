@@ -434,15 +434,12 @@ class Scan {
   async tar(unit: Unit): Promise<FormatId> {
     const ra = await this.access(unit);
     if (!ra) return 'tar';
-    let pos = 0;
-    const names: string[] = [];
     const prefix = unit.name ? `${unit.name}/` : '';
+    // Pass 1: headers only.
+    const entries: Array<{ name: string; start: number; size: number }> = [];
+    let pos = 0;
     let longName: string | undefined;
     while (pos + 512 <= ra.size) {
-      if (Date.now() > this.deadline) {
-        this.problem(unit, 'limit', 'time limit reached inside the tar archive');
-        break;
-      }
       const h = await ra.read(pos, 512);
       if (h.every((b) => b === 0)) break;
       let name = Buffer.from(h.subarray(0, 100)).toString('utf8').replace(/\0.*$/s, '');
@@ -456,22 +453,80 @@ class Scan {
         break;
       }
       const dataStart = pos + 512;
-      if (type === 'L') {
-        longName = Buffer.from(await ra.read(dataStart, Math.min(size, 4096))).toString('utf8').replace(/\0.*$/s, '');
-      } else if (type === '0' || type === '\0' || type === '7') {
-        const full = longName ?? name;
+      if (type === 'L') longName = Buffer.from(await ra.read(dataStart, Math.min(size, 4096))).toString('utf8').replace(/\0.*$/s, '');
+      else if (type === '0' || type === '\0' || type === '7') {
+        entries.push({ name: longName ?? name, start: dataStart, size });
         longName = undefined;
-        names.push(full);
-        if (++this.membersRead > this.limits.maxMembers) {
-          this.problem(unit, 'limit', `more than ${this.limits.maxMembers} archive members; the rest were not scanned`);
-          break;
-        }
-        await this.unit({ name: `${prefix}${full}`, ra: new SliceAccess(ra, dataStart, size), depth: unit.depth + 1, hint: full, tentative: unit.tentative });
       } else longName = undefined;
       pos = dataStart + Math.ceil(size / 512) * 512;
+      if (entries.length > this.limits.maxMembers) break;
     }
+    const names = entries.map((e) => e.name);
     const torch = ['sys_info', 'pickle', 'storages', 'tensors'].every((n) => names.includes(n));
+    // Pass 2: members.
+    for (const e of entries) {
+      if (Date.now() > this.deadline) {
+        this.problem(unit, 'limit', 'time limit reached inside the tar archive');
+        break;
+      }
+      if (++this.membersRead > this.limits.maxMembers) {
+        this.problem(unit, 'limit', `more than ${this.limits.maxMembers} archive members; the rest were not scanned`);
+        break;
+      }
+      const member: Unit = { name: `${prefix}${e.name}`, ra: new SliceAccess(ra, e.start, e.size), depth: unit.depth + 1, hint: e.name, tentative: unit.tentative };
+      if (torch && (e.name === 'storages' || e.name === 'tensors')) await this.legacyTarRecords(member, e.name);
+      else await this.unit(member);
+    }
     return torch ? 'pytorch-tar' : 'tar';
+  }
+
+  /**
+   * PyTorch's tar format interleaves pickles with raw data in `storages` (count, then per storage
+   * a pickled (key, location, type) and its bytes, then the views) and `tensors` (count, then per
+   * tensor a pickle and fixed-size shape data). Every pickle is scanned; the raw data is skipped
+   * exactly as `torch.load` reads it.
+   */
+  private async legacyTarRecords(unit: Unit, kind: 'storages' | 'tensors'): Promise<void> {
+    const ra = unit.ra as RandomAccess;
+    this.member({ path: unit.name, format: 'pytorch-tar', size: ra.size });
+    let pos = 0;
+    const one = async (): Promise<PickleScanResult | undefined> => {
+      const m = new PickleMachine({ limits: { deadline: this.deadline, maxOpcodes: this.limits.maxOpcodes, maxMemo: this.limits.maxMemo }, mode: 'single', joblib: false });
+      for await (const c of chunksOf(ra, pos)) if (!m.feed(c)) break;
+      const r = m.end();
+      await this.recordPickle(unit, r);
+      if (r.end < 0) return undefined;
+      pos += r.end;
+      return r;
+    };
+    const bad = (why: string) => this.problem(unit, 'malformed', `PyTorch tar ${kind}: ${why}`);
+    const head = await one();
+    if (!head) return;
+    const count = head.value;
+    if (typeof count !== 'number' || count < 0 || !Number.isSafeInteger(count)) return bad('the record count is not a number');
+    for (let i = 0; i < count; i++) {
+      if (Date.now() > this.deadline) return this.problem(unit, 'limit', `time limit reached in PyTorch tar ${kind}`);
+      const r = await one();
+      if (!r) return;
+      if (kind === 'storages') {
+        const args = r.value && typeof r.value === 'object' && r.value.k === 'l' ? r.value.items : [];
+        const type = args[2] && typeof args[2] === 'object' && args[2].k === 'g' ? args[2].name : undefined;
+        const elsize = type ? STORAGE_ELEMENT_SIZE[type.replace(/Storage$/, '')] : undefined;
+        if (!elsize) return bad(`storage ${i} has no known storage type`);
+        const n = await ra.read(pos, 8);
+        if (n.length < 8) return bad('truncated storage size');
+        const numel = Number(Buffer.from(n).readBigInt64LE(0));
+        pos += 8 + numel * elsize;
+      } else {
+        const h = await ra.read(pos, 8);
+        if (h.length < 8) return bad('truncated tensor header');
+        const ndim = Buffer.from(h).readInt32LE(0);
+        if (ndim < 0 || ndim > 64) return bad(`tensor ${i} has ${ndim} dimensions`);
+        pos += 8 + 16 * ndim + 8;
+      }
+      if (pos > ra.size) return bad('records run past the end of the member');
+    }
+    if (kind === 'storages') await one(); // storage views
   }
 
   async safetensors(unit: Unit): Promise<FormatId> {
@@ -531,6 +586,11 @@ class Scan {
     return fmt;
   }
 }
+
+const STORAGE_ELEMENT_SIZE: Record<string, number> = {
+  Float: 4, Double: 8, Half: 2, BFloat16: 2, Long: 8, Int: 4, Short: 2, Char: 1, Byte: 1, Bool: 1,
+  ComplexFloat: 8, ComplexDouble: 16, QUInt8: 1, QInt8: 1, QInt32: 4, QUInt4x2: 1, QUInt2x4: 1,
+};
 
 /** Scans one file from disk. */
 export async function scanModelFile(path: string, settings?: Record<string, unknown>): Promise<ModelFile> {

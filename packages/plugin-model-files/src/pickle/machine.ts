@@ -128,6 +128,10 @@ export interface PickleScanResult {
   trailing: number;
   /** True when nothing malformed or limited was seen. */
   clean: boolean;
+  /** Stream offset just after the first STOP (-1 when none). */
+  end: number;
+  /** The value the first pickle returns (its top of stack at STOP). */
+  value?: Val;
 }
 
 const LOADS_LIKE = new Set([
@@ -213,7 +217,7 @@ type Pending =
 export class PickleMachine {
   readonly result: PickleScanResult = {
     globals: [], calls: [], problems: [], embedded: [], opcodes: 0, pickles: 0, protocol: 0,
-    legacyTorch: false, persistentIds: 0, joblibArrays: 0, bytes: 0, trailing: 0, clean: true,
+    legacyTorch: false, persistentIds: 0, joblibArrays: 0, bytes: 0, trailing: 0, clean: true, end: -1,
   };
   private readonly limits: PickleLimits;
   private readonly mode: 'stacked' | 'single';
@@ -596,6 +600,10 @@ export class PickleMachine {
             this.memo = fr.memo;
             this.push({ k: 'o', callee: 'numpy.ndarray' });
             break;
+          }
+          if (this.result.pickles === 0) {
+            this.result.end = off + 1;
+            this.result.value = v;
           }
           if (this.result.pickles === 0 && this.pickleIndex === 0) {
             // PyTorch's legacy format: magic number, protocol, sys_info, object, storage keys, then raw
