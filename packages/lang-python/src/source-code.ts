@@ -292,10 +292,17 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return out;
   }
 
-  /** Frees the native tree. The object must not be used afterwards. */
+  /**
+   * Frees the native tree now instead of waiting for the garbage collector (keeps wasm memory low
+   * in long scans). Idempotent. Neither this object nor its nodes may be used afterwards.
+   */
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     this.tree.delete();
   }
+
+  private disposed = false;
 
   // -------------------------------------------------------------------------------------------
   // Imports

@@ -296,3 +296,12 @@ describe('large input', () => {
     expect(ms).toBeLessThan(10_000);
   });
 });
+
+describe('dispose', () => {
+  it('frees the tree once; calling it twice is harmless', async () => {
+    const sc = await parse('import torch\n');
+    expect(sc.imports.has('torch')).toBe(true);
+    sc.dispose();
+    expect(() => sc.dispose()).not.toThrow();
+  });
+});
