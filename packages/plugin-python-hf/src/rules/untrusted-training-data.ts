@@ -1,7 +1,7 @@
 import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
-import { calleeName, calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
+import { calleeName, calleeOf, identifiersIn, statementOf, targetNames, walkBody, type PyNode, type PySourceCode } from '../util/ast.js';
 import { classifyRevision, isUrl, PACKAGED_DATASET_BUILDERS, classifyModelRef } from '../util/classify.js';
-import { traceDataset } from '../util/flow.js';
+import { isValidationCall, traceDataset } from '../util/flow.js';
 import { docsUrl, mentionsAny } from '../util/meta.js';
 import { resolve } from '../util/resolve.js';
 
@@ -105,9 +105,38 @@ export default createRule<[], PySourceCode>({
   create(context) {
     const sc = context.sourceCode;
     if (!mentionsAny(sc.text, RULE_TRIGGERS) || !mentionsAny(sc.text, ['train', 'fit', 'finetune', 'fine_tune', 'backward'])) return {};
+    // Flow between functions of the same file: `def get_data(): return load_dataset("someone/x")`.
+    const returned = new Map<number, Source | null>();
+    const helperNames = new Set(
+      sc.ast
+        .descendantsOfType('function_definition')
+        .filter((f): f is PyNode => !!f && f.descendantsOfType('return_statement').length > 0)
+        .map((f) => f.childForFieldName('name')?.text ?? ''),
+    );
+    const returnedSource = (call: PyNode): Source | undefined => {
+      if (!helperNames.has(calleeName(call) ?? '')) return undefined;
+      const fn = sc.localFunction(call);
+      if (!fn || fn.type !== 'function_definition') return undefined;
+      let cached = returned.get(fn.id);
+      if (cached === undefined) {
+        cached = null;
+        const body = fn.childForFieldName('body');
+        if (body) {
+          walkBody(body, (n) => {
+            if (cached || n.type !== 'call') return;
+            const inner = remoteDataSource(sc, n);
+            if (!inner || !returnsValueOf(sc, fn, n)) return;
+            const where = sc.getLoc(n).start.line;
+            cached = { what: `${fn.childForFieldName('name')?.text ?? 'helper'}() (${inner.what} at line ${where})`, confidence: inner.confidence };
+          });
+        }
+        returned.set(fn.id, cached);
+      }
+      return cached ?? undefined;
+    };
     return {
       call(node: PyNode) {
-        const src = remoteDataSource(sc, node);
+        const src = remoteDataSource(sc, node) ?? (context.depth !== 'quick' ? returnedSource(node) : undefined);
         if (!src) return;
         const trace = traceDataset(sc, node);
         if (!trace.sink) return;
@@ -117,3 +146,22 @@ export default createRule<[], PySourceCode>({
     };
   },
 });
+
+/** Does `fn` return the (unvalidated) value produced by `source`: `return source(...)` or `x = source(...)` … `return x`? */
+function returnsValueOf(sc: PySourceCode, fn: PyNode, source: PyNode): boolean {
+  const stmt = statementOf(source);
+  if (stmt.type === 'return_statement') return !traceDataset(sc, source).validated;
+  const asg = stmt.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
+  if (asg?.type !== 'assignment') return false;
+  const names = new Set(targetNames(asg.childForFieldName('left')));
+  if (!names.size || traceDataset(sc, source).validated) return false;
+  return fn
+    .descendantsOfType('return_statement')
+    .some(
+      (r) =>
+        !!r &&
+        r.startIndex > stmt.startIndex &&
+        identifiersIn(r, sc).some((n) => names.has(n)) &&
+        !r.descendantsOfType('call').some((c) => !!c && isValidationCall(sc, c, names)),
+    );
+}
