@@ -1,5 +1,6 @@
 import { createRule, type Confidence, type Severity } from '@oculum/core';
-import type { PyNode, PySourceCode } from '../util/ast.js';
+import { calleeName, calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
+import { commandTokens, SUBPROCESS } from '../util/download.js';
 import { traceDataset } from '../util/flow.js';
 import { hubLoad, pinLevel, type HubLoad } from '../util/hub.js';
 import { docsUrl, SEVERITY_OR_OFF, mentionsAny } from '../util/meta.js';
@@ -15,7 +16,7 @@ interface Options {
 
 const name = 'unpinned-revision';
 
-const RULE_TRIGGERS = ['from_pretrained', 'pipeline', 'SentenceTransformer', 'CrossEncoder', 'SparseEncoder', 'hf_hub_download', 'snapshot_download', 'hf_hub_url', 'load_dataset', 'hf-hub:', 'hf_hub:', 'from_pretrained_keras', 'LLM'];
+const RULE_TRIGGERS = ['huggingface.co', 'hf.co/', 'huggingface-cli', 'hf download', 'from_pretrained', 'pipeline', 'SentenceTransformer', 'CrossEncoder', 'SparseEncoder', 'hf_hub_download', 'snapshot_download', 'hf_hub_url', 'load_dataset', 'hf-hub:', 'hf_hub:', 'from_pretrained_keras', 'LLM'];
 
 export default createRule<[Options], PySourceCode>({
   name,
@@ -35,6 +36,7 @@ export default createRule<[Options], PySourceCode>({
       branchRevision: '{{api}} fetches "{{id}}" at branch "{{revision}}", which moves with every push. Pin `revision=` to a full commit hash.',
       tagRevision: '{{api}} fetches "{{id}}" at "{{revision}}", a tag or abbreviated hash that the repository owner can move. Pin `revision=` to a full 40-character commit hash.',
       defaultModel: '{{api}}({{task}}) without `model=` downloads the task\'s default model at its latest revision. Name the model and pin `revision=` to a commit.',
+      shellDownload: '`{{command}}` fetches "{{id}}" from the Hub at its latest revision. Pin a commit (`--revision <commit>`, or `git checkout <commit>` after the clone).',
     },
     remediation: 'Pin the revision to a full commit hash: `from_pretrained("org/model", revision="<40-hex commit>")`. A branch such as "main" moves; a tag can be re-pointed.',
     schema: [
@@ -54,8 +56,37 @@ export default createRule<[Options], PySourceCode>({
     const sc = context.sourceCode;
     if (!mentionsAny(sc.text, RULE_TRIGGERS)) return {};
     const opts: Options = Object.assign({ tagSeverity: 'low', allowBranches: false, allowShortHashes: true }, options);
+    /** `git clone https://huggingface.co/org/x` / `huggingface-cli download org/x` run from Python. */
+    const shellFetch = (node: PyNode): { command: string; id: string } | undefined => {
+      const name = calleeName(node) ?? '';
+      if (!/^(?:run|call|check_call|check_output|Popen|system|popen|getoutput|getstatusoutput)$/.test(name)) return undefined;
+      if (!SUBPROCESS.test(sc.qualifiedName(calleeOf(node)!) ?? '')) return undefined;
+      const arg = sc.argument(node, { name: 'args' }) ?? sc.argument(node, { position: 0 });
+      const tokens = arg ? commandTokens(sc, arg) : undefined;
+      if (!tokens) return undefined;
+      const t = tokens.map((x) => x ?? '');
+      const clone = t.findIndex((x, i) => x === 'clone' && /(?:^|\/)git$/.test(t[i - 1] ?? ''));
+      if (clone >= 0) {
+        const url = t.slice(clone + 1).find((x) => /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\//i.test(x));
+        if (!url || t.includes('checkout') || t.some((x) => x === '--revision' || x.startsWith('--revision='))) return undefined;
+        const m = /huggingface\.co\/(?:(datasets|spaces)\/)?([^/\s]+\/[^/\s]+?)(?:\.git)?\/?$/i.exec(url.replace(/^https?:\/\/(?:www\.)?hf\.co/i, 'https://huggingface.co'));
+        return m ? { command: 'git clone', id: m[2] } : undefined;
+      }
+      const dl = t.findIndex((x, i) => x === 'download' && /(?:^|\/)(?:huggingface-cli|hf)$/.test(t[i - 1] ?? ''));
+      if (dl >= 0) {
+        if (t.some((x) => x === '--revision' || x.startsWith('--revision='))) return undefined;
+        const id = t.slice(dl + 1).find((x) => x && !x.startsWith('-'));
+        return id ? { command: `${t[dl - 1].replace(/^.*\//, '')} download`, id } : undefined;
+      }
+      return undefined;
+    };
     return {
       call(node: PyNode) {
+        const shell = shellFetch(node);
+        if (shell) {
+          context.report({ node, messageId: 'shellDownload', data: shell });
+          return;
+        }
         const load = hubLoad(sc, node);
         if (!load || load.offline) return;
         const level = pinLevel(load.revision, opts);

@@ -23,7 +23,7 @@ export interface RawDownload {
 
 const HTTP_GET = /^(?:requests|httpx)(?:\.api)?\.(?:get|request|stream)$/;
 const SESSION_CLASS = /^(?:requests\.(?:Session|session|sessions\.Session)|httpx\.(?:Client|AsyncClient)|aiohttp\.(?:ClientSession|client\.ClientSession))$/;
-const SUBPROCESS = /^(?:subprocess\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)|os\.(?:system|popen)|commands\.getoutput)$/;
+export const SUBPROCESS = /^(?:subprocess\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)|os\.(?:system|popen)|commands\.getoutput)$/;
 
 function urlArgFor(sc: PySourceCode, call: PyNode, method: string): PyNode | undefined {
   if (method === 'request' || method === 'stream') return sc.argument(call, { name: 'url' }) ?? sc.argument(call, { position: 1 });
@@ -39,7 +39,7 @@ function isSession(sc: PySourceCode, recv: PyNode | null): boolean {
 }
 
 /** Tokens of a shell command given as a string or a list (unknown list items become undefined). */
-function commandTokens(sc: PySourceCode, arg: PyNode): Array<string | undefined> | undefined {
+export function commandTokens(sc: PySourceCode, arg: PyNode): Array<string | undefined> | undefined {
   const c = sc.constant(arg);
   if (typeof c === 'string') return c.split(/\s+/).filter(Boolean);
   if (Array.isArray(c)) return c.map((x) => (typeof x === 'string' ? x : undefined));
