@@ -86,7 +86,7 @@ export default createRule<[], PythonSourceCode>({
           .filter((r) => sc.enclosingFunction(r).id === fn.id)
           .map((r) => r.namedChildren.find((c) => !!c && c.type !== 'comment') ?? r);
       };
-      let fn: Node | undefined = value.type === 'lambda' ? value : sc.localFunction(value);
+      const fn: Node | undefined = value.type === 'lambda' ? value : sc.localFunction(value);
       if (!fn) {
         const v = sc.constant(value);
         if (v === UNKNOWN) {
