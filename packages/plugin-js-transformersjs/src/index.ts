@@ -5,6 +5,7 @@ import dynamicCodeFromModelData from './rules/dynamic-code-from-model-data.js';
 import httpModelUrl from './rules/http-model-url.js';
 import hubDownloadWithoutRevision from './rules/hub-download-without-revision.js';
 import insecureRemoteHost from './rules/insecure-remote-host.js';
+import missingSignatureVerification from './rules/missing-signature-verification.js';
 import onnxModelFromRemoteUrl from './rules/onnx-model-from-remote-url.js';
 import pickleLoadThroughPythonBridge from './rules/pickle-load-through-python-bridge.js';
 import publicModelUpload from './rules/public-model-upload.js';
@@ -29,6 +30,7 @@ export const rules: Record<string, Rule<any, any>> = Object.fromEntries(
     pickleLoadThroughPythonBridge,
     publicModelUpload,
     untrustedPublisher,
+    missingSignatureVerification,
   ].map((rule) => [rule.name, rule]),
 );
 

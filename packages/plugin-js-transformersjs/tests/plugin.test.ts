@@ -28,6 +28,7 @@ describe('plugin', () => {
     expect(existsSync(root(`tests/fixtures/${name}.ts`))).toBe(true);
     expect(existsSync(root(`tests/rules/${name}.test.ts`))).toBe(true);
     if (rule.meta.hasSuggestions) expect(Object.keys(rule.meta.messages)).toContain('useHttps');
+    expect(rule.meta.docs.url).toBe(`https://github.com/oculum-dev/oculum/blob/main/packages/plugin-js-transformersjs/docs/rules/${name}.md`);
   });
 
   it.each(Object.keys(rules))('docs/rules/%s.md has the sections and the description', (name) => {

@@ -2,6 +2,7 @@ import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { isFunctionNode, staticKey, unwrapExpression } from '@oculum/lang-js';
 import { calleeText, importsModelLibrary, shown } from '../utils/libraries.js';
+import { docsUrl } from '../utils/meta.js';
 
 /** Names that say a value is model or configuration data. */
 const MODEL_WORDS = /model|config|cfg|tokeni[sz]er|manifest|weight|checkpoint|processor|postprocess|preprocess|hparam|generation|onnx|gguf|safetensors/i;
@@ -123,6 +124,7 @@ export default createRule<[], JsSourceCode>({
       description:
         'Reports `eval`, `new Function`, `vm.runIn*Context`/`vm.Script` and string `setTimeout`/`setInterval` applied to model or configuration data.',
       recommended: true,
+      url: docsUrl('dynamic-code-from-model-data'),
     },
     messages: {
       dynamicCode: '{{callee}} runs {{what}} as JavaScript: whoever can change that model or config file can run code in your app.',

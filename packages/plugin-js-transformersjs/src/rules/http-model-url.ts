@@ -2,6 +2,7 @@ import { createRule } from '@oculum/core';
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { isOnnxSessionCreate, isTransformersModule, shown, tfjsLoaderName } from '../utils/libraries.js';
 import { hostOf, httpsFix, isHubHost, isLoopback, looksLikeModelFile } from '../utils/locations.js';
+import { docsUrl } from '../utils/meta.js';
 
 /** The largest `+` chain a literal starts (`'http://h/' + name + '.onnx'`). */
 function concatenationOf(sc: JsSourceCode, node: JsNode): JsNode {
@@ -34,6 +35,7 @@ export default createRule<[], JsSourceCode>({
     docs: {
       description: 'Reports model and weights URLs over plain `http://`, which anyone on the network path can tamper with.',
       recommended: true,
+      url: docsUrl('http-model-url'),
     },
     messages: {
       http: 'Model URL over plain HTTP ("{{url}}"): the download can be tampered with in transit.',

@@ -2,6 +2,7 @@ import { createRule } from '@oculum/core';
 import type { JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { calleeText, importsAny, isHfHubModule, memberIn, shown } from '../utils/libraries.js';
 import { classifyRevision } from '../utils/revision.js';
+import { docsUrl } from '../utils/meta.js';
 
 interface Options {
   /** Accept version tags (`v1.2.0`) as pins. Default false: tags can be moved. */
@@ -31,6 +32,7 @@ export default createRule<[Options?], JsSourceCode>({
       description:
         'Reports `@huggingface/hub` `downloadFile`, `downloadFileToCacheDir` and `snapshotDownload` calls without a `revision` pinned to a commit.',
       recommended: true,
+      url: docsUrl('hub-download-without-revision'),
     },
     messages: {
       missing: '{{callee}} downloads from "{{repo}}" without `revision`: it follows `main`, so the files can change under you.',

@@ -2,6 +2,7 @@ import { createRule } from '@oculum/core';
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { importsAny, isTransformersModule, shown } from '../utils/libraries.js';
 import { classifyLocation, hostOf, httpsFix, isHubHost } from '../utils/locations.js';
+import { docsUrl } from '../utils/meta.js';
 
 interface Options {
   /** Hosts of mirrors you operate and trust (`models.example.com`); subdomains included. */
@@ -22,6 +23,7 @@ export default createRule<[Options?], JsSourceCode>({
       description:
         'Reports transformers.js `env.remoteHost` set to a plain-HTTP or non-Hub host, and `env.remotePathTemplate` pointing off the Hub or dropping `{revision}`.',
       recommended: true,
+      url: docsUrl('insecure-remote-host'),
     },
     messages: {
       insecureHost: '`env.remoteHost` downloads every model over plain HTTP ("{{host}}"): anyone on the network path can swap the weights.',

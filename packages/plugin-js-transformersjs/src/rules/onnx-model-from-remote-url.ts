@@ -2,6 +2,7 @@ import { createRule } from '@oculum/core';
 import type { JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { calleeText, isOnnxSessionCreate } from '../utils/libraries.js';
 import { remoteLoadReport } from '../utils/remote-load.js';
+import { docsUrl } from '../utils/meta.js';
 
 export default createRule<[], JsSourceCode>({
   name: 'onnx-model-from-remote-url',
@@ -14,6 +15,7 @@ export default createRule<[], JsSourceCode>({
       description:
         'Reports onnxruntime `InferenceSession.create(url)` with a remote or plain-HTTP URL: the model bytes are used without any integrity check.',
       recommended: true,
+      url: docsUrl('onnx-model-from-remote-url'),
     },
     messages: {
       remote: '{{callee}} downloads the model from "{{url}}" and runs it without checking its integrity.',

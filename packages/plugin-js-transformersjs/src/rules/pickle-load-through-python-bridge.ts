@@ -2,6 +2,7 @@ import { createRule, type Confidence } from '@oculum/core';
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { staticKey, unwrapExpression } from '@oculum/lang-js';
 import { shown } from '../utils/libraries.js';
+import { docsUrl } from '../utils/meta.js';
 
 /** Python functions that unpickle, by Python module. `torch.load` is safe only with `weights_only=True`. */
 const UNPICKLERS: Record<string, Set<string>> = {
@@ -66,6 +67,7 @@ export default createRule<[], JsSourceCode>({
       description:
         'Reports Python unpickling (`pickle.load`, `torch.load` without `weights_only=True`, `joblib.load`, …) called from JavaScript through pythonia, pymport or python-bridge.',
       recommended: true,
+      url: docsUrl('pickle-load-through-python-bridge'),
     },
     messages: {
       unpickle: '{{api}} calls Python `{{target}}` through a JS bridge: unpickling a model file runs whatever code it contains.',

@@ -1,6 +1,7 @@
 import { createRule } from '@oculum/core';
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { calleeText, importsAny, isHfHubModule, memberIn, shown } from '../utils/libraries.js';
+import { docsUrl } from '../utils/meta.js';
 
 const UPLOADERS = new Set(['uploadFile', 'uploadFiles', 'uploadFilesWithProgress', 'commit']);
 
@@ -36,6 +37,7 @@ export default createRule<[], JsSourceCode>({
       description:
         'Reports `@huggingface/hub` `createRepo` without `private: true`, and uploads (`uploadFile`, `uploadFiles`, `commit`) to repositories this file does not create as private.',
       recommended: true,
+      url: docsUrl('public-model-upload'),
     },
     messages: {
       publicRepo: '{{callee}} creates "{{repo}}" as a public repository: whatever is uploaded is published before anyone reviews it.',

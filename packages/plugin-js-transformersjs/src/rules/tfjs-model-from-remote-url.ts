@@ -4,6 +4,7 @@ import { unwrapExpression } from '@oculum/lang-js';
 import { calleeText, isTfjsModule, tfjsLoaderName } from '../utils/libraries.js';
 import { classifyLocation } from '../utils/locations.js';
 import { remoteLoadReport } from '../utils/remote-load.js';
+import { docsUrl } from '../utils/meta.js';
 
 /** `tf.io.http(url)` / `tf.io.browserHTTPRequest(url)`: an IOHandler that fetches `url`. */
 function httpHandlerUrl(sc: JsSourceCode, expr: JsNode): JsNode | undefined {
@@ -45,6 +46,7 @@ export default createRule<[], JsSourceCode>({
       description:
         'Reports TensorFlow.js `loadLayersModel`/`loadGraphModel` (and `@tensorflow-models/*` `load()`) of a remote or plain-HTTP URL: the model topology and weights are used without any integrity check.',
       recommended: true,
+      url: docsUrl('tfjs-model-from-remote-url'),
     },
     messages: {
       remote: '{{callee}} downloads the model from "{{url}}" and runs it without checking its integrity.',

@@ -3,6 +3,7 @@ import type { JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { calleeText, importsAny, isTransformersModule, memberIn, shown } from '../utils/libraries.js';
 import { classifyLocation } from '../utils/locations.js';
 import { classifyRevision } from '../utils/revision.js';
+import { docsUrl } from '../utils/meta.js';
 
 interface Options {
   /** Accept version tags (`v1.2.0`) as pins. Default false: tags can be moved. */
@@ -28,6 +29,7 @@ export default createRule<[Options?], JsSourceCode>({
       description:
         'Reports transformers.js `pipeline()` and `from_pretrained()` loads of Hugging Face Hub models that are not pinned to a commit with `{ revision }`.',
       recommended: true,
+      url: docsUrl('unpinned-model-revision'),
     },
     messages: {
       missing: '{{callee}} loads "{{model}}" from the Hugging Face Hub without a pinned `revision`: it follows `main`, so the files can change under you.',

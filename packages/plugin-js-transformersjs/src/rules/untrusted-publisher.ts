@@ -2,6 +2,7 @@ import { createRule } from '@oculum/core';
 import type { JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { importsAny, isHfHubModule, isTransformersModule } from '../utils/libraries.js';
 import { hubLoad } from '../utils/hub-loads.js';
+import { docsUrl } from '../utils/meta.js';
 
 /** `settings.trustedPublishers`: Hub owners (or full `owner/name` ids) the project accepts. */
 export function trustedPublishers(settings: Record<string, unknown>): string[] | undefined {
@@ -20,6 +21,7 @@ export default createRule<[], JsSourceCode>({
     docs: {
       description: 'Reports Hub models whose owner is not listed in `settings.trustedPublishers` (off until that setting is configured).',
       recommended: true,
+      url: docsUrl('untrusted-publisher'),
     },
     messages: {
       unknownPublisher: '{{api}} fetches "{{id}}" from "{{owner}}", which is not in settings.trustedPublishers ({{trusted}}).',

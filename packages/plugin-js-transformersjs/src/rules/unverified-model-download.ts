@@ -3,6 +3,7 @@ import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { calleeText, isOnnxSessionCreate, isTfjsModule, shown } from '../utils/libraries.js';
 import { classifyLocation, looksLikeModelFile } from '../utils/locations.js';
 import { hasIntegrityCheck } from '../utils/verification.js';
+import { docsUrl } from '../utils/meta.js';
 
 /** HTTP clients: module → member paths that download (`[]` = the default export itself). */
 const CLIENTS: Record<string, string[]> = {
@@ -68,6 +69,7 @@ export default createRule<[], JsSourceCode>({
       description:
         'Reports `fetch`/`axios`/`got` downloads of model files that are written to disk or loaded without a hash check (`crypto.subtle.digest`, `crypto.createHash`) or Subresource Integrity.',
       recommended: true,
+      url: docsUrl('unverified-model-download'),
     },
     messages: {
       unverified: '{{callee}} downloads a model file ("{{url}}") and uses it without checking a hash or Subresource Integrity.',
