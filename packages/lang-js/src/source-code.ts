@@ -442,13 +442,13 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
    * literals, stable variables bound to literals, and may spread other literals.
    */
   argument(call: JsNode, query: ArgumentQuery): JsNode | undefined {
-    const { list, complete } = this.expandedArguments(call);
+    // Positions after an unresolved spread are not in `list`: they are unknown, not absent.
+    const { list } = this.expandedArguments(call);
     if (query.name === undefined) {
       if (query.position === undefined) return undefined;
       return list[query.position];
     }
     const candidates = query.position !== undefined ? (list[query.position] ? [list[query.position]] : []) : [...list].reverse();
-    void complete;
     for (const candidate of candidates) {
       const obj = this.objectLiteral(candidate);
       if (!obj) continue;
