@@ -6,7 +6,8 @@
  * `requirements/*.txt|.in`, `constraints*.txt` (following `-r` / `-c` includes), `pyproject.toml`
  * (`[project]` dependencies and optional-dependencies, `[dependency-groups]`, Poetry and uv tables),
  * `setup.cfg` (`install_requires`, `extras_require`), `setup.py` (literal lists given to
- * `install_requires` / `extras_require`), `Pipfile`, `environment.yml` (conda and pip sections).
+ * `install_requires` / `extras_require`), `Pipfile`, `environment.yml` (conda and pip sections), and
+ * the lock files `poetry.lock`, `uv.lock`, `pdm.lock`, `Pipfile.lock` (exact pins).
  *
  * Versions follow PEP 440; specifiers are turned into sets of version intervals so that questions
  * like "does every allowed torch satisfy >=2.6?" and "can a torch <=2.5.1 be installed?" have exact
@@ -407,10 +408,10 @@ export function parseCondaSpec(text: string, file = '', line = 0): Requirement |
 // ---------------------------------------------------------------------------------------------
 // File readers
 
-function readText(path: string): string | undefined {
+function readText(path: string, maxBytes = 2 * 1024 * 1024): string | undefined {
   try {
     const st = statSync(path);
-    if (!st.isFile() || st.size > 2 * 1024 * 1024) return undefined;
+    if (!st.isFile() || st.size > maxBytes) return undefined;
     return readFileSync(path, 'utf8');
   } catch {
     return undefined;
@@ -979,10 +980,56 @@ export function readEnvironmentYml(path: string): Requirement[] {
   return out;
 }
 
+/**
+ * Lock files (`poetry.lock`, `uv.lock`, `pdm.lock`, `Pipfile.lock`): the exact versions that get
+ * installed. All entries of one distribution become one requirement (the union of its pinned
+ * versions, e.g. a CPU and a CUDA build), which the project intersects with its other constraints.
+ */
+export function readLockFile(path: string): Requirement[] {
+  const text = readText(path, 32 * 1024 * 1024);
+  if (text === undefined) return [];
+  const pins = new Map<string, { versions: string[]; line: number }>();
+  const add = (name: string, version: string, line: number) => {
+    const key = normalizeName(name);
+    const entry = pins.get(key) ?? { versions: [], line };
+    if (!entry.versions.includes(version)) entry.versions.push(version);
+    pins.set(key, entry);
+  };
+  if (path.endsWith('.json') || /Pipfile\.lock$/.test(path)) {
+    try {
+      const data = JSON.parse(text) as Record<string, unknown>;
+      for (const section of ['default', 'develop']) {
+        const table = data[section];
+        if (!table || typeof table !== 'object') continue;
+        for (const [name, info] of Object.entries(table as Record<string, { version?: unknown }>)) {
+          const v = typeof info?.version === 'string' ? info.version.replace(/^==/, '') : undefined;
+          if (v) add(name, v, 1);
+        }
+      }
+    } catch {
+      return [];
+    }
+  } else {
+    // TOML `[[package]]` tables whose first keys are name and version (poetry, uv, pdm all write them so).
+    const re = /^\[\[package\]\][ \t]*\r?\nname[ \t]*=[ \t]*"([^"]+)"[ \t]*\r?\nversion[ \t]*=[ \t]*"([^"]+)"/gm;
+    for (let m = re.exec(text); m; m = re.exec(text)) add(m[1], m[2], text.slice(0, m.index).split('\n').length + 1);
+  }
+  const out: Requirement[] = [];
+  for (const [name, { versions, line }] of pins) {
+    let set: VersionSet | undefined = VersionSet.none();
+    for (const v of versions) {
+      const one = VersionSet.fromSpecifier(`==${v}`);
+      set = set && one ? set.union(one) : undefined;
+    }
+    out.push({ name, specifier: versions.map((v) => `==${v}`).join(' || '), versions: set, file: path, line });
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Project lookup
 
-export type DependencyFileKind = 'requirements' | 'constraints' | 'pyproject' | 'setup.cfg' | 'setup.py' | 'Pipfile' | 'environment.yml';
+export type DependencyFileKind = 'requirements' | 'constraints' | 'pyproject' | 'setup.cfg' | 'setup.py' | 'Pipfile' | 'environment.yml' | 'lock';
 
 export interface DependencyFile {
   path: string;
@@ -999,6 +1046,7 @@ function classify(name: string): DependencyFileKind | undefined {
   if (lower === 'setup.py') return 'setup.py';
   if (name === 'Pipfile') return 'Pipfile';
   if (lower === 'environment.yml' || lower === 'environment.yaml') return 'environment.yml';
+  if (lower === 'poetry.lock' || lower === 'uv.lock' || lower === 'pdm.lock' || name === 'Pipfile.lock') return 'lock';
   return undefined;
 }
 
@@ -1017,6 +1065,8 @@ function readDependencyFile(path: string, kind: DependencyFileKind): Requirement
       return readPipfile(path);
     case 'environment.yml':
       return readEnvironmentYml(path);
+    case 'lock':
+      return readLockFile(path);
   }
 }
 

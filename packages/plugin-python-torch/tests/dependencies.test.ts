@@ -183,6 +183,27 @@ describe('project dependency files', () => {
     expect(envDeps.requirements('numpy')).toHaveLength(1);
   });
 
+  it('lock files pin what is installed', () => {
+    const poetry = project({
+      'pyproject.toml': '[tool.poetry.dependencies]\npython = "^3.10"\ntorch = "^2.1"\n',
+      'poetry.lock': '# generated\n[[package]]\nname = "numpy"\nversion = "1.26.4"\n\n[[package]]\nname = "torch"\nversion = "2.7.1"\ndescription = "x"\n',
+    });
+    const deps = findProjectDependencies(poetry, { root: poetry });
+    expect(deps.requiresAtLeast('torch', '2.6')).toBe(true);
+    expect(deps.allowsAtMost('torch', '2.5.1')).toBe(false);
+    expect(deps.allowsAtMost('torch', '2.9.1')).toBe(true);
+    const uv = project({
+      'uv.lock': 'version = 1\n\n[[package]]\nname = "torch"\nversion = "2.5.1"\nsource = { registry = "https://pypi.org/simple" }\n\n[[package]]\nname = "torch"\nversion = "2.5.1+cpu"\n',
+    });
+    const uvDeps = findProjectDependencies(uv, { root: uv });
+    expect(uvDeps.requirements('torch')).toHaveLength(1);
+    expect(uvDeps.allowsAtMost('torch', '2.5.1')).toBe(true);
+    const pipenv = project({ 'Pipfile.lock': JSON.stringify({ _meta: {}, default: { torch: { version: '==2.10.0' } }, develop: {} }) });
+    const pipenvDeps = findProjectDependencies(pipenv, { root: pipenv });
+    expect(pipenvDeps.requiresAtLeast('torch', '2.6')).toBe(true);
+    expect(pipenvDeps.allowsAtMost('torch', '2.9.1')).toBe(false);
+  });
+
   it('markers: unconditional requirements decide; otherwise the union', () => {
     const dir = project({ 'requirements.txt': 'torch>=2.6; python_version>="3.9"\ntorch<2; python_version<"3.9"\n' });
     const deps = findProjectDependencies(dir, { root: dir });
