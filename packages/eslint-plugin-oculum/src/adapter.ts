@@ -88,7 +88,7 @@ export function adaptRule(ruleId: string, rule: Rule<any, any>): ESLintRule.Rule
       const model = sourceCodeFor(context);
       const settings = oculumSettings(context);
       const depth = (['quick', 'standard', 'deep'] as const).includes(settings.depth as Depth) ? (settings.depth as Depth) : 'standard';
-      const oculumContext: RuleContext<unknown[], JsSourceCode> = {
+      const oculumContext: { -readonly [K in keyof RuleContext<unknown[], JsSourceCode>]: RuleContext<unknown[], JsSourceCode>[K] } = {
         id: ruleId,
         options: context.options,
         settings,
@@ -100,6 +100,15 @@ export function adaptRule(ruleId: string, rule: Rule<any, any>): ESLintRule.Rule
           context.report(toEslintReport(model, descriptor));
         },
       };
+      // ESLint has no confidence column: `settings.oculum.minConfidence` drops less certain findings.
+      const rank = { low: 0, medium: 1, high: 2 } as const;
+      const floor = rank[settings.minConfidence as keyof typeof rank] ?? 0;
+      if (floor > 0) {
+        const report = oculumContext.report;
+        oculumContext.report = (descriptor) => {
+          if (rank[descriptor.confidence ?? 'high'] >= floor) report(descriptor);
+        };
+      }
       const minDepth = meta.minDepth ?? 'quick';
       const order = { quick: 0, standard: 1, deep: 2 };
       if (order[minDepth] > order[depth]) return {};

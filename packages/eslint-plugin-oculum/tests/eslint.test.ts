@@ -139,6 +139,13 @@ describe('eslint-plugin-oculum', () => {
     expect(lint(code, 'app.js', config).map((m) => [m.ruleId, m.messageId])).toEqual([['oculum/transformersjs/untrusted-publisher', 'unknownPublisher']]);
   });
 
+  it('drops findings below settings.oculum.minConfidence', () => {
+    const code = imports + `export function f(id) { return pipeline('x', id); }\nawait pipeline('x', 'org/name');\n`;
+    expect(lint(code).map((m) => m.line)).toEqual([3, 4]);
+    const config: Linter.Config[] = [oculum.configs.recommended, { settings: { oculum: { minConfidence: 'medium' } } }];
+    expect(lint(code, 'app.mjs', config).map((m) => m.line)).toEqual([4]);
+  });
+
   it('ignores comments, JSDoc and unrelated methods', () => {
     const code = `/** pipeline('x', 'org/name') and ort.InferenceSession.create('http://x/m.onnx') */\n// eval(config.code)\nstore.load('weights');\n`;
     expect(lint(code)).toEqual([]);
