@@ -53,6 +53,13 @@ export interface PythonBinding {
   scope: Node;
 }
 
+/** An assignment to `object.attr` (object a plain name); `value` absent when not a simple assignment. */
+export interface AttributeAssignment {
+  object: Node;
+  node: Node;
+  value?: Node;
+}
+
 export interface ScopeInfo {
   node: Node;
   id: number;
@@ -153,6 +160,7 @@ export class ScopeModel {
    * the caller already walked the tree (see `PythonSourceCode.traverse`); otherwise walked here.
    */
   private readonly byInnerStart = new Map<number, ScopeInfo>();
+  private readonly attributeAssignments = new Map<string, AttributeAssignment[]>();
 
   constructor(tree: Tree, private readonly text: string, walked?: Array<[Node, string]>) {
     const root = tree.rootNode;
@@ -298,6 +306,12 @@ export class ScopeModel {
   }
 
   /** Modules imported with `*` at module level. */
+  /** Assignments `obj.name = value` anywhere in the file whose object is a plain name, by attribute name. */
+  attributeAssignmentsOf(name: string): readonly AttributeAssignment[] {
+    this.ensureBindings();
+    return this.attributeAssignments.get(name) ?? [];
+  }
+
   wildcardModules(): string[] {
     this.ensureBindings();
     return this.module.wildcards ?? [];
@@ -399,7 +413,19 @@ export class ScopeModel {
         else this.bindTargets(scope, el, elementKind, owner, undefined, source ?? value);
       });
     }
-    // attribute / subscript targets bind no name
+    if (type === 'attribute') {
+      // `obj.name = value`: binds no name, but remembered for `self.name` look-ups
+      const object = target.childForFieldName('object');
+      const attr = target.childForFieldName('attribute');
+      if (object && attr && object.type === 'identifier') {
+        const name = this.text.slice(attr.startIndex, attr.endIndex);
+        const entry: AttributeAssignment = { object, node: owner, value: kind === 'assignment' ? value : undefined };
+        const list = this.attributeAssignments.get(name);
+        if (list) list.push(entry);
+        else this.attributeAssignments.set(name, [entry]);
+      }
+    }
+    // subscript targets bind nothing
   }
 
   private collect(node: Node, type: string): void {

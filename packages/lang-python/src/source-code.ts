@@ -116,6 +116,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private readonly calleeCache = new Map<number, Node | undefined>();
   private allCalls?: Node[];
   private readonly instanceCache = new Map<number, readonly string[]>();
+  private readonly classOfCache = new Map<number, Node | undefined>();
+  private classAttributeNames?: Set<string>;
   /** Current recursion depth of qualifiedNames/constant (bounded by MAX_DEPTH). */
   private depth = 0;
 
@@ -442,7 +444,13 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
           if (names.length > 1 && object && this.qnCache.has(object.id)) break;
         }
         if (!object) return NONE;
-        const base = this.qualifiedNames(object);
+        let base = this.qualifiedNames(object);
+        if (base.length === 0 && object.type === 'identifier') {
+          // `self.loader(...)` with `self.loader = torch.load` (or a class attribute `loader = …`)
+          const member = names.pop()!;
+          base = this.memberValues(object, member, (v) => this.qualifiedNames(v));
+          if (names.length === 0) return base;
+        }
         if (base.length === 0) return NONE;
         const suffix = names.reverse().join('.');
         return base.length === 1 ? [`${base[0]}.${suffix}`] : base.map((b) => `${b}.${suffix}`);
@@ -597,6 +605,46 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return names.length === 1 ? names[0] : undefined;
   }
 
+  /**
+   * Candidates for `obj.member` where `obj` is `self`/`cls` in a method or a class name: the values of
+   * the class attribute `member = value` and of every `self.member = value` in the class's methods,
+   * each mapped by `resolve`. Empty when there is none, when one cannot be resolved, or when the
+   * member is a method.
+   */
+  private memberValues(object: Node, member: string, resolve: (value: Node) => readonly string[]): readonly string[] {
+    // Cheap gate: most `self.x` are methods or attributes never assigned a resolvable value here.
+    if (!this.classAttributeNames) {
+      const names = new Set<string>();
+      for (const s of this.scopes.allScopes()) {
+        if (s.kind !== 'class') continue;
+        for (const [name, list] of s.bindings) if (list.some((b) => b.kind === 'assignment')) names.add(name);
+      }
+      this.classAttributeNames = names;
+    }
+    if (!this.classAttributeNames.has(member) && this.scopes.attributeAssignmentsOf(member).length === 0) return NONE;
+    const cls = this.classOf(object);
+    if (!cls) return NONE;
+    const classScope = this.scopes.scopeOfNode(cls);
+    const values: Node[] = [];
+    for (const b of classScope?.bindings.get(member) ?? []) {
+      if (b.kind !== 'assignment' || !b.value) return NONE;
+      values.push(b.value);
+    }
+    for (const a of this.scopes.attributeAssignmentsOf(member)) {
+      if (this.classOf(a.object)?.id !== cls.id) continue;
+      if (!a.value) return NONE;
+      values.push(a.value);
+    }
+    let result: readonly string[] = NONE;
+    for (const v of values) {
+      if (v.type === 'none') continue;
+      const r = resolve(v);
+      if (r.length === 0) return NONE;
+      result = result.length === 0 ? r : union(result, r);
+    }
+    return result;
+  }
+
   /** Qualified names of the callees whose results the receiver expression holds. */
   private receiverTypes(expr: Node, seen: Set<number>): readonly string[] {
     if (seen.has(expr.id) || seen.size > 32) return NONE;
@@ -614,6 +662,13 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       case 'conditional_expression': {
         const parts = namedChildrenOf(expr);
         return parts.length === 3 ? union(this.receiverTypes(parts[0], seen), this.receiverTypes(parts[2], seen)) : NONE;
+      }
+      case 'attribute': {
+        // `self.api.create_repo` with `self.api = HfApi()`
+        const object = expr.childForFieldName('object');
+        const attr = expr.childForFieldName('attribute');
+        if (!object || !attr || object.type !== 'identifier') return NONE;
+        return this.memberValues(object, this.text.slice(attr.startIndex, attr.endIndex), (v) => this.receiverTypes(v, seen));
       }
       case 'identifier': {
         if (this.isMemberOrKeywordName(expr)) return NONE;
@@ -1508,6 +1563,13 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   /** The class `self`/`cls` (first parameter of a method) or a class name refers to. */
   private classOf(object: Node): Node | undefined {
     if (object.type !== 'identifier') return undefined;
+    if (this.classOfCache.has(object.id)) return this.classOfCache.get(object.id);
+    const cls = this.computeClassOf(object);
+    this.classOfCache.set(object.id, cls);
+    return cls;
+  }
+
+  private computeClassOf(object: Node): Node | undefined {
     const list = this.bindings(object);
     if (list.length === 1 && list[0].kind === 'class') return list[0].node;
     if (list.length !== 1 || list[0].kind !== 'parameter') return undefined;

@@ -332,3 +332,46 @@ describe('instanceQualifiedName', () => {
     expect(sc.qualifiedName(sc.callee(callStarting(sc, 'api.create_repo("org/x")'))!)).toBeUndefined();
   });
 });
+
+describe('members assigned through self / class attributes', () => {
+  it('resolves self.x and class attributes holding imported functions or instances', async () => {
+    const sc = await parse(
+      [
+        'import torch, pickle',
+        'from huggingface_hub import HfApi',
+        'class Loader:',
+        '    fallback = pickle.loads',
+        '    def __init__(self):',
+        '        self.load_fn = torch.load',
+        '        self.api = HfApi()',
+        '        self.model = None',
+        '    def load(self, key):',
+        '        return key',
+        '    def run(self, p):',
+        '        self.load_fn(p)',
+        '        self.fallback(p)',
+        '        self.load(p)',
+        '        self.api.create_repo("x")',
+        '        Loader.fallback(p)',
+        '        self.missing(p)',
+        'class Other:',
+        '    def run(self, p):',
+        '        self.load_fn(p)',
+      ].join('\n'),
+    );
+    expect(calleeName(sc, 'self.load_fn(p)', 0)).toBe('torch.load');
+    expect(calleeName(sc, 'self.fallback')).toBe('pickle.loads');
+    expect(calleeName(sc, 'self.load(p)')).toBeUndefined(); // a method
+    expect(calleeName(sc, 'Loader.fallback')).toBe('pickle.loads');
+    expect(calleeName(sc, 'self.missing')).toBeUndefined();
+    expect(calleeName(sc, 'self.load_fn(p)', 1)).toBeUndefined(); // another class
+    expect(sc.instanceQualifiedName(sc.callee(callStarting(sc, 'self.api.create_repo'))!)).toBe('huggingface_hub.HfApi.create_repo');
+  });
+
+  it('a member assigned something unresolvable is unresolved', async () => {
+    const sc = await parse(
+      ['import torch', 'class A:', '    def __init__(self, f):', '        self.f = torch.load', '        if f:', '            self.f = f', '    def run(self, p):', '        self.f(p)'].join('\n'),
+    );
+    expect(calleeName(sc, 'self.f(p)')).toBeUndefined();
+  });
+});
