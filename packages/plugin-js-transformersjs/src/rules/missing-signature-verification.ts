@@ -1,7 +1,7 @@
 import { createRule } from '@oculum/core';
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
-import { calleeText, isOnnxSessionCreate, isTransformersModule, memberIn, tfjsLoaderName } from '../utils/libraries.js';
-import { hubLoad } from '../utils/hub-loads.js';
+import { calleeText, isOnnxSessionCreate, tfjsLoaderName } from '../utils/libraries.js';
+import { hubLoad, transformersLoad } from '../utils/hub-loads.js';
 import { callersOf } from '../utils/verification.js';
 import { docsUrl } from '../utils/meta.js';
 
@@ -75,9 +75,7 @@ export default createRule<[], JsSourceCode>({
     };
     return {
       CallExpression(node: TSESTree.CallExpression) {
-        const tf = memberIn(sc, node.callee, isTransformersModule);
-        const isTransformersLoad = tf !== undefined && ((tf.length === 1 && tf[0] === 'pipeline') || (tf.length === 2 && tf[1] === 'from_pretrained'));
-        const isLoad = isTransformersLoad || hubLoad(sc, node) !== undefined || isOnnxSessionCreate(sc, node) || tfjsLoaderName(sc, node) !== undefined;
+        const isLoad = transformersLoad(sc, node) !== undefined || hubLoad(sc, node) !== undefined || isOnnxSessionCreate(sc, node) || tfjsLoaderName(sc, node) !== undefined;
         if (!isLoad) return;
         if (isVerified(sc.enclosingFunction(node) ?? sc.ast)) return;
         context.report({ node, messageId: 'unsigned', data: { api: calleeText(sc, node) } });

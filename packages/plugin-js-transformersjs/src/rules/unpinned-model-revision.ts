@@ -1,6 +1,7 @@
 import { createRule, type Confidence } from '@oculum/core';
 import type { JsSourceCode, TSESTree } from '@oculum/lang-js';
-import { calleeText, importsAny, isTransformersModule, memberIn, shown } from '../utils/libraries.js';
+import { calleeText, importsAny, isTransformersModule, shown } from '../utils/libraries.js';
+import { isLocalOnly, transformersLoad } from '../utils/hub-loads.js';
 import { classifyLocation } from '../utils/locations.js';
 import { classifyRevision } from '../utils/revision.js';
 import { docsUrl } from '../utils/meta.js';
@@ -60,18 +61,13 @@ export default createRule<[Options?], JsSourceCode>({
         if (remoteModelsDisabled(sc, node)) remoteDisabled = true;
       },
       CallExpression(node: TSESTree.CallExpression) {
-        const path = memberIn(sc, node.callee, isTransformersModule);
-        if (!path) return;
-        let modelPos: number;
-        if (path.length === 1 && path[0] === 'pipeline') modelPos = 1;
-        else if (path.length === 2 && path[1] === 'from_pretrained') modelPos = 0;
-        else return;
+        const load = transformersLoad(sc, node);
+        if (!load) return;
+        const { model, optionsPos } = load;
         const callee = calleeText(sc, node);
-        const model = sc.argument(node, { position: modelPos });
-        const optionsPos = modelPos + 1;
 
         if (!model || (model.type === 'Identifier' && model.name === 'undefined') || (model.type === 'Literal' && model.value === null)) {
-          if (modelPos === 0) return; // from_pretrained() without an id is a TypeError, not a download
+          if (load.kind === 'from_pretrained') return; // without an id it is a TypeError, not a download
           if (sc.hasUnresolvedArguments(node)) return;
           const task = sc.argument(node, { position: 0 });
           const taskValue = task ? sc.constant(task) : undefined;
@@ -84,9 +80,7 @@ export default createRule<[Options?], JsSourceCode>({
           return;
         }
 
-        // `local_files_only: true` never touches the Hub.
-        const localOnly = sc.argument(node, { name: 'local_files_only', position: optionsPos });
-        if (localOnly && sc.constant(localOnly) === true) return;
+        if (isLocalOnly(sc, node, load)) return;
         const location = classifyLocation(sc, model, { hubIds: true });
         if (location.kind === 'local' || location.kind === 'remote') return;
         const revision = classifyRevision(sc, sc.argument(node, { name: 'revision', position: optionsPos }));

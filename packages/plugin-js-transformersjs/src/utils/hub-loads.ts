@@ -4,6 +4,29 @@ import { classifyLocation } from './locations.js';
 
 const HUB_DOWNLOADERS = new Set(['downloadFile', 'downloadFileToCacheDir', 'snapshotDownload']);
 
+/** A transformers.js load: `pipeline(task, model, options)` or `X.from_pretrained(model, options)`. */
+export interface TransformersLoad {
+  kind: 'pipeline' | 'from_pretrained';
+  /** The model id argument, when given. */
+  model?: JsNode;
+  /** Position of the options object. */
+  optionsPos: number;
+}
+
+export function transformersLoad(sc: JsSourceCode, call: TSESTree.CallExpression): TransformersLoad | undefined {
+  const path = memberIn(sc, call.callee, isTransformersModule);
+  if (!path) return undefined;
+  if (path.length === 1 && path[0] === 'pipeline') return { kind: 'pipeline', model: sc.argument(call, { position: 1 }), optionsPos: 2 };
+  if (path.length === 2 && path[1] === 'from_pretrained') return { kind: 'from_pretrained', model: sc.argument(call, { position: 0 }), optionsPos: 1 };
+  return undefined;
+}
+
+/** `{ local_files_only: true }`: the load never touches the Hub. */
+export function isLocalOnly(sc: JsSourceCode, call: TSESTree.CallExpression, load: TransformersLoad): boolean {
+  const flag = sc.argument(call, { name: 'local_files_only', position: load.optionsPos });
+  return Boolean(flag && sc.constant(flag) === true);
+}
+
 export interface HubLoad {
   /** The callee as written, for messages. */
   api: string;
@@ -20,17 +43,10 @@ export interface HubLoad {
  */
 export function hubLoad(sc: JsSourceCode, call: TSESTree.CallExpression): HubLoad | undefined {
   const api = calleeText(sc, call);
-  const tf = memberIn(sc, call.callee, isTransformersModule);
+  const tf = transformersLoad(sc, call);
   if (tf) {
-    let modelPos: number;
-    if (tf.length === 1 && tf[0] === 'pipeline') modelPos = 1;
-    else if (tf.length === 2 && tf[1] === 'from_pretrained') modelPos = 0;
-    else return undefined;
-    const model = sc.argument(call, { position: modelPos });
-    if (!model) return undefined;
-    const localOnly = sc.argument(call, { name: 'local_files_only', position: modelPos + 1 });
-    if (localOnly && sc.constant(localOnly) === true) return undefined;
-    return fromExpression(sc, model, api);
+    if (!tf.model || isLocalOnly(sc, call, tf)) return undefined;
+    return fromExpression(sc, tf.model, api);
   }
   const hub = memberIn(sc, call.callee, isHfHubModule);
   if (hub && hub.length === 1 && HUB_DOWNLOADERS.has(hub[0])) {
