@@ -6,7 +6,7 @@ import { flag, isTrainingArgs, trainerArgsCall, trainingBefore } from '../util/t
 
 const name = 'public-hub-upload';
 
-const RULE_TRIGGERS = ['push_to_hub', 'create_repo', 'upload_folder', 'upload_file', 'create_commit', 'upload_large_folder'];
+const RULE_TRIGGERS = ['push_to_hub', 'create_repo', 'update_repo_visibility', 'update_repo_settings', 'upload_folder', 'upload_file', 'create_commit', 'upload_large_folder'];
 
 export default createRule<[], PySourceCode>({
   name,
@@ -26,6 +26,7 @@ export default createRule<[], PySourceCode>({
       trainerPush: '{{target}}.push_to_hub() publishes the trained model to a public Hub repository (its TrainingArguments have no hub_private_repo=True){{extra}}.',
       publicSavePush: 'save_pretrained(..., push_to_hub=True) publishes to a public Hub repository{{extra}}. Pass private=True, or push separately after review.',
       publicRepo: '{{api}}(...) creates a public repository (no private=True); anything uploaded to it is published immediately.',
+      madePublic: '{{api}}(..., private=False) makes a Hub repository public; publish only after the model was evaluated and reviewed.',
       unreviewedUpload: '{{api}}(...) uploads right after training in this function with no evaluation or review step in between.',
     },
     remediation: 'Publish fine-tuned artifacts privately (`hub_private_repo=True`, `push_to_hub(..., private=True)`, `create_repo(..., private=True)`) and make them public only after evaluating and reviewing the model.',
@@ -91,6 +92,11 @@ export default createRule<[], PySourceCode>({
           const priv = flag(sc, node, 'private');
           if (priv === 'true' || priv === 'unknown') return;
           context.report({ node, messageId: 'publicRepo', data: { api: 'create_repo' } });
+          return;
+        }
+
+        if ((method === 'update_repo_visibility' || method === 'update_repo_settings') && isHubApi(sc, node, qn)) {
+          if (flag(sc, node, 'private') === 'false') context.report({ node, messageId: 'madePublic', data: { api: method } });
           return;
         }
 
