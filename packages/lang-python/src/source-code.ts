@@ -1121,7 +1121,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     switch (expr.type) {
       case 'string':
       case 'concatenated_string': {
-        const s = this.stringValue(expr);
+        const s = this.stringValue(expr, true);
         return s === undefined ? UNKNOWN : s;
       }
       case 'integer': {
@@ -1203,6 +1203,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         if (a === UNKNOWN) return UNKNOWN;
         const b = this.constant(right);
         if (b === UNKNOWN) return UNKNOWN;
+        if (op === '%' && typeof a === 'string') return percentFormat(a, b) ?? UNKNOWN;
         return binaryConstant(op, a, b, () => this.isPathExpression(left));
       }
       case 'conditional_expression': {
@@ -1247,6 +1248,18 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private constantOfCall(call: Node): ConstantValue | Unknown {
     const fn = call.childForFieldName('function');
     if (!fn) return UNKNOWN;
+    if (fn.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'format') {
+      // "{}/{}".format(ORG, NAME), "{org}/{name}".format(org=…, name=…)
+      const object = fn.childForFieldName('object');
+      const template = object ? this.constant(object) : UNKNOWN;
+      if (typeof template !== 'string') return UNKNOWN;
+      const info = this.argInfo(call);
+      if (info.dictSplats.length > 0 || info.positional.some((p) => p.splat)) return UNKNOWN;
+      const positional = info.positional.map((p) => pyStrOf(this.constant(p.node)));
+      const named = new Map<string, string | undefined>();
+      for (const [k, v] of info.keywords) named.set(k, pyStrOf(this.constant(v)));
+      return formatTemplate(template, positional, named) ?? UNKNOWN;
+    }
     const q = this.qualifiedName(fn);
     if (!q) return UNKNOWN;
     if (PATH_JOIN.has(q) || PATH_CLASSES.has(q)) {
@@ -1317,11 +1330,11 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * Content of a string literal (`string`, or implicit concatenation `concatenated_string`) with
    * escapes decoded; f-strings only when they have no interpolation. `undefined` for anything else.
    */
-  stringValue(node: Node): string | undefined {
+  stringValue(node: Node, foldInterpolations = false): string | undefined {
     if (node.type === 'concatenated_string') {
       let out = '';
       for (const part of namedChildrenOf(node)) {
-        const v = this.stringValue(part);
+        const v = this.stringValue(part, foldInterpolations);
         if (v === undefined) return undefined;
         out += v;
       }
@@ -1332,15 +1345,34 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     const startNode = kids[0];
     const endNode = kids[kids.length - 1];
     if (!startNode || !endNode || startNode.type !== 'string_start' || endNode.type !== 'string_end') return undefined;
-    for (const k of kids) if (k && k.type === 'interpolation') return undefined;
     const opener = this.text.slice(startNode.startIndex, startNode.endIndex);
     const prefix = opener.replace(/['"]+$/, '');
     const flags = stringPrefixFlags(prefix);
-    let body = this.text.slice(startNode.endIndex, endNode.startIndex);
     if (flags.template) return undefined;
-    if (flags.format) body = body.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
-    if (flags.raw) return body;
-    return decodePythonEscapes(body, flags.bytes);
+    const literal = (body: string): string | undefined => {
+      if (flags.format) body = body.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
+      return flags.raw ? body : decodePythonEscapes(body, flags.bytes);
+    };
+    const holes = kids.filter((k): k is Node => !!k && k.type === 'interpolation');
+    if (holes.length === 0) return literal(this.text.slice(startNode.endIndex, endNode.startIndex));
+    if (!foldInterpolations || !flags.format) return undefined;
+    // f"{ORG}/{NAME}" with constant parts: the text between the holes, and each hole's str()
+    let out = '';
+    let at = startNode.endIndex;
+    for (const hole of holes) {
+      const lit = literal(this.text.slice(at, hole.startIndex));
+      if (lit === undefined) return undefined;
+      out += lit;
+      const parts = namedChildrenOf(hole);
+      if (parts.length !== 1) return undefined; // conversion (!r) or format spec (:>10)
+      const v = this.constant(parts[0]);
+      const str = pyStrOf(v);
+      if (str === undefined) return undefined;
+      out += str;
+      at = hole.endIndex;
+    }
+    const tail = literal(this.text.slice(at, endNode.startIndex));
+    return tail === undefined ? undefined : out + tail;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1623,6 +1655,65 @@ function truthy(v: ConstantValue): boolean {
   if (Array.isArray(v)) return v.length > 0;
   if (typeof v === 'object') return Object.keys(v).length > 0;
   return true;
+}
+
+/** Python `str()` of a constant usable in formatting (strings, ints, bools, None), else undefined. */
+function pyStrOf(v: ConstantValue | Unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (v === null) return 'None';
+  if (typeof v === 'bigint') return v.toString();
+  if (typeof v === 'number' && Number.isInteger(v)) return String(v); // floats: repr differs, skip
+  return undefined;
+}
+
+/** `str.format` with plain `{}`, `{0}` and `{name}` fields (no conversions or format specs). */
+function formatTemplate(template: string, positional: Array<string | undefined>, named: Map<string, string | undefined>): string | undefined {
+  let out = '';
+  let auto = 0;
+  for (let i = 0; i < template.length; i++) {
+    const c = template[i];
+    if (c === '{' && template[i + 1] === '{') {
+      out += '{';
+      i++;
+    } else if (c === '}' && template[i + 1] === '}') {
+      out += '}';
+      i++;
+    } else if (c === '{') {
+      const close = template.indexOf('}', i);
+      if (close < 0) return undefined;
+      const field = template.slice(i + 1, close);
+      let value: string | undefined;
+      if (field === '') value = positional[auto++];
+      else if (/^\d+$/.test(field)) value = positional[Number(field)];
+      else if (/^[A-Za-z_]\w*$/.test(field)) value = named.get(field);
+      else return undefined;
+      if (value === undefined) return undefined;
+      out += value;
+      i = close;
+    } else if (c === '}') return undefined;
+    else out += c;
+  }
+  return out;
+}
+
+/** `"%s/%s" % (a, b)` with `%s`, `%d`, `%%` only. */
+function percentFormat(template: string, args: ConstantValue): string | undefined {
+  const values = Array.isArray(args) ? args : [args];
+  let k = 0;
+  let bad = false;
+  const out = template.replace(/%([sd%])|%/g, (m, conv: string | undefined) => {
+    if (conv === '%') return '%';
+    if (!conv) {
+      bad = true;
+      return m;
+    }
+    const v = values[k++];
+    const str = v === undefined ? undefined : conv === 'd' ? (typeof v === 'number' && Number.isInteger(v) ? String(v) : undefined) : pyStrOf(v);
+    if (str === undefined) bad = true;
+    return str ?? '';
+  });
+  return bad || k !== values.length ? undefined : out;
 }
 
 function pyStr(v: number | boolean): string {

@@ -133,3 +133,38 @@ describe('constant paths', () => {
     expect(await constOf('x = "a" / "b"')).toBe(UNKNOWN);
   });
 });
+
+describe('constant string formatting', () => {
+  it.each([
+    ['ORG = "org"\nNAME = "model"\nx = f"{ORG}/{NAME}"', 'org/model'],
+    ['N = 3\nx = f"checkpoint-{N}"', 'checkpoint-3'],
+    ['x = f"{{literal}} {True}"', '{literal} True'],
+    ['ORG = "org"\nx = "{}/{}".format(ORG, "m")', 'org/m'],
+    ['x = "{1}-{0}".format("a", "b")', 'b-a'],
+    ['x = "{org}/{name}".format(org="o", name="n")', 'o/n'],
+    ['x = "%s/%s" % ("o", "n")', 'o/n'],
+    ['x = "ckpt-%d" % 5', 'ckpt-5'],
+    ['x = "100%%"  % ()', '100%'],
+  ])('%s', async (text, expected) => {
+    expect(await constOf(text)).toBe(expected);
+  });
+
+  it.each([
+    'x = f"{unknown}/m"',
+    'x = f"{1.5:.2f}"',
+    'x = f"{\'a\'!r}"',
+    'x = "{:>5}".format("a")',
+    'x = "{}".format(y)',
+    'x = "%s" % y',
+    'x = "%r" % ("a",)',
+    'x = "%s %s" % ("a",)',
+  ])('%s is UNKNOWN', async (text) => {
+    expect(await constOf(text)).toBe(UNKNOWN);
+  });
+
+  it('stringValue stays literal-only', async () => {
+    const sc = await parse('ORG = "o"\nx = f"{ORG}/m"\n');
+    expect(sc.stringValue(valueOf(sc, 'x'))).toBeUndefined();
+    expect(sc.constant(valueOf(sc, 'x'))).toBe('o/m');
+  });
+});
