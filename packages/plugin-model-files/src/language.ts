@@ -18,19 +18,19 @@ export class ModelSourceCode implements SourceCode<ModelFile> {
     visit(this.ast, 'enter');
     visit(this.ast, 'exit');
   }
-  getRange(): Range {
+  getRange(_node?: ModelFile): Range {
     return [0, 0];
   }
-  getLoc(): SourceLocation {
+  getLoc(_node?: ModelFile): SourceLocation {
     return FILE_LOC;
   }
-  getText(): string {
+  getText(_node?: ModelFile): string {
     return '';
   }
   getComments(): readonly Comment[] {
     return [];
   }
-  positionAt(): Position {
+  positionAt(_offset?: number): Position {
     return { line: 1, column: 1 };
   }
 }
