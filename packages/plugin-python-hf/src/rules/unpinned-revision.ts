@@ -109,7 +109,9 @@ export default createRule<[Options], PySourceCode>({
           context.report({ node, messageId: 'branchRevision', data, confidence });
           return;
         }
-        context.report({ node, messageId: load.ref ? 'missingRevision' : 'missingRevisionUnknownId', data, confidence });
+        // `**kwargs` that cannot be read may carry the revision (or local_files_only)
+        const hidden = sc.hasUnresolvedArguments(node);
+        context.report({ node, messageId: load.ref ? 'missingRevision' : 'missingRevisionUnknownId', data, confidence: hidden ? 'low' : confidence });
       },
     };
   },

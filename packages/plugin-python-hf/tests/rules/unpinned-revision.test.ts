@@ -54,6 +54,10 @@ ruleTester.run('hf/unpinned-revision', rule, {
       errors: [{ messageId: 'missingRevisionUnknownId', confidence: 'low' }],
     },
     {
+      code: 'from transformers import AutoModel\ndef f(**kwargs):\n    return AutoModel.from_pretrained("org/model", **kwargs)',
+      errors: [{ messageId: 'missingRevision', confidence: 'low' }],
+    },
+    {
       code: 'from transformers import pipeline\npipeline("summarization")',
       errors: [{ messageId: 'defaultModel', confidence: 'medium' }],
     },
