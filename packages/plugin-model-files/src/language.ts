@@ -3,7 +3,7 @@
  * itself. Its SourceCode has no text; the AST is a single `ModelFile` node holding everything
  * the scanner found, and rules report on it with an explicit location (line 1, column 1).
  */
-import type { Comment, Language, Position, Range, SourceCode, SourceLocation } from '@oculum/core';
+import type { AstNode, Comment, Language, Position, Range, SourceCode, SourceLocation } from '@oculum/core';
 import type { ModelFile } from './ast.js';
 import { isModelFile } from './formats/detect.js';
 import { scanModelFile } from './scanner.js';
@@ -18,13 +18,13 @@ export class ModelSourceCode implements SourceCode<ModelFile> {
     visit(this.ast, 'enter');
     visit(this.ast, 'exit');
   }
-  getRange(_node?: ModelFile): Range {
+  getRange(_node?: AstNode): Range {
     return [0, 0];
   }
-  getLoc(_node?: ModelFile): SourceLocation {
+  getLoc(_node?: AstNode): SourceLocation {
     return FILE_LOC;
   }
-  getText(_node?: ModelFile): string {
+  getText(_node?: AstNode): string {
     return '';
   }
   getComments(): readonly Comment[] {
