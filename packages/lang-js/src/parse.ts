@@ -1,4 +1,18 @@
-import { parse as tsParse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { createRequire } from 'node:module';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+
+type TsParse = typeof import('@typescript-eslint/typescript-estree').parse;
+let tsParseImpl: TsParse | undefined;
+
+/**
+ * typescript-estree loads the whole TypeScript compiler (about a second of CPU), so it is required
+ * on the first parse, not at import: a scan with no JS/TS file (and every worker thread that gets
+ * none) never pays for it.
+ */
+function tsParse(...args: Parameters<TsParse>): ReturnType<TsParse> {
+  tsParseImpl ??= (createRequire(import.meta.url)('@typescript-eslint/typescript-estree') as { parse: TsParse }).parse;
+  return tsParseImpl(...args);
+}
 
 export interface RawParseResult {
   ast: TSESTree.Program;
