@@ -18,7 +18,8 @@ describe('global policy', () => {
     ['joblib', 'load'], ['torch', 'load'], ['torch.serialization', 'load'], ['torch.hub', 'load'], ['torch._dynamo', 'optimize'],
     ['torch._inductor.codecache', 'PyCodeCache'], ['torch.jit', 'load'], ['numpy.f2py', 'compile'],
     ['numpy.testing._private.utils', 'runstring'], ['idlelib.pyshell', 'main'], ['lib2to3.main', 'main'],
-    ['uuid', '_get_command_stdout'], ['code', 'InteractiveInterpreter'],
+    ['uuid', '_get_command_stdout'], ['code', 'InteractiveInterpreter'], ['_operator', 'methodcaller'], ['_functools', 'partial'],
+    ['io', 'open'], ['_io', 'FileIO'], ['codecs', 'open'], ['zipfile', 'ZipFile'], ['logging.config', 'listen'],
   ])('%s.%s is dangerous', (m, n) => expect(v(m, n)).toBe('dangerous'));
 
   it('checks every dotted component', () => {
