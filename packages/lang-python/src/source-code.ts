@@ -47,7 +47,7 @@ const PATH_CLASSES = new Set([
 ]);
 const STRING_TYPES = new Set(['string', 'concatenated_string']);
 const IMPORT_WORD = /\bimport\b/g;
-const DYNAMIC_IMPORT_WORD = /\b(?:import_module|__import__)\s*\(/g;
+const DYNAMIC_IMPORT_WORD = /\b(?:import_module|__import__|importorskip)\s*\(/g;
 
 const NONE: readonly string[] = Object.freeze([]);
 const MAX_CANDIDATES = 16;
@@ -484,7 +484,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     if (!fn) return NONE;
     // Cheap syntactic gate before resolving the callee.
     const last = fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn.type === 'identifier' ? fn.text : undefined;
-    if (last !== 'getattr' && last !== 'import_module' && last !== '__import__') return NONE;
+    if (last !== 'getattr' && last !== 'import_module' && last !== '__import__' && last !== 'importorskip') return NONE;
     const callee = this.qualifiedName(fn);
     if (callee === 'builtins.getattr') {
       const target = this.argument(call, { position: 0 });
@@ -500,6 +500,11 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
 
   /** The module `importlib.import_module(...)` / `__import__(...)` returns, when known. */
   private dynamicImportName(call: Node, callee: string | undefined): string | undefined {
+    if (callee === 'pytest.importorskip') {
+      const nameArg = this.argument(call, { name: 'modname', position: 0 });
+      const name = nameArg ? this.constant(nameArg) : UNKNOWN;
+      return typeof name === 'string' && name && !name.startsWith('.') ? name : undefined;
+    }
     if (callee === 'importlib.import_module') {
       const nameArg = this.argument(call, { name: 'name', position: 0 });
       const name = nameArg ? this.constant(nameArg) : UNKNOWN;

@@ -375,3 +375,11 @@ describe('members assigned through self / class attributes', () => {
     expect(calleeName(sc, 'self.f(p)')).toBeUndefined();
   });
 });
+
+describe('pytest.importorskip', () => {
+  it('returns the module it imports', async () => {
+    const sc = await parse('import pytest\ntorch = pytest.importorskip("torch")\ntorch.load(p)\n');
+    expect(calleeName(sc, 'torch.load')).toBe('torch.load');
+    expect(sc.imports.has('torch')).toBe(true);
+  });
+});
