@@ -117,6 +117,9 @@ export const SAFE_GLOBALS: readonly string[] = [
   // joblib's array placeholders (joblib itself is dangerous)
   'joblib.numpy_pickle.NumpyArrayWrapper', 'joblib.numpy_pickle.NDArrayWrapper', 'joblib.numpy_pickle_compat.NDArrayWrapper',
   'joblib.numpy_pickle_compat.ZNDArrayWrapper',
+  // pandas objects (data pickles next to models)
+  'pandas._libs.internals._unpickle_block', 'pandas.core.indexes.base._new_Index', 'pandas._libs.tslibs.timestamps._unpickle_timestamp',
+  'pandas._libs.tslibs.timedeltas._timedelta_unpickle', 'pandas.core.internals.blocks.new_block', 'pandas._libs.arrays.__pyx_unpickle_NDArrayBacked',
   // scipy sparse matrices inside sklearn models
   'scipy.sparse._csr.csr_matrix', 'scipy.sparse._csc.csc_matrix', 'scipy.sparse.csr.csr_matrix', 'scipy.sparse.csc.csc_matrix',
   'scipy.sparse._coo.coo_matrix', 'scipy.sparse._csr.csr_array', 'scipy.sparse._csc.csc_array',
@@ -154,6 +157,8 @@ export const SAFE_MODULE_PREFIXES: readonly string[] = [
   'accelerate.utils.dataclasses', 'peft.tuners', 'peft.utils.peft_types', 'peft.config', 'peft.peft_model',
   'sentence_transformers.models', 'sentence_transformers.SentenceTransformer',
   'numpy.dtypes', 'numpy.core.multiarray', 'numpy._core.multiarray',
+  'pandas.core.frame', 'pandas.core.series', 'pandas.core.internals', 'pandas.core.indexes', 'pandas.core.arrays',
+  'pandas.core.dtypes', 'pandas._libs.tslibs',
 ];
 
 export const SAFE_BUILTIN_NAMES = new Set(

@@ -42,6 +42,7 @@ describe('global policy', () => {
     ['sklearn.tree._tree', 'Tree'], ['transformers.models.bert.configuration_bert', 'BertConfig'],
     ['transformers.training_args', 'TrainingArguments'], ['peft.tuners.lora.config', 'LoraConfig'], ['_codecs', 'encode'],
     ['torch.storage', '_load_from_bytes'], ['argparse', 'Namespace'], ['builtins', 'set'],
+    ['pandas.core.frame', 'DataFrame'], ['pandas.core.internals.managers', 'BlockManager'], ['pandas._libs.internals', '_unpickle_block'],
   ])('%s.%s is safe', (m, n) => expect(v(m, n)).toBe('safe'));
 
   it('allows only class-like names under an allowed prefix', () => {
