@@ -15,13 +15,13 @@ interface Helper {
 function helperFor(qn: string | undefined): Helper | undefined {
   if (!qn) return undefined;
   if (/^torch\.(?:hub|utils\.model_zoo)\.(?:load_state_dict_from_url|load_url)$/.test(qn) || /^torchvision\.models\.utils\.load_state_dict_from_url$/.test(qn)) {
-    return { api: qn.split('.').pop()!, hashArgs: [{ name: 'check_hash', position: 4, kind: 'flag' }], fix: 'check_hash=True (with the SHA-256 prefix in the file name)' };
+    return { api: qn.split('.').pop()!, hashArgs: [{ name: 'check_hash', position: 4, kind: 'flag' }], fix: 'check_hash=True' };
   }
   if (/^torch\.hub\.download_url_to_file$/.test(qn)) {
-    return { api: 'download_url_to_file', hashArgs: [{ name: 'hash_prefix', position: 2, kind: 'value' }], fix: 'hash_prefix=<expected sha256 prefix>' };
+    return { api: 'download_url_to_file', hashArgs: [{ name: 'hash_prefix', position: 2, kind: 'value' }], fix: 'hash_prefix=' };
   }
   if (/^(?:tensorflow\.(?:python\.)?keras|tf_keras|keras)\.(?:src\.)?utils\.(?:data_utils\.|file_utils\.)?get_file$/.test(qn)) {
-    return { api: 'get_file', hashArgs: [{ name: 'file_hash', position: 3, kind: 'value' }, { name: 'md5_hash', position: 2, kind: 'value' }], fix: 'file_hash=<expected sha256>' };
+    return { api: 'get_file', hashArgs: [{ name: 'file_hash', position: 3, kind: 'value' }, { name: 'md5_hash', position: 2, kind: 'value' }], fix: 'file_hash=' };
   }
   return undefined;
 }
@@ -41,7 +41,7 @@ export default createRule<[], PySourceCode>({
       url: docsUrl(name),
     },
     messages: {
-      missing: '{{api}} downloads a file without verifying it ({{fix}} is not set): a tampered or substituted file is used as is.',
+      missing: '{{api}} downloads a file without its built-in hash check (no {{fix}}): a tampered or substituted file is used as is.',
       disabled: '{{api}} is called with its hash check turned off ({{arg}}); a tampered or substituted file is used as is.',
       unknown: '{{api}} takes its hash check from `{{expr}}`, which could not be resolved.',
     },

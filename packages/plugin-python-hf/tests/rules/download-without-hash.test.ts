@@ -10,7 +10,7 @@ ruleTester.run('hf/download-without-hash', rule, {
   invalid: [
     {
       code: 'import torch\ns = torch.hub.load_state_dict_from_url("https://example.org/weights.pth", weights_only=True)',
-      errors: [{ messageId: 'missing', data: { api: 'load_state_dict_from_url', fix: 'check_hash=True (with the SHA-256 prefix in the file name)' }, confidence: 'high' }],
+      errors: [{ messageId: 'missing', data: { api: 'load_state_dict_from_url', fix: 'check_hash=True' }, confidence: 'high' }],
     },
     {
       code: 'import torch\ns = torch.hub.load_state_dict_from_url("https://example.org/weights.pth", check_hash=False)',
