@@ -79,6 +79,9 @@ describe('chat templates', () => {
     expect(normalizeTemplate("'\\x5f\\x5fclass\\x5f\\x5f'")).toBe("'__class__'");
     expect(analyzeTemplate("{{ ()|attr('\\x5f\\x5fclass\\x5f\\x5f') }}").indicators).toContain('__class__');
     expect(analyzeTemplate('{{ "%c%c"|format(95,95) ~ "import" ~ "%c%c"|format(95,95) }}').indicators).toContain('__import__');
+    expect(analyzeTemplate("{{ x[('__CLASS__'|lower)] }}").indicators).toContain('__class__');
+    expect(analyzeTemplate("{{ x[('__ssalc__'|reverse)] }}").indicators).toContain('__class__');
+    expect(analyzeTemplate("{{ x[('__clXass__'|replace('X', ''))] }}").indicators).toContain('__class__');
   });
 });
 

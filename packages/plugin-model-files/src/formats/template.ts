@@ -49,6 +49,16 @@ export function normalizeTemplate(src: string): string {
     if (next === s) break;
     s = next;
   }
+  // 'abc'|replace('b', '') and 'cba'|reverse evaluated on literals
+  for (let i = 0; i < 4; i++) {
+    const next = s
+      .replace(/(["'])([^"']*)\1\s*\|\s*replace\s*\(\s*(["'])([^"']*)\3\s*,\s*(["'])([^"']*)\5\s*\)/g, (_, _q, a: string, _q2, from: string, _q3, to: string) =>
+        `'${from ? a.split(from).join(to) : a}'`)
+      .replace(/(["'])([^"']*)\1\s*\|\s*reverse\b/g, (_, _q, a: string) => `'${[...a].reverse().join('')}'`)
+      .replace(/(["'])([^"']*)\1\s*\|\s*(lower|upper)\b/g, (_, _q, a: string, f: string) => `'${f === 'lower' ? a.toLowerCase() : a.toUpperCase()}'`);
+    if (next === s) break;
+    s = next;
+  }
   // 'x' * 2 → 'xx' (short repeats only)
   s = s.replace(/(["'])([^"']{1,4})\1\s*\*\s*(\d)/g, (_, _q, a, k) => `'${a.repeat(Number(k))}'`);
   return s;
@@ -57,7 +67,7 @@ export function normalizeTemplate(src: string): string {
 export function analyzeTemplate(src: string): TemplateVerdict {
   const found = new Set<string>();
   const norm = normalizeTemplate(src);
-  for (const text of [src, norm]) {
+  for (const text of [src, norm, norm.toLowerCase()]) {
     for (const name of INTERNALS) {
       if (name === 'mro') {
         if (/\.mro\s*\(/.test(text)) found.add('mro()');
