@@ -317,7 +317,9 @@ export class ScopeModel {
     return this.module.wildcards ?? [];
   }
 
+  /** Every scope, module first, with its bindings collected. */
   allScopes(): readonly ScopeInfo[] {
+    this.ensureBindings();
     return [this.module, ...this.scopes];
   }
 
