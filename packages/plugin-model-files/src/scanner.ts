@@ -578,7 +578,8 @@ class Scan {
     const ra = await this.access(unit);
     if (!ra) return 'hdf5';
     const data = await ra.read(0, ra.size);
-    const r = await readH5ModelConfig(data);
+    const r = await readH5ModelConfig(data, Math.max(0, this.deadline - Date.now()));
+    if (r.timedOut) this.problem(unit, 'limit', 'time limit reached while reading the HDF5 file; its Keras config was not inspected');
     for (const p of r.problems) this.problem(unit, 'malformed', p);
     if (r.config !== undefined) this.keras(unit, r.config);
     const fmt: FormatId = r.keras ? 'keras-h5' : 'hdf5';

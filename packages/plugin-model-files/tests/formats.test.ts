@@ -4,7 +4,9 @@ import { checkSafetensors } from '../src/formats/safetensors.js';
 import { analyzeTemplate, normalizeTemplate } from '../src/formats/template.js';
 import { externalLocationProblem } from '../src/formats/onnx.js';
 import { parseNpyHeader } from '../src/formats/npy.js';
-import { analyzeKerasConfig } from '../src/formats/keras.js';
+import { readFileSync } from 'node:fs';
+import { analyzeKerasConfig, readH5ModelConfig } from '../src/formats/keras.js';
+import { FIXTURES } from './helpers.js';
 import { BufferAccess } from '../src/io.js';
 import { bytes } from './helpers.js';
 
@@ -122,5 +124,21 @@ describe('Keras configs', () => {
     expect(hits.map((h) => `${h.kind}:${h.target}`)).toEqual([
       'lambda:marshalled Python bytecode', 'reference:my_pkg.layers.Custom', 'reference:my_pkg.act.swish', 'reference:evil_pkg.Thing',
     ]);
+  });
+});
+
+describe('HDF5 (jsfive in a worker)', () => {
+  it('reads the Keras model_config attribute', async () => {
+    const r = await readH5ModelConfig(readFileSync(`${FIXTURES}/malicious/keras_lambda.h5`));
+    expect(r.keras).toBe(true);
+    expect(JSON.stringify(r.config)).toContain('Lambda');
+  });
+  it('gives up at the time limit instead of hanging', async () => {
+    const r = await readH5ModelConfig(readFileSync(`${FIXTURES}/benign/keras_model.h5`), 0);
+    expect(r.timedOut).toBe(true);
+  });
+  it('reports unreadable files', async () => {
+    const r = await readH5ModelConfig(new Uint8Array([0x89, 0x48, 0x44, 0x46, 13, 10, 26, 10, 1, 2, 3]));
+    expect(r.problems[0]).toMatch(/could not be read/);
   });
 });

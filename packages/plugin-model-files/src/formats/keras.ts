@@ -75,36 +75,61 @@ export function analyzeKerasConfig(config: unknown): KerasHit[] {
   return hits;
 }
 
-export async function readH5ModelConfig(data: Uint8Array): Promise<{ config?: unknown; keras: boolean; problems: string[] }> {
+/**
+ * Reads the Keras attributes of an HDF5 file with jsfive in a worker thread: jsfive is synchronous
+ * and was not written for hostile input, so a crafted file could keep it busy forever; the worker
+ * is terminated after `timeoutMs` and the caller reports a limit instead of hanging.
+ */
+const H5_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+console.log = () => {};
+console.warn = () => {};
+try {
+  const hdf5 = require(workerData.module);
+  const f = new hdf5.File(workerData.buffer, 'model.h5');
+  const a = f.attrs;
+  const out = {};
+  for (const k of ['model_config', 'training_config', 'keras_version', 'backend']) {
+    if (!(k in a)) continue;
+    const v = a[k];
+    out[k] = typeof v === 'string' ? v : Array.isArray(v) ? String(v[0]) : v instanceof Uint8Array ? Buffer.from(v).toString('utf8') : String(v);
+  }
+  parentPort.postMessage({ attrs: out });
+} catch (e) {
+  parentPort.postMessage({ error: String((e && e.message) || e) });
+}
+`;
+
+export async function readH5ModelConfig(data: Uint8Array, timeoutMs = 10_000): Promise<{ config?: unknown; keras: boolean; problems: string[]; timedOut?: boolean }> {
   const problems: string[] = [];
-  try {
-    const hdf5 = await import('jsfive');
-    const ab = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
-    // jsfive reports unsupported attribute types on the console; keep scan output clean.
-    const saved = { log: console.log, warn: console.warn };
-    let f: InstanceType<typeof hdf5.File>;
-    let attrs: Record<string, unknown>;
-    try {
-      console.log = () => {};
-      console.warn = () => {};
-      f = new hdf5.File(ab, 'model.h5');
-      attrs = f.attrs as Record<string, unknown>;
-    } finally {
-      console.log = saved.log;
-      console.warn = saved.warn;
-    }
-    const raw = attrs.model_config ?? attrs.training_config;
-    const keras = 'keras_version' in attrs || 'model_config' in attrs || 'backend' in attrs;
-    if (raw === undefined) return { keras, problems };
-    const text = typeof raw === 'string' ? raw : Array.isArray(raw) ? String(raw[0]) : Buffer.from(raw as Uint8Array).toString('utf8');
-    try {
-      return { config: JSON.parse(text), keras: true, problems };
-    } catch (error) {
-      problems.push(`model_config is not valid JSON: ${(error as Error).message}`);
-      return { keras: true, problems };
-    }
-  } catch (error) {
-    problems.push(`HDF5 file could not be read: ${(error as Error).message}`);
+  const { Worker } = await import('node:worker_threads');
+  const { createRequire } = await import('node:module');
+  const module = createRequire(import.meta.url).resolve('jsfive');
+  const buffer = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+  const worker = new Worker(H5_WORKER, { eval: true, workerData: { module, buffer }, transferList: [buffer], resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+  type Reply = { attrs?: Record<string, string>; error?: string } | 'timeout';
+  let timer: NodeJS.Timeout | undefined;
+  const reply = await new Promise<Reply>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), Math.max(0, timeoutMs));
+    worker.once('message', (m: Reply) => resolve(m));
+    worker.once('error', (e) => resolve({ error: e.message }));
+    worker.once('exit', () => resolve({ error: 'HDF5 reader stopped' }));
+  });
+  clearTimeout(timer);
+  await worker.terminate();
+  if (reply === 'timeout') return { keras: false, problems, timedOut: true };
+  if (reply.error !== undefined) {
+    problems.push(`HDF5 file could not be read: ${reply.error}`);
     return { keras: false, problems };
+  }
+  const attrs = reply.attrs ?? {};
+  const keras = 'keras_version' in attrs || 'model_config' in attrs || 'backend' in attrs;
+  const text = attrs.model_config ?? attrs.training_config;
+  if (text === undefined) return { keras, problems };
+  try {
+    return { config: JSON.parse(text), keras: true, problems };
+  } catch (error) {
+    problems.push(`model_config is not valid JSON: ${(error as Error).message}`);
+    return { keras: true, problems };
   }
 }
