@@ -8,6 +8,7 @@ import type { PythonNode, PythonSourceCode } from '@oculum/lang-python';
 export type PyNode = PythonNode;
 export type PySourceCode = PythonSourceCode;
 
+/** The called expression (`torch.load` in `torch.load(p)`). */
 export function calleeOf(call: PyNode): PyNode | null {
   return call.childForFieldName('function');
 }
@@ -27,39 +28,14 @@ export function receiverOf(call: PyNode): PyNode | null {
   return fn && fn.type === 'attribute' ? fn.childForFieldName('object') : null;
 }
 
-export function isMethodCall(call: PyNode, name: string): boolean {
-  const fn = calleeOf(call);
-  return !!fn && fn.type === 'attribute' && fn.childForFieldName('attribute')?.text === name;
-}
-
+/** The argument nodes of a call as written (keywords and splats included). */
 export function argList(call: PyNode): PyNode[] {
   const args = call.childForFieldName('arguments');
   return args && args.type === 'argument_list' ? args.namedChildren.filter((n) => n.type !== 'comment') : [];
 }
 
-export function keywordNames(call: PyNode): string[] {
-  return argList(call)
-    .filter((a) => a.type === 'keyword_argument')
-    .map((a) => a.childForFieldName('name')?.text ?? '');
-}
-
-export function positionalCount(call: PyNode): number {
-  return argList(call).filter((a) => a.type !== 'keyword_argument' && a.type !== 'dictionary_splat' && a.type !== 'list_splat').length;
-}
-
+/** Scopes nested inside a function whose names are not the function's variables. */
 const NESTED_SCOPES = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression', 'lambda']);
-
-/** The nearest enclosing function (or module) — the unit within which values are followed. */
-export function enclosingFunction(node: PyNode): PyNode {
-  let cur: PyNode | null = node.parent;
-  let last: PyNode = node;
-  while (cur) {
-    if (cur.type === 'function_definition' || cur.type === 'module') return cur;
-    last = cur;
-    cur = cur.parent;
-  }
-  return last;
-}
 
 export function same(a: PyNode | null | undefined, b: PyNode | null | undefined): boolean {
   return !!a && !!b && a.id === b.id;
@@ -74,14 +50,6 @@ export function walkBody(root: PyNode, visit: (n: PyNode) => void): void {
     if (n.type === 'function_definition' || n.type === 'class_definition' || n.type === 'lambda' || n.type === 'decorated_definition') continue;
     for (let i = n.namedChildren.length - 1; i >= 0; i--) stack.push(n.namedChildren[i]);
   }
-}
-
-/** Calls in the function body (not in nested definitions), in source order. */
-export function callsIn(fn: PyNode): PyNode[] {
-  const out: PyNode[] = [];
-  const body = fn.type === 'function_definition' ? fn.childForFieldName('body') : fn;
-  if (body) walkBody(body, (n) => n.type === 'call' && out.push(n));
-  return out;
 }
 
 /** Identifiers read inside `node` (including itself), e.g. `data` in `data["train"].shuffle()`. */

@@ -7,7 +7,6 @@
 import {
   calleeName,
   calleeOf,
-  enclosingFunction,
   identifiersIn,
   isInside,
   receiverOf,
@@ -117,7 +116,7 @@ export function traceDataset(sc: PySourceCode, source: PyNode): DatasetTrace {
   }
   if (tainted.size === 0) return { validated: false };
 
-  const fn = enclosingFunction(source);
+  const fn = sc.enclosingFunction(source);
   const body = fn.type === 'function_definition' ? fn.childForFieldName('body') : fn;
   if (!body) return { validated: false };
   let result: DatasetTrace = { validated: false };

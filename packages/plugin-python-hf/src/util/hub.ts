@@ -3,7 +3,7 @@
  * loader such as timm `hf-hub:` ids, open_clip, vLLM), and says what they fetch and at which revision.
  */
 import { UNKNOWN, type Confidence } from '@oculum/core';
-import { argList, calleeName, calleeOf, receiverOf, type PyNode, type PySourceCode } from './ast.js';
+import { calleeName, calleeOf, receiverOf, type PyNode, type PySourceCode } from './ast.js';
 import { classifyModelRef, classifyRevision, pythonTruthy, PACKAGED_DATASET_BUILDERS, type ModelRef, type RevisionKind } from './classify.js';
 import { resolve, valuesOf, type Resolved } from './resolve.js';
 
