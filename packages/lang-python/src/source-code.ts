@@ -1308,6 +1308,169 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return UNKNOWN;
   }
 
+  /**
+   * The value an expression has unless the program's user overrides it: `constant(expr)` when known;
+   * otherwise the default of a command-line option read as `args.x` after
+   * `args = parser.parse_args()` (`parser.add_argument("--x", default=…)`, `dest=`, `store_true` →
+   * `false`, no default → `null`; positional or required options stay UNKNOWN), or of a dataclass
+   * field read through an instance (`ModelArguments(...)`, `HfArgumentParser(...).parse_args_into_dataclasses()`,
+   * a parameter annotated with the class; `x: str = field(default=…)` or `x: str = …`). Follows a
+   * name bound once (`out = args.output_dir`). Rules use it at reduced confidence.
+   */
+  defaultValue(expr: Node): ConstantValue | Unknown {
+    const known = this.constant(expr);
+    if (known !== UNKNOWN || this.depth >= MAX_DEPTH) return known;
+    this.depth++;
+    try {
+      return this.computeDefaultValue(expr);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private computeDefaultValue(expr: Node): ConstantValue | Unknown {
+    if (expr.type === 'identifier') {
+      const list = this.reachingBindings(expr);
+      return list.length === 1 && list[0].kind === 'assignment' && list[0].value ? this.defaultValue(list[0].value) : UNKNOWN;
+    }
+    if (expr.type !== 'attribute') return UNKNOWN;
+    const object = expr.childForFieldName('object');
+    const attr = expr.childForFieldName('attribute');
+    if (!object || !attr || object.type !== 'identifier') return UNKNOWN;
+    const field = this.text.slice(attr.startIndex, attr.endIndex);
+    const origin = this.optionsOrigin(object);
+    if (origin === 'argparse') return this.argparseDefault(field);
+    if (origin && typeof origin === 'object') {
+      if (origin.call) {
+        const passed = this.argInfo(origin.call).keywords.get(field);
+        if (passed) return this.constant(passed);
+        if (this.argInfo(origin.call).positional.length > 0) return UNKNOWN;
+      }
+      return this.dataclassDefault(field, origin.classes);
+    }
+    return UNKNOWN;
+  }
+
+  /** Where an options object comes from: argparse, or instances of local dataclasses. */
+  private optionsOrigin(object: Node): 'argparse' | { classes: Node[]; call?: Node } | undefined {
+    const list = this.reachingBindings(object);
+    if (list.length !== 1) return undefined;
+    const b = list[0];
+    if (b.kind === 'parameter') {
+      const type = b.node.childForFieldName('type');
+      const name = type ? namedChildrenOf(type)[0] : undefined;
+      const cls = name && name.type === 'identifier' ? this.localClass(name) : undefined;
+      return cls ? { classes: [cls] } : undefined;
+    }
+    let value: Node | undefined = b.value;
+    let fromUnpack = false;
+    if (!value && b.kind === 'unpack' && b.source) {
+      value = b.source;
+      fromUnpack = true;
+    }
+    while (value && value.type === 'subscript') value = value.childForFieldName('value') ?? undefined; // parse_known_args()[0]
+    if (!value || value.type !== 'call') return undefined;
+    const callee = this.callee(value);
+    if (!callee) return undefined;
+    if (callee.type === 'attribute') {
+      const method = callee.childForFieldName('attribute')?.text;
+      if (method === 'parse_args' || method === 'parse_known_args' || method === 'parse_intermixed_args') return 'argparse';
+      if (fromUnpack && method && /^parse_(args_into_dataclasses|dict|json_file|yaml_file)$/.test(method)) {
+        return { classes: this.dataclasses() };
+      }
+      return undefined;
+    }
+    if (callee.type === 'identifier') {
+      const cls = this.localClass(callee);
+      return cls ? { classes: [cls], call: value } : undefined;
+    }
+    return undefined;
+  }
+
+  /** The local class a name denotes (single `class` binding). */
+  private localClass(name: Node): Node | undefined {
+    const list = this.bindings(name);
+    return list.length === 1 && list[0].kind === 'class' ? list[0].node : undefined;
+  }
+
+  /** Classes of this file decorated with `@dataclass` / `@dataclasses.dataclass(...)`. */
+  private dataclasses(): Node[] {
+    return this.scopes
+      .allScopes()
+      .filter((s) => s.kind === 'class' && this.decoratorNames(s.node).some((d) => d === 'dataclass' || d.endsWith('.dataclass')))
+      .map((s) => s.node);
+  }
+
+  /** The default of field `name` in the given classes (all that define it must agree). */
+  private dataclassDefault(name: string, classes: Node[]): ConstantValue | Unknown {
+    let result: ConstantValue | Unknown = UNKNOWN;
+    let found = false;
+    for (const cls of classes) {
+      const list = this.scopes.scopeOfNode(cls)?.bindings.get(name);
+      if (!list) continue;
+      if (list.length !== 1 || list[0].kind !== 'assignment' || !list[0].value) return UNKNOWN;
+      let value: ConstantValue | Unknown;
+      const v = list[0].value;
+      const fn = v.type === 'call' ? this.callee(v) : undefined;
+      const q = fn ? this.qualifiedName(fn) : undefined;
+      if (q === 'dataclasses.field') {
+        const d = this.argInfo(v).keywords.get('default');
+        value = d ? this.constant(d) : UNKNOWN;
+      } else value = this.constant(v);
+      if (value === UNKNOWN) return UNKNOWN;
+      if (found && !deepEqual(result as ConstantValue, value)) return UNKNOWN;
+      result = value;
+      found = true;
+    }
+    return result;
+  }
+
+  /** The default argparse gives option `dest` (every `add_argument` of the file defining it must agree). */
+  private argparseDefault(dest: string): ConstantValue | Unknown {
+    if (!this.allCalls) this.allCalls = this.ast.descendantsOfType('call');
+    let result: ConstantValue | Unknown = UNKNOWN;
+    let found = false;
+    for (const call of this.allCalls) {
+      const callee = this.callee(call);
+      if (!callee || callee.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== 'add_argument') continue;
+      const info = this.argInfo(call);
+      const names = info.positional.map((p) => this.constant(p.node)).filter((v): v is string => typeof v === 'string');
+      if (names.length === 0) continue;
+      const destArg = info.keywords.get('dest');
+      let d: string | undefined;
+      if (destArg) {
+        const v = this.constant(destArg);
+        if (typeof v !== 'string') continue;
+        d = v;
+      } else if (names[0].startsWith('-')) {
+        const long = names.find((n) => n.startsWith('--')) ?? names[0];
+        d = long.replace(/^-+/, '').replace(/-/g, '_');
+      } else d = names[0];
+      if (d !== dest) continue;
+      let value: ConstantValue | Unknown;
+      const required = info.keywords.get('required');
+      const defaultArg = info.keywords.get('default');
+      const action = info.keywords.get('action');
+      const actionName = action ? this.constant(action) : undefined;
+      if (!names[0].startsWith('-') || (required && this.constant(required) === true)) value = UNKNOWN;
+      else if (defaultArg) {
+        value = this.constant(defaultArg);
+        const type = info.keywords.get('type');
+        const typeName = type ? this.qualifiedName(type) : undefined;
+        if (typeof value === 'string' && typeName === 'builtins.int' && /^-?\d+$/.test(value)) value = Number(value);
+        else if (typeof value === 'string' && typeName === 'builtins.float' && value.trim() !== '' && !Number.isNaN(Number(value))) value = Number(value);
+      } else if (actionName === 'store_true') value = false;
+      else if (actionName === 'store_false') value = true;
+      else if (action && actionName === UNKNOWN) value = UNKNOWN;
+      else value = null;
+      if (value === UNKNOWN) return UNKNOWN;
+      if (found && !deepEqual(result as ConstantValue, value)) return UNKNOWN;
+      result = value;
+      found = true;
+    }
+    return result;
+  }
+
   /** True when the expression is (syntactically or through a name) a `pathlib.Path(...)` value. */
   private isPathExpression(expr: Node, depth = 0): boolean {
     if (depth > 6) return false;

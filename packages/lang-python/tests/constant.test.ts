@@ -168,3 +168,65 @@ describe('constant string formatting', () => {
     expect(sc.constant(valueOf(sc, 'x'))).toBe('o/m');
   });
 });
+
+describe('defaultValue (command-line and dataclass defaults)', () => {
+  const script = [
+    'import argparse',
+    'from dataclasses import dataclass, field',
+    'from transformers import HfArgumentParser',
+    'parser = argparse.ArgumentParser()',
+    'parser.add_argument("--output_dir", default="/tmp/finetuned")',
+    'parser.add_argument("--model-name", dest="model", default="org/model")',
+    'parser.add_argument("--trust_remote_code", action="store_true")',
+    'parser.add_argument("--no-cache", action="store_false")',
+    'parser.add_argument("--epochs", type=int, default="3")',
+    'parser.add_argument("--revision")',
+    'parser.add_argument("data_path")',
+    'group = parser.add_argument_group("extra")',
+    'group.add_argument("-p", "--push-to-hub", default=False)',
+    'args = parser.parse_args()',
+    'use(args.output_dir, args.model, args.trust_remote_code, args.no_cache, args.epochs, args.revision, args.data_path, args.push_to_hub, args.unknown)',
+    'out = args.output_dir',
+    'use2(out)',
+    '@dataclass',
+    'class ModelArguments:',
+    '    model_name_or_path: str = field(default="org/base")',
+    '    revision: str = "main"',
+    '    trust_remote_code: bool = False',
+    '    cache_dir: str = field(default_factory=lambda: "x")',
+    '    token: str',
+    'hf = HfArgumentParser((ModelArguments,))',
+    'model_args, = hf.parse_args_into_dataclasses()',
+    'use3(model_args.model_name_or_path, model_args.revision, model_args.cache_dir, model_args.token)',
+    'direct = ModelArguments(revision="v1")',
+    'use4(direct.revision, direct.model_name_or_path)',
+    'def main(margs: ModelArguments, other):',
+    '    use5(margs.trust_remote_code, other.revision)',
+  ].join('\n');
+
+  const valuesOf = async (fn: string) => {
+    const sc = await parse(script);
+    const call = callStarting(sc, `${fn}(`);
+    return sc.positionalArguments(call).map((a) => sc.defaultValue(a));
+  };
+
+  it('argparse options', async () => {
+    expect(await valuesOf('use')).toEqual(['/tmp/finetuned', 'org/model', false, true, 3, null, UNKNOWN, false, UNKNOWN]);
+    expect(await valuesOf('use2')).toEqual(['/tmp/finetuned']);
+  });
+
+  it('dataclass fields', async () => {
+    expect(await valuesOf('use3')).toEqual(['org/base', 'main', UNKNOWN, UNKNOWN]);
+    expect(await valuesOf('use4')).toEqual(['v1', 'org/base']);
+    expect(await valuesOf('use5')).toEqual([false, UNKNOWN]);
+  });
+
+  it('is constant() first, and constant() itself stays strict', async () => {
+    const sc = await parse(script + '\nuse6(args.output_dir, "lit")\n');
+    const call = callStarting(sc, 'use6(');
+    const [a, b] = sc.positionalArguments(call);
+    expect(sc.constant(a)).toBe(UNKNOWN);
+    expect(sc.defaultValue(a)).toBe('/tmp/finetuned');
+    expect(sc.defaultValue(b)).toBe('lit');
+  });
+});
