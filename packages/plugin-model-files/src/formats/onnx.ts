@@ -159,7 +159,7 @@ export async function readOnnx(ra: RandomAccess, deadline: number): Promise<Onnx
   };
 
   const node = async (s: number, e: number, depth: number) => {
-    info.nodes++;
+    if ((++info.nodes & 0x3ff) === 0) check();
     let op = '';
     let domain = '';
     for (const f of await fields(ra, s, e, P)) {

@@ -64,9 +64,13 @@ export function normalizeTemplate(src: string): string {
   return s;
 }
 
+/** Templates longer than this are searched as written, without de-obfuscation (bounded regex work). */
+const MAX_NORMALIZE = 256 * 1024;
+
 export function analyzeTemplate(src: string): TemplateVerdict {
   const found = new Set<string>();
-  const norm = normalizeTemplate(src);
+  const norm = src.length <= MAX_NORMALIZE ? normalizeTemplate(src) : src;
+  if (src.length > MAX_NORMALIZE) found.add(`template of ${src.length} characters (not de-obfuscated)`);
   for (const text of [src, norm, norm.toLowerCase()]) {
     for (const name of INTERNALS) {
       if (name === 'mro') {
