@@ -151,7 +151,12 @@ export function traceDataset(sc: PySourceCode, source: PyNode): DatasetTrace {
       return;
     }
     if (n.type === 'call') {
-      if (n.parent?.type === 'expression_statement' && isValidationCall(sc, n, tainted)) {
+      // A validation function applied to the data as a check (`validate(ds)`, `assert check(ds)`,
+      // `if not is_clean(ds): raise`). `.filter()`/`.map()` return a new dataset: they count only when
+      // their result is kept, which the assignment branch above handles.
+      const name = calleeName(n) ?? '';
+      const asCheck = name !== 'filter' && name !== 'map' && !insideAssignmentRight(n);
+      if (asCheck && isValidationCall(sc, n, tainted)) {
         const args = n.childForFieldName('arguments');
         const recv = receiverOf(n);
         for (const id of [...identifiersIn(args ?? n), ...(recv ? identifiersIn(recv) : [])]) tainted.delete(id);
@@ -192,6 +197,15 @@ function containsValidationAround(right: PyNode, source: PyNode): boolean {
     }
     if (same(cur, right)) break;
     cur = cur.parent;
+  }
+  return false;
+}
+
+/** Is `node` part of the right-hand side of an assignment (handled as a value, not as a check)? */
+function insideAssignmentRight(node: PyNode): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'assignment' || p.type === 'augmented_assignment') return isInside(node, p.childForFieldName('right') ?? p);
+    if (p.type === 'expression_statement' || p.type === 'block' || p.type === 'module') return false;
   }
   return false;
 }
