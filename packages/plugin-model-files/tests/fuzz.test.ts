@@ -1,0 +1,63 @@
+/**
+ * A short, deterministic mutation run inside the test suite (the long, random one is `pnpm fuzz`):
+ * every fixture is mutated a few times with a fixed seed; each result must be a ModelFile with a
+ * format, produced within the time limit, without throwing.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scanModelBytes } from '../src/scanner.js';
+import { FIXTURES, fixtures } from './helpers.js';
+
+let seed = 20260101;
+const rnd = () => {
+  seed ^= seed << 13;
+  seed ^= seed >>> 17;
+  seed ^= seed << 5;
+  return (seed >>> 0) / 4294967296;
+};
+const int = (n: number) => Math.floor(rnd() * n);
+
+function mutate(input: Uint8Array): Uint8Array {
+  let b = Buffer.from(input);
+  switch (int(5)) {
+    case 0:
+      for (let i = 0; i < 1 + int(8); i++) b[int(b.length)] ^= 1 << int(8);
+      break;
+    case 1: {
+      const at = int(Math.max(1, b.length - 8));
+      if (at + 4 <= b.length) b.writeUInt32LE([0xffffffff, 0x7fffffff, 0, b.length + 1][int(4)] >>> 0, at);
+      break;
+    }
+    case 2:
+      b = b.subarray(0, int(b.length + 1));
+      break;
+    case 3: {
+      const at = int(b.length + 1);
+      b = Buffer.concat([b.subarray(0, at), Buffer.from([0x80, 0x28, 0x63, 0x93, 0x52, 0x2e, 0xff].slice(0, 1 + int(7))), b.subarray(at)]);
+      break;
+    }
+    default: {
+      const a = int(b.length);
+      b = Buffer.concat([b.subarray(0, a), b.subarray(a, a + int(256)), b.subarray(a)]);
+    }
+  }
+  return b;
+}
+
+describe('mutated fixtures never crash or hang', () => {
+  const files = [...fixtures('benign'), ...fixtures('malicious'), ...fixtures('malformed')];
+  for (const rel of files) {
+    it(rel, async () => {
+      const data = readFileSync(join(FIXTURES, rel));
+      for (let i = 0; i < 6; i++) {
+        const m = mutate(data);
+        const started = Date.now();
+        const f = await scanModelBytes(m, rel, { model: { limits: { timeMs: 2000 } } });
+        expect(f.type).toBe('ModelFile');
+        expect(typeof f.format).toBe('string');
+        expect(Date.now() - started).toBeLessThan(5000);
+      }
+    });
+  }
+});
