@@ -8,7 +8,8 @@ import { PythonSourceCode } from './source-code.js';
 
 export { PythonSourceCode } from './source-code.js';
 export type { PythonNode, PythonParameter, ParseProblem } from './source-code.js';
-export type { PythonBinding, BindingKind, ScopeKind } from './scopes.js';
+export type { PythonBinding, BindingKind, ScopeKind, ScopeInfo, AttributeAssignment } from './scopes.js';
+export { ScopeModel } from './scopes.js';
 export { PYTHON_BUILTINS } from './builtins.js';
 export { initParser, grammarWasmPath } from './parser.js';
 
