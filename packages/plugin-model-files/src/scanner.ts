@@ -225,6 +225,10 @@ class Scan {
     if (r.joblibArrays) f.details.joblibArrays = Number(f.details.joblibArrays ?? 0) + r.joblibArrays;
     for (const blob of r.embedded) {
       const name = `${unit.name || '(pickle)'}#bytes@${blob.offset}`;
+      if (blob.result) {
+        await this.recordPickle({ name, depth: unit.depth + 1, tentative: !blob.confirmed, hint: '', torchscript: unit.torchscript }, blob.result);
+        continue;
+      }
       await this.unit({ name, ra: new BufferAccess(blob.data), depth: unit.depth + 1, tentative: !blob.confirmed, hint: '', torchscript: unit.torchscript }, blob.confirmed && blob.data[0] !== 0x50 ? 'pickle' : undefined);
     }
   }

@@ -109,6 +109,22 @@ describe('pickle machine', () => {
     expect(r.embedded[0].via).toBe('_pickle.loads');
   });
 
+  it('scans pickles too large to keep while they stream inside bytes', () => {
+    const u64 = (n: number) => {
+      const b = Buffer.alloc(8);
+      b.writeBigUInt64LE(BigInt(n));
+      return b;
+    };
+    const inner = Buffer.concat([bytes([0x80, 4, 0x8e]), u64(80 << 20), Buffer.alloc(80 << 20), bytes([0x30], 'cos\nsystem\n', [0x4e, 0x85, 0x52, 0x2e])]);
+    const outer = Buffer.concat([bytes([0x80, 4], 'ctorch.storage\n_load_from_bytes\n', [0x8e]), u64(inner.length), inner, bytes([0x85, 0x52, 0x2e])]);
+    const m = new PickleMachine();
+    for (let i = 0; i < outer.length; i += 1 << 20) m.feed(outer.subarray(i, i + (1 << 20)));
+    const r = m.end();
+    expect(r.embedded).toHaveLength(1);
+    expect(r.embedded[0].confirmed).toBe(true);
+    expect(r.embedded[0].result?.globals.map((g) => `${g.module}.${g.name}`)).toEqual(['os.system']);
+  });
+
   it('turns _codecs.encode(str, "latin1") into bytes (protocol 2 bytes)', () => {
     const inner = new TextEncoder().encode('\x80\x02cos\nsystem\nN\x85R.'); // str → UTF-8, as pickle writes it
     const outer = bytes([0x80, 2], 'c_codecs\nencode\n', [0x58], u32le(inner.length), inner, [0x58], u32le(6), 'latin1', [0x86, 0x52, 0x2e]);

@@ -70,6 +70,8 @@ export interface PickleProblem {
 export interface EmbeddedBlob {
   offset: number;
   data: Uint8Array;
+  /** Set for pickles too large to keep: they were scanned while they streamed past. */
+  result?: PickleScanResult;
   /** True once the blob is passed to a `pickle.loads`-like callable. */
   confirmed: boolean;
   via?: string;
@@ -85,6 +87,8 @@ export interface PickleLimits {
   maxPickles: number;
   /** Absolute time (ms since epoch) after which the scan stops with a limit problem. */
   deadline: number;
+  /** Nesting of pickles scanned while they stream inside byte strings. */
+  maxStreamedNesting: number;
 }
 
 export const DEFAULT_PICKLE_LIMITS: PickleLimits = {
@@ -96,6 +100,7 @@ export const DEFAULT_PICKLE_LIMITS: PickleLimits = {
   maxEmbeddedTotal: 128 << 20,
   maxPickles: 64,
   deadline: Number.POSITIVE_INFINITY,
+  maxStreamedNesting: 3,
 };
 
 export interface PickleScanOptions {
@@ -212,7 +217,7 @@ interface Frame {
 
 type Pending =
   | { t: 'skip'; remaining: number }
-  | { t: 'collect'; remaining: number; buf: Uint8Array; fill: number; op: number; offset: number; keep: boolean; total: number; sniff: boolean };
+  | { t: 'collect'; remaining: number; buf: Uint8Array; fill: number; op: number; offset: number; keep: boolean; total: number; sniff: boolean; nested?: PickleMachine };
 
 export class PickleMachine {
   readonly result: PickleScanResult = {
@@ -533,6 +538,7 @@ export class PickleMachine {
       if (this.pending) {
         const pd = this.pending;
         const take = Math.min(pd.remaining, n - p);
+        if (pd.t === 'collect' && pd.nested) pd.nested.feed(buf.subarray(p, p + take));
         if (pd.t === 'collect' && pd.keep) {
           pd.buf.set(buf.subarray(p, p + take), pd.fill);
           pd.fill += take;
@@ -544,6 +550,14 @@ export class PickleMachine {
         p += take;
         if (pd.remaining > 0) continue;
         this.pending = undefined;
+        if (pd.t === 'collect' && pd.nested) {
+          // A pickle too large to keep, scanned while it streamed: record it as an embedded blob.
+          const bv: BytesVal = { k: 'b', len: pd.total, offset: pd.offset };
+          bv.blob = { offset: pd.offset, data: new Uint8Array(0), confirmed: false, result: pd.nested.end() };
+          this.result.embedded.push(bv.blob);
+          this.push(bv);
+          continue;
+        }
         if (pd.t === 'collect') this.finishOperand(pd.op, pd.keep ? pd.buf : undefined, pd.total, pd.offset);
         continue;
       }
@@ -708,6 +722,10 @@ export class PickleMachine {
           if (keep && !isText && len > SMALL_BYTES && avail >= 8 && !looksEmbedded(buf.subarray(q, q + 8))) {
             pd.keep = false;
             pd.buf = new Uint8Array(0);
+          }
+          if (!keep && !isText && avail >= 2 && buf[q] === 0x80 && buf[q + 1] >= 2 && buf[q + 1] <= 5 && L.maxStreamedNesting > 0) {
+            // Too large to keep but a pickle: scan it as it streams past.
+            pd.nested = new PickleMachine({ limits: { ...L, maxStreamedNesting: L.maxStreamedNesting - 1 }, mode: this.mode, joblib: this.joblib });
           }
           this.pending = pd;
           p = q;
