@@ -11,11 +11,21 @@ export type { PythonNode, PythonParameter, ParseProblem } from './source-code.js
 export type { PythonBinding, BindingKind, ScopeKind, ScopeInfo, AttributeAssignment } from './scopes.js';
 export { ScopeModel } from './scopes.js';
 export { PYTHON_BUILTINS } from './builtins.js';
-export { initParser, grammarWasmPath } from './parser.js';
+export { initParser, grammarWasmPath, defaultParseTimeout } from './parser.js';
 
-/** Parses Python text into a `PythonSourceCode` (the parser must be initialised). */
-export function parsePython(text: string, path = '<text>'): PythonSourceCode {
-  return new PythonSourceCode(path, text, parseTree(text));
+/**
+ * Parses Python text into a `PythonSourceCode` (the parser must be initialised). Throws when the
+ * parse exceeds `timeoutMs` (default: 5 s + 5 ms per KiB).
+ */
+export function parsePython(text: string, path = '<text>', timeoutMs?: number): PythonSourceCode {
+  return new PythonSourceCode(path, text, parseTree(text, timeoutMs));
+}
+
+/** `settings.python.parseTimeoutMs` (a positive number) overrides the parse budget. */
+function timeoutFrom(settings: ParseInput['settings'] | undefined): number | undefined {
+  const py = settings?.python;
+  const v = py && typeof py === 'object' ? (py as Record<string, unknown>).parseTimeoutMs : undefined;
+  return typeof v === 'number' && v > 0 ? v : undefined;
 }
 
 /** The Python language: `.py`, `.pyi`, `.pyw`. `init()` loads the grammar once per thread. */
@@ -25,8 +35,9 @@ export const python: Language<PythonSourceCode> = {
   init: initParser,
   parse(input: ParseInput): PythonSourceCode | Promise<PythonSourceCode> {
     const text = input.text ?? '';
-    if (isParserReady()) return parsePython(text, input.path);
-    return initParser().then(() => parsePython(text, input.path));
+    const timeout = timeoutFrom(input.settings);
+    if (isParserReady()) return parsePython(text, input.path, timeout);
+    return initParser().then(() => parsePython(text, input.path, timeout));
   },
 };
 

@@ -42,11 +42,27 @@ export function isParserReady(): boolean {
   return parser !== undefined;
 }
 
+/**
+ * Default parse budget: 5 s plus 5 ms per KiB of text (a 2 MiB file gets 15 s; real files parse at
+ * ~15 MB/s). Only pathological inputs (hostile error-recovery blow-ups) come near it.
+ */
+export function defaultParseTimeout(text: string): number {
+  return 5_000 + Math.ceil(text.length / 1024) * 5;
+}
+
 /** Parses Python text with the shared parser. `initParser()` must have completed. */
-export function parseTree(text: string): Tree {
+export function parseTree(text: string, timeoutMs = defaultParseTimeout(text)): Tree {
   if (!parser) throw new Error('@oculum/lang-python: call `python.init()` (or `initParser()`) before parsing');
-  const tree = parser.parse(text);
-  if (!tree) throw new Error('@oculum/lang-python: tree-sitter returned no tree');
+  const deadline = performance.now() + timeoutMs;
+  let cancelled = false;
+  const tree = parser.parse(text, null, {
+    progressCallback: () => (cancelled = performance.now() > deadline),
+  });
+  if (!tree) {
+    parser.reset();
+    if (cancelled) throw new Error(`Python parse cancelled after ${timeoutMs} ms (pathological input)`);
+    throw new Error('@oculum/lang-python: tree-sitter returned no tree');
+  }
   return tree;
 }
 
