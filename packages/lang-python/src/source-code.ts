@@ -51,6 +51,8 @@ const DYNAMIC_IMPORT_WORD = /\b(?:import_module|__import__|importorskip)\s*\(/g;
 
 const NONE: readonly string[] = Object.freeze([]);
 const MAX_CANDIDATES = 16;
+/** Syntax errors listed per file (the rest are counted in one last entry). */
+const MAX_PARSE_ERRORS = 10;
 /** Recursion bound for name and value resolution (deep nesting, long alias chains). */
 const MAX_DEPTH = 200;
 
@@ -289,6 +291,12 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         }
       }
       out.sort((a, b) => a.loc.start.line - b.loc.start.line || a.loc.start.column - b.loc.start.column);
+      if (out.length > MAX_PARSE_ERRORS) {
+        const rest = out.length - MAX_PARSE_ERRORS;
+        const at = out[MAX_PARSE_ERRORS].loc;
+        out.length = MAX_PARSE_ERRORS;
+        out.push({ message: `Syntax error: ${rest} more not listed`, loc: at });
+      }
     }
     this.errors = out;
     return out;

@@ -316,3 +316,13 @@ describe('parse budget', () => {
     expect(parsePython(big).ast.type).toBe('module'); // the default budget is ample
   });
 });
+
+describe('many syntax errors', () => {
+  it('lists the first ten and counts the rest', async () => {
+    const text = Array.from({ length: 30 }, (_, i) => `def f${i}(:\n    pass\n`).join('') + 'import torch\ntorch.load(p)\n';
+    const sc = await parse(text);
+    expect(sc.parseErrors).toHaveLength(11);
+    expect(sc.parseErrors[10].message).toMatch(/^Syntax error: \d+ more not listed$/);
+    expect(sc.imports.has('torch')).toBe(true);
+  });
+});
