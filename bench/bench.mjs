@@ -38,7 +38,12 @@ function count(dir) {
   let lines = 0;
   let bytes = 0;
   const walk = (p) => {
-    const st = statSync(p);
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      return; // a dangling symlink or an unreadable entry: the scanner skips it too
+    }
     if (st.isDirectory()) {
       for (const name of readdirSync(p)) if (name !== 'node_modules' && name !== '.git') walk(path.join(p, name));
     } else if (SOURCE.test(p)) {
