@@ -241,11 +241,8 @@ export class PickleMachine {
   private state: 'run' | 'between' | 'done' = 'run';
   private errors = 0;
   private embeddedTotal = 0;
-  private lastStopOffset = -1;
-  private pickleStart = 0;
   private pickleIndex = 0;
   private legacyRemaining = -1;
-  private resyncing = false;
 
   constructor(options: PickleScanOptions = {}) {
     this.limits = { ...DEFAULT_PICKLE_LIMITS, ...options.limits };
@@ -584,7 +581,6 @@ export class PickleMachine {
           return n;
         }
         this.state = 'run';
-        this.pickleStart = base + p;
         this.pickleIndex++;
         this.proto = 0;
       }
@@ -631,12 +627,10 @@ export class PickleMachine {
             this.legacyRemaining--;
           }
           this.result.pickles++;
-          this.lastStopOffset = off;
           this.stack = [];
           this.marks = [];
           this.memo = new Map();
           this.state = 'between';
-          this.resyncing = false;
           break;
         }
         case 0x30: // POP
@@ -922,7 +916,6 @@ export class PickleMachine {
 
   private malformed(message: string, off: number): void {
     this.problem('malformed', message, off);
-    this.resyncing = true;
   }
 
   private finishStream(p: number, n: number): void {
