@@ -5,6 +5,7 @@ import { analyzeTemplate, normalizeTemplate } from '../src/formats/template.js';
 import { externalLocationProblem } from '../src/formats/onnx.js';
 import { parseNpyHeader } from '../src/formats/npy.js';
 import { readFileSync } from 'node:fs';
+import { deflateSync as zlibDeflate, gzipSync } from 'node:zlib';
 import { analyzeKerasConfig, readH5ModelConfig } from '../src/formats/keras.js';
 import { FIXTURES } from './helpers.js';
 import { BufferAccess } from '../src/io.js';
@@ -43,6 +44,18 @@ describe('detectFormat', () => {
     const local = bytes('PK\x03\x04', new Array(22).fill(0), [16, 0, 0, 0], 'archive/data.pkl');
     expect(isModelFile(local, 'weights.zip.renamed')).toBe(true);
     expect(isModelFile(bytes('PK\x03\x04', new Array(22).fill(0), [8, 0, 0, 0], 'word.xml'), 'doc.docx')).toBe(false);
+  });
+
+  it('claims compressed files by the name inside the compression or by their decompressed bytes', () => {
+    const csv = gzipSync(Buffer.from('sepal_length,sepal_width\n5.1,3.5\n'));
+    const pickled = gzipSync(Buffer.from([0x80, 4, 0x95, 0, 0, 0, 0, 0, 0, 0, 0, 0x7d, 0x2e]));
+    // Data sets shipped gzip-compressed (scikit-learn's *.csv.gz, *.json.gz) are not model files.
+    expect(isModelFile(csv, 'data/iris.csv.gz')).toBe(false);
+    expect(isModelFile(csv, 'api-v1-jd-1.json.gz')).toBe(false);
+    // A compressed pickle is, whatever its outer name says.
+    expect(isModelFile(pickled, 'cache.gz')).toBe(true);
+    expect(isModelFile(zlibDeflate(Buffer.from([0x80, 4, 0x7d, 0x2e])), 'blob.z')).toBe(true);
+    expect(isModelFile(csv, 'model.pkl.gz')).toBe(true);
   });
 });
 

@@ -1,3 +1,4 @@
+import { constants as zlibConstants, gunzipSync, inflateSync } from 'node:zlib';
 /**
  * Format detection from the first bytes. The name only breaks ties for formats without a magic
  * number (ONNX is a bare protobuf, so it needs the `.onnx` extension *and* a protobuf shape).
@@ -141,6 +142,23 @@ function isProtobufModel(head: Uint8Array): boolean {
 }
 
 /** Magic-byte check the engine calls (first ≤512 bytes + path). */
+const MODEL_EXTENSION = /\.(pt|pth|bin|ckpt|pkl|pickle|joblib|npz|npy|keras|mar|pt2|ptl|model|dat|sav|nemo)$/i;
+
+/** Decompresses what the head holds (never more) and asks whether that is a model format. */
+function innerIsModel(head: Uint8Array, f: 'gzip' | 'zlib', innerPath: string): boolean {
+  let inner: Buffer;
+  try {
+    const opts = { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: 4096 };
+    inner = f === 'gzip' ? gunzipSync(head, opts) : inflateSync(head, opts);
+  } catch {
+    return false;
+  }
+  if (inner.length === 0) return false;
+  const g = detectFormat(inner, innerPath);
+  if (g === 'pickle') return inner[0] === 0x80;
+  return g !== 'unknown' && g !== 'gzip' && g !== 'zlib';
+}
+
 export function isModelFile(head: Uint8Array, path: string): boolean {
   const f = detectFormat(head, path);
   if (f === 'unknown') return false;
@@ -155,7 +173,14 @@ export function isModelFile(head: Uint8Array, path: string): boolean {
       const first = String.fromCharCode(...head.subarray(30, Math.min(head.length, 30 + nlen)));
       if (/(^|\/)(data\.pkl|constants\.pkl|version|\.data\/.*|byteorder|config\.json|metadata\.json|model\.weights\.h5)$|\.(npy|pkl|pickle)$/i.test(first)) return true;
     }
-    return /\.(pt|pth|bin|ckpt|pkl|pickle|joblib|npz|keras|zip|tar|gz|tgz|bz2|xz|z|zlib|lzma|lz4|mar|pt2|ptl|model|dat|sav|nemo)$/i.test(path);
+    if (MODEL_EXTENSION.test(path)) return true;
+    // A generic container name (`data.zip`, `train.csv.gz`) says nothing by itself: it is a model
+    // file when the name inside the compression does (`model.pkl.gz`) or, for gzip/zlib, when the
+    // first decompressed bytes are a model format (a pickle, a zip, a NumPy array).
+    const inner = path.replace(/\.(gz|tgz|bz2|xz|z|zlib|lzma|lz4)$/i, '');
+    if (inner !== path && MODEL_EXTENSION.test(inner)) return true;
+    if (f === 'gzip' || f === 'zlib') return innerIsModel(head, f, inner);
+    return false;
   }
   if (f === 'hdf5') return /\.(h5|hdf5|keras|hdf|weights)$/i.test(path);
   return true;
