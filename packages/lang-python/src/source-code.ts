@@ -685,7 +685,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       }
       case 'identifier': {
         if (this.isMemberOrKeywordName(expr)) return NONE;
-        const list = this.bindings(expr);
+        const list = this.reachingBindings(expr);
         if (list.length === 0) return NONE;
         let result: readonly string[] = NONE;
         for (const b of list) {
