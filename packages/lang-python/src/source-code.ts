@@ -1337,6 +1337,26 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   }
 
   private computeDefaultValue(expr: Node): ConstantValue | Unknown {
+    if (expr.type === 'call') {
+      // os.environ.get("MODEL", "org/model"), os.getenv("MODEL", "org/model")
+      const callee = this.callee(expr);
+      const q = callee ? this.qualifiedName(callee) : undefined;
+      if (q === 'os.getenv' || q === 'os.environ.get' || q === 'os.environ.setdefault') {
+        const d = this.argument(expr, { name: q === 'os.getenv' ? 'default' : 'default', position: 1 });
+        return d ? this.defaultValue(d) : q === 'os.environ.setdefault' ? UNKNOWN : null;
+      }
+      return UNKNOWN;
+    }
+    if (expr.type === 'boolean_operator') {
+      // `os.getenv("M") or "org/model"`: the fallback when the left side is falsy by default
+      const left = expr.childForFieldName('left');
+      const right = expr.childForFieldName('right');
+      const op = expr.childForFieldName('operator')?.text;
+      if (!left || !right || op !== 'or') return UNKNOWN;
+      const l = this.defaultValue(left);
+      if (l === UNKNOWN) return UNKNOWN;
+      return truthy(l) ? l : this.defaultValue(right);
+    }
     if (expr.type === 'identifier') {
       const list = this.reachingBindings(expr);
       return list.length === 1 && list[0].kind === 'assignment' && list[0].value ? this.defaultValue(list[0].value) : UNKNOWN;

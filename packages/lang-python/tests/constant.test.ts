@@ -230,3 +230,19 @@ describe('defaultValue (command-line and dataclass defaults)', () => {
     expect(sc.defaultValue(b)).toBe('lit');
   });
 });
+
+describe('defaultValue of environment variables', () => {
+  it.each([
+    ['import os\nx = os.environ.get("MODEL", "org/model")', 'org/model'],
+    ['import os\nx = os.getenv("MODEL", default="org/m2")', 'org/m2'],
+    ['import os\nx = os.getenv("MODEL")', null],
+    ['import os\nx = os.getenv("MODEL") or "org/fallback"', 'org/fallback'],
+    ['import os\nD = "org/d"\nx = os.environ.get("MODEL", D)', 'org/d'],
+    ['import os\nx = os.environ["MODEL"]', UNKNOWN],
+    ['import os\nx = os.getenv("MODEL", other)', UNKNOWN],
+  ])('%s', async (text, expected) => {
+    const sc = await parse(text);
+    expect(sc.defaultValue(valueOf(sc, 'x'))).toEqual(expected);
+    expect(sc.constant(valueOf(sc, 'x'))).toBe(UNKNOWN);
+  });
+});
