@@ -45,7 +45,6 @@ const PATH_CLASSES = new Set([
   'pathlib.WindowsPath',
   'pathlib.PureWindowsPath',
 ]);
-const STRING_TYPES = new Set(['string', 'concatenated_string']);
 const IMPORT_WORD = /\bimport\b/g;
 const DYNAMIC_IMPORT_WORD = /\b(?:import_module|__import__|importorskip)\s*\(/g;
 
@@ -1311,7 +1310,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       const args = this.argumentNodes(call);
       if (args.length !== 1) return UNKNOWN;
       const v = this.constant(args[0]);
-      return typeof v === 'string' ? v : q === 'builtins.str' && (typeof v === 'number' || typeof v === 'boolean') ? pyStr(v) : UNKNOWN;
+      if (typeof v === 'string') return v;
+      return q === 'builtins.str' ? (pyStrOf(v) ?? UNKNOWN) : UNKNOWN;
     }
     return UNKNOWN;
   }
@@ -1912,10 +1912,6 @@ function percentFormat(template: string, args: ConstantValue): string | undefine
   return bad || k !== values.length ? undefined : out;
 }
 
-function pyStr(v: number | boolean): string {
-  if (typeof v === 'boolean') return v ? 'True' : 'False';
-  return Number.isInteger(v) ? String(v) : String(v);
-}
 
 export function deepEqual(a: ConstantValue, b: ConstantValue): boolean {
   if (a === b) return true;
