@@ -367,3 +367,41 @@ export function flagStateThroughCallers(sc: SC, arg: Node | undefined, depth: st
   if (direct === 'unknown' && local && states.every((s) => s === 'true')) return 'true';
   return direct;
 }
+
+/**
+ * A cheap syntactic gate run before name resolution: can this call's callee be one of the functions
+ * whose last name is in `lastNames` (`load` for `torch.load`)? Attribute callees must end with such a
+ * name; a bare name must be one of them or a local alias (a name bound by an import or assignment
+ * whose text mentions one of them, e.g. `from torch import load as L`, `f = torch.load`); any other
+ * callee shape (`getattr(torch, "load")(p)`) passes. Never decides anything by itself: callers still
+ * ask `qualifiedNames`.
+ */
+export function calleeGate(sc: SC, lastNames: readonly string[]): (call: Node) => boolean {
+  const words = new Set(lastNames);
+  let aliases: Set<string> | undefined;
+  const aliasNames = (): Set<string> => {
+    if (aliases) return aliases;
+    aliases = new Set();
+    const mentions = (text: string) => lastNames.some((w) => text.includes(w));
+    for (const stmt of sc.descendants(sc.ast, ['import_from_statement', 'import_statement', 'assignment'])) {
+      if (!mentions(stmt.text)) continue;
+      if (stmt.type === 'assignment') {
+        const left = stmt.childForFieldName('left');
+        if (left?.type === 'identifier') aliases.add(left.text);
+        continue;
+      }
+      for (const alias of sc.descendants(stmt, 'aliased_import')) {
+        const name = alias.childForFieldName('alias');
+        if (name) aliases.add(name.text);
+      }
+    }
+    return aliases;
+  };
+  return (call) => {
+    const fn = sc.callee(call);
+    if (!fn) return false;
+    if (fn.type === 'attribute') return words.has(fn.childForFieldName('attribute')?.text ?? '');
+    if (fn.type === 'identifier') return words.has(fn.text) || aliasNames().has(fn.text);
+    return true;
+  };
+}

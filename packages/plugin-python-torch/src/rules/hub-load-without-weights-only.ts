@@ -1,7 +1,7 @@
 import { createRule } from '@oculum/core';
 import type { PythonSourceCode } from '@oculum/lang-python';
 import { bypassNote, torchVersionInfo } from '../torch-versions.js';
-import { appendKeyword, calleeName, flagStateThroughCallers, isStubFile, type Node } from '../utils.js';
+import { appendKeyword, calleeGate, calleeName, flagStateThroughCallers, isStubFile, type Node } from '../utils.js';
 
 const HUB_LOADERS = new Set(['torch.hub.load_state_dict_from_url', 'torch.utils.model_zoo.load_url']);
 
@@ -33,8 +33,10 @@ export default createRule<[], PythonSourceCode>({
     const sc = context.sourceCode;
     if (isStubFile(context)) return {};
     if (!sc.imports.has('torch')) return {};
+    const gate = calleeGate(sc, ['load_state_dict_from_url', 'load_url']);
     return {
       call(node: Node) {
+        if (!gate(node)) return;
         const callee = calleeName(sc, node, HUB_LOADERS);
         if (!callee) return;
         const flag = sc.argument(node, { name: 'weights_only', position: 6 });

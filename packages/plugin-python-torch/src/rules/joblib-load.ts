@@ -1,6 +1,6 @@
 import { createRule } from '@oculum/core';
 import type { PythonSourceCode } from '@oculum/lang-python';
-import { calleeName, confidenceFor, type Node, isStubFile } from '../utils.js';
+import { calleeGate, calleeName, confidenceFor, isStubFile, type Node } from '../utils.js';
 
 const JOBLIB_LOAD = new Set(['joblib.load', 'sklearn.externals.joblib.load', 'joblib.numpy_pickle.load']);
 
@@ -25,8 +25,10 @@ export default createRule<[], PythonSourceCode>({
     const sc = context.sourceCode;
     if (isStubFile(context)) return {};
     if (!sc.imports.has('joblib') && !sc.imports.has('sklearn')) return {};
+    const gate = calleeGate(sc, ['load']);
     return {
       call(node: Node) {
+        if (!gate(node)) return;
         const callee = calleeName(sc, node, JOBLIB_LOAD);
         if (!callee) return;
         context.report({

@@ -3,6 +3,7 @@ import type { PythonSourceCode } from '@oculum/lang-python';
 import { bypassNote, torchVersionInfo } from '../torch-versions.js';
 import {
   appendKeyword,
+  calleeGate,
   calleeName,
   confidenceFor,
   dictionarySplatNames,
@@ -173,8 +174,10 @@ export default createRule<[], PythonSourceCode>({
       });
     }
 
+    const gate = calleeGate(sc, ['load', 'partial', 'map', ...CALLBACK_METHODS]);
     return {
       call(node: Node) {
+        if (!gate(node)) return;
         const callee = calleeName(sc, node, DISPATCH);
         if (callee) {
           if (TORCH_LOAD.has(callee)) return checkLoad(node, callee);

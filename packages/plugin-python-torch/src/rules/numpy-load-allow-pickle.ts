@@ -1,6 +1,6 @@
 import { createRule } from '@oculum/core';
 import type { PythonSourceCode } from '@oculum/lang-python';
-import { calleeName, confidenceFor, explicitKeyword, flagStateThroughCallers, removeKeywordArgument, type Node, isStubFile } from '../utils.js';
+import { calleeGate, calleeName, confidenceFor, explicitKeyword, flagStateThroughCallers, removeKeywordArgument, type Node, isStubFile } from '../utils.js';
 
 /** Loader → position of `allow_pickle` when passed positionally. */
 const LOADERS = new Map<string, number>([
@@ -34,8 +34,10 @@ export default createRule<[], PythonSourceCode>({
     const sc = context.sourceCode;
     if (isStubFile(context)) return {};
     if (!sc.imports.has('numpy')) return {};
+    const gate = calleeGate(sc, ['load', 'read_array']);
     return {
       call(node: Node) {
+        if (!gate(node)) return;
         const callee = calleeName(sc, node, LOADERS);
         const position = callee ? LOADERS.get(callee) : undefined;
         if (!callee || position === undefined) return;

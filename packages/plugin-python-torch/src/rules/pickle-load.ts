@@ -1,6 +1,6 @@
 import { createRule } from '@oculum/core';
 import type { PythonSourceCode } from '@oculum/lang-python';
-import { calleeName, confidenceFor, isInProcessData, type Node, isStubFile } from '../utils.js';
+import { calleeGate, calleeName, confidenceFor, isInProcessData, isStubFile, type Node } from '../utils.js';
 
 const PICKLE_MODULES = ['pickle', '_pickle', 'cPickle', 'six.moves.cPickle', 'pickle5', 'dill', 'cloudpickle'];
 
@@ -65,8 +65,10 @@ export default createRule<[], PythonSourceCode>({
     const modules = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle'];
     if (!modules.some((m) => sc.imports.has(m))) return {};
 
+    const gate = calleeGate(sc, [...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1)))]);
     return {
       call(node: Node) {
+        if (!gate(node)) return;
         const callee = calleeName(sc, node, LOADERS);
         if (!callee) return;
         const data = sc.argument(node, { position: 0 }) ?? sc.argument(node, { name: 'data' }) ?? sc.argument(node, { name: 'file' });
