@@ -26,6 +26,7 @@ export type BindingKind =
   | 'with'
   | 'except'
   | 'delete'
+  | 'match'
   | 'type-alias';
 
 /** One place where a name is bound. */
@@ -107,6 +108,7 @@ const BINDING_TYPES = [
   'lambda_parameters',
   'delete_statement',
   'type_alias_statement',
+  'case_clause',
 ];
 
 const SCOPE_TYPE_SET = new Set(SCOPE_TYPES);
@@ -561,6 +563,29 @@ export class ScopeModel {
       }
       case 'delete_statement': {
         for (const c of namedChildrenOf(node)) this.bindTargets(this.scopeForTarget(c), c, 'delete', node, undefined, undefined);
+        return;
+      }
+      case 'case_clause': {
+        // capture patterns of `match`: `case [x, *rest]`, `case {"k": v}`, `case P(a=y)`, `case _ as z`
+        for (const pattern of node.namedChildren) {
+          if (!pattern || pattern.type !== 'case_pattern') continue;
+          for (const d of pattern.descendantsOfType(['dotted_name', 'splat_pattern', 'as_pattern'])) {
+            let id: Node | undefined;
+            if (d.type === 'dotted_name') {
+              const parentType = d.parent?.type;
+              if (parentType !== 'case_pattern' && parentType !== 'keyword_pattern') continue; // class names
+              const parts = namedChildrenOf(d);
+              if (parts.length === 1) id = parts[0]; // a dotted value pattern (`Color.RED`) binds nothing
+            } else {
+              const kids = namedChildrenOf(d);
+              id = kids[kids.length - 1];
+            }
+            if (!id || id.type !== 'identifier') continue;
+            const name = this.text.slice(id.startIndex, id.endIndex);
+            if (name === '_') continue;
+            this.add(this.scopeAt(id.startIndex, false), { name, kind: 'match', node, target: id });
+          }
+        }
         return;
       }
       case 'type_alias_statement': {

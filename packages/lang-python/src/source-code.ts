@@ -64,6 +64,7 @@ function bindingPoint(b: PythonBinding): number {
       return (b.source ?? b.node).endIndex;
     case 'with':
     case 'except':
+    case 'match':
       return (b.target ?? b.node).endIndex;
     default:
       return b.node.endIndex;
@@ -766,6 +767,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         return !!body && at >= body.startIndex && at < body.endIndex;
       }
       case 'except':
+      case 'match':
         return at >= b.node.startIndex && at < b.node.endIndex;
       default: {
         if (b.node.type === 'named_expression' || b.node.type === 'for_in_clause') return false; // inside an expression

@@ -383,3 +383,28 @@ describe('pytest.importorskip', () => {
     expect(sc.imports.has('torch')).toBe(true);
   });
 });
+
+describe('match statements', () => {
+  it('capture patterns bind names; class names and dotted values do not', async () => {
+    const sc = await parse(
+      [
+        'import pickle, torch',
+        'match cmd:',
+        '    case ["load", path] as whole:',
+        '        pickle.loads(path)',
+        '    case {"k": torch, **rest}:',
+        '        torch.load(x)',
+        '    case pickle.Unpickler(file=f):',
+        '        pickle.load(f)',
+        '    case pickle:',
+        '        pickle.loads(b)',
+      ].join('\n'),
+    );
+    expect(calleeName(sc, 'pickle.loads(path)')).toBe('pickle.loads');
+    expect(calleeName(sc, 'torch.load(x)')).toBeUndefined(); // `torch` captured by the dict pattern
+    expect(calleeName(sc, 'pickle.load(f)')).toBe('pickle.load');
+    expect(calleeName(sc, 'pickle.loads(b)')).toBeUndefined(); // `case pickle:` captures
+    const kinds = ['path', 'whole', 'rest', 'f'].map((n) => sc.bindings(ident(sc, n)).map((b) => b.kind));
+    expect(kinds).toEqual([['match'], ['match'], ['match'], ['match']]);
+  });
+});
