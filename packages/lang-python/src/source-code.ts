@@ -729,9 +729,9 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * back from the use through the bindings of its scope that precede it, up to the first one that
    * certainly executed before it (a statement earlier in a block enclosing the use, the `for` or
    * `with` or `except` that encloses it, a parameter). Branches (`if`/`else`, `try`/`except`) give
-   * several; a use in a nested function or lambda (run later) gets every binding. Loops are not
-   * followed back (a binding later in a loop body does not reach an earlier use). `constant` and
-   * `qualifiedName(s)` answer through these.
+   * several; a use in a nested function or lambda (run later) gets every binding; in a `for`/`while`
+   * body, bindings later in the loop also reach (next iteration). `constant` and `qualifiedName(s)`
+   * answer through these.
    */
   reachingBindings(identifier: Node): PythonBinding[] {
     if (identifier.type !== 'identifier') return [];
@@ -754,7 +754,28 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       out.push(b);
       if (this.dominates(b, at)) break;
     }
-    return out.reverse();
+    out.reverse();
+    // In a loop, bindings later in the loop body reach the use on the next iteration.
+    const later = all.filter((b) => bindingPoint(b) > at);
+    if (later.length > 0) {
+      const loops = this.enclosingLoops(use, scope.node);
+      for (const b of later) {
+        const point = bindingPoint(b);
+        if (loops.some(([start, end]) => point > start && point <= end)) out.push(b);
+      }
+    }
+    return out;
+  }
+
+  /** Ranges of the `for`/`while` statements around a node, inside the given scope node. */
+  private enclosingLoops(node: Node, scopeNode: Node): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    for (let p = node.parent; p && p.id !== scopeNode.id; p = p.parent) {
+      const t = p.type;
+      if (t === 'for_statement' || t === 'while_statement') out.push([p.startIndex, p.endIndex]);
+      else if (t === 'function_definition' || t === 'class_definition' || t === 'lambda') break;
+    }
+    return out;
   }
 
   /** True when binding `b` certainly executed before offset `at` (no loops considered). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UNKNOWN } from '@oculum/core';
-import { calleeName, callStarting, ident, lastIdent, nodesOfType, parse } from './helpers.js';
+import { calleeName, callStarting, ident, lastIdent, nodesOfType, parse, valueOf } from './helpers.js';
 
 const nameOf = (n: { type: string; childForFieldName(f: string): { text: string } | null }) =>
   n.type === 'module' ? '<module>' : (n.childForFieldName('name')?.text ?? n.type);
@@ -347,5 +347,17 @@ describe('reachingBindings (straight-line flow)', () => {
     const sc = await parse('f = None\nwith opener() as f:\n    f.read()\nf.close()\n');
     const reads = nodesOfType(sc, 'attribute').map((a) => a.childForFieldName('object')!);
     expect(reads.map((r) => sc.reachingBindings(r).map((b) => b.kind))).toEqual([['with'], ['with']]);
+  });
+});
+
+describe('reachingBindings in loops', () => {
+  it('a binding later in the loop body reaches an earlier use on the next iteration', async () => {
+    const sc = await parse(
+      ['import torch', 'loader = None', 'for p in paths:', '    if loader:', '        loader(p)', '    loader = torch.load', 'after = 1', 'x = after', 'after = 2'].join('\n'),
+    );
+    const use = callStarting(sc, 'loader(p)');
+    expect(sc.reachingBindings(sc.callee(use)!).map((b) => (b.value ? sc.getText(b.value) : b.kind))).toEqual(['None', 'torch.load']);
+    expect(calleeName(sc, 'loader(p)')).toBe('torch.load'); // None placeholders are ignored
+    expect(sc.constant(valueOf(sc, 'x'))).toBe(1); // not in a loop: the later binding does not reach
   });
 });
