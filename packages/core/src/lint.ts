@@ -170,7 +170,9 @@ async function countParseErrors(options: LintTextOptions, text: string): Promise
       settings: options.settings ?? {},
       depth: options.depth ?? 'standard',
     });
-    return sourceCode.parseErrors.length;
+    const count = sourceCode.parseErrors.length;
+    sourceCode.dispose?.();
+    return count;
   } catch {
     return Number.POSITIVE_INFINITY;
   }
@@ -214,101 +216,107 @@ async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult;
     });
     return { result, parsed: true };
   }
-  for (const problem of sourceCode.parseErrors) {
-    result.diagnostics.push({
-      file,
-      line: problem.loc.start.line,
-      column: problem.loc.start.column,
-      kind: 'parse-error',
-      severity: 'warning',
-      message: problem.message,
-    });
-  }
-
   const findings: Finding[] = [];
-  const failed = new Set<number>();
-  const fail = (index: number, error: unknown, where?: string) => {
-    if (failed.has(index)) return;
-    failed.add(index);
-    const rel = nodePath.relative(cwd, file) || file;
-    result.diagnostics.push({
-      file,
-      kind: 'internal',
-      severity: 'error',
-      message: `Rule "${toRun[index].id}" failed on ${rel}${where ? ` ${where}` : ''}: ${errorText(error)}`,
-    });
-  };
-  const fixer = createFixer(sourceCode);
+  try {
+    for (const problem of sourceCode.parseErrors) {
+      result.diagnostics.push({
+        file,
+        line: problem.loc.start.line,
+        column: problem.loc.start.column,
+        kind: 'parse-error',
+        severity: 'warning',
+        message: problem.message,
+      });
+    }
 
-  // node type → [rule index, handler] in rule order, for enter and for exit (`type:exit` keys)
-  const enterHandlers = new Map<string, Array<[number, (node: any) => void]>>();
-  const exitHandlers = new Map<string, Array<[number, (node: any) => void]>>();
-  toRun.forEach((entry, index) => {
-    const { rule, id } = entry;
-    const level = normalizeLevel(entry.level) as 'warn' | 'error';
-    const context: RuleContext<any, any> = {
-      id,
-      options: ruleOptions[index],
-      settings,
-      depth,
-      filename: file,
-      cwd,
-      sourceCode,
-      report: (descriptor: ReportDescriptor) => {
-        findings.push(buildFinding(id, rule, level, file, sourceCode, fixer, descriptor, entry.externalSuppression));
-      },
+    const failed = new Set<number>();
+    const fail = (index: number, error: unknown, where?: string) => {
+      if (failed.has(index)) return;
+      failed.add(index);
+      const rel = nodePath.relative(cwd, file) || file;
+      result.diagnostics.push({
+        file,
+        kind: 'internal',
+        severity: 'error',
+        message: `Rule "${toRun[index].id}" failed on ${rel}${where ? ` ${where}` : ''}: ${errorText(error)}`,
+      });
     };
-    let listener;
-    try {
-      listener = rule.create(context, ruleOptions[index]);
-    } catch (error) {
-      fail(index, error, '(in create)');
-      return;
-    }
-    for (const [key, handler] of Object.entries(listener ?? {})) {
-      if (typeof handler !== 'function') continue;
-      const exit = key.endsWith(':exit');
-      const map = exit ? exitHandlers : enterHandlers;
-      const type = exit ? key.slice(0, -':exit'.length) : key;
-      let list = map.get(type);
-      if (!list) map.set(type, (list = []));
-      list.push([index, handler]);
-    }
-  });
+    const fixer = createFixer(sourceCode);
 
-  if (enterHandlers.size > 0 || exitHandlers.size > 0) {
-    const hasExit = exitHandlers.size > 0;
-    // The listened types let a language skip materialising every other node (a big win across wasm).
-    const listened = new Set<string>([...enterHandlers.keys(), ...exitHandlers.keys()]);
-    sourceCode.traverse((node, phase) => {
-      if (phase === 'exit' && !hasExit) return;
-      const list = (phase === 'enter' ? enterHandlers : exitHandlers).get(node.type);
-      if (!list) return;
-      for (const [index, handler] of list) {
-        if (failed.has(index)) continue;
-        try {
-          handler(node);
-        } catch (error) {
-          let where = '';
-          try {
-            const loc = sourceCode.getLoc(node);
-            where = `at line ${loc.start.line}`;
-          } catch {
-            /* location unavailable */
-          }
-          fail(index, error, where);
-        }
+    // node type → [rule index, handler] in rule order, for enter and for exit (`type:exit` keys)
+    const enterHandlers = new Map<string, Array<[number, (node: any) => void]>>();
+    const exitHandlers = new Map<string, Array<[number, (node: any) => void]>>();
+    toRun.forEach((entry, index) => {
+      const { rule, id } = entry;
+      const level = normalizeLevel(entry.level) as 'warn' | 'error';
+      const context: RuleContext<any, any> = {
+        id,
+        options: ruleOptions[index],
+        settings,
+        depth,
+        filename: file,
+        cwd,
+        sourceCode,
+        report: (descriptor: ReportDescriptor) => {
+          findings.push(buildFinding(id, rule, level, file, sourceCode, fixer, descriptor, entry.externalSuppression));
+        },
+      };
+      let listener;
+      try {
+        listener = rule.create(context, ruleOptions[index]);
+      } catch (error) {
+        fail(index, error, '(in create)');
+        return;
       }
-    }, listened);
-  }
+      for (const [key, handler] of Object.entries(listener ?? {})) {
+        if (typeof handler !== 'function') continue;
+        const exit = key.endsWith(':exit');
+        const map = exit ? exitHandlers : enterHandlers;
+        const type = exit ? key.slice(0, -':exit'.length) : key;
+        let list = map.get(type);
+        if (!list) map.set(type, (list = []));
+        list.push([index, handler]);
+      }
+    });
 
-  findings.sort(compareFindings);
-  // Directives live in comments; a file that never spells the word has none (and skips getComments()).
-  if (text !== undefined && text.includes('oculum-ignore')) {
-    const { directives, diagnostics: directiveDiagnostics } = collectDirectives(sourceCode.getComments(), file, countLines(text), text);
-    result.diagnostics.push(...directiveDiagnostics);
-    const enabledIds = new Map(toRun.map((entry) => [entry.id, entry.rule.meta.detector as string]));
-    result.diagnostics.push(...applyDirectives(findings, directives, file, enabledIds, options.dormantRules));
+    if (enterHandlers.size > 0 || exitHandlers.size > 0) {
+      const hasExit = exitHandlers.size > 0;
+      // The listened types let a language skip materialising every other node (a big win across wasm).
+      const listened = new Set<string>([...enterHandlers.keys(), ...exitHandlers.keys()]);
+      sourceCode.traverse((node, phase) => {
+        if (phase === 'exit' && !hasExit) return;
+        const list = (phase === 'enter' ? enterHandlers : exitHandlers).get(node.type);
+        if (!list) return;
+        for (const [index, handler] of list) {
+          if (failed.has(index)) continue;
+          try {
+            handler(node);
+          } catch (error) {
+            let where = '';
+            try {
+              const loc = sourceCode.getLoc(node);
+              where = `at line ${loc.start.line}`;
+            } catch {
+              /* location unavailable */
+            }
+            fail(index, error, where);
+          }
+        }
+      }, listened);
+    }
+
+    findings.sort(compareFindings);
+    // Directives live in comments; a file that never spells the word has none (and skips getComments()).
+    if (text !== undefined && text.includes('oculum-ignore')) {
+      const { directives, diagnostics: directiveDiagnostics } = collectDirectives(sourceCode.getComments(), file, countLines(text), text);
+      result.diagnostics.push(...directiveDiagnostics);
+      const enabledIds = new Map(toRun.map((entry) => [entry.id, entry.rule.meta.detector as string]));
+      result.diagnostics.push(...applyDirectives(findings, directives, file, enabledIds, options.dormantRules));
+    }
+  } finally {
+    // Trees of wasm-backed parsers live outside the JS heap: free them now, not at some later GC.
+    // Findings hold plain locations and fixes computed at report time, never nodes.
+    sourceCode.dispose?.();
   }
   if (findings.length > 0) assignFingerprints(findings, nodePath.relative(cwd, file), text ?? '');
   result.findings = findings;

@@ -92,6 +92,11 @@ export interface SourceCode<Node extends AstNode = AstNode> {
   getComments(): readonly Comment[];
   /** Offset → 1-based position. */
   positionAt(offset: number): Position;
+  /**
+   * Frees what the parse holds outside the JS heap (e.g. a web-tree-sitter tree). The engine calls it
+   * once the file's findings are built; nothing touches the source code or its nodes afterwards.
+   */
+  dispose?(): void;
 }
 
 /** The semantic model shared by Python and JS/TS (DESIGN.md, "The semantic model is the heart of precision"). */
