@@ -1039,9 +1039,9 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     }
   }
 
-  /** The one value a name is bound to (single assignment), else undefined. */
+  /** The one value that reaches a use of a name (a single reaching assignment), else undefined. */
   private singleValue(identifier: Node): Node | undefined {
-    const list = this.bindings(identifier);
+    const list = this.reachingBindings(identifier);
     if (list.length !== 1) return undefined;
     const b = list[0];
     return b.kind === 'assignment' && b.value ? b.value : undefined;

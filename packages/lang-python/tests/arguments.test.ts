@@ -90,3 +90,12 @@ describe('callee, positionalArguments, keywordArguments', () => {
     expect(sc.positionalArguments(callStarting(sc, 'f(')).map((n) => n.type)).toEqual(['identifier', 'list_splat']);
   });
 });
+
+describe('argument through re-bound option dicts', () => {
+  it('uses the dict that reaches the call', async () => {
+    const sc = await parse('opts = {}\nopts = {"weights_only": False}\ntorch.load(p, **opts)\n');
+    const call = callStarting(sc, 'torch.load');
+    expect(sc.getText(sc.argument(call, { name: 'weights_only' })!)).toBe('False');
+    expect(sc.hasUnresolvedArguments(call)).toBe(false);
+  });
+});
