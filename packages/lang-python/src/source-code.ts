@@ -1547,7 +1547,9 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
 
   /**
    * Content of a string literal (`string`, or implicit concatenation `concatenated_string`) with
-   * escapes decoded; f-strings only when they have no interpolation. `undefined` for anything else.
+   * escapes decoded; f-strings only when they have no interpolation (with `foldInterpolations`, also
+   * when every `{…}` part is a constant without conversion or format spec, as `constant` does).
+   * `undefined` for anything else.
    */
   stringValue(node: Node, foldInterpolations = false): string | undefined {
     if (node.type === 'concatenated_string') {
