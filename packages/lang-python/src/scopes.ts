@@ -8,8 +8,9 @@ import type { Node, Tree } from 'web-tree-sitter';
  * list to its end, minus default values and the return annotation (evaluated in the enclosing scope);
  * for a `class` its body; for a comprehension everything but the first iterable.
  *
- * Bindings are collected for the whole file in one native walk (`descendantsOfType`) the first time a
- * rule asks a question that needs them.
+ * One native walk (`descendantsOfType`, shared with `PythonSourceCode.traverse` when that runs
+ * first) finds the scopes and the binding constructs; the bindings themselves are read from those
+ * nodes the first time a rule asks a question that needs them.
  */
 
 export type ScopeKind = 'module' | 'function' | 'class' | 'lambda' | 'comprehension';
