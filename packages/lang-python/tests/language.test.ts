@@ -326,3 +326,15 @@ describe('many syntax errors', () => {
     expect(sc.imports.has('torch')).toBe(true);
   });
 });
+
+describe('CRLF sources', () => {
+  it('locations, comments and names in a Windows-style file', async () => {
+    const text = 'import torch  # loader\r\n\r\nmodel = torch.load(\r\n    "m.pt",\r\n)\r\n';
+    const sc = await parse(text);
+    const call = nodesOfType(sc, 'call')[0];
+    expect(sc.getLoc(call)).toEqual({ start: { line: 3, column: 9 }, end: { line: 5, column: 2 } });
+    expect(sc.getComments().map((c) => [c.value, c.loc.start.line, c.ownLine])).toEqual([[' loader', 1, false]]);
+    expect(calleeName(sc, 'torch.load')).toBe('torch.load');
+    expect(sc.parseErrors).toEqual([]);
+  });
+});
