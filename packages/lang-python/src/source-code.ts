@@ -249,7 +249,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     if (this.text.includes('#')) {
       for (const node of this.ast.descendantsOfType('comment')) {
         const start = node.startIndex;
-        const end = node.endIndex;
+        let end = node.endIndex;
+        while (end > start && this.text.charCodeAt(end - 1) === 13) end--; // the \r of a CRLF line end
         const raw = this.text.slice(start, end);
         const lineStart = this.getLineStarts()[this.positionAt(start).line - 1];
         const before = this.text.slice(lineStart, start);
