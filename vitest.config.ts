@@ -5,5 +5,6 @@ export default defineConfig({
   test: {
     projects: ['packages/*/vitest.config.ts', 'e2e/vitest.config.ts'],
     passWithNoTests: false,
+    reporters: ['default', './scripts/summary-reporter.ts'],
   },
 });
