@@ -107,13 +107,11 @@ export default createRule<[], PySourceCode>({
     if (!mentionsAny(sc.text, RULE_TRIGGERS) || !mentionsAny(sc.text, ['train', 'fit', 'finetune', 'fine_tune', 'backward'])) return {};
     // Flow between functions of the same file: `def get_data(): return load_dataset("someone/x")`.
     const returned = new Map<number, Source | null>();
-    const helperNames = new Set(
-      sc.ast
-        .descendantsOfType('function_definition')
-        .filter((f): f is PyNode => !!f && f.descendantsOfType('return_statement').length > 0)
-        .map((f) => f.childForFieldName('name')?.text ?? ''),
-    );
+    // Names of the functions this file defines, read off the text on first need: a cheap gate before
+    // resolving a call to its definition (no second walk of the tree).
+    let helperNames: Set<string> | undefined;
     const returnedSource = (call: PyNode): Source | undefined => {
+      helperNames ??= new Set(Array.from(sc.text.matchAll(/^[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)/gm), (m) => m[1]));
       if (!helperNames.has(calleeName(call) ?? '')) return undefined;
       const fn = sc.localFunction(call);
       if (!fn || fn.type !== 'function_definition') return undefined;
