@@ -321,7 +321,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       configId,
     };
     if (cache) {
-      job.cacheKey = ResultCache.entryKey(source.hash, config.hash, language.id);
+      const extra = language.cacheKey?.({ path, depth, cwd }) ?? '';
+      job.cacheKey = ResultCache.entryKey(source.hash, `${config.hash}\u0000${extra}`, language.id);
       if (!options.fix) {
         const hit = cache.get(path, job.cacheKey);
         if (hit) {

@@ -243,6 +243,11 @@ export interface Language<SC extends SourceCode = SourceCode> {
   /** One-time async setup (e.g. loading a .wasm grammar). Called once per thread before parse. */
   init?(): Promise<void>;
   parse(input: ParseInput): SC | Promise<SC>;
+  /**
+   * What a file's results depend on beyond its own bytes and config (e.g. the project's dependency
+   * files at --depth deep). Folded into the `--cache` key, so a change there invalidates the entry.
+   */
+  cacheKey?(input: { path: string; depth: Depth; cwd: string }): string;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,10 @@
  * @oculum/lang-python — the `python` Language for Oculum: web-tree-sitter parsing with the grammar
  * shipped in `tree-sitter-python`, and `PythonSourceCode`, the semantic model rules ask.
  */
+import { createHash } from 'node:crypto';
+import { dirname } from 'node:path';
 import type { Language, ParseInput } from '@oculum/core';
+import { findProjectDependencies } from './dependencies.js';
 import { initParser, isParserReady, parseTree } from './parser.js';
 import { PythonSourceCode } from './source-code.js';
 
@@ -33,6 +36,12 @@ export const python: Language<PythonSourceCode> = {
   id: 'python',
   extensions: ['.py', '.pyi', '.pyw'],
   init: initParser,
+  /** At --depth deep, rules read the project's dependency files (torch>=2.6…): cached results depend on them. */
+  cacheKey({ path, depth, cwd }) {
+    if (depth !== 'deep') return '';
+    const { files } = findProjectDependencies(dirname(path), { root: cwd });
+    return createHash('sha256').update(JSON.stringify(files.map((f) => [f.path, f.requirements]))).digest('hex');
+  },
   parse(input: ParseInput): PythonSourceCode | Promise<PythonSourceCode> {
     const text = input.text ?? '';
     const timeout = timeoutFrom(input.settings);
