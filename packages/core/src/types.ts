@@ -168,6 +168,16 @@ export interface RuleMeta {
    * Empty array = always run. Ignored for binary languages.
    */
   triggers: string[];
+  /**
+   * More prefilter conditions, all of which must hold besides `triggers`: each group is a list of
+   * words of which one must occur (e.g. `[['train', 'fit']]`: only files that also train).
+   */
+  triggerGroups?: string[][];
+  /**
+   * The rule is inert unless one of these `settings` keys is configured (policy rules such as
+   * `trustedPublishers`): without them the file is not parsed for it at all.
+   */
+  requiresSettings?: string[];
   docs: RuleDocs;
   messages: Record<string, string>;
   /** Default remediation text; a report may override it. */

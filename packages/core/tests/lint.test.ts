@@ -92,6 +92,45 @@ describe('lintText prefilter', () => {
     expect(parseCounter.count).toBe(before + 1);
   });
 
+  it('finds every trigger word exactly, also words inside or overlapping longer ones', async () => {
+    const ran: string[] = [];
+    const withTriggers = (name: string, triggers: string[]): LintRule => ({
+      id: `t/${name}`,
+      level: 'error',
+      rule: createRule({ name, meta: meta({ triggers }), create: () => (ran.push(name), {}) }),
+    });
+    const rules = [
+      withTriggers('long', ['load_model']),
+      withTriggers('prefix', ['load']), // a prefix of a longer word found at the same offset
+      withTriggers('inner', ['model']), // starts inside the longer word
+      withTriggers('overlap', ['model_x']), // overlaps the end of the longer word
+      withTriggers('regex-chars', ['hf.co/']), // `.` is not a wildcard
+      withTriggers('absent', ['odel_y', 'hfxco/']),
+    ];
+    await lint('keras.load_model_x()  # hf.co/x\n', rules);
+    expect(ran.sort()).toEqual(['inner', 'long', 'overlap', 'prefix', 'regex-chars']);
+  });
+
+  it('needs a word of every trigger group too, and skips policy rules whose settings are not configured', async () => {
+    const ran: string[] = [];
+    const make = (name: string, extra: Partial<RuleMeta>): LintRule => ({
+      id: `t/${name}`,
+      level: 'error',
+      rule: createRule({ name, meta: meta({ triggers: ['load_dataset'], ...extra }), create: () => (ran.push(name), {}) }),
+    });
+    const rules = [
+      make('trains', { triggerGroups: [['train', 'fit']] }),
+      make('publishes', { triggerGroups: [['push_to_hub']] }),
+      make('policy', { requiresSettings: ['trustedPublishers'] }),
+    ];
+    const before = parseCounter.count;
+    await lint('ds = load_dataset("x")\n', rules);
+    expect(ran).toEqual([]);
+    expect(parseCounter.count).toBe(before); // nothing to run: not even parsed
+    await lint('ds = load_dataset("x")\nmodel.fit(ds)\n', rules, { settings: { trustedPublishers: ['org'] } });
+    expect(ran.sort()).toEqual(['policy', 'trains']);
+  });
+
   it('always runs rules with empty triggers', async () => {
     const before = parseCounter.count;
     const result = await lint('evil\n', [

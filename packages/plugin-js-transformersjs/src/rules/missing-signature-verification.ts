@@ -31,6 +31,7 @@ export default createRule<[], JsSourceCode>({
     severity: 'high',
     languages: ['javascript'],
     triggers: ['transformers', 'InferenceSession', 'loadLayersModel', 'loadGraphModel', '@huggingface/hub'],
+    requiresSettings: ['requireSignatures'],
     docs: {
       description: 'Reports model loads with no signature verification (sigstore, in-toto) in the same flow, when `settings.requireSignatures` is on.',
       recommended: true,

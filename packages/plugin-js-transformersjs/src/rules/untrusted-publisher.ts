@@ -18,6 +18,7 @@ export default createRule<[], JsSourceCode>({
     severity: 'high',
     languages: ['javascript'],
     triggers: ['transformers', '@huggingface/hub'],
+    requiresSettings: ['trustedPublishers'],
     docs: {
       description: 'Reports Hub models whose owner is not listed in `settings.trustedPublishers` (off until that setting is configured).',
       recommended: true,

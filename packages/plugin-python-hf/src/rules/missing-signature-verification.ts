@@ -25,6 +25,7 @@ export default createRule<[], PySourceCode>({
     severity: 'high',
     languages: ['python'],
     triggers: RULE_TRIGGERS,
+    requiresSettings: ['requireSignatures'],
     docs: {
       description: 'Reports model loads with no signature verification (`model_signing`, sigstore) before them, when `settings.requireSignatures` is on.',
       recommended: true,

@@ -21,6 +21,7 @@ export default createRule<[], PySourceCode>({
     severity: 'high',
     languages: ['python'],
     triggers: RULE_TRIGGERS,
+    requiresSettings: ['trustedPublishers'],
     docs: {
       description: 'Reports Hub models and datasets whose owner is not listed in `settings.trustedPublishers` (off until that setting is configured).',
       recommended: true,
