@@ -1,27 +1,17 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { testRuleDocs } from '@oculum/rule-tester';
 import plugin, { rules } from '../src/index.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const SECTIONS = ['What it does', 'Why is this bad?', 'Example', 'Use instead', 'Options', 'Fix safety', 'References'];
 
-describe('rule documentation', () => {
+testRuleDocs({ namespace: 'hf', rules, docsDir: `${root}docs/rules`, readme: `${root}README.md` });
+
+describe('rule files', () => {
   for (const [name, rule] of Object.entries(rules)) {
     describe(name, () => {
       const file = `${root}docs/rules/${name}.md`;
-      it('has a doc with the fixed sections, in order', () => {
-        expect(existsSync(file), `${file} is missing`).toBe(true);
-        const text = readFileSync(file, 'utf8');
-        const headings = [...text.matchAll(/^## (.+)$/gm)].map((m) => m[1].trim());
-        expect(headings).toEqual(SECTIONS);
-        expect(text.startsWith(`# hf/${name}\n`)).toBe(true);
-      });
-      it('first paragraph equals meta.docs.description', () => {
-        const text = readFileSync(file, 'utf8');
-        const first = text.split('\n\n')[1]?.replace(/\n/g, ' ').trim();
-        expect(first).toBe(rule.meta.docs.description);
-      });
       it('has an annotated fixture and a test', () => {
         expect(existsSync(`${root}tests/fixtures/${name}.py`)).toBe(true);
         expect(existsSync(`${root}tests/rules/${name}.test.ts`)).toBe(true);

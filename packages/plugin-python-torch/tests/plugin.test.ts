@@ -2,12 +2,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { python } from '@oculum/lang-python';
-import { runFixture } from '@oculum/rule-tester';
+import { runFixture, testRuleDocs } from '@oculum/rule-tester';
 import plugin, { rules } from '../src/index.js';
 import { fixturesDir } from './helpers.js';
 
 const pkgDir = fileURLToPath(new URL('../', import.meta.url));
-const SECTIONS = ['What it does', 'Why is this bad?', 'Example', 'Use instead', 'Options', 'Fix safety', 'References'];
 
 describe('plugin', () => {
   it('has the namespace, name and version of the package', () => {
@@ -49,34 +48,7 @@ describe('plugin', () => {
   });
 });
 
-describe('rule docs', () => {
-  for (const [name, rule] of Object.entries(rules)) {
-    it(`docs/rules/${name}.md has the sections in order and the meta description`, () => {
-      const text = readFileSync(`${pkgDir}docs/rules/${name}.md`, 'utf8');
-      const lines = text.split('\n');
-      expect(lines[0]).toBe(`# torch/${name}`);
-      // First paragraph under the title.
-      let i = 1;
-      while (i < lines.length && lines[i].trim() === '') i++;
-      const para: string[] = [];
-      while (i < lines.length && lines[i].trim() !== '') para.push(lines[i++].trim());
-      expect(para.join(' ')).toBe(rule.meta.docs.description);
-      const sections = lines.filter((l) => l.startsWith('## ')).map((l) => l.slice(3).trim());
-      expect(sections).toEqual(SECTIONS);
-      for (const section of SECTIONS) {
-        const start = lines.indexOf(`## ${section}`);
-        const next = lines.findIndex((l, k) => k > start && l.startsWith('## '));
-        const body = lines.slice(start + 1, next < 0 ? undefined : next).join('\n').trim();
-        expect(body.length, `${name}: section "${section}" is empty`).toBeGreaterThan(0);
-      }
-    });
-  }
-
-  it('the README lists every rule', () => {
-    const readme = readFileSync(`${pkgDir}README.md`, 'utf8');
-    for (const name of Object.keys(rules)) expect(readme).toContain(`torch/${name}`);
-  });
-});
+testRuleDocs({ namespace: 'torch', rules, docsDir: `${pkgDir}docs/rules`, readme: `${pkgDir}README.md` });
 
 describe('type stubs', () => {
   runFixture({
