@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ESLint, Linter } from 'eslint';
 import { createRule } from '@oculum/core';
@@ -42,13 +43,9 @@ describe('eslint-plugin-oculum', () => {
   });
 
   it('passes the JS conformance cases under ESLint', () => {
-    const path = '/work/shared/conformance/cases/js/model_sources.mjs';
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      return;
-    }
+    // The shared conformance cases live beside the repository (../shared); their absence is a failure.
+    const path = fileURLToPath(new URL('../../../../shared/conformance/cases/js/model_sources.mjs', import.meta.url));
+    const text = readFileSync(path, 'utf8');
     const messages = lint(text, 'model_sources.mjs');
     expect(messages.filter((m) => m.fatal)).toEqual([]);
     const lines = text.split('\n');
