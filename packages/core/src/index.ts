@@ -21,3 +21,5 @@ export { loadPlugin, resolvePluginSpecifier, PluginRegistry } from './config/plu
 export type { LoadedPlugin, RegisteredRule } from './config/plugins.js';
 export { VERSION } from './version.js';
 export * from './formatters/index.js';
+export { trustedPublisherPolicy, UNTRUSTED_PUBLISHER_MESSAGES, UNTRUSTED_PUBLISHER_REMEDIATION } from './policy.js';
+export type { PublisherPolicy } from './policy.js';
