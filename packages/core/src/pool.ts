@@ -18,6 +18,8 @@ export class WorkerUnavailableError extends Error {
 interface Slot {
   worker: Worker;
   configs: Set<number>;
+  /** Languages this worker has already initialised (a parser's start-up can cost a second of CPU). */
+  languages: Set<string>;
   pending: Map<number, { task: LintTask; resolve: (d: LintTextDetails) => void; reject: (e: Error) => void }>;
   dead: boolean;
 }
@@ -27,13 +29,31 @@ interface Slot {
  * first time it needs it. A crashed worker fails its in-flight tasks (the caller turns them into
  * diagnostics) and is not used again.
  */
+/**
+ * How much busier (in queued tasks) a worker that already runs a language may be than the least busy
+ * one and still get that language's next file. A few JS files in a Python tree then all go to the
+ * worker that loaded the TypeScript parser, instead of every worker paying for it; a tree with many
+ * files of the language still spreads them over every worker.
+ */
+export const LANGUAGE_AFFINITY_SLACK = 4;
+
+/** The least busy worker, preferring one that already initialised the task's language. */
+export function pickSlot<S extends { pending: { size: number }; languages: Set<string> }>(live: S[], languageId: string): S {
+  const leastBusy = (slots: S[]) => slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+  const best = leastBusy(live);
+  const warm = live.filter((s) => s.languages.has(languageId));
+  if (warm.length === 0 || warm.includes(best)) return best;
+  const warmBest = leastBusy(warm);
+  return warmBest.pending.size <= best.pending.size + LANGUAGE_AFFINITY_SLACK ? warmBest : best;
+}
+
 export class LintPool {
   private readonly slots: Slot[] = [];
 
   constructor(script: URL, size: number, init: WorkerInit) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script, { workerData: init });
-      const slot: Slot = { worker, configs: new Set(), pending: new Map(), dead: false };
+      const slot: Slot = { worker, configs: new Set(), languages: new Set(), pending: new Map(), dead: false };
       worker.on('message', (reply: WorkerReply) => {
         const waiting = slot.pending.get(reply.id);
         if (!waiting) return;
@@ -66,7 +86,8 @@ export class LintPool {
   run(task: LintTask, config: NonNullable<LintTask['config']>): Promise<LintTextDetails> {
     const live = this.slots.filter((s) => !s.dead);
     if (live.length === 0) return Promise.reject(new WorkerUnavailableError('no lint worker is alive'));
-    const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const slot = pickSlot(live, task.languageId);
+    slot.languages.add(task.languageId);
     const message: LintTask = slot.configs.has(task.configId) ? task : { ...task, config };
     slot.configs.add(task.configId);
     return new Promise((resolve, reject) => {
