@@ -120,7 +120,8 @@ export default createRule<[], PySourceCode>({
       if (cached === undefined) {
         cached = null;
         const body = fn.childForFieldName('body');
-        if (body) {
+        // Only a helper whose text names a data source can return one: skip walking the others.
+        if (body && mentionsAny(sc.getText(body), RULE_TRIGGERS)) {
           walkBody(body, (n) => {
             if (cached || n.type !== 'call') return;
             const inner = remoteDataSource(sc, n);
