@@ -382,18 +382,8 @@ export function calleeGate(sc: SC, lastNames: readonly string[]): (call: Node) =
   const aliasNames = (): Set<string> => {
     if (aliases) return aliases;
     aliases = new Set();
-    const mentions = (text: string) => lastNames.some((w) => text.includes(w));
-    for (const stmt of sc.descendants(sc.ast, ['import_from_statement', 'import_statement', 'assignment'])) {
-      if (!mentions(stmt.text)) continue;
-      if (stmt.type === 'assignment') {
-        const left = stmt.childForFieldName('left');
-        if (left?.type === 'identifier') aliases.add(left.text);
-        continue;
-      }
-      for (const alias of sc.descendants(stmt, 'aliased_import')) {
-        const name = alias.childForFieldName('alias');
-        if (name) aliases.add(name.text);
-      }
+    for (const { names, text } of aliasStatements(sc)) {
+      if (lastNames.some((w) => text.includes(w))) for (const name of names) aliases.add(name);
     }
     return aliases;
   };
@@ -404,4 +394,31 @@ export function calleeGate(sc: SC, lastNames: readonly string[]): (call: Node) =
     if (fn.type === 'identifier') return words.has(fn.text) || aliasNames().has(fn.text);
     return true;
   };
+}
+
+const aliasStatementCache = new WeakMap<SC, Array<{ names: string[]; text: string }>>();
+
+/**
+ * The names bound by the file's imports (`as` aliases) and simple assignments, each with the text of
+ * its statement: collected in one walk per file, shared by every rule's gate.
+ */
+function aliasStatements(sc: SC): Array<{ names: string[]; text: string }> {
+  let list = aliasStatementCache.get(sc);
+  if (list) return list;
+  list = [];
+  for (const stmt of sc.descendants(sc.ast, ['import_from_statement', 'import_statement', 'assignment'])) {
+    const names: string[] = [];
+    if (stmt.type === 'assignment') {
+      const left = stmt.childForFieldName('left');
+      if (left?.type === 'identifier') names.push(sc.getText(left));
+    } else {
+      for (const alias of sc.descendants(stmt, 'aliased_import')) {
+        const name = alias.childForFieldName('alias');
+        if (name) names.push(sc.getText(name));
+      }
+    }
+    if (names.length > 0) list.push({ names, text: sc.getText(stmt) });
+  }
+  aliasStatementCache.set(sc, list);
+  return list;
 }
