@@ -683,16 +683,21 @@ function get(obj: unknown, path: string[]): unknown {
   return cur;
 }
 
+/** A TOML file's data, or undefined when it cannot be read or parsed (the project's file, not ours to fail on). */
+function readTomlFile(path: string): ReturnType<typeof parseToml> | undefined {
+  const text = readText(path);
+  if (text === undefined) return undefined;
+  try {
+    return parseToml(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** pyproject.toml: PEP 621, PEP 735 dependency groups, Poetry, uv, PDM. */
 export function readPyproject(path: string): Requirement[] {
-  const text = readText(path);
-  if (text === undefined) return [];
-  let parsed: ReturnType<typeof parseToml>;
-  try {
-    parsed = parseToml(text);
-  } catch {
-    return [];
-  }
+  const parsed = readTomlFile(path);
+  if (!parsed) return [];
   const { data, lines } = parsed;
   const out: Requirement[] = [];
   const pep508List = (keyPath: string[]) => {
@@ -749,14 +754,8 @@ export function readPyproject(path: string): Requirement[] {
 
 /** Pipfile: `[packages]` and `[dev-packages]` (`torch = ">=2.6"`, `{version = "==2.6.0"}`, `"*"`). */
 export function readPipfile(path: string): Requirement[] {
-  const text = readText(path);
-  if (text === undefined) return [];
-  let parsed: ReturnType<typeof parseToml>;
-  try {
-    parsed = parseToml(text);
-  } catch {
-    return [];
-  }
+  const parsed = readTomlFile(path);
+  if (!parsed) return [];
   const out: Requirement[] = [];
   for (const section of ['packages', 'dev-packages']) {
     const table = parsed.data[section];
