@@ -19,8 +19,10 @@ import {
   type Rule,
   type RuleContext,
   type RuleLevel,
+  type RuleMeta,
   type Settings,
   type SourceCode,
+  type Trigger,
 } from './types.js';
 
 /** One enabled rule for `lintText`. */
@@ -55,6 +57,11 @@ export interface LintTextOptions {
   fix?: boolean;
   /** Options were already validated (by the config loader). */
   skipOptionValidation?: boolean;
+  /**
+   * `false`: no trigger prefilter, every enabled rule runs on the file. For checking that a rule's
+   * triggers lose nothing (the findings must be the same either way); slower, never needed to scan.
+   */
+  prefilter?: boolean;
   /**
    * Rules the config enables for this file that do not run in this scan (below `minDepth`, outside
    * a rule/detector filter), by id → detector. Directives that might target them are not reported
@@ -101,33 +108,55 @@ function errorText(error: unknown): string {
 }
 
 /**
- * The rules whose trigger words occur in the text (or that have none). Binary languages have no text:
+ * The rules whose triggers occur in the text (or that have none). Binary languages have no text:
  * every rule runs.
  *
- * All words are found in ONE pass over the text: a lookahead alternation, longest word first, reports
- * at every offset the longest word that starts there. A word occurs iff it is a prefix of one of those
- * (at the offset where it occurs, the longest word matching there starts with it), so the answer is
- * exact — and about 3x faster than one `includes` per word on real trees.
+ * Every string trigger is found in ONE pass over the text: a lookahead alternation, longest word
+ * first, reports at every offset the longest word that starts there. A word occurs iff it is a prefix
+ * of one of those (at the offset where it occurs, the longest word matching there starts with it), so
+ * the answer is exact — and about 3x faster than one `includes` per word on real trees. A RegExp
+ * trigger is tested once per file, only when a rule still needs it.
  */
 function prefilter<T extends { rule: Rule<any, any> }>(entries: T[], text: string | undefined, readsFile: boolean): T[] {
   if (readsFile || text === undefined) return entries;
   const words = new Set<string>();
   for (const { rule } of entries) {
-    for (const word of rule.meta.triggers) if (word) words.add(word);
-    for (const group of rule.meta.triggerGroups ?? []) for (const word of group) if (word) words.add(word);
+    for (const trigger of rule.meta.triggers) if (typeof trigger === 'string' && trigger) words.add(trigger);
+    for (const group of rule.meta.triggerGroups ?? []) for (const trigger of group) if (typeof trigger === 'string' && trigger) words.add(trigger);
   }
-  if (words.size === 0) return entries;
   const found = new Set<string>();
-  for (const match of text.matchAll(triggerPattern(words))) found.add(match[1]);
-  const occurs = (word: string) => {
-    for (const f of found) if (f.startsWith(word)) return true;
-    return false;
+  if (words.size > 0) for (const match of text.matchAll(triggerPattern(words))) found.add(match[1]);
+  const tested = new Map<RegExp, boolean>();
+  const occurs = (trigger: Trigger) => {
+    if (typeof trigger === 'string') {
+      for (const f of found) if (f.startsWith(trigger)) return true;
+      return false;
+    }
+    let hit = tested.get(trigger);
+    if (hit === undefined) tested.set(trigger, (hit = patternOccurs(trigger, text)));
+    return hit;
   };
-  return entries.filter(
-    ({ rule }) =>
-      (rule.meta.triggers.length === 0 || rule.meta.triggers.some(occurs)) &&
-      (rule.meta.triggerGroups ?? []).every((group) => group.length === 0 || group.some(occurs)),
-  );
+  return entries.filter(({ rule }) => triggersMatch(rule.meta, occurs));
+}
+
+/** `triggers` (one of them, or none declared) and every non-empty trigger group, given `occurs`. */
+function triggersMatch(meta: Pick<RuleMeta, 'triggers' | 'triggerGroups'>, occurs: (trigger: Trigger) => boolean): boolean {
+  return (meta.triggers.length === 0 || meta.triggers.some(occurs)) && (meta.triggerGroups ?? []).every((group) => group.length === 0 || group.some(occurs));
+}
+
+function patternOccurs(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0; // a /g or /y pattern keeps state between calls
+  const hit = pattern.test(text);
+  pattern.lastIndex = 0;
+  return hit;
+}
+
+/**
+ * Whether a rule's prefilter lets a text through: the engine's answer for one rule, for adapters that
+ * run rules one at a time (the ESLint plugin).
+ */
+export function ruleTriggersMatch(meta: Pick<RuleMeta, 'triggers' | 'triggerGroups'>, text: string): boolean {
+  return triggersMatch(meta, (trigger) => (typeof trigger === 'string' ? text.includes(trigger) : patternOccurs(trigger, text)));
 }
 
 /** A policy rule whose settings are not configured does nothing: leave it out before the parse. */
@@ -238,7 +267,7 @@ async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult;
   const toRun = prefilter(
     enabled.filter((entry) => configured(entry.rule, settings)),
     text,
-    readsFile,
+    readsFile || options.prefilter === false,
   );
   if (toRun.length === 0) return { result, parsed: false };
   const ruleOptions = toRun.map((entry) => mergeRuleOptions(entry.rule, entry.options ?? []));

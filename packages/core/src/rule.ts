@@ -19,5 +19,12 @@ export function createRule<Options extends unknown[] = unknown[], SC extends Sou
   for (const key of ['detector', 'severity', 'languages', 'triggers', 'docs', 'messages', 'remediation'] as const) {
     if (meta[key] === undefined) throw new Error(`Rule "${name}" meta.${key} is required`);
   }
+  const isTrigger = (t: unknown) => (typeof t === 'string' && t.length > 0) || t instanceof RegExp;
+  if (!Array.isArray(meta.triggers) || !meta.triggers.every(isTrigger)) {
+    throw new Error(`Rule "${name}" meta.triggers must be an array of non-empty strings and RegExps`);
+  }
+  if (meta.triggerGroups !== undefined && !(Array.isArray(meta.triggerGroups) && meta.triggerGroups.every((g) => Array.isArray(g) && g.every(isTrigger)))) {
+    throw new Error(`Rule "${name}" meta.triggerGroups must be an array of arrays of non-empty strings and RegExps`);
+  }
   return { name, meta, create: input.create };
 }

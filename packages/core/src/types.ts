@@ -158,21 +158,26 @@ export interface RuleDocs {
   url?: string;
 }
 
+/** A prefilter trigger: a substring, or a pattern for the words only (see `RuleMeta.triggers`). */
+export type Trigger = string | RegExp;
+
 export interface RuleMeta {
   detector: Detector;
   severity: Severity;
   /** Language ids the rule serves: 'python' | 'javascript' | 'model' | … */
   languages: string[];
   /**
-   * Prefilter words: the file is parsed for this rule only when one of them occurs in its text.
+   * Prefilter: the file is parsed for this rule only when one of them occurs in its text. A string
+   * occurs anywhere (`'load'` also in `download`); a RegExp when it matches (`/\bload\b/`: the word
+   * only). A trigger must match every text the rule can report on: the prefilter only saves work.
    * Empty array = always run. Ignored for binary languages.
    */
-  triggers: string[];
+  triggers: Trigger[];
   /**
    * More prefilter conditions, all of which must hold besides `triggers`: each group is a list of
-   * words of which one must occur (e.g. `[['train', 'fit']]`: only files that also train).
+   * triggers of which one must occur (e.g. `[['train', 'fit']]`: only files that also train).
    */
-  triggerGroups?: string[][];
+  triggerGroups?: Trigger[][];
   /**
    * The rule is inert unless one of these `settings` keys is configured (policy rules such as
    * `trustedPublishers`): without them the file is not parsed for it at all.

@@ -131,6 +131,38 @@ describe('lintText prefilter', () => {
     expect(ran.sort()).toEqual(['policy', 'trains']);
   });
 
+  it('tests RegExp triggers, alone, mixed with words and in groups, also /g patterns on every file', async () => {
+    const ran: string[] = [];
+    const make = (name: string, extra: Partial<RuleMeta>): LintRule => ({
+      id: `t/${name}`,
+      level: 'error',
+      rule: createRule({ name, meta: meta(extra), create: () => (ran.push(name), {}) }),
+    });
+    const sticky = /\bload\b/g;
+    const rules = [
+      make('word', { triggers: [/\bload\b/] }),
+      make('global', { triggers: [sticky] }),
+      make('mixed', { triggers: ['pickle', /\beval\(/] }),
+      make('grouped', { triggers: ['load'], triggerGroups: [[/^import torch$/m]] }),
+    ];
+    await lint('download(x)\nloader = 1\n', rules);
+    expect(ran).toEqual([]);
+    await lint('import torch\ntorch.load(p)\n', rules);
+    expect(ran.sort()).toEqual(['global', 'grouped', 'word']);
+    ran.length = 0;
+    await lint('import torch\ntorch.load(p)\n', rules); // a /g pattern's lastIndex does not leak between files
+    expect(ran.sort()).toEqual(['global', 'grouped', 'word']);
+    ran.length = 0;
+    await lint('eval(s)\n', rules);
+    expect(ran).toEqual(['mixed']);
+  });
+
+  it('refuses triggers that are neither non-empty strings nor RegExps', () => {
+    expect(() => createRule({ name: 'bad', meta: meta({ triggers: [''] }), create: () => ({}) })).toThrow(/meta\.triggers/);
+    expect(() => createRule({ name: 'bad', meta: meta({ triggers: [3 as never] }), create: () => ({}) })).toThrow(/meta\.triggers/);
+    expect(() => createRule({ name: 'bad', meta: meta({ triggerGroups: ['x' as never] }), create: () => ({}) })).toThrow(/meta\.triggerGroups/);
+  });
+
   it('always runs rules with empty triggers', async () => {
     const before = parseCounter.count;
     const result = await lint('evil\n', [

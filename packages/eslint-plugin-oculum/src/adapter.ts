@@ -1,5 +1,5 @@
 import type { Rule as ESLintRule } from 'eslint';
-import { createFixer, type Depth, type Fix, type FixFunction, type ReportDescriptor, type Rule, type RuleContext } from '@oculum/core';
+import { createFixer, ruleTriggersMatch, type Depth, type Fix, type FixFunction, type ReportDescriptor, type Rule, type RuleContext } from '@oculum/core';
 import { createJsSourceCode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
 
 /**
@@ -83,8 +83,8 @@ export function adaptRule(ruleId: string, rule: Rule<any, any>): ESLintRule.Rule
     },
     create(context) {
       const text = context.sourceCode.text;
-      // The same prefilter as the engine: skip the file when none of the trigger words occur.
-      if (meta.triggers.length > 0 && !meta.triggers.some((word) => text.includes(word))) return {};
+      // The same prefilter as the engine: skip the file when the rule's triggers do not occur.
+      if (!ruleTriggersMatch(meta, text)) return {};
       const model = sourceCodeFor(context);
       const settings = oculumSettings(context);
       const depth = (['quick', 'standard', 'deep'] as const).includes(settings.depth as Depth) ? (settings.depth as Depth) : 'standard';

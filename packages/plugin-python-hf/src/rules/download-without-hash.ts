@@ -1,7 +1,7 @@
 import { createRule, UNKNOWN } from '@oculum/core';
 import { calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { pythonTruthy } from '../util/classify.js';
-import { docsUrl, mentionsAny } from '../util/meta.js';
+import { docsUrl } from '../util/meta.js';
 
 const name = 'download-without-hash';
 
@@ -49,7 +49,6 @@ export default createRule<[], PySourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
-    if (!mentionsAny(sc.text, RULE_TRIGGERS)) return {};
     if (!sc.imports.has('torch') && !sc.imports.has('tensorflow') && !sc.imports.has('keras') && !sc.imports.has('tf_keras') && !sc.imports.has('torchvision')) return {};
     return {
       call(node: PyNode) {

@@ -3,7 +3,7 @@ import { argList, calleeOf, type PyNode, type PySourceCode } from '../util/ast.j
 import { isInsecureUrl, isModelFile } from '../util/classify.js';
 import { downloadSink, modelEvidence, rawDownload } from '../util/download.js';
 import { hfPackage } from '../util/hub.js';
-import { docsUrl, mentionsAny } from '../util/meta.js';
+import { docsUrl } from '../util/meta.js';
 import { literalStringNode, resolve } from '../util/resolve.js';
 
 const name = 'insecure-model-url';
@@ -40,7 +40,6 @@ export default createRule<[], PySourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
-    if (!mentionsAny(sc.text, RULE_TRIGGERS)) return {};
     const report = (node: PyNode, urlNode: PyNode | undefined, url: string, messageId: string, api: string, what: string) => {
       const lit = literalStringNode(sc, urlNode);
       const suggest: SuggestionDescriptor[] = [];

@@ -1,7 +1,7 @@
 import { createRule } from '@oculum/core';
 import { calleeName, calleeOf, walkBody, type PyNode, type PySourceCode } from '../util/ast.js';
 import { hubLoad } from '../util/hub.js';
-import { docsUrl, mentionsAny } from '../util/meta.js';
+import { docsUrl } from '../util/meta.js';
 
 const name = 'missing-signature-verification';
 
@@ -39,7 +39,6 @@ export default createRule<[], PySourceCode>({
   create(context) {
     if (!required(context.settings)) return {};
     const sc = context.sourceCode;
-    if (!mentionsAny(sc.text, RULE_TRIGGERS)) return {};
     const isVerification = (call: PyNode): boolean => {
       const fn = calleeOf(call);
       const qn = fn ? sc.qualifiedName(fn) : undefined;

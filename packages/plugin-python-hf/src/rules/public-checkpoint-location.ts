@@ -1,7 +1,7 @@
 import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
 import { calleeName, calleeOf, dictPairs, receiverOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { isModelFile, mentionsModel, publicLocation } from '../util/classify.js';
-import { docsUrl, mentionsAny } from '../util/meta.js';
+import { docsUrl } from '../util/meta.js';
 import { resolve } from '../util/resolve.js';
 import { isTrainingArgs, trainingBefore } from '../util/training.js';
 
@@ -67,7 +67,8 @@ function saveSite(sc: PySourceCode, call: PyNode): SaveSite | undefined {
   }
 }
 
-const RULE_TRIGGERS = ['save', 'output_dir', 'chmod', 'ACL', 'make_public', 'predefined_acl', 'ModelCheckpoint'];
+/** What `CANDIDATE` and `saveSite` resolve: `save*` methods, `torch.onnx.export`, `joblib.dump`, training arguments, ACLs. */
+const RULE_TRIGGERS = [/\bsave(?:_pretrained|_model|_state|_checkpoint|_weights|_file)?\b/, 'output_dir', 'chmod', 'ACL', 'GrantRead', 'make_public', 'predefined_acl', 'ModelCheckpoint', 'TrainingArguments', /\btrl\b/, /\bexport\b/, /\bdump\b/];
 
 export default createRule<[], PySourceCode>({
   name,
@@ -91,7 +92,6 @@ export default createRule<[], PySourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
-    if (!mentionsAny(sc.text, RULE_TRIGGERS)) return {};
     const reviewNote = (node: PyNode) => {
       const t = trainingBefore(sc, node);
       return t.training && !t.review ? ', right after training with no evaluation or review step' : '';

@@ -1,7 +1,7 @@
 import { createRule, type Confidence } from '@oculum/core';
 import { calleeName, calleeOf, receiverOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { importsHf, isHfApiInstance } from '../util/hub.js';
-import { docsUrl, mentionsAny } from '../util/meta.js';
+import { docsUrl } from '../util/meta.js';
 import { flag, isTrainingArgs, trainerArgsCall, trainingBefore } from '../util/training.js';
 
 const name = 'public-hub-upload';
@@ -33,7 +33,6 @@ export default createRule<[], PySourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
-    if (!mentionsAny(sc.text, RULE_TRIGGERS)) return {};
     const hf = importsHf(sc);
     const extra = (node: PyNode): string => {
       const t = trainingBefore(sc, node);

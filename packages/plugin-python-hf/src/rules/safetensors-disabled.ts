@@ -1,7 +1,7 @@
 import { createRule, UNKNOWN } from '@oculum/core';
 import { calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { hfPackage } from '../util/hub.js';
-import { docsUrl, mentionsAny } from '../util/meta.js';
+import { docsUrl } from '../util/meta.js';
 
 const name = 'safetensors-disabled';
 
@@ -29,7 +29,6 @@ export default createRule<[], PySourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
-    if (!mentionsAny(sc.text, RULE_TRIGGERS)) return {};
     return {
       call(node: PyNode) {
         const arg = sc.argument(node, { name: 'use_safetensors' });

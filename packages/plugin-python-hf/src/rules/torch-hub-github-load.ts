@@ -1,7 +1,7 @@
 import { createRule, UNKNOWN } from '@oculum/core';
 import { calleeName, calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { classifyRevision, pythonTruthy } from '../util/classify.js';
-import { docsUrl, mentionsAny } from '../util/meta.js';
+import { docsUrl } from '../util/meta.js';
 import { resolve } from '../util/resolve.js';
 
 const name = 'torch-hub-github-load';
@@ -33,7 +33,6 @@ export default createRule<[], PySourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
-    if (!mentionsAny(sc.text, RULE_TRIGGERS)) return {};
     if (!sc.imports.has('torch')) return {};
     return {
       call(node: PyNode) {

@@ -2,7 +2,7 @@ import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
 import { argList, calleeName, calleeOf, dictPairs, type PyNode, type PySourceCode } from '../util/ast.js';
 import { pythonTruthy } from '../util/classify.js';
 import { hfPackage } from '../util/hub.js';
-import { docsUrl, mentionsAny } from '../util/meta.js';
+import { docsUrl } from '../util/meta.js';
 
 const name = 'trust-remote-code';
 
@@ -34,7 +34,6 @@ export default createRule<[], PySourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
-    if (!mentionsAny(sc.text, RULE_TRIGGERS)) return {};
     const check = (call: PyNode, arg: PyNode, viaKwargs: string | undefined) => {
       const value = sc.constant(arg);
       const api = apiName(sc, call) + (viaKwargs ? ` (via ${viaKwargs})` : '');

@@ -3,7 +3,7 @@ import { calleeName, calleeOf, type PyNode, type PySourceCode } from '../util/as
 import { commandTokens, SUBPROCESS } from '../util/download.js';
 import { traceDataset } from '../util/flow.js';
 import { hubLoad, pinLevel, type HubLoad } from '../util/hub.js';
-import { docsUrl, SEVERITY_OR_OFF, mentionsAny } from '../util/meta.js';
+import { docsUrl, SEVERITY_OR_OFF } from '../util/meta.js';
 
 interface Options {
   /** Severity of a revision that is a tag (`v1.2.3`) rather than a commit; 'off' accepts tags. */
@@ -54,7 +54,6 @@ export default createRule<[Options], PySourceCode>({
   },
   create(context, [options]) {
     const sc = context.sourceCode;
-    if (!mentionsAny(sc.text, RULE_TRIGGERS)) return {};
     const opts: Options = Object.assign({ tagSeverity: 'low', allowBranches: false, allowShortHashes: true }, options);
     /** `git clone https://huggingface.co/org/x` / `huggingface-cli download org/x` run from Python. */
     const shellFetch = (node: PyNode): { command: string; id: string } | undefined => {

@@ -1,7 +1,7 @@
 import { createRule, trustedPublisherPolicy, UNTRUSTED_PUBLISHER_MESSAGES, UNTRUSTED_PUBLISHER_REMEDIATION } from '@oculum/core';
 import type { PyNode, PySourceCode } from '../util/ast.js';
 import { hubLoad } from '../util/hub.js';
-import { docsUrl, mentionsAny } from '../util/meta.js';
+import { docsUrl } from '../util/meta.js';
 
 const name = 'untrusted-publisher';
 
@@ -27,7 +27,6 @@ export default createRule<[], PySourceCode>({
     const policy = trustedPublisherPolicy(context.settings);
     if (!policy) return {};
     const sc = context.sourceCode;
-    if (!mentionsAny(sc.text, RULE_TRIGGERS)) return {};
     return {
       call(node: PyNode) {
         const load = hubLoad(sc, node);

@@ -2,7 +2,7 @@ import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
 import { calleeName, calleeOf, identifiersIn, statementOf, targetNames, walkBody, type PyNode, type PySourceCode } from '../util/ast.js';
 import { classifyRevision, isUrl, PACKAGED_DATASET_BUILDERS, classifyModelRef } from '../util/classify.js';
 import { isValidationCall, traceDataset } from '../util/flow.js';
-import { docsUrl, mentionsAny } from '../util/meta.js';
+import { docsUrl } from '../util/meta.js';
 import { resolve } from '../util/resolve.js';
 
 const name = 'untrusted-training-data';
@@ -83,7 +83,10 @@ function remoteFiles(sc: PySourceCode, files: PyNode): string | undefined {
   return strs.find((s) => isUrl(s) || /^hf:\/\//.test(s));
 }
 
-const RULE_TRIGGERS = ['load_dataset', 'read_csv', 'read_json', 'read_parquet', 'read_table', 'read_feather', 'read_excel', 'public', 'download', 'fetch', 'scrap', 'crawl', 'remote', 'internet', 'url', 'web', 'hub'];
+/** A callee `remoteDataSource` considers: `load_dataset`, `read_csv`…, or a helper named like `REMOTE_HELPER`. */
+const SOURCE_WORDS = /load_dataset|read_(?:csv|json|parquet|table|feather|excel)|public|download|fetch|scrap|crawl|remote|internet|url|web_|from_web|hub_|from_hub/i;
+/** A training sink `traceDataset` recognises: `.fit(`, `.train(`, `train_dataset=`, `.backward()`, `optimizer.step()`. */
+const TRAINING_WORDS = /\b(?:train|fit|fine_?tune\b|backward\b|step\b)/;
 
 export default createRule<[], PySourceCode>({
   name,
@@ -91,8 +94,8 @@ export default createRule<[], PySourceCode>({
     detector: 'unsafe_finetuning',
     severity: 'high',
     languages: ['python'],
-    triggers: RULE_TRIGGERS,
-    triggerGroups: [['train', 'fit', 'finetune', 'fine_tune', 'backward']],
+    triggers: [SOURCE_WORDS],
+    triggerGroups: [[TRAINING_WORDS]],
     docs: {
       description: 'Reports training data from the Hub or the web, without a pinned revision, that reaches training with no validation step in between.',
       recommended: true,
@@ -105,7 +108,6 @@ export default createRule<[], PySourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
-    if (!mentionsAny(sc.text, RULE_TRIGGERS) || !mentionsAny(sc.text, ['train', 'fit', 'finetune', 'fine_tune', 'backward'])) return {};
     // Flow between functions of the same file: `def get_data(): return load_dataset("someone/x")`.
     const returned = new Map<number, Source | null>();
     // Names of the functions this file defines, read off the text on first need: a cheap gate before
@@ -121,7 +123,7 @@ export default createRule<[], PySourceCode>({
         cached = null;
         const body = fn.childForFieldName('body');
         // Only a helper whose text names a data source can return one: skip walking the others.
-        if (body && mentionsAny(sc.getText(body), RULE_TRIGGERS)) {
+        if (body && SOURCE_WORDS.test(sc.getText(body))) {
           walkBody(body, (n) => {
             if (cached || n.type !== 'call') return;
             const inner = remoteDataSource(sc, n);

@@ -3,7 +3,7 @@ import { argList, calleeName, walkBody, type PyNode, type PySourceCode } from '.
 import { isModelFile, mentionsModel } from '../util/classify.js';
 import { resolve } from '../util/resolve.js';
 import { downloadSink, hasHashCheck, literalPieces, modelEvidence, rawDownload } from '../util/download.js';
-import { docsUrl, mentionsAny } from '../util/meta.js';
+import { docsUrl } from '../util/meta.js';
 
 const name = 'unverified-model-download';
 
@@ -29,7 +29,6 @@ export default createRule<[], PySourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
-    if (!mentionsAny(sc.text, RULE_TRIGGERS)) return {};
     const checked = new Map<number, boolean>();
     const verifiedIn = (fn: PyNode): boolean => {
       let v = checked.get(fn.id);

@@ -5,11 +5,3 @@ export function docsUrl(name: string): string {
 }
 
 export const SEVERITY_OR_OFF = { enum: ['critical', 'high', 'medium', 'low', 'info', 'off'] } as const;
-
-/**
- * The engine parses a file when any enabled rule's trigger occurs in it; each rule still checks its own
- * words so that it does no work on files parsed for other rules.
- */
-export function mentionsAny(text: string, words: readonly string[]): boolean {
-  return words.some((w) => text.includes(w));
-}

@@ -53,7 +53,8 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    triggers: ['eval', 'exec', 'compile'],
+    // The gate below: a bare `eval(` (not `model.eval()`), or `builtins.eval(` and its aliases.
+    triggers: [/(?<![\w.])(?:eval|exec|compile)(?!\w)/, 'builtins'],
     docs: {
       description:
         'Reports `eval`, `exec` and `compile` applied to data read while loading a model or its configuration (a `json.load` result, a downloaded file, a config mapping).',

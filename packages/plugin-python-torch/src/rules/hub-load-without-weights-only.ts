@@ -12,6 +12,7 @@ export default createRule<[], PythonSourceCode>({
     severity: 'critical',
     languages: ['python'],
     triggers: ['load_state_dict_from_url', 'load_url'],
+    triggerGroups: [['torch']],
     docs: {
       description:
         'Reports `torch.hub.load_state_dict_from_url` and `torch.utils.model_zoo.load_url` downloads that are unpickled without `weights_only=True`.',

@@ -31,7 +31,10 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    triggers: ['load'],
+    // `torch.load` is named by the word `load` in every spelling the rule resolves (`torch.load`,
+    // `from torch import load as L`, `getattr(torch, "load")`), and the rule needs `import torch`.
+    triggers: [/\bload\b/],
+    triggerGroups: [['torch']],
     docs: {
       description:
         'Reports `torch.load` calls that can unpickle arbitrary objects: without `weights_only=True`, with `weights_only=False`, or with a custom `pickle_module`.',

@@ -15,7 +15,9 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    triggers: ['allow_pickle', 'load', 'read_array'],
+    // The gate resolves calls named `load` / `read_array` (or aliases bound by statements naming them).
+    triggers: [/\bload\b/, 'read_array'],
+    triggerGroups: [['numpy']],
     docs: {
       description: 'Reports `numpy.load` with `allow_pickle` enabled, which unpickles object arrays and runs code embedded in the file.',
       recommended: true,

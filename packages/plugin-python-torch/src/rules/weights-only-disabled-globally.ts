@@ -17,7 +17,8 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    triggers: ['load', '_default_to_weights_only', ENV_VAR],
+    triggers: [/\bload\b/, '_default_to_weights_only', ENV_VAR],
+    triggerGroups: [['torch', ENV_VAR]],
     docs: {
       description:
         "Reports code that turns off `torch.load`'s `weights_only` protection for the whole process: replacing `torch.load` with a wrapper that forces `weights_only=False`, patching `torch.serialization._default_to_weights_only` to return False, or setting `TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD`.",

@@ -1,0 +1,51 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain ES module script, no type declarations
+import { DEFAULT_PATHS, pythonFiles, triggerLosses } from '../scripts/check-triggers.mjs';
+import { root } from './helpers.js';
+
+interface Loss { file: string; ruleId: string; line: number; column: number; chunk: string }
+
+describe('rule triggers (the prefilter)', () => {
+  it('lose no finding on any Python fixture, example or brief file, whole or statement by statement', async () => {
+    const files: string[] = pythonFiles(DEFAULT_PATHS);
+    expect(files.length).toBeGreaterThan(30);
+    const losses: Loss[] = await triggerLosses(files);
+    expect(losses.map((l) => `${l.file}:${l.line}:${l.column} ${l.ruleId} (${l.chunk})`)).toEqual([]);
+  });
+
+  it('the check catches a trigger that misses what its rule reports', async () => {
+    const { createRule } = await import(path.join(root, 'packages/core/dist/index.js'));
+    const reportsEveryCall = (triggers: unknown[]) =>
+      createRule({
+        name: 'every-call',
+        meta: {
+          detector: 'unsafe_model_load',
+          severity: 'high',
+          languages: ['python'],
+          triggers,
+          docs: { description: 'Reports every call.', recommended: false },
+          messages: { call: 'A call.' },
+          remediation: 'None.',
+        },
+        create: (context: { report: (d: unknown) => void }) => ({ call: (node: unknown) => context.report({ node, messageId: 'call' }) }),
+      });
+    const dir = mkdtempSync(path.join(tmpdir(), 'oculum-triggers-'));
+    const file = path.join(dir, 'a.py');
+    writeFileSync(file, 'def f():\n    helper(1)\n\ndef g():\n    loader(2)\n');
+    const losses: Loss[] = await triggerLosses([file], {
+      extraRules: [
+        { id: 'check/wrong-trigger', rule: reportsEveryCall([/\bload\b/]), level: 'error' },
+        { id: 'check/right-trigger', rule: reportsEveryCall(['(']), level: 'error' },
+      ],
+    });
+    expect(losses.map((l) => `${l.ruleId}:${l.line}:${l.chunk}`).sort()).toEqual([
+      'check/wrong-trigger:2:file',
+      'check/wrong-trigger:2:statement at line 1',
+      'check/wrong-trigger:5:file',
+      'check/wrong-trigger:5:statement at line 4',
+    ]);
+  });
+});
