@@ -20,7 +20,9 @@ interface Slot {
   configs: Set<number>;
   /** Languages this worker has already initialised (a parser's start-up can cost a second of CPU). */
   languages: Set<string>;
-  pending: Map<number, { task: LintTask; resolve: (d: LintTextDetails) => void; reject: (e: Error) => void }>;
+  pending: Map<number, { task: LintTask; cost: number; resolve: (d: LintTextDetails) => void; reject: (e: Error) => void }>;
+  /** Sum of the pending tasks' `taskCost`. */
+  load: number;
   dead: boolean;
 }
 
@@ -30,21 +32,30 @@ interface Slot {
  * diagnostics) and is not used again.
  */
 /**
- * How much busier (in queued tasks) a worker that already runs a language may be than the least busy
- * one and still get that language's next file. A few JS files in a Python tree then all go to the
- * worker that loaded the TypeScript parser, instead of every worker paying for it; a tree with many
- * files of the language still spreads them over every worker.
+ * What a task costs a worker, in units of about 4 KiB of text (a file's parse and walk grow with its
+ * size), plus one for the round trip: the least busy worker is the one with the least queued work,
+ * not the fewest queued files, so a few big files do not pile up behind each other at the end.
  */
-export const LANGUAGE_AFFINITY_SLACK = 4;
+export function taskCost(task: Pick<LintTask, 'text'>): number {
+  return 1 + Math.ceil((task.text?.length ?? 0) / 4096);
+}
+
+/**
+ * How much busier (in queued cost units, see `taskCost`) a worker that already runs a language may be
+ * than the least busy one and still get that language's next file. A few JS files in a Python tree
+ * then all go to the worker that loaded the TypeScript parser, instead of every worker paying for
+ * it; a tree with many files of the language still spreads them over every worker.
+ */
+export const LANGUAGE_AFFINITY_SLACK = 16;
 
 /** The least busy worker, preferring one that already initialised the task's language. */
-export function pickSlot<S extends { pending: { size: number }; languages: Set<string> }>(live: S[], languageId: string): S {
-  const leastBusy = (slots: S[]) => slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+export function pickSlot<S extends { load: number; languages: Set<string> }>(live: S[], languageId: string): S {
+  const leastBusy = (slots: S[]) => slots.reduce((a, b) => (b.load < a.load ? b : a));
   const best = leastBusy(live);
   const warm = live.filter((s) => s.languages.has(languageId));
   if (warm.length === 0 || warm.includes(best)) return best;
   const warmBest = leastBusy(warm);
-  return warmBest.pending.size <= best.pending.size + LANGUAGE_AFFINITY_SLACK ? warmBest : best;
+  return warmBest.load <= best.load + LANGUAGE_AFFINITY_SLACK ? warmBest : best;
 }
 
 export class LintPool {
@@ -53,11 +64,12 @@ export class LintPool {
   constructor(script: URL, size: number, init: WorkerInit) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script, { workerData: init });
-      const slot: Slot = { worker, configs: new Set(), languages: new Set(), pending: new Map(), dead: false };
+      const slot: Slot = { worker, configs: new Set(), languages: new Set(), pending: new Map(), load: 0, dead: false };
       worker.on('message', (reply: WorkerReply) => {
         const waiting = slot.pending.get(reply.id);
         if (!waiting) return;
         slot.pending.delete(reply.id);
+        slot.load -= waiting.cost;
         if (reply.ok) waiting.resolve(reply.details);
         else if (reply.init) {
           slot.dead = true;
@@ -69,6 +81,7 @@ export class LintPool {
         // Not retried elsewhere: the file may be what crashed the worker.
         for (const waiting of slot.pending.values()) waiting.reject(new Error(`lint worker crashed: ${error.message}`));
         slot.pending.clear();
+        slot.load = 0;
       };
       worker.on('error', fail);
       worker.on('exit', (code) => {
@@ -91,7 +104,9 @@ export class LintPool {
     const message: LintTask = slot.configs.has(task.configId) ? task : { ...task, config };
     slot.configs.add(task.configId);
     return new Promise((resolve, reject) => {
-      slot.pending.set(task.id, { task, resolve, reject });
+      const cost = taskCost(task);
+      slot.load += cost;
+      slot.pending.set(task.id, { task, cost, resolve, reject });
       slot.worker.postMessage(message);
     });
   }

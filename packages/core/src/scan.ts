@@ -368,7 +368,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   try {
     // Files stream through: a bounded number are read and in flight at once, so memory stays flat.
     const concurrency = pool ? Math.max(4, poolSize(options, textCandidates) * 4) : 8;
-    await mapLimit(candidates, concurrency, async (path) => {
+    // With workers, the biggest files go first (longest processing time first): the files left at the
+    // end are small, so no worker idles while another still works through a big one.
+    await mapLimit(pool ? largestFirst(candidates) : candidates, concurrency, async (path) => {
       await processFile(path);
       done++;
       progress();
@@ -420,6 +422,19 @@ async function maybePool(
     return undefined;
   }
   return new LintPool(script, poolSize(options, jobs), { pluginUrls: urls, ...init });
+}
+
+/** The paths by size, largest first (ties and unreadable files keep their order; stable sort). */
+export function largestFirst(paths: readonly string[]): string[] {
+  const size = new Map<string, number>();
+  for (const path of paths) {
+    try {
+      size.set(path, statSync(path).size);
+    } catch {
+      size.set(path, -1); // reported when it is read
+    }
+  }
+  return [...paths].sort((a, b) => size.get(b)! - size.get(a)!);
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight; results keep the input order. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LANGUAGE_AFFINITY_SLACK, pickSlot } from '../src/pool.js';
+import { LANGUAGE_AFFINITY_SLACK, pickSlot, taskCost } from '../src/pool.js';
 
-const slot = (name: string, pending: number, languages: string[] = []) => ({ name, pending: { size: pending }, languages: new Set(languages) });
+const slot = (name: string, load: number, languages: string[] = []) => ({ name, load, languages: new Set(languages) });
 
 describe('pickSlot', () => {
   it('takes the least busy worker when none has the language yet, or when that one has it', () => {
@@ -16,5 +16,17 @@ describe('pickSlot', () => {
 
   it('spreads the language over another worker once the warm one falls behind', () => {
     expect(pickSlot([slot('a', 2 + LANGUAGE_AFFINITY_SLACK, ['javascript']), slot('b', 1)], 'javascript').name).toBe('b');
+  });
+});
+
+describe('taskCost', () => {
+  it('grows with the text, so the least busy worker is the one with the least queued work', () => {
+    expect(taskCost({})).toBe(1);
+    expect(taskCost({ text: 'x' })).toBe(2);
+    expect(taskCost({ text: 'x'.repeat(4096 * 10) })).toBe(11);
+    // one big queued file weighs more than three small ones
+    const big = taskCost({ text: 'x'.repeat(200_000) });
+    const small = 3 * taskCost({ text: 'x'.repeat(2_000) });
+    expect(pickSlot([slot('big', big, ['python']), slot('small', small, ['python'])], 'python').name).toBe('small');
   });
 });
