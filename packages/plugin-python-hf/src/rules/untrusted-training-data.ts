@@ -94,8 +94,9 @@ export default createRule<[], PySourceCode>({
     detector: 'unsafe_finetuning',
     severity: 'high',
     languages: ['python'],
-    triggers: [SOURCE_WORDS],
-    triggerGroups: [[TRAINING_WORDS]],
+    // Both must occur; the training words first, as they are the cheaper test and the rarer match.
+    triggers: [TRAINING_WORDS],
+    triggerGroups: [[SOURCE_WORDS]],
     docs: {
       description: 'Reports training data from the Hub or the web, without a pinned revision, that reaches training with no validation step in between.',
       recommended: true,
