@@ -111,21 +111,34 @@ function errorText(error: unknown): string {
  * The rules whose triggers occur in the text (or that have none). Binary languages have no text:
  * every rule runs.
  *
- * Every string trigger is found in ONE pass over the text: a lookahead alternation, longest word
- * first, reports at every offset the longest word that starts there. A word occurs iff it is a prefix
+ * Every string trigger is found in ONE pass over the text: an alternation, longest word first,
+ * tried at every offset where a word may start, reports there the longest word that starts there. A word occurs iff it is a prefix
  * of one of those (at the offset where it occurs, the longest word matching there starts with it), so
  * the answer is exact — and about 3x faster than one `includes` per word on real trees. A RegExp
- * trigger is tested once per file, only when a rule still needs it.
+ * trigger is tested once per file, only when a rule still needs it. The text is the language's
+ * `prefilterText` when it has one: triggers that occur only in comments or docstrings do not count.
  */
-function prefilter<T extends { rule: Rule<any, any> }>(entries: T[], text: string | undefined, readsFile: boolean): T[] {
-  if (readsFile || text === undefined) return entries;
+function prefilter<T extends { rule: Rule<any, any> }>(entries: T[], fileText: string | undefined, readsFile: boolean, language: Language<any>): T[] {
+  if (readsFile || fileText === undefined) return entries;
+  if (entries.every(({ rule }) => rule.meta.triggers.length === 0 && (rule.meta.triggerGroups ?? []).length === 0)) return entries;
+  // Only the code counts (a language may leave out comments and docstrings).
+  const text = language.prefilterText ? language.prefilterText(fileText) : fileText;
   const words = new Set<string>();
   for (const { rule } of entries) {
     for (const trigger of rule.meta.triggers) if (typeof trigger === 'string' && trigger) words.add(trigger);
     for (const group of rule.meta.triggerGroups ?? []) for (const trigger of group) if (typeof trigger === 'string' && trigger) words.add(trigger);
   }
   const found = new Set<string>();
-  if (words.size > 0) for (const match of text.matchAll(triggerPattern(words))) found.add(match[1]);
+  if (words.size > 0) {
+    // At every offset where a word starts, the longest one there: `exec` from the next offset rather
+    // than a lookahead alternation, which is slower on V8 (the same answer, measured ~40% faster).
+    const pattern = triggerPattern(words);
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      found.add(match[0]);
+      pattern.lastIndex = match.index + 1;
+    }
+  }
   const tested = new Map<RegExp, boolean>();
   const occurs = (trigger: Trigger) => {
     if (typeof trigger === 'string') {
@@ -174,7 +187,7 @@ function triggerPattern(words: Set<string>): RegExp {
   let re = triggerPatterns.get(key);
   if (!re) {
     const escaped = sorted.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    re = new RegExp(`(?=(${escaped.join('|')}))`, 'g');
+    re = new RegExp(escaped.join('|'), 'g');
     triggerPatterns.set(key, re);
   }
   return re;
@@ -268,6 +281,7 @@ async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult;
     enabled.filter((entry) => configured(entry.rule, settings)),
     text,
     readsFile || options.prefilter === false,
+    language,
   );
   if (toRun.length === 0) return { result, parsed: false };
   const ruleOptions = toRun.map((entry) => mergeRuleOptions(entry.rule, entry.options ?? []));

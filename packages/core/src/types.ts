@@ -263,6 +263,12 @@ export interface Language<SC extends SourceCode = SourceCode> {
    * files at --depth deep). Folded into the `--cache` key, so a change there invalidates the entry.
    */
   cacheKey?(input: { path: string; depth: Depth; cwd: string }): string;
+  /**
+   * The part of a file's text in which rule triggers count: its code without comments and
+   * docstrings, say, so that a word mentioned only there does not cost a parse. It must keep every
+   * character a rule can report on, and the offsets need not match. Default: the whole text.
+   */
+  prefilterText?(text: string): string;
 }
 
 // ---------------------------------------------------------------------------------------------

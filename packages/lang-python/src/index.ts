@@ -5,11 +5,13 @@
 import { createHash } from 'node:crypto';
 import { dirname } from 'node:path';
 import type { Language, ParseInput } from '@oculum/core';
+import { codeText } from './code-text.js';
 import { findProjectDependencies } from './dependencies.js';
 import { initParser, isParserReady, parseTree } from './parser.js';
 import { PythonSourceCode } from './source-code.js';
 
 export { PythonSourceCode } from './source-code.js';
+export { codeText } from './code-text.js';
 export type { PythonNode, PythonParameter, ParseProblem } from './source-code.js';
 export type { PythonBinding, BindingKind, ScopeKind, ScopeInfo, AttributeAssignment } from './scopes.js';
 export { ScopeModel } from './scopes.js';
@@ -42,6 +44,8 @@ export const python: Language<PythonSourceCode> = {
     const { files } = findProjectDependencies(dirname(path), { root: cwd });
     return createHash('sha256').update(JSON.stringify(files.map((f) => [f.path, f.requirements]))).digest('hex');
   },
+  /** Triggers count in code only: comments and docstrings are left out (see `codeText`). */
+  prefilterText: codeText,
   parse(input: ParseInput): PythonSourceCode | Promise<PythonSourceCode> {
     const text = input.text ?? '';
     const timeout = timeoutFrom(input.settings);

@@ -1,0 +1,101 @@
+import { createRule, lintTextWithDetails } from '@oculum/core';
+import { describe, expect, it } from 'vitest';
+import { codeText, python } from '../src/index.js';
+
+/** What is left of each line once comments and docstrings are blanked (trailing spaces trimmed). */
+const code = (text: string) =>
+  codeText(text)
+    .split('\n')
+    .map((l) => l.trimEnd());
+
+describe('codeText (what the trigger prefilter reads)', () => {
+  it('blanks comments and docstrings, keeping every offset and line', () => {
+    const text = '"""Loads with torch.load."""\nimport torch  # torch.load is unsafe\n\ndef f(p):\n    """Calls pickle.loads."""\n    return p\n';
+    const out = codeText(text);
+    expect(out.length).toBe(text.length);
+    expect(out.split('\n').length).toBe(text.split('\n').length);
+    expect(code(text)).toEqual(['', 'import torch', '', 'def f(p):', '', '    return p', '']);
+    expect(python.prefilterText).toBe(codeText);
+  });
+
+  it('keeps strings that are used: arguments, assignments, returns, continuations, bracketed lines', () => {
+    const kept = [
+      'torch.hub.load_state_dict_from_url("http://x/model.pt")',
+      'URL = "http://x/model.pt"',
+      'def f():\n    return "http://x"',
+      'x = \\\n    "http://x"',
+      'urls = [\n    "http://x",\n]',
+      'f(\n    "http://x"  # the model\n)',
+      '"http://x".format(1)',
+      '"http://x" % y',
+      '"a" "http://x"',
+      'x = 1; "http://x"',
+      'if x: "http://x"',
+      'assert ok, "http://x"',
+      'case = {"k": """http://x"""}',
+    ];
+    for (const text of kept) expect(codeText(text), text).toContain('http://x');
+  });
+
+  it('blanks a bare string after a comment-only or blank line, in any block, with every prefix', () => {
+    for (const text of [
+      'def f():\n    # note\n\n    """http://x"""\n    return 1',
+      'class A:\n    r"""http://x"""',
+      "if x:\n    pass\nelse:\n    b'http://x'  # trailing comment",
+      'f"http://{host}/x"',
+      "Rb'''http://x'''",
+      "'http://x'\r\nimport os\r\n",
+    ]) {
+      expect(codeText(text), JSON.stringify(text)).not.toContain('http://x');
+    }
+  });
+
+  it('scans f-strings: nested quotes (PEP 701), format specs, escaped braces, raw backslashes', () => {
+    // A `#` inside a string is not a comment: the code after it stays.
+    expect(codeText('x = f"{d["#"]}" + torch.load(p)')).toContain('torch.load(p)');
+    expect(codeText("x = f'{v:>{w}}' + torch.load(p)  # c")).toBe("x = f'{v:>{w}}' + torch.load(p)     ");
+    expect(codeText("x = f'{{#}}' + torch.load(p)")).toContain('torch.load(p)');
+    expect(codeText("x = rf'(@\\{{[0-9]*\\}})' + torch.load(p)")).toContain('torch.load(p)');
+    expect(codeText("x = '#' + r'\\'' + torch.load(p)")).toContain('torch.load(p)');
+    expect(codeText('x = """a\n# not a comment\n""" + torch.load(p)')).toContain('# not a comment');
+  });
+
+  it('gives the text back unchanged when it cannot be scanned with certainty', () => {
+    for (const text of [
+      'x = "unterminated\ntorch.load(p)  # c',
+      'x = """never closed\n# c',
+      'f(\n# c\n',
+      ')  # c',
+      'x = 1 \\ 2  # c',
+      "x = f'{a # c}'",
+    ]) {
+      expect(codeText(text), JSON.stringify(text)).toBe(text);
+    }
+  });
+});
+
+describe('the engine prefilter on Python', () => {
+  const rule = createRule({
+    name: 'any-call',
+    meta: {
+      detector: 'unsafe_model_load',
+      severity: 'high',
+      languages: ['python'],
+      triggers: [/\bload\b/],
+      docs: { description: 'Every call.', recommended: true },
+      messages: { call: 'A call.' },
+      remediation: 'None.',
+    },
+    create: (context) => ({ call: (node: unknown) => context.report({ node: node as never, messageId: 'call' }) }),
+  });
+  const lint = (text: string) => lintTextWithDetails({ path: 'a.py', text, language: python, rules: [{ id: 't/any-call', rule, level: 'error' }] });
+
+  it('does not parse a file whose trigger words occur only in comments and docstrings', async () => {
+    const onlyProse = await lint('"""Use torch.load with weights_only=True."""\nprint(1)  # never load pickles\n');
+    expect(onlyProse.parsed).toBe(false);
+    expect(onlyProse.result.findings).toEqual([]);
+    const code = await lint('"""Docs."""\nmodel = torch.load(p)\n');
+    expect(code.parsed).toBe(true);
+    expect(code.result.findings).toHaveLength(1);
+  });
+});
