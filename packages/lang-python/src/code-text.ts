@@ -1,10 +1,10 @@
 /**
- * The code of a Python file for the trigger prefilter: comments and bare string statements
- * (docstrings) are replaced by spaces, newlines kept, so a word that only occurs there does not make
- * the engine parse the file. Nothing a rule can report on is in them: a comment is not code, and a
+ * The code of a Python file for the trigger prefilter: each comment and bare string statement
+ * (docstring) is replaced by one space, so a word that only occurs there does not make the engine
+ * parse the file. Nothing a rule can report on is in them: a comment is not code, and a
  * string alone on its logical line is an expression statement without effect.
  *
- * A hand-written scanner, no parse: strings with every prefix (raw, bytes, f- and t-strings with
+ * A hand-written scanner, no parse, that jumps between the characters that matter with one regex: strings with every prefix (raw, bytes, f- and t-strings with
  * nested replacement fields and format specs, PEP 701 nested quotes), triple quotes, escapes,
  * brackets and backslash continuations. A string counts as bare only when it starts a logical line
  * outside brackets and nothing but a comment follows it on that line. Whenever the text cannot be
@@ -43,33 +43,36 @@ export function codeText(text: string): string {
     throw error;
   }
   if (spans.length === 0) return text;
-  let out = '';
+  // Each left-out span becomes one space: the prefilter needs the words, not their offsets.
+  const parts: string[] = [];
   let at = 0;
   for (let k = 0; k < spans.length; k += 2) {
-    const start = spans[k];
-    const end = spans[k + 1];
-    out += text.slice(at, start);
-    // Keep line breaks (and so every line number); everything else becomes a space.
-    out += text.slice(start, end).replace(/[^\r\n]/g, ' ');
-    at = end;
+    parts.push(text.slice(at, spans[k]));
+    at = spans[k + 1];
   }
-  return out + text.slice(at);
+  parts.push(text.slice(at));
+  return parts.join(' ');
 }
+
+/** The characters the scanner stops at; everything else is skipped by one regex search. */
+const SPECIAL = /["'#\\\r\n()[\]{}]/g;
 
 function scan(text: string): Spans {
   const spans: Spans = [];
   const n = text.length;
   let i = 0;
   let depth = 0;
-  /** Only whitespace (or comments) since the start of the current logical line. */
-  let lineStart = true;
+  /** Where the current logical line begins (after a newline outside brackets and continuations). */
+  let lineBegin = 0;
 
   while (i < n) {
+    SPECIAL.lastIndex = i;
+    const match = SPECIAL.exec(text);
+    if (!match) break;
+    i = match.index;
     const c = text.charCodeAt(i);
     if (c === LF || c === CR) {
-      if (depth === 0) lineStart = true;
-      i++;
-    } else if (c === SPACE || c === TAB || c === FF) {
+      if (depth === 0) lineBegin = i + 1;
       i++;
     } else if (c === HASH) {
       const end = endOfLine(text, i);
@@ -81,31 +84,41 @@ function scan(text: string): Spans {
       if (next === LF) i += 2;
       else if (next === CR) i += text.charCodeAt(i + 2) === LF ? 3 : 2;
       else throw new Unscannable();
-      lineStart = false;
     } else if (c === QUOTE || c === APOS) {
-      i = stringToken(text, i, i, '', spans, depth === 0 && lineStart);
-      lineStart = false;
-    } else if (isIdentifierChar(c)) {
-      let j = i + 1;
-      while (j < n && isIdentifierChar(text.charCodeAt(j))) j++;
-      const q = text.charCodeAt(j);
-      const prefix = text.slice(i, j).toLowerCase();
-      if ((q === QUOTE || q === APOS) && PREFIXES.has(prefix)) {
-        i = stringToken(text, i, j, prefix, spans, depth === 0 && lineStart);
-      } else i = j;
-      lineStart = false;
+      // A string prefix is the one or two letters right before the quote, after a non-identifier.
+      let start = i;
+      let prefix = '';
+      if (i > 0 && isIdentifierChar(text.charCodeAt(i - 1))) {
+        let b = i - 1;
+        while (b > 0 && i - b < 3 && isIdentifierChar(text.charCodeAt(b - 1))) b--;
+        const candidate = text.slice(b, i).toLowerCase();
+        if ((b === 0 || !isIdentifierChar(text.charCodeAt(b - 1))) && PREFIXES.has(candidate)) {
+          start = b;
+          prefix = candidate;
+        }
+      }
+      const bare = depth === 0 && onlyBlanks(text, lineBegin, start);
+      i = stringToken(text, start, i, prefix, spans, bare);
     } else {
       if (c === 0x28 || c === 0x5b || c === 0x7b) depth++;
-      else if (c === 0x29 || c === 0x5d || c === 0x7d) {
+      else {
         if (depth === 0) throw new Unscannable();
         depth--;
       }
-      lineStart = false;
       i++;
     }
   }
   if (depth !== 0) throw new Unscannable();
   return spans;
+}
+
+/** Only spaces, tabs and form feeds in text[from, to) (checked from the end: code ends it fast). */
+function onlyBlanks(text: string, from: number, to: number): boolean {
+  for (let k = to - 1; k >= from; k--) {
+    const c = text.charCodeAt(k);
+    if (c !== SPACE && c !== TAB && c !== FF) return false;
+  }
+  return true;
 }
 
 function endOfLine(text: string, i: number): number {
@@ -136,17 +149,28 @@ function stringToken(text: string, start: number, quoteAt: number, prefix: strin
   return end;
 }
 
+/** What ends or interrupts a string body, per quote and kind: the scanner jumps between them. */
+const STRING_STOPS = {
+  [QUOTE]: [/["\\\r\n]/g, /["\\\r\n{]/g],
+  [APOS]: [/['\\\r\n]/g, /['\\\r\n{]/g],
+} as Record<number, [RegExp, RegExp]>;
+
 /** The offset after the string whose opening quote is at `q`. */
 function stringEnd(text: string, q: number, formatted: boolean): number {
   const n = text.length;
   const quote = text.charCodeAt(q);
   const triple = text.charCodeAt(q + 1) === quote && text.charCodeAt(q + 2) === quote;
+  const stops = STRING_STOPS[quote][formatted ? 1 : 0];
   let i = q + (triple ? 3 : 1);
   while (i < n) {
+    stops.lastIndex = i;
+    const match = stops.exec(text);
+    if (!match) break;
+    i = match.index;
     const c = text.charCodeAt(i);
     if (c === BACKSLASH) {
       // Escapes the next character, also in raw strings as far as the end of the string goes; in an
-      // f-string a brace after it still opens or closes a field (`rf'\{{'` is a backslash and `{{`).
+      // f-string a brace after it still opens or closes a field (`rf'\\{{'` is a backslash and `{{`).
       if (i + 1 >= n) throw new Unscannable();
       const next = text.charCodeAt(i + 1);
       if (formatted && (next === 0x7b || next === 0x7d)) i += 1;
@@ -160,16 +184,14 @@ function stringEnd(text: string, q: number, formatted: boolean): number {
       i++;
       continue;
     }
-    if ((c === LF || c === CR) && !triple) throw new Unscannable(); // unterminated single-quoted string
-    if (formatted && c === 0x7b) {
-      if (text.charCodeAt(i + 1) === 0x7b) {
-        i += 2; // `{{` is a literal brace
-        continue;
-      }
-      i = replacementField(text, i + 1);
+    if (c === LF || c === CR) {
+      if (!triple) throw new Unscannable(); // unterminated single-quoted string
+      i++;
       continue;
     }
-    i++;
+    // `{` in an f-string: `{{` is a literal brace, anything else opens a replacement field.
+    if (text.charCodeAt(i + 1) === 0x7b) i += 2;
+    else i = replacementField(text, i + 1);
   }
   throw new Unscannable();
 }

@@ -2,19 +2,10 @@ import { createRule, lintTextWithDetails } from '@oculum/core';
 import { describe, expect, it } from 'vitest';
 import { codeText, python } from '../src/index.js';
 
-/** What is left of each line once comments and docstrings are blanked (trailing spaces trimmed). */
-const code = (text: string) =>
-  codeText(text)
-    .split('\n')
-    .map((l) => l.trimEnd());
-
 describe('codeText (what the trigger prefilter reads)', () => {
-  it('blanks comments and docstrings, keeping every offset and line', () => {
+  it('leaves out comments and docstrings, one space each', () => {
     const text = '"""Loads with torch.load."""\nimport torch  # torch.load is unsafe\n\ndef f(p):\n    """Calls pickle.loads."""\n    return p\n';
-    const out = codeText(text);
-    expect(out.length).toBe(text.length);
-    expect(out.split('\n').length).toBe(text.split('\n').length);
-    expect(code(text)).toEqual(['', 'import torch', '', 'def f(p):', '', '    return p', '']);
+    expect(codeText(text)).toBe(' \nimport torch   \n\ndef f(p):\n     \n    return p\n');
     expect(python.prefilterText).toBe(codeText);
   });
 
@@ -53,7 +44,7 @@ describe('codeText (what the trigger prefilter reads)', () => {
   it('scans f-strings: nested quotes (PEP 701), format specs, escaped braces, raw backslashes', () => {
     // A `#` inside a string is not a comment: the code after it stays.
     expect(codeText('x = f"{d["#"]}" + torch.load(p)')).toContain('torch.load(p)');
-    expect(codeText("x = f'{v:>{w}}' + torch.load(p)  # c")).toBe("x = f'{v:>{w}}' + torch.load(p)     ");
+    expect(codeText("x = f'{v:>{w}}' + torch.load(p)  # c")).toBe("x = f'{v:>{w}}' + torch.load(p)   ");
     expect(codeText("x = f'{{#}}' + torch.load(p)")).toContain('torch.load(p)');
     expect(codeText("x = rf'(@\\{{[0-9]*\\}})' + torch.load(p)")).toContain('torch.load(p)');
     expect(codeText("x = '#' + r'\\'' + torch.load(p)")).toContain('torch.load(p)');
