@@ -1,6 +1,6 @@
 import { createRule } from '@oculum/core';
 import { calleeName, calleeOf, walkBody, type PyNode, type PySourceCode } from '../util/ast.js';
-import { hubLoad } from '../util/hub.js';
+import { HUB_LOAD_TRIGGERS, hubLoad } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
 
 const name = 'missing-signature-verification';
@@ -16,7 +16,8 @@ function required(settings: Record<string, unknown>): boolean {
   return !!v && typeof v === 'object' && (v as { enabled?: unknown }).enabled === true;
 }
 
-const RULE_TRIGGERS = ['from_pretrained', 'pipeline', 'SentenceTransformer', 'hf_hub_download', 'snapshot_download', 'load', 'InferenceSession', 'Llama'];
+/** Hub loads, and the local loaders of `LOCAL_LOADERS` (all named `load…`, `InferenceSession` or `Llama`). */
+const RULE_TRIGGERS = [...HUB_LOAD_TRIGGERS, 'load', 'InferenceSession', 'Llama'];
 
 export default createRule<[], PySourceCode>({
   name,

@@ -2,7 +2,7 @@ import { createRule, type Confidence, type Severity } from '@oculum/core';
 import { calleeName, calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { commandTokens, SUBPROCESS } from '../util/download.js';
 import { traceDataset } from '../util/flow.js';
-import { hubLoad, pinLevel, type HubLoad } from '../util/hub.js';
+import { HUB_LOAD_TRIGGERS, hubLoad, pinLevel, type HubLoad } from '../util/hub.js';
 import { docsUrl, SEVERITY_OR_OFF } from '../util/meta.js';
 
 interface Options {
@@ -16,7 +16,8 @@ interface Options {
 
 const name = 'unpinned-revision';
 
-const RULE_TRIGGERS = ['huggingface.co', 'hf.co/', 'huggingface-cli', 'hf download', 'from_pretrained', 'pipeline', 'SentenceTransformer', 'CrossEncoder', 'SparseEncoder', 'hf_hub_download', 'snapshot_download', 'hf_hub_url', 'load_dataset', 'hf-hub:', 'hf_hub:', 'from_pretrained_keras', 'LLM'];
+/** Hub loads, and the shell commands `shellFetch` reads: `git clone` of a Hub URL, `huggingface-cli`/`hf download` (`["hf", "download", …]` too). */
+const RULE_TRIGGERS = [...HUB_LOAD_TRIGGERS, 'huggingface.co', 'hf.co/', 'huggingface-cli', /\bhf\b/];
 
 export default createRule<[Options], PySourceCode>({
   name,

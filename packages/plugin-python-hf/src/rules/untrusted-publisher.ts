@@ -1,11 +1,11 @@
 import { createRule, trustedPublisherPolicy, UNTRUSTED_PUBLISHER_MESSAGES, UNTRUSTED_PUBLISHER_REMEDIATION } from '@oculum/core';
 import type { PyNode, PySourceCode } from '../util/ast.js';
-import { hubLoad } from '../util/hub.js';
+import { HUB_LOAD_TRIGGERS, hubLoad } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
 
 const name = 'untrusted-publisher';
 
-const RULE_TRIGGERS = ['from_pretrained', 'pipeline', 'SentenceTransformer', 'CrossEncoder', 'hf_hub_download', 'snapshot_download', 'hf_hub_url', 'load_dataset', 'hf-hub:', 'LLM'];
+const RULE_TRIGGERS = HUB_LOAD_TRIGGERS;
 
 export default createRule<[], PySourceCode>({
   name,

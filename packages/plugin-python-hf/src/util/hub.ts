@@ -2,7 +2,7 @@
  * Recognises calls that fetch a model, file or dataset from the Hugging Face Hub (or a hub-backed
  * loader such as timm `hf-hub:` ids, open_clip, vLLM), and says what they fetch and at which revision.
  */
-import { UNKNOWN, type Confidence } from '@oculum/core';
+import { UNKNOWN, type Confidence, type Trigger } from '@oculum/core';
 import { calleeName, calleeOf, receiverOf, type PyNode, type PySourceCode } from './ast.js';
 import { classifyModelRef, classifyRevision, pythonTruthy, PACKAGED_DATASET_BUILDERS, type ModelRef, type RevisionKind } from './classify.js';
 import { resolve, valuesOf, type Resolved } from './resolve.js';
@@ -52,6 +52,25 @@ interface Spec {
   idPos?: number;
   idNames: string[];
 }
+
+/**
+ * A word that every call `hubLoad` recognises holds, in its callee or in the import that names it:
+ * the triggers of the rules built on it (keep in step with `specFor`).
+ */
+export const HUB_LOAD_TRIGGERS: Trigger[] = [
+  'from_pretrained', // any hub package's `.from_pretrained`, `from_pretrained_keras`/`_fastai`
+  /\bpipeline\b/, // transformers.pipeline
+  'SentenceTransformer',
+  'CrossEncoder',
+  'SparseEncoder',
+  'hf_hub_download',
+  'snapshot_download',
+  'hf_hub_url',
+  'load_dataset', // and load_dataset_builder
+  /\bcreate_model/, // timm.create_model, open_clip.create_model*
+  'open_clip', // every open_clip API needs the import
+  /\bLLM\b/, // vllm.LLM
+];
 
 function shortApi(qn: string): string {
   const parts = qn.split('.');
