@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { preloadTypeScript } from './code-cache.js';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 
 type TsParse = typeof import('@typescript-eslint/typescript-estree').parse;
@@ -7,10 +8,13 @@ let tsParseImpl: TsParse | undefined;
 /**
  * typescript-estree loads the whole TypeScript compiler (about a second of CPU), so it is required
  * on the first parse, not at import: a scan with no JS/TS file (and every worker thread that gets
- * none) never pays for it.
+ * none) never pays for it. The compiler itself is loaded through a V8 code cache (`code-cache.ts`).
  */
 function tsParse(...args: Parameters<TsParse>): ReturnType<TsParse> {
-  tsParseImpl ??= (createRequire(import.meta.url)('@typescript-eslint/typescript-estree') as { parse: TsParse }).parse;
+  if (!tsParseImpl) {
+    preloadTypeScript(import.meta.url);
+    tsParseImpl = (createRequire(import.meta.url)('@typescript-eslint/typescript-estree') as { parse: TsParse }).parse;
+  }
   return tsParseImpl(...args);
 }
 
