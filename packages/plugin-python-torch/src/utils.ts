@@ -371,54 +371,30 @@ export function flagStateThroughCallers(sc: SC, arg: Node | undefined, depth: st
 /**
  * A cheap syntactic gate run before name resolution: can this call's callee be one of the functions
  * whose last name is in `lastNames` (`load` for `torch.load`)? Attribute callees must end with such a
- * name; a bare name must be one of them or a local alias (a name bound by an import or assignment
- * whose text mentions one of them, e.g. `from torch import load as L`, `f = torch.load`); any other
- * callee shape (`getattr(torch, "load")(p)`) passes. Never decides anything by itself: callers still
- * ask `qualifiedNames`.
+ * name; a bare name must be one of them or an alias (a name whose binding in the scope model — an
+ * import, an assignment, … — mentions one of them, e.g. `from torch import load as L`,
+ * `f = torch.load`); any other callee shape (`getattr(torch, "load")(p)`) passes. Never decides
+ * anything by itself: callers still ask `qualifiedNames`. No walk of its own: it reads the bindings
+ * the scope model already holds.
  */
 export function calleeGate(sc: SC, lastNames: readonly string[]): (call: Node) => boolean {
   const words = new Set(lastNames);
-  let aliases: Set<string> | undefined;
-  const aliasNames = (): Set<string> => {
-    if (aliases) return aliases;
-    aliases = new Set();
-    for (const { names, text } of aliasStatements(sc)) {
-      if (lastNames.some((w) => text.includes(w))) for (const name of names) aliases.add(name);
-    }
-    return aliases;
-  };
+  /** Binding statement (by node id) → does its text mention one of the names? */
+  const mentions = new Map<number, boolean>();
+  const aliasOfWord = (identifier: Node): boolean =>
+    sc.bindings(identifier).some(({ node }) => {
+      let hit = mentions.get(node.id);
+      if (hit === undefined) {
+        const text = sc.getText(node);
+        mentions.set(node.id, (hit = lastNames.some((w) => text.includes(w))));
+      }
+      return hit;
+    });
   return (call) => {
     const fn = sc.callee(call);
     if (!fn) return false;
     if (fn.type === 'attribute') return words.has(fn.childForFieldName('attribute')?.text ?? '');
-    if (fn.type === 'identifier') return words.has(fn.text) || aliasNames().has(fn.text);
+    if (fn.type === 'identifier') return words.has(fn.text) || aliasOfWord(fn);
     return true;
   };
-}
-
-const aliasStatementCache = new WeakMap<SC, Array<{ names: string[]; text: string }>>();
-
-/**
- * The names bound by the file's imports (`as` aliases) and simple assignments, each with the text of
- * its statement: collected in one walk per file, shared by every rule's gate.
- */
-function aliasStatements(sc: SC): Array<{ names: string[]; text: string }> {
-  let list = aliasStatementCache.get(sc);
-  if (list) return list;
-  list = [];
-  for (const stmt of sc.descendants(sc.ast, ['import_from_statement', 'import_statement', 'assignment'])) {
-    const names: string[] = [];
-    if (stmt.type === 'assignment') {
-      const left = stmt.childForFieldName('left');
-      if (left?.type === 'identifier') names.push(sc.getText(left));
-    } else {
-      for (const alias of sc.descendants(stmt, 'aliased_import')) {
-        const name = alias.childForFieldName('alias');
-        if (name) names.push(sc.getText(name));
-      }
-    }
-    if (names.length > 0) list.push({ names, text: sc.getText(stmt) });
-  }
-  aliasStatementCache.set(sc, list);
-  return list;
 }

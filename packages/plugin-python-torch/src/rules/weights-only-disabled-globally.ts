@@ -1,6 +1,6 @@
 import { UNKNOWN, createRule, type Confidence } from '@oculum/core';
 import type { PythonSourceCode } from '@oculum/lang-python';
-import { calleeName, flagState, isStubFile, setsWeightsOnlyFalse, truthy, type Node } from '../utils.js';
+import { calleeGate, calleeName, flagState, isStubFile, setsWeightsOnlyFalse, truthy, type Node } from '../utils.js';
 
 const TORCH_LOAD = new Set(['torch.load', 'torch.serialization.load']);
 /** torch >= 2.6 asks this function whether a missing `weights_only` means True. */
@@ -144,6 +144,9 @@ export default createRule<[], PythonSourceCode>({
       }
     }
 
+    const setattrGate = calleeGate(sc, ['setattr']);
+    const envGate = calleeGate(sc, ['setattr', 'dict', 'putenv', 'setdefault', 'update']);
+
     return {
       assignment(node: Node) {
         const left = node.childForFieldName('left');
@@ -169,6 +172,8 @@ export default createRule<[], PythonSourceCode>({
           if (isEnvKey(sc.argument(node, { position: 0 }))) reportEnv(node, sc.argument(node, { position: 1 }));
           return;
         }
+        // Cheap syntactic gate before resolving the name: only these calls matter.
+        if (!(mentionsEnv ? envGate : setattrGate)(node)) return;
         const callee = calleeName(sc, node);
         if (!callee) return;
         if (callee === 'builtins.setattr' && hasTorch) {
