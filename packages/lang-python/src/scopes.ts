@@ -284,6 +284,24 @@ export class ScopeModel {
   }
 
   /** Finds the scope a name used at `offset` resolves to (Python LEGB rules), or undefined when free. */
+  /** Every binding of `name` in any scope of the file (built once, on first use). */
+  bindingsNamed(name: string): readonly PythonBinding[] {
+    if (!this.byName) {
+      this.ensureBindings();
+      this.byName = new Map();
+      for (const scope of [this.module, ...this.scopes]) {
+        for (const [n, list] of scope.bindings) {
+          let all = this.byName.get(n);
+          if (!all) this.byName.set(n, (all = []));
+          all.push(...list);
+        }
+      }
+    }
+    return this.byName.get(name) ?? [];
+  }
+
+  private byName: Map<string, PythonBinding[]> | undefined;
+
   resolve(name: string, offset: number): ScopeInfo | undefined {
     this.ensureBindings();
     const scope = this.scopeAt(offset);

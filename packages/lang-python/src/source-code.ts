@@ -726,6 +726,14 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   }
 
   /**
+   * Every binding of `name` anywhere in the file, whatever the scope: a superset of what any use of
+   * the name may refer to, for cheap gates that decide per name rather than per use.
+   */
+  bindingsNamed(name: string): readonly PythonBinding[] {
+    return this.scopes.bindingsNamed(name);
+  }
+
+  /**
    * The bindings of the name that may reach this use (flow-sensitive in straight-line code): walking
    * back from the use through the bindings of its scope that precede it, up to the first one that
    * certainly executed before it (a statement earlier in a block enclosing the use, the `for` or

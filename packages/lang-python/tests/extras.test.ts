@@ -69,6 +69,14 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(sc.bindings(ident(sc, 'data', 0)).map((b) => b.kind)).toEqual(['assignment']);
   });
 
+  it('lists every binding of a name in any scope (bindingsNamed)', async () => {
+    const sc = await parse('from torch import load as L\ndef f(L):\n    return L\nclass C:\n    L = 1\nuse(L)\n');
+    expect(sc.bindingsNamed('L').map((b) => b.kind).sort()).toEqual(['assignment', 'import', 'parameter']);
+    expect(sc.bindingsNamed('nothing')).toEqual([]);
+    // a use still resolves to its own scope's bindings only
+    expect(sc.bindings(lastIdent(sc, 'L')).map((b) => b.kind)).toEqual(['import']);
+  });
+
   it('reports binding kinds and import targets', async () => {
     const sc = await parse('import torch as t\nfrom x import y\ndef f(): pass\nclass C: pass\nfor i in r: pass\nuse(t, y, f, C, i)\n');
     const kinds = ['t', 'y', 'f', 'C', 'i'].map((n) => sc.bindings(lastIdent(sc, n)).map((b) => `${b.kind}:${b.qualified ?? ''}`));

@@ -371,25 +371,29 @@ export function flagStateThroughCallers(sc: SC, arg: Node | undefined, depth: st
 /**
  * A cheap syntactic gate run before name resolution: can this call's callee be one of the functions
  * whose last name is in `lastNames` (`load` for `torch.load`)? Attribute callees must end with such a
- * name; a bare name must be one of them or an alias (a name whose binding in the scope model — an
- * import, an assignment, … — mentions one of them, e.g. `from torch import load as L`,
- * `f = torch.load`); any other callee shape (`getattr(torch, "load")(p)`) passes. Never decides
- * anything by itself: callers still ask `qualifiedNames`. No walk of its own: it reads the bindings
- * the scope model already holds.
+ * name; a bare name must be one of them or an alias (a name bound somewhere in the file by a
+ * statement — an import, an assignment, … — that mentions one of them, e.g.
+ * `from torch import load as L`, `f = torch.load`); any other callee shape
+ * (`getattr(torch, "load")(p)`) passes. Never decides anything by itself: callers still ask
+ * `qualifiedNames`. No walk of its own: it reads the bindings the scope model already holds, once
+ * per name.
  */
 export function calleeGate(sc: SC, lastNames: readonly string[]): (call: Node) => boolean {
   const words = new Set(lastNames);
-  /** Binding statement (by node id) → does its text mention one of the names? */
-  const mentions = new Map<number, boolean>();
-  const aliasOfWord = (identifier: Node): boolean =>
-    sc.bindings(identifier).some(({ node }) => {
-      let hit = mentions.get(node.id);
-      if (hit === undefined) {
+  /** Name → is it bound anywhere in the file by a statement that mentions one of the names? */
+  const aliases = new Map<string, boolean>();
+  const aliasOfWord = (identifier: Node): boolean => {
+    const name = sc.getText(identifier);
+    let hit = aliases.get(name);
+    if (hit === undefined) {
+      hit = sc.bindingsNamed(name).some(({ node }) => {
         const text = sc.getText(node);
-        mentions.set(node.id, (hit = lastNames.some((w) => text.includes(w))));
-      }
-      return hit;
-    });
+        return lastNames.some((w) => text.includes(w));
+      });
+      aliases.set(name, hit);
+    }
+    return hit;
+  };
   return (call) => {
     const fn = sc.callee(call);
     if (!fn) return false;
