@@ -111,12 +111,20 @@ export default createRule<[], PySourceCode>({
     const sc = context.sourceCode;
     // Flow between functions of the same file: `def get_data(): return load_dataset("someone/x")`.
     const returned = new Map<number, Source | null>();
-    // Names of the functions this file defines, read off the text on first need: a cheap gate before
-    // resolving a call to its definition (no second walk of the tree).
-    let helperNames: Set<string> | undefined;
+    // A cheap gate before resolving a call to its definition: is the name that of a function of this
+    // file whose text names a data source? Once per name, from the scope model (no walk).
+    const helperNames = new Map<string, boolean>();
+    const mayReturnSource = (name: string): boolean => {
+      let v = helperNames.get(name);
+      if (v === undefined) {
+        v = sc.bindingsNamed(name).some((b) => b.kind === 'def' && SOURCE_WORDS.test(sc.getText(b.node)));
+        helperNames.set(name, v);
+      }
+      return v;
+    };
     const returnedSource = (call: PyNode): Source | undefined => {
-      helperNames ??= new Set(Array.from(sc.text.matchAll(/^[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)/gm), (m) => m[1]));
-      if (!helperNames.has(calleeName(call) ?? '')) return undefined;
+      const name = calleeName(call);
+      if (!name || !mayReturnSource(name)) return undefined;
       const fn = sc.localFunction(call);
       if (!fn || fn.type !== 'function_definition') return undefined;
       let cached = returned.get(fn.id);

@@ -2,7 +2,7 @@ import { createRule } from '@oculum/core';
 import { argList, calleeName, walkBody, type PyNode, type PySourceCode } from '../util/ast.js';
 import { isModelFile, mentionsModel } from '../util/classify.js';
 import { resolve } from '../util/resolve.js';
-import { downloadSink, hasHashCheck, literalPieces, modelEvidence, rawDownload } from '../util/download.js';
+import { downloadSink, hasHashCheck, literalPieces, modelEvidence, rawDownload, type RawDownload } from '../util/download.js';
 import { docsUrl } from '../util/meta.js';
 
 const name = 'unverified-model-download';
@@ -38,6 +38,14 @@ export default createRule<[], PySourceCode>({
       }
       return v;
     };
+    /** `rawDownload` of each call, once (the handler and the helper search both ask). */
+    const downloads = new Map<number, RawDownload | undefined>();
+    const downloadOf = (call: PyNode): RawDownload | undefined => {
+      if (downloads.has(call.id)) return downloads.get(call.id);
+      const dl = rawDownload(sc, call);
+      downloads.set(call.id, dl);
+      return dl;
+    };
     const helpers = new Map<number, boolean>();
     /** A same-file function that downloads a caller-given URL and saves it (`download_file(url, dest)`). */
     const isDownloadHelper = (fn: PyNode): boolean => {
@@ -48,7 +56,7 @@ export default createRule<[], PySourceCode>({
       if (body) {
         walkBody(body, (n) => {
           if (v || n.type !== 'call') return;
-          const inner = rawDownload(sc, n);
+          const inner = downloadOf(n);
           if (!inner || inner.url.kind !== 'unknown') return;
           const sink = downloadSink(sc, inner);
           // a helper whose own download is evidently a model is reported there, not at each caller
@@ -62,13 +70,18 @@ export default createRule<[], PySourceCode>({
     let helperNames: Set<string> | undefined;
     const helperCall = (node: PyNode) => {
       if (context.depth === 'quick') return;
-      // names of same-file functions that contain a raw download (computed once per file)
-      helperNames ??= new Set(
-        sc.ast
-          .descendantsOfType('function_definition')
-          .filter((f): f is PyNode => !!f && f.descendantsOfType('call').some((c) => !!c && !!rawDownload(sc, c)))
-          .map((f) => f.childForFieldName('name')?.text ?? ''),
-      );
+      // Names of same-file functions that contain a raw download (computed once per file, in one walk
+      // over the calls): every function around each download.
+      if (!helperNames) {
+        helperNames = new Set();
+        for (const c of sc.descendants(sc.ast, 'call')) {
+          if (!downloadOf(c)) continue;
+          for (let p = c.parent; p; p = p.parent) {
+            const name = p.type === 'function_definition' ? p.childForFieldName('name') : null;
+            if (name) helperNames.add(sc.getText(name));
+          }
+        }
+      }
       if (!helperNames.size || !helperNames.has(calleeName(node) ?? '')) return;
       const local = sc.localFunction(node);
       if (!local || local.type !== 'function_definition' || !isDownloadHelper(local)) return;
@@ -92,7 +105,7 @@ export default createRule<[], PySourceCode>({
     };
     return {
       call(node: PyNode) {
-        const dl = rawDownload(sc, node);
+        const dl = downloadOf(node);
         if (!dl) {
           helperCall(node);
           return;
