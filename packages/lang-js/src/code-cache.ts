@@ -12,7 +12,7 @@
  * plain `require`. `OCULUM_NO_CODE_CACHE=1` turns it off.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -50,7 +50,7 @@ export function privateCacheDir(env: NodeJS.ProcessEnv = process.env): string | 
 /**
  * Puts `typescript` (as typescript-estree resolves it) into the CommonJS cache, compiled with a V8
  * code cache when one is usable. Returns what happened, for tests: 'cached' (the cache was used),
- * 'compiled' (compiled and a cache written), 'skipped' (off, already loaded, or no usable cache
+ * 'compiled' (compiled; `persistTypeScriptCache` writes the cache), 'skipped' (off, already loaded, or no usable cache
  * directory: a plain `require` will load it) or 'failed' (nothing registered).
  */
 export function preloadTypeScript(fromUrl: string, env: NodeJS.ProcessEnv = process.env): 'cached' | 'compiled' | 'skipped' | 'failed' {
@@ -64,7 +64,7 @@ export function preloadTypeScript(fromUrl: string, env: NodeJS.ProcessEnv = proc
     if (!dir) return 'skipped';
     const info = statSync(file);
     const key = createHash('sha256')
-      .update(`${file}\0${info.size}\0${info.mtimeMs}\0${process.version}\0${process.arch}`)
+      .update(`${file}\0${info.size}\0${info.mtimeMs}\0${process.version}\0${process.arch}\0after-first-parse`)
       .digest('hex')
       .slice(0, 32);
     const cacheFile = join(dir, `typescript-${key}.v8cache`);
@@ -84,10 +84,34 @@ export function preloadTypeScript(fromUrl: string, env: NodeJS.ProcessEnv = proc
     mod.loaded = true;
     require.cache[file] = mod as unknown as NodeJS.Module;
     if (cachedData && !script.cachedDataRejected) return 'cached';
-    writeAtomically(cacheFile, script.createCachedData());
+    pending = { script, cacheFile };
     return 'compiled';
   } catch {
     return 'failed';
+  }
+}
+
+/** A compile whose cache is not written yet: written after the first parse (see below). */
+let pending: { script: Script; cacheFile: string } | undefined;
+
+/**
+ * Writes the code cache of a TypeScript compiled by `preloadTypeScript` without one. Called after
+ * the first parse: V8 then also caches the parser functions compiled lazily by it, so the next
+ * process parses its first file faster too. Does nothing the second time.
+ */
+export function persistTypeScriptCache(): void {
+  if (!pending) return;
+  const { script, cacheFile } = pending;
+  pending = undefined;
+  try {
+    writeAtomically(cacheFile, script.createCachedData());
+    // Caches of other TypeScript or Node versions are never read again.
+    const dir = dirname(cacheFile);
+    for (const name of readdirSync(dir)) {
+      if (/^typescript-[0-9a-f]+\.v8cache$/.test(name) && join(dir, name) !== cacheFile) rmSync(join(dir, name), { force: true });
+    }
+  } catch {
+    // as below: only the next run pays
   }
 }
 

@@ -6,7 +6,7 @@ import { JsSourceCode } from './source-code.js';
 export { JsSourceCode, unwrapExpression, type JsSourceCodeInit, type StringBounds } from './source-code.js';
 export { literalString, normalizeModule, staticKey, isFunctionNode } from './scope.js';
 export { childrenOf, walk } from './walk.js';
-export { preloadTypeScript, privateCacheDir } from './code-cache.js';
+export { persistTypeScriptCache, preloadTypeScript, privateCacheDir } from './code-cache.js';
 export type { BindingKind, ImportedMember, JsBinding, JsNode, JsScope } from './types.js';
 export type { TSESTree } from '@typescript-eslint/typescript-estree';
 

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { preloadTypeScript } from './code-cache.js';
+import { persistTypeScriptCache, preloadTypeScript } from './code-cache.js';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 
 type TsParse = typeof import('@typescript-eslint/typescript-estree').parse;
@@ -14,6 +14,11 @@ function tsParse(...args: Parameters<TsParse>): ReturnType<TsParse> {
   if (!tsParseImpl) {
     preloadTypeScript(import.meta.url);
     tsParseImpl = (createRequire(import.meta.url)('@typescript-eslint/typescript-estree') as { parse: TsParse }).parse;
+    try {
+      return tsParseImpl(...args);
+    } finally {
+      persistTypeScriptCache();
+    }
   }
   return tsParseImpl(...args);
 }

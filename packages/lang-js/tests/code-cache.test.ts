@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -10,7 +10,7 @@ const dist = pathToFileURL(fileURLToPath(new URL('../dist/index.js', import.meta
 
 /** `preloadTypeScript` in a fresh process (the CommonJS cache of this one may hold TypeScript already). */
 function preload(cacheHome: string, extra: Record<string, string> = {}): string {
-  const script = `import { preloadTypeScript } from ${JSON.stringify(dist)}; console.log(preloadTypeScript(${JSON.stringify(dist)}));`;
+  const script = `import { persistTypeScriptCache, preloadTypeScript } from ${JSON.stringify(dist)}; console.log(preloadTypeScript(${JSON.stringify(dist)})); persistTypeScriptCache();`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     env: { ...process.env, XDG_CACHE_HOME: cacheHome, OCULUM_NO_CODE_CACHE: '', ...extra },
     encoding: 'utf8',
@@ -22,6 +22,8 @@ function preload(cacheHome: string, extra: Record<string, string> = {}): string 
 describe('TypeScript through a V8 code cache', () => {
   it('compiles and writes the cache once, then loads from it', () => {
     const home = mkdtempSync(join(tmpdir(), 'oculum-cache-'));
+    mkdirSync(join(home, 'oculum'), { mode: 0o700 });
+    writeFileSync(join(home, 'oculum', 'typescript-0123abcd.v8cache'), 'stale'); // another version's
     expect(preload(home)).toBe('compiled');
     expect(readdirSync(join(home, 'oculum')).filter((f) => f.endsWith('.v8cache'))).toHaveLength(1);
     expect(preload(home)).toBe('cached');
