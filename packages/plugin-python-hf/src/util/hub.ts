@@ -59,7 +59,7 @@ interface Spec {
  */
 export const HUB_LOAD_TRIGGERS: Trigger[] = [
   'from_pretrained', // any hub package's `.from_pretrained`, `from_pretrained_keras`/`_fastai`
-  /\bpipeline\b/, // transformers.pipeline
+  /^(?=[\s\S]*\btransformers\b)[\s\S]*\bpipeline\b/, // transformers.pipeline: both words (not sklearn.pipeline)
   'SentenceTransformer',
   'CrossEncoder',
   'SparseEncoder',

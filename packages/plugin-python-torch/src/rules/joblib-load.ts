@@ -10,7 +10,10 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    triggers: ['joblib'],
+    // The gate resolves calls named `load` (or aliases bound by statements naming it), and every name
+    // the rule reports is in the `joblib` module.
+    triggers: [/\bload\b/],
+    triggerGroups: [['joblib']],
     docs: {
       description: 'Reports `joblib.load`, which unpickles the file and runs any code a malicious model file embeds.',
       recommended: true,
