@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module script, no type declarations
-import { DEFAULT_PATHS, pythonFiles, triggerLosses } from '../scripts/check-triggers.mjs';
+import { DEFAULT_PATHS, sourceFiles, triggerLosses } from '../scripts/check-triggers.mjs';
 import { root } from './helpers.js';
 
 interface Loss { file: string; ruleId: string; line: number; column: number; chunk: string }
 
 describe('rule triggers (the prefilter)', () => {
-  it('lose no finding on any Python fixture, example or brief file, whole or statement by statement', async () => {
-    const files: string[] = pythonFiles(DEFAULT_PATHS);
+  it('lose no finding on any Python or JS/TS fixture, example or brief file, whole or statement by statement', async () => {
+    const files: string[] = sourceFiles(DEFAULT_PATHS);
     expect(files.length).toBeGreaterThan(30);
     const losses: Loss[] = await triggerLosses(files);
     expect(losses.map((l) => `${l.file}:${l.line}:${l.column} ${l.ruleId} (${l.chunk})`)).toEqual([]);

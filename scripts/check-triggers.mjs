@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// `node scripts/check-triggers.mjs [paths...]`: checks that the Python rules' prefilter triggers lose
-// no finding. Each file is linted with every Python rule (all of them, policy rules configured), with
-// and without the prefilter — whole, and then each top-level statement alone beside the file's
-// imports and simple assignments (the rest blanked, so lines and columns do not move). A finding seen
-// only without the prefilter is a trigger that misses code its rule reports.
+// `node scripts/check-triggers.mjs [--whole] [paths...]`: checks that the rules' prefilter triggers
+// lose no finding. Each Python and JS/TS file is linted with every rule of its language (all of them,
+// policy rules configured), with and without the prefilter — whole, and then each top-level statement
+// alone beside the file's imports and simple assignments / variable declarations (the rest blanked,
+// so lines and columns do not move). A finding seen only without the prefilter is a trigger that
+// misses code its rule reports.
 //
-// Default paths: every Python fixture, example and e2e file of the repository (the e2e suite runs
-// this). Exit 1 when a finding is lost. Needs a build (`pnpm build`).
+// Default paths: every fixture, example and e2e file of the repository (the e2e suite runs this).
+// Exit 1 when a finding is lost. Needs a build (`pnpm build`).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,16 +15,30 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const load = (pkg) => import(pathToFileURL(path.join(root, 'packages', pkg, 'dist/index.js')).href);
 
-/** Directories whose Python files are checked by default. */
-export const DEFAULT_PATHS = ['packages/plugin-python-torch/tests', 'packages/plugin-python-hf/tests', 'examples', 'e2e/brief'];
+/** Directories whose source files are checked by default. */
+export const DEFAULT_PATHS = ['packages/plugin-python-torch/tests', 'packages/plugin-python-hf/tests', 'packages/plugin-js-transformersjs/tests', 'examples', 'e2e/brief'];
+
+const PYTHON = /\.pyi?$/;
+const JS = /\.(?:js|mjs|cjs|jsx|ts|mts|cts|tsx)$/;
 
 /** Settings that switch the policy rules on (`requiresSettings`). */
 const SETTINGS = { trustedPublishers: ['trusted-org'], requireSignatures: true };
 
 /** Top-level statements kept beside every chunk: what the rest of the file may refer to. */
-const CONTEXT = new Set(['import_statement', 'import_from_statement', 'future_import_statement', 'assignment']);
+const CONTEXT = new Set([
+  // Python
+  'import_statement',
+  'import_from_statement',
+  'future_import_statement',
+  'assignment',
+  // JS/TS (ESTree)
+  'ImportDeclaration',
+  'VariableDeclaration',
+  'TSImportEqualsDeclaration',
+]);
 
-export function pythonFiles(paths) {
+/** The Python and JS/TS files under `paths` (test helpers of the rule packs excluded: not fixtures). */
+export function sourceFiles(paths) {
   const out = [];
   const walk = (p) => {
     let st;
@@ -34,7 +49,7 @@ export function pythonFiles(paths) {
     }
     if (st.isDirectory()) {
       for (const name of readdirSync(p).sort()) if (name !== 'node_modules' && name !== '.git') walk(path.join(p, name));
-    } else if (/\.pyi?$/.test(p)) out.push(p);
+    } else if ((PYTHON.test(p) || (JS.test(p) && !/\.test\.[cm]?[jt]s$|[\\/]tests[\\/](?:helpers|rules[\\/])/.test(p))) && !p.endsWith('.d.ts')) out.push(p);
   };
   for (const p of paths) walk(path.resolve(root, p));
   return out;
@@ -46,20 +61,37 @@ export function pythonFiles(paths) {
  * `statements: false` checks whole files only (fast enough for large trees).
  */
 export async function triggerLosses(files, { depth = 'standard', extraRules = [], statements = true } = {}) {
-  const [{ lintText }, py, torch, hf] = await Promise.all([load('core'), load('lang-python'), load('plugin-python-torch'), load('plugin-python-hf')]);
-  const { python, parsePython, initParser } = py;
-  await initParser();
-  const rules = [];
-  for (const plugin of [torch.default, hf.default]) {
+  const [{ lintText }, py, js, torch, hf, tjs] = await Promise.all(
+    ['core', 'lang-python', 'lang-js', 'plugin-python-torch', 'plugin-python-hf', 'plugin-js-transformersjs'].map(load),
+  );
+  await py.initParser();
+  const rules = { python: [], javascript: [] };
+  for (const plugin of [torch.default, hf.default, tjs.default]) {
     for (const [name, rule] of Object.entries(plugin.rules)) {
-      if (rule.meta.languages.includes('python')) rules.push({ id: `${plugin.meta.namespace}/${name}`, rule, level: 'error' });
+      for (const language of Object.keys(rules)) {
+        if (rule.meta.languages.includes(language)) rules[language].push({ id: `${plugin.meta.namespace}/${name}`, rule, level: 'error' });
+      }
     }
   }
-  rules.push(...extraRules);
+  for (const extra of extraRules) for (const language of Object.keys(rules)) if (extra.rule.meta.languages.includes(language)) rules[language].push(extra);
   const key = (f) => `${f.ruleId}@${f.line}:${f.column}`;
   const run = async (file, text, prefilter) => {
-    const result = await lintText({ path: file, text, language: python, rules, settings: SETTINGS, depth, cwd: root, prefilter });
+    const language = PYTHON.test(file) ? py.python : js.javascript;
+    const result = await lintText({ path: file, text, language, rules: rules[language.id], settings: SETTINGS, depth, cwd: root, prefilter });
     return new Set(result.findings.map(key));
+  };
+  /** The file's top-level statements: `{ type, start, end, line }`. */
+  const topLevel = (file, text) => {
+    if (PYTHON.test(file)) {
+      const sc = py.parsePython(text, file);
+      const top = sc.ast.namedChildren
+        .filter((n) => n && n.type !== 'comment')
+        .map((n) => ({ type: n.type === 'expression_statement' && n.namedChildren[0]?.type === 'assignment' ? 'assignment' : n.type, start: n.startIndex, end: n.endIndex, line: n.startPosition.row + 1 }));
+      sc.dispose?.();
+      return top;
+    }
+    const sc = js.parseJs(text, file);
+    return sc.ast.body.map((n) => ({ type: n.type, start: n.range[0], end: n.range[1], line: n.loc.start.line }));
   };
   const losses = [];
   const compare = async (file, text, chunk) => {
@@ -80,9 +112,7 @@ export async function triggerLosses(files, { depth = 'standard', extraRules = []
     }
     await compare(file, text, 'file');
     if (!statements) continue;
-    const sc = parsePython(text, file);
-    const top = sc.ast.namedChildren.filter((n) => n && n.type !== 'comment').map((n) => ({ type: n.type === 'expression_statement' && n.namedChildren[0]?.type === 'assignment' ? 'assignment' : n.type, start: n.startIndex, end: n.endIndex, line: n.startPosition.row + 1 }));
-    sc.dispose?.();
+    const top = topLevel(file, text);
     for (const stmt of top) {
       if (CONTEXT.has(stmt.type)) continue;
       // Blank every other compound statement: spaces keep offsets, newlines keep lines.
@@ -105,14 +135,14 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   if (args.includes('--help')) {
     console.log(
       'usage: node scripts/check-triggers.mjs [--whole] [paths...]\n' +
-        '  checks that no Python rule finding is lost by the trigger prefilter (default: the repository fixtures)\n' +
+        '  checks that no rule finding (Python, JS/TS) is lost by the trigger prefilter (default: the repository fixtures)\n' +
         '  --whole  whole files only, not also each top-level statement alone (for large trees)',
     );
     process.exit(0);
   }
   const whole = args.includes('--whole');
   const paths = args.filter((a) => a !== '--whole');
-  const files = pythonFiles(paths.length > 0 ? paths : DEFAULT_PATHS);
+  const files = sourceFiles(paths.length > 0 ? paths : DEFAULT_PATHS);
   const started = performance.now();
   const losses = await triggerLosses(files, { statements: !whole });
   for (const l of losses) console.log(`${l.file}:${l.line}:${l.column}  ${l.ruleId}  lost by the prefilter (${l.chunk})`);

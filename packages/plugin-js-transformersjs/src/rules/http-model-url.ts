@@ -31,7 +31,7 @@ export default createRule<[], JsSourceCode>({
     detector: 'unverified_model_source',
     severity: 'high',
     languages: ['javascript'],
-    triggers: ['http://', 'HTTP://'],
+    triggers: [/http:\/\//i], // URL schemes are case-insensitive, and so is the rule
     docs: {
       description: 'Reports model and weights URLs over plain `http://`, which anyone on the network path can tamper with.',
       recommended: true,

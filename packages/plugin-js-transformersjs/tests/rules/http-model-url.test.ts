@@ -24,6 +24,11 @@ tester.run(id(rule), rule, {
       errors: [{ messageId: 'http', suggestions: [{ messageId: 'useHttps', output: `const u = "https://huggingface.co/o/n/resolve/main/config.json";` }] }],
     },
     {
+      // any case of the scheme (the prefilter too)
+      code: `const u = "Http://x.example/model.onnx";`,
+      errors: [{ messageId: 'http', suggestions: [{ messageId: 'useHttps', output: `const u = "https://x.example/model.onnx";` }] }],
+    },
+    {
       code: 'const u = `http://${host}/model.onnx`;',
       errors: [{ messageId: 'http', confidence: 'medium', suggestions: [{ messageId: 'useHttps', output: 'const u = `https://${host}/model.onnx`;' }] }],
     },

@@ -16,7 +16,8 @@ const MODEL_FETCHERS: Array<{ re: RegExp; names: string[]; position: number; wha
   { re: /^onnxruntime\.InferenceSession$/, names: ['path_or_bytes'], position: 0, what: 'a model' },
 ];
 
-const RULE_TRIGGERS = ['http://'];
+/** URL schemes are case-insensitive (`isInsecureUrl` too): `HTTP://` and `Http://` count. */
+const RULE_TRIGGERS = [/http:\/\//i];
 
 export default createRule<[], PySourceCode>({
   name,
@@ -45,7 +46,7 @@ export default createRule<[], PySourceCode>({
       const suggest: SuggestionDescriptor[] = [];
       if (lit) {
         const [start] = sc.getRange(lit);
-        const i = lit.text.indexOf('http://');
+        const i = lit.text.search(/http:\/\//i);
         if (i >= 0) suggest.push({ messageId: 'useHttps', fix: (fixer) => fixer.replaceText([start + i, start + i + 7], 'https://') });
       }
       context.report({ node, messageId, data: { api, what, url: url.length > 80 ? `${url.slice(0, 77)}...` : url }, suggest });

@@ -8,7 +8,8 @@ const name = 'torch-hub-github-load';
 const HUB_FUNCS = /^torch\.hub\.(load|list|help)$/;
 const GITHUB_REPO = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)(?::(.+))?$/;
 
-const RULE_TRIGGERS = ['torch.hub', 'hub.load', 'hub.list', 'hub.help', 'import hub'];
+/** `torch.hub.load`/`list`/`help` in every spelling names the word `hub` (`from torch import nn, hub` too). */
+const RULE_TRIGGERS = [/\bhub\b/];
 
 export default createRule<[], PySourceCode>({
   name,
@@ -17,6 +18,7 @@ export default createRule<[], PySourceCode>({
     severity: 'high',
     languages: ['python'],
     triggers: RULE_TRIGGERS,
+    triggerGroups: [['torch']], // the rule needs `import torch`
     docs: {
       description: "Reports `torch.hub.load` (and `list`/`help`) of a GitHub repository, which downloads and runs the repository's hubconf.py.",
       recommended: true,

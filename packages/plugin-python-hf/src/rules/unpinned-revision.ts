@@ -17,7 +17,7 @@ interface Options {
 const name = 'unpinned-revision';
 
 /** Hub loads, and the shell commands `shellFetch` reads: `git clone` of a Hub URL, `huggingface-cli`/`hf download` (`["hf", "download", …]` too). */
-const RULE_TRIGGERS = [...HUB_LOAD_TRIGGERS, 'huggingface.co', 'hf.co/', 'huggingface-cli', /\bhf\b/];
+const RULE_TRIGGERS = [...HUB_LOAD_TRIGGERS, /huggingface\.co|hf\.co\//i, 'huggingface-cli', /\bhf\b/];
 
 export default createRule<[Options], PySourceCode>({
   name,

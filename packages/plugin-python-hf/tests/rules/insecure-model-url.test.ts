@@ -28,6 +28,16 @@ ruleTester.run('hf/insecure-model-url', rule, {
       ],
     },
     {
+      // URL schemes are case-insensitive: the prefilter must let this file through too
+      code: 'import torch\ns = torch.hub.load_state_dict_from_url("HTTP://x.org/w.pth")',
+      errors: [
+        {
+          messageId: 'insecure',
+          suggestions: [{ messageId: 'useHttps', output: 'import torch\ns = torch.hub.load_state_dict_from_url("https://x.org/w.pth")' }],
+        },
+      ],
+    },
+    {
       code: 'import os\nos.environ["HF_ENDPOINT"] = "http://mirror.local.example"',
       errors: [
         {

@@ -28,6 +28,11 @@ ruleTester.run('hf/unpinned-revision', rule, {
   ],
   invalid: [
     {
+      // a Hub URL in any case (the prefilter too)
+      code: 'import subprocess\nsubprocess.run(["git", "clone", "https://HuggingFace.co/organization/model-name"])',
+      errors: [{ messageId: 'shellDownload' }],
+    },
+    {
       code: 'from transformers import AutoModel\nAutoModel.from_pretrained("org/model")',
       errors: [{ messageId: 'missingRevision', data: { api: 'AutoModel.from_pretrained', id: 'org/model' }, line: 2, column: 1, endLine: 2, endColumn: 39, confidence: 'high', severity: 'high' }],
     },
