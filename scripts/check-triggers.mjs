@@ -58,9 +58,11 @@ export function sourceFiles(paths) {
 /**
  * Every finding of `files` that the prefilter loses: `{ file, ruleId, line, column, chunk }`.
  * `extraRules`: more `{ id, rule, level }` entries to check beside the Python rule packs;
- * `statements: false` checks whole files only (fast enough for large trees).
+ * `statements: false` checks whole files only (fast enough for large trees); `minimize: true` also
+ * checks each statement with only the imports and assignments its findings need (slower: a word in an
+ * unrelated import can no longer hide a trigger that misses).
  */
-export async function triggerLosses(files, { depth = 'standard', extraRules = [], statements = true } = {}) {
+export async function triggerLosses(files, { depth = 'standard', extraRules = [], statements = true, minimize = false } = {}) {
   const [{ lintText }, py, js, torch, hf, tjs] = await Promise.all(
     ['core', 'lang-python', 'lang-js', 'plugin-python-torch', 'plugin-python-hf', 'plugin-js-transformersjs'].map(load),
   );
@@ -92,6 +94,18 @@ export async function triggerLosses(files, { depth = 'standard', extraRules = []
     }
     const sc = js.parseJs(text, file);
     return sc.ast.body.map((n) => ({ type: n.type, start: n.range[0], end: n.range[1], line: n.loc.start.line }));
+  };
+  /** `text` with each context statement blanked when the findings (prefilter off) stay the same. */
+  const minimal = async (file, text, context) => {
+    const wanted = await run(file, text, false);
+    if (wanted.size === 0) return text;
+    let current = text;
+    for (const c of context) {
+      const candidate = current.slice(0, c.start) + current.slice(c.start, c.end).replace(/[^\n]/g, ' ') + current.slice(c.end);
+      const got = await run(file, candidate, false);
+      if ([...wanted].every((k) => got.has(k))) current = candidate;
+    }
+    return current;
   };
   const losses = [];
   const compare = async (file, text, chunk) => {
@@ -125,6 +139,7 @@ export async function triggerLosses(files, { depth = 'standard', extraRules = []
       }
       chunk += text.slice(at);
       await compare(file, chunk, `statement at line ${stmt.line}`);
+      if (minimize) await compare(file, await minimal(file, chunk, top.filter((o) => o !== stmt && CONTEXT.has(o.type))), `statement at line ${stmt.line}, minimal imports`);
     }
   }
   return losses;
@@ -136,15 +151,17 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     console.log(
       'usage: node scripts/check-triggers.mjs [--whole] [paths...]\n' +
         '  checks that no rule finding (Python, JS/TS) is lost by the trigger prefilter (default: the repository fixtures)\n' +
-        '  --whole  whole files only, not also each top-level statement alone (for large trees)',
+        '  --whole     whole files only, not also each top-level statement alone (for large trees)\n' +
+        '  --minimize  also each statement with only the imports and assignments its findings need',
     );
     process.exit(0);
   }
   const whole = args.includes('--whole');
-  const paths = args.filter((a) => a !== '--whole');
+  const minimize = args.includes('--minimize');
+  const paths = args.filter((a) => a !== '--whole' && a !== '--minimize');
   const files = sourceFiles(paths.length > 0 ? paths : DEFAULT_PATHS);
   const started = performance.now();
-  const losses = await triggerLosses(files, { statements: !whole });
+  const losses = await triggerLosses(files, { statements: !whole, minimize });
   for (const l of losses) console.log(`${l.file}:${l.line}:${l.column}  ${l.ruleId}  lost by the prefilter (${l.chunk})`);
   console.log(`${files.length} files checked in ${((performance.now() - started) / 1000).toFixed(1)} s: ${losses.length} finding(s) lost by the prefilter`);
   process.exit(losses.length > 0 ? 1 : 0);
