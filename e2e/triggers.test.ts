@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module script, no type declarations
 import { DEFAULT_PATHS, sourceFiles, triggerLosses } from '../scripts/check-triggers.mjs';
-import { root } from './helpers.js';
+import { oculum, root } from './helpers.js';
 
 interface Loss { file: string; ruleId: string; line: number; column: number; chunk: string }
 
@@ -14,6 +14,13 @@ describe('rule triggers (the prefilter)', () => {
     expect(files.length).toBeGreaterThan(30);
     const losses: Loss[] = await triggerLosses(files, { minimize: true });
     expect(losses.map((l) => `${l.file}:${l.line}:${l.column} ${l.ruleId} (${l.chunk})`)).toEqual([]);
+  });
+
+  it('e2e/triggers holds real findings for the check to guard', () => {
+    const r = oculum(['scan', 'e2e/triggers', '--format', 'json', '--no-config', '--fail-on', 'none']);
+    const doc = JSON.parse(r.stdout);
+    const rules = new Set(doc.files.flatMap((f: { findings: Array<{ ruleId: string }> }) => f.findings.map((x) => x.ruleId)));
+    expect(rules.size).toBeGreaterThanOrEqual(20);
   });
 
   it('the check catches a trigger that misses what its rule reports', async () => {

@@ -16,7 +16,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const load = (pkg) => import(pathToFileURL(path.join(root, 'packages', pkg, 'dist/index.js')).href);
 
 /** Directories whose source files are checked by default. */
-export const DEFAULT_PATHS = ['packages/plugin-python-torch/tests', 'packages/plugin-python-hf/tests', 'packages/plugin-js-transformersjs/tests', 'examples', 'e2e/brief'];
+export const DEFAULT_PATHS = ['packages/plugin-python-torch/tests', 'packages/plugin-python-hf/tests', 'packages/plugin-js-transformersjs/tests', 'examples', 'e2e/brief', 'e2e/triggers'];
 
 const PYTHON = /\.pyi?$/;
 const JS = /\.(?:js|mjs|cjs|jsx|ts|mts|cts|tsx)$/;
