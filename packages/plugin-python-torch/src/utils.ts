@@ -382,7 +382,11 @@ export function calleeGate(sc: SC, lastNames: readonly string[]): (call: Node) =
   const words = new Set(lastNames);
   /** Name → is it bound anywhere in the file by a statement that mentions one of the names? */
   const aliases = new Map<string, boolean>();
+  /** No statement can mention a name the text does not hold: then no alias exists (no lookup). */
+  let textHasName: boolean | undefined;
   const aliasOfWord = (identifier: Node): boolean => {
+    textHasName ??= lastNames.some((w) => sc.text.includes(w));
+    if (!textHasName) return false;
     const name = sc.getText(identifier);
     let hit = aliases.get(name);
     if (hit === undefined) {

@@ -114,10 +114,14 @@ export default createRule<[], PySourceCode>({
     // A cheap gate before resolving a call to its definition: is the name that of a function of this
     // file whose text names a data source? Once per name, from the scope model (no walk).
     const helperNames = new Map<string, boolean>();
+    // The names after `def` in the text first (cheaper than the scope model, which most files then
+    // never need).
+    let defNames: Set<string> | undefined;
     const mayReturnSource = (name: string): boolean => {
       let v = helperNames.get(name);
       if (v === undefined) {
-        v = sc.bindingsNamed(name).some((b) => b.kind === 'def' && SOURCE_WORDS.test(sc.getText(b.node)));
+        defNames ??= new Set(Array.from(sc.text.matchAll(/\bdef[ \t\\\r\n]+([^\s(:\\]+)/g), (m) => m[1])); // any identifier, not only ASCII
+        v = defNames.has(name) && sc.bindingsNamed(name).some((b) => b.kind === 'def' && SOURCE_WORDS.test(sc.getText(b.node)));
         helperNames.set(name, v);
       }
       return v;
