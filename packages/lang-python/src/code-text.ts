@@ -66,10 +66,8 @@ function scan(text: string): Spans {
   let lineBegin = 0;
 
   while (i < n) {
-    SPECIAL.lastIndex = i;
-    const match = SPECIAL.exec(text);
-    if (!match) break;
-    i = match.index;
+    i = nextStop(SPECIAL, text, i);
+    if (i < 0) break;
     const c = text.charCodeAt(i);
     if (c === LF || c === CR) {
       if (depth === 0) lineBegin = i + 1;
@@ -110,6 +108,13 @@ function scan(text: string): Spans {
   }
   if (depth !== 0) throw new Unscannable();
   return spans;
+}
+
+/** The offset of the next match of `stops` (a /g pattern) at or after `i`, or -1. */
+function nextStop(stops: RegExp, text: string, i: number): number {
+  stops.lastIndex = i;
+  const match = stops.exec(text);
+  return match ? match.index : -1;
 }
 
 /** Only spaces, tabs and form feeds in text[from, to) (checked from the end: code ends it fast). */
@@ -163,10 +168,8 @@ function stringEnd(text: string, q: number, formatted: boolean): number {
   const stops = STRING_STOPS[quote][formatted ? 1 : 0];
   let i = q + (triple ? 3 : 1);
   while (i < n) {
-    stops.lastIndex = i;
-    const match = stops.exec(text);
-    if (!match) break;
-    i = match.index;
+    i = nextStop(stops, text, i);
+    if (i < 0) break;
     const c = text.charCodeAt(i);
     if (c === BACKSLASH) {
       // Escapes the next character, also in raw strings as far as the end of the string goes; in an
