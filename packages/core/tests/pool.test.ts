@@ -30,3 +30,20 @@ describe('taskCost', () => {
     expect(pickSlot([slot('big', big, ['python']), slot('small', small, ['python'])], 'python').name).toBe('small');
   });
 });
+
+describe('largestFirst (the order files go to workers)', () => {
+  it('puts the biggest files first, keeps ties and unreadable files in their order', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { largestFirst } = await import('../src/scan.js');
+    const dir = mkdtempSync(join(tmpdir(), 'oculum-order-'));
+    const file = (name: string, size: number) => {
+      writeFileSync(join(dir, name), 'x'.repeat(size));
+      return join(dir, name);
+    };
+    const [a, b, c, d] = [file('a.py', 10), file('b.py', 3000), file('c.py', 10), file('d.py', 200)];
+    const gone = join(dir, 'gone.py');
+    expect(largestFirst([a, gone, b, c, d])).toEqual([b, d, a, c, gone]);
+  });
+});
