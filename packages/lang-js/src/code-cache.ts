@@ -7,15 +7,16 @@
  *
  * The cache lives in the user's own cache directory (`$XDG_CACHE_HOME/oculum` or
  * `~/.cache/oculum`), is used only when that directory belongs to the user and nobody else may
- * write to it (a code cache is executable), is keyed by the file, its size and mtime and the Node
- * version, and V8 itself rejects data that does not match the source. Any failure falls back to a
+ * write to it (a code cache is executable). There is one cache per installation (the file's path),
+ * keyed by the file's size and mtime and the Node version, and V8 itself rejects data that does not
+ * match the source. Any failure falls back to a
  * plain `require`. `OCULUM_NO_CODE_CACHE=1` turns it off.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir, userInfo } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { Script } from 'node:vm';
 
@@ -63,11 +64,11 @@ export function preloadTypeScript(fromUrl: string, env: NodeJS.ProcessEnv = proc
     const dir = privateCacheDir(env);
     if (!dir) return 'skipped';
     const info = statSync(file);
-    const key = createHash('sha256')
-      .update(`${file}\0${info.size}\0${info.mtimeMs}\0${process.version}\0${process.arch}\0after-first-parse`)
-      .digest('hex')
-      .slice(0, 32);
-    const cacheFile = join(dir, `typescript-${key}.v8cache`);
+    // One cache per installation (the file's path), replaced when the file or Node changes: installs
+    // side by side (two projects, two checkouts) keep their own.
+    const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+    const version = hash(`${info.size}\0${info.mtimeMs}\0${process.version}\0${process.arch}\0after-first-parse`);
+    const cacheFile = join(dir, `typescript-${hash(file)}-${version}.v8cache`);
     let cachedData: Buffer | undefined;
     try {
       cachedData = readFileSync(cacheFile);
@@ -105,10 +106,11 @@ export function persistTypeScriptCache(): void {
   pending = undefined;
   try {
     writeAtomically(cacheFile, script.createCachedData());
-    // Caches of other TypeScript or Node versions are never read again.
+    // Older caches of this installation (another TypeScript or Node version) are never read again.
     const dir = dirname(cacheFile);
+    const prefix = basename(cacheFile).split('-').slice(0, 2).join('-') + '-';
     for (const name of readdirSync(dir)) {
-      if (/^typescript-[0-9a-f]+\.v8cache$/.test(name) && join(dir, name) !== cacheFile) rmSync(join(dir, name), { force: true });
+      if (name.startsWith(prefix) && name.endsWith('.v8cache') && join(dir, name) !== cacheFile) rmSync(join(dir, name), { force: true });
     }
   } catch {
     // as below: only the next run pays

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,9 +23,18 @@ describe('TypeScript through a V8 code cache', () => {
   it('compiles and writes the cache once, then loads from it', () => {
     const home = mkdtempSync(join(tmpdir(), 'oculum-cache-'));
     mkdirSync(join(home, 'oculum'), { mode: 0o700 });
-    writeFileSync(join(home, 'oculum', 'typescript-0123abcd.v8cache'), 'stale'); // another version's
+    writeFileSync(join(home, 'oculum', 'typescript-0123456789abcdef-0123456789abcdef.v8cache'), 'another install');
     expect(preload(home)).toBe('compiled');
-    expect(readdirSync(join(home, 'oculum')).filter((f) => f.endsWith('.v8cache'))).toHaveLength(1);
+    const ours = () => readdirSync(join(home, 'oculum')).filter((f) => f.endsWith('.v8cache') && !f.startsWith('typescript-0123456789abcdef-'));
+    expect(ours()).toHaveLength(1);
+    // the cache of another TypeScript version of this install is replaced; another install's is kept
+    const [mine] = ours();
+    const stale = mine.replace(/-[0-9a-f]+\.v8cache$/, '-ffffffffffffffff.v8cache');
+    writeFileSync(join(home, 'oculum', stale), 'stale');
+    rmSync(join(home, 'oculum', mine));
+    expect(preload(home)).toBe('compiled');
+    expect(ours()).toEqual([mine]);
+    expect(readdirSync(join(home, 'oculum'))).toContain('typescript-0123456789abcdef-0123456789abcdef.v8cache');
     expect(preload(home)).toBe('cached');
     expect(preload(home, { OCULUM_NO_CODE_CACHE: '1' })).toBe('skipped');
   });
