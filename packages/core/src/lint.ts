@@ -121,8 +121,14 @@ function errorText(error: unknown): string {
 function prefilter<T extends { rule: Rule<any, any> }>(entries: T[], fileText: string | undefined, readsFile: boolean, language: Language<any>): T[] {
   if (readsFile || fileText === undefined) return entries;
   if (entries.every(({ rule }) => rule.meta.triggers.length === 0 && (rule.meta.triggerGroups ?? []).length === 0)) return entries;
-  // Only the code counts (a language may leave out comments and docstrings).
-  const text = language.prefilterText ? language.prefilterText(fileText) : fileText;
+  // Only the code counts (a language may leave out comments and docstrings). A language that fails
+  // there costs the file a parse, never a finding: the whole text is used.
+  let text = fileText;
+  try {
+    if (language.prefilterText) text = language.prefilterText(fileText);
+  } catch {
+    text = fileText;
+  }
   const words = new Set<string>();
   for (const { rule } of entries) {
     for (const trigger of rule.meta.triggers) if (typeof trigger === 'string' && trigger) words.add(trigger);

@@ -157,6 +157,17 @@ describe('lintText prefilter', () => {
     expect(ran).toEqual(['mixed']);
   });
 
+  it("reads the language's prefilterText (code only), and the whole text when that throws", async () => {
+    const before = parseCounter.count;
+    const rules = [{ id: 'toy/no-danger', rule: dangerRule, level: 'error' as const }];
+    const stripping = { ...toyLanguage, prefilterText: (text: string) => text.replace(/#.*/g, '') };
+    await lint('# a danger in a comment\n', rules, { language: stripping });
+    expect(parseCounter.count).toBe(before); // the trigger is only in the left-out part
+    const failing = { ...toyLanguage, prefilterText: () => { throw new Error('boom'); } };
+    await lint('# a danger in a comment\n', rules, { language: failing });
+    expect(parseCounter.count).toBe(before + 1); // never a lost finding: the whole text counts
+  });
+
   it('refuses triggers that are neither non-empty strings nor RegExps', () => {
     expect(() => createRule({ name: 'bad', meta: meta({ triggers: [''] }), create: () => ({}) })).toThrow(/meta\.triggers/);
     expect(() => createRule({ name: 'bad', meta: meta({ triggers: [3 as never] }), create: () => ({}) })).toThrow(/meta\.triggers/);

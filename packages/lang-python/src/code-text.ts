@@ -24,6 +24,9 @@ const APOS = 0x27;
 
 class Unscannable extends Error {}
 
+/** Deeper nesting of f-strings inside f-string fields than this is not scanned (hostile input). */
+const MAX_NESTING = 64;
+
 function isIdentifierChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c >= 0x80;
 }
@@ -161,7 +164,8 @@ const STRING_STOPS = {
 } as Record<number, [RegExp, RegExp]>;
 
 /** The offset after the string whose opening quote is at `q`. */
-function stringEnd(text: string, q: number, formatted: boolean): number {
+function stringEnd(text: string, q: number, formatted: boolean, nesting = 0): number {
+  if (nesting > MAX_NESTING) throw new Unscannable();
   const n = text.length;
   const quote = text.charCodeAt(q);
   const triple = text.charCodeAt(q + 1) === quote && text.charCodeAt(q + 2) === quote;
@@ -194,7 +198,7 @@ function stringEnd(text: string, q: number, formatted: boolean): number {
     }
     // `{` in an f-string: `{{` is a literal brace, anything else opens a replacement field.
     if (text.charCodeAt(i + 1) === 0x7b) i += 2;
-    else i = replacementField(text, i + 1);
+    else i = replacementField(text, i + 1, nesting);
   }
   throw new Unscannable();
 }
@@ -204,13 +208,13 @@ function stringEnd(text: string, q: number, formatted: boolean): number {
  * The expression may hold brackets and strings of any quote (PEP 701), then an optional `!r`
  * conversion and a `:` format spec, itself literal text with nested `{...}` fields.
  */
-function replacementField(text: string, i: number): number {
+function replacementField(text: string, i: number, nesting: number): number {
   const n = text.length;
   let depth = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === QUOTE || c === APOS) {
-      i = stringEnd(text, i, false);
+      i = stringEnd(text, i, false, nesting + 1);
       continue;
     }
     if (isIdentifierChar(c)) {
@@ -218,7 +222,7 @@ function replacementField(text: string, i: number): number {
       while (j < n && isIdentifierChar(text.charCodeAt(j))) j++;
       const q = text.charCodeAt(j);
       const prefix = text.slice(i, j).toLowerCase();
-      if ((q === QUOTE || q === APOS) && PREFIXES.has(prefix)) i = stringEnd(text, j, prefix.includes('f') || prefix.includes('t'));
+      if ((q === QUOTE || q === APOS) && PREFIXES.has(prefix)) i = stringEnd(text, j, prefix.includes('f') || prefix.includes('t'), nesting + 1);
       else i = j;
       continue;
     }
@@ -233,7 +237,7 @@ function replacementField(text: string, i: number): number {
       depth--;
     } else if (c === 0x3a && depth === 0) {
       // `:=` is only allowed in parentheses here, so a top-level `:` starts the format spec.
-      return formatSpec(text, i + 1);
+      return formatSpec(text, i + 1, nesting);
     }
     i++;
   }
@@ -241,12 +245,12 @@ function replacementField(text: string, i: number): number {
 }
 
 /** Scans a format spec (after the `:`) up to and including the field's closing `}`. */
-function formatSpec(text: string, i: number): number {
+function formatSpec(text: string, i: number, nesting: number): number {
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 0x7b) {
-      i = replacementField(text, i + 1);
+      i = replacementField(text, i + 1, nesting + 1);
       continue;
     }
     if (c === 0x7d) return i + 1;

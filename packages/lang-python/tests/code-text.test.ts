@@ -59,6 +59,8 @@ describe('codeText (what the trigger prefilter reads)', () => {
       ')  # c',
       'x = 1 \\ 2  # c',
       "x = f'{a # c}'",
+      // hostile nesting of f-strings in f-string fields: no stack overflow, the text as it is
+      'x = ' + 'f"{'.repeat(20_000) + '1' + '}"'.repeat(20_000) + '  # c',
     ]) {
       expect(codeText(text), JSON.stringify(text)).toBe(text);
     }
