@@ -1,6 +1,6 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import { DETECTORS } from '@oculum/core';
+import { DETECTORS, jsonRule } from '@oculum/core';
 import type { RuleInfo } from '@oculum/core';
 import { engine } from '../engine.js';
 import { CliError } from '../errors.js';
@@ -44,22 +44,8 @@ export function rulesTable(rules: RuleInfo[]): string {
 export function rulesJson(rules: RuleInfo[]): string {
   return (
     JSON.stringify(
-      rules.map((r) => ({
-        id: r.id,
-        namespace: r.namespace,
-        name: r.name,
-        plugin: r.plugin,
-        detector: r.meta.detector,
-        severity: r.meta.severity,
-        description: r.meta.docs.description,
-        url: r.meta.docs.url ?? null,
-        languages: r.meta.languages,
-        presets: r.presets,
-        fixable: r.meta.fixable === 'code',
-        hasSuggestions: r.meta.hasSuggestions === true,
-        minDepth: r.meta.minDepth ?? 'quick',
-        deprecated: r.meta.deprecated === true,
-      })),
+      // The JSON report's description of a rule, and the depth it needs.
+      rules.map((r) => ({ ...jsonRule(r), minDepth: r.meta.minDepth ?? 'quick' })),
       null,
       2,
     ) + '\n'

@@ -109,7 +109,8 @@ function diagnostic(cwd: string, d: Diagnostic): JsonDiagnostic {
   return out;
 }
 
-function rule(r: RuleInfo): JsonRule {
+/** A rule as the JSON report (and `oculum rules --format json`) describes it. */
+export function jsonRule(r: RuleInfo): JsonRule {
   return {
     id: r.id,
     namespace: r.namespace,
@@ -146,7 +147,7 @@ export function toJsonReport(result: ScanResult, ctx: FormatterContext): JsonRep
         diagnostics: g.diagnostics.map((d) => diagnostic(ctx.cwd, d)),
       })),
     diagnostics: global.map((d) => diagnostic(ctx.cwd, d)),
-    rules: [...(result.rules ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(rule),
+    rules: [...(result.rules ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(jsonRule),
   };
 }
 
