@@ -2,7 +2,7 @@ import { createRule } from '@oculum/core';
 import type { JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { calleeText, importsAny, isHfHubModule, memberIn, shown } from '../utils/libraries.js';
 import { classifyRevision } from '../utils/revision.js';
-import { docsUrl } from '../utils/meta.js';
+import { ALLOW_TAGS_SCHEMA, docsUrl } from '../utils/meta.js';
 
 interface Options {
   /** Accept version tags (`v1.2.0`) as pins. Default false: tags can be moved. */
@@ -40,13 +40,7 @@ export default createRule<[Options?], JsSourceCode>({
       tag: '{{callee}} downloads from "{{repo}}" at tag "{{revision}}"; tags can be moved, a full commit hash cannot.',
     },
     remediation: 'Pass `revision: "<40-character commit hash>"` (the commit you reviewed) in the options object.',
-    schema: [
-      {
-        type: 'object',
-        properties: { allowTags: { type: 'boolean', description: 'Accept version tags as pins.' } },
-        additionalProperties: false,
-      },
-    ],
+    schema: ALLOW_TAGS_SCHEMA,
     defaultOptions: [{ allowTags: false }],
   },
   create(context, [options]: [Options?] = []) {

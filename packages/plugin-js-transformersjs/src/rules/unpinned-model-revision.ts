@@ -4,7 +4,7 @@ import { calleeText, importsAny, isTransformersModule, shown } from '../utils/li
 import { isLocalOnly, transformersLoad } from '../utils/hub-loads.js';
 import { classifyLocation } from '../utils/locations.js';
 import { classifyRevision } from '../utils/revision.js';
-import { docsUrl } from '../utils/meta.js';
+import { ALLOW_TAGS_SCHEMA, docsUrl } from '../utils/meta.js';
 
 interface Options {
   /** Accept version tags (`v1.2.0`) as pins. Default false: tags can be moved. */
@@ -40,13 +40,7 @@ export default createRule<[Options?], JsSourceCode>({
     },
     remediation:
       'Pass `{ revision: "<40-character commit hash>" }` (the commit you reviewed on the model page, "Files and versions" → history), or load the model from a local path with `env.allowRemoteModels = false`.',
-    schema: [
-      {
-        type: 'object',
-        properties: { allowTags: { type: 'boolean', description: 'Accept version tags as pins.' } },
-        additionalProperties: false,
-      },
-    ],
+    schema: ALLOW_TAGS_SCHEMA,
     defaultOptions: [{ allowTags: false }],
   },
   create(context, [options]: [Options?] = []) {
