@@ -112,11 +112,12 @@ function errorText(error: unknown): string {
  * every rule runs.
  *
  * Every string trigger is found in ONE pass over the text: an alternation, longest word first,
- * tried at every offset where a word may start, reports there the longest word that starts there. A word occurs iff it is a prefix
- * of one of those (at the offset where it occurs, the longest word matching there starts with it), so
- * the answer is exact — and about 3x faster than one `includes` per word on real trees. A RegExp
- * trigger is tested once per file, only when a rule still needs it. The text is the language's
- * `prefilterText` when it has one: triggers that occur only in comments or docstrings do not count.
+ * tried at every offset where a word may start, reports there the longest word that starts there. A
+ * word occurs iff it is a prefix of one of those (at the offset where it occurs, the longest word
+ * matching there starts with it), so the answer is exact — and about 3x faster than one `includes`
+ * per word on real trees. A RegExp trigger is tested once per file, only when a rule still needs it.
+ * The text is the language's `prefilterText` when it has one: triggers that occur only in comments
+ * or docstrings do not count.
  */
 function prefilter<T extends { rule: Rule<any, any> }>(entries: T[], fileText: string | undefined, readsFile: boolean, language: Language<any>): T[] {
   if (readsFile || fileText === undefined) return entries;
