@@ -40,6 +40,11 @@ Exit codes:
   0  no finding at or above --fail-on (and --max-warnings not exceeded)
   1  findings at or above --fail-on, or more warnings than --max-warnings
   2  usage, configuration or internal error
+
+Environment:
+  NO_COLOR, FORCE_COLOR    colour output (see --color)
+  OCULUM_DEBUG=1           stack traces for errors (like --debug)
+  OCULUM_NO_CODE_CACHE=1   load TypeScript without the V8 code cache in ~/.cache/oculum
 `;
 
 const RULES_EXAMPLES = `
