@@ -12,6 +12,7 @@ import { PythonSourceCode } from './source-code.js';
 
 export { PythonSourceCode } from './source-code.js';
 export { codeText } from './code-text.js';
+export { importTrigger } from './triggers.js';
 export type { PythonNode, PythonParameter, ParseProblem } from './source-code.js';
 export type { PythonBinding, BindingKind, ScopeKind, ScopeInfo, AttributeAssignment } from './scopes.js';
 export { ScopeModel } from './scopes.js';
