@@ -1,8 +1,9 @@
 import { createRule, type SuggestionDescriptor } from '@oculum/core';
+import { importTrigger } from '@oculum/lang-python';
 import { argList, calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { isInsecureUrl, isModelFile } from '../util/classify.js';
 import { downloadSink, modelEvidence, rawDownload } from '../util/download.js';
-import { hfPackage } from '../util/hub.js';
+import { HF_PACKAGES, hfPackage } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
 import { literalStringNode, resolve } from '../util/resolve.js';
 
@@ -18,6 +19,15 @@ const MODEL_FETCHERS: Array<{ re: RegExp; names: string[]; position: number; wha
 
 /** URL schemes are case-insensitive (`isInsecureUrl` too): `HTTP://` and `Http://` count. */
 const RULE_TRIGGERS = [/http:\/\//i];
+/**
+ * And something that fetches: a Hub package or an HTTP client imported (`rawDownload`'s clients; the
+ * word alone would also match prose such as "evaluate"), a `MODEL_FETCHERS` function by name,
+ * `HF_ENDPOINT`, or curl/wget in a command.
+ */
+const FETCHER_TRIGGERS = [
+  importTrigger([...HF_PACKAGES, 'requests', 'httpx', 'aiohttp', 'urllib', 'urllib2', 'six', 'wget']),
+  /\b(?:load_state_dict_from_url|load_url|download_url_to_file|get_file|from_single_file|InferenceSession|HF_ENDPOINT|curl|wget)\b/,
+];
 
 export default createRule<[], PySourceCode>({
   name,
@@ -26,6 +36,7 @@ export default createRule<[], PySourceCode>({
     severity: 'high',
     languages: ['python'],
     triggers: RULE_TRIGGERS,
+    triggerGroups: [FETCHER_TRIGGERS],
     docs: {
       description: 'Reports models, weights and datasets fetched over plain `http://`, where anyone on the network path can substitute them.',
       recommended: true,

@@ -69,6 +69,12 @@ function saveSite(sc: PySourceCode, call: PyNode): SaveSite | undefined {
 
 /** What `CANDIDATE` and `saveSite` resolve: `save*` methods, `torch.onnx.export`, `joblib.dump`, training arguments, ACLs. */
 const RULE_TRIGGERS = [/\bsave(?:_pretrained|_model|_state|_checkpoint|_weights|_file)?\b/, 'output_dir', 'chmod', 'ACL', 'GrantRead', 'make_public', 'predefined_acl', 'ModelCheckpoint', 'TrainingArguments', /\btrl\b/, /\bexport\b/, /\bdump\b/];
+/**
+ * And what makes a location public: a path `publicLocation` reports (`/tmp`, `/var/tmp`, `/dev/shm`,
+ * `/var/www`, `/srv/…`, `/var/ftp`, a `public` segment or bucket) or `gettempdir()`, which the
+ * resolver turns into `/tmp`; a chmod; an ACL (`ACL=`, `predefined_acl=`, `GrantRead`, `make_public`).
+ */
+const PUBLIC_TRIGGERS = [/\b(?:tmp|shm|www|srv|ftp)\b/, /public/i, 'gettempdir', 'chmod', /acl/i, 'GrantRead'];
 
 export default createRule<[], PySourceCode>({
   name,
@@ -77,6 +83,7 @@ export default createRule<[], PySourceCode>({
     severity: 'high',
     languages: ['python'],
     triggers: RULE_TRIGGERS,
+    triggerGroups: [PUBLIC_TRIGGERS],
     docs: {
       description: 'Reports checkpoints and fine-tuned models saved to shared or public locations: `/tmp`, directories named public, world-writable permissions, cloud uploads with a public ACL.',
       recommended: true,

@@ -44,6 +44,10 @@ const FILE_READ_METHODS = new Set(['read', 'read_text', 'read_bytes', 'readlines
 const CONFIG_EXTENSIONS = /\.(json|ya?ml|toml|cfg|ini|conf|txt)$/i;
 const CONFIG_NAME = /(^|_)(config|configs|cfg|conf|hparams|hyperparams|hyper_params|model_args|model_kwargs)$/i;
 
+/** What `taintOf` needs in the text (see the tables above and `dataOrigin`'s network calls). */
+const SOURCE_TRIGGERS =
+  /json|ya?ml|toml|conf|cfg|hparams|hyperparams|hyper_params|model_args|model_kwargs|\b(?:ini|txt)\b|transformers|huggingface_hub|safetensors|requests|httpx|urllib|wget|download_url_to_file|boto3|gdown|fsspec|smart_open/i;
+
 /** How sure we are that a value was read while loading a model or its configuration. */
 type Taint = 'loaded' | 'configParameter' | undefined;
 
@@ -55,6 +59,9 @@ export default createRule<[], PythonSourceCode>({
     languages: ['python'],
     // The gate below: a bare `eval(` (not `model.eval()`), or `builtins.eval(` and its aliases.
     triggers: [/(?<![\w.])(?:eval|exec|compile)(?!\w)/, 'builtins'],
+    // And a source `taintOf` follows: a CONFIG_READERS or NETWORK_CALLS module, a config file's
+    // extension, or a parameter named like CONFIG_NAME.
+    triggerGroups: [[SOURCE_TRIGGERS]],
     docs: {
       description:
         'Reports `eval`, `exec` and `compile` applied to data read while loading a model or its configuration (a `json.load` result, a downloaded file, a config mapping).',
