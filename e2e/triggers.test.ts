@@ -55,4 +55,28 @@ describe('rule triggers (the prefilter)', () => {
       'check/wrong-trigger:5:statement at line 4',
     ]);
   });
+
+  it('every RegExp trigger scans hostile text in linear time (no catastrophic backtracking)', async () => {
+    const triggers: RegExp[] = [];
+    for (const pkg of ['plugin-python-torch', 'plugin-python-hf', 'plugin-js-transformersjs', 'plugin-model-files']) {
+      const plugin = (await import(path.join(root, 'packages', pkg, 'dist/index.js'))).default;
+      for (const rule of Object.values(plugin.rules) as Array<{ meta: { triggers: unknown[]; triggerGroups?: unknown[][] } }>) {
+        for (const t of [...rule.meta.triggers, ...(rule.meta.triggerGroups ?? []).flat()]) if (t instanceof RegExp) triggers.push(t);
+      }
+    }
+    expect(triggers.length).toBeGreaterThan(10);
+    // Each trigger against ~512 KiB made of its own words, repeated bare, spaced, as calls and after
+    // `import`: a quadratic pattern takes minutes on these (the test's timeout), a linear one
+    // milliseconds.
+    const SIZE = 512 * 1024;
+    for (const re of triggers) {
+      const words = [...new Set(re.source.replace(/\\[A-Za-z]/g, ' ').match(/[A-Za-z_]{3,}/g) ?? [])];
+      for (const w of words) {
+        for (const unit of [w, `${w} `, `${w}(`, `${w}.`, `import ${w}, `, `"${w}`, `${w}\\\n`]) {
+          re.lastIndex = 0;
+          re.test(unit.repeat(Math.ceil(SIZE / unit.length)));
+        }
+      }
+    }
+  }, 60_000);
 });

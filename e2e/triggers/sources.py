@@ -1,8 +1,11 @@
 """What the second trigger group of a rule must let through: every source, location and fetcher the
 rule follows, each in its own function so the statement-by-statement check sees it alone.
 e2e/triggers.test.ts checks that the prefilter loses none of these findings."""
-import os
+import os, pickle as pk
 import subprocess
+import importlib
+from \
+    numpy import load as np_load
 import tempfile
 import tomllib
 import urllib.request
@@ -127,3 +130,33 @@ def fetch_curl():
 
 def fetch_onnx():
     return ort.InferenceSession("http://x.org/model.onnx")
+
+
+# rules that need a module imported: every import spelling (importTrigger)
+
+
+def pickle_after_comma(p):
+    return pk.load(open(p, "rb"))
+
+
+def yaml_dynamic(p):
+    yaml = importlib.import_module("yaml")
+    return yaml.load(open(p), Loader=yaml.Loader)
+
+
+def numpy_continued(p):
+    return np_load(p, allow_pickle=True)
+
+
+def keras_from_tensorflow(p):
+    from tensorflow import keras as K
+    return K.models.load_model(p, safe_mode=False)
+
+
+def torch_dunder_import(p):
+    return __import__("torch").load(p, weights_only=False)
+
+
+def marshal_in_function(p):
+    import marshal
+    return marshal.loads(p)

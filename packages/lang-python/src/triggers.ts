@@ -21,5 +21,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function importTrigger(modules: readonly string[]): RegExp {
   if (modules.length === 0) throw new TypeError('importTrigger: give at least one module name');
   const names = modules.map(escape).join('|');
-  return new RegExp(String.raw`(?:\bimport\b(?:[^\n;\\]|\\[\s\S])*?|\bfrom(?:[ \t\f]|\\\r?\n)+|["'])\b(?:${names})\b`);
+  // The span after `import` stops at the next `import` (a keyword: never a name in the statement), so
+  // the scan stays linear even over a line of nothing but `import import import …`.
+  return new RegExp(String.raw`(?:\bimport\b(?:(?!\bimport\b)(?:[^\n;\\]|\\[\s\S]))*?|\bfrom(?:[ \t\f]|\\\r?\n)+|["'])\b(?:${names})\b`);
 }

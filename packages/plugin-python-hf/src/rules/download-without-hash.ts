@@ -1,4 +1,5 @@
 import { createRule, UNKNOWN } from '@oculum/core';
+import { importTrigger } from '@oculum/lang-python';
 import { calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { pythonTruthy } from '../util/classify.js';
 import { docsUrl } from '../util/meta.js';
@@ -27,6 +28,8 @@ function helperFor(qn: string | undefined): Helper | undefined {
 }
 
 const RULE_TRIGGERS = ['load_state_dict_from_url', 'load_url', 'download_url_to_file', 'get_file'];
+/** What `create` needs imported before it reports anything. */
+const FRAMEWORKS = ['torch', 'tensorflow', 'keras', 'tf_keras', 'torchvision'];
 
 export default createRule<[], PySourceCode>({
   name,
@@ -35,6 +38,7 @@ export default createRule<[], PySourceCode>({
     severity: 'high',
     languages: ['python'],
     triggers: RULE_TRIGGERS,
+    triggerGroups: [[importTrigger(FRAMEWORKS)]],
     docs: {
       description: 'Reports library download helpers (`load_state_dict_from_url`, `download_url_to_file`, `keras.utils.get_file`) called without their built-in hash check.',
       recommended: true,
@@ -49,7 +53,7 @@ export default createRule<[], PySourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
-    if (!sc.imports.has('torch') && !sc.imports.has('tensorflow') && !sc.imports.has('keras') && !sc.imports.has('tf_keras') && !sc.imports.has('torchvision')) return {};
+    if (!FRAMEWORKS.some((m) => sc.imports.has(m))) return {};
     return {
       call(node: PyNode) {
         const helper = helperFor(sc.qualifiedName(calleeOf(node)!));

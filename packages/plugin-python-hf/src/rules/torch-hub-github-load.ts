@@ -1,4 +1,5 @@
 import { createRule, UNKNOWN } from '@oculum/core';
+import { importTrigger } from '@oculum/lang-python';
 import { calleeName, calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { classifyRevision, pythonTruthy } from '../util/classify.js';
 import { docsUrl } from '../util/meta.js';
@@ -18,7 +19,7 @@ export default createRule<[], PySourceCode>({
     severity: 'high',
     languages: ['python'],
     triggers: RULE_TRIGGERS,
-    triggerGroups: [['torch']], // the rule needs `import torch`
+    triggerGroups: [[importTrigger(['torch'])]], // the rule needs `import torch`
     docs: {
       description: "Reports `torch.hub.load` (and `list`/`help`) of a GitHub repository, which downloads and runs the repository's hubconf.py.",
       recommended: true,

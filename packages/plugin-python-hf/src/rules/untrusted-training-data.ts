@@ -1,7 +1,7 @@
 import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
 import { calleeName, calleeOf, identifiersIn, statementOf, targetNames, walkBody, type PyNode, type PySourceCode } from '../util/ast.js';
 import { classifyRevision, isUrl, PACKAGED_DATASET_BUILDERS, classifyModelRef } from '../util/classify.js';
-import { isValidationCall, traceDataset } from '../util/flow.js';
+import { isValidationCall, traceDataset, TRAIN_KEYWORDS, TRAIN_METHODS, TRAINING_LOOP_CALLS } from '../util/flow.js';
 import { docsUrl } from '../util/meta.js';
 import { resolve } from '../util/resolve.js';
 
@@ -85,8 +85,16 @@ function remoteFiles(sc: PySourceCode, files: PyNode): string | undefined {
 
 /** A callee `remoteDataSource` considers: `load_dataset`, `read_csv`…, or a helper named like `REMOTE_HELPER`. */
 const SOURCE_WORDS = /load_dataset|read_(?:csv|json|parquet|table|feather|excel)|public|download|fetch|scrap|crawl|remote|internet|url|web_|from_web|hub_|from_hub/i;
-/** A training sink `traceDataset` recognises: `.fit(`, `.train(`, `train_dataset=`, `.backward()`, `optimizer.step()`. */
-const TRAINING_WORDS = /\b(?:train|fit|fine_?tune\b|backward\b|step\b)/;
+/**
+ * A call of such a callee: `remoteDataSource` reads only the callee's name (`fetch_corpus(`, and the
+ * rest of a non-ASCII identifier too), and a helper that returns a source holds such a call.
+ */
+const IDENT_CHAR = String.raw`(?:\w|[^\x00-\x7f\s])`;
+// Tried only where a name starts, and the word looked for inside it first: linear even over one huge
+// name (`urlurlurl…`).
+const SOURCE_CALL = new RegExp(String.raw`(?<!${IDENT_CHAR})(?=${IDENT_CHAR}*?(?:${SOURCE_WORDS.source}))${IDENT_CHAR}+(?:\s|\\)*\(`, 'i');
+/** The names of the training sinks `traceDataset` recognises: `.fit(`, `.train(`, `train_dataset=`, `.backward()`, `optimizer.step()`… */
+const TRAINING_WORDS = new RegExp(String.raw`\b(?:${[...TRAIN_METHODS, ...TRAIN_KEYWORDS, ...TRAINING_LOOP_CALLS].join('|')})\b`);
 
 export default createRule<[], PySourceCode>({
   name,
@@ -96,7 +104,7 @@ export default createRule<[], PySourceCode>({
     languages: ['python'],
     // Both must occur; the training words first, as they are the cheaper test and the rarer match.
     triggers: [TRAINING_WORDS],
-    triggerGroups: [[SOURCE_WORDS]],
+    triggerGroups: [[SOURCE_CALL]],
     docs: {
       description: 'Reports training data from the Hub or the web, without a pinned revision, that reaches training with no validation step in between.',
       recommended: true,

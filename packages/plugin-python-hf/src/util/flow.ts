@@ -19,8 +19,10 @@ import {
 } from './ast.js';
 
 const VALIDATOR = /valid|saniti[sz]|clean|filter|moderat|screen|scan|verif|check|dedup|detox|inspect|audit|safety|guard|redact|pii|toxic|quality|curat|vet(?:_|$)|reject|allowlist|whitelist|approve|review/i;
-const TRAIN_METHODS = new Set(['fit', 'finetune', 'fine_tune', 'train', 'train_model', 'fit_generator', 'train_on_batch']);
-const TRAIN_KEYWORDS = new Set(['train_dataset', 'train_data', 'training_data', 'train_set', 'train_ds']);
+export const TRAIN_METHODS = new Set(['fit', 'finetune', 'fine_tune', 'train', 'train_model', 'fit_generator', 'train_on_batch']);
+export const TRAIN_KEYWORDS = new Set(['train_dataset', 'train_data', 'training_data', 'train_set', 'train_ds']);
+/** Calls that make a loop over the data a training loop (`step` only on an optimizer, scheduler or accelerator). */
+export const TRAINING_LOOP_CALLS = new Set(['backward', 'training_step', 'train_step', 'step']);
 
 export interface DatasetTrace {
   /** Where the unvalidated data reaches training. */
@@ -78,7 +80,7 @@ function trainingLoop(sc: PySourceCode, loop: PyNode, names: Set<string>): boole
   if (!body) return false;
   return body.descendantsOfType('call').some((c) => {
     const n = calleeName(c);
-    return n === 'backward' || n === 'training_step' || n === 'train_step' || (n === 'step' && /optim|opt\b|scheduler|accelerator/i.test(receiverOf(c)?.text ?? ''));
+    return TRAINING_LOOP_CALLS.has(n ?? '') && (n !== 'step' || /optim|opt\b|scheduler|accelerator/i.test(receiverOf(c)?.text ?? ''));
   });
 }
 

@@ -1,5 +1,5 @@
 import { createRule } from '@oculum/core';
-import type { PythonSourceCode } from '@oculum/lang-python';
+import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { bypassNote, torchVersionInfo } from '../torch-versions.js';
 import { appendKeyword, calleeGate, calleeName, flagStateThroughCallers, isStubFile, type Node } from '../utils.js';
 
@@ -12,7 +12,7 @@ export default createRule<[], PythonSourceCode>({
     severity: 'critical',
     languages: ['python'],
     triggers: ['load_state_dict_from_url', 'load_url'],
-    triggerGroups: [['torch']],
+    triggerGroups: [[importTrigger(['torch'])]], // what `create` needs imported
     docs: {
       description:
         'Reports `torch.hub.load_state_dict_from_url` and `torch.utils.model_zoo.load_url` downloads that are unpickled without `weights_only=True`.',

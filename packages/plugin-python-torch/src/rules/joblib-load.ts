@@ -1,5 +1,5 @@
 import { createRule } from '@oculum/core';
-import type { PythonSourceCode } from '@oculum/lang-python';
+import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { calleeGate, calleeName, confidenceFor, isStubFile, type Node } from '../utils.js';
 
 const JOBLIB_LOAD = new Set(['joblib.load', 'sklearn.externals.joblib.load', 'joblib.numpy_pickle.load']);
@@ -13,7 +13,8 @@ export default createRule<[], PythonSourceCode>({
     // The gate resolves calls named `load` (or aliases bound by statements naming it), and every name
     // the rule reports is in the `joblib` module.
     triggers: [/\bload\b/],
-    triggerGroups: [['joblib']],
+    // `joblib` (also in `sklearn.externals.joblib`), and what `create` needs imported
+    triggerGroups: [['joblib'], [importTrigger(['joblib', 'sklearn'])]],
     docs: {
       description: 'Reports `joblib.load`, which unpickles the file and runs any code a malicious model file embeds.',
       recommended: true,

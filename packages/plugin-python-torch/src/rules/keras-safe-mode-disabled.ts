@@ -1,5 +1,5 @@
 import { createRule } from '@oculum/core';
-import type { PythonSourceCode } from '@oculum/lang-python';
+import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { calleeGate, calleeName, confidenceFor, flagStateThroughCallers, isStubFile, type Node } from '../utils.js';
 
 const KERAS_ROOTS = ['keras', 'tensorflow.keras', 'tf_keras', 'tensorflow.python.keras'];
@@ -31,6 +31,7 @@ export default createRule<[], PythonSourceCode>({
     severity: 'critical',
     languages: ['python'],
     triggers: ['safe_mode', 'load_model', 'deserialize_keras_object', 'enable_unsafe_deserialization'],
+    triggerGroups: [[importTrigger(['keras', 'tensorflow', 'tf_keras'])]], // what `create` needs imported
     docs: {
       description:
         'Reports Keras model loading with `safe_mode=False` and `keras.config.enable_unsafe_deserialization()`, which let a model file run arbitrary Python through `Lambda` layers.',

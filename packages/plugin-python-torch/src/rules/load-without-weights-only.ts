@@ -1,5 +1,5 @@
 import { createRule, type SuggestionDescriptor } from '@oculum/core';
-import type { PythonSourceCode } from '@oculum/lang-python';
+import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { bypassNote, torchVersionInfo } from '../torch-versions.js';
 import {
   appendKeyword,
@@ -34,7 +34,7 @@ export default createRule<[], PythonSourceCode>({
     // `torch.load` is named by the word `load` in every spelling the rule resolves (`torch.load`,
     // `from torch import load as L`, `getattr(torch, "load")`), and the rule needs `import torch`.
     triggers: [/\bload\b/],
-    triggerGroups: [['torch']],
+    triggerGroups: [[importTrigger(['torch'])]], // what `create` needs imported
     docs: {
       description:
         'Reports `torch.load` calls that can unpickle arbitrary objects: without `weights_only=True`, with `weights_only=False`, or with a custom `pickle_module`.',

@@ -1,5 +1,5 @@
 import { createRule } from '@oculum/core';
-import type { PythonSourceCode } from '@oculum/lang-python';
+import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { calleeGate, calleeName, confidenceFor, explicitKeyword, flagStateThroughCallers, removeKeywordArgument, type Node, isStubFile } from '../utils.js';
 
 /** Loader → position of `allow_pickle` when passed positionally. */
@@ -17,7 +17,7 @@ export default createRule<[], PythonSourceCode>({
     languages: ['python'],
     // The gate resolves calls named `load` / `read_array` (or aliases bound by statements naming them).
     triggers: [/\bload\b/, 'read_array'],
-    triggerGroups: [['numpy']],
+    triggerGroups: [[importTrigger(['numpy'])]], // what `create` needs imported
     docs: {
       description: 'Reports `numpy.load` with `allow_pickle` enabled, which unpickles object arrays and runs code embedded in the file.',
       recommended: true,

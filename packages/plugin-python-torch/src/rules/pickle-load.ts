@@ -1,8 +1,11 @@
 import { createRule } from '@oculum/core';
-import type { PythonSourceCode } from '@oculum/lang-python';
+import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { calleeGate, calleeName, confidenceFor, isInProcessData, isStubFile, type Node } from '../utils.js';
 
 const PICKLE_MODULES = ['pickle', '_pickle', 'cPickle', 'six.moves.cPickle', 'pickle5', 'dill', 'cloudpickle'];
+
+/** What `create` needs imported before it reports anything. */
+const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle'];
 
 /** Deserializers of the pickle family (and formats as unsafe: marshal, shelve, jsonpickle). */
 const LOADERS = new Set<string>();
@@ -47,6 +50,7 @@ export default createRule<[], PythonSourceCode>({
     severity: 'critical',
     languages: ['python'],
     triggers: ['pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle'],
+    triggerGroups: [[importTrigger(IMPORTED)]],
     docs: {
       description:
         'Reports deserialization with pickle and its relatives (`pickle`, `_pickle`, `cPickle`, `dill`, `cloudpickle`, `pandas.read_pickle`, `shelve`, `marshal`, `jsonpickle`), which runs code embedded in the data.',
@@ -62,8 +66,7 @@ export default createRule<[], PythonSourceCode>({
   create(context) {
     const sc = context.sourceCode;
     if (isStubFile(context)) return {};
-    const modules = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle'];
-    if (!modules.some((m) => sc.imports.has(m))) return {};
+    if (!IMPORTED.some((m) => sc.imports.has(m))) return {};
 
     const gate = calleeGate(sc, [...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1)))]);
     return {

@@ -1,5 +1,5 @@
 import { UNKNOWN, createRule, type Confidence } from '@oculum/core';
-import type { PythonSourceCode } from '@oculum/lang-python';
+import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { calleeGate, calleeName, flagState, isStubFile, setsWeightsOnlyFalse, truthy, type Node } from '../utils.js';
 
 const TORCH_LOAD = new Set(['torch.load', 'torch.serialization.load']);
@@ -18,7 +18,7 @@ export default createRule<[], PythonSourceCode>({
     severity: 'critical',
     languages: ['python'],
     triggers: [/\bload\b/, '_default_to_weights_only', ENV_VAR],
-    triggerGroups: [['torch', ENV_VAR]],
+    triggerGroups: [[importTrigger(['torch']), ENV_VAR]], // what `create` needs: torch imported or the variable
     docs: {
       description:
         "Reports code that turns off `torch.load`'s `weights_only` protection for the whole process: replacing `torch.load` with a wrapper that forces `weights_only=False`, patching `torch.serialization._default_to_weights_only` to return False, or setting `TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD`.",

@@ -1,5 +1,5 @@
 import { createRule, type Fix, type RuleFixer } from '@oculum/core';
-import type { PythonSourceCode } from '@oculum/lang-python';
+import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { calleeGate, calleeName, isStubFile, type Node } from '../utils.js';
 
 const SAFE_LOADERS = new Set(['SafeLoader', 'CSafeLoader', 'BaseLoader', 'CBaseLoader']);
@@ -26,7 +26,7 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    triggers: ['yaml'],
+    triggers: [importTrigger(['yaml'])], // `create` returns early unless yaml is imported
     docs: {
       description:
         'Reports PyYAML loads that can construct arbitrary Python objects: `yaml.unsafe_load`, `yaml.full_load`, and `yaml.load`/`load_all` with an unsafe `Loader` or none.',
