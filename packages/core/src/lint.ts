@@ -263,6 +263,39 @@ async function countParseErrors(options: LintTextOptions, text: string): Promise
   }
 }
 
+/** The enabled rules for the file's language that are configured and pass the trigger prefilter. */
+function rulesToRun(options: LintTextOptions, text: string | undefined): LintRule[] {
+  const { language } = options;
+  const settings = options.settings ?? {};
+  const enabled = options.rules.filter((entry) => normalizeLevel(entry.level) !== 'off' && entry.rule.meta.languages.includes(language.id));
+  // Options first: a bad option is the caller's error, not the file's, whatever the file holds.
+  if (!options.skipOptionValidation) {
+    for (const entry of enabled) {
+      const problems = validateRuleOptions(entry.rule, entry.options ?? []);
+      if (problems.length > 0) throw new TypeError(`Invalid options for rule "${entry.id}": ${problems.join('; ')}`);
+    }
+  }
+  return prefilter(
+    enabled.filter((entry) => configured(entry.rule, settings)),
+    text,
+    language.readsFile === true || options.prefilter === false,
+    language,
+  );
+}
+
+/**
+ * What `lintTextWithDetails` would return for a file no rule runs on (no enabled rule for its
+ * language, or none whose triggers occur in its code), without loading the language; `undefined`
+ * when some rule runs. A scan asks this before sending a file to a worker: most files of a real tree
+ * never cost a round trip.
+ */
+export function prefilterSkips(options: LintTextOptions): LintTextDetails | undefined {
+  if (options.language.readsFile === true || options.text === undefined) return undefined;
+  if (rulesToRun(options, options.text).length > 0) return undefined;
+  const file = nodePath.resolve(options.cwd ?? process.cwd(), options.path);
+  return { result: { file, language: options.language.id, findings: [], diagnostics: [] }, parsed: false, fixPasses: 0 };
+}
+
 async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult; parsed: boolean }> {
   const { language } = options;
   const cwd = options.cwd ?? process.cwd();
@@ -276,20 +309,7 @@ async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult;
   }
   const result: FileResult = { file, language: language.id, findings: [], diagnostics: [] };
 
-  const enabled = options.rules.filter((entry) => normalizeLevel(entry.level) !== 'off' && entry.rule.meta.languages.includes(language.id));
-  // Options first: a bad option is the caller's error, not the file's, whatever the file holds.
-  if (!options.skipOptionValidation) {
-    for (const entry of enabled) {
-      const problems = validateRuleOptions(entry.rule, entry.options ?? []);
-      if (problems.length > 0) throw new TypeError(`Invalid options for rule "${entry.id}": ${problems.join('; ')}`);
-    }
-  }
-  const toRun = prefilter(
-    enabled.filter((entry) => configured(entry.rule, settings)),
-    text,
-    readsFile || options.prefilter === false,
-    language,
-  );
+  const toRun = rulesToRun(options, text);
   if (toRun.length === 0) return { result, parsed: false };
   const ruleOptions = toRun.map((entry) => mergeRuleOptions(entry.rule, entry.options ?? []));
 

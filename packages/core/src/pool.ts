@@ -41,27 +41,31 @@ export function taskCost(task: Pick<LintTask, 'text'>): number {
 }
 
 /**
- * How much busier (in queued cost units, see `taskCost`) a worker that already runs a language may be
- * than the least busy one and still get that language's next file. A few JS files in a Python tree
- * then all go to the worker that loaded the TypeScript parser, instead of every worker paying for
- * it; a tree with many files of the language still spreads them over every worker.
+ * What starting a language costs a worker when its `Language.startCost` does not say (queued cost
+ * units, see `taskCost`).
  */
-export const LANGUAGE_AFFINITY_SLACK = 16;
+export const DEFAULT_LANGUAGE_START_COST = 16;
 
-/** The least busy worker, preferring one that already initialised the task's language. */
-export function pickSlot<S extends { load: number; languages: Set<string> }>(live: S[], languageId: string): S {
+/**
+ * The worker that finishes the task first: the least busy one, counting the language's start for a
+ * worker that has not started it. A few JS files in a Python tree then all go to the worker that
+ * loaded the TypeScript parser, instead of every worker paying for it; a tree with many files of
+ * the language still spreads them over every worker.
+ */
+export function pickSlot<S extends { load: number; languages: Set<string> }>(live: S[], languageId: string, startCost = DEFAULT_LANGUAGE_START_COST): S {
   const leastBusy = (slots: S[]) => slots.reduce((a, b) => (b.load < a.load ? b : a));
   const best = leastBusy(live);
   const warm = live.filter((s) => s.languages.has(languageId));
   if (warm.length === 0 || warm.includes(best)) return best;
   const warmBest = leastBusy(warm);
-  return warmBest.load <= best.load + LANGUAGE_AFFINITY_SLACK ? warmBest : best;
+  return warmBest.load <= best.load + startCost ? warmBest : best;
 }
 
 export class LintPool {
   private readonly slots: Slot[] = [];
 
-  constructor(script: URL, size: number, init: WorkerInit) {
+  /** `startCosts`: `Language.startCost` by language id, where a language says it. */
+  constructor(script: URL, size: number, init: WorkerInit, private readonly startCosts: ReadonlyMap<string, number> = new Map()) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script, { workerData: init });
       const slot: Slot = { worker, configs: new Set(), languages: new Set(), pending: new Map(), load: 0, dead: false };
@@ -99,12 +103,15 @@ export class LintPool {
   run(task: LintTask, config: NonNullable<LintTask['config']>): Promise<LintTextDetails> {
     const live = this.slots.filter((s) => !s.dead);
     if (live.length === 0) return Promise.reject(new WorkerUnavailableError('no lint worker is alive'));
-    const slot = pickSlot(live, task.languageId);
+    const startCost = this.startCosts.get(task.languageId) ?? DEFAULT_LANGUAGE_START_COST;
+    const slot = pickSlot(live, task.languageId, startCost);
+    // The worker's first file of a language also pays the language's start.
+    const starts = !slot.languages.has(task.languageId);
     slot.languages.add(task.languageId);
     const message: LintTask = slot.configs.has(task.configId) ? task : { ...task, config };
     slot.configs.add(task.configId);
     return new Promise((resolve, reject) => {
-      const cost = taskCost(task);
+      const cost = taskCost(task) + (starts ? startCost : 0);
       slot.load += cost;
       slot.pending.set(task.id, { task, cost, resolve, reject });
       slot.worker.postMessage(message);

@@ -9,7 +9,7 @@ import { loadPlugin, PluginRegistry } from './config/plugins.js';
 import { ConfigResolver, DEFAULT_EXTENDS, type FileConfig } from './config/resolve.js';
 import { discoverFiles, GitIgnore, PatternIgnore } from './discovery.js';
 import { ConfigError, UsageError } from './errors.js';
-import { compareDiagnostics, compareStrings, countLines, lintTextWithDetails, type LintTextDetails } from './lint.js';
+import { compareDiagnostics, compareStrings, countLines, lintTextWithDetails, prefilterSkips, type LintTextDetails, type LintTextOptions } from './lint.js';
 import { LintPool, WorkerUnavailableError, workerScript } from './pool.js';
 import { PRESET_NAMES } from './presets.js';
 import { DETECTORS, type ConfigData, type Depth, type Diagnostic, type FileResult, type Language, type Plugin, type RuleInfo, type ScanOptions, type ScanResult, type ScanStats } from './types.js';
@@ -274,15 +274,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   let taskId = 0;
   const lintJob = async (job: Job): Promise<LintTextDetails> => {
     const [key, config] = taskConfig(job.config, job.configId, job.language);
-    if (pool && pool.alive && workerLanguages.has(job.language.id)) {
-      try {
-        return await pool.run({ id: taskId++, path: job.path, languageId: job.language.id, text: job.text, configId: key }, config);
-      } catch (error) {
-        // A worker that failed to start or crashed: this file is linted here instead.
-        if (!(error instanceof WorkerUnavailableError)) throw error;
-      }
-    }
-    return lintTextWithDetails({
+    const lintOptions: LintTextOptions = {
       path: job.path,
       text: job.text,
       language: job.language,
@@ -293,7 +285,19 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       fix: options.fix,
       skipOptionValidation: true,
       dormantRules: new Map(config.dormant),
-    });
+    };
+    if (pool && pool.alive && workerLanguages.has(job.language.id)) {
+      // The prefilter runs here, while the workers start: only files some rule runs on are sent.
+      const skipped = prefilterSkips(lintOptions);
+      if (skipped) return skipped;
+      try {
+        return await pool.run({ id: taskId++, path: job.path, languageId: job.language.id, text: job.text, configId: key }, config);
+      } catch (error) {
+        // A worker that failed to start or crashed: this file is linted here instead.
+        if (!(error instanceof WorkerUnavailableError)) throw error;
+      }
+    }
+    return lintTextWithDetails(lintOptions);
   };
 
   /** One file from bytes to result: classify, config, cache, lint, write fixes. */
@@ -421,7 +425,9 @@ async function maybePool(
     }
     return undefined;
   }
-  return new LintPool(script, poolSize(options, jobs), { pluginUrls: urls, ...init });
+  const startCosts = new Map<string, number>();
+  for (const language of registry.languages.values()) if (typeof language.startCost === 'number') startCosts.set(language.id, language.startCost);
+  return new LintPool(script, poolSize(options, jobs), { pluginUrls: urls, ...init }, startCosts);
 }
 
 /** The paths by size, largest first (ties and unreadable files keep their order; stable sort). */

@@ -269,6 +269,14 @@ export interface Language<SC extends SourceCode = SourceCode> {
    * character a rule can report on, and the offsets need not match. Default: the whole text.
    */
   prefilterText?(text: string): string;
+  /**
+   * What starting this language in a worker thread costs (its first parse included), in the units
+   * of a file's queued work: about 4 KiB of text each. Files of the language keep going to a worker
+   * that has started it while that worker is no more than this much busier than the least busy one,
+   * so a few files do not make every worker pay the start. Default 16; a language whose parser is a
+   * whole compiler to load says more.
+   */
+  startCost?: number;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintText, type LintRule } from '../src/lint.js';
+import { lintText, lintTextWithDetails, prefilterSkips, type LintRule } from '../src/lint.js';
 import { createRule } from '../src/rule.js';
 import type { Rule, RuleMeta } from '../src/types.js';
 import { dangerRule, namesRule, parseCounter, toyLanguage } from './fixtures/toy-plugin.mjs';
@@ -166,6 +166,21 @@ describe('lintText prefilter', () => {
     const failing = { ...toyLanguage, prefilterText: () => { throw new Error('boom'); } };
     await lint('# a danger in a comment\n', rules, { language: failing });
     expect(parseCounter.count).toBe(before + 1); // never a lost finding: the whole text counts
+  });
+
+  it('prefilterSkips answers before any parse what lintTextWithDetails returns for a skipped file', async () => {
+    const before = parseCounter.count;
+    const rules = [{ id: 'toy/no-danger', rule: dangerRule, level: 'error' as const }];
+    const options = (text: string, extra: Record<string, unknown> = {}) => ({ path: 'a.toy', text, language: toyLanguage, rules, cwd: '/proj', ...extra });
+    const skipped = prefilterSkips(options('nothing here\n'));
+    expect(skipped).toEqual(await lintTextWithDetails(options('nothing here\n')));
+    expect(skipped).toEqual({ result: { file: '/proj/a.toy', language: 'toy', findings: [], diagnostics: [] }, parsed: false, fixPasses: 0 });
+    expect(prefilterSkips(options('nothing here\n', { rules: [] }))).toBeDefined(); // no rule at all
+    expect(parseCounter.count).toBe(before);
+    expect(prefilterSkips(options('a danger\n'))).toBeUndefined();
+    expect(prefilterSkips(options('nothing here\n', { prefilter: false }))).toBeUndefined();
+    expect(prefilterSkips(options('nothing here\n', { language: { ...toyLanguage, readsFile: true } }))).toBeUndefined();
+    expect(parseCounter.count).toBe(before); // asking never parses
   });
 
   it('refuses triggers that are neither non-empty strings nor RegExps', () => {

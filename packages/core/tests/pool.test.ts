@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LANGUAGE_AFFINITY_SLACK, pickSlot, taskCost } from '../src/pool.js';
+import { DEFAULT_LANGUAGE_START_COST, pickSlot, taskCost } from '../src/pool.js';
 
 const slot = (name: string, load: number, languages: string[] = []) => ({ name, load, languages: new Set(languages) });
 
@@ -11,11 +11,16 @@ describe('pickSlot', () => {
 
   it('keeps a language on the worker that already initialised it while it is not much busier', () => {
     expect(pickSlot([slot('a', 3, ['javascript']), slot('b', 1)], 'javascript').name).toBe('a');
-    expect(pickSlot([slot('a', 1 + LANGUAGE_AFFINITY_SLACK, ['javascript']), slot('b', 1)], 'javascript').name).toBe('a');
+    expect(pickSlot([slot('a', 1 + DEFAULT_LANGUAGE_START_COST, ['javascript']), slot('b', 1)], 'javascript').name).toBe('a');
   });
 
   it('spreads the language over another worker once the warm one falls behind', () => {
-    expect(pickSlot([slot('a', 2 + LANGUAGE_AFFINITY_SLACK, ['javascript']), slot('b', 1)], 'javascript').name).toBe('b');
+    expect(pickSlot([slot('a', 2 + DEFAULT_LANGUAGE_START_COST, ['javascript']), slot('b', 1)], 'javascript').name).toBe('b');
+  });
+
+  it("counts the language's own start cost when it says one", () => {
+    expect(pickSlot([slot('a', 101, ['javascript']), slot('b', 1)], 'javascript', 100).name).toBe('a');
+    expect(pickSlot([slot('a', 102, ['javascript']), slot('b', 1)], 'javascript', 100).name).toBe('b');
   });
 });
 
