@@ -102,9 +102,10 @@ export default createRule<[], PySourceCode>({
     detector: 'unsafe_finetuning',
     severity: 'high',
     languages: ['python'],
-    // Both must occur; the training words first, as they are the cheaper test and the rarer match.
+    // All must occur, cheapest test first: the training words (also the rarer match), the source
+    // words, then a call of such a source (a slower scan, left with few files).
     triggers: [TRAINING_WORDS],
-    triggerGroups: [[SOURCE_CALL]],
+    triggerGroups: [[SOURCE_WORDS], [SOURCE_CALL]],
     docs: {
       description: 'Reports training data from the Hub or the web, without a pinned revision, that reaches training with no validation step in between.',
       recommended: true,

@@ -26,7 +26,8 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    triggers: [importTrigger(['yaml'])], // `create` returns early unless yaml is imported
+    triggers: ['yaml'],
+    triggerGroups: [[importTrigger(['yaml'])]], // `create` returns early unless yaml is imported
     docs: {
       description:
         'Reports PyYAML loads that can construct arbitrary Python objects: `yaml.unsafe_load`, `yaml.full_load`, and `yaml.load`/`load_all` with an unsafe `Loader` or none.',
