@@ -97,7 +97,7 @@ export function explicitKeyword(call: Node, name: string): Node | undefined {
 
 export type Origin = 'literal' | 'parameter' | 'network' | 'user' | 'unknown';
 
-const NETWORK_CALLS = new Set([
+export const NETWORK_CALLS = new Set([
   'requests.get',
   'requests.post',
   'requests.request',

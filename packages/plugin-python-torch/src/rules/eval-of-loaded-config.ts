@@ -5,7 +5,7 @@ import { calleeName, dataOrigin, type Node, isStubFile } from '../utils.js';
 const DYNAMIC_CODE = new Set(['builtins.eval', 'builtins.exec', 'builtins.compile']);
 
 /** Calls whose result is parsed configuration or model metadata. */
-const CONFIG_READERS = new Set([
+export const CONFIG_READERS = new Set([
   'json.load',
   'json.loads',
   'yaml.load',
@@ -41,11 +41,11 @@ const CONFIG_READERS = new Set([
 ]);
 
 const FILE_READ_METHODS = new Set(['read', 'read_text', 'read_bytes', 'readlines', 'readline']);
-const CONFIG_EXTENSIONS = /\.(json|ya?ml|toml|cfg|ini|conf|txt)$/i;
-const CONFIG_NAME = /(^|_)(config|configs|cfg|conf|hparams|hyperparams|hyper_params|model_args|model_kwargs)$/i;
+export const CONFIG_EXTENSIONS = /\.(json|ya?ml|toml|cfg|ini|conf|txt)$/i;
+export const CONFIG_NAME = /(^|_)(config|configs|cfg|conf|hparams|hyperparams|hyper_params|model_args|model_kwargs)$/i;
 
 /** What `taintOf` needs in the text (see the tables above and `dataOrigin`'s network calls). */
-const SOURCE_TRIGGERS =
+export const SOURCE_TRIGGERS =
   /json|ya?ml|toml|conf|cfg|hparams|hyperparams|hyper_params|model_args|model_kwargs|\b(?:ini|txt)\b|transformers|huggingface_hub|safetensors|requests|httpx|urllib|wget|download_url_to_file|boto3|gdown|fsspec|smart_open/i;
 
 /** How sure we are that a value was read while loading a model or its configuration. */

@@ -1,5 +1,26 @@
-import rule from '../../src/rules/eval-of-loaded-config.js';
+import { describe, expect, it } from 'vitest';
+import rule, { CONFIG_EXTENSIONS, CONFIG_NAME, CONFIG_READERS, SOURCE_TRIGGERS } from '../../src/rules/eval-of-loaded-config.js';
+import { NETWORK_CALLS } from '../../src/utils.js';
 import { fixture, ruleTester } from '../helpers.js';
+
+describe('the source trigger group', () => {
+  it('matches every source taintOf follows, so the prefilter keeps in step with the tables', () => {
+    // A qualified name needs its module imported (and its last part called); either word is in the text.
+    for (const qn of [...CONFIG_READERS, ...NETWORK_CALLS]) {
+      const [module] = qn.split('.');
+      const hit = SOURCE_TRIGGERS.test(module) || SOURCE_TRIGGERS.test(qn.slice(qn.lastIndexOf('.') + 1));
+      expect(hit, qn).toBe(true);
+    }
+    for (const ext of ['json', 'yaml', 'yml', 'toml', 'cfg', 'ini', 'conf', 'txt']) {
+      expect(CONFIG_EXTENSIONS.test(`settings.${ext}`), ext).toBe(true);
+      expect(SOURCE_TRIGGERS.test(`open("settings.${ext}")`), ext).toBe(true);
+    }
+    for (const name of ['config', 'model_cfg', 'conf', 'hparams', 'hyperparams', 'hyper_params', 'model_args', 'model_kwargs']) {
+      expect(CONFIG_NAME.test(name), name).toBe(true);
+      expect(SOURCE_TRIGGERS.test(`def f(${name}):`), name).toBe(true);
+    }
+  });
+});
 
 ruleTester.run('torch/eval-of-loaded-config', rule, {
   valid: [
