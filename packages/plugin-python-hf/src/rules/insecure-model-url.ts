@@ -24,7 +24,7 @@ const RULE_TRIGGERS = [/http:\/\//i];
  * word alone would also match prose such as "evaluate"), a `MODEL_FETCHERS` function by name,
  * `HF_ENDPOINT`, or curl/wget in a command.
  */
-const FETCHER_TRIGGERS = [
+export const FETCHER_TRIGGERS = [
   importTrigger([...HF_PACKAGES, 'requests', 'httpx', 'aiohttp', 'urllib', 'urllib2', 'six', 'wget']),
   /\b(?:load_state_dict_from_url|load_url|download_url_to_file|get_file|from_single_file|InferenceSession|HF_ENDPOINT|curl|wget)\b/,
 ];

@@ -74,7 +74,7 @@ const RULE_TRIGGERS = [/\bsave(?:_pretrained|_model|_state|_checkpoint|_weights|
  * `/var/www`, `/srv/…`, `/var/ftp`, a `public` segment or bucket) or `gettempdir()`, which the
  * resolver turns into `/tmp`; a chmod; an ACL (`ACL=`, `predefined_acl=`, `GrantRead`, `make_public`).
  */
-const PUBLIC_TRIGGERS = [/\b(?:tmp|shm|www|srv|ftp)\b/, /public/i, 'gettempdir', 'chmod', /acl/i, 'GrantRead'];
+export const PUBLIC_TRIGGERS = [/\b(?:tmp|shm|www|srv|ftp)\b/, /public/i, 'gettempdir', 'chmod', /acl/i, 'GrantRead'];
 
 export default createRule<[], PySourceCode>({
   name,

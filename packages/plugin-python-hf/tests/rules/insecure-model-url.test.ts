@@ -1,5 +1,22 @@
-import rule from '../../src/rules/insecure-model-url.js';
+import { describe, expect, it } from 'vitest';
+import { ruleTriggersMatch } from '@oculum/core';
+import rule, { FETCHER_TRIGGERS } from '../../src/rules/insecure-model-url.js';
+import { HF_PACKAGES } from '../../src/util/hub.js';
 import { fixture, ruleTester } from '../helpers.js';
+
+describe('the fetcher trigger group', () => {
+  it('matches every Hub package and HTTP client imported, and the fetchers by name', () => {
+    const group = { triggers: [], triggerGroups: [FETCHER_TRIGGERS] };
+    for (const module of [...HF_PACKAGES, 'requests', 'httpx', 'aiohttp', 'urllib', 'urllib2', 'six', 'wget']) {
+      expect(ruleTriggersMatch(group, `import ${module}`), module).toBe(true);
+      expect(ruleTriggersMatch(group, `from ${module}.x import y`), module).toBe(true);
+    }
+    for (const name of ['load_state_dict_from_url', 'load_url', 'download_url_to_file', 'get_file', 'from_single_file', 'InferenceSession', 'HF_ENDPOINT', 'curl', 'wget']) {
+      expect(ruleTriggersMatch(group, `x = ${name}`), name).toBe(true);
+    }
+    expect(ruleTriggersMatch(group, 'add_docstr(f, "we evaluate datasets over http://x")')).toBe(false);
+  });
+});
 
 ruleTester.run('hf/insecure-model-url', rule, {
   valid: [

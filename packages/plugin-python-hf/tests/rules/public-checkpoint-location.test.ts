@@ -1,5 +1,22 @@
-import rule from '../../src/rules/public-checkpoint-location.js';
+import { describe, expect, it } from 'vitest';
+import { ruleTriggersMatch } from '@oculum/core';
+import rule, { PUBLIC_TRIGGERS } from '../../src/rules/public-checkpoint-location.js';
+import { publicLocation } from '../../src/util/classify.js';
 import { fixture, ruleTester } from '../helpers.js';
+
+describe('the public-place trigger group', () => {
+  it('matches every path publicLocation reports, and the chmod and ACL spellings', () => {
+    const group = { triggers: [], triggerGroups: [PUBLIC_TRIGGERS] };
+    for (const path of ['/tmp/m.pt', '/tmp', '/var/tmp/m.pt', '/dev/shm/m.pt', '/var/www/m', '/srv/www/m', '/srv/http/m', '/srv/ftp/m', '/var/ftp/m', 's3://public-models/m', 'gs://team-Public/m', 'out/public/m', 'out/Public_share/m']) {
+      expect(publicLocation(path), path).toBeDefined();
+      expect(ruleTriggersMatch(group, `torch.save(m, "${path}")`), path).toBe(true);
+    }
+    for (const code of ['os.path.join(tempfile.gettempdir(), "m.pt")', 'os.chmod(p, 0o777)', 'put_object(ACL=acl)', 'blob.upload_from_filename(p, predefined_acl=a)', 'ExtraArgs={"GrantRead": g}', 'blob.make_public()']) {
+      expect(ruleTriggersMatch(group, code), code).toBe(true);
+    }
+    expect(ruleTriggersMatch(group, 'torch.save(m, "checkpoints/m.pt")')).toBe(false);
+  });
+});
 
 ruleTester.run('hf/public-checkpoint-location', rule, {
   valid: [
