@@ -76,6 +76,18 @@ def save_ftp(model):
     torch.save(model, "/var/ftp/model.pt")
 
 
+def save_joined_tmp(model):
+    torch.save(model, os.path.join("/", "tmp", "model.pt"))
+
+
+def save_windows_tmp(model):
+    torch.save(model, "\\tmp\\model.pt")
+
+
+def save_concatenated_tmp(model):
+    torch.save(model, "/" + "tmp/model.pt")
+
+
 def save_gettempdir(model):
     torch.save(model, os.path.join(tempfile.gettempdir(), "model.pt"))
 

@@ -71,10 +71,12 @@ function saveSite(sc: PySourceCode, call: PyNode): SaveSite | undefined {
 const RULE_TRIGGERS = [/\bsave(?:_pretrained|_model|_state|_checkpoint|_weights|_file)?\b/, 'output_dir', 'chmod', 'ACL', 'GrantRead', 'make_public', 'predefined_acl', 'ModelCheckpoint', 'TrainingArguments', /\btrl\b/, /\bexport\b/, /\bdump\b/];
 /**
  * And what makes a location public: a path `publicLocation` reports (`/tmp`, `/var/tmp`, `/dev/shm`,
- * `/var/www`, `/srv/…`, `/var/ftp`, a `public` segment or bucket) or `gettempdir()`, which the
- * resolver turns into `/tmp`; a chmod; an ACL (`ACL=`, `predefined_acl=`, `GrantRead`, `make_public`).
+ * `/var/www`, `/srv/…`, `/var/ftp`: the directory after a slash, a backslash or the quote of a
+ * joined part, never a `tmp` variable; a `public` segment or bucket) or `gettempdir()`, which the
+ * resolver turns into `/tmp`; a chmod; an ACL (`ACL=` or an `"ACL"` key, `predefined_acl=`,
+ * `GrantRead`, `make_public`), never the letters in `dataclass`.
  */
-export const PUBLIC_TRIGGERS = [/\b(?:tmp|shm|www|srv|ftp)\b/, /public/i, 'gettempdir', 'chmod', /acl/i, 'GrantRead'];
+export const PUBLIC_TRIGGERS = [/[\\/'"](?:tmp|shm|www|srv|ftp)\b/, /public/i, 'gettempdir', 'chmod', /\bACL\b/, 'predefined_acl', 'GrantRead'];
 
 export default createRule<[], PySourceCode>({
   name,

@@ -14,7 +14,13 @@ describe('the public-place trigger group', () => {
     for (const code of ['os.path.join(tempfile.gettempdir(), "m.pt")', 'os.chmod(p, 0o777)', 'put_object(ACL=acl)', 'blob.upload_from_filename(p, predefined_acl=a)', 'ExtraArgs={"GrantRead": g}', 'blob.make_public()']) {
       expect(ruleTriggersMatch(group, code), code).toBe(true);
     }
-    expect(ruleTriggersMatch(group, 'torch.save(m, "checkpoints/m.pt")')).toBe(false);
+    // a Windows-style spelling publicLocation also reads, and a directory joined as its own part
+    expect(publicLocation('\\tmp\\m.pt')).toBeDefined();
+    expect(ruleTriggersMatch(group, 'torch.save(m, "\\\\tmp\\\\m.pt")')).toBe(true);
+    expect(ruleTriggersMatch(group, 'torch.save(m, os.path.join("/", "tmp", "m.pt"))')).toBe(true);
+    for (const code of ['torch.save(m, "checkpoints/m.pt")', 'tmp = torch.zeros(3)\ntorch.save(tmp, path)', 'from dataclasses import dataclass']) {
+      expect(ruleTriggersMatch(group, code), code).toBe(false);
+    }
   });
 });
 
