@@ -2,7 +2,7 @@ import { createRule, type SuggestionDescriptor } from '@oculum/core';
 import { importTrigger } from '@oculum/lang-python';
 import { argList, calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { isInsecureUrl, isModelFile } from '../util/classify.js';
-import { downloadSink, modelEvidence, rawDownload } from '../util/download.js';
+import { downloadSink, modelEvidence, RAW_DOWNLOAD_TRIGGERS, rawDownload } from '../util/download.js';
 import { HF_PACKAGES, hfPackage } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
 import { literalStringNode, resolve } from '../util/resolve.js';
@@ -25,8 +25,9 @@ const RULE_TRIGGERS = [/http:\/\//i];
  * `HF_ENDPOINT`, or curl/wget in a command.
  */
 export const FETCHER_TRIGGERS = [
-  importTrigger([...HF_PACKAGES, 'requests', 'httpx', 'aiohttp', 'urllib', 'urllib2', 'six', 'wget']),
-  /\b(?:load_state_dict_from_url|load_url|download_url_to_file|get_file|from_single_file|InferenceSession|HF_ENDPOINT|curl|wget)\b/,
+  importTrigger(HF_PACKAGES),
+  /\b(?:load_state_dict_from_url|load_url|download_url_to_file|get_file|from_single_file|InferenceSession|HF_ENDPOINT)\b/,
+  ...RAW_DOWNLOAD_TRIGGERS,
 ];
 
 export default createRule<[], PySourceCode>({

@@ -2,7 +2,7 @@ import { createRule } from '@oculum/core';
 import { argList, calleeName, walkBody, type PyNode, type PySourceCode } from '../util/ast.js';
 import { isModelFile, mentionsModel } from '../util/classify.js';
 import { resolve } from '../util/resolve.js';
-import { downloadSink, hasHashCheck, literalPieces, modelEvidence, rawDownload, type RawDownload } from '../util/download.js';
+import { downloadSink, hasHashCheck, literalPieces, modelEvidence, RAW_DOWNLOAD_TRIGGERS, rawDownload, type RawDownload } from '../util/download.js';
 import { docsUrl } from '../util/meta.js';
 
 const name = 'unverified-model-download';
@@ -16,6 +16,7 @@ export default createRule<[], PySourceCode>({
     severity: 'high',
     languages: ['python'],
     triggers: RULE_TRIGGERS,
+    triggerGroups: [RAW_DOWNLOAD_TRIGGERS], // every report starts from a `rawDownload`
     docs: {
       description: 'Reports model or weight files downloaded over HTTP and saved or loaded without comparing a checksum.',
       recommended: true,

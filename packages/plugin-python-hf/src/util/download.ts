@@ -3,7 +3,8 @@
  * fetch, where the bytes go (saved to a file, handed to a loader) and whether a hash comparison exists in
  * the same function or in the same-file functions it calls.
  */
-import { UNKNOWN } from '@oculum/core';
+import { UNKNOWN, type Trigger } from '@oculum/core';
+import { importTrigger } from '@oculum/lang-python';
 import { calleeName, calleeOf, identifiersIn, isInside, receiverOf, same, statementOf, targetNames, walkBody, type PyNode, type PySourceCode } from './ast.js';
 import { isModelFile, mentionsModel } from './classify.js';
 import { resolve, valuesOf, type Resolved } from './resolve.js';
@@ -20,6 +21,13 @@ export interface RawDownload {
   /** URL text from a shell command (curl/wget in a subprocess). */
   commandUrl?: string;
 }
+
+/**
+ * What `rawDownload` needs in a file's code, as a trigger group: one of its HTTP clients imported
+ * (`requests`, `httpx`, `aiohttp`, `urllib`/`urllib2`/`six.moves.urllib`, `wget`), or curl/wget in a
+ * command.
+ */
+export const RAW_DOWNLOAD_TRIGGERS: Trigger[] = [importTrigger(['requests', 'httpx', 'aiohttp', 'urllib', 'urllib2', 'six', 'wget']), /\b(?:curl|wget)\b/];
 
 const HTTP_GET = /^(?:requests|httpx)(?:\.api)?\.(?:get|request|stream)$/;
 const SESSION_CLASS = /^(?:requests\.(?:Session|session|sessions\.Session)|httpx\.(?:Client|AsyncClient)|aiohttp\.(?:ClientSession|client\.ClientSession))$/;
