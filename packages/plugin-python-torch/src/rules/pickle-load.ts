@@ -8,7 +8,7 @@ const PICKLE_MODULES = ['pickle', '_pickle', 'cPickle', 'six.moves.cPickle', 'pi
 const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle'];
 
 /** Deserializers of the pickle family (and formats as unsafe: marshal, shelve, jsonpickle). */
-const LOADERS = new Set<string>();
+export const LOADERS = new Set<string>();
 for (const m of PICKLE_MODULES) {
   LOADERS.add(`${m}.load`);
   LOADERS.add(`${m}.loads`);
@@ -50,7 +50,8 @@ export default createRule<[], PythonSourceCode>({
     severity: 'critical',
     languages: ['python'],
     triggers: ['pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle'],
-    triggerGroups: [[importTrigger(IMPORTED)]],
+    // What `create` needs imported, and a loader's name (shelve's and jsonpickle's by their module).
+    triggerGroups: [[importTrigger(IMPORTED)], [/\b(?:_?loads?|_?Unpickler|load_session|load_module|read_pickle)\b/, 'shelve', 'jsonpickle']],
     docs: {
       description:
         'Reports deserialization with pickle and its relatives (`pickle`, `_pickle`, `cPickle`, `dill`, `cloudpickle`, `pandas.read_pickle`, `shelve`, `marshal`, `jsonpickle`), which runs code embedded in the data.',

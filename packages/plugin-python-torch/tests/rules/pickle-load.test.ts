@@ -1,5 +1,19 @@
-import rule from '../../src/rules/pickle-load.js';
+import { ruleTriggersMatch } from '@oculum/core';
+import { describe, expect, it } from 'vitest';
+import rule, { LOADERS } from '../../src/rules/pickle-load.js';
 import { fixture, ruleTester } from '../helpers.js';
+
+describe('the trigger groups', () => {
+  it('let through every loader the rule reports, imported as the rule needs', () => {
+    for (const qn of LOADERS) {
+      const dot = qn.lastIndexOf('.');
+      const text = `import ${qn.slice(0, dot)}\n${qn}(data)`;
+      expect(ruleTriggersMatch(rule.meta, text), qn).toBe(true);
+    }
+    expect(ruleTriggersMatch(rule.meta, 'import pickle\nblob = pickle.dumps(obj)')).toBe(false);
+    expect(ruleTriggersMatch(rule.meta, 'raise TypeError("cannot be pickled")\nx = loads')).toBe(false);
+  });
+});
 
 ruleTester.run('torch/pickle-load', rule, {
   valid: [
