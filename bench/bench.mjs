@@ -80,25 +80,33 @@ const { files, lines, bytes } = count(target);
 console.log(`tree: ${target}\n  ${files} source files, ${lines} lines, ${(bytes / 1048576).toFixed(1)} MiB; ${os.cpus().length} CPUs, node ${process.version}`);
 
 const out = path.join(tmp, 'out.json');
+/** What the last scan did: files parsed (the rest the prefilter skipped) and findings. */
+const lastScan = () => {
+  const doc = JSON.parse(readFileSync(out, 'utf8'));
+  return { parsed: doc.stats.parsed, findings: doc.files.reduce((n, f) => n + f.findings.length, 0) };
+};
 const results = [];
 for (let i = 0; i < runs; i++) results.push(scanOnce([target, '--depth', 'quick', '--format', 'json', '--output', out]));
+const quickScan = lastScan();
 const full = [];
 for (let i = 0; i < runs; i++) full.push(scanOnce([target, '--format', 'json', '--output', out]));
+const fullScan = lastScan();
 
 const small = path.join(tmp, 'small.py');
 writeFileSync(small, 'import torch\n\nmodel = torch.load("model.pt")\n');
 const cold = [];
 for (let i = 0; i < 7; i++) cold.push(scanOnce([small, '--format', 'json', '--output', out]));
 
-const report = (label, rs) => {
+const report = (label, rs, scanned) => {
   const ms = median(rs.map((r) => r.ms));
   console.log(
     `${label.padEnd(22)} ${ms.toFixed(0).padStart(6)} ms  ${(files / (ms / 1000)).toFixed(0).padStart(6)} files/s  ` +
-      `${(lines / (ms / 1000)).toFixed(0).padStart(8)} lines/s  peak ${Math.max(...rs.map((r) => r.peakMiB)).toFixed(0)} MiB`,
+      `${(lines / (ms / 1000)).toFixed(0).padStart(8)} lines/s  peak ${Math.max(...rs.map((r) => r.peakMiB)).toFixed(0)} MiB  ` +
+      `(${scanned.parsed} parsed, ${scanned.findings} findings)`,
   );
 };
 console.log(`median of ${runs} runs (wall clock, whole CLI process):`);
-report('--depth quick', results);
-report('--depth standard', full);
+report('--depth quick', results, quickScan);
+report('--depth standard', full, fullScan);
 console.log(`${'cold start, 1 file'.padEnd(22)} ${median(cold.map((r) => r.ms)).toFixed(0).padStart(6)} ms  (median of 7)`);
 rmSync(tmp, { recursive: true, force: true });
