@@ -6,7 +6,7 @@ import { hasIntegrityCheck } from '../utils/verification.js';
 import { docsUrl } from '../utils/meta.js';
 
 /** HTTP clients: module → member paths that download (`[]` = the default export itself). */
-const CLIENTS: Record<string, string[]> = {
+export const CLIENTS: Record<string, string[]> = {
   'node-fetch': [''],
   'cross-fetch': [''],
   'isomorphic-fetch': [''],
@@ -64,7 +64,9 @@ export default createRule<[], JsSourceCode>({
     detector: 'unverified_model_source',
     severity: 'high',
     languages: ['javascript'],
-    triggers: ['fetch', 'axios', 'got', 'ky', 'undici'],
+    // What `downloadClient` resolves: the global `fetch` (and `node-fetch`, `cross-fetch`…), or a
+    // CLIENTS module named in its import — not the letters in `key` or `gotten`.
+    triggers: [/\bfetch\b/, /['"`](?:axios|got|ky|undici)['"`]/],
     docs: {
       description:
         'Reports `fetch`/`axios`/`got` downloads of model files that are written to disk or loaded without a hash check (`crypto.subtle.digest`, `crypto.createHash`) or Subresource Integrity.',

@@ -1,5 +1,19 @@
-import rule from '../../src/rules/unverified-model-download.js';
+import { ruleTriggersMatch } from '@oculum/core';
+import { describe, expect, it } from 'vitest';
+import rule, { CLIENTS } from '../../src/rules/unverified-model-download.js';
 import { fixture, id, tester } from '../helpers.js';
+
+describe('the triggers', () => {
+  it('let through every client the rule resolves, however it is imported', () => {
+    for (const module of Object.keys(CLIENTS)) {
+      for (const text of [`import client from '${module}';`, `const c = require("${module}");`, 'const c = await import(`' + module + '`);']) {
+        expect(ruleTriggersMatch(rule.meta, text), text).toBe(true);
+      }
+    }
+    expect(ruleTriggersMatch(rule.meta, 'const r = await fetch(url);')).toBe(true);
+    expect(ruleTriggersMatch(rule.meta, 'const key = likely ? gotten : undefined;')).toBe(false);
+  });
+});
 
 tester.run(id(rule), rule, {
   valid: [
