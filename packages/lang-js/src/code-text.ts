@@ -1,0 +1,215 @@
+/**
+ * The code of a JS/TS file for the trigger prefilter: each comment is replaced by one space, so a
+ * word that occurs only in a comment (a licence header's `http://` URL, a JSDoc example) does not
+ * make the engine parse the file. Nothing a rule can report on is in a comment.
+ *
+ * A scanner, no parse: strings, template literals (with nested `${}` expressions), regular
+ * expression literals and comments. Whether a `/` starts a regular expression or divides is told by
+ * the token before it, as a parser would in all but contrived code. Whenever the text cannot be
+ * scanned with certainty — an unterminated string, template, comment or regular expression, an
+ * unbalanced `}`, a backslash outside a string, or JSX / a type assertion (`<` where an expression
+ * starts: JSX text is not JavaScript) — the whole text is returned unchanged, and the prefilter then
+ * sees everything, as before. `scripts/check-js-code-text.mjs` checks it against the comments
+ * typescript-estree reports.
+ */
+
+class Unscannable extends Error {}
+
+const LF = 0x0a;
+const CR = 0x0d;
+const LS = 0x2028;
+const PS = 0x2029;
+const SLASH = 0x2f;
+const STAR = 0x2a;
+const BACKSLASH = 0x5c;
+const BACKTICK = 0x60;
+const DOLLAR = 0x24;
+const LBRACE = 0x7b;
+const RBRACE = 0x7d;
+
+/** Keywords after which an expression (so a regular expression) may start. */
+const EXPRESSION_KEYWORDS = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await', 'extends']);
+
+/** Deeper nesting of template literals inside `${}` than this is not scanned (hostile input). */
+const MAX_NESTING = 64;
+
+function isLineTerminator(c: number): boolean {
+  return c === LF || c === CR || c === LS || c === PS;
+}
+
+function isIdentifierChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === DOLLAR || c >= 0x80;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0xfeff || isLineTerminator(c);
+}
+
+export function jsCodeText(text: string): string {
+  let spans: number[];
+  try {
+    spans = commentSpans(text);
+  } catch (error) {
+    if (error instanceof Unscannable) return text;
+    throw error;
+  }
+  if (spans.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (let k = 0; k < spans.length; k += 2) {
+    out += text.slice(at, spans[k]) + ' ';
+    at = spans[k + 1];
+  }
+  return out + text.slice(at);
+}
+
+/** The comments of the text, as [start, end) pairs in order; throws Unscannable when unsure. */
+function commentSpans(text: string): number[] {
+  const n = text.length;
+  const spans: number[] = [];
+  /** Brace depth of the code around each open `${` (innermost last). */
+  const templates: number[] = [];
+  let braces = 0;
+  /** Whether a `/` here would start a regular expression (an expression may start here). */
+  let expressionStart = true;
+  /** The last token was `.`: the next word is a property name, not a keyword. */
+  let afterDot = false;
+  let i = 0;
+  if (text.startsWith('#!')) {
+    while (i < n && !isLineTerminator(text.charCodeAt(i))) i++;
+  }
+
+  /** Scans a template body from after its `` ` `` or a `}` closing a `${`; returns where code resumes. */
+  const templateBody = (from: number): number => {
+    let j = from;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c === BACKSLASH) j += 2;
+      else if (c === BACKTICK) return j + 1;
+      else if (c === DOLLAR && text.charCodeAt(j + 1) === LBRACE) {
+        if (templates.length >= MAX_NESTING) throw new Unscannable();
+        templates.push(braces);
+        braces = 0;
+        expressionStart = true;
+        return -(j + 2) - 1; // negative: code resumes inside `${`
+      } else j++;
+    }
+    throw new Unscannable(); // unterminated template
+  };
+  const resume = (r: number): void => {
+    if (r < 0) {
+      i = -r - 1;
+    } else {
+      i = r;
+      expressionStart = false;
+    }
+  };
+
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    if (c === SLASH) {
+      const next = text.charCodeAt(i + 1);
+      if (next === SLASH) {
+        let j = i + 2;
+        while (j < n && !isLineTerminator(text.charCodeAt(j))) j++;
+        spans.push(i, j);
+        i = j;
+        continue;
+      }
+      if (next === STAR) {
+        const end = text.indexOf('*/', i + 2);
+        if (end < 0) throw new Unscannable();
+        spans.push(i, end + 2);
+        i = end + 2;
+        continue;
+      }
+      if (expressionStart) {
+        // A regular expression literal: to the `/` that is neither escaped nor in a class, on this line.
+        let j = i + 1;
+        let inClass = false;
+        for (;;) {
+          if (j >= n) throw new Unscannable();
+          const r = text.charCodeAt(j);
+          if (isLineTerminator(r)) throw new Unscannable();
+          if (r === BACKSLASH) {
+            if (j + 1 >= n || isLineTerminator(text.charCodeAt(j + 1))) throw new Unscannable();
+            j += 2;
+            continue;
+          }
+          if (r === 0x5b) inClass = true;
+          else if (r === 0x5d) inClass = false;
+          else if (r === SLASH && !inClass) break;
+          j++;
+        }
+        i = j + 1;
+        while (i < n && isIdentifierChar(text.charCodeAt(i))) i++; // flags
+        expressionStart = false;
+        continue;
+      }
+      i++; // division (`/=` too: the `=` is an operator below)
+      expressionStart = true;
+      continue;
+    }
+    if (c === 0x22 || c === 0x27) {
+      let j = i + 1;
+      for (;;) {
+        if (j >= n) throw new Unscannable();
+        const s = text.charCodeAt(j);
+        if (s === c) break;
+        if (s === LF || s === CR) throw new Unscannable(); // unterminated string
+        if (s === BACKSLASH) {
+          // an escape, or a line continuation (`\` CR LF counts as one)
+          j += text.charCodeAt(j + 1) === CR && text.charCodeAt(j + 2) === LF ? 3 : 2;
+          continue;
+        }
+        j++;
+      }
+      i = j + 1;
+      expressionStart = false;
+      continue;
+    }
+    if (c === BACKTICK) {
+      resume(templateBody(i + 1));
+      continue;
+    }
+    if (c === LBRACE) {
+      braces++;
+      i++;
+      expressionStart = true;
+      continue;
+    }
+    if (c === RBRACE) {
+      if (braces === 0) {
+        if (templates.length === 0) throw new Unscannable(); // unbalanced
+        braces = templates.pop()!;
+        resume(templateBody(i + 1));
+        continue;
+      }
+      braces--;
+      i++;
+      expressionStart = true; // a block ends more often than an object literal divided
+      continue;
+    }
+    if (isIdentifierChar(c)) {
+      let j = i + 1;
+      while (j < n && isIdentifierChar(text.charCodeAt(j))) j++;
+      // A keyword, unless it is a property name (`x.return`, `?.in`).
+      expressionStart = !afterDot && EXPRESSION_KEYWORDS.has(text.slice(i, j));
+      afterDot = false;
+      i = j;
+      continue;
+    }
+    if (c === BACKSLASH) throw new Unscannable(); // an escaped identifier, or not JavaScript
+    if (c === 0x3c && expressionStart) throw new Unscannable(); // JSX or a `<T>x` type assertion
+    // Any other punctuator: after `)` and `]` an operator follows, after the rest an expression may.
+    expressionStart = c !== 0x29 && c !== 0x5d;
+    afterDot = c === 0x2e;
+    i++;
+  }
+  if (templates.length > 0 || braces !== 0) throw new Unscannable();
+  return spans;
+}
