@@ -4,10 +4,11 @@
 // leaves out must be exactly one comment the parser reports: leaving out anything else could hide a
 // trigger. Prints how many files were checked, how many the scanner returned unchanged (unsure) and
 // how many comments it left out; exit 1 on any span that is not a comment. Needs a build.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { filesUnder } from './files.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { jsCodeText } = await import(pathToFileURL(path.join(root, 'packages/lang-js/dist/index.js')).href);
@@ -15,18 +16,8 @@ const require = createRequire(path.join(root, 'packages/lang-js/package.json'));
 const { parse } = require('@typescript-eslint/typescript-estree');
 
 const JS = /\.(?:js|mjs|cjs|jsx|ts|mts|cts|tsx)$/;
-const files = [];
-const walk = (p) => {
-  let st;
-  try {
-    st = statSync(p);
-  } catch {
-    return;
-  }
-  if (st.isDirectory()) for (const name of readdirSync(p)) walk(path.join(p, name));
-  else if (JS.test(p) && !p.endsWith('.d.ts') && st.size < 2 * 1024 * 1024) files.push(p);
-};
-for (const p of process.argv.slice(2).length ? process.argv.slice(2) : ['packages/plugin-js-transformersjs/tests', 'packages/lang-js/tests', 'examples', 'e2e']) walk(path.resolve(root, p));
+const paths = process.argv.slice(2).length ? process.argv.slice(2) : ['packages/plugin-js-transformersjs/tests', 'packages/lang-js/tests', 'examples', 'e2e'];
+const files = filesUnder(paths, { root, keep: (p, st) => JS.test(p) && !p.endsWith('.d.ts') && st.size < 2 * 1024 * 1024 });
 
 let checked = 0;
 let unchanged = 0;

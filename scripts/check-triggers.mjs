@@ -8,9 +8,10 @@
 //
 // Default paths: every fixture, example and e2e file of the repository (the e2e suite runs this).
 // Exit 1 when a finding is lost. Needs a build (`pnpm build`).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { filesUnder } from './files.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const load = (pkg) => import(pathToFileURL(path.join(root, 'packages', pkg, 'dist/index.js')).href);
@@ -39,20 +40,11 @@ const CONTEXT = new Set([
 
 /** The Python and JS/TS files under `paths` (test helpers of the rule packs excluded: not fixtures). */
 export function sourceFiles(paths) {
-  const out = [];
-  const walk = (p) => {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      return;
-    }
-    if (st.isDirectory()) {
-      for (const name of readdirSync(p).sort()) if (name !== 'node_modules' && name !== '.git') walk(path.join(p, name));
-    } else if ((PYTHON.test(p) || (JS.test(p) && !/\.test\.[cm]?[jt]s$|[\\/]tests[\\/](?:helpers|rules[\\/])/.test(p))) && !p.endsWith('.d.ts')) out.push(p);
-  };
-  for (const p of paths) walk(path.resolve(root, p));
-  return out;
+  return filesUnder(paths, {
+    root,
+    skipDirs: new Set(['node_modules', '.git']),
+    keep: (p) => (PYTHON.test(p) || (JS.test(p) && !/\.test\.[cm]?[jt]s$|[\\/]tests[\\/](?:helpers|rules[\\/])/.test(p))) && !p.endsWith('.d.ts'),
+  });
 }
 
 /**
