@@ -33,3 +33,23 @@ export async function g(cfg) {
 }
 
 export const insecure = 'Http://models.example.com/classifier.onnx';
+
+// A model-file extension in a string of its own, joined on.
+const EXT = 'onnx';
+export async function h(base) {
+  return fetch(`${base}/weights.` + EXT);
+}
+export const insecureWeights = 'http://models.example.com/w.' + EXT;
+
+// A model library import is all that says "model data" here.
+export async function i(path) {
+  const { readFile } = await import('node:fs/promises');
+  const src = await readFile(path, 'utf8');
+  return eval(src);
+}
+
+// Bytes handed to a model loader, from a URL that names no model file.
+export async function j(url) {
+  const res = await fetch(url);
+  return tf.loadLayersModel(tf.io.fromMemory(await res.json()));
+}

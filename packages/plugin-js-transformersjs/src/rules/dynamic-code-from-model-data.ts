@@ -1,7 +1,7 @@
 import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { isFunctionNode, staticKey, unwrapExpression } from '@oculum/lang-js';
-import { calleeText, importsModelLibrary, shown } from '../utils/libraries.js';
+import { calleeText, importsModelLibrary, MODEL_LIBRARY_TRIGGER, shown } from '../utils/libraries.js';
 import { docsUrl } from '../utils/meta.js';
 
 /** Names that say a value is model or configuration data. */
@@ -120,6 +120,8 @@ export default createRule<[], JsSourceCode>({
     severity: 'critical',
     languages: ['javascript'],
     triggers: ['eval', 'Function', 'vm', 'setTimeout', 'setInterval'],
+    // Model data needs a model word in a name, path or URL (`MODEL_WORDS`), or a model library import.
+    triggerGroups: [[MODEL_WORDS, MODEL_LIBRARY_TRIGGER]],
     docs: {
       description:
         'Reports `eval`, `new Function`, `vm.runIn*Context`/`vm.Script` and string `setTimeout`/`setInterval` applied to model or configuration data.',

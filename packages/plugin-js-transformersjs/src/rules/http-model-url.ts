@@ -1,7 +1,7 @@
 import { createRule } from '@oculum/core';
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { isOnnxSessionCreate, isTransformersModule, shown, tfjsLoaderName } from '../utils/libraries.js';
-import { hostOf, httpsFix, isHubHost, isLoopback, looksLikeModelFile } from '../utils/locations.js';
+import { HUB_HOST_TRIGGER, hostOf, httpsFix, isHubHost, isLoopback, looksLikeModelFile, MODEL_FILE_TRIGGERS } from '../utils/locations.js';
 import { docsUrl } from '../utils/meta.js';
 
 /** The largest `+` chain a literal starts (`'http://h/' + name + '.onnx'`). */
@@ -32,6 +32,8 @@ export default createRule<[], JsSourceCode>({
     severity: 'high',
     languages: ['javascript'],
     triggers: [/http:\/\//i], // URL schemes are case-insensitive, and so is the rule
+    // Only a URL that `looksLikeModelFile` or names a Hub host is reported.
+    triggerGroups: [[...MODEL_FILE_TRIGGERS, HUB_HOST_TRIGGER]],
     docs: {
       description: 'Reports model and weights URLs over plain `http://`, which anyone on the network path can tamper with.',
       recommended: true,

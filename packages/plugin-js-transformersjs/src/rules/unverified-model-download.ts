@@ -1,7 +1,7 @@
 import { createRule, type Confidence } from '@oculum/core';
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { calleeText, isOnnxSessionCreate, isTfjsModule, shown } from '../utils/libraries.js';
-import { classifyLocation, looksLikeModelFile } from '../utils/locations.js';
+import { classifyLocation, looksLikeModelFile, MODEL_FILE_TRIGGERS } from '../utils/locations.js';
 import { hasIntegrityCheck } from '../utils/verification.js';
 import { docsUrl } from '../utils/meta.js';
 
@@ -67,6 +67,9 @@ export default createRule<[], JsSourceCode>({
     // What `downloadClient` resolves: the global `fetch` (and `node-fetch`, `cross-fetch`…), or a
     // CLIENTS module named in its import — not the letters in `key` or `gotten`.
     triggers: [/\bfetch\b/, /['"`](?:axios|got|ky|undici)['"`]/],
+    // And what it reports needs: a URL that `looksLikeModelFile`, or a model sink (`modelSinkIn`:
+    // an ONNX session, `tf.io.fromMemory`, or a write to a model-file path).
+    triggerGroups: [[...MODEL_FILE_TRIGGERS, 'InferenceSession', 'fromMemory']],
     docs: {
       description:
         'Reports `fetch`/`axios`/`got` downloads of model files that are written to disk or loaded without a hash check (`crypto.subtle.digest`, `crypto.createHash`) or Subresource Integrity.',

@@ -21,6 +21,9 @@ export function importsAny(sc: JsSourceCode, test: (m: string) => boolean): bool
   return false;
 }
 
+/** Prefilter trigger for `importsModelLibrary`: every module it accepts has one of these in its specifier. */
+export const MODEL_LIBRARY_TRIGGER = /transformers|onnxruntime|@tensorflow\/tfjs|@huggingface\/hub/;
+
 /** Libraries whose presence says "this file works with models". */
 export function importsModelLibrary(sc: JsSourceCode): boolean {
   return importsAny(sc, (m) => isTransformersModule(m) || isOnnxRuntimeModule(m) || isTfjsModule(m) || isHfHubModule(m));

@@ -40,8 +40,26 @@ export function hostOf(url: string): string {
   return host.includes('@') ? host.slice(host.lastIndexOf('@') + 1) : host;
 }
 
-const MODEL_EXTENSIONS =
-  /\.(onnx|ort|onnx_data|bin|safetensors|pt|pth|ckpt|gguf|ggml|tflite|h5|hdf5|keras|pb|pkl|pickle|joblib|mlmodel|msgpack|npz|npy|caffemodel|params)$/i;
+export const MODEL_EXTENSION_NAMES = [
+  'onnx', 'ort', 'onnx_data', 'bin', 'safetensors', 'pt', 'pth', 'ckpt', 'gguf', 'ggml', 'tflite', 'h5', 'hdf5', 'keras', 'pb', 'pkl',
+  'pickle', 'joblib', 'mlmodel', 'msgpack', 'npz', 'npy', 'caffemodel', 'params',
+];
+const MODEL_EXTENSIONS = new RegExp(`\\.(${MODEL_EXTENSION_NAMES.join('|')})$`, 'i');
+
+/**
+ * Prefilter triggers for `looksLikeModelFile`: the text a string it accepts is built from. An extension
+ * after a dot or opening a string of its own (`'model.' + 'onnx'`, `ext = 'pt'`), `model.json`, a Hub
+ * `/resolve` path, `tfhub.dev`. A file with none of them has no string the rules take for a model file.
+ */
+export const MODEL_FILE_TRIGGERS: RegExp[] = [
+  new RegExp(`[.'"\`](?:${MODEL_EXTENSION_NAMES.join('|')})\\b`, 'i'),
+  /model\.json/i,
+  /\/resolve\b/,
+  /tfhub\.dev/i,
+];
+
+/** Prefilter trigger for `isHubHost`. */
+export const HUB_HOST_TRIGGER = /huggingface\.co|hf\.co/i;
 
 /** True when a URL or path names a model or weights file (or a TF.js `model.json`, or a Hub `resolve` URL). */
 export function looksLikeModelFile(value: string): boolean {

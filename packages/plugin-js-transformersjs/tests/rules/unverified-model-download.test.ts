@@ -4,14 +4,17 @@ import rule, { CLIENTS } from '../../src/rules/unverified-model-download.js';
 import { fixture, id, tester } from '../helpers.js';
 
 describe('the triggers', () => {
+  // With a model file in sight (the trigger group): the rule reports nothing without one.
+  const model = " const p = 'model.onnx';";
   it('let through every client the rule resolves, however it is imported', () => {
     for (const module of Object.keys(CLIENTS)) {
       for (const text of [`import client from '${module}';`, `const c = require("${module}");`, 'const c = await import(`' + module + '`);']) {
-        expect(ruleTriggersMatch(rule.meta, text), text).toBe(true);
+        expect(ruleTriggersMatch(rule.meta, text + model), text).toBe(true);
       }
     }
-    expect(ruleTriggersMatch(rule.meta, 'const r = await fetch(url);')).toBe(true);
-    expect(ruleTriggersMatch(rule.meta, 'const key = likely ? gotten : undefined;')).toBe(false);
+    expect(ruleTriggersMatch(rule.meta, 'const r = await fetch(url);' + model)).toBe(true);
+    expect(ruleTriggersMatch(rule.meta, 'const key = likely ? gotten : undefined;' + model)).toBe(false);
+    expect(ruleTriggersMatch(rule.meta, 'const r = await fetch(url);')).toBe(false);
   });
 });
 
