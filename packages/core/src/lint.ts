@@ -152,8 +152,9 @@ function prefilter<T extends { rule: Rule<any, any> }>(entries: T[], fileText: s
       for (const f of found) if (f.startsWith(trigger)) return true;
       return false;
     }
-    let hit = tested.get(trigger);
-    if (hit === undefined) tested.set(trigger, (hit = patternOccurs(trigger, text)));
+    const pattern = canonicalPattern(trigger);
+    let hit = tested.get(pattern);
+    if (hit === undefined) tested.set(pattern, (hit = patternOccurs(pattern, text)));
     return hit;
   };
   return entries.filter(({ rule }) => triggersMatch(rule.meta, occurs));
@@ -162,6 +163,24 @@ function prefilter<T extends { rule: Rule<any, any> }>(entries: T[], fileText: s
 /** `triggers` (one of them, or none declared) and every non-empty trigger group, given `occurs`. */
 function triggersMatch(meta: Pick<RuleMeta, 'triggers' | 'triggerGroups'>, occurs: (trigger: Trigger) => boolean): boolean {
   return (meta.triggers.length === 0 || meta.triggers.some(occurs)) && (meta.triggerGroups ?? []).every((group) => group.length === 0 || group.some(occurs));
+}
+
+const patternsBySource = new Map<string, RegExp>();
+const canonicalPatterns = new WeakMap<RegExp, RegExp>();
+
+/**
+ * One RegExp object per pattern (source and flags): rules that spell the same trigger (`/\bload\b/`
+ * in several rules) have it tested once per file.
+ */
+function canonicalPattern(pattern: RegExp): RegExp {
+  let canonical = canonicalPatterns.get(pattern);
+  if (!canonical) {
+    const key = `${pattern.flags}/${pattern.source}`;
+    canonical = patternsBySource.get(key);
+    if (!canonical) patternsBySource.set(key, (canonical = pattern));
+    canonicalPatterns.set(pattern, canonical);
+  }
+  return canonical;
 }
 
 function patternOccurs(pattern: RegExp, text: string): boolean {

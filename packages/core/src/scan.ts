@@ -264,27 +264,38 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
 
   // Languages workers must load: the text languages of the candidates, and the binary ones when some
   // candidate may be claimed by magic bytes. A file routed to another language is linted in-thread.
+  // Workers start on the text language with the most files before the first file arrives.
   const workerLanguages = new Set<string>();
+  const textCounts = new Map<string, number>();
   for (const path of candidates) {
     const language = registry.byExtension.get(nodePath.extname(path).toLowerCase());
-    if (language) workerLanguages.add(language.id);
-    else for (const binary of registry.binaryLanguages) workerLanguages.add(binary.id);
+    if (language) {
+      workerLanguages.add(language.id);
+      textCounts.set(language.id, (textCounts.get(language.id) ?? 0) + 1);
+    } else for (const binary of registry.binaryLanguages) workerLanguages.add(binary.id);
   }
-  const pool = await maybePool(options, registry, textCandidates, workerLanguages, { cwd, depth, fix: options.fix === true }, diagnostics);
+  const eager = [...textCounts].sort((a, b) => b[1] - a[1]).slice(0, 1).map(([id]) => id);
+  const pool = await maybePool(options, registry, textCandidates, workerLanguages, eager, { cwd, depth, fix: options.fix === true }, diagnostics);
   let taskId = 0;
+  // The rules and dormant rules of a task config as `lintText` takes them: built once per config.
+  const taskRules = new Map<number, Pick<LintTextOptions, 'rules' | 'dormantRules'>>();
   const lintJob = async (job: Job): Promise<LintTextDetails> => {
     const [key, config] = taskConfig(job.config, job.configId, job.language);
+    let rules = taskRules.get(key);
+    if (!rules) {
+      rules = { rules: config.rules.map((r) => ({ ...r, rule: registry.rules.get(r.id)!.rule })), dormantRules: new Map(config.dormant) };
+      taskRules.set(key, rules);
+    }
     const lintOptions: LintTextOptions = {
       path: job.path,
       text: job.text,
       language: job.language,
-      rules: config.rules.map((r) => ({ ...r, rule: registry.rules.get(r.id)!.rule })),
+      ...rules,
       settings: config.settings,
       depth,
       cwd,
       fix: options.fix,
       skipOptionValidation: true,
-      dormantRules: new Map(config.dormant),
     };
     if (pool && pool.alive && workerLanguages.has(job.language.id)) {
       // The prefilter runs here, while the workers start: only files some rule runs on are sent.
@@ -404,6 +415,7 @@ async function maybePool(
   registry: PluginRegistry,
   jobs: number,
   languages: ReadonlySet<string>,
+  eagerLanguages: string[],
   init: { cwd: string; depth: Depth; fix: boolean },
   diagnostics: Diagnostic[],
 ): Promise<LintPool | undefined> {
@@ -427,7 +439,13 @@ async function maybePool(
   }
   const startCosts = new Map<string, number>();
   for (const language of registry.languages.values()) if (typeof language.startCost === 'number') startCosts.set(language.id, language.startCost);
-  return new LintPool(script, poolSize(options, jobs), { pluginUrls: urls, ...init }, startCosts);
+  const languagePlugins: Record<string, number[]> = {};
+  for (const id of languages) {
+    const needed = registry.urls(new Set([id])) ?? [];
+    const provider = registry.plugins.find((p) => Object.values(p.plugin.languages ?? {}).includes(registry.languages.get(id)!));
+    languagePlugins[id] = [...new Set([provider?.url, ...needed])].filter((u): u is string => u !== undefined).map((u) => urls.indexOf(u));
+  }
+  return new LintPool(script, poolSize(options, jobs), { pluginUrls: urls, languagePlugins, eagerLanguages, ...init }, startCosts);
 }
 
 /** The paths by size, largest first (ties and unreadable files keep their order; stable sort). */

@@ -21,6 +21,14 @@ export interface TaskConfig {
 
 export interface WorkerInit {
   pluginUrls: string[];
+  /**
+   * For each language id, the indices in `pluginUrls` of the plugins its files need: the one that
+   * provides the language first, then those with rules for it. A worker loads them when its first
+   * file of the language arrives, so a Python tree's workers never load the JS or model-file plugins.
+   */
+  languagePlugins: Record<string, number[]>;
+  /** Languages loaded as soon as the worker starts, before any file arrives (the tree's main one). */
+  eagerLanguages: string[];
   cwd: string;
   depth: Depth;
   fix: boolean;

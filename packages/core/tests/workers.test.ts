@@ -1,5 +1,5 @@
 // Worker threads run the built engine (dist/worker.js), so this test imports the build: run `pnpm build` first.
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { project, TOY_PLUGIN } from './helpers.js';
 
@@ -47,6 +47,41 @@ describe.skipIf(!existsSync(dist))('worker threads (built engine)', () => {
     expect(result.diagnostics.map((d) => d.message)).toEqual([
       'Worker threads disabled: some plugins were given as objects (pass module specifiers to use workers)',
     ]);
+  });
+});
+
+describe.skipIf(!existsSync(dist))('plugins in workers', () => {
+  // A second plugin with its own language; in a worker thread it leaves a marker file when loaded.
+  const other = (marker: string) => `import { isMainThread } from 'node:worker_threads';
+import { writeFileSync } from 'node:fs';
+import { toyLanguage } from ${JSON.stringify(TOY_PLUGIN)};
+if (!isMainThread) writeFileSync(${JSON.stringify(marker)}, 'loaded');
+const language = { ...toyLanguage, id: 'other', extensions: ['.oth'] };
+const rule = {
+  meta: { detector: 'unsafe_model_load', severity: 'high', languages: ['other'], triggers: ['zzz'], docs: { description: 'zzz', recommended: true }, messages: { found: 'zzz' }, remediation: 'none' },
+  create: (context) => ({ Word(node) { if (node.name === 'zzz') context.report({ node, messageId: 'found' }); } }),
+};
+export default { meta: { name: 'other', version: '1.0.0', namespace: 'other' }, rules: { zzz: rule }, languages: { other: language } };
+`;
+
+  it("are loaded by a worker only when a file of their language reaches it", async () => {
+    const { scan } = (await import(dist.href)) as typeof import('../src/index.js');
+    for (const reached of [false, true]) {
+      const files: Record<string, string> = { 'a.oth': reached ? 'zzz\n' : 'nothing here\n' };
+      for (let i = 0; i < 100; i++) files[`f${i}.toy`] = 'danger\n';
+      const cwd = project(files);
+      const marker = `${cwd}/loaded-in-worker`;
+      writeFileSync(`${cwd}/other.mjs`, other(marker));
+      const plugins = [TOY_PLUGIN, `${cwd}/other.mjs`];
+      const config = { rules: { 'toy/no-danger': 'error', 'other/zzz': 'error' } } as const;
+      const two = await scan({ cwd, plugins, overrideConfig: config, noConfig: true, workers: 2, paths: ['.'] });
+      const single = await scan({ cwd, plugins, overrideConfig: config, noConfig: true, workers: 0, paths: ['.'] });
+      expect(two.files).toEqual(single.files);
+      expect(two.files.find((f) => f.file.endsWith('a.oth'))?.findings.length).toBe(reached ? 1 : 0);
+      expect(two.files.flatMap((f) => f.findings).length).toBe(reached ? 101 : 100);
+      // The .oth file without the trigger is prefiltered in the main thread: no worker loads "other".
+      expect(existsSync(marker)).toBe(reached);
+    }
   });
 });
 

@@ -323,8 +323,12 @@ export class ConfigResolver {
   /** The resolved config of one file (absolute path). */
   forFile(file: string): FileConfig {
     const dir = nodePath.dirname(file);
+    // Without overrides or in-tree ignore patterns, every file of a directory has the same config.
+    const same = this.sameForDirectory.get(dir);
+    if (same) return same;
     const chain = this.chain(dir);
     const layers = [...this.baseLayers, ...chain, ...this.finalLayers];
+    const byPath = layers.some((layer) => (layer.data.overrides?.length ?? 0) > 0 || (!layer.trusted && (layer.data.ignorePatterns?.length ?? 0) > 0));
     const matched: string[] = [];
     const applied: Array<{ layer: Layer; data: ConfigData }> = [];
     let ignoredBy: string | undefined;
@@ -344,12 +348,16 @@ export class ConfigResolver {
       }
     }
     const key = `${dir}\u0000${matched.join('\u0000')}`;
-    const cached = this.resolved.get(key);
-    if (cached) return cached;
-    const result = this.compute(applied, ignoredBy);
-    this.resolved.set(key, result);
+    let result = this.resolved.get(key);
+    if (!result) {
+      result = this.compute(applied, ignoredBy);
+      this.resolved.set(key, result);
+    }
+    if (!byPath) this.sameForDirectory.set(dir, result);
     return result;
   }
+
+  private readonly sameForDirectory = new Map<string, FileConfig>();
 
   private compute(applied: Array<{ layer: Layer; data: ConfigData }>, ignoredBy: string | undefined): FileConfig {
     const { registry, depth, onlyRules, onlyDetectors } = this.options;
