@@ -68,6 +68,12 @@ export interface LintTextOptions {
    * as unused.
    */
   dormantRules?: ReadonlyMap<string, string>;
+  /**
+   * Ids of the rules already known to pass the trigger prefilter on this `text` (a scan's main thread
+   * ran it before handing the file to a worker, see `triggeredRuleIds`): it is not run again. Fix
+   * passes, on a changed text, run it again.
+   */
+  triggered?: readonly string[];
 }
 
 /** What `lintText` did, beyond the result (used for scan statistics). */
@@ -255,7 +261,7 @@ export async function lintTextWithDetails(options: LintTextOptions): Promise<Lin
     }
     text = output;
     passes++;
-    current = await lintOnce({ ...options, text });
+    current = await lintOnce({ ...options, text, triggered: undefined });
   }
   const result = current.result;
   if (reverted.length > 0) {
@@ -294,23 +300,28 @@ function rulesToRun(options: LintTextOptions, text: string | undefined): LintRul
       if (problems.length > 0) throw new TypeError(`Invalid options for rule "${entry.id}": ${problems.join('; ')}`);
     }
   }
-  return prefilter(
-    enabled.filter((entry) => configured(entry.rule, settings)),
-    text,
-    language.readsFile === true || options.prefilter === false,
-    language,
-  );
+  const candidates = enabled.filter((entry) => configured(entry.rule, settings));
+  const readsFile = language.readsFile === true || options.prefilter === false;
+  if (options.triggered && !readsFile && text !== undefined) {
+    const triggered = new Set(options.triggered);
+    return candidates.filter((entry) => triggered.has(entry.id));
+  }
+  return prefilter(candidates, text, readsFile, language);
 }
 
 /**
- * What `lintTextWithDetails` would return for a file no rule runs on (no enabled rule for its
- * language, or none whose triggers occur in its code), without loading the language; `undefined`
- * when some rule runs. A scan asks this before sending a file to a worker: most files of a real tree
- * never cost a round trip.
+ * The ids of the rules that run on a text file: enabled, configured and passing the trigger prefilter
+ * (an empty list: the file is not parsed at all); `undefined` for a language that reads files itself
+ * (no prefilter). A scan asks this in the main thread: only files some rule runs on cost a round trip
+ * to a worker, which is then told the answer (`triggered`) instead of running the prefilter again.
  */
-export function prefilterSkips(options: LintTextOptions): LintTextDetails | undefined {
+export function triggeredRuleIds(options: LintTextOptions): string[] | undefined {
   if (options.language.readsFile === true || options.text === undefined) return undefined;
-  if (rulesToRun(options, options.text).length > 0) return undefined;
+  return rulesToRun(options, options.text).map((entry) => entry.id);
+}
+
+/** What `lintTextWithDetails` returns for a file no rule runs on (nothing parsed). */
+export function notParsed(options: LintTextOptions): LintTextDetails {
   const file = nodePath.resolve(options.cwd ?? process.cwd(), options.path);
   return { result: { file, language: options.language.id, findings: [], diagnostics: [] }, parsed: false, fixPasses: 0 };
 }

@@ -9,7 +9,7 @@ import { loadPlugin, PluginRegistry } from './config/plugins.js';
 import { ConfigResolver, DEFAULT_EXTENDS, type FileConfig } from './config/resolve.js';
 import { discoverFiles, GitIgnore, PatternIgnore } from './discovery.js';
 import { ConfigError, UsageError } from './errors.js';
-import { compareDiagnostics, compareStrings, countLines, lintTextWithDetails, prefilterSkips, type LintTextDetails, type LintTextOptions } from './lint.js';
+import { compareDiagnostics, compareStrings, countLines, lintTextWithDetails, notParsed, triggeredRuleIds, type LintTextDetails, type LintTextOptions } from './lint.js';
 import { LintPool, WorkerUnavailableError, workerScript } from './pool.js';
 import { PRESET_NAMES } from './presets.js';
 import { DETECTORS, type ConfigData, type Depth, type Diagnostic, type FileResult, type Language, type Plugin, type RuleInfo, type ScanOptions, type ScanResult, type ScanStats } from './types.js';
@@ -298,11 +298,12 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       skipOptionValidation: true,
     };
     if (pool && pool.alive && workerLanguages.has(job.language.id)) {
-      // The prefilter runs here, while the workers start: only files some rule runs on are sent.
-      const skipped = prefilterSkips(lintOptions);
-      if (skipped) return skipped;
+      // The prefilter runs here, while the workers start: only files some rule runs on are sent, with
+      // the rules that run on them.
+      const triggered = triggeredRuleIds(lintOptions);
+      if (triggered && triggered.length === 0) return notParsed(lintOptions);
       try {
-        return await pool.run({ id: taskId++, path: job.path, languageId: job.language.id, text: job.text, configId: key }, config);
+        return await pool.run({ id: taskId++, path: job.path, languageId: job.language.id, text: job.text, configId: key, ...(triggered ? { triggered } : {}) }, config);
       } catch (error) {
         // A worker that failed to start or crashed: this file is linted here instead.
         if (!(error instanceof WorkerUnavailableError)) throw error;

@@ -10,6 +10,8 @@ export interface LintTask {
   configId: number;
   /** Sent the first time a worker sees `configId`. */
   config?: TaskConfig;
+  /** The rules that pass the prefilter on `text` (the main thread ran it): see `LintTextOptions.triggered`. */
+  triggered?: string[];
 }
 
 export interface TaskConfig {

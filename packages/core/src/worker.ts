@@ -78,6 +78,7 @@ parentPort!.on('message', async (task: LintTask) => {
       fix: init.fix,
       skipOptionValidation: true,
       dormantRules: new Map(config.dormant),
+      ...(task.triggered ? { triggered: task.triggered } : {}),
     });
     reply = { id: task.id, ok: true, details };
   } catch (error) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintText, lintTextWithDetails, prefilterSkips, type LintRule } from '../src/lint.js';
+import { lintText, lintTextWithDetails, notParsed, triggeredRuleIds, type LintRule } from '../src/lint.js';
 import { createRule } from '../src/rule.js';
 import type { Rule, RuleMeta } from '../src/types.js';
 import { dangerRule, namesRule, parseCounter, toyLanguage } from './fixtures/toy-plugin.mjs';
@@ -168,19 +168,42 @@ describe('lintText prefilter', () => {
     expect(parseCounter.count).toBe(before + 1); // never a lost finding: the whole text counts
   });
 
-  it('prefilterSkips answers before any parse what lintTextWithDetails returns for a skipped file', async () => {
+  it('triggeredRuleIds answers before any parse which rules run; notParsed is what a skipped file gives', async () => {
     const before = parseCounter.count;
-    const rules = [{ id: 'toy/no-danger', rule: dangerRule, level: 'error' as const }];
+    const rules = [
+      { id: 'toy/no-danger', rule: dangerRule, level: 'error' as const },
+      { id: 'toy/no-names', rule: ({ ...namesRule, meta: { ...namesRule.meta, triggers: ['evil'] } }) as Rule<any, any>, level: 'error' as const },
+    ];
     const options = (text: string, extra: Record<string, unknown> = {}) => ({ path: 'a.toy', text, language: toyLanguage, rules, cwd: '/proj', ...extra });
-    const skipped = prefilterSkips(options('nothing here\n'));
-    expect(skipped).toEqual(await lintTextWithDetails(options('nothing here\n')));
-    expect(skipped).toEqual({ result: { file: '/proj/a.toy', language: 'toy', findings: [], diagnostics: [] }, parsed: false, fixPasses: 0 });
-    expect(prefilterSkips(options('nothing here\n', { rules: [] }))).toBeDefined(); // no rule at all
+    expect(triggeredRuleIds(options('nothing here\n'))).toEqual([]);
+    expect(notParsed(options('nothing here\n'))).toEqual(await lintTextWithDetails(options('nothing here\n')));
+    expect(notParsed(options('x'))).toEqual({ result: { file: '/proj/a.toy', language: 'toy', findings: [], diagnostics: [] }, parsed: false, fixPasses: 0 });
+    expect(triggeredRuleIds(options('nothing here\n', { rules: [] }))).toEqual([]); // no rule at all
     expect(parseCounter.count).toBe(before);
-    expect(prefilterSkips(options('a danger\n'))).toBeUndefined();
-    expect(prefilterSkips(options('nothing here\n', { prefilter: false }))).toBeUndefined();
-    expect(prefilterSkips(options('nothing here\n', { language: { ...toyLanguage, readsFile: true } }))).toBeUndefined();
+    expect(triggeredRuleIds(options('a danger\n'))).toEqual(['toy/no-danger']);
+    expect(triggeredRuleIds(options('evil danger\n'))).toEqual(['toy/no-danger', 'toy/no-names']);
+    expect(triggeredRuleIds(options('nothing here\n', { prefilter: false }))).toEqual(['toy/no-danger', 'toy/no-names']);
+    expect(triggeredRuleIds(options('nothing here\n', { language: { ...toyLanguage, readsFile: true } }))).toBeUndefined();
     expect(parseCounter.count).toBe(before); // asking never parses
+  });
+
+  it('runs only the `triggered` rules, without the prefilter; fix passes run it again', async () => {
+    const evil = ({ ...namesRule, meta: { ...namesRule.meta, triggers: ['evil'] } }) as Rule<any, any>;
+    const rules = [
+      { id: 'toy/no-danger', rule: dangerRule, level: 'error' as const },
+      { id: 'toy/no-names', rule: evil, level: 'error' as const },
+    ];
+    const options = { path: 'a.toy', text: 'evil danger\n', language: toyLanguage, rules, cwd: '/proj' };
+    const all = await lintText(options);
+    expect(new Set(all.findings.map((f) => f.ruleId))).toEqual(new Set(['toy/no-danger', 'toy/no-names']));
+    const told = await lintText({ ...options, triggered: ['toy/no-danger'] });
+    expect(new Set(told.findings.map((f) => f.ruleId))).toEqual(new Set(['toy/no-danger']));
+    // Told the same answer the prefilter gives: the same result.
+    expect(await lintText({ ...options, triggered: triggeredRuleIds(options) })).toEqual(all);
+    // `danger` is fixed to `safe`; the second pass runs the prefilter on the fixed text.
+    const fixed = await lintTextWithDetails({ ...options, text: 'danger\n', fix: true, triggered: ['toy/no-danger'] });
+    expect(fixed.result.output).toBe('safe\n');
+    expect(fixed.result.findings).toEqual([]);
   });
 
   it('refuses triggers that are neither non-empty strings nor RegExps', () => {
