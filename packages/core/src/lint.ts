@@ -320,6 +320,15 @@ export function triggeredRuleIds(options: LintTextOptions): string[] | undefined
   return rulesToRun(options, options.text).map((entry) => entry.id);
 }
 
+/**
+ * What `lintTextWithDetails` would return for a file no rule runs on, without parsing it; `undefined`
+ * when some rule runs (or the language reads files itself). `triggeredRuleIds` also says which.
+ */
+export function prefilterSkips(options: LintTextOptions): LintTextDetails | undefined {
+  const triggered = triggeredRuleIds(options);
+  return triggered && triggered.length === 0 ? notParsed(options) : undefined;
+}
+
 /** What `lintTextWithDetails` returns for a file no rule runs on (nothing parsed). */
 export function notParsed(options: LintTextOptions): LintTextDetails {
   const file = nodePath.resolve(options.cwd ?? process.cwd(), options.path);

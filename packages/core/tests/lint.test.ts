@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintText, lintTextWithDetails, notParsed, triggeredRuleIds, type LintRule } from '../src/lint.js';
+import { lintText, lintTextWithDetails, notParsed, prefilterSkips, triggeredRuleIds, type LintRule } from '../src/lint.js';
 import { createRule } from '../src/rule.js';
 import type { Rule, RuleMeta } from '../src/types.js';
 import { dangerRule, namesRule, parseCounter, toyLanguage } from './fixtures/toy-plugin.mjs';
@@ -184,6 +184,9 @@ describe('lintText prefilter', () => {
     expect(triggeredRuleIds(options('evil danger\n'))).toEqual(['toy/no-danger', 'toy/no-names']);
     expect(triggeredRuleIds(options('nothing here\n', { prefilter: false }))).toEqual(['toy/no-danger', 'toy/no-names']);
     expect(triggeredRuleIds(options('nothing here\n', { language: { ...toyLanguage, readsFile: true } }))).toBeUndefined();
+    expect(prefilterSkips(options('nothing here\n'))).toEqual(notParsed(options('nothing here\n')));
+    expect(prefilterSkips(options('a danger\n'))).toBeUndefined();
+    expect(prefilterSkips(options('nothing here\n', { language: { ...toyLanguage, readsFile: true } }))).toBeUndefined();
     expect(parseCounter.count).toBe(before); // asking never parses
   });
 
