@@ -31,7 +31,8 @@ function ready(languageId: string): Promise<Ready> {
   if (!r) {
     const indices = init.languagePlugins[languageId] ?? [];
     r = Promise.all(indices.map(load)).then((loaded) => {
-      const language = Object.values(loaded[0]?.plugin.languages ?? {}).find((l) => l.id === languageId);
+      // The provider comes first; the first plugin that has the language, as in the main thread.
+      const language = loaded.map(({ plugin }) => Object.values(plugin.languages ?? {}).find((l) => l.id === languageId)).find((l) => l !== undefined);
       if (!language) throw new Error(`language "${languageId}" is not available in the worker`);
       const rules = new Map<string, Rule<any, any>>();
       for (const { plugin } of loaded) for (const [name, rule] of Object.entries(plugin.rules ?? {})) rules.set(`${plugin.meta.namespace}/${name}`, rule);
