@@ -2,6 +2,7 @@ export * from './types.js';
 export { createRule } from './rule.js';
 export type { CreateRuleInput } from './rule.js';
 export { ConfigError, UsageError, RuleError } from './errors.js';
+export { withoutSpans } from './text.js';
 export { lintText, lintTextWithDetails, ruleTriggersMatch, triggeredRuleIds, prefilterSkips, notParsed, initLanguage, normalizeLevel, compareFindings, MAX_FIX_PASSES } from './lint.js';
 export type { LintRule, LintTextOptions, LintTextDetails } from './lint.js';
 export { applyFixes, createFixer, mergeFixes } from './fixes.js';

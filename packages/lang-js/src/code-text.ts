@@ -13,6 +13,8 @@
  * typescript-estree reports.
  */
 
+import { withoutSpans } from '@oculum/core';
+
 class Unscannable extends Error {}
 
 const LF = 0x0a;
@@ -53,14 +55,7 @@ export function jsCodeText(text: string): string {
     if (error instanceof Unscannable) return text;
     throw error;
   }
-  if (spans.length === 0) return text;
-  let out = '';
-  let at = 0;
-  for (let k = 0; k < spans.length; k += 2) {
-    out += text.slice(at, spans[k]) + ' ';
-    at = spans[k + 1];
-  }
-  return out + text.slice(at);
+  return withoutSpans(text, spans);
 }
 
 /** The comments of the text, as [start, end) pairs in order; throws Unscannable when unsure. */

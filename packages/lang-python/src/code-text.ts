@@ -12,6 +12,8 @@
  * whole text is returned unchanged: the prefilter then sees everything, as before.
  */
 
+import { withoutSpans } from '@oculum/core';
+
 const SPACE = 0x20;
 const TAB = 0x09;
 const FF = 0x0c;
@@ -45,16 +47,7 @@ export function codeText(text: string): string {
     if (error instanceof Unscannable) return text;
     throw error;
   }
-  if (spans.length === 0) return text;
-  // Each left-out span becomes one space: the prefilter needs the words, not their offsets.
-  const parts: string[] = [];
-  let at = 0;
-  for (let k = 0; k < spans.length; k += 2) {
-    parts.push(text.slice(at, spans[k]));
-    at = spans[k + 1];
-  }
-  parts.push(text.slice(at));
-  return parts.join(' ');
+  return withoutSpans(text, spans);
 }
 
 /** The characters the scanner stops at; everything else is skipped by one regex search. */
