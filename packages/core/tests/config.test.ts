@@ -275,3 +275,26 @@ describe('listRules', () => {
     void join;
   });
 });
+
+describe('ConfigResolver.forFile', () => {
+  it('resolves one config for the directories that share their config files, another below a config', async () => {
+    const { ConfigResolver } = await import('../src/config/resolve.js');
+    const { loadPlugin, PluginRegistry } = await import('../src/config/plugins.js');
+    const cwd = project({
+      'a/x.toy': '',
+      'a/b/y.toy': '',
+      'c/z.toy': '',
+      'tuned/.oculumrc': '{ "rules": { "toy/no-danger": "warn" } }',
+      'tuned/d/w.toy': '',
+    });
+    const registry = new PluginRegistry();
+    registry.add(await loadPlugin(TOY_PLUGIN, cwd, 'test'));
+    const resolver = new ConfigResolver({ cwd, registry, depth: 'standard', diagnostics: [] });
+    const [x, y, z, w] = ['a/x.toy', 'a/b/y.toy', 'c/z.toy', 'tuned/d/w.toy'].map((f) => resolver.forFile(join(cwd, f)));
+    expect(y).toBe(x);
+    expect(z).toBe(x);
+    expect(w).not.toBe(x);
+    expect(w.rules.find((r) => r.id === 'toy/no-danger')?.level).toBe('warn');
+    expect(resolver.forFile(join(cwd, 'tuned/v.toy'))).toBe(w);
+  });
+});

@@ -208,9 +208,10 @@ export function configInDirectory(dir: string, cache: Map<string, ConfigFile | n
   let found: ConfigFile | undefined;
   for (const name of CONFIG_FILES) {
     const file = nodePath.join(dir, name);
+    // No throw for the usual answer (no such file): a directory tree has hundreds of directories.
     let isFile = false;
     try {
-      isFile = statSync(file).isFile();
+      isFile = statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
     } catch {
       isFile = false;
     }

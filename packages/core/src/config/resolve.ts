@@ -347,7 +347,9 @@ export class ConfigResolver {
         matched.push(`${layer.source}#ignored`);
       }
     }
-    const key = `${dir}\u0000${matched.join('\u0000')}`;
+    // The config depends only on the layers and the override blocks that apply: directories with the
+    // same config files share one resolved config (and workers receive it once).
+    const key = `${chain.map((layer) => layer.source).join('\u0000')}\u0001${matched.join('\u0000')}`;
     let result = this.resolved.get(key);
     if (!result) {
       result = this.compute(applied, ignoredBy);
