@@ -157,6 +157,33 @@ describe('lintText prefilter', () => {
     expect(ran).toEqual(['mixed']);
   });
 
+  it('runs a RegExp trigger only where one of its literals occurs, with the same answer', async () => {
+    const ran: string[] = [];
+    // A RegExp that counts its runs (a source no other test uses: it is the canonical one).
+    class Counted extends RegExp {
+      runs = 0;
+      override test(text: string): boolean {
+        this.runs++;
+        return super.test(text);
+      }
+    }
+    const counted = new Counted(String.raw`\bcounted_(?:load|save)\b`);
+    const opaque = new Counted('opaque_call', 'i'); // case-insensitive: no literal, always run
+    const make = (name: string, triggers: RegExp[]): LintRule => ({
+      id: `t/${name}`,
+      level: 'error',
+      rule: createRule({ name, meta: meta({ triggers }), create: () => (ran.push(name), {}) }),
+    });
+    const rules = [make('counted', [counted]), make('opaque', [opaque])];
+    await lint('nothing here\n', rules);
+    expect([counted.runs, opaque.runs, ran.length]).toEqual([0, 1, 0]);
+    await lint('counted_loader(x)\n', rules); // the literal occurs, the pattern does not match
+    expect([counted.runs, ran.length]).toEqual([1, 0]);
+    await lint('counted_save(x); OPAQUE_CALL(y)\n', rules);
+    expect([counted.runs, opaque.runs]).toEqual([2, 3]);
+    expect(ran.sort()).toEqual(['counted', 'opaque']);
+  });
+
   it("reads the language's prefilterText (code only), and the whole text when that throws", async () => {
     const before = parseCounter.count;
     const rules = [{ id: 'toy/no-danger', rule: dangerRule, level: 'error' as const }];
