@@ -382,43 +382,15 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   };
 
   try {
-    if (pool) {
-      // With workers, the biggest files go first (longest processing time first): the files left at
-      // the end are small, so no worker idles while another still works through a big one. The main
-      // thread reads and prefilters ahead of the workers instead of waiting for their results: only
-      // the bytes of the files still in flight are bounded, so memory stays flat.
-      const sizes = fileSizes(candidates);
-      const budget = new ByteBudget(MAX_BYTES_IN_FLIGHT);
-      const running = new Set<Promise<void>>();
-      let failure: { error: unknown } | undefined;
-      for (const path of largestFirst(candidates, sizes)) {
-        if (failure) break;
-        const bytes = Math.max(0, sizes.get(path) ?? 0);
-        await budget.acquire(bytes);
-        const work: Promise<void> = processFile(path)
-          .then(() => {
-            done++;
-            progress();
-          })
-          .catch((error: unknown) => {
-            failure ??= { error };
-          })
-          .finally(() => {
-            budget.release(bytes);
-            running.delete(work);
-          });
-        running.add(work);
-      }
-      await Promise.all(running);
-      if (failure) throw failure.error;
-    } else {
-      // Files stream through: a bounded number are read and in flight at once.
-      await mapLimit(candidates, 8, async (path) => {
-        await processFile(path);
-        done++;
-        progress();
-      });
-    }
+    // Files stream through: a bounded number are read and in flight at once, so memory stays flat.
+    const concurrency = pool ? Math.max(4, poolSize(options, textCandidates) * 4) : 8;
+    // With workers, the biggest files go first (longest processing time first): the files left at the
+    // end are small, so no worker idles while another still works through a big one.
+    await mapLimit(pool ? largestFirst(candidates) : candidates, concurrency, async (path) => {
+      await processFile(path);
+      done++;
+      progress();
+    });
   } finally {
     await pool?.close();
   }
@@ -477,53 +449,17 @@ async function maybePool(
   return new LintPool(script, poolSize(options, jobs), { pluginUrls: urls, languagePlugins, eagerLanguages, ...init }, startCosts);
 }
 
-/** Each path's size in bytes (-1 for a file that cannot be stat'ed: it is reported when it is read). */
-export function fileSizes(paths: readonly string[]): Map<string, number> {
+/** The paths by size, largest first (ties and unreadable files keep their order; stable sort). */
+export function largestFirst(paths: readonly string[]): string[] {
   const size = new Map<string, number>();
   for (const path of paths) {
     try {
       size.set(path, statSync(path).size);
     } catch {
-      size.set(path, -1);
+      size.set(path, -1); // reported when it is read
     }
   }
-  return size;
-}
-
-/** The paths by size, largest first (ties and unreadable files keep their order; stable sort). */
-export function largestFirst(paths: readonly string[], sizes: ReadonlyMap<string, number> = fileSizes(paths)): string[] {
-  return [...paths].sort((a, b) => (sizes.get(b) ?? -1) - (sizes.get(a) ?? -1));
-}
-
-/**
- * Bytes of file text a scan holds while workers lint them (read, sent, not yet answered). The main
- * thread reads and prefilters ahead until this much is queued; most files never reach a worker.
- */
-export const MAX_BYTES_IN_FLIGHT = 8 * 1024 * 1024;
-
-/**
- * Admits work while the bytes in flight stay within `limit`; a single item bigger than the limit is
- * admitted when nothing else is in flight, so nothing waits forever.
- */
-export class ByteBudget {
-  private used = 0;
-  private readonly waiting: Array<() => void> = [];
-
-  constructor(readonly limit: number) {}
-
-  get inFlight(): number {
-    return this.used;
-  }
-
-  async acquire(bytes: number): Promise<void> {
-    while (this.used > 0 && this.used + bytes > this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.used += bytes;
-  }
-
-  release(bytes: number): void {
-    this.used -= bytes;
-    for (const wake of this.waiting.splice(0)) wake();
-  }
+  return [...paths].sort((a, b) => size.get(b)! - size.get(a)!);
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight; results keep the input order. */

@@ -52,25 +52,3 @@ describe('largestFirst (the order files go to workers)', () => {
     expect(largestFirst([a, gone, b, c, d])).toEqual([b, d, a, c, gone]);
   });
 });
-
-describe('ByteBudget (file text in flight to workers)', () => {
-  it('admits work while the bytes in flight fit, and one item of any size when nothing is in flight', async () => {
-    const { ByteBudget } = await import('../src/scan.js');
-    const budget = new ByteBudget(100);
-    const admitted: string[] = [];
-    const take = (name: string, bytes: number) => budget.acquire(bytes).then(() => admitted.push(name));
-    await take('a', 60);
-    await take('b', 40);
-    const c = take('c', 10); // 110 > 100: waits
-    await Promise.resolve();
-    expect(admitted).toEqual(['a', 'b']);
-    budget.release(60);
-    await c;
-    expect(admitted).toEqual(['a', 'b', 'c']);
-    expect(budget.inFlight).toBe(50);
-    budget.release(40);
-    budget.release(10);
-    await take('huge', 1000); // bigger than the limit, nothing in flight: admitted
-    expect(budget.inFlight).toBe(1000);
-  });
-});

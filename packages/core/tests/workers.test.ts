@@ -85,48 +85,6 @@ export default { meta: { name: 'other', version: '1.0.0', namespace: 'other' }, 
   });
 });
 
-describe.skipIf(!existsSync(dist))('reading ahead of the workers', () => {
-  it('prefilters every file while the workers are still busy with the first ones', async () => {
-    const { scan } = (await import(dist.href)) as typeof import('../src/index.js');
-    // The first file each worker lints waits (up to 5 s) until the main thread has prefiltered the
-    // last file of the scan (the smallest, "last"), and every finding says whether it had by then.
-    // A scan that waits for the workers before reading on would report "late" on those files.
-    const files: Record<string, string> = { 'z.toy': 'last\n' };
-    for (let i = 0; i < 24; i++) files[`f${String(i).padStart(2, '0')}.toy`] = `slow ${'x'.repeat(100 + i)}\n`;
-    const cwd = project(files);
-    const marker = `${cwd}/prefiltered-last`;
-    writeFileSync(
-      `${cwd}/ahead.mjs`,
-      `import { isMainThread } from 'node:worker_threads';
-import { existsSync, writeFileSync } from 'node:fs';
-import { toyLanguage } from ${JSON.stringify(TOY_PLUGIN)};
-const marker = ${JSON.stringify(marker)};
-const language = { ...toyLanguage, prefilterText(text) { if (isMainThread && text.startsWith('last')) writeFileSync(marker, ''); return text; } };
-let waited = false;
-const rule = {
-  meta: { detector: 'unsafe_model_load', severity: 'high', languages: ['toy'], triggers: ['slow', 'last'], docs: { description: 'slow', recommended: true }, messages: { ahead: 'ahead', late: 'late' }, remediation: 'none' },
-  create: (context) => ({
-    Word(node) {
-      if (node.name !== 'slow') return;
-      if (!waited) {
-        waited = true;
-        const sleep = new Int32Array(new SharedArrayBuffer(4));
-        for (let k = 0; k < 250 && !existsSync(marker); k++) Atomics.wait(sleep, 0, 0, 20);
-      }
-      context.report({ node, messageId: existsSync(marker) ? 'ahead' : 'late' });
-    },
-  }),
-};
-export default { meta: { name: 'ahead', version: '1.0.0', namespace: 'ahead' }, rules: { slow: rule }, languages: { toy: language } };
-`,
-    );
-    const result = await scan({ cwd, plugins: [`${cwd}/ahead.mjs`], overrideConfig: { rules: { 'ahead/slow': 'error' } }, noConfig: true, workers: 2, paths: ['.'] });
-    const messages = result.files.flatMap((f) => f.findings.map((x) => x.message));
-    expect(messages).toEqual(new Array(24).fill('ahead'));
-    expect(result.diagnostics).toEqual([]);
-  }, 20_000);
-});
-
 describe.skipIf(!existsSync(dist))('worker failures', () => {
   it('falls back to the main thread when workers cannot load a plugin', async () => {
     const { scan } = (await import(dist.href)) as typeof import('../src/index.js');
