@@ -41,9 +41,10 @@ export function requiredLiterals(pattern: RegExp): string[] | undefined {
     if (parser.pos !== pattern.source.length) return undefined;
     const best = better(info.required, info.exact);
     return best ? minimal(best) : undefined;
-  } catch (error) {
-    if (error instanceof Unsupported) return undefined;
-    throw error;
+  } catch {
+    // Unsupported syntax, or a pattern nested deeper than the stack (a plugin's trigger may be
+    // anything): no literal, the RegExp is always run.
+    return undefined;
   }
 }
 

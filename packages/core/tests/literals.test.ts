@@ -85,3 +85,11 @@ describe('requiredLiterals', () => {
     expect(matched).toBeGreaterThan(500); // the texts do reach the patterns
   });
 });
+
+describe('requiredLiterals on hostile patterns', () => {
+  it('answers undefined, never throws, for a pattern nested deeper than the stack', () => {
+    const deep = new RegExp(`${'(?:'.repeat(20_000)}load${')'.repeat(20_000)}`);
+    expect(() => requiredLiterals(deep)).not.toThrow();
+    expect(requiredLiterals(new RegExp(`${'(?:a|b)?'.repeat(200)}tail`))).toEqual(['tail']);
+  });
+});
