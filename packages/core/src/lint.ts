@@ -191,13 +191,21 @@ function prefilterPlan(all: readonly object[], key: string, entries: ReadonlyArr
     }
   }
   const sorted = [...words].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const prefixes = new Map<string, string[]>();
-  for (const word of sorted) prefixes.set(word, sorted.filter((w) => word.startsWith(w)));
-  const pattern = sorted.length > 0 ? new RegExp(sorted.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : undefined;
-  plan = { anyTriggers, pattern, prefixes };
+  // Callers that pass a new rule list for each file (the API) still share the plan of the same words.
+  const wordsKey = `${anyTriggers}\u0001${sorted.join('\u0000')}`;
+  plan = plansByWords.get(wordsKey);
+  if (!plan) {
+    const prefixes = new Map<string, string[]>();
+    for (const word of sorted) prefixes.set(word, sorted.filter((w) => word.startsWith(w)));
+    const pattern = sorted.length > 0 ? new RegExp(sorted.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : undefined;
+    plan = { anyTriggers, pattern, prefixes };
+    plansByWords.set(wordsKey, plan);
+  }
   byKey.set(key, plan);
   return plan;
 }
+
+const plansByWords = new Map<string, PrefilterPlan>();
 
 const literalCache = new WeakMap<RegExp, string[] | null>();
 
