@@ -85,8 +85,6 @@ function product(a: Exact, b: Exact): Exact {
   return out;
 }
 
-/** Single characters that stand for themselves after a backslash. */
-const IDENTITY_ESCAPES = new Set([...'^$\\.*+?()[]{}|/-']);
 const CONTROL_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', f: '\f', v: '\v' };
 
 class Parser {
@@ -232,7 +230,8 @@ class Parser {
       const e = this.peek(1);
       if (e === '') throw new Unsupported();
       this.pos += 2;
-      if (IDENTITY_ESCAPES.has(e)) return literal(e);
+      // Without the u or v flag, any character but a letter or digit stands for itself after a backslash.
+      if (!/[A-Za-z0-9]/.test(e)) return literal(e);
       if (e in CONTROL_ESCAPES) return literal(CONTROL_ESCAPES[e]);
       if (e === 'k' && this.peek() === '<') {
         const close = this.src.indexOf('>', this.pos);

@@ -48,6 +48,7 @@ describe('requiredLiterals', () => {
     expect(requiredLiterals(/[]]abc/)).toEqual([']abc']); // "[]" is an empty class in JS
     expect(requiredLiterals(/[^]]abc/)).toEqual([']abc']);
     expect(requiredLiterals(/\t\nab/)).toEqual(['\t\nab']);
+    expect(requiredLiterals(/\'model\.json\'/)).toEqual(["'model.json'"]); // escaped punctuation is itself
   });
 
   // Soundness: whenever the pattern matches, one of its literals occurs in the text.
@@ -63,8 +64,9 @@ describe('requiredLiterals', () => {
     /(?:xx|yz)(?:w|vu)?t{2,}s/,
     /['"`](?:axios|got|ky)['"`]/,
     IMPORT_OF('torch|numpy'),
+    /\.(?:save|load)s?\(\s*\'/,
   ];
-  const PIECES = ['load', 'loads', '_', 'Unpickler', 'eval', 'exec', '.', 'save', '_model', '/', 'tmp', "'", 'pipeline', 'transformers', ' ', '\n', 'fit', 'train', 'step', 'a', 'b', 'cd', 'e', 'fg', 'h', 'i', 'x', 'yz', 'w', 'vu', 't', 's', '"', 'axios', 'ky', 'import', 'from', 'torch', 'numpy', 'os', ',', '\\', 'z'];
+  const PIECES = ['load', 'loads', '_', 'Unpickler', 'eval', 'exec', '.', 'save', '_model', '/', 'tmp', "'", 'pipeline', 'transformers', ' ', '\n', 'fit', 'train', 'step', 'a', 'b', 'cd', 'e', 'fg', 'h', 'i', 'x', 'yz', 'w', 'vu', 't', 's', '"', 'axios', 'ky', 'import', 'from', 'torch', 'numpy', 'os', ',', '\\', 'z', '(', '.load(', " '"];
 
   it('is sound: every text a pattern matches contains one of its literals (random texts)', () => {
     let seed = 42;
