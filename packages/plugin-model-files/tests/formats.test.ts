@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectFormat, isModelFile } from '../src/formats/detect.js';
+import { detectFormat, isModelFile, sniffPickle } from '../src/formats/detect.js';
 import { checkSafetensors } from '../src/formats/safetensors.js';
 import { analyzeTemplate, normalizeTemplate } from '../src/formats/template.js';
 import { externalLocationProblem } from '../src/formats/onnx.js';
@@ -9,7 +9,7 @@ import { deflateSync as zlibDeflate, gzipSync } from 'node:zlib';
 import { analyzeKerasConfig, readH5ModelConfig } from '../src/formats/keras.js';
 import { FIXTURES } from './helpers.js';
 import { BufferAccess } from '../src/io.js';
-import { bytes } from './helpers.js';
+import { bytes, su, u32le } from './helpers.js';
 
 describe('detectFormat', () => {
   it.each([
@@ -40,10 +40,71 @@ describe('detectFormat', () => {
     expect(isModelFile(bytes('(dp0\n.'), 'model.pkl')).toBe(true);
   });
 
-  it('claims zip archives whose first member is a PyTorch record, or with a model extension', () => {
-    const local = bytes('PK\x03\x04', new Array(22).fill(0), [16, 0, 0, 0], 'archive/data.pkl');
-    expect(isModelFile(local, 'weights.zip.renamed')).toBe(true);
-    expect(isModelFile(bytes('PK\x03\x04', new Array(22).fill(0), [8, 0, 0, 0], 'word.xml'), 'doc.docx')).toBe(false);
+  it('claims zip archives whose first member is a PyTorch record or a model file, or with a model extension', () => {
+    const local = (name: string) => bytes('PK\x03\x04', new Array(22).fill(0), [name.length, 0, 0, 0], name);
+    expect(isModelFile(local('archive/data.pkl'), 'weights.zip.renamed')).toBe(true);
+    expect(isModelFile(local('checkpoints/model.pt'), 'bundle.zip')).toBe(true);
+    expect(isModelFile(local('word.xml'), 'doc.docx')).toBe(false);
+    // A wheel starts with a Python path file (`.pth`), not a checkpoint.
+    expect(isModelFile(local('distutils-precedence.pth'), 'setuptools-67.6.1-py3-none-any.whl')).toBe(false);
+  });
+
+  describe('pickles without PROTO (the unpickler takes any opcode first)', () => {
+    const reduce = "cos\nsystem\n(S'touch x'\ntR.";
+    const frame = (body: Uint8Array) => bytes([0x95], u32le(body.length), [0, 0, 0, 0], body);
+    const stackGlobal = bytes(su('os'), su('system'), [0x93], su('id'), [0x85, 0x52, 0x2e]);
+    it.each([
+      ['NONE, POP, then an import', bytes('N0', reduce), 'import'],
+      ['INT, POP, then an import', bytes('I1\n0', reduce), 'import'],
+      ['a FRAME first', frame(stackGlobal), 'import'],
+      ['a STACK_GLOBAL first', stackGlobal, 'import'],
+      ['an INST that is called', bytes("(S'x'\nios\nsystem\n."), 'import'],
+      ['300 NONE+POP pairs before the import', bytes('N0'.repeat(300), reduce).subarray(0, 512), 'stream'],
+      ['a complete pickle without an import', bytes('(dp0\nS\'a\'\np1\nI1\ns.'), 'data'],
+      ['`N.`', bytes('N.'), 'data'],
+      ['one long operand past the head', bytes([0x58], u32le(2000), 'a'.repeat(507)), 'partial'],
+      // Text that starts like opcodes, then breaks.
+      ['a requirements file (GLOBAL `overage.coveralls`, then `f`)', bytes('coverage\ncoveralls\nflake8\nsphinx\n'), 'data'],
+      ['a Python path file', bytes("import os; var = 'X'; enabled = os.environ.get(var) == 'local'\n"), undefined],
+      ['a relative path', bytes('../lib\n'), undefined],
+      ['STOP on an empty stack', bytes('.'), undefined],
+      ['MARK then STOP', bytes('(.'), undefined],
+      ['a GET of a memo key never put', bytes('g1\n.'), undefined],
+      ['an INST whose module is not a name (no import: the unpickler fails there)', bytes('(ifoo bar\nbaz\n.'), 'data'],
+      ['prose', bytes('Install the package first.\n'), undefined],
+      ['JSON', bytes('{"a": 1}'), undefined],
+    ])('%s', (_what, head, verdict) => expect(sniffPickle(head)).toBe(verdict));
+
+    it('claims a pickle that imports and calls, or a long run of opcodes, whatever its name', () => {
+      expect(isModelFile(bytes('N0', reduce), 'notes.txt')).toBe(true);
+      expect(isModelFile(stackGlobal, '0a1b2c3d4e5f')).toBe(true); // a Hub cache blob has no extension
+      expect(isModelFile(bytes('N0'.repeat(300), reduce).subarray(0, 512), 'cache')).toBe(true);
+    });
+
+    it('claims the rest only under a model file name', () => {
+      const requirements = bytes('coverage\ncoveralls\nflake8\n');
+      expect(isModelFile(requirements, 'requirements/development.txt')).toBe(false);
+      expect(isModelFile(requirements, 'model.pkl')).toBe(true);
+      expect(isModelFile(bytes('../lib\n'), 'site.pth')).toBe(false);
+      const longOperand = bytes([0x58], u32le(2000), 'a'.repeat(507));
+      expect(isModelFile(longOperand, 'model.pkl')).toBe(true);
+      // `.bin` also names raw data, and a length can be followed by anything.
+      expect(isModelFile(longOperand, 'weights.bin')).toBe(false);
+      expect(isModelFile(bytes([0x42], u32le(1 << 30), new Array(507).fill(7)), 'firmware.bin')).toBe(false);
+    });
+  });
+
+  it('reads a safetensors header only when it opens a JSON object with a key, or under the name', () => {
+    const header = (n: number, json: string) => bytes(u32le(n), [0, 0, 0, 0], json);
+    expect(detectFormat(header(20, '{"w":{"dtype":"F32"}}'), 'x')).toBe('safetensors');
+    expect(detectFormat(header(2, '{}'), 'x')).toBe('safetensors');
+    // A gettext .mo file with 123 strings: magic 0x950412de, revision 0, then 0x7b 0x01 0 0.
+    const mo = bytes([0xde, 0x12, 0x04, 0x95, 0, 0, 0, 0, 0x7b, 0x01, 0, 0, 0x1c, 0, 0, 0]);
+    expect(detectFormat(mo, 'locale/nl/LC_MESSAGES/apt.mo')).toBe('unknown');
+    expect(isModelFile(mo, 'apt.mo')).toBe(false);
+    expect(detectFormat(mo, 'model.safetensors')).toBe('safetensors');
+    // More than the library's 100 MB header limit: not safetensors unless so named.
+    expect(detectFormat(header(200_000_000, '{"w":{}}'), 'x')).toBe('unknown');
   });
 
   it('claims compressed files by the name inside the compression or by their decompressed bytes', () => {

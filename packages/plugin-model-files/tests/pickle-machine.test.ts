@@ -27,6 +27,12 @@ describe('pickle machine', () => {
     expect(names(scanPickleBytes(data))).toEqual(['os.system']);
   });
 
+  it('reports a STOP with nothing to return, as the unpickler does', () => {
+    expect(scanPickleBytes(bytes('.')).problems).toEqual([{ kind: 'malformed', message: 'STOP: stack underflow', offset: 0 }]);
+    expect(scanPickleBytes(bytes('N(.')).problems.map((p) => p.message)).toEqual(['STOP: stack underflow']);
+    expect(scanPickleBytes(bytes('N.')).clean).toBe(true);
+  });
+
   it('maps Python 2 names in protocols < 3 (__builtin__ → builtins)', () => {
     const r = scanPickleBytes(bytes([0x80, 2], 'c__builtin__\neval\n', [0x4e, 0x85, 0x52, 0x2e]));
     expect(names(r)).toEqual(['builtins.eval']);

@@ -1,4 +1,5 @@
 import { constants as zlibConstants, gunzipSync, inflateSync } from 'node:zlib';
+import { isPickleOpcode, PickleMachine } from '../pickle/machine.js';
 /**
  * Format detection from the first bytes. The name only breaks ties for formats without a magic
  * number (ONNX is a bare protobuf, so it needs the `.onnx` extension *and* a protobuf shape).
@@ -29,30 +30,6 @@ export type FormatId =
   | 'lz4'
   | 'unknown';
 
-const PICKLE_PROTO0_START = new Set([
-  0x28, // MARK
-  0x63, // GLOBAL
-  0x7d, // EMPTY_DICT
-  0x5d, // EMPTY_LIST
-  0x29, // EMPTY_TUPLE
-  0x4e, // NONE
-  0x49, // INT
-  0x4c, // LONG
-  0x46, // FLOAT
-  0x53, // STRING
-  0x56, // UNICODE
-  0x64, // DICT (after MARK normally)
-  0x6c, // LIST
-  0x4b, // BININT1
-  0x4a, // BININT
-  0x4d, // BININT2
-  0x58, // BINUNICODE
-  0x55, // SHORT_BINSTRING
-  0x54, // BINSTRING
-  0x47, // BINFLOAT
-  0x69, // INST
-  0x50, // PERSID
-]);
 
 function ascii(head: Uint8Array, at: number, s: string): boolean {
   if (head.length < at + s.length) return false;
@@ -61,6 +38,16 @@ function ascii(head: Uint8Array, at: number, s: string): boolean {
 }
 
 const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000;
+
+/** The largest header the safetensors library reads (`MAX_HEADER_SIZE`). */
+const SAFETENSORS_MAX_HEADER = 100_000_000;
+
+/** After a `{` (ending at `at`): optional JSON whitespace, then a key's quote or the closing brace. */
+function opensJsonObject(head: Uint8Array, at: number): boolean {
+  let i = at;
+  while (i < head.length && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09)) i++;
+  return i < head.length && (head[i] === 0x22 || head[i] === 0x7d);
+}
 
 /** The container/stream format of some bytes. `pickle` covers protocols 0–5 and joblib. */
 export function detectFormat(head: Uint8Array, path = ''): FormatId {
@@ -76,10 +63,12 @@ export function detectFormat(head: Uint8Array, path = ''): FormatId {
   if (head[0] === 0x04 && head[1] === 0x22 && head[2] === 0x4d && head[3] === 0x18) return 'lz4';
   // tar: "ustar" at 257, or an old-style header whose checksum matches.
   if (ascii(head, 257, 'ustar') || isOldTar(head)) return 'tar';
-  // safetensors: u64 little-endian header length, then '{'.
+  // safetensors: u64 little-endian header length, then a JSON object. Unless the name says
+  // safetensors, the length must be one the library accepts (at most 100 MB) and the object must open
+  // with a key or close: other files start with a length and a '{' too (a gettext .mo with 123 strings).
   if (head.length >= 9 && head[8] === 0x7b && head[6] === 0 && head[7] === 0) {
     const n = u32(head, 0) + u32(head, 4) * 0x100000000;
-    if (n >= 2 && n < 2 ** 40) return 'safetensors';
+    if (n >= 2 && n < 2 ** 40 && (/\.safetensors$/i.test(path) || (n <= SAFETENSORS_MAX_HEADER && opensJsonObject(head, 9)))) return 'safetensors';
   }
   // Pickle: PROTO 2–5 (0x80 0x06+ is an invalid protocol but still an attempt at a pickle).
   if (b0 === 0x80 && head.length >= 2 && head[1] <= 5) return 'pickle';
@@ -91,36 +80,49 @@ export function detectFormat(head: Uint8Array, path = ''): FormatId {
   if (b0 === 0x5d && head[1] === 0 && head[2] === 0) return 'lzma';
   const lower = path.toLowerCase();
   if (lower.endsWith('.onnx') && isProtobufModel(head)) return 'onnx';
-  if (PICKLE_PROTO0_START.has(b0) && looksLikeProtocol0(head)) return 'pickle';
+  const pickle = sniffPickle(head);
+  if (pickle && pickle !== 'partial') return 'pickle';
   return 'unknown';
 }
 
-/** Protocol 0/1 pickles: mostly opcodes and printable operands up to a STOP or a GLOBAL. */
-function looksLikeProtocol0(head: Uint8Array): boolean {
-  const b0 = head[0];
-  if (b0 === 0x63 || b0 === 0x69) {
-    // GLOBAL/INST: "module\nname\n"
-    const s = String.fromCharCode(...head.subarray(1, Math.min(head.length, 200)));
-    return /^[A-Za-z_][\w.]*\n[A-Za-z_][\w.]*\n/.test(s);
+/** A module or a (dotted) name the unpickler could import: Python identifiers joined by dots. */
+const IMPORTABLE = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*(?:\.[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*)*$/u;
+/** Opcodes a head must hold, all well formed, to be a pickle padded past it. */
+const STREAM_OPCODES = 64;
+const STREAM_BYTES = 256;
+
+/**
+ * What bytes that do not start with PROTO are, read strictly by the pickle machine. Python's
+ * unpickler needs no PROTO and takes any opcode first (`N0cos\nsystem\n…` runs `os.system`), so
+ * the head is read as opcodes, with the machine's stack, MARK and memo checks:
+ * - `import`: a GLOBAL / INST / STACK_GLOBAL naming an importable module and name (what the unpickler
+ *   imports, and then may call), with every opcode well formed, or at least up to a call;
+ * - `stream`: a whole head (at least 256 bytes) of well-formed opcodes, many of them: a pickle whose
+ *   first import lies further on;
+ * - `data`: a well-formed pickle up to its STOP, or a shorter run of well-formed opcodes (text can
+ *   read so: `N.`, `(dp0\n.`), or an import that nothing well formed follows;
+ * - `partial`: a whole head that is the start of one long operand (`X` and a length past the head): a
+ *   pickle only when the name says so, since any bytes can follow a length;
+ * - undefined: not a pickle (the first byte is no opcode, or an opcode is malformed early).
+ */
+export function sniffPickle(head: Uint8Array): 'import' | 'stream' | 'data' | 'partial' | undefined {
+  if (head.length < 2 || !isPickleOpcode(head[0])) return undefined;
+  const machine = new PickleMachine({ mode: 'single', joblib: false, limits: { maxErrors: 1 } });
+  machine.feed(head);
+  const r = machine.result;
+  let bad = Number.POSITIVE_INFINITY;
+  for (const p of r.problems) if (p.kind === 'malformed' && p.offset < bad) bad = p.offset;
+  // INST imports before it looks for its MARK: an import at the offset of the first error counts.
+  const imports = r.globals.some((g) => g.offset <= bad && !g.opcode.startsWith('EXT') && IMPORTABLE.test(g.module) && IMPORTABLE.test(g.name));
+  if (imports) {
+    // Text can start like an import (`coverage\nflake8\n` is GLOBAL `overage.flake8`): whatever the
+    // name only when nothing is malformed, or something is called before that.
+    return bad === Number.POSITIVE_INFINITY || r.calls.some((c) => c.offset < bad) ? 'import' : 'data';
   }
-  if (head.length === 1) return false;
-  if (head.length >= 2 && head[1] === 0x2e && head.length === 2) return true; // e.g. "N."
-  // A short printable prefix with a newline (INT/STRING/UNICODE text forms), or a binary opcode run.
-  const b1 = head[1];
-  if (b0 === 0x28 || b0 === 0x7d || b0 === 0x5d || b0 === 0x29) {
-    return b1 === 0x2e || b1 === 0x71 || b1 === 0x70 || b1 === 0x28 || b1 === 0x63 || b1 === 0x58 || b1 === 0x55 ||
-      b1 === 0x53 || b1 === 0x56 || b1 === 0x4b || b1 === 0x4a || b1 === 0x49 || b1 === 0x6c || b1 === 0x64 ||
-      b1 === 0x4e || b1 === 0x29 || b1 === 0x5d || b1 === 0x7d || b1 === 0x68 || b1 === 0x67 || b1 === 0x69 || b1 === 0x30 || b1 === 0x47 ||
-      b1 === 0x88 || b1 === 0x89 || b1 === 0x8c || b1 === 0x94 || b1 === 0x46 || b1 === 0x4c || b1 === 0x74 || b1 === 0x65 || b1 === 0x61;
-  }
-  if (b0 === 0x49 || b0 === 0x4c || b0 === 0x46 || b0 === 0x53 || b0 === 0x56 || b0 === 0x50) {
-    const nl = head.indexOf(0x0a);
-    if (nl < 1 || nl > 120) return false;
-    for (let i = 1; i < nl; i++) if (head[i] < 0x20 || head[i] > 0x7e) return false;
-    return nl + 1 >= head.length || head[nl + 1] === 0x2e || head[nl + 1] === 0x70 || PICKLE_PROTO0_START.has(head[nl + 1]) || head[nl + 1] === 0x71 || head[nl + 1] === 0x52 || head[nl + 1] === 0x74;
-  }
-  if (b0 === 0x4e) return b1 === 0x2e;
-  return false;
+  if (bad !== Number.POSITIVE_INFINITY) return undefined;
+  if (r.end >= 0) return 'data';
+  if (head.length >= STREAM_BYTES) return r.opcodes >= STREAM_OPCODES ? 'stream' : r.opcodes >= 4 ? 'data' : 'partial';
+  return r.opcodes >= 4 ? 'data' : undefined;
 }
 
 function isOldTar(head: Uint8Array): boolean {
@@ -141,6 +143,9 @@ function isProtobufModel(head: Uint8Array): boolean {
   return tag === 0x12 || tag === 0x1a || tag === 0x22 || tag === 0x28 || tag === 0x32 || tag === 0x3a || tag === 0x42;
 }
 
+/** Names used for pickles only (not `.pth`, also Python's path files, nor `.bin`/`.dat`/`.sav`). */
+const PICKLE_ONLY_NAME = /\.(pkl|pickle|joblib|ckpt|pt)$/i;
+
 /** Magic-byte check the engine calls (first ≤512 bytes + path). */
 const MODEL_EXTENSION = /\.(pt|pth|bin|ckpt|pkl|pickle|joblib|npz|npy|keras|mar|pt2|ptl|model|dat|sav|nemo)$/i;
 
@@ -155,23 +160,27 @@ function innerIsModel(head: Uint8Array, f: 'gzip' | 'zlib', innerPath: string): 
   }
   if (inner.length === 0) return false;
   const g = detectFormat(inner, innerPath);
-  if (g === 'pickle') return inner[0] === 0x80;
+  if (g === 'pickle') return inner[0] === 0x80 || sniffPickle(inner) === 'import' || sniffPickle(inner) === 'stream';
   return g !== 'unknown' && g !== 'gzip' && g !== 'zlib';
 }
 
 export function isModelFile(head: Uint8Array, path: string): boolean {
   const f = detectFormat(head, path);
-  if (f === 'unknown') return false;
+  // A head that is one long operand (a pickle could hide its first import past it), named as
+  // nothing but a pickle: the scanner reads it as one.
+  if (f === 'unknown') return PICKLE_ONLY_NAME.test(path) && sniffPickle(head) === 'partial';
   if (f === 'pickle' && head[0] !== 0x80) {
-    // Protocol-0 detection is heuristic: also require a model-ish extension to avoid claiming text files.
-    return /\.(pkl|pickle|pt|pth|bin|joblib|ckpt|dat|data|p|sav|model|mar|npy)$/i.test(path);
+    // Without PROTO: a pickle that imports, or a long run of opcodes, whatever the name; a short
+    // pickle with no import (text can read so) only under a model-ish name.
+    const kind = sniffPickle(head);
+    return kind === 'import' || kind === 'stream' || /\.(pkl|pickle|pt|pth|bin|joblib|ckpt|dat|data|p|sav|model|mar|npy)$/i.test(path);
   }
   if (f === 'zip' || f === 'tar' || f === 'gzip' || f === 'bz2' || f === 'xz' || f === 'zlib' || f === 'lzma' || f === 'lz4') {
     // Archives are model files when their first member or their name says so; an archive could hold anything.
     if (f === 'zip' && head.length > 30) {
       const nlen = head[26] | (head[27] << 8);
       const first = String.fromCharCode(...head.subarray(30, Math.min(head.length, 30 + nlen)));
-      if (/(^|\/)(data\.pkl|constants\.pkl|version|\.data\/.*|byteorder|config\.json|metadata\.json|model\.weights\.h5)$|\.(npy|pkl|pickle)$/i.test(first)) return true;
+      if (/(^|\/)(data\.pkl|constants\.pkl|version|\.data\/.*|byteorder|config\.json|metadata\.json|model\.weights\.h5)$|\.(npy|npz|pkl|pickle|pt|ckpt|joblib|safetensors|gguf|onnx|keras|h5)$/i.test(first)) return true;
     }
     if (MODEL_EXTENSION.test(path)) return true;
     // A generic container name (`data.zip`, `train.csv.gz`) says nothing by itself: it is a model

@@ -166,6 +166,11 @@ const OPNAMES: Record<number, string> = {
   0x98: 'READONLY_BUFFER',
 };
 
+/** Is `b` an opcode of some pickle protocol (0–5)? */
+export function isPickleOpcode(b: number): boolean {
+  return OPNAMES[b] !== undefined;
+}
+
 /** Opcodes that may start a further pickle in a stack of pickles. */
 function startsPickle(b: number, next: number | undefined): boolean {
   if (b === 0x80) return next === undefined || (next >= 0 && next <= 5);
@@ -601,7 +606,8 @@ export class PickleMachine {
           this.marks.push(this.stack.length);
           break;
         case 0x2e: { // STOP
-          const v = this.stack.length ? this.stack[this.stack.length - 1] : UNKNOWN;
+          // Python's unpickler pops the result: an empty stack (or nothing above the last MARK) is an error.
+          const v = this.top(off, 'STOP');
           if (this.saved.length) {
             // End of a joblib in-stream object array: back to the enclosing pickle.
             const fr = this.saved.pop() as Frame;
