@@ -270,6 +270,8 @@ def malicious():
     body = s_unicode('os') + s_unicode('system') + b'\x93' + s_unicode(PAYLOAD) + b'\x85R.'
     write('malicious', 'no_proto_frame.pkl', b'\x95' + struct.pack('<Q', len(body)) + body)
     write('malicious', 'no_proto_padded.pkl', b'N0' * 300 + p0_system())
+    # A benign pickle, then one that starts with a FRAME: `pickle.load` called twice runs the second.
+    write('malicious', 'stacked_no_proto_second.pkl', pickle.dumps({'step': 1}, protocol=2) + b'\x95' + struct.pack('<Q', len(body)) + body)
     write('malicious', 'no_proto_long_operand.pkl', b'X' + struct.pack('<I', 2000) + b'a' * 2000 + b'0' + p0_system())
     write('malicious', 'subprocess_popen.pkl', proto(2) + b'csubprocess\nPopen\n' + b'(X\x05\x00\x00\x00touchX\x11\x00\x00\x00/tmp/oculum-pwnedl\x85R.')
     # runpy / numpy runstring / operator.methodcaller / functools.partial (modelscan gaps)

@@ -171,12 +171,14 @@ export function isPickleOpcode(b: number): boolean {
   return OPNAMES[b] !== undefined;
 }
 
-/** Opcodes that may start a further pickle in a stack of pickles. */
+/**
+ * Bytes that may start a further pickle in a stack of pickles: any opcode but STOP, since the
+ * unpickler needs no PROTO (a FRAME or a STACK_GLOBAL first is a pickle too). Data that is not a
+ * pickle breaks soon, and a later pickle that breaks ends the scan without a malformed report.
+ */
 function startsPickle(b: number, next: number | undefined): boolean {
   if (b === 0x80) return next === undefined || (next >= 0 && next <= 5);
-  // Protocol 0/1 pickles start with a value-producing opcode.
-  return b === 0x28 || b === 0x63 || b === 0x7d || b === 0x5d || b === 0x29 || b === 0x4e || b === 0x49 ||
-    b === 0x53 || b === 0x56 || b === 0x64 || b === 0x6c || b === 0x4b || b === 0x4a || b === 0x58 || b === 0x55;
+  return b !== 0x2e && OPNAMES[b] !== undefined;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
