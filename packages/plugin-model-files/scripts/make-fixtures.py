@@ -339,6 +339,9 @@ def malicious():
     write('malicious', 'zip_local_name_mismatch.pt', bytes(z))
     # any archive folder name
     write('malicious', 'zip_renamed_archive_dir.pt', bytes(rebuild([('totally_not_a_model/data.pkl', evil_pkl)] + [(n.replace('archive/', 'totally_not_a_model/'), d) for n, d in others])))
+    # another member first, and a name that is not a model's: torch.load finds data.pkl through the
+    # central directory wherever it is
+    write('malicious', 'zip_model_member_not_first.zip', bytes(rebuild([('archive/README.txt', b'notes\n'), ('archive/data.pkl', evil_pkl)] + others)))
     # nested zip: a zip inside a zip
     inner_zip = bytes(rebuild([('archive/data.pkl', evil_pkl)] + others))
     write('malicious', 'zip_nested.zip', bytes(rebuild([('checkpoints/model.pt', inner_zip)])))

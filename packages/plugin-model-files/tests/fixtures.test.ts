@@ -34,7 +34,7 @@ it('discovery claims every fixture from its first 512 bytes and its name', () =>
   // Only the ONNX external-data file is not a model file by itself (it is read through its model).
   const unclaimed = (['benign', 'malicious', 'malformed', 'review'] as const).flatMap((kind) =>
     readdirSync(join(FIXTURES, kind))
-      .filter((f) => !modelLanguage.detect?.(readFileSync(join(FIXTURES, kind, f)).subarray(0, 512), f))
+      .filter((f) => !modelLanguage.detect?.(readFileSync(join(FIXTURES, kind, f)).subarray(0, 512), join(FIXTURES, kind, f)))
       .map((f) => `${kind}/${f}`),
   );
   expect(unclaimed).toEqual(['benign/model_external.weights']);

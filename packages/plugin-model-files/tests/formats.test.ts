@@ -5,6 +5,7 @@ import { analyzeTemplate, normalizeTemplate } from '../src/formats/template.js';
 import { externalLocationProblem } from '../src/formats/onnx.js';
 import { parseNpyHeader } from '../src/formats/npy.js';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { deflateSync as zlibDeflate, gzipSync } from 'node:zlib';
 import { analyzeKerasConfig, readH5ModelConfig } from '../src/formats/keras.js';
 import { FIXTURES } from './helpers.js';
@@ -47,6 +48,15 @@ describe('detectFormat', () => {
     expect(isModelFile(local('word.xml'), 'doc.docx')).toBe(false);
     // A wheel starts with a Python path file (`.pth`), not a checkpoint.
     expect(isModelFile(local('distutils-precedence.pth'), 'setuptools-67.6.1-py3-none-any.whl')).toBe(false);
+  });
+
+  it('reads the central directory of a zip whose first member says nothing', () => {
+    const dir = join(FIXTURES, 'malicious');
+    const path = join(dir, 'zip_model_member_not_first.zip');
+    const head = readFileSync(path).subarray(0, 512);
+    expect(isModelFile(head, path)).toBe(true);
+    // The same first bytes, but no archive to read behind them.
+    expect(isModelFile(head, join(dir, 'absent.zip'))).toBe(false);
   });
 
   describe('pickles without PROTO (the unpickler takes any opcode first)', () => {

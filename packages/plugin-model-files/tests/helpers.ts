@@ -9,7 +9,7 @@ export const FIXTURES = fileURLToPath(new URL('./fixtures/models/', import.meta.
 export function fixtures(kind: 'benign' | 'malicious' | 'malformed' | 'review'): string[] {
   const dir = nodePath.join(FIXTURES, kind);
   return readdirSync(dir)
-    .filter((f) => isModelFile(readFileSync(nodePath.join(dir, f)).subarray(0, 512), f))
+    .filter((f) => isModelFile(readFileSync(nodePath.join(dir, f)).subarray(0, 512), nodePath.join(dir, f)))
     .sort()
     .map((f) => `${kind}/${f}`);
 }

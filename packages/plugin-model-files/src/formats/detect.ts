@@ -1,5 +1,7 @@
 import { constants as zlibConstants, gunzipSync, inflateSync } from 'node:zlib';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isPickleOpcode, PickleMachine } from '../pickle/machine.js';
+import { applyZip64, centralEntries, findEndRecord, prependedShift, ZIP_TAIL } from './zip.js';
 /**
  * Format detection from the first bytes. The name only breaks ties for formats without a magic
  * number (ONNX is a bare protobuf, so it needs the `.onnx` extension *and* a protobuf shape).
@@ -143,6 +145,34 @@ function isProtobufModel(head: Uint8Array): boolean {
   return tag === 0x12 || tag === 0x1a || tag === 0x22 || tag === 0x28 || tag === 0x32 || tag === 0x3a || tag === 0x42;
 }
 
+/** Zip members that make the archive a model: PyTorch's records, Keras' files, model files. */
+const ZIP_MODEL_MEMBER = /(^|\/)(data\.pkl|constants\.pkl|version|\.data\/.*|byteorder|config\.json|metadata\.json|model\.weights\.h5)$|\.(npy|npz|pkl|pickle|pt|ckpt|joblib|safetensors|gguf|onnx|keras|h5)$/i;
+/** The most of a central directory discovery reads. */
+const MAX_DIRECTORY_READ = 1 << 20;
+
+/** The member names of a zip file, from its central directory (none when it cannot be read). */
+function zipMemberNames(path: string): string[] {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const file = fd;
+    const size = fstatSync(file).size;
+    const read = (position: number, length: number): Uint8Array => {
+      const buffer = Buffer.alloc(Math.max(0, Math.min(length, size - position)));
+      return buffer.subarray(0, readSync(file, buffer, 0, buffer.length, position));
+    };
+    const tailLen = Math.min(size, ZIP_TAIL);
+    const rec = findEndRecord(read(size - tailLen, tailLen), size - tailLen);
+    if (!rec || (rec.zip64At !== undefined && !applyZip64(rec, read(rec.zip64At, 56)))) return [];
+    const cd = read(rec.cdOffset + prependedShift(rec), Math.min(rec.cdSize, MAX_DIRECTORY_READ));
+    return centralEntries(cd, 0, 100_000, []).entries.map((e) => e.name);
+  } catch {
+    return [];
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** Names used for pickles only (not `.pth`, also Python's path files, nor `.bin`/`.dat`/`.sav`). */
 const PICKLE_ONLY_NAME = /\.(pkl|pickle|joblib|ckpt|pt)$/i;
 
@@ -180,9 +210,12 @@ export function isModelFile(head: Uint8Array, path: string): boolean {
     if (f === 'zip' && head.length > 30) {
       const nlen = head[26] | (head[27] << 8);
       const first = String.fromCharCode(...head.subarray(30, Math.min(head.length, 30 + nlen)));
-      if (/(^|\/)(data\.pkl|constants\.pkl|version|\.data\/.*|byteorder|config\.json|metadata\.json|model\.weights\.h5)$|\.(npy|npz|pkl|pickle|pt|ckpt|joblib|safetensors|gguf|onnx|keras|h5)$/i.test(first)) return true;
+      if (ZIP_MODEL_MEMBER.test(first)) return true;
     }
     if (MODEL_EXTENSION.test(path)) return true;
+    // PyTorch's loader finds `data.pkl` through the central directory wherever it lies: an archive
+    // that puts another member first is read to its directory.
+    if (f === 'zip' && zipMemberNames(path).some((name) => ZIP_MODEL_MEMBER.test(name))) return true;
     // A generic container name (`data.zip`, `train.csv.gz`) says nothing by itself: it is a model
     // file when the name inside the compression does (`model.pkl.gz`) or, for gzip/zlib, when the
     // first decompressed bytes are a model format (a pickle, a zip, a NumPy array).

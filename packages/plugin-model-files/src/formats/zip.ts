@@ -43,51 +43,52 @@ export interface ZipLimits {
   maxCentralDirectory: number;
 }
 
-export async function readZipDirectory(ra: RandomAccess, limits: ZipLimits): Promise<ZipDirectory> {
-  const problems: string[] = [];
-  const ambiguities: string[] = [];
-  const limited: string[] = [];
-  const tailLen = Math.min(ra.size, 65535 + 22 + 20);
-  const tailStart = ra.size - tailLen;
-  const tail = await ra.read(tailStart, tailLen);
-  let eocd = -1;
+/** What a zip's end record says: where the central directory is, its size and entry count. */
+export interface EndRecord {
+  total: number;
+  cdSize: number;
+  cdOffset: number;
+  /** Offset of the end record in the file. */
+  eocdPos: number;
+  /** Offset of the zip64 end record, when a zip64 locator precedes the end record. */
+  zip64At?: number;
+}
+
+/** Bytes to read from the end of a file to find the end record (comment included). */
+export const ZIP_TAIL = 65535 + 22 + 20;
+
+/** Finds the end record in the last bytes of a file (`tail`, starting at `tailStart`). */
+export function findEndRecord(tail: Uint8Array, tailStart: number): EndRecord | undefined {
   for (let i = tail.length - 22; i >= 0; i--) {
     if (tail[i] === 0x50 && tail[i + 1] === 0x4b && tail[i + 2] === 0x05 && tail[i + 3] === 0x06) {
-      eocd = i;
-      break;
+      const rec: EndRecord = { total: u16(tail, i + 10), cdSize: u32(tail, i + 12), cdOffset: u32(tail, i + 16), eocdPos: tailStart + i };
+      if (i >= 20 && u32(tail, i - 20) === 0x07064b50) rec.zip64At = u64(tail, i - 20 + 8);
+      return rec;
     }
   }
-  if (eocd < 0) {
-    problems.push('zip end-of-central-directory record not found (truncated or not a zip archive)');
-    const rec = await recoverFromLocalHeaders(ra, limits);
-    return { entries: rec, problems, ambiguities, limited, recovered: true };
-  }
-  let total = u16(tail, eocd + 10);
-  let cdSize = u32(tail, eocd + 12);
-  let cdOffset = u32(tail, eocd + 16);
-  const eocdPos = tailStart + eocd;
-  // Zip64 locator just before the EOCD.
-  if (eocd >= 20 && u32(tail, eocd - 20) === 0x07064b50) {
-    const z64pos = u64(tail, eocd - 20 + 8);
-    const z = await ra.read(z64pos, 56);
-    if (z.length >= 56 && u32(z, 0) === 0x06064b50) {
-      total = u64(z, 32);
-      cdSize = u64(z, 40);
-      cdOffset = u64(z, 48);
-    } else problems.push('zip64 end-of-central-directory record is invalid');
-  }
-  // Data prepended to the archive shifts every offset (Python's zipfile "concat" adjustment).
-  const cdEnd = eocdPos - (eocd >= 20 && u32(tail, eocd - 20) === 0x07064b50 ? 76 : 0);
-  const shift = Math.max(0, cdEnd - (cdOffset + cdSize));
-  if (cdSize > limits.maxCentralDirectory) {
-    limited.push(`central directory of ${cdSize} bytes exceeds the limit (${limits.maxCentralDirectory})`);
-    cdSize = limits.maxCentralDirectory;
-  }
-  const cd = await ra.read(cdOffset + shift, cdSize);
-  if (cd.length < cdSize) problems.push('central directory extends past the end of the file');
+  return undefined;
+}
+
+/** Reads the zip64 end record (56 bytes at `zip64At`) into `rec`; false when it is invalid. */
+export function applyZip64(rec: EndRecord, z: Uint8Array): boolean {
+  if (z.length < 56 || u32(z, 0) !== 0x06064b50) return false;
+  rec.total = u64(z, 32);
+  rec.cdSize = u64(z, 40);
+  rec.cdOffset = u64(z, 48);
+  return true;
+}
+
+/** How far data prepended to the archive shifts every offset (Python's zipfile "concat" adjustment). */
+export function prependedShift(rec: EndRecord): number {
+  const cdEnd = rec.eocdPos - (rec.zip64At !== undefined ? 76 : 0);
+  return Math.max(0, cdEnd - (rec.cdOffset + rec.cdSize));
+}
+
+/** The entries of a central directory, up to `maxEntries`; `end` is where reading stopped. */
+export function centralEntries(cd: Uint8Array, shift: number, maxEntries: number, problems: string[]): { entries: ZipEntry[]; end: number } {
   const entries: ZipEntry[] = [];
   let p = 0;
-  while (p + 46 <= cd.length && entries.length < limits.maxEntries) {
+  while (p + 46 <= cd.length && entries.length < maxEntries) {
     if (u32(cd, p) !== 0x02014b50) {
       problems.push(`bad central directory entry signature at entry ${entries.length}`);
       break;
@@ -119,6 +120,32 @@ export async function readZipDirectory(ra: RandomAccess, limits: ZipLimits): Pro
     entries.push({ name, method, flags, crc, compressedSize: csize, size: usize, localOffset: loff + shift, dataOffset: -1 });
     p += 46 + nlen + xlen + clen;
   }
+  return { entries, end: p };
+}
+
+export async function readZipDirectory(ra: RandomAccess, limits: ZipLimits): Promise<ZipDirectory> {
+  const problems: string[] = [];
+  const ambiguities: string[] = [];
+  const limited: string[] = [];
+  const tailLen = Math.min(ra.size, ZIP_TAIL);
+  const tailStart = ra.size - tailLen;
+  const rec = findEndRecord(await ra.read(tailStart, tailLen), tailStart);
+  if (!rec) {
+    problems.push('zip end-of-central-directory record not found (truncated or not a zip archive)');
+    const entries = await recoverFromLocalHeaders(ra, limits);
+    return { entries, problems, ambiguities, limited, recovered: true };
+  }
+  if (rec.zip64At !== undefined && !applyZip64(rec, await ra.read(rec.zip64At, 56))) problems.push('zip64 end-of-central-directory record is invalid');
+  const shift = prependedShift(rec);
+  let cdSize = rec.cdSize;
+  if (cdSize > limits.maxCentralDirectory) {
+    limited.push(`central directory of ${cdSize} bytes exceeds the limit (${limits.maxCentralDirectory})`);
+    cdSize = limits.maxCentralDirectory;
+  }
+  const cd = await ra.read(rec.cdOffset + shift, cdSize);
+  if (cd.length < cdSize) problems.push('central directory extends past the end of the file');
+  const { entries, end: p } = centralEntries(cd, shift, limits.maxEntries, problems);
+  const total = rec.total;
   const truncated = entries.length >= limits.maxEntries && p + 46 <= cd.length;
   if (truncated) limited.push(`more than ${limits.maxEntries} entries; the rest were not read`);
   else if (entries.length !== total && !problems.length) problems.push(`central directory lists ${entries.length} entries, the end record says ${total}`);
