@@ -50,6 +50,19 @@ describe('detectFormat', () => {
     expect(isModelFile(local('distutils-precedence.pth'), 'setuptools-67.6.1-py3-none-any.whl')).toBe(false);
   });
 
+  it('claims tar archives whose first member is a PyTorch tar record or a model file', () => {
+    const tar = (name: string) => {
+      const h = new Uint8Array(512);
+      h.set(bytes(name), 0);
+      h.set(bytes('ustar'), 257);
+      return h;
+    };
+    expect(isModelFile(tar('sys_info'), 'checkpoint.tar')).toBe(true);
+    expect(isModelFile(tar('models/resnet.pt'), 'bundle.tar')).toBe(true);
+    expect(isModelFile(tar('README.md'), 'bundle.tar')).toBe(false);
+    expect(isModelFile(tar('README.md'), 'weights.pt')).toBe(true);
+  });
+
   it('reads the central directory of a zip whose first member says nothing', () => {
     const dir = join(FIXTURES, 'malicious');
     const path = join(dir, 'zip_model_member_not_first.zip');

@@ -212,6 +212,11 @@ export function isModelFile(head: Uint8Array, path: string): boolean {
       const first = String.fromCharCode(...head.subarray(30, Math.min(head.length, 30 + nlen)));
       if (ZIP_MODEL_MEMBER.test(first)) return true;
     }
+    if (f === 'tar' && head.length >= 100) {
+      // PyTorch's oldest format is a tar of `sys_info`, `pickle`, `storages` and `tensors`.
+      const first = String.fromCharCode(...head.subarray(0, 100)).replace(/\0[\s\S]*$/, '').replace(/^\.\//, '');
+      if (/^(sys_info|pickle|storages|tensors)$/.test(first) || ZIP_MODEL_MEMBER.test(first)) return true;
+    }
     if (MODEL_EXTENSION.test(path)) return true;
     // PyTorch's loader finds `data.pkl` through the central directory wherever it lies: an archive
     // that puts another member first is read to its directory.
