@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isModelFile, sniffPickle } from '../src/formats/detect.js';
 import { scanModelBytes } from '../src/scanner.js';
 import { FIXTURES, fixtures } from './helpers.js';
 
@@ -60,4 +61,25 @@ describe('mutated fixtures never crash or hang', () => {
       }
     });
   }
+});
+
+describe('discovery on random and mutated heads', () => {
+  it('never throws, and takes random bytes for a pickle without PROTO almost never', () => {
+    let claimed = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const head = new Uint8Array(1 + int(512));
+      for (let j = 0; j < head.length; j++) head[j] = int(256);
+      if (head[0] === 0x80) head[0] = 0; // PROTO first is a pickle by definition
+      if (sniffPickle(head) === 'import' || sniffPickle(head) === 'stream') claimed++;
+      expect(() => isModelFile(head, 'blob')).not.toThrow();
+    }
+    expect(claimed).toBeLessThan(5);
+  });
+
+  it('never throws on mutated fixture heads', () => {
+    for (const rel of [...fixtures('benign'), ...fixtures('malicious'), ...fixtures('malformed')]) {
+      const head = readFileSync(join(FIXTURES, rel)).subarray(0, 512);
+      for (let i = 0; i < 20; i++) expect(() => isModelFile(mutate(head).subarray(0, 512), rel)).not.toThrow();
+    }
+  });
 });
