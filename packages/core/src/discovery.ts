@@ -91,6 +91,8 @@ export interface DiscoverOptions {
   gitignore: GitIgnore;
   patterns: PatternIgnore;
   diagnostics: Diagnostic[];
+  /** Filled with the files named on their own (not found in a directory or by a glob). */
+  explicit?: Set<string>;
 }
 
 /**
@@ -140,6 +142,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<string[]>
       walk(abs);
     } else if (stat?.isFile()) {
       found.add(abs);
+      options.explicit?.add(abs);
     } else if (!stat && GLOB_CHARS.test(raw)) {
       const { glob } = await import('tinyglobby');
       const matches = await glob(toPosix(raw), {

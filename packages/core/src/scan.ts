@@ -172,6 +172,22 @@ function classify(path: string, registry: PluginRegistry, depth: Depth, maxFileS
   }
 }
 
+/** Why no language reads a file: at depth quick a binary language would, or none would at all. */
+function whyNotRead(path: string, registry: PluginRegistry, depth: Depth): string {
+  if (depth === 'quick' && registry.binaryLanguages.length > 0) {
+    let language: Language<any> | undefined;
+    try {
+      language = detectBinary(registry, readHead(path), path);
+    } catch {
+      language = undefined;
+    }
+    if (language) return `a ${language.id} file, and --depth quick reads source files only (use --depth standard)`;
+  }
+  const extensions = [...registry.byExtension.keys()].sort().join(', ');
+  const binary = registry.binaryLanguages.length > 0 ? ', nor recognised by its bytes (model files)' : '';
+  return `not a file any loaded language reads: not source by its extension (${extensions || 'none loaded'})${binary}`;
+}
+
 function formatSize(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MiB`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(bytes % 1024 === 0 ? 0 : 1)} KiB`;
@@ -217,12 +233,14 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     diagnostics.push({ kind: 'config', severity: 'warning', message: 'No plugins are loaded: no rule can run' });
   }
 
+  const explicit = new Set<string>();
   const files = await discoverFiles({
     cwd,
     paths: options.paths ?? ['.'],
     gitignore: new GitIgnore(cwd),
     patterns: new PatternIgnore(resolver.trustedIgnores()),
     diagnostics,
+    explicit,
   });
 
   const cache = options.cache
@@ -243,6 +261,16 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const textCandidates = candidates.filter((path) => registry.byExtension.has(nodePath.extname(path).toLowerCase())).length;
   const total = candidates.length;
   let done = 0;
+  // A file named on the command line that nothing reads is said so (in a directory it is left out).
+  const notRead = (path: string): void => {
+    stats.files++;
+    stats.skipped++;
+    diagnostics.push({ file: path, kind: 'skipped', severity: 'note', message: `Skipped: ${whyNotRead(path, registry, depth)}` });
+  };
+  if (explicit.size > 0) {
+    const candidateSet = new Set(candidates);
+    for (const path of explicit) if (!candidateSet.has(path)) notRead(path);
+  }
   const progress = () => options.onProgress?.(done, total);
 
   /** The rules of one file config for one language, as sent to lintText or a worker (memoized). */
@@ -315,7 +343,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   /** One file from bytes to result: classify, config, cache, lint, write fixes. */
   const processFile = async (path: string): Promise<void> => {
     const source = classify(path, registry, depth, maxFileSize, cache !== undefined);
-    if (source.kind === 'none') return;
+    if (source.kind === 'none') {
+      if (explicit.has(path)) notRead(path);
+      return;
+    }
     stats.files++;
     if (source.kind === 'skip') {
       stats.skipped++;

@@ -82,6 +82,27 @@ describe('skipped files', () => {
   });
 });
 
+describe('files named on the command line that nothing reads', () => {
+  it('get a note saying why, where a directory walk leaves them out silently', async () => {
+    const cwd = project({ 'README.md': 'notes\n', 'model.bin': 'TOYBIN..BAD..', 'other.bin': 'nope', 'a.toy': 'x\n' });
+    const notes = (result: ScanResult) => result.diagnostics.map((d) => `${rel(result, d.file!)}: ${d.message}`);
+    const standard = await run(cwd, { paths: ['README.md', 'other.bin', 'model.bin', 'a.toy'] });
+    expect(notes(standard)).toEqual([
+      'README.md: Skipped: not a file any loaded language reads: not source by its extension (.toy), nor recognised by its bytes (model files)',
+      'other.bin: Skipped: not a file any loaded language reads: not source by its extension (.toy), nor recognised by its bytes (model files)',
+    ]);
+    expect(files(standard)).toEqual(['a.toy', 'model.bin']);
+    expect(standard.stats).toMatchObject({ files: 4, skipped: 2 });
+    const quick = await run(cwd, { paths: ['model.bin', 'README.md'], depth: 'quick' });
+    expect(notes(quick)).toEqual([
+      'README.md: Skipped: not a file any loaded language reads: not source by its extension (.toy), nor recognised by its bytes (model files)',
+      'model.bin: Skipped: a toybin file, and --depth quick reads source files only (use --depth standard)',
+    ]);
+    // The same files found in a directory: nothing to say.
+    expect((await run(cwd)).diagnostics).toEqual([]);
+  });
+});
+
 describe('rule selection', () => {
   it('onlyRules and onlyDetectors', async () => {
     const cwd = project({ 'a.toy': 'danger evil\n' });
