@@ -17,7 +17,7 @@ export type { PythonNode, PythonParameter, ParseProblem } from './source-code.js
 export type { PythonBinding, BindingKind, ScopeKind, ScopeInfo, AttributeAssignment } from './scopes.js';
 export { ScopeModel } from './scopes.js';
 export { PYTHON_BUILTINS } from './builtins.js';
-export { initParser, grammarWasmPath, defaultParseTimeout } from './parser.js';
+export { initParser, grammarWasmPath, defaultParseTimeout, parserMemoryAccess } from './parser.js';
 
 /**
  * Parses Python text into a `PythonSourceCode` (the parser must be initialised). Throws when the

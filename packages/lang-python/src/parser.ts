@@ -25,7 +25,9 @@ export function initParser(): Promise<void> {
   if (!initPromise) {
     initPromise = (async () => {
       const runtime = runtimeWasmPath();
-      await Parser.init({ locateFile: () => runtime });
+      const module: Record<string, unknown> = { locateFile: () => runtime };
+      await Parser.init(module);
+      fastMemoryAccess(module);
       language = await TsLanguage.load(grammarWasmPath());
       parser = new Parser();
       parser.setLanguage(language);
@@ -38,6 +40,37 @@ export function initParser(): Promise<void> {
 }
 
 /** True once `initParser()` has completed in this thread. */
+let memoryAccess: 'direct' | 'generic' = 'generic';
+
+/** How node data crosses into Wasm: `direct` once `initParser` has put the fast accessors in place. */
+export function parserMemoryAccess(): 'direct' | 'generic' {
+  return memoryAccess;
+}
+
+/**
+ * web-tree-sitter passes every node to and from Wasm through `setValue`/`getValue` of its Emscripten
+ * module (the options object given to `Parser.init` becomes that module): generic helpers that
+ * look at a type string and go through a DataView. For the `i32` values nodes are made of, these
+ * read and write the module's current Int32Array view directly (little-endian hosts only; other
+ * types go to the originals).
+ */
+function fastMemoryAccess(module: Record<string, unknown>): void {
+  const { setValue, getValue } = module as { setValue?: unknown; getValue?: unknown };
+  if (typeof setValue !== 'function' || typeof getValue !== 'function' || !(module.HEAP32 instanceof Int32Array)) return;
+  if (new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1) return;
+  memoryAccess = 'direct';
+  const set = setValue as (ptr: number, value: number, type?: string) => void;
+  const get = getValue as (ptr: number, type?: string) => number;
+  module.setValue = (ptr: number, value: number, type?: string): void => {
+    if (type === 'i32' && (ptr & 3) === 0) (module.HEAP32 as Int32Array)[ptr >> 2] = value;
+    else set(ptr, value, type);
+  };
+  module.getValue = (ptr: number, type?: string): number => {
+    if (type === 'i32' && (ptr & 3) === 0) return (module.HEAP32 as Int32Array)[ptr >> 2];
+    return get(ptr, type);
+  };
+}
+
 export function isParserReady(): boolean {
   return parser !== undefined;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Node } from 'web-tree-sitter';
-import { parsePython, python } from '../src/index.js';
+import { parsePython, parserMemoryAccess, python } from '../src/index.js';
 import { calleeName, nodesOfType, parse } from './helpers.js';
 
 describe('python language', () => {
@@ -18,6 +18,23 @@ describe('python language', () => {
     expect(sc.ast.type).toBe('module');
     expect(sc.text).toBe('x = 1\n');
     expect(parsePython('y = 2').ast.type).toBe('module');
+  });
+
+  it('reads node data straight from Wasm memory, also after the memory grows', async () => {
+    await python.init!();
+    expect(parserMemoryAccess()).toBe('direct');
+    // ~4 MB of source: the tree outgrows the initial Wasm memory, which replaces its views.
+    const text = 'value = compute(first, second)\n'.repeat(130_000) + 'torch.load(path, weights_only=False)\n';
+    const sc = parsePython(text);
+    const last = sc.ast.lastNamedChild!.firstNamedChild!;
+    expect(last.type).toBe('call');
+    expect(last.startIndex).toBe(text.length - 'torch.load(path, weights_only=False)\n'.length);
+    expect(last.startPosition).toEqual({ row: 130_000, column: 0 });
+    expect(sc.getText(last.childForFieldName('function')!)).toBe('torch.load');
+    const keyword = last.childForFieldName('arguments')!.namedChildren.find((n) => n?.type === 'keyword_argument')!;
+    expect(sc.getText(keyword.childForFieldName('value')!)).toBe('False');
+    expect(sc.getLoc(keyword)).toEqual({ start: { line: 130_001, column: 18 }, end: { line: 130_001, column: 36 } });
+    expect(sc.ast.descendantsOfType('call')).toHaveLength(130_001);
   });
 });
 
