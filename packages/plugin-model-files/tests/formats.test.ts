@@ -88,6 +88,8 @@ describe('detectFormat', () => {
       ['one long operand past the head', bytes([0x58], u32le(2000), 'a'.repeat(507)), 'partial'],
       // Text that starts like opcodes, then breaks.
       ['a requirements file (GLOBAL `overage.coveralls`, then `f`)', bytes('coverage\ncoveralls\nflake8\nsphinx\n'), 'data'],
+      ['a two-line requirements file (GLOBAL `lick.requests`, then the end)', bytes('click\nrequests\n'), 'data'],
+      ['an import returned whole', bytes('cos\nsystem\n.'), 'import'],
       ['a Python path file', bytes("import os; var = 'X'; enabled = os.environ.get(var) == 'local'\n"), undefined],
       ['a relative path', bytes('../lib\n'), undefined],
       ['STOP on an empty stack', bytes('.'), undefined],
@@ -107,6 +109,7 @@ describe('detectFormat', () => {
     it('claims the rest only under a model file name', () => {
       const requirements = bytes('coverage\ncoveralls\nflake8\n');
       expect(isModelFile(requirements, 'requirements/development.txt')).toBe(false);
+      expect(isModelFile(bytes('click\nrequests\n'), 'requirements.txt')).toBe(false);
       expect(isModelFile(requirements, 'model.pkl')).toBe(true);
       expect(isModelFile(bytes('../lib\n'), 'site.pth')).toBe(false);
       const longOperand = bytes([0x58], u32le(2000), 'a'.repeat(507));

@@ -98,11 +98,13 @@ const STREAM_BYTES = 256;
  * unpickler needs no PROTO and takes any opcode first (`N0cos\nsystem\n…` runs `os.system`), so
  * the head is read as opcodes, with the machine's stack, MARK and memo checks:
  * - `import`: a GLOBAL / INST / STACK_GLOBAL naming an importable module and name (what the unpickler
- *   imports, and then may call), with every opcode well formed, or at least up to a call;
+ *   imports, and then may call), with a call before any malformed opcode, or a whole well-formed
+ *   pickle, or a full head of well-formed opcodes;
  * - `stream`: a whole head (at least 256 bytes) of well-formed opcodes, many of them: a pickle whose
  *   first import lies further on;
  * - `data`: a well-formed pickle up to its STOP, or a shorter run of well-formed opcodes (text can
- *   read so: `N.`, `(dp0\n.`), or an import that nothing well formed follows;
+ *   read so: `N.`, `(dp0\n.`, a two-line requirements file `click\nrequests\n`), or an import
+ *   that nothing well formed follows;
  * - `partial`: a whole head that is the start of one long operand (`X` and a length past the head): a
  *   pickle only when the name says so, since any bytes can follow a length;
  * - undefined: not a pickle (the first byte is no opcode, or an opcode is malformed early).
@@ -118,8 +120,10 @@ export function sniffPickle(head: Uint8Array): 'import' | 'stream' | 'data' | 'p
   const imports = r.globals.some((g) => g.offset <= bad && !g.opcode.startsWith('EXT') && IMPORTABLE.test(g.module) && IMPORTABLE.test(g.name));
   if (imports) {
     // Text can start like an import (`coverage\nflake8\n` is GLOBAL `overage.flake8`): whatever the
-    // name only when nothing is malformed, or something is called before that.
-    return bad === Number.POSITIVE_INFINITY || r.calls.some((c) => c.offset < bad) ? 'import' : 'data';
+    // name only when something is called before any error, or the pickle is whole up to its STOP,
+    // or well formed through a full head.
+    const whole = bad === Number.POSITIVE_INFINITY && (r.end >= 0 || head.length >= STREAM_BYTES);
+    return whole || r.calls.some((c) => c.offset < bad) ? 'import' : 'data';
   }
   if (bad !== Number.POSITIVE_INFINITY) return undefined;
   if (r.end >= 0) return 'data';
