@@ -39,7 +39,6 @@ export function initParser(): Promise<void> {
   return initPromise;
 }
 
-/** True once `initParser()` has completed in this thread. */
 let memoryAccess: 'direct' | 'generic' = 'generic';
 
 /** How node data crosses into Wasm: `direct` once `initParser` has put the fast accessors in place. */
@@ -71,6 +70,7 @@ function fastMemoryAccess(module: Record<string, unknown>): void {
   };
 }
 
+/** True once `initParser()` has completed in this thread. */
 export function isParserReady(): boolean {
   return parser !== undefined;
 }
