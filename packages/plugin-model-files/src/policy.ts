@@ -44,6 +44,11 @@ export const DANGEROUS_MODULES: readonly string[] = [
   '_posixsubprocess', '_winapi', 'msvcrt', 'winreg', '_winreg', 'win32api', 'win32process',
   'pandas.read_pickle', 'pandas.io.pickle', 'sklearn.utils._testing', 'transformers.dynamic_module_utils',
   'transformers.utils.hub', 'huggingface_hub', 'jinja2', 'yaml.load', 'yaml.unsafe_load', 'yaml.full_load',
+  // Run code strings, shell commands or nested pickles: `doctest.debug_script(src)`,
+  // `torch.testing._internal.common_utils.shell(cmd)`, `ConfigModule.load_config(pickled)`,
+  // `torch.utils.bottleneck.__main__.run_cprofile(code)`, benchmark `Timer(stmt)`, `numexpr.evaluate`.
+  'doctest', 'torch.testing._internal', 'torch.utils._config_module', 'torch.utils.bottleneck', 'torch.utils.benchmark',
+  'numexpr', 'IPython', 'pexpect', 'sh', 'plumbum', 'invoke', 'fabric', 'paramiko', 'pkg_resources',
 ];
 
 /** Modules that are dangerous even when reached as an attribute of another module (`pathlib.os`). */

@@ -20,6 +20,10 @@ describe('global policy', () => {
     ['numpy.testing._private.utils', 'runstring'], ['idlelib.pyshell', 'main'], ['lib2to3.main', 'main'],
     ['uuid', '_get_command_stdout'], ['code', 'InteractiveInterpreter'], ['_operator', 'methodcaller'], ['_functools', 'partial'],
     ['io', 'open'], ['_io', 'FileIO'], ['codecs', 'open'], ['zipfile', 'ZipFile'], ['logging.config', 'listen'],
+    ['doctest', 'debug_script'], ['torch.testing._internal.common_utils', 'shell'],
+    ['torch.utils._config_module', 'ConfigModule.load_config'], ['torch.utils.bottleneck.__main__', 'run_cprofile'],
+    ['torch.utils.benchmark', 'Timer'], ['numexpr', 'evaluate'], ['IPython.utils.process', 'system'], ['pexpect', 'spawn'],
+    ['pkg_resources', 'EntryPoint.load'],
   ])('%s.%s is dangerous', (m, n) => expect(v(m, n)).toBe('dangerous'));
 
   it('checks every dotted component', () => {
