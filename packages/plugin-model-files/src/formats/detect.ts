@@ -194,7 +194,11 @@ function innerIsModel(head: Uint8Array, f: 'gzip' | 'zlib', innerPath: string): 
   }
   if (inner.length === 0) return false;
   const g = detectFormat(inner, innerPath);
-  if (g === 'pickle') return inner[0] === 0x80 || sniffPickle(inner) === 'import' || sniffPickle(inner) === 'stream';
+  if (g === 'pickle') {
+    if (inner[0] === 0x80) return true;
+    const kind = sniffPickle(inner);
+    return kind === 'import' || kind === 'stream';
+  }
   return g !== 'unknown' && g !== 'gzip' && g !== 'zlib';
 }
 
