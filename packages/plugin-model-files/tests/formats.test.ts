@@ -133,6 +133,20 @@ describe('detectFormat', () => {
     expect(detectFormat(header(200_000_000, '{"w":{}}'), 'x')).toBe('unknown');
   });
 
+  it('reads a PROTO start as a pickle only when the opcodes after it read well, or under a pickle name', () => {
+    // A Type 1 font (matplotlib's test fonts): 0x80 0x01 (an ASCII segment), its length, then PostScript.
+    const pfb = bytes([0x80, 0x01, 0xbf, 0x10, 0, 0], '%!PS-Adobe-FontType1-1.0: CMR10 003.002\n/FontName /CMR10 def\n');
+    expect(detectFormat(pfb, 'tests/cmr10.pfb')).toBe('unknown');
+    expect(isModelFile(pfb, 'tests/cmr10.pfb')).toBe(false);
+    expect(detectFormat(pfb, 'weights.pkl')).toBe('pickle');
+    // PROTO 1 then an import and a call runs code whatever the name.
+    const call = bytes([0x80, 0x01], "cos\nsystem\n(S'id'\ntR.");
+    expect(isModelFile(call, 'cmr10.pfb')).toBe(true);
+    // A head cut short inside the frame after PROTO 4 is still a pickle.
+    expect(isModelFile(bytes([0x80, 0x04, 0x95, 0x20]), 'blob')).toBe(true);
+    expect(sniffPickle(pfb)).toBeUndefined();
+  });
+
   it('claims compressed files by the name inside the compression or by their decompressed bytes', () => {
     const csv = gzipSync(Buffer.from('sepal_length,sepal_width\n5.1,3.5\n'));
     const pickled = gzipSync(Buffer.from([0x80, 4, 0x95, 0, 0, 0, 0, 0, 0, 0, 0, 0x7d, 0x2e]));

@@ -72,9 +72,10 @@ export function detectFormat(head: Uint8Array, path = ''): FormatId {
     const n = u32(head, 0) + u32(head, 4) * 0x100000000;
     if (n >= 2 && n < 2 ** 40 && (/\.safetensors$/i.test(path) || (n <= SAFETENSORS_MAX_HEADER && opensJsonObject(head, 9)))) return 'safetensors';
   }
-  // Pickle: PROTO 2–5 (0x80 0x06+ is an invalid protocol but still an attempt at a pickle).
-  if (b0 === 0x80 && head.length >= 2 && head[1] <= 5) return 'pickle';
-  // An unsupported protocol number: still a (broken) pickle when it is named like one.
+  // Pickle: PROTO 0–5 and opcodes that read well after it. Other files start with 0x80 too: a Type 1
+  // font (`.pfb`) with 0x80 0x01 and then a segment length, which is no opcode.
+  if (b0 === 0x80 && head.length >= 2 && head[1] <= 5 && sniffPickle(head) !== undefined) return 'pickle';
+  // An unsupported protocol number or a malformed pickle: still a (broken) pickle when it is named like one.
   if (b0 === 0x80 && head.length >= 2 && head[1] <= 0x0f && /\.(pkl|pickle|pt|pth|joblib|ckpt)$/i.test(path)) return 'pickle';
   // zlib (joblib's default compressor): CMF 0x78 and a valid FCHECK.
   if (b0 === 0x78 && head.length >= 2 && ((b0 << 8) | head[1]) % 31 === 0) return 'zlib';
@@ -94,7 +95,7 @@ const STREAM_OPCODES = 64;
 const STREAM_BYTES = 256;
 
 /**
- * What bytes that do not start with PROTO are, read strictly by the pickle machine. Python's
+ * What some bytes are, read strictly by the pickle machine (a PROTO first too). Python's
  * unpickler needs no PROTO and takes any opcode first (`N0cos\nsystem\n…` runs `os.system`), so
  * the head is read as opcodes, with the machine's stack, MARK and memo checks:
  * - `import`: a GLOBAL / INST / STACK_GLOBAL naming an importable module and name (what the unpickler
@@ -107,6 +108,7 @@ const STREAM_BYTES = 256;
  *   that nothing well formed follows;
  * - `partial`: a whole head that is the start of one long operand (`X` and a length past the head): a
  *   pickle only when the name says so, since any bytes can follow a length;
+ * - after PROTO, `data` also for fewer opcodes, as long as none is malformed;
  * - undefined: not a pickle (the first byte is no opcode, or an opcode is malformed early).
  */
 export function sniffPickle(head: Uint8Array): 'import' | 'stream' | 'data' | 'partial' | undefined {
@@ -128,7 +130,8 @@ export function sniffPickle(head: Uint8Array): 'import' | 'stream' | 'data' | 'p
   if (bad !== Number.POSITIVE_INFINITY) return undefined;
   if (r.end >= 0) return 'data';
   if (head.length >= STREAM_BYTES) return r.opcodes >= STREAM_OPCODES ? 'stream' : r.opcodes >= 4 ? 'data' : 'partial';
-  return r.opcodes >= 4 ? 'data' : undefined;
+  // After PROTO, any opcode that reads well (the head of a pickle cut short: `\x80\x04\x95` and its frame).
+  return r.opcodes >= 4 || head[0] === 0x80 ? 'data' : undefined;
 }
 
 function isOldTar(head: Uint8Array): boolean {
