@@ -48,6 +48,15 @@ describe('detectFormat', () => {
     expect(isModelFile(local('word.xml'), 'doc.docx')).toBe(false);
     // A wheel starts with a Python path file (`.pth`), not a checkpoint.
     expect(isModelFile(local('distutils-precedence.pth'), 'setuptools-67.6.1-py3-none-any.whl')).toBe(false);
+    // Keras' own files count at the root only: old wheels hold `*.dist-info/metadata.json`.
+    expect(isModelFile(local('metadata.json'), 'model.zip')).toBe(true);
+    expect(isModelFile(local('argparse-1.4.0.dist-info/metadata.json'), 'argparse-1.4.0-py2.py3-none-any.whl')).toBe(false);
+    expect(isModelFile(local('pkg/sub/version'), 'bundle.zip')).toBe(false);
+    // A name other files use too says nothing about a zip: Java's `public_suffix_list.dat`; scipy's
+    // `ecg.dat` holds `ecg.npy`.
+    expect(isModelFile(local('aaa'), 'security/public_suffix_list.dat')).toBe(false);
+    expect(isModelFile(local('ecg.npy'), 'misc/ecg.dat')).toBe(true);
+    expect(isModelFile(local('aaa'), 'weights.pt')).toBe(true);
   });
 
   it('claims tar archives whose first member is a PyTorch tar record or a model file', () => {
@@ -157,6 +166,25 @@ describe('detectFormat', () => {
     expect(isModelFile(pickled, 'cache.gz')).toBe(true);
     expect(isModelFile(zlibDeflate(Buffer.from([0x80, 4, 0x7d, 0x2e])), 'blob.z')).toBe(true);
     expect(isModelFile(csv, 'model.pkl.gz')).toBe(true);
+    // A name other files use too is not enough where the bytes can be looked at (networkx's
+    // `atlas.dat.gz` is text), and is where they cannot (a bz2 stream).
+    expect(isModelFile(csv, 'generators/atlas.dat.gz')).toBe(false);
+    expect(isModelFile(pickled, 'generators/atlas.dat.gz')).toBe(true);
+    expect(isModelFile(bytes('BZh91AY&SY'), 'model.bin.bz2')).toBe(true);
+    expect(isModelFile(bytes('BZh91AY&SY'), 'model.bin')).toBe(true);
+  });
+
+  it('claims a gzipped tarball only when its first member is a model', () => {
+    const tar = (name: string) => {
+      const h = Buffer.alloc(1024);
+      h.write(name, 0, 'latin1');
+      h.write('ustar', 257, 'latin1');
+      return gzipSync(h);
+    };
+    expect(isModelFile(tar('zoneinfo/Africa/Abidjan'), 'dateutil-zoneinfo.tar.gz')).toBe(false);
+    expect(isModelFile(tar('package/package.json'), 'c6613180275c7c9edada')).toBe(false);
+    expect(isModelFile(tar('sys_info'), 'checkpoint.tar.gz')).toBe(true);
+    expect(isModelFile(tar('model/weights.safetensors'), 'release.tgz')).toBe(true);
   });
 });
 

@@ -152,8 +152,12 @@ function isProtobufModel(head: Uint8Array): boolean {
   return tag === 0x12 || tag === 0x1a || tag === 0x22 || tag === 0x28 || tag === 0x32 || tag === 0x3a || tag === 0x42;
 }
 
-/** Zip members that make the archive a model: PyTorch's records, Keras' files, model files. */
-const ZIP_MODEL_MEMBER = /(^|\/)(data\.pkl|constants\.pkl|version|\.data\/.*|byteorder|config\.json|metadata\.json|model\.weights\.h5)$|\.(npy|npz|pkl|pickle|pt|ckpt|joblib|safetensors|gguf|onnx|keras|h5)$/i;
+/**
+ * Zip members that make the archive a model: PyTorch's records (in the archive's one top directory),
+ * Keras' files (at the root: a wheel's `*.dist-info/metadata.json` is not one), model files anywhere.
+ */
+const ZIP_MODEL_MEMBER =
+  /^(?:[^/]+\/)?(?:data\.pkl|constants\.pkl|version|byteorder|\.data\/.*)$|^(?:config\.json|metadata\.json|model\.weights\.h5)$|\.(npy|npz|pkl|pickle|pt|ckpt|joblib|safetensors|gguf|onnx|keras|h5)$/i;
 /** The most of a central directory discovery reads. */
 const MAX_DIRECTORY_READ = 1 << 20;
 
@@ -185,6 +189,33 @@ const PICKLE_ONLY_NAME = /\.(pkl|pickle|joblib|ckpt|pt)$/i;
 
 /** Magic-byte check the engine calls (first ≤512 bytes + path). */
 const MODEL_EXTENSION = /\.(pt|pth|bin|ckpt|pkl|pickle|joblib|npz|npy|keras|mar|pt2|ptl|model|dat|sav|nemo)$/i;
+/**
+ * Model names that other files use too (Java's `public_suffix_list.dat` is a zip, networkx's
+ * `atlas.dat.gz` gzipped text): an archive or a gzip/zlib stream so named is a model file only when
+ * its members or its decompressed bytes say so. A bz2/xz/lzma/lz4 stream cannot be looked into from
+ * its head, so there the name still counts (`joblib.dump(m, "model.bin", compress="bz2")`).
+ */
+const GENERIC_MODEL_NAME = /\.(bin|dat|sav|model)$/i;
+
+/** Whether a name says model file for content of format `f`. */
+function namedModel(name: string, f: FormatId): boolean {
+  if (!MODEL_EXTENSION.test(name)) return false;
+  return !GENERIC_MODEL_NAME.test(name) || !(f === 'zip' || f === 'tar' || f === 'gzip' || f === 'zlib');
+}
+
+/** What a tar header's first member says (PyTorch's oldest format: `sys_info`, `pickle`, …). */
+function tarFirstMemberIsModel(head: Uint8Array): boolean {
+  if (head.length < 100) return false;
+  const first = String.fromCharCode(...head.subarray(0, 100)).replace(/\0[\s\S]*$/, '').replace(/^\.\//, '');
+  return /^(sys_info|pickle|storages|tensors)$/.test(first) || ZIP_MODEL_MEMBER.test(first);
+}
+
+/** What a zip's first local header says. */
+function zipFirstMemberIsModel(head: Uint8Array): boolean {
+  if (head.length <= 30) return false;
+  const nlen = head[26] | (head[27] << 8);
+  return ZIP_MODEL_MEMBER.test(String.fromCharCode(...head.subarray(30, Math.min(head.length, 30 + nlen))));
+}
 
 /** Decompresses what the head holds (never more) and asks whether that is a model format. */
 function innerIsModel(head: Uint8Array, f: 'gzip' | 'zlib', innerPath: string): boolean {
@@ -202,6 +233,9 @@ function innerIsModel(head: Uint8Array, f: 'gzip' | 'zlib', innerPath: string): 
     const kind = sniffPickle(inner);
     return kind === 'import' || kind === 'stream';
   }
+  // A tarball (`dateutil-zoneinfo.tar.gz`, an npm package) is a model only when its first member is.
+  if (g === 'tar') return tarFirstMemberIsModel(inner);
+  if (g === 'zip') return zipFirstMemberIsModel(inner);
   return g !== 'unknown' && g !== 'gzip' && g !== 'zlib';
 }
 
@@ -218,17 +252,9 @@ export function isModelFile(head: Uint8Array, path: string): boolean {
   }
   if (f === 'zip' || f === 'tar' || f === 'gzip' || f === 'bz2' || f === 'xz' || f === 'zlib' || f === 'lzma' || f === 'lz4') {
     // Archives are model files when their first member or their name says so; an archive could hold anything.
-    if (f === 'zip' && head.length > 30) {
-      const nlen = head[26] | (head[27] << 8);
-      const first = String.fromCharCode(...head.subarray(30, Math.min(head.length, 30 + nlen)));
-      if (ZIP_MODEL_MEMBER.test(first)) return true;
-    }
-    if (f === 'tar' && head.length >= 100) {
-      // PyTorch's oldest format is a tar of `sys_info`, `pickle`, `storages` and `tensors`.
-      const first = String.fromCharCode(...head.subarray(0, 100)).replace(/\0[\s\S]*$/, '').replace(/^\.\//, '');
-      if (/^(sys_info|pickle|storages|tensors)$/.test(first) || ZIP_MODEL_MEMBER.test(first)) return true;
-    }
-    if (MODEL_EXTENSION.test(path)) return true;
+    if (f === 'zip' && zipFirstMemberIsModel(head)) return true;
+    if (f === 'tar' && tarFirstMemberIsModel(head)) return true;
+    if (namedModel(path, f)) return true;
     // PyTorch's loader finds `data.pkl` through the central directory wherever it lies: an archive
     // that puts another member first is read to its directory.
     if (f === 'zip' && zipMemberNames(path).some((name) => ZIP_MODEL_MEMBER.test(name))) return true;
@@ -236,7 +262,7 @@ export function isModelFile(head: Uint8Array, path: string): boolean {
     // file when the name inside the compression does (`model.pkl.gz`) or, for gzip/zlib, when the
     // first decompressed bytes are a model format (a pickle, a zip, a NumPy array).
     const inner = path.replace(/\.(gz|tgz|bz2|xz|z|zlib|lzma|lz4)$/i, '');
-    if (inner !== path && MODEL_EXTENSION.test(inner)) return true;
+    if (inner !== path && namedModel(inner, f)) return true;
     if (f === 'gzip' || f === 'zlib') return innerIsModel(head, f, inner);
     return false;
   }
