@@ -272,3 +272,20 @@ export function policyFromSettings(settings: Record<string, unknown> | undefined
     allowModulePrefixes: list(model.allowModulePrefixes),
   });
 }
+
+const policies = new WeakMap<object, GlobalPolicy>();
+
+/** The allow/deny policy for this run's settings (built once per settings object). */
+export function policyFor(settings: Record<string, unknown>): GlobalPolicy {
+  let p = policies.get(settings);
+  if (!p) {
+    p = policyFromSettings(settings);
+    policies.set(settings, p);
+  }
+  return p;
+}
+
+/** `module.name`, or the module alone for a whole-module reference (`*`). */
+export function dotted(g: { module: string; name: string }): string {
+  return g.name === '*' ? g.module : `${g.module}.${g.name}`;
+}

@@ -234,6 +234,29 @@ export function enclosingExceptTry(node: Node): Node | undefined {
 // In-process round trips
 
 /**
+ * The bytes an expression holds when they are written into the source: a bytes (or str) literal, a
+ * name bound to one where it is used (`constant`), or `io.BytesIO` of such a value. Characters past
+ * 0xff cannot be bytes (a str the unpickler would refuse): undefined then, as for anything unknown.
+ */
+export function constantBytes(sc: SC, expr: Node | undefined, depth = 0): Uint8Array | undefined {
+  if (!expr || depth > 3) return undefined;
+  if (expr.type === 'call') {
+    const q = calleeName(sc, expr);
+    if (q !== 'io.BytesIO' && q !== '_io.BytesIO') return undefined;
+    return constantBytes(sc, sc.argument(expr, { name: 'initial_bytes', position: 0 }), depth + 1);
+  }
+  const v = sc.constant(expr);
+  if (typeof v !== 'string') return undefined;
+  const out = new Uint8Array(v.length);
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c > 0xff) return undefined;
+    out[i] = c;
+  }
+  return out;
+}
+
+/**
  * True when `expr` only holds bytes this process produced itself with one of `dumpers`:
  * `pickle.dumps(x)`, a name bound to such a call, `io.BytesIO(pickle.dumps(x))`, or an empty
  * `io.BytesIO()` that a dumper wrote to in the same function (`torch.save(m, buf)`), also through

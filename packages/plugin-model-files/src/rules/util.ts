@@ -1,24 +1,12 @@
 import type { ModelFile, PickleGlobalFact } from '../ast.js';
 import { FILE_LOC } from '../language.js';
-import { GlobalPolicy, policyFromSettings, type GlobalJudgement } from '../policy.js';
+import { dotted, policyFor, type GlobalPolicy, type GlobalJudgement } from '../policy.js';
 
-export { FILE_LOC };
+export { FILE_LOC, dotted, policyFor };
 
 /** ` in archive/data.pkl` for archive members, '' for the file itself. */
 export function where(member: string): string {
   return member ? ` in ${member}` : '';
-}
-
-const policies = new WeakMap<object, GlobalPolicy>();
-
-/** The allow/deny policy for this run's settings (built once per settings object). */
-export function policyFor(settings: Record<string, unknown>): GlobalPolicy {
-  let p = policies.get(settings);
-  if (!p) {
-    p = policyFromSettings(settings);
-    policies.set(settings, p);
-  }
-  return p;
 }
 
 /** Judges a pickle global; TorchScript archives name their own classes `__torch__.*`. */
@@ -29,9 +17,6 @@ export function judgeGlobal(policy: GlobalPolicy, g: PickleGlobalFact): GlobalJu
   return policy.judge(g.module, g.name);
 }
 
-export function dotted(g: { module: string; name: string }): string {
-  return g.name === '*' ? g.module : `${g.module}.${g.name}`;
-}
 
 /** Groups facts by member, keeping the first occurrence order. */
 export function byMember<T extends { member: string }>(facts: T[]): Map<string, T[]> {

@@ -1,6 +1,7 @@
 import { createRule } from '@oculum/core';
 import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
-import { calleeGate, calleeName, confidenceFor, isInProcessData, isStubFile, type Node } from '../utils.js';
+import { judgePickleBytes } from '@oculum/plugin-model-files/pickle';
+import { calleeGate, calleeName, confidenceFor, constantBytes, isInProcessData, isStubFile, type Node } from '../utils.js';
 
 const PICKLE_MODULES = ['pickle', '_pickle', 'cPickle', 'six.moves.cPickle', 'pickle5', 'dill', 'cloudpickle'];
 
@@ -30,6 +31,9 @@ LOADERS.add('jsonpickle.decode');
 LOADERS.add('jsonpickle.loads');
 LOADERS.add('jsonpickle.unpickler.decode');
 
+/** The pickle loaders whose data can be a pickle written into the source (`pickle.loads(b"…")`). */
+const PICKLE_READER = new RegExp(`^(?:${PICKLE_MODULES.map((m) => m.replace(/\./g, '\\.')).join('|')})\\.(?:_?loads?|_?Unpickler)$`);
+
 /** Serializers: data they produced in this process is a deep copy, not outside input. */
 const DUMPERS = new Set<string>(['marshal.dump', 'marshal.dumps', 'jsonpickle.encode', 'jsonpickle.dumps']);
 for (const m of PICKLE_MODULES) for (const f of ['dump', 'dumps', '_dump', '_dumps']) DUMPERS.add(`${m}.${f}`);
@@ -58,6 +62,10 @@ export default createRule<[], PythonSourceCode>({
       recommended: true,
     },
     messages: {
+      embeddedPayload:
+        '`{{callee}}` loads a pickle written into the source that imports {{imports}}: loading it runs that code. Remove the embedded pickle; keep data as JSON or safetensors, or build the object in code.',
+      embeddedForeign:
+        '`{{callee}}` loads a pickle written into the source that imports {{imports}}, beyond what plain data needs: loading it imports and may call them. Keep data as JSON or safetensors, build the object in code, or allow these globals in `settings.model.allowGlobals`.',
       unsafeDeserialization:
         '`{{callee}}` deserializes data that can run arbitrary code when it is loaded{{detail}}: a malicious model or cache file executes on this machine. Load weights from safetensors (or `torch.load(..., weights_only=True)`), data as JSON, scikit-learn models with skops.',
     },
@@ -78,11 +86,23 @@ export default createRule<[], PythonSourceCode>({
         const data = sc.argument(node, { position: 0 }) ?? sc.argument(node, { name: 'data' }) ?? sc.argument(node, { name: 'file' });
         // `pickle.loads(pickle.dumps(x))`, `s = pickle.dumps(x); pickle.loads(s)`: a deep copy.
         if (isInProcessData(sc, data, DUMPERS)) return;
+        // A pickle written into the source is read (never loaded) with the model-file policy: one
+        // that imports only what a plain data pickle needs runs nothing; one that imports more is an
+        // embedded payload.
+        const embedded = PICKLE_READER.test(callee) ? constantBytes(sc, data) : undefined;
+        const judged = embedded && judgePickleBytes(embedded, context.settings);
+        if (judged && judged.inert) return;
+        const imports = judged ? judged.imports : [];
+        const dangerous = imports.some((i) => i.verdict === 'dangerous');
         context.report({
           node,
-          messageId: 'unsafeDeserialization',
-          data: { callee, detail: detail(callee) },
-          confidence: confidenceFor(sc, data),
+          messageId: imports.length === 0 ? 'unsafeDeserialization' : dangerous ? 'embeddedPayload' : 'embeddedForeign',
+          data: {
+            callee,
+            detail: detail(callee),
+            imports: imports.slice(0, 3).map((i) => i.name).join(', ') + (imports.length > 3 ? ', …' : ''),
+          },
+          confidence: imports.length === 0 ? confidenceFor(sc, data) : dangerous ? 'high' : 'medium',
         });
       },
     };

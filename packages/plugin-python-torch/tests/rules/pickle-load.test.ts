@@ -28,6 +28,12 @@ ruleTester.run('torch/pickle-load', rule, {
     'import json\nx = json.loads(s)',
     'import pandas as pd\nx = pd.read_csv(p)',
     '"""pickle.loads(b)"""\nimport pickle',
+    // Pickles written into the source that import nothing beyond plain data.
+    'import pickle\nx = pickle.loads(b"\\x80\\x04N.")',
+    'import pickle\nDATA = b"I1\\n."\nx = pickle.loads(DATA)',
+    'import pickle\nx = pickle.loads(b"cnumpy\\ndtype\\n(S\'f8\'\\ntR.")',
+    'import pickle, io\nx = pickle.Unpickler(io.BytesIO(b"N.")).load()',
+    { code: 'import pickle\nx = pickle.loads(b"cmypkg\\nModel\\n)R.")', settings: { model: { allowGlobals: ['mypkg.Model'] } } },
   ],
   invalid: [
     {
@@ -46,6 +52,21 @@ ruleTester.run('torch/pickle-load', rule, {
     { code: 'import jsonpickle\no = jsonpickle.decode(s)', errors: [{ messageId: 'unsafeDeserialization' }] },
     { code: 'import _pickle\no = _pickle.loads(s)', errors: [{ messageId: 'unsafeDeserialization' }] },
     { code: 'from six.moves import cPickle\no = cPickle.loads(s)', errors: [{ messageId: 'unsafeDeserialization', data: { callee: 'six.moves.cPickle.loads', detail: '' } }] },
+    {
+      code: 'import pickle\nx = pickle.loads(b"cos\\nsystem\\n(S\'id\'\\ntR.")',
+      errors: [{ messageId: 'embeddedPayload', confidence: 'high', data: { callee: 'pickle.loads', imports: 'os.system' } }],
+    },
+    {
+      code: 'import pickle\nx = pickle.loads(b"cmypkg\\nModel\\n)R.")',
+      settings: { model: { denyGlobals: ['mypkg.*'] } },
+      errors: [{ messageId: 'embeddedPayload', confidence: 'high' }],
+    },
+    {
+      code: 'import pickle\nx = pickle.loads(b"csympy.core.numbers\\nHalf\\n)R.")',
+      errors: [{ messageId: 'embeddedForeign', confidence: 'medium', data: { callee: 'pickle.loads', imports: 'sympy.core.numbers.Half' } }],
+    },
+    { code: 'import pickle\nx = pickle.loads(b"\\x80\\x04Nxx")', errors: [{ messageId: 'unsafeDeserialization', confidence: 'high' }] },
+    { code: 'import pickle\nx = pickle.loads("\u20acN.")', errors: [{ messageId: 'unsafeDeserialization' }] },
     { code: 'import pickle\nbuf = io.BytesIO()\nbuf.write(blob)\npickle.dump(o, buf)\nx = pickle.loads(buf.getvalue())', errors: [{ messageId: 'unsafeDeserialization', line: 5 }] },
   ],
 });
