@@ -107,6 +107,9 @@ export async function discoverFiles(options: DiscoverOptions): Promise<string[]>
 
   // Synchronous on purpose: nothing else runs during discovery, and one thread-pool round trip per
   // directory made the walk of a 300-directory tree 3x slower.
+  // Directories a walk leaves out, by reason: said when a directory named on the command line holds
+  // nothing to scan because of them.
+  let pruned = { always: 0, ignoredDirs: 0, ignoredFiles: 0 };
   const walk = (dir: string): void => {
     let entries: Dirent[];
     try {
@@ -120,10 +123,18 @@ export async function discoverFiles(options: DiscoverOptions): Promise<string[]>
     for (const entry of entries) {
       const path = nodePath.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (ALWAYS_SKIPPED_DIRS.has(entry.name) || skip(path, true)) continue;
+        if (ALWAYS_SKIPPED_DIRS.has(entry.name)) {
+          pruned.always++;
+          continue;
+        }
+        if (skip(path, true)) {
+          pruned.ignoredDirs++;
+          continue;
+        }
         subdirs.push(path);
       } else if (entry.isFile()) {
         if (!skip(path, false)) found.add(path);
+        else pruned.ignoredFiles++;
       }
       // Symbolic links and special files are not followed: a scanned tree must not lead us elsewhere.
     }
@@ -139,7 +150,18 @@ export async function discoverFiles(options: DiscoverOptions): Promise<string[]>
       stat = undefined;
     }
     if (stat?.isDirectory()) {
+      const before = found.size;
+      pruned = { always: 0, ignoredDirs: 0, ignoredFiles: 0 };
       walk(abs);
+      if (found.size === before && pruned.always + pruned.ignoredDirs + pruned.ignoredFiles > 0) {
+        const why: string[] = [];
+        if (pruned.always > 0) {
+          why.push(`${plural(pruned.always, 'directory', 'directories')} named ${[...ALWAYS_SKIPPED_DIRS].join(' or ')}, never walked into (name a directory inside one to scan it)`);
+        }
+        const ignored = [pruned.ignoredDirs > 0 ? plural(pruned.ignoredDirs, 'directory', 'directories') : '', pruned.ignoredFiles > 0 ? plural(pruned.ignoredFiles, 'file', 'files') : ''];
+        if (pruned.ignoredDirs + pruned.ignoredFiles > 0) why.push(`${ignored.filter(Boolean).join(' and ')} ignored by .gitignore or ignorePatterns`);
+        options.diagnostics.push({ file: abs, kind: 'skipped', severity: 'warning', message: `Nothing to scan in "${raw}": it holds ${why.join('; ')}` });
+      }
     } else if (stat?.isFile()) {
       found.add(abs);
       options.explicit?.add(abs);
@@ -166,4 +188,8 @@ export async function discoverFiles(options: DiscoverOptions): Promise<string[]>
     }
   }
   return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

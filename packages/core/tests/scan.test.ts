@@ -44,6 +44,27 @@ describe('discovery', () => {
     expect(result.diagnostics.map((d) => d.message)).toEqual(['No files match the pattern "*.none"']);
   });
 
+  it('says why a directory named on the command line holds nothing to scan', async () => {
+    const cwd = project({
+      '.gitignore': 'build/\n',
+      'store/p@1/node_modules/p/a.toy': 'x\n',
+      'store/q@1/node_modules/q/b.toy': 'x\n',
+      'build/c.toy': 'x\n',
+      'build/d/e.toy': 'x\n',
+      'src/f.toy': 'x\n',
+    });
+    const messages = async (paths: string[]) => (await run(cwd, { paths })).diagnostics.map((d) => d.message);
+    expect(await messages(['store'])).toEqual([
+      'Nothing to scan in "store": it holds 2 directories named node_modules or .git, never walked into (name a directory inside one to scan it)',
+    ]);
+    expect(await messages(['build'])).toEqual(['Nothing to scan in "build": it holds 1 directory and 1 file ignored by .gitignore or ignorePatterns']);
+    // A directory inside one is walked when named.
+    expect(files(await run(cwd, { paths: ['store/p@1/node_modules/p'] }))).toEqual(['store/p@1/node_modules/p/a.toy']);
+    // Nothing is said when something else is found there, nor for an empty directory.
+    expect(await messages(['.'])).toEqual([]);
+    expect(await messages(['src'])).toEqual([]);
+  });
+
   it('applies the user ignorePatterns', async () => {
     const cwd = project({ '.oculumrc': '{ "ignorePatterns": ["gen/", "*.tmp.toy"] }', 'gen/a.toy': 'x', 'b.tmp.toy': 'x', 'c.toy': 'x' });
     expect(files(await run(cwd))).toEqual(['c.toy']);
