@@ -2,7 +2,7 @@ import { createRule, type Confidence } from '@oculum/core';
 import { calleeName, calleeOf, receiverOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { importsHf, isHfApiInstance } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
-import { flag, isTrainingArgs, trainerArgsCall, trainingBefore } from '../util/training.js';
+import { flag, isTrainingArgs, pushWithoutPrivacy, trainerArgsCall, trainingBefore } from '../util/training.js';
 
 const name = 'public-hub-upload';
 
@@ -62,6 +62,7 @@ export default createRule<[], PySourceCode>({
         if (method === 'push_to_hub' && fn.type === 'attribute') {
           const priv = flag(sc, node, 'private');
           if (priv === 'true' || priv === 'unknown') return;
+          if (priv === 'absent' && pushWithoutPrivacy(sc, node)) return;
           const recv = receiverOf(node);
           const { trainer, args } = trainerArgsCall(sc, recv);
           if (trainer) {

@@ -46,6 +46,43 @@ export function trainerArgsCall(sc: PySourceCode, trainerRecv: PyNode | null): {
   return { trainer };
 }
 
+/**
+ * huggingface_hub's cards: `ModelCard`, `DatasetCard`, `SpaceCard`, `RepoCard` (and their
+ * `load`/`from_template`), also imported relatively inside huggingface_hub (`.repocard.ModelCard`).
+ */
+const HUB_CARD = /^(?:huggingface_hub\.|\.)(?:[\w.]*\.)?(?:Model|Dataset|Space|Repo)Card(?:\.(?:load|from_template))?$/;
+
+/**
+ * A `push_to_hub` that has no privacy of its own to set, so a missing `private=True` says nothing:
+ * - a Hub card's (`card = ModelCard.load(repo_id); card.push_to_hub(repo_id)` updates the README of
+ *   an existing repository; its `push_to_hub` takes no `private`), by what the receiver was built
+ *   with, or by its name (`card`, `model_card`) when that cannot be told (`card_class.load(...)`, a
+ *   parameter);
+ * - `self.push_to_hub(...)` inside a class whose own `push_to_hub` takes no `private` (a library's
+ *   `Trainer` or `CommitScheduler` calling itself): whether that publishes privately is decided
+ *   inside it, where its own Hub calls are checked.
+ */
+export function pushWithoutPrivacy(sc: PySourceCode, call: PyNode): boolean {
+  const recv = receiverOf(call);
+  if (!recv) return false;
+  const holder = recv.type === 'call' ? recv : recv.type === 'identifier' ? valuesOf(sc, recv).find((v) => v.type === 'call') : undefined;
+  const built = holder ? sc.qualifiedName(calleeOf(holder)!) : undefined;
+  if (built && HUB_CARD.test(built)) return true;
+  if (!built && recv.type === 'identifier' && /(?:^|_)card$/i.test(recv.text)) return true;
+  if (recv.type !== 'identifier' || recv.text !== 'self') return false;
+  const fn = sc.enclosingFunction(call);
+  const cls = fn.type === 'function_definition' ? fn.parent?.parent : undefined;
+  if (!cls || cls.type !== 'class_definition') return false;
+  for (const stmt of cls.childForFieldName('body')?.namedChildren ?? []) {
+    const def = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
+    if (def?.type !== 'function_definition' || def.childForFieldName('name')?.text !== 'push_to_hub') continue;
+    const params = def.childForFieldName('parameters')?.namedChildren ?? [];
+    const names = params.map((p) => (p.type === 'identifier' ? p : (p.childForFieldName('name') ?? p.namedChildren.find((c) => c.type === 'identifier')))?.text);
+    return !names.includes('private');
+  }
+  return false;
+}
+
 const TRAIN_METHODS = new Set(['train', 'fit', 'finetune', 'fine_tune', 'train_model', 'fit_generator']);
 const REVIEW = /eval|review|assess|validat|benchmark|test|score|metric|inspect|red_?team|moderat|approv|audit|check|judge|safety|guard|verif|filter_output|human/i;
 
