@@ -282,6 +282,7 @@ export function isInProcessData(sc: SC, expr: Node | undefined, dumpers: Readonl
     }
     return false;
   }
+  if (depth === 0 && writtenBeforeHere(sc, expr, dumpers)) return true;
   if (expr.type !== 'identifier') return false;
   const bindings = sc.bindings(expr);
   if (bindings.length === 0 || !bindings.every((b) => (b.kind === 'assignment' || b.kind === 'with') && b.value)) return false;
@@ -304,6 +305,113 @@ export function isInProcessData(sc: SC, expr: Node | undefined, dumpers: Readonl
     else if (!q || !/(^|\.)(load|loads|Unpickler|_Unpickler)$/.test(q)) return false;
   }
   return written;
+}
+
+/** Paths other users can write to: a file there can be swapped between the write and the read. */
+const SHARED_PATH = /^(?:\/tmp|\/var\/tmp|\/dev\/shm)(?:\/|$)/;
+/**
+ * The same, spelled in a path expression (`f"/tmp/{name}.pt"`, `tempfile.gettempdir() + "/x.pt"`), or
+ * a name `tempfile.mktemp()` made up (nothing stops another user from creating that file first).
+ */
+const SHARED_PATH_TEXT = /["'](?:\/tmp|\/var\/tmp|\/dev\/shm)(?:\/|["'])|\bgettempdir\b|\bmktemp\b/;
+
+/** A path expression that spells a shared place, itself or through the values of the names in it. */
+function inSharedPlace(sc: SC, path: Node, depth: number): boolean {
+  if (SHARED_PATH_TEXT.test(sc.text.slice(path.startIndex, path.endIndex))) return true;
+  if (depth > 3) return false;
+  const names = path.type === 'identifier' ? [path] : sc.descendants(path, 'identifier');
+  return names.some((n) => sc.reachingBindings(n).some((b) => !!b.value && b.kind !== 'def' && b.kind !== 'class' && inSharedPlace(sc, b.value, depth + 1)));
+}
+
+/**
+ * A file this function wrote with one of `dumpers` before `expr` loads it: `torch.save(m, p)` …
+ * `torch.load(p)`, or `with open(p, "wb") as f: pickle.dump(x, f)` … `with open(p, "rb") as f:
+ * pickle.load(f)`. Both paths must be the same expression over the same bindings (`tmp.name`,
+ * `f"{d}/x.pkl"`), or the same constant; a path under `/tmp`, `/var/tmp` or `/dev/shm` does not count
+ * (another user can swap the file in between), nor a stream that is a parameter (it may hold other
+ * data first) or a file opened to append. Loading it reads back what this code just wrote.
+ */
+function writtenBeforeHere(sc: SC, expr: Node, dumpers: ReadonlySet<string>): boolean {
+  const opened = openedPath(sc, expr, /r/);
+  // A stream handed in (a parameter) may hold other data before what this function wrote to it.
+  if (!opened && expr.type === 'identifier' && sc.reachingBindings(expr).some((b) => b.kind === 'parameter')) return false;
+  const path = opened ?? expr;
+  // Without `open`, only a path counts: a stream (`buf`) can be written by others (a download) too.
+  if (!opened && !isPathExpression(sc, path, 0)) return false;
+  const known = sc.constant(path);
+  if (typeof known === 'string' && SHARED_PATH.test(known)) return false;
+  if (inSharedPlace(sc, path, 0)) return false;
+  if (known !== UNKNOWN && typeof known !== 'string') return false;
+  const scope = sc.enclosingFunction(expr);
+  for (const call of sc.descendants(scope, 'call')) {
+    if (call.endIndex > expr.startIndex) break;
+    if (!calleeName(sc, call, dumpers)) continue;
+    for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
+      const arg = a?.type === 'keyword_argument' ? a.childForFieldName('value') : a;
+      if (!arg) continue;
+      // Only a write that truncates (`w`, `x`): appending leaves what was there first.
+      const target = openedPath(sc, arg, /[wx]/) ?? arg;
+      if (samePath(sc, target, path, known)) return true;
+    }
+  }
+  return false;
+}
+
+const PATH_CALLS = new Set(['os.path.join', 'os.path.abspath', 'os.path.expanduser', 'os.fspath', 'pathlib.Path', 'pathlib.PurePath', 'builtins.str']);
+
+/** An expression that denotes a file name: a string, `+`/`/` of them, `os.path.join`, `tmp.name`, a name bound to one. */
+function isPathExpression(sc: SC, node: Node, depth: number): boolean {
+  if (depth > 4) return false;
+  switch (node.type) {
+    case 'string':
+    case 'concatenated_string':
+    case 'binary_operator':
+      return true;
+    case 'attribute':
+      return node.childForFieldName('attribute')?.text === 'name';
+    case 'call': {
+      const q = calleeName(sc, node);
+      return !!q && PATH_CALLS.has(q);
+    }
+    case 'identifier': {
+      const reaching = sc.reachingBindings(node);
+      return reaching.length > 0 && reaching.every((b) => b.kind === 'assignment' && !!b.value && isPathExpression(sc, b.value, depth + 1));
+    }
+    default:
+      return false;
+  }
+}
+
+/** The path a file handle was opened on (`with open(p, mode) as f`, `f = open(p, mode)`), when its mode matches. */
+function openedPath(sc: SC, handle: Node, mode: RegExp): Node | undefined {
+  if (handle.type !== 'identifier') return undefined;
+  const reaching = sc.reachingBindings(handle);
+  if (reaching.length !== 1) return undefined;
+  const value = reaching[0].value;
+  if (!value || value.type !== 'call' || calleeName(sc, value) !== 'builtins.open') return undefined;
+  const file = sc.argument(value, { name: 'file', position: 0 });
+  const m = sc.argument(value, { name: 'mode', position: 1 });
+  const modeText = m ? sc.constant(m) : 'r';
+  return file && typeof modeText === 'string' && mode.test(modeText) ? file : undefined;
+}
+
+/**
+ * The same path: equal constants, or the same text whose names reach the same bindings (names that
+ * bind nothing, such as the attribute of `tmp.name`, only need the same text).
+ */
+function samePath(sc: SC, a: Node, b: Node, bValue: ConstantValue | typeof UNKNOWN): boolean {
+  if (typeof bValue === 'string') return sc.constant(a) === bValue;
+  if (sc.text.slice(a.startIndex, a.endIndex) !== sc.text.slice(b.startIndex, b.endIndex)) return false;
+  const names = (n: Node) => (n.type === 'identifier' ? [n] : sc.descendants(n, 'identifier'));
+  const an = names(a);
+  const bn = names(b);
+  if (an.length !== bn.length) return false;
+  for (let i = 0; i < an.length; i++) {
+    const ra = sc.reachingBindings(an[i]);
+    const rb = sc.reachingBindings(bn[i]);
+    if (ra.length !== rb.length || ra.some((x, j) => x.node.id !== rb[j].node.id)) return false;
+  }
+  return true;
 }
 
 /** Type stubs (`.pyi`) declare signatures and never run: nothing in them loads anything. */
