@@ -11,14 +11,17 @@ interface Options {
 
 const DOWNLOADERS = new Set(['downloadFile', 'downloadFileToCacheDir', 'snapshotDownload']);
 
-/** `repo: "owner/name"` or `repo: { type, name }` → a printable repo name. */
+/**
+ * `repo: "owner/name"` or `repo: { type, name }` → the quoted repo name; an expression that cannot be
+ * resolved is shown as code (`` `model` ``), so it does not read as a repository called "model".
+ */
 function repoName(sc: JsSourceCode, call: TSESTree.CallExpression): string {
   const repo = sc.argument(call, { name: 'repo', position: 0 });
-  if (!repo) return '<repo>';
+  if (!repo) return 'a repository';
   const v = sc.constant(repo);
-  if (typeof v === 'string') return shown(v);
-  if (v && typeof v === 'object' && !Array.isArray(v) && typeof v.name === 'string') return shown(v.name);
-  return shown(sc.getText(repo), 40);
+  if (typeof v === 'string') return `"${shown(v)}"`;
+  if (v && typeof v === 'object' && !Array.isArray(v) && typeof v.name === 'string') return `"${shown(v.name)}"`;
+  return `\`${shown(sc.getText(repo), 40)}\``;
 }
 
 export default createRule<[Options?], JsSourceCode>({
@@ -35,9 +38,9 @@ export default createRule<[Options?], JsSourceCode>({
       url: docsUrl('hub-download-without-revision'),
     },
     messages: {
-      missing: '{{callee}} downloads from "{{repo}}" without `revision`: it follows `main`, so the files can change under you.',
-      branch: '{{callee}} downloads from "{{repo}}" at "{{revision}}", a branch that moves with every push; pin a full commit hash.',
-      tag: '{{callee}} downloads from "{{repo}}" at tag "{{revision}}"; tags can be moved, a full commit hash cannot.',
+      missing: '{{callee}} downloads from {{repo}} without `revision`: it follows `main`, so the files can change under you.',
+      branch: '{{callee}} downloads from {{repo}} at "{{revision}}", a branch that moves with every push; pin a full commit hash.',
+      tag: '{{callee}} downloads from {{repo}} at tag "{{revision}}"; tags can be moved, a full commit hash cannot.',
     },
     remediation: 'Pass `revision: "<40-character commit hash>"` (the commit you reviewed) in the options object.',
     schema: ALLOW_TAGS_SCHEMA,

@@ -1,4 +1,4 @@
-import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
+import { unwrapExpression, type JsNode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
 
 /**
  * Module families. Specifiers are matched as npm names or as CDN URLs that contain them
@@ -56,7 +56,8 @@ export function tfjsLoaderName(sc: JsSourceCode, call: TSESTree.CallExpression):
 
 /** The callee as written, shortened for messages (`ort.InferenceSession.create`). */
 export function calleeText(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): string {
-  const text = sc.getText(call.callee).replace(/\s+/g, '');
+  // Compiled CommonJS calls imports as `(0, hub_1.downloadFile)(...)`: name the function, not the sequence.
+  const text = sc.getText(unwrapExpression(call.callee)).replace(/\s+/g, '');
   const short = text.length > 60 ? `${text.slice(0, 59)}…` : text;
   return call.type === 'NewExpression' ? `new ${short}` : short;
 }

@@ -14,10 +14,15 @@ tester.run(id(rule), rule, {
     `const { downloadFile } = require('@huggingface/hub'); function f(downloadFile) { downloadFile({ repo: 'o/n' }); }`,
   ],
   invalid: [
-    { code: imp + `await downloadFile({ repo: 'o/n', path: 'model.onnx' });`, errors: [{ messageId: 'missing', data: { callee: 'downloadFile', repo: 'o/n' }, confidence: 'high' }] },
-    { code: imp + `await snapshotDownload({ repo: { type: 'dataset', name: 'o/d' }, revision: 'main' });`, errors: [{ messageId: 'branch', data: { callee: 'snapshotDownload', repo: 'o/d', revision: 'main' } }] },
+    { code: imp + `await downloadFile({ repo: 'o/n', path: 'model.onnx' });`, errors: [{ messageId: 'missing', data: { callee: 'downloadFile', repo: '"o/n"' }, confidence: 'high' }] },
+    { code: imp + `await snapshotDownload({ repo: { type: 'dataset', name: 'o/d' }, revision: 'main' });`, errors: [{ messageId: 'branch', data: { callee: 'snapshotDownload', repo: '"o/d"', revision: 'main' } }] },
     { code: imp + `await snapshotDownload({ repo: 'o/n', revision: 'v1.0' });`, errors: [{ messageId: 'tag', severity: 'medium' }] },
     { code: `const hub = require('@huggingface/hub'); hub.downloadFileToCacheDir({ repo: 'o/n', path: 'x' });`, errors: [{ messageId: 'missing' }] },
+    // Compiled CommonJS: the function is named, and an unresolved repo is shown as code.
+    {
+      code: `const hub_1 = require('@huggingface/hub'); async function f(model) { await (0, hub_1.downloadFileToCacheDir)({ repo: model, path: 'x' }); }`,
+      errors: [{ messageId: 'missing', data: { callee: 'hub_1.downloadFileToCacheDir', repo: '`model`' } }],
+    },
     { code: imp + `function f(o) { return downloadFile(o); }`, errors: [{ messageId: 'missing', confidence: 'low' }] },
   ],
 });
