@@ -33,9 +33,9 @@ export default createRule<[Options?], JsSourceCode>({
       url: docsUrl('unpinned-model-revision'),
     },
     messages: {
-      missing: '{{callee}} loads "{{model}}" from the Hugging Face Hub without a pinned `revision`: it follows `main`, so the files can change under you.',
-      branch: '{{callee}} loads "{{model}}" at revision "{{revision}}", a branch that moves with every push; pin a full commit hash.',
-      tag: '{{callee}} loads "{{model}}" at tag "{{revision}}"; tags can be moved, a full commit hash cannot.',
+      missing: '{{callee}} loads {{model}} from the Hugging Face Hub without a pinned `revision`: it follows `main`, so the files can change under you.',
+      branch: '{{callee}} loads {{model}} at revision "{{revision}}", a branch that moves with every push; pin a full commit hash.',
+      tag: '{{callee}} loads {{model}} at tag "{{revision}}"; tags can be moved, a full commit hash cannot.',
       defaultModel: '{{callee}} uses the default model of the "{{task}}" task, downloaded from the Hub at `main`; name the model and pin its `revision`.',
     },
     remediation:
@@ -81,7 +81,8 @@ export default createRule<[Options?], JsSourceCode>({
         if (revision.kind === 'commit' || revision.kind === 'dynamic') return;
         if (revision.kind === 'tag' && allowTags) return;
 
-        const modelName = location.value !== undefined ? shown(location.value) : shown(sc.getText(model), 40);
+        // A name that cannot be resolved is shown as code (`` `this.model` ``), not as a model id.
+        const modelName = location.value !== undefined ? `"${shown(location.value)}"` : `\`${shown(sc.getText(model), 40)}\``;
         let confidence: Confidence = location.kind === 'hub' ? 'high' : 'low';
         if (revision.kind === 'missing' && sc.isOpaqueOptions(node, optionsPos)) confidence = 'low';
         if (revision.kind === 'missing') {

@@ -24,12 +24,16 @@ tester.run(id(rule), rule, {
     `const { pipeline } = require('@xenova/transformers'); pipeline('x', 'org/name', { revision: '${COMMIT}' });`,
   ],
   invalid: [
-    { code: imp + `await pipeline('x', 'org/name');`, errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: 'org/name' }, line: 2, column: 7, confidence: 'high', severity: 'high' }] },
+    { code: imp + `await pipeline('x', 'org/name');`, errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: '"org/name"' }, line: 2, column: 7, confidence: 'high', severity: 'high' }] },
     { code: imp + `const p = pipeline; await p('x', 'gpt2');`, errors: [{ messageId: 'missing', confidence: 'high' }] },
     { code: `const { pipeline } = await import('@huggingface/transformers'); await pipeline('x', 'org/name');`, errors: [{ messageId: 'missing' }] },
-    { code: `const t = require('@xenova/transformers'); t.AutoTokenizer.from_pretrained('org/name');`, errors: [{ messageId: 'missing', data: { callee: 't.AutoTokenizer.from_pretrained', model: 'org/name' } }] },
+    {
+      code: `const { pipeline } = require('@xenova/transformers'); class E { constructor(m) { this.model = m; } run() { return pipeline('feature-extraction', this.model); } }`,
+      errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: '`this.model`' }, confidence: 'low' }],
+    },
+    { code: `const t = require('@xenova/transformers'); t.AutoTokenizer.from_pretrained('org/name');`, errors: [{ messageId: 'missing', data: { callee: 't.AutoTokenizer.from_pretrained', model: '"org/name"' } }] },
     { code: `import { AutoModel } from 'https://cdn.jsdelivr.net/npm/@huggingface/transformers@3.0.0';\nAutoModel.from_pretrained('org/name');`, errors: [{ messageId: 'missing' }] },
-    { code: imp + `await AutoModel.from_pretrained('org/name', { revision: 'main' });`, errors: [{ messageId: 'branch', data: { callee: 'AutoModel.from_pretrained', model: 'org/name', revision: 'main' } }] },
+    { code: imp + `await AutoModel.from_pretrained('org/name', { revision: 'main' });`, errors: [{ messageId: 'branch', data: { callee: 'AutoModel.from_pretrained', model: '"org/name"', revision: 'main' } }] },
     { code: imp + `await AutoModel.from_pretrained('org/name', { revision: 'v1.2.0' });`, errors: [{ messageId: 'tag', severity: 'medium' }] },
     { code: imp + `await pipeline('x', 'org/name', { revision: '${COMMIT.slice(0, 7)}' });`, errors: [{ messageId: 'branch' }] },
     { code: imp + `await pipeline('x', 'org/name', { revision: undefined });`, errors: [{ messageId: 'missing' }] },
@@ -39,7 +43,7 @@ tester.run(id(rule), rule, {
     { code: imp + `function f(id = 'org/name') { return pipeline('x', id); }`, errors: [{ messageId: 'missing', confidence: 'high' }] },
     {
       code: imp + `class P { static model = 'org/name'; static get() { return pipeline('x', this.model); } }`,
-      errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: 'org/name' }, confidence: 'high' }],
+      errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: '"org/name"' }, confidence: 'high' }],
     },
     {
       name: 'still reports in a file with a syntax error elsewhere',
