@@ -147,7 +147,11 @@ export function hubLoad(sc: PySourceCode, call: PyNode): HubLoad | undefined {
   let revision: HubLoad['revision'] = { kind: 'none' };
   if (revisionNode) {
     const v = sc.constant(revisionNode);
-    if (v === UNKNOWN) revision = { kind: 'unknown' };
+    // `def load(name, revision=None): ...(name, revision=revision)`: the caller decides, as with a
+    // parameter that has no default (a revision held in a variable counts as pinned). A default that
+    // names a branch (`revision="main"`) is a choice made here, and is judged below.
+    const callerDecides = v === null && revisionNode.type === 'identifier' && sc.reachingBindings(revisionNode).every((b) => b.kind === 'parameter');
+    if (v === UNKNOWN || callerDecides) revision = { kind: 'unknown' };
     else if (typeof v === 'string' && v.trim() !== '') revision = { kind: classifyRevision(v), value: v };
     else revision = { kind: 'none' };
   }
