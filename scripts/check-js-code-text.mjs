@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `node scripts/check-js-code-text.mjs [paths...]`: checks `jsCodeText` (the JS/TS prefilter text of
-// @oculum/lang-js) against typescript-estree. For every JS/TS file that parses, each span the scanner
-// leaves out must be exactly one comment the parser reports: leaving out anything else could hide a
-// trigger. Prints how many files were checked, how many the scanner returned unchanged (unsure) and
+// @oculum/lang-js) and `jsComments` (the comments the language uses instead of the parser's) against
+// typescript-estree. For every JS/TS file that parses, each span the scanner leaves out must be
+// exactly one comment the parser reports: leaving out anything else could hide a trigger; and
+// `jsComments`, when it gives a list, must be the parser's list (type, value, range). Prints how many files were checked, how many the scanner returned unchanged (unsure) and
 // how many comments it left out; exit 1 on any span that is not a comment. Needs a build.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { filesUnder } from './files.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { jsCodeText } = await import(pathToFileURL(path.join(root, 'packages/lang-js/dist/index.js')).href);
+const { jsCodeText, jsComments } = await import(pathToFileURL(path.join(root, 'packages/lang-js/dist/index.js')).href);
 const require = createRequire(path.join(root, 'packages/lang-js/package.json'));
 const { parse } = require('@typescript-eslint/typescript-estree');
 
@@ -24,7 +25,12 @@ let unchanged = 0;
 let comments = 0;
 let bad = 0;
 for (const file of files) {
-  const text = readFileSync(file, 'utf8');
+  let text;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    continue; // gone since it was listed (a tool's temporary file)
+  }
   let ast;
   try {
     ast = parse(text, { comment: true, range: true, jsx: /\.(?:js|mjs|cjs|jsx|tsx)$/.test(file), filePath: file, loggerFn: false });
@@ -32,6 +38,19 @@ for (const file of files) {
     continue; // not valid JS/TS here: nothing to compare with
   }
   checked++;
+  // The comments the language uses instead of the parser's: the same list, whenever it gives one.
+  const scanned = jsComments(text);
+  if (scanned !== undefined) {
+    const same =
+      scanned.length === ast.comments.length &&
+      scanned.every((c, k) => c.type === ast.comments[k].type && c.value === ast.comments[k].value && c.range[0] === ast.comments[k].range[0] && c.range[1] === ast.comments[k].range[1]);
+    if (!same) {
+      bad++;
+      const k = scanned.findIndex((c, j) => !ast.comments[j] || c.range[0] !== ast.comments[j].range[0] || c.range[1] !== ast.comments[j].range[1] || c.value !== ast.comments[j].value);
+      console.log(`${path.relative(root, file)}: jsComments differs from the parser's comments (${scanned.length} against ${ast.comments.length}, first at #${k})`);
+      continue;
+    }
+  }
   const out = jsCodeText(text);
   if (out === text) {
     unchanged++; // unsure, or no comment at all

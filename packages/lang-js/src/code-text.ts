@@ -58,6 +58,37 @@ export function jsCodeText(text: string): string {
   return withoutSpans(text, spans);
 }
 
+/** A comment as typescript-estree reports it (`comment: true`): the text between the delimiters. */
+export interface JsComment {
+  type: 'Line' | 'Block';
+  value: string;
+  range: [number, number];
+}
+
+/**
+ * The comments of a JS/TS text, found by the same scanner, or undefined when it is unsure (JSX, a
+ * type assertion, unbalanced text): then the parser must collect them. Collecting comments doubles
+ * typescript-estree's parse time (it re-scans every token), the scanner costs a few percent of it.
+ * `scripts/check-js-code-text.mjs` checks these against the parser's comments, file by file.
+ */
+export function jsComments(text: string): JsComment[] | undefined {
+  let spans: number[];
+  try {
+    spans = commentSpans(text);
+  } catch (error) {
+    if (error instanceof Unscannable) return undefined;
+    throw error;
+  }
+  const out: JsComment[] = [];
+  for (let k = 0; k < spans.length; k += 2) {
+    const start = spans[k];
+    const end = spans[k + 1];
+    const block = text.charCodeAt(start + 1) === STAR;
+    out.push({ type: block ? 'Block' : 'Line', value: text.slice(start + 2, block ? end - 2 : end), range: [start, end] });
+  }
+  return out;
+}
+
 /** The comments of the text, as [start, end) pairs in order; throws Unscannable when unsure. */
 function commentSpans(text: string): number[] {
   const n = text.length;
@@ -199,7 +230,14 @@ function commentSpans(text: string): number[] {
       continue;
     }
     if (c === BACKSLASH) throw new Unscannable(); // an escaped identifier, or not JavaScript
-    if (c === 0x3c && expressionStart) throw new Unscannable(); // JSX or a `<T>x` type assertion
+    if (c === 0x3c) {
+      if (expressionStart) throw new Unscannable(); // JSX or a `<T>x` type assertion
+      // An operator (`<`, `<=`, `<<`, `<<=`, or a type's `Array<T>`): the second `<` of a shift is no JSX.
+      i += text.charCodeAt(i + 1) === 0x3c ? 2 : 1;
+      expressionStart = true;
+      afterDot = false;
+      continue;
+    }
     // Any other punctuator: after `)` and `]` an operator follows, after the rest an expression may.
     expressionStart = c !== 0x29 && c !== 0x5d;
     afterDot = c === 0x2e;

@@ -8,7 +8,7 @@ export { JsSourceCode, unwrapExpression, type JsSourceCodeInit, type StringBound
 export { literalString, normalizeModule, staticKey, isFunctionNode } from './scope.js';
 export { childrenOf, walk } from './walk.js';
 export { persistTypeScriptCache, preloadTypeScript, privateCacheDir } from './code-cache.js';
-export { jsCodeText } from './code-text.js';
+export { jsCodeText, jsComments, type JsComment } from './code-text.js';
 export type { BindingKind, ImportedMember, JsBinding, JsNode, JsScope } from './types.js';
 export type { TSESTree } from '@typescript-eslint/typescript-estree';
 
@@ -16,8 +16,8 @@ export const JS_EXTENSIONS = ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.ct
 
 /** Parses JS/TS text into a `JsSourceCode` (syntax errors become `parseErrors`; see `parseText`). */
 export function parseJs(text: string, path = 'file.ts'): JsSourceCode {
-  const { ast, errors } = parseText(text, path);
-  return new JsSourceCode({ path, text, ast, parseErrors: errors });
+  const { ast, errors, comments } = parseText(text, path);
+  return new JsSourceCode({ path, text, ast, comments, parseErrors: errors });
 }
 
 /**

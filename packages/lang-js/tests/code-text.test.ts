@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { javascript, jsCodeText } from '../src/index.js';
+import { parse } from '@typescript-eslint/typescript-estree';
+import { javascript, jsCodeText, jsComments, parseJs } from '../src/index.js';
 
 describe('jsCodeText (what the trigger prefilter reads)', () => {
   it('leaves out line and block comments, one space each', () => {
@@ -39,6 +40,13 @@ describe('jsCodeText (what the trigger prefilter reads)', () => {
     expect(jsCodeText("#!/usr/bin/env node\n// c\nfetch('http://x');\n")).toBe("#!/usr/bin/env node\n \nfetch('http://x');\n");
   });
 
+  it('reads shifts and comparisons as operators, not as JSX', () => {
+    expect(jsCodeText('x = (i << 1) + 1; // c\n')).toBe('x = (i << 1) + 1;  \n');
+    expect(jsCodeText('x = a<<=2, b <= c, d < e; // c\n')).toBe('x = a<<=2, b <= c, d < e;  \n');
+    expect(jsCodeText('const m: Map<string, Array<number>> = new Map(); // c\n')).toBe('const m: Map<string, Array<number>> = new Map();  \n');
+    expect(jsCodeText('if (a < /x/.exec(s).length) f(); // c\n')).toBe('if (a < /x/.exec(s).length) f();  \n');
+  });
+
   it('returns the text unchanged whenever it cannot be sure', () => {
     const unsure = [
       "const s = 'unterminated\n// c",
@@ -60,5 +68,36 @@ describe('jsCodeText (what the trigger prefilter reads)', () => {
     expect(jsCodeText(nested(100))).toBe(nested(100)); // deeper than 64: not scanned
     const many = '/* c */ x / y; '.repeat(50_000);
     expect(jsCodeText(many)).toBe('  x / y; '.repeat(50_000));
+  });
+});
+
+describe('jsComments (the comments the language uses instead of the parser collecting them)', () => {
+  const parserComments = (text: string, file = 'file.ts') =>
+    parse(text, { comment: true, range: true, filePath: file, loggerFn: false }).comments.map((c) => ({ type: c.type, value: c.value, range: c.range }));
+
+  it('gives exactly the comments typescript-estree collects: type, value and range', () => {
+    const texts = [
+      '#!/usr/bin/env node\n// a\nconst x = 1; /* b */ /** c\n * d */\nconst t = `${/* e */ y} // not`;\n',
+      'x = (i << 1) + 1; // shift\nconst r = /[/]\\//; // after a regex\n',
+      '// oculum-ignore-next-line torch/x -- reason\nfetch("http://x/model.onnx");\n',
+      'const s = "a // b"; const u = \'/* c */\';\n',
+      '',
+    ];
+    for (const text of texts) expect(jsComments(text), text).toEqual(parserComments(text));
+  });
+
+  it('gives nothing when the scanner is unsure, so the parser collects them', () => {
+    expect(jsComments('const a = <p>hi</p>; // c')).toBeUndefined();
+    const sc = parseJs('const a = <p>hi</p>; // oculum-ignore\n', 'a.jsx');
+    expect(sc.getComments().map((c) => c.value)).toEqual([' oculum-ignore']);
+  });
+
+  it('reaches the source code: directives and comments are there without the parser collecting them', () => {
+    const text = '// oculum-ignore-next-line\nfetch("http://x/model.onnx"); /* tail */\n';
+    const sc = parseJs(text, 'a.js');
+    expect(sc.getComments().map((c) => [c.value, c.range, c.ownLine])).toEqual([
+      [' oculum-ignore-next-line', [0, 26], true],
+      [' tail ', [57, 67], false],
+    ]);
   });
 });
