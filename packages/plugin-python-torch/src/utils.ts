@@ -368,7 +368,8 @@ function isPathExpression(sc: SC, node: Node, depth: number): boolean {
     case 'binary_operator':
       return true;
     case 'attribute':
-      return node.childForFieldName('attribute')?.text === 'name';
+      // `tmp.name` (tempfile), `tmpdir.join("x").strpath` (py.path)
+      return ['name', 'strpath'].includes(node.childForFieldName('attribute')?.text ?? '');
     case 'call': {
       const q = calleeName(sc, node);
       return !!q && PATH_CALLS.has(q);

@@ -1,8 +1,10 @@
 import { createRule } from '@oculum/core';
 import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
-import { calleeGate, calleeName, confidenceFor, isStubFile, type Node } from '../utils.js';
+import { calleeGate, calleeName, confidenceFor, isInProcessData, isStubFile, type Node } from '../utils.js';
 
 const JOBLIB_LOAD = new Set(['joblib.load', 'sklearn.externals.joblib.load', 'joblib.numpy_pickle.load']);
+/** Writers: a file or buffer one of them just filled in the same function is read back, not loaded from outside. */
+const JOBLIB_DUMP = new Set(['joblib.dump', 'sklearn.externals.joblib.dump', 'joblib.numpy_pickle.dump']);
 
 export default createRule<[], PythonSourceCode>({
   name: 'joblib-load',
@@ -35,12 +37,9 @@ export default createRule<[], PythonSourceCode>({
         if (!gate(node)) return;
         const callee = calleeName(sc, node, JOBLIB_LOAD);
         if (!callee) return;
-        context.report({
-          node,
-          messageId: 'joblibLoad',
-          data: { callee },
-          confidence: confidenceFor(sc, sc.argument(node, { name: 'filename', position: 0 })),
-        });
+        const file = sc.argument(node, { name: 'filename', position: 0 });
+        if (isInProcessData(sc, file, JOBLIB_DUMP)) return;
+        context.report({ node, messageId: 'joblibLoad', data: { callee }, confidence: confidenceFor(sc, file) });
       },
     };
   },

@@ -1,6 +1,6 @@
 import { createRule } from '@oculum/core';
 import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
-import { calleeGate, calleeName, confidenceFor, explicitKeyword, flagStateThroughCallers, removeKeywordArgument, type Node, isStubFile } from '../utils.js';
+import { calleeGate, calleeName, confidenceFor, explicitKeyword, flagStateThroughCallers, isInProcessData, removeKeywordArgument, type Node, isStubFile } from '../utils.js';
 
 /** Loader → position of `allow_pickle` when passed positionally. */
 const LOADERS = new Map<string, number>([
@@ -8,6 +8,28 @@ const LOADERS = new Map<string, number>([
   ['numpy.lib.npyio.load', 2],
   ['numpy.lib.format.read_array', 1],
 ]);
+
+/**
+ * `numpy.save("x", a)` writes `x.npy`: a name without the suffix is not the file `numpy.load("x")`
+ * reads. A path counts when its text names `.npy`/`.npz` (itself or the value its name holds); a
+ * handle or buffer (a name bound to `open(...)` or `io.BytesIO()`) is the same file either way.
+ */
+function samePathForNumpy(sc: PythonSourceCode, file: Node | undefined): boolean {
+  if (!file) return false;
+  const suffixed = (n: Node) => /\.np[yz]\b/i.test(sc.getText(n));
+  if (suffixed(file)) return true;
+  if (file.type !== 'identifier') return false;
+  return sc.reachingBindings(file).every((b) => {
+    const v = b.value;
+    if (!v) return false;
+    if (suffixed(v)) return true;
+    const q = v.type === 'call' ? calleeName(sc, v) : undefined;
+    return q === 'builtins.open' || q === 'io.BytesIO';
+  });
+}
+
+/** Writers of `.npy`/`.npz` files. */
+const NUMPY_SAVE = new Set(['numpy.save', 'numpy.savez', 'numpy.savez_compressed']);
 
 export default createRule<[], PythonSourceCode>({
   name: 'numpy-load-allow-pickle',
@@ -51,12 +73,15 @@ export default createRule<[], PythonSourceCode>({
           context.report({ node, messageId: 'unknownAllowPickle', data, confidence: 'low' });
           return;
         }
+        const file = sc.argument(node, { name: 'file', position: 0 }) ?? sc.argument(node, { name: 'fp', position: 0 });
+        // An array file this function saved just before: read back, not loaded from outside.
+        if (isInProcessData(sc, file, NUMPY_SAVE) && samePathForNumpy(sc, file)) return;
         const kw = explicitKeyword(node, 'allow_pickle');
         context.report({
           node,
           messageId: 'allowPickle',
           data,
-          confidence: confidenceFor(sc, sc.argument(node, { name: 'file', position: 0 }) ?? sc.argument(node, { name: 'fp', position: 0 })),
+          confidence: confidenceFor(sc, file),
           suggest: kw ? [{ messageId: 'removeAllowPickle', fix: removeKeywordArgument(sc, kw) }] : [],
         });
       },
