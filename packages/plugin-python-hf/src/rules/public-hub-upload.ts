@@ -2,7 +2,7 @@ import { createRule, type Confidence } from '@oculum/core';
 import { calleeName, calleeOf, receiverOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { importsHf, isHfApiInstance } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
-import { flag, isTrainingArgs, pushWithoutPrivacy, trainerArgsCall, trainingBefore } from '../util/training.js';
+import { flag, isTrainingArgs, privacyFlag, pushWithoutPrivacy, trainerArgsCall, trainingBefore } from '../util/training.js';
 
 const name = 'public-hub-upload';
 
@@ -53,21 +53,21 @@ export default createRule<[], PySourceCode>({
 
         if (isTrainingArgs(qn)) {
           if (flag(sc, node, 'push_to_hub') !== 'true') return;
-          const priv = flag(sc, node, 'hub_private_repo');
+          const priv = privacyFlag(sc, node, 'hub_private_repo');
           if (priv === 'true' || priv === 'unknown') return;
           context.report({ node, messageId: 'publicArgs', data: { api: qn!.split('.').pop()! } });
           return;
         }
 
         if (method === 'push_to_hub' && fn.type === 'attribute') {
-          const priv = flag(sc, node, 'private');
+          const priv = privacyFlag(sc, node, 'private');
           if (priv === 'true' || priv === 'unknown') return;
           if (priv === 'absent' && pushWithoutPrivacy(sc, node)) return;
           const recv = receiverOf(node);
           const { trainer, args } = trainerArgsCall(sc, recv);
           if (trainer) {
             if (args) {
-              const p = flag(sc, args, 'hub_private_repo');
+              const p = privacyFlag(sc, args, 'hub_private_repo');
               if (p === 'true' || p === 'unknown') return;
               context.report({ node, messageId: 'trainerPush', data: { target: receiverLabel(node), extra: extra(node) }, confidence: baseConfidence });
             }
@@ -82,21 +82,21 @@ export default createRule<[], PySourceCode>({
 
         if (method === 'save_pretrained' && fn.type === 'attribute') {
           if (flag(sc, node, 'push_to_hub') !== 'true') return;
-          const priv = flag(sc, node, 'private');
+          const priv = privacyFlag(sc, node, 'private');
           if (priv === 'true' || priv === 'unknown') return;
           context.report({ node, messageId: 'publicSavePush', data: { extra: extra(node) }, confidence: baseConfidence });
           return;
         }
 
         if (method === 'create_repo' && isHubApi(sc, node, qn)) {
-          const priv = flag(sc, node, 'private');
+          const priv = privacyFlag(sc, node, 'private');
           if (priv === 'true' || priv === 'unknown') return;
           context.report({ node, messageId: 'publicRepo', data: { api: 'create_repo' } });
           return;
         }
 
         if ((method === 'update_repo_visibility' || method === 'update_repo_settings') && isHubApi(sc, node, qn)) {
-          if (flag(sc, node, 'private') === 'false') context.report({ node, messageId: 'madePublic', data: { api: method } });
+          if (privacyFlag(sc, node, 'private') === 'false') context.report({ node, messageId: 'madePublic', data: { api: method } });
           return;
         }
 

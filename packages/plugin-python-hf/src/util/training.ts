@@ -32,6 +32,20 @@ export function flag(sc: PySourceCode, call: PyNode, name: string): 'true' | 'fa
   return pythonTruthy(v) ? 'true' : 'false';
 }
 
+/**
+ * `flag` for a privacy setting (`private`, `hub_private_repo`): a parameter that defaults to `None`
+ * and is passed through (`def publish(repo, private=None): create_repo(repo, private=private)`) is
+ * the caller's choice, like a parameter without a default: `unknown`. A default of `False` is a
+ * choice made here.
+ */
+export function privacyFlag(sc: PySourceCode, call: PyNode, name: string): 'true' | 'false' | 'unknown' | 'absent' {
+  const state = flag(sc, call, name);
+  if (state !== 'false') return state;
+  const a = sc.argument(call, { name });
+  if (a?.type === 'identifier' && sc.constant(a) === null && sc.reachingBindings(a).every((b) => b.kind === 'parameter')) return 'unknown';
+  return state;
+}
+
 /** The `TrainingArguments(...)` call a trainer was built with, when it can be followed. */
 export function trainerArgsCall(sc: PySourceCode, trainerRecv: PyNode | null): { trainer?: PyNode; args?: PyNode } {
   if (!trainerRecv) return {};
