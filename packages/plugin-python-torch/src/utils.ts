@@ -346,6 +346,8 @@ function writtenBeforeHere(sc: SC, expr: Node, dumpers: ReadonlySet<string>): bo
   for (const call of sc.descendants(scope, 'call')) {
     if (call.endIndex > expr.startIndex) break;
     if (!calleeName(sc, call, dumpers)) continue;
+    // Only a write this function runs itself, before: not one in a def (or lambda) written above it.
+    if (sc.enclosingFunction(call).id !== scope.id || insideLambda(call, scope)) continue;
     for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
       const arg = a?.type === 'keyword_argument' ? a.childForFieldName('value') : a;
       if (!arg) continue;
@@ -381,6 +383,12 @@ function isPathExpression(sc: SC, node: Node, depth: number): boolean {
     default:
       return false;
   }
+}
+
+/** Whether `node` sits in a lambda inside `scope` (run later, if at all). */
+function insideLambda(node: Node, scope: Node): boolean {
+  for (let p = node.parent; p && p.id !== scope.id; p = p.parent) if (p.type === 'lambda') return true;
+  return false;
 }
 
 /** The path a file handle was opened on (`with open(p, mode) as f`, `f = open(p, mode)`), when its mode matches. */
