@@ -343,18 +343,39 @@ function writtenBeforeHere(sc: SC, expr: Node, dumpers: ReadonlySet<string>): bo
   if (inSharedPlace(sc, path, 0)) return false;
   if (known !== UNKNOWN && typeof known !== 'string') return false;
   const scope = sc.enclosingFunction(expr);
+  let written = false;
   for (const call of sc.descendants(scope, 'call')) {
     if (call.endIndex > expr.startIndex) break;
-    if (!calleeName(sc, call, dumpers)) continue;
-    // Only a write this function runs itself, before: not one in a def (or lambda) written above it.
+    // Only what this function runs itself, before: not a call in a def (or lambda) written above it.
     if (sc.enclosingFunction(call).id !== scope.id || insideLambda(call, scope)) continue;
+    const dumper = !!calleeName(sc, call, dumpers);
     for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
       const arg = a?.type === 'keyword_argument' ? a.childForFieldName('value') : a;
       if (!arg) continue;
-      // Only a write that truncates (`w`, `x`): appending leaves what was there first.
-      const target = openedPath(sc, arg, /[wx]/) ?? arg;
-      if (samePath(sc, target, path, known)) return true;
+      if (dumper) {
+        // Only a write that truncates (`w`, `x`): appending leaves what was there first.
+        if (samePath(sc, openedPath(sc, arg, /[wx]/) ?? arg, path, known)) written = true;
+      } else if (written && samePath(sc, arg, path, known) && !readsOnly(sc, call)) {
+        // Handed to something else after the write (a copy, a download, a move onto it): the file
+        // may no longer hold what was written.
+        return false;
+      }
     }
+  }
+  return written;
+}
+
+/** Calls that only look at a file by its name: opening it to read, asking about it, printing it. */
+const PATH_READERS = new Set(['os.path.exists', 'os.path.isfile', 'os.path.getsize', 'os.path.getmtime', 'os.stat', 'builtins.print', 'builtins.len', 'builtins.str', 'builtins.repr']);
+
+function readsOnly(sc: SC, call: Node): boolean {
+  const q = calleeName(sc, call);
+  if (!q) return false;
+  if (PATH_READERS.has(q) || /(^|\.)(load|loads)$/.test(q)) return true;
+  if (q === 'builtins.open') {
+    const m = sc.argument(call, { name: 'mode', position: 1 });
+    const mode = m ? sc.constant(m) : 'r';
+    return typeof mode === 'string' && !/[wax+]/.test(mode);
   }
   return false;
 }
