@@ -48,14 +48,18 @@ function isSpace(c: number): boolean {
 }
 
 export function jsCodeText(text: string): string {
-  let spans: number[];
+  const spans = scannedSpans(text);
+  return spans ? withoutSpans(text, spans) : text;
+}
+
+/** The comment spans, or undefined when the scanner is unsure. */
+function scannedSpans(text: string): number[] | undefined {
   try {
-    spans = commentSpans(text);
+    return commentSpans(text);
   } catch (error) {
-    if (error instanceof Unscannable) return text;
+    if (error instanceof Unscannable) return undefined;
     throw error;
   }
-  return withoutSpans(text, spans);
 }
 
 /** A comment as typescript-estree reports it (`comment: true`): the text between the delimiters. */
@@ -72,13 +76,8 @@ export interface JsComment {
  * `scripts/check-js-code-text.mjs` checks these against the parser's comments, file by file.
  */
 export function jsComments(text: string): JsComment[] | undefined {
-  let spans: number[];
-  try {
-    spans = commentSpans(text);
-  } catch (error) {
-    if (error instanceof Unscannable) return undefined;
-    throw error;
-  }
+  const spans = scannedSpans(text);
+  if (!spans) return undefined;
   const out: JsComment[] = [];
   for (let k = 0; k < spans.length; k += 2) {
     const start = spans[k];
