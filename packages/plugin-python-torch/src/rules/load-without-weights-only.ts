@@ -1,4 +1,4 @@
-import { createRule, type SuggestionDescriptor } from '@oculum/core';
+import { createRule, type RuleFixer, type SuggestionDescriptor } from '@oculum/core';
 import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { bypassNote, torchVersionInfo } from '../torch-versions.js';
 import {
@@ -10,6 +10,7 @@ import {
   flagState,
   flagStateThroughCallers,
   enclosingExceptTry,
+  explicitKeyword,
   isInProcessData,
   isStubFile,
   nameAmong,
@@ -74,7 +75,9 @@ export default createRule<[], PythonSourceCode>({
     const info = () => (versions ??= downgradedHere ? { ...torchVersionInfo(context), safeDefault: false } : torchVersionInfo(context));
 
     const suggestAdd = (call: Node): SuggestionDescriptor[] => {
-      const fix = appendKeyword(call, 'weights_only=True');
+      // `weights_only=None` written out: set that keyword's value rather than add a second one.
+      const written = explicitKeyword(call, 'weights_only')?.childForFieldName('value');
+      const fix = written ? (fixer: RuleFixer) => fixer.replaceText(written, 'True') : appendKeyword(call, 'weights_only=True');
       return fix ? [{ messageId: 'addWeightsOnly', fix }] : [];
     };
 
@@ -89,6 +92,14 @@ export default createRule<[], PythonSourceCode>({
       });
     }
 
+    /**
+     * `weights_only=None` (also a name or a parameter default holding None) is torch.load's own
+     * default: True from torch 2.6, False before. It is judged as if not passed, not as False.
+     */
+    function isNone(arg: Node | undefined): boolean {
+      return !!arg && sc.constant(arg) === null;
+    }
+
     function checkLoad(call: Node, callee: string): void {
       const bypass = bypassNote(info());
       const data = { callee, bypass };
@@ -100,7 +111,7 @@ export default createRule<[], PythonSourceCode>({
         return;
       }
       const flag = sc.argument(call, { name: 'weights_only' });
-      const state = flagStateThroughCallers(sc, flag, context.depth);
+      const state = isNone(flag) ? 'absent' : flagStateThroughCallers(sc, flag, context.depth);
       if (state === 'true') return;
       if (state === 'false') {
         const messageId = isSafeLoadFallback(call) ? 'unsafeFallback' : 'explicitFalse';
@@ -145,7 +156,8 @@ export default createRule<[], PythonSourceCode>({
         context.report({ node: call, messageId: 'partialUnsafe', data: { callee, bypass, reason: 'pickle_module=' } });
         return;
       }
-      const state = flagState(sc, sc.argument(call, { name: 'weights_only' }));
+      const bound = sc.argument(call, { name: 'weights_only' });
+      const state = isNone(bound) ? 'absent' : flagState(sc, bound);
       if (state === 'true') return;
       if (state === 'false') {
         context.report({ node: call, messageId: 'partialUnsafe', data: { callee, bypass, reason: 'weights_only=False' } });

@@ -63,6 +63,19 @@ ruleTester.run(ID, rule, {
     },
     { code: 'import torch\nm = torch.load("m.pt", weights_only=False)', errors: [{ messageId: 'explicitFalse', confidence: 'high' }] },
     { code: 'import torch\nUNSAFE = False\nm = torch.load("m.pt", weights_only=UNSAFE)', errors: [{ messageId: 'explicitFalse' }] },
+    // None is torch.load's own default: "without weights_only=True", not "with weights_only=False".
+    {
+      code: 'import torch\nm = torch.load("m.pt", weights_only=None)',
+      errors: [{ messageId: 'missing', confidence: 'high', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nm = torch.load("m.pt", weights_only=True)' }] }],
+    },
+    {
+      code: 'import torch\ndef load(p, weights_only=None):\n    return torch.load(p, weights_only=weights_only)',
+      errors: [{ messageId: 'missing', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\ndef load(p, weights_only=None):\n    return torch.load(p, weights_only=True)' }] }],
+    },
+    {
+      code: 'import functools, torch\nf = functools.partial(torch.load, weights_only=None)',
+      errors: [{ messageId: 'partialMissing', suggestions: [{ messageId: 'addWeightsOnly', output: 'import functools, torch\nf = functools.partial(torch.load, weights_only=True)' }] }],
+    },
     { code: 'import torch\nopts = {"weights_only": False}\nm = torch.load("m.pt", **opts)', errors: [{ messageId: 'explicitFalse' }] },
     { code: 'import torch, dill\nm = torch.load("m.pt", weights_only=True, pickle_module=dill)', errors: [{ messageId: 'pickleModule' }] },
     { code: 'import torch, dill\nm = torch.load("m.pt", None, dill)', errors: [{ messageId: 'pickleModule' }] },
