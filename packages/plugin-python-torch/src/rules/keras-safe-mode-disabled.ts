@@ -63,7 +63,11 @@ export default createRule<[], PythonSourceCode>({
         }
         const position = LOADER_POSITION.get(callee);
         if (position === undefined) return;
-        const state = flagStateThroughCallers(sc, sc.argument(node, { name: 'safe_mode', position }), context.depth);
+        const flag = sc.argument(node, { name: 'safe_mode', position });
+        // Keras turns safe mode off only for `False`: `None` falls back to the ambient setting, safe
+        // unless `enable_unsafe_deserialization()` ran (reported where it is called).
+        if (flag && sc.constant(flag) === null) return;
+        const state = flagStateThroughCallers(sc, flag, context.depth);
         if (state === 'false') {
           context.report({
             node,

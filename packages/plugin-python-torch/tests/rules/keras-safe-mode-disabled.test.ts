@@ -5,6 +5,9 @@ ruleTester.run('torch/keras-safe-mode-disabled', rule, {
   valid: [
     'import keras\nm = keras.models.load_model(p)',
     'import keras\nm = keras.models.load_model(p, safe_mode=True)',
+    // Only False turns safe mode off; None falls back to the ambient setting (safe by default).
+    'import keras\nm = keras.models.load_model(p, safe_mode=None)',
+    'import keras\ndef load(p, safe_mode=None):\n    return keras.saving.load_model(p, safe_mode=safe_mode)',
     'import tensorflow as tf\nm = tf.keras.models.load_model(p, compile=False)',
     'class L:\n    def load_model(self, p, safe_mode=False):\n        return p\nL().load_model("x", safe_mode=False)',
   ],
