@@ -1,7 +1,7 @@
-import { createRule } from '@oculum/core';
+import { createRule, type RuleFixer } from '@oculum/core';
 import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { bypassNote, torchVersionInfo } from '../torch-versions.js';
-import { appendKeyword, calleeGate, calleeName, flagStateThroughCallers, isStubFile, type Node } from '../utils.js';
+import { appendKeyword, calleeGate, calleeName, explicitKeyword, flagStateThroughCallers, isStubFile, type Node } from '../utils.js';
 
 const HUB_LOADERS = new Set(['torch.hub.load_state_dict_from_url', 'torch.utils.model_zoo.load_url']);
 
@@ -23,6 +23,8 @@ export default createRule<[], PythonSourceCode>({
         '`{{callee}}` downloads a checkpoint and unpickles it with `weights_only=False` by default (in every torch version): whoever controls the URL or its cache runs code here. Pass `weights_only=True`, or download safetensors.{{bypass}}',
       explicitFalse:
         '`{{callee}}` with `weights_only=False` unpickles a downloaded checkpoint without restriction. Pass `weights_only=True`, or download safetensors.{{bypass}}',
+      noneFlag:
+        '`{{callee}}` with `weights_only=None` leaves the choice to `torch.load`, whose default unpickles the downloaded checkpoint without restriction before torch 2.6. Pass `weights_only=True`, or download safetensors.{{bypass}}',
       unknownFlag:
         "`{{callee}}`'s `weights_only` cannot be resolved statically; unless it is True the downloaded checkpoint is unpickled without restriction. Pass `weights_only=True`, or download safetensors.{{bypass}}",
       addWeightsOnly: 'Add `weights_only=True` (checkpoints that pickle more than tensors will stop loading).',
@@ -31,6 +33,8 @@ export default createRule<[], PythonSourceCode>({
     hasSuggestions: true,
   },
   create(context) {
+    /** The value node of a `weights_only=` keyword written in the call. */
+    const explicitValue = (call: Node) => explicitKeyword(call, 'weights_only')?.childForFieldName('value') ?? undefined;
     const sc = context.sourceCode;
     if (isStubFile(context)) return {};
     if (!sc.imports.has('torch')) return {};
@@ -41,9 +45,21 @@ export default createRule<[], PythonSourceCode>({
         const callee = calleeName(sc, node, HUB_LOADERS);
         if (!callee) return;
         const flag = sc.argument(node, { name: 'weights_only', position: 6 });
+        const data = { callee, bypass: bypassNote(torchVersionInfo(context)) };
+        if (flag && sc.constant(flag) === null) {
+          // None is handed on to torch.load, whose own default it then is: unsafe before torch 2.6.
+          const value = explicitValue(node);
+          context.report({
+            node,
+            messageId: 'noneFlag',
+            data,
+            confidence: 'medium',
+            suggest: value ? [{ messageId: 'addWeightsOnly', fix: (fixer: RuleFixer) => fixer.replaceText(value, 'True') }] : [],
+          });
+          return;
+        }
         const state = flagStateThroughCallers(sc, flag, context.depth);
         if (state === 'true') return;
-        const data = { callee, bypass: bypassNote(torchVersionInfo(context)) };
         if (state === 'false') {
           context.report({ node, messageId: 'explicitFalse', data, confidence: 'high' });
         } else if (state === 'unknown' || sc.hasUnresolvedArguments(node)) {

@@ -10,6 +10,14 @@ ruleTester.run('torch/hub-load-without-weights-only', rule, {
   ],
   invalid: [
     {
+      code: 'import torch\nsd = torch.hub.load_state_dict_from_url(u, weights_only=None)',
+      errors: [{ messageId: 'noneFlag', confidence: 'medium', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nsd = torch.hub.load_state_dict_from_url(u, weights_only=True)' }] }],
+    },
+    {
+      code: 'import torch\ndef f(u, weights_only=None):\n    return torch.hub.load_state_dict_from_url(u, weights_only=weights_only)',
+      errors: [{ messageId: 'noneFlag', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\ndef f(u, weights_only=None):\n    return torch.hub.load_state_dict_from_url(u, weights_only=True)' }] }],
+    },
+    {
       code: 'import torch\ns = torch.hub.load_state_dict_from_url(u, check_hash=True)',
       errors: [
         {
