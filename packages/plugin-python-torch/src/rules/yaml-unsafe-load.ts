@@ -20,6 +20,9 @@ const KNOWN = { has: (name: string) => UNSAFE_FUNCTIONS.has(name) || LOAD_FUNCTI
 
 type LoaderVerdict = { kind: 'safe' } | { kind: 'unsafe'; name: string } | { kind: 'unknown' };
 
+/** PyYAML calls that add tags to loaders. */
+const TAG_REGISTRARS = new Set(['add_constructor', 'add_multi_constructor', 'add_implicit_resolver', 'add_path_resolver']);
+
 export default createRule<[], PythonSourceCode>({
   name: 'yaml-unsafe-load',
   meta: {
@@ -111,7 +114,21 @@ export default createRule<[], PythonSourceCode>({
     }
 
     /** `yaml.load(x)` / `yaml.load(x, Loader=yaml.Loader)` → `yaml.safe_load(x)`, when the call reads `<module>.load(...)`. */
+    /**
+     * The file teaches PyYAML's loaders new tags (`yaml.add_multi_constructor("", ...)` adds to
+     * Loader, FullLoader and UnsafeLoader, never SafeLoader): its documents may rely on them, and
+     * `safe_load` would stop reading them. Then a person must choose; the finding stays, the fix goes.
+     */
+    let extendsLoaders: boolean | undefined;
+    const registersTags = (): boolean =>
+      (extendsLoaders ??= sc.descendants(sc.ast, 'call').some((c) => {
+        const fn = sc.callee(c);
+        const last = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.text;
+        return !!last && TAG_REGISTRARS.has(last);
+      }));
+
     function safeLoadFix(call: Node, safeName: string, loaderArg: Node | undefined): ((fixer: RuleFixer) => Fix) | undefined {
+      if (registersTags()) return undefined;
       const callee = sc.callee(call);
       if (!callee || callee.type !== 'attribute') return undefined;
       const args = call.childForFieldName('arguments');

@@ -12,6 +12,13 @@ ruleTester.run('torch/yaml-unsafe-load', rule, {
     'import yaml\ns = yaml.dump(c)',
   ],
   invalid: [
+    // The file adds tags to the default loaders (CloudFormation's !Ref): safe_load would stop reading
+    // its documents, so the finding stays and the fix goes.
+    {
+      code: 'import yaml\nyaml.add_multi_constructor("", lambda loader, suffix, node: None)\nd = yaml.load(t, Loader=yaml.Loader)',
+      output: null,
+      errors: [{ messageId: 'unsafeLoader', line: 3 }],
+    },
     {
       code: 'import yaml\nc = yaml.load(t)',
       output: 'import yaml\nc = yaml.safe_load(t)',
