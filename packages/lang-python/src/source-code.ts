@@ -708,6 +708,64 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return this.scopes.scopeAt(node.startIndex).node;
   }
 
+  /**
+   * The calls a function (or the module) runs itself, in source order: those whose
+   * `enclosingFunction` it is, leaving out calls inside nested `def`s and lambdas (they run later, if
+   * at all). Computed for the whole file in one pass over its calls, on first use.
+   */
+  callsIn(fn: Node): readonly Node[] {
+    if (!this.callsByFunction) {
+      const byFunction = new Map<number, Node[]>();
+      if (!this.allCalls) this.allCalls = this.ast.descendantsOfType('call');
+      for (const call of this.allCalls) {
+        // The innermost function or module scope, through the scope model (not the tree: a call
+        // nested 30,000 calls deep must not cost 30,000 steps); a lambda on the way runs later.
+        let s: ScopeInfo | undefined = this.scopes.scopeAt(call.startIndex);
+        let inLambda = false;
+        while (s && s.kind !== 'function' && s.kind !== 'module') {
+          if (s.kind === 'lambda') inLambda = true;
+          s = s.parent;
+        }
+        if (inLambda) continue;
+        const owner = (s ?? this.scopes.module).node;
+        let list = byFunction.get(owner.id);
+        if (!list) byFunction.set(owner.id, (list = []));
+        list.push(call);
+      }
+      this.callsByFunction = byFunction;
+    }
+    return this.callsByFunction.get(fn.id) ?? [];
+  }
+
+  private callsByFunction: Map<number, Node[]> | undefined;
+
+  /**
+   * Every call inside `node` (nested `def`s and lambdas included), in source order: the same as
+   * `descendants(node, 'call')`, but cut once from the file's calls and kept, so that asking again
+   * for the same function costs nothing.
+   */
+  callsWithin(node: Node): readonly Node[] {
+    let list = this.callsWithinCache.get(node.id);
+    if (!list) {
+      if (!this.allCalls) this.allCalls = this.ast.descendantsOfType('call');
+      const calls = this.allCalls;
+      let lo = 0;
+      let hi = calls.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (calls[mid].startIndex < node.startIndex) lo = mid + 1;
+        else hi = mid;
+      }
+      let end = lo;
+      while (end < calls.length && calls[end].startIndex < node.endIndex) end++;
+      list = calls.slice(lo, end).filter((c) => c.id !== node.id);
+      this.callsWithinCache.set(node.id, list);
+    }
+    return list;
+  }
+
+  private readonly callsWithinCache = new Map<number, Node[]>();
+
   /** The innermost `function_definition` whose body evaluates `node`, or the module. */
   enclosingFunction(node: Node): Node {
     let s: ScopeInfo | undefined = this.scopes.scopeAt(node.startIndex);

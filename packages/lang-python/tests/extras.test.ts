@@ -25,6 +25,27 @@ describe('enclosingFunction / enclosingScope', () => {
   });
 });
 
+describe('callsIn / callsWithin', () => {
+  it('gives the calls a function runs itself, and every call inside it, in source order', async () => {
+    const sc = await parse(
+      ['top(1)', 'def outer(a=dflt(2)):', '    x(3)', '    def inner():', '        y(4)', '    f = lambda: z(5)', '    [c(i) for i in r(6)]', 'class K:', '    k(7)'].join('\n'),
+    );
+    const texts = (calls: readonly { text: string }[]) => calls.map((c) => c.text);
+    const outer = nodesOfType(sc, 'function_definition')[0];
+    expect(texts(sc.callsIn(outer))).toEqual(['x(3)', 'c(i)', 'r(6)']);
+    expect(texts(sc.callsIn(sc.ast))).toEqual(['top(1)', 'dflt(2)', 'k(7)']);
+    expect(texts(sc.callsWithin(outer))).toEqual(['dflt(2)', 'x(3)', 'y(4)', 'z(5)', 'c(i)', 'r(6)']);
+    // Asked again: the same list, kept.
+    expect(sc.callsWithin(outer)).toBe(sc.callsWithin(outer));
+  });
+
+  it('stays linear on a call nested 20,000 deep', async () => {
+    const depth = 20_000;
+    const sc = await parse(`x = ${'f('.repeat(depth)}1${')'.repeat(depth)}\n`);
+    expect(sc.callsIn(sc.ast)).toHaveLength(depth);
+  });
+});
+
 describe('ancestors / isInside / descendants', () => {
   it('walks up and down the tree', async () => {
     const sc = await parse(

@@ -257,6 +257,20 @@ export function constantBytes(sc: SC, expr: Node | undefined, depth = 0): Uint8A
 }
 
 /**
+ * How many calls the round-trip questions below may look at in one file. They look through a
+ * function's calls for each load; a hostile file of 50,000 loads in one function would otherwise take
+ * hours. Past the budget they answer "not a round trip", so the load is reported as usual.
+ */
+const ROUND_TRIP_BUDGET = 200_000;
+const spent = new WeakMap<object, number>();
+
+function spend(sc: SC): boolean {
+  const used = (spent.get(sc) ?? 0) + 1;
+  spent.set(sc, used);
+  return used <= ROUND_TRIP_BUDGET;
+}
+
+/**
  * True when `expr` only holds bytes this process produced itself with one of `dumpers`:
  * `pickle.dumps(x)`, a name bound to such a call, `io.BytesIO(pickle.dumps(x))`, or an empty
  * `io.BytesIO()` that a dumper wrote to in the same function (`torch.save(m, buf)`), also through
@@ -265,6 +279,7 @@ export function constantBytes(sc: SC, expr: Node | undefined, depth = 0): Uint8A
  */
 export function isInProcessData(sc: SC, expr: Node | undefined, dumpers: ReadonlySet<string>, depth = 0): boolean {
   if (!expr || depth > 5) return false;
+  if (depth === 0 && writtenBeforeHere(sc, expr, dumpers)) return true;
   if (expr.type === 'parenthesized_expression') {
     const inner = expr.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
     return inner.length === 1 && isInProcessData(sc, inner[0], dumpers, depth + 1);
@@ -282,7 +297,6 @@ export function isInProcessData(sc: SC, expr: Node | undefined, dumpers: Readonl
     }
     return false;
   }
-  if (depth === 0 && writtenBeforeHere(sc, expr, dumpers)) return true;
   if (expr.type !== 'identifier') return false;
   const bindings = sc.bindings(expr);
   if (bindings.length === 0 || !bindings.every((b) => (b.kind === 'assignment' || b.kind === 'with') && b.value)) return false;
@@ -292,7 +306,8 @@ export function isInProcessData(sc: SC, expr: Node | undefined, dumpers: Readonl
   const scope = sc.enclosingFunction(expr);
   const same = (n: Node | null | undefined) => !!n && n.type === 'identifier' && sc.sameVariable(n, expr);
   let written = false;
-  for (const call of sc.descendants(scope, 'call')) {
+  for (const call of sc.callsWithin(scope)) {
+    if (!spend(sc)) return false;
     const q = calleeName(sc, call, dumpers) ?? calleeName(sc, call);
     const fn = sc.callee(call);
     const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
@@ -344,25 +359,41 @@ function writtenBeforeHere(sc: SC, expr: Node, dumpers: ReadonlySet<string>): bo
   if (known !== UNKNOWN && typeof known !== 'string') return false;
   const scope = sc.enclosingFunction(expr);
   let written = false;
-  for (const call of sc.descendants(scope, 'call')) {
+  /** Where the last write ends: calls inside it (`open(p, "wb")` handed to the dumper) are part of it. */
+  let writeEnd = -1;
+  // Only what this function runs itself, before: not a call in a def (or lambda) written above it.
+  for (const call of sc.callsIn(scope)) {
     if (call.endIndex > expr.startIndex) break;
-    // Only what this function runs itself, before: not a call in a def (or lambda) written above it.
-    if (sc.enclosingFunction(call).id !== scope.id || insideLambda(call, scope)) continue;
+    if (!spend(sc)) return false;
     const dumper = !!calleeName(sc, call, dumpers);
     for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
       const arg = a?.type === 'keyword_argument' ? a.childForFieldName('value') : a;
       if (!arg) continue;
       if (dumper) {
         // Only a write that truncates (`w`, `x`): appending leaves what was there first.
-        if (samePath(sc, openedPath(sc, arg, /[wx]/) ?? arg, path, known)) written = true;
-      } else if (written && samePath(sc, arg, path, known) && !readsOnly(sc, call)) {
+        if (samePath(sc, openedPath(sc, arg, /[wx]/) ?? arg, path, known)) {
+          written = true;
+          writeEnd = call.endIndex;
+        }
+      } else if (written && call.startIndex >= writeEnd && (samePath(sc, arg, path, known) || sharesName(sc, arg, path)) && !readsOnly(sc, call)) {
         // Handed to something else after the write (a copy, a download, a move onto it): the file
-        // may no longer hold what was written.
-        return false;
+        // may no longer hold what was written, until a later write of this function.
+        written = false;
       }
     }
   }
   return written;
+}
+
+/**
+ * Whether `arg` mentions a variable the path is built from (`filename` in `Path(filename)`): handed
+ * to something else, it may name the same file under another spelling.
+ */
+function sharesName(sc: SC, arg: Node, path: Node): boolean {
+  const names = (n: Node) => (n.type === 'identifier' ? [n] : sc.descendants(n, 'identifier'));
+  const used = names(path).filter((n) => sc.reachingBindings(n).length > 0);
+  if (used.length === 0) return false;
+  return names(arg).some((a) => used.some((p) => sc.sameVariable(a, p)));
 }
 
 /** Calls that only look at a file by its name: opening it to read, asking about it, printing it. */
@@ -406,18 +437,15 @@ function isPathExpression(sc: SC, node: Node, depth: number): boolean {
   }
 }
 
-/** Whether `node` sits in a lambda inside `scope` (run later, if at all). */
-function insideLambda(node: Node, scope: Node): boolean {
-  for (let p = node.parent; p && p.id !== scope.id; p = p.parent) if (p.type === 'lambda') return true;
-  return false;
-}
-
-/** The path a file handle was opened on (`with open(p, mode) as f`, `f = open(p, mode)`), when its mode matches. */
+/** The path a file handle was opened on (`with open(p, mode) as f`, `f = open(p, mode)`, `open(p, mode)` itself), when its mode matches. */
 function openedPath(sc: SC, handle: Node, mode: RegExp): Node | undefined {
-  if (handle.type !== 'identifier') return undefined;
-  const reaching = sc.reachingBindings(handle);
-  if (reaching.length !== 1) return undefined;
-  const value = reaching[0].value;
+  let value: Node | undefined;
+  if (handle.type === 'call') value = handle; // `pickle.load(open(p, "rb"))`
+  else if (handle.type === 'identifier') {
+    const reaching = sc.reachingBindings(handle);
+    if (reaching.length !== 1) return undefined;
+    value = reaching[0].value;
+  }
   if (!value || value.type !== 'call' || calleeName(sc, value) !== 'builtins.open') return undefined;
   const file = sc.argument(value, { name: 'file', position: 0 });
   const m = sc.argument(value, { name: 'mode', position: 1 });

@@ -1,0 +1,39 @@
+import { lintText } from '@oculum/core';
+import { python } from '@oculum/lang-python';
+import { describe, expect, it } from 'vitest';
+import { rules } from '../src/index.js';
+import { fixturesDir } from './helpers.js';
+
+async function findings(text: string) {
+  const result = await lintText({
+    path: `${fixturesDir}hostile.py`,
+    text,
+    language: python,
+    rules: Object.entries(rules).map(([name, rule]) => ({ id: `torch/${name}`, rule, level: 'error' as const, options: [] })),
+    cwd: fixturesDir,
+  });
+  return result.findings;
+}
+
+// The round-trip questions (was this file written by the same function just before?) look through a
+// function's calls for each load. Tens of thousands of loads in one function used to take minutes
+// (quadratic); they are bounded now, and past the bound a load is reported as usual. Each case here
+// would not finish within the test timeout otherwise.
+describe('many loads in one function', () => {
+  const n = 20_000;
+
+  it('a path loaded again and again', async () => {
+    const text = `import pickle\ndef f():\n${'    pickle.load("x.pkl")\n'.repeat(n)}`;
+    expect(await findings(text)).toHaveLength(n);
+  });
+
+  it('a buffer loaded again and again', async () => {
+    const text = `import io, torch\ndef f():\n    buf = io.BytesIO()\n${'    torch.load(buf)\n'.repeat(n)}`;
+    expect(await findings(text)).toHaveLength(n);
+  });
+
+  it('a round trip is still seen in a file that is not hostile', async () => {
+    const text = `import pickle\ndef f(o):\n    pickle.dump(o, open("x.pkl", "wb"))\n    return pickle.load(open("x.pkl", "rb"))\n`;
+    expect(await findings(text)).toHaveLength(0);
+  });
+});
