@@ -1,19 +1,7 @@
-import { lintText } from '@oculum/core';
-import { python } from '@oculum/lang-python';
 import { describe, expect, it } from 'vitest';
-import { rules } from '../src/index.js';
-import { fixturesDir } from './helpers.js';
+import { lintAll } from './helpers.js';
 
-async function findings(text: string) {
-  const result = await lintText({
-    path: `${fixturesDir}hostile.py`,
-    text,
-    language: python,
-    rules: Object.entries(rules).map(([name, rule]) => ({ id: `torch/${name}`, rule, level: 'error' as const, options: [] })),
-    cwd: fixturesDir,
-  });
-  return result.findings;
-}
+const findings = (text: string) => lintAll(text, { file: 'hostile.py' });
 
 // The round-trip questions (was this file written by the same function just before?) look through a
 // function's calls for each load. Tens of thousands of loads in one function used to take minutes

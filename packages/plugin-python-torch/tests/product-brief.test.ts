@@ -1,20 +1,9 @@
-import { lintText } from '@oculum/core';
-import { python } from '@oculum/lang-python';
 import { describe, expect, it } from 'vitest';
-import { rules } from '../src/index.js';
-import { fixturesDir } from './helpers.js';
+import { lintAll } from './helpers.js';
 
 /** All rules of the plugin on one snippet, as `oculum scan` runs them. */
 async function scan(text: string) {
-  const result = await lintText({
-    path: `${fixturesDir}brief.py`,
-    text,
-    language: python,
-    rules: Object.entries(rules).map(([name, rule]) => ({ id: `torch/${name}`, rule, level: 'error' as const, options: [] })),
-    depth: 'deep',
-    cwd: fixturesDir,
-  });
-  return result.findings.map((f) => `${f.line}:${f.ruleId}`);
+  return (await lintAll(text, { file: 'brief.py', depth: 'deep' })).map((f) => `${f.line}:${f.ruleId}`);
 }
 
 // Verbatim from product-brief-model-supply-chain.txt.
