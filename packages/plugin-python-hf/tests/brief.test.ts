@@ -1,25 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { lintText, type Finding } from '@oculum/core';
-import { python } from '@oculum/lang-python';
+import type { Finding } from '@oculum/core';
 import { describe, expect, it } from 'vitest';
-import { rules } from '../src/index.js';
+import { lintAll } from './helpers.js';
 
 // The product brief's examples, verbatim: its vulnerable code is reported, its remediation is not —
 // except the `revision="main"` of its hf_hub_download, which DETECTION.md says is unpinned.
 const dir = fileURLToPath(new URL('./brief/', import.meta.url));
 
 async function scan(file: string): Promise<Array<Pick<Finding, 'ruleId' | 'line' | 'detector'>>> {
-  const text = readFileSync(`${dir}${file}`, 'utf8');
-  const result = await lintText({
-    path: `${dir}${file}`,
-    text,
-    language: python,
-    rules: Object.entries(rules).map(([name, rule]) => ({ id: `hf/${name}`, rule, level: 'error' as const })),
-    depth: 'deep',
-    cwd: dir,
-  });
-  return result.findings.map((f) => ({ ruleId: f.ruleId, line: f.line, detector: f.detector }));
+  const findings = await lintAll(readFileSync(`${dir}${file}`, 'utf8'), { path: `${dir}${file}`, cwd: dir, depth: 'deep' });
+  return findings.map((f) => ({ ruleId: f.ruleId, line: f.line, detector: f.detector }));
 }
 
 describe('product brief examples', () => {

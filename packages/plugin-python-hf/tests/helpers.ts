@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import type { Rule, Settings } from '@oculum/core';
+import { lintText, type Depth, type Finding, type Rule, type Settings } from '@oculum/core';
+import { rules } from '../src/index.js';
 import { python } from '@oculum/lang-python';
 import { RuleTester, runFixture } from '@oculum/rule-tester';
 import { describe, it } from 'vitest';
@@ -21,4 +22,18 @@ export function fixture(rule: Rule<any, any>, opts: { file?: string; settings?: 
     settings: opts.settings,
     options: opts.options ? { [`hf/${rule.name}`]: opts.options } : undefined,
   });
+}
+
+/** All rules of the plugin on a text, as `oculum scan` runs them. */
+export async function lintAll(text: string, options: { path?: string; cwd?: string; depth?: Depth } = {}): Promise<Finding[]> {
+  const cwd = options.cwd ?? fixturesDir;
+  const result = await lintText({
+    path: options.path ?? `${cwd}snippet.py`,
+    text,
+    language: python,
+    rules: Object.entries(rules).map(([name, rule]) => ({ id: `hf/${name}`, rule, level: 'error' as const })),
+    ...(options.depth ? { depth: options.depth } : {}),
+    cwd,
+  });
+  return result.findings;
 }

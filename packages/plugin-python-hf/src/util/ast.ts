@@ -52,6 +52,34 @@ export function walkBody(root: PyNode, visit: (n: PyNode) => void): void {
   }
 }
 
+const PRUNED = new Set(['function_definition', 'class_definition', 'lambda', 'decorated_definition']);
+
+/**
+ * What `walkBody(body, visit)` visits after `stmt`, in the same order, without walking what comes
+ * before: the following siblings of `stmt` and of each of its ancestors up to `body`, each in pre-order
+ * (nested `def`s, classes and lambdas visited but not entered; nothing inside one that encloses
+ * `stmt`). `visit` returns true to stop.
+ */
+export function walkAfter(body: PyNode, stmt: PyNode, visit: (n: PyNode) => boolean | void): void {
+  const levels: PyNode[] = [];
+  for (let cur: PyNode | null = stmt; cur && !same(cur, body); cur = cur.parent) levels.push(cur);
+  // Inside a def or class that encloses `stmt`, `walkBody` would not have looked: start above it.
+  let from = 0;
+  for (let i = 1; i < levels.length; i++) if (PRUNED.has(levels[i].type)) from = i;
+  for (let i = from; i < levels.length; i++) {
+    for (let sib = levels[i].nextNamedSibling; sib; sib = sib.nextNamedSibling) {
+      const stack: PyNode[] = [sib];
+      while (stack.length) {
+        const n = stack.pop()!;
+        if (visit(n)) return;
+        if (PRUNED.has(n.type)) continue;
+        const kids = n.namedChildren;
+        for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]);
+      }
+    }
+  }
+}
+
 /** Identifiers read inside `node` (including itself), e.g. `data` in `data["train"].shuffle()`. */
 export function identifiersIn(node: PyNode, sc?: PySourceCode): string[] {
   if (node.type === 'identifier') return [node.text];

@@ -13,7 +13,7 @@ import {
   same,
   statementOf,
   targetNames,
-  walkBody,
+  walkAfter,
   type PyNode,
   type PySourceCode,
 } from './ast.js';
@@ -85,7 +85,32 @@ function trainingLoop(sc: PySourceCode, loop: PyNode, names: Set<string>): boole
 }
 
 /** Follows the value produced by `source` (a call) through its function. */
+/**
+ * How many nodes `traceDataset` may visit in one file. Past it, a trace ends where it is, as if the
+ * data reached nothing more: a hostile file of 20,000 datasets, each followed to the end of a long
+ * function, would take minutes. Real files stay far below it.
+ */
+const TRACE_BUDGET = 2_000_000;
+const traceSpent = new WeakMap<object, number>();
+
+function spendTrace(sc: PySourceCode): boolean {
+  const used = (traceSpent.get(sc) ?? 0) + 1;
+  traceSpent.set(sc, used);
+  return used <= TRACE_BUDGET;
+}
+
+const traces = new WeakMap<object, Map<number, DatasetTrace>>();
+
+/** `traceDataset`, once per source (two rules ask about the same load). */
 export function traceDataset(sc: PySourceCode, source: PyNode): DatasetTrace {
+  let bySource = traces.get(sc);
+  if (!bySource) traces.set(sc, (bySource = new Map()));
+  let trace = bySource.get(source.id);
+  if (!trace) bySource.set(source.id, (trace = computeTrace(sc, source)));
+  return trace;
+}
+
+function computeTrace(sc: PySourceCode, source: PyNode): DatasetTrace {
   // Directly nested in a sink or a validation: `Trainer(train_dataset=load_dataset(...)["train"])`.
   const stmt = statementOf(source);
   let cur: PyNode | null = source.parent;
@@ -123,12 +148,16 @@ export function traceDataset(sc: PySourceCode, source: PyNode): DatasetTrace {
   if (!body) return { validated: false };
   let result: DatasetTrace = { validated: false };
   let done = false;
-  walkBody(body, (n) => {
-    if (done || n.startIndex <= stmt.endIndex - 1 && n.startIndex >= stmt.startIndex) return;
-    if (n.startIndex < stmt.startIndex) return;
+  // From the statement on, never what comes before it (each load used to walk the whole body).
+  walkAfter(body, stmt, (n) => {
+    if (done) return true;
+    if (!spendTrace(sc)) {
+      done = true;
+      return true;
+    }
     if (tainted.size === 0) {
       done = true;
-      return;
+      return true;
     }
     if (n.type === 'assignment' || n.type === 'augmented_assignment') {
       const right = n.childForFieldName('right');

@@ -126,30 +126,82 @@ export interface TrainingFlow {
   review?: PyNode;
 }
 
+/** The training runs and review calls of one function body, in source order (found once). */
+interface TrainingEvents {
+  nodes: PyNode[];
+  /** For each event, the index of the last training event at or before it (-1: none). */
+  lastTraining: number[];
+  /** For each event, the index of the last review call at or before it (-1: none). */
+  lastReview: number[];
+}
+
+const trainingEvents = new WeakMap<object, Map<number, TrainingEvents>>();
+
+/**
+ * One walk of a function body (nested `def`s, classes and lambdas left out) finds, in source order,
+ * its training runs (`trainer.train()`, `.fit(...)`, a loop calling `.backward()`) and its
+ * evaluation/review calls, once: asking for every call of a function of 20,000 calls used to walk
+ * the body 20,000 times.
+ */
+function eventsOf(sc: PySourceCode, body: PyNode): TrainingEvents {
+  let byBody = trainingEvents.get(sc);
+  if (!byBody) trainingEvents.set(sc, (byBody = new Map()));
+  let events = byBody.get(body.id);
+  if (events) return events;
+  const nodes: PyNode[] = [];
+  const kinds: Array<'training' | 'review'> = [];
+  walkBody(body, (n) => {
+    if (n.type === 'call' && isTrainingCall(sc, n)) {
+      nodes.push(n);
+      kinds.push('training');
+      return;
+    }
+    if (n.type === 'for_statement' && n.childForFieldName('body')?.descendantsOfType('call').some((c) => calleeName(c) === 'backward')) {
+      nodes.push(n);
+      kinds.push('training');
+      return;
+    }
+    if (n.type === 'call') {
+      const name = calleeName(n) ?? '';
+      // `model.eval()` only switches to inference mode; it is not an evaluation
+      if (name !== 'eval' && (REVIEW.test(name) || REVIEW.test(sc.localFunction(n)?.childForFieldName('name')?.text ?? ''))) {
+        nodes.push(n);
+        kinds.push('review');
+      }
+    }
+  });
+  const lastTraining: number[] = [];
+  const lastReview: number[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    lastTraining.push(kinds[i] === 'training' ? i : i > 0 ? lastTraining[i - 1] : -1);
+    lastReview.push(kinds[i] === 'review' ? i : i > 0 ? lastReview[i - 1] : -1);
+  }
+  events = { nodes, lastTraining, lastReview };
+  byBody.set(body.id, events);
+  return events;
+}
+
 /** Training before `point` in its function, and any evaluation/review step in between. */
 export function trainingBefore(sc: PySourceCode, point: PyNode): TrainingFlow {
   const fn = sc.enclosingFunction(point);
   const body = fn.type === 'function_definition' ? fn.childForFieldName('body') : fn;
   if (!body) return {};
-  let training: PyNode | undefined;
-  let review: PyNode | undefined;
-  walkBody(body, (n) => {
-    if (n.startIndex >= point.startIndex) return;
-    if (n.type === 'call' && isTrainingCall(sc, n)) {
-      training = n;
-      review = undefined;
-      return;
-    }
-    if (n.type === 'for_statement' && n.childForFieldName('body')?.descendantsOfType('call').some((c) => calleeName(c) === 'backward')) {
-      training = n;
-      review = undefined;
-      return;
-    }
-    if (training && n.type === 'call' && n.startIndex >= training.endIndex) {
-      const name = calleeName(n) ?? '';
-      // `model.eval()` only switches to inference mode; it is not an evaluation
-      if (name !== 'eval' && (REVIEW.test(name) || REVIEW.test(sc.localFunction(n)?.childForFieldName('name')?.text ?? ''))) review = n;
-    }
-  });
+  const { nodes, lastTraining, lastReview } = eventsOf(sc, body);
+  // The events that start before the point (source order: their starts never decrease).
+  let lo = 0;
+  let hi = nodes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (nodes[mid].startIndex < point.startIndex) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === 0) return {};
+  const t = lastTraining[lo - 1];
+  if (t < 0) return {};
+  const training = nodes[t];
+  // The last review call after that training run: starts only grow, so if the last one does not
+  // start after the training ends, none does.
+  const r = lastReview[lo - 1];
+  const review = r > t && nodes[r].startIndex >= training.endIndex ? nodes[r] : undefined;
   return { training, review };
 }

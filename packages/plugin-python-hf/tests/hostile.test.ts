@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { lintAll } from './helpers.js';
+
+// Questions about a function's flow (was there training before this upload? does this dataset reach
+// a trainer?) are answered from one walk of the function, or from the statement on, never by walking
+// the whole body for each call: each case took minutes when they were, and would not finish within
+// the test timeout.
+describe('many calls in one function', () => {
+  const n = 10_000;
+
+  it('uploads after training', async () => {
+    const text = `from transformers import Trainer\ndef f(m, trainer):\n    trainer.train()\n${'    m.push_to_hub("org/x")\n'.repeat(n)}`;
+    const findings = await lintAll(text);
+    expect(findings).toHaveLength(n);
+    expect(findings[0].message).toContain('right after training');
+  });
+
+  it('checkpoints saved to a shared place', async () => {
+    const text = `import torch\ndef f(m):\n${'    torch.save(m, "/tmp/x.pt")\n'.repeat(n)}`;
+    expect(await lintAll(text)).toHaveLength(n);
+  });
+
+  it('datasets loaded and trained on', async () => {
+    const text = `from datasets import load_dataset\nfrom transformers import Trainer\ndef f(m):\n${'    d = load_dataset("org/data")\n    Trainer(model=m, train_dataset=d).train()\n'.repeat(n / 2)}`;
+    const findings = await lintAll(text);
+    expect(findings.filter((f) => f.ruleId === 'hf/untrusted-training-data')).toHaveLength(n / 2);
+  });
+});
