@@ -10,7 +10,7 @@ import { findProjectDependencies } from './dependencies.js';
 import { initParser, isParserReady, parseTree } from './parser.js';
 import { PythonSourceCode } from './source-code.js';
 
-export { PythonSourceCode } from './source-code.js';
+export { PythonSourceCode, firstStartingAt } from './source-code.js';
 export { codeText } from './code-text.js';
 export { importTrigger } from './triggers.js';
 export type { PythonNode, PythonParameter, ParseProblem } from './source-code.js';

@@ -749,13 +749,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     if (!list) {
       if (!this.allCalls) this.allCalls = this.ast.descendantsOfType('call');
       const calls = this.allCalls;
-      let lo = 0;
-      let hi = calls.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (calls[mid].startIndex < node.startIndex) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = firstStartingAt(calls, node.startIndex);
       let end = lo;
       while (end < calls.length && calls[end].startIndex < node.endIndex) end++;
       list = calls.slice(lo, end).filter((c) => c.id !== node.id);
@@ -765,6 +759,20 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   }
 
   private readonly callsWithinCache = new Map<number, Node[]>();
+
+  /**
+   * Counts one unit of the work a helper named `name` does on this file, and says whether it is
+   * still within `limit`. Questions that look through a function for each of its calls (flows,
+   * round trips) stop at their budget on hostile files of tens of thousands of calls, and answer
+   * as they would for what they could not see.
+   */
+  spend(name: string, limit: number): boolean {
+    const used = (this.spent.get(name) ?? 0) + 1;
+    this.spent.set(name, used);
+    return used <= limit;
+  }
+
+  private readonly spent = new Map<string, number>();
 
   /** The innermost `function_definition` whose body evaluates `node`, or the module. */
   enclosingFunction(node: Node): Node {
@@ -2053,4 +2061,16 @@ function binaryConstant(op: string, a: ConstantValue, b: ConstantValue, leftIsPa
   }
   if (op === '*' && typeof a === 'string' && typeof b === 'number' && Number.isInteger(b)) return b > 0 ? a.repeat(Math.min(b, 10_000)) : '';
   return UNKNOWN;
+}
+
+/** The index of the first of `nodes` (sorted by start) that starts at or after `offset`. */
+export function firstStartingAt(nodes: ReadonlyArray<{ startIndex: number }>, offset: number): number {
+  let lo = 0;
+  let hi = nodes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (nodes[mid].startIndex < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

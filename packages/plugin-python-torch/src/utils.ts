@@ -262,13 +262,7 @@ export function constantBytes(sc: SC, expr: Node | undefined, depth = 0): Uint8A
  * hours. Past the budget they answer "not a round trip", so the load is reported as usual.
  */
 const ROUND_TRIP_BUDGET = 200_000;
-const spent = new WeakMap<object, number>();
-
-function spend(sc: SC): boolean {
-  const used = (spent.get(sc) ?? 0) + 1;
-  spent.set(sc, used);
-  return used <= ROUND_TRIP_BUDGET;
-}
+const spend = (sc: SC): boolean => sc.spend('torch/round-trips', ROUND_TRIP_BUDGET);
 
 /**
  * True when `expr` only holds bytes this process produced itself with one of `dumpers`:

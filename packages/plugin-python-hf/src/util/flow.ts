@@ -91,13 +91,6 @@ function trainingLoop(sc: PySourceCode, loop: PyNode, names: Set<string>): boole
  * function, would take minutes. Real files stay far below it.
  */
 const TRACE_BUDGET = 2_000_000;
-const traceSpent = new WeakMap<object, number>();
-
-function spendTrace(sc: PySourceCode): boolean {
-  const used = (traceSpent.get(sc) ?? 0) + 1;
-  traceSpent.set(sc, used);
-  return used <= TRACE_BUDGET;
-}
 
 const traces = new WeakMap<object, Map<number, DatasetTrace>>();
 
@@ -151,7 +144,7 @@ function computeTrace(sc: PySourceCode, source: PyNode): DatasetTrace {
   // From the statement on, never what comes before it (each load used to walk the whole body).
   walkAfter(body, stmt, (n) => {
     if (done) return true;
-    if (!spendTrace(sc)) {
+    if (!sc.spend('hf/traceDataset', TRACE_BUDGET)) {
       done = true;
       return true;
     }

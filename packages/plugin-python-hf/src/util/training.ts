@@ -3,6 +3,7 @@
  * before a given point, and whether an evaluation/review step sits between training and that point.
  */
 import { UNKNOWN } from '@oculum/core';
+import { firstStartingAt } from '@oculum/lang-python';
 import { calleeName, calleeOf, receiverOf, walkBody, type PyNode, type PySourceCode } from './ast.js';
 import { pythonTruthy } from './classify.js';
 import { valuesOf } from './resolve.js';
@@ -188,13 +189,7 @@ export function trainingBefore(sc: PySourceCode, point: PyNode): TrainingFlow {
   if (!body) return {};
   const { nodes, lastTraining, lastReview } = eventsOf(sc, body);
   // The events that start before the point (source order: their starts never decrease).
-  let lo = 0;
-  let hi = nodes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (nodes[mid].startIndex < point.startIndex) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstStartingAt(nodes, point.startIndex);
   if (lo === 0) return {};
   const t = lastTraining[lo - 1];
   if (t < 0) return {};
