@@ -25,3 +25,16 @@ describe('many loads in one function', () => {
     expect(await findings(text)).toHaveLength(0);
   });
 });
+
+// `weights_only=wo` is followed to the callers of its function (`callSites`), which used to resolve
+// every call of the file for each function asked about.
+describe('many functions whose flag comes from their callers', () => {
+  it('answers for each without resolving the whole file each time', async () => {
+    const n = 5_000;
+    let text = 'import torch\n';
+    for (let i = 0; i < n; i++) text += `def l${i}(p, wo):\n    return torch.load(p, weights_only=wo)\nl${i}("x", True)\n`;
+    const findings = await lintAll(text, { file: 'callers.py', depth: 'standard' });
+    expect(findings).toHaveLength(n);
+    expect(findings.every((f) => f.confidence === 'low')).toBe(true);
+  });
+});
