@@ -711,13 +711,13 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   /**
    * The calls a function (or the module) runs itself, in source order: those whose
    * `enclosingFunction` it is, leaving out calls inside nested `def`s and lambdas (they run later, if
-   * at all). Computed for the whole file in one pass over its calls, on first use.
+   * at all). Computed once per function from its calls, on first use.
    */
   callsIn(fn: Node): readonly Node[] {
-    if (!this.callsByFunction) {
-      const byFunction = new Map<number, Node[]>();
-      if (!this.allCalls) this.allCalls = this.ast.descendantsOfType('call');
-      for (const call of this.allCalls) {
+    let list = this.callsInCache.get(fn.id);
+    if (!list) {
+      list = [];
+      for (const call of this.callsWithin(fn)) {
         // The innermost function or module scope, through the scope model (not the tree: a call
         // nested 30,000 calls deep must not cost 30,000 steps); a lambda on the way runs later.
         let s: ScopeInfo | undefined = this.scopes.scopeAt(call.startIndex);
@@ -726,33 +726,36 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
           if (s.kind === 'lambda') inLambda = true;
           s = s.parent;
         }
-        if (inLambda) continue;
-        const owner = (s ?? this.scopes.module).node;
-        let list = byFunction.get(owner.id);
-        if (!list) byFunction.set(owner.id, (list = []));
-        list.push(call);
+        if (!inLambda && (s ?? this.scopes.module).node.id === fn.id) list.push(call);
       }
-      this.callsByFunction = byFunction;
+      this.callsInCache.set(fn.id, list);
     }
-    return this.callsByFunction.get(fn.id) ?? [];
+    return list;
   }
 
-  private callsByFunction: Map<number, Node[]> | undefined;
+  private readonly callsInCache = new Map<number, Node[]>();
 
   /**
    * Every call inside `node` (nested `def`s and lambdas included), in source order: the same as
-   * `descendants(node, 'call')`, but cut once from the file's calls and kept, so that asking again
-   * for the same function costs nothing.
+   * `descendants(node, 'call')`, kept, so that asking again for the same function costs nothing.
+   * The module's are the file's calls, shared with `callSites`.
    */
   callsWithin(node: Node): readonly Node[] {
     let list = this.callsWithinCache.get(node.id);
     if (!list) {
-      if (!this.allCalls) this.allCalls = this.ast.descendantsOfType('call');
-      const calls = this.allCalls;
-      const lo = firstStartingAt(calls, node.startIndex);
-      let end = lo;
-      while (end < calls.length && calls[end].startIndex < node.endIndex) end++;
-      list = calls.slice(lo, end).filter((c) => c.id !== node.id);
+      if (node.id === this.ast.id) {
+        if (!this.allCalls) this.allCalls = this.ast.descendantsOfType('call');
+        list = this.allCalls;
+      } else if (this.allCalls) {
+        // Already materialised for the file: cut the node's range out of it.
+        const calls = this.allCalls;
+        const lo = firstStartingAt(calls, node.startIndex);
+        let end = lo;
+        while (end < calls.length && calls[end].startIndex < node.endIndex) end++;
+        list = calls.slice(lo, end).filter((c) => c.id !== node.id);
+      } else {
+        list = this.descendants(node, 'call');
+      }
       this.callsWithinCache.set(node.id, list);
     }
     return list;

@@ -3,7 +3,7 @@
  * model (`context.sourceCode`); none of them resolves names or imports itself.
  */
 import { UNKNOWN, type Confidence, type ConstantValue, type RuleContext, type RuleFixer, type Fix } from '@oculum/core';
-import type { PythonNode, PythonSourceCode } from '@oculum/lang-python';
+import { firstStartingAt, type PythonNode, type PythonSourceCode } from '@oculum/lang-python';
 
 export type Node = PythonNode;
 export type SC = PythonSourceCode;
@@ -352,31 +352,58 @@ function writtenBeforeHere(sc: SC, expr: Node, dumpers: ReadonlySet<string>): bo
   if (inSharedPlace(sc, path, 0)) return false;
   if (known !== UNKNOWN && typeof known !== 'string') return false;
   const scope = sc.enclosingFunction(expr);
-  let written = false;
-  /** Where the last write ends: calls inside it (`open(p, "wb")` handed to the dumper) are part of it. */
-  let writeEnd = -1;
-  // Only what this function runs itself, before: not a call in a def (or lambda) written above it.
-  for (const call of sc.callsIn(scope)) {
-    if (call.endIndex > expr.startIndex) break;
+  // The last write of this path by the function itself before the load (the dumper calls of each
+  // function are found once; most loads have none before them and stop here).
+  const writes = dumperCallsIn(sc, scope, dumpers);
+  let lastWrite: Node | undefined;
+  for (let k = firstStartingAt(writes, expr.startIndex) - 1; k >= 0 && !lastWrite; k--) {
+    const call = writes[k];
+    if (call.endIndex > expr.startIndex) continue; // the load sits inside it
     if (!spend(sc)) return false;
-    const dumper = !!calleeName(sc, call, dumpers);
     for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
       const arg = a?.type === 'keyword_argument' ? a.childForFieldName('value') : a;
-      if (!arg) continue;
-      if (dumper) {
-        // Only a write that truncates (`w`, `x`): appending leaves what was there first.
-        if (samePath(sc, openedPath(sc, arg, /[wx]/) ?? arg, path, known)) {
-          written = true;
-          writeEnd = call.endIndex;
-        }
-      } else if (written && call.startIndex >= writeEnd && (samePath(sc, arg, path, known) || sharesName(sc, arg, path)) && !readsOnly(sc, call)) {
-        // Handed to something else after the write (a copy, a download, a move onto it): the file
-        // may no longer hold what was written, until a later write of this function.
-        written = false;
+      // Only a write that truncates (`w`, `x`): appending leaves what was there first.
+      if (arg && samePath(sc, openedPath(sc, arg, /[wx]/) ?? arg, path, known)) {
+        lastWrite = call;
+        break;
       }
     }
   }
-  return written;
+  if (!lastWrite) return false;
+  // Between that write and the load, the path handed to anything but a reader (a copy, a download,
+  // a move onto it): the file may no longer hold what was written.
+  const calls = sc.callsIn(scope);
+  const ours = new Set(writes.map((w) => w.id));
+  for (let k = firstStartingAt(calls, lastWrite.endIndex); k < calls.length && calls[k].startIndex < expr.startIndex; k++) {
+    const call = calls[k];
+    if (call.endIndex > expr.startIndex) continue; // encloses the load
+    if (ours.has(call.id)) continue; // another write of this function's own data
+    if (!spend(sc)) return false;
+    for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
+      const arg = a?.type === 'keyword_argument' ? a.childForFieldName('value') : a;
+      if (arg && (samePath(sc, arg, path, known) || sharesName(sc, arg, path)) && !readsOnly(sc, call)) return false;
+    }
+  }
+  return true;
+}
+
+const dumperCalls = new WeakMap<object, Map<string, Node[]>>();
+
+/**
+ * The calls of `dumpers` a function runs itself, in source order, found once per function: a cheap
+ * syntactic gate on the last name (aliases included) before each qualified-name question.
+ */
+function dumperCallsIn(sc: SC, scope: Node, dumpers: ReadonlySet<string>): Node[] {
+  let byKey = dumperCalls.get(sc);
+  if (!byKey) dumperCalls.set(sc, (byKey = new Map()));
+  const key = `${scope.id}\u0000${[...dumpers].join(',')}`;
+  let list = byKey.get(key);
+  if (!list) {
+    const gate = calleeGate(sc, [...new Set([...dumpers].map((q) => q.slice(q.lastIndexOf('.') + 1)))]);
+    list = sc.callsIn(scope).filter((call) => gate(call) && !!calleeName(sc, call, dumpers));
+    byKey.set(key, list);
+  }
+  return list;
 }
 
 /**
