@@ -316,6 +316,18 @@ export function isInProcessData(sc: SC, expr: Node | undefined, dumpers: Readonl
   return written;
 }
 
+/** The identifiers of an expression (itself when it is one), in source order. */
+function namesIn(sc: SC, n: Node): Node[] {
+  return n.type === 'identifier' ? [n] : sc.descendants(n, 'identifier');
+}
+
+/** The mode of an `open(...)` call (`"r"` when not passed), or undefined when it cannot be told. */
+function openMode(sc: SC, call: Node): string | undefined {
+  const m = sc.argument(call, { name: 'mode', position: 1 });
+  const mode = m ? sc.constant(m) : 'r';
+  return typeof mode === 'string' ? mode : undefined;
+}
+
 /** Paths other users can write to: a file there can be swapped between the write and the read. */
 const SHARED_PATH = /^(?:\/tmp|\/var\/tmp|\/dev\/shm)(?:\/|$)/;
 /**
@@ -328,8 +340,7 @@ const SHARED_PATH_TEXT = /["'](?:\/tmp|\/var\/tmp|\/dev\/shm)(?:\/|["'])|\bgette
 function inSharedPlace(sc: SC, path: Node, depth: number): boolean {
   if (SHARED_PATH_TEXT.test(sc.text.slice(path.startIndex, path.endIndex))) return true;
   if (depth > 3) return false;
-  const names = path.type === 'identifier' ? [path] : sc.descendants(path, 'identifier');
-  return names.some((n) => sc.reachingBindings(n).some((b) => !!b.value && b.kind !== 'def' && b.kind !== 'class' && inSharedPlace(sc, b.value, depth + 1)));
+  return namesIn(sc, path).some((n) => sc.reachingBindings(n).some((b) => !!b.value && b.kind !== 'def' && b.kind !== 'class' && inSharedPlace(sc, b.value, depth + 1)));
 }
 
 /**
@@ -411,10 +422,9 @@ function dumperCallsIn(sc: SC, scope: Node, dumpers: ReadonlySet<string>): Node[
  * to something else, it may name the same file under another spelling.
  */
 function sharesName(sc: SC, arg: Node, path: Node): boolean {
-  const names = (n: Node) => (n.type === 'identifier' ? [n] : sc.descendants(n, 'identifier'));
-  const used = names(path).filter((n) => sc.reachingBindings(n).length > 0);
+  const used = namesIn(sc, path).filter((n) => sc.reachingBindings(n).length > 0);
   if (used.length === 0) return false;
-  return names(arg).some((a) => used.some((p) => sc.sameVariable(a, p)));
+  return namesIn(sc, arg).some((a) => used.some((p) => sc.sameVariable(a, p)));
 }
 
 /** Calls that only look at a file by its name: opening it to read, asking about it, printing it. */
@@ -425,9 +435,8 @@ function readsOnly(sc: SC, call: Node): boolean {
   if (!q) return false;
   if (PATH_READERS.has(q) || /(^|\.)(load|loads)$/.test(q)) return true;
   if (q === 'builtins.open') {
-    const m = sc.argument(call, { name: 'mode', position: 1 });
-    const mode = m ? sc.constant(m) : 'r';
-    return typeof mode === 'string' && !/[wax+]/.test(mode);
+    const mode = openMode(sc, call);
+    return mode !== undefined && !/[wax+]/.test(mode);
   }
   return false;
 }
@@ -469,9 +478,8 @@ function openedPath(sc: SC, handle: Node, mode: RegExp): Node | undefined {
   }
   if (!value || value.type !== 'call' || calleeName(sc, value) !== 'builtins.open') return undefined;
   const file = sc.argument(value, { name: 'file', position: 0 });
-  const m = sc.argument(value, { name: 'mode', position: 1 });
-  const modeText = m ? sc.constant(m) : 'r';
-  return file && typeof modeText === 'string' && mode.test(modeText) ? file : undefined;
+  const modeText = openMode(sc, value);
+  return file && modeText !== undefined && mode.test(modeText) ? file : undefined;
 }
 
 /**
@@ -481,9 +489,8 @@ function openedPath(sc: SC, handle: Node, mode: RegExp): Node | undefined {
 function samePath(sc: SC, a: Node, b: Node, bValue: ConstantValue | typeof UNKNOWN): boolean {
   if (typeof bValue === 'string') return sc.constant(a) === bValue;
   if (sc.text.slice(a.startIndex, a.endIndex) !== sc.text.slice(b.startIndex, b.endIndex)) return false;
-  const names = (n: Node) => (n.type === 'identifier' ? [n] : sc.descendants(n, 'identifier'));
-  const an = names(a);
-  const bn = names(b);
+  const an = namesIn(sc, a);
+  const bn = namesIn(sc, b);
   if (an.length !== bn.length) return false;
   for (let i = 0; i < an.length; i++) {
     const ra = sc.reachingBindings(an[i]);

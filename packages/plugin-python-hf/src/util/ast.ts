@@ -41,18 +41,19 @@ export function same(a: PyNode | null | undefined, b: PyNode | null | undefined)
   return !!a && !!b && a.id === b.id;
 }
 
+/** What the walks do not enter: nested definitions and lambdas run later, if at all. */
+const PRUNED = new Set(['function_definition', 'class_definition', 'lambda', 'decorated_definition']);
+
 /** Walks `root`'s subtree (pre-order) without entering nested function or class definitions. */
 export function walkBody(root: PyNode, visit: (n: PyNode) => void): void {
   const stack: PyNode[] = [...root.namedChildren].reverse();
   while (stack.length) {
     const n = stack.pop()!;
     visit(n);
-    if (n.type === 'function_definition' || n.type === 'class_definition' || n.type === 'lambda' || n.type === 'decorated_definition') continue;
+    if (PRUNED.has(n.type)) continue;
     for (let i = n.namedChildren.length - 1; i >= 0; i--) stack.push(n.namedChildren[i]);
   }
 }
-
-const PRUNED = new Set(['function_definition', 'class_definition', 'lambda', 'decorated_definition']);
 
 /**
  * What `walkBody(body, visit)` visits after `stmt`, in the same order, without walking what comes

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { judgePickleBytes } from '../src/pickle-bytes.js';
+import { bytes } from './helpers.js';
+
+describe('judgePickleBytes (pickles written into source code)', () => {
+  it('calls a whole pickle inert when every import is allowed', () => {
+    expect(judgePickleBytes(bytes([0x80, 4], 'N.'))).toEqual({ inert: true, imports: [] });
+    expect(judgePickleBytes(bytes("cnumpy\ndtype\n(S'f8'\ntR."))).toEqual({ inert: true, imports: [] });
+  });
+
+  it('names what it imports beyond plain data, dangerous first', () => {
+    const r = judgePickleBytes(bytes("cmypkg\nModel\n)Rcos\nsystem\n(S'id'\ntR."));
+    expect(r.inert).toBe(false);
+    expect(r.imports).toEqual([
+      { name: 'os.system', verdict: 'dangerous' },
+      { name: 'mypkg.Model', verdict: 'suspicious' },
+    ]);
+  });
+
+  it('applies settings.model, and is never inert when malformed or cut short', () => {
+    expect(judgePickleBytes(bytes('cmypkg\nModel\n)R.'), { model: { allowGlobals: ['mypkg.Model'] } }).inert).toBe(true);
+    expect(judgePickleBytes(bytes('cmypkg\nModel\n)R.'), { model: { denyGlobals: ['mypkg.*'] } }).imports[0].verdict).toBe('dangerous');
+    expect(judgePickleBytes(bytes([0x80, 4], 'Nxx')).inert).toBe(false);
+    expect(judgePickleBytes(bytes([0x80, 4, 0x4e])).inert).toBe(false);
+  });
+});
