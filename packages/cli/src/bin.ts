@@ -1,5 +1,9 @@
 #!/usr/bin/env node
-import { main } from './index.js';
+import { tuneV8 } from './v8-tuning.js';
+
+// Before the CLI's modules load: the JIT setting applies to them and to every worker thread.
+tuneV8();
+const { main } = await import('./index.js');
 
 // `oculum scan | head`: a closed pipe is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
