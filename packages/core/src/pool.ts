@@ -27,11 +27,6 @@ interface Slot {
 }
 
 /**
- * A fixed set of lint workers. Tasks go to the least busy worker; each worker is told a config the
- * first time it needs it. A crashed worker fails its in-flight tasks (the caller turns them into
- * diagnostics) and is not used again.
- */
-/**
  * What a task costs a worker, in units of about 4 KiB of text (a file's parse and walk grow with its
  * size), plus one for the round trip: the least busy worker is the one with the least queued work,
  * not the fewest queued files, so a few big files do not pile up behind each other at the end.
@@ -61,8 +56,87 @@ export function pickSlot<S extends { load: number; languages: Set<string> }>(liv
   return warmBest.load <= best.load + startCost ? warmBest : best;
 }
 
+/**
+ * Tasks a worker holds at once: the one it lints and one waiting behind it, so it never waits for a
+ * round trip through the main thread. The rest wait in the pool, costliest first (see `LintPool`).
+ */
+export const TASKS_PER_WORKER = 2;
+
+/**
+ * A max-heap of items by cost; items of equal cost come out in the order they went in. The pool's
+ * waiting tasks: whatever order the main thread finds them in, a free worker gets the biggest one
+ * found so far.
+ */
+export class CostQueue<T> {
+  private readonly heap: Array<{ item: T; cost: number; seq: number }> = [];
+  private seq = 0;
+
+  get size(): number {
+    return this.heap.length;
+  }
+
+  push(item: T, cost: number): void {
+    const heap = this.heap;
+    heap.push({ item, cost, seq: this.seq++ });
+    let i = heap.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.before(heap[i], heap[parent])) break;
+      [heap[i], heap[parent]] = [heap[parent], heap[i]];
+      i = parent;
+    }
+  }
+
+  peek(): T | undefined {
+    return this.heap[0]?.item;
+  }
+
+  pop(): T | undefined {
+    const heap = this.heap;
+    if (heap.length === 0) return undefined;
+    const top = heap[0];
+    const last = heap.pop()!;
+    if (heap.length > 0) {
+      heap[0] = last;
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        const right = left + 1;
+        let first = i;
+        if (left < heap.length && this.before(heap[left], heap[first])) first = left;
+        if (right < heap.length && this.before(heap[right], heap[first])) first = right;
+        if (first === i) break;
+        [heap[i], heap[first]] = [heap[first], heap[i]];
+        i = first;
+      }
+    }
+    return top.item;
+  }
+
+  private before(a: { cost: number; seq: number }, b: { cost: number; seq: number }): boolean {
+    return a.cost > b.cost || (a.cost === b.cost && a.seq < b.seq);
+  }
+}
+
+interface Waiting {
+  task: LintTask;
+  config: NonNullable<LintTask['config']>;
+  resolve: (d: LintTextDetails) => void;
+  reject: (e: Error) => void;
+}
+
+/**
+ * A fixed set of lint workers. Each task goes to the least busy worker (see `pickSlot`), which holds
+ * at most `TASKS_PER_WORKER`; the others wait here and a worker that frees up gets the costliest
+ * one. The main thread can so read and prefilter every file at its own pace while the workers still
+ * get the big files first, and the small ones last (longest processing time first). Each worker is
+ * told a config the first time it needs it. A crashed worker fails its in-flight tasks (the caller
+ * turns them into diagnostics) and is not used again; the waiting tasks go to the others.
+ */
 export class LintPool {
   private readonly slots: Slot[] = [];
+  /** Tasks no worker has yet (each holds at most `TASKS_PER_WORKER`), costliest first. */
+  private readonly waiting = new CostQueue<Waiting>();
 
   /** `startCosts`: `Language.startCost` by language id, where a language says it. */
   constructor(script: URL, size: number, init: WorkerInit, private readonly startCosts: ReadonlyMap<string, number> = new Map()) {
@@ -79,6 +153,7 @@ export class LintPool {
           slot.dead = true;
           waiting.reject(new WorkerUnavailableError(reply.error));
         } else waiting.reject(new Error(reply.error));
+        this.dispatch();
       });
       const fail = (error: Error) => {
         slot.dead = true;
@@ -86,11 +161,14 @@ export class LintPool {
         for (const waiting of slot.pending.values()) waiting.reject(new Error(`lint worker crashed: ${error.message}`));
         slot.pending.clear();
         slot.load = 0;
+        // The tasks still waiting were not the cause: they go to the other workers.
+        this.dispatch();
       };
       worker.on('error', fail);
       worker.on('exit', (code) => {
         if (slot.pending.size > 0) fail(new Error(`lint worker exited with code ${code}`));
         slot.dead = true;
+        this.dispatch();
       });
       this.slots.push(slot);
     }
@@ -100,22 +178,47 @@ export class LintPool {
     return this.slots.some((s) => !s.dead);
   }
 
+  /**
+   * Lints a task in a worker. A task waits in the pool while every worker holds
+   * `TASKS_PER_WORKER`; a worker that frees up gets the costliest waiting one. Rejects with
+   * `WorkerUnavailableError` when no worker is alive to take it (the caller lints it itself).
+   */
   run(task: LintTask, config: NonNullable<LintTask['config']>): Promise<LintTextDetails> {
-    const live = this.slots.filter((s) => !s.dead);
-    if (live.length === 0) return Promise.reject(new WorkerUnavailableError('no lint worker is alive'));
-    const startCost = this.startCosts.get(task.languageId) ?? DEFAULT_LANGUAGE_START_COST;
-    const slot = pickSlot(live, task.languageId, startCost);
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ task, config, resolve, reject }, taskCost(task));
+      this.dispatch();
+    });
+  }
+
+  /**
+   * Hands the costliest waiting task to the worker `pickSlot` chooses for it, while that worker has
+   * room (when it has none, the task waits for it rather than start its language on another worker).
+   */
+  private dispatch(): void {
+    for (let next = this.waiting.peek(); next; next = this.waiting.peek()) {
+      const live = this.slots.filter((s) => !s.dead);
+      if (live.length === 0) {
+        for (let w = this.waiting.pop(); w; w = this.waiting.pop()) w.reject(new WorkerUnavailableError('no lint worker is alive'));
+        return;
+      }
+      const startCost = this.startCosts.get(next.task.languageId) ?? DEFAULT_LANGUAGE_START_COST;
+      const slot = pickSlot(live, next.task.languageId, startCost);
+      if (slot.pending.size >= TASKS_PER_WORKER) return;
+      this.waiting.pop();
+      this.send(slot, startCost, next);
+    }
+  }
+
+  private send(slot: Slot, startCost: number, { task, config, resolve, reject }: Waiting): void {
     // The worker's first file of a language also pays the language's start.
     const starts = !slot.languages.has(task.languageId);
     slot.languages.add(task.languageId);
     const message: LintTask = slot.configs.has(task.configId) ? task : { ...task, config };
     slot.configs.add(task.configId);
-    return new Promise((resolve, reject) => {
-      const cost = taskCost(task) + (starts ? startCost : 0);
-      slot.load += cost;
-      slot.pending.set(task.id, { task, cost, resolve, reject });
-      slot.worker.postMessage(message);
-    });
+    const cost = taskCost(task) + (starts ? startCost : 0);
+    slot.load += cost;
+    slot.pending.set(task.id, { task, cost, resolve, reject });
+    slot.worker.postMessage(message);
   }
 
   async close(): Promise<void> {

@@ -20,6 +20,8 @@ export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 /** With `workers: 'auto'`, threads are used only when more files than this need linting. */
 export const WORKER_THRESHOLD = 64;
 const MAX_WORKERS = 8;
+/** Files read and not yet done at once when workers lint (see `scan`). */
+const POOLED_FILES_IN_FLIGHT = 64;
 const HEAD_BYTES = 512;
 const DEPTHS: Depth[] = ['quick', 'standard', 'deep'];
 
@@ -413,10 +415,14 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   };
 
   try {
-    // Files stream through: a bounded number are read and in flight at once, so memory stays flat.
-    const concurrency = pool ? Math.max(4, poolSize(options, textCandidates) * 4) : 8;
-    // With workers, the biggest files go first (longest processing time first): the files left at the
-    // end are small, so no worker idles while another still works through a big one.
+    // Files stream through: a bounded number are read and in flight at once, so memory stays flat
+    // (at most this many texts held, each at most `maxFileSize`). With workers the bound is higher:
+    // most files end at the prefilter, and the main thread should get through them all while the
+    // workers lint, rather than leave the small ones for the end (the pool hands its waiting files
+    // out costliest first, whatever order they are found in).
+    const concurrency = pool ? POOLED_FILES_IN_FLIGHT : 8;
+    // With workers, the biggest files are read first (longest processing time first): the files left
+    // at the end are small, so no worker idles while another still works through a big one.
     await mapLimit(pool ? largestFirst(candidates) : candidates, concurrency, async (path) => {
       await processFile(path);
       done++;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LANGUAGE_START_COST, pickSlot, taskCost } from '../src/pool.js';
+import { DEFAULT_LANGUAGE_START_COST, LintPool, pickSlot, taskCost, TASKS_PER_WORKER, WorkerUnavailableError } from '../src/pool.js';
 
 const slot = (name: string, load: number, languages: string[] = []) => ({ name, load, languages: new Set(languages) });
 
@@ -50,5 +50,67 @@ describe('largestFirst (the order files go to workers)', () => {
     const [a, b, c, d] = [file('a.py', 10), file('b.py', 3000), file('c.py', 10), file('d.py', 200)];
     const gone = join(dir, 'gone.py');
     expect(largestFirst([a, gone, b, c, d])).toEqual([b, d, a, c, gone]);
+  });
+});
+
+describe('CostQueue (the tasks waiting for a worker)', () => {
+  it('gives the costliest first, and equal costs in the order they came', async () => {
+    const { CostQueue } = await import('../src/pool.js');
+    const q = new CostQueue<string>();
+    expect(q.pop()).toBeUndefined();
+    for (const [item, cost] of [['a', 2], ['b', 9], ['c', 2], ['d', 5], ['e', 9], ['f', 1], ['g', 2]] as const) q.push(item, cost);
+    expect(q.size).toBe(7);
+    expect(q.peek()).toBe('b');
+    const out: string[] = [];
+    for (let item = q.pop(); item !== undefined; item = q.pop()) out.push(item);
+    expect(out).toEqual(['b', 'e', 'd', 'a', 'c', 'g', 'f']);
+    expect(q.size).toBe(0);
+  });
+});
+
+describe('LintPool (with a stand-in worker script)', () => {
+  const workerFile = async (body: string): Promise<URL> => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { pathToFileURL } = await import('node:url');
+    const file = join(mkdtempSync(join(tmpdir(), 'oculum-pool-')), 'worker.mjs');
+    writeFileSync(file, `import { parentPort } from 'node:worker_threads';\n${body}\n`);
+    return pathToFileURL(file);
+  };
+  const init = { pluginUrls: [], languagePlugins: {}, eagerLanguages: [], cwd: '/', depth: 'standard' as const, fix: false };
+  const config = { rules: [], dormant: [], settings: {} };
+  const task = (id: number, size: number, path = `f${id}`) => ({ id, path, languageId: 'python', text: 'x'.repeat(size), configId: 0 });
+
+  it(`holds ${TASKS_PER_WORKER} tasks per worker and hands out the waiting ones costliest first`, async () => {
+    // Lints one task at a time, in the order it receives them, and says which it was.
+    const script = await workerFile(`parentPort.on('message', (t) => {
+  const end = Date.now() + 5; while (Date.now() < end);
+  parentPort.postMessage({ id: t.id, ok: true, details: { result: { file: t.path, findings: [], diagnostics: [] }, parsed: true, fixPasses: 0 } });
+});`);
+    const pool = new LintPool(script, 1, init);
+    try {
+      const order: string[] = [];
+      const sizes = [10, 50_000, 20_000, 90_000, 1, 20_000];
+      await Promise.all(sizes.map((size, i) => pool.run(task(i, size), config).then((d) => order.push(d.result.file))));
+      // f0 and f1 went straight to the worker; then the biggest waiting first, ties in arrival order.
+      expect(order).toEqual(['f0', 'f1', 'f3', 'f2', 'f5', 'f4']);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('fails the tasks a crashed worker held, and those still waiting as unavailable (linted in the main thread)', async () => {
+    const script = await workerFile(`parentPort.on('message', () => process.exit(3));`);
+    const pool = new LintPool(script, 1, init);
+    try {
+      const outcomes = await Promise.allSettled([0, 1, 2, 3].map((i) => pool.run(task(i, 100), config)));
+      const errors = outcomes.map((o) => (o.status === 'rejected' ? (o.reason as Error) : undefined));
+      expect(errors.slice(0, 2).map((e) => e?.message)).toEqual([expect.stringMatching(/lint worker (crashed|exited)/), expect.stringMatching(/lint worker (crashed|exited)/)]);
+      expect(errors.slice(2).every((e) => e instanceof WorkerUnavailableError)).toBe(true);
+      expect(pool.alive).toBe(false);
+    } finally {
+      await pool.close();
+    }
   });
 });
