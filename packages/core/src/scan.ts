@@ -132,7 +132,7 @@ function detectBinary(registry: PluginRegistry, head: Uint8Array, path: string):
  * or ignored. Synchronous I/O on purpose: files are small and the linting is CPU-bound, and
  * the promise-based fs API costs several times more CPU per file.
  */
-function classify(path: string, registry: PluginRegistry, depth: Depth, maxFileSize: number, wantHash: boolean): Source {
+function classify(path: string, registry: PluginRegistry, depth: Depth, maxFileSize: number, wantHash: boolean, known?: Stats): Source {
   const textLanguage = registry.byExtension.get(nodePath.extname(path).toLowerCase());
   const binaryAllowed = depth !== 'quick' && registry.binaryLanguages.length > 0;
   // Model files can be gigabytes: their cache identity is the file's metadata, like git's index
@@ -144,7 +144,7 @@ function classify(path: string, registry: PluginRegistry, depth: Depth, maxFileS
     return { kind: 'binary-language', language, bytes: info.size, hash: identity(info) };
   };
   try {
-    const info = statSync(path);
+    const info = known ?? statSync(path);
     if (!textLanguage) return binaryAllowed ? binaryFile(info) : { kind: 'none' };
     if (info.size > maxFileSize) {
       if (binaryAllowed) {
@@ -342,9 +342,13 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     return lintTextWithDetails(lintOptions);
   };
 
+  /** `Stats` of the files not read yet, when sorting them by size already asked for them. */
+  const known = new Map<string, Stats>();
   /** One file from bytes to result: classify, config, cache, lint, write fixes. */
   const processFile = async (path: string): Promise<void> => {
-    const source = classify(path, registry, depth, maxFileSize, cache !== undefined);
+    const info = known.get(path);
+    known.delete(path);
+    const source = classify(path, registry, depth, maxFileSize, cache !== undefined, info);
     if (source.kind === 'none') {
       if (explicit.has(path)) notRead(path);
       return;
@@ -423,7 +427,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     const concurrency = pool ? POOLED_FILES_IN_FLIGHT : 8;
     // With workers, the biggest files are read first (longest processing time first): the files left
     // at the end are small, so no worker idles while another still works through a big one.
-    await mapLimit(pool ? largestFirst(candidates) : candidates, concurrency, async (path) => {
+    await mapLimit(pool ? largestFirst(candidates, known) : candidates, concurrency, async (path) => {
       await processFile(path);
       done++;
       progress();
@@ -486,12 +490,17 @@ async function maybePool(
   return new LintPool(script, poolSize(options, jobs), { pluginUrls: urls, languagePlugins, eagerLanguages, ...init }, startCosts);
 }
 
-/** The paths by size, largest first (ties and unreadable files keep their order; stable sort). */
-export function largestFirst(paths: readonly string[]): string[] {
+/**
+ * The paths by size, largest first (ties and unreadable files keep their order; stable sort). With
+ * `stats`, each path's `Stats` are left there, so reading the file does not ask for them again.
+ */
+export function largestFirst(paths: readonly string[], stats?: Map<string, Stats>): string[] {
   const size = new Map<string, number>();
   for (const path of paths) {
     try {
-      size.set(path, statSync(path).size);
+      const info = statSync(path);
+      size.set(path, info.size);
+      stats?.set(path, info);
     } catch {
       size.set(path, -1); // reported when it is read
     }
