@@ -50,6 +50,11 @@ describe('largestFirst (the order files go to workers)', () => {
     const [a, b, c, d] = [file('a.py', 10), file('b.py', 3000), file('c.py', 10), file('d.py', 200)];
     const gone = join(dir, 'gone.py');
     expect(largestFirst([a, gone, b, c, d])).toEqual([b, d, a, c, gone]);
+    // The sizes asked for are handed back, so reading the files need not ask again.
+    const stats = new Map<string, import('node:fs').Stats>();
+    largestFirst([a, gone, b], stats);
+    expect([...stats.keys()].sort()).toEqual([a, b].sort());
+    expect(stats.get(b)?.size).toBe(3000);
   });
 });
 
