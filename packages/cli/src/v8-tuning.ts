@@ -17,12 +17,21 @@ import v8 from 'node:v8';
 export const INTERRUPT_BUDGET = 600_000;
 
 /**
- * Sets the budget unless the user chose their own (`node --interrupt-budget=… oculum`), or turned
- * tuning off with `OCULUM_NO_V8_TUNING=1`. Returns the flag it set, if any.
+ * V8 versions known to have `--interrupt-budget` (Node 18 to 24). V8 prints "unrecognized flag" on
+ * stderr for a flag it does not know, so a later V8 is left untuned rather than risk that line.
  */
-export function tuneV8(execArgv: readonly string[] = process.execArgv, env: NodeJS.ProcessEnv = process.env): string | undefined {
+const TUNED_V8_MAJORS = { min: 10, max: 13 };
+
+/**
+ * Sets the budget unless the user chose their own (`node --interrupt-budget=… oculum`), turned
+ * tuning off with `OCULUM_NO_V8_TUNING=1`, or runs a V8 this was not measured with. Returns the flag
+ * it set, if any.
+ */
+export function tuneV8(execArgv: readonly string[] = process.execArgv, env: NodeJS.ProcessEnv = process.env, v8Version: string = process.versions.v8): string | undefined {
   if (env.OCULUM_NO_V8_TUNING === '1') return undefined;
   if (execArgv.some((arg) => /^--interrupt[-_]budget(?:=|$)/.test(arg))) return undefined;
+  const major = Number.parseInt(v8Version, 10);
+  if (!(major >= TUNED_V8_MAJORS.min && major <= TUNED_V8_MAJORS.max)) return undefined;
   const flag = `--interrupt-budget=${INTERRUPT_BUDGET}`;
   try {
     v8.setFlagsFromString(flag);

@@ -13,6 +13,14 @@ describe('tuneV8', () => {
     expect(tuneV8(['--interrupt-budget-for-feedback-allocation=100'], {})).toBe(`--interrupt-budget=${INTERRUPT_BUDGET}`);
   });
 
+  it('leaves a V8 it does not know untuned (an unknown flag would print an error line)', () => {
+    expect(tuneV8([], {}, '11.3.244.8-node.33')).toBe(`--interrupt-budget=${INTERRUPT_BUDGET}`);
+    expect(tuneV8([], {}, '13.6.233.10-node.18')).toBe(`--interrupt-budget=${INTERRUPT_BUDGET}`);
+    expect(tuneV8([], {}, '14.0.1')).toBeUndefined();
+    expect(tuneV8([], {}, '9.4.146')).toBeUndefined();
+    expect(tuneV8([], {}, 'weird')).toBeUndefined();
+  });
+
   it('is turned off with OCULUM_NO_V8_TUNING=1', () => {
     expect(tuneV8([], { OCULUM_NO_V8_TUNING: '1' })).toBeUndefined();
     expect(tuneV8([], { OCULUM_NO_V8_TUNING: '0' })).toBe(`--interrupt-budget=${INTERRUPT_BUDGET}`);
