@@ -82,17 +82,22 @@ const { files, lines, bytes } = count(target);
 console.log(`tree: ${target}\n  ${files} source files, ${lines} lines, ${(bytes / 1048576).toFixed(1)} MiB; ${os.cpus().length} CPUs, node ${process.version}`);
 
 const out = path.join(tmp, 'out.json');
-/** What the last scan did: files parsed (the rest the prefilter skipped) and findings. */
-const lastScan = () => {
-  const doc = JSON.parse(readFileSync(out, 'utf8'));
+const outQuick = path.join(tmp, 'out-quick.json');
+/** What the last scan into `file` did: files parsed (the rest the prefilter skipped) and findings. */
+const lastScan = (file) => {
+  const doc = JSON.parse(readFileSync(file, 'utf8'));
   return { parsed: doc.stats.parsed, findings: doc.files.reduce((n, f) => n + f.findings.length, 0) };
 };
+// The two depths alternate, run by run: on a shared machine whose speed drifts, neither gets the
+// slower minutes.
 const results = [];
-for (let i = 0; i < runs; i++) results.push(scanOnce([target, '--depth', 'quick', '--format', 'json', '--output', out]));
-const quickScan = lastScan();
 const full = [];
-for (let i = 0; i < runs; i++) full.push(scanOnce([target, '--format', 'json', '--output', out]));
-const fullScan = lastScan();
+for (let i = 0; i < runs; i++) {
+  results.push(scanOnce([target, '--depth', 'quick', '--format', 'json', '--output', outQuick]));
+  full.push(scanOnce([target, '--format', 'json', '--output', out]));
+}
+const quickScan = lastScan(outQuick);
+const fullScan = lastScan(out);
 
 const small = path.join(tmp, 'small.py');
 writeFileSync(small, 'import torch\n\nmodel = torch.load("model.pt")\n');
