@@ -184,6 +184,28 @@ describe('lintText prefilter', () => {
     expect(ran.sort()).toEqual(['counted', 'opaque']);
   });
 
+  it("runs a trigger group's RegExp only where the rule's triggers match, whether or not its literals occur", async () => {
+    const ran: string[] = [];
+    class Counted extends RegExp {
+      runs = 0;
+      override test(text: string): boolean {
+        this.runs++;
+        return super.test(text);
+      }
+    }
+    // Its literals (`grouped_source`) are not looked for in the pass: only the rule's own trigger is.
+    const group = new Counted(String.raw`\bgrouped_source\(`);
+    const rules: LintRule[] = [
+      { id: 't/grouped', level: 'error', rule: createRule({ name: 'grouped', meta: meta({ triggers: ['grouped_sink'], triggerGroups: [[group]] }), create: () => (ran.push('grouped'), {}) }) },
+    ];
+    await lint('grouped_source(x)\n', rules); // the trigger is missing: the group is not run
+    expect([group.runs, ran.length]).toEqual([0, 0]);
+    await lint('grouped_sink(grouped_sources(x))\n', rules);
+    expect([group.runs, ran.length]).toEqual([1, 0]);
+    await lint('grouped_sink(grouped_source(x))\n', rules);
+    expect([group.runs, ran]).toEqual([2, ['grouped']]);
+  });
+
   it("reads the language's prefilterText (code only), and the whole text when that throws", async () => {
     const before = parseCounter.count;
     const rules = [{ id: 'toy/no-danger', rule: dangerRule, level: 'error' as const }];
