@@ -106,11 +106,13 @@ function scan(text: string): Spans {
   return spans;
 }
 
-/** The offset of the next match of `stops` (a /g pattern) at or after `i`, or -1. */
+/**
+ * The offset of the next match of `stops` (a /g pattern of one character) at or after `i`, or -1.
+ * `test` and `lastIndex`, not `exec`: no match array for each of the many stops of a file.
+ */
 function nextStop(stops: RegExp, text: string, i: number): number {
   stops.lastIndex = i;
-  const match = stops.exec(text);
-  return match ? match.index : -1;
+  return stops.test(text) ? stops.lastIndex - 1 : -1;
 }
 
 /** Only spaces, tabs and form feeds in text[from, to) (checked from the end: code ends it fast). */
