@@ -48,6 +48,9 @@ export const CONFIG_NAME = /(^|_)(config|configs|cfg|conf|hparams|hyperparams|hy
 export const SOURCE_TRIGGERS =
   /json|ya?ml|toml|conf|cfg|hparams|hyperparams|hyper_params|model_args|model_kwargs|\b(?:ini|txt)\b|transformers|huggingface_hub|safetensors|requests|httpx|urllib|wget|download_url_to_file|boto3|gdown|fsspec|smart_open/i;
 
+/** A call of `eval`, `exec` or `compile` by that name, as the gate in `call` below asks (`eval (x)` and a backslash continuation too). */
+export const BARE_CALL = /(?<![\w.])(?:eval|exec|compile)(?:\s|\\)*\(/;
+
 /** How sure we are that a value was read while loading a model or its configuration. */
 type Taint = 'loaded' | 'configParameter' | undefined;
 
@@ -57,8 +60,10 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    // The gate below: a bare `eval(` (not `model.eval()`), or `builtins.eval(` and its aliases.
-    triggers: [/(?<![\w.])(?:eval|exec|compile)(?!\w)/, 'builtins'],
+    // The gate below: a call spelled `eval(` (not `model.eval()`, not the string `"eval"`: the
+    // callee must be the name itself), or the module `builtins` (`builtins.eval(`, `import builtins
+    // as b`), not a name that holds the word (`torch.jit._builtins`).
+    triggers: [BARE_CALL, /\bbuiltins\b/],
     // And a source `taintOf` follows: a CONFIG_READERS or NETWORK_CALLS module, a config file's
     // extension, or a parameter named like CONFIG_NAME.
     triggerGroups: [[SOURCE_TRIGGERS]],

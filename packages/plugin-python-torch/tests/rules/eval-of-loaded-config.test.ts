@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import rule, { CONFIG_EXTENSIONS, CONFIG_NAME, CONFIG_READERS, SOURCE_TRIGGERS } from '../../src/rules/eval-of-loaded-config.js';
+import rule, { BARE_CALL, CONFIG_EXTENSIONS, CONFIG_NAME, CONFIG_READERS, SOURCE_TRIGGERS } from '../../src/rules/eval-of-loaded-config.js';
 import { NETWORK_CALLS } from '../../src/utils.js';
 import { fixture, ruleTester } from '../helpers.js';
 
@@ -18,6 +18,17 @@ describe('the source trigger group', () => {
     for (const name of ['config', 'model_cfg', 'conf', 'hparams', 'hyperparams', 'hyper_params', 'model_args', 'model_kwargs']) {
       expect(CONFIG_NAME.test(name), name).toBe(true);
       expect(SOURCE_TRIGGERS.test(`def f(${name}):`), name).toBe(true);
+    }
+  });
+});
+
+describe('the call trigger', () => {
+  it('matches every call the gate accepts by name, and not the word alone', () => {
+    for (const code of ['eval(x)', 'exec (x)', 'y = compile\\\n  (x, "f", "exec")', '[eval\n (x)]', 'from builtins import eval\neval(x)']) {
+      expect(BARE_CALL.test(code), code).toBe(true);
+    }
+    for (const code of ['model.eval()', 'names = ["eval", "train"]', 'evaluate(x)', 'torch.compile(m)', 'exec_module(m)', 'mode = eval']) {
+      expect(BARE_CALL.test(code), code).toBe(false);
     }
   });
 });
