@@ -7,8 +7,33 @@ import { resolve } from '../util/resolve.js';
 
 const name = 'untrusted-training-data';
 
-/** Names of local/unknown helpers that fetch data from outside (`load_from_public_source(url)`). */
-const REMOTE_HELPER = /public|download|fetch|scrap|crawl|remote|internet|from_url|url|from_web|web_|from_hub|hub_/i;
+/** The data loaders `remoteDataSource` resolves by name: `datasets.load_dataset`, `pandas.read_csv`… */
+const NAMED_SOURCES = String.raw`load_dataset|read_(?:csv|json|parquet|table|feather|excel)`;
+const NAMED_SOURCE = new RegExp(`^(?:${NAMED_SOURCES})$`);
+
+/**
+ * Names of local/unknown helpers that fetch data from outside (`load_from_public_source(url)`,
+ * `fetchRemoteCorpus`, `getURLData`): a part of the name (after `_`, or where a capital starts one)
+ * that starts with one of these words, or is `web` or `hub`. Not a word inside another:
+ * `_prefetch_handles`, `curl`, `webpage`.
+ */
+const HELPER_WORDS = ['public', 'download', 'fetch', 'scrap', 'crawl', 'remote', 'internet', 'url'];
+const HELPER_PARTS = ['web', 'hub'];
+const capital = (w: string) => w[0].toUpperCase() + w.slice(1);
+/**
+ * Each spelling of those words that starts a part, the word first and what comes before it checked
+ * behind it (a search then looks for the words themselves): `fetch` after no letter, `FETCH` after no
+ * capital, `Fetch` anywhere; `web` and `hub` only where the part ends with them.
+ */
+const HELPER_SPELLINGS = [
+  ...HELPER_WORDS.map((w) => String.raw`${w}(?<![A-Za-z]${w})`),
+  ...HELPER_PARTS.map((w) => String.raw`${w}(?<![A-Za-z]${w})(?![a-z])`),
+  ...HELPER_WORDS.map((w) => w.toUpperCase()).map((w) => String.raw`${w}(?<![A-Z]${w})`),
+  ...HELPER_PARTS.map((w) => w.toUpperCase()).map((w) => String.raw`${w}(?<![A-Z]${w})(?![A-Z])`),
+  ...HELPER_WORDS.map(capital),
+  ...HELPER_PARTS.map((w) => String.raw`${capital(w)}(?![a-z])`),
+].join('|');
+export const REMOTE_HELPER = new RegExp(HELPER_SPELLINGS);
 
 interface Source {
   what: string;
@@ -19,7 +44,7 @@ function remoteDataSource(sc: PySourceCode, call: PyNode): Source | undefined {
   const fn = calleeOf(call);
   if (!fn) return undefined;
   const short = calleeName(call) ?? '';
-  if (!/^(?:load_dataset|read_(?:csv|json|parquet|table|feather|excel))$/.test(short) && !REMOTE_HELPER.test(short)) return undefined;
+  if (!NAMED_SOURCE.test(short) && !REMOTE_HELPER.test(short)) return undefined;
   const qn = sc.qualifiedName(fn);
   if (qn && /^datasets\.(?:[\w.]*\.)?load_dataset$/.test(qn)) {
     const pathNode = sc.argument(call, { name: 'path' }) ?? sc.argument(call, { position: 0 });
@@ -83,16 +108,17 @@ function remoteFiles(sc: PySourceCode, files: PyNode): string | undefined {
   return strs.find((s) => isUrl(s) || /^hf:\/\//.test(s));
 }
 
-/** A callee `remoteDataSource` considers: `load_dataset`, `read_csv`…, or a helper named like `REMOTE_HELPER`. */
-const SOURCE_WORDS = /load_dataset|read_(?:csv|json|parquet|table|feather|excel)|public|download|fetch|scrap|crawl|remote|internet|url|web_|from_web|hub_|from_hub/i;
+/** The words of a callee `remoteDataSource` considers (`load_dataset`, `read_csv`…, `REMOTE_HELPER`'s), anywhere: a cheap gate for a helper's text. */
+const SOURCE_WORDS = new RegExp(`${NAMED_SOURCES}|${[...HELPER_WORDS, ...HELPER_PARTS].join('|')}`, 'i');
 /**
  * A call of such a callee: `remoteDataSource` reads only the callee's name (`fetch_corpus(`, and the
  * rest of a non-ASCII identifier too), and a helper that returns a source holds such a call.
  */
 const IDENT_CHAR = String.raw`(?:\w|[^\x00-\x7f\s])`;
-// Tried only where a name starts, and the word looked for inside it first: linear even over one huge
-// name (`urlurlurl…`).
-const SOURCE_CALL = new RegExp(String.raw`(?<!${IDENT_CHAR})(?=${IDENT_CHAR}*?(?:${SOURCE_WORDS.source}))${IDENT_CHAR}+(?:\s|\\)*\(`, 'i');
+const SOURCE_NAME = `(?:${NAMED_SOURCES}|${HELPER_SPELLINGS})`;
+// From such a word to the end of the name, up to the next such word: a name that holds one holds a
+// last one, and each character of a huge name (`urlurlurl…`) is scanned once.
+export const SOURCE_CALL = new RegExp(String.raw`${SOURCE_NAME}(?:(?!${SOURCE_NAME})${IDENT_CHAR})*(?:\s|\\)*\(`);
 /** The names of the training sinks `traceDataset` recognises: `.fit(`, `.train(`, `train_dataset=`, `.backward()`, `optimizer.step()`… */
 const TRAINING_WORDS = new RegExp(String.raw`\b(?:${[...TRAIN_METHODS, ...TRAIN_KEYWORDS, ...TRAINING_LOOP_CALLS].join('|')})\b`);
 
@@ -102,10 +128,10 @@ export default createRule<[], PySourceCode>({
     detector: 'unsafe_finetuning',
     severity: 'high',
     languages: ['python'],
-    // All must occur, cheapest test first: the training words (also the rarer match), the source
-    // words, then a call of such a source (a slower scan, left with few files).
+    // Both must occur: the training words, and a call of a source (run only where one of its words
+    // is in the text).
     triggers: [TRAINING_WORDS],
-    triggerGroups: [[SOURCE_WORDS], [SOURCE_CALL]],
+    triggerGroups: [[SOURCE_CALL]],
     docs: {
       description: 'Reports training data from the Hub or the web, without a pinned revision, that reaches training with no validation step in between.',
       recommended: true,
