@@ -1,5 +1,6 @@
 import { createRule, lintTextWithDetails } from '@oculum/core';
 import { describe, expect, it } from 'vitest';
+import { WARM_UP } from '../src/code-text.js';
 import { codeText, python } from '../src/index.js';
 
 describe('codeText (what the trigger prefilter reads)', () => {
@@ -49,6 +50,14 @@ describe('codeText (what the trigger prefilter reads)', () => {
     expect(codeText("x = rf'(@\\{{[0-9]*\\}})' + torch.load(p)")).toContain('torch.load(p)');
     expect(codeText("x = '#' + r'\\'' + torch.load(p)")).toContain('torch.load(p)');
     expect(codeText('x = """a\n# not a comment\n""" + torch.load(p)')).toContain('# not a comment');
+  });
+
+  it('warms up on a text that scans, with a docstring, comments and strings of every kind', () => {
+    const out = codeText(WARM_UP);
+    expect(out).not.toBe(WARM_UP); // scanned: a text that cannot be is given back as it is
+    expect(out).not.toContain('Doc.');
+    expect(out).not.toContain('# c');
+    for (const kept of ['rb"\\x"', "{{b}}", "u's'", "F'''t{d:{e}}'''"]) expect(out).toContain(kept);
   });
 
   it('gives the text back unchanged when it cannot be scanned with certainty', () => {
