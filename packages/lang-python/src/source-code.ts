@@ -2102,6 +2102,11 @@ export function firstStartingAt(nodes: ReadonlyArray<{ startIndex: number }>, of
  */
 function lineStartsOf(t: string): number[] {
   const starts = [0];
+  if (!t.includes('\r')) {
+    // `indexOf` finds each `\n` natively: several times faster than reading every character.
+    for (let i = t.indexOf('\n'); i !== -1; i = t.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
     if (c === 10) starts.push(i + 1);

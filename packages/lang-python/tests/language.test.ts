@@ -205,6 +205,14 @@ describe('locations', () => {
     expect(sc.offsetAt({ line: 3, column: 1 })).toBe(text.indexOf('c'));
   });
 
+  it('getLineStarts is the same with \\n only (found natively) as with every kind of line end', async () => {
+    const lf = 'a = 1\n\nb = 2\nc = 3\n';
+    expect((await parse(lf)).getLineStarts()).toEqual([0, 6, 7, 13, 19]);
+    expect((await parse(lf.replaceAll('\n', '\r\n'))).getLineStarts()).toEqual([0, 7, 9, 16, 23]);
+    expect((await parse(lf.replaceAll('\n', '\r'))).getLineStarts()).toEqual([0, 6, 7, 13, 19]);
+    expect((await parse('x')).getLineStarts()).toEqual([0]);
+  });
+
   it('getText without a node is the whole text; the loc end is exclusive', async () => {
     const sc = await parse('foo(1)\n');
     expect(sc.getText()).toBe('foo(1)\n');
