@@ -142,9 +142,8 @@ function prefilter<T extends { rule: Rule<any, any> }>(entries: T[], fileText: s
     const pattern = canonicalPattern(trigger);
     let hit = tested.get(pattern);
     if (hit === undefined) {
-      // A RegExp none of whose literals occurs cannot match: it is not run. (Only when the pass
-      // looked for them: a trigger group's RegExp is run as it is.)
-      const literals = plan.sought.has(pattern) ? literalsOf(pattern) : undefined;
+      // A RegExp none of whose literals occurs cannot match: it is not run.
+      const literals = literalsOf(pattern);
       hit = literals && !literals.some((word) => present.has(word)) ? false : patternOccurs(pattern, text);
       tested.set(pattern, hit);
     }
@@ -156,10 +155,8 @@ function prefilter<T extends { rule: Rule<any, any> }>(entries: T[], fileText: s
 /** What the prefilter of one set of rules needs, built once (a scan has one per config and language). */
 interface PrefilterPlan {
   anyTriggers: boolean;
-  /** Finds the string triggers and the literals of the sought RegExp triggers, in one pass. */
+  /** Finds the string triggers and the literals of the RegExp triggers, in one pass. */
   words: WordFinder;
-  /** The RegExp triggers whose literals the pass looks for (canonical). */
-  sought: Set<RegExp>;
 }
 
 const plans = new WeakMap<readonly object[], Map<string, PrefilterPlan>>();
@@ -171,39 +168,21 @@ function prefilterPlan(all: readonly object[], key: string, entries: ReadonlyArr
   let plan = byKey.get(key);
   if (plan) return plan;
   const words = new Set<string>();
-  const sought = new Set<RegExp>();
   let anyTriggers = false;
   for (const { rule } of entries) {
-    for (const trigger of rule.meta.triggers) {
+    for (const trigger of [...rule.meta.triggers, ...(rule.meta.triggerGroups ?? []).flat()]) {
       anyTriggers = true;
       if (typeof trigger === 'string') {
         if (trigger) words.add(trigger);
-      } else {
-        const pattern = canonicalPattern(trigger);
-        const literals = literalsOf(pattern);
-        if (literals) {
-          for (const word of literals) words.add(word);
-          sought.add(pattern);
-        }
-      }
-    }
-    // A trigger group is tested only in the files that passed the rule's triggers: its strings are
-    // looked for in the pass, but its RegExps run as they are in those few files, rather than add
-    // their literals to the pass every file pays for (the untrusted-training-data source call
-    // alone has 37).
-    for (const trigger of (rule.meta.triggerGroups ?? []).flat()) {
-      anyTriggers = true;
-      if (typeof trigger === 'string' && trigger) words.add(trigger);
+      } else for (const word of literalsOf(canonicalPattern(trigger)) ?? []) words.add(word);
     }
   }
   const sorted = [...words].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  // Callers that pass a new rule list for each file (the API) still share the plan of the same words
-  // and the same sought RegExps.
-  const soughtKey = [...sought].map((p) => `${p.flags}/${p.source}`).sort();
-  const wordsKey = `${anyTriggers}\u0001${sorted.join('\u0000')}\u0001${soughtKey.join('\u0000')}`;
+  // Callers that pass a new rule list for each file (the API) still share the plan of the same words.
+  const wordsKey = `${anyTriggers}\u0001${sorted.join('\u0000')}`;
   plan = plansByWords.get(wordsKey);
   if (!plan) {
-    plan = { anyTriggers, words: wordFinder(sorted), sought };
+    plan = { anyTriggers, words: wordFinder(sorted) };
     plansByWords.set(wordsKey, plan);
   }
   byKey.set(key, plan);

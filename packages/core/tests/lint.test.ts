@@ -184,7 +184,7 @@ describe('lintText prefilter', () => {
     expect(ran.sort()).toEqual(['counted', 'opaque']);
   });
 
-  it("runs a trigger group's RegExp only where the rule's triggers match, whether or not its literals occur", async () => {
+  it("tests a trigger group's RegExp only where the rule's triggers match, and only where its literals occur", async () => {
     const ran: string[] = [];
     class Counted extends RegExp {
       runs = 0;
@@ -193,14 +193,15 @@ describe('lintText prefilter', () => {
         return super.test(text);
       }
     }
-    // Its literals (`grouped_source`) are not looked for in the pass: only the rule's own trigger is.
     const group = new Counted(String.raw`\bgrouped_source\(`);
     const rules: LintRule[] = [
       { id: 't/grouped', level: 'error', rule: createRule({ name: 'grouped', meta: meta({ triggers: ['grouped_sink'], triggerGroups: [[group]] }), create: () => (ran.push('grouped'), {}) }) },
     ];
     await lint('grouped_source(x)\n', rules); // the trigger is missing: the group is not run
     expect([group.runs, ran.length]).toEqual([0, 0]);
-    await lint('grouped_sink(grouped_sources(x))\n', rules);
+    await lint('grouped_sink(x)\n', rules); // its literal is missing: not run either
+    expect([group.runs, ran.length]).toEqual([0, 0]);
+    await lint('grouped_sink(my_grouped_source(x))\n', rules); // its literal occurs, the pattern does not match
     expect([group.runs, ran.length]).toEqual([1, 0]);
     await lint('grouped_sink(grouped_source(x))\n', rules);
     expect([group.runs, ran]).toEqual([2, ['grouped']]);
