@@ -79,15 +79,12 @@ class AsciiAutomaton implements WordFinder {
       const state = queue[q];
       const f = fail[state];
       if (output[f].length > 0) output[state].push(...output[f]);
-      for (let c = 0; c < 128; c++) {
-        const child = children[state].get(c);
-        if (child === undefined) {
-          next[state * 128 + c] = next[f * 128 + c];
-        } else {
-          fail[child] = next[f * 128 + c];
-          next[state * 128 + c] = child;
-          queue.push(child);
-        }
+      // Where the trie has no edge, the failure state's transition; then the trie's own edges.
+      next.copyWithin(state * 128, f * 128, f * 128 + 128);
+      for (const [c, child] of children[state]) {
+        fail[child] = next[f * 128 + c];
+        next[state * 128 + c] = child;
+        queue.push(child);
       }
     }
     const accepting = new Uint8Array(count);
