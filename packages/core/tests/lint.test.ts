@@ -82,6 +82,15 @@ describe('lintText dispatch', () => {
   });
 });
 
+/** A RegExp trigger that counts its runs (give each a source no other test uses: it is the canonical one). */
+class Counted extends RegExp {
+  runs = 0;
+  override test(text: string): boolean {
+    this.runs++;
+    return super.test(text);
+  }
+}
+
 describe('lintText prefilter', () => {
   it('skips the parse when no trigger word occurs', async () => {
     const before = parseCounter.count;
@@ -159,14 +168,6 @@ describe('lintText prefilter', () => {
 
   it('runs a RegExp trigger only where one of its literals occurs, with the same answer', async () => {
     const ran: string[] = [];
-    // A RegExp that counts its runs (a source no other test uses: it is the canonical one).
-    class Counted extends RegExp {
-      runs = 0;
-      override test(text: string): boolean {
-        this.runs++;
-        return super.test(text);
-      }
-    }
     const counted = new Counted(String.raw`\bcounted_(?:load|save)\b`);
     const opaque = new Counted('opaque_call', 'i'); // case-insensitive: no literal, always run
     const make = (name: string, triggers: RegExp[]): LintRule => ({
@@ -186,13 +187,6 @@ describe('lintText prefilter', () => {
 
   it("tests a trigger group's RegExp only where the rule's triggers match, and only where its literals occur", async () => {
     const ran: string[] = [];
-    class Counted extends RegExp {
-      runs = 0;
-      override test(text: string): boolean {
-        this.runs++;
-        return super.test(text);
-      }
-    }
     const group = new Counted(String.raw`\bgrouped_source\(`);
     const rules: LintRule[] = [
       { id: 't/grouped', level: 'error', rule: createRule({ name: 'grouped', meta: meta({ triggers: ['grouped_sink'], triggerGroups: [[group]] }), create: () => (ran.push('grouped'), {}) }) },
