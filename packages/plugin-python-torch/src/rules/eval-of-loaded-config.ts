@@ -48,8 +48,13 @@ export const CONFIG_NAME = /(^|_)(config|configs|cfg|conf|hparams|hyperparams|hy
 export const SOURCE_TRIGGERS =
   /json|ya?ml|toml|conf|cfg|hparams|hyperparams|hyper_params|model_args|model_kwargs|\b(?:ini|txt)\b|transformers|huggingface_hub|safetensors|requests|httpx|urllib|wget|download_url_to_file|boto3|gdown|fsspec|smart_open/i;
 
-/** A call of `eval`, `exec` or `compile` by that name, as the gate in `call` below asks (`eval (x)` and a backslash continuation too). */
-export const BARE_CALL = /(?<![\w.])(?:eval|exec|compile)(?:\s|\\)*\(/;
+/**
+ * A call of `eval`, `exec` or `compile` by that name, as the gate in `call` below asks (`eval (x)` and
+ * a backslash continuation too); not the definition of a function of that name (`def eval(self):`).
+ */
+export const BARE_CALL = /(?<![\w.])(?<!\bdef[ \t]+)(?:eval|exec|compile)(?:\s|\\)*\(/;
+/** The same called as an attribute: `builtins.eval(`, `b.exec (` after `import builtins as b` (and `model.eval()`). */
+export const ATTRIBUTE_CALL = /\.(?:\s|\\)*(?:eval|exec|compile)(?:\s|\\)*\(/;
 
 /** How sure we are that a value was read while loading a model or its configuration. */
 type Taint = 'loaded' | 'configParameter' | undefined;
@@ -60,13 +65,14 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    // The gate below: a call spelled `eval(` (not `model.eval()`, not the string `"eval"`: the
-    // callee must be the name itself), or the module `builtins` (`builtins.eval(`, `import builtins
-    // as b`), not a name that holds the word (`torch.jit._builtins`).
-    triggers: [BARE_CALL, /\bbuiltins\b/],
+    // The gate below: a call spelled `eval(` (not the string `"eval"`: the callee must be the name
+    // itself), or `.eval(` where the module `builtins` is named too (`builtins.eval(`, `import
+    // builtins as b`; not `model.eval()` alone, nor a name that holds the word,
+    // `torch.jit._builtins`, nor a type stub's `def eval(self)` and `-> builtins.bool`).
+    triggers: [BARE_CALL, ATTRIBUTE_CALL],
     // And a source `taintOf` follows: a CONFIG_READERS or NETWORK_CALLS module, a config file's
     // extension, or a parameter named like CONFIG_NAME.
-    triggerGroups: [[SOURCE_TRIGGERS]],
+    triggerGroups: [[BARE_CALL, /\bbuiltins\b/], [SOURCE_TRIGGERS]],
     docs: {
       description:
         'Reports `eval`, `exec` and `compile` applied to data read while loading a model or its configuration (a `json.load` result, a downloaded file, a config mapping).',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import rule, { BARE_CALL, CONFIG_EXTENSIONS, CONFIG_NAME, CONFIG_READERS, SOURCE_TRIGGERS } from '../../src/rules/eval-of-loaded-config.js';
+import rule, { ATTRIBUTE_CALL, BARE_CALL, CONFIG_EXTENSIONS, CONFIG_NAME, CONFIG_READERS, SOURCE_TRIGGERS } from '../../src/rules/eval-of-loaded-config.js';
 import { NETWORK_CALLS } from '../../src/utils.js';
 import { fixture, ruleTester } from '../helpers.js';
 
@@ -27,9 +27,21 @@ describe('the call trigger', () => {
     for (const code of ['eval(x)', 'exec (x)', 'y = compile\\\n  (x, "f", "exec")', '[eval\n (x)]', 'from builtins import eval\neval(x)']) {
       expect(BARE_CALL.test(code), code).toBe(true);
     }
-    for (const code of ['model.eval()', 'names = ["eval", "train"]', 'evaluate(x)', 'torch.compile(m)', 'exec_module(m)', 'mode = eval']) {
+    for (const code of ['model.eval()', 'names = ["eval", "train"]', 'evaluate(x)', 'torch.compile(m)', 'exec_module(m)', 'mode = eval', 'def eval(self): ...', '    def compile (self, x):']) {
       expect(BARE_CALL.test(code), code).toBe(false);
     }
+  });
+
+  it('lets through a call through the module builtins (and the word must be there), or a bare call', () => {
+    const triggered = (code: string) =>
+      [...rule.meta.triggers].some((t) => (t as RegExp).test(code)) && rule.meta.triggerGroups!.every((g) => g.some((t) => (t as RegExp).test(code)));
+    for (const code of ['import builtins, json\nbuiltins.exec(json.load(f))', 'import builtins as b\nimport json\nb . eval (json.loads(s))', 'import json\neval(json.load(f))']) {
+      expect(triggered(code), code).toBe(true);
+    }
+    for (const code of ['import json\nmodel.eval(json.load(f))', 'from torch.jit._builtins import x\nimport json\nm.eval(json)', 'import builtins, json\ndef eval(self) -> builtins.bool: ...']) {
+      expect(triggered(code), code).toBe(false);
+    }
+    expect(ATTRIBUTE_CALL.test('builtins.\\\n    eval(x)')).toBe(true);
   });
 });
 
