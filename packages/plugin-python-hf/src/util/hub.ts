@@ -5,7 +5,7 @@
 import { UNKNOWN, type Confidence, type Trigger } from '@oculum/core';
 import { calleeName, calleeOf, receiverOf, type PyNode, type PySourceCode } from './ast.js';
 import { classifyModelRef, classifyRevision, pythonTruthy, PACKAGED_DATASET_BUILDERS, type ModelRef, type RevisionKind } from './classify.js';
-import { resolve, valuesOf, type Resolved } from './resolve.js';
+import { noneParameterPassedOn, resolve, valuesOf, type Resolved } from './resolve.js';
 
 /** Top-level packages whose `*.from_pretrained` fetches from the Hub. */
 export const HF_PACKAGES = [
@@ -150,8 +150,7 @@ export function hubLoad(sc: PySourceCode, call: PyNode): HubLoad | undefined {
     // `def load(name, revision=None): ...(name, revision=revision)`: the caller decides, as with a
     // parameter that has no default (a revision held in a variable counts as pinned). A default that
     // names a branch (`revision="main"`) is a choice made here, and is judged below.
-    const callerDecides = v === null && revisionNode.type === 'identifier' && sc.reachingBindings(revisionNode).every((b) => b.kind === 'parameter');
-    if (v === UNKNOWN || callerDecides) revision = { kind: 'unknown' };
+    if (v === UNKNOWN || noneParameterPassedOn(sc, revisionNode)) revision = { kind: 'unknown' };
     else if (typeof v === 'string' && v.trim() !== '') revision = { kind: classifyRevision(v), value: v };
     else revision = { kind: 'none' };
   }

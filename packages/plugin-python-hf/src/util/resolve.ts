@@ -24,6 +24,14 @@ const JOIN_FUNCS = new Set(['os.path.join', 'posixpath.join', 'ntpath.join', 'os
 const PATH_CLASSES = /^pathlib\.(?:Pure)?(?:Posix|Windows)?Path$/;
 
 /**
+ * A parameter that defaults to `None`, read unchanged (`def f(repo, private=None): g(private=private)`):
+ * the caller decides, as with a parameter that has no default.
+ */
+export function noneParameterPassedOn(sc: PySourceCode, node: PyNode | null | undefined): boolean {
+  return node?.type === 'identifier' && sc.constant(node) === null && sc.reachingBindings(node).every((b) => b.kind === 'parameter');
+}
+
+/**
  * The value expressions a name may hold at `use` (the language's `bindingsOf`), keeping those bound
  * before the use when the name is re-bound in straight-line code (`x = a; ...; x = b`).
  */

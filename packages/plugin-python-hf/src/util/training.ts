@@ -6,7 +6,7 @@ import { UNKNOWN } from '@oculum/core';
 import { firstStartingAt } from '@oculum/lang-python';
 import { calleeName, calleeOf, receiverOf, walkBody, type PyNode, type PySourceCode } from './ast.js';
 import { pythonTruthy } from './classify.js';
-import { valuesOf } from './resolve.js';
+import { noneParameterPassedOn, valuesOf } from './resolve.js';
 
 /** `TrainingArguments`, `Seq2SeqTrainingArguments`, trl's `SFTConfig`/`DPOConfig`/…, setfit/sentence-transformers args. */
 export function isTrainingArgs(qn: string | undefined): boolean {
@@ -42,9 +42,7 @@ export function flag(sc: PySourceCode, call: PyNode, name: string): 'true' | 'fa
 export function privacyFlag(sc: PySourceCode, call: PyNode, name: string): 'true' | 'false' | 'unknown' | 'absent' {
   const state = flag(sc, call, name);
   if (state !== 'false') return state;
-  const a = sc.argument(call, { name });
-  if (a?.type === 'identifier' && sc.constant(a) === null && sc.reachingBindings(a).every((b) => b.kind === 'parameter')) return 'unknown';
-  return state;
+  return noneParameterPassedOn(sc, sc.argument(call, { name })) ? 'unknown' : state;
 }
 
 /** The `TrainingArguments(...)` call a trainer was built with, when it can be followed. */

@@ -121,7 +121,7 @@ export default createRule<[], PythonSourceCode>({
      */
     let extendsLoaders: boolean | undefined;
     const registersTags = (): boolean =>
-      (extendsLoaders ??= sc.descendants(sc.ast, 'call').some((c) => {
+      (extendsLoaders ??= sc.callsWithin(sc.ast).some((c) => {
         const fn = sc.callee(c);
         const last = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.text;
         return !!last && TAG_REGISTRARS.has(last);
