@@ -2,7 +2,6 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, type
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import * as nodePath from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { hashContent, ResultCache } from './cache.js';
 import { configInDirectory, configLabel, readConfigFile, type ConfigFile } from './config/load.js';
 import { loadPlugin, PluginRegistry } from './config/plugins.js';

@@ -83,15 +83,24 @@ export function defaultParseTimeout(text: string): number {
   return 5_000 + Math.ceil(text.length / 1024) * 5;
 }
 
+/**
+ * A monotonic clock in milliseconds. `process.hrtime`, not `performance.now()`: the global
+ * `performance` loads `perf_hooks` on first use, which a worker thread needs for nothing else.
+ */
+function monotonicMs(): number {
+  const [seconds, nanoseconds] = process.hrtime();
+  return seconds * 1000 + nanoseconds / 1e6;
+}
+
 /** Parses Python text with the shared parser. `initParser()` must have completed. */
 export function parseTree(text: string, timeoutMs = defaultParseTimeout(text)): Tree {
   if (!parser) throw new Error('@oculum/lang-python: call `python.init()` (or `initParser()`) before parsing');
-  const deadline = performance.now() + timeoutMs;
+  const deadline = monotonicMs() + timeoutMs;
   let cancelled = false;
   let calls = 0;
   const tree = parser.parse(text, null, {
     // Called every ~100 parser operations: the clock is read every 64th call.
-    progressCallback: () => ((++calls & 63) === 0 ? (cancelled = performance.now() > deadline) : cancelled),
+    progressCallback: () => ((++calls & 63) === 0 ? (cancelled = monotonicMs() > deadline) : cancelled),
   });
   if (!tree) {
     parser.reset();
