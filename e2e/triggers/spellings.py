@@ -140,3 +140,8 @@ def mixed_case_urls():
     T.hub.load_state_dict_from_url("HTTP://x.org/w.pth")
     subprocess.run(["git", "clone", "https://HuggingFace.co/organization/model-name"], check=True)
     subprocess.run(["hf", "download", "organization/model-name"], check=True)
+
+
+def remote_helpers(model, remote_corpus, loaders, dataset):
+    model.fit(remote_corpus (dataset))
+    model.fit(loaders.load_remote(dataset))

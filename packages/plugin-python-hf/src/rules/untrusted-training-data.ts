@@ -34,6 +34,16 @@ const HELPER_SPELLINGS = [
   ...HELPER_PARTS.map((w) => String.raw`${capital(w)}(?![a-z])`),
 ].join('|');
 export const REMOTE_HELPER = new RegExp(HELPER_SPELLINGS);
+/**
+ * `remote` alone is not a helper's name: `.remote(...)` runs a function elsewhere (Ray's
+ * `actor.method.remote(batch)`, `torch.distributed.rpc.remote(...)`), it fetches nothing.
+ */
+const BARE_REMOTE = ['remote', 'Remote', 'REMOTE'];
+
+/** A helper named like a fetch from outside (`fetch_corpus`, `load_remote`), not `remote` alone. */
+function isHelperName(name: string): boolean {
+  return REMOTE_HELPER.test(name) && !BARE_REMOTE.includes(name);
+}
 
 interface Source {
   what: string;
@@ -44,7 +54,7 @@ function remoteDataSource(sc: PySourceCode, call: PyNode): Source | undefined {
   const fn = calleeOf(call);
   if (!fn) return undefined;
   const short = calleeName(call) ?? '';
-  if (!NAMED_SOURCE.test(short) && !REMOTE_HELPER.test(short)) return undefined;
+  if (!NAMED_SOURCE.test(short) && !isHelperName(short)) return undefined;
   const qn = sc.qualifiedName(fn);
   if (qn && /^datasets\.(?:[\w.]*\.)?load_dataset$/.test(qn)) {
     const pathNode = sc.argument(call, { name: 'path' }) ?? sc.argument(call, { position: 0 });
@@ -85,7 +95,7 @@ function remoteDataSource(sc: PySourceCode, call: PyNode): Source | undefined {
   }
   if (!qn) {
     const n = calleeName(call) ?? '';
-    if (REMOTE_HELPER.test(n) && /data|corpus|sample|example|source|set/i.test(n + (call.childForFieldName('arguments')?.text ?? ''))) {
+    if (isHelperName(n) && /data|corpus|sample|example|source|set/i.test(n + (call.childForFieldName('arguments')?.text ?? ''))) {
       return { what: `${n}(...)`, confidence: 'medium' };
     }
   }
@@ -116,9 +126,11 @@ const SOURCE_WORDS = new RegExp(`${NAMED_SOURCES}|${[...HELPER_WORDS, ...HELPER_
  */
 const IDENT_CHAR = String.raw`(?:\w|[^\x00-\x7f\s])`;
 const SOURCE_NAME = `(?:${NAMED_SOURCES}|${HELPER_SPELLINGS})`;
+/** Where a name that is `remote` alone starts (not `load_remote`, `remote_corpus`): no helper's name. */
+const NOT_BARE_REMOTE = String.raw`(?!(?<!${IDENT_CHAR})(?:${BARE_REMOTE.join('|')})(?!${IDENT_CHAR}))`;
 // From such a word to the end of the name, up to the next such word: a name that holds one holds a
 // last one, and each character of a huge name (`urlurlurl…`) is scanned once.
-export const SOURCE_CALL = new RegExp(String.raw`${SOURCE_NAME}(?:(?!${SOURCE_NAME})${IDENT_CHAR})*(?:\s|\\)*\(`);
+export const SOURCE_CALL = new RegExp(String.raw`${NOT_BARE_REMOTE}${SOURCE_NAME}(?:(?!${SOURCE_NAME})${IDENT_CHAR})*(?:\s|\\)*\(`);
 /** The names of the training sinks `traceDataset` recognises: `.fit(`, `.train(`, `train_dataset=`, `.backward()`, `optimizer.step()`… */
 const TRAINING_WORDS = new RegExp(String.raw`\b(?:${[...TRAIN_METHODS, ...TRAIN_KEYWORDS, ...TRAINING_LOOP_CALLS].join('|')})\b`);
 
