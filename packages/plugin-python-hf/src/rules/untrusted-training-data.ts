@@ -10,6 +10,8 @@ const name = 'untrusted-training-data';
 /** The data loaders `remoteDataSource` resolves by name: `datasets.load_dataset`, `pandas.read_csv`… */
 const NAMED_SOURCES = String.raw`load_dataset|read_(?:csv|json|parquet|table|feather|excel)`;
 const NAMED_SOURCE = new RegExp(`^(?:${NAMED_SOURCES})$`);
+/** A loader's name anywhere (an import, an alias, a `getattr` string): calls by other names may be it. */
+const NAMED_SOURCE_WORD = new RegExp(NAMED_SOURCES);
 
 /**
  * Names of local/unknown helpers that fetch data from outside (`load_from_public_source(url)`,
@@ -50,11 +52,16 @@ interface Source {
   confidence: Confidence;
 }
 
-function remoteDataSource(sc: PySourceCode, call: PyNode): Source | undefined {
+/**
+ * `aliases`: the file names a loader (`load_dataset`, `read_csv`…) somewhere, so a call by another
+ * name may be one (`from datasets import load_dataset as ld`, `read = pd.read_csv`,
+ * `getattr(datasets, "load_dataset")`): its callee is then resolved too.
+ */
+function remoteDataSource(sc: PySourceCode, call: PyNode, aliases: boolean): Source | undefined {
   const fn = calleeOf(call);
   if (!fn) return undefined;
   const short = calleeName(call) ?? '';
-  if (!NAMED_SOURCE.test(short) && !isHelperName(short)) return undefined;
+  if (!NAMED_SOURCE.test(short) && !isHelperName(short) && !(aliases && (fn.type === 'identifier' || fn.type === 'call'))) return undefined;
   const qn = sc.qualifiedName(fn);
   if (qn && /^datasets\.(?:[\w.]*\.)?load_dataset$/.test(qn)) {
     const pathNode = sc.argument(call, { name: 'path' }) ?? sc.argument(call, { position: 0 });
@@ -141,9 +148,9 @@ export default createRule<[], PySourceCode>({
     severity: 'high',
     languages: ['python'],
     // Both must occur: the training words, and a call of a source (run only where one of its words
-    // is in the text).
+    // is in the text) or a loader's name (for a call of an alias).
     triggers: [TRAINING_WORDS],
-    triggerGroups: [[SOURCE_CALL]],
+    triggerGroups: [[SOURCE_CALL, NAMED_SOURCE_WORD]],
     docs: {
       description: 'Reports training data from the Hub or the web, without a pinned revision, that reaches training with no validation step in between.',
       recommended: true,
@@ -156,6 +163,7 @@ export default createRule<[], PySourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
+    const aliases = NAMED_SOURCE_WORD.test(sc.text);
     // Flow between functions of the same file: `def get_data(): return load_dataset("someone/x")`.
     const returned = new Map<number, Source | null>();
     // A cheap gate before resolving a call to its definition: is the name that of a function of this
@@ -186,7 +194,7 @@ export default createRule<[], PySourceCode>({
         if (body && SOURCE_WORDS.test(sc.getText(body))) {
           walkBody(body, (n) => {
             if (cached || n.type !== 'call') return;
-            const inner = remoteDataSource(sc, n);
+            const inner = remoteDataSource(sc, n, aliases);
             if (!inner || !returnsValueOf(sc, fn, n)) return;
             const where = sc.getLoc(n).start.line;
             cached = { what: `${fn.childForFieldName('name')?.text ?? 'helper'}() (${inner.what} at line ${where})`, confidence: inner.confidence };
@@ -198,7 +206,7 @@ export default createRule<[], PySourceCode>({
     };
     return {
       call(node: PyNode) {
-        const src = remoteDataSource(sc, node) ?? (context.depth !== 'quick' ? returnedSource(node) : undefined);
+        const src = remoteDataSource(sc, node, aliases) ?? (context.depth !== 'quick' ? returnedSource(node) : undefined);
         if (!src) return;
         const trace = traceDataset(sc, node);
         if (!trace.sink) return;
