@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +28,18 @@ describe('rule triggers (the prefilter)', () => {
     const doc = JSON.parse(r.stdout);
     const rules = new Set(doc.files.flatMap((f: { findings: Array<{ ruleId: string }> }) => f.findings.map((x) => x.ruleId)));
     expect(rules.size).toBeGreaterThanOrEqual(20);
+    // Each spelling is one that a rule reports: every top-level function of the Python files holds a
+    // finding (a spelling the rules stopped seeing would otherwise guard nothing).
+    for (const file of doc.files as Array<{ file: string; findings: Array<{ line: number; endLine?: number }> }>) {
+      if (!file.file.endsWith('.py')) continue;
+      const lines = readFileSync(file.file, 'utf8').split('\n');
+      const starts = lines.flatMap((text, i) => (/^def /.test(text) ? [i + 1] : []));
+      const silent = starts.filter((start, k) => {
+        const end = k + 1 < starts.length ? starts[k + 1] - 1 : lines.length;
+        return !file.findings.some((f) => f.line >= start && f.line <= end);
+      });
+      expect(silent.map((line) => `${path.basename(file.file)}:${line} ${lines[line - 1]}`)).toEqual([]);
+    }
   });
 
   it('the check catches a trigger that misses what its rule reports', async () => {
