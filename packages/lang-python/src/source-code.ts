@@ -120,6 +120,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private readonly instanceCache = new Map<number, readonly string[]>();
   private readonly classOfCache = new Map<number, Node | undefined>();
   private classAttributeNames?: Set<string>;
+  private readonly calleeGates = new Map<string, (call: Node) => boolean>();
   /** Current recursion depth of qualifiedNames/constant (bounded by MAX_DEPTH). */
   private depth = 0;
 
@@ -787,6 +788,49 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    */
   bindingsNamed(name: string): readonly PythonBinding[] {
     return this.scopes.bindingsNamed(name);
+  }
+
+  /**
+   * A cheap syntactic gate to run before name resolution: can this call's callee be one of the
+   * functions whose last name is in `lastNames` (`load` for `torch.load`)? An attribute callee must
+   * end with such a name; a bare name must be one of them or an alias (a name bound somewhere in the
+   * file by a statement that mentions one of them: `from torch import load as L`, `f = torch.load`);
+   * any other callee shape (`getattr(torch, "load")(p)`) passes. Never decides by itself: callers still
+   * ask `qualifiedName`. No walk of its own: it reads the bindings the scope model holds, once per
+   * name. Memoized per list of names.
+   */
+  calleeGate(lastNames: readonly string[]): (call: Node) => boolean {
+    const key = lastNames.join('\u0000');
+    let gate = this.calleeGates.get(key);
+    if (gate) return gate;
+    const words = new Set(lastNames);
+    /** Name → is it bound anywhere in the file by a statement that mentions one of the names? */
+    const aliases = new Map<string, boolean>();
+    /** No statement can mention a name the text does not hold: then no alias exists (no lookup). */
+    let textHasName: boolean | undefined;
+    const aliasOfWord = (identifier: Node): boolean => {
+      textHasName ??= lastNames.some((w) => this.text.includes(w));
+      if (!textHasName) return false;
+      const name = this.getText(identifier);
+      let hit = aliases.get(name);
+      if (hit === undefined) {
+        hit = this.bindingsNamed(name).some(({ node }) => {
+          const text = this.getText(node);
+          return lastNames.some((w) => text.includes(w));
+        });
+        aliases.set(name, hit);
+      }
+      return hit;
+    };
+    gate = (call: Node): boolean => {
+      const fn = this.callee(call);
+      if (!fn) return false;
+      if (fn.type === 'attribute') return words.has(fn.childForFieldName('attribute')?.text ?? '');
+      if (fn.type === 'identifier') return words.has(fn.text) || aliasOfWord(fn);
+      return true;
+    };
+    this.calleeGates.set(key, gate);
+    return gate;
   }
 
   /**

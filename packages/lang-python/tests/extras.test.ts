@@ -90,6 +90,31 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(sc.bindings(ident(sc, 'data', 0)).map((b) => b.kind)).toEqual(['assignment']);
   });
 
+  it('gates calls on the last name of their callee, aliases included (calleeGate)', async () => {
+    const sc = await parse(
+      [
+        'import torch',
+        'from torch import load as L',
+        'f = torch.load',
+        'torch.load(p)',
+        'L(p)',
+        'f(p)',
+        'load(p)',
+        'other(p)',
+        'x.loads(p)',
+        'getattr(torch, "load")(p)',
+      ].join('\n'),
+    );
+    const gate = sc.calleeGate(['load']);
+    expect(sc.calleeGate(['load'])).toBe(gate); // memoized per list of names
+    const passes = (start: string) => gate(callStarting(sc, start));
+    expect(['torch.load(', 'L(', 'f(', 'load(', 'getattr('].map(passes)).toEqual([true, true, true, true, true]);
+    expect(['other(', 'x.loads('].map(passes)).toEqual([false, false]);
+    // a name never bound by a statement that mentions the word: no alias
+    const plain = await parse('def helper(p):\n    return p\nhelper(1)\n');
+    expect(plain.calleeGate(['load'])(callStarting(plain, 'helper(1'))).toBe(false);
+  });
+
   it('lists every binding of a name in any scope (bindingsNamed)', async () => {
     const sc = await parse('from torch import load as L\ndef f(L):\n    return L\nclass C:\n    L = 1\nuse(L)\n');
     expect(sc.bindingsNamed('L').map((b) => b.kind).sort()).toEqual(['assignment', 'import', 'parameter']);

@@ -410,7 +410,7 @@ function dumperCallsIn(sc: SC, scope: Node, dumpers: ReadonlySet<string>): Node[
   const key = `${scope.id}\u0000${[...dumpers].join(',')}`;
   let list = byKey.get(key);
   if (!list) {
-    const gate = calleeGate(sc, [...new Set([...dumpers].map((q) => q.slice(q.lastIndexOf('.') + 1)))]);
+    const gate = sc.calleeGate([...new Set([...dumpers].map((q) => q.slice(q.lastIndexOf('.') + 1)))]);
     list = sc.callsIn(scope).filter((call) => gate(call) && !!calleeName(sc, call, dumpers));
     byKey.set(key, list);
   }
@@ -585,41 +585,3 @@ export function flagStateThroughCallers(sc: SC, arg: Node | undefined, depth: st
   return direct;
 }
 
-/**
- * A cheap syntactic gate run before name resolution: can this call's callee be one of the functions
- * whose last name is in `lastNames` (`load` for `torch.load`)? Attribute callees must end with such a
- * name; a bare name must be one of them or an alias (a name bound somewhere in the file by a
- * statement — an import, an assignment, … — that mentions one of them, e.g.
- * `from torch import load as L`, `f = torch.load`); any other callee shape
- * (`getattr(torch, "load")(p)`) passes. Never decides anything by itself: callers still ask
- * `qualifiedNames`. No walk of its own: it reads the bindings the scope model already holds, once
- * per name.
- */
-export function calleeGate(sc: SC, lastNames: readonly string[]): (call: Node) => boolean {
-  const words = new Set(lastNames);
-  /** Name → is it bound anywhere in the file by a statement that mentions one of the names? */
-  const aliases = new Map<string, boolean>();
-  /** No statement can mention a name the text does not hold: then no alias exists (no lookup). */
-  let textHasName: boolean | undefined;
-  const aliasOfWord = (identifier: Node): boolean => {
-    textHasName ??= lastNames.some((w) => sc.text.includes(w));
-    if (!textHasName) return false;
-    const name = sc.getText(identifier);
-    let hit = aliases.get(name);
-    if (hit === undefined) {
-      hit = sc.bindingsNamed(name).some(({ node }) => {
-        const text = sc.getText(node);
-        return lastNames.some((w) => text.includes(w));
-      });
-      aliases.set(name, hit);
-    }
-    return hit;
-  };
-  return (call) => {
-    const fn = sc.callee(call);
-    if (!fn) return false;
-    if (fn.type === 'attribute') return words.has(fn.childForFieldName('attribute')?.text ?? '');
-    if (fn.type === 'identifier') return words.has(fn.text) || aliasOfWord(fn);
-    return true;
-  };
-}

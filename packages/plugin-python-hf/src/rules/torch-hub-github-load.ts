@@ -1,6 +1,6 @@
 import { createRule, UNKNOWN } from '@oculum/core';
 import { importTrigger } from '@oculum/lang-python';
-import { calleeName, calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
+import { calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { classifyRevision, pythonTruthy } from '../util/classify.js';
 import { docsUrl } from '../util/meta.js';
 import { resolve } from '../util/resolve.js';
@@ -37,10 +37,11 @@ export default createRule<[], PySourceCode>({
   create(context) {
     const sc = context.sourceCode;
     if (!sc.imports.has('torch')) return {};
+    // `torch.hub.load`, and `from torch.hub import load as hub_load`, `loader = torch.hub.load`
+    const gate = sc.calleeGate(['load', 'list', 'help']);
     return {
       call(node: PyNode) {
-        const method = calleeName(node);
-        if (method !== 'load' && method !== 'list' && method !== 'help') return;
+        if (!gate(node)) return;
         const qn = sc.qualifiedName(calleeOf(node)!);
         const m = qn ? HUB_FUNCS.exec(qn) : null;
         if (!m) return;

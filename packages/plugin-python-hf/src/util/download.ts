@@ -64,14 +64,16 @@ export function commandTokens(sc: PySourceCode, arg: PyNode): Array<string | und
   return undefined;
 }
 
-const DOWNLOAD_NAMES = /^(?:get|request|stream|urlopen|urlretrieve|download|run|call|check_call|check_output|Popen|getoutput|getstatusoutput|system|popen)$/;
+/** The last names of the functions `rawDownload` recognises. */
+const DOWNLOAD_FUNCTIONS = ['get', 'request', 'stream', 'urlopen', 'urlretrieve', 'download', 'run', 'call', 'check_call', 'check_output', 'Popen', 'getoutput', 'getstatusoutput', 'system', 'popen'];
 
 export function rawDownload(sc: PySourceCode, call: PyNode): RawDownload | undefined {
   const fn = calleeOf(call);
   if (!fn) return undefined;
-  const method = calleeName(call) ?? '';
-  if (!DOWNLOAD_NAMES.test(method)) return undefined;
+  // Under its own name or an alias (`from urllib.request import urlretrieve as fetch`).
+  if (!sc.calleeGate(DOWNLOAD_FUNCTIONS)(call)) return undefined;
   const qn = sc.qualifiedName(fn);
+  const method = qn && fn.type !== 'attribute' ? qn.slice(qn.lastIndexOf('.') + 1) : (calleeName(call) ?? '');
   if (qn && HTTP_GET.test(qn)) {
     if (method === 'request' || method === 'stream') {
       const m = sc.argument(call, { name: 'method' }) ?? sc.argument(call, { position: 0 });

@@ -1,7 +1,7 @@
 import { createRule, type RuleFixer } from '@oculum/core';
 import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { bypassNote, torchVersionInfo } from '../torch-versions.js';
-import { appendKeyword, calleeGate, calleeName, explicitKeyword, flagStateThroughCallers, isStubFile, type Node } from '../utils.js';
+import { appendKeyword, calleeName, explicitKeyword, flagStateThroughCallers, isStubFile, type Node } from '../utils.js';
 
 const HUB_LOADERS = new Set(['torch.hub.load_state_dict_from_url', 'torch.utils.model_zoo.load_url']);
 
@@ -38,7 +38,7 @@ export default createRule<[], PythonSourceCode>({
     const sc = context.sourceCode;
     if (isStubFile(context)) return {};
     if (!sc.imports.has('torch')) return {};
-    const gate = calleeGate(sc, ['load_state_dict_from_url', 'load_url']);
+    const gate = sc.calleeGate(['load_state_dict_from_url', 'load_url']);
     return {
       call(node: Node) {
         if (!gate(node)) return;

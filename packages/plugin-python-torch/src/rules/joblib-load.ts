@@ -1,6 +1,6 @@
 import { createRule } from '@oculum/core';
 import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
-import { calleeGate, calleeName, confidenceFor, isInProcessData, isStubFile, type Node } from '../utils.js';
+import { calleeName, confidenceFor, isInProcessData, isStubFile, type Node } from '../utils.js';
 
 const JOBLIB_LOAD = new Set(['joblib.load', 'sklearn.externals.joblib.load', 'joblib.numpy_pickle.load']);
 /** Writers: a file or buffer one of them just filled in the same function is read back, not loaded from outside. */
@@ -31,7 +31,7 @@ export default createRule<[], PythonSourceCode>({
     const sc = context.sourceCode;
     if (isStubFile(context)) return {};
     if (!sc.imports.has('joblib') && !sc.imports.has('sklearn')) return {};
-    const gate = calleeGate(sc, ['load']);
+    const gate = sc.calleeGate(['load']);
     return {
       call(node: Node) {
         if (!gate(node)) return;

@@ -1,6 +1,6 @@
 import { createRule } from '@oculum/core';
 import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
-import { calleeGate, calleeName, confidenceFor, flagStateThroughCallers, isStubFile, type Node } from '../utils.js';
+import { calleeName, confidenceFor, flagStateThroughCallers, isStubFile, type Node } from '../utils.js';
 
 const KERAS_ROOTS = ['keras', 'tensorflow.keras', 'tf_keras', 'tensorflow.python.keras'];
 
@@ -51,7 +51,7 @@ export default createRule<[], PythonSourceCode>({
     const sc = context.sourceCode;
     if (isStubFile(context)) return {};
     if (!sc.imports.has('keras') && !sc.imports.has('tensorflow') && !sc.imports.has('tf_keras')) return {};
-    const gate = calleeGate(sc, ['load_model', 'deserialize_keras_object', 'enable_unsafe_deserialization']);
+    const gate = sc.calleeGate(['load_model', 'deserialize_keras_object', 'enable_unsafe_deserialization']);
     return {
       call(node: Node) {
         if (!gate(node)) return;

@@ -3,7 +3,6 @@ import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { bypassNote, torchVersionInfo } from '../torch-versions.js';
 import {
   appendKeyword,
-  calleeGate,
   calleeName,
   confidenceFor,
   dictionarySplatNames,
@@ -189,7 +188,7 @@ export default createRule<[], PythonSourceCode>({
       });
     }
 
-    const gate = calleeGate(sc, ['load', 'partial', 'map', ...CALLBACK_METHODS]);
+    const gate = sc.calleeGate(['load', 'partial', 'map', ...CALLBACK_METHODS]);
     return {
       call(node: Node) {
         if (!gate(node)) return;

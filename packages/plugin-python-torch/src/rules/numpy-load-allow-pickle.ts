@@ -1,6 +1,6 @@
 import { createRule } from '@oculum/core';
 import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
-import { calleeGate, calleeName, confidenceFor, explicitKeyword, flagStateThroughCallers, isInProcessData, removeKeywordArgument, type Node, isStubFile } from '../utils.js';
+import { calleeName, confidenceFor, explicitKeyword, flagStateThroughCallers, isInProcessData, removeKeywordArgument, type Node, isStubFile } from '../utils.js';
 
 /** Loader → position of `allow_pickle` when passed positionally. */
 const LOADERS = new Map<string, number>([
@@ -58,7 +58,7 @@ export default createRule<[], PythonSourceCode>({
     const sc = context.sourceCode;
     if (isStubFile(context)) return {};
     if (!sc.imports.has('numpy')) return {};
-    const gate = calleeGate(sc, ['load', 'read_array']);
+    const gate = sc.calleeGate(['load', 'read_array']);
     return {
       call(node: Node) {
         if (!gate(node)) return;

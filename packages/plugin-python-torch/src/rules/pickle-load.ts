@@ -1,7 +1,7 @@
 import { createRule } from '@oculum/core';
 import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { judgePickleBytes } from '@oculum/plugin-model-files/pickle';
-import { calleeGate, calleeName, confidenceFor, constantBytes, isInProcessData, isStubFile, type Node } from '../utils.js';
+import { calleeName, confidenceFor, constantBytes, isInProcessData, isStubFile, type Node } from '../utils.js';
 
 const PICKLE_MODULES = ['pickle', '_pickle', 'cPickle', 'six.moves.cPickle', 'pickle5', 'dill', 'cloudpickle'];
 
@@ -77,7 +77,7 @@ export default createRule<[], PythonSourceCode>({
     if (isStubFile(context)) return {};
     if (!IMPORTED.some((m) => sc.imports.has(m))) return {};
 
-    const gate = calleeGate(sc, [...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1)))]);
+    const gate = sc.calleeGate([...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1)))]);
     return {
       call(node: Node) {
         if (!gate(node)) return;

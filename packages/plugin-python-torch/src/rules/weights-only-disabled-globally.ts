@@ -1,6 +1,6 @@
 import { UNKNOWN, createRule, type Confidence } from '@oculum/core';
 import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
-import { calleeGate, calleeName, flagState, isStubFile, setsWeightsOnlyFalse, truthy, type Node } from '../utils.js';
+import { calleeName, flagState, isStubFile, setsWeightsOnlyFalse, truthy, type Node } from '../utils.js';
 
 const TORCH_LOAD = new Set(['torch.load', 'torch.serialization.load']);
 /** torch >= 2.6 asks this function whether a missing `weights_only` means True. */
@@ -144,8 +144,8 @@ export default createRule<[], PythonSourceCode>({
       }
     }
 
-    const setattrGate = calleeGate(sc, ['setattr']);
-    const envGate = calleeGate(sc, ['setattr', 'dict', 'putenv', 'setdefault', 'update']);
+    const setattrGate = sc.calleeGate(['setattr']);
+    const envGate = sc.calleeGate(['setattr', 'dict', 'putenv', 'setdefault', 'update']);
 
     return {
       assignment(node: Node) {

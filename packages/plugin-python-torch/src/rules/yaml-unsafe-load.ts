@@ -1,6 +1,6 @@
 import { createRule, type Fix, type RuleFixer } from '@oculum/core';
 import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
-import { calleeGate, calleeName, isStubFile, type Node } from '../utils.js';
+import { calleeName, isStubFile, type Node } from '../utils.js';
 
 const SAFE_LOADERS = new Set(['SafeLoader', 'CSafeLoader', 'BaseLoader', 'CBaseLoader']);
 const UNSAFE_LOADERS = new Set(['Loader', 'UnsafeLoader', 'FullLoader', 'CLoader', 'CUnsafeLoader', 'CFullLoader']);
@@ -146,7 +146,7 @@ export default createRule<[], PythonSourceCode>({
       return (fixer) => fixer.replaceText(call, `${sc.getText(object)}.${safeName}(${sc.getText(stream)})`);
     }
 
-    const gate = calleeGate(sc, ['load', 'load_all', 'unsafe_load', 'unsafe_load_all', 'full_load', 'full_load_all']);
+    const gate = sc.calleeGate(['load', 'load_all', 'unsafe_load', 'unsafe_load_all', 'full_load', 'full_load_all']);
     return {
       call(node: Node) {
         if (!gate(node)) return;
