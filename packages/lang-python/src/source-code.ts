@@ -795,7 +795,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * functions whose last name is in `lastNames` (`load` for `torch.load`)? An attribute callee must
    * end with such a name; a bare name must be one of them or an alias (a name bound somewhere in the
    * file by a statement that mentions one of them: `from torch import load as L`, `f = torch.load`);
-   * any other callee shape (`getattr(torch, "load")(p)`) passes. Never decides by itself: callers still
+   * any other callee shape (`getattr(torch, "load")(p)`) passes. A class counts when one of its
+   * bases does (`class B(A)`, `class A(pickle.Unpickler)`, for `Unpickler`). Never decides by itself: callers still
    * ask `qualifiedName`. No walk of its own: it reads the bindings the scope model holds, once per
    * name. Memoized per list of names.
    */
@@ -812,11 +813,20 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       textHasName ??= lastNames.some((w) => this.text.includes(w));
       if (!textHasName) return false;
       const name = this.getText(identifier);
+      return aliasOfName(name);
+    };
+    const aliasOfName = (name: string): boolean => {
       let hit = aliases.get(name);
       if (hit === undefined) {
-        hit = this.bindingsNamed(name).some(({ node }) => {
+        aliases.set(name, false); // a class that (indirectly) inherits from itself
+        hit = this.bindingsNamed(name).some(({ node, kind, value }) => {
           const text = this.getText(node);
-          return lastNames.some((w) => text.includes(w));
+          if (lastNames.some((w) => text.includes(w))) return true;
+          // `C = B`, and `class B(A)` with `class A(pickle.Unpickler)`: the statement names only B, A
+          if (kind === 'assignment') return value?.type === 'identifier' && aliasOfName(this.getText(value));
+          if (kind !== 'class') return false;
+          const supers = node.childForFieldName('superclasses');
+          return !!supers && namedChildrenOf(supers).some((base) => base.type === 'identifier' && aliasOfName(this.getText(base)));
         });
         aliases.set(name, hit);
       }
@@ -1806,6 +1816,55 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         continue;
       }
       return undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * The class defined in this file that an expression names (by name, through simple aliases), and
+   * what it inherits: the classes from it up through its local bases (itself first, to look for
+   * overrides with `definedMethod`) and the qualified names of the bases outside the file
+   * (`class A(pickle.Unpickler)`, `class B(A)` → for `B`: classes `[B, A]`, bases `['pickle.Unpickler']`).
+   * `undefined` when the expression names no local class.
+   */
+  localSubclass(expr: Node): { classes: Node[]; bases: string[] } | undefined {
+    const first = this.localClass(expr);
+    if (!first) return undefined;
+    const classes: Node[] = [];
+    const bases: string[] = [];
+    const queue = [first];
+    const seen = new Set<number>();
+    while (queue.length > 0 && classes.length < 16) {
+      const cls = queue.shift()!;
+      if (seen.has(cls.id)) continue;
+      seen.add(cls.id);
+      classes.push(cls);
+      const supers = cls.childForFieldName('superclasses');
+      for (const base of supers ? namedChildrenOf(supers) : []) {
+        if (base.type === 'keyword_argument') continue; // metaclass=…
+        const local = this.localClass(base);
+        if (local) queue.push(local);
+        else for (const q of this.qualifiedNames(base)) if (!bases.includes(q)) bases.push(q);
+      }
+    }
+    return { classes, bases };
+  }
+
+  /** The method `name` defined directly in the body of the class `cls` (last definition wins). */
+  definedMethod(cls: Node, name: string): Node | undefined {
+    return this.methodOf(cls, name);
+  }
+
+  /** The `class_definition` of this file an identifier is bound to (only to it, or through aliases). */
+  private localClass(expr: Node): Node | undefined {
+    let e: Node | undefined = expr;
+    for (let depth = 0; e && depth < 8; depth++) {
+      if (e.type !== 'identifier') return undefined;
+      const list = this.bindings(e);
+      if (list.length !== 1) return undefined;
+      if (list[0].kind === 'class') return list[0].node;
+      if (list[0].kind !== 'assignment' || !list[0].value) return undefined;
+      e = list[0].value;
     }
     return undefined;
   }

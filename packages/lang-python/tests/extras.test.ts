@@ -115,6 +115,33 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(plain.calleeGate(['load'])(callStarting(plain, 'helper(1'))).toBe(false);
   });
 
+  it('follows a local class to the bases it inherits (localSubclass, definedMethod)', async () => {
+    const sc = await parse(
+      [
+        'import pickle',
+        'class A(pickle.Unpickler):',
+        '    def find_class(self, module, name):',
+        '        raise ValueError(name)',
+        'class B(A, metaclass=Meta):',
+        '    pass',
+        'C = B',
+        'A(f)',
+        'C(f)',
+        'pickle.Unpickler(f)',
+      ].join('\n'),
+    );
+    const callee = (start: string) => sc.callee(callStarting(sc, start))!;
+    const b = sc.localSubclass(callee('C('))!;
+    expect(b.classes.map((c) => c.childForFieldName('name')!.text)).toEqual(['B', 'A']);
+    expect(b.bases).toEqual(['pickle.Unpickler']);
+    expect(sc.definedMethod(b.classes[0], 'find_class')).toBeUndefined();
+    expect(sc.definedMethod(b.classes[1], 'find_class')?.type).toBe('function_definition');
+    expect(sc.localSubclass(callee('A('))!.bases).toEqual(['pickle.Unpickler']);
+    expect(sc.localSubclass(callee('pickle.Unpickler('))).toBeUndefined();
+    // the gate lets a subclass through by its bases
+    expect(sc.calleeGate(['Unpickler'])(callStarting(sc, 'C('))).toBe(true);
+  });
+
   it('lists every binding of a name in any scope (bindingsNamed)', async () => {
     const sc = await parse('from torch import load as L\ndef f(L):\n    return L\nclass C:\n    L = 1\nuse(L)\n');
     expect(sc.bindingsNamed('L').map((b) => b.kind).sort()).toEqual(['assignment', 'import', 'parameter']);

@@ -75,7 +75,9 @@ export default createRule<[], PySourceCode>({
             // like `private=<variable>`.
             return;
           }
-          if (recv && /trainer/i.test(recv.text) && priv === 'absent') return;
+          // A trainer built elsewhere (`self.trainer.push_to_hub()`): its arguments say where it pushes.
+          // Not what it holds: `trainer.model.push_to_hub(...)` is a model's push, public by default.
+          if (recv && /trainer/i.test(recv.type === 'attribute' ? (recv.childForFieldName('attribute')?.text ?? '') : recv.text) && priv === 'absent') return;
           context.report({ node, messageId: 'publicPush', data: { target: receiverLabel(node), extra: extra(node) }, confidence: baseConfidence });
           return;
         }

@@ -62,16 +62,28 @@ export function trainingSinkUses(sc: PySourceCode, call: PyNode, names: Set<stri
   for (const a of args.namedChildren) {
     if (a.type === 'keyword_argument') {
       const k = a.childForFieldName('name')?.text ?? '';
-      if (TRAIN_KEYWORDS.has(k) && refersTo(sc, a.childForFieldName('value'), names)) return true;
+      if (TRAIN_KEYWORDS.has(k) && refersUnvalidated(sc, a.childForFieldName('value'), names)) return true;
     }
   }
   const name = calleeName(call) ?? '';
   if (TRAIN_METHODS.has(name) && calleeOf(call)?.type === 'attribute') {
     const positional = args.namedChildren.filter((a) => a.type !== 'keyword_argument');
     const kw = args.namedChildren.filter((a) => a.type === 'keyword_argument' && ['x', 'data', 'dataset', 'train_data', 'training_data'].includes(a.childForFieldName('name')?.text ?? ''));
-    if ([...positional, ...kw].some((a) => refersTo(sc, a, names))) return true;
+    if ([...positional, ...kw].some((a) => refersUnvalidated(sc, a.type === 'keyword_argument' ? a.childForFieldName('value') : a, names))) return true;
   }
   return false;
+}
+
+/**
+ * `node` reads one of `names`, and not only through a validation step around it: what
+ * `train_dataset=ds.filter(is_valid)`, `model.fit(validate(ds))` or `ds.filter(f)["train"]` hands
+ * over is the validated data.
+ */
+function refersUnvalidated(sc: PySourceCode, node: PyNode | null | undefined, names: Set<string>): boolean {
+  if (!refersTo(sc, node, names)) return false;
+  if (node!.type === 'call' && isValidationCall(sc, node!, names)) return false;
+  if (node!.type === 'subscript') return refersUnvalidated(sc, node!.childForFieldName('value'), names);
+  return true;
 }
 
 function trainingLoop(sc: PySourceCode, loop: PyNode, names: Set<string>): boolean {

@@ -47,6 +47,46 @@ function detail(callee: string): string {
   return '';
 }
 
+const UNPICKLERS = new Set([...LOADERS].filter((q) => /\._?Unpickler$/.test(q)));
+
+/**
+ * `L(f)` where `L` is a subclass of an `Unpickler` defined in this file that does not restrict what
+ * it loads: the base it inherits from (the callee to report), or `undefined`. A subclass restricts
+ * when it overrides `find_class` with anything but a pass-through: the override that ends by handing
+ * the name to the base class (`return super().find_class(module, name)`, the usual way to remap a
+ * module or force CPU tensors) lets every other global through; an allowlist ends with a `raise`
+ * (or a lookup in a table of its own).
+ */
+function unrestrictedUnpickler(sc: PythonSourceCode, call: Node): string | undefined {
+  const fn = sc.callee(call);
+  const sub = fn && sc.localSubclass(fn);
+  const base = sub?.bases.find((b) => UNPICKLERS.has(b));
+  if (!sub || !base) return undefined;
+  for (const cls of sub.classes) {
+    const findClass = sc.definedMethod(cls, 'find_class');
+    if (findClass) return endsByDelegating(findClass) ? base : undefined;
+  }
+  return base;
+}
+
+/** Does the function's body end with `return <base>.find_class(...)` (also as the last `else` of a final `if`)? */
+function endsByDelegating(fn: Node): boolean {
+  let block = fn.childForFieldName('body');
+  for (let depth = 0; block && depth < 8; depth++) {
+    const last = block.namedChildren.filter((c) => c && c.type !== 'comment').at(-1);
+    if (!last) return false;
+    if (last.type === 'return_statement') {
+      const value = last.namedChildren.find((c) => c && c.type !== 'comment');
+      return value?.type === 'call' && /\.find_class$/.test(value.childForFieldName('function')?.text ?? '');
+    }
+    if (last.type !== 'if_statement') return false;
+    const alternative = last.childrenForFieldName('alternative').filter((c): c is Node => c !== null).at(-1);
+    if (alternative?.type !== 'else_clause') return false;
+    block = alternative.childForFieldName('body');
+  }
+  return false;
+}
+
 export default createRule<[], PythonSourceCode>({
   name: 'pickle-load',
   meta: {
@@ -81,7 +121,8 @@ export default createRule<[], PythonSourceCode>({
     return {
       call(node: Node) {
         if (!gate(node)) return;
-        const callee = calleeName(sc, node, LOADERS);
+        const subclass = calleeName(sc, node, LOADERS) ? undefined : unrestrictedUnpickler(sc, node);
+        const callee = subclass ? sc.getText(sc.callee(node)!) : calleeName(sc, node, LOADERS);
         if (!callee) return;
         const data = sc.argument(node, { position: 0 }) ?? sc.argument(node, { name: 'data' }) ?? sc.argument(node, { name: 'file' });
         // `pickle.loads(pickle.dumps(x))`, `s = pickle.dumps(x); pickle.loads(s)`: a deep copy.
@@ -99,7 +140,7 @@ export default createRule<[], PythonSourceCode>({
           messageId: imports.length === 0 ? 'unsafeDeserialization' : dangerous ? 'embeddedPayload' : 'embeddedForeign',
           data: {
             callee,
-            detail: detail(callee),
+            detail: subclass ? ` (a subclass of \`${subclass}\` whose \`find_class\` lets every global through)` : detail(callee),
             imports: imports.slice(0, 3).map((i) => i.name).join(', ') + (imports.length > 3 ? ', …' : ''),
           },
           confidence: imports.length === 0 ? confidenceFor(sc, data) : dangerous ? 'high' : 'medium',
