@@ -530,10 +530,37 @@ def malformed():
     write('malformed', 'bz2_corrupt.pkl.bz2', bz2.compress(pickle.dumps({'a': list(range(100))}))[:-30])
 
 
+def benign_everyday_models():
+    """Ordinary fitted models whose pickles name functions and scalar types, not only classes."""
+    import torch
+    import joblib
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.preprocessing import OneHotEncoder
+    from sklearn.neighbors import KNeighborsClassifier
+
+    docs = ['alpha beta gamma', 'beta gamma delta', 'gamma delta epsilon']
+    joblib.dump(TfidfVectorizer().fit(docs), out('benign', 'sklearn_tfidf.joblib'))  # numpy.float64
+    X = np.array([[0, 1], [1, 0], [1, 1]])
+    joblib.dump(OneHotEncoder().fit(X), out('benign', 'sklearn_onehot.joblib'))
+    # Cython trees pickle through `newObj` helpers
+    joblib.dump(KNeighborsClassifier(n_neighbors=1, algorithm='kd_tree').fit(X, [0, 1, 1]), out('benign', 'sklearn_knn_kd_tree.joblib'))
+    joblib.dump(KNeighborsClassifier(n_neighbors=1, algorithm='ball_tree').fit(X, [0, 1, 1]), out('benign', 'sklearn_knn_ball_tree.joblib'))
+    torch.manual_seed(0)
+    # a whole layer pickles its activation function: torch.nn.functional.relu, torch._C._nn.gelu
+    torch.save(torch.nn.TransformerEncoderLayer(d_model=4, nhead=1, dim_feedforward=4), out('benign', 'torch_encoder_relu.pt'))
+    torch.save(torch.nn.TransformerEncoderLayer(d_model=4, nhead=1, dim_feedforward=4, activation='gelu'), out('benign', 'torch_encoder_gelu.pt'))
+
+
 if __name__ == '__main__':
+    if '--only' in sys.argv:
+        # `--only benign_everyday_models`: write one group without rewriting the others (zip and tar
+        # writers stamp times, so a full run changes bytes of files whose content did not change).
+        globals()[sys.argv[sys.argv.index('--only') + 1]]()
+        sys.exit(0)
     if os.path.isdir(ROOT):
         shutil.rmtree(ROOT)
     benign()
+    benign_everyday_models()
     malicious()
     review()
     malformed()

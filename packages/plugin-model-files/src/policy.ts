@@ -119,6 +119,19 @@ export const SAFE_GLOBALS: readonly string[] = [
   'numpy.random._mt19937.MT19937', 'numpy.random._pcg64.PCG64', 'numpy.random._pcg64.PCG64DXSM', 'numpy.random._philox.Philox',
   'numpy.random._sfc64.SFC64', 'numpy.random.mtrand.RandomState', 'numpy.random._generator.Generator',
   'numpy.random.bit_generator.SeedSequence', 'numpy.random.mtrand._rand',
+  // NumPy scalar types (a fitted estimator's `dtype=np.float64`, a pickled scalar)
+  ...['bool_', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64', 'intc', 'uintc', 'intp', 'uintp',
+    'longlong', 'ulonglong', 'byte', 'ubyte', 'short', 'ushort', 'float16', 'float32', 'float64', 'float128', 'half',
+    'single', 'double', 'longdouble', 'complex64', 'complex128', 'complex256', 'csingle', 'cdouble', 'clongdouble',
+    'str_', 'bytes_', 'object_', 'void', 'datetime64', 'timedelta64'].map((t) => `numpy.${t}`),
+  // scikit-learn's Cython trees and metrics rebuild themselves through `newObj(cls)` (`cls.__new__(cls)`)
+  'sklearn.neighbors._kd_tree.newObj', 'sklearn.neighbors._ball_tree.newObj', 'sklearn.neighbors._binary_tree.newObj',
+  'sklearn.metrics._dist_metrics.newObj', 'sklearn.neighbors._dist_metrics.newObj', 'sklearn.neighbors.kd_tree.newObj',
+  'sklearn.neighbors.ball_tree.newObj', 'sklearn.neighbors.dist_metrics.newObj',
+  // Activation functions a whole layer keeps (`nn.TransformerEncoderLayer(activation=...)`): tensor math only
+  ...['relu', 'relu6', 'gelu', 'silu', 'mish', 'elu', 'selu', 'celu', 'leaky_relu', 'tanh', 'sigmoid', 'softplus',
+    'softsign', 'hardtanh', 'hardswish', 'hardsigmoid', 'glu', 'softmax', 'log_softmax', 'logsigmoid', 'tanhshrink']
+    .flatMap((f) => [`torch.nn.functional.${f}`, `torch._C._nn.${f}`, `torch.${f}`]),
   // joblib's array placeholders (joblib itself is dangerous)
   'joblib.numpy_pickle.NumpyArrayWrapper', 'joblib.numpy_pickle.NDArrayWrapper', 'joblib.numpy_pickle_compat.NDArrayWrapper',
   'joblib.numpy_pickle_compat.ZNDArrayWrapper',
