@@ -5,8 +5,9 @@
  * A global is judged on its full dotted path (module + '.' + name, e.g. `pathlib.os.system`):
  *   1. an exact user/default allow entry wins (e.g. `joblib.numpy_pickle.NumpyArrayWrapper`);
  *   2. dangerous when any dotted prefix of the path is on the dangerous list, when any component
- *      names a dangerous module (`torch.serialization.os.system`), or when a component reaches
- *      object internals (`__globals__`, `__builtins__`, `__subclasses__`, …);
+ *      names a dangerous module (`torch.serialization.os.system`), when a dotted dangerous name is
+ *      reached through another module (`torch.nn.modules.module.torch.load`), or when a component
+ *      reaches object internals (`__globals__`, `__builtins__`, `__subclasses__`, …);
  *   3. safe when on the allowlist (exact or module-prefix, with a class-like name);
  *   4. otherwise suspicious.
  */
@@ -247,6 +248,17 @@ export class GlobalPolicy {
       // A dangerous builtin reached through an attribute chain (`builtins.eval.__call__`, `copyreg.__builtins__.eval`).
       if (i > 0 && this.builtins.has(c) && (parts[i - 1] === 'builtins' || parts[i - 1] === '__builtin__' || parts[i - 1] === '__builtins__')) {
         return { verdict: 'dangerous', reason: `builtins.${c}` };
+      }
+    }
+    // A dangerous dotted name reached through another module that imports it: protocol 4 resolves
+    // `torch.nn.modules.module` + `torch.load`, `pathlib` + `io.open` by attribute.
+    if (!this.defaultAllow.has(full)) {
+      for (let i = 1; i < parts.length - 1; i++) {
+        let sub = parts[i];
+        for (let j = i + 1; j < parts.length; j++) {
+          sub += `.${parts[j]}`;
+          if (this.dangerous.has(sub)) return { verdict: 'dangerous', reason: `${sub} (reached through ${parts.slice(0, i).join('.')})` };
+        }
       }
     }
     if (module === 'builtins' && this.builtins.has(parts[1] ?? '')) return { verdict: 'dangerous', reason: `builtins.${parts[1]}` };

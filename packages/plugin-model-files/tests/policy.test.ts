@@ -36,7 +36,17 @@ describe('global policy', () => {
     expect(v('builtins', '<computed>')).toBe('dangerous');
     expect(v('torch.serialization', '_load')).toBe('dangerous');
     expect(v('torch.serialization', '_get_layout')).toBe('safe');
+    // a dotted dangerous name reached through a module that imports it (protocol 4 resolves the dots)
+    expect(p.judge('torch.nn.modules.module', 'torch.load')).toMatchObject({ verdict: 'dangerous', reason: 'torch.load (reached through torch.nn.modules.module)' });
+    expect(v('torch.nn.modules.module', 'functools.partial')).toBe('dangerous');
+    expect(v('pathlib', 'io.open')).toBe('dangerous');
+    expect(v('mylib.code', 'Encoder')).toBe('suspicious'); // a one-word module name alone stays as it was
   });
+
+  it.each([
+    ['numpy', 'float64'], ['numpy', 'int64'], ['sklearn.neighbors._kd_tree', 'newObj'], ['sklearn.metrics._dist_metrics', 'newObj'],
+    ['torch.nn.functional', 'relu'], ['torch._C._nn', 'gelu'],
+  ])('%s.%s (everyday models) is safe', (m, n) => expect(v(m, n)).toBe('safe'));
 
   it.each([
     ['torch._utils', '_rebuild_tensor_v2'], ['torch._utils', '_rebuild_parameter'], ['torch', 'FloatStorage'], ['torch', 'Size'],
