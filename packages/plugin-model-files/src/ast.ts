@@ -48,6 +48,8 @@ export interface KerasFact {
   kind: 'lambda' | 'reference';
   layer: string;
   target: string;
+  /** A reference inside Keras or TensorFlow itself: reported only when it is a dangerous function. */
+  internal?: boolean;
 }
 
 export interface TemplateFact {

@@ -426,7 +426,7 @@ class Scan {
 
   keras(unit: Unit, config: unknown): void {
     for (const h of analyzeKerasConfig(config)) {
-      this.file.keras.push({ member: unit.name, kind: h.kind, layer: h.where, target: h.target });
+      this.file.keras.push({ member: unit.name, kind: h.kind, layer: h.where, target: h.target, ...(h.internal ? { internal: true } : {}) });
     }
   }
 

@@ -263,9 +263,20 @@ describe('Keras configs', () => {
         ],
       },
     });
-    expect(hits.map((h) => `${h.kind}:${h.target}`)).toEqual([
+    expect(hits.filter((h) => !h.internal).map((h) => `${h.kind}:${h.target}`)).toEqual([
       'lambda:marshalled Python bytecode', 'reference:my_pkg.layers.Custom', 'reference:my_pkg.act.swish', 'reference:evil_pkg.Thing',
     ]);
+    // Keras's own references are kept, marked, for the rule to judge (only a dangerous one is reported)
+    expect(hits.filter((h) => h.internal).map((h) => h.target)).toEqual(['keras.layers.Dense']);
+  });
+
+  it("keeps Keras's own references apart: once per target, within a budget of their own", () => {
+    const layers = Array.from({ length: 300 }, (_, i) => ({ module: 'keras.layers', class_name: 'Dense', config: { name: `d${i}` } }));
+    layers.push({ module: 'keras.utils', class_name: 'get_file', config: { name: 'dl' } } as never);
+    layers.push({ module: 'my_pkg.layers', class_name: 'Custom', config: { name: 'c' } });
+    const hits = analyzeKerasConfig({ class_name: 'Functional', config: { layers } });
+    expect(hits.filter((h) => h.internal).map((h) => h.target)).toEqual(['keras.layers.Dense', 'keras.utils.get_file']);
+    expect(hits.filter((h) => !h.internal).map((h) => h.target)).toEqual(['my_pkg.layers.Custom']);
   });
 });
 

@@ -12,6 +12,11 @@ export interface KerasHit {
   where: string;
   /** For references: the dotted module.name; for Lambda: a short description of the function. */
   target: string;
+  /**
+   * A reference inside Keras or TensorFlow (`keras.layers.Dense`): kept so that a dangerous one
+   * (`keras.utils.get_file`, `tensorflow.io.write_file`) is still judged.
+   */
+  internal?: boolean;
 }
 
 const KERAS_MODULES = /^(keras|tf_keras|tensorflow\.keras|tensorflow\.python\.keras|keras_nlp|keras_cv|keras_hub|tensorflow)(\.|$)/;
@@ -24,10 +29,15 @@ function short(s: string): string {
 export function analyzeKerasConfig(config: unknown): KerasHit[] {
   const hits: KerasHit[] = [];
   const seen = new Set<string>();
+  // Keras's own references count once per target (300 `Dense` layers are one), with a budget of
+  // their own: they must not crowd out an outside reference that comes after them.
+  const counts = { outside: 0, internal: 0 };
   const add = (h: KerasHit) => {
-    const key = `${h.kind}|${h.where}|${h.target}`;
-    if (!seen.has(key) && hits.length < 200) {
+    const key = h.internal ? `internal|${h.target}` : `${h.kind}|${h.where}|${h.target}`;
+    const bucket = h.internal ? 'internal' : 'outside';
+    if (!seen.has(key) && counts[bucket] < 200) {
       seen.add(key);
+      counts[bucket]++;
       hits.push(h);
     }
   };
@@ -53,20 +63,20 @@ export function analyzeKerasConfig(config: unknown): KerasHit[] {
     }
     if (typeof o.module === 'string' && typeof o.class_name === 'string') {
       const mod = o.module;
-      if (!KERAS_MODULES.test(mod) && o.class_name !== '__lambda__') {
+      if (o.class_name !== '__lambda__') {
         const target = o.class_name === 'function' && typeof o.config === 'string' ? `${mod}.${o.config}` : `${mod}.${o.class_name}`;
-        add({ kind: 'reference', where: name, target });
+        add({ kind: 'reference', where: name, target, ...(KERAS_MODULES.test(mod) ? { internal: true } : {}) });
       }
     }
     if (typeof o.registered_name === 'string' && o.registered_name.includes('>')) {
       const [pkg, obj] = o.registered_name.split('>');
-      if (!KERAS_MODULES.test(pkg)) add({ kind: 'reference', where: name, target: `${pkg}.${obj}` });
+      add({ kind: 'reference', where: name, target: `${pkg}.${obj}`, ...(KERAS_MODULES.test(pkg) ? { internal: true } : {}) });
     }
     // Keras 2: activation/initializer given as "module.function" strings are resolved by import.
     for (const k of ['activation']) {
       const v = cfg[k];
-      if (typeof v === 'string' && /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)+$/.test(v) && !KERAS_MODULES.test(v)) {
-        add({ kind: 'reference', where: name, target: v });
+      if (typeof v === 'string' && /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)+$/.test(v)) {
+        add({ kind: 'reference', where: name, target: v, ...(KERAS_MODULES.test(v) ? { internal: true } : {}) });
       }
     }
     for (const [k, v] of Object.entries(o)) if (v && typeof v === 'object') walk(v, `${path}.${k}`, name, depth + 1);

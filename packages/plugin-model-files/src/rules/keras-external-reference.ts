@@ -28,7 +28,7 @@ export default createRule({
           if (k.kind !== 'reference') continue;
           const i = k.target.lastIndexOf('.');
           const verdict = i > 0 ? policy.judge(k.target.slice(0, i), k.target.slice(i + 1)).verdict : 'suspicious';
-          if (verdict === 'safe') continue;
+          if (verdict === 'safe' || (k.internal && verdict !== 'dangerous')) continue;
           const dangerous = verdict === 'dangerous';
           context.report({
             loc: FILE_LOC,
