@@ -1222,14 +1222,39 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       }
       case 'identifier': {
         const value = this.singleValue(expr);
-        if (!value) return undefined;
-        const inner = this.dictEntries(value, depth + 1);
+        // `def wrapper(*args, **kwargs)`: the mapping a caller passed, plus what the body sets in it
+        const inner = value ? this.dictEntries(value, depth + 1) : this.parameterOf(expr)?.node.type === 'dictionary_splat_pattern' ? { entries: new Map<string, Node>(), complete: false } : undefined;
         if (!inner) return undefined;
-        return this.isMutatedBySubscript(expr) ? { entries: inner.entries, complete: false } : inner;
+        if (!this.isMutatedBySubscript(expr)) return inner;
+        // `kw = {}` … `kw["trust_remote_code"] = True` … `f(**kw)`: entries set by a constant key
+        // before the use, in the same scope (a later one wins); still incomplete (`update`, `pop`,
+        // keys not known, a branch not taken).
+        const entries = new Map(inner.entries);
+        for (const [key, v] of this.keysSetBefore(expr)) entries.set(key, v);
+        return { entries, complete: false };
       }
       default:
         return undefined;
     }
+  }
+
+  /** `name["key"] = value` statements of the name's scope that end before this use, in source order. */
+  private keysSetBefore(identifier: Node): Array<[string, Node]> {
+    const scope = this.scopes.resolve(identifier.text, identifier.startIndex);
+    if (!scope) return [];
+    const out: Array<[string, Node]> = [];
+    for (const a of this.descendants(scope.node, 'assignment')) {
+      if (a.endIndex > identifier.startIndex) break;
+      const left = a.childForFieldName('left');
+      const right = a.childForFieldName('right');
+      const target = left?.type === 'subscript' ? left.childForFieldName('value') : null;
+      if (!right || target?.type !== 'identifier' || target.text !== identifier.text) continue;
+      if (this.enclosingScope(a).id !== scope.node.id) continue;
+      const key = left!.childForFieldName('subscript');
+      const k = key ? this.constant(key) : UNKNOWN;
+      if (typeof k === 'string') out.push([k, right]);
+    }
+    return out;
   }
 
   /** True when `name[...] = ...` (or `.update(`/`.setdefault(`) appears in the scope the name resolves to. */
@@ -1713,6 +1738,53 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     }
     const tail = literal(this.text.slice(at, endNode.startIndex));
     return tail === undefined ? undefined : out + tail;
+  }
+
+  /**
+   * The known beginning of a string whose end is not known: the literal text of an f-string up to
+   * its first hole that is no constant (`f"{BASE}/{name}.pth"` with `BASE = "http://x"` →
+   * `"http://x/"`; `f"http://{host}/m.bin"` → `"http://"`), through implicit concatenation. The
+   * whole value when every part is known; `undefined` when nothing at the start is known.
+   */
+  stringPrefix(node: Node): string | undefined {
+    const whole = this.stringValue(node, true);
+    if (whole !== undefined) return whole;
+    if (node.type === 'concatenated_string') {
+      let out = '';
+      for (const part of namedChildrenOf(node)) {
+        const v = this.stringValue(part, true);
+        if (v !== undefined) {
+          out += v;
+          continue;
+        }
+        out += this.stringPrefix(part) ?? '';
+        break;
+      }
+      return out || undefined;
+    }
+    if (node.type !== 'string') return undefined;
+    const kids = node.namedChildren;
+    const startNode = kids[0];
+    const endNode = kids[kids.length - 1];
+    if (!startNode || !endNode || startNode.type !== 'string_start' || endNode.type !== 'string_end') return undefined;
+    const prefix = this.text.slice(startNode.startIndex, startNode.endIndex).replace(/['"]+$/, '');
+    const flags = stringPrefixFlags(prefix);
+    if (flags.template || !flags.format) return undefined;
+    const literal = (body: string): string | undefined => {
+      body = body.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
+      return flags.raw ? body : decodePythonEscapes(body, flags.bytes);
+    };
+    let out = '';
+    let at = startNode.endIndex;
+    for (const hole of kids.filter((k): k is Node => !!k && k.type === 'interpolation')) {
+      out += literal(this.text.slice(at, hole.startIndex)) ?? '';
+      const parts = namedChildrenOf(hole);
+      const str = parts.length === 1 ? pyStrOf(this.constant(parts[0])) : undefined;
+      if (str === undefined) return out || undefined;
+      out += str;
+      at = hole.endIndex;
+    }
+    return out || undefined;
   }
 
   // -------------------------------------------------------------------------------------------

@@ -25,6 +25,17 @@ describe('argument', () => {
     expect(await arg('np.load(f, allow_pickle=False)', 'np.load', { name: 'allow_pickle', position: 2 })).toBe('False');
   });
 
+  it('keys set by subscript before the call, on a dict literal or a **kwargs parameter', async () => {
+    const built = 'kw = {"revision": C}\nkw["trust_remote_code"] = True\nM.from_pretrained("o/n", **kw)\nkw["late"] = 1\n';
+    expect(await arg(built, 'M.from_pretrained', { name: 'trust_remote_code' })).toBe('True');
+    expect(await arg(built, 'M.from_pretrained', { name: 'revision' })).toBe('C');
+    expect(await arg(built, 'M.from_pretrained', { name: 'late' })).toBeUndefined(); // set after the call
+    const wrapper = 'def load(*args, **kwargs):\n    kwargs["weights_only"] = True\n    return torch.load(*args, **kwargs)\n';
+    expect(await arg(wrapper, 'torch.load', { name: 'weights_only' })).toBe('True');
+    const nested = 'kw = {}\ndef f():\n    kw["x"] = 1\ng(**kw)\n';
+    expect(await arg(nested, 'g(', { name: 'x' })).toBeUndefined(); // another scope's assignment
+  });
+
   it('keys of a **{...} dict literal', async () => {
     const text = 'M.from_pretrained("o/n", revision=C, **{"trust_remote_code": True})';
     expect(await arg(text, 'M.from_pretrained', { name: 'trust_remote_code' })).toBe('True');

@@ -142,6 +142,14 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(sc.calleeGate(['Unpickler'])(callStarting(sc, 'C('))).toBe(true);
   });
 
+  it('reads the known start of a string built at run time (stringPrefix)', async () => {
+    const sc = await parse(
+      ['BASE = "http://x.org"', 'a = f"{BASE}/{name}.pth"', 'b = f"http://{host}/m.bin"', 'c = f"{host}/m.bin"', 'd = "http://a" f"/{p}"', 'e = f"{BASE}/m"'].join('\n'),
+    );
+    const value = (name: string) => sc.stringPrefix(ident(sc, name, 0).parent!.childForFieldName('right')!);
+    expect(['a', 'b', 'c', 'd', 'e'].map(value)).toEqual(['http://x.org/', 'http://', undefined, 'http://a/', 'http://x.org/m']);
+  });
+
   it('lists every binding of a name in any scope (bindingsNamed)', async () => {
     const sc = await parse('from torch import load as L\ndef f(L):\n    return L\nclass C:\n    L = 1\nuse(L)\n');
     expect(sc.bindingsNamed('L').map((b) => b.kind).sort()).toEqual(['assignment', 'import', 'parameter']);

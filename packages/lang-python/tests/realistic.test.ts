@@ -55,7 +55,7 @@ describe('realistic files', () => {
     expect(at(158)).toEqual(['safetensors.torch.load_file']);
     expect(at(166)).toEqual([]); // self.load("model"): a method
     expect(at(173)).toEqual([]); // a string, not a call
-    expect(at(183)).toEqual(['torch.load *unresolved*']); // _original_load(*args, **kwargs)
+    expect(at(183)).toEqual(['torch.load weights_only=false *unresolved*']); // _original_load(*args, **kwargs) after kwargs["weights_only"] = False
   });
 
   it('model sources (conformance cases of unverified_model_source)', async () => {

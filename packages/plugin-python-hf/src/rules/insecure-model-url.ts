@@ -30,6 +30,11 @@ export const FETCHER_TRIGGERS = [
   ...RAW_DOWNLOAD_TRIGGERS,
 ];
 
+/** The known start of a URL whose rest is not known: plain HTTP to a host we can see is not a loopback one, or to a host we cannot see. */
+function insecurePrefix(value: string): boolean {
+  return isInsecureUrl(value) || /^\s*http:\/\/$/i.test(value);
+}
+
 export default createRule<[], PySourceCode>({
   name,
   meta: {
@@ -54,6 +59,8 @@ export default createRule<[], PySourceCode>({
   create(context) {
     const sc = context.sourceCode;
     const report = (node: PyNode, urlNode: PyNode | undefined, url: string, messageId: string, api: string, what: string) => {
+      // `f"http://{host}/…"`: plain HTTP whatever the host, unless it is a loopback one we cannot see.
+      const confidence = isInsecureUrl(url) ? 'high' : 'medium';
       const lit = literalStringNode(sc, urlNode);
       const suggest: SuggestionDescriptor[] = [];
       if (lit) {
@@ -61,12 +68,14 @@ export default createRule<[], PySourceCode>({
         const i = lit.text.search(/http:\/\//i);
         if (i >= 0) suggest.push({ messageId: 'useHttps', fix: (fixer) => fixer.replaceText([start + i, start + i + 7], 'https://') });
       }
-      context.report({ node, messageId, data: { api, what, url: url.length > 80 ? `${url.slice(0, 77)}...` : url }, suggest });
+      const shown = confidence === 'high' ? url : `${url}…`;
+      context.report({ node, messageId, data: { api, what, url: shown.length > 80 ? `${shown.slice(0, 77)}...` : shown }, suggest, confidence });
     };
     const insecureValue = (n: PyNode | undefined): string | undefined => {
       if (!n) return undefined;
       const r = resolve(sc, n);
-      return (r.kind === 'string' || r.kind === 'prefix') && isInsecureUrl(r.value) ? r.value : undefined;
+      if (r.kind === 'string' && isInsecureUrl(r.value)) return r.value;
+      return r.kind === 'prefix' && insecurePrefix(r.value) ? r.value : undefined;
     };
     return {
       call(node: PyNode) {
@@ -113,7 +122,7 @@ export default createRule<[], PySourceCode>({
         const dl = rawDownload(sc, node);
         if (!dl) return;
         const url = dl.url.kind === 'string' || dl.url.kind === 'prefix' ? dl.url.value : undefined;
-        if (!url || !isInsecureUrl(url)) return;
+        if (!url || !(isInsecureUrl(url) || (dl.url.kind === 'prefix' && insecurePrefix(url)))) return;
         const sink = downloadSink(sc, dl);
         if (!isModelFile(url) && !modelEvidence(sc, dl, sink)) return;
         report(node, dl.urlNode, url, 'insecure', dl.api, 'a model file');

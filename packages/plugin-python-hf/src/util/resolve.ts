@@ -49,17 +49,6 @@ function isParameter(sc: PySourceCode, use: PyNode): boolean {
 }
 
 /** Leading literal text of an f-string (`f"/tmp/{x}"` → `/tmp/`). */
-function fstringPrefix(node: PyNode): string | undefined {
-  if (node.type !== 'string') return undefined;
-  let out = '';
-  for (const c of node.namedChildren) {
-    if (c.type === 'string_start') continue;
-    if (c.type === 'string_content') out += c.text;
-    else break;
-  }
-  return out || undefined;
-}
-
 export function resolve(sc: PySourceCode, node: PyNode | null | undefined, depth = 0): Resolved {
   if (!node || depth > 6) return { kind: 'unknown' };
   if (node.type === 'parenthesized_expression' && node.namedChildren[0]) return resolve(sc, node.namedChildren[0], depth + 1);
@@ -83,8 +72,9 @@ export function resolve(sc: PySourceCode, node: PyNode | null | undefined, depth
     return { kind: 'non-string', why: c === null ? 'None' : typeof c };
   }
   switch (node.type) {
-    case 'string': {
-      const p = fstringPrefix(node);
+    case 'string':
+    case 'concatenated_string': {
+      const p = sc.stringPrefix(node);
       return p ? { kind: 'prefix', value: p } : { kind: 'unknown' };
     }
     case 'call':
@@ -161,7 +151,9 @@ function resolveOther(sc: PySourceCode, node: PyNode, depth: number): Resolved {
       if (op === '+' || op === '%') {
         if (left.kind === 'string' || left.kind === 'prefix') {
           let value = op === '%' ? left.value.split('%')[0] : left.value;
-          if (op === '+' && left.kind === 'prefix') {
+          // Only `gettempdir()` stands for a whole value: after any other prefix the text is unknown,
+          // and what follows it cannot be appended (`"http://" + host + "/m.bin"` is not `http:///m.bin`).
+          if (op === '+' && left.kind === 'prefix' && left.via === 'gettempdir') {
             const right = sc.constant(node.childForFieldName('right')!);
             if (typeof right === 'string') value += right;
           }
