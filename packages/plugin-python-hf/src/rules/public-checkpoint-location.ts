@@ -44,6 +44,10 @@ function saveSite(sc: PySourceCode, call: PyNode): SaveSite | undefined {
     if (!/\.(?:save_pretrained|save_model|save_state|save_checkpoint|save_weights)$/.test(qn)) return undefined;
   }
   if (fn.type !== 'attribute') return undefined;
+  // `accelerator.save_model(model, save_directory)`: the directory comes second
+  if (method === 'save_model' && /^accelerate\.(?:[\w.]*\.)?Accelerator\.save_model$/.test(sc.instanceQualifiedName(fn) ?? '')) {
+    return { api: 'Accelerator.save_model', path: arg(['save_directory'], 1), confidence: 'high' };
+  }
   switch (method) {
     case 'save_pretrained':
       return { api: 'save_pretrained', path: arg(['save_directory'], 0), confidence: 'high' };
@@ -105,12 +109,20 @@ export default createRule<[], PySourceCode>({
       const t = trainingBefore(sc, node);
       return t.training && !t.review ? ', right after training with no evaluation or review step' : '';
     };
+    // The writers under other names: `from torch import save as tsave`,
+    // `from safetensors.torch import save_file as safe_save_file`, `from os import chmod as ch`.
+    const aliasGate = sc.calleeGate(['save', 'save_file', 'save_model', 'export', 'dump', 'chmod', 'lchmod', 'ModelCheckpoint']);
     return {
       call(node: PyNode) {
         const fn = calleeOf(node);
         if (!fn) return;
-        const method = calleeName(node) ?? '';
-        if (!CANDIDATE.test(method)) return;
+        let method = calleeName(node) ?? '';
+        if (!CANDIDATE.test(method)) {
+          if (fn.type !== 'identifier' || !aliasGate(node)) return;
+          const aliased = sc.qualifiedName(fn);
+          method = aliased?.slice(aliased.lastIndexOf('.') + 1) ?? '';
+          if (!CANDIDATE.test(method)) return;
+        }
         const qn = sc.qualifiedName(fn);
 
         // chmod on checkpoints

@@ -1,5 +1,5 @@
 import { createRule, UNKNOWN } from '@oculum/core';
-import { calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
+import { buildsArgumentsOnly, calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { hfPackage } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
 
@@ -32,7 +32,7 @@ export default createRule<[], PySourceCode>({
     return {
       call(node: PyNode) {
         const arg = sc.argument(node, { name: 'use_safetensors' });
-        if (!arg) return;
+        if (!arg || buildsArgumentsOnly(sc, node)) return;
         const fn = calleeOf(node);
         const qn = fn ? sc.qualifiedName(fn) : undefined;
         const api = qn ? qn.split('.').slice(-2).join('.') : (fn?.text ?? 'call');

@@ -1,5 +1,5 @@
 import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
-import { argList, calleeName, calleeOf, dictPairs, type PyNode, type PySourceCode } from '../util/ast.js';
+import { argList, buildsArgumentsOnly, calleeName, calleeOf, dictPairs, type PyNode, type PySourceCode } from '../util/ast.js';
 import { pythonTruthy } from '../util/classify.js';
 import { hfPackage } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
@@ -49,9 +49,9 @@ export default createRule<[], PySourceCode>({
     };
     return {
       call(node: PyNode) {
-        // `dict(trust_remote_code=True)` is a value: it is reported where it is passed (`**opts`).
-        const fn = calleeOf(node);
-        if (fn && (sc.qualifiedName(fn) === 'dict' || sc.qualifiedName(fn) === 'builtins.dict' || (fn.type === 'identifier' && fn.text === 'dict'))) return;
+        // `dict(trust_remote_code=True)` is a value, reported where it is passed (`**opts`); a mock's
+        // `assert_called_with(..., trust_remote_code=True)` loads nothing.
+        if (buildsArgumentsOnly(sc, node)) return;
         const direct = sc.argument(node, { name: 'trust_remote_code' });
         if (direct) {
           check(node, direct, undefined);

@@ -145,3 +145,20 @@ export function statementOf(node: PyNode): PyNode {
   while (cur.parent && cur.parent.type !== 'block' && cur.parent.type !== 'module') cur = cur.parent;
   return cur;
 }
+
+/** Methods of `unittest.mock` objects that compare argument lists (`mock_load.assert_called_with(...)`). */
+const MOCK_ASSERTIONS = /^assert_(?:called|any_call|has_calls|awaited)/;
+
+/**
+ * A call that only builds or compares an argument list, never loads anything: `dict(key=value)` (a
+ * value, reported where it is passed as `**opts`), `mock.call(...)`, and a mock's assertions
+ * (`mock_from_pretrained.assert_called_with("org/m", trust_remote_code=True)` in a test).
+ */
+export function buildsArgumentsOnly(sc: PySourceCode, call: PyNode): boolean {
+  const fn = calleeOf(call);
+  if (!fn) return false;
+  if (fn.type === 'attribute' && MOCK_ASSERTIONS.test(fn.childForFieldName('attribute')?.text ?? '')) return true;
+  const qn = sc.qualifiedName(fn);
+  if (qn === 'builtins.dict' || qn === 'dict' || (!qn && fn.type === 'identifier' && fn.text === 'dict')) return true;
+  return qn === 'unittest.mock.call' || qn === 'mock.call';
+}
