@@ -97,7 +97,8 @@ function remoteDataSource(sc: PySourceCode, call: PyNode, aliases: boolean): Sou
   if (qn && /^pandas\.read_(?:csv|json|parquet|table|feather|excel)$/.test(qn)) {
     const p = sc.argument(call, { position: 0 });
     const r = p ? resolve(sc, p) : undefined;
-    if (r && (r.kind === 'string' || r.kind === 'prefix') && isUrl(r.value)) return { what: `${qn.split('.').pop()}("${r.value}")`, confidence: 'medium' };
+    // a URL, or the Hub's own `hf://datasets/owner/name/…` (its "Use this dataset → pandas" snippet)
+    if (r && (r.kind === 'string' || r.kind === 'prefix') && (isUrl(r.value) || /^hf:\/\//i.test(r.value))) return { what: `${qn.split('.').pop()}("${r.value}")`, confidence: 'medium' };
     return undefined;
   }
   if (!qn) {

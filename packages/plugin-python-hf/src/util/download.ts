@@ -223,29 +223,80 @@ export function downloadSink(sc: PySourceCode, dl: RawDownload): Sink | undefine
   return found;
 }
 
-const HASH_NAME = /(?:^|_)(?:verify|verified|check|validate)(?:_|$).*(?:hash|sum|sha|md5|digest|integrity|signature|model|download|weights)|checksum|sha256|sha512|sha1|md5|digest|hash_?(?:file|check|matches|prefix)|integrity/i;
+/** A function that checks by its name (`verify_checksum(path, SHA)`, `check_integrity(f)`, `hash_matches(...)`). */
+const VERIFY_NAME = /(?:^|_)(?:verify|verified|check|validate)(?:_|$).*(?:hash|sum|sha|md5|digest|integrity|signature|model|download|weights)|hash_?(?:check|matches)|integrity/i;
+/** A function that computes a digest by its name (`sha256(path)`, `file_checksum(p)`): a check only when compared. */
+const DIGEST_NAME = /checksum|sha256|sha512|sha1|md5|digest|hash_?(?:file|prefix)/i;
+const DIGEST_API = /^(?:hashlib|hmac|xxhash|blake3|zlib\.crc32|binascii\.crc32)\b/;
 
-/** A hash computation or comparison in the function, or in a same-file function it calls (two levels). */
+/**
+ * A hash comparison in the function, or in a same-file function it calls (two levels): a checking
+ * function by its name, or a digest (`hashlib…`, `.hexdigest()`, a helper that computes one) that is
+ * compared (`==`, `!=`, `in`, `hmac.compare_digest`), directly or through the name it is assigned
+ * to. A digest that is only printed or used as a cache key checks nothing.
+ */
 export function hasHashCheck(sc: PySourceCode, fn: PyNode, depth = 0, seen = new Set<number>()): boolean {
   if (seen.has(fn.id) || depth > 2) return false;
   seen.add(fn.id);
   const body = fn.type === 'function_definition' ? fn.childForFieldName('body') : fn;
   if (!body) return false;
   let ok = false;
+  const digestNames = new Set<string>();
   walkBody(body, (n) => {
     if (ok || n.type !== 'call') return;
     const callee = calleeOf(n);
     const qn = callee ? sc.qualifiedName(callee) : undefined;
     const name = calleeName(n) ?? '';
-    if (qn && /^(?:hashlib|hmac|xxhash|blake3|zlib\.crc32|binascii\.crc32)\b/.test(qn)) ok = true;
-    else if (name === 'hexdigest' || name === 'digest' || name === 'file_digest') ok = true;
-    else if (HASH_NAME.test(name)) ok = true;
-    else {
+    if (VERIFY_NAME.test(name)) {
+      ok = true;
+      return;
+    }
+    let digest = (qn !== undefined && DIGEST_API.test(qn)) || name === 'hexdigest' || name === 'digest' || name === 'file_digest' || DIGEST_NAME.test(name);
+    if (!digest) {
       const local = sc.localFunction(n);
-      if (local && hasHashCheck(sc, local, depth + 1, seen)) ok = true;
+      if (!local) return;
+      if (hasHashCheck(sc, local, depth + 1, seen)) {
+        ok = true;
+        return;
+      }
+      digest = computesDigest(sc, local);
+    }
+    if (!digest) return;
+    if (isCompared(n)) ok = true;
+    else {
+      const stmt = statementOf(n);
+      const asg = stmt.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
+      if (asg?.type === 'assignment' && isInside(n, asg.childForFieldName('right') ?? asg)) for (const t of targetNames(asg.childForFieldName('left'))) digestNames.add(t);
     }
   });
-  return ok;
+  if (ok || digestNames.size === 0) return ok;
+  // `digest = h.hexdigest()` … `if digest != EXPECTED: raise`
+  return body.descendantsOfType(['comparison_operator', 'call']).some((n) => {
+    if (n.type === 'call' && calleeName(n) !== 'compare_digest') return false;
+    return identifiersIn(n, sc).some((id) => digestNames.has(id));
+  });
+}
+
+/** Is this value compared right where it is computed (`h.hexdigest() != SHA`, `compare_digest(d, SHA)`)? */
+function isCompared(node: PyNode): boolean {
+  const stmt = statementOf(node);
+  for (let p = node.parent; p && !same(p, stmt.parent); p = p.parent) {
+    if (p.type === 'comparison_operator') return true;
+    if (p.type === 'call' && calleeName(p) === 'compare_digest') return true;
+  }
+  return false;
+}
+
+/** Does a same-file function compute a digest (so that what it returns can be compared)? */
+function computesDigest(sc: PySourceCode, fn: PyNode): boolean {
+  const body = fn.childForFieldName('body');
+  if (!body) return false;
+  return body.descendantsOfType('call').some((c) => {
+    const callee = calleeOf(c);
+    const qn = callee ? sc.qualifiedName(callee) : undefined;
+    const name = calleeName(c) ?? '';
+    return (qn !== undefined && DIGEST_API.test(qn)) || name === 'hexdigest' || name === 'digest' || name === 'file_digest';
+  });
 }
 
 /** Evidence that a download is a model / weights file. */
