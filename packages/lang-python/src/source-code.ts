@@ -1116,6 +1116,15 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return undefined;
   }
 
+  /**
+   * The value a mapping expression gives `key`: a dict literal, `dict(k=v)`, a name bound to one (keys
+   * set by subscript before this use included), as `argument` reads a `**mapping`. `undefined` when
+   * the key is not known to be there.
+   */
+  mappingValue(expr: Node, key: string): Node | undefined {
+    return this.dictEntries(expr, 0)?.entries.get(key);
+  }
+
   /** True when the call has `*args` / `**kwargs` whose contents cannot be resolved statically. */
   hasUnresolvedArguments(call: Node): boolean {
     const info = this.argInfo(call);

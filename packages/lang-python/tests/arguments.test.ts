@@ -36,6 +36,17 @@ describe('argument', () => {
     expect(await arg(nested, 'g(', { name: 'x' })).toBeUndefined(); // another scope's assignment
   });
 
+  it('values of a mapping expression (mappingValue)', async () => {
+    const sc = await parse('mk = {"a": 1}\nmk["b"] = 2\nf(model_kwargs=mk, other=dict(c=3), lit={"d": 4})\n');
+    const call = callStarting(sc, 'f(');
+    const kw = (name: string) => sc.argument(call, { name })!;
+    expect(sc.getText(sc.mappingValue(kw('model_kwargs'), 'a')!)).toBe('1');
+    expect(sc.getText(sc.mappingValue(kw('model_kwargs'), 'b')!)).toBe('2');
+    expect(sc.getText(sc.mappingValue(kw('other'), 'c')!)).toBe('3');
+    expect(sc.getText(sc.mappingValue(kw('lit'), 'd')!)).toBe('4');
+    expect(sc.mappingValue(kw('lit'), 'zzz')).toBeUndefined();
+  });
+
   it('keys of a **{...} dict literal', async () => {
     const text = 'M.from_pretrained("o/n", revision=C, **{"trust_remote_code": True})';
     expect(await arg(text, 'M.from_pretrained', { name: 'trust_remote_code' })).toBe('True');

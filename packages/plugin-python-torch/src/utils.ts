@@ -505,12 +505,16 @@ export function isStubFile(context: { filename: string }): boolean {
   return context.filename.toLowerCase().endsWith('.pyi');
 }
 
-/** A new, empty, anonymous buffer: `io.BytesIO()`, `tempfile.TemporaryFile()`, `tempfile.SpooledTemporaryFile()`. */
+/**
+ * A new, empty buffer of this process: `io.BytesIO()`, `tempfile.TemporaryFile()`,
+ * `tempfile.SpooledTemporaryFile()`, `tempfile.NamedTemporaryFile()` (created empty, mode 0600, by
+ * this process: what is read back through the handle is what the function wrote).
+ */
 function isPrivateBuffer(sc: SC, value: Node): boolean {
   if (value.type !== 'call') return false;
   const q = calleeName(sc, value);
   if (q === 'io.BytesIO') return !sc.argument(value, { name: 'initial_bytes', position: 0 });
-  return q === 'tempfile.TemporaryFile' || q === 'tempfile.SpooledTemporaryFile';
+  return q === 'tempfile.TemporaryFile' || q === 'tempfile.SpooledTemporaryFile' || q === 'tempfile.NamedTemporaryFile';
 }
 
 /**

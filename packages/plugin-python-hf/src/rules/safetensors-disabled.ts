@@ -1,5 +1,5 @@
 import { createRule, UNKNOWN } from '@oculum/core';
-import { buildsArgumentsOnly, calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
+import { buildsArgumentsOnly, calleeOf, forwardedArgument, type PyNode, type PySourceCode } from '../util/ast.js';
 import { hfPackage } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
 
@@ -31,7 +31,8 @@ export default createRule<[], PySourceCode>({
     const sc = context.sourceCode;
     return {
       call(node: PyNode) {
-        const arg = sc.argument(node, { name: 'use_safetensors' });
+        // directly, through `**opts`, or forwarded (`pipeline(..., model_kwargs={"use_safetensors": False})`)
+        const arg = sc.argument(node, { name: 'use_safetensors' }) ?? forwardedArgument(sc, node, 'use_safetensors')?.value;
         if (!arg || buildsArgumentsOnly(sc, node)) return;
         const fn = calleeOf(node);
         const qn = fn ? sc.qualifiedName(fn) : undefined;

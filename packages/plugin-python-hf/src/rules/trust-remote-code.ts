@@ -1,5 +1,5 @@
 import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
-import { argList, buildsArgumentsOnly, calleeName, calleeOf, dictPairs, type PyNode, type PySourceCode } from '../util/ast.js';
+import { buildsArgumentsOnly, calleeName, calleeOf, forwardedArgument, type PyNode, type PySourceCode } from '../util/ast.js';
 import { pythonTruthy } from '../util/classify.js';
 import { hfPackage } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
@@ -7,7 +7,6 @@ import { docsUrl } from '../util/meta.js';
 const name = 'trust-remote-code';
 
 /** Keyword arguments whose dict value is forwarded to a loader (`pipeline(model_kwargs={...})`). */
-const FORWARDING_KWARGS = new Set(['model_kwargs', 'tokenizer_kwargs', 'config_kwargs', 'processor_kwargs', 'model_init_kwargs', 'load_kwargs', 'init_kwargs']);
 const LOADER_NAMES = new Set(['from_pretrained', 'pipeline', 'load_dataset', 'load_dataset_builder', 'SentenceTransformer', 'CrossEncoder', 'LLM', 'AutoConfig', 'get_tokenizer']);
 
 const RULE_TRIGGERS = ['trust_remote_code'];
@@ -57,14 +56,8 @@ export default createRule<[], PySourceCode>({
           check(node, direct, undefined);
           return;
         }
-        for (const a of argList(node)) {
-          if (a.type !== 'keyword_argument') continue;
-          const kw = a.childForFieldName('name')?.text ?? '';
-          const v = a.childForFieldName('value');
-          if (!FORWARDING_KWARGS.has(kw) || !v || v.type !== 'dictionary') continue;
-          const pair = dictPairs(sc, v).find((p) => p.key === 'trust_remote_code');
-          if (pair) check(node, pair.value, kw);
-        }
+        const forwarded = forwardedArgument(sc, node, 'trust_remote_code');
+        if (forwarded) check(node, forwarded.value, forwarded.via);
       },
     };
   },

@@ -162,3 +162,22 @@ export function buildsArgumentsOnly(sc: PySourceCode, call: PyNode): boolean {
   if (qn === 'builtins.dict' || qn === 'dict' || (!qn && fn.type === 'identifier' && fn.text === 'dict')) return true;
   return qn === 'unittest.mock.call' || qn === 'mock.call';
 }
+
+/** Keyword arguments whose mapping a loader forwards to the model or tokenizer it builds (`pipeline(..., model_kwargs={...})`). */
+export const FORWARDING_KWARGS = new Set(['model_kwargs', 'tokenizer_kwargs', 'config_kwargs', 'processor_kwargs', 'model_init_kwargs', 'load_kwargs', 'init_kwargs']);
+
+/**
+ * `key` given through a forwarded mapping (`model_kwargs={"trust_remote_code": True}`, a name bound to
+ * such a dict, `dict(...)`): the value node and the keyword that carried it.
+ */
+export function forwardedArgument(sc: PySourceCode, call: PyNode, key: string): { value: PyNode; via: string } | undefined {
+  for (const a of argList(call)) {
+    if (a.type !== 'keyword_argument') continue;
+    const kw = a.childForFieldName('name')?.text ?? '';
+    const v = a.childForFieldName('value');
+    if (!FORWARDING_KWARGS.has(kw) || !v) continue;
+    const value = sc.mappingValue(v, key);
+    if (value) return { value, via: kw };
+  }
+  return undefined;
+}
