@@ -251,7 +251,13 @@ export function hasHashCheck(sc: PySourceCode, fn: PyNode, depth = 0, seen = new
       ok = true;
       return;
     }
-    let digest = (qn !== undefined && DIGEST_API.test(qn)) || name === 'hexdigest' || name === 'digest' || name === 'file_digest' || DIGEST_NAME.test(name);
+    // `sha256sum -c` in a command checks; `sha256sum file` computes a digest (checked when compared)
+    const shellSum = qn !== undefined && SUBPROCESS.test(qn) ? shellChecksum(sc, n) : undefined;
+    if (shellSum === 'check') {
+      ok = true;
+      return;
+    }
+    let digest = shellSum === 'digest' || (qn !== undefined && DIGEST_API.test(qn)) || name === 'hexdigest' || name === 'digest' || name === 'file_digest' || DIGEST_NAME.test(name);
     if (!digest) {
       const local = sc.localFunction(n);
       if (!local) return;
@@ -275,6 +281,16 @@ export function hasHashCheck(sc: PySourceCode, fn: PyNode, depth = 0, seen = new
     if (n.type === 'call' && calleeName(n) !== 'compare_digest') return false;
     return identifiersIn(n, sc).some((id) => digestNames.has(id));
   });
+}
+
+/** A checksum tool in a command run by `subprocess`/`os.system`: `check` with `-c`/`--check`, else `digest`. */
+function shellChecksum(sc: PySourceCode, call: PyNode): 'check' | 'digest' | undefined {
+  const arg = sc.argument(call, { name: 'args' }) ?? sc.argument(call, { name: 'cmd' }) ?? sc.argument(call, { name: 'command' }) ?? sc.argument(call, { position: 0 });
+  const tokens = arg ? commandTokens(sc, arg) : undefined;
+  if (!tokens) return undefined;
+  const i = tokens.findIndex((t) => !!t && /^(?:.*\/)?(?:sha(?:1|224|256|384|512)sum|shasum|md5sum|b2sum|cksum)$/.test(t));
+  if (i < 0) return undefined;
+  return tokens.slice(i + 1).some((t) => t === '-c' || t === '--check' || (!!t && /^-[a-z]*c[a-z]*$/.test(t))) ? 'check' : 'digest';
 }
 
 /** Is this value compared right where it is computed (`h.hexdigest() != SHA`, `compare_digest(d, SHA)`)? */
