@@ -25,6 +25,42 @@ export function isHashCall(sc: JsSourceCode, call: TSESTree.CallExpression | TSE
   return false;
 }
 
+/** Calls that compare their arguments or receiver (`timingSafeEqual(a, b)`, `buf.equals(x)`, `assert.strictEqual`, `equalBytes`). */
+const COMPARISON = /equal|^compare|^(?:includes|has|toBe|matches)$/i;
+
+function isComparison(node: JsNode): boolean {
+  if (node.type === 'BinaryExpression') return node.operator === '===' || node.operator === '!==' || node.operator === '==' || node.operator === '!=';
+  if (node.type !== 'CallExpression') return false;
+  const callee = unwrapExpression(node.callee);
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? staticKey(callee) : undefined;
+  return name !== undefined && COMPARISON.test(name);
+}
+
+/**
+ * A digest checks something when it is compared: in the expression that computes it
+ * (`createHash("sha256").update(buf).digest("hex") !== PINNED`), through the variable it is
+ * assigned to, or handed back to a caller (a helper that computes the digest for its caller's
+ * check). A digest of the URL kept as a cache key is none of these.
+ */
+function digestChecked(sc: JsSourceCode, call: JsNode): boolean {
+  let cur: JsNode = call;
+  for (let p = sc.parent(cur); p; cur = p, p = sc.parent(p)) {
+    if (isComparison(p)) return true;
+    if (p.type === 'ReturnStatement' || (p.type === 'ArrowFunctionExpression' && p.body === cur)) return true;
+    const target = p.type === 'VariableDeclarator' && p.init === cur ? p.id : p.type === 'AssignmentExpression' && p.right === cur ? p.left : undefined;
+    if (target) return target.type === 'Identifier' && nameCompared(sc, target);
+    if (p.type.endsWith('Statement') || p.type.endsWith('Declaration') || isFunctionNode(p)) return false;
+  }
+  return false;
+}
+
+/** Is a use of the variable `id` compared (or returned), as `digestChecked` reads an expression? */
+function nameCompared(sc: JsSourceCode, id: TSESTree.Identifier): boolean {
+  const binding = sc.binding(id);
+  if (!binding) return false;
+  return sc.references(binding).some((ref) => ref !== id && digestChecked(sc, ref));
+}
+
 /** Names of helpers that check digests (`verifySha256`, `assertChecksum`, `checkIntegrity`). */
 const VERIFIER_NAME = /verif|checksum|digest|integrity|sha-?(1|256|384|512)|hash/i;
 
@@ -93,7 +129,7 @@ function searchIntegrityCheck(sc: JsSourceCode, region: JsNode): boolean {
     sc.descendants(root, (n) => {
       if (found) return false;
       if (n.type === 'CallExpression' || n.type === 'NewExpression') {
-        if (isHashCall(sc, n)) {
+        if (isHashCall(sc, n) && digestChecked(sc, n)) {
           found = true;
           return false;
         }

@@ -23,10 +23,11 @@ tester.run(id(rule), rule, {
     `const r = await fetch('https://api.example.com/data.json');`,
     `const r = await fetch('/models/model.onnx');`,
     `const r = await fetch('https://x.example/m.onnx', { integrity: 'sha256-abc' });`,
-    `async function f() { const r = await fetch('https://x.example/m.onnx'); const b = await r.arrayBuffer(); await crypto.subtle.digest('SHA-256', b); }`,
-    `async function f() { const r = await fetch('https://x.example/m.onnx'); const b = await r.arrayBuffer(); await window.crypto.subtle.digest('SHA-256', b); }`,
-    `import { createHash } from 'crypto'; async function f() { const r = await fetch('https://x.example/m.bin'); createHash('sha256'); }`,
-    `import { sha256 } from '@noble/hashes/sha256'; async function f() { const r = await fetch('https://x.example/m.bin'); sha256(new Uint8Array(await r.arrayBuffer())); }`,
+    `async function f() { const r = await fetch('https://x.example/m.onnx'); const b = await r.arrayBuffer(); const d = await crypto.subtle.digest('SHA-256', b); if (hex(d) !== PINNED) throw new Error('digest'); }`,
+    `async function f() { const r = await fetch('https://x.example/m.onnx'); const b = await r.arrayBuffer(); if (hex(await window.crypto.subtle.digest('SHA-256', b)) !== PINNED) throw new Error('digest'); }`,
+    `import { createHash } from 'crypto'; async function f() { const r = await fetch('https://x.example/m.bin'); assert.strictEqual(createHash('sha256').update(Buffer.from(await r.arrayBuffer())).digest('hex'), PINNED); }`,
+    `import { createHash } from 'crypto'; const sha = (b) => createHash('sha256').update(b).digest('hex'); async function f() { const r = await fetch('https://x.example/m.bin'); if (sha(Buffer.from(await r.arrayBuffer())) !== PINNED) throw new Error('digest'); }`,
+    `import { sha256 } from '@noble/hashes/sha256'; async function f() { const r = await fetch('https://x.example/m.bin'); const d = sha256(new Uint8Array(await r.arrayBuffer())); if (!equalBytes(d, PINNED)) throw new Error('digest'); }`,
     `function fetch(u) {} fetch('https://x.example/m.onnx');`,
     `import { verifySha256 } from './integrity.js'; async function f() { const r = await fetch('https://x.example/m.onnx'); await verifySha256(r, 'abc'); }`,
     `client.get('https://x.example/m.onnx');`,
@@ -35,6 +36,12 @@ tester.run(id(rule), rule, {
   ],
   invalid: [
     { code: `const r = await fetch('https://x.example/m.onnx');`, errors: [{ messageId: 'unverified', data: { callee: 'fetch', url: 'https://x.example/m.onnx' }, confidence: 'high' }] },
+    // a digest that is never compared checks nothing: a cache key, a value only logged
+    {
+      code: `import { createHash } from 'crypto'; import { writeFile } from 'fs/promises'; async function f(url) { const file = \`./cache/\${createHash('sha256').update(url).digest('hex')}.onnx\`; const res = await fetch('https://cdn.example.com/models/encoder.onnx'); await writeFile(file, Buffer.from(await res.arrayBuffer())); }`,
+      errors: [{ messageId: 'unverified' }],
+    },
+    { code: `async function f() { const r = await fetch('https://x.example/m.onnx'); const b = await r.arrayBuffer(); console.log(await crypto.subtle.digest('SHA-256', b)); }`, errors: [{ messageId: 'unverified' }] },
     { code: `const r = await window.fetch('https://huggingface.co/o/n/resolve/main/model.safetensors?download=true');`, errors: [{ messageId: 'unverified' }] },
     { code: `import axios from 'axios'; await axios({ url: 'https://x.example/weights.pt', responseType: 'arraybuffer' });`, errors: [{ messageId: 'unverified' }] },
     { code: `const got = require('got'); got('https://x.example/model.tflite');`, errors: [{ messageId: 'unverified' }] },
