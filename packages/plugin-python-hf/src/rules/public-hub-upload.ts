@@ -1,5 +1,5 @@
 import { createRule, type Confidence } from '@oculum/core';
-import { calleeName, calleeOf, receiverOf, type PyNode, type PySourceCode } from '../util/ast.js';
+import { calleeName, calleeOf, receiverOf, statementOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { importsHf, isHfApiInstance } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
 import { flag, isTrainingArgs, privacyFlag, pushWithoutPrivacy, trainerArgsCall, trainingBefore } from '../util/training.js';
@@ -104,12 +104,35 @@ export default createRule<[], PySourceCode>({
 
         if (['upload_folder', 'upload_file', 'create_commit', 'upload_large_folder'].includes(method) && isHubApi(sc, node, qn)) {
           const t = trainingBefore(sc, node);
-          if (t.training && !t.review) context.report({ node, messageId: 'unreviewedUpload', data: { api: method }, confidence: 'medium' });
+          if (t.training && !t.review && !createdPrivateBefore(sc, node)) context.report({ node, messageId: 'unreviewedUpload', data: { api: method }, confidence: 'medium' });
         }
       },
     };
   },
 });
+
+/**
+ * The upload goes to a repository this function created private just before:
+ * `create_repo("org/ft", private=True)` then `upload_folder(repo_id="org/ft")`, also with the id in
+ * the same variable or read back from the result (`repo = create_repo(...)`, `repo_id=repo.repo_id`).
+ * Nothing is published then.
+ */
+function createdPrivateBefore(sc: PySourceCode, upload: PyNode): boolean {
+  const target = sc.argument(upload, { name: 'repo_id' });
+  if (!target) return false;
+  const targetId = sc.constant(target);
+  const fn = sc.enclosingFunction(upload);
+  return sc.callsWithin(fn).some((c) => {
+    if (c.endIndex > upload.startIndex || calleeName(c) !== 'create_repo' || privacyFlag(sc, c, 'private') !== 'true') return false;
+    const id = sc.argument(c, { name: 'repo_id' }) ?? sc.argument(c, { position: 0 });
+    if (!id) return false;
+    if (typeof targetId === 'string' && sc.constant(id) === targetId) return true;
+    if (sc.getText(id) === sc.getText(target)) return true;
+    // `repo = api.create_repo(...)` … `repo_id=repo.repo_id`
+    const holder = target.type === 'attribute' ? target.childForFieldName('object') : null;
+    return holder?.type === 'identifier' && statementOf(c).text.startsWith(`${holder.text} =`);
+  });
+}
 
 /** `huggingface_hub.create_repo(...)`, `HfApi().create_repo(...)`, `api.create_repo(...)` with `api = HfApi()`. */
 function isHubApi(sc: PySourceCode, call: PyNode, qn: string | undefined): boolean {
