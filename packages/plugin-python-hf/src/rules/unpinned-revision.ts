@@ -1,6 +1,7 @@
 import { createRule, type Confidence, type Severity } from '@oculum/core';
 import { calleeName, calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { commandTokens, SUBPROCESS } from '../util/download.js';
+import { classifyRevision } from '../util/classify.js';
 import { traceDataset } from '../util/flow.js';
 import { HUB_LOAD_TRIGGERS, hubLoad, pinLevel, type HubLoad } from '../util/hub.js';
 import { docsUrl, SEVERITY_OR_OFF } from '../util/meta.js';
@@ -65,17 +66,26 @@ export default createRule<[Options], PySourceCode>({
       const tokens = arg ? commandTokens(sc, arg) : undefined;
       if (!tokens) return undefined;
       const t = tokens.map((x) => x ?? '');
+      // A revision given on the command line pins, unless it is a branch (`--revision main`,
+      // `git checkout main`); one that cannot be read (`--revision {rev}`) is taken as pinned.
+      const pinnedBy = (flag: number, inline?: string): boolean => {
+        if (flag < 0) return false;
+        const value = inline ?? tokens[flag + 1];
+        return value === undefined || /[{}$]/.test(value) || opts.allowBranches || classifyRevision(value.replace(/^['"]|['"]$/g, '')) !== 'branch';
+      };
+      const revisionFlag = t.findIndex((x) => x === '--revision' || x.startsWith('--revision='));
+      const revisionPins = pinnedBy(revisionFlag, t[revisionFlag]?.startsWith('--revision=') ? t[revisionFlag].slice('--revision='.length) : undefined);
       const clone = t.findIndex((x, i) => x === 'clone' && /(?:^|\/)git$/.test(t[i - 1] ?? ''));
       if (clone >= 0) {
         const url = t.slice(clone + 1).find((x) => /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\//i.test(x));
-        if (!url || t.includes('checkout') || t.some((x) => x === '--revision' || x.startsWith('--revision='))) return undefined;
+        if (!url || pinnedBy(t.indexOf('checkout')) || revisionPins) return undefined;
         const m = /huggingface\.co\/(?:(datasets|spaces)\/)?([^/\s]+\/[^/\s]+?)(?:\.git)?\/?$/i.exec(url.replace(/^https?:\/\/(?:www\.)?hf\.co/i, 'https://huggingface.co'));
         return m ? { command: 'git clone', id: m[2] } : undefined;
       }
       const dl = t.findIndex((x, i) => x === 'download' && /(?:^|\/)(?:huggingface-cli|hf)$/.test(t[i - 1] ?? ''));
       if (dl >= 0) {
-        if (t.some((x) => x === '--revision' || x.startsWith('--revision='))) return undefined;
-        const id = t.slice(dl + 1).find((x) => x && !x.startsWith('-'));
+        if (revisionPins) return undefined;
+        const id = t.slice(dl + 1).find((x, i, rest) => x && !x.startsWith('-') && rest[i - 1] !== '--revision');
         return id ? { command: `${t[dl - 1].replace(/^.*\//, '')} download`, id } : undefined;
       }
       return undefined;
