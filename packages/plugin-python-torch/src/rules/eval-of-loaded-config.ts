@@ -41,6 +41,18 @@ export const CONFIG_READERS = new Set([
 ]);
 
 const FILE_READ_METHODS = new Set(['read', 'read_text', 'read_bytes', 'readlines', 'readline']);
+/** String methods whose result holds their arguments' text. */
+const STRING_BUILDERS = new Set(['format', 'format_map', 'join', 'replace']);
+
+/** The argument expressions of a call, keyword values included. */
+function callArguments(call: Node): Node[] {
+  const out: Node[] = [];
+  for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
+    if (!a || a.type === 'comment') continue;
+    out.push(a.type === 'keyword_argument' ? (a.childForFieldName('value') ?? a) : a.type === 'list_splat' || a.type === 'dictionary_splat' ? (a.namedChildren[0] ?? a) : a);
+  }
+  return out;
+}
 export const CONFIG_EXTENSIONS = /\.(json|ya?ml|toml|cfg|ini|conf|txt)$/i;
 export const CONFIG_NAME = /(^|_)(config|configs|cfg|conf|hparams|hyperparams|hyper_params|model_args|model_kwargs)$/i;
 
@@ -145,9 +157,15 @@ export default createRule<[], PythonSourceCode>({
           if (callee?.type === 'attribute') {
             const method = callee.childForFieldName('attribute')?.text ?? '';
             const object = callee.childForFieldName('object') ?? undefined;
-            if (FILE_READ_METHODS.has(method) && object && isConfigFile(object)) return 'loaded';
-            // `cfg.get("x")`, `text.strip()`: a method of loaded data returns loaded data.
-            return taintOf(object, depth + 1, seen);
+            if (FILE_READ_METHODS.has(method) && object) {
+              const file = configFile(object);
+              if (file) return file;
+            }
+            // `cfg.get("x")`, `text.strip()`: a method of loaded data returns loaded data; a string
+            // built from it (`"torch.nn.{}()".format(cfg["act"])`, `".".join(parts)`) too.
+            let best = taintOf(object, depth + 1, seen);
+            if (STRING_BUILDERS.has(method)) for (const a of callArguments(expr)) best = max(best, taintOf(a, depth + 1, seen));
+            return best;
           }
           if (q === 'builtins.str' || q === 'builtins.getattr' || q === 'builtins.format') {
             return taintOf(sc.argument(expr, { position: 0 }), depth + 1, seen);
@@ -159,20 +177,57 @@ export default createRule<[], PythonSourceCode>({
       }
     }
 
-    /** A file object / path read as configuration: downloaded, or a literal config-file path. */
-    function isConfigFile(object: Node): boolean {
+    /**
+     * A file object / path read as configuration: downloaded, a config-file path (`"config.json"`,
+     * `os.path.join(model_dir, "config.json")`, `Path(d) / "config.yaml"`), or — at medium confidence
+     * — a parameter named like one (`open(config_path)`).
+     */
+    function configFile(object: Node): Taint {
       const origin = dataOrigin(sc, object);
-      if (origin === 'network') return true;
+      if (origin === 'network') return 'loaded';
       const path = fileArgument(object, 0);
-      if (!path) return false;
+      if (!path) return undefined;
       const v = sc.constant(path);
-      if (typeof v === 'string') return CONFIG_EXTENSIONS.test(v);
-      return dataOrigin(sc, path) === 'network' || (path.type === 'identifier' && sc.bindingsOf(path).some((b) => calleeName(sc, b)?.startsWith('huggingface_hub.') ?? false));
+      if (typeof v === 'string') return CONFIG_EXTENSIONS.test(v) ? 'loaded' : undefined;
+      if (dataOrigin(sc, path) === 'network' || (path.type === 'identifier' && sc.bindingsOf(path).some((b) => calleeName(sc, b)?.startsWith('huggingface_hub.') ?? false))) return 'loaded';
+      const tail = pathTail(path, 0);
+      if (tail !== undefined) return CONFIG_EXTENSIONS.test(tail) ? 'loaded' : undefined;
+      const param = path.type === 'identifier' ? sc.parameterOf(path) : undefined;
+      return param && /(?:^|_)(?:config|cfg|conf|hparams)(?:_|$)/i.test(param.name) ? 'configParameter' : undefined;
+    }
+
+    /** The last part of a path built by joining, when it is a constant (`os.path.join(d, "config.json")` → `config.json`). */
+    function pathTail(path: Node, depth: number): string | undefined {
+      if (depth > 4) return undefined;
+      if (path.type === 'binary_operator' && path.childForFieldName('operator')?.text === '/') {
+        const right = sc.constant(path.childForFieldName('right')!);
+        return typeof right === 'string' ? right : undefined;
+      }
+      if (path.type === 'call') {
+        const q = calleeName(sc, path);
+        if (q !== 'os.path.join' && q !== 'posixpath.join' && q !== 'pathlib.Path' && q !== 'builtins.str') return undefined;
+        const args = callArguments(path);
+        const last = args[args.length - 1];
+        if (!last) return undefined;
+        const v = sc.constant(last);
+        return typeof v === 'string' ? v : pathTail(last, depth + 1);
+      }
+      if (path.type === 'identifier') {
+        const values = sc.bindingsOf(path);
+        return values.length === 1 ? pathTail(values[0], depth + 1) : undefined;
+      }
+      return undefined;
     }
 
     /** The path given to `open(p)` / `Path(p)` / `with open(p) as f` behind a file expression. */
     function fileArgument(expr: Node, depth: number): Node | undefined {
       if (depth > 4) return undefined;
+      if (expr.type === 'parenthesized_expression') {
+        const inner = expr.namedChildren.find((c) => !!c && c.type !== 'comment');
+        return inner ? fileArgument(inner, depth + 1) : undefined;
+      }
+      // `(Path(model_dir) / "config.json").read_text()`: the path itself
+      if (expr.type === 'binary_operator' && expr.childForFieldName('operator')?.text === '/') return expr;
       if (expr.type === 'call') {
         const q = calleeName(sc, expr);
         if (q === 'builtins.open' || q === 'io.open' || q === 'pathlib.Path') return sc.argument(expr, { position: 0 }) ?? sc.argument(expr, { name: 'file' });
