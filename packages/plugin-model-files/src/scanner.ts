@@ -332,7 +332,9 @@ class Scan {
   async zip(unit: Unit): Promise<FormatId> {
     const ra = await this.access(unit);
     if (!ra) return 'zip';
-    const dir = await readZipDirectory(ra, { maxEntries: this.limits.maxMembers, maxCentralDirectory: 64 << 20 });
+    // The whole directory is listed (cheap), well past the members that will be scanned: an archive
+    // padded with thousands of filler members must not keep its `data.pkl` out of sight.
+    const dir = await readZipDirectory(ra, { maxEntries: this.limits.maxMembers * 20, maxCentralDirectory: 64 << 20 });
     for (const p of dir.problems) this.problem(unit, 'malformed', `zip: ${p}`);
     for (const a of dir.ambiguities) this.problem(unit, 'ambiguous', `zip: ${a}`);
     for (const l of dir.limited) this.problem(unit, 'limit', `zip: ${l}`);
@@ -342,7 +344,11 @@ class Scan {
     const keras = names.some((n) => n === 'config.json') && names.some((n) => /^(model\.weights\.h5|metadata\.json)$/.test(n));
     const npz = names.length > 0 && names.every((n) => /\.npy$/i.test(n) || n.endsWith('/'));
     const prefix = unit.name ? `${unit.name}/` : '';
-    for (const e of dir.entries) {
+    // What a loader unpickles first (`data.pkl`, then any pickle), before the other members: limits
+    // of time, size and count are then spent on what runs, not on filler placed ahead of it.
+    const rank = (n: string) => (/(^|\/)data\.pkl$/i.test(n) ? 0 : /\.(?:pkl|pickle)$/i.test(n) ? 1 : 2);
+    const ordered = dir.entries.map((e, i) => ({ e, i, r: rank(e.name) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.e);
+    for (const e of ordered) {
       if (Date.now() > this.deadline) {
         this.problem(unit, 'limit', `time limit (${this.limits.timeMs} ms) reached inside the archive`);
         break;

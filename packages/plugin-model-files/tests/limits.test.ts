@@ -91,6 +91,13 @@ describe('limits', () => {
     expect(f.problems.some((p) => p.kind === 'limit' && /entries|members/.test(p.message))).toBe(true);
   });
 
+  it('scans data.pkl first, past filler members placed ahead of it, and still says where it stopped', async () => {
+    const filler = Array.from({ length: 50 }, (_, i) => ({ name: `archive/x${i}.bin`, data: new Uint8Array([0x30]) }));
+    const f = await scanModelBytes(zip([...filler, { name: 'archive/data.pkl', data: evil }]), 'padded.pt', { model: { limits: { maxMembers: 5 } } });
+    expect(f.globals.map((g) => `${g.module}.${g.name}`)).toEqual(['os.system']);
+    expect(f.problems.some((p) => p.kind === 'limit' && /members/.test(p.message))).toBe(true);
+  });
+
   it('reads only the header of a 10 GiB safetensors file (sparse), quickly and without hashing it', async () => {
     const header = Buffer.from(JSON.stringify({ w: { dtype: 'U8', shape: [10 * 1024 ** 3], data_offsets: [0, 10 * 1024 ** 3] } }));
     const path = join(dir, 'big.safetensors');
