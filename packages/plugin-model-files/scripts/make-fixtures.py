@@ -560,6 +560,13 @@ def malicious_keras_internal():
     write('malicious', 'keras_get_file.keras', keras_archive(cfg))
 
 
+def malicious_long_operand():
+    """A first opcode with a long operand ahead of the payload, under the checkpoint names torch.load reads."""
+    padded = b'X' + struct.pack('<I', 2000) + b'a' * 2000 + b'0' + p0_system()
+    write('malicious', 'long_operand.pth', padded)
+    write('malicious', 'long_operand_pytorch_model.bin', padded)
+
+
 if __name__ == '__main__':
     if '--only' in sys.argv:
         # `--only benign_everyday_models`: write one group without rewriting the others (zip and tar
@@ -572,6 +579,7 @@ if __name__ == '__main__':
     benign_everyday_models()
     malicious()
     malicious_keras_internal()
+    malicious_long_operand()
     review()
     malformed()
     for kind in ('benign', 'malicious', 'review', 'malformed'):

@@ -7,7 +7,7 @@
 import type { ModelFile, ModelMember, ProblemKind } from './ast.js';
 import { bunzip2, Bzip2Error } from './bzip2.js';
 import { LzmaError, unlzmaAlone, unxz } from './lzma.js';
-import { detectFormat, type FormatId } from './formats/detect.js';
+import { detectFormat, sniffPickle, type FormatId } from './formats/detect.js';
 import { readGguf } from './formats/gguf.js';
 import { analyzeKerasConfig, readH5ModelConfig } from './formats/keras.js';
 import { parseNpyHeader } from './formats/npy.js';
@@ -158,6 +158,9 @@ class Scan {
     const head = await this.head(unit, 1024);
     let fmt = forced ?? detectFormat(head, unit.hint);
     if (fmt === 'unknown' && PICKLE_NAME.test(unit.hint) && head.length > 0 && !/\.(bin|dat)$/i.test(unit.hint)) fmt = 'pickle';
+    // A `.bin` that is one long first operand: the file was taken for a model only because a pickle
+    // follows that operand (`isModelFile`), which is how `torch.load` reads it.
+    if (fmt === 'unknown' && unit.depth === 0 && /\.bin$/i.test(unit.hint) && sniffPickle(head) === 'partial') fmt = 'pickle';
     switch (fmt) {
       case 'pickle':
         return this.pickle(unit);

@@ -186,6 +186,41 @@ function zipMemberNames(path: string): string[] {
 
 /** Names used for pickles only (not `.pth`, also Python's path files, nor `.bin`/`.dat`/`.sav`). */
 const PICKLE_ONLY_NAME = /\.(pkl|pickle|joblib|ckpt|pt)$/i;
+/** Checkpoint names other files use too: a long first operand counts there only when a pickle follows it. */
+const SHARED_CHECKPOINT_NAME = /\.(pth|bin)$/i;
+
+/**
+ * A head that is one long operand (`X`, `B`, `T` and a 4-byte length; their 8-byte forms) in a file
+ * where what follows the operand reads as a pickle that imports, or as a long run of opcodes:
+ * `torch.load` unpickles any non-zip `.pth`/`.bin` from its first byte, so padding the first opcode
+ * must not hide the payload behind it. Text (a `.pth` path file) fails at once: its "length" runs
+ * past the end of the file.
+ */
+function longOperandThenPickle(head: Uint8Array, path: string): boolean {
+  const op = head[0];
+  const width = op === 0x58 || op === 0x42 || op === 0x54 ? 4 : op === 0x8d || op === 0x8e || op === 0x96 ? 8 : 0;
+  if (width === 0 || head.length < 1 + width) return false;
+  let length = 0;
+  for (let i = width; i >= 1; i--) length = length * 256 + head[i];
+  const next = 1 + width + length;
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    if (next >= fstatSync(fd).size) return false;
+    const rest = Buffer.alloc(512);
+    const got = readSync(fd, rest, 0, rest.length, next);
+    // The same opcode with an empty operand, then what follows it: the stack as the unpickler has it.
+    const probe = new Uint8Array(1 + width + got);
+    probe[0] = op;
+    probe.set(rest.subarray(0, got), 1 + width);
+    const kind = sniffPickle(probe);
+    return kind === 'import' || kind === 'stream';
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
 
 /** Magic-byte check the engine calls (first ≤512 bytes + path). */
 const MODEL_EXTENSION = /\.(pt|pth|bin|ckpt|pkl|pickle|joblib|npz|npy|keras|mar|pt2|ptl|model|dat|sav|nemo)$/i;
@@ -243,7 +278,10 @@ export function isModelFile(head: Uint8Array, path: string): boolean {
   const f = detectFormat(head, path);
   // A head that is one long operand (a pickle could hide its first import past it), named as
   // nothing but a pickle: the scanner reads it as one.
-  if (f === 'unknown') return PICKLE_ONLY_NAME.test(path) && sniffPickle(head) === 'partial';
+  if (f === 'unknown') {
+    if (sniffPickle(head) !== 'partial') return false;
+    return PICKLE_ONLY_NAME.test(path) || (SHARED_CHECKPOINT_NAME.test(path) && longOperandThenPickle(head, path));
+  }
   if (f === 'pickle' && head[0] !== 0x80) {
     // Without PROTO: a pickle that imports, or a long run of opcodes, whatever the name; a short
     // pickle with no import (text can read so) only under a model-ish name.
