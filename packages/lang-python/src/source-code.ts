@@ -1591,11 +1591,6 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return undefined;
   }
 
-  /** The local class a name denotes (single `class` binding). */
-  private localClass(name: Node): Node | undefined {
-    const list = this.bindings(name);
-    return list.length === 1 && list[0].kind === 'class' ? list[0].node : undefined;
-  }
 
   /** Classes of this file decorated with `@dataclass` / `@dataclasses.dataclass(...)`. */
   private dataclasses(): Node[] {
