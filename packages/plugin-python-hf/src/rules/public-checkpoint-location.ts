@@ -130,8 +130,8 @@ export default createRule<[], PySourceCode>({
           const pathNode = qn ? sc.argument(node, { name: 'path' }) ?? sc.argument(node, { position: 0 }) : receiverOf(node) ?? undefined;
           const modeNode = qn ? sc.argument(node, { name: 'mode' }) ?? sc.argument(node, { position: 1 }) : sc.argument(node, { name: 'mode' }) ?? sc.argument(node, { position: 0 });
           if (!pathNode || !modeNode) return;
-          const mode = sc.constant(modeNode);
-          if (typeof mode !== 'number' || (mode & 0o002) === 0) return;
+          const mode = modeValue(sc, modeNode, 0);
+          if (mode === undefined || (mode & 0o002) === 0) return;
           const r = resolve(sc, pathNode);
           const text = r.kind === 'string' || r.kind === 'prefix' ? r.value : pathNode.text;
           if (!CKPT_TEXT.test(text) && !mentionsModel(text)) return;
@@ -168,6 +168,30 @@ export default createRule<[], PySourceCode>({
 });
 
 /** The public ACL a storage call sets, if any. */
+/** The permission bits of the `stat` module. */
+const STAT_BITS: Record<string, number> = {
+  S_IRWXU: 0o700, S_IRUSR: 0o400, S_IWUSR: 0o200, S_IXUSR: 0o100, S_IRWXG: 0o070, S_IRGRP: 0o040, S_IWGRP: 0o020,
+  S_IXGRP: 0o010, S_IRWXO: 0o007, S_IROTH: 0o004, S_IWOTH: 0o002, S_IXOTH: 0o001, S_ISUID: 0o4000, S_ISGID: 0o2000, S_ISVTX: 0o1000,
+};
+
+/** A file mode: a constant, or `stat` bits combined with `|`/`+` (`stat.S_IRWXU | stat.S_IRWXO`, `0o644 | stat.S_IWOTH`). */
+function modeValue(sc: PySourceCode, node: PyNode, depth: number): number | undefined {
+  if (depth > 8) return undefined;
+  const c = sc.constant(node);
+  if (typeof c === 'number') return c;
+  const q = node.type === 'attribute' || node.type === 'identifier' ? sc.qualifiedName(node) : undefined;
+  if (q?.startsWith('stat.') && q.slice(5) in STAT_BITS) return STAT_BITS[q.slice(5)];
+  if (node.type === 'parenthesized_expression' && node.namedChildren[0]) return modeValue(sc, node.namedChildren[0], depth + 1);
+  if (node.type === 'binary_operator') {
+    const op = node.childForFieldName('operator')?.text;
+    const l = modeValue(sc, node.childForFieldName('left')!, depth + 1);
+    const r = modeValue(sc, node.childForFieldName('right')!, depth + 1);
+    if (l === undefined || r === undefined) return undefined;
+    if (op === '|' || op === '+') return l | r;
+  }
+  return undefined;
+}
+
 function publicAcl(sc: PySourceCode, call: PyNode, method: string): string | undefined {
   if (method === 'make_public') return 'public';
   const direct = sc.argument(call, { name: 'ACL' });

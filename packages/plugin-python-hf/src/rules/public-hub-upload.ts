@@ -48,7 +48,9 @@ export default createRule<[], PySourceCode>({
         const fn = calleeOf(node);
         if (!fn) return;
         const qn = sc.qualifiedName(fn);
-        const method = calleeName(node) ?? '';
+        // Hub functions under another name (`from huggingface_hub import create_repo as mk_repo`) by
+        // what they resolve to; methods by their own name.
+        const method = fn.type === 'identifier' && qn?.startsWith('huggingface_hub.') ? qn.slice(qn.lastIndexOf('.') + 1) : (calleeName(node) ?? '');
         const baseConfidence: Confidence = hf ? 'high' : 'medium';
 
         if (isTrainingArgs(qn)) {
