@@ -16,13 +16,24 @@ export const CLIENTS: Record<string, string[]> = {
   ky: ['', 'get'],
 };
 
+/** Client instances: module → the factory member that makes one (`axios.create()`, `got.extend()`, `ky.create()`). */
+const INSTANCE_FACTORIES: Record<string, string[]> = { axios: ['create'], got: ['extend'], ky: ['create', 'extend'] };
+
 function downloadClient(sc: JsSourceCode, call: TSESTree.CallExpression): string | undefined {
   const member = sc.importedMember(call.callee);
   if (member) {
     const paths = CLIENTS[member.module];
     return paths?.includes(member.path.join('.')) ? member.module : undefined;
   }
-  return sc.globalName(call.callee) === 'fetch' ? 'fetch' : undefined;
+  if (sc.globalName(call.callee) === 'fetch') return 'fetch';
+  // `const http = axios.create({ timeout })` … `http.get(url)`, `http(url)`: an instance of the client
+  const callee = call.callee.type === 'MemberExpression' && !call.callee.computed && call.callee.property.type === 'Identifier' ? call.callee : undefined;
+  const method = callee ? (callee.property as TSESTree.Identifier).name : '';
+  const instance = sc.definingExpression(callee ? callee.object : call.callee);
+  if (instance?.type !== 'CallExpression') return undefined;
+  const factory = sc.importedMember(instance.callee);
+  if (!factory || !INSTANCE_FACTORIES[factory.module]?.includes(factory.path.join('.'))) return undefined;
+  return CLIENTS[factory.module]?.includes(method) ? factory.module : undefined;
 }
 
 /** The URL argument: first argument, or `url` of a config object (`axios({ url })`, `got({ url })`). */

@@ -45,6 +45,10 @@ tester.run(id(rule), rule, {
     { code: `const r = await window.fetch('https://huggingface.co/o/n/resolve/main/model.safetensors?download=true');`, errors: [{ messageId: 'unverified' }] },
     { code: `import axios from 'axios'; await axios({ url: 'https://x.example/weights.pt', responseType: 'arraybuffer' });`, errors: [{ messageId: 'unverified' }] },
     { code: `const got = require('got'); got('https://x.example/model.tflite');`, errors: [{ messageId: 'unverified' }] },
+    {
+      code: `import axios from 'axios'; const http = axios.create({ timeout: 60000 }); async function f() { const { data } = await http.get('https://cdn.example.com/model.safetensors', { responseType: 'arraybuffer' }); return data; }`,
+      errors: [{ messageId: 'unverified' }],
+    },
     { code: `import { hashPassword } from 'bcrypt-helpers'; async function f() { const r = await fetch('https://x.example/m.onnx'); hashPassword(r); }`, errors: [{ messageId: 'unverified' }] },
     { code: `import fetch from 'node-fetch'; fetch('https://x.example/model.pkl');`, errors: [{ messageId: 'unverified' }] },
     { code: 'async function f(base) { return fetch(`${base}/model.onnx`); }', errors: [{ messageId: 'unverified', confidence: 'medium' }] },
