@@ -1,9 +1,7 @@
 import { createRule, type Confidence, type Severity } from '@oculum/core';
-import { calleeName, calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
-import { commandTokens, SUBPROCESS } from '../util/download.js';
-import { classifyRevision } from '../util/classify.js';
+import { type PyNode, type PySourceCode } from '../util/ast.js';
 import { traceDataset } from '../util/flow.js';
-import { HUB_LOAD_TRIGGERS, hubLoad, pinLevel, type HubLoad } from '../util/hub.js';
+import { HUB_LOAD_TRIGGERS, hubLoad, pinLevel, SHELL_HUB_TRIGGERS, shellHubFetch, type HubLoad } from '../util/hub.js';
 import { docsUrl, SEVERITY_OR_OFF } from '../util/meta.js';
 
 interface Options {
@@ -18,7 +16,7 @@ interface Options {
 const name = 'unpinned-revision';
 
 /** Hub loads, and the shell commands `shellFetch` reads: `git clone` of a Hub URL, `huggingface-cli`/`hf download` (`["hf", "download", …]` too). */
-const RULE_TRIGGERS = [...HUB_LOAD_TRIGGERS, /huggingface\.co|hf\.co\//i, 'huggingface-cli', /\bhf\b/];
+const RULE_TRIGGERS = [...HUB_LOAD_TRIGGERS, ...SHELL_HUB_TRIGGERS];
 
 export default createRule<[Options], PySourceCode>({
   name,
@@ -57,44 +55,11 @@ export default createRule<[Options], PySourceCode>({
   create(context, [options]) {
     const sc = context.sourceCode;
     const opts: Options = Object.assign({ tagSeverity: 'low', allowBranches: false, allowShortHashes: true }, options);
-    /** `git clone https://huggingface.co/org/x` / `huggingface-cli download org/x` run from Python. */
-    const shellFetch = (node: PyNode): { command: string; id: string } | undefined => {
-      const name = calleeName(node) ?? '';
-      if (!/^(?:run|call|check_call|check_output|Popen|system|popen|getoutput|getstatusoutput)$/.test(name)) return undefined;
-      if (!SUBPROCESS.test(sc.qualifiedName(calleeOf(node)!) ?? '')) return undefined;
-      const arg = sc.argument(node, { name: 'args' }) ?? sc.argument(node, { position: 0 });
-      const tokens = arg ? commandTokens(sc, arg) : undefined;
-      if (!tokens) return undefined;
-      const t = tokens.map((x) => x ?? '');
-      // A revision given on the command line pins, unless it is a branch (`--revision main`,
-      // `git checkout main`); one that cannot be read (`--revision {rev}`) is taken as pinned.
-      const pinnedBy = (flag: number, inline?: string): boolean => {
-        if (flag < 0) return false;
-        const value = inline ?? tokens[flag + 1];
-        return value === undefined || /[{}$]/.test(value) || opts.allowBranches || classifyRevision(value.replace(/^['"]|['"]$/g, '')) !== 'branch';
-      };
-      const revisionFlag = t.findIndex((x) => x === '--revision' || x.startsWith('--revision='));
-      const revisionPins = pinnedBy(revisionFlag, t[revisionFlag]?.startsWith('--revision=') ? t[revisionFlag].slice('--revision='.length) : undefined);
-      const clone = t.findIndex((x, i) => x === 'clone' && /(?:^|\/)git$/.test(t[i - 1] ?? ''));
-      if (clone >= 0) {
-        const url = t.slice(clone + 1).find((x) => /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\//i.test(x));
-        if (!url || pinnedBy(t.indexOf('checkout')) || revisionPins) return undefined;
-        const m = /huggingface\.co\/(?:(datasets|spaces)\/)?([^/\s]+\/[^/\s]+?)(?:\.git)?\/?$/i.exec(url.replace(/^https?:\/\/(?:www\.)?hf\.co/i, 'https://huggingface.co'));
-        return m ? { command: 'git clone', id: m[2] } : undefined;
-      }
-      const dl = t.findIndex((x, i) => x === 'download' && /(?:^|\/)(?:huggingface-cli|hf)$/.test(t[i - 1] ?? ''));
-      if (dl >= 0) {
-        if (revisionPins) return undefined;
-        const id = t.slice(dl + 1).find((x, i, rest) => x && !x.startsWith('-') && rest[i - 1] !== '--revision');
-        return id ? { command: `${t[dl - 1].replace(/^.*\//, '')} download`, id } : undefined;
-      }
-      return undefined;
-    };
     return {
       call(node: PyNode) {
-        const shell = shellFetch(node);
+        const shell = shellHubFetch(sc, node, opts.allowBranches);
         if (shell) {
-          context.report({ node, messageId: 'shellDownload', data: shell });
+          if (!shell.pinned) context.report({ node, messageId: 'shellDownload', data: { command: shell.command, id: shell.id } });
           return;
         }
         const load = hubLoad(sc, node);

@@ -1,11 +1,11 @@
 import { createRule, trustedPublisherPolicy, UNTRUSTED_PUBLISHER_MESSAGES, UNTRUSTED_PUBLISHER_REMEDIATION } from '@oculum/core';
 import type { PyNode, PySourceCode } from '../util/ast.js';
-import { HUB_LOAD_TRIGGERS, hubLoad } from '../util/hub.js';
+import { HUB_LOAD_TRIGGERS, hubLoad, SHELL_HUB_TRIGGERS, shellHubFetch } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
 
 const name = 'untrusted-publisher';
 
-const RULE_TRIGGERS = HUB_LOAD_TRIGGERS;
+const RULE_TRIGGERS = [...HUB_LOAD_TRIGGERS, ...SHELL_HUB_TRIGGERS];
 
 export default createRule<[], PySourceCode>({
   name,
@@ -29,6 +29,15 @@ export default createRule<[], PySourceCode>({
     const sc = context.sourceCode;
     return {
       call(node: PyNode) {
+        // `git clone https://huggingface.co/org/x`, `huggingface-cli download org/x`, pinned or not
+        const shell = shellHubFetch(sc, node);
+        if (shell) {
+          const judged = policy.judge(shell.id);
+          if (judged.verdict === 'untrusted') {
+            context.report({ node, messageId: 'unknownPublisher', data: { api: shell.command, id: shell.id, owner: judged.owner, trusted: policy.summary }, confidence: 'high' });
+          }
+          return;
+        }
         const load = hubLoad(sc, node);
         if (!load || load.offline || load.defaultModel) return;
         if (!load.ref || load.ref.kind !== 'hub') {

@@ -5,6 +5,7 @@
 import { UNKNOWN, type Confidence, type Trigger } from '@oculum/core';
 import { calleeName, calleeOf, receiverOf, type PyNode, type PySourceCode } from './ast.js';
 import { classifyModelRef, classifyRevision, pythonTruthy, PACKAGED_DATASET_BUILDERS, type ModelRef, type RevisionKind } from './classify.js';
+import { commandTokens, SUBPROCESS } from './download.js';
 import { noneParameterPassedOn, resolve, valuesOf, type Resolved } from './resolve.js';
 
 /** Top-level packages whose `*.from_pretrained` fetches from the Hub. */
@@ -253,4 +254,44 @@ export function isHfApiInstance(sc: PySourceCode, recv: PyNode | null): boolean 
   const holder = recv.type === 'call' ? recv : recv.type === 'identifier' ? valuesOf(sc, recv).find((v) => v.type === 'call') : undefined;
   if (!holder) return false;
   return /^huggingface_hub\.(?:[\w.]*\.)?HfApi$/.test(sc.qualifiedName(calleeOf(holder)!) ?? '');
+}
+
+/** What `shellHubFetch` needs in a file's code: a Hub URL, or the Hub's command-line tools. */
+export const SHELL_HUB_TRIGGERS: Trigger[] = [/huggingface\.co|hf\.co\//i, 'huggingface-cli', /\bhf\b/];
+
+/**
+ * `git clone https://huggingface.co/org/x` / `huggingface-cli download org/x` (or `hf download`) run
+ * from Python through `subprocess` or `os.system`: the command, the repository id, and whether the
+ * command pins a revision. A revision given there pins unless it is a branch (`--revision main`,
+ * `git checkout main`, unless `allowBranches`); one that cannot be read (`--revision {rev}`) is taken
+ * as pinned.
+ */
+export function shellHubFetch(sc: PySourceCode, node: PyNode, allowBranches = false): { command: string; id: string; pinned: boolean } | undefined {
+  const name = calleeName(node) ?? '';
+  if (!/^(?:run|call|check_call|check_output|Popen|system|popen|getoutput|getstatusoutput)$/.test(name)) return undefined;
+  if (!SUBPROCESS.test(sc.qualifiedName(calleeOf(node)!) ?? '')) return undefined;
+  const arg = sc.argument(node, { name: 'args' }) ?? sc.argument(node, { position: 0 });
+  const tokens = arg ? commandTokens(sc, arg) : undefined;
+  if (!tokens) return undefined;
+  const t = tokens.map((x) => x ?? '');
+  const pinnedBy = (flag: number, inline?: string): boolean => {
+    if (flag < 0) return false;
+    const value = inline ?? tokens[flag + 1];
+    return value === undefined || /[{}$]/.test(value) || allowBranches || classifyRevision(value.replace(/^['"]|['"]$/g, '')) !== 'branch';
+  };
+  const revisionFlag = t.findIndex((x) => x === '--revision' || x.startsWith('--revision='));
+  const revisionPins = pinnedBy(revisionFlag, t[revisionFlag]?.startsWith('--revision=') ? t[revisionFlag].slice('--revision='.length) : undefined);
+  const clone = t.findIndex((x, i) => x === 'clone' && /(?:^|\/)git$/.test(t[i - 1] ?? ''));
+  if (clone >= 0) {
+    const url = t.slice(clone + 1).find((x) => /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\//i.test(x));
+    if (!url) return undefined;
+    const m = /huggingface\.co\/(?:(datasets|spaces)\/)?([^/\s]+\/[^/\s]+?)(?:\.git)?\/?$/i.exec(url.replace(/^https?:\/\/(?:www\.)?hf\.co/i, 'https://huggingface.co'));
+    return m ? { command: 'git clone', id: m[2], pinned: pinnedBy(t.indexOf('checkout')) || revisionPins } : undefined;
+  }
+  const dl = t.findIndex((x, i) => x === 'download' && /(?:^|\/)(?:huggingface-cli|hf)$/.test(t[i - 1] ?? ''));
+  if (dl >= 0) {
+    const id = t.slice(dl + 1).find((x, i, rest) => x && !x.startsWith('-') && rest[i - 1] !== '--revision');
+    return id ? { command: `${t[dl - 1].replace(/^.*\//, '')} download`, id, pinned: revisionPins } : undefined;
+  }
+  return undefined;
 }
