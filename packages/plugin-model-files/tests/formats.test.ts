@@ -227,6 +227,21 @@ describe('chat templates', () => {
     expect(analyzeTemplate("{{ x[('__ssalc__'|reverse)] }}").indicators).toContain('__class__');
     expect(analyzeTemplate("{{ x[('__clXass__'|replace('X', ''))] }}").indicators).toContain('__class__');
   });
+  it('follows names set to a literal, parenthesised parts, |string and %s formatting', () => {
+    const viaNames = "{% set u='_' %}{% set d=u~u %}{{ ()[d~'class'~d][d~'base'~d][d~'subclasses'~d]() }}";
+    expect(analyzeTemplate(viaNames).indicators).toEqual(expect.arrayContaining(['__class__', '__base__', '__subclasses__']));
+    expect(analyzeTemplate("{{ ()[('__cla')~('ss__')] }}").indicators).toContain('__class__');
+    expect(analyzeTemplate("{{ ()['%sclass%s'|format('__','__')] }}").indicators).toContain('__class__');
+    expect(analyzeTemplate("{{ ()['__cla'|string~'ss__'] }}").indicators).toContain('__class__');
+    // a name used only in text, or as the one being set, stays as it is
+    const benign = "{% set role = 'user' %}{% for m in messages %}{{ m['role'] ~ ': ' ~ m['content'] }} role{% endfor %}";
+    expect(analyzeTemplate(benign).indicators).toEqual([]);
+  });
+  // A backtracking pattern would take minutes on these (the test's timeout); a linear one milliseconds.
+  it('folds hostile templates without backtracking blow-ups', () => {
+    expect(analyzeTemplate(`{{ x['a'|format(${"'a' ".repeat(20_000)} }}`).indicators).toEqual([]);
+    expect(analyzeTemplate(`{% set a = 'x' %}{{ ${'a ~ '.repeat(20_000)}a }}`).indicators).toEqual([]);
+  }, 60_000);
 });
 
 describe('ONNX external data locations', () => {

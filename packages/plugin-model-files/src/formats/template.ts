@@ -43,6 +43,48 @@ export function normalizeTemplate(src: string): string {
     const parts = [...inner.matchAll(/(["'])([^"']*)\1/g)].map((x) => x[2]);
     return `'${parts.join('')}'`;
   });
+  // Rounds: literal folding, then names bound to a literal (`{% set u = '_' %}{% set d = u ~ u %}`)
+  // put back where tags use them, then folding again.
+  for (let round = 0; round < 4; round++) {
+    const folded = foldLiterals(s);
+    const names = new Map<string, string>();
+    for (const m of folded.matchAll(/\{%-?\s*set\s+([A-Za-z_]\w*)\s*=\s*(["'])([^"'\n]*)\2\s*-?%\}/g)) names.set(m[1], m[3]);
+    const next = names.size === 0 ? folded : folded.replace(/(\{\{|\{%)([^{}]*)(\}\}|%\})/g, (_, open: string, body: string, close: string) => {
+      // Outside string literals, a use of such a name (not the name a `set` binds) becomes its value.
+      const parts = body.split(/((["'])[^"']*\2)/);
+      let out = '';
+      for (let i = 0; i < parts.length; i++) {
+        const part = parts[i];
+        if (i % 3 === 2) continue; // the quote captured by the inner group
+        if (i % 3 === 1) {
+          out += part;
+          continue;
+        }
+        out += part.replace(/(\bset\s+[A-Za-z_]\w*\s*=)|\b([A-Za-z_]\w*)\b/g, (whole, head: string | undefined, name: string | undefined) =>
+          head ?? (name !== undefined && names.has(name) ? `'${names.get(name)}'` : whole));
+      }
+      return `${open}${out}${close}`;
+    });
+    if (next === s) break;
+    s = next;
+  }
+  return s;
+}
+
+/** One pass of literal folding: concatenation, filters and formatting applied to literals. */
+function foldLiterals(src: string): string {
+  let s = src;
+  // ('__cla') → '__cla'; 'x'|string → 'x'
+  s = s.replace(/\(\s*(["'])([^"']*)\1\s*\)/g, (_, _q, a: string) => `'${a}'`);
+  s = s.replace(/(["'])([^"']*)\1\s*\|\s*(?:string|safe|e|escape)\b(?!\s*\()/g, (_, _q, a: string) => `'${a}'`);
+  // '%sclass%s'|format('__', '__'): arguments that are all literals
+  s = s.replace(/(["'])([^"']*)\1\s*\|\s*format\s*\(([^()]*)\)/g, (whole, _q, fmt: string, args: string) => {
+    if (!/^\s*(?:(["'])[^"']*\1\s*,\s*)*(["'])[^"']*\2\s*,?\s*$/.test(args)) return whole;
+    const values = [...args.matchAll(/(["'])([^"']*)\1/g)].map((x) => x[2]);
+    let i = 0;
+    const out = fmt.replace(/%s/g, () => values[i++] ?? '');
+    return i > 0 ? `'${out}'` : whole;
+  });
   // 'a' ~ 'b', 'a' + 'b' (repeat until stable)
   for (let i = 0; i < 8; i++) {
     const next = s.replace(/(["'])([^"']*)\1\s*[~+]\s*(["'])([^"']*)\3/g, (_, _q1, a, _q2, b) => `'${a}${b}'`);
