@@ -9,7 +9,7 @@ import { bunzip2, Bzip2Error } from './bzip2.js';
 import { LzmaError, unlzmaAlone, unxz } from './lzma.js';
 import { detectFormat, sniffPickle, type FormatId } from './formats/detect.js';
 import { readGguf } from './formats/gguf.js';
-import { analyzeKerasConfig, readH5ModelConfig } from './formats/keras.js';
+import { analyzeKerasConfig, MAX_KERAS_CONFIG_DEPTH, readH5ModelConfig } from './formats/keras.js';
 import { parseNpyHeader } from './formats/npy.js';
 import { readOnnx, STANDARD_ONNX_DOMAINS } from './formats/onnx.js';
 import { checkSafetensors } from './formats/safetensors.js';
@@ -434,7 +434,8 @@ class Scan {
   }
 
   keras(unit: Unit, config: unknown): void {
-    for (const h of analyzeKerasConfig(config)) {
+    const tooDeep = () => this.problem(unit, 'limit', `Keras config nested deeper than ${MAX_KERAS_CONFIG_DEPTH} levels; the rest was not inspected`);
+    for (const h of analyzeKerasConfig(config, tooDeep)) {
       this.file.keras.push({ member: unit.name, kind: h.kind, layer: h.where, target: h.target, ...(h.internal ? { internal: true } : {}) });
     }
   }

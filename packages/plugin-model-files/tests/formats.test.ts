@@ -285,6 +285,18 @@ describe('Keras configs', () => {
     expect(hits.filter((h) => h.internal).map((h) => h.target)).toEqual(['keras.layers.Dense']);
   });
 
+  it('walks deeply nested models, and says where it stops', () => {
+    const lambda = { class_name: 'Lambda', config: { name: 'l', function: ['abc', null, null] } };
+    let nested: unknown = lambda;
+    for (let i = 0; i < 68; i++) nested = { module: 'keras', class_name: 'Sequential', config: { name: `s${i}`, layers: [nested] } };
+    expect(analyzeKerasConfig(nested).map((h) => h.kind)).toContain('lambda');
+    let deeper: unknown = lambda;
+    for (let i = 0; i < 400; i++) deeper = { config: { layers: [deeper] } };
+    let told = 0;
+    analyzeKerasConfig(deeper, () => told++);
+    expect(told).toBe(1);
+  });
+
   it("keeps Keras's own references apart: once per target, within a budget of their own", () => {
     const layers = Array.from({ length: 300 }, (_, i) => ({ module: 'keras.layers', class_name: 'Dense', config: { name: `d${i}` } }));
     layers.push({ module: 'keras.utils', class_name: 'get_file', config: { name: 'dl' } } as never);

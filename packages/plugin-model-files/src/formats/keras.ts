@@ -25,8 +25,12 @@ function short(s: string): string {
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
-/** Walks a parsed Keras config. */
-export function analyzeKerasConfig(config: unknown): KerasHit[] {
+/** How deep a Keras config is walked (JSON levels; a nested `Sequential` takes about four). */
+export const MAX_KERAS_CONFIG_DEPTH = 1000;
+
+/** Walks a parsed Keras config; `onTooDeep` is told once when a part lies deeper than it walks. */
+export function analyzeKerasConfig(config: unknown, onTooDeep?: () => void): KerasHit[] {
+  let tooDeep = false;
   const hits: KerasHit[] = [];
   const seen = new Set<string>();
   // Keras's own references count once per target (300 `Dense` layers are one), with a budget of
@@ -42,7 +46,12 @@ export function analyzeKerasConfig(config: unknown): KerasHit[] {
     }
   };
   const walk = (node: unknown, path: string, layer: string, depth: number): void => {
-    if (depth > 200 || node === null || typeof node !== 'object') return;
+    if (node === null || typeof node !== 'object') return;
+    if (depth > MAX_KERAS_CONFIG_DEPTH) {
+      if (!tooDeep) onTooDeep?.();
+      tooDeep = true;
+      return;
+    }
     if (Array.isArray(node)) {
       node.forEach((x, i) => walk(x, `${path}[${i}]`, layer, depth + 1));
       return;
