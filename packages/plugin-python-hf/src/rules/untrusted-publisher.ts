@@ -41,6 +41,15 @@ export default createRule<[], PySourceCode>({
         const load = hubLoad(sc, node);
         if (!load || load.offline || load.defaultModel) return;
         if (!load.ref || load.ref.kind !== 'hub') {
+          // `f"meta-llama/Llama-2-{size}-hf"`: the owner is written out even if the name is not
+          const owner = load.resolved.kind === 'prefix' ? /^([A-Za-z0-9][\w.-]*)\/./.exec(load.resolved.value)?.[1] : undefined;
+          if (owner) {
+            const judged = policy.judge(`${owner}/model`);
+            if (judged.verdict === 'untrusted') {
+              context.report({ node, messageId: 'unknownPublisher', data: { api: load.api, id: `${load.resolved.value}…`, owner, trusted: policy.summary }, confidence: 'medium' });
+            }
+            return;
+          }
           context.report({ node, messageId: 'unresolved', data: { api: load.api }, confidence: 'low' });
           return;
         }
