@@ -2,7 +2,7 @@ import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
 import { calleeName, calleeOf, dictPairs, receiverOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { isModelFile, mentionsModel, publicLocation } from '../util/classify.js';
 import { docsUrl } from '../util/meta.js';
-import { resolve } from '../util/resolve.js';
+import { resolve, valuesOf } from '../util/resolve.js';
 import { isTrainingArgs, trainingBefore } from '../util/training.js';
 
 const name = 'public-checkpoint-location';
@@ -228,8 +228,11 @@ function publicAcl(sc: PySourceCode, call: PyNode, method: string): string | und
 function artifactEvidence(sc: PySourceCode, call: PyNode): Confidence | undefined {
   const args = call.childForFieldName('arguments')?.namedChildren ?? [];
   const recv = receiverOf(call);
+  // `blob = bucket.blob("models/model.safetensors")` … `blob.make_public()`: the object's key
+  const made = recv?.type === 'identifier' ? valuesOf(sc, recv).find((v) => v.type === 'call') : undefined;
+  const keys = made && /^(?:blob|get_blob|Blob|Object)$/.test(calleeName(made) ?? '') ? (made.childForFieldName('arguments')?.namedChildren ?? []) : [];
   let weak = false;
-  for (const a of [...args, ...(recv ? [recv] : [])]) {
+  for (const a of [...args, ...(recv ? [recv] : []), ...keys]) {
     const v = a.type === 'keyword_argument' ? a.childForFieldName('value') : a;
     if (!v) continue;
     const key = a.type === 'keyword_argument' ? a.childForFieldName('name')?.text ?? '' : '';
