@@ -351,6 +351,9 @@ class Scan {
     // of time, size and count are then spent on what runs, not on filler placed ahead of it.
     const rank = (n: string) => (/(^|\/)data\.pkl$/i.test(n) ? 0 : /\.(?:pkl|pickle)$/i.test(n) ? 1 : 2);
     const ordered = dir.entries.map((e, i) => ({ e, i, r: rank(e.name) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.e);
+    // Entries that share their bytes (an archive pointing thousands of names at one member, a
+    // bomb) are read once: the same bytes give the same findings.
+    const ranges = new Set<string>();
     for (const e of ordered) {
       if (Date.now() > this.deadline) {
         this.problem(unit, 'limit', `time limit (${this.limits.timeMs} ms) reached inside the archive`);
@@ -359,6 +362,9 @@ class Scan {
       if (e.name.endsWith('/') && e.size === 0) continue;
       const name = `${prefix}${e.name}`;
       if (e.dataOffset < 0) continue;
+      const range = `${e.dataOffset}:${e.compressedSize}:${e.method}`;
+      if (ranges.has(range)) continue;
+      ranges.add(range);
       if (++this.membersRead > this.limits.maxMembers) {
         this.problem(unit, 'limit', `more than ${this.limits.maxMembers} archive members; the rest were not scanned`);
         break;

@@ -98,6 +98,25 @@ describe('limits', () => {
     expect(f.problems.some((p) => p.kind === 'limit' && /members/.test(p.message))).toBe(true);
   });
 
+  it('reads bytes that many entries share once (entries pointing at one member)', async () => {
+    const one = Buffer.from(zip([{ name: 'a/big.pkl', data: zerosPickle(1 << 20), deflate: true }, { name: 'archive/data.pkl', data: evil }]));
+    // The central directory: the first record (a/big.pkl) repeated 300 times, then the second.
+    const eocdAt = one.length - 22;
+    const cdAt = one.readUInt32LE(eocdAt + 16);
+    const first = one.subarray(cdAt, cdAt + 46 + 'a/big.pkl'.length);
+    const second = one.subarray(cdAt + first.length, eocdAt);
+    const cd = Buffer.concat([...Array.from({ length: 300 }, () => first), second]);
+    const eocd = Buffer.from(one.subarray(eocdAt));
+    eocd.writeUInt16LE(301, 8);
+    eocd.writeUInt16LE(301, 10);
+    eocd.writeUInt32LE(cd.length, 12);
+    const limits = { maxDecompressedBytes: 4 << 20, maxCompressionRatio: 1e6 };
+    const f = await scanModelBytes(Buffer.concat([one.subarray(0, cdAt), cd, eocd]), 'shared.pt', { model: { limits } });
+    expect(f.globals.map((g) => `${g.module}.${g.name}`)).toEqual(['os.system']);
+    // read 300 times, the 1 MiB member would pass a 4 MiB decompression budget (and take its time)
+    expect(f.problems.filter((p) => p.kind === 'limit')).toEqual([]);
+  });
+
   it('reads only the header of a 10 GiB safetensors file (sparse), quickly and without hashing it', async () => {
     const header = Buffer.from(JSON.stringify({ w: { dtype: 'U8', shape: [10 * 1024 ** 3], data_offsets: [0, 10 * 1024 ** 3] } }));
     const path = join(dir, 'big.safetensors');
