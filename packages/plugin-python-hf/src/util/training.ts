@@ -4,7 +4,7 @@
  */
 import { UNKNOWN } from '@oculum/core';
 import { firstStartingAt } from '@oculum/lang-python';
-import { calleeName, calleeOf, receiverOf, walkBody, type PyNode, type PySourceCode } from './ast.js';
+import { calleeName, calleeOf, receiverOf, statementOf, walkBody, type PyNode, type PySourceCode } from './ast.js';
 import { pythonTruthy } from './classify.js';
 import { noneParameterPassedOn, valuesOf } from './resolve.js';
 
@@ -41,8 +41,29 @@ export function flag(sc: PySourceCode, call: PyNode, name: string): 'true' | 'fa
  */
 export function privacyFlag(sc: PySourceCode, call: PyNode, name: string): 'true' | 'false' | 'unknown' | 'absent' {
   const state = flag(sc, call, name);
+  if (state === 'absent') return setAfterwards(sc, call, name) ?? state;
   if (state !== 'false') return state;
   return noneParameterPassedOn(sc, sc.argument(call, { name })) ? 'unknown' : state;
+}
+
+/**
+ * `args = TrainingArguments(...)` then `args.hub_private_repo = True` in the same function: the
+ * attribute set last after the call, read as `flag` reads an argument.
+ */
+function setAfterwards(sc: PySourceCode, call: PyNode, name: string): 'true' | 'false' | 'unknown' | undefined {
+  const stmt = statementOf(call);
+  const asg = stmt.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
+  const left = asg?.type === 'assignment' && asg.childForFieldName('right')?.id === call.id ? asg.childForFieldName('left') : undefined;
+  if (left?.type !== 'identifier') return undefined;
+  const fn = sc.enclosingFunction(call);
+  const sets = sc.scopes
+    .attributeAssignmentsOf(name)
+    .filter((a) => a.object.type === 'identifier' && a.object.text === left.text && a.node.startIndex > call.endIndex && sc.enclosingFunction(a.node).id === fn.id);
+  if (sets.length === 0) return undefined;
+  const value = sets[sets.length - 1].value;
+  const v = value ? sc.constant(value) : UNKNOWN;
+  if (v === UNKNOWN) return 'unknown';
+  return pythonTruthy(v) ? 'true' : 'false';
 }
 
 /** The `TrainingArguments(...)` call a trainer was built with, when it can be followed. */
