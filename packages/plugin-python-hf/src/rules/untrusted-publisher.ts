@@ -42,11 +42,12 @@ export default createRule<[], PySourceCode>({
         if (!load || load.offline || load.defaultModel) return;
         if (!load.ref || load.ref.kind !== 'hub') {
           // `f"meta-llama/Llama-2-{size}-hf"`: the owner is written out even if the name is not
-          const owner = load.resolved.kind === 'prefix' ? /^([A-Za-z0-9][\w.-]*)\/./.exec(load.resolved.value)?.[1] : undefined;
+          const prefix = load.resolved.kind === 'prefix' ? load.resolved.value : undefined;
+          const owner = prefix !== undefined ? /^([A-Za-z0-9][\w.-]*)\/./.exec(prefix)?.[1] : undefined;
           if (owner) {
             const judged = policy.judge(`${owner}/model`);
             if (judged.verdict === 'untrusted') {
-              context.report({ node, messageId: 'unknownPublisher', data: { api: load.api, id: `${load.resolved.value}…`, owner, trusted: policy.summary }, confidence: 'medium' });
+              context.report({ node, messageId: 'unknownPublisher', data: { api: load.api, id: `${prefix}…`, owner, trusted: policy.summary }, confidence: 'medium' });
             }
             return;
           }
