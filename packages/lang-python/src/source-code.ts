@@ -121,6 +121,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private readonly classOfCache = new Map<number, Node | undefined>();
   private classAttributeNames?: Set<string>;
   private readonly calleeGates = new Map<string, (call: Node) => boolean>();
+  /** Whether the text names `partial` at all (else no call can go through `functools.partial`). */
+  private mentionsPartial?: boolean;
   /** Current recursion depth of qualifiedNames/constant (bounded by MAX_DEPTH). */
   private depth = 0;
 
@@ -481,8 +483,13 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     if (!fn) return NONE;
     // Cheap syntactic gate before resolving the callee.
     const last = fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn.type === 'identifier' ? fn.text : undefined;
-    if (last !== 'getattr' && last !== 'import_module' && last !== '__import__' && last !== 'importorskip') return NONE;
+    if (last !== 'getattr' && last !== 'import_module' && last !== '__import__' && last !== 'importorskip' && last !== 'partial') return NONE;
     const callee = this.qualifiedName(fn);
+    // `functools.partial(pickle.load, encoding="latin1")` calls what it wraps (its arguments: `argInfo`)
+    if (callee === 'functools.partial') {
+      const wrapped = this.argumentNodes(call)[0];
+      return wrapped && wrapped.type !== 'keyword_argument' && wrapped.type !== 'list_splat' && wrapped.type !== 'dictionary_splat' ? this.qualifiedNames(wrapped) : NONE;
+    }
     if (callee === 'builtins.getattr') {
       const target = this.argument(call, { position: 0 });
       const name = this.argument(call, { position: 1 });
@@ -1046,7 +1053,29 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       }
     }
     this.argCache.set(call.id, info);
+    const bound = this.partialOf(call);
+    if (bound) {
+      // A call through `functools.partial(f, *bound, **bound_kw)`: f receives the bound positional
+      // arguments first, and the bound keywords unless the call passes them again.
+      const outer = this.argInfo(bound);
+      info.positional = [...outer.positional.slice(1), ...info.positional];
+      for (const [key, value] of outer.keywords) if (!info.keywords.has(key)) info.keywords.set(key, value);
+      info.dictSplats = [...info.dictSplats, ...outer.dictSplats];
+      if (outer.unresolved) info.unresolved = true;
+    }
     return info;
+  }
+
+  /** The `functools.partial(...)` call a call goes through (`p(x)` with `p = partial(f, …)`, `partial(f, …)(x)`). */
+  private partialOf(call: Node): Node | undefined {
+    this.mentionsPartial ??= this.text.includes('partial');
+    if (!this.mentionsPartial) return undefined;
+    const fn = this.callee(call);
+    const value = fn?.type === 'call' ? fn : fn?.type === 'identifier' ? this.singleValue(fn) : undefined;
+    if (value?.type !== 'call' || value.id === call.id) return undefined;
+    const callee = this.callee(value);
+    const last = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.type === 'identifier' ? callee.text : undefined;
+    return last === 'partial' && callee && this.qualifiedName(callee) === 'functools.partial' ? value : undefined;
   }
 
   private argumentNodes(call: Node): Node[] {

@@ -36,6 +36,20 @@ describe('argument', () => {
     expect(await arg(nested, 'g(', { name: 'x' })).toBeUndefined(); // another scope's assignment
   });
 
+  it('calls through functools.partial: the bound arguments first, the call\'s own keywords winning', async () => {
+    const text = 'import functools, pickle\nimport numpy as np\np = functools.partial(np.load, "f.npy", allow_pickle=True, mmap_mode="r")\np(mmap_mode=None)\nfunctools.partial(pickle.load, encoding="latin1")(fh)\n';
+    const sc = await parse(text);
+    const call = callStarting(sc, 'p(');
+    expect(sc.getText(sc.argument(call, { name: 'allow_pickle' })!)).toBe('True');
+    expect(sc.getText(sc.argument(call, { name: 'mmap_mode' })!)).toBe('None');
+    expect(sc.getText(sc.argument(call, { position: 0 })!)).toBe('"f.npy"');
+    const outer = callStarting(sc, 'functools.partial(pickle'); // `partial(...)(fh)`: the outer call starts there too
+    expect(sc.qualifiedName(sc.callee(outer)!)).toBe('pickle.load');
+    expect(sc.getText(sc.argument(outer, { name: 'encoding' })!)).toBe('"latin1"');
+    const inner = sc.callee(outer)!;
+    expect(sc.qualifiedName(sc.callee(inner)!)).toBe('functools.partial');
+  });
+
   it('values of a mapping expression (mappingValue)', async () => {
     const sc = await parse('mk = {"a": 1}\nmk["b"] = 2\nf(model_kwargs=mk, other=dict(c=3), lit={"d": 4})\n');
     const call = callStarting(sc, 'f(');
