@@ -29,11 +29,29 @@ function downloadClient(sc: JsSourceCode, call: TSESTree.CallExpression): string
   // `const http = axios.create({ timeout })` … `http.get(url)`, `http(url)`: an instance of the client
   const callee = call.callee.type === 'MemberExpression' && !call.callee.computed && call.callee.property.type === 'Identifier' ? call.callee : undefined;
   const method = callee ? (callee.property as TSESTree.Identifier).name : '';
-  const instance = sc.definingExpression(callee ? callee.object : call.callee);
+  const instance = clientInstance(sc, callee ? callee.object : call.callee);
+  if (!instance) return undefined;
+  const factory = sc.importedMember(instance.callee)!;
+  return CLIENTS[factory.module]?.includes(method) ? factory.module : undefined;
+}
+
+/** The `axios.create(...)` / `got.extend(...)` / `ky.create(...)` call an expression holds. */
+function clientInstance(sc: JsSourceCode, expr: JsNode): TSESTree.CallExpression | undefined {
+  const instance = sc.definingExpression(expr);
   if (instance?.type !== 'CallExpression') return undefined;
   const factory = sc.importedMember(instance.callee);
-  if (!factory || !INSTANCE_FACTORIES[factory.module]?.includes(factory.path.join('.'))) return undefined;
-  return CLIENTS[factory.module]?.includes(method) ? factory.module : undefined;
+  return factory && INSTANCE_FACTORIES[factory.module]?.includes(factory.path.join('.')) ? instance : undefined;
+}
+
+/** The remote base URL an instance's requests are made against (`axios.create({ baseURL: "https://cdn…" })`). */
+function remoteBase(sc: JsSourceCode, call: TSESTree.CallExpression): string | undefined {
+  const callee = call.callee.type === 'MemberExpression' ? call.callee.object : call.callee;
+  const instance = clientInstance(sc, callee);
+  const options = instance ? sc.argument(instance, { position: 0 }) : undefined;
+  const literal = options ? sc.objectLiteral(options) : undefined;
+  const base = literal ? (sc.property(literal, 'baseURL') ?? sc.property(literal, 'prefixUrl')) : undefined;
+  const value = base ? sc.constant(base) : undefined;
+  return typeof value === 'string' && /^https?:\/\//i.test(value) ? value : undefined;
 }
 
 /** The URL argument: first argument, or `url` of a config object (`axios({ url })`, `got({ url })`). */
@@ -105,8 +123,10 @@ export default createRule<[], JsSourceCode>({
         // A HEAD request reads metadata, no bytes.
         const method = sc.argument(node, { name: 'method' });
         if (method && typeof sc.constant(method) === 'string' && (sc.constant(method) as string).toUpperCase() === 'HEAD') return;
+        // a path against an instance's remote base URL (`axios.create({ baseURL })`) is remote too
+        const base = remoteBase(sc, node);
         const location = classifyLocation(sc, url);
-        if (location.kind === 'local') return;
+        if (location.kind === 'local' && !base) return;
         const bounds = sc.stringBounds(url);
         const modelUrl = looksLikeModelFile(bounds.value ?? bounds.suffix.replace(/[?#].*$/, ''));
         const region = sc.enclosingFunction(node) ?? sc.ast;

@@ -31,6 +31,7 @@ tester.run(id(rule), rule, {
     `function fetch(u) {} fetch('https://x.example/m.onnx');`,
     `import { verifySha256 } from './integrity.js'; async function f() { const r = await fetch('https://x.example/m.onnx'); await verifySha256(r, 'abc'); }`,
     `client.get('https://x.example/m.onnx');`,
+    `import axios from 'axios'; const local = axios.create({ baseURL: '/static' }); local.get('/models/model.onnx');`,
     `const r = await fetch('https://x.example/m.onnx', { method: 'HEAD' });`,
     `async function f(url) { const r = await fetch(url); return r.json(); }`,
   ],
@@ -47,6 +48,10 @@ tester.run(id(rule), rule, {
     { code: `const got = require('got'); got('https://x.example/model.tflite');`, errors: [{ messageId: 'unverified' }] },
     {
       code: `import axios from 'axios'; const http = axios.create({ timeout: 60000 }); async function f() { const { data } = await http.get('https://cdn.example.com/model.safetensors', { responseType: 'arraybuffer' }); return data; }`,
+      errors: [{ messageId: 'unverified' }],
+    },
+    {
+      code: `import axios from 'axios'; const client = axios.create({ baseURL: 'https://cdn.example.com' }); async function f() { const { data } = await client.get('/weights/model.safetensors'); return data; }`,
       errors: [{ messageId: 'unverified' }],
     },
     { code: `import { hashPassword } from 'bcrypt-helpers'; async function f() { const r = await fetch('https://x.example/m.onnx'); hashPassword(r); }`, errors: [{ messageId: 'unverified' }] },
