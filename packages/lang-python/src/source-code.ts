@@ -1926,6 +1926,20 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   }
 
   /**
+   * What a parameter holds when the caller does not pass it: the qualified names of its default
+   * (`def load_any(path, load_fn=torch.load)` → `load_fn` is `torch.load` by default). Empty for
+   * anything but a parameter with a default. `qualifiedName` stays empty for a parameter: a caller
+   * may pass something else, so a rule that uses this says so (lower confidence).
+   */
+  defaultQualifiedNames(expr: Node): readonly string[] {
+    if (expr.type !== 'identifier') return NONE;
+    const bindings = this.reachingBindings(expr);
+    if (bindings.length !== 1 || bindings[0].kind !== 'parameter') return NONE;
+    const param = this.parameterOf(expr);
+    return param?.default ? this.qualifiedNames(param.default) : NONE;
+  }
+
+  /**
    * The class defined in this file that an expression names (by name, through simple aliases), and
    * what it inherits: the classes from it up through its local bases (itself first, to look for
    * overrides with `definedMethod`) and the qualified names of the bases outside the file

@@ -150,6 +150,16 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(['a', 'b', 'c', 'd', 'e'].map(value)).toEqual(['http://x.org/', 'http://', undefined, 'http://a/', 'http://x.org/m']);
   });
 
+  it("reads a parameter's default as what it holds when not passed (defaultQualifiedNames)", async () => {
+    const sc = await parse('import torch\ndef f(p, load_fn=torch.load, other=None, plain=x):\n    load_fn(p)\n    other(p)\n    plain(p)\n    torch.load(p)\n');
+    const names = (start: string) => sc.defaultQualifiedNames(sc.callee(callStarting(sc, start))!);
+    expect(names('load_fn(')).toEqual(['torch.load']);
+    expect(names('other(')).toEqual([]);
+    expect(names('plain(')).toEqual([]);
+    expect(names('torch.load(')).toEqual([]); // not a parameter: `qualifiedName` answers
+    expect(sc.qualifiedName(sc.callee(callStarting(sc, 'load_fn('))!)).toBeUndefined();
+  });
+
   it('lists every binding of a name in any scope (bindingsNamed)', async () => {
     const sc = await parse('from torch import load as L\ndef f(L):\n    return L\nclass C:\n    L = 1\nuse(L)\n');
     expect(sc.bindingsNamed('L').map((b) => b.kind).sort()).toEqual(['assignment', 'import', 'parameter']);

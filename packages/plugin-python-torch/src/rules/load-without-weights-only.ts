@@ -65,6 +65,10 @@ export default createRule<[], PythonSourceCode>({
     hasSuggestions: true,
   },
   create(context) {
+    /** A load through a parameter's default (`load_fn=torch.load`): at most medium confidence. */
+    let throughDefault = false;
+    const report: typeof context.report = (descriptor) =>
+      context.report(throughDefault && descriptor.confidence !== 'low' ? { ...descriptor, confidence: 'medium' } : descriptor);
     const sc = context.sourceCode;
     if (isStubFile(context)) return {};
     if (!sc.imports.has('torch')) return {};
@@ -106,7 +110,7 @@ export default createRule<[], PythonSourceCode>({
       if (isInProcessData(sc, file, SAVERS)) return;
       const pickleModule = sc.argument(call, { name: 'pickle_module', position: 2 });
       if (pickleModule && sc.constant(pickleModule) !== null) {
-        context.report({ node: call, messageId: 'pickleModule', data, confidence: confidenceFor(sc, file) });
+        report({ node: call, messageId: 'pickleModule', data, confidence: confidenceFor(sc, file) });
         return;
       }
       const flag = sc.argument(call, { name: 'weights_only' });
@@ -114,25 +118,25 @@ export default createRule<[], PythonSourceCode>({
       if (state === 'true') return;
       if (state === 'false') {
         const messageId = isSafeLoadFallback(call) ? 'unsafeFallback' : 'explicitFalse';
-        context.report({ node: call, messageId, data, confidence: confidenceFor(sc, file) });
+        report({ node: call, messageId, data, confidence: confidenceFor(sc, file) });
         return;
       }
       if (state === 'absent' && sc.hasUnresolvedArguments(call)) {
         // `kwargs["weights_only"] = False; torch.load(*args, **kwargs)` in the same function.
         const fn = sc.enclosingFunction(call);
         if (dictionarySplatNames(call).some((name) => setsWeightsOnlyFalse(sc, fn, name))) {
-          context.report({ node: call, messageId: 'explicitFalse', data, confidence: 'medium' });
+          report({ node: call, messageId: 'explicitFalse', data, confidence: 'medium' });
           return;
         }
       }
       if (state === 'unknown' || sc.hasUnresolvedArguments(call)) {
         // `weights_only=flag`, or `**kwargs` that may carry it: never drop, never at full confidence.
-        context.report({ node: call, messageId: 'unknownFlag', data, confidence: 'low' });
+        report({ node: call, messageId: 'unknownFlag', data, confidence: 'low' });
         return;
       }
       const v = info();
       if (v.safeDefault) {
-        context.report({
+        report({
           node: call,
           messageId: 'missingSafeDefault',
           data: { ...data, pinnedIn: v.pinnedIn ?? 'the project' },
@@ -142,7 +146,7 @@ export default createRule<[], PythonSourceCode>({
         });
         return;
       }
-      context.report({ node: call, messageId: 'missing', data, confidence: confidenceFor(sc, file), suggest: suggestAdd(call) });
+      report({ node: call, messageId: 'missing', data, confidence: confidenceFor(sc, file), suggest: suggestAdd(call) });
     }
 
     function checkPartial(call: Node): void {
@@ -152,18 +156,18 @@ export default createRule<[], PythonSourceCode>({
       const bypass = bypassNote(info());
       const pickleModule = sc.argument(call, { name: 'pickle_module', position: 3 });
       if (pickleModule && sc.constant(pickleModule) !== null) {
-        context.report({ node: call, messageId: 'partialUnsafe', data: { callee, bypass, reason: 'pickle_module=' } });
+        report({ node: call, messageId: 'partialUnsafe', data: { callee, bypass, reason: 'pickle_module=' } });
         return;
       }
       const bound = sc.argument(call, { name: 'weights_only' });
       const state = isNone(bound) ? 'absent' : flagState(sc, bound);
       if (state === 'true') return;
       if (state === 'false') {
-        context.report({ node: call, messageId: 'partialUnsafe', data: { callee, bypass, reason: 'weights_only=False' } });
+        report({ node: call, messageId: 'partialUnsafe', data: { callee, bypass, reason: 'weights_only=False' } });
         return;
       }
       // The callers of the partial may still pass weights_only=True: report, with low confidence.
-      context.report({
+      report({
         node: call,
         messageId: 'partialMissing',
         data: { callee, bypass },
@@ -179,7 +183,7 @@ export default createRule<[], PythonSourceCode>({
       const target = fn && (fn.type === 'identifier' || fn.type === 'attribute') ? nameAmong(sc, fn, TORCH_LOAD) : undefined;
       if (!target) return;
       const v = info();
-      context.report({
+      report({
         node: call,
         messageId: 'callback',
         data: { callee: target, via, bypass: bypassNote(v) },
@@ -193,6 +197,17 @@ export default createRule<[], PythonSourceCode>({
       call(node: Node) {
         if (!gate(node)) return;
         const callee = calleeName(sc, node, DISPATCH);
+        // `def load_any(path, load_fn=torch.load): load_fn(path)`: the default, unless a caller passes another
+        const byDefault = callee ? undefined : sc.defaultQualifiedNames(sc.callee(node)!).find((n) => TORCH_LOAD.has(n));
+        if (byDefault) {
+          throughDefault = true;
+          try {
+            checkLoad(node, byDefault);
+          } finally {
+            throughDefault = false;
+          }
+          return;
+        }
         if (callee) {
           if (TORCH_LOAD.has(callee)) return checkLoad(node, callee);
           if (callee === 'functools.partial') return checkPartial(node);

@@ -121,8 +121,11 @@ export default createRule<[], PythonSourceCode>({
     return {
       call(node: Node) {
         if (!gate(node)) return;
-        const subclass = calleeName(sc, node, LOADERS) ? undefined : unrestrictedUnpickler(sc, node);
-        const callee = subclass ? sc.getText(sc.callee(node)!) : calleeName(sc, node, LOADERS);
+        const direct = calleeName(sc, node, LOADERS);
+        const subclass = direct ? undefined : unrestrictedUnpickler(sc, node);
+        // `def cached(blob, loads=pickle.loads): loads(blob)`: the default, unless a caller passes another
+        const byDefault = direct || subclass ? undefined : sc.defaultQualifiedNames(sc.callee(node)!).find((n) => LOADERS.has(n));
+        const callee = subclass ? sc.getText(sc.callee(node)!) : (direct ?? byDefault);
         if (!callee) return;
         const data = sc.argument(node, { position: 0 }) ?? sc.argument(node, { name: 'data' }) ?? sc.argument(node, { name: 'file' });
         // `pickle.loads(pickle.dumps(x))`, `s = pickle.dumps(x); pickle.loads(s)`: a deep copy.
@@ -140,10 +143,14 @@ export default createRule<[], PythonSourceCode>({
           messageId: imports.length === 0 ? 'unsafeDeserialization' : dangerous ? 'embeddedPayload' : 'embeddedForeign',
           data: {
             callee,
-            detail: subclass ? ` (a subclass of \`${subclass}\` whose \`find_class\` lets every global through)` : detail(callee),
+            detail: subclass
+              ? ` (a subclass of \`${subclass}\` whose \`find_class\` lets every global through)`
+              : byDefault
+                ? ` (the default of \`${sc.getText(sc.callee(node)!)}\`, unless a caller passes another)${detail(callee)}`
+                : detail(callee),
             imports: imports.slice(0, 3).map((i) => i.name).join(', ') + (imports.length > 3 ? ', …' : ''),
           },
-          confidence: imports.length === 0 ? confidenceFor(sc, data) : dangerous ? 'high' : 'medium',
+          confidence: byDefault ? (confidenceFor(sc, data) === 'low' ? 'low' : 'medium') : imports.length === 0 ? confidenceFor(sc, data) : dangerous ? 'high' : 'medium',
         });
       },
     };
