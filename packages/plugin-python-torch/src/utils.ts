@@ -371,6 +371,16 @@ function writtenBeforeHere(sc: SC, expr: Node, dumpers: ReadonlySet<string>): bo
     const call = writes[k];
     if (call.endIndex > expr.startIndex) continue; // the load sits inside it
     if (!spend(sc)) return false;
+    // `p.write_bytes(pickle.dumps(obj))`: the dumped bytes written to the path `p` (pathlib)
+    const writer = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
+    const writerFn = writer?.type === 'call' ? sc.callee(writer) : undefined;
+    if (writerFn?.type === 'attribute' && writerFn.childForFieldName('attribute')?.text === 'write_bytes') {
+      const target = writerFn.childForFieldName('object');
+      if (target && samePath(sc, target, path, known)) {
+        lastWrite = writer!;
+        break;
+      }
+    }
     for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
       const arg = a?.type === 'keyword_argument' ? a.childForFieldName('value') : a;
       // Only a write that truncates (`w`, `x`): appending leaves what was there first.
@@ -469,6 +479,11 @@ function isPathExpression(sc: SC, node: Node, depth: number): boolean {
 
 /** The path a file handle was opened on (`with open(p, mode) as f`, `f = open(p, mode)`, `open(p, mode)` itself), when its mode matches. */
 function openedPath(sc: SC, handle: Node, mode: RegExp): Node | undefined {
+  // `pickle.loads(p.read_bytes())` reads the path `p` (pathlib)
+  if (handle.type === 'call' && /r/.test(mode.source)) {
+    const fn = sc.callee(handle);
+    if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'read_bytes') return fn.childForFieldName('object') ?? undefined;
+  }
   let value: Node | undefined;
   if (handle.type === 'call') value = handle; // `pickle.load(open(p, "rb"))`
   else if (handle.type === 'identifier') {
