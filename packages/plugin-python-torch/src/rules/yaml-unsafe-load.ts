@@ -57,7 +57,10 @@ export default createRule<[], PythonSourceCode>({
     function loaderVerdict(expr: Node, depth = 0): LoaderVerdict {
       if (depth > 4) return { kind: 'unknown' };
       // Every candidate counts: `try: from yaml import CSafeLoader as L / except: from yaml import SafeLoader as L`.
-      const names = sc.qualifiedNames(expr);
+      // A parameter counts by its default, as `weights_only` and `allow_pickle` defaults do
+      // (`def read_config(text, Loader=yaml.SafeLoader)`).
+      const own = sc.qualifiedNames(expr);
+      const names = own.length > 0 ? own : sc.defaultQualifiedNames(expr);
       if (names.length > 0) {
         const loaderOf = (q: string) => (q.startsWith('yaml.') ? q.slice(q.lastIndexOf('.') + 1) : undefined);
         const unsafe = names.find((q) => UNSAFE_LOADERS.has(loaderOf(q) ?? ''));
