@@ -1437,9 +1437,30 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         return this.constantOfIdentifier(expr);
       case 'call':
         return this.constantOfCall(expr);
+      case 'attribute':
+        return this.constantOfClassAttribute(expr);
       default:
         return UNKNOWN;
     }
+  }
+
+  /**
+   * `Config.revision` with `class Config: revision = "main"` in this file: a class attribute bound
+   * once to a constant and never set elsewhere (`Config.revision = …`, `self.revision = …` in the
+   * class). Read through the class's own name only: `self.x` may be a subclass's.
+   */
+  private constantOfClassAttribute(expr: Node): ConstantValue | Unknown {
+    const object = expr.childForFieldName('object');
+    const attr = expr.childForFieldName('attribute');
+    if (!object || !attr || object.type !== 'identifier') return UNKNOWN;
+    const bound = this.bindings(object);
+    if (bound.length !== 1 || bound[0].kind !== 'class') return UNKNOWN;
+    const cls = bound[0].node;
+    const name = this.text.slice(attr.startIndex, attr.endIndex);
+    const list = this.scopes.scopeOfNode(cls)?.bindings.get(name) ?? [];
+    if (list.length !== 1 || list[0].kind !== 'assignment' || !list[0].value) return UNKNOWN;
+    if (this.scopes.attributeAssignmentsOf(name).some((a) => this.classOf(a.object)?.id === cls.id)) return UNKNOWN;
+    return this.constant(list[0].value);
   }
 
   private constantOfIdentifier(id: Node): ConstantValue | Unknown {

@@ -58,6 +58,16 @@ describe('constant literals', () => {
   });
 });
 
+describe('constant of a class attribute', () => {
+  it('reads ClassName.attr bound once in the class body, never set elsewhere', async () => {
+    expect(await constOf('class C:\n    rev = "main"\nx = C.rev\n')).toBe('main');
+    expect(await constOf('class C:\n    rev = "main"\nC.rev = other()\nx = C.rev\n')).toBe(UNKNOWN);
+    expect(await constOf('class C:\n    rev = "main"\n    def f(self):\n        self.rev = "v2"\nx = C.rev\n')).toBe(UNKNOWN);
+    expect(await constOf('class C:\n    rev = "a"\n    rev = "b"\nx = C.rev\n')).toBe(UNKNOWN);
+    expect(await constOf('def f(C):\n    x = C.rev\n    return x\n')).toBe(UNKNOWN);
+  });
+});
+
 describe('constant through names', () => {
   it('a module-level name bound once to a constant, used in a function', async () => {
     const sc = await parse('SAFE = True\ndef f(p):\n    return torch.load(p, weights_only=SAFE)\n');
