@@ -803,7 +803,9 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * end with such a name; a bare name must be one of them or an alias (a name bound somewhere in the
    * file by a statement that mentions one of them: `from torch import load as L`, `f = torch.load`);
    * any other callee shape (`getattr(torch, "load")(p)`) passes. A class counts when one of its
-   * bases does (`class B(A)`, `class A(pickle.Unpickler)`, for `Unpickler`). Never decides by itself: callers still
+   * bases does (`class B(A)`, `class A(pickle.Unpickler)`, for `Unpickler`); an attribute when it is
+   * bound by a statement that mentions one (`self._load = torch.load`, `_load = torch.load` in a
+   * class body). Never decides by itself: callers still
    * ask `qualifiedName`. No walk of its own: it reads the bindings the scope model holds, once per
    * name. Memoized per list of names.
    */
@@ -839,10 +841,29 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       }
       return hit;
     };
+    /** `self._load(p)` with `_load = torch.load` in the class body or `self._load = torch.load`. */
+    const attributeAliases = new Map<string, boolean>();
+    const attributeAlias = (name: string): boolean => {
+      textHasName ??= lastNames.some((w) => this.text.includes(w));
+      if (!textHasName) return false;
+      let hit = attributeAliases.get(name);
+      if (hit === undefined) {
+        const mentions = (node: Node) => {
+          const text = this.getText(node);
+          return lastNames.some((w) => text.includes(w));
+        };
+        hit = this.bindingsNamed(name).some(({ node }) => mentions(node)) || this.scopes.attributeAssignmentsOf(name).some((a) => mentions(a.node));
+        attributeAliases.set(name, hit);
+      }
+      return hit;
+    };
     gate = (call: Node): boolean => {
       const fn = this.callee(call);
       if (!fn) return false;
-      if (fn.type === 'attribute') return words.has(fn.childForFieldName('attribute')?.text ?? '');
+      if (fn.type === 'attribute') {
+        const attr = fn.childForFieldName('attribute')?.text ?? '';
+        return words.has(attr) || attributeAlias(attr);
+      }
       if (fn.type === 'identifier') return words.has(fn.text) || aliasOfWord(fn);
       return true;
     };
