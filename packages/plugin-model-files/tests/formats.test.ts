@@ -33,6 +33,10 @@ describe('detectFormat', () => {
     expect(detectFormat(bytes([0x08, 0x07, 0x12]), 'm.onnx')).toBe('onnx');
     expect(detectFormat(bytes([0x08, 0x07, 0x12]), 'm.bin')).toBe('unknown');
     expect(detectFormat(bytes('hello'), 'm.onnx')).toBe('unknown');
+    // any ModelProto field may come first: metadata_props (14), training_info (20), functions (25)
+    expect(detectFormat(bytes([0x72, 0x06, 0x0a, 0x01, 0x61, 0x12, 0x01, 0x62]), 'm.onnx')).toBe('onnx');
+    expect(detectFormat(bytes([0xa2, 0x01, 0x00]), 'm.onnx')).toBe('onnx');
+    expect(detectFormat(bytes([0xca, 0x01, 0x00]), 'm.onnx')).toBe('onnx');
   });
 
   it('claims pickles by bytes whatever the name, text-like protocol 0 only with a model extension', () => {

@@ -149,7 +149,11 @@ function isProtobufModel(head: Uint8Array): boolean {
   if (head.length < 2) return false;
   const tag = head[0];
   if (tag === 0x08) return head[1] >= 1 && head[1] <= 64; // ir_version
-  return tag === 0x12 || tag === 0x1a || tag === 0x22 || tag === 0x28 || tag === 0x32 || tag === 0x3a || tag === 0x42;
+  // Any other field of ModelProto may come first (protobuf allows any order): producer_name/version,
+  // domain, model_version, doc_string, graph, opset_import, metadata_props (14), training_info (20),
+  // functions (25).
+  if (tag === 0xa2 || tag === 0xca) return head[1] === 0x01;
+  return tag === 0x12 || tag === 0x1a || tag === 0x22 || tag === 0x28 || tag === 0x32 || tag === 0x3a || tag === 0x42 || tag === 0x72;
 }
 
 /**
