@@ -11,6 +11,8 @@ export interface PublisherPolicy {
   readonly summary: string;
   /** `trusted`; `noOwner` for a legacy id without an owner namespace; otherwise `untrusted` with the owner. */
   judge(id: string): { verdict: 'trusted' } | { verdict: 'noOwner' } | { verdict: 'untrusted'; owner: string };
+  /** Whether an owner is trusted as a whole (for an id whose name is only known at run time: `f"meta-llama/{name}"`). */
+  trustsOwner(owner: string): boolean;
 }
 
 /** The policy, or undefined when `settings.trustedPublishers` is not a non-empty list of strings. */
@@ -29,6 +31,9 @@ export function trustedPublisherPolicy(settings: Settings): PublisherPolicy | un
       if (slash <= 0) return { verdict: 'noOwner' };
       const owner = id.slice(0, slash);
       return set.has(owner.toLowerCase()) ? { verdict: 'trusted' } : { verdict: 'untrusted', owner };
+    },
+    trustsOwner(owner) {
+      return set.has(owner.toLowerCase());
     },
   };
 }

@@ -16,6 +16,8 @@ describe('trustedPublisherPolicy', () => {
     expect(policy.judge('someone/other-model')).toEqual({ verdict: 'untrusted', owner: 'someone' });
     expect(policy.judge('gpt2')).toEqual({ verdict: 'noOwner' });
     expect(policy.summary).toBe('meta-llama, someone/one-model');
+    // an owner as a whole: a listed owner, not an owner one of whose ids is listed
+    expect([policy.trustsOwner('META-LLAMA'), policy.trustsOwner('someone')]).toEqual([true, false]);
     expect(trustedPublisherPolicy({ trustedPublishers: ['a', 'b', 'c', 'd', 'e'] })!.summary).toBe('a, b, c, d, …');
   });
 });

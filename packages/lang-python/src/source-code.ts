@@ -621,6 +621,34 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * member is a method.
    */
   private memberValues(object: Node, member: string, resolve: (value: Node) => readonly string[]): readonly string[] {
+    const values = this.memberValueNodes(object, member);
+    if (!values) return NONE;
+    let result: readonly string[] = NONE;
+    for (const v of values) {
+      if (v.type === 'none') continue;
+      const r = resolve(v);
+      if (r.length === 0) return NONE;
+      result = result.length === 0 ? r : union(result, r);
+    }
+    return result;
+  }
+
+  /**
+   * The values an attribute of a class of this file may hold: `self.cfg` / `cls.cfg` in a method, or
+   * `Config.cfg` — the class-body assignment `cfg = …` and every `self.cfg = …` in the class's
+   * methods, in source order. `undefined` when the object is no such class or instance, when the
+   * member is not assigned there, or when one of its bindings is not an assignment (a method).
+   */
+  attributeValues(expr: Node): Node[] | undefined {
+    if (expr.type !== 'attribute') return undefined;
+    const object = expr.childForFieldName('object');
+    const attr = expr.childForFieldName('attribute');
+    if (!object || !attr) return undefined;
+    const values = this.memberValueNodes(object, this.text.slice(attr.startIndex, attr.endIndex));
+    return values && values.length > 0 ? values : undefined;
+  }
+
+  private memberValueNodes(object: Node, member: string): Node[] | undefined {
     // Cheap gate: most `self.x` are methods or attributes never assigned a resolvable value here.
     if (!this.classAttributeNames) {
       const names = new Set<string>();
@@ -630,28 +658,21 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       }
       this.classAttributeNames = names;
     }
-    if (!this.classAttributeNames.has(member) && this.scopes.attributeAssignmentsOf(member).length === 0) return NONE;
+    if (!this.classAttributeNames.has(member) && this.scopes.attributeAssignmentsOf(member).length === 0) return undefined;
     const cls = this.classOf(object);
-    if (!cls) return NONE;
+    if (!cls) return undefined;
     const classScope = this.scopes.scopeOfNode(cls);
     const values: Node[] = [];
     for (const b of classScope?.bindings.get(member) ?? []) {
-      if (b.kind !== 'assignment' || !b.value) return NONE;
+      if (b.kind !== 'assignment' || !b.value) return undefined;
       values.push(b.value);
     }
     for (const a of this.scopes.attributeAssignmentsOf(member)) {
       if (this.classOf(a.object)?.id !== cls.id) continue;
-      if (!a.value) return NONE;
+      if (!a.value) return undefined;
       values.push(a.value);
     }
-    let result: readonly string[] = NONE;
-    for (const v of values) {
-      if (v.type === 'none') continue;
-      const r = resolve(v);
-      if (r.length === 0) return NONE;
-      result = result.length === 0 ? r : union(result, r);
-    }
-    return result;
+    return values;
   }
 
   /** Qualified names of the callees whose results the receiver expression holds. */
@@ -814,23 +835,20 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     let gate = this.calleeGates.get(key);
     if (gate) return gate;
     const words = new Set(lastNames);
-    /** Name → is it bound anywhere in the file by a statement that mentions one of the names? */
-    const aliases = new Map<string, boolean>();
     /** No statement can mention a name the text does not hold: then no alias exists (no lookup). */
     let textHasName: boolean | undefined;
-    const aliasOfWord = (identifier: Node): boolean => {
-      textHasName ??= lastNames.some((w) => this.text.includes(w));
-      if (!textHasName) return false;
-      const name = this.getText(identifier);
-      return aliasOfName(name);
+    const mentions = (node: Node) => {
+      const text = this.getText(node);
+      return lastNames.some((w) => text.includes(w));
     };
+    /** Name → is it bound anywhere in the file by a statement that mentions one of the names? */
+    const aliases = new Map<string, boolean>();
     const aliasOfName = (name: string): boolean => {
       let hit = aliases.get(name);
       if (hit === undefined) {
         aliases.set(name, false); // a class that (indirectly) inherits from itself
         hit = this.bindingsNamed(name).some(({ node, kind, value }) => {
-          const text = this.getText(node);
-          if (lastNames.some((w) => text.includes(w))) return true;
+          if (mentions(node)) return true;
           // `C = B`, and `class B(A)` with `class A(pickle.Unpickler)`: the statement names only B, A
           if (kind === 'assignment') return value?.type === 'identifier' && aliasOfName(this.getText(value));
           if (kind !== 'class') return false;
@@ -841,20 +859,15 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       }
       return hit;
     };
-    /** `self._load(p)` with `_load = torch.load` in the class body or `self._load = torch.load`. */
-    const attributeAliases = new Map<string, boolean>();
-    const attributeAlias = (name: string): boolean => {
+    /** `L(p)` after `from torch import load as L`; `self._load(p)` after `self._load = torch.load` (or in the class body). */
+    const attributes = new Map<string, boolean>();
+    const alias = (name: string, attribute: boolean): boolean => {
       textHasName ??= lastNames.some((w) => this.text.includes(w));
       if (!textHasName) return false;
-      let hit = attributeAliases.get(name);
-      if (hit === undefined) {
-        const mentions = (node: Node) => {
-          const text = this.getText(node);
-          return lastNames.some((w) => text.includes(w));
-        };
-        hit = this.bindingsNamed(name).some(({ node }) => mentions(node)) || this.scopes.attributeAssignmentsOf(name).some((a) => mentions(a.node));
-        attributeAliases.set(name, hit);
-      }
+      if (aliasOfName(name)) return true;
+      if (!attribute) return false;
+      let hit = attributes.get(name);
+      if (hit === undefined) attributes.set(name, (hit = this.scopes.attributeAssignmentsOf(name).some((a) => mentions(a.node))));
       return hit;
     };
     gate = (call: Node): boolean => {
@@ -862,9 +875,9 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       if (!fn) return false;
       if (fn.type === 'attribute') {
         const attr = fn.childForFieldName('attribute')?.text ?? '';
-        return words.has(attr) || attributeAlias(attr);
+        return words.has(attr) || alias(attr, true);
       }
-      if (fn.type === 'identifier') return words.has(fn.text) || aliasOfWord(fn);
+      if (fn.type === 'identifier') return words.has(fn.text) || alias(fn.text, false);
       return true;
     };
     this.calleeGates.set(key, gate);
@@ -1472,16 +1485,11 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    */
   private constantOfClassAttribute(expr: Node): ConstantValue | Unknown {
     const object = expr.childForFieldName('object');
-    const attr = expr.childForFieldName('attribute');
-    if (!object || !attr || object.type !== 'identifier') return UNKNOWN;
+    if (object?.type !== 'identifier') return UNKNOWN;
     const bound = this.bindings(object);
     if (bound.length !== 1 || bound[0].kind !== 'class') return UNKNOWN;
-    const cls = bound[0].node;
-    const name = this.text.slice(attr.startIndex, attr.endIndex);
-    const list = this.scopes.scopeOfNode(cls)?.bindings.get(name) ?? [];
-    if (list.length !== 1 || list[0].kind !== 'assignment' || !list[0].value) return UNKNOWN;
-    if (this.scopes.attributeAssignmentsOf(name).some((a) => this.classOf(a.object)?.id === cls.id)) return UNKNOWN;
-    return this.constant(list[0].value);
+    const values = this.attributeValues(expr);
+    return values?.length === 1 ? this.constant(values[0]) : UNKNOWN;
   }
 
   private constantOfIdentifier(id: Node): ConstantValue | Unknown {
@@ -1771,14 +1779,35 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * `undefined` for anything else.
    */
   stringValue(node: Node, foldInterpolations = false): string | undefined {
+    const folded = this.foldString(node, foldInterpolations);
+    return folded?.complete ? folded.text : undefined;
+  }
+
+  /**
+   * The known beginning of a string whose end is not known: the literal text of an f-string up to
+   * its first hole that is no constant (`f"{BASE}/{name}.pth"` with `BASE = "http://x"` →
+   * `"http://x/"`; `f"http://{host}/m.bin"` → `"http://"`), through implicit concatenation. The
+   * whole value when every part is known; `undefined` when nothing at the start is known.
+   */
+  stringPrefix(node: Node): string | undefined {
+    return this.foldString(node, true)?.text || undefined;
+  }
+
+  /**
+   * A string literal's text from its start up to the first part that is not known (`complete` when
+   * none is): escapes decoded, implicit concatenation followed, and with `foldInterpolations` the
+   * `{…}` parts of an f-string that are constants without conversion or format spec.
+   */
+  private foldString(node: Node, foldInterpolations: boolean): { text: string; complete: boolean } | undefined {
     if (node.type === 'concatenated_string') {
       let out = '';
       for (const part of namedChildrenOf(node)) {
-        const v = this.stringValue(part, foldInterpolations);
-        if (v === undefined) return undefined;
-        out += v;
+        const r = this.foldString(part, foldInterpolations);
+        if (!r) return { text: out, complete: false };
+        out += r.text;
+        if (!r.complete) return { text: out, complete: false };
       }
-      return out;
+      return { text: out, complete: true };
     }
     if (node.type !== 'string') return undefined;
     const kids = node.namedChildren;
@@ -1794,72 +1823,27 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       return flags.raw ? body : decodePythonEscapes(body, flags.bytes);
     };
     const holes = kids.filter((k): k is Node => !!k && k.type === 'interpolation');
-    if (holes.length === 0) return literal(this.text.slice(startNode.endIndex, endNode.startIndex));
+    if (holes.length === 0) {
+      const whole = literal(this.text.slice(startNode.endIndex, endNode.startIndex));
+      return whole === undefined ? undefined : { text: whole, complete: true };
+    }
     if (!foldInterpolations || !flags.format) return undefined;
     // f"{ORG}/{NAME}" with constant parts: the text between the holes, and each hole's str()
     let out = '';
     let at = startNode.endIndex;
     for (const hole of holes) {
       const lit = literal(this.text.slice(at, hole.startIndex));
-      if (lit === undefined) return undefined;
+      if (lit === undefined) return { text: out, complete: false };
       out += lit;
       const parts = namedChildrenOf(hole);
-      if (parts.length !== 1) return undefined; // conversion (!r) or format spec (:>10)
-      const v = this.constant(parts[0]);
-      const str = pyStrOf(v);
-      if (str === undefined) return undefined;
+      // conversion (!r) or format spec (:>10), or a value not known: the text stops here
+      const str = parts.length === 1 ? pyStrOf(this.constant(parts[0])) : undefined;
+      if (str === undefined) return { text: out, complete: false };
       out += str;
       at = hole.endIndex;
     }
     const tail = literal(this.text.slice(at, endNode.startIndex));
-    return tail === undefined ? undefined : out + tail;
-  }
-
-  /**
-   * The known beginning of a string whose end is not known: the literal text of an f-string up to
-   * its first hole that is no constant (`f"{BASE}/{name}.pth"` with `BASE = "http://x"` →
-   * `"http://x/"`; `f"http://{host}/m.bin"` → `"http://"`), through implicit concatenation. The
-   * whole value when every part is known; `undefined` when nothing at the start is known.
-   */
-  stringPrefix(node: Node): string | undefined {
-    const whole = this.stringValue(node, true);
-    if (whole !== undefined) return whole;
-    if (node.type === 'concatenated_string') {
-      let out = '';
-      for (const part of namedChildrenOf(node)) {
-        const v = this.stringValue(part, true);
-        if (v !== undefined) {
-          out += v;
-          continue;
-        }
-        out += this.stringPrefix(part) ?? '';
-        break;
-      }
-      return out || undefined;
-    }
-    if (node.type !== 'string') return undefined;
-    const kids = node.namedChildren;
-    const startNode = kids[0];
-    const endNode = kids[kids.length - 1];
-    if (!startNode || !endNode || startNode.type !== 'string_start' || endNode.type !== 'string_end') return undefined;
-    const prefix = this.text.slice(startNode.startIndex, startNode.endIndex).replace(/['"]+$/, '');
-    const flags = stringPrefixFlags(prefix);
-    if (flags.template || !flags.format) return undefined;
-    const literal = (body: string): string | undefined => {
-      body = body.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
-      return flags.raw ? body : decodePythonEscapes(body, flags.bytes);
-    };
-    let out = '';
-    let at = startNode.endIndex;
-    for (const hole of kids.filter((k): k is Node => !!k && k.type === 'interpolation')) {
-      out += literal(this.text.slice(at, hole.startIndex)) ?? '';
-      const parts = namedChildrenOf(hole);
-      const str = parts.length === 1 ? pyStrOf(this.constant(parts[0])) : undefined;
-      if (str === undefined) return out || undefined;
-      out += str;
-      at = hole.endIndex;
-    }
-    return out || undefined;
+    return tail === undefined ? { text: out, complete: false } : { text: out + tail, complete: true };
   }
 
   // -------------------------------------------------------------------------------------------

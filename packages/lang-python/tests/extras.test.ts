@@ -160,6 +160,17 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(sc.qualifiedName(sc.callee(callStarting(sc, 'load_fn('))!)).toBeUndefined();
   });
 
+  it('lists the values a class attribute may hold (attributeValues)', async () => {
+    const sc = await parse(
+      ['class Net:', '    cfg = None', '    def __init__(self, f):', '        self.cfg = load(f)', '    def m(self):', '        pass', '    def use(self):', '        self.cfg', '        self.m', '        self.other', 'Net.cfg'].join('\n'),
+    );
+    const attr = (text: string, nth = 0) => nodesOfType(sc, 'attribute').filter((n) => n.text === text)[nth];
+    expect(sc.attributeValues(attr('self.cfg', 1))?.map((v) => v.text)).toEqual(['None', 'load(f)']);
+    expect(sc.attributeValues(attr('Net.cfg'))?.map((v) => v.text)).toEqual(['None', 'load(f)']);
+    expect(sc.attributeValues(attr('self.m'))).toBeUndefined(); // a method
+    expect(sc.attributeValues(attr('self.other'))).toBeUndefined();
+  });
+
   it('lists every binding of a name in any scope (bindingsNamed)', async () => {
     const sc = await parse('from torch import load as L\ndef f(L):\n    return L\nclass C:\n    L = 1\nuse(L)\n');
     expect(sc.bindingsNamed('L').map((b) => b.kind).sort()).toEqual(['assignment', 'import', 'parameter']);

@@ -45,8 +45,7 @@ export default createRule<[], PySourceCode>({
           const prefix = load.resolved.kind === 'prefix' ? load.resolved.value : undefined;
           const owner = prefix !== undefined ? /^([A-Za-z0-9][\w.-]*)\/./.exec(prefix)?.[1] : undefined;
           if (owner) {
-            const judged = policy.judge(`${owner}/model`);
-            if (judged.verdict === 'untrusted') {
+            if (!policy.trustsOwner(owner)) {
               context.report({ node, messageId: 'unknownPublisher', data: { api: load.api, id: `${prefix}…`, owner, trusted: policy.summary }, confidence: 'medium' });
             }
             return;

@@ -46,6 +46,12 @@ function isSession(sc: PySourceCode, recv: PyNode | null): boolean {
   return valuesOf(sc, recv).some((v) => v.type === 'call' && SESSION_CLASS.test(sc.qualifiedName(calleeOf(v)!) ?? ''));
 }
 
+/** Tokens of the command a `subprocess`/`os.system` call runs (`args`, `cmd`, `command` or the first argument). */
+export function callCommandTokens(sc: PySourceCode, call: PyNode): Array<string | undefined> | undefined {
+  const arg = sc.argument(call, { name: 'args' }) ?? sc.argument(call, { name: 'cmd' }) ?? sc.argument(call, { name: 'command' }) ?? sc.argument(call, { position: 0 });
+  return arg ? commandTokens(sc, arg) : undefined;
+}
+
 /** Tokens of a shell command given as a string or a list (unknown list items become undefined). */
 export function commandTokens(sc: PySourceCode, arg: PyNode): Array<string | undefined> | undefined {
   const c = sc.constant(arg);
@@ -110,9 +116,7 @@ export function rawDownload(sc: PySourceCode, call: PyNode): RawDownload | undef
     return { call, api: 'wget.download', urlNode, url: resolve(sc, urlNode), savesDirectly: true, destNode, dest: destNode ? resolve(sc, destNode) : undefined };
   }
   if (qn && SUBPROCESS.test(qn)) {
-    const arg = sc.argument(call, { name: 'args' }) ?? sc.argument(call, { name: 'cmd' }) ?? sc.argument(call, { name: 'command' }) ?? sc.argument(call, { position: 0 });
-    if (!arg) return undefined;
-    const tokens = commandTokens(sc, arg);
+    const tokens = callCommandTokens(sc, call);
     if (!tokens || !tokens.length) return undefined;
     // find curl/wget anywhere in a shell pipeline, e.g. "cd x && wget URL"
     const idx = tokens.findIndex((t) => !!t && /^(?:.*\/)?(?:curl|wget)$/.test(t));
@@ -257,7 +261,7 @@ export function hasHashCheck(sc: PySourceCode, fn: PyNode, depth = 0, seen = new
       ok = true;
       return;
     }
-    let digest = shellSum === 'digest' || (qn !== undefined && DIGEST_API.test(qn)) || name === 'hexdigest' || name === 'digest' || name === 'file_digest' || DIGEST_NAME.test(name);
+    let digest = shellSum === 'digest' || isDigestCall(qn, name) || DIGEST_NAME.test(name);
     if (!digest) {
       const local = sc.localFunction(n);
       if (!local) return;
@@ -285,8 +289,7 @@ export function hasHashCheck(sc: PySourceCode, fn: PyNode, depth = 0, seen = new
 
 /** A checksum tool in a command run by `subprocess`/`os.system`: `check` with `-c`/`--check`, else `digest`. */
 function shellChecksum(sc: PySourceCode, call: PyNode): 'check' | 'digest' | undefined {
-  const arg = sc.argument(call, { name: 'args' }) ?? sc.argument(call, { name: 'cmd' }) ?? sc.argument(call, { name: 'command' }) ?? sc.argument(call, { position: 0 });
-  const tokens = arg ? commandTokens(sc, arg) : undefined;
+  const tokens = callCommandTokens(sc, call);
   if (!tokens) return undefined;
   const i = tokens.findIndex((t) => !!t && /^(?:.*\/)?(?:sha(?:1|224|256|384|512)sum|shasum|md5sum|b2sum|cksum)$/.test(t));
   if (i < 0) return undefined;
@@ -309,10 +312,13 @@ function computesDigest(sc: PySourceCode, fn: PyNode): boolean {
   if (!body) return false;
   return body.descendantsOfType('call').some((c) => {
     const callee = calleeOf(c);
-    const qn = callee ? sc.qualifiedName(callee) : undefined;
-    const name = calleeName(c) ?? '';
-    return (qn !== undefined && DIGEST_API.test(qn)) || name === 'hexdigest' || name === 'digest' || name === 'file_digest';
+    return isDigestCall(callee ? sc.qualifiedName(callee) : undefined, calleeName(c) ?? '');
   });
+}
+
+/** A call that computes a digest: `hashlib`/`hmac`/… by qualified name, or `.hexdigest()`, `.digest()`, `file_digest`. */
+function isDigestCall(qn: string | undefined, name: string): boolean {
+  return (qn !== undefined && DIGEST_API.test(qn)) || name === 'hexdigest' || name === 'digest' || name === 'file_digest';
 }
 
 /** Evidence that a download is a model / weights file. */

@@ -5,7 +5,7 @@
 import { UNKNOWN, type Confidence, type Trigger } from '@oculum/core';
 import { calleeName, calleeOf, receiverOf, type PyNode, type PySourceCode } from './ast.js';
 import { classifyModelRef, classifyRevision, pythonTruthy, PACKAGED_DATASET_BUILDERS, type ModelRef, type RevisionKind } from './classify.js';
-import { commandTokens, SUBPROCESS } from './download.js';
+import { callCommandTokens, SUBPROCESS } from './download.js';
 import { noneParameterPassedOn, resolve, valuesOf, type Resolved } from './resolve.js';
 
 /** Top-level packages whose `*.from_pretrained` fetches from the Hub. */
@@ -270,8 +270,7 @@ export function shellHubFetch(sc: PySourceCode, node: PyNode, allowBranches = fa
   const name = calleeName(node) ?? '';
   if (!/^(?:run|call|check_call|check_output|Popen|system|popen|getoutput|getstatusoutput)$/.test(name)) return undefined;
   if (!SUBPROCESS.test(sc.qualifiedName(calleeOf(node)!) ?? '')) return undefined;
-  const arg = sc.argument(node, { name: 'args' }) ?? sc.argument(node, { position: 0 });
-  const tokens = arg ? commandTokens(sc, arg) : undefined;
+  const tokens = callCommandTokens(sc, node);
   if (!tokens) return undefined;
   const t = tokens.map((x) => x ?? '');
   const pinnedBy = (flag: number, inline?: string): boolean => {

@@ -48,7 +48,6 @@ function isParameter(sc: PySourceCode, use: PyNode): boolean {
   return use.type === 'identifier' && sc.parameterOf(use) !== undefined;
 }
 
-/** Leading literal text of an f-string (`f"/tmp/{x}"` → `/tmp/`). */
 export function resolve(sc: PySourceCode, node: PyNode | null | undefined, depth = 0): Resolved {
   if (!node || depth > 6) return { kind: 'unknown' };
   if (node.type === 'parenthesized_expression' && node.namedChildren[0]) return resolve(sc, node.namedChildren[0], depth + 1);

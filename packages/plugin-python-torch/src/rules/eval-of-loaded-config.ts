@@ -44,12 +44,6 @@ const FILE_READ_METHODS = new Set(['read', 'read_text', 'read_bytes', 'readlines
 /** String methods whose result holds their arguments' text. */
 const STRING_BUILDERS = new Set(['format', 'format_map', 'join', 'replace']);
 
-/** The class whose method holds this node. */
-function enclosingClass(node: Node): Node | undefined {
-  for (let p = node.parent; p; p = p.parent) if (p.type === 'class_definition') return p;
-  return undefined;
-}
-
 /** The argument expressions of a call, keyword values included. */
 function callArguments(call: Node): Node[] {
   const out: Node[] = [];
@@ -138,15 +132,10 @@ export default createRule<[], PythonSourceCode>({
         case 'attribute': {
           const object = expr.childForFieldName('object') ?? undefined;
           const own = taintOf(object, depth + 1, seen);
-          if (own || object?.type !== 'identifier' || object.text !== 'self') return own;
+          if (own) return own;
           // `self.cfg` set elsewhere in the class (`self.cfg = json.load(f)` in `__init__`)
-          const name = expr.childForFieldName('attribute')?.text ?? '';
-          const cls = enclosingClass(expr);
           let best: Taint;
-          for (const a of sc.scopes.attributeAssignmentsOf(name)) {
-            if (a.object.type !== 'identifier' || a.object.text !== 'self' || !a.value || enclosingClass(a.node)?.id !== cls?.id) continue;
-            best = max(best, taintOf(a.value, depth + 1, seen));
-          }
+          for (const value of sc.attributeValues(expr) ?? []) best = max(best, taintOf(value, depth + 1, seen));
           return best;
         }
         case 'identifier': {
