@@ -466,10 +466,16 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         return union(this.qualifiedNames(parts[0]), this.qualifiedNames(parts[2]));
       }
       case 'subscript': {
-        // sys.modules["torch"]
         const value = expr.childForFieldName('value');
         const index = expr.childForFieldName('subscript');
-        if (!value || !index || this.qualifiedName(value) !== 'sys.modules') return NONE;
+        if (!value || !index) return NONE;
+        if (value.type === 'identifier' || value.type === 'dictionary' || value.type === 'parenthesized_expression') {
+          // `LOADERS[ext]` with `LOADERS = {".pt": torch.load, ".pkl": pickle.load}`
+          const table = this.tableNames(value, index, undefined);
+          if (table) return table;
+        }
+        // sys.modules["torch"]
+        if (this.qualifiedName(value) !== 'sys.modules') return NONE;
         const name = this.constant(index);
         return typeof name === 'string' && name && !name.startsWith('.') ? [name] : NONE;
       }
@@ -483,7 +489,15 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     if (!fn) return NONE;
     // Cheap syntactic gate before resolving the callee.
     const last = fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn.type === 'identifier' ? fn.text : undefined;
-    if (last !== 'getattr' && last !== 'import_module' && last !== '__import__' && last !== 'importorskip' && last !== 'partial') return NONE;
+    if (last !== 'getattr' && last !== 'import_module' && last !== '__import__' && last !== 'importorskip' && last !== 'partial' && last !== 'get') return NONE;
+    if (last === 'get') {
+      // `LOADERS.get(ext, torch.load)`: a dispatch table's value, or the default
+      const table = fn.type === 'attribute' ? fn.childForFieldName('object') : null;
+      if (!table || (table.type !== 'identifier' && table.type !== 'dictionary')) return NONE;
+      const args = this.argumentNodes(call);
+      if (args.length === 0 || args.length > 2 || args.some((a) => a.type === 'keyword_argument' || a.type === 'list_splat' || a.type === 'dictionary_splat')) return NONE;
+      return this.tableNames(table, args[0], args[1]) ?? NONE;
+    }
     const callee = this.qualifiedName(fn);
     // `functools.partial(pickle.load, encoding="latin1")` calls what it wraps (its arguments: `argInfo`)
     if (callee === 'functools.partial') {
@@ -500,6 +514,32 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     }
     const single = this.dynamicImportName(call, callee);
     return single ? [single] : NONE;
+  }
+
+  /**
+   * The names a dispatch table gives for a key (`LOADERS[ext]`, `LOADERS.get(ext, default)`): a dict
+   * literal, or a name bound once to one, every value of which resolves. A literal key gives its
+   * value (or the default when the table is complete and lacks it); any other key may be any of
+   * them. `undefined` when the expression is not such a table (the caller then tries other readings);
+   * empty when a value the key may select does not resolve.
+   */
+  private tableNames(mapping: Node, key: Node, fallback: Node | undefined): readonly string[] | undefined {
+    const table = this.dictEntries(mapping, 0);
+    if (!table || table.entries.size === 0) return undefined;
+    if (key.type === 'string' || key.type === 'integer') {
+      const k = this.constant(key);
+      const hit = typeof k === 'string' || typeof k === 'number' ? table.entries.get(String(k)) : undefined;
+      if (hit) return this.qualifiedNames(hit);
+      return table.complete && fallback ? this.qualifiedNames(fallback) : NONE;
+    }
+    if (!table.complete) return NONE;
+    let out: readonly string[] | undefined = fallback ? this.qualifiedNames(fallback) : undefined;
+    for (const value of table.entries.values()) {
+      const names = this.qualifiedNames(value);
+      out = out === undefined ? names : union(out, names);
+      if (out.length === 0) return NONE;
+    }
+    return out ?? NONE;
   }
 
   /** The module `importlib.import_module(...)` / `__import__(...)` returns, when known. */

@@ -290,6 +290,21 @@ describe('qualifiedNames (every candidate)', () => {
     expect((await names('def g(loader):\n    loader(p)', 'loader(p)')).all).toEqual([]);
   });
 
+  it('dispatch tables: a literal key gives its value, any other key every value', async () => {
+    const table = 'import torch, pickle, json\nLOADERS = {".pt": torch.load, ".pkl": pickle.load}\n';
+    expect((await names(`${table}LOADERS[ext](p)`, 'LOADERS[ext]')).all).toEqual(['torch.load', 'pickle.load']);
+    expect((await names(`${table}LOADERS[".pkl"](p)`, 'LOADERS[".pkl"]')).one).toBe('pickle.load');
+    expect((await names(`${table}LOADERS[".npy"](p)`, 'LOADERS[".npy"]')).all).toEqual([]);
+    expect((await names(`${table}LOADERS.get(ext, json.load)(p)`, 'LOADERS.get')).all).toEqual(['json.load', 'torch.load', 'pickle.load']);
+    expect((await names(`${table}LOADERS.get(".npy", json.load)(p)`, 'LOADERS.get')).one).toBe('json.load');
+    expect((await names(`${table}fn = LOADERS[ext]\nfn(p)`, 'fn(p)')).all).toEqual(['torch.load', 'pickle.load']);
+    expect((await names('import torch\n{"a": torch.load}[k](p)', '{"a"')).one).toBe('torch.load');
+    // a value that does not resolve, or keys that may have been added: nothing
+    expect((await names('import torch\ndef mine(p): ...\nT = {"a": torch.load, "b": mine}\nT[k](p)', 'T[k]')).all).toEqual([]);
+    expect((await names('import torch\nT = {"a": torch.load}\nT[name] = other\nT[k](p)', 'T[k](p)')).all).toEqual([]);
+    expect((await names('import torch\ndef f(T):\n    T[k](p)', 'T[k]')).all).toEqual([]);
+  });
+
   it('getattr over alternative bases', async () => {
     expect((await names('try:\n    import cPickle as p\nexcept ImportError:\n    import pickle as p\ngetattr(p, "loads")(b)', 'getattr(p, "loads")(b)')).all).toEqual([
       'cPickle.loads',
