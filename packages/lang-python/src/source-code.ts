@@ -49,6 +49,7 @@ const IMPORT_WORD = /\bimport\b/g;
 const DYNAMIC_IMPORT_WORD = /\b(?:import_module|__import__|importorskip)\s*\(/g;
 
 const NONE: readonly string[] = Object.freeze([]);
+const NO_NODES: readonly Node[] = Object.freeze([]);
 const MAX_CANDIDATES = 16;
 /** Syntax errors listed per file (the rest are counted in one last entry). */
 const MAX_PARSE_ERRORS = 10;
@@ -1226,6 +1227,62 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    */
   mappingValue(expr: Node, key: string): Node | undefined {
     return this.dictEntries(expr, 0)?.entries.get(key);
+  }
+
+  /**
+   * The values this statement or call writes to the process environment variable `name`:
+   * `os.environ[name] = v`, `os.environ |= {name: v}`, `os.environ.update({name: v})` (or
+   * `update(name=v)`), `os.environ.setdefault(name, v)`, `os.putenv(name, v)`,
+   * `mock.patch.dict(os.environ, {name: v})` (the target also given as the string `"os.environ"`,
+   * the values as keywords), and pytest's `monkeypatch.setenv(name, v)` and
+   * `monkeypatch.setitem(os.environ, name, v)` (a fixture, known by the method's name). The node is an
+   * `assignment`, an `augmented_assignment` or a `call`; empty for anything else.
+   */
+  environmentWrites(node: Node, name: string): readonly Node[] {
+    const isEnviron = (n: Node | undefined | null) => !!n && this.qualifiedName(n) === 'os.environ';
+    const isName = (n: Node | undefined | null) => !!n && this.constant(n) === name;
+    const fromMapping = (mapping: Node | undefined | null): readonly Node[] => {
+      const v = mapping ? this.mappingValue(mapping, name) : undefined;
+      return v ? [v] : NO_NODES;
+    };
+    if (node.type === 'assignment' || node.type === 'augmented_assignment') {
+      const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      if (!left || !right) return NO_NODES;
+      if (node.type === 'augmented_assignment') return node.childForFieldName('operator')?.text === '|=' && isEnviron(left) ? fromMapping(right) : NO_NODES;
+      return left.type === 'subscript' && isEnviron(left.childForFieldName('value')) && isName(left.childForFieldName('subscript')) ? [right] : NO_NODES;
+    }
+    if (node.type !== 'call') return NO_NODES;
+    const fn = this.callee(node);
+    const last = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.type === 'identifier' ? fn.text : undefined;
+    const arg = (position: number, keyword?: string) => this.argument(node, keyword ? { name: keyword, position } : { position });
+    const pair = (key: Node | undefined, value: Node | undefined): readonly Node[] => (value && isName(key) ? [value] : NO_NODES);
+    switch (last) {
+      case 'setenv': // monkeypatch.setenv(name, value)
+        return fn!.type === 'attribute' ? pair(arg(0, 'name'), arg(1, 'value')) : NO_NODES;
+      case 'setitem': // monkeypatch.setitem(os.environ, name, value)
+        return fn!.type === 'attribute' && isEnviron(arg(0, 'dic')) ? pair(arg(1, 'name'), arg(2, 'value')) : NO_NODES;
+      case 'putenv':
+      case 'setdefault': {
+        const q = this.qualifiedName(fn!);
+        return q === 'os.putenv' || q === 'os.environ.setdefault' ? pair(arg(0), arg(1)) : NO_NODES;
+      }
+      case 'update': {
+        if (this.qualifiedName(fn!) !== 'os.environ.update') return NO_NODES;
+        const kw = this.argument(node, { name });
+        return kw ? [kw] : fromMapping(arg(0));
+      }
+      case 'dict': {
+        const q = this.qualifiedName(fn!);
+        if (q !== 'unittest.mock.patch.dict' && q !== 'mock.patch.dict') return NO_NODES;
+        const target = arg(0, 'in_dict');
+        if (!target || (!isEnviron(target) && this.constant(target) !== 'os.environ')) return NO_NODES;
+        const kw = this.argument(node, { name });
+        return kw ? [kw] : fromMapping(arg(1, 'values'));
+      }
+      default:
+        return NO_NODES;
+    }
   }
 
   /** True when the call has `*args` / `**kwargs` whose contents cannot be resolved statically. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callStarting, parse } from './helpers.js';
+import { callStarting, nodesOfType, parse } from './helpers.js';
 
 async function arg(text: string, prefix: string, query: { name?: string; position?: number }, nth = 0): Promise<string | undefined> {
   const sc = await parse(text);
@@ -48,6 +48,40 @@ describe('argument', () => {
     expect(sc.getText(sc.argument(outer, { name: 'encoding' })!)).toBe('"latin1"');
     const inner = sc.callee(outer)!;
     expect(sc.qualifiedName(sc.callee(inner)!)).toBe('functools.partial');
+  });
+
+  it('values written to an environment variable (environmentWrites)', async () => {
+    const sc = await parse(
+      [
+        'import os',
+        'from os import putenv',
+        'from unittest import mock',
+        'env = {"X": "e"}',
+        'os.environ["X"] = "a"',
+        'os.environ |= {"X": "b"}',
+        'os.environ.update({"X": "c"})',
+        'os.environ.update(X="d")',
+        'os.environ.update(env)',
+        'os.environ.setdefault("X", "f")',
+        'putenv("X", "g")',
+        'mock.patch.dict(os.environ, {"X": "h"})',
+        'mock.patch.dict("os.environ", X="i")',
+        'def test(monkeypatch):',
+        '    monkeypatch.setenv("X", "j")',
+        '    monkeypatch.setitem(os.environ, "X", "k")',
+        'os.environ["Y"] = "no"',
+        'settings["X"] = "no"',
+        'cfg.update({"X": "no"})',
+        'mock.patch.dict(sys.modules, {"X": "no"})',
+        'os.environ.get("X", "no")',
+        'subprocess.run(c, env={"X": "no"})',
+      ].join('\n'),
+    );
+    const written = [...nodesOfType(sc, 'assignment'), ...nodesOfType(sc, 'augmented_assignment'), ...nodesOfType(sc, 'call')]
+      .flatMap((n) => sc.environmentWrites(n, 'X'))
+      .map((v) => sc.constant(v))
+      .sort();
+    expect(written).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k']);
   });
 
   it('values of a mapping expression (mappingValue)', async () => {

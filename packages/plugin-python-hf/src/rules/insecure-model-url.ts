@@ -1,6 +1,6 @@
 import { createRule, type SuggestionDescriptor } from '@oculum/core';
 import { importTrigger } from '@oculum/lang-python';
-import { argList, calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
+import { calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { isInsecureUrl, isModelFile } from '../util/classify.js';
 import { downloadSink, modelEvidence, RAW_DOWNLOAD_TRIGGERS, rawDownload } from '../util/download.js';
 import { HF_PACKAGES, hfPackage } from '../util/hub.js';
@@ -77,8 +77,21 @@ export default createRule<[], PySourceCode>({
       if (r.kind === 'string' && isInsecureUrl(r.value)) return r.value;
       return r.kind === 'prefix' && insecurePrefix(r.value) ? r.value : undefined;
     };
+    /** `HF_ENDPOINT` set to a plain-HTTP URL: `os.environ["HF_ENDPOINT"] = …`, `setdefault`, `putenv`, `update`, `mock.patch.dict`, … */
+    const mentionsEndpoint = sc.text.includes('HF_ENDPOINT');
+    const reportEndpointWrites = (node: PyNode): boolean => {
+      for (const value of sc.environmentWrites(node, 'HF_ENDPOINT')) {
+        const v = insecureValue(value);
+        if (v) {
+          report(node, value, v, 'insecureEndpoint', 'HF_ENDPOINT', 'models');
+          return true;
+        }
+      }
+      return false;
+    };
     return {
       call(node: PyNode) {
+        if (mentionsEndpoint && reportEndpointWrites(node)) return;
         const fn = calleeOf(node);
         if (!fn) return;
         const qn = sc.qualifiedName(fn);
@@ -108,16 +121,6 @@ export default createRule<[], PySourceCode>({
             if (u) report(node, urlNode, u, 'insecure', qn.split('.').pop()!, f.what);
             return;
           }
-          // os.environ["HF_ENDPOINT"] is handled on assignments below; setdefault/putenv here
-          if (/^os\.(?:environ\.setdefault|putenv)$/.test(qn)) {
-            const k = argList(node)[0];
-            if (k && sc.constant(k) === 'HF_ENDPOINT') {
-              const vn = argList(node)[1];
-              const v = insecureValue(vn);
-              if (v) report(node, vn, v, 'insecureEndpoint', 'HF_ENDPOINT', 'models');
-            }
-            return;
-          }
         }
         const dl = rawDownload(sc, node);
         if (!dl) return;
@@ -128,16 +131,10 @@ export default createRule<[], PySourceCode>({
         report(node, dl.urlNode, url, 'insecure', dl.api, 'a model file');
       },
       assignment(node: PyNode) {
-        // os.environ["HF_ENDPOINT"] = "http://..."
-        const left = node.childForFieldName('left');
-        if (!left || left.type !== 'subscript') return;
-        const obj = left.childForFieldName('value');
-        if (!obj || sc.qualifiedName(obj) !== 'os.environ') return;
-        const key = left.childForFieldName('subscript');
-        if (!key || sc.constant(key) !== 'HF_ENDPOINT') return;
-        const right = node.childForFieldName('right') ?? undefined;
-        const v = insecureValue(right);
-        if (v) report(node, right, v, 'insecureEndpoint', 'HF_ENDPOINT', 'models');
+        if (mentionsEndpoint) reportEndpointWrites(node);
+      },
+      augmented_assignment(node: PyNode) {
+        if (mentionsEndpoint) reportEndpointWrites(node);
       },
     };
   },

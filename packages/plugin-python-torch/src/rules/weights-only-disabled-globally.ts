@@ -134,18 +134,12 @@ export default createRule<[], PythonSourceCode>({
       context.report({ node, messageId: 'envVar', confidence });
     }
 
-    const isEnvKey = (key: Node | undefined | null) => !!key && sc.constant(key) === ENV_VAR;
-
-    /** `{"TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD": v, ...}` written to the environment. */
-    function reportEnvEntries(node: Node, dict: Node | undefined): void {
-      if (dict?.type !== 'dictionary') return;
-      for (const pair of dict.namedChildren) {
-        if (pair?.type === 'pair' && isEnvKey(pair.childForFieldName('key'))) reportEnv(node, pair.childForFieldName('value') ?? undefined);
-      }
+    /** `TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD` written to the environment, in any of the ways the language package knows. */
+    function reportEnvWrites(node: Node): void {
+      for (const value of sc.environmentWrites(node, ENV_VAR)) reportEnv(node, value);
     }
 
     const setattrGate = sc.calleeGate(['setattr']);
-    const envGate = sc.calleeGate(['setattr', 'dict', 'putenv', 'setdefault', 'update']);
 
     return {
       assignment(node: Node) {
@@ -160,23 +154,13 @@ export default createRule<[], PythonSourceCode>({
           else if (target === DEFAULT_HOOK) reportDefaultHook(node, right);
           return;
         }
-        if (left.type === 'subscript' && mentionsEnv) {
-          const obj = left.childForFieldName('value');
-          if (obj && sc.qualifiedName(obj) === 'os.environ' && isEnvKey(left.childForFieldName('subscript'))) reportEnv(node, right);
-        }
+        if (left.type === 'subscript' && mentionsEnv) reportEnvWrites(node);
       },
       call(node: Node) {
-        const fn = sc.callee(node);
-        if (mentionsEnv && fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'setenv') {
-          // pytest's monkeypatch.setenv("TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD", "1")
-          if (isEnvKey(sc.argument(node, { position: 0 }))) reportEnv(node, sc.argument(node, { position: 1 }));
-          return;
-        }
-        // Cheap syntactic gate before resolving the name: only these calls matter.
-        if (!(mentionsEnv ? envGate : setattrGate)(node)) return;
-        const callee = calleeName(sc, node);
-        if (!callee) return;
-        if (callee === 'builtins.setattr' && hasTorch) {
+        if (mentionsEnv) reportEnvWrites(node);
+        // Cheap syntactic gate before resolving the name: only `setattr(torch, "load", …)` matters here.
+        if (!hasTorch || !setattrGate(node)) return;
+        if (calleeName(sc, node) === 'builtins.setattr') {
           const obj = sc.argument(node, { position: 0 });
           const name = sc.argument(node, { position: 1 });
           const value = sc.argument(node, { position: 2 });
@@ -186,32 +170,11 @@ export default createRule<[], PythonSourceCode>({
           } else if (value && name && base === 'torch.serialization' && sc.constant(name) === '_default_to_weights_only') {
             reportDefaultHook(node, value);
           }
-          return;
-        }
-        if (!mentionsEnv) return;
-        if (callee === 'unittest.mock.patch.dict' || callee === 'mock.patch.dict') {
-          // mock.patch.dict(os.environ, {"TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD": "1"})
-          const target = sc.argument(node, { name: 'in_dict', position: 0 });
-          if (target && sc.qualifiedName(target) === 'os.environ') {
-            reportEnvEntries(node, sc.argument(node, { name: 'values', position: 1 }));
-            const kw = sc.argument(node, { name: ENV_VAR });
-            if (kw) reportEnv(node, kw);
-          }
-          return;
-        }
-        if (callee === 'os.putenv' || callee === 'os.environ.setdefault') {
-          if (isEnvKey(sc.argument(node, { position: 0 }))) reportEnv(node, sc.argument(node, { position: 1 }));
-        } else if (callee === 'os.environ.update') {
-          const kw = sc.argument(node, { name: ENV_VAR });
-          if (kw) return reportEnv(node, kw);
-          reportEnvEntries(node, sc.argument(node, { position: 0 }));
         }
       },
       augmented_assignment(node: Node) {
         // os.environ |= {"TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD": "1"}
-        if (!mentionsEnv) return;
-        const left = node.childForFieldName('left');
-        if (left && sc.qualifiedName(left) === 'os.environ') reportEnvEntries(node, node.childForFieldName('right') ?? undefined);
+        if (mentionsEnv) reportEnvWrites(node);
       },
     };
   },
