@@ -145,3 +145,33 @@ def mixed_case_urls():
 def remote_helpers(model, remote_corpus, loaders, dataset):
     model.fit(remote_corpus (dataset))
     model.fit(loaders.load_remote(dataset))
+
+
+LOADERS = {".pt": T.load, ".pkl": pk.load}
+
+
+def dispatch_table(p, ext):
+    return LOADERS[ext](open(p, "rb"))
+
+
+def dispatch_table_get(p, ext):
+    return {"pt": T.load}.get(ext, pk.load)(p)
+
+
+def eval_alias(p):
+    cfg = json.load(open(p))
+    run = eval
+    return run(cfg["layer"])
+
+
+def eval_map(p):
+    return list(map(eval, json.load(open(p))["layers"]))
+
+
+def env_patch_dict_string():
+    from unittest import mock
+    return mock.patch.dict("os.environ", {"TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD": "1"})
+
+
+def hf_endpoint_update():
+    os.environ.update(HF_ENDPOINT="http://mirror.example.org")

@@ -1,6 +1,6 @@
 import { createRule, type Confidence } from '@oculum/core';
 import type { PythonSourceCode } from '@oculum/lang-python';
-import { calleeName, dataOrigin, type Node, isStubFile } from '../utils.js';
+import { calleeName, dataOrigin, nameAmong, type Node, isStubFile } from '../utils.js';
 
 const DYNAMIC_CODE = new Set(['builtins.eval', 'builtins.exec', 'builtins.compile']);
 
@@ -67,6 +67,13 @@ export const SOURCE_TRIGGERS =
 export const BARE_CALL = /(?<![\w.])(?<!\bdef[ \t]+)(?:eval|exec|compile)(?:\s|\\)*\(/;
 /** The same called as an attribute: `builtins.eval(`, `b.exec (` after `import builtins as b` (and `model.eval()`). */
 export const ATTRIBUTE_CALL = /\.(?:\s|\\)*(?:eval|exec|compile)(?:\s|\\)*\(/;
+/**
+ * `eval` or `exec` named as a value, not called: `run = eval`, `map(eval, items)`,
+ * `partial(exec, globals=g)`, `from builtins import eval as run`: after `=`, `(`, `,`, `[`, `{`, `:`,
+ * `import`, `return` or `else`. Not the string `"eval"`, `model.eval`, `evaluate`, prose (`"in eval
+ * mode"`), nor a call.
+ */
+export const BARE_VALUE = /(?:[=(,[{:]|\b(?:import|return|else))(?:\s|\\)*(?:eval|exec)(?![\w'"]|(?:\s|\\)*\()/;
 
 /** How sure we are that a value was read while loading a model or its configuration. */
 type Taint = 'loaded' | 'configParameter' | undefined;
@@ -81,10 +88,11 @@ export default createRule<[], PythonSourceCode>({
     // itself), or `.eval(` where the module `builtins` is named too (`builtins.eval(`, `import
     // builtins as b`; not `model.eval()` alone, nor a name that holds the word,
     // `torch.jit._builtins`, nor a type stub's `def eval(self)` and `-> builtins.bool`).
-    triggers: [BARE_CALL, ATTRIBUTE_CALL],
+    // Or `eval`/`exec` named as a value (`run = eval`, `map(eval, …)`), which the gate follows.
+    triggers: [BARE_CALL, ATTRIBUTE_CALL, BARE_VALUE],
     // And a source `taintOf` follows: a CONFIG_READERS or NETWORK_CALLS module, a config file's
     // extension, or a parameter named like CONFIG_NAME.
-    triggerGroups: [[BARE_CALL, /\bbuiltins\b/], [SOURCE_TRIGGERS]],
+    triggerGroups: [[BARE_CALL, /\bbuiltins\b/, BARE_VALUE], [SOURCE_TRIGGERS]],
     docs: {
       description:
         'Reports `eval`, `exec` and `compile` applied to data read while loading a model or its configuration (a `json.load` result, a downloaded file, a config mapping).',
@@ -99,6 +107,7 @@ export default createRule<[], PythonSourceCode>({
   create(context) {
     const sc = context.sourceCode;
     if (isStubFile(context)) return {};
+    const gate = sc.calleeGate(['eval', 'exec', 'compile', 'map']);
 
     function taintOf(expr: Node | undefined, depth: number, seen: Set<number>): Taint {
       if (!expr || depth > 10 || seen.has(expr.id)) return undefined;
@@ -249,14 +258,19 @@ export default createRule<[], PythonSourceCode>({
 
     return {
       call(node: Node) {
-        // Cheap syntactic gate: the built-ins are called by name (`eval(...)`, `builtins.eval(...)`).
-        const fn = sc.callee(node);
-        const last = fn?.type === 'identifier' ? fn.text : fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
-        if (last !== 'eval' && last !== 'exec' && last !== 'compile') return;
-        const callee = calleeName(sc, node, DYNAMIC_CODE);
-        if (!callee) return;
-        const source = sc.argument(node, { position: 0 }) ?? sc.argument(node, { name: 'source' });
-        if (!source) return;
+        // Cheap syntactic gate: the built-ins called by name (`eval(...)`, `builtins.eval(...)`), through
+        // an alias (`run = eval`), or handed to `map`.
+        if (!gate(node)) return;
+        let callee = calleeName(sc, node, DYNAMIC_CODE);
+        let source: Node | undefined;
+        if (callee) source = sc.argument(node, { position: 0 }) ?? sc.argument(node, { name: 'source' });
+        else if (calleeName(sc, node) === 'builtins.map') {
+          // `map(eval, cfg["layers"])` evaluates each item of the iterable
+          const fn = sc.argument(node, { position: 0 });
+          callee = fn ? nameAmong(sc, fn, DYNAMIC_CODE) : undefined;
+          if (callee) source = sc.argument(node, { position: 1 });
+        }
+        if (!callee || !source) return;
         const taint = taintOf(source, 0, new Set());
         if (!taint) return;
         const confidence: Confidence = taint === 'loaded' ? 'high' : 'medium';

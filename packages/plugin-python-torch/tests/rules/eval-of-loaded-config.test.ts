@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import rule, { ATTRIBUTE_CALL, BARE_CALL, CONFIG_EXTENSIONS, CONFIG_NAME, CONFIG_READERS, SOURCE_TRIGGERS } from '../../src/rules/eval-of-loaded-config.js';
+import rule, { ATTRIBUTE_CALL, BARE_CALL, BARE_VALUE, CONFIG_EXTENSIONS, CONFIG_NAME, CONFIG_READERS, SOURCE_TRIGGERS } from '../../src/rules/eval-of-loaded-config.js';
 import { NETWORK_CALLS } from '../../src/utils.js';
 import { fixture, ruleTester } from '../helpers.js';
 
@@ -42,6 +42,15 @@ describe('the call trigger', () => {
       expect(triggered(code), code).toBe(false);
     }
     expect(ATTRIBUTE_CALL.test('builtins.\\\n    eval(x)')).toBe(true);
+  });
+
+  it('matches eval or exec named as a value, which the gate follows, and not strings, attributes or calls', () => {
+    for (const code of ['run = eval', 'list(map(eval, xs))', 'partial(exec, globals=g)', 'from builtins import eval as run', 'f = eval if x else exec']) {
+      expect(BARE_VALUE.test(code), code).toBe(true);
+    }
+    for (const code of ['names = ["eval", "train"]', "mode = 'eval'", 'model.eval()', 'f = self.eval', 'evaluate(x)', 'exec_module(m)', 'eval(x)', 'exec (x)', 'is_eval = True', 'assert m.training, "Fusion only for eval!"', 'msg = "in eval mode"']) {
+      expect(BARE_VALUE.test(code), code).toBe(false);
+    }
   });
 });
 
