@@ -1141,16 +1141,39 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return info;
   }
 
-  /** The `functools.partial(...)` call a call goes through (`p(x)` with `p = partial(f, …)`, `partial(f, …)(x)`). */
+  /**
+   * The `functools.partial(...)` call a call goes through (`p(x)` with `p = partial(f, …)`, `partial(f, …)(x)`).
+   * Also one branch of a conditional (`load_file if safe else partial(torch.load, weights_only=True)`)
+   * when it is the only way to the names it wraps: the other branch resolves to none of them, so a
+   * rule asking about those names asks about calls through the partial.
+   */
   private partialOf(call: Node): Node | undefined {
     this.mentionsPartial ??= this.text.includes('partial');
     if (!this.mentionsPartial) return undefined;
     const fn = this.callee(call);
-    const value = fn?.type === 'call' ? fn : fn?.type === 'identifier' ? this.singleValue(fn) : undefined;
+    let value = fn?.type === 'call' ? fn : fn?.type === 'identifier' ? this.singleValue(fn) : undefined;
+    if (value?.type === 'conditional_expression') value = this.onlyPartialBranch(value);
     if (value?.type !== 'call' || value.id === call.id) return undefined;
+    return this.isPartialCall(value) ? value : undefined;
+  }
+
+  private isPartialCall(value: Node): boolean {
     const callee = this.callee(value);
     const last = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.type === 'identifier' ? callee.text : undefined;
-    return last === 'partial' && callee && this.qualifiedName(callee) === 'functools.partial' ? value : undefined;
+    return last === 'partial' && !!callee && this.qualifiedName(callee) === 'functools.partial';
+  }
+
+  /** `a if c else partial(f, …)`: the partial, when it is the one branch that is one and the other names nothing it wraps. */
+  private onlyPartialBranch(conditional: Node): Node | undefined {
+    const parts = namedChildrenOf(conditional);
+    if (parts.length !== 3) return undefined;
+    const branches = [parts[0], parts[2]].map((b) => (b.type === 'parenthesized_expression' && namedChildrenOf(b).length === 1 ? namedChildrenOf(b)[0] : b));
+    const partials = branches.filter((b) => b.type === 'call' && this.isPartialCall(b));
+    if (partials.length !== 1) return undefined;
+    const other = branches.find((b) => b !== partials[0])!;
+    const wrapped = this.qualifiedNames(partials[0]);
+    const others = this.qualifiedNames(other);
+    return wrapped.length > 0 && others.length > 0 && !others.some((n) => wrapped.includes(n)) ? partials[0] : undefined;
   }
 
   private argumentNodes(call: Node): Node[] {

@@ -50,6 +50,21 @@ describe('argument', () => {
     expect(sc.qualifiedName(sc.callee(inner)!)).toBe('functools.partial');
   });
 
+  it('a partial in one branch of a conditional binds its arguments when it is the only way to what it wraps', async () => {
+    const sc = await parse(
+      [
+        'import functools, torch',
+        'from safetensors.torch import load_file',
+        'a = load_file if s else functools.partial(torch.load, weights_only=True)',
+        'a(p1)',
+        'b = torch.load if s else functools.partial(torch.load, weights_only=True)',
+        'b(p2)',
+      ].join('\n'),
+    );
+    expect(sc.getText(sc.argument(callStarting(sc, 'a(p1)'), { name: 'weights_only' })!)).toBe('True');
+    expect(sc.argument(callStarting(sc, 'b(p2)'), { name: 'weights_only' })).toBeUndefined();
+  });
+
   it('values written to an environment variable (environmentWrites)', async () => {
     const sc = await parse(
       [
