@@ -38,6 +38,10 @@ export const CONFIG_READERS = new Set([
   'huggingface_hub.hf_hub_download',
   'huggingface_hub.snapshot_download',
   'safetensors.safe_open',
+  // a model's own metadata: `session.get_modelmeta().custom_metadata_map`, `model.metadata_props`
+  'onnxruntime.InferenceSession',
+  'onnx.load',
+  'onnx.load_model',
 ]);
 
 const FILE_READ_METHODS = new Set(['read', 'read_text', 'read_bytes', 'readlines', 'readline']);
@@ -58,7 +62,7 @@ export const CONFIG_NAME = /(^|_)(config|configs|cfg|conf|hparams|hyperparams|hy
 
 /** What `taintOf` needs in the text (see the tables above and `dataOrigin`'s network calls). */
 export const SOURCE_TRIGGERS =
-  /json|ya?ml|toml|conf|cfg|hparams|hyperparams|hyper_params|model_args|model_kwargs|\b(?:ini|txt)\b|transformers|huggingface_hub|safetensors|requests|httpx|urllib|wget|download_url_to_file|boto3|gdown|fsspec|smart_open/i;
+  /json|ya?ml|toml|conf|cfg|hparams|hyperparams|hyper_params|model_args|model_kwargs|\b(?:ini|txt)\b|transformers|huggingface_hub|safetensors|onnx|requests|httpx|urllib|wget|download_url_to_file|boto3|gdown|fsspec|smart_open/i;
 
 /**
  * A call of `eval`, `exec` or `compile` by that name, as the gate in `call` below asks (`eval (x)` and
