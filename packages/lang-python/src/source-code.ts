@@ -2120,10 +2120,22 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return this.methodOf(cls, name);
   }
 
-  /** The `class_definition` of this file an identifier is bound to (only to it, or through aliases). */
+  /**
+   * The `class_definition` of this file an identifier is bound to (only to it, or through aliases);
+   * also a class nested in a class body, reached as `self.J`, `cls.J` or `Outer.J`.
+   */
   private localClass(expr: Node): Node | undefined {
     let e: Node | undefined = expr;
     for (let depth = 0; e && depth < 8; depth++) {
+      if (e.type === 'attribute') {
+        const object = e.childForFieldName('object');
+        const attr = e.childForFieldName('attribute');
+        const outer = object && attr ? this.classOf(object) : undefined;
+        if (!outer) return undefined;
+        this.scopes.ensureBindings();
+        const list = this.scopes.scopeOfNode(outer)?.bindings.get(this.text.slice(attr!.startIndex, attr!.endIndex)) ?? [];
+        return list.length === 1 && list[0].kind === 'class' ? list[0].node : undefined;
+      }
       if (e.type !== 'identifier') return undefined;
       const list = this.bindings(e);
       if (list.length !== 1) return undefined;

@@ -142,6 +142,16 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(sc.calleeGate(['Unpickler'])(callStarting(sc, 'C('))).toBe(true);
   });
 
+  it('finds a class nested in a class body through self, cls or the outer class (localSubclass)', async () => {
+    const sc = await parse(
+      ['import yaml', 'class Config:', '    class J(yaml.SafeLoader):', '        pass', '    def m(self):', '        self.J(s)', '        Config.J(s)', '        self.K(s)'].join('\n'),
+    );
+    const callee = (start: string) => sc.callee(callStarting(sc, start))!;
+    expect(sc.localSubclass(callee('self.J('))!.bases).toEqual(['yaml.SafeLoader']);
+    expect(sc.localSubclass(callee('Config.J('))!.classes[0].childForFieldName('name')!.text).toBe('J');
+    expect(sc.localSubclass(callee('self.K('))).toBeUndefined();
+  });
+
   it('reads the known start of a string built at run time (stringPrefix)', async () => {
     const sc = await parse(
       ['BASE = "http://x.org"', 'a = f"{BASE}/{name}.pth"', 'b = f"http://{host}/m.bin"', 'c = f"{host}/m.bin"', 'd = "http://a" f"/{p}"', 'e = f"{BASE}/m"'].join('\n'),

@@ -86,6 +86,11 @@ export default createRule<[], PythonSourceCode>({
           return a.kind === 'safe' && b.kind === 'safe' ? { kind: 'safe' } : { kind: 'unknown' };
         }
       }
+      if (expr.type === 'attribute') {
+        // A loader class nested in a class body (`Loader=self.SafeJoinLoader`, `Config.Loader`).
+        const cls = sc.localSubclass(expr)?.classes[0];
+        if (cls) return classVerdict(cls, depth + 1);
+      }
       if (expr.type === 'identifier') {
         // A loader class defined in this file: safe when every base is a safe loader.
         const defs = sc.bindings(expr);
