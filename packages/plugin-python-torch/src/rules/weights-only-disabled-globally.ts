@@ -47,14 +47,26 @@ export default createRule<[], PythonSourceCode>({
 
     /** Does this function body force weights_only=False on what it passes on? */
     function bodyForcesFalse(body: Node): Verdict {
-      for (const kw of sc.descendants(body, 'keyword_argument')) {
-        if (kw.childForFieldName('name')?.text !== 'weights_only') continue;
-        if (flagState(sc, kw.childForFieldName('value') ?? undefined) === 'false') return 'forcesFalse';
+      // `weights_only=False`, also spelled into a dict splat (`_o(*a, **{**k, "weights_only": False})`)
+      for (const call of sc.descendants(body, 'call')) {
+        if (flagState(sc, sc.argument(call, { name: 'weights_only' })) === 'false') return 'forcesFalse';
       }
       return setsWeightsOnlyFalse(sc, body) ? 'forcesFalse' : 'safe';
     }
 
-    function replacementVerdict(value: Node): Verdict {
+    /** `(lambda *a, **k: …)`: the expression inside redundant parentheses. */
+    function unwrap(value: Node): Node {
+      let v = value;
+      while (v.type === 'parenthesized_expression') {
+        const inner = v.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+        if (inner.length !== 1) break;
+        v = inner[0];
+      }
+      return v;
+    }
+
+    function replacementVerdict(replacement: Node): Verdict {
+      const value = unwrap(replacement);
       if (value.type === 'lambda') return bodyForcesFalse(value);
       if (value.type === 'none') return 'safe';
       if (value.type === 'call') {
@@ -76,7 +88,8 @@ export default createRule<[], PythonSourceCode>({
     }
 
     /** What a replacement of `_default_to_weights_only` returns: always false, always true, or unknown. */
-    function defaultHookVerdict(value: Node): Verdict {
+    function defaultHookVerdict(replacement: Node): Verdict {
+      const value = unwrap(replacement);
       const returns = (fn: Node): Node[] => {
         if (fn.type === 'lambda') {
           const body = fn.childForFieldName('body');
