@@ -69,7 +69,7 @@ function unrestrictedUnpickler(sc: PythonSourceCode, call: Node): string | undef
   return base;
 }
 
-/** Does the function's body end with `return <base>.find_class(...)` (also as the last `else` of a final `if`)? */
+/** Does the function's body end with `return <base>.find_class(...)` (also as the last `else` of a final `if`, or at the end of a final `try`)? */
 function endsByDelegating(fn: Node): boolean {
   let block = fn.childForFieldName('body');
   for (let depth = 0; block && depth < 8; depth++) {
@@ -78,6 +78,11 @@ function endsByDelegating(fn: Node): boolean {
     if (last.type === 'return_statement') {
       const value = last.namedChildren.find((c) => c && c.type !== 'comment');
       return value?.type === 'call' && /\.find_class$/.test(value.childForFieldName('function')?.text ?? '');
+    }
+    if (last.type === 'try_statement') {
+      // `try: return super().find_class(m, name)` / `except Exception: raise`: every name still reaches the base
+      block = last.childForFieldName('body');
+      continue;
     }
     if (last.type !== 'if_statement') return false;
     const alternative = last.childrenForFieldName('alternative').filter((c): c is Node => c !== null).at(-1);
