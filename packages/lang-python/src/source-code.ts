@@ -31,6 +31,16 @@ export interface PythonParameter {
   index: number;
 }
 
+/** A value written into a container (see {@link PythonSourceCode.containerWrites}). */
+export interface ContainerWrite {
+  /** The assignment, augmented assignment or call that writes. */
+  node: Node;
+  /** The key written, when the write names one (`name[key] = …`, `setdefault(key, …)`, `update(key=…)`). */
+  key?: Node;
+  /** The value written (for `update(m)` / `extend(xs)` / `|= m`: the whole mapping or iterable). */
+  value: Node;
+}
+
 export interface ParseProblem {
   message: string;
   loc: SourceLocation;
@@ -1065,6 +1075,44 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       if (!node || node.startIndex !== m.index || node.type !== 'identifier') continue;
       if (this.isMemberOrKeywordName(node)) continue;
       if (model.resolve(name, m.index) === scope) out.push(node);
+    }
+    return out;
+  }
+
+  /**
+   * What is written into the container a variable holds, anywhere in its scope, in source order:
+   * `name[key] = value` (`key` the subscript), `name.update(value)` / `update(k=value)`,
+   * `name.setdefault(key, value)`, `name.append(value)` / `extend` / `add` / `insert(i, value)`,
+   * `name |= value`. `node` is the statement or call that writes. Follow `value` to see what the
+   * container may hold beyond the value it was bound to (`config = {}` filled from `json.load`).
+   */
+  containerWrites(identifier: Node): ContainerWrite[] {
+    if (identifier.type !== 'identifier') return [];
+    const out: ContainerWrite[] = [];
+    for (const ref of this.references(identifier)) {
+      const parent = ref.parent;
+      if (!parent) continue;
+      if (parent.type === 'subscript' && parent.childForFieldName('value')?.id === ref.id) {
+        const statement = parent.parent;
+        const value = statement?.type === 'assignment' && statement.childForFieldName('left')?.id === parent.id ? statement.childForFieldName('right') : null;
+        if (value) out.push({ node: statement!, key: parent.childForFieldName('subscript') ?? undefined, value });
+      } else if (parent.type === 'augmented_assignment' && parent.childForFieldName('left')?.id === ref.id) {
+        const value = parent.childForFieldName('right');
+        if (value && parent.childForFieldName('operator')?.text === '|=') out.push({ node: parent, value });
+      } else if (parent.type === 'attribute' && parent.childForFieldName('object')?.id === ref.id) {
+        const call = parent.parent;
+        if (call?.type !== 'call' || call.childForFieldName('function')?.id !== parent.id) continue;
+        const method = parent.childForFieldName('attribute')?.text;
+        const args = this.argumentNodes(call);
+        if (method === 'update' || method === 'append' || method === 'extend' || method === 'add') {
+          for (const a of args) {
+            const value = a.type === 'keyword_argument' ? a.childForFieldName('value') : a.type === 'list_splat' || a.type === 'dictionary_splat' ? namedChildrenOf(a)[0] : a;
+            if (value) out.push({ node: call, key: a.type === 'keyword_argument' ? (a.childForFieldName('name') ?? undefined) : undefined, value });
+          }
+        } else if ((method === 'setdefault' || method === 'insert') && args.length === 2 && args[1].type !== 'keyword_argument') {
+          out.push({ node: call, key: method === 'setdefault' ? args[0] : undefined, value: args[1] });
+        }
+      }
     }
     return out;
   }

@@ -142,6 +142,29 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(sc.calleeGate(['Unpickler'])(callStarting(sc, 'C('))).toBe(true);
   });
 
+  it('lists what is written into a container (containerWrites)', async () => {
+    const sc = await parse(
+      [
+        'import json',
+        'def f(path, other):',
+        '    config = {}',
+        '    config["a"] = 1',
+        '    config.update(json.load(open(path)))',
+        '    config.update(b=2)',
+        '    config.setdefault("c", 3)',
+        '    config |= {"d": 4}',
+        '    other["x"] = 5',
+        '    items = []',
+        '    items.append(6)',
+        '    items.insert(0, 7)',
+        '    return config, items',
+      ].join('\n'),
+    );
+    const writes = (name: string) => sc.containerWrites(lastIdent(sc, name)).map((w) => `${w.key ? sc.getText(w.key) : '-'}:${sc.getText(w.value)}`);
+    expect(writes('config')).toEqual(['"a":1', '-:json.load(open(path))', 'b:2', '"c":3', '-:{"d": 4}']);
+    expect(writes('items')).toEqual(['-:6', '-:7']);
+  });
+
   it('finds a class nested in a class body through self, cls or the outer class (localSubclass)', async () => {
     const sc = await parse(
       ['import yaml', 'class Config:', '    class J(yaml.SafeLoader):', '        pass', '    def m(self):', '        self.J(s)', '        Config.J(s)', '        self.K(s)'].join('\n'),

@@ -166,6 +166,8 @@ export default createRule<[], PythonSourceCode>({
             if ((b.kind === 'assignment' || b.kind === 'with') && b.value) best = max(best, taintOf(b.value, depth + 1, seen));
             else if ((b.kind === 'for' || b.kind === 'unpack') && b.source) best = max(best, taintOf(b.source, depth + 1, seen));
           }
+          // `config = {}` filled from loaded data: `config.update(json.load(f))`, `config[k] = v`
+          if (best !== 'loaded') for (const w of sc.containerWrites(expr)) best = max(best, taintOf(w.value, depth + 1, seen));
           return best;
         }
         case 'call': {
