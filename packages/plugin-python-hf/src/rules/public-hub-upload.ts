@@ -72,9 +72,13 @@ export default createRule<[], PySourceCode>({
               const p = privacyFlag(sc, args, 'hub_private_repo');
               if (p === 'true' || p === 'unknown') return;
               context.report({ node, messageId: 'trainerPush', data: { target: receiverLabel(node), extra: extra(node) }, confidence: baseConfidence });
+            } else if (!guardedByPushFlag(node)) {
+              // Arguments built elsewhere (a CLI parser, a config object, another module): they may set
+              // hub_private_repo, so low confidence; not at all when the push runs only if those
+              // arguments ask for it (`if training_args.push_to_hub: trainer.push_to_hub()`), where the
+              // same place that opts in also says whether the repository is private.
+              context.report({ node, messageId: 'trainerPush', data: { target: receiverLabel(node), extra: extra(node) }, confidence: 'low' });
             }
-            // Arguments built elsewhere (a CLI parser, a config object): privacy is configured there,
-            // like `private=<variable>`.
             return;
           }
           // A trainer built elsewhere (`self.trainer.push_to_hub()`): its arguments say where it pushes.
@@ -112,6 +116,16 @@ export default createRule<[], PySourceCode>({
     };
   },
 });
+
+/** Is the call inside an `if` of its function whose condition reads a `push_to_hub` flag (`if args.push_to_hub:`)? */
+function guardedByPushFlag(call: PyNode): boolean {
+  for (let n = call.parent; n && n.type !== 'function_definition' && n.type !== 'module'; n = n.parent) {
+    if (n.type !== 'if_statement') continue;
+    const condition = n.childForFieldName('condition');
+    if (condition && /\bpush_to_hub\b/.test(condition.text)) return true;
+  }
+  return false;
+}
 
 /**
  * The upload goes to a repository this function created private just before:

@@ -85,9 +85,13 @@ export function trainerArgsCall(sc: PySourceCode, trainerRecv: PyNode | null): {
  * `load`/`from_template`), also imported relatively inside huggingface_hub (`.repocard.ModelCard`).
  */
 const HUB_CARD = /^(?:huggingface_hub\.|\.)(?:[\w.]*\.)?(?:Model|Dataset|Space|Repo)Card(?:\.(?:load|from_template))?$/;
+/** huggingface_hub's git-based `Repository`: its `push_to_hub` pushes commits to a repository that exists; it has no `private`. */
+const HUB_GIT_REPOSITORY = /^huggingface_hub\.(?:repository\.)?Repository$/;
 
 /**
  * A `push_to_hub` that has no privacy of its own to set, so a missing `private=True` says nothing:
+ * - a git `Repository`'s (`repo = Repository(local_dir, clone_from="org/m"); repo.push_to_hub()` pushes
+ *   commits to a repository that already exists; its `push_to_hub` takes no `private`);
  * - a Hub card's (`card = ModelCard.load(repo_id); card.push_to_hub(repo_id)` updates the README of
  *   an existing repository; its `push_to_hub` takes no `private`), by what the receiver was built
  *   with, or by its name (`card`, `model_card`) when that cannot be told (`card_class.load(...)`, a
@@ -101,7 +105,7 @@ export function pushWithoutPrivacy(sc: PySourceCode, call: PyNode): boolean {
   if (!recv) return false;
   const holder = recv.type === 'call' ? recv : recv.type === 'identifier' ? valuesOf(sc, recv).find((v) => v.type === 'call') : undefined;
   const built = holder ? sc.qualifiedName(calleeOf(holder)!) : undefined;
-  if (built && HUB_CARD.test(built)) return true;
+  if (built && (HUB_CARD.test(built) || HUB_GIT_REPOSITORY.test(built))) return true;
   if (!built && recv.type === 'identifier' && /(?:^|_)card$/i.test(recv.text)) return true;
   if (recv.type !== 'identifier' || recv.text !== 'self') return false;
   const fn = sc.enclosingFunction(call);
