@@ -480,11 +480,9 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         const value = expr.childForFieldName('value');
         const index = expr.childForFieldName('subscript');
         if (!value || !index) return NONE;
-        if (value.type === 'identifier' || value.type === 'dictionary' || value.type === 'parenthesized_expression') {
-          // `LOADERS[ext]` with `LOADERS = {".pt": torch.load, ".pkl": pickle.load}`
-          const table = this.tableNames(value, index, undefined);
-          if (table) return table;
-        }
+        // `LOADERS[ext]` with `LOADERS = {".pt": torch.load, ".pkl": pickle.load}`
+        const table = this.lookupValues(expr);
+        if (table) return this.namesOfEach(table);
         // sys.modules["torch"]
         if (this.qualifiedName(value) !== 'sys.modules') return NONE;
         const name = this.constant(index);
@@ -503,11 +501,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     if (last !== 'getattr' && last !== 'import_module' && last !== '__import__' && last !== 'importorskip' && last !== 'partial' && last !== 'get') return NONE;
     if (last === 'get') {
       // `LOADERS.get(ext, torch.load)`: a dispatch table's value, or the default
-      const table = fn.type === 'attribute' ? fn.childForFieldName('object') : null;
-      if (!table || (table.type !== 'identifier' && table.type !== 'dictionary')) return NONE;
-      const args = this.argumentNodes(call);
-      if (args.length === 0 || args.length > 2 || args.some((a) => a.type === 'keyword_argument' || a.type === 'list_splat' || a.type === 'dictionary_splat')) return NONE;
-      return this.tableNames(table, args[0], args[1]) ?? NONE;
+      const values = this.lookupValues(call);
+      return values ? this.namesOfEach(values) : NONE;
     }
     const callee = this.qualifiedName(fn);
     // `functools.partial(pickle.load, encoding="latin1")` calls what it wraps (its arguments: `argInfo`)
@@ -527,30 +522,51 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return single ? [single] : NONE;
   }
 
+  /** The names every one of the values may denote (empty when one of them resolves to nothing). */
+  private namesOfEach(values: readonly Node[]): readonly string[] {
+    let out: readonly string[] | undefined;
+    for (const value of values) {
+      out = out === undefined ? this.qualifiedNames(value) : union(out, this.qualifiedNames(value));
+      if (out.length === 0) return NONE;
+    }
+    return out ?? NONE;
+  }
+
   /**
-   * The names a dispatch table gives for a key (`LOADERS[ext]`, `LOADERS.get(ext, default)`): a dict
-   * literal, or a name bound once to one, every value of which resolves. A literal key gives its
-   * value (or the default when the table is complete and lacks it); any other key may be any of
-   * them. `undefined` when the expression is not such a table (the caller then tries other readings);
-   * empty when a value the key may select does not resolve.
+   * The values a lookup in a table may give: `table[key]` or `table.get(key, default)` (the node
+   * given), with `table` a dict literal or a name bound once to one. A literal key gives its entry
+   * (or the default, when the table is complete and lacks it); any other key may give every entry
+   * and the default. `undefined` when the expression is no such lookup; empty when the values are
+   * not known (a table that may gain keys: `T[k] = v`, `T.update(…)` in its scope).
    */
-  private tableNames(mapping: Node, key: Node, fallback: Node | undefined): readonly string[] | undefined {
+  lookupValues(expr: Node): Node[] | undefined {
+    let mapping: Node | null;
+    let key: Node | undefined;
+    let fallback: Node | undefined;
+    if (expr.type === 'subscript') {
+      mapping = expr.childForFieldName('value');
+      key = expr.childForFieldName('subscript') ?? undefined;
+    } else if (expr.type === 'call') {
+      const fn = this.callee(expr);
+      if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'get') return undefined;
+      mapping = fn.childForFieldName('object');
+      const args = this.argumentNodes(expr);
+      if (args.length === 0 || args.length > 2 || args.some((a) => a.type === 'keyword_argument' || a.type === 'list_splat' || a.type === 'dictionary_splat')) return undefined;
+      [key, fallback] = args;
+    } else return undefined;
+    if (!mapping || !key || (mapping.type !== 'identifier' && mapping.type !== 'dictionary' && mapping.type !== 'parenthesized_expression')) return undefined;
     const table = this.dictEntries(mapping, 0);
     if (!table || table.entries.size === 0) return undefined;
     if (key.type === 'string' || key.type === 'integer') {
       const k = this.constant(key);
       const hit = typeof k === 'string' || typeof k === 'number' ? table.entries.get(String(k)) : undefined;
-      if (hit) return this.qualifiedNames(hit);
-      return table.complete && fallback ? this.qualifiedNames(fallback) : NONE;
+      if (hit) return [hit];
+      return table.complete && fallback ? [fallback] : [];
     }
-    if (!table.complete) return NONE;
-    let out: readonly string[] | undefined = fallback ? this.qualifiedNames(fallback) : undefined;
-    for (const value of table.entries.values()) {
-      const names = this.qualifiedNames(value);
-      out = out === undefined ? names : union(out, names);
-      if (out.length === 0) return NONE;
-    }
-    return out ?? NONE;
+    if (!table.complete) return [];
+    const out = [...table.entries.values()];
+    if (fallback) out.unshift(fallback);
+    return out;
   }
 
   /** The module `importlib.import_module(...)` / `__import__(...)` returns, when known. */
@@ -1641,9 +1657,33 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         return this.constantOfCall(expr);
       case 'attribute':
         return this.constantOfClassAttribute(expr);
+      case 'subscript':
+        return this.constantOfSubscript(expr);
       default:
         return UNKNOWN;
     }
+  }
+
+  /**
+   * `URLS["b0"]` with `URLS = {"b0": "http://…"}` (a table that gains no keys in its scope), and
+   * `NAMES[1]` / `NAMES[-1]` of a constant list or tuple.
+   */
+  private constantOfSubscript(expr: Node): ConstantValue | Unknown {
+    const value = expr.childForFieldName('value');
+    const index = expr.childForFieldName('subscript');
+    if (!value || !index) return UNKNOWN;
+    const key = this.constant(index);
+    if (typeof key !== 'string' && typeof key !== 'number') return UNKNOWN;
+    const table = this.dictEntries(value, 0);
+    if (table) {
+      const hit = table.complete ? table.entries.get(String(key)) : undefined;
+      return hit ? this.constant(hit) : UNKNOWN;
+    }
+    if (typeof key !== 'number' || !Number.isInteger(key)) return UNKNOWN;
+    const seq = this.constant(value);
+    if (!Array.isArray(seq)) return UNKNOWN;
+    const i = key < 0 ? seq.length + key : key;
+    return i >= 0 && i < seq.length ? seq[i] : UNKNOWN;
   }
 
   /**

@@ -7,6 +7,36 @@ async function constOf(text: string, name = 'x') {
   return sc.constant(valueOf(sc, name));
 }
 
+describe('constant of a lookup in a table', () => {
+  it.each([
+    ['URLS = {"b0": "http://a", "b1": url_of()}\nx = URLS["b0"]', 'http://a'],
+    ['NAMES = ("a", "b", "c")\nx = NAMES[-1]', 'c'],
+    ['K = "b1"\nT = {"b1": 7}\nx = T[K]', 7],
+    ['x = {"a": 1}["a"]', 1],
+  ])('%s', async (text, expected) => {
+    expect(await constOf(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['T = {"a": 1}\nT["a"] = 2\nx = T["a"]'], // the table changes in its scope
+    ['T = {"a": 1}\nx = T["b"]'],
+    ['T = {"a": 1, "b": 2}\nx = T[k]'],
+    ['x = os.environ["HOME"]'],
+  ])('%s is unknown', async (text) => {
+    expect(await constOf(text)).toBe(UNKNOWN);
+  });
+
+  it('lists the values a lookup may give (lookupValues)', async () => {
+    const sc = await parse(['T = {"a": 1, "b": 2}', 'x = T[k]', 'y = T.get(k, 3)', 'z = T["b"]', 'w = T.get("c", 4)', 'v = other[k]'].join('\n'));
+    const values = (name: string) => sc.lookupValues(valueOf(sc, name))?.map((v) => v.text);
+    expect(values('x')).toEqual(['1', '2']);
+    expect(values('y')).toEqual(['3', '1', '2']);
+    expect(values('z')).toEqual(['2']);
+    expect(values('w')).toEqual(['4']);
+    expect(values('v')).toBeUndefined();
+  });
+});
+
 describe('constant literals', () => {
   it.each([
     ['x = "abc"', 'abc'],

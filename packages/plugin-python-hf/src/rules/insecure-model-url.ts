@@ -71,11 +71,15 @@ export default createRule<[], PySourceCode>({
       const shown = confidence === 'high' ? url : `${url}…`;
       context.report({ node, messageId, data: { api, what, url: shown.length > 80 ? `${shown.slice(0, 77)}...` : shown }, suggest, confidence });
     };
-    const insecureValue = (n: PyNode | undefined): string | undefined => {
+    const insecureValue = (n: PyNode | undefined, depth = 0): string | undefined => {
       if (!n) return undefined;
       const r = resolve(sc, n);
       if (r.kind === 'string' && isInsecureUrl(r.value)) return r.value;
-      return r.kind === 'prefix' && insecurePrefix(r.value) ? r.value : undefined;
+      if (r.kind === 'prefix' && insecurePrefix(r.value)) return r.value;
+      // `url_map[model_name]` with `url_map = {"b0": "http://…/b0.pth", …}`: every entry the key may pick
+      const entries = depth === 0 ? sc.lookupValues(n) : undefined;
+      const urls = entries?.map((v) => insecureValue(v, 1));
+      return urls?.length && urls.every((u) => u !== undefined) ? urls[0] : undefined;
     };
     /** `HF_ENDPOINT` set to a plain-HTTP URL: `os.environ["HF_ENDPOINT"] = …`, `setdefault`, `putenv`, `update`, `mock.patch.dict`, … */
     const mentionsEndpoint = sc.text.includes('HF_ENDPOINT');
