@@ -38,12 +38,13 @@ function urlArgFor(sc: PySourceCode, call: PyNode, method: string): PyNode | und
   return sc.argument(call, { name: 'url' }) ?? sc.argument(call, { position: 0 });
 }
 
-/** A session object (`requests.Session()`, `aiohttp.ClientSession()`, `httpx.Client()`) that `recv` holds. */
-function isSession(sc: PySourceCode, recv: PyNode | null): boolean {
-  if (!recv) return false;
-  if (recv.type === 'call') return SESSION_CLASS.test(sc.qualifiedName(calleeOf(recv)!) ?? '');
-  if (recv.type !== 'identifier') return false;
-  return valuesOf(sc, recv).some((v) => v.type === 'call' && SESSION_CLASS.test(sc.qualifiedName(calleeOf(v)!) ?? ''));
+/**
+ * A method of a session object (`requests.Session()`, `aiohttp.ClientSession()`, `httpx.Client()`),
+ * as the language's instance model reads the receiver: `s.get` after `s = requests.Session()` or
+ * `with requests.Session() as s`, `self.session.get` with `self.session = requests.Session()`.
+ */
+function isSessionMethod(sc: PySourceCode, fn: PyNode): boolean {
+  return sc.instanceQualifiedNames(fn).some((q) => SESSION_CLASS.test(q.slice(0, q.lastIndexOf('.'))));
 }
 
 /** Tokens of the command a `subprocess`/`os.system` call runs (`args`, `cmd`, `command` or the first argument). */
@@ -89,7 +90,7 @@ export function rawDownload(sc: PySourceCode, call: PyNode): RawDownload | undef
     const urlNode = urlArgFor(sc, call, method);
     return { call, api: qn, urlNode, url: resolve(sc, urlNode), savesDirectly: false };
   }
-  if (!qn && fn.type === 'attribute' && (method === 'get' || method === 'request' || method === 'stream') && isSession(sc, receiverOf(call))) {
+  if (!qn && fn.type === 'attribute' && (method === 'get' || method === 'request' || method === 'stream') && isSessionMethod(sc, fn)) {
     if (method !== 'get') {
       const m = sc.argument(call, { position: 0 });
       const mv = m ? sc.constant(m) : UNKNOWN;
