@@ -68,6 +68,8 @@ export function resolve(sc: PySourceCode, node: PyNode | null | undefined, depth
   const c = sc.constant(node);
   if (c !== UNKNOWN) {
     if (typeof c === 'string') return { kind: 'string', value: c, ...(isPlainString(node) ? { node } : {}) };
+    // `def create(model, peft=None): PeftModel.from_pretrained(model, peft)`: the caller passes the value
+    if (c === null && noneParameterPassedOn(sc, node)) return { kind: 'unknown' };
     return { kind: 'non-string', why: c === null ? 'None' : typeof c };
   }
   switch (node.type) {
