@@ -59,7 +59,7 @@ export default createRule<[Options], PySourceCode>({
       call(node: PyNode) {
         const shell = shellHubFetch(sc, node, opts.allowBranches);
         if (shell) {
-          if (!shell.pinned) context.report({ node, messageId: 'shellDownload', data: { command: shell.command, id: shell.id } });
+          if (!shell.pinned) context.report({ node, messageId: 'shellDownload', data: { command: shell.command, id: shell.id }, confidence: shell.unresolved ? 'low' : 'high' });
           return;
         }
         const load = hubLoad(sc, node);

@@ -31,6 +31,15 @@ export default createRule<[], PySourceCode>({
       call(node: PyNode) {
         // `git clone https://huggingface.co/org/x`, `huggingface-cli download org/x`, pinned or not
         const shell = shellHubFetch(sc, node);
+        if (shell?.unresolved) {
+          // `f"git clone https://huggingface.co/{org}/x"`: judge an owner written out, else low confidence
+          const owner = /^([A-Za-z0-9][\w.-]*)\/./.exec(shell.id)?.[1];
+          if (!owner) context.report({ node, messageId: 'unresolved', data: { api: shell.command }, confidence: 'low' });
+          else if (!policy.trustsOwner(owner)) {
+            context.report({ node, messageId: 'unknownPublisher', data: { api: shell.command, id: shell.id, owner, trusted: policy.summary }, confidence: 'medium' });
+          }
+          return;
+        }
         if (shell) {
           const judged = policy.judge(shell.id);
           if (judged.verdict === 'untrusted') {

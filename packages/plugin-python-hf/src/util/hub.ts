@@ -259,6 +259,16 @@ export function isHfApiInstance(sc: PySourceCode, recv: PyNode | null): boolean 
 /** What `shellHubFetch` needs in a file's code: a Hub URL, or the Hub's command-line tools. */
 export const SHELL_HUB_TRIGGERS: Trigger[] = [/huggingface\.co|hf\.co\//i, 'huggingface-cli', /\bhf\b/];
 
+/** A Hub repository fetched by a shell command (see `shellHubFetch`). */
+export interface ShellHubFetch {
+  command: string;
+  /** The repository id as written (`org/x`; with an f-string's holes, `{args.hf_path}`, when `unresolved`). */
+  id: string;
+  pinned: boolean;
+  /** The id is only known at run time (an f-string's hole in the URL or the id). */
+  unresolved?: boolean;
+}
+
 /**
  * `git clone https://huggingface.co/org/x` / `huggingface-cli download org/x` (or `hf download`) run
  * from Python through `subprocess` or `os.system`: the command, the repository id, and whether the
@@ -266,7 +276,7 @@ export const SHELL_HUB_TRIGGERS: Trigger[] = [/huggingface\.co|hf\.co\//i, 'hugg
  * `git checkout main`, unless `allowBranches`); one that cannot be read (`--revision {rev}`) is taken
  * as pinned.
  */
-export function shellHubFetch(sc: PySourceCode, node: PyNode, allowBranches = false): { command: string; id: string; pinned: boolean } | undefined {
+export function shellHubFetch(sc: PySourceCode, node: PyNode, allowBranches = false): ShellHubFetch | undefined {
   const name = calleeName(node) ?? '';
   if (!/^(?:run|call|check_call|check_output|Popen|system|popen|getoutput|getstatusoutput)$/.test(name)) return undefined;
   if (!SUBPROCESS.test(sc.qualifiedName(calleeOf(node)!) ?? '')) return undefined;
@@ -284,13 +294,18 @@ export function shellHubFetch(sc: PySourceCode, node: PyNode, allowBranches = fa
   if (clone >= 0) {
     const url = t.slice(clone + 1).find((x) => /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\//i.test(x));
     if (!url) return undefined;
-    const m = /huggingface\.co\/(?:(datasets|spaces)\/)?([^/\s]+\/[^/\s]+?)(?:\.git)?\/?$/i.exec(url.replace(/^https?:\/\/(?:www\.)?hf\.co/i, 'https://huggingface.co'));
-    return m ? { command: 'git clone', id: m[2], pinned: pinnedBy(t.indexOf('checkout')) || revisionPins } : undefined;
+    const normal = url.replace(/^https?:\/\/(?:www\.)?hf\.co/i, 'https://huggingface.co');
+    const pinned = pinnedBy(t.indexOf('checkout')) || revisionPins;
+    const m = /huggingface\.co\/(?:(datasets|spaces)\/)?([^/\s]+\/[^/\s]+?)(?:\.git)?\/?$/i.exec(normal);
+    if (m && !/[{}]/.test(m[2])) return { command: 'git clone', id: m[2], pinned };
+    // `f"git clone https://huggingface.co/{args.hf_path} …"`: a Hub repository known only at run time
+    const hole = /huggingface\.co\/(?:(?:datasets|spaces)\/)?([^\s]*\{[^\s]*)$/i.exec(normal);
+    return hole ? { command: 'git clone', id: hole[1].replace(/(?:\.git)?\/?$/, ''), pinned, unresolved: true } : undefined;
   }
   const dl = t.findIndex((x, i) => x === 'download' && /(?:^|\/)(?:huggingface-cli|hf)$/.test(t[i - 1] ?? ''));
   if (dl >= 0) {
     const id = t.slice(dl + 1).find((x, i, rest) => x && !x.startsWith('-') && rest[i - 1] !== '--revision');
-    return id ? { command: `${t[dl - 1].replace(/^.*\//, '')} download`, id, pinned: revisionPins } : undefined;
+    return id ? { command: `${t[dl - 1].replace(/^.*\//, '')} download`, id, pinned: revisionPins, ...(/[{}]/.test(id) ? { unresolved: true } : {}) } : undefined;
   }
   return undefined;
 }
