@@ -48,7 +48,13 @@ export default createRule<[], PySourceCode>({
           return;
         }
         const load = hubLoad(sc, node);
-        if (!load || load.offline || load.defaultModel) return;
+        if (!load || load.offline) return;
+        if (load.defaultModel) {
+          // `pipeline("sentiment-analysis")`: the library's default model for the task, whoever publishes it
+          const task = load.call.childForFieldName('arguments')?.namedChildren[0]?.text ?? '';
+          context.report({ node, messageId: 'defaultModel', data: { api: load.api, task }, confidence: 'medium' });
+          return;
+        }
         if (!load.ref || load.ref.kind !== 'hub') {
           // `f"meta-llama/Llama-2-{size}-hf"`: the owner is written out even if the name is not
           const prefix = load.resolved.kind === 'prefix' ? load.resolved.value : undefined;
