@@ -123,7 +123,13 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private errors?: ParseProblem[];
   private importIndex?: ImportIndex;
   private scopeModel?: ScopeModel;
-  private readonly qnCache = new Map<number, readonly string[] | typeof PENDING>();
+  private readonly strictNames = new Map<number, readonly string[] | typeof PENDING>();
+  private readonly possibleNames = new Map<number, readonly string[] | typeof PENDING>();
+  /** Set while `possibleQualifiedNames` runs: a branch or binding that does not resolve is left out. */
+  private lenient = false;
+  private get qnCache(): Map<number, readonly string[] | typeof PENDING> {
+    return this.lenient ? this.possibleNames : this.strictNames;
+  }
   private readonly constCache = new Map<number, ConstantValue | Unknown | typeof PENDING>();
   private readonly argCache = new Map<number, ArgInfo>();
   private readonly calleeCache = new Map<number, Node | undefined>();
@@ -422,20 +428,43 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    */
   qualifiedNames(expr: Node): readonly string[] {
     const id = expr.id;
-    const cached = this.qnCache.get(id);
+    const cache = this.qnCache;
+    const cached = cache.get(id);
     if (cached === PENDING) return NONE;
     if (cached !== undefined) return cached;
     if (this.depth >= MAX_DEPTH) return NONE; // hostile nesting / alias chains: give up, uncached
-    this.qnCache.set(id, PENDING);
+    cache.set(id, PENDING);
     let result: readonly string[] = NONE;
     this.depth++;
     try {
       result = this.computeQualifiedNames(expr);
     } finally {
       this.depth--;
-      this.qnCache.set(id, result);
+      cache.set(id, result);
     }
     return result;
+  }
+
+  /**
+   * Every qualified name the expression may denote on some path: `qualifiedNames`, except that a
+   * branch or binding that does not resolve is left out instead of emptying the answer
+   * (`torch.load if bin else load_safetensors` → `['torch.load']`, with a local `def
+   * load_safetensors`). For "may this call be `torch.load`?"; never for "is every candidate safe?".
+   */
+  possibleQualifiedNames(expr: Node): readonly string[] {
+    if (this.lenient) return this.qualifiedNames(expr);
+    this.lenient = true;
+    try {
+      return this.qualifiedNames(expr);
+    } finally {
+      this.lenient = false;
+    }
+  }
+
+  /** `union`, or in `possibleQualifiedNames` the names of whichever side resolves. */
+  private unionOf(a: readonly string[], b: readonly string[]): readonly string[] {
+    if (this.lenient && (a.length === 0 || b.length === 0)) return a.length === 0 ? b : a;
+    return union(a, b);
   }
 
   private computeQualifiedNames(expr: Node): readonly string[] {
@@ -474,7 +503,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       case 'conditional_expression': {
         const parts = namedChildrenOf(expr);
         if (parts.length !== 3) return NONE;
-        return union(this.qualifiedNames(parts[0]), this.qualifiedNames(parts[2]));
+        return this.unionOf(this.qualifiedNames(parts[0]), this.qualifiedNames(parts[2]));
       }
       case 'subscript': {
         const value = expr.childForFieldName('value');
@@ -526,8 +555,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private namesOfEach(values: readonly Node[]): readonly string[] {
     let out: readonly string[] | undefined;
     for (const value of values) {
-      out = out === undefined ? this.qualifiedNames(value) : union(out, this.qualifiedNames(value));
-      if (out.length === 0) return NONE;
+      out = out === undefined ? this.qualifiedNames(value) : this.unionOf(out, this.qualifiedNames(value));
+      if (out.length === 0 && !this.lenient) return NONE;
     }
     return out ?? NONE;
   }
@@ -639,9 +668,13 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       else if (b.kind === 'assignment' && b.value) {
         if (b.value.type === 'none') continue; // `x = None` placeholder (e.g. in `except ImportError`)
         q = this.qualifiedNames(b.value);
-      } else return NONE;
-      if (q.length === 0) return NONE;
-      result = result.length === 0 ? q : union(result, q);
+      } else if (this.lenient) continue;
+      else return NONE;
+      if (q.length === 0) {
+        if (this.lenient) continue;
+        return NONE;
+      }
+      result = result.length === 0 ? q : this.unionOf(result, q);
     }
     return result;
   }

@@ -305,6 +305,18 @@ describe('qualifiedNames (every candidate)', () => {
     expect((await names('import torch\ndef f(T):\n    T[k](p)', 'T[k]')).all).toEqual([]);
   });
 
+  it('possibleQualifiedNames leaves out what does not resolve, qualifiedNames does not', async () => {
+    const text = 'import torch\ndef mine(p): ...\nload = torch.load if new else mine\nload(p)\nif c:\n    f = torch.load\nelse:\n    def f(p): ...\nf(q)';
+    const sc = await parse(text);
+    const callee = (start: string) => sc.callee(callStarting(sc, start))!;
+    expect(sc.qualifiedNames(callee('load(p)'))).toEqual([]);
+    expect(sc.possibleQualifiedNames(callee('load(p)'))).toEqual(['torch.load']);
+    expect(sc.qualifiedNames(callee('f(q)'))).toEqual([]);
+    expect(sc.possibleQualifiedNames(callee('f(q)'))).toEqual(['torch.load']);
+    // the strict answer is kept apart from the lenient one
+    expect(sc.qualifiedNames(callee('load(p)'))).toEqual([]);
+  });
+
   it('getattr over alternative bases', async () => {
     expect((await names('try:\n    import cPickle as p\nexcept ImportError:\n    import pickle as p\ngetattr(p, "loads")(b)', 'getattr(p, "loads")(b)')).all).toEqual([
       'cPickle.loads',

@@ -18,7 +18,8 @@ export function calleeName(sc: SC, call: Node, among?: { has(name: string): bool
   const callee = sc.callee(call);
   if (!callee) return undefined;
   if (!among) return sc.qualifiedName(callee);
-  return sc.qualifiedNames(callee).find((name) => among.has(name));
+  // On some path: `torch.load if bin else load_safetensors` (a local def) may still be `torch.load`.
+  return sc.possibleQualifiedNames(callee).find((name) => among.has(name));
 }
 
 /** Like `calleeName(sc, call, among)` for any expression (`torch.load` passed as a value). */
