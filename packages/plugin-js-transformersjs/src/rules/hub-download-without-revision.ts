@@ -1,6 +1,7 @@
 import { createRule } from '@oculum/core';
 import type { JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { calleeText, importsAny, isHfHubModule, memberIn, shown } from '../utils/libraries.js';
+import { hubRepo } from '../utils/hub-loads.js';
 import { classifyRevision } from '../utils/revision.js';
 import { ALLOW_TAGS_SCHEMA, docsUrl } from '../utils/meta.js';
 
@@ -16,12 +17,10 @@ const DOWNLOADERS = new Set(['downloadFile', 'downloadFileToCacheDir', 'snapshot
  * resolved is shown as code (`` `model` ``), so it does not read as a repository called "model".
  */
 function repoName(sc: JsSourceCode, call: TSESTree.CallExpression): string {
-  const repo = sc.argument(call, { name: 'repo', position: 0 });
-  if (!repo) return 'a repository';
-  const v = sc.constant(repo);
-  if (typeof v === 'string') return `"${shown(v)}"`;
-  if (v && typeof v === 'object' && !Array.isArray(v) && typeof v.name === 'string') return `"${shown(v.name)}"`;
-  return `\`${shown(sc.getText(repo), 40)}\``;
+  const { node, repo } = hubRepo(sc, call);
+  if (!node) return 'a repository';
+  if (repo) return `"${shown(repo.label)}"`;
+  return `\`${shown(sc.getText(node), 40)}\``;
 }
 
 export default createRule<[Options?], JsSourceCode>({

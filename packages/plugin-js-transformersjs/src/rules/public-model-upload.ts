@@ -1,19 +1,10 @@
 import { createRule } from '@oculum/core';
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { calleeText, importsAny, isHfHubModule, memberIn, shown } from '../utils/libraries.js';
+import { hubRepo, type HubRepo } from '../utils/hub-loads.js';
 import { docsUrl } from '../utils/meta.js';
 
 const UPLOADERS = new Set(['uploadFile', 'uploadFiles', 'uploadFilesWithProgress', 'commit']);
-
-/** The repo of a hub call as a comparable string (`"owner/name"` or `{ name }`), when constant. */
-function repoOf(sc: JsSourceCode, call: TSESTree.CallExpression): string | undefined {
-  const repo = sc.argument(call, { name: 'repo', position: 0 });
-  if (!repo) return undefined;
-  const v = sc.constant(repo);
-  if (typeof v === 'string') return v;
-  if (v && typeof v === 'object' && !Array.isArray(v) && typeof v.name === 'string') return v.name;
-  return undefined;
-}
 
 type Visibility = 'private' | 'public' | 'unknown';
 
@@ -50,21 +41,24 @@ export default createRule<[], JsSourceCode>({
   create(context) {
     const sc = context.sourceCode;
     if (!importsAny(sc, isHfHubModule)) return {};
-    const creates: Array<{ repo?: string; visibility: Visibility }> = [];
+    const creates: Array<{ repo?: HubRepo; visibility: Visibility }> = [];
     const uploads: TSESTree.CallExpression[] = [];
+    /** The repo as written: its designation when constant, else the expression as code. */
+    const shownRepo = (node: TSESTree.CallExpression, repo: HubRepo | undefined, expr: JsNode | undefined): string =>
+      repo?.label ?? shown(sc.getText(expr ?? node), 40);
     return {
       CallExpression(node: TSESTree.CallExpression) {
         const path = memberIn(sc, node.callee, isHfHubModule);
         if (!path || path.length !== 1 || !sc.argument(node, { position: 0 })) return;
         if (path[0] === 'createRepo') {
           const visibility = visibilityOf(sc, node);
-          creates.push({ repo: repoOf(sc, node), visibility });
+          const { node: expr, repo } = hubRepo(sc, node);
+          creates.push({ repo, visibility });
           if (visibility === 'private') return;
-          const repo = repoOf(sc, node) ?? shown(sc.getText(sc.argument(node, { name: 'repo', position: 0 }) ?? (node as JsNode)), 40);
           context.report({
             node,
             messageId: visibility === 'public' ? 'publicRepo' : 'unknownVisibility',
-            data: { callee: calleeText(sc, node), repo },
+            data: { callee: calleeText(sc, node), repo: shownRepo(node, repo, expr) },
             confidence: visibility === 'public' ? 'high' : 'low',
           });
         } else if (UPLOADERS.has(path[0])) {
@@ -73,16 +67,22 @@ export default createRule<[], JsSourceCode>({
       },
       'Program:exit'() {
         for (const node of uploads) {
-          const repo = repoOf(sc, node);
-          // The create call for this repo decides (and is reported itself when public).
-          const matching = repo !== undefined ? creates.filter((c) => c.repo === repo) : [];
-          if (matching.length > 0) continue;
-          // Unknown repo names: any create in the file is taken to be the one (no double report).
-          if ((repo === undefined || creates.every((c) => c.repo === undefined)) && creates.length > 0) continue;
+          const { node: expr, repo } = hubRepo(sc, node);
+          if (repo) {
+            // The create call for this repo decides (and is reported itself when public);
+            // `"datasets/o/n"` and `{ type: "dataset", name: "o/n" }` are the same repo.
+            if (creates.some((c) => c.repo?.key === repo.key)) continue;
+            // Only creates of unknown repos: one of them is taken to be this one (no double report).
+            if (creates.length > 0 && creates.every((c) => c.repo === undefined)) continue;
+          } else if (creates.some((c) => c.repo === undefined)) {
+            // An unknown repo may be the one an unknown create makes; a create of a named repo
+            // says nothing about where this upload goes.
+            continue;
+          }
           context.report({
             node,
             messageId: 'upload',
-            data: { callee: calleeText(sc, node), repo: repo ?? shown(sc.getText(sc.argument(node, { name: 'repo', position: 0 }) ?? node), 40) },
+            data: { callee: calleeText(sc, node), repo: shownRepo(node, repo, expr) },
             confidence: 'low',
           });
         }

@@ -11,12 +11,18 @@ interface Options {
   allowTags?: boolean;
 }
 
-/** `env.allowRemoteModels = false` at module level: models resolve locally only. */
-function remoteModelsDisabled(sc: JsSourceCode, node: TSESTree.AssignmentExpression): boolean {
+/**
+ * An assignment to transformers.js `env.allowRemoteModels`: `'off'` for a constant `false` at module
+ * level, `'on'` for any other value (`true`, a value the analysis cannot see), at module level or in a
+ * function (which may run after the module-level `false`); undefined for other assignments.
+ */
+function allowRemoteModelsWrite(sc: JsSourceCode, node: TSESTree.AssignmentExpression): 'off' | 'on' | undefined {
   const target = sc.importedMember(node.left);
-  return Boolean(
-    target && isTransformersModule(target.module) && target.path.join('.') === 'env.allowRemoteModels' && sc.constant(node.right) === false && !sc.enclosingFunction(node),
-  );
+  if (!target || !isTransformersModule(target.module) || target.path.join('.') !== 'env.allowRemoteModels') return undefined;
+  if (node.operator === '=' && sc.constant(node.right) === false && !sc.enclosingFunction(node)) return 'off';
+  // `= false` inside a function disables nothing for the loads that run before it.
+  if (node.operator === '=' && sc.constant(node.right) === false) return undefined;
+  return 'on';
 }
 
 export default createRule<[Options?], JsSourceCode>({
@@ -48,11 +54,18 @@ export default createRule<[Options?], JsSourceCode>({
     if (!importsAny(sc, isTransformersModule)) return {};
     const allowTags = options?.allowTags === true;
     const pending: Array<Parameters<typeof context.report>[0]> = [];
+    // The last module-level write wins; a later `= true` (or one in a function) turns remote loads back on.
     let remoteDisabled = false;
+    let enabledInFunction = false;
 
     return {
       AssignmentExpression(node: TSESTree.AssignmentExpression) {
-        if (remoteModelsDisabled(sc, node)) remoteDisabled = true;
+        const write = allowRemoteModelsWrite(sc, node);
+        if (write === 'off') remoteDisabled = true;
+        else if (write === 'on') {
+          if (sc.enclosingFunction(node)) enabledInFunction = true;
+          else remoteDisabled = false;
+        }
       },
       CallExpression(node: TSESTree.CallExpression) {
         const load = transformersLoad(sc, node);
@@ -98,7 +111,7 @@ export default createRule<[Options?], JsSourceCode>({
         }
       },
       'Program:exit'() {
-        if (remoteDisabled) return;
+        if (remoteDisabled && !enabledInFunction) return;
         for (const report of pending) context.report(report);
       },
     };

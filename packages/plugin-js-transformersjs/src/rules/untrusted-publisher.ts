@@ -33,8 +33,9 @@ export default createRule<[], JsSourceCode>({
           context.report({ node, messageId: 'unresolved', data: { api: load.api }, confidence: 'low' });
           return;
         }
-        const id = load.id;
-        const judged = policy.judge(id);
+        // Judged on `owner/name`: `datasets/acme/corpus` is published by `acme`; shown as written.
+        const judged = policy.judge(load.id);
+        const id = load.label ?? load.id;
         if (judged.verdict === 'trusted') return;
         if (judged.verdict === 'noOwner') {
           context.report({ node, messageId: 'noOwner', data: { api: load.api, id }, confidence: 'medium' });

@@ -1,8 +1,8 @@
 import { createRule, type Confidence } from '@oculum/core';
-import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
+import { isFunctionNode, staticKey, unwrapExpression, type JsNode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
 import { calleeText, isOnnxSessionCreate, isTfjsModule, shown } from '../utils/libraries.js';
 import { classifyLocation, looksLikeModelFile, MODEL_FILE_TRIGGERS } from '../utils/locations.js';
-import { hasIntegrityCheck } from '../utils/verification.js';
+import { callSitesOf, hasIntegrityCheck } from '../utils/verification.js';
 import { docsUrl } from '../utils/meta.js';
 
 /** HTTP clients: module → member paths that download (`[]` = the default export itself). */
@@ -87,6 +87,117 @@ function modelSinkIn(sc: JsSourceCode, region: JsNode): boolean {
   return found;
 }
 
+/** How many wrappers (a helper returning the bytes, its own callers…) the bytes are followed through. */
+const MAX_WRAPPER_DEPTH = 3;
+/** How many variables deep a value is followed inside one function. */
+const MAX_VARIABLE_DEPTH = 3;
+
+/**
+ * Follows the value of `expr` up through the expressions that use it (`await`, `.then(...)`,
+ * `.arrayBuffer()`, `new Uint8Array(...)`, `.data`) and through the variables it is stored in, and
+ * asks `accept` at every step. Stops at statements, function boundaries and property reads.
+ */
+function valueReaches(sc: JsSourceCode, expr: JsNode, accept: (parent: JsNode, child: JsNode) => boolean, depth = 0): boolean {
+  let cur: JsNode = expr;
+  for (let p = sc.parent(cur); p; cur = p, p = sc.parent(p)) {
+    if (accept(p, cur)) return true;
+    let targets: TSESTree.Identifier[] | undefined;
+    if (p.type === 'VariableDeclarator' && p.init === cur) targets = declaredNames(p.id);
+    else if (p.type === 'AssignmentExpression' && p.right === cur && p.operator === '=') targets = declaredNames(p.left);
+    if (targets) {
+      if (depth >= MAX_VARIABLE_DEPTH) return false;
+      return targets.some((id) => {
+        const binding = sc.binding(id);
+        return binding !== undefined && sc.references(binding).some((ref) => ref !== id && valueReaches(sc, ref, accept, depth + 1));
+      });
+    }
+    if (p.type.endsWith('Statement') || p.type.endsWith('Declaration') || isFunctionNode(p)) return false;
+    // A property read is some other value (`res.status`, `config.modelPath`), except the payload of a response.
+    if (p.type === 'MemberExpression' && p.object === cur) {
+      const called = sc.parent(p)?.type === 'CallExpression' && (sc.parent(p) as TSESTree.CallExpression).callee === p;
+      if (!called && !PAYLOAD_PROPERTIES.has(staticKey(p) ?? '')) return false;
+    }
+  }
+  return false;
+}
+
+/** Properties of a response that hold its bytes (`(await axios.get(url)).data`). */
+const PAYLOAD_PROPERTIES = new Set(['data', 'body', 'buffer']);
+
+/** The names a declaration or assignment target binds (`x`, `{ data }`, `[a, b]`). */
+function declaredNames(target: JsNode): TSESTree.Identifier[] {
+  const out: TSESTree.Identifier[] = [];
+  const visit = (n: JsNode | null): void => {
+    if (!n) return;
+    if (n.type === 'Identifier') out.push(n);
+    else if (n.type === 'ObjectPattern') for (const prop of n.properties) visit(prop.type === 'Property' ? prop.value : prop.argument);
+    else if (n.type === 'ArrayPattern') for (const el of n.elements) visit(el);
+    else if (n.type === 'AssignmentPattern') visit(n.left);
+    else if (n.type === 'RestElement') visit(n.argument);
+  };
+  visit(target);
+  return out;
+}
+
+/** Does the value at `child` go back to the caller of `fn` (`return …`, an arrow's expression body)? */
+function returnedFrom(sc: JsSourceCode, fn: JsNode, parent: JsNode, child: JsNode): boolean {
+  if (parent.type === 'ReturnStatement') return sc.enclosingFunction(parent) === fn;
+  return parent === fn && parent.type === 'ArrowFunctionExpression' && parent.body === child;
+}
+
+/** `child` is the bytes a model sink consumes: `InferenceSession.create(bytes)`, `tf.io.fromMemory(...)`, a write to a model file. */
+function isModelSinkOf(sc: JsSourceCode, parent: JsNode, child: JsNode): boolean {
+  if (parent.type !== 'CallExpression' || parent.callee === child) return false;
+  if (isOnnxSessionCreate(sc, parent)) return parent.arguments[0] === child;
+  const m = sc.importedMember(parent.callee);
+  if (m && isTfjsModule(m.module) && m.path.join('.') === 'io.fromMemory') return true;
+  const qn = sc.qualifiedName(parent.callee) ?? sc.globalName(parent.callee);
+  if (qn && (WRITERS.has(qn) || qn === 'Bun.write') && parent.arguments[1] === child) {
+    const target = sc.argument(parent, { position: 0 });
+    const bounds = target ? sc.stringBounds(target) : undefined;
+    return Boolean(bounds && looksLikeModelFile(bounds.value ?? bounds.suffix));
+  }
+  return false;
+}
+
+/**
+ * A download wrapped in a helper of this file (`async function fetchAndCache(url) { return
+ * fetch(url).then((r) => r.arrayBuffer()); }`): the functions where a call of the helper hands the
+ * bytes it returns to a model sink, directly or through further wrappers. Calls that pass the helper
+ * a same-origin or local URL are left out, as a direct download of it would be.
+ */
+function wrapperSinkRegions(sc: JsSourceCode, download: TSESTree.CallExpression, url: JsNode, fn: JsNode): JsNode[] {
+  if (!valueReaches(sc, download, (p, c) => returnedFrom(sc, fn, p, c))) return [];
+  // The helper's URL parameter, to read the URL each call passes.
+  const urlNode = unwrapExpression(url);
+  const urlBinding = urlNode.type === 'Identifier' ? sc.binding(urlNode) : undefined;
+  const urlParam = urlBinding?.kind === 'param' && urlBinding.declaration === fn && urlBinding.path?.length === 0 && urlBinding.writes === 0 ? urlBinding.paramIndex : undefined;
+  const regions: JsNode[] = [];
+  const seen = new Set<JsNode>([fn]);
+  const visit = (helper: JsNode, depth: number, param: number | undefined): void => {
+    for (const call of callSitesOf(sc, helper)) {
+      if (param !== undefined) {
+        const arg = call.arguments[param];
+        if (arg && arg.type !== 'SpreadElement' && classifyLocation(sc, arg).kind === 'local') continue;
+      }
+      const caller = sc.enclosingFunction(call);
+      let outer = false;
+      const sink = valueReaches(sc, call, (p, c) => {
+        if (isModelSinkOf(sc, p, c)) return true;
+        if (caller && returnedFrom(sc, caller, p, c)) outer = true;
+        return false;
+      });
+      if (sink) regions.push(caller ?? sc.ast);
+      else if (outer && caller && depth < MAX_WRAPPER_DEPTH && !seen.has(caller)) {
+        seen.add(caller);
+        visit(caller, depth + 1, undefined);
+      }
+    }
+  };
+  visit(fn, 1, urlParam);
+  return regions;
+}
+
 export default createRule<[], JsSourceCode>({
   name: 'unverified-model-download',
   meta: {
@@ -136,6 +247,12 @@ export default createRule<[], JsSourceCode>({
           messageId = 'unverified';
           confidence = bounds.value !== undefined ? 'high' : 'medium';
         } else if (modelSinkIn(sc, region)) {
+          messageId = 'unverifiedSink';
+          confidence = 'medium';
+        } else if (region !== sc.ast) {
+          // A helper that returns the bytes: reported when a caller hands them to a model sink.
+          const sinks = wrapperSinkRegions(sc, node, url, region);
+          if (sinks.length === 0 || sinks.some((r) => hasIntegrityCheck(sc, r))) return;
           messageId = 'unverifiedSink';
           confidence = 'medium';
         } else return;

@@ -30,8 +30,10 @@ export function isLocalOnly(sc: JsSourceCode, call: TSESTree.CallExpression, loa
 export interface HubLoad {
   /** The callee as written, for messages. */
   api: string;
-  /** The Hub id when known (`owner/name` or a legacy `name`). */
+  /** The Hub id when known (`owner/name` or a legacy `name`; without a `datasets/`, `spaces/` prefix). */
   id?: string;
+  /** The id as written, when it differs from `id` (`datasets/acme/corpus`). */
+  label?: string;
   /** The model id expression exists but its value is unknown. */
   unresolved: boolean;
 }
@@ -50,14 +52,59 @@ export function hubLoad(sc: JsSourceCode, call: TSESTree.CallExpression): HubLoa
   }
   const hub = memberIn(sc, call.callee, isHfHubModule);
   if (hub && hub.length === 1 && HUB_DOWNLOADERS.has(hub[0])) {
-    const repo = sc.argument(call, { name: 'repo', position: 0 });
-    if (!repo) return { api, unresolved: true };
-    const v = sc.constant(repo);
-    if (typeof v === 'string') return { api, id: v, unresolved: false };
-    if (v && typeof v === 'object' && !Array.isArray(v) && typeof v.name === 'string') return { api, id: v.name, unresolved: false };
-    return { api, unresolved: true };
+    const repo = hubRepo(sc, call).repo;
+    return repo ? { api, id: repo.name, label: repo.label, unresolved: false } : { api, unresolved: true };
   }
   return undefined;
+}
+
+/** A Hub repository as `@huggingface/hub` reads its `repo` option. */
+export interface HubRepo {
+  type: 'model' | 'dataset' | 'space';
+  /** `owner/name` (or a legacy `name`), without the type prefix. */
+  name: string;
+  /** The designation as written, for messages (`datasets/acme/corpus`; the `name` of a `{ type, name }` object). */
+  label: string;
+  /** `type/name`: two designations of the same repository have the same key. */
+  key: string;
+}
+
+/**
+ * Typed repo strings as `@huggingface/hub` documents them (`"datasets/owner/name"`,
+ * `"spaces/owner/name"`); `"models/owner/name"` is read the same way (the library rejects it, but
+ * its owner is still `owner`, not `models`).
+ */
+const TYPE_PREFIXES: ReadonlyArray<[string, HubRepo['type']]> = [
+  ['datasets/', 'dataset'],
+  ['spaces/', 'space'],
+  ['models/', 'model'],
+];
+const REPO_TYPES = new Set<string>(['model', 'dataset', 'space']);
+
+function makeRepo(type: HubRepo['type'], name: string, label: string): HubRepo {
+  return { type, name, label, key: `${type}/${name}` };
+}
+
+/** Parses a `RepoDesignation` value: `"owner/name"`, `"datasets/owner/name"`, `{ type, name }`. */
+export function parseRepoDesignation(value: unknown): HubRepo | undefined {
+  if (typeof value === 'string') {
+    for (const [prefix, type] of TYPE_PREFIXES) if (value.startsWith(prefix)) return makeRepo(type, value.slice(prefix.length), value);
+    return makeRepo('model', value, value);
+  }
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const { type, name } = value as { type?: unknown; name?: unknown };
+    if (typeof name !== 'string') return undefined;
+    const t = typeof type === 'string' && REPO_TYPES.has(type) ? (type as HubRepo['type']) : 'model';
+    return makeRepo(t, name, name);
+  }
+  return undefined;
+}
+
+/** The `repo` option of an `@huggingface/hub` call (`{ repo, ... }` first argument): its node, and its value when constant. */
+export function hubRepo(sc: JsSourceCode, call: TSESTree.CallExpression): { node?: JsNode; repo?: HubRepo } {
+  const node = sc.argument(call, { name: 'repo', position: 0 });
+  if (!node) return {};
+  return { node, repo: parseRepoDesignation(sc.constant(node)) };
 }
 
 function fromExpression(sc: JsSourceCode, model: JsNode, api: string): HubLoad | undefined {

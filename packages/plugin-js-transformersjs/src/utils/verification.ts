@@ -25,6 +25,73 @@ export function isHashCall(sc: JsSourceCode, call: TSESTree.CallExpression | TSE
   return false;
 }
 
+/**
+ * The data a hash call digests, when the code shows it: the `.update(x)` calls chained on
+ * `createHash(...)` (or a hashing library's `create…()` hasher), the second argument of
+ * `subtle.digest(alg, data)` / `crypto.hash(alg, data)`, the first of a library function
+ * (`sha256(data)`). Undefined when it is out of sight (a hasher kept in a variable).
+ */
+function hashedData(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): JsNode[] | undefined {
+  const qn = sc.qualifiedName(call.callee) ?? sc.globalName(call.callee);
+  const callee = unwrapExpression(call.callee);
+  const name = callee.type === 'MemberExpression' ? staticKey(callee) : callee.type === 'Identifier' ? callee.name : undefined;
+  if (name === 'digest' || qn === 'crypto.hash') return call.arguments[1] ? [call.arguments[1] as JsNode] : undefined;
+  if (name === 'createHash' || (name !== undefined && /^create/i.test(name))) {
+    const inputs: JsNode[] = [];
+    let cur: JsNode = call;
+    for (let p = sc.parent(cur); p?.type === 'MemberExpression' && p.object === cur && staticKey(p) === 'update'; p = sc.parent(cur)) {
+      const update = sc.parent(p);
+      if (update?.type !== 'CallExpression' || update.callee !== p || !update.arguments[0]) break;
+      inputs.push(update.arguments[0] as JsNode);
+      cur = update;
+    }
+    return inputs.length > 0 ? inputs : undefined;
+  }
+  return call.arguments[0] ? [call.arguments[0] as JsNode] : undefined;
+}
+
+/**
+ * A value that is text, not downloaded bytes: a string (constant, template, concatenation), a name
+ * that says it holds a URL (`url`, `modelUrl`), or such text encoded
+ * (`new TextEncoder().encode(url)`, `Buffer.from(url)`).
+ */
+function isText(sc: JsSourceCode, expr: JsNode, depth = 0): boolean {
+  if (depth > MAX_CALL_DEPTH) return false;
+  const node = unwrapExpression(expr);
+  if (typeof sc.constant(node) === 'string') return true;
+  if (node.type === 'TemplateLiteral') return true;
+  if (node.type === 'BinaryExpression' && node.operator === '+') {
+    const bounds = sc.stringBounds(node);
+    if (bounds.prefix !== '' || bounds.suffix !== '') return true;
+  }
+  if (nameSaysUrl(node)) return true;
+  if (node.type === 'CallExpression' || node.type === 'NewExpression') {
+    const callee = unwrapExpression(node.callee);
+    const method = callee.type === 'MemberExpression' ? staticKey(callee) : undefined;
+    const wrapped = node.arguments[0] as JsNode | undefined;
+    if (wrapped && (method === 'encode' || sc.globalName(node.callee) === 'Buffer.from')) return isText(sc, wrapped, depth + 1);
+    return false;
+  }
+  if (node.type === 'Identifier') {
+    const def = sc.definingExpression(node);
+    return def !== undefined && def !== node && isText(sc, def, depth + 1);
+  }
+  return false;
+}
+
+/** `url`, `modelUrl`, `model_url`, `fileURI`, `href`: a name with a word that says URL (not `security`). */
+function nameSaysUrl(node: JsNode): boolean {
+  const name = node.type === 'Identifier' ? node.name : node.type === 'MemberExpression' ? staticKey(node) : undefined;
+  if (!name) return false;
+  return name.split(/_|(?<=[a-z0-9])(?=[A-Z])/).some((word) => /^(url|uri|href)s?$/i.test(word));
+}
+
+/** A digest of text (a URL, a cache key) and not of downloaded bytes: it verifies no file, whatever it is compared with. */
+function digestOfText(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const data = hashedData(sc, call);
+  return data !== undefined && data.every((d) => isText(sc, d));
+}
+
 /** Calls that compare their arguments or receiver (`timingSafeEqual(a, b)`, `buf.equals(x)`, `assert.strictEqual`, `equalBytes`). */
 const COMPARISON = /equal|^compare|^(?:includes|has|toBe|matches)$/i;
 
@@ -83,8 +150,8 @@ function isIntegrityOption(sc: JsSourceCode, node: JsNode): boolean {
   return v !== '' && v !== null && v !== false;
 }
 
-/** The functions of this file that call `fn` (by the name it is bound to). */
-export function callersOf(sc: JsSourceCode, fn: JsNode): JsNode[] {
+/** The calls in this file of `fn` (a function declaration, or a variable bound to a function), by the name it is bound to. */
+export function callSitesOf(sc: JsSourceCode, fn: JsNode): Array<TSESTree.CallExpression | TSESTree.NewExpression> {
   let id: TSESTree.Identifier | undefined;
   if (fn.type === 'FunctionDeclaration' && fn.id) id = fn.id;
   else {
@@ -94,14 +161,17 @@ export function callersOf(sc: JsSourceCode, fn: JsNode): JsNode[] {
   if (!id) return [];
   const binding = sc.binding(id);
   if (!binding) return [];
-  const out: JsNode[] = [];
+  const out: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
   for (const ref of sc.references(binding)) {
     const parent = sc.parent(ref);
-    if (parent && (parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.callee === ref) {
-      out.push(sc.enclosingFunction(ref) ?? sc.ast);
-    }
+    if (parent && (parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.callee === ref) out.push(parent);
   }
   return out;
+}
+
+/** The functions of this file that call `fn` (by the name it is bound to); the Program for top-level calls. */
+export function callersOf(sc: JsSourceCode, fn: JsNode): JsNode[] {
+  return callSitesOf(sc, fn).map((call) => sc.enclosingFunction(call) ?? sc.ast);
 }
 
 /**
@@ -129,7 +199,7 @@ function searchIntegrityCheck(sc: JsSourceCode, region: JsNode): boolean {
     sc.descendants(root, (n) => {
       if (found) return false;
       if (n.type === 'CallExpression' || n.type === 'NewExpression') {
-        if (isHashCall(sc, n) && digestChecked(sc, n)) {
+        if (isHashCall(sc, n) && !digestOfText(sc, n) && digestChecked(sc, n)) {
           found = true;
           return false;
         }

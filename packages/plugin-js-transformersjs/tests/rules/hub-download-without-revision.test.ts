@@ -17,6 +17,7 @@ tester.run(id(rule), rule, {
     { code: imp + `await downloadFile({ repo: 'o/n', path: 'model.onnx' });`, errors: [{ messageId: 'missing', data: { callee: 'downloadFile', repo: '"o/n"' }, confidence: 'high' }] },
     { code: imp + `await snapshotDownload({ repo: { type: 'dataset', name: 'o/d' }, revision: 'main' });`, errors: [{ messageId: 'branch', data: { callee: 'snapshotDownload', repo: '"o/d"', revision: 'main' } }] },
     { code: imp + `await snapshotDownload({ repo: 'o/n', revision: 'v1.0' });`, errors: [{ messageId: 'tag', severity: 'medium' }] },
+    { code: imp + `await downloadFile({ repo: 'datasets/o/d', path: 'train.parquet' });`, errors: [{ messageId: 'missing', data: { callee: 'downloadFile', repo: '"datasets/o/d"' } }] },
     { code: `const hub = require('@huggingface/hub'); hub.downloadFileToCacheDir({ repo: 'o/n', path: 'x' });`, errors: [{ messageId: 'missing' }] },
     // Compiled CommonJS: the function is named, and an unresolved repo is shown as code.
     {

@@ -11,6 +11,11 @@ tester.run(id(rule), rule, {
     imp + `await createRepo({ repo: name, private: true });\nawait uploadFiles({ repo: name, files });`,
     `import { uploadFile } from './storage'; uploadFile({ repo: 'o/n' });`,
     `s3.uploadFile({ repo: 'o/n' });`,
+    // the same repo, written as a typed string or as a { type, name } object
+    imp + `await createRepo({ repo: 'datasets/o/d', private: true });\nawait uploadFile({ repo: { type: 'dataset', name: 'o/d' }, file });`,
+    imp + `await createRepo({ repo: { type: 'space', name: 'o/s' }, private: true });\nawait uploadFile({ repo: 'spaces/o/s', file });`,
+    // an unknown create may be the repo an unknown upload goes to
+    imp + `async function a(name) { await createRepo({ repo: name, private: true }); }\nasync function b(to) { await uploadFile({ repo: to, file }); }`,
   ],
   invalid: [
     { code: imp + `await createRepo({ repo: 'o/n', accessToken });`, errors: [{ messageId: 'publicRepo', data: { callee: 'createRepo', repo: 'o/n' }, confidence: 'high', severity: 'high' }] },
@@ -21,6 +26,14 @@ tester.run(id(rule), rule, {
     { code: imp + `await uploadFile({ repo: 'o/n', file });`, errors: [{ messageId: 'upload', data: { callee: 'uploadFile', repo: 'o/n' }, confidence: 'low' }] },
     { code: imp + `await createRepo({ repo: 'o/a', private: true });\nawait uploadFile({ repo: 'o/b', file });`, errors: [{ messageId: 'upload', line: 3 }] },
     { code: imp + `await createRepo({ repo: 'o/n' });\nawait uploadFile({ repo: 'o/n', file });`, errors: [{ messageId: 'publicRepo', line: 2 }] },
+    // a private create of a named repo does not cover an upload whose repo is unknown
+    {
+      code: imp + `export async function createScratch() { await createRepo({ repo: 'org/scratch', private: true }); }\nexport async function upload(file, to) { await uploadFile({ repo: to, file }); }`,
+      errors: [{ messageId: 'upload', data: { callee: 'uploadFile', repo: 'to' }, confidence: 'low', line: 3 }],
+    },
+    // a model repo and a dataset repo of the same name are different repos
+    { code: imp + `await createRepo({ repo: 'o/n', private: true });\nawait uploadFile({ repo: 'datasets/o/n', file });`, errors: [{ messageId: 'upload', data: { callee: 'uploadFile', repo: 'datasets/o/n' }, line: 3 }] },
+    { code: imp + `await createRepo({ repo: 'datasets/o/n' });`, errors: [{ messageId: 'publicRepo', data: { callee: 'createRepo', repo: 'datasets/o/n' } }] },
   ],
 });
 

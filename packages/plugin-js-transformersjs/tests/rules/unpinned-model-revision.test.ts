@@ -15,6 +15,9 @@ tester.run(id(rule), rule, {
     imp + `await pipeline('x', 'C:\\\\models\\\\name');`,
     imp + `await pipeline('x', 'https://example.com/x');`,
     imp + `env.allowRemoteModels = false;\nawait pipeline('x', 'org/name');`,
+    // the last module-level write decides; `= false` in a function turns nothing back on
+    imp + `env.allowRemoteModels = true;\nenv.allowRemoteModels = false;\nawait pipeline('x', 'org/name');`,
+    imp + `env.allowRemoteModels = false;\nfunction off() { env.allowRemoteModels = false; }\nawait pipeline('x', 'org/name');`,
     `import { pipeline } from 'other-lib'; await pipeline('x', 'org/name');`,
     `await pipeline('x', 'org/name');`,
     imp + `function f(pipeline) { return pipeline('x', 'org/name'); }`,
@@ -53,6 +56,10 @@ tester.run(id(rule), rule, {
     },
     { code: imp + `await pipeline('summarization');`, errors: [{ messageId: 'defaultModel', data: { callee: 'pipeline', task: 'summarization' }, confidence: 'medium' }] },
     { code: imp + `function f() { env.allowRemoteModels = false; }\nawait pipeline('x', 'org/name');`, errors: [{ messageId: 'missing' }] },
+    // switched off, then back on: remote loads happen again
+    { code: imp + `env.allowRemoteModels = false;\nenv.allowRemoteModels = true;\nawait pipeline('x', 'org/name');`, errors: [{ messageId: 'missing', line: 4 }] },
+    { code: imp + `env.allowRemoteModels = false;\nenv.allowRemoteModels = process.env.REMOTE === '1';\nawait pipeline('x', 'org/name');`, errors: [{ messageId: 'missing' }] },
+    { code: imp + `env.allowRemoteModels = false;\nexport function online() { env.allowRemoteModels = true; }\nawait pipeline('x', 'org/name');`, errors: [{ messageId: 'missing' }] },
     { code: imp + `await pipeline(\n  'x',\n  'org/name',\n);`, errors: [{ messageId: 'missing', line: 2, endLine: 5 }] },
   ],
 });

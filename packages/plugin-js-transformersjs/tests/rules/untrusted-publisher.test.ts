@@ -14,12 +14,24 @@ new RuleTester({ language: javascript, settings }).run(id(rule), rule, {
     imp + `await pipeline('x', 'other/bert', { local_files_only: true });`,
     { code: imp + `await pipeline('x', 'other/bert');`, settings: { trustedPublishers: 'not-a-list' } },
     { code: imp + `await pipeline('x', 'other/bert');`, settings: { trustedPublishers: [] } },
+    // typed repo strings: the owner follows the `datasets/` / `spaces/` / `models/` prefix
+    `import { downloadFile } from '@huggingface/hub'; await downloadFile({ repo: 'datasets/acme/corpus', path: 'train.parquet', revision: SHA });`,
+    `import { snapshotDownload } from '@huggingface/hub'; await snapshotDownload({ repo: 'spaces/acme/demo', revision: SHA });`,
+    `import { downloadFile } from '@huggingface/hub'; await downloadFile({ repo: 'models/acme/m', path: 'model.onnx', revision: SHA });`,
+    `import { downloadFile } from '@huggingface/hub'; await downloadFile({ repo: { type: 'dataset', name: 'acme/corpus' }, path: 'x', revision: SHA });`,
   ],
   invalid: [
     { code: imp + `await pipeline('x', 'other/bert');`, errors: [{ messageId: 'unknownPublisher', data: { api: 'pipeline', id: 'other/bert', owner: 'other', trusted: 'xenova, acme' } }] },
     { code: imp + `await pipeline('x', 'bert-base-uncased');`, errors: [{ messageId: 'noOwner', confidence: 'medium' }] },
     { code: imp + `function f(id) { return pipeline('x', id); }`, errors: [{ messageId: 'unresolved', confidence: 'low' }] },
     { code: `import * as hub from '@huggingface/hub'; hub.snapshotDownload({ repo: { type: 'model', name: 'other/x' }, revision: r });`, errors: [{ messageId: 'unknownPublisher' }] },
+    {
+      code: `import { downloadFile } from '@huggingface/hub'; await downloadFile({ repo: 'datasets/stranger/corpus', path: 'train.parquet', revision: SHA });`,
+      errors: [{ messageId: 'unknownPublisher', data: { api: 'downloadFile', id: 'datasets/stranger/corpus', owner: 'stranger', trusted: 'xenova, acme' } }],
+    },
+    { code: `import { snapshotDownload } from '@huggingface/hub'; await snapshotDownload({ repo: 'spaces/stranger/demo', revision: SHA });`, errors: [{ messageId: 'unknownPublisher', data: { api: 'snapshotDownload', id: 'spaces/stranger/demo', owner: 'stranger', trusted: 'xenova, acme' } }] },
+    // a legacy dataset without an owner namespace
+    { code: `import { downloadFile } from '@huggingface/hub'; await downloadFile({ repo: 'datasets/squad', path: 'x', revision: SHA });`, errors: [{ messageId: 'noOwner', data: { api: 'downloadFile', id: 'datasets/squad' }, confidence: 'medium' }] },
   ],
 });
 

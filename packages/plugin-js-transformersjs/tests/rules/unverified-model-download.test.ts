@@ -34,6 +34,18 @@ tester.run(id(rule), rule, {
     `import axios from 'axios'; const local = axios.create({ baseURL: '/static' }); local.get('/models/model.onnx');`,
     `const r = await fetch('https://x.example/m.onnx', { method: 'HEAD' });`,
     `async function f(url) { const r = await fetch(url); return r.json(); }`,
+    // a helper that returns fetched bytes: not reported when no caller hands them to a model loader,
+    // when the caller passes a same-origin URL, or when the caller checks the digest
+    `async function get(url) { return fetch(url).then((r) => r.arrayBuffer()); }\nasync function f() { const b = await get('https://x.example/labels.bin'); return new TextDecoder().decode(b); }`,
+    `import * as ort from 'onnxruntime-web'; async function get(url) { return fetch(url).then((r) => r.arrayBuffer()); }\nasync function f() { const b = await get('/models/model.onnx'); return ort.InferenceSession.create(b); }`,
+    `import * as ort from 'onnxruntime-web'; async function get(url) { return fetch(url).then((r) => r.arrayBuffer()); }\nasync function f(u) { const b = await get(u); if (hex(await crypto.subtle.digest('SHA-256', b)) !== PINNED) throw new Error('digest'); return ort.InferenceSession.create(b); }`,
+    `import * as ort from 'onnxruntime-web'; async function get(url) { const b = await (await fetch(url)).arrayBuffer(); if (hex(await crypto.subtle.digest('SHA-256', b)) !== PINNED) throw new Error('digest'); return b; }\nasync function f(u) { return ort.InferenceSession.create(await get(u)); }`,
+    `import * as ort from 'onnxruntime-web'; async function get(url) { const r = await fetch(url); log(r.status); }\nasync function f(u) { const s = await get(u); return ort.InferenceSession.create(s); }`,
+    // the helper returns a configuration; a path read from it is not the downloaded bytes
+    `import * as ort from 'onnxruntime-web'; async function getConfig(url) { return (await fetch(url)).json(); }\nasync function f(u) { const cfg = await getConfig(u); return ort.InferenceSession.create(cfg.modelPath); }`,
+    `import * as ort from 'onnxruntime-web'; async function status(url) { return (await fetch(url)).status; }\nasync function f(u) { return ort.InferenceSession.create(await status(u)); }`,
+    // a digest of downloaded bytes compared with a set of pins is a check
+    `import { createHash } from 'crypto'; async function f() { const r = await fetch('https://x.example/m.onnx'); const buf = Buffer.from(await r.arrayBuffer()); if (!PINS.has(createHash('sha256').update(buf).digest('hex'))) throw new Error('digest'); return buf; }`,
   ],
   invalid: [
     { code: `const r = await fetch('https://x.example/m.onnx');`, errors: [{ messageId: 'unverified', data: { callee: 'fetch', url: 'https://x.example/m.onnx' }, confidence: 'high' }] },
@@ -63,6 +75,38 @@ tester.run(id(rule), rule, {
     },
     {
       code: `async function get() { return (await fetch('https://x.example/m.onnx')).arrayBuffer(); }\nasync function other() { const b = await get(); return b; }`,
+      errors: [{ messageId: 'unverified' }],
+    },
+    // a same-file helper hides the download; its result reaches the model loader
+    {
+      code: `import * as ort from 'onnxruntime-web';\nasync function fetchAndCache(url) {\n  return fetch(url).then((r) => r.arrayBuffer());\n}\nexport async function load() {\n  const bytes = await fetchAndCache('https://cdn.example.com/models/model.onnx');\n  return ort.InferenceSession.create(bytes);\n}`,
+      errors: [{ messageId: 'unverifiedSink', confidence: 'medium', line: 3 }],
+    },
+    {
+      code: `import * as ort from 'onnxruntime-web';\nasync function fetchAndCache(url) {\n  const cache = await caches.open('onnx');\n  const hit = await cache.match(url);\n  if (hit === undefined) {\n    const buffer = await fetch(url).then((response) => response.arrayBuffer());\n    await cache.put(url, new Response(buffer));\n    return buffer;\n  }\n  return hit.arrayBuffer();\n}\nexport class LLM {\n  async load(model, local) {\n    const base = local ? 'models/' + model.path : 'https://huggingface.co/' + model.path + '/resolve/main';\n    const config = JSON.parse(new TextDecoder().decode(await fetchAndCache(base + '/config.json')));\n    const model_bytes = await fetchAndCache(base + '/onnx/' + model.file);\n    this.sess = await ort.InferenceSession.create(model_bytes, { executionProviders: ['webgpu'] });\n    return config;\n  }\n}`,
+      errors: [{ messageId: 'unverifiedSink', confidence: 'medium', line: 6 }],
+    },
+    // through an arrow helper and a second wrapper, into tf.io.fromMemory / a model file on disk
+    {
+      code: `import * as fs from 'fs';\nconst get = async (u) => (await fetch(u)).arrayBuffer();\nasync function weights(u) { return new Uint8Array(await get(u)); }\nasync function save(u) { fs.writeFileSync('model.safetensors', await weights(u)); }`,
+      errors: [{ messageId: 'unverifiedSink', confidence: 'medium', line: 2 }],
+    },
+    // the payload of an axios response returned by a helper
+    {
+      code: `import axios from 'axios'; import * as ort from 'onnxruntime-node';\nasync function download(url) { return (await axios.get(url, { responseType: 'arraybuffer' })).data; }\nexport async function load(u) { return ort.InferenceSession.create(await download(u)); }`,
+      errors: [{ messageId: 'unverifiedSink', confidence: 'medium', line: 2 }],
+    },
+    // a digest of the URL used as a cache key checks nothing about the bytes
+    {
+      code: `import { createHash } from 'crypto'; async function f(url) { const key = createHash('sha256').update(url).digest('hex'); if (index.has(key)) return index.get(key); const r = await fetch('https://cdn.example.com/models/encoder.onnx'); return r.arrayBuffer(); }`,
+      errors: [{ messageId: 'unverified' }],
+    },
+    {
+      code: `async function f(modelUrl) { const key = hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(modelUrl))); if (cached && cached.key === key) return cached.bytes; const r = await fetch('https://cdn.example.com/models/encoder.onnx'); return r.arrayBuffer(); }`,
+      errors: [{ messageId: 'unverified' }],
+    },
+    {
+      code: 'import { createHash } from \'crypto\'; async function f(name) { const key = createHash(\'sha1\').update(`models/${name}`).digest(\'hex\'); if (seen.includes(key)) return; return fetch(\'https://cdn.example.com/models/encoder.onnx\'); }',
       errors: [{ messageId: 'unverified' }],
     },
   ],
