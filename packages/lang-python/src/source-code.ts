@@ -35,8 +35,10 @@ export interface PythonParameter {
 export interface ContainerWrite {
   /** The assignment, augmented assignment or call that writes. */
   node: Node;
-  /** The key written, when the write names one (`name[key] = …`, `setdefault(key, …)`, `update(key=…)`). */
+  /** The key expression, when the write names one (`name[key] = …`, `setdefault(key, …)`). */
   key?: Node;
+  /** The key of `update(key=…)`, a keyword's name. */
+  keyword?: string;
   /** The value written (for `update(m)` / `extend(xs)` / `|= m`: the whole mapping or iterable). */
   value: Node;
 }
@@ -1156,7 +1158,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         if (method === 'update' || method === 'append' || method === 'extend' || method === 'add') {
           for (const a of args) {
             const value = a.type === 'keyword_argument' ? a.childForFieldName('value') : a.type === 'list_splat' || a.type === 'dictionary_splat' ? namedChildrenOf(a)[0] : a;
-            if (value) out.push({ node: call, key: a.type === 'keyword_argument' ? (a.childForFieldName('name') ?? undefined) : undefined, value });
+            const keyword = a.type === 'keyword_argument' ? a.childForFieldName('name')?.text : undefined;
+            if (value) out.push(keyword ? { node: call, keyword, value } : { node: call, value });
           }
         } else if ((method === 'setdefault' || method === 'insert') && args.length === 2 && args[1].type !== 'keyword_argument') {
           out.push({ node: call, key: method === 'setdefault' ? args[0] : undefined, value: args[1] });
@@ -1519,7 +1522,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         // before the use, in the same scope (a later one wins); still incomplete (`update`, `pop`,
         // keys not known, a branch not taken).
         const entries = new Map(inner.entries);
-        for (const [key, v] of this.keysSetBefore(expr)) entries.set(key, v);
+        for (const { key, value: v, ifAbsent } of this.keysSetBefore(expr)) if (!ifAbsent || !entries.has(key)) entries.set(key, v);
         return { entries, complete: false };
       }
       default:
@@ -1527,21 +1530,27 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     }
   }
 
-  /** `name["key"] = value` statements of the name's scope that end before this use, in source order. */
-  private keysSetBefore(identifier: Node): Array<[string, Node]> {
+  /**
+   * Keys written into the mapping a name holds, by statements of its scope that end before this use,
+   * in source order: `name["k"] = v`, `name.update(k=v)` / `update({"k": v})`, `name |= {"k": v}`, and
+   * `name.setdefault("k", v)` (`ifAbsent`: it keeps a key already there).
+   */
+  private keysSetBefore(identifier: Node): Array<{ key: string; value: Node; ifAbsent: boolean }> {
     const scope = this.scopes.resolve(identifier.text, identifier.startIndex);
     if (!scope) return [];
-    const out: Array<[string, Node]> = [];
-    for (const a of this.descendants(scope.node, 'assignment')) {
-      if (a.endIndex > identifier.startIndex) break;
-      const left = a.childForFieldName('left');
-      const right = a.childForFieldName('right');
-      const target = left?.type === 'subscript' ? left.childForFieldName('value') : null;
-      if (!right || target?.type !== 'identifier' || target.text !== identifier.text) continue;
-      if (this.enclosingScope(a).id !== scope.node.id) continue;
-      const key = left!.childForFieldName('subscript');
-      const k = key ? this.constant(key) : UNKNOWN;
-      if (typeof k === 'string') out.push([k, right]);
+    const out: Array<{ key: string; value: Node; ifAbsent: boolean }> = [];
+    for (const w of this.containerWrites(identifier)) {
+      if (w.node.endIndex > identifier.startIndex) break;
+      if (this.enclosingScope(w.node).id !== scope.node.id) continue;
+      const method = w.node.type === 'call' ? this.callee(w.node)?.childForFieldName('attribute')?.text : undefined;
+      if (method !== undefined && method !== 'update' && method !== 'setdefault') continue;
+      if (w.keyword) out.push({ key: w.keyword, value: w.value, ifAbsent: false });
+      else if (w.key) {
+        const k = this.constant(w.key);
+        if (typeof k === 'string') out.push({ key: k, value: w.value, ifAbsent: method === 'setdefault' });
+      } else {
+        for (const [key, value] of this.dictEntries(w.value, 1)?.entries ?? []) out.push({ key, value, ifAbsent: false });
+      }
     }
     return out;
   }

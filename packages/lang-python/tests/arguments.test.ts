@@ -99,6 +99,25 @@ describe('argument', () => {
     expect(written).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k']);
   });
 
+  it('keys set by setdefault and update before a **mapping call', async () => {
+    const text = [
+      'import yaml',
+      'def load(f, **kwargs):',
+      '    kwargs.setdefault("Loader", yaml.Loader)',
+      '    return yaml.load(f, **kwargs)',
+      'def load2(f):',
+      '    kw = {"Loader": yaml.SafeLoader}',
+      '    kw.setdefault("Loader", yaml.Loader)',
+      '    kw.update(stream=f)',
+      '    kw.update({"extra": 1})',
+      '    return yaml.load(**kw)',
+    ].join('\n');
+    expect(await arg(text, 'yaml.load(f', { name: 'Loader' })).toBe('yaml.Loader');
+    expect(await arg(text, 'yaml.load(**kw', { name: 'Loader' })).toBe('yaml.SafeLoader');
+    expect(await arg(text, 'yaml.load(**kw', { name: 'stream' })).toBe('f');
+    expect(await arg(text, 'yaml.load(**kw', { name: 'extra' })).toBe('1');
+  });
+
   it('values of a mapping expression (mappingValue)', async () => {
     const sc = await parse('mk = {"a": 1}\nmk["b"] = 2\nf(model_kwargs=mk, other=dict(c=3), lit={"d": 4})\n');
     const call = callStarting(sc, 'f(');

@@ -160,7 +160,7 @@ describe('bindings / bindingsOf / parameterOf', () => {
         '    return config, items',
       ].join('\n'),
     );
-    const writes = (name: string) => sc.containerWrites(lastIdent(sc, name)).map((w) => `${w.key ? sc.getText(w.key) : '-'}:${sc.getText(w.value)}`);
+    const writes = (name: string) => sc.containerWrites(lastIdent(sc, name)).map((w) => `${w.key ? sc.getText(w.key) : (w.keyword ?? '-')}:${sc.getText(w.value)}`);
     expect(writes('config')).toEqual(['"a":1', '-:json.load(open(path))', 'b:2', '"c":3', '-:{"d": 4}']);
     expect(writes('items')).toEqual(['-:6', '-:7']);
   });
