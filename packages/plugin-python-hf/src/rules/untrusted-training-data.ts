@@ -1,7 +1,7 @@
 import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
-import { calleeName, calleeOf, identifiersIn, statementOf, targetNames, walkBody, type PyNode, type PySourceCode } from '../util/ast.js';
+import { calleeName, calleeOf, walkBody, type PyNode, type PySourceCode } from '../util/ast.js';
 import { classifyRevision, isUrl, PACKAGED_DATASET_BUILDERS, classifyModelRef } from '../util/classify.js';
-import { isValidationCall, traceDataset, TRAIN_KEYWORDS, TRAIN_METHODS, TRAINING_LOOP_CALLS } from '../util/flow.js';
+import { traceDataset, TRAIN_KEYWORDS, TRAIN_METHODS, TRAINING_LOOP_CALLS } from '../util/flow.js';
 import { docsUrl } from '../util/meta.js';
 import { resolve } from '../util/resolve.js';
 
@@ -85,10 +85,11 @@ function remoteDataSource(sc: PySourceCode, call: PyNode, aliases: boolean): Sou
       if (ref.kind !== 'hub') return undefined;
       return { what: `load_dataset("${ref.id}")`, confidence: ref.owner ? 'high' : 'medium' };
     }
-    if (r.kind === 'unknown' && (sc.argument(call, { name: 'data_files' }) || sc.argument(call, { name: 'data_dir' }))) {
-      // `load_dataset(extension, data_files=...)`: remote only when the files are URLs
-      const files = sc.argument(call, { name: 'data_files' });
-      const urls = files ? remoteFiles(sc, files) : undefined;
+    // `load_dataset(extension, data_files=...)`: remote only when the files are URLs. Not `data_dir=`
+    // alone: on a Hub id it names a folder of the repository (`data_dir="data/finetune"`).
+    const files = r.kind === 'unknown' ? sc.argument(call, { name: 'data_files' }) : undefined;
+    if (files) {
+      const urls = remoteFiles(sc, files);
       return urls ? { what: `load_dataset(..., data_files="${urls}")`, confidence: 'high' } : undefined;
     }
     if (r.kind === 'unknown') return { what: `load_dataset(${pathNode.text.length > 40 ? '…' : pathNode.text})`, confidence: 'low' };
@@ -196,7 +197,9 @@ export default createRule<[], PySourceCode>({
           walkBody(body, (n) => {
             if (cached || n.type !== 'call') return;
             const inner = remoteDataSource(sc, n, aliases);
-            if (!inner || !returnsValueOf(sc, fn, n)) return;
+            // returned unvalidated, directly or through what holds it (`train_data = dataset["train"]`,
+            // `ConstantLengthDataset(tok, dataset)`, a tuple)
+            if (!inner || !traceDataset(sc, n).returned) return;
             const where = sc.getLoc(n).start.line;
             cached = { what: `${fn.childForFieldName('name')?.text ?? 'helper'}() (${inner.what} at line ${where})`, confidence: inner.confidence };
           });
@@ -217,22 +220,3 @@ export default createRule<[], PySourceCode>({
     };
   },
 });
-
-/** Does `fn` return the (unvalidated) value produced by `source`: `return source(...)` or `x = source(...)` … `return x`? */
-function returnsValueOf(sc: PySourceCode, fn: PyNode, source: PyNode): boolean {
-  const stmt = statementOf(source);
-  if (stmt.type === 'return_statement') return !traceDataset(sc, source).validated;
-  const asg = stmt.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
-  if (asg?.type !== 'assignment') return false;
-  const names = new Set(targetNames(asg.childForFieldName('left')));
-  if (!names.size || traceDataset(sc, source).validated) return false;
-  return fn
-    .descendantsOfType('return_statement')
-    .some(
-      (r) =>
-        !!r &&
-        r.startIndex > stmt.startIndex &&
-        identifiersIn(r, sc).some((n) => names.has(n)) &&
-        !r.descendantsOfType('call').some((c) => !!c && isValidationCall(sc, c, names)),
-    );
-}

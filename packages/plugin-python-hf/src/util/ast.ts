@@ -83,11 +83,16 @@ export function walkAfter(body: PyNode, stmt: PyNode, visit: (n: PyNode) => bool
 
 /** Identifiers read inside `node` (including itself), e.g. `data` in `data["train"].shuffle()`. */
 export function identifiersIn(node: PyNode, sc?: PySourceCode): string[] {
-  if (node.type === 'identifier') return [node.text];
+  return identifierNodesIn(node, sc).map((n) => n.text);
+}
+
+/** The identifier nodes `identifiersIn` reads, for questions about each read (`reachingBindings`). */
+export function identifierNodesIn(node: PyNode, sc?: PySourceCode): PyNode[] {
+  if (node.type === 'identifier') return [node];
   // With the semantic model, names bound by a comprehension or lambda inside `node` are not the
   // function's variables (`[data for data in rows]` does not read the outer `data`).
   const ownScope = (id: PyNode) => !sc || !NESTED_SCOPES.has(sc.enclosingScope(id).type);
-  const out: string[] = [];
+  const out: PyNode[] = [];
   const stack = [node];
   while (stack.length) {
     const n = stack.pop()!;
@@ -96,7 +101,7 @@ export function identifiersIn(node: PyNode, sc?: PySourceCode): string[] {
       const p = n.parent;
       if (p && p.type === 'attribute' && same(p.childForFieldName('attribute'), n)) continue;
       if (p && p.type === 'keyword_argument' && same(p.childForFieldName('name'), n)) continue;
-      if (ownScope(n)) out.push(n.text);
+      if (ownScope(n)) out.push(n);
       continue;
     }
     if (n.type === 'lambda' || n.type === 'function_definition') continue;

@@ -4,19 +4,8 @@
  * `train_dataset=`, `.fit(...)` / `.train(...)` / `.finetune(...)`, or a loop that calls `.backward()` — or
  * passes a validation step (`.filter(...)`, a function named like validate/sanitize/clean/check).
  */
-import {
-  calleeName,
-  calleeOf,
-  identifiersIn,
-  isInside,
-  receiverOf,
-  same,
-  statementOf,
-  targetNames,
-  walkAfter,
-  type PyNode,
-  type PySourceCode,
-} from './ast.js';
+import type { ContainerWrite, PythonBinding } from '@oculum/lang-python';
+import { calleeName, calleeOf, identifierNodesIn, isInside, receiverOf, same, statementOf, walkAfter, type PyNode, type PySourceCode } from './ast.js';
 
 const VALIDATOR = /valid|saniti[sz]|clean|filter|moderat|screen|scan|verif|check|dedup|detox|inspect|audit|safety|guard|redact|pii|toxic|quality|curat|vet(?:_|$)|reject|allowlist|whitelist|approve|review/i;
 export const TRAIN_METHODS = new Set(['fit', 'finetune', 'fine_tune', 'train', 'train_model', 'fit_generator', 'train_on_batch']);
@@ -29,74 +18,298 @@ export interface DatasetTrace {
   sink?: PyNode;
   /** A validation step consumed the data before any training. */
   validated: boolean;
+  /** The first `return` of the source's function that hands the data back unvalidated. */
+  returned?: PyNode;
 }
 
-function refersTo(sc: PySourceCode, node: PyNode | null | undefined, names: Set<string>): boolean {
-  if (!node || names.size === 0) return false;
-  return identifiersIn(node, sc).some((n) => names.has(n));
+/** A binding's identity: its bound identifier (what `taint` records), else its construct. */
+function bindingId(b: PythonBinding): number {
+  return (b.target ?? b.node).id;
 }
 
-/** Is `call` a validation step applied to one of `names`? */
-export function isValidationCall(sc: PySourceCode, call: PyNode, names: Set<string>): boolean {
+/** A subscript key that is a constant (`ds["train"]`, `parts[0]`), as text. */
+function constantKey(sc: PySourceCode, key: PyNode | null | undefined): string | undefined {
+  if (!key) return undefined;
+  const v = sc.constant(key);
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint' ? String(v) : undefined;
+}
+
+/**
+ * Which part of a value holds the data: all of it but the keys validated in place
+ * (`ds["train"] = ds["train"].filter(f)`), or only the keys written into a container
+ * (`raw["eval"] = load_dataset(...)`).
+ */
+type Part = { all: true; except: Set<string> } | { all: false; keys: Set<string> };
+
+const whole = (): Part => ({ all: true, except: new Set() });
+
+/** Does the part hold the data under `key` (any key when `key` is undefined)? */
+function partHas(p: Part, key: string | undefined): boolean {
+  if (key === undefined) return p.all || p.keys.size > 0;
+  return p.all ? !p.except.has(key) : p.keys.has(key);
+}
+
+/** What either part holds. */
+function mergeParts(a: Part | undefined, b: Part): Part {
+  if (!a) return b;
+  if (!a.all && !b.all) return { all: false, keys: new Set([...a.keys, ...b.keys]) };
+  // all but the keys neither holds
+  const held = (k: string) => partHas(a, k) || partHas(b, k);
+  const except = [...(a.all ? a.except : []), ...(b.all ? b.except : [])].filter((k) => !held(k));
+  return { all: true, except: new Set(except) };
+}
+
+/**
+ * What holds the traced data at a point of the walk, in the semantic model's terms: the bindings that
+ * hold it (by their bound identifier), with the part of their value that does. A write into a
+ * container (`raw["train"] = …`, `parts.append(…)`, see `containerWrites`) adds that key to the part of
+ * the bindings of the container it writes to. A read holds the data when a binding that may reach it
+ * (`reachingBindings`) holds it, under the key read: a later rebinding, in a branch or not, does not
+ * hide an earlier one that may still reach the read.
+ */
+class Taint {
+  /** Names of what holds the data: a cheap gate before asking the semantic model. */
+  readonly names = new Set<string>();
+  readonly parts = new Map<number, Part>();
+
+  constructor(readonly sc: PySourceCode) {}
+
+  get empty(): boolean {
+    return this.parts.size === 0;
+  }
+
+  /** The identifier bound here (a target of an assignment, `with … as`) holds `part` of the data from now on. */
+  bind(target: PyNode, part: Part): void {
+    // a copy: a later write into, or validation of, one binding's container does not change the other's
+    this.parts.set(target.id, part.all ? { all: true, except: new Set(part.except) } : { all: false, keys: new Set(part.keys) });
+    this.names.add(target.text);
+  }
+
+  /**
+   * The targets of an assignment hold what `partOfValue` says their value holds: the matching element
+   * for `a, b = x, y`, else the whole right side.
+   */
+  bindAssignment(asg: PyNode, partOfValue: (value: PyNode) => Part | undefined): void {
+    const right = asg.childForFieldName('right');
+    if (!right) return;
+    const targets = targetIdentifiers(asg.childForFieldName('left'));
+    const passed = passedThrough(this.sc, right, targets.length);
+    targets.forEach((t, i) => {
+      const b = this.sc.bindings(t).find((x) => same(x.target, t));
+      const part = partOfValue(passed?.[i] ?? (b?.value && isInside(b.value, right) ? b.value : right));
+      if (part) this.bind(t, part);
+    });
+  }
+
+  /** A write stored the data under `key` (any key when undefined) into the variable `container`. */
+  write(container: PyNode, key: string | undefined): void {
+    for (const b of this.sc.reachingBindings(container)) {
+      const id = bindingId(b);
+      const p = this.parts.get(id);
+      if (key === undefined) this.parts.set(id, whole());
+      else if (!p) this.parts.set(id, { all: false, keys: new Set([key]) });
+      else if (p.all) p.except.delete(key);
+      else p.keys.add(key);
+    }
+    this.names.add(container.text);
+  }
+
+  /** A validation step checked what `node` reads: none of it holds unvalidated data any more. */
+  clean(node: PyNode): void {
+    for (const id of this.identifiers(node)) for (const b of this.sc.reachingBindings(id)) this.parts.delete(bindingId(b));
+  }
+
+  /** `container[key] = <validated>`: that key of the container holds validated data (every key when not constant). */
+  cleanKey(container: PyNode, keyNode: PyNode | null): void {
+    const key = constantKey(this.sc, keyNode);
+    for (const b of this.sc.reachingBindings(container)) {
+      const id = bindingId(b);
+      const p = this.parts.get(id);
+      if (!p) continue;
+      if (key === undefined) this.parts.delete(id);
+      else if (p.all) p.except.add(key);
+      else {
+        p.keys.delete(key);
+        if (p.keys.size === 0) this.parts.delete(id);
+      }
+    }
+  }
+
+  /** Does `node` read the data? */
+  reads(node: PyNode | null | undefined): boolean {
+    return !!node && !this.empty && this.identifiers(node).some((id) => this.partRead(id) !== undefined);
+  }
+
+  /**
+   * The part of the data the value of `expr` holds: what a name read as it is, or through method calls
+   * (`raw.cast_column(...)`, a `DatasetDict` method applies to each split), holds; all of it when the
+   * data is read under a key that holds it (`raw["train"]`) or passed to something else
+   * (`ConstantLengthDataset(tok, data)`).
+   */
+  partOf(expr: PyNode): Part | undefined {
+    if (this.empty) return undefined;
+    let out: Part | undefined;
+    for (const id of this.identifiers(expr)) {
+      const p = this.partRead(id);
+      if (p) out = mergeParts(out, methodChainOf(id, expr) ? p : whole());
+    }
+    return out;
+  }
+
+  /** The identifiers in `node` whose name something holding the data has. */
+  private identifiers(node: PyNode): PyNode[] {
+    return identifierNodesIn(node, this.sc).filter((id) => this.names.has(id.text));
+  }
+
+  /** What this read of a name holds: the part its reaching bindings hold, or all of it under a key they hold. */
+  private partRead(id: PyNode): Part | undefined {
+    let state: Part | undefined;
+    for (const b of this.sc.reachingBindings(id)) {
+      const p = this.parts.get(bindingId(b));
+      if (p) state = mergeParts(state, p);
+    }
+    if (!state) return undefined;
+    const keyed = keyOfRead(this.sc, id);
+    if (!keyed) return state;
+    return partHas(state, keyed.key) ? whole() : undefined;
+  }
+}
+
+/**
+ * `ds["train"]`, `ds.get("train")`, `ds.pop("train")`: the name is read under a key (`key` undefined
+ * when it is not a constant).
+ */
+function keyOfRead(sc: PySourceCode, id: PyNode): { key: string | undefined } | undefined {
+  const p = id.parent;
+  if (p?.type === 'subscript' && same(p.childForFieldName('value'), id)) return { key: constantKey(sc, p.childForFieldName('subscript')) };
+  if (p?.type === 'attribute' && same(p.childForFieldName('object'), id) && p.parent?.type === 'call' && same(p.parent.childForFieldName('function'), p)) {
+    const method = p.childForFieldName('attribute')?.text;
+    if (method === 'get' || method === 'pop') return { key: constantKey(sc, sc.argument(p.parent, { position: 0 })) };
+  }
+  return undefined;
+}
+
+/** Is `root` the name `id` itself, or method calls on it (`raw.cast_column(...).map(f)`)? */
+function methodChainOf(id: PyNode, root: PyNode): boolean {
+  let cur = id;
+  while (!same(cur, root)) {
+    const p = cur.parent;
+    if (!p) return false;
+    if (p.type === 'parenthesized_expression') cur = p;
+    else if (p.type === 'attribute' && same(p.childForFieldName('object'), cur) && p.parent?.type === 'call' && same(p.parent.childForFieldName('function'), p)) cur = p.parent;
+    else return false;
+  }
+  return true;
+}
+
+/** Methods that return their positional arguments, in order (wrapped for the device they run on). */
+const PASS_THROUGH = /^accelerate\.(?:[\w.]*\.)?Accelerator\.prepare$/;
+
+/**
+ * `model, loader, eval_loader = accelerator.prepare(model, loader, eval_loader)`: the arguments, one
+ * per target, when `right` is such a call with as many plain positional arguments as there are targets.
+ */
+function passedThrough(sc: PySourceCode, right: PyNode, count: number): PyNode[] | undefined {
+  if (count < 2 || right.type !== 'call') return undefined;
+  const args = sc.positionalArguments(right);
+  if (args.length !== count || args.some((a) => a.type === 'list_splat') || sc.keywordArguments(right).size > 0) return undefined;
+  const fn = calleeOf(right);
+  if (!fn || !sc.instanceQualifiedNames(fn).some((q) => PASS_THROUGH.test(q))) return undefined;
+  return [...args];
+}
+
+/** The identifiers an assignment target binds: `a`, `a, b`, `(a, [b, c])`; not attributes or subscripts. */
+function targetIdentifiers(target: PyNode | null): PyNode[] {
+  if (!target) return [];
+  if (target.type === 'identifier') return [target];
+  if (['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression'].includes(target.type)) {
+    return target.namedChildren.flatMap((c) => targetIdentifiers(c));
+  }
+  return [];
+}
+
+/** The key a write names, as text: `"train"` for `raw["train"] = v`, `k` for `update(k=v)`. */
+function writeKey(sc: PySourceCode, w: ContainerWrite): string | undefined {
+  if (!w.key) return undefined;
+  const p = w.key.parent;
+  if (p?.type === 'keyword_argument' && same(p.childForFieldName('name'), w.key)) return w.key.text;
+  return constantKey(sc, w.key);
+}
+
+/** The write of a container of this file a statement makes with `value` in what it writes, if any. */
+function containerWriteOf(sc: PySourceCode, node: PyNode, value: PyNode): { container: PyNode; write: ContainerWrite } | undefined {
+  let container: PyNode | null | undefined;
+  if (node.type === 'assignment') {
+    const left = node.childForFieldName('left');
+    container = left?.type === 'subscript' ? left.childForFieldName('value') : undefined;
+  } else if (node.type === 'call') {
+    container = receiverOf(node);
+  }
+  if (container?.type !== 'identifier') return undefined;
+  const write = sc.containerWrites(container).find((w) => same(w.node, node) && isInside(value, w.value));
+  return write ? { container, write } : undefined;
+}
+
+/** Is `call` a validation step applied to the data? */
+function isValidationCall(taint: Taint, call: PyNode): boolean {
   const name = calleeName(call) ?? '';
   const recv = receiverOf(call);
   const args = call.childForFieldName('arguments');
-  if ((name === 'filter' || name === 'map') && recv && refersTo(sc, recv, names)) {
+  if ((name === 'filter' || name === 'map') && recv && taint.reads(recv)) {
     if (name === 'filter') return true;
     const fnArg = args?.namedChildren[0];
     return !!fnArg && VALIDATOR.test(fnArg.text);
   }
-  if (VALIDATOR.test(name) && name !== 'map' && (refersTo(sc, args, names) || (recv && refersTo(sc, recv, names)))) return true;
+  if (VALIDATOR.test(name) && name !== 'map' && (taint.reads(args) || (recv && taint.reads(recv)))) return true;
   return false;
 }
 
-function containsValidation(sc: PySourceCode, node: PyNode, names: Set<string>): boolean {
-  if (node.type === 'call' && isValidationCall(sc, node, names)) return true;
-  return node.descendantsOfType('call').some((c) => isValidationCall(sc, c, names));
+function containsValidation(taint: Taint, node: PyNode): boolean {
+  if (node.type === 'call' && isValidationCall(taint, node)) return true;
+  return node.descendantsOfType('call').some((c) => !!c && isValidationCall(taint, c));
 }
 
-/** Does this call train on data mentioned in `names`? */
-export function trainingSinkUses(sc: PySourceCode, call: PyNode, names: Set<string>): boolean {
+/** Does this call train on the data? */
+function trainingSinkUses(taint: Taint, call: PyNode): boolean {
   const args = call.childForFieldName('arguments');
   if (!args) return false;
   for (const a of args.namedChildren) {
     if (a.type === 'keyword_argument') {
       const k = a.childForFieldName('name')?.text ?? '';
-      if (TRAIN_KEYWORDS.has(k) && refersUnvalidated(sc, a.childForFieldName('value'), names)) return true;
+      if (TRAIN_KEYWORDS.has(k) && refersUnvalidated(taint, a.childForFieldName('value'))) return true;
     }
   }
   const name = calleeName(call) ?? '';
   if (TRAIN_METHODS.has(name) && calleeOf(call)?.type === 'attribute') {
     const positional = args.namedChildren.filter((a) => a.type !== 'keyword_argument');
     const kw = args.namedChildren.filter((a) => a.type === 'keyword_argument' && ['x', 'data', 'dataset', 'train_data', 'training_data'].includes(a.childForFieldName('name')?.text ?? ''));
-    if ([...positional, ...kw].some((a) => refersUnvalidated(sc, a.type === 'keyword_argument' ? a.childForFieldName('value') : a, names))) return true;
+    if ([...positional, ...kw].some((a) => refersUnvalidated(taint, a.type === 'keyword_argument' ? a.childForFieldName('value') : a))) return true;
   }
   return false;
 }
 
 /**
- * `node` reads one of `names`, and not only through a validation step around it: what
+ * `node` reads the data, and not only through a validation step around it: what
  * `train_dataset=ds.filter(is_valid)`, `model.fit(validate(ds))` or `ds.filter(f)["train"]` hands
  * over is the validated data.
  */
-function refersUnvalidated(sc: PySourceCode, node: PyNode | null | undefined, names: Set<string>): boolean {
-  if (!refersTo(sc, node, names)) return false;
-  if (node!.type === 'call' && isValidationCall(sc, node!, names)) return false;
-  if (node!.type === 'subscript') return refersUnvalidated(sc, node!.childForFieldName('value'), names);
+function refersUnvalidated(taint: Taint, node: PyNode | null | undefined): boolean {
+  if (!taint.reads(node)) return false;
+  if (node!.type === 'call' && isValidationCall(taint, node!)) return false;
+  if (node!.type === 'subscript') return refersUnvalidated(taint, node!.childForFieldName('value'));
   return true;
 }
 
-function trainingLoop(sc: PySourceCode, loop: PyNode, names: Set<string>): boolean {
-  if (!refersTo(sc, loop.childForFieldName('right'), names)) return false;
+function trainingLoop(taint: Taint, loop: PyNode): boolean {
+  if (!taint.reads(loop.childForFieldName('right'))) return false;
   const body = loop.childForFieldName('body');
   if (!body) return false;
   return body.descendantsOfType('call').some((c) => {
-    const n = calleeName(c);
-    return TRAINING_LOOP_CALLS.has(n ?? '') && (n !== 'step' || /optim|opt\b|scheduler|accelerator/i.test(receiverOf(c)?.text ?? ''));
+    const n = calleeName(c!);
+    return TRAINING_LOOP_CALLS.has(n ?? '') && (n !== 'step' || /optim|opt\b|scheduler|accelerator/i.test(receiverOf(c!)?.text ?? ''));
   });
 }
 
-/** Follows the value produced by `source` (a call) through its function. */
 /**
  * How many nodes `traceDataset` may visit in one file. Past it, a trace ends where it is, as if the
  * data reached nothing more: a hostile file of 20,000 datasets, each followed to the end of a long
@@ -115,6 +328,7 @@ export function traceDataset(sc: PySourceCode, source: PyNode): DatasetTrace {
   return trace;
 }
 
+/** Follows the value produced by `source` (a call) through its function. */
 function computeTrace(sc: PySourceCode, source: PyNode): DatasetTrace {
   // Directly nested in a sink or a validation: `Trainer(train_dataset=load_dataset(...)["train"])`.
   const stmt = statementOf(source);
@@ -131,58 +345,75 @@ function computeTrace(sc: PySourceCode, source: PyNode): DatasetTrace {
     }
     cur = cur.parent;
   }
+  if (stmt.type === 'return_statement') return { validated: false, returned: stmt };
 
-  const tainted = new Set<string>();
-  if (stmt.type === 'expression_statement' && stmt.namedChildren[0]?.type === 'assignment') {
-    const asg = stmt.namedChildren[0];
-    const right = asg.childForFieldName('right');
+  const taint = new Taint(sc);
+  const top = stmt.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
+  if (top?.type === 'assignment') {
+    const right = top.childForFieldName('right');
     if (right && isInside(source, right)) {
       if (containsValidationAround(right, source)) return { validated: true };
-      for (const n of targetNames(asg.childForFieldName('left'))) tainted.add(n);
+      taint.bindAssignment(top, (value) => (isInside(source, value) ? whole() : undefined));
+      // `raw["train"] = load_dataset(...)`
+      const written = containerWriteOf(sc, top, source);
+      if (written) taint.write(written.container, writeKey(sc, written.write));
     }
+  } else if (top?.type === 'call') {
+    // `parts.append(load_dataset(...))`
+    const written = containerWriteOf(sc, top, source);
+    if (written) taint.write(written.container, writeKey(sc, written.write));
   } else if (stmt.type === 'with_statement') {
     for (const item of stmt.descendantsOfType('as_pattern')) {
-      const alias = item.childForFieldName('alias');
-      if (alias) for (const n of identifiersIn(alias)) tainted.add(n);
+      const alias = item!.childForFieldName('alias');
+      const target = alias?.type === 'as_pattern_target' ? alias.namedChildren[0] : alias;
+      for (const id of targetIdentifiers(target ?? null)) taint.bind(id, whole());
     }
   }
-  if (tainted.size === 0) return { validated: false };
+  if (taint.empty) return { validated: false };
 
   const fn = sc.enclosingFunction(source);
   const body = fn.type === 'function_definition' ? fn.childForFieldName('body') : fn;
   if (!body) return { validated: false };
-  let result: DatasetTrace = { validated: false };
+  const result: DatasetTrace = { validated: false };
   let done = false;
   // From the statement on, never what comes before it (each load used to walk the whole body).
   walkAfter(body, stmt, (n) => {
     if (done) return true;
-    if (!sc.spend('hf/traceDataset', TRACE_BUDGET)) {
-      done = true;
-      return true;
-    }
-    if (tainted.size === 0) {
+    if (!sc.spend('hf/traceDataset', TRACE_BUDGET) || taint.empty) {
       done = true;
       return true;
     }
     if (n.type === 'assignment' || n.type === 'augmented_assignment') {
       const right = n.childForFieldName('right');
-      const lefts = targetNames(n.childForFieldName('left'));
-      if (right && refersTo(sc, right, tainted)) {
-        if (containsValidation(sc, right, tainted)) {
-          for (const l of lefts) tainted.delete(l);
-          result = { validated: true };
-          // names still tainted keep flowing (e.g. `clean = data.filter(f)` leaves `data` unvalidated)
+      const left = n.childForFieldName('left');
+      if (right && taint.partOf(right)) {
+        if (containsValidation(taint, right)) {
+          // `ds = ds.filter(f)`: the new binding holds validated data; `ds["train"] = ds["train"].filter(f)`:
+          // that split does. What still holds the data keeps flowing (`clean = data.filter(f)` leaves `data`).
+          if (left?.type === 'subscript' && left.childForFieldName('value')?.type === 'identifier') taint.cleanKey(left.childForFieldName('value')!, left.childForFieldName('subscript'));
+          result.validated = true;
         } else {
           // a sink inside the right side is checked when the walk reaches the call
-          for (const l of lefts) tainted.add(l);
+          taint.bindAssignment(n, (value) => taint.partOf(value));
+          const written = containerWriteOf(sc, n, right);
+          if (written) taint.write(written.container, writeKey(sc, written.write));
         }
-      } else if (n.type === 'assignment') {
-        for (const l of lefts) tainted.delete(l);
+      } else if (n.type === 'augmented_assignment' && left?.type === 'identifier') {
+        // `data += more` (the read of `data` before this binding holds the data)
+        const part = taint.partOf(left);
+        if (part) taint.bind(left, part);
       }
+      // Any other rebinding needs no bookkeeping: a read sees the bindings that may reach it.
       return;
     }
-    if (n.type === 'for_statement' && trainingLoop(sc, n, tainted)) {
-      result = { sink: n, validated: false };
+    if (n.type === 'return_statement') {
+      const value = n.namedChildren[0];
+      if (!result.returned && value && taint.reads(value) && !containsValidation(taint, value)) result.returned = n;
+      return;
+    }
+    if (n.type === 'for_statement' && trainingLoop(taint, n)) {
+      result.sink = n;
+      result.validated = false;
       done = true;
       return;
     }
@@ -192,16 +423,25 @@ function computeTrace(sc: PySourceCode, source: PyNode): DatasetTrace {
       // their result is kept, which the assignment branch above handles.
       const name = calleeName(n) ?? '';
       const asCheck = name !== 'filter' && name !== 'map' && !insideAssignmentRight(n);
-      if (asCheck && isValidationCall(sc, n, tainted)) {
+      if (asCheck && isValidationCall(taint, n)) {
         const args = n.childForFieldName('arguments');
         const recv = receiverOf(n);
-        for (const id of [...identifiersIn(args ?? n), ...(recv ? identifiersIn(recv) : [])]) tainted.delete(id);
-        result = { validated: true };
+        taint.clean(args ?? n);
+        if (recv) taint.clean(recv);
+        result.validated = true;
         return;
       }
-      if (trainingSinkUses(sc, n, tainted)) {
-        result = { sink: n, validated: false };
+      if (trainingSinkUses(taint, n)) {
+        result.sink = n;
+        result.validated = false;
         done = true;
+        return;
+      }
+      // `parts.append(ds)`, `splits.update(train=ds)`: the container holds the data
+      const args = n.childForFieldName('arguments');
+      if (receiverOf(n)?.type === 'identifier' && args && taint.reads(args) && !containsValidation(taint, args)) {
+        const written = containerWriteOf(sc, n, args.namedChildren.find((a) => taint.reads(a)) ?? args);
+        if (written && taint.reads(written.write.value)) taint.write(written.container, writeKey(sc, written.write));
       }
     }
   });

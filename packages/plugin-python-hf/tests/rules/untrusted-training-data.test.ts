@@ -22,6 +22,8 @@ ruleTester.run('hf/untrusted-training-data', rule, {
     ].join('\n'),
     'from datasets import load_dataset\nfrom transformers import Trainer\ndef f(m):\n    d = load_dataset("json", data_files="data/train.jsonl")\n    Trainer(model=m, train_dataset=d["train"]).train()',
     'from datasets import load_dataset\ndef f(m):\n    d = load_dataset("org/bench", split="test")\n    return [m(x) for x in d]',
+    // a filter assigned back into the split validates that split
+    'from datasets import load_dataset\nfrom transformers import Trainer\ndef main(model, is_valid_example):\n    ds = load_dataset("someone/scraped-corpus")\n    ds["train"] = ds["train"].filter(is_valid_example)\n    Trainer(model=model, train_dataset=ds["train"]).train()',
   ],
   invalid: [
     {
@@ -36,6 +38,26 @@ ruleTester.run('hf/untrusted-training-data', rule, {
     {
       code: 'from datasets import load_dataset\nfrom transformers import Trainer\ndef f(m, name):\n    d = load_dataset(name)\n    Trainer(model=m, train_dataset=d).train()',
       errors: [{ messageId: 'untrusted', confidence: 'low' }],
+    },
+    {
+      // a later branch rebinds the name: the Hub binding still reaches the trainer
+      code: 'from datasets import load_dataset\nfrom transformers import Trainer\ndef main(model, use_hub):\n    if use_hub:\n        ds = load_dataset("someone/scraped-corpus")\n    else:\n        ds = load_dataset("json", data_files="data/train.jsonl")\n    Trainer(model=model, train_dataset=ds["train"]).train()',
+      errors: [{ messageId: 'untrusted', data: { what: 'load_dataset("someone/scraped-corpus")', line: 8 }, line: 5, confidence: 'high' }],
+    },
+    {
+      // written into a split of a container
+      code: 'from datasets import DatasetDict, load_dataset\nfrom transformers import Trainer\ndef main(model):\n    raw = DatasetDict()\n    raw["train"] = load_dataset("someone/scraped-corpus", split="train")\n    Trainer(model=model, train_dataset=raw["train"]).train()',
+      errors: [{ messageId: 'untrusted', data: { what: 'load_dataset("someone/scraped-corpus")', line: 6 }, line: 5, confidence: 'high' }],
+    },
+    {
+      // a same-file helper that returns the data through an alias
+      code: 'from datasets import load_dataset\nfrom trl import SFTTrainer\ndef create_datasets():\n    dataset = load_dataset("lvwerra/stack-exchange-paired", split="train")\n    train_data = dataset\n    return train_data\ntrain_dataset = create_datasets()\nSFTTrainer(model=model, train_dataset=train_dataset).train()',
+      errors: [{ messageId: 'untrusted', data: { what: 'create_datasets() (load_dataset("lvwerra/stack-exchange-paired") at line 4)', line: 8 }, line: 7, confidence: 'high' }],
+    },
+    {
+      // data_dir is a folder of a Hub repository, not a sign of local data
+      code: 'from datasets import load_dataset\nfrom trl import SFTTrainer\ndef main(args, model):\n    train_dataset = load_dataset(args.dataset_name, data_dir=args.subset, split="train")\n    SFTTrainer(model=model, train_dataset=train_dataset).train()',
+      errors: [{ messageId: 'untrusted', data: { what: 'load_dataset(args.dataset_name)', line: 5 }, line: 4, confidence: 'low' }],
     },
   ],
 });
