@@ -152,6 +152,7 @@ export default createRule<[], PythonSourceCode>({
           return best;
         }
         case 'identifier': {
+          let best: Taint;
           const param = sc.parameterOf(expr);
           if (param) {
             // Flow between functions of the file (standard/deep): what the callers pass in.
@@ -159,9 +160,10 @@ export default createRule<[], PythonSourceCode>({
             if (context.depth !== 'quick' && param.function.type === 'function_definition') {
               for (const site of sc.callSites(param.function)) fromCallers = max(fromCallers, taintOf(sc.argumentFor(site, param), depth + 1, seen));
             }
-            return fromCallers === 'loaded' ? 'loaded' : CONFIG_NAME.test(param.name) ? 'configParameter' : fromCallers;
+            best = fromCallers === 'loaded' ? 'loaded' : CONFIG_NAME.test(param.name) ? 'configParameter' : fromCallers;
+            // `def f(p, meta=None): meta = json.load(open(p))`: what the body binds counts too
+            if (best === 'loaded' || sc.bindings(expr).every((b) => b.kind === 'parameter')) return best;
           }
-          let best: Taint;
           for (const b of sc.bindings(expr)) {
             if ((b.kind === 'assignment' || b.kind === 'with') && b.value) best = max(best, taintOf(b.value, depth + 1, seen));
             else if ((b.kind === 'for' || b.kind === 'unpack') && b.source) best = max(best, taintOf(b.source, depth + 1, seen));
