@@ -38,6 +38,29 @@ interface Setup {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * The user's own config: the one in the working directory, else the nearest above it inside the same
+ * repository (up to the first directory holding `.git`), so that `cd src && oculum scan .` reads the
+ * project's root config. Outside a repository only the working directory counts: a config in some
+ * parent directory (`/tmp/.oculumrc`) is nobody's choice and may not load plugins.
+ */
+function projectConfig(cwd: string): ConfigFile | undefined {
+  const cache = new Map<string, ConfigFile | null>();
+  const here = configInDirectory(cwd, cache, cwd);
+  if (here || existsSync(nodePath.join(cwd, '.git'))) return here;
+  const above: string[] = [];
+  for (let dir = nodePath.dirname(cwd); ; dir = nodePath.dirname(dir)) {
+    above.push(dir);
+    if (existsSync(nodePath.join(dir, '.git'))) break;
+    if (nodePath.dirname(dir) === dir) return undefined; // no repository around the working directory
+  }
+  for (const dir of above) {
+    const found = configInDirectory(dir, cache, cwd);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** Loads the user's config and every plugin it (or the caller) names. */
 async function setup(options: ListRulesOptions & { overrideConfig?: ConfigData }): Promise<Setup> {
   const cwd = nodePath.resolve(options.cwd ?? process.cwd());
@@ -50,7 +73,7 @@ async function setup(options: ListRulesOptions & { overrideConfig?: ConfigData }
     userConfig = readConfigFile(file, cwd);
     if (!userConfig) throw new ConfigError(`${configLabel(file, cwd)}: no "oculum" key in package.json`, { file, keyPath: 'oculum', expected: 'an "oculum" config object' });
   } else if (!options.noConfig) {
-    userConfig = configInDirectory(cwd, new Map(), cwd);
+    userConfig = projectConfig(cwd);
   }
   const registry = new PluginRegistry();
   for (const spec of options.plugins ?? []) registry.add(await loadPlugin(spec, cwd, 'options.plugins'));

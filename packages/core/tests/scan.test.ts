@@ -139,6 +139,19 @@ describe('rule selection', () => {
   });
 });
 
+describe('the project config above the working directory', () => {
+  it('is read up to the repository root, not beyond it', async () => {
+    const config = '{ "rules": { "toy/no-danger": "off" } }';
+    const repo = project({ '.git/HEAD': 'ref: refs/heads/main\n', '.oculumrc': config, 'src/a.toy': 'danger evil\n' });
+    expect(findings(await run(repo, { paths: ['src'] }))).toEqual([]);
+    expect(findings(await run(join(repo, 'src')))).toEqual([]);
+    // no repository around: only the working directory's own config counts
+    const loose = project({ '.oculumrc': config, 'src/a.toy': 'danger evil\n' });
+    expect(findings(await run(loose, { paths: ['src'] }))).toEqual([]);
+    expect(findings(await run(join(loose, 'src')))).toEqual(['a.toy:1:1 toy/no-danger']);
+  });
+});
+
 describe('unused directives across depths and filters', () => {
   it('does not report a directive that may target a rule this scan does not run', async () => {
     const cwd = project({
