@@ -148,6 +148,9 @@ function resolveOther(sc: PySourceCode, node: PyNode, depth: number): Resolved {
       const left = resolve(sc, node.childForFieldName('left'), depth + 1);
       if (op === '/') {
         if (left.kind === 'local' || left.kind === 'private-temp') return left;
+        // `temp_dir / "config.json"`: `/` with a string is a path join (a `str` has no `/`)
+        const right = node.childForFieldName('right');
+        if (left.kind === 'unknown' && right && typeof sc.constant(right) === 'string') return { kind: 'local', why: 'a path joined with /' };
       }
       if (op === '+' || op === '%') {
         if (left.kind === 'string' || left.kind === 'prefix') {
