@@ -28,7 +28,12 @@ const PATH_CLASSES = /^pathlib\.(?:Pure)?(?:Posix|Windows)?Path$/;
  * the caller decides, as with a parameter that has no default.
  */
 export function noneParameterPassedOn(sc: PySourceCode, node: PyNode | null | undefined): boolean {
-  return node?.type === 'identifier' && sc.constant(node) === null && sc.reachingBindings(node).every((b) => b.kind === 'parameter');
+  return !!node && defaultPassedOn(sc, node) && sc.constant(node) === null;
+}
+
+/** A parameter read where only its own binding reaches (its default, or what the caller passed). */
+function defaultPassedOn(sc: PySourceCode, node: PyNode | null | undefined): boolean {
+  return node?.type === 'identifier' && sc.reachingBindings(node).every((b) => b.kind === 'parameter');
 }
 
 /**
@@ -67,9 +72,10 @@ export function resolve(sc: PySourceCode, node: PyNode | null | undefined, depth
   }
   const c = sc.constant(node);
   if (c !== UNKNOWN) {
+    // `def create(model, peft=None)` / `def train(base_model: str = "")`, the value read unchanged: a
+    // placeholder, the caller passes the real one
+    if ((c === null || c === '') && defaultPassedOn(sc, node)) return { kind: 'unknown' };
     if (typeof c === 'string') return { kind: 'string', value: c, ...(isPlainString(node) ? { node } : {}) };
-    // `def create(model, peft=None): PeftModel.from_pretrained(model, peft)`: the caller passes the value
-    if (c === null && noneParameterPassedOn(sc, node)) return { kind: 'unknown' };
     return { kind: 'non-string', why: c === null ? 'None' : typeof c };
   }
   switch (node.type) {
