@@ -13,7 +13,13 @@ const LOADERS: Array<[string, number]> = [
   ['saving.deserialize_keras_object', 2],
   ['saving.serialization_lib.deserialize_keras_object', 2],
 ];
-const SWITCHES = ['config.enable_unsafe_deserialization', 'saving.serialization_lib.enable_unsafe_deserialization', 'src.saving.serialization_lib.enable_unsafe_deserialization'];
+const SWITCHES = [
+  'config.enable_unsafe_deserialization',
+  'saving.serialization_lib.enable_unsafe_deserialization',
+  'src.saving.serialization_lib.enable_unsafe_deserialization',
+  // Keras 2.x exports it as `tf.keras.__internal__.enable_unsafe_deserialization`
+  '__internal__.enable_unsafe_deserialization',
+];
 
 const LOADER_POSITION = new Map<string, number>();
 const UNSAFE_SWITCHES = new Set<string>();
