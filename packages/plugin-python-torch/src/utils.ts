@@ -385,7 +385,7 @@ function writtenBeforeHere(sc: SC, expr: Node, dumpers: ReadonlySet<string>): bo
     for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
       const arg = a?.type === 'keyword_argument' ? a.childForFieldName('value') : a;
       // Only a write that truncates (`w`, `x`): appending leaves what was there first.
-      if (arg && samePath(sc, openedPath(sc, arg, /[wx]/) ?? arg, path, known)) {
+      if (arg && (samePath(sc, openedPath(sc, arg, /[wx]/) ?? arg, path, known) || writesSuffixed(sc, call, arg, known))) {
         lastWrite = call;
         break;
       }
@@ -502,6 +502,22 @@ function openedPath(sc: SC, handle: Node, mode: RegExp): Node | undefined {
  * The same path: equal constants, or the same text whose names reach the same bindings (names that
  * bind nothing, such as the attribute of `tmp.name`, only need the same text).
  */
+/** Writers that add their suffix to a name without it: `numpy.save("cache", a)` writes `cache.npy`. */
+const WRITER_SUFFIX = new Map([
+  ['numpy.save', '.npy'],
+  ['numpy.savez', '.npz'],
+  ['numpy.savez_compressed', '.npz'],
+]);
+
+/** `numpy.save("cache", a)` … a load of `"cache.npy"`: the file the writer names once it adds its suffix. */
+function writesSuffixed(sc: SC, writer: Node, arg: Node, loaded: ConstantValue | typeof UNKNOWN): boolean {
+  if (typeof loaded !== 'string') return false;
+  const name = sc.constant(arg);
+  if (typeof name !== 'string') return false;
+  const suffix = WRITER_SUFFIX.get(calleeName(sc, writer) ?? '');
+  return !!suffix && !name.endsWith(suffix) && name + suffix === loaded;
+}
+
 function samePath(sc: SC, a: Node, b: Node, bValue: ConstantValue | typeof UNKNOWN): boolean {
   if (typeof bValue === 'string') return sc.constant(a) === bValue;
   if (sc.text.slice(a.startIndex, a.endIndex) !== sc.text.slice(b.startIndex, b.endIndex)) return false;
