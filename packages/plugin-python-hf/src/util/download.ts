@@ -237,7 +237,7 @@ const DIGEST_API = /^(?:hashlib|hmac|xxhash|blake3|zlib\.crc32|binascii\.crc32)\
 /**
  * A hash comparison in the function, or in a same-file function it calls (two levels): a checking
  * function by its name, or a digest (`hashlib…`, `.hexdigest()`, a helper that computes one) that is
- * compared (`==`, `!=`, `in`, `hmac.compare_digest`), directly or through the name it is assigned
+ * compared (`==`, `!=`, `in`, `hmac.compare_digest`, a prefix check `.startswith(expected)`), directly or through the name it is assigned
  * to. A digest that is only printed or used as a cache key checks nothing.
  */
 export function hasHashCheck(sc: PySourceCode, fn: PyNode, depth = 0, seen = new Set<number>()): boolean {
@@ -283,7 +283,7 @@ export function hasHashCheck(sc: PySourceCode, fn: PyNode, depth = 0, seen = new
   if (ok || digestNames.size === 0) return ok;
   // `digest = h.hexdigest()` … `if digest != EXPECTED: raise`
   return body.descendantsOfType(['comparison_operator', 'call']).some((n) => {
-    if (n.type === 'call' && calleeName(n) !== 'compare_digest') return false;
+    if (n.type === 'call' && !COMPARES.test(calleeName(n) ?? '')) return false;
     return identifiersIn(n, sc).some((id) => digestNames.has(id));
   });
 }
@@ -297,12 +297,15 @@ function shellChecksum(sc: PySourceCode, call: PyNode): 'check' | 'digest' | und
   return tokens.slice(i + 1).some((t) => t === '-c' || t === '--check' || (!!t && /^-[a-z]*c[a-z]*$/.test(t))) ? 'check' : 'digest';
 }
 
-/** Is this value compared right where it is computed (`h.hexdigest() != SHA`, `compare_digest(d, SHA)`)? */
+/** Calls that compare a digest: `hmac.compare_digest(d, SHA)`, and a prefix check (`d.startswith(SHA)`, as torch's `check_hash` does). */
+const COMPARES = /^(?:compare_digest|startswith|endswith)$/;
+
+/** Is this value compared right where it is computed (`h.hexdigest() != SHA`, `compare_digest(d, SHA)`, `.hexdigest().startswith(SHA)`)? */
 function isCompared(node: PyNode): boolean {
   const stmt = statementOf(node);
   for (let p = node.parent; p && !same(p, stmt.parent); p = p.parent) {
     if (p.type === 'comparison_operator') return true;
-    if (p.type === 'call' && calleeName(p) === 'compare_digest') return true;
+    if (p.type === 'call' && COMPARES.test(calleeName(p) ?? '')) return true;
   }
   return false;
 }
