@@ -154,15 +154,21 @@ export function statementOf(node: PyNode): PyNode {
 /** Methods of `unittest.mock` objects that compare argument lists (`mock_load.assert_called_with(...)`). */
 const MOCK_ASSERTIONS = /^assert_(?:called|any_call|has_calls|awaited)/;
 
+/** Methods that fill a template with their keywords (`ModelCard.from_template(data, trust_remote_code=True)`, `str.format`, jinja's `render`). */
+const TEMPLATE_FILLERS = /^(?:from_template|format|format_map|render)$/;
+
 /**
  * A call that only builds or compares an argument list, never loads anything: `dict(key=value)` (a
- * value, reported where it is passed as `**opts`), `mock.call(...)`, and a mock's assertions
- * (`mock_from_pretrained.assert_called_with("org/m", trust_remote_code=True)` in a test).
+ * value, reported where it is passed as `**opts`), `mock.call(...)`, a mock's assertions
+ * (`mock_from_pretrained.assert_called_with("org/m", trust_remote_code=True)` in a test), and a
+ * template filled with keywords (`ModelCard.from_template(card_data, trust_remote_code=True)` writes
+ * a README).
  */
 export function buildsArgumentsOnly(sc: PySourceCode, call: PyNode): boolean {
   const fn = calleeOf(call);
   if (!fn) return false;
   if (fn.type === 'attribute' && MOCK_ASSERTIONS.test(fn.childForFieldName('attribute')?.text ?? '')) return true;
+  if (fn.type === 'attribute' && TEMPLATE_FILLERS.test(fn.childForFieldName('attribute')?.text ?? '')) return true;
   const qn = sc.qualifiedName(fn);
   if (qn === 'builtins.dict' || qn === 'dict' || (!qn && fn.type === 'identifier' && fn.text === 'dict')) return true;
   return qn === 'unittest.mock.call' || qn === 'mock.call';
