@@ -37,6 +37,7 @@ export default createRule<[Options], PySourceCode>({
       tagRevision: '{{api}} fetches "{{id}}" at "{{revision}}", a tag or abbreviated hash that the repository owner can move. Pin `revision=` to a full 40-character commit hash.',
       defaultModel: '{{api}}({{task}}) without `model=` downloads the task\'s default model at its latest revision. Name the model and pin `revision=` to a commit.',
       shellDownload: '`{{command}}` fetches "{{id}}" from the Hub at its latest revision. Pin a commit (`--revision <commit>`, or `git checkout <commit>` after the clone).',
+      presetUnpinned: '{{api}} fetches "{{id}}" from the Hub at its latest revision, and a preset takes no revision. Download a pinned snapshot (`huggingface_hub.snapshot_download("{{id}}", revision="<commit>")`) and load the preset from that directory.',
     },
     remediation: 'Pin the revision to a full commit hash: `from_pretrained("org/model", revision="<40-hex commit>")`. A branch such as "main" moves; a tag can be re-pointed.',
     schema: [
@@ -82,6 +83,11 @@ export default createRule<[Options], PySourceCode>({
         }
         if (level === 'branch') {
           context.report({ node, messageId: 'branchRevision', data, confidence });
+          return;
+        }
+        if (load.api.endsWith('from_preset')) {
+          // KerasHub `from_preset("hf://org/x")` has no revision to pin
+          context.report({ node, messageId: 'presetUnpinned', data, confidence });
           return;
         }
         // `**kwargs` that cannot be read may carry the revision (or local_files_only)

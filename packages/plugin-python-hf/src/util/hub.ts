@@ -73,6 +73,7 @@ export const HUB_LOAD_TRIGGERS: Trigger[] = [
   /\bcreate_model/, // timm.create_model, open_clip.create_model*
   'open_clip', // every open_clip API needs the import
   /\bLLM\b/, // vllm.LLM
+  'from_preset', // KerasHub presets
 ];
 
 function shortApi(qn: string): string {
@@ -109,6 +110,8 @@ function specFor(sc: PySourceCode, call: PyNode): (Spec & { confidence: Confiden
       return { api: `open_clip.${qn.split('.').pop()}`, kind: 'model', idPos: 0, idNames: ['model_name'], confidence: 'high' };
     }
     if (/^vllm\.(?:entrypoints\.llm\.)?LLM$/.test(qn)) return { api: 'vllm.LLM', kind: 'model', idPos: 0, idNames: ['model'], confidence: 'high' };
+    // KerasHub / KerasNLP presets: `hf://owner/name` ids come from the Hub (others from Kaggle or built in)
+    if (/^(?:keras_hub|keras_nlp|keras_cv)\.(?:[\w.]*\.)?from_preset$/.test(qn)) return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['preset'], confidence: 'high' };
     return undefined;
   }
   // `HfApi().hf_hub_download(...)`, `api.snapshot_download(...)` with `api = HfApi()`
@@ -169,6 +172,16 @@ export function hubLoad(sc: PySourceCode, call: PyNode): HubLoad | undefined {
 
   const resolved = resolve(sc, idNode);
   let ref: ModelRef | undefined;
+  const presets = spec.api.endsWith('from_preset');
+  if (presets && (resolved.kind === 'string' || resolved.kind === 'prefix')) {
+    // Only `hf://` presets reach the Hub
+    if (!/^hf:\/\//i.test(resolved.value)) return undefined;
+    if (resolved.kind === 'string') {
+      ref = classifyModelRef(resolved.value.replace(/^hf:\/\//i, ''));
+      return ref.kind === 'hub' ? { ...base, revision, idNode, resolved: { ...resolved, value: ref.id }, ref } : undefined;
+    }
+    return { ...base, revision, idNode, resolved: { kind: 'prefix', value: resolved.value.replace(/^hf:\/\//i, '') }, ref: undefined };
+  }
   if (resolved.kind === 'string') {
     ref = classifyModelRef(resolved.value);
     if (spec.api === 'timm.create_model' || spec.api.startsWith('open_clip.')) {
@@ -196,7 +209,7 @@ export function hubLoad(sc: PySourceCode, call: PyNode): HubLoad | undefined {
   } else if (resolved.kind === 'prefix') {
     const r = classifyModelRef(resolved.value + 'x');
     if (r.kind === 'local' || r.kind === 'url') return undefined;
-  } else if (spec.kind === 'dataset' && (sc.argument(call, { name: 'data_files' }) || sc.argument(call, { name: 'data_dir' }))) {
+  } else if (spec.kind === 'dataset' && sc.argument(call, { name: 'data_files' })) {
     // `load_dataset(extension, data_files=...)`: a packaged builder reading the given files
     return undefined;
   } else if (spec.confidence !== 'high') {
