@@ -1,4 +1,4 @@
-import { createRule, type Confidence } from '@oculum/core';
+import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
 import { calleeName, calleeOf, receiverOf, statementOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { importsHf, isHfApiInstance } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
@@ -6,7 +6,7 @@ import { flag, isTrainingArgs, privacyFlag, pushWithoutPrivacy, trainerArgsCall,
 
 const name = 'public-hub-upload';
 
-const RULE_TRIGGERS = ['push_to_hub', 'create_repo', 'update_repo_visibility', 'update_repo_settings', 'upload_folder', 'upload_file', 'create_commit', 'upload_large_folder'];
+const RULE_TRIGGERS = ['push_to_hub', 'create_repo', 'update_repo_visibility', 'update_repo_settings', 'upload_folder', 'upload_file', 'create_commit', 'upload_large_folder', 'upload_preset'];
 
 export default createRule<[], PySourceCode>({
   name,
@@ -28,6 +28,7 @@ export default createRule<[], PySourceCode>({
       publicRepo: '{{api}}(...) creates a public repository (no private=True); anything uploaded to it is published immediately.',
       madePublic: '{{api}}(..., private=False) makes a Hub repository public; publish only after the model was evaluated and reviewed.',
       unreviewedUpload: '{{api}}(...) uploads right after training in this function with no evaluation or review step in between.',
+      publicKerasPush: 'push_to_hub_keras(...) publishes the model to a public Hub repository (its private defaults to False){{extra}}. Pass private=True and publish only after evaluation and review.',
     },
     remediation: 'Publish fine-tuned artifacts privately (`hub_private_repo=True`, `push_to_hub(..., private=True)`, `create_repo(..., private=True)`) and make them public only after evaluating and reviewing the model.',
   },
@@ -85,6 +86,24 @@ export default createRule<[], PySourceCode>({
           // Not what it holds: `trainer.model.push_to_hub(...)` is a model's push, public by default.
           if (recv && /trainer/i.test(recv.type === 'attribute' ? (recv.childForFieldName('attribute')?.text ?? '') : recv.text) && priv === 'absent') return;
           context.report({ node, messageId: 'publicPush', data: { target: receiverLabel(node), extra: extra(node) }, confidence: baseConfidence });
+          return;
+        }
+
+        // huggingface_hub's Keras mixin: `push_to_hub_keras(model, "org/m")`, public unless private=True
+        if (qn && /^huggingface_hub\.(?:keras_mixin\.)?push_to_hub_keras$/.test(qn)) {
+          const priv = privacyFlag(sc, node, 'private');
+          if (priv === 'true' || priv === 'unknown') return;
+          context.report({ node, messageId: 'publicKerasPush', data: { extra: extra(node) }, confidence: baseConfidence });
+          return;
+        }
+
+        // KerasHub `upload_preset("hf://org/m", preset_dir)` right after training: like `upload_folder`
+        if (qn && /^(?:keras_hub|keras_nlp)\.upload_preset$/.test(qn)) {
+          const uri = sc.argument(node, { name: 'uri', position: 0 });
+          const value = uri ? sc.constant(uri) : UNKNOWN;
+          if (typeof value === 'string' && !/^hf:\/\//i.test(value)) return;
+          const t = trainingBefore(sc, node);
+          if (t.training && !t.review) context.report({ node, messageId: 'unreviewedUpload', data: { api: 'upload_preset' }, confidence: 'medium' });
           return;
         }
 
