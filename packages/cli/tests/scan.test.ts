@@ -54,6 +54,17 @@ describe('oculum scan (in-process)', () => {
     expect(report.rules.some((rule: { id: string }) => rule.id === RULE)).toBe(true);
   });
 
+  it('says why an output file cannot be written, and exits 2 (never spins)', async () => {
+    const dir = project({ 'train.py': VULNERABLE, 'afile': 'x' });
+    const underFile = await run(['scan', '--output', 'afile/x.json'], { cwd: dir });
+    expect(underFile.code).toBe(2);
+    expect(underFile.stderr).toContain('cannot write output file afile/x.json: ENOTDIR');
+    // Node's recursive mkdir never returns under /proc
+    const proc = await run(['scan', '--output', '/proc/oculum-nope/x.json'], { cwd: dir });
+    expect(proc.code).toBe(2);
+    expect(proc.stderr).toContain('cannot write output file /proc/oculum-nope/x.json: ENOENT');
+  });
+
   it('prints SARIF with the finding relative to %SRCROOT%', async () => {
     const dir = project({ 'src/train.py': VULNERABLE });
     const r = await run(['scan', '-f', 'sarif'], { cwd: dir });

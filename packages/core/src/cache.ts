@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
+import { ensureDirectory } from './fs-util.js';
 import type { FileResult } from './types.js';
 
 const CACHE_FORMAT = 1;
@@ -59,7 +60,8 @@ export class ResultCache {
 
   /**
    * Writes the cache atomically. Entries of files not seen in this scan are kept (a partial scan must
-   * not erase them) unless the file no longer exists.
+   * not erase them) unless the file no longer exists. Throws when it cannot be written (its temporary
+   * file removed); the scan reports that as a warning.
    */
   save(): void {
     for (const path of Object.keys(this.entries)) {
@@ -70,10 +72,15 @@ export class ResultCache {
     }
     if (!this.dirty) return;
     const data: CacheFile = { format: CACHE_FORMAT, key: this.key, entries: this.entries };
-    mkdirSync(nodePath.dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(data));
-    renameSync(tmp, this.file);
+    try {
+      ensureDirectory(nodePath.dirname(this.file));
+      writeFileSync(tmp, JSON.stringify(data));
+      renameSync(tmp, this.file);
+    } catch (err) {
+      rmSync(tmp, { force: true });
+      throw err;
+    }
     this.dirty = false;
   }
 }

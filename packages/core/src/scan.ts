@@ -61,6 +61,11 @@ function projectConfig(cwd: string): ConfigFile | undefined {
   return undefined;
 }
 
+/** A cache location that is a directory (`--cache-location .cache/`, as in ESLint) holds `.oculumcache`. */
+function cacheFile(location: string): string {
+  return existsSync(location) && statSync(location).isDirectory() ? nodePath.join(location, '.oculumcache') : location;
+}
+
 /** Loads the user's config and every plugin it (or the caller) names. */
 async function setup(options: ListRulesOptions & { overrideConfig?: ConfigData }): Promise<Setup> {
   const cwd = nodePath.resolve(options.cwd ?? process.cwd());
@@ -269,7 +274,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
 
   const cache = options.cache
     ? new ResultCache(
-        typeof options.cache === 'string' ? nodePath.resolve(cwd, options.cache) : nodePath.join(cwd, '.oculumcache'),
+        typeof options.cache === 'string' ? cacheFile(nodePath.resolve(cwd, options.cache)) : nodePath.join(cwd, '.oculumcache'),
         hashContent(`${VERSION}\u0000${registry.versionKey()}\u0000${cwd}`),
       )
     : undefined;
@@ -457,7 +462,13 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   } finally {
     await pool?.close();
   }
-  cache?.save();
+  try {
+    cache?.save();
+  } catch (err) {
+    // The results stand without the cache: say so, and report them.
+    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    diagnostics.push({ kind: 'internal', severity: 'warning', message: `Could not write the cache ${configLabel(cache!.file, cwd)}: ${reason}; the next scan starts without it` });
+  }
 
   results.sort((a, b) => compareStrings(a.file, b.file));
   diagnostics.sort(compareDiagnostics);

@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../src/errors.js';
@@ -250,5 +250,16 @@ describe('cache', () => {
     const first = await run(cwd, { cache: 'my.cache' });
     expect(findings(first)).toEqual(['a.toy:1:1 toy/no-danger']);
     expect(JSON.parse(readFileSync(join(cwd, 'my.cache'), 'utf8')).format).toBe(1);
+  });
+
+  it('keeps .oculumcache in a cache directory, and reports a cache it cannot write as a warning', async () => {
+    const cwd = project({ 'a.toy': 'danger\n', 'cachedir/.keep': '', 'plain.txt': 'x' });
+    await run(cwd, { cache: 'cachedir' });
+    expect(JSON.parse(readFileSync(join(cwd, 'cachedir', '.oculumcache'), 'utf8')).format).toBe(1);
+    // a cache under a file cannot be written: the results stand, with a warning, and no temporary file
+    const result = await run(cwd, { cache: 'plain.txt/x/.oculumcache' });
+    expect(findings(result)).toEqual(['a.toy:1:1 toy/no-danger']);
+    expect(result.diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual([expect.stringMatching(/^warning Could not write the cache .*ENOTDIR/)]);
+    expect(readdirSync(cwd).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DETECTORS, SEVERITIES, formatters } from '@oculum/core';
+import { DETECTORS, SEVERITIES, ensureDirectory, formatters } from '@oculum/core';
 import type { Depth, Detector, Finding, ScanOptions, ScanResult, Severity } from '@oculum/core';
 import { engine } from '../engine.js';
 import { CliError } from '../errors.js';
@@ -107,13 +107,14 @@ export function exitCodeFor(result: ScanResult, failOn: FailOn, maxWarnings?: nu
 function writeOutput(file: string, text: string, cwd: string): void {
   const target = path.resolve(cwd, file);
   try {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
+    ensureDirectory(path.dirname(target)); // not mkdirSync({ recursive }): it spins under /proc
     fs.writeFileSync(target, text);
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
     throw new CliError(`cannot write output file ${file}: ${reason}`);
   }
 }
+
 
 export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: CliIo): Promise<number> {
   const cwd = io.cwd;
