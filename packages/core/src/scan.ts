@@ -336,7 +336,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   let taskId = 0;
   // The rules and dormant rules of a task config as `lintText` takes them: built once per config.
   const taskRules = new Map<number, Pick<LintTextOptions, 'rules' | 'dormantRules'>>();
-  const lintJob = async (job: Job): Promise<LintTextDetails> => {
+  const lintJob = async (job: Job, withoutFixes = false): Promise<LintTextDetails> => {
     const [key, config] = taskConfig(job.config, job.configId, job.language);
     let rules = taskRules.get(key);
     if (!rules) {
@@ -351,10 +351,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       settings: config.settings,
       depth,
       cwd,
-      fix: options.fix,
+      fix: withoutFixes ? false : options.fix,
       skipOptionValidation: true,
     };
-    if (pool && pool.alive && workerLanguages.has(job.language.id)) {
+    if (!withoutFixes && pool && pool.alive && workerLanguages.has(job.language.id)) {
       // The prefilter runs here, while the workers start: only files some rule runs on are sent, with
       // the rules that run on them.
       const triggered = triggeredRuleIds(lintOptions);
@@ -427,14 +427,18 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         fixPasses: 0,
       };
     }
-    const { result } = details;
+    let { result } = details;
     if (details.parsed) stats.parsed++;
     else stats.prefiltered++;
     if (result.output !== undefined && options.fix) {
       try {
         await writeFile(path, (job.bom ? '\uFEFF' : '') + result.output);
       } catch (error) {
-        result.diagnostics.push({ file: path, kind: 'internal', severity: 'error', message: `Could not write fixes: ${(error as Error).message}` });
+        // The file keeps its text: report what it still holds (the findings the fixes would have
+        // removed included), as a scan without --fix would.
+        const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+        result = (await lintJob(job, true)).result;
+        result.diagnostics.push({ file: path, kind: 'internal', severity: 'error', message: `Could not write fixes (${reason}): no fix was applied to this file` });
       }
     }
     // Results with internal errors are not cached (the next run should retry); neither are fixed files
