@@ -152,6 +152,23 @@ describe('the project config above the working directory', () => {
   });
 });
 
+describe('a broken config inside the scanned tree', () => {
+  it('is reported and left out, and the scan goes on', async () => {
+    const cwd = project({
+      'a.toy': 'danger\n',
+      'sub/.oculumrc': '{ "rules": { "toy/no-dangr": "off" } }',
+      'sub/b.toy': 'danger\n',
+      'bad/.oculumrc.json': '{ "rules": {',
+      'bad/c.toy': 'danger\n',
+    });
+    const result = await run(cwd);
+    expect(findings(result)).toEqual(['a.toy:1:1 toy/no-danger', 'bad/c.toy:1:1 toy/no-danger', 'sub/b.toy:1:1 toy/no-danger']);
+    const messages = result.diagnostics.map((d) => `${d.severity} ${d.kind} ${rel(result, d.file!)}`);
+    expect(messages).toEqual(['error config bad/.oculumrc.json', 'error config sub/.oculumrc']);
+    expect(result.diagnostics[1].message).toMatch(/unknown rule "toy\/no-dangr".*did you mean "toy\/no-danger".*left out/);
+  });
+});
+
 describe('unused directives across depths and filters', () => {
   it('does not report a directive that may target a rule this scan does not run', async () => {
     const cwd = project({

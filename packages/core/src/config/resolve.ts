@@ -141,6 +141,8 @@ export class ConfigResolver {
   private readonly resolved = new Map<string, FileConfig>();
   private readonly checked = new Set<string>();
   private readonly warned = new Set<string>();
+  /** Configs inside the scanned tree that are not valid: left out, each reported once. */
+  private readonly broken = new Set<string>();
   private readonly matchers = new Map<OverrideBlock | string[], (relative: string) => boolean>();
   private readonly baseLayers: Layer[];
   private readonly finalLayers: Layer[];
@@ -171,6 +173,18 @@ export class ConfigResolver {
     for (const id of onlyRules ?? []) {
       if (!registry.rules.has(id)) throw new UsageError(`Unknown rule "${id}" in the rule filter${didYouMean(closest(id, registry.rules.keys()))}`);
     }
+  }
+
+  /** Reports a config of the scanned tree that is not valid, once, and leaves it out from now on. */
+  private leaveOut(error: ConfigError, source = error.file): void {
+    if (source) {
+      if (this.broken.has(source)) return;
+      this.broken.add(source);
+    }
+    let text = error.message.replace(/\s*\n\s*/g, ' ').trim();
+    if (error.keyPath && !text.includes(error.keyPath)) text += ` (at ${error.keyPath})`;
+    if (error.expected && !text.includes(error.expected)) text += `; expected ${error.expected}`;
+    this.options.diagnostics.push({ file: source, kind: 'config', severity: 'error', message: `${text}. This config is left out: the files under it are scanned without it` });
   }
 
   private warn(key: string, message: string, file?: string): void {
@@ -282,8 +296,17 @@ export class ConfigResolver {
     if (!noConfig) {
       const inside = dir === cwd || dir.startsWith(cwd.endsWith(nodePath.sep) ? cwd : cwd + nodePath.sep);
       for (let current = dir; ; current = nodePath.dirname(current)) {
-        const found = configInDirectory(current, this.dirConfigs, cwd);
-        if (found && found.file !== userConfig?.file) {
+        let found: ConfigFile | undefined;
+        try {
+          found = configInDirectory(current, this.dirConfigs, cwd);
+        } catch (error) {
+          // A broken config inside the scanned tree (bad JSON, a wrong shape): reported, left out,
+          // and the scan goes on; the files under it are scanned as if it were not there.
+          if (!(error instanceof ConfigError)) throw error;
+          this.dirConfigs.set(current, null);
+          this.leaveOut(error);
+        }
+        if (found && found.file !== userConfig?.file && !this.broken.has(found.file)) {
           layers.push({ source: found.file, label: configLabel(found.file, cwd), dir: found.dir, data: found.data, trusted: false });
           if (found.data.root) break;
         }
@@ -291,7 +314,16 @@ export class ConfigResolver {
         if (nodePath.dirname(current) === current) break;
       }
       layers.reverse();
-      for (const layer of layers) this.check(layer);
+      for (const layer of [...layers]) {
+        try {
+          this.check(layer);
+        } catch (error) {
+          // An unknown rule id or invalid options in a config of the scanned tree: the same.
+          if (!(error instanceof ConfigError)) throw error;
+          this.leaveOut(error, layer.source);
+        }
+        if (this.broken.has(layer.source)) layers.splice(layers.indexOf(layer), 1);
+      }
     }
     this.chains.set(dir, layers);
     return layers;
