@@ -152,6 +152,16 @@ describe('the project config above the working directory', () => {
   });
 });
 
+describe('settings the rules read', () => {
+  it('must have their shape; a near miss of their name gets a warning', async () => {
+    const wrong = project({ 'a.toy': 'x\n', '.oculumrc': '{ "settings": { "trustedPublishers": "meta-llama" } }' });
+    await expect(run(wrong)).rejects.toThrow(/settings\.trustedPublishers: must be a list of publisher names/);
+    const typo = project({ 'a.toy': 'x\n', '.oculumrc': '{ "settings": { "trustedPublisher": ["meta-llama"], "myTool": 1 } }' });
+    const result = await run(typo);
+    expect(result.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/unknown setting "trustedPublisher"; did you mean "trustedPublishers"\?/)]);
+  });
+});
+
 describe('a broken config inside the scanned tree', () => {
   it('is reported and left out, and the scan goes on', async () => {
     const cwd = project({

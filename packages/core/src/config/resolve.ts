@@ -207,7 +207,32 @@ export class ConfigResolver {
     }
     for (const name of ([] as string[]).concat(data.extends ?? [])) this.preset(name, layer, 'extends');
     this.checkRules(data.rules, layer, 'rules');
-    (data.overrides ?? []).forEach((o, i) => this.checkRules(o.rules, layer, `overrides[${i}].rules`));
+    this.checkSettings(data.settings, layer, 'settings');
+    (data.overrides ?? []).forEach((o, i) => {
+      this.checkRules(o.rules, layer, `overrides[${i}].rules`);
+      this.checkSettings(o.settings, layer, `overrides[${i}].settings`);
+    });
+  }
+
+  /**
+   * Settings the loaded rules ask for (`meta.requiresSettings`): a list of publishers or a switch
+   * given the wrong shape would silently turn their rule off, so it is a config error; a key that is
+   * a near miss of one of them (`trustedPublisher`) gets a warning. Other keys belong to plugins or
+   * other tools and are left alone.
+   */
+  private checkSettings(settings: Settings | undefined, layer: Layer, keyPath: string): void {
+    if (!settings) return;
+    const known = new Set<string>(['trustedPublishers']);
+    for (const { rule } of this.options.registry.rules.values()) for (const key of rule.meta.requiresSettings ?? []) known.add(key);
+    for (const [key, value] of Object.entries(settings)) {
+      const at = `${keyPath}.${key}`;
+      if (key === 'trustedPublishers' && (!Array.isArray(value) || value.some((x) => typeof x !== 'string'))) {
+        throw new ConfigError(`${layer.label}: ${at}: must be a list of publisher names`, { file: layer.source, keyPath: at, expected: 'an array of strings, e.g. ["meta-llama", "my-org"]' });
+      }
+      if (known.has(key)) continue;
+      const near = closest(key, known);
+      if (near.length > 0) this.warn(`setting:${layer.source}:${at}`, `${layer.label}: ${at}: unknown setting "${key}"${didYouMean(near)} It is not read by any loaded rule`, layer.source);
+    }
   }
 
   private checkRules(rules: Record<string, RuleEntry> | undefined, layer: Layer, keyPath: string): void {
