@@ -146,6 +146,11 @@ describe('exit codes', () => {
     expect(exitCodeFor(result([finding({ level: 'warn', suppressed: { kind: 'external' } })]), 'high', 0).code).toBe(0);
   });
 
+  it('does not count info findings (the model-format inventory) as warnings', () => {
+    expect(exitCodeFor(result([finding({ level: 'warn', severity: 'info' })]), 'high', 0)).toMatchObject({ code: 0, warnings: 0 });
+    expect(exitCodeFor(result([finding({ level: 'warn', severity: 'low' })]), 'high', 0)).toMatchObject({ code: 1, warnings: 1 });
+  });
+
   it('is 2 when the scan reports a config or internal error', () => {
     expect(exitCodeFor(result([], [{ kind: 'internal', severity: 'error', message: 'boom' }]), 'high').code).toBe(2);
     expect(exitCodeFor(result([], [{ kind: 'config', severity: 'error', message: 'bad' }]), 'high').code).toBe(2);

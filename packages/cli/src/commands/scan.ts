@@ -90,13 +90,15 @@ export interface ExitDecision {
 
 /**
  * 2 when the scan reported a config/internal error; 1 when an unsuppressed error-level finding is at
- * or above `--fail-on`, or warn-level findings exceed `--max-warnings`; 0 otherwise.
+ * or above `--fail-on`, or warn-level findings (info severity aside) exceed `--max-warnings`; 0 otherwise.
  */
 export function exitCodeFor(result: ScanResult, failOn: FailOn, maxWarnings?: number): ExitDecision {
   const findings = unsuppressed(result);
   const threshold = failOn === 'none' ? Infinity : rank(failOn);
   const failing = findings.filter((f) => f.level === 'error' && rank(f.severity) >= threshold).length;
-  const warnings = findings.filter((f) => f.level === 'warn').length;
+  // Info findings (the model-format inventory: "this repository holds a safetensors file") record
+  // the surface, they warn about nothing: a safe model file must not break `--max-warnings 0`.
+  const warnings = findings.filter((f) => f.level === 'warn' && f.severity !== 'info').length;
   const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
   const diagnostics = [...result.diagnostics, ...result.files.flatMap((f) => f.diagnostics)];
   const errored = diagnostics.some((d) => d.severity === 'error' && (d.kind === 'config' || d.kind === 'internal'));
