@@ -113,6 +113,7 @@ export function createProgram(io: CliIo, state: ProgramState): Command {
     .option('--fix', 'apply autofixes to the files, then report what remains')
     .option('--cache', 'reuse results for unchanged files (.oculumcache)')
     .option('--cache-location <path>', 'cache file, or a directory to keep .oculumcache in (implies --cache)')
+    .option('--force-exclude', 'leave out named files that .gitignore or ignorePatterns ignore (for pre-commit hooks)')
     .option('-q, --quiet', 'report error-level findings only (warnings still count for --max-warnings)')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output (NO_COLOR is honoured too)')

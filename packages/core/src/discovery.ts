@@ -93,6 +93,12 @@ export interface DiscoverOptions {
   diagnostics: Diagnostic[];
   /** Filled with the files named on their own (not found in a directory or by a glob). */
   explicit?: Set<string>;
+  /**
+   * Leave out files named on their own when `.gitignore` or `ignorePatterns` ignore them (or a
+   * directory above them), as a directory walk would: for pre-commit hooks, which name every
+   * staged file. Off by default: a file you name is scanned.
+   */
+  forceExclude?: boolean;
 }
 
 /**
@@ -104,6 +110,14 @@ export async function discoverFiles(options: DiscoverOptions): Promise<string[]>
   const { cwd, gitignore, patterns } = options;
   const found = new Set<string>();
   const skip = (path: string, isDir: boolean) => gitignore.ignored(path, isDir) || patterns.ignored(path, isDir);
+  /** The file, or a directory between it and the working directory, is ignored (`--force-exclude`). */
+  const ignoredWithParents = (file: string): boolean => {
+    if (skip(file, false)) return true;
+    for (let dir = nodePath.dirname(file); dir.startsWith(cwd + nodePath.sep); dir = nodePath.dirname(dir)) {
+      if (ALWAYS_SKIPPED_DIRS.has(nodePath.basename(dir)) || skip(dir, true)) return true;
+    }
+    return false;
+  };
 
   // Synchronous on purpose: nothing else runs during discovery, and one thread-pool round trip per
   // directory made the walk of a 300-directory tree 3x slower.
@@ -163,6 +177,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<string[]>
         options.diagnostics.push({ file: abs, kind: 'skipped', severity: 'warning', message: `Nothing to scan in "${raw}": it holds ${why.join('; ')}` });
       }
     } else if (stat?.isFile()) {
+      if (options.forceExclude && ignoredWithParents(abs)) continue;
       found.add(abs);
       options.explicit?.add(abs);
     } else if (!stat && GLOB_CHARS.test(raw)) {

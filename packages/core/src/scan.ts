@@ -270,6 +270,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     patterns: new PatternIgnore(resolver.trustedIgnores()),
     diagnostics,
     explicit,
+    forceExclude: options.forceExclude === true,
   });
 
   const cache = options.cache

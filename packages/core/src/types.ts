@@ -363,6 +363,11 @@ export interface FileResult {
 export interface ScanOptions {
   /** Files, directories or globs. Default ['.']. */
   paths?: string[];
+  /**
+   * Leave out files named in `paths` that `.gitignore` or `ignorePatterns` ignore, as a directory walk
+   * would (for pre-commit hooks, which name every staged file). Default false: a named file is scanned.
+   */
+  forceExclude?: boolean;
   /** Default process.cwd(). Relative paths and the user's own config are resolved from here. */
   cwd?: string;
   depth?: Depth;

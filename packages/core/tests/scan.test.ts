@@ -36,6 +36,13 @@ describe('discovery', () => {
     expect(files(await run(cwd, { paths: ['b/{y,nope}.toy'] }))).toEqual(['b/y.toy']);
   });
 
+  it('with forceExclude, leaves out named files that .gitignore or ignorePatterns ignore', async () => {
+    const cwd = project({ '.gitignore': 'gen/\n', '.oculumrc': '{ "ignorePatterns": ["third_party/**"] }', 'gen/a.toy': 'x\n', 'third_party/b.toy': 'x\n', 'src/c.toy': 'x\n' });
+    const paths = ['gen/a.toy', 'third_party/b.toy', 'src/c.toy'];
+    expect(files(await run(cwd, { paths }))).toEqual(['gen/a.toy', 'src/c.toy', 'third_party/b.toy']);
+    expect(files(await run(cwd, { paths, forceExclude: true }))).toEqual(['src/c.toy']);
+  });
+
   it('a missing path is a UsageError; a glob matching nothing is a warning', async () => {
     const cwd = project({ 'a.toy': 'x\n' });
     await expect(run(cwd, { paths: ['missing'] })).rejects.toThrow(UsageError);

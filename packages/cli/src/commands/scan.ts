@@ -26,6 +26,7 @@ export interface ScanCommandOptions {
   fix?: boolean;
   cache?: boolean;
   cacheLocation?: string;
+  forceExclude?: boolean;
   quiet?: boolean;
   /** `true` for `--color`, `false` for `--no-color`, undefined to decide from the terminal. */
   color?: boolean;
@@ -148,6 +149,7 @@ export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: 
   if (detectors.length > 0) options.onlyDetectors = detectors;
   if (opts.fix) options.fix = true;
   if (opts.cache || opts.cacheLocation) options.cache = opts.cacheLocation ? path.resolve(cwd, opts.cacheLocation) : true;
+  if (opts.forceExclude) options.forceExclude = true;
   if (opts.workers !== undefined) options.workers = opts.workers;
 
   let result: ScanResult;
