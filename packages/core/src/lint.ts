@@ -85,6 +85,20 @@ export interface LintTextDetails {
   parsed: boolean;
   /** Fix passes applied. */
   fixPasses: number;
+  /**
+   * The rule ids, detectors and namespaces the file's directives name (`oculum-ignore[x]`), for the
+   * caller to check against every loaded rule (a scan reports the unknown ones).
+   */
+  directiveTargets?: DirectiveTarget[];
+}
+
+/** A name in an `oculum-ignore[...]` list, where it is written. */
+export interface DirectiveTarget {
+  target: string;
+  line: number;
+  column: number;
+  /** The directive as written, for messages. */
+  text: string;
 }
 
 export const MAX_FIX_PASSES = 10;
@@ -256,7 +270,7 @@ export async function lintText(options: LintTextOptions): Promise<FileResult> {
 export async function lintTextWithDetails(options: LintTextOptions): Promise<LintTextDetails> {
   const first = await lintOnce(options);
   if (!options.fix || options.language.readsFile || options.text === undefined) {
-    return { result: first.result, parsed: first.parsed, fixPasses: 0 };
+    return { result: first.result, parsed: first.parsed, fixPasses: 0, ...targetsOf(first) };
   }
   let current = first;
   let text = options.text;
@@ -289,7 +303,11 @@ export async function lintTextWithDetails(options: LintTextOptions): Promise<Lin
     result.diagnostics.sort(compareDiagnostics);
   }
   if (text !== options.text) result.output = text;
-  return { result, parsed: first.parsed || current.parsed, fixPasses: passes };
+  return { result, parsed: first.parsed || current.parsed, fixPasses: passes, ...targetsOf(current) };
+}
+
+function targetsOf(pass: { directiveTargets?: DirectiveTarget[] }): Pick<LintTextDetails, 'directiveTargets'> {
+  return pass.directiveTargets && pass.directiveTargets.length > 0 ? { directiveTargets: pass.directiveTargets } : {};
 }
 
 async function countParseErrors(options: LintTextOptions, text: string): Promise<number> {
@@ -358,7 +376,7 @@ export function notParsed(options: LintTextOptions): LintTextDetails {
   return { result: { file, language: options.language.id, findings: [], diagnostics: [] }, parsed: false, fixPasses: 0 };
 }
 
-async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult; parsed: boolean }> {
+async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult; parsed: boolean; directiveTargets?: DirectiveTarget[] }> {
   const { language } = options;
   const cwd = options.cwd ?? process.cwd();
   const file = nodePath.resolve(cwd, options.path);
@@ -370,6 +388,7 @@ async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult;
     throw new TypeError(`lintText: "text" is required for language "${language.id}" (${file})`);
   }
   const result: FileResult = { file, language: language.id, findings: [], diagnostics: [] };
+  let directiveTargets: DirectiveTarget[] | undefined;
 
   const toRun = rulesToRun(options, text);
   if (toRun.length === 0) return { result, parsed: false };
@@ -482,6 +501,7 @@ async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult;
     if (text !== undefined && text.includes('oculum-ignore')) {
       const { directives, diagnostics: directiveDiagnostics } = collectDirectives(sourceCode.getComments(), file, countLines(text), text);
       result.diagnostics.push(...directiveDiagnostics);
+      for (const d of directives) for (const target of d.targets) (directiveTargets ??= []).push({ target, line: d.line, column: d.column, text: d.text });
       const enabledIds = new Map(toRun.map((entry) => [entry.id, entry.rule.meta.detector as string]));
       result.diagnostics.push(...applyDirectives(findings, directives, file, enabledIds, options.dormantRules));
     }
@@ -493,7 +513,7 @@ async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult;
   if (findings.length > 0) assignFingerprints(findings, nodePath.relative(cwd, file), text ?? '');
   result.findings = findings;
   result.diagnostics.sort(compareDiagnostics);
-  return { result, parsed: true };
+  return { result, parsed: true, ...(directiveTargets ? { directiveTargets } : {}) };
 }
 
 export function countLines(text: string): number {

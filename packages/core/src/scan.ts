@@ -5,10 +5,10 @@ import * as nodePath from 'node:path';
 import { hashContent, ResultCache } from './cache.js';
 import { configInDirectory, configLabel, readConfigFile, type ConfigFile } from './config/load.js';
 import { loadPlugin, PluginRegistry } from './config/plugins.js';
-import { ConfigResolver, DEFAULT_EXTENDS, type FileConfig } from './config/resolve.js';
+import { closest, ConfigResolver, DEFAULT_EXTENDS, type FileConfig } from './config/resolve.js';
 import { discoverFiles, GitIgnore, PatternIgnore } from './discovery.js';
 import { ConfigError, UsageError } from './errors.js';
-import { compareDiagnostics, compareStrings, countLines, lintTextWithDetails, notParsed, triggeredRuleIds, type LintTextDetails, type LintTextOptions } from './lint.js';
+import { compareDiagnostics, compareStrings, countLines, lintTextWithDetails, notParsed, triggeredRuleIds, type DirectiveTarget, type LintTextDetails, type LintTextOptions } from './lint.js';
 import { LintPool, WorkerUnavailableError, workerScript } from './pool.js';
 import { PRESET_NAMES } from './presets.js';
 import { DETECTORS, type ConfigData, type Depth, type Diagnostic, type FileResult, type Language, type Plugin, type RuleInfo, type ScanOptions, type ScanResult, type ScanStats } from './types.js';
@@ -59,6 +59,27 @@ function projectConfig(cwd: string): ConfigFile | undefined {
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * Names in `oculum-ignore[...]` lists that no loaded rule, plugin namespace or detector answers to:
+ * a typo (`torch/load-without-weight-only`) would otherwise suppress nothing without a word.
+ */
+function unknownDirectiveTargets(targets: readonly DirectiveTarget[], file: string, registry: PluginRegistry): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { target, line, column, text } of targets) {
+    if (registry.rules.has(target) || registry.has(target) || (DETECTORS as readonly string[]).includes(target)) continue;
+    const hint = closest(target, [...registry.rules.keys(), ...DETECTORS]);
+    out.push({
+      file,
+      line,
+      column,
+      kind: 'unused-directive',
+      severity: 'warning',
+      message: `Unknown rule or detector "${target}" in "${text}": it suppresses nothing${hint.length ? `; did you mean ${hint.map((h) => `"${h}"`).join(', ')}?` : ''}`,
+    });
+  }
+  return out;
 }
 
 /** A cache location that is a directory (`--cache-location .cache/`, as in ESLint) holds `.oculumcache`. */
@@ -441,6 +462,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         result = (await lintJob(job, true)).result;
         result.diagnostics.push({ file: path, kind: 'internal', severity: 'error', message: `Could not write fixes (${reason}): no fix was applied to this file` });
       }
+    }
+    if (details.directiveTargets) {
+      result.diagnostics.push(...unknownDirectiveTargets(details.directiveTargets, path, registry));
+      result.diagnostics.sort(compareDiagnostics);
     }
     // Results with internal errors are not cached (the next run should retry); neither are fixed files
     // (their content changed, the entry could never match).

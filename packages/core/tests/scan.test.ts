@@ -202,6 +202,17 @@ describe('unused directives across depths and filters', () => {
     // a rule filter makes the other rules dormant
     expect(unused(await run(cwd, { depth: 'deep', onlyRules: ['toy/no-danger'] }))).toEqual([3]);
   });
+
+  it('reports a directive that names no loaded rule, namespace or detector', async () => {
+    const cwd = project({ 'a.toy': 'danger # oculum-ignore[toy/no-dangr]\ndanger # oculum-ignore[toy]\ndanger # oculum-ignore[unsafe_model_loadz, toy/no-danger]\n' });
+    const result = await run(cwd);
+    const messages = result.files[0].diagnostics.map((d) => `${d.line} ${d.message}`);
+    expect(messages).toEqual([
+      expect.stringMatching(/^1 Unknown rule or detector "toy\/no-dangr" .*did you mean "toy\/no-danger"\?$/),
+      expect.stringMatching(/^3 Unknown rule or detector "unsafe_model_loadz" .*did you mean "unsafe_model_load"\?$/),
+    ]);
+    expect(result.files[0].findings.map((f) => !!f.suppressed)).toEqual([false, true, true]);
+  });
 });
 
 describe('results', () => {
