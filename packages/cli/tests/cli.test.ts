@@ -60,6 +60,9 @@ describe('usage errors exit 2 with one line on stderr', () => {
     [['scan', 'does-not-exist'], /^oculum: no such file or directory: does-not-exist$/],
     [['scan', '--config', 'missing.json'], /^oculum: config file not found: missing\.json$/],
     [['init', '--preset', 'lax'], /^oculum: option '--preset <name>' argument 'lax' is invalid/],
+    [['rules', '--detector', 'bogus'], /^oculum: unknown detector "bogus"/],
+    [['scan', '--rule', ''], /^oculum: --rule needs a value: got ""$/],
+    [['scan', '--detector', ' , '], /^oculum: --detector needs a value/],
   ];
   for (const [argv, message] of cases) {
     it(`oculum ${argv.join(' ')}`, async () => {

@@ -6,6 +6,7 @@ import { engine } from '../engine.js';
 import { CliError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { loadBuiltinPlugins } from '../plugins.js';
+import { checkDetectors, splitList } from './scan.js';
 
 export interface RulesCommandOptions {
   format: 'text' | 'json';
@@ -53,6 +54,7 @@ export function rulesJson(rules: RuleInfo[]): string {
 }
 
 export async function runRules(opts: RulesCommandOptions, io: CliIo): Promise<number> {
+  const detectors: string[] = checkDetectors(splitList(opts.detector, '--detector'));
   if (typeof opts.config === 'string' && !fs.existsSync(path.resolve(io.cwd, opts.config))) {
     throw new CliError(`config file not found: ${opts.config}`);
   }
@@ -64,7 +66,6 @@ export async function runRules(opts: RulesCommandOptions, io: CliIo): Promise<nu
     ...(typeof opts.config === 'string' ? { configFile: path.resolve(io.cwd, opts.config) } : {}),
     ...(opts.config === false ? { noConfig: true } : {}),
   });
-  const detectors = (opts.detector ?? []).flatMap((d) => d.split(',')).map((d) => d.trim()).filter(Boolean);
   if (detectors.length > 0) rules = rules.filter((r) => detectors.includes(r.meta.detector));
   rules = [...rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   io.stdout.write(opts.format === 'json' ? rulesJson(rules) : rulesTable(rules));

@@ -50,8 +50,11 @@ export function useColor(flag: boolean | undefined, env: CliIo['env'], isTTY: bo
   return isTTY === true;
 }
 
-export function splitList(values: string[] | undefined): string[] {
-  return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+export function splitList(values: string[] | undefined, flag = 'the option'): string[] {
+  const out = (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  // `--rule ""` (an unset variable in a script) must not quietly mean "every rule"
+  if (values && values.length > 0 && out.length === 0) throw new CliError(`${flag} needs a value: got "${values.join(',')}"`);
+  return out;
 }
 
 function checkPaths(paths: string[], cwd: string): void {
@@ -61,7 +64,7 @@ function checkPaths(paths: string[], cwd: string): void {
   }
 }
 
-function checkDetectors(names: string[]): Detector[] {
+export function checkDetectors(names: string[]): Detector[] {
   for (const name of names) {
     if (!(DETECTORS as readonly string[]).includes(name)) {
       throw new CliError(`unknown detector "${name}" (expected one of: ${DETECTORS.join(', ')})`);
@@ -125,8 +128,8 @@ export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: 
   const formatter = formatters[opts.format];
   if (!formatter) throw new CliError(`unknown format "${opts.format}" (expected one of: ${Object.keys(formatters).join(', ')})`);
   checkPaths(paths, cwd);
-  const detectors = checkDetectors(splitList(opts.detector));
-  const rules = splitList(opts.rule);
+  const detectors = checkDetectors(splitList(opts.detector, '--detector'));
+  const rules = splitList(opts.rule, '--rule');
   if (typeof opts.config === 'string' && !fs.existsSync(path.resolve(cwd, opts.config))) {
     throw new CliError(`config file not found: ${opts.config}`);
   }
