@@ -42,6 +42,7 @@ export function trustedPublisherPolicy(settings: Settings): PublisherPolicy | un
 export const UNTRUSTED_PUBLISHER_MESSAGES = {
   unknownPublisher: '{{api}} fetches "{{id}}" from "{{owner}}", which is not in settings.trustedPublishers ({{trusted}}).',
   noOwner: '{{api}} fetches "{{id}}", a legacy id without an owner namespace, which is not in settings.trustedPublishers.',
+  bareName: '{{api}} loads "{{id}}": unless a local directory has that name, it is a Hub id without an owner namespace, which is not in settings.trustedPublishers.',
   unresolved: '{{api}} fetches a Hub repository whose id could not be resolved, so its publisher cannot be checked against settings.trustedPublishers.',
   defaultModel: '{{api}}({{task}}) names no model: it fetches the default model the library picks for the task, from a publisher this code does not choose and settings.trustedPublishers does not list. Name a model from a trusted publisher.',
 };

@@ -72,7 +72,9 @@ export default createRule<[], PySourceCode>({
         const judged = policy.judge(id);
         if (judged.verdict === 'trusted') return;
         if (judged.verdict === 'noOwner') {
-          context.report({ node, messageId: 'noOwner', data: { api: load.api, id }, confidence: 'medium' });
+          // `from_pretrained("glm_model")`: a bare name that is no known legacy id may be a local folder
+          const bare = load.ref.bare && load.kind !== 'dataset';
+          context.report({ node, messageId: bare ? 'bareName' : 'noOwner', data: { api: load.api, id }, confidence: bare ? 'low' : 'medium' });
           return;
         }
         context.report({ node, messageId: 'unknownPublisher', data: { api: load.api, id, owner: judged.owner, trusted: policy.summary }, confidence: load.callConfidence });

@@ -21,6 +21,12 @@ ruleTester.run('hf/untrusted-publisher', rule, {
       settings,
       errors: [{ messageId: 'noOwner', confidence: 'medium' }],
     },
+    {
+      // a bare name that is no known legacy id may be a local folder
+      code: 'from transformers import AutoModel\nAutoModel.from_pretrained("glm_model")',
+      settings,
+      errors: [{ messageId: 'bareName', confidence: 'low' }],
+    },
   ],
 });
 
