@@ -3,7 +3,7 @@
  * loader such as timm `hf-hub:` ids, open_clip, vLLM), and says what they fetch and at which revision.
  */
 import { UNKNOWN, type Confidence, type Trigger } from '@oculum/core';
-import { calleeName, calleeOf, receiverOf, type PyNode, type PySourceCode } from './ast.js';
+import { calleeName, calleeOf, forwardedArgument, receiverOf, type PyNode, type PySourceCode } from './ast.js';
 import { classifyModelRef, classifyRevision, pythonTruthy, PACKAGED_DATASET_BUILDERS, type ModelRef, type RevisionKind } from './classify.js';
 import { callCommandTokens, SUBPROCESS } from './download.js';
 import { noneParameterPassedOn, resolve, valuesOf, type Resolved } from './resolve.js';
@@ -74,6 +74,8 @@ export const HUB_LOAD_TRIGGERS: Trigger[] = [
   'open_clip', // every open_clip API needs the import
   /\bLLM\b/, // vllm.LLM
   'from_preset', // KerasHub presets
+  /\bHuggingFace(?:Bge|Instruct)?Embeddings\b/, // LangChain
+  'from_model_id', // LangChain's HuggingFacePipeline
 ];
 
 function shortApi(qn: string): string {
@@ -110,6 +112,14 @@ function specFor(sc: PySourceCode, call: PyNode): (Spec & { confidence: Confiden
       return { api: `open_clip.${qn.split('.').pop()}`, kind: 'model', idPos: 0, idNames: ['model_name'], confidence: 'high' };
     }
     if (/^vllm\.(?:entrypoints\.llm\.)?LLM$/.test(qn)) return { api: 'vllm.LLM', kind: 'model', idPos: 0, idNames: ['model'], confidence: 'high' };
+    // LangChain's Hugging Face integrations: `HuggingFaceEmbeddings(model_name=...)` (sentence-transformers
+    // underneath) and `HuggingFacePipeline.from_model_id(model_id=...)`; their revision rides in `model_kwargs`
+    if (/^langchain(?:_community|_huggingface)?\.(?:[\w.]*\.)?HuggingFace(?:Bge|Instruct)?Embeddings$/.test(qn)) {
+      return { api: shortApi(qn), kind: 'model', idNames: ['model_name'], confidence: 'high' };
+    }
+    if (/^langchain(?:_community|_huggingface)?\.(?:[\w.]*\.)?HuggingFacePipeline\.from_model_id$/.test(qn)) {
+      return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['model_id'], confidence: 'high' };
+    }
     // KerasHub / KerasNLP presets: `hf://owner/name` ids come from the Hub (others from Kaggle or built in)
     if (/^(?:keras_hub|keras_nlp|keras_cv)\.(?:[\w.]*\.)?from_preset$/.test(qn)) return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['preset'], confidence: 'high' };
     return undefined;
@@ -147,7 +157,8 @@ export function hubLoad(sc: PySourceCode, call: PyNode): HubLoad | undefined {
   const offlineVal = offlineArg ? sc.constant(offlineArg) : false;
   const offline = offlineVal !== UNKNOWN && pythonTruthy(offlineVal);
 
-  const revisionNode = sc.argument(call, { name: 'revision' });
+  // `revision=`, or forwarded to the loader in `model_kwargs={"revision": ...}` (LangChain, pipelines)
+  const revisionNode = sc.argument(call, { name: 'revision' }) ?? forwardedArgument(sc, call, 'revision')?.value;
   let revision: HubLoad['revision'] = { kind: 'none' };
   if (revisionNode) {
     const v = sc.constant(revisionNode);
