@@ -82,9 +82,13 @@ export default createRule<[], PySourceCode>({
             }
             return;
           }
-          // A trainer built elsewhere (`self.trainer.push_to_hub()`): its arguments say where it pushes.
+          // A trainer built elsewhere (`self.trainer.push_to_hub()`, a parameter): its arguments, out of
+          // sight, say where it pushes: low confidence, unless the push runs only under their own flag.
           // Not what it holds: `trainer.model.push_to_hub(...)` is a model's push, public by default.
-          if (recv && /trainer/i.test(recv.type === 'attribute' ? (recv.childForFieldName('attribute')?.text ?? '') : recv.text) && priv === 'absent') return;
+          if (recv && /trainer/i.test(recv.type === 'attribute' ? (recv.childForFieldName('attribute')?.text ?? '') : recv.text) && priv === 'absent') {
+            if (!guardedByPushFlag(node)) context.report({ node, messageId: 'trainerPush', data: { target: receiverLabel(node), extra: extra(node) }, confidence: 'low' });
+            return;
+          }
           context.report({ node, messageId: 'publicPush', data: { target: receiverLabel(node), extra: extra(node) }, confidence: baseConfidence });
           return;
         }
