@@ -7,7 +7,7 @@ import { docsUrl } from '../util/meta.js';
 
 const name = 'unverified-model-download';
 
-const RULE_TRIGGERS = ['requests', 'httpx', 'aiohttp', 'urlopen', 'urlretrieve', 'wget', 'curl'];
+const RULE_TRIGGERS = ['requests', 'httpx', 'aiohttp', 'urlopen', 'urlretrieve', 'wget', 'curl', 'gdown'];
 
 export default createRule<[], PySourceCode>({
   name,

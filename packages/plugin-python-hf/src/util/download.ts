@@ -1,5 +1,5 @@
 /**
- * Raw HTTP downloads (requests, httpx, aiohttp, urllib, wget, curl/wget in a subprocess): what URL they
+ * Raw HTTP downloads (requests, httpx, aiohttp, urllib, wget, gdown, curl/wget in a subprocess): what URL they
  * fetch, where the bytes go (saved to a file, handed to a loader) and whether a hash comparison exists in
  * the same function or in the same-file functions it calls.
  */
@@ -27,7 +27,7 @@ export interface RawDownload {
  * (`requests`, `httpx`, `aiohttp`, `urllib`/`urllib2`/`six.moves.urllib`, `wget`), or curl/wget in a
  * command.
  */
-export const RAW_DOWNLOAD_TRIGGERS: Trigger[] = [importTrigger(['requests', 'httpx', 'aiohttp', 'urllib', 'urllib2', 'six', 'wget']), /\b(?:curl|wget)\b/];
+export const RAW_DOWNLOAD_TRIGGERS: Trigger[] = [importTrigger(['requests', 'httpx', 'aiohttp', 'urllib', 'urllib2', 'six', 'wget', 'gdown']), /\b(?:curl|wget)\b/];
 
 const HTTP_GET = /^(?:requests|httpx)(?:\.api)?\.(?:get|request|stream)$/;
 const SESSION_CLASS = /^(?:requests\.(?:Session|session|sessions\.Session)|httpx\.(?:Client|AsyncClient)|aiohttp\.(?:ClientSession|client\.ClientSession))$/;
@@ -72,7 +72,7 @@ export function commandTokens(sc: PySourceCode, arg: PyNode): Array<string | und
 }
 
 /** The last names of the functions `rawDownload` recognises. */
-const DOWNLOAD_FUNCTIONS = ['get', 'request', 'stream', 'urlopen', 'urlretrieve', 'download', 'run', 'call', 'check_call', 'check_output', 'Popen', 'getoutput', 'getstatusoutput', 'system', 'popen'];
+const DOWNLOAD_FUNCTIONS = ['get', 'request', 'stream', 'urlopen', 'urlretrieve', 'download', 'cached_download', 'run', 'call', 'check_call', 'check_output', 'Popen', 'getoutput', 'getstatusoutput', 'system', 'popen'];
 
 export function rawDownload(sc: PySourceCode, call: PyNode): RawDownload | undefined {
   const fn = calleeOf(call);
@@ -110,6 +110,15 @@ export function rawDownload(sc: PySourceCode, call: PyNode): RawDownload | undef
     const urlNode = sc.argument(call, { name: 'url' }) ?? sc.argument(call, { position: 0 });
     const destNode = sc.argument(call, { name: 'filename' }) ?? sc.argument(call, { position: 1 });
     return { call, api: 'urlretrieve', urlNode, url: resolve(sc, urlNode), savesDirectly: true, destNode, dest: destNode ? resolve(sc, destNode) : undefined };
+  }
+  // gdown (Google Drive): `gdown.download(url, output)`, `download(id=..., output=...)`; `cached_download`
+  // with `md5=`/`hash=` checks what it fetched
+  if (qn === 'gdown.download' || qn === 'gdown.cached_download') {
+    if (qn === 'gdown.cached_download' && (sc.argument(call, { name: 'md5' }) || sc.argument(call, { name: 'hash' }) || sc.argument(call, { position: 2 }))) return undefined;
+    const urlNode = sc.argument(call, { name: 'url' }) ?? sc.argument(call, { position: 0 });
+    const destNode = sc.argument(call, { name: 'output' }) ?? sc.argument(call, { name: 'path' }) ?? sc.argument(call, { position: 1 });
+    const url: Resolved = urlNode ? resolve(sc, urlNode) : sc.argument(call, { name: 'id' }) ? { kind: 'prefix', value: 'https://drive.google.com/uc?id=' } : { kind: 'unknown' };
+    return { call, api: qn, urlNode, url, savesDirectly: true, destNode, dest: destNode ? resolve(sc, destNode) : undefined };
   }
   if (qn === 'wget.download') {
     const urlNode = sc.argument(call, { name: 'url' }) ?? sc.argument(call, { position: 0 });
