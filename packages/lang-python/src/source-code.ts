@@ -2044,6 +2044,39 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   }
 
   /**
+   * The known end of a string built at run time: an f-string's text after its last hole
+   * (`f"{d}/config.json"` → `"/config.json"`), the right side of a `+` whose right operand is a
+   * constant (`path + "_config.txt"`), the whole value when everything is known. `undefined` when
+   * the end is not known.
+   */
+  stringSuffix(node: Node): string | undefined {
+    const whole = this.constant(node);
+    if (typeof whole === 'string') return whole;
+    if (node.type === 'binary_operator' && node.childForFieldName('operator')?.text === '+') {
+      const right = node.childForFieldName('right');
+      if (!right) return undefined;
+      const r = this.constant(right);
+      if (typeof r === 'string') return r;
+      return this.stringSuffix(right);
+    }
+    if (node.type === 'concatenated_string' || node.type === 'parenthesized_expression') {
+      const parts = namedChildrenOf(node);
+      return parts.length > 0 && (node.type === 'concatenated_string' || parts.length === 1) ? this.stringSuffix(parts[parts.length - 1]) : undefined;
+    }
+    if (node.type !== 'string') return undefined;
+    const kids = node.namedChildren;
+    const start = kids[0];
+    const end = kids[kids.length - 1];
+    const holes = kids.filter((k): k is Node => !!k && k.type === 'interpolation');
+    if (!start || !end || start.type !== 'string_start' || end.type !== 'string_end' || holes.length === 0) return undefined;
+    const flags = stringPrefixFlags(this.text.slice(start.startIndex, start.endIndex).replace(/['"]+$/, ''));
+    if (flags.template || !flags.format) return undefined;
+    let body = this.text.slice(holes[holes.length - 1].endIndex, end.startIndex).replace(/\{\{/g, '{').replace(/\}\}/g, '}');
+    if (!flags.raw) body = decodePythonEscapes(body, flags.bytes) ?? body;
+    return body || undefined;
+  }
+
+  /**
    * A string literal's text from its start up to the first part that is not known (`complete` when
    * none is): escapes decoded, implicit concatenation followed, and with `foldInterpolations` the
    * `{…}` parts of an f-string that are constants without conversion or format spec.

@@ -175,6 +175,12 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(sc.localSubclass(callee('self.K('))).toBeUndefined();
   });
 
+  it('reads the known end of a string built at run time (stringSuffix)', async () => {
+    const sc = await parse(['a = f"{d}/config.json"', 'b = path + "_config.txt"', 'c = f"{d}"', 'g = d + (e + ".yaml")', 'h = "x.json"'].join('\n'));
+    const rights = nodesOfType(sc, 'assignment').map((a) => a.childForFieldName('right')!);
+    expect(rights.map((r) => sc.stringSuffix(r))).toEqual(['/config.json', '_config.txt', undefined, '.yaml', 'x.json']);
+  });
+
   it('reads the known start of a string built at run time (stringPrefix)', async () => {
     const sc = await parse(
       ['BASE = "http://x.org"', 'a = f"{BASE}/{name}.pth"', 'b = f"http://{host}/m.bin"', 'c = f"{host}/m.bin"', 'd = "http://a" f"/{p}"', 'e = f"{BASE}/m"'].join('\n'),

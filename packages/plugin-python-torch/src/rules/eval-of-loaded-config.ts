@@ -58,6 +58,10 @@ function callArguments(call: Node): Node[] {
   return out;
 }
 export const CONFIG_EXTENSIONS = /\.(json|ya?ml|toml|cfg|ini|conf|txt)$/i;
+/** A config file named without an extension: `cfg_args` (Gaussian Splatting), `model_config`, `hparams` (words `SOURCE_TRIGGERS` holds). */
+const CONFIG_FILE_NAME = /(?:^|[/\\_-])(?:config|configs|cfg|cfg_args|conf|hparams|hyperparams)$/i;
+/** A path's last part names a configuration file. */
+const isConfigPath = (path: string): boolean => CONFIG_EXTENSIONS.test(path) || CONFIG_FILE_NAME.test(path);
 export const CONFIG_NAME = /(^|_)(config|configs|cfg|conf|hparams|hyperparams|hyper_params|model_args|model_kwargs)$/i;
 
 /** What `taintOf` needs in the text (see the tables above and `dataOrigin`'s network calls). */
@@ -177,6 +181,8 @@ export default createRule<[], PythonSourceCode>({
           const q = calleeName(sc, expr);
           const origin = dataOrigin(sc, expr);
           if (origin === 'network') return 'loaded';
+          // `ast.literal_eval(f.read())` parses the config: what it returns is the loaded data
+          if (q === 'ast.literal_eval') return taintOf(sc.argument(expr, { position: 0 }) ?? sc.argument(expr, { name: 'node_or_string' }), depth + 1, seen);
           const callee = sc.callee(expr);
           if (callee?.type === 'attribute') {
             const method = callee.childForFieldName('attribute')?.text ?? '';
@@ -212,10 +218,10 @@ export default createRule<[], PythonSourceCode>({
       const path = fileArgument(object, 0);
       if (!path) return undefined;
       const v = sc.constant(path);
-      if (typeof v === 'string') return CONFIG_EXTENSIONS.test(v) ? 'loaded' : undefined;
+      if (typeof v === 'string') return isConfigPath(v) ? 'loaded' : undefined;
       if (dataOrigin(sc, path) === 'network' || (path.type === 'identifier' && sc.bindingsOf(path).some((b) => calleeName(sc, b)?.startsWith('huggingface_hub.') ?? false))) return 'loaded';
       const tail = pathTail(path, 0);
-      if (tail !== undefined) return CONFIG_EXTENSIONS.test(tail) ? 'loaded' : undefined;
+      if (tail !== undefined) return isConfigPath(tail) ? 'loaded' : undefined;
       const param = path.type === 'identifier' ? sc.parameterOf(path) : undefined;
       return param && /(?:^|_)(?:config|cfg|conf|hparams)(?:_|$)/i.test(param.name) ? 'configParameter' : undefined;
     }
@@ -240,7 +246,8 @@ export default createRule<[], PythonSourceCode>({
         const values = sc.bindingsOf(path);
         return values.length === 1 ? pathTail(values[0], depth + 1) : undefined;
       }
-      return undefined;
+      // `d + "/config.json"`, `path + "_config.txt"`, `f"{d}/config.json"`
+      return sc.stringSuffix(path);
     }
 
     /** The path given to `open(p)` / `Path(p)` / `with open(p) as f` behind a file expression. */
