@@ -90,6 +90,9 @@ function specFor(sc: PySourceCode, call: PyNode): (Spec & { confidence: Confiden
   const name = calleeName(call);
   if (qn) {
     if (qn.endsWith('.from_pretrained')) {
+      // A model class of the project itself (`from modeling_chatglm import ChatGLMModel`, a relative
+      // import): a transformers model most likely, as an unresolved receiver is (a literal Hub id only)
+      if (/^(?:\.|modeling_)/.test(qn)) return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['pretrained_model_name_or_path', 'model_name_or_path'], confidence: 'medium' };
       if (!hfPackage(qn) || qn.startsWith('datasets.') || qn.startsWith('evaluate.')) return undefined;
       if (/^peft\.(?:[\w.]*\.)?Peft(?:Mixed)?Model(?:For\w+)?\.from_pretrained$/.test(qn)) {
         return { api: shortApi(qn), kind: 'model', idPos: 1, idNames: ['model_id'], confidence: 'high' };
