@@ -120,7 +120,9 @@ export const NETWORK_CALLS = new Set([
   'smart_open.open',
 ]);
 
-const USER_INPUT = new Set(['builtins.input', 'sys.argv', 'sys.stdin', 'flask.request', 'fastapi.UploadFile']);
+const USER_INPUT = new Set(['builtins.input', 'sys.argv', 'sys.stdin', 'flask.request', 'fastapi.UploadFile', 'streamlit.file_uploader', 'gradio.File', 'gradio.UploadButton']);
+/** Attributes through which an uploaded file's bytes are read (`upload.file` of a FastAPI `UploadFile`). */
+const UPLOAD_STREAMS = new Set(['file', 'stream']);
 
 /** Wrappers whose data is their first argument's (`open(p)`, `io.BytesIO(b)`, `Path(p)`). */
 const PASS_THROUGH = new Set([
@@ -143,6 +145,15 @@ const PASS_THROUGH = new Set([
   'base64.b64decode',
   'zlib.decompress',
 ]);
+
+/** `self` / `cls`: the first parameter of a method (its attributes are the object's state, not a caller's data). */
+function isMethodReceiver(sc: SC, name: Node): boolean {
+  const param = name.type === 'identifier' ? sc.parameterOf(name) : undefined;
+  if (!param || param.index !== 0) return false;
+  let holder = param.function.parent;
+  if (holder?.type === 'decorated_definition') holder = holder.parent;
+  return holder?.type === 'block' && holder.parent?.type === 'class_definition';
+}
 
 /**
  * Where the data an expression denotes comes from, as far as the semantic model can tell within the
@@ -180,6 +191,11 @@ export function dataOrigin(sc: SC, expr: Node | undefined, depth = 0): Origin {
       if (attr === 'content' || attr === 'text' || attr === 'raw' || attr === 'body') {
         const o = dataOrigin(sc, object, depth + 1);
         if (o === 'network') return 'network';
+      }
+      // `upload.file` of an upload a handler receives (`upload: UploadFile`), or of `st.file_uploader(...)`
+      if (attr && UPLOAD_STREAMS.has(attr) && object) {
+        const o = dataOrigin(sc, object, depth + 1);
+        if (o === 'user' || (o === 'parameter' && !isMethodReceiver(sc, object))) return o;
       }
       return 'unknown';
     }

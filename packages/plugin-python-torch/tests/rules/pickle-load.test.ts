@@ -42,6 +42,14 @@ ruleTester.run('torch/pickle-load', rule, {
     },
     { code: 'import pickle\nx = pickle.loads(blob)', errors: [{ messageId: 'unsafeDeserialization', confidence: 'medium' }] },
     { code: 'import pickle, requests\nx = pickle.loads(requests.get(u).content)', errors: [{ messageId: 'unsafeDeserialization', confidence: 'high' }] },
+    // an uploaded file: remote input, as high as a local one
+    {
+      code: 'import pickle\nfrom fastapi import UploadFile\nasync def upload(model_upload: UploadFile):\n    return pickle.load(model_upload.file)',
+      errors: [{ messageId: 'unsafeDeserialization', confidence: 'high' }],
+    },
+    { code: 'import pickle\nimport streamlit as st\nup = st.file_uploader("model")\nm = pickle.load(up)', errors: [{ messageId: 'unsafeDeserialization', confidence: 'high' }] },
+    // an attribute of `self` is the object's own state: no more certain than before
+    { code: 'import pickle\nclass C:\n    def load(self):\n        return pickle.load(self.file)', errors: [{ messageId: 'unsafeDeserialization', confidence: 'medium' }] },
     { code: 'import pickle, io\nx = pickle.Unpickler(io.BytesIO(b)).load()', errors: [{ messageId: 'unsafeDeserialization', column: 5 }] },
     { code: 'from pickle import loads as L\nx = L(b)', errors: [{ messageId: 'unsafeDeserialization', data: { callee: 'pickle.loads', detail: '' } }] },
     { code: 'import dill\nx = dill.loads(b)', errors: [{ messageId: 'unsafeDeserialization' }] },
