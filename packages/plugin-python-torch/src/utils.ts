@@ -408,6 +408,9 @@ function writtenBeforeHere(sc: SC, expr: Node, dumpers: ReadonlySet<string>): bo
     }
   }
   if (!lastWrite) return false;
+  // The write must certainly run before the load: `if not exists(p): pickle.dump(x, open(p, "wb"))`
+  // followed by `pickle.load(open(p, "rb"))` reads a file that may have been on disk already.
+  if (!dominates(lastWrite, expr)) return false;
   // Between that write and the load, the path handed to anything but a reader (a copy, a download,
   // a move onto it): the file may no longer hold what was written.
   const calls = sc.callsIn(scope);
@@ -425,6 +428,18 @@ function writtenBeforeHere(sc: SC, expr: Node, dumpers: ReadonlySet<string>): bo
   return true;
 }
 
+/**
+ * Does `write` run whenever `load` does (straight-line code before it)? The block that holds the
+ * write, seen through `with` bodies (which always run), must also hold the load: a write inside an
+ * `if`, a loop, a `try` or an `except` that the load is not inside may not have run.
+ */
+function dominates(write: Node, load: Node): boolean {
+  let block: Node | null = write.parent;
+  while (block && !(block.type === 'block' && block.parent?.type !== 'with_statement') && block.type !== 'module') block = block.parent;
+  if (!block) return false;
+  return block.startIndex <= load.startIndex && load.endIndex <= block.endIndex;
+}
+
 const dumperCalls = new WeakMap<object, Map<string, Node[]>>();
 
 /**
@@ -438,7 +453,12 @@ function dumperCallsIn(sc: SC, scope: Node, dumpers: ReadonlySet<string>): Node[
   let list = byKey.get(key);
   if (!list) {
     const gate = sc.calleeGate([...new Set([...dumpers].map((q) => q.slice(q.lastIndexOf('.') + 1)))]);
-    list = sc.callsIn(scope).filter((call) => gate(call) && !!calleeName(sc, call, dumpers));
+    // `.to_pickle` in `dumpers`: a method of that name on any receiver (`df.to_pickle(p)`)
+    const isMethodDumper = (call: Node): boolean => {
+      const fn = sc.callee(call);
+      return fn?.type === 'attribute' && dumpers.has(`.${fn.childForFieldName('attribute')?.text ?? ''}`);
+    };
+    list = sc.callsIn(scope).filter((call) => gate(call) && (!!calleeName(sc, call, dumpers) || isMethodDumper(call)));
     byKey.set(key, list);
   }
   return list;

@@ -35,7 +35,8 @@ LOADERS.add('jsonpickle.unpickler.decode');
 const PICKLE_READER = new RegExp(`^(?:${PICKLE_MODULES.map((m) => m.replace(/\./g, '\\.')).join('|')})\\.(?:_?loads?|_?Unpickler)$`);
 
 /** Serializers: data they produced in this process is a deep copy, not outside input. */
-const DUMPERS = new Set<string>(['marshal.dump', 'marshal.dumps', 'jsonpickle.encode', 'jsonpickle.dumps']);
+// `.to_pickle`: pandas' method on a DataFrame or Series (`df.to_pickle(p)`), whatever the receiver
+const DUMPERS = new Set<string>(['marshal.dump', 'marshal.dumps', 'jsonpickle.encode', 'jsonpickle.dumps', 'pandas.to_pickle', '.to_pickle']);
 for (const m of PICKLE_MODULES) for (const f of ['dump', 'dumps', '_dump', '_dumps']) DUMPERS.add(`${m}.${f}`);
 
 /** Why this particular format is unsafe (empty for the pickle modules themselves). */
