@@ -42,6 +42,10 @@ export const CONFIG_READERS = new Set([
   'onnxruntime.InferenceSession',
   'onnx.load',
   'onnx.load_model',
+  // a checkpoint's own values (`eval(checkpoint["net"])` in r2d2's extract.py): even a
+  // `weights_only=True` load hands back strings the checkpoint's author chose
+  'torch.load',
+  'torch.serialization.load',
 ]);
 
 const FILE_READ_METHODS = new Set(['read', 'read_text', 'read_bytes', 'readlines', 'readline']);
@@ -66,7 +70,7 @@ export const CONFIG_NAME = /(^|_)(config|configs|cfg|conf|hparams|hyperparams|hy
 
 /** What `taintOf` needs in the text (see the tables above and `dataOrigin`'s network calls). */
 export const SOURCE_TRIGGERS =
-  /json|ya?ml|toml|conf|cfg|hparams|hyperparams|hyper_params|model_args|model_kwargs|\b(?:ini|txt)\b|transformers|huggingface_hub|safetensors|onnx|requests|httpx|urllib|wget|download_url_to_file|boto3|gdown|fsspec|smart_open/i;
+  /json|ya?ml|toml|conf|cfg|hparams|hyperparams|hyper_params|model_args|model_kwargs|\b(?:ini|txt)\b|transformers|huggingface_hub|safetensors|onnx|\btorch(?:\s*\.\s*serialization)?\s*\.\s*load\b|\bfrom\s+torch(?:\.serialization)?\s+import\b[^\n]*\bload\b|requests|httpx|urllib|wget|download_url_to_file|boto3|gdown|fsspec|smart_open/i;
 
 /**
  * A call of `eval`, `exec` or `compile` by that name, as the gate in `call` below asks (`eval (x)` and
