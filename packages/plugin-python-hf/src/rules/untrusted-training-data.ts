@@ -98,7 +98,9 @@ function remoteDataSource(sc: PySourceCode, call: PyNode, aliases: boolean): Sou
   if (qn && /^pandas\.read_(?:csv|json|parquet|table|feather|excel)$/.test(qn)) {
     const p = sc.argument(call, { position: 0 });
     const r = p ? resolve(sc, p) : undefined;
-    // a URL, or the Hub's own `hf://datasets/owner/name/…` (its "Use this dataset → pandas" snippet)
+    // a URL, or the Hub's own `hf://datasets/owner/name/…` (its "Use this dataset → pandas" snippet),
+    // unless pinned to a commit (`hf://datasets/owner/name@<40-hex>/…`)
+    if (r && r.kind === 'string' && /^hf:\/\/datasets\/[^/@]+\/[^/@]+@[0-9a-f]{40}(?:\/|$)/i.test(r.value)) return undefined;
     if (r && (r.kind === 'string' || r.kind === 'prefix') && (isUrl(r.value) || /^hf:\/\//i.test(r.value))) return { what: `${qn.split('.').pop()}("${r.value}")`, confidence: 'medium' };
     return undefined;
   }
