@@ -10,11 +10,11 @@ RuleTester.it = it as unknown as typeof RuleTester.it;
 
 export const tester = new RuleTester({ language: javascript });
 
-/** Runs the rule's annotated fixture `tests/fixtures/<rule-name>.ts`. */
-export function fixture(rule: Rule<any, any>, options?: unknown[], settings?: Record<string, unknown>): void {
+/** Runs the rule's annotated fixture `tests/fixtures/<name>.ts` (by default, the rule's name). */
+export function fixture(rule: Rule<any, any>, options?: unknown[], settings?: Record<string, unknown>, name: string = rule.name): void {
   const id = `transformersjs/${rule.name}`;
   runFixture({
-    file: fileURLToPath(new URL(`./fixtures/${rule.name}.ts`, import.meta.url)),
+    file: fileURLToPath(new URL(`./fixtures/${name}.ts`, import.meta.url)),
     language: javascript,
     rules: { [id]: rule },
     options: options ? { [id]: options } : undefined,

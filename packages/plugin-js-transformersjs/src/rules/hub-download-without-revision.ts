@@ -53,6 +53,8 @@ export default createRule<[Options?], JsSourceCode>({
         const path = memberIn(sc, node.callee, isHfHubModule);
         if (!path || path.length !== 1 || !DOWNLOADERS.has(path[0])) return;
         if (!sc.argument(node, { position: 0 })) return;
+        // HF Storage Buckets have no git history: there is no revision to pin.
+        if (hubRepo(sc, node).type === 'bucket') return;
         const revision = classifyRevision(sc, sc.argument(node, { name: 'revision', position: 0 }));
         if (revision.kind === 'commit' || revision.kind === 'dynamic') return;
         if (revision.kind === 'tag' && options?.allowTags === true) return;

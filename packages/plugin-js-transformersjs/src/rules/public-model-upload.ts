@@ -1,5 +1,5 @@
 import { createRule } from '@oculum/core';
-import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
+import type { JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { calleeText, importsAny, isHfHubModule, memberIn, shown } from '../utils/libraries.js';
 import { hubRepo, type HubRepo } from '../utils/hub-loads.js';
 import { docsUrl } from '../utils/meta.js';
@@ -7,6 +7,9 @@ import { docsUrl } from '../utils/meta.js';
 const UPLOADERS = new Set(['uploadFile', 'uploadFiles', 'uploadFilesWithProgress', 'commit']);
 
 type Visibility = 'private' | 'public' | 'unknown';
+
+/** How messages name a repository whose designation is not a constant. */
+const UNKNOWN_REPO = 'a repository whose name is not known statically';
 
 function visibilityOf(sc: JsSourceCode, call: TSESTree.CallExpression): Visibility {
   const flag = sc.argument(call, { name: 'private', position: 0 });
@@ -31,9 +34,9 @@ export default createRule<[], JsSourceCode>({
       url: docsUrl('public-model-upload'),
     },
     messages: {
-      publicRepo: '{{callee}} creates "{{repo}}" as a public repository: whatever is uploaded is published before anyone reviews it.',
-      unknownVisibility: '{{callee}} creates "{{repo}}" with a `private` flag the analysis cannot resolve; make sure it is `true`.',
-      upload: '{{callee}} publishes files to "{{repo}}", which this code does not create as private; unreviewed models may go public.',
+      publicRepo: '{{callee}} creates {{repo}} as a public repository: whatever is uploaded is published before anyone reviews it.',
+      unknownVisibility: '{{callee}} creates {{repo}} with a `private` flag the analysis cannot resolve; make sure it is `true`.',
+      upload: '{{callee}} publishes files to {{repo}}, which this code does not create as private; unreviewed models may go public.',
     },
     remediation:
       'Create the repository with `createRepo({ repo, private: true, ... })` and make it public only after the model has been evaluated and reviewed.',
@@ -43,22 +46,24 @@ export default createRule<[], JsSourceCode>({
     if (!importsAny(sc, isHfHubModule)) return {};
     const creates: Array<{ repo?: HubRepo; visibility: Visibility }> = [];
     const uploads: TSESTree.CallExpression[] = [];
-    /** The repo as written: its designation when constant, else the expression as code. */
-    const shownRepo = (node: TSESTree.CallExpression, repo: HubRepo | undefined, expr: JsNode | undefined): string =>
-      repo?.label ?? shown(sc.getText(expr ?? node), 40);
+    /**
+     * The repo for messages: its designation, quoted, when constant; otherwise not named at all (a
+     * parameter `to` or a template literal is not the name of a repository).
+     */
+    const shownRepo = (repo: HubRepo | undefined): string => (repo ? `"${shown(repo.label)}"` : UNKNOWN_REPO);
     return {
       CallExpression(node: TSESTree.CallExpression) {
         const path = memberIn(sc, node.callee, isHfHubModule);
         if (!path || path.length !== 1 || !sc.argument(node, { position: 0 })) return;
         if (path[0] === 'createRepo') {
           const visibility = visibilityOf(sc, node);
-          const { node: expr, repo } = hubRepo(sc, node);
+          const { repo } = hubRepo(sc, node);
           creates.push({ repo, visibility });
           if (visibility === 'private') return;
           context.report({
             node,
             messageId: visibility === 'public' ? 'publicRepo' : 'unknownVisibility',
-            data: { callee: calleeText(sc, node), repo: shownRepo(node, repo, expr) },
+            data: { callee: calleeText(sc, node), repo: shownRepo(repo) },
             confidence: visibility === 'public' ? 'high' : 'low',
           });
         } else if (UPLOADERS.has(path[0])) {
@@ -67,7 +72,7 @@ export default createRule<[], JsSourceCode>({
       },
       'Program:exit'() {
         for (const node of uploads) {
-          const { node: expr, repo } = hubRepo(sc, node);
+          const { repo } = hubRepo(sc, node);
           if (repo) {
             // The create call for this repo decides (and is reported itself when public);
             // `"datasets/o/n"` and `{ type: "dataset", name: "o/n" }` are the same repo.
@@ -82,7 +87,7 @@ export default createRule<[], JsSourceCode>({
           context.report({
             node,
             messageId: 'upload',
-            data: { callee: calleeText(sc, node), repo: shownRepo(node, repo, expr) },
+            data: { callee: calleeText(sc, node), repo: shownRepo(repo) },
             confidence: 'low',
           });
         }

@@ -11,20 +11,6 @@ interface Options {
   allowTags?: boolean;
 }
 
-/**
- * An assignment to transformers.js `env.allowRemoteModels`: `'off'` for a constant `false` at module
- * level, `'on'` for any other value (`true`, a value the analysis cannot see), at module level or in a
- * function (which may run after the module-level `false`); undefined for other assignments.
- */
-function allowRemoteModelsWrite(sc: JsSourceCode, node: TSESTree.AssignmentExpression): 'off' | 'on' | undefined {
-  const target = sc.importedMember(node.left);
-  if (!target || !isTransformersModule(target.module) || target.path.join('.') !== 'env.allowRemoteModels') return undefined;
-  if (node.operator === '=' && sc.constant(node.right) === false && !sc.enclosingFunction(node)) return 'off';
-  // `= false` inside a function disables nothing for the loads that run before it.
-  if (node.operator === '=' && sc.constant(node.right) === false) return undefined;
-  return 'on';
-}
-
 export default createRule<[Options?], JsSourceCode>({
   name: 'unpinned-model-revision',
   meta: {
@@ -53,23 +39,13 @@ export default createRule<[Options?], JsSourceCode>({
     const sc = context.sourceCode;
     if (!importsAny(sc, isTransformersModule)) return {};
     const allowTags = options?.allowTags === true;
-    const pending: Array<Parameters<typeof context.report>[0]> = [];
-    // The last module-level write wins; a later `= true` (or one in a function) turns remote loads back on.
-    let remoteDisabled = false;
-    let enabledInFunction = false;
 
     return {
-      AssignmentExpression(node: TSESTree.AssignmentExpression) {
-        const write = allowRemoteModelsWrite(sc, node);
-        if (write === 'off') remoteDisabled = true;
-        else if (write === 'on') {
-          if (sc.enclosingFunction(node)) enabledInFunction = true;
-          else remoteDisabled = false;
-        }
-      },
       CallExpression(node: TSESTree.CallExpression) {
         const load = transformersLoad(sc, node);
         if (!load) return;
+        // `{ local_files_only: true }`, or `env.allowRemoteModels = false` in force here: nothing is downloaded.
+        if (isLocalOnly(sc, node, load)) return;
         const { model, optionsPos } = load;
         const callee = calleeText(sc, node);
 
@@ -78,7 +54,7 @@ export default createRule<[Options?], JsSourceCode>({
           if (sc.hasUnresolvedArguments(node)) return;
           const task = sc.argument(node, { position: 0 });
           const taskValue = task ? sc.constant(task) : undefined;
-          pending.push({
+          context.report({
             node,
             messageId: 'defaultModel',
             data: { callee, task: typeof taskValue === 'string' ? taskValue : '<task>' },
@@ -87,7 +63,6 @@ export default createRule<[Options?], JsSourceCode>({
           return;
         }
 
-        if (isLocalOnly(sc, node, load)) return;
         const location = classifyLocation(sc, model, { hubIds: true });
         if (location.kind === 'local' || location.kind === 'remote') return;
         const revision = classifyRevision(sc, sc.argument(node, { name: 'revision', position: optionsPos }));
@@ -99,9 +74,9 @@ export default createRule<[Options?], JsSourceCode>({
         let confidence: Confidence = location.kind === 'hub' ? 'high' : 'low';
         if (revision.kind === 'missing' && sc.isOpaqueOptions(node, optionsPos)) confidence = 'low';
         if (revision.kind === 'missing') {
-          pending.push({ node, messageId: 'missing', data: { callee, model: modelName }, confidence });
+          context.report({ node, messageId: 'missing', data: { callee, model: modelName }, confidence });
         } else {
-          pending.push({
+          context.report({
             node,
             messageId: revision.kind,
             data: { callee, model: modelName, revision: revision.value },
@@ -109,10 +84,6 @@ export default createRule<[Options?], JsSourceCode>({
             severity: revision.kind === 'tag' ? 'medium' : undefined,
           });
         }
-      },
-      'Program:exit'() {
-        if (remoteDisabled && !enabledInFunction) return;
-        for (const report of pending) context.report(report);
       },
     };
   },

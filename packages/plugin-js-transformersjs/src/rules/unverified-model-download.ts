@@ -1,7 +1,7 @@
 import { createRule, type Confidence } from '@oculum/core';
 import { isFunctionNode, staticKey, unwrapExpression, type JsNode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
 import { calleeText, isOnnxSessionCreate, isTfjsModule, shown } from '../utils/libraries.js';
-import { classifyLocation, looksLikeModelFile, MODEL_FILE_TRIGGERS } from '../utils/locations.js';
+import { classifyLocation, looksLikeModelFile, MODEL_FILE_TRIGGERS, pathEnd } from '../utils/locations.js';
 import { callSitesOf, hasIntegrityCheck } from '../utils/verification.js';
 import { docsUrl } from '../utils/meta.js';
 
@@ -63,6 +63,12 @@ function urlArgument(sc: JsSourceCode, call: TSESTree.CallExpression): JsNode | 
 
 const WRITERS = new Set(['fs.writeFile', 'fs.writeFileSync', 'fs.promises.writeFile', 'fs/promises.writeFile', 'fs.createWriteStream', 'fs.appendFile', 'fs.appendFileSync']);
 
+/** A write whose destination names a model file (`"model.onnx"`, `` `${dir}/m.onnx` ``, `path.join(__dirname, "m.onnx")`). */
+function writesModelFile(sc: JsSourceCode, write: TSESTree.CallExpression): boolean {
+  const target = sc.argument(write, { position: 0 });
+  return target !== undefined && looksLikeModelFile(pathEnd(sc, target));
+}
+
 /** A call in `region` that writes a model file to disk or hands bytes to a model loader. */
 function modelSinkIn(sc: JsSourceCode, region: JsNode): boolean {
   let found = false;
@@ -77,9 +83,7 @@ function modelSinkIn(sc: JsSourceCode, region: JsNode): boolean {
       const m = sc.importedMember(n.callee);
       if (m && isTfjsModule(m.module) && m.path.join('.') === 'io.fromMemory') found = true;
       else if (qn && (WRITERS.has(qn) || qn === 'Bun.write')) {
-        const target = sc.argument(n, { position: 0 });
-        const bounds = target ? sc.stringBounds(target) : undefined;
-        if (bounds && looksLikeModelFile(bounds.value ?? bounds.suffix)) found = true;
+        if (writesModelFile(sc, n)) found = true;
       }
     }
     return found ? false : undefined;
@@ -153,9 +157,7 @@ function isModelSinkOf(sc: JsSourceCode, parent: JsNode, child: JsNode): boolean
   if (m && isTfjsModule(m.module) && m.path.join('.') === 'io.fromMemory') return true;
   const qn = sc.qualifiedName(parent.callee) ?? sc.globalName(parent.callee);
   if (qn && (WRITERS.has(qn) || qn === 'Bun.write') && parent.arguments[1] === child) {
-    const target = sc.argument(parent, { position: 0 });
-    const bounds = target ? sc.stringBounds(target) : undefined;
-    return Boolean(bounds && looksLikeModelFile(bounds.value ?? bounds.suffix));
+    return writesModelFile(sc, parent);
   }
   return false;
 }

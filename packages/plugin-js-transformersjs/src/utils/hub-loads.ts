@@ -1,6 +1,7 @@
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { calleeText, isHfHubModule, isTransformersModule, memberIn } from './libraries.js';
 import { classifyLocation } from './locations.js';
+import { remoteModelsOff } from './remote-models.js';
 
 const HUB_DOWNLOADERS = new Set(['downloadFile', 'downloadFileToCacheDir', 'snapshotDownload']);
 
@@ -21,10 +22,14 @@ export function transformersLoad(sc: JsSourceCode, call: TSESTree.CallExpression
   return undefined;
 }
 
-/** `{ local_files_only: true }`: the load never touches the Hub. */
+/**
+ * The load never touches the Hub: `{ local_files_only: true }`, or `env.allowRemoteModels = false`
+ * in force where the call runs (see `remoteModelsOff`).
+ */
 export function isLocalOnly(sc: JsSourceCode, call: TSESTree.CallExpression, load: TransformersLoad): boolean {
   const flag = sc.argument(call, { name: 'local_files_only', position: load.optionsPos });
-  return Boolean(flag && sc.constant(flag) === true);
+  if (flag && sc.constant(flag) === true) return true;
+  return remoteModelsOff(sc, call);
 }
 
 export interface HubLoad {
@@ -60,7 +65,8 @@ export function hubLoad(sc: JsSourceCode, call: TSESTree.CallExpression): HubLoa
 
 /** A Hub repository as `@huggingface/hub` reads its `repo` option. */
 export interface HubRepo {
-  type: 'model' | 'dataset' | 'space';
+  /** `bucket`: an HF Storage Bucket (`buckets/namespace/name`): mutable storage, no git history, no revisions. */
+  type: 'model' | 'dataset' | 'space' | 'bucket';
   /** `owner/name` (or a legacy `name`), without the type prefix. */
   name: string;
   /** The designation as written, for messages (`datasets/acme/corpus`; the `name` of a `{ type, name }` object). */
@@ -71,15 +77,16 @@ export interface HubRepo {
 
 /**
  * Typed repo strings as `@huggingface/hub` documents them (`"datasets/owner/name"`,
- * `"spaces/owner/name"`); `"models/owner/name"` is read the same way (the library rejects it, but
- * its owner is still `owner`, not `models`).
+ * `"spaces/owner/name"`, `"buckets/namespace/name"`); `"models/owner/name"` is read the same way
+ * (the library rejects it, but its owner is still `owner`, not `models`).
  */
 const TYPE_PREFIXES: ReadonlyArray<[string, HubRepo['type']]> = [
   ['datasets/', 'dataset'],
   ['spaces/', 'space'],
+  ['buckets/', 'bucket'],
   ['models/', 'model'],
 ];
-const REPO_TYPES = new Set<string>(['model', 'dataset', 'space']);
+const REPO_TYPES = new Set<string>(['model', 'dataset', 'space', 'bucket']);
 
 function makeRepo(type: HubRepo['type'], name: string, label: string): HubRepo {
   return { type, name, label, key: `${type}/${name}` };
@@ -100,11 +107,19 @@ export function parseRepoDesignation(value: unknown): HubRepo | undefined {
   return undefined;
 }
 
-/** The `repo` option of an `@huggingface/hub` call (`{ repo, ... }` first argument): its node, and its value when constant. */
-export function hubRepo(sc: JsSourceCode, call: TSESTree.CallExpression): { node?: JsNode; repo?: HubRepo } {
+/**
+ * The `repo` option of an `@huggingface/hub` call (`{ repo, ... }` first argument): its node, its
+ * value when constant, and its type when known, also from the constant start of a string whose
+ * name is not (`` `buckets/${BUCKET}` `` is a bucket).
+ */
+export function hubRepo(sc: JsSourceCode, call: TSESTree.CallExpression): { node?: JsNode; repo?: HubRepo; type?: HubRepo['type'] } {
   const node = sc.argument(call, { name: 'repo', position: 0 });
   if (!node) return {};
-  return { node, repo: parseRepoDesignation(sc.constant(node)) };
+  const repo = parseRepoDesignation(sc.constant(node));
+  if (repo) return { node, repo, type: repo.type };
+  const prefix = sc.stringBounds(node).prefix;
+  const typed = TYPE_PREFIXES.find(([p]) => prefix.startsWith(p));
+  return { node, type: typed?.[1] };
 }
 
 function fromExpression(sc: JsSourceCode, model: JsNode, api: string): HubLoad | undefined {

@@ -1,5 +1,6 @@
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { unwrapExpression } from '@oculum/lang-js';
+import { isHfHubModule } from './libraries.js';
 
 /**
  * Where a model comes from, as far as the code says:
@@ -109,10 +110,14 @@ const LOCAL_PATH_CALLS = new Set([
   'url:fileURLToPath', 'os:homedir', 'os:tmpdir', 'global:process.cwd', 'global:require.resolve',
 ]);
 const LOCAL_ROOTS = new Set(['__dirname', '__filename']);
+/** `@huggingface/hub` downloads that return the path of the files they put in the local cache. */
+const HUB_CACHE_PATH_CALLS = new Set(['snapshotDownload', 'downloadFileToCacheDir']);
+/** How many variables and `await`s deep `classifyLocation` follows a value. */
+const MAX_LOCATION_DEPTH = 8;
 const BASE_URLS = new Set(['import.meta.url', 'location.href', 'location.origin', 'document.baseURI', 'window.location.href']);
 
-/** Where the value of `expr` points. */
-export function classifyLocation(sc: JsSourceCode, expr: JsNode, options: { hubIds?: boolean } = {}): ModelLocation {
+/** Where the value of `expr` points (`depth`: how many values deep the question already is). */
+export function classifyLocation(sc: JsSourceCode, expr: JsNode, options: { hubIds?: boolean } = {}, depth = 0): ModelLocation {
   const hubIds = options.hubIds ?? false;
   const value = sc.constant(expr);
   if (typeof value === 'string') {
@@ -126,17 +131,29 @@ export function classifyLocation(sc: JsSourceCode, expr: JsNode, options: { hubI
   }
   const node = unwrapExpression(expr);
   if (node.type === 'Identifier' && LOCAL_ROOTS.has(node.name) && !sc.binding(node)) return { kind: 'local' };
+  if (depth < MAX_LOCATION_DEPTH) {
+    // `await x` points where `x` does; a variable bound to a call points where the call's result does
+    // (`const dir = await snapshotDownload(...)`, `const p = path.join(...)`).
+    if (node.type === 'AwaitExpression') return classifyLocation(sc, node.argument, options, depth + 1);
+    if (node.type === 'Identifier') {
+      const def = sc.definingExpression(node);
+      if (def && (def.type === 'CallExpression' || def.type === 'NewExpression' || def.type === 'AwaitExpression')) return classifyLocation(sc, def, options, depth + 1);
+    }
+  }
   if (node.type === 'CallExpression' || node.type === 'NewExpression') {
+    // The folder `snapshotDownload` returns (or the file `downloadFileToCacheDir` returns) is in the local cache.
+    const hub = sc.importedMember(node.callee);
+    if (hub && isHfHubModule(hub.module) && hub.path.length === 1 && HUB_CACHE_PATH_CALLS.has(hub.path[0])) return { kind: 'local' };
     const member = calleeMember(sc, node);
     if (member && LOCAL_PATH_CALLS.has(member)) return { kind: 'local' };
     // new URL(relative, import.meta.url) is same-origin / next to the module.
     if (node.type === 'NewExpression' && member === 'global:URL' && node.arguments.length >= 1) {
       const base = node.arguments[1];
-      const first = classifyLocation(sc, node.arguments[0] as JsNode, { hubIds: false });
-      if (base && first.kind === 'local' && (BASE_URLS.has(sc.getText(base)) || classifyLocation(sc, base as JsNode).kind === 'local')) return { kind: 'local' };
+      const first = classifyLocation(sc, node.arguments[0] as JsNode, { hubIds: false }, depth + 1);
+      if (base && first.kind === 'local' && (BASE_URLS.has(sc.getText(base)) || classifyLocation(sc, base as JsNode, {}, depth + 1).kind === 'local')) return { kind: 'local' };
       if (first.kind === 'remote') return first;
       if (base) {
-        const b = classifyLocation(sc, base as JsNode);
+        const b = classifyLocation(sc, base as JsNode, {}, depth + 1);
         if (b.kind === 'remote' && first.kind === 'local') return { ...b, partial: true, value: undefined };
       }
       return { kind: 'unknown' };
@@ -144,13 +161,21 @@ export function classifyLocation(sc: JsSourceCode, expr: JsNode, options: { hubI
     if (node.type === 'CallExpression' && (member === 'path:join' || member === 'path:resolve')) return { kind: 'local' };
   }
   if (node.type === 'MemberExpression' && BASE_URLS.has(sc.getText(node))) return { kind: 'local' };
+  // `modelUrl.replace('model.json', file)` on a loopback URL: the text replaced first occurs after
+  // the origin, so the result is on the same (local) host.
+  if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && !node.callee.computed && node.callee.property.type === 'Identifier' && /^replace(All)?$/.test(node.callee.property.name)) {
+    const base = sc.constant(node.callee.object);
+    const pattern = node.arguments[0] ? sc.constant(node.arguments[0] as JsNode) : undefined;
+    const origin = typeof base === 'string' ? /^https?:\/\/[^/?#]*/i.exec(base)?.[0] : undefined;
+    if (origin && typeof pattern === 'string' && pattern !== '' && (base as string).indexOf(pattern) >= origin.length && classifyString(origin, false).kind === 'local') return { kind: 'local', partial: true };
+  }
   // url.href / url.toString() of a URL object: where the URL points.
   if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' && node.property.name === 'href') {
-    const inner = classifyLocation(sc, node.object, options);
+    const inner = classifyLocation(sc, node.object, options, depth + 1);
     if (inner.kind !== 'unknown') return { ...inner, httpLiteral: undefined };
   }
   if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && !node.callee.computed && node.callee.property.type === 'Identifier' && node.callee.property.name === 'toString') {
-    const inner = classifyLocation(sc, node.callee.object, options);
+    const inner = classifyLocation(sc, node.callee.object, options, depth + 1);
     if (inner.kind !== 'unknown') return { ...inner, httpLiteral: undefined };
   }
   const bounds = sc.stringBounds(expr);
@@ -164,6 +189,29 @@ export function classifyLocation(sc: JsSourceCode, expr: JsNode, options: { hubI
     if (/^(\.{1,2}\/|\/(?!\/))/.test(bounds.prefix)) return { kind: 'local', partial: true };
   }
   return { kind: 'unknown' };
+}
+
+/** `path.join` / `path.resolve` (also `path.posix`, `path.win32`): the last segment ends the result. */
+const PATH_JOIN_CALLS = new Set([
+  'path:join', 'path:resolve', 'path:posix.join', 'path:posix.resolve', 'path:win32.join', 'path:win32.resolve',
+  'path/posix:join', 'path/posix:resolve', 'path/win32:join', 'path/win32:resolve',
+]);
+
+/**
+ * The statically known end of a path: its value when constant, the constant end of a template
+ * literal or `+` chain (`` `model/${name}.onnx` ``), or the known end of the last segment of
+ * `path.join(...)` / `path.resolve(...)` (`path.join(__dirname, "facenet.onnx")`), also through a
+ * variable bound to one. `''` when nothing is known.
+ */
+export function pathEnd(sc: JsSourceCode, expr: JsNode, depth = 0): string {
+  const bounds = sc.stringBounds(expr);
+  if (bounds.value !== undefined) return bounds.value;
+  if (bounds.suffix || depth >= MAX_LOCATION_DEPTH) return bounds.suffix;
+  let node = unwrapExpression(expr);
+  if (node.type === 'Identifier') node = sc.definingExpression(node) ?? node;
+  if (node.type !== 'CallExpression' || !PATH_JOIN_CALLS.has(calleeMember(sc, node) ?? '')) return '';
+  const last = node.arguments[node.arguments.length - 1];
+  return last && last.type !== 'SpreadElement' ? pathEnd(sc, last, depth + 1) : '';
 }
 
 /** An identifier or member whose name says it holds a URL (`modelUrl`, `cfg.endpoint`). */

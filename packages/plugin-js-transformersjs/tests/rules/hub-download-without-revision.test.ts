@@ -12,6 +12,10 @@ tester.run(id(rule), rule, {
     { code: imp + `await snapshotDownload({ repo: 'o/n', revision: 'v1.0' });`, options: [{ allowTags: true }] },
     `import { downloadFile } from './local'; await downloadFile({ repo: 'o/n' });`,
     `const { downloadFile } = require('@huggingface/hub'); function f(downloadFile) { downloadFile({ repo: 'o/n' }); }`,
+    // HF Storage Buckets are not versioned: there is no revision to pin
+    imp + `await downloadFile({ repo: 'buckets/acme/scratch', path: 'notes/readme.txt' });`,
+    imp + `await downloadFile({ repo: { type: 'bucket', name: 'acme/scratch' }, path: 'notes/readme.txt' });`,
+    imp + `const BUCKET = process.env.HF_BUCKET;\nexport const get = (p) => downloadFile({ repo: \`buckets/\${BUCKET}\`, repoType: 'bucket', path: p });`,
   ],
   invalid: [
     { code: imp + `await downloadFile({ repo: 'o/n', path: 'model.onnx' });`, errors: [{ messageId: 'missing', data: { callee: 'downloadFile', repo: '"o/n"' }, confidence: 'high' }] },
@@ -25,6 +29,9 @@ tester.run(id(rule), rule, {
       errors: [{ messageId: 'missing', data: { callee: 'hub_1.downloadFileToCacheDir', repo: '`model`' } }],
     },
     { code: imp + `function f(o) { return downloadFile(o); }`, errors: [{ messageId: 'missing', confidence: 'low' }] },
+    // a repository whose name merely starts with "buckets" is a model
+    { code: imp + `await downloadFile({ repo: 'buckets-org/model', path: 'model.onnx' });`, errors: [{ messageId: 'missing', data: { callee: 'downloadFile', repo: '"buckets-org/model"' } }] },
+    { code: imp + `await downloadFile({ repo: \`datasets/\${name}\`, path: 'train.parquet' });`, errors: [{ messageId: 'missing' }] },
   ],
 });
 

@@ -2,6 +2,7 @@ import rule from '../../src/rules/public-model-upload.js';
 import { fixture, id, tester } from '../helpers.js';
 
 const imp = "import { createRepo, uploadFile, uploadFiles } from '@huggingface/hub';\n";
+const UNKNOWN = 'a repository whose name is not known statically';
 
 tester.run(id(rule), rule, {
   valid: [
@@ -18,22 +19,30 @@ tester.run(id(rule), rule, {
     imp + `async function a(name) { await createRepo({ repo: name, private: true }); }\nasync function b(to) { await uploadFile({ repo: to, file }); }`,
   ],
   invalid: [
-    { code: imp + `await createRepo({ repo: 'o/n', accessToken });`, errors: [{ messageId: 'publicRepo', data: { callee: 'createRepo', repo: 'o/n' }, confidence: 'high', severity: 'high' }] },
+    { code: imp + `await createRepo({ repo: 'o/n', accessToken });`, errors: [{ messageId: 'publicRepo', data: { callee: 'createRepo', repo: '"o/n"' }, confidence: 'high', severity: 'high' }] },
     { code: imp + `await createRepo({ repo: 'o/n', private: false });`, errors: [{ messageId: 'publicRepo' }] },
     { code: imp + `await createRepo({ repo: 'o/n', private: flag });`, errors: [{ messageId: 'unknownVisibility', confidence: 'low' }] },
-    { code: imp + `function f(opts) { return createRepo(opts); }`, errors: [{ messageId: 'unknownVisibility', confidence: 'low' }] },
+    { code: imp + `function f(opts) { return createRepo(opts); }`, errors: [{ messageId: 'unknownVisibility', data: { callee: 'createRepo', repo: UNKNOWN }, confidence: 'low' }] },
     { code: `import { commit } from '@huggingface/hub'; await commit({ repo: 'o/n', operations, title: 'x' });`, errors: [{ messageId: 'upload', confidence: 'low' }] },
-    { code: imp + `await uploadFile({ repo: 'o/n', file });`, errors: [{ messageId: 'upload', data: { callee: 'uploadFile', repo: 'o/n' }, confidence: 'low' }] },
+    { code: imp + `await uploadFile({ repo: 'o/n', file });`, errors: [{ messageId: 'upload', data: { callee: 'uploadFile', repo: '"o/n"' }, confidence: 'low' }] },
     { code: imp + `await createRepo({ repo: 'o/a', private: true });\nawait uploadFile({ repo: 'o/b', file });`, errors: [{ messageId: 'upload', line: 3 }] },
     { code: imp + `await createRepo({ repo: 'o/n' });\nawait uploadFile({ repo: 'o/n', file });`, errors: [{ messageId: 'publicRepo', line: 2 }] },
     // a private create of a named repo does not cover an upload whose repo is unknown
     {
       code: imp + `export async function createScratch() { await createRepo({ repo: 'org/scratch', private: true }); }\nexport async function upload(file, to) { await uploadFile({ repo: to, file }); }`,
-      errors: [{ messageId: 'upload', data: { callee: 'uploadFile', repo: 'to' }, confidence: 'low', line: 3 }],
+      errors: [{ messageId: 'upload', data: { callee: 'uploadFile', repo: UNKNOWN }, confidence: 'low', line: 3 }],
     },
     // a model repo and a dataset repo of the same name are different repos
-    { code: imp + `await createRepo({ repo: 'o/n', private: true });\nawait uploadFile({ repo: 'datasets/o/n', file });`, errors: [{ messageId: 'upload', data: { callee: 'uploadFile', repo: 'datasets/o/n' }, line: 3 }] },
-    { code: imp + `await createRepo({ repo: 'datasets/o/n' });`, errors: [{ messageId: 'publicRepo', data: { callee: 'createRepo', repo: 'datasets/o/n' } }] },
+    { code: imp + `await createRepo({ repo: 'o/n', private: true });\nawait uploadFile({ repo: 'datasets/o/n', file });`, errors: [{ messageId: 'upload', data: { callee: 'uploadFile', repo: '"datasets/o/n"' }, line: 3 }] },
+    { code: imp + `await createRepo({ repo: 'datasets/o/n' });`, errors: [{ messageId: 'publicRepo', data: { callee: 'createRepo', repo: '"datasets/o/n"' } }] },
+    // only a resolved constant is printed as a repository name: not a parameter, not a template literal
+    {
+      code: `import { uploadFile } from '@huggingface/hub';\nexport async function publish(file, to) {\n  await uploadFile({ repo: to, file: { path: 'model.onnx', content: file } });\n}`,
+      errors: [{ messageId: 'upload', data: { callee: 'uploadFile', repo: UNKNOWN } }],
+    },
+    { code: imp + `await createRepo({ repo: \`\${user}/finetuned\` });`, errors: [{ messageId: 'publicRepo', data: { callee: 'createRepo', repo: UNKNOWN } }] },
+    { code: imp + `const OWNER = 'org';\nawait createRepo({ repo: \`\${OWNER}/finetuned\` });`, errors: [{ messageId: 'publicRepo', data: { callee: 'createRepo', repo: '"org/finetuned"' } }] },
+    { code: imp + `await createRepo({ repo: { type: 'model', name: 'o/n' } });`, errors: [{ messageId: 'publicRepo', data: { callee: 'createRepo', repo: '"o/n"' } }] },
   ],
 });
 

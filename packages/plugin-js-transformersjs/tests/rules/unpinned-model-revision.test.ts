@@ -25,6 +25,16 @@ tester.run(id(rule), rule, {
     imp + `await pipeline(...args);`,
     { code: imp + `await AutoModel.from_pretrained('org/name', { revision: 'v1.2.0' });`, options: [{ allowTags: true }] },
     `const { pipeline } = require('@xenova/transformers'); pipeline('x', 'org/name', { revision: '${COMMIT}' });`,
+    // remote loading switched off in the function, on the straight-line path before the load
+    `export async function load() {\n  const { pipeline, env } = await import('@huggingface/transformers');\n  env.allowRemoteModels = false;\n  env.localModelPath = '/models/';\n  return pipeline('automatic-speech-recognition', 'whisper-tiny');\n}`,
+    imp + `export async function load() {\n  env.allowRemoteModels = false;\n  env.localModelPath = '/models/';\n  return pipeline('x', 'org/name');\n}`,
+    imp + `export async function load(task) {\n  env.allowRemoteModels = false;\n  if (task) { return pipeline(task, 'org/name'); }\n  return pipeline('summarization');\n}`,
+    imp + `export async function load() {\n  env.allowRemoteModels = false;\n  const m = await pipeline('x', 'org/name');\n  env.allowRemoteModels = true;\n  return m;\n}`,
+    // the folder snapshotDownload returns is a local copy (pinned by the download itself)
+    `import { snapshotDownload } from '@huggingface/hub';\n` + imp + `export async function load() {\n  const dir = await snapshotDownload({ repo: 'org/name', revision: '${COMMIT}' });\n  return AutoModel.from_pretrained(dir);\n}`,
+    `import * as hub from '@huggingface/hub';\n` + imp + `await AutoModel.from_pretrained(await hub.snapshotDownload({ repo: 'org/name', revision: '${COMMIT}' }));`,
+    `import { downloadFileToCacheDir } from '@huggingface/hub';\n` + imp + `const file = await downloadFileToCacheDir({ repo: 'org/name', path: 'onnx/model.onnx', revision: '${COMMIT}' });\nawait pipeline('x', file);`,
+    imp + `import path from 'node:path';\nconst dir = path.join(process.cwd(), 'models');\nawait pipeline('x', dir);`,
   ],
   invalid: [
     { code: imp + `await pipeline('x', 'org/name');`, errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: '"org/name"' }, line: 2, column: 7, confidence: 'high', severity: 'high' }] },
@@ -61,6 +71,18 @@ tester.run(id(rule), rule, {
     { code: imp + `env.allowRemoteModels = false;\nenv.allowRemoteModels = process.env.REMOTE === '1';\nawait pipeline('x', 'org/name');`, errors: [{ messageId: 'missing' }] },
     { code: imp + `env.allowRemoteModels = false;\nexport function online() { env.allowRemoteModels = true; }\nawait pipeline('x', 'org/name');`, errors: [{ messageId: 'missing' }] },
     { code: imp + `await pipeline(\n  'x',\n  'org/name',\n);`, errors: [{ messageId: 'missing', line: 2, endLine: 5 }] },
+    // a write in a branch that may not run, after the load, or in another function does not count
+    { code: imp + `export async function load(offline) {\n  if (offline) { env.allowRemoteModels = false; }\n  return pipeline('x', 'org/name');\n}`, errors: [{ messageId: 'missing', line: 4 }] },
+    { code: imp + `export async function load() {\n  try { env.allowRemoteModels = false; } catch {}\n  return pipeline('x', 'org/name');\n}`, errors: [{ messageId: 'missing', line: 4 }] },
+    { code: imp + `export async function load() {\n  const m = await pipeline('x', 'org/name');\n  env.allowRemoteModels = false;\n  return m;\n}`, errors: [{ messageId: 'missing', line: 3 }] },
+    { code: imp + `export function load() {\n  env.allowRemoteModels = false;\n  return () => pipeline('x', 'org/name');\n}`, errors: [{ messageId: 'missing', line: 4 }] },
+    // values that refer to each other end the search (no endless recursion)
+    { code: imp + `const a = b.toString();\nconst b = a.toString();\nawait pipeline('x', a);`, errors: [{ messageId: 'missing', confidence: 'low' }] },
+    { code: imp + `const a = new URL(b).href;\nconst b = new URL(a).href;\nawait pipeline('x', a);`, errors: [{ messageId: 'missing', confidence: 'low' }] },
+    // a Blob is not a folder: still unknown
+    { code: `import { downloadFile } from '@huggingface/hub';\n` + imp + `const blob = await downloadFile({ repo: 'org/name', path: 'x' });\nawait AutoModel.from_pretrained(blob);`, errors: [{ messageId: 'missing', confidence: 'low' }] },
+    // switched back on between the write and the load
+    { code: imp + `export async function load(remote) {\n  env.allowRemoteModels = false;\n  env.allowRemoteModels = remote;\n  return pipeline('x', 'org/name');\n}`, errors: [{ messageId: 'missing', line: 5 }] },
   ],
 });
 

@@ -34,6 +34,11 @@ tester.run(id(rule), rule, {
     `import axios from 'axios'; const local = axios.create({ baseURL: '/static' }); local.get('/models/model.onnx');`,
     `const r = await fetch('https://x.example/m.onnx', { method: 'HEAD' });`,
     `async function f(url) { const r = await fetch(url); return r.json(); }`,
+    // the app downloads its own model from itself: a loopback URL with a file name replaced stays local
+    `const axios = require('axios'); const fs = require('fs'); const path = require('path');\nconst modelPath = path.join(__dirname, 'model', 'model.json');\nconst modelUrl = 'http://localhost:5000/model/model.json';\nasync function f(weightPath) {\n  const weightUrl = modelUrl.replace('model.json', weightPath);\n  const r = await axios.get(weightUrl, { responseType: 'arraybuffer' });\n  fs.writeFileSync(path.join(path.dirname(modelPath), weightPath), r.data);\n  fs.writeFileSync(modelPath, '{}');\n}`,
+    // a path.join whose last segment is not a model file
+    `const fs = require('fs'); const path = require('path'); async function f(url) { const r = await fetch(url); fs.writeFileSync(path.join(__dirname, 'labels.json'), await r.text()); const m = 'model.onnx'; }`,
+    `const fs = require('fs'); const path = require('path'); async function f(url, name) { const r = await fetch(url); fs.writeFileSync(path.join(__dirname, 'model.onnx', name), await r.text()); }`,
     // a helper that returns fetched bytes: not reported when no caller hands them to a model loader,
     // when the caller passes a same-origin URL, or when the caller checks the digest
     `async function get(url) { return fetch(url).then((r) => r.arrayBuffer()); }\nasync function f() { const b = await get('https://x.example/labels.bin'); return new TextDecoder().decode(b); }`,
@@ -48,6 +53,24 @@ tester.run(id(rule), rule, {
     `import { createHash } from 'crypto'; async function f() { const r = await fetch('https://x.example/m.onnx'); const buf = Buffer.from(await r.arrayBuffer()); if (!PINS.has(createHash('sha256').update(buf).digest('hex'))) throw new Error('digest'); return buf; }`,
   ],
   invalid: [
+    // the destination of a write is read through path.join / path.resolve and variables
+    {
+      code: `const axios = require('axios');\nconst fs = require('fs');\nconst path = require('path');\nasync function download(url) {\n  const response = await axios.get(url, { responseType: 'arraybuffer' });\n  fs.writeFileSync(path.join(__dirname, 'facenet.onnx'), response.data);\n}`,
+      errors: [{ messageId: 'unverifiedSink', line: 5, confidence: 'medium' }],
+    },
+    {
+      code: `import { writeFile } from 'node:fs/promises';\nimport { resolve } from 'node:path';\nexport async function download(url, dir, name) {\n  const dest = resolve(dir, 'models', \`\${name}.safetensors\`);\n  const res = await fetch(url);\n  await writeFile(dest, Buffer.from(await res.arrayBuffer()));\n}`,
+      errors: [{ messageId: 'unverifiedSink', line: 5 }],
+    },
+    {
+      code: `import fs from 'fs';\nimport path from 'path';\nexport async function download(url) {\n  const res = await fetch(url);\n  fs.writeFileSync(path.posix.join('models', 'detector.onnx'), Buffer.from(await res.arrayBuffer()));\n}`,
+      errors: [{ messageId: 'unverifiedSink' }],
+    },
+    // the same on a remote host is a download
+    {
+      code: `const axios = require('axios'); const fs = require('fs'); const path = require('path');\nconst modelPath = path.join(__dirname, 'model', 'model.json');\nconst modelUrl = 'https://models.example.com/model/model.json';\nasync function f(weightPath) {\n  const weightUrl = modelUrl.replace('model.json', weightPath);\n  const r = await axios.get(weightUrl, { responseType: 'arraybuffer' });\n  fs.writeFileSync(modelPath, r.data);\n}`,
+      errors: [{ messageId: 'unverifiedSink', line: 6 }],
+    },
     { code: `const r = await fetch('https://x.example/m.onnx');`, errors: [{ messageId: 'unverified', data: { callee: 'fetch', url: 'https://x.example/m.onnx' }, confidence: 'high' }] },
     // a digest that is never compared checks nothing: a cache key, a value only logged
     {
