@@ -125,6 +125,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private errors?: ParseProblem[];
   private importIndex?: ImportIndex;
   private scopeModel?: ScopeModel;
+  private readonly mutatedNames = new Map<string, boolean>();
   private readonly strictNames = new Map<number, readonly string[] | typeof PENDING>();
   private readonly possibleNames = new Map<number, readonly string[] | typeof PENDING>();
   /** Set while `possibleQualifiedNames` runs: a branch or binding that does not resolve is left out. */
@@ -1561,9 +1562,16 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     const scope = this.scopes.resolve(name, identifier.startIndex);
     if (!scope) return false;
     const body = scope.node;
-    const src = this.text.slice(body.startIndex, body.endIndex);
-    const re = new RegExp(`(?<![\\p{L}\\p{N}_.])${name.replace(/[$]/g, '\\$')}\\s*(?:\\[[^\\]\\n]*\\]\\s*=[^=]|\\.(?:update|setdefault|pop|__setitem__)\\s*\\()`, 'u');
-    return re.test(src);
+    // One regex over the scope's text per name and scope (a module-level table is asked about at
+    // every lookup in the file)
+    const key = `${body.id}\u0000${name}`;
+    let mutated = this.mutatedNames.get(key);
+    if (mutated === undefined) {
+      const src = this.text.slice(body.startIndex, body.endIndex);
+      const re = new RegExp(`(?<![\\p{L}\\p{N}_.])${name.replace(/[$]/g, '\\$')}\\s*(?:\\[[^\\]\\n]*\\]\\s*=[^=]|\\.(?:update|setdefault|pop|__setitem__)\\s*\\()`, 'u');
+      this.mutatedNames.set(key, (mutated = re.test(src)));
+    }
+    return mutated;
   }
 
   // -------------------------------------------------------------------------------------------
