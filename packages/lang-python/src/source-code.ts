@@ -126,6 +126,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private importIndex?: ImportIndex;
   private scopeModel?: ScopeModel;
   private readonly mutatedNames = new Map<string, boolean>();
+  private readonly writesByVariable = new Map<string, ContainerWrite[]>();
   private readonly strictNames = new Map<number, readonly string[] | typeof PENDING>();
   private readonly possibleNames = new Map<number, readonly string[] | typeof PENDING>();
   /** Set while `possibleQualifiedNames` runs: a branch or binding that does not resolve is left out. */
@@ -1138,8 +1139,13 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * `name |= value`. `node` is the statement or call that writes. Follow `value` to see what the
    * container may hold beyond the value it was bound to (`config = {}` filled from `json.load`).
    */
-  containerWrites(identifier: Node): ContainerWrite[] {
+  containerWrites(identifier: Node): readonly ContainerWrite[] {
     if (identifier.type !== 'identifier') return [];
+    // Found once per variable (name and scope): `argument()` asks at every `**kwargs` call
+    const scope = this.scopes.resolve(identifier.text, identifier.startIndex);
+    const key = scope ? `${scope.node.id}\u0000${identifier.text}` : undefined;
+    const cached = key ? this.writesByVariable.get(key) : undefined;
+    if (cached) return cached;
     const out: ContainerWrite[] = [];
     for (const ref of this.references(identifier)) {
       const parent = ref.parent;
@@ -1167,6 +1173,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         }
       }
     }
+    if (key) this.writesByVariable.set(key, out);
     return out;
   }
 
