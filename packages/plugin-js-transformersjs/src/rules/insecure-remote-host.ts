@@ -1,8 +1,9 @@
 import { createRule } from '@oculum/core';
-import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
+import type { JsNode, JsSourceCode } from '@oculum/lang-js';
 import { importsAny, isTransformersModule, shown } from '../utils/libraries.js';
 import { classifyLocation, hostOf, httpsFix, isHubHost } from '../utils/locations.js';
 import { docsUrl } from '../utils/meta.js';
+import { envWrites } from '../utils/remote-models.js';
 
 interface Options {
   /** Hosts of mirrors you operate and trust (`models.example.com`); subdomains included. */
@@ -94,28 +95,12 @@ export default createRule<[Options?], JsSourceCode>({
         context.report({ node, messageId: 'templateDropsRevision', data: { template: shown(template) } });
       }
     };
-    const isEnv = (expr: JsNode): boolean => {
-      const m = sc.importedMember(expr);
-      return Boolean(m && isTransformersModule(m.module) && m.path.join('.') === 'env');
-    };
-
     return {
-      AssignmentExpression(node: TSESTree.AssignmentExpression) {
-        if (node.operator !== '=' && node.operator !== '??=' && node.operator !== '||=') return;
-        const target = sc.importedMember(node.left);
-        if (!target || !isTransformersModule(target.module)) return;
-        check(target.path.join('.'), node.right, node);
-      },
-      // Object.assign(env, { remoteHost: '…' })
-      CallExpression(node: TSESTree.CallExpression) {
-        if (sc.globalName(node.callee) !== 'Object.assign' || node.arguments.length < 2 || !isEnv(node.arguments[0])) return;
-        for (const source of node.arguments.slice(1)) {
-          const obj = source.type === 'SpreadElement' ? undefined : sc.objectLiteral(source);
-          if (!obj) continue;
-          for (const field of ['remoteHost', 'remotePathTemplate']) {
-            const value = sc.property(obj, field);
-            if (value) check(`env.${field}`, value, node);
-          }
+      // `env.remoteHost = '…'` (also `??=`, `||=`) and `Object.assign(env, { remoteHost: '…' })`.
+      Program() {
+        for (const w of envWrites(sc)) {
+          if (w.operator !== '=' && w.operator !== '??=' && w.operator !== '||=') continue;
+          check(`env.${w.field}`, w.value, w.node);
         }
       },
     };

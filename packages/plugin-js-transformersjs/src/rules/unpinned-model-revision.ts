@@ -3,6 +3,7 @@ import type { JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { calleeText, importsAny, isTransformersModule, shown } from '../utils/libraries.js';
 import { isLocalOnly, transformersLoad } from '../utils/hub-loads.js';
 import { classifyLocation } from '../utils/locations.js';
+import { remoteHostOf, revisionlessTemplate } from '../utils/remote-models.js';
 import { classifyRevision } from '../utils/revision.js';
 import { ALLOW_TAGS_SCHEMA, docsUrl } from '../utils/meta.js';
 
@@ -29,6 +30,10 @@ export default createRule<[Options?], JsSourceCode>({
       branch: '{{callee}} loads {{model}} at revision "{{revision}}", a branch that moves with every push; pin a full commit hash.',
       tag: '{{callee}} loads {{model}} at tag "{{revision}}"; tags can be moved, a full commit hash cannot.',
       defaultModel: '{{callee}} uses the default model of the "{{task}}" task, downloaded from the Hub at `main`; name the model and pin its `revision`.',
+      missingFrom: '{{callee}} loads {{model}} from {{source}} without a pinned `revision`: it fetches `main`, so the files can change under you.',
+      defaultModelFrom: '{{callee}} uses the default model of the "{{task}}" task, downloaded from {{source}} at `main`; name the model and pin its `revision`.',
+      revisionIgnored:
+        '{{callee}} loads {{model}} from {{source}}, and `env.remotePathTemplate` ("{{template}}") has no `{revision}`: whatever is served there is what runs, and a `revision` pin would be ignored.',
     },
     remediation:
       'Pass `{ revision: "<40-character commit hash>" }` (the commit you reviewed on the model page, "Files and versions" → history), or load the model from a local path with `env.allowRemoteModels = false`.',
@@ -39,6 +44,12 @@ export default createRule<[Options?], JsSourceCode>({
     const sc = context.sourceCode;
     if (!importsAny(sc, isTransformersModule)) return {};
     const allowTags = options?.allowTags === true;
+    // `env.remoteHost` and `env.remotePathTemplate` as set in the file: where loads go, and whether a revision applies.
+    const host = remoteHostOf(sc);
+    const source = host.kind === 'hub' ? undefined : host.kind === 'unknown' ? 'the host set in `env.remoteHost`' : host.hosts.map((h) => `"${shown(h)}"`).join(' or ');
+    const template = revisionlessTemplate(sc);
+    /** Lowered to medium when the host cannot be resolved: it may be the Hub, or a copy the app serves. */
+    const hostConfidence = (c: Confidence): Confidence => (host.kind === 'unknown' && c === 'high' ? 'medium' : c);
 
     return {
       CallExpression(node: TSESTree.CallExpression) {
@@ -54,10 +65,16 @@ export default createRule<[Options?], JsSourceCode>({
           if (sc.hasUnresolvedArguments(node)) return;
           const task = sc.argument(node, { position: 0 });
           const taskValue = task ? sc.constant(task) : undefined;
+          const taskName = typeof taskValue === 'string' ? taskValue : '<task>';
+          if (template !== undefined) {
+            const model = `the default model of the "${taskName}" task`;
+            context.report({ node, messageId: 'revisionIgnored', data: { callee, model, source: source ?? 'the Hugging Face Hub', template: shown(template) }, confidence: 'medium' });
+            return;
+          }
           context.report({
             node,
-            messageId: 'defaultModel',
-            data: { callee, task: typeof taskValue === 'string' ? taskValue : '<task>' },
+            messageId: source ? 'defaultModelFrom' : 'defaultModel',
+            data: { callee, task: taskName, ...(source ? { source } : {}) },
             confidence: 'medium',
           });
           return;
@@ -73,8 +90,12 @@ export default createRule<[Options?], JsSourceCode>({
         const modelName = location.value !== undefined ? `"${shown(location.value)}"` : `\`${shown(sc.getText(model), 40)}\``;
         let confidence: Confidence = location.kind === 'hub' ? 'high' : 'low';
         if (revision.kind === 'missing' && sc.isOpaqueOptions(node, optionsPos)) confidence = 'low';
-        if (revision.kind === 'missing') {
-          context.report({ node, messageId: 'missing', data: { callee, model: modelName }, confidence });
+        confidence = hostConfidence(confidence);
+        if (template !== undefined) {
+          // The template drops `{revision}`: asking for a pin would be wrong (insecure-remote-host reports the template).
+          context.report({ node, messageId: 'revisionIgnored', data: { callee, model: modelName, source: source ?? 'the Hugging Face Hub', template: shown(template) }, confidence });
+        } else if (revision.kind === 'missing') {
+          context.report({ node, messageId: source ? 'missingFrom' : 'missing', data: { callee, model: modelName, ...(source ? { source } : {}) }, confidence });
         } else {
           context.report({
             node,

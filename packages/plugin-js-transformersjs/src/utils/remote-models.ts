@@ -1,5 +1,66 @@
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { isTransformersModule } from './libraries.js';
+import { classifyLocation, hostOf, isHubHost } from './locations.js';
+
+/** The `env` fields read from `Object.assign(env, { ... })` (assignments are read for any field). */
+const ASSIGNED_FIELDS = ['allowRemoteModels', 'remoteHost', 'remotePathTemplate'];
+
+/** A write to a field of transformers.js `env`: `env.field = value` (also `??=`, `||=`) or `Object.assign(env, { field: value })`. */
+export interface EnvWrite {
+  field: string;
+  /** The assignment, or the `Object.assign` call (one write per field it sets). */
+  node: TSESTree.AssignmentExpression | TSESTree.CallExpression;
+  value: JsNode;
+  /** `=` for `Object.assign`. */
+  operator: string;
+  inFunction: boolean;
+}
+
+const envCache = new WeakMap<JsSourceCode, EnvWrite[]>();
+
+/** Every write to a field of transformers.js `env` in the file, in source order. */
+export function envWrites(sc: JsSourceCode): EnvWrite[] {
+  let writes = envCache.get(sc);
+  if (writes) return writes;
+  const found: EnvWrite[] = [];
+  const isEnv = (expr: JsNode): boolean => {
+    const m = sc.importedMember(expr);
+    return Boolean(m && isTransformersModule(m.module) && m.path.length === 1 && m.path[0] === 'env');
+  };
+  sc.descendants(sc.ast, (n) => {
+    if (n.type === 'AssignmentExpression') {
+      const target = sc.importedMember(n.left);
+      if (!target || !isTransformersModule(target.module) || target.path.length !== 2 || target.path[0] !== 'env') return;
+      found.push({ field: target.path[1], node: n, value: n.right, operator: n.operator, inFunction: sc.enclosingFunction(n) !== undefined });
+      return;
+    }
+    if (n.type !== 'CallExpression' || sc.globalName(n.callee) !== 'Object.assign' || n.arguments.length < 2 || !isEnv(n.arguments[0])) return;
+    for (const source of n.arguments.slice(1)) {
+      const obj = source.type === 'SpreadElement' ? undefined : sc.objectLiteral(source);
+      if (!obj) continue;
+      for (const field of ASSIGNED_FIELDS) {
+        const value = sc.property(obj, field);
+        if (value) found.push({ field, node: n, value, operator: '=', inFunction: sc.enclosingFunction(n) !== undefined });
+      }
+    }
+  });
+  writes = found;
+  envCache.set(sc, writes);
+  return writes;
+}
+
+/**
+ * The writes of a field that may be in force when a load runs: the last module-level `=` write (source
+ * order is the order module-level code runs in) and every `=` write inside a function (it may run
+ * before the load). `??=` and `||=` are left out: `remoteHost` and `remotePathTemplate` have
+ * non-empty defaults, so they assign nothing.
+ */
+function writesInForce(sc: JsSourceCode, field: string): EnvWrite[] {
+  const writes = envWrites(sc).filter((w) => w.field === field && w.operator === '=');
+  const moduleLevel = writes.filter((w) => !w.inFunction);
+  const last = moduleLevel[moduleLevel.length - 1];
+  return writes.filter((w) => w.inFunction || w === last);
+}
 
 /** The writes to transformers.js `env.allowRemoteModels` in a file. */
 interface RemoteModelWrites {
@@ -19,22 +80,21 @@ function writesOf(sc: JsSourceCode): RemoteModelWrites {
   let writes = cache.get(sc);
   if (writes) return writes;
   const found: RemoteModelWrites = { offAtModuleLevel: false, onInFunction: false, offInFunctions: [], on: [] };
-  sc.descendants(sc.ast, (n) => {
-    if (n.type !== 'AssignmentExpression') return;
-    const target = sc.importedMember(n.left);
-    if (!target || !isTransformersModule(target.module) || target.path.join('.') !== 'env.allowRemoteModels') return;
+  for (const w of envWrites(sc)) {
+    // Assignments only (`Object.assign(env, { allowRemoteModels })` is not read here).
+    const n = w.node;
+    if (w.field !== 'allowRemoteModels' || n.type !== 'AssignmentExpression') continue;
     const off = n.operator === '=' && sc.constant(n.right) === false;
-    const inFunction = sc.enclosingFunction(n) !== undefined;
     if (off) {
-      if (inFunction) found.offInFunctions.push(n);
+      if (w.inFunction) found.offInFunctions.push(n);
       else found.offAtModuleLevel = true;
-      return;
+      continue;
     }
     found.on.push(n);
     // The last module-level write decides (source order is the order module-level code runs in).
-    if (inFunction) found.onInFunction = true;
+    if (w.inFunction) found.onInFunction = true;
     else found.offAtModuleLevel = false;
-  });
+  }
   writes = found;
   cache.set(sc, writes);
   return writes;
@@ -66,4 +126,42 @@ export function remoteModelsOff(sc: JsSourceCode, call: JsNode): boolean {
   return writes.offInFunctions.some(
     (off) => runsBefore(sc, off, call) && !writes.on.some((on) => on.range[0] > off.range[1] && on.range[1] < call.range[0]),
   );
+}
+
+/**
+ * Where transformers.js downloads remote models from, as set by `env.remoteHost` in the file:
+ * - `hub`: not set, or set to a Hugging Face Hub URL;
+ * - `hosts`: set to other hosts the analysis can read (`models.internal.example.com`, `localhost`;
+ *   a relative value is shown as written);
+ * - `unknown`: set, at least once, to a value the analysis cannot resolve.
+ */
+export type RemoteHost = { kind: 'hub' } | { kind: 'hosts'; hosts: string[] } | { kind: 'unknown' };
+
+const hostCache = new WeakMap<JsSourceCode, RemoteHost>();
+
+export function remoteHostOf(sc: JsSourceCode): RemoteHost {
+  let result = hostCache.get(sc);
+  if (result) return result;
+  const hosts: string[] = [];
+  let unknown = false;
+  for (const w of writesInForce(sc, 'remoteHost')) {
+    const location = classifyLocation(sc, w.value);
+    const host = location.host ?? (location.value !== undefined ? hostOf(location.value) || location.value.trim() : undefined);
+    if (location.kind === 'unknown' || !host) unknown = true;
+    else if (!isHubHost(host) && !hosts.includes(host)) hosts.push(host);
+  }
+  result = unknown ? { kind: 'unknown' } : hosts.length > 0 ? { kind: 'hosts', hosts } : { kind: 'hub' };
+  hostCache.set(sc, result);
+  return result;
+}
+
+/**
+ * The `env.remotePathTemplate` in force when every value it may have is a constant without
+ * `{revision}` (`'{model}/'`): transformers.js then ignores the `revision` of every load.
+ */
+export function revisionlessTemplate(sc: JsSourceCode): string | undefined {
+  const writes = writesInForce(sc, 'remotePathTemplate');
+  const values = writes.map((w) => sc.constant(w.value));
+  if (values.length === 0 || !values.every((v) => typeof v === 'string' && !v.includes('{revision}'))) return undefined;
+  return values[values.length - 1] as string;
 }

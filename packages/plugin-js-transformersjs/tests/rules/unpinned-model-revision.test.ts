@@ -35,6 +35,8 @@ tester.run(id(rule), rule, {
     `import * as hub from '@huggingface/hub';\n` + imp + `await AutoModel.from_pretrained(await hub.snapshotDownload({ repo: 'org/name', revision: '${COMMIT}' }));`,
     `import { downloadFileToCacheDir } from '@huggingface/hub';\n` + imp + `const file = await downloadFileToCacheDir({ repo: 'org/name', path: 'onnx/model.onnx', revision: '${COMMIT}' });\nawait pipeline('x', file);`,
     imp + `import path from 'node:path';\nconst dir = path.join(process.cwd(), 'models');\nawait pipeline('x', dir);`,
+    // a template without `{revision}` ignores pins: pinned loads are left to insecure-remote-host, which reports the template
+    imp + `env.remotePathTemplate = '{model}/';\nawait pipeline('x', 'org/name', { revision: '${COMMIT}' });`,
   ],
   invalid: [
     { code: imp + `await pipeline('x', 'org/name');`, errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: '"org/name"' }, line: 2, column: 7, confidence: 'high', severity: 'high' }] },
@@ -83,7 +85,52 @@ tester.run(id(rule), rule, {
     { code: `import { downloadFile } from '@huggingface/hub';\n` + imp + `const blob = await downloadFile({ repo: 'org/name', path: 'x' });\nawait AutoModel.from_pretrained(blob);`, errors: [{ messageId: 'missing', confidence: 'low' }] },
     // switched back on between the write and the load
     { code: imp + `export async function load(remote) {\n  env.allowRemoteModels = false;\n  env.allowRemoteModels = remote;\n  return pipeline('x', 'org/name');\n}`, errors: [{ messageId: 'missing', line: 5 }] },
+    // env.remoteHost: the message names where the model comes from
+    {
+      code: imp + `env.remoteHost = 'https://models.internal.example.com/';\nenv.remotePathTemplate = '{model}/resolve/{revision}/';\nawait pipeline('x', 'org/name');`,
+      errors: [{ messageId: 'missingFrom', data: { callee: 'pipeline', model: '"org/name"', source: '"models.internal.example.com"' }, confidence: 'high', line: 4 }],
+    },
+    {
+      code: imp + `Object.assign(env, { remoteHost: 'http://localhost:8080/' });\nawait AutoModel.from_pretrained('org/name');`,
+      errors: [{ messageId: 'missingFrom', data: { callee: 'AutoModel.from_pretrained', model: '"org/name"', source: '"localhost"' } }],
+    },
+    // a host the analysis cannot resolve (the app's own origin, a setting): named as such, medium confidence
+    {
+      code: imp + `env.remoteHost = window.location.origin + '/models/';\nawait pipeline('x', 'whisper-base');`,
+      errors: [{ messageId: 'missingFrom', data: { callee: 'pipeline', model: '"whisper-base"', source: 'the host set in `env.remoteHost`' }, confidence: 'medium' }],
+    },
+    { code: imp + `env.remoteHost = process.env.MODEL_HOST;\nfunction f(id) { return pipeline('x', id); }`, errors: [{ messageId: 'missingFrom', confidence: 'low' }] },
+    // a mirror set in a function may be in force; two hosts are both named
+    {
+      code: imp + `env.remoteHost = 'https://a.example.com/';\nexport function useB() { env.remoteHost = 'https://b.example.com/'; }\nawait pipeline('x', 'org/name');`,
+      errors: [{ messageId: 'missingFrom', data: { callee: 'pipeline', model: '"org/name"', source: '"a.example.com" or "b.example.com"' } }],
+    },
+    // the Hub, the last module-level write back to the Hub, and `??=` (the default is set): still the Hub
+    { code: imp + `env.remoteHost = 'https://huggingface.co/';\nawait pipeline('x', 'org/name');`, errors: [{ messageId: 'missing', confidence: 'high' }] },
+    { code: imp + `env.remoteHost = 'https://mirror.example.com/';\nenv.remoteHost = 'https://hf.co/';\nawait pipeline('x', 'org/name');`, errors: [{ messageId: 'missing' }] },
+    { code: imp + `env.remoteHost ??= 'https://mirror.example.com/';\nawait pipeline('x', 'org/name');`, errors: [{ messageId: 'missing' }] },
+    {
+      code: imp + `env.remoteHost = 'https://mirror.example.com/';\nawait pipeline('summarization');`,
+      errors: [{ messageId: 'defaultModelFrom', data: { callee: 'pipeline', task: 'summarization', source: '"mirror.example.com"' }, confidence: 'medium' }],
+    },
+    // a template without `{revision}`: no pin is asked for, one finding per load
+    {
+      code: imp + `env.remotePathTemplate = '{model}/';\nawait pipeline('x', 'org/name');`,
+      errors: [{ messageId: 'revisionIgnored', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub', template: '{model}/' }, confidence: 'high', severity: 'high' }],
+    },
+    {
+      code: imp + `env.remoteHost = window.location.origin + '/models/';\nenv.remotePathTemplate = '{model}/';\nawait AutoModel.from_pretrained('org/name', { revision: 'v1.2.0' });`,
+      errors: [{ messageId: 'revisionIgnored', data: { callee: 'AutoModel.from_pretrained', model: '"org/name"', source: 'the host set in `env.remoteHost`', template: '{model}/' }, confidence: 'medium', severity: 'high' }],
+    },
+    {
+      code: imp + `Object.assign(env, { remoteHost: 'https://mirror.example.com/', remotePathTemplate: 'models/{model}/' });\nawait pipeline('summarization');`,
+      errors: [{ messageId: 'revisionIgnored', data: { callee: 'pipeline', model: 'the default model of the "summarization" task', source: '"mirror.example.com"', template: 'models/{model}/' }, confidence: 'medium' }],
+    },
+    // a template the analysis cannot read, or one set back to the Hub layout: a pin is still asked for
+    { code: imp + `env.remotePathTemplate = process.env.TEMPLATE;\nawait pipeline('x', 'org/name');`, errors: [{ messageId: 'missing' }] },
+    { code: imp + `env.remotePathTemplate = '{model}/';\nexport function hub() { env.remotePathTemplate = '{model}/resolve/{revision}/'; }\nawait pipeline('x', 'org/name');`, errors: [{ messageId: 'missing' }] },
   ],
 });
 
 fixture(rule);
+fixture(rule, undefined, undefined, 'unpinned-model-revision-remote-host');
