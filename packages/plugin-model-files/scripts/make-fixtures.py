@@ -551,6 +551,32 @@ def benign_everyday_models():
     torch.save(torch.nn.TransformerEncoderLayer(d_model=4, nhead=1, dim_feedforward=4, activation='gelu'), out('benign', 'torch_encoder_gelu.pt'))
 
 
+def benign_everyday_models_2():
+    """More everyday models that pickle functions: sklearn scorers and metrics, Cython losses, column selectors, spectral norm."""
+    import torch
+    import joblib
+    from sklearn.compose import ColumnTransformer, make_column_selector
+    from sklearn.ensemble import HistGradientBoostingClassifier, HistGradientBoostingRegressor
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GridSearchCV
+    from sklearn.preprocessing import StandardScaler
+
+    rng = np.random.RandomState(0)
+    X = rng.rand(20, 3)
+    y = np.array([0, 1] * 10)
+    # the default scorer (`_passthrough_scorer`), and metric functions named by `scoring=`
+    joblib.dump(GridSearchCV(LogisticRegression(), {'C': [0.1, 1]}, cv=2).fit(X, y), out('benign', 'sklearn_grid_default.joblib'))
+    joblib.dump(GridSearchCV(LogisticRegression(), {'C': [0.1, 1]}, cv=2, scoring='accuracy').fit(X, y), out('benign', 'sklearn_grid_accuracy.joblib'))
+    joblib.dump(GridSearchCV(LogisticRegression(), {'C': [0.1, 1]}, cv=2, scoring='f1').fit(X, y), out('benign', 'sklearn_grid_f1.joblib'))
+    # Cython loss classes rebuilt through `__pyx_unpickle_Cy…`
+    joblib.dump(HistGradientBoostingClassifier(max_iter=3).fit(X, y), out('benign', 'sklearn_hgb_classifier.joblib'))
+    joblib.dump(HistGradientBoostingRegressor(max_iter=3).fit(X, X[:, 0]), out('benign', 'sklearn_hgb_regressor.joblib'))
+    # a lowercase class, and numpy's abstract scalar type
+    joblib.dump(ColumnTransformer([('num', StandardScaler(), make_column_selector(dtype_include=np.number))]), out('benign', 'sklearn_column_selector.joblib'))
+    torch.manual_seed(0)
+    torch.save(torch.nn.Sequential(torch.nn.utils.spectral_norm(torch.nn.Linear(4, 4))), out('benign', 'torch_spectral_norm.pt'))
+
+
 def malicious_keras_internal():
     """Keras's own functions that reach the filesystem or the network (the get_file safe-mode bypass)."""
     cfg = {'module': 'keras', 'class_name': 'Sequential', 'registered_name': None, 'config': {'name': 'seq', 'layers': [
@@ -577,6 +603,7 @@ if __name__ == '__main__':
         shutil.rmtree(ROOT)
     benign()
     benign_everyday_models()
+    benign_everyday_models_2()
     malicious()
     malicious_keras_internal()
     malicious_long_operand()

@@ -124,11 +124,28 @@ export const SAFE_GLOBALS: readonly string[] = [
   ...['bool_', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64', 'intc', 'uintc', 'intp', 'uintp',
     'longlong', 'ulonglong', 'byte', 'ubyte', 'short', 'ushort', 'float16', 'float32', 'float64', 'float128', 'half',
     'single', 'double', 'longdouble', 'complex64', 'complex128', 'complex256', 'csingle', 'cdouble', 'clongdouble',
-    'str_', 'bytes_', 'object_', 'void', 'datetime64', 'timedelta64'].map((t) => `numpy.${t}`),
+    'str_', 'bytes_', 'object_', 'void', 'datetime64', 'timedelta64',
+    // the abstract ones (`make_column_selector(dtype_include=np.number)`)
+    'generic', 'number', 'integer', 'signedinteger', 'unsignedinteger', 'inexact', 'floating', 'complexfloating', 'flexible',
+    'character'].map((t) => `numpy.${t}`),
   // scikit-learn's Cython trees and metrics rebuild themselves through `newObj(cls)` (`cls.__new__(cls)`)
   'sklearn.neighbors._kd_tree.newObj', 'sklearn.neighbors._ball_tree.newObj', 'sklearn.neighbors._binary_tree.newObj',
   'sklearn.metrics._dist_metrics.newObj', 'sklearn.neighbors._dist_metrics.newObj', 'sklearn.neighbors.kd_tree.newObj',
   'sklearn.neighbors.ball_tree.newObj', 'sklearn.neighbors.dist_metrics.newObj',
+  // … and the loss classes of histogram gradient boosting through Cython's `__pyx_unpickle_<Class>`
+  ...['CyHalfSquaredError', 'CyAbsoluteError', 'CyPinballLoss', 'CyHuberLoss', 'CyHalfPoissonLoss', 'CyHalfGammaLoss',
+    'CyHalfTweedieLoss', 'CyHalfTweedieLossIdentity', 'CyHalfBinomialLoss', 'CyExponentialLoss', 'CyHalfMultinomialLoss']
+    .map((c) => `sklearn._loss._loss.__pyx_unpickle_${c}`),
+  // The scorers a fitted search keeps (`GridSearchCV(scoring=...)`): sklearn's metric functions, arithmetic on arrays
+  'sklearn.metrics._scorer._passthrough_scorer', 'sklearn.compose._column_transformer.make_column_selector',
+  ...['accuracy_score', 'balanced_accuracy_score', 'f1_score', 'fbeta_score', 'precision_score', 'recall_score', 'jaccard_score',
+    'log_loss', 'matthews_corrcoef', 'hamming_loss', 'zero_one_loss', 'brier_score_loss', 'top_k_accuracy_score']
+    .map((f) => `sklearn.metrics._classification.${f}`),
+  ...['r2_score', 'mean_squared_error', 'mean_absolute_error', 'median_absolute_error', 'mean_absolute_percentage_error',
+    'mean_squared_log_error', 'explained_variance_score', 'max_error', 'root_mean_squared_error', 'mean_pinball_loss',
+    'mean_poisson_deviance', 'mean_gamma_deviance', 'd2_absolute_error_score'].map((f) => `sklearn.metrics._regression.${f}`),
+  ...['roc_auc_score', 'average_precision_score', 'ndcg_score', 'dcg_score', 'top_k_accuracy_score']
+    .map((f) => `sklearn.metrics._ranking.${f}`),
   // Activation functions a whole layer keeps (`nn.TransformerEncoderLayer(activation=...)`): tensor math only
   ...['relu', 'relu6', 'gelu', 'silu', 'mish', 'elu', 'selu', 'celu', 'leaky_relu', 'tanh', 'sigmoid', 'softplus',
     'softsign', 'hardtanh', 'hardswish', 'hardsigmoid', 'glu', 'softmax', 'log_softmax', 'logsigmoid', 'tanhshrink']
@@ -161,7 +178,7 @@ export const SAFE_GLOBALS: readonly string[] = [
  * dangerous list, which is checked first.
  */
 export const SAFE_MODULE_PREFIXES: readonly string[] = [
-  'torch.nn.modules', 'torch.nn.parameter', 'torch.nn.utils.parametrize', 'torch.nn.utils.weight_norm', 'torch.optim',
+  'torch.nn.modules', 'torch.nn.parameter', 'torch.nn.utils.parametrize', 'torch.nn.utils.weight_norm', 'torch.nn.utils.spectral_norm', 'torch.optim',
   'torch.ao.nn', 'torch.nn.intrinsic', 'torch.nn.quantized', 'torch.ao.quantization', 'torch.quantization',
   'torch.distributions', 'torch.utils.data.sampler', 'torch.utils.data.dataset',
   'torchvision.models', 'torchvision.ops', 'torchvision.transforms', 'torchaudio.models', 'torchaudio.transforms', 'timm.models', 'timm.layers',
