@@ -1056,14 +1056,47 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         return at >= b.node.startIndex && at < b.node.endIndex;
       default: {
         if (b.node.type === 'named_expression' || b.node.type === 'for_in_clause') return false; // inside an expression
-        let anchor: Node | null = b.node.type === 'with_item' ? b.node.parent : b.node; // with_clause
-        while (anchor && anchor.parent && anchor.parent.type !== 'block' && anchor.parent.type !== 'module') anchor = anchor.parent;
-        const block = anchor?.parent;
-        if (!anchor || !block) return false;
-        if (b.kind === 'with' && at >= anchor.startIndex && at < anchor.endIndex) return true; // the with body
-        return at >= anchor.endIndex && at < block.endIndex;
+        const node = b.node.type === 'with_item' ? b.node.parent : b.node; // with_clause
+        if (!node) return false;
+        if (b.kind === 'with') {
+          const statement = this.statementOf(node);
+          if (statement && at >= statement.startIndex && at < statement.endIndex) return true; // the with body
+        }
+        return this.statementRunsBefore(node, at, false);
       }
     }
+  }
+
+  /**
+   * True when `node` certainly runs before `later`, in straight-line code: the statement that holds it
+   * sits in a block that also holds `later`, and ends before it. A `with` body always runs, so it is
+   * seen through (`with open(p, "wb") as f: pickle.dump(x, f)` runs before what follows the `with`);
+   * a statement inside an `if`, a loop, a `try` or an `except` that `later` is outside of may not have
+   * run. No loops are considered (a later iteration).
+   */
+  certainlyRunsBefore(node: Node, later: Node): boolean {
+    return this.statementRunsBefore(node, later.startIndex, true);
+  }
+
+  /** The statement (a child of a block or the module) that holds `node`. */
+  private statementOf(node: Node): Node | undefined {
+    let anchor: Node = node;
+    while (anchor.parent && anchor.parent.type !== 'block' && anchor.parent.type !== 'module') anchor = anchor.parent;
+    return anchor.parent ? anchor : undefined;
+  }
+
+  private statementRunsBefore(node: Node, at: number, throughWith: boolean): boolean {
+    let anchor = this.statementOf(node);
+    while (anchor) {
+      const block = anchor.parent!;
+      const inside = at >= block.startIndex && at < block.endIndex;
+      if (throughWith && !inside && block.type === 'block' && block.parent?.type === 'with_statement') {
+        anchor = this.statementOf(block.parent);
+        continue;
+      }
+      return at >= anchor.endIndex && at < block.endIndex;
+    }
+    return false;
   }
 
   /**

@@ -142,6 +142,32 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(sc.calleeGate(['Unpickler'])(callStarting(sc, 'C('))).toBe(true);
   });
 
+  it('tells whether a statement certainly runs before another (certainlyRunsBefore)', async () => {
+    const sc = await parse(
+      [
+        'def f(p, c):',
+        '    with open(p, "wb") as fh:',
+        '        a(fh)',
+        '    if c:',
+        '        b(p)',
+        '    try:',
+        '        d(p)',
+        '    except OSError:',
+        '        pass',
+        '    e(p)',
+        '    if c:',
+        '        g(p)',
+        '        h(p)',
+      ].join('\n'),
+    );
+    const call = (name: string) => callStarting(sc, `${name}(`);
+    expect(sc.certainlyRunsBefore(call('a'), call('e'))).toBe(true); // a with body always runs
+    expect(sc.certainlyRunsBefore(call('b'), call('e'))).toBe(false); // inside an if
+    expect(sc.certainlyRunsBefore(call('d'), call('e'))).toBe(false); // inside a try
+    expect(sc.certainlyRunsBefore(call('g'), call('h'))).toBe(true); // the same block
+    expect(sc.certainlyRunsBefore(call('e'), call('a'))).toBe(false); // after it
+  });
+
   it('lists what is written into a container (containerWrites)', async () => {
     const sc = await parse(
       [

@@ -410,7 +410,7 @@ function writtenBeforeHere(sc: SC, expr: Node, dumpers: ReadonlySet<string>): bo
   if (!lastWrite) return false;
   // The write must certainly run before the load: `if not exists(p): pickle.dump(x, open(p, "wb"))`
   // followed by `pickle.load(open(p, "rb"))` reads a file that may have been on disk already.
-  if (!dominates(lastWrite, expr)) return false;
+  if (!sc.certainlyRunsBefore(lastWrite, expr)) return false;
   // Between that write and the load, the path handed to anything but a reader (a copy, a download,
   // a move onto it): the file may no longer hold what was written.
   const calls = sc.callsIn(scope);
@@ -426,18 +426,6 @@ function writtenBeforeHere(sc: SC, expr: Node, dumpers: ReadonlySet<string>): bo
     }
   }
   return true;
-}
-
-/**
- * Does `write` run whenever `load` does (straight-line code before it)? The block that holds the
- * write, seen through `with` bodies (which always run), must also hold the load: a write inside an
- * `if`, a loop, a `try` or an `except` that the load is not inside may not have run.
- */
-function dominates(write: Node, load: Node): boolean {
-  let block: Node | null = write.parent;
-  while (block && !(block.type === 'block' && block.parent?.type !== 'with_statement') && block.type !== 'module') block = block.parent;
-  if (!block) return false;
-  return block.startIndex <= load.startIndex && load.endIndex <= block.endIndex;
 }
 
 const dumperCalls = new WeakMap<object, Map<string, Node[]>>();

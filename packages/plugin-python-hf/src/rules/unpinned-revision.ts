@@ -86,7 +86,7 @@ export default createRule<[Options], PySourceCode>({
           context.report({ node, messageId: 'branchRevision', data, confidence });
           return;
         }
-        if (load.api.endsWith('from_preset')) {
+        if (load.revisionIn === 'none') {
           // KerasHub `from_preset("hf://org/x")` has no revision to pin
           context.report({ node, messageId: 'presetUnpinned', data, confidence });
           return;
@@ -94,8 +94,8 @@ export default createRule<[Options], PySourceCode>({
         // `**kwargs` that cannot be read may carry the revision (or local_files_only)
         const hidden = sc.hasUnresolvedArguments(node);
         // LangChain's loaders take no `revision=` of their own: it goes to the model through `model_kwargs`
-        const viaKwargs = /^HuggingFace(?:Bge|Instruct)?Embeddings$|^HuggingFacePipeline\.from_model_id$/.test(load.api);
-        context.report({ node, messageId: !load.ref ? 'missingRevisionUnknownId' : viaKwargs ? 'missingRevisionKwargs' : 'missingRevision', data, confidence: hidden ? 'low' : confidence });
+        const messageId = !load.ref ? 'missingRevisionUnknownId' : load.revisionIn === 'model_kwargs' ? 'missingRevisionKwargs' : 'missingRevision';
+        context.report({ node, messageId, data, confidence: hidden ? 'low' : confidence });
       },
     };
   },

@@ -45,13 +45,23 @@ export interface HubLoad {
   offline: boolean;
   /** `pipeline(task)` without a model: the task's default model is fetched at `main`. */
   defaultModel?: boolean;
+  /** Where this API takes its revision (see `Spec.revisionIn`). */
+  revisionIn: RevisionPlace;
 }
+
+/**
+ * Where an API takes a revision: its own `revision=` keyword, only inside `model_kwargs` (LangChain's
+ * loaders), or nowhere (KerasHub presets, whose ids are `hf://owner/name`).
+ */
+export type RevisionPlace = 'keyword' | 'model_kwargs' | 'none';
 
 interface Spec {
   api: string;
   kind: HubKind;
   idPos?: number;
   idNames: string[];
+  /** Default `keyword`. */
+  revisionIn?: RevisionPlace;
 }
 
 /**
@@ -118,13 +128,13 @@ function specFor(sc: PySourceCode, call: PyNode): (Spec & { confidence: Confiden
     // LangChain's Hugging Face integrations: `HuggingFaceEmbeddings(model_name=...)` (sentence-transformers
     // underneath) and `HuggingFacePipeline.from_model_id(model_id=...)`; their revision rides in `model_kwargs`
     if (/^langchain(?:_community|_huggingface)?\.(?:[\w.]*\.)?HuggingFace(?:Bge|Instruct)?Embeddings$/.test(qn)) {
-      return { api: shortApi(qn), kind: 'model', idNames: ['model_name'], confidence: 'high' };
+      return { api: shortApi(qn), kind: 'model', idNames: ['model_name'], revisionIn: 'model_kwargs', confidence: 'high' };
     }
     if (/^langchain(?:_community|_huggingface)?\.(?:[\w.]*\.)?HuggingFacePipeline\.from_model_id$/.test(qn)) {
-      return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['model_id'], confidence: 'high' };
+      return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['model_id'], revisionIn: 'model_kwargs', confidence: 'high' };
     }
     // KerasHub / KerasNLP presets: `hf://owner/name` ids come from the Hub (others from Kaggle or built in)
-    if (/^(?:keras_hub|keras_nlp|keras_cv)\.(?:[\w.]*\.)?from_preset$/.test(qn)) return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['preset'], confidence: 'high' };
+    if (/^(?:keras_hub|keras_nlp|keras_cv)\.(?:[\w.]*\.)?from_preset$/.test(qn)) return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['preset'], revisionIn: 'none', confidence: 'high' };
     return undefined;
   }
   // `HfApi().hf_hub_download(...)`, `api.snapshot_download(...)` with `api = HfApi()`
@@ -173,7 +183,7 @@ export function hubLoad(sc: PySourceCode, call: PyNode): HubLoad | undefined {
     else revision = { kind: 'none' };
   }
 
-  const base = { call, api: spec.api, kind: spec.kind, callConfidence: spec.confidence, offline, revisionNode, revision };
+  const base = { call, api: spec.api, kind: spec.kind, callConfidence: spec.confidence, offline, revisionNode, revision, revisionIn: spec.revisionIn ?? 'keyword' };
 
   if (!idNode) {
     if (spec.api === 'pipeline') {
@@ -186,9 +196,9 @@ export function hubLoad(sc: PySourceCode, call: PyNode): HubLoad | undefined {
 
   const resolved = resolve(sc, idNode);
   let ref: ModelRef | undefined;
-  const presets = spec.api.endsWith('from_preset');
+  // KerasHub presets (no revision of their own): only `hf://` ids reach the Hub
+  const presets = spec.revisionIn === 'none';
   if (presets && (resolved.kind === 'string' || resolved.kind === 'prefix')) {
-    // Only `hf://` presets reach the Hub
     if (!/^hf:\/\//i.test(resolved.value)) return undefined;
     if (resolved.kind === 'string') {
       ref = classifyModelRef(resolved.value.replace(/^hf:\/\//i, ''));
