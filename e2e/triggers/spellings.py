@@ -22,6 +22,12 @@ import shelve
 import marshal
 import pandas as pd
 from keras.models import load_model as lm
+from torch import (  # the loader
+    save,
+    load as tload,
+)
+from numpy import \
+    load as npload
 
 
 def a(p):
@@ -175,3 +181,15 @@ def env_patch_dict_string():
 
 def hf_endpoint_update():
     os.environ.update(HF_ENDPOINT="http://mirror.example.org")
+
+
+def member_in_parenthesised_import(p):
+    return tload(p)
+
+
+def member_after_continuation(p):
+    return npload(p, allow_pickle=True)
+
+
+def member_quoted(p):
+    return getattr(T, "load")(p)

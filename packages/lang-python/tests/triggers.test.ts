@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { importTrigger } from '../src/index.js';
-import { calleeName, parse } from './helpers.js';
+import { codeText, importTrigger, memberTrigger } from '../src/index.js';
+import { calleeName, nodesOfType, parse } from './helpers.js';
 
 const trigger = importTrigger(['datasets', 'six.moves']);
 
@@ -55,5 +55,61 @@ describe('importTrigger', () => {
 
   it('needs at least one module', () => {
     expect(() => importTrigger([])).toThrow(/at least one module/);
+  });
+});
+
+const load = memberTrigger('load', ['torch', 'torch.serialization']);
+const matches = (text: string) => load.some((t) => t.test(codeText(text)));
+
+/** Every way the semantic model names `torch.load`: the last call `…(p)` of each text resolves to it. */
+const NAMING_LOAD = [
+  'import torch\ntorch.load(p)',
+  'import torch as t\nt . load(p)',
+  'import torch\ntorch.\\\n    load(p)',
+  'from torch import serialization\nserialization.load(p)',
+  'import torch.serialization\ntorch.serialization.load(p)',
+  'from torch import load\nload(p)',
+  'from torch import load as L\nL(p)',
+  'from torch import save, load\nload(p)',
+  'from torch import save,load\nload(p)',
+  'from torch import (\n    save,\n    load,\n)\nload(p)',
+  'from torch import (  # the loader\n    load)\nload(p)',
+  'from torch import \\\n    load\nload(p)',
+  'from torch.serialization import load as _load\n_load(p)',
+  'import torch\nf = torch.load\nf(p)',
+  'import torch\ngetattr(torch, "load")(p)',
+  "import torch\ngetattr(torch, 'load')(p)",
+  'from torch import *\nload(p)',
+  'from torch.serialization import *\nload(p)',
+  'from \\\n  torch import \\\n  *\nload(p)',
+];
+
+describe('memberTrigger', () => {
+  it.each(NAMING_LOAD)('matches every spelling the semantic model resolves to the function: %j', async (text) => {
+    const sc = await parse(text);
+    const calls = nodesOfType(sc, 'call').filter((c) => sc.getText(c).endsWith('(p)'));
+    expect(sc.qualifiedName(sc.callee(calls[calls.length - 1])!)).toMatch(/^torch\.(?:serialization\.)?load$/);
+    expect(matches(text)).toBe(true);
+  });
+
+  it('does not match a local function of that name, the word in prose, or longer names', async () => {
+    for (const text of [
+      'import torch\ndef load(module, prefix=""):\n    load(module.child)\nload(self)\ndel load',
+      'import torch\nraise ValueError(f"load time was {rank}")',
+      'import torch\nx = "load the model"',
+      'import torch\nloader = make_loader()\ndownload(url)\npayload(x)\nx.load_state_dict(sd)',
+      'import torch\n# torch.load(p) in a comment\nx = 1',
+      'from numpy import *\nload(p)',
+      'from torchvision import *\nload(p)',
+    ]) {
+      const sc = await parse(text);
+      for (const call of nodesOfType(sc, 'call')) expect(sc.qualifiedName(sc.callee(call)!) ?? '', text).not.toMatch(/^torch\.(?:serialization\.)?load$/);
+      expect(matches(text), text).toBe(false);
+    }
+  });
+
+  it('needs a Python name and at least one module', () => {
+    expect(() => memberTrigger('a.b', ['torch'])).toThrow(/not a Python name/);
+    expect(() => memberTrigger('load', [])).toThrow(/at least one module/);
   });
 });

@@ -1,5 +1,5 @@
 import { createRule } from '@oculum/core';
-import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
+import { importTrigger, memberTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { calleeName, confidenceFor, isInProcessData, isStubFile, type Node } from '../utils.js';
 
 const JOBLIB_LOAD = new Set(['joblib.load', 'sklearn.externals.joblib.load', 'joblib.numpy_pickle.load']);
@@ -12,9 +12,9 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    // The gate resolves calls named `load` (or aliases bound by statements naming it), and every name
-    // the rule reports is in the `joblib` module.
-    triggers: [/\bload\b/],
+    // `joblib.load` named as the rule resolves it (`jb.load`, `from joblib import load as L`,
+    // `getattr(joblib, "load")`, a star import), and every name the rule reports is in the `joblib` module.
+    triggers: memberTrigger('load', ['joblib', 'sklearn.externals.joblib', 'joblib.numpy_pickle']),
     // `joblib` (also in `sklearn.externals.joblib`), and what `create` needs imported
     triggerGroups: [['joblib'], [importTrigger(['joblib', 'sklearn'])]],
     docs: {

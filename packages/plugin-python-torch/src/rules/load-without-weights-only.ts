@@ -1,5 +1,5 @@
 import { createRule, type RuleFixer, type SuggestionDescriptor } from '@oculum/core';
-import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
+import { importTrigger, memberTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { bypassNote, torchVersionInfo } from '../torch-versions.js';
 import {
   appendKeyword,
@@ -18,6 +18,8 @@ import {
 } from '../utils.js';
 
 const TORCH_LOAD = new Set(['torch.load', 'torch.serialization.load']);
+/** The modules whose `load` that is (for a star import of one of them). */
+const TORCH_MODULES = ['torch', 'torch.serialization'];
 const SAFE = 'Pass weights_only=True, or store the weights as safetensors.';
 /** `torch.save` into a buffer then `torch.load` from it: a deep copy, no outside data. */
 const SAVERS = new Set(['torch.save', 'torch.serialization.save']);
@@ -31,9 +33,9 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    // `torch.load` is named by the word `load` in every spelling the rule resolves (`torch.load`,
-    // `from torch import load as L`, `getattr(torch, "load")`), and the rule needs `import torch`.
-    triggers: [/\bload\b/],
+    // `torch.load` is named in every spelling the rule resolves (`torch.load`, `from torch import load
+    // as L`, `getattr(torch, "load")`, `from torch import *`), and the rule needs `import torch`.
+    triggers: memberTrigger('load', TORCH_MODULES),
     triggerGroups: [[importTrigger(['torch'])]], // what `create` needs imported
     docs: {
       description:

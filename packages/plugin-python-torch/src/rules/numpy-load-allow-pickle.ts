@@ -1,5 +1,5 @@
 import { createRule } from '@oculum/core';
-import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
+import { importTrigger, memberTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { calleeName, confidenceFor, explicitKeyword, flagStateThroughCallers, isInProcessData, removeKeywordArgument, type Node, isStubFile } from '../utils.js';
 
 /** Loader → position of `allow_pickle` when passed positionally. */
@@ -37,8 +37,9 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    // The gate resolves calls named `load` / `read_array` (or aliases bound by statements naming them).
-    triggers: [/\bload\b/, 'read_array'],
+    // `numpy.load` named as the rule resolves it (`np.load`, `from numpy import load`, `getattr(np,
+    // "load")`, `from numpy import *`), or `read_array`.
+    triggers: [...memberTrigger('load', ['numpy', 'numpy.lib.npyio']), 'read_array'],
     triggerGroups: [[importTrigger(['numpy'])]], // what `create` needs imported
     docs: {
       description: 'Reports `numpy.load` with `allow_pickle` enabled, which unpickles object arrays and runs code embedded in the file.',

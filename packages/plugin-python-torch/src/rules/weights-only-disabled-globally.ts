@@ -1,5 +1,5 @@
 import { UNKNOWN, createRule, type Confidence } from '@oculum/core';
-import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
+import { importTrigger, memberTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { calleeName, flagState, isStubFile, setsWeightsOnlyFalse, truthy, type Node } from '../utils.js';
 
 const TORCH_LOAD = new Set(['torch.load', 'torch.serialization.load']);
@@ -17,7 +17,8 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    triggers: [/\bload\b/, '_default_to_weights_only', ENV_VAR],
+    // `torch.load = …`, `setattr(torch, "load", …)`: `torch.load` named as the rule resolves it
+    triggers: [...memberTrigger('load', ['torch', 'torch.serialization']), '_default_to_weights_only', ENV_VAR],
     triggerGroups: [[importTrigger(['torch']), ENV_VAR]], // what `create` needs: torch imported or the variable
     docs: {
       description:
