@@ -8,6 +8,8 @@ export function normalizeModule(specifier: string): string {
 }
 
 const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'TSDeclareFunction', 'TSEmptyBodyFunctionExpression']);
+/** Assignments whose value is the right-hand side (or the old value): `x = v`, `x ??= v`, `x ||= v`, `x &&= v`. */
+const PLAIN_ASSIGNMENTS = new Set(['=', '??=', '||=', '&&=']);
 const BLOCK_SCOPE_TYPES = new Set(['BlockStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'SwitchStatement', 'TSModuleBlock']);
 
 export function isFunctionNode(node: JsNode): node is TSESTree.FunctionLike {
@@ -57,7 +59,8 @@ export function analyzeScopes(program: JsNode): ScopeAnalysis {
   const importedModules = new Set<string>();
   const moduleLoads = new Map<JsNode, string>();
   const functions: JsNode[] = [];
-  const writeTargets: TSESTree.Identifier[] = [];
+  /** Identifiers written after their declaration, with the value a plain assignment gives them (`null`: another kind of write). */
+  const writeTargets: Array<{ id: TSESTree.Identifier; value: JsNode | null }> = [];
   const requireCalls: TSESTree.CallExpression[] = [];
 
   const module: JsScope = { node: program, kind: 'module', parent: undefined, bindings: new Map() };
@@ -89,10 +92,13 @@ export function analyzeScopes(program: JsNode): ScopeAnalysis {
     if (existing) {
       // `var x = 1; var x = 2` or `function f() {}` + `var f`: one binding, several definitions.
       existing.inits += 1;
-      if (hasInit || kind === 'function' || kind === 'class') existing.writes += 1;
+      if (hasInit || kind === 'function' || kind === 'class') {
+        existing.writes += 1;
+        existing.assignedValues = undefined;
+      }
       return;
     }
-    scope.bindings.set(id.name, { name: id.name, kind, id, declaration, writes: 0, inits: hasInit ? 1 : 0, scope, ...extra });
+    scope.bindings.set(id.name, { name: id.name, kind, id, declaration, writes: 0, assignedValues: [], inits: hasInit ? 1 : 0, scope, ...extra });
   };
 
   /** Declares every identifier of a binding pattern; `path` is undefined once it is no longer describable. */
@@ -160,7 +166,7 @@ export function analyzeScopes(program: JsNode): ScopeAnalysis {
     if (!pattern) return;
     switch (pattern.type) {
       case 'Identifier':
-        writeTargets.push(pattern);
+        writeTargets.push({ id: pattern, value: null });
         return;
       case 'AssignmentPattern':
         collectTargets(pattern.left);
@@ -278,7 +284,8 @@ export function analyzeScopes(program: JsNode): ScopeAnalysis {
           if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length >= 1) requireCalls.push(node);
           break;
         case 'AssignmentExpression':
-          collectTargets(node.left);
+          if (node.left.type === 'Identifier' && PLAIN_ASSIGNMENTS.has(node.operator)) writeTargets.push({ id: node.left, value: node.right });
+          else collectTargets(node.left);
           break;
         case 'UpdateExpression':
           collectTargets(node.argument);
@@ -305,9 +312,12 @@ export function analyzeScopes(program: JsNode): ScopeAnalysis {
     }
     return undefined;
   };
-  for (const target of writeTargets) {
-    const b = lookup(target);
-    if (b) b.writes += 1;
+  for (const { id, value } of writeTargets) {
+    const b = lookup(id);
+    if (!b) continue;
+    b.writes += 1;
+    if (value === null) b.assignedValues = undefined;
+    else if (b.assignedValues) b.assignedValues.push(value);
   }
   // `require` counts only when it is the free (CommonJS) `require`, not a local function.
   for (const call of requireCalls) {

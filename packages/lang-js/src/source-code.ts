@@ -92,6 +92,11 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   private readonly rawComments: ReadonlyArray<{ type: string; value: string; range: Range }>;
   private commentCache?: Comment[];
   private referenceCache?: Map<JsBinding, TSESTree.Identifier[]>;
+  private callSiteIndex?: Map<JsNode, Array<TSESTree.CallExpression | TSESTree.NewExpression>>;
+  private returnCache?: Map<JsNode, JsNode[]>;
+  private assignedMembers?: Map<JsNode, Set<string>>;
+  /** Functions and bindings whose value `resolveRef` is working out (recursion through them resolves nothing). */
+  private readonly resolving = new Set<unknown>();
 
   constructor(init: JsSourceCodeInit) {
     this.path = init.path;
@@ -240,10 +245,15 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
 
   /**
    * The function a call invokes when it is a function of this file: a function declaration, or a
-   * const bound to a function/arrow expression (`helper(x)`, `const helper = async () => …`).
+   * const bound to a function/arrow expression (`helper(x)`, `const helper = async () => …`), or a
+   * method of a class of this file called through `this` (`this.fetchModel(url)` in another method
+   * or field of the class; static methods from static ones) or through the class name for a static
+   * method (`Store.load(url)`), also a field holding a function (`fetchModel = async (url) => …`);
+   * not when the class assigns a member of that name.
    */
   calledFunction(call: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.FunctionLike | undefined {
     const callee = unwrapExpression(call.callee);
+    if (callee.type === 'MemberExpression') return call.type === 'CallExpression' ? this.calledMethod(callee) : undefined;
     if (callee.type !== 'Identifier') return undefined;
     const b = this.binding(callee);
     if (!b) return undefined;
@@ -253,6 +263,45 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       if (isFunctionNode(init)) return init;
     }
     return undefined;
+  }
+
+  /** `this.m` / `C.m` (see `calledFunction`): the function of the class member `m`. */
+  private calledMethod(callee: TSESTree.MemberExpression): TSESTree.FunctionLike | undefined {
+    const key = staticKey(callee);
+    if (key === undefined) return undefined;
+    const owner = this.memberOwner(callee.object);
+    if (!owner) return undefined;
+    let found: TSESTree.FunctionLike | undefined;
+    for (const m of owner.cls.body.body) {
+      if ((m.type !== 'MethodDefinition' && m.type !== 'PropertyDefinition') || m.static !== owner.isStatic || staticKey(m) !== key) continue;
+      // The last definition wins (an overload signature has no body).
+      if (m.type === 'MethodDefinition' && m.kind === 'method' && m.value.type === 'FunctionExpression') found = m.value;
+      else if (m.type === 'PropertyDefinition' && m.value) {
+        const value = unwrapExpression(m.value);
+        found = value.type === 'FunctionExpression' || value.type === 'ArrowFunctionExpression' ? value : undefined;
+      } else found = undefined;
+    }
+    return found && !this.classAssigns(owner.cls, key) ? found : undefined;
+  }
+
+  /**
+   * The calls of this file that invoke `fn` (as `calledFunction` resolves them), in source order:
+   * `helper(x)`, `new Helper()`, `this.fetchModel(url)`. The file's calls are resolved once.
+   */
+  callSites(fn: JsNode): ReadonlyArray<TSESTree.CallExpression | TSESTree.NewExpression> {
+    if (!this.callSiteIndex) {
+      const index = new Map<JsNode, Array<TSESTree.CallExpression | TSESTree.NewExpression>>();
+      walk(this.ast, (n) => {
+        if (n.type !== 'CallExpression' && n.type !== 'NewExpression') return;
+        const target = this.calledFunction(n);
+        if (!target) return;
+        let list = index.get(target);
+        if (!list) index.set(target, (list = []));
+        list.push(n);
+      });
+      this.callSiteIndex = index;
+    }
+    return this.callSiteIndex.get(fn) ?? [];
   }
 
   // -------------------------------------------------------------------------------------------
@@ -270,7 +319,8 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
         }
         if (b.import) return { kind: 'module', module: b.import.module, path: [...b.import.path] };
         if (b.kind === 'param') return this.resolveThenParam(b, depth);
-        if (!isStable(b) || !b.init || !b.path) return undefined;
+        if (!isStable(b)) return this.resolveReassigned(b, depth);
+        if (!b.init || !b.path) return undefined;
         const base = this.resolveRef(b.init, depth + 1);
         if (!base) return undefined;
         if (b.path.some((p) => typeof p === 'number')) return undefined;
@@ -285,7 +335,8 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       case 'CallExpression':
       case 'ImportExpression': {
         const module = this.analysis.moduleLoads.get(expr);
-        return module !== undefined ? { kind: 'module', module, path: [] } : undefined;
+        if (module !== undefined) return { kind: 'module', module, path: [] };
+        return expr.type === 'CallExpression' ? this.resolveReturned(expr, depth) : undefined;
       }
       case 'AwaitExpression':
         // `await import('m')` is the namespace; awaiting a non-promise yields the value itself.
@@ -293,6 +344,78 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * A call of a function of this file that returns a module or a member of one
+   * (`async function getOrt() { return import('onnxruntime-web'); }`, `() => require('m')`): what
+   * every value it returns resolves to (`return;`, `null` and `undefined` aside), when they agree.
+   */
+  private resolveReturned(call: TSESTree.CallExpression, depth: number): Ref | undefined {
+    const fn = this.calledFunction(call);
+    if (!fn || fn.generator || this.resolving.has(fn)) return undefined;
+    this.resolving.add(fn);
+    try {
+      return this.sameRef(this.returnedValues(fn), depth);
+    } finally {
+      this.resolving.delete(fn);
+    }
+  }
+
+  /**
+   * A `let`/`var` written after its declaration, when every value it is given — its initialiser and
+   * each plain assignment (`x = v`, `x ??= v`) — resolves to the same module or member, `null` and
+   * `undefined` aside: `let ort = null; … ort ??= await import('onnxruntime-web')`.
+   */
+  private resolveReassigned(b: JsBinding, depth: number): Ref | undefined {
+    if ((b.kind !== 'let' && b.kind !== 'var') || b.inits > 1 || !b.assignedValues || b.assignedValues.length === 0 || this.resolving.has(b)) return undefined;
+    const decl = b.declaration;
+    if (decl.type !== 'VariableDeclarator' || decl.id !== b.id) return undefined;
+    this.resolving.add(b);
+    try {
+      return this.sameRef(decl.init ? [decl.init, ...b.assignedValues] : b.assignedValues, depth);
+    } finally {
+      this.resolving.delete(b);
+    }
+  }
+
+  /** The one module reference all values resolve to (nullish ones left out; at least one other). */
+  private sameRef(values: readonly JsNode[], depth: number): Ref | undefined {
+    let ref: Ref | undefined;
+    for (const value of values) {
+      if (this.isNullish(value)) continue;
+      const r = this.resolveRef(value, depth + 1);
+      if (!r || r.kind !== 'module') return undefined;
+      if (ref?.kind === 'module' && (ref.module !== r.module || ref.path.join('\0') !== r.path.join('\0'))) return undefined;
+      ref = r;
+    }
+    return ref;
+  }
+
+  private isNullish(node: JsNode): boolean {
+    const n = unwrapExpression(node);
+    if (n.type === 'Literal') return n.value === null && !(n as { regex?: unknown }).regex;
+    if (n.type === 'Identifier') return n.name === 'undefined' && !this.binding(n);
+    return n.type === 'UnaryExpression' && n.operator === 'void';
+  }
+
+  /** The values a function returns: its expression body, or the arguments of its own `return`s (nested functions aside). */
+  private returnedValues(fn: TSESTree.FunctionLike): JsNode[] {
+    if (!this.returnCache) this.returnCache = new Map();
+    let values = this.returnCache.get(fn);
+    if (!values) {
+      const out: JsNode[] = [];
+      if (fn.type === 'ArrowFunctionExpression' && fn.body.type !== 'BlockStatement') out.push(fn.body);
+      else if (fn.body) {
+        walk(fn.body, (n) => {
+          if (isFunctionNode(n) || n.type === 'ClassDeclaration' || n.type === 'ClassExpression') return false;
+          if (n.type === 'ReturnStatement' && n.argument) out.push(n.argument);
+          return undefined;
+        });
+      }
+      this.returnCache.set(fn, (values = out));
+    }
+    return values;
   }
 
   /** `import('m').then((ns) => …)` / `.then(({ pipeline }) => …)`: the first parameter is the namespace. */
@@ -328,8 +451,10 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   /**
    * `<module>.<member path>` for an expression that denotes an imported module or member, through
    * ES imports (named, default, namespace, renamed), `require` (destructured or not), dynamic
-   * `import()` with a literal, and aliases (`const p = pipeline`, `const { a } = ns`). `undefined`
-   * for globals, locals and shadowed names.
+   * `import()` with a literal, aliases (`const p = pipeline`, `const { a } = ns`), calls of a function
+   * of this file that returns a module (`const ort = await getOrt()`) and variables that only ever
+   * hold one module (`let ort = null; … ort = await import('onnxruntime-web')`). `undefined` for
+   * globals, locals and shadowed names.
    */
   qualifiedName(expr: JsNode): string | undefined {
     const ref = this.resolveRef(expr);
@@ -643,42 +768,64 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   classField(expr: TSESTree.MemberExpression): JsNode | undefined {
     const key = staticKey(expr);
     if (key === undefined || expr.computed) return undefined;
-    const obj = unwrapExpression(expr.object);
-    let cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined;
-    let wantStatic: boolean;
+    const owner = this.memberOwner(expr.object);
+    if (!owner) return undefined;
+    const field = owner.cls.body.body.find(
+      (m): m is TSESTree.PropertyDefinition => m.type === 'PropertyDefinition' && !m.computed && m.static === owner.isStatic && staticKey(m) === key,
+    );
+    if (!field?.value || this.classAssigns(owner.cls, key)) return undefined;
+    return field.value;
+  }
+
+  /**
+   * The class whose members an expression reaches, and whether they are its static ones: `this` in a
+   * method or field of a class (static members from a static method), or the name of a class of this
+   * file (`C`, static members).
+   */
+  private memberOwner(expr: JsNode): { cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression; isStatic: boolean } | undefined {
+    const obj = unwrapExpression(expr);
     if (obj.type === 'ThisExpression') {
-      // `this` of the nearest non-arrow function, which must be a method or field of a class.
+      // `this` of the nearest non-arrow function, which must be a method or field of a class; an
+      // arrow function that is itself a field's value (`load = async () => this.fetch()`) sees the instance too.
       let fn: JsNode | undefined = this.enclosingFunction(obj);
-      while (fn && fn.type === 'ArrowFunctionExpression') fn = this.enclosingFunction(fn);
-      const owner = fn ? this.parent(fn) : undefined;
-      if (!owner || (owner.type !== 'MethodDefinition' && owner.type !== 'PropertyDefinition')) return undefined;
+      let arrow: JsNode | undefined;
+      while (fn && fn.type === 'ArrowFunctionExpression') {
+        arrow = fn;
+        fn = this.enclosingFunction(fn);
+      }
+      const inner = fn ?? arrow;
+      const owner = inner ? this.parent(inner) : undefined;
+      if (!owner || (owner.type !== 'MethodDefinition' && owner.type !== 'PropertyDefinition') || owner.value !== inner) return undefined;
+      if (!fn && owner.type !== 'PropertyDefinition') return undefined;
       const body = this.parent(owner);
       const c = body ? this.parent(body) : undefined;
       if (!c || (c.type !== 'ClassDeclaration' && c.type !== 'ClassExpression')) return undefined;
-      cls = c;
-      wantStatic = owner.static;
-    } else if (obj.type === 'Identifier') {
+      return { cls: c, isStatic: owner.static };
+    }
+    if (obj.type === 'Identifier') {
       const b = this.binding(obj);
       const decl = b?.kind === 'class' ? b.declaration : b && isStable(b) && b.init && b.path?.length === 0 ? unwrapExpression(b.init) : undefined;
       if (!decl || (decl.type !== 'ClassDeclaration' && decl.type !== 'ClassExpression')) return undefined;
-      cls = decl;
-      wantStatic = true;
-    } else return undefined;
-    const field = cls.body.body.find(
-      (m): m is TSESTree.PropertyDefinition => m.type === 'PropertyDefinition' && !m.computed && m.static === wantStatic && staticKey(m) === key,
-    );
-    if (!field?.value) return undefined;
-    // Any assignment to a member of that name inside the class makes the value unknown.
-    let assigned = false;
-    walk(cls, (n) => {
-      if (assigned) return false;
-      if ((n.type === 'AssignmentExpression' && n.left.type === 'MemberExpression' && staticKey(n.left) === key) || (n.type === 'UpdateExpression' && n.argument.type === 'MemberExpression' && staticKey(n.argument) === key)) {
-        assigned = true;
-        return false;
-      }
-      return undefined;
-    });
-    return assigned ? undefined : field.value;
+      return { cls: decl, isStatic: true };
+    }
+    return undefined;
+  }
+
+  /** Does anything in the class assign (or increment) a member named `key` (`this.key = …`)? One walk per class. */
+  private classAssigns(cls: JsNode, key: string): boolean {
+    if (!this.assignedMembers) this.assignedMembers = new Map();
+    let keys = this.assignedMembers.get(cls);
+    if (!keys) {
+      const found = new Set<string>();
+      walk(cls, (n) => {
+        const target = n.type === 'AssignmentExpression' ? n.left : n.type === 'UpdateExpression' ? n.argument : undefined;
+        if (target?.type !== 'MemberExpression') return;
+        const name = staticKey(target);
+        if (name !== undefined) found.add(name);
+      });
+      this.assignedMembers.set(cls, (keys = found));
+    }
+    return keys.has(key);
   }
 
   /**

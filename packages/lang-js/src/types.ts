@@ -45,6 +45,12 @@ export interface JsBinding {
   import?: ImportedMember;
   /** How many times the name is assigned after its declaration (`x = …`, `x++`, `for (x of …)`). */
   writes: number;
+  /**
+   * The values those writes assign, in source order, when every write is a plain assignment of the
+   * name itself (`x = v`, `x ??= v`, `x ||= v`, `x &&= v`); `undefined` once one is not (`x += 1`,
+   * `x++`, `[x] = pair`, `for (x of list)`). Empty when there are no writes.
+   */
+  assignedValues?: JsNode[];
   /** How many declarations initialise the name (more than one for `var x = 1; var x = 2`). */
   inits: number;
   scope: JsScope;

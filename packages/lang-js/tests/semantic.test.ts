@@ -54,6 +54,16 @@ describe('qualifiedName', () => {
     ['import().then namespace param', `import('@huggingface/transformers').then((t) => t.pipeline('x'));`, '@huggingface/transformers.pipeline'],
     ['import().then destructured param', `import('@huggingface/transformers').then(({ pipeline: p }) => p('x'));`, '@huggingface/transformers.pipeline'],
     ['hoisted use before import', `function f() { return pipeline('x'); } import { pipeline } from '@huggingface/transformers';`, '@huggingface/transformers.pipeline'],
+    // a helper of the file that returns the module (or a member), and variables that cache it
+    ['helper returning import()', `async function getOrt() { return await import('onnxruntime-web'); } const ort = await getOrt(); ort.InferenceSession.create(u);`, 'onnxruntime-web.InferenceSession.create'],
+    ['arrow returning import()', `const getOrt = () => import('onnxruntime-node'); async function f() { const ort = await getOrt(); ort.InferenceSession.create(u); }`, 'onnxruntime-node.InferenceSession.create'],
+    ['helper then', `const getOrt = () => import('onnxruntime-web'); getOrt().then((ort) => ort.InferenceSession.create(u));`, 'onnxruntime-web.InferenceSession.create'],
+    ['helper returning a member', `import * as ort from 'onnxruntime-web'; function sessions() { return ort.InferenceSession; } const s = sessions(); s.create(u);`, 'onnxruntime-web.InferenceSession.create'],
+    ['destructured helper result', `async function load() { return import('@huggingface/transformers'); } const { pipeline } = await load(); pipeline('x');`, '@huggingface/transformers.pipeline'],
+    ['method returning the module', `class S { async ort() { return import('onnxruntime-web'); } async load() { const ort = await this.ort(); return ort.InferenceSession.create(u); } }`, 'onnxruntime-web.InferenceSession.create'],
+    ['module-level let never re-assigned', `let ortPromise = import('onnxruntime-web'); async function f() { const ort = await ortPromise; ort.InferenceSession.create(u); }`, 'onnxruntime-web.InferenceSession.create'],
+    ['cached in a let', `let ort = null; async function getOrt() { if (!ort) ort = await import('onnxruntime-web'); return ort; } async function f() { const o = await getOrt(); o.InferenceSession.create(u); }`, 'onnxruntime-web.InferenceSession.create'],
+    ['cached with ??=', `let p; function getOrt() { p ??= import('onnxruntime-web'); return p; } async function f() { const ort = await getOrt(); ort.InferenceSession.create(u); }`, 'onnxruntime-web.InferenceSession.create'],
   ])('%s', (_name, text, expected) => {
     expect(qn(text)).toBe(expected);
   });
@@ -72,6 +82,15 @@ describe('qualifiedName', () => {
     ['local require function', `function require(x) {} const tf = require('@tensorflow/tfjs'); tf.loadGraphModel(u);`],
     ['type-only import', `import type { pipeline } from '@huggingface/transformers'; pipeline('x');`],
     ['unrelated method', `store.load('weights');`],
+    ['helper returning two modules', `function getOrt(node) { return node ? require('onnxruntime-node') : require('onnxruntime-web'); } const o = getOrt(x); o.InferenceSession.create(u);`],
+    ['helper with two different returns', `async function getOrt(node) { if (node) return import('onnxruntime-node'); return import('onnxruntime-web'); } const o = await getOrt(x); o.InferenceSession.create(u);`],
+    ['helper returning something else too', `async function getOrt() { if (window.ort) return window.ort; return import('onnxruntime-web'); } const o = await getOrt(); o.InferenceSession.create(u);`],
+    ['helper returning nothing', `async function init() { await import('onnxruntime-web'); } const o = await init(); o.InferenceSession.create(u);`],
+    ['recursive helper', `function f() { return f(); } const o = f(); o.InferenceSession.create(u);`],
+    ['let given another value', `let ort = await import('onnxruntime-web'); ort = wrap(ort); ort.InferenceSession.create(u);`],
+    ['let incremented', `let ort = await import('onnxruntime-web'); ort += 1; ort.InferenceSession.create(u);`],
+    ['let destructured into', `let ort = null; [ort] = await Promise.all([import('onnxruntime-web')]); ort.InferenceSession.create(u);`],
+    ['method the class re-assigns', `class S { ort() { return import('onnxruntime-web'); } swap() { this.ort = other; } async load() { const o = await this.ort(); o.InferenceSession.create(u); } }`],
   ])('%s → undefined', (_name, text) => {
     expect(qn(text)).toBeUndefined();
   });
@@ -268,5 +287,43 @@ describe('bindings and navigation', () => {
     expect(binding.kind).toBe('const');
     expect(sc.references(binding).map((r) => sc.positionAt(r.range[0]).line)).toEqual([4, 4]);
     expect(sc.ancestors(fetchCall).at(-1)?.type).toBe('Program');
+  });
+
+  it('calledFunction and callSites: methods through this and the class name', () => {
+    const { sc, calls: cs } = calls(`
+      class ModelStore {
+        static shared() { return new ModelStore(); }
+        static make() { return this.shared(); }
+        async fetchModel(url) { return (await fetch(url)).arrayBuffer(); }
+        load = async () => this.fetchModel('b');
+        #secret() { return 1; }
+        async init() { await this.fetchModel('a'); this.#secret(); this.constructor.shared(); other.fetchModel('c'); }
+      }
+      ModelStore.shared();
+      class Other { fetchModel() {} run() { const f = function () { this.fetchModel('d'); }; } }
+    `);
+    const byText = (t: string) => cs.filter((c) => sc.getText(c) === t);
+    const fetchModel = sc.calledFunction(byText("this.fetchModel('a')")[0])!;
+    expect(sc.parent(fetchModel)?.type).toBe('MethodDefinition');
+    expect(sc.calledFunction(byText("this.fetchModel('b')")[0])).toBe(fetchModel);
+    expect(sc.callSites(fetchModel).map((c) => sc.getText(c))).toEqual(["this.fetchModel('b')", "this.fetchModel('a')"]);
+    expect(sc.calledFunction(byText('this.#secret()')[0])).toBeDefined();
+    // a static method from a static one, and through the class name; not from an instance method
+    const shared = sc.calledFunction(byText('ModelStore.shared()')[0])!;
+    expect(sc.calledFunction(byText('this.shared()')[0])).toBe(shared);
+    expect(sc.callSites(shared)).toHaveLength(2);
+    // another object, and \`this\` of a plain function inside a method
+    expect(sc.calledFunction(byText("other.fetchModel('c')")[0])).toBeUndefined();
+    expect(sc.calledFunction(byText("this.fetchModel('d')")[0])).toBeUndefined();
+  });
+
+  it('assignedValues', () => {
+    const sc = parseJs(`let a = 1; a = 2; a ??= 3; let b = 1; b += 1; let c; [c] = x; let d = 0; for (d of xs); let e;`);
+    const values = (name: string) => sc.ast.body.flatMap((s) => (s.type === 'VariableDeclaration' ? s.declarations : [])).map((d) => sc.binding(d.id as TSESTree.Identifier)!).find((b) => b.name === name)!.assignedValues;
+    expect(values('a')?.map((v) => sc.getText(v))).toEqual(['2', '3']);
+    expect(values('b')).toBeUndefined();
+    expect(values('c')).toBeUndefined();
+    expect(values('d')).toBeUndefined();
+    expect(values('e')).toEqual([]);
   });
 });
