@@ -1,8 +1,9 @@
 import { createRule } from '@oculum/core';
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
-import { isOnnxSessionCreate, isTransformersModule, shown, tfjsLoaderName } from '../utils/libraries.js';
+import { isOnnxSessionCreate, shown, tfjsLoaderName } from '../utils/libraries.js';
 import { HUB_HOST_TRIGGER, hostOf, httpsFix, isHubHost, isLoopback, looksLikeModelFile, MODEL_FILE_TRIGGERS } from '../utils/locations.js';
 import { docsUrl } from '../utils/meta.js';
+import { envWrites } from '../utils/remote-models.js';
 
 /** The largest `+` chain a literal starts (`'http://h/' + name + '.onnx'`). */
 function concatenationOf(sc: JsSourceCode, node: JsNode): JsNode {
@@ -16,11 +17,8 @@ function reportedElsewhere(sc: JsSourceCode, expr: JsNode): boolean {
   const parent = sc.parent(expr);
   if (!parent) return false;
   if (parent.type === 'CallExpression' && parent.arguments[0] === expr) return isOnnxSessionCreate(sc, parent) || tfjsLoaderName(sc, parent) !== undefined;
-  if (parent.type === 'AssignmentExpression' && parent.right === expr) {
-    const target = sc.importedMember(parent.left);
-    return Boolean(target && isTransformersModule(target.module) && target.path.join('.') === 'env.remoteHost');
-  }
-  return false;
+  // `env.remoteHost = 'http://…'`, `Object.assign(env, { remoteHost: 'http://…' })`: insecure-remote-host's.
+  return envWrites(sc).some((w) => w.field === 'remoteHost' && w.value === expr);
 }
 
 const MODULE_SOURCES = new Set(['ImportDeclaration', 'ExportAllDeclaration', 'ExportNamedDeclaration', 'ImportExpression', 'TSExternalModuleReference']);

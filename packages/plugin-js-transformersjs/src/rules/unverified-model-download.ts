@@ -14,6 +14,11 @@ export const CLIENTS: Record<string, string[]> = {
   axios: ['', 'get', 'request'],
   got: ['', 'get', 'stream'],
   ky: ['', 'get'],
+  // Node's own clients (`https.get(url, (res) => res.pipe(fs.createWriteStream('model.onnx')))`) and
+  // their redirect-following drop-in.
+  http: ['get', 'request'],
+  https: ['get', 'request'],
+  'follow-redirects': ['http.get', 'https.get', 'http.request', 'https.request'],
 };
 
 /** Client instances: module → the factory member that makes one (`axios.create()`, `got.extend()`, `ky.create()`). */
@@ -207,8 +212,8 @@ export default createRule<[], JsSourceCode>({
     severity: 'high',
     languages: ['javascript'],
     // What `downloadClient` resolves: the global `fetch` (and `node-fetch`, `cross-fetch`…), or a
-    // CLIENTS module named in its import — not the letters in `key` or `gotten`.
-    triggers: [/\bfetch\b/, /['"`](?:axios|got|ky|undici)['"`]/],
+    // CLIENTS module named in its import (`node:https` too) — not the letters in `key` or `gotten`.
+    triggers: [/\bfetch\b/, /['"`](?:axios|got|ky|undici|(?:node:)?https?|follow-redirects)['"`]/],
     // And what it reports needs: a URL that `looksLikeModelFile`, or a model sink (`modelSinkIn`:
     // an ONNX session, `tf.io.fromMemory`, or a write to a model-file path).
     triggerGroups: [[...MODEL_FILE_TRIGGERS, 'InferenceSession', 'fromMemory']],

@@ -1,5 +1,5 @@
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
-import { unwrapExpression } from '@oculum/lang-js';
+import { staticKey, unwrapExpression } from '@oculum/lang-js';
 import { isHfHubModule } from './libraries.js';
 
 /**
@@ -114,7 +114,62 @@ const LOCAL_ROOTS = new Set(['__dirname', '__filename']);
 const HUB_CACHE_PATH_CALLS = new Set(['snapshotDownload', 'downloadFileToCacheDir']);
 /** How many variables and `await`s deep `classifyLocation` follows a value. */
 const MAX_LOCATION_DEPTH = 8;
-const BASE_URLS = new Set(['import.meta.url', 'location.href', 'location.origin', 'document.baseURI', 'window.location.href']);
+/** Globals that hold the page's own URL (`window.`, `self.`, `globalThis.` dropped): anything resolved against them stays on its origin. */
+const PAGE_URLS = new Set(['location.href', 'document.location.href', 'document.baseURI', 'document.URL', 'location.origin', 'document.location.origin']);
+const PAGE_ORIGINS = new Set(['location.origin', 'document.location.origin']);
+
+/**
+ * The page's (or worker's) own URL, or the module's (`import.meta.url`): `'origin'` for
+ * `location.origin` (a path must follow for the result to stay on it), `'url'` for a full URL.
+ */
+function pageBase(sc: JsSourceCode, expr: JsNode): 'origin' | 'url' | undefined {
+  const node = unwrapExpression(expr);
+  if (node.type === 'MemberExpression' && node.object.type === 'MetaProperty' && node.object.meta.name === 'import' && staticKey(node) === 'url') return 'url';
+  if (node.type !== 'MemberExpression') return undefined;
+  const name = sc.globalName(node);
+  if (!name || !PAGE_URLS.has(name)) return undefined;
+  return PAGE_ORIGINS.has(name) ? 'origin' : 'url';
+}
+
+/**
+ * A string built on the page's own origin: `location.origin + '/models/m.onnx'`,
+ * `` `${self.location.origin}/models/${name}` ``, `location.href + 'm.onnx'`, also through a
+ * variable. After `location.origin` the next character must be known and start a path, query or
+ * fragment (`location.origin + host` could name another host).
+ */
+function onPageOrigin(sc: JsSourceCode, expr: JsNode, depth = 0): boolean {
+  const start = pageStart(sc, expr, depth);
+  return start !== undefined && (start.base === 'url' || (start.rest !== undefined && /^(?:$|[/?#])/.test(start.rest)));
+}
+
+/** `base` begins the string; `rest`: the known text right after it (`''` when nothing follows, `undefined` when an unknown value does). */
+function pageStart(sc: JsSourceCode, expr: JsNode, depth: number): { base: 'origin' | 'url'; rest: string | undefined } | undefined {
+  if (depth > MAX_LOCATION_DEPTH) return undefined;
+  const base = pageBase(sc, expr);
+  if (base) return { base, rest: '' };
+  const node = unwrapExpression(expr);
+  if (node.type === 'Identifier') {
+    const def = sc.definingExpression(node);
+    return def && def !== node ? pageStart(sc, def, depth + 1) : undefined;
+  }
+  const then = (first: { base: 'origin' | 'url'; rest: string | undefined }, next: () => string | undefined) => (first.rest === '' ? { base: first.base, rest: next() } : first);
+  /** The known start of what follows (`undefined` when it starts with an unknown value). */
+  const known = (e: JsNode): string | undefined => {
+    const b = sc.stringBounds(e);
+    return b.value ?? (b.prefix !== '' ? b.prefix : undefined);
+  };
+  if (node.type === 'BinaryExpression' && node.operator === '+') {
+    const first = pageStart(sc, node.left, depth + 1);
+    const right = node.right;
+    return first ? then(first, () => known(right)) : undefined;
+  }
+  if (node.type === 'TemplateLiteral' && node.expressions.length > 0 && (node.quasis[0].value.cooked ?? '') === '') {
+    const first = pageStart(sc, node.expressions[0], depth + 1);
+    const tail = node.quasis[1].value.cooked ?? '';
+    return first ? then(first, () => (tail !== '' || node.expressions.length === 1 ? tail : known(node.expressions[1]))) : undefined;
+  }
+  return undefined;
+}
 
 /** Where the value of `expr` points (`depth`: how many values deep the question already is). */
 export function classifyLocation(sc: JsSourceCode, expr: JsNode, options: { hubIds?: boolean } = {}, depth = 0): ModelLocation {
@@ -150,7 +205,7 @@ export function classifyLocation(sc: JsSourceCode, expr: JsNode, options: { hubI
     if (node.type === 'NewExpression' && member === 'global:URL' && node.arguments.length >= 1) {
       const base = node.arguments[1];
       const first = classifyLocation(sc, node.arguments[0] as JsNode, { hubIds: false }, depth + 1);
-      if (base && first.kind === 'local' && (BASE_URLS.has(sc.getText(base)) || classifyLocation(sc, base as JsNode, {}, depth + 1).kind === 'local')) return { kind: 'local' };
+      if (base && first.kind === 'local' && (pageBase(sc, base as JsNode) !== undefined || classifyLocation(sc, base as JsNode, {}, depth + 1).kind === 'local')) return { kind: 'local' };
       if (first.kind === 'remote') return first;
       if (base) {
         const b = classifyLocation(sc, base as JsNode, {}, depth + 1);
@@ -160,7 +215,9 @@ export function classifyLocation(sc: JsSourceCode, expr: JsNode, options: { hubI
     }
     if (node.type === 'CallExpression' && (member === 'path:join' || member === 'path:resolve')) return { kind: 'local' };
   }
-  if (node.type === 'MemberExpression' && BASE_URLS.has(sc.getText(node))) return { kind: 'local' };
+  // The page's own origin (`location.origin + '/models/m.onnx'`): the app's server, like a relative URL.
+  if (pageBase(sc, node) !== undefined) return { kind: 'local' };
+  if (onPageOrigin(sc, node, depth)) return { kind: 'local', partial: true };
   // `modelUrl.replace('model.json', file)` on a loopback URL: the text replaced first occurs after
   // the origin, so the result is on the same (local) host.
   if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && !node.callee.computed && node.callee.property.type === 'Identifier' && /^replace(All)?$/.test(node.callee.property.name)) {

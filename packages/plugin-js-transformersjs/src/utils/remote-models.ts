@@ -1,4 +1,4 @@
-import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
+import { staticKey, type JsNode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
 import { isTransformersModule } from './libraries.js';
 import { classifyLocation, hostOf, isHubHost } from './locations.js';
 
@@ -14,6 +14,57 @@ export interface EnvWrite {
   /** `=` for `Object.assign`. */
   operator: string;
   inFunction: boolean;
+  /**
+   * `Object.assign` only: a source after the value that the analysis cannot read (an options
+   * variable, a spread of one, a computed key) may set the field again.
+   */
+  overridable?: boolean;
+}
+
+/**
+ * The value `Object.assign(env, ...sources)` leaves in `field`: the last source that sets it, read
+ * from the end (`{ ...a, field: v }`, `{ field: v }, { other }`), and whether an unreadable source or
+ * spread after it may set it again. Undefined when no readable source sets it.
+ */
+function assignedField(sc: JsSourceCode, sources: readonly JsNode[], field: string): { value: JsNode; overridable: boolean } | undefined {
+  let overridable = false;
+  /** Reads one object literal from its end: the value that sets the field, or 'absent' (an unreadable spread or key passed on the way marks `overridable`). */
+  const scan = (obj: TSESTree.ObjectExpression, depth: number): JsNode | 'absent' => {
+    for (let i = obj.properties.length - 1; i >= 0; i--) {
+      const p = obj.properties[i];
+      if (p.type === 'SpreadElement') {
+        const inner = depth < 8 ? sc.objectLiteral(p.argument) : undefined;
+        if (!inner) {
+          overridable = true;
+          continue;
+        }
+        const found = scan(inner, depth + 1);
+        if (found !== 'absent') return found;
+        continue;
+      }
+      const key = p.computed ? sc.constant(p.key) : staticKey(p);
+      if (typeof key !== 'string' && typeof key !== 'number') {
+        overridable = true;
+        continue;
+      }
+      if (String(key) === field) {
+        if (p.kind !== 'init') overridable = true; // a getter: its value is not read
+        return p.value;
+      }
+    }
+    return 'absent';
+  };
+  for (let i = sources.length - 1; i >= 0; i--) {
+    const source = sources[i];
+    const obj = source.type === 'SpreadElement' ? undefined : sc.objectLiteral(source);
+    if (!obj) {
+      overridable = true;
+      continue;
+    }
+    const found = scan(obj, 0);
+    if (found !== 'absent') return { value: found, overridable };
+  }
+  return undefined;
 }
 
 const envCache = new WeakMap<JsSourceCode, EnvWrite[]>();
@@ -35,13 +86,10 @@ export function envWrites(sc: JsSourceCode): EnvWrite[] {
       return;
     }
     if (n.type !== 'CallExpression' || sc.globalName(n.callee) !== 'Object.assign' || n.arguments.length < 2 || !isEnv(n.arguments[0])) return;
-    for (const source of n.arguments.slice(1)) {
-      const obj = source.type === 'SpreadElement' ? undefined : sc.objectLiteral(source);
-      if (!obj) continue;
-      for (const field of ASSIGNED_FIELDS) {
-        const value = sc.property(obj, field);
-        if (value) found.push({ field, node: n, value, operator: '=', inFunction: sc.enclosingFunction(n) !== undefined });
-      }
+    // One write per field, of the value the call leaves in it (the last source that sets it wins).
+    for (const field of ASSIGNED_FIELDS) {
+      const assigned = assignedField(sc, n.arguments.slice(1), field);
+      if (assigned) found.push({ field, node: n, value: assigned.value, operator: '=', inFunction: sc.enclosingFunction(n) !== undefined, overridable: assigned.overridable });
     }
   });
   writes = found;
@@ -62,16 +110,19 @@ function writesInForce(sc: JsSourceCode, field: string): EnvWrite[] {
   return writes.filter((w) => w.inFunction || w === last);
 }
 
-/** The writes to transformers.js `env.allowRemoteModels` in a file. */
+/**
+ * The writes to transformers.js `env.allowRemoteModels` in a file: `env.allowRemoteModels = …` and
+ * `Object.assign(env, { allowRemoteModels: … })` alike.
+ */
 interface RemoteModelWrites {
   /** The last module-level write is a constant `false`. */
   offAtModuleLevel: boolean;
   /** A write of anything but a constant `false` inside a function (it may run after the module-level `false`). */
   onInFunction: boolean;
   /** `= false` writes inside functions. */
-  offInFunctions: TSESTree.AssignmentExpression[];
+  offInFunctions: EnvWrite[];
   /** Writes of anything but a constant `false`, anywhere. */
-  on: TSESTree.AssignmentExpression[];
+  on: EnvWrite[];
 }
 
 const cache = new WeakMap<JsSourceCode, RemoteModelWrites>();
@@ -81,16 +132,15 @@ function writesOf(sc: JsSourceCode): RemoteModelWrites {
   if (writes) return writes;
   const found: RemoteModelWrites = { offAtModuleLevel: false, onInFunction: false, offInFunctions: [], on: [] };
   for (const w of envWrites(sc)) {
-    // Assignments only (`Object.assign(env, { allowRemoteModels })` is not read here).
-    const n = w.node;
-    if (w.field !== 'allowRemoteModels' || n.type !== 'AssignmentExpression') continue;
-    const off = n.operator === '=' && sc.constant(n.right) === false;
+    if (w.field !== 'allowRemoteModels') continue;
+    // A `false` that a later, unreadable source of the same `Object.assign` may replace turns nothing off.
+    const off = w.operator === '=' && sc.constant(w.value) === false && !w.overridable;
     if (off) {
-      if (w.inFunction) found.offInFunctions.push(n);
+      if (w.inFunction) found.offInFunctions.push(w);
       else found.offAtModuleLevel = true;
       continue;
     }
-    found.on.push(n);
+    found.on.push(w);
     // The last module-level write decides (source order is the order module-level code runs in).
     if (w.inFunction) found.onInFunction = true;
     else found.offAtModuleLevel = false;
@@ -105,7 +155,7 @@ function writesOf(sc: JsSourceCode): RemoteModelWrites {
  * the same function, the write is a statement of a block that holds the call, and it comes before it
  * (straight-line code: a write in a branch or in a nested function that may not run does not count).
  */
-function runsBefore(sc: JsSourceCode, write: TSESTree.AssignmentExpression, call: JsNode): boolean {
+function runsBefore(sc: JsSourceCode, write: EnvWrite['node'], call: JsNode): boolean {
   const fn = sc.enclosingFunction(write);
   if (!fn || sc.enclosingFunction(call) !== fn) return false;
   const statement = sc.parent(write);
@@ -116,15 +166,17 @@ function runsBefore(sc: JsSourceCode, write: TSESTree.AssignmentExpression, call
 }
 
 /**
- * transformers.js fetches no remote models for `call`: `env.allowRemoteModels = false` at module level
- * (the last module-level write, with no other value written inside a function), or in the same
- * function on the straight-line path before the call with nothing else written between them.
+ * transformers.js fetches no remote models for `call`: `env.allowRemoteModels = false` (or
+ * `Object.assign(env, { allowRemoteModels: false })`) at module level (the last module-level write,
+ * with no other value written inside a function), or in the same function on the straight-line path
+ * before the call with nothing else written between them.
  */
 export function remoteModelsOff(sc: JsSourceCode, call: JsNode): boolean {
   const writes = writesOf(sc);
   if (writes.offAtModuleLevel && !writes.onInFunction) return true;
+  // Writes are told apart by their values (one `Object.assign` may hold several).
   return writes.offInFunctions.some(
-    (off) => runsBefore(sc, off, call) && !writes.on.some((on) => on.range[0] > off.range[1] && on.range[1] < call.range[0]),
+    (off) => runsBefore(sc, off.node, call) && !writes.on.some((on) => on.value.range[0] > off.value.range[1] && on.node.range[1] < call.range[0]),
   );
 }
 

@@ -113,6 +113,12 @@ function digestChecked(sc: JsSourceCode, call: JsNode): boolean {
   let cur: JsNode = call;
   for (let p = sc.parent(cur); p; cur = p, p = sc.parent(p)) {
     if (isComparison(p)) return true;
+    // `hash.update(chunk)` on its own (a statement, a `res.on('data', (c) => hash.update(c))` callback):
+    // data fed to the hasher, not its digest; the chain `.update(b).digest()` goes on.
+    if (p.type === 'CallExpression' && p.callee === cur && cur.type === 'MemberExpression' && staticKey(cur) === 'update') {
+      const next = sc.parent(p);
+      if (next?.type !== 'MemberExpression' || next.object !== p) return false;
+    }
     if (p.type === 'ReturnStatement' || (p.type === 'ArrowFunctionExpression' && p.body === cur)) return true;
     const target = p.type === 'VariableDeclarator' && p.init === cur ? p.id : p.type === 'AssignmentExpression' && p.right === cur ? p.left : undefined;
     if (target) return target.type === 'Identifier' && nameCompared(sc, target);
@@ -150,26 +156,15 @@ function isIntegrityOption(sc: JsSourceCode, node: JsNode): boolean {
   return v !== '' && v !== null && v !== false;
 }
 
-/** The calls in this file of `fn` (a function declaration, or a variable bound to a function), by the name it is bound to. */
-export function callSitesOf(sc: JsSourceCode, fn: JsNode): Array<TSESTree.CallExpression | TSESTree.NewExpression> {
-  let id: TSESTree.Identifier | undefined;
-  if (fn.type === 'FunctionDeclaration' && fn.id) id = fn.id;
-  else {
-    const parent = sc.parent(fn);
-    if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') id = parent.id;
-  }
-  if (!id) return [];
-  const binding = sc.binding(id);
-  if (!binding) return [];
-  const out: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
-  for (const ref of sc.references(binding)) {
-    const parent = sc.parent(ref);
-    if (parent && (parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.callee === ref) out.push(parent);
-  }
-  return out;
+/**
+ * The calls in this file of `fn`: by the name it is bound to (a function declaration, a variable
+ * bound to a function), or as a method of its class (`this.fetchModel(url)`); see `calledFunction`.
+ */
+export function callSitesOf(sc: JsSourceCode, fn: JsNode): ReadonlyArray<TSESTree.CallExpression | TSESTree.NewExpression> {
+  return sc.callSites(fn);
 }
 
-/** The functions of this file that call `fn` (by the name it is bound to); the Program for top-level calls. */
+/** The functions of this file that call `fn` (see `callSitesOf`); the Program for top-level calls. */
 export function callersOf(sc: JsSourceCode, fn: JsNode): JsNode[] {
   return callSitesOf(sc, fn).map((call) => sc.enclosingFunction(call) ?? sc.ast);
 }

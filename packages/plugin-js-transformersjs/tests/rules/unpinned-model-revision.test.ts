@@ -18,6 +18,10 @@ tester.run(id(rule), rule, {
     // the last module-level write decides; `= false` in a function turns nothing back on
     imp + `env.allowRemoteModels = true;\nenv.allowRemoteModels = false;\nawait pipeline('x', 'org/name');`,
     imp + `env.allowRemoteModels = false;\nfunction off() { env.allowRemoteModels = false; }\nawait pipeline('x', 'org/name');`,
+    // `Object.assign(env, { allowRemoteModels: false })` counts like the assignment
+    imp + `Object.assign(env, { allowRemoteModels: false });\nawait pipeline('x', 'org/name');`,
+    `import * as transformers from '@xenova/transformers';\nObject.assign(transformers.env, { localModelPath: '/models/', allowRemoteModels: false });\nawait transformers.pipeline('x', 'org/name');`,
+    imp + `env.allowRemoteModels = true;\nObject.assign(env, { allowRemoteModels: false });\nawait pipeline('x', 'org/name');`,
     `import { pipeline } from 'other-lib'; await pipeline('x', 'org/name');`,
     `await pipeline('x', 'org/name');`,
     imp + `function f(pipeline) { return pipeline('x', 'org/name'); }`,
@@ -39,6 +43,12 @@ tester.run(id(rule), rule, {
     imp + `env.remotePathTemplate = '{model}/';\nawait pipeline('x', 'org/name', { revision: '${COMMIT}' });`,
   ],
   invalid: [
+    // switched back on after the `Object.assign`, or by a source of it the analysis cannot read
+    { code: imp + `Object.assign(env, { allowRemoteModels: false });\nenv.allowRemoteModels = true;\nawait pipeline('x', 'org/name');`, errors: [{ messageId: 'missing' }] },
+    { code: imp + `Object.assign(env, { allowRemoteModels: false }, window.MODEL_ENV);\nawait pipeline('x', 'org/name');`, errors: [{ messageId: 'missing' }] },
+    { code: imp + `Object.assign(env, { allowRemoteModels: false });\nexport function online() { Object.assign(env, { allowRemoteModels: true }); }\nawait pipeline('x', 'org/name');`, errors: [{ messageId: 'missing' }] },
+    // `Object.assign(env, { remoteHost })` names the host like the assignment does
+    { code: imp + `Object.assign(env, { remoteHost: 'https://models.internal.example.com/' });\nawait pipeline('x', 'org/name');`, errors: [{ messageId: 'missingFrom', data: { callee: 'pipeline', model: '"org/name"', source: '"models.internal.example.com"' } }] },
     { code: imp + `await pipeline('x', 'org/name');`, errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: '"org/name"' }, line: 2, column: 7, confidence: 'high', severity: 'high' }] },
     { code: imp + `const p = pipeline; await p('x', 'gpt2');`, errors: [{ messageId: 'missing', confidence: 'high' }] },
     { code: `const { pipeline } = await import('@huggingface/transformers'); await pipeline('x', 'org/name');`, errors: [{ messageId: 'missing' }] },

@@ -53,3 +53,4 @@ new RuleTester({ language: javascript, settings }).run(id(rule), rule, {
 fixture(rule, undefined, { trustedPublishers: ['Xenova', 'acme', 'other-org/one-model'] });
 // a module-level `env.allowRemoteModels = false` keeps every load of the file local
 fixture(rule, undefined, { trustedPublishers: ['Xenova', 'acme', 'other-org/one-model'] }, 'untrusted-publisher-remote-off');
+fixture(rule, undefined, { trustedPublishers: ['Xenova', 'acme', 'other-org/one-model'] }, 'untrusted-publisher-remote-off-assign');

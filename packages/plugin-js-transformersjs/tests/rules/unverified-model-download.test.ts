@@ -20,6 +20,9 @@ describe('the triggers', () => {
 
 tester.run(id(rule), rule, {
   valid: [
+    // not Node's http module; a request for metadata
+    `import http from './http.js'; import * as fs from 'fs'; http.get(url, (res) => res.pipe(fs.createWriteStream('model.onnx')));`,
+    `import https from 'https'; https.get('https://api.example.com/v1/models', (res) => res.on('data', log));`,
     `const r = await fetch('https://api.example.com/data.json');`,
     `const r = await fetch('/models/model.onnx');`,
     `const r = await fetch('https://x.example/m.onnx', { integrity: 'sha256-abc' });`,
@@ -53,6 +56,18 @@ tester.run(id(rule), rule, {
     `import { createHash } from 'crypto'; async function f() { const r = await fetch('https://x.example/m.onnx'); const buf = Buffer.from(await r.arrayBuffer()); if (!PINS.has(createHash('sha256').update(buf).digest('hex'))) throw new Error('digest'); return buf; }`,
   ],
   invalid: [
+    // Node's own clients and follow-redirects, however imported
+    {
+      code: `import { get } from 'node:https';\nimport { createWriteStream } from 'node:fs';\nexport function download(url, dest = 'model.safetensors') {\n  get(url, (res) => res.pipe(createWriteStream(dest)));\n}`,
+      errors: [{ messageId: 'unverifiedSink', data: { callee: 'get' }, confidence: 'medium', line: 4 }],
+    },
+    { code: `const { https } = require('follow-redirects');\nhttps.get('https://cdn.example.com/models/model.onnx', (res) => res.pipe(process.stdout));`, errors: [{ messageId: 'unverified', confidence: 'high' }] },
+    { code: `const http = require('http');\nconst req = http.request('http://cdn.example.com/model.gguf');\nreq.end();`, errors: [{ messageId: 'unverified' }] },
+    // a static method called through the class name
+    {
+      code: `import * as ort from 'onnxruntime-web';\nclass Models {\n  static async bytes(url) { return (await fetch(url)).arrayBuffer(); }\n}\nexport async function load() { return ort.InferenceSession.create(await Models.bytes('https://cdn.example.com/m.onnx')); }`,
+      errors: [{ messageId: 'unverifiedSink', line: 3 }],
+    },
     // the destination of a write is read through path.join / path.resolve and variables
     {
       code: `const axios = require('axios');\nconst fs = require('fs');\nconst path = require('path');\nasync function download(url) {\n  const response = await axios.get(url, { responseType: 'arraybuffer' });\n  fs.writeFileSync(path.join(__dirname, 'facenet.onnx'), response.data);\n}`,
