@@ -3,6 +3,7 @@
  * loader such as timm `hf-hub:` ids, open_clip, vLLM), and says what they fetch and at which revision.
  */
 import { UNKNOWN, type Confidence, type Trigger } from '@oculum/core';
+import { importTrigger } from '@oculum/lang-python';
 import { calleeName, calleeOf, forwardedArgument, receiverOf, type PyNode, type PySourceCode } from './ast.js';
 import { classifyModelRef, classifyRevision, pythonTruthy, PACKAGED_DATASET_BUILDERS, type ModelRef, type RevisionKind } from './classify.js';
 import { callCommandTokens, SUBPROCESS } from './download.js';
@@ -70,9 +71,10 @@ interface Spec {
  */
 export const HUB_LOAD_TRIGGERS: Trigger[] = [
   'from_pretrained', // any hub package's `.from_pretrained`, `from_pretrained_keras`/`_fastai`
-  // transformers.pipeline: both words (not sklearn.pipeline). Anchored, and the rarer word first,
-  // each looked for lazily from the start: one pass over a file that has neither (4x faster than greedy).
-  /^(?=[\s\S]*?\bpipeline\b)[\s\S]*?\btransformers\b/,
+  // transformers.pipeline: the word, and transformers imported (not sklearn.pipeline, whose
+  // ColumnTransformer speaks of its `transformers`). Anchored, and the rarer word first, each looked
+  // for lazily from the start: one pass over a file that has neither (4x faster than greedy).
+  new RegExp(String.raw`^(?=[\s\S]*?\bpipeline\b)[\s\S]*?(?:${importTrigger(['transformers']).source})`),
   'SentenceTransformer',
   'CrossEncoder',
   'SparseEncoder',
