@@ -1,13 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, it } from 'vitest';
+import { expect, it, onTestFinished } from 'vitest';
 import { oculum } from './helpers.js';
 
 // At --depth deep the torch rules read the project's dependency files: a cached result must not
 // outlive a change there (torch>=2.6 makes a missing weights_only the safe default: low severity).
 it('--cache at --depth deep is invalidated when the dependency files change', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'oculum-cache-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(path.join(dir, 'load.py'), 'import torch\n\nmodel = torch.load("model.pt")\n');
   writeFileSync(path.join(dir, 'requirements.txt'), 'torch>=2.6\n');
   const severity = () => {

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 // @ts-expect-error: a plain ES module script, no type declarations
 import { DEFAULT_PATHS, sourceFiles, triggerLosses } from '../scripts/check-triggers.mjs';
 import { oculum, root } from './helpers.js';
@@ -59,6 +59,7 @@ describe('rule triggers (the prefilter)', () => {
         create: (context: { report: (d: unknown) => void }) => ({ call: (node: unknown) => context.report({ node, messageId: 'call' }) }),
       });
     const dir = mkdtempSync(path.join(tmpdir(), 'oculum-triggers-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const file = path.join(dir, 'a.py');
     writeFileSync(file, 'def f():\n    helper(1)\n\ndef g():\n    loader(2)\n');
     const losses: Loss[] = await triggerLosses([file], {

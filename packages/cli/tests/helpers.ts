@@ -1,7 +1,20 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 import { main } from '../src/index.js';
+
+/** Temporary directories of this test file, removed when its tests are done. */
+const created: string[] = [];
+afterAll(() => {
+  for (const dir of created.splice(0)) {
+    try {
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // a test made it unremovable: left in the system's temporary directory
+    }
+  }
+});
 
 export interface Run {
   code: number;
@@ -33,6 +46,7 @@ export function errors(stderr: string): string {
 /** A temporary project directory with the given files. */
 export function project(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oculum-cli-'));
+  created.push(dir);
   for (const [name, text] of Object.entries(files)) {
     const file = path.join(dir, name);
     fs.mkdirSync(path.dirname(file), { recursive: true });

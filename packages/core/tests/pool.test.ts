@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { DEFAULT_LANGUAGE_START_COST, LintPool, pickSlot, taskCost, TASKS_PER_WORKER, WorkerUnavailableError } from '../src/pool.js';
 
 const slot = (name: string, load: number, languages: string[] = []) => ({ name, load, languages: new Set(languages) });
@@ -43,6 +44,7 @@ describe('largestFirst (the order files go to workers)', () => {
     const { join } = await import('node:path');
     const { largestFirst } = await import('../src/scan.js');
     const dir = mkdtempSync(join(tmpdir(), 'oculum-order-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const file = (name: string, size: number) => {
       writeFileSync(join(dir, name), 'x'.repeat(size));
       return join(dir, name);
@@ -74,12 +76,18 @@ describe('CostQueue (the tasks waiting for a worker)', () => {
 });
 
 describe('LintPool (with a stand-in worker script)', () => {
+  const workerDirs: string[] = [];
+  afterAll(() => {
+    for (const dir of workerDirs) rmSync(dir, { recursive: true, force: true });
+  });
   const workerFile = async (body: string): Promise<URL> => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const { pathToFileURL } = await import('node:url');
-    const file = join(mkdtempSync(join(tmpdir(), 'oculum-pool-')), 'worker.mjs');
+    const dir = mkdtempSync(join(tmpdir(), 'oculum-pool-'));
+    workerDirs.push(dir);
+    const file = join(dir, 'worker.mjs');
     writeFileSync(file, `import { parentPort } from 'node:worker_threads';\n${body}\n`);
     return pathToFileURL(file);
   };

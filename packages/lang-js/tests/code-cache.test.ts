@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { privateCacheDir } from '../src/code-cache.js';
 
 const dist = pathToFileURL(fileURLToPath(new URL('../dist/index.js', import.meta.url))).href;
@@ -22,6 +22,7 @@ function preload(cacheHome: string, extra: Record<string, string> = {}): string 
 describe('TypeScript through a V8 code cache', () => {
   it('compiles and writes the cache once, then loads from it', () => {
     const home = mkdtempSync(join(tmpdir(), 'oculum-cache-'));
+    onTestFinished(() => rmSync(home, { recursive: true, force: true }));
     mkdirSync(join(home, 'oculum'), { mode: 0o700 });
     writeFileSync(join(home, 'oculum', 'typescript-0123456789abcdef-0123456789abcdef.v8cache'), 'another install');
     expect(preload(home)).toBe('compiled');
@@ -41,6 +42,7 @@ describe('TypeScript through a V8 code cache', () => {
 
   it('uses only a private directory of the user: never one others may write to', () => {
     const home = mkdtempSync(join(tmpdir(), 'oculum-cache-'));
+    onTestFinished(() => rmSync(home, { recursive: true, force: true }));
     expect(privateCacheDir({ XDG_CACHE_HOME: home })).toBe(join(home, 'oculum'));
     chmodSync(join(home, 'oculum'), 0o777);
     expect(privateCacheDir({ XDG_CACHE_HOME: home })).toBeUndefined();

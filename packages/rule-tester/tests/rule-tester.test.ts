@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAnnotations, RuleTester, runFixture, testApi, type RuleTests } from '../src/index.js';
@@ -157,6 +157,7 @@ describe('RuleTester strictness', () => {
 describe('runFixture strictness', () => {
   it('reports Missing and Noisy with line numbers', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'oculum-fixture-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const file = join(dir, 'bad.toy');
     writeFileSync(file, '# ruleid: toy/no-danger\nfine\n# ok: toy/no-danger\ndanger\ndanger\n# ruleid: toy/unknown\nx\n');
     const r = await outcomes(() => runFixture({ file, language: toy, rules: { 'toy/no-danger': dangerRule } }));
@@ -170,6 +171,7 @@ describe('runFixture strictness', () => {
 
   it('fails todo annotations that became true', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'oculum-fixture-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const file = join(dir, 'todo.toy');
     writeFileSync(file, '# todoruleid: toy/no-danger\ndanger\n# todook: toy/no-danger\nfine\n');
     const r = await outcomes(() => runFixture({ file, language: toy, rules: { 'toy/no-danger': dangerRule } }));
