@@ -577,6 +577,75 @@ def benign_everyday_models_2():
     torch.save(torch.nn.Sequential(torch.nn.utils.spectral_norm(torch.nn.Linear(4, 4))), out('benign', 'torch_spectral_norm.pt'))
 
 
+def benign_everyday_models_3():
+    """Bound methods in LR scheduler state (getattr on the scheduler itself) and numpy ufuncs in FunctionTransformer."""
+    import torch
+    import joblib
+    from sklearn.compose import ColumnTransformer, TransformedTargetRegressor
+    from sklearn.linear_model import LinearRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import FunctionTransformer
+
+    torch.manual_seed(0)
+    model = torch.nn.Linear(2, 2)
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=0.1, total_steps=10)
+    # `anneal_func` is the bound method self._annealing_cos: pickled as getattr(<OneCycleLR>, '_annealing_cos')
+    torch.save({'model': model.state_dict(), 'optimizer': opt.state_dict(), 'scheduler': sched.state_dict()},
+               out('benign', 'torch_onecycle_checkpoint.pt'))
+    lin = torch.optim.lr_scheduler.OneCycleLR(torch.optim.SGD(model.parameters(), lr=0.1), max_lr=0.1, total_steps=10,
+                                              anneal_strategy='linear')
+    torch.save(lin.state_dict(), out('benign', 'torch_onecycle_linear_protocol4.pt'), pickle_protocol=4)  # STACK_GLOBAL getattr
+    with open(out('benign', 'onecycle_scheduler_protocol0.pkl'), 'wb') as f:  # copy_reg._reconstructor instead of NEWOBJ
+        pickle.dump({'anneal_func': sched.state_dict()['anneal_func']}, f, protocol=0)
+
+    X = np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])
+    joblib.dump(FunctionTransformer(np.log1p, inverse_func=np.expm1).fit(X), out('benign', 'sklearn_function_transformer.joblib'))
+    ct = ColumnTransformer([('log', FunctionTransformer(np.log), [0]), ('sqrt', FunctionTransformer(np.sqrt), [1])])
+    joblib.dump(make_pipeline(ct, FunctionTransformer(np.abs), FunctionTransformer(np.square)).fit(X),
+                out('benign', 'sklearn_function_transformer_pipeline.joblib'))
+    with open(out('benign', 'sklearn_function_transformer_protocol2.pkl'), 'wb') as f:  # GLOBAL instead of STACK_GLOBAL
+        pickle.dump(FunctionTransformer(np.exp, inverse_func=np.log).fit(X), f, protocol=2)
+    joblib.dump(TransformedTargetRegressor(LinearRegression(), func=np.log1p, inverse_func=np.expm1).fit(X, X[:, 0]),
+                out('benign', 'sklearn_transformed_target.joblib'))
+
+
+def malicious_bound_methods():
+    """What the bound-method and ufunc allowances must not let through. Hand-built, protocol 2 unless named."""
+    def g(module, name):
+        return b'c' + module.encode() + b'\n' + name.encode() + b'\n'
+
+    def s(text):
+        b = text.encode()
+        return b'X' + struct.pack('<I', len(b)) + b
+
+    getattr_ = g('builtins', 'getattr')
+    touch = getattr_ + g('pathlib', 'PosixPath') + s('/tmp/oculum-pwned') + b'\x85R' + s('touch') + b'\x86R'
+    # getattr on an instance of an allowed class, then the method is called: PosixPath('/tmp/oculum-pwned').touch()
+    write('malicious', 'getattr_method_called.pkl', proto(2) + touch + b')R.')
+    # ... or handed to an allowed function that calls it: torch._tensor._rebuild_from_type(func, Tensor, args, dict) runs func(*args)
+    write('malicious', 'getattr_method_via_rebuild.pkl',
+          proto(2) + g('torch._tensor', '_rebuild_from_type') + b'(' + touch + g('torch', 'Tensor') + b')}tR.')
+    # ... or stored as an instance's __setstate__, which the next BUILD calls: Namespace(); BUILD {'__setstate__': m}; BUILD 0o644
+    write('malicious', 'getattr_method_as_setstate.pkl',
+          proto(2) + g('argparse', 'Namespace') + b')\x81}' + s('__setstate__') + touch + b's' + b'b' + b'M\xa4\x01' + b'b.')
+    # a dunder read from such an instance: Namespace().__init__.__globals__.get('__builtins__').get('eval')(...)
+    code = "__import__('os').system('" + PAYLOAD + "')"
+    write('malicious', 'getattr_dunder_on_instance.pkl',
+          proto(2) + getattr_ + b'q\x00' + b'h\x00' * 3 + g('argparse', 'Namespace') + b')\x81'
+          + s('__init__') + b'\x86R' + s('__globals__') + b'\x86R' + s('get') + b'\x86R' + s('__builtins__') + b'\x85R'
+          + s('get') + b'\x86R' + s('eval') + b'\x85R' + s(code) + b'\x85R.')
+    # A FunctionTransformer holding os.system / builtins.eval where a ufunc would be: transform(X) calls it
+    ft_state = (b'(' + s('inverse_func') + b'N' + s('validate') + b'\x89' + s('accept_sparse') + b'\x89'
+                + s('check_inverse') + b'\x89' + s('kw_args') + b'N' + s('inv_kw_args') + b'N')
+    write('malicious', 'function_transformer_os_system.pkl',
+          proto(2) + g('sklearn.preprocessing._function_transformer', 'FunctionTransformer') + b')\x81}'
+          + ft_state + s('func') + g('os', 'system') + b'ub.')
+    write('malicious', 'function_transformer_eval.joblib',
+          proto(4) + s_unicode('sklearn.preprocessing._function_transformer') + s_unicode('FunctionTransformer') + b'\x93)\x81}'
+          + ft_state + s('func') + s_unicode('builtins') + s_unicode('eval') + b'\x93' + b'ub.')
+
+
 def malicious_keras_internal():
     """Keras's own functions that reach the filesystem or the network (the get_file safe-mode bypass)."""
     cfg = {'module': 'keras', 'class_name': 'Sequential', 'registered_name': None, 'config': {'name': 'seq', 'layers': [
@@ -604,7 +673,9 @@ if __name__ == '__main__':
     benign()
     benign_everyday_models()
     benign_everyday_models_2()
+    benign_everyday_models_3()
     malicious()
+    malicious_bound_methods()
     malicious_keras_internal()
     malicious_long_operand()
     review()

@@ -5,6 +5,7 @@
  */
 import type { AstNode } from '@oculum/core';
 import type { FormatId } from './formats/detect.js';
+import type { GetattrUsage } from './pickle/machine.js';
 
 export type RiskLevel = 'critical' | 'high' | 'medium' | 'low';
 
@@ -25,6 +26,8 @@ export interface PickleGlobalFact {
   offset: number;
   /** Inside a TorchScript archive, where `__torch__.*` names TorchScript classes, not Python imports. */
   torchscript?: boolean;
+  /** For `builtins.getattr`: how the pickle used it (bound methods of objects it built, or otherwise). */
+  getattr?: GetattrUsage;
 }
 
 export interface PickleCallFact {

@@ -37,6 +37,9 @@ export default plugin;
 export { modelLanguage, ModelSourceCode } from './language.js';
 export { scanModelFile, scanModelBytes, DEFAULT_LIMITS, type ScanLimits } from './scanner.js';
 export { detectFormat, isModelFile, type FormatId } from './formats/detect.js';
-export { GlobalPolicy, policyFromSettings, DANGEROUS_MODULES, SAFE_GLOBALS, SAFE_MODULE_PREFIXES } from './policy.js';
+export {
+  GlobalPolicy, policyFromSettings, DANGEROUS_MODULES, SAFE_GLOBALS, SAFE_MODULE_PREFIXES, NUMPY_MATH_UFUNCS, DANGEROUS_METHOD_NAMES,
+  CAPABILITY_CLASS_PREFIXES,
+} from './policy.js';
 export { PickleMachine, scanPickleBytes } from './pickle/machine.js';
 export type * from './ast.js';

@@ -34,7 +34,7 @@ export function judgePickleBytes(bytes: Uint8Array, settings?: Record<string, un
   for (const g of result.globals) {
     const name = dotted(g);
     if (seen.has(name)) continue;
-    const { verdict } = policy.judge(g.module, g.name);
+    const { verdict } = g.getattr ? policy.judgeGetattr(g.getattr) : policy.judge(g.module, g.name);
     if (verdict !== 'safe') seen.set(name, { name, verdict });
   }
   const imports = [...seen.values()].sort((a, b) => (a.verdict === b.verdict ? 0 : a.verdict === 'dangerous' ? -1 : 1));

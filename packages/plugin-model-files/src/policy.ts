@@ -10,7 +10,12 @@
  *      reaches object internals (`__globals__`, `__builtins__`, `__subclasses__`, …);
  *   3. safe when on the allowlist (exact or module-prefix, with a class-like name);
  *   4. otherwise suspicious.
+ *
+ * `builtins.getattr` is judged on how the pickle used it too (`judgeGetattr`): Python pickles a
+ * bound method (`scheduler.anneal_func`) as `getattr(<object>, '<method name>')`.
  */
+
+import type { GetattrUse, GetattrUsage } from './pickle/machine.js';
 
 export type Verdict = 'safe' | 'dangerous' | 'suspicious';
 
@@ -70,6 +75,48 @@ export const DANGEROUS_ATTRIBUTES: readonly string[] = [
   '__mro__', '__bases__', '__base__', '__getattribute__', '__dict__', '__func__', '__self__', '__loader__',
   '__spec__', '__reduce__', '__reduce_ex__', '__init_subclass__', '__call__', '__getattr__', 'gi_frame', 'f_globals', 'f_builtins',
   'f_locals', 'co_code', 'func_globals', '__setattr__', '__delattr__', '__getitem__',
+];
+
+/**
+ * NumPy's mathematical ufuncs: element-wise arithmetic on numbers (`np.abs` is `absolute`), no I/O,
+ * no imports. Named one by one, never by module: `numpy.core._multiarray_umath` also holds
+ * `fromfile`, and `numpy.clip` is a Python function that calls `obj.clip` (not on the list).
+ */
+export const NUMPY_MATH_UFUNCS: readonly string[] = [
+  'add', 'subtract', 'multiply', 'divide', 'true_divide', 'floor_divide', 'negative', 'positive', 'power', 'float_power',
+  'remainder', 'mod', 'fmod', 'divmod', 'absolute', 'abs', 'fabs', 'rint', 'sign', 'heaviside', 'conjugate', 'conj',
+  'exp', 'exp2', 'expm1', 'log', 'log2', 'log10', 'log1p', 'logaddexp', 'logaddexp2', 'sqrt', 'square', 'cbrt', 'reciprocal',
+  'gcd', 'lcm', 'sin', 'cos', 'tan', 'arcsin', 'arccos', 'arctan', 'arctan2', 'hypot', 'sinh', 'cosh', 'tanh', 'arcsinh',
+  'arccosh', 'arctanh', 'deg2rad', 'rad2deg', 'degrees', 'radians', 'floor', 'ceil', 'trunc', 'maximum', 'minimum', 'fmax',
+  'fmin', 'isfinite', 'isinf', 'isnan', 'signbit', 'copysign', 'nextafter', 'spacing', 'modf', 'ldexp', 'frexp',
+  'greater', 'greater_equal', 'less', 'less_equal', 'equal', 'not_equal', 'logical_and', 'logical_or', 'logical_xor',
+  'logical_not', 'bitwise_and', 'bitwise_or', 'bitwise_xor', 'invert', 'left_shift', 'right_shift',
+];
+
+/**
+ * Allowed classes whose objects have methods that reach files, the network or other code
+ * (`Path.unlink`, `ndarray.tofile`, `DataFrame.to_pickle`, `PreTrainedModel.from_pretrained` and
+ * `push_to_hub`, `Booster.save_model`, storages' `from_file`). A method read from one of them is a
+ * capability that the loading program may call later (a scheduler calls its `anneal_func`), so
+ * `getattr` on them stays dangerous. Matched on the class's dotted path (prefix), plus torch's storages.
+ */
+export const CAPABILITY_CLASS_PREFIXES: readonly string[] = [
+  'pathlib', 'numpy', 'pandas', 'scipy', 'torch.Tensor', 'torch.storage', 'torch.cuda', 'torch.nn.parameter', 'torch.utils.data',
+  'transformers', 'tokenizers', 'peft', 'sentence_transformers', 'accelerate', 'huggingface_hub', 'xgboost', 'lightgbm',
+  'catboost', 'omegaconf', 'joblib',
+];
+
+/**
+ * Method names that run code or processes, load serialized data, or touch files or the network,
+ * whatever object they are read from. `getattr(<object>, '<one of these>')` stays dangerous even
+ * when nothing calls it (with the names on the dangerous lists above, one dotted component at a time).
+ */
+export const DANGEROUS_METHOD_NAMES: readonly string[] = [
+  'system', 'popen', 'Popen', 'spawn', 'spawnl', 'spawnv', 'spawnve', 'fork', 'forkpty', 'execl', 'execle', 'execlp', 'execv',
+  'execve', 'execvp', 'startfile', 'run', 'call', 'check_call', 'check_output', 'getoutput', 'getstatusoutput', 'load', 'loads',
+  'import_module', 'reload', 'runcode', 'runsource', 'run_path', 'run_module', 'from_pretrained', 'save_pretrained',
+  'push_to_hub', 'from_file', 'tofile', 'dump', 'save', 'unlink', 'remove', 'rmtree', 'rmdir', 'write', 'write_text',
+  'write_bytes', 'urlopen', 'urlretrieve', 'download', 'connect', 'send', 'sendall',
 ];
 
 /** Exact globals that ordinary checkpoints reference. */
@@ -146,6 +193,10 @@ export const SAFE_GLOBALS: readonly string[] = [
     'mean_poisson_deviance', 'mean_gamma_deviance', 'd2_absolute_error_score'].map((f) => `sklearn.metrics._regression.${f}`),
   ...['roc_auc_score', 'average_precision_score', 'ndcg_score', 'dcg_score', 'top_k_accuracy_score']
     .map((f) => `sklearn.metrics._ranking.${f}`),
+  // NumPy's mathematical ufuncs (`FunctionTransformer(np.log1p)`, `TransformedTargetRegressor(func=np.log)`): pure
+  // element-wise arithmetic, pickled by name from the module that defines them. Not the rest of those modules.
+  ...NUMPY_MATH_UFUNCS.flatMap((f) => ['numpy.core._multiarray_umath', 'numpy._core._multiarray_umath', 'numpy.core.umath', 'numpy._core.umath', 'numpy']
+    .map((m) => `${m}.${f}`)),
   // Activation functions a whole layer keeps (`nn.TransformerEncoderLayer(activation=...)`): tensor math only
   ...['relu', 'relu6', 'gelu', 'silu', 'mish', 'elu', 'selu', 'celu', 'leaky_relu', 'tanh', 'sigmoid', 'softplus',
     'softsign', 'hardtanh', 'hardswish', 'hardsigmoid', 'glu', 'softmax', 'log_softmax', 'logsigmoid', 'tanhshrink']
@@ -216,6 +267,8 @@ export class GlobalPolicy {
   private readonly dangerousModules: Set<string>;
   private readonly builtins: Set<string>;
   private readonly attributes: Set<string>;
+  /** Every name on the lists above, one dotted component at a time: never a plain method name. */
+  private readonly listedNames: Set<string>;
   private readonly cache = new Map<string, GlobalJudgement>();
 
   constructor(input: PolicyInput = {}) {
@@ -232,7 +285,43 @@ export class GlobalPolicy {
     this.dangerousModules = new Set(REACHABLE_DANGEROUS_MODULES);
     this.builtins = new Set(DANGEROUS_BUILTINS);
     this.attributes = new Set(DANGEROUS_ATTRIBUTES);
+    this.listedNames = new Set([...this.dangerous, ...REACHABLE_DANGEROUS_MODULES, ...DANGEROUS_ATTRIBUTES, ...DANGEROUS_METHOD_NAMES].flatMap((d) => d.split('.')));
     for (const d of deny) this.defaultAllow.delete(d);
+  }
+
+  /**
+   * `builtins.getattr` as the pickle used it. Python pickles a bound method `obj.method` as
+   * `getattr(obj, 'method')` (a OneCycleLR's `anneal_func`). That is safe when every use reads a
+   * plain method name (no dunder, nothing on the lists here) from an object the pickle built from
+   * an allowed class without file/network/code methods, the pickle never calls the result nor hands
+   * it to code that might (callee, argument, `__setstate__`), and only allowed classes keep it.
+   * Anything else is judged like any `builtins.getattr`: dangerous.
+   */
+  judgeGetattr(usage: GetattrUsage): GlobalJudgement {
+    const base = this.judge('builtins', 'getattr');
+    if (base.verdict !== 'dangerous' || !usage.uses.length) return base;
+    const why = usage.other ?? this.boundMethodProblem(usage.uses);
+    return why ? { verdict: 'dangerous', reason: `builtins.getattr: ${why}` } : { verdict: 'safe', reason: 'bound methods of allowed objects' };
+  }
+
+  private boundMethodProblem(uses: GetattrUse[]): string | undefined {
+    for (const u of uses) {
+      const cls = `${u.module}.${u.name}`;
+      if (u.called) return `the method ${u.attr} of a ${cls} is ${u.called}`;
+      if (!this.plainMethodName(u.attr)) return `reads ${u.attr} from a ${cls}`;
+      if (!isClassLike(u.name) || this.judge(u.module, u.name).verdict !== 'safe') return `reads ${u.attr} from a ${cls}, which the allowlist does not name as a class`;
+      if (isCapabilityClass(cls)) return `reads ${u.attr} from a ${cls}, whose methods reach files, the network or code`;
+      for (const h of u.holders ?? []) {
+        const i = h.lastIndexOf('.');
+        if (i < 0 || this.judge(h.slice(0, i), h.slice(i + 1)).verdict !== 'safe') return `the method ${u.attr} of a ${cls} is kept by ${h}, whose code is not on the allowlist`;
+      }
+    }
+    return undefined;
+  }
+
+  /** An identifier that is not a dunder and not a name on the dangerous lists (`__globals__`, `eval`, `system`, `format`…). */
+  private plainMethodName(attr: string): boolean {
+    return /^[A-Za-z_][A-Za-z0-9_]*$/.test(attr) && !(attr.startsWith('__') && attr.endsWith('__')) && !this.listedNames.has(attr);
   }
 
   judge(module: string, name: string): GlobalJudgement {
@@ -293,6 +382,10 @@ export class GlobalPolicy {
     }
     return { verdict: 'suspicious', reason: 'not on the allowlist' };
   }
+}
+
+function isCapabilityClass(full: string): boolean {
+  return CAPABILITY_CLASS_PREFIXES.some((p) => full === p || full.startsWith(`${p}.`)) || /^torch\.[A-Za-z0-9_]*Storage$/.test(full);
 }
 
 /** `Linear`, `Adam`, `LogisticRegression`, `Foo.Bar` — but not `Module.__getattr__` or `Model.from_pretrained`. */

@@ -4,7 +4,7 @@
  * limit, and records facts for rules. Nothing is executed or deserialised; every limit that is
  * hit becomes a `limit` problem instead of an exception.
  */
-import type { ModelFile, ModelMember, ProblemKind } from './ast.js';
+import type { ModelFile, ModelMember, PickleGlobalFact, ProblemKind } from './ast.js';
 import { bunzip2, Bzip2Error } from './bzip2.js';
 import { LzmaError, unlzmaAlone, unxz } from './lzma.js';
 import { detectFormat, sniffPickle, type FormatId } from './formats/detect.js';
@@ -216,7 +216,9 @@ class Scan {
     const f = this.file;
     for (const g of r.globals) {
       if (f.globals.length >= 5000) break;
-      f.globals.push({ member: unit.name, module: g.module, name: g.name, opcode: g.opcode, offset: g.offset, torchscript: unit.torchscript || undefined });
+      const fact: PickleGlobalFact = { member: unit.name, module: g.module, name: g.name, opcode: g.opcode, offset: g.offset, torchscript: unit.torchscript || undefined };
+      if (g.getattr) fact.getattr = g.getattr;
+      f.globals.push(fact);
     }
     for (const c of r.calls) {
       if (f.calls.length >= 5000) break;

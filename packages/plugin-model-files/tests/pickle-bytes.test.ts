@@ -17,6 +17,14 @@ describe('judgePickleBytes (pickles written into source code)', () => {
     ]);
   });
 
+  it('judges getattr on how the pickle uses it (bound methods)', () => {
+    // {'f': getattr(OneCycleLR(), '_annealing_cos')}, then the same method called
+    const method = "cbuiltins\ngetattr\nctorch.optim.lr_scheduler\nOneCycleLR\n)\x81S'_annealing_cos'\n\x86R";
+    expect(judgePickleBytes(bytes([0x80, 2], "}S'f'\n", method, 's.'))).toEqual({ inert: true, imports: [] });
+    expect(judgePickleBytes(bytes([0x80, 2], method, ')R.'))).toEqual({ inert: false, imports: [{ name: 'builtins.getattr', verdict: 'dangerous' }] });
+    expect(judgePickleBytes(bytes([0x80, 2], 'cnumpy.core._multiarray_umath\nlog1p\n.')).inert).toBe(true);
+  });
+
   it('applies settings.model, and is never inert when malformed or cut short', () => {
     expect(judgePickleBytes(bytes('cmypkg\nModel\n)R.'), { model: { allowGlobals: ['mypkg.Model'] } }).inert).toBe(true);
     expect(judgePickleBytes(bytes('cmypkg\nModel\n)R.'), { model: { denyGlobals: ['mypkg.*'] } }).imports[0].verdict).toBe('dangerous');

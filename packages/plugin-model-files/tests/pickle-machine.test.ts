@@ -193,3 +193,81 @@ describe('pickle machine', () => {
     expect(r.clean).toBe(true);
   });
 });
+
+describe('getattr on objects the pickle built (bound methods)', () => {
+  // Python pickles `sched.anneal_func` (a bound method) as REDUCE getattr (<OneCycleLR object>, '_annealing_cos').
+  const GA = 'cbuiltins\ngetattr\n';
+  const SCHED = 'ctorch.optim.lr_scheduler\nOneCycleLR\n';
+  const obj = (cls = SCHED) => bytes(cls, [0x29, 0x81]); // NEWOBJ cls ()
+  const method = (cls = SCHED, attr = '_annealing_cos') => bytes(GA, obj(cls), su(attr), [0x86, 0x52]);
+  const usage = (data: Uint8Array) => scanPickleBytes(bytes([0x80, 2], data, [0x2e])).globals.find((g) => g.name === 'getattr')?.getattr;
+  const CLASS = { module: 'torch.optim.lr_scheduler', name: 'OneCycleLR', attr: '_annealing_cos' };
+
+  it('records the class and name, and who keeps the result, when nothing calls it', () => {
+    // obj = OneCycleLR(); obj.__dict__ = {'anneal_func': getattr(obj, '_annealing_cos')}; the torch.save shape
+    const u = usage(bytes(obj(), [0x71, 0], [0x7d], su('anneal_func'), GA, [0x68, 0], su('_annealing_cos'), [0x86, 0x52, 0x73, 0x62]));
+    expect(u).toEqual({ uses: [{ ...CLASS, offset: expect.any(Number), holders: ['torch.optim.lr_scheduler.OneCycleLR'] }] });
+    expect(usage(bytes([0x7d], su('f'), method(), [0x73]))).toEqual({ uses: [{ ...CLASS, offset: expect.any(Number) }] });
+  });
+
+  it('knows the class of protocol 0/1 objects (copy_reg._reconstructor)', () => {
+    const r = scanPickleBytes(bytes("c__builtin__\ngetattr\n(ccopy_reg\n_reconstructor\n(" + SCHED + "c__builtin__\nobject\nNtRS'_annealing_cos'\ntR."));
+    expect(r.globals.find((g) => g.name === 'getattr')?.getattr).toMatchObject({ uses: [CLASS] });
+    expect(r.globals.find((g) => g.name === 'getattr')?.getattr?.other).toBeUndefined();
+  });
+
+  it('marks a result the pickle calls, or hands to code that may call it', () => {
+    const called = (data: Uint8Array) => usage(data)?.uses[0]?.called;
+    expect(called(bytes(method(), [0x29, 0x52]))).toBe('called by REDUCE');
+    expect(called(bytes('cmod\nf\n', method(), [0x85, 0x52]))).toBe('passed to mod.f');
+    expect(called(bytes('cmod\nf\n', [0x5d], method(), [0x61, 0x85, 0x52]))).toBe('passed to mod.f'); // inside a list argument
+    expect(called(bytes('cmod\nCls\n', method(), [0x85, 0x81]))).toBe('passed to mod.Cls'); // NEWOBJ arguments
+    expect(called(bytes([0x28], method(), [0x6f]))).toBe('called by OBJ');
+    expect(called(bytes([0x7d], su('k'), method(), [0x73], 'cmod\nf\n', [0x4e, 0x85, 0x52, 0x30]))).toBeUndefined(); // another call
+    // kept as the `__setstate__` of an object, which the next BUILD calls with its state
+    const setstate = usage(bytes(obj('cargparse\nNamespace\n'), [0x7d], su('__setstate__'), method(), [0x73, 0x62, 0x4b, 1, 0x62]));
+    expect(setstate?.uses[0]).toMatchObject({ called: 'called as __setstate__ by BUILD', holders: ['argparse.Namespace'] });
+    // a dict-like object (items set before its BUILD, as Python writes them): only an item named __setstate__ is looked up
+    const bunch = (key: string) => usage(bytes(obj('csklearn.utils._bunch\nBunch\n'), [0x28], su(key), method(), [0x75, 0x7d, 0x62]))?.uses[0];
+    expect(bunch('f')).toEqual({ ...CLASS, offset: expect.any(Number), holders: ['sklearn.utils._bunch.Bunch'] });
+    expect(bunch('__setstate__')?.called).toBe('called as __setstate__ by BUILD');
+    expect(called(bytes(method(), [0x51]))).toBe('passed to persistent_load');
+    expect(called(bytes(method(), [0x5d, 0x61]))).toBe('made the target of APPEND');
+  });
+
+  it('does not lose a result beyond the items it keeps of a container', () => {
+    const many = (n: number) => bytes([0x5d, 0x28], new Array(n).fill(0x4e), method(), [0x65]); // [None × n, m]
+    expect(usage(bytes('cmod\nf\n', many(40), [0x85, 0x52]))?.uses[0].called).toBe('passed to mod.f');
+    expect(usage(bytes(many(40)))?.uses[0].called).toBeUndefined();
+    const d = bytes([0x7d, 0x28], ...Array.from({ length: 40 }, (_, i) => bytes([0x4b, i, 0x4e])), [0x4b, 99], method(), [0x75]);
+    expect(usage(bytes('cmod\nf\n', d, [0x85, 0x52]))?.uses[0].called).toBe('passed to mod.f');
+  });
+
+  it('names the objects whose code keeps a result', () => {
+    const od = bytes('ccollections\nOrderedDict\n', [0x29, 0x52], [0x28], su('h'), method(), [0x75]);
+    expect(usage(od)?.uses[0].holders).toEqual(['collections.OrderedDict']);
+    const mine = bytes('c__main__\nHooks\n', [0x29, 0x81, 0x7d], su('h'), method(), [0x73, 0x62]);
+    expect(usage(mine)?.uses[0].holders).toEqual(['__main__.Hooks']);
+  });
+
+  it('records any other use of getattr', () => {
+    const other = (data: Uint8Array) => usage(data)?.other;
+    expect(other(bytes(GA, 'cmod\nCls\n', su('x'), [0x86, 0x52]))).toBe('read from mod.Cls itself, not from an object');
+    expect(other(bytes(GA, [0x85]))).toBe('used as a value by TUPLE1');
+    expect(other(bytes(GA))).toBe('used as a value by STOP');
+    expect(other(bytes(GA, obj(), su('x'), [0x4e, 0x87, 0x52]))).toMatch(/^called by REDUCE with/); // a default
+    expect(other(bytes(GA, obj(), [0x4b, 1, 0x86, 0x52]))).toBe('a name that is not a string (1)');
+    expect(other(bytes(GA, [0x4e], su('x'), [0x86, 0x52]))).toBe('read from None, not an object built from a class');
+    expect(other(bytes([0x28], GA, obj(), su('x'), [0x6f]))).toBe('used as a value by OBJ');
+    // getattr(getattr(obj, '__init__'), '__globals__'): the first result is read by the second
+    const chain = usage(bytes(GA, [0x71, 0, 0x68, 0], obj(), su('__init__'), [0x86, 0x52], su('__globals__'), [0x86, 0x52]));
+    expect(chain).toMatchObject({ uses: [{ attr: '__init__', called: 'read by getattr' }], other: 'read from what another getattr returned' });
+  });
+
+  it('starts afresh with each pickle of a stack', () => {
+    const r = scanPickleBytes(bytes([0x80, 2], GA, [0x2e, 0x80, 2], method(), [0x2e]));
+    const [first, second] = r.globals.filter((g) => g.name === 'getattr').map((g) => g.getattr);
+    expect(first?.other).toBe('used as a value by STOP');
+    expect(second).toEqual({ uses: [{ ...CLASS, offset: expect.any(Number) }] });
+  });
+});

@@ -81,3 +81,70 @@ describe('global policy', () => {
     expect(r.judge('my_models.net', 'Net').verdict).toBe('safe');
   });
 });
+
+describe('numpy ufuncs', () => {
+  it.each([
+    ['numpy.core._multiarray_umath', 'log1p'], ['numpy.core._multiarray_umath', 'expm1'], ['numpy.core._multiarray_umath', 'log'],
+    ['numpy.core._multiarray_umath', 'exp'], ['numpy.core._multiarray_umath', 'sqrt'], ['numpy.core._multiarray_umath', 'absolute'],
+    ['numpy.core._multiarray_umath', 'square'], ['numpy.core._multiarray_umath', 'arcsinh'], ['numpy._core._multiarray_umath', 'log1p'],
+    ['numpy.core.umath', 'tanh'], ['numpy', 'log1p'], ['numpy', 'abs'],
+  ])('%s.%s (a math ufunc) is safe', (m, n) => expect(v(m, n)).toBe('safe'));
+
+  it.each([
+    ['numpy', 'load'], ['numpy', 'fromfile'], ['numpy.core._multiarray_umath', 'fromfile'], ['numpy', 'memmap'], ['numpy', 'loadtxt'],
+    ['numpy', 'save'], ['numpy', 'clip'], ['numpy.testing', 'assert_equal'], ['numpy.testing._private.utils', 'runstring'],
+    ['numpy.f2py', 'compile'], ['numpy.distutils.exec_command', 'exec_command'], ['numpy.ctypeslib', 'load_library'],
+    ['numpy.core._multiarray_umath', 'log1p.__globals__'], ['numpy.core._multiarray_umath', '_reload_guard'],
+    ['numpy.core', '_ufunc_reconstruct'], ['numpy.lib.npyio', 'log1p'], ['mypkg', 'log1p'],
+  ])('%s.%s is not allowed', (m, n) => expect(v(m, n)).not.toBe('safe'));
+});
+
+describe('getattr: bound methods of objects the pickle built', () => {
+  const use = (o: Record<string, unknown> = {}) => ({ module: 'torch.optim.lr_scheduler', name: 'OneCycleLR', attr: '_annealing_cos', offset: 0, ...o });
+  const judge = (uses: ReturnType<typeof use>[], other?: string, q = p) => q.judgeGetattr({ uses, other });
+
+  it('is safe for plain methods of allowed classes that the pickle never calls', () => {
+    expect(judge([use(), use({ attr: '_annealing_linear', holders: ['torch.optim.lr_scheduler.OneCycleLR', 'collections.OrderedDict'] })]))
+      .toEqual({ verdict: 'safe', reason: 'bound methods of allowed objects' });
+    expect(judge([use({ module: 'sklearn.pipeline', name: 'Pipeline', attr: 'predict' })]).verdict).toBe('safe');
+  });
+
+  it('judges a getattr with no use on an object as before', () => {
+    expect(judge([])).toEqual(p.judge('builtins', 'getattr'));
+    expect(judge([], 'read from the module os')).toEqual({ verdict: 'dangerous', reason: 'builtins.getattr' });
+  });
+
+  it.each([
+    '__globals__', '__reduce__', '__reduce_ex__', '__class__', '__init__', '__setstate__', '__dict__', '__getattribute__', '__call__',
+    '__func__', '__self__', 'eval', 'exec', 'system', 'popen', 'getattr', 'open', 'format', 'load', 'os', 'subprocess', 'builtins',
+    'f_globals', 'gi_frame', 'co_code', 'func_globals', 'run', 'check_output', 'from_pretrained', 'unlink', 'write_text', 'a.b', '', '1x', 'x y',
+  ])('reading %j stays dangerous', (attr) => {
+    expect(judge([use({ attr })]).verdict).toBe('dangerous');
+  });
+
+  it('stays dangerous when the result is called, or for classes that are not allowed or reach files', () => {
+    expect(judge([use({ called: 'called by REDUCE' })])).toEqual({
+      verdict: 'dangerous', reason: 'builtins.getattr: the method _annealing_cos of a torch.optim.lr_scheduler.OneCycleLR is called by REDUCE',
+    });
+    expect(judge([use(), use({ called: 'passed to torch._tensor._rebuild_from_type' })]).verdict).toBe('dangerous');
+    expect(judge([use({ module: '__main__', name: 'Sched' })]).reason).toBe('builtins.getattr: reads _annealing_cos from a __main__.Sched, which the allowlist does not name as a class');
+    expect(judge([use({ module: 'builtins', name: 'object' })]).verdict).toBe('dangerous'); // not a class-like name
+    expect(judge([use({ module: 'numpy', name: 'ndarray' })]).verdict).toBe('dangerous');
+    expect(judge([use({ module: 'os', name: 'PathLike' })]).verdict).toBe('dangerous');
+    for (const [module, name] of [['pathlib', 'PosixPath'], ['numpy.ma.core', 'MaskedArray'], ['torch', 'FloatStorage'], ['torch.storage', 'UntypedStorage'],
+      ['torch', 'Tensor'], ['pandas.core.frame', 'DataFrame'], ['transformers.models.bert.configuration_bert', 'BertConfig']]) {
+      expect(judge([use({ module, name, attr: 'touch' })]).reason).toMatch(/whose methods reach files, the network or code$/);
+    }
+    expect(judge([use({ holders: ['__main__.Hooks'] })]).reason).toBe(
+      'builtins.getattr: the method _annealing_cos of a torch.optim.lr_scheduler.OneCycleLR is kept by __main__.Hooks, whose code is not on the allowlist',
+    );
+    expect(judge([use()], 'used as a value by STOP')).toEqual({ verdict: 'dangerous', reason: 'builtins.getattr: used as a value by STOP' });
+  });
+
+  it('follows settings', () => {
+    expect(judge([use({ called: 'called by REDUCE' })], undefined, new GlobalPolicy({ allowGlobals: ['builtins.getattr'] })).verdict).toBe('safe');
+    expect(judge([use()], undefined, new GlobalPolicy({ denyGlobals: ['torch.optim.lr_scheduler.OneCycleLR'] })).verdict).toBe('dangerous');
+    expect(judge([use({ module: '__main__', name: 'Sched' })], undefined, new GlobalPolicy({ allowGlobals: ['__main__.Sched'] })).verdict).toBe('safe');
+    expect(judge([use({ holders: ['__main__.Hooks'] })], undefined, new GlobalPolicy({ allowModulePrefixes: ['__main__'] })).verdict).toBe('safe');
+  });
+});

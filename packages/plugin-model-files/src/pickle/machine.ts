@@ -27,12 +27,33 @@ export type Val =
   | ObjVal
   | UnknownVal;
 
-export interface GlobalVal { k: 'g'; module: string; name: string }
+export interface GlobalVal {
+  k: 'g';
+  module: string;
+  name: string;
+  /** The recorded fact of a `builtins.getattr` import, whose uses are followed (see `GetattrUsage`). */
+  fact?: PickleGlobal;
+}
 export interface ModuleVal { k: 'mod'; module: string }
 export interface BytesVal { k: 'b'; len: number; data?: Uint8Array; offset: number; blob?: EmbeddedBlob }
-export interface SeqVal { k: 'l'; items: Val[]; n: number; kind: 'list' | 'tuple' | 'set' }
-export interface DictVal { k: 'd'; keys: Val[]; vals: Val[]; n: number }
-export interface ObjVal { k: 'o'; callee?: string; cls?: Val; args?: Val; state?: Val; pid?: boolean }
+export interface SeqVal { k: 'l'; items: Val[]; n: number; kind: 'list' | 'tuple' | 'set'; lost?: boolean }
+export interface DictVal { k: 'd'; keys: Val[]; vals: Val[]; n: number; lost?: boolean }
+export interface ObjVal {
+  k: 'o';
+  callee?: string;
+  cls?: Val;
+  args?: Val;
+  state?: Val;
+  pid?: boolean;
+  /** The class the object was built from (NEWOBJ, a REDUCE/OBJ/INST of a global, `copyreg._reconstructor`). */
+  inst?: { module: string; name: string };
+  /** The value of `getattr(<instance>, '<name>')`: a bound method (or attribute) the pickle must not call. */
+  bound?: GetattrUse;
+  /** Values set or appended into the object that reach a getattr or its result (see `PickleMachine.storeInto`). */
+  kept?: Val[];
+  /** Holds values the machine does not keep (items set or appended into an object, a joblib object array). */
+  lost?: boolean;
+}
 export interface UnknownVal { k: 'u' }
 
 const UNKNOWN: UnknownVal = { k: 'u' };
@@ -48,6 +69,33 @@ export interface PickleGlobal {
   offset: number;
   /** Index of the pickle in a stack of pickles (0-based). */
   pickle: number;
+  /** For `builtins.getattr`: how the pickle used it (the policy judges it from this). */
+  getattr?: GetattrUsage;
+}
+
+/**
+ * One `getattr(<object>, '<name>')` REDUCE whose target is an object the pickle built from a class:
+ * how Python pickles a bound method (`scheduler.anneal_func` → `getattr(<OneCycleLR>, '_annealing_cos')`).
+ */
+export interface GetattrUse {
+  /** The class the object was built from (`torch.optim.lr_scheduler`, `OneCycleLR`). */
+  module: string;
+  name: string;
+  /** The attribute read. */
+  attr: string;
+  offset: number;
+  /** Set when the pickle may call the result (or hand it to code that may): how. */
+  called?: string;
+  /** Objects whose code receives the result (BUILD state, items set into them): dotted class or builder names. */
+  holders?: string[];
+}
+
+/** How a pickle used one `builtins.getattr` it imported. */
+export interface GetattrUsage {
+  /** REDUCEs on an object built from a class, with a string name. */
+  uses: GetattrUse[];
+  /** Set when getattr was used any other way (on a module or class, passed on, kept, called otherwise): how. */
+  other?: string;
 }
 
 export interface PickleCall {
@@ -220,7 +268,13 @@ interface Frame {
   stack: Val[];
   marks: number[];
   memo: Map<number, Val>;
+  /** getattr imports and results that existed when the frame was entered. */
+  followed: number;
 }
+
+/** Nodes one pickle may walk while following getattr results (beyond it, every one counts as called). */
+const FOLLOW_BUDGET = 4_000_000;
+const MAX_FOLLOWED = 10_000;
 
 type Pending =
   | { t: 'skip'; remaining: number }
@@ -250,6 +304,20 @@ export class PickleMachine {
   private embeddedTotal = 0;
   private pickleIndex = 0;
   private legacyRemaining = -1;
+  /**
+   * The `builtins.getattr` imports of the current pickle and the values their REDUCEs on objects
+   * produced. While there are any, the machine follows where those values go: a getattr used any
+   * other way, or a result that the pickle may call (a callee, an argument, an object's
+   * `__setstate__`), is recorded on its fact; objects whose code keeps a result are named.
+   */
+  private getattrs: GetattrUsage[] = [];
+  private bounds: GetattrUse[] = [];
+  private followBudget = FOLLOW_BUDGET;
+  /** How many of `getattrs` / `bounds` `taintAll` has marked already. */
+  private taintedGetattrs = 0;
+  private taintedBounds = 0;
+  /** Set by popMark/seq: items beyond what is kept reach a getattr or its result. */
+  private lastLost = false;
 
   constructor(options: PickleScanOptions = {}) {
     this.limits = { ...DEFAULT_PICKLE_LIMITS, ...options.limits };
@@ -380,13 +448,16 @@ export class PickleMachine {
     this.stack.push(v);
   }
 
-  private pop(off: number, op: string): Val {
+  /** Pops a value an opcode consumes (`raw`: one it discards, or the callee of REDUCE, which is judged there). */
+  private pop(off: number, op: string, raw = false): Val {
     const floor = this.marks.length ? this.marks[this.marks.length - 1] : 0;
     if (this.stack.length <= floor) {
       this.problem('malformed', `${op}: stack underflow`, off);
       return UNKNOWN;
     }
-    return this.stack.pop() as Val;
+    const v = this.stack.pop() as Val;
+    if (!raw && this.getattrs.length) this.consumed(v, op);
+    return v;
   }
 
   private top(off: number, op: string): Val {
@@ -399,7 +470,7 @@ export class PickleMachine {
   }
 
   /** Pops to the last MARK; keeps at most `keep` items (the count is in `lastPopped`). */
-  private popMark(off: number, op: string, keep = Number.POSITIVE_INFINITY): Val[] {
+  private popMark(off: number, op: string, keep = Number.POSITIVE_INFINITY, raw = false): Val[] {
     let m: number;
     if (!this.marks.length) {
       this.problem('malformed', `${op}: no MARK on the stack`, off);
@@ -407,6 +478,11 @@ export class PickleMachine {
     } else m = this.marks.pop() as number;
     const n = this.stack.length - m;
     this.lastPopped = n;
+    this.lastLost = false;
+    if (!raw && this.getattrs.length) {
+      for (let i = m; i < this.stack.length; i++) this.consumed(this.stack[i], op);
+      if (n > keep) this.lastLost = this.reachesAny(this.stack.slice(m + keep));
+    }
     const items = this.stack.slice(m, m + Math.min(n, keep));
     this.stack.length = m;
     return items;
@@ -416,10 +492,21 @@ export class PickleMachine {
 
   private addGlobal(module: string, name: string, opcode: string, off: number): GlobalVal {
     [module, name] = fixPython2Name(module, name, this.proto);
+    const g: GlobalVal = { k: 'g', module, name };
     if (this.result.globals.length < 10_000) {
-      this.result.globals.push({ module, name, opcode, offset: off, pickle: this.pickleIndex });
+      const fact: PickleGlobal = { module, name, opcode, offset: off, pickle: this.pickleIndex };
+      if (module === 'builtins' && name === 'getattr') {
+        // Followed from here on (see `getattrs`).
+        fact.getattr = { uses: [] };
+        if (this.getattrs.length >= MAX_FOLLOWED || this.followBudget < 0) fact.getattr.other = 'not followed: too many getattr imports or too much to follow';
+        else {
+          g.fact = fact;
+          this.getattrs.push(fact.getattr);
+        }
+      }
+      this.result.globals.push(fact);
     }
-    return { k: 'g', module, name };
+    return g;
   }
 
   private addCall(callee: Val, args: Val, opcode: string, off: number): string {
@@ -448,17 +535,41 @@ export class PickleMachine {
   }
 
   private seqN(items: Val[], kind: SeqVal['kind']): SeqVal {
-    return { k: 'l', items, n: this.lastPopped, kind };
+    return this.lastLost ? { k: 'l', items, n: this.lastPopped, kind, lost: true } : { k: 'l', items, n: this.lastPopped, kind };
   }
 
   private seq(items: Val[], kind: SeqVal['kind']): SeqVal {
-    return { k: 'l', items: items.length > MAX_ITEMS ? items.slice(0, MAX_ITEMS) : items, n: items.length, kind };
+    if (items.length <= MAX_ITEMS) return { k: 'l', items, n: items.length, kind };
+    const s: SeqVal = { k: 'l', items: items.slice(0, MAX_ITEMS), n: items.length, kind };
+    if (this.getattrs.length && this.reachesAny(items.slice(MAX_ITEMS))) s.lost = true;
+    return s;
   }
 
   /** The value a call produces; resolves getattr / import chains into further globals. */
-  private callResult(callee: Val, args: Val, opcode: string, off: number): Val {
+  private callResult(callee: Val, args: Val, opcode: string, off: number, kwargs?: Val): Val {
     const name = this.addCall(callee, args, opcode, off);
     const argv = args && typeof args === 'object' && args.k === 'l' ? args.items : [];
+    const usage = callee && typeof callee === 'object' && callee.k === 'g' ? callee.fact?.getattr : undefined;
+    if (usage) {
+      // How Python pickles a bound method: REDUCE getattr (<object built from a class>, '<name>').
+      const target = argv[0];
+      const plain = opcode === 'REDUCE' && args && typeof args === 'object' && args.k === 'l' && args.kind !== 'set' && args.n === 2 && argv.length === 2;
+      if (plain && typeof argv[1] === 'string' && target && typeof target === 'object' && target.k === 'o' && target.inst) {
+        const use: GetattrUse = { module: target.inst.module, name: target.inst.name, attr: argv[1], offset: off };
+        if (this.bounds.length >= MAX_FOLLOWED || this.followBudget < 0) use.called = 'not followed: too many getattr results or too much to follow';
+        else this.bounds.push(use);
+        if (usage.uses.length < MAX_FOLLOWED) usage.uses.push(use);
+        else usage.other ??= 'not followed: too many getattr results';
+        return { k: 'o', callee: name, args, bound: use };
+      }
+      usage.other ??= plain ? getattrMisuse(argv) : `called by ${opcode} with ${render(args)}`;
+    }
+    if (this.getattrs.length) {
+      // Code that receives a value may call it: the callee, its arguments and what they hold.
+      this.taint(callee, `called by ${opcode}`);
+      this.taint(args, usage ? 'read by getattr' : `passed to ${name}`);
+      if (kwargs !== undefined) this.taint(kwargs, `passed to ${name}`);
+    }
     if (name === 'builtins.getattr' && argv.length >= 2 && typeof argv[1] === 'string') {
       const target = argv[0];
       if (target && typeof target === 'object' && (target.k === 'g' || target.k === 'mod')) {
@@ -501,7 +612,142 @@ export class PickleMachine {
         }
       }
     }
-    return { k: 'o', callee: name, args };
+    const obj: ObjVal = { k: 'o', callee: name, args };
+    const inst = instanceClass(callee, opcode, argv);
+    if (inst) obj.inst = inst;
+    return obj;
+  }
+
+  /** An opcode consumed `v` as a value (not as the callee of REDUCE): a getattr kept, passed or returned. */
+  private consumed(v: Val, op: string): void {
+    if (v && typeof v === 'object' && v.k === 'g' && v.fact?.getattr) v.fact.getattr.other ??= `used as a value by ${op}`;
+  }
+
+  /** Does `v` reach a followed getattr or result (or values the machine did not keep)? */
+  private reaches(v: Val): boolean {
+    let found = false;
+    this.walk(v, true, () => { found = true; return true; });
+    return found;
+  }
+
+  private reachesAny(vals: Val[]): boolean {
+    return this.reaches({ k: 'l', items: vals, n: vals.length, kind: 'tuple' });
+  }
+
+  /** Code that is not known to leave them alone receives `v`: what it reaches may be called. */
+  private taint(v: Val, how: string): void {
+    this.walk(v, true, (x) => {
+      if (!x) {
+        this.taintAll(how);
+        return true;
+      }
+      if (x.k === 'g' && x.fact?.getattr) x.fact.getattr.other ??= how;
+      else if (x.k === 'o' && x.bound) x.bound.called ??= how;
+      return false;
+    });
+  }
+
+  /**
+   * `holder`'s code receives `v` (BUILD state, items set into an object): results `v` reaches are
+   * kept by it, and called only if that code calls them (the policy judges the holder).
+   */
+  private hold(v: Val, holder: string | undefined, how: string): void {
+    if (!holder) return this.taint(v, how);
+    const keep = (b: GetattrUse) => {
+      const hs = (b.holders ??= []);
+      if (!hs.includes(holder)) {
+        if (hs.length < 8) hs.push(holder);
+        else b.called ??= 'kept by too many objects to follow';
+      }
+    };
+    this.walk(v, false, (x) => {
+      if (!x) {
+        this.followBudget -= this.bounds.length + this.getattrs.length;
+        for (const b of this.bounds) keep(b);
+        for (const u of this.getattrs) u.other ??= `kept by ${holder} with values not followed`;
+        return true;
+      }
+      if (x.k === 'o' && x.bound) keep(x.bound);
+      return false;
+    });
+  }
+
+  /** Marks every followed getattr and result of this pickle (the machine lost track of where they went). */
+  private taintAll(how: string): void {
+    for (let i = this.taintedGetattrs; i < this.getattrs.length; i++) this.getattrs[i].other ??= how;
+    for (let i = this.taintedBounds; i < this.bounds.length; i++) this.bounds[i].called ??= how;
+    this.taintedGetattrs = this.getattrs.length;
+    this.taintedBounds = this.bounds.length;
+  }
+
+  /** Starts following afresh (a new pickle), or stops (the budget is spent and everything is marked). */
+  private resetFollow(budget: number): void {
+    this.getattrs = [];
+    this.bounds = [];
+    this.taintedGetattrs = 0;
+    this.taintedBounds = 0;
+    this.followBudget = budget;
+  }
+
+  /**
+   * Walks what `v` holds (container items, an object's arguments, state and kept items), calling
+   * `visit` on each followed value (getattr imports, results) and with `undefined` where values
+   * were not kept (`lost`, and with `truncated`, containers beyond MAX_ITEMS) or the budget ran
+   * out. `visit` returns true to stop.
+   */
+  private walk(v: Val, truncated: boolean, visit: (x: GlobalVal | ObjVal | undefined) => boolean): void {
+    if (!v || typeof v !== 'object' || (v.k !== 'l' && v.k !== 'd' && v.k !== 'o' && v.k !== 'g')) return;
+    const todo: Val[] = [v];
+    const seen = new Set<object>();
+    while (todo.length) {
+      const x = todo.pop() as Val;
+      if (!x || typeof x !== 'object' || seen.has(x)) continue;
+      seen.add(x);
+      if (--this.followBudget < 0) {
+        // Everything so far counts as called; what comes later is marked when it appears.
+        this.taintAll('not followed: too much to follow');
+        visit(undefined);
+        this.resetFollow(-1);
+        return;
+      }
+      switch (x.k) {
+        case 'g':
+          if (x.fact?.getattr && visit(x)) return;
+          break;
+        case 'l':
+          if ((x.lost || (truncated && x.n > x.items.length)) && visit(undefined)) return;
+          for (const i of x.items) if (i && typeof i === 'object') todo.push(i);
+          break;
+        case 'd':
+          if ((x.lost || (truncated && x.n > x.keys.length)) && visit(undefined)) return;
+          for (const i of x.keys) if (i && typeof i === 'object') todo.push(i);
+          for (const i of x.vals) if (i && typeof i === 'object') todo.push(i);
+          break;
+        case 'o':
+          if (x.bound && visit(x)) return;
+          if (x.lost && visit(undefined)) return;
+          if (x.args) todo.push(x.args);
+          if (x.state) todo.push(x.state);
+          if (x.kept) todo.push(...x.kept);
+          break;
+      }
+    }
+  }
+
+  /** Items set or appended into an object (not a list, dict or set): its own code receives them. */
+  private storeInto(target: Val, values: Val[], op: string): void {
+    if (!this.getattrs.length || !values.length) return;
+    if (target && typeof target === 'object' && target.k === 'o' && !target.bound && (target.inst || target.callee)) {
+      const holder = target.inst ? `${target.inst.module}.${target.inst.name}` : target.callee;
+      for (const v of values) this.hold(v, holder, `${op} on ${holder}`);
+      if (!this.reachesAny(values)) return;
+      const kept = (target.kept ??= []);
+      if (kept.length + values.length <= MAX_ITEMS) kept.push(...values);
+      else target.lost = true;
+      return;
+    }
+    this.taint(target, `made the target of ${op}`);
+    for (const v of values) this.taint(v, `passed to ${op} on ${render(target)}`);
   }
 
   private maybeEmbed(bv: BytesVal, force: boolean): void {
@@ -610,13 +856,16 @@ export class PickleMachine {
         case 0x2e: { // STOP
           // Python's unpickler pops the result: an empty stack (or nothing above the last MARK) is an error.
           const v = this.top(off, 'STOP');
+          if (this.getattrs.length) this.consumed(v, 'STOP');
           if (this.saved.length) {
-            // End of a joblib in-stream object array: back to the enclosing pickle.
+            // End of a joblib in-stream object array: back to the enclosing pickle. The array holds
+            // what it read; when that reaches a getattr or its result, the array is not followed.
             const fr = this.saved.pop() as Frame;
+            const lost = this.getattrs.length + this.bounds.length > fr.followed && this.reaches(v);
             this.stack = fr.stack;
             this.marks = fr.marks;
             this.memo = fr.memo;
-            this.push({ k: 'o', callee: 'numpy.ndarray' });
+            this.push(lost ? { k: 'o', callee: 'numpy.ndarray', lost } : { k: 'o', callee: 'numpy.ndarray' });
             break;
           }
           if (this.result.pickles === 0) {
@@ -638,15 +887,16 @@ export class PickleMachine {
           this.stack = [];
           this.marks = [];
           this.memo = new Map();
+          this.resetFollow(FOLLOW_BUDGET);
           this.state = 'between';
           break;
         }
         case 0x30: // POP
           if (this.marks.length && this.marks[this.marks.length - 1] === this.stack.length) this.marks.pop();
-          else this.pop(off, 'POP');
+          else this.pop(off, 'POP', true);
           break;
         case 0x31: // POP_MARK
-          this.popMark(off, 'POP_MARK');
+          this.popMark(off, 'POP_MARK', Number.POSITIVE_INFINITY, true);
           break;
         case 0x32: // DUP
           this.push(this.top(off, 'DUP'));
@@ -738,17 +988,28 @@ export class PickleMachine {
           const list = this.top(off, 'APPEND');
           if (list && typeof list === 'object' && list.k === 'l') {
             if (list.items.length < MAX_ITEMS) list.items.push(v);
+            else if (this.getattrs.length && this.reaches(v)) list.lost = true;
             list.n++;
-          } else if (!isUnknown(list)) this.appendOnObject(list, off);
+          } else {
+            if (!isUnknown(list)) this.appendOnObject(list, off);
+            this.storeInto(list, [v], 'APPEND');
+          }
           break;
         }
         case 0x65: case 0x90: { // APPENDS / ADDITEMS
-          const items = this.popMark(off, OPNAMES[op], MAX_ITEMS);
+          const following = this.getattrs.length > 0;
+          const items = this.popMark(off, OPNAMES[op], following ? Number.POSITIVE_INFINITY : MAX_ITEMS);
           const list = this.top(off, OPNAMES[op]);
           if (list && typeof list === 'object' && list.k === 'l') {
-            for (const v of items) if (list.items.length < MAX_ITEMS) list.items.push(v);
+            for (const v of items) {
+              if (list.items.length < MAX_ITEMS) list.items.push(v);
+              else if (following && !list.lost && this.reaches(v)) list.lost = true;
+            }
             list.n += this.lastPopped;
-          } else if (!isUnknown(list)) this.appendOnObject(list, off);
+          } else {
+            if (!isUnknown(list)) this.appendOnObject(list, off);
+            this.storeInto(list, items, OPNAMES[op]);
+          }
           break;
         }
         case 0x62: { // BUILD
@@ -800,6 +1061,7 @@ export class PickleMachine {
           const items = this.popMark(off, 'DICT', 2 * MAX_ITEMS);
           const d = this.dict(items);
           d.n = this.lastPopped >> 1;
+          if (this.lastLost) d.lost = true;
           this.push(d);
           break;
         }
@@ -810,24 +1072,33 @@ export class PickleMachine {
           const d = this.top(off, 'SETITEM');
           if (d && typeof d === 'object' && d.k === 'd') {
             if (d.keys.length < MAX_ITEMS) { d.keys.push(key); d.vals.push(v); }
+            else if (this.getattrs.length && (this.reaches(key) || this.reaches(v))) d.lost = true;
             d.n++;
-          } else if (!isUnknown(d)) this.setitemOnObject(d, off);
+          } else {
+            if (!isUnknown(d)) this.setitemOnObject(d, off);
+            this.storeInto(d, [key, v], 'SETITEM');
+          }
           break;
         }
         case 0x75: { // SETITEMS
-          const items = this.popMark(off, 'SETITEMS', 2 * MAX_ITEMS);
+          const following = this.getattrs.length > 0;
+          const items = this.popMark(off, 'SETITEMS', following ? Number.POSITIVE_INFINITY : 2 * MAX_ITEMS);
           const popped = this.lastPopped;
           const d = this.top(off, 'SETITEMS');
           if (popped % 2) this.malformed('SETITEMS: odd number of items', off);
           if (d && typeof d === 'object' && d.k === 'd') {
             for (let i = 0; i + 1 < items.length; i += 2) {
               if (d.keys.length < MAX_ITEMS) { d.keys.push(items[i]); d.vals.push(items[i + 1]); }
+              else if (following && !d.lost && (this.reaches(items[i]) || this.reaches(items[i + 1]))) d.lost = true;
             }
             d.n += popped >> 1;
-          } else if (!isUnknown(d)) this.setitemOnObject(d, off);
+          } else {
+            if (!isUnknown(d)) this.setitemOnObject(d, off);
+            this.storeInto(d, items, 'SETITEMS');
+          }
           break;
         }
-        case 0x6c: this.push(this.seqN(this.popMark(off, 'LIST', MAX_ITEMS), 'list')); break; // LIST
+        case 0x6c: this.push(this.seqN(this.popMark(off, 'LIST', MAX_ITEMS), 'list')); break; // LIST (seqN reads lastLost)
         case 0x5d: this.push({ k: 'l', items: [], n: 0, kind: 'list' }); break; // EMPTY_LIST
         case 0x74: this.push(this.seq(this.popMark(off, 'TUPLE'), 'tuple')); break; // TUPLE
         case 0x29: this.push({ k: 'l', items: [], n: 0, kind: 'tuple' }); break; // EMPTY_TUPLE
@@ -839,7 +1110,7 @@ export class PickleMachine {
           break;
         }
         case 0x8f: this.push({ k: 'l', items: [], n: 0, kind: 'set' }); break; // EMPTY_SET
-        case 0x91: this.push(this.seqN(this.popMark(off, 'FROZENSET', MAX_ITEMS), 'set')); break;
+        case 0x91: this.push(this.seqN(this.popMark(off, 'FROZENSET', MAX_ITEMS), 'set')); break; // seqN reads lastLost
         case 0x68: case 0x6a: { // BINGET / LONG_BINGET
           const w = op === 0x68 ? 1 : 4;
           if (q + w > n) return this.wait(p);
@@ -861,7 +1132,7 @@ export class PickleMachine {
           break;
         case 0x52: { // REDUCE
           const args = this.pop(off, 'REDUCE');
-          const fn = this.pop(off, 'REDUCE');
+          const fn = this.pop(off, 'REDUCE', true); // judged by callResult
           this.push(this.callResult(fn, args, 'REDUCE', off));
           break;
         }
@@ -879,14 +1150,15 @@ export class PickleMachine {
           break;
         }
         case 0x92: { // NEWOBJ_EX
-          this.pop(off, 'NEWOBJ_EX'); // kwargs
+          const kwargs = this.pop(off, 'NEWOBJ_EX');
           const args = this.pop(off, 'NEWOBJ_EX');
           const cls = this.pop(off, 'NEWOBJ_EX');
-          this.push(this.callResult(cls, args, 'NEWOBJ_EX', off));
+          this.push(this.callResult(cls, args, 'NEWOBJ_EX', off, kwargs));
           break;
         }
         case 0x51: { // BINPERSID
-          this.pop(off, 'BINPERSID');
+          const pid = this.pop(off, 'BINPERSID');
+          if (this.getattrs.length) this.taint(pid, 'passed to persistent_load');
           this.result.persistentIds++;
           this.push({ k: 'o', pid: true });
           break;
@@ -1022,6 +1294,16 @@ export class PickleMachine {
   }
 
   private build(inst: Val, state: Val, off: number): void {
+    if (this.getattrs.length) {
+      // BUILD looks `__setstate__` up on the object and calls it with the state, or sets the
+      // state's items as attributes: the object's class code keeps them. The lookup finds the
+      // object's own attributes (none before its first BUILD, the only one Python writes) or, through
+      // a dict-like class's `__getattr__`, an item set into it under that name.
+      const o = inst && typeof inst === 'object' && inst.k === 'o' && !inst.bound ? inst : undefined;
+      if (!o || o.state !== undefined || o.lost || o.kept?.includes('__setstate__')) this.taint(inst, 'called as __setstate__ by BUILD');
+      const holder = o?.inst ? `${o.inst.module}.${o.inst.name}` : o?.callee;
+      this.hold(state, holder, `passed to __setstate__ of ${render(inst)}`);
+    }
     if (!inst || typeof inst !== 'object') return;
     if (inst.k === 'g' || inst.k === 'mod') {
       // BUILD on a class, function or module (not an instance): setattr on a global in place.
@@ -1042,7 +1324,7 @@ export class PickleMachine {
       return;
     }
     if (info.object) {
-      this.saved.push({ stack: this.stack, marks: this.marks, memo: this.memo });
+      this.saved.push({ stack: this.stack, marks: this.marks, memo: this.memo, followed: this.getattrs.length + this.bounds.length });
       this.stack = [];
       this.marks = [];
       this.memo = new Map();
@@ -1052,6 +1334,33 @@ export class PickleMachine {
     if (info.aligned) this.joblibPad = { skipAfter: info.bytes };
     else if (info.bytes > 0) this.pending = { t: 'skip', remaining: info.bytes };
   }
+}
+
+/** Why `getattr(target, name)` is not the shape of a bound method (for messages). */
+function getattrMisuse(argv: Val[]): string {
+  const [target, attr] = argv;
+  if (typeof attr !== 'string') return `a name that is not a string (${render(attr)})`;
+  if (target && typeof target === 'object') {
+    if (target.k === 'g') return `read from ${target.module}.${target.name} itself, not from an object`;
+    if (target.k === 'mod') return `read from the module ${target.module}`;
+    if (target.k === 'o' && target.bound) return 'read from what another getattr returned';
+  }
+  return `read from ${render(target)}, not an object built from a class`;
+}
+
+const INSTANCE_HELPERS = new Set(['copyreg._reconstructor', 'copyreg.__newobj__', 'copyreg.__newobj_ex__']);
+
+/**
+ * The class an object is built from: NEWOBJ's class, `copyreg._reconstructor(cls, …)`, or the
+ * global a REDUCE/OBJ/INST calls (the policy decides whether that names a class).
+ */
+function instanceClass(callee: Val, opcode: string, argv: Val[]): { module: string; name: string } | undefined {
+  if (!callee || typeof callee !== 'object' || callee.k !== 'g' || callee.fact) return undefined;
+  if (opcode === 'REDUCE' && INSTANCE_HELPERS.has(`${callee.module}.${callee.name}`)) {
+    const cls = argv[0];
+    return cls && typeof cls === 'object' && cls.k === 'g' && !cls.fact ? { module: cls.module, name: cls.name } : undefined;
+  }
+  return { module: callee.module, name: callee.name };
 }
 
 /** UTF-8 decode with a fast path for short ASCII strings (dictionary keys, module names). */

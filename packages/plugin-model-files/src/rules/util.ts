@@ -9,11 +9,15 @@ export function where(member: string): string {
   return member ? ` in ${member}` : '';
 }
 
-/** Judges a pickle global; TorchScript archives name their own classes `__torch__.*`. */
+/**
+ * Judges a pickle global; TorchScript archives name their own classes `__torch__.*`, and
+ * `builtins.getattr` is judged on how the pickle used it (bound methods, `GlobalPolicy.judgeGetattr`).
+ */
 export function judgeGlobal(policy: GlobalPolicy, g: PickleGlobalFact): GlobalJudgement {
   if (g.torchscript && (g.module === '__torch__' || g.module.startsWith('__torch__.') || g.module === 'torch.jit._pickle')) {
     return { verdict: 'safe', reason: 'TorchScript class' };
   }
+  if (g.getattr) return policy.judgeGetattr(g.getattr);
   return policy.judge(g.module, g.name);
 }
 

@@ -11,6 +11,10 @@ tester.run('model/dangerous-pickle-global', rule, {
     file('benign/plain_protocol0.pkl'),
     file('benign/protocol0_hex_int.pkl'),
     file('malicious/numpy_runstring.pkl'.replace('numpy_runstring', 'onnx_custom_domain').replace('.pkl', '.onnx')),
+    // a scheduler's bound method: getattr(<OneCycleLR>, '_annealing_cos'), never called (GLOBAL, STACK_GLOBAL, protocol 0)
+    file('benign/torch_onecycle_checkpoint.pt'),
+    file('benign/torch_onecycle_linear_protocol4.pt'),
+    file('benign/onecycle_scheduler_protocol0.pkl'),
   ],
   invalid: [
     { ...file('malicious/reduce_os_system_protocol2.pkl'), errors: [at('dangerous', { severity: 'critical', confidence: 'high' })] },
@@ -22,6 +26,19 @@ tester.run('model/dangerous-pickle-global', rule, {
     { ...file('malicious/nested_torch_load_from_bytes.pkl'), errors: [at('dangerous')] },
     { ...file('malicious/joblib_object_array.joblib'), errors: [at('dangerous')] },
     { ...file('malicious/zip_case_mismatch.pt'), errors: [at('dangerous')] },
+    // what the bound-method allowance must not let through
+    ...([
+      ['getattr_method_called.pkl', 'the method touch of a pathlib.PosixPath is called by REDUCE'],
+      ['getattr_method_via_rebuild.pkl', 'the method touch of a pathlib.PosixPath is passed to torch._tensor._rebuild_from_type'],
+      ['getattr_method_as_setstate.pkl', 'the method touch of a pathlib.PosixPath is called as __setstate__ by BUILD'],
+      ['getattr_dunder_on_instance.pkl', 'read from what another getattr returned'],
+    ] as const).map(([name, why]) => ({
+      ...file(`malicious/${name}`),
+      errors: [at('dangerous', { data: { format: 'pickle file', where: '', global: 'builtins.getattr', reason: `builtins.getattr: ${why}`, opcode: 'GLOBAL' } })],
+    })),
+    // a FunctionTransformer holding os.system / builtins.eval where a numpy ufunc would be
+    { ...file('malicious/function_transformer_os_system.pkl'), errors: [at('dangerous', { data: { format: 'pickle file', where: '', global: 'os.system', reason: 'os', opcode: 'GLOBAL' } })] },
+    { ...file('malicious/function_transformer_eval.joblib'), errors: [at('dangerous', { data: { format: 'pickle file', where: '', global: 'builtins.eval', reason: 'builtins.eval', opcode: 'STACK_GLOBAL' } })] },
     {
       ...file('benign/torch_state_dict.pt'),
       name: 'denyGlobals makes an allowed global dangerous',

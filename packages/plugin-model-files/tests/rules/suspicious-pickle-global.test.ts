@@ -10,6 +10,11 @@ tester.run('model/suspicious-pickle-global', rule, {
     file('benign/sklearn_pickle.pkl'),
     file('benign/numpy_arrays.npz'),
     file('malicious/reduce_os_system_protocol4.pkl'),
+    // numpy math ufuncs (numpy.core._multiarray_umath.log1p …) in FunctionTransformer / TransformedTargetRegressor
+    file('benign/sklearn_function_transformer.joblib'),
+    file('benign/sklearn_function_transformer_pipeline.joblib'),
+    file('benign/sklearn_function_transformer_protocol2.pkl'),
+    file('benign/sklearn_transformed_target.joblib'),
     {
       ...file('malicious/numpy_runstring.pkl'),
       name: 'allowGlobals',
