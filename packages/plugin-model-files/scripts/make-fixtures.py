@@ -610,6 +610,16 @@ def benign_everyday_models_3():
                 out('benign', 'sklearn_transformed_target.joblib'))
 
 
+def benign_everyday_models_4():
+    """numpy.matrix under its defining module (as numpy < 1.16 and joblib's own test data name it), record arrays."""
+    m = pickle.dumps(np.matrix([[1.0, 2.0], [3.0, 4.0]]), protocol=2)
+    assert b'cnumpy\nmatrix\n' in m
+    # older numpy pickled the class where it is defined; the bytes load the same class today
+    write('benign', 'numpy_matrix_defmatrix.pkl', m.replace(b'cnumpy\nmatrix\n', b'cnumpy.matrixlib.defmatrix\nmatrix\n'))
+    with open(out('benign', 'numpy_recarray.pkl'), 'wb') as f:  # numpy.recarray and numpy.record
+        pickle.dump(np.rec.array([(1, 2.0), (3, 4.0)], dtype=[('a', 'i4'), ('b', 'f8')]), f, protocol=2)
+
+
 def malicious_bound_methods():
     """What the bound-method and ufunc allowances must not let through. Hand-built, protocol 2 unless named."""
     def g(module, name):
@@ -674,6 +684,7 @@ if __name__ == '__main__':
     benign_everyday_models()
     benign_everyday_models_2()
     benign_everyday_models_3()
+    benign_everyday_models_4()
     malicious()
     malicious_bound_methods()
     malicious_keras_internal()

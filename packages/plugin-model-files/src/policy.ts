@@ -163,6 +163,9 @@ export const SAFE_GLOBALS: readonly string[] = [
   'numpy.core.multiarray._reconstruct', 'numpy._core.multiarray._reconstruct', 'numpy.core.multiarray.scalar',
   'numpy._core.multiarray.scalar', 'numpy.core.numeric._frombuffer', 'numpy._core.numeric._frombuffer', 'numpy.dtype',
   'numpy.ndarray', 'numpy.ma.core._mareconstruct', 'numpy.ma.core.MaskedArray', 'numpy.matrix', 'numpy.core.records.recarray',
+  // the same classes where they are defined (numpy < 1.16 pickled `numpy.matrixlib.defmatrix.matrix`), and record arrays
+  'numpy.matrixlib.defmatrix.matrix', 'numpy.matrixlib.matrix', 'numpy.recarray', 'numpy.record', 'numpy.core.records.record',
+  'numpy._core.records.recarray', 'numpy._core.records.record',
   'numpy.random._pickle.__randomstate_ctor', 'numpy.random._pickle.__bit_generator_ctor', 'numpy.random._pickle.__generator_ctor',
   'numpy.random._mt19937.MT19937', 'numpy.random._pcg64.PCG64', 'numpy.random._pcg64.PCG64DXSM', 'numpy.random._philox.Philox',
   'numpy.random._sfc64.SFC64', 'numpy.random.mtrand.RandomState', 'numpy.random._generator.Generator',

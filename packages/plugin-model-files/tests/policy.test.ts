@@ -45,7 +45,8 @@ describe('global policy', () => {
 
   it.each([
     ['numpy', 'float64'], ['numpy', 'int64'], ['sklearn.neighbors._kd_tree', 'newObj'], ['sklearn.metrics._dist_metrics', 'newObj'],
-    ['torch.nn.functional', 'relu'], ['torch._C._nn', 'gelu'],
+    ['torch.nn.functional', 'relu'], ['torch._C._nn', 'gelu'], ['numpy.matrixlib.defmatrix', 'matrix'], ['numpy', 'recarray'],
+    ['numpy', 'record'],
   ])('%s.%s (everyday models) is safe', (m, n) => expect(v(m, n)).toBe('safe'));
 
   it.each([
