@@ -3,7 +3,7 @@ import type { JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { calleeText, importsAny, isTransformersModule, shown } from '../utils/libraries.js';
 import { isLocalOnly, transformersLoad } from '../utils/hub-loads.js';
 import { classifyLocation } from '../utils/locations.js';
-import { remoteHostOf, revisionlessTemplate } from '../utils/remote-models.js';
+import { remoteHostOf, remoteModelsUncertain, revisionlessTemplate } from '../utils/remote-models.js';
 import { classifyRevision } from '../utils/revision.js';
 import { ALLOW_TAGS_SCHEMA, docsUrl } from '../utils/meta.js';
 
@@ -91,6 +91,8 @@ export default createRule<[Options?], JsSourceCode>({
         let confidence: Confidence = location.kind === 'hub' ? 'high' : 'low';
         if (revision.kind === 'missing' && sc.isOpaqueOptions(node, optionsPos)) confidence = 'low';
         confidence = hostConfidence(confidence);
+        // `env.allowRemoteModels` is set to a value the analysis cannot read: the load may stay local.
+        if (confidence === 'high' && remoteModelsUncertain(sc)) confidence = 'medium';
         if (template !== undefined) {
           // The template drops `{revision}`: asking for a pin would be wrong (insecure-remote-host reports the template).
           context.report({ node, messageId: 'revisionIgnored', data: { callee, model: modelName, source: source ?? 'the Hugging Face Hub', template: shown(template) }, confidence });

@@ -41,7 +41,8 @@ export default createRule<[], JsSourceCode>({
           context.report({ node, messageId: 'noOwner', data: { api: load.api, id }, confidence: 'medium' });
           return;
         }
-        context.report({ node, messageId: 'unknownPublisher', data: { api: load.api, id, owner: judged.owner, trusted: policy.summary } });
+        // `env.allowRemoteModels` set to a value the analysis cannot read: the load may stay local.
+        context.report({ node, messageId: 'unknownPublisher', data: { api: load.api, id, owner: judged.owner, trusted: policy.summary }, confidence: load.remoteUncertain ? 'medium' : 'high' });
       },
     };
   },

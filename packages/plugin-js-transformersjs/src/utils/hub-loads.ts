@@ -1,7 +1,7 @@
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { calleeText, isHfHubModule, isTransformersModule, memberIn } from './libraries.js';
 import { classifyLocation } from './locations.js';
-import { remoteModelsOff } from './remote-models.js';
+import { remoteModelsOff, remoteModelsUncertain } from './remote-models.js';
 
 const HUB_DOWNLOADERS = new Set(['downloadFile', 'downloadFileToCacheDir', 'snapshotDownload']);
 
@@ -41,6 +41,8 @@ export interface HubLoad {
   label?: string;
   /** The model id expression exists but its value is unknown. */
   unresolved: boolean;
+  /** A transformers.js load in a file that sets `env.allowRemoteModels` to a value the analysis cannot read: it may stay local. */
+  remoteUncertain?: boolean;
 }
 
 /**
@@ -53,7 +55,8 @@ export function hubLoad(sc: JsSourceCode, call: TSESTree.CallExpression): HubLoa
   const tf = transformersLoad(sc, call);
   if (tf) {
     if (!tf.model || isLocalOnly(sc, call, tf)) return undefined;
-    return fromExpression(sc, tf.model, api);
+    const load = fromExpression(sc, tf.model, api);
+    return load && remoteModelsUncertain(sc) ? { ...load, remoteUncertain: true } : load;
   }
   const hub = memberIn(sc, call.callee, isHfHubModule);
   if (hub && hub.length === 1 && HUB_DOWNLOADERS.has(hub[0])) {

@@ -181,6 +181,23 @@ export function remoteModelsOff(sc: JsSourceCode, call: JsNode): boolean {
 }
 
 /**
+ * `env.allowRemoteModels` may be off for `call` without the analysis being able to tell: the last
+ * module-level write, or a write inside some function, is a value it cannot resolve
+ * (`env.allowRemoteModels = config.remote`) or a `false` that a later unreadable source of the same
+ * `Object.assign` may replace. A load reported in such a file is reported at lower confidence.
+ */
+export function remoteModelsUncertain(sc: JsSourceCode): boolean {
+  const writes = envWrites(sc).filter((w) => w.field === 'allowRemoteModels' && w.operator === '=');
+  const uncertain = (w: EnvWrite) => {
+    const value = sc.constant(w.value);
+    return value !== true && (value !== false || w.overridable === true);
+  };
+  const moduleLevel = writes.filter((w) => !w.inFunction);
+  const last = moduleLevel[moduleLevel.length - 1];
+  return (last !== undefined && uncertain(last)) || writes.some((w) => w.inFunction && uncertain(w));
+}
+
+/**
  * Where transformers.js downloads remote models from, as set by `env.remoteHost` in the file:
  * - `hub`: not set, or set to a Hugging Face Hub URL;
  * - `hosts`: set to other hosts the analysis can read (`models.internal.example.com`, `localhost`;

@@ -44,8 +44,12 @@ tester.run(id(rule), rule, {
   ],
   invalid: [
     // switched back on after the `Object.assign`, or by a source of it the analysis cannot read
-    { code: imp + `Object.assign(env, { allowRemoteModels: false });\nenv.allowRemoteModels = true;\nawait pipeline('x', 'org/name');`, errors: [{ messageId: 'missing' }] },
-    { code: imp + `Object.assign(env, { allowRemoteModels: false }, window.MODEL_ENV);\nawait pipeline('x', 'org/name');`, errors: [{ messageId: 'missing' }] },
+    { code: imp + `Object.assign(env, { allowRemoteModels: false });\nenv.allowRemoteModels = true;\nawait pipeline('x', 'org/name');`, errors: [{ messageId: 'missing', confidence: 'high' }] },
+    // ... by a value the analysis cannot read: maybe local, so not at full confidence
+    { code: imp + `Object.assign(env, { allowRemoteModels: false }, window.MODEL_ENV);\nawait pipeline('x', 'org/name');`, errors: [{ messageId: 'missing', confidence: 'medium' }] },
+    { code: imp + `env.allowRemoteModels = process.env.ALLOW_REMOTE === '1';\nawait pipeline('x', 'org/name');`, errors: [{ messageId: 'missing', confidence: 'medium' }] },
+    { code: imp + `export function configure(opts) { env.allowRemoteModels = opts.remote; }\nawait pipeline('x', 'org/name');`, errors: [{ messageId: 'missing', confidence: 'medium' }] },
+    { code: imp + `env.allowRemoteModels = process.env.ALLOW_REMOTE === '1';\nenv.allowRemoteModels = true;\nawait pipeline('x', 'org/name');`, errors: [{ messageId: 'missing', confidence: 'high' }] },
     { code: imp + `Object.assign(env, { allowRemoteModels: false });\nexport function online() { Object.assign(env, { allowRemoteModels: true }); }\nawait pipeline('x', 'org/name');`, errors: [{ messageId: 'missing' }] },
     // `Object.assign(env, { remoteHost })` names the host like the assignment does
     { code: imp + `Object.assign(env, { remoteHost: 'https://models.internal.example.com/' });\nawait pipeline('x', 'org/name');`, errors: [{ messageId: 'missingFrom', data: { callee: 'pipeline', model: '"org/name"', source: '"models.internal.example.com"' } }] },

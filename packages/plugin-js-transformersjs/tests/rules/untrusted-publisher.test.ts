@@ -29,7 +29,9 @@ new RuleTester({ language: javascript, settings }).run(id(rule), rule, {
     "import { snapshotDownload } from '@huggingface/hub';\n" + imp + "export async function load() {\n  const dir = await snapshotDownload({ repo: 'acme/bert', revision: SHA });\n  return AutoTokenizer.from_pretrained(dir);\n}",
   ],
   invalid: [
-    { code: imp + `await pipeline('x', 'other/bert');`, errors: [{ messageId: 'unknownPublisher', data: { api: 'pipeline', id: 'other/bert', owner: 'other', trusted: 'xenova, acme' } }] },
+    { code: imp + `await pipeline('x', 'other/bert');`, errors: [{ messageId: 'unknownPublisher', data: { api: 'pipeline', id: 'other/bert', owner: 'other', trusted: 'xenova, acme' }, confidence: 'high' }] },
+    // remote models switched by a value the analysis cannot read: maybe local, so not at full confidence
+    { code: `import { pipeline, env } from '@huggingface/transformers';\nenv.allowRemoteModels = import.meta.env.VITE_REMOTE_MODELS;\nawait pipeline('x', 'other/bert');`, errors: [{ messageId: 'unknownPublisher', confidence: 'medium' }] },
     { code: imp + `await pipeline('x', 'bert-base-uncased');`, errors: [{ messageId: 'noOwner', confidence: 'medium' }] },
     { code: imp + `function f(id) { return pipeline('x', id); }`, errors: [{ messageId: 'unresolved', confidence: 'low' }] },
     { code: `import * as hub from '@huggingface/hub'; hub.snapshotDownload({ repo: { type: 'model', name: 'other/x' }, revision: r });`, errors: [{ messageId: 'unknownPublisher' }] },
