@@ -114,6 +114,25 @@ const PENDING = Symbol('pending');
  * (imports, scopes, qualified names, arguments and constants). Everything beyond the parse is
  * computed on first use and cached.
  */
+/**
+ * Functions that well-known packages re-export from where they are defined: the semantic model
+ * answers the defining name, so a rule that knows `torch.hub.load_state_dict_from_url` also sees it
+ * imported from torchvision (`from torchvision.models.utils import load_state_dict_from_url`, the
+ * documented spelling before torchvision 0.13, copied into many model files; torchvision's
+ * `_internally_replaced_utils` since). Each entry is a plain `from … import` of the same object in
+ * the package's source.
+ */
+const REEXPORTS: ReadonlyMap<string, string> = new Map([
+  ['torchvision.models.utils.load_state_dict_from_url', 'torch.hub.load_state_dict_from_url'],
+  ['torchvision._internally_replaced_utils.load_state_dict_from_url', 'torch.hub.load_state_dict_from_url'],
+]);
+
+/** `names` with each re-export replaced by the name where it is defined. */
+function definingNames(names: readonly string[]): readonly string[] {
+  if (!names.some((n) => REEXPORTS.has(n))) return names;
+  return [...new Set(names.map((n) => REEXPORTS.get(n) ?? n))];
+}
+
 export class PythonSourceCode implements CodeSourceCode<Node> {
   readonly path: string;
   readonly text: string;
@@ -441,7 +460,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     let result: readonly string[] = NONE;
     this.depth++;
     try {
-      result = this.computeQualifiedNames(expr);
+      result = definingNames(this.computeQualifiedNames(expr));
     } finally {
       this.depth--;
       cache.set(id, result);

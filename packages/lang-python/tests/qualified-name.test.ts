@@ -52,6 +52,17 @@ describe('qualifiedName through import forms', () => {
     const sc2 = await parse('from torch import *\nfrom pickle import *\nload(p)\n');
     expect(calleeName(sc2, 'load')).toBeUndefined();
   });
+
+  it("well-known re-exports resolve to where the function is defined (torchvision's torch.hub loader)", async () => {
+    const sc = await parse(
+      'from torchvision.models.utils import load_state_dict_from_url\nimport torchvision._internally_replaced_utils as iru\nload_state_dict_from_url(u)\niru.load_state_dict_from_url(u)\n',
+    );
+    expect(calleeName(sc, 'load_state_dict_from_url')).toBe('torch.hub.load_state_dict_from_url');
+    expect(calleeName(sc, 'iru.')).toBe('torch.hub.load_state_dict_from_url');
+    // only the function itself: the module and its other names keep their own names
+    const sc2 = await parse('import torchvision.models.utils as u\nu.other(x)\n');
+    expect(calleeName(sc2, 'u.other')).toBe('torchvision.models.utils.other');
+  });
 });
 
 describe('qualifiedName through aliases and dynamic forms', () => {

@@ -18,7 +18,7 @@ interface Helper {
 
 function helperFor(qn: string | undefined): Helper | undefined {
   if (!qn) return undefined;
-  if (/^torch\.(?:hub|utils\.model_zoo)\.(?:load_state_dict_from_url|load_url)$/.test(qn) || /^torchvision\.models\.utils\.load_state_dict_from_url$/.test(qn)) {
+  if (/^torch\.(?:hub|utils\.model_zoo)\.(?:load_state_dict_from_url|load_url)$/.test(qn)) {
     return { api: qn.split('.').pop()!, hashArgs: [{ name: 'check_hash', position: 4, kind: 'flag' }], fix: 'check_hash=True' };
   }
   if (/^torch\.hub\.download_url_to_file$/.test(qn)) {

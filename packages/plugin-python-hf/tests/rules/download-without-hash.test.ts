@@ -12,6 +12,15 @@ ruleTester.run('hf/download-without-hash', rule, {
       code: 'import torch\ns = torch.hub.load_state_dict_from_url("https://example.org/weights.pth", weights_only=True)',
       errors: [{ messageId: 'missing', data: { api: 'load_state_dict_from_url', fix: 'check_hash=True' }, confidence: 'high' }],
     },
+    // torchvision's re-exports of the same function
+    {
+      code: 'from torchvision._internally_replaced_utils import load_state_dict_from_url\ns = load_state_dict_from_url("https://example.org/weights.pth")',
+      errors: [{ messageId: 'missing', data: { api: 'load_state_dict_from_url', fix: 'check_hash=True' } }],
+    },
+    {
+      code: 'from torchvision.models.utils import load_state_dict_from_url\ns = load_state_dict_from_url("https://example.org/weights.pth", check_hash=False)',
+      errors: [{ messageId: 'disabled', data: { api: 'load_state_dict_from_url', arg: 'check_hash=False' } }],
+    },
     {
       code: 'import torch\ns = torch.hub.load_state_dict_from_url("https://example.org/weights.pth", check_hash=False)',
       errors: [{ messageId: 'disabled', data: { api: 'load_state_dict_from_url', arg: 'check_hash=False' } }],

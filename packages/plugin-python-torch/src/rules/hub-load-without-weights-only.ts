@@ -12,7 +12,8 @@ export default createRule<[], PythonSourceCode>({
     severity: 'critical',
     languages: ['python'],
     triggers: ['load_state_dict_from_url', 'load_url'],
-    triggerGroups: [[importTrigger(['torch'])]], // what `create` needs imported
+    // what `create` needs imported (torchvision re-exports `load_state_dict_from_url`)
+    triggerGroups: [[importTrigger(['torch', 'torchvision'])]],
     docs: {
       description:
         'Reports `torch.hub.load_state_dict_from_url` and `torch.utils.model_zoo.load_url` downloads that are unpickled without `weights_only=True`.',
@@ -37,7 +38,7 @@ export default createRule<[], PythonSourceCode>({
     const explicitValue = (call: Node) => explicitKeyword(call, 'weights_only')?.childForFieldName('value') ?? undefined;
     const sc = context.sourceCode;
     if (isStubFile(context)) return {};
-    if (!sc.imports.has('torch')) return {};
+    if (!sc.imports.has('torch') && !sc.imports.has('torchvision')) return {};
     const gate = sc.calleeGate(['load_state_dict_from_url', 'load_url']);
     return {
       call(node: Node) {

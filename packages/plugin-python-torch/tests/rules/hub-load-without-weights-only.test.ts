@@ -9,6 +9,22 @@ ruleTester.run('torch/hub-load-without-weights-only', rule, {
     'class Z:\n    def load_url(self, u):\n        return u\n    def go(self):\n        return self.load_url("x")',
   ],
   invalid: [
+    // torchvision re-exports torch.hub's function: the spellings copied into many model files
+    {
+      code: 'from torchvision.models.utils import load_state_dict_from_url\nsd = load_state_dict_from_url(URL, progress=True)',
+      errors: [
+        {
+          messageId: 'missing',
+          confidence: 'high',
+          data: { callee: 'torch.hub.load_state_dict_from_url', bypass: '' },
+          suggestions: [{ messageId: 'addWeightsOnly', output: 'from torchvision.models.utils import load_state_dict_from_url\nsd = load_state_dict_from_url(URL, progress=True, weights_only=True)' }],
+        },
+      ],
+    },
+    {
+      code: 'from torchvision._internally_replaced_utils import load_state_dict_from_url\nsd = load_state_dict_from_url(URL, weights_only=False)',
+      errors: [{ messageId: 'explicitFalse' }],
+    },
     {
       code: 'import torch\nsd = torch.hub.load_state_dict_from_url(u, weights_only=None)',
       errors: [{ messageId: 'noneFlag', confidence: 'medium', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nsd = torch.hub.load_state_dict_from_url(u, weights_only=True)' }] }],
