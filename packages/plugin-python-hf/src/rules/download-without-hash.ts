@@ -59,8 +59,12 @@ export default createRule<[], PySourceCode>({
     if (!FRAMEWORKS.some((m) => sc.imports.has(m))) return {};
     return {
       call(node: PyNode) {
-        const helper = helperFor(sc.qualifiedName(calleeOf(node)!));
-        if (!helper) return;
+        // Every name the callee may denote (`try: from torchvision.models.utils import
+        // load_state_dict_from_url` / `except ImportError: from torch.utils.model_zoo import load_url as …`)
+        // must be a helper with the same hash argument.
+        const helpers = sc.qualifiedNames(calleeOf(node)!).map(helperFor);
+        const helper = helpers[0];
+        if (!helper || helpers.some((h) => h?.fix !== helper.fix)) return;
         let sawUnknown: PyNode | undefined;
         let sawDisabled: PyNode | undefined;
         for (const h of helper.hashArgs) {

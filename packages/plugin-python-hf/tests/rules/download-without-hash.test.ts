@@ -12,7 +12,11 @@ ruleTester.run('hf/download-without-hash', rule, {
       code: 'import torch\ns = torch.hub.load_state_dict_from_url("https://example.org/weights.pth", weights_only=True)',
       errors: [{ messageId: 'missing', data: { api: 'load_state_dict_from_url', fix: 'check_hash=True' }, confidence: 'high' }],
     },
-    // torchvision's re-exports of the same function
+    // torchvision's re-exports of the same function, also behind an ImportError fallback
+    {
+      code: 'try:\n    from torchvision.models.utils import load_state_dict_from_url\nexcept ImportError:\n    from torch.utils.model_zoo import load_url as load_state_dict_from_url\ns = load_state_dict_from_url("https://example.org/weights.pth")',
+      errors: [{ messageId: 'missing', line: 5, data: { api: 'load_state_dict_from_url', fix: 'check_hash=True' } }],
+    },
     {
       code: 'from torchvision._internally_replaced_utils import load_state_dict_from_url\ns = load_state_dict_from_url("https://example.org/weights.pth")',
       errors: [{ messageId: 'missing', data: { api: 'load_state_dict_from_url', fix: 'check_hash=True' } }],
