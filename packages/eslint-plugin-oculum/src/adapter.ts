@@ -1,5 +1,5 @@
 import type { Rule as ESLintRule } from 'eslint';
-import { createFixer, ruleTriggersMatch, type Depth, type Fix, type FixFunction, type ReportDescriptor, type Rule, type RuleContext } from '@oculum/core';
+import { closest, createFixer, ruleTriggersMatch, type Depth, type Fix, type FixFunction, type ReportDescriptor, type Rule, type RuleContext } from '@oculum/core';
 import { createJsSourceCode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
 
 /**
@@ -24,9 +24,82 @@ export function sourceCodeFor(context: ESLintRule.RuleContext): JsSourceCode {
   return model;
 }
 
+/**
+ * Whether ESLint hands the rule a JavaScript/TypeScript tree. A flat config may also lint JSON,
+ * Markdown or CSS through other languages (`@eslint/json`, `@eslint/markdown`, …), and a config
+ * object without `files` (like the presets here) applies to those files too: the Oculum rules have
+ * nothing to say about them, so they stay silent instead of crashing on a foreign SourceCode.
+ */
+function isJsSourceCode(source: unknown): boolean {
+  const s = source as { ast?: { type?: unknown }; getAllComments?: unknown } | undefined;
+  return s?.ast?.type === 'Program' && typeof s.getAllComments === 'function';
+}
+
+const DEPTHS = ['quick', 'standard', 'deep'] as const;
+const CONFIDENCES = ['low', 'medium', 'high'] as const;
+/** The `settings.oculum` keys the adapter itself reads; rules add theirs (`meta.requiresSettings`). */
+const ADAPTER_SETTINGS = ['depth', 'minConfidence', 'trustedPublishers'];
+/** Oculum settings a user may put at the top of `settings` by mistake (that is where `.oculumrc` has them). */
+const MISPLACED_SETTINGS = ['trustedPublishers', 'requireSignatures', 'minConfidence'];
+
+/** Thrown for a `settings.oculum` that would otherwise silently change what is reported. */
+export class OculumSettingsError extends Error {
+  override name = 'OculumSettingsError';
+}
+
+/**
+ * Problems with the ESLint `settings` as Oculum reads them, each a sentence naming the key. Like the
+ * Oculum CLI's config check: a value of the wrong shape would silently turn a rule off or change what
+ * is reported, and a key one letter away from a known one (`trustedPublisher`) is a typo nothing reads.
+ */
+export function checkOculumSettings(settings: Record<string, unknown> | undefined, knownKeys: Iterable<string> = []): string[] {
+  const problems: string[] = [];
+  const oculum = settings?.oculum;
+  if (oculum !== undefined && (oculum === null || typeof oculum !== 'object' || Array.isArray(oculum))) {
+    return [`settings.oculum must be an object such as { trustedPublishers: ["my-org"] }, got ${JSON.stringify(oculum)}`];
+  }
+  const values = (oculum ?? {}) as Record<string, unknown>;
+  for (const key of MISPLACED_SETTINGS) {
+    if (settings && settings[key] !== undefined && values[key] === undefined) {
+      problems.push(`settings.${key} is not read by eslint-plugin-oculum: Oculum settings go under settings.oculum (settings: { oculum: { ${key}: … } })`);
+    }
+  }
+  const { depth, minConfidence, trustedPublishers } = values;
+  if (depth !== undefined && !DEPTHS.includes(depth as Depth)) {
+    problems.push(`settings.oculum.depth must be one of ${DEPTHS.map((d) => `"${d}"`).join(', ')}, got ${JSON.stringify(depth)}`);
+  }
+  if (minConfidence !== undefined && !CONFIDENCES.includes(minConfidence as (typeof CONFIDENCES)[number])) {
+    problems.push(`settings.oculum.minConfidence must be one of ${CONFIDENCES.map((c) => `"${c}"`).join(', ')}, got ${JSON.stringify(minConfidence)}`);
+  }
+  if (trustedPublishers !== undefined && (!Array.isArray(trustedPublishers) || trustedPublishers.some((x) => typeof x !== 'string'))) {
+    problems.push(`settings.oculum.trustedPublishers must be a list of publisher names, e.g. ["meta-llama", "my-org"], got ${JSON.stringify(trustedPublishers)}`);
+  }
+  const known = new Set([...ADAPTER_SETTINGS, ...knownKeys]);
+  for (const key of Object.keys(values)) {
+    if (known.has(key)) continue;
+    const near = closest(key, known);
+    if (near.length > 0) {
+      problems.push(`settings.oculum.${key} is not an Oculum setting; did you mean ${near.map((n) => `"${n}"`).join(', ')}?`);
+    }
+  }
+  return problems;
+}
+
+/** The settings objects already checked (ESLint hands every rule of a file the same one). */
+const checkedSettings = new WeakMap<object, string[]>();
+
 /** Oculum settings live under `settings.oculum` in the ESLint config (`{ depth, trustedPublishers, … }`). */
-function oculumSettings(context: ESLintRule.RuleContext): Record<string, unknown> {
-  const settings = (context.settings as Record<string, unknown> | undefined)?.oculum;
+function oculumSettings(context: ESLintRule.RuleContext, knownKeys: Iterable<string>): Record<string, unknown> {
+  const all = context.settings as Record<string, unknown> | undefined;
+  if (all && typeof all === 'object') {
+    let problems = checkedSettings.get(all);
+    if (!problems) {
+      problems = checkOculumSettings(all, knownKeys);
+      checkedSettings.set(all, problems);
+    }
+    if (problems.length > 0) throw new OculumSettingsError(`eslint-plugin-oculum: invalid settings: ${problems.join('; ')}`);
+  }
+  const settings = all?.oculum;
   return settings && typeof settings === 'object' ? (settings as Record<string, unknown>) : {};
 }
 
@@ -68,7 +141,7 @@ export function toEslintReport(model: JsSourceCode, descriptor: ReportDescriptor
  * runs: its listener keys are ESTree node types (and `:exit`), which ESLint understands as they are.
  * Confidence and per-finding severity have no ESLint equivalent and are dropped; the message stays.
  */
-export function adaptRule(ruleId: string, rule: Rule<any, any>): ESLintRule.RuleModule {
+export function adaptRule(ruleId: string, rule: Rule<any, any>, knownSettings: Iterable<string> = rule.meta.requiresSettings ?? []): ESLintRule.RuleModule {
   const { meta } = rule;
   return {
     meta: {
@@ -82,12 +155,14 @@ export function adaptRule(ruleId: string, rule: Rule<any, any>): ESLintRule.Rule
       deprecated: meta.deprecated,
     },
     create(context) {
+      // JSON, Markdown, CSS… linted through another ESLint language: nothing for a JS/TS rule.
+      if (!isJsSourceCode(context.sourceCode)) return {};
+      const settings = oculumSettings(context, knownSettings);
       const text = context.sourceCode.text;
       // The same prefilter as the engine: skip the file when the rule's triggers do not occur.
       if (!ruleTriggersMatch(meta, text)) return {};
       const model = sourceCodeFor(context);
-      const settings = oculumSettings(context);
-      const depth = (['quick', 'standard', 'deep'] as const).includes(settings.depth as Depth) ? (settings.depth as Depth) : 'standard';
+      const depth = DEPTHS.includes(settings.depth as Depth) ? (settings.depth as Depth) : 'standard';
       const oculumContext: { -readonly [K in keyof RuleContext<unknown[], JsSourceCode>]: RuleContext<unknown[], JsSourceCode>[K] } = {
         id: ruleId,
         options: context.options,

@@ -4,7 +4,7 @@ import transformersjs from '@oculum/plugin-js-transformersjs';
 import pkg from '../package.json' with { type: 'json' };
 import { adaptRule } from './adapter.js';
 
-export { adaptRule, sourceCodeFor, toEslintReport } from './adapter.js';
+export { adaptRule, checkOculumSettings, OculumSettingsError, sourceCodeFor, toEslintReport } from './adapter.js';
 
 /** The Oculum plugins whose JS/TS rules this ESLint plugin carries. */
 export const oculumPlugins: Plugin[] = [transformersjs];
@@ -25,13 +25,14 @@ export interface OculumEslintPlugin {
  */
 export function createEslintPlugin(plugins: Plugin[] = oculumPlugins): OculumEslintPlugin {
   const rules: Record<string, ESLintRule.RuleModule> = {};
-  for (const plugin of plugins) {
-    for (const [name, rule] of Object.entries(plugin.rules ?? {})) {
-      if (!rule.meta.languages.includes('javascript')) continue;
-      const id = `${plugin.meta.namespace}/${name}`;
-      rules[id] = adaptRule(id, rule);
-    }
-  }
+  const jsRules = plugins.flatMap((plugin) =>
+    Object.entries(plugin.rules ?? {})
+      .filter(([, rule]) => rule.meta.languages.includes('javascript'))
+      .map(([name, rule]) => ({ id: `${plugin.meta.namespace}/${name}`, rule })),
+  );
+  // Every setting a carried rule reads, so a near miss of any of them is caught whichever rule runs first.
+  const knownSettings = [...new Set(jsRules.flatMap(({ rule }) => rule.meta.requiresSettings ?? []))];
+  for (const { id, rule } of jsRules) rules[id] = adaptRule(id, rule, knownSettings);
   const eslintPlugin: OculumEslintPlugin = {
     meta: { name: pkg.name, version: pkg.version, namespace: 'oculum' },
     rules,

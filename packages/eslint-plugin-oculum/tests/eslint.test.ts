@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ESLint, Linter } from 'eslint';
 import { createRule } from '@oculum/core';
 import transformersjs from '@oculum/plugin-js-transformersjs';
-import oculum, { createEslintPlugin } from '../src/index.js';
+import oculum, { checkOculumSettings, createEslintPlugin } from '../src/index.js';
 
 const linter = new Linter({ configType: 'flat' });
 const lint = (code: string, filename = 'app.js', config: Linter.Config[] = [oculum.configs.recommended]) =>
@@ -141,6 +141,70 @@ describe('eslint-plugin-oculum', () => {
     expect(lint(code).map((m) => m.line)).toEqual([3, 4]);
     const config: Linter.Config[] = [oculum.configs.recommended, { settings: { oculum: { minConfidence: 'medium' } } }];
     expect(lint(code, 'app.mjs', config).map((m) => m.line)).toEqual([4]);
+  });
+
+  it('rejects settings.oculum values that would silently change what is reported', () => {
+    const code = imports + `await pipeline('x', 'org/name');\n`;
+    const cases: Array<[Record<string, unknown>, RegExp]> = [
+      [{ oculum: { trustedPublishers: 'acme' } }, /settings\.oculum\.trustedPublishers must be a list of publisher names.*got "acme"/],
+      [{ oculum: { trustedPublishers: ['acme', 3] } }, /settings\.oculum\.trustedPublishers must be a list/],
+      [{ oculum: { trustedPublisher: ['acme'] } }, /settings\.oculum\.trustedPublisher is not an Oculum setting; did you mean "trustedPublishers"\?/],
+      [{ oculum: { requireSignature: true } }, /did you mean "requireSignatures"\?/],
+      [{ oculum: { depth: 'deeep' } }, /settings\.oculum\.depth must be one of "quick", "standard", "deep", got "deeep"/],
+      [{ oculum: { minConfidence: 'hi' } }, /settings\.oculum\.minConfidence must be one of "low", "medium", "high", got "hi"/],
+      [{ oculum: ['acme'] }, /settings\.oculum must be an object/],
+      [{ trustedPublishers: ['acme'] }, /settings\.trustedPublishers is not read by eslint-plugin-oculum: Oculum settings go under settings\.oculum/],
+    ];
+    for (const [settings, message] of cases) {
+      const config: Linter.Config[] = [oculum.configs.recommended, { settings }];
+      expect(() => lint(code, 'app.js', config), JSON.stringify(settings)).toThrow(message);
+    }
+    // Other plugins' settings, keys far from any Oculum setting, and valid values are left alone.
+    const fine: Linter.Config[] = [
+      oculum.configs.recommended,
+      { settings: { react: { version: '18' }, oculum: { trustedPublishers: ['org'], requireSignatures: false, depth: 'quick', minConfidence: 'low', acmeMirror: 'x' } } },
+    ];
+    expect(lint(code, 'app.js', fine).map((m) => m.ruleId)).toEqual(['oculum/transformersjs/unpinned-model-revision']);
+    expect(checkOculumSettings({ oculum: { trustedPublishers: ['org'] } })).toEqual([]);
+  });
+
+  it('stays silent on files of other ESLint languages (JSON, Markdown) that a preset without `files` reaches', () => {
+    const jsonLike = {
+      meta: { name: 'fake-json' },
+      languages: {
+        json: {
+          fileType: 'text',
+          lineStart: 1,
+          columnStart: 1,
+          nodeTypeKey: 'type',
+          visitorKeys: { Document: [] },
+          validateLanguageOptions() {},
+          parse(file: { body: string }) {
+            return { ok: true, ast: { type: 'Document', loc: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, range: [0, file.body.length] } };
+          },
+          createSourceCode(file: { body: string }, { ast }: { ast: unknown }) {
+            return {
+              ast,
+              text: file.body,
+              lines: file.body.split('\n'),
+              visitorKeys: { Document: [] },
+              getLoc: (node: { loc: unknown }) => node.loc,
+              getRange: (node: { range: unknown }) => node.range,
+              traverse: () => [],
+              getInlineConfigNodes: () => [],
+              getDisableDirectives: () => ({ problems: [], directives: [] }),
+              applyInlineConfig: () => ({ configs: [], problems: [] }),
+              finalize() {},
+            };
+          },
+        },
+      },
+    };
+    const config: Linter.Config[] = [oculum.configs.all, { files: ['**/*.json'], plugins: { fake: jsonLike as never }, language: 'fake/json' }];
+    const text = '{ "model": "http://cdn.example.com/m.onnx", "load": "pipeline(\'x\', \'org/m\')" }';
+    expect(linter.verify(text, config, { filename: 'models.json' })).toEqual([]);
+    // The same config still reports in JS files.
+    expect(lint(imports + `await pipeline('x', 'org/name');\n`, 'app.js', config)).toHaveLength(1);
   });
 
   it('ignores comments, JSDoc and unrelated methods', () => {
