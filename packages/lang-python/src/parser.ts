@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { Language as TsLanguage, Parser, type Tree } from 'web-tree-sitter';
 
 const require = createRequire(import.meta.url);
@@ -7,9 +9,13 @@ let initPromise: Promise<void> | undefined;
 let parser: Parser | undefined;
 let language: TsLanguage | undefined;
 
-/** Absolute path of the Python grammar shipped by `tree-sitter-python`. */
+/**
+ * Absolute path of the Python grammar: the copy of `tree-sitter-python`'s `.wasm` built into this
+ * package's `dist` (what an installed package has), or the devDependency's own (tests run from source).
+ */
 export function grammarWasmPath(): string {
-  return require.resolve('tree-sitter-python/tree-sitter-python.wasm');
+  const bundled = fileURLToPath(new URL('./tree-sitter-python.wasm', import.meta.url));
+  return existsSync(bundled) ? bundled : require.resolve('tree-sitter-python/tree-sitter-python.wasm');
 }
 
 /** Absolute path of web-tree-sitter's own runtime `.wasm`. */

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
@@ -29,5 +30,14 @@ describe('built package', () => {
     `;
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: tmpdir(), encoding: 'utf8' });
     expect(JSON.parse(out.trim())).toEqual(['torch.load', 'torch.load']);
+  });
+
+  it.skipIf(!existsSync(dist))('carries its own copy of the grammar (tree-sitter-python is only a devDependency)', async () => {
+    const { grammarWasmPath } = await import(pathToFileURL(dist).href);
+    expect(grammarWasmPath()).toBe(join(dirname(dist), 'tree-sitter-python.wasm'));
+    expect(existsSync(join(dirname(dist), 'tree-sitter-python.LICENSE'))).toBe(true);
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    expect(pkg.dependencies['tree-sitter-python']).toBeUndefined();
+    expect(pkg.files).toContain('dist');
   });
 });
