@@ -44,12 +44,6 @@ export default createRule<[Options?], JsSourceCode>({
     const sc = context.sourceCode;
     if (!importsAny(sc, isTransformersModule)) return {};
     const allowTags = options?.allowTags === true;
-    // `env.remoteHost` and `env.remotePathTemplate` as set in the file: where loads go, and whether a revision applies.
-    const host = remoteHostOf(sc);
-    const source = host.kind === 'hub' ? undefined : host.kind === 'unknown' ? 'the host set in `env.remoteHost`' : host.hosts.map((h) => `"${shown(h)}"`).join(' or ');
-    const template = revisionlessTemplate(sc);
-    /** Lowered to medium when the host cannot be resolved: it may be the Hub, or a copy the app serves. */
-    const hostConfidence = (c: Confidence): Confidence => (host.kind === 'unknown' && c === 'high' ? 'medium' : c);
 
     return {
       CallExpression(node: TSESTree.CallExpression) {
@@ -59,6 +53,12 @@ export default createRule<[Options?], JsSourceCode>({
         if (isLocalOnly(sc, node, load)) return;
         const { model, optionsPos } = load;
         const callee = calleeText(sc, node);
+        // `env.remoteHost` and `env.remotePathTemplate` as this load sees them: where it goes, and whether a revision applies.
+        const host = remoteHostOf(sc, node);
+        const source = host.kind === 'hub' ? undefined : host.kind === 'unknown' ? 'the host set in `env.remoteHost`' : host.hosts.map((h) => `"${shown(h)}"`).join(' or ');
+        const template = revisionlessTemplate(sc, node);
+        /** Lowered to medium when the host cannot be resolved: it may be the Hub, or a copy the app serves. */
+        const hostConfidence = (c: Confidence): Confidence => (host.kind === 'unknown' && c === 'high' ? 'medium' : c);
 
         if (!model || (model.type === 'Identifier' && model.name === 'undefined') || (model.type === 'Literal' && model.value === null)) {
           if (load.kind === 'from_pretrained') return; // without an id it is a TypeError, not a download
@@ -92,7 +92,7 @@ export default createRule<[Options?], JsSourceCode>({
         if (revision.kind === 'missing' && sc.isOpaqueOptions(node, optionsPos)) confidence = 'low';
         confidence = hostConfidence(confidence);
         // `env.allowRemoteModels` is set to a value the analysis cannot read: the load may stay local.
-        if (confidence === 'high' && remoteModelsUncertain(sc)) confidence = 'medium';
+        if (confidence === 'high' && remoteModelsUncertain(sc, node)) confidence = 'medium';
         if (template !== undefined) {
           // The template drops `{revision}`: asking for a pin would be wrong (insecure-remote-host reports the template).
           context.report({ node, messageId: 'revisionIgnored', data: { callee, model: modelName, source: source ?? 'the Hugging Face Hub', template: shown(template) }, confidence });

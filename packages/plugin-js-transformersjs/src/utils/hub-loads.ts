@@ -56,7 +56,7 @@ export function hubLoad(sc: JsSourceCode, call: TSESTree.CallExpression): HubLoa
   if (tf) {
     if (!tf.model || isLocalOnly(sc, call, tf)) return undefined;
     const load = fromExpression(sc, tf.model, api);
-    return load && remoteModelsUncertain(sc) ? { ...load, remoteUncertain: true } : load;
+    return load && remoteModelsUncertain(sc, call) ? { ...load, remoteUncertain: true } : load;
   }
   const hub = memberIn(sc, call.callee, isHfHubModule);
   if (hub && hub.length === 1 && HUB_DOWNLOADERS.has(hub[0])) {

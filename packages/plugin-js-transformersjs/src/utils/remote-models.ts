@@ -98,13 +98,37 @@ export function envWrites(sc: JsSourceCode): EnvWrite[] {
 }
 
 /**
+ * Where module-level writes stop counting for `call`: a load at module level sees only the
+ * module-level writes before it (module-level code runs in source order); a load inside a function
+ * runs later, once the module has run, and sees them all.
+ */
+function limitFor(sc: JsSourceCode, call: JsNode | undefined): number {
+  return call === undefined || sc.enclosingFunction(call) !== undefined ? Infinity : call.range[0];
+}
+
+/** The writes that may be in force under `limit`: every write inside a function, module-level ones before it. */
+function writesUnder(sc: JsSourceCode, limit: number): EnvWrite[] {
+  const all = envWrites(sc);
+  return limit === Infinity ? all : all.filter((w) => w.inFunction || w.node.range[1] <= limit);
+}
+
+/** A per-file cache of answers that depend on the `limitFor` of the load. */
+function perLimit<T>(cache: WeakMap<JsSourceCode, Map<number, T>>, sc: JsSourceCode, limit: number, compute: () => T): T {
+  let byLimit = cache.get(sc);
+  if (!byLimit) cache.set(sc, (byLimit = new Map()));
+  let value = byLimit.get(limit);
+  if (value === undefined) byLimit.set(limit, (value = compute()));
+  return value;
+}
+
+/**
  * The writes of a field that may be in force when a load runs: the last module-level `=` write (source
  * order is the order module-level code runs in) and every `=` write inside a function (it may run
  * before the load). `??=` and `||=` are left out: `remoteHost` and `remotePathTemplate` have
  * non-empty defaults, so they assign nothing.
  */
-function writesInForce(sc: JsSourceCode, field: string): EnvWrite[] {
-  const writes = envWrites(sc).filter((w) => w.field === field && w.operator === '=');
+function writesInForce(sc: JsSourceCode, field: string, limit: number): EnvWrite[] {
+  const writes = writesUnder(sc, limit).filter((w) => w.field === field && w.operator === '=');
   const moduleLevel = writes.filter((w) => !w.inFunction);
   const last = moduleLevel[moduleLevel.length - 1];
   return writes.filter((w) => w.inFunction || w === last);
@@ -125,13 +149,15 @@ interface RemoteModelWrites {
   on: EnvWrite[];
 }
 
-const cache = new WeakMap<JsSourceCode, RemoteModelWrites>();
+const cache = new WeakMap<JsSourceCode, Map<number, RemoteModelWrites>>();
 
-function writesOf(sc: JsSourceCode): RemoteModelWrites {
-  let writes = cache.get(sc);
-  if (writes) return writes;
+function writesOf(sc: JsSourceCode, limit: number): RemoteModelWrites {
+  return perLimit(cache, sc, limit, () => collectWrites(sc, limit));
+}
+
+function collectWrites(sc: JsSourceCode, limit: number): RemoteModelWrites {
   const found: RemoteModelWrites = { offAtModuleLevel: false, onInFunction: false, offInFunctions: [], on: [] };
-  for (const w of envWrites(sc)) {
+  for (const w of writesUnder(sc, limit)) {
     if (w.field !== 'allowRemoteModels') continue;
     // A `false` that a later, unreadable source of the same `Object.assign` may replace turns nothing off.
     const off = w.operator === '=' && sc.constant(w.value) === false && !w.overridable;
@@ -145,9 +171,7 @@ function writesOf(sc: JsSourceCode): RemoteModelWrites {
     if (w.inFunction) found.onInFunction = true;
     else found.offAtModuleLevel = false;
   }
-  writes = found;
-  cache.set(sc, writes);
-  return writes;
+  return found;
 }
 
 /**
@@ -172,7 +196,7 @@ function runsBefore(sc: JsSourceCode, write: EnvWrite['node'], call: JsNode): bo
  * before the call with nothing else written between them.
  */
 export function remoteModelsOff(sc: JsSourceCode, call: JsNode): boolean {
-  const writes = writesOf(sc);
+  const writes = writesOf(sc, limitFor(sc, call));
   if (writes.offAtModuleLevel && !writes.onInFunction) return true;
   // Writes are told apart by their values (one `Object.assign` may hold several).
   return writes.offInFunctions.some(
@@ -186,8 +210,8 @@ export function remoteModelsOff(sc: JsSourceCode, call: JsNode): boolean {
  * (`env.allowRemoteModels = config.remote`) or a `false` that a later unreadable source of the same
  * `Object.assign` may replace. A load reported in such a file is reported at lower confidence.
  */
-export function remoteModelsUncertain(sc: JsSourceCode): boolean {
-  const writes = envWrites(sc).filter((w) => w.field === 'allowRemoteModels' && w.operator === '=');
+export function remoteModelsUncertain(sc: JsSourceCode, call: JsNode): boolean {
+  const writes = writesUnder(sc, limitFor(sc, call)).filter((w) => w.field === 'allowRemoteModels' && w.operator === '=');
   const uncertain = (w: EnvWrite) => {
     const value = sc.constant(w.value);
     return value !== true && (value !== false || w.overridable === true);
@@ -206,30 +230,32 @@ export function remoteModelsUncertain(sc: JsSourceCode): boolean {
  */
 export type RemoteHost = { kind: 'hub' } | { kind: 'hosts'; hosts: string[] } | { kind: 'unknown' };
 
-const hostCache = new WeakMap<JsSourceCode, RemoteHost>();
+const hostCache = new WeakMap<JsSourceCode, Map<number, RemoteHost>>();
 
-export function remoteHostOf(sc: JsSourceCode): RemoteHost {
-  let result = hostCache.get(sc);
-  if (result) return result;
+/** `env.remoteHost` as `call` sees it (see `limitFor`); without a call, as code in a function sees it. */
+export function remoteHostOf(sc: JsSourceCode, call?: JsNode): RemoteHost {
+  const limit = limitFor(sc, call);
+  return perLimit(hostCache, sc, limit, () => hostUnder(sc, limit));
+}
+
+function hostUnder(sc: JsSourceCode, limit: number): RemoteHost {
   const hosts: string[] = [];
   let unknown = false;
-  for (const w of writesInForce(sc, 'remoteHost')) {
+  for (const w of writesInForce(sc, 'remoteHost', limit)) {
     const location = classifyLocation(sc, w.value);
     const host = location.host ?? (location.value !== undefined ? hostOf(location.value) || location.value.trim() : undefined);
     if (location.kind === 'unknown' || !host) unknown = true;
     else if (!isHubHost(host) && !hosts.includes(host)) hosts.push(host);
   }
-  result = unknown ? { kind: 'unknown' } : hosts.length > 0 ? { kind: 'hosts', hosts } : { kind: 'hub' };
-  hostCache.set(sc, result);
-  return result;
+  return unknown ? { kind: 'unknown' } : hosts.length > 0 ? { kind: 'hosts', hosts } : { kind: 'hub' };
 }
 
 /**
  * The `env.remotePathTemplate` in force when every value it may have is a constant without
  * `{revision}` (`'{model}/'`): transformers.js then ignores the `revision` of every load.
  */
-export function revisionlessTemplate(sc: JsSourceCode): string | undefined {
-  const writes = writesInForce(sc, 'remotePathTemplate');
+export function revisionlessTemplate(sc: JsSourceCode, call?: JsNode): string | undefined {
+  const writes = writesInForce(sc, 'remotePathTemplate', limitFor(sc, call));
   const values = writes.map((w) => sc.constant(w.value));
   if (values.length === 0 || !values.every((v) => typeof v === 'string' && !v.includes('{revision}'))) return undefined;
   return values[values.length - 1] as string;

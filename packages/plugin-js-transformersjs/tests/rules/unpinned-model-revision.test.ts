@@ -20,6 +20,8 @@ tester.run(id(rule), rule, {
     imp + `env.allowRemoteModels = false;\nfunction off() { env.allowRemoteModels = false; }\nawait pipeline('x', 'org/name');`,
     // `Object.assign(env, { allowRemoteModels: false })` counts like the assignment
     imp + `Object.assign(env, { allowRemoteModels: false });\nawait pipeline('x', 'org/name');`,
+    // a function runs once the module has: a module-level write after it is in force
+    imp + `export function load() { return pipeline('x', 'org/name'); }\nenv.allowRemoteModels = false;`,
     `import * as transformers from '@xenova/transformers';\nObject.assign(transformers.env, { localModelPath: '/models/', allowRemoteModels: false });\nawait transformers.pipeline('x', 'org/name');`,
     imp + `env.allowRemoteModels = true;\nObject.assign(env, { allowRemoteModels: false });\nawait pipeline('x', 'org/name');`,
     `import { pipeline } from 'other-lib'; await pipeline('x', 'org/name');`,
@@ -43,6 +45,10 @@ tester.run(id(rule), rule, {
     imp + `env.remotePathTemplate = '{model}/';\nawait pipeline('x', 'org/name', { revision: '${COMMIT}' });`,
   ],
   invalid: [
+    // module-level code runs in source order: a write after a module-level load does not apply to it
+    { code: imp + `const p = await pipeline('x', 'org/name');\nenv.allowRemoteModels = false;`, errors: [{ messageId: 'missing', confidence: 'high' }] },
+    { code: imp + `const p = await pipeline('x', 'org/name');\nenv.remoteHost = 'https://mirror.example.com/';`, errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: '"org/name"' } }] },
+    { code: imp + `env.remotePathTemplate = '{model}/';\nconst p = await pipeline('x', 'org/name');\nenv.remotePathTemplate = '{model}/resolve/{revision}/';`, errors: [{ messageId: 'revisionIgnored' }] },
     // switched back on after the `Object.assign`, or by a source of it the analysis cannot read
     { code: imp + `Object.assign(env, { allowRemoteModels: false });\nenv.allowRemoteModels = true;\nawait pipeline('x', 'org/name');`, errors: [{ messageId: 'missing', confidence: 'high' }] },
     // ... by a value the analysis cannot read: maybe local, so not at full confidence
