@@ -193,3 +193,9 @@ def member_after_continuation(p):
 
 def member_quoted(p):
     return getattr(T, "load")(p)
+
+
+def vendored_cloudpickle(p):
+    import ray.cloudpickle as rcp
+    with open(p, "rb") as f:
+        return rcp.load(f)

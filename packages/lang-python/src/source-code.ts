@@ -120,17 +120,43 @@ const PENDING = Symbol('pending');
  * imported from torchvision (`from torchvision.models.utils import load_state_dict_from_url`, the
  * documented spelling before torchvision 0.13, copied into many model files; torchvision's
  * `_internally_replaced_utils` since). Each entry is a plain `from … import` of the same object in
- * the package's source.
+ * the package's source. `MODULE_REEXPORTS`: vendored copies of whole modules.
  */
 const REEXPORTS: ReadonlyMap<string, string> = new Map([
   ['torchvision.models.utils.load_state_dict_from_url', 'torch.hub.load_state_dict_from_url'],
   ['torchvision._internally_replaced_utils.load_state_dict_from_url', 'torch.hub.load_state_dict_from_url'],
 ]);
 
+/**
+ * Whole modules that packages vendor under their own name: every name in them is the original's
+ * (`import ray.cloudpickle as pickle; pickle.load(f)` is `cloudpickle.load`).
+ */
+const MODULE_REEXPORTS: ReadonlyMap<string, string> = new Map([
+  ['ray.cloudpickle', 'cloudpickle'],
+  ['joblib.externals.cloudpickle', 'cloudpickle'],
+  ['pyspark.cloudpickle', 'cloudpickle'],
+  ['srsly.cloudpickle', 'cloudpickle'],
+]);
+
+/** The top-level packages of the keys above: a name outside them is returned as is, at once. */
+const REEXPORTING = new Set([...REEXPORTS.keys(), ...MODULE_REEXPORTS.keys()].map((n) => n.split('.')[0]));
+
+/** The name where `name` is defined: itself unless a table above says otherwise. */
+function definingName(name: string): string {
+  const dot = name.indexOf('.');
+  if (dot < 0 || !REEXPORTING.has(name.slice(0, dot))) return name;
+  const exact = REEXPORTS.get(name);
+  if (exact) return exact;
+  for (const [vendored, original] of MODULE_REEXPORTS) {
+    if (name === vendored || name.startsWith(`${vendored}.`)) return original + name.slice(vendored.length);
+  }
+  return name;
+}
+
 /** `names` with each re-export replaced by the name where it is defined. */
 function definingNames(names: readonly string[]): readonly string[] {
-  if (!names.some((n) => REEXPORTS.has(n))) return names;
-  return [...new Set(names.map((n) => REEXPORTS.get(n) ?? n))];
+  if (names.every((n) => definingName(n) === n)) return names;
+  return [...new Set(names.map(definingName))];
 }
 
 export class PythonSourceCode implements CodeSourceCode<Node> {

@@ -63,6 +63,16 @@ describe('qualifiedName through import forms', () => {
     const sc2 = await parse('import torchvision.models.utils as u\nu.other(x)\n');
     expect(calleeName(sc2, 'u.other')).toBe('torchvision.models.utils.other');
   });
+
+  it('names in a vendored copy of a module are the original module\'s (ray.cloudpickle is cloudpickle)', async () => {
+    const sc = await parse(
+      'import ray.cloudpickle as pickle\nfrom joblib.externals import cloudpickle\nfrom srsly.cloudpickle import loads\npickle.load(f)\ncloudpickle.loads(b)\nloads(b)\nimport ray.cloudpickler\nray.cloudpickler.load(f)\n',
+    );
+    expect(calleeName(sc, 'pickle.load')).toBe('cloudpickle.load');
+    expect(calleeName(sc, 'cloudpickle.loads')).toBe('cloudpickle.loads');
+    expect(calleeName(sc, 'loads')).toBe('cloudpickle.loads');
+    expect(calleeName(sc, 'ray.cloudpickler')).toBe('ray.cloudpickler.load'); // a prefix of the name only, not of a word
+  });
 });
 
 describe('qualifiedName through aliases and dynamic forms', () => {

@@ -5,8 +5,10 @@ import { calleeName, confidenceFor, constantBytes, isInProcessData, isStubFile, 
 
 const PICKLE_MODULES = ['pickle', '_pickle', 'cPickle', 'six.moves.cPickle', 'pickle5', 'dill', 'cloudpickle'];
 
-/** What `create` needs imported before it reports anything. */
+/** What `create` needs imported before it reports anything (with the packages that vendor cloudpickle). */
 const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle'];
+/** Packages that vendor cloudpickle (`ray.cloudpickle`, `joblib.externals.cloudpickle`…): the language resolves their names to cloudpickle's. */
+const VENDORING = ['ray.cloudpickle', 'joblib.externals', 'pyspark.cloudpickle', 'srsly.cloudpickle'];
 
 /** Deserializers of the pickle family (and formats as unsafe: marshal, shelve, jsonpickle). */
 export const LOADERS = new Set<string>();
@@ -101,7 +103,7 @@ export default createRule<[], PythonSourceCode>({
     languages: ['python'],
     triggers: ['pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle'],
     // What `create` needs imported, and a loader's name (shelve's and jsonpickle's by their module).
-    triggerGroups: [[importTrigger(IMPORTED)], [/\b(?:_?loads?|_?Unpickler|load_session|load_module|read_pickle)\b/, 'shelve', 'jsonpickle']],
+    triggerGroups: [[importTrigger([...IMPORTED, ...VENDORING])], [/\b(?:_?loads?|_?Unpickler|load_session|load_module|read_pickle)\b/, 'shelve', 'jsonpickle']],
     docs: {
       description:
         'Reports deserialization with pickle and its relatives (`pickle`, `_pickle`, `cPickle`, `dill`, `cloudpickle`, `pandas.read_pickle`, `shelve`, `marshal`, `jsonpickle`), which runs code embedded in the data.',
@@ -121,7 +123,7 @@ export default createRule<[], PythonSourceCode>({
   create(context) {
     const sc = context.sourceCode;
     if (isStubFile(context)) return {};
-    if (!IMPORTED.some((m) => sc.imports.has(m))) return {};
+    if (![...IMPORTED, 'ray', 'joblib', 'pyspark', 'srsly'].some((m) => sc.imports.has(m))) return {};
 
     const gate = sc.calleeGate([...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1)))]);
     return {

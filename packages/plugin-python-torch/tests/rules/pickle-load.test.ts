@@ -54,6 +54,11 @@ ruleTester.run('torch/pickle-load', rule, {
     { code: 'from pickle import loads as L\nx = L(b)', errors: [{ messageId: 'unsafeDeserialization', data: { callee: 'pickle.loads', detail: '' } }] },
     { code: 'import dill\nx = dill.loads(b)', errors: [{ messageId: 'unsafeDeserialization' }] },
     { code: 'import cloudpickle\nx = cloudpickle.load(f)', errors: [{ messageId: 'unsafeDeserialization' }] },
+    // vendored copies of cloudpickle (Ray Tune's checkpoints, joblib, PySpark, spaCy's srsly)
+    { code: 'import ray.cloudpickle as pickle\nwith open(p, "rb") as fp:\n    x = pickle.load(fp)', errors: [{ messageId: 'unsafeDeserialization', message: '`cloudpickle.load` deserializes data that can run arbitrary code when it is loaded: a malicious model or cache file executes on this machine. Load weights from safetensors (or `torch.load(..., weights_only=True)`), data as JSON, scikit-learn models with skops.' }] },
+    { code: 'from joblib.externals import cloudpickle\nx = cloudpickle.loads(b)', errors: [{ messageId: 'unsafeDeserialization' }] },
+    { code: 'from joblib.externals.cloudpickle import loads\nx = loads(b)', errors: [{ messageId: 'unsafeDeserialization' }] },
+    { code: 'from pyspark import cloudpickle\nx = cloudpickle.loads(b)', errors: [{ messageId: 'unsafeDeserialization' }] },
     { code: 'import pandas as pd\nx = pd.read_pickle("frame.pkl")', errors: [{ messageId: 'unsafeDeserialization', confidence: 'high' }] },
     { code: 'import shelve\ndb = shelve.open(p)', errors: [{ messageId: 'unsafeDeserialization' }] },
     { code: 'import marshal\nc = marshal.loads(b)', errors: [{ messageId: 'unsafeDeserialization', data: { callee: 'marshal.loads', detail: ' (marshal is not secure against malicious data)' } }] },
