@@ -121,6 +121,8 @@ export const NETWORK_CALLS = new Set([
 ]);
 
 const USER_INPUT = new Set(['builtins.input', 'sys.argv', 'sys.stdin', 'flask.request', 'fastapi.UploadFile', 'streamlit.file_uploader', 'gradio.File', 'gradio.UploadButton']);
+/** Methods that return what the user typed on the command line (`args = parser.parse_args()`; `args.ckpt` is user input). */
+const USER_INPUT_METHODS = new Set(['argparse.ArgumentParser.parse_args', 'argparse.ArgumentParser.parse_known_args', 'argparse.ArgumentParser.parse_intermixed_args']);
 /** Attributes through which an uploaded file's bytes are read (`upload.file` of a FastAPI `UploadFile`). */
 const UPLOAD_STREAMS = new Set(['file', 'stream']);
 
@@ -197,6 +199,12 @@ export function dataOrigin(sc: SC, expr: Node | undefined, depth = 0): Origin {
         const o = dataOrigin(sc, object, depth + 1);
         if (o === 'user' || (o === 'parameter' && !isMethodReceiver(sc, object))) return o;
       }
+      // a field of the command line (`args.ckpt` after `args = parser.parse_args()`) or of a parameter
+      // (`def convert(args): torch.load(args.src)`), not of `self`
+      if (object && (object.type === 'identifier' || object.type === 'attribute')) {
+        const o = dataOrigin(sc, object, depth + 1);
+        if (o === 'user' || (o === 'parameter' && !isMethodReceiver(sc, object))) return o;
+      }
       return 'unknown';
     }
     case 'subscript': {
@@ -207,6 +215,8 @@ export function dataOrigin(sc: SC, expr: Node | undefined, depth = 0): Origin {
     case 'call': {
       if (calleeName(sc, expr, NETWORK_CALLS)) return 'network';
       if (calleeName(sc, expr, USER_INPUT)) return 'user';
+      const method = sc.callee(expr);
+      if (method?.type === 'attribute' && sc.instanceQualifiedNames(method).some((q) => USER_INPUT_METHODS.has(q))) return 'user';
       if (calleeName(sc, expr, PASS_THROUGH)) return dataOrigin(sc, sc.argument(expr, { position: 0 }), depth + 1);
       const callee = sc.callee(expr);
       if (callee?.type === 'attribute') {

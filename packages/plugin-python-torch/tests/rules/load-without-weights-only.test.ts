@@ -104,6 +104,19 @@ ruleTester.run(ID, rule, {
     { code: 'import torch\nm = getattr(torch, "load")("m.pt")', errors: [{ messageId: 'missing', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nm = getattr(torch, "load")("m.pt", weights_only=True)' }] }] },
     { code: 'import importlib\nm = importlib.import_module("torch").load("m.pt")', errors: [{ messageId: 'missing', suggestions: [{ messageId: 'addWeightsOnly', output: 'import importlib\nm = importlib.import_module("torch").load("m.pt", weights_only=True)' }] }] },
     { code: 'import torch\nf = torch.load\nm = f("m.pt")', errors: [{ messageId: 'missing', line: 3, suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nf = torch.load\nm = f("m.pt", weights_only=True)' }] }] },
+    // the command line is user input: `args.ckpt` after `args = parser.parse_args()`; a field of a parameter is the caller's
+    {
+      code: 'import argparse, torch\nparser = argparse.ArgumentParser()\nargs = parser.parse_args()\nckpt = args.ckpt\nm = torch.load(ckpt)',
+      errors: [{ messageId: 'missing', confidence: 'high', suggestions: [{ messageId: 'addWeightsOnly', output: 'import argparse, torch\nparser = argparse.ArgumentParser()\nargs = parser.parse_args()\nckpt = args.ckpt\nm = torch.load(ckpt, weights_only=True)' }] }],
+    },
+    {
+      code: 'import torch\ndef convert(args):\n    return torch.load(args.src)',
+      errors: [{ messageId: 'missing', confidence: 'high', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\ndef convert(args):\n    return torch.load(args.src, weights_only=True)' }] }],
+    },
+    {
+      code: 'import torch\nclass M:\n    def restore(self):\n        return torch.load(self.path)',
+      errors: [{ messageId: 'missing', confidence: 'medium', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nclass M:\n    def restore(self):\n        return torch.load(self.path, weights_only=True)' }] }],
+    },
     { code: 'import torch\nms = list(map(torch.load, paths))', errors: [{ messageId: 'callback', confidence: 'medium', data: { callee: 'torch.load', via: 'map', bypass: '' } }] },
     { code: 'import torch\nfs = pool.imap_unordered(torch.load, paths)', errors: [{ messageId: 'callback', data: { callee: 'torch.load', via: '.imap_unordered', bypass: '' } }] },
     { code: 'import torch.serialization\nm = torch.serialization.load("m.pt")', errors: [{ messageId: 'missing', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch.serialization\nm = torch.serialization.load("m.pt", weights_only=True)' }] }] },
