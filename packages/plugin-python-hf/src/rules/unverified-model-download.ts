@@ -2,7 +2,7 @@ import { createRule } from '@oculum/core';
 import { argList, calleeName, walkBody, type PyNode, type PySourceCode } from '../util/ast.js';
 import { isModelFile, mentionsModel } from '../util/classify.js';
 import { resolve } from '../util/resolve.js';
-import { downloadSink, hasHashCheck, literalPieces, modelEvidence, RAW_DOWNLOAD_TRIGGERS, rawDownload, type RawDownload } from '../util/download.js';
+import { downloadSink, hasHashCheck, isNonModelFile, literalPieces, modelEvidence, RAW_DOWNLOAD_TRIGGERS, rawDownload, type RawDownload } from '../util/download.js';
 import { docsUrl } from '../util/meta.js';
 
 const name = 'unverified-model-download';
@@ -88,17 +88,23 @@ export default createRule<[], PySourceCode>({
       if (!local || local.type !== 'function_definition' || !isDownloadHelper(local)) return;
       let evidence: 'strong' | 'weak' | undefined;
       let what = 'a model file';
+      let notModel = false;
       for (const a of argList(node)) {
         const v = a.type === 'keyword_argument' ? a.childForFieldName('value') : a;
         if (!v) continue;
         const r = resolve(sc, v);
         const str = r.kind === 'string' || r.kind === 'prefix' ? r.value : r.kind === 'local' ? r.prefix : undefined;
-        if ((str && isModelFile(str)) || literalPieces(v).some((p) => isModelFile(p))) {
+        const pieces = literalPieces(v);
+        if ((str && isModelFile(str)) || pieces.some((p) => isModelFile(p))) {
           evidence = 'strong';
           if (str && /^[a-z]+:\/\//i.test(str)) what = `"${short(str)}"`;
-        } else if (!evidence && ((str && mentionsModel(str)) || mentionsModel(v.text))) evidence = 'weak';
+        } else {
+          if ((str && isNonModelFile(str)) || pieces.some(isNonModelFile)) notModel = true;
+          if (!evidence && ((str && mentionsModel(str)) || mentionsModel(v.text))) evidence = 'weak';
+        }
       }
-      if (!evidence) return;
+      // names alone (`MODELS_URL`) do not outweigh a file that is evidently no model (`table.csv`)
+      if (!evidence || (evidence === 'weak' && notModel)) return;
       const caller = sc.enclosingFunction(node);
       if (verifiedIn(caller) || verifiedIn(local)) return;
       const helper = local.childForFieldName('name')?.text ?? 'helper';

@@ -348,11 +348,16 @@ export function modelEvidence(sc: PySourceCode, dl: RawDownload, sink: Sink | un
   const fn = sc.enclosingFunction(dl.call);
   const fnName = fn.type === 'function_definition' ? fn.childForFieldName('name')?.text ?? '' : '';
   // a known file that is not a model (`index.html`, `data.csv`) settles it
-  if (strs.some((s) => /\.(?:html?|json|txt|md|csv|tsv|xml|ya?ml|png|jpe?g|gif|svg|css|js|py|sh|pdf)$/i.test(s.replace(/[?#].*$/, '')))) return undefined;
+  if (strs.some(isNonModelFile)) return undefined;
   const names = [dl.urlNode?.text ?? '', sink?.dest?.text ?? '', dl.destNode?.text ?? ''];
   if (/download|fetch|pull|retrieve|get_/i.test(fnName) && mentionsModel(fnName)) names.push(fnName);
   if (strs.some((s) => mentionsModel(s)) || names.some((t) => t && mentionsModel(t))) return 'weak';
   return undefined;
+}
+
+/** A URL or file name of a known kind that is not a model (`index.html`, `table.csv`, `config.json`). */
+export function isNonModelFile(s: string): boolean {
+  return /\.(?:html?|json|txt|md|csv|tsv|xml|ya?ml|png|jpe?g|gif|svg|css|js|py|sh|pdf)$/i.test(s.replace(/[?#].*$/, ''));
 }
 
 /** Literal parts of the strings inside an expression (`f"{name}.pt"` → `*.pt`), for file-name evidence. */
