@@ -100,6 +100,8 @@ function resolveCall(sc: PySourceCode, node: PyNode, depth: number): Resolved {
         const whole = sc.constant(node);
         if (typeof whole === 'string') return { kind: 'local', why: `${qn}(...)`, prefix: whole };
         const r = first && first.type !== 'keyword_argument' ? resolve(sc, first, depth + 1) : { kind: 'unknown' as const };
+        // `os.path.join(BASE_URL, name)` joins a URL (with `/` on POSIX), not a local path
+        if ((r.kind === 'string' || r.kind === 'prefix') && /^[a-z][a-z0-9+.-]*:\/\//i.test(r.value) && qn !== 'os.path.dirname') return { kind: 'prefix', value: r.value };
         if (r.kind === 'string' || r.kind === 'prefix') return { kind: 'local', why: `${qn}(...)`, prefix: r.value, ...(r.kind === 'prefix' && r.via ? { via: r.via } : {}) };
         if (r.kind === 'private-temp') return r;
         if (r.kind === 'local') return r;
@@ -115,6 +117,11 @@ function resolveCall(sc: PySourceCode, node: PyNode, depth: number): Resolved {
       }
       if (qn && /^pathlib\.(?:Pure)?(?:Posix|Windows)?Path\.(?:home|cwd)$/.test(qn)) return { kind: 'local', why: `${qn}()` };
       if (qn === 'os.getcwd' || qn === 'os.path.expanduser') return { kind: 'local', why: `${qn}()` };
+      // `urljoin(BASE_URL, name)`: the base begins the URL
+      if ((qn === 'urllib.parse.urljoin' || qn === 'requests.compat.urljoin') && first) {
+        const r = resolve(sc, first, depth + 1);
+        if (r.kind === 'string' || r.kind === 'prefix') return { kind: 'prefix', value: r.value };
+      }
       if (qn === 'tempfile.gettempdir') return { kind: 'prefix', value: '/tmp', via: 'gettempdir' };
       if (qn === 'tempfile.mkdtemp' || qn === 'tempfile.TemporaryDirectory' || qn === 'tempfile.mkstemp') return { kind: 'private-temp' };
       if (qn === 'str' || qn === 'builtins.str' || (!qn && calleeOf(node)?.text === 'str')) return first ? resolve(sc, first, depth + 1) : { kind: 'unknown' };
@@ -131,7 +138,27 @@ function resolveCall(sc: PySourceCode, node: PyNode, depth: number): Resolved {
           const r = resolve(sc, obj, depth + 1);
           if (r.kind === 'string') {
             const i = r.value.indexOf('{');
-            return i < 0 ? r : i > 0 ? { kind: 'prefix', value: r.value.slice(0, i) } : { kind: 'unknown' };
+            if (i < 0) return r;
+            // the first field's value continues the known beginning: `"{}/{}.pth".format(BASE, name)`,
+            // `"{base}/x".format(base=BASE)`
+            const field = /^\{(\d*|[A-Za-z_]\w*)\}/.exec(r.value.slice(i));
+            if (field && !r.value.slice(0, i).includes('}')) {
+              const key = field[1];
+              const arg = key === '' || key === '0' ? sc.argument(node, { position: 0 }) : /^\d+$/.test(key) ? sc.argument(node, { position: Number(key) }) : sc.argument(node, { name: key });
+              const v = arg ? resolve(sc, arg, depth + 1) : undefined;
+              if (v && (v.kind === 'string' || v.kind === 'prefix')) return { kind: 'prefix', value: r.value.slice(0, i) + v.value };
+            }
+            return i > 0 ? { kind: 'prefix', value: r.value.slice(0, i) } : { kind: 'unknown' };
+          }
+        }
+        // `"/".join([BASE, name])`: the first part begins the string
+        if (method === 'join' && obj) {
+          const sep = sc.constant(obj);
+          const parts = argList(node)[0];
+          if (typeof sep === 'string' && parts && (parts.type === 'list' || parts.type === 'tuple')) {
+            const head = parts.namedChildren.find((c) => c.type !== 'comment');
+            const v = head ? resolve(sc, head, depth + 1) : undefined;
+            if (v && (v.kind === 'string' || v.kind === 'prefix')) return { kind: 'prefix', value: v.value };
           }
         }
       }
@@ -157,6 +184,16 @@ function resolveOther(sc: PySourceCode, node: PyNode, depth: number): Resolved {
         // `temp_dir / "config.json"`: `/` with a string is a path join (a `str` has no `/`)
         const right = node.childForFieldName('right');
         if (left.kind === 'unknown' && right && typeof sc.constant(right) === 'string') return { kind: 'local', why: 'a path joined with /' };
+      }
+      if (op === '%' && left.kind === 'string') {
+        // `"%s/%s.pth" % (BASE, name)`: the first `%s` is the first value
+        const i = left.value.indexOf('%');
+        if (i >= 0 && left.value.startsWith('%s', i)) {
+          const right = node.childForFieldName('right');
+          const values = right?.type === 'tuple' ? right.namedChildren.filter((c) => c.type !== 'comment') : right ? [right] : [];
+          const v = values[0] ? resolve(sc, values[0], depth + 1) : undefined;
+          if (v && (v.kind === 'string' || v.kind === 'prefix')) return { kind: 'prefix', value: left.value.slice(0, i) + v.value };
+        }
       }
       if (op === '+' || op === '%') {
         if (left.kind === 'string' || left.kind === 'prefix') {

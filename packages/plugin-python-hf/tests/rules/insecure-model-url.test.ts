@@ -25,6 +25,13 @@ ruleTester.run('hf/insecure-model-url', rule, {
     'URL = "http://x.org/model.bin"',
   ],
   invalid: [
+    // an http:// base URL joined with a name in every common spelling (insightface's model storage)
+    { code: 'import os, requests, urllib.parse\nBASE = "http://storage.example.org/files"\ndef fetch_weights(name, dest):\n    url = "%s/%s.zip" % (BASE, name)\n    r = requests.get(url)\n    open(dest, "wb").write(r.content)', errors: [{ messageId: 'insecure', line: 5, data: { api: 'requests.get', what: 'a model file', url: 'http://storage.example.org/files' } }] },
+    { code: 'import os, requests, urllib.parse\nBASE = "http://storage.example.org/files"\ndef fetch_weights(name, dest):\n    url = "{}/{}.zip".format(BASE, name)\n    r = requests.get(url)\n    open(dest, "wb").write(r.content)', errors: [{ messageId: 'insecure', line: 5, data: { api: 'requests.get', what: 'a model file', url: 'http://storage.example.org/files' } }] },
+    { code: 'import os, requests, urllib.parse\nBASE = "http://storage.example.org/files"\ndef fetch_weights(name, dest):\n    url = "{base}/{n}.zip".format(base=BASE, n=name)\n    r = requests.get(url)\n    open(dest, "wb").write(r.content)', errors: [{ messageId: 'insecure', line: 5, data: { api: 'requests.get', what: 'a model file', url: 'http://storage.example.org/files' } }] },
+    { code: 'import os, requests, urllib.parse\nBASE = "http://storage.example.org/files"\ndef fetch_weights(name, dest):\n    url = os.path.join(BASE, name + ".zip")\n    r = requests.get(url)\n    open(dest, "wb").write(r.content)', errors: [{ messageId: 'insecure', line: 5, data: { api: 'requests.get', what: 'a model file', url: 'http://storage.example.org/files' } }] },
+    { code: 'import os, requests, urllib.parse\nBASE = "http://storage.example.org/files"\ndef fetch_weights(name, dest):\n    url = "/".join([BASE, name, "model.zip"])\n    r = requests.get(url)\n    open(dest, "wb").write(r.content)', errors: [{ messageId: 'insecure', line: 5, data: { api: 'requests.get', what: 'a model file', url: 'http://storage.example.org/files' } }] },
+    { code: 'import os, requests, urllib.parse\nBASE = "http://storage.example.org/files"\ndef fetch_weights(name, dest):\n    url = urllib.parse.urljoin(BASE, name)\n    r = requests.get(url)\n    open(dest, "wb").write(r.content)', errors: [{ messageId: 'insecure', line: 5, data: { api: 'requests.get', what: 'a model file', url: 'http://storage.example.org/files' } }] },
     {
       code: 'import urllib.request\nurllib.request.urlretrieve("http://x.org/net.onnx", "net.onnx")',
       errors: [
