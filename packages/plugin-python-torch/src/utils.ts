@@ -628,6 +628,24 @@ export function dictionarySplatNames(call: Node): string[] {
 }
 
 /**
+ * A same-file caller passes a false value other than `None` for the parameter `arg` (`def _load(p,
+ * weights_only=None)` called as `_load(p, weights_only=False)`): the unsafe path exists whatever the
+ * default says. `--depth standard` and `deep` only, like `flagStateThroughCallers`.
+ */
+export function someCallerPassesFalse(sc: SC, arg: Node | undefined, depth: string): boolean {
+  if (!arg || depth === 'quick' || arg.type !== 'identifier') return false;
+  const param = sc.parameterOf(arg);
+  if (!param || param.function.type !== 'function_definition') return false;
+  if (sc.bindings(arg).some((b) => b.kind !== 'parameter')) return false;
+  return sc.callSites(param.function).some((site) => {
+    const passed = sc.argumentFor(site, param);
+    if (!passed) return false;
+    const v = sc.constant(passed);
+    return v !== UNKNOWN && v !== null && !truthy(v);
+  });
+}
+
+/**
  * `flagState`, following a flag that is a parameter of the enclosing function to the calls of that
  * function in this file (`--depth standard` and `deep`: flow between functions of the same file).
  * Any caller passing a false value makes it `false` (the unsafe path exists); when every caller

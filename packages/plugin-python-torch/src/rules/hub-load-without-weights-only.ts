@@ -1,7 +1,7 @@
 import { createRule, type RuleFixer } from '@oculum/core';
 import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { bypassNote, torchVersionInfo } from '../torch-versions.js';
-import { appendKeyword, calleeName, explicitKeyword, flagStateThroughCallers, isStubFile, type Node } from '../utils.js';
+import { appendKeyword, calleeName, explicitKeyword, flagStateThroughCallers, isStubFile, someCallerPassesFalse, type Node } from '../utils.js';
 
 const HUB_LOADERS = new Set(['torch.hub.load_state_dict_from_url', 'torch.utils.model_zoo.load_url']);
 
@@ -47,7 +47,7 @@ export default createRule<[], PythonSourceCode>({
         if (!callee) return;
         const flag = sc.argument(node, { name: 'weights_only', position: 6 });
         const data = { callee, bypass: bypassNote(torchVersionInfo(context)) };
-        if (flag && sc.constant(flag) === null) {
+        if (flag && sc.constant(flag) === null && !someCallerPassesFalse(sc, flag, context.depth)) {
           // None is handed on to torch.load, whose own default it then is: unsafe before torch 2.6.
           const value = explicitValue(node);
           context.report({
@@ -59,7 +59,7 @@ export default createRule<[], PythonSourceCode>({
           });
           return;
         }
-        const state = flagStateThroughCallers(sc, flag, context.depth);
+        const state = flag && sc.constant(flag) === null ? 'false' : flagStateThroughCallers(sc, flag, context.depth);
         if (state === 'true') return;
         if (state === 'false') {
           context.report({ node, messageId: 'explicitFalse', data, confidence: 'high' });

@@ -8,6 +8,7 @@ import {
   dictionarySplatNames,
   flagState,
   flagStateThroughCallers,
+  someCallerPassesFalse,
   enclosingExceptTry,
   explicitKeyword,
   isInProcessData,
@@ -116,7 +117,8 @@ export default createRule<[], PythonSourceCode>({
         return;
       }
       const flag = sc.argument(call, { name: 'weights_only' });
-      const state = isNone(flag) ? 'absent' : flagStateThroughCallers(sc, flag, context.depth);
+      // `weights_only=None` leaves torch.load's default, unless a caller passes False for that parameter
+      const state = isNone(flag) ? (someCallerPassesFalse(sc, flag, context.depth) ? 'false' : 'absent') : flagStateThroughCallers(sc, flag, context.depth);
       if (state === 'true') return;
       if (state === 'false') {
         const messageId = isSafeLoadFallback(call) ? 'unsafeFallback' : 'explicitFalse';

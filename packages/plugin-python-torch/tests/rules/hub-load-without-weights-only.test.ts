@@ -9,6 +9,10 @@ ruleTester.run('torch/hub-load-without-weights-only', rule, {
     'class Z:\n    def load_url(self, u):\n        return u\n    def go(self):\n        return self.load_url("x")',
   ],
   invalid: [
+    {
+      code: 'import torch\ndef fetch(u, weights_only=None):\n    return torch.hub.load_state_dict_from_url(u, weights_only=weights_only)\nsd = fetch(URL, weights_only=False)',
+      errors: [{ messageId: 'explicitFalse', line: 3 }],
+    },
     // torchvision re-exports torch.hub's function: the spellings copied into many model files
     {
       code: 'from torchvision.models.utils import load_state_dict_from_url\nsd = load_state_dict_from_url(URL, progress=True)',

@@ -104,6 +104,11 @@ ruleTester.run(ID, rule, {
     { code: 'import torch\nm = getattr(torch, "load")("m.pt")', errors: [{ messageId: 'missing', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nm = getattr(torch, "load")("m.pt", weights_only=True)' }] }] },
     { code: 'import importlib\nm = importlib.import_module("torch").load("m.pt")', errors: [{ messageId: 'missing', suggestions: [{ messageId: 'addWeightsOnly', output: 'import importlib\nm = importlib.import_module("torch").load("m.pt", weights_only=True)' }] }] },
     { code: 'import torch\nf = torch.load\nm = f("m.pt")', errors: [{ messageId: 'missing', line: 3, suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nf = torch.load\nm = f("m.pt", weights_only=True)' }] }] },
+    // a `weights_only=None` parameter that a same-file caller sets to False: the unsafe path exists
+    {
+      code: 'import torch\ndef _load(path, weights_only=None):\n    return torch.load(path, weights_only=weights_only)\ndef load_checkpoint(p):\n    return _load(p, weights_only=False)',
+      errors: [{ messageId: 'explicitFalse', line: 3 }],
+    },
     // the command line is user input: `args.ckpt` after `args = parser.parse_args()`; a field of a parameter is the caller's
     {
       code: 'import argparse, torch\nparser = argparse.ArgumentParser()\nargs = parser.parse_args()\nckpt = args.ckpt\nm = torch.load(ckpt)',
