@@ -34,15 +34,27 @@ export default createRule<[], PySourceCode>({
   create(context) {
     const sc = context.sourceCode;
     const check = (call: PyNode, arg: PyNode, viaKwargs: string | undefined) => {
-      const value = sc.constant(arg);
+      let value = sc.constant(arg);
       const api = apiName(sc, call) + (viaKwargs ? ` (via ${viaKwargs})` : '');
       const known = isKnownLoader(sc, call);
+      // `self.trust = trust_remote_code` (a parameter defaulting to True) read back as `self.trust`: the
+      // values this file assigns to the attribute (a subclass may assign another: not at full confidence)
+      let fromAttribute = false;
+      if (value === UNKNOWN && arg.type === 'attribute') {
+        const values = (sc.attributeValues(arg) ?? []).map((v) => sc.constant(v));
+        if (values.length > 0 && values.every((v) => v !== UNKNOWN)) {
+          const trusted = values.find((v) => pythonTruthy(v));
+          if (trusted === undefined) return;
+          value = trusted;
+          fromAttribute = true;
+        }
+      }
       if (value === UNKNOWN) {
         context.report({ node: call, messageId: 'maybeTrusted', data: { api, expr: arg.text }, confidence: 'low' });
         return;
       }
       if (!pythonTruthy(value)) return;
-      const confidence: Confidence = known ? 'high' : 'medium';
+      const confidence: Confidence = known && !fromAttribute ? 'high' : 'medium';
       const suggest = arg.type === 'true' ? [{ messageId: 'setFalse', fix: (fixer: any) => fixer.replaceText(arg, 'False') }] : [];
       context.report({ node: call, messageId: 'trusted', data: { api, value: arg.text.length > 30 ? 'True' : arg.text }, confidence, suggest });
     };

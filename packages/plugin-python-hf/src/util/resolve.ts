@@ -216,6 +216,23 @@ function resolveOther(sc: PySourceCode, node: PyNode, depth: number): Resolved {
         const r = resolve(sc, obj, depth + 1);
         if (r.kind === 'private-temp') return r;
       }
+      // `self.model_id` assigned once in this class (`self.model_id = model_id`, a parameter with a
+      // default): that value, overridable (a subclass or a later assignment elsewhere may change it)
+      const values = sc.attributeValues(node);
+      if (values && values.length === 1) {
+        const r = resolve(sc, values[0], depth + 1);
+        return r.kind === 'string' ? { ...r, soft: true } : r.kind === 'local' || r.kind === 'private-temp' ? r : { kind: 'unknown' };
+      }
+      return { kind: 'unknown' };
+    }
+    case 'conditional_expression': {
+      // `sys.argv[1] if len(sys.argv) > 1 else "org/default"`: the branch that is known, overridable
+      const parts = node.namedChildren.filter((c) => c.type !== 'comment');
+      if (parts.length !== 3) return { kind: 'unknown' };
+      const a = resolve(sc, parts[0], depth + 1);
+      const b = resolve(sc, parts[2], depth + 1);
+      if (b.kind === 'string' && (a.kind === 'unknown' || (a.kind === 'string' && a.value === b.value))) return { ...b, soft: true };
+      if (a.kind === 'string' && b.kind === 'unknown') return { ...a, soft: true };
       return { kind: 'unknown' };
     }
     case 'boolean_operator': {

@@ -5,12 +5,18 @@ const COMMIT = '0123456789abcdef0123456789abcdef01234567';
 
 ruleTester.run('hf/trust-remote-code', rule, {
   valid: [
+    'from transformers import AutoModel\nclass L:\n    def __init__(self, n, trust_remote_code=False):\n        self.t = trust_remote_code\n        self.m = AutoModel.from_pretrained(n, trust_remote_code=self.t)',
     `from transformers import AutoModel\nAutoModel.from_pretrained("org/m", revision="${COMMIT}", trust_remote_code=False)`,
     `from transformers import AutoModel\nAutoModel.from_pretrained("org/m", revision="${COMMIT}")`,
     'from transformers import AutoModel\ndef f(name, trust_remote_code=False):\n    return AutoModel.from_pretrained(name, trust_remote_code=trust_remote_code)',
     '# trust_remote_code=True\nx = "trust_remote_code=True"',
   ],
   invalid: [
+    // a parameter defaulting to True kept on `self`: the values this file assigns, not at full confidence
+    {
+      code: 'from transformers import AutoModel\nclass L:\n    def __init__(self, n, trust_remote_code=True):\n        self.t = trust_remote_code\n        self.m = AutoModel.from_pretrained(n, trust_remote_code=self.t)',
+      errors: [{ messageId: 'trusted', confidence: 'medium', data: { api: 'AutoModel.from_pretrained', value: 'self.t' } }],
+    },
     {
       code: 'from transformers import AutoModel\nm = AutoModel.from_pretrained("org/m", trust_remote_code=True)',
       errors: [

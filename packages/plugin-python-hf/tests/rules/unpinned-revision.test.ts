@@ -27,6 +27,15 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'def from_pretrained(x):\n    return x\nfrom_pretrained("org/model")',
   ],
   invalid: [
+    // an id kept on `self` from a parameter's default, and the known branch of a conditional: overridable, medium
+    {
+      code: 'from sentence_transformers import CrossEncoder\nclass R:\n    def __init__(self, model_id="cross-encoder/ms-marco-MiniLM-L-12-v2"):\n        self.model_id = model_id\n        self.model = CrossEncoder(self.model_id)',
+      errors: [{ messageId: 'missingRevision', confidence: 'medium', data: { api: 'CrossEncoder', id: 'cross-encoder/ms-marco-MiniLM-L-12-v2' } }],
+    },
+    {
+      code: 'import sys\nfrom sentence_transformers import SentenceTransformer\nname = sys.argv[1] if len(sys.argv) > 1 else "org/m"\nm = SentenceTransformer(name)',
+      errors: [{ messageId: 'missingRevision', confidence: 'medium', data: { api: 'SentenceTransformer', id: 'org/m' } }],
+    },
     {
       // a Hub URL in any case (the prefilter too)
       code: 'import subprocess\nsubprocess.run(["git", "clone", "https://HuggingFace.co/organization/model-name"])',
