@@ -27,7 +27,7 @@ export interface RawDownload {
  * (`requests`, `httpx`, `aiohttp`, `urllib`/`urllib2`/`six.moves.urllib`, `wget`), or curl/wget in a
  * command.
  */
-export const RAW_DOWNLOAD_TRIGGERS: Trigger[] = [importTrigger(['requests', 'httpx', 'aiohttp', 'urllib', 'urllib2', 'six', 'wget', 'gdown']), /\b(?:curl|wget)\b/];
+export const RAW_DOWNLOAD_TRIGGERS: Trigger[] = [importTrigger(['requests', 'httpx', 'aiohttp', 'urllib', 'urllib2', 'six', 'wget', 'gdown', 'basicsr', 'facexlib']), /\b(?:curl|wget)\b/];
 
 const HTTP_GET = /^(?:requests|httpx)(?:\.api)?\.(?:get|request|stream)$/;
 const SESSION_CLASS = /^(?:requests\.(?:Session|session|sessions\.Session)|httpx\.(?:Client|AsyncClient)|aiohttp\.(?:ClientSession|client\.ClientSession))$/;
@@ -72,7 +72,7 @@ export function commandTokens(sc: PySourceCode, arg: PyNode): Array<string | und
 }
 
 /** The last names of the functions `rawDownload` recognises. */
-const DOWNLOAD_FUNCTIONS = ['get', 'request', 'stream', 'urlopen', 'urlretrieve', 'download', 'cached_download', 'run', 'call', 'check_call', 'check_output', 'Popen', 'getoutput', 'getstatusoutput', 'system', 'popen'];
+const DOWNLOAD_FUNCTIONS = ['get', 'request', 'stream', 'urlopen', 'urlretrieve', 'download', 'cached_download', 'load_file_from_url', 'run', 'call', 'check_call', 'check_output', 'Popen', 'getoutput', 'getstatusoutput', 'system', 'popen'];
 
 export function rawDownload(sc: PySourceCode, call: PyNode): RawDownload | undefined {
   const fn = calleeOf(call);
@@ -119,6 +119,14 @@ export function rawDownload(sc: PySourceCode, call: PyNode): RawDownload | undef
     const destNode = sc.argument(call, { name: 'output' }) ?? sc.argument(call, { name: 'path' }) ?? sc.argument(call, { position: 1 });
     const url: Resolved = urlNode ? resolve(sc, urlNode) : sc.argument(call, { name: 'id' }) ? { kind: 'prefix', value: 'https://drive.google.com/uc?id=' } : { kind: 'unknown' };
     return { call, api: qn, urlNode, url, savesDirectly: true, destNode, dest: destNode ? resolve(sc, destNode) : undefined };
+  }
+  // BasicSR's and facexlib's `load_file_from_url(url, model_dir, progress, file_name)` (GFPGAN,
+  // Real-ESRGAN, CodeFormer, Stable Diffusion web UIs): `download_url_to_file` with no hash, into
+  // `model_dir`; it returns the saved path
+  if (qn && /^(?:basicsr|facexlib)\.utils(?:\.download_util|\.misc)?\.load_file_from_url$/.test(qn)) {
+    const urlNode = sc.argument(call, { name: 'url' }) ?? sc.argument(call, { position: 0 });
+    const destNode = sc.argument(call, { name: 'file_name' }) ?? sc.argument(call, { position: 3 }) ?? sc.argument(call, { name: 'model_dir' }) ?? sc.argument(call, { name: 'save_dir' }) ?? sc.argument(call, { position: 1 });
+    return { call, api: 'load_file_from_url', urlNode, url: resolve(sc, urlNode), savesDirectly: true, destNode, dest: destNode ? resolve(sc, destNode) : undefined };
   }
   if (qn === 'wget.download') {
     const urlNode = sc.argument(call, { name: 'url' }) ?? sc.argument(call, { position: 0 });

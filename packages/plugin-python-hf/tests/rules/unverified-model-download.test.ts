@@ -3,12 +3,22 @@ import { fixture, ruleTester } from '../helpers.js';
 
 ruleTester.run('hf/unverified-model-download', rule, {
   valid: [
+    'import hashlib\nfrom basicsr.utils.download_util import load_file_from_url\ndef get(expected):\n    p = load_file_from_url("https://example.org/w.pth", model_dir="weights")\n    if hashlib.sha256(open(p, "rb").read()).hexdigest() != expected:\n        raise ValueError("bad weights")\n    return p',
     // the brief's remediation pattern
     'import hashlib\nimport requests\nr = requests.get("https://x.org/model.bin")\nif hashlib.sha256(r.content).hexdigest() != "ab":\n    raise ValueError()\nopen("model.bin", "wb").write(r.content)',
     'import requests\nstatus = requests.get("https://x.org/model.bin").status_code',
     'import requests\ncfg = requests.get("https://x.org/config").json()',
   ],
   invalid: [
+    // BasicSR's / facexlib's downloader (GFPGAN, Real-ESRGAN, CodeFormer): download_url_to_file with no hash
+    {
+      code: 'from basicsr.utils.download_util import load_file_from_url\npath = load_file_from_url(url="https://github.com/TencentARC/GFPGAN/releases/download/v1.3.0/GFPGANv1.3.pth", model_dir="weights", progress=True, file_name=None)',
+      errors: [{ messageId: 'unverified', confidence: 'high', data: { api: 'load_file_from_url', what: '"https://github.com/TencentARC/GFPGAN/releases/download/v1.3.0/GFPGANv1.3.pth"', action: 'saves' } }],
+    },
+    {
+      code: 'from facexlib.utils import load_file_from_url\ndef init(model_dir):\n    return load_file_from_url("https://example.org/detection_Resnet50_Final.pth", model_dir, True, None)',
+      errors: [{ messageId: 'unverified' }],
+    },
     {
       // the product brief's vulnerable example, verbatim
       code: [
