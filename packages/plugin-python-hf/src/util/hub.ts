@@ -85,6 +85,7 @@ export const HUB_LOAD_TRIGGERS: Trigger[] = [
   /\bcreate_model/, // timm.create_model, open_clip.create_model*
   'open_clip', // every open_clip API needs the import
   /\bLLM\b/, // vllm.LLM
+  'from_hparams', // SpeechBrain
   'from_preset', // KerasHub presets
   /\bHuggingFace(?:Bge|Instruct)?Embeddings\b/, // LangChain
   'from_model_id', // LangChain's HuggingFacePipeline
@@ -127,6 +128,10 @@ function specFor(sc: PySourceCode, call: PyNode): (Spec & { confidence: Confiden
       return { api: `open_clip.${qn.split('.').pop()}`, kind: 'model', idPos: 0, idNames: ['model_name'], confidence: 'high' };
     }
     if (/^vllm\.(?:entrypoints\.llm\.)?LLM$/.test(qn)) return { api: 'vllm.LLM', kind: 'model', idPos: 0, idNames: ['model'], confidence: 'high' };
+    // SpeechBrain: `EncoderClassifier.from_hparams(source="speechbrain/spkrec-ecapa-voxceleb", revision=...)`
+    if (/^speechbrain\.(?:inference|pretrained)\.(?:[\w.]*\.)?[A-Z]\w*\.from_hparams$/.test(qn)) {
+      return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['source'], confidence: 'high' };
+    }
     // LangChain's Hugging Face integrations: `HuggingFaceEmbeddings(model_name=...)` (sentence-transformers
     // underneath) and `HuggingFacePipeline.from_model_id(model_id=...)`; their revision rides in `model_kwargs`
     if (/^langchain(?:_community|_huggingface)?\.(?:[\w.]*\.)?HuggingFace(?:Bge|Instruct)?Embeddings$/.test(qn)) {

@@ -5,6 +5,8 @@ const COMMIT = '0123456789abcdef0123456789abcdef01234567';
 
 ruleTester.run('hf/unpinned-revision', rule, {
   valid: [
+    `from speechbrain.pretrained import SepformerSeparation\nm = SepformerSeparation.from_hparams(source="speechbrain/sepformer-wham", savedir="x", revision="${COMMIT}")`,
+    'from speechbrain.inference.speaker import EncoderClassifier\nc = EncoderClassifier.from_hparams(source="./my_model", savedir="x")',
     `from transformers import AutoModel\nAutoModel.from_pretrained("org/model", revision="${COMMIT}")`,
     'from transformers import AutoModel\ndef f(rev):\n    return AutoModel.from_pretrained("org/model", revision=rev)',
     'from transformers import AutoModel\nAutoModel.from_pretrained("./out")',
@@ -27,6 +29,11 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'def from_pretrained(x):\n    return x\nfrom_pretrained("org/model")',
   ],
   invalid: [
+    // SpeechBrain's pretrained interfaces fetch `source` from the Hub
+    {
+      code: 'from speechbrain.inference.speaker import EncoderClassifier\nc = EncoderClassifier.from_hparams(source="speechbrain/spkrec-ecapa-voxceleb", savedir="pretrained_models/spkrec")',
+      errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'EncoderClassifier.from_hparams', id: 'speechbrain/spkrec-ecapa-voxceleb' } }],
+    },
     // an id kept on `self` from a parameter's default, and the known branch of a conditional: overridable, medium
     {
       code: 'from sentence_transformers import CrossEncoder\nclass R:\n    def __init__(self, model_id="cross-encoder/ms-marco-MiniLM-L-12-v2"):\n        self.model_id = model_id\n        self.model = CrossEncoder(self.model_id)',
