@@ -2507,6 +2507,24 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return this.argument(call, { position: position - offset });
   }
 
+  /**
+   * The argument a call passes under `key` into a `**kwargs` parameter of the local function it
+   * calls: `load_fsspec(p, pickle_module=pickle)` for `def load_fsspec(path, **kwargs)` gives the
+   * `pickle` node (a key of a `**mapping` in the call too, as `argument` reads it). `undefined` when
+   * `parameter` is not a `**` parameter, when the function has a parameter named `key` (the keyword
+   * binds there), or when the call does not pass it.
+   */
+  splatArgumentFor(call: Node, parameter: PythonParameter, key: string): Node | undefined {
+    if (parameter.node.type !== 'dictionary_splat_pattern') return undefined;
+    const params = parameter.function.childForFieldName('parameters');
+    for (const p of params?.namedChildren ?? []) {
+      if (!p || p.type === 'comment') continue;
+      const nameNode = p.type === 'identifier' ? p : p.type === 'default_parameter' || p.type === 'typed_default_parameter' ? p.childForFieldName('name') : p.type === 'typed_parameter' ? p.firstNamedChild : null;
+      if (nameNode?.type === 'identifier' && this.text.slice(nameNode.startIndex, nameNode.endIndex) === key) return undefined;
+    }
+    return this.argument(call, { name: key });
+  }
+
   /** True when the call passes `self`/`cls` implicitly (`self.m()`, `cls.m()`, `Class.classmethod()`). */
   private isBoundMethodCall(call: Node, fn: Node): boolean {
     const callee = this.callee(call);

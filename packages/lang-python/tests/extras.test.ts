@@ -403,6 +403,20 @@ describe('callSites / argumentFor / decoratorNames', () => {
     expect(sc.callSites(build)).toHaveLength(1);
   });
 
+  it('reads a keyword a call passes into a **kwargs parameter', async () => {
+    const sc = await parse(
+      'import torch, pickle\ndef load_fsspec(path, map_location=None, **kwargs):\n    return torch.load(path, map_location=map_location, **kwargs)\nload_fsspec("a", pickle_module=pickle)\nload_fsspec("b", map_location="cpu", **{"weights_only": False})\n',
+    );
+    const kwargs = sc.parameterOf(ident(sc, 'kwargs', 1))!;
+    const [c1, c2] = sc.callSites(kwargs.function);
+    expect(sc.getText(sc.splatArgumentFor(c1, kwargs, 'pickle_module')!)).toBe('pickle');
+    expect(sc.getText(sc.splatArgumentFor(c2, kwargs, 'weights_only')!)).toBe('False');
+    expect(sc.splatArgumentFor(c2, kwargs, 'map_location')).toBeUndefined(); // a named parameter takes it
+    expect(sc.splatArgumentFor(c1, kwargs, 'weights_only')).toBeUndefined();
+    const path = sc.parameterOf(ident(sc, 'path', 1))!;
+    expect(sc.splatArgumentFor(c1, path, 'pickle_module')).toBeUndefined(); // not a ** parameter
+  });
+
   it('maps call arguments to parameters', async () => {
     const sc = await parse(text);
     const wo = sc.parameterOf(ident(sc, 'weights_only', 2))!; // use inside load()

@@ -628,6 +628,31 @@ export function dictionarySplatNames(call: Node): string[] {
 }
 
 /**
+ * What same-file callers pass under `key` into the `**kwargs` a call forwards (`torch.load(f,
+ * **kwargs)` inside `def load_fsspec(path, **kwargs)`, called as `load_fsspec(p,
+ * pickle_module=pickle)`): the value nodes, one per caller that passes it. `--depth standard` and
+ * `deep` only.
+ */
+export function splatValuesFromCallers(sc: SC, call: Node, key: string, depth: string): Node[] {
+  if (depth === 'quick') return [];
+  const out: Node[] = [];
+  const args = call.childForFieldName('arguments');
+  for (const a of args?.namedChildren ?? []) {
+    if (a?.type !== 'dictionary_splat') continue;
+    const inner = a.namedChildren.find((c) => !!c && c.type !== 'comment');
+    if (inner?.type !== 'identifier') continue;
+    const param = sc.parameterOf(inner);
+    if (!param || param.node.type !== 'dictionary_splat_pattern' || param.function.type !== 'function_definition') continue;
+    if (sc.bindings(inner).some((b) => b.kind !== 'parameter')) continue; // re-bound or changed inside
+    for (const site of sc.callSites(param.function)) {
+      const passed = sc.splatArgumentFor(site, param, key);
+      if (passed) out.push(passed);
+    }
+  }
+  return out;
+}
+
+/**
  * A same-file caller passes a false value other than `None` for the parameter `arg` (`def _load(p,
  * weights_only=None)` called as `_load(p, weights_only=False)`): the unsafe path exists whatever the
  * default says. `--depth standard` and `deep` only, like `flagStateThroughCallers`.

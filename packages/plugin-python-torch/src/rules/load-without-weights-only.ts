@@ -9,6 +9,7 @@ import {
   flagState,
   flagStateThroughCallers,
   someCallerPassesFalse,
+  splatValuesFromCallers,
   enclosingExceptTry,
   explicitKeyword,
   isInProcessData,
@@ -112,7 +113,9 @@ export default createRule<[], PythonSourceCode>({
       const file = sc.argument(call, { name: 'f', position: 0 });
       if (isInProcessData(sc, file, SAVERS)) return;
       const pickleModule = sc.argument(call, { name: 'pickle_module', position: 2 });
-      if (pickleModule && sc.constant(pickleModule) !== null) {
+      // also one a same-file caller passes into the `**kwargs` this call forwards
+      const fromCallers = (key: string) => (sc.hasUnresolvedArguments(call) ? splatValuesFromCallers(sc, call, key, context.depth) : []);
+      if ((pickleModule && sc.constant(pickleModule) !== null) || (!pickleModule && fromCallers('pickle_module').some((v) => sc.constant(v) !== null))) {
         report({ node: call, messageId: 'pickleModule', data, confidence: confidenceFor(sc, file) });
         return;
       }
@@ -126,8 +129,13 @@ export default createRule<[], PythonSourceCode>({
         return;
       }
       if (state === 'absent' && sc.hasUnresolvedArguments(call)) {
-        // `kwargs["weights_only"] = False; torch.load(*args, **kwargs)` in the same function.
+        // `kwargs["weights_only"] = False; torch.load(*args, **kwargs)` in the same function, or a
+        // same-file caller passing `weights_only=False` into those `**kwargs`.
         const fn = sc.enclosingFunction(call);
+        if (fromCallers('weights_only').some((v) => flagState(sc, v) === 'false' && sc.constant(v) !== null)) {
+          report({ node: call, messageId: 'explicitFalse', data, confidence: confidenceFor(sc, file) });
+          return;
+        }
         if (dictionarySplatNames(call).some((name) => setsWeightsOnlyFalse(sc, fn, name))) {
           report({ node: call, messageId: 'explicitFalse', data, confidence: 'medium' });
           return;

@@ -109,6 +109,15 @@ ruleTester.run(ID, rule, {
       code: 'import torch\ndef _load(path, weights_only=None):\n    return torch.load(path, weights_only=weights_only)\ndef load_checkpoint(p):\n    return _load(p, weights_only=False)',
       errors: [{ messageId: 'explicitFalse', line: 3 }],
     },
+    // a `**kwargs` wrapper whose same-file caller passes `pickle_module=` or `weights_only=False` (coqui TTS's load_fsspec)
+    {
+      code: 'import pickle, torch\ndef load_fsspec(path, **kwargs):\n    with open(path, "rb") as f:\n        return torch.load(f, **kwargs)\ndef load_checkpoint(p):\n    return load_fsspec(p, pickle_module=pickle)',
+      errors: [{ messageId: 'pickleModule', line: 4 }],
+    },
+    {
+      code: 'import torch\ndef load_fsspec(path, **kwargs):\n    return torch.load(path, **kwargs)\ndef load_checkpoint(p):\n    return load_fsspec(p, weights_only=False)',
+      errors: [{ messageId: 'explicitFalse', line: 3 }],
+    },
     // the command line is user input: `args.ckpt` after `args = parser.parse_args()`; a field of a parameter is the caller's
     {
       code: 'import argparse, torch\nparser = argparse.ArgumentParser()\nargs = parser.parse_args()\nckpt = args.ckpt\nm = torch.load(ckpt)',
