@@ -110,6 +110,16 @@ const LOCAL_PATH_CALLS = new Set([
   'url:fileURLToPath', 'os:homedir', 'os:tmpdir', 'global:process.cwd', 'global:require.resolve',
 ]);
 const LOCAL_ROOTS = new Set(['__dirname', '__filename']);
+/**
+ * WebExtension calls that return the URL of a file packaged with the extension itself
+ * (`chrome-extension://<id>/models/m.onnx`): `chrome.runtime.getURL(path)`, `browser.runtime.getURL`,
+ * the older `extension.getURL`, also through `webextension-polyfill` and WXT's `browser`.
+ */
+const EXTENSION_URL_CALLS = new Set([
+  'global:chrome.runtime.getURL', 'global:browser.runtime.getURL', 'global:chrome.extension.getURL', 'global:browser.extension.getURL',
+  'webextension-polyfill:runtime.getURL', 'webextension-polyfill:extension.getURL',
+  'wxt/browser:browser.runtime.getURL', 'wxt/browser:browser.extension.getURL',
+]);
 /** `@huggingface/hub` downloads that return the path of the files they put in the local cache. */
 const HUB_CACHE_PATH_CALLS = new Set(['snapshotDownload', 'downloadFileToCacheDir']);
 /** How many variables and `await`s deep `classifyLocation` follows a value. */
@@ -190,9 +200,11 @@ export function classifyLocation(sc: JsSourceCode, expr: JsNode, options: { hubI
     // `await x` points where `x` does; a variable bound to a call points where the call's result does
     // (`const dir = await snapshotDownload(...)`, `const p = path.join(...)`).
     if (node.type === 'AwaitExpression') return classifyLocation(sc, node.argument, options, depth + 1);
+    // A variable points where its value does, as the same expression written inline would
+    // (`const MODEL_URL = new URL('./m.onnx', import.meta.url).href`).
     if (node.type === 'Identifier') {
       const def = sc.definingExpression(node);
-      if (def && (def.type === 'CallExpression' || def.type === 'NewExpression' || def.type === 'AwaitExpression')) return classifyLocation(sc, def, options, depth + 1);
+      if (def && def !== node) return classifyLocation(sc, def, options, depth + 1);
     }
   }
   if (node.type === 'CallExpression' || node.type === 'NewExpression') {
@@ -201,6 +213,13 @@ export function classifyLocation(sc: JsSourceCode, expr: JsNode, options: { hubI
     if (hub && isHfHubModule(hub.module) && hub.path.length === 1 && HUB_CACHE_PATH_CALLS.has(hub.path[0])) return { kind: 'local' };
     const member = calleeMember(sc, node);
     if (member && LOCAL_PATH_CALLS.has(member)) return { kind: 'local' };
+    // A file packaged with the browser extension: its own origin, like a relative URL. Firefox
+    // resolves an absolute URL to itself (Chrome does not): an argument known to be remote stays remote.
+    if (node.type === 'CallExpression' && member && EXTENSION_URL_CALLS.has(member)) {
+      const path = sc.argument(node, { position: 0 });
+      const inner = path ? classifyLocation(sc, path, { hubIds: false }, depth + 1) : undefined;
+      return inner?.kind === 'remote' ? inner : { kind: 'local' };
+    }
     // new URL(relative, import.meta.url) is same-origin / next to the module.
     if (node.type === 'NewExpression' && member === 'global:URL' && node.arguments.length >= 1) {
       const base = node.arguments[1];
