@@ -21,6 +21,15 @@ const MAX_DEPTH = 32;
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
 const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
 
+/** A write of a member: on `object`, the member expression (or `Object.assign` call), and the assignment when it is a plain one. */
+interface MemberWrite {
+  object: JsNode;
+  target: JsNode;
+  assignment?: TSESTree.AssignmentExpression;
+}
+
+type MemberOwner = { cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression; isStatic: boolean };
+
 type Ref = { kind: 'module'; module: string; path: string[] } | { kind: 'global'; path: string[] };
 
 /** The known ends of a string expression (`http://${host}/model.onnx` → prefix `http://`, suffix `/model.onnx`). */
@@ -95,6 +104,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   private callSiteIndex?: Map<JsNode, Array<TSESTree.CallExpression | TSESTree.NewExpression>>;
   private returnCache?: Map<JsNode, JsNode[]>;
   private assignedMembers?: Map<JsNode, Set<string>>;
+  private memberWriteIndex?: Map<string, MemberWrite[]>;
   /** Functions and bindings whose value `resolveRef` is working out (recursion through them resolves nothing). */
   private readonly resolving = new Set<unknown>();
 
@@ -302,6 +312,27 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       this.callSiteIndex = index;
     }
     return this.callSiteIndex.get(fn) ?? [];
+  }
+
+  /**
+   * The parameter that receives `argument` of `call` in the function of this file the call invokes
+   * (see `calledFunction`): `helper(bytes)` with `function helper(buf) { … }` → the binding of `buf`.
+   * Only a parameter that is a plain name (a default allowed; TypeScript's `this` parameter skipped),
+   * not a rest element or a destructuring pattern, and only when the argument's position is known
+   * (no spread of an unknown array before it).
+   */
+  parameterFor(call: TSESTree.CallExpression | TSESTree.NewExpression, argument: JsNode): JsBinding | undefined {
+    const fn = this.calledFunction(call);
+    if (!fn) return undefined;
+    const position = this.expandedArguments(call).list.indexOf(argument);
+    if (position < 0) return undefined;
+    const params = fn.params.filter((p) => !(p.type === 'Identifier' && p.name === 'this'));
+    let param: JsNode | undefined = params[position];
+    if (param?.type === 'TSParameterProperty') param = param.parameter;
+    if (param?.type === 'AssignmentPattern') param = param.left;
+    if (param?.type !== 'Identifier') return undefined;
+    const b = this.binding(param);
+    return b?.kind === 'param' && b.declaration === fn && b.id === param ? b : undefined;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -758,6 +789,118 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       default:
         return UNKNOWN;
     }
+  }
+
+  /**
+   * The values a class member read as `this.x` / `C.x` (see `classField` for the reads) is given in
+   * this file: its field initialiser, when it has one, and the right-hand side of every plain
+   * assignment to it (`this.x = v`, `C.x = v`; also `??=`, `||=`, `&&=`), in source order.
+   * `undefined` when the file writes a member of that name in any other way (`+=`, `++`, a
+   * destructuring target, `delete`) or on any other object (it may be the same one under another
+   * name), when the class writes members with computed keys (`this[k] = v`, `Object.assign(this, o)`),
+   * or when the class defines the member as a method or accessor.
+   */
+  memberValues(expr: JsNode): JsNode[] | undefined {
+    const read = this.memberRead(expr);
+    if (!read) return undefined;
+    const { key, owner } = read;
+    const values: JsNode[] = [];
+    for (const m of owner.cls.body.body) {
+      if ((m.type !== 'MethodDefinition' && m.type !== 'PropertyDefinition' && m.type !== 'TSAbstractPropertyDefinition' && m.type !== 'AccessorProperty') || m.static !== owner.isStatic || staticKey(m as TSESTree.PropertyDefinition) !== key) continue;
+      if (m.type !== 'PropertyDefinition') return undefined;
+      if (m.value) values.push(m.value);
+    }
+    const writes = this.memberWrites();
+    if ((writes.get('') ?? []).some((w) => this.sameOwner(w.object, owner))) return undefined;
+    for (const w of writes.get(key) ?? []) {
+      if (!w.assignment || !this.sameOwner(w.object, owner)) return undefined;
+      values.push(w.assignment.right);
+    }
+    return values;
+  }
+
+  /**
+   * The value of the assignment `this.x = v` (or `C.x = v`) that runs last before a read of the
+   * member on the straight-line path of the same function: a statement of a block that holds the
+   * read, before it, with no other write of the member between the two
+   * (`this.model_id = 'org/name'; return load(this.model_id);`). A call between them may still run
+   * code that assigns the member (another method): this is the value the read most likely sees, not a
+   * certain one. `undefined` when there is no such assignment, or when `memberValues` cannot list the
+   * member's writes.
+   */
+  assignedBefore(expr: JsNode): JsNode | undefined {
+    const read = this.memberRead(expr);
+    if (!read || !this.memberValues(expr)) return undefined;
+    const node = unwrapExpression(expr);
+    // every write of the member is a plain assignment on this class (`memberValues`)
+    const writes = this.memberWrites().get(read.key) ?? [];
+    let last: MemberWrite | undefined;
+    for (const w of writes) {
+      if (w.assignment && w.assignment.range[1] <= node.range[0] && (!last || w.assignment.range[1] > last.assignment!.range[1])) last = w;
+    }
+    const assignment = last?.assignment;
+    if (!assignment || assignment.operator !== '=') return undefined;
+    // Nothing else writes the member between the two (in a branch, a callback, …).
+    if (writes.some((w) => w !== last && w.target.range[1] > assignment.range[1] && w.target.range[0] < node.range[0])) return undefined;
+    if (this.enclosingFunction(assignment) !== this.enclosingFunction(node)) return undefined;
+    const statement = this.parent(assignment);
+    if (statement?.type !== 'ExpressionStatement') return undefined;
+    const block = this.parent(statement);
+    if (block?.type !== 'BlockStatement' || !this.ancestors(node).includes(block)) return undefined;
+    return assignment.right;
+  }
+
+  /** `this.x` / `C.x` with a static key, and the class (and side) it reaches. */
+  private memberRead(expr: JsNode): { key: string; owner: MemberOwner } | undefined {
+    const node = unwrapExpression(expr);
+    if (node.type !== 'MemberExpression' || node.computed) return undefined;
+    const key = staticKey(node);
+    const owner = key !== undefined ? this.memberOwner(node.object) : undefined;
+    return key !== undefined && owner ? { key, owner } : undefined;
+  }
+
+  /** Does a write on `object` reach the members of `owner` (`this` in the class, on the same side, or the class name)? */
+  private sameOwner(object: JsNode, owner: MemberOwner): boolean {
+    const o = this.memberOwner(object);
+    return o !== undefined && o.cls === owner.cls && o.isStatic === owner.isStatic;
+  }
+
+  /**
+   * Every write of a member in the file, by key (`''`: a key that cannot be read, `this[k] = v`, or
+   * `Object.assign(x, …)`, which may write any member of `x`), in source order.
+   */
+  private memberWrites(): Map<string, MemberWrite[]> {
+    if (this.memberWriteIndex) return this.memberWriteIndex;
+    const index = new Map<string, MemberWrite[]>();
+    const add = (key: string, write: MemberWrite): void => {
+      let list = index.get(key);
+      if (!list) index.set(key, (list = []));
+      list.push(write);
+    };
+    const addTarget = (target: JsNode, assignment?: TSESTree.AssignmentExpression): void => {
+      const member = unwrapExpression(target);
+      if (member.type === 'MemberExpression') add(this.memberKey(member) ?? '', { object: member.object, target: member, assignment });
+    };
+    walk(this.ast, (n, parent) => {
+      if (n.type === 'AssignmentExpression') {
+        const plain = n.operator === '=' || n.operator === '??=' || n.operator === '||=' || n.operator === '&&=';
+        addTarget(n.left, plain ? n : undefined);
+      } else if (n.type === 'UpdateExpression' || (n.type === 'UnaryExpression' && n.operator === 'delete')) addTarget(n.argument);
+      else if (n.type === 'MemberExpression' && parent) {
+        // a destructuring target (`[this.a, this.b] = pair`, `({ x: this.x } = o)`), a `for (this.x of …)` head
+        const inPattern =
+          parent.type === 'ArrayPattern' ||
+          parent.type === 'RestElement' ||
+          (parent.type === 'AssignmentPattern' && (parent.left as JsNode) === n) ||
+          (parent.type === 'Property' && parent.value === n && this.parent(parent)?.type === 'ObjectPattern') ||
+          ((parent.type === 'ForOfStatement' || parent.type === 'ForInStatement') && parent.left === n);
+        if (inPattern) addTarget(n);
+      } else if (n.type === 'CallExpression' && n.arguments[0] && n.arguments[0].type !== 'SpreadElement' && this.globalName(n.callee) === 'Object.assign') {
+        add('', { object: unwrapExpression(n.arguments[0]), target: n });
+      }
+    });
+    this.memberWriteIndex = index;
+    return index;
   }
 
   /**

@@ -317,6 +317,85 @@ describe('bindings and navigation', () => {
     expect(sc.calledFunction(byText("this.fetchModel('d')")[0])).toBeUndefined();
   });
 
+  it('parameterFor: the parameter a call argument binds to', () => {
+    const { sc, calls: cs } = calls(`
+      async function init(buffer, opts = {}, ...rest) { return buffer; }
+      const arrow = ({ data }) => data;
+      function typed(this: Window, bytes: ArrayBuffer) { return bytes; }
+      class Engine { async load(buf) { return this.create(buf); } create(b) { return b; } }
+      init(a, b, c); arrow(d); typed(e); init(...xs, f); init(...[g, h]);
+    `);
+    const byText = (t: string) => cs.find((c) => sc.getText(c) === t)!;
+    const name = (call: TSESTree.CallExpression, i: number) => sc.parameterFor(call, call.arguments[i])?.name;
+    expect(name(byText('init(a, b, c)'), 0)).toBe('buffer');
+    expect(name(byText('init(a, b, c)'), 1)).toBe('opts');
+    expect(name(byText('init(a, b, c)'), 2)).toBeUndefined(); // a rest element
+    expect(name(byText('arrow(d)'), 0)).toBeUndefined(); // a destructuring pattern
+    expect(name(byText('typed(e)'), 0)).toBe('bytes'); // TypeScript's \`this\` parameter is no position
+    expect(name(byText('init(...xs, f)'), 1)).toBeUndefined(); // after an unknown spread
+    const spread = byText('init(...[g, h])');
+    const h = ((spread.arguments[0] as TSESTree.SpreadElement).argument as TSESTree.ArrayExpression).elements[1]!;
+    expect(sc.parameterFor(spread, h)?.name).toBe('opts');
+    expect(name(byText('this.create(buf)'), 0)).toBe('b');
+  });
+
+  it('memberValues and assignedBefore: a member assigned a value just before it is read', () => {
+    const reads = (text: string) => {
+      const sc = parseJs(text);
+      const out: TSESTree.MemberExpression[] = [];
+      walk(sc.ast, (n) => {
+        if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'use') out.push(n.arguments[0] as TSESTree.MemberExpression);
+      });
+      return { sc, out };
+    };
+    const text = (sc: ReturnType<typeof parseJs>, n: JsNode | undefined) => (n ? sc.getText(n) : undefined);
+    {
+      const { sc, out } = reads(`
+        class P {
+          static model_id = null;
+          static async get() { this.model_id = 'org/a'; return use(this.model_id); }
+          static async other() { if (x) { P.model_id = 'org/b'; } return use(P.model_id); }
+          static async late() { this.model_id = 'org/c'; await go(); return use(this.model_id); }
+        }`);
+      expect(sc.memberValues(out[0])?.map((v) => sc.getText(v))).toEqual(['null', "'org/a'", "'org/b'", "'org/c'"]);
+      expect(text(sc, sc.assignedBefore(out[0]))).toBe("'org/a'");
+      // the assignment in a branch does not always run
+      expect(sc.assignedBefore(out[1])).toBeUndefined();
+      // a call in between may assign it again: still the likely value
+      expect(text(sc, sc.assignedBefore(out[2]))).toBe("'org/c'");
+    }
+    {
+      const { sc, out } = reads(`
+        class Q {
+          id = 'org/a';
+          a() { this.id = 'org/b'; if (y) this.id = 'org/c'; use(this.id); }
+          b() { this.id = 'org/d'; list.forEach(() => { this.id = 'org/e'; }); use(this.id); }
+          c() { this.id = 'org/f'; return () => use(this.id); }
+          d() { this.id ??= 'org/g'; use(this.id); }
+        }`);
+      expect(sc.memberValues(out[0])).toHaveLength(7);
+      expect(sc.assignedBefore(out[0])).toBeUndefined(); // written again in a branch
+      expect(sc.assignedBefore(out[1])).toBeUndefined(); // written again in a callback
+      expect(sc.assignedBefore(out[2])).toBeUndefined(); // read in another function
+      expect(sc.assignedBefore(out[3])).toBeUndefined(); // not a plain \`=\`
+    }
+    // writes the analysis cannot list: another object, another kind of write, computed keys, an accessor
+    for (const other of ['other.id = 1;', 'this.id += "x";', '[this.id] = pair;', 'this[k] = v;', 'Object.assign(this, o);', 'delete this.id;']) {
+      const { sc, out } = reads(`class R { a() { this.id = 'org/a'; use(this.id); } b(other, pair, k, v, o) { ${other} } }`);
+      expect(sc.memberValues(out[0]), other).toBeUndefined();
+      expect(sc.assignedBefore(out[0]), other).toBeUndefined();
+    }
+    {
+      const { sc, out } = reads(`class S { get id() { return 'org/x'; } a() { this.id = 'org/a'; use(this.id); } }`);
+      expect(sc.memberValues(out[0])).toBeUndefined();
+    }
+    {
+      // not a member of a class: a plain object
+      const { sc, out } = reads(`const o = {}; o.id = 'org/a'; use(o.id);`);
+      expect(sc.memberValues(out[0])).toBeUndefined();
+    }
+  });
+
   it('assignedValues', () => {
     const sc = parseJs(`let a = 1; a = 2; a ??= 3; let b = 1; b += 1; let c; [c] = x; let d = 0; for (d of xs); let e;`);
     const values = (name: string) => sc.ast.body.flatMap((s) => (s.type === 'VariableDeclaration' ? s.declarations : [])).map((d) => sc.binding(d.id as TSESTree.Identifier)!).find((b) => b.name === name)!.assignedValues;
