@@ -19,6 +19,10 @@ export const CLIENTS: Record<string, string[]> = {
   http: ['get', 'request'],
   https: ['get', 'request'],
   'follow-redirects': ['http.get', 'https.get', 'http.request', 'https.request'],
+  // Electron's main-process (and utility-process) client: `net.fetch(url)` is `fetch`, `net.request(url)` Node's `request`.
+  electron: ['net.fetch', 'net.request'],
+  'electron/main': ['net.fetch', 'net.request'],
+  'electron/utility': ['net.fetch', 'net.request'],
 };
 
 /** Client instances: module → the factory member that makes one (`axios.create()`, `got.extend()`, `ky.create()`). */
@@ -211,9 +215,10 @@ export default createRule<[], JsSourceCode>({
     detector: 'unverified_model_source',
     severity: 'high',
     languages: ['javascript'],
-    // What `downloadClient` resolves: the global `fetch` (and `node-fetch`, `cross-fetch`…), or a
-    // CLIENTS module named in its import (`node:https` too) — not the letters in `key` or `gotten`.
-    triggers: [/\bfetch\b/, /['"`](?:axios|got|ky|undici|(?:node:)?https?|follow-redirects)['"`]/],
+    // What `downloadClient` resolves: the global `fetch` (and `node-fetch`, `cross-fetch`, Electron's
+    // `net.fetch`…), or a CLIENTS module named in its import (`node:https`, `electron/main` too) — not
+    // the letters in `key` or `gotten`.
+    triggers: [/\bfetch\b/, /['"`](?:axios|got|ky|undici|(?:node:)?https?|follow-redirects|electron(?:\/main|\/utility)?)['"`]/],
     // And what it reports needs: a URL that `looksLikeModelFile`, or a model sink (`modelSinkIn`:
     // an ONNX session, `tf.io.fromMemory`, or a write to a model-file path).
     triggerGroups: [[...MODEL_FILE_TRIGGERS, 'InferenceSession', 'fromMemory']],
