@@ -158,8 +158,13 @@ function returnedFrom(sc: JsSourceCode, fn: JsNode, parent: JsNode, child: JsNod
   return parent === fn && parent.type === 'ArrowFunctionExpression' && parent.body === child;
 }
 
-/** `child` is the bytes a model sink consumes: `InferenceSession.create(bytes)`, `tf.io.fromMemory(...)`, a write to a model file. */
-function isModelSinkOf(sc: JsSourceCode, parent: JsNode, child: JsNode): boolean {
+/**
+ * `child` is the bytes a model sink consumes: `InferenceSession.create(bytes)`, `tf.io.fromMemory(...)`,
+ * a write to a model file, or an argument of a function of this file (`initializeModel(bytes)`,
+ * `this.createSession(bytes)`) whose parameter reaches one of those, through at most
+ * `MAX_WRAPPER_DEPTH` such functions.
+ */
+function isModelSinkOf(sc: JsSourceCode, parent: JsNode, child: JsNode, depth = 0): boolean {
   if (parent.type !== 'CallExpression' || parent.callee === child) return false;
   if (isOnnxSessionCreate(sc, parent)) return parent.arguments[0] === child;
   const m = sc.importedMember(parent.callee);
@@ -168,7 +173,15 @@ function isModelSinkOf(sc: JsSourceCode, parent: JsNode, child: JsNode): boolean
   if (qn && (WRITERS.has(qn) || qn === 'Bun.write') && parent.arguments[1] === child) {
     return writesModelFile(sc, parent);
   }
-  return false;
+  return depth < MAX_WRAPPER_DEPTH && parameterReachesSink(sc, parent, child, depth + 1);
+}
+
+/** The parameter of the function of this file that `call` hands `argument` to is handed to a model sink there (see `isModelSinkOf`). */
+function parameterReachesSink(sc: JsSourceCode, call: TSESTree.CallExpression, argument: JsNode, depth: number): boolean {
+  const param = sc.parameterFor(call, argument);
+  // a parameter the function re-assigns may no longer hold the bytes
+  if (!param || param.writes > 0) return false;
+  return sc.references(param).some((ref) => valueReaches(sc, ref, (p, c) => isModelSinkOf(sc, p, c, depth)));
 }
 
 /**
@@ -258,7 +271,9 @@ export default createRule<[], JsSourceCode>({
         if (modelUrl) {
           messageId = 'unverified';
           confidence = bounds.value !== undefined ? 'high' : 'medium';
-        } else if (modelSinkIn(sc, region)) {
+        } else if (modelSinkIn(sc, region) || valueReaches(sc, node, (p, c) => isModelSinkOf(sc, p, c))) {
+          // a sink in the same function, or one the bytes are handed to in a function of this file
+          // (`return initializeModel(buffer)`, `this.createSession(bytes)`)
           messageId = 'unverifiedSink';
           confidence = 'medium';
         } else if (region !== sc.ast) {
