@@ -1,7 +1,7 @@
 import { createRule, type Confidence } from '@oculum/core';
 import type { JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { calleeText, importsAny, isTransformersModule, shown } from '../utils/libraries.js';
-import { isLocalOnly, transformersLoad } from '../utils/hub-loads.js';
+import { isLocalOnly, likelyMemberValue, transformersLoad } from '../utils/hub-loads.js';
 import { classifyLocation } from '../utils/locations.js';
 import { remoteHostOf, remoteModelsUncertain, revisionlessTemplate } from '../utils/remote-models.js';
 import { classifyRevision } from '../utils/revision.js';
@@ -80,7 +80,18 @@ export default createRule<[Options?], JsSourceCode>({
           return;
         }
 
-        const location = classifyLocation(sc, model, { hubIds: true });
+        let location = classifyLocation(sc, model, { hubIds: true });
+        // `this.model_id = "org/name"` just before the load, every value of the member a constant:
+        // that id, at medium confidence at most (another method may assign another one in between).
+        let likely = false;
+        if (location.kind === 'unknown') {
+          const assigned = likelyMemberValue(sc, model);
+          const resolved = assigned ? classifyLocation(sc, assigned, { hubIds: true }) : undefined;
+          if (resolved?.kind === 'hub') {
+            location = resolved;
+            likely = true;
+          }
+        }
         if (location.kind === 'local' || location.kind === 'remote') return;
         const revision = classifyRevision(sc, sc.argument(node, { name: 'revision', position: optionsPos }));
         if (revision.kind === 'commit' || revision.kind === 'dynamic') return;
@@ -88,7 +99,7 @@ export default createRule<[Options?], JsSourceCode>({
 
         // A name that cannot be resolved is shown as code (`` `this.model` ``), not as a model id.
         const modelName = location.value !== undefined ? `"${shown(location.value)}"` : `\`${shown(sc.getText(model), 40)}\``;
-        let confidence: Confidence = location.kind === 'hub' ? 'high' : 'low';
+        let confidence: Confidence = location.kind === 'hub' ? (likely ? 'medium' : 'high') : 'low';
         if (revision.kind === 'missing' && sc.isOpaqueOptions(node, optionsPos)) confidence = 'low';
         confidence = hostConfidence(confidence);
         // `env.allowRemoteModels` is set to a value the analysis cannot read: the load may stay local.

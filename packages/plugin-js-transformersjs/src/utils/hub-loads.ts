@@ -1,4 +1,4 @@
-import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
+import { unwrapExpression, type JsNode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
 import { calleeText, isHfHubModule, isTransformersModule, memberIn } from './libraries.js';
 import { classifyLocation } from './locations.js';
 import { remoteModelsOff, remoteModelsUncertain } from './remote-models.js';
@@ -123,6 +123,28 @@ export function hubRepo(sc: JsSourceCode, call: TSESTree.CallExpression): { node
   const prefix = sc.stringBounds(node).prefix;
   const typed = TYPE_PREFIXES.find(([p]) => prefix.startsWith(p));
   return { node, type: typed?.[1] };
+}
+
+/** `null`, `undefined`, `void 0`: a placeholder until the real value is assigned. */
+function isPlaceholder(sc: JsSourceCode, expr: JsNode): boolean {
+  const node = unwrapExpression(expr);
+  if (node.type === 'Literal') return node.value === null && !('regex' in node && node.regex);
+  if (node.type === 'Identifier') return node.name === 'undefined' && !sc.binding(node);
+  return node.type === 'UnaryExpression' && node.operator === 'void';
+}
+
+/**
+ * The value a class member read as `this.x` / `C.x` most likely holds: the constant assigned to it
+ * on the straight-line path just before the read (`this.model_id = "org/name"; return
+ * AutoTokenizer.from_pretrained(this.model_id)`), when every value the file gives the member is a
+ * constant string or a placeholder (`static model_id = null`). Another method may assign another of
+ * those values in between (a call, an `await`): likely, not certain.
+ */
+export function likelyMemberValue(sc: JsSourceCode, expr: JsNode): JsNode | undefined {
+  const values = sc.memberValues(expr);
+  if (!values || !values.every((v) => isPlaceholder(sc, v) || typeof sc.constant(v) === 'string')) return undefined;
+  const before = sc.assignedBefore(expr);
+  return before && typeof sc.constant(before) === 'string' ? before : undefined;
 }
 
 function fromExpression(sc: JsSourceCode, model: JsNode, api: string): HubLoad | undefined {

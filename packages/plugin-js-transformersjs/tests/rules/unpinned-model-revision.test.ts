@@ -45,6 +45,27 @@ tester.run(id(rule), rule, {
     imp + `env.remotePathTemplate = '{model}/';\nawait pipeline('x', 'org/name', { revision: '${COMMIT}' });`,
   ],
   invalid: [
+    // an id assigned just before the load, every value of the member a constant: that id, at medium
+    // confidence (another method may assign another one in between)
+    {
+      code: imp + `class P {\n  static model_id = null;\n  static async getInstance() {\n    this.model_id = 'onnx-community/whisper-base';\n    return AutoModel.from_pretrained(this.model_id);\n  }\n}`,
+      errors: [{ messageId: 'missing', data: { callee: 'AutoModel.from_pretrained', model: '"onnx-community/whisper-base"' }, confidence: 'medium', line: 6 }],
+    },
+    {
+      code: imp + `class Q {\n  model;\n  async load() {\n    Q.x = 1;\n    this.model = 'org/a';\n    await warmUp();\n    return pipeline('x', this.model);\n  }\n  other() { this.model = 'org/b'; }\n}`,
+      errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: '"org/a"' }, confidence: 'medium' }],
+    },
+    // look-alikes that stay unresolved (low confidence): a value that is not a constant, an
+    // assignment in a branch, on another object, or with a callback assigning the member in between
+    ...[
+      `class P { static id = null; static load(id) { this.id = 'org/a'; if (id) this.id = id; return AutoModel.from_pretrained(this.id); } }`,
+      `class P { static id = null; static set(id) { this.id = id; } static load() { this.id = 'org/a'; return AutoModel.from_pretrained(this.id); } }`,
+      `class P { static id = null; static load() { if (ready) { this.id = 'org/a'; } return AutoModel.from_pretrained(this.id); } }`,
+      `class P { id = null; load(items) { this.id = 'org/a'; items.forEach((i) => { this.id = i.name; }); return AutoModel.from_pretrained(this.id); } }`,
+      `class P { id = null; load() { this.id = 'org/a'; return AutoModel.from_pretrained(this.id); } }\nconst p = new P(); p.id = readId();`,
+      `class P { id = null; load() { this.id = 'org/a'; return () => AutoModel.from_pretrained(this.id); } }`,
+      `class P { id = null; load() { this.id ??= 'org/a'; return AutoModel.from_pretrained(this.id); } }`,
+    ].map((code) => ({ code: imp + code, errors: [{ messageId: 'missing' as const, confidence: 'low' as const, data: { callee: 'AutoModel.from_pretrained', model: '`this.id`' } }] })),
     // module-level code runs in source order: a write after a module-level load does not apply to it
     { code: imp + `const p = await pipeline('x', 'org/name');\nenv.allowRemoteModels = false;`, errors: [{ messageId: 'missing', confidence: 'high' }] },
     { code: imp + `const p = await pipeline('x', 'org/name');\nenv.remoteHost = 'https://mirror.example.com/';`, errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: '"org/name"' } }] },
