@@ -18,8 +18,8 @@ export default createRule<[], JsSourceCode>({
       url: docsUrl('onnx-model-from-remote-url'),
     },
     messages: {
-      remote: '{{callee}} downloads the model from "{{url}}" and runs it without checking its integrity.',
-      http: '{{callee}} downloads the model over plain HTTP ("{{url}}") and runs it without checking its integrity.',
+      remote: '{{callee}} downloads the model from {{url}} and runs it without checking its integrity.',
+      http: '{{callee}} downloads the model over plain HTTP ({{url}}) and runs it without checking its integrity.',
       useHttps: 'Use https://',
     },
     remediation:

@@ -49,8 +49,8 @@ export default createRule<[], JsSourceCode>({
       url: docsUrl('tfjs-model-from-remote-url'),
     },
     messages: {
-      remote: '{{callee}} downloads the model from "{{url}}" and runs it without checking its integrity.',
-      http: '{{callee}} downloads the model over plain HTTP ("{{url}}") and runs it without checking its integrity.',
+      remote: '{{callee}} downloads the model from {{url}} and runs it without checking its integrity.',
+      http: '{{callee}} downloads the model over plain HTTP ({{url}}) and runs it without checking its integrity.',
       packageDefault: '{{callee}} downloads the default weights of {{module}} from Google storage at run time, with no integrity check.',
       useHttps: 'Use https://',
     },

@@ -1,6 +1,6 @@
 import { createRule, type Confidence } from '@oculum/core';
 import { isFunctionNode, staticKey, unwrapExpression, type JsNode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
-import { calleeText, isOnnxSessionCreate, isTfjsModule, shown } from '../utils/libraries.js';
+import { asCode, calleeText, isOnnxSessionCreate, isTfjsModule, quoted } from '../utils/libraries.js';
 import { classifyLocation, looksLikeModelFile, MODEL_FILE_TRIGGERS, pathEnd } from '../utils/locations.js';
 import { callSitesOf, hasIntegrityCheck } from '../utils/verification.js';
 import { docsUrl } from '../utils/meta.js';
@@ -242,7 +242,7 @@ export default createRule<[], JsSourceCode>({
       url: docsUrl('unverified-model-download'),
     },
     messages: {
-      unverified: '{{callee}} downloads a model file ("{{url}}") and uses it without checking a hash or Subresource Integrity.',
+      unverified: '{{callee}} downloads a model file ({{url}}) and uses it without checking a hash or Subresource Integrity.',
       unverifiedSink: '{{callee}} downloads data that is loaded as a model or saved as a model file without checking a hash or Subresource Integrity.',
     },
     remediation:
@@ -287,7 +287,8 @@ export default createRule<[], JsSourceCode>({
         context.report({
           node,
           messageId,
-          data: { callee: calleeText(sc, node), url: bounds.value !== undefined ? shown(bounds.value) : shown(sc.getText(url), 60) },
+          // a known URL in quotes, one only partly known (`${base}/model.onnx`, `MODEL_URL`) as code
+          data: { callee: calleeText(sc, node), url: bounds.value !== undefined ? quoted(bounds.value) : asCode(sc.getText(url), 60) },
           confidence,
         });
       },

@@ -67,3 +67,18 @@ export function shown(value: string, max = 80): string {
   const one = value.replace(/\s+/g, ' ');
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
+
+/** A known string value for messages, in quotes: `"https://cdn.example.com/m.onnx"`. */
+export function quoted(value: string, max = 80): string {
+  return `"${shown(value, max)}"`;
+}
+
+/**
+ * Source text that the analysis could not resolve, for messages, as code in backticks:
+ * `` `modelUrl` ``, `` `process.env.PUBLIC_URL + "/m.onnx"` ``; a template literal keeps its own.
+ */
+export function asCode(text: string, max = 40): string {
+  const one = shown(text, max);
+  if (!one.startsWith('`')) return `\`${one}\``;
+  return one.length > 1 && one.endsWith('`') ? one : `${one}\``;
+}

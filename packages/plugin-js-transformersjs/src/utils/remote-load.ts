@@ -1,7 +1,7 @@
 import type { Confidence, ReportDescriptor } from '@oculum/core';
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { classifyLocation, httpsFix, namedLikeUrl, type ModelLocation } from './locations.js';
-import { shown } from './libraries.js';
+import { asCode, quoted } from './libraries.js';
 
 /**
  * The report for a loader handed `source` (a URL or path), or undefined when it is local.
@@ -18,9 +18,10 @@ export function remoteLoadReport(
   if (location.kind === 'local' || location.kind === 'hub') return undefined;
   if (location.kind === 'unknown') {
     if (!namedLikeUrl(source)) return undefined;
-    return { node: call, messageId: 'remote', data: { ...data, url: shown(sc.getText(source), 40) }, confidence: 'low' };
+    return { node: call, messageId: 'remote', data: { ...data, url: asCode(sc.getText(source)) }, confidence: 'low' };
   }
-  const url = location.value !== undefined ? shown(location.value) : `${shown(sc.getText(source), 40)}`;
+  // a known value in quotes, an expression only partly known as code (`` `https://${CDN}/m.onnx` ``)
+  const url = location.value !== undefined ? quoted(location.value) : asCode(sc.getText(source));
   const confidence: Confidence = location.partial ? 'medium' : 'high';
   const literal = location.httpLiteral;
   return {

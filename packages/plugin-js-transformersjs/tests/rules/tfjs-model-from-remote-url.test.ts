@@ -22,8 +22,11 @@ tester.run(id(rule), rule, {
       errors: [{ messageId: 'http', suggestions: [{ messageId: 'useHttps', output: imp + `await tf.loadGraphModel('https://example.com/model.json');` }] }],
     },
     { code: imp + `await tf.loadLayersModel(tf.io.browserHTTPRequest('https://x.example/model.json'));`, errors: [{ messageId: 'remote' }] },
-    { code: `const tf = require('@tensorflow/tfjs-node-gpu'); tf.loadGraphModel('https://x.example/model.json');`, errors: [{ messageId: 'remote', data: { callee: 'tf.loadGraphModel', url: 'https://x.example/model.json' } }] },
+    { code: `const tf = require('@tensorflow/tfjs-node-gpu'); tf.loadGraphModel('https://x.example/model.json');`, errors: [{ messageId: 'remote', data: { callee: 'tf.loadGraphModel', url: '"https://x.example/model.json"' } }] },
     { code: `tf.loadLayersModel('https://x.example/model.json');`, errors: [{ messageId: 'remote' }] },
+    // an unresolved value is shown as code, a known one in quotes
+    { code: `export const load = (modelUrl) => tf.loadGraphModel(modelUrl);`, errors: [{ messageId: 'remote', confidence: 'low', data: { callee: 'tf.loadGraphModel', url: '\`modelUrl\`' } }] },
+    { code: `const URL_BASE = 'https://x.example/';\ntf.loadGraphModel(URL_BASE + 'model.json');`, errors: [{ messageId: 'remote', data: { callee: 'tf.loadGraphModel', url: '"https://x.example/model.json"' } }] },
     { code: `import * as mobilenet from '@tensorflow-models/mobilenet'; await mobilenet.load();`, errors: [{ messageId: 'packageDefault', data: { callee: 'mobilenet.load', module: '@tensorflow-models/mobilenet' }, confidence: 'medium' }] },
     { code: `import { load } from '@tensorflow-models/coco-ssd'; await load({ base: 'lite_mobilenet_v2' });`, errors: [{ messageId: 'packageDefault' }] },
     { code: `import * as qna from '@tensorflow-models/qna'; await qna.load({ modelUrl: 'https://x.example/qna/model.json' });`, errors: [{ messageId: 'remote' }] },

@@ -86,7 +86,13 @@ tester.run(id(rule), rule, {
       code: `const axios = require('axios'); const fs = require('fs'); const path = require('path');\nconst modelPath = path.join(__dirname, 'model', 'model.json');\nconst modelUrl = 'https://models.example.com/model/model.json';\nasync function f(weightPath) {\n  const weightUrl = modelUrl.replace('model.json', weightPath);\n  const r = await axios.get(weightUrl, { responseType: 'arraybuffer' });\n  fs.writeFileSync(modelPath, r.data);\n}`,
       errors: [{ messageId: 'unverifiedSink', line: 6 }],
     },
-    { code: `const r = await fetch('https://x.example/m.onnx');`, errors: [{ messageId: 'unverified', data: { callee: 'fetch', url: 'https://x.example/m.onnx' }, confidence: 'high' }] },
+    { code: `const r = await fetch('https://x.example/m.onnx');`, errors: [{ messageId: 'unverified', data: { callee: 'fetch', url: '"https://x.example/m.onnx"' }, confidence: 'high' }] },
+    // a URL known only by its end is shown as code, not quoted like a URL
+    {
+      code: `import * as ort from 'onnxruntime-web';\nconst MODEL_URL = process.env.PUBLIC_URL + '/models/m.onnx';\nexport async function dl() { return ort.InferenceSession.create(await (await fetch(MODEL_URL)).arrayBuffer()); }`,
+      errors: [{ messageId: 'unverified', data: { callee: 'fetch', url: '`MODEL_URL`' }, confidence: 'medium' }],
+    },
+    { code: 'const r = await fetch(`${base}/model.onnx`);', errors: [{ messageId: 'unverified', data: { callee: 'fetch', url: '`${base}/model.onnx`' }, confidence: 'medium' }] },
     // a digest that is never compared checks nothing: a cache key, a value only logged
     {
       code: `import { createHash } from 'crypto'; import { writeFile } from 'fs/promises'; async function f(url) { const file = \`./cache/\${createHash('sha256').update(url).digest('hex')}.onnx\`; const res = await fetch('https://cdn.example.com/models/encoder.onnx'); await writeFile(file, Buffer.from(await res.arrayBuffer())); }`,
