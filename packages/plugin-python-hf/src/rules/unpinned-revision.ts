@@ -38,6 +38,7 @@ export default createRule<[Options], PySourceCode>({
       defaultModel: '{{api}}({{task}}) without `model=` downloads the task\'s default model at its latest revision. Name the model and pin `revision=` to a commit.',
       shellDownload: '`{{command}}` fetches "{{id}}" from the Hub at its latest revision. Pin a commit (`--revision <commit>`, or `git checkout <commit>` after the clone).',
       missingRevisionKwargs: '{{api}} fetches "{{id}}" from the Hub without a revision: whatever the repository holds at load time is used. Pin it to a full commit hash in `model_kwargs={"revision": "<commit>"}`.',
+      missingRevisionInitKwargs: '{{api}} fetches "{{id}}" from the Hub without a revision: whatever the repository holds at load time is used. Pin it to a full commit hash in its config\'s `model_init_kwargs={"revision": "<commit>"}`.',
       presetUnpinned: '{{api}} fetches "{{id}}" from the Hub at its latest revision, and a preset takes no revision. Download a pinned snapshot (`huggingface_hub.snapshot_download("{{id}}", revision="<commit>")`) and load the preset from that directory.',
     },
     remediation: 'Pin the revision to a full commit hash: `from_pretrained("org/model", revision="<40-hex commit>")`. A branch such as "main" moves; a tag can be re-pointed.',
@@ -94,7 +95,7 @@ export default createRule<[Options], PySourceCode>({
         // `**kwargs` that cannot be read may carry the revision (or local_files_only)
         const hidden = sc.hasUnresolvedArguments(node);
         // LangChain's loaders take no `revision=` of their own: it goes to the model through `model_kwargs`
-        const messageId = !load.ref ? 'missingRevisionUnknownId' : load.revisionIn === 'model_kwargs' ? 'missingRevisionKwargs' : 'missingRevision';
+        const messageId = !load.ref ? 'missingRevisionUnknownId' : load.revisionIn === 'model_kwargs' ? 'missingRevisionKwargs' : load.revisionIn === 'model_init_kwargs' ? 'missingRevisionInitKwargs' : 'missingRevision';
         context.report({ node, messageId, data, confidence: hidden ? 'low' : confidence });
       },
     };

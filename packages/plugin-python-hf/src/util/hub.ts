@@ -52,9 +52,10 @@ export interface HubLoad {
 
 /**
  * Where an API takes a revision: its own `revision=` keyword, only inside `model_kwargs` (LangChain's
- * loaders), or nowhere (KerasHub presets, whose ids are `hf://owner/name`).
+ * loaders), inside the `model_init_kwargs` of the trainer's config (TRL: `args=SFTConfig(model_init_kwargs=
+ * {"revision": ...})`), or nowhere (KerasHub presets, whose ids are `hf://owner/name`).
  */
-export type RevisionPlace = 'keyword' | 'model_kwargs' | 'none';
+export type RevisionPlace = 'keyword' | 'model_kwargs' | 'model_init_kwargs' | 'none';
 
 interface Spec {
   api: string;
@@ -63,6 +64,13 @@ interface Spec {
   idNames: string[];
   /** Default `keyword`. */
   revisionIn?: RevisionPlace;
+  /**
+   * Only an id that resolves to an `owner/name` string is a Hub load (TRL trainers also take model
+   * objects; a project class's `from_pretrained` may read local checkpoints).
+   */
+  ownerIdOnly?: boolean;
+  /** Bare names resolve under this organisation, as sentence-transformers does (`all-MiniLM-L6-v2`). */
+  bareOwner?: string;
 }
 
 /**
@@ -86,6 +94,9 @@ export const HUB_LOAD_TRIGGERS: Trigger[] = [
   'open_clip', // every open_clip API needs the import
   /\bLLM\b/, // vllm.LLM
   'from_hparams', // SpeechBrain
+  /\b[A-Z]\w*Trainer\b/, // TRL trainers given a model id
+  'HuggingFaceEmbedding', // llama_index (`HuggingFaceEmbeddings` already holds it)
+  'SentenceTransformerEmbeddings', // LangChain
   'from_preset', // KerasHub presets
   /\bHuggingFace(?:Bge|Instruct)?Embeddings\b/, // LangChain
   'from_model_id', // LangChain's HuggingFacePipeline
@@ -106,7 +117,10 @@ function specFor(sc: PySourceCode, call: PyNode): (Spec & { confidence: Confiden
       // A model class of the project itself (`from modeling_chatglm import ChatGLMModel`, a relative
       // import): a transformers model most likely, as an unresolved receiver is (a literal Hub id only)
       if (/^(?:\.|modeling_)/.test(qn)) return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['pretrained_model_name_or_path', 'model_name_or_path'], confidence: 'medium' };
-      if (!hfPackage(qn) || qn.startsWith('datasets.') || qn.startsWith('evaluate.')) return undefined;
+      if (qn.startsWith('datasets.') || qn.startsWith('evaluate.')) return undefined;
+      // A class of another package (`from maggie.network.arch import MaGGIe`, a Hub mixin): a Hub load
+      // when given a literal `owner/name`, at medium confidence
+      if (!hfPackage(qn)) return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['pretrained_model_name_or_path', 'model_name_or_path', 'model_id', 'repo_id'], ownerIdOnly: true, confidence: 'medium' };
       if (/^peft\.(?:[\w.]*\.)?Peft(?:Mixed)?Model(?:For\w+)?\.from_pretrained$/.test(qn)) {
         return { api: shortApi(qn), kind: 'model', idPos: 1, idNames: ['model_id'], confidence: 'high' };
       }
@@ -134,8 +148,17 @@ function specFor(sc: PySourceCode, call: PyNode): (Spec & { confidence: Confiden
     }
     // LangChain's Hugging Face integrations: `HuggingFaceEmbeddings(model_name=...)` (sentence-transformers
     // underneath) and `HuggingFacePipeline.from_model_id(model_id=...)`; their revision rides in `model_kwargs`
-    if (/^langchain(?:_community|_huggingface)?\.(?:[\w.]*\.)?HuggingFace(?:Bge|Instruct)?Embeddings$/.test(qn)) {
-      return { api: shortApi(qn), kind: 'model', idNames: ['model_name'], revisionIn: 'model_kwargs', confidence: 'high' };
+    if (/^langchain(?:_community|_huggingface)?\.(?:[\w.]*\.)?(?:HuggingFace(?:Bge|Instruct)?Embeddings|SentenceTransformerEmbeddings)$/.test(qn)) {
+      return { api: shortApi(qn), kind: 'model', idNames: ['model_name'], revisionIn: 'model_kwargs', bareOwner: /Bge|Instruct/.test(qn) ? undefined : 'sentence-transformers', confidence: 'high' };
+    }
+    // llama_index: `HuggingFaceEmbedding(model_name="BAAI/bge-small-en-v1.5")` (sentence-transformers underneath)
+    if (/^llama_index\.(?:[\w.]*\.)?HuggingFaceEmbedding$/.test(qn)) {
+      return { api: 'HuggingFaceEmbedding', kind: 'model', idPos: 0, idNames: ['model_name'], revisionIn: 'keyword', bareOwner: 'sentence-transformers', confidence: 'high' };
+    }
+    // TRL trainers given a model id (`SFTTrainer(model="facebook/opt-350m")`): they call from_pretrained
+    // with `args.model_init_kwargs`, where a revision would go
+    if (/^trl\.(?:[\w.]*\.)?[A-Z]\w*Trainer$/.test(qn)) {
+      return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['model'], revisionIn: 'model_init_kwargs', ownerIdOnly: true, confidence: 'high' };
     }
     if (/^langchain(?:_community|_huggingface)?\.(?:[\w.]*\.)?HuggingFacePipeline\.from_model_id$/.test(qn)) {
       return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['model_id'], revisionIn: 'model_kwargs', confidence: 'high' };
@@ -178,7 +201,16 @@ export function hubLoad(sc: PySourceCode, call: PyNode): HubLoad | undefined {
   const offline = offlineVal !== UNKNOWN && pythonTruthy(offlineVal);
 
   // `revision=`, or forwarded to the loader in `model_kwargs={"revision": ...}` (LangChain, pipelines)
-  const revisionNode = sc.argument(call, { name: 'revision' }) ?? forwardedArgument(sc, call, 'revision')?.value;
+  let revisionNode = sc.argument(call, { name: 'revision' }) ?? forwardedArgument(sc, call, 'revision')?.value;
+  let unreadableConfig = false;
+  if (spec.revisionIn === 'model_init_kwargs') {
+    // TRL: `args=SFTConfig(model_init_kwargs={"revision": ...})`, also through a name bound to it
+    const argsNode = sc.argument(call, { name: 'args' }) ?? sc.argument(call, { position: 1 });
+    const values = argsNode?.type === 'identifier' ? valuesOf(sc, argsNode) : argsNode ? [argsNode] : [];
+    const config = values.length === 1 && values[0].type === 'call' ? values[0] : undefined;
+    if (config) revisionNode = forwardedArgument(sc, config, 'revision')?.value;
+    else if (argsNode) unreadableConfig = true;
+  }
   let revision: HubLoad['revision'] = { kind: 'none' };
   if (revisionNode) {
     const v = sc.constant(revisionNode);
@@ -189,6 +221,9 @@ export function hubLoad(sc: PySourceCode, call: PyNode): HubLoad | undefined {
     else if (typeof v === 'string' && v.trim() !== '') revision = { kind: classifyRevision(v), value: v };
     else revision = { kind: 'none' };
   }
+
+  // a config the analysis cannot read may carry the revision
+  if (unreadableConfig) revision = { kind: 'unknown' };
 
   const base = { call, api: spec.api, kind: spec.kind, callConfidence: spec.confidence, offline, revisionNode, revision, revisionIn: spec.revisionIn ?? 'keyword' };
 
@@ -202,9 +237,11 @@ export function hubLoad(sc: PySourceCode, call: PyNode): HubLoad | undefined {
   }
 
   const resolved = resolve(sc, idNode);
+  // a model object, or an id not known to be `owner/name`: not this API's Hub load
+  if (spec.ownerIdOnly && resolved.kind !== 'string') return undefined;
   let ref: ModelRef | undefined;
   // KerasHub presets (no revision of their own): only `hf://` ids reach the Hub
-  const presets = spec.revisionIn === 'none';
+  const presets = spec.revisionIn === 'none' && /from_preset$/.test(spec.api);
   if (presets && (resolved.kind === 'string' || resolved.kind === 'prefix')) {
     if (!/^hf:\/\//i.test(resolved.value)) return undefined;
     if (resolved.kind === 'string') {
@@ -224,9 +261,10 @@ export function hubLoad(sc: PySourceCode, call: PyNode): HubLoad | undefined {
         if (pv !== UNKNOWN && !pythonTruthy(pv)) return undefined;
       }
     }
-    if (ref.kind === 'hub' && ref.owner === undefined && /^(?:SentenceTransformer|CrossEncoder|SparseEncoder)$/.test(spec.api)) {
-      // sentence-transformers resolves bare names under its own organisation
-      ref = { kind: 'hub', id: `sentence-transformers/${ref.id}`, owner: 'sentence-transformers', name: ref.id };
+    const bareOwner = /^(?:SentenceTransformer|CrossEncoder|SparseEncoder)$/.test(spec.api) ? 'sentence-transformers' : spec.bareOwner;
+    if (ref.kind === 'hub' && ref.owner === undefined && bareOwner) {
+      // sentence-transformers (and what wraps it) resolves bare names under its own organisation
+      ref = { kind: 'hub', id: `${bareOwner}/${ref.id}`, owner: bareOwner, name: ref.id };
     }
     if (ref.kind === 'hub' && ref.revision !== undefined && !revisionNode) {
       revision = { kind: classifyRevision(ref.revision), value: ref.revision };
@@ -234,6 +272,7 @@ export function hubLoad(sc: PySourceCode, call: PyNode): HubLoad | undefined {
     if (spec.kind === 'dataset') {
       if (ref.kind === 'hub' && ref.owner === undefined && PACKAGED_DATASET_BUILDERS.has(ref.id.toLowerCase())) return undefined;
     }
+    if (spec.ownerIdOnly && (ref.kind !== 'hub' || ref.owner === undefined)) return undefined;
     if (ref.kind === 'hub' && ref.owner === undefined && savedPaths(sc).has(ref.id)) return undefined;
   } else if (resolved.kind === 'local' || resolved.kind === 'private-temp' || resolved.kind === 'non-string') {
     return undefined;

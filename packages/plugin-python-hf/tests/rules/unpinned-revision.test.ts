@@ -5,6 +5,13 @@ const COMMIT = '0123456789abcdef0123456789abcdef01234567';
 
 ruleTester.run('hf/unpinned-revision', rule, {
   valid: [
+    // TRL: a model object, or the revision pinned in the config's model_init_kwargs
+    'from trl import DPOTrainer\nt = DPOTrainer(model=model, ref_model=None, args=cfg)',
+    `from trl import SFTConfig, SFTTrainer\ncfg = SFTConfig(output_dir="o", model_init_kwargs={"revision": "${COMMIT}"})\nt = SFTTrainer(model="facebook/opt-350m", args=cfg)`,
+    'from trl import SFTTrainer\ndef train(training_args):\n    return SFTTrainer(model="facebook/opt-350m", args=training_args)',
+    // a project class reading a local checkpoint, or a bare name
+    'from maggie.network.arch import MaGGIe\nm = MaGGIe.from_pretrained("checkpoints/best")',
+    'from mylib.models import Net\nm = Net.from_pretrained("resnet50")',
     `from speechbrain.pretrained import SepformerSeparation\nm = SepformerSeparation.from_hparams(source="speechbrain/sepformer-wham", savedir="x", revision="${COMMIT}")`,
     'from speechbrain.inference.speaker import EncoderClassifier\nc = EncoderClassifier.from_hparams(source="./my_model", savedir="x")',
     `from transformers import AutoModel\nAutoModel.from_pretrained("org/model", revision="${COMMIT}")`,
@@ -29,6 +36,33 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'def from_pretrained(x):\n    return x\nfrom_pretrained("org/model")',
   ],
   invalid: [
+    // embeddings of RAG apps: LangChain (bare names resolve under sentence-transformers) and llama_index
+    {
+      code: 'from langchain_huggingface import HuggingFaceEmbeddings\ne = HuggingFaceEmbeddings(model_name="all-MiniLM-L6-v2")',
+      errors: [{ messageId: 'missingRevisionKwargs', confidence: 'high', data: { api: 'HuggingFaceEmbeddings', id: 'sentence-transformers/all-MiniLM-L6-v2' } }],
+    },
+    {
+      code: 'from langchain_community.embeddings import SentenceTransformerEmbeddings\ne = SentenceTransformerEmbeddings(model_name="sentence-transformers/all-MiniLM-L6-v2")',
+      errors: [{ messageId: 'missingRevisionKwargs', confidence: 'high' }],
+    },
+    {
+      code: 'from llama_index.embeddings.huggingface import HuggingFaceEmbedding\ne = HuggingFaceEmbedding(model_name="BAAI/bge-small-en-v1.5")',
+      errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'HuggingFaceEmbedding', id: 'BAAI/bge-small-en-v1.5' } }],
+    },
+    // TRL trainers given a model id; the revision belongs in the config's model_init_kwargs
+    {
+      code: 'from trl import SFTTrainer\nt = SFTTrainer(model="facebook/opt-350m", train_dataset=ds)',
+      errors: [{ messageId: 'missingRevisionInitKwargs', confidence: 'high', data: { api: 'SFTTrainer', id: 'facebook/opt-350m' } }],
+    },
+    {
+      code: 'from trl import GRPOConfig, GRPOTrainer\nt = GRPOTrainer(model="Qwen/Qwen2-0.5B-Instruct", args=GRPOConfig(output_dir="o"), reward_funcs=r)',
+      errors: [{ messageId: 'missingRevisionInitKwargs' }],
+    },
+    // a Hub mixin class of another package, given a literal owner/name
+    {
+      code: 'from maggie.network.arch import MaGGIe\nm = MaGGIe.from_pretrained("chuonghm/maggie-image-him50k-cvpr24")',
+      errors: [{ messageId: 'missingRevision', confidence: 'medium', data: { api: 'MaGGIe.from_pretrained', id: 'chuonghm/maggie-image-him50k-cvpr24' } }],
+    },
     // SpeechBrain's pretrained interfaces fetch `source` from the Hub
     {
       code: 'from speechbrain.inference.speaker import EncoderClassifier\nc = EncoderClassifier.from_hparams(source="speechbrain/spkrec-ecapa-voxceleb", savedir="pretrained_models/spkrec")',
