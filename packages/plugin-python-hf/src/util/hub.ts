@@ -94,7 +94,7 @@ export const HUB_LOAD_TRIGGERS: Trigger[] = [
   'open_clip', // every open_clip API needs the import
   /\bLLM\b/, // vllm.LLM
   'from_hparams', // SpeechBrain
-  /\b[A-Z]\w*Trainer\b/, // TRL trainers given a model id
+  importTrigger(['trl']), // TRL trainers given a model id (their names are rooted in the import)
   'HuggingFaceEmbedding', // llama_index (`HuggingFaceEmbeddings` already holds it)
   'SentenceTransformerEmbeddings', // LangChain
   'from_preset', // KerasHub presets
