@@ -78,7 +78,10 @@ function writesModelFile(sc: JsSourceCode, write: TSESTree.CallExpression): bool
   return target !== undefined && looksLikeModelFile(pathEnd(sc, target));
 }
 
-/** A call in `region` that writes a model file to disk or hands bytes to a model loader. */
+/**
+ * A call in `region` that writes a model file to disk or hands bytes to a model loader, also through
+ * a function of this file whose parameter reaches one (`this.initializeModel(buffer)`).
+ */
 function modelSinkIn(sc: JsSourceCode, region: JsNode): boolean {
   let found = false;
   sc.descendants(region, (n) => {
@@ -87,6 +90,9 @@ function modelSinkIn(sc: JsSourceCode, region: JsNode): boolean {
     if (isOnnxSessionCreate(sc, n)) {
       const arg = sc.argument(n, { position: 0 });
       if (arg && typeof sc.constant(arg) !== 'string') found = true;
+    } else if (sc.calledFunction(n)) {
+      // bytes (not a constant path) handed to a helper that loads or saves them as a model
+      found = n.arguments.some((arg) => arg.type !== 'SpreadElement' && typeof sc.constant(arg) !== 'string' && parameterReachesSink(sc, n, arg, 1));
     } else {
       const qn = sc.qualifiedName(n.callee) ?? sc.globalName(n.callee);
       const m = sc.importedMember(n.callee);
@@ -272,8 +278,8 @@ export default createRule<[], JsSourceCode>({
           messageId = 'unverified';
           confidence = bounds.value !== undefined ? 'high' : 'medium';
         } else if (modelSinkIn(sc, region) || valueReaches(sc, node, (p, c) => isModelSinkOf(sc, p, c))) {
-          // a sink in the same function, or one the bytes are handed to in a function of this file
-          // (`return initializeModel(buffer)`, `this.createSession(bytes)`)
+          // a sink in the same function, directly or through a function of this file
+          // (`return initializeModel(buffer)`, `this.createSession(bytes)`), or one the bytes reach
           messageId = 'unverifiedSink';
           confidence = 'medium';
         } else if (region !== sc.ast) {
