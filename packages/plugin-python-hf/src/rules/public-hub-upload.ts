@@ -23,6 +23,7 @@ export default createRule<[], PySourceCode>({
     messages: {
       publicArgs: '{{api}}(push_to_hub=True) publishes every saved checkpoint to a public Hub repository during training, before anyone reviews it. Set hub_private_repo=True.',
       publicPush: '{{target}}.push_to_hub(...) publishes to a public Hub repository{{extra}}. Pass private=True and publish only after evaluation and review.',
+      publicVariantPush: '{{target}}.{{method}}(...) publishes the merged or quantized model to a public Hub repository{{extra}}. Pass private=True and publish only after evaluation and review.',
       trainerPush: '{{target}}.push_to_hub() publishes the trained model to a public Hub repository (its TrainingArguments have no hub_private_repo=True){{extra}}.',
       publicSavePush: 'save_pretrained(..., push_to_hub=True) publishes to a public Hub repository{{extra}}. Pass private=True, or push separately after review.',
       publicRepo: '{{api}}(...) creates a public repository (no private=True); anything uploaded to it is published immediately.',
@@ -59,6 +60,14 @@ export default createRule<[], PySourceCode>({
           const priv = privacyFlag(sc, node, 'hub_private_repo');
           if (priv === 'true' || priv === 'unknown') return;
           context.report({ node, messageId: 'publicArgs', data: { api: qn!.split('.').pop()! } });
+          return;
+        }
+
+        // unsloth's `model.push_to_hub_merged(repo, tokenizer, ...)` / `push_to_hub_gguf(...)`: public unless private=True
+        if ((method === 'push_to_hub_merged' || method === 'push_to_hub_gguf') && fn.type === 'attribute') {
+          const priv = privacyFlag(sc, node, 'private');
+          if (priv === 'true' || priv === 'unknown') return;
+          context.report({ node, messageId: 'publicVariantPush', data: { target: receiverLabel(node), method, extra: extra(node) }, confidence: baseConfidence });
           return;
         }
 

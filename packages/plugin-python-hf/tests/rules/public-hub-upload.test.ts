@@ -3,12 +3,22 @@ import { fixture, ruleTester } from '../helpers.js';
 
 ruleTester.run('hf/public-hub-upload', rule, {
   valid: [
+    'from unsloth import FastLanguageModel\nmodel, tok = FastLanguageModel.from_pretrained("./out")\nmodel.push_to_hub_gguf("me/m-gguf", tok, quantization_method="q4_k_m", private=True)',
     'from transformers import TrainingArguments\na = TrainingArguments(output_dir="./o", push_to_hub=True, hub_private_repo=True)',
     'from transformers import TrainingArguments\ndef f(p):\n    return TrainingArguments(output_dir="./o", push_to_hub=p)',
     'def f(model):\n    model.push_to_hub("org/m", private=True)',
     'from huggingface_hub import create_repo\ncreate_repo("org/m", private=True)',
   ],
   invalid: [
+    // unsloth's merged and GGUF pushes
+    {
+      code: 'from unsloth import FastLanguageModel\nmodel, tok = FastLanguageModel.from_pretrained("./out")\nmodel.push_to_hub_merged("me/m", tok, save_method="merged_16bit")',
+      errors: [{ messageId: 'publicVariantPush', data: { target: 'model', method: 'push_to_hub_merged', extra: '' } }],
+    },
+    {
+      code: 'from unsloth import FastLanguageModel\nmodel, tok = FastLanguageModel.from_pretrained("./out")\nmodel.push_to_hub_gguf("me/m-gguf", tok, quantization_method="q4_k_m")',
+      errors: [{ messageId: 'publicVariantPush', data: { target: 'model', method: 'push_to_hub_gguf', extra: '' } }],
+    },
     {
       code: 'from transformers import TrainingArguments\na = TrainingArguments(output_dir="./o", push_to_hub=True)',
       errors: [{ messageId: 'publicArgs', data: { api: 'TrainingArguments' }, line: 2, column: 5 }],
