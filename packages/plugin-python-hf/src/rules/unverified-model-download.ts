@@ -125,7 +125,8 @@ export default createRule<[], PySourceCode>({
         const what = dl.url.kind === 'string' ? `"${short(dl.url.value)}"` : 'a model file';
         const action = sink.kind === 'loaded' ? 'loads' : 'saves';
         const urlKnown = dl.url.kind === 'string' || dl.url.kind === 'prefix';
-        const confidence = evidence === 'strong' ? (urlKnown || sink.kind === 'loaded' || dl.dest ? 'high' : 'medium') : 'medium';
+        // a model file by its URL, by where it is saved (`open("weights/x.pth", "wb")`), or by its loader
+        const confidence = evidence === 'strong' ? (urlKnown || sink.kind === 'loaded' || dl.dest || sink.dest ? 'high' : 'medium') : 'medium';
         context.report({ node, messageId: 'unverified', data: { api: dl.api, what, action }, confidence });
       },
     };

@@ -10,6 +10,11 @@ ruleTester.run('hf/unverified-model-download', rule, {
     'import requests\ncfg = requests.get("https://x.org/config").json()',
   ],
   invalid: [
+    // a model file by where it is saved, the URL unknown: high, as the rule doc says
+    {
+      code: 'import requests\ndef fetch(url):\n    r = requests.get(url)\n    with open("weights/x.pth", "wb") as f:\n        f.write(r.content)',
+      errors: [{ messageId: 'unverified', confidence: 'high' }],
+    },
     // BasicSR's / facexlib's downloader (GFPGAN, Real-ESRGAN, CodeFormer): download_url_to_file with no hash
     {
       code: 'from basicsr.utils.download_util import load_file_from_url\npath = load_file_from_url(url="https://github.com/TencentARC/GFPGAN/releases/download/v1.3.0/GFPGANv1.3.pth", model_dir="weights", progress=True, file_name=None)',
