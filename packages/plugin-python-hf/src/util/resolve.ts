@@ -5,6 +5,7 @@
  */
 import { UNKNOWN } from '@oculum/core';
 import { argList, calleeOf, isPlainString, same, type PyNode, type PySourceCode } from './ast.js';
+import { isModelFile } from './classify.js';
 
 export type Resolved =
   /** A fully known string. */
@@ -245,7 +246,7 @@ function resolveOther(sc: PySourceCode, node: PyNode, depth: number): Resolved {
       if (isParameter(sc, node)) return { kind: 'unknown' };
       const vals = valuesOf(sc, node).filter((v) => !same(v, node));
       if (vals.length === 1) return resolve(sc, vals[0], depth + 1);
-      return { kind: 'unknown' };
+      return loopValue(sc, node);
     }
     case 'list':
     case 'tuple':
@@ -258,6 +259,23 @@ function resolveOther(sc: PySourceCode, node: PyNode, depth: number): Resolved {
     default:
       return { kind: 'unknown' };
   }
+}
+
+/**
+ * The loop variable of `for url in ["https://…/yolov7.pt", "https://…/yolov7x.pt"]:` (the only binding
+ * of the name, over a list or tuple of strings, also through a name bound to one): one of the values,
+ * a model file's when there is one (that iteration is the download a rule asks about), else the first.
+ * Overridable (`soft`): the loop gives every one of them.
+ */
+function loopValue(sc: PySourceCode, node: PyNode): Resolved {
+  const bindings = sc.bindings(node);
+  if (bindings.length !== 1 || bindings[0].kind !== 'for' || !bindings[0].source) return { kind: 'unknown' };
+  if (bindings[0].node.childForFieldName('left')?.type !== 'identifier') return { kind: 'unknown' };
+  const items = sc.constant(bindings[0].source);
+  if (!Array.isArray(items) || items.length === 0 || !items.every((v) => typeof v === 'string')) return { kind: 'unknown' };
+  const strings = items as string[];
+  const value = strings.find(isModelFile) ?? strings[0];
+  return { kind: 'string', value, soft: true };
 }
 
 function looksUrlish(s: string): boolean {

@@ -3,6 +3,7 @@ import { fixture, ruleTester } from '../helpers.js';
 
 ruleTester.run('hf/unverified-model-download', rule, {
   valid: [
+    'import os, urllib.request\nfor url in ["https://example.com/a.json", "https://example.com/b.txt"]:\n    urllib.request.urlretrieve(url, os.path.basename(url))',
     'import hashlib\nfrom basicsr.utils.download_util import load_file_from_url\ndef get(expected):\n    p = load_file_from_url("https://example.org/w.pth", model_dir="weights")\n    if hashlib.sha256(open(p, "rb").read()).hexdigest() != expected:\n        raise ValueError("bad weights")\n    return p',
     // the brief's remediation pattern
     'import hashlib\nimport requests\nr = requests.get("https://x.org/model.bin")\nif hashlib.sha256(r.content).hexdigest() != "ab":\n    raise ValueError()\nopen("model.bin", "wb").write(r.content)',
@@ -10,6 +11,11 @@ ruleTester.run('hf/unverified-model-download', rule, {
     'import requests\ncfg = requests.get("https://x.org/config").json()',
   ],
   invalid: [
+    // a loop over a list of weight URLs (the destination built from each)
+    {
+      code: 'import os, urllib.request\nfor url in ["https://example.com/yolov7.pt", "https://example.com/yolov7x.pt"]:\n    urllib.request.urlretrieve(url, os.path.basename(url))',
+      errors: [{ messageId: 'unverified', confidence: 'high', data: { api: 'urlretrieve', what: '"https://example.com/yolov7.pt"', action: 'saves' } }],
+    },
     // a model file by where it is saved, the URL unknown: high, as the rule doc says
     {
       code: 'import requests\ndef fetch(url):\n    r = requests.get(url)\n    with open("weights/x.pth", "wb") as f:\n        f.write(r.content)',
