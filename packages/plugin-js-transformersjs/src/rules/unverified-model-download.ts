@@ -1,5 +1,5 @@
 import { createRule, type Confidence } from '@oculum/core';
-import { isFunctionNode, staticKey, unwrapExpression, type JsNode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
+import { isFunctionNode, staticKey, unwrapExpression, type JsBinding, type JsNode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
 import { asCode, calleeText, isOnnxSessionCreate, isTfjsModule, quoted } from '../utils/libraries.js';
 import { classifyLocation, looksLikeModelFile, MODEL_FILE_TRIGGERS, pathEnd } from '../utils/locations.js';
 import { callSitesOf, hasIntegrityCheck } from '../utils/verification.js';
@@ -82,7 +82,17 @@ function writesModelFile(sc: JsSourceCode, write: TSESTree.CallExpression): bool
  * A call in `region` that writes a model file to disk or hands bytes to a model loader, also through
  * a function of this file whose parameter reaches one (`this.initializeModel(buffer)`).
  */
+const sinkRegionCache = new WeakMap<JsSourceCode, Map<JsNode, boolean>>();
+
 function modelSinkIn(sc: JsSourceCode, region: JsNode): boolean {
+  let perFile = sinkRegionCache.get(sc);
+  if (!perFile) sinkRegionCache.set(sc, (perFile = new Map()));
+  let answer = perFile.get(region);
+  if (answer === undefined) perFile.set(region, (answer = searchModelSink(sc, region)));
+  return answer;
+}
+
+function searchModelSink(sc: JsSourceCode, region: JsNode): boolean {
   let found = false;
   sc.descendants(region, (n) => {
     if (found) return false;
@@ -182,12 +192,25 @@ function isModelSinkOf(sc: JsSourceCode, parent: JsNode, child: JsNode, depth = 
   return depth < MAX_WRAPPER_DEPTH && parameterReachesSink(sc, parent, child, depth + 1);
 }
 
+/** Per file: parameter → functions deep → whether it reaches a model sink (each answered once). */
+const paramSinkCache = new WeakMap<JsSourceCode, Map<JsBinding, Map<number, boolean>>>();
+
 /** The parameter of the function of this file that `call` hands `argument` to is handed to a model sink there (see `isModelSinkOf`). */
 function parameterReachesSink(sc: JsSourceCode, call: TSESTree.CallExpression, argument: JsNode, depth: number): boolean {
   const param = sc.parameterFor(call, argument);
   // a parameter the function re-assigns may no longer hold the bytes
   if (!param || param.writes > 0) return false;
-  return sc.references(param).some((ref) => valueReaches(sc, ref, (p, c) => isModelSinkOf(sc, p, c, depth)));
+  let perFile = paramSinkCache.get(sc);
+  if (!perFile) paramSinkCache.set(sc, (perFile = new Map()));
+  let byDepth = perFile.get(param);
+  if (!byDepth) perFile.set(param, (byDepth = new Map()));
+  let answer = byDepth.get(depth);
+  if (answer === undefined) {
+    byDepth.set(depth, false); // (the depth grows at every step: no question waits on itself)
+    answer = sc.references(param).some((ref) => valueReaches(sc, ref, (p, c) => isModelSinkOf(sc, p, c, depth)));
+    byDepth.set(depth, answer);
+  }
+  return answer;
 }
 
 /**
