@@ -15,6 +15,8 @@ export function isTrainingArgs(qn: string | undefined): boolean {
   const last = qn.split('.').pop()!;
   if (/TrainingArguments$/.test(last)) return ['transformers', 'trl', 'setfit', 'sentence_transformers', 'optimum', 'peft', 'span_marker', 'gliner'].includes(top);
   if (top === 'trl' && /Config$/.test(last) && !/^(?:Model|Peft|Lora|BitsAndBytes)Config$/.test(last)) return true;
+  // optimum-habana's TRL configs (`optimum.habana.trl.GaudiSFTConfig`)
+  if (/^optimum\.habana\.trl\./.test(qn) && /^Gaudi\w*Config$/.test(last)) return true;
   return false;
 }
 

@@ -31,6 +31,8 @@ ruleTester.run('hf/public-checkpoint-location', rule, {
     'def f(img):\n    img.save("/tmp/x.png")',
   ],
   invalid: [
+    // optimum-habana's TRL configs, like trl's own
+    { code: 'from optimum.habana.trl import GaudiSFTConfig\nargs = GaudiSFTConfig(output_dir="/tmp")', errors: [{ messageId: 'publicPath', line: 2 }] },
     {
       code: 'def f(model):\n    model.save_pretrained("/tmp/finetuned")',
       errors: [{ messageId: 'publicPath', data: { api: 'save_pretrained', path: '/tmp/finetuned', where: 'a shared temporary directory', extra: '' }, line: 2, column: 5 }],
