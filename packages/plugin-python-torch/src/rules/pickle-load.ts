@@ -1,4 +1,4 @@
-import { createRule } from '@oculum/core';
+import { createRule, UNKNOWN } from '@oculum/core';
 import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { judgePickleBytes } from '@oculum/plugin-model-files/pickle';
 import { calleeName, confidenceFor, constantBytes, isInProcessData, isStubFile, type Node } from '../utils.js';
@@ -7,6 +7,8 @@ const PICKLE_MODULES = ['pickle', '_pickle', 'cPickle', 'six.moves.cPickle', 'pi
 
 /** What `create` needs imported before it reports anything (with the packages that vendor cloudpickle). */
 const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle'];
+/** LangChain vector stores whose `load_local` unpickles the saved index once `allow_dangerous_deserialization` is set. */
+const PICKLED_VECTOR_STORES = /^langchain(?:_community)?\.vectorstores\.(?:[\w.]*\.)?(?:FAISS|Annoy|ScaNN)\.load_local$/;
 /** Packages that vendor cloudpickle (`ray.cloudpickle`, `joblib.externals.cloudpickle`…): the language resolves their names to cloudpickle's. */
 const VENDORING = ['ray.cloudpickle', 'joblib.externals', 'pyspark.cloudpickle', 'srsly.cloudpickle'];
 
@@ -101,12 +103,12 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    triggers: ['pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle'],
+    triggers: ['pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization'],
     // What `create` needs imported, and a loader's name (shelve's and jsonpickle's by their module).
-    triggerGroups: [[importTrigger([...IMPORTED, ...VENDORING])], [/\b(?:_?loads?|_?Unpickler|load_session|load_module|read_pickle)\b/, 'shelve', 'jsonpickle']],
+    triggerGroups: [[importTrigger([...IMPORTED, ...VENDORING, 'langchain', 'langchain_community'])], [/\b(?:_?loads?|_?Unpickler|load_session|load_module|read_pickle)\b/, 'shelve', 'jsonpickle', 'allow_dangerous_deserialization']],
     docs: {
       description:
-        'Reports deserialization with pickle and its relatives (`pickle`, `_pickle`, `cPickle`, `dill`, `cloudpickle`, `pandas.read_pickle`, `shelve`, `marshal`, `jsonpickle`), which runs code embedded in the data.',
+        'Reports deserialization with pickle and its relatives (`pickle`, `_pickle`, `cPickle`, `dill`, `cloudpickle`, `pandas.read_pickle`, `shelve`, `marshal`, `jsonpickle`, LangChain vector stores loaded with `allow_dangerous_deserialization`), which runs code embedded in the data.',
       recommended: true,
     },
     messages: {
@@ -123,12 +125,28 @@ export default createRule<[], PythonSourceCode>({
   create(context) {
     const sc = context.sourceCode;
     if (isStubFile(context)) return {};
-    if (![...IMPORTED, 'ray', 'joblib', 'pyspark', 'srsly'].some((m) => sc.imports.has(m))) return {};
+    if (![...IMPORTED, 'ray', 'joblib', 'pyspark', 'srsly', 'langchain', 'langchain_community'].some((m) => sc.imports.has(m))) return {};
 
-    const gate = sc.calleeGate([...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1)))]);
+    const gate = sc.calleeGate([...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1))), 'load_local']);
     return {
       call(node: Node) {
         if (!gate(node)) return;
+        // `FAISS.load_local(path, embeddings, allow_dangerous_deserialization=True)`: the index's docstore is a pickle
+        const store = sc.qualifiedName(sc.callee(node)!);
+        if (store && PICKLED_VECTOR_STORES.test(store)) {
+          const flag = sc.argument(node, { name: 'allow_dangerous_deserialization' });
+          const value = flag ? sc.constant(flag) : false;
+          if (value !== UNKNOWN && !value) return;
+          const folder = sc.argument(node, { position: 0 }) ?? sc.argument(node, { name: 'folder_path' });
+          const name = store.split('.').slice(-2).join('.');
+          context.report({
+            node,
+            messageId: 'unsafeDeserialization',
+            data: { callee: name, detail: ' (the saved index is a pickle, which `allow_dangerous_deserialization` lets it load)', imports: '' },
+            confidence: value === UNKNOWN ? 'low' : confidenceFor(sc, folder),
+          });
+          return;
+        }
         const direct = calleeName(sc, node, LOADERS);
         const subclass = direct ? undefined : unrestrictedUnpickler(sc, node);
         // `def cached(blob, loads=pickle.loads): loads(blob)`: the default, unless a caller passes another

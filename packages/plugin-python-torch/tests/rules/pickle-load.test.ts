@@ -17,6 +17,8 @@ describe('the trigger groups', () => {
 
 ruleTester.run('torch/pickle-load', rule, {
   valid: [
+    'from langchain_community.vectorstores import FAISS\ndb = FAISS.load_local("faiss_index", emb)',
+    'from langchain_community.vectorstores import FAISS\ndb = FAISS.load_local("faiss_index", emb, allow_dangerous_deserialization=False)',
     'import pickle\npickle.dump(obj, f)',
     'import pickle\nx = pickle.loads(pickle.dumps(obj))',
     'import pickle\ns = pickle.dumps(obj)\nx = pickle.loads(s)',
@@ -54,6 +56,11 @@ ruleTester.run('torch/pickle-load', rule, {
     { code: 'from pickle import loads as L\nx = L(b)', errors: [{ messageId: 'unsafeDeserialization', data: { callee: 'pickle.loads', detail: '' } }] },
     { code: 'import dill\nx = dill.loads(b)', errors: [{ messageId: 'unsafeDeserialization' }] },
     { code: 'import cloudpickle\nx = cloudpickle.load(f)', errors: [{ messageId: 'unsafeDeserialization' }] },
+    // a LangChain vector store that unpickles its saved index once allowed to
+    {
+      code: 'from langchain_community.vectorstores import FAISS\ndef load(path, emb):\n    return FAISS.load_local(path, emb, allow_dangerous_deserialization=True)',
+      errors: [{ messageId: 'unsafeDeserialization', confidence: 'high', line: 3 }],
+    },
     // vendored copies of cloudpickle (Ray Tune's checkpoints, joblib, PySpark, spaCy's srsly)
     { code: 'import ray.cloudpickle as pickle\nwith open(p, "rb") as fp:\n    x = pickle.load(fp)', errors: [{ messageId: 'unsafeDeserialization', message: '`cloudpickle.load` deserializes data that can run arbitrary code when it is loaded: a malicious model or cache file executes on this machine. Load weights from safetensors (or `torch.load(..., weights_only=True)`), data as JSON, scikit-learn models with skops.' }] },
     { code: 'from joblib.externals import cloudpickle\nx = cloudpickle.loads(b)', errors: [{ messageId: 'unsafeDeserialization' }] },
