@@ -68,7 +68,8 @@ export function looksLikeModelFile(value: string): boolean {
   if (MODEL_EXTENSIONS.test(path)) return true;
   if (/(^|\/)model\.json$/i.test(path)) return true;
   const host = hostOf(value);
-  if (host && isHubHost(host) && /\/resolve\//.test(path)) return true;
+  // a Hub `resolve` URL, unless it names a file that is evidently no model (`config.json`, `README.md`)
+  if (host && isHubHost(host) && /\/resolve\//.test(path)) return !/\.(?:json|txt|md|py|ya?ml|jinja|html?|csv|tsv|png|jpe?g|gif|svg)$/i.test(path);
   if (host && /(^|\.)tfhub\.dev$/i.test(host)) return true;
   return false;
 }

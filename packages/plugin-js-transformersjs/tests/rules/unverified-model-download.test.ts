@@ -20,6 +20,8 @@ describe('the triggers', () => {
 
 tester.run(id(rule), rule, {
   valid: [
+    // a Hub `resolve` URL of a configuration, read as JSON: no model file
+    "export async function getConfig() {\n  const res = await fetch('https://huggingface.co/org/repo/resolve/main/config.json');\n  return res.json();\n}",
     // not Node's http module; a request for metadata
     `import http from './http.js'; import * as fs from 'fs'; http.get(url, (res) => res.pipe(fs.createWriteStream('model.onnx')));`,
     `import https from 'https'; https.get('https://api.example.com/v1/models', (res) => res.on('data', log));`,
