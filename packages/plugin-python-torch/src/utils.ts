@@ -183,6 +183,12 @@ export function dataOrigin(sc: SC, expr: Node | undefined, depth = 0): Origin {
       const values = sc.bindingsOf(expr);
       let best: Origin = 'unknown';
       for (const v of values) best = strongest(best, dataOrigin(sc, v, depth + 1));
+      // `args, unknown = parser.parse_known_args()`: unpacked from the command line
+      if (best === 'unknown') {
+        for (const b of sc.bindings(expr)) {
+          if (b.kind === 'unpack' && b.source?.type === 'call' && dataOrigin(sc, b.source, depth + 1) === 'user') return 'user';
+        }
+      }
       return best;
     }
     case 'attribute': {

@@ -124,6 +124,10 @@ ruleTester.run(ID, rule, {
       errors: [{ messageId: 'missing', confidence: 'high', suggestions: [{ messageId: 'addWeightsOnly', output: 'import argparse, torch\nparser = argparse.ArgumentParser()\nargs = parser.parse_args()\nckpt = args.ckpt\nm = torch.load(ckpt, weights_only=True)' }] }],
     },
     {
+      code: 'import argparse, torch\np = argparse.ArgumentParser()\nopts, rest = p.parse_known_args()\nm = torch.load(opts.ckpt)',
+      errors: [{ messageId: 'missing', confidence: 'high', suggestions: [{ messageId: 'addWeightsOnly', output: 'import argparse, torch\np = argparse.ArgumentParser()\nopts, rest = p.parse_known_args()\nm = torch.load(opts.ckpt, weights_only=True)' }] }],
+    },
+    {
       code: 'import torch\ndef convert(args):\n    return torch.load(args.src)',
       errors: [{ messageId: 'missing', confidence: 'high', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\ndef convert(args):\n    return torch.load(args.src, weights_only=True)' }] }],
     },
