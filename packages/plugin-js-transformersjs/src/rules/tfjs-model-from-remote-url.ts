@@ -41,7 +41,7 @@ export default createRule<[], JsSourceCode>({
     detector: 'unverified_model_source',
     severity: 'high',
     languages: ['javascript'],
-    triggers: ['loadLayersModel', 'loadGraphModel', '@tensorflow-models/'],
+    triggers: ['loadLayersModel', 'loadGraphModel', '@tensorflow-models/', '@teachablemachine/'],
     docs: {
       description:
         'Reports TensorFlow.js `loadLayersModel`/`loadGraphModel` (and `@tensorflow-models/*` `load()`) of a remote or plain-HTTP URL: the model topology and weights are used without any integrity check.',
@@ -73,7 +73,10 @@ export default createRule<[], JsSourceCode>({
           if (report) context.report(report);
           return;
         }
-        const loader = tfjsLoaderName(sc, node);
+        // Teachable Machine: `tmImage.load(modelURL, metadataURL)` is `tf.loadLayersModel(modelURL)`
+        const tm = sc.importedMember(node.callee);
+        const teachable = tm !== undefined && /^@teachablemachine\/(?:image|pose)$/.test(tm.module) && tm.path.join('.') === 'load';
+        const loader = teachable ? 'load' : tfjsLoaderName(sc, node);
         if (!loader) return;
         const arg = sc.argument(node, { position: 0 });
         if (!arg) return;

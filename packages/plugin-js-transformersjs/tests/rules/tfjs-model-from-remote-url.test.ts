@@ -5,6 +5,7 @@ const imp = "import * as tf from '@tensorflow/tfjs';\n";
 
 tester.run(id(rule), rule, {
   valid: [
+    "import * as tmImage from '@teachablemachine/image';\nconst m = await tmImage.load('/tm/model.json', '/tm/metadata.json');",
     imp + `await tf.loadLayersModel('localstorage://m');`,
     imp + `await tf.loadLayersModel('downloads://m');`,
     imp + `await tf.loadGraphModel('./model/model.json');`,
@@ -17,6 +18,11 @@ tester.run(id(rule), rule, {
     `import * as m from '@tensorflow-models/mobilenet'; m.infer(x);`,
   ],
   invalid: [
+    // Teachable Machine's loader is tf.loadLayersModel underneath
+    {
+      code: "import * as tmImage from '@teachablemachine/image';\nconst m = await tmImage.load('https://teachablemachine.withgoogle.com/models/abc123/model.json', 'https://teachablemachine.withgoogle.com/models/abc123/metadata.json');",
+      errors: [{ messageId: 'remote' }],
+    },
     {
       code: imp + `await tf.loadGraphModel('http://example.com/model.json');`,
       errors: [{ messageId: 'http', suggestions: [{ messageId: 'useHttps', output: imp + `await tf.loadGraphModel('https://example.com/model.json');` }] }],
