@@ -49,6 +49,16 @@ export const CONFIG_READERS = new Set([
 ]);
 
 const FILE_READ_METHODS = new Set(['read', 'read_text', 'read_bytes', 'readlines', 'readline']);
+/** Readers that parse text they are given: a string literal written in the code is not loaded data. */
+const TEXT_PARSERS = new Set([
+  'json.loads', 'yaml.load', 'yaml.safe_load', 'yaml.full_load', 'yaml.unsafe_load', 'yaml.load_all', 'yaml.safe_load_all',
+  'tomllib.loads', 'tomli.loads', 'toml.loads', 'ujson.loads', 'orjson.loads', 'simplejson.loads', 'omegaconf.OmegaConf.create',
+]);
+/** Calls whose result holds their arguments' values: `enumerate(cfg["backbone"])`, `deepcopy(cfg)`, `sorted(...)`. */
+const PASS_THROUGH_CALLS = new Set([
+  'builtins.enumerate', 'builtins.list', 'builtins.tuple', 'builtins.sorted', 'builtins.reversed', 'builtins.zip', 'builtins.dict',
+  'builtins.iter', 'builtins.next', 'builtins.set', 'copy.deepcopy', 'copy.copy',
+]);
 /** String methods whose result holds their arguments' text. */
 const STRING_BUILDERS = new Set(['format', 'format_map', 'join', 'replace']);
 
@@ -70,7 +80,7 @@ export const CONFIG_NAME = /(^|_)(config|configs|cfg|conf|hparams|hyperparams|hy
 
 /** What `taintOf` needs in the text (see the tables above and `dataOrigin`'s network calls). */
 export const SOURCE_TRIGGERS =
-  /json|ya?ml|toml|conf|cfg|hparams|hyperparams|hyper_params|model_args|model_kwargs|\b(?:ini|txt)\b|transformers|huggingface_hub|safetensors|onnx|\btorch(?:\s*\.\s*serialization)?\s*\.\s*load\b|\bfrom\s+torch(?:\.serialization)?\s+import\b[^\n]*\bload\b|requests|httpx|urllib|wget|download_url_to_file|boto3|gdown|fsspec|smart_open/i;
+  /json|ya?ml|toml|conf|cfg|hparams|hyperparams|hyper_params|model_args|model_kwargs|\b(?:ini|txt)\b|transformers|huggingface_hub|safetensors|onnx|get_modelmeta|\btorch(?:\s*\.\s*serialization)?\s*\.\s*load\b|\bfrom\s+torch(?:\.serialization)?\s+import\b[^\n]*\bload\b|requests|httpx|urllib|wget|download_url_to_file|boto3|gdown|fsspec|smart_open/i;
 
 /**
  * A call of `eval`, `exec` or `compile` by that name, as the gate in `call` below asks (`eval (x)` and
@@ -181,17 +191,42 @@ export default createRule<[], PythonSourceCode>({
           if (best !== 'loaded') for (const w of sc.containerWrites(expr)) best = max(best, taintOf(w.value, depth + 1, seen));
           return best;
         }
+        case 'list_comprehension':
+        case 'set_comprehension':
+        case 'dictionary_comprehension':
+        case 'generator_expression': {
+          // `{x.key: x.value for x in onnx.load(p).metadata_props}`: what the loops iterate over
+          let best: Taint;
+          for (const clause of expr.namedChildren) {
+            if (clause?.type === 'for_in_clause') best = max(best, taintOf(clause.childForFieldName('right') ?? undefined, depth + 1, seen));
+          }
+          return best;
+        }
         case 'call': {
-          if (calleeName(sc, expr, CONFIG_READERS)) return 'loaded';
+          const reader = calleeName(sc, expr, CONFIG_READERS);
+          if (reader) {
+            // `json.loads('{"act": "nn.GELU"}')`: text written in the code, not loaded
+            const text = sc.argument(expr, { position: 0 });
+            if (TEXT_PARSERS.has(reader) && text && typeof sc.constant(text) === 'string' && !sc.argument(expr, { position: 1 })) return undefined;
+            return 'loaded';
+          }
           const q = calleeName(sc, expr);
           const origin = dataOrigin(sc, expr);
           if (origin === 'network') return 'loaded';
           // `ast.literal_eval(f.read())` parses the config: what it returns is the loaded data
           if (q === 'ast.literal_eval') return taintOf(sc.argument(expr, { position: 0 }) ?? sc.argument(expr, { name: 'node_or_string' }), depth + 1, seen);
+          // `enumerate(d["backbone"] + d["head"])`, `deepcopy(self.yaml)`: the loaded values, passed through
+          if (q && PASS_THROUGH_CALLS.has(q)) {
+            let best: Taint;
+            for (const a of callArguments(expr)) best = max(best, taintOf(a, depth + 1, seen));
+            return best;
+          }
           const callee = sc.callee(expr);
           if (callee?.type === 'attribute') {
             const method = callee.childForFieldName('attribute')?.text ?? '';
             const object = callee.childForFieldName('object') ?? undefined;
+            // an ONNX Runtime session's own metadata (`session.get_modelmeta().custom_metadata_map`), whatever the receiver
+            if (method === 'get_modelmeta') return 'loaded';
             if (FILE_READ_METHODS.has(method) && object) {
               const file = configFile(object);
               if (file) return file;

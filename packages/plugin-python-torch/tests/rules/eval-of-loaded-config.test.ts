@@ -57,6 +57,8 @@ describe('the call trigger', () => {
 
 ruleTester.run('torch/eval-of-loaded-config', rule, {
   valid: [
+    // text written in the code, parsed: not loaded data
+    'import json\nDEFAULTS = json.loads(\'{"act": "nn.GELU"}\')\nact = eval(DEFAULTS["act"])',
     'x = eval("1 + 1")',
     'import ast, json\ncfg = json.load(f)\nx = ast.literal_eval(cfg["a"])',
     'def f(expr):\n    return eval(expr)',
@@ -64,6 +66,18 @@ ruleTester.run('torch/eval-of-loaded-config', rule, {
     'class M:\n    def eval(self):\n        return self\nM().eval()',
   ],
   invalid: [
+    // YOLO's parse_model: the loaded config through enumerate(...) and deepcopy(...)
+    {
+      code: 'import yaml\nwith open(p) as f:\n    d = yaml.safe_load(f)\nfor i, (f_, n, m, args) in enumerate(d["backbone"] + d["head"]):\n    m = eval(m) if isinstance(m, str) else m',
+      errors: [{ messageId: 'evalOfLoadedData', line: 5, confidence: 'high' }],
+    },
+    {
+      code: 'import yaml\nfrom copy import deepcopy\ndef parse_model(d):\n    return eval(d.get("activation"))\nclass Model:\n    def __init__(self, cfg):\n        with open(cfg) as f:\n            self.yaml = yaml.safe_load(f)\n        self.model = parse_model(deepcopy(self.yaml))',
+      errors: [{ messageId: 'evalOfLoadedData', line: 4 }],
+    },
+    // an ONNX Runtime session's metadata, whatever holds the session; ONNX metadata_props through a comprehension
+    { code: 'def get_class_names(session):\n    meta = session.get_modelmeta().custom_metadata_map\n    return eval(meta["names"])', errors: [{ messageId: 'evalOfLoadedData' }] },
+    { code: 'import onnx\nmeta = {x.key: x.value for x in onnx.load(p).metadata_props}\nnames = eval(meta["names"])', errors: [{ messageId: 'evalOfLoadedData' }] },
     {
       code: 'import json\nwith open("config.json") as fh:\n    cfg = json.load(fh)\nact = eval(cfg["activation"])',
       errors: [{ messageId: 'evalOfLoadedData', line: 4, confidence: 'high', data: { callee: 'eval', what: 'data read from a model, a download or a config file' } }],
