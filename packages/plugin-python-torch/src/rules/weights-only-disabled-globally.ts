@@ -9,7 +9,8 @@ const ENV_VAR = 'TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD';
 /** The values torch reads as "on" for its TORCH_FORCE_* switches. */
 const TRUE_VALUES = new Set(['1', 'y', 'yes', 'true']);
 
-type Verdict = 'forcesFalse' | 'safe' | 'unknown';
+/** `defaultsFalse`: the wrapper makes a missing `weights_only` False and keeps one the caller passes. */
+type Verdict = 'forcesFalse' | 'defaultsFalse' | 'safe' | 'unknown';
 
 export default createRule<[], PythonSourceCode>({
   name: 'weights-only-disabled-globally',
@@ -28,6 +29,8 @@ export default createRule<[], PythonSourceCode>({
     messages: {
       monkeypatch:
         '`{{target}}` is replaced by a wrapper that forces `weights_only=False`: every `torch.load` in the process, even those that ask for `weights_only=True`, now unpickles arbitrary objects. Keep `weights_only=True` and allow trusted classes with `torch.serialization.add_safe_globals`, or convert checkpoints to safetensors.',
+      monkeypatchDefault:
+        '`{{target}}` is replaced by a wrapper that makes `weights_only` default to False: every `torch.load` in the process that does not pass `weights_only=True` itself now unpickles arbitrary objects, on torch >= 2.6 too. Keep the default (`weights_only=True`) and allow trusted classes with `torch.serialization.add_safe_globals`, or convert checkpoints to safetensors.',
       monkeypatchUnknown:
         '`{{target}}` is replaced by a function this analysis cannot see into; if it forces `weights_only=False`, every `torch.load` in the process unpickles arbitrary objects. Keep `weights_only=True` (with `torch.serialization.add_safe_globals`) or use safetensors.',
       defaultPatched:
@@ -46,13 +49,67 @@ export default createRule<[], PythonSourceCode>({
     const mentionsEnv = sc.text.includes(ENV_VAR);
     if (!hasTorch && !mentionsEnv) return {};
 
-    /** Does this function body force weights_only=False on what it passes on? */
-    function bodyForcesFalse(body: Node): Verdict {
-      // `weights_only=False`, also spelled into a dict splat (`_o(*a, **{**k, "weights_only": False})`)
-      for (const call of sc.descendants(body, 'call')) {
-        if (flagState(sc, sc.argument(call, { name: 'weights_only' })) === 'false') return 'forcesFalse';
+    /** `k.get("weights_only", False)`: the caller's value, or False when it passes none. */
+    function getsWithFalseDefault(value: Node | undefined): boolean {
+      if (value?.type !== 'call') return false;
+      const fn = sc.callee(value);
+      if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'get') return false;
+      const key = sc.argument(value, { position: 0 });
+      return !!key && sc.constant(key) === 'weights_only' && flagState(sc, sc.argument(value, { position: 1 })) === 'false';
+    }
+
+    /** `if "weights_only" not in kwargs: kwargs["weights_only"] = False`: only when the caller passed none. */
+    function onlyWhenAbsent(assignment: Node, body: Node): boolean {
+      for (let p = assignment.parent; p && p.id !== body.id; p = p.parent) {
+        if (p.type !== 'if_statement') continue;
+        const cond = p.childForFieldName('condition');
+        if (cond?.type === 'comparison_operator' && /\bnot\s+in\b/.test(cond.text) && /["']weights_only["']/.test(cond.text)) return true;
       }
-      return setsWeightsOnlyFalse(sc, body) ? 'forcesFalse' : 'safe';
+      return false;
+    }
+
+    /**
+     * What this function body does to the `weights_only` it passes on: forces False
+     * (`_o(*a, **{**k, "weights_only": False})`, `k["weights_only"] = False`), makes False the default
+     * and keeps the caller's value (`k.setdefault("weights_only", False)`, `k.get("weights_only", False)`,
+     * an assignment under `if "weights_only" not in k:`), or nothing.
+     */
+    function bodyForcesFalse(body: Node): Verdict {
+      let verdict: Verdict = 'safe';
+      /** The value the language found for `weights_only` was set only when the caller passed none. */
+      const asDefault = (flag: Node): boolean => {
+        const holder = flag.parent?.type === 'argument_list' ? flag.parent.parent : flag.parent;
+        if (holder?.type === 'call') {
+          const fn = sc.callee(holder);
+          return fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'setdefault';
+        }
+        return holder?.type === 'assignment' && onlyWhenAbsent(holder, body);
+      };
+      for (const call of sc.descendants(body, 'call')) {
+        const flag = sc.argument(call, { name: 'weights_only' });
+        if (!flag) continue;
+        if (getsWithFalseDefault(flag) || (flagState(sc, flag) === 'false' && asDefault(flag))) verdict = 'defaultsFalse';
+        else if (flagState(sc, flag) === 'false') return 'forcesFalse';
+      }
+      for (const a of sc.descendants(body, 'assignment')) {
+        const left = a.childForFieldName('left');
+        const right = a.childForFieldName('right') ?? undefined;
+        const key = left?.type === 'subscript' ? left.childForFieldName('subscript') : null;
+        if (!key || sc.constant(key) !== 'weights_only') continue;
+        if (getsWithFalseDefault(right) || (flagState(sc, right) === 'false' && onlyWhenAbsent(a, body))) verdict = 'defaultsFalse';
+        else if (flagState(sc, right) === 'false') return 'forcesFalse';
+      }
+      for (const c of sc.descendants(body, 'call')) {
+        const fn = sc.callee(c);
+        if (fn?.type !== 'attribute') continue;
+        const method = fn.childForFieldName('attribute')?.text;
+        if (method === 'setdefault') {
+          const key = sc.argument(c, { position: 0 });
+          if (key && sc.constant(key) === 'weights_only' && flagState(sc, sc.argument(c, { position: 1 })) === 'false') verdict = 'defaultsFalse';
+        }
+      }
+      if (verdict === 'safe' && setsWeightsOnlyFalse(sc, body)) return 'forcesFalse'; // `k.update(weights_only=False)`…
+      return verdict;
     }
 
     /** `(lambda *a, **k: …)`: the expression inside redundant parentheses. */
@@ -73,8 +130,9 @@ export default createRule<[], PythonSourceCode>({
       if (value.type === 'call') {
         const q = calleeName(sc, value);
         if (q === 'functools.partial') {
+          // a keyword bound by `partial` is a default: the caller's own `weights_only=True` replaces it
           const state = flagState(sc, sc.argument(value, { name: 'weights_only' }));
-          return state === 'false' ? 'forcesFalse' : state === 'unknown' ? 'unknown' : 'safe';
+          return state === 'false' ? 'defaultsFalse' : state === 'unknown' ? 'unknown' : 'safe';
         }
         if (q && /(^|\.)(mock|Mock|MagicMock|patch|create_autospec)($|\.)/.test(q)) return 'safe';
         return 'unknown';
@@ -108,8 +166,12 @@ export default createRule<[], PythonSourceCode>({
           const q = sc.qualifiedName(value);
           return q === DEFAULT_HOOK ? 'safe' : 'unknown'; // restoring the original
         }
-        return truthy(v) ? 'unknown' : 'forcesFalse';
+        // a constant is not callable: torch.load then fails (`TypeError`) instead of unpickling
+        return 'unknown';
       }
+      // torch calls it with the pickle module: one taking no argument fails the same way
+      const params = fn.childForFieldName('parameters');
+      if (!params || params.namedChildren.filter((c) => !!c && c.type !== 'comment').length === 0) return 'unknown';
       const values = returns(fn);
       if (values.length === 0) return 'forcesFalse'; // returns None
       const states = values.map((v) => (v.type === 'return_statement' ? 'false' : flagState(sc, v)));
@@ -133,9 +195,9 @@ export default createRule<[], PythonSourceCode>({
       if (verdict === 'safe') return;
       context.report({
         node,
-        messageId: verdict === 'forcesFalse' ? 'monkeypatch' : 'monkeypatchUnknown',
+        messageId: verdict === 'forcesFalse' ? 'monkeypatch' : verdict === 'defaultsFalse' ? 'monkeypatchDefault' : 'monkeypatchUnknown',
         data: { target },
-        confidence: verdict === 'forcesFalse' ? 'high' : 'low',
+        confidence: verdict === 'unknown' ? 'low' : 'high',
       });
     }
 

@@ -18,7 +18,16 @@ ruleTester.run('torch/weights-only-disabled-globally', rule, {
   invalid: [
     { code: `${WRAPPER}torch.load = _load`, errors: [{ messageId: 'monkeypatch', line: 6, confidence: 'high', data: { target: 'torch.load' } }] },
     { code: `${WRAPPER}setattr(torch, "load", _load)`, errors: [{ messageId: 'monkeypatch', line: 6 }] },
-    { code: 'import torch, functools\ntorch.load = functools.partial(torch.load, weights_only=False)', errors: [{ messageId: 'monkeypatch' }] },
+    // a keyword bound by partial is a default the caller may override: False only where none is passed
+    { code: 'import torch, functools\ntorch.load = functools.partial(torch.load, weights_only=False)', errors: [{ messageId: 'monkeypatchDefault', confidence: 'high' }] },
+    // the popular "torch 2.6 fix": the caller's value, or False
+    { code: 'import torch\n_orig = torch.load\ntorch.load = lambda *a, **k: _orig(*a, **{**k, "weights_only": k.get("weights_only", False)})', errors: [{ messageId: 'monkeypatchDefault', confidence: 'high' }] },
+    { code: 'import torch\n_orig = torch.load\ndef patched(*a, **k):\n    k.setdefault("weights_only", False)\n    return _orig(*a, **k)\ntorch.load = patched', errors: [{ messageId: 'monkeypatchDefault' }] },
+    { code: 'import torch\n_orig = torch.load\ndef patched(*a, **k):\n    if "weights_only" not in k:\n        k["weights_only"] = False\n    return _orig(*a, **k)\ntorch.load = patched', errors: [{ messageId: 'monkeypatchDefault' }] },
+    { code: 'import torch\n_orig = torch.load\ndef patched(*a, **k):\n    k["weights_only"] = False\n    return _orig(*a, **k)\ntorch.load = patched', errors: [{ messageId: 'monkeypatch' }] },
+    // a replacement torch cannot call (it passes the pickle module): torch.load then fails, low confidence
+    { code: 'import torch\ntorch.serialization._default_to_weights_only = False', errors: [{ messageId: 'defaultPatchedUnknown', confidence: 'low' }] },
+    { code: 'import torch\ntorch.serialization._default_to_weights_only = lambda: False', errors: [{ messageId: 'defaultPatchedUnknown', confidence: 'low' }] },
     { code: 'import torch\nfrom mylib import patched_load\ntorch.load = patched_load', errors: [{ messageId: 'monkeypatchUnknown', confidence: 'low' }] },
     { code: 'import torch.serialization\ntorch.serialization._default_to_weights_only = lambda pickle_module: False', errors: [{ messageId: 'defaultPatched', confidence: 'high' }] },
     { code: 'import torch\nfrom x import hook\ntorch.serialization._default_to_weights_only = hook', errors: [{ messageId: 'defaultPatchedUnknown', confidence: 'low' }] },
