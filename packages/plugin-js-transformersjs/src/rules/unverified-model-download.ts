@@ -4,6 +4,7 @@ import { asCode, calleeText, isOnnxSessionCreate, isTfjsModule, quoted } from '.
 import { classifyLocation, looksLikeModelFile, MODEL_FILE_TRIGGERS, pathEnd } from '../utils/locations.js';
 import { callSitesOf, hasIntegrityCheck } from '../utils/verification.js';
 import { docsUrl } from '../utils/meta.js';
+import { perNode } from '../utils/memo.js';
 
 /** HTTP clients: module → member paths that download (`[]` = the default export itself). */
 export const CLIENTS: Record<string, string[]> = {
@@ -82,15 +83,7 @@ function writesModelFile(sc: JsSourceCode, write: TSESTree.CallExpression): bool
  * A call in `region` that writes a model file to disk or hands bytes to a model loader, also through
  * a function of this file whose parameter reaches one (`this.initializeModel(buffer)`).
  */
-const sinkRegionCache = new WeakMap<JsSourceCode, Map<JsNode, boolean>>();
-
-function modelSinkIn(sc: JsSourceCode, region: JsNode): boolean {
-  let perFile = sinkRegionCache.get(sc);
-  if (!perFile) sinkRegionCache.set(sc, (perFile = new Map()));
-  let answer = perFile.get(region);
-  if (answer === undefined) perFile.set(region, (answer = searchModelSink(sc, region)));
-  return answer;
-}
+const modelSinkIn = perNode(searchModelSink);
 
 function searchModelSink(sc: JsSourceCode, region: JsNode): boolean {
   let found = false;

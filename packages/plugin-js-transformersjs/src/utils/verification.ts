@@ -1,5 +1,6 @@
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { isFunctionNode, staticKey, unwrapExpression } from '@oculum/lang-js';
+import { perNode } from './memo.js';
 
 /** Hashing libraries: any call into them counts as a hash computation. */
 const HASH_LIBRARIES = /^(hash-wasm|js-sha256|js-sha512|js-sha3|@noble\/hashes(\/.*)?|crypto-js(\/.*)?|ssri|hasha|@aws-crypto\/sha256-js|sha\.js)$/;
@@ -174,15 +175,7 @@ export function callersOf(sc: JsSourceCode, fn: JsNode): JsNode[] {
  * for Subresource Integrity — itself, in functions of the file it calls (transitively), or in the
  * functions that call it (the check is often done by the caller on the returned bytes).
  */
-const cache = new WeakMap<JsSourceCode, Map<JsNode, boolean>>();
-
-export function hasIntegrityCheck(sc: JsSourceCode, region: JsNode): boolean {
-  let perFile = cache.get(sc);
-  if (!perFile) cache.set(sc, (perFile = new Map()));
-  let answer = perFile.get(region);
-  if (answer === undefined) perFile.set(region, (answer = searchIntegrityCheck(sc, region)));
-  return answer;
-}
+export const hasIntegrityCheck: (sc: JsSourceCode, region: JsNode) => boolean = perNode(searchIntegrityCheck);
 
 function searchIntegrityCheck(sc: JsSourceCode, region: JsNode): boolean {
   const seen = new Set<JsNode>();
