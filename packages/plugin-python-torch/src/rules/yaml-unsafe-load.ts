@@ -86,6 +86,30 @@ export default createRule<[], PythonSourceCode>({
           return a.kind === 'safe' && b.kind === 'safe' ? { kind: 'safe' } : { kind: 'unknown' };
         }
       }
+      // `Loader=ordered_yaml()[0]` (BasicSR's helper, copied across its ecosystem), `Loader=get_loader()`:
+      // what a function of this file returns, every return statement
+      const returnedBy = expr.type === 'call' ? expr : expr.type === 'subscript' && expr.childForFieldName('value')?.type === 'call' ? expr.childForFieldName('value')! : undefined;
+      if (returnedBy) {
+        const index = expr.type === 'subscript' ? sc.constant(expr.childForFieldName('subscript') ?? expr) : undefined;
+        const fn = sc.localFunction(returnedBy);
+        if (fn?.type === 'function_definition' && (expr.type === 'call' || typeof index === 'number')) {
+          const values = sc
+            .descendants(fn, 'return_statement')
+            .filter((r) => sc.enclosingFunction(r).id === fn.id)
+            .map((r) => {
+              const v = r.namedChildren.find((c) => !!c && c.type !== 'comment');
+              if (!v || expr.type === 'call') return v;
+              const items = v.type === 'tuple' || v.type === 'expression_list' || v.type === 'list' ? v.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') : undefined;
+              return items?.[index as number];
+            });
+          if (values.length > 0 && values.every((v): v is Node => !!v)) {
+            const verdicts = values.map((v) => loaderVerdict(v, depth + 1));
+            const unsafe = verdicts.find((v) => v.kind === 'unsafe');
+            if (unsafe) return unsafe;
+            if (verdicts.every((v) => v.kind === 'safe')) return { kind: 'safe' };
+          }
+        }
+      }
       if (expr.type === 'attribute') {
         // A loader class nested in a class body (`Loader=self.SafeJoinLoader`, `Config.Loader`).
         const cls = sc.localSubclass(expr)?.classes[0];

@@ -3,6 +3,7 @@ import { fixture, ruleTester } from '../helpers.js';
 
 ruleTester.run('torch/yaml-unsafe-load', rule, {
   valid: [
+    'import yaml\ndef loaders():\n    return yaml.SafeLoader, yaml.SafeDumper\nd = yaml.load(f, Loader=loaders()[0])',
     'import yaml\nc = yaml.safe_load(t)',
     'import yaml\nc = yaml.load(t, Loader=yaml.SafeLoader)',
     'import yaml\nc = yaml.load(t, yaml.CSafeLoader)',
@@ -12,6 +13,11 @@ ruleTester.run('torch/yaml-unsafe-load', rule, {
     'import yaml\ns = yaml.dump(c)',
   ],
   invalid: [
+    // BasicSR's ordered_yaml(): a Loader returned by a function of the file
+    {
+      code: 'import yaml\ndef ordered_yaml():\n    try:\n        from yaml import CLoader as Loader\n    except ImportError:\n        from yaml import Loader\n    return Loader, None\nopt = yaml.load(f, Loader=ordered_yaml()[0])',
+      errors: [{ messageId: 'unsafeLoader', confidence: 'high', line: 8 }],
+    },
     // The file adds tags to the default loaders (CloudFormation's !Ref): safe_load would stop reading
     // its documents, so the finding stays and the fix goes.
     {
