@@ -186,6 +186,9 @@ export default createRule<[], PythonSourceCode>({
           for (const b of sc.bindings(expr)) {
             if ((b.kind === 'assignment' || b.kind === 'with') && b.value) best = max(best, taintOf(b.value, depth + 1, seen));
             else if ((b.kind === 'for' || b.kind === 'unpack') && b.source) best = max(best, taintOf(b.source, depth + 1, seen));
+            // `from config import cfg` (a yacs / project config object, merged from a YAML file): like a
+            // parameter named so, loaded configuration at medium confidence
+            else if (b.kind === 'import' && b.target && CONFIG_NAME.test(b.name) && /^[a-z_]/.test(b.name)) best = max(best, 'configParameter');
           }
           // `config = {}` filled from loaded data: `config.update(json.load(f))`, `config[k] = v`
           if (best !== 'loaded') for (const w of sc.containerWrites(expr)) best = max(best, taintOf(w.value, depth + 1, seen));

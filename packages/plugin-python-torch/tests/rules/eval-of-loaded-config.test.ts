@@ -66,6 +66,11 @@ ruleTester.run('torch/eval-of-loaded-config', rule, {
     'class M:\n    def eval(self):\n        return self\nM().eval()',
   ],
   invalid: [
+    // a project config object imported by a config name (yacs: HRNet's tools/test.py), like a parameter named so
+    {
+      code: 'from config import cfg, update_config\nimport models\ndef main(args):\n    update_config(cfg, args)\n    return eval("models." + cfg.MODEL.NAME + ".get_pose_net")(cfg, is_train=False)',
+      errors: [{ messageId: 'evalOfLoadedData', confidence: 'medium' }],
+    },
     // YOLO's parse_model: the loaded config through enumerate(...) and deepcopy(...)
     {
       code: 'import yaml\nwith open(p) as f:\n    d = yaml.safe_load(f)\nfor i, (f_, n, m, args) in enumerate(d["backbone"] + d["head"]):\n    m = eval(m) if isinstance(m, str) else m',
