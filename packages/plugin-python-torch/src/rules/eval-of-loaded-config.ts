@@ -77,6 +77,8 @@ const CONFIG_FILE_NAME = /(?:^|[/\\_-])(?:config|configs|cfg|cfg_args|conf|hpara
 /** A path's last part names a configuration file. */
 const isConfigPath = (path: string): boolean => CONFIG_EXTENSIONS.test(path) || CONFIG_FILE_NAME.test(path);
 export const CONFIG_NAME = /(^|_)(config|configs|cfg|conf|hparams|hyperparams|hyper_params|model_args|model_kwargs)$/i;
+/** A name that says it holds a configuration file's path (`config_path`, `cfg_file`, `args.config`). */
+const CONFIG_PATH_NAME = /(?:^|_)(?:config|cfg|conf|hparams)(?:_|$)/i;
 
 /** What `taintOf` needs in the text (see the tables above and `dataOrigin`'s network calls). */
 export const SOURCE_TRIGGERS =
@@ -266,7 +268,11 @@ export default createRule<[], PythonSourceCode>({
       const tail = pathTail(path, 0);
       if (tail !== undefined) return isConfigPath(tail) ? 'loaded' : undefined;
       const param = path.type === 'identifier' ? sc.parameterOf(path) : undefined;
-      return param && /(?:^|_)(?:config|cfg|conf|hparams)(?:_|$)/i.test(param.name) ? 'configParameter' : undefined;
+      if (param) return CONFIG_PATH_NAME.test(param.name) ? 'configParameter' : undefined;
+      // `open(args.config)`: a config path the user gives on the command line, or a parameter's field
+      const field = path.type === 'attribute' ? path.childForFieldName('attribute')?.text : undefined;
+      if (field && CONFIG_PATH_NAME.test(field) && dataOrigin(sc, path) !== 'unknown') return 'configParameter';
+      return undefined;
     }
 
     /** The last part of a path built by joining, when it is a constant (`os.path.join(d, "config.json")` → `config.json`). */

@@ -57,6 +57,8 @@ describe('the call trigger', () => {
 
 ruleTester.run('torch/eval-of-loaded-config', rule, {
   valid: [
+    // a field named like a config path, of an object of unknown origin
+    'exec(open(settings.config).read())',
     // text written in the code, parsed: not loaded data
     'import json\nDEFAULTS = json.loads(\'{"act": "nn.GELU"}\')\nact = eval(DEFAULTS["act"])',
     'x = eval("1 + 1")',
@@ -69,6 +71,11 @@ ruleTester.run('torch/eval-of-loaded-config', rule, {
     // a project config object imported by a config name (yacs: HRNet's tools/test.py), like a parameter named so
     {
       code: 'from config import cfg, update_config\nimport models\ndef main(args):\n    update_config(cfg, args)\n    return eval("models." + cfg.MODEL.NAME + ".get_pose_net")(cfg, is_train=False)',
+      errors: [{ messageId: 'evalOfLoadedData', confidence: 'medium' }],
+    },
+    // a config file the user names on the command line, executed
+    {
+      code: 'import argparse\nparser = argparse.ArgumentParser()\nargs = parser.parse_args()\nexec(open(args.config).read())',
       errors: [{ messageId: 'evalOfLoadedData', confidence: 'medium' }],
     },
     // YOLO's parse_model: the loaded config through enumerate(...) and deepcopy(...)
