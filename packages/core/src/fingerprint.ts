@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import type { Finding } from './types.js';
 
 /**
- * Fingerprints that survive line shifts: a hash of the rule id, the path relative to the scan root,
- * the trimmed text of the reported lines and the occurrence index among findings that share all of
- * these. Binary files (no text) use the message instead of the lines.
+ * Fingerprints that survive line shifts and reformatting: a hash of the rule id, the path relative to
+ * the scan root, the text of the reported lines without any whitespace (`torch.load(p,weights_only=False)`
+ * and a formatter's `torch.load(\n    p, weights_only=False\n)` are the same) and the occurrence index
+ * among findings that share all of these. Binary files (no text) use the message instead of the lines.
  * `findings` must be in source order; fingerprints are written in place.
  */
 export function assignFingerprints(findings: Finding[], relativePath: string, text: string): void {
@@ -16,8 +17,8 @@ export function assignFingerprints(findings: Finding[], relativePath: string, te
     const snippet = lines
       ? lines
           .slice(finding.line - 1, Math.max(finding.line, lastLine))
-          .map((line) => line.trim())
           .join('\n')
+          .replace(/\s+/g, '')
       : `${finding.messageId}\n${finding.message}`;
     const key = `${finding.ruleId}\u0000${relativePath.split('\\').join('/')}\u0000${snippet}`;
     const index = occurrences.get(key) ?? 0;

@@ -240,6 +240,16 @@ describe('results', () => {
     expect(new Set(before).size).toBe(2);
   });
 
+  it('fingerprints survive whitespace edits inside and across the reported lines', async () => {
+    const cwd = project({ 'a.toy': 'danger  x\n' });
+    const before = (await run(cwd)).files[0].findings.map((f) => f.fingerprint);
+    writeFileSync(join(cwd, 'a.toy'), '\tdanger x\n');
+    const after = (await run(cwd)).files[0].findings.map((f) => f.fingerprint);
+    expect(after).toEqual(before);
+    writeFileSync(join(cwd, 'a.toy'), 'danger y\n');
+    expect((await run(cwd)).files[0].findings.map((f) => f.fingerprint)).not.toEqual(before);
+  });
+
   it('calls onProgress for every file', async () => {
     const cwd = project({ 'a.toy': 'x', 'b.toy': 'y' });
     const calls: Array<[number, number]> = [];
