@@ -3,7 +3,7 @@
  * model (`context.sourceCode`); none of them resolves names or imports itself.
  */
 import { UNKNOWN, type Confidence, type ConstantValue, type RuleContext, type RuleFixer, type Fix } from '@oculum/core';
-import { firstStartingAt, type PythonNode, type PythonSourceCode } from '@oculum/lang-python';
+import { firstStartingAt, type PythonNode, type PythonParameter, type PythonSourceCode } from '@oculum/lang-python';
 
 export type Node = PythonNode;
 export type SC = PythonSourceCode;
@@ -589,19 +589,43 @@ function isPrivateBuffer(sc: SC, value: Node): boolean {
   return q === 'tempfile.TemporaryFile' || q === 'tempfile.SpooledTemporaryFile' || q === 'tempfile.NamedTemporaryFile';
 }
 
+/** `k.get("weights_only", False)`: the caller's value, or False when it passed none. */
+export function getsWeightsOnlyWithFalseDefault(sc: SC, value: Node | undefined): boolean {
+  if (value?.type !== 'call') return false;
+  const fn = sc.callee(value);
+  if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'get') return false;
+  const key = sc.argument(value, { position: 0 });
+  return !!key && sc.constant(key) === 'weights_only' && flagState(sc, sc.argument(value, { position: 1 })) === 'false';
+}
+
+/** `if "weights_only" not in kwargs: kwargs["weights_only"] = False`: set only when the caller passed none. */
+export function setOnlyWhenAbsent(node: Node, body: Node): boolean {
+  for (let p = node.parent; p && p.id !== body.id; p = p.parent) {
+    if (p.type !== 'if_statement') continue;
+    const cond = p.childForFieldName('condition');
+    if (cond?.type === 'comparison_operator' && /\bnot\s+in\b/.test(cond.text) && /["']weights_only["']/.test(cond.text)) return true;
+  }
+  return false;
+}
+
 /**
- * True when, inside `body`, a mapping has its `weights_only` entry set to a false value:
- * `kw["weights_only"] = False`, `kw.setdefault("weights_only", False)`, `kw.update(weights_only=False)`
- * or `kw.update({"weights_only": False})`. With `mapping`, only that name's entries count.
+ * How a mapping has its `weights_only` entry set to a false value inside `body`: `forces` for
+ * `kw["weights_only"] = False`, `kw.update(weights_only=False)` or `kw.update({"weights_only": False})`;
+ * `defaults` when a value the caller passed is kept (`kw.setdefault("weights_only", False)`,
+ * `kw["weights_only"] = kw.get("weights_only", False)`, an assignment under `if "weights_only" not in
+ * kw:`); undefined when it is not. With `mapping`, only that name's entries count.
  */
-export function setsWeightsOnlyFalse(sc: SC, body: Node, mapping?: string): boolean {
+export function weightsOnlyFalseWrite(sc: SC, body: Node, mapping?: string): 'forces' | 'defaults' | undefined {
   const isTarget = (obj: Node | null | undefined) => !!obj && (mapping === undefined || (obj.type === 'identifier' && obj.text === mapping));
+  let result: 'defaults' | undefined;
   for (const a of sc.descendants(body, 'assignment')) {
     const left = a.childForFieldName('left');
-    const right = a.childForFieldName('right');
+    const right = a.childForFieldName('right') ?? undefined;
     if (left?.type !== 'subscript' || !right || !isTarget(left.childForFieldName('value'))) continue;
     const key = left.childForFieldName('subscript');
-    if (key && sc.constant(key) === 'weights_only' && flagState(sc, right) === 'false') return true;
+    if (!key || sc.constant(key) !== 'weights_only') continue;
+    if (getsWeightsOnlyWithFalseDefault(sc, right) || (flagState(sc, right) === 'false' && setOnlyWhenAbsent(a, body))) result = 'defaults';
+    else if (flagState(sc, right) === 'false') return 'forces';
   }
   for (const c of sc.descendants(body, 'call')) {
     const fn = sc.callee(c);
@@ -609,15 +633,20 @@ export function setsWeightsOnlyFalse(sc: SC, body: Node, mapping?: string): bool
     const method = fn.childForFieldName('attribute')?.text;
     if (method === 'setdefault') {
       const key = sc.argument(c, { position: 0 });
-      if (key && sc.constant(key) === 'weights_only' && flagState(sc, sc.argument(c, { position: 1 })) === 'false') return true;
+      if (key && sc.constant(key) === 'weights_only' && flagState(sc, sc.argument(c, { position: 1 })) === 'false') result = 'defaults';
     } else if (method === 'update') {
-      if (flagState(sc, sc.argument(c, { name: 'weights_only' })) === 'false') return true;
+      if (flagState(sc, sc.argument(c, { name: 'weights_only' })) === 'false') return 'forces';
       const arg = sc.argument(c, { position: 0 });
       const v = arg ? sc.constant(arg) : UNKNOWN;
-      if (v !== UNKNOWN && v && typeof v === 'object' && !Array.isArray(v) && 'weights_only' in v && !truthy(v.weights_only)) return true;
+      if (v !== UNKNOWN && v && typeof v === 'object' && !Array.isArray(v) && 'weights_only' in v && !truthy(v.weights_only)) return 'forces';
     }
   }
-  return false;
+  return result;
+}
+
+/** `weightsOnlyFalseWrite` found a write (forced or default): a load of that mapping may get False. */
+export function setsWeightsOnlyFalse(sc: SC, body: Node, mapping?: string): boolean {
+  return weightsOnlyFalseWrite(sc, body, mapping) !== undefined;
 }
 
 /** The names of the `**name` splats of a call (`**kwargs` → `kwargs`). */
@@ -640,16 +669,12 @@ export function dictionarySplatNames(call: Node): string[] {
  * `deep` only.
  */
 export function splatValuesFromCallers(sc: SC, call: Node, key: string, depth: string): Node[] {
-  if (depth === 'quick') return [];
   const out: Node[] = [];
   const args = call.childForFieldName('arguments');
   for (const a of args?.namedChildren ?? []) {
     if (a?.type !== 'dictionary_splat') continue;
-    const inner = a.namedChildren.find((c) => !!c && c.type !== 'comment');
-    if (inner?.type !== 'identifier') continue;
-    const param = sc.parameterOf(inner);
-    if (!param || param.node.type !== 'dictionary_splat_pattern' || param.function.type !== 'function_definition') continue;
-    if (sc.bindings(inner).some((b) => b.kind !== 'parameter')) continue; // re-bound or changed inside
+    const param = callerFollowedParameter(sc, a.namedChildren.find((c) => !!c && c.type !== 'comment') ?? undefined, depth);
+    if (param?.node.type !== 'dictionary_splat_pattern') continue;
     for (const site of sc.callSites(param.function)) {
       const passed = sc.splatArgumentFor(site, param, key);
       if (passed) out.push(passed);
@@ -664,16 +689,26 @@ export function splatValuesFromCallers(sc: SC, call: Node, key: string, depth: s
  * default says. `--depth standard` and `deep` only, like `flagStateThroughCallers`.
  */
 export function someCallerPassesFalse(sc: SC, arg: Node | undefined, depth: string): boolean {
-  if (!arg || depth === 'quick' || arg.type !== 'identifier') return false;
-  const param = sc.parameterOf(arg);
-  if (!param || param.function.type !== 'function_definition') return false;
-  if (sc.bindings(arg).some((b) => b.kind !== 'parameter')) return false;
-  return sc.callSites(param.function).some((site) => {
+  const param = callerFollowedParameter(sc, arg, depth);
+  return !!param && sc.callSites(param.function).some((site) => {
     const passed = sc.argumentFor(site, param);
     if (!passed) return false;
     const v = sc.constant(passed);
     return v !== UNKNOWN && v !== null && !truthy(v);
   });
+}
+
+/**
+ * The parameter `arg` names when its callers in this file can be read for it: a parameter of a
+ * `def` (not a lambda), never re-bound inside, at `--depth standard` or `deep` (flow between
+ * functions of the same file).
+ */
+function callerFollowedParameter(sc: SC, arg: Node | undefined, depth: string): PythonParameter | undefined {
+  if (!arg || depth === 'quick' || arg.type !== 'identifier') return undefined;
+  const param = sc.parameterOf(arg);
+  if (!param || param.function.type !== 'function_definition') return undefined;
+  if (sc.bindings(arg).some((b) => b.kind !== 'parameter')) return undefined; // re-bound inside
+  return param;
 }
 
 /**
@@ -685,10 +720,9 @@ export function someCallerPassesFalse(sc: SC, arg: Node | undefined, depth: stri
  */
 export function flagStateThroughCallers(sc: SC, arg: Node | undefined, depth: string): FlagState {
   const direct = flagState(sc, arg);
-  if (!arg || depth === 'quick' || arg.type !== 'identifier' || direct === 'false') return direct;
-  const param = sc.parameterOf(arg);
-  if (!param || param.function.type !== 'function_definition') return direct;
-  if (sc.bindings(arg).some((b) => b.kind !== 'parameter')) return direct; // re-bound inside
+  if (direct === 'false') return direct;
+  const param = callerFollowedParameter(sc, arg, depth);
+  if (!param) return direct;
   const sites = sc.callSites(param.function);
   if (sites.length === 0) return direct;
   const states = sites.map((site) => {

@@ -16,6 +16,7 @@ import {
   isStubFile,
   nameAmong,
   setsWeightsOnlyFalse,
+  getsWeightsOnlyWithFalseDefault,
   type Node,
 } from '../utils.js';
 
@@ -120,6 +121,11 @@ export default createRule<[], PythonSourceCode>({
         return;
       }
       const flag = sc.argument(call, { name: 'weights_only' });
+      // `k["weights_only"] = k.get("weights_only", False)` before `torch.load(*a, **k)`: False unless the caller passed a value
+      if (getsWeightsOnlyWithFalseDefault(sc, flag)) {
+        report({ node: call, messageId: 'explicitFalse', data, confidence: 'medium' });
+        return;
+      }
       // `weights_only=None` leaves torch.load's default, unless a caller passes False for that parameter
       const state = isNone(flag) ? (someCallerPassesFalse(sc, flag, context.depth) ? 'false' : 'absent') : flagStateThroughCallers(sc, flag, context.depth);
       if (state === 'true') return;

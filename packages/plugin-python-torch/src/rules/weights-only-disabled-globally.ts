@@ -1,6 +1,6 @@
 import { UNKNOWN, createRule, type Confidence } from '@oculum/core';
 import { importTrigger, memberTrigger, type PythonSourceCode } from '@oculum/lang-python';
-import { calleeName, flagState, isStubFile, setsWeightsOnlyFalse, truthy, type Node } from '../utils.js';
+import { calleeName, flagState, getsWeightsOnlyWithFalseDefault, isStubFile, setOnlyWhenAbsent, truthy, weightsOnlyFalseWrite, type Node } from '../utils.js';
 
 const TORCH_LOAD = new Set(['torch.load', 'torch.serialization.load']);
 /** torch >= 2.6 asks this function whether a missing `weights_only` means True. */
@@ -49,25 +49,6 @@ export default createRule<[], PythonSourceCode>({
     const mentionsEnv = sc.text.includes(ENV_VAR);
     if (!hasTorch && !mentionsEnv) return {};
 
-    /** `k.get("weights_only", False)`: the caller's value, or False when it passes none. */
-    function getsWithFalseDefault(value: Node | undefined): boolean {
-      if (value?.type !== 'call') return false;
-      const fn = sc.callee(value);
-      if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'get') return false;
-      const key = sc.argument(value, { position: 0 });
-      return !!key && sc.constant(key) === 'weights_only' && flagState(sc, sc.argument(value, { position: 1 })) === 'false';
-    }
-
-    /** `if "weights_only" not in kwargs: kwargs["weights_only"] = False`: only when the caller passed none. */
-    function onlyWhenAbsent(assignment: Node, body: Node): boolean {
-      for (let p = assignment.parent; p && p.id !== body.id; p = p.parent) {
-        if (p.type !== 'if_statement') continue;
-        const cond = p.childForFieldName('condition');
-        if (cond?.type === 'comparison_operator' && /\bnot\s+in\b/.test(cond.text) && /["']weights_only["']/.test(cond.text)) return true;
-      }
-      return false;
-    }
-
     /**
      * What this function body does to the `weights_only` it passes on: forces False
      * (`_o(*a, **{**k, "weights_only": False})`, `k["weights_only"] = False`), makes False the default
@@ -76,40 +57,23 @@ export default createRule<[], PythonSourceCode>({
      */
     function bodyForcesFalse(body: Node): Verdict {
       let verdict: Verdict = 'safe';
-      /** The value the language found for `weights_only` was set only when the caller passed none. */
+      /** The value the language found for `weights_only` (through `**k`) was set only when the caller passed none. */
       const asDefault = (flag: Node): boolean => {
         const holder = flag.parent?.type === 'argument_list' ? flag.parent.parent : flag.parent;
         if (holder?.type === 'call') {
           const fn = sc.callee(holder);
           return fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'setdefault';
         }
-        return holder?.type === 'assignment' && onlyWhenAbsent(holder, body);
+        return holder?.type === 'assignment' && setOnlyWhenAbsent(holder, body);
       };
       for (const call of sc.descendants(body, 'call')) {
         const flag = sc.argument(call, { name: 'weights_only' });
         if (!flag) continue;
-        if (getsWithFalseDefault(flag) || (flagState(sc, flag) === 'false' && asDefault(flag))) verdict = 'defaultsFalse';
+        if (getsWeightsOnlyWithFalseDefault(sc, flag) || (flagState(sc, flag) === 'false' && asDefault(flag))) verdict = 'defaultsFalse';
         else if (flagState(sc, flag) === 'false') return 'forcesFalse';
       }
-      for (const a of sc.descendants(body, 'assignment')) {
-        const left = a.childForFieldName('left');
-        const right = a.childForFieldName('right') ?? undefined;
-        const key = left?.type === 'subscript' ? left.childForFieldName('subscript') : null;
-        if (!key || sc.constant(key) !== 'weights_only') continue;
-        if (getsWithFalseDefault(right) || (flagState(sc, right) === 'false' && onlyWhenAbsent(a, body))) verdict = 'defaultsFalse';
-        else if (flagState(sc, right) === 'false') return 'forcesFalse';
-      }
-      for (const c of sc.descendants(body, 'call')) {
-        const fn = sc.callee(c);
-        if (fn?.type !== 'attribute') continue;
-        const method = fn.childForFieldName('attribute')?.text;
-        if (method === 'setdefault') {
-          const key = sc.argument(c, { position: 0 });
-          if (key && sc.constant(key) === 'weights_only' && flagState(sc, sc.argument(c, { position: 1 })) === 'false') verdict = 'defaultsFalse';
-        }
-      }
-      if (verdict === 'safe' && setsWeightsOnlyFalse(sc, body)) return 'forcesFalse'; // `k.update(weights_only=False)`…
-      return verdict;
+      const write = weightsOnlyFalseWrite(sc, body);
+      return write === 'forces' ? 'forcesFalse' : write === 'defaults' ? 'defaultsFalse' : verdict;
     }
 
     /** `(lambda *a, **k: …)`: the expression inside redundant parentheses. */

@@ -82,6 +82,8 @@ ruleTester.run(ID, rule, {
     { code: 'import torch\ndef f(p, t):\n    return torch.load(p, weights_only=t)', errors: [{ messageId: 'unknownFlag', confidence: 'low' }] },
     { code: 'import torch\ndef f(*a, **k):\n    return torch.load(*a, **k)', errors: [{ messageId: 'unknownFlag', confidence: 'low' }] },
     { code: 'import torch\ndef f(*a, **k):\n    k.setdefault("weights_only", False)\n    return torch.load(*a, **k)', errors: [{ messageId: 'explicitFalse', confidence: 'medium' }] },
+    // the copied "torch 2.6 fix": the caller's value, else False
+    { code: 'import torch\ndef f(*a, **k):\n    k["weights_only"] = k.get("weights_only", False)\n    return torch.load(*a, **k)', errors: [{ messageId: 'explicitFalse', confidence: 'medium' }] },
     {
       code: 'import torch\ndef f(p):\n    try:\n        return torch.load(p, weights_only=True)\n    except Exception:\n        return torch.load(p, weights_only=False)',
       errors: [{ messageId: 'unsafeFallback', line: 6 }],
