@@ -76,27 +76,38 @@ describe('rule triggers (the prefilter)', () => {
     ]);
   });
 
-  it('every RegExp trigger scans hostile text in linear time (no catastrophic backtracking)', async () => {
+  it('every RegExp trigger and trigger test scans hostile text in linear time (no catastrophic backtracking)', async () => {
+    type Test = { literals: string[]; test(text: string): boolean };
     const triggers: RegExp[] = [];
+    const tests: Test[] = [];
     for (const pkg of ['plugin-python-torch', 'plugin-python-hf', 'plugin-js-transformersjs', 'plugin-model-files']) {
       const plugin = (await import(path.join(root, 'packages', pkg, 'dist/index.js'))).default;
       for (const rule of Object.values(plugin.rules) as Array<{ meta: { triggers: unknown[]; triggerGroups?: unknown[][] } }>) {
-        for (const t of [...rule.meta.triggers, ...(rule.meta.triggerGroups ?? []).flat()]) if (t instanceof RegExp) triggers.push(t);
-      }
-    }
-    expect(triggers.length).toBeGreaterThan(10);
-    // Each trigger against ~512 KiB made of its own words, repeated bare, spaced, as calls and after
-    // `import`: a quadratic pattern takes minutes on these (the test's timeout), a linear one
-    // milliseconds.
-    const SIZE = 512 * 1024;
-    for (const re of triggers) {
-      const words = [...new Set(re.source.replace(/\\[A-Za-z]/g, ' ').match(/[A-Za-z_]{3,}/g) ?? [])];
-      for (const w of words) {
-        for (const unit of [w, `${w} `, `${w}(`, `${w}.`, `import ${w}, `, `"${w}`, `${w}\\\n`]) {
-          re.lastIndex = 0;
-          re.test(unit.repeat(Math.ceil(SIZE / unit.length)));
+        for (const t of [...rule.meta.triggers, ...(rule.meta.triggerGroups ?? []).flat()]) {
+          if (t instanceof RegExp) triggers.push(t);
+          else if (t && typeof t === 'object') tests.push(t as Test);
         }
       }
     }
+    expect(triggers.length).toBeGreaterThan(10);
+    expect(tests.length).toBeGreaterThan(2);
+    // Each trigger against ~512 KiB made of its own words, repeated bare, spaced, as calls, as
+    // attributes and after `import`: a quadratic pattern takes minutes on these (the test's timeout),
+    // a linear one milliseconds.
+    const SIZE = 512 * 1024;
+    const hostile = (words: string[], run: (text: string) => void) => {
+      for (const w of words) {
+        for (const unit of [w, `${w} `, `${w}(`, `${w}.`, `import ${w}, `, `"${w}`, `${w}\\\n`, `x.${w}(`, `${w}(a, `]) {
+          run(unit.repeat(Math.ceil(SIZE / unit.length)));
+        }
+      }
+    };
+    for (const re of triggers) {
+      hostile([...new Set(re.source.replace(/\\[A-Za-z]/g, ' ').match(/[A-Za-z_]{3,}/g) ?? [])], (text) => {
+        re.lastIndex = 0;
+        re.test(text);
+      });
+    }
+    for (const t of tests) hostile([...new Set(t.literals)], (text) => t.test(text));
   }, 60_000);
 });

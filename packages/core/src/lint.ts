@@ -25,6 +25,7 @@ import {
   type Settings,
   type SourceCode,
   type Trigger,
+  type TriggerTest,
 } from './types.js';
 
 /** One enabled rule for `lintText`. */
@@ -150,16 +151,16 @@ function prefilter<T extends { rule: Rule<any, any> }>(entries: T[], fileText: s
     text = fileText;
   }
   const present = plan.words.find(text);
-  const tested = new Map<RegExp, boolean>();
+  const tested = new Map<RegExp | TriggerTest, boolean>();
   const occurs = (trigger: Trigger) => {
     if (typeof trigger === 'string') return present.has(trigger);
-    const pattern = canonicalPattern(trigger);
-    let hit = tested.get(pattern);
+    const key = trigger instanceof RegExp ? canonicalPattern(trigger) : trigger;
+    let hit = tested.get(key);
     if (hit === undefined) {
-      // A RegExp none of whose literals occurs cannot match: it is not run.
-      const literals = literalsOf(pattern);
-      hit = literals && !literals.some((word) => present.has(word)) ? false : patternOccurs(pattern, text);
-      tested.set(pattern, hit);
+      // A RegExp or test none of whose literals occurs cannot match: it is not run.
+      const literals = key instanceof RegExp ? literalsOf(key) : key.literals.length > 0 ? key.literals : undefined;
+      hit = literals && !literals.some((word) => present.has(word)) ? false : key instanceof RegExp ? patternOccurs(key, text) : testOccurs(key, text);
+      tested.set(key, hit);
     }
     return hit;
   };
@@ -188,7 +189,9 @@ function prefilterPlan(all: readonly object[], key: string, entries: ReadonlyArr
       anyTriggers = true;
       if (typeof trigger === 'string') {
         if (trigger) words.add(trigger);
-      } else for (const word of literalsOf(canonicalPattern(trigger)) ?? []) words.add(word);
+      } else if (trigger instanceof RegExp) {
+        for (const word of literalsOf(canonicalPattern(trigger)) ?? []) words.add(word);
+      } else for (const word of trigger.literals) words.add(word);
     }
   }
   const sorted = [...words].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
@@ -244,12 +247,23 @@ function patternOccurs(pattern: RegExp, text: string): boolean {
   return hit;
 }
 
+/** A trigger test's answer; one that throws lets the file through (the prefilter only saves work). */
+function testOccurs(trigger: TriggerTest, text: string): boolean {
+  try {
+    return Boolean(trigger.test(text));
+  } catch {
+    return true;
+  }
+}
+
 /**
  * Whether a rule's prefilter lets a text through: the engine's answer for one rule, for adapters that
  * run rules one at a time (the ESLint plugin).
  */
 export function ruleTriggersMatch(meta: Pick<RuleMeta, 'triggers' | 'triggerGroups'>, text: string): boolean {
-  return triggersMatch(meta, (trigger) => (typeof trigger === 'string' ? text.includes(trigger) : patternOccurs(trigger, text)));
+  return triggersMatch(meta, (trigger) =>
+    typeof trigger === 'string' ? text.includes(trigger) : trigger instanceof RegExp ? patternOccurs(trigger, text) : testOccurs(trigger, text),
+  );
 }
 
 /** A policy rule whose settings are not configured does nothing: leave it out before the parse. */

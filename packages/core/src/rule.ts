@@ -1,4 +1,4 @@
-import type { Rule, RuleContext, RuleListener, RuleMeta, SourceCode } from './types.js';
+import type { Rule, RuleContext, RuleListener, RuleMeta, SourceCode, TriggerTest } from './types.js';
 
 export interface CreateRuleInput<Options extends unknown[], SC extends SourceCode> {
   name: string;
@@ -19,12 +19,19 @@ export function createRule<Options extends unknown[] = unknown[], SC extends Sou
   for (const key of ['detector', 'severity', 'languages', 'triggers', 'docs', 'messages', 'remediation'] as const) {
     if (meta[key] === undefined) throw new Error(`Rule "${name}" meta.${key} is required`);
   }
-  const isTrigger = (t: unknown) => (typeof t === 'string' && t.length > 0) || t instanceof RegExp;
+  const isTrigger = (t: unknown) => (typeof t === 'string' && t.length > 0) || t instanceof RegExp || isTriggerTest(t);
   if (!Array.isArray(meta.triggers) || !meta.triggers.every(isTrigger)) {
-    throw new Error(`Rule "${name}" meta.triggers must be an array of non-empty strings and RegExps`);
+    throw new Error(`Rule "${name}" meta.triggers must be an array of non-empty strings, RegExps and trigger tests ({ literals, test })`);
   }
   if (meta.triggerGroups !== undefined && !(Array.isArray(meta.triggerGroups) && meta.triggerGroups.every((g) => Array.isArray(g) && g.every(isTrigger)))) {
-    throw new Error(`Rule "${name}" meta.triggerGroups must be an array of arrays of non-empty strings and RegExps`);
+    throw new Error(`Rule "${name}" meta.triggerGroups must be an array of arrays of non-empty strings, RegExps and trigger tests ({ literals, test })`);
   }
   return { name, meta, create: input.create };
+}
+
+/** A `TriggerTest`: an object (not a RegExp) with a `test` function and a list of non-empty `literals`. */
+export function isTriggerTest(t: unknown): t is TriggerTest {
+  if (!t || typeof t !== 'object' || t instanceof RegExp) return false;
+  const { literals, test } = t as Partial<TriggerTest>;
+  return typeof test === 'function' && Array.isArray(literals) && literals.every((w) => typeof w === 'string' && w.length > 0);
 }

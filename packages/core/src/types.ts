@@ -158,8 +158,21 @@ export interface RuleDocs {
   url?: string;
 }
 
-/** A prefilter trigger: a substring, or a pattern for the words only (see `RuleMeta.triggers`). */
-export type Trigger = string | RegExp;
+/**
+ * A prefilter test that no RegExp can express (a language builds them: `memberTrigger` in
+ * `@oculum/lang-python` asks whether the receiver of `.load` may be `torch`). It runs only where one
+ * of `literals` occurs in the text (an empty list: always), and must stay linear in the text's
+ * length. Like every trigger it must accept each text its rule can report on: when in doubt, `true`.
+ * A test that throws counts as a match.
+ */
+export interface TriggerTest {
+  /** One of these occurs in every text `test` accepts (each non-empty): found in the prefilter's single pass. */
+  readonly literals: readonly string[];
+  test(text: string): boolean;
+}
+
+/** A prefilter trigger: a substring, a pattern for the words only, or a test (see `RuleMeta.triggers`). */
+export type Trigger = string | RegExp | TriggerTest;
 
 export interface RuleMeta {
   detector: Detector;
@@ -169,7 +182,8 @@ export interface RuleMeta {
   /**
    * Prefilter: the file is parsed for this rule only when one of them occurs in its text. A string
    * occurs anywhere (`'load'` also in `download`); a RegExp when it matches (`/\bload\b/`: the word
-   * only). A trigger must match every text the rule can report on: the prefilter only saves work.
+   * only); a `TriggerTest` when its `test` accepts the text. A trigger must match every text the rule
+   * can report on: the prefilter only saves work.
    * Empty array = always run. Ignored for binary languages.
    */
   triggers: Trigger[];

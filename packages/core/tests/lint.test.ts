@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lintText, lintTextWithDetails, notParsed, prefilterSkips, triggeredRuleIds, type LintRule } from '../src/lint.js';
+import { lintText, lintTextWithDetails, notParsed, prefilterSkips, ruleTriggersMatch, triggeredRuleIds, type LintRule } from '../src/lint.js';
 import { createRule } from '../src/rule.js';
-import type { Rule, RuleMeta } from '../src/types.js';
+import type { Rule, RuleMeta, TriggerTest } from '../src/types.js';
 import { dangerRule, namesRule, parseCounter, toyLanguage } from './fixtures/toy-plugin.mjs';
 
 const meta = (extra: Partial<RuleMeta> = {}): RuleMeta => ({
@@ -201,6 +201,39 @@ describe('lintText prefilter', () => {
     expect([group.runs, ran]).toEqual([2, ['grouped']]);
   });
 
+  it('runs a trigger test only where one of its literals occurs (always without literals), once per file, and a throwing one counts', async () => {
+    const ran: string[] = [];
+    const calls: string[] = [];
+    const test = (name: string, literals: string[], answer: (text: string) => boolean): TriggerTest => ({
+      literals,
+      test: (text) => (calls.push(name), answer(text)),
+    });
+    const receiver = test('receiver', ['load'], (text) => /\btorch\.load\b/.test(text));
+    const make = (name: string, extra: Partial<RuleMeta>): LintRule => ({
+      id: `t/${name}`,
+      level: 'error',
+      rule: createRule({ name, meta: meta(extra), create: () => (ran.push(name), {}) }),
+    });
+    const rules = [
+      make('member', { triggers: [receiver] }),
+      make('shared', { triggers: ['nothing_like_it', receiver] }), // the same test: run once per file
+      make('grouped', { triggers: ['torch'], triggerGroups: [[test('group', [], (text) => text.includes('(p)'))]] }),
+      make('throws', { triggers: [test('throws', ['boom'], () => { throw new Error('x'); })] }),
+    ];
+    await lint('x = 1\n', rules);
+    expect([calls, ran]).toEqual([[], []]); // no literal: no test; `torch` missing: the group is not asked
+    await lint('json.load(f)\n', rules);
+    expect([calls, ran]).toEqual([['receiver'], []]);
+    calls.length = 0;
+    await lint('import torch\ntorch.load(p)  # boom\n', rules);
+    expect(calls.sort()).toEqual(['group', 'receiver', 'throws']);
+    expect(ran.sort()).toEqual(['grouped', 'member', 'shared', 'throws']);
+    // The ESLint adapter's one-rule answer is the same.
+    expect(ruleTriggersMatch(rules[0].rule.meta, 'json.load(f)')).toBe(false);
+    expect(ruleTriggersMatch(rules[0].rule.meta, 'torch.load(p)')).toBe(true);
+    expect(ruleTriggersMatch(rules[3].rule.meta, 'boom')).toBe(true);
+  });
+
   it("reads the language's prefilterText (code only), and the whole text when that throws", async () => {
     const before = parseCounter.count;
     const rules = [{ id: 'toy/no-danger', rule: dangerRule, level: 'error' as const }];
@@ -253,8 +286,11 @@ describe('lintText prefilter', () => {
     expect(fixed.result.findings).toEqual([]);
   });
 
-  it('refuses triggers that are neither non-empty strings nor RegExps', () => {
+  it('refuses triggers that are neither non-empty strings, RegExps nor trigger tests', () => {
     expect(() => createRule({ name: 'bad', meta: meta({ triggers: [''] }), create: () => ({}) })).toThrow(/meta\.triggers/);
+    expect(() => createRule({ name: 'bad', meta: meta({ triggers: [{ literals: ['x'] } as never] }), create: () => ({}) })).toThrow(/meta\.triggers/);
+    expect(() => createRule({ name: 'bad', meta: meta({ triggers: [{ literals: [''], test: () => true }] }), create: () => ({}) })).toThrow(/meta\.triggers/);
+    expect(() => createRule({ name: 'ok', meta: meta({ triggers: [{ literals: [], test: () => true }] }), create: () => ({}) })).not.toThrow();
     expect(() => createRule({ name: 'bad', meta: meta({ triggers: [3 as never] }), create: () => ({}) })).toThrow(/meta\.triggers/);
     expect(() => createRule({ name: 'bad', meta: meta({ triggerGroups: ['x' as never] }), create: () => ({}) })).toThrow(/meta\.triggerGroups/);
   });

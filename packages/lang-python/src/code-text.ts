@@ -113,18 +113,8 @@ function scanCode(text: string, spans: Spans): number {
       else if (next === CR) i += text.charCodeAt(i + 2) === LF ? 3 : 2;
       else throw new Unscannable();
     } else if (c === QUOTE || c === APOS) {
-      // A string prefix is the one or two letters right before the quote, after a non-identifier.
-      let start = i;
-      let prefix = '';
-      if (i > 0 && isIdentifierChar(text.charCodeAt(i - 1))) {
-        let b = i - 1;
-        while (b > 0 && i - b < 3 && isIdentifierChar(text.charCodeAt(b - 1))) b--;
-        const candidate = text.slice(b, i).toLowerCase();
-        if ((b === 0 || !isIdentifierChar(text.charCodeAt(b - 1))) && PREFIXES.has(candidate)) {
-          start = b;
-          prefix = candidate;
-        }
-      }
+      const prefix = prefixBefore(text, i);
+      const start = i - prefix.length;
       const bare = depth === 0 && onlyBlanks(text, lineBegin, start);
       i = stringToken(text, start, i, prefix, spans, bare);
     } else {
@@ -137,6 +127,63 @@ function scanCode(text: string, spans: Spans): number {
     }
   }
   return depth;
+}
+
+/** A string's prefix (lower-cased): the one or two letters right before the quote at `i`, after a non-identifier. */
+function prefixBefore(text: string, i: number): string {
+  if (i === 0 || !isIdentifierChar(text.charCodeAt(i - 1))) return '';
+  let b = i - 1;
+  while (b > 0 && i - b < 3 && isIdentifierChar(text.charCodeAt(b - 1))) b--;
+  const candidate = text.slice(b, i).toLowerCase();
+  return (b === 0 || !isIdentifierChar(text.charCodeAt(b - 1))) && PREFIXES.has(candidate) ? candidate : '';
+}
+
+/**
+ * The offset just after the bracket that closes the one at `open` (`(`, `[` or `{`), reading strings
+ * (every prefix, f-strings with nested fields and quotes), comments and continuations as the scanner
+ * does; -1 when that cannot be told with certainty: an unterminated string, a mismatched or missing
+ * bracket, a stray backslash. For a call at `open`, `text.slice(open, end)` is its argument list.
+ */
+export function closingBracket(text: string, open: number): number {
+  const c = text.charCodeAt(open);
+  if (c !== 0x28 && c !== 0x5b && c !== 0x7b) return -1;
+  try {
+    return bracketEnd(text, open);
+  } catch (error) {
+    if (error instanceof Unscannable) return -1;
+    throw error;
+  }
+}
+
+const CLOSING: Record<number, number> = { 0x28: 0x29, 0x5b: 0x5d, 0x7b: 0x7d };
+
+function bracketEnd(text: string, open: number): number {
+  const expected: number[] = [];
+  let i = open;
+  while (i < text.length) {
+    i = nextStop(SPECIAL, text, i);
+    if (i < 0) break;
+    const c = text.charCodeAt(i);
+    if (c === LF || c === CR) i++;
+    else if (c === HASH) i = endOfLine(text, i);
+    else if (c === BACKSLASH) {
+      const next = text.charCodeAt(i + 1);
+      if (next === LF) i += 2;
+      else if (next === CR) i += text.charCodeAt(i + 2) === LF ? 3 : 2;
+      else throw new Unscannable();
+    } else if (c === QUOTE || c === APOS) {
+      const prefix = prefixBefore(text, i);
+      i = stringEnd(text, i, prefix.includes('f') || prefix.includes('t'));
+    } else if (c === 0x28 || c === 0x5b || c === 0x7b) {
+      expected.push(CLOSING[c]);
+      i++;
+    } else {
+      if (expected.pop() !== c) throw new Unscannable();
+      if (expected.length === 0) return i + 1;
+      i++;
+    }
+  }
+  throw new Unscannable();
 }
 
 /**

@@ -11,8 +11,8 @@ import { initParser, isParserReady, parseTree } from './parser.js';
 import { PythonSourceCode } from './source-code.js';
 
 export { PythonSourceCode, firstStartingAt } from './source-code.js';
-export { codeText } from './code-text.js';
-export { importTrigger, memberTrigger } from './triggers.js';
+export { closingBracket, codeText } from './code-text.js';
+export { callTrigger, importTrigger, memberTrigger } from './triggers.js';
 export type { ContainerWrite, PythonNode, PythonParameter, ParseProblem } from './source-code.js';
 export type { PythonBinding, BindingKind, ScopeKind, ScopeInfo, AttributeAssignment } from './scopes.js';
 export { ScopeModel } from './scopes.js';

@@ -2,6 +2,9 @@
  * Prefilter triggers (`meta.triggers`, `meta.triggerGroups`) that know Python's import syntax.
  */
 
+import { requiredLiterals, type Trigger, type TriggerTest } from '@oculum/core';
+import { closingBracket } from './code-text.js';
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -30,27 +33,122 @@ export function importTrigger(modules: readonly string[]): RegExp {
  * Triggers that match wherever the text can refer to `name`, a function of one of `modules`, in a
  * spelling the semantic model resolves to it:
  *
- * - as an attribute: `torch.load`, `serialization.load`, `torch . load`, `torch.\` + newline + `load`
- *   (an alias of the module or of the function, `f = torch.load`, is one of these too);
+ * - as an attribute of something that may be one of the modules: `torch.load`, `serialization.load`
+ *   (the last part of a module's name), `torch . load`, `torch.\` + newline + `load`; of a name bound
+ *   somewhere in the file by an import alias, an assignment or a target list (`import torch as th`,
+ *   `self.t = torch`, `mod, x = torch, 1`, `with … as m`); or of a call or subscript
+ *   (`importlib.import_module("torch").load`, `sys.modules["torch"].load`);
  * - in an import list: `from torch import load`, `import save, load`, `import (\n    load,\n)`,
- *   backslash continuations included;
+ *   backslash continuations included (and after `(` or `,` anywhere);
  * - quoted alone: `getattr(torch, "load")`, `setattr(torch, 'load', f)`, `mock.patch.object(torch, "load")`;
  * - or anywhere once one of `modules` is star-imported (`from torch import *`, then `load(p)`).
  *
  * A bare `load` that none of these reaches (`def load(...)`, `load(x)` of a local function, the
  * word in a message) does not count: a name resolves into a module only through an import, an
  * attribute or a string, and each of those spells the name after `.`, `import`, `,`, `(` or a quote.
- * Give the result to `meta.triggers` (spread: it is a list). `memberTrigger('load', ['torch'])`
- * matches `json.load(f)` too: a RegExp cannot tell modules apart, only spellings.
+ * Nor does `json.load(f)` or `self.load()` in a file where `json` and `self` are bound only as
+ * themselves: the receiver of an attribute resolves to a module only through an import of it (its
+ * last name) or a binding of the receiver's own name (`as`, `=`, `:`, `,`, `)`, `]` after it), and
+ * every such binding is spelled in the file. Give the result to `meta.triggers` (spread: it is a list).
  */
-export function memberTrigger(name: string, modules: readonly string[]): RegExp[] {
+export function memberTrigger(name: string, modules: readonly string[]): Trigger[] {
   if (!/^[A-Za-z_]\w*$/.test(name)) throw new TypeError(`memberTrigger: ${JSON.stringify(name)} is not a Python name`);
   if (modules.length === 0) throw new TypeError('memberTrigger: give at least one module name');
   const gap = String.raw`(?:\s|\\)`;
-  return [
-    // The name first, its context in a lookbehind after it: V8 then looks for the name alone (a
-    // leading lookbehind is tried at every offset, ~35x slower over PyTorch's sources).
-    new RegExp(String.raw`${name}(?:\b(?<=(?:[.,(]|\bimport)${gap}*${name})|(?<=["']${name})(?=["']))`),
-    new RegExp(String.raw`\bfrom${gap}+(?:${modules.map(escape).join('|')})${gap}+import(?:${gap}|\()*\*`),
-  ];
+  const receivers = new Set(modules.map((m) => m.slice(m.lastIndexOf('.') + 1)));
+  const test: TriggerTest = {
+    literals: [name],
+    test: (text) => memberOccurs(text, name, receivers),
+  };
+  return [test, new RegExp(String.raw`\bfrom${gap}+(?:${modules.map(escape).join('|')})${gap}+import(?:${gap}|\()*\*`)];
 }
+
+/** Receivers checked for a binding per text before the test gives up and says yes (keeps it linear). */
+const MAX_RECEIVERS = 16;
+
+function memberOccurs(text: string, name: string, receivers: ReadonlySet<string>): boolean {
+  const bound = new Map<string, boolean>();
+  for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
+    const after = i + name.length;
+    if (i > 0 && isIdentifierChar(text.charCodeAt(i - 1))) continue;
+    if (after < text.length && isIdentifierChar(text.charCodeAt(after))) continue;
+    const before = text.charCodeAt(i - 1);
+    if ((before === QUOTE || before === APOS) && (text.charCodeAt(after) === QUOTE || text.charCodeAt(after) === APOS)) return true;
+    const j = skipGapBack(text, i - 1);
+    if (j < 0) continue;
+    const c = text.charCodeAt(j);
+    if (c === 0x2c /* , */ || c === 0x28 /* ( */) return true;
+    if (c === 0x74 /* t */ && j >= 5 && text.startsWith('import', j - 5) && (j === 5 || !isIdentifierChar(text.charCodeAt(j - 6)))) return true;
+    if (c !== 0x2e /* . */) continue;
+    // An attribute: what is it of?
+    const k = skipGapBack(text, j - 1);
+    if (k < 0) return true;
+    const r = text.charCodeAt(k);
+    if (!isIdentifierChar(r)) {
+      if (r === 0x2e) continue; // `..load`: a relative import's dots (`from ..load import x`)
+      return true; // `import_module("torch").load`, `sys.modules["torch"].load`, anything odd
+    }
+    let s = k;
+    while (s > 0 && isIdentifierChar(text.charCodeAt(s - 1))) s--;
+    const receiver = text.slice(s, k + 1);
+    if (receivers.has(receiver)) return true;
+    let hit = bound.get(receiver);
+    if (hit === undefined) {
+      if (bound.size >= MAX_RECEIVERS || !/^[A-Za-z_]\w*$/.test(receiver)) return true;
+      hit = new RegExp(String.raw`\bas(?:\s|\\)+${receiver}\b|\b${receiver}(?:\s|\\)*[=:,)\]]`).test(text);
+      bound.set(receiver, hit);
+    }
+    if (hit) return true;
+  }
+  return false;
+}
+
+/**
+ * A trigger for calls of local or unknown helpers named like something a rule looks for, that the
+ * rule reports only when `words` occur in the callee's name or in its argument list (the whole
+ * `(...)`, strings included): `callee` matches from somewhere in the name to the call's `(` (its last
+ * character), `words` is tested on the name (from its first character) and then on the argument
+ * list, found with `closingBracket`. A call whose arguments cannot be delimited with certainty counts.
+ * Linear: an argument list scanned once is not scanned again for the calls inside it.
+ * `literals`: one of them occurs in every match of `callee` (by default `requiredLiterals(callee)`).
+ */
+export function callTrigger(callee: RegExp, words: RegExp, literals: readonly string[] = requiredLiterals(callee) ?? []): TriggerTest {
+  const calls = new RegExp(callee.source, callee.flags.replace(/[gy]/g, '') + 'g');
+  const inside = new RegExp(words.source, words.flags.replace(/[gy]/g, ''));
+  return {
+    literals,
+    test(text) {
+      let scanned = -1;
+      calls.lastIndex = 0;
+      for (let m = calls.exec(text); m; m = calls.exec(text)) {
+        const open = m.index + m[0].length - 1;
+        if (m[0].length === 0 || text.charCodeAt(open) !== 0x28) return true; // not a call as this test reads one
+        let s = m.index;
+        while (s > 0 && isIdentifierChar(text.charCodeAt(s - 1))) s--;
+        if (inside.test(text.slice(s, open))) return true;
+        if (open < scanned) continue; // within an argument list already read: no word there
+        const end = closingBracket(text, open);
+        if (end < 0 || inside.test(text.slice(open, end))) return true;
+        scanned = end;
+      }
+      return false;
+    },
+  };
+}
+
+/** Back from `i` over whitespace and backslashes (continuations): the offset of the character before them, or -1. */
+function skipGapBack(text: string, i: number): number {
+  while (i >= 0) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c || c === 0x5c) i--;
+    else break;
+  }
+  return i;
+}
+
+function isIdentifierChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c >= 0x80;
+}
+
+const QUOTE = 0x22;
+const APOS = 0x27;

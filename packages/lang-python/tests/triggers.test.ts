@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeText, importTrigger, memberTrigger } from '../src/index.js';
+import { callTrigger, closingBracket, codeText, importTrigger, memberTrigger } from '../src/index.js';
 import { calleeName, nodesOfType, parse } from './helpers.js';
 
 const trigger = importTrigger(['datasets', 'six.moves']);
@@ -59,7 +59,7 @@ describe('importTrigger', () => {
 });
 
 const load = memberTrigger('load', ['torch', 'torch.serialization']);
-const matches = (text: string) => load.some((t) => t.test(codeText(text)));
+const matches = (text: string) => load.some((t) => typeof t !== 'string' && t.test(codeText(text)));
 
 /** Every way the semantic model names `torch.load`: the last call `…(p)` of each text resolves to it. */
 const NAMING_LOAD = [
@@ -82,6 +82,16 @@ const NAMING_LOAD = [
   'from torch import *\nload(p)',
   'from torch.serialization import *\nload(p)',
   'from \\\n  torch import \\\n  *\nload(p)',
+  'import torch as th\nth.load(p)',
+  'from torch import serialization as ser\nser.load(p)',
+  'import torch\nm = n = torch\nm.load(p)',
+  'import torch\nm, k = torch, 1\nm.load(p)',
+  'import torch\nm: object = torch\nm.load(p)',
+  'import torch\nclass A:\n    def __init__(self):\n        self.backend = torch\n    def f(self):\n        return self.backend.load(p)',
+  'import importlib\nimportlib.import_module("torch").load(p)',
+  'import sys\nsys.modules["torch"].load(p)',
+  'import torch\n(torch).load(p)',
+  'import torch\ngetattr(torch, "serialization").load(p)',
 ];
 
 describe('memberTrigger', () => {
@@ -101,6 +111,10 @@ describe('memberTrigger', () => {
       'import torch\n# torch.load(p) in a comment\nx = 1',
       'from numpy import *\nload(p)',
       'from torchvision import *\nload(p)',
+      'import json\nimport torch\nwith open(p) as f:\n    cfg = json.load(f)',
+      'import torch, yaml\nyaml.load(s)',
+      'import torch\ntorch.jit.load(p)',
+      'import torch\nfrom .load import helpers\nfrom ..load import other',
     ]) {
       const sc = await parse(text);
       for (const call of nodesOfType(sc, 'call')) expect(sc.qualifiedName(sc.callee(call)!) ?? '', text).not.toMatch(/^torch\.(?:serialization\.)?load$/);
@@ -111,5 +125,54 @@ describe('memberTrigger', () => {
   it('needs a Python name and at least one module', () => {
     expect(() => memberTrigger('a.b', ['torch'])).toThrow(/not a Python name/);
     expect(() => memberTrigger('load', [])).toThrow(/at least one module/);
+  });
+});
+
+describe('memberTrigger stays linear', () => {
+  it('gives up on naming receivers after a few and says yes', () => {
+    const [test] = memberTrigger('load', ['torch']);
+    const many = Array.from({ length: 40 }, (_, i) => `r${i}.load(p)`).join('\n');
+    expect(typeof test !== 'string' && test.test(many)).toBe(true);
+    const few = Array.from({ length: 10 }, (_, i) => `r${i}.load(p)`).join('\n');
+    expect(typeof test !== 'string' && test.test(few)).toBe(false);
+  });
+});
+
+describe('closingBracket', () => {
+  const end = (text: string) => closingBracket(text, text.indexOf('('));
+  it('finds the bracket that closes a call, reading strings, comments and nesting', () => {
+    for (const [text, args] of [
+      ['f(a, b) + 1', '(a, b)'],
+      ['f(")", x) + 1', '(")", x)'],
+      ["f(')', [1, (2)], {3: ']'}) or g()", "(')', [1, (2)], {3: ']'})"],
+      ['f(x,  # a comment )\n  y) + 1', '(x,  # a comment )\n  y)'],
+      ['f(f"{a[\')\']}", b) + 1', '(f"{a[\')\']}", b)'],
+      ['f("""a ) \n b""", \\\n c)', '("""a ) \n b""", \\\n c)'],
+      ["f(r'\\\\', x)", "(r'\\\\', x)"],
+    ]) {
+      expect(text.slice(text.indexOf('('), end(text)), text).toBe(args);
+    }
+  });
+  it('says -1 when it cannot tell', () => {
+    for (const text of ["f(r'\\', x)", 'f(a, b', 'f(a]', 'f("a)', 'f(a, "b\n", c)', 'f(a \\ b)', 'x = 1']) expect(end(text), text).toBe(-1);
+  });
+});
+
+describe('callTrigger', () => {
+  const trigger = callTrigger(/fetch\w*\s*\(/, /data|set/i);
+  it('needs the words in the name or the argument list of a call its pattern finds', () => {
+    for (const text of ['fetch_data(url)', 'x.fetch(url, "dataset")', 'fetch(url,\n      kind=DATA)', 'fetch(")", data)', 'fetch(url, [1, 2], subset=s)', 'fetch(x, fetch(y), data)', 'fetch(url, "a"', 'y = fetch (a) + fetch(b, data)']) {
+      expect(trigger.test(text), text).toBe(true);
+    }
+    for (const text of ['fetch(url)', 'fetch(url) + dataset', 'x = fetch_url(u, "model")\ndata = 1', 'fetcher = 1  # data', 'fetch(url)\n"data"']) {
+      expect(trigger.test(text), text).toBe(false);
+    }
+  });
+  it('asks for the literals of its pattern, and reads a huge text once', () => {
+    expect(trigger.literals).toEqual(['fetch']);
+    const nested = 'fetch('.repeat(50_000) + 'x' + ')'.repeat(50_000);
+    expect(trigger.test(nested)).toBe(false);
+    expect(trigger.test('fetch(a) '.repeat(60_000))).toBe(false);
+    expect(trigger.test('fetch(a, '.repeat(60_000))).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
+import { callTrigger } from '@oculum/lang-python';
 import { calleeName, calleeOf, walkBody, type PyNode, type PySourceCode } from '../util/ast.js';
 import { classifyRevision, isUrl, PACKAGED_DATASET_BUILDERS, classifyModelRef } from '../util/classify.js';
 import { traceDataset, TRAIN_KEYWORDS, TRAIN_METHODS, TRAINING_LOOP_CALLS } from '../util/flow.js';
@@ -106,7 +107,7 @@ function remoteDataSource(sc: PySourceCode, call: PyNode, aliases: boolean): Sou
   }
   if (!qn) {
     const n = calleeName(call) ?? '';
-    if (isHelperName(n) && /data|corpus|sample|example|source|set/i.test(n + (call.childForFieldName('arguments')?.text ?? ''))) {
+    if (isHelperName(n) && DATA_WORDS.test(n + (call.childForFieldName('arguments')?.text ?? ''))) {
       return { what: `${n}(...)`, confidence: 'medium' };
     }
   }
@@ -131,17 +132,22 @@ function remoteFiles(sc: PySourceCode, files: PyNode): string | undefined {
 
 /** The words of a callee `remoteDataSource` considers (`load_dataset`, `read_csv`…, `REMOTE_HELPER`'s), anywhere: a cheap gate for a helper's text. */
 const SOURCE_WORDS = new RegExp(`${NAMED_SOURCES}|${[...HELPER_WORDS, ...HELPER_PARTS].join('|')}`, 'i');
-/**
- * A call of such a callee: `remoteDataSource` reads only the callee's name (`fetch_corpus(`, and the
- * rest of a non-ASCII identifier too), and a helper that returns a source holds such a call.
- */
+/** What a helper's name or arguments must hold for `remoteDataSource` to read it as a data source. */
+const DATA_WORDS = /data|corpus|sample|example|source|set/i;
 const IDENT_CHAR = String.raw`(?:\w|[^\x00-\x7f\s])`;
-const SOURCE_NAME = `(?:${NAMED_SOURCES}|${HELPER_SPELLINGS})`;
 /** Where a name that is `remote` alone starts (not `load_remote`, `remote_corpus`): no helper's name. */
 const NOT_BARE_REMOTE = String.raw`(?!(?<!${IDENT_CHAR})(?:${BARE_REMOTE.join('|')})(?!${IDENT_CHAR}))`;
-// From such a word to the end of the name, up to the next such word: a name that holds one holds a
-// last one, and each character of a huge name (`urlurlurl…`) is scanned once.
-export const SOURCE_CALL = new RegExp(String.raw`${NOT_BARE_REMOTE}${SOURCE_NAME}(?:(?!${SOURCE_NAME})${IDENT_CHAR})*(?:\s|\\)*\(`);
+/**
+ * A call of a helper `remoteDataSource` reads by its name (`fetch_corpus(`, the rest of a non-ASCII
+ * identifier too), with `DATA_WORDS` in the name or the arguments (`fetch(url, "dataset")`); a
+ * helper that returns a source holds such a call. From such a word to the end of the name, up to the
+ * next such word: a name that holds one holds a last one, and each character of a huge name
+ * (`urlurlurl…`) is scanned once. The loaders by name (`load_dataset`…) are `NAMED_SOURCE_WORD`.
+ */
+export const HELPER_CALL = callTrigger(
+  new RegExp(String.raw`${NOT_BARE_REMOTE}(?:${HELPER_SPELLINGS})(?:(?!${HELPER_SPELLINGS})${IDENT_CHAR})*(?:\s|\\)*\(`),
+  DATA_WORDS,
+);
 /** The names of the training sinks `traceDataset` recognises: `.fit(`, `.train(`, `train_dataset=`, `.backward()`, `optimizer.step()`… */
 const TRAINING_WORDS = new RegExp(String.raw`\b(?:${[...TRAIN_METHODS, ...TRAIN_KEYWORDS, ...TRAINING_LOOP_CALLS].join('|')})\b`);
 
@@ -151,10 +157,10 @@ export default createRule<[], PySourceCode>({
     detector: 'unsafe_finetuning',
     severity: 'high',
     languages: ['python'],
-    // Both must occur: the training words, and a call of a source (run only where one of its words
-    // is in the text) or a loader's name (for a call of an alias).
+    // Both must occur: the training words, and a call of a helper named as a source (tested only
+    // where one of its words is in the text) or a loader's name (its calls and aliases).
     triggers: [TRAINING_WORDS],
-    triggerGroups: [[SOURCE_CALL, NAMED_SOURCE_WORD]],
+    triggerGroups: [[NAMED_SOURCE_WORD, HELPER_CALL]],
     docs: {
       description: 'Reports training data from the Hub or the web, without a pinned revision, that reaches training with no validation step in between.',
       recommended: true,
