@@ -107,11 +107,7 @@ function scanCode(text: string, spans: Spans): number {
       spans.push(i, end);
       i = end;
     } else if (c === BACKSLASH) {
-      // A line continuation: the next physical line goes on with this logical line.
-      const next = text.charCodeAt(i + 1);
-      if (next === LF) i += 2;
-      else if (next === CR) i += text.charCodeAt(i + 2) === LF ? 3 : 2;
-      else throw new Unscannable();
+      i = afterContinuation(text, i);
     } else if (c === QUOTE || c === APOS) {
       const prefix = prefixBefore(text, i);
       const start = i - prefix.length;
@@ -127,6 +123,14 @@ function scanCode(text: string, spans: Spans): number {
     }
   }
   return depth;
+}
+
+/** After the line continuation whose backslash is at `i` (the next physical line goes on with this logical line). */
+function afterContinuation(text: string, i: number): number {
+  const next = text.charCodeAt(i + 1);
+  if (next === LF) return i + 2;
+  if (next === CR) return i + (text.charCodeAt(i + 2) === LF ? 3 : 2);
+  throw new Unscannable();
 }
 
 /** A string's prefix (lower-cased): the one or two letters right before the quote at `i`, after a non-identifier. */
@@ -166,12 +170,8 @@ function bracketEnd(text: string, open: number): number {
     const c = text.charCodeAt(i);
     if (c === LF || c === CR) i++;
     else if (c === HASH) i = endOfLine(text, i);
-    else if (c === BACKSLASH) {
-      const next = text.charCodeAt(i + 1);
-      if (next === LF) i += 2;
-      else if (next === CR) i += text.charCodeAt(i + 2) === LF ? 3 : 2;
-      else throw new Unscannable();
-    } else if (c === QUOTE || c === APOS) {
+    else if (c === BACKSLASH) i = afterContinuation(text, i);
+    else if (c === QUOTE || c === APOS) {
       const prefix = prefixBefore(text, i);
       i = stringEnd(text, i, prefix.includes('f') || prefix.includes('t'));
     } else if (c === 0x28 || c === 0x5b || c === 0x7b) {
