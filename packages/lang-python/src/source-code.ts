@@ -1494,6 +1494,61 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     }
   }
 
+  /**
+   * Every value a keyword argument may take, path by path, where `**` unpacks a mapping chosen at run
+   * time: `**({"weights_only": False} if legacy else {})`, or `**kw` with `kw` bound to such a
+   * conditional or assigned a dict literal in each branch of an `if`. `values`: the value nodes on the
+   * paths that pass the keyword; `absent`: some path passes none. `undefined` when some path cannot
+   * be read (a mapping not known, or known only in part without the key). Without such a mapping,
+   * the one answer `argument` gives (`{ values: [node], absent: false }`, or `absent` alone).
+   */
+  argumentPaths(call: Node, name: string): { values: Node[]; absent: boolean } | undefined {
+    const info = this.argInfo(call);
+    const hit = info.keywords.get(name);
+    if (hit) return { values: [hit], absent: false };
+    if (info.unresolved) return undefined;
+    const values: Node[] = [];
+    let absent = true;
+    for (const splat of info.dictSplats) {
+      let absentHere = false;
+      for (const branch of this.mappingBranches(splat, 0)) {
+        const table = this.dictEntries(branch, 0);
+        const value = table?.entries.get(name);
+        if (value) values.push(value);
+        else if (!table || !table.complete) return undefined;
+        else absentHere = true;
+      }
+      absent &&= absentHere;
+    }
+    return { values, absent };
+  }
+
+  /** The mappings an expression unpacked with `**` may be, one per branch (at most 8; else the expression itself). */
+  private mappingBranches(expr: Node, depth: number): Node[] {
+    const out: Node[] = [];
+    const add = (e: Node, d: number): boolean => {
+      if (out.length >= 8 || d > 8) return false;
+      if (e.type === 'parenthesized_expression') {
+        const inner = namedChildrenOf(e);
+        if (inner.length === 1) return add(inner[0], d + 1);
+      } else if (e.type === 'conditional_expression') {
+        const parts = namedChildrenOf(e);
+        if (parts.length === 3) return add(parts[0], d + 1) && add(parts[2], d + 1);
+      } else if (e.type === 'identifier' && !this.isMutatedBySubscript(e)) {
+        // `kw = {...} if c else {}`, or `kw = {...}` / `kw = {}` in the two branches of an `if`
+        const bindings = this.reachingBindings(e);
+        if (bindings.length >= 1 && bindings.every((b) => b.kind === 'assignment' && b.value)) {
+          if (bindings.length > 1 || bindings[0].value!.type === 'conditional_expression' || bindings[0].value!.type === 'parenthesized_expression') {
+            return bindings.every((b) => add(b.value!, d + 1));
+          }
+        }
+      }
+      out.push(e);
+      return true;
+    };
+    return add(expr, depth) ? out : [expr];
+  }
+
   /** True when the call has `*args` / `**kwargs` whose contents cannot be resolved statically. */
   hasUnresolvedArguments(call: Node): boolean {
     const info = this.argInfo(call);

@@ -178,6 +178,36 @@ describe('hasUnresolvedArguments', () => {
   });
 });
 
+describe('argumentPaths', () => {
+  const paths = async (text: string) => {
+    const sc = await parse(text);
+    const r = sc.argumentPaths(callStarting(sc, 'f('), 'k');
+    return r && { values: r.values.map((v) => v.text), absent: r.absent };
+  };
+  it.each([
+    ['f(k=1)', { values: ['1'], absent: false }],
+    ['f(a=1)', { values: [], absent: true }],
+    ['f(**{"k": 1})', { values: ['1'], absent: false }],
+    ['f(**({"k": False} if c else {}))', { values: ['False'], absent: true }],
+    ['f(**({"k": 1} if c else {"k": 2}))', { values: ['1', '2'], absent: false }],
+    ['kw = {"k": 1} if c else {}\nf(**kw)', { values: ['1'], absent: true }],
+    ['if c:\n    kw = {"k": 1}\nelse:\n    kw = {"j": 2}\nf(**kw)', { values: ['1'], absent: true }],
+    ['f(**({"k": 1} if c else {}), **({"j": 2} if d else {}))', { values: ['1'], absent: true }],
+    ['f(**({"k": 1} if c else {}), **{"k": 3})', { values: ['1', '3'], absent: false }],
+    ['f(**({"k": 1} if c else {"k": 2} if d else {"k": 3}))', { values: ['1', '2', '3'], absent: false }],
+  ])('%s', async (text, expected) => {
+    expect(await paths(text)).toEqual(expected);
+  });
+  it.each([
+    'f(**kwargs)',
+    'f(**(opts if c else {}))',
+    'if c:\n    kw = {"k": 1}\nelse:\n    kw = make()\nf(**kw)',
+    'kw = {"j": 1} if c else {}\nkw["x"] = 2\nf(**kw)',
+  ])('%s: not known on every path', async (text) => {
+    expect(await paths(text)).toBeUndefined();
+  });
+});
+
 describe('callee, positionalArguments, keywordArguments', () => {
   it('splits the argument list', async () => {
     const sc = await parse('torch.load(p, "cpu", *[x], weights_only=True, **{"mmap": False}, **extra)');

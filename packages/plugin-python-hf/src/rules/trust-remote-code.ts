@@ -33,7 +33,8 @@ export default createRule<[], PySourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
-    const check = (call: PyNode, arg: PyNode, viaKwargs: string | undefined) => {
+    /** Reports the call when `arg` may be truthy; `onSomePaths`: the value of one branch (`**({...} if c else {})`). */
+    const check = (call: PyNode, arg: PyNode, viaKwargs: string | undefined, onSomePaths = false): boolean => {
       let value = sc.constant(arg);
       const api = apiName(sc, call) + (viaKwargs ? ` (via ${viaKwargs})` : '');
       const known = isKnownLoader(sc, call);
@@ -44,19 +45,20 @@ export default createRule<[], PySourceCode>({
         const values = (sc.attributeValues(arg) ?? []).map((v) => sc.constant(v));
         if (values.length > 0 && values.every((v) => v !== UNKNOWN)) {
           const trusted = values.find((v) => pythonTruthy(v));
-          if (trusted === undefined) return;
+          if (trusted === undefined) return false;
           value = trusted;
           fromAttribute = true;
         }
       }
       if (value === UNKNOWN) {
         context.report({ node: call, messageId: 'maybeTrusted', data: { api, expr: arg.text }, confidence: 'low' });
-        return;
+        return true;
       }
-      if (!pythonTruthy(value)) return;
-      const confidence: Confidence = known && !fromAttribute ? 'high' : 'medium';
+      if (!pythonTruthy(value)) return false;
+      const confidence: Confidence = known && !fromAttribute && !onSomePaths ? 'high' : 'medium';
       const suggest = arg.type === 'true' ? [{ messageId: 'setFalse', fix: (fixer: any) => fixer.replaceText(arg, 'False') }] : [];
       context.report({ node: call, messageId: 'trusted', data: { api, value: arg.text.length > 30 ? 'True' : arg.text }, confidence, suggest });
+      return true;
     };
     return {
       call(node: PyNode) {
@@ -69,7 +71,13 @@ export default createRule<[], PySourceCode>({
           return;
         }
         const forwarded = forwardedArgument(sc, node, 'trust_remote_code');
-        if (forwarded) check(node, forwarded.value, forwarded.via);
+        if (forwarded) {
+          check(node, forwarded.value, forwarded.via);
+          return;
+        }
+        // `**({"trust_remote_code": True} if remote else {})`: true on some path
+        const paths = sc.hasUnresolvedArguments(node) ? sc.argumentPaths(node, 'trust_remote_code') : undefined;
+        for (const value of paths?.values ?? []) if (check(node, value, undefined, true)) return;
       },
     };
   },

@@ -12,6 +12,18 @@ ruleTester.run('hf/trust-remote-code', rule, {
     '# trust_remote_code=True\nx = "trust_remote_code=True"',
   ],
   invalid: [
+    // True on one path of a conditional mapping: medium
+    {
+      code: 'from transformers import AutoModel\ndef f(n, remote):\n    return AutoModel.from_pretrained(n, **({"trust_remote_code": True} if remote else {}))',
+      errors: [
+        {
+          messageId: 'trusted',
+          confidence: 'medium',
+          data: { api: 'AutoModel.from_pretrained', value: 'True' },
+          suggestions: [{ messageId: 'setFalse', output: 'from transformers import AutoModel\ndef f(n, remote):\n    return AutoModel.from_pretrained(n, **({"trust_remote_code": False} if remote else {}))' }],
+        },
+      ],
+    },
     // a parameter defaulting to True kept on `self`: the values this file assigns, not at full confidence
     {
       code: 'from transformers import AutoModel\nclass L:\n    def __init__(self, n, trust_remote_code=True):\n        self.t = trust_remote_code\n        self.m = AutoModel.from_pretrained(n, trust_remote_code=self.t)',

@@ -147,7 +147,24 @@ export default createRule<[], PythonSourceCode>({
           return;
         }
       }
-      if (state === 'unknown' || sc.hasUnresolvedArguments(call)) {
+      // `**({"weights_only": False} if legacy else {})`, or `**kw` assigned in the branches of an `if`:
+      // the value on each path
+      let onSomePaths = false;
+      const paths = state === 'absent' && sc.hasUnresolvedArguments(call) ? sc.argumentPaths(call, 'weights_only') : undefined;
+      if (paths && paths.values.length > 0) {
+        const states = paths.values.map((v) => (isNone(v) ? 'absent' : flagState(sc, v)));
+        if (states.includes('false')) {
+          report({ node: call, messageId: 'explicitFalse', data, confidence: 'medium' });
+          return;
+        }
+        if (!states.includes('unknown')) {
+          if (!paths.absent && !states.includes('absent')) return; // True on every path
+          // True on some paths, not passed on the others: usually a guard on the installed torch
+          // (`{"weights_only": True} if torch >= 1.13 else {}`, diffusers, transformers), low
+          onSomePaths = true;
+        }
+      }
+      if (state === 'unknown' || (sc.hasUnresolvedArguments(call) && !onSomePaths)) {
         // `weights_only=flag`, or `**kwargs` that may carry it: never drop, never at full confidence.
         report({ node: call, messageId: 'unknownFlag', data, confidence: 'low' });
         return;
@@ -160,11 +177,11 @@ export default createRule<[], PythonSourceCode>({
           data: { ...data, pinnedIn: v.pinnedIn ?? 'the project' },
           severity: 'low',
           confidence: 'high',
-          suggest: suggestAdd(call),
+          suggest: onSomePaths ? [] : suggestAdd(call),
         });
         return;
       }
-      report({ node: call, messageId: 'missing', data, confidence: confidenceFor(sc, file), suggest: suggestAdd(call) });
+      report({ node: call, messageId: 'missing', data, confidence: onSomePaths ? 'low' : confidenceFor(sc, file), suggest: onSomePaths ? [] : suggestAdd(call) });
     }
 
     function checkPartial(call: Node): void {

@@ -22,10 +22,32 @@ ruleTester.run(ID, rule, {
     'import torch\nclass A:\n    def load(self, p):\n        return p\n    def go(self):\n        return self.load("x")',
     'import functools, torch\nf = functools.partial(torch.load, weights_only=True)',
     'import torch\nm = torch.load(p, **{"weights_only": True})',
+    // True on every path of a conditional mapping
+    'import torch\nm = torch.load(p, **({"weights_only": True} if fast else {"weights_only": True, "mmap": True}))',
     'from safetensors.torch import load_file\nw = load_file("model.safetensors")',
     'import pickle\nx = pickle.load(f)',
   ],
   invalid: [
+    // the copied "torch 2.6 fix": False on one path of a conditional mapping, not passed on the other
+    {
+      code: 'import torch\ndef f(p, legacy):\n    return torch.load(p, **({"weights_only": False} if legacy else {}))',
+      errors: [{ messageId: 'explicitFalse', confidence: 'medium' }],
+    },
+    {
+      code: 'import torch\ndef f(p, legacy):\n    if legacy:\n        kw = {"weights_only": False}\n    else:\n        kw = {}\n    return torch.load(p, **kw)',
+      errors: [{ messageId: 'explicitFalse', confidence: 'medium' }],
+    },
+    // True on one path, not passed on the other (diffusers: `{"weights_only": True} if
+    // is_torch_version(">=", "1.13") else {}`): not passed, low (no suggestion: a second
+    // `weights_only=` next to the mapping's would be a TypeError)
+    {
+      code: 'import torch\ndef f(p, new_torch):\n    kw = {"weights_only": True} if new_torch else {}\n    return torch.load(p, **kw)',
+      errors: [{ messageId: 'missing', confidence: 'low', suggestions: [] }],
+    },
+    {
+      code: 'import torch\ndef f(p, fast, opts):\n    return torch.load(p, **(opts if fast else {}))',
+      errors: [{ messageId: 'unknownFlag', confidence: 'low' }],
+    },
     {
       code: 'import torch\nmodel = torch.load("model.pt")',
       errors: [
