@@ -122,7 +122,14 @@ export const NETWORK_CALLS = new Set([
 
 const USER_INPUT = new Set(['builtins.input', 'sys.argv', 'sys.stdin', 'flask.request', 'fastapi.UploadFile', 'streamlit.file_uploader', 'gradio.File', 'gradio.UploadButton']);
 /** Methods that return what the user typed on the command line (`args = parser.parse_args()`; `args.ckpt` is user input). */
-const USER_INPUT_METHODS = new Set(['argparse.ArgumentParser.parse_args', 'argparse.ArgumentParser.parse_known_args', 'argparse.ArgumentParser.parse_intermixed_args']);
+const USER_INPUT_METHODS = new Set([
+  'argparse.ArgumentParser.parse_args',
+  'argparse.ArgumentParser.parse_known_args',
+  'argparse.ArgumentParser.parse_intermixed_args',
+  // transformers' dataclass parser of the command line (`parse_json_file`/`parse_yaml_file` read a config file)
+  'transformers.HfArgumentParser.parse_args_into_dataclasses',
+  'transformers.hf_argparser.HfArgumentParser.parse_args_into_dataclasses',
+]);
 /** Attributes through which an uploaded file's bytes are read (`upload.file` of a FastAPI `UploadFile`). */
 const UPLOAD_STREAMS = new Set(['file', 'stream']);
 
@@ -170,6 +177,11 @@ export function dataOrigin(sc: SC, expr: Node | undefined, depth = 0): Origin {
     case 'parenthesized_expression': {
       const inner = expr.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
       return inner.length === 1 ? dataOrigin(sc, inner[0], depth + 1) : 'unknown';
+    }
+    case 'conditional_expression': {
+      // `io.BytesIO(data) if in_memory else open(path, "rb")` (whisper): either branch's data
+      const parts = expr.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+      return parts.length === 3 ? strongest(dataOrigin(sc, parts[0], depth + 1), dataOrigin(sc, parts[2], depth + 1)) : 'unknown';
     }
     case 'binary_operator': {
       const left = dataOrigin(sc, expr.childForFieldName('left') ?? undefined, depth + 1);

@@ -28,6 +28,16 @@ ruleTester.run(ID, rule, {
     'import pickle\nx = pickle.load(f)',
   ],
   invalid: [
+    // command-line fields read through transformers' HfArgumentParser (ChatGLM's web demo): user input, high
+    {
+      code: 'import torch\nfrom transformers import HfArgumentParser\nargs = HfArgumentParser((Args,)).parse_args_into_dataclasses()[0]\nm = torch.load(args.ckpt)',
+      errors: [{ messageId: 'missing', confidence: 'high', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nfrom transformers import HfArgumentParser\nargs = HfArgumentParser((Args,)).parse_args_into_dataclasses()[0]\nm = torch.load(args.ckpt, weights_only=True)' }] }],
+    },
+    // whisper's `load_model`: a stream of either branch, one of them the `name` parameter: high
+    {
+      code: 'import io, torch\ndef f(name, in_memory):\n    with (io.BytesIO(open(name, "rb").read()) if in_memory else open(name, "rb")) as fp:\n        return torch.load(fp)',
+      errors: [{ messageId: 'missing', confidence: 'high', suggestions: [{ messageId: 'addWeightsOnly', output: 'import io, torch\ndef f(name, in_memory):\n    with (io.BytesIO(open(name, "rb").read()) if in_memory else open(name, "rb")) as fp:\n        return torch.load(fp, weights_only=True)' }] }],
+    },
     // the copied "torch 2.6 fix": False on one path of a conditional mapping, not passed on the other
     {
       code: 'import torch\ndef f(p, legacy):\n    return torch.load(p, **({"weights_only": False} if legacy else {}))',
