@@ -48,5 +48,9 @@ describe('prefilter triggers', () => {
     expect(passes('http-model-url', 'const u = "http://huggingface.co/o/m";')).toBe(true);
     expect(passes('dynamic-code-from-model-data', 'const cfg = await (await fetch(u)).json(); eval(cfg.post);')).toBe(true);
     expect(passes('dynamic-code-from-model-data', "import '@xenova/transformers'; eval(await readFile(p, 'utf8'));")).toBe(true);
+    // Teachable Machine's script-tag globals, no import
+    expect(passes('tfjs-model-from-remote-url', 'const model = await tmImage.load(URL + "model.json", URL + "metadata.json");')).toBe(true);
+    expect(passes('tfjs-model-from-remote-url', 'const { load } = window.tmPose; await load(u, m);')).toBe(true);
+    expect(passes('tfjs-model-from-remote-url', 'const tmImages = await loader.load(u);')).toBe(false);
   });
 });

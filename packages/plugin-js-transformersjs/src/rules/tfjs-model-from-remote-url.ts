@@ -1,7 +1,7 @@
 import { createRule } from '@oculum/core';
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { unwrapExpression } from '@oculum/lang-js';
-import { calleeText, isTfjsModule, tfjsLoaderName } from '../utils/libraries.js';
+import { calleeText, isTeachableMachineLoad, isTfjsModule, TEACHABLE_MACHINE_GLOBAL_TRIGGER, tfjsLoaderName } from '../utils/libraries.js';
 import { classifyLocation } from '../utils/locations.js';
 import { remoteLoadReport } from '../utils/remote-load.js';
 import { docsUrl } from '../utils/meta.js';
@@ -41,7 +41,7 @@ export default createRule<[], JsSourceCode>({
     detector: 'unverified_model_source',
     severity: 'high',
     languages: ['javascript'],
-    triggers: ['loadLayersModel', 'loadGraphModel', '@tensorflow-models/', '@teachablemachine/'],
+    triggers: ['loadLayersModel', 'loadGraphModel', '@tensorflow-models/', '@teachablemachine/', TEACHABLE_MACHINE_GLOBAL_TRIGGER],
     docs: {
       description:
         'Reports TensorFlow.js `loadLayersModel`/`loadGraphModel` (and `@tensorflow-models/*` `load()`) of a remote or plain-HTTP URL: the model topology and weights are used without any integrity check.',
@@ -74,9 +74,7 @@ export default createRule<[], JsSourceCode>({
           return;
         }
         // Teachable Machine: `tmImage.load(modelURL, metadataURL)` is `tf.loadLayersModel(modelURL)`
-        const tm = sc.importedMember(node.callee);
-        const teachable = tm !== undefined && /^@teachablemachine\/(?:image|pose)$/.test(tm.module) && tm.path.join('.') === 'load';
-        const loader = teachable ? 'load' : tfjsLoaderName(sc, node);
+        const loader = isTeachableMachineLoad(sc, node) ? 'load' : tfjsLoaderName(sc, node);
         if (!loader) return;
         const arg = sc.argument(node, { position: 0 });
         if (!arg) return;

@@ -54,6 +54,24 @@ export function tfjsLoaderName(sc: JsSourceCode, call: TSESTree.CallExpression):
   return TFJS_LOADERS.has(name) ? name : undefined;
 }
 
+/** Teachable Machine's libraries: `@teachablemachine/image`, `@teachablemachine/pose`. */
+const TEACHABLE_MACHINE = /^@teachablemachine\/(?:image|pose)$/;
+/** The globals their script-tag builds define, by the loader they hold. */
+const TEACHABLE_MACHINE_LOADS = new Set(['tmImage.load', 'tmPose.load']);
+/** Prefilter trigger for the globals of `isTeachableMachineLoad` (the imports name `@teachablemachine/`). */
+export const TEACHABLE_MACHINE_GLOBAL_TRIGGER = /\btm(?:Image|Pose)\b/;
+
+/**
+ * Teachable Machine's `tmImage.load(modelURL, metadataURL)` / `tmPose.load(…)`, imported or the global
+ * of the script-tag build (`<script src=".../teachablemachine-image.min.js">`, no import): a
+ * `tf.loadLayersModel(modelURL)` underneath. A local name `tmImage` bound to anything else is not it.
+ */
+export function isTeachableMachineLoad(sc: JsSourceCode, call: TSESTree.CallExpression): boolean {
+  const m = sc.importedMember(call.callee);
+  if (m) return TEACHABLE_MACHINE.test(m.module) && m.path.join('.') === 'load';
+  return TEACHABLE_MACHINE_LOADS.has(sc.globalName(call.callee) ?? '');
+}
+
 /** The callee as written, shortened for messages (`ort.InferenceSession.create`). */
 export function calleeText(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): string {
   // Compiled CommonJS calls imports as `(0, hub_1.downloadFile)(...)`: name the function, not the sequence.

@@ -16,12 +16,30 @@ tester.run(id(rule), rule, {
     `import * as mobilenet from '@tensorflow-models/mobilenet'; await mobilenet.load({ version: 2, alpha: 1, modelUrl: '/models/mobilenet/model.json' });`,
     `import * as cocoSsd from '@tensorflow-models/coco-ssd'; function f(config) { return cocoSsd.load(config); }`,
     `import * as m from '@tensorflow-models/mobilenet'; m.infer(x);`,
+    // a local `tmImage` / `tmPose` is not Teachable Machine's global; its other loaders are local files
+    `function init(tmImage) { return tmImage.load('https://teachablemachine.withgoogle.com/models/abc123/model.json'); }`,
+    `import { tmPose } from './poses.js';\ntmPose.load('https://teachablemachine.withgoogle.com/models/abc123/model.json');`,
+    `tmImage.loadFromFiles(modelFile, weightsFile, metadataFile);`,
   ],
   invalid: [
     // Teachable Machine's loader is tf.loadLayersModel underneath
     {
       code: "import * as tmImage from '@teachablemachine/image';\nconst m = await tmImage.load('https://teachablemachine.withgoogle.com/models/abc123/model.json', 'https://teachablemachine.withgoogle.com/models/abc123/metadata.json');",
       errors: [{ messageId: 'remote' }],
+    },
+    // the script-tag build's globals, no import (Teachable Machine's export snippet)
+    {
+      code: `const URL = "https://teachablemachine.withgoogle.com/models/vgq3k9l7i/";\nasync function init() {\n  return tmImage.load(URL + "model.json", URL + "metadata.json");\n}`,
+      errors: [{ messageId: 'remote', confidence: 'high', data: { callee: 'tmImage.load', url: '"https://teachablemachine.withgoogle.com/models/vgq3k9l7i/model.json"' } }],
+    },
+    {
+      code: `const tmPose = window.tmPose;\nconst model = await tmPose.load('http://models.example.com/pose/model.json', 'https://models.example.com/pose/metadata.json');`,
+      errors: [
+        {
+          messageId: 'http',
+          suggestions: [{ messageId: 'useHttps', output: `const tmPose = window.tmPose;\nconst model = await tmPose.load('https://models.example.com/pose/model.json', 'https://models.example.com/pose/metadata.json');` }],
+        },
+      ],
     },
     {
       code: imp + `await tf.loadGraphModel('http://example.com/model.json');`,
