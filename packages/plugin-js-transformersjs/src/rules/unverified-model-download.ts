@@ -80,8 +80,21 @@ function writesModelFile(sc: JsSourceCode, write: TSESTree.CallExpression): bool
 }
 
 /**
+ * A variable holding a write stream to a model file, made elsewhere (`const file =
+ * fs.createWriteStream("ggml-tiny.en.bin")` at the top of a download script): a function that pipes
+ * into it or writes to it writes the model file.
+ */
+function modelWriteStream(sc: JsSourceCode, expr: JsNode): boolean {
+  if (unwrapExpression(expr).type !== 'Identifier') return false;
+  const stream = sc.definingExpression(expr);
+  return stream?.type === 'CallExpression' && sc.qualifiedName(stream.callee) === 'fs.createWriteStream' && writesModelFile(sc, stream);
+}
+
+/**
  * A call in `region` that writes a model file to disk or hands bytes to a model loader, also through
- * a function of this file whose parameter reaches one (`this.initializeModel(buffer)`).
+ * a function of this file whose parameter reaches one (`this.initializeModel(buffer)`), or that
+ * pipes into or writes to a model file's write stream made outside the region (`res.pipe(file)`,
+ * `pipeline(res, file)`, `file.write(chunk)`).
  */
 const modelSinkIn = perNode(searchModelSink);
 
@@ -90,7 +103,10 @@ function searchModelSink(sc: JsSourceCode, region: JsNode): boolean {
   sc.descendants(region, (n) => {
     if (found) return false;
     if (n.type !== 'CallExpression') return undefined;
-    if (isOnnxSessionCreate(sc, n)) {
+    const callee = unwrapExpression(n.callee);
+    if (n.arguments.some((arg) => modelWriteStream(sc, arg)) || (callee.type === 'MemberExpression' && staticKey(callee) === 'write' && modelWriteStream(sc, callee.object))) {
+      found = true;
+    } else if (isOnnxSessionCreate(sc, n)) {
       const arg = sc.argument(n, { position: 0 });
       if (arg && typeof sc.constant(arg) !== 'string') found = true;
     } else if (sc.calledFunction(n)) {

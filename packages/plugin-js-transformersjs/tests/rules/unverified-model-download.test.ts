@@ -22,6 +22,10 @@ tester.run(id(rule), rule, {
   valid: [
     // a Hub `resolve` URL of a configuration, read as JSON: no model file
     "export async function getConfig() {\n  const res = await fetch('https://huggingface.co/org/repo/resolve/main/config.json');\n  return res.json();\n}",
+    // a write stream of a file that is no model; a variable that is no write stream
+    `const https = require('https'); const fs = require('fs');\nconst file = fs.createWriteStream('labels.txt');\nconst get = (url) => https.get(url, (res) => res.pipe(file));`,
+    `const https = require('https'); const fs = require('fs');\nconst file = 'model.onnx';\nconst get = (url) => https.get(url, (res) => res.pipe(process.stdout).on('finish', () => log(file)));`,
+    `const https = require('https');\nconst file = { write: () => {}, name: 'model.onnx' };\nconst get = (url) => https.get(url, (res) => res.on('data', (c) => file.write(c)));`,
     // not Node's http module; a request for metadata
     `import http from './http.js'; import * as fs from 'fs'; http.get(url, (res) => res.pipe(fs.createWriteStream('model.onnx')));`,
     `import https from 'https'; https.get('https://api.example.com/v1/models', (res) => res.on('data', log));`,
@@ -62,6 +66,15 @@ tester.run(id(rule), rule, {
     {
       code: `import { get } from 'node:https';\nimport { createWriteStream } from 'node:fs';\nexport function download(url, dest = 'model.safetensors') {\n  get(url, (res) => res.pipe(createWriteStream(dest)));\n}`,
       errors: [{ messageId: 'unverifiedSink', data: { callee: 'get' }, confidence: 'medium', line: 4 }],
+    },
+    // a write stream made outside the function that follows redirects and pipes into it
+    {
+      code: `const https = require('https');\nconst fs = require('fs');\nconst file = fs.createWriteStream('ggml-tiny.en.bin');\nconst get = (url) => https.get(url, (res) => {\n  if (res.statusCode === 302) return get(res.headers.location);\n  res.pipe(file);\n});\nget('https://huggingface.co/ggerganov/whisper.cpp/resolve/main/ggml-tiny.en.bin');`,
+      errors: [{ messageId: 'unverifiedSink', data: { callee: 'https.get' }, confidence: 'medium', line: 4 }],
+    },
+    {
+      code: `import { createWriteStream } from 'node:fs';\nimport { pipeline } from 'node:stream/promises';\nconst out = createWriteStream(\`\${dir}/model.gguf\`);\nexport async function download(url) {\n  const res = await fetch(url);\n  await pipeline(res.body, out);\n}`,
+      errors: [{ messageId: 'unverifiedSink', line: 5 }],
     },
     { code: `const { https } = require('follow-redirects');\nhttps.get('https://cdn.example.com/models/model.onnx', (res) => res.pipe(process.stdout));`, errors: [{ messageId: 'unverified', confidence: 'high' }] },
     { code: `const http = require('http');\nconst req = http.request('http://cdn.example.com/model.gguf');\nreq.end();`, errors: [{ messageId: 'unverified' }] },
