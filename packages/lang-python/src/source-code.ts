@@ -1171,6 +1171,52 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   }
 
   /**
+   * True when two expressions name the same value: the same variable read where the same bindings
+   * reach it (`save_pretrained(output_dir)` … `from_pretrained(output_dir)` with no rebinding
+   * between), or the same path of attributes and constant keys from such a variable (`args.output_dir`,
+   * `cfg["out"]`) or from the instance or class of one class of this file (`self.out_dir` in two of its
+   * methods). Parentheses are seen through. An assignment to the attribute or key itself (`args.out =
+   * …`) between the two reads is not seen; calls never denote the same value.
+   */
+  sameReference(a: Node, b: Node, depth = 0): boolean {
+    while (a.type === 'parenthesized_expression' && namedChildrenOf(a).length === 1) a = namedChildrenOf(a)[0];
+    while (b.type === 'parenthesized_expression' && namedChildrenOf(b).length === 1) b = namedChildrenOf(b)[0];
+    if (a.id === b.id) return true;
+    if (a.type !== b.type || depth > 16) return false;
+    if (a.type === 'identifier') {
+      if (!this.sameVariable(a, b)) return false;
+      const ra = this.reachingBindings(a);
+      const rb = this.reachingBindings(b);
+      if (ra.length !== rb.length) return false;
+      const key = (x: PythonBinding) => (x.target ?? x.node).id;
+      const ids = new Set(ra.map(key));
+      return rb.every((x) => ids.has(key(x)));
+    }
+    if (a.type === 'attribute') {
+      const an = a.childForFieldName('attribute');
+      const bn = b.childForFieldName('attribute');
+      const ao = a.childForFieldName('object');
+      const bo = b.childForFieldName('object');
+      if (!an || !bn || !ao || !bo || an.text !== bn.text) return false;
+      if (this.sameReference(ao, bo, depth + 1)) return true;
+      // `self.out_dir` in two methods: the instance (or class) of the same class
+      const ca = ao.type === 'identifier' ? this.classOf(ao) : undefined;
+      return !!ca && ca.id === (bo.type === 'identifier' ? this.classOf(bo) : undefined)?.id;
+    }
+    if (a.type === 'subscript') {
+      const ak = a.childForFieldName('subscript');
+      const bk = b.childForFieldName('subscript');
+      const av = a.childForFieldName('value');
+      const bv = b.childForFieldName('value');
+      if (!ak || !bk || !av || !bv) return false;
+      const ka = this.constant(ak);
+      if ((typeof ka !== 'string' && typeof ka !== 'number') || ka !== this.constant(bk)) return false;
+      return this.sameReference(av, bv, depth + 1);
+    }
+    return false;
+  }
+
+  /**
    * Every identifier denoting the same variable as `identifier` — or as a `PythonBinding` — (its uses
    * and its binding sites; with `readsOnly`, only the uses), in source order. Searches the text of
    * the scope the name resolves to (the whole file for module-level and free names); strings,

@@ -369,6 +369,48 @@ describe('sameVariable / references', () => {
   });
 });
 
+describe('sameReference', () => {
+  it('matches a name with the same reaching bindings, and attribute or constant-key paths on it', async () => {
+    const sc = await parse(
+      [
+        'def merge(trainer, output_dir, args, cfg):',
+        '    trainer.save_model(output_dir)',
+        '    load(output_dir)',
+        '    trainer.save_model(args.output_dir)',
+        '    load(args.output_dir)',
+        '    save(cfg["out"])',
+        '    load(cfg["out"])',
+        '    load(cfg["other"])',
+        '    output_dir = "elsewhere"',
+        '    load(output_dir)',
+        '    load(args.other_dir)',
+        'class T:',
+        '    def train(self):',
+        '        save(self.out_dir)',
+        '    def merge(self):',
+        '        load((self.out_dir))',
+        'def other(output_dir):',
+        '    load(output_dir)',
+      ].join('\n'),
+    );
+    const argOf = (line: number) => {
+      const call = nodesOfType(sc, 'call').find((c) => sc.positionAt(c.startIndex).line === line && /^(?:load|save|trainer)/.test(c.text))!;
+      return sc.argument(call, { position: 0 })!;
+    };
+    expect(sc.sameReference(argOf(2), argOf(3))).toBe(true);
+    expect(sc.sameReference(argOf(4), argOf(5))).toBe(true);
+    expect(sc.sameReference(argOf(6), argOf(7))).toBe(true);
+    expect(sc.sameReference(argOf(6), argOf(8))).toBe(false);
+    // rebound in between: another value
+    expect(sc.sameReference(argOf(2), argOf(10))).toBe(false);
+    expect(sc.sameReference(argOf(4), argOf(11))).toBe(false);
+    // the instance of one class, in two of its methods
+    expect(sc.sameReference(argOf(14), argOf(16))).toBe(true);
+    // a parameter of another function is another variable
+    expect(sc.sameReference(argOf(2), argOf(18))).toBe(false);
+  });
+});
+
 describe('callSites / argumentFor / decoratorNames', () => {
   const text = [
     'import torch',

@@ -4,7 +4,7 @@
  */
 import { UNKNOWN, type Confidence, type Trigger } from '@oculum/core';
 import { importTrigger } from '@oculum/lang-python';
-import { calleeName, calleeOf, forwardedArgument, receiverOf, type PyNode, type PySourceCode } from './ast.js';
+import { calleeName, calleeOf, forwardedArgument, receiverOf, same, type PyNode, type PySourceCode } from './ast.js';
 import { classifyModelRef, classifyRevision, pythonTruthy, PACKAGED_DATASET_BUILDERS, type ModelRef, type RevisionKind } from './classify.js';
 import { callCommandTokens, SUBPROCESS } from './download.js';
 import { noneParameterPassedOn, resolve, valuesOf, type Resolved } from './resolve.js';
@@ -236,6 +236,8 @@ export function hubLoad(sc: PySourceCode, call: PyNode): HubLoad | undefined {
     return undefined;
   }
 
+  // a directory this file saved a model to (`save_pretrained(output_dir)` … `from_pretrained(output_dir)`)
+  if (loadsSavedReference(sc, idNode)) return undefined;
   const resolved = resolve(sc, idNode);
   // a model object, or an id not known to be `owner/name`: not this API's Hub load
   if (spec.ownerIdOnly && resolved.kind !== 'string') return undefined;
@@ -273,7 +275,7 @@ export function hubLoad(sc: PySourceCode, call: PyNode): HubLoad | undefined {
       if (ref.kind === 'hub' && ref.owner === undefined && PACKAGED_DATASET_BUILDERS.has(ref.id.toLowerCase())) return undefined;
     }
     if (spec.ownerIdOnly && (ref.kind !== 'hub' || ref.owner === undefined)) return undefined;
-    if (ref.kind === 'hub' && ref.owner === undefined && savedPaths(sc).has(ref.id)) return undefined;
+    if (ref.kind === 'hub' && ref.owner === undefined && savedLocations(sc).paths.has(ref.id)) return undefined;
   } else if (resolved.kind === 'local' || resolved.kind === 'private-temp' || resolved.kind === 'non-string') {
     return undefined;
   } else if (resolved.kind === 'prefix') {
@@ -308,15 +310,22 @@ export function pinLevel(r: HubLoad['revision'], opts: { allowShortHashes: boole
 }
 
 const SAVE_METHODS = new Set(['save_pretrained', 'save_model', 'save', 'save_state']);
-const savedCache = new WeakMap<object, Set<string>>();
 
-/** String paths this file saves models to (`save_pretrained(p)`, `output_dir=p`): loading them later is local. */
-function savedPaths(sc: PySourceCode): Set<string> {
-  let set = savedCache.get(sc);
-  if (set) return set;
-  set = new Set<string>();
-  for (const call of sc.ast.descendantsOfType('call')) {
-    if (!call) continue;
+interface SavedLocations {
+  /** The string paths saved to (`save_pretrained("llama-ft")`), without a trailing `/`. */
+  paths: Set<string>;
+  /** The saved-to expressions that are names or attribute paths (`output_dir`, `args.output_dir`). */
+  references: PyNode[];
+}
+
+const savedCache = new WeakMap<object, SavedLocations>();
+
+/** Where this file saves models to (`save_pretrained(p)`, `output_dir=p`): loading from there later is local. */
+function savedLocations(sc: PySourceCode): SavedLocations {
+  let saved = savedCache.get(sc);
+  if (saved) return saved;
+  saved = { paths: new Set<string>(), references: [] };
+  for (const call of sc.callsWithin(sc.ast)) {
     const name = calleeName(call) ?? '';
     const targets: Array<PyNode | undefined> = [];
     if (SAVE_METHODS.has(name) && calleeOf(call)?.type === 'attribute') targets.push(sc.argument(call, { position: 0 }));
@@ -324,11 +333,26 @@ function savedPaths(sc: PySourceCode): Set<string> {
     for (const t of targets) {
       if (!t) continue;
       const v = sc.constant(t);
-      if (typeof v === 'string') set.add(v.replace(/\/+$/, ''));
+      if (typeof v === 'string') saved.paths.add(v.replace(/\/+$/, ''));
+      else if (REFERENCE_TYPES.has(t.type)) saved.references.push(t);
     }
   }
-  savedCache.set(sc, set);
-  return set;
+  savedCache.set(sc, saved);
+  return saved;
+}
+
+const REFERENCE_TYPES = new Set(['identifier', 'attribute', 'subscript']);
+
+/**
+ * The id names a directory this file saves a model to, as the semantic model compares what two
+ * expressions denote (`sameReference`): `trainer.save_model(args.output_dir)` …
+ * `from_pretrained(args.output_dir)`. In one function the save must come first; a save in another
+ * function may run before (a literal path is compared the same way).
+ */
+function loadsSavedReference(sc: PySourceCode, id: PyNode): boolean {
+  if (!REFERENCE_TYPES.has(id.type)) return false;
+  const fn = sc.enclosingFunction(id);
+  return savedLocations(sc).references.some((t) => (t.startIndex < id.startIndex || !same(sc.enclosingFunction(t), fn)) && sc.sameReference(t, id));
 }
 
 /** An `HfApi` object: `HfApi()` itself, or a name bound to it. */
