@@ -58,7 +58,7 @@ interface Source {
  * name may be one (`from datasets import load_dataset as ld`, `read = pd.read_csv`,
  * `getattr(datasets, "load_dataset")`): its callee is then resolved too.
  */
-function remoteDataSource(sc: PySourceCode, call: PyNode, aliases: boolean): Source | undefined {
+function remoteDataSource(sc: PySourceCode, call: PyNode, aliases: boolean, readsBodies: boolean): Source | undefined {
   const fn = calleeOf(call);
   if (!fn) return undefined;
   const short = calleeName(call) ?? '';
@@ -107,7 +107,8 @@ function remoteDataSource(sc: PySourceCode, call: PyNode, aliases: boolean): Sou
   }
   if (!qn) {
     const n = calleeName(call) ?? '';
-    if (isHelperName(n) && DATA_WORDS.test(n + (call.childForFieldName('arguments')?.text ?? ''))) {
+    // A helper defined in this file is judged by its body (`returnedSource`), not by its name.
+    if (isHelperName(n) && DATA_WORDS.test(n + (call.childForFieldName('arguments')?.text ?? '')) && !(readsBodies && sc.localFunction(call))) {
       return { what: `${n}(...)`, confidence: 'medium' };
     }
   }
@@ -174,6 +175,8 @@ export default createRule<[], PySourceCode>({
   create(context) {
     const sc = context.sourceCode;
     const aliases = NAMED_SOURCE_WORD.test(sc.text);
+    // Same-file helpers are read (not at `--depth quick`, where they are judged by their names).
+    const readsBodies = context.depth !== 'quick';
     // Flow between functions of the same file: `def get_data(): return load_dataset("someone/x")`.
     const returned = new Map<number, Source | null>();
     // A cheap gate before resolving a call to its definition: is the name that of a function of this
@@ -204,7 +207,7 @@ export default createRule<[], PySourceCode>({
         if (body && SOURCE_WORDS.test(sc.getText(body))) {
           walkBody(body, (n) => {
             if (cached || n.type !== 'call') return;
-            const inner = remoteDataSource(sc, n, aliases);
+            const inner = remoteDataSource(sc, n, aliases, readsBodies);
             // returned unvalidated, directly or through what holds it (`train_data = dataset["train"]`,
             // `ConstantLengthDataset(tok, dataset)`, a tuple)
             if (!inner || !traceDataset(sc, n).returned) return;
@@ -218,7 +221,7 @@ export default createRule<[], PySourceCode>({
     };
     return {
       call(node: PyNode) {
-        const src = remoteDataSource(sc, node, aliases) ?? (context.depth !== 'quick' ? returnedSource(node) : undefined);
+        const src = remoteDataSource(sc, node, aliases, readsBodies) ?? (readsBodies ? returnedSource(node) : undefined);
         if (!src) return;
         const trace = traceDataset(sc, node);
         if (!trace.sink) return;

@@ -1,5 +1,6 @@
 import rule from '../../src/rules/untrusted-training-data.js';
-import { fixture, ruleTester } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { fixture, lintAll, ruleTester } from '../helpers.js';
 
 ruleTester.run('hf/untrusted-training-data', rule, {
   valid: [
@@ -63,3 +64,21 @@ ruleTester.run('hf/untrusted-training-data', rule, {
 });
 
 fixture(rule);
+
+describe('a same-file helper named like a fetch', () => {
+  const code = [
+    'from datasets import load_dataset',
+    'from transformers import Trainer',
+    'def fetch_dataset():',
+    '    return load_dataset("json", data_files="data/train.jsonl", split="train")',
+    'def train(model):',
+    '    Trainer(model=model, train_dataset=fetch_dataset()).train()',
+  ].join('\n');
+  const ids = async (depth: 'quick' | 'standard') => (await lintAll(code, { depth })).filter((f) => f.ruleId === 'hf/untrusted-training-data').map((f) => f.confidence);
+  it('is judged by its body', async () => {
+    expect(await ids('standard')).toEqual([]);
+  });
+  it('is judged by its name at --depth quick, which reads no bodies', async () => {
+    expect(await ids('quick')).toEqual(['medium']);
+  });
+});
