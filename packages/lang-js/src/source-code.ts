@@ -17,6 +17,8 @@ import { walk } from './walk.js';
 
 /** Nested resolutions (aliases of aliases, constants of constants) stop here: cycles and pathological chains. */
 const MAX_DEPTH = 32;
+/** At most this many values from `possibleConstants` (a `+` of two lookups multiplies them). */
+const MAX_CHOICES = 32;
 /** Identifiers that denote the global object. */
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
 const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
@@ -78,6 +80,14 @@ function isPrimitive(v: ConstantValue | Unknown): v is string | number | bigint 
   return v === null || (typeof v !== 'object' && typeof v !== 'symbol');
 }
 
+/** Adds a value to a list of choices (a primitive once); false when the list is full (`MAX_CHOICES`). */
+function addChoice(out: ConstantValue[], v: ConstantValue): boolean {
+  if (isPrimitive(v) && out.includes(v)) return true;
+  if (out.length >= MAX_CHOICES) return false;
+  out.push(v);
+  return true;
+}
+
 /**
  * A parsed JS/TS file and its semantic model. Built by `javascript.parse`, or over an ESTree Program
  * that another tool already parsed (`createJsSourceCode`, used by eslint-plugin-oculum), so nothing
@@ -105,6 +115,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   private returnCache?: Map<JsNode, JsNode[]>;
   private assignedMembers?: Map<JsNode, Set<string>>;
   private memberWriteIndex?: Map<string, MemberWrite[]>;
+  private membersWritten?: Set<JsBinding>;
   /** Functions and bindings whose value `resolveRef` is working out (recursion through them resolves nothing). */
   private readonly resolving = new Set<unknown>();
 
@@ -661,6 +672,153 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
    */
   constant(expr: JsNode): ConstantValue | Unknown {
     return this.constantOf(expr, 0);
+  }
+
+  /**
+   * The values an expression may take when each of them is known, though not which one: every value
+   * of a constant object or array read with a key that is not known (`MODEL_URLS[name]`: the
+   * object's own values; a key it does not have reads `undefined`, which is not listed), members of
+   * those (`MODELS[name].url`, `const { url } = MODELS[name]`), both branches of a `?:` whose test is
+   * not known, the sides of `??` / `||` / `&&` the value may come from, and template literals and `+`
+   * over such values (every combination), through stable bindings as `constant` follows them. A
+   * constant expression has its one value. An object the file writes a member of (`MODEL_URLS[k] =
+   * url`, `Object.assign(MODEL_URLS, more)`) may hold anything: not read. `undefined` when a value is
+   * not known, or when there are more than 32.
+   */
+  possibleConstants(expr: JsNode): ConstantValue[] | undefined {
+    return this.choicesOf(expr, 0);
+  }
+
+  private choicesOf(node: JsNode, depth: number): ConstantValue[] | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const expr = unwrapExpression(node);
+    const b = expr.type === 'Identifier' ? this.binding(expr) : undefined;
+    if (b && this.hasMemberWrites(b)) return undefined;
+    const value = this.constantOf(expr, depth);
+    if (value !== UNKNOWN) return [value];
+    switch (expr.type) {
+      case 'Identifier': {
+        if (!b || b.kind === 'param' || !isStable(b) || !b.init || !b.path) return undefined;
+        let values = this.choicesOf(b.init, depth + 1);
+        b.path.forEach((seg, i) => {
+          // the default of a destructured name stands in for a member the value does not have
+          const fallback = i === b.path!.length - 1 && b.defaultValue ? this.constantOf(b.defaultValue, depth + 1) : UNKNOWN;
+          values = values && this.memberChoices(values, [String(seg)], fallback);
+        });
+        return values;
+      }
+      case 'MemberExpression': {
+        if (expr.property.type === 'PrivateIdentifier') return undefined;
+        const objects = this.choicesOf(expr.object, depth + 1);
+        if (!objects) return undefined;
+        const key = staticKey(expr);
+        // A key that is not known reads one of the object's own values.
+        const keys = key !== undefined ? [key] : expr.computed ? this.choicesOf(expr.property, depth + 1) : undefined;
+        if (keys && !keys.every((k) => typeof k === 'string' || typeof k === 'number')) return this.memberChoices(objects, undefined, UNKNOWN);
+        return this.memberChoices(objects, keys?.map(String), UNKNOWN);
+      }
+      case 'ConditionalExpression': {
+        const test = this.constantOf(expr.test, depth + 1);
+        if (test !== UNKNOWN) return this.choicesOf(test ? expr.consequent : expr.alternate, depth + 1);
+        return this.unionOf([this.choicesOf(expr.consequent, depth + 1), this.choicesOf(expr.alternate, depth + 1)]);
+      }
+      case 'LogicalExpression': {
+        const left = this.choicesOf(expr.left, depth + 1);
+        if (!left) return undefined;
+        // the left values the expression keeps, and whether some left value hands over to the right side
+        const keeps = (v: ConstantValue): boolean => (expr.operator === '??' ? v !== null : expr.operator === '||' ? Boolean(v) : !v);
+        const kept = left.filter(keeps);
+        return kept.length === left.length ? left : this.unionOf([kept, this.choicesOf(expr.right, depth + 1)]);
+      }
+      case 'TemplateLiteral': {
+        let out: ConstantValue[] = [expr.quasis[0].value.cooked ?? ''];
+        for (let i = 0; i < expr.expressions.length; i++) {
+          const parts = this.choicesOf(expr.expressions[i], depth + 1);
+          if (!parts || !parts.every(isPrimitive)) return undefined;
+          const tail = expr.quasis[i + 1].value.cooked ?? '';
+          const next = this.productOf(out, parts, (a, b) => `${String(a)}${String(b)}${tail}`);
+          if (!next) return undefined;
+          out = next;
+        }
+        return out;
+      }
+      case 'BinaryExpression': {
+        if (expr.left.type === 'PrivateIdentifier' || expr.operator !== '+') return undefined;
+        const left = this.choicesOf(expr.left, depth + 1);
+        const right = left && this.choicesOf(expr.right, depth + 1);
+        if (!left || !right) return undefined;
+        return this.productOf(left, right, (a, b) => {
+          if (!isPrimitive(a) || !isPrimitive(b)) return UNKNOWN;
+          if (typeof a === 'string' || typeof b === 'string') return String(a) + String(b);
+          return typeof a === 'number' && typeof b === 'number' ? a + b : UNKNOWN;
+        });
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /**
+   * The members `keys` of each of `objects` (every own value when `keys` is undefined); a value with
+   * no such member gives `fallback`, or makes the answer unknown.
+   */
+  private memberChoices(objects: readonly ConstantValue[], keys: readonly string[] | undefined, fallback: ConstantValue | Unknown): ConstantValue[] | undefined {
+    const out: ConstantValue[] = [];
+    for (const obj of objects) {
+      if (obj === null || typeof obj !== 'object') return undefined;
+      const values: Array<ConstantValue | undefined> = keys
+        ? keys.map((key) => {
+            if (Array.isArray(obj)) return key === 'length' ? obj.length : /^\d+$/.test(key) && Number(key) < obj.length ? obj[Number(key)] : undefined;
+            return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+          })
+        : Array.isArray(obj)
+          ? obj
+          : Object.values(obj);
+      for (const v of values) {
+        const choice = v === undefined ? fallback : v;
+        if (choice === UNKNOWN || !addChoice(out, choice)) return undefined;
+      }
+    }
+    return out;
+  }
+
+  /** Every value of `lists`, once; `undefined` when one list is not known or there are too many. */
+  private unionOf(lists: ReadonlyArray<ConstantValue[] | undefined>): ConstantValue[] | undefined {
+    const out: ConstantValue[] = [];
+    for (const list of lists) {
+      if (!list) return undefined;
+      for (const v of list) if (!addChoice(out, v)) return undefined;
+    }
+    return out;
+  }
+
+  /** `combine(a, b)` for every pair; `undefined` when one of them is not known or there are too many. */
+  private productOf(left: readonly ConstantValue[], right: readonly ConstantValue[], combine: (a: ConstantValue, b: ConstantValue) => ConstantValue | Unknown): ConstantValue[] | undefined {
+    const out: ConstantValue[] = [];
+    for (const a of left) {
+      for (const b of right) {
+        const v = combine(a, b);
+        if (v === UNKNOWN || !addChoice(out, v)) return undefined;
+      }
+    }
+    return out;
+  }
+
+  /** Does the file write a member of the value of `b` (`o.k = v`, `o[k] = v`, `o.a.b = v`, `delete o.k`, `Object.assign(o, …)`)? */
+  private hasMemberWrites(b: JsBinding): boolean {
+    if (!this.membersWritten) {
+      const written = new Set<JsBinding>();
+      for (const writes of this.memberWrites().values()) {
+        for (const w of writes) {
+          let root = unwrapExpression(w.object);
+          while (root.type === 'MemberExpression') root = unwrapExpression(root.object);
+          const rb = root.type === 'Identifier' ? this.binding(root) : undefined;
+          if (rb) written.add(rb);
+        }
+      }
+      this.membersWritten = written;
+    }
+    return this.membersWritten.has(b);
   }
 
   private constantOf(node: JsNode, depth: number): ConstantValue | Unknown {

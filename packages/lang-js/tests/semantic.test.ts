@@ -251,6 +251,52 @@ describe('constant', () => {
   });
 });
 
+describe('possibleConstants', () => {
+  const choices = (text: string) => {
+    const { sc, calls: cs } = calls(text);
+    return sc.possibleConstants(cs[cs.length - 1].arguments[0]);
+  };
+  const URLS = `const URLS = { tiny: 'https://x.example/tiny.bin', base: 'https://x.example/base.bin' };`;
+  it.each([
+    // a constant has its one value
+    [`use('a')`, ['a']],
+    [`${URLS} use(URLS.tiny)`, ['https://x.example/tiny.bin']],
+    // a key that is not known reads one of the own values
+    [`${URLS} function f(name) { use(URLS[name]); }`, ['https://x.example/tiny.bin', 'https://x.example/base.bin']],
+    [`${URLS} function f(name: string) { use(URLS[name as keyof typeof URLS]); }`, ['https://x.example/tiny.bin', 'https://x.example/base.bin']],
+    [`const L = ['a.onnx', 'b.onnx', 'a.onnx'] as const; function f(i) { use(L[i]); }`, ['a.onnx', 'b.onnx']],
+    [`const M = { a: { url: 'u1', n: 1 }, b: { url: 'u2', n: 2 } }; function f(k) { use(M[k].url); }`, ['u1', 'u2']],
+    [`const M = { a: { url: 'u1' }, b: { url: 'u2' } }; function f(k) { const { url } = M[k]; use(url); }`, ['u1', 'u2']],
+    [`const M = { a: { url: 'u1' }, b: {} }; function f(k) { const { url = 'd' } = M[k]; use(url); }`, ['u1', 'd']],
+    [`const M = { a: 'x', b: 'y', c: 'z' }; function f(t) { use(M[t ? 'a' : 'b']); }`, ['x', 'y']],
+    // branches, fallbacks and strings built from choices
+    [`function f(t) { use(t ? 'a' : 'b'); }`, ['a', 'b']],
+    [`const M = { a: 'x', b: null }; function f(k) { use(M[k] ?? 'd'); }`, ['x', 'd']],
+    [`const M = { a: 'x', b: 'y' }; function f(k) { use(M[k] || 'd'); }`, ['x', 'y']],
+    [`const M = { a: 'm1', b: 'm2' }; const BASE = 'https://x.example/'; function f(k) { use(BASE + M[k] + '.onnx'); }`, ['https://x.example/m1.onnx', 'https://x.example/m2.onnx']],
+    ['const M = { a: \'m1\', b: \'m2\' }; function f(k, t) { use(`${M[k]}/${t ? 1 : 2}`); }', ['m1/1', 'm1/2', 'm2/1', 'm2/2']],
+  ])('%s', (text, expected) => {
+    expect(choices(text)).toEqual(expected);
+  });
+  it.each([
+    [`function f(name) { use(name); }`],
+    [`function f(name) { use(URLS[name]); }`],
+    [`const M = { a: 'x', b: other }; function f(k) { use(M[k]); }`],
+    [`const M = { a: { url: 'u1' }, b: {} }; function f(k) { use(M[k].url); }`],
+    [`function f(t, u) { use(t ? 'a' : u); }`],
+    ['function f(k) { use(`https://x.example/${k}`); }'],
+    // an object the file writes members of may hold anything
+    [`${URLS} URLS.custom = process.env.MODEL_URL; function f(name) { use(URLS[name]); }`],
+    [`${URLS} export function register(k, u) { URLS[k] = u; } function f(name) { use(URLS[name]); }`],
+    [`${URLS} Object.assign(URLS, extra); function f(name) { use(URLS[name]); }`],
+    [`let M = { a: 'x' }; M = load(); function f(k) { use(M[k]); }`],
+    // more than 32 values
+    [`const D = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]; function f(a, b) { use(D[a] + '-' + D[b]); }`],
+  ])('unknown: %s', (text) => {
+    expect(choices(text)).toBeUndefined();
+  });
+});
+
 describe('stringBounds', () => {
   const bounds = (text: string) => {
     const { sc, calls: cs } = calls(text);
