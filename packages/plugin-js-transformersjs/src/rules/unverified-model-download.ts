@@ -1,7 +1,7 @@
 import { createRule, type Confidence } from '@oculum/core';
-import { isFunctionNode, staticKey, unwrapExpression, type JsBinding, type JsNode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
+import { isFunctionNode, staticKey, unwrapExpression, type JsBinding, type JsNode, type JsSourceCode, type StringBounds, type TSESTree } from '@oculum/lang-js';
 import { asCode, calleeText, isOnnxSessionCreate, isTfjsModule, quoted } from '../utils/libraries.js';
-import { classifyLocation, looksLikeModelFile, MODEL_FILE_TRIGGERS, pathEnd } from '../utils/locations.js';
+import { classifyLocation, classifyString, hostOf, isHubHost, looksLikeModelFile, MODEL_FILE_TRIGGERS, pathEnd } from '../utils/locations.js';
 import { callSitesOf, hasIntegrityCheck } from '../utils/verification.js';
 import { docsUrl } from '../utils/meta.js';
 import { perNode } from '../utils/memo.js';
@@ -260,6 +260,58 @@ function wrapperSinkRegions(sc: JsSourceCode, download: TSESTree.CallExpression,
   return regions;
 }
 
+/**
+ * A URL picked from values known in the file (`MODEL_URLS[name]` over a constant object), judged by
+ * each of them: `'local'` when every one is a relative or same-origin path (with no remote base URL),
+ * `'all'` when every one names a remote model file, `'some'` when some do; `undefined` when none
+ * does or the values are not known.
+ */
+function urlChoices(sc: JsSourceCode, url: JsNode, remoteBase: boolean): 'local' | 'all' | 'some' | undefined {
+  const values = sc.possibleConstants(url);
+  if (!values || values.length === 0) return undefined;
+  let local = 0;
+  let model = 0;
+  for (const v of values) {
+    if (typeof v !== 'string') continue;
+    if (!remoteBase && classifyString(v, false).kind === 'local') local++;
+    else if (looksLikeModelFile(v)) model++;
+  }
+  if (local === values.length) return 'local';
+  return model === values.length ? 'all' : model > 0 ? 'some' : undefined;
+}
+
+/**
+ * A Hub `…/resolve/<revision>/` URL whose file is not known (`'https://huggingface.co/o/m/resolve/main/'
+ * + name`): it may be the weights or a configuration. Not when its known end says which file is no
+ * model (`` `${hub}/resolve/main/${dir}/config.json` ``).
+ */
+function hubFileNotKnown(bounds: StringBounds): boolean {
+  if (bounds.value !== undefined) return false;
+  const host = hostOf(bounds.prefix);
+  if (!host || !isHubHost(host) || !/^[a-z]+:\/\/[^/]+\/.*\/resolve\/[^/?#]+\//i.test(bounds.prefix)) return false;
+  return looksLikeModelFile(`${bounds.prefix}file${bounds.suffix}`);
+}
+
+/** Response bodies read as text (`res.json()`, `.then((r) => r.text())`): a configuration, not model bytes. */
+const TEXT_READS = new Set(['json', 'text']);
+
+/** The response of `download` is read as text or JSON, directly, through variables or in a `.then` callback. */
+function readAsText(sc: JsSourceCode, download: TSESTree.CallExpression): boolean {
+  const textRead = (parent: JsNode | undefined, child: JsNode): boolean => {
+    if (parent?.type !== 'MemberExpression' || parent.object !== child || !TEXT_READS.has(staticKey(parent) ?? '')) return false;
+    const call = sc.parent(parent);
+    return call?.type === 'CallExpression' && call.callee === parent;
+  };
+  return valueReaches(sc, download, (p, c) => {
+    if (textRead(p, c)) return true;
+    if (p.type !== 'MemberExpression' || p.object !== c || staticKey(p) !== 'then') return false;
+    const call = sc.parent(p);
+    const callback = call?.type === 'CallExpression' && call.callee === p ? call.arguments[0] : undefined;
+    const param = callback && isFunctionNode(callback) && callback.params[0]?.type === 'Identifier' ? sc.binding(callback.params[0]) : undefined;
+    return param !== undefined && sc.references(param).some((ref) => textRead(sc.parent(ref), ref));
+  });
+}
+
 export default createRule<[], JsSourceCode>({
   name: 'unverified-model-download',
   meta: {
@@ -282,6 +334,7 @@ export default createRule<[], JsSourceCode>({
     messages: {
       unverified: '{{callee}} downloads a model file ({{url}}) and uses it without checking a hash or Subresource Integrity.',
       unverifiedSink: '{{callee}} downloads data that is loaded as a model or saved as a model file without checking a hash or Subresource Integrity.',
+      possiblyModel: '{{callee}} downloads {{url}}, which may be a model file, and uses it without checking a hash or Subresource Integrity.',
     },
     remediation:
       'Pin the expected SHA-256 of the file and compare it before use: `fetch(url, { integrity: "sha256-<base64>" })` in the browser, or `crypto.createHash("sha256")` / `crypto.subtle.digest("SHA-256", bytes)` compared with the pinned digest before writing or loading.',
@@ -302,9 +355,12 @@ export default createRule<[], JsSourceCode>({
         const location = classifyLocation(sc, url);
         if (location.kind === 'local' && !base) return;
         const bounds = sc.stringBounds(url);
-        const modelUrl = looksLikeModelFile(bounds.value ?? bounds.suffix.replace(/[?#].*$/, ''));
+        // a URL looked up among known values (`MODEL_URLS[name]`) is judged by each of them
+        const choices = bounds.value === undefined ? urlChoices(sc, url, base !== undefined) : undefined;
+        if (choices === 'local') return;
+        const modelUrl = choices === 'all' || looksLikeModelFile(bounds.value ?? bounds.suffix.replace(/[?#].*$/, ''));
         const region = sc.enclosingFunction(node) ?? sc.ast;
-        let messageId: 'unverified' | 'unverifiedSink';
+        let messageId: 'unverified' | 'unverifiedSink' | 'possiblyModel';
         let confidence: Confidence;
         if (modelUrl) {
           messageId = 'unverified';
@@ -314,13 +370,20 @@ export default createRule<[], JsSourceCode>({
           // (`return initializeModel(buffer)`, `this.createSession(bytes)`), or one the bytes reach
           messageId = 'unverifiedSink';
           confidence = 'medium';
-        } else if (region !== sc.ast) {
+        } else {
           // A helper that returns the bytes: reported when a caller hands them to a model sink.
-          const sinks = wrapperSinkRegions(sc, node, url, region);
-          if (sinks.length === 0 || sinks.some((r) => hasIntegrityCheck(sc, r))) return;
-          messageId = 'unverifiedSink';
-          confidence = 'medium';
-        } else return;
+          const sinks = region !== sc.ast ? wrapperSinkRegions(sc, node, url, region) : [];
+          if (sinks.some((r) => hasIntegrityCheck(sc, r))) return;
+          if (sinks.length > 0) {
+            messageId = 'unverifiedSink';
+            confidence = 'medium';
+          } else if ((choices === 'some' || hubFileNotKnown(bounds)) && !readAsText(sc, node)) {
+            // Some of the values it may take name a model file, or a Hub file that is not known:
+            // the analysis cannot tell, so low confidence rather than nothing.
+            messageId = 'possiblyModel';
+            confidence = 'low';
+          } else return;
+        }
         if (hasIntegrityCheck(sc, region)) return;
         context.report({
           node,

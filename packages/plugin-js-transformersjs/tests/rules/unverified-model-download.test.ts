@@ -22,6 +22,14 @@ tester.run(id(rule), rule, {
   valid: [
     // a Hub `resolve` URL of a configuration, read as JSON: no model file
     "export async function getConfig() {\n  const res = await fetch('https://huggingface.co/org/repo/resolve/main/config.json');\n  return res.json();\n}",
+    // a URL looked up among known values that are local, or no model files
+    `const M = { a: '/models/a.onnx', b: './b.onnx' }; export async function f(k) { return (await fetch(M[k])).arrayBuffer(); }`,
+    `const M = { a: 'https://x.example/a.json', b: 'https://x.example/b.txt' }; export async function f(k) { return (await fetch(M[k])).arrayBuffer(); }`,
+    // a Hub file that is not known, read as JSON or text, or whose known end is no model
+    `export async function f(name) { return fetch('https://huggingface.co/o/m/resolve/main/' + name).then((r) => r.json()); }`,
+    `export async function f(name) { const r = await fetch('https://huggingface.co/o/m/resolve/main/' + name); return r.text(); }`,
+    `export async function f(name) { return fetch('https://huggingface.co/o/m/resolve/main/' + name + '.json'); }`,
+    `export async function f(name) { return fetch('https://cdn.example.com/files/' + name); }`,
     // a write stream of a file that is no model; a variable that is no write stream
     `const https = require('https'); const fs = require('fs');\nconst file = fs.createWriteStream('labels.txt');\nconst get = (url) => https.get(url, (res) => res.pipe(file));`,
     `const https = require('https'); const fs = require('fs');\nconst file = 'model.onnx';\nconst get = (url) => https.get(url, (res) => res.pipe(process.stdout).on('finish', () => log(file)));`,
@@ -66,6 +74,28 @@ tester.run(id(rule), rule, {
     {
       code: `import { get } from 'node:https';\nimport { createWriteStream } from 'node:fs';\nexport function download(url, dest = 'model.safetensors') {\n  get(url, (res) => res.pipe(createWriteStream(dest)));\n}`,
       errors: [{ messageId: 'unverifiedSink', data: { callee: 'get' }, confidence: 'medium', line: 4 }],
+    },
+    // a URL looked up by a key that is not known: every value names a model file (medium), some do (low)
+    {
+      code: `const MODEL_URLS = { tiny: 'https://cdn.example.com/ggml-tiny.bin', base: 'https://cdn.example.com/ggml-base.bin' };\nexport async function fetchModel(name) {\n  const res = await fetch(MODEL_URLS[name]);\n  return new Uint8Array(await res.arrayBuffer());\n}`,
+      errors: [{ messageId: 'unverified', data: { callee: 'fetch', url: '`MODEL_URLS[name]`' }, confidence: 'medium', line: 3 }],
+    },
+    {
+      code: `const MODELS = { tiny: { url: 'https://x.example/t.onnx' }, base: { url: 'https://x.example/b.onnx' } };\nexport async function f(k) { const { url } = MODELS[k]; return fetch(url); }`,
+      errors: [{ messageId: 'unverified', confidence: 'medium' }],
+    },
+    {
+      code: `const FILES = { model: 'https://x.example/m.onnx', vocab: 'https://x.example/vocab.txt' };\nexport async function f(k) { return (await fetch(FILES[k])).arrayBuffer(); }`,
+      errors: [{ messageId: 'possiblyModel', data: { callee: 'fetch', url: '`FILES[k]`' }, confidence: 'low' }],
+    },
+    {
+      code: `import * as ort from 'onnxruntime-web';\nconst FILES = { model: 'https://x.example/m.onnx', vocab: 'https://x.example/vocab.txt' };\nexport async function f(k) { return ort.InferenceSession.create(await (await fetch(FILES[k])).arrayBuffer()); }`,
+      errors: [{ messageId: 'unverifiedSink', confidence: 'medium' }],
+    },
+    // a Hub `resolve` URL whose file is not known may be the weights (low)
+    {
+      code: `export async function getModelFile(name: string): Promise<Uint8Array> {\n  const res = await fetch('https://huggingface.co/Xenova/whisper-base/resolve/main/' + name);\n  return new Uint8Array(await res.arrayBuffer());\n}`,
+      errors: [{ messageId: 'possiblyModel', confidence: 'low', line: 2 }],
     },
     // a write stream made outside the function that follows redirects and pipes into it
     {
