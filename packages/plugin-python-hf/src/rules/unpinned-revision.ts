@@ -71,8 +71,12 @@ export default createRule<[Options], PySourceCode>({
         if (level === 'pinned') return;
         if (level === 'branch' && opts.allowBranches) return;
         if (level === 'tag' && opts.tagSeverity === 'off') return;
-        // A dataset that is validated before use (`.filter(...)`) has its content checked, not trusted.
-        if (load.kind === 'dataset' && traceDataset(sc, node).validated) return;
+        // A dataset that is validated before use (`.filter(...)`) has its content checked, not trusted;
+        // not when it also leaves the function unvalidated (`return raw`).
+        if (load.kind === 'dataset') {
+          const trace = traceDataset(sc, node);
+          if (trace.validated && !trace.returned) return;
+        }
         const data = { api: load.api, id: idText(load), revision: load.revision.value ?? '', task: load.call.childForFieldName('arguments')?.namedChildren[0]?.text ?? '' };
         const confidence = confidenceOf(load);
         if (load.defaultModel) {

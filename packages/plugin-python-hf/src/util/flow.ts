@@ -408,7 +408,11 @@ function computeTrace(sc: PySourceCode, source: PyNode): DatasetTrace {
     }
     if (n.type === 'return_statement') {
       const value = n.namedChildren[0];
-      if (!result.returned && value && taint.reads(value) && !containsValidation(taint, value)) result.returned = n;
+      if (value && taint.reads(value)) {
+        // `return ds.filter(is_valid)`: what leaves the function is validated
+        if (containsValidation(taint, value)) result.validated = true;
+        else result.returned ??= n;
+      }
       return;
     }
     if (n.type === 'for_statement' && trainingLoop(taint, n)) {
@@ -435,6 +439,12 @@ function computeTrace(sc: PySourceCode, source: PyNode): DatasetTrace {
         result.sink = n;
         result.validated = false;
         done = true;
+        return;
+      }
+      // `Trainer(train_dataset=ds.filter(is_valid))`, `f(ds.filter(is_valid))`: the validated data is
+      // what is handed over (a `.filter(...)` whose result is discarded validates nothing)
+      if ((name === 'filter' || name === 'map') && !insideAssignmentRight(n) && !discarded(n) && isValidationCall(taint, n)) {
+        result.validated = true;
         return;
       }
       // `parts.append(ds)`, `splits.update(train=ds)`: the container holds the data
@@ -475,6 +485,13 @@ function containsValidationAround(right: PyNode, source: PyNode): boolean {
     cur = cur.parent;
   }
   return false;
+}
+
+/** Is the value of `call` thrown away (`ds.filter(f)` as a statement of its own)? */
+function discarded(call: PyNode): boolean {
+  let cur = call;
+  while (cur.parent?.type === 'parenthesized_expression') cur = cur.parent;
+  return cur.parent?.type === 'expression_statement';
 }
 
 /** Is `node` part of the right-hand side of an assignment (handled as a value, not as a check)? */
