@@ -266,7 +266,28 @@ function isValidationCall(taint: Taint, call: PyNode): boolean {
 
 function containsValidation(taint: Taint, node: PyNode): boolean {
   if (node.type === 'call' && isValidationCall(taint, node)) return true;
-  return node.descendantsOfType('call').some((c) => !!c && isValidationCall(taint, c));
+  if (node.descendantsOfType('call').some((c) => !!c && isValidationCall(taint, c))) return true;
+  const readsData = (n: PyNode) => taint.reads(n);
+  return [node, ...node.descendantsOfType([...COMPREHENSIONS])].some((c) => !!c && validatingComprehension(taint.sc, c, readsData));
+}
+
+const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+
+/**
+ * `[x for x in rows if is_clean(x)]`: a comprehension over the data that keeps only the elements a
+ * condition on them accepts, as `filter(is_clean, rows)` does. A condition that does not read the
+ * element (`if args.keep`) checks nothing.
+ */
+function validatingComprehension(sc: PySourceCode, node: PyNode, readsData: (n: PyNode) => boolean): boolean {
+  if (!COMPREHENSIONS.has(node.type)) return false;
+  const clauses = node.namedChildren;
+  const conditions = clauses.filter((c) => c.type === 'if_clause');
+  if (conditions.length === 0) return false;
+  const elements = clauses
+    .filter((c) => c.type === 'for_in_clause' && readsData(c.childForFieldName('right') ?? c))
+    .flatMap((c) => targetIdentifiers(c.childForFieldName('left')));
+  if (elements.length === 0) return false;
+  return conditions.some((cond) => identifierNodesIn(cond).some((id) => elements.some((e) => sc.sameVariable(e, id))));
 }
 
 /** Does this call train on the data? */
@@ -296,6 +317,7 @@ function trainingSinkUses(taint: Taint, call: PyNode): boolean {
 function refersUnvalidated(taint: Taint, node: PyNode | null | undefined): boolean {
   if (!taint.reads(node)) return false;
   if (node!.type === 'call' && isValidationCall(taint, node!)) return false;
+  if (validatingComprehension(taint.sc, node!, (n) => taint.reads(n))) return false;
   if (node!.type === 'subscript') return refersUnvalidated(taint, node!.childForFieldName('value'));
   return true;
 }
@@ -333,7 +355,10 @@ function computeTrace(sc: PySourceCode, source: PyNode): DatasetTrace {
   // Directly nested in a sink or a validation: `Trainer(train_dataset=load_dataset(...)["train"])`.
   const stmt = statementOf(source);
   let cur: PyNode | null = source.parent;
+  const fromSource = (n: PyNode) => isInside(source, n);
   while (cur && !same(cur, stmt.parent)) {
+    // `[x for x in load_dataset(...) if is_clean(x)]`
+    if (validatingComprehension(sc, cur, fromSource)) return { validated: true };
     if (cur.type === 'call') {
       const name = calleeName(cur) ?? '';
       const recv = receiverOf(cur);
@@ -352,7 +377,7 @@ function computeTrace(sc: PySourceCode, source: PyNode): DatasetTrace {
   if (top?.type === 'assignment') {
     const right = top.childForFieldName('right');
     if (right && isInside(source, right)) {
-      if (containsValidationAround(right, source)) return { validated: true };
+      if (containsValidationAround(sc, right, source)) return { validated: true };
       taint.bindAssignment(top, (value) => (isInside(source, value) ? whole() : undefined));
       // `raw["train"] = load_dataset(...)`
       const written = containerWriteOf(sc, top, source);
@@ -415,6 +440,11 @@ function computeTrace(sc: PySourceCode, source: PyNode): DatasetTrace {
       }
       return;
     }
+    // `Trainer(train_dataset=[x for x in rows if is_clean(x)])`: the checked elements are handed over
+    if (COMPREHENSIONS.has(n.type) && !insideAssignmentRight(n) && !discarded(n) && validatingComprehension(sc, n, (x) => taint.reads(x))) {
+      result.validated = true;
+      return;
+    }
     if (n.type === 'for_statement' && trainingLoop(taint, n)) {
       result.sink = n;
       result.validated = false;
@@ -472,9 +502,10 @@ function containsTrainingUseOf(call: PyNode, source: PyNode): boolean {
 }
 
 /** `x = load_dataset(...).filter(f)`: a validation wraps the source in the same expression. */
-function containsValidationAround(right: PyNode, source: PyNode): boolean {
+function containsValidationAround(sc: PySourceCode, right: PyNode, source: PyNode): boolean {
   let cur: PyNode | null = source.parent;
   while (cur && isInside(cur, right)) {
+    if (validatingComprehension(sc, cur, (n) => isInside(source, n))) return true;
     if (cur.type === 'call') {
       const name = calleeName(cur) ?? '';
       const recv = receiverOf(cur);
