@@ -1,7 +1,7 @@
 import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
 import { callTrigger } from '@oculum/lang-python';
 import { calleeName, calleeOf, walkBody, type PyNode, type PySourceCode } from '../util/ast.js';
-import { classifyRevision, isUrl, PACKAGED_DATASET_BUILDERS, classifyModelRef } from '../util/classify.js';
+import { classifyRevision, hubFileRevision, isUrl, PACKAGED_DATASET_BUILDERS, classifyModelRef } from '../util/classify.js';
 import { traceDataset, TRAIN_KEYWORDS, TRAIN_METHODS, TRAINING_LOOP_CALLS } from '../util/flow.js';
 import { docsUrl } from '../util/meta.js';
 import { resolve } from '../util/resolve.js';
@@ -100,8 +100,8 @@ function remoteDataSource(sc: PySourceCode, call: PyNode, aliases: boolean, read
     const p = sc.argument(call, { position: 0 });
     const r = p ? resolve(sc, p) : undefined;
     // a URL, or the Hub's own `hf://datasets/owner/name/…` (its "Use this dataset → pandas" snippet),
-    // unless pinned to a commit (`hf://datasets/owner/name@<40-hex>/…`)
-    if (r && r.kind === 'string' && /^hf:\/\/datasets\/[^/@]+\/[^/@]+@[0-9a-f]{40}(?:\/|$)/i.test(r.value)) return undefined;
+    // unless pinned (`hf://datasets/owner/name@<40-hex>/…`)
+    if (r && r.kind === 'string' && pinnedHubFile(r.value)) return undefined;
     if (r && (r.kind === 'string' || r.kind === 'prefix') && (isUrl(r.value) || /^hf:\/\//i.test(r.value))) return { what: `${qn.split('.').pop()}("${r.value}")`, confidence: 'medium' };
     return undefined;
   }
@@ -115,9 +115,21 @@ function remoteDataSource(sc: PySourceCode, call: PyNode, aliases: boolean, read
   return undefined;
 }
 
+/**
+ * A Hub file URL pinned as `revision=` pins here (a commit or a tag, not a branch):
+ * `hf://datasets/owner/name@<40-hex>/train.parquet`, `https://huggingface.co/datasets/owner/name/resolve/<40-hex>/train.jsonl`.
+ */
+function pinnedHubFile(url: string): boolean {
+  const ref = hubFileRevision(url);
+  return !!ref && ref.revision !== undefined && ref.revision !== '' && classifyRevision(ref.revision) !== 'branch';
+}
+
+/** The first of the data files that is a URL (or an `hf://` path) and not a pinned Hub file. */
 function remoteFiles(sc: PySourceCode, files: PyNode): string | undefined {
   const v = sc.constant(files);
   const strs: string[] = [];
+  // the known beginning of a path built at run time pins only with its whole revision (`…@<40-hex>/`)
+  let prefix: string | undefined;
   const collect = (x: unknown) => {
     if (typeof x === 'string') strs.push(x);
     else if (Array.isArray(x)) x.forEach(collect);
@@ -126,9 +138,11 @@ function remoteFiles(sc: PySourceCode, files: PyNode): string | undefined {
   if (v !== UNKNOWN) collect(v);
   else {
     const r = resolve(sc, files);
-    if (r.kind === 'string' || r.kind === 'prefix') strs.push(r.value);
+    if (r.kind === 'string') strs.push(r.value);
+    else if (r.kind === 'prefix') strs.push((prefix = r.value));
   }
-  return strs.find((s) => isUrl(s) || /^hf:\/\//.test(s));
+  const pinned = (s: string) => pinnedHubFile(s) && (s !== prefix || /(?:@|\/(?:resolve|raw)\/)[^/]+\//i.test(s));
+  return strs.find((s) => (isUrl(s) || /^hf:\/\//i.test(s)) && !pinned(s));
 }
 
 /** The words of a callee `remoteDataSource` considers (`load_dataset`, `read_csv`…, `REMOTE_HELPER`'s), anywhere: a cheap gate for a helper's text. */

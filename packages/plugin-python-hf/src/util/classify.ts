@@ -132,6 +132,30 @@ export function classifyModelRef(raw: string, opts: { allowBareNames?: boolean }
   return { kind: 'hub', id: s, owner: undefined, name: s, ...(LEGACY_CANONICAL.test(s) ? {} : { bare: true }) };
 }
 
+/**
+ * The revision a Hub file URL names: `hf://datasets/owner/name@<rev>/path` (the `huggingface_hub`
+ * file system; no `@`: the default branch) or `https://huggingface.co/[datasets/|spaces/]owner/name/resolve/<rev>/path`
+ * (also `raw/`, `hf.co`). `{ revision: undefined }` for a Hub file URL at the default branch; `undefined`
+ * when the string is no Hub file URL. A ref with slashes (`@refs/convert/parquet`) gives its first part
+ * (`refs`), a branch.
+ */
+export function hubFileRevision(url: string): { revision: string | undefined } | undefined {
+  const s = url.trim();
+  const fs = /^hf:\/\/(?:(?:datasets|spaces)\/)?[^/@]+(?:\/[^/@]+)?(?:@([^/]*))?(?:\/|$)/i.exec(s);
+  if (fs) return { revision: fs[1] === undefined ? undefined : safeDecode(fs[1]) };
+  const web = /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/(?:(?:datasets|spaces)\/)?[^/]+\/[^/]+\/(?:resolve|raw)\/([^/?#]+)/i.exec(s);
+  if (web) return { revision: safeDecode(web[1]) };
+  return undefined;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
 export type RevisionKind = 'commit' | 'short-commit' | 'tag' | 'branch';
 
 /**
