@@ -51,7 +51,12 @@ function isHelperName(name: string): boolean {
 interface Source {
   what: string;
   confidence: Confidence;
+  /** For a same-file helper's data: the source it returns, its line, and the helpers it comes through. */
+  origin?: { what: string; line: number; through: string[] };
 }
+
+/** How many same-file helpers deep a source is followed (`build()` → `_raw()` → `load_dataset`). */
+const HELPER_DEPTH = 4;
 
 /**
  * `aliases`: the file names a loader (`load_dataset`, `read_csv`…) somewhere, so a call by another
@@ -191,47 +196,71 @@ export default createRule<[], PySourceCode>({
     const aliases = NAMED_SOURCE_WORD.test(sc.text);
     // Same-file helpers are read (not at `--depth quick`, where they are judged by their names).
     const readsBodies = context.depth !== 'quick';
-    // Flow between functions of the same file: `def get_data(): return load_dataset("someone/x")`.
-    const returned = new Map<number, Source | null>();
+    // Flow between functions of the same file: `def get_data(): return load_dataset("someone/x")`,
+    // also through helpers that return another helper's data (`def build(): return _raw().map(f)`),
+    // up to `HELPER_DEPTH` calls deep. Each function's answer is kept with the depth it was read to.
+    const returned = new Map<number, { source: Source | null; depthLeft: number }>();
+    const reading = new Set<number>();
     // A cheap gate before resolving a call to its definition: is the name that of a function of this
-    // file whose text names a data source? Once per name, from the scope model (no walk).
+    // file whose text names a data source, or calls such a function? Once per name, from the scope
+    // model (no walk).
     const helperNames = new Map<string, boolean>();
     // The names after `def` in the text first (cheaper than the scope model, which most files then
     // never need).
     let defNames: Set<string> | undefined;
-    const mayReturnSource = (name: string): boolean => {
-      let v = helperNames.get(name);
-      if (v === undefined) {
-        defNames ??= new Set(Array.from(sc.text.matchAll(/\bdef[ \t\\\r\n]+([^\s(:\\]+)/g), (m) => m[1])); // any identifier, not only ASCII
-        v = defNames.has(name) && sc.bindingsNamed(name).some((b) => b.kind === 'def' && SOURCE_WORDS.test(sc.getText(b.node)));
-        helperNames.set(name, v);
-      }
+    const gating = new Set<string>();
+    const mayReturnSource = (name: string, depthLeft = HELPER_DEPTH): boolean => {
+      const known = helperNames.get(name);
+      if (known !== undefined) return known;
+      defNames ??= new Set(Array.from(sc.text.matchAll(/\bdef[ \t\\\r\n]+([^\s(:\\]+)/g), (m) => m[1])); // any identifier, not only ASCII
+      if (!defNames.has(name) || gating.has(name)) return false;
+      gating.add(name);
+      let cut = false;
+      const defs = sc.bindingsNamed(name).filter((b) => b.kind === 'def');
+      const v =
+        defs.some((b) => SOURCE_WORDS.test(sc.getText(b.node))) ||
+        defs.some((b) =>
+          sc.callsIn(b.node).some((c) => {
+            const callee = calleeName(c);
+            if (!callee || callee === name || !defNames!.has(callee)) return false;
+            if (depthLeft <= 0 || gating.has(callee)) return !(cut = true);
+            return mayReturnSource(callee, depthLeft - 1);
+          }),
+        );
+      gating.delete(name);
+      // an answer cut short (depth, a cycle) is not kept: it may differ when asked from elsewhere
+      if (v || !cut) helperNames.set(name, v);
       return v;
     };
-    const returnedSource = (call: PyNode): Source | undefined => {
+    const returnedSource = (call: PyNode, depthLeft = HELPER_DEPTH): Source | undefined => {
       const name = calleeName(call);
       if (!name || !mayReturnSource(name)) return undefined;
       const fn = sc.localFunction(call);
       if (!fn || fn.type !== 'function_definition') return undefined;
-      let cached = returned.get(fn.id);
-      if (cached === undefined) {
-        cached = null;
-        const body = fn.childForFieldName('body');
-        // Only a helper whose text names a data source can return one: skip walking the others.
-        if (body && SOURCE_WORDS.test(sc.getText(body))) {
-          walkBody(body, (n) => {
-            if (cached || n.type !== 'call') return;
-            const inner = remoteDataSource(sc, n, aliases, readsBodies);
-            // returned unvalidated, directly or through what holds it (`train_data = dataset["train"]`,
-            // `ConstantLengthDataset(tok, dataset)`, a tuple)
-            if (!inner || !traceDataset(sc, n).returned) return;
-            const where = sc.getLoc(n).start.line;
-            cached = { what: `${fn.childForFieldName('name')?.text ?? 'helper'}() (${inner.what} at line ${where})`, confidence: inner.confidence };
-          });
-        }
-        returned.set(fn.id, cached);
+      const cached = returned.get(fn.id);
+      if (cached && (cached.source || cached.depthLeft >= depthLeft)) return cached.source ?? undefined;
+      if (reading.has(fn.id)) return undefined; // recursion: what it returns is being read
+      reading.add(fn.id);
+      let found: Source | null = null;
+      const body = fn.childForFieldName('body');
+      if (body) {
+        const fnName = fn.childForFieldName('name')?.text ?? 'helper';
+        walkBody(body, (n) => {
+          if (found || n.type !== 'call') return;
+          const direct = remoteDataSource(sc, n, aliases, readsBodies);
+          const inner = direct ?? (depthLeft > 0 ? returnedSource(n, depthLeft - 1) : undefined);
+          // returned unvalidated, directly or through what holds it (`train_data = dataset["train"]`,
+          // `ConstantLengthDataset(tok, dataset)`, a tuple)
+          if (!inner || !traceDataset(sc, n).returned) return;
+          const origin = inner.origin ?? { what: inner.what, line: sc.getLoc(n).start.line, through: [] };
+          const through = direct ? origin.through : [`${calleeName(n)}()`, ...origin.through];
+          const via = through.length ? `, through ${through.join(', ')}` : '';
+          found = { what: `${fnName}() (${origin.what} at line ${origin.line}${via})`, confidence: inner.confidence, origin: { ...origin, through } };
+        });
       }
-      return cached ?? undefined;
+      reading.delete(fn.id);
+      returned.set(fn.id, { source: found, depthLeft });
+      return found ?? undefined;
     };
     return {
       call(node: PyNode) {

@@ -28,6 +28,11 @@ ruleTester.run('hf/untrusted-training-data', rule, {
   ],
   invalid: [
     {
+      // two levels of same-file helpers (alignment-handbook's get_datasets → mix_datasets → load_dataset)
+      code: 'from datasets import load_dataset\nfrom transformers import Trainer\ndef _raw():\n    return load_dataset("someone/scraped-corpus", split="train")\ndef build_dataset():\n    return _raw().map(lambda x: x)\ndef train(model):\n    Trainer(model=model, train_dataset=build_dataset()).train()',
+      errors: [{ messageId: 'untrusted', data: { what: 'build_dataset() (load_dataset("someone/scraped-corpus") at line 4, through _raw())', line: 8 }, line: 8, confidence: 'high' }],
+    },
+    {
       code: 'from datasets import load_dataset\nfrom transformers import Trainer\ndef f(m):\n    d = load_dataset("someone/corpus")\n    t = Trainer(model=m, train_dataset=d["train"])\n    t.train()',
       errors: [{ messageId: 'untrusted', data: { what: 'load_dataset("someone/corpus")', line: 5 }, line: 4, column: 9, confidence: 'high' }],
     },
