@@ -322,8 +322,9 @@ export default createRule<[], JsSourceCode>({
     // `net.fetch`…), or a CLIENTS module named in its import (`node:https`, `electron/main` too) — not
     // the letters in `key` or `gotten`.
     triggers: [/\bfetch\b/, /['"`](?:axios|got|ky|undici|(?:node:)?https?|follow-redirects|electron(?:\/main|\/utility)?)['"`]/],
-    // And what it reports needs: a URL that `looksLikeModelFile`, or a model sink (`modelSinkIn`:
-    // an ONNX session, `tf.io.fromMemory`, or a write to a model-file path).
+    // And what it reports needs: a URL that `looksLikeModelFile` (or one of the values it may take,
+    // or a Hub `/resolve/` URL), or a model sink (`modelSinkIn`: an ONNX session, `tf.io.fromMemory`,
+    // or a write to a model-file path).
     triggerGroups: [[...MODEL_FILE_TRIGGERS, 'InferenceSession', 'fromMemory']],
     docs: {
       description:
