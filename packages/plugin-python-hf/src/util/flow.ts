@@ -135,6 +135,9 @@ class Taint {
     }
   }
 
+  /** Is `node` a name that holds the data here (`rows` in `[x for x in rows if ok(x)]`)? */
+  readonly holdsData = (node: PyNode): boolean => node.type === 'identifier' && this.reads(node);
+
   /** Does `node` read the data? */
   reads(node: PyNode | null | undefined): boolean {
     return !!node && !this.empty && this.identifiers(node).some((id) => this.partRead(id) !== undefined);
@@ -267,24 +270,41 @@ function isValidationCall(taint: Taint, call: PyNode): boolean {
 function containsValidation(taint: Taint, node: PyNode): boolean {
   if (node.type === 'call' && isValidationCall(taint, node)) return true;
   if (node.descendantsOfType('call').some((c) => !!c && isValidationCall(taint, c))) return true;
-  const readsData = (n: PyNode) => taint.reads(n);
-  return [node, ...node.descendantsOfType([...COMPREHENSIONS])].some((c) => !!c && validatingComprehension(taint.sc, c, readsData));
+  return [node, ...node.descendantsOfType([...COMPREHENSIONS])].some((c) => !!c && validatingComprehension(taint.sc, c, taint.holdsData));
 }
 
 const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+
+/**
+ * Does a loop over `iterable` go through the elements of the data (`isData`): the data itself, a split
+ * of it (`ds["train"]`), or what its methods return (`ds.shuffle()`)? Not one of its attributes
+ * (`[c for c in ds.column_names if c not in keep]` lists column names), nor what a function makes of it
+ * (`range(len(ds))`).
+ */
+function iteratesOver(iterable: PyNode | null, isData: (n: PyNode) => boolean): boolean {
+  let cur = iterable;
+  for (let i = 0; cur && i < 64; i++) {
+    if (isData(cur)) return true;
+    if (cur.type === 'parenthesized_expression') cur = cur.namedChildren[0] ?? null;
+    else if (cur.type === 'subscript') cur = cur.childForFieldName('value');
+    else if (cur.type === 'call') cur = receiverOf(cur);
+    else return false;
+  }
+  return false;
+}
 
 /**
  * `[x for x in rows if is_clean(x)]`: a comprehension over the data that keeps only the elements a
  * condition on them accepts, as `filter(is_clean, rows)` does. A condition that does not read the
  * element (`if args.keep`) checks nothing.
  */
-function validatingComprehension(sc: PySourceCode, node: PyNode, readsData: (n: PyNode) => boolean): boolean {
+function validatingComprehension(sc: PySourceCode, node: PyNode, isData: (n: PyNode) => boolean): boolean {
   if (!COMPREHENSIONS.has(node.type)) return false;
   const clauses = node.namedChildren;
   const conditions = clauses.filter((c) => c.type === 'if_clause');
   if (conditions.length === 0) return false;
   const elements = clauses
-    .filter((c) => c.type === 'for_in_clause' && readsData(c.childForFieldName('right') ?? c))
+    .filter((c) => c.type === 'for_in_clause' && iteratesOver(c.childForFieldName('right'), isData))
     .flatMap((c) => targetIdentifiers(c.childForFieldName('left')));
   if (elements.length === 0) return false;
   return conditions.some((cond) => identifierNodesIn(cond).some((id) => elements.some((e) => sc.sameVariable(e, id))));
@@ -317,7 +337,7 @@ function trainingSinkUses(taint: Taint, call: PyNode): boolean {
 function refersUnvalidated(taint: Taint, node: PyNode | null | undefined): boolean {
   if (!taint.reads(node)) return false;
   if (node!.type === 'call' && isValidationCall(taint, node!)) return false;
-  if (validatingComprehension(taint.sc, node!, (n) => taint.reads(n))) return false;
+  if (validatingComprehension(taint.sc, node!, taint.holdsData)) return false;
   if (node!.type === 'subscript') return refersUnvalidated(taint, node!.childForFieldName('value'));
   return true;
 }
@@ -355,7 +375,7 @@ function computeTrace(sc: PySourceCode, source: PyNode): DatasetTrace {
   // Directly nested in a sink or a validation: `Trainer(train_dataset=load_dataset(...)["train"])`.
   const stmt = statementOf(source);
   let cur: PyNode | null = source.parent;
-  const fromSource = (n: PyNode) => isInside(source, n);
+  const fromSource = (n: PyNode) => same(n, source);
   while (cur && !same(cur, stmt.parent)) {
     // `[x for x in load_dataset(...) if is_clean(x)]`
     if (validatingComprehension(sc, cur, fromSource)) return { validated: true };
@@ -441,7 +461,7 @@ function computeTrace(sc: PySourceCode, source: PyNode): DatasetTrace {
       return;
     }
     // `Trainer(train_dataset=[x for x in rows if is_clean(x)])`: the checked elements are handed over
-    if (COMPREHENSIONS.has(n.type) && !insideAssignmentRight(n) && !discarded(n) && validatingComprehension(sc, n, (x) => taint.reads(x))) {
+    if (COMPREHENSIONS.has(n.type) && !insideAssignmentRight(n) && !discarded(n) && validatingComprehension(sc, n, taint.holdsData)) {
       result.validated = true;
       return;
     }
@@ -505,7 +525,7 @@ function containsTrainingUseOf(call: PyNode, source: PyNode): boolean {
 function containsValidationAround(sc: PySourceCode, right: PyNode, source: PyNode): boolean {
   let cur: PyNode | null = source.parent;
   while (cur && isInside(cur, right)) {
-    if (validatingComprehension(sc, cur, (n) => isInside(source, n))) return true;
+    if (validatingComprehension(sc, cur, (n) => same(n, source))) return true;
     if (cur.type === 'call') {
       const name = calleeName(cur) ?? '';
       const recv = receiverOf(cur);
