@@ -901,6 +901,28 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private readonly callsInCache = new Map<number, Node[]>();
 
   /**
+   * What a function of this file returns: the expressions of its own `return` statements, in source
+   * order (not those of nested `def`s, classes or lambdas; a bare `return`, and running off the end of
+   * the body, return `None` and give no expression). Kept per function.
+   */
+  returnValues(fn: Node): readonly Node[] {
+    let list = this.returnsCache.get(fn.id);
+    if (!list) {
+      list = [];
+      if (fn.type === 'function_definition') {
+        for (const r of this.descendants(fn, 'return_statement')) {
+          const value = namedChildrenOf(r).find((c) => c.type !== 'comment');
+          if (value && this.enclosingFunction(r).id === fn.id) list.push(value);
+        }
+      }
+      this.returnsCache.set(fn.id, list);
+    }
+    return list;
+  }
+
+  private readonly returnsCache = new Map<number, Node[]>();
+
+  /**
    * Every call inside `node` (nested `def`s and lambdas included), in source order: the same as
    * `descendants(node, 'call')`, kept, so that asking again for the same function costs nothing.
    * The module's are the file's calls, shared with `callSites`.
@@ -1971,6 +1993,24 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       for (const [k, v] of info.keywords) named.set(k, pyStrOf(this.constant(v)));
       return formatTemplate(template, positional, named) ?? UNKNOWN;
     }
+    if (fn.type === 'attribute') {
+      // `"Org/Model".lower()`, `spec.split("@")[0]` with `spec` a constant, `"/".join([ORG, NAME])`
+      const method = fn.childForFieldName('attribute')?.text;
+      const object = fn.childForFieldName('object');
+      if (method && STRING_METHODS.has(method) && object) {
+        const self = this.constant(object);
+        // not a string (`os.path.join(...)` is a function of a module): asked below
+        if (typeof self === 'string') {
+          const info = this.argInfo(call);
+          if (info.dictSplats.length > 0 || info.unresolved || info.positional.some((p) => p.splat)) return UNKNOWN;
+          const args = info.positional.map((p) => this.constant(p.node));
+          const keywords = new Map<string, ConstantValue | Unknown>();
+          for (const [k, v] of info.keywords) keywords.set(k, this.constant(v));
+          const v = stringMethod(self, method, args, keywords);
+          return v === undefined ? UNKNOWN : v;
+        }
+      }
+    }
     const q = this.qualifiedName(fn);
     if (!q) return UNKNOWN;
     if (PATH_JOIN.has(q) || PATH_CLASSES.has(q)) {
@@ -2325,6 +2365,43 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
 
   // -------------------------------------------------------------------------------------------
   // Tree helpers
+
+  /**
+   * The conditions that decide whether `node` runs, nearest first, up to its function (or lambda,
+   * class, module): the condition of each `if` / `elif` / `while` whose body holds it with `holds:
+   * true`, the conditions of the `if` and earlier `elif`s before the `elif` or `else` that holds it
+   * with `holds: false`; likewise for `a if c else b`. Early exits (`if not c: return`) are not seen.
+   */
+  branchConditions(node: Node): Array<{ condition: Node; holds: boolean }> {
+    const out: Array<{ condition: Node; holds: boolean }> = [];
+    let child = node;
+    for (let p = node.parent; p; child = p, p = p.parent) {
+      const t = p.type;
+      if (t === 'function_definition' || t === 'lambda' || t === 'class_definition' || t === 'module') break;
+      if (t === 'if_statement' || t === 'while_statement') {
+        const condition = p.childForFieldName('condition');
+        if (!condition) continue;
+        if (p.childForFieldName(t === 'if_statement' ? 'consequence' : 'body')?.id === child.id) out.push({ condition, holds: true });
+        else if (child.type === 'elif_clause' || child.type === 'else_clause') {
+          // `child` is reached when the `if` and the `elif`s before it were false
+          out.push({ condition, holds: false });
+          for (const alt of namedChildrenOf(p)) {
+            if (alt.id === child.id) break;
+            const c = alt.type === 'elif_clause' ? alt.childForFieldName('condition') : null;
+            if (c) out.push({ condition: c, holds: false });
+          }
+        }
+      } else if (t === 'elif_clause') {
+        const condition = p.childForFieldName('condition');
+        if (condition && p.childForFieldName('consequence')?.id === child.id) out.push({ condition, holds: true });
+      } else if (t === 'conditional_expression') {
+        const [a, condition, b] = namedChildrenOf(p);
+        if (condition && a?.id === child.id) out.push({ condition, holds: true });
+        else if (condition && b?.id === child.id) out.push({ condition, holds: false });
+      }
+    }
+    return out;
+  }
 
   /** Ancestors of a node, nearest first (excluding the node itself). */
   ancestors(node: Node): Node[] {
@@ -2729,6 +2806,92 @@ function truthy(v: ConstantValue): boolean {
 }
 
 /** Python `str()` of a constant usable in formatting (strings, ints, bools, None), else undefined. */
+/** The `str` methods `constant` evaluates on a constant string. */
+const STRING_METHODS = new Set(['lower', 'upper', 'casefold', 'strip', 'lstrip', 'rstrip', 'replace', 'removeprefix', 'removesuffix', 'split', 'rsplit', 'join']);
+
+const PY_WHITESPACE = /[\s\x1c-\x1f\x85]/;
+
+/** `s.<method>(*args, **keywords)` as CPython computes it, or `undefined` when an argument is not one it takes. */
+function stringMethod(s: string, method: string, args: Array<ConstantValue | Unknown>, keywords: Map<string, ConstantValue | Unknown>): ConstantValue | undefined {
+  if (args.some((a) => a === UNKNOWN) || [...keywords.values()].some((v) => v === UNKNOWN)) return undefined;
+  const arg = (i: number, name?: string): ConstantValue | undefined => (args[i] as ConstantValue | undefined) ?? (name !== undefined ? (keywords.get(name) as ConstantValue | undefined) : undefined);
+  const only = (n: number, names: string[] = []) => args.length <= n && [...keywords.keys()].every((k) => names.includes(k));
+  switch (method) {
+    case 'lower':
+    case 'casefold':
+      return only(0) ? s.toLowerCase() : undefined;
+    case 'upper':
+      return only(0) ? s.toUpperCase() : undefined;
+    case 'strip':
+    case 'lstrip':
+    case 'rstrip': {
+      const chars = arg(0);
+      if (!only(1) || (chars !== undefined && chars !== null && typeof chars !== 'string')) return undefined;
+      const strip = (c: string) => (typeof chars === 'string' ? chars.includes(c) : PY_WHITESPACE.test(c));
+      let start = 0;
+      let end = s.length;
+      if (method !== 'rstrip') while (start < end && strip(s[start])) start++;
+      if (method !== 'lstrip') while (end > start && strip(s[end - 1])) end--;
+      return s.slice(start, end);
+    }
+    case 'replace': {
+      const [from, to, count] = [arg(0), arg(1), arg(2, 'count')];
+      if (!only(3, ['count']) || typeof from !== 'string' || typeof to !== 'string') return undefined;
+      if (count !== undefined && typeof count !== 'number') return undefined;
+      const limit = count === undefined || count < 0 ? Infinity : count;
+      if (from === '') return undefined; // inserts between every character: rare, not worth the rules
+      const parts = s.split(from);
+      if (parts.length - 1 <= limit) return parts.join(to);
+      return parts.slice(0, limit + 1).join(to) + from + parts.slice(limit + 1).join(from);
+    }
+    case 'removeprefix':
+    case 'removesuffix': {
+      const affix = arg(0);
+      if (!only(1) || typeof affix !== 'string') return undefined;
+      if (method === 'removeprefix') return affix && s.startsWith(affix) ? s.slice(affix.length) : s;
+      return affix && s.endsWith(affix) ? s.slice(0, s.length - affix.length) : s;
+    }
+    case 'split':
+    case 'rsplit': {
+      const sep = arg(0, 'sep');
+      const max = arg(1, 'maxsplit');
+      if (!only(2, ['sep', 'maxsplit']) || (sep !== undefined && sep !== null && typeof sep !== 'string') || (max !== undefined && typeof max !== 'number')) return undefined;
+      const maxsplit = max === undefined || max < 0 ? -1 : max;
+      if (typeof sep === 'string') {
+        if (sep === '') return undefined; // ValueError
+        const parts = s.split(sep);
+        if (maxsplit < 0 || parts.length <= maxsplit + 1) return parts;
+        if (method === 'split') return [...parts.slice(0, maxsplit), parts.slice(maxsplit).join(sep)];
+        return [parts.slice(0, parts.length - maxsplit).join(sep), ...parts.slice(parts.length - maxsplit)];
+      }
+      if (maxsplit >= 0 && method === 'rsplit') return undefined;
+      // runs of whitespace; after `maxsplit` splits the rest, leading whitespace skipped
+      const out: string[] = [];
+      let i = 0;
+      for (;;) {
+        while (i < s.length && PY_WHITESPACE.test(s[i])) i++;
+        if (i >= s.length) break;
+        if (maxsplit >= 0 && out.length === maxsplit) {
+          out.push(s.slice(i));
+          break;
+        }
+        let j = i;
+        while (j < s.length && !PY_WHITESPACE.test(s[j])) j++;
+        out.push(s.slice(i, j));
+        i = j;
+      }
+      return out;
+    }
+    case 'join': {
+      const items = arg(0);
+      if (!only(1) || !Array.isArray(items) || !items.every((x) => typeof x === 'string')) return undefined;
+      return (items as string[]).join(s);
+    }
+    default:
+      return undefined;
+  }
+}
+
 function pyStrOf(v: ConstantValue | Unknown): string | undefined {
   if (typeof v === 'string') return v;
   if (typeof v === 'boolean') return v ? 'True' : 'False';

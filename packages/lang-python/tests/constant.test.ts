@@ -286,3 +286,36 @@ describe('defaultValue of environment variables', () => {
     expect(sc.constant(valueOf(sc, 'x'))).toBe(UNKNOWN);
   });
 });
+
+describe('constant of str methods', () => {
+  it.each([
+    ['SPEC = " Org/Model@v1 "\nx = SPEC.split("@")[0].strip()', 'Org/Model'],
+    ['x = "Org/Model".lower()', 'org/model'],
+    ['x = "org/model".upper()', 'ORG/MODEL'],
+    ['x = "./out/".rstrip("/")', './out'],
+    ['x = "xxabcxx".strip("x")', 'abc'],
+    ['x = "  a ".lstrip()', 'a '],
+    ['x = "a-b-c".replace("-", "/")', 'a/b/c'],
+    ['x = "a-b-c".replace("-", "/", 1)', 'a/b-c'],
+    ['x = "hf://org/m".removeprefix("hf://")', 'org/m'],
+    ['x = "m.bin".removesuffix(".bin")', 'm'],
+    ['x = "a/b/c".split("/", 1)', ['a', 'b/c']],
+    ['x = "a/b/c".rsplit("/", 1)', ['a/b', 'c']],
+    ['x = "a/b/c".split("/", maxsplit=1)[1]', 'b/c'],
+    ['x = "  a  b c ".split()', ['a', 'b', 'c']],
+    ['x = "  a  b c ".split(None, 1)', ['a', 'b c ']],
+    ['ORG = "org"\nx = "/".join([ORG, "m"])', 'org/m'],
+  ])('%s', async (text, expected) => {
+    expect(await constOf(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['x = spec.split("@")[0].strip()'], // the receiver is not known
+    ['x = "a".strip(chars)'],
+    ['x = "a,b".split("")'], // ValueError
+    ['x = "/".join([a, "m"])'],
+    ['x = "a".zfill(3)'], // not evaluated
+  ])('%s is unknown', async (text) => {
+    expect(await constOf(text)).toBe(UNKNOWN);
+  });
+});

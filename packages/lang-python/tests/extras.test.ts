@@ -592,3 +592,30 @@ describe('reachingBindings in loops', () => {
     expect(sc.constant(valueOf(sc, 'x'))).toBe(1); // not in a loop: the later binding does not reach
   });
 });
+
+describe('returnValues', () => {
+  it('lists the expressions of the function\'s own return statements', async () => {
+    const sc = await parse(
+      ['def f(a):', '    if a:', '        return "./local"', '    def g():', '        return "nested"', '    h = lambda: "lam"', '    for x in a:', '        return x', '    return', 'def k():', '    pass'].join('\n'),
+    );
+    const [f, , k] = nodesOfType(sc, 'function_definition');
+    expect(sc.returnValues(f).map((n) => n.text)).toEqual(['"./local"', 'x']);
+    expect(sc.returnValues(k)).toEqual([]);
+  });
+});
+
+describe('branchConditions', () => {
+  it('lists the conditions that hold where a node runs', async () => {
+    const sc = await parse(
+      ['def f(p, q):', '    if a(p):', '        x(1)', '    elif b(p):', '        x(2)', '    else:', '        x(3)', '    while c(q):', '        y = x(4) if d(q) else x(5)', '    x(6)'].join('\n'),
+    );
+    const at = (n: number) =>
+      sc.branchConditions(nodesOfType(sc, 'call').find((c) => c.text === `x(${n})`)!).map(({ condition, holds }) => `${holds ? '' : 'not '}${condition.text}`);
+    expect(at(1)).toEqual(['a(p)']);
+    expect(at(2)).toEqual(['b(p)', 'not a(p)']);
+    expect(at(3)).toEqual(['not a(p)', 'not b(p)']);
+    expect(at(4)).toEqual(['d(q)', 'c(q)']);
+    expect(at(5)).toEqual(['not d(q)', 'c(q)']);
+    expect(at(6)).toEqual([]);
+  });
+});

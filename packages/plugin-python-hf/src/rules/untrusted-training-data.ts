@@ -3,8 +3,9 @@ import { callTrigger } from '@oculum/lang-python';
 import { calleeName, calleeOf, walkBody, type PyNode, type PySourceCode } from '../util/ast.js';
 import { classifyRevision, hubFileRevision, isUrl, PACKAGED_DATASET_BUILDERS, classifyModelRef } from '../util/classify.js';
 import { traceDataset, TRAIN_KEYWORDS, TRAIN_METHODS, TRAINING_LOOP_CALLS } from '../util/flow.js';
+import { checkedOnDisk } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
-import { resolve } from '../util/resolve.js';
+import { resolve, resolveId } from '../util/resolve.js';
 
 const name = 'untrusted-training-data';
 
@@ -71,13 +72,14 @@ function remoteDataSource(sc: PySourceCode, call: PyNode, aliases: boolean, read
   const qn = sc.qualifiedName(fn);
   if (qn && /^datasets\.(?:[\w.]*\.)?load_dataset$/.test(qn)) {
     const pathNode = sc.argument(call, { name: 'path' }) ?? sc.argument(call, { position: 0 });
-    if (!pathNode) return undefined;
+    // a path found on disk (`if os.path.isdir(p): load_dataset(p)`) is local
+    if (!pathNode || checkedOnDisk(sc, call, pathNode)) return undefined;
     const rev = sc.argument(call, { name: 'revision' });
     if (rev) {
       const v = sc.constant(rev);
       if (v === UNKNOWN || (typeof v === 'string' && classifyRevision(v) !== 'branch')) return undefined;
     }
-    const r = resolve(sc, pathNode);
+    const r = resolveId(sc, pathNode);
     if (r.kind === 'string') {
       const builder = r.value.trim().toLowerCase();
       if (PACKAGED_DATASET_BUILDERS.has(builder)) {

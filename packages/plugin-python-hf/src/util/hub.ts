@@ -7,7 +7,7 @@ import { importTrigger } from '@oculum/lang-python';
 import { calleeName, calleeOf, forwardedArgument, receiverOf, same, type PyNode, type PySourceCode } from './ast.js';
 import { classifyModelRef, classifyRevision, pythonTruthy, PACKAGED_DATASET_BUILDERS, type ModelRef, type RevisionKind } from './classify.js';
 import { callCommandTokens, SUBPROCESS } from './download.js';
-import { noneParameterPassedOn, resolve, valuesOf, type Resolved } from './resolve.js';
+import { noneParameterPassedOn, resolve, resolveId, valuesOf, type Resolved } from './resolve.js';
 
 /** Top-level packages whose `*.from_pretrained` fetches from the Hub. */
 export const HF_PACKAGES = [
@@ -236,9 +236,11 @@ export function hubLoad(sc: PySourceCode, call: PyNode): HubLoad | undefined {
     return undefined;
   }
 
-  // a directory this file saved a model to (`save_pretrained(output_dir)` … `from_pretrained(output_dir)`)
-  if (loadsSavedReference(sc, idNode)) return undefined;
-  const resolved = resolve(sc, idNode);
+  // a directory this file saved a model to (`save_pretrained(output_dir)` … `from_pretrained(output_dir)`),
+  // or found on disk (`if os.path.isdir(p): load(p)`)
+  if (loadsSavedReference(sc, idNode) || checkedOnDisk(sc, call, idNode)) return undefined;
+  // a value returned by a call that may return a string (`spec.split("@")[0].strip()`, `get_name()`) is not known
+  const resolved = resolveId(sc, idNode);
   // a model object, or an id not known to be `owner/name`: not this API's Hub load
   if (spec.ownerIdOnly && resolved.kind !== 'string') return undefined;
   let ref: ModelRef | undefined;
@@ -353,6 +355,55 @@ function loadsSavedReference(sc: PySourceCode, id: PyNode): boolean {
   if (!REFERENCE_TYPES.has(id.type)) return false;
   const fn = sc.enclosingFunction(id);
   return savedLocations(sc).references.some((t) => (t.startIndex < id.startIndex || !same(sc.enclosingFunction(t), fn)) && sc.sameReference(t, id));
+}
+
+const PATH_TESTS = /^(?:os\.path|posixpath|ntpath|genericpath)\.(?:isdir|isfile|exists|lexists)$/;
+const PATH_CLASS = /^pathlib\.(?:Pure)?(?:Posix|Windows)?Path$/;
+
+/**
+ * The call runs only where its path was found on disk: inside `if os.path.isdir(p):` (also `isfile`,
+ * `exists`, `Path(p).exists()` / `.is_dir()` / `.is_file()`, one side of an `and`, both sides of an
+ * `or`, the `else` of `if not os.path.exists(p)`), `p` naming the same value as `id`
+ * (`sameReference`, or the same constant). A Hub loader given an existing local path reads it.
+ */
+export function checkedOnDisk(sc: PySourceCode, call: PyNode, id: PyNode): boolean {
+  return sc.branchConditions(call).some(({ condition, holds }) => provesOnDisk(sc, condition, holds, id, 0));
+}
+
+function provesOnDisk(sc: PySourceCode, cond: PyNode | null | undefined, holds: boolean, id: PyNode, depth: number): boolean {
+  if (!cond || depth > 8) return false;
+  switch (cond.type) {
+    case 'parenthesized_expression':
+      return provesOnDisk(sc, cond.namedChildren[0], holds, id, depth + 1);
+    case 'not_operator':
+      return provesOnDisk(sc, cond.childForFieldName('argument'), !holds, id, depth + 1);
+    case 'boolean_operator': {
+      const and = cond.childForFieldName('operator')?.text === 'and';
+      const left = cond.childForFieldName('left');
+      const right = cond.childForFieldName('right');
+      // `a and b` that holds (`a or b` that fails): each side does; `a or b` that holds: one side does
+      if (and === holds) return provesOnDisk(sc, left, holds, id, depth + 1) || provesOnDisk(sc, right, holds, id, depth + 1);
+      return provesOnDisk(sc, left, holds, id, depth + 1) && provesOnDisk(sc, right, holds, id, depth + 1);
+    }
+    case 'call': {
+      if (!holds) return false;
+      const fn = calleeOf(cond);
+      if (!fn) return false;
+      let tested: PyNode | undefined;
+      const qn = sc.qualifiedName(fn);
+      if (qn && PATH_TESTS.test(qn)) tested = sc.argument(cond, { name: 'path' }) ?? sc.argument(cond, { position: 0 });
+      else if (fn.type === 'attribute' && /^(?:exists|is_dir|is_file)$/.test(calleeName(cond) ?? '')) {
+        const recv = receiverOf(cond);
+        tested = recv?.type === 'call' && PATH_CLASS.test(sc.qualifiedName(calleeOf(recv)!) ?? '') ? sc.argument(recv, { position: 0 }) : (recv ?? undefined);
+      }
+      if (!tested) return false;
+      if (sc.sameReference(tested, id)) return true;
+      const a = sc.constant(tested);
+      return typeof a === 'string' && a === sc.constant(id);
+    }
+    default:
+      return false;
+  }
 }
 
 /** An `HfApi` object: `HfApi()` itself, or a name bound to it. */

@@ -4,7 +4,7 @@
  * enclosing function are followed through the language's `bindingsOf` when it offers it.
  */
 import { UNKNOWN } from '@oculum/core';
-import { argList, calleeOf, isPlainString, same, type PyNode, type PySourceCode } from './ast.js';
+import { argList, calleeOf, isPlainString, receiverOf, same, type PyNode, type PySourceCode } from './ast.js';
 import { isModelFile } from './classify.js';
 
 export type Resolved =
@@ -18,7 +18,7 @@ export type Resolved =
   /** A private temporary directory (`tempfile.TemporaryDirectory()`, `mkdtemp()`). */
   | { kind: 'private-temp' }
   /** A known value that is not a string (None, a number, a model object built by a call...). */
-  | { kind: 'non-string'; why: string }
+  | { kind: 'non-string'; why: string; call?: PyNode }
   | { kind: 'unknown' };
 
 const JOIN_FUNCS = new Set(['os.path.join', 'posixpath.join', 'ntpath.join', 'os.path.abspath', 'os.path.realpath', 'os.path.normpath', 'os.path.expanduser', 'os.path.expandvars', 'os.path.dirname', 'os.fspath', 'os.path.relpath']);
@@ -134,6 +134,8 @@ function resolveCall(sc: PySourceCode, node: PyNode, depth: number): Resolved {
           const r = resolve(sc, obj, depth + 1);
           if (r.kind === 'local' || r.kind === 'private-temp') return r;
           if (r.kind === 'string' || r.kind === 'prefix') return { kind: 'local', why: `.${method}()`, prefix: r.value };
+          // methods only a `pathlib` path has (not `resolve`): `temp_dir.absolute()` is a local path
+          if (method !== 'resolve') return { kind: 'local', why: `.${method}()` };
         }
         if (method === 'format' && obj) {
           const r = resolve(sc, obj, depth + 1);
@@ -163,6 +165,19 @@ function resolveCall(sc: PySourceCode, node: PyNode, depth: number): Resolved {
           }
         }
       }
+      // `spec.split("@")[0].strip()`, `name.lower()`: a string (`constant` folds them on constants)
+      if (fn?.type === 'attribute') {
+        const method = fn.childForFieldName('attribute')?.text ?? '';
+        const obj = fn.childForFieldName('object');
+        if (STRING_METHODS.has(method) && obj) {
+          const r = resolve(sc, obj, depth + 1);
+          // a local path stays one (`os.path.join(d, x).rstrip("/")`), so does the start of a path built at run time
+          if (r.kind === 'local' || r.kind === 'private-temp') return r;
+          if (r.kind === 'prefix' && (method === 'rstrip' || method === 'removesuffix')) return r;
+          if (r.kind === 'prefix' && (method === 'lower' || method === 'casefold')) return { ...r, value: r.value.toLowerCase() };
+          return { kind: 'unknown' };
+        }
+      }
       // os.environ.get("X", "default") / os.getenv("X", "default"): the default, overridable
       if (qn === 'os.environ.get' || qn === 'os.getenv' || qn === 'os.environ.setdefault') {
         const def = sc.argument(node, { name: 'default' }) ?? sc.argument(node, { position: 1 });
@@ -170,9 +185,63 @@ function resolveCall(sc: PySourceCode, node: PyNode, depth: number): Resolved {
         const r = resolve(sc, def, depth + 1);
         return r.kind === 'string' ? { ...r, soft: true } : r;
       }
-      return { kind: 'non-string', why: 'call' };
+      return { kind: 'non-string', why: 'call', call: node };
     }
   }
+}
+
+/** `str` methods that return a string (`split` returns a list). */
+const STRING_METHODS = new Set(['lower', 'upper', 'casefold', 'strip', 'lstrip', 'rstrip', 'replace', 'removeprefix', 'removesuffix', 'title', 'capitalize', 'swapcase', 'expandtabs', 'zfill', 'ljust', 'rjust', 'center']);
+
+/** Libraries whose functions build objects (models, tensors, arrays), or return local paths (`snapshot_download`), never a Hub id. */
+const OBJECT_LIBRARIES = /^(?:torch|torchvision|torchaudio|tensorflow|keras|jax|flax|numpy|sklearn|transformers|diffusers|peft|sentence_transformers|datasets|accelerate|trl|huggingface_hub|optimum|vllm|timm|open_clip|setfit|unsloth|bitsandbytes|deepspeed|lightning|pytorch_lightning|safetensors|onnx|onnxruntime|tokenizers|evaluate|gradio|streamlit)\./;
+const STRING_BUILTINS = new Set(['builtins.input', 'builtins.getattr', 'builtins.format', 'builtins.repr']);
+
+/**
+ * `resolve` for an argument that names a repository or a path (a Hub id, a dataset path): the value
+ * of a call that may return a string is not known (a low-confidence finding), rather than "not a
+ * string" (nothing). Such calls: an unknown function (`get_name(spec)`, `cfg.get("model")`), `input()`,
+ * a same-file function that returns such a value or different strings. Not: a class (`Config(...)`), a
+ * function of a library that builds objects (`AutoModel.from_pretrained(...)`, `torch.compile(m)`), a
+ * method of such an object (`model.to(device)`), a same-file function that returns only local paths
+ * or objects.
+ */
+export function resolveId(sc: PySourceCode, node: PyNode | null | undefined, depth = 0): Resolved {
+  const r = resolve(sc, node);
+  return r.kind === 'non-string' && r.call ? callValue(sc, r.call, depth) : r;
+}
+
+function callValue(sc: PySourceCode, call: PyNode, depth: number): Resolved {
+  const object: Resolved = { kind: 'non-string', why: 'call' };
+  if (depth > 4) return { kind: 'unknown' };
+  const fn = calleeOf(call);
+  if (!fn) return { kind: 'unknown' };
+  const local = sc.localFunction(call);
+  if (local) {
+    const values = sc.returnValues(local).map((v) => {
+      const r = resolve(sc, v);
+      return r.kind === 'non-string' && r.call ? callValue(sc, r.call, depth + 1) : r;
+    });
+    if (values.every((r) => r.kind === 'local' || r.kind === 'private-temp' || r.kind === 'non-string')) return values.find((r) => r.kind !== 'non-string') ?? object;
+    const first = values[0];
+    if (first.kind === 'string' && values.every((r) => r.kind === 'string' && r.value === first.value)) return first;
+    return { kind: 'unknown' };
+  }
+  // a class of this file builds an object
+  if (sc.localSubclass(fn)) return object;
+  const qn = sc.qualifiedName(fn);
+  if (qn) {
+    if (STRING_BUILTINS.has(qn)) return { kind: 'unknown' };
+    if (qn.startsWith('builtins.') || OBJECT_LIBRARIES.test(qn) || /^[A-Z]/.test(qn.slice(qn.lastIndexOf('.') + 1))) return object;
+    return { kind: 'unknown' };
+  }
+  // a method of an object built here (`AutoModel.from_pretrained(p).to(device)`, `accelerator.unwrap_model(m)`)
+  const recv = receiverOf(call);
+  if (recv) {
+    const r = recv.type === 'call' ? callValue(sc, recv, depth + 1) : resolveId(sc, recv, depth + 1);
+    if (r.kind === 'non-string') return object;
+  }
+  return { kind: 'unknown' };
 }
 
 function resolveOther(sc: PySourceCode, node: PyNode, depth: number): Resolved {
