@@ -1,8 +1,9 @@
 import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
-import { callTrigger } from '@oculum/lang-python';
-import { calleeName, calleeOf, walkBody, type PyNode, type PySourceCode } from '../util/ast.js';
+import { callTrigger, importTrigger } from '@oculum/lang-python';
+import { calleeName, calleeOf, same, walkBody, type PyNode, type PySourceCode } from '../util/ast.js';
 import { classifyRevision, hubFileRevision, isUrl, PACKAGED_DATASET_BUILDERS, classifyModelRef } from '../util/classify.js';
 import { traceDataset, TRAIN_KEYWORDS, TRAIN_METHODS, TRAINING_LOOP_CALLS } from '../util/flow.js';
+import { rawDownload } from '../util/download.js';
 import { checkedOnDisk } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
 import { resolve, resolveId } from '../util/resolve.js';
@@ -59,19 +60,65 @@ interface Source {
 /** How many same-file helpers deep a source is followed (`build()` → `_raw()` → `load_dataset`). */
 const HELPER_DEPTH = 4;
 
+/** What `remoteDataSource` knows of the file. */
+interface SourceContext {
+  /**
+   * The file names a loader (`load_dataset`, `read_csv`…) somewhere, so a call by another name may be
+   * one (`from datasets import load_dataset as ld`, `read = pd.read_csv`, `getattr(datasets,
+   * "load_dataset")`): its callee is then resolved too.
+   */
+  aliases: boolean;
+  /** Same-file helpers are judged by their bodies (not at `--depth quick`). */
+  readsBodies: boolean;
+  /** The file imports an HTTP client (`requests`, `httpx`, `aiohttp`, `urllib`). */
+  web: boolean;
+  /**
+   * Reading a same-file helper for one of its calls: a path that is a parameter of the helper is
+   * what that call passes (`def load_remote_data(url): return pd.read_csv(url)` called with a URL).
+   */
+  site?: { fn: PyNode; call: PyNode };
+}
+
+/** `node` itself, or, for a parameter of the helper `ctx.site` reads, read unchanged, the argument its call passes. */
+function passed(sc: PySourceCode, ctx: SourceContext, node: PyNode): PyNode;
+function passed(sc: PySourceCode, ctx: SourceContext, node: PyNode | undefined): PyNode | undefined;
+function passed(sc: PySourceCode, ctx: SourceContext, node: PyNode | undefined): PyNode | undefined {
+  if (!ctx.site || node?.type !== 'identifier') return node;
+  const param = sc.parameterOf(node);
+  if (!param || !same(param.function, ctx.site.fn) || !sc.reachingBindings(node).every((b) => b.kind === 'parameter')) return node;
+  return sc.argumentFor(ctx.site.call, param) ?? node;
+}
+
+/** The HTTP clients whose responses `webSource` reads as data. */
+const HTTP_CLIENTS = ['requests', 'httpx', 'aiohttp', 'urllib', 'urllib2', 'six'];
+
 /**
- * `aliases`: the file names a loader (`load_dataset`, `read_csv`…) somewhere, so a call by another
- * name may be one (`from datasets import load_dataset as ld`, `read = pd.read_csv`,
- * `getattr(datasets, "load_dataset")`): its callee is then resolved too.
+ * A web request whose response is data (`urllib.request.urlopen(URL)`, `requests.get(URL)`, a
+ * session's `get`), not one that saves a file (`urlretrieve`); not a loopback or `file:` URL. Medium
+ * confidence: the response may come from a service of the project's own.
  */
-function remoteDataSource(sc: PySourceCode, call: PyNode, aliases: boolean, readsBodies: boolean): Source | undefined {
+function webSource(sc: PySourceCode, call: PyNode): Source | undefined {
+  const dl = rawDownload(sc, call);
+  if (!dl || dl.savesDirectly || dl.commandUrl !== undefined || /subprocess/.test(dl.api)) return undefined;
+  const url = dl.url.kind === 'string' || dl.url.kind === 'prefix' ? dl.url.value : undefined;
+  if (url !== undefined && (!isUrl(url) || /^[a-z]+:\/\/(?:localhost|127\.[\d.]+|\[::1\]|0\.0\.0\.0)(?:[:/]|$)/i.test(url))) return undefined;
+  const api = dl.api.replace('.api.', '.');
+  return { what: url !== undefined ? `${api}("${url.length > 60 ? `${url.slice(0, 57)}...` : url}")` : `${api}(...)`, confidence: 'medium' };
+}
+
+function remoteDataSource(sc: PySourceCode, call: PyNode, ctx: SourceContext): Source | undefined {
+  const { aliases, readsBodies } = ctx;
   const fn = calleeOf(call);
   if (!fn) return undefined;
   const short = calleeName(call) ?? '';
+  if (ctx.web) {
+    const web = webSource(sc, call);
+    if (web) return web;
+  }
   if (!NAMED_SOURCE.test(short) && !isHelperName(short) && !(aliases && (fn.type === 'identifier' || fn.type === 'call'))) return undefined;
   const qn = sc.qualifiedName(fn);
   if (qn && /^datasets\.(?:[\w.]*\.)?load_dataset$/.test(qn)) {
-    const pathNode = sc.argument(call, { name: 'path' }) ?? sc.argument(call, { position: 0 });
+    const pathNode = passed(sc, ctx, sc.argument(call, { name: 'path' }) ?? sc.argument(call, { position: 0 }));
     // a path found on disk (`if os.path.isdir(p): load_dataset(p)`) is local
     if (!pathNode || checkedOnDisk(sc, call, pathNode)) return undefined;
     const rev = sc.argument(call, { name: 'revision' });
@@ -84,7 +131,7 @@ function remoteDataSource(sc: PySourceCode, call: PyNode, aliases: boolean, read
       const builder = r.value.trim().toLowerCase();
       if (PACKAGED_DATASET_BUILDERS.has(builder)) {
         // json/csv/parquet...: remote only when data_files are URLs
-        const files = sc.argument(call, { name: 'data_files' }) ?? sc.argument(call, { position: 3 });
+        const files = passed(sc, ctx, sc.argument(call, { name: 'data_files' }) ?? sc.argument(call, { position: 3 }));
         const urls = files ? remoteFiles(sc, files) : undefined;
         return urls ? { what: `load_dataset("${builder}", data_files="${urls}")`, confidence: 'high' } : undefined;
       }
@@ -95,7 +142,7 @@ function remoteDataSource(sc: PySourceCode, call: PyNode, aliases: boolean, read
     }
     // `load_dataset(extension, data_files=...)`: remote only when the files are URLs. Not `data_dir=`
     // alone: on a Hub id it names a folder of the repository (`data_dir="data/finetune"`).
-    const files = r.kind === 'unknown' ? sc.argument(call, { name: 'data_files' }) : undefined;
+    const files = r.kind === 'unknown' ? passed(sc, ctx, sc.argument(call, { name: 'data_files' })) : undefined;
     if (files) {
       const urls = remoteFiles(sc, files);
       return urls ? { what: `load_dataset(..., data_files="${urls}")`, confidence: 'high' } : undefined;
@@ -104,7 +151,7 @@ function remoteDataSource(sc: PySourceCode, call: PyNode, aliases: boolean, read
     return undefined;
   }
   if (qn && /^pandas\.read_(?:csv|json|parquet|table|feather|excel)$/.test(qn)) {
-    const p = sc.argument(call, { position: 0 });
+    const p = passed(sc, ctx, sc.argument(call, { position: 0 }));
     const r = p ? resolve(sc, p) : undefined;
     // a URL, or the Hub's own `hf://datasets/owner/name/…` (its "Use this dataset → pandas" snippet),
     // unless pinned (`hf://datasets/owner/name@<40-hex>/…`)
@@ -153,7 +200,7 @@ function remoteFiles(sc: PySourceCode, files: PyNode): string | undefined {
 }
 
 /** The words of a callee `remoteDataSource` considers (`load_dataset`, `read_csv`…, `REMOTE_HELPER`'s), anywhere: a cheap gate for a helper's text. */
-const SOURCE_WORDS = new RegExp(`${NAMED_SOURCES}|${[...HELPER_WORDS, ...HELPER_PARTS].join('|')}`, 'i');
+const SOURCE_WORDS = new RegExp(`${NAMED_SOURCES}|${[...HELPER_WORDS, ...HELPER_PARTS, 'requests', 'httpx', 'urlopen', 'session'].join('|')}`, 'i');
 /** What a helper's name or arguments must hold for `remoteDataSource` to read it as a data source. */
 const DATA_WORDS = /data|corpus|sample|example|source|set/i;
 const IDENT_CHAR = String.raw`(?:\w|[^\x00-\x7f\s])`;
@@ -180,9 +227,10 @@ export default createRule<[], PySourceCode>({
     severity: 'high',
     languages: ['python'],
     // Both must occur: the training words, and a call of a helper named as a source (tested only
-    // where one of its words is in the text) or a loader's name (its calls and aliases).
+    // where one of its words is in the text), a loader's name (its calls and aliases) or an HTTP
+    // client's import (`webSource`).
     triggers: [TRAINING_WORDS],
-    triggerGroups: [[NAMED_SOURCE_WORD, HELPER_CALL]],
+    triggerGroups: [[NAMED_SOURCE_WORD, HELPER_CALL, importTrigger(HTTP_CLIENTS)]],
     docs: {
       description: 'Reports training data from the Hub or the web, without a pinned revision, that reaches training with no validation step in between.',
       recommended: true,
@@ -198,6 +246,7 @@ export default createRule<[], PySourceCode>({
     const aliases = NAMED_SOURCE_WORD.test(sc.text);
     // Same-file helpers are read (not at `--depth quick`, where they are judged by their names).
     const readsBodies = context.depth !== 'quick';
+    const ctx: SourceContext = { aliases, readsBodies, web: HTTP_CLIENTS.some((m) => sc.imports.has(m)) };
     // Flow between functions of the same file: `def get_data(): return load_dataset("someone/x")`,
     // also through helpers that return another helper's data (`def build(): return _raw().map(f)`),
     // up to `HELPER_DEPTH` calls deep. Each function's answer is kept with the depth it was read to.
@@ -234,22 +283,18 @@ export default createRule<[], PySourceCode>({
       if (v || !cut) helperNames.set(name, v);
       return v;
     };
-    const returnedSource = (call: PyNode, depthLeft = HELPER_DEPTH): Source | undefined => {
-      const name = calleeName(call);
-      if (!name || !mayReturnSource(name)) return undefined;
-      const fn = sc.localFunction(call);
-      if (!fn || fn.type !== 'function_definition') return undefined;
-      const cached = returned.get(fn.id);
-      if (cached && (cached.source || cached.depthLeft >= depthLeft)) return cached.source ?? undefined;
-      if (reading.has(fn.id)) return undefined; // recursion: what it returns is being read
+    /** What a same-file helper returns, read in its body; for one call (`site`), with the arguments it passes. */
+    const readHelper = (fn: PyNode, depthLeft: number, site: SourceContext['site']): Source | null => {
+      if (reading.has(fn.id)) return null; // recursion: what it returns is being read
       reading.add(fn.id);
+      const here: SourceContext = site ? { ...ctx, site } : ctx;
       let found: Source | null = null;
       const body = fn.childForFieldName('body');
       if (body) {
         const fnName = fn.childForFieldName('name')?.text ?? 'helper';
         walkBody(body, (n) => {
           if (found || n.type !== 'call') return;
-          const direct = remoteDataSource(sc, n, aliases, readsBodies);
+          const direct = remoteDataSource(sc, n, here);
           const inner = direct ?? (depthLeft > 0 ? returnedSource(n, depthLeft - 1) : undefined);
           // returned unvalidated, directly or through what holds it (`train_data = dataset["train"]`,
           // `ConstantLengthDataset(tok, dataset)`, a tuple)
@@ -261,12 +306,30 @@ export default createRule<[], PySourceCode>({
         });
       }
       reading.delete(fn.id);
-      returned.set(fn.id, { source: found, depthLeft });
-      return found ?? undefined;
+      return found;
+    };
+    const bySite = new Map<number, Source | null>();
+    const returnedSource = (call: PyNode, depthLeft = HELPER_DEPTH): Source | undefined => {
+      const name = calleeName(call);
+      if (!name || !mayReturnSource(name)) return undefined;
+      const fn = sc.localFunction(call);
+      if (!fn || fn.type !== 'function_definition') return undefined;
+      // A call that passes arguments may decide what the helper loads (`load_remote_data("https://…")`
+      // with `def load_remote_data(url): return pd.read_csv(url)`): read for that call.
+      if (sc.positionalArguments(call).length > 0 || sc.keywordArguments(call).size > 0) {
+        let v = bySite.get(call.id);
+        if (v === undefined) bySite.set(call.id, (v = readHelper(fn, depthLeft, { fn, call })));
+        return v ?? undefined;
+      }
+      const cached = returned.get(fn.id);
+      if (cached && (cached.source || cached.depthLeft >= depthLeft)) return cached.source ?? undefined;
+      const source = readHelper(fn, depthLeft, undefined);
+      returned.set(fn.id, { source, depthLeft });
+      return source ?? undefined;
     };
     return {
       call(node: PyNode) {
-        const src = remoteDataSource(sc, node, aliases, readsBodies) ?? (readsBodies ? returnedSource(node) : undefined);
+        const src = remoteDataSource(sc, node, ctx) ?? (readsBodies ? returnedSource(node) : undefined);
         if (!src) return;
         const trace = traceDataset(sc, node);
         if (!trace.sink) return;
