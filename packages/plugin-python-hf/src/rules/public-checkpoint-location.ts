@@ -1,5 +1,5 @@
 import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
-import { calleeName, calleeOf, dictPairs, receiverOf, type PyNode, type PySourceCode } from '../util/ast.js';
+import { calleeName, calleeOf, isInside, receiverOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { isModelFile, mentionsModel, publicLocation } from '../util/classify.js';
 import { docsUrl } from '../util/meta.js';
 import { resolve, valuesOf } from '../util/resolve.js';
@@ -141,12 +141,14 @@ export default createRule<[], PySourceCode>({
 
         // cloud uploads with a public ACL
         if (fn.type === 'attribute' && /^(?:upload_file|upload_fileobj|put_object|put|copy_object|put_object_acl|upload_from_filename|upload_from_file|upload_from_string|make_public)$/.test(method)) {
-          const acl = publicAcl(sc, node, method);
-          if (!acl) return;
+          const found = publicAcl(sc, node, method);
+          if (!found) return;
           const evidence = artifactEvidence(sc, node);
           if (!evidence) return;
-          if (method === 'make_public') context.report({ node, messageId: 'makePublic', data: { api: method }, confidence: evidence });
-          else context.report({ node, messageId: 'publicAcl', data: { api: method, acl }, confidence: evidence });
+          // an ACL set in a branch (`if public: extra["ACL"] = "public-read"`) may not be set
+          const confidence: Confidence = found.conditional ? (evidence === 'high' ? 'medium' : 'low') : evidence;
+          if (method === 'make_public') context.report({ node, messageId: 'makePublic', data: { api: method }, confidence });
+          else context.report({ node, messageId: 'publicAcl', data: { api: method, acl: found.acl }, confidence });
           return;
         }
 
@@ -167,7 +169,6 @@ export default createRule<[], PySourceCode>({
   },
 });
 
-/** The public ACL a storage call sets, if any. */
 /** The permission bits of the `stat` module. */
 const STAT_BITS: Record<string, number> = {
   S_IRWXU: 0o700, S_IRUSR: 0o400, S_IWUSR: 0o200, S_IXUSR: 0o100, S_IRWXG: 0o070, S_IRGRP: 0o040, S_IWGRP: 0o020,
@@ -192,36 +193,39 @@ function modeValue(sc: PySourceCode, node: PyNode, depth: number): number | unde
   return undefined;
 }
 
-function publicAcl(sc: PySourceCode, call: PyNode, method: string): string | undefined {
-  if (method === 'make_public') return 'public';
+/**
+ * The public ACL a storage call sets, if any: `ACL="public-read"`, `predefined_acl="publicRead"`,
+ * `ExtraArgs={"ACL": "public-read"}` (or `GrantRead` to AllUsers), also a mapping whose key is set
+ * before the call (`extra = {}; extra["ACL"] = "public-read"`); `conditional` when that key is set
+ * in a branch that may not run before the call.
+ */
+function publicAcl(sc: PySourceCode, call: PyNode, method: string): { acl: string; conditional?: boolean } | undefined {
+  if (method === 'make_public') return { acl: 'public' };
   const direct = sc.argument(call, { name: 'ACL' });
   if (direct) {
     const v = sc.constant(direct);
-    if (typeof v === 'string' && PUBLIC_ACLS.has(v)) return v;
+    if (typeof v === 'string' && PUBLIC_ACLS.has(v)) return { acl: v };
   }
   const predefined = sc.argument(call, { name: 'predefined_acl' });
   if (predefined) {
     const v = sc.constant(predefined);
-    if (typeof v === 'string' && /^public/i.test(v)) return v;
+    if (typeof v === 'string' && /^public/i.test(v)) return { acl: v };
   }
   const extra = sc.argument(call, { name: 'ExtraArgs' });
   if (extra) {
-    const v = sc.constant(extra);
-    if (v !== UNKNOWN && v && typeof v === 'object' && !Array.isArray(v)) {
-      const acl = (v as Record<string, unknown>).ACL;
-      if (typeof acl === 'string' && PUBLIC_ACLS.has(acl)) return acl;
-      const grant = (v as Record<string, unknown>).GrantRead;
-      if (typeof grant === 'string' && /AllUsers/.test(grant)) return 'GrantRead AllUsers';
-    } else if (extra.type === 'dictionary') {
-      for (const p of dictPairs(sc, extra)) {
-        if (p.key === 'ACL') {
-          const a = sc.constant(p.value);
-          if (typeof a === 'string' && PUBLIC_ACLS.has(a)) return a;
-        }
-      }
-    }
+    const acl = sc.mappingValue(extra, 'ACL');
+    const aclValue = acl ? sc.constant(acl) : UNKNOWN;
+    if (acl && typeof aclValue === 'string' && PUBLIC_ACLS.has(aclValue)) return { acl: aclValue, conditional: !setBefore(sc, acl, call) };
+    const grant = sc.mappingValue(extra, 'GrantRead');
+    const grantValue = grant ? sc.constant(grant) : UNKNOWN;
+    if (grant && typeof grantValue === 'string' && /AllUsers/.test(grantValue)) return { acl: 'GrantRead AllUsers', conditional: !setBefore(sc, grant, call) };
   }
   return undefined;
+}
+
+/** The value is in the mapping when the call runs: written in the call, or by a statement that certainly runs first. */
+function setBefore(sc: PySourceCode, value: PyNode, call: PyNode): boolean {
+  return isInside(value, call) || sc.certainlyRunsBefore(value, call);
 }
 
 /** Does the upload carry a model/checkpoint (file names, keys, variable names)? */

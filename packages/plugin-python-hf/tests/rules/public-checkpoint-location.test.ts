@@ -31,6 +31,16 @@ ruleTester.run('hf/public-checkpoint-location', rule, {
     'def f(img):\n    img.save("/tmp/x.png")',
   ],
   invalid: [
+    {
+      // a key assignment sets the ACL (repro: boto3 ExtraArgs filled before the upload)
+      code: 'import boto3\ns3 = boto3.client("s3")\nextra = {}\nextra["ACL"] = "public-read"\ns3.upload_file("checkpoints/model.pt", "bucket", "model.pt", ExtraArgs=extra)',
+      errors: [{ messageId: 'publicAcl', data: { api: 'upload_file', acl: 'public-read' }, line: 5, confidence: 'high' }],
+    },
+    {
+      // set in a branch: it may not be
+      code: 'import boto3\ndef up(public):\n    s3 = boto3.client("s3")\n    extra = {}\n    if public:\n        extra["ACL"] = "public-read"\n    s3.upload_file("checkpoints/model.pt", "bucket", "model.pt", ExtraArgs=extra)',
+      errors: [{ messageId: 'publicAcl', line: 7, confidence: 'medium' }],
+    },
     // optimum-habana's TRL configs, like trl's own
     { code: 'from optimum.habana.trl import GaudiSFTConfig\nargs = GaudiSFTConfig(output_dir="/tmp")', errors: [{ messageId: 'publicPath', line: 2 }] },
     {
