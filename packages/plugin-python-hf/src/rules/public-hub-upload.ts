@@ -1,5 +1,5 @@
 import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
-import { calleeName, calleeOf, receiverOf, statementOf, type PyNode, type PySourceCode } from '../util/ast.js';
+import { calleeName, calleeOf, displayText, receiverOf, statementOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { importsHf, isHfApiInstance } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
 import { flag, isTrainingArgs, privacyFlag, pushWithoutPrivacy, trainerArgsCall, trainingBefore } from '../util/training.js';
@@ -40,10 +40,10 @@ export default createRule<[], PySourceCode>({
       const t = trainingBefore(sc, node);
       return t.training && !t.review ? ', right after training with no evaluation or review step' : '';
     };
+    // what is published: `processor.image_processor` for `getattr(processor, "image_processor").push_to_hub(...)`
     const receiverLabel = (call: PyNode) => {
       const r = receiverOf(call);
-      const t = r?.text ?? '';
-      return t.length > 30 ? calleeName(call) ?? 'object' : t;
+      return r ? displayText(sc, r) : 'object';
     };
     return {
       call(node: PyNode) {

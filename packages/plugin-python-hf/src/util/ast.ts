@@ -144,6 +144,45 @@ export function dictPairs(sc: PySourceCode, dict: PyNode): Array<{ key: unknown;
     .filter((p) => p.value);
 }
 
+/**
+ * A short text for an expression in a message: `getattr(obj, "name")` (a constant name) read as
+ * `obj.name`, the text when it fits in `max` characters, else an attribute's last name
+ * (`….feature_extractor`) or a call with its arguments left out (`accelerator.unwrap_model(…)`).
+ */
+export function displayText(sc: PySourceCode, node: PyNode, max = 40, depth = 0): string {
+  const text = readableText(sc, node, depth);
+  if (text.length <= max) return text;
+  // `a.b.c` or `getattr(a.b, "c")`: its last name
+  const last = /\.([A-Za-z_]\w*)$/.exec(text);
+  if (last && (node.type === 'attribute' || node.type === 'call')) return `….${last[1]}`;
+  const fn = node.type === 'call' ? calleeOf(node) : null;
+  if (fn) {
+    const short = `${displayText(sc, fn, Math.max(max - 3, 1), depth + 1)}(…)`;
+    if (short.length <= max + 3) return short;
+  }
+  return `${text.slice(0, max - 1)}…`;
+}
+
+/** The text of an expression with `getattr(obj, "name")` written `obj.name`. */
+function readableText(sc: PySourceCode, node: PyNode, depth: number): string {
+  if (depth > 8) return sc.getText(node);
+  if (node.type === 'call') {
+    const fn = calleeOf(node);
+    if (fn && sc.qualifiedName(fn) === 'builtins.getattr') {
+      const obj = sc.argument(node, { position: 0 });
+      const attr = sc.argument(node, { position: 1 });
+      const name = attr ? sc.constant(attr) : undefined;
+      if (obj && typeof name === 'string' && /^[A-Za-z_]\w*$/.test(name) && !sc.argument(node, { position: 2 })) return `${readableText(sc, obj, depth + 1)}.${name}`;
+    }
+  }
+  if (node.type === 'attribute') {
+    const obj = node.childForFieldName('object');
+    const attr = node.childForFieldName('attribute');
+    if (obj && attr) return `${readableText(sc, obj, depth + 1)}.${attr.text}`;
+  }
+  return sc.getText(node);
+}
+
 /** The statement that contains `node` directly inside a block (or the module). */
 export function statementOf(node: PyNode): PyNode {
   let cur: PyNode = node;

@@ -10,6 +10,15 @@ ruleTester.run('hf/public-hub-upload', rule, {
     'from huggingface_hub import create_repo\ncreate_repo("org/m", private=True)',
   ],
   invalid: [
+    {
+      // LLaMA-Factory tuner.py: the receiver is a getattr, named as the attribute it reads
+      code: 'def export(processor, repo_id):\n    getattr(processor, "image_processor").push_to_hub(repo_id)',
+      errors: [{ messageId: 'publicPush', data: { target: 'processor.image_processor', extra: '' } }],
+    },
+    {
+      code: 'def export(accelerator, merged_model_for_export, repo_id):\n    accelerator.unwrap_model(merged_model_for_export).push_to_hub(repo_id)',
+      errors: [{ messageId: 'publicPush', data: { target: 'accelerator.unwrap_model(…)', extra: '' } }],
+    },
     // unsloth's merged and GGUF pushes
     {
       code: 'from unsloth import FastLanguageModel\nmodel, tok = FastLanguageModel.from_pretrained("./out")\nmodel.push_to_hub_merged("me/m", tok, save_method="merged_16bit")',
