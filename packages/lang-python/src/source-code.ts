@@ -62,6 +62,10 @@ const DYNAMIC_IMPORT_WORD = /\b(?:import_module|__import__|importorskip)\s*\(/g;
 
 const NONE: readonly string[] = Object.freeze([]);
 const NO_NODES: readonly Node[] = Object.freeze([]);
+/** Targets a `for` loop unpacks into (`for a, (b, c) in …`). */
+const LOOP_TARGETS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'parenthesized_expression', 'tuple', 'list', 'expression_list']);
+/** Literals whose elements a loop or an unpacking takes in order. */
+const LITERAL_SEQUENCES = new Set(['list', 'tuple', 'expression_list']);
 const MAX_CANDIDATES = 16;
 /** Syntax errors listed per file (the rest are counted in one last entry). */
 const MAX_PARSE_ERRORS = 10;
@@ -1177,6 +1181,72 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       if ((b.kind === 'assignment' || b.kind === 'with') && b.value) out.push(b.value);
     }
     return out;
+  }
+
+  /**
+   * The values a loop variable takes, one per iteration, when the loop writes them out: the elements
+   * of the list, tuple or set literal a `for` statement or comprehension iterates over, directly or
+   * through a name bound once to one that nothing adds to (`for p in [Path(a), Path(b)]`, `for u in
+   * URLS` with `URLS = ("…", "…")`); with a tuple target, the matching element of each item (`name` in
+   * `for name, path in [("a", p1), ("b", p2)]`). Every binding of the name that reaches the use must be
+   * such a loop. `undefined` otherwise (`range(n)`, a call, a `*splat` element or target, an item that
+   * is no literal of the target's length).
+   */
+  loopValues(identifier: Node): Node[] | undefined {
+    if (identifier.type !== 'identifier' || this.isMemberOrKeywordName(identifier)) return undefined;
+    const reaching = this.reachingBindings(identifier);
+    if (reaching.length === 0) return undefined;
+    const out: Node[] = [];
+    for (const b of reaching) {
+      if (b.kind !== 'for' || !b.source || !b.target) return undefined;
+      const left = b.node.childForFieldName('left');
+      if (!left) return undefined;
+      // the positions leading from the loop's target down to the name (`for (a, (b, c)) in …`), with
+      // how many names each tuple of the target unpacks
+      const path: Array<{ index: number; arity: number }> = [];
+      for (let n: Node = b.target; n.id !== left.id; ) {
+        const parent = n.parent;
+        if (!parent || !LOOP_TARGETS.has(parent.type)) return undefined;
+        const kids = namedChildrenOf(parent);
+        if (parent.type !== 'parenthesized_expression' || kids.length !== 1) {
+          if (kids.some((k) => k.type === 'list_splat_pattern' || k.type === 'list_splat')) return undefined;
+          path.unshift({ index: kids.findIndex((k) => k.id === n.id), arity: kids.length });
+        }
+        n = parent;
+      }
+      const items = this.literalElements(b.source, 0);
+      if (!items) return undefined;
+      for (const item of items) {
+        let value: Node | undefined = item;
+        for (const { index, arity } of path) {
+          while (value?.type === 'parenthesized_expression' && namedChildrenOf(value).length === 1) value = namedChildrenOf(value)[0];
+          const parts: Node[] = value && LITERAL_SEQUENCES.has(value.type) ? namedChildrenOf(value) : [];
+          if (parts.length !== arity || parts.some((p) => p.type === 'list_splat')) return undefined;
+          value = parts[index];
+        }
+        if (!value) return undefined;
+        out.push(value);
+      }
+    }
+    return out;
+  }
+
+  /** The elements of a list, tuple or set literal, or of a name bound once to one and never added to. */
+  private literalElements(expr: Node, depth: number): Node[] | undefined {
+    if (depth > 4) return undefined;
+    if (expr.type === 'parenthesized_expression') {
+      const inner = namedChildrenOf(expr);
+      return inner.length === 1 ? this.literalElements(inner[0], depth + 1) : undefined;
+    }
+    if (LITERAL_SEQUENCES.has(expr.type) || expr.type === 'set') {
+      const items = namedChildrenOf(expr);
+      return items.some((x) => x.type === 'list_splat' || x.type === 'comment') ? undefined : items;
+    }
+    if (expr.type !== 'identifier') return undefined;
+    const bound = this.reachingBindings(expr);
+    if (bound.length !== 1 || bound[0].kind !== 'assignment' || !bound[0].value) return undefined;
+    if (this.containerWrites(expr).length > 0) return undefined;
+    return this.literalElements(bound[0].value, depth + 1);
   }
 
   /**

@@ -207,6 +207,49 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(rights.map((r) => sc.stringSuffix(r))).toEqual(['/config.json', '_config.txt', undefined, '.yaml', 'x.json']);
   });
 
+  it('lists the values a loop variable takes when the loop writes them out (loopValues)', async () => {
+    const sc = await parse(
+      [
+        'from pathlib import Path',
+        'NAMES = ("org/a", "org/b")',
+        'GROWS = ["x"]',
+        'GROWS.append(y)',
+        'for p in [Path(f"{d}/a"), Path("b")]:',
+        '    use(p)',
+        'for n in NAMES:',
+        '    use(n)',
+        'for key, (url, sha) in [("a", ("u1", "s1")), ("b", ("u2", "s2"))]:',
+        '    use(key, url, sha)',
+        'for i in range(3):',
+        '    use(i)',
+        'for g in GROWS:',
+        '    use(g)',
+        'for s in {"x", "y"}:',
+        '    use(s)',
+        'for a, b in [(1, 2), (3,)]:',
+        '    use(a)',
+        'q = [Path(z) for z in ["u", "v"]]',
+        'r = "fixed"',
+        'for w in ["one"]:',
+        '    w = "other"',
+        '    use(w)',
+      ].join('\n'),
+    );
+    const values = (name: string, nth: number) => sc.loopValues(ident(sc, name, nth))?.map((v) => v.text);
+    expect(values('p', 1)).toEqual(['Path(f"{d}/a")', 'Path("b")']);
+    expect(values('n', 1)).toEqual(['"org/a"', '"org/b"']);
+    expect(values('key', 1)).toEqual(['"a"', '"b"']);
+    expect(values('url', 1)).toEqual(['"u1"', '"u2"']);
+    expect(values('sha', 1)).toEqual(['"s1"', '"s2"']);
+    expect(values('i', 1)).toBeUndefined(); // range(3)
+    expect(values('g', 1)).toBeUndefined(); // GROWS gains items
+    expect(values('s', 1)).toEqual(['"x"', '"y"']);
+    expect(values('a', 1)).toBeUndefined(); // an item of another length
+    expect(values('z', 0)).toEqual(['"u"', '"v"']); // a comprehension
+    expect(values('r', 0)).toBeUndefined(); // no loop
+    expect(values('w', 2)).toBeUndefined(); // re-bound in the body
+  });
+
   it('reads the known start of a string built at run time (stringPrefix)', async () => {
     const sc = await parse(
       ['BASE = "http://x.org"', 'a = f"{BASE}/{name}.pth"', 'b = f"http://{host}/m.bin"', 'c = f"{host}/m.bin"', 'd = "http://a" f"/{p}"', 'e = f"{BASE}/m"'].join('\n'),

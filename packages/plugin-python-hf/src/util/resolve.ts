@@ -5,7 +5,7 @@
  */
 import { UNKNOWN } from '@oculum/core';
 import { argList, calleeOf, isPlainString, receiverOf, same, type PyNode, type PySourceCode } from './ast.js';
-import { isModelFile } from './classify.js';
+import { isModelFile, looksLocalPath } from './classify.js';
 
 export type Resolved =
   /** A fully known string. */
@@ -315,7 +315,7 @@ function resolveOther(sc: PySourceCode, node: PyNode, depth: number): Resolved {
       if (isParameter(sc, node)) return { kind: 'unknown' };
       const vals = valuesOf(sc, node).filter((v) => !same(v, node));
       if (vals.length === 1) return resolve(sc, vals[0], depth + 1);
-      return loopValue(sc, node);
+      return loopValue(sc, node, depth);
     }
     case 'list':
     case 'tuple':
@@ -331,20 +331,26 @@ function resolveOther(sc: PySourceCode, node: PyNode, depth: number): Resolved {
 }
 
 /**
- * The loop variable of `for url in ["https://…/yolov7.pt", "https://…/yolov7x.pt"]:` (the only binding
- * of the name, over a list or tuple of strings, also through a name bound to one): one of the values,
- * a model file's when there is one (that iteration is the download a rule asks about), else the first.
- * Overridable (`soft`): the loop gives every one of them.
+ * The loop variable of `for url in ["https://…/yolov7.pt", "https://…/yolov7x.pt"]:` (the values the
+ * loop writes out, as the language's `loopValues` reads them, also through a name bound to a list):
+ * every value a local path (`for p in [Path(a), Path(b)]`): local; else one of the strings, a model
+ * file's when there is one (that iteration is the download a rule asks about), else one that is no
+ * local path (`for x in [Path(d), "org/model"]`: the Hub id), else the first; else the known start of
+ * one. Overridable (`soft`): the loop gives every one of them.
  */
-function loopValue(sc: PySourceCode, node: PyNode): Resolved {
-  const bindings = sc.bindings(node);
-  if (bindings.length !== 1 || bindings[0].kind !== 'for' || !bindings[0].source) return { kind: 'unknown' };
-  if (bindings[0].node.childForFieldName('left')?.type !== 'identifier') return { kind: 'unknown' };
-  const items = sc.constant(bindings[0].source);
-  if (!Array.isArray(items) || items.length === 0 || !items.every((v) => typeof v === 'string')) return { kind: 'unknown' };
-  const strings = items as string[];
-  const value = strings.find(isModelFile) ?? strings[0];
-  return { kind: 'string', value, soft: true };
+function loopValue(sc: PySourceCode, node: PyNode, depth: number): Resolved {
+  const items = sc.loopValues(node);
+  if (!items || items.length === 0) return { kind: 'unknown' };
+  const values = items.map((v) => resolve(sc, v, depth + 1));
+  const local = values.find((r) => r.kind === 'local' || r.kind === 'private-temp');
+  if (local && values.every((r) => r.kind === 'local' || r.kind === 'private-temp')) return local;
+  const strings = values.flatMap((r) => (r.kind === 'string' ? [r.value] : []));
+  if (strings.length) {
+    const value = strings.find(isModelFile) ?? strings.find((s) => !looksLocalPath(s)) ?? strings[0];
+    return { kind: 'string', value, soft: true };
+  }
+  const prefix = values.find((r) => r.kind === 'prefix');
+  return prefix ?? { kind: 'unknown' };
 }
 
 function looksUrlish(s: string): boolean {

@@ -34,12 +34,19 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from datasets import load_dataset\ndef f(v):\n    ds = load_dataset("org/data")\n    ds = ds.filter(v)\n    return ds',
     'from transformers import pipeline\nfrom transformers import AutoModel\nm = AutoModel.from_pretrained("org/m", revision="' + COMMIT + '")\np = pipeline("text-generation", model=m)',
     'def from_pretrained(x):\n    return x\nfrom_pretrained("org/model")',
+    // a loop over `Path(...)` values only: local directories (oobabooga/text-generation-webui)
+    'from pathlib import Path\nfrom transformers import LlamaTokenizer\ndef load(d):\n    for p in [Path(f"{d}/llama-tokenizer/"), Path(f"{d}/other/")]:\n        LlamaTokenizer.from_pretrained(p)',
   ],
   invalid: [
     // embeddings of RAG apps: LangChain (bare names resolve under sentence-transformers) and llama_index
     {
       code: 'from langchain_huggingface import HuggingFaceEmbeddings\ne = HuggingFaceEmbeddings(model_name="all-MiniLM-L6-v2")',
       errors: [{ messageId: 'missingRevisionKwargs', confidence: 'high', data: { api: 'HuggingFaceEmbeddings', id: 'sentence-transformers/all-MiniLM-L6-v2' } }],
+    },
+    // a loop over local paths and a Hub id: the Hub id is fetched on one iteration
+    {
+      code: 'from pathlib import Path\nfrom transformers import AutoTokenizer\nfor p in [Path("tokenizers/llama"), "org/tokenizer"]:\n    AutoTokenizer.from_pretrained(p)',
+      errors: [{ messageId: 'missingRevision', confidence: 'medium', data: { api: 'AutoTokenizer.from_pretrained', id: 'org/tokenizer' } }],
     },
     {
       code: 'from langchain_community.embeddings import SentenceTransformerEmbeddings\ne = SentenceTransformerEmbeddings(model_name="sentence-transformers/all-MiniLM-L6-v2")',
