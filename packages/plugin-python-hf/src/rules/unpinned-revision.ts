@@ -34,7 +34,9 @@ export default createRule<[Options], PySourceCode>({
       missingRevision: '{{api}} fetches "{{id}}" from the Hub without a revision: whatever the repository holds at load time is used. Pin `revision=` to a full commit hash.',
       missingRevisionUnknownId: '{{api}} may fetch a Hub repository (the id could not be resolved) without a revision. Pin `revision=` to a full commit hash, or pass `local_files_only=True` for local paths.',
       branchRevision: '{{api}} fetches "{{id}}" at branch "{{revision}}", which moves with every push. Pin `revision=` to a full commit hash.',
+      branchRevisionUnknownId: '{{api}} may fetch a Hub repository (the id could not be resolved) at branch "{{revision}}", which moves with every push. Pin `revision=` to a full commit hash, or pass `local_files_only=True` for local paths.',
       tagRevision: '{{api}} fetches "{{id}}" at "{{revision}}", a tag or abbreviated hash that the repository owner can move. Pin `revision=` to a full 40-character commit hash.',
+      tagRevisionUnknownId: '{{api}} may fetch a Hub repository (the id could not be resolved) at "{{revision}}", a tag or abbreviated hash that the repository owner can move. Pin `revision=` to a full 40-character commit hash, or pass `local_files_only=True` for local paths.',
       defaultModel: '{{api}}({{task}}) without `model=` downloads the task\'s default model at its latest revision. Name the model and pin `revision=` to a commit.',
       shellDownload: '`{{command}}` fetches "{{id}}" from the Hub at its latest revision. Pin a commit (`--revision <commit>`, or `git checkout <commit>` after the clone).',
       missingRevisionKwargs: '{{api}} fetches "{{id}}" from the Hub without a revision: whatever the repository holds at load time is used. Pin it to a full commit hash in `model_kwargs={"revision": "<commit>"}`.',
@@ -83,12 +85,13 @@ export default createRule<[Options], PySourceCode>({
           context.report({ node, messageId: 'defaultModel', data, confidence: 'medium' });
           return;
         }
+        // an id that could not be resolved is not quoted (`model_path` is a parameter's name, not the Hub id)
         if (level === 'tag') {
-          context.report({ node, messageId: 'tagRevision', data, confidence, severity: opts.tagSeverity as Severity });
+          context.report({ node, messageId: load.ref ? 'tagRevision' : 'tagRevisionUnknownId', data, confidence, severity: opts.tagSeverity as Severity });
           return;
         }
         if (level === 'branch') {
-          context.report({ node, messageId: 'branchRevision', data, confidence });
+          context.report({ node, messageId: load.ref ? 'branchRevision' : 'branchRevisionUnknownId', data, confidence });
           return;
         }
         if (load.revisionIn === 'none') {

@@ -38,6 +38,15 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from pathlib import Path\nfrom transformers import LlamaTokenizer\ndef load(d):\n    for p in [Path(f"{d}/llama-tokenizer/"), Path(f"{d}/other/")]:\n        LlamaTokenizer.from_pretrained(p)',
   ],
   invalid: [
+    // an id that is not resolved, at a branch: the parameter's name is not quoted as the Hub id (lm-sys/FastChat)
+    {
+      code: 'from transformers import AutoTokenizer\ndef load(model_path, revision="main"):\n    return AutoTokenizer.from_pretrained(model_path, revision=revision)',
+      errors: [{ messageId: 'branchRevisionUnknownId', confidence: 'low', data: { api: 'AutoTokenizer.from_pretrained', revision: 'main' } }],
+    },
+    {
+      code: 'from transformers import AutoTokenizer\ndef load(model_path):\n    return AutoTokenizer.from_pretrained(model_path, revision="v1.0")',
+      errors: [{ messageId: 'tagRevisionUnknownId', confidence: 'low', severity: 'low', data: { api: 'AutoTokenizer.from_pretrained', revision: 'v1.0' } }],
+    },
     // embeddings of RAG apps: LangChain (bare names resolve under sentence-transformers) and llama_index
     {
       code: 'from langchain_huggingface import HuggingFaceEmbeddings\ne = HuggingFaceEmbeddings(model_name="all-MiniLM-L6-v2")',
