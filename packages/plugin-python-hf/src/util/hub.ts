@@ -14,6 +14,7 @@ export const HF_PACKAGES = [
   'transformers', 'diffusers', 'peft', 'sentence_transformers', 'optimum', 'trl', 'setfit', 'huggingface_hub',
   'unsloth', 'auto_gptq', 'gptqmodel', 'awq', 'gliner', 'span_marker', 'adapters', 'parler_tts', 'colpali_engine',
   'timm', 'open_clip', 'flair', 'vllm', 'datasets', 'accelerate', 'lm_eval', 'evaluate', 'FlagEmbedding', 'llama_cpp',
+  'intel_extension_for_transformers', // drop-in `AutoModelForCausalLM` & co. of transformers
 ];
 
 export function hfPackage(qn: string | undefined): boolean {
@@ -107,66 +108,24 @@ function shortApi(qn: string): string {
   return parts.length >= 2 && /^[A-Z]/.test(parts[parts.length - 2]) ? parts.slice(-2).join('.') : parts[parts.length - 1];
 }
 
+const RANK: Record<Confidence, number> = { high: 2, medium: 1, low: 0 };
+
 function specFor(sc: PySourceCode, call: PyNode): (Spec & { confidence: Confidence }) | undefined {
   const fn = calleeOf(call);
   if (!fn) return undefined;
   const qn = sc.qualifiedName(fn);
   const name = calleeName(call);
-  if (qn) {
-    if (qn.endsWith('.from_pretrained')) {
-      // A model class of the project itself (`from modeling_chatglm import ChatGLMModel`, a relative
-      // import): a transformers model most likely, as an unresolved receiver is (a literal Hub id only)
-      if (/^(?:\.|modeling_)/.test(qn)) return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['pretrained_model_name_or_path', 'model_name_or_path'], confidence: 'medium' };
-      if (qn.startsWith('datasets.') || qn.startsWith('evaluate.')) return undefined;
-      // A class of another package (`from maggie.network.arch import MaGGIe`, a Hub mixin): a Hub load
-      // when given a literal `owner/name`, at medium confidence
-      if (!hfPackage(qn)) return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['pretrained_model_name_or_path', 'model_name_or_path', 'model_id', 'repo_id'], ownerIdOnly: true, confidence: 'medium' };
-      if (/^peft\.(?:[\w.]*\.)?Peft(?:Mixed)?Model(?:For\w+)?\.from_pretrained$/.test(qn)) {
-        return { api: shortApi(qn), kind: 'model', idPos: 1, idNames: ['model_id'], confidence: 'high' };
-      }
-      return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['pretrained_model_name_or_path', 'model_name', 'model_id', 'model_name_or_path', 'repo_id'], confidence: 'high' };
-    }
-    if (/^transformers\.(?:pipelines\.)?pipeline$/.test(qn)) return { api: 'pipeline', kind: 'model', idPos: 1, idNames: ['model'], confidence: 'high' };
-    if (/^sentence_transformers\.(?:[\w.]*\.)?(?:SentenceTransformer|CrossEncoder|SparseEncoder)$/.test(qn)) {
-      return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['model_name_or_path', 'model_name'], confidence: 'high' };
-    }
-    if (/^huggingface_hub\.(?:[\w.]*\.)?(?:hf_hub_download|snapshot_download|hf_hub_url|from_pretrained_keras|from_pretrained_fastai)$/.test(qn)) {
-      const api = qn.split('.').pop()!;
-      return { api, kind: api === 'snapshot_download' || api.startsWith('from_') ? 'model' : 'file', idPos: 0, idNames: ['repo_id'], confidence: 'high' };
-    }
-    if (/^datasets\.(?:[\w.]*\.)?(?:load_dataset|load_dataset_builder)$/.test(qn)) {
-      return { api: qn.split('.').pop()!, kind: 'dataset', idPos: 0, idNames: ['path'], confidence: 'high' };
-    }
-    if (/^timm\.(?:models\.)?create_model$/.test(qn)) return { api: 'timm.create_model', kind: 'model', idPos: 0, idNames: ['model_name'], confidence: 'high' };
-    if (/^open_clip\.(?:[\w.]*\.)?(?:create_model_and_transforms|create_model|create_model_from_pretrained|get_tokenizer)$/.test(qn)) {
-      return { api: `open_clip.${qn.split('.').pop()}`, kind: 'model', idPos: 0, idNames: ['model_name'], confidence: 'high' };
-    }
-    if (/^vllm\.(?:entrypoints\.llm\.)?LLM$/.test(qn)) return { api: 'vllm.LLM', kind: 'model', idPos: 0, idNames: ['model'], confidence: 'high' };
-    // SpeechBrain: `EncoderClassifier.from_hparams(source="speechbrain/spkrec-ecapa-voxceleb", revision=...)`
-    if (/^speechbrain\.(?:inference|pretrained)\.(?:[\w.]*\.)?[A-Z]\w*\.from_hparams$/.test(qn)) {
-      return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['source'], confidence: 'high' };
-    }
-    // LangChain's Hugging Face integrations: `HuggingFaceEmbeddings(model_name=...)` (sentence-transformers
-    // underneath) and `HuggingFacePipeline.from_model_id(model_id=...)`; their revision rides in `model_kwargs`
-    if (/^langchain(?:_community|_huggingface)?\.(?:[\w.]*\.)?(?:HuggingFace(?:Bge|Instruct)?Embeddings|SentenceTransformerEmbeddings)$/.test(qn)) {
-      return { api: shortApi(qn), kind: 'model', idNames: ['model_name'], revisionIn: 'model_kwargs', bareOwner: /Bge|Instruct/.test(qn) ? undefined : 'sentence-transformers', confidence: 'high' };
-    }
-    // llama_index: `HuggingFaceEmbedding(model_name="BAAI/bge-small-en-v1.5")` (sentence-transformers underneath)
-    if (/^llama_index\.(?:[\w.]*\.)?HuggingFaceEmbedding$/.test(qn)) {
-      return { api: 'HuggingFaceEmbedding', kind: 'model', idPos: 0, idNames: ['model_name'], revisionIn: 'keyword', bareOwner: 'sentence-transformers', confidence: 'high' };
-    }
-    // TRL trainers given a model id (`SFTTrainer(model="facebook/opt-350m")`): they call from_pretrained
-    // with `args.model_init_kwargs`, where a revision would go
-    if (/^trl\.(?:[\w.]*\.)?[A-Z]\w*Trainer$/.test(qn)) {
-      return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['model'], revisionIn: 'model_init_kwargs', ownerIdOnly: true, confidence: 'high' };
-    }
-    if (/^langchain(?:_community|_huggingface)?\.(?:[\w.]*\.)?HuggingFacePipeline\.from_model_id$/.test(qn)) {
-      return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['model_id'], revisionIn: 'model_kwargs', confidence: 'high' };
-    }
-    // KerasHub / KerasNLP presets: `hf://owner/name` ids come from the Hub (others from Kaggle or built in)
-    if (/^(?:keras_hub|keras_nlp|keras_cv)\.(?:[\w.]*\.)?from_preset$/.test(qn)) return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['preset'], revisionIn: 'none', confidence: 'high' };
-    return undefined;
+  if (qn) return specForName(qn);
+  // A callee that denotes one of several imports (`AutoModelForCausalLM` imported from `transformers` in
+  // one branch, from another package in the other): a Hub load when it is one on some path, read as the
+  // surest of them. Not where a binding is no import (`pipeline = pipeline(...)` rebinds the name to
+  // what the call built)
+  let best: (Spec & { confidence: Confidence }) | undefined;
+  for (const candidate of sc.qualifiedNames(fn)) {
+    const spec = specForName(candidate);
+    if (spec && (!best || RANK[spec.confidence] > RANK[best.confidence])) best = spec;
   }
+  if (best) return best;
   // `HfApi().hf_hub_download(...)`, `api.snapshot_download(...)` with `api = HfApi()`
   if ((name === 'hf_hub_download' || name === 'snapshot_download') && isHfApiInstance(sc, receiverOf(call))) {
     return { api: name, kind: name === 'snapshot_download' ? 'model' : 'file', idPos: 0, idNames: ['repo_id'], confidence: 'high' };
@@ -175,6 +134,63 @@ function specFor(sc: PySourceCode, call: PyNode): (Spec & { confidence: Confiden
   if (name === 'from_pretrained' && fn.type === 'attribute') {
     return { api: `${receiverText(call)}.from_pretrained`, kind: 'model', idPos: 0, idNames: ['pretrained_model_name_or_path', 'model_name_or_path'], confidence: 'medium' };
   }
+  return undefined;
+}
+
+/** The Hub load a function of this qualified name performs (see `specFor`). */
+function specForName(qn: string): (Spec & { confidence: Confidence }) | undefined {
+  if (qn.endsWith('.from_pretrained')) {
+    // A model class of the project itself (`from modeling_chatglm import ChatGLMModel`, a relative
+    // import): a transformers model most likely, as an unresolved receiver is (a literal Hub id only)
+    if (/^(?:\.|modeling_)/.test(qn)) return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['pretrained_model_name_or_path', 'model_name_or_path'], confidence: 'medium' };
+    if (qn.startsWith('datasets.') || qn.startsWith('evaluate.')) return undefined;
+    // A class of another package (`from maggie.network.arch import MaGGIe`, a Hub mixin): a Hub load
+    // when given a literal `owner/name`, at medium confidence
+    if (!hfPackage(qn)) return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['pretrained_model_name_or_path', 'model_name_or_path', 'model_id', 'repo_id'], ownerIdOnly: true, confidence: 'medium' };
+    if (/^peft\.(?:[\w.]*\.)?Peft(?:Mixed)?Model(?:For\w+)?\.from_pretrained$/.test(qn)) {
+      return { api: shortApi(qn), kind: 'model', idPos: 1, idNames: ['model_id'], confidence: 'high' };
+    }
+    return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['pretrained_model_name_or_path', 'model_name', 'model_id', 'model_name_or_path', 'repo_id'], confidence: 'high' };
+  }
+  if (/^transformers\.(?:pipelines\.)?pipeline$/.test(qn)) return { api: 'pipeline', kind: 'model', idPos: 1, idNames: ['model'], confidence: 'high' };
+  if (/^sentence_transformers\.(?:[\w.]*\.)?(?:SentenceTransformer|CrossEncoder|SparseEncoder)$/.test(qn)) {
+    return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['model_name_or_path', 'model_name'], confidence: 'high' };
+  }
+  if (/^huggingface_hub\.(?:[\w.]*\.)?(?:hf_hub_download|snapshot_download|hf_hub_url|from_pretrained_keras|from_pretrained_fastai)$/.test(qn)) {
+    const api = qn.split('.').pop()!;
+    return { api, kind: api === 'snapshot_download' || api.startsWith('from_') ? 'model' : 'file', idPos: 0, idNames: ['repo_id'], confidence: 'high' };
+  }
+  if (/^datasets\.(?:[\w.]*\.)?(?:load_dataset|load_dataset_builder)$/.test(qn)) {
+    return { api: qn.split('.').pop()!, kind: 'dataset', idPos: 0, idNames: ['path'], confidence: 'high' };
+  }
+  if (/^timm\.(?:models\.)?create_model$/.test(qn)) return { api: 'timm.create_model', kind: 'model', idPos: 0, idNames: ['model_name'], confidence: 'high' };
+  if (/^open_clip\.(?:[\w.]*\.)?(?:create_model_and_transforms|create_model|create_model_from_pretrained|get_tokenizer)$/.test(qn)) {
+    return { api: `open_clip.${qn.split('.').pop()}`, kind: 'model', idPos: 0, idNames: ['model_name'], confidence: 'high' };
+  }
+  if (/^vllm\.(?:entrypoints\.llm\.)?LLM$/.test(qn)) return { api: 'vllm.LLM', kind: 'model', idPos: 0, idNames: ['model'], confidence: 'high' };
+  // SpeechBrain: `EncoderClassifier.from_hparams(source="speechbrain/spkrec-ecapa-voxceleb", revision=...)`
+  if (/^speechbrain\.(?:inference|pretrained)\.(?:[\w.]*\.)?[A-Z]\w*\.from_hparams$/.test(qn)) {
+    return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['source'], confidence: 'high' };
+  }
+  // LangChain's Hugging Face integrations: `HuggingFaceEmbeddings(model_name=...)` (sentence-transformers
+  // underneath) and `HuggingFacePipeline.from_model_id(model_id=...)`; their revision rides in `model_kwargs`
+  if (/^langchain(?:_community|_huggingface)?\.(?:[\w.]*\.)?(?:HuggingFace(?:Bge|Instruct)?Embeddings|SentenceTransformerEmbeddings)$/.test(qn)) {
+    return { api: shortApi(qn), kind: 'model', idNames: ['model_name'], revisionIn: 'model_kwargs', bareOwner: /Bge|Instruct/.test(qn) ? undefined : 'sentence-transformers', confidence: 'high' };
+  }
+  // llama_index: `HuggingFaceEmbedding(model_name="BAAI/bge-small-en-v1.5")` (sentence-transformers underneath)
+  if (/^llama_index\.(?:[\w.]*\.)?HuggingFaceEmbedding$/.test(qn)) {
+    return { api: 'HuggingFaceEmbedding', kind: 'model', idPos: 0, idNames: ['model_name'], revisionIn: 'keyword', bareOwner: 'sentence-transformers', confidence: 'high' };
+  }
+  // TRL trainers given a model id (`SFTTrainer(model="facebook/opt-350m")`): they call from_pretrained
+  // with `args.model_init_kwargs`, where a revision would go
+  if (/^trl\.(?:[\w.]*\.)?[A-Z]\w*Trainer$/.test(qn)) {
+    return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['model'], revisionIn: 'model_init_kwargs', ownerIdOnly: true, confidence: 'high' };
+  }
+  if (/^langchain(?:_community|_huggingface)?\.(?:[\w.]*\.)?HuggingFacePipeline\.from_model_id$/.test(qn)) {
+    return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['model_id'], revisionIn: 'model_kwargs', confidence: 'high' };
+  }
+  // KerasHub / KerasNLP presets: `hf://owner/name` ids come from the Hub (others from Kaggle or built in)
+  if (/^(?:keras_hub|keras_nlp|keras_cv)\.(?:[\w.]*\.)?from_preset$/.test(qn)) return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['preset'], revisionIn: 'none', confidence: 'high' };
   return undefined;
 }
 

@@ -36,6 +36,8 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'def from_pretrained(x):\n    return x\nfrom_pretrained("org/model")',
     // a loop over `Path(...)` values only: local directories (oobabooga/text-generation-webui)
     'from pathlib import Path\nfrom transformers import LlamaTokenizer\ndef load(d):\n    for p in [Path(f"{d}/llama-tokenizer/"), Path(f"{d}/other/")]:\n        LlamaTokenizer.from_pretrained(p)',
+    // a name rebound to what the call built is no longer the loader (`pipeline = pipeline(...)`)
+    'from transformers import pipeline\npipeline = pipeline(task="image-classification", model="org/m", revision="' + COMMIT + '")\ndef predict(image):\n    return pipeline(image)',
   ],
   invalid: [
     // an id that is not resolved, at a branch: the parameter's name is not quoted as the Hub id (lm-sys/FastChat)
@@ -46,6 +48,15 @@ ruleTester.run('hf/unpinned-revision', rule, {
     {
       code: 'from transformers import AutoTokenizer\ndef load(model_path):\n    return AutoTokenizer.from_pretrained(model_path, revision="v1.0")',
       errors: [{ messageId: 'tagRevisionUnknownId', confidence: 'low', severity: 'low', data: { api: 'AutoTokenizer.from_pretrained', revision: 'v1.0' } }],
+    },
+    // a class imported from transformers in one branch and from another package in the other (mudler/LocalAI)
+    {
+      code: 'def load(name, xpu):\n    if xpu:\n        from intel_extension_for_transformers.transformers.modeling import AutoModelForCausalLM\n    else:\n        from transformers import AutoModelForCausalLM\n    return AutoModelForCausalLM.from_pretrained(name)',
+      errors: [{ messageId: 'missingRevisionUnknownId', confidence: 'low', data: { api: 'AutoModelForCausalLM.from_pretrained' } }],
+    },
+    {
+      code: 'def load(xpu):\n    if xpu:\n        from intel_extension_for_transformers.transformers.modeling import AutoModelForCausalLM\n    else:\n        from transformers import AutoModelForCausalLM\n    return AutoModelForCausalLM.from_pretrained("org/model")',
+      errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'AutoModelForCausalLM.from_pretrained', id: 'org/model' } }],
     },
     // embeddings of RAG apps: LangChain (bare names resolve under sentence-transformers) and llama_index
     {
