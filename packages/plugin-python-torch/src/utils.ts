@@ -105,6 +105,10 @@ export const NETWORK_CALLS = new Set([
   'requests.Session.get',
   'httpx.get',
   'httpx.post',
+  // Pixee's drop-in `requests` wrapper (`from security import safe_requests`)
+  'security.safe_requests.get',
+  'security.safe_requests.post',
+  'security.safe_requests.request',
   'urllib.request.urlopen',
   'urllib.request.urlretrieve',
   'urllib.urlopen',
@@ -226,8 +230,11 @@ export function dataOrigin(sc: SC, expr: Node | undefined, depth = 0): Origin {
       return 'unknown';
     }
     case 'subscript': {
+      // an entry of the command line, of a download, or of a parameter (MLflow's
+      // `context.artifacts["model"]`, `cfg["ckpt"]`), not of `self`
       const value = expr.childForFieldName('value') ?? undefined;
       const o = dataOrigin(sc, value, depth + 1);
+      if (o === 'parameter') return value && !isMethodReceiver(sc, value) ? o : 'unknown';
       return o === 'user' || o === 'network' ? o : 'unknown';
     }
     case 'call': {

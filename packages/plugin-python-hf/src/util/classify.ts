@@ -156,6 +156,30 @@ function safeDecode(s: string): string {
   }
 }
 
+/**
+ * The repository and revision a Hub file URL names, as diffusers' `from_single_file` reads it:
+ * `https://huggingface.co/owner/name/blob/<rev>/path` (also `resolve/`, `raw/`, `hf.co`, without the
+ * scheme) or `https://huggingface.co/owner/name/path` (the default branch: `revision` undefined). With
+ * `prefix`, the known start of a URL built at run time, once it names the revision (`…/blob/main/` +
+ * a name). `undefined` for anything else (a repository page, a dataset or Space, another site).
+ */
+export function hubFileUrl(url: string, opts: { prefix?: boolean } = {}): { id: string; owner: string; name: string; revision: string | undefined } | undefined {
+  const m = /^(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/(?!datasets\/|spaces\/|api\/)([A-Za-z0-9][\w.-]*)\/([\w.-]+)\/(.*)$/i.exec(url.trim());
+  if (!m) return undefined;
+  const [, owner, name, rest] = m;
+  const id = `${owner}/${name}`;
+  const at = /^(?:blob|resolve|raw)\/([^/?#]+)\/(.*)$/i.exec(rest);
+  if (at) return at[2] || opts.prefix ? { id, owner, name, revision: safeDecode(at[1]) } : undefined;
+  if (opts.prefix || !rest || /^(?:blob|resolve|raw|tree|commit|discussions)(?:[/?#]|$)/i.test(rest) || /^[?#]/.test(rest)) return undefined;
+  return { id, owner, name, revision: undefined };
+}
+
+/** The part of a Hub URL after its host (`https://huggingface.co/org/x/…` → `org/x/…`), or `undefined` for another site. */
+export function hubUrlPath(url: string): string | undefined {
+  const m = /^(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)(?:\/|$)/i.exec(url.trim());
+  return m ? url.trim().slice(m[0].length) : undefined;
+}
+
 export type RevisionKind = 'commit' | 'short-commit' | 'tag' | 'branch';
 
 /**

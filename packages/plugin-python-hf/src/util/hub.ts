@@ -5,7 +5,7 @@
 import { UNKNOWN, type Confidence, type Trigger } from '@oculum/core';
 import { importTrigger } from '@oculum/lang-python';
 import { calleeName, calleeOf, forwardedArgument, receiverOf, same, type PyNode, type PySourceCode } from './ast.js';
-import { classifyModelRef, classifyRevision, pythonTruthy, PACKAGED_DATASET_BUILDERS, type ModelRef, type RevisionKind } from './classify.js';
+import { classifyModelRef, classifyRevision, hubFileUrl, hubUrlPath, pythonTruthy, PACKAGED_DATASET_BUILDERS, type ModelRef, type RevisionKind } from './classify.js';
 import { callCommandTokens, SUBPROCESS } from './download.js';
 import { noneParameterPassedOn, resolve, resolveId, valuesOf, type Resolved } from './resolve.js';
 
@@ -72,6 +72,11 @@ interface Spec {
   ownerIdOnly?: boolean;
   /** Bare names resolve under this organisation, as sentence-transformers does (`all-MiniLM-L6-v2`). */
   bareOwner?: string;
+  /**
+   * Only a Hub file URL is a Hub load (`from_single_file("https://huggingface.co/org/x/blob/main/m.ckpt")`,
+   * whose revision is read from the URL); a local file or another site is not.
+   */
+  hubUrlOnly?: boolean;
 }
 
 /**
@@ -101,6 +106,8 @@ export const HUB_LOAD_TRIGGERS: Trigger[] = [
   'from_preset', // KerasHub presets
   /\bHuggingFace(?:Bge|Instruct)?Embeddings\b/, // LangChain
   'from_model_id', // LangChain's HuggingFacePipeline
+  'from_quantized', // AutoGPTQ / GPTQModel
+  'from_single_file', // diffusers, given a Hub file URL
 ];
 
 function shortApi(qn: string): string {
@@ -191,6 +198,15 @@ function specForName(qn: string): (Spec & { confidence: Confidence }) | undefine
   }
   // KerasHub / KerasNLP presets: `hf://owner/name` ids come from the Hub (others from Kaggle or built in)
   if (/^(?:keras_hub|keras_nlp|keras_cv)\.(?:[\w.]*\.)?from_preset$/.test(qn)) return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['preset'], revisionIn: 'none', confidence: 'high' };
+  // AutoGPTQ / GPTQModel: `AutoGPTQForCausalLM.from_quantized("TheBloke/Llama-2-7B-GPTQ", revision=...)`
+  // (the Hub files are fetched with `revision=` and the other `cached_file` keywords)
+  if (/^(?:auto_gptq|gptqmodel)\.(?:[\w.]*\.)?[A-Z]\w*\.from_quantized$/.test(qn)) {
+    return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['model_name_or_path', 'model_id_or_path', 'save_dir'], confidence: 'high' };
+  }
+  // diffusers `from_single_file(url)`: a checkpoint file, from the Hub when given a Hub file URL
+  if (/^diffusers\.(?:[\w.]*\.)?from_single_file$/.test(qn)) {
+    return { api: shortApi(qn), kind: 'file', idPos: 0, idNames: ['pretrained_model_link_or_path', 'pretrained_model_link_or_path_or_dict'], hubUrlOnly: true, confidence: 'high' };
+  }
   return undefined;
 }
 
@@ -259,6 +275,20 @@ export function hubLoad(sc: PySourceCode, call: PyNode): HubLoad | undefined {
   const resolved = resolveId(sc, idNode);
   // a model object, or an id not known to be `owner/name`: not this API's Hub load
   if (spec.ownerIdOnly && resolved.kind !== 'string') return undefined;
+  if (spec.hubUrlOnly) {
+    // `from_single_file("https://huggingface.co/org/x/blob/main/m.ckpt")`: the repository and the
+    // revision the URL names (`revision=` wins); a local file, another site or an unknown value is no Hub load
+    const known = resolved.kind === 'string' || resolved.kind === 'prefix';
+    const file = known ? hubFileUrl(resolved.value, { prefix: resolved.kind === 'prefix' }) : undefined;
+    if (file) {
+      if (file.revision !== undefined && !revisionNode) revision = { kind: classifyRevision(file.revision), value: file.revision };
+      const ref: ModelRef = { kind: 'hub', id: file.id, owner: file.owner, name: file.name };
+      return { ...base, revision, idNode, resolved: { kind: 'string', value: file.id }, ref };
+    }
+    // `f"https://huggingface.co/{repo}/blob/main/{name}"`: a Hub file whose repository is known at run time
+    const path = resolved.kind === 'prefix' ? hubUrlPath(resolved.value) : undefined;
+    return path === undefined ? undefined : { ...base, revision, idNode, resolved: { kind: 'prefix', value: path }, ref: undefined };
+  }
   let ref: ModelRef | undefined;
   // KerasHub presets (no revision of their own): only `hf://` ids reach the Hub
   const presets = spec.revisionIn === 'none' && /from_preset$/.test(spec.api);

@@ -38,6 +38,9 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from pathlib import Path\nfrom transformers import LlamaTokenizer\ndef load(d):\n    for p in [Path(f"{d}/llama-tokenizer/"), Path(f"{d}/other/")]:\n        LlamaTokenizer.from_pretrained(p)',
     // a name rebound to what the call built is no longer the loader (`pipeline = pipeline(...)`)
     'from transformers import pipeline\npipeline = pipeline(task="image-classification", model="org/m", revision="' + COMMIT + '")\ndef predict(image):\n    return pipeline(image)',
+    `from diffusers import StableDiffusionPipeline\npipe = StableDiffusionPipeline.from_single_file("https://huggingface.co/org/sd/resolve/${COMMIT}/model.safetensors")`,
+    'from diffusers import StableDiffusionPipeline\ndef load(path):\n    return StableDiffusionPipeline.from_single_file(path)',
+    'from auto_gptq import AutoGPTQForCausalLM\nmodel = AutoGPTQForCausalLM.from_quantized("./models/llama-gptq")',
   ],
   invalid: [
     // an id that is not resolved, at a branch: the parameter's name is not quoted as the Hub id (lm-sys/FastChat)
@@ -57,6 +60,24 @@ ruleTester.run('hf/unpinned-revision', rule, {
     {
       code: 'def load(xpu):\n    if xpu:\n        from intel_extension_for_transformers.transformers.modeling import AutoModelForCausalLM\n    else:\n        from transformers import AutoModelForCausalLM\n    return AutoModelForCausalLM.from_pretrained("org/model")',
       errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'AutoModelForCausalLM.from_pretrained', id: 'org/model' } }],
+    },
+    // diffusers `from_single_file` of a Hub file URL: the repository, at the URL's branch
+    {
+      code: 'from diffusers import StableDiffusionPipeline\npipe = StableDiffusionPipeline.from_single_file("https://huggingface.co/org/sd/blob/main/model.ckpt")',
+      errors: [{ messageId: 'branchRevision', confidence: 'high', data: { api: 'StableDiffusionPipeline.from_single_file', id: 'org/sd', revision: 'main' } }],
+    },
+    {
+      code: 'from diffusers import StableDiffusionXLPipeline\npipe = StableDiffusionXLPipeline.from_single_file("https://huggingface.co/org/sdxl/model.safetensors")',
+      errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'StableDiffusionXLPipeline.from_single_file', id: 'org/sdxl' } }],
+    },
+    // AutoGPTQ's from_quantized takes `revision=` (PromtEngineer/localGPT, QwenLM/Qwen)
+    {
+      code: 'from auto_gptq import AutoGPTQForCausalLM\nmodel = AutoGPTQForCausalLM.from_quantized("TheBloke/Llama-2-7B-GPTQ", use_safetensors=True)',
+      errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'AutoGPTQForCausalLM.from_quantized', id: 'TheBloke/Llama-2-7B-GPTQ' } }],
+    },
+    {
+      code: 'from auto_gptq import AutoGPTQForCausalLM\ndef load(model_id):\n    return AutoGPTQForCausalLM.from_quantized(model_id, use_safetensors=True)',
+      errors: [{ messageId: 'missingRevisionUnknownId', confidence: 'low' }],
     },
     // embeddings of RAG apps: LangChain (bare names resolve under sentence-transformers) and llama_index
     {

@@ -74,11 +74,18 @@ function unrestrictedUnpickler(sc: PythonSourceCode, call: Node): string | undef
   return base;
 }
 
-/** Does the function's body end with `return <base>.find_class(...)` (also as the last `else` of a final `if`, or at the end of a final `try`)? */
+/**
+ * Does the function's body end with `return <base>.find_class(...)` (also as the last `else` of a final
+ * `if`, or at the end of a final `try`), with no allowlist guard before it? An `if` that raises when a
+ * name is not allowed (`if (module, name) not in ALLOWED: raise UnpicklingError(...)`) restricts what
+ * reaches the base (kupfer's `ConservativeUnpickler`).
+ */
 function endsByDelegating(fn: Node): boolean {
   let block = fn.childForFieldName('body');
   for (let depth = 0; block && depth < 8; depth++) {
-    const last = block.namedChildren.filter((c) => c && c.type !== 'comment').at(-1);
+    const statements = block.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+    if (statements.slice(0, -1).some(isAllowlistGuard)) return false;
+    const last = statements.at(-1);
     if (!last) return false;
     if (last.type === 'return_statement') {
       const value = last.namedChildren.find((c) => c && c.type !== 'comment');
@@ -95,6 +102,17 @@ function endsByDelegating(fn: Node): boolean {
     block = alternative.childForFieldName('body');
   }
   return false;
+}
+
+/** `if <name> not in <allowed>: raise …` (or `if not allowed(…): raise …`): what is not listed never reaches the base. */
+function isAllowlistGuard(statement: Node): boolean {
+  if (statement.type !== 'if_statement') return false;
+  const condition = statement.childForFieldName('condition');
+  const body = statement.childForFieldName('consequence');
+  if (!condition || !body) return false;
+  const raises = body.namedChildren.some((c) => c?.type === 'raise_statement');
+  const negated = condition.type === 'not_operator' || /\bnot\s+in\b/.test(condition.text);
+  return raises && negated;
 }
 
 export default createRule<[], PythonSourceCode>({

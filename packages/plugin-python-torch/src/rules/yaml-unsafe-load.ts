@@ -184,9 +184,12 @@ export default createRule<[], PythonSourceCode>({
         if (!gate(node)) return;
         const callee = calleeName(sc, node, KNOWN);
         if (!callee) return;
+        // YAML written in the source (`yaml.load("lr: 0.1")`) holds no outside data: low
+        const text = sc.argument(node, { name: 'stream', position: 0 });
+        const confidence = text && typeof sc.constant(text) === 'string' ? 'low' : 'high';
         const safe = UNSAFE_FUNCTIONS.get(callee);
         if (safe) {
-          context.report({ node, messageId: 'unsafeFunction', data: { callee, safe }, confidence: 'high' });
+          context.report({ node, messageId: 'unsafeFunction', data: { callee, safe }, confidence });
           return;
         }
         const safeName = LOAD_FUNCTIONS.get(callee);
@@ -197,7 +200,7 @@ export default createRule<[], PythonSourceCode>({
           return;
         }
         if (!loader) {
-          context.report({ node, messageId: 'noLoader', data: { callee }, confidence: 'high', fix: safeLoadFix(node, safeName, undefined) });
+          context.report({ node, messageId: 'noLoader', data: { callee }, confidence, fix: safeLoadFix(node, safeName, undefined) });
           return;
         }
         const verdict = loaderVerdict(loader);
@@ -207,7 +210,7 @@ export default createRule<[], PythonSourceCode>({
           return;
         }
         const fix = sc.qualifiedName(loader) === 'yaml.Loader' ? safeLoadFix(node, safeName, loader) : undefined;
-        context.report({ node, messageId: 'unsafeLoader', data: { callee, loader: verdict.name }, confidence: 'high', fix });
+        context.report({ node, messageId: 'unsafeLoader', data: { callee, loader: verdict.name }, confidence, fix });
       },
     };
   },

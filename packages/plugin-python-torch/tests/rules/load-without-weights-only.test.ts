@@ -28,6 +28,11 @@ ruleTester.run(ID, rule, {
     'import pickle\nx = pickle.load(f)',
   ],
   invalid: [
+    // a download through Pixee's `security.safe_requests` (unilm's dall_e): high
+    {
+      code: 'import io, torch\nfrom security import safe_requests\ndef f(url):\n    resp = safe_requests.get(url)\n    return torch.load(io.BytesIO(resp.content))',
+      errors: [{ messageId: 'missing', confidence: 'high', suggestions: [{ messageId: 'addWeightsOnly', output: 'import io, torch\nfrom security import safe_requests\ndef f(url):\n    resp = safe_requests.get(url)\n    return torch.load(io.BytesIO(resp.content), weights_only=True)' }] }],
+    },
     // command-line fields read through transformers' HfArgumentParser (ChatGLM's web demo): user input, high
     {
       code: 'import torch\nfrom transformers import HfArgumentParser\nargs = HfArgumentParser((Args,)).parse_args_into_dataclasses()[0]\nm = torch.load(args.ckpt)',

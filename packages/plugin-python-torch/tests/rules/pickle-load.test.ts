@@ -44,6 +44,14 @@ ruleTester.run('torch/pickle-load', rule, {
     },
     { code: 'import pickle\nx = pickle.loads(blob)', errors: [{ messageId: 'unsafeDeserialization', confidence: 'medium' }] },
     { code: 'import pickle, requests\nx = pickle.loads(requests.get(u).content)', errors: [{ messageId: 'unsafeDeserialization', confidence: 'high' }] },
+    // an entry of a parameter (MLflow's `load_context`): high; of `self`: not followed
+    {
+      code: 'import pickle\nclass W:\n    def load_context(self, context):\n        with open(context.artifacts["model"], "rb") as f:\n            self.m = pickle.load(f)\n        with open(self.paths["x"], "rb") as g:\n            self.x = pickle.load(g)',
+      errors: [
+        { messageId: 'unsafeDeserialization', line: 5, confidence: 'high' },
+        { messageId: 'unsafeDeserialization', line: 7, confidence: 'medium' },
+      ],
+    },
     // an uploaded file: remote input, as high as a local one
     {
       code: 'import pickle\nfrom fastapi import UploadFile\nasync def upload(model_upload: UploadFile):\n    return pickle.load(model_upload.file)',

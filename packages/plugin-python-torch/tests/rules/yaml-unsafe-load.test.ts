@@ -13,6 +13,12 @@ ruleTester.run('torch/yaml-unsafe-load', rule, {
     'import yaml\ns = yaml.dump(c)',
   ],
   invalid: [
+    // YAML written in the source: no outside data, low
+    {
+      code: 'import yaml\nDEFAULTS = yaml.load("lr: 0.1")',
+      output: 'import yaml\nDEFAULTS = yaml.safe_load("lr: 0.1")',
+      errors: [{ messageId: 'noLoader', confidence: 'low' }],
+    },
     // BasicSR's ordered_yaml(): a Loader returned by a function of the file
     {
       code: 'import yaml\ndef ordered_yaml():\n    try:\n        from yaml import CLoader as Loader\n    except ImportError:\n        from yaml import Loader\n    return Loader, None\nopt = yaml.load(f, Loader=ordered_yaml()[0])',
