@@ -2381,6 +2381,117 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   }
 
   /**
+   * The known text of a string built at run time, in order, split where a part is not known (one
+   * unknown part between each two pieces): `f"https://huggingface.co/{repo}/resolve/main/{fname}"` →
+   * `["https://huggingface.co/", "/resolve/main/", ""]`. Parts that are constants are folded in
+   * (`f"{BASE}/{name}"` with `BASE = "http://x"` → `["http://x/", ""]`). Reads f-strings, implicit
+   * concatenation, `+`, `"…".format(…)` and `"…" % (…)` of a constant template, `str(x)`, and a name
+   * whose binding reaching the use is one assignment (`url = f"…"` … `get(url)`). A constant gives
+   * `[value]`; `undefined` when no text is known.
+   */
+  stringPieces(expr: Node): readonly string[] | undefined {
+    const pieces = this.piecesOf(expr);
+    return pieces && pieces.some((p) => p !== '') ? pieces : undefined;
+  }
+
+  private piecesOf(node: Node): string[] | undefined {
+    if (this.depth >= MAX_DEPTH) return undefined;
+    this.depth++;
+    try {
+      return this.computePieces(node);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private computePieces(node: Node): string[] | undefined {
+    const whole = this.constant(node);
+    if (typeof whole === 'string') return [whole];
+    if (whole !== UNKNOWN) return undefined;
+    switch (node.type) {
+      case 'parenthesized_expression': {
+        const inner = namedChildrenOf(node);
+        return inner.length === 1 ? this.piecesOf(inner[0]) : undefined;
+      }
+      case 'concatenated_string':
+        return joinPieces(namedChildrenOf(node).map((part) => this.piecesOf(part)));
+      case 'string':
+        return this.fStringPieces(node);
+      case 'binary_operator': {
+        const op = node.childForFieldName('operator')?.text;
+        const left = node.childForFieldName('left');
+        const right = node.childForFieldName('right');
+        if (!left || !right) return undefined;
+        if (op === '+') {
+          const parts = [this.piecesOf(left), this.piecesOf(right)];
+          return parts.every((p) => p === undefined) ? undefined : joinPieces(parts);
+        }
+        if (op === '%') {
+          const template = this.constant(left);
+          if (typeof template !== 'string') return undefined;
+          const values = right.type === 'tuple' ? namedChildrenOf(right) : [right];
+          if (values.some((v) => v.type === 'list_splat')) return undefined;
+          return percentPieces(template, values.map((v) => pyStrOf(this.constant(v))));
+        }
+        return undefined;
+      }
+      case 'call': {
+        const fn = node.childForFieldName('function');
+        if (!fn) return undefined;
+        if (fn.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'format') {
+          const object = fn.childForFieldName('object');
+          const template = object ? this.constant(object) : UNKNOWN;
+          if (typeof template !== 'string') return undefined;
+          const info = this.argInfo(node);
+          const positional = info.positional.some((p) => p.splat) ? [] : info.positional.map((p) => pyStrOf(this.constant(p.node)));
+          const named = new Map<string, string | undefined>();
+          for (const [k, v] of info.keywords) named.set(k, pyStrOf(this.constant(v)));
+          return formatPieces(template, positional, named);
+        }
+        const q = this.qualifiedName(fn);
+        const args = this.argumentNodes(node);
+        if (q === 'builtins.str' && args.length === 1 && args[0].type !== 'keyword_argument' && args[0].type !== 'list_splat') return this.piecesOf(args[0]);
+        return undefined;
+      }
+      case 'identifier': {
+        if (this.isMemberOrKeywordName(node)) return undefined;
+        const bound = this.reachingBindings(node);
+        if (bound.length !== 1 || bound[0].kind !== 'assignment' || !bound[0].value) return undefined;
+        return this.piecesOf(bound[0].value);
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** An f-string's text split at the `{…}` parts that are not constants (conversions and format specs are not known). */
+  private fStringPieces(node: Node): string[] | undefined {
+    const kids = node.namedChildren;
+    const startNode = kids[0];
+    const endNode = kids[kids.length - 1];
+    if (!startNode || !endNode || startNode.type !== 'string_start' || endNode.type !== 'string_end') return undefined;
+    const flags = stringPrefixFlags(this.text.slice(startNode.startIndex, startNode.endIndex).replace(/['"]+$/, ''));
+    if (flags.template || !flags.format) return undefined;
+    const literal = (body: string): string => {
+      body = body.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
+      return flags.raw ? body : (decodePythonEscapes(body, flags.bytes) ?? body);
+    };
+    const out = [''];
+    let at = startNode.endIndex;
+    for (const hole of kids) {
+      if (!hole || hole.type !== 'interpolation') continue;
+      out[out.length - 1] += literal(this.text.slice(at, hole.startIndex));
+      const parts = namedChildrenOf(hole);
+      const str = parts.length === 1 ? pyStrOf(this.constant(parts[0])) : undefined;
+      if (str === undefined) out.push('');
+      else out[out.length - 1] += str;
+      at = hole.endIndex;
+    }
+    out[out.length - 1] += literal(this.text.slice(at, endNode.startIndex));
+    return out;
+  }
+
+  /**
    * A string literal's text from its start up to the first part that is not known (`complete` when
    * none is): escapes decoded, implicit concatenation followed, and with `foldInterpolations` the
    * `{…}` parts of an f-string that are constants without conversion or format spec.
@@ -2973,15 +3084,24 @@ function pyStrOf(v: ConstantValue | Unknown): string | undefined {
 
 /** `str.format` with plain `{}`, `{0}` and `{name}` fields (no conversions or format specs). */
 function formatTemplate(template: string, positional: Array<string | undefined>, named: Map<string, string | undefined>): string | undefined {
-  let out = '';
+  const pieces = formatPieces(template, positional, named, false);
+  return pieces?.length === 1 ? pieces[0] : undefined;
+}
+
+/**
+ * `str.format`'s result split at the fields whose value is not known (`stringPieces`): a field with a
+ * conversion, a format spec or an attribute/index is not known; not `lenient`, it gives up at the first one.
+ */
+function formatPieces(template: string, positional: Array<string | undefined>, named: Map<string, string | undefined>, lenient = true): string[] | undefined {
+  const out = [''];
   let auto = 0;
   for (let i = 0; i < template.length; i++) {
     const c = template[i];
     if (c === '{' && template[i + 1] === '{') {
-      out += '{';
+      out[out.length - 1] += '{';
       i++;
     } else if (c === '}' && template[i + 1] === '}') {
-      out += '}';
+      out[out.length - 1] += '}';
       i++;
     } else if (c === '{') {
       const close = template.indexOf('}', i);
@@ -2991,12 +3111,50 @@ function formatTemplate(template: string, positional: Array<string | undefined>,
       if (field === '') value = positional[auto++];
       else if (/^\d+$/.test(field)) value = positional[Number(field)];
       else if (/^[A-Za-z_]\w*$/.test(field)) value = named.get(field);
-      else return undefined;
-      if (value === undefined) return undefined;
-      out += value;
+      else if (!lenient) return undefined;
+      else if (/^(?:\d*|[A-Za-z_]\w*)(?:[!:.[]|$)/.test(field) && !field.includes('{')) {
+        if (/^(?:[!:.[]|$)/.test(field)) auto++;
+      } else return undefined;
+      if (value === undefined) {
+        if (!lenient) return undefined;
+        out.push('');
+      } else out[out.length - 1] += value;
       i = close;
     } else if (c === '}') return undefined;
-    else out += c;
+    else out[out.length - 1] += c;
+  }
+  return out;
+}
+
+/** `"%s/%s" % (a, b)` split at the values that are not known (`stringPieces`): only a plain `%s` of a known value is read. */
+function percentPieces(template: string, values: Array<string | undefined>): string[] | undefined {
+  const out = [''];
+  let k = 0;
+  const spec = /%(?:\([^)]*\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?([diouxXeEfFgGcrsa%])/g;
+  let at = 0;
+  for (let m = spec.exec(template); m; m = spec.exec(template)) {
+    out[out.length - 1] += template.slice(at, m.index);
+    at = m.index + m[0].length;
+    if (m[1] === '%') {
+      out[out.length - 1] += '%';
+      continue;
+    }
+    const value = m[0] === '%s' ? values[k] : undefined;
+    k++;
+    if (value === undefined) out.push('');
+    else out[out.length - 1] += value;
+  }
+  out[out.length - 1] += template.slice(at);
+  return out;
+}
+
+/** Pieces of consecutive parts of a string (`undefined`: a part not known at all) joined into one list. */
+function joinPieces(parts: Array<readonly string[] | undefined>): string[] {
+  const out = [''];
+  for (const part of parts) {
+    const p = part ?? ['', ''];
+    out[out.length - 1] += p[0];
+    for (let i = 1; i < p.length; i++) out.push(p[i]);
   }
   return out;
 }

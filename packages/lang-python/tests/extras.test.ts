@@ -250,6 +250,46 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(values('w', 2)).toBeUndefined(); // re-bound in the body
   });
 
+  it('splits a string built at run time at the parts that are not known (stringPieces)', async () => {
+    const sc = await parse(
+      [
+        'BASE = "https://huggingface.co"',
+        'a = f"https://huggingface.co/{repo}/resolve/main/{fname}"',
+        'b = f"{BASE}/{repo}/resolve/main/m.bin"',
+        'c = "https://huggingface.co/" + repo + "/resolve/main/" + fname',
+        'd = "https://huggingface.co/{}/resolve/{rev}/{}".format(repo, name, rev="main")',
+        'e = "%s/%s/resolve/main/%s" % (BASE, repo, f)',
+        'g = f"{x!r}/{y:>4}/z"',
+        'h = "whole"',
+        'i = f"{x}"',
+        'j = x + y',
+        'def fetch(repo):',
+        '    url = f"https://huggingface.co/{repo}/resolve/main/w.bin"',
+        '    k = url',
+        '    if cond:',
+        '        url2 = "a"',
+        '    else:',
+        '        url2 = "b" + repo',
+        '    l = url2',
+        'm = str(f"{BASE}/{x}")',
+      ].join('\n'),
+    );
+    const value = (name: string) => sc.stringPieces(ident(sc, name, 0).parent!.childForFieldName('right')!);
+    expect(value('a')).toEqual(['https://huggingface.co/', '/resolve/main/', '']);
+    expect(value('b')).toEqual(['https://huggingface.co/', '/resolve/main/m.bin']);
+    expect(value('c')).toEqual(['https://huggingface.co/', '/resolve/main/', '']);
+    expect(value('d')).toEqual(['https://huggingface.co/', '/resolve/main/', '']);
+    expect(value('e')).toEqual(['https://huggingface.co/', '/resolve/main/', '']);
+    expect(value('g')).toEqual(['', '/', '/z']);
+    expect(value('h')).toEqual(['whole']);
+    expect(value('i')).toBeUndefined();
+    expect(value('j')).toBeUndefined();
+    // through the one assignment that reaches the use; not where branches give several
+    expect(value('k')).toEqual(['https://huggingface.co/', '/resolve/main/w.bin']);
+    expect(value('l')).toBeUndefined();
+    expect(value('m')).toEqual(['https://huggingface.co/', '']);
+  });
+
   it('reads the known start of a string built at run time (stringPrefix)', async () => {
     const sc = await parse(
       ['BASE = "http://x.org"', 'a = f"{BASE}/{name}.pth"', 'b = f"http://{host}/m.bin"', 'c = f"{host}/m.bin"', 'd = "http://a" f"/{p}"', 'e = f"{BASE}/m"'].join('\n'),

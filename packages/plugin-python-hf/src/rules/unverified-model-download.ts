@@ -94,10 +94,11 @@ export default createRule<[], PySourceCode>({
         if (!v) continue;
         const r = resolve(sc, v);
         const str = r.kind === 'string' || r.kind === 'prefix' ? r.value : r.kind === 'local' ? r.prefix : undefined;
-        const pieces = literalPieces(v);
+        const pieces = literalPieces(v, sc);
         if ((str && isModelFile(str)) || pieces.some((p) => isModelFile(p))) {
           evidence = 'strong';
-          if (str && /^[a-z]+:\/\//i.test(str)) what = `"${short(str)}"`;
+          // a URL quoted only when whole (not the known start of one built at run time)
+          if (r.kind === 'string' && /^[a-z]+:\/\//i.test(r.value)) what = `"${short(r.value)}"`;
         } else {
           if ((str && isNonModelFile(str)) || pieces.some(isNonModelFile)) notModel = true;
           if (!evidence && ((str && mentionsModel(str)) || mentionsModel(v.text))) evidence = 'weak';

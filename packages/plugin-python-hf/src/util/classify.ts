@@ -64,12 +64,20 @@ function pathOf(s: string): string {
   return m ? (m[1] ?? '') : t;
 }
 
-/** A URL or file path that names a model / weights file (by extension, or a hub `resolve/` URL). */
+/**
+ * A URL or file path that names a model / weights file (by extension, or a hub `resolve/` URL unless
+ * its file is evidently no model: `…/resolve/main/config.json`).
+ */
 export function isModelFile(s: string): boolean {
   const p = pathOf(s);
   if (STRONG_MODEL_EXT.test(p)) return true;
-  if (/huggingface\.co\/.+\/(?:resolve|blob)\//i.test(s)) return true;
+  if (/huggingface\.co\/.+\/(?:resolve|blob)\//i.test(s) && !isNonModelFile(p)) return true;
   return false;
+}
+
+/** A URL or file name of a known kind that is not a model (`index.html`, `table.csv`, `config.json`). */
+export function isNonModelFile(s: string): boolean {
+  return /\.(?:html?|json|txt|md|csv|tsv|xml|ya?ml|png|jpe?g|gif|svg|css|js|py|sh|pdf)$/i.test(s.replace(/[?#].*$/, ''));
 }
 
 /** Weaker evidence: the URL/path/identifier mentions models, weights or checkpoints. */

@@ -6,7 +6,9 @@
 import { UNKNOWN, type Trigger } from '@oculum/core';
 import { importTrigger } from '@oculum/lang-python';
 import { calleeName, calleeOf, identifiersIn, isInside, receiverOf, same, statementOf, targetNames, walkBody, type PyNode, type PySourceCode } from './ast.js';
-import { isModelFile, mentionsModel } from './classify.js';
+import { isModelFile, isNonModelFile, mentionsModel } from './classify.js';
+
+export { isNonModelFile };
 import { resolve, valuesOf, type Resolved } from './resolve.js';
 
 export interface RawDownload {
@@ -349,7 +351,7 @@ export function modelEvidence(sc: PySourceCode, dl: RawDownload, sink: Sink | un
   const dest = dl.dest ?? (sink?.dest ? resolve(sc, sink.dest) : undefined);
   if (dest && (dest.kind === 'string' || dest.kind === 'prefix')) strs.push(dest.value);
   if (dest && dest.kind === 'local' && dest.prefix) strs.push(dest.prefix);
-  for (const n of [dl.urlNode, dl.destNode, sink?.dest]) if (n) strs.push(...literalPieces(n));
+  for (const n of [dl.urlNode, dl.destNode, sink?.dest]) if (n) strs.push(...literalPieces(n, sc));
   if (strs.some((s) => isModelFile(s))) return 'strong';
   if (sink?.kind === 'loaded') return 'strong';
   // names: the URL and destination expressions, and the enclosing function (`def download_weights(url, dest)`)
@@ -363,17 +365,21 @@ export function modelEvidence(sc: PySourceCode, dl: RawDownload, sink: Sink | un
   return undefined;
 }
 
-/** A URL or file name of a known kind that is not a model (`index.html`, `table.csv`, `config.json`). */
-export function isNonModelFile(s: string): boolean {
-  return /\.(?:html?|json|txt|md|csv|tsv|xml|ya?ml|png|jpe?g|gif|svg|css|js|py|sh|pdf)$/i.test(s.replace(/[?#].*$/, ''));
-}
 
-/** Literal parts of the strings inside an expression (`f"{name}.pt"` → `*.pt`), for file-name evidence. */
-export function literalPieces(node: PyNode): string[] {
+/**
+ * Literal parts of the strings inside an expression (`f"{name}.pt"` → `*.pt`), for file-name evidence;
+ * with the semantic model, also the known text of the string the expression builds, followed through
+ * the assignment of a name (`url = f"https://huggingface.co/{repo}/resolve/main/{f}"` … `get(url)` →
+ * `https://huggingface.co/x/resolve/main/x`, the language's `stringPieces`), each unknown part a `*`.
+ */
+export function literalPieces(node: PyNode, sc?: PySourceCode): string[] {
   const strings = node.type === 'string' ? [node] : node.descendantsOfType('string');
-  return strings.map((str) =>
+  const out = strings.map((str) =>
     str.namedChildren
       .map((c) => (c.type === 'string_content' ? c.text : c.type === 'interpolation' ? '*' : ''))
       .join(''),
   );
+  const known = sc?.stringPieces(node);
+  if (known) out.push(known.join('*'));
+  return out;
 }

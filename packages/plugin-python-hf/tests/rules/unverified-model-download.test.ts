@@ -9,8 +9,20 @@ ruleTester.run('hf/unverified-model-download', rule, {
     'import hashlib\nimport requests\nr = requests.get("https://x.org/model.bin")\nif hashlib.sha256(r.content).hexdigest() != "ab":\n    raise ValueError()\nopen("model.bin", "wb").write(r.content)',
     'import requests\nstatus = requests.get("https://x.org/model.bin").status_code',
     'import requests\ncfg = requests.get("https://x.org/config").json()',
+    // a Hub resolve URL of a file that is evidently no model
+    'import requests\ndef fetch(repo):\n    r = requests.get(f"https://huggingface.co/{repo}/resolve/main/config.json")\n    open("config.json", "wb").write(r.content)',
   ],
   invalid: [
+    // a Hub resolve URL built in a variable, then fetched (abetlen/llama-cpp-python docker/hug_model.py)
+    {
+      code: 'import requests\ndef fetch(repo, fname):\n    url = f"https://huggingface.co/{repo}/resolve/main/{fname}"\n    r = requests.get(url)\n    open(fname, "wb").write(r.content)',
+      errors: [{ messageId: 'unverified', confidence: 'high', data: { api: 'requests.get', what: 'a model file', action: 'saves' } }],
+    },
+    // ... and handed to a generic same-file helper: the known start of the URL is not quoted as the URL
+    {
+      code: 'import requests\ndef download_file(url, destination):\n    response = requests.get(url, stream=True)\n    with open(destination, "wb") as f:\n        for chunk in response.iter_content(chunk_size=1024):\n            f.write(chunk)\ndef main(model_id, rfilename):\n    url = f"https://huggingface.co/{model_id}/resolve/main/{rfilename}"\n    download_file(url, rfilename)',
+      errors: [{ messageId: 'unverifiedHelper', confidence: 'high', data: { helper: 'download_file', what: 'a model file' } }],
+    },
     // a loop over a list of weight URLs (the destination built from each)
     {
       code: 'import os, urllib.request\nfor url in ["https://example.com/yolov7.pt", "https://example.com/yolov7x.pt"]:\n    urllib.request.urlretrieve(url, os.path.basename(url))',
