@@ -40,6 +40,12 @@ export interface StringBounds {
   value?: string;
   prefix: string;
   suffix: string;
+  /**
+   * The known runs of text in order, each two separated by a part that is not known: `prefix`
+   * first, `suffix` last, the known middles between (`` `https://hf.co/${repo}/resolve/main/${file}` ``
+   * → `['https://hf.co/', '/resolve/main/', '']`). One element, the value, when it is known.
+   */
+  parts: string[];
 }
 
 export interface JsSourceCodeInit {
@@ -926,6 +932,12 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
         if (expr.operator === '||') return l ? l : this.constantOf(expr.right, depth + 1);
         return l ? this.constantOf(expr.right, depth + 1) : l;
       }
+      case 'CallExpression': {
+        // `Object.freeze(o)` returns `o` itself (the global `Object`, not one of the file's)
+        const arg = expr.arguments[0];
+        if (expr.arguments.length !== 1 || arg.type === 'SpreadElement' || this.globalName(expr.callee) !== 'Object.freeze') return UNKNOWN;
+        return this.constantOf(arg, depth + 1);
+      }
       case 'Identifier': {
         const b = this.binding(expr);
         if (!b) return UNKNOWN;
@@ -1131,49 +1143,50 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
 
   /**
    * The statically known ends of a string-valued expression: the full value when constant, else the
-   * constant prefix and suffix of a template literal or `+` chain (`` `http://${h}/m.onnx` ``).
+   * constant prefix and suffix of a template literal or `+` chain (`` `http://${h}/m.onnx` ``), and
+   * the known runs between (`parts`), through stable variables as `constant` follows them.
    */
   stringBounds(expr: JsNode, depth = 0): StringBounds {
     const v = this.constant(expr);
-    if (typeof v === 'string') return { value: v, prefix: v, suffix: v };
-    if (depth > MAX_DEPTH) return { prefix: '', suffix: '' };
+    if (typeof v === 'string') return { value: v, prefix: v, suffix: v, parts: [v] };
+    const unknown: StringBounds = { prefix: '', suffix: '', parts: ['', ''] };
+    if (depth > MAX_DEPTH) return unknown;
     const node = unwrapExpression(expr);
     let pieces: StringBounds[] | undefined;
     if (node.type === 'TemplateLiteral') {
       pieces = [];
       node.quasis.forEach((q, i) => {
         const cooked = q.value.cooked ?? '';
-        pieces!.push({ value: cooked, prefix: cooked, suffix: cooked });
+        pieces!.push({ value: cooked, prefix: cooked, suffix: cooked, parts: [cooked] });
         if (i < node.expressions.length) pieces!.push(this.stringBounds(node.expressions[i], depth + 1));
       });
     } else if (node.type === 'BinaryExpression' && node.operator === '+') {
       pieces = [this.stringBounds(node.left, depth + 1), this.stringBounds(node.right, depth + 1)];
     }
     if (pieces) {
-      let prefix = '';
+      // Known pieces join the run being built; a piece that is not known ends it with its prefix,
+      // adds its own middles and starts the next run with its suffix.
+      const parts: string[] = [];
+      let run = '';
       for (const p of pieces) {
-        if (p.value === undefined) {
-          prefix += p.prefix;
-          break;
+        if (p.value !== undefined) {
+          run += p.value;
+          continue;
         }
-        prefix += p.value;
+        const head = run + p.parts[0];
+        if (head || parts.length === 0) parts.push(head);
+        for (const middle of p.parts.slice(1, -1)) if (middle) parts.push(middle);
+        run = p.parts[p.parts.length - 1];
       }
-      let suffix = '';
-      for (let i = pieces.length - 1; i >= 0; i--) {
-        const p = pieces[i];
-        if (p.value === undefined) {
-          suffix = p.suffix + suffix;
-          break;
-        }
-        suffix = p.value + suffix;
-      }
-      return { prefix, suffix };
+      parts.push(run);
+      if (parts.length === 1) return { prefix: run, suffix: run, parts: [run, run] };
+      return { prefix: parts[0], suffix: parts[parts.length - 1], parts };
     }
     if (node.type === 'Identifier') {
       const b = this.binding(node);
       if (b && isStable(b) && b.init && b.path?.length === 0) return this.stringBounds(b.init, depth + 1);
     }
-    return { prefix: '', suffix: '' };
+    return unknown;
   }
 }
 

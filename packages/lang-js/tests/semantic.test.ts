@@ -218,6 +218,11 @@ describe('constant', () => {
     [`function f(p = 'dflt') { use(p) }`, 'dflt'],
     [`use([1, 'a', { b: null }])`, [1, 'a', { b: null }]],
     [`const o = { a: 1 }; use({ ...o, b: 2 })`, { a: 1, b: 2 }],
+    // `Object.freeze` returns its argument
+    [`const C = Object.freeze({ id: 'o/n' }); use(C.id)`, 'o/n'],
+    [`const C = window.Object.freeze(['a', 'b']); use(C[1])`, 'b'],
+    [`use(Object.freeze(x))`, UNKNOWN],
+    [`const Object = { freeze: () => ({}) }; use(Object.freeze({ id: 'o/n' }).id)`, UNKNOWN],
     [`use(process.env.X ?? 'fallback')`, UNKNOWN],
     [`const x = null; use(x ?? 'fallback')`, 'fallback'],
     [`use(true ? 'a' : 'b')`, 'a'],
@@ -275,6 +280,9 @@ describe('possibleConstants', () => {
     [`const M = { a: 'x', b: 'y' }; function f(k) { use(M[k] || 'd'); }`, ['x', 'y']],
     [`const M = { a: 'm1', b: 'm2' }; const BASE = 'https://x.example/'; function f(k) { use(BASE + M[k] + '.onnx'); }`, ['https://x.example/m1.onnx', 'https://x.example/m2.onnx']],
     ['const M = { a: \'m1\', b: \'m2\' }; function f(k, t) { use(`${M[k]}/${t ? 1 : 2}`); }', ['m1/1', 'm1/2', 'm2/1', 'm2/2']],
+    // `Object.freeze` returns its argument
+    [`const URLS = Object.freeze({ tiny: 'https://x.example/tiny.bin', base: 'https://x.example/base.bin' }); function f(k) { use(URLS[k]); }`, ['https://x.example/tiny.bin', 'https://x.example/base.bin']],
+    [`const M = Object.freeze({ a: Object.freeze({ url: 'u1' }), b: { url: 'u2' } }); function f(k) { use(M[k].url); }`, ['u1', 'u2']],
   ])('%s', (text, expected) => {
     expect(choices(text)).toEqual(expected);
   });
@@ -292,6 +300,9 @@ describe('possibleConstants', () => {
     [`let M = { a: 'x' }; M = load(); function f(k) { use(M[k]); }`],
     // more than 32 values
     [`const D = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]; function f(a, b) { use(D[a] + '-' + D[b]); }`],
+    // a frozen table written to elsewhere, and a freeze that is not the global one
+    [`const URLS = Object.freeze({ a: 'x' }); URLS.b = y; function f(k) { use(URLS[k]); }`],
+    [`const Object = { freeze: (o) => ({ ...o, b: load() }) }; const URLS = Object.freeze({ a: 'x' }); function f(k) { use(URLS[k]); }`],
   ])('unknown: %s', (text) => {
     expect(choices(text)).toBeUndefined();
   });
@@ -303,13 +314,29 @@ describe('stringBounds', () => {
     return sc.stringBounds(cs[cs.length - 1].arguments[0]);
   };
   it('template with unknown middle', () => {
-    expect(bounds('use(`http://${host}/model.onnx`)')).toEqual({ prefix: 'http://', suffix: '/model.onnx' });
+    expect(bounds('use(`http://${host}/model.onnx`)')).toEqual({ prefix: 'http://', suffix: '/model.onnx', parts: ['http://', '/model.onnx'] });
   });
   it('concatenation', () => {
-    expect(bounds(`const B = 'https://hf.co/'; use(B + name + '.onnx')`)).toEqual({ prefix: 'https://hf.co/', suffix: '.onnx' });
+    expect(bounds(`const B = 'https://hf.co/'; use(B + name + '.onnx')`)).toEqual({ prefix: 'https://hf.co/', suffix: '.onnx', parts: ['https://hf.co/', '.onnx'] });
   });
   it('constant', () => {
-    expect(bounds(`use('a')`)).toEqual({ value: 'a', prefix: 'a', suffix: 'a' });
+    expect(bounds(`use('a')`)).toEqual({ value: 'a', prefix: 'a', suffix: 'a', parts: ['a'] });
+  });
+  it('nothing known', () => {
+    expect(bounds(`use(name)`)).toEqual({ prefix: '', suffix: '', parts: ['', ''] });
+  });
+  // the known runs in order, each two separated by a part that is not known
+  it.each([
+    ['use(`https://hf.co/${repo}/resolve/main/${file}`)', ['https://hf.co/', '/resolve/main/', '']],
+    [`use('https://hf.co/' + repo + '/resolve/main/' + file)`, ['https://hf.co/', '/resolve/main/', '']],
+    [`const R = 'main'; use('https://hf.co/' + repo + '/resolve/' + R + '/' + file + '?download=1')`, ['https://hf.co/', '/resolve/main/', '?download=1']],
+    ['const url = `https://hf.co/${repo}/resolve/main/${file}`; use(url)', ['https://hf.co/', '/resolve/main/', '']],
+    // the middles of a part that is itself partly known are spliced in
+    ['const path = `${repo}/resolve/main/${file}`; use(`https://hf.co/${path}`)', ['https://hf.co/', '/resolve/main/', '']],
+    // unknown parts side by side leave no empty run between them
+    ['use(`${a}${b}/x/${c}`)', ['', '/x/', '']],
+  ])('parts: %s', (text, parts) => {
+    expect(bounds(text).parts).toEqual(parts);
   });
 });
 

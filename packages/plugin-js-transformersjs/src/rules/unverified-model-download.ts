@@ -282,14 +282,19 @@ function urlChoices(sc: JsSourceCode, url: JsNode, remoteBase: boolean): 'local'
 
 /**
  * A Hub `…/resolve/<revision>/` URL whose file is not known (`'https://huggingface.co/o/m/resolve/main/'
- * + name`): it may be the weights or a configuration. Not when its known end says which file is no
- * model (`` `${hub}/resolve/main/${dir}/config.json` ``).
+ * + name`, also with the `/resolve/<revision>/` between parts that are not known:
+ * `` `https://huggingface.co/${repo}/resolve/main/${file}` ``): it may be the weights or a
+ * configuration. Not when its known end says which file is no model
+ * (`` `${hub}/resolve/main/${dir}/config.json` ``).
  */
 function hubFileNotKnown(bounds: StringBounds): boolean {
   if (bounds.value !== undefined) return false;
+  // the host must be known in full: `https://huggingface.co/…`, not `https://huggingface.co${rest}`
   const host = hostOf(bounds.prefix);
-  if (!host || !isHubHost(host) || !/^[a-z]+:\/\/[^/]+\/.*\/resolve\/[^/?#]+\//i.test(bounds.prefix)) return false;
-  return looksLikeModelFile(`${bounds.prefix}file${bounds.suffix}`);
+  if (!host || !isHubHost(host) || !/^[a-z]+:\/\/[^/?#]+\//i.test(bounds.prefix)) return false;
+  // each part that is not known stands for a name (`${repo}`, `${file}`); `/resolve/` must be known text
+  const shape = bounds.parts.join('name');
+  return /^[a-z]+:\/\/[^/]+\/[^?#]*\/resolve\/[^/?#]+\//i.test(shape) && looksLikeModelFile(shape);
 }
 
 /** Response bodies read as text (`res.json()`, `.then((r) => r.text())`): a configuration, not model bytes. */

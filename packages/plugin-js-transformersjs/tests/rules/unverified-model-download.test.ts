@@ -30,6 +30,13 @@ tester.run(id(rule), rule, {
     `export async function f(name) { const r = await fetch('https://huggingface.co/o/m/resolve/main/' + name); return r.text(); }`,
     `export async function f(name) { return fetch('https://huggingface.co/o/m/resolve/main/' + name + '.json'); }`,
     `export async function f(name) { return fetch('https://cdn.example.com/files/' + name); }`,
+    // the same with `/resolve/<revision>/` between parts that are not known
+    'export async function f(repo, file) { return fetch(`https://huggingface.co/${repo}/resolve/main/${file}`).then((r) => r.json()); }',
+    'export async function f(repo, file) { return fetch(`https://huggingface.co/${repo}/resolve/main/${file}.json`); }',
+    'export async function f(repo, file) { return fetch(`https://cdn.example.com/${repo}/resolve/main/${file}`); }',
+    // a frozen table of local paths; one the file extends may hold anything
+    `const M = Object.freeze({ a: '/models/a.onnx', b: './b.onnx' }); export async function f(k) { return (await fetch(M[k])).arrayBuffer(); }`,
+    `const M = Object.freeze({ a: 'https://x.example/a.json' }); M.b = process.env.B; export async function f(k) { return (await fetch(M[k])).arrayBuffer(); }`,
     // a write stream of a file that is no model; a variable that is no write stream
     `const https = require('https'); const fs = require('fs');\nconst file = fs.createWriteStream('labels.txt');\nconst get = (url) => https.get(url, (res) => res.pipe(file));`,
     `const https = require('https'); const fs = require('fs');\nconst file = 'model.onnx';\nconst get = (url) => https.get(url, (res) => res.pipe(process.stdout).on('finish', () => log(file)));`,
@@ -96,6 +103,28 @@ tester.run(id(rule), rule, {
     {
       code: `export async function getModelFile(name: string): Promise<Uint8Array> {\n  const res = await fetch('https://huggingface.co/Xenova/whisper-base/resolve/main/' + name);\n  return new Uint8Array(await res.arrayBuffer());\n}`,
       errors: [{ messageId: 'possiblyModel', confidence: 'low', line: 2 }],
+    },
+    // the repository and the file not known, `/resolve/<revision>/` between them (low); a known model file at the end (medium)
+    {
+      code: 'export async function download(repo: string, file: string) {\n  const res = await fetch(`https://huggingface.co/${repo}/resolve/main/${file}`);\n  return Buffer.from(await res.arrayBuffer());\n}',
+      errors: [{ messageId: 'possiblyModel', data: { callee: 'fetch', url: '`https://huggingface.co/${repo}/resolve/main/${file}`' }, confidence: 'low', line: 2 }],
+    },
+    {
+      code: `const fs = require('fs');\nexport async function download(repo, file, dest) {\n  const url = 'https://huggingface.co/' + repo + '/resolve/main/' + file;\n  const res = await fetch(url);\n  fs.writeFileSync(dest, Buffer.from(await res.arrayBuffer()));\n}`,
+      errors: [{ messageId: 'possiblyModel', data: { callee: 'fetch', url: '`url`' }, confidence: 'low', line: 4 }],
+    },
+    {
+      code: 'export async function download(repo: string, rev: string) {\n  return fetch(`https://huggingface.co/${repo}/resolve/${rev}/model.onnx`);\n}',
+      errors: [{ messageId: 'unverified', confidence: 'medium', line: 2 }],
+    },
+    // a constant table wrapped in `Object.freeze`
+    {
+      code: `const MODEL_URLS = Object.freeze({ tiny: 'https://cdn.example.com/ggml-tiny.bin', base: 'https://cdn.example.com/ggml-base.bin' });\nexport async function fetchModel(name) {\n  const res = await fetch(MODEL_URLS[name]);\n  return new Uint8Array(await res.arrayBuffer());\n}`,
+      errors: [{ messageId: 'unverified', data: { callee: 'fetch', url: '`MODEL_URLS[name]`' }, confidence: 'medium', line: 3 }],
+    },
+    {
+      code: `const MODELS = Object.freeze({ tiny: Object.freeze({ url: 'https://x.example/t.onnx' }), vocab: { url: 'https://x.example/vocab.txt' } });\nexport async function f(k) { return (await fetch(MODELS[k].url)).arrayBuffer(); }`,
+      errors: [{ messageId: 'possiblyModel', confidence: 'low' }],
     },
     // a write stream made outside the function that follows redirects and pipes into it
     {
