@@ -2048,21 +2048,32 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return result;
   }
 
+  /**
+   * `template.format(...)` with a constant template: the template and the arguments' texts (a value
+   * that is not a constant is `undefined`). `undefined` for any other call, or when a `**` mapping (or
+   * with `splatsUnknown`, a `*args`) leaves the arguments unknown.
+   */
+  private formatCall(call: Node, splatsUnknown: boolean): { template: string; positional: Array<string | undefined>; named: Map<string, string | undefined> } | undefined {
+    const fn = call.childForFieldName('function');
+    if (!fn || fn.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'format') return undefined;
+    const object = fn.childForFieldName('object');
+    const template = object ? this.constant(object) : UNKNOWN;
+    if (typeof template !== 'string') return undefined;
+    const info = this.argInfo(call);
+    const splat = info.positional.some((p) => p.splat);
+    if (!splatsUnknown && (info.dictSplats.length > 0 || splat)) return undefined;
+    const positional = splat ? [] : info.positional.map((p) => pyStrOf(this.constant(p.node)));
+    const named = new Map<string, string | undefined>();
+    for (const [k, v] of info.keywords) named.set(k, pyStrOf(this.constant(v)));
+    return { template, positional, named };
+  }
+
   private constantOfCall(call: Node): ConstantValue | Unknown {
     const fn = call.childForFieldName('function');
     if (!fn) return UNKNOWN;
-    if (fn.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'format') {
-      // "{}/{}".format(ORG, NAME), "{org}/{name}".format(org=…, name=…)
-      const object = fn.childForFieldName('object');
-      const template = object ? this.constant(object) : UNKNOWN;
-      if (typeof template !== 'string') return UNKNOWN;
-      const info = this.argInfo(call);
-      if (info.dictSplats.length > 0 || info.positional.some((p) => p.splat)) return UNKNOWN;
-      const positional = info.positional.map((p) => pyStrOf(this.constant(p.node)));
-      const named = new Map<string, string | undefined>();
-      for (const [k, v] of info.keywords) named.set(k, pyStrOf(this.constant(v)));
-      return formatTemplate(template, positional, named) ?? UNKNOWN;
-    }
+    // "{}/{}".format(ORG, NAME), "{org}/{name}".format(org=…, name=…)
+    const format = this.formatCall(call, false);
+    if (format) return formatTemplate(format.template, format.positional, format.named) ?? UNKNOWN;
     if (fn.type === 'attribute') {
       // `"Org/Model".lower()`, `spec.split("@")[0]` with `spec` a constant, `"/".join([ORG, NAME])`
       const method = fn.childForFieldName('attribute')?.text;
@@ -2438,16 +2449,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       case 'call': {
         const fn = node.childForFieldName('function');
         if (!fn) return undefined;
-        if (fn.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'format') {
-          const object = fn.childForFieldName('object');
-          const template = object ? this.constant(object) : UNKNOWN;
-          if (typeof template !== 'string') return undefined;
-          const info = this.argInfo(node);
-          const positional = info.positional.some((p) => p.splat) ? [] : info.positional.map((p) => pyStrOf(this.constant(p.node)));
-          const named = new Map<string, string | undefined>();
-          for (const [k, v] of info.keywords) named.set(k, pyStrOf(this.constant(v)));
-          return formatPieces(template, positional, named);
-        }
+        const format = this.formatCall(node, true);
+        if (format) return formatPieces(format.template, format.positional, format.named);
         const q = this.qualifiedName(fn);
         const args = this.argumentNodes(node);
         if (q === 'builtins.str' && args.length === 1 && args[0].type !== 'keyword_argument' && args[0].type !== 'list_splat') return this.piecesOf(args[0]);
