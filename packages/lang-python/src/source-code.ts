@@ -378,6 +378,17 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   // -------------------------------------------------------------------------------------------
   // Imports
 
+  /**
+   * True when `name` is bound nowhere at module level, is no builtin, and the file star-imports a
+   * module (`from .utils import *`): the name may come from that module, which this file does not see
+   * into (`torch` after `from .optimizers import *`, with `import torch` in optimizers). Then
+   * `possibleQualifiedNames` also gives the name itself as a module (`torch.load`).
+   */
+  mayComeFromStarImport(name: string): boolean {
+    const model = this.scopes;
+    return model.wildcardModules().length > 0 && !PYTHON_BUILTINS.has(name) && !model.resolve(name, 0);
+  }
+
   /** Modules imported by any statement anywhere in the file (also inside functions and `try`). */
   get imports(): ImportIndex {
     if (!this.importIndex) this.importIndex = this.buildImports();
@@ -711,7 +722,10 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     if (!scope) {
       if (PYTHON_BUILTINS.has(name)) return [`builtins.${name}`];
       const wild = model.wildcardModules();
-      return wild.length === 1 ? [`${wild[0]}.${name}`] : NONE;
+      const fromStar: readonly string[] = wild.length === 1 ? [`${wild[0]}.${name}`] : NONE;
+      // On some path (`possibleQualifiedNames`): a name a star import brings may be the module of that
+      // name the other module imported (`from .utils import *`, with `import torch` in utils)
+      return this.lenient && wild.length > 0 ? union(fromStar, [name]) : fromStar;
     }
     const bindings = this.reachingFrom(id, scope, scope.bindings.get(name)!);
     let result: readonly string[] = NONE;

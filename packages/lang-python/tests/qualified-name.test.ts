@@ -456,3 +456,17 @@ describe('match statements', () => {
     expect(kinds).toEqual([['match'], ['match'], ['match'], ['match']]);
   });
 });
+
+describe('names a star import may bring', () => {
+  it('possibleQualifiedNames also gives the name itself as a module; qualifiedName does not', async () => {
+    const sc = await parse('from .optimizers import *\ntorch.load(p)\nx = 1\nlen(x)');
+    const call = nodesOfType(sc, 'call').find((c) => sc.getText(c).startsWith('torch.load'))!;
+    expect(sc.qualifiedNames(sc.callee(call)!)).toEqual(['.optimizers.torch.load']);
+    expect([...sc.possibleQualifiedNames(sc.callee(call)!)].sort()).toEqual(['.optimizers.torch.load', 'torch.load']);
+    expect(sc.mayComeFromStarImport('torch')).toBe(true);
+    expect(sc.mayComeFromStarImport('x')).toBe(false); // bound here
+    expect(sc.mayComeFromStarImport('len')).toBe(false); // a builtin
+    const plain = await parse('torch.load(p)');
+    expect(plain.mayComeFromStarImport('torch')).toBe(false); // no star import
+  });
+});

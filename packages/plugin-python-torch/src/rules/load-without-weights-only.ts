@@ -23,6 +23,8 @@ import {
 const TORCH_LOAD = new Set(['torch.load', 'torch.serialization.load']);
 /** The modules whose `load` that is (for a star import of one of them). */
 const TORCH_MODULES = ['torch', 'torch.serialization'];
+/** A star import (`from .utils import *`): the names it brings are not seen from this file. */
+const STAR_IMPORT = /\bimport(?:\s|\\|\()*\*/;
 const SAFE = 'Pass weights_only=True, or store the weights as safetensors.';
 /** `torch.save` into a buffer then `torch.load` from it: a deep copy, no outside data. */
 const SAVERS = new Set(['torch.save', 'torch.serialization.save']);
@@ -37,9 +39,10 @@ export default createRule<[], PythonSourceCode>({
     severity: 'critical',
     languages: ['python'],
     // `torch.load` is named in every spelling the rule resolves (`torch.load`, `from torch import load
-    // as L`, `getattr(torch, "load")`, `from torch import *`), and the rule needs `import torch`.
+    // as L`, `getattr(torch, "load")`, `from torch import *`), and the rule needs `import torch`, or a
+    // star import that may bring `torch` (`from .utils import *`).
     triggers: memberTrigger('load', TORCH_MODULES),
-    triggerGroups: [[importTrigger(['torch'])]], // what `create` needs imported
+    triggerGroups: [[importTrigger(['torch']), STAR_IMPORT]], // what `create` needs imported
     docs: {
       description:
         'Reports `torch.load` calls that can unpickle arbitrary objects: without `weights_only=True`, with `weights_only=False`, or with a custom `pickle_module`.',
@@ -70,13 +73,25 @@ export default createRule<[], PythonSourceCode>({
     hasSuggestions: true,
   },
   create(context) {
-    /** A load through a parameter's default (`load_fn=torch.load`): at most medium confidence. */
-    let throughDefault = false;
-    const report: typeof context.report = (descriptor) =>
-      context.report(throughDefault && descriptor.confidence !== 'low' ? { ...descriptor, confidence: 'medium' } : descriptor);
     const sc = context.sourceCode;
     if (isStubFile(context)) return {};
-    if (!sc.imports.has('torch')) return {};
+    // `torch` that only a star import of the project's own module may bring (`from .utils import *`,
+    // research code): such calls are reported at low confidence
+    if (!sc.imports.has('torch') && !sc.mayComeFromStarImport('torch')) return {};
+    const throughStar = (node: Node): boolean => {
+      const callee = node.type === 'call' ? sc.callee(node) : undefined;
+      // `from torch import *` then `load(p)` is `torch.load` for certain
+      if (!callee || nameAmong(sc, callee, TORCH_LOAD)) return false;
+      let root: Node | null | undefined = callee;
+      while (root?.type === 'attribute') root = root.childForFieldName('object');
+      return root?.type === 'identifier' && sc.mayComeFromStarImport(root.text);
+    };
+    /** A load through a parameter's default (`load_fn=torch.load`): at most medium confidence. */
+    let throughDefault = false;
+    const report: typeof context.report = (descriptor) => {
+      if (throughStar(descriptor.node as Node)) context.report({ ...descriptor, confidence: 'low' });
+      else context.report(throughDefault && descriptor.confidence !== 'low' ? { ...descriptor, confidence: 'medium' } : descriptor);
+    };
     let versions: ReturnType<typeof torchVersionInfo> | undefined;
     // A file that switches the safe default off process-wide cannot rely on it.
     const downgradedHere = /TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD|_default_to_weights_only/.test(sc.text);

@@ -26,8 +26,29 @@ ruleTester.run(ID, rule, {
     'import torch\nm = torch.load(p, **({"weights_only": True} if fast else {"weights_only": True, "mmap": True}))',
     'from safetensors.torch import load_file\nw = load_file("model.safetensors")',
     'import pickle\nx = pickle.load(f)',
+    // a star import, but `torch` is bound here to something else, or no star import at all
+    'from .optimizers import *\ntorch = make_backend()\nm = torch.load(p)',
+    'def f(p):\n    return torch.load(p)',
   ],
   invalid: [
+    // `torch` that only a star import of a project module may bring (nerf_pl's utils): low
+    {
+      code: 'from .optimizers import *\ndef f(p):\n    return torch.load(p, map_location="cpu")',
+      errors: [{ messageId: 'missing', confidence: 'low', suggestions: [{ messageId: 'addWeightsOnly', output: 'from .optimizers import *\ndef f(p):\n    return torch.load(p, map_location="cpu", weights_only=True)' }] }],
+    },
+    // `from torch import *` then `load(p)`: torch.load for certain, high
+    {
+      code: 'from torch import *\nm = load("m.pt")',
+      errors: [{ messageId: 'missing', confidence: 'high', suggestions: [{ messageId: 'addWeightsOnly', output: 'from torch import *\nm = load("m.pt", weights_only=True)' }] }],
+    },
+    // a submodule import binds no `torch`: still the star import's, low; an imported `load` stays high
+    {
+      code: 'from torch.optim import SGD\nfrom torch import load\nfrom .optimizers import *\na = torch.load("a.pt")\nb = load("b.pt")',
+      errors: [
+        { messageId: 'missing', line: 4, confidence: 'low', suggestions: [{ messageId: 'addWeightsOnly', output: 'from torch.optim import SGD\nfrom torch import load\nfrom .optimizers import *\na = torch.load("a.pt", weights_only=True)\nb = load("b.pt")' }] },
+        { messageId: 'missing', line: 5, confidence: 'high', suggestions: [{ messageId: 'addWeightsOnly', output: 'from torch.optim import SGD\nfrom torch import load\nfrom .optimizers import *\na = torch.load("a.pt")\nb = load("b.pt", weights_only=True)' }] },
+      ],
+    },
     // a download through Pixee's `security.safe_requests` (unilm's dall_e): high
     {
       code: 'import io, torch\nfrom security import safe_requests\ndef f(url):\n    resp = safe_requests.get(url)\n    return torch.load(io.BytesIO(resp.content))',
