@@ -71,12 +71,18 @@ function pathOf(s: string): string {
 export function isModelFile(s: string): boolean {
   const p = pathOf(s);
   if (STRONG_MODEL_EXT.test(p)) return true;
-  if (/huggingface\.co\/.+\/(?:resolve|blob)\//i.test(s) && !isNonModelFile(p)) return true;
+  // a model repository's file; a dataset's or Space's (`…/datasets/org/ds/resolve/main/train.parquet`) only by its extension
+  if (/huggingface\.co\/(?!datasets\/|spaces\/).+\/(?:resolve|blob)\//i.test(s) && !isNonModelFile(p)) return true;
   return false;
 }
 
-/** A URL or file name of a known kind that is not a model (`index.html`, `table.csv`, `config.json`). */
+/**
+ * A URL or file name of a known kind that is not a model (`index.html`, `table.csv`, `config.json`), or
+ * a file of a Hub dataset or Space repository without a model extension
+ * (`https://huggingface.co/datasets/org/ds/resolve/main/train.parquet`).
+ */
 export function isNonModelFile(s: string): boolean {
+  if (/huggingface\.co\/(?:datasets|spaces)\/.+\/(?:resolve|blob|raw)\//i.test(s) && !STRONG_MODEL_EXT.test(pathOf(s))) return true;
   return /\.(?:html?|json|txt|md|csv|tsv|xml|ya?ml|png|jpe?g|gif|svg|css|js|py|sh|pdf)$/i.test(s.replace(/[?#].*$/, ''));
 }
 

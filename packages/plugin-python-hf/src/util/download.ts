@@ -352,6 +352,16 @@ export function modelEvidence(sc: PySourceCode, dl: RawDownload, sink: Sink | un
   if (dest && (dest.kind === 'string' || dest.kind === 'prefix')) strs.push(dest.value);
   if (dest && dest.kind === 'local' && dest.prefix) strs.push(dest.prefix);
   for (const n of [dl.urlNode, dl.destNode, sink?.dest]) if (n) strs.push(...literalPieces(n, sc));
+  // the file a URL ends in is known by each of its values (`for fn in ["vocab.txt", …]: get(base + fn)`,
+  // a helper's parameter given `"merges.txt"` by every call): all evidently no model, the URL is none
+  const files = dl.urlNode ? fileNameValues(sc, dl.urlNode) : undefined;
+  if (files?.length && files.every((f) => isNonModelFile(f) && !isModelFile(f))) {
+    strs.length = 0;
+    strs.push(...files);
+    const destination = dl.dest ?? (sink?.dest ? resolve(sc, sink.dest) : undefined);
+    if (destination && (destination.kind === 'string' || destination.kind === 'prefix')) strs.push(destination.value);
+    for (const n of [dl.destNode, sink?.dest]) if (n) strs.push(...literalPieces(n, sc));
+  }
   if (strs.some((s) => isModelFile(s))) return 'strong';
   if (sink?.kind === 'loaded') return 'strong';
   // names: the URL and destination expressions, and the enclosing function (`def download_weights(url, dest)`)
@@ -381,5 +391,60 @@ export function literalPieces(node: PyNode, sc?: PySourceCode): string[] {
   );
   const known = sc?.stringPieces(node);
   if (known) out.push(known.join('*'));
+  return out;
+}
+
+/**
+ * The values of the file name a URL expression ends in, when each is known: the last part of a `+`
+ * or of an f-string ending in `{name}`, followed through a name assigned once, the values of a loop
+ * variable (`for fn in ["vocab.txt", "merges.txt"]`), and a parameter of a same-file function through
+ * the argument of every call in the file (`get_file(repo, "merges.txt")`). `undefined` when one is not
+ * known (or the function is not called in the file).
+ */
+export function fileNameValues(sc: PySourceCode, node: PyNode, depth = 0): string[] | undefined {
+  if (depth > 4) return undefined;
+  const c = sc.constant(node);
+  if (typeof c === 'string') return [c];
+  switch (node.type) {
+    case 'parenthesized_expression':
+      return node.namedChildren.length === 1 ? fileNameValues(sc, node.namedChildren[0], depth + 1) : undefined;
+    case 'binary_operator': {
+      const right = node.childForFieldName('right');
+      return node.childForFieldName('operator')?.text === '+' && right ? fileNameValues(sc, right, depth + 1) : undefined;
+    }
+    case 'string': {
+      const kids = node.namedChildren;
+      const last = kids[kids.length - 2];
+      if (kids[kids.length - 1]?.type !== 'string_end' || last?.type !== 'interpolation') return undefined;
+      const inner = last.namedChildren;
+      return inner.length === 1 ? fileNameValues(sc, inner[0], depth + 1) : undefined;
+    }
+    case 'identifier': {
+      const loop = sc.loopValues(node);
+      if (loop) return collect(loop.map((v) => fileNameValues(sc, v, depth + 1)));
+      const param = sc.parameterOf(node);
+      if (param) {
+        if (param.function.type !== 'function_definition') return undefined;
+        const calls = sc.callSites(param.function);
+        if (!calls.length) return undefined;
+        return collect(calls.map((call) => {
+          const arg = sc.argumentFor(call, param);
+          return arg ? fileNameValues(sc, arg, depth + 1) : undefined;
+        }));
+      }
+      const bound = sc.reachingBindings(node);
+      return bound.length === 1 && bound[0].kind === 'assignment' && bound[0].value ? fileNameValues(sc, bound[0].value, depth + 1) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function collect(lists: Array<string[] | undefined>): string[] | undefined {
+  const out: string[] = [];
+  for (const l of lists) {
+    if (!l) return undefined;
+    out.push(...l);
+  }
   return out;
 }
