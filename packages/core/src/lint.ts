@@ -232,25 +232,27 @@ const canonicalPatterns = new WeakMap<RegExp, RegExp>();
 function canonicalPattern(pattern: RegExp): RegExp {
   let canonical = canonicalPatterns.get(pattern);
   if (!canonical) {
-    const key = `${pattern.flags}/${pattern.source}`;
+    // Without `g` and `y`: no state between files, and a sticky pattern would only match at offset 0.
+    const flags = pattern.flags.replace(/[gy]/g, '');
+    const key = `${flags}/${pattern.source}`;
     canonical = patternsBySource.get(key);
-    if (!canonical) patternsBySource.set(key, (canonical = pattern));
+    if (!canonical) patternsBySource.set(key, (canonical = flags === pattern.flags ? pattern : new RegExp(pattern.source, flags)));
     canonicalPatterns.set(pattern, canonical);
   }
   return canonical;
 }
 
 function patternOccurs(pattern: RegExp, text: string): boolean {
-  pattern.lastIndex = 0; // a /g or /y pattern keeps state between calls
-  const hit = pattern.test(text);
-  pattern.lastIndex = 0;
-  return hit;
+  return canonicalPattern(pattern).test(text);
 }
 
-/** A trigger test's answer; one that throws lets the file through (the prefilter only saves work). */
+/**
+ * A trigger test's answer. Only `false` leaves the file out: a test that throws, or answers anything
+ * but a boolean (a forgotten `return`), lets it through (the prefilter only saves work).
+ */
 function testOccurs(trigger: TriggerTest, text: string): boolean {
   try {
-    return Boolean(trigger.test(text));
+    return trigger.test(text) !== false;
   } catch {
     return true;
   }

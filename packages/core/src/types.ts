@@ -160,13 +160,18 @@ export interface RuleDocs {
 
 /**
  * A prefilter test that no RegExp can express (a language builds them: `memberTrigger` in
- * `@oculum/lang-python` asks whether the receiver of `.load` may be `torch`). It runs only where one
- * of `literals` occurs in the text (an empty list: always), and must stay linear in the text's
- * length. Like every trigger it must accept each text its rule can report on: when in doubt, `true`.
- * A test that throws counts as a match.
+ * `@oculum/lang-python` asks whether the receiver of `.load` may be `torch`). It runs on the
+ * language's prefilter text (for Python: the code without comments and docstrings), only where one
+ * of `literals` occurs in it, at most once per file, in the main thread; it must stay linear in the
+ * text's length. Like every trigger it must accept each text its rule can report on: when in doubt,
+ * `true`. Only `false` leaves the file out: a test that throws or answers anything else (a forgotten
+ * `return`) lets it through.
  */
 export interface TriggerTest {
-  /** One of these occurs in every text `test` accepts (each non-empty): found in the prefilter's single pass. */
+  /**
+   * One of these occurs in every text `test` accepts (each non-empty), found in the prefilter's single
+   * pass; `[]` runs the test on every file.
+   */
   readonly literals: readonly string[];
   test(text: string): boolean;
 }

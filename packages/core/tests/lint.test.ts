@@ -148,19 +148,21 @@ describe('lintText prefilter', () => {
       rule: createRule({ name, meta: meta(extra), create: () => (ran.push(name), {}) }),
     });
     const sticky = /\bload\b/g;
+    const stickyY = /\bload\b/y; // sticky: would match only at offset 0 if run as given
     const rules = [
       make('word', { triggers: [/\bload\b/] }),
       make('global', { triggers: [sticky] }),
+      make('sticky', { triggers: [stickyY] }),
       make('mixed', { triggers: ['pickle', /\beval\(/] }),
       make('grouped', { triggers: ['load'], triggerGroups: [[/^import torch$/m]] }),
     ];
     await lint('download(x)\nloader = 1\n', rules);
     expect(ran).toEqual([]);
     await lint('import torch\ntorch.load(p)\n', rules);
-    expect(ran.sort()).toEqual(['global', 'grouped', 'word']);
+    expect(ran.sort()).toEqual(['global', 'grouped', 'sticky', 'word']);
     ran.length = 0;
     await lint('import torch\ntorch.load(p)\n', rules); // a /g pattern's lastIndex does not leak between files
-    expect(ran.sort()).toEqual(['global', 'grouped', 'word']);
+    expect(ran.sort()).toEqual(['global', 'grouped', 'sticky', 'word']);
     ran.length = 0;
     await lint('eval(s)\n', rules);
     expect(ran).toEqual(['mixed']);
@@ -228,6 +230,10 @@ describe('lintText prefilter', () => {
     await lint('import torch\ntorch.load(p)  # boom\n', rules);
     expect(calls.sort()).toEqual(['group', 'receiver', 'throws']);
     expect(ran.sort()).toEqual(['grouped', 'member', 'shared', 'throws']);
+    // Only `false` leaves a file out: a forgotten `return` (undefined) lets it through.
+    ran.length = 0;
+    await lint('x = 1\n', [make('forgot', { triggers: [{ literals: [], test: () => undefined as never }] })]);
+    expect(ran).toEqual(['forgot']);
     // The ESLint adapter's one-rule answer is the same.
     expect(ruleTriggersMatch(rules[0].rule.meta, 'json.load(f)')).toBe(false);
     expect(ruleTriggersMatch(rules[0].rule.meta, 'torch.load(p)')).toBe(true);
@@ -288,8 +294,10 @@ describe('lintText prefilter', () => {
 
   it('refuses triggers that are neither non-empty strings, RegExps nor trigger tests', () => {
     expect(() => createRule({ name: 'bad', meta: meta({ triggers: [''] }), create: () => ({}) })).toThrow(/meta\.triggers/);
-    expect(() => createRule({ name: 'bad', meta: meta({ triggers: [{ literals: ['x'] } as never] }), create: () => ({}) })).toThrow(/meta\.triggers/);
-    expect(() => createRule({ name: 'bad', meta: meta({ triggers: [{ literals: [''], test: () => true }] }), create: () => ({}) })).toThrow(/meta\.triggers/);
+    expect(() => createRule({ name: 'bad', meta: meta({ triggers: [{ literals: ['x'] } as never] }), create: () => ({}) })).toThrow(/meta\.triggers\[0\] is a trigger test without a `test\(text\)` function/);
+    expect(() => createRule({ name: 'bad', meta: meta({ triggers: ['x', { literals: [''], test: () => true }] }), create: () => ({}) })).toThrow(/meta\.triggers\[1\]\.literals\[0\] must be a non-empty string/);
+    expect(() => createRule({ name: 'bad', meta: meta({ triggers: [{ test: () => true } as never] }), create: () => ({}) })).toThrow(/meta\.triggers\[0\] is a trigger test without `literals`/);
+    expect(() => createRule({ name: 'bad', meta: meta({ triggerGroups: [['x', 3 as never]] }), create: () => ({}) })).toThrow(/meta\.triggerGroups\[0\]\[1\] must be a non-empty string, a RegExp or a trigger test/);
     expect(() => createRule({ name: 'ok', meta: meta({ triggers: [{ literals: [], test: () => true }] }), create: () => ({}) })).not.toThrow();
     expect(() => createRule({ name: 'bad', meta: meta({ triggers: [3 as never] }), create: () => ({}) })).toThrow(/meta\.triggers/);
     expect(() => createRule({ name: 'bad', meta: meta({ triggerGroups: ['x' as never] }), create: () => ({}) })).toThrow(/meta\.triggerGroups/);

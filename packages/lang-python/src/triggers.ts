@@ -52,7 +52,10 @@ export function importTrigger(modules: readonly string[]): RegExp {
  * every such binding is spelled in the file. Give the result to `meta.triggers` (spread: it is a list).
  */
 export function memberTrigger(name: string, modules: readonly string[]): Trigger[] {
-  if (!/^[A-Za-z_]\w*$/.test(name)) throw new TypeError(`memberTrigger: ${JSON.stringify(name)} is not a Python name`);
+  if (typeof name !== 'string' || !/^[A-Za-z_]\w*$/.test(name)) throw new TypeError(`memberTrigger: ${JSON.stringify(name)} is not a Python name`);
+  if (!Array.isArray(modules) || !modules.every((m) => typeof m === 'string' && /^[A-Za-z_][\w.]*$/.test(m))) {
+    throw new TypeError(`memberTrigger: modules must be an array of module names (["torch", "torch.serialization"]), not ${JSON.stringify(modules)}`);
+  }
   if (modules.length === 0) throw new TypeError('memberTrigger: give at least one module name');
   const gap = String.raw`(?:\s|\\)`;
   const receivers = new Set(modules.map((m) => m.slice(m.lastIndexOf('.') + 1)));
@@ -112,7 +115,15 @@ function memberOccurs(text: string, name: string, receivers: ReadonlySet<string>
  * Linear: an argument list scanned once is not scanned again for the calls inside it.
  * `literals`: one of them occurs in every match of `callee` (by default `requiredLiterals(callee)`).
  */
-export function callTrigger(callee: RegExp, words: RegExp, literals: readonly string[] = requiredLiterals(callee) ?? []): TriggerTest {
+export function callTrigger(callee: RegExp, words: RegExp, literals?: readonly string[]): TriggerTest {
+  if (!(callee instanceof RegExp) || !callee.source.endsWith('\\(')) {
+    throw new TypeError(`callTrigger: callee must be a RegExp that ends at the call's \`(\` (/fetch\\w*\\s*\\(/), not ${String(callee)}`);
+  }
+  if (!(words instanceof RegExp)) throw new TypeError(`callTrigger: words must be a RegExp (/data|corpus/i), not ${JSON.stringify(words)}`);
+  if (literals !== undefined && !(Array.isArray(literals) && literals.every((w) => typeof w === 'string' && w.length > 0))) {
+    throw new TypeError('callTrigger: literals must be an array of non-empty strings');
+  }
+  literals ??= requiredLiterals(callee) ?? [];
   const calls = new RegExp(callee.source, callee.flags.replace(/[gy]/g, '') + 'g');
   const inside = new RegExp(words.source, words.flags.replace(/[gy]/g, ''));
   return {

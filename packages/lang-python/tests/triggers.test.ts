@@ -125,6 +125,7 @@ describe('memberTrigger', () => {
   it('needs a Python name and at least one module', () => {
     expect(() => memberTrigger('a.b', ['torch'])).toThrow(/not a Python name/);
     expect(() => memberTrigger('load', [])).toThrow(/at least one module/);
+    expect(() => memberTrigger('load', 'torch' as never)).toThrow(/modules must be an array of module names/);
   });
 });
 
@@ -167,6 +168,11 @@ describe('callTrigger', () => {
     for (const text of ['fetch(url)', 'fetch(url) + dataset', 'x = fetch_url(u, "model")\ndata = 1', 'fetcher = 1  # data', 'fetch(url)\n"data"']) {
       expect(trigger.test(text), text).toBe(false);
     }
+  });
+  it('says what is wrong with its arguments', () => {
+    expect(() => callTrigger(/fetch\w*\s*\(/, ['data'] as never)).toThrow(/words must be a RegExp/);
+    expect(() => callTrigger(/fetch/, /data/)).toThrow(/callee must be a RegExp that ends at the call's `\(`/);
+    expect(() => callTrigger(/fetch\(/, /data/, [''])).toThrow(/literals must be an array of non-empty strings/);
   });
   it('asks for the literals of its pattern, and reads a huge text once', () => {
     expect(trigger.literals).toEqual(['fetch']);
