@@ -1814,8 +1814,16 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         // `kw = {}` … `kw["trust_remote_code"] = True` … `f(**kw)`: entries set by a constant key
         // before the use, in the same scope (a later one wins); still incomplete (`update`, `pop`,
         // keys not known, a branch not taken).
+        // Writes before the binding that reaches the use (`kw = {}` again) belong to another dict; a key
+        // removed after it is written (`kw.pop("k")`, `del kw["k"]`, `kw.clear()`) is no longer known to
+        // be there.
         const entries = new Map(inner.entries);
-        for (const { key, value: v, ifAbsent } of this.keysSetBefore(expr)) if (!ifAbsent || !entries.has(key)) entries.set(key, v);
+        for (const { key, value: v, ifAbsent, removes } of this.keysSetBefore(expr, value?.startIndex ?? 0)) {
+          if (removes !== undefined) {
+            if (removes === null) entries.clear();
+            else entries.delete(removes);
+          } else if (!ifAbsent || !entries.has(key)) entries.set(key, v);
+        }
         return { entries, complete: false };
       }
       default:
@@ -1828,27 +1836,50 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * in source order: `name["k"] = v`, `name.update(k=v)` / `update({"k": v})`, `name |= {"k": v}`, and
    * `name.setdefault("k", v)` (`ifAbsent`: it keeps a key already there).
    */
-  private keysSetBefore(identifier: Node): Array<{ key: string; value: Node; ifAbsent: boolean }> {
+  private keysSetBefore(identifier: Node, from = 0): Array<{ key: string; value: Node; ifAbsent: boolean; removes?: string | null }> {
     const scope = this.scopes.resolve(identifier.text, identifier.startIndex);
     if (!scope) return [];
-    const out: Array<{ key: string; value: Node; ifAbsent: boolean }> = [];
+    const out: Array<{ key: string; value: Node; ifAbsent: boolean; removes?: string | null; at: number }> = [];
     for (const w of this.containerWrites(identifier)) {
       if (w.node.endIndex > identifier.startIndex) break;
-      if (this.enclosingScope(w.node).id !== scope.node.id) continue;
+      if (w.node.startIndex < from || this.enclosingScope(w.node).id !== scope.node.id) continue;
+      const at = w.node.startIndex;
       const method = w.node.type === 'call' ? this.callee(w.node)?.childForFieldName('attribute')?.text : undefined;
       if (method !== undefined && method !== 'update' && method !== 'setdefault') continue;
-      if (w.keyword) out.push({ key: w.keyword, value: w.value, ifAbsent: false });
+      if (w.keyword) out.push({ key: w.keyword, value: w.value, ifAbsent: false, at });
       else if (w.key) {
         const k = this.constant(w.key);
-        if (typeof k === 'string') out.push({ key: k, value: w.value, ifAbsent: method === 'setdefault' });
+        if (typeof k === 'string') out.push({ key: k, value: w.value, ifAbsent: method === 'setdefault', at });
       } else {
-        for (const [key, value] of this.dictEntries(w.value, 1)?.entries ?? []) out.push({ key, value, ifAbsent: false });
+        for (const [key, value] of this.dictEntries(w.value, 1)?.entries ?? []) out.push({ key, value, ifAbsent: false, at });
       }
     }
-    return out;
+    // removals that certainly run between: `name.pop("k")`, `del name["k"]`, `name.clear()` (a removal
+    // in a branch, of a key not known, or `popitem()` removes nothing known)
+    for (const ref of this.references(identifier, { readsOnly: true })) {
+      if (ref.startIndex < from || ref.endIndex > identifier.startIndex || this.enclosingScope(ref).id !== scope.node.id) continue;
+      const parent = ref.parent;
+      if (!parent || !this.certainlyRunsBefore(ref, identifier)) continue;
+      let removes: string | null | undefined;
+      if (parent.type === 'attribute' && parent.childForFieldName('object')?.id === ref.id && parent.parent?.type === 'call') {
+        const method = parent.childForFieldName('attribute')?.text;
+        if (method === 'clear') removes = null;
+        else if (method === 'pop') {
+          const first = this.positionalArguments(parent.parent)[0];
+          const k = first ? this.constant(first) : UNKNOWN;
+          if (typeof k === 'string') removes = k;
+        }
+      } else if (parent.type === 'subscript' && parent.childForFieldName('value')?.id === ref.id && parent.parent?.type === 'delete_statement') {
+        const sub = parent.childForFieldName('subscript');
+        const k = sub ? this.constant(sub) : UNKNOWN;
+        if (typeof k === 'string') removes = k;
+      }
+      if (removes !== undefined) out.push({ key: '', value: ref, ifAbsent: false, removes, at: ref.startIndex });
+    }
+    return out.sort((a, b) => a.at - b.at).map(({ at: _at, ...rest }) => rest);
   }
 
-  /** True when `name[...] = ...` (or `.update(`/`.setdefault(`) appears in the scope the name resolves to. */
+  /** True when `name[...] = ...` (or `.update(`/`.setdefault(`/`.pop(`/`.clear(`, `del name[...]`) appears in the scope the name resolves to. */
   private isMutatedBySubscript(identifier: Node): boolean {
     const name = identifier.text;
     const scope = this.scopes.resolve(name, identifier.startIndex);
@@ -1861,7 +1892,9 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     if (mutated === undefined) {
       const src = this.text.slice(body.startIndex, body.endIndex);
       const re = new RegExp(`(?<![\\p{L}\\p{N}_.])${name.replace(/[$]/g, '\\$')}\\s*(?:\\[[^\\]\\n]*\\]\\s*=[^=]|\\.(?:update|setdefault|pop|__setitem__)\\s*\\()`, 'u');
-      this.mutatedNames.set(key, (mutated = re.test(src)));
+      const escaped = name.replace(/[$]/g, '\\$');
+      const removed = new RegExp(`(?<![\\p{L}\\p{N}_.])(?:del\\s+(?:[^\\n]*[\\s,(])?${escaped}\\s*\\[|${escaped}\\s*\\.clear\\s*\\()`, 'u');
+      this.mutatedNames.set(key, (mutated = re.test(src) || removed.test(src)));
     }
     return mutated;
   }

@@ -129,6 +129,35 @@ describe('argument', () => {
     expect(sc.mappingValue(kw('lit'), 'zzz')).toBeUndefined();
   });
 
+  it('mappingValue: a key removed after it is set, or set before the mapping is bound again, is not there', async () => {
+    const sc = await parse(
+      [
+        'def up(c, k):',
+        '    a = {}', '    a["ACL"] = "x"', '    a.pop("ACL")', '    f(a=a)',
+        '    b = {"ACL": "x", "T": 1}', '    del b["ACL"]', '    f(b=b)',
+        '    d = {}', '    d["ACL"] = "x"', '    d.clear()', '    f(d=d)',
+        '    e = {}', '    e["ACL"] = "x"', '    e = {}', '    f(e=e)',
+        '    g = {}', '    g["ACL"] = "x"', '    g.pop("T", None)', '    del g["T"]', '    f(g=g)',
+        '    h = {}', '    h["ACL"] = "x"', '    if c:', '        h.pop("ACL")', '    h.pop(k)', '    f(h=h)',
+        '    i = {}', '    i.pop("ACL", None)', '    i["ACL"] = "y"', '    f(i=i)',
+      ].join('\n') + '\n',
+    );
+    const value = (name: string) => {
+      const call = sc.descendants(sc.ast, 'call').find((c) => c.text === `f(${name}=${name})`)!;
+      const v = sc.mappingValue(sc.argument(call, { name })!, 'ACL');
+      return v ? sc.getText(v) : undefined;
+    };
+    expect(value('a')).toBeUndefined();
+    expect(value('b')).toBeUndefined();
+    expect(value('d')).toBeUndefined();
+    expect(value('e')).toBeUndefined();
+    expect(sc.mappingValue(sc.argument(sc.descendants(sc.ast, 'call').find((c) => c.text === 'f(b=b)')!, { name: 'b' })!, 'T')).toBeDefined();
+    // another key removed; a removal in a branch or of a key not known removes nothing known
+    expect(value('g')).toBe('"x"');
+    expect(value('h')).toBe('"x"');
+    expect(value('i')).toBe('"y"');
+  });
+
   it('keys of a **{...} dict literal', async () => {
     const text = 'M.from_pretrained("o/n", revision=C, **{"trust_remote_code": True})';
     expect(await arg(text, 'M.from_pretrained', { name: 'trust_remote_code' })).toBe('True');

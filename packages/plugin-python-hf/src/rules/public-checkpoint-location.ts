@@ -215,10 +215,10 @@ function publicAcl(sc: PySourceCode, call: PyNode, method: string): { acl: strin
   if (extra) {
     const acl = sc.mappingValue(extra, 'ACL');
     const aclValue = acl ? sc.constant(acl) : UNKNOWN;
-    if (acl && typeof aclValue === 'string' && PUBLIC_ACLS.has(aclValue)) return { acl: aclValue, conditional: !setBefore(sc, acl, call) };
+    if (acl && typeof aclValue === 'string' && PUBLIC_ACLS.has(aclValue)) return { acl: aclValue, conditional: !setBefore(sc, acl, call) || mayChange(sc, extra, 'ACL', acl, call) };
     const grant = sc.mappingValue(extra, 'GrantRead');
     const grantValue = grant ? sc.constant(grant) : UNKNOWN;
-    if (grant && typeof grantValue === 'string' && /AllUsers/.test(grantValue)) return { acl: 'GrantRead AllUsers', conditional: !setBefore(sc, grant, call) };
+    if (grant && typeof grantValue === 'string' && /AllUsers/.test(grantValue)) return { acl: 'GrantRead AllUsers', conditional: !setBefore(sc, grant, call) || mayChange(sc, extra, 'GrantRead', grant, call) };
   }
   return undefined;
 }
@@ -226,6 +226,36 @@ function publicAcl(sc: PySourceCode, call: PyNode, method: string): { acl: strin
 /** The value is in the mapping when the call runs: written in the call, or by a statement that certainly runs first. */
 function setBefore(sc: PySourceCode, value: PyNode, call: PyNode): boolean {
   return isInside(value, call) || sc.certainlyRunsBefore(value, call);
+}
+
+/** Methods that remove no key of a mapping (what `update`/`setdefault` write, `mappingValue` reads). */
+const KEEPS_KEYS = new Set(['get', 'copy', 'keys', 'values', 'items', '__contains__', '__getitem__', 'update', 'setdefault', '__setitem__']);
+
+/**
+ * Could the mapping a name holds lose the key between its write and the upload? A use in between that
+ * may change it: passed to another call (`strip_acl(extra)`), a method that is no read
+ * (`extra.pop(k)` of a key not known, `popitem()`, a `pop` in a branch), `del extra[...]`. (A key
+ * certainly removed or a mapping rebound is no longer seen by `mappingValue`.)
+ */
+function mayChange(sc: PySourceCode, mapping: PyNode, key: string, value: PyNode, call: PyNode): boolean {
+  if (mapping.type !== 'identifier' || isInside(value, call)) return false;
+  /** Not another key known by its constant (`pop("Metadata", None)`, `del extra["Metadata"]`). */
+  const mayBeKey = (k: PyNode | undefined): boolean => {
+    const c = k ? sc.constant(k) : UNKNOWN;
+    return typeof c !== 'string' || c === key;
+  };
+  return sc.references(mapping, { readsOnly: true }).some((ref) => {
+    if (ref.startIndex <= value.endIndex || ref.startIndex >= call.startIndex || isInside(ref, call)) return false;
+    const parent = ref.parent;
+    if (!parent) return false;
+    if (parent.type === 'attribute' && parent.childForFieldName('object')?.id === ref.id) {
+      const method = parent.childForFieldName('attribute')?.text ?? '';
+      if (parent.parent?.type !== 'call' || KEEPS_KEYS.has(method)) return false;
+      return method === 'pop' || method === '__delitem__' ? mayBeKey(sc.argument(parent.parent, { position: 0 })) : true;
+    }
+    if (parent.type === 'subscript') return parent.parent?.type === 'delete_statement' && mayBeKey(parent.childForFieldName('subscript') ?? undefined);
+    return parent.type === 'argument_list' || parent.type === 'keyword_argument';
+  });
 }
 
 /** Does the upload carry a model/checkpoint (file names, keys, variable names)? */

@@ -41,6 +41,17 @@ ruleTester.run('hf/public-checkpoint-location', rule, {
       code: 'import boto3\ndef up(public):\n    s3 = boto3.client("s3")\n    extra = {}\n    if public:\n        extra["ACL"] = "public-read"\n    s3.upload_file("checkpoints/model.pt", "bucket", "model.pt", ExtraArgs=extra)',
       errors: [{ messageId: 'publicAcl', line: 7, confidence: 'medium' }],
     },
+    {
+      // a removal in a branch, a call given the mapping, a key not known: the ACL may be gone (lower); another key removed: it stays
+      code: 'import boto3\ndef up(strip, key):\n    s3 = boto3.client("s3")\n    a = {}\n    a["ACL"] = "public-read"\n    if strip:\n        a.pop("ACL")\n    s3.upload_file("checkpoints/model.pt", "bucket", "model.pt", ExtraArgs=a)\n    b = {}\n    b["ACL"] = "public-read"\n    sanitize(b)\n    s3.upload_file("checkpoints/model.pt", "bucket", "model.pt", ExtraArgs=b)\n    c = {}\n    c["ACL"] = "public-read"\n    c.pop(key)\n    s3.upload_file("checkpoints/model.pt", "bucket", "model.pt", ExtraArgs=c)\n    d = {}\n    d["ACL"] = "public-read"\n    d.pop("Metadata", None)\n    d.get("ACL")\n    s3.upload_file("checkpoints/model.pt", "bucket", "model.pt", ExtraArgs=d)',
+      errors: [
+        { messageId: 'publicAcl', line: 8, confidence: 'medium' },
+        { messageId: 'publicAcl', line: 12, confidence: 'medium' },
+        { messageId: 'publicAcl', line: 16, confidence: 'medium' },
+        // another key removed: the ACL stays
+        { messageId: 'publicAcl', line: 21, confidence: 'high' },
+      ],
+    },
     // optimum-habana's TRL configs, like trl's own
     { code: 'from optimum.habana.trl import GaudiSFTConfig\nargs = GaudiSFTConfig(output_dir="/tmp")', errors: [{ messageId: 'publicPath', line: 2 }] },
     {
