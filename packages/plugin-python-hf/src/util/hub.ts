@@ -357,7 +357,9 @@ export function pinLevel(r: HubLoad['revision'], opts: { allowShortHashes: boole
   }
 }
 
-const SAVE_METHODS = new Set(['save_pretrained', 'save_model', 'save', 'save_state']);
+const SAVE_METHODS = new Set(['save_pretrained', 'save_model', 'save', 'save_state', 'save_quantized']);
+/** Keywords naming the directory a trainer or its arguments save to (`TrainingArguments(output_dir=…)`). */
+const OUTPUT_DIR_KEYWORDS = ['output_dir', 'save_directory'];
 
 interface SavedLocations {
   /** The string paths saved to (`save_pretrained("llama-ft")`), without a trailing `/`. */
@@ -377,7 +379,7 @@ function savedLocations(sc: PySourceCode): SavedLocations {
     const name = calleeName(call) ?? '';
     const targets: Array<PyNode | undefined> = [];
     if (SAVE_METHODS.has(name) && calleeOf(call)?.type === 'attribute') targets.push(sc.argument(call, { position: 0 }));
-    targets.push(sc.argument(call, { name: 'output_dir' }), sc.argument(call, { name: 'save_directory' }));
+    for (const keyword of OUTPUT_DIR_KEYWORDS) targets.push(sc.argument(call, { name: keyword }));
     for (const t of targets) {
       if (!t) continue;
       const v = sc.constant(t);
@@ -392,6 +394,20 @@ function savedLocations(sc: PySourceCode): SavedLocations {
 const REFERENCE_TYPES = new Set(['identifier', 'attribute', 'subscript']);
 
 /**
+ * `training_args.output_dir` with `training_args` bound (every time) to a call given `output_dir=`
+ * (`TrainingArguments(output_dir="./out")`): the directory the trainer saves to, with
+ * `trainer.save_model()` and every checkpoint (HF's examples load from it after training).
+ */
+function readsOutputDir(sc: PySourceCode, id: PyNode): boolean {
+  if (id.type !== 'attribute') return false;
+  const attr = id.childForFieldName('attribute')?.text;
+  const object = id.childForFieldName('object');
+  if (!attr || !OUTPUT_DIR_KEYWORDS.includes(attr) || object?.type !== 'identifier') return false;
+  const values = sc.bindingsOf(object);
+  return values.length > 0 && values.every((v) => v.type === 'call' && !!sc.argument(v, { name: attr }));
+}
+
+/**
  * The id names a directory this file saves a model to, as the semantic model compares what two
  * expressions denote (`sameReference`): `trainer.save_model(args.output_dir)` …
  * `from_pretrained(args.output_dir)`. In one function the save must come first; a save in another
@@ -399,6 +415,7 @@ const REFERENCE_TYPES = new Set(['identifier', 'attribute', 'subscript']);
  */
 function loadsSavedReference(sc: PySourceCode, id: PyNode): boolean {
   if (!REFERENCE_TYPES.has(id.type)) return false;
+  if (readsOutputDir(sc, id)) return true;
   const fn = sc.enclosingFunction(id);
   return savedLocations(sc).references.some((t) => (t.startIndex < id.startIndex || !same(sc.enclosingFunction(t), fn)) && sc.sameReference(t, id));
 }
