@@ -340,7 +340,7 @@ function resolveOther(sc: PySourceCode, node: PyNode, depth: number): Resolved {
  */
 function loopValue(sc: PySourceCode, node: PyNode, depth: number): Resolved {
   const items = sc.loopValues(node);
-  if (!items || items.length === 0) return { kind: 'unknown' };
+  if (!items || items.length === 0) return listsDisk(sc, node, depth) ?? { kind: 'unknown' };
   const values = items.map((v) => resolve(sc, v, depth + 1));
   const local = values.find((r) => r.kind === 'local' || r.kind === 'private-temp');
   if (local && values.every((r) => r.kind === 'local' || r.kind === 'private-temp')) return local;
@@ -351,6 +351,49 @@ function loopValue(sc: PySourceCode, node: PyNode, depth: number): Resolved {
   }
   const prefix = values.find((r) => r.kind === 'prefix');
   return prefix ?? { kind: 'unknown' };
+}
+
+/** Calls that list what is on disk: each value they give is an existing path. */
+const DISK_LISTINGS = new Set(['glob.glob', 'glob.iglob']);
+const PATH_LISTINGS = new Set(['glob', 'rglob', 'iterdir']);
+const ORDERING = new Set(['builtins.sorted', 'builtins.list', 'builtins.reversed', 'builtins.tuple']);
+
+/**
+ * The loop variable of `for ckpt in sorted(Path(run_dir).glob("checkpoint-*")):` (also `rglob`,
+ * `iterdir`, `glob.glob(...)`, through `sorted`/`list`/`reversed`): every value is a path found on
+ * disk, local. `undefined` when the loop is no such listing.
+ */
+function listsDisk(sc: PySourceCode, node: PyNode, depth: number): Resolved | undefined {
+  const all = sc.bindings(node);
+  const loops = all.filter((b) => b.kind === 'for');
+  if (loops.length === 0 || loops.length !== all.length) return undefined;
+  let listing = '';
+  for (const b of loops) {
+    if (b.node.childForFieldName('left')?.type !== 'identifier') return undefined; // `for ckpt in …`, not a tuple
+    let source: PyNode | undefined = b.source ?? undefined;
+    while (source?.type === 'call') {
+      const fn = calleeOf(source);
+      const qn = fn ? sc.qualifiedName(fn) : undefined;
+      if (!qn || !ORDERING.has(qn)) break;
+      const args = source.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+      source = args.length >= 1 && args[0].type !== 'keyword_argument' ? args[0] : undefined;
+    }
+    if (!source || source.type !== 'call') return undefined;
+    const fn = calleeOf(source);
+    if (!fn) return undefined;
+    const qn = sc.qualifiedName(fn);
+    if (qn && DISK_LISTINGS.has(qn)) {
+      listing = qn;
+      continue;
+    }
+    const method = fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+    const object = fn.type === 'attribute' ? fn.childForFieldName('object') : null;
+    if (!method || !PATH_LISTINGS.has(method) || !object) return undefined;
+    const r = resolve(sc, object, depth + 1);
+    if (r.kind !== 'local' && r.kind !== 'private-temp') return undefined;
+    listing = `.${method}()`;
+  }
+  return { kind: 'local', why: `a path found on disk (${listing})` };
 }
 
 function looksUrlish(s: string): boolean {
