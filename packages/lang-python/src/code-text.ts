@@ -21,15 +21,16 @@ const LF = 0x0a;
 const CR = 0x0d;
 const HASH = 0x23;
 const BACKSLASH = 0x5c;
-const QUOTE = 0x22;
-const APOS = 0x27;
+export const QUOTE = 0x22;
+export const APOS = 0x27;
 
 class Unscannable extends Error {}
 
 /** Deeper nesting of f-strings inside f-string fields than this is not scanned (hostile input). */
 const MAX_NESTING = 64;
 
-function isIdentifierChar(c: number): boolean {
+/** A character of a Python identifier (every non-ASCII one counts: the scanners only need to tell names apart). */
+export function isIdentifierChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c >= 0x80;
 }
 

@@ -3,7 +3,7 @@
  */
 
 import { requiredLiterals, type Trigger, type TriggerTest } from '@oculum/core';
-import { closingBracket } from './code-text.js';
+import { APOS, closingBracket, isIdentifierChar, QUOTE } from './code-text.js';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -156,10 +156,3 @@ function skipGapBack(text: string, i: number): number {
   }
   return i;
 }
-
-function isIdentifierChar(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c >= 0x80;
-}
-
-const QUOTE = 0x22;
-const APOS = 0x27;

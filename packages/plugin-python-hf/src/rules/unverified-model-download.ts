@@ -2,7 +2,8 @@ import { createRule } from '@oculum/core';
 import { argList, calleeName, walkBody, type PyNode, type PySourceCode } from '../util/ast.js';
 import { isModelFile, mentionsModel } from '../util/classify.js';
 import { resolve } from '../util/resolve.js';
-import { downloadSink, hasHashCheck, isNonModelFile, literalPieces, modelEvidence, RAW_DOWNLOAD_TRIGGERS, rawDownload, type RawDownload } from '../util/download.js';
+import { isNonModelFile } from '../util/classify.js';
+import { downloadSink, hasHashCheck, literalPieces, modelEvidence, RAW_DOWNLOAD_TRIGGERS, rawDownload, type RawDownload } from '../util/download.js';
 import { docsUrl } from '../util/meta.js';
 
 const name = 'unverified-model-download';

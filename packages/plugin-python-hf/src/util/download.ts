@@ -7,8 +7,6 @@ import { UNKNOWN, type Trigger } from '@oculum/core';
 import { importTrigger } from '@oculum/lang-python';
 import { calleeName, calleeOf, identifiersIn, isInside, receiverOf, same, statementOf, targetNames, walkBody, type PyNode, type PySourceCode } from './ast.js';
 import { isModelFile, isNonModelFile, mentionsModel } from './classify.js';
-
-export { isNonModelFile };
 import { resolve, valuesOf, type Resolved } from './resolve.js';
 
 export interface RawDownload {
@@ -346,22 +344,23 @@ function isDigestCall(qn: string | undefined, name: string): boolean {
 
 /** Evidence that a download is a model / weights file. */
 export function modelEvidence(sc: PySourceCode, dl: RawDownload, sink: Sink | undefined): 'strong' | 'weak' | undefined {
-  const strs: string[] = [];
-  if (dl.url.kind === 'string' || dl.url.kind === 'prefix') strs.push(dl.url.value);
+  // what the destination says
+  const destination: string[] = [];
   const dest = dl.dest ?? (sink?.dest ? resolve(sc, sink.dest) : undefined);
-  if (dest && (dest.kind === 'string' || dest.kind === 'prefix')) strs.push(dest.value);
-  if (dest && dest.kind === 'local' && dest.prefix) strs.push(dest.prefix);
-  for (const n of [dl.urlNode, dl.destNode, sink?.dest]) if (n) strs.push(...literalPieces(n, sc));
-  // the file a URL ends in is known by each of its values (`for fn in ["vocab.txt", …]: get(base + fn)`,
-  // a helper's parameter given `"merges.txt"` by every call): all evidently no model, the URL is none
+  if (dest && (dest.kind === 'string' || dest.kind === 'prefix')) destination.push(dest.value);
+  if (dest && dest.kind === 'local' && dest.prefix) destination.push(dest.prefix);
+  for (const n of [dl.destNode, sink?.dest]) if (n) destination.push(...literalPieces(n, sc));
+  // what the URL says; when each file name it may end in is known and evidently no model
+  // (`for fn in ["vocab.txt", …]: get(base + fn)`, a helper's parameter given `"merges.txt"` by every
+  // call), those names alone
   const files = dl.urlNode ? fileNameValues(sc, dl.urlNode) : undefined;
-  if (files?.length && files.every((f) => isNonModelFile(f) && !isModelFile(f))) {
-    strs.length = 0;
-    strs.push(...files);
-    const destination = dl.dest ?? (sink?.dest ? resolve(sc, sink.dest) : undefined);
-    if (destination && (destination.kind === 'string' || destination.kind === 'prefix')) strs.push(destination.value);
-    for (const n of [dl.destNode, sink?.dest]) if (n) strs.push(...literalPieces(n, sc));
+  const url: string[] = [];
+  if (files?.length && files.every((f) => isNonModelFile(f) && !isModelFile(f))) url.push(...files);
+  else {
+    if (dl.url.kind === 'string' || dl.url.kind === 'prefix') url.push(dl.url.value);
+    if (dl.urlNode) url.push(...literalPieces(dl.urlNode, sc));
   }
+  const strs = [...url, ...destination];
   if (strs.some((s) => isModelFile(s))) return 'strong';
   if (sink?.kind === 'loaded') return 'strong';
   // names: the URL and destination expressions, and the enclosing function (`def download_weights(url, dest)`)

@@ -110,9 +110,13 @@ function isAllowlistGuard(statement: Node): boolean {
   const condition = statement.childForFieldName('condition');
   const body = statement.childForFieldName('consequence');
   if (!condition || !body) return false;
-  const raises = body.namedChildren.some((c) => c?.type === 'raise_statement');
-  const negated = condition.type === 'not_operator' || /\bnot\s+in\b/.test(condition.text);
-  return raises && negated;
+  if (!body.namedChildren.some((c) => c?.type === 'raise_statement')) return false;
+  // a part of the test (through `and` / `or` and parentheses) is `not …` or `… not in …`
+  const refuses = (n: Node): boolean => {
+    if (n.type === 'boolean_operator' || n.type === 'parenthesized_expression') return n.namedChildren.some((c) => !!c && refuses(c));
+    return n.type === 'not_operator' || (n.type === 'comparison_operator' && n.children.some((c) => c?.type === 'not in'));
+  };
+  return refuses(condition);
 }
 
 export default createRule<[], PythonSourceCode>({
