@@ -118,7 +118,7 @@ export function createProgram(io: CliIo, state: ProgramState): Command {
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output (NO_COLOR is honoured too)')
     .option('--no-progress', 'never show the progress bar')
-    .option('--workers <n>', "worker threads: a number, 0 for none, or 'auto'", workerCount)
+    .option('--workers <n>', "worker threads besides the main thread: a number, 0 for none, or 'auto' (cores - 1)", workerCount)
     .addOption(debugOption())
     .addHelpText('after', SCAN_EXAMPLES)
     .action(async (paths: string[], opts: ScanCommandOptions) => {

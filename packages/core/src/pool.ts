@@ -78,13 +78,12 @@ export class CostQueue<T> {
   push(item: T, cost: number): void {
     const heap = this.heap;
     heap.push({ item, cost, seq: this.seq++ });
-    let i = heap.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!this.before(heap[i], heap[parent])) break;
-      [heap[i], heap[parent]] = [heap[parent], heap[i]];
-      i = parent;
-    }
+    this.siftUp(heap.length - 1);
+  }
+
+  /** Every item with its cost, in no particular order. */
+  *entries(): IterableIterator<[T, number]> {
+    for (const { item, cost } of this.heap) yield [item, cost];
   }
 
   peek(): T | undefined {
@@ -92,25 +91,57 @@ export class CostQueue<T> {
   }
 
   pop(): T | undefined {
-    const heap = this.heap;
-    if (heap.length === 0) return undefined;
-    const top = heap[0];
-    const last = heap.pop()!;
-    if (heap.length > 0) {
-      heap[0] = last;
-      let i = 0;
-      for (;;) {
-        const left = 2 * i + 1;
-        const right = left + 1;
-        let first = i;
-        if (left < heap.length && this.before(heap[left], heap[first])) first = left;
-        if (right < heap.length && this.before(heap[right], heap[first])) first = right;
-        if (first === i) break;
-        [heap[i], heap[first]] = [heap[first], heap[i]];
-        i = first;
-      }
+    return this.heap.length === 0 ? undefined : this.removeAt(0);
+  }
+
+  /**
+   * The cheapest item `accept` takes (of equal costs, the one that came last), removed; undefined
+   * when it takes none. Linear: the queue holds at most the files a scan has in flight.
+   */
+  popCheapest(accept: (item: T) => boolean = () => true): T | undefined {
+    let found = -1;
+    for (let i = 0; i < this.heap.length; i++) {
+      if (accept(this.heap[i].item) && (found < 0 || this.before(this.heap[found], this.heap[i]))) found = i;
     }
-    return top.item;
+    return found < 0 ? undefined : this.removeAt(found);
+  }
+
+  private removeAt(index: number): T {
+    const heap = this.heap;
+    const removed = heap[index];
+    const last = heap.pop()!;
+    if (index < heap.length) {
+      heap[index] = last;
+      this.siftDown(this.siftUp(index));
+    }
+    return removed.item;
+  }
+
+  private siftUp(index: number): number {
+    const heap = this.heap;
+    let i = index;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.before(heap[i], heap[parent])) break;
+      [heap[i], heap[parent]] = [heap[parent], heap[i]];
+      i = parent;
+    }
+    return i;
+  }
+
+  private siftDown(index: number): void {
+    const heap = this.heap;
+    let i = index;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let first = i;
+      if (left < heap.length && this.before(heap[left], heap[first])) first = left;
+      if (right < heap.length && this.before(heap[right], heap[first])) first = right;
+      if (first === i) break;
+      [heap[i], heap[first]] = [heap[first], heap[i]];
+      i = first;
+    }
   }
 
   private before(a: { cost: number; seq: number }, b: { cost: number; seq: number }): boolean {
@@ -121,6 +152,8 @@ export class CostQueue<T> {
 interface Waiting {
   task: LintTask;
   config: NonNullable<LintTask['config']>;
+  /** Lints the task in the main thread instead (see `LintPool.run`). */
+  here?: () => Promise<LintTextDetails>;
   resolve: (d: LintTextDetails) => void;
   reject: (e: Error) => void;
 }
@@ -131,12 +164,17 @@ interface Waiting {
  * one. The main thread can so read and prefilter every file at its own pace while the workers still
  * get the big files first, and the small ones last (longest processing time first). Each worker is
  * told a config the first time it needs it. A crashed worker fails its in-flight tasks (the caller
- * turns them into diagnostics) and is not used again; the waiting tasks go to the others.
+ * turns them into diagnostics) and is not used again; the waiting tasks go to the others. The main
+ * thread lints waiting tasks too, the cheapest first, whenever it has nothing else to do: a scan
+ * runs one worker fewer than it has cores (see `scheduleHelp`).
  */
 export class LintPool {
   private readonly slots: Slot[] = [];
   /** Tasks no worker has yet (each holds at most `TASKS_PER_WORKER`), costliest first. */
   private readonly waiting = new CostQueue<Waiting>();
+  /** Languages the main thread has linted a file of (so it has started them). */
+  private readonly hereLanguages = new Set<string>();
+  private helpScheduled = false;
 
   /** `startCosts`: `Language.startCost` by language id, where a language says it. */
   constructor(script: URL, size: number, init: WorkerInit, private readonly startCosts: ReadonlyMap<string, number> = new Map()) {
@@ -182,12 +220,49 @@ export class LintPool {
    * Lints a task in a worker. A task waits in the pool while every worker holds
    * `TASKS_PER_WORKER`; a worker that frees up gets the costliest waiting one. Rejects with
    * `WorkerUnavailableError` when no worker is alive to take it (the caller lints it itself).
+   * `here` lints the task in the main thread: given, the main thread may take the task while it
+   * waits (see `scheduleHelp`).
    */
-  run(task: LintTask, config: NonNullable<LintTask['config']>): Promise<LintTextDetails> {
+  run(task: LintTask, config: NonNullable<LintTask['config']>, here?: () => Promise<LintTextDetails>): Promise<LintTextDetails> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ task, config, resolve, reject }, taskCost(task));
+      this.waiting.push({ task, config, here, resolve, reject }, taskCost(task));
       this.dispatch();
+      if (here) this.scheduleHelp();
     });
+  }
+
+  /**
+   * The main thread lints too, whenever it would otherwise wait: a callback queued with
+   * `setImmediate` runs only once every promise the main thread could go on with is settled (while it
+   * reads and prefilters files, those continue through microtasks and the loop does not turn). It then
+   * takes the cheapest waiting task (the workers take the costliest), of a language it has started or
+   * one whose waiting work is at least what starting it costs (`startCost`): a few TypeScript files
+   * stay with the worker that loaded the compiler. One task per turn of the loop, so the replies of
+   * the workers, and the files they let the main thread read on, come first.
+   */
+  private scheduleHelp(): void {
+    if (this.helpScheduled || this.waiting.size === 0) return;
+    this.helpScheduled = true;
+    setImmediate(() => void this.help());
+  }
+
+  private async help(): Promise<void> {
+    this.helpScheduled = false;
+    // A language not started here is worth starting when the work waiting in it is at least what the
+    // start costs.
+    const waitingWork = new Map<string, number>();
+    for (const [w, cost] of this.waiting.entries()) if (w.here) waitingWork.set(w.task.languageId, (waitingWork.get(w.task.languageId) ?? 0) + cost);
+    const worthIt = (languageId: string) =>
+      this.hereLanguages.has(languageId) || (waitingWork.get(languageId) ?? 0) >= (this.startCosts.get(languageId) ?? DEFAULT_LANGUAGE_START_COST);
+    const next = this.waiting.popCheapest((w) => w.here !== undefined && worthIt(w.task.languageId));
+    if (!next) return;
+    this.hereLanguages.add(next.task.languageId);
+    try {
+      next.resolve(await next.here!());
+    } catch (error) {
+      next.reject(error as Error);
+    }
+    this.scheduleHelp();
   }
 
   /**

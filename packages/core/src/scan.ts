@@ -382,7 +382,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       const triggered = triggeredRuleIds(lintOptions);
       if (triggered && triggered.length === 0) return notParsed(lintOptions);
       try {
-        return await pool.run({ id: taskId++, path: job.path, languageId: job.language.id, text: job.text, configId: key, ...(triggered ? { triggered } : {}) }, config);
+        const task = { id: taskId++, path: job.path, languageId: job.language.id, text: job.text, configId: key, ...(triggered ? { triggered } : {}) };
+        // Or the main thread lints it, when it has nothing else to do (see `LintPool`).
+        return await pool.run(task, config, () => lintTextWithDetails({ ...lintOptions, ...(triggered ? { triggered } : {}) }));
       } catch (error) {
         // A worker that failed to start or crashed: this file is linted here instead.
         if (!(error instanceof WorkerUnavailableError)) throw error;
@@ -512,7 +514,10 @@ function languageIndex(registry: PluginRegistry, language: Language<any>): numbe
 
 function poolSize(options: ScanOptions, jobs: number): number {
   if (typeof options.workers === 'number') return Math.min(options.workers, MAX_WORKERS);
-  return Math.max(1, Math.min(availableParallelism(), MAX_WORKERS, Math.ceil(jobs / 32)));
+  // One core is the main thread's: it reads and prefilters every file, and lints whenever it would
+  // wait for the workers (see `LintPool`). A worker more would cost its start and its own JIT
+  // warm-up, and take CPU from the main thread while it still reads.
+  return Math.max(1, Math.min(availableParallelism() - 1, MAX_WORKERS, Math.ceil(jobs / 32)));
 }
 
 async function maybePool(

@@ -73,6 +73,47 @@ describe('CostQueue (the tasks waiting for a worker)', () => {
     expect(out).toEqual(['b', 'e', 'd', 'a', 'c', 'g', 'f']);
     expect(q.size).toBe(0);
   });
+
+  it('also gives the cheapest item a test accepts, and stays in order after it', async () => {
+    const { CostQueue } = await import('../src/pool.js');
+    const q = new CostQueue<string>();
+    expect(q.popCheapest()).toBeUndefined();
+    for (const [item, cost] of [['a', 2], ['b', 9], ['c', 1], ['d', 5], ['e', 1], ['f', 7], ['g', 3]] as const) q.push(item, cost);
+    // Of equal costs the one that came last (the costliest-first end takes the first).
+    expect(q.popCheapest()).toBe('e');
+    expect(q.popCheapest((x) => x !== 'c' && x !== 'a')).toBe('g');
+    expect(q.popCheapest((x) => x === 'zzz')).toBeUndefined();
+    const out: string[] = [];
+    for (let item = q.pop(); item !== undefined; item = q.pop()) out.push(item);
+    expect(out).toEqual(['b', 'f', 'd', 'a', 'c']);
+  });
+
+  it('keeps a valid heap through any mix of pushes and removals from both ends', async () => {
+    const { CostQueue } = await import('../src/pool.js');
+    const q = new CostQueue<number>();
+    const model: Array<{ id: number; cost: number }> = [];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let id = 0; id < 2000; id++) {
+      const r = random();
+      if (r < 0.55 || model.length === 0) {
+        const cost = Math.floor(random() * 20);
+        q.push(id, cost);
+        model.push({ id, cost });
+      } else if (r < 0.8) {
+        const best = model.reduce((a, b) => (b.cost > a.cost ? b : a));
+        expect(q.pop()).toBe(best.id);
+        model.splice(model.indexOf(best), 1);
+      } else {
+        const odd = (x: number) => x % 2 === 1;
+        const cands = model.filter((m) => odd(m.id));
+        const cheapest = cands.reduce<(typeof cands)[number] | undefined>((a, b) => (a === undefined || b.cost <= a.cost ? b : a), undefined);
+        expect(q.popCheapest(odd)).toBe(cheapest?.id);
+        if (cheapest) model.splice(model.indexOf(cheapest), 1);
+      }
+      expect(q.size).toBe(model.length);
+    }
+  });
 });
 
 describe('LintPool (with a stand-in worker script)', () => {
@@ -108,6 +149,50 @@ describe('LintPool (with a stand-in worker script)', () => {
       await Promise.all(sizes.map((size, i) => pool.run(task(i, size), config).then((d) => order.push(d.result.file))));
       // f0 and f1 went straight to the worker; then the biggest waiting first, ties in arrival order.
       expect(order).toEqual(['f0', 'f1', 'f3', 'f2', 'f5', 'f4']);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('lints waiting tasks in the main thread while it would wait, the cheapest first, not those of a costly language', async () => {
+    // A slow worker: 40 ms a task.
+    const script = await workerFile(`parentPort.on('message', (t) => {
+  const end = Date.now() + 40; while (Date.now() < end);
+  parentPort.postMessage({ id: t.id, ok: true, details: { result: { file: t.path, findings: [], diagnostics: [{ message: 'worker' }] }, parsed: true, fixPasses: 0 } });
+});`);
+    const pool = new LintPool(script, 1, init, new Map([['typescript', 1000]]));
+    try {
+      const order: string[] = [];
+      const here = (path: string) => async () => (order.push(path), { result: { file: path, language: 'python', findings: [], diagnostics: [{ kind: 'internal' as const, severity: 'note' as const, message: 'main' }] }, parsed: true, fixPasses: 0 });
+      const sizes = [90_000, 80_000, 70_000, 60_000, 500, 400, 300, 200];
+      const runs = sizes.map((size, i) => pool.run(task(i, size), config, here(`f${i}`)));
+      // A TypeScript file waits for the worker (its start costs the main thread more than it saves).
+      runs.push(pool.run({ ...task(8, 100), languageId: 'typescript' }, config, here('f8')));
+      const where = (await Promise.all(runs)).map((d) => `${d.result.file}:${d.result.diagnostics[0].message}`);
+      // The two the worker holds go to it; the main thread, which would otherwise wait, takes the
+      // others, the smallest first, but the TypeScript file.
+      expect(where).toEqual(['f0:worker', 'f1:worker', 'f2:main', 'f3:main', 'f4:main', 'f5:main', 'f6:main', 'f7:main', 'f8:worker']);
+      expect(order).toEqual(['f7', 'f6', 'f5', 'f4', 'f3', 'f2']);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('starts a costly language in the main thread once the work waiting in it is worth the start', async () => {
+    const script = await workerFile(`parentPort.on('message', (t) => {
+  const end = Date.now() + 40; while (Date.now() < end);
+  parentPort.postMessage({ id: t.id, ok: true, details: { result: { file: t.path, findings: [], diagnostics: [{ message: 'worker' }] }, parsed: true, fixPasses: 0 } });
+});`);
+    // Starting TypeScript costs 30 units: two small files waiting (2 units each) are not worth it,
+    // three of 50,000 characters (14 each) are.
+    const pool = new LintPool(script, 1, init, new Map([['typescript', 30]]));
+    try {
+      const here = (path: string) => async () => ({ result: { file: path, language: 'typescript', findings: [], diagnostics: [{ kind: 'internal' as const, severity: 'note' as const, message: 'main' }] }, parsed: true, fixPasses: 0 });
+      const ts = (id: number, size: number) => ({ ...task(id, size), languageId: 'typescript' });
+      const few = await Promise.all([0, 1, 2, 3].map((i) => pool.run(ts(i, 100), config, here(`a${i}`))));
+      expect(few.map((d) => d.result.diagnostics[0].message)).toEqual(['worker', 'worker', 'worker', 'worker']);
+      const many = await Promise.all([0, 1, 2, 3, 4].map((i) => pool.run(ts(i + 10, 50_000), config, here(`b${i}`))));
+      expect(many.map((d) => d.result.diagnostics[0].message)).toEqual(['worker', 'worker', 'main', 'main', 'main']);
     } finally {
       await pool.close();
     }
