@@ -17,3 +17,25 @@ it.each(packages)('packages/%s ships the MIT licence its package.json names', (n
     expect(existsSync(path.join(dir, entry)), `${name}: files entry ${entry}`).toBe(true);
   }
 });
+
+// The README asks contributors for a changeset (`pnpm changeset`): its CLI must start on the Node the
+// project supports (3.x needs Node 22 and stopped at its first line on Node 20). Every changeset in
+// the repository must also read as one (front matter naming workspace packages, then a summary).
+it('the changesets CLI runs here and reads every pending changeset', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { createRequire } = await import('node:module');
+  const bin = createRequire(path.join(root, 'package.json')).resolve('@changesets/cli/bin.js');
+  const out = execFileSync(process.execPath, [bin, 'status', '--verbose'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  expect(out).toMatch(/Packages to be bumped/);
+  const names = new Set(packages.map((p) => JSON.parse(readFileSync(path.join(root, 'packages', p, 'package.json'), 'utf8')).name));
+  for (const file of readdirSync(path.join(root, '.changeset')).filter((f) => f.endsWith('.md') && f !== 'README.md')) {
+    const text = readFileSync(path.join(root, '.changeset', file), 'utf8');
+    const m = /^---\n([\s\S]*?)\n---\n\n?(\S[\s\S]*)$/.exec(text);
+    expect(m, `${file}: front matter, then a summary`).not.toBeNull();
+    for (const line of m![1].split('\n')) {
+      const entry = /^"([^"]+)": (patch|minor|major)$/.exec(line);
+      expect(entry, `${file}: ${line}`).not.toBeNull();
+      expect(names.has(entry![1]), `${file}: ${entry![1]} is a workspace package`).toBe(true);
+    }
+  }
+});
