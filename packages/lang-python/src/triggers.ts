@@ -109,25 +109,34 @@ function memberOccurs(text: string, name: string, receivers: ReadonlySet<string>
 /**
  * A trigger for calls of local or unknown helpers named like something a rule looks for, that the
  * rule reports only when `words` occur in the callee's name or in its argument list (the whole
- * `(...)`, strings included): `callee` matches from somewhere in the name to the call's `(` (its last
- * character), `words` is tested on the name (from its first character) and then on the argument
- * list, found with `closingBracket`. A call whose arguments cannot be delimited with certainty counts.
- * Linear: an argument list scanned once is not scanned again for the calls inside it.
- * `literals`: one of them occurs in every match of `callee` (by default `requiredLiterals(callee)`).
+ * `(...)`, strings included). `callee` says which calls: either a RegExp that matches from somewhere
+ * in the name to the call's `(` (its last character), or a test of the called name itself (the
+ * identifier right before the `(`, across whitespace and continuations: `fetch_corpus`, not
+ * `self.fetch_corpus`), which then needs `literals`. `words` is tested on the name (from its first
+ * character) and then on the argument list, found with `closingBracket`. A call whose arguments
+ * cannot be delimited with certainty counts. Linear: an argument list scanned once is not scanned
+ * again for the calls inside it.
+ * `literals`: one of them occurs in every call `callee` accepts (by default, for a RegExp,
+ * `requiredLiterals(callee)`). A test of the name is the cheaper form when the names are many
+ * spellings: the text is searched for `(` only, not for each spelling at every offset.
  */
-export function callTrigger(callee: RegExp, words: RegExp, literals?: readonly string[]): TriggerTest {
-  if (!(callee instanceof RegExp) || !callee.source.endsWith('\\(')) {
-    throw new TypeError(`callTrigger: callee must be a RegExp that ends at the call's \`(\` (/fetch\\w*\\s*\\(/), not ${String(callee)}`);
+export function callTrigger(callee: RegExp | ((name: string) => boolean), words: RegExp, literals?: readonly string[]): TriggerTest {
+  const named = typeof callee === 'function';
+  if (!named && (!(callee instanceof RegExp) || !callee.source.endsWith('\\('))) {
+    throw new TypeError(`callTrigger: callee must be a RegExp that ends at the call's \`(\` (/fetch\\w*\\s*\\(/) or a test of the called name, not ${String(callee)}`);
   }
   if (!(words instanceof RegExp)) throw new TypeError(`callTrigger: words must be a RegExp (/data|corpus/i), not ${JSON.stringify(words)}`);
   if (literals !== undefined && !(Array.isArray(literals) && literals.every((w) => typeof w === 'string' && w.length > 0))) {
     throw new TypeError('callTrigger: literals must be an array of non-empty strings');
   }
-  literals ??= requiredLiterals(callee) ?? [];
-  const calls = new RegExp(callee.source, callee.flags.replace(/[gy]/g, '') + 'g');
+  if (named && (literals === undefined || literals.length === 0)) {
+    throw new TypeError('callTrigger: a test of the called name needs the literals one of which every accepted name holds');
+  }
   const inside = new RegExp(words.source, words.flags.replace(/[gy]/g, ''));
+  if (named) return { literals: literals!, test: (text) => namedCallOccurs(text, callee, inside) };
+  const calls = new RegExp(callee.source, callee.flags.replace(/[gy]/g, '') + 'g');
   return {
-    literals,
+    literals: literals ?? requiredLiterals(callee) ?? [],
     test(text) {
       let scanned = -1;
       calls.lastIndex = 0;
@@ -145,6 +154,24 @@ export function callTrigger(callee: RegExp, words: RegExp, literals?: readonly s
       return false;
     },
   };
+}
+
+/** `callTrigger` with a test of the called name: every `(` after a name the test accepts. */
+function namedCallOccurs(text: string, accepts: (name: string) => boolean, inside: RegExp): boolean {
+  let scanned = -1;
+  for (let open = text.indexOf('('); open !== -1; open = text.indexOf('(', open + 1)) {
+    const e = skipGapBack(text, open - 1);
+    if (e < 0 || !isIdentifierChar(text.charCodeAt(e))) continue;
+    let s = e;
+    while (s > 0 && isIdentifierChar(text.charCodeAt(s - 1))) s--;
+    if (!accepts(text.slice(s, e + 1))) continue;
+    if (inside.test(text.slice(s, open))) return true;
+    if (open < scanned) continue; // within an argument list already read: no word there
+    const end = closingBracket(text, open);
+    if (end < 0 || inside.test(text.slice(open, end))) return true;
+    scanned = end;
+  }
+  return false;
 }
 
 /** Back from `i` over whitespace and backslashes (continuations): the offset of the character before them, or -1. */

@@ -172,6 +172,7 @@ describe('callTrigger', () => {
   it('says what is wrong with its arguments', () => {
     expect(() => callTrigger(/fetch\w*\s*\(/, ['data'] as never)).toThrow(/words must be a RegExp/);
     expect(() => callTrigger(/fetch/, /data/)).toThrow(/callee must be a RegExp that ends at the call's `\(`/);
+    expect(() => callTrigger('fetch(' as never, /data/)).toThrow(/or a test of the called name/);
     expect(() => callTrigger(/fetch\(/, /data/, [''])).toThrow(/literals must be an array of non-empty strings/);
   });
   it('asks for the literals of its pattern, and reads a huge text once', () => {
@@ -180,5 +181,27 @@ describe('callTrigger', () => {
     expect(trigger.test(nested)).toBe(false);
     expect(trigger.test('fetch(a) '.repeat(60_000))).toBe(false);
     expect(trigger.test('fetch(a, '.repeat(60_000))).toBe(true);
+  });
+
+  describe('with a test of the called name', () => {
+    const named = callTrigger((name) => /^fetch/.test(name), /data|set/i, ['fetch']);
+    it('finds the same calls as the pattern, by the identifier before each `(`', () => {
+      for (const text of ['fetch_data(url)', 'x.fetch(url, "dataset")', 'fetch(url,\n      kind=DATA)', 'fetch(")", data)', 'fetch(url, [1, 2], subset=s)', 'fetch(x, fetch(y), data)', 'fetch(url, "a"', 'y = fetch (a) + fetch(b, data)']) {
+        expect(named.test(text), text).toBe(true);
+        expect(trigger.test(text), text).toBe(true);
+      }
+      expect(named.test('fetch \\\n (data)')).toBe(true); // a continuation before the `(`
+      for (const text of ['fetch(url)', 'fetch(url) + dataset', 'x = fetch_url(u, "model")\ndata = 1', 'fetcher = 1  # data', 'fetch(url)\n"data"', 'prefetch(data)', '(data)', 'f(1)(data)']) {
+        expect(named.test(text), text).toBe(false);
+      }
+      expect(named.literals).toEqual(['fetch']);
+    });
+    it('needs literals, and reads a huge text once', () => {
+      expect(() => callTrigger((name) => name === 'fetch', /data/)).toThrow(/needs the literals/);
+      expect(() => callTrigger((name) => name === 'fetch', /data/, [])).toThrow(/needs the literals/);
+      expect(named.test('fetch('.repeat(50_000) + 'x' + ')'.repeat(50_000))).toBe(false);
+      expect(named.test('fetch(a) '.repeat(60_000))).toBe(false);
+      expect(named.test('fetch(a, '.repeat(60_000))).toBe(true);
+    });
   });
 });

@@ -203,20 +203,14 @@ function remoteFiles(sc: PySourceCode, files: PyNode): string | undefined {
 const SOURCE_WORDS = new RegExp(`${NAMED_SOURCES}|${[...HELPER_WORDS, ...HELPER_PARTS, 'requests', 'httpx', 'urlopen', 'session'].join('|')}`, 'i');
 /** What a helper's name or arguments must hold for `remoteDataSource` to read it as a data source. */
 const DATA_WORDS = /data|corpus|sample|example|source|set/i;
-const IDENT_CHAR = String.raw`(?:\w|[^\x00-\x7f\s])`;
-/** Where a name that is `remote` alone starts (not `load_remote`, `remote_corpus`): no helper's name. */
-const NOT_BARE_REMOTE = String.raw`(?!(?<!${IDENT_CHAR})(?:${BARE_REMOTE.join('|')})(?!${IDENT_CHAR}))`;
+/** Every spelling of the helper words `isHelperName` looks for: one occurs in every such name. */
+const HELPER_LITERALS = [...HELPER_WORDS, ...HELPER_PARTS].flatMap((w) => [w, capital(w), w.toUpperCase()]);
 /**
- * A call of a helper `remoteDataSource` reads by its name (`fetch_corpus(`, the rest of a non-ASCII
- * identifier too), with `DATA_WORDS` in the name or the arguments (`fetch(url, "dataset")`); a
- * helper that returns a source holds such a call. From such a word to the end of the name, up to the
- * next such word: a name that holds one holds a last one, and each character of a huge name
- * (`urlurlurl…`) is scanned once. The loaders by name (`load_dataset`…) are `NAMED_SOURCE_WORD`.
+ * A call of a helper `remoteDataSource` reads by its name (`fetch_corpus(`, `load_remote (`), with
+ * `DATA_WORDS` in the name or the arguments (`fetch(url, "dataset")`); a helper that returns a source
+ * holds such a call. The loaders by name (`load_dataset`…) are `NAMED_SOURCE_WORD`.
  */
-export const HELPER_CALL = callTrigger(
-  new RegExp(String.raw`${NOT_BARE_REMOTE}(?:${HELPER_SPELLINGS})(?:(?!${HELPER_SPELLINGS})${IDENT_CHAR})*(?:\s|\\)*\(`),
-  DATA_WORDS,
-);
+export const HELPER_CALL = callTrigger(isHelperName, DATA_WORDS, HELPER_LITERALS);
 /** The names of the training sinks `traceDataset` recognises: `.fit(`, `.train(`, `train_dataset=`, `.backward()`, `optimizer.step()`… */
 const TRAINING_WORDS = new RegExp(String.raw`\b(?:${[...TRAIN_METHODS, ...TRAIN_KEYWORDS, ...TRAINING_LOOP_CALLS].join('|')})\b`);
 
