@@ -1,6 +1,6 @@
 export * from './types.js';
 export { createRule, isTriggerTest } from './rule.js';
-export { requiredLiterals } from './literals.js';
+export { requiredLiterals, requiredLiteralSets } from './literals.js';
 export type { CreateRuleInput } from './rule.js';
 export { ConfigError, UsageError, RuleError } from './errors.js';
 export { withoutSpans } from './text.js';

@@ -3,7 +3,7 @@ import { applyDirectives, collectDirectives } from './directives.js';
 import { RuleError } from './errors.js';
 import { assignFingerprints } from './fingerprint.js';
 import { applyFixes, createFixer, mergeFixes } from './fixes.js';
-import { requiredLiterals } from './literals.js';
+import { requiredLiteralSets } from './literals.js';
 import { wordFinder, type WordFinder } from './words.js';
 import { formatMessage } from './messages.js';
 import { mergeRuleOptions, validateRuleOptions } from './options.js';
@@ -157,9 +157,13 @@ function prefilter<T extends { rule: Rule<any, any> }>(entries: T[], fileText: s
     const key = trigger instanceof RegExp ? canonicalPattern(trigger) : trigger;
     let hit = tested.get(key);
     if (hit === undefined) {
-      // A RegExp or test none of whose literals occurs cannot match: it is not run.
-      const literals = key instanceof RegExp ? literalsOf(key) : key.literals.length > 0 ? key.literals : undefined;
-      hit = literals && !literals.some((word) => present.has(word)) ? false : key instanceof RegExp ? patternOccurs(key, text) : testOccurs(key, text);
+      // A RegExp or test none of whose literals occurs cannot match: it is not run. A RegExp may need
+      // several literal sets at once (`from`, `torch`, `import`): each must have a word there.
+      const lacks =
+        key instanceof RegExp
+          ? (literalsOf(key) ?? []).some((set) => !set.some((word) => present.has(word)))
+          : key.literals.length > 0 && !key.literals.some((word) => present.has(word));
+      hit = lacks ? false : key instanceof RegExp ? patternOccurs(key, text) : testOccurs(key, text);
       tested.set(key, hit);
     }
     return hit;
@@ -190,7 +194,7 @@ function prefilterPlan(all: readonly object[], key: string, entries: ReadonlyArr
       if (typeof trigger === 'string') {
         if (trigger) words.add(trigger);
       } else if (trigger instanceof RegExp) {
-        for (const word of literalsOf(canonicalPattern(trigger)) ?? []) words.add(word);
+        for (const set of literalsOf(canonicalPattern(trigger)) ?? []) for (const word of set) words.add(word);
       } else for (const word of trigger.literals) words.add(word);
     }
   }
@@ -208,12 +212,12 @@ function prefilterPlan(all: readonly object[], key: string, entries: ReadonlyArr
 
 const plansByWords = new Map<string, PrefilterPlan>();
 
-const literalCache = new WeakMap<RegExp, string[] | null>();
+const literalCache = new WeakMap<RegExp, string[][] | null>();
 
-/** `requiredLiterals` of a (canonical) RegExp trigger, memoized. */
-function literalsOf(pattern: RegExp): string[] | undefined {
+/** `requiredLiteralSets` of a (canonical) RegExp trigger, memoized. */
+function literalsOf(pattern: RegExp): string[][] | undefined {
   let literals = literalCache.get(pattern);
-  if (literals === undefined) literalCache.set(pattern, (literals = requiredLiterals(pattern) ?? null));
+  if (literals === undefined) literalCache.set(pattern, (literals = requiredLiteralSets(pattern) ?? null));
   return literals ?? undefined;
 }
 

@@ -20,6 +20,11 @@ interface Info {
   exact: Exact;
   /** One of these occurs in every match of the node (`undefined`: nothing known). */
   required: Set<string> | undefined;
+  /**
+   * Sets each of which has a string in every match of the node (a conjunction: `from`, `torch` and
+   * `import` in `\bfrom\s+torch\s+import\b`); `required` is the best of them. Absent: none beyond it.
+   */
+  all?: Set<string>[];
 }
 
 /** Literal sets larger than this are dropped (cross products of optional parts grow fast). */
@@ -34,19 +39,53 @@ class Unsupported extends Error {}
 
 /** One of the returned strings occurs in every text `pattern` matches; `undefined` when unknown. */
 export function requiredLiterals(pattern: RegExp): string[] | undefined {
+  const info = analyse(pattern);
+  const best = info && better(info.required, info.exact);
+  return best ? minimal(best) : undefined;
+}
+
+/** Sets of literals kept by `requiredLiteralSets`: the best ones, when a pattern has more. */
+const MAX_SETS = 4;
+
+/**
+ * Literal sets of which EVERY one has a string in every text `pattern` matches (`requiredLiterals`
+ * is the best of them), best first: `[['import'], ['torch'], ['from']]` for
+ * `/\bfrom\s+torch\s+import\s*\* /`. The prefilter runs the RegExp only when each set has a string in
+ * the text. `undefined` when unknown.
+ */
+export function requiredLiteralSets(pattern: RegExp): string[][] | undefined {
+  const info = analyse(pattern);
+  const best = info && better(info.required, info.exact);
+  if (!info || !best) return undefined;
+  const sets = [best, ...(info.all ?? [])].map(minimal);
+  const seen = new Set<string>();
+  const out: string[][] = [];
+  for (const set of sets.sort((a, b) => setScore(b) - setScore(a))) {
+    const key = set.join('\u0000');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    // A set implied by one kept already adds nothing: each string of the kept set holds one of its.
+    if (out.some((kept) => kept.every((k) => set.some((s) => k.includes(s))))) continue;
+    out.push(set);
+    if (out.length === MAX_SETS) break;
+  }
+  return out;
+}
+
+function analyse(pattern: RegExp): Info | undefined {
   if (/[iuv]/.test(pattern.flags)) return undefined;
   try {
     const parser = new Parser(pattern.source);
     const info = parser.disjunction();
-    if (parser.pos !== pattern.source.length) return undefined;
-    const best = better(info.required, info.exact);
-    return best ? minimal(best) : undefined;
+    return parser.pos === pattern.source.length ? info : undefined;
   } catch {
     // Unsupported syntax, or a pattern nested deeper than the stack (a plugin's trigger may be
     // anything): no literal, the RegExp is always run.
     return undefined;
   }
 }
+
+const setScore = (set: readonly string[]) => score(new Set(set));
 
 /** A literal set worth using: non-empty, every string at least MIN_LENGTH long. */
 function usable(set: Set<string> | undefined): Set<string> | undefined {
@@ -129,11 +168,19 @@ class Parser {
     if (terms.length === 1) return terms[0];
     // Required: the best of each term's own literals and of each run of consecutive exact terms
     // (a run matches one of its cross product, contiguously).
+    // Every usable set found on the way is required too (`conjunction`).
     let required: Set<string> | undefined;
     let run: Exact = new Set(['']);
     let all: Exact = new Set(['']);
+    const conjunction: Set<string>[] = [];
+    const keep = (set: Set<string> | undefined) => {
+      const ok = usable(set);
+      if (ok) conjunction.push(ok);
+      required = better(required, set);
+    };
     for (const term of terms) {
-      required = better(required, term.required);
+      keep(term.required);
+      if (term.all) conjunction.push(...term.all);
       all = product(all, term.exact);
       if (term.exact) {
         const next = product(run, term.exact);
@@ -142,15 +189,15 @@ class Parser {
           continue;
         }
         // Too many combinations: close the run, start a new one at this term.
-        required = better(required, run);
+        keep(run);
         run = term.exact;
       } else {
-        required = better(required, run);
+        keep(run);
         run = new Set(['']);
       }
     }
-    required = better(required, run);
-    return { exact: all, required };
+    keep(run);
+    return { exact: all, required, all: conjunction };
   }
 
   private term(): Info {

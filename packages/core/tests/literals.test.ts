@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requiredLiterals } from '../src/literals.js';
+import { requiredLiteralSets, requiredLiterals } from '../src/literals.js';
 
 const IMPORT_OF = (modules: string) =>
   new RegExp(String.raw`(?:\bimport\b(?:(?!\bimport\b)(?:[^\n;\\]|\\[\s\S]))*?|\bfrom(?:[ \t\f]|\\\r?\n)+|["'])\b(?:${modules})\b`);
@@ -65,8 +65,11 @@ describe('requiredLiterals', () => {
     /['"`](?:axios|got|ky)['"`]/,
     IMPORT_OF('torch|numpy'),
     /\.(?:save|load)s?\(\s*\'/,
+    /\bfrom(?:\s|\\)+(?:torch|numpy)(?:\s|\\)+import(?:\s|\\|\()*\*/,
+    /(?:load|save)\s*\((?:train|step)\.(?:fit|eval)/,
+    /x(?:ab|cd)(?:yz|w)+.*(?:save|fit)s?_?(?:model)?/,
   ];
-  const PIECES = ['load', 'loads', '_', 'Unpickler', 'eval', 'exec', '.', 'save', '_model', '/', 'tmp', "'", 'pipeline', 'transformers', ' ', '\n', 'fit', 'train', 'step', 'a', 'b', 'cd', 'e', 'fg', 'h', 'i', 'x', 'yz', 'w', 'vu', 't', 's', '"', 'axios', 'ky', 'import', 'from', 'torch', 'numpy', 'os', ',', '\\', 'z', '(', '.load(', " '"];
+  const PIECES = ['load', 'loads', '_', 'Unpickler', 'eval', 'exec', '.', 'save', '_model', '/', 'tmp', "'", 'pipeline', 'transformers', ' ', '\n', 'fit', 'train', 'step', 'a', 'b', 'cd', 'e', 'fg', 'h', 'i', 'x', 'yz', 'w', 'vu', 't', 's', '"', 'axios', 'ky', 'import', 'from', 'torch', 'numpy', 'os', ',', '\\', 'z', '(', '.load(', " '", '*', 'model', 'ab', 'xab', 'from torch', ' import *', 'save('];
 
   it('is sound: every text a pattern matches contains one of its literals (random texts)', () => {
     let seed = 42;
@@ -82,9 +85,28 @@ describe('requiredLiterals', () => {
         if (!pattern.test(text)) continue;
         matched++;
         expect(literals!.some((word) => text.includes(word)), `${pattern} matches ${JSON.stringify(text)}`).toBe(true);
+        for (const set of requiredLiteralSets(pattern)!) expect(set.some((word) => text.includes(word)), `${pattern} matches ${JSON.stringify(text)}: ${set}`).toBe(true);
       }
     }
     expect(matched).toBeGreaterThan(500); // the texts do reach the patterns
+  });
+});
+
+describe('requiredLiteralSets', () => {
+  it('gives every set a match needs, the best first, each once', () => {
+    expect(requiredLiteralSets(/\bfrom(?:\s|\\)+(?:numpy|numpy\.lib\.npyio)(?:\s|\\)+import(?:\s|\\|\()*\*/)).toEqual([['import'], ['numpy'], ['from']]);
+    expect(requiredLiteralSets(/\bload\b/)).toEqual([['load']]);
+    expect(requiredLiteralSets(/x(?:abc|abd)y.*zzz/)).toEqual([['xabcy', 'xabdy'], ['zzz']]);
+    // A set every string of a kept one holds adds nothing.
+    expect(requiredLiteralSets(/(?:foo|bar)baz/)).toEqual([['barbaz', 'foobaz']]);
+    // Across an alternation only what each alternative guarantees: one set.
+    expect(requiredLiteralSets(/from torch|import numpy/)).toEqual([['from torch', 'import numpy']]);
+    // Inside a required group, the group's own sets count; inside an optional one, not.
+    expect(requiredLiteralSets(/(?:from\s+torch\s+)import/)).toEqual([['import'], ['torch'], ['from']]);
+    expect(requiredLiteralSets(/(?:from\s+torch\s+)?import/)).toEqual([['import']]);
+    expect(requiredLiteralSets(/one\s+two\s+three\s+four\s+five\s+six/)?.length).toBe(4); // at most four
+    expect(requiredLiteralSets(/load|\d+/)).toBeUndefined();
+    expect(requiredLiteralSets(/public/i)).toBeUndefined();
   });
 });
 
