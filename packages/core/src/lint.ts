@@ -77,6 +77,18 @@ export interface LintTextOptions {
    * passes, on a changed text, run it again.
    */
   triggered?: readonly string[];
+  /**
+   * Called when a rule's trigger test (`TriggerTest`) throws on this text, with the ids of the rules
+   * that have that test: the file is linted with them anyway. Without it the file's result gets a
+   * warning (a scan gathers them into one diagnostic per test instead).
+   */
+  onTriggerError?: (ruleIds: string[], error: unknown) => void;
+}
+
+/** A trigger test that threw: the rules that have it, and what it threw. */
+interface TriggerError {
+  ruleIds: string[];
+  error: unknown;
 }
 
 /** What `lintText` did, beyond the result (used for scan statistics). */
@@ -140,7 +152,14 @@ function errorText(error: unknown): string {
  * The text is the language's `prefilterText` when it has one: triggers that occur only in comments
  * or docstrings do not count.
  */
-function prefilter<T extends { rule: Rule<any, any> }>(entries: T[], fileText: string | undefined, readsFile: boolean, language: Language<any>, plan: PrefilterPlan): T[] {
+function prefilter<T extends { id: string; rule: Rule<any, any> }>(
+  entries: T[],
+  fileText: string | undefined,
+  readsFile: boolean,
+  language: Language<any>,
+  plan: PrefilterPlan,
+  errors?: TriggerError[],
+): T[] {
   if (readsFile || fileText === undefined || !plan.anyTriggers) return entries;
   // Only the code counts (a language may leave out comments and docstrings). A language that fails
   // there costs the file a parse, never a finding: the whole text is used.
@@ -163,12 +182,25 @@ function prefilter<T extends { rule: Rule<any, any> }>(entries: T[], fileText: s
         key instanceof RegExp
           ? (literalsOf(key) ?? []).some((set) => !set.some((word) => present.has(word)))
           : key.literals.length > 0 && !key.literals.some((word) => present.has(word));
-      hit = lacks ? false : key instanceof RegExp ? patternOccurs(key, text) : testOccurs(key, text);
+      hit = lacks ? false : key instanceof RegExp ? patternOccurs(key, text) : testOccurs(key, text, (error) => (failed ??= []).push([key, error]));
       tested.set(key, hit);
     }
     return hit;
   };
-  return entries.filter(({ rule }) => triggersMatch(rule.meta, occurs));
+  let failed: Array<[TriggerTest, unknown]> | undefined;
+  const kept = entries.filter(({ rule }) => triggersMatch(rule.meta, occurs));
+  for (const [test, error] of failed ?? []) {
+    const ruleIds = entries.filter(({ rule }) => [...rule.meta.triggers, ...(rule.meta.triggerGroups ?? []).flat()].includes(test)).map((e) => e.id);
+    errors?.push({ ruleIds, error });
+  }
+  return kept;
+}
+
+/** The warning for a trigger test that threw. */
+export function triggerErrorMessage(ruleIds: readonly string[], error: unknown, files?: { count: number; first: string }): string {
+  const rules = ruleIds.map((id) => `"${id}"`).join(', ');
+  const where = files ? ` on ${files.count} file${files.count === 1 ? '' : 's'} (first ${files.first})` : '';
+  return `The trigger test of ${ruleIds.length === 1 ? 'rule' : 'rules'} ${rules} threw${where}: ${errorText(error)}. The ${ruleIds.length === 1 ? 'rule ran' : 'rules ran'} on ${files ? 'those files' : 'the file'} anyway; its triggers need fixing.`;
 }
 
 /** What the prefilter of one set of rules needs, built once (a scan has one per config and language). */
@@ -254,10 +286,11 @@ function patternOccurs(pattern: RegExp, text: string): boolean {
  * A trigger test's answer. Only `false` leaves the file out: a test that throws, or answers anything
  * but a boolean (a forgotten `return`), lets it through (the prefilter only saves work).
  */
-function testOccurs(trigger: TriggerTest, text: string): boolean {
+function testOccurs(trigger: TriggerTest, text: string, onError?: (error: unknown) => void): boolean {
   try {
     return trigger.test(text) !== false;
-  } catch {
+  } catch (error) {
+    onError?.(error);
     return true;
   }
 }
@@ -315,7 +348,8 @@ export async function lintTextWithDetails(options: LintTextOptions): Promise<Lin
     }
     text = output;
     passes++;
-    current = await lintOnce({ ...options, text, triggered: undefined });
+    // A trigger test that throws on the fixed text was reported on the first pass already.
+    current = await lintOnce({ ...options, text, triggered: undefined, onTriggerError: ignoreTriggerError });
   }
   const result = current.result;
   if (reverted.length > 0) {
@@ -346,8 +380,13 @@ async function countParseErrors(options: LintTextOptions, text: string): Promise
   }
 }
 
-/** The enabled rules for the file's language that are configured and pass the trigger prefilter. */
-function rulesToRun(options: LintTextOptions, text: string | undefined): LintRule[] {
+const ignoreTriggerError = (): void => undefined;
+
+/**
+ * The enabled rules for the file's language that are configured and pass the trigger prefilter.
+ * Trigger tests that threw are added to `errors`.
+ */
+function rulesToRun(options: LintTextOptions, text: string | undefined, errors?: TriggerError[]): LintRule[] {
   const { language } = options;
   const settings = options.settings ?? {};
   const enabled = options.rules.filter((entry) => normalizeLevel(entry.level) !== 'off' && entry.rule.meta.languages.includes(language.id));
@@ -367,7 +406,7 @@ function rulesToRun(options: LintTextOptions, text: string | undefined): LintRul
   }
   // Which of the rules are candidates names the plan: the same for every file of a config.
   const key = `${language.id}\u0000${candidates.map((entry) => options.rules.indexOf(entry)).join(',')}`;
-  return prefilter(candidates, text, readsFile, language, prefilterPlan(options.rules, key, candidates));
+  return prefilter(candidates, text, readsFile, language, prefilterPlan(options.rules, key, candidates), errors);
 }
 
 /**
@@ -378,7 +417,10 @@ function rulesToRun(options: LintTextOptions, text: string | undefined): LintRul
  */
 export function triggeredRuleIds(options: LintTextOptions): string[] | undefined {
   if (options.language.readsFile === true || options.text === undefined) return undefined;
-  return rulesToRun(options, options.text).map((entry) => entry.id);
+  const errors: TriggerError[] = [];
+  const ids = rulesToRun(options, options.text, errors).map((entry) => entry.id);
+  for (const { ruleIds, error } of errors) options.onTriggerError?.(ruleIds, error);
+  return ids;
 }
 
 /**
@@ -410,7 +452,12 @@ async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult;
   const result: FileResult = { file, language: language.id, findings: [], diagnostics: [] };
   let directiveTargets: DirectiveTarget[] | undefined;
 
-  const toRun = rulesToRun(options, text);
+  const triggerErrors: TriggerError[] = [];
+  const toRun = rulesToRun(options, text, triggerErrors);
+  for (const { ruleIds, error } of triggerErrors) {
+    if (options.onTriggerError) options.onTriggerError(ruleIds, error);
+    else result.diagnostics.push({ file, kind: 'internal', severity: 'warning', message: triggerErrorMessage(ruleIds, error) });
+  }
   if (toRun.length === 0) return { result, parsed: false };
   const ruleOptions = toRun.map((entry) => mergeRuleOptions(entry.rule, entry.options ?? []));
 

@@ -8,7 +8,7 @@ import { loadPlugin, PluginRegistry } from './config/plugins.js';
 import { closest, ConfigResolver, DEFAULT_EXTENDS, type FileConfig } from './config/resolve.js';
 import { discoverFiles, GitIgnore, PatternIgnore } from './discovery.js';
 import { ConfigError, UsageError } from './errors.js';
-import { compareDiagnostics, compareStrings, countLines, lintTextWithDetails, notParsed, triggeredRuleIds, type DirectiveTarget, type LintTextDetails, type LintTextOptions } from './lint.js';
+import { compareDiagnostics, compareStrings, countLines, lintTextWithDetails, notParsed, triggerErrorMessage, triggeredRuleIds, type DirectiveTarget, type LintTextDetails, type LintTextOptions } from './lint.js';
 import { LintPool, WorkerUnavailableError, workerScript } from './pool.js';
 import { PRESET_NAMES } from './presets.js';
 import { DETECTORS, type ConfigData, type Depth, type Diagnostic, type FileResult, type Language, type Plugin, type RuleInfo, type ScanOptions, type ScanResult, type ScanStats } from './types.js';
@@ -356,6 +356,14 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const eager = [...textCounts].sort((a, b) => b[1] - a[1]).slice(0, 1).map(([id]) => id);
   const pool = await maybePool(options, registry, textCandidates, workerLanguages, eager, { cwd, depth, fix: options.fix === true }, diagnostics);
   let taskId = 0;
+  // Trigger tests that threw, one diagnostic per test's rules and message (not one per file).
+  const triggerErrors = new Map<string, { ruleIds: string[]; error: unknown; files: Set<string>; first: string }>();
+  const noteTriggerError = (path: string) => (ruleIds: string[], error: unknown) => {
+    const key = `${ruleIds.join('\u0000')}\u0001${String((error as Error)?.message ?? error)}`;
+    let entry = triggerErrors.get(key);
+    if (!entry) triggerErrors.set(key, (entry = { ruleIds, error, files: new Set(), first: nodePath.relative(cwd, path) || path }));
+    entry.files.add(path);
+  };
   // The rules and dormant rules of a task config as `lintText` takes them: built once per config.
   const taskRules = new Map<number, Pick<LintTextOptions, 'rules' | 'dormantRules'>>();
   const lintJob = async (job: Job, withoutFixes = false): Promise<LintTextDetails> => {
@@ -375,6 +383,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       cwd,
       fix: withoutFixes ? false : options.fix,
       skipOptionValidation: true,
+      onTriggerError: noteTriggerError(job.path),
     };
     if (!withoutFixes && pool && pool.alive && workerLanguages.has(job.language.id)) {
       // The prefilter runs here, while the workers start: only files some rule runs on are sent, with
@@ -493,6 +502,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     });
   } finally {
     await pool?.close();
+  }
+  for (const { ruleIds, error, files, first } of triggerErrors.values()) {
+    diagnostics.push({ kind: 'internal', severity: 'warning', message: triggerErrorMessage(ruleIds, error, { count: files.size, first }) });
   }
   try {
     cache?.save();

@@ -240,6 +240,30 @@ describe('lintText prefilter', () => {
     expect(ruleTriggersMatch(rules[3].rule.meta, 'boom')).toBe(true);
   });
 
+  it('says when a trigger test throws: a warning on the file, or to `onTriggerError`, naming the rules that have it', async () => {
+    const boom: TriggerTest = { literals: ['boom'], test: () => { throw new TypeError('cannot read x'); } };
+    const rules: LintRule[] = ['one', 'two'].map((name) => ({ id: `t/${name}`, level: 'error' as const, rule: createRule({ name, meta: meta({ triggers: [boom] }), create: () => ({}) }) }));
+    const result = await lintText({ path: 'a.toy', text: 'boom\n', language: toyLanguage, rules, cwd: '/' });
+    expect(result.diagnostics).toEqual([
+      {
+        file: '/a.toy',
+        kind: 'internal',
+        severity: 'warning',
+        message: 'The trigger test of rules "t/one", "t/two" threw: TypeError: cannot read x. The rules ran on the file anyway; its triggers need fixing.',
+      },
+    ]);
+    // Without its literal the test is not asked: nothing to say.
+    expect((await lintText({ path: 'a.toy', text: 'calm\n', language: toyLanguage, rules, cwd: '/' })).diagnostics).toEqual([]);
+    const told: Array<[string[], string]> = [];
+    const quiet = await lintText({ path: 'a.toy', text: 'boom\n', language: toyLanguage, rules, cwd: '/', onTriggerError: (ids, error) => told.push([ids, (error as Error).message]) });
+    expect(quiet.diagnostics).toEqual([]);
+    expect(told).toEqual([[['t/one', 't/two'], 'cannot read x']]);
+    // `triggeredRuleIds` (a scan's main thread) tells the callback too.
+    told.length = 0;
+    expect(triggeredRuleIds({ path: 'a.toy', text: 'boom\n', language: toyLanguage, rules, onTriggerError: (ids, error) => told.push([ids, String(error)]) })).toEqual(['t/one', 't/two']);
+    expect(told).toEqual([[['t/one', 't/two'], 'TypeError: cannot read x']]);
+  });
+
   it("reads the language's prefilterText (code only), and the whole text when that throws", async () => {
     const before = parseCounter.count;
     const rules = [{ id: 'toy/no-danger', rule: dangerRule, level: 'error' as const }];

@@ -86,6 +86,33 @@ export default { meta: { name: 'other', version: '1.0.0', namespace: 'other' }, 
   });
 });
 
+describe.skipIf(!existsSync(dist))('a trigger test that throws', () => {
+  it('gives one warning per test for the whole scan, in one thread or with workers, and the files are linted', async () => {
+    const { scan } = (await import(dist.href)) as typeof import('../src/index.js');
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 100; i++) files[`f${i}.toy`] = i % 2 === 0 ? 'danger boom\n' : 'danger\n';
+    files['broken.mjs'] = `import toy from ${JSON.stringify(TOY_PLUGIN)};
+const rule = toy.rules['no-danger'];
+export default { ...toy, meta: { ...toy.meta, name: 'broken', namespace: 'broken' }, rules: { 'no-danger': { ...rule, meta: { ...rule.meta, triggers: [{ literals: ['boom'], test: () => { throw new RangeError('too deep'); } }] } } } };
+`;
+    const cwd = project(files);
+    const config = { rules: { 'broken/no-danger': 'error' } } as const;
+    for (const workers of [0, 2] as const) {
+      const result = await scan({ cwd, plugins: [`${cwd}/broken.mjs`], overrideConfig: config, noConfig: true, workers, paths: ['.'] });
+      // Only the files with the test's literal ask it; they are linted anyway (the others are not).
+      expect(result.files.flatMap((f) => f.findings).length, `workers: ${workers}`).toBe(50);
+      expect(result.diagnostics.filter((d) => d.kind === 'internal'), `workers: ${workers}`).toEqual([
+        {
+          kind: 'internal',
+          severity: 'warning',
+          message: 'The trigger test of rule "broken/no-danger" threw on 50 files (first f0.toy): RangeError: too deep. The rule ran on those files anyway; its triggers need fixing.',
+        },
+      ]);
+      expect(result.files.every((f) => f.diagnostics.length === 0)).toBe(true);
+    }
+  });
+});
+
 describe.skipIf(!existsSync(dist))('worker failures', () => {
   it('falls back to the main thread when workers cannot load a plugin', async () => {
     const { scan } = (await import(dist.href)) as typeof import('../src/index.js');
