@@ -1,5 +1,5 @@
 import type { ESLint, Linter, Rule as ESLintRule } from 'eslint';
-import type { Plugin } from '@oculum/core';
+import { presetsFor, type Plugin } from '@oculum/core';
 import transformersjs from '@oculum/plugin-js-transformersjs';
 import pkg from '../package.json' with { type: 'json' };
 import { adaptRule } from './adapter.js';
@@ -41,7 +41,9 @@ export function createEslintPlugin(plugins: Plugin[] = oculumPlugins): OculumEsl
   for (const preset of PRESETS) {
     const entries: Linter.RulesRecord = {};
     for (const plugin of plugins) {
-      for (const [id, level] of Object.entries(plugin.configs?.[preset]?.rules ?? {})) {
+      // A plugin without presets gets those of its rules' `meta.docs`, as in an Oculum scan.
+      const presetConfig = plugin.configs?.[preset] ?? presetsFor(plugin.meta.namespace, plugin.rules ?? {})[preset];
+      for (const [id, level] of Object.entries(presetConfig?.rules ?? {})) {
         if (rules[id]) entries[`oculum/${id}`] = level as Linter.RuleEntry;
       }
     }

@@ -117,6 +117,10 @@ describe('eslint-plugin-oculum', () => {
     expect(result.fixed).toBe(true);
     expect(result.output).toBe(`const a = 'https://x.example/m.onnx';\n// eslint-disable-next-line oculum/test/upgrade-http\nconst b = 'http://y.example/m.onnx';\n`);
     expect(result.messages).toEqual([]);
+    // A plugin without `configs` gets the presets of its rules' `meta.docs`, as in an Oculum scan.
+    const bare = createEslintPlugin([{ meta: { name: 'test', version: '0.0.0', namespace: 'test' }, rules: { 'upgrade-http': upgrade } }]);
+    expect(bare.configs.recommended.rules).toEqual({ 'oculum/test/upgrade-http': 'error' });
+    expect(linter.verify(`const a = 'http://x.example/m.onnx';\n`, [bare.configs.recommended], { filename: 'x.js' }).map((m) => m.ruleId)).toEqual(['oculum/test/upgrade-http']);
   });
 
   it('passes rule options through', () => {
