@@ -154,6 +154,20 @@ export function analyzeScopes(program: JsNode): ScopeAnalysis {
     }
   };
 
+  /**
+   * An ambient declaration (`declare const x`, `declare function f()`, `declare class C`, anything
+   * inside `declare global { … }` or `declare namespace N { … }`): TypeScript's description of a value
+   * defined elsewhere (a script tag's global), never a binding at run time. A name it declares
+   * resolves as the global it describes.
+   */
+  const ambient = (node: JsNode): boolean => {
+    for (let n: JsNode | undefined = node; n; n = parents.get(n)) {
+      if ((n as { declare?: boolean }).declare === true) return true;
+      if (n.type === 'TSModuleDeclaration' && (n as { kind?: string }).kind === 'global') return true;
+    }
+    return false;
+  };
+
   const declareParams = (params: readonly JsNode[]): void => {
     const fn = current.node;
     params.forEach((param, index) => {
@@ -202,7 +216,7 @@ export function analyzeScopes(program: JsNode): ScopeAnalysis {
       switch (node.type) {
         case 'FunctionDeclaration':
         case 'TSDeclareFunction':
-          if (node.id) declare(current, node.id, 'function', node, {}, true);
+          if (node.id && !ambient(node)) declare(current, node.id, 'function', node, {}, true);
           functions.push(node);
           push(node, 'function');
           declareParams(node.params);
@@ -216,7 +230,7 @@ export function analyzeScopes(program: JsNode): ScopeAnalysis {
           declareParams(node.params);
           break;
         case 'ClassDeclaration':
-          if (node.id) declare(current, node.id, 'class', node, {}, true);
+          if (node.id && !ambient(node)) declare(current, node.id, 'class', node, {}, true);
           break;
         case 'ClassExpression':
           if (node.id) {
@@ -232,6 +246,8 @@ export function analyzeScopes(program: JsNode): ScopeAnalysis {
           if (node.param) declarePattern(node.param, current, 'catch', node, undefined, undefined);
           break;
         case 'VariableDeclaration': {
+          // `declare const tmImage: any`: a type for a global some script defines, no value here.
+          if (ambient(node)) break;
           const kind: BindingKind = node.kind === 'var' ? 'var' : node.kind === 'let' ? 'let' : node.kind === 'const' ? 'const' : 'using';
           const scope = kind === 'var' ? functionScope() : current;
           for (const decl of node.declarations) declarePattern(decl.id, scope, kind, decl, decl.init ?? undefined, decl.init ? [] : undefined);
@@ -270,7 +286,7 @@ export function analyzeScopes(program: JsNode): ScopeAnalysis {
           declare(current, node.id, 'enum', node, {}, true);
           break;
         case 'TSModuleDeclaration':
-          if (node.id.type === 'Identifier') declare(current, node.id, 'namespace', node, {}, true);
+          if (node.id.type === 'Identifier' && !ambient(node)) declare(current, node.id, 'namespace', node, {}, true);
           break;
         case 'ImportExpression': {
           const spec = literalString(node.source);

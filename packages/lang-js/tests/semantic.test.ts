@@ -109,6 +109,12 @@ describe('globalName', () => {
     ['self.crypto.subtle.digest("SHA-256", b)', 'crypto.subtle.digest'],
     ['const { subtle } = crypto; subtle.digest("SHA-256", b)', 'crypto.subtle.digest'],
     ['const f = fetch; f(u)', 'fetch'],
+    // Ambient declarations describe a script tag's global: no binding at run time.
+    ['declare const tmImage: any; tmImage.load(u, m)', 'tmImage.load'],
+    ['declare var ort: typeof import("onnxruntime-web"); ort.InferenceSession.create(u)', 'ort.InferenceSession.create'],
+    ['declare global { const tmPose: any; } export {}; tmPose.load(u, m)', 'tmPose.load'],
+    ['declare function loadModel(u: string): Promise<unknown>; loadModel(u)', 'loadModel'],
+    ['declare namespace tf { function loadGraphModel(u: string): any; } tf.loadGraphModel(u)', 'tf.loadGraphModel'],
   ])('%s', (text, expected) => {
     const { sc, calls: cs } = calls(text);
     expect(sc.globalName(cs[cs.length - 1].callee)).toBe(expected);
@@ -117,6 +123,10 @@ describe('globalName', () => {
     const { sc, calls: cs } = calls(`import fetch from 'node-fetch'; fetch(u); function g(eval) { eval(x); }`);
     expect(sc.globalName(cs[0].callee)).toBeUndefined();
     expect(sc.globalName(cs[1].callee)).toBeUndefined();
+    // A real declaration still binds, overload signatures included.
+    const local = calls(`const tmImage = makeFake(); tmImage.load(u); function f(a: string): void; function f(a: any) {} f(u);`);
+    expect(local.sc.globalName(local.calls[1].callee)).toBeUndefined();
+    expect(local.sc.globalName(local.calls[2].callee)).toBeUndefined();
   });
 });
 

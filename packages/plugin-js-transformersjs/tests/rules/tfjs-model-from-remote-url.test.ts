@@ -32,6 +32,14 @@ tester.run(id(rule), rule, {
       code: `const URL = "https://teachablemachine.withgoogle.com/models/vgq3k9l7i/";\nasync function init() {\n  return tmImage.load(URL + "model.json", URL + "metadata.json");\n}`,
       errors: [{ messageId: 'remote', confidence: 'high', data: { callee: 'tmImage.load', url: '"https://teachablemachine.withgoogle.com/models/vgq3k9l7i/model.json"' } }],
     },
+    // TypeScript's ambient declaration of that global (`declare const tmImage: any`) binds nothing
+    {
+      code: `declare const tmImage: any;
+const URL = "https://teachablemachine.withgoogle.com/models/vgq3k9l7i/";
+export const model = tmImage.load(URL + "model.json", URL + "metadata.json");`,
+      filename: 'app.ts',
+      errors: [{ messageId: 'remote', data: { callee: 'tmImage.load', url: '"https://teachablemachine.withgoogle.com/models/vgq3k9l7i/model.json"' } }],
+    },
     {
       code: `const tmPose = window.tmPose;\nconst model = await tmPose.load('http://models.example.com/pose/model.json', 'https://models.example.com/pose/metadata.json');`,
       errors: [
