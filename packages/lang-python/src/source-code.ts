@@ -1078,7 +1078,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * back from the use through the bindings of its scope that precede it, up to the first one that
    * certainly executed before it (a statement earlier in a block enclosing the use, the `for` or
    * `with` or `except` that encloses it, a parameter). Branches (`if`/`else`, `try`/`except`) give
-   * several; a use in a nested function or lambda (run later) gets every binding; in a `for`/`while`
+   * several; a use in a nested function, lambda or class (run later) gets those that reach the end of
+   * its definition and every later one (a function cannot run before its `def`); in a `for`/`while`
    * body, bindings later in the loop also reach (next iteration). `constant` and `qualifiedName(s)`
    * answer through these.
    */
@@ -1091,23 +1092,41 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
 
   private reachingFrom(use: Node, scope: ScopeInfo, all: PythonBinding[]): PythonBinding[] {
     if (all.length <= 1) return all;
-    const at = use.startIndex;
-    // A use inside a def/lambda nested in the binding scope runs later: every binding may reach.
-    for (let s: ScopeInfo | undefined = this.scopes.scopeAt(at); s && s !== scope; s = s.parent) {
-      if (s.kind !== 'comprehension') return all;
+    // A use inside a def, lambda or class nested in the binding scope runs only once that definition
+    // has run (a function after its `def`, a method after its class): the bindings that reach the end
+    // of the outermost one, and every binding after it (it may run later, or a `global` in another
+    // function may rebind the name at any time, which the walk back keeps too). In `def load(f):
+    // return load(f)` after `from joblib import load`, the `load` called is the def.
+    let outer: ScopeInfo | undefined;
+    for (let s: ScopeInfo | undefined = this.scopes.scopeAt(use.startIndex); s && s !== scope; s = s.parent) {
+      if (s.kind !== 'comprehension') outer = s;
     }
+    if (!outer) return this.reachingAt(use, use.startIndex, scope, all);
+    const end = outer.node.endIndex;
+    const out = this.reachingAt(outer.node, end, scope, all, outer.node);
+    for (const b of all) if (bindingPoint(b) > end && !out.includes(b)) out.push(b);
+    return out;
+  }
+
+  /**
+   * The bindings that may reach offset `at` (at `anchor`, for its loops): walking back from it to the
+   * first one that certainly ran before it. With `self`, a definition that ends at `at`: it has run,
+   * and so has whatever certainly ran before its start.
+   */
+  private reachingAt(anchor: Node, at: number, scope: ScopeInfo, all: PythonBinding[], self?: Node): PythonBinding[] {
     const before = all.filter((b) => bindingPoint(b) <= at).sort((a, b) => bindingPoint(b) - bindingPoint(a));
     if (before.length === 0) return all;
     const out: PythonBinding[] = [];
+    const ranBefore = self ? self.startIndex : at;
     for (const b of before) {
       out.push(b);
-      if (this.dominates(b, at)) break;
+      if ((self && b.node.id === self.id) || this.dominates(b, ranBefore)) break;
     }
     out.reverse();
     // In a loop, bindings later in the loop body reach the use on the next iteration.
     const later = all.filter((b) => bindingPoint(b) > at);
     if (later.length > 0) {
-      const loops = this.enclosingLoops(use, scope.node);
+      const loops = this.enclosingLoops(anchor, scope.node);
       for (const b of later) {
         const point = bindingPoint(b);
         if (loops.some(([start, end]) => point > start && point <= end)) out.push(b);

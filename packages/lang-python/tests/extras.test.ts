@@ -619,8 +619,38 @@ describe('reachingBindings (straight-line flow)', () => {
     expect(args.map((a) => sc.constant(a))).toEqual(['./local', 'org/x', UNKNOWN]);
     expect(sc.reachingBindings(args[2]).map((b) => sc.getText(b.value!))).toEqual(['"org/x"', '"org/y"']);
     const inLater = uses[uses.length - 1];
-    expect(sc.reachingBindings(inLater)).toHaveLength(3); // runs later: every binding
-    expect(sc.bindingsOf(inLater)).toHaveLength(3);
+    // `later` runs once its def has: what reaches the def's end ("./local" no longer does).
+    expect(sc.reachingBindings(inLater).map((b) => sc.getText(b.value!))).toEqual(['"org/x"', '"org/y"']);
+    expect(sc.bindingsOf(inLater)).toHaveLength(3); // every value assigned in the scope
+  });
+
+  it('a use in a function sees what reaches the end of its def, and every later binding', async () => {
+    const sc = await parse(
+      [
+        'from joblib import dump, load',
+        'def load(file):',
+        '    return load(file)', // the def itself: joblib's `load` can no longer be the name here
+        'def helper(p):',
+        '    return dump(p)', // `dump` is rebound below, maybe before helper runs
+        'dump = wrap',
+        'def g():',
+        '    global load',
+        '    load = other',
+        'def h(p):',
+        '    return load(p)', // the def, or what `g` rebinds it to at any time
+        'class K:',
+        '    def m(self, p):',
+        '        return load(p)',
+        'lam = lambda p: load(p)',
+      ].join('\n'),
+    );
+    const callee = (text: string, nth = 0) => sc.callee(nodesOfType(sc, 'call').filter((c) => sc.getText(c) === text)[nth])!;
+    expect(sc.reachingBindings(callee('load(file)')).map((b) => b.kind)).toEqual(['def', 'assignment']);
+    expect(sc.possibleQualifiedNames(callee('load(file)'))).toEqual([]);
+    expect(sc.reachingBindings(callee('dump(p)')).map((b) => b.kind)).toEqual(['import', 'assignment']);
+    expect(sc.reachingBindings(callee('load(p)', 0)).map((b) => b.kind)).toEqual(['def', 'assignment']);
+    expect(sc.reachingBindings(callee('load(p)', 1)).map((b) => b.kind)).toEqual(['def', 'assignment']);
+    expect(sc.reachingBindings(callee('load(p)', 2)).map((b) => b.kind)).toEqual(['def', 'assignment']);
   });
 
   it('for, with, except, parameters and try/except imports', async () => {

@@ -2,7 +2,13 @@ import rule from '../../src/rules/joblib-load.js';
 import { fixture, ruleTester } from '../helpers.js';
 
 ruleTester.run('torch/joblib-load', rule, {
-  valid: ['import joblib\njoblib.dump(m, "m.joblib")', 'import joblib\nmem = joblib.Memory("/tmp")', 'def load(p):\n    return p\nload("m.joblib")'],
+  valid: [
+    'import joblib\njoblib.dump(m, "m.joblib")',
+    'import joblib\nmem = joblib.Memory("/tmp")',
+    'def load(p):\n    return p\nload("m.joblib")',
+    // A def that shadows the import calls itself (a recursion bug): joblib's `load` is not called.
+    'from joblib import dump, load\n\ndef load(file):\n    return load(file)',
+  ],
   invalid: [
     { code: 'import joblib\nm = joblib.load("model.joblib")', errors: [{ messageId: 'joblibLoad', line: 2, column: 5, confidence: 'high', data: { callee: 'joblib.load' } }] },
     { code: 'from joblib import load\nm = load(p)', errors: [{ messageId: 'joblibLoad', confidence: 'medium' }] },

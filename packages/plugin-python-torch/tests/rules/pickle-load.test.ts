@@ -20,6 +20,8 @@ ruleTester.run('torch/pickle-load', rule, {
     'from langchain_community.vectorstores import FAISS\ndb = FAISS.load_local("faiss_index", emb)',
     'from langchain_community.vectorstores import FAISS\ndb = FAISS.load_local("faiss_index", emb, allow_dangerous_deserialization=False)',
     'import pickle\npickle.dump(obj, f)',
+    // A def that shadows the import: once it runs, the name is the def (its own call included).
+    'from pickle import loads\n\ndef loads(data):\n    return loads(data)',
     'import pickle\nx = pickle.loads(pickle.dumps(obj))',
     'import pickle\ns = pickle.dumps(obj)\nx = pickle.loads(s)',
     'import pickle, io\nbuf = io.BytesIO()\npickle.dump(obj, buf)\nbuf.seek(0)\nx = pickle.load(buf)',
