@@ -47,19 +47,42 @@ function isSessionMethod(sc: PySourceCode, fn: PyNode): boolean {
   return sc.instanceQualifiedNames(fn).some((q) => SESSION_CLASS.test(q.slice(0, q.lastIndexOf('.'))));
 }
 
+/** The command argument of a `subprocess`/`os.system` call (`args`, `cmd`, `command` or the first argument). */
+function commandArgument(sc: PySourceCode, call: PyNode): PyNode | undefined {
+  return sc.argument(call, { name: 'args' }) ?? sc.argument(call, { name: 'cmd' }) ?? sc.argument(call, { name: 'command' }) ?? sc.argument(call, { position: 0 });
+}
+
 /** Tokens of the command a `subprocess`/`os.system` call runs (`args`, `cmd`, `command` or the first argument). */
 export function callCommandTokens(sc: PySourceCode, call: PyNode): Array<string | undefined> | undefined {
-  const arg = sc.argument(call, { name: 'args' }) ?? sc.argument(call, { name: 'cmd' }) ?? sc.argument(call, { name: 'command' }) ?? sc.argument(call, { position: 0 });
+  const arg = commandArgument(sc, call);
   return arg ? commandTokens(sc, arg) : undefined;
 }
 
-/** Tokens of a shell command given as a string or a list (unknown list items become undefined). */
-export function commandTokens(sc: PySourceCode, arg: PyNode): Array<string | undefined> | undefined {
+/**
+ * The elements of a command given as an argument list: a list or tuple literal, or a name bound once to
+ * one that nothing adds to (`cmd = ["wget", url]; subprocess.run(cmd)`); comments left out.
+ */
+function commandElements(sc: PySourceCode, arg: PyNode): PyNode[] | undefined {
+  let list: PyNode | undefined = arg;
+  if (arg.type === 'identifier') {
+    const bound = sc.reachingBindings(arg);
+    list = bound.length === 1 && bound[0].kind === 'assignment' && sc.containerWrites(arg).length === 0 ? (bound[0].value ?? undefined) : undefined;
+  }
+  if (list?.type !== 'list' && list?.type !== 'tuple') return undefined;
+  return list.namedChildren.filter((el) => el.type !== 'comment');
+}
+
+/**
+ * Tokens of a shell command given as a string or a list (unknown list items become undefined); with
+ * `followName`, also a list held in a name (`commandElements`).
+ */
+export function commandTokens(sc: PySourceCode, arg: PyNode, followName = false): Array<string | undefined> | undefined {
   const c = sc.constant(arg);
   if (typeof c === 'string') return c.split(/\s+/).filter(Boolean);
   if (Array.isArray(c)) return c.map((x) => (typeof x === 'string' ? x : undefined));
-  if (arg.type === 'list' || arg.type === 'tuple') {
-    return arg.namedChildren.map((el) => {
+  const elements = arg.type === 'list' || arg.type === 'tuple' || followName ? commandElements(sc, arg) : undefined;
+  if (elements) {
+    return elements.map((el) => {
       const v = sc.constant(el);
       return typeof v === 'string' ? v : undefined;
     });
@@ -125,7 +148,10 @@ export function rawDownload(sc: PySourceCode, call: PyNode): RawDownload | undef
   // `model_dir`; it returns the saved path
   if (qn && /^(?:basicsr|facexlib)\.utils(?:\.download_util|\.misc)?\.load_file_from_url$/.test(qn)) {
     const urlNode = sc.argument(call, { name: 'url' }) ?? sc.argument(call, { position: 0 });
-    const destNode = sc.argument(call, { name: 'file_name' }) ?? sc.argument(call, { position: 3 }) ?? sc.argument(call, { name: 'model_dir' }) ?? sc.argument(call, { name: 'save_dir' }) ?? sc.argument(call, { position: 1 });
+    // `file_name=None` is the default (the URL's own name): as if absent, the directory tells
+    let fileName = sc.argument(call, { name: 'file_name' }) ?? sc.argument(call, { position: 3 });
+    if (fileName && sc.constant(fileName) === null) fileName = undefined;
+    const destNode = fileName ?? sc.argument(call, { name: 'model_dir' }) ?? sc.argument(call, { name: 'save_dir' }) ?? sc.argument(call, { position: 1 });
     return { call, api: 'load_file_from_url', urlNode, url: resolve(sc, urlNode), savesDirectly: true, destNode, dest: destNode ? resolve(sc, destNode) : undefined };
   }
   if (qn === 'wget.download') {
@@ -134,8 +160,9 @@ export function rawDownload(sc: PySourceCode, call: PyNode): RawDownload | undef
     return { call, api: 'wget.download', urlNode, url: resolve(sc, urlNode), savesDirectly: true, destNode, dest: destNode ? resolve(sc, destNode) : undefined };
   }
   if (qn && SUBPROCESS.test(qn)) {
-    const tokens = callCommandTokens(sc, call);
-    if (!tokens || !tokens.length) return undefined;
+    const arg = commandArgument(sc, call);
+    const tokens = arg ? commandTokens(sc, arg, true) : undefined;
+    if (!arg || !tokens || !tokens.length) return undefined;
     // find curl/wget anywhere in a shell pipeline, e.g. "cd x && wget URL"
     const idx = tokens.findIndex((t) => !!t && /^(?:.*\/)?(?:curl|wget)$/.test(t));
     if (idx < 0) return undefined;
@@ -146,16 +173,75 @@ export function rawDownload(sc: PySourceCode, call: PyNode): RawDownload | undef
     const saves = tool === 'wget' ? !toStdout : rest.some((t) => !!t && /^(?:-o|-O|--output|--remote-name|--output-dir|>|-[a-zA-Z]*[oO])$/.test(t));
     const outIdx = rest.findIndex((t) => t === '-o' || t === '-O' || t === '--output' || t === '>');
     const out = outIdx >= 0 ? rest[outIdx + 1] : undefined;
+    // An argument list whose URL (or output path) is built at run time (`["wget", url]` with
+    // `url = f"https://…/{name}.onnx"`): the element, read as `requests.get(url)` reads its URL.
+    const elements = commandElements(sc, arg);
+    const argv = elements?.length === tokens.length ? commandArgvNodes(sc, tool, tokens, elements, idx) : undefined;
+    const urlNode = url ? undefined : argv?.url;
+    const destNode = out ? undefined : argv?.dest;
     return {
       call,
       api: `${tool} (subprocess)`,
-      url: url ? { kind: 'string', value: url } : { kind: 'unknown' },
+      url: url ? { kind: 'string', value: url } : urlNode ? resolve(sc, urlNode) : { kind: 'unknown' },
       commandUrl: url,
       savesDirectly: saves,
-      ...(out ? { dest: { kind: 'string', value: out } as Resolved } : {}),
+      ...(urlNode ? { urlNode } : {}),
+      ...(out ? { dest: { kind: 'string', value: out } as Resolved } : destNode ? { destNode, dest: resolve(sc, destNode) } : {}),
     };
   }
   return undefined;
+}
+
+/** Options of wget/curl that take the next argument as their value (short ones as letters, also last in a group: `-qO`). */
+const VALUE_OPTIONS: Record<string, { short: string; long: RegExp; dest: RegExp }> = {
+  wget: {
+    short: 'OPoaiUtTewlB',
+    long: /^--(?:output-document|directory-prefix|output-file|append-output|input-file|header|user-agent|tries|timeout|execute|wait|level|user|password|http-user|http-password|post-data|post-file|body-data|body-file|referer|limit-rate|load-cookies|save-cookies|base|ca-certificate|certificate|private-key|method)$/,
+    dest: /^(?:-[a-zA-Z]*[OP]|--output-document|--directory-prefix)$/,
+  },
+  curl: {
+    short: 'oHdFuAXebcxmwrTKzCE',
+    long: /^--(?:output|output-dir|header|data|data-binary|data-raw|data-urlencode|form|user|user-agent|request|referer|cookie|cookie-jar|proxy|max-time|connect-timeout|write-out|range|upload-file|retry|cacert|cert|key|config|time-cond|continue-at|limit-rate|max-filesize)$/,
+    dest: /^(?:-[a-zA-Z]*o|--output|--output-dir)$/,
+  },
+};
+
+/** Does this option token of `tool` take the next argument as its value? */
+function takesValue(tool: string, token: string | undefined): boolean {
+  const opts = VALUE_OPTIONS[tool];
+  if (!opts || !token) return false;
+  if (token.startsWith('--')) return opts.long.test(token);
+  return /^-[a-zA-Z]+$/.test(token) && opts.short.includes(token[token.length - 1]);
+}
+
+/**
+ * In a wget/curl argument list, the element not known as a constant that holds the URL, and the one
+ * that holds the output path (after `-O`/`-o`/`-P`/`--output…`). The URL is the one whose known text starts with a scheme
+ * (`f"https://…/{name}.onnx"`, a name bound to it, `os.path.join(BASE_URL, …)`), else the last one that
+ * is no option's value.
+ */
+function commandArgvNodes(sc: PySourceCode, tool: string, tokens: Array<string | undefined>, elements: PyNode[], toolIndex: number): { url?: PyNode; dest?: PyNode } {
+  const candidates: PyNode[] = [];
+  let dest: PyNode | undefined;
+  for (let i = toolIndex + 1; i < tokens.length; i++) {
+    const prev = tokens[i - 1];
+    if (elements[i].type === 'list_splat') continue;
+    if (i - 1 > toolIndex && takesValue(tool, prev)) {
+      if (VALUE_OPTIONS[tool]?.dest.test(prev!) && tokens[i] !== '-') dest ??= elements[i];
+      continue;
+    }
+    if (tokens[i] === undefined) candidates.push(elements[i]);
+  }
+  const url = candidates.find((el) => /^(?:https?|ftp):\/\//i.test(knownStart(sc, el) ?? '')) ?? candidates[candidates.length - 1];
+  return { url, dest };
+}
+
+/** The known beginning of the text a value builds (`https://…/` of `f"https://…/{name}.onnx"`), if any. */
+function knownStart(sc: PySourceCode, node: PyNode): string | undefined {
+  const r = resolve(sc, node);
+  if (r.kind === 'string' || r.kind === 'prefix') return r.value;
+  if (r.kind === 'local' && r.prefix) return r.prefix;
+  return sc.stringPieces(node)?.[0];
 }
 
 const LOADER = /^(?:torch\.(?:load|jit\.load|hub\.load_state_dict_from_url)|pickle\.loads?|cPickle\.loads?|dill\.loads?|cloudpickle\.loads?|joblib\.load|numpy\.load|onnx\.load(?:_model|_from_string)?|onnxruntime\.InferenceSession|safetensors\.[\w.]*load\w*|tensorflow\.keras\.models\.load_model|keras\.models\.load_model|keras\.saving\.load_model|tensorflow\.saved_model\.load|gguf\.\w+|llama_cpp\.Llama)$/;
@@ -390,7 +476,31 @@ export function literalPieces(node: PyNode, sc?: PySourceCode): string[] {
   );
   const known = sc?.stringPieces(node);
   if (known) out.push(known.join('*'));
+  else if (sc) {
+    const joined = joinedText(sc, node);
+    if (joined) out.push(joined);
+  }
   return out;
+}
+
+const PATH_JOIN = /^(?:os\.path|posixpath)\.join$/;
+
+/**
+ * The known text of an `os.path.join(...)` of strings, each unknown part a `*`, also through a name
+ * assigned once (`link = os.path.join(base_url, voice, "en_US-" + voice + ".onnx")` ends in `en_US-*.onnx`):
+ * the language's `stringPieces` does not join paths.
+ */
+function joinedText(sc: PySourceCode, node: PyNode, depth = 0): string | undefined {
+  if (depth > 4) return undefined;
+  if (node.type === 'parenthesized_expression' && node.namedChildren.length === 1) return joinedText(sc, node.namedChildren[0], depth + 1);
+  if (node.type === 'identifier') {
+    const bound = sc.reachingBindings(node);
+    return bound.length === 1 && bound[0].kind === 'assignment' && bound[0].value ? joinedText(sc, bound[0].value, depth + 1) : undefined;
+  }
+  if (node.type !== 'call' || !PATH_JOIN.test(sc.qualifiedName(calleeOf(node)!) ?? '')) return undefined;
+  const args = sc.positionalArguments(node);
+  if (!args.length || args.some((a) => a.type === 'list_splat') || sc.keywordArguments(node).size > 0) return undefined;
+  return args.map((a) => sc.stringPieces(a)?.join('*') ?? joinedText(sc, a, depth + 1) ?? '*').join('/');
 }
 
 /**
@@ -410,6 +520,12 @@ export function fileNameValues(sc: PySourceCode, node: PyNode, depth = 0): strin
     case 'binary_operator': {
       const right = node.childForFieldName('right');
       return node.childForFieldName('operator')?.text === '+' && right ? fileNameValues(sc, right, depth + 1) : undefined;
+    }
+    case 'call': {
+      // `os.path.join(base_url, name)`: the last part
+      if (!PATH_JOIN.test(sc.qualifiedName(calleeOf(node)!) ?? '') || sc.keywordArguments(node).size > 0) return undefined;
+      const last = sc.positionalArguments(node).at(-1);
+      return last && last.type !== 'list_splat' ? fileNameValues(sc, last, depth + 1) : undefined;
     }
     case 'string': {
       const kids = node.namedChildren;

@@ -9,6 +9,10 @@ ruleTester.run('hf/unverified-model-download', rule, {
     'import hashlib\nimport requests\nr = requests.get("https://x.org/model.bin")\nif hashlib.sha256(r.content).hexdigest() != "ab":\n    raise ValueError()\nopen("model.bin", "wb").write(r.content)',
     'import requests\nstatus = requests.get("https://x.org/model.bin").status_code',
     'import requests\ncfg = requests.get("https://x.org/config").json()',
+    // a wget argument list whose URL built at run time is evidently no model, and a clone
+    'import subprocess\ndef page(name):\n    url = f"https://example.com/{name}/index.html"\n    subprocess.run(["wget", url])',
+    'import subprocess\ndef photo(name):\n    url = f"https://example.com/{name}.jpg"\n    subprocess.run(["wget", url])',
+    'import subprocess\ndef clone(name):\n    url = f"https://github.com/org/{name}.git"\n    subprocess.run(["git", "clone", url])',
     // a Hub resolve URL of a file that is evidently no model
     'import requests\ndef fetch(repo):\n    r = requests.get(f"https://huggingface.co/{repo}/resolve/main/config.json")\n    open("config.json", "wb").write(r.content)',
   ],
@@ -75,6 +79,16 @@ ruleTester.run('hf/unverified-model-download', rule, {
     {
       code: 'import subprocess\nsubprocess.run("curl -sL https://x.org/w.safetensors -o w.safetensors", shell=True)',
       errors: [{ messageId: 'unverified' }],
+    },
+    // the URL of a wget argument list built at run time, read as `requests.get(url)` reads it
+    {
+      code: 'import subprocess\ndef get_voice(name):\n    url = f"https://example.com/voices/{name}.onnx"\n    subprocess.run(["wget", url])',
+      errors: [{ messageId: 'unverified', confidence: 'high', line: 4, data: { api: 'wget (subprocess)', what: 'a model file', action: 'saves' } }],
+    },
+    // `file_name=None` is BasicSR's default: the "weights" directory alone gives a medium finding, as without it
+    {
+      code: 'from basicsr.utils.download_util import load_file_from_url\ndef b(url):\n    load_file_from_url(url, model_dir="weights", progress=True, file_name=None)',
+      errors: [{ messageId: 'unverified', confidence: 'medium', data: { api: 'load_file_from_url', what: 'a model file', action: 'saves' } }],
     },
   ],
 });
