@@ -88,6 +88,11 @@ function bindingPoint(b: PythonBinding): number {
   }
 }
 
+/** Left sides that unpack (`a, b = …`, `(a, b) = …`, `[a, b] = …`). */
+const UNPACK_PATTERNS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern']);
+/** Returned values `unpackedValues` reads element by element. */
+const RETURNED_SEQUENCES = new Set(['expression_list', 'tuple', 'list']);
+
 /** Union of two candidate lists (order kept, duplicates dropped, bounded). */
 function union(a: readonly string[], b: readonly string[]): readonly string[] {
   if (a.length === 0 || b.length === 0) return NONE;
@@ -939,6 +944,37 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   }
 
   private readonly returnsCache = new Map<number, Node[]>();
+
+  /**
+   * The values an unpacked name takes from a call of a function of this file: `Loader, Dumper =
+   * ordered_yaml()`, with `return Loader, Dumper` in `ordered_yaml`, gives `Loader` of each return (the
+   * element at the target's place in every returned tuple or list). `undefined` when the binding is
+   * no such unpacking (another kind, a callee not defined in the file, a target in a nested pattern
+   * or with a `*` beside it) or a return value is no tuple or list of the target's length.
+   */
+  unpackedValues(binding: PythonBinding): Node[] | undefined {
+    const { target, source } = binding;
+    if (binding.kind !== 'unpack' || !target || !source || source.type !== 'call') return undefined;
+    const pattern = target.parent;
+    if (!pattern || !UNPACK_PATTERNS.has(pattern.type) || pattern.parent?.id !== binding.node.id) return undefined;
+    if (binding.node.childForFieldName('right')?.id !== source.id) return undefined;
+    const elements = namedChildrenOf(pattern).filter((e) => e.type !== 'comment');
+    if (elements.some((e) => e.type === 'list_splat_pattern' || e.type === 'list_splat')) return undefined;
+    const index = elements.findIndex((e) => e.id === target.id);
+    const fn = this.localFunction(source);
+    if (index < 0 || fn?.type !== 'function_definition') return undefined;
+    const returns = this.returnValues(fn);
+    if (returns.length === 0) return undefined;
+    const out: Node[] = [];
+    for (const value of returns) {
+      const inner = value.type === 'parenthesized_expression' ? namedChildrenOf(value).find((c) => c.type !== 'comment') : value;
+      if (!inner || !RETURNED_SEQUENCES.has(inner.type)) return undefined;
+      const items = namedChildrenOf(inner).filter((c) => c.type !== 'comment');
+      if (items.length !== elements.length || items.some((i) => i.type === 'list_splat')) return undefined;
+      out.push(items[index]);
+    }
+    return out;
+  }
 
   /**
    * Every call inside `node` (nested `def`s and lambdas included), in source order: the same as
@@ -2832,7 +2868,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
 
   /**
    * Calls in this file that resolve to the local function `fn` (a `function_definition`), in source
-   * order: by name, through aliases, `self.m()` / `cls.m()` / `ClassName.m()` (see `localFunction`).
+   * order: by name, through aliases, `self.m()` / `cls.m()` / `ClassName.m()` (see `localFunction`);
+   * for a class's `__init__`, the calls of the class (`Config("config.dat")`, `self` bound by them).
    */
   callSites(fn: Node): Node[] {
     const nameNode = fn.childForFieldName('name');
@@ -2843,7 +2880,31 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     // an attribute call can only reach a def of its own name (`self.m()`, `Class.m()`).
     const out = [...(index.byFunction.get(fn.id) ?? [])];
     for (const call of index.byAttribute.get(name) ?? []) if (this.localFunction(call)?.id === fn.id) out.push(call);
+    const cls = name === '__init__' ? this.classOfMethod(fn) : undefined;
+    const className = cls?.childForFieldName('name');
+    if (cls && className) {
+      if (!this.allCalls) this.allCalls = this.ast.descendantsOfType('call');
+      const text = this.text.slice(className.startIndex, className.endIndex);
+      for (const call of this.allCalls) {
+        const callee = this.callee(call);
+        if (callee?.type === 'identifier' && this.text.slice(callee.startIndex, callee.endIndex) === text && this.constructedClass(call)?.id === cls.id) out.push(call);
+      }
+    }
     return out.sort((a, b) => a.startIndex - b.startIndex);
+  }
+
+  /** The `class_definition` a `def` is a method of, directly. */
+  private classOfMethod(fn: Node): Node | undefined {
+    const owner = this.scopes.scopeOfNode(fn)?.parent;
+    return owner?.kind === 'class' ? owner.node : undefined;
+  }
+
+  /** The class of this file a call constructs by its name (`Config(path)`), or undefined. */
+  private constructedClass(call: Node): Node | undefined {
+    const callee = this.callee(call);
+    if (callee?.type !== 'identifier') return undefined;
+    const list = this.bindings(callee);
+    return list.length === 1 && list[0].kind === 'class' ? list[0].node : undefined;
   }
 
   /**
@@ -2956,7 +3017,12 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   /** True when the call passes `self`/`cls` implicitly (`self.m()`, `cls.m()`, `Class.classmethod()`). */
   private isBoundMethodCall(call: Node, fn: Node): boolean {
     const callee = this.callee(call);
-    if (!callee || callee.type !== 'attribute') return false;
+    if (!callee) return false;
+    if (callee.type !== 'attribute') {
+      // `Config(path)` calls `Config.__init__(self, path)`
+      const cls = fn.childForFieldName('name')?.text === '__init__' ? this.classOfMethod(fn) : undefined;
+      return !!cls && this.constructedClass(call)?.id === cls.id;
+    }
     const owner = this.scopes.scopeOfNode(fn)?.parent;
     if (!owner || owner.kind !== 'class') return false;
     const decorators = this.decoratorNames(fn);

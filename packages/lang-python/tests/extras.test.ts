@@ -528,6 +528,58 @@ describe('callSites / argumentFor / decoratorNames', () => {
     expect(sc.callSites(build)).toHaveLength(1);
   });
 
+  it("finds a class's calls as the call sites of its __init__, `self` bound by them", async () => {
+    const sc = await parse(
+      [
+        'class Config:',
+        '    def __init__(self, filename, strict=False):',
+        '        self.f = filename',
+        '    def reload(self):',
+        '        return Config(self.f)',
+        'c = Config("config.dat", strict=True)',
+        'Other = Config',
+        'def build(Config):',
+        '    return Config("x")', // a parameter named like the class: not it
+        'print(Config)',
+      ].join('\n'),
+    );
+    const [init] = nodesOfType(sc, 'function_definition');
+    expect(sc.callSites(init).map((c) => sc.getText(c))).toEqual(['Config(self.f)', 'Config("config.dat", strict=True)']);
+    const filename = sc.parameterOf(ident(sc, 'filename', 0))!;
+    const strict = sc.parameterOf(ident(sc, 'strict', 0))!;
+    const [, site] = sc.callSites(init);
+    expect(sc.getText(sc.argumentFor(site, filename)!)).toBe('"config.dat"');
+    expect(sc.getText(sc.argumentFor(site, strict)!)).toBe('True');
+  });
+
+  it('reads what an unpacked name takes from a function of the file (unpackedValues)', async () => {
+    const sc = await parse(
+      [
+        'import yaml',
+        'def ordered():',
+        '    if fast:',
+        '        return yaml.CLoader, yaml.Dumper',
+        '    return (yaml.Loader, yaml.Dumper)',
+        'Loader, Dumper = ordered()',
+        'a, *rest = ordered()',
+        '(b, c), d = ordered()',
+        'e, f = unknown()',
+        'g, h, i = ordered()',
+      ].join('\n'),
+    );
+    const values = (name: string) => {
+      const b = sc.bindingsNamed(name)[0];
+      return sc.unpackedValues(b)?.map((v) => sc.getText(v));
+    };
+    expect(values('Loader')).toEqual(['yaml.CLoader', 'yaml.Loader']);
+    expect(values('Dumper')).toEqual(['yaml.Dumper', 'yaml.Dumper']);
+    expect(values('a')).toBeUndefined(); // a `*` beside it
+    expect(values('b')).toBeUndefined(); // a nested pattern
+    expect(values('d')).toEqual(['yaml.Dumper', 'yaml.Dumper']);
+    expect(values('e')).toBeUndefined(); // not a function of the file
+    expect(values('g')).toBeUndefined(); // three names, two values
+  });
+
   it('reads a keyword a call passes into a **kwargs parameter', async () => {
     const sc = await parse(
       'import torch, pickle\ndef load_fsspec(path, map_location=None, **kwargs):\n    return torch.load(path, map_location=map_location, **kwargs)\nload_fsspec("a", pickle_module=pickle)\nload_fsspec("b", map_location="cpu", **{"weights_only": False})\n',

@@ -182,6 +182,11 @@ export function dataOrigin(sc: SC, expr: Node | undefined, depth = 0): Origin {
       const inner = expr.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
       return inner.length === 1 ? dataOrigin(sc, inner[0], depth + 1) : 'unknown';
     }
+    case 'list_splat': {
+      // `pickle.load(*args)` in `def load(*args)`: the caller's arguments, as a named parameter is
+      const inner = expr.namedChildren.find((c): c is Node => !!c && c.type !== 'comment');
+      return inner ? dataOrigin(sc, inner, depth + 1) : 'unknown';
+    }
     case 'conditional_expression': {
       // `io.BytesIO(data) if in_memory else open(path, "rb")` (whisper): either branch's data
       const parts = expr.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
@@ -265,8 +270,16 @@ function strongest(a: Origin, b: Origin): Origin {
 }
 
 /** Confidence of a finding about loading `data` (issue 3: high for literal paths, downloads, parameters, user input). */
-export function confidenceFor(sc: SC, data: Node | undefined): Confidence {
-  return dataOrigin(sc, data) === 'unknown' ? 'medium' : 'high';
+export function confidenceFor(sc: SC, data: Node | undefined, call?: Node): Confidence {
+  // Not found as an argument, but passed on in a `*args` the call cannot expand (`pickle.load(*args)`
+  // in `def load(*args)`): the splat's origin.
+  const source = data ?? (call ? splatArgument(call) : undefined);
+  return dataOrigin(sc, source) === 'unknown' ? 'medium' : 'high';
+}
+
+/** The first `*xs` among a call's arguments. */
+function splatArgument(call: Node): Node | undefined {
+  return call.childForFieldName('arguments')?.namedChildren.find((c): c is Node => !!c && c.type === 'list_splat');
 }
 
 /**

@@ -72,8 +72,12 @@ function callArguments(call: Node): Node[] {
   return out;
 }
 export const CONFIG_EXTENSIONS = /\.(json|ya?ml|toml|cfg|ini|conf|txt)$/i;
-/** A config file named without an extension: `cfg_args` (Gaussian Splatting), `model_config`, `hparams` (words `SOURCE_TRIGGERS` holds). */
-const CONFIG_FILE_NAME = /(?:^|[/\\_-])(?:config|configs|cfg|cfg_args|conf|hparams|hyperparams)$/i;
+/**
+ * A config file named so, with no extension or any but Python's: `cfg_args` (Gaussian Splatting),
+ * `model_config`, `hparams`, `config.dat` (words `SOURCE_TRIGGERS` holds). A `config.py` is the
+ * project's own code, run as an import would run it.
+ */
+const CONFIG_FILE_NAME = /(?:^|[/\\_-])(?:config|configs|cfg|cfg_args|conf|hparams|hyperparams)(?:\.(?!pyw?$|pyi$)[A-Za-z0-9]+)?$/i;
 /** A path's last part names a configuration file. */
 const isConfigPath = (path: string): boolean => CONFIG_EXTENSIONS.test(path) || CONFIG_FILE_NAME.test(path);
 export const CONFIG_NAME = /(^|_)(config|configs|cfg|conf|hparams|hyperparams|hyper_params|model_args|model_kwargs)$/i;
@@ -187,7 +191,11 @@ export default createRule<[], PythonSourceCode>({
           }
           for (const b of sc.bindings(expr)) {
             if ((b.kind === 'assignment' || b.kind === 'with') && b.value) best = max(best, taintOf(b.value, depth + 1, seen));
-            else if ((b.kind === 'for' || b.kind === 'unpack') && b.source) best = max(best, taintOf(b.source, depth + 1, seen));
+            else if ((b.kind === 'for' || b.kind === 'unpack') && b.source) {
+              best = max(best, taintOf(b.source, depth + 1, seen));
+              // `for line in f` over a file opened on a config path: its lines, as `f.readlines()`
+              if (b.kind === 'for' && !best) best = configFile(b.source);
+            }
             // `from config import cfg` (a yacs / project config object, merged from a YAML file): like a
             // parameter named so, loaded configuration at medium confidence
             else if (b.kind === 'import' && b.target && CONFIG_NAME.test(b.name) && /^[a-z_]/.test(b.name)) best = max(best, 'configParameter');
@@ -268,7 +276,18 @@ export default createRule<[], PythonSourceCode>({
       const tail = pathTail(path, 0);
       if (tail !== undefined) return isConfigPath(tail) ? 'loaded' : undefined;
       const param = path.type === 'identifier' ? sc.parameterOf(path) : undefined;
-      if (param) return CONFIG_PATH_NAME.test(param.name) ? 'configParameter' : undefined;
+      if (param) {
+        // What the callers in this file pass (standard/deep): `Config("config.dat")` for `def
+        // __init__(self, filename): … open(filename)`.
+        if (context.depth !== 'quick' && param.function.type === 'function_definition') {
+          for (const site of sc.callSites(param.function)) {
+            const passed = sc.argumentFor(site, param);
+            const value = passed ? sc.constant(passed) : undefined;
+            if (typeof value === 'string' && isConfigPath(value)) return 'loaded';
+          }
+        }
+        return CONFIG_PATH_NAME.test(param.name) ? 'configParameter' : undefined;
+      }
       // `open(args.config)`: a config path the user gives on the command line, or a parameter's field
       const field = path.type === 'attribute' ? path.childForFieldName('attribute')?.text : undefined;
       if (field && CONFIG_PATH_NAME.test(field) && dataOrigin(sc, path) !== 'unknown') return 'configParameter';

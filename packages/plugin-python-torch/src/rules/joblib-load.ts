@@ -39,7 +39,7 @@ export default createRule<[], PythonSourceCode>({
         if (!callee) return;
         const file = sc.argument(node, { name: 'filename', position: 0 });
         if (isInProcessData(sc, file, JOBLIB_DUMP)) return;
-        context.report({ node, messageId: 'joblibLoad', data: { callee }, confidence: confidenceFor(sc, file) });
+        context.report({ node, messageId: 'joblibLoad', data: { callee }, confidence: confidenceFor(sc, file, node) });
       },
     };
   },

@@ -1,6 +1,6 @@
 import { createRule } from '@oculum/core';
 import { importTrigger, memberTrigger, type PythonSourceCode } from '@oculum/lang-python';
-import { calleeName, confidenceFor, explicitKeyword, flagStateThroughCallers, isInProcessData, removeKeywordArgument, type Node, isStubFile } from '../utils.js';
+import { calleeName, confidenceFor, explicitKeyword, flagState, flagStateThroughCallers, isInProcessData, removeKeywordArgument, splatValuesFromCallers, type Node, isStubFile } from '../utils.js';
 
 /** Loader → position of `allow_pickle` when passed positionally. */
 const LOADERS = new Map<string, number>([
@@ -67,7 +67,13 @@ export default createRule<[], PythonSourceCode>({
         const position = callee ? LOADERS.get(callee) : undefined;
         if (!callee || position === undefined) return;
         const flag = sc.argument(node, { name: 'allow_pickle', position });
-        const state = flagStateThroughCallers(sc, flag, context.depth);
+        let state = flagStateThroughCallers(sc, flag, context.depth);
+        if (state === 'absent' && sc.argumentPaths(node, 'allow_pickle') === undefined) {
+          // A `**kwargs` that cannot be read may carry it (`def np_load(*args, **kwargs): return
+          // np.load(*args, **kwargs)`): what same-file callers pass in, else unknown.
+          const passed = splatValuesFromCallers(sc, node, 'allow_pickle', context.depth).map((v) => flagState(sc, v));
+          state = passed.includes('true') ? 'true' : 'unknown';
+        }
         if (state === 'absent' || state === 'false') return;
         const data = { callee };
         if (state === 'unknown') {
@@ -82,7 +88,7 @@ export default createRule<[], PythonSourceCode>({
           node,
           messageId: 'allowPickle',
           data,
-          confidence: confidenceFor(sc, file),
+          confidence: confidenceFor(sc, file, node),
           suggest: kw ? [{ messageId: 'removeAllowPickle', fix: removeKeywordArgument(sc, kw) }] : [],
         });
       },

@@ -198,7 +198,7 @@ export default createRule<[], PythonSourceCode>({
                 : detail(callee),
             imports: imports.slice(0, 3).map((i) => i.name).join(', ') + (imports.length > 3 ? ', …' : ''),
           },
-          confidence: byDefault ? (confidenceFor(sc, data) === 'low' ? 'low' : 'medium') : imports.length === 0 ? confidenceFor(sc, data) : dangerous ? 'high' : 'medium',
+          confidence: byDefault ? (confidenceFor(sc, data, node) === 'low' ? 'low' : 'medium') : imports.length === 0 ? confidenceFor(sc, data, node) : dangerous ? 'high' : 'medium',
         });
       },
     };

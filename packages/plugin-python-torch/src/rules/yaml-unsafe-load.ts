@@ -1,5 +1,5 @@
 import { createRule, type Fix, type RuleFixer } from '@oculum/core';
-import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
+import { importTrigger, type PythonBinding, type PythonSourceCode } from '@oculum/lang-python';
 import { calleeName, isStubFile, type Node } from '../utils.js';
 
 const SAFE_LOADERS = new Set(['SafeLoader', 'CSafeLoader', 'BaseLoader', 'CBaseLoader']);
@@ -94,11 +94,9 @@ export default createRule<[], PythonSourceCode>({
         const fn = sc.localFunction(returnedBy);
         if (fn?.type === 'function_definition' && (expr.type === 'call' || typeof index === 'number')) {
           const values = sc
-            .descendants(fn, 'return_statement')
-            .filter((r) => sc.enclosingFunction(r).id === fn.id)
-            .map((r) => {
-              const v = r.namedChildren.find((c) => !!c && c.type !== 'comment');
-              if (!v || expr.type === 'call') return v;
+            .returnValues(fn)
+            .map((v): Node | undefined => {
+              if (expr.type === 'call') return v;
               const items = v.type === 'tuple' || v.type === 'expression_list' || v.type === 'list' ? v.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') : undefined;
               return items?.[index as number];
             });
@@ -116,23 +114,36 @@ export default createRule<[], PythonSourceCode>({
         if (cls) return classVerdict(cls, depth + 1);
       }
       if (expr.type === 'identifier') {
-        // A loader class defined in this file: safe when every base is a safe loader.
-        const defs = sc.bindings(expr);
-        if (defs.length > 0 && defs.every((b) => b.kind === 'class')) {
-          const verdicts = defs.map((b) => classVerdict(b.node, depth + 1));
-          const unsafe = verdicts.find((v) => v.kind === 'unsafe');
-          if (unsafe) return unsafe;
-          return verdicts.every((v) => v.kind === 'safe') ? { kind: 'safe' } : { kind: 'unknown' };
-        }
-        const values = sc.bindingsOf(expr);
-        if (values.length > 0 && defs.length === values.length) {
-          const verdicts = values.map((v) => loaderVerdict(v, depth + 1));
+        // Each binding that reaches the use, by what it binds: a loader class defined in this file
+        // (safe when every base is a safe loader), an imported loader, an assigned value, or what a
+        // function of the file returns unpacked (`Loader, Dumper = ordered_yaml()`, BasicSR's options
+        // loader, whose `ordered_yaml` returns the try/except-imported `Loader`).
+        const reaching = sc.reachingBindings(expr);
+        if (reaching.length > 0) {
+          const verdicts = reaching.map((b) => bindingVerdict(b, depth + 1));
           const unsafe = verdicts.find((v) => v.kind === 'unsafe');
           if (unsafe) return unsafe;
           if (verdicts.every((v) => v.kind === 'safe')) return { kind: 'safe' };
         }
       }
       return { kind: 'unknown' };
+    }
+
+    function bindingVerdict(b: PythonBinding, depth: number): LoaderVerdict {
+      if (depth > 4) return { kind: 'unknown' };
+      if (b.kind === 'class') return classVerdict(b.node, depth);
+      if (b.kind === 'import') {
+        const loader = b.qualified?.startsWith('yaml.') ? b.qualified.slice(b.qualified.lastIndexOf('.') + 1) : undefined;
+        if (loader && UNSAFE_LOADERS.has(loader)) return { kind: 'unsafe', name: `yaml.${loader}` };
+        return loader && SAFE_LOADERS.has(loader) ? { kind: 'safe' } : { kind: 'unknown' };
+      }
+      if (b.kind !== 'assignment' && b.kind !== 'unpack' && b.kind !== 'with') return { kind: 'unknown' };
+      const values = b.value ? [b.value] : sc.unpackedValues(b);
+      if (!values || values.length === 0) return { kind: 'unknown' };
+      const verdicts = values.map((v) => loaderVerdict(v, depth));
+      const unsafe = verdicts.find((v) => v.kind === 'unsafe');
+      if (unsafe) return unsafe;
+      return verdicts.every((v) => v.kind === 'safe') ? { kind: 'safe' } : { kind: 'unknown' };
     }
 
     function classVerdict(cls: Node, depth: number): LoaderVerdict {

@@ -10,6 +10,7 @@ ruleTester.run('torch/joblib-load', rule, {
     'from joblib import dump, load\n\ndef load(file):\n    return load(file)',
   ],
   invalid: [
+    { code: 'import joblib\ndef f(*a, **k):\n    return joblib.load(*a, **k)', errors: [{ messageId: 'joblibLoad', line: 3, confidence: 'high' }] },
     { code: 'import joblib\nm = joblib.load("model.joblib")', errors: [{ messageId: 'joblibLoad', line: 2, column: 5, confidence: 'high', data: { callee: 'joblib.load' } }] },
     { code: 'from joblib import load\nm = load(p)', errors: [{ messageId: 'joblibLoad', confidence: 'medium' }] },
     { code: 'from sklearn.externals import joblib\nm = joblib.load(p)', errors: [{ messageId: 'joblibLoad', data: { callee: 'sklearn.externals.joblib.load' } }] },

@@ -2,8 +2,36 @@ import rule from '../../src/rules/numpy-load-allow-pickle.js';
 import { fixture, ruleTester } from '../helpers.js';
 
 ruleTester.run('torch/numpy-load-allow-pickle', rule, {
-  valid: ['import numpy as np\na = np.load(p)', 'import numpy as np\na = np.load(p, allow_pickle=False)', 'import numpy as np\nnp.save(p, a, allow_pickle=True)', 'import numpy as np\na = np.load(p, None, False)'],
+  valid: [
+    'import numpy as np\na = np.load(p)',
+    'import numpy as np\na = np.load(p, allow_pickle=False)',
+    'import numpy as np\nnp.save(p, a, allow_pickle=True)',
+    'import numpy as np\na = np.load(p, None, False)',
+    // a `**mapping` known without the flag
+    'import numpy as np\nopts = {"mmap_mode": "r"}\na = np.load(p, **opts)',
+  ],
   invalid: [
+    // a `**kwargs` that cannot be read may carry the flag: low; what a same-file caller passes counts
+    {
+      code: 'import numpy as np\ndef np_load(*args, **kwargs):\n    if "allow_pickle" in kwargs:\n        return np.load(*args, **kwargs)',
+      errors: [{ messageId: 'unknownAllowPickle', line: 4, confidence: 'low' }],
+    },
+    {
+      code: 'import numpy as np\ndef ld(path, **kw):\n    return np.load(path, **kw)\nx = ld("a.npy", allow_pickle=True)',
+      errors: [{ messageId: 'allowPickle', line: 3, confidence: 'high' }],
+    },
+    // `*args` in `def f(*args)`: the caller's arguments, as a named parameter is (high)
+    {
+      code: 'import numpy as np\ndef c(*args):\n    return np.load(*args, allow_pickle=True)',
+      errors: [
+        {
+          messageId: 'allowPickle',
+          line: 3,
+          confidence: 'high',
+          suggestions: [{ messageId: 'removeAllowPickle', output: 'import numpy as np\ndef c(*args):\n    return np.load(*args)' }],
+        },
+      ],
+    },
     {
       code: 'import numpy as np\na = np.load("w.npz", allow_pickle=True)',
       errors: [

@@ -40,6 +40,11 @@ ruleTester.run('torch/pickle-load', rule, {
     { code: 'import pickle\nx = pickle.loads(b"cmypkg\\nModel\\n)R.")', settings: { model: { allowGlobals: ['mypkg.Model'] } } },
   ],
   invalid: [
+    // `*args` of the function: its parameters, high
+    {
+      code: 'import pickle\ndef a(*args):\n    return pickle.load(*args)',
+      errors: [{ messageId: 'unsafeDeserialization', line: 3, confidence: 'high' }],
+    },
     {
       code: 'import pickle\n\nwith open("model.pkl", "rb") as f:\n    model = pickle.load(f)',
       errors: [{ messageId: 'unsafeDeserialization', line: 4, column: 13, confidence: 'high', data: { callee: 'pickle.load', detail: '' } }],

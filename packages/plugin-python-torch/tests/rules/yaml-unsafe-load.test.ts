@@ -4,6 +4,8 @@ import { fixture, ruleTester } from '../helpers.js';
 ruleTester.run('torch/yaml-unsafe-load', rule, {
   valid: [
     'import yaml\ndef loaders():\n    return yaml.SafeLoader, yaml.SafeDumper\nd = yaml.load(f, Loader=loaders()[0])',
+    // unpacked from what a function of the file returns: safe loaders in every return
+    'import yaml\ndef loaders():\n    if fast:\n        return yaml.CSafeLoader, yaml.CDumper\n    return yaml.SafeLoader, yaml.Dumper\nLoader, Dumper = loaders()\nd = yaml.load(f, Loader=Loader)',
     'import yaml\nc = yaml.safe_load(t)',
     'import yaml\nc = yaml.load(t, Loader=yaml.SafeLoader)',
     'import yaml\nc = yaml.load(t, yaml.CSafeLoader)',
@@ -23,6 +25,12 @@ ruleTester.run('torch/yaml-unsafe-load', rule, {
     {
       code: 'import yaml\ndef ordered_yaml():\n    try:\n        from yaml import CLoader as Loader\n    except ImportError:\n        from yaml import Loader\n    return Loader, None\nopt = yaml.load(f, Loader=ordered_yaml()[0])',
       errors: [{ messageId: 'unsafeLoader', confidence: 'high', line: 8 }],
+    },
+    // the same, unpacked (`Loader, Dumper = OrderedYaml()`, the BasicSR options loader its forks copy),
+    // read inside the function that uses it
+    {
+      code: 'import yaml\ntry:\n    from yaml import CLoader as Loader, CDumper as Dumper\nexcept ImportError:\n    from yaml import Loader, Dumper\ndef OrderedYaml():\n    return Loader, Dumper\nLoader, Dumper = OrderedYaml()\ndef parse(opt_path):\n    with open(opt_path) as f:\n        return yaml.load(f, Loader=Loader)',
+      errors: [{ messageId: 'unsafeLoader', confidence: 'high', line: 11, data: { callee: 'yaml.load', loader: 'yaml.CLoader' } }],
     },
     // The file adds tags to the default loaders (CloudFormation's !Ref): safe_load would stop reading
     // its documents, so the finding stays and the fix goes.
