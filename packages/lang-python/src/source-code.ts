@@ -1258,8 +1258,9 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * through a name bound once to one that nothing adds to (`for p in [Path(a), Path(b)]`, `for u in
    * URLS` with `URLS = ("…", "…")`); with a tuple target, the matching element of each item (`name` in
    * `for name, path in [("a", p1), ("b", p2)]`). Every binding of the name that reaches the use must be
-   * such a loop. `undefined` otherwise (`range(n)`, a call, a `*splat` element or target, an item that
-   * is no literal of the target's length).
+   * such a loop; a name given a literal in each branch of an `if` iterates over the items of every
+   * one. `undefined` otherwise (`range(n)`, a call, a `*splat` element or target, an item that is no
+   * literal of the target's length).
    */
   loopValues(identifier: Node): Node[] | undefined {
     if (identifier.type !== 'identifier' || this.isMemberOrKeywordName(identifier)) return undefined;
@@ -1300,7 +1301,11 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return out;
   }
 
-  /** The elements of a list, tuple or set literal, or of a name bound once to one and never added to. */
+  /**
+   * The elements of a list, tuple or set literal, or of a name bound to one and never added to; a name
+   * given a literal in each branch of an `if` gives the elements of every one (`if x4: urls = […]
+   * else: urls = […]`).
+   */
   private literalElements(expr: Node, depth: number): Node[] | undefined {
     if (depth > 4) return undefined;
     if (expr.type === 'parenthesized_expression') {
@@ -1313,9 +1318,15 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     }
     if (expr.type !== 'identifier') return undefined;
     const bound = this.reachingBindings(expr);
-    if (bound.length !== 1 || bound[0].kind !== 'assignment' || !bound[0].value) return undefined;
+    if (bound.length === 0 || bound.some((b) => b.kind !== 'assignment' || !b.value)) return undefined;
     if (this.containerWrites(expr).length > 0) return undefined;
-    return this.literalElements(bound[0].value, depth + 1);
+    const out: Node[] = [];
+    for (const b of bound) {
+      const items = this.literalElements(b.value!, depth + 1);
+      if (!items) return undefined;
+      out.push(...items);
+    }
+    return out;
   }
 
   /**

@@ -233,6 +233,18 @@ describe('bindings / bindingsOf / parameterOf', () => {
         'for w in ["one"]:',
         '    w = "other"',
         '    use(w)',
+        'if big:',
+        '    urls = ["x4.pth"]',
+        'else:',
+        '    urls = ("x2.pth", "x1.pth")',
+        'for u in urls:',
+        '    use(u)',
+        'if big:',
+        '    mixed = ["a"]',
+        'else:',
+        '    mixed = make()',
+        'for m in mixed:',
+        '    use(m)',
       ].join('\n'),
     );
     const values = (name: string, nth: number) => sc.loopValues(ident(sc, name, nth))?.map((v) => v.text);
@@ -248,6 +260,8 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(values('z', 0)).toEqual(['"u"', '"v"']); // a comprehension
     expect(values('r', 0)).toBeUndefined(); // no loop
     expect(values('w', 2)).toBeUndefined(); // re-bound in the body
+    expect(values('u', 1)).toEqual(['"x4.pth"', '"x2.pth"', '"x1.pth"']); // a literal in each branch
+    expect(values('m', 1)).toBeUndefined(); // one branch is no literal
   });
 
   it('splits a string built at run time at the parts that are not known (stringPieces)', async () => {
