@@ -15,6 +15,11 @@ interface Options {
 
 const name = 'unpinned-revision';
 
+/** The remediation of loads whose revision is written in the id (timm and open_clip `hf-hub:` ids). */
+const HUB_ID_REMEDIATION = 'Append a full commit hash to the `hf-hub:` id: `"hf-hub:org/model@<40-hex commit>"` (timm and open_clip take no `revision=`).';
+/** The remediation of llama.cpp's `Llama.from_pretrained`, which downloads at the latest revision whatever it is given. */
+const LLAMA_REMEDIATION = 'Download the file pinned to a commit, `path = huggingface_hub.hf_hub_download(repo_id="org/model-GGUF", filename="model.gguf", revision="<40-hex commit>")`, and load it with `Llama(model_path=path)`: `Llama.from_pretrained` takes no revision (a `revision=` there is passed on to `Llama(...)`, which ignores it).';
+
 /** Hub loads, and the shell commands `shellFetch` reads: `git clone` of a Hub URL, `huggingface-cli`/`hf download` (`["hf", "download", …]` too). */
 const RULE_TRIGGERS = [...HUB_LOAD_TRIGGERS, ...SHELL_HUB_TRIGGERS];
 
@@ -42,6 +47,14 @@ export default createRule<[Options], PySourceCode>({
       missingRevisionKwargs: '{{api}} fetches "{{id}}" from the Hub without a revision: whatever the repository holds at load time is used. Pin it to a full commit hash in `model_kwargs={"revision": "<commit>"}`.',
       missingRevisionInitKwargs: '{{api}} fetches "{{id}}" from the Hub without a revision: whatever the repository holds at load time is used. Pin it to a full commit hash in its config\'s `model_init_kwargs={"revision": "<commit>"}`.',
       presetUnpinned: '{{api}} fetches "{{id}}" from the Hub at its latest revision, and a preset takes no revision. Download a pinned snapshot (`huggingface_hub.snapshot_download("{{id}}", revision="<commit>")`) and load the preset from that directory.',
+      hubIdUnpinned: '{{api}} fetches "{{id}}" from the Hub without a revision: whatever the repository holds at load time is used. It takes no `revision=`: append a full commit hash to the id (`"hf-hub:{{id}}@<commit>"`).',
+      hubIdBranch: '{{api}} fetches "{{id}}" at branch "{{revision}}", which moves with every push. Put a full commit hash after the id instead (`"hf-hub:{{id}}@<commit>"`).',
+      hubIdTag: '{{api}} fetches "{{id}}" at "{{revision}}", a tag or abbreviated hash that the repository owner can move. Put a full 40-character commit hash after the id instead (`"hf-hub:{{id}}@<commit>"`).',
+      hubIdUnknownId: '{{api}} may fetch a Hub repository (the id could not be resolved) at its latest revision. It takes no `revision=`: for an `hf-hub:` id, append a full commit hash to the id (`"hf-hub:<owner>/<name>@<commit>"`).',
+      llamaUnpinned: '{{api}} fetches a file of "{{id}}" from the Hub at its latest revision, and it takes no revision. Download the file with `huggingface_hub.hf_hub_download(repo_id="{{id}}", filename=..., revision="<commit>")` pinned to a full commit hash, and pass its path as `Llama(model_path=...)`.',
+      llamaUnpinnedUnknownId: '{{api}} fetches a file of a Hub repository (the id could not be resolved) at its latest revision, and it takes no revision. Download the file with `huggingface_hub.hf_hub_download(repo_id=..., filename=..., revision="<commit>")` pinned to a full commit hash, and pass its path as `Llama(model_path=...)`.',
+      llamaRevisionIgnored: '{{api}} fetches a file of "{{id}}" from the Hub at its latest revision: its `revision=` pins nothing (it is passed on to `Llama(...)`, which ignores it). Download the file with `huggingface_hub.hf_hub_download(repo_id="{{id}}", filename=..., revision="<commit>")` pinned to a full commit hash, and pass its path as `Llama(model_path=...)`.',
+      llamaRevisionIgnoredUnknownId: '{{api}} fetches a file of a Hub repository (the id could not be resolved) at its latest revision: its `revision=` pins nothing (it is passed on to `Llama(...)`, which ignores it). Download the file with `huggingface_hub.hf_hub_download(repo_id=..., filename=..., revision="<commit>")` pinned to a full commit hash, and pass its path as `Llama(model_path=...)`.',
     },
     remediation: 'Pin the revision to a full commit hash: `from_pretrained("org/model", revision="<40-hex commit>")`. A branch such as "main" moves; a tag can be re-pointed.',
     schema: [
@@ -67,7 +80,7 @@ export default createRule<[Options], PySourceCode>({
           if (!shell.pinned) context.report({ node, messageId: 'shellDownload', data: { command: shell.command, id: shell.id }, confidence: shell.unresolved ? 'low' : 'high' });
           return;
         }
-        const load = hubLoad(sc, node);
+        const load = hubLoad(sc, node, { choices: true });
         if (!load || load.offline) return;
         const level = pinLevel(load.revision, opts);
         if (level === 'pinned') return;
@@ -83,6 +96,20 @@ export default createRule<[Options], PySourceCode>({
         const confidence = confidenceOf(load);
         if (load.defaultModel) {
           context.report({ node, messageId: 'defaultModel', data, confidence: 'medium' });
+          return;
+        }
+        if (load.revisionIn === 'ignored') {
+          // llama.cpp's `Llama.from_pretrained`: no revision reaches the download, whatever the call says
+          const messageId = load.revisionNode ? (load.ref ? 'llamaRevisionIgnored' : 'llamaRevisionIgnoredUnknownId') : load.ref ? 'llamaUnpinned' : 'llamaUnpinnedUnknownId';
+          context.report({ node, messageId, data, confidence, remediation: LLAMA_REMEDIATION });
+          return;
+        }
+        if (load.revisionIn === 'id') {
+          // timm / open_clip: the revision goes in the id (`hf-hub:org/x@<commit>`), not in `revision=`
+          const messageId = !load.ref ? 'hubIdUnknownId' : level === 'tag' ? 'hubIdTag' : level === 'branch' ? 'hubIdBranch' : 'hubIdUnpinned';
+          const lowered = level === 'none' && sc.hasUnresolvedArguments(node) ? 'low' : confidence;
+          if (level === 'tag') context.report({ node, messageId, data, confidence: lowered, severity: opts.tagSeverity as Severity, remediation: HUB_ID_REMEDIATION });
+          else context.report({ node, messageId, data, confidence: lowered, remediation: HUB_ID_REMEDIATION });
           return;
         }
         // an id that could not be resolved is not quoted (`model_path` is a parameter's name, not the Hub id)

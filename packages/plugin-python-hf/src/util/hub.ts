@@ -7,7 +7,7 @@ import { importTrigger } from '@oculum/lang-python';
 import { calleeName, calleeOf, forwardedArgument, receiverOf, same, type PyNode, type PySourceCode } from './ast.js';
 import { classifyModelRef, classifyRevision, hubFileUrl, hubUrlPath, pythonTruthy, PACKAGED_DATASET_BUILDERS, type ModelRef, type RevisionKind } from './classify.js';
 import { callCommandTokens, SUBPROCESS } from './download.js';
-import { noneParameterPassedOn, resolve, resolveId, valuesOf, type Resolved } from './resolve.js';
+import { choicesOf, noneParameterPassedOn, resolve, resolveId, valuesOf, type Resolved } from './resolve.js';
 
 /** Top-level packages whose `*.from_pretrained` fetches from the Hub. */
 export const HF_PACKAGES = [
@@ -54,9 +54,12 @@ export interface HubLoad {
 /**
  * Where an API takes a revision: its own `revision=` keyword, only inside `model_kwargs` (LangChain's
  * loaders), inside the `model_init_kwargs` of the trainer's config (TRL: `args=SFTConfig(model_init_kwargs=
- * {"revision": ...})`), or nowhere (KerasHub presets, whose ids are `hf://owner/name`).
+ * {"revision": ...})`), in the id itself (`id`: timm and open_clip `hf-hub:owner/name@<commit>`, which
+ * take no `revision=`), or nowhere: KerasHub presets (`none`, ids `hf://owner/name`), and llama.cpp's
+ * `Llama.from_pretrained` (`ignored`: a `revision=` goes on to `Llama(**kwargs)`, which drops it, and the
+ * file is downloaded at the latest revision whatever it says).
  */
-export type RevisionPlace = 'keyword' | 'model_kwargs' | 'model_init_kwargs' | 'none';
+export type RevisionPlace = 'keyword' | 'model_kwargs' | 'model_init_kwargs' | 'id' | 'none' | 'ignored';
 
 interface Spec {
   api: string;
@@ -154,6 +157,13 @@ function specForName(qn: string): (Spec & { confidence: Confidence }) | undefine
     // A class of another package (`from maggie.network.arch import MaGGIe`, a Hub mixin): a Hub load
     // when given a literal `owner/name`, at medium confidence
     if (!hfPackage(qn)) return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['pretrained_model_name_or_path', 'model_name_or_path', 'model_id', 'repo_id'], ownerIdOnly: true, confidence: 'medium' };
+    // llama-cpp-python: `from_pretrained(repo_id, filename, additional_files=None, local_dir=None,
+    // local_dir_use_symlinks="auto", cache_dir=None, **kwargs)` downloads with `hf_hub_download(repo_id=…,
+    // filename=…)` and no revision; the other keywords (`revision=`, `local_files_only=`) go to `Llama(**kwargs)`,
+    // which ignores them
+    if (/^llama_cpp\.(?:[\w.]*\.)?Llama\.from_pretrained$/.test(qn)) {
+      return { api: 'Llama.from_pretrained', kind: 'model', idPos: 0, idNames: ['repo_id'], revisionIn: 'ignored', confidence: 'high' };
+    }
     if (/^peft\.(?:[\w.]*\.)?Peft(?:Mixed)?Model(?:For\w+)?\.from_pretrained$/.test(qn)) {
       return { api: shortApi(qn), kind: 'model', idPos: 1, idNames: ['model_id'], confidence: 'high' };
     }
@@ -170,9 +180,10 @@ function specForName(qn: string): (Spec & { confidence: Confidence }) | undefine
   if (/^datasets\.(?:[\w.]*\.)?(?:load_dataset|load_dataset_builder)$/.test(qn)) {
     return { api: qn.split('.').pop()!, kind: 'dataset', idPos: 0, idNames: ['path'], confidence: 'high' };
   }
-  if (/^timm\.(?:models\.)?create_model$/.test(qn)) return { api: 'timm.create_model', kind: 'model', idPos: 0, idNames: ['model_name'], confidence: 'high' };
+  // `hf-hub:owner/name[@<revision>]` ids: no `revision=` of their own, the revision is written in the id
+  if (/^timm\.(?:models\.)?create_model$/.test(qn)) return { api: 'timm.create_model', kind: 'model', idPos: 0, idNames: ['model_name'], revisionIn: 'id', confidence: 'high' };
   if (/^open_clip\.(?:[\w.]*\.)?(?:create_model_and_transforms|create_model|create_model_from_pretrained|get_tokenizer)$/.test(qn)) {
-    return { api: `open_clip.${qn.split('.').pop()}`, kind: 'model', idPos: 0, idNames: ['model_name'], confidence: 'high' };
+    return { api: `open_clip.${qn.split('.').pop()}`, kind: 'model', idPos: 0, idNames: ['model_name'], revisionIn: 'id', confidence: 'high' };
   }
   if (/^vllm\.(?:entrypoints\.llm\.)?LLM$/.test(qn)) return { api: 'vllm.LLM', kind: 'model', idPos: 0, idNames: ['model'], confidence: 'high' };
   // SpeechBrain: `EncoderClassifier.from_hparams(source="speechbrain/spkrec-ecapa-voxceleb", revision=...)`
@@ -216,8 +227,13 @@ function receiverText(call: PyNode): string {
   return t.length > 40 ? '…' : t;
 }
 
-/** The hub load a call performs, or undefined when it is not a hub loader or is provably local. */
-export function hubLoad(sc: PySourceCode, call: PyNode): HubLoad | undefined {
+/**
+ * The hub load a call performs, or undefined when it is not a hub loader or is provably local. With
+ * `choices`, an id a conditional expression chooses between known values (`"org/a" if gpu else "org/b"`,
+ * `"./local" if x else "org/b"`) is read as the least pinned of its values that reach the Hub (undefined
+ * when none does); without, it is an id that could not be resolved.
+ */
+export function hubLoad(sc: PySourceCode, call: PyNode, options: { choices?: boolean } = {}): HubLoad | undefined {
   const spec = specFor(sc, call);
   if (!spec) return undefined;
   let idNode: PyNode | undefined;
@@ -230,7 +246,8 @@ export function hubLoad(sc: PySourceCode, call: PyNode): HubLoad | undefined {
 
   const offlineArg = sc.argument(call, { name: 'local_files_only' });
   const offlineVal = offlineArg ? sc.constant(offlineArg) : false;
-  const offline = offlineVal !== UNKNOWN && pythonTruthy(offlineVal);
+  // `Llama.from_pretrained` passes `local_files_only=` on to `Llama(...)`, which ignores it
+  const offline = spec.revisionIn !== 'ignored' && offlineVal !== UNKNOWN && pythonTruthy(offlineVal);
 
   // `revision=`, or forwarded to the loader in `model_kwargs={"revision": ...}` (LangChain, pipelines)
   let revisionNode = sc.argument(call, { name: 'revision' }) ?? forwardedArgument(sc, call, 'revision')?.value;
@@ -256,6 +273,8 @@ export function hubLoad(sc: PySourceCode, call: PyNode): HubLoad | undefined {
 
   // a config the analysis cannot read may carry the revision
   if (unreadableConfig) revision = { kind: 'unknown' };
+  // `Llama.from_pretrained(..., revision=…)`: the keyword pins nothing (`revisionNode` says it was given)
+  if (spec.revisionIn === 'ignored') revision = { kind: 'none' };
 
   const base = { call, api: spec.api, kind: spec.kind, callConfidence: spec.confidence, offline, revisionNode, revision, revisionIn: spec.revisionIn ?? 'keyword' };
 
@@ -271,74 +290,96 @@ export function hubLoad(sc: PySourceCode, call: PyNode): HubLoad | undefined {
   // a directory this file saved a model to (`save_pretrained(output_dir)` … `from_pretrained(output_dir)`),
   // or found on disk (`if os.path.isdir(p): load(p)`)
   if (loadsSavedReference(sc, idNode) || checkedOnDisk(sc, call, idNode)) return undefined;
-  // a value returned by a call that may return a string (`spec.split("@")[0].strip()`, `get_name()`) is not known
-  const resolved = resolveId(sc, idNode);
-  // a model object, or an id not known to be `owner/name`: not this API's Hub load
-  if (spec.ownerIdOnly && resolved.kind !== 'string') return undefined;
-  if (spec.hubUrlOnly) {
-    // `from_single_file("https://huggingface.co/org/x/blob/main/m.ckpt")`: the repository and the
-    // revision the URL names (`revision=` wins); a local file, another site or an unknown value is no Hub load
-    const known = resolved.kind === 'string' || resolved.kind === 'prefix';
-    const file = known ? hubFileUrl(resolved.value, { prefix: resolved.kind === 'prefix' }) : undefined;
-    if (file) {
-      if (file.revision !== undefined && !revisionNode) revision = { kind: classifyRevision(file.revision), value: file.revision };
-      const ref: ModelRef = { kind: 'hub', id: file.id, owner: file.owner, name: file.name };
-      return { ...base, revision, idNode, resolved: { kind: 'string', value: file.id }, ref };
-    }
-    // `f"https://huggingface.co/{repo}/blob/main/{name}"`: a Hub file whose repository is known at run time
-    const path = resolved.kind === 'prefix' ? hubUrlPath(resolved.value) : undefined;
-    return path === undefined ? undefined : { ...base, revision, idNode, resolved: { kind: 'prefix', value: path }, ref: undefined };
-  }
-  let ref: ModelRef | undefined;
-  // KerasHub presets (no revision of their own): only `hf://` ids reach the Hub
-  const presets = spec.revisionIn === 'none' && /from_preset$/.test(spec.api);
-  if (presets && (resolved.kind === 'string' || resolved.kind === 'prefix')) {
-    if (!/^hf:\/\//i.test(resolved.value)) return undefined;
-    if (resolved.kind === 'string') {
-      ref = classifyModelRef(resolved.value.replace(/^hf:\/\//i, ''));
-      return ref.kind === 'hub' ? { ...base, revision, idNode, resolved: { ...resolved, value: ref.id }, ref } : undefined;
-    }
-    return { ...base, revision, idNode, resolved: { kind: 'prefix', value: resolved.value.replace(/^hf:\/\//i, '') }, ref: undefined };
-  }
-  if (resolved.kind === 'string') {
-    ref = classifyModelRef(resolved.value);
-    if (spec.api === 'timm.create_model' || spec.api.startsWith('open_clip.')) {
-      // Only `hf-hub:` names reach the Hub; plain names are built-in architectures or tags.
-      if (!/^hf[-_]hub:/i.test(resolved.value.trim())) return undefined;
-      if (spec.api === 'timm.create_model') {
-        const pre = sc.argument(call, { name: 'pretrained' }) ?? sc.argument(call, { position: 1 });
-        const pv = pre ? sc.constant(pre) : false;
-        if (pv !== UNKNOWN && !pythonTruthy(pv)) return undefined;
+  const id = idNode;
+  const callRevision = revision;
+  /** The Hub load of the call when its id has this value. */
+  const loadOf = (resolved: Resolved): HubLoad | undefined => {
+    let revision = callRevision;
+    // a model object, or an id not known to be `owner/name`: not this API's Hub load
+    if (spec.ownerIdOnly && resolved.kind !== 'string') return undefined;
+    if (spec.hubUrlOnly) {
+      // `from_single_file("https://huggingface.co/org/x/blob/main/m.ckpt")`: the repository and the
+      // revision the URL names (`revision=` wins); a local file, another site or an unknown value is no Hub load
+      const known = resolved.kind === 'string' || resolved.kind === 'prefix';
+      const file = known ? hubFileUrl(resolved.value, { prefix: resolved.kind === 'prefix' }) : undefined;
+      if (file) {
+        if (file.revision !== undefined && !revisionNode) revision = { kind: classifyRevision(file.revision), value: file.revision };
+        const ref: ModelRef = { kind: 'hub', id: file.id, owner: file.owner, name: file.name };
+        return { ...base, revision, idNode, resolved: { kind: 'string', value: file.id }, ref };
       }
+      // `f"https://huggingface.co/{repo}/blob/main/{name}"`: a Hub file whose repository is known at run time
+      const path = resolved.kind === 'prefix' ? hubUrlPath(resolved.value) : undefined;
+      return path === undefined ? undefined : { ...base, revision, idNode, resolved: { kind: 'prefix', value: path }, ref: undefined };
     }
-    const bareOwner = /^(?:SentenceTransformer|CrossEncoder|SparseEncoder)$/.test(spec.api) ? 'sentence-transformers' : spec.bareOwner;
-    if (ref.kind === 'hub' && ref.owner === undefined && bareOwner) {
-      // sentence-transformers (and what wraps it) resolves bare names under its own organisation
-      ref = { kind: 'hub', id: `${bareOwner}/${ref.id}`, owner: bareOwner, name: ref.id };
+    let ref: ModelRef | undefined;
+    // KerasHub presets (no revision of their own): only `hf://` ids reach the Hub
+    const presets = spec.revisionIn === 'none' && /from_preset$/.test(spec.api);
+    if (presets && (resolved.kind === 'string' || resolved.kind === 'prefix')) {
+      if (!/^hf:\/\//i.test(resolved.value)) return undefined;
+      if (resolved.kind === 'string') {
+        ref = classifyModelRef(resolved.value.replace(/^hf:\/\//i, ''));
+        return ref.kind === 'hub' ? { ...base, revision, idNode, resolved: { ...resolved, value: ref.id }, ref } : undefined;
+      }
+      return { ...base, revision, idNode, resolved: { kind: 'prefix', value: resolved.value.replace(/^hf:\/\//i, '') }, ref: undefined };
     }
-    if (ref.kind === 'hub' && ref.revision !== undefined && !revisionNode) {
-      revision = { kind: classifyRevision(ref.revision), value: ref.revision };
+    if (resolved.kind === 'string') {
+      ref = classifyModelRef(resolved.value);
+      if (spec.api === 'timm.create_model' || spec.api.startsWith('open_clip.')) {
+        // Only `hf-hub:` names reach the Hub; plain names are built-in architectures or tags.
+        if (!/^hf[-_]hub:/i.test(resolved.value.trim())) return undefined;
+        if (spec.api === 'timm.create_model') {
+          const pre = sc.argument(call, { name: 'pretrained' }) ?? sc.argument(call, { position: 1 });
+          const pv = pre ? sc.constant(pre) : false;
+          if (pv !== UNKNOWN && !pythonTruthy(pv)) return undefined;
+        }
+      }
+      const bareOwner = /^(?:SentenceTransformer|CrossEncoder|SparseEncoder)$/.test(spec.api) ? 'sentence-transformers' : spec.bareOwner;
+      if (ref.kind === 'hub' && ref.owner === undefined && bareOwner) {
+        // sentence-transformers (and what wraps it) resolves bare names under its own organisation
+        ref = { kind: 'hub', id: `${bareOwner}/${ref.id}`, owner: bareOwner, name: ref.id };
+      }
+      if (ref.kind === 'hub' && ref.revision !== undefined && !revisionNode) {
+        revision = { kind: classifyRevision(ref.revision), value: ref.revision };
+      }
+      if (spec.kind === 'dataset') {
+        if (ref.kind === 'hub' && ref.owner === undefined && PACKAGED_DATASET_BUILDERS.has(ref.id.toLowerCase())) return undefined;
+      }
+      if (spec.ownerIdOnly && (ref.kind !== 'hub' || ref.owner === undefined)) return undefined;
+      if (ref.kind === 'hub' && ref.owner === undefined && savedLocations(sc).paths.has(ref.id)) return undefined;
+    } else if (resolved.kind === 'local' || resolved.kind === 'private-temp' || resolved.kind === 'non-string') {
+      return undefined;
+    } else if (resolved.kind === 'prefix') {
+      const r = classifyModelRef(resolved.value + 'x');
+      if (r.kind === 'local' || r.kind === 'url') return undefined;
+    } else if (spec.kind === 'dataset' && sc.argument(call, { name: 'data_files' })) {
+      // `load_dataset(extension, data_files=...)`: a packaged builder reading the given files
+      return undefined;
+    } else if (spec.confidence !== 'high') {
+      // Unknown callee and unknown id: nothing says this is a hub load.
+      return undefined;
     }
-    if (spec.kind === 'dataset') {
-      if (ref.kind === 'hub' && ref.owner === undefined && PACKAGED_DATASET_BUILDERS.has(ref.id.toLowerCase())) return undefined;
+    if (ref && ref.kind !== 'hub') return undefined;
+    return { ...base, revision, idNode: id, resolved, ref };
+  };
+  // a value returned by a call that may return a string (`spec.split("@")[0].strip()`, `get_name()`) is not known
+  const resolved = resolveId(sc, id);
+  const choices = options.choices ? choicesOf(resolved) : undefined;
+  if (choices) {
+    // one of several known values (`"org/a" if gpu else "org/b"`): each as if written out; the least
+    // pinned of the resolved Hub ids is reported, else one known only in part
+    let chosen: HubLoad | undefined;
+    for (const choice of choices) {
+      const load = loadOf(choice);
+      if (!load) continue;
+      if (!chosen || (load.ref && (!chosen.ref || PIN_RANK[load.revision.kind] < PIN_RANK[chosen.revision.kind]))) chosen = load;
     }
-    if (spec.ownerIdOnly && (ref.kind !== 'hub' || ref.owner === undefined)) return undefined;
-    if (ref.kind === 'hub' && ref.owner === undefined && savedLocations(sc).paths.has(ref.id)) return undefined;
-  } else if (resolved.kind === 'local' || resolved.kind === 'private-temp' || resolved.kind === 'non-string') {
-    return undefined;
-  } else if (resolved.kind === 'prefix') {
-    const r = classifyModelRef(resolved.value + 'x');
-    if (r.kind === 'local' || r.kind === 'url') return undefined;
-  } else if (spec.kind === 'dataset' && sc.argument(call, { name: 'data_files' })) {
-    // `load_dataset(extension, data_files=...)`: a packaged builder reading the given files
-    return undefined;
-  } else if (spec.confidence !== 'high') {
-    // Unknown callee and unknown id: nothing says this is a hub load.
-    return undefined;
+    return chosen;
   }
-  if (ref && ref.kind !== 'hub') return undefined;
-  return { ...base, revision, idNode, resolved, ref };
+  return loadOf(resolved);
 }
+
+/** How firmly a revision pins, weakest first (to pick the least pinned of several ids). */
+const PIN_RANK: Record<HubLoad['revision']['kind'], number> = { none: 0, branch: 1, tag: 2, 'short-commit': 3, unknown: 4, commit: 5 };
 
 /** Is a revision pinned enough not to be reported as unpinned? */
 export function pinLevel(r: HubLoad['revision'], opts: { allowShortHashes: boolean }): 'pinned' | 'tag' | 'branch' | 'none' {

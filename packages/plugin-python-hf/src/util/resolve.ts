@@ -9,8 +9,11 @@ import { isModelFile, looksLocalPath } from './classify.js';
 
 export type Resolved =
   /** A fully known string. */
-  /** A fully known string (`soft`: a default that the environment or a caller can override). */
-  | { kind: 'string'; value: string; node?: PyNode; soft?: boolean }
+  /**
+   * A fully known string (`soft`: a default that the environment or a caller can override; `choices`:
+   * see `unknown`, when one branch is a string and the other a conditional between known values).
+   */
+  | { kind: 'string'; value: string; node?: PyNode; soft?: boolean; choices?: Resolved[] }
   /** A string whose beginning is known (f-string / join with unknown tail), e.g. `/tmp/` + …. */
   | { kind: 'prefix'; value: string; via?: 'gettempdir' }
   /** A provably local path whose text is not known (`os.path.join(out_dir, ...)`, `Path.cwd()`). */
@@ -19,7 +22,11 @@ export type Resolved =
   | { kind: 'private-temp' }
   /** A known value that is not a string (None, a number, a model object built by a call...). */
   | { kind: 'non-string'; why: string; call?: PyNode }
-  | { kind: 'unknown' };
+  /**
+   * Not known. `choices`: a conditional expression whose branches are all known but differ
+   * (`"org/a" if gpu else "org/b"`, `"./local" if x else "org/b"`): one of them, chosen at run time.
+   */
+  | { kind: 'unknown'; choices?: Resolved[] };
 
 const JOIN_FUNCS = new Set(['os.path.join', 'posixpath.join', 'ntpath.join', 'os.path.abspath', 'os.path.realpath', 'os.path.normpath', 'os.path.expanduser', 'os.path.expandvars', 'os.path.dirname', 'os.fspath', 'os.path.relpath']);
 const PATH_CLASSES = /^pathlib\.(?:Pure)?(?:Posix|Windows)?Path$/;
@@ -208,7 +215,27 @@ const STRING_BUILTINS = new Set(['builtins.input', 'builtins.getattr', 'builtins
  */
 export function resolveId(sc: PySourceCode, node: PyNode | null | undefined, depth = 0): Resolved {
   const r = resolve(sc, node);
-  return r.kind === 'non-string' && r.call ? callValue(sc, r.call, depth) : r;
+  if (r.kind === 'non-string' && r.call) return callValue(sc, r.call, depth);
+  // `self.model` that the class only ever assigns objects (`self.model = AutoModel.from_pretrained(...)`)
+  if (r.kind === 'unknown' && !r.choices && node?.type === 'attribute' && holdsObjects(sc, node, depth)) return { kind: 'non-string', why: 'an attribute holding objects' };
+  return r;
+}
+
+/** The values a conditional expression chooses between (see `Resolved`), when `r` is one. */
+export function choicesOf(r: Resolved): Resolved[] | undefined {
+  return r.kind === 'unknown' || r.kind === 'string' ? r.choices : undefined;
+}
+
+/**
+ * An attribute of a class of this file (`self.model`, read through `attributeValues`) whose every
+ * assignment there builds an object (`self.model = AutoModelForCausalLM.from_pretrained(self.model_name)`,
+ * `.to(device)` on it, a class of this file), `None` placeholders aside: it holds no id. Not when one
+ * assignment is a parameter or a value that may be a string (`self.model = model`, `get_name()`).
+ */
+function holdsObjects(sc: PySourceCode, attr: PyNode, depth: number): boolean {
+  if (depth > 4) return false;
+  const values = (sc.attributeValues(attr) ?? []).filter((v) => v.type !== 'none');
+  return values.length > 0 && values.every((v) => resolveId(sc, v, depth + 1).kind === 'non-string');
 }
 
 function callValue(sc: PySourceCode, call: PyNode, depth: number): Resolved {
@@ -301,9 +328,13 @@ function resolveOther(sc: PySourceCode, node: PyNode, depth: number): Resolved {
       if (parts.length !== 3) return { kind: 'unknown' };
       const a = resolve(sc, parts[0], depth + 1);
       const b = resolve(sc, parts[2], depth + 1);
-      if (b.kind === 'string' && (a.kind === 'unknown' || (a.kind === 'string' && a.value === b.value))) return { ...b, soft: true };
-      if (a.kind === 'string' && b.kind === 'unknown') return { ...a, soft: true };
-      return { kind: 'unknown' };
+      // `"org/a" if gpu else "org/b"`: both branches known, one of them at run time (`choices`, nested
+      // conditionals flattened); a string beside a nested conditional is still read as before
+      const choices = [a, b].every((r) => r.kind !== 'unknown' || r.choices) ? [a, b].flatMap((r) => choicesOf(r) ?? [r]) : undefined;
+      const extra = choices ? { choices } : {};
+      if (b.kind === 'string' && (a.kind === 'unknown' || (a.kind === 'string' && a.value === b.value))) return { ...b, soft: true, ...(a.kind === 'unknown' ? extra : {}) };
+      if (a.kind === 'string' && b.kind === 'unknown') return { ...a, soft: true, ...extra };
+      return choices ? { kind: 'unknown', choices } : { kind: 'unknown' };
     }
     case 'boolean_operator': {
       // `args.model or "org/default"`: the fallback, overridable

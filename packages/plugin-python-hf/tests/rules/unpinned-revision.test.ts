@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/unpinned-revision.js';
-import { fixture, ruleTester } from '../helpers.js';
+import { fixture, lintAll, ruleTester } from '../helpers.js';
 
 const COMMIT = '0123456789abcdef0123456789abcdef01234567';
 
@@ -41,6 +42,16 @@ ruleTester.run('hf/unpinned-revision', rule, {
     `from diffusers import StableDiffusionPipeline\npipe = StableDiffusionPipeline.from_single_file("https://huggingface.co/org/sd/resolve/${COMMIT}/model.safetensors")`,
     'from diffusers import StableDiffusionPipeline\ndef load(path):\n    return StableDiffusionPipeline.from_single_file(path)',
     'from auto_gptq import AutoGPTQForCausalLM\nmodel = AutoGPTQForCausalLM.from_quantized("./models/llama-gptq")',
+    // a model object kept on `self` (pinned where it is built) is no id: the whisper-large-v3 recipe in a class
+    `from transformers import AutoModelForSpeechSeq2Seq, pipeline\nclass ASR:\n    def __init__(self):\n        self.model = AutoModelForSpeechSeq2Seq.from_pretrained("openai/whisper-large-v3", revision="${COMMIT}")\n        self.pipe = pipeline("automatic-speech-recognition", model=self.model)`,
+    // LangChain's HuggingFacePipeline wrapped in a class: the tokenizer is an object too
+    `from transformers import AutoModelForCausalLM, AutoTokenizer, pipeline\nclass LLM:\n    def __init__(self, model_name):\n        self.model_name = model_name\n        self.tokenizer = AutoTokenizer.from_pretrained(self.model_name, revision="${COMMIT}")\n        self.model = AutoModelForCausalLM.from_pretrained(self.model_name, revision="${COMMIT}")\n        self.pipe = pipeline(task="text-generation", model=self.model, tokenizer=self.tokenizer)`,
+    // a `None` placeholder, the model built in another method
+    `from transformers import AutoModel, pipeline\nclass M:\n    def __init__(self):\n        self.model = None\n    def load(self):\n        self.model = AutoModel.from_pretrained("org/m", revision="${COMMIT}").to("cuda")\n    def run(self):\n        return pipeline("feature-extraction", model=self.model)`,
+    // a conditional between two local paths fetches nothing; one between pinned ids is pinned
+    'import os\nfrom transformers import AutoModel\ndef f(gpu, d):\n    return AutoModel.from_pretrained("./local" if gpu else os.path.join(d, "final"))',
+    'from transformers import AutoModel\ndef f(gpu, rev):\n    return AutoModel.from_pretrained("org/a" if gpu else "org/b", revision=rev)',
+    `import open_clip\nm = open_clip.create_model_and_transforms("hf-hub:imageomics/bioclip@${COMMIT}")`,
   ],
   invalid: [
     // an id that is not resolved, at a branch: the parameter's name is not quoted as the Hub id (lm-sys/FastChat)
@@ -172,11 +183,88 @@ ruleTester.run('hf/unpinned-revision', rule, {
       code: 'from datasets import load_dataset\nds = load_dataset("org/data")',
       errors: [{ messageId: 'missingRevision', data: { api: 'load_dataset', id: 'org/data' } }],
     },
+    // timm / open_clip take no `revision=`: the advice is a commit after the id
     {
       code: 'import timm\nm = timm.create_model("hf-hub:org/vit@main", pretrained=True)',
-      errors: [{ messageId: 'branchRevision' }],
+      errors: [{ messageId: 'hubIdBranch', confidence: 'high', data: { api: 'timm.create_model', id: 'org/vit', revision: 'main' } }],
+    },
+    {
+      code: 'import timm\nm = timm.create_model("hf-hub:org/vit@v1.0", pretrained=True)',
+      errors: [{ messageId: 'hubIdTag', severity: 'low', data: { api: 'timm.create_model', id: 'org/vit', revision: 'v1.0' } }],
+    },
+    {
+      code: "import open_clip\nmodel, _, preprocess = open_clip.create_model_and_transforms('hf-hub:imageomics/bioclip')",
+      errors: [{ messageId: 'hubIdUnpinned', confidence: 'high', data: { api: 'open_clip.create_model_and_transforms', id: 'imageomics/bioclip' } }],
+    },
+    {
+      code: 'import timm\ndef f(name):\n    return timm.create_model(name, pretrained=True)',
+      errors: [{ messageId: 'hubIdUnknownId', confidence: 'low', data: { api: 'timm.create_model' } }],
+    },
+    // llama-cpp-python: `Llama.from_pretrained` takes no revision; a `revision=` is dropped by `Llama(**kwargs)`
+    {
+      code: `from llama_cpp import Llama\nllm = Llama.from_pretrained(repo_id="bartowski/Meta-Llama-3.1-8B-Instruct-GGUF", filename="Meta-Llama-3.1-8B-Instruct-IQ2_M.gguf", revision="${COMMIT}")`,
+      errors: [{ messageId: 'llamaRevisionIgnored', confidence: 'high', data: { api: 'Llama.from_pretrained', id: 'bartowski/Meta-Llama-3.1-8B-Instruct-GGUF' } }],
+    },
+    {
+      code: 'from llama_cpp import Llama\nllm = Llama.from_pretrained(repo_id="Qwen/Qwen2-0.5B-Instruct-GGUF", filename="*q8_0.gguf", verbose=False)',
+      errors: [{ messageId: 'llamaUnpinned', confidence: 'high', data: { api: 'Llama.from_pretrained', id: 'Qwen/Qwen2-0.5B-Instruct-GGUF' } }],
+    },
+    {
+      code: 'import llama_cpp\ndef load(repo, **kwargs):\n    return llama_cpp.Llama.from_pretrained(repo, "*.gguf", local_files_only=True, **kwargs)',
+      errors: [{ messageId: 'llamaUnpinnedUnknownId', confidence: 'low', data: { api: 'Llama.from_pretrained' } }],
+    },
+    {
+      code: 'from llama_cpp import Llama\ndef load(repo, rev):\n    return Llama.from_pretrained(repo_id=repo, filename="*.gguf", revision=rev)',
+      errors: [{ messageId: 'llamaRevisionIgnoredUnknownId', confidence: 'low' }],
+    },
+    // an id chosen between two literals: reported as a literal id, once (the first of the least pinned)
+    {
+      code: 'import torch\nfrom transformers import AutoModelForSpeechSeq2Seq\nwhisper_model = "openai/whisper-large-v3" if torch.cuda.is_available() else "openai/whisper-base"\nmodel = AutoModelForSpeechSeq2Seq.from_pretrained(whisper_model)',
+      errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'AutoModelForSpeechSeq2Seq.from_pretrained', id: 'openai/whisper-large-v3' } }],
+    },
+    {
+      code: 'from transformers import AutoModel\ndef f(gpu):\n    return AutoModel.from_pretrained("./whisper" if gpu else "openai/whisper-base", revision="main")',
+      errors: [{ messageId: 'branchRevision', confidence: 'high', data: { api: 'AutoModel.from_pretrained', id: 'openai/whisper-base', revision: 'main' } }],
+    },
+    {
+      code: `import timm\ndef f(gpu):\n    return timm.create_model("hf-hub:org/a@${COMMIT}" if gpu else "hf-hub:org/b@main", pretrained=True)`,
+      errors: [{ messageId: 'hubIdBranch', data: { api: 'timm.create_model', id: 'org/b', revision: 'main' } }],
+    },
+    // an unknown receiver given a literal id on one branch: as for the literal
+    {
+      code: 'class L:\n    def load(self, gpu):\n        return self.model_cls.from_pretrained("org/a" if gpu else "./local")',
+      errors: [{ messageId: 'missingRevision', confidence: 'medium', data: { api: 'self.model_cls.from_pretrained', id: 'org/a' } }],
+    },
+    // `self.model` holding what the caller passed, or a literal id, is an id
+    {
+      code: 'from transformers import pipeline\nclass P:\n    def __init__(self, model):\n        self.model = model\n        self.pipe = pipeline("text-generation", model=self.model)',
+      errors: [{ messageId: 'missingRevisionUnknownId', confidence: 'low', data: { api: 'pipeline' } }],
+    },
+    {
+      code: 'from transformers import pipeline\nclass P:\n    def __init__(self):\n        self.model = "org/m"\n        self.pipe = pipeline("text-generation", model=self.model)',
+      errors: [{ messageId: 'missingRevision', confidence: 'medium', data: { api: 'pipeline', id: 'org/m' } }],
     },
   ],
 });
 
 fixture(rule);
+
+describe('hf/unpinned-revision remediation', () => {
+  const findings = async (code: string) => (await lintAll(code)).filter((f) => f.ruleId === 'hf/unpinned-revision');
+  it('says to append a commit to an hf-hub: id for timm and open_clip', async () => {
+    const [f] = await findings("import open_clip\nm = open_clip.create_model_and_transforms('hf-hub:imageomics/bioclip')");
+    expect(f.remediation).toMatch(/hf-hub:org\/model@<40-hex commit>/);
+    expect(f.message).toContain('"hf-hub:imageomics/bioclip@<commit>"');
+    expect(f.message).not.toContain('Pin `revision=`');
+  });
+  it('says to download the file pinned with hf_hub_download for Llama.from_pretrained', async () => {
+    const [f] = await findings(`from llama_cpp import Llama\nllm = Llama.from_pretrained(repo_id="org/m-GGUF", filename="m.gguf", revision="${COMMIT}")`);
+    expect(f.remediation).toContain('hf_hub_download(');
+    expect(f.remediation).toContain('Llama(model_path=path)');
+    expect(f.message).toContain('`revision=` pins nothing');
+  });
+  it('keeps the rule\'s remediation for loaders that take revision=', async () => {
+    const [f] = await findings('from transformers import AutoModel\nAutoModel.from_pretrained("org/model")');
+    expect(f.remediation).toBe(rule.meta.remediation);
+  });
+});
