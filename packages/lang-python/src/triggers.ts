@@ -138,18 +138,14 @@ export function callTrigger(callee: RegExp | ((name: string) => boolean), words:
   return {
     literals: literals ?? requiredLiterals(callee) ?? [],
     test(text) {
-      let scanned = -1;
+      const words = new CallWords(text, inside);
       calls.lastIndex = 0;
       for (let m = calls.exec(text); m; m = calls.exec(text)) {
         const open = m.index + m[0].length - 1;
         if (m[0].length === 0 || text.charCodeAt(open) !== 0x28) return true; // not a call as this test reads one
         let s = m.index;
         while (s > 0 && isIdentifierChar(text.charCodeAt(s - 1))) s--;
-        if (inside.test(text.slice(s, open))) return true;
-        if (open < scanned) continue; // within an argument list already read: no word there
-        const end = closingBracket(text, open);
-        if (end < 0 || inside.test(text.slice(open, end))) return true;
-        scanned = end;
+        if (words.at(s, open)) return true;
       }
       return false;
     },
@@ -158,20 +154,39 @@ export function callTrigger(callee: RegExp | ((name: string) => boolean), words:
 
 /** `callTrigger` with a test of the called name: every `(` after a name the test accepts. */
 function namedCallOccurs(text: string, accepts: (name: string) => boolean, inside: RegExp): boolean {
-  let scanned = -1;
+  const words = new CallWords(text, inside);
   for (let open = text.indexOf('('); open !== -1; open = text.indexOf('(', open + 1)) {
     const e = skipGapBack(text, open - 1);
     if (e < 0 || !isIdentifierChar(text.charCodeAt(e))) continue;
     let s = e;
     while (s > 0 && isIdentifierChar(text.charCodeAt(s - 1))) s--;
-    if (!accepts(text.slice(s, e + 1))) continue;
-    if (inside.test(text.slice(s, open))) return true;
-    if (open < scanned) continue; // within an argument list already read: no word there
-    const end = closingBracket(text, open);
-    if (end < 0 || inside.test(text.slice(open, end))) return true;
-    scanned = end;
+    if (accepts(text.slice(s, e + 1)) && words.at(s, open)) return true;
   }
   return false;
+}
+
+/**
+ * Whether `inside` matches a call's name (from `start` to its `(` at `open`) or its argument list,
+ * found with `closingBracket` (a list it cannot delimit counts). Linear over one text: an argument
+ * list read once is not read again for the calls inside it.
+ */
+class CallWords {
+  private scanned = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly inside: RegExp,
+  ) {}
+
+  at(start: number, open: number): boolean {
+    const { text, inside } = this;
+    if (inside.test(text.slice(start, open))) return true;
+    if (open < this.scanned) return false; // within an argument list already read: no word there
+    const end = closingBracket(text, open);
+    if (end < 0 || inside.test(text.slice(open, end))) return true;
+    this.scanned = end;
+    return false;
+  }
 }
 
 /** Back from `i` over whitespace and backslashes (continuations): the offset of the character before them, or -1. */
