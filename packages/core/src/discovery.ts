@@ -99,6 +99,23 @@ export interface DiscoverOptions {
    * staged file. Off by default: a file you name is scanned.
    */
   forceExclude?: boolean;
+  /**
+   * Filled with the named directories in which the walk left files or directories out (ignored, or
+   * never walked into) but still found some: the caller says "nothing to scan" for one when none of
+   * the files it found turns out to be readable (a `.gitignore` beside ignored model files).
+   */
+  partlyPruned?: PrunedDirectory[];
+}
+
+/** A named directory the walk pruned, and what it found there (see `DiscoverOptions.partlyPruned`). */
+export interface PrunedDirectory {
+  /** As named. */
+  raw: string;
+  abs: string;
+  /** The files found in it. */
+  files: string[];
+  /** The "Nothing to scan" warning to give when none of them is scanned. */
+  message: string;
 }
 
 /**
@@ -167,14 +184,16 @@ export async function discoverFiles(options: DiscoverOptions): Promise<string[]>
       const before = found.size;
       pruned = { always: 0, ignoredDirs: 0, ignoredFiles: 0 };
       walk(abs);
-      if (found.size === before && pruned.always + pruned.ignoredDirs + pruned.ignoredFiles > 0) {
+      if (pruned.always + pruned.ignoredDirs + pruned.ignoredFiles > 0) {
         const why: string[] = [];
         if (pruned.always > 0) {
           why.push(`${plural(pruned.always, 'directory', 'directories')} named ${[...ALWAYS_SKIPPED_DIRS].join(' or ')}, never walked into (name a directory inside one to scan it)`);
         }
         const ignored = [pruned.ignoredDirs > 0 ? plural(pruned.ignoredDirs, 'directory', 'directories') : '', pruned.ignoredFiles > 0 ? plural(pruned.ignoredFiles, 'file', 'files') : ''];
         if (pruned.ignoredDirs + pruned.ignoredFiles > 0) why.push(`${ignored.filter(Boolean).join(' and ')} ignored by .gitignore or ignorePatterns`);
-        options.diagnostics.push({ file: abs, kind: 'skipped', severity: 'warning', message: `Nothing to scan in "${raw}": it holds ${why.join('; ')}` });
+        const message = `Nothing to scan in "${raw}": it holds ${why.join('; ')}`;
+        if (found.size === before) options.diagnostics.push({ file: abs, kind: 'skipped', severity: 'warning', message });
+        else options.partlyPruned?.push({ raw, abs, files: [...found].slice(before), message });
       }
     } else if (stat?.isFile()) {
       if (options.forceExclude && ignoredWithParents(abs)) continue;
@@ -205,6 +224,6 @@ export async function discoverFiles(options: DiscoverOptions): Promise<string[]>
   return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function plural(n: number, one: string, many: string): string {
+export function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }

@@ -6,7 +6,7 @@ import { hashContent, ResultCache } from './cache.js';
 import { configInDirectory, configLabel, readConfigFile, type ConfigFile } from './config/load.js';
 import { loadPlugin, PluginRegistry } from './config/plugins.js';
 import { closest, ConfigResolver, DEFAULT_EXTENDS, type FileConfig } from './config/resolve.js';
-import { discoverFiles, GitIgnore, PatternIgnore } from './discovery.js';
+import { discoverFiles, GitIgnore, PatternIgnore, plural, type PrunedDirectory } from './discovery.js';
 import { ConfigError, UsageError } from './errors.js';
 import { compareDiagnostics, compareStrings, countLines, lintTextWithDetails, notParsed, triggerErrorMessage, triggeredRuleIds, type DirectiveTarget, type LintTextDetails, type LintTextOptions } from './lint.js';
 import { LintPool, WorkerUnavailableError, workerScript } from './pool.js';
@@ -284,6 +284,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   }
 
   const explicit = new Set<string>();
+  const partlyPruned: PrunedDirectory[] = [];
   const files = await discoverFiles({
     cwd,
     paths: options.paths ?? ['.'],
@@ -292,7 +293,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     diagnostics,
     explicit,
     forceExclude: options.forceExclude === true,
+    partlyPruned,
   });
+  /** Files read (scanned or prefiltered), kept only to tell a pruned directory that gave none. */
+  const read = partlyPruned.length > 0 ? new Set<string>() : undefined;
 
   const cache = options.cache
     ? new ResultCache(
@@ -414,6 +418,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       return;
     }
     stats.files++;
+    read?.add(path);
     if (source.kind === 'skip') {
       stats.skipped++;
       diagnostics.push({ file: path, kind: 'skipped', severity: 'note', message: `Skipped: ${source.reason}` });
@@ -502,6 +507,13 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     });
   } finally {
     await pool?.close();
+  }
+  // A named directory whose readable files were all ignored, beside files no language reads (its
+  // `.gitignore`, a README): as good as empty.
+  for (const dir of partlyPruned) {
+    if (dir.files.some((f) => read!.has(f))) continue;
+    const others = plural(dir.files.length, 'other file', 'other files');
+    diagnostics.push({ file: dir.abs, kind: 'skipped', severity: 'warning', message: `${dir.message}; the ${others} ${dir.files.length === 1 ? 'is' : 'are'} not read by any loaded language` });
   }
   for (const { ruleIds, error, files, first } of triggerErrors.values()) {
     diagnostics.push({ kind: 'internal', severity: 'warning', message: triggerErrorMessage(ruleIds, error, { count: files.size, first }) });

@@ -72,6 +72,16 @@ describe('discovery', () => {
     expect(await messages(['src'])).toEqual([]);
   });
 
+  it('says so too when the only files left are ones no language reads (the .gitignore beside ignored model files)', async () => {
+    const cwd = project({ 'models/.gitignore': '*.toy\n', 'models/a.toy': 'x\n', 'models/b.toy': 'x\n', 'models/NOTES.md': 'x\n', 'mixed/.gitignore': 'a.toy\n', 'mixed/a.toy': 'x\n', 'mixed/b.toy': 'x\n' });
+    const messages = async (paths: string[]) => (await run(cwd, { paths })).diagnostics.map((d) => d.message);
+    expect(await messages(['models'])).toEqual([
+      'Nothing to scan in "models": it holds 2 files ignored by .gitignore or ignorePatterns; the 2 other files are not read by any loaded language',
+    ]);
+    // A file that is read: nothing to say.
+    expect(await messages(['mixed'])).toEqual([]);
+  });
+
   it('applies the user ignorePatterns', async () => {
     const cwd = project({ '.oculumrc': '{ "ignorePatterns": ["gen/", "*.tmp.toy"] }', 'gen/a.toy': 'x', 'b.tmp.toy': 'x', 'c.toy': 'x' });
     expect(files(await run(cwd))).toEqual(['c.toy']);
