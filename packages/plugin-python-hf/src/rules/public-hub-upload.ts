@@ -1,12 +1,13 @@
 import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
 import { calleeName, calleeOf, displayText, receiverOf, statementOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { importsHf, isHfApiInstance } from '../util/hub.js';
+import { valuesOf } from '../util/resolve.js';
 import { docsUrl } from '../util/meta.js';
 import { flag, isTrainingArgs, privacyFlag, pushWithoutPrivacy, trainerArgsCall, trainingBefore } from '../util/training.js';
 
 const name = 'public-hub-upload';
 
-const RULE_TRIGGERS = ['push_to_hub', 'create_repo', 'update_repo_visibility', 'update_repo_settings', 'upload_folder', 'upload_file', 'create_commit', 'upload_large_folder', 'upload_preset'];
+const RULE_TRIGGERS = ['push_to_hub', 'save_to_hub', 'create_repo', 'update_repo_visibility', 'update_repo_settings', 'upload_folder', 'upload_file', 'create_commit', 'upload_large_folder', 'upload_preset'];
 
 export default createRule<[], PySourceCode>({
   name,
@@ -29,6 +30,7 @@ export default createRule<[], PySourceCode>({
       publicRepo: '{{api}}(...) creates a public repository (no private=True); anything uploaded to it is published immediately.',
       madePublic: '{{api}}(..., private=False) makes a Hub repository public; publish only after the model was evaluated and reviewed.',
       unreviewedUpload: '{{api}}(...) uploads right after training in this function with no evaluation or review step in between.',
+      publicSaveToHub: '{{target}}.save_to_hub(...) publishes the Sentence Transformers model to a public Hub repository (its private defaults to None, the account\'s default visibility){{extra}}. Pass private=True and publish only after evaluation and review.',
       publicKerasPush: 'push_to_hub_keras(...) publishes the model to a public Hub repository (its private defaults to False){{extra}}. Pass private=True and publish only after evaluation and review.',
     },
     remediation: 'Publish fine-tuned artifacts privately (`hub_private_repo=True`, `push_to_hub(..., private=True)`, `create_repo(..., private=True)`) and make them public only after evaluating and reviewing the model.',
@@ -99,6 +101,17 @@ export default createRule<[], PySourceCode>({
             return;
           }
           context.report({ node, messageId: 'publicPush', data: { target: receiverLabel(node), extra: extra(node) }, confidence: baseConfidence });
+          return;
+        }
+
+        // sentence-transformers' deprecated `model.save_to_hub(repo_id, organization=None, token=None, private=None, …)`
+        // (SentenceTransformer.py): like `push_to_hub`, public unless private=True. Only on a model a
+        // `sentence_transformers` class built (projects name their own functions `save_to_hub`)
+        if (method === 'save_to_hub' && fn.type === 'attribute' && builtBySentenceTransformers(sc, receiverOf(node))) {
+          const given = sc.argument(node, { name: 'private' }) ?? sc.argument(node, { position: 3 });
+          const priv = given && !sc.argument(node, { name: 'private' }) ? positionalFlag(sc, given) : privacyFlag(sc, node, 'private');
+          if (priv === 'true' || priv === 'unknown') return;
+          context.report({ node, messageId: 'publicSaveToHub', data: { target: receiverLabel(node), extra: extra(node) }, confidence: 'high' });
           return;
         }
 
@@ -186,4 +199,19 @@ function createdPrivateBefore(sc: PySourceCode, upload: PyNode): boolean {
 function isHubApi(sc: PySourceCode, call: PyNode, qn: string | undefined): boolean {
   if (qn) return /^huggingface_hub\./.test(qn);
   return isHfApiInstance(sc, receiverOf(call));
+}
+
+/** A positional `private` argument, read as `flag` reads a keyword. */
+function positionalFlag(sc: PySourceCode, arg: PyNode): 'true' | 'false' | 'unknown' {
+  const v = sc.constant(arg);
+  if (v === UNKNOWN) return 'unknown';
+  return v ? 'true' : 'false';
+}
+
+/** `SentenceTransformer(...)` (or `CrossEncoder`, `SparseEncoder`) itself, or a name bound to it. */
+function builtBySentenceTransformers(sc: PySourceCode, recv: PyNode | null): boolean {
+  if (!recv) return false;
+  const holder = recv.type === 'call' ? recv : recv.type === 'identifier' ? valuesOf(sc, recv).find((v) => v.type === 'call') : undefined;
+  const fn = holder ? calleeOf(holder) : undefined;
+  return !!fn && /^sentence_transformers\.(?:[\w.]*\.)?(?:SentenceTransformer|CrossEncoder|SparseEncoder)$/.test(sc.qualifiedName(fn) ?? '');
 }

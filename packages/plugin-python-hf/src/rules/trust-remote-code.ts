@@ -1,7 +1,7 @@
 import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
 import { buildsArgumentsOnly, calleeName, calleeOf, forwardedArgument, type PyNode, type PySourceCode } from '../util/ast.js';
 import { pythonTruthy } from '../util/classify.js';
-import { hfPackage } from '../util/hub.js';
+import { hfPackage, knownHubLoader } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
 
 const name = 'trust-remote-code';
@@ -86,7 +86,8 @@ export default createRule<[], PySourceCode>({
 function isKnownLoader(sc: PySourceCode, call: PyNode): boolean {
   const fn = calleeOf(call);
   const qn = fn ? sc.qualifiedName(fn) : undefined;
-  if (hfPackage(qn)) return true;
+  // a Hub loader of another package (Haystack's embedders, FlagEmbedding, llama_index's HuggingFaceLLM)
+  if (hfPackage(qn) || knownHubLoader(sc, call)) return true;
   return LOADER_NAMES.has(calleeName(call) ?? '');
 }
 

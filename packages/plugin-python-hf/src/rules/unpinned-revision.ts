@@ -20,6 +20,9 @@ const HUB_ID_REMEDIATION = 'Append a full commit hash to the `hf-hub:` id: `"hf-
 /** The remediation of llama.cpp's `Llama.from_pretrained`, which downloads at the latest revision whatever it is given. */
 const LLAMA_REMEDIATION = 'Download the file pinned to a commit, `path = huggingface_hub.hf_hub_download(repo_id="org/model-GGUF", filename="model.gguf", revision="<40-hex commit>")`, and load it with `Llama(model_path=path)`: `Llama.from_pretrained` takes no revision (a `revision=` there is passed on to `Llama(...)`, which ignores it).';
 
+/** The remediation of loaders that take no revision and download the latest snapshot (faster-whisper's `WhisperModel`, FlagEmbedding). */
+const SNAPSHOT_REMEDIATION = 'Download a snapshot pinned to a commit, `path = huggingface_hub.snapshot_download("org/model", revision="<40-hex commit>")`, and pass that directory to the loader in place of the Hub id: it takes no revision of its own.';
+
 /** Hub loads, and the shell commands `shellFetch` reads: `git clone` of a Hub URL, `huggingface-cli`/`hf download` (`["hf", "download", …]` too). */
 const RULE_TRIGGERS = [...HUB_LOAD_TRIGGERS, ...SHELL_HUB_TRIGGERS];
 
@@ -54,6 +57,12 @@ export default createRule<[Options], PySourceCode>({
       llamaUnpinned: '{{api}} fetches a file of "{{id}}" from the Hub at its latest revision, and it takes no revision. Download the file with `huggingface_hub.hf_hub_download(repo_id="{{id}}", filename=..., revision="<commit>")` pinned to a full commit hash, and pass its path as `Llama(model_path=...)`.',
       llamaUnpinnedUnknownId: '{{api}} fetches a file of a Hub repository (the id could not be resolved) at its latest revision, and it takes no revision. Download the file with `huggingface_hub.hf_hub_download(repo_id=..., filename=..., revision="<commit>")` pinned to a full commit hash, and pass its path as `Llama(model_path=...)`.',
       llamaRevisionIgnored: '{{api}} fetches a file of "{{id}}" from the Hub at its latest revision: its `revision=` pins nothing (it is passed on to `Llama(...)`, which ignores it). Download the file with `huggingface_hub.hf_hub_download(repo_id="{{id}}", filename=..., revision="<commit>")` pinned to a full commit hash, and pass its path as `Llama(model_path=...)`.',
+      snapshotUnpinned: '{{api}} fetches "{{id}}" from the Hub at its latest revision, and it takes no revision. Download a pinned snapshot, `path = huggingface_hub.snapshot_download("{{id}}", revision="<commit>")` with a full commit hash, and pass `path` in place of the id.',
+      snapshotUnpinnedUnknownId: '{{api}} may fetch a Hub repository (the id could not be resolved) at its latest revision, and it takes no revision. Download a pinned snapshot, `path = huggingface_hub.snapshot_download(repo_id, revision="<commit>")` with a full commit hash, and pass `path` in place of the id.',
+      snapshotRevisionIgnored: '{{api}} fetches "{{id}}" from the Hub at its latest revision: it takes no revision, and a `revision=` given to it never reaches the download. Download a pinned snapshot, `path = huggingface_hub.snapshot_download("{{id}}", revision="<commit>")` with a full commit hash, and pass `path` in place of the id.',
+      snapshotRevisionIgnoredUnknownId: '{{api}} may fetch a Hub repository (the id could not be resolved) at its latest revision: it takes no revision, and a `revision=` given to it never reaches the download. Download a pinned snapshot, `path = huggingface_hub.snapshot_download(repo_id, revision="<commit>")` with a full commit hash, and pass `path` in place of the id.',
+      missingRevisionMapping: '{{api}} fetches "{{id}}" from the Hub without a revision: whatever the repository holds at load time is used. Pin it to a full commit hash in `{{mapping}}={"revision": "<commit>"}`.',
+      defaultIdUnpinned: '{{api}} is given no model and downloads its default, "{{id}}", from the Hub without a revision: whatever the repository holds at load time is used. Name the model and pin its revision to a full commit hash.',
       llamaRevisionIgnoredUnknownId: '{{api}} fetches a file of a Hub repository (the id could not be resolved) at its latest revision: its `revision=` pins nothing (it is passed on to `Llama(...)`, which ignores it). Download the file with `huggingface_hub.hf_hub_download(repo_id=..., filename=..., revision="<commit>")` pinned to a full commit hash, and pass its path as `Llama(model_path=...)`.',
     },
     remediation: 'Pin the revision to a full commit hash: `from_pretrained("org/model", revision="<40-hex commit>")`. A branch such as "main" moves; a tag can be re-pointed.',
@@ -98,6 +107,12 @@ export default createRule<[Options], PySourceCode>({
           context.report({ node, messageId: 'defaultModel', data, confidence: 'medium' });
           return;
         }
+        if (load.revisionIn === 'snapshot') {
+          // faster-whisper's WhisperModel, FlagEmbedding: no revision reaches the download
+          const messageId = load.revisionNode ? (load.ref ? 'snapshotRevisionIgnored' : 'snapshotRevisionIgnoredUnknownId') : load.ref ? 'snapshotUnpinned' : 'snapshotUnpinnedUnknownId';
+          context.report({ node, messageId, data, confidence, remediation: SNAPSHOT_REMEDIATION });
+          return;
+        }
         if (load.revisionIn === 'ignored') {
           // llama.cpp's `Llama.from_pretrained`: no revision reaches the download, whatever the call says
           const messageId = load.revisionNode ? (load.ref ? 'llamaRevisionIgnored' : 'llamaRevisionIgnoredUnknownId') : load.ref ? 'llamaUnpinned' : 'llamaUnpinnedUnknownId';
@@ -114,11 +129,11 @@ export default createRule<[Options], PySourceCode>({
         }
         // an id that could not be resolved is not quoted (`model_path` is a parameter's name, not the Hub id)
         if (level === 'tag') {
-          context.report({ node, messageId: load.ref ? 'tagRevision' : 'tagRevisionUnknownId', data, confidence, severity: opts.tagSeverity as Severity });
+          context.report({ node, messageId: load.ref ? 'tagRevision' : 'tagRevisionUnknownId', data, confidence, severity: opts.tagSeverity as Severity, ...(load.remediation ? { remediation: load.remediation } : {}) });
           return;
         }
         if (level === 'branch') {
-          context.report({ node, messageId: load.ref ? 'branchRevision' : 'branchRevisionUnknownId', data, confidence });
+          context.report({ node, messageId: load.ref ? 'branchRevision' : 'branchRevisionUnknownId', data, confidence, ...(load.remediation ? { remediation: load.remediation } : {}) });
           return;
         }
         if (load.revisionIn === 'none') {
@@ -126,11 +141,25 @@ export default createRule<[Options], PySourceCode>({
           context.report({ node, messageId: 'presetUnpinned', data, confidence });
           return;
         }
+        const remediation = load.remediation ? { remediation: load.remediation } : {};
+        if (load.defaultId) {
+          // `SentenceTransformersTextEmbedder()`, `HuggingFaceLLM()`: the API's default model
+          context.report({ node, messageId: 'defaultIdUnpinned', data, confidence: 'medium', ...remediation });
+          return;
+        }
         // `**kwargs` that cannot be read may carry the revision (or local_files_only)
         const hidden = sc.hasUnresolvedArguments(node);
         // LangChain's loaders take no `revision=` of their own: it goes to the model through `model_kwargs`
-        const messageId = !load.ref ? 'missingRevisionUnknownId' : load.revisionIn === 'model_kwargs' ? 'missingRevisionKwargs' : load.revisionIn === 'model_init_kwargs' ? 'missingRevisionInitKwargs' : 'missingRevision';
-        context.report({ node, messageId, data, confidence: hidden ? 'low' : confidence });
+        const messageId = !load.ref
+          ? 'missingRevisionUnknownId'
+          : load.revisionIn === 'model_kwargs'
+            ? 'missingRevisionKwargs'
+            : load.revisionIn === 'model_init_kwargs'
+              ? 'missingRevisionInitKwargs'
+              : load.revisionIn === 'mapping'
+                ? 'missingRevisionMapping'
+                : 'missingRevision';
+        context.report({ node, messageId, data: { ...data, mapping: load.revisionMapping ?? '' }, confidence: hidden ? 'low' : confidence, ...remediation });
       },
     };
   },

@@ -1,6 +1,6 @@
 import { createRule, trustedPublisherPolicy, UNTRUSTED_PUBLISHER_MESSAGES, UNTRUSTED_PUBLISHER_REMEDIATION } from '@oculum/core';
 import type { PyNode, PySourceCode } from '../util/ast.js';
-import { HUB_LOAD_TRIGGERS, hubLoad, SHELL_HUB_TRIGGERS, shellHubFetch } from '../util/hub.js';
+import { HUB_LOAD_TRIGGERS, hubLoads, SHELL_HUB_TRIGGERS, shellHubFetch, type HubLoad } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
 
 const name = 'untrusted-publisher';
@@ -47,38 +47,44 @@ export default createRule<[], PySourceCode>({
           }
           return;
         }
-        const load = hubLoad(sc, node);
-        if (!load || load.offline) return;
-        if (load.defaultModel) {
-          // `pipeline("sentiment-analysis")`: the library's default model for the task, whoever publishes it
-          const task = load.call.childForFieldName('arguments')?.namedChildren[0]?.text ?? '';
-          context.report({ node, messageId: 'defaultModel', data: { api: load.api, task }, confidence: 'medium' });
-          return;
-        }
-        if (!load.ref || load.ref.kind !== 'hub') {
-          // `f"meta-llama/Llama-2-{size}-hf"`: the owner is written out even if the name is not
-          const prefix = load.resolved.kind === 'prefix' ? load.resolved.value : undefined;
-          const owner = prefix !== undefined ? /^([A-Za-z0-9][\w.-]*)\/./.exec(prefix)?.[1] : undefined;
-          if (owner) {
-            if (!policy.trustsOwner(owner)) {
-              context.report({ node, messageId: 'unknownPublisher', data: { api: load.api, id: `${prefix}…`, owner, trusted: policy.summary }, confidence: 'medium' });
-            }
-            return;
-          }
-          context.report({ node, messageId: 'unresolved', data: { api: load.api }, confidence: 'low' });
-          return;
-        }
-        const { id } = load.ref;
-        const judged = policy.judge(id);
-        if (judged.verdict === 'trusted') return;
-        if (judged.verdict === 'noOwner') {
-          // `from_pretrained("glm_model")`: a bare name that is no known legacy id may be a local folder
-          const bare = load.ref.bare && load.kind !== 'dataset';
-          context.report({ node, messageId: bare ? 'bareName' : 'noOwner', data: { api: load.api, id }, confidence: bare ? 'low' : 'medium' });
-          return;
-        }
-        context.report({ node, messageId: 'unknownPublisher', data: { api: load.api, id, owner: judged.owner, trusted: policy.summary }, confidence: load.callConfidence });
+        // each load of the call (`HuggingFaceLLM`: its model and its tokenizer), until one is reported
+        for (const load of hubLoads(sc, node)) if (judge(node, load)) return;
       },
     };
+
+    /** Reports the load when its publisher is not trusted (or cannot be told); says whether it did. */
+    function judge(node: PyNode, load: HubLoad): boolean {
+      if (!policy) return false;
+      if (load.offline) return false;
+      if (load.defaultModel) {
+        // `pipeline("sentiment-analysis")`: the library's default model for the task, whoever publishes it
+        const task = load.call.childForFieldName('arguments')?.namedChildren[0]?.text ?? '';
+        context.report({ node, messageId: 'defaultModel', data: { api: load.api, task }, confidence: 'medium' });
+        return true;
+      }
+      if (!load.ref || load.ref.kind !== 'hub') {
+        // `f"meta-llama/Llama-2-{size}-hf"`: the owner is written out even if the name is not
+        const prefix = load.resolved.kind === 'prefix' ? load.resolved.value : undefined;
+        const owner = prefix !== undefined ? /^([A-Za-z0-9][\w.-]*)\/./.exec(prefix)?.[1] : undefined;
+        if (owner) {
+          if (policy.trustsOwner(owner)) return false;
+          context.report({ node, messageId: 'unknownPublisher', data: { api: load.api, id: `${prefix}…`, owner, trusted: policy.summary }, confidence: 'medium' });
+          return true;
+        }
+        context.report({ node, messageId: 'unresolved', data: { api: load.api }, confidence: 'low' });
+        return true;
+      }
+      const { id } = load.ref;
+      const judged = policy.judge(id);
+      if (judged.verdict === 'trusted') return false;
+      if (judged.verdict === 'noOwner') {
+        // `from_pretrained("glm_model")`: a bare name that is no known legacy id may be a local folder
+        const bare = load.ref.bare && load.kind !== 'dataset';
+        context.report({ node, messageId: bare ? 'bareName' : 'noOwner', data: { api: load.api, id }, confidence: bare ? 'low' : 'medium' });
+        return true;
+      }
+      context.report({ node, messageId: 'unknownPublisher', data: { api: load.api, id, owner: judged.owner, trusted: policy.summary }, confidence: load.callConfidence });
+      return true;
+    }
   },
 });

@@ -49,6 +49,12 @@ export interface HubLoad {
   defaultModel?: boolean;
   /** Where this API takes its revision (see `Spec.revisionIn`). */
   revisionIn: RevisionPlace;
+  /** The keyword whose mapping carries the revision (`tokenizer_kwargs`, `config`), for the message. */
+  revisionMapping?: string;
+  /** No id given: the API's own default model (`SentenceTransformersTextEmbedder()`), named here. */
+  defaultId?: boolean;
+  /** A remediation of the API's own, for loaders that pin differently (Haystack components). */
+  remediation?: string;
 }
 
 /**
@@ -57,9 +63,13 @@ export interface HubLoad {
  * {"revision": ...})`), in the id itself (`id`: timm and open_clip `hf-hub:owner/name@<commit>`, which
  * take no `revision=`), or nowhere: KerasHub presets (`none`, ids `hf://owner/name`), and llama.cpp's
  * `Llama.from_pretrained` (`ignored`: a `revision=` goes on to `Llama(**kwargs)`, which drops it, and the
- * file is downloaded at the latest revision whatever it says).
+ * file is downloaded at the latest revision whatever it says), and loaders that take no revision and
+ * download the latest snapshot (`snapshot`: faster-whisper's `WhisperModel`, FlagEmbedding's models: pin
+ * by passing them the directory of a pinned `snapshot_download`). `mapping`: only inside the mapping
+ * of one keyword (`Spec.revisionMapping`: LangChain's `CTransformers(config={"revision": ...})`,
+ * llama_index's `HuggingFaceLLM(tokenizer_kwargs={"revision": ...})`).
  */
-export type RevisionPlace = 'keyword' | 'model_kwargs' | 'model_init_kwargs' | 'id' | 'none' | 'ignored';
+export type RevisionPlace = 'keyword' | 'model_kwargs' | 'model_init_kwargs' | 'id' | 'none' | 'ignored' | 'snapshot' | 'mapping';
 
 interface Spec {
   api: string;
@@ -80,6 +90,23 @@ interface Spec {
    * whose revision is read from the URL); a local file or another site is not.
    */
   hubUrlOnly?: boolean;
+  /** The keyword whose mapping alone carries the revision (with `revisionIn` `mapping` or `model_kwargs`). */
+  revisionMapping?: string;
+  /** Only `revision=` pins: a `model_kwargs={"revision": ...}` pins the weights but not the rest (Haystack). */
+  revisionKeywordOnly?: boolean;
+  /** `local_files_only=True` is passed on where it is ignored (`Llama.from_pretrained`, FlagEmbedding). */
+  offlineIgnored?: boolean;
+  /** The keyword whose mapping may carry `local_files_only` (LangChain's `CTransformers(config=...)`). */
+  offlineMapping?: string;
+  /** The model the API downloads when given no id (`SentenceTransformersTextEmbedder()`). */
+  defaultId?: string;
+  /** Names the API maps to Hub ids (faster-whisper's `"large-v3"`); another name without `/` is no Hub id. */
+  shortNames?: Readonly<Record<string, string>>;
+  /** A keyword that, given an object, replaces this load (`HuggingFaceLLM(model=m)` loads no model). */
+  objectArg?: string;
+  /** A second load the same call performs (`HuggingFaceLLM`: the model, then the tokenizer). */
+  also?: Spec;
+  remediation?: string;
 }
 
 /**
@@ -111,6 +138,10 @@ export const HUB_LOAD_TRIGGERS: Trigger[] = [
   'from_model_id', // LangChain's HuggingFacePipeline
   'from_quantized', // AutoGPTQ / GPTQModel
   'from_single_file', // diffusers, given a Hub file URL
+  'CTransformers', // LangChain's ctransformers wrapper (`ctransformers.AutoModelForCausalLM` holds `from_pretrained`)
+  'HuggingFaceLLM', // llama_index
+  importTrigger(['faster_whisper', 'FlagEmbedding']), // WhisperModel, download_model; FlagModel, FlagReranker, …, from_finetuned
+  // Haystack's SentenceTransformers* components hold `SentenceTransformer`
 ];
 
 function shortApi(qn: string): string {
@@ -119,6 +150,40 @@ function shortApi(qn: string): string {
 }
 
 const RANK: Record<Confidence, number> = { high: 2, medium: 1, low: 0 };
+
+/** faster-whisper's model names (faster_whisper/utils.py `_MODELS`, lines 11-31): each a Hub repository. */
+const FASTER_WHISPER_MODELS: Readonly<Record<string, string>> = {
+  'tiny.en': 'Systran/faster-whisper-tiny.en',
+  tiny: 'Systran/faster-whisper-tiny',
+  'base.en': 'Systran/faster-whisper-base.en',
+  base: 'Systran/faster-whisper-base',
+  'small.en': 'Systran/faster-whisper-small.en',
+  small: 'Systran/faster-whisper-small',
+  'medium.en': 'Systran/faster-whisper-medium.en',
+  medium: 'Systran/faster-whisper-medium',
+  'large-v1': 'Systran/faster-whisper-large-v1',
+  'large-v2': 'Systran/faster-whisper-large-v2',
+  'large-v3': 'Systran/faster-whisper-large-v3',
+  large: 'Systran/faster-whisper-large-v3',
+  'distil-large-v2': 'Systran/faster-distil-whisper-large-v2',
+  'distil-medium.en': 'Systran/faster-distil-whisper-medium.en',
+  'distil-small.en': 'Systran/faster-distil-whisper-small.en',
+  'distil-large-v3': 'Systran/faster-distil-whisper-large-v3',
+  'distil-large-v3.5': 'distil-whisper/distil-large-v3.5-ct2',
+  'large-v3-turbo': 'mobiuslabsgmbh/faster-whisper-large-v3-turbo',
+  turbo: 'mobiuslabsgmbh/faster-whisper-large-v3-turbo',
+};
+
+/** The model each Haystack Sentence Transformers component downloads when given none (its `model=` default). */
+const HAYSTACK_DEFAULTS: Readonly<Record<string, string>> = {
+  SentenceTransformersTextEmbedder: 'sentence-transformers/all-mpnet-base-v2',
+  SentenceTransformersDocumentEmbedder: 'sentence-transformers/all-mpnet-base-v2',
+  SentenceTransformersSparseTextEmbedder: 'prithivida/Splade_PP_en_v2',
+  SentenceTransformersSimilarityRanker: 'cross-encoder/ms-marco-MiniLM-L-6-v2',
+};
+
+const HAYSTACK_REMEDIATION =
+  'Pass `revision="<40-hex commit>"` to the component (where your Haystack version takes it), or download a pinned snapshot, `path = huggingface_hub.snapshot_download("org/model", revision="<40-hex commit>")`, and pass `model=path`. A `model_kwargs={"revision": ...}` pins only the weights: Sentence Transformers still fetches its modules, configs and tokenizer at the latest revision.';
 
 function specFor(sc: PySourceCode, call: PyNode): (Spec & { confidence: Confidence }) | undefined {
   const fn = calleeOf(call);
@@ -154,6 +219,16 @@ function specForName(qn: string): (Spec & { confidence: Confidence }) | undefine
     // import): a transformers model most likely, as an unresolved receiver is (a literal Hub id only)
     if (/^(?:\.|modeling_)/.test(qn)) return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['pretrained_model_name_or_path', 'model_name_or_path'], confidence: 'medium' };
     if (qn.startsWith('datasets.') || qn.startsWith('evaluate.')) return undefined;
+    // ctransformers (marella/ctransformers, ctransformers/hub.py `AutoModelForCausalLM.from_pretrained(
+    // model_path_or_repo_id, *, model_type, model_file, config, lib, local_files_only=False, revision=None,
+    // hf=False)`, `AutoConfig.from_pretrained(model_path_or_repo_id, local_files_only, revision)`): an
+    // existing file or directory is read, else the repository is fetched with `snapshot_download(...,
+    // local_files_only=local_files_only, revision=revision)`. Its `AutoTokenizer.from_pretrained(model)`
+    // takes the model object and fetches nothing.
+    if (/^ctransformers\.(?:hub\.)?AutoTokenizer\.from_pretrained$/.test(qn)) return undefined;
+    if (/^ctransformers\.(?:hub\.)?(?:AutoModelForCausalLM|AutoConfig)\.from_pretrained$/.test(qn)) {
+      return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['model_path_or_repo_id'], confidence: 'high' };
+    }
     // A class of another package (`from maggie.network.arch import MaGGIe`, a Hub mixin): a Hub load
     // when given a literal `owner/name`, at medium confidence
     if (!hfPackage(qn)) return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['pretrained_model_name_or_path', 'model_name_or_path', 'model_id', 'repo_id'], ownerIdOnly: true, confidence: 'medium' };
@@ -193,7 +268,10 @@ function specForName(qn: string): (Spec & { confidence: Confidence }) | undefine
   // LangChain's Hugging Face integrations: `HuggingFaceEmbeddings(model_name=...)` (sentence-transformers
   // underneath) and `HuggingFacePipeline.from_model_id(model_id=...)`; their revision rides in `model_kwargs`
   if (/^langchain(?:_community|_huggingface)?\.(?:[\w.]*\.)?(?:HuggingFace(?:Bge|Instruct)?Embeddings|SentenceTransformerEmbeddings)$/.test(qn)) {
-    return { api: shortApi(qn), kind: 'model', idNames: ['model_name'], revisionIn: 'model_kwargs', bareOwner: /Bge|Instruct/.test(qn) ? undefined : 'sentence-transformers', confidence: 'high' };
+    // langchain_huggingface/embeddings/huggingface.py: `model_name: str = DEFAULT_MODEL_NAME`
+    // (`"sentence-transformers/all-mpnet-base-v2"`, line 6), `SentenceTransformer(self.model_name, …, **self.model_kwargs)`
+    const defaultId = /^langchain_huggingface\.(?:[\w.]*\.)?HuggingFaceEmbeddings$/.test(qn) ? 'sentence-transformers/all-mpnet-base-v2' : undefined;
+    return { api: shortApi(qn), kind: 'model', idNames: ['model_name'], revisionIn: 'model_kwargs', bareOwner: /Bge|Instruct/.test(qn) ? undefined : 'sentence-transformers', defaultId, confidence: 'high' };
   }
   // llama_index: `HuggingFaceEmbedding(model_name="BAAI/bge-small-en-v1.5")` (sentence-transformers underneath)
   if (/^llama_index\.(?:[\w.]*\.)?HuggingFaceEmbedding$/.test(qn)) {
@@ -207,6 +285,70 @@ function specForName(qn: string): (Spec & { confidence: Confidence }) | undefine
   if (/^langchain(?:_community|_huggingface)?\.(?:[\w.]*\.)?HuggingFacePipeline\.from_model_id$/.test(qn)) {
     return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['model_id'], revisionIn: 'model_kwargs', confidence: 'high' };
   }
+  // LangChain's `CTransformers(model=..., model_file=..., config={...})` (langchain_community/llms/ctransformers.py
+  // `validate_environment`: `AutoModelForCausalLM.from_pretrained(values["model"], model_type=…, model_file=…,
+  // lib=…, **config)`): ctransformers' loader, whose `revision=` and `local_files_only=` ride in `config`
+  if (/^langchain(?:_community)?\.(?:[\w.]*\.)?CTransformers$/.test(qn)) {
+    return { api: 'CTransformers', kind: 'model', idNames: ['model'], revisionIn: 'mapping', revisionMapping: 'config', offlineMapping: 'config', confidence: 'high' };
+  }
+  // llama_index's `HuggingFaceLLM` (llama-index-llms-huggingface, llama_index/llms/huggingface/base.py
+  // `__init__`): `model or AutoModelForCausalLM.from_pretrained(model_name, device_map=…, **model_kwargs)`,
+  // then `tokenizer or AutoTokenizer.from_pretrained(tokenizer_name, **tokenizer_kwargs)`; both names default
+  // to `DEFAULT_HUGGINGFACE_MODEL = "StabilityAI/stablelm-tuned-alpha-3b"`, each revision rides in its kwargs
+  if (/^llama_index\.(?:[\w.]*\.)?HuggingFaceLLM$/.test(qn)) {
+    return {
+      api: 'HuggingFaceLLM', kind: 'model', idNames: ['model_name'], revisionIn: 'model_kwargs', revisionMapping: 'model_kwargs', defaultId: 'StabilityAI/stablelm-tuned-alpha-3b', objectArg: 'model',
+      also: { api: 'HuggingFaceLLM', kind: 'model', idNames: ['tokenizer_name'], revisionIn: 'mapping', revisionMapping: 'tokenizer_kwargs', defaultId: 'StabilityAI/stablelm-tuned-alpha-3b', objectArg: 'tokenizer' },
+      confidence: 'high',
+    };
+  }
+  // faster-whisper (SYSTRAN/faster-whisper, faster_whisper/transcribe.py `WhisperModel.__init__(model_size_or_path,
+  // device, device_index, compute_type, cpu_threads, num_workers, download_root, local_files_only=False,
+  // files=None, **model_kwargs)`): an existing directory is read, else `download_model(model_size_or_path,
+  // local_files_only=…, cache_dir=download_root)` fetches the snapshot with no revision (`**model_kwargs` go to
+  // `ctranslate2.models.Whisper`); `files=` loads from memory
+  if (/^faster_whisper\.(?:transcribe\.)?WhisperModel$/.test(qn)) {
+    return { api: 'WhisperModel', kind: 'model', idPos: 0, idNames: ['model_size_or_path'], revisionIn: 'snapshot', shortNames: FASTER_WHISPER_MODELS, confidence: 'high' };
+  }
+  // faster_whisper/utils.py `download_model(size_or_id, output_dir=None, local_files_only=False, cache_dir=None,
+  // revision=None, use_auth_token=None)` (lines 49-116): `huggingface_hub.snapshot_download(repo_id, revision=revision, …)`
+  if (/^faster_whisper\.(?:utils\.)?download_model$/.test(qn)) {
+    return { api: 'download_model', kind: 'model', idPos: 0, idNames: ['size_or_id'], shortNames: FASTER_WHISPER_MODELS, confidence: 'high' };
+  }
+  // FlagEmbedding (FlagOpen/FlagEmbedding): every model calls `AutoTokenizer/AutoModel.from_pretrained(
+  // model_name_or_path, trust_remote_code=…, cache_dir=…)` with no revision, and keeps other keywords
+  // (`revision=`, `local_files_only=`) unread in `self.kwargs` (FlagEmbedding/abc/inference/AbsEmbedder.py
+  // `__init__`; inference/embedder/encoder_only/base.py `BaseEmbedder` = `FlagModel`, m3.py `M3Embedder` =
+  // `BGEM3FlagModel`, decoder_only/base.py `BaseLLMEmbedder` = `FlagLLMModel`, inference/reranker/encoder_only/
+  // base.py `BaseReranker` = `FlagReranker`, decoder_only/base.py `BaseLLMReranker` = `FlagLLMReranker`; 1.x:
+  // baai_general_embedding/flag_models.py `FlagModel(model_name_or_path, pooling_method, …)`, flag_reranker.py
+  // `FlagReranker(model_name_or_path, use_fp16, cache_dir, device)`, bge_m3.py `BGEM3FlagModel`, no keyword
+  // for a revision at all)
+  if (/^FlagEmbedding\.(?:[\w.]*\.)?(?:FlagModel|BGEM3FlagModel|FlagLLMModel|FlagReranker|FlagLLMReranker)$/.test(qn)) {
+    return { api: qn.split('.').pop()!, kind: 'model', idPos: 0, idNames: ['model_name_or_path'], revisionIn: 'snapshot', offlineIgnored: true, confidence: 'high' };
+  }
+  // FlagEmbedding/inference/auto_embedder.py, auto_reranker.py: `FlagAutoModel.from_finetuned(model_name_or_path,
+  // model_class=None, …, trust_remote_code=None, **kwargs)` builds one of the models above (`**kwargs` to it)
+  if (/^FlagEmbedding\.(?:[\w.]*\.)?(?:FlagAutoModel|FlagAutoReranker)\.from_finetuned$/.test(qn)) {
+    return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['model_name_or_path'], revisionIn: 'snapshot', offlineIgnored: true, confidence: 'high' };
+  }
+  // Haystack's Sentence Transformers components (deepset-ai/haystack, haystack/components/embedders/
+  // sentence_transformers_text_embedder.py, sentence_transformers_document_embedder.py `__init__(model=
+  // "sentence-transformers/all-mpnet-base-v2", …, trust_remote_code=False, local_files_only=False, model_kwargs, …)`,
+  // sentence_transformers_sparse_text_embedder.py `(model="prithivida/Splade_PP_en_v2", …, revision=None)`,
+  // rankers/sentence_transformers_similarity.py `(model="cross-encoder/ms-marco-MiniLM-L-6-v2", …)`; 2.0 betas:
+  // `model_name_or_path=`): `SentenceTransformer(model, revision=revision, model_kwargs=model_kwargs, …)`
+  // (embedders/backends/sentence_transformers_backend.py). A `revision=` pins where the component takes it;
+  // `model_kwargs={"revision": …}` reaches only the weights (Sentence Transformers fetches modules.json,
+  // its module configs and the tokenizer at the `revision=` it was given).
+  const haystack = /^haystack(?:\.preview)?\.components\.(?:embedders|rankers)\.(?:[\w.]*\.)?(SentenceTransformers(?:Sparse)?(?:Text|Document)Embedder|SentenceTransformersSimilarityRanker)$/.exec(qn);
+  if (haystack && HAYSTACK_DEFAULTS[haystack[1]]) {
+    const name = haystack[1];
+    return {
+      api: name, kind: 'model', idPos: 0, idNames: ['model', 'model_name_or_path'], revisionKeywordOnly: true, defaultId: HAYSTACK_DEFAULTS[name],
+      bareOwner: /Embedder$/.test(name) && !/Sparse/.test(name) ? 'sentence-transformers' : undefined, remediation: HAYSTACK_REMEDIATION, confidence: 'high',
+    };
+  }
   // KerasHub / KerasNLP presets: `hf://owner/name` ids come from the Hub (others from Kaggle or built in)
   if (/^(?:keras_hub|keras_nlp|keras_cv)\.(?:[\w.]*\.)?from_preset$/.test(qn)) return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['preset'], revisionIn: 'none', confidence: 'high' };
   // AutoGPTQ / GPTQModel: `AutoGPTQForCausalLM.from_quantized("TheBloke/Llama-2-7B-GPTQ", revision=...)`
@@ -219,6 +361,11 @@ function specForName(qn: string): (Spec & { confidence: Confidence }) | undefine
     return { api: shortApi(qn), kind: 'file', idPos: 0, idNames: ['pretrained_model_link_or_path', 'pretrained_model_link_or_path_or_dict'], hubUrlOnly: true, confidence: 'high' };
   }
   return undefined;
+}
+
+/** A call that `hubLoad` knows for a Hub loader by what it resolves to (not by its name alone). */
+export function knownHubLoader(sc: PySourceCode, call: PyNode): boolean {
+  return specFor(sc, call)?.confidence === 'high';
 }
 
 function receiverText(call: PyNode): string {
@@ -236,6 +383,37 @@ function receiverText(call: PyNode): string {
 export function hubLoad(sc: PySourceCode, call: PyNode, options: { choices?: boolean } = {}): HubLoad | undefined {
   const spec = specFor(sc, call);
   if (!spec) return undefined;
+  const loads = specLoads(sc, call, spec, options);
+  // a call that loads twice (`HuggingFaceLLM`: the model, then the tokenizer): the least pinned of them
+  return loads.length > 1 ? loads.reduce(leastPinned) : loads[0];
+}
+
+/** Every Hub load of the call: one, or two for `HuggingFaceLLM` (its model and its tokenizer). */
+export function hubLoads(sc: PySourceCode, call: PyNode, options: { choices?: boolean } = {}): HubLoad[] {
+  const spec = specFor(sc, call);
+  return spec ? specLoads(sc, call, spec, options) : [];
+}
+
+function specLoads(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: Confidence }, options: { choices?: boolean }): HubLoad[] {
+  const loads = [specLoad(sc, call, spec, options)];
+  if (spec.also) loads.push(specLoad(sc, call, { ...spec.also, confidence: spec.confidence }, options));
+  return loads.filter((l): l is HubLoad => !!l);
+}
+
+/** The less pinned of two loads (one whose id is known first, then the weaker revision). */
+function leastPinned(a: HubLoad, b: HubLoad): HubLoad {
+  if (!!a.ref !== !!b.ref) return a.ref ? a : b;
+  return PIN_RANK[b.revision.kind] < PIN_RANK[a.revision.kind] ? b : a;
+}
+
+/** An argument given an object rather than None (`HuggingFaceLLM(model=m)`). */
+function objectGiven(sc: PySourceCode, call: PyNode, keyword: string): boolean {
+  const arg = sc.argument(call, { name: keyword });
+  return !!arg && sc.constant(arg) !== null;
+}
+
+function specLoad(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: Confidence }, options: { choices?: boolean }): HubLoad | undefined {
+  if (spec.objectArg && objectGiven(sc, call, spec.objectArg)) return undefined;
   let idNode: PyNode | undefined;
   for (const n of spec.idNames) {
     idNode = sc.argument(call, { name: n });
@@ -244,13 +422,20 @@ export function hubLoad(sc: PySourceCode, call: PyNode, options: { choices?: boo
   if (!idNode && spec.idPos !== undefined) idNode = sc.argument(call, { position: spec.idPos });
   if (idNode && idNode.type === 'list_splat') return undefined;
 
-  const offlineArg = sc.argument(call, { name: 'local_files_only' });
+  const mappingKey = (keyword: string | undefined, key: string): PyNode | undefined => {
+    const m = keyword ? sc.argument(call, { name: keyword }) : undefined;
+    return m ? sc.mappingValue(m, key) : undefined;
+  };
+  const offlineArg = sc.argument(call, { name: 'local_files_only' }) ?? mappingKey(spec.offlineMapping, 'local_files_only');
   const offlineVal = offlineArg ? sc.constant(offlineArg) : false;
-  // `Llama.from_pretrained` passes `local_files_only=` on to `Llama(...)`, which ignores it
-  const offline = spec.revisionIn !== 'ignored' && offlineVal !== UNKNOWN && pythonTruthy(offlineVal);
+  // `Llama.from_pretrained` passes `local_files_only=` on to `Llama(...)`, which ignores it (FlagEmbedding keeps it unread)
+  const offline = spec.revisionIn !== 'ignored' && !spec.offlineIgnored && offlineVal !== UNKNOWN && pythonTruthy(offlineVal);
 
-  // `revision=`, or forwarded to the loader in `model_kwargs={"revision": ...}` (LangChain, pipelines)
-  let revisionNode = sc.argument(call, { name: 'revision' }) ?? forwardedArgument(sc, call, 'revision')?.value;
+  // `revision=`, or forwarded to the loader in `model_kwargs={"revision": ...}` (LangChain, pipelines); only
+  // in the mapping of one keyword for some (`tokenizer_kwargs`, `config`), only `revision=` for others
+  let revisionNode = spec.revisionMapping
+    ? mappingKey(spec.revisionMapping, 'revision')
+    : (sc.argument(call, { name: 'revision' }) ?? (spec.revisionKeywordOnly ? undefined : forwardedArgument(sc, call, 'revision')?.value));
   let unreadableConfig = false;
   if (spec.revisionIn === 'model_init_kwargs') {
     // TRL: `args=SFTConfig(model_init_kwargs={"revision": ...})`, also through a name bound to it
@@ -274,15 +459,25 @@ export function hubLoad(sc: PySourceCode, call: PyNode, options: { choices?: boo
   // a config the analysis cannot read may carry the revision
   if (unreadableConfig) revision = { kind: 'unknown' };
   // `Llama.from_pretrained(..., revision=…)`: the keyword pins nothing (`revisionNode` says it was given)
-  if (spec.revisionIn === 'ignored') revision = { kind: 'none' };
+  // (nor does any given to faster-whisper's WhisperModel or FlagEmbedding)
+  if (spec.revisionIn === 'ignored' || spec.revisionIn === 'snapshot') revision = { kind: 'none' };
 
-  const base = { call, api: spec.api, kind: spec.kind, callConfidence: spec.confidence, offline, revisionNode, revision, revisionIn: spec.revisionIn ?? 'keyword' };
+  const base = {
+    call, api: spec.api, kind: spec.kind, callConfidence: spec.confidence, offline, revisionNode, revision, revisionIn: spec.revisionIn ?? 'keyword',
+    ...(spec.revisionMapping ? { revisionMapping: spec.revisionMapping } : {}),
+    ...(spec.remediation ? { remediation: spec.remediation } : {}),
+  };
 
   if (!idNode) {
     if (spec.api === 'pipeline') {
       const task = sc.argument(call, { name: 'task' }) ?? sc.argument(call, { position: 0 });
       if (!task || sc.hasUnresolvedArguments(call)) return undefined;
       return { ...base, resolved: { kind: 'unknown' }, ref: undefined, defaultModel: true };
+    }
+    // `SentenceTransformersTextEmbedder()`: the API's default model (`**kwargs` may name another)
+    if (spec.defaultId && !sc.hasUnresolvedArguments(call)) {
+      const ref = classifyModelRef(spec.defaultId);
+      return ref.kind === 'hub' ? { ...base, resolved: { kind: 'string', value: spec.defaultId }, ref, defaultId: true } : undefined;
     }
     return undefined;
   }
@@ -293,7 +488,9 @@ export function hubLoad(sc: PySourceCode, call: PyNode, options: { choices?: boo
   const id = idNode;
   const callRevision = revision;
   /** The Hub load of the call when its id has this value. */
-  const loadOf = (resolved: Resolved): HubLoad | undefined => {
+  const loadOf = (given: Resolved): HubLoad | undefined => {
+    const resolved = shortName(spec, given);
+    if (!resolved) return undefined;
     let revision = callRevision;
     // a model object, or an id not known to be `owner/name`: not this API's Hub load
     if (spec.ownerIdOnly && resolved.kind !== 'string') return undefined;
@@ -376,6 +573,17 @@ export function hubLoad(sc: PySourceCode, call: PyNode, options: { choices?: boo
     return chosen;
   }
   return loadOf(resolved);
+}
+
+/**
+ * An id read through the API's short names (faster-whisper: `"large-v3"` is `Systran/faster-whisper-large-v3`);
+ * undefined for another name without `/`, a local directory (or an error) there, never a Hub id.
+ */
+function shortName(spec: Spec, resolved: Resolved): Resolved | undefined {
+  if (!spec.shortNames || resolved.kind !== 'string') return resolved;
+  const mapped = Object.prototype.hasOwnProperty.call(spec.shortNames, resolved.value) ? spec.shortNames[resolved.value] : undefined;
+  if (mapped) return { ...resolved, value: mapped };
+  return resolved.value.includes('/') ? resolved : undefined;
 }
 
 /** How firmly a revision pins, weakest first (to pick the least pinned of several ids). */

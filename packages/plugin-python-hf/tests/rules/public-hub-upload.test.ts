@@ -8,8 +8,19 @@ ruleTester.run('hf/public-hub-upload', rule, {
     'from transformers import TrainingArguments\ndef f(p):\n    return TrainingArguments(output_dir="./o", push_to_hub=p)',
     'def f(model):\n    model.push_to_hub("org/m", private=True)',
     'from huggingface_hub import create_repo\ncreate_repo("org/m", private=True)',
+    'from sentence_transformers import SentenceTransformer\ndef f(p):\n    SentenceTransformer("./out").save_to_hub("me/m", private=p)',
+    'class Store:\n    def save_to_hub(self, name):\n        pass\ndef f(store):\n    store.save_to_hub("me/m")',
   ],
   invalid: [
+    // sentence-transformers' save_to_hub: public unless private=True
+    {
+      code: 'from sentence_transformers import SentenceTransformer\nmodel = SentenceTransformer("./out")\nmodel.save_to_hub("me/st-model")',
+      errors: [{ messageId: 'publicSaveToHub', confidence: 'high', data: { target: 'model', extra: '' } }],
+    },
+    {
+      code: 'from sentence_transformers import CrossEncoder\ndef f(samples):\n    m = CrossEncoder("./out")\n    m.fit(samples)\n    m.save_to_hub("me/ce", private=False)',
+      errors: [{ messageId: 'publicSaveToHub', data: { target: 'm', extra: ', right after training with no evaluation or review step' } }],
+    },
     {
       // LLaMA-Factory tuner.py: the receiver is a getattr, named as the attribute it reads
       code: 'def export(processor, repo_id):\n    getattr(processor, "image_processor").push_to_hub(repo_id)',

@@ -12,6 +12,39 @@ ruleTester.run('hf/trust-remote-code', rule, {
     '# trust_remote_code=True\nx = "trust_remote_code=True"',
   ],
   invalid: [
+    // a Hub loader of another library (Haystack) is a known loader; a look-alike class is not
+    {
+      code: 'from haystack.components.embedders import SentenceTransformersDocumentEmbedder\ne = SentenceTransformersDocumentEmbedder(model="jinaai/jina-embeddings-v2-base-en", trust_remote_code=True)',
+      errors: [
+        {
+          messageId: 'trusted',
+          confidence: 'high',
+          data: { api: 'SentenceTransformersDocumentEmbedder', value: 'True' },
+          suggestions: [{ messageId: 'setFalse', output: 'from haystack.components.embedders import SentenceTransformersDocumentEmbedder\ne = SentenceTransformersDocumentEmbedder(model="jinaai/jina-embeddings-v2-base-en", trust_remote_code=False)' }],
+        },
+      ],
+    },
+    {
+      code: 'from llama_index.llms.huggingface import HuggingFaceLLM\nllm = HuggingFaceLLM(model_name="THUDM/chatglm3-6b", tokenizer_kwargs={"trust_remote_code": True})',
+      errors: [
+        {
+          messageId: 'trusted',
+          confidence: 'high',
+          data: { api: 'HuggingFaceLLM (via tokenizer_kwargs)', value: 'True' },
+          suggestions: [{ messageId: 'setFalse', output: 'from llama_index.llms.huggingface import HuggingFaceLLM\nllm = HuggingFaceLLM(model_name="THUDM/chatglm3-6b", tokenizer_kwargs={"trust_remote_code": False})' }],
+        },
+      ],
+    },
+    {
+      code: 'from mylib.embedders import SentenceTransformersDocumentEmbedder\ne = SentenceTransformersDocumentEmbedder(model="jinaai/jina-embeddings-v2-base-en", trust_remote_code=True)',
+      errors: [
+        {
+          messageId: 'trusted',
+          confidence: 'medium',
+          suggestions: [{ messageId: 'setFalse', output: 'from mylib.embedders import SentenceTransformersDocumentEmbedder\ne = SentenceTransformersDocumentEmbedder(model="jinaai/jina-embeddings-v2-base-en", trust_remote_code=False)' }],
+        },
+      ],
+    },
     // True on one path of a conditional mapping: medium
     {
       code: 'from transformers import AutoModel\ndef f(n, remote):\n    return AutoModel.from_pretrained(n, **({"trust_remote_code": True} if remote else {}))',

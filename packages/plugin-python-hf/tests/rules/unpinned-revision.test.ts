@@ -52,6 +52,26 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'import os\nfrom transformers import AutoModel\ndef f(gpu, d):\n    return AutoModel.from_pretrained("./local" if gpu else os.path.join(d, "final"))',
     'from transformers import AutoModel\ndef f(gpu, rev):\n    return AutoModel.from_pretrained("org/a" if gpu else "org/b", revision=rev)',
     `import open_clip\nm = open_clip.create_model_and_transforms("hf-hub:imageomics/bioclip@${COMMIT}")`,
+    // faster-whisper: a local directory, a name that is no size (a directory), offline, a pinned download
+    'from faster_whisper import WhisperModel\nm = WhisperModel("/models/faster-whisper-large-v3")',
+    'from faster_whisper import WhisperModel\nm = WhisperModel("my-whisper")',
+    'from faster_whisper import WhisperModel\nm = WhisperModel("large-v3", local_files_only=True)',
+    `from faster_whisper import download_model\np = download_model("large-v3", revision="${COMMIT}")`,
+    // ctransformers: revision= and local_files_only= reach snapshot_download; the tokenizer takes a model object
+    `from ctransformers import AutoModelForCausalLM\nm = AutoModelForCausalLM.from_pretrained("TheBloke/Llama-2-7B-GGML", revision="${COMMIT}")`,
+    'from ctransformers import AutoModelForCausalLM, AutoTokenizer\ndef f(m):\n    return AutoTokenizer.from_pretrained(m)',
+    `from langchain_community.llms import CTransformers\nllm = CTransformers(model="TheBloke/Llama-2-7B-GGML", config={"revision": "${COMMIT}"})`,
+    'from langchain_community.llms import CTransformers\nllm = CTransformers(model="TheBloke/Llama-2-7B-GGML", config={"local_files_only": True})',
+    // Haystack: `revision=` pins; a local model directory
+    `from haystack.components.embedders import SentenceTransformersTextEmbedder\ne = SentenceTransformersTextEmbedder(model="BAAI/bge-small-en-v1.5", revision="${COMMIT}")`,
+    'from haystack.components.rankers import SentenceTransformersSimilarityRanker\nr = SentenceTransformersSimilarityRanker(model="/models/reranker")',
+    // llama_index's HuggingFaceLLM given both objects fetches nothing
+    'from llama_index.llms.huggingface import HuggingFaceLLM\ndef f(m, t):\n    return HuggingFaceLLM(model=m, tokenizer=t)',
+    // look-alikes from other libraries
+    'from asr.backends import WhisperModel\nm = WhisperModel("large-v3")',
+    'from myrag import FlagModel\nm = FlagModel("BAAI/bge-base-en-v1.5")',
+    // no model, but `**kwargs` that may name one: not the default
+    'from haystack.components.embedders import SentenceTransformersTextEmbedder\ndef f(**kw):\n    return SentenceTransformersTextEmbedder(**kw)',
   ],
   invalid: [
     // an id that is not resolved, at a branch: the parameter's name is not quoted as the Hub id (lm-sys/FastChat)
@@ -217,6 +237,83 @@ ruleTester.run('hf/unpinned-revision', rule, {
       code: 'from llama_cpp import Llama\ndef load(repo, rev):\n    return Llama.from_pretrained(repo_id=repo, filename="*.gguf", revision=rev)',
       errors: [{ messageId: 'llamaRevisionIgnoredUnknownId', confidence: 'low' }],
     },
+    // faster-whisper: sizes are Systran repositories; WhisperModel takes no revision (a `revision=` goes to ctranslate2)
+    {
+      code: 'from faster_whisper import WhisperModel\nmodel = WhisperModel("large-v3", device="cuda", compute_type="float16")',
+      errors: [{ messageId: 'snapshotUnpinned', confidence: 'high', data: { api: 'WhisperModel', id: 'Systran/faster-whisper-large-v3' } }],
+    },
+    {
+      code: `from faster_whisper import WhisperModel\nmodel = WhisperModel("turbo", revision="${COMMIT}")`,
+      errors: [{ messageId: 'snapshotRevisionIgnored', confidence: 'high', data: { api: 'WhisperModel', id: 'mobiuslabsgmbh/faster-whisper-large-v3-turbo' } }],
+    },
+    {
+      code: 'from faster_whisper import WhisperModel\ndef load(size):\n    return WhisperModel(size)',
+      errors: [{ messageId: 'snapshotUnpinnedUnknownId', confidence: 'low', data: { api: 'WhisperModel' } }],
+    },
+    {
+      code: 'from faster_whisper.utils import download_model\np = download_model("distil-large-v3", output_dir="./m")',
+      errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'download_model', id: 'Systran/faster-distil-whisper-large-v3' } }],
+    },
+    // FlagEmbedding takes no revision, and keeps `revision=` / `local_files_only=` unread
+    {
+      code: 'from FlagEmbedding import FlagModel\nm = FlagModel("BAAI/bge-large-zh-v1.5", query_instruction_for_retrieval="q", use_fp16=True)',
+      errors: [{ messageId: 'snapshotUnpinned', confidence: 'high', data: { api: 'FlagModel', id: 'BAAI/bge-large-zh-v1.5' } }],
+    },
+    {
+      code: `from FlagEmbedding import FlagReranker\nr = FlagReranker("BAAI/bge-reranker-v2-m3", revision="${COMMIT}", local_files_only=True)`,
+      errors: [{ messageId: 'snapshotRevisionIgnored', confidence: 'high', data: { api: 'FlagReranker', id: 'BAAI/bge-reranker-v2-m3' } }],
+    },
+    {
+      code: 'from FlagEmbedding import BGEM3FlagModel\nm = BGEM3FlagModel("BAAI/bge-m3", use_fp16=True)',
+      errors: [{ messageId: 'snapshotUnpinned', confidence: 'high', data: { api: 'BGEM3FlagModel', id: 'BAAI/bge-m3' } }],
+    },
+    {
+      code: 'from FlagEmbedding import FlagAutoModel\nm = FlagAutoModel.from_finetuned("BAAI/bge-base-en-v1.5", use_fp16=True)',
+      errors: [{ messageId: 'snapshotUnpinned', confidence: 'high', data: { api: 'FlagAutoModel.from_finetuned', id: 'BAAI/bge-base-en-v1.5' } }],
+    },
+    // Haystack's Sentence Transformers components, and their default models
+    {
+      code: 'from haystack.components.embedders import SentenceTransformersTextEmbedder\ne = SentenceTransformersTextEmbedder(model="sentence-transformers/all-MiniLM-L6-v2")',
+      errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'SentenceTransformersTextEmbedder', id: 'sentence-transformers/all-MiniLM-L6-v2' } }],
+    },
+    {
+      code: 'from haystack.components.embedders import SentenceTransformersDocumentEmbedder\ne = SentenceTransformersDocumentEmbedder(model="all-MiniLM-L6-v2")',
+      errors: [{ messageId: 'missingRevision', data: { api: 'SentenceTransformersDocumentEmbedder', id: 'sentence-transformers/all-MiniLM-L6-v2' } }],
+    },
+    {
+      code: 'from haystack.components.rankers import SentenceTransformersSimilarityRanker\nr = SentenceTransformersSimilarityRanker()',
+      errors: [{ messageId: 'defaultIdUnpinned', confidence: 'medium', data: { api: 'SentenceTransformersSimilarityRanker', id: 'cross-encoder/ms-marco-MiniLM-L-6-v2' } }],
+    },
+    {
+      code: `from haystack.components.embedders import SentenceTransformersTextEmbedder\ne = SentenceTransformersTextEmbedder(model="BAAI/bge-small-en-v1.5", model_kwargs={"revision": "${COMMIT}"})`,
+      errors: [{ messageId: 'missingRevision', confidence: 'high' }],
+    },
+    // ctransformers and LangChain's wrapper (revision in `config`)
+    {
+      code: 'from ctransformers import AutoModelForCausalLM\nllm = AutoModelForCausalLM.from_pretrained("TheBloke/Llama-2-7b-Chat-GGUF", model_file="llama-2-7b-chat.Q4_K_M.gguf", model_type="llama", gpu_layers=0)',
+      errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'AutoModelForCausalLM.from_pretrained', id: 'TheBloke/Llama-2-7b-Chat-GGUF' } }],
+    },
+    {
+      code: 'from langchain_community.llms import CTransformers\nllm = CTransformers(model="TheBloke/Llama-2-7B-Chat-GGML", model_type="llama", config={"max_new_tokens": 256})',
+      errors: [{ messageId: 'missingRevisionMapping', confidence: 'high', data: { api: 'CTransformers', id: 'TheBloke/Llama-2-7B-Chat-GGML', mapping: 'config' } }],
+    },
+    // llama_index's HuggingFaceLLM: the model and the tokenizer, each with its own kwargs
+    {
+      code: 'from llama_index.llms.huggingface import HuggingFaceLLM\nllm = HuggingFaceLLM(model_name="HuggingFaceH4/zephyr-7b-beta", tokenizer_name="HuggingFaceH4/zephyr-7b-beta", device_map="auto")',
+      errors: [{ messageId: 'missingRevisionKwargs', confidence: 'high', data: { api: 'HuggingFaceLLM', id: 'HuggingFaceH4/zephyr-7b-beta' } }],
+    },
+    {
+      code: `from llama_index.llms.huggingface import HuggingFaceLLM\nllm = HuggingFaceLLM(model_name="org/m", tokenizer_name="org/tok", model_kwargs={"revision": "${COMMIT}"})`,
+      errors: [{ messageId: 'missingRevisionMapping', confidence: 'high', data: { api: 'HuggingFaceLLM', id: 'org/tok', mapping: 'tokenizer_kwargs' } }],
+    },
+    {
+      code: 'from llama_index.llms.huggingface import HuggingFaceLLM\ndef f(m):\n    return HuggingFaceLLM(model=m)',
+      errors: [{ messageId: 'defaultIdUnpinned', confidence: 'medium', data: { api: 'HuggingFaceLLM', id: 'StabilityAI/stablelm-tuned-alpha-3b' } }],
+    },
+    {
+      code: 'from langchain_huggingface import HuggingFaceEmbeddings\ne = HuggingFaceEmbeddings(encode_kwargs={"normalize_embeddings": True})',
+      errors: [{ messageId: 'defaultIdUnpinned', confidence: 'medium', data: { api: 'HuggingFaceEmbeddings', id: 'sentence-transformers/all-mpnet-base-v2' } }],
+    },
     // an id chosen between two literals: reported as a literal id, once (the first of the least pinned)
     {
       code: 'import torch\nfrom transformers import AutoModelForSpeechSeq2Seq\nwhisper_model = "openai/whisper-large-v3" if torch.cuda.is_available() else "openai/whisper-base"\nmodel = AutoModelForSpeechSeq2Seq.from_pretrained(whisper_model)',
@@ -262,6 +359,20 @@ describe('hf/unpinned-revision remediation', () => {
     expect(f.remediation).toContain('hf_hub_download(');
     expect(f.remediation).toContain('Llama(model_path=path)');
     expect(f.message).toContain('`revision=` pins nothing');
+  });
+  it('says to pass a pinned snapshot directory to loaders that take no revision', async () => {
+    const [f] = await findings('from faster_whisper import WhisperModel\nm = WhisperModel("large-v3")');
+    expect(f.message).toContain('snapshot_download("Systran/faster-whisper-large-v3", revision="<commit>")');
+    expect(f.remediation).toContain('snapshot_download(');
+    expect(f.message).not.toContain('Pin `revision=`');
+    const [g] = await findings(`from FlagEmbedding import FlagModel\nm = FlagModel("BAAI/bge-m3", revision="${COMMIT}")`);
+    expect(g.message).toContain('never reaches the download');
+  });
+  it('gives Haystack components both ways to pin', async () => {
+    const [f] = await findings('from haystack.components.embedders import SentenceTransformersTextEmbedder\ne = SentenceTransformersTextEmbedder(model="BAAI/bge-small-en-v1.5")');
+    expect(f.remediation).toContain('revision=');
+    expect(f.remediation).toContain('snapshot_download(');
+    expect(f.remediation).toContain('model_kwargs');
   });
   it('keeps the rule\'s remediation for loaders that take revision=', async () => {
     const [f] = await findings('from transformers import AutoModel\nAutoModel.from_pretrained("org/model")');

@@ -21,6 +21,17 @@ ruleTester.run('hf/untrusted-publisher', rule, {
       settings,
       errors: [{ messageId: 'noOwner', confidence: 'medium' }],
     },
+    // a faster-whisper size names a Systran repository; Haystack's default model its publisher
+    {
+      code: 'from faster_whisper import WhisperModel\nm = WhisperModel("distil-large-v3")',
+      settings,
+      errors: [{ messageId: 'unknownPublisher', confidence: 'high', data: { api: 'WhisperModel', id: 'Systran/faster-distil-whisper-large-v3', owner: 'Systran', trusted: 'meta-llama, my-org, gpt2' } }],
+    },
+    {
+      code: 'from haystack.components.rankers import SentenceTransformersSimilarityRanker\nr = SentenceTransformersSimilarityRanker()',
+      settings,
+      errors: [{ messageId: 'unknownPublisher', data: { api: 'SentenceTransformersSimilarityRanker', id: 'cross-encoder/ms-marco-MiniLM-L-6-v2', owner: 'cross-encoder', trusted: 'meta-llama, my-org, gpt2' } }],
+    },
     {
       // a bare name that is no known legacy id may be a local folder
       code: 'from transformers import AutoModel\nAutoModel.from_pretrained("glm_model")',
