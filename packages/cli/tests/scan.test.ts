@@ -99,7 +99,8 @@ describe('oculum scan (in-process)', () => {
     const dir = project({ 'train.py': VULNERABLE, '.oculumrc': `{ "rules": { "${RULE}": "warn" } }` });
     const r = await run(['scan'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('(warning)');
+    expect(r.stdout).toContain('(warning, suggestion)');
+    expect(r.stdout).toContain('1 finding has a suggested change that `--fix` does not apply');
     const capped = await run(['scan', '--max-warnings', '0'], { cwd: dir });
     expect(capped.code).toBe(1);
     expect(capped.stderr).toContain('oculum: too many warnings (1); --max-warnings allows 0');

@@ -40,6 +40,18 @@ describe('summary', () => {
       diagnostics: { errors: 0, warnings: 2, notes: 1 },
     });
   });
+
+  it('counts an info finding at level warn as a notice, not a warning (as --max-warnings does)', () => {
+    const result = sampleResult();
+    const [first] = result.files[0].findings;
+    result.files[0].findings.push({ ...first, severity: 'info', level: 'warn', suppressed: undefined, fix: undefined, suggestions: undefined, message: 'A safetensors file.' });
+    const s = summarizeResult(result);
+    expect([s.warnings, s.notices, s.findings]).toEqual([1, 1, 4]);
+    const out = formatters.stylish(result, ctx);
+    expect(out).toContain('2 errors, 1 warning, 1 info in');
+    const row = out.split('\n').find((l) => l.includes('A safetensors file.'))!;
+    expect(row).not.toContain('(warning');
+  });
 });
 
 describe('stylish', () => {
@@ -52,7 +64,7 @@ describe('stylish', () => {
     expect(out).not.toContain(CWD);
     expect(lines.indexOf('src/serve dir/app.py')).toBeLessThan(lines.indexOf('src/train.py'));
     const row = lines.find((l) => l.includes('torch/load-without-weights-only'))!;
-    expect(row).toMatch(/^ {2}3:9 +critical +`torch\.load` without `weights_only=True` can execute code from the checkpoint\. +torch\/load-without-weights-only$/);
+    expect(row).toMatch(/^ {2}3:9 +critical +`torch\.load` without `weights_only=True` can execute code from the checkpoint\. \(suggestion\) +torch\/load-without-weights-only$/);
     const train = lines.slice(lines.indexOf('src/train.py') + 1);
     expect(train[0]).toContain('3:9');
     expect(train[1]).toContain('12:5');

@@ -123,8 +123,13 @@ export interface Summary {
   findings: number;
   /** Unsuppressed findings at level `error`. */
   errors: number;
-  /** Unsuppressed findings at level `warn`. */
+  /**
+   * Unsuppressed findings at level `warn`, info-severity ones aside (what `--max-warnings` counts:
+   * the model-format inventory warns about nothing).
+   */
   warnings: number;
+  /** Unsuppressed info-severity findings at level `warn`. */
+  notices: number;
   suppressed: number;
   /** Unsuppressed findings with an autofix (`--fix`). */
   fixable: number;
@@ -144,6 +149,7 @@ export function summarize(result: ScanResult): Summary {
     findings: 0,
     errors: 0,
     warnings: 0,
+    notices: 0,
     suppressed: 0,
     fixable: 0,
     withSuggestions: 0,
@@ -161,6 +167,7 @@ export function summarize(result: ScanResult): Summary {
       any = true;
       summary.findings++;
       if (f.level === 'error') summary.errors++;
+      else if (f.severity === 'info') summary.notices++;
       else summary.warnings++;
       if (f.fix) summary.fixable++;
       else if (f.suggestions?.length) summary.withSuggestions++;

@@ -38,9 +38,10 @@ function table(rows: Row[]): string[] {
 
 function findingRow(c: Colors, f: Finding): Row {
   const notes: string[] = [];
-  if (f.level === 'warn') notes.push('warning');
+  if (f.level === 'warn' && f.severity !== 'info') notes.push('warning');
   if (f.confidence !== 'high') notes.push(`confidence: ${f.confidence}`);
   if (f.fix) notes.push('fixable');
+  else if (f.suggestions?.length) notes.push('suggestion');
   const message = oneLine(f.message) + (notes.length ? ' ' + c.dim(`(${notes.join(', ')})`) : '');
   return [c.dim(location(f.line, f.column)), paint(c, f.severity, f.severity), message, c.dim(f.ruleId)];
 }
@@ -83,7 +84,8 @@ export const stylish: Formatter = (result, ctx) => {
 
   const details: string[] = [];
   if (summary.findings > 0) {
-    details.push(`${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')} in ${plural(summary.filesWithFindings, 'file')}`);
+    const notices = summary.notices > 0 ? `, ${summary.notices} info` : '';
+    details.push(`${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}${notices} in ${plural(summary.filesWithFindings, 'file')}`);
   }
   if (summary.suppressed > 0) details.push(`${summary.suppressed} suppressed (not shown)`);
   const diagnosticCount = summary.diagnostics.errors + summary.diagnostics.warnings + summary.diagnostics.notes;
@@ -91,6 +93,10 @@ export const stylish: Formatter = (result, ctx) => {
   if (details.length > 0) out.push(c.dim(`  ${details.join(' · ')}`));
   if (summary.fixable > 0) {
     out.push(c.dim(`  ${plural(summary.fixable, 'finding')} ${summary.fixable === 1 ? 'is' : 'are'} fixable with the \`--fix\` option.`));
+  }
+  if (summary.withSuggestions > 0) {
+    const have = summary.withSuggestions === 1 ? 'has a suggested change' : 'have suggested changes';
+    out.push(c.dim(`  ${plural(summary.withSuggestions, 'finding')} ${have} that \`--fix\` does not apply (review them: \`--format json\` or SARIF lists them, and the ESLint plugin offers them in your editor).`));
   }
   return out.join('\n') + '\n';
 };
