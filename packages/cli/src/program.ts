@@ -105,6 +105,7 @@ export function createProgram(io: CliIo, state: ProgramState): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(formatters)).default('stylish'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'lowest severity of an error-level finding that makes the exit code 1').choices([...FAIL_ON]).default(DEFAULT_FAIL_ON))
+    .addOption(new Option('--min-confidence <level>', 'leave out findings less certain than this (settings.minConfidence)').choices(['low', 'medium', 'high']))
     .option('--max-warnings <n>', 'exit 1 when there are more than n warn-level findings (info findings aside)', nonNegativeInteger)
     .option('-c, --config <file>', 'use this config file as your own (per-directory configs still apply)')
     .option('--no-config', 'ignore every .oculumrc and package.json config: built-in defaults and flags only')

@@ -112,6 +112,16 @@ describe('oculum scan (in-process)', () => {
     expect(noConfig.code).toBe(1);
   });
 
+  it('--min-confidence leaves out less certain findings', async () => {
+    const dir = project({ 'app.py': 'from transformers import pipeline\nimport os\np = pipeline("x", os.environ["MODEL"])\nq = pipeline("x", "org/model")\n' });
+    const lines = (r: { stdout: string }) => JSON.parse(r.stdout).files.flatMap((f: { findings: Array<{ line: number }> }) => f.findings.map((x) => x.line));
+    expect(lines(await run(['scan', '--format', 'json'], { cwd: dir }))).toEqual([3, 4]);
+    expect(lines(await run(['scan', '--format', 'json', '--min-confidence', 'medium'], { cwd: dir }))).toEqual([4]);
+    const bad = await run(['scan', '--min-confidence', 'most'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("argument 'most' is invalid. Allowed choices are low, medium, high.");
+  });
+
   it('uses --config as the user config', async () => {
     const dir = project({ 'train.py': VULNERABLE, 'configs/lenient.json': `{ "rules": { "${RULE}": "off" } }` });
     expect((await run(['scan', '--config', 'configs/lenient.json'], { cwd: dir })).code).toBe(0);

@@ -9,6 +9,7 @@ import { formatMessage } from './messages.js';
 import { mergeRuleOptions, validateRuleOptions } from './options.js';
 import {
   CONFIDENCES,
+  type Confidence,
   SEVERITIES,
   type Depth,
   type Diagnostic,
@@ -115,6 +116,8 @@ export interface DirectiveTarget {
 }
 
 export const MAX_FIX_PASSES = 10;
+
+const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
 
 const initialized = new WeakMap<Language<any>, Promise<void>>();
 
@@ -577,8 +580,12 @@ async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult;
     // Findings hold plain locations and fixes computed at report time, never nodes.
     sourceCode.dispose?.();
   }
-  if (findings.length > 0) assignFingerprints(findings, nodePath.relative(cwd, file), text ?? '');
-  result.findings = findings;
+  // `settings.minConfidence`: less certain findings are dropped (after the directives, so an
+  // `oculum-ignore` for one of them is not reported as unused), and their fixes with them.
+  const floor = CONFIDENCE_RANK[settings.minConfidence as Confidence] ?? 0;
+  const kept = floor > 0 ? findings.filter((f) => CONFIDENCE_RANK[f.confidence] >= floor) : findings;
+  if (kept.length > 0) assignFingerprints(kept, nodePath.relative(cwd, file), text ?? '');
+  result.findings = kept;
   result.diagnostics.sort(compareDiagnostics);
   return { result, parsed: true, ...(directiveTargets ? { directiveTargets } : {}) };
 }

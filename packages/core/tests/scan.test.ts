@@ -177,6 +177,20 @@ describe('settings the rules read', () => {
     const result = await run(typo);
     expect(result.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/unknown setting "trustedPublisher"; did you mean "trustedPublishers"\?/)]);
   });
+
+  it('minConfidence drops less certain findings, after the directives; a bad value is a config error', async () => {
+    const cwd = project({ 'a.toy': 'danger evil\n', '.oculumrc': '{ "extends": "oculum:strict" }' });
+    const all = await run(cwd);
+    const confidences = all.files.flatMap((f) => f.findings.map((x) => x.confidence));
+    expect([...new Set(confidences)].sort()).toEqual(['high', 'medium']);
+    for (const floor of ['low', 'medium', 'high'] as const) {
+      const rank = { low: 0, medium: 1, high: 2 };
+      const kept = await run(cwd, { overrideConfig: { settings: { minConfidence: floor } } });
+      expect(kept.files.flatMap((f) => f.findings.map((x) => x.confidence))).toEqual(confidences.filter((c) => rank[c] >= rank[floor]));
+    }
+    const bad = project({ 'a.toy': 'x\n', '.oculumrc': '{ "settings": { "minConfidence": "hi" } }' });
+    await expect(run(bad)).rejects.toThrow(/settings\.minConfidence: must be one of "low", "medium", "high"/);
+  });
 });
 
 describe('a broken config inside the scanned tree', () => {

@@ -19,7 +19,9 @@ export function starterConfig(preset: InitPreset): string {
 // JSON with comments. Oculum looks for .oculumrc from each scanned file's directory upward and merges
 // what it finds (closer files win). List the rules with \`oculum rules\`.
 {
-  // Presets: oculum:recommended (high-confidence, default), oculum:strict, oculum:all.
+  // Presets: oculum:recommended (the default), oculum:strict, oculum:all. Every built-in rule is in
+  // all three; lower-confidence findings are reported too, marked so (settings.minConfidence: "medium"
+  // leaves out the low ones).
   "extends": ["oculum:${preset}"],
 
   // Set a whole detector to "off", "warn" or "error":

@@ -19,6 +19,8 @@ export interface ScanCommandOptions {
   output?: string;
   failOn: FailOn;
   maxWarnings?: number;
+  /** Drop findings less certain than this (`settings.minConfidence`, for the whole scan). */
+  minConfidence?: 'low' | 'medium' | 'high';
   /** A path, or `false` for `--no-config`. */
   config?: string | false;
   rule?: string[];
@@ -154,6 +156,7 @@ export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: 
   if (opts.cache || opts.cacheLocation) options.cache = opts.cacheLocation ? path.resolve(cwd, opts.cacheLocation) : true;
   if (opts.forceExclude) options.forceExclude = true;
   if (opts.workers !== undefined) options.workers = opts.workers;
+  if (opts.minConfidence) options.overrideConfig = { settings: { minConfidence: opts.minConfidence } };
 
   let result: ScanResult;
   try {

@@ -11,6 +11,8 @@ import { configInDirectory, configLabel, validateConfigData, type ConfigFile } f
 import type { PluginRegistry, RegisteredRule } from './plugins.js';
 
 export const DEFAULT_EXTENDS = 'oculum:recommended';
+/** `settings.minConfidence`: findings less certain than this are dropped (see `lintText`). */
+const CONFIDENCE_FLOORS = ['low', 'medium', 'high'] as const;
 
 type OverrideBlock = NonNullable<ConfigData['overrides']>[number];
 
@@ -222,12 +224,19 @@ export class ConfigResolver {
    */
   private checkSettings(settings: Settings | undefined, layer: Layer, keyPath: string): void {
     if (!settings) return;
-    const known = new Set<string>(['trustedPublishers']);
+    const known = new Set<string>(['trustedPublishers', 'minConfidence']);
     for (const { rule } of this.options.registry.rules.values()) for (const key of rule.meta.requiresSettings ?? []) known.add(key);
     for (const [key, value] of Object.entries(settings)) {
       const at = `${keyPath}.${key}`;
       if (key === 'trustedPublishers' && (!Array.isArray(value) || value.some((x) => typeof x !== 'string'))) {
         throw new ConfigError(`${layer.label}: ${at}: must be a list of publisher names`, { file: layer.source, keyPath: at, expected: 'an array of strings, e.g. ["meta-llama", "my-org"]' });
+      }
+      if (key === 'minConfidence' && !CONFIDENCE_FLOORS.includes(value as never)) {
+        throw new ConfigError(`${layer.label}: ${at}: must be one of ${CONFIDENCE_FLOORS.map((c) => `"${c}"`).join(', ')}`, {
+          file: layer.source,
+          keyPath: at,
+          expected: '"low" (every finding, the default), "medium" or "high"',
+        });
       }
       if (known.has(key)) continue;
       const near = closest(key, known);
