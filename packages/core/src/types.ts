@@ -450,4 +450,8 @@ export interface FormatterContext {
   version: string;
 }
 
-export type Formatter = (result: ScanResult, context: FormatterContext) => string;
+/**
+ * Renders a scan result. The context may be left out, in part or whole: `cwd` and `version` default
+ * to the result's own, `color` to false.
+ */
+export type Formatter = (result: ScanResult, context?: Partial<FormatterContext>) => string;

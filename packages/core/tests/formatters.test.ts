@@ -54,6 +54,17 @@ describe('summary', () => {
   });
 });
 
+describe('formatters without a context', () => {
+  it("use the result's own cwd and version, and no colour", () => {
+    const result = sampleResult();
+    for (const name of Object.keys(formatters)) {
+      expect(formatters[name](result), name).toBe(formatters[name](result, { cwd: result.cwd, color: false, version: result.version }));
+      expect(formatters[name](result, {}), name).toBe(formatters[name](result, { cwd: result.cwd, color: false, version: result.version }));
+    }
+    expect(formatters.stylish(result)).not.toContain(result.cwd);
+  });
+});
+
 describe('stylish', () => {
   const out = formatters.stylish(sampleResult(), ctx);
   const lines = out.split('\n');

@@ -1,11 +1,21 @@
-import type { Formatter } from '../types.js';
+import type { Formatter, FormatterContext, ScanResult } from '../types.js';
 import { json } from './json.js';
 import { markdown } from './markdown.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 
+/** A formatter that fills in the context it is not given (see `Formatter`). */
+function withDefaults(format: (result: ScanResult, context: FormatterContext) => string): Formatter {
+  return (result, context = {}) => format(result, { cwd: context.cwd ?? result.cwd, color: context.color ?? false, version: context.version ?? result.version });
+}
+
 /** Built-in formatters by name: `stylish` (default), `json`, `sarif`, `markdown`. */
-export const formatters: Record<string, Formatter> = { stylish, json, sarif, markdown };
+export const formatters: Record<string, Formatter> = {
+  stylish: withDefaults(stylish),
+  json: withDefaults(json),
+  sarif: withDefaults(sarif),
+  markdown: withDefaults(markdown),
+};
 
 export { toJsonReport, jsonRule, JSON_FORMAT_VERSION } from './json.js';
 export type { JsonReport, JsonFile, JsonFinding, JsonDiagnostic, JsonRule, JsonFix } from './json.js';

@@ -1,4 +1,4 @@
-import type { Confidence, Detector, Diagnostic, Finding, Formatter, FormatterContext, RuleInfo, ScanResult, ScanStats, Severity } from '../types.js';
+import type { Confidence, Detector, Diagnostic, Finding, FormatterContext, RuleInfo, ScanResult, ScanStats, Severity } from '../types.js';
 import { groupByFile, relativePath, summarize, type Summary } from './shared.js';
 
 /**
@@ -152,4 +152,4 @@ export function toJsonReport(result: ScanResult, ctx: FormatterContext): JsonRep
 }
 
 /** Machine-readable report; see docs/json-format.md. Suppressed findings are included and marked. */
-export const json: Formatter = (result, ctx) => JSON.stringify(toJsonReport(result, ctx), null, 2) + '\n';
+export const json = (result: ScanResult, ctx: FormatterContext): string => JSON.stringify(toJsonReport(result, ctx), null, 2) + '\n';

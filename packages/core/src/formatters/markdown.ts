@@ -1,4 +1,4 @@
-import type { Formatter, Severity } from '../types.js';
+import type { FormatterContext, ScanResult, Severity } from '../types.js';
 import { detectorBreakdown, groupByFile, helpUri, oneLine, plural, ruleIndex, severityBreakdown, summarize } from './shared.js';
 
 /** Rows beyond this are summarised so a comment stays under GitHub's 65,536-character limit. */
@@ -32,7 +32,7 @@ function code(text: string): string {
  * A pull-request comment: a heading with the summary, then one table row per unsuppressed finding
  * (severity, rule, file:line, message), worst first.
  */
-export const markdown: Formatter = (result, ctx) => {
+export const markdown = (result: ScanResult, ctx: FormatterContext): string => {
   const summary = summarize(result);
   const { files, global } = groupByFile(result, ctx.cwd);
   const rules = ruleIndex(result);

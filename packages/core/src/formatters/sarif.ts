@@ -1,4 +1,4 @@
-import type { Detector, Diagnostic, Finding, Formatter, FormatterContext, RuleInfo, ScanResult, Severity } from '../types.js';
+import type { Detector, Diagnostic, Finding, FormatterContext, RuleInfo, ScanResult, Severity } from '../types.js';
 import { allDiagnostics, compareDiagnostics, directoryUri, groupByFile, helpUri, OCULUM_HOMEPAGE, relativeUri } from './shared.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -203,4 +203,4 @@ export function toSarif(result: ScanResult, ctx: FormatterContext) {
 }
 
 /** SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. */
-export const sarif: Formatter = (result, ctx) => JSON.stringify(toSarif(result, ctx), null, 2) + '\n';
+export const sarif = (result: ScanResult, ctx: FormatterContext): string => JSON.stringify(toSarif(result, ctx), null, 2) + '\n';

@@ -1,4 +1,4 @@
-import type { Diagnostic, Finding, Formatter, Severity } from '../types.js';
+import type { Diagnostic, Finding, FormatterContext, ScanResult, Severity } from '../types.js';
 import { createColors, visibleLength, type Colors } from './colors.js';
 import { detectorBreakdown, groupByFile, oneLine, plural, severityBreakdown, summarize } from './shared.js';
 
@@ -55,7 +55,7 @@ function diagnosticRow(c: Colors, d: Diagnostic): Row {
  * directory), diagnostics after them, then a summary by severity and by detector. Suppressed
  * findings are counted but not listed.
  */
-export const stylish: Formatter = (result, ctx) => {
+export const stylish = (result: ScanResult, ctx: FormatterContext): string => {
   const c = createColors(ctx.color);
   const { files, global } = groupByFile(result, ctx.cwd);
   const summary = summarize(result);
