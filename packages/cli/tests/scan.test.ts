@@ -108,6 +108,7 @@ describe('oculum scan (in-process)', () => {
     const quiet = await run(['scan', '--quiet'], { cwd: dir });
     expect(quiet.code).toBe(0);
     expect(quiet.stdout).not.toContain(RULE);
+    expect(quiet.stderr).toContain('oculum: 1 warn-level finding not shown (--quiet)');
     const noConfig = await run(['scan', '--no-config'], { cwd: dir });
     expect(noConfig.code).toBe(1);
   });
@@ -175,6 +176,10 @@ describe('oculum scan (in-process)', () => {
     expect((await run(['scan', '--cache'], { cwd: dir })).code).toBe(1);
     expect((await run(['scan', '--cache-location', 'tmp/cache.json'], { cwd: dir })).code).toBe(1);
     expect(fs.existsSync(path.join(dir, 'tmp/cache.json'))).toBe(true);
+    // A trailing slash names a directory, made if need be
+    expect((await run(['scan', '--cache-location', 'new/dir/'], { cwd: dir })).code).toBe(1);
+    expect(fs.statSync(path.join(dir, 'new/dir')).isDirectory()).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'new/dir/.oculumcache'))).toBe(true);
   });
 
   it('colours stylish output only when asked or on a terminal', async () => {

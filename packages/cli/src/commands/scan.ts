@@ -153,7 +153,11 @@ export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: 
   if (rules.length > 0) options.onlyRules = rules;
   if (detectors.length > 0) options.onlyDetectors = detectors;
   if (opts.fix) options.fix = true;
-  if (opts.cache || opts.cacheLocation) options.cache = opts.cacheLocation ? path.resolve(cwd, opts.cacheLocation) : true;
+  if (opts.cache || opts.cacheLocation) {
+    // `--cache-location .cache/oculum/`: a directory, made if need be (as ESLint reads a trailing slash)
+    const dir = opts.cacheLocation !== undefined && /[\\/]$/.test(opts.cacheLocation);
+    options.cache = opts.cacheLocation ? path.resolve(cwd, opts.cacheLocation, dir ? '.oculumcache' : '') : true;
+  }
   if (opts.forceExclude) options.forceExclude = true;
   if (opts.workers !== undefined) options.workers = opts.workers;
   if (opts.minConfidence) options.overrideConfig = { settings: { minConfidence: opts.minConfidence } };
@@ -178,6 +182,10 @@ export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: 
   if (opts.fix) {
     const fixed = result.files.filter((f) => f.output !== undefined).length;
     if (fixed > 0) io.stderr.write(`oculum: applied fixes to ${fixed} file${fixed === 1 ? '' : 's'}\n`);
+  }
+  if (opts.quiet && opts.format === 'stylish') {
+    const hidden = unsuppressed(result).filter((f) => f.level === 'warn').length;
+    if (hidden > 0) io.stderr.write(`oculum: ${hidden} warn-level finding${hidden === 1 ? '' : 's'} not shown (--quiet)\n`);
   }
   if (decision.tooManyWarnings) {
     io.stderr.write(`oculum: too many warnings (${decision.warnings}); --max-warnings allows ${opts.maxWarnings}\n`);

@@ -74,7 +74,10 @@ export const stylish = (result: ScanResult, ctx: FormatterContext): string => {
   if (out.length > 0) out.push('');
 
   if (summary.findings === 0) {
-    out.push(c.green(`✔ No findings`) + c.dim(` (${plural(summary.files, 'file')} scanned)`));
+    // Files skipped with a note (binary, too large, not read at this depth) count in `stats.files`.
+    const skipped = result.stats?.skipped ?? 0;
+    const scanned = skipped > 0 ? `${plural(Math.max(0, summary.files - skipped), 'file')} scanned, ${skipped} skipped` : `${plural(summary.files, 'file')} scanned`;
+    out.push(c.green(`✔ No findings`) + c.dim(` (${scanned})`));
   } else {
     const head = `✖ ${plural(summary.findings, 'finding')} (${severityBreakdown(summary.bySeverity)})`;
     const tail = detectorBreakdown(summary.byDetector);
