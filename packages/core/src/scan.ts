@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import * as nodePath from 'node:path';
 import { hashContent, ResultCache } from './cache.js';
-import { configInDirectory, configLabel, readConfigFile, type ConfigFile } from './config/load.js';
+import { configInDirectory, configLabel, hiddenConfigMessage, readConfigFile, type ConfigFile } from './config/load.js';
 import { loadPlugin, PluginRegistry } from './config/plugins.js';
 import { closest, ConfigResolver, DEFAULT_EXTENDS, type FileConfig } from './config/resolve.js';
 import { discoverFiles, GitIgnore, PatternIgnore, plural, type PrunedDirectory } from './discovery.js';
@@ -100,6 +100,8 @@ async function setup(options: ListRulesOptions & { overrideConfig?: ConfigData }
     if (!userConfig) throw new ConfigError(`${configLabel(file, cwd)}: no "oculum" key in package.json`, { file, keyPath: 'oculum', expected: 'an "oculum" config object' });
   } else if (!options.noConfig) {
     userConfig = projectConfig(cwd);
+    const hidden = userConfig && hiddenConfigMessage(userConfig, cwd);
+    if (hidden) diagnostics.push({ file: userConfig!.file, kind: 'config', severity: 'warning', message: hidden });
   }
   const registry = new PluginRegistry();
   for (const spec of options.plugins ?? []) registry.add(await loadPlugin(spec, cwd, 'options.plugins'));

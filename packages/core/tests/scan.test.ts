@@ -169,6 +169,18 @@ describe('the project config above the working directory', () => {
   });
 });
 
+describe('two config files in one directory', () => {
+  it('uses the first (.oculumrc, .oculumrc.json, .oculumrc.yaml, .oculumrc.yml) and warns about the others', async () => {
+    const cwd = project({ '.oculumrc': '{}', '.oculumrc.json': '{ "rules": { "toy/no-danger": "off" } }', 'sub/.oculumrc.yml': 'rules: {}\n', 'sub/.oculumrc.yaml': 'rules: {}\n', 'sub/a.toy': 'danger\n', 'package.json': '{ "name": "x" }' });
+    const result = await run(cwd);
+    expect(findings(result)).toEqual(['sub/a.toy:1:1 toy/no-danger']);
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
+      '.oculumrc.json is ignored: .oculumrc is the config of that directory (one config file per directory; merge them)',
+      'sub/.oculumrc.yml is ignored: sub/.oculumrc.yaml is the config of that directory (one config file per directory; merge them)',
+    ]);
+  });
+});
+
 describe('settings the rules read', () => {
   it('must have their shape; a near miss of their name gets a warning', async () => {
     const wrong = project({ 'a.toy': 'x\n', '.oculumrc': '{ "settings": { "trustedPublishers": "meta-llama" } }' });

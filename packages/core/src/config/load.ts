@@ -13,6 +13,11 @@ export interface ConfigFile {
   file: string;
   dir: string;
   data: ConfigData & { root?: boolean };
+  /**
+   * Other config files of the same directory, which this one (first in `CONFIG_FILES` order) hides:
+   * `.oculumrc.json` beside `.oculumrc` (a `package.json` is never counted: most have no "oculum" key).
+   */
+  hidden?: string[];
 }
 
 const LEVELS = ['off', 'warn', 'error', 0, 1, 2] as const;
@@ -216,9 +221,19 @@ export function configInDirectory(dir: string, cache: Map<string, ConfigFile | n
       isFile = false;
     }
     if (!isFile) continue;
+    if (found) {
+      if (name !== 'package.json') (found.hidden ??= []).push(file);
+      continue;
+    }
     found = readConfigFile(file, cwd);
-    if (found) break;
   }
   cache.set(dir, found ?? null);
   return found;
+}
+
+/** The warning for config files another one of their directory hides. */
+export function hiddenConfigMessage(found: ConfigFile, cwd: string): string | undefined {
+  if (!found.hidden?.length) return undefined;
+  const names = found.hidden.map((f) => configLabel(f, cwd)).join(', ');
+  return `${names} ${found.hidden.length === 1 ? 'is' : 'are'} ignored: ${configLabel(found.file, cwd)} is the config of that directory (one config file per directory; merge them)`;
 }

@@ -7,7 +7,7 @@ import { normalizeLevel } from '../lint.js';
 import { validateRuleOptions } from '../options.js';
 import { PRESET_NAMES, presetsFor, type PresetName } from '../presets.js';
 import type { ConfigData, Depth, Detector, Diagnostic, RuleEntry, RuleLevel, Settings } from '../types.js';
-import { configInDirectory, configLabel, validateConfigData, type ConfigFile } from './load.js';
+import { configInDirectory, configLabel, hiddenConfigMessage, validateConfigData, type ConfigFile } from './load.js';
 import type { PluginRegistry, RegisteredRule } from './plugins.js';
 
 export const DEFAULT_EXTENDS = 'oculum:recommended';
@@ -341,6 +341,8 @@ export class ConfigResolver {
           this.leaveOut(error);
         }
         if (found && found.file !== userConfig?.file && !this.broken.has(found.file)) {
+          const hidden = hiddenConfigMessage(found, cwd);
+          if (hidden) this.warn(`hidden:${found.file}`, hidden, found.file);
           layers.push({ source: found.file, label: configLabel(found.file, cwd), dir: found.dir, data: found.data, trusted: false });
           if (found.data.root) break;
         }
