@@ -173,7 +173,8 @@ describe('config errors', () => {
     expect((await error({ '.oculumrc': '{ "rule": {} }' })).message).toMatch(/^\.oculumrc: rule: expected one of the keys .*unknown key/);
     expect((await error({ '.oculumrc.json': '{ "detectors": { "nope": "off" } }' })).message).toMatch(/detectors\.nope: expected a detector/);
     expect((await error({ '.oculumrc.json': '{ "overrides": [{ "rules": {} }] }' })).message).toMatch(/overrides\[0\]\.files: expected a glob/);
-    expect((await error({ '.oculumrc.json': '{ "rules": ' })).message).toMatch(/\.oculumrc\.json: invalid JSON at line 1/);
+    expect((await error({ '.oculumrc.json': '{ "rules": ' })).message).toMatch(/\.oculumrc\.json:1:12: invalid JSON: a value expected/);
+    expect((await error({ '.oculumrc.json': '{\n  "rules": { foo: 1 }\n}' })).message).toMatch(/\.oculumrc\.json:2:14: invalid JSON: unexpected character \(keys and strings need double quotes\)/);
     expect((await error({ '.oculumrc.yaml': 'rules: [unclosed' })).message).toMatch(/\.oculumrc\.yaml: invalid YAML/);
     expect((await error({ 'package.json': '{ "oculum": { "rules": { "toy/no-danger": "on" } } }' })).message).toBe(
       'package.json: oculum.rules["toy/no-danger"]: expected "off" | "warn" | "error" | 0 | 1 | 2, got "on"',

@@ -155,10 +155,34 @@ function parseJsonText(text: string, file: string, label: string): unknown {
   const value = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0) {
     const e = errors[0];
-    throw new ConfigError(`${label}: invalid JSON at line ${lineOf(text, e.offset)}: ${printParseErrorCode(e.error)}`, { file, expected: 'JSON (comments allowed)' });
+    const code = printParseErrorCode(e.error);
+    const line = lineOf(text, e.offset);
+    const column = e.offset - text.lastIndexOf('\n', e.offset - 1);
+    const what = JSON_ERRORS[code] ?? code;
+    throw new ConfigError(`${label}:${line}:${column}: invalid JSON: ${what}`, { file, expected: 'JSON (comments allowed)' });
   }
   return value;
 }
+
+/** jsonc-parser's error codes, said for people. */
+const JSON_ERRORS: Record<string, string> = {
+  InvalidSymbol: 'unexpected character (keys and strings need double quotes)',
+  InvalidNumberFormat: 'not a valid number',
+  PropertyNameExpected: 'a property name in double quotes expected',
+  ValueExpected: 'a value expected',
+  ColonExpected: 'a colon expected after the property name',
+  CommaExpected: 'a comma expected',
+  CloseBraceExpected: 'a closing } expected',
+  CloseBracketExpected: 'a closing ] expected',
+  EndOfFileExpected: 'the end of the file expected (text after the config object)',
+  InvalidCommentToken: 'an unclosed comment',
+  UnexpectedEndOfComment: 'an unclosed comment',
+  UnexpectedEndOfString: 'an unclosed string',
+  UnexpectedEndOfNumber: 'an incomplete number',
+  InvalidUnicode: 'an invalid \\u escape',
+  InvalidEscapeCharacter: 'an invalid escape in a string',
+  InvalidCharacter: 'a character not allowed in a string (a raw line break?)',
+};
 
 function parseYamlText(text: string, file: string, label: string): unknown {
   try {
