@@ -154,16 +154,23 @@ describe('LintPool (with a stand-in worker script)', () => {
     }
   });
 
-  it('lints waiting tasks in the main thread while it would wait, the cheapest first, not those of a costly language', async () => {
-    // A slow worker: 40 ms a task.
-    const script = await workerFile(`parentPort.on('message', (t) => {
+  /** A worker that takes 40 ms a task and says it linted it. */
+  const slowWorker = () =>
+    workerFile(`parentPort.on('message', (t) => {
   const end = Date.now() + 40; while (Date.now() < end);
   parentPort.postMessage({ id: t.id, ok: true, details: { result: { file: t.path, findings: [], diagnostics: [{ message: 'worker' }] }, parsed: true, fixPasses: 0 } });
 });`);
-    const pool = new LintPool(script, 1, init, new Map([['typescript', 1000]]));
+  /** The main thread's lint of a task: says so, and notes the order (`here` for `LintPool.run`). */
+  const linted =
+    (language: string, order: string[] = []) =>
+    (path: string) =>
+    async () => (order.push(path), { result: { file: path, language, findings: [], diagnostics: [{ kind: 'internal' as const, severity: 'note' as const, message: 'main' }] }, parsed: true, fixPasses: 0 });
+
+  it('lints waiting tasks in the main thread while it would wait, the cheapest first, not those of a costly language', async () => {
+    const pool = new LintPool(await slowWorker(), 1, init, new Map([['typescript', 1000]]));
     try {
       const order: string[] = [];
-      const here = (path: string) => async () => (order.push(path), { result: { file: path, language: 'python', findings: [], diagnostics: [{ kind: 'internal' as const, severity: 'note' as const, message: 'main' }] }, parsed: true, fixPasses: 0 });
+      const here = linted('python', order);
       const sizes = [90_000, 80_000, 70_000, 60_000, 500, 400, 300, 200];
       const runs = sizes.map((size, i) => pool.run(task(i, size), config, here(`f${i}`)));
       // A TypeScript file waits for the worker (its start costs the main thread more than it saves).
@@ -179,15 +186,11 @@ describe('LintPool (with a stand-in worker script)', () => {
   });
 
   it('starts a costly language in the main thread once the work waiting in it is worth the start', async () => {
-    const script = await workerFile(`parentPort.on('message', (t) => {
-  const end = Date.now() + 40; while (Date.now() < end);
-  parentPort.postMessage({ id: t.id, ok: true, details: { result: { file: t.path, findings: [], diagnostics: [{ message: 'worker' }] }, parsed: true, fixPasses: 0 } });
-});`);
     // Starting TypeScript costs 30 units: two small files waiting (2 units each) are not worth it,
     // three of 50,000 characters (14 each) are.
-    const pool = new LintPool(script, 1, init, new Map([['typescript', 30]]));
+    const pool = new LintPool(await slowWorker(), 1, init, new Map([['typescript', 30]]));
     try {
-      const here = (path: string) => async () => ({ result: { file: path, language: 'typescript', findings: [], diagnostics: [{ kind: 'internal' as const, severity: 'note' as const, message: 'main' }] }, parsed: true, fixPasses: 0 });
+      const here = linted('typescript');
       const ts = (id: number, size: number) => ({ ...task(id, size), languageId: 'typescript' });
       const few = await Promise.all([0, 1, 2, 3].map((i) => pool.run(ts(i, 100), config, here(`a${i}`))));
       expect(few.map((d) => d.result.diagnostics[0].message)).toEqual(['worker', 'worker', 'worker', 'worker']);
