@@ -1,15 +1,61 @@
 import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
-import { buildsArgumentsOnly, calleeName, calleeOf, forwardedArgument, type PyNode, type PySourceCode } from '../util/ast.js';
+import { importTrigger } from '@oculum/lang-python';
+import { argList, buildsArgumentsOnly, calleeName, calleeOf, forwardedArgument, type PyNode, type PySourceCode } from '../util/ast.js';
 import { pythonTruthy } from '../util/classify.js';
 import { hfPackage, knownHubLoader } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
+import { choicesOf, resolveId, type Resolved } from '../util/resolve.js';
 
 const name = 'trust-remote-code';
 
 /** Keyword arguments whose dict value is forwarded to a loader (`pipeline(model_kwargs={...})`). */
 const LOADER_NAMES = new Set(['from_pretrained', 'pipeline', 'load_dataset', 'load_dataset_builder', 'SentenceTransformer', 'CrossEncoder', 'LLM', 'AutoConfig', 'get_tokenizer']);
 
-const RULE_TRIGGERS = ['trust_remote_code'];
+/** The word, and FlagEmbedding imported (its loaders that turn remote code on without the word). */
+const RULE_TRIGGERS = ['trust_remote_code', importTrigger(['FlagEmbedding'])];
+
+/**
+ * The models for which FlagEmbedding's `FlagAutoModel.from_finetuned` turns remote code on itself. Read in
+ * FlagOpen/FlagEmbedding, FlagEmbedding/inference/embedder/model_mapping.py at 3c2d3215ea5528a7888b2f99849da7bb56d68cea,
+ * `GTE_MAPPING`, lines 152-176 (`EmbedderConfig(..., trust_remote_code=True, ...)`, and `gte-base-en-v1.5` with
+ * `True` as its third positional field, line 175; the same six in `AUTO_EMBEDDER_MAPPING` at d4c2a1431c22494af7e7e216a1cbeb0163feb294,
+ * lines 147-170); every other entry keeps the dataclass default `trust_remote_code: bool = False` (line 35).
+ * FlagEmbedding/inference/auto_embedder.py at 04d0468f92296a91b111ff4a13c2e518fda38d9b, `from_finetuned`
+ * (lines 17-66): `model_name = os.path.basename(model_name_or_path)` (the parent directory's name for a
+ * `checkpoint-*` one, lines 30-32); unless `model_class` is given (lines 34-35) the name must be a key of the
+ * mapping (else ValueError, lines 37-44), and `if trust_remote_code is None: trust_remote_code =
+ * model_config.trust_remote_code` (lines 51-52) before the model class is built with it. The reranker
+ * mapping (inference/reranker/model_mapping.py at 97bc10c9ea09feafe81cd8befe67aee82aaa51d7) turns it on for none.
+ */
+const FLAG_AUTO_REMOTE_CODE = new Set([
+  'gte-Qwen2-7B-instruct',
+  'gte-Qwen2-1.5B-instruct',
+  'gte-Qwen1.5-7B-instruct',
+  'gte-multilingual-base',
+  'gte-large-en-v1.5',
+  'gte-base-en-v1.5',
+]);
+
+/**
+ * FlagEmbedding up to 1.2 (FlagOpen/FlagEmbedding, FlagEmbedding/flag_reranker.py at 0216c33f5711631e498af022c608b21471f36901):
+ * `FlagLLMReranker.__init__(self, model_name_or_path=None, use_fp16=False, use_bf16=False, cache_dir=None,
+ * device=None)` loads `AutoTokenizer.from_pretrained(model_name_or_path, cache_dir=cache_dir, trust_remote_code=True)`
+ * and `AutoModelForCausalLM.from_pretrained(..., trust_remote_code=True, ...)`, and so does
+ * `LayerWiseFlagLLMReranker.__init__` (same parameters); FlagEmbedding/__init__.py (24f9aa90ce94d9f089e5ec08931c6de9d29359b6)
+ * exports both from `.flag_reranker`. From 1.3 the classes of the same names (inference/reranker/decoder_only/
+ * base.py `BaseLLMReranker`, layerwise.py) take `trust_remote_code: bool = False` and more keywords.
+ */
+const FLAG_RERANKER_1X = /^FlagEmbedding\.flag_reranker\.(FlagLLMReranker|LayerWiseFlagLLMReranker)$/;
+/** The same classes imported from the package, as both the 1.x layout and later releases export them. */
+const FLAG_RERANKER_TOP = /^FlagEmbedding\.(FlagLLMReranker|LayerWiseFlagLLMReranker)$/;
+/** The keywords the 1.x rerankers take: any other one is a later release's class (or a TypeError). */
+const FLAG_RERANKER_1X_KEYWORDS = new Set(['model_name_or_path', 'use_fp16', 'use_bf16', 'cache_dir', 'device']);
+const FLAG_AUTO_MODEL = /^FlagEmbedding\.(?:[\w.]*\.)?FlagAutoModel\.from_finetuned$/;
+
+const FLAG_AUTO_REMEDIATION =
+  'Pass `trust_remote_code=False` (`FlagAutoModel.from_finetuned(name, trust_remote_code=False)`) and use a model that needs no remote code; if the remote code is unavoidable, review it and load a snapshot pinned to the reviewed commit (`huggingface_hub.snapshot_download(repo_id, revision="<40-hex commit>")`).';
+const FLAG_RERANKER_REMEDIATION =
+  'Require FlagEmbedding 1.3 or later, whose `FlagLLMReranker` and `LayerWiseFlagLLMReranker` take `trust_remote_code` (default False), and leave it off; if the remote code is unavoidable, review it and load a snapshot pinned to the reviewed commit (`huggingface_hub.snapshot_download(repo_id, revision="<40-hex commit>")`).';
 
 export default createRule<[], PySourceCode>({
   name,
@@ -27,6 +73,10 @@ export default createRule<[], PySourceCode>({
       trusted: '{{api}} is called with trust_remote_code={{value}}: the repository\'s own Python code (modeling, tokenizer or dataset scripts) runs in this process, even at a pinned revision.',
       maybeTrusted: '{{api}} takes trust_remote_code from `{{expr}}`, which could not be resolved; when true, the repository\'s Python code runs in this process.',
       setFalse: 'Set trust_remote_code=False',
+      libraryEnablesModel: '{{api}} is not given trust_remote_code, but FlagEmbedding turns it on itself for "{{model}}" (its model mapping enables remote code for that model): the repository\'s own Python code runs in this process.',
+      libraryMayEnableModel: '{{api}} is not given trust_remote_code, and FlagEmbedding turns it on itself for some models of its mapping (gte-Qwen2-7B-instruct, gte-Qwen2-1.5B-instruct, gte-multilingual-base, …); the model name `{{expr}}` is not known here: for one of them, the repository\'s own Python code runs in this process.',
+      libraryEnablesClass: '{{api}} passes trust_remote_code=True itself (FlagEmbedding up to 1.2, FlagEmbedding/flag_reranker.py), whatever the call says: the repository\'s own Python code runs in this process.',
+      libraryMayEnableClass: '{{api}} of FlagEmbedding up to 1.2 (FlagEmbedding/flag_reranker.py) passes trust_remote_code=True itself; from 1.3 the class takes trust_remote_code (default False), and this call passes none of the keywords only the later class takes. Unless FlagEmbedding 1.3 or later is installed, the repository\'s own Python code runs in this process.',
     },
     remediation: 'Use `trust_remote_code=False` (the default) and a model whose architecture ships with the library; if remote code is unavoidable, review it and pin `revision=` to the reviewed commit.',
     hasSuggestions: true,
@@ -67,7 +117,9 @@ export default createRule<[], PySourceCode>({
         if (buildsArgumentsOnly(sc, node)) return;
         const direct = sc.argument(node, { name: 'trust_remote_code' });
         if (direct) {
-          check(node, direct, undefined);
+          // `FlagAutoModel.from_finetuned(name, trust_remote_code=None)`: None lets the model mapping decide
+          if (check(node, direct, undefined) || sc.constant(direct) !== null) return;
+          libraryEnables(node);
           return;
         }
         const forwarded = forwardedArgument(sc, node, 'trust_remote_code');
@@ -78,10 +130,85 @@ export default createRule<[], PySourceCode>({
         // `**({"trust_remote_code": True} if remote else {})`: true on some path
         const paths = sc.hasUnresolvedArguments(node) ? sc.argumentPaths(node, 'trust_remote_code') : undefined;
         for (const value of paths?.values ?? []) if (check(node, value, undefined, true)) return;
+        // not given: a library that turns remote code on itself
+        libraryEnables(node);
       },
     };
+
+    /**
+     * FlagEmbedding's loaders that turn remote code on although the call does not (see `FLAG_AUTO_REMOTE_CODE`,
+     * `FLAG_RERANKER_1X`). A `**kwargs` the analysis cannot read may give `from_finetuned` a `trust_remote_code` or
+     * a `model_class`: medium (the 1.x rerankers take no `trust_remote_code` at all).
+     */
+    function libraryEnables(node: PyNode): void {
+      const fn = calleeOf(node);
+      const qn = fn ? sc.qualifiedName(fn) : undefined;
+      if (!qn) return;
+      const unread = sc.hasUnresolvedArguments(node);
+      if (FLAG_AUTO_MODEL.test(qn)) {
+        // `model_class=` (the second parameter) skips the mapping: the model class gets trust_remote_code=None
+        const modelClass = sc.argument(node, { name: 'model_class' }) ?? sc.argument(node, { position: 1 });
+        if (modelClass && sc.constant(modelClass) !== null) return;
+        const idNode = sc.argument(node, { name: 'model_name_or_path' }) ?? sc.argument(node, { position: 0 });
+        if (!idNode) return;
+        const resolved = resolveId(sc, idNode);
+        const values = choicesOf(resolved) ?? [resolved];
+        // each value's name in the mapping: a model that turns remote code on, one that does not, or not known
+        const names = values.map(mappingName);
+        const enabling = names.find((n): n is string => typeof n === 'string' && FLAG_AUTO_REMOTE_CODE.has(n));
+        const api = apiName(sc, node);
+        if (enabling !== undefined) {
+          // every value a model that turns it on, written out (not a default a caller or the environment overrides)
+          const sure = names.every((n) => typeof n === 'string' && FLAG_AUTO_REMOTE_CODE.has(n)) && !(resolved.kind === 'string' && resolved.soft) && !unread;
+          context.report({ node, messageId: 'libraryEnablesModel', data: { api, model: enabling }, confidence: sure ? 'high' : 'medium', remediation: FLAG_AUTO_REMEDIATION });
+          return;
+        }
+        if (names.some((n) => n === UNKNOWN)) {
+          context.report({ node, messageId: 'libraryMayEnableModel', data: { api, expr: idNode.text.length > 40 ? `${idNode.text.slice(0, 39)}…` : idNode.text }, confidence: 'medium', remediation: FLAG_AUTO_REMEDIATION });
+        }
+        return;
+      }
+      const reranker = FLAG_RERANKER_1X.exec(qn) ?? FLAG_RERANKER_TOP.exec(qn);
+      if (reranker) {
+        // a keyword, or more positional arguments, than the 1.x class takes: a later release's class
+        const args = argList(node);
+        const keywords = args.filter((a) => a.type === 'keyword_argument').map((a) => a.childForFieldName('name')?.text ?? '');
+        if (keywords.some((k) => !FLAG_RERANKER_1X_KEYWORDS.has(k))) return;
+        if (args.filter((a) => a.type !== 'keyword_argument' && a.type !== 'dictionary_splat' && a.type !== 'list_splat').length > FLAG_RERANKER_1X_KEYWORDS.size) return;
+        const api = reranker[1];
+        // imported from `FlagEmbedding.flag_reranker`: the 1.x class, which takes no trust_remote_code at all;
+        // from the package: 1.x, or a later release's
+        if (FLAG_RERANKER_1X.test(qn)) context.report({ node, messageId: 'libraryEnablesClass', data: { api }, confidence: 'high', remediation: FLAG_RERANKER_REMEDIATION });
+        else context.report({ node, messageId: 'libraryMayEnableClass', data: { api }, confidence: 'medium', remediation: FLAG_RERANKER_REMEDIATION });
+      }
+    }
   },
 });
+
+/**
+ * The name `FlagAutoModel.from_finetuned` looks up in its mapping for a model id or path: its last part,
+ * or its parent directory's for a `checkpoint-*` directory (`os.path.basename`); UNKNOWN when the id is
+ * not known, undefined for a value that is no name.
+ */
+function mappingName(r: Resolved): string | typeof UNKNOWN | undefined {
+  if (r.kind === 'string') {
+    const base = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
+    const name = base(r.value);
+    if (!name.startsWith('checkpoint-')) return name;
+    // `os.path.dirname`: up to the last `/`, whose trailing slashes go unless it is all slashes
+    const head = r.value.slice(0, r.value.lastIndexOf('/') + 1);
+    return base(/^\/*$/.test(head) ? head : head.replace(/\/+$/, ''));
+  }
+  if (r.kind === 'prefix') {
+    // `f"BAAI/bge-{size}"`: the name begins after the last `/` of the known part, and no model of the
+    // mapping that turns remote code on (nor a `checkpoint-*` directory) begins so
+    const start = r.value.slice(r.value.lastIndexOf('/') + 1);
+    const may = [...FLAG_AUTO_REMOTE_CODE, 'checkpoint-'].some((n) => n.startsWith(start) || start.startsWith('checkpoint-'));
+    return may ? UNKNOWN : undefined;
+  }
+  return r.kind === 'non-string' || r.kind === 'private-temp' ? undefined : UNKNOWN;
+}
+
 
 function isKnownLoader(sc: PySourceCode, call: PyNode): boolean {
   const fn = calleeOf(call);

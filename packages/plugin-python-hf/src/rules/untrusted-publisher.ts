@@ -1,4 +1,4 @@
-import { createRule, trustedPublisherPolicy, UNTRUSTED_PUBLISHER_MESSAGES, UNTRUSTED_PUBLISHER_REMEDIATION } from '@oculum/core';
+import { createRule, trustedPublisherPolicy, UNTRUSTED_PUBLISHER_MESSAGES, UNTRUSTED_PUBLISHER_REMEDIATION, type Confidence } from '@oculum/core';
 import type { PyNode, PySourceCode } from '../util/ast.js';
 import { HUB_LOAD_TRIGGERS, hubLoads, SHELL_HUB_TRIGGERS, shellHubFetch, type HubLoad } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
@@ -47,44 +47,50 @@ export default createRule<[], PySourceCode>({
           }
           return;
         }
-        // each load of the call (`HuggingFaceLLM`: its model and its tokenizer), until one is reported
-        for (const load of hubLoads(sc, node)) if (judge(node, load)) return;
+        // each load of the call (`HuggingFaceLLM`: its model and its tokenizer), and each value of an id a
+        // conditional chooses (`"openai/whisper-large-v3" if gpu else "openai/whisper-base"`): one finding, for
+        // the first untrusted owner, else the first load that cannot be judged (an owner-less id, an unknown one)
+        const verdicts = hubLoads(sc, node, { choices: 'each' }).map(verdict).filter((v): v is Verdict => !!v);
+        const found = verdicts.find((v) => v.messageId === 'unknownPublisher') ?? verdicts[0];
+        if (found) context.report({ node, ...found });
       },
     };
 
-    /** Reports the load when its publisher is not trusted (or cannot be told); says whether it did. */
-    function judge(node: PyNode, load: HubLoad): boolean {
-      if (!policy) return false;
-      if (load.offline) return false;
+    /** The finding of a load whose publisher is not trusted (or cannot be told), or undefined. */
+    function verdict(load: HubLoad): Verdict | undefined {
+      if (!policy) return undefined;
+      if (load.offline) return undefined;
       if (load.defaultModel) {
         // `pipeline("sentiment-analysis")`: the library's default model for the task, whoever publishes it
         const task = load.call.childForFieldName('arguments')?.namedChildren[0]?.text ?? '';
-        context.report({ node, messageId: 'defaultModel', data: { api: load.api, task }, confidence: 'medium' });
-        return true;
+        return { messageId: 'defaultModel', data: { api: load.api, task }, confidence: 'medium' };
       }
       if (!load.ref || load.ref.kind !== 'hub') {
         // `f"meta-llama/Llama-2-{size}-hf"`: the owner is written out even if the name is not
         const prefix = load.resolved.kind === 'prefix' ? load.resolved.value : undefined;
         const owner = prefix !== undefined ? /^([A-Za-z0-9][\w.-]*)\/./.exec(prefix)?.[1] : undefined;
         if (owner) {
-          if (policy.trustsOwner(owner)) return false;
-          context.report({ node, messageId: 'unknownPublisher', data: { api: load.api, id: `${prefix}…`, owner, trusted: policy.summary }, confidence: 'medium' });
-          return true;
+          if (policy.trustsOwner(owner)) return undefined;
+          return { messageId: 'unknownPublisher', data: { api: load.api, id: `${prefix}…`, owner, trusted: policy.summary }, confidence: 'medium' };
         }
-        context.report({ node, messageId: 'unresolved', data: { api: load.api }, confidence: 'low' });
-        return true;
+        return { messageId: 'unresolved', data: { api: load.api }, confidence: 'low' };
       }
       const { id } = load.ref;
       const judged = policy.judge(id);
-      if (judged.verdict === 'trusted') return false;
+      if (judged.verdict === 'trusted') return undefined;
       if (judged.verdict === 'noOwner') {
         // `from_pretrained("glm_model")`: a bare name that is no known legacy id may be a local folder
         const bare = load.ref.bare && load.kind !== 'dataset';
-        context.report({ node, messageId: bare ? 'bareName' : 'noOwner', data: { api: load.api, id }, confidence: bare ? 'low' : 'medium' });
-        return true;
+        return { messageId: bare ? 'bareName' : 'noOwner', data: { api: load.api, id }, confidence: bare ? 'low' : 'medium' };
       }
-      context.report({ node, messageId: 'unknownPublisher', data: { api: load.api, id, owner: judged.owner, trusted: policy.summary }, confidence: load.callConfidence });
-      return true;
+      return { messageId: 'unknownPublisher', data: { api: load.api, id, owner: judged.owner, trusted: policy.summary }, confidence: load.callConfidence };
     }
   },
 });
+
+/** A finding of this rule, before it is reported on the call. */
+interface Verdict {
+  messageId: keyof typeof UNTRUSTED_PUBLISHER_MESSAGES;
+  data: Record<string, string>;
+  confidence: Confidence;
+}

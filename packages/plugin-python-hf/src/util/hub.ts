@@ -375,10 +375,17 @@ function receiverText(call: PyNode): string {
 }
 
 /**
+ * How an id a conditional expression chooses between known values (`"org/a" if gpu else "org/b"`,
+ * `"./local" if x else "org/b"`) is read: not at all (`false`, the default: an id that could not be
+ * resolved), as the least pinned of its values that reach the Hub (`true`, undefined when none does), or
+ * as each of them (`each`: one load per value that reaches the Hub, to judge each value's publisher).
+ */
+export type ChoiceReading = boolean | 'each';
+
+/**
  * The hub load a call performs, or undefined when it is not a hub loader or is provably local. With
- * `choices`, an id a conditional expression chooses between known values (`"org/a" if gpu else "org/b"`,
- * `"./local" if x else "org/b"`) is read as the least pinned of its values that reach the Hub (undefined
- * when none does); without, it is an id that could not be resolved.
+ * `choices` (see `ChoiceReading`), an id a conditional expression chooses between known values is read
+ * as the least pinned of its values that reach the Hub.
  */
 export function hubLoad(sc: PySourceCode, call: PyNode, options: { choices?: boolean } = {}): HubLoad | undefined {
   const spec = specFor(sc, call);
@@ -388,16 +395,28 @@ export function hubLoad(sc: PySourceCode, call: PyNode, options: { choices?: boo
   return loads.length > 1 ? loads.reduce(leastPinned) : loads[0];
 }
 
-/** Every Hub load of the call: one, or two for `HuggingFaceLLM` (its model and its tokenizer). */
-export function hubLoads(sc: PySourceCode, call: PyNode, options: { choices?: boolean } = {}): HubLoad[] {
+/**
+ * Every Hub load of the call: one, or two for `HuggingFaceLLM` (its model and its tokenizer); with
+ * `choices: 'each'`, one for each value of an id a conditional expression chooses (in source order).
+ */
+export function hubLoads(sc: PySourceCode, call: PyNode, options: { choices?: ChoiceReading } = {}): HubLoad[] {
   const spec = specFor(sc, call);
   return spec ? specLoads(sc, call, spec, options) : [];
 }
 
-function specLoads(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: Confidence }, options: { choices?: boolean }): HubLoad[] {
-  const loads = [specLoad(sc, call, spec, options)];
-  if (spec.also) loads.push(specLoad(sc, call, { ...spec.also, confidence: spec.confidence }, options));
-  return loads.filter((l): l is HubLoad => !!l);
+function specLoads(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: Confidence }, options: { choices?: ChoiceReading }): HubLoad[] {
+  const specs = [spec, ...(spec.also ? [{ ...spec.also, confidence: spec.confidence }] : [])];
+  return specs.flatMap((s) => {
+    const loads = specLoad(sc, call, s, options);
+    if (options.choices === 'each') return loads;
+    // one of several known values (`"org/a" if gpu else "org/b"`): each as if written out; the least
+    // pinned of the resolved Hub ids is reported, else one known only in part
+    let chosen: HubLoad | undefined;
+    for (const load of loads) {
+      if (!chosen || (load.ref && (!chosen.ref || PIN_RANK[load.revision.kind] < PIN_RANK[chosen.revision.kind]))) chosen = load;
+    }
+    return chosen ? [chosen] : [];
+  });
 }
 
 /** The less pinned of two loads (one whose id is known first, then the weaker revision). */
@@ -412,7 +431,13 @@ function objectGiven(sc: PySourceCode, call: PyNode, keyword: string): boolean {
   return !!arg && sc.constant(arg) !== null;
 }
 
-function specLoad(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: Confidence }, options: { choices?: boolean }): HubLoad | undefined {
+/** The loads of one spec: none, the load of its id, or (with `choices`) one per value a conditional id may take. */
+function specLoad(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: Confidence }, options: { choices?: ChoiceReading }): HubLoad[] {
+  const load = specLoadOf(sc, call, spec, options);
+  return Array.isArray(load) ? load : load ? [load] : [];
+}
+
+function specLoadOf(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: Confidence }, options: { choices?: ChoiceReading }): HubLoad | HubLoad[] | undefined {
   if (spec.objectArg && objectGiven(sc, call, spec.objectArg)) return undefined;
   let idNode: PyNode | undefined;
   for (const n of spec.idNames) {
@@ -561,17 +586,9 @@ function specLoad(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: Con
   // a value returned by a call that may return a string (`spec.split("@")[0].strip()`, `get_name()`) is not known
   const resolved = resolveId(sc, id);
   const choices = options.choices ? choicesOf(resolved) : undefined;
-  if (choices) {
-    // one of several known values (`"org/a" if gpu else "org/b"`): each as if written out; the least
-    // pinned of the resolved Hub ids is reported, else one known only in part
-    let chosen: HubLoad | undefined;
-    for (const choice of choices) {
-      const load = loadOf(choice);
-      if (!load) continue;
-      if (!chosen || (load.ref && (!chosen.ref || PIN_RANK[load.revision.kind] < PIN_RANK[chosen.revision.kind]))) chosen = load;
-    }
-    return chosen;
-  }
+  // one of several known values (`"org/a" if gpu else "org/b"`): each as if written out (`specLoads`
+  // keeps the least pinned of them, or all)
+  if (choices) return choices.map(loadOf).filter((l): l is HubLoad => !!l);
   return loadOf(resolved);
 }
 

@@ -10,8 +10,46 @@ ruleTester.run('hf/trust-remote-code', rule, {
     `from transformers import AutoModel\nAutoModel.from_pretrained("org/m", revision="${COMMIT}")`,
     'from transformers import AutoModel\ndef f(name, trust_remote_code=False):\n    return AutoModel.from_pretrained(name, trust_remote_code=trust_remote_code)',
     '# trust_remote_code=True\nx = "trust_remote_code=True"',
+    // FlagEmbedding: a model its mapping loads without remote code, `model_class` (no mapping), False given,
+    // a reranker given a keyword only the later (trust_remote_code=False) class takes, a look-alike
+    'from FlagEmbedding import FlagAutoModel\nm = FlagAutoModel.from_finetuned("BAAI/bge-large-en-v1.5")',
+    'from FlagEmbedding import FlagAutoModel\nm = FlagAutoModel.from_finetuned("Alibaba-NLP/gte-Qwen2-7B-instruct", model_class="decoder-only-base")',
+    'from FlagEmbedding import FlagAutoModel\nm = FlagAutoModel.from_finetuned("Alibaba-NLP/gte-Qwen2-7B-instruct", trust_remote_code=False)',
+    'from FlagEmbedding import FlagLLMReranker\nr = FlagLLMReranker("BAAI/bge-reranker-v2-gemma", peft_path="./lora")',
+    'from FlagEmbedding import FlagReranker\nr = FlagReranker("BAAI/bge-reranker-v2-m3", use_fp16=True)',
+    'from mylib import FlagAutoModel\nm = FlagAutoModel.from_finetuned("Alibaba-NLP/gte-Qwen2-7B-instruct")',
   ],
   invalid: [
+    // FlagEmbedding turns remote code on itself: a model of its mapping (high), a name not known here
+    // (medium), the LLM reranker of FlagEmbedding up to 1.2 (high from `flag_reranker`, medium from the package)
+    {
+      code: 'from FlagEmbedding import FlagAutoModel\nm = FlagAutoModel.from_finetuned("Alibaba-NLP/gte-Qwen2-7B-instruct", use_fp16=True)',
+      errors: [{ messageId: 'libraryEnablesModel', confidence: 'high', line: 2, column: 5, data: { api: 'FlagAutoModel.from_finetuned', model: 'gte-Qwen2-7B-instruct' } }],
+    },
+    {
+      code: 'from FlagEmbedding import FlagAutoModel\ndef f(gpu):\n    return FlagAutoModel.from_finetuned("BAAI/bge-m3" if gpu else "Alibaba-NLP/gte-large-en-v1.5")',
+      errors: [{ messageId: 'libraryEnablesModel', confidence: 'medium', data: { api: 'FlagAutoModel.from_finetuned', model: 'gte-large-en-v1.5' } }],
+    },
+    {
+      code: 'from FlagEmbedding import FlagAutoModel\ndef f(args):\n    return FlagAutoModel.from_finetuned(args.embedder)',
+      errors: [{ messageId: 'libraryMayEnableModel', confidence: 'medium', data: { api: 'FlagAutoModel.from_finetuned', expr: 'args.embedder' } }],
+    },
+    {
+      code: 'from FlagEmbedding import FlagAutoModel\ndef f(kw):\n    return FlagAutoModel.from_finetuned("Alibaba-NLP/gte-Qwen2-7B-instruct", **kw)',
+      errors: [{ messageId: 'libraryEnablesModel', confidence: 'medium' }],
+    },
+    {
+      code: 'from FlagEmbedding.flag_reranker import FlagLLMReranker\nr = FlagLLMReranker("BAAI/bge-reranker-v2-gemma", use_fp16=True)',
+      errors: [{ messageId: 'libraryEnablesClass', confidence: 'high', data: { api: 'FlagLLMReranker' } }],
+    },
+    {
+      code: 'from FlagEmbedding.flag_reranker import LayerWiseFlagLLMReranker\ndef f(name, kw):\n    return LayerWiseFlagLLMReranker(name, **kw)',
+      errors: [{ messageId: 'libraryEnablesClass', confidence: 'high', data: { api: 'LayerWiseFlagLLMReranker' } }],
+    },
+    {
+      code: 'from FlagEmbedding import LayerWiseFlagLLMReranker\nr = LayerWiseFlagLLMReranker("BAAI/bge-reranker-v2-minicpm-layerwise", use_fp16=True)',
+      errors: [{ messageId: 'libraryMayEnableClass', confidence: 'medium', data: { api: 'LayerWiseFlagLLMReranker' } }],
+    },
     // a Hub loader of another library (Haystack) is a known loader; a look-alike class is not
     {
       code: 'from haystack.components.embedders import SentenceTransformersDocumentEmbedder\ne = SentenceTransformersDocumentEmbedder(model="jinaai/jina-embeddings-v2-base-en", trust_remote_code=True)',

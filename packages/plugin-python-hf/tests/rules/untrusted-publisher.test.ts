@@ -9,8 +9,31 @@ ruleTester.run('hf/untrusted-publisher', rule, {
     'from transformers import AutoModel\nAutoModel.from_pretrained("someone/model")',
     { code: 'from transformers import AutoModel\nAutoModel.from_pretrained("meta-llama/Llama-3-8b")', settings },
     { code: 'from transformers import AutoModel\nAutoModel.from_pretrained("./local/model")', settings },
+    // an id a condition chooses between trusted owners' ids and local paths
+    {
+      code: 'import torch\nfrom transformers import AutoModel\nmodel_id = "meta-llama/Llama-3-70b" if torch.cuda.is_available() else "meta-llama/Llama-3-8b"\nm = AutoModel.from_pretrained(model_id)',
+      settings,
+    },
+    { code: 'from transformers import AutoModel\ndef f(gpu):\n    return AutoModel.from_pretrained("./local" if gpu else "my-org/m")', settings },
   ],
   invalid: [
+    // each value of a conditional id is judged: the first untrusted owner is reported, once
+    {
+      code: 'import torch\nfrom transformers import AutoModel\nmodel_id = "meta-llama/Llama-3-8b" if torch.cuda.is_available() else "someone/model"\nm = AutoModel.from_pretrained(model_id)',
+      settings,
+      errors: [{ messageId: 'unknownPublisher', confidence: 'high', line: 4, data: { api: 'AutoModel.from_pretrained', id: 'someone/model', owner: 'someone', trusted: 'meta-llama, my-org, gpt2' } }],
+    },
+    {
+      code: 'from transformers import AutoModel\ndef f(gpu):\n    return AutoModel.from_pretrained("bert-base-uncased" if gpu else "other/model" if gpu > 1 else "someone/model")',
+      settings,
+      errors: [{ messageId: 'unknownPublisher', data: { api: 'AutoModel.from_pretrained', id: 'other/model', owner: 'other', trusted: 'meta-llama, my-org, gpt2' } }],
+    },
+    // owner-less values only: the first of them
+    {
+      code: 'from transformers import AutoModel\ndef f(gpu):\n    return AutoModel.from_pretrained("meta-llama/a" if gpu else "bert-base-uncased")',
+      settings,
+      errors: [{ messageId: 'noOwner', confidence: 'medium', data: { api: 'AutoModel.from_pretrained', id: 'bert-base-uncased' } }],
+    },
     {
       code: 'from transformers import AutoModel\nAutoModel.from_pretrained("someone/model")',
       settings,
