@@ -21,6 +21,10 @@ const MAX_DEPTH = 32;
 const MAX_CHOICES = 32;
 /** Identifiers that denote the global object. */
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
+/** TypeScript wrappers around a value (`x as T`, `x!`, `x satisfies T`, `<T>x`). */
+const VALUE_WRAPPERS = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'TSInstantiationExpression']);
+/** Parents of a name used as a type, not as a value (`x: C`, `typeof C`, `implements C`). */
+const TYPE_POSITIONS = new Set(['TSTypeReference', 'TSTypeQuery', 'TSQualifiedName', 'TSClassImplements', 'TSInterfaceHeritage', 'TSExpressionWithTypeArguments']);
 const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
 
 /** A write of a member: on `object`, the member expression (or `Object.assign` call), and the assignment when it is a plain one. */
@@ -29,6 +33,9 @@ interface MemberWrite {
   target: JsNode;
   assignment?: TSESTree.AssignmentExpression;
 }
+
+/** Set when a value read on the way may be replaced by one the analysis cannot see (see `knownValues`). */
+type Open = { value: boolean };
 
 type MemberOwner = { cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression; isStatic: boolean };
 
@@ -122,6 +129,9 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   private assignedMembers?: Map<JsNode, Set<string>>;
   private memberWriteIndex?: Map<string, MemberWrite[]>;
   private membersWritten?: Set<JsBinding>;
+  /** True while `memberWrites` walks the file (a constant key asked for on the way must not ask for it again). */
+  private buildingMemberWrites = false;
+  private escapeCache?: Map<JsNode, boolean>;
   /** Functions and bindings whose value `resolveRef` is working out (recursion through them resolves nothing). */
   private readonly resolving = new Set<unknown>();
 
@@ -674,7 +684,9 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
    * The statically known value of an expression: literals, template literals (with constant
    * substitutions), `+` of constants, unary `-`/`+`/`!`, array and object literals of constants,
    * members of constant objects, `?:`/`??`/`||`/`&&` on constant tests, stable bindings (const, or
-   * let/var never re-assigned) including destructured parts, and parameter defaults. Else UNKNOWN.
+   * let/var never re-assigned) including destructured parts, parameter defaults, and class fields
+   * the file gives no other value (`classField`; of an exported class too: `knownValues` says when
+   * code outside the file may give it another). Else UNKNOWN.
    */
   constant(expr: JsNode): ConstantValue | Unknown {
     return this.constantOf(expr, 0);
@@ -695,27 +707,53 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     return this.choicesOf(expr, 0);
   }
 
-  private choicesOf(node: JsNode, depth: number): ConstantValue[] | undefined {
+  /**
+   * The values an expression may take that are known, and whether it may also take one that is
+   * not (`others`): `possibleConstants`, where a side of `||` / `??` that is not known adds `others`
+   * instead of making the whole answer unknown (`process.env.MODEL || 'org/name'` →
+   * `{ values: ['org/name'], others: true }`: the default, which the environment may override;
+   * `` `${process.env.BASE ?? 'https://cdn.example.com'}/m.onnx` `` → the one URL built on the
+   * default), and where a field of a class that code outside the file may reach is read (see
+   * `classEscapes`: `export class P { static model = 'org/name' }`, whose `P.model` another module
+   * may assign; `constant` gives the value the file gives it) also with `others`. `undefined` when no
+   * value is known (or past 32 values); `others` false is the answer of `possibleConstants`.
+   */
+  knownValues(expr: JsNode): { values: ConstantValue[]; others: boolean } | undefined {
+    const open: Open = { value: false };
+    const values = this.choicesOf(expr, 0, open);
+    return values && values.length > 0 ? { values, others: open.value } : undefined;
+  }
+
+  /**
+   * `possibleConstants`; with `open` (`knownValues`), a side of `||` / `??` that is not known sets it
+   * and adds no value, as does a field of a class that escapes the file (see `constantOf`).
+   */
+  private choicesOf(node: JsNode, depth: number, open?: Open): ConstantValue[] | undefined {
     if (depth > MAX_DEPTH) return undefined;
     const expr = unwrapExpression(node);
     const b = expr.type === 'Identifier' ? this.binding(expr) : undefined;
     if (b && this.hasMemberWrites(b)) return undefined;
-    const value = this.constantOf(expr, depth);
-    if (value !== UNKNOWN) return [value];
+    // (what a failed evaluation read on the way does not count)
+    const scratch: Open | undefined = open ? { value: false } : undefined;
+    const value = this.constantOf(expr, depth, scratch);
+    if (value !== UNKNOWN) {
+      if (open && scratch!.value) open.value = true;
+      return [value];
+    }
     switch (expr.type) {
       case 'Identifier': {
         if (!b || b.kind === 'param' || !isStable(b) || !b.init || !b.path) return undefined;
-        let values = this.choicesOf(b.init, depth + 1);
+        let values = this.choicesOf(b.init, depth + 1, open);
         b.path.forEach((seg, i) => {
           // the default of a destructured name stands in for a member the value does not have
-          const fallback = i === b.path!.length - 1 && b.defaultValue ? this.constantOf(b.defaultValue, depth + 1) : UNKNOWN;
+          const fallback = i === b.path!.length - 1 && b.defaultValue ? this.constantOf(b.defaultValue, depth + 1, open) : UNKNOWN;
           values = values && this.memberChoices(values, [String(seg)], fallback);
         });
         return values;
       }
       case 'MemberExpression': {
         if (expr.property.type === 'PrivateIdentifier') return undefined;
-        const objects = this.choicesOf(expr.object, depth + 1);
+        const objects = this.choicesOf(expr.object, depth + 1, open);
         if (!objects) return undefined;
         const key = staticKey(expr);
         // A key that is not known reads one of the object's own values.
@@ -724,22 +762,31 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
         return this.memberChoices(objects, keys?.map(String), UNKNOWN);
       }
       case 'ConditionalExpression': {
-        const test = this.constantOf(expr.test, depth + 1);
-        if (test !== UNKNOWN) return this.choicesOf(test ? expr.consequent : expr.alternate, depth + 1);
-        return this.unionOf([this.choicesOf(expr.consequent, depth + 1), this.choicesOf(expr.alternate, depth + 1)]);
+        const test = this.constantOf(expr.test, depth + 1, open);
+        if (test !== UNKNOWN) return this.choicesOf(test ? expr.consequent : expr.alternate, depth + 1, open);
+        return this.unionOf([this.choicesOf(expr.consequent, depth + 1, open), this.choicesOf(expr.alternate, depth + 1, open)]);
       }
       case 'LogicalExpression': {
-        const left = this.choicesOf(expr.left, depth + 1);
+        // a default (`a || 'x'`, `a ?? 'x'`) after a value that is not known: its values, and others
+        const fallback = open && expr.operator !== '&&';
+        const side = (e: JsNode): ConstantValue[] | undefined => {
+          const values = this.choicesOf(e, depth + 1, open);
+          if (values || !fallback) return values;
+          open.value = true;
+          return [];
+        };
+        const left = side(expr.left);
         if (!left) return undefined;
         // the left values the expression keeps, and whether some left value hands over to the right side
         const keeps = (v: ConstantValue): boolean => (expr.operator === '??' ? v !== null : expr.operator === '||' ? Boolean(v) : !v);
         const kept = left.filter(keeps);
-        return kept.length === left.length ? left : this.unionOf([kept, this.choicesOf(expr.right, depth + 1)]);
+        // (a left side that is not known may hand over too)
+        return kept.length === left.length && left.length > 0 ? left : this.unionOf([kept, side(expr.right)]);
       }
       case 'TemplateLiteral': {
         let out: ConstantValue[] = [expr.quasis[0].value.cooked ?? ''];
         for (let i = 0; i < expr.expressions.length; i++) {
-          const parts = this.choicesOf(expr.expressions[i], depth + 1);
+          const parts = this.choicesOf(expr.expressions[i], depth + 1, open);
           if (!parts || !parts.every(isPrimitive)) return undefined;
           const tail = expr.quasis[i + 1].value.cooked ?? '';
           const next = this.productOf(out, parts, (a, b) => `${String(a)}${String(b)}${tail}`);
@@ -750,8 +797,8 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       }
       case 'BinaryExpression': {
         if (expr.left.type === 'PrivateIdentifier' || expr.operator !== '+') return undefined;
-        const left = this.choicesOf(expr.left, depth + 1);
-        const right = left && this.choicesOf(expr.right, depth + 1);
+        const left = this.choicesOf(expr.left, depth + 1, open);
+        const right = left && this.choicesOf(expr.right, depth + 1, open);
         if (!left || !right) return undefined;
         return this.productOf(left, right, (a, b) => {
           if (!isPrimitive(a) || !isPrimitive(b)) return UNKNOWN;
@@ -813,8 +860,11 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   /** Does the file write a member of the value of `b` (`o.k = v`, `o[k] = v`, `o.a.b = v`, `delete o.k`, `Object.assign(o, …)`)? */
   private hasMemberWrites(b: JsBinding): boolean {
     if (!this.membersWritten) {
+      const index = this.memberWrites();
+      // not known yet (asked while the writes are being listed): as if written
+      if (!index) return true;
       const written = new Set<JsBinding>();
-      for (const writes of this.memberWrites().values()) {
+      for (const writes of index.values()) {
         for (const w of writes) {
           let root = unwrapExpression(w.object);
           while (root.type === 'MemberExpression') root = unwrapExpression(root.object);
@@ -827,7 +877,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     return this.membersWritten.has(b);
   }
 
-  private constantOf(node: JsNode, depth: number): ConstantValue | Unknown {
+  private constantOf(node: JsNode, depth: number, open?: Open): ConstantValue | Unknown {
     if (depth > MAX_DEPTH) return UNKNOWN;
     const expr = unwrapExpression(node);
     switch (expr.type) {
@@ -840,7 +890,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       case 'TemplateLiteral': {
         let out = expr.quasis[0].value.cooked ?? '';
         for (let i = 0; i < expr.expressions.length; i++) {
-          const v = this.constantOf(expr.expressions[i], depth + 1);
+          const v = this.constantOf(expr.expressions[i], depth + 1, open);
           if (!isPrimitive(v)) return UNKNOWN;
           out += String(v) + (expr.quasis[i + 1].value.cooked ?? '');
         }
@@ -848,9 +898,9 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       }
       case 'BinaryExpression': {
         if (expr.left.type === 'PrivateIdentifier') return UNKNOWN;
-        const l = this.constantOf(expr.left, depth + 1);
+        const l = this.constantOf(expr.left, depth + 1, open);
         if (l === UNKNOWN) return UNKNOWN;
-        const r = this.constantOf(expr.right, depth + 1);
+        const r = this.constantOf(expr.right, depth + 1, open);
         if (r === UNKNOWN || !isPrimitive(l) || !isPrimitive(r)) return UNKNOWN;
         if (expr.operator === '+') {
           if (typeof l === 'string' || typeof r === 'string') return String(l) + String(r);
@@ -861,7 +911,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
         return UNKNOWN;
       }
       case 'UnaryExpression': {
-        const v = this.constantOf(expr.argument, depth + 1);
+        const v = this.constantOf(expr.argument, depth + 1, open);
         if (v === UNKNOWN) return UNKNOWN;
         if (expr.operator === '!') return !v;
         if (expr.operator === '-' && typeof v === 'number') return -v;
@@ -874,11 +924,11 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
         for (const el of expr.elements) {
           if (!el) return UNKNOWN;
           if (el.type === 'SpreadElement') {
-            const v = this.constantOf(el.argument, depth + 1);
+            const v = this.constantOf(el.argument, depth + 1, open);
             if (!Array.isArray(v)) return UNKNOWN;
             out.push(...v);
           } else {
-            const v = this.constantOf(el, depth + 1);
+            const v = this.constantOf(el, depth + 1, open);
             if (v === UNKNOWN) return UNKNOWN;
             out.push(v);
           }
@@ -889,7 +939,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
         const out: { [key: string]: ConstantValue } = {};
         for (const p of expr.properties) {
           if (p.type === 'SpreadElement') {
-            const v = this.constantOf(p.argument, depth + 1);
+            const v = this.constantOf(p.argument, depth + 1, open);
             if (v === null || typeof v !== 'object' || Array.isArray(v)) return UNKNOWN;
             Object.assign(out, v);
             continue;
@@ -897,17 +947,20 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
           if (p.kind !== 'init' || p.method) return UNKNOWN;
           const key = p.computed ? this.constantKey(p.key) : staticKey(p);
           if (key === undefined) return UNKNOWN;
-          const v = this.constantOf(p.value, depth + 1);
+          const v = this.constantOf(p.value, depth + 1, open);
           if (v === UNKNOWN) return UNKNOWN;
           out[key] = v;
         }
         return out;
       }
       case 'MemberExpression': {
-        const obj = this.constantOf(expr.object, depth + 1);
+        const obj = this.constantOf(expr.object, depth + 1, open);
         if (obj === UNKNOWN) {
-          const field = this.classField(expr);
-          return field ? this.constantOf(field, depth + 1) : UNKNOWN;
+          const field = this.fieldOf(expr);
+          if (!field) return UNKNOWN;
+          // a field of a class code outside the file may reach: another module may assign it
+          if (open && this.classEscapes(field.cls)) open.value = true;
+          return this.constantOf(field.value, depth + 1, open);
         }
         if (obj === null || typeof obj !== 'object') return UNKNOWN;
         const key = staticKey(expr) ?? (expr.computed ? this.constantKey(expr.property) : undefined);
@@ -919,40 +972,40 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
         return Object.prototype.hasOwnProperty.call(obj, key) ? (obj as Record<string, ConstantValue>)[key] : UNKNOWN;
       }
       case 'ConditionalExpression': {
-        const test = this.constantOf(expr.test, depth + 1);
-        if (test !== UNKNOWN) return this.constantOf(test ? expr.consequent : expr.alternate, depth + 1);
-        const a = this.constantOf(expr.consequent, depth + 1);
-        const b = this.constantOf(expr.alternate, depth + 1);
+        const test = this.constantOf(expr.test, depth + 1, open);
+        if (test !== UNKNOWN) return this.constantOf(test ? expr.consequent : expr.alternate, depth + 1, open);
+        const a = this.constantOf(expr.consequent, depth + 1, open);
+        const b = this.constantOf(expr.alternate, depth + 1, open);
         return a !== UNKNOWN && isPrimitive(a) && a === b ? a : UNKNOWN;
       }
       case 'LogicalExpression': {
-        const l = this.constantOf(expr.left, depth + 1);
+        const l = this.constantOf(expr.left, depth + 1, open);
         if (l === UNKNOWN) return UNKNOWN;
-        if (expr.operator === '??') return l === null ? this.constantOf(expr.right, depth + 1) : l;
-        if (expr.operator === '||') return l ? l : this.constantOf(expr.right, depth + 1);
-        return l ? this.constantOf(expr.right, depth + 1) : l;
+        if (expr.operator === '??') return l === null ? this.constantOf(expr.right, depth + 1, open) : l;
+        if (expr.operator === '||') return l ? l : this.constantOf(expr.right, depth + 1, open);
+        return l ? this.constantOf(expr.right, depth + 1, open) : l;
       }
       case 'CallExpression': {
         // `Object.freeze(o)` returns `o` itself (the global `Object`, not one of the file's)
         const arg = expr.arguments[0];
         if (expr.arguments.length !== 1 || arg.type === 'SpreadElement' || this.globalName(expr.callee) !== 'Object.freeze') return UNKNOWN;
-        return this.constantOf(arg, depth + 1);
+        return this.constantOf(arg, depth + 1, open);
       }
       case 'Identifier': {
         const b = this.binding(expr);
         if (!b) return UNKNOWN;
         if (b.kind === 'param') {
-          return b.writes === 0 && b.defaultValue && b.path?.length === 0 ? this.constantOf(b.defaultValue, depth + 1) : UNKNOWN;
+          return b.writes === 0 && b.defaultValue && b.path?.length === 0 ? this.constantOf(b.defaultValue, depth + 1, open) : UNKNOWN;
         }
         if (!isStable(b) || !b.init || !b.path) return UNKNOWN;
-        let v = this.constantOf(b.init, depth + 1);
+        let v = this.constantOf(b.init, depth + 1, open);
         for (const seg of b.path) {
           if (v === UNKNOWN || v === null || typeof v !== 'object') {
             v = UNKNOWN;
             break;
           }
           const next: ConstantValue | undefined = Array.isArray(v) ? v[seg as number] : (v as Record<string, ConstantValue>)[String(seg)];
-          v = next === undefined ? (b.defaultValue ? this.constantOf(b.defaultValue, depth + 1) : UNKNOWN) : next;
+          v = next === undefined ? (b.defaultValue ? this.constantOf(b.defaultValue, depth + 1, open) : UNKNOWN) : next;
         }
         return v;
       }
@@ -965,10 +1018,15 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
    * The values a class member read as `this.x` / `C.x` (see `classField` for the reads) is given in
    * this file: its field initialiser, when it has one, and the right-hand side of every plain
    * assignment to it (`this.x = v`, `C.x = v`; also `??=`, `||=`, `&&=`), in source order.
+   * Static members are written through the class name (`C.x = v`, anywhere in the file) and through
+   * `this` in static methods; instance members through `this` in instance methods.
    * `undefined` when the file writes a member of that name in any other way (`+=`, `++`, a
-   * destructuring target, `delete`) or on any other object (it may be the same one under another
-   * name), when the class writes members with computed keys (`this[k] = v`, `Object.assign(this, o)`),
-   * or when the class defines the member as a method or accessor.
+   * destructuring target, `delete`) or on any other object that may be the same one under another
+   * name (a parameter, a variable holding an instance), when the class writes members with computed
+   * keys (`this[k] = v`, `Object.assign(this, o)`), or when the class defines the member as a method
+   * or accessor. Writes on objects that cannot be it are left out: the other side of the class (an
+   * instance is not the class), another class of the file when neither inherits from the other, an
+   * object or array literal held in a variable.
    */
   memberValues(expr: JsNode): JsNode[] | undefined {
     const read = this.memberRead(expr);
@@ -981,12 +1039,119 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       if (m.value) values.push(m.value);
     }
     const writes = this.memberWrites();
+    if (!writes) return undefined;
     if ((writes.get('') ?? []).some((w) => this.sameOwner(w.object, owner))) return undefined;
     for (const w of writes.get(key) ?? []) {
-      if (!w.assignment || !this.sameOwner(w.object, owner)) return undefined;
+      if (!this.sameOwner(w.object, owner)) {
+        if (this.otherObject(w.object, owner)) continue;
+        return undefined;
+      }
+      if (!w.assignment) return undefined;
       values.push(w.assignment.right);
     }
     return values;
+  }
+
+  /** A write on `object` cannot reach the members of `owner` (see `memberValues`). */
+  private otherObject(object: JsNode, owner: MemberOwner): boolean {
+    const o = this.memberOwner(object);
+    if (o) {
+      // a class is not one of its instances; another class of the file, unless one inherits from the other
+      if (o.isStatic !== owner.isStatic) return true;
+      return o.cls !== owner.cls && !this.inherits(o.cls, owner.cls) && !this.inherits(owner.cls, o.cls);
+    }
+    const node = unwrapExpression(object);
+    if (node.type !== 'Identifier') return false;
+    const def = this.definingExpression(node);
+    return def !== undefined && def !== node && (def.type === 'ObjectExpression' || def.type === 'ArrayExpression');
+  }
+
+  /** Does class `a` extend `b`, directly or through classes of this file? */
+  private inherits(a: MemberOwner['cls'], b: MemberOwner['cls']): boolean {
+    let cur: JsNode | null | undefined = a.superClass;
+    for (let depth = 0; cur && depth < MAX_DEPTH; depth++) {
+      const node = unwrapExpression(cur);
+      const decl = node.type === 'ClassExpression' ? node : node.type === 'Identifier' ? this.classOfName(node) : undefined;
+      // a superclass the analysis cannot see (an import, a call) may be anything, but not a class of this file
+      if (!decl) return false;
+      if (decl === b) return true;
+      cur = decl.superClass;
+    }
+    return false;
+  }
+
+  /** The class of this file a name denotes (its declaration, or a stable variable bound to a class expression). */
+  private classOfName(id: TSESTree.Identifier): MemberOwner['cls'] | undefined {
+    const b = this.binding(id);
+    const decl = b?.kind === 'class' ? b.declaration : b && isStable(b) && b.init && b.path?.length === 0 ? unwrapExpression(b.init) : undefined;
+    return decl && (decl.type === 'ClassDeclaration' || decl.type === 'ClassExpression') ? decl : undefined;
+  }
+
+  /**
+   * Code outside this file may reach the class, and write its members: the class is exported
+   * (`export class C`, `export default C`, `export { C }`), or its value goes anywhere but a member
+   * access (`C.x`), `new C()`, `x instanceof C` or a type position (`module.exports = C`, `register(C)`,
+   * `return class { … }`, a subclass `extends C`). An instance of a class that stays in the file
+   * may still be handed out; that is not looked for.
+   */
+  classEscapes(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
+    if (!this.escapeCache) this.escapeCache = new Map();
+    let answer = this.escapeCache.get(cls);
+    if (answer === undefined) {
+      answer = this.findClassEscape(cls);
+      this.escapeCache.set(cls, answer);
+    }
+    return answer;
+  }
+
+  private findClassEscape(cls: MemberOwner['cls']): boolean {
+    const refs: TSESTree.Identifier[] = [];
+    const own = cls.id ? this.binding(cls.id) : undefined;
+    if (cls.type === 'ClassDeclaration') {
+      const parent = this.parent(cls);
+      if (parent?.type === 'ExportNamedDeclaration' || parent?.type === 'ExportDefaultDeclaration') return true;
+      if (!own) return true;
+    } else {
+      // `const P = class { … }`: where the variable goes; any other class expression goes where its value does
+      let top: JsNode = cls;
+      let p = this.parent(top);
+      while (p && VALUE_WRAPPERS.has(p.type)) {
+        top = p;
+        p = this.parent(p);
+      }
+      if (p?.type !== 'VariableDeclarator' || p.init !== top || p.id.type !== 'Identifier') return true;
+      const declaration = this.parent(p);
+      if (declaration && this.parent(declaration)?.type === 'ExportNamedDeclaration') return true;
+      const b = this.binding(p.id);
+      if (!b || !isStable(b) || this.exportedByName(b)) return true;
+      refs.push(...this.references(b));
+    }
+    if (own) {
+      if (this.exportedByName(own)) return true;
+      refs.push(...this.references(own));
+    }
+    return refs.some((ref) => {
+      let top: JsNode = ref;
+      let p = this.parent(top);
+      while (p && VALUE_WRAPPERS.has(p.type)) {
+        top = p;
+        p = this.parent(p);
+      }
+      if (!p) return true;
+      if (p.type === 'MemberExpression' && p.object === top) return false;
+      if (p.type === 'NewExpression' && p.callee === top) return false;
+      if (p.type === 'BinaryExpression' && p.operator === 'instanceof' && p.right === top) return false;
+      // a type (`x: C`, `typeof C`, `implements C`), not a value
+      return !TYPE_POSITIONS.has(p.type);
+    });
+  }
+
+  /** A module-level binding named in `export { name }` (`references` leaves export specifiers out). */
+  private exportedByName(b: JsBinding): boolean {
+    if (b.scope !== this.analysis.module) return false;
+    return this.ast.body.some(
+      (s) => s.type === 'ExportNamedDeclaration' && !s.source && s.specifiers.some((spec) => spec.local.type === 'Identifier' && spec.local.name === b.name),
+    );
   }
 
   /**
@@ -1002,8 +1167,8 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     const read = this.memberRead(expr);
     if (!read || !this.memberValues(expr)) return undefined;
     const node = unwrapExpression(expr);
-    // every write of the member is a plain assignment on this class (`memberValues`)
-    const writes = this.memberWrites().get(read.key) ?? [];
+    // every write of the member on this class is a plain assignment (`memberValues`); writes on other objects aside
+    const writes = (this.memberWrites()?.get(read.key) ?? []).filter((w) => this.sameOwner(w.object, read.owner));
     let last: MemberWrite | undefined;
     for (const w of writes) {
       if (w.assignment && w.assignment.range[1] <= node.range[0] && (!last || w.assignment.range[1] > last.assignment!.range[1])) last = w;
@@ -1039,8 +1204,20 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
    * Every write of a member in the file, by key (`''`: a key that cannot be read, `this[k] = v`, or
    * `Object.assign(x, …)`, which may write any member of `x`), in source order.
    */
-  private memberWrites(): Map<string, MemberWrite[]> {
+  private memberWrites(): Map<string, MemberWrite[]> | undefined {
     if (this.memberWriteIndex) return this.memberWriteIndex;
+    // asked again while the index is being built (a computed key `o[this.k]` read on the way): not known yet
+    if (this.buildingMemberWrites) return undefined;
+    this.buildingMemberWrites = true;
+    try {
+      this.memberWriteIndex = this.collectMemberWrites();
+    } finally {
+      this.buildingMemberWrites = false;
+    }
+    return this.memberWriteIndex;
+  }
+
+  private collectMemberWrites(): Map<string, MemberWrite[]> {
     const index = new Map<string, MemberWrite[]>();
     const add = (key: string, write: MemberWrite): void => {
       let list = index.get(key);
@@ -1069,16 +1246,22 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
         add('', { object: unwrapExpression(n.arguments[0]), target: n });
       }
     });
-    this.memberWriteIndex = index;
     return index;
   }
 
   /**
    * The initialiser of a class field read as `this.x` (in a method of the class; static methods see
-   * static fields) or `C.x` (a static field of class `C`), when nothing in the class assigns it:
+   * static fields) or `C.x` (a static field of class `C`), when the file gives the member no other
+   * value (`memberValues` lists the initialiser alone: no `C.x = v` anywhere in the file, no
+   * `this.x = v` in the class, no write of a member of that name on an object that may be it):
    * `class P { static model = 'org/name'; static get() { return pipeline(t, this.model); } }`.
    */
   classField(expr: TSESTree.MemberExpression): JsNode | undefined {
+    return this.fieldOf(expr)?.value;
+  }
+
+  /** `classField`, with the class it belongs to. */
+  private fieldOf(expr: TSESTree.MemberExpression): { value: JsNode; cls: MemberOwner['cls'] } | undefined {
     const key = staticKey(expr);
     if (key === undefined || expr.computed) return undefined;
     const owner = this.memberOwner(expr.object);
@@ -1086,8 +1269,10 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     const field = owner.cls.body.body.find(
       (m): m is TSESTree.PropertyDefinition => m.type === 'PropertyDefinition' && !m.computed && m.static === owner.isStatic && staticKey(m) === key,
     );
-    if (!field?.value || this.classAssigns(owner.cls, key)) return undefined;
-    return field.value;
+    if (!field?.value) return undefined;
+    const values = this.memberValues(expr);
+    if (!values || values.length !== 1 || values[0] !== field.value) return undefined;
+    return { value: field.value, cls: owner.cls };
   }
 
   /**

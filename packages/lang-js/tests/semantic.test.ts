@@ -257,6 +257,21 @@ describe('constant', () => {
     [`class P { static model = 'org/name'; get() { return use(this.model); } }`, UNKNOWN],
     [`class P { model = 'org/name'; set(m) { this.model = m; } get() { return use(this.model); } }`, UNKNOWN],
     [`class P { static model = 'a'; static get() { return function () { return use(this.model); }; } }`, UNKNOWN],
+    // the file gives the field another value: through the class name anywhere, `this.` in a static method
+    [`class P { static model = 'org/name'; static get() { return use(this.model); } }\nexport function local() { P.model = './models/x'; }`, UNKNOWN],
+    [`class P { static model = 'org/name'; static local() { this.model = './models/x'; } static get() { return use(this.model); } }`, UNKNOWN],
+    [`class P { static model = 'org/name'; } P.model = 'org/other'; use(P.model);`, UNKNOWN],
+    [`class P { model = 'org/name'; get() { return use(this.model); } }\nconst p = new P(); p.model = readId();`, UNKNOWN],
+    // a write of the same name on an object that may be it (a parameter)
+    [`class P { static model = 'org/name'; static get() { return use(this.model); } }\nexport function set(o, m) { o.model = m; }`, UNKNOWN],
+    // ... not on objects that cannot be it: an object literal, another class, the other side of the class
+    [`class P { static model = 'org/name'; static get() { return use(this.model); } }\nconst cfg = {}; cfg.model = 'x';`, 'org/name'],
+    [`class P { static model = 'org/name'; static get() { return use(this.model); } }\nclass Q { set() { this.model = 'x'; } }`, 'org/name'],
+    [`class P { static model = 'org/name'; static get() { return use(this.model); } set() { this.model = 'x'; } }`, 'org/name'],
+    // ... unless one class inherits from the other (its methods write the same objects)
+    [`class P { model = 'org/name'; get() { return use(this.model); } }\nclass Q extends P { set() { this.model = 'x'; } }`, UNKNOWN],
+    // `constant` is the value the file gives the field, exported class or not (see `knownValues`)
+    [`export class P { static model = 'org/name'; static get() { return use(this.model); } }`, 'org/name'],
   ])('class field %s', (text, expected) => {
     expect(constOf(text)).toEqual(expected);
   });
@@ -315,6 +330,54 @@ describe('possibleConstants', () => {
     [`const Object = { freeze: (o) => ({ ...o, b: load() }) }; const URLS = Object.freeze({ a: 'x' }); function f(k) { use(URLS[k]); }`],
   ])('unknown: %s', (text) => {
     expect(choices(text)).toBeUndefined();
+  });
+});
+
+describe('knownValues', () => {
+  const known = (text: string) => {
+    const { sc, calls: cs } = calls(text);
+    const use = cs.filter((c) => c.callee.type === 'Identifier' && c.callee.name === 'use');
+    return sc.knownValues(use[use.length - 1].arguments[0]);
+  };
+  it.each([
+    // the default of a value that is not known: the environment may override it
+    [`use(process.env.MODEL || 'org/name')`, { values: ['org/name'], others: true }],
+    [`const model = process.env.MODEL ?? 'org/name'; use(model)`, { values: ['org/name'], others: true }],
+    [`use(process.env.A || process.env.B || 'org/name')`, { values: ['org/name'], others: true }],
+    [`use(process.env.MODEL || (small ? 'org/s' : 'org/l'))`, { values: ['org/s', 'org/l'], others: true }],
+    ['use(`${process.env.BASE || \'https://cdn.example.com\'}/m.onnx`)', { values: ['https://cdn.example.com/m.onnx'], others: true }],
+    // a known left side that hands over to a right side that is not known
+    [`const M = { a: 'x', b: '' }; function f(k) { use(M[k] || process.env.X); }`, { values: ['x'], others: true }],
+    // known values: `possibleConstants`, nothing else possible
+    [`use('org/name')`, { values: ['org/name'], others: false }],
+    [`function f(t) { use(t ? 'a' : 'b'); }`, { values: ['a', 'b'], others: false }],
+    [`class P { static model = 'org/name'; static get() { return use(this.model); } }`, { values: ['org/name'], others: false }],
+    // a field of a class code outside the file may reach: another module may assign it
+    [`export class P { static model = 'org/name'; static get() { return use(this.model); } }`, { values: ['org/name'], others: true }],
+    [`export default class { static model = 'org/name'; static get() { return use(this.model); } }`, { values: ['org/name'], others: true }],
+    [`class P { static model = 'org/name'; static get() { return use(this.model); } }\nexport default P;`, { values: ['org/name'], others: true }],
+    [`class P { static model = 'org/name'; static get() { return use(this.model); } }\nexport { P as Pipeline };`, { values: ['org/name'], others: true }],
+    [`class P { static model = 'org/name'; static get() { return use(this.model); } }\nmodule.exports = { P };`, { values: ['org/name'], others: true }],
+    [`export class P { model = 'org/name'; get() { return use(this.model); } }`, { values: ['org/name'], others: true }],
+    [`const make = () => class P { static model = 'org/name'; static get() { return use(this.model); } };`, { values: ['org/name'], others: true }],
+    [`export const P = class { static model = 'org/name'; static get() { return use(this.model); } };`, { values: ['org/name'], others: true }],
+    // a class used only through its members, `new`, `instanceof` and types stays in the file
+    [`class P { static model = 'org/name'; static get() { return use(this.model); } }\nexport const p: P = new P(); export const is = (x: unknown) => x instanceof P; P.get();`, { values: ['org/name'], others: false }],
+    [`const P = class { static model = 'org/name'; static get() { return use(this.model); } }; P.get();`, { values: ['org/name'], others: false }],
+  ])('%s', (text, expected) => {
+    expect(known(text)).toEqual(expected);
+  });
+  it.each([
+    [`use(process.env.MODEL)`],
+    [`use(process.env.A || process.env.B)`],
+    [`use(process.env.MODEL && 'org/name')`],
+    [`function f(t, u) { use(t ? 'a' : u); }`],
+  ])('nothing known: %s', (text) => {
+    expect(known(text)).toBeUndefined();
+  });
+  it('leaves possibleConstants as it was', () => {
+    const { sc, calls: cs } = calls(`use(process.env.MODEL || 'org/name')`);
+    expect(sc.possibleConstants(cs[0].arguments[0])).toBeUndefined();
   });
 });
 
@@ -467,6 +530,18 @@ describe('bindings and navigation', () => {
       const { sc, out } = reads(`class R { a() { this.id = 'org/a'; use(this.id); } b(other, pair, k, v, o) { ${other} } }`);
       expect(sc.memberValues(out[0]), other).toBeUndefined();
       expect(sc.assignedBefore(out[0]), other).toBeUndefined();
+    }
+    // writes on objects that cannot be it: an object literal, another class, the class itself for an instance member
+    for (const other of ['const o = { id: 1 }; o.id = 2;', 'class T { b() { this.id = 2; } }', 'R.id = 2;']) {
+      const { sc, out } = reads(`class R { a() { this.id = 'org/a'; use(this.id); } }\n${other}`);
+      expect(sc.memberValues(out[0])?.map((v) => sc.getText(v)), other).toEqual(["'org/a'"]);
+      expect(text(sc, sc.assignedBefore(out[0])), other).toBe("'org/a'");
+    }
+    {
+      // static members: writes through the class name anywhere in the file
+      const { sc, out } = reads(`class U { static id = 'org/a'; static a() { use(this.id); } }\nexport function local() { U.id = './models/a'; }`);
+      expect(sc.memberValues(out[0])?.map((v) => sc.getText(v))).toEqual(["'org/a'", "'./models/a'"]);
+      expect(sc.classField(out[0])).toBeUndefined();
     }
     {
       const { sc, out } = reads(`class S { get id() { return 'org/x'; } a() { this.id = 'org/a'; use(this.id); } }`);

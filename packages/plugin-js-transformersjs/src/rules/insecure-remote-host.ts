@@ -71,12 +71,12 @@ export default createRule<[Options?], JsSourceCode>({
             node,
             messageId: 'insecureHost',
             data: { host: shown(location.value ?? `http://${host}…`) },
-            confidence: location.partial ? 'medium' : 'high',
+            confidence: location.partial || location.overridable ? 'medium' : 'high',
             suggest: literal ? [{ messageId: 'useHttps', fix: (fixer) => { const f = httpsFix(literal); return fixer.replaceText(f.range, f.text); } }] : undefined,
           });
           return;
         }
-        if (host && !isAllowed(host)) context.report({ node, messageId: 'offHubHost', data: { host } });
+        if (host && !isAllowed(host)) context.report({ node, messageId: 'offHubHost', data: { host }, confidence: location.overridable ? 'medium' : undefined });
         return;
       }
       if (field === 'env.remotePathTemplate') {

@@ -82,7 +82,7 @@ export default createRule<[], JsSourceCode>({
         let location = classifyLocation(sc, source);
         // A TF Hub handle is remote whatever it looks like.
         const fromHub = sc.argument(node, { name: 'fromTFHub', position: 1 });
-        if (fromHub && sc.constant(fromHub) === true && location.kind !== 'remote') location = { kind: 'remote', http: false, value: location.value };
+        if (fromHub && sc.constant(fromHub) === true && location.kind !== 'remote') location = { kind: 'remote', http: false, value: location.value, overridable: location.overridable, values: location.values };
         const report = remoteLoadReport(sc, node, source, { callee: calleeText(sc, node) }, location);
         if (report) context.report(report);
       },

@@ -1,6 +1,6 @@
 import { createRule, type Confidence } from '@oculum/core';
 import type { JsSourceCode, TSESTree } from '@oculum/lang-js';
-import { calleeText, importsAny, isTransformersModule, shown } from '../utils/libraries.js';
+import { calleeText, importsAny, isTransformersModule, quotedValues, shown } from '../utils/libraries.js';
 import { isLocalOnly, likelyMemberValue, transformersLoad } from '../utils/hub-loads.js';
 import { classifyLocation } from '../utils/locations.js';
 import { remoteHostOf, remoteModelsUncertain, revisionlessTemplate } from '../utils/remote-models.js';
@@ -97,9 +97,13 @@ export default createRule<[Options?], JsSourceCode>({
         if (revision.kind === 'commit' || revision.kind === 'dynamic') return;
         if (revision.kind === 'tag' && allowTags) return;
 
-        // A name that cannot be resolved is shown as code (`` `this.model` ``), not as a model id.
-        const modelName = location.value !== undefined ? `"${shown(location.value)}"` : `\`${shown(sc.getText(model), 40)}\``;
-        let confidence: Confidence = location.kind === 'hub' ? (likely ? 'medium' : 'high') : 'low';
+        // A name that cannot be resolved is shown as code (`` `this.model` ``), not as a model id; the
+        // defaults of one the environment may override (`process.env.MODEL || "org/name"`) are named.
+        const modelName =
+          location.value !== undefined ? `"${shown(location.value)}"` : location.values ? quotedValues(location.values) : `\`${shown(sc.getText(model), 40)}\``;
+        // medium for an id that may be replaced: a member another method may assign, a default the
+        // environment may override, a field of an exported class another module may assign
+        let confidence: Confidence = location.kind === 'hub' ? (likely || location.overridable ? 'medium' : 'high') : 'low';
         if (revision.kind === 'missing' && sc.isOpaqueOptions(node, optionsPos)) confidence = 'low';
         confidence = hostConfidence(confidence);
         // `env.allowRemoteModels` is set to a value the analysis cannot read: the load may stay local.

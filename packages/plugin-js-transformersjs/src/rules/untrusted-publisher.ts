@@ -42,7 +42,7 @@ export default createRule<[], JsSourceCode>({
           return;
         }
         // `env.allowRemoteModels` set to a value the analysis cannot read: the load may stay local.
-        context.report({ node, messageId: 'unknownPublisher', data: { api: load.api, id, owner: judged.owner, trusted: policy.summary }, confidence: load.remoteUncertain ? 'medium' : 'high' });
+        context.report({ node, messageId: 'unknownPublisher', data: { api: load.api, id, owner: judged.owner, trusted: policy.summary }, confidence: load.remoteUncertain || load.overridable ? 'medium' : 'high' });
       },
     };
   },

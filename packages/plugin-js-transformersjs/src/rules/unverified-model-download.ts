@@ -1,6 +1,6 @@
 import { createRule, type Confidence } from '@oculum/core';
 import { isFunctionNode, staticKey, unwrapExpression, type JsBinding, type JsNode, type JsSourceCode, type StringBounds, type TSESTree } from '@oculum/lang-js';
-import { asCode, calleeText, isOnnxSessionCreate, isTfjsModule, quoted } from '../utils/libraries.js';
+import { asCode, calleeText, isOnnxSessionCreate, isTfjsModule, quoted, quotedValues } from '../utils/libraries.js';
 import { classifyLocation, classifyString, hostOf, isHubHost, looksLikeModelFile, MODEL_FILE_TRIGGERS, pathEnd } from '../utils/locations.js';
 import { callSitesOf, hasIntegrityCheck } from '../utils/verification.js';
 import { docsUrl } from '../utils/meta.js';
@@ -24,6 +24,8 @@ export const CLIENTS: Record<string, string[]> = {
   electron: ['net.fetch', 'net.request'],
   'electron/main': ['net.fetch', 'net.request'],
   'electron/utility': ['net.fetch', 'net.request'],
+  // Bun's own module exports its `fetch` (the global one is `fetch` already)
+  bun: ['fetch'],
 };
 
 /** Client instances: module → the factory member that makes one (`axios.create()`, `got.extend()`, `ky.create()`). */
@@ -71,7 +73,33 @@ function urlArgument(sc: JsSourceCode, call: TSESTree.CallExpression): JsNode | 
   return sc.objectLiteral(first) ? sc.argument(call, { name: 'url', position: 0 }) : first;
 }
 
-const WRITERS = new Set(['fs.writeFile', 'fs.writeFileSync', 'fs.promises.writeFile', 'fs/promises.writeFile', 'fs.createWriteStream', 'fs.appendFile', 'fs.appendFileSync']);
+/**
+ * Calls that write their second argument to the file named by their first: Node's `fs`, Bun's
+ * `Bun.write` (the global, or `write` imported from `bun`), Deno's `Deno.writeFile` / `Deno.writeTextFile`.
+ */
+const WRITERS = new Set([
+  'fs.writeFile', 'fs.writeFileSync', 'fs.promises.writeFile', 'fs/promises.writeFile', 'fs.createWriteStream', 'fs.appendFile', 'fs.appendFileSync',
+  'Bun.write', 'bun.write', 'Deno.writeFile', 'Deno.writeFileSync', 'Deno.writeTextFile', 'Deno.writeTextFileSync',
+]);
+
+/** The name of a call's callee, through imports (`fs.writeFile`, `bun.write`) or as a global (`Bun.write`, `Deno.writeFile`). */
+function calleeName(sc: JsSourceCode, call: TSESTree.CallExpression): string | undefined {
+  return sc.qualifiedName(call.callee) ?? sc.globalName(call.callee);
+}
+
+/**
+ * Deno's `Deno.open(path, { write: true })` (also `create`, `append`) and `Deno.create(path)`: a file
+ * opened for writing, which the response body is piped into (`res.body.pipeTo(file.writable)`).
+ */
+function denoOpensForWriting(sc: JsSourceCode, call: TSESTree.CallExpression): boolean {
+  const name = calleeName(sc, call);
+  if (name === 'Deno.create' || name === 'Deno.createSync') return true;
+  if (name !== 'Deno.open' && name !== 'Deno.openSync') return false;
+  return ['write', 'create', 'append', 'createNew'].some((option) => {
+    const value = sc.argument(call, { name: option, position: 1 });
+    return value !== undefined && sc.constant(value) !== false;
+  });
+}
 
 /** A write whose destination names a model file (`"model.onnx"`, `` `${dir}/m.onnx` ``, `path.join(__dirname, "m.onnx")`). */
 function writesModelFile(sc: JsSourceCode, write: TSESTree.CallExpression): boolean {
@@ -113,10 +141,10 @@ function searchModelSink(sc: JsSourceCode, region: JsNode): boolean {
       // bytes (not a constant path) handed to a helper that loads or saves them as a model
       found = n.arguments.some((arg) => arg.type !== 'SpreadElement' && typeof sc.constant(arg) !== 'string' && parameterReachesSink(sc, n, arg, 1));
     } else {
-      const qn = sc.qualifiedName(n.callee) ?? sc.globalName(n.callee);
+      const qn = calleeName(sc, n);
       const m = sc.importedMember(n.callee);
       if (m && isTfjsModule(m.module) && m.path.join('.') === 'io.fromMemory') found = true;
-      else if (qn && (WRITERS.has(qn) || qn === 'Bun.write')) {
+      else if (qn && (WRITERS.has(qn) || denoOpensForWriting(sc, n))) {
         if (writesModelFile(sc, n)) found = true;
       }
     }
@@ -194,8 +222,8 @@ function isModelSinkOf(sc: JsSourceCode, parent: JsNode, child: JsNode, depth = 
   if (isOnnxSessionCreate(sc, parent)) return parent.arguments[0] === child;
   const m = sc.importedMember(parent.callee);
   if (m && isTfjsModule(m.module) && m.path.join('.') === 'io.fromMemory') return true;
-  const qn = sc.qualifiedName(parent.callee) ?? sc.globalName(parent.callee);
-  if (qn && (WRITERS.has(qn) || qn === 'Bun.write') && parent.arguments[1] === child) {
+  const qn = calleeName(sc, parent);
+  if (qn && WRITERS.has(qn) && parent.arguments[1] === child) {
     return writesModelFile(sc, parent);
   }
   return depth < MAX_WRAPPER_DEPTH && parameterReachesSink(sc, parent, child, depth + 1);
@@ -324,9 +352,9 @@ export default createRule<[], JsSourceCode>({
     severity: 'high',
     languages: ['javascript'],
     // What `downloadClient` resolves: the global `fetch` (and `node-fetch`, `cross-fetch`, Electron's
-    // `net.fetch`…), or a CLIENTS module named in its import (`node:https`, `electron/main` too) — not
-    // the letters in `key` or `gotten`.
-    triggers: [/\bfetch\b/, /['"`](?:axios|got|ky|undici|(?:node:)?https?|follow-redirects|electron(?:\/main|\/utility)?)['"`]/],
+    // `net.fetch`…), or a CLIENTS module named in its import (`node:https`, `electron/main`, `bun` too) —
+    // not the letters in `key` or `gotten`.
+    triggers: [/\bfetch\b/, /['"`](?:axios|got|ky|undici|(?:node:)?https?|follow-redirects|electron(?:\/main|\/utility)?|bun)['"`]/],
     // And what it reports needs: a URL that `looksLikeModelFile` (or one of the values it may take,
     // or a Hub `/resolve/` URL), or a model sink (`modelSinkIn`: an ONNX session, `tf.io.fromMemory`,
     // or a write to a model-file path).
@@ -364,13 +392,17 @@ export default createRule<[], JsSourceCode>({
         // a URL looked up among known values (`MODEL_URLS[name]`) is judged by each of them
         const choices = bounds.value === undefined ? urlChoices(sc, url, base !== undefined) : undefined;
         if (choices === 'local') return;
-        const modelUrl = choices === 'all' || looksLikeModelFile(bounds.value ?? bounds.suffix.replace(/[?#].*$/, ''));
+        // the defaults of a URL the environment may override (`process.env.MODEL_URL || "https://…/m.onnx"`)
+        const defaults = bounds.value === undefined && location.overridable ? location.values : undefined;
+        const modelUrl =
+          choices === 'all' || (defaults !== undefined && defaults.every((v) => looksLikeModelFile(v))) || looksLikeModelFile(bounds.value ?? bounds.suffix.replace(/[?#].*$/, ''));
         const region = sc.enclosingFunction(node) ?? sc.ast;
         let messageId: 'unverified' | 'unverifiedSink' | 'possiblyModel';
         let confidence: Confidence;
         if (modelUrl) {
           messageId = 'unverified';
-          confidence = bounds.value !== undefined ? 'high' : 'medium';
+          // (a URL that may be replaced — a default, an exported class's field — is not certain)
+          confidence = bounds.value !== undefined && !location.overridable ? 'high' : 'medium';
         } else if (modelSinkIn(sc, region) || valueReaches(sc, node, (p, c) => isModelSinkOf(sc, p, c))) {
           // a sink in the same function, directly or through a function of this file
           // (`return initializeModel(buffer)`, `this.createSession(bytes)`), or one the bytes reach
@@ -395,7 +427,7 @@ export default createRule<[], JsSourceCode>({
           node,
           messageId,
           // a known URL in quotes, one only partly known (`${base}/model.onnx`, `MODEL_URL`) as code
-          data: { callee: calleeText(sc, node), url: bounds.value !== undefined ? quoted(bounds.value) : asCode(sc.getText(url), 60) },
+          data: { callee: calleeText(sc, node), url: bounds.value !== undefined ? quoted(bounds.value) : defaults ? quotedValues(defaults) : asCode(sc.getText(url), 60) },
           confidence,
         });
       },

@@ -1,3 +1,4 @@
+import { UNKNOWN } from '@oculum/core';
 import { unwrapExpression, type JsNode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
 import { calleeText, isHfHubModule, isTransformersModule, memberIn } from './libraries.js';
 import { classifyLocation } from './locations.js';
@@ -43,6 +44,11 @@ export interface HubLoad {
   unresolved: boolean;
   /** A transformers.js load in a file that sets `env.allowRemoteModels` to a value the analysis cannot read: it may stay local. */
   remoteUncertain?: boolean;
+  /**
+   * The id is one a value the analysis cannot see may replace: the default of
+   * `process.env.MODEL || "org/name"`, a field of an exported class (see `ModelLocation.overridable`).
+   */
+  overridable?: boolean;
 }
 
 /**
@@ -60,8 +66,8 @@ export function hubLoad(sc: JsSourceCode, call: TSESTree.CallExpression): HubLoa
   }
   const hub = memberIn(sc, call.callee, isHfHubModule);
   if (hub && hub.length === 1 && HUB_DOWNLOADERS.has(hub[0])) {
-    const repo = hubRepo(sc, call).repo;
-    return repo ? { api, id: repo.name, label: repo.label, unresolved: false } : { api, unresolved: true };
+    const { repo, overridable } = hubRepo(sc, call);
+    return repo ? { api, id: repo.name, label: repo.label, unresolved: false, ...(overridable ? { overridable } : {}) } : { api, unresolved: true };
   }
   return undefined;
 }
@@ -113,13 +119,16 @@ export function parseRepoDesignation(value: unknown): HubRepo | undefined {
 /**
  * The `repo` option of an `@huggingface/hub` call (`{ repo, ... }` first argument): its node, its
  * value when constant, and its type when known, also from the constant start of a string whose
- * name is not (`` `buckets/${BUCKET}` `` is a bucket).
+ * name is not (`` `buckets/${BUCKET}` `` is a bucket). The one default of a value the environment
+ * may override (`process.env.REPO || "org/name"`) is read too, with `overridable`.
  */
-export function hubRepo(sc: JsSourceCode, call: TSESTree.CallExpression): { node?: JsNode; repo?: HubRepo; type?: HubRepo['type'] } {
+export function hubRepo(sc: JsSourceCode, call: TSESTree.CallExpression): { node?: JsNode; repo?: HubRepo; type?: HubRepo['type']; overridable?: boolean } {
   const node = sc.argument(call, { name: 'repo', position: 0 });
   if (!node) return {};
-  const repo = parseRepoDesignation(sc.constant(node));
-  if (repo) return { node, repo, type: repo.type };
+  const known = sc.knownValues(node);
+  const value = sc.constant(node);
+  const repo = parseRepoDesignation(value !== UNKNOWN ? value : known?.others && known.values.length === 1 ? known.values[0] : undefined);
+  if (repo) return { node, repo, type: repo.type, ...(known?.others ? { overridable: true } : {}) };
   const prefix = sc.stringBounds(node).prefix;
   const typed = TYPE_PREFIXES.find(([p]) => prefix.startsWith(p));
   return { node, type: typed?.[1] };
@@ -150,6 +159,6 @@ export function likelyMemberValue(sc: JsSourceCode, expr: JsNode): JsNode | unde
 function fromExpression(sc: JsSourceCode, model: JsNode, api: string): HubLoad | undefined {
   const location = classifyLocation(sc, model, { hubIds: true });
   if (location.kind === 'local' || location.kind === 'remote') return undefined;
-  if (location.kind === 'hub') return { api, id: location.value, unresolved: false };
+  if (location.kind === 'hub') return { api, id: location.value, unresolved: false, ...(location.overridable ? { overridable: true } : {}) };
   return { api, unresolved: true };
 }

@@ -91,6 +91,12 @@ export function quoted(value: string, max = 80): string {
   return `"${shown(value, max)}"`;
 }
 
+/** Known values for messages, in quotes and joined with "or" (`"org/a" or "org/b"`; at most three, then "…"). */
+export function quotedValues(values: readonly string[], max = 80): string {
+  const shownValues = values.slice(0, 3).map((v) => quoted(v, max));
+  return values.length > 3 ? `${shownValues.join(', ')} or …` : shownValues.join(' or ');
+}
+
 /**
  * Source text that the analysis could not resolve, for messages, as code in backticks:
  * `` `modelUrl` ``, `` `process.env.PUBLIC_URL + "/m.onnx"` ``; a template literal keeps its own.

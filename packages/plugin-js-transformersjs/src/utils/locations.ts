@@ -19,6 +19,14 @@ export interface ModelLocation {
   httpLiteral?: TSESTree.Literal | TSESTree.TemplateLiteral;
   /** Only a prefix of the value is known (`` `https://${host}/m.onnx` ``). */
   partial?: boolean;
+  /**
+   * The value is known, but one the analysis cannot see may replace it: the default of
+   * `process.env.MODEL || 'org/name'` (also `??`), a field of an exported class another module may
+   * assign (see `knownValues` in lang-js). Set on `hub` and `remote` locations only.
+   */
+  overridable?: boolean;
+  /** With `overridable`: every known value (`value` is set when there is one). */
+  values?: string[];
 }
 
 const LOCAL_SCHEMES = new Set(['file', 'indexeddb', 'localstorage', 'downloads', 'blob', 'data']);
@@ -182,6 +190,108 @@ function pageStart(sc: JsSourceCode, expr: JsNode, depth: number): { base: 'orig
   return undefined;
 }
 
+/** Modules that export Expo's `Asset` (`expo` itself in SDKs before 33). */
+const EXPO_ASSET_MODULES = new Set(['expo-asset', 'expo']);
+/** `expo-file-system` (and its `legacy` entry, and `expo`'s old `FileSystem` export): directories on the device, as `file://` URIs. */
+const EXPO_FILE_SYSTEM_MODULES = new Set(['expo-file-system', 'expo-file-system/legacy', 'expo-file-system/next']);
+const EXPO_DIRECTORIES = new Set(['documentDirectory', 'cacheDirectory', 'bundleDirectory']);
+
+/**
+ * What an `expo-asset` value is: `assets` (the array `Asset.loadAsync(...)` resolves to), `asset`
+ * (`Asset.fromModule(...)`, an element of `assets`, the result of `asset.downloadAsync()`), `hook`
+ * (the `[assets, error]` pair of `useAssets(...)`), or `file`: an asset's `localUri`, which is a
+ * `file://` URI on the device (the asset is downloaded into the app's cache first).
+ */
+type ExpoValue = 'assets' | 'asset' | 'hook' | 'file';
+
+function expoStep(kind: ExpoValue | undefined, key: string | number | undefined): ExpoValue | undefined {
+  if (kind === 'hook') return key === 0 || key === '0' ? 'assets' : undefined;
+  if (kind === 'assets') return key === undefined || /^\d+$/.test(String(key)) ? 'asset' : undefined;
+  if (kind === 'asset') return key === 'localUri' ? 'file' : undefined;
+  return undefined;
+}
+
+function expoValue(sc: JsSourceCode, expr: JsNode, depth = 0): ExpoValue | undefined {
+  if (depth > MAX_LOCATION_DEPTH) return undefined;
+  const node = unwrapExpression(expr);
+  if (node.type === 'AwaitExpression') return expoValue(sc, node.argument, depth + 1);
+  if (node.type === 'CallExpression') {
+    const m = sc.importedMember(node.callee);
+    if (m && EXPO_ASSET_MODULES.has(m.module)) {
+      const name = m.path.join('.');
+      if (name === 'Asset.loadAsync') return 'assets';
+      if (name === 'Asset.fromModule') return 'asset';
+      if (name === 'useAssets' && m.module === 'expo-asset') return 'hook';
+      return undefined;
+    }
+    // `asset.downloadAsync()` resolves to the asset itself
+    const callee = unwrapExpression(node.callee);
+    if (callee.type === 'MemberExpression' && staticKey(callee) === 'downloadAsync' && expoValue(sc, callee.object, depth + 1) === 'asset') return 'asset';
+    return undefined;
+  }
+  if (node.type === 'MemberExpression') {
+    const key = staticKey(node) ?? (node.computed ? constantKey(sc, node.property) : undefined);
+    return expoStep(expoValue(sc, node.object, depth + 1), key);
+  }
+  if (node.type === 'Identifier') {
+    // `const assets = await Asset.loadAsync(...)`, `const [asset] = …`, `const [{ localUri }] = …`
+    const b = sc.binding(node);
+    if (!b || !b.init || !b.path || b.writes > 0 || b.inits > 1 || (b.kind !== 'const' && b.kind !== 'let' && b.kind !== 'var')) return undefined;
+    let kind = expoValue(sc, b.init, depth + 1);
+    for (const seg of b.path) kind = expoStep(kind, seg);
+    return kind;
+  }
+  return undefined;
+}
+
+function constantKey(sc: JsSourceCode, expr: JsNode): string | number | undefined {
+  const v = sc.constant(expr);
+  return typeof v === 'string' || typeof v === 'number' ? v : undefined;
+}
+
+/** A file on a React Native (Expo) device: an asset's `localUri`, an `expo-file-system` directory. */
+function expoLocalFile(sc: JsSourceCode, expr: JsNode): boolean {
+  const m = sc.importedMember(expr);
+  if (m) {
+    const path = m.module === 'expo' && m.path[0] === 'FileSystem' ? m.path.slice(1) : EXPO_FILE_SYSTEM_MODULES.has(m.module) ? m.path : undefined;
+    if (path?.length === 1 && EXPO_DIRECTORIES.has(path[0])) return true;
+  }
+  return expoValue(sc, expr) === 'file';
+}
+
+/**
+ * The value starts with what `test` accepts: the expression itself, the first operand of a `+`
+ * chain, the first substitution of a template literal with nothing before it, through variables
+ * (`FileSystem.documentDirectory + 'model.onnx'`, `` `${FileSystem.cacheDirectory}models/m.onnx` ``).
+ */
+function startsWith(sc: JsSourceCode, expr: JsNode, test: (n: JsNode) => boolean, depth = 0): boolean {
+  if (depth > MAX_LOCATION_DEPTH) return false;
+  if (test(expr)) return true;
+  const node = unwrapExpression(expr);
+  if (node.type === 'BinaryExpression' && node.operator === '+') return startsWith(sc, node.left, test, depth + 1);
+  if (node.type === 'TemplateLiteral' && node.expressions.length > 0 && (node.quasis[0].value.cooked ?? '') === '') return startsWith(sc, node.expressions[0], test, depth + 1);
+  if (node.type === 'Identifier') {
+    const def = sc.definingExpression(node);
+    return def !== undefined && def !== node && startsWith(sc, def, test, depth + 1);
+  }
+  return false;
+}
+
+/**
+ * The known start of a URL makes it relative whatever follows: it cannot begin a scheme (a letter,
+ * then letters, digits, `+`, `-` or `.` up to a `:`) nor a host (`//`, or `\\`, which URL parsers
+ * read as `//`). `models/` and `` `models/${name}.onnx` `` are relative; `http` (`` `http${s}://…` ``)
+ * and `/` (`'/' + rest` may be `//host`) are not decided.
+ */
+export function relativeStart(prefix: string): boolean {
+  // URL parsers drop leading spaces and controls, and tabs and line breaks anywhere
+  const s = prefix.replace(/^[\u0000-\u0020]+/, '');
+  if (s === '' || /[\t\n\r]/.test(s)) return false;
+  const scheme = /^[a-z][a-z0-9+.-]*/i.exec(s);
+  if (scheme) return scheme[0].length < s.length && s[scheme[0].length] !== ':';
+  return !/^[\\/]/.test(s);
+}
+
 /** Where the value of `expr` points (`depth`: how many values deep the question already is). */
 export function classifyLocation(sc: JsSourceCode, expr: JsNode, options: { hubIds?: boolean } = {}, depth = 0): ModelLocation {
   const hubIds = options.hubIds ?? false;
@@ -193,6 +303,8 @@ export function classifyLocation(sc: JsSourceCode, expr: JsNode, options: { hubI
       c.http && def && ((def.type === 'Literal' && typeof def.value === 'string') || def.type === 'TemplateLiteral') && /^http:\/\//i.test(sc.getText(def).slice(1))
         ? (def as TSESTree.Literal | TSESTree.TemplateLiteral)
         : undefined;
+    // a field of an exported class: another module may assign it
+    if (c.kind !== 'local' && sc.knownValues(expr)?.others) return { ...c, value, httpLiteral, overridable: true, values: [value] };
     return { ...c, value, httpLiteral };
   }
   const node = unwrapExpression(expr);
@@ -235,6 +347,8 @@ export function classifyLocation(sc: JsSourceCode, expr: JsNode, options: { hubI
     }
     if (node.type === 'CallExpression' && (member === 'path:join' || member === 'path:resolve')) return { kind: 'local' };
   }
+  // A file on the device (Expo): an asset's `localUri`, a path in an `expo-file-system` directory.
+  if (startsWith(sc, node, (n) => expoLocalFile(sc, n))) return { kind: 'local' };
   // The page's own origin (`location.origin + '/models/m.onnx'`): the app's server, like a relative URL.
   if (pageBase(sc, node) !== undefined) return { kind: 'local' };
   if (onPageOrigin(sc, node, depth)) return { kind: 'local', partial: true };
@@ -264,8 +378,33 @@ export function classifyLocation(sc: JsSourceCode, expr: JsNode, options: { hubI
       return { ...c, partial: true };
     }
     if (/^(\.{1,2}\/|\/(?!\/))/.test(bounds.prefix)) return { kind: 'local', partial: true };
+    // `models/` + anything: a relative URL (where ids are accepted, `Xenova/` + name may be a Hub id)
+    if (!hubIds && relativeStart(bounds.prefix)) return { kind: 'local', partial: true };
   }
-  return { kind: 'unknown' };
+  return overridden(sc, expr, hubIds) ?? { kind: 'unknown' };
+}
+
+/**
+ * A value that is not known, but whose known values all point the same way, remote or to the Hub:
+ * the default of `process.env.MODEL_URL || 'https://…/model.json'` (`??` too), which the environment
+ * may override (`knownValues`). Local defaults leave it unknown: the override is what may go out.
+ */
+function overridden(sc: JsSourceCode, expr: JsNode, hubIds: boolean): ModelLocation | undefined {
+  const known = sc.knownValues(expr);
+  if (!known?.others || !known.values.every((v): v is string => typeof v === 'string')) return undefined;
+  const values = known.values as string[];
+  const kinds = values.map((v) => classifyString(v, hubIds));
+  const kind = kinds[0].kind;
+  if ((kind !== 'hub' && kind !== 'remote') || kinds.some((k) => k.kind !== kind)) return undefined;
+  const hosts = new Set(kinds.map((k) => k.host));
+  return {
+    kind,
+    value: values.length === 1 ? values[0] : undefined,
+    values,
+    http: kind === 'remote' ? kinds.every((k) => k.http) : undefined,
+    host: hosts.size === 1 ? kinds[0].host : undefined,
+    overridable: true,
+  };
 }
 
 /** `path.join` / `path.resolve` (also `path.posix`, `path.win32`): the last segment ends the result. */

@@ -1,7 +1,7 @@
 import type { Confidence, ReportDescriptor } from '@oculum/core';
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { classifyLocation, httpsFix, namedLikeUrl, type ModelLocation } from './locations.js';
-import { asCode, quoted } from './libraries.js';
+import { asCode, quoted, quotedValues } from './libraries.js';
 
 /**
  * The report for a loader handed `source` (a URL or path), or undefined when it is local.
@@ -20,9 +20,10 @@ export function remoteLoadReport(
     if (!namedLikeUrl(source)) return undefined;
     return { node: call, messageId: 'remote', data: { ...data, url: asCode(sc.getText(source)) }, confidence: 'low' };
   }
-  // a known value in quotes, an expression only partly known as code (`` `https://${CDN}/m.onnx` ``)
-  const url = location.value !== undefined ? quoted(location.value) : asCode(sc.getText(source));
-  const confidence: Confidence = location.partial ? 'medium' : 'high';
+  // a known value in quotes, an expression only partly known as code (`` `https://${CDN}/m.onnx` ``);
+  // the defaults of a value the environment may override (`process.env.MODEL_URL || "https://…"`) in quotes
+  const url = location.value !== undefined ? quoted(location.value) : location.values ? quotedValues(location.values) : asCode(sc.getText(source));
+  const confidence: Confidence = location.partial || location.overridable ? 'medium' : 'high';
   const literal = location.httpLiteral;
   return {
     node: call,

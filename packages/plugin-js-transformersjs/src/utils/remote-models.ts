@@ -244,7 +244,8 @@ function hostUnder(sc: JsSourceCode, limit: number): RemoteHost {
   for (const w of writesInForce(sc, 'remoteHost', limit)) {
     const location = classifyLocation(sc, w.value);
     const host = location.host ?? (location.value !== undefined ? hostOf(location.value) || location.value.trim() : undefined);
-    if (location.kind === 'unknown' || !host) unknown = true;
+    // a default the environment may override names no host for sure
+    if (location.kind === 'unknown' || !host || location.overridable) unknown = true;
     else if (!isHubHost(host) && !hosts.includes(host)) hosts.push(host);
   }
   return unknown ? { kind: 'unknown' } : hosts.length > 0 ? { kind: 'hosts', hosts } : { kind: 'hub' };

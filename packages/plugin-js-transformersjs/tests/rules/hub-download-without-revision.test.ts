@@ -18,6 +18,11 @@ tester.run(id(rule), rule, {
     imp + `const BUCKET = process.env.HF_BUCKET;\nexport const get = (p) => downloadFile({ repo: \`buckets/\${BUCKET}\`, repoType: 'bucket', path: p });`,
   ],
   invalid: [
+    // the default of a repository the environment may override is named
+    {
+      code: imp + `const repo = process.env.REPO || 'Xenova/dinov2-small';\nexport const get = () => downloadFile({ repo, path: 'onnx/model.onnx' });`,
+      errors: [{ messageId: 'missing', data: { callee: 'downloadFile', repo: '"Xenova/dinov2-small"' }, confidence: 'high' }],
+    },
     { code: imp + `await downloadFile({ repo: 'o/n', path: 'model.onnx' });`, errors: [{ messageId: 'missing', data: { callee: 'downloadFile', repo: '"o/n"' }, confidence: 'high' }] },
     { code: imp + `await snapshotDownload({ repo: { type: 'dataset', name: 'o/d' }, revision: 'main' });`, errors: [{ messageId: 'branch', data: { callee: 'snapshotDownload', repo: '"o/d"', revision: 'main' } }] },
     { code: imp + `await snapshotDownload({ repo: 'o/n', revision: 'v1.0' });`, errors: [{ messageId: 'tag', severity: 'medium' }] },

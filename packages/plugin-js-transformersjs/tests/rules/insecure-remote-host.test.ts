@@ -36,6 +36,9 @@ tester.run(id(rule), rule, {
     { code: imp + 'env.remoteHost = `http://${host}/`;', errors: [{ messageId: 'insecureHost', confidence: 'medium', suggestions: [] }] },
     { code: `import * as T from '@xenova/transformers'; T.env.remoteHost = 'https://mirror.example.com/';`, errors: [{ messageId: 'offHubHost', data: { host: 'mirror.example.com' } }] },
     { code: imp + `env.remoteHost = process.env.HOST;`, errors: [{ messageId: 'unknownHost', confidence: 'low' }] },
+    // the default of a host the environment may override (medium)
+    { code: imp + `env.remoteHost = process.env.HOST || 'http://mirror.example.com/';`, errors: [{ messageId: 'insecureHost', data: { host: 'http://mirror.example.com/' }, confidence: 'medium' }] },
+    { code: imp + `env.remoteHost = process.env.HOST ?? 'https://mirror.example.com/';`, errors: [{ messageId: 'offHubHost', data: { host: 'mirror.example.com' }, confidence: 'medium' }] },
     { code: imp + `env.remotePathTemplate = '{model}/';`, errors: [{ messageId: 'templateDropsRevision', data: { template: '{model}/' } }] },
     { code: imp + `env.remotePathTemplate = '//evil.example/{model}/resolve/{revision}/';`, errors: [{ messageId: 'absoluteTemplate' }] },
     { code: imp + `env.remotePathTemplate = tpl;`, errors: [{ messageId: 'unknownTemplate', confidence: 'low' }] },

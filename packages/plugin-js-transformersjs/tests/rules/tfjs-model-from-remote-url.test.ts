@@ -5,6 +5,8 @@ const imp = "import * as tf from '@tensorflow/tfjs';\n";
 
 tester.run(id(rule), rule, {
   valid: [
+    imp + 'export const load = (name) => tf.loadGraphModel(`models/${name}/model.json`);',
+    "import * as tf from '@tensorflow/tfjs';\nimport * as FileSystem from 'expo-file-system';\nexport const load = () => tf.loadGraphModel(FileSystem.bundleDirectory + 'model/model.json');",
     "import * as tmImage from '@teachablemachine/image';\nconst m = await tmImage.load('/tm/model.json', '/tm/metadata.json');",
     imp + `await tf.loadLayersModel('localstorage://m');`,
     imp + `await tf.loadLayersModel('downloads://m');`,
@@ -22,6 +24,17 @@ tester.run(id(rule), rule, {
     `tmImage.loadFromFiles(modelFile, weightsFile, metadataFile);`,
   ],
   invalid: [
+    // the default of a URL the environment may override: named, at medium confidence
+    {
+      code: `import * as tf from '@tensorflow/tfjs-node';\nconst MODEL_URL = process.env.MODEL_URL || 'https://storage.googleapis.com/bucket/model/model.json';\nexport const load = () => tf.loadGraphModel(MODEL_URL);`,
+      errors: [{ messageId: 'remote', data: { callee: 'tf.loadGraphModel', url: '"https://storage.googleapis.com/bucket/model/model.json"' }, confidence: 'medium' }],
+    },
+    {
+      code: imp + `export const load = (small) => tf.loadLayersModel(process.env.MODEL_URL ?? (small ? 'https://x.example/s/model.json' : 'https://x.example/l/model.json'));`,
+      errors: [{ messageId: 'remote', data: { callee: 'tf.loadLayersModel', url: '"https://x.example/s/model.json" or "https://x.example/l/model.json"' }, confidence: 'medium' }],
+    },
+    // a local default: what may replace it is not known (named like a URL: low, as before)
+    { code: imp + `const MODEL_URL = process.env.MODEL_URL || '/model/model.json';\nexport const load = () => tf.loadGraphModel(MODEL_URL);`, errors: [{ messageId: 'remote', data: { callee: 'tf.loadGraphModel', url: '`MODEL_URL`' }, confidence: 'low' }] },
     // Teachable Machine's loader is tf.loadLayersModel underneath
     {
       code: "import * as tmImage from '@teachablemachine/image';\nconst m = await tmImage.load('https://teachablemachine.withgoogle.com/models/abc123/model.json', 'https://teachablemachine.withgoogle.com/models/abc123/metadata.json');",

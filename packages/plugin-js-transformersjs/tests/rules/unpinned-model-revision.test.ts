@@ -12,6 +12,7 @@ tester.run(id(rule), rule, {
     imp + `await AutoModel.from_pretrained('org/name', { revision: getRevision() });`,
     imp + `await pipeline('x', '/models/name');`,
     imp + `await pipeline('x', 'org/name', { local_files_only: true });`,
+    imp + `await pipeline('x', process.env.MODEL || 'org/name', { revision: '${COMMIT}' });`,
     imp + `await pipeline('x', 'C:\\\\models\\\\name');`,
     imp + `await pipeline('x', 'https://example.com/x');`,
     imp + `env.allowRemoteModels = false;\nawait pipeline('x', 'org/name');`,
@@ -101,6 +102,38 @@ tester.run(id(rule), rule, {
       code: imp + `class P { static model = 'org/name'; static get() { return pipeline('x', this.model); } }`,
       errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: '"org/name"' }, confidence: 'high' }],
     },
+    // a field of a class that leaves the file (exported, handed out): another module may assign it (medium)
+    ...[
+      `export class P { static model = 'org/name'; static get() { return pipeline('x', this.model); } }`,
+      `class P { static model = 'org/name'; static get() { return pipeline('x', this.model); } }\nexport default P;`,
+      `const make = () => class P { static model = 'org/name'; static get() { return pipeline('x', this.model); } };\nglobalThis.P ??= make();`,
+      `export class E { model = 'org/name'; load() { return pipeline('x', this.model); } }`,
+    ].map((code) => ({ code: imp + code, errors: [{ messageId: 'missing' as const, data: { callee: 'pipeline', model: '"org/name"' }, confidence: 'medium' as const }] })),
+    // ... a field the file never assigns elsewhere, in a class that stays in it: its value (high)
+    { code: imp + `class P { static model = 'org/name'; static get() { return pipeline('x', this.model); } }\nexport const get = () => P.get();`, errors: [{ messageId: 'missing', confidence: 'high' }] },
+    // a static field the file also assigns (through the class name, \`this.\` in a static method): the
+    // member reading, unresolved without an assignment just before the load (low)
+    ...[
+      `class P { static model = 'org/name'; static get() { return pipeline('x', this.model); } }\nexport function useLocal() { P.model = './models/name'; }`,
+      `class P { static model = 'org/name'; static useLocal() { this.model = './models/name'; } static get() { return pipeline('x', this.model); } }`,
+      `class P { static model = 'org/name'; static get() { return pipeline('x', this.model); } }\nexport function use(m) { P.model = m; }`,
+    ].map((code) => ({ code: imp + code, errors: [{ messageId: 'missing' as const, data: { callee: 'pipeline', model: '`this.model`' }, confidence: 'low' as const }] })),
+    // ... and read as the id assigned just before the load (medium), as for instance members
+    {
+      code: imp + `class P { static model = 'org/a'; static get() { P.model = 'org/b'; return pipeline('x', this.model); } }\nexport function useLocal() { P.model = './models/name'; }`,
+      errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: '"org/b"' }, confidence: 'medium' }],
+    },
+    // the default of an id the environment may override: named, at medium confidence
+    ...[
+      `const model = process.env.EMBED_MODEL || 'Xenova/dinov2-small';\nawait pipeline('image-feature-extraction', model);`,
+      `const model = process.env.EMBED_MODEL ?? 'Xenova/dinov2-small';\nawait pipeline('image-feature-extraction', model);`,
+      `await pipeline('image-feature-extraction', import.meta.env.VITE_MODEL || process.env.MODEL || 'Xenova/dinov2-small');`,
+    ].map((code) => ({ code: imp + code, errors: [{ messageId: 'missing' as const, data: { callee: 'pipeline', model: '"Xenova/dinov2-small"' }, confidence: 'medium' as const }] })),
+    { code: imp + `await pipeline('x', process.env.MODEL || (small ? 'org/s' : 'org/l'));`, errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: '"org/s" or "org/l"' }, confidence: 'medium' }] },
+    { code: imp + `await pipeline('x', process.env.MODEL || 'org/name', { revision: 'main' });`, errors: [{ messageId: 'branch', confidence: 'medium' }] },
+    // a local default, or one default local and one on the Hub: unresolved (low)
+    { code: imp + `const model = process.env.MODEL || './models/dinov2';\nawait pipeline('x', model);`, errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: '`model`' }, confidence: 'low' }] },
+    { code: imp + `await pipeline('x', process.env.MODEL || (local ? './models/m' : 'org/m'));`, errors: [{ messageId: 'missing', confidence: 'low' }] },
     {
       name: 'still reports in a file with a syntax error elsewhere',
       code: imp + `const = broken;\nawait pipeline('x', 'org/name');`,

@@ -8,6 +8,7 @@ const imp = "import { pipeline, AutoTokenizer } from '@huggingface/transformers'
 
 new RuleTester({ language: javascript, settings }).run(id(rule), rule, {
   valid: [
+    imp + `const model = process.env.EMBED_MODEL || 'Xenova/dinov2-small';\nawait pipeline('x', model);`,
     imp + `await pipeline('x', 'Xenova/bert');`,
     imp + `await AutoTokenizer.from_pretrained('acme/tok');`,
     imp + `await pipeline('x', '/models/bert');`,
@@ -29,6 +30,9 @@ new RuleTester({ language: javascript, settings }).run(id(rule), rule, {
     "import { snapshotDownload } from '@huggingface/hub';\n" + imp + "export async function load() {\n  const dir = await snapshotDownload({ repo: 'acme/bert', revision: SHA });\n  return AutoTokenizer.from_pretrained(dir);\n}",
   ],
   invalid: [
+    // the default of an id the environment may override: judged, at medium confidence
+    { code: imp + `const model = process.env.EMBED_MODEL || 'other/dinov2-small';\nawait pipeline('x', model);`, errors: [{ messageId: 'unknownPublisher', data: { api: 'pipeline', id: 'other/dinov2-small', owner: 'other', trusted: 'xenova, acme' }, confidence: 'medium' }] },
+    { code: `import { downloadFile } from '@huggingface/hub';\nawait downloadFile({ repo: process.env.REPO ?? 'stranger/m', path: 'x', revision: SHA });`, errors: [{ messageId: 'unknownPublisher', confidence: 'medium' }] },
     { code: imp + `await pipeline('x', 'other/bert');`, errors: [{ messageId: 'unknownPublisher', data: { api: 'pipeline', id: 'other/bert', owner: 'other', trusted: 'xenova, acme' }, confidence: 'high' }] },
     // remote models switched by a value the analysis cannot read: maybe local, so not at full confidence
     { code: `import { pipeline, env } from '@huggingface/transformers';\nenv.allowRemoteModels = import.meta.env.VITE_REMOTE_MODELS;\nawait pipeline('x', 'other/bert');`, errors: [{ messageId: 'unknownPublisher', confidence: 'medium' }] },

@@ -18,8 +18,20 @@ describe('the triggers', () => {
   });
 });
 
+const ortImp = "import * as ort from 'onnxruntime-web';\n";
+
 tester.run(id(rule), rule, {
   valid: [
+    // a relative URL whatever follows its known start (no scheme, no `//`): same origin
+    ortImp + 'export async function load(name) {\n  const res = await fetch(`models/${name}.onnx`);\n  return ort.InferenceSession.create(new Uint8Array(await res.arrayBuffer()));\n}',
+    ortImp + `export async function load(name) {\n  const res = await fetch('models/' + name + '.onnx');\n  return ort.InferenceSession.create(new Uint8Array(await res.arrayBuffer()));\n}`,
+    'export async function load(name) {\n  const res = await fetch(`models/${name}.onnx`);\n  return res.arrayBuffer();\n}',
+    'export async function load(dir, name) {\n  const url = `assets/${dir}/${name}.onnx`;\n  return (await fetch(url)).arrayBuffer();\n}',
+    'export async function load(v, name) {\n  return (await fetch(`model_v${v}/${name}.onnx`)).arrayBuffer();\n}',
+    // Deno's readers are no sinks
+    `export async function f(url) {\n  const res = await fetch(url);\n  return Deno.readFile('models/model.onnx');\n}`,
+    // the default is local: what may replace it is not known
+    `export async function f() { return (await fetch(process.env.MODEL_URL || '/models/m.onnx')).arrayBuffer(); }`,
     // a Hub `resolve` URL of a configuration, read as JSON: no model file
     "export async function getConfig() {\n  const res = await fetch('https://huggingface.co/org/repo/resolve/main/config.json');\n  return res.json();\n}",
     // a URL looked up among known values that are local, or no model files
@@ -77,6 +89,34 @@ tester.run(id(rule), rule, {
     `import { createHash } from 'crypto'; async function f() { const r = await fetch('https://x.example/m.onnx'); const buf = Buffer.from(await r.arrayBuffer()); if (!PINS.has(createHash('sha256').update(buf).digest('hex'))) throw new Error('digest'); return buf; }`,
   ],
   invalid: [
+    // look-alikes of a relative URL: a start that may still become a scheme or a host, an absolute URL built with `+`
+    { code: 'export async function f(s, name) { return (await fetch(`http${s}://cdn.example.com/${name}.onnx`)).arrayBuffer(); }', errors: [{ messageId: 'unverified', confidence: 'medium' }] },
+    { code: 'export async function f(v, name) { return (await fetch(`v${v}/${name}.onnx`)).arrayBuffer(); }', errors: [{ messageId: 'unverified', confidence: 'medium' }] },
+    { code: `export async function f(rest) { return (await fetch('//' + rest + '/m.onnx')).arrayBuffer(); }`, errors: [{ messageId: 'unverified', confidence: 'medium' }] },
+    { code: `export async function f(name) { return (await fetch('https://cdn.example.com/models/' + name + '.onnx')).arrayBuffer(); }`, errors: [{ messageId: 'unverified', confidence: 'medium' }] },
+    { code: 'export async function f(base, name) { return (await fetch(`${base}/models/${name}.onnx`)).arrayBuffer(); }', errors: [{ messageId: 'unverified', confidence: 'medium' }] },
+    // Bun's `fetch` imported from `bun`, like the global one
+    {
+      code: `import { fetch } from 'bun';\nconst res = await fetch('https://huggingface.co/BAAI/bge-m3/resolve/main/onnx/model.onnx');\nawait Bun.write('models/model.onnx', await res.arrayBuffer());`,
+      errors: [{ messageId: 'unverified', data: { callee: 'fetch', url: '"https://huggingface.co/BAAI/bge-m3/resolve/main/onnx/model.onnx"' }, confidence: 'high', line: 2 }],
+    },
+    { code: `import Bun from 'bun';\nexport const get = () => Bun.fetch('https://cdn.example.com/m.onnx');`, errors: [{ messageId: 'unverified', data: { callee: 'Bun.fetch', url: '"https://cdn.example.com/m.onnx"' } }] },
+    // writes of a model file: `Bun.write` (global or imported), Deno's `writeFile`, `writeTextFile`, a file opened for writing
+    { code: `export async function f(url) {\n  const res = await fetch(url);\n  await Bun.write('models/model.onnx', await res.arrayBuffer());\n}`, errors: [{ messageId: 'unverifiedSink', confidence: 'medium', line: 2 }] },
+    { code: `import { write } from 'bun';\nexport async function f(url) {\n  const res = await fetch(url);\n  await write('models/model.onnx', await res.arrayBuffer());\n}`, errors: [{ messageId: 'unverifiedSink', line: 3 }] },
+    { code: `export async function f(url) {\n  const res = await fetch(url);\n  await Deno.writeFile('models/model.onnx', new Uint8Array(await res.arrayBuffer()));\n}`, errors: [{ messageId: 'unverifiedSink', confidence: 'medium', line: 2 }] },
+    { code: `export async function f(url) {\n  const res = await fetch(url);\n  await Deno.writeTextFile('models/model.bin', await res.text());\n}`, errors: [{ messageId: 'unverifiedSink', line: 2 }] },
+    { code: `export async function f(url) {\n  const res = await fetch(url);\n  const file = await Deno.open('models/model.onnx', { write: true, create: true });\n  await res.body.pipeTo(file.writable);\n}`, errors: [{ messageId: 'unverifiedSink', line: 2 }] },
+    { code: `export async function f(url) {\n  const res = await fetch(url);\n  const file = await Deno.create('models/model.gguf');\n  await res.body.pipeTo(file.writable);\n}`, errors: [{ messageId: 'unverifiedSink', line: 2 }] },
+    // the default of a URL the environment may override, named (medium)
+    {
+      code: `const MODEL_URL = process.env.MODEL_URL || 'https://cdn.example.com/models/m.onnx';\nexport async function f() { return (await fetch(MODEL_URL)).arrayBuffer(); }`,
+      errors: [{ messageId: 'unverified', data: { callee: 'fetch', url: '"https://cdn.example.com/models/m.onnx"' }, confidence: 'medium', line: 2 }],
+    },
+    {
+      code: 'export async function f() { return (await fetch(`${process.env.CDN ?? \'https://cdn.example.com\'}/m.onnx`)).arrayBuffer(); }',
+      errors: [{ messageId: 'unverified', data: { callee: 'fetch', url: '"https://cdn.example.com/m.onnx"' }, confidence: 'medium' }],
+    },
     // Node's own clients and follow-redirects, however imported
     {
       code: `import { get } from 'node:https';\nimport { createWriteStream } from 'node:fs';\nexport function download(url, dest = 'model.safetensors') {\n  get(url, (res) => res.pipe(createWriteStream(dest)));\n}`,
