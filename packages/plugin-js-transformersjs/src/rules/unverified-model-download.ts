@@ -289,6 +289,26 @@ function wrapperSinkRegions(sc: JsSourceCode, download: TSESTree.CallExpression,
 }
 
 /**
+ * The URLs the calls of `fn` in this file pass for its parameter `url` (a plain parameter the helper
+ * never re-assigns) that name a remote model file: `downloadFile("https://…/model.onnx", out)` for
+ * `async function downloadFile(url, out) { const r = await fetch(url); … }`. Local ones are left out,
+ * as a direct download of them would be.
+ */
+function modelUrlsFromCallers(sc: JsSourceCode, url: JsNode, fn: JsNode): string[] {
+  const node = unwrapExpression(url);
+  const b = node.type === 'Identifier' ? sc.binding(node) : undefined;
+  if (b?.kind !== 'param' || b.declaration !== fn || b.path?.length !== 0 || b.writes !== 0 || b.paramIndex === undefined) return [];
+  const out: string[] = [];
+  for (const call of callSitesOf(sc, fn)) {
+    const arg = call.arguments[b.paramIndex];
+    if (!arg || arg.type === 'SpreadElement' || classifyLocation(sc, arg).kind === 'local') continue;
+    const value = sc.stringBounds(arg).value;
+    if (value !== undefined && looksLikeModelFile(value.replace(/[?#].*$/, '')) && !out.includes(value)) out.push(value);
+  }
+  return out;
+}
+
+/**
  * A URL picked from values known in the file (`MODEL_URLS[name]` over a constant object), judged by
  * each of them: `'local'` when every one is a relative or same-origin path (with no remote base URL),
  * `'all'` when every one names a remote model file, `'some'` when some do; `undefined` when none
@@ -394,9 +414,10 @@ export default createRule<[], JsSourceCode>({
         if (choices === 'local') return;
         // the defaults of a URL the environment may override (`process.env.MODEL_URL || "https://…/m.onnx"`)
         const defaults = bounds.value === undefined && location.overridable ? location.values : undefined;
+        const region = sc.enclosingFunction(node) ?? sc.ast;
         const modelUrl =
           choices === 'all' || (defaults !== undefined && defaults.every((v) => looksLikeModelFile(v))) || looksLikeModelFile(bounds.value ?? bounds.suffix.replace(/[?#].*$/, ''));
-        const region = sc.enclosingFunction(node) ?? sc.ast;
+        let passed: string[] = [];
         let messageId: 'unverified' | 'unverifiedSink' | 'possiblyModel';
         let confidence: Confidence;
         if (modelUrl) {
@@ -415,6 +436,19 @@ export default createRule<[], JsSourceCode>({
           if (sinks.length > 0) {
             messageId = 'unverifiedSink';
             confidence = 'medium';
+          } else if (
+            bounds.value === undefined &&
+            region !== sc.ast &&
+            !readAsText(sc, node) &&
+            !valueReaches(sc, node, (p, c) => returnedFrom(sc, region, p, c)) &&
+            (passed = modelUrlsFromCallers(sc, url, region)).length > 0
+          ) {
+            // A helper that downloads its URL parameter and keeps the bytes (writes them to a path it
+            // is given): the model-file URLs its calls in this file pass (a helper that returns the
+            // bytes is judged by what its callers do with them, above). Other callers may pass
+            // anything: medium.
+            messageId = 'unverified';
+            confidence = 'medium';
           } else if ((choices === 'some' || hubFileNotKnown(bounds)) && !readAsText(sc, node)) {
             // Some of the values it may take name a model file, or a Hub file that is not known:
             // the analysis cannot tell, so low confidence rather than nothing.
@@ -427,7 +461,10 @@ export default createRule<[], JsSourceCode>({
           node,
           messageId,
           // a known URL in quotes, one only partly known (`${base}/model.onnx`, `MODEL_URL`) as code
-          data: { callee: calleeText(sc, node), url: bounds.value !== undefined ? quoted(bounds.value) : defaults ? quotedValues(defaults) : asCode(sc.getText(url), 60) },
+          data: {
+            callee: calleeText(sc, node),
+            url: bounds.value !== undefined ? quoted(bounds.value) : defaults ? quotedValues(defaults) : passed.length > 0 ? quotedValues(passed) : asCode(sc.getText(url), 60),
+          },
           confidence,
         });
       },
