@@ -2509,7 +2509,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * unknown part between each two pieces): `f"https://huggingface.co/{repo}/resolve/main/{fname}"` →
    * `["https://huggingface.co/", "/resolve/main/", ""]`. Parts that are constants are folded in
    * (`f"{BASE}/{name}"` with `BASE = "http://x"` → `["http://x/", ""]`). Reads f-strings, implicit
-   * concatenation, `+`, `"…".format(…)` and `"…" % (…)` of a constant template, `str(x)`, and a name
+   * concatenation, `+`, `"…".format(…)` and `"…" % (…)` of a constant template, `str(x)`,
+   * `os.path.join(base, voice, "en_US-" + voice + ".onnx")` (→ `["", "/", "/en_US-", ".onnx"]`), and a name
    * whose binding reaching the use is one assignment (`url = f"…"` … `get(url)`). A constant gives
    * `[value]`; `undefined` when no text is known.
    */
@@ -2567,6 +2568,9 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         const q = this.qualifiedName(fn);
         const args = this.argumentNodes(node);
         if (q === 'builtins.str' && args.length === 1 && args[0].type !== 'keyword_argument' && args[0].type !== 'list_splat') return this.piecesOf(args[0]);
+        if ((q === 'os.path.join' || q === 'posixpath.join') && args.length > 0 && args.every((a) => a.type !== 'keyword_argument' && a.type !== 'list_splat' && a.type !== 'dictionary_splat')) {
+          return this.joinedPathPieces(args);
+        }
         return undefined;
       }
       case 'identifier': {
@@ -2578,6 +2582,23 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * `os.path.join(a, b, …)`: the parts joined by `/` (none added after a part that ends with one), a
+   * known part that starts with `/` dropping what comes before it, as `join` does; a part not known
+   * is one unknown piece.
+   */
+  private joinedPathPieces(args: Node[]): string[] {
+    let out = [''];
+    args.forEach((arg, i) => {
+      const p = this.piecesOf(arg) ?? ['', ''];
+      if (p[0].startsWith('/')) out = [''];
+      else if (i > 0 && !out[out.length - 1].endsWith('/')) out[out.length - 1] += '/';
+      out[out.length - 1] += p[0];
+      for (let k = 1; k < p.length; k++) out.push(p[k]);
+    });
+    return out;
   }
 
   /** An f-string's text split at the `{…}` parts that are not constants (conversions and format specs are not known). */

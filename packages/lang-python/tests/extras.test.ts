@@ -286,6 +286,11 @@ describe('bindings / bindingsOf / parameterOf', () => {
         '        url2 = "b" + repo',
         '    l = url2',
         'm = str(f"{BASE}/{x}")',
+        'import os',
+        'n = os.path.join(base_url, voice, "en_US-" + voice + ".onnx")',
+        'o = os.path.join("https://x.org/models/", name, "m.onnx")',
+        'p = os.path.join(d, "/abs", "m.bin")',
+        'q = os.path.join(*parts)',
       ].join('\n'),
     );
     const value = (name: string) => sc.stringPieces(ident(sc, name, 0).parent!.childForFieldName('right')!);
@@ -302,6 +307,11 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(value('k')).toEqual(['https://huggingface.co/', '/resolve/main/w.bin']);
     expect(value('l')).toBeUndefined();
     expect(value('m')).toEqual(['https://huggingface.co/', '']);
+    // os.path.join: parts joined by `/`, none added after one that ends with it; an absolute part resets
+    expect(value('n')).toEqual(['', '/', '/en_US-', '.onnx']);
+    expect(value('o')).toEqual(['https://x.org/models/', '/m.onnx']);
+    expect(value('p')).toEqual(['/abs/m.bin']);
+    expect(value('q')).toBeUndefined();
   });
 
   it('reads the known start of a string built at run time (stringPrefix)', async () => {

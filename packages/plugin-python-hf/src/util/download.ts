@@ -474,34 +474,13 @@ export function literalPieces(node: PyNode, sc?: PySourceCode): string[] {
       .map((c) => (c.type === 'string_content' ? c.text : c.type === 'interpolation' ? '*' : ''))
       .join(''),
   );
+  // (`stringPieces` also reads `os.path.join(base_url, voice, "en_US-" + voice + ".onnx")`)
   const known = sc?.stringPieces(node);
   if (known) out.push(known.join('*'));
-  else if (sc) {
-    const joined = joinedText(sc, node);
-    if (joined) out.push(joined);
-  }
   return out;
 }
 
 const PATH_JOIN = /^(?:os\.path|posixpath)\.join$/;
-
-/**
- * The known text of an `os.path.join(...)` of strings, each unknown part a `*`, also through a name
- * assigned once (`link = os.path.join(base_url, voice, "en_US-" + voice + ".onnx")` ends in `en_US-*.onnx`):
- * the language's `stringPieces` does not join paths.
- */
-function joinedText(sc: PySourceCode, node: PyNode, depth = 0): string | undefined {
-  if (depth > 4) return undefined;
-  if (node.type === 'parenthesized_expression' && node.namedChildren.length === 1) return joinedText(sc, node.namedChildren[0], depth + 1);
-  if (node.type === 'identifier') {
-    const bound = sc.reachingBindings(node);
-    return bound.length === 1 && bound[0].kind === 'assignment' && bound[0].value ? joinedText(sc, bound[0].value, depth + 1) : undefined;
-  }
-  if (node.type !== 'call' || !PATH_JOIN.test(sc.qualifiedName(calleeOf(node)!) ?? '')) return undefined;
-  const args = sc.positionalArguments(node);
-  if (!args.length || args.some((a) => a.type === 'list_splat') || sc.keywordArguments(node).size > 0) return undefined;
-  return args.map((a) => sc.stringPieces(a)?.join('*') ?? joinedText(sc, a, depth + 1) ?? '*').join('/');
-}
 
 /**
  * The values of the file name a URL expression ends in, when each is known: the last part of a `+`
