@@ -39,3 +39,21 @@ it('the changesets CLI runs here and reads every pending changeset', async () =>
     }
   }
 });
+
+// A package's README is its page on npm, where only the package's own files exist: a relative link
+// must name a file the package ships (`files`), and links into the repository are absolute.
+it.each(packages)('packages/%s: the README links only to files the package ships, and names the repository', (name) => {
+  const dir = path.join(root, 'packages', name);
+  const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  expect(pkg.repository).toEqual({ type: 'git', url: 'git+https://github.com/oculum-dev/oculum.git', directory: `packages/${name}` });
+  expect(pkg.homepage).toBe(`https://github.com/oculum-dev/oculum/tree/main/packages/${name}#readme`);
+  // Code spans and blocks are not links (`LOADERS[".pt"](p)`).
+  const readme = readFileSync(path.join(dir, 'README.md'), 'utf8').replace(/```[\s\S]*?```|`[^`\n]*`/g, '');
+  const shipped = (rel: string) => (pkg.files ?? []).some((entry: string) => rel === entry || rel.startsWith(`${entry}/`));
+  for (const [, target] of readme.matchAll(/\]\(([^)\s]+)\)/g)) {
+    if (/^(?:[a-z]+:|#)/i.test(target)) continue;
+    const rel = path.posix.normalize(target.split('#')[0]);
+    expect(rel.startsWith('..'), `${name}/README.md links outside the package: ${target}`).toBe(false);
+    expect(shipped(rel.replace(/\/$/, '')) && existsSync(path.join(dir, rel)), `${name}/README.md: ${target} is not shipped`).toBe(true);
+  }
+});
