@@ -49,9 +49,9 @@ export function isUrl(s: string): boolean {
   return /^(?:https?|ftp):\/\//i.test(s.trim());
 }
 
-/** True for a plain-HTTP URL to a host other than loopback. */
+/** True for a plain-HTTP URL to a host other than loopback (`localhost`, `127.x`, `[::1]`, `0.0.0.0`; after any `user:pass@`). */
 export function isInsecureUrl(s: string): boolean {
-  const m = /^http:\/\/([^/?#:]+|\[[^\]]+\])/i.exec(s.trim());
+  const m = /^http:\/\/(?:[^/?#@]*@)?(\[[^\]]*\]|[^/?#:]+)/i.exec(s.trim());
   if (!m) return false;
   const host = m[1].toLowerCase();
   return !(host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '[::1]' || host === '0.0.0.0');
