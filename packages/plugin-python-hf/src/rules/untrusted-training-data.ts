@@ -1,7 +1,7 @@
 import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
 import { callTrigger, importTrigger } from '@oculum/lang-python';
 import { calleeName, calleeOf, same, walkBody, type PyNode, type PySourceCode } from '../util/ast.js';
-import { classifyRevision, hubFileRevision, isUrl, PACKAGED_DATASET_BUILDERS, classifyModelRef } from '../util/classify.js';
+import { classifyRevision, hubFileRevision, isLoopbackUrl, isUrl, PACKAGED_DATASET_BUILDERS, classifyModelRef } from '../util/classify.js';
 import { traceDataset, TRAIN_KEYWORDS, TRAIN_METHODS, TRAINING_LOOP_CALLS } from '../util/flow.js';
 import { rawDownload } from '../util/download.js';
 import { checkedOnDisk } from '../util/hub.js';
@@ -101,7 +101,7 @@ function webSource(sc: PySourceCode, call: PyNode): Source | undefined {
   const dl = rawDownload(sc, call);
   if (!dl || dl.savesDirectly || dl.commandUrl !== undefined || /subprocess/.test(dl.api)) return undefined;
   const url = dl.url.kind === 'string' || dl.url.kind === 'prefix' ? dl.url.value : undefined;
-  if (url !== undefined && (!isUrl(url) || /^[a-z]+:\/\/(?:localhost|127\.[\d.]+|\[::1\]|0\.0\.0\.0)(?:[:/]|$)/i.test(url))) return undefined;
+  if (url !== undefined && (!isUrl(url) || isLoopbackUrl(url))) return undefined;
   const api = dl.api.replace('.api.', '.');
   return { what: url !== undefined ? `${api}("${url.length > 60 ? `${url.slice(0, 57)}...` : url}")` : `${api}(...)`, confidence: 'medium' };
 }

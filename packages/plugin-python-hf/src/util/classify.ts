@@ -49,12 +49,20 @@ export function isUrl(s: string): boolean {
   return /^(?:https?|ftp):\/\//i.test(s.trim());
 }
 
-/** True for a plain-HTTP URL to a host other than loopback (`localhost`, `127.x`, `[::1]`, `0.0.0.0`; after any `user:pass@`). */
+/** The host of a `scheme://` URL (after any `user:pass@`; an IPv6 host with its brackets), lower-cased. */
+function urlHost(s: string): string | undefined {
+  return /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?(\[[^\]]*\]|[^/?#:]+)/i.exec(s.trim())?.[1].toLowerCase();
+}
+
+/** True for a URL to this machine: `localhost`, `*.localhost`, `127.x`, `[::1]`, `0.0.0.0`. */
+export function isLoopbackUrl(s: string): boolean {
+  const host = urlHost(s);
+  return host !== undefined && (host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '[::1]' || host === '0.0.0.0');
+}
+
+/** True for a plain-HTTP URL to a host other than loopback (see `isLoopbackUrl`). */
 export function isInsecureUrl(s: string): boolean {
-  const m = /^http:\/\/(?:[^/?#@]*@)?(\[[^\]]*\]|[^/?#:]+)/i.exec(s.trim());
-  if (!m) return false;
-  const host = m[1].toLowerCase();
-  return !(host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '[::1]' || host === '0.0.0.0');
+  return /^\s*http:\/\//i.test(s) && urlHost(s) !== undefined && !isLoopbackUrl(s);
 }
 
 /** The path part of a URL, or the string itself when it is not a URL. */
