@@ -49,6 +49,8 @@ export interface ParseProblem {
 }
 
 const PATH_JOIN = new Set(['os.path.join', 'posixpath.join', 'ntpath.join']);
+/** Attribute bags: each keyword becomes an attribute (`constant` reads `args.x` through them). */
+const NAMESPACE_TYPES = new Set(['argparse.Namespace', 'types.SimpleNamespace']);
 const PATH_CLASSES = new Set([
   'pathlib.Path',
   'pathlib.PurePath',
@@ -195,6 +197,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private readonly instanceCache = new Map<number, readonly string[]>();
   private readonly classOfCache = new Map<number, Node | undefined>();
   private classAttributeNames?: Set<string>;
+  /** The file calls `setattr` or reads `vars(…)`/`__dict__`: attributes may be set under names not spelled. */
+  private setsAttributesDynamically?: boolean;
   private readonly calleeGates = new Map<string, (call: Node) => boolean>();
   /** Whether the text names `partial` at all (else no call can go through `functools.partial`). */
   private mentionsPartial?: boolean;
@@ -2096,8 +2100,10 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         return this.constantOfIdentifier(expr);
       case 'call':
         return this.constantOfCall(expr);
-      case 'attribute':
-        return this.constantOfClassAttribute(expr);
+      case 'attribute': {
+        const value = this.constantOfClassAttribute(expr);
+        return value === UNKNOWN ? this.constantOfNamespaceAttribute(expr) : value;
+      }
       case 'subscript':
         return this.constantOfSubscript(expr);
       default:
@@ -2139,6 +2145,35 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     if (bound.length !== 1 || bound[0].kind !== 'class') return UNKNOWN;
     const values = this.attributeValues(expr);
     return values?.length === 1 ? this.constant(values[0]) : UNKNOWN;
+  }
+
+  /**
+   * `args.revision` with `args = argparse.Namespace(revision="main")` (or `types.SimpleNamespace`): an
+   * attribute bag built in this file, each of whose bindings reaching the use gives the member the
+   * same constant, and which nothing here can change: no `.member = …` anywhere in the file (on any
+   * object), no `setattr`, `vars(…)` or `__dict__` in it.
+   */
+  private constantOfNamespaceAttribute(expr: Node): ConstantValue | Unknown {
+    const object = expr.childForFieldName('object');
+    const attr = expr.childForFieldName('attribute');
+    if (object?.type !== 'identifier' || !attr || this.isMemberOrKeywordName(object)) return UNKNOWN;
+    const member = this.text.slice(attr.startIndex, attr.endIndex);
+    if (this.scopes.attributeAssignmentsOf(member).length > 0) return UNKNOWN;
+    this.setsAttributesDynamically ??= /\bsetattr\b|\b__dict__\b|\bvars\s*\(/.test(this.text);
+    if (this.setsAttributesDynamically) return UNKNOWN;
+    const list = this.reachingBindings(object);
+    if (list.length === 0) return UNKNOWN;
+    let result: ConstantValue | Unknown = UNKNOWN;
+    for (const [i, b] of list.entries()) {
+      if (b.kind !== 'assignment' || b.value?.type !== 'call') return UNKNOWN;
+      const fn = this.callee(b.value);
+      if (!fn || !this.qualifiedNames(fn).some((q) => NAMESPACE_TYPES.has(q)) || this.hasUnresolvedArguments(b.value)) return UNKNOWN;
+      const given = this.argument(b.value, { name: member });
+      const v = given ? this.constant(given) : UNKNOWN;
+      if (v === UNKNOWN || (i > 0 && !deepEqual(result as ConstantValue, v))) return UNKNOWN;
+      result = v;
+    }
+    return result;
   }
 
   private constantOfIdentifier(id: Node): ConstantValue | Unknown {

@@ -98,6 +98,29 @@ describe('constant of a class attribute', () => {
   });
 });
 
+describe('constant of an attribute bag', () => {
+  it('reads args.x with args = argparse.Namespace(x=…) or types.SimpleNamespace(x=…)', async () => {
+    expect(await constOf('import argparse\nargs = argparse.Namespace(trust=True, rev="main")\nx = args.trust\n')).toBe(true);
+    expect(await constOf('from types import SimpleNamespace as NS\ncfg = NS(rev="main")\ndef f():\n    x = cfg.rev\n    return x\n')).toBe('main');
+    expect(await constOf('import argparse\nif c:\n    a = argparse.Namespace(t=True)\nelse:\n    a = argparse.Namespace(t=True, u=1)\nx = a.t\n')).toBe(true);
+  });
+
+  it('is unknown when the member may be set, is missing, differs, or the bag is something else', async () => {
+    // set anywhere in the file, on any object
+    expect(await constOf('import argparse\nargs = argparse.Namespace(t=True)\ndef g(o):\n    o.t = False\nx = args.t\n')).toBe(UNKNOWN);
+    expect(await constOf('import argparse\nargs = argparse.Namespace(t=True)\nsetattr(args, name, False)\nx = args.t\n')).toBe(UNKNOWN);
+    expect(await constOf('import argparse\nargs = argparse.Namespace(t=True)\nvars(args).update(opts)\nx = args.t\n')).toBe(UNKNOWN);
+    // not given, given through an unknown mapping, different per branch
+    expect(await constOf('import argparse\nargs = argparse.Namespace(u=True)\nx = args.t\n')).toBe(UNKNOWN);
+    expect(await constOf('import argparse\nargs = argparse.Namespace(t=True, **opts)\nx = args.t\n')).toBe(UNKNOWN);
+    expect(await constOf('import argparse\nif c:\n    a = argparse.Namespace(t=True)\nelse:\n    a = argparse.Namespace(t=False)\nx = a.t\n')).toBe(UNKNOWN);
+    // another constructor, a parameter, parse_args()
+    expect(await constOf('args = Namespace(t=True)\nx = args.t\n')).toBe(UNKNOWN);
+    expect(await constOf('def f(args):\n    x = args.t\n    return x\n')).toBe(UNKNOWN);
+    expect(await constOf('import argparse\nargs = argparse.ArgumentParser().parse_args()\nx = args.t\n')).toBe(UNKNOWN);
+  });
+});
+
 describe('constant through names', () => {
   it('a module-level name bound once to a constant, used in a function', async () => {
     const sc = await parse('SAFE = True\ndef f(p):\n    return torch.load(p, weights_only=SAFE)\n');

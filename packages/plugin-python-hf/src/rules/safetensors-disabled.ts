@@ -33,7 +33,7 @@ export default createRule<[], PySourceCode>({
       call(node: PyNode) {
         // directly, through `**opts`, or forwarded (`pipeline(..., model_kwargs={"use_safetensors": False})`)
         const arg = sc.argument(node, { name: 'use_safetensors' }) ?? forwardedArgument(sc, node, 'use_safetensors')?.value;
-        if (!arg || buildsArgumentsOnly(sc, node)) return;
+        if (!arg || buildsArgumentsOnly(sc, node, 'use_safetensors')) return;
         const fn = calleeOf(node);
         const qn = fn ? sc.qualifiedName(fn) : undefined;
         const api = qn ? qn.split('.').slice(-2).join('.') : (fn?.text ?? 'call');

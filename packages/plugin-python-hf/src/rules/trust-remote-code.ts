@@ -114,7 +114,7 @@ export default createRule<[], PySourceCode>({
       call(node: PyNode) {
         // `dict(trust_remote_code=True)` is a value, reported where it is passed (`**opts`); a mock's
         // `assert_called_with(..., trust_remote_code=True)` loads nothing.
-        if (buildsArgumentsOnly(sc, node)) return;
+        if (buildsArgumentsOnly(sc, node, 'trust_remote_code')) return;
         const direct = sc.argument(node, { name: 'trust_remote_code' });
         if (direct) {
           // `FlagAutoModel.from_finetuned(name, trust_remote_code=None)`: None lets the model mapping decide
