@@ -22,3 +22,25 @@ it('--cache at --depth deep is invalidated when the dependency files change', ()
   writeFileSync(path.join(dir, 'requirements.txt'), 'torch>=2.0\n');
   expect(severity()).toBe('critical');
 });
+
+// At --depth deep a Python file reads constants from the project's modules it imports: the cached
+// result of the importing file must not outlive a change of the imported module (or of one it imports).
+it('--cache at --depth deep is invalidated when an imported module changes', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'oculum-cache-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(path.join(dir, 'setup.py'), '');
+  writeFileSync(path.join(dir, 'base.py'), 'SAFE = True\n');
+  writeFileSync(path.join(dir, 'settings.py'), 'from base import SAFE\n');
+  writeFileSync(path.join(dir, 'load.py'), 'import torch\nfrom settings import SAFE\n\nmodel = torch.load("model.pt", weights_only=SAFE)\n');
+  const findings = (depth = 'deep') => {
+    const r = oculum(['scan', 'load.py', '--depth', depth, '--cache', '--format', 'json', '--fail-on', 'none'], dir);
+    expect(r.status, r.stderr).toBe(0);
+    return JSON.parse(r.stdout).files.flatMap((f: { findings: Array<{ ruleId: string; confidence: string }> }) => f.findings).map((x: { ruleId: string; confidence: string }) => `${x.ruleId} ${x.confidence}`);
+  };
+  // standard: the imported flag is unknown (low); deep: it is True
+  expect(findings('standard')).toEqual(['torch/load-without-weights-only low']);
+  expect(findings()).toEqual([]);
+  expect(findings()).toEqual([]); // from the cache
+  writeFileSync(path.join(dir, 'base.py'), 'SAFE = False\n');
+  expect(findings()).toEqual(['torch/load-without-weights-only high']);
+});

@@ -29,7 +29,7 @@ const SCAN_EXAMPLES = `
 Examples:
   $ oculum scan                              scan the current directory
   $ oculum scan src train.py                 scan a directory and a file
-  $ oculum scan "src/**/*.py" --depth deep   follow values across files
+  $ oculum scan "src/**/*.py" --depth deep   read imported constants and pinned versions
   $ oculum scan --format sarif -o oculum.sarif --fail-on none
                                              SARIF for GitHub code scanning, never fail the job
   $ oculum scan --format markdown -o comment.md   table for a pull-request comment
@@ -101,7 +101,7 @@ export function createProgram(io: CliIo, state: ProgramState): Command {
     .command('scan')
     .description('Scan files and directories for AI model supply-chain risks.')
     .argument('[paths...]', 'files, directories or globs to scan (default: .)')
-    .addOption(new Option('--depth <depth>', 'analysis depth: quick (no model files), standard, or deep (cross-file)').choices(['quick', 'standard', 'deep']).default('standard'))
+    .addOption(new Option('--depth <depth>', 'analysis depth: quick (no model files), standard, or deep (imported constants, pinned versions)').choices(['quick', 'standard', 'deep']).default('standard'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(formatters)).default('stylish'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'lowest severity of an error-level finding that makes the exit code 1').choices([...FAIL_ON]).default(DEFAULT_FAIL_ON))

@@ -8,9 +8,11 @@ import type { Language, ParseInput } from '@oculum/core';
 import { codeText } from './code-text.js';
 import { findProjectDependencies } from './dependencies.js';
 import { initParser, isParserReady, parseTree } from './parser.js';
+import { ProjectModules } from './project-modules.js';
 import { PythonSourceCode } from './source-code.js';
 
 export { PythonSourceCode, firstStartingAt } from './source-code.js';
+export { ProjectModules, MAX_MODULE_BYTES } from './project-modules.js';
 export { closingBracket, codeText } from './code-text.js';
 export { callTrigger, importTrigger, memberTrigger } from './triggers.js';
 export type { ContainerWrite, PythonNode, PythonParameter, ParseProblem } from './source-code.js';
@@ -23,8 +25,18 @@ export { initParser, grammarWasmPath, defaultParseTimeout, parserMemoryAccess } 
  * Parses Python text into a `PythonSourceCode` (the parser must be initialised). Throws when the
  * parse exceeds `timeoutMs` (default: 5 s + 5 ms per KiB).
  */
-export function parsePython(text: string, path = '<text>', timeoutMs?: number): PythonSourceCode {
-  return new PythonSourceCode(path, text, parseTree(text, timeoutMs));
+export function parsePython(text: string, path = '<text>', timeoutMs?: number, modules?: ProjectModules): PythonSourceCode {
+  return new PythonSourceCode(path, text, parseTree(text, timeoutMs), modules);
+}
+
+/**
+ * The project's modules, read for their constants at `--depth deep` (one table per thread: a module
+ * is parsed at most once however many files import it).
+ */
+let projectModules: ProjectModules | undefined;
+function deepModules(): ProjectModules {
+  projectModules ??= new ProjectModules((text, file) => parsePython(text, file, undefined, projectModules));
+  return projectModules;
 }
 
 /** `settings.python.parseTimeoutMs` (a positive number) overrides the parse budget. */
@@ -39,19 +51,24 @@ export const python: Language<PythonSourceCode> = {
   id: 'python',
   extensions: ['.py', '.pyi', '.pyw'],
   init: initParser,
-  /** At --depth deep, rules read the project's dependency files (torch>=2.6…): cached results depend on them. */
+  /** At --depth deep, rules read the project's dependency files (torch>=2.6…) and imported modules' constants: cached results depend on them. */
   cacheKey({ path, depth, cwd }) {
     if (depth !== 'deep') return '';
     const { files } = findProjectDependencies(dirname(path), { root: cwd });
-    return createHash('sha256').update(JSON.stringify(files.map((f) => [f.path, f.requirements]))).digest('hex');
+    // …and the constants of the project's modules it imports (see `ProjectModules`): their files'
+    // size and modification time, the modules they import included.
+    const modules = deepModules().importedModules(path, codeText);
+    return createHash('sha256').update(JSON.stringify([files.map((f) => [f.path, f.requirements]), modules])).digest('hex');
   },
   /** Triggers count in code only: comments and docstrings are left out (see `codeText`). */
   prefilterText: codeText,
   parse(input: ParseInput): PythonSourceCode | Promise<PythonSourceCode> {
     const text = input.text ?? '';
     const timeout = timeoutFrom(input.settings);
-    if (isParserReady()) return parsePython(text, input.path, timeout);
-    return initParser().then(() => parsePython(text, input.path, timeout));
+    const modules = input.depth === 'deep' ? deepModules() : undefined;
+    modules?.refresh();
+    if (isParserReady()) return parsePython(text, input.path, timeout, modules);
+    return initParser().then(() => parsePython(text, input.path, timeout, modules));
   },
 };
 

@@ -15,8 +15,10 @@ import { PYTHON_BUILTINS } from './builtins.js';
 import { decodePythonEscapes, parsePythonFloat, parsePythonInteger, stringPrefixFlags } from './literals.js';
 import { ambiguousNodeTypes, namedNodeTypes } from './parser.js';
 import { ScopeModel, WALK_TYPES, dottedText, joinModule, namedChildrenOf, type PythonBinding, type ScopeInfo } from './scopes.js';
+import type { ProjectModules } from './project-modules.js';
 
 export type { Node as PythonNode } from 'web-tree-sitter';
+export type { ConstantValue } from '@oculum/core';
 
 /** A parameter a name refers to (see {@link PythonSourceCode.parameterOf}). */
 export interface PythonParameter {
@@ -205,11 +207,18 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   /** Current recursion depth of qualifiedNames/constant (bounded by MAX_DEPTH). */
   private depth = 0;
 
-  constructor(path: string, text: string, tree: Tree) {
+  /**
+   * At `--depth deep`: the project's other modules, whose top-level constants `constant()` reads for a
+   * name imported from them (`from .config import REVISION`).
+   */
+  readonly modules?: ProjectModules;
+
+  constructor(path: string, text: string, tree: Tree, modules?: ProjectModules) {
     this.path = path;
     this.text = text;
     this.tree = tree;
     this.ast = tree.rootNode;
+    this.modules = modules;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1990,11 +1999,58 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     this.depth++;
     try {
       result = this.computeConstant(expr);
+      // `--depth deep`: a name imported from another module of the project (`from .config import REV`,
+      // `settings.MODEL_ID` after `import settings`) is that module's top-level constant.
+      if (result === UNKNOWN && this.modules && (expr.type === 'identifier' || expr.type === 'attribute')) {
+        const qualified = this.importedName(expr);
+        if (qualified) result = this.modules.constantOf(this.path, qualified);
+      }
     } finally {
       this.depth--;
       this.constCache.set(id, result);
     }
     return result;
+  }
+
+  /**
+   * The qualified name of an identifier every reaching binding of which is the same import, or of
+   * `module.NAME` whose object is such a name (`qualifiedName` spelling: `.config.REV`).
+   */
+  private importedName(expr: Node): string | undefined {
+    const head = expr.type === 'attribute' ? expr.childForFieldName('object') : expr;
+    if (head?.type !== 'identifier' || this.isMemberOrKeywordName(head)) return undefined;
+    const bound = this.reachingBindings(head);
+    if (bound.length === 0 || !bound.every((b) => b.kind === 'import' && b.qualified === bound[0].qualified)) return undefined;
+    if (expr.type === 'identifier') return bound[0].qualified;
+    const attr = expr.childForFieldName('attribute');
+    return attr ? `${bound[0].qualified}.${this.text.slice(attr.startIndex, attr.endIndex)}` : undefined;
+  }
+
+  /**
+   * Names this module binds at its top level to one constant (every top-level binding of the name an
+   * assignment of that same constant, or one import of a constant of another module at deep), for
+   * `ProjectModules` (a function that rebinds the name through `global` is one more binding to agree).
+   */
+  topLevelConstants(): Map<string, ConstantValue> {
+    const out = new Map<string, ConstantValue>();
+    const module = this.scopes.allScopes()[0];
+    for (const [name, list] of module.bindings) {
+      let value: ConstantValue | Unknown = UNKNOWN;
+      for (const [i, b] of list.entries()) {
+        if (b.scope.id !== this.ast.id) {
+          value = UNKNOWN;
+          break;
+        }
+        const v = b.kind === 'assignment' && b.value ? this.constant(b.value) : b.kind === 'import' && b.qualified && this.modules ? this.modules.constantOf(this.path, b.qualified) : UNKNOWN;
+        if (v === UNKNOWN || (i > 0 && !deepEqual(value as ConstantValue, v))) {
+          value = UNKNOWN;
+          break;
+        }
+        value = v;
+      }
+      if (value !== UNKNOWN) out.set(name, value);
+    }
+    return out;
   }
 
   private computeConstant(expr: Node): ConstantValue | Unknown {

@@ -1,0 +1,185 @@
+/**
+ * Cross-file constants for `--depth deep`: the value of a name another module of the project binds
+ * at its top level (`from .config import MODEL_REVISION`, `import settings` … `settings.MODEL_ID`).
+ * The module's file is found on disk the way Python's import system would look in the project (the
+ * importing file's package for relative imports; the importing file's directory and its ancestors
+ * up to the project's root for absolute ones), read and parsed — never imported or run. Each module
+ * is parsed at most once per thread: its top-level constants are kept, its tree is freed.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { UNKNOWN, type Unknown } from '@oculum/core';
+import type { ConstantValue, PythonSourceCode } from './source-code.js';
+
+/** A module file larger than this is not read for its constants (generated tables, vendored code). */
+export const MAX_MODULE_BYTES = 512 * 1024;
+/** Ancestor directories searched for an absolute import's first package (the project's root ends it earlier). */
+const MAX_ANCESTORS = 8;
+/** Files that mark a project's root: absolute imports are not looked for above it. */
+const ROOT_MARKERS = ['pyproject.toml', 'setup.py', 'setup.cfg', '.git', 'requirements.txt'];
+
+type Parse = (text: string, file: string) => PythonSourceCode;
+
+/** The top-level constants of the modules of one project, as files of the current thread ask for them. */
+export class ProjectModules {
+  /** What `exists` found, since the last `refresh` (a long-lived process sees files come and go). */
+  private readonly isFile = new Map<string, boolean>();
+  /** Each module's constants, with the size and modification time of the file they were read from. */
+  private readonly constants = new Map<string, { signature: string; table: ReadonlyMap<string, ConstantValue> | null }>();
+  private readonly inProgress = new Set<string>();
+
+  constructor(private readonly parse: Parse) {}
+
+  /** Forgets which files exist (called for each file a scan parses; module constants stay while their file is unchanged). */
+  refresh(): void {
+    this.isFile.clear();
+  }
+
+  /**
+   * The constant a qualified name (`.config.REVISION`, `settings.MODEL_ID`, as `qualifiedName`
+   * spells imports) names when the longest module prefix of it is a file of the project and the rest
+   * is one name that module binds at its top level to one constant. `fromFile`: the importing file.
+   */
+  constantOf(fromFile: string, qualified: string): ConstantValue | Unknown {
+    const dots = /^\.*/.exec(qualified)![0].length;
+    const parts = qualified.slice(dots).split('.');
+    // `from . import NAME` names the package's own `__init__.py`
+    if ((parts.length < 2 && dots === 0) || parts.some((p) => !/^[A-Za-z_]\w*$/.test(p))) return UNKNOWN;
+    const member = parts[parts.length - 1];
+    const file = this.moduleFile(fromFile, dots, parts.slice(0, -1));
+    if (!file) return UNKNOWN;
+    const table = this.moduleConstants(file);
+    return table?.has(member) ? table.get(member)! : UNKNOWN;
+  }
+
+  /** The file of module `parts` imported from `fromFile` (`dots` leading dots: a relative import). */
+  moduleFile(fromFile: string, dots: number, parts: readonly string[]): string | undefined {
+    if (dots > 0) {
+      let base = path.dirname(fromFile);
+      for (let i = 1; i < dots; i++) base = path.dirname(base);
+      if (parts.length === 0) return this.exists(path.join(base, '__init__.py'), true) ? path.join(base, '__init__.py') : undefined;
+      return this.fileIn(base, parts);
+    }
+    if (parts.length === 0) return undefined;
+    let dir = path.dirname(fromFile);
+    for (let i = 0; i <= MAX_ANCESTORS; i++) {
+      const found = this.fileIn(dir, parts);
+      if (found) return found;
+      if (ROOT_MARKERS.some((m) => this.exists(path.join(dir, m), false))) return undefined;
+      const parent = path.dirname(dir);
+      if (parent === dir) return undefined;
+      dir = parent;
+    }
+    return undefined;
+  }
+
+  /**
+   * The project's module files `file` imports, directly or through them (at most `limit`), each
+   * with its size and modification time: what `constant()` may read at deep, for the `--cache` key.
+   * Imports are read from the code text (comments and strings left out), not parsed.
+   */
+  importedModules(file: string, codeTextOf: (text: string) => string, limit = 64): string[] {
+    const seen = new Set<string>([file]);
+    const queue = [file];
+    const out: string[] = [];
+    while (queue.length > 0 && out.length < limit) {
+      const current = queue.shift()!;
+      let text: string;
+      try {
+        text = current === file || this.exists(current, true) ? codeTextOf(readFileSync(current, 'utf8')) : '';
+      } catch {
+        continue;
+      }
+      for (const [dots, parts] of importedModuleNames(text)) {
+        const found = this.moduleFile(current, dots, parts);
+        if (!found || seen.has(found)) continue;
+        seen.add(found);
+        queue.push(found);
+        try {
+          const info = statSync(found);
+          out.push(`${found}:${info.size}:${info.mtimeMs}`);
+        } catch {
+          out.push(`${found}:gone`);
+        }
+      }
+    }
+    return out;
+  }
+
+  private fileIn(base: string, parts: readonly string[]): string | undefined {
+    const stem = path.join(base, ...parts);
+    for (const candidate of [`${stem}.py`, path.join(stem, '__init__.py')]) if (this.exists(candidate, true)) return candidate;
+    return undefined;
+  }
+
+  private exists(file: string, regular: boolean): boolean {
+    const key = `${regular ? 'f' : 'e'}${file}`;
+    let known = this.isFile.get(key);
+    if (known === undefined) {
+      try {
+        const info = statSync(file);
+        known = regular ? info.isFile() && info.size <= MAX_MODULE_BYTES : true;
+      } catch {
+        known = false;
+      }
+      this.isFile.set(key, known);
+    }
+    return known;
+  }
+
+  /** The module's top-level names bound to one constant (a module being read already, in a cycle: none). */
+  private moduleConstants(file: string): ReadonlyMap<string, ConstantValue> | undefined {
+    let signature: string;
+    try {
+      const info = statSync(file);
+      signature = `${info.size}:${info.mtimeMs}:${info.ino}`;
+    } catch {
+      return undefined;
+    }
+    const cached = this.constants.get(file);
+    if (cached?.signature === signature) return cached.table ?? undefined;
+    if (this.inProgress.has(file)) return undefined;
+    this.inProgress.add(file);
+    let table: Map<string, ConstantValue> | null = null;
+    try {
+      const text = readFileSync(file, 'utf8');
+      const sc = this.parse(text, file);
+      try {
+        table = sc.topLevelConstants();
+      } finally {
+        sc.dispose();
+      }
+    } catch {
+      table = null; // unreadable or unparsable: no constants
+    } finally {
+      this.inProgress.delete(file);
+    }
+    this.constants.set(file, { signature, table });
+    return table ?? undefined;
+  }
+}
+
+/**
+ * The modules an import statement of the code text may name: `from .a.b import c` gives `.a.b` and
+ * `.a.b.c` (`c` may be a submodule), `import a.b as x` gives `a.b`. Leading dots counted apart.
+ */
+export function importedModuleNames(code: string): Array<[number, string[]]> {
+  const out: Array<[number, string[]]> = [];
+  const add = (spec: string) => {
+    const dots = /^\.*/.exec(spec)![0].length;
+    const rest = spec.slice(dots);
+    const parts = rest === '' ? [] : rest.split('.');
+    if (parts.every((p) => /^[A-Za-z_]\w*$/.test(p))) out.push([dots, parts]);
+  };
+  for (const m of code.matchAll(/^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]*(\([^)]*\)|[^\n]*)/gm)) {
+    add(m[1]);
+    for (const name of m[2].replace(/[()]/g, ' ').split(/[,\s\\]+/)) if (/^[A-Za-z_]\w*$/.test(name) && name !== 'as') add(`${m[1]}${m[1].endsWith('.') ? '' : '.'}${name}`);
+  }
+  for (const m of code.matchAll(/^[ \t]*import[ \t]+([\w \t,.]+)$/gm)) {
+    for (const item of m[1].split(',')) {
+      const spec = item.trim().split(/\s+/)[0];
+      if (spec) add(spec);
+    }
+  }
+  return out;
+}
