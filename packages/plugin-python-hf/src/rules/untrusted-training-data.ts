@@ -223,7 +223,8 @@ export default createRule<[], PySourceCode>({
     // Both must occur: the training words, and a call of a helper named as a source (tested only
     // where one of its words is in the text), a loader's name (its calls and aliases) or an HTTP
     // client's import (`webSource`).
-    triggers: [TRAINING_WORDS],
+    // `PPOTrainer(..., dataset=ds)` (TRL up to 0.11) names no training word of its own
+    triggers: [TRAINING_WORDS, 'PPOTrainer'],
     triggerGroups: [[NAMED_SOURCE_WORD, HELPER_CALL, importTrigger(HTTP_CLIENTS)]],
     docs: {
       description: 'Reports training data from the Hub or the web, without a pinned revision, that reaches training with no validation step in between.',

@@ -310,10 +310,39 @@ function validatingComprehension(sc: PySourceCode, node: PyNode, isData: (n: PyN
   return conditions.some((cond) => identifierNodesIn(cond).some((id) => elements.some((e) => sc.sameVariable(e, id))));
 }
 
+/**
+ * TRL's `PPOTrainer` up to 0.11 (trl/trainer/ppo_trainer.py: `__init__(self, config, model, ref_model,
+ * tokenizer, dataset=None, optimizer=None, data_collator=None, …)`) and optimum-habana's copy of it,
+ * `GaudiPPOTrainer` (optimum/habana/trl/trainer/ppo_trainer.py, same parameters): its `dataset` becomes
+ * `ppo_trainer.dataloader`, the batches `ppo_trainer.step(...)` trains on. Later TRL takes `train_dataset=`.
+ */
+const DATASET_TRAINERS = /^(?:trl|optimum\.habana\.trl)\.(?:[\w.]*\.)?(?:Gaudi)?PPOTrainer$/;
+
+/** Files that name `PPOTrainer` (every spelling of one imports that name). */
+const mentionsPPO = new WeakMap<object, boolean>();
+
+/**
+ * The training data a `PPOTrainer(config, model, ref_model, tokenizer, dataset=ds)` is given (see
+ * `DATASET_TRAINERS`): `dataset=`, or the fifth positional argument; for a subclass of this file
+ * (`class MyPPOTrainer(PPOTrainer)`, whose own `__init__` may order them otherwise), `dataset=` only.
+ */
+function trainerDataset(sc: PySourceCode, call: PyNode): PyNode | undefined {
+  let named = mentionsPPO.get(sc);
+  if (named === undefined) mentionsPPO.set(sc, (named = sc.text.includes('PPOTrainer')));
+  if (!named) return undefined;
+  const fn = calleeOf(call);
+  if (!fn || (fn.type !== 'identifier' && fn.type !== 'attribute')) return undefined;
+  if (sc.qualifiedNames(fn).some((q) => DATASET_TRAINERS.test(q))) return sc.argument(call, { name: 'dataset' }) ?? sc.argument(call, { position: 4 });
+  if (sc.localSubclass(fn)?.bases.some((q) => DATASET_TRAINERS.test(q))) return sc.argument(call, { name: 'dataset' });
+  return undefined;
+}
+
 /** Does this call train on the data? */
 function trainingSinkUses(taint: Taint, call: PyNode): boolean {
   const args = call.childForFieldName('arguments');
   if (!args) return false;
+  const dataset = trainerDataset(taint.sc, call);
+  if (dataset && refersUnvalidated(taint, dataset)) return true;
   for (const a of args.namedChildren) {
     if (a.type === 'keyword_argument') {
       const k = a.childForFieldName('name')?.text ?? '';
@@ -385,7 +414,7 @@ function computeTrace(sc: PySourceCode, source: PyNode): DatasetTrace {
       if (recv && isInside(source, recv) && (name === 'filter' || (name === 'map' && VALIDATOR.test(cur.childForFieldName('arguments')?.namedChildren[0]?.text ?? '')))) return { validated: true };
       if (!recv || !isInside(source, recv)) {
         if (VALIDATOR.test(name)) return { validated: true };
-        if (containsTrainingUseOf(cur, source)) return { sink: cur, validated: false };
+        if (containsTrainingUseOf(sc, cur, source)) return { sink: cur, validated: false };
       }
     }
     cur = cur.parent;
@@ -509,9 +538,11 @@ function computeTrace(sc: PySourceCode, source: PyNode): DatasetTrace {
 }
 
 /** `source` sits inside `call`'s training arguments. */
-function containsTrainingUseOf(call: PyNode, source: PyNode): boolean {
+function containsTrainingUseOf(sc: PySourceCode, call: PyNode, source: PyNode): boolean {
   const args = call.childForFieldName('arguments');
   if (!args) return false;
+  const dataset = trainerDataset(sc, call);
+  if (dataset && isInside(source, dataset)) return true;
   for (const a of args.namedChildren) {
     if (!isInside(source, a)) continue;
     if (a.type === 'keyword_argument') return TRAIN_KEYWORDS.has(a.childForFieldName('name')?.text ?? '');

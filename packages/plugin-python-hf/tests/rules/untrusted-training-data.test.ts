@@ -4,6 +4,12 @@ import { fixture, lintAll, ruleTester } from '../helpers.js';
 
 ruleTester.run('hf/untrusted-training-data', rule, {
   valid: [
+    // `dataset=` of another class, of a class of this file that is no PPOTrainer, or a position that is not the dataset
+    'from datasets import load_dataset\nfrom torch.utils.data import DataLoader\nds = load_dataset("someone/scraped-corpus", split="train")\nloader = DataLoader(dataset=ds, batch_size=8)',
+    'from datasets import load_dataset\nclass PPOTrainer:\n    def __init__(self, dataset):\n        self.dataset = dataset\nds = load_dataset("someone/scraped-corpus", split="train")\nPPOTrainer(dataset=ds)',
+    'from datasets import load_dataset\nfrom trl import PPOTrainer\nds = load_dataset("someone/scraped-corpus", split="train")\nPPOTrainer(config, model, ref_model, ds)',
+    // validated where it is handed over
+    'from datasets import load_dataset\nfrom trl import PPOTrainer\nds = load_dataset("someone/scraped-corpus", split="train")\nPPOTrainer(config, model, ref_model, tokenizer, dataset=ds.filter(is_valid))',
     // the brief's "Safe Fine-tuning" remediation
     [
       'from datasets import load_dataset',
@@ -27,6 +33,21 @@ ruleTester.run('hf/untrusted-training-data', rule, {
     'from datasets import load_dataset\nfrom transformers import Trainer\ndef main(model, is_valid_example):\n    ds = load_dataset("someone/scraped-corpus")\n    ds["train"] = ds["train"].filter(is_valid_example)\n    Trainer(model=model, train_dataset=ds["train"]).train()',
   ],
   invalid: [
+    {
+      // TRL <= 0.11: `dataset=` of PPOTrainer is what `ppo_trainer.dataloader` yields to `step(...)`
+      code: 'from datasets import load_dataset\nfrom trl import PPOConfig, PPOTrainer\nds = load_dataset("someone/scraped-corpus", split="train")\nppo_trainer = PPOTrainer(PPOConfig(), model, ref_model, tokenizer, dataset=ds)',
+      errors: [{ messageId: 'untrusted', data: { what: 'load_dataset("someone/scraped-corpus")', line: 4 }, line: 3, confidence: 'high' }],
+    },
+    {
+      // the fifth positional argument, and the load nested in the call
+      code: 'from datasets import load_dataset\nfrom trl.trainer.ppo_trainer import PPOTrainer\nPPOTrainer(config, model, ref_model, tokenizer, load_dataset("someone/scraped-corpus", split="train"))',
+      errors: [{ messageId: 'untrusted', data: { what: 'load_dataset("someone/scraped-corpus")', line: 3 }, line: 3, confidence: 'high' }],
+    },
+    {
+      // a subclass of this file: `dataset=`
+      code: 'from datasets import load_dataset\nfrom trl import PPOTrainer\nclass MyPPOTrainer(PPOTrainer):\n    pass\nds = load_dataset("someone/scraped-corpus", split="train")\nMyPPOTrainer(config, model, ref_model, tokenizer, dataset=ds)',
+      errors: [{ messageId: 'untrusted', data: { what: 'load_dataset("someone/scraped-corpus")', line: 6 }, line: 5, confidence: 'high' }],
+    },
     {
       // two levels of same-file helpers (alignment-handbook's get_datasets → mix_datasets → load_dataset)
       code: 'from datasets import load_dataset\nfrom transformers import Trainer\ndef _raw():\n    return load_dataset("someone/scraped-corpus", split="train")\ndef build_dataset():\n    return _raw().map(lambda x: x)\ndef train(model):\n    Trainer(model=model, train_dataset=build_dataset()).train()',
