@@ -2204,10 +2204,11 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   }
 
   /**
-   * `args.revision` with `args = argparse.Namespace(revision="main")` (or `types.SimpleNamespace`): an
-   * attribute bag built in this file, each of whose bindings reaching the use gives the member the
-   * same constant, and which nothing here can change: no `.member = …` anywhere in the file (on any
-   * object), no `setattr`, `vars(…)` or `__dict__` in it.
+   * `args.revision` with `args = argparse.Namespace(revision="main")` (or `types.SimpleNamespace`, or
+   * a plain `@dataclass` of this file: see `attributeBag`): an attribute bag built in this file, each
+   * of whose bindings reaching the use gives the member the same constant, and which nothing here
+   * can change: no `.member = …` anywhere in the file (on any object), no `setattr`, `vars(…)` or
+   * `__dict__` in it.
    */
   private constantOfNamespaceAttribute(expr: Node): ConstantValue | Unknown {
     const object = expr.childForFieldName('object');
@@ -2222,14 +2223,71 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     let result: ConstantValue | Unknown = UNKNOWN;
     for (const [i, b] of list.entries()) {
       if (b.kind !== 'assignment' || b.value?.type !== 'call') return UNKNOWN;
-      const fn = this.callee(b.value);
-      if (!fn || !this.qualifiedNames(fn).some((q) => NAMESPACE_TYPES.has(q)) || this.hasUnresolvedArguments(b.value)) return UNKNOWN;
-      const given = this.argument(b.value, { name: member });
-      const v = given ? this.constant(given) : UNKNOWN;
+      const bag = this.attributeBag(b.value);
+      if (!bag || this.hasUnresolvedArguments(b.value)) return UNKNOWN;
+      const v = bag === true ? this.constantOfKeyword(b.value, member) : this.dataclassField(bag, b.value, member);
       if (v === UNKNOWN || (i > 0 && !deepEqual(result as ConstantValue, v))) return UNKNOWN;
       result = v;
     }
     return result;
+  }
+
+  private constantOfKeyword(call: Node, name: string): ConstantValue | Unknown {
+    const given = this.argument(call, { name });
+    return given ? this.constant(given) : UNKNOWN;
+  }
+
+  /**
+   * A call that builds an attribute bag, an object that only holds the values it is given as its
+   * attributes: `argparse.Namespace(...)` and `types.SimpleNamespace(...)` (`true`), or a
+   * `@dataclass` of this file with no base class and no `__init__`, `__post_init__` or
+   * `__setattr__` of its own (its `class_definition`). `undefined` for any other call.
+   */
+  attributeBag(call: Node): true | Node | undefined {
+    if (call.type !== 'call') return undefined;
+    const fn = this.callee(call);
+    if (!fn) return undefined;
+    if (this.qualifiedNames(fn).some((q) => NAMESPACE_TYPES.has(q))) return true;
+    const cls = this.localClass(fn);
+    if (!cls || cls.childForFieldName('superclasses')) return undefined;
+    const decorated = cls.parent?.type === 'decorated_definition' ? cls.parent : undefined;
+    const isDataclass = decorated?.namedChildren.some((d) => {
+      const expr = d?.type === 'decorator' ? d.firstNamedChild : null;
+      const target = expr?.type === 'call' ? this.callee(expr) : expr;
+      return target ? this.qualifiedNames(target).includes('dataclasses.dataclass') : false;
+    });
+    if (!isDataclass || ['__init__', '__post_init__', '__setattr__'].some((m) => this.methodOf(cls, m))) return undefined;
+    return cls;
+  }
+
+  /**
+   * The value `call` of dataclass `cls` gives field `member`: the keyword, the positional argument in
+   * the field's place, or the field's default (`= value`, `field(default=value)`); a default factory,
+   * a `ClassVar`/`InitVar` or a name that is no field is `UNKNOWN`.
+   */
+  private dataclassField(cls: Node, call: Node, member: string): ConstantValue | Unknown {
+    const body = cls.childForFieldName('body');
+    const fields: Array<{ name: string; value: Node | null }> = [];
+    for (const statement of body?.namedChildren ?? []) {
+      const assignment = statement?.type === 'expression_statement' ? statement.firstNamedChild : null;
+      const left = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : null;
+      const annotation = assignment?.childForFieldName('type');
+      if (!assignment || left?.type !== 'identifier' || !annotation || /\b(?:ClassVar|InitVar)\b/.test(annotation.text)) continue;
+      fields.push({ name: left.text, value: assignment.childForFieldName('right') });
+    }
+    const index = fields.findIndex((f) => f.name === member);
+    if (index < 0) return UNKNOWN;
+    const given = this.argument(call, { name: member }) ?? this.argument(call, { position: index });
+    if (given) return this.constant(given);
+    const initial = fields[index].value;
+    if (!initial) return UNKNOWN;
+    if (initial.type === 'call') {
+      const fn = this.callee(initial);
+      if (!fn || !this.qualifiedNames(fn).includes('dataclasses.field')) return this.constant(initial);
+      const dflt = this.argument(initial, { name: 'default' });
+      return dflt ? this.constant(dflt) : UNKNOWN;
+    }
+    return this.constant(initial);
   }
 
   private constantOfIdentifier(id: Node): ConstantValue | Unknown {

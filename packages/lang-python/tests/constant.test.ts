@@ -121,6 +121,37 @@ describe('constant of an attribute bag', () => {
   });
 });
 
+describe('constant of a field of a plain dataclass of the file', () => {
+  const DC = 'from dataclasses import dataclass, field\nfrom typing import ClassVar\n@dataclass\nclass Cfg:\n    name: str\n    trust: bool = False\n    rev: str = field(default="main")\n    tags: list = field(default_factory=list)\n    kind: ClassVar[str] = "k"\n';
+  it.each([
+    ['c = Cfg("m", trust=True)\nx = c.trust', true],
+    ['c = Cfg("m", True)\nx = c.trust', true],
+    ['c = Cfg(name="m")\nx = c.trust', false],
+    ['c = Cfg(name="m")\nx = c.rev', 'main'],
+    ['c = Cfg(name="m")\nx = c.name', 'm'],
+  ])('%s', async (text, expected) => {
+    expect(await constOf(DC + text)).toEqual(expected);
+  });
+
+  it.each([
+    ['c = Cfg(name="m")\nx = c.tags'],
+    ['c = Cfg(name="m")\nx = c.kind'],
+    ['c = Cfg(*args)\nx = c.trust'],
+    ['c = Cfg(**opts)\nx = c.trust'],
+    ['c = Cfg(name="m")\nc.trust = flag\nx = c.trust'],
+  ])('%s is unknown', async (text) => {
+    expect(await constOf(DC + text)).toBe(UNKNOWN);
+  });
+
+  it('is unknown for a class that is no plain dataclass', async () => {
+    const base = 'from dataclasses import dataclass\n';
+    expect(await constOf(base + 'class C:\n    trust: bool = False\nx = C(trust=True).trust\nc = C(trust=True)\nx = c.trust\n')).toBe(UNKNOWN);
+    expect(await constOf(base + '@dataclass\nclass C(Base):\n    trust: bool = False\nc = C(trust=True)\nx = c.trust\n')).toBe(UNKNOWN);
+    expect(await constOf(base + '@dataclass\nclass C:\n    trust: bool = False\n    def __post_init__(self):\n        pass\nc = C(trust=True)\nx = c.trust\n')).toBe(UNKNOWN);
+    expect(await constOf(base + '@dataclass(frozen=True)\nclass C:\n    trust: bool = False\nc = C(trust=True)\nx = c.trust\n')).toBe(true);
+  });
+});
+
 describe('constant through names', () => {
   it('a module-level name bound once to a constant, used in a function', async () => {
     const sc = await parse('SAFE = True\ndef f(p):\n    return torch.load(p, weights_only=SAFE)\n');

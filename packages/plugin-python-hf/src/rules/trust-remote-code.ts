@@ -71,6 +71,7 @@ export default createRule<[], PySourceCode>({
     },
     messages: {
       trusted: '{{api}} is called with trust_remote_code={{value}}: the repository\'s own Python code (modeling, tokenizer or dataset scripts) runs in this process, even at a pinned revision.',
+      trustedBag: '{{api}}(...) holds trust_remote_code={{value}}, handed on to code this file does not show: a loader given it runs the repository\'s own Python code (modeling, tokenizer or dataset scripts) in this process, even at a pinned revision.',
       maybeTrusted: '{{api}} takes trust_remote_code from `{{expr}}`, which could not be resolved; when true, the repository\'s Python code runs in this process.',
       setFalse: 'Set trust_remote_code=False',
       libraryEnablesModel: '{{api}} is not given trust_remote_code, but FlagEmbedding turns it on itself for "{{model}}" (its model mapping enables remote code for that model): the repository\'s own Python code runs in this process.',
@@ -107,7 +108,9 @@ export default createRule<[], PySourceCode>({
       if (!pythonTruthy(value)) return false;
       const confidence: Confidence = known && !fromAttribute && !onSomePaths ? 'high' : 'medium';
       const suggest = arg.type === 'true' ? [{ messageId: 'setFalse', fix: (fixer: any) => fixer.replaceText(arg, 'False') }] : [];
-      context.report({ node: call, messageId: 'trusted', data: { api, value: arg.text.length > 30 ? 'True' : arg.text }, confidence, suggest });
+      // `main(argparse.Namespace(..., trust_remote_code=True))`: a bag of values, not a loader
+      const messageId = !viaKwargs && sc.attributeBag(call) ? 'trustedBag' : 'trusted';
+      context.report({ node: call, messageId, data: { api, value: arg.text.length > 30 ? 'True' : arg.text }, confidence, suggest });
       return true;
     };
     return {

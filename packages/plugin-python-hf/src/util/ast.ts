@@ -196,16 +196,14 @@ const MOCK_ASSERTIONS = /^assert_(?:called|any_call|has_calls|awaited)/;
 /** Methods that fill a template with their keywords (`ModelCard.from_template(data, trust_remote_code=True)`, `str.format`, jinja's `render`). */
 const TEMPLATE_FILLERS = /^(?:from_template|format|format_map|render)$/;
 
-/** Attribute bags: `args = argparse.Namespace(trust_remote_code=True)` only holds the value. */
-const ATTRIBUTE_BAGS = new Set(['argparse.Namespace', 'types.SimpleNamespace']);
-
 /**
  * A call that only builds or compares an argument list, never loads anything: `dict(key=value)` (a
  * value, reported where it is passed as `**opts`), `mock.call(...)`, a mock's assertions
  * (`mock_from_pretrained.assert_called_with("org/m", trust_remote_code=True)` in a test), and a
  * template filled with keywords (`ModelCard.from_template(card_data, trust_remote_code=True)` writes
- * a README). With `key`: also an attribute bag assigned to a name whose `key` the file reads
- * (`args = argparse.Namespace(trust_remote_code=True)` … `trust_remote_code=args.trust_remote_code`,
+ * a README). With `key`: also an attribute bag (the language's `attributeBag`: `argparse.Namespace`,
+ * `types.SimpleNamespace`, a plain `@dataclass` of the file) assigned to a name whose `key` the file
+ * reads (`args = argparse.Namespace(trust_remote_code=True)` … `trust_remote_code=args.trust_remote_code`,
  * reported there); a bag handed on whole (`main(Namespace(…))`) is still judged where it is built.
  */
 export function buildsArgumentsOnly(sc: PySourceCode, call: PyNode, key?: string): boolean {
@@ -215,7 +213,7 @@ export function buildsArgumentsOnly(sc: PySourceCode, call: PyNode, key?: string
   if (fn.type === 'attribute' && TEMPLATE_FILLERS.test(fn.childForFieldName('attribute')?.text ?? '')) return true;
   const qn = sc.qualifiedName(fn);
   if (qn === 'builtins.dict' || qn === 'dict' || (!qn && fn.type === 'identifier' && fn.text === 'dict')) return true;
-  if (key !== undefined && qn !== undefined && ATTRIBUTE_BAGS.has(qn)) return memberRead(sc, call, key);
+  if (key !== undefined && sc.attributeBag(call)) return memberRead(sc, call, key);
   return qn === 'unittest.mock.call' || qn === 'mock.call';
 }
 

@@ -5,6 +5,8 @@ const COMMIT = '0123456789abcdef0123456789abcdef01234567';
 
 ruleTester.run('hf/trust-remote-code', rule, {
   valid: [
+    // a plain dataclass whose member is passed: judged there (False by default)
+    `from dataclasses import dataclass\nfrom transformers import AutoModel\n@dataclass\nclass Cfg:\n    trust_remote_code: bool = False\ncfg = Cfg()\nm = AutoModel.from_pretrained("org/m", revision="${COMMIT}", trust_remote_code=cfg.trust_remote_code)`,
     'from transformers import AutoModel\nclass L:\n    def __init__(self, n, trust_remote_code=False):\n        self.t = trust_remote_code\n        self.m = AutoModel.from_pretrained(n, trust_remote_code=self.t)',
     `from transformers import AutoModel\nAutoModel.from_pretrained("org/m", revision="${COMMIT}", trust_remote_code=False)`,
     `from transformers import AutoModel\nAutoModel.from_pretrained("org/m", revision="${COMMIT}")`,
@@ -20,6 +22,35 @@ ruleTester.run('hf/trust-remote-code', rule, {
     'from mylib import FlagAutoModel\nm = FlagAutoModel.from_finetuned("Alibaba-NLP/gte-Qwen2-7B-instruct")',
   ],
   invalid: [
+    // attribute bags: reported where the member is passed (high), or where a bag handed on whole is built (medium, its own message)
+    {
+      code: `from dataclasses import dataclass\nfrom transformers import AutoModel\n@dataclass\nclass Cfg:\n    name: str\n    trust_remote_code: bool = False\ncfg = Cfg("org/m", trust_remote_code=True)\nm = AutoModel.from_pretrained(cfg.name, revision="${COMMIT}", trust_remote_code=cfg.trust_remote_code)`,
+      errors: [{ messageId: 'trusted', confidence: 'high', line: 8 }],
+    },
+    {
+      code: 'import argparse\nfrom train import main\nmain(argparse.Namespace(model="org/m", trust_remote_code=True))',
+      errors: [
+        {
+          messageId: 'trustedBag',
+          confidence: 'medium',
+          line: 3,
+          data: { api: 'Namespace', value: 'True' },
+          suggestions: [{ messageId: 'setFalse', output: 'import argparse\nfrom train import main\nmain(argparse.Namespace(model="org/m", trust_remote_code=False))' }],
+        },
+      ],
+    },
+    {
+      code: 'from dataclasses import dataclass\n@dataclass\nclass HFConfig:\n    trust_remote_code: bool = False\nPHI = HFConfig(trust_remote_code=True)',
+      errors: [
+        {
+          messageId: 'trustedBag',
+          confidence: 'medium',
+          line: 5,
+          data: { api: 'HFConfig', value: 'True' },
+          suggestions: [{ messageId: 'setFalse', output: 'from dataclasses import dataclass\n@dataclass\nclass HFConfig:\n    trust_remote_code: bool = False\nPHI = HFConfig(trust_remote_code=False)' }],
+        },
+      ],
+    },
     // FlagEmbedding turns remote code on itself: a model of its mapping (high), a name not known here
     // (medium), the LLM reranker of FlagEmbedding up to 1.2 (high from `flag_reranker`, medium from the package)
     {
