@@ -185,11 +185,13 @@ function resolveCall(sc: PySourceCode, node: PyNode, depth: number): Resolved {
           return { kind: 'unknown' };
         }
       }
-      // os.environ.get("X", "default") / os.getenv("X", "default"): the default, overridable
+      // os.environ.get("X", "default") / os.getenv("X", "default"): the default, overridable. A default
+      // of `None` or `""` is a placeholder: the value is the environment's, not known here
       if (qn === 'os.environ.get' || qn === 'os.getenv' || qn === 'os.environ.setdefault') {
         const def = sc.argument(node, { name: 'default' }) ?? sc.argument(node, { position: 1 });
         if (!def) return { kind: 'unknown' };
         const r = resolve(sc, def, depth + 1);
+        if ((r.kind === 'non-string' && r.why === 'None') || (r.kind === 'string' && r.value === '')) return { kind: 'unknown' };
         return r.kind === 'string' ? { ...r, soft: true } : r;
       }
       return { kind: 'non-string', why: 'call', call: node };

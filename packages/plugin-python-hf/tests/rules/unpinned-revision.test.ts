@@ -6,6 +6,9 @@ const COMMIT = '0123456789abcdef0123456789abcdef01234567';
 
 ruleTester.run('hf/unpinned-revision', rule, {
   valid: [
+    // an environment default that is a local path, or a placeholder read offline
+    'import os\nfrom transformers import AutoModel\nm = AutoModel.from_pretrained(os.environ.get("MODEL_DIR", "./models/final"))',
+    'import os\nfrom transformers import AutoModel\nm = AutoModel.from_pretrained(os.environ.get("BASE_MODEL", None), local_files_only=True)',
     // TRL: a model object, or the revision pinned in the config's model_init_kwargs
     'from trl import DPOTrainer\nt = DPOTrainer(model=model, ref_model=None, args=cfg)',
     `from trl import SFTConfig, SFTTrainer\ncfg = SFTConfig(output_dir="o", model_init_kwargs={"revision": "${COMMIT}"})\nt = SFTTrainer(model="facebook/opt-350m", args=cfg)`,
@@ -74,6 +77,15 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from haystack.components.embedders import SentenceTransformersTextEmbedder\ndef f(**kw):\n    return SentenceTransformersTextEmbedder(**kw)',
   ],
   invalid: [
+    // an environment variable whose default is None or "" (OpenThaiGPT's export_hf_checkpoint.py): not known, low
+    {
+      code: 'import os\nfrom transformers import LlamaForCausalLM\nBASE_MODEL = os.environ.get("BASE_MODEL", None)\nmodel = LlamaForCausalLM.from_pretrained(BASE_MODEL)',
+      errors: [{ messageId: 'missingRevisionUnknownId', confidence: 'low', data: { api: 'LlamaForCausalLM.from_pretrained' } }],
+    },
+    {
+      code: 'import os\nfrom transformers import AutoModel\nm = AutoModel.from_pretrained(os.getenv("BASE_MODEL", ""), revision="main")',
+      errors: [{ messageId: 'branchRevisionUnknownId', confidence: 'low', data: { api: 'AutoModel.from_pretrained', revision: 'main' } }],
+    },
     // an id that is not resolved, at a branch: the parameter's name is not quoted as the Hub id (lm-sys/FastChat)
     {
       code: 'from transformers import AutoTokenizer\ndef load(model_path, revision="main"):\n    return AutoTokenizer.from_pretrained(model_path, revision=revision)',
