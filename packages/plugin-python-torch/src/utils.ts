@@ -744,15 +744,108 @@ function callerFollowedParameter(sc: SC, arg: Node | undefined, depth: string): 
 }
 
 /**
+ * A function of this file that cannot be called from elsewhere: a `_private` one (not a dunder such
+ * as `__call__`, which Python calls itself) or one nested in another function.
+ */
+function isLocalFunction(sc: SC, fn: Node): boolean {
+  const name = fn.childForFieldName('name')?.text ?? '';
+  if (name.startsWith('_') && !/^__.*__$/.test(name)) return true;
+  return sc.enclosingFunction(fn).type === 'function_definition';
+}
+
+/** The function expression a call calls (`f` in `f(x)`). */
+function isCallee(node: Node): boolean {
+  const parent = node.parent;
+  return parent?.type === 'call' && parent.childForFieldName('function')?.id === node.id;
+}
+
+/**
+ * The function is only ever called in this file, by its name (`_load(p)`) or as a method
+ * (`self._load(p)`): never handed on as a value (`pool.map(_load, files)`, `loader = _load`), which
+ * would call it with its defaults where no call site shows. An attribute of the same name that is
+ * not called counts as such a use unless it names another function of the file.
+ */
+function onlyCalled(sc: SC, fn: Node): boolean {
+  const nameNode = fn.childForFieldName('name');
+  if (!nameNode) return false;
+  for (const use of sc.references(nameNode, { readsOnly: true })) {
+    if (use.startIndex !== nameNode.startIndex && !isCallee(use)) return false;
+  }
+  const name = nameNode.text;
+  const re = new RegExp(`\\.\\s*(${name})(?![\\p{L}\\p{N}_])`, 'gu');
+  for (let m = re.exec(sc.text); m; m = re.exec(sc.text)) {
+    const at = m.index + m[0].length - name.length;
+    const node = sc.ast.descendantForIndex(at, at + name.length);
+    const attribute = node?.parent;
+    if (node?.type !== 'identifier' || attribute?.type !== 'attribute' || attribute.childForFieldName('attribute')?.id !== node.id) continue;
+    if (isCallee(attribute)) continue;
+    // a method of another class of the file (`other._read` in `class B`) is another function
+    const target = sc.localFunction(attribute);
+    if (!target || target.id === fn.id) return false;
+  }
+  return true;
+}
+
+/**
+ * Every same-file call of the function that declares the parameter `arg` names passes it
+ * explicitly with a value of state `wanted`, the function is private or nested and only ever
+ * called: the parameter's default (`def _load(p, weights_only=False)`) is then never used.
+ * `--depth standard` and `deep` only.
+ */
+export function everyCallerPasses(sc: SC, arg: Node | undefined, depth: string, wanted: 'true' | 'false'): boolean {
+  const param = callerFollowedParameter(sc, arg, depth);
+  if (!param || !isLocalFunction(sc, param.function)) return false;
+  const sites = sc.callSites(param.function);
+  if (sites.length === 0) return false;
+  if (!sites.every((site) => {
+    const passed = sc.argumentFor(site, param);
+    return !!passed && flagState(sc, passed) === wanted;
+  })) return false;
+  return onlyCalled(sc, param.function);
+}
+
+/**
+ * What the same-file calls pass under `key` into the `**kwargs` a call forwards, when they are all
+ * that can reach it: every `**name` of the call is the `**` parameter of a private or nested function
+ * that is only ever called, whose body uses that mapping only to forward it (no `kwargs[...] = …`,
+ * `pop`, `update`), and whose callers spell out their keywords (no `**opts` of their own); the call
+ * has no `*args` either. One entry per call site: the value node, or undefined when it passes none.
+ * undefined when that cannot be told. `--depth standard` and `deep` only.
+ */
+export function splatValuesFromEveryCaller(sc: SC, call: Node, key: string, depth: string): Array<Node | undefined> | undefined {
+  const args = call.childForFieldName('arguments');
+  const splats = (args?.namedChildren ?? []).filter((a): a is Node => !!a && (a.type === 'dictionary_splat' || a.type === 'list_splat'));
+  if (splats.length === 0) return undefined;
+  const out: Array<Node | undefined> = [];
+  for (const splat of splats) {
+    if (splat.type !== 'dictionary_splat') return undefined;
+    const name = splat.namedChildren.find((c) => !!c && c.type !== 'comment') ?? undefined;
+    const param = callerFollowedParameter(sc, name, depth);
+    if (!name || param?.node.type !== 'dictionary_splat_pattern' || !isLocalFunction(sc, param.function)) return undefined;
+    // the mapping is only forwarded: every use of it is a `**name`
+    const uses = sc.references(name, { readsOnly: true });
+    if (uses.some((u) => u.parent?.type !== 'dictionary_splat')) return undefined;
+    const sites = sc.callSites(param.function);
+    if (sites.length === 0 || sites.some((site) => sc.hasUnresolvedArguments(site)) || !onlyCalled(sc, param.function)) return undefined;
+    for (const site of sites) out.push(sc.splatArgumentFor(site, param, key));
+  }
+  return out;
+}
+
+/**
  * `flagState`, following a flag that is a parameter of the enclosing function to the calls of that
  * function in this file (`--depth standard` and `deep`: flow between functions of the same file).
- * Any caller passing a false value makes it `false` (the unsafe path exists); when every caller
- * passes a true value and the function cannot be called from elsewhere (a `_private` or nested
- * function), it is `true`. Otherwise the plain answer stands.
+ * `unsafe` is the state that opens the hole (`false` for `weights_only` and `safe_mode`, `true` for
+ * `allow_pickle`). Any caller passing such a value makes it that (the unsafe path exists); when every
+ * caller passes the other value and the function cannot be called from elsewhere (a `_private` or
+ * nested function), it is that other value, also when the parameter's default is the unsafe one
+ * (`def _load(p, weights_only=False)` whose every call passes `weights_only=True`: the default is
+ * never used). Otherwise the plain answer stands.
  */
-export function flagStateThroughCallers(sc: SC, arg: Node | undefined, depth: string): FlagState {
+export function flagStateThroughCallers(sc: SC, arg: Node | undefined, depth: string, unsafe: 'true' | 'false' = 'false'): FlagState {
+  const safe = unsafe === 'false' ? 'true' : 'false';
   const direct = flagState(sc, arg);
-  if (direct === 'false') return direct;
+  if (direct === unsafe) return everyCallerPasses(sc, arg, depth, safe) ? safe : direct;
   const param = callerFollowedParameter(sc, arg, depth);
   if (!param) return direct;
   const sites = sc.callSites(param.function);
@@ -763,10 +856,9 @@ export function flagStateThroughCallers(sc: SC, arg: Node | undefined, depth: st
     if (sc.hasUnresolvedArguments(site)) return 'unknown';
     return param.default ? flagState(sc, param.default) : 'unknown';
   });
-  if (states.includes('false')) return 'false';
+  if (states.includes(unsafe)) return unsafe;
   const name = param.function.childForFieldName('name')?.text ?? '';
   const local = name.startsWith('_') || sc.enclosingFunction(param.function).type === 'function_definition';
-  if (direct === 'unknown' && local && states.every((s) => s === 'true')) return 'true';
+  if (direct === 'unknown' && local && states.every((s) => s === safe)) return safe;
   return direct;
 }
-

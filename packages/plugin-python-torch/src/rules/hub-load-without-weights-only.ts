@@ -1,7 +1,18 @@
 import { createRule, type RuleFixer } from '@oculum/core';
 import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { bypassNote, torchVersionInfo } from '../torch-versions.js';
-import { appendKeyword, calleeName, explicitKeyword, flagStateThroughCallers, isStubFile, someCallerPassesFalse, type Node } from '../utils.js';
+import {
+  appendKeyword,
+  calleeName,
+  everyCallerPasses,
+  explicitKeyword,
+  flagState,
+  flagStateThroughCallers,
+  isStubFile,
+  someCallerPassesFalse,
+  splatValuesFromEveryCaller,
+  type Node,
+} from '../utils.js';
 
 const HUB_LOADERS = new Set(['torch.hub.load_state_dict_from_url', 'torch.utils.model_zoo.load_url']);
 
@@ -47,6 +58,11 @@ export default createRule<[], PythonSourceCode>({
         if (!callee) return;
         const flag = sc.argument(node, { name: 'weights_only', position: 6 });
         const data = { callee, bypass: bypassNote(torchVersionInfo(context)) };
+        // a private or nested wrapper whose every call passes `weights_only=True`, as a parameter
+        // (whatever its default) or into the `**kwargs` it forwards: its default is never used
+        if (everyCallerPasses(sc, flag, context.depth, 'true')) return;
+        const throughSplat = !flag ? splatValuesFromEveryCaller(sc, node, 'weights_only', context.depth) : undefined;
+        if (throughSplat && throughSplat.every((v) => !!v && sc.constant(v) !== null && flagState(sc, v) === 'true')) return;
         if (flag && sc.constant(flag) === null && !someCallerPassesFalse(sc, flag, context.depth)) {
           // None is handed on to torch.load, whose own default it then is: unsafe before torch 2.6.
           const value = explicitValue(node);

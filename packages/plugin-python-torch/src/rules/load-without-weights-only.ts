@@ -9,7 +9,9 @@ import {
   flagState,
   flagStateThroughCallers,
   someCallerPassesFalse,
+  everyCallerPasses,
   splatValuesFromCallers,
+  splatValuesFromEveryCaller,
   enclosingExceptTry,
   explicitKeyword,
   isInProcessData,
@@ -141,8 +143,15 @@ export default createRule<[], PythonSourceCode>({
         report({ node: call, messageId: 'explicitFalse', data, confidence: 'medium' });
         return;
       }
-      // `weights_only=None` leaves torch.load's default, unless a caller passes False for that parameter
-      const state = isNone(flag) ? (someCallerPassesFalse(sc, flag, context.depth) ? 'false' : 'absent') : flagStateThroughCallers(sc, flag, context.depth);
+      // `weights_only=None` leaves torch.load's default, unless a caller passes False for that
+      // parameter; a private or nested function whose every call passes True never uses it
+      const state = isNone(flag)
+        ? everyCallerPasses(sc, flag, context.depth, 'true')
+          ? 'true'
+          : someCallerPassesFalse(sc, flag, context.depth)
+            ? 'false'
+            : 'absent'
+        : flagStateThroughCallers(sc, flag, context.depth);
       if (state === 'true') return;
       if (state === 'false') {
         const messageId = isSafeLoadFallback(call) ? 'unsafeFallback' : 'explicitFalse';
@@ -161,6 +170,10 @@ export default createRule<[], PythonSourceCode>({
           report({ node: call, messageId: 'explicitFalse', data, confidence: 'medium' });
           return;
         }
+        // `def _load(path, **kwargs): return torch.load(path, **kwargs)` whose every call passes
+        // `weights_only=True`: nothing else reaches those `**kwargs`
+        const passed = splatValuesFromEveryCaller(sc, call, 'weights_only', context.depth);
+        if (passed && passed.every((v) => !!v && !isNone(v) && flagState(sc, v) === 'true')) return;
       }
       // `**({"weights_only": False} if legacy else {})`, or `**kw` assigned in the branches of an `if`:
       // the value on each path

@@ -1,6 +1,6 @@
 import { createRule } from '@oculum/core';
 import { importTrigger, memberTrigger, type PythonSourceCode } from '@oculum/lang-python';
-import { calleeName, confidenceFor, explicitKeyword, flagState, flagStateThroughCallers, isInProcessData, removeKeywordArgument, splatValuesFromCallers, type Node, isStubFile } from '../utils.js';
+import { calleeName, confidenceFor, explicitKeyword, flagState, flagStateThroughCallers, isInProcessData, removeKeywordArgument, splatValuesFromCallers, splatValuesFromEveryCaller, type Node, isStubFile } from '../utils.js';
 
 /** Loader → position of `allow_pickle` when passed positionally. */
 const LOADERS = new Map<string, number>([
@@ -67,12 +67,15 @@ export default createRule<[], PythonSourceCode>({
         const position = callee ? LOADERS.get(callee) : undefined;
         if (!callee || position === undefined) return;
         const flag = sc.argument(node, { name: 'allow_pickle', position });
-        let state = flagStateThroughCallers(sc, flag, context.depth);
+        // `allow_pickle` opens the hole when true: a caller passing True to a parameter makes it true
+        let state = flagStateThroughCallers(sc, flag, context.depth, 'true');
         if (state === 'absent' && sc.argumentPaths(node, 'allow_pickle') === undefined) {
           // A `**kwargs` that cannot be read may carry it (`def np_load(*args, **kwargs): return
-          // np.load(*args, **kwargs)`): what same-file callers pass in, else unknown.
+          // np.load(*args, **kwargs)`): what same-file callers pass in, else unknown; when those
+          // callers are all that reach it (a private forwarder), what they pass or nothing.
           const passed = splatValuesFromCallers(sc, node, 'allow_pickle', context.depth).map((v) => flagState(sc, v));
-          state = passed.includes('true') ? 'true' : 'unknown';
+          const every = splatValuesFromEveryCaller(sc, node, 'allow_pickle', context.depth)?.map((v) => flagState(sc, v));
+          state = passed.includes('true') ? 'true' : every && every.every((s) => s === 'absent' || s === 'false') ? 'absent' : 'unknown';
         }
         if (state === 'absent' || state === 'false') return;
         const data = { callee };
