@@ -101,7 +101,11 @@ export function analyzeScopes(program: JsNode): ScopeAnalysis {
     scope.bindings.set(id.name, { name: id.name, kind, id, declaration, writes: 0, assignedValues: [], inits: hasInit ? 1 : 0, scope, ...extra });
   };
 
-  /** Declares every identifier of a binding pattern; `path` is undefined once it is no longer describable. */
+  /**
+   * Declares every identifier of a binding pattern; `path` is undefined once it is no longer
+   * describable. `assigned`: the construct gives the names a value though it has no initialiser
+   * (the head of a `for … of` / `for … in` loop).
+   */
   const declarePattern = (
     pattern: JsNode | null,
     scope: JsScope,
@@ -110,6 +114,7 @@ export function analyzeScopes(program: JsNode): ScopeAnalysis {
     init: JsNode | undefined,
     path: Array<string | number> | undefined,
     defaultValue?: JsNode,
+    assigned = false,
   ): void => {
     if (!pattern) return;
     switch (pattern.type) {
@@ -122,32 +127,32 @@ export function analyzeScopes(program: JsNode): ScopeAnalysis {
           init: path ? init : undefined,
           path: path && init ? path : undefined,
           defaultValue,
-        }, Boolean(init));
+        }, Boolean(init) || assigned);
         return;
       case 'AssignmentPattern':
-        declarePattern(pattern.left, scope, kind, declaration, init, path, pattern.right);
+        declarePattern(pattern.left, scope, kind, declaration, init, path, pattern.right, assigned);
         return;
       case 'ObjectPattern':
         for (const prop of pattern.properties) {
-          if (prop.type === 'RestElement') declarePattern(prop.argument, scope, kind, declaration, init, undefined);
+          if (prop.type === 'RestElement') declarePattern(prop.argument, scope, kind, declaration, init, undefined, undefined, assigned);
           else {
             const key = staticKey(prop);
-            declarePattern(prop.value, scope, kind, declaration, init, path && key !== undefined ? [...path, key] : undefined);
+            declarePattern(prop.value, scope, kind, declaration, init, path && key !== undefined ? [...path, key] : undefined, undefined, assigned);
           }
         }
         return;
       case 'ArrayPattern':
         pattern.elements.forEach((element, index) => {
           if (!element) return;
-          if (element.type === 'RestElement') declarePattern(element.argument, scope, kind, declaration, init, undefined);
-          else declarePattern(element, scope, kind, declaration, init, path ? [...path, index] : undefined);
+          if (element.type === 'RestElement') declarePattern(element.argument, scope, kind, declaration, init, undefined, undefined, assigned);
+          else declarePattern(element, scope, kind, declaration, init, path ? [...path, index] : undefined, undefined, assigned);
         });
         return;
       case 'RestElement':
-        declarePattern(pattern.argument, scope, kind, declaration, init, undefined);
+        declarePattern(pattern.argument, scope, kind, declaration, init, undefined, undefined, assigned);
         return;
       case 'TSParameterProperty':
-        declarePattern(pattern.parameter, scope, kind, declaration, init, path);
+        declarePattern(pattern.parameter, scope, kind, declaration, init, path, undefined, assigned);
         return;
       default:
         return;
@@ -250,7 +255,9 @@ export function analyzeScopes(program: JsNode): ScopeAnalysis {
           if (ambient(node)) break;
           const kind: BindingKind = node.kind === 'var' ? 'var' : node.kind === 'let' ? 'let' : node.kind === 'const' ? 'const' : 'using';
           const scope = kind === 'var' ? functionScope() : current;
-          for (const decl of node.declarations) declarePattern(decl.id, scope, kind, decl, decl.init ?? undefined, decl.init ? [] : undefined);
+          // `for (const x of list)`: the loop gives `x` its values (a second `var x` elsewhere is a second definition)
+          const loopHead = (parent?.type === 'ForOfStatement' || parent?.type === 'ForInStatement') && parent.left === node;
+          for (const decl of node.declarations) declarePattern(decl.id, scope, kind, decl, decl.init ?? undefined, decl.init ? [] : undefined, undefined, loopHead);
           break;
         }
         case 'ImportDeclaration': {

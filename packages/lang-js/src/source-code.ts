@@ -26,6 +26,12 @@ const VALUE_WRAPPERS = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSati
 /** Parents of a name used as a type, not as a value (`x: C`, `typeof C`, `implements C`). */
 const TYPE_POSITIONS = new Set(['TSTypeReference', 'TSTypeQuery', 'TSQualifiedName', 'TSClassImplements', 'TSInterfaceHeritage', 'TSExpressionWithTypeArguments']);
 const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
+/** Array methods that call their first argument with each element of the array as its first parameter. */
+const ELEMENT_CALLBACK_METHODS = new Set(['map', 'forEach', 'flatMap', 'filter', 'some', 'every', 'find']);
+/** Array methods that change the array they are called on (`list.push(x)`): any of its members may be written. */
+const ARRAY_MUTATORS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin']);
+/** Calls that return a `blob:` URL (`URL.createObjectURL(file)`; `window.`, `self.` dropped; Node's own `URL` from `url`). */
+const BLOB_URL_CALLS = new Set(['URL.createObjectURL', 'webkitURL.createObjectURL', 'url.URL.createObjectURL']);
 
 /** A write of a member: on `object`, the member expression (or `Object.assign` call), and the assignment when it is a plain one. */
 interface MemberWrite {
@@ -91,6 +97,41 @@ function isStable(b: JsBinding): boolean {
 
 function isPrimitive(v: ConstantValue | Unknown): v is string | number | bigint | boolean | null {
   return v === null || (typeof v !== 'object' && typeof v !== 'symbol');
+}
+
+/**
+ * The path of `id` inside a binding pattern (`{ a: [, b] }` → `['a', 1]` for `b`); `null` when the
+ * pattern holds it where no path describes it (a rest element, a computed key), `undefined` when
+ * the pattern does not hold it.
+ */
+function patternPath(pattern: JsNode | null, id: TSESTree.Identifier): Array<string | number> | null | undefined {
+  if (!pattern) return undefined;
+  const below = (p: JsNode | null, seg: string | number | undefined): Array<string | number> | null | undefined => {
+    const inner = patternPath(p, id);
+    if (inner === undefined || inner === null) return inner;
+    return seg === undefined ? null : [seg, ...inner];
+  };
+  switch (pattern.type) {
+    case 'Identifier':
+      return pattern === id ? [] : undefined;
+    case 'AssignmentPattern':
+      return patternPath(pattern.left, id);
+    case 'ObjectPattern':
+      for (const prop of pattern.properties) {
+        const found = prop.type === 'RestElement' ? below(prop.argument, undefined) : below(prop.value, staticKey(prop));
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    case 'ArrayPattern':
+      for (let i = 0; i < pattern.elements.length; i++) {
+        const element = pattern.elements[i];
+        const found = element?.type === 'RestElement' ? below(element.argument, undefined) : below(element, i);
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
 }
 
 /** Adds a value to a list of choices (a primitive once); false when the list is full (`MAX_CHOICES`). */
@@ -698,10 +739,14 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
    * object's own values; a key it does not have reads `undefined`, which is not listed), members of
    * those (`MODELS[name].url`, `const { url } = MODELS[name]`), both branches of a `?:` whose test is
    * not known, the sides of `??` / `||` / `&&` the value may come from, and template literals and `+`
-   * over such values (every combination), through stable bindings as `constant` follows them. A
+   * over such values (every combination), through stable bindings as `constant` follows them. A name
+   * that takes each element of a constant array in turn has every element (a `for … of` loop
+   * variable, never assigned: `for (const url of URLS)`, `for (const { url } of MODELS)`; the first
+   * parameter of a callback of `map`, `forEach`, `flatMap`, `filter`, `some`, `every` or `find`
+   * called on the array itself: `URLS.map((url) => …)`). A
    * constant expression has its one value. An object the file writes a member of (`MODEL_URLS[k] =
-   * url`, `Object.assign(MODEL_URLS, more)`) may hold anything: not read. `undefined` when a value is
-   * not known, or when there are more than 32.
+   * url`, `Object.assign(MODEL_URLS, more)`, `URLS.push(url)`, `URLS.splice(…)`) may hold anything:
+   * not read. `undefined` when a value is not known, or when there are more than 32.
    */
   possibleConstants(expr: JsNode): ConstantValue[] | undefined {
     return this.choicesOf(expr, 0);
@@ -733,6 +778,9 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     const expr = unwrapExpression(node);
     const b = expr.type === 'Identifier' ? this.binding(expr) : undefined;
     if (b && this.hasMemberWrites(b)) return undefined;
+    // a loop variable, an array callback's parameter: each element of the array in turn
+    const iteration = b && this.iteration(b);
+    if (iteration) return this.elementChoices(b!, iteration, depth, open);
     // (what a failed evaluation read on the way does not count)
     const scratch: Open | undefined = open ? { value: false } : undefined;
     const value = this.constantOf(expr, depth, scratch);
@@ -812,6 +860,57 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   }
 
   /**
+   * A name that takes each element of an array in turn, and is never assigned otherwise: a variable
+   * declared in the head of a `for … of` loop (`for (const url of URLS)`, also destructured:
+   * `for (const { url } of MODELS)`), or the first parameter of a function handed as the first
+   * argument of an array method called on the array itself (`URLS.map((url) => …)`, also `forEach`,
+   * `flatMap`, `filter`, `some`, `every`, `find`). The array expression, and the path of the name
+   * inside an element (`[]` for the element itself).
+   */
+  private iteration(b: JsBinding): { array: JsNode; path: Array<string | number> } | undefined {
+    if (b.writes > 0) return undefined;
+    if (b.kind === 'param') {
+      if (b.paramIndex !== 0 || !b.path) return undefined;
+      const fn = b.declaration;
+      const call = this.parent(fn);
+      if (call?.type !== 'CallExpression' || call.arguments[0] !== fn) return undefined;
+      const callee = unwrapExpression(call.callee);
+      if (callee.type !== 'MemberExpression' || !ELEMENT_CALLBACK_METHODS.has(staticKey(callee) ?? '')) return undefined;
+      return { array: callee.object, path: b.path };
+    }
+    // (a second definition of a `var` counts as an initialisation: `inits` is then 2)
+    if ((b.kind !== 'const' && b.kind !== 'let' && b.kind !== 'var') || b.inits !== 1 || b.declaration.type !== 'VariableDeclarator') return undefined;
+    const declaration = this.parent(b.declaration);
+    const loop = declaration && this.parent(declaration);
+    if (loop?.type !== 'ForOfStatement' || loop.left !== declaration) return undefined;
+    const path = patternPath(b.declaration.id, b.id);
+    return path ? { array: loop.right, path } : undefined;
+  }
+
+  /**
+   * The values of a name that takes each element of an array (`iteration`): every element of every
+   * value the array may be (`possibleConstants`, so not an array the file writes members of or calls
+   * `push`, `splice`, … on), read at the name's path (its default standing in for a member an
+   * element does not have). `undefined` when the array, or an element, is not known.
+   */
+  private elementChoices(b: JsBinding, iteration: { array: JsNode; path: Array<string | number> }, depth: number, open?: Open): ConstantValue[] | undefined {
+    // an array held in a member of an object the file writes (`C.urls.push(u)`, `C.urls = more`)
+    let root = unwrapExpression(iteration.array);
+    while (root.type === 'MemberExpression') root = unwrapExpression(root.object);
+    const rb = root.type === 'Identifier' ? this.binding(root) : undefined;
+    if (rb && this.hasMemberWrites(rb)) return undefined;
+    const arrays = this.choicesOf(iteration.array, depth + 1, open);
+    if (!arrays || !arrays.every((a) => Array.isArray(a))) return undefined;
+    let values = this.memberChoices(arrays, undefined, UNKNOWN);
+    const { path } = iteration;
+    path.forEach((seg, i) => {
+      const fallback = i === path.length - 1 && b.defaultValue ? this.constantOf(b.defaultValue, depth + 1, open) : UNKNOWN;
+      values = values && this.memberChoices(values, [String(seg)], fallback);
+    });
+    return values;
+  }
+
+  /**
    * The members `keys` of each of `objects` (every own value when `keys` is undefined); a value with
    * no such member gives `fallback`, or makes the answer unknown.
    */
@@ -857,7 +956,10 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     return out;
   }
 
-  /** Does the file write a member of the value of `b` (`o.k = v`, `o[k] = v`, `o.a.b = v`, `delete o.k`, `Object.assign(o, …)`)? */
+  /**
+   * Does the file write a member of the value of `b` (`o.k = v`, `o[k] = v`, `o.a.b = v`, `delete o.k`,
+   * `Object.assign(o, …)`, `o.push(v)`, `o.list.splice(i, 1)`)?
+   */
   private hasMemberWrites(b: JsBinding): boolean {
     if (!this.membersWritten) {
       const index = this.memberWrites();
@@ -1202,7 +1304,8 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
 
   /**
    * Every write of a member in the file, by key (`''`: a key that cannot be read, `this[k] = v`, or
-   * `Object.assign(x, …)`, which may write any member of `x`), in source order.
+   * `Object.assign(x, …)`, which may write any member of `x`, or a call of an array method that
+   * changes its array in place, `x.push(v)`, `x.splice(i, 1)`, `x.sort()`), in source order.
    */
   private memberWrites(): Map<string, MemberWrite[]> | undefined {
     if (this.memberWriteIndex) return this.memberWriteIndex;
@@ -1244,6 +1347,10 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
         if (inPattern) addTarget(n);
       } else if (n.type === 'CallExpression' && n.arguments[0] && n.arguments[0].type !== 'SpreadElement' && this.globalName(n.callee) === 'Object.assign') {
         add('', { object: unwrapExpression(n.arguments[0]), target: n });
+      } else if (n.type === 'CallExpression') {
+        // `list.push(x)`, `list.splice(i, 1)`, `list.sort()`: the array changes in place
+        const callee = unwrapExpression(n.callee);
+        if (callee.type === 'MemberExpression' && ARRAY_MUTATORS.has(staticKey(callee) ?? '')) add('', { object: callee.object, target: n });
       }
     });
     return index;
@@ -1329,7 +1436,10 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   /**
    * The statically known ends of a string-valued expression: the full value when constant, else the
    * constant prefix and suffix of a template literal or `+` chain (`` `http://${h}/m.onnx` ``), and
-   * the known runs between (`parts`), through stable variables as `constant` follows them.
+   * the known runs between (`parts`), through stable variables as `constant` follows them. The URLs
+   * the platform makes start with their scheme whatever they are made from: `pathToFileURL(p)` (from
+   * `url`; a URL object, whose text — `.href`, `.toString()`, `${…}`, `+` — is its href) with
+   * `file://`, `URL.createObjectURL(blob)` with `blob:`.
    */
   stringBounds(expr: JsNode, depth = 0): StringBounds {
     const v = this.constant(expr);
@@ -1371,7 +1481,40 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       const b = this.binding(node);
       if (b && isStable(b) && b.init && b.path?.length === 0) return this.stringBounds(b.init, depth + 1);
     }
+    const scheme = this.madeUrlScheme(node, depth);
+    if (scheme !== undefined) return { prefix: scheme, suffix: '', parts: [scheme, ''] };
     return unknown;
+  }
+
+  /**
+   * The start of a URL the platform makes (see `stringBounds`): `pathToFileURL(p)` and its `.href`,
+   * `.toString()` and `.toJSON()`, through stable variables (`const u = pathToFileURL(p); u.href`):
+   * `file://`; `URL.createObjectURL(x)` (also `.toString()` of it): `blob:`.
+   */
+  private madeUrlScheme(node: JsNode, depth: number): string | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    if (node.type === 'MemberExpression' && !node.computed && staticKey(node) === 'href') return this.fileUrlObject(node.object, depth + 1) ? 'file://' : undefined;
+    if (node.type !== 'CallExpression') return undefined;
+    if (this.fileUrlObject(node, depth)) return 'file://';
+    const callee = unwrapExpression(node.callee);
+    if (callee.type === 'MemberExpression' && node.arguments.length === 0 && (staticKey(callee) === 'toString' || staticKey(callee) === 'toJSON')) {
+      if (this.fileUrlObject(callee.object, depth + 1)) return 'file://';
+      if (staticKey(callee) === 'toString') {
+        const inner = this.definingExpression(callee.object, depth + 1);
+        return inner && inner.type !== 'Identifier' ? this.madeUrlScheme(unwrapExpression(inner), depth + 1) : undefined;
+      }
+      return undefined;
+    }
+    const name = this.qualifiedName(node.callee) ?? this.globalName(node.callee);
+    return name !== undefined && BLOB_URL_CALLS.has(name) ? 'blob:' : undefined;
+  }
+
+  /** `pathToFileURL(p)` from Node's `url` (a `file:` URL object), also held in a stable variable. */
+  private fileUrlObject(expr: JsNode, depth: number): boolean {
+    const node = depth <= MAX_DEPTH ? this.definingExpression(expr, depth) : undefined;
+    if (node?.type !== 'CallExpression') return false;
+    const m = this.importedMember(node.callee);
+    return m !== undefined && m.module === 'url' && m.path.length === 1 && m.path[0] === 'pathToFileURL';
   }
 }
 

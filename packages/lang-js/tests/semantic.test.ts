@@ -238,6 +238,9 @@ describe('constant', () => {
     [`use(true ? 'a' : 'b')`, 'a'],
     [`use(cond ? 'a' : 'a')`, 'a'],
     [`use(/re/)`, UNKNOWN],
+    // a `var` that a loop head defines again takes the loop's values
+    [`function f(list) { var x = 'a'; for (var x of list) {} use(x); }`, UNKNOWN],
+    [`function f(list) { var x = 'a'; for (var x in list) {} use(x); }`, UNKNOWN],
     ['use(`${x}`)', UNKNOWN],
     [`let A = 'a'; A = 'b'; use(A)`, UNKNOWN],
     [`var A = 'a'; var A = 'b'; use(A)`, UNKNOWN],
@@ -308,6 +311,27 @@ describe('possibleConstants', () => {
     // `Object.freeze` returns its argument
     [`const URLS = Object.freeze({ tiny: 'https://x.example/tiny.bin', base: 'https://x.example/base.bin' }); function f(k) { use(URLS[k]); }`, ['https://x.example/tiny.bin', 'https://x.example/base.bin']],
     [`const M = Object.freeze({ a: Object.freeze({ url: 'u1' }), b: { url: 'u2' } }); function f(k) { use(M[k].url); }`, ['u1', 'u2']],
+    // a name that takes each element of a constant array in turn: a `for … of` variable
+    [`const W = ['https://x.example/enc.onnx', 'https://x.example/dec.onnx']; for (const url of W) { use(url); }`, ['https://x.example/enc.onnx', 'https://x.example/dec.onnx']],
+    [`const W = ['a', 'b'] as const; async function f() { for await (let url of W) use(url); }`, ['a', 'b']],
+    [`function f() { for (var url of ['a', 'b']) use(url); }`, ['a', 'b']],
+    [`const M = [{ url: 'u1', n: 1 }, { url: 'u2', n: 2 }]; for (const { url } of M) use(url);`, ['u1', 'u2']],
+    [`const M = [{ url: 'u1' }, {}]; for (const { url = 'd' } of M) use(url);`, ['u1', 'd']],
+    [`const P = [['tiny', 'u1'], ['base', 'u2']]; for (const [, url] of P) use(url);`, ['u1', 'u2']],
+    [`const M = { a: ['u1', 'u2'], b: ['u3'] }; function f(k) { for (const url of M[k]) use(url); }`, ['u1', 'u2', 'u3']],
+    [`const A = ['u1']; const B = ['u2']; for (const url of [...A, ...B]) use(url);`, ['u1', 'u2']],
+    [`const W = Object.freeze(['u1', 'u2']); for (const url of W) use(url);`, ['u1', 'u2']],
+    // … or the first parameter of a callback of an array method called on the array itself
+    [`const W = ['u1', 'u2']; W.map((url) => use(url));`, ['u1', 'u2']],
+    [`const W = ['u1', 'u2']; W.forEach(async function (url) { await use(url); });`, ['u1', 'u2']],
+    [`const W = ['u1', 'u2']; W.flatMap((url, i) => use(url));`, ['u1', 'u2']],
+    [`const W = ['u1', 'u2']; W.filter((url) => use(url));`, ['u1', 'u2']],
+    [`const W = ['u1', 'u2']; W.some((url) => use(url));`, ['u1', 'u2']],
+    [`const W = ['u1', 'u2']; W.every((url) => use(url));`, ['u1', 'u2']],
+    [`const W = ['u1', 'u2']; W.find((url) => use(url));`, ['u1', 'u2']],
+    [`const W = [{ url: 'u1' }, { url: 'u2' }]; W.map(({ url }) => use(url));`, ['u1', 'u2']],
+    [`const C = { urls: ['u1', 'u2'] }; C.urls.map((url: string) => use(url));`, ['u1', 'u2']],
+    [`const W = ['https://x.example/']; for (const base of W) use(base + 'm.onnx');`, ['https://x.example/m.onnx']],
   ])('%s', (text, expected) => {
     expect(choices(text)).toEqual(expected);
   });
@@ -328,6 +352,38 @@ describe('possibleConstants', () => {
     // a frozen table written to elsewhere, and a freeze that is not the global one
     [`const URLS = Object.freeze({ a: 'x' }); URLS.b = y; function f(k) { use(URLS[k]); }`],
     [`const Object = { freeze: (o) => ({ ...o, b: load() }) }; const URLS = Object.freeze({ a: 'x' }); function f(k) { use(URLS[k]); }`],
+    // an array the file changes in place may hold anything, in a loop or read by index
+    [`const W = ['u1', 'u2']; W.push(process.env.EXTRA); for (const url of W) use(url);`],
+    [`const W = ['u1', 'u2']; export function add(u) { W.unshift(u); } for (const url of W) use(url);`],
+    [`const W = ['u1', 'u2']; W.splice(0, 1, other); W.map((url) => use(url));`],
+    [`const W = ['u1', 'u2']; W[2] = other; for (const url of W) use(url);`],
+    [`const W = ['u1', 'u2']; W.length = 0; for (const url of W) use(url);`],
+    [`const C = { urls: ['u1'] }; C.urls.push(other); for (const url of C.urls) use(url);`],
+    [`const W = ['u1', 'u2']; W.push(other); function f(i) { use(W[i]); }`],
+    [`let W = ['u1', 'u2']; W = load(); for (const url of W) use(url);`],
+    [`const M = [{ url: 'u1' }]; for (const m of M) { m.url = other; use(m.url); }`],
+    // elements or arrays that are not known
+    [`const W = ['u1', other]; for (const url of W) use(url);`],
+    [`const W = ['u1', ...more]; for (const url of W) use(url);`],
+    [`for (const url of load()) use(url);`],
+    [`function f(list) { for (const url of list) use(url); }`],
+    [`const W = 'abc'; for (const c of W) use(c);`],
+    [`const M = { a: 'u1' }; for (const k in M) use(k);`],
+    [`const M = [{ url: 'u1' }, {}]; for (const { url } of M) use(url);`],
+    [`const M = [{ url: 'u1' }]; for (const { ...rest } of M) use(rest.url);`],
+    // a loop variable written in the loop, or a `var` the function defines twice
+    [`const W = ['u1', 'u2']; for (let url of W) { url = url.replace('u', 'v'); use(url); }`],
+    [`function f(other) { for (var url of ['u1']) {} for (var url of other) use(url); }`],
+    [`function f(url) { for (url of ['u1']) {} use(url); }`],
+    // a callback that is not handed the elements as its first parameter
+    [`const W = ['u1', 'u2']; W.map((x, url) => use(url));`],
+    [`const W = ['u1', 'u2']; W.reduce((url, x) => use(url));`],
+    [`const W = ['u1', 'u2']; W.findIndex((url) => use(url));`],
+    [`const W = ['u1', 'u2']; W.map(String, (url) => use(url));`],
+    [`const W = ['u1', 'u2']; other.map((url) => use(url));`],
+    [`const W = ['u1', 'u2']; W.filter(Boolean).map((url) => use(url));`],
+    [`const W = ['u1', 'u2']; W.map((url) => { url = other; return use(url); });`],
+    [`const W = ['u1', 'u2']; W.map((...urls) => use(urls[0]));`],
   ])('unknown: %s', (text) => {
     expect(choices(text)).toBeUndefined();
   });
@@ -364,6 +420,12 @@ describe('knownValues', () => {
     // a class used only through its members, `new`, `instanceof` and types stays in the file
     [`class P { static model = 'org/name'; static get() { return use(this.model); } }\nexport const p: P = new P(); export const is = (x: unknown) => x instanceof P; P.get();`, { values: ['org/name'], others: false }],
     [`const P = class { static model = 'org/name'; static get() { return use(this.model); } }; P.get();`, { values: ['org/name'], others: false }],
+    // every element of a constant array, for a loop variable or a callback's parameter over it
+    [`const W = ['org/a', 'org/b']; for (const id of W) use(id);`, { values: ['org/a', 'org/b'], others: false }],
+    [`const W = ['org/a', 'org/b']; W.map((id) => use(id));`, { values: ['org/a', 'org/b'], others: false }],
+    // the elements of an array the environment may replace: its defaults, and others
+    [`const W = process.env.MODELS ? load() : ['org/a']; for (const id of W ?? ['org/b']) use(id);`, { values: ['org/b'], others: true }],
+    [`export class P { static models = ['org/a', 'org/b']; static get() { for (const id of this.models) use(id); } }`, { values: ['org/a', 'org/b'], others: true }],
   ])('%s', (text, expected) => {
     expect(known(text)).toEqual(expected);
   });
@@ -410,6 +472,46 @@ describe('stringBounds', () => {
     ['use(`${a}${b}/x/${c}`)', ['', '/x/', '']],
   ])('parts: %s', (text, parts) => {
     expect(bounds(text).parts).toEqual(parts);
+  });
+  // the URLs the platform makes start with their scheme, whatever they are made from
+  const useBounds = (text: string) => {
+    const { sc, calls: cs } = calls(text);
+    const use = cs.filter((c) => c.callee.type === 'Identifier' && c.callee.name === 'use');
+    return sc.stringBounds(use[use.length - 1].arguments[0]);
+  };
+  it.each([
+    [`import { pathToFileURL } from 'node:url'; use(pathToFileURL('./model.onnx').href)`, 'file://'],
+    [`import { pathToFileURL } from 'url'; export function f(userPath) { use(pathToFileURL(userPath).href); }`, 'file://'],
+    [`import url from 'node:url'; use(url.pathToFileURL(p).toString())`, 'file://'],
+    [`import * as url from 'url'; use(url.pathToFileURL(p))`, 'file://'],
+    [`const { pathToFileURL } = require('url'); const u = pathToFileURL(p); use(u.href)`, 'file://'],
+    [`import { pathToFileURL } from 'node:url'; const u = pathToFileURL(p).href; use(u)`, 'file://'],
+    [`import { pathToFileURL } from 'node:url'; use(pathToFileURL(p).toJSON())`, 'file://'],
+    [`use(URL.createObjectURL(file))`, 'blob:'],
+    [`const blobUrl = window.URL.createObjectURL(file); use(blobUrl)`, 'blob:'],
+    [`const blobUrl = self.URL.createObjectURL(new Blob([bytes])); use(blobUrl.toString())`, 'blob:'],
+    [`import { URL } from 'node:url'; use(URL.createObjectURL(blob))`, 'blob:'],
+  ])('made URL: %s', (text, prefix) => {
+    expect(useBounds(text)).toEqual({ prefix, suffix: '', parts: [prefix, ''] });
+  });
+  it('a made URL in a template', () => {
+    expect(useBounds('import { pathToFileURL } from \'node:url\'; use(`${pathToFileURL(dir)}/model.onnx`)')).toEqual({
+      prefix: 'file://',
+      suffix: '/model.onnx',
+      parts: ['file://', '/model.onnx'],
+    });
+  });
+  it.each([
+    // look-alikes: another module's `pathToFileURL`, a local function, a URL object's other members
+    [`import { pathToFileURL } from './helpers'; use(pathToFileURL(p).href)`],
+    [`function pathToFileURL(p) { return 'https://cdn.example.com/' + p; } use(pathToFileURL(p).href)`],
+    [`import { pathToFileURL } from 'node:url'; use(pathToFileURL(p).host)`],
+    [`import { pathToFileURL } from 'node:url'; let u = pathToFileURL(p); u = new URL(remote); use(u.href)`],
+    [`const URL = { createObjectURL: (x) => x }; use(URL.createObjectURL(file))`],
+    [`use(remote.href)`],
+    [`use(URL.revokeObjectURL(file))`],
+  ])('not a made URL: %s', (text) => {
+    expect(useBounds(text)).toEqual({ prefix: '', suffix: '', parts: ['', ''] });
   });
 });
 

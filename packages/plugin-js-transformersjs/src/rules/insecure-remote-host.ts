@@ -1,7 +1,7 @@
 import { createRule } from '@oculum/core';
 import type { JsNode, JsSourceCode } from '@oculum/lang-js';
 import { importsAny, isTransformersModule, shown } from '../utils/libraries.js';
-import { classifyLocation, hostOf, httpsFix, isHubHost } from '../utils/locations.js';
+import { classifyLocation, classifyString, hostOf, httpsFix, isHubHost } from '../utils/locations.js';
 import { docsUrl } from '../utils/meta.js';
 import { envWrites } from '../utils/remote-models.js';
 
@@ -64,6 +64,18 @@ export default createRule<[Options?], JsSourceCode>({
           return;
         }
         if (location.kind !== 'remote') return; // loopback or relative: a local model server
+        if (location.value === undefined && location.values) {
+          // one of several known hosts (`for (const host of MIRRORS) env.remoteHost = host`): each is
+          // judged; the first plain-HTTP one, else the first off-Hub one, is reported, at medium
+          // confidence unless every value is as bad
+          const judged = location.values.map((value) => ({ value, ...classifyString(value, false) }));
+          const http = judged.filter((j) => j.kind === 'remote' && j.http);
+          const offHub = judged.filter((j) => j.kind === 'remote' && !j.http && j.host && !isAllowed(j.host));
+          const all = (list: unknown[]) => list.length === judged.length && !location.overridable;
+          if (http.length > 0) context.report({ node, messageId: 'insecureHost', data: { host: shown(http[0].value) }, confidence: all(http) ? 'high' : 'medium' });
+          else if (offHub.length > 0) context.report({ node, messageId: 'offHubHost', data: { host: offHub[0].host! }, confidence: all(offHub) ? undefined : 'medium' });
+          return;
+        }
         const host = location.host ?? (location.value ? hostOf(location.value) : '');
         if (location.http) {
           const literal = location.httpLiteral;

@@ -377,25 +377,34 @@ export function classifyLocation(sc: JsSourceCode, expr: JsNode, options: { hubI
       if (c.kind === 'remote' && !c.host) return { kind: 'remote', http: c.http, partial: true };
       return { ...c, partial: true };
     }
+    // a local scheme with no `//` (`blob:…`, `data:…`: `URL.createObjectURL(file)`, see `stringBounds`)
+    const opaque = /^([a-z][a-z0-9+.-]*):/i.exec(bounds.prefix);
+    if (opaque && LOCAL_SCHEMES.has(opaque[1].toLowerCase())) return { kind: 'local', partial: true };
     if (/^(\.{1,2}\/|\/(?!\/))/.test(bounds.prefix)) return { kind: 'local', partial: true };
     // `models/` + anything: a relative URL (where ids are accepted, `Xenova/` + name may be a Hub id)
     if (!hubIds && relativeStart(bounds.prefix)) return { kind: 'local', partial: true };
   }
-  return overridden(sc, expr, hubIds) ?? { kind: 'unknown' };
+  return knownChoices(sc, expr, hubIds) ?? { kind: 'unknown' };
 }
 
 /**
- * A value that is not known, but whose known values all point the same way, remote or to the Hub:
- * the default of `process.env.MODEL_URL || 'https://…/model.json'` (`??` too), which the environment
- * may override (`knownValues`). Local defaults leave it unknown: the override is what may go out.
+ * A value that is not one constant, but whose known values (`knownValues`) all point the same way:
+ * - every value it may take is known (`others` false) and they all are remote, local or Hub ids: a
+ *   loop variable over a constant array (`for (const url of MODEL_URLS)`, `MODEL_URLS.map((url) => …)`),
+ *   a lookup in a constant table (`MODEL_URLS[name]`), a `?:` of two URLs; as known as one constant;
+ * - or the value is the default of `process.env.MODEL_URL || 'https://…/model.json'` (`??` too), which
+ *   the environment may override: remote or Hub defaults only, with `overridable` (a local default
+ *   leaves it unknown: the override is what may go out).
  */
-function overridden(sc: JsSourceCode, expr: JsNode, hubIds: boolean): ModelLocation | undefined {
+function knownChoices(sc: JsSourceCode, expr: JsNode, hubIds: boolean): ModelLocation | undefined {
   const known = sc.knownValues(expr);
-  if (!known?.others || !known.values.every((v): v is string => typeof v === 'string')) return undefined;
+  if (!known || !known.values.every((v): v is string => typeof v === 'string')) return undefined;
   const values = known.values as string[];
   const kinds = values.map((v) => classifyString(v, hubIds));
   const kind = kinds[0].kind;
-  if ((kind !== 'hub' && kind !== 'remote') || kinds.some((k) => k.kind !== kind)) return undefined;
+  if (kinds.some((k) => k.kind !== kind)) return undefined;
+  if (kind === 'local') return known.others ? undefined : { kind: 'local' };
+  if (kind !== 'hub' && kind !== 'remote') return undefined;
   const hosts = new Set(kinds.map((k) => k.host));
   return {
     kind,
@@ -403,7 +412,7 @@ function overridden(sc: JsSourceCode, expr: JsNode, hubIds: boolean): ModelLocat
     values,
     http: kind === 'remote' ? kinds.every((k) => k.http) : undefined,
     host: hosts.size === 1 ? kinds[0].host : undefined,
-    overridable: true,
+    ...(known.others ? { overridable: true } : {}),
   };
 }
 

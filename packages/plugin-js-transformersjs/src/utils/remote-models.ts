@@ -243,10 +243,18 @@ function hostUnder(sc: JsSourceCode, limit: number): RemoteHost {
   let unknown = false;
   for (const w of writesInForce(sc, 'remoteHost', limit)) {
     const location = classifyLocation(sc, w.value);
-    const host = location.host ?? (location.value !== undefined ? hostOf(location.value) || location.value.trim() : undefined);
     // a default the environment may override names no host for sure
-    if (location.kind === 'unknown' || !host || location.overridable) unknown = true;
-    else if (!isHubHost(host) && !hosts.includes(host)) hosts.push(host);
+    if (location.kind === 'unknown' || location.overridable) {
+      unknown = true;
+      continue;
+    }
+    // one of several known values (`for (const host of MIRRORS) env.remoteHost = host`): each of their hosts
+    const named = location.value === undefined && location.values ? location.values : [location.value];
+    for (const value of named) {
+      const host = named.length > 1 ? hostOf(value!) || value!.trim() : location.host ?? (value !== undefined ? hostOf(value) || value.trim() : undefined);
+      if (!host) unknown = true;
+      else if (!isHubHost(host) && !hosts.includes(host)) hosts.push(host);
+    }
   }
   return unknown ? { kind: 'unknown' } : hosts.length > 0 ? { kind: 'hosts', hosts } : { kind: 'hub' };
 }

@@ -18,6 +18,8 @@ tester.run(id(rule), rule, {
     `const env = {}; env.remoteHost = 'http://x.example.com/';`,
     { code: imp + `env.remoteHost = 'https://models.corp.example/';`, options: [{ allowedHosts: ['corp.example'] }] },
     { code: imp + `env.remotePathTemplate = 'https://models.corp.example/{model}/{revision}/';`, options: [{ allowedHosts: ['models.corp.example'] }] },
+    // every host a loop tries is the Hub
+    imp + `for (const host of ['https://huggingface.co/', 'https://hf.co/']) env.remoteHost = host;`,
   ],
   invalid: [
     {
@@ -43,6 +45,18 @@ tester.run(id(rule), rule, {
     { code: imp + `env.remotePathTemplate = '//evil.example/{model}/resolve/{revision}/';`, errors: [{ messageId: 'absoluteTemplate' }] },
     { code: imp + `env.remotePathTemplate = tpl;`, errors: [{ messageId: 'unknownTemplate', confidence: 'low' }] },
     { code: imp + `Object.assign(env, { allowLocalModels: false, remoteHost: 'https://mirror.example.com/' });`, errors: [{ messageId: 'offHubHost', line: 2 }] },
+    // one of the hosts a loop over mirrors tries (the loop variable has each of the array's values)
+    {
+      code: imp + `export async function load(build) {\n  const hosts = ['https://hf-mirror.com', 'https://huggingface.co'];\n  for (const host of hosts) {\n    env.remoteHost = host;\n    try { return await build(); } catch {}\n  }\n}`,
+      errors: [{ messageId: 'offHubHost', data: { host: 'hf-mirror.com' }, confidence: 'medium', line: 5 }],
+    },
+    {
+      code: imp + `const MIRRORS = ['https://a.example.com/', 'http://b.example.com/'];\nMIRRORS.forEach((m) => { env.remoteHost = m; });`,
+      errors: [{ messageId: 'insecureHost', data: { host: 'http://b.example.com/' }, confidence: 'medium', suggestions: [] }],
+    },
+    { code: imp + `for (const host of ['https://a.example.com/', 'https://b.example.com/']) env.remoteHost = host;`, errors: [{ messageId: 'offHubHost', data: { host: 'a.example.com' }, confidence: 'high' }] },
+    // a mirror the file may add to the list: not known
+    { code: imp + `const hosts = ['https://huggingface.co/'];\nexport const add = (h) => hosts.push(h);\nfor (const host of hosts) env.remoteHost = host;`, errors: [{ messageId: 'unknownHost', confidence: 'low' }] },
   ],
 });
 

@@ -27,8 +27,65 @@ tester.run(id(rule), rule, {
     `const { InferenceSession } = require('onnxruntime-node'); InferenceSession.create(require('path').join(__dirname, 'm.onnx'));`,
     `import { InferenceSession } from 'some-other-runtime'; InferenceSession.create('https://x.example/m.onnx');`,
     `function f(ort) { return ort.InferenceSession.create('https://x.example/m.onnx'); }`,
+    // a \`file:\` URL made by \`pathToFileURL\` (of any path, a user's too), inline or held in a variable
+    "import * as ort from 'onnxruntime-node';\nimport { pathToFileURL } from 'node:url';\nexport const session = await ort.InferenceSession.create(pathToFileURL('./model.onnx').href);",
+    "import * as ort from 'onnxruntime-node';\nimport { pathToFileURL } from 'url';\nexport function load(modelPath: string) { return ort.InferenceSession.create(pathToFileURL(modelPath).toString()); }",
+    "import * as ort from 'onnxruntime-node';\nimport url from 'node:url';\nexport function load(modelPath) { const modelUrl = url.pathToFileURL(modelPath).href; return ort.InferenceSession.create(modelUrl); }",
+    "import * as ort from 'onnxruntime-node';\nconst { pathToFileURL } = require('node:url');\nexport function load(p) { const fileUrl = pathToFileURL(p); return ort.InferenceSession.create(fileUrl.href); }",
+    "import * as ort from 'onnxruntime-node';\nimport { pathToFileURL } from 'node:url';\nexport const load = (dir) => ort.InferenceSession.create(`${pathToFileURL(dir)}/model.onnx`);",
+    // a \`blob:\` URL, inline or held in a variable named like a URL
+    imp + 'export function open(file: File) { return ort.InferenceSession.create(URL.createObjectURL(file)); }',
+    imp + 'export async function open(file: File) {\n  const blobUrl = URL.createObjectURL(file);\n  return ort.InferenceSession.create(blobUrl);\n}',
+    imp + 'export async function open(bytes) {\n  const modelUrl = window.URL.createObjectURL(new Blob([bytes]));\n  return ort.InferenceSession.create(modelUrl);\n}',
+    // every value of a loop variable or a callback's parameter is local
+    imp + `const MODEL_URLS = ['/models/encoder.onnx', './models/decoder.onnx'];\nfor (const modelUrl of MODEL_URLS) await ort.InferenceSession.create(modelUrl);`,
+    imp + `const MODEL_URLS = ['/models/encoder.onnx', './models/decoder.onnx'];\nexport const s = await Promise.all(MODEL_URLS.map((modelUrl) => ort.InferenceSession.create(modelUrl)));`,
   ],
   invalid: [
+    // look-alikes of \`pathToFileURL\`: another module's, a local function, a URL object's host
+    {
+      code: "import * as ort from 'onnxruntime-node';\nimport { pathToFileURL } from './urls';\nexport const s = await ort.InferenceSession.create(pathToFileURL('./model.onnx').href);",
+      errors: [{ messageId: 'remote', confidence: 'low' }],
+    },
+    {
+      code: "import * as ort from 'onnxruntime-node';\nconst pathToFileURL = (p) => new URL(p, 'https://cdn.example.com/');\nexport const s = await ort.InferenceSession.create(pathToFileURL('model.onnx').href);",
+      errors: [{ messageId: 'remote', confidence: 'low' }],
+    },
+    // a \`blob:\` URL held in a variable that is later given another value
+    {
+      code: imp + 'export async function open(file: File, remote: string) {\n  let blobUrl = URL.createObjectURL(file);\n  if (remote) blobUrl = remote;\n  return ort.InferenceSession.create(blobUrl);\n}',
+      errors: [{ messageId: 'remote', confidence: 'low' }],
+    },
+    // every value of a loop variable or an array callback's parameter is known and remote: as a known URL
+    {
+      code: imp + `const MODEL_URLS = ['https://cdn.example.com/models/encoder.onnx', 'https://cdn.example.com/models/decoder.onnx'];\nexport const s = await Promise.all(MODEL_URLS.map((src) => ort.InferenceSession.create(src)));`,
+      errors: [{ messageId: 'remote', data: { callee: 'ort.InferenceSession.create', url: '"https://cdn.example.com/models/encoder.onnx" or "https://cdn.example.com/models/decoder.onnx"' }, confidence: 'high' }],
+    },
+    {
+      code: imp + `const MODEL_URLS = ['https://cdn.example.com/models/encoder.onnx', 'https://cdn.example.com/models/decoder.onnx'];\nfor (const modelUrl of MODEL_URLS) await ort.InferenceSession.create(modelUrl);`,
+      errors: [{ messageId: 'remote', data: { callee: 'ort.InferenceSession.create', url: '"https://cdn.example.com/models/encoder.onnx" or "https://cdn.example.com/models/decoder.onnx"' }, confidence: 'high' }],
+    },
+    {
+      code: imp + `const MODELS = [{ name: 'enc', url: 'http://cdn.example.com/enc.onnx' }, { name: 'dec', url: 'http://cdn.example.com/dec.onnx' }];\nMODELS.forEach(async ({ url }) => { await ort.InferenceSession.create(url); });`,
+      errors: [{ messageId: 'http', confidence: 'high' }],
+    },
+    {
+      code: imp + `const MODEL_URLS = { enc: 'https://cdn.example.com/enc.onnx', dec: 'https://cdn.example.com/dec.onnx' };\nexport const load = (name) => ort.InferenceSession.create(MODEL_URLS[name]);`,
+      errors: [{ messageId: 'remote', data: { callee: 'ort.InferenceSession.create', url: '"https://cdn.example.com/enc.onnx" or "https://cdn.example.com/dec.onnx"' }, confidence: 'high' }],
+    },
+    // look-alikes: an array the file changes, one of elements not known, a callback not on the array: as before
+    {
+      code: imp + `const MODEL_URLS = ['https://cdn.example.com/models/encoder.onnx'];\nexport function add(u) { MODEL_URLS.push(u); }\nfor (const modelUrl of MODEL_URLS) await ort.InferenceSession.create(modelUrl);`,
+      errors: [{ messageId: 'remote', data: { callee: 'ort.InferenceSession.create', url: '`modelUrl`' }, confidence: 'low' }],
+    },
+    {
+      code: imp + `const MODEL_URLS = ['https://cdn.example.com/models/encoder.onnx', process.env.EXTRA_URL];\nfor (const modelUrl of MODEL_URLS) await ort.InferenceSession.create(modelUrl);`,
+      errors: [{ messageId: 'remote', confidence: 'low' }],
+    },
+    {
+      code: imp + `const MODEL_URLS = ['https://cdn.example.com/models/encoder.onnx'];\nexport const s = (urls) => urls.map((modelUrl) => ort.InferenceSession.create(modelUrl));`,
+      errors: [{ messageId: 'remote', confidence: 'low' }],
+    },
     // look-alikes of Expo's local files: an asset's \`uri\` (the dev server or a remote URL), another object's \`localUri\`
     {
       code: `${expo}export async function loadModel() {\n  const assets = await Asset.loadAsync(require('./assets/mnist.ort'));\n  const modelUri = assets[0].uri;\n  return ort.InferenceSession.create(modelUri);\n}`,

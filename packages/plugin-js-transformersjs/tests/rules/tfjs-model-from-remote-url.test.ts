@@ -22,8 +22,22 @@ tester.run(id(rule), rule, {
     `function init(tmImage) { return tmImage.load('https://teachablemachine.withgoogle.com/models/abc123/model.json'); }`,
     `import { tmPose } from './poses.js';\ntmPose.load('https://teachablemachine.withgoogle.com/models/abc123/model.json');`,
     `tmImage.loadFromFiles(modelFile, weightsFile, metadataFile);`,
+    // a \`file:\` URL made by \`pathToFileURL\`, of any path, inline or held in a variable
+    "import * as tf from '@tensorflow/tfjs-node';\nimport { pathToFileURL } from 'node:url';\nexport const model = await tf.loadGraphModel(pathToFileURL('./model/model.json').href);",
+    "import * as tf from '@tensorflow/tfjs-node';\nimport * as url from 'url';\nexport function load(dir) { const modelUrl = url.pathToFileURL(dir + '/model.json').toString(); return tf.loadLayersModel(modelUrl); }",
+    "import * as tf from '@tensorflow/tfjs-node';\nimport { pathToFileURL } from 'node:url';\nexport function load(userPath) { return tf.loadLayersModel(pathToFileURL(userPath).href); }",
   ],
   invalid: [
+    // a \`pathToFileURL\` that is not Node's: as before
+    {
+      code: "import * as tf from '@tensorflow/tfjs-node';\nimport { pathToFileURL } from './cdn-urls';\nexport const model = await tf.loadGraphModel(pathToFileURL('./model/model.json').href);",
+      errors: [{ messageId: 'remote', confidence: 'low' }],
+    },
+    // every value of a loop variable over a constant array is remote
+    {
+      code: imp + `const MODEL_URLS = ['https://x.example/a/model.json', 'https://x.example/b/model.json'];\nfor (const url of MODEL_URLS) await tf.loadGraphModel(url);`,
+      errors: [{ messageId: 'remote', data: { callee: 'tf.loadGraphModel', url: '"https://x.example/a/model.json" or "https://x.example/b/model.json"' }, confidence: 'high' }],
+    },
     // the default of a URL the environment may override: named, at medium confidence
     {
       code: `import * as tf from '@tensorflow/tfjs-node';\nconst MODEL_URL = process.env.MODEL_URL || 'https://storage.googleapis.com/bucket/model/model.json';\nexport const load = () => tf.loadGraphModel(MODEL_URL);`,

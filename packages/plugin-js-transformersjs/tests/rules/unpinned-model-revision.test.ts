@@ -10,6 +10,8 @@ tester.run(id(rule), rule, {
     imp + `await AutoModel.from_pretrained('org/name', { revision: '${COMMIT.toUpperCase()}' });`,
     imp + `const R = '${COMMIT}'; const o = { revision: R }; await AutoModel.from_pretrained('org/name', { ...o });`,
     imp + `await AutoModel.from_pretrained('org/name', { revision: getRevision() });`,
+    // a loop over local paths only: no Hub load
+    imp + `for (const dir of ['./models/a', './models/b']) await pipeline('x', dir);`,
     imp + `await pipeline('x', '/models/name');`,
     imp + `await pipeline('x', 'org/name', { local_files_only: true });`,
     imp + `await pipeline('x', process.env.MODEL || 'org/name', { revision: '${COMMIT}' });`,
@@ -46,6 +48,15 @@ tester.run(id(rule), rule, {
     imp + `env.remotePathTemplate = '{model}/';\nawait pipeline('x', 'org/name', { revision: '${COMMIT}' });`,
   ],
   invalid: [
+    // every value of a loop variable, a callback's parameter or a table lookup is a known Hub id: as known ids
+    {
+      code: imp + `const MODELS = ['org/a', 'org/b'];\nfor (const id of MODELS) await pipeline('x', id);`,
+      errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: '"org/a" or "org/b"' }, confidence: 'high' }],
+    },
+    { code: imp + `const MODELS = [{ id: 'org/a' }, { id: 'org/b' }];\nexport const all = () => Promise.all(MODELS.map(({ id }) => AutoModel.from_pretrained(id)));`, errors: [{ messageId: 'missing', confidence: 'high' }] },
+    // look-alikes: mixed with a local path, an array the file changes: unresolved
+    { code: imp + `for (const id of ['org/a', './models/b']) await pipeline('x', id);`, errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: '`id`' }, confidence: 'low' }] },
+    { code: imp + `const MODELS = ['org/a'];\nMODELS.push(process.env.MODEL);\nfor (const id of MODELS) await pipeline('x', id);`, errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: '`id`' }, confidence: 'low' }] },
     // an id assigned just before the load, every value of the member a constant: that id, at medium
     // confidence (another method may assign another one in between)
     {

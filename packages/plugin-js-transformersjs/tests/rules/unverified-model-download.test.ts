@@ -87,6 +87,14 @@ tester.run(id(rule), rule, {
     `import * as ort from 'onnxruntime-web'; async function status(url) { return (await fetch(url)).status; }\nasync function f(u) { return ort.InferenceSession.create(await status(u)); }`,
     // a digest of downloaded bytes compared with a set of pins is a check
     `import { createHash } from 'crypto'; async function f() { const r = await fetch('https://x.example/m.onnx'); const buf = Buffer.from(await r.arrayBuffer()); if (!PINS.has(createHash('sha256').update(buf).digest('hex'))) throw new Error('digest'); return buf; }`,
+    // a loop over constant URLs that are all local, or none a model file
+    `const FILES = ['/models/enc.onnx', './models/dec.onnx'];\nfor (const url of FILES) { const res = await fetch(url); await Bun.write(url.split('/').pop(), res); }`,
+    `const FILES = ['https://x.example/vocab.txt', 'https://x.example/merges.txt'];\nfor (const url of FILES) { const res = await fetch(url); console.log(await res.arrayBuffer()); }`,
+    // a blob: URL of a file the user picked, and a file: URL (here the response is kept, no sink)
+    `export async function read(file) { const res = await fetch(URL.createObjectURL(file)); return res.arrayBuffer(); }`,
+    // an array the file adds to: its loop variable may be anything (here no model file is written either)
+    `import { writeFile } from 'node:fs/promises';\nconst WEIGHTS = ['https://cdn.example.com/models/encoder.onnx'];\nexport const add = (u) => WEIGHTS.push(u);\nfor (const url of WEIGHTS) { const res = await fetch(url); await writeFile(url.split('/').pop(), Buffer.from(await res.arrayBuffer())); }`,
+    `import { writeFile } from 'node:fs/promises';\nconst WEIGHTS = ['https://cdn.example.com/models/encoder.onnx'];\nWEIGHTS[1] = process.env.EXTRA;\nWEIGHTS.forEach(async (url) => { const res = await fetch(url); await writeFile(url.split('/').pop(), Buffer.from(await res.arrayBuffer())); });`,
   ],
   invalid: [
     // look-alikes of a relative URL: a start that may still become a scheme or a host, an absolute URL built with `+`
@@ -266,6 +274,32 @@ tester.run(id(rule), rule, {
     {
       code: 'import { createHash } from \'crypto\'; async function f(name) { const key = createHash(\'sha1\').update(`models/${name}`).digest(\'hex\'); if (seen.includes(key)) return; return fetch(\'https://cdn.example.com/models/encoder.onnx\'); }',
       errors: [{ messageId: 'unverified' }],
+    },
+    // a loop variable over a constant array of model URLs has exactly its values (as \`WEIGHTS[i]\`)
+    {
+      code: `import { writeFile } from 'node:fs/promises';\nconst WEIGHTS = ['https://cdn.example.com/models/encoder.onnx', 'https://cdn.example.com/models/decoder.onnx'];\nfor (const url of WEIGHTS) {\n  const res = await fetch(url);\n  await writeFile(url.split('/').pop(), Buffer.from(await res.arrayBuffer()));\n}`,
+      errors: [{ messageId: 'unverified', data: { callee: 'fetch', url: '`url`' }, confidence: 'medium', line: 4 }],
+    },
+    {
+      code: `import { writeFile } from 'node:fs/promises';\nconst WEIGHTS = ['https://cdn.example.com/models/encoder.onnx', 'https://cdn.example.com/models/decoder.onnx'];\nfor (let i = 0; i < WEIGHTS.length; i++) {\n  const res = await fetch(WEIGHTS[i]);\n  await writeFile(\`w\${i}.onnx\`, Buffer.from(await res.arrayBuffer()));\n}`,
+      errors: [{ messageId: 'unverified', confidence: 'medium', line: 4 }],
+    },
+    {
+      code: `const WEIGHTS = ['https://cdn.example.com/models/encoder.onnx', 'https://cdn.example.com/models/decoder.onnx'];\nWEIGHTS.forEach(async (url) => {\n  const res = await fetch(url);\n  await Bun.write(url.split('/').pop(), res);\n});`,
+      errors: [{ messageId: 'unverified', confidence: 'medium', line: 3 }],
+    },
+    {
+      code: `const MODELS = [{ file: 'enc.onnx', url: 'https://cdn.example.com/enc.onnx' }, { file: 'dec.onnx', url: 'https://cdn.example.com/dec.onnx' }];\nexport const all = () => Promise.all(MODELS.map(async ({ url }) => (await fetch(url)).arrayBuffer()));`,
+      errors: [{ messageId: 'unverified', confidence: 'medium', line: 2 }],
+    },
+    {
+      code: `const FILES = ['https://x.example/m.onnx', 'https://x.example/vocab.txt'];\nfor (const url of FILES) { const res = await fetch(url); await Bun.write(url.split('/').pop(), res); }`,
+      errors: [{ messageId: 'possiblyModel', confidence: 'low' }],
+    },
+    // look-alikes: an array the file adds to, an element that is not known: no values known
+    {
+      code: `import { writeFile } from 'node:fs/promises';\nconst WEIGHTS = ['https://cdn.example.com/models/encoder.onnx'];\nif (process.env.EXTRA) WEIGHTS.push(process.env.EXTRA);\nfor (const url of WEIGHTS) {\n  const res = await fetch(url);\n  await writeFile('weights.bin', Buffer.from(await res.arrayBuffer()));\n}`,
+      errors: [{ messageId: 'unverifiedSink', confidence: 'medium', line: 5 }],
     },
   ],
 });
