@@ -107,6 +107,8 @@ interface Spec {
   /** A second load the same call performs (`HuggingFaceLLM`: the model, then the tokenizer). */
   also?: Spec;
   remediation?: string;
+  /** With `revisionIn` `model_init_kwargs`: the position of the trainer's `args` (default 1). */
+  argsPos?: number;
 }
 
 /**
@@ -131,6 +133,7 @@ export const HUB_LOAD_TRIGGERS: Trigger[] = [
   /\bLLM\b/, // vllm.LLM
   'from_hparams', // SpeechBrain
   importTrigger(['trl']), // TRL trainers given a model id (their names are rooted in the import)
+  /\bGaudi(?:SFT|DPO|GRPO)Trainer\b/, // optimum-habana's TRL trainers
   'HuggingFaceEmbedding', // llama_index (`HuggingFaceEmbeddings` already holds it)
   'SentenceTransformerEmbeddings', // LangChain
   'from_preset', // KerasHub presets
@@ -282,6 +285,17 @@ function specForName(qn: string): (Spec & { confidence: Confidence }) | undefine
   if (/^trl\.(?:[\w.]*\.)?[A-Z]\w*Trainer$/.test(qn)) {
     return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['model'], revisionIn: 'model_init_kwargs', ownerIdOnly: true, confidence: 'high' };
   }
+  // optimum-habana's copies of them (optimum/habana/trl/trainer/sft_trainer.py `GaudiSFTTrainer(SFTTrainer,
+  // GaudiTrainer).__init__(model: Union[PreTrainedModel, nn.Module, str] = None, args=None, gaudi_config=None, …,
+  // model_init_kwargs=None, …)`, dpo_trainer.py `GaudiDPOTrainer(model: Union[…, str], ref_model, beta, …, args, …,
+  // model_init_kwargs)`, grpo_trainer.py `GaudiGRPOTrainer(model: Union[str, PreTrainedModel], reward_funcs, args, …)`):
+  // an id is loaded with `AutoModelForCausalLM.from_pretrained(model, **model_init_kwargs)`. `GaudiPPOTrainer`,
+  // `GaudiDDPOTrainer` and `GaudiTrainer` (`GaudiRewardTrainer`) take model objects only.
+  const gaudi = /^optimum\.habana\.trl\.(?:[\w.]*\.)?Gaudi(SFT|DPO|GRPO)Trainer$/.exec(qn);
+  if (gaudi) {
+    const argsPos = gaudi[1] === 'SFT' ? 1 : gaudi[1] === 'GRPO' ? 2 : 5;
+    return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['model'], revisionIn: 'model_init_kwargs', argsPos, ownerIdOnly: true, confidence: 'high' };
+  }
   if (/^langchain(?:_community|_huggingface)?\.(?:[\w.]*\.)?HuggingFacePipeline\.from_model_id$/.test(qn)) {
     return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['model_id'], revisionIn: 'model_kwargs', confidence: 'high' };
   }
@@ -425,6 +439,18 @@ function leastPinned(a: HubLoad, b: HubLoad): HubLoad {
   return PIN_RANK[b.revision.kind] < PIN_RANK[a.revision.kind] ? b : a;
 }
 
+/**
+ * A mapping whose keys can all be read: a dict literal, `dict(k=v)`, or a name bound (once) to one; `None`.
+ * A key missing from it is not there.
+ */
+function literalMapping(sc: PySourceCode, node: PyNode, depth = 0): boolean {
+  if (node.type === 'dictionary' || node.type === 'none') return !node.namedChildren.some((c) => c.type === 'dictionary_splat');
+  if (node.type === 'call') return calleeOf(node)?.text === 'dict' && !sc.hasUnresolvedArguments(node) && sc.positionalArguments(node).length === 0;
+  if (node.type !== 'identifier' || depth > 2) return false;
+  const values = valuesOf(sc, node);
+  return values.length === 1 && literalMapping(sc, values[0], depth + 1);
+}
+
 /** An argument given an object rather than None (`HuggingFaceLLM(model=m)`). */
 function objectGiven(sc: PySourceCode, call: PyNode, keyword: string): boolean {
   const arg = sc.argument(call, { name: keyword });
@@ -462,13 +488,20 @@ function specLoadOf(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: C
     ? mappingKey(spec.revisionMapping, 'revision')
     : (sc.argument(call, { name: 'revision' }) ?? (spec.revisionKeywordOnly ? undefined : forwardedArgument(sc, call, 'revision')?.value));
   let unreadableConfig = false;
-  if (spec.revisionIn === 'model_init_kwargs') {
+  // the trainer's own `model_init_kwargs=` (TRL's SFTTrainer up to 0.8, optimum-habana's) overrides the config's
+  const ownInitKwargs = spec.revisionIn === 'model_init_kwargs' ? sc.argument(call, { name: 'model_init_kwargs' }) : undefined;
+  if (ownInitKwargs) {
+    revisionNode = sc.mappingValue(ownInitKwargs, 'revision');
+    // a mapping that cannot be read may carry the revision
+    if (!revisionNode && !literalMapping(sc, ownInitKwargs)) unreadableConfig = true;
+  } else if (spec.revisionIn === 'model_init_kwargs') {
     // TRL: `args=SFTConfig(model_init_kwargs={"revision": ...})`, also through a name bound to it
-    const argsNode = sc.argument(call, { name: 'args' }) ?? sc.argument(call, { position: 1 });
+    const argsNode = sc.argument(call, { name: 'args' }) ?? sc.argument(call, { position: spec.argsPos ?? 1 });
     const values = argsNode?.type === 'identifier' ? valuesOf(sc, argsNode) : argsNode ? [argsNode] : [];
     const config = values.length === 1 && values[0].type === 'call' ? values[0] : undefined;
     if (config) revisionNode = forwardedArgument(sc, config, 'revision')?.value;
-    else if (argsNode) unreadableConfig = true;
+    // `args=None`: the trainer's default config, which holds no revision
+    else if (argsNode && argsNode.type !== 'none') unreadableConfig = true;
   }
   let revision: HubLoad['revision'] = { kind: 'none' };
   if (revisionNode) {

@@ -13,6 +13,11 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from trl import DPOTrainer\nt = DPOTrainer(model=model, ref_model=None, args=cfg)',
     `from trl import SFTConfig, SFTTrainer\ncfg = SFTConfig(output_dir="o", model_init_kwargs={"revision": "${COMMIT}"})\nt = SFTTrainer(model="facebook/opt-350m", args=cfg)`,
     'from trl import SFTTrainer\ndef train(training_args):\n    return SFTTrainer(model="facebook/opt-350m", args=training_args)',
+    // optimum-habana: pinned by the trainer's own model_init_kwargs, a mapping that cannot be read, model objects
+    `from optimum.habana.trl import GaudiSFTConfig, GaudiSFTTrainer\nt = GaudiSFTTrainer(model="facebook/opt-350m", args=GaudiSFTConfig(output_dir="o"), model_init_kwargs={"revision": "${COMMIT}"})`,
+    'from optimum.habana.trl import GaudiSFTTrainer\ndef f(kw):\n    return GaudiSFTTrainer(model="facebook/opt-350m", model_init_kwargs=kw)',
+    'from optimum.habana import GaudiTrainer\nt = GaudiTrainer(model="facebook/opt-350m", gaudi_config=g)',
+    'from optimum.habana.trl import GaudiPPOTrainer\nt = GaudiPPOTrainer(config, model, None, tokenizer, dataset=ds)',
     // a project class reading a local checkpoint, or a bare name
     'from maggie.network.arch import MaGGIe\nm = MaGGIe.from_pretrained("checkpoints/best")',
     'from mylib.models import Net\nm = Net.from_pretrained("resnet50")',
@@ -139,6 +144,20 @@ ruleTester.run('hf/unpinned-revision', rule, {
     {
       code: 'from llama_index.embeddings.huggingface import HuggingFaceEmbedding\ne = HuggingFaceEmbedding(model_name="BAAI/bge-small-en-v1.5")',
       errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'HuggingFaceEmbedding', id: 'BAAI/bge-small-en-v1.5' } }],
+    },
+    // optimum-habana's TRL trainers, as TRL's (Bihan/tpu-examples' Gaudi SFT example)
+    {
+      code: 'from optimum.habana.trl import GaudiSFTConfig, GaudiSFTTrainer\nt = GaudiSFTTrainer(model="facebook/opt-350m", train_dataset=ds, args=GaudiSFTConfig(output_dir="out"))',
+      errors: [{ messageId: 'missingRevisionInitKwargs', confidence: 'high', data: { api: 'GaudiSFTTrainer', id: 'facebook/opt-350m' } }],
+    },
+    {
+      code: 'from optimum.habana.trl.trainer.dpo_trainer import GaudiDPOTrainer\nt = GaudiDPOTrainer("facebook/opt-350m", None, train_dataset=ds)',
+      errors: [{ messageId: 'missingRevisionInitKwargs', confidence: 'high', data: { api: 'GaudiDPOTrainer', id: 'facebook/opt-350m' } }],
+    },
+    {
+      // the trainer's own model_init_kwargs override the config's, also when they hold no revision
+      code: `from trl import SFTConfig, SFTTrainer\ncfg = SFTConfig(output_dir="o", model_init_kwargs={"revision": "${COMMIT}"})\nkw = {"torch_dtype": "auto"}\nt = SFTTrainer(model="facebook/opt-350m", args=cfg, model_init_kwargs=kw)`,
+      errors: [{ messageId: 'missingRevisionInitKwargs', confidence: 'high', data: { api: 'SFTTrainer', id: 'facebook/opt-350m' } }],
     },
     // TRL trainers given a model id; the revision belongs in the config's model_init_kwargs
     {
