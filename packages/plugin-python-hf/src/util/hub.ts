@@ -109,6 +109,8 @@ interface Spec {
   remediation?: string;
   /** With `revisionIn` `model_init_kwargs`: the position of the trainer's `args` (default 1). */
   argsPos?: number;
+  /** A keyword whose mapping also carries the download's `revision` and `local_files_only` (`adapter_kwargs`). */
+  kwargsMapping?: string;
 }
 
 /**
@@ -117,6 +119,7 @@ interface Spec {
  */
 export const HUB_LOAD_TRIGGERS: Trigger[] = [
   'from_pretrained', // any hub package's `.from_pretrained`, `from_pretrained_keras`/`_fastai`
+  'load_adapter', // PEFT / transformers `model.load_adapter("org/adapter", "name")`
   // transformers.pipeline: the word, and transformers imported (not sklearn.pipeline, whose
   // ColumnTransformer speaks of its `transformers`). Anchored, and the rarer word first, each looked
   // for lazily from the start: one pass over a file that has neither (4x faster than greedy).
@@ -208,11 +211,34 @@ function specFor(sc: PySourceCode, call: PyNode): (Spec & { confidence: Confiden
   if ((name === 'hf_hub_download' || name === 'snapshot_download') && isHfApiInstance(sc, receiverOf(call))) {
     return { api: name, kind: name === 'snapshot_download' ? 'model' : 'file', idPos: 0, idNames: ['repo_id'], confidence: 'high' };
   }
+  if (name === 'load_adapter' && fn.type === 'attribute') return loadAdapterSpec(sc, call, fn);
   // Unresolved receivers (`self.model_cls.from_pretrained("org/x")`): only with a literal hub id, at medium confidence.
   if (name === 'from_pretrained' && fn.type === 'attribute') {
     return { api: `${receiverText(call)}.from_pretrained`, kind: 'model', idPos: 0, idNames: ['pretrained_model_name_or_path', 'model_name_or_path'], confidence: 'medium' };
   }
   return undefined;
+}
+
+/** Libraries whose models take a PEFT adapter with `load_adapter(model_id, adapter_name, revision=…)`. */
+const ADAPTER_HOSTS = /^(?:transformers|peft|sentence_transformers|trl|unsloth|optimum)\./;
+
+/**
+ * `model.load_adapter("org/adapter", "name")`: PEFT's `PeftModel.load_adapter(model_id, adapter_name,
+ * is_trainable=False, …, **kwargs)` (src/peft/peft_model.py; the `hf_hub_download` keywords of `**kwargs`,
+ * `revision` and `local_files_only` among them, reach `PeftConfig.from_pretrained` and `load_peft_weights`),
+ * and transformers' `PeftAdapterMixin.load_adapter(peft_model_id=None, adapter_name=None, revision=None, …,
+ * adapter_kwargs=None)` (src/transformers/integrations/peft.py; `adapter_kwargs` go to the same downloads), on
+ * every transformers model, sentence-transformers' too: a Hub download like `PeftModel.from_pretrained`. A
+ * model built by one of those libraries (`base = AutoModelForCausalLM.from_pretrained(...)`) is their loader;
+ * any other receiver (`self.model`, a class of the project) only with a literal `owner/name`, at medium
+ * confidence. Not the `adapters` library's (AdapterHub: `load_adapter("sst-2")`, its own ids and versions).
+ */
+function loadAdapterSpec(sc: PySourceCode, call: PyNode, fn: PyNode): (Spec & { confidence: Confidence }) | undefined {
+  const instances = sc.instanceQualifiedNames(fn);
+  if (instances.some((q) => /^adapters\./.test(q))) return undefined;
+  const base = { api: `${receiverText(call)}.load_adapter`, kind: 'model' as const, idPos: 0, idNames: ['peft_model_id', 'model_id'], kwargsMapping: 'adapter_kwargs' };
+  if (instances.some((q) => ADAPTER_HOSTS.test(q))) return { ...base, confidence: 'high' };
+  return { ...base, ownerIdOnly: true, confidence: 'medium' };
 }
 
 /** The Hub load a function of this qualified name performs (see `specFor`). */
@@ -477,7 +503,7 @@ function specLoadOf(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: C
     const m = keyword ? sc.argument(call, { name: keyword }) : undefined;
     return m ? sc.mappingValue(m, key) : undefined;
   };
-  const offlineArg = sc.argument(call, { name: 'local_files_only' }) ?? mappingKey(spec.offlineMapping, 'local_files_only');
+  const offlineArg = sc.argument(call, { name: 'local_files_only' }) ?? mappingKey(spec.offlineMapping ?? spec.kwargsMapping, 'local_files_only');
   const offlineVal = offlineArg ? sc.constant(offlineArg) : false;
   // `Llama.from_pretrained` passes `local_files_only=` on to `Llama(...)`, which ignores it (FlagEmbedding keeps it unread)
   const offline = spec.revisionIn !== 'ignored' && !spec.offlineIgnored && offlineVal !== UNKNOWN && pythonTruthy(offlineVal);
@@ -486,7 +512,7 @@ function specLoadOf(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: C
   // in the mapping of one keyword for some (`tokenizer_kwargs`, `config`), only `revision=` for others
   let revisionNode = spec.revisionMapping
     ? mappingKey(spec.revisionMapping, 'revision')
-    : (sc.argument(call, { name: 'revision' }) ?? (spec.revisionKeywordOnly ? undefined : forwardedArgument(sc, call, 'revision')?.value));
+    : (sc.argument(call, { name: 'revision' }) ?? (spec.revisionKeywordOnly ? undefined : (forwardedArgument(sc, call, 'revision')?.value ?? mappingKey(spec.kwargsMapping, 'revision'))));
   let unreadableConfig = false;
   // the trainer's own `model_init_kwargs=` (TRL's SFTTrainer up to 0.8, optimum-habana's) overrides the config's
   const ownInitKwargs = spec.revisionIn === 'model_init_kwargs' ? sc.argument(call, { name: 'model_init_kwargs' }) : undefined;

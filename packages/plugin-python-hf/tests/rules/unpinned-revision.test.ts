@@ -13,6 +13,15 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from trl import DPOTrainer\nt = DPOTrainer(model=model, ref_model=None, args=cfg)',
     `from trl import SFTConfig, SFTTrainer\ncfg = SFTConfig(output_dir="o", model_init_kwargs={"revision": "${COMMIT}"})\nt = SFTTrainer(model="facebook/opt-350m", args=cfg)`,
     'from trl import SFTTrainer\ndef train(training_args):\n    return SFTTrainer(model="facebook/opt-350m", args=training_args)',
+    // load_adapter: pinned (also in transformers' adapter_kwargs), offline, a local directory, an unresolved id on
+    // a receiver nothing says is a model, a bare name, the `adapters` library (AdapterHub's own ids)
+    `from transformers import AutoModelForCausalLM\nbase = AutoModelForCausalLM.from_pretrained("org/base", revision="${COMMIT}")\nbase.load_adapter("someone/adapter", revision="${COMMIT}")`,
+    `from transformers import AutoModelForCausalLM\nbase = AutoModelForCausalLM.from_pretrained("org/base", revision="${COMMIT}")\nbase.load_adapter("someone/adapter", adapter_kwargs={"revision": "${COMMIT}"})`,
+    `from peft import PeftModel\nmodel = PeftModel.from_pretrained(base, "someone/adapter", revision="${COMMIT}")\nmodel.load_adapter("someone/reward-adapter", "reward", local_files_only=True)`,
+    `from peft import PeftModel\nmodel = PeftModel.from_pretrained(base, "someone/adapter", revision="${COMMIT}")\nmodel.load_adapter("./adapters/reward", "reward")`,
+    'def add(model, path):\n    model.load_adapter(path, "reward")',
+    'def add(model):\n    model.load_adapter("reward_adapter", "reward")',
+    `from adapters import AutoAdapterModel\nmodel = AutoAdapterModel.from_pretrained("FacebookAI/roberta-base", revision="${COMMIT}")\nmodel.load_adapter("AdapterHub/roberta-base-pf-imdb")`,
     // optimum-habana: pinned by the trainer's own model_init_kwargs, a mapping that cannot be read, model objects
     `from optimum.habana.trl import GaudiSFTConfig, GaudiSFTTrainer\nt = GaudiSFTTrainer(model="facebook/opt-350m", args=GaudiSFTConfig(output_dir="o"), model_init_kwargs={"revision": "${COMMIT}"})`,
     'from optimum.habana.trl import GaudiSFTTrainer\ndef f(kw):\n    return GaudiSFTTrainer(model="facebook/opt-350m", model_init_kwargs=kw)',
@@ -144,6 +153,25 @@ ruleTester.run('hf/unpinned-revision', rule, {
     {
       code: 'from llama_index.embeddings.huggingface import HuggingFaceEmbedding\ne = HuggingFaceEmbedding(model_name="BAAI/bge-small-en-v1.5")',
       errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'HuggingFaceEmbedding', id: 'BAAI/bge-small-en-v1.5' } }],
+    },
+    // `load_adapter` downloads an adapter from the Hub as PeftModel.from_pretrained does (PEFT's, transformers')
+    {
+      code: `from peft import PeftModel\nfrom transformers import AutoModelForCausalLM\nbase = AutoModelForCausalLM.from_pretrained("org/base", revision="${COMMIT}")\nmodel = PeftModel.from_pretrained(base, "someone/adapter", revision="${COMMIT}")\nmodel.load_adapter("someone/reward-adapter", adapter_name="reward")`,
+      errors: [{ messageId: 'missingRevision', confidence: 'high', line: 5, data: { api: 'model.load_adapter', id: 'someone/reward-adapter' } }],
+    },
+    {
+      code: `from transformers import AutoModelForCausalLM\nbase = AutoModelForCausalLM.from_pretrained("org/base", revision="${COMMIT}")\nbase.load_adapter("someone/other-adapter", revision="main")`,
+      errors: [{ messageId: 'branchRevision', confidence: 'high', data: { api: 'base.load_adapter', id: 'someone/other-adapter', revision: 'main' } }],
+    },
+    {
+      // a model built by transformers, given an id that is not resolved
+      code: `from transformers import AutoModelForCausalLM\ndef f(adapter):\n    base = AutoModelForCausalLM.from_pretrained("org/base", revision="${COMMIT}")\n    base.load_adapter(adapter)`,
+      errors: [{ messageId: 'missingRevisionUnknownId', confidence: 'low', data: { api: 'base.load_adapter' } }],
+    },
+    {
+      // a receiver the analysis cannot follow, with a literal owner/name
+      code: 'def add_reward(model):\n    model.pretrained_model.load_adapter("someone/reward-adapter", "reward", is_trainable=False)',
+      errors: [{ messageId: 'missingRevision', confidence: 'medium', data: { api: 'model.pretrained_model.load_adapter', id: 'someone/reward-adapter' } }],
     },
     // optimum-habana's TRL trainers, as TRL's (Bihan/tpu-examples' Gaudi SFT example)
     {
