@@ -19,7 +19,7 @@ export type { ContainerWrite, PythonNode, PythonParameter, ParseProblem } from '
 export type { PythonBinding, BindingKind, ScopeKind, ScopeInfo, AttributeAssignment } from './scopes.js';
 export { ScopeModel } from './scopes.js';
 export { PYTHON_BUILTINS } from './builtins.js';
-export { initParser, grammarWasmPath, defaultParseTimeout, parserMemoryAccess } from './parser.js';
+export { initParser, grammarWasmPath, defaultParseTimeout, parserMemoryAccess, indentationLevels, MAX_INDENTATION_LEVELS } from './parser.js';
 
 /**
  * Parses Python text into a `PythonSourceCode` (the parser must be initialised). Throws when the

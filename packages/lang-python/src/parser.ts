@@ -101,19 +101,82 @@ function monotonicMs(): number {
 /** Parses Python text with the shared parser. `initParser()` must have completed. */
 export function parseTree(text: string, timeoutMs = defaultParseTimeout(text)): Tree {
   if (!parser) throw new Error('@oculum/lang-python: call `python.init()` (or `initParser()`) before parsing');
+  const levels = indentationLevels(text);
+  if (levels > MAX_INDENTATION_LEVELS) {
+    throw new Error(`${levels} nested indentation levels, more than the parser can take (${MAX_INDENTATION_LEVELS}; Python itself stops at 100): the file was not scanned`);
+  }
   const deadline = monotonicMs() + timeoutMs;
   let cancelled = false;
   let calls = 0;
-  const tree = parser.parse(text, null, {
-    // Called every ~100 parser operations: the clock is read every 64th call.
-    progressCallback: () => ((++calls & 63) === 0 ? (cancelled = monotonicMs() > deadline) : cancelled),
-  });
+  let tree: Tree | null;
+  try {
+    tree = parser.parse(text, null, {
+      // Called every ~100 parser operations: the clock is read every 64th call.
+      progressCallback: () => ((++calls & 63) === 0 ? (cancelled = monotonicMs() > deadline) : cancelled),
+    });
+  } catch (error) {
+    // A trap inside the Wasm parser ("memory access out of bounds" on hundreds of nested blocks)
+    // leaves the parser's state broken: every later file of this thread would parse wrong. Start
+    // a fresh one; only this file goes unscanned.
+    resetParser();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`the Python parser failed on this file (${reason}), so it was not scanned; nesting deeper than Python itself allows (100 indentation levels) causes this`);
+  }
   if (!tree) {
     parser.reset();
     if (cancelled) throw new Error(`Python parse cancelled after ${timeoutMs} ms (pathological input)`);
     throw new Error('@oculum/lang-python: tree-sitter returned no tree');
   }
   return tree;
+}
+
+/**
+ * Nested indentation levels the parser is given at most. Past ~510 nested blocks tree-sitter's Wasm
+ * traps ("memory access out of bounds") and its heap is left damaged; CPython refuses more than 100
+ * (`IndentationError: too many levels of indentation`), so no valid file comes near.
+ */
+export const MAX_INDENTATION_LEVELS = 400;
+
+/**
+ * The deepest stack of indentation levels in the text, counted over the leading whitespace of its
+ * non-blank lines as Python's tokenizer counts them (a tab to the next multiple of 8). Lines inside
+ * brackets and strings count too: an upper bound.
+ */
+export function indentationLevels(text: string): number {
+  const stack: number[] = [0];
+  let max = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    let width = 0;
+    let c = text.charCodeAt(i);
+    while (c === 32 || c === 9 || c === 12) {
+      width = c === 9 ? (width & ~7) + 8 : c === 32 ? width + 1 : 0;
+      c = text.charCodeAt(++i);
+    }
+    if (i < n && c !== 10 && c !== 13 && c !== 35) {
+      while (width < stack[stack.length - 1]) stack.pop();
+      if (width > stack[stack.length - 1]) {
+        stack.push(width);
+        if (stack.length - 1 > max) max = stack.length - 1;
+      }
+    }
+    const next = text.indexOf('\n', i);
+    if (next < 0) break;
+    i = next + 1;
+  }
+  return max;
+}
+
+/** Replaces the thread's parser with a new one (the grammar stays loaded). */
+function resetParser(): void {
+  try {
+    parser?.delete();
+  } catch {
+    // a parser broken by a trap may fail to free itself: dropped all the same
+  }
+  parser = new Parser();
+  parser.setLanguage(language!);
 }
 
 let namedTypeList: string[] | undefined;

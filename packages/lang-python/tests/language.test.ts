@@ -342,6 +342,32 @@ describe('parse budget', () => {
   });
 });
 
+describe('nesting that would make the Wasm parser trap', () => {
+  // ~510 nested blocks make tree-sitter's Wasm trap ("memory access out of bounds") and leave its heap
+  // damaged: every later file of the thread parsed wrong. Python itself stops at 100 levels.
+  const nested = (levels: number, width = 1) =>
+    'import torch\ntorch.load("a.pt")\n' + Array.from({ length: levels }, (_, i) => `${' '.repeat(i * width)}if x:\n`).join('') + `${' '.repeat(levels * width)}torch.load("b.pt")\n`;
+
+  it('counts indentation levels as Python does', async () => {
+    const { indentationLevels } = await import('../src/parser.js');
+    expect(indentationLevels('x = 1\n')).toBe(0);
+    expect(indentationLevels('if a:\n    if b:\n        x\n    y\nz\n')).toBe(2);
+    expect(indentationLevels('if a:\n\tif b:\n\t\tx\n')).toBe(2);
+    expect(indentationLevels('if a:\n\n    # c\n  \n    x\n')).toBe(1);
+    expect(indentationLevels(nested(700, 4))).toBe(700);
+  });
+
+  it('refuses the file with a clear error before parsing, and the next files parse right', async () => {
+    await python.init!();
+    expect(() => parsePython(nested(700), 'hostile.py')).toThrow(/^700 nested indentation levels, more than the parser can take \(400; Python itself stops at 100\): the file was not scanned$/);
+    expect(parsePython(nested(300)).ast.type).toBe('module'); // deep, but parseable
+    const next = parsePython('import torch\nx = 1\n');
+    expect(next.ast.type).toBe('module');
+    expect(next.parseErrors).toHaveLength(0);
+    expect(next.imports.has('torch')).toBe(true);
+  });
+});
+
 describe('many syntax errors', () => {
   it('lists the first ten and counts the rest', async () => {
     const text = Array.from({ length: 30 }, (_, i) => `def f${i}(:\n    pass\n`).join('') + 'import torch\ntorch.load(p)\n';
