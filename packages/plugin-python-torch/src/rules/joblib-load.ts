@@ -1,6 +1,7 @@
-import { createRule } from '@oculum/core';
+import { createRule, UNKNOWN } from '@oculum/core';
 import { importTrigger, memberTrigger, type PythonSourceCode } from '@oculum/lang-python';
-import { calleeName, confidenceFor, isInProcessData, isStubFile, type Node } from '../utils.js';
+import { CALLBACK_CALLEE_NAMES, callbackArgument, callbackUse } from '../callbacks.js';
+import { calleeName, confidenceFor, isInProcessData, isStubFile, nameAmong, type Node } from '../utils.js';
 
 const JOBLIB_LOAD = new Set(['joblib.load', 'sklearn.externals.joblib.load', 'joblib.numpy_pickle.load']);
 /** Writers: a file or buffer one of them just filled in the same function is read back, not loaded from outside. */
@@ -24,6 +25,8 @@ export default createRule<[], PythonSourceCode>({
     messages: {
       joblibLoad:
         '`{{callee}}` unpickles the file: a malicious model file runs arbitrary code when it is loaded. Save and load scikit-learn models with skops (`skops.io.load` with an explicit `trusted` list), or arrays with safetensors.',
+      callback:
+        '`{{callee}}` is handed to `{{via}}`, which calls it: every file it loads is unpickled, and a malicious model file runs arbitrary code. Save and load scikit-learn models with skops (`skops.io.load` with an explicit `trusted` list), or arrays with safetensors.',
     },
     remediation: 'Use skops.io for scikit-learn models (or ONNX); safetensors or numpy.load without allow_pickle for arrays.',
   },
@@ -31,10 +34,20 @@ export default createRule<[], PythonSourceCode>({
     const sc = context.sourceCode;
     if (isStubFile(context)) return {};
     if (!sc.imports.has('joblib') && !sc.imports.has('sklearn')) return {};
-    const gate = sc.calleeGate(['load']);
+    const gate = sc.calleeGate(['load', ...CALLBACK_CALLEE_NAMES]);
     return {
       call(node: Node) {
         if (!gate(node)) return;
+        // `pool.map(joblib.load, paths)`, `delayed(joblib.load)(p)`
+        const use = callbackUse(sc, node);
+        if (use) {
+          const callee = nameAmong(sc, use.fn, JOBLIB_LOAD);
+          if (!callee) return;
+          const file = callbackArgument(sc, use, { name: 'filename', position: 0 });
+          if (file && file !== UNKNOWN && isInProcessData(sc, file, JOBLIB_DUMP)) return;
+          context.report({ node, messageId: 'callback', data: { callee, via: use.via }, confidence: 'medium' });
+          return;
+        }
         const callee = calleeName(sc, node, JOBLIB_LOAD);
         if (!callee) return;
         const file = sc.argument(node, { name: 'filename', position: 0 });

@@ -1,5 +1,6 @@
-import { createRule, type RuleFixer, type SuggestionDescriptor } from '@oculum/core';
+import { createRule, UNKNOWN, type RuleFixer, type SuggestionDescriptor } from '@oculum/core';
 import { importTrigger, memberTrigger, type PythonSourceCode } from '@oculum/lang-python';
+import { CALLBACK_CALLEE_NAMES, callbackArgument, callbackUse, type CallbackUse } from '../callbacks.js';
 import { bypassNote, torchVersionInfo } from '../torch-versions.js';
 import {
   appendKeyword,
@@ -30,9 +31,7 @@ const STAR_IMPORT = /\bimport(?:\s|\\|\()*\*/;
 const SAFE = 'Pass weights_only=True, or store the weights as safetensors.';
 /** `torch.save` into a buffer then `torch.load` from it: a deep copy, no outside data. */
 const SAVERS = new Set(['torch.save', 'torch.serialization.save']);
-const DISPATCH = new Set([...TORCH_LOAD, 'functools.partial', 'builtins.map']);
-/** Methods of pools and executors that call their first argument (`pool.map(torch.load, files)`). */
-const CALLBACK_METHODS = new Set(['map', 'imap', 'imap_unordered', 'starmap', 'map_async', 'apply', 'apply_async', 'submit']);
+const DISPATCH = new Set([...TORCH_LOAD, 'functools.partial']);
 
 export default createRule<[], PythonSourceCode>({
   name: 'load-without-weights-only',
@@ -240,22 +239,37 @@ export default createRule<[], PythonSourceCode>({
       });
     }
 
-    /** `map(torch.load, paths)`, `pool.imap(torch.load, files)`, `executor.submit(torch.load, p)`. */
-    function checkCallback(call: Node, via: string): void {
-      const fn = sc.argument(call, { position: 0 });
-      const target = fn && (fn.type === 'identifier' || fn.type === 'attribute') ? nameAmong(sc, fn, TORCH_LOAD) : undefined;
+    /**
+     * `map(torch.load, paths)`, `pool.imap(torch.load, files)`, `executor.submit(torch.load, p)`,
+     * `asyncio.to_thread(torch.load, p)`, `delayed(torch.load)(p)`: what the API calls it with.
+     */
+    function checkCallback(use: CallbackUse): void {
+      // `map(functools.partial(torch.load, ...), paths)`: the partial is judged where it is built
+      if (use.fn.type === 'call') return;
+      const target = nameAmong(sc, use.fn, TORCH_LOAD);
       if (!target) return;
       const v = info();
-      report({
-        node: call,
-        messageId: 'callback',
-        data: { callee: target, via, bypass: bypassNote(v) },
-        confidence: 'medium',
-        severity: v.safeDefault ? 'low' : undefined,
-      });
+      const data = { callee: target, via: use.via, bypass: bypassNote(v) };
+      const pickleModule = callbackArgument(sc, use, { name: 'pickle_module', position: 2 });
+      if (pickleModule && pickleModule !== UNKNOWN && sc.constant(pickleModule) !== null) {
+        report({ node: use.call, messageId: 'pickleModule', data, confidence: 'medium' });
+        return;
+      }
+      const flag = callbackArgument(sc, use, { name: 'weights_only' });
+      const state = flag === UNKNOWN ? 'unknown' : isNone(flag) ? 'absent' : flagState(sc, flag);
+      if (state === 'true') return;
+      if (state === 'false') {
+        report({ node: use.call, messageId: 'explicitFalse', data, confidence: 'medium' });
+        return;
+      }
+      if (state === 'unknown') {
+        report({ node: use.call, messageId: 'unknownFlag', data, confidence: 'low' });
+        return;
+      }
+      report({ node: use.call, messageId: 'callback', data, confidence: 'medium', severity: v.safeDefault ? 'low' : undefined });
     }
 
-    const gate = sc.calleeGate(['load', 'partial', 'map', ...CALLBACK_METHODS]);
+    const gate = sc.calleeGate(['load', 'partial', ...CALLBACK_CALLEE_NAMES]);
     return {
       call(node: Node) {
         if (!gate(node)) return;
@@ -274,11 +288,9 @@ export default createRule<[], PythonSourceCode>({
         if (callee) {
           if (TORCH_LOAD.has(callee)) return checkLoad(node, callee);
           if (callee === 'functools.partial') return checkPartial(node);
-          if (callee === 'builtins.map') return checkCallback(node, 'map');
         }
-        const fn = sc.callee(node);
-        const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
-        if (method && CALLBACK_METHODS.has(method)) checkCallback(node, `.${method}`);
+        const use = callbackUse(sc, node);
+        if (use) checkCallback(use);
       },
     };
   },

@@ -1,6 +1,7 @@
-import { createRule } from '@oculum/core';
+import { createRule, UNKNOWN } from '@oculum/core';
 import { importTrigger, memberTrigger, type PythonSourceCode } from '@oculum/lang-python';
-import { calleeName, confidenceFor, explicitKeyword, flagState, flagStateThroughCallers, isInProcessData, removeKeywordArgument, splatValuesFromCallers, splatValuesFromEveryCaller, type Node, isStubFile } from '../utils.js';
+import { CALLBACK_CALLEE_NAMES, callbackArgument, callbackUse } from '../callbacks.js';
+import { calleeName, nameAmong, confidenceFor, explicitKeyword, flagState, flagStateThroughCallers, isInProcessData, removeKeywordArgument, splatValuesFromCallers, splatValuesFromEveryCaller, type Node, isStubFile } from '../utils.js';
 
 /** Loader → position of `allow_pickle` when passed positionally. */
 const LOADERS = new Map<string, number>([
@@ -50,6 +51,8 @@ export default createRule<[], PythonSourceCode>({
         '`{{callee}}` with `allow_pickle` enabled unpickles object arrays: a malicious `.npy`/`.npz` file runs code when it is loaded. Keep the default `allow_pickle=False` and store tensors as safetensors or plain numeric arrays.',
       unknownAllowPickle:
         "`{{callee}}`'s `allow_pickle` cannot be resolved statically; if it is true, a malicious file runs code when it is loaded. Keep the default `allow_pickle=False`; store tensors as safetensors.",
+      callback:
+        '`{{callee}}` with `allow_pickle` enabled is handed to `{{via}}`, which calls it: every object array it loads is unpickled, and a malicious `.npy`/`.npz` file runs code. Keep the default `allow_pickle=False` and store tensors as safetensors or plain numeric arrays.',
       removeAllowPickle: 'Remove `allow_pickle=True` (files with object arrays will stop loading).',
     },
     remediation: 'Keep allow_pickle=False (the default); store object data as JSON and tensors as safetensors.',
@@ -59,10 +62,23 @@ export default createRule<[], PythonSourceCode>({
     const sc = context.sourceCode;
     if (isStubFile(context)) return {};
     if (!sc.imports.has('numpy')) return {};
-    const gate = sc.calleeGate(['load', 'read_array']);
+    const gate = sc.calleeGate(['load', 'read_array', ...CALLBACK_CALLEE_NAMES]);
     return {
       call(node: Node) {
         if (!gate(node)) return;
+        // `map(functools.partial(np.load, allow_pickle=True), files)`, `executor.submit(np.load, f, allow_pickle=True)`
+        const use = callbackUse(sc, node);
+        if (use) {
+          const loader = nameAmong(sc, use.fn, LOADERS);
+          const at = loader ? LOADERS.get(loader) : undefined;
+          if (!loader || at === undefined) return;
+          const flag = callbackArgument(sc, use, { name: 'allow_pickle', position: at });
+          const state = flag === UNKNOWN ? 'unknown' : flagState(sc, flag);
+          if (state === 'absent' || state === 'false') return;
+          if (state === 'unknown') context.report({ node, messageId: 'unknownAllowPickle', data: { callee: loader }, confidence: 'low' });
+          else context.report({ node, messageId: 'callback', data: { callee: loader, via: use.via }, confidence: 'medium' });
+          return;
+        }
         const callee = calleeName(sc, node, LOADERS);
         const position = callee ? LOADERS.get(callee) : undefined;
         if (!callee || position === undefined) return;

@@ -1,7 +1,8 @@
 import { createRule, UNKNOWN } from '@oculum/core';
 import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { judgePickleBytes } from '@oculum/plugin-model-files/pickle';
-import { calleeName, confidenceFor, constantBytes, isInProcessData, isStubFile, type Node } from '../utils.js';
+import { CALLBACK_CALLEE_NAMES, callbackArgument, callbackUse } from '../callbacks.js';
+import { calleeName, confidenceFor, constantBytes, isInProcessData, isStubFile, nameAmong, type Node } from '../utils.js';
 
 const PICKLE_MODULES = ['pickle', '_pickle', 'cPickle', 'six.moves.cPickle', 'pickle5', 'dill', 'cloudpickle'];
 
@@ -140,6 +141,8 @@ export default createRule<[], PythonSourceCode>({
         '`{{callee}}` loads a pickle written into the source that imports {{imports}}, beyond what plain data needs: loading it imports and may call them. Keep data as JSON or safetensors, build the object in code, or allow these globals in `settings.model.allowGlobals`.',
       unsafeDeserialization:
         '`{{callee}}` deserializes data that can run arbitrary code when it is loaded{{detail}}: a malicious model or cache file executes on this machine. Load weights from safetensors (or `torch.load(..., weights_only=True)`), data as JSON, scikit-learn models with skops.',
+      callback:
+        '`{{callee}}` is handed to `{{via}}`, which calls it: every item it loads is deserialized by a format that can run arbitrary code{{detail}}, so a malicious model or cache file executes on this machine. Load weights from safetensors (or `torch.load(..., weights_only=True)`), data as JSON, scikit-learn models with skops.',
     },
     remediation:
       'Store weights as safetensors and configuration as JSON; for scikit-learn models use skops; if pickle is unavoidable, verify a pinned hash first or restrict Unpickler.find_class.',
@@ -149,10 +152,20 @@ export default createRule<[], PythonSourceCode>({
     if (isStubFile(context)) return {};
     if (![...IMPORTED, 'ray', 'joblib', 'pyspark', 'srsly', 'langchain', 'langchain_community'].some((m) => sc.imports.has(m))) return {};
 
-    const gate = sc.calleeGate([...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1))), 'load_local']);
+    const gate = sc.calleeGate([...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1))), 'load_local', ...CALLBACK_CALLEE_NAMES]);
     return {
       call(node: Node) {
         if (!gate(node)) return;
+        // `map(pickle.loads, blobs)`, `executor.submit(pickle.load, f)`, `delayed(pd.read_pickle)(p)`
+        const use = callbackUse(sc, node);
+        if (use) {
+          const callee = nameAmong(sc, use.fn, LOADERS);
+          if (!callee) return;
+          const data = callbackArgument(sc, use, { name: 'file', position: 0 });
+          if (data && data !== UNKNOWN && isInProcessData(sc, data, DUMPERS)) return;
+          context.report({ node, messageId: 'callback', data: { callee, via: use.via, detail: detail(callee) }, confidence: 'medium' });
+          return;
+        }
         // `FAISS.load_local(path, embeddings, allow_dangerous_deserialization=True)`: the index's docstore is a pickle
         const store = sc.qualifiedName(sc.callee(node)!);
         if (store && PICKLED_VECTOR_STORES.test(store)) {

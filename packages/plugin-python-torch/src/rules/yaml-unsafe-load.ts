@@ -1,6 +1,7 @@
-import { createRule, type Fix, type RuleFixer } from '@oculum/core';
+import { createRule, UNKNOWN, type Fix, type RuleFixer } from '@oculum/core';
 import { importTrigger, type PythonBinding, type PythonSourceCode } from '@oculum/lang-python';
-import { calleeName, isStubFile, type Node } from '../utils.js';
+import { CALLBACK_CALLEE_NAMES, callbackArgument, callbackUse } from '../callbacks.js';
+import { calleeName, isStubFile, nameAmong, type Node } from '../utils.js';
 
 const SAFE_LOADERS = new Set(['SafeLoader', 'CSafeLoader', 'BaseLoader', 'CBaseLoader']);
 const UNSAFE_LOADERS = new Set(['Loader', 'UnsafeLoader', 'FullLoader', 'CLoader', 'CUnsafeLoader', 'CFullLoader']);
@@ -43,6 +44,8 @@ export default createRule<[], PythonSourceCode>({
         '`{{callee}}` with `Loader={{loader}}` constructs arbitrary Python objects from YAML tags: a malicious config runs code when it is loaded. Use `yaml.safe_load` (or `Loader=yaml.SafeLoader`).',
       noLoader:
         '`{{callee}}` without a safe `Loader` constructs Python objects from YAML tags (and fails on PyYAML 6): a malicious config can run code. Use `yaml.safe_load`.',
+      callback:
+        '`{{callee}}`{{how}} is handed to `{{via}}`, which calls it: it constructs arbitrary Python objects from YAML tags (`!!python/object/apply:os.system`), so a malicious config runs code when it is loaded. Hand over `yaml.safe_load` (a `yaml.SafeLoader`) instead.',
       unknownLoader:
         "`{{callee}}`'s `Loader` cannot be resolved statically; unless it is a SafeLoader, a malicious config runs code when it is loaded. Use `yaml.safe_load`.",
     },
@@ -189,10 +192,36 @@ export default createRule<[], PythonSourceCode>({
       return (fixer) => fixer.replaceText(call, `${sc.getText(object)}.${safeName}(${sc.getText(stream)})`);
     }
 
-    const gate = sc.calleeGate(['load', 'load_all', 'unsafe_load', 'unsafe_load_all', 'full_load', 'full_load_all']);
+    /** `map(yaml.unsafe_load, texts)`, `executor.submit(yaml.load, text, Loader=yaml.Loader)`: what the API calls it with. */
+    function checkCallback(use: NonNullable<ReturnType<typeof callbackUse>>): void {
+      const callee = nameAmong(sc, use.fn, KNOWN);
+      if (!callee) return;
+      const data = { callee, via: use.via };
+      if (UNSAFE_FUNCTIONS.has(callee)) {
+        context.report({ node: use.call, messageId: 'callback', data: { ...data, how: '' }, confidence: 'medium' });
+        return;
+      }
+      const loader = callbackArgument(sc, use, { name: 'Loader', position: 1 });
+      if (loader === UNKNOWN) {
+        context.report({ node: use.call, messageId: 'unknownLoader', data, confidence: 'low' });
+        return;
+      }
+      if (!loader) {
+        context.report({ node: use.call, messageId: 'callback', data: { ...data, how: ' without a safe `Loader`' }, confidence: 'medium' });
+        return;
+      }
+      const verdict = loaderVerdict(loader);
+      if (verdict.kind === 'safe') return;
+      if (verdict.kind === 'unknown') context.report({ node: use.call, messageId: 'unknownLoader', data, confidence: 'low' });
+      else context.report({ node: use.call, messageId: 'callback', data: { ...data, how: ` with \`Loader=${verdict.name}\`` }, confidence: 'medium' });
+    }
+
+    const gate = sc.calleeGate(['load', 'load_all', 'unsafe_load', 'unsafe_load_all', 'full_load', 'full_load_all', ...CALLBACK_CALLEE_NAMES]);
     return {
       call(node: Node) {
         if (!gate(node)) return;
+        const use = callbackUse(sc, node);
+        if (use) return checkCallback(use);
         const callee = calleeName(sc, node, KNOWN);
         if (!callee) return;
         // YAML written in the source (`yaml.load("lr: 0.1")`) holds no outside data: low

@@ -5,6 +5,7 @@ ruleTester.run('torch/joblib-load', rule, {
   valid: [
     'import joblib\njoblib.dump(m, "m.joblib")',
     'import joblib\nmem = joblib.Memory("/tmp")',
+    'import joblib, json\nms = list(map(json.load, paths))',
     'def load(p):\n    return p\nload("m.joblib")',
     // A def that shadows the import calls itself (a recursion bug): joblib's `load` is not called.
     'from joblib import dump, load\n\ndef load(file):\n    return load(file)',
@@ -14,6 +15,7 @@ ruleTester.run('torch/joblib-load', rule, {
     { code: 'import joblib\nm = joblib.load("model.joblib")', errors: [{ messageId: 'joblibLoad', line: 2, column: 5, confidence: 'high', data: { callee: 'joblib.load' } }] },
     { code: 'from joblib import load\nm = load(p)', errors: [{ messageId: 'joblibLoad', confidence: 'medium' }] },
     { code: 'from sklearn.externals import joblib\nm = joblib.load(p)', errors: [{ messageId: 'joblibLoad', data: { callee: 'sklearn.externals.joblib.load' } }] },
+    { code: 'import joblib\nms = pool.map(joblib.load, paths)', errors: [{ messageId: 'callback', confidence: 'medium', data: { callee: 'joblib.load', via: '.map' } }] },
   ],
 });
 

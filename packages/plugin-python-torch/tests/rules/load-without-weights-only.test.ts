@@ -29,6 +29,12 @@ ruleTester.run(ID, rule, {
     // a star import, but `torch` is bound here to something else, or no star import at all
     'from .optimizers import *\ntorch = make_backend()\nm = torch.load(p)',
     'def f(p):\n    return torch.load(p)',
+    // the API hands the loader `weights_only=True`, or a partial binds it
+    'import asyncio, torch\nm = asyncio.to_thread(torch.load, p, weights_only=True)',
+    'import torch\nfrom joblib import Parallel, delayed\nms = Parallel()(delayed(torch.load)(p, weights_only=True) for p in ps)',
+    'import torch\nm = pool.apply_async(torch.load, (p,), {"weights_only": True})',
+    'import functools, torch\nload = functools.partial(torch.load, weights_only=True)\nms = pool.map(load, paths)',
+    'import json, torch\nms = list(map(json.load, paths))',
   ],
   invalid: [
     // `torch` that only a star import of a project module may bring (nerf_pl's utils): low
@@ -197,6 +203,15 @@ ruleTester.run(ID, rule, {
     },
     { code: 'import torch\nms = list(map(torch.load, paths))', errors: [{ messageId: 'callback', confidence: 'medium', data: { callee: 'torch.load', via: 'map', bypass: '' } }] },
     { code: 'import torch\nfs = pool.imap_unordered(torch.load, paths)', errors: [{ messageId: 'callback', data: { callee: 'torch.load', via: '.imap_unordered', bypass: '' } }] },
+    // what the API calls the loader with: its own later arguments (`to_thread`, `submit`), the call of
+    // what `delayed` returns, an `apply_async` kwds mapping
+    { code: 'import asyncio, torch\nm = asyncio.to_thread(torch.load, p)', errors: [{ messageId: 'callback', confidence: 'medium', data: { callee: 'torch.load', via: 'asyncio.to_thread', bypass: '' } }] },
+    { code: 'import torch\nm = loop.run_in_executor(None, torch.load, p)', errors: [{ messageId: 'callback', data: { callee: 'torch.load', via: '.run_in_executor', bypass: '' } }] },
+    { code: 'import torch\nfrom joblib import delayed\nms = [delayed(torch.load)(p) for p in ps]', errors: [{ messageId: 'callback', data: { callee: 'torch.load', via: 'delayed', bypass: '' } }] },
+    { code: 'import asyncio, torch\nm = asyncio.to_thread(torch.load, p, weights_only=False)', errors: [{ messageId: 'explicitFalse', confidence: 'medium' }] },
+    { code: 'import pickle, torch\nm = executor.submit(torch.load, p, pickle_module=pickle)', errors: [{ messageId: 'pickleModule', confidence: 'medium' }] },
+    { code: 'import torch\nm = executor.submit(torch.load, p, **opts)', errors: [{ messageId: 'unknownFlag', confidence: 'low' }] },
+    { code: 'import torch\nm = pool.apply_async(torch.load, (p,), {"weights_only": False})', errors: [{ messageId: 'explicitFalse' }] },
     { code: 'import torch.serialization\nm = torch.serialization.load("m.pt")', errors: [{ messageId: 'missing', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch.serialization\nm = torch.serialization.load("m.pt", weights_only=True)' }] }] },
   ],
 });

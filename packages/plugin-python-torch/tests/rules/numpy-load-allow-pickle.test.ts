@@ -11,6 +11,15 @@ ruleTester.run('torch/numpy-load-allow-pickle', rule, {
     'import numpy as np\nopts = {"mmap_mode": "r"}\na = np.load(p, **opts)',
   ],
   invalid: [
+    // a loader handed to an API that calls it, with `allow_pickle` bound by a partial or passed on by the API
+    {
+      code: 'import functools\nimport numpy as np\nxs = list(map(functools.partial(np.load, allow_pickle=True), files))',
+      errors: [{ messageId: 'callback', line: 3, confidence: 'medium', data: { callee: 'numpy.load', via: 'map' } }],
+    },
+    {
+      code: 'import asyncio\nimport numpy as np\nx = asyncio.to_thread(np.load, f, allow_pickle=flag)',
+      errors: [{ messageId: 'unknownAllowPickle', line: 3, confidence: 'low' }],
+    },
     // a `**kwargs` that cannot be read may carry the flag: low; what a same-file caller passes counts
     {
       code: 'import numpy as np\ndef np_load(*args, **kwargs):\n    if "allow_pickle" in kwargs:\n        return np.load(*args, **kwargs)',

@@ -40,6 +40,15 @@ ruleTester.run('torch/pickle-load', rule, {
     { code: 'import pickle\nx = pickle.loads(b"cmypkg\\nModel\\n)R.")', settings: { model: { allowGlobals: ['mypkg.Model'] } } },
   ],
   invalid: [
+    // a loader handed to an API that calls it on every item: medium
+    {
+      code: 'import pickle\nxs = list(map(pickle.loads, blobs))',
+      errors: [{ messageId: 'callback', line: 2, confidence: 'medium', data: { callee: 'pickle.loads', via: 'map', detail: '' } }],
+    },
+    {
+      code: 'import marshal\nfrom joblib import delayed\nxs = [delayed(marshal.loads)(b) for b in blobs]',
+      errors: [{ messageId: 'callback', line: 3, data: { callee: 'marshal.loads', via: 'delayed', detail: ' (marshal is not secure against malicious data)' } }],
+    },
     // `*args` of the function: its parameters, high
     {
       code: 'import pickle\ndef a(*args):\n    return pickle.load(*args)',

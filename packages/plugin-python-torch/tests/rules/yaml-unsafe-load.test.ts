@@ -13,8 +13,24 @@ ruleTester.run('torch/yaml-unsafe-load', rule, {
     'import yaml\nL = yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader\nc = yaml.load(t, Loader=L)',
     'import yaml\nc = yaml.load(t, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))',
     'import yaml\ns = yaml.dump(c)',
+    'import yaml\ncs = list(map(yaml.safe_load, texts))',
+    'import functools, yaml\ncs = list(map(functools.partial(yaml.load, Loader=yaml.CSafeLoader), texts))',
   ],
   invalid: [
+    // a loader handed to an API that calls it
+    {
+      code: 'import yaml\ncs = list(map(yaml.unsafe_load, texts))',
+      errors: [{ messageId: 'callback', line: 2, confidence: 'medium', data: { callee: 'yaml.unsafe_load', via: 'map', how: '' } }],
+    },
+    {
+      code: 'import yaml\ncs = list(map(yaml.load, texts))',
+      errors: [{ messageId: 'callback', data: { callee: 'yaml.load', via: 'map', how: ' without a safe `Loader`' } }],
+    },
+    {
+      code: 'import yaml\nc = executor.submit(yaml.load, text, Loader=yaml.Loader)',
+      errors: [{ messageId: 'callback', data: { callee: 'yaml.load', via: '.submit', how: ' with `Loader=yaml.Loader`' } }],
+    },
+    { code: 'import yaml\nc = executor.submit(yaml.load, text, Loader=make_loader())', errors: [{ messageId: 'unknownLoader', confidence: 'low' }] },
     // YAML written in the source: no outside data, low
     {
       code: 'import yaml\nDEFAULTS = yaml.load("lr: 0.1")',
