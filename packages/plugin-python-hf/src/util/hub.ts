@@ -120,6 +120,8 @@ interface Spec {
 export const HUB_LOAD_TRIGGERS: Trigger[] = [
   'from_pretrained', // any hub package's `.from_pretrained`, `from_pretrained_keras`/`_fastai`
   'load_adapter', // PEFT / transformers `model.load_adapter("org/adapter", "name")`
+  // diffusers `DDPMScheduler.from_config("org/sd", subfolder="scheduler")`: the word, and diffusers imported
+  new RegExp(String.raw`^(?=[\s\S]*?\bfrom_config\b)[\s\S]*?(?:${importTrigger(['diffusers']).source})`),
   // transformers.pipeline: the word, and transformers imported (not sklearn.pipeline, whose
   // ColumnTransformer speaks of its `transformers`). Anchored, and the rarer word first, each looked
   // for lazily from the start: one pass over a file that has neither (4x faster than greedy).
@@ -272,6 +274,14 @@ function specForName(qn: string): (Spec & { confidence: Confidence }) | undefine
       return { api: shortApi(qn), kind: 'model', idPos: 1, idNames: ['model_id'], confidence: 'high' };
     }
     return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['pretrained_model_name_or_path', 'model_name', 'model_id', 'model_name_or_path', 'repo_id'], confidence: 'high' };
+  }
+  // diffusers `ConfigMixin.from_config(config=None, return_unused_kwargs=False, **kwargs)` (src/diffusers/
+  // configuration_utils.py): given a name or path instead of a config dict (deprecated, "config-passed-as-path",
+  // to be removed in 1.0.0) it calls `cls.load_config(pretrained_model_name_or_path=config, **kwargs)`, which
+  // downloads the config from the Hub (`revision=`, `local_files_only=` in `**kwargs`). A config
+  // (`DPMSolverMultistepScheduler.from_config(pipe.scheduler.config)`) fetches nothing: only a literal `owner/name`.
+  if (/^diffusers\.(?:[\w.]*\.)?[A-Z]\w*\.from_config$/.test(qn)) {
+    return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['config', 'pretrained_model_name_or_path'], ownerIdOnly: true, confidence: 'high' };
   }
   if (/^transformers\.(?:pipelines\.)?pipeline$/.test(qn)) return { api: 'pipeline', kind: 'model', idPos: 1, idNames: ['model'], confidence: 'high' };
   if (/^sentence_transformers\.(?:[\w.]*\.)?(?:SentenceTransformer|CrossEncoder|SparseEncoder)$/.test(qn)) {

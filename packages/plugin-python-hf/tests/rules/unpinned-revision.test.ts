@@ -22,6 +22,12 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'def add(model, path):\n    model.load_adapter(path, "reward")',
     'def add(model):\n    model.load_adapter("reward_adapter", "reward")',
     `from adapters import AutoAdapterModel\nmodel = AutoAdapterModel.from_pretrained("FacebookAI/roberta-base", revision="${COMMIT}")\nmodel.load_adapter("AdapterHub/roberta-base-pf-imdb")`,
+    // diffusers' from_config of a config (or a value that may be one), pinned, a local directory; transformers' takes a config object
+    'from diffusers import DiffusionPipeline, DPMSolverMultistepScheduler\ndef f(pipe):\n    pipe.scheduler = DPMSolverMultistepScheduler.from_config(pipe.scheduler.config)',
+    'from diffusers import DDPMScheduler\ndef f(cfg):\n    return DDPMScheduler.from_config(cfg)',
+    `from diffusers import DDPMScheduler\ns = DDPMScheduler.from_config("CompVis/stable-diffusion-v1-4", subfolder="scheduler", revision="${COMMIT}")`,
+    'from diffusers import DDPMScheduler\ns = DDPMScheduler.from_config("./sd/scheduler")',
+    'from transformers import AutoConfig, AutoModel\nm = AutoModel.from_config(AutoConfig.for_model("bert"))',
     // optimum-habana: pinned by the trainer's own model_init_kwargs, a mapping that cannot be read, model objects
     `from optimum.habana.trl import GaudiSFTConfig, GaudiSFTTrainer\nt = GaudiSFTTrainer(model="facebook/opt-350m", args=GaudiSFTConfig(output_dir="o"), model_init_kwargs={"revision": "${COMMIT}"})`,
     'from optimum.habana.trl import GaudiSFTTrainer\ndef f(kw):\n    return GaudiSFTTrainer(model="facebook/opt-350m", model_init_kwargs=kw)',
@@ -172,6 +178,11 @@ ruleTester.run('hf/unpinned-revision', rule, {
       // a receiver the analysis cannot follow, with a literal owner/name
       code: 'def add_reward(model):\n    model.pretrained_model.load_adapter("someone/reward-adapter", "reward", is_trainable=False)',
       errors: [{ messageId: 'missingRevision', confidence: 'medium', data: { api: 'model.pretrained_model.load_adapter', id: 'someone/reward-adapter' } }],
+    },
+    // diffusers' from_config given a Hub id (deprecated, still downloads the config: LambdaLabsML/dreambooth)
+    {
+      code: 'from diffusers import DDPMScheduler\nnoise_scheduler = DDPMScheduler.from_config("CompVis/stable-diffusion-v1-4", subfolder="scheduler")',
+      errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'DDPMScheduler.from_config', id: 'CompVis/stable-diffusion-v1-4' } }],
     },
     // optimum-habana's TRL trainers, as TRL's (Bihan/tpu-examples' Gaudi SFT example)
     {
