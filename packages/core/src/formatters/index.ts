@@ -21,4 +21,6 @@ export { toJsonReport, jsonRule, JSON_FORMAT_VERSION } from './json.js';
 export type { JsonReport, JsonFile, JsonFinding, JsonDiagnostic, JsonRule, JsonFix } from './json.js';
 export { toSarif, SECURITY_SEVERITY, SARIF_SCHEMA_URI } from './sarif.js';
 export { summarize as summarizeResult } from './shared.js';
+/** Shows the control and bidi characters of untrusted text escaped (what stylish and markdown print). */
+export { printable } from './shared.js';
 export type { Summary as ResultSummary } from './shared.js';

@@ -1,5 +1,5 @@
 import type { FormatterContext, ScanResult, Severity } from '../types.js';
-import { detectorBreakdown, groupByFile, helpUri, oneLine, plural, ruleIndex, severityBreakdown, summarize } from './shared.js';
+import { detectorBreakdown, groupByFile, helpUri, plural, printable, printableLine, ruleIndex, severityBreakdown, summarize } from './shared.js';
 
 /** Rows beyond this are summarised so a comment stays under GitHub's 65,536-character limit. */
 export const MARKDOWN_MAX_ROWS = 200;
@@ -12,9 +12,9 @@ const ICON: Record<Severity, string> = {
   info: '⚪',
 };
 
-/** Escapes text for a GitHub-flavoured Markdown table cell. */
+/** Escapes text for a GitHub-flavoured Markdown table cell (control characters shown escaped). */
 function cell(text: string): string {
-  return oneLine(text)
+  return printableLine(text)
     .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')
     .replace(/</g, '&lt;')
@@ -23,7 +23,7 @@ function cell(text: string): string {
 
 /** Inline code that survives backticks inside the text. */
 function code(text: string): string {
-  const t = oneLine(text).replace(/\|/g, '\\|');
+  const t = printableLine(text).replace(/\|/g, '\\|');
   const fence = t.includes('`') ? '``' : '`';
   return `${fence}${fence.length > 1 ? ' ' : ''}${t}${fence.length > 1 ? ' ' : ''}${fence}`;
 }
@@ -69,7 +69,7 @@ export const markdown = (result: ScanResult, ctx: FormatterContext): string => {
         .filter(Boolean)
         .join(', ');
       out.push(
-        `| ${ICON[f.severity]} ${f.severity} | ${ruleCell(f.ruleId)} | ${code(`${file}:${f.line}`)} | ${cell(f.message)}${notes ? ` _(${notes})_` : ''} |`,
+        `| ${ICON[f.severity]} ${f.severity} | ${ruleCell(f.ruleId)} | ${code(`${printable(file)}:${f.line}`)} | ${cell(f.message)}${notes ? ` _(${notes})_` : ''} |`,
       );
     }
     if (rows.length > MARKDOWN_MAX_ROWS) {
@@ -85,7 +85,7 @@ export const markdown = (result: ScanResult, ctx: FormatterContext): string => {
   if (diagnostics.length > 0) {
     out.push('', `<details><summary>${plural(diagnostics.length, 'diagnostic')}</summary>`, '');
     for (const { d, file } of diagnostics.slice(0, MARKDOWN_MAX_ROWS)) {
-      const where = file ? `${code(d.line ? `${file}:${d.line}` : file)} ` : '';
+      const where = file ? `${code(d.line ? `${printable(file)}:${d.line}` : printable(file))} ` : '';
       out.push(`- ${d.severity} ${where}${cell(d.message)} _(${d.kind})_`);
     }
     if (diagnostics.length > MARKDOWN_MAX_ROWS) out.push(`- …and ${diagnostics.length - MARKDOWN_MAX_ROWS} more`);

@@ -218,3 +218,35 @@ export function ruleIndex(result: ScanResult): Map<string, RuleInfo | undefined>
 export function oneLine(text: string): string {
   return text.replace(/\s*\r?\n\s*/g, ' ').trim();
 }
+
+/**
+ * Characters a terminal or a text viewer acts on instead of showing: C0 controls (tab and newline
+ * included), DEL, C1 controls (U+009B is a CSI on some terminals), the line and paragraph separators,
+ * and the bidirectional embeddings, overrides, isolates and marks ("Trojan Source" reordering).
+ */
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+
+const NAMED_ESCAPES: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/**
+ * Text from the scanned input (file and archive member names, pickle globals, parser snippets, rule
+ * messages that quote them) made safe to print for a terminal or a plain-text reader: every
+ * character of `UNPRINTABLE` is shown as an escape (`\x1b`, `\n`, `\u202e`), so an escape sequence
+ * in a file name cannot move the cursor, erase lines or recolour the report, and a newline cannot
+ * fake a row. Every formatter for people (stylish, markdown) passes input-derived text through here;
+ * JSON and SARIF escape it as JSON strings instead.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (ch) => {
+    const named = NAMED_ESCAPES[ch];
+    if (named) return named;
+    const code = ch.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** A message on one line, safe to print: `oneLine`, then `printable`. */
+export function printableLine(text: string): string {
+  return printable(oneLine(text));
+}

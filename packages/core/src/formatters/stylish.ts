@@ -1,6 +1,6 @@
 import type { Diagnostic, Finding, FormatterContext, ScanResult, Severity } from '../types.js';
 import { createColors, visibleLength, type Colors } from './colors.js';
-import { detectorBreakdown, groupByFile, oneLine, plural, severityBreakdown, summarize } from './shared.js';
+import { detectorBreakdown, groupByFile, plural, printable, printableLine, severityBreakdown, summarize } from './shared.js';
 
 function paint(c: Colors, severity: Severity | Diagnostic['severity'], text: string): string {
   switch (severity) {
@@ -42,18 +42,19 @@ function findingRow(c: Colors, f: Finding): Row {
   if (f.confidence !== 'high') notes.push(`confidence: ${f.confidence}`);
   if (f.fix) notes.push('fixable');
   else if (f.suggestions?.length) notes.push('suggestion');
-  const message = oneLine(f.message) + (notes.length ? ' ' + c.dim(`(${notes.join(', ')})`) : '');
-  return [c.dim(location(f.line, f.column)), paint(c, f.severity, f.severity), message, c.dim(f.ruleId)];
+  const message = printableLine(f.message) + (notes.length ? ' ' + c.dim(`(${notes.join(', ')})`) : '');
+  return [c.dim(location(f.line, f.column)), paint(c, f.severity, f.severity), message, c.dim(printable(f.ruleId))];
 }
 
 function diagnosticRow(c: Colors, d: Diagnostic): Row {
-  return [c.dim(location(d.line, d.column)), paint(c, d.severity, d.severity), oneLine(d.message), c.dim(`[${d.kind}]`)];
+  return [c.dim(location(d.line, d.column)), paint(c, d.severity, d.severity), printableLine(d.message), c.dim(`[${printable(d.kind)}]`)];
 }
 
 /**
  * ESLint-like output for people: findings grouped by file (paths relative to the working
  * directory), diagnostics after them, then a summary by severity and by detector. Suppressed
- * findings are counted but not listed.
+ * findings are counted but not listed. Text from the input (paths, messages, rule ids) goes through
+ * `printable`: its control characters are shown escaped, never sent to the terminal.
  */
 export const stylish = (result: ScanResult, ctx: FormatterContext): string => {
   const c = createColors(ctx.color);
@@ -64,7 +65,7 @@ export const stylish = (result: ScanResult, ctx: FormatterContext): string => {
   for (const group of files) {
     const findings = group.findings.filter((f) => !f.suppressed);
     if (findings.length === 0 && group.diagnostics.length === 0) continue;
-    out.push('', c.underline(group.relative));
+    out.push('', c.underline(printable(group.relative)));
     out.push(...table([...findings.map((f) => findingRow(c, f)), ...group.diagnostics.map((d) => diagnosticRow(c, d))]));
   }
   if (global.length > 0) {
