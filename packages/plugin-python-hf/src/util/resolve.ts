@@ -369,7 +369,9 @@ function resolveOther(sc: PySourceCode, node: PyNode, depth: number): Resolved {
  * every value a local path (`for p in [Path(a), Path(b)]`): local; else one of the strings, a model
  * file's when there is one (that iteration is the download a rule asks about), else one that is no
  * local path (`for x in [Path(d), "org/model"]`: the Hub id), else the first; else the known start of
- * one. Overridable (`soft`): the loop gives every one of them.
+ * one. The loop takes every one of the values, so the one chosen is certain when every value is known
+ * (`for repo in ["Qwen/Qwen2.5-1.5B-Instruct"]`); overridable (`soft`) when one of them is not
+ * (`for m in ["org/a", args.model]`) or is itself overridable.
  */
 function loopValue(sc: PySourceCode, node: PyNode, depth: number): Resolved {
   const items = sc.loopValues(node);
@@ -380,7 +382,8 @@ function loopValue(sc: PySourceCode, node: PyNode, depth: number): Resolved {
   const strings = values.flatMap((r) => (r.kind === 'string' ? [r.value] : []));
   if (strings.length) {
     const value = strings.find(isModelFile) ?? strings.find((s) => !looksLocalPath(s)) ?? strings[0];
-    return { kind: 'string', value, soft: true };
+    const known = values.every((r) => (r.kind === 'string' && !r.soft) || r.kind === 'local' || r.kind === 'private-temp' || r.kind === 'non-string');
+    return { kind: 'string', value, ...(known ? {} : { soft: true }) };
   }
   const prefix = values.find((r) => r.kind === 'prefix');
   return prefix ?? { kind: 'unknown' };

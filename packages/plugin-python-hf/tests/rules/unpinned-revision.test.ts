@@ -147,10 +147,28 @@ ruleTester.run('hf/unpinned-revision', rule, {
       code: 'from langchain_huggingface import HuggingFaceEmbeddings\ne = HuggingFaceEmbeddings(model_name="all-MiniLM-L6-v2")',
       errors: [{ messageId: 'missingRevisionKwargs', confidence: 'high', data: { api: 'HuggingFaceEmbeddings', id: 'sentence-transformers/all-MiniLM-L6-v2' } }],
     },
-    // a loop over local paths and a Hub id: the Hub id is fetched on one iteration
+    // a loop over local paths and a Hub id: the Hub id is fetched on one iteration, certainly (every value is known)
     {
       code: 'from pathlib import Path\nfrom transformers import AutoTokenizer\nfor p in [Path("tokenizers/llama"), "org/tokenizer"]:\n    AutoTokenizer.from_pretrained(p)',
-      errors: [{ messageId: 'missingRevision', confidence: 'medium', data: { api: 'AutoTokenizer.from_pretrained', id: 'org/tokenizer' } }],
+      errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'AutoTokenizer.from_pretrained', id: 'org/tokenizer' } }],
+    },
+    // a loop over a literal list takes exactly its values: as if the literal were written (Shengxiang-Lin/LatentR3)
+    {
+      code: 'from huggingface_hub import snapshot_download\nfor repo in ["Qwen/Qwen2.5-1.5B-Instruct"]:\n    snapshot_download(repo_id=repo, revision="main")',
+      errors: [{ messageId: 'branchRevision', confidence: 'high', data: { api: 'snapshot_download', id: 'Qwen/Qwen2.5-1.5B-Instruct', revision: 'main' } }],
+    },
+    {
+      code: 'from transformers import AutoModel\nMODELS = ("org/a", "org/b")\nfor name in MODELS:\n    AutoModel.from_pretrained(name)',
+      errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'AutoModel.from_pretrained', id: 'org/a' } }],
+    },
+    // …but one value the analysis cannot read (or that the environment overrides) leaves the others uncertain
+    {
+      code: 'from transformers import AutoModel\ndef f(args):\n    for name in ["org/a", args.model]:\n        AutoModel.from_pretrained(name)',
+      errors: [{ messageId: 'missingRevision', confidence: 'medium', data: { api: 'AutoModel.from_pretrained', id: 'org/a' } }],
+    },
+    {
+      code: 'import os\nfrom transformers import AutoModel\nfor name in [os.environ.get("M", "org/a")]:\n    AutoModel.from_pretrained(name)',
+      errors: [{ messageId: 'missingRevision', confidence: 'medium', data: { api: 'AutoModel.from_pretrained', id: 'org/a' } }],
     },
     {
       code: 'from langchain_community.embeddings import SentenceTransformerEmbeddings\ne = SentenceTransformerEmbeddings(model_name="sentence-transformers/all-MiniLM-L6-v2")',
