@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatters, printable } from '../src/formatters/index.js';
 import type { ScanResult } from '../src/types.js';
-import { at, cleanResult, CWD, finding } from './formatters-sample.js';
+import { at, cleanResult, CWD, finding, rules } from './formatters-sample.js';
 
 const ctx = { cwd: CWD, color: false, version: '0.1.0' };
 
@@ -89,8 +89,87 @@ describe('markdown with hostile input', () => {
   });
 
   it('shows the escapes in locations, messages and diagnostics', () => {
-    expect(out).toContain('esc\\x1b[2J\\x1b[31mred.py:2');
-    expect(out).toContain('new\\nline.py:2');
-    expect(out).toContain('\\x1b[3A');
+    expect(out).toContain('`esc\\x1b[2J\\x1b[31mred.py:2`');
+    expect(out).toContain('`new\\nline.py:2`');
+    // outside a code span, the backslash of the escape is itself escaped: it renders as \x1b
+    expect(out).toContain('\\\\x1b\\[3A');
+  });
+});
+
+/** A finding of the markdown table (or a diagnostic) whose message holds `text`. */
+function withMessage(text: string, file = at('model.pkl')): ScanResult {
+  return {
+    ...cleanResult(),
+    files: [
+      {
+        file,
+        findings: [finding({ ruleId: 'model/suspicious-pickle-global', file, line: 1, message: text })],
+        diagnostics: [{ file, kind: 'parse-error', severity: 'warning', message: text }],
+      },
+    ],
+  };
+}
+
+/** The table row and the diagnostic line of `withMessage(text)`. */
+function rendered(text: string, file?: string): { row: string; diagnostic: string } {
+  const lines = formatters.markdown(withMessage(text, file), ctx).split('\n');
+  return { row: lines.find((l) => l.startsWith('| 🟠'))!, diagnostic: lines.find((l) => l.startsWith('- warning'))! };
+}
+
+describe('markdown keeps text from the input inert', () => {
+  it('escapes link, image and emphasis syntax outside code spans', () => {
+    const { row, diagnostic } = rendered('imports globals outside the allowlist: my|mod [click] (here) ![img](x) <b>x</b> *bold* _it_ ~~s~~ a\\b');
+    const message = 'imports globals outside the allowlist: my\\|mod \\[click\\] (here) !\\[img\\](x) &lt;b&gt;x&lt;/b&gt; \\*bold\\* \\_it\\_ \\~\\~s\\~\\~ a\\\\b';
+    expect(row).toContain(`| ${message} |`);
+    expect(diagnostic).toContain(` ${message} _(parse-error)_`);
+  });
+
+  it('puts a word that holds a link in a code span of its own (md_inject)', () => {
+    const { row } = rendered('imports globals outside the allowlist: my|mod [click](https://evil.example).f<b>x</b>. Loading it imports and may call them.');
+    expect(row).toContain('| imports globals outside the allowlist: my\\|mod `[click](https://evil.example).f<b>x</b>.` Loading it imports and may call them. |');
+  });
+
+  it('puts bare URLs, www. hosts, e-mail addresses and mentions in code spans', () => {
+    const { row } = rendered('loads http://evil.example/x and www.evil.example, mails root@evil.example, pings @org/security-team');
+    expect(row).toContain('`http://evil.example/x`');
+    expect(row).toContain('`www.evil.example,`');
+    expect(row).toContain('`root@evil.example,`');
+    expect(row).toContain('`@org/security-team`');
+  });
+
+  it('escapes HTML character references', () => {
+    const { row } = rendered('name &#x202e;exe.pkl &amp; &lt;script&gt;');
+    expect(row).toContain('&amp;#x202e;exe.pkl &amp;amp; &amp;lt;script&amp;gt;');
+  });
+
+  it("keeps the rule's code spans, and a backtick from the input cannot open or close one", () => {
+    expect(rendered('pickle file imports `os.system` (os) via GLOBAL: loading it runs code.').row).toContain(
+      '| pickle file imports `os.system` (os) via GLOBAL: loading it runs code. |',
+    );
+    // a global named "x` [click](https://evil) `y" closes the rule's span and opens another: the link between stays escaped
+    expect(rendered('imports `x` [click](evil) `y` via GLOBAL').row).toContain('| imports `x` \\[click\\](evil) `y` via GLOBAL |');
+    expect(rendered('imports `x` [click](https://evil.example) `y` via GLOBAL').row).toContain('| imports `x` `[click](https://evil.example)` `y` via GLOBAL |');
+    // a word that would autolink right beside a code span joins it (two spans side by side would read as one fence)
+    expect(rendered('x`https://evil.example`y https://a.example`b`').row).toContain('| x`https://evil.example`y `https://a.exampleb` |');
+    // an unpaired backtick is escaped
+    expect(rendered('imports a`b [c](d)').row).toContain('imports a\\`b \\[c\\](d)');
+    // code spans with backticks inside get a longer fence
+    expect(rendered('imports ``a`b`` here').row).toContain('imports ``a`b`` here');
+  });
+
+  it('fences file names with backticks and escapes their pipes in the table', () => {
+    const { row, diagnostic } = rendered('x', at('a|b `x` ``y`` [pwn](https:&&evil.example) <img src=x onerror=alert(1)>.py'));
+    expect(row).toContain('| ```a\\|b `x` ``y`` [pwn](https:&&evil.example) <img src=x onerror=alert(1)>.py:1``` |');
+    expect(diagnostic).toContain('```a|b `x` ``y`` [pwn](https:&&evil.example) <img src=x onerror=alert(1)>.py```');
+  });
+
+  it('links a rule to its documentation only through an http(s) URL, percent-encoding what would end the link', () => {
+    const result = withMessage('m');
+    result.rules = [
+      { ...rules[0], id: 'model/suspicious-pickle-global', meta: { ...rules[0].meta, docs: { ...rules[0].meta.docs, url: 'https://docs.example/a rule) [x](https://evil)' } } },
+    ];
+    expect(formatters.markdown(result, ctx)).toContain('[`model/suspicious-pickle-global`](https://docs.example/a%20rule%29%20%5Bx%5D%28https://evil%29)');
+    result.rules[0].meta.docs.url = 'javascript:alert(1)';
+    expect(formatters.markdown(result, ctx)).toContain('| `model/suspicious-pickle-global` |');
   });
 });

@@ -12,20 +12,124 @@ const ICON: Record<Severity, string> = {
   info: '⚪',
 };
 
-/** Escapes text for a GitHub-flavoured Markdown table cell (control characters shown escaped). */
-function cell(text: string): string {
-  return printableLine(text)
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
+/**
+ * Text of the input in a comment must stay text. GitHub-flavoured Markdown turns `[x](url)` into a
+ * link, `*x*` / `_x_` / `~x~` into emphasis, `<a …>` into HTML, bare `https://…`, `www.…` and
+ * `user@host.tld` into autolinks, `@name` into a mention (a notification) and `&#x202e;` into the
+ * character it names. Messages mix the rule's own wording, whose code spans (`` `torch.load` ``) are
+ * kept, with values from the scanned files (pickle globals, file and member names, model ids): the
+ * code spans are re-fenced, and everything outside them is escaped, a word that could autolink or
+ * mention put in a code span of its own (nothing inside a code span is interpreted).
+ */
+interface Segment {
+  code: boolean;
+  text: string;
+}
+
+/** A word GitHub would turn into a link or a mention: `https://…`, `www.…`, `user@host`, `@team`. */
+const AUTOLINKING = /:\/\/|www\.|@/i;
+
+/** Code spans of `text` as CommonMark finds them (a run of n backticks up to the next run of exactly n), the rest plain. */
+function splitCodeSpans(text: string): Segment[] {
+  const out: Segment[] = [];
+  const unmatched = new Set<number>(); // run lengths with no closing run further on
+  let plain = '';
+  let i = 0;
+  while (i < text.length) {
+    const tick = text.indexOf('`', i);
+    if (tick === -1) {
+      plain += text.slice(i);
+      break;
+    }
+    plain += text.slice(i, tick);
+    let n = 1;
+    while (text[tick + n] === '`') n++;
+    let close = -1;
+    if (!unmatched.has(n)) {
+      for (let j = text.indexOf('`', tick + n); j !== -1; ) {
+        let m = 1;
+        while (text[j + m] === '`') m++;
+        if (m === n) {
+          close = j;
+          break;
+        }
+        j = text.indexOf('`', j + m);
+      }
+      if (close === -1) unmatched.add(n);
+    }
+    if (close === -1) {
+      plain += text.slice(tick, tick + n);
+      i = tick + n;
+      continue;
+    }
+    if (plain) out.push({ code: false, text: plain });
+    plain = '';
+    let content = text.slice(tick + n, close);
+    if (content.length > 2 && content.startsWith(' ') && content.endsWith(' ') && content.trim() !== '') content = content.slice(1, -1);
+    out.push({ code: true, text: content });
+    i = close + n;
+  }
+  if (plain) out.push({ code: false, text: plain });
+  return out;
+}
+
+/** Plain text with every character GitHub-flavoured Markdown acts on escaped (links, emphasis, HTML, entities, table pipes). */
+function escapeText(text: string): string {
+  return text
+    .replace(/[\\`*_~[\]|]/g, '\\$&')
+    .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
 }
 
-/** Inline code that survives backticks inside the text. */
-function code(text: string): string {
-  const t = printableLine(text).replace(/\|/g, '\\|');
-  const fence = t.includes('`') ? '``' : '`';
-  return `${fence}${fence.length > 1 ? ' ' : ''}${t}${fence.length > 1 ? ' ' : ''}${fence}`;
+/**
+ * Inline code of any text: a fence longer than any backtick run inside, padded when the text starts
+ * or ends with a backtick or a space; in a table, pipes are escaped (GFM splits cells first).
+ */
+function fence(text: string, inTable: boolean): string {
+  if (text === '') return '';
+  if (text.trim() === '') return text;
+  const t = inTable ? text.replace(/\|/g, '\\|') : text;
+  const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((run) => run.length));
+  const ticks = '`'.repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(t) ? ' ' : '';
+  return `${ticks}${pad}${t}${pad}${ticks}`;
+}
+
+/**
+ * A message (or any text from the input) as inert GitHub-flavoured Markdown on one line: control
+ * characters shown escaped, code spans kept, words that would autolink or mention in code spans,
+ * everything else escaped.
+ */
+function cell(text: string, inTable = true): string {
+  const segments: Segment[] = [];
+  const push = (segment: Segment) => {
+    const last = segments[segments.length - 1];
+    // Two code spans side by side would read as one fence run: join them.
+    if (last && last.code && segment.code) last.text += segment.text;
+    else segments.push(segment);
+  };
+  for (const segment of splitCodeSpans(printableLine(text))) {
+    if (segment.code) {
+      push(segment);
+      continue;
+    }
+    for (const word of segment.text.split(/(\s+)/)) {
+      if (word) push({ code: AUTOLINKING.test(word), text: word });
+    }
+  }
+  return segments.map((s) => (s.code ? fence(s.text, inTable) : escapeText(s.text))).join('');
+}
+
+/** Inline code of a text from the input (a path, a rule id), control characters shown escaped. */
+function code(text: string, inTable = true): string {
+  return fence(printableLine(text), inTable);
+}
+
+/** A documentation link target, or undefined when it is not an http(s) URL; characters that would end it are percent-encoded. */
+function linkTarget(url: string): string | undefined {
+  if (!/^https?:\/\/[^\s]/i.test(url)) return undefined;
+  return url.replace(/[\u0000-\u0020\u007f-\u009f()<>|`\\"'\[\]]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 /**
@@ -39,7 +143,8 @@ export const markdown = (result: ScanResult, ctx: FormatterContext): string => {
   /** The rule id, linked to its documentation when the rule is known. */
   const ruleCell = (id: string) => {
     const rule = rules.get(id);
-    return rule ? `[${code(id)}](${helpUri(rule)})` : code(id);
+    const target = rule ? linkTarget(helpUri(rule)) : undefined;
+    return target ? `[${code(id)}](${target})` : code(id);
   };
   const out: string[] = [];
 
@@ -85,8 +190,8 @@ export const markdown = (result: ScanResult, ctx: FormatterContext): string => {
   if (diagnostics.length > 0) {
     out.push('', `<details><summary>${plural(diagnostics.length, 'diagnostic')}</summary>`, '');
     for (const { d, file } of diagnostics.slice(0, MARKDOWN_MAX_ROWS)) {
-      const where = file ? `${code(d.line ? `${printable(file)}:${d.line}` : printable(file))} ` : '';
-      out.push(`- ${d.severity} ${where}${cell(d.message)} _(${d.kind})_`);
+      const where = file ? `${code(d.line ? `${printable(file)}:${d.line}` : printable(file), false)} ` : '';
+      out.push(`- ${d.severity} ${where}${cell(d.message, false)} _(${escapeText(d.kind)})_`);
     }
     if (diagnostics.length > MARKDOWN_MAX_ROWS) out.push(`- …and ${diagnostics.length - MARKDOWN_MAX_ROWS} more`);
     out.push('', '</details>');
