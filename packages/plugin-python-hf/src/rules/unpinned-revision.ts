@@ -41,6 +41,9 @@ export default createRule<[Options], PySourceCode>({
     messages: {
       missingRevision: '{{api}} fetches "{{id}}" from the Hub without a revision: whatever the repository holds at load time is used. Pin `revision=` to a full commit hash.',
       missingRevisionUnknownId: '{{api}} may fetch a Hub repository (the id could not be resolved) without a revision. Pin `revision=` to a full commit hash, or pass `local_files_only=True` for local paths.',
+      missingRevisionMaybeLocal: '{{api}} may fetch "{{id}}" from the Hub without a revision: a name that may be a local directory is fetched from the Hub when no such directory exists, at whatever the repository holds at load time. Pin `revision=` to a full commit hash, or pass `local_files_only=True` (or a path such as `./{{id}}`) for a local directory.',
+      branchRevisionMaybeLocal: '{{api}} may fetch "{{id}}" from the Hub at branch "{{revision}}", which moves with every push: a name that may be a local directory is fetched from the Hub when no such directory exists. Pin `revision=` to a full commit hash, or pass `local_files_only=True` (or a path such as `./{{id}}`) for a local directory.',
+      tagRevisionMaybeLocal: '{{api}} may fetch "{{id}}" from the Hub at "{{revision}}", a tag or abbreviated hash that the repository owner can move: a name that may be a local directory is fetched from the Hub when no such directory exists. Pin `revision=` to a full 40-character commit hash, or pass `local_files_only=True` (or a path such as `./{{id}}`) for a local directory.',
       branchRevision: '{{api}} fetches "{{id}}" at branch "{{revision}}", which moves with every push. Pin `revision=` to a full commit hash.',
       branchRevisionUnknownId: '{{api}} may fetch a Hub repository (the id could not be resolved) at branch "{{revision}}", which moves with every push. Pin `revision=` to a full commit hash, or pass `local_files_only=True` for local paths.',
       tagRevision: '{{api}} fetches "{{id}}" at "{{revision}}", a tag or abbreviated hash that the repository owner can move. Pin `revision=` to a full 40-character commit hash.',
@@ -127,13 +130,15 @@ export default createRule<[Options], PySourceCode>({
           else context.report({ node, messageId, data, confidence: lowered, remediation: HUB_ID_REMEDIATION });
           return;
         }
-        // an id that could not be resolved is not quoted (`model_path` is a parameter's name, not the Hub id)
+        // an id that could not be resolved is not quoted (`model_path` is a parameter's name, not the Hub id); a
+        // name that may be a local directory (`"lora_model"`) may be fetched, no more
+        const local = maybeLocal(load);
         if (level === 'tag') {
-          context.report({ node, messageId: load.ref ? 'tagRevision' : 'tagRevisionUnknownId', data, confidence, severity: opts.tagSeverity as Severity, ...(load.remediation ? { remediation: load.remediation } : {}) });
+          context.report({ node, messageId: !load.ref ? 'tagRevisionUnknownId' : local ? 'tagRevisionMaybeLocal' : 'tagRevision', data, confidence, severity: opts.tagSeverity as Severity, ...(load.remediation ? { remediation: load.remediation } : {}) });
           return;
         }
         if (level === 'branch') {
-          context.report({ node, messageId: load.ref ? 'branchRevision' : 'branchRevisionUnknownId', data, confidence, ...(load.remediation ? { remediation: load.remediation } : {}) });
+          context.report({ node, messageId: !load.ref ? 'branchRevisionUnknownId' : local ? 'branchRevisionMaybeLocal' : 'branchRevision', data, confidence, ...(load.remediation ? { remediation: load.remediation } : {}) });
           return;
         }
         if (load.revisionIn === 'none') {
@@ -152,18 +157,29 @@ export default createRule<[Options], PySourceCode>({
         // LangChain's loaders take no `revision=` of their own: it goes to the model through `model_kwargs`
         const messageId = !load.ref
           ? 'missingRevisionUnknownId'
-          : load.revisionIn === 'model_kwargs'
-            ? 'missingRevisionKwargs'
-            : load.revisionIn === 'model_init_kwargs'
-              ? 'missingRevisionInitKwargs'
-              : load.revisionIn === 'mapping'
-                ? 'missingRevisionMapping'
-                : 'missingRevision';
+          : local
+            ? 'missingRevisionMaybeLocal'
+            : load.revisionIn === 'model_kwargs'
+              ? 'missingRevisionKwargs'
+              : load.revisionIn === 'model_init_kwargs'
+                ? 'missingRevisionInitKwargs'
+                : load.revisionIn === 'mapping'
+                  ? 'missingRevisionMapping'
+                  : 'missingRevision';
         context.report({ node, messageId, data: { ...data, mapping: load.revisionMapping ?? '' }, confidence: hidden ? 'low' : confidence, ...remediation });
       },
     };
   },
 });
+
+/**
+ * A name that may be a local directory as well as a Hub id (`from_pretrained("lora_model")`, a bare name that
+ * is no legacy Hub id): the loader reads the directory when it exists, and fetches from the Hub otherwise.
+ * Not a dataset name (`load_dataset("imdb")`: a Hub dataset unless a local folder has that name).
+ */
+export function maybeLocal(load: HubLoad): boolean {
+  return load.ref?.kind === 'hub' && !!load.ref.bare && load.kind !== 'dataset';
+}
 
 function idText(load: HubLoad): string {
   if (load.ref?.kind === 'hub') return load.ref.id;
@@ -172,9 +188,11 @@ function idText(load: HubLoad): string {
 
 export function confidenceOf(load: HubLoad): Confidence {
   if (!load.ref) return 'low';
+  // a name that may be a local directory, also on a receiver the analysis cannot follow
+  if (maybeLocal(load)) return 'low';
   if (load.callConfidence !== 'high') return 'medium';
   // A bare dataset name (`load_dataset("imdb")`) is a Hub dataset unless a local folder has that name.
-  if (load.ref.kind === 'hub' && load.ref.bare) return load.kind === 'dataset' ? 'medium' : 'low';
+  if (load.ref.kind === 'hub' && load.ref.bare) return 'medium';
   if (load.ref.kind === 'hub' && load.ref.owner === undefined) return 'medium';
   if (load.resolved.kind === 'string' && load.resolved.soft) return 'medium';
   return 'high';

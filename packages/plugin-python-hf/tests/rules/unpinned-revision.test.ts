@@ -197,6 +197,33 @@ ruleTester.run('hf/unpinned-revision', rule, {
       code: 'def add_reward(model):\n    model.pretrained_model.load_adapter("someone/reward-adapter", "reward", is_trainable=False)',
       errors: [{ messageId: 'missingRevision', confidence: 'medium', data: { api: 'model.pretrained_model.load_adapter', id: 'someone/reward-adapter' } }],
     },
+    // a bare name that may be a local directory (unsloth's "lora_model"): "may fetch", at low confidence
+    {
+      code: 'from unsloth import FastLanguageModel\nmodel, tokenizer = FastLanguageModel.from_pretrained(model_name="lora_model", load_in_4bit=True)',
+      errors: [{ messageId: 'missingRevisionMaybeLocal', confidence: 'low', data: { api: 'FastLanguageModel.from_pretrained', id: 'lora_model' } }],
+    },
+    {
+      code: 'from transformers import AutoModel\nm = AutoModel.from_pretrained("my_model", revision="main")',
+      errors: [{ messageId: 'branchRevisionMaybeLocal', confidence: 'low', data: { api: 'AutoModel.from_pretrained', id: 'my_model', revision: 'main' } }],
+    },
+    {
+      code: 'from transformers import AutoModel\nm = AutoModel.from_pretrained("my_model", revision="v1.0")',
+      errors: [{ messageId: 'tagRevisionMaybeLocal', confidence: 'low', severity: 'low', data: { api: 'AutoModel.from_pretrained', id: 'my_model', revision: 'v1.0' } }],
+    },
+    {
+      // also on a receiver the analysis cannot follow (was medium: the name is no surer there)
+      code: 'class A:\n    def load(self):\n        return self.model_cls.from_pretrained("glm_model")',
+      errors: [{ messageId: 'missingRevisionMaybeLocal', confidence: 'low', data: { api: 'self.model_cls.from_pretrained', id: 'glm_model' } }],
+    },
+    // a legacy Hub id without an owner, and a bare dataset name, are fetched
+    {
+      code: 'from transformers import AutoModel\nm = AutoModel.from_pretrained("bert-base-uncased")',
+      errors: [{ messageId: 'missingRevision', confidence: 'medium', data: { api: 'AutoModel.from_pretrained', id: 'bert-base-uncased' } }],
+    },
+    {
+      code: 'from datasets import load_dataset\nds = load_dataset("imdb")',
+      errors: [{ messageId: 'missingRevision', confidence: 'medium', data: { api: 'load_dataset', id: 'imdb' } }],
+    },
     // diffusers' from_config given a Hub id (deprecated, still downloads the config: LambdaLabsML/dreambooth)
     {
       code: 'from diffusers import DDPMScheduler\nnoise_scheduler = DDPMScheduler.from_config("CompVis/stable-diffusion-v1-4", subfolder="scheduler")',
