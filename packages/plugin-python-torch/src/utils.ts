@@ -204,10 +204,20 @@ export function dataOrigin(sc: SC, expr: Node | undefined, depth = 0): Origin {
       const values = sc.bindingsOf(expr);
       let best: Origin = 'unknown';
       for (const v of values) best = strongest(best, dataOrigin(sc, v, depth + 1));
-      // `args, unknown = parser.parse_known_args()`: unpacked from the command line
+      // `args, unknown = parser.parse_known_args()`: unpacked from the command line; `ckpt, cfg =
+      // fetch(repo)`: unpacked from what a function of this file returns
       if (best === 'unknown') {
         for (const b of sc.bindings(expr)) {
-          if (b.kind === 'unpack' && b.source?.type === 'call' && dataOrigin(sc, b.source, depth + 1) === 'user') return 'user';
+          if (b.kind !== 'unpack' || b.source?.type !== 'call') continue;
+          const values = sc.unpackedValues(b);
+          if (values) {
+            for (const v of values) best = strongest(best, returnedOrigin(sc, v, depth + 1));
+            continue;
+          }
+          // not unpacked element by element (`return path` on one branch, `return path, cfg` on
+          // another): the call's own data, when it comes from outside
+          const whole = dataOrigin(sc, b.source, depth + 1);
+          if (whole === 'user' || whole === 'network') best = strongest(best, whole);
         }
       }
       return best;
@@ -256,11 +266,28 @@ export function dataOrigin(sc: SC, expr: Node | undefined, depth = 0): Origin {
           return dataOrigin(sc, callee.childForFieldName('object') ?? undefined, depth + 1);
         }
       }
+      // `path = fetch_weights(repo)` with `def fetch_weights(repo): return hf_hub_download(repo, ...)`
+      // (also a method, `self._download()`): what a function of this file returns
+      const fn = sc.localFunction(expr);
+      if (fn?.type === 'function_definition') {
+        let best: Origin = 'unknown';
+        for (const v of sc.returnValues(fn)) best = strongest(best, returnedOrigin(sc, v, depth + 1));
+        return best;
+      }
       return 'unknown';
     }
     default:
       return 'unknown';
   }
+}
+
+/**
+ * The origin of a value a function of the file returns, as its caller sees it: a parameter of that
+ * function is the caller's argument, whose origin is not followed from here.
+ */
+function returnedOrigin(sc: SC, value: Node, depth: number): Origin {
+  const o = dataOrigin(sc, value, depth);
+  return o === 'parameter' ? 'unknown' : o;
 }
 
 const RANK: Record<Origin, number> = { unknown: 0, literal: 1, parameter: 2, user: 3, network: 4 };
@@ -417,48 +444,84 @@ function inSharedPlace(sc: SC, path: Node, depth: number): boolean {
  * data first) or a file opened to append. Loading it reads back what this code just wrote.
  */
 function writtenBeforeHere(sc: SC, expr: Node, dumpers: ReadonlySet<string>): boolean {
+  return ownWrite(sc, expr, dumpers, false)?.certain === true;
+}
+
+/**
+ * The save of this function that may have written the file `expr` loads, on some path before the
+ * load but not on every one: a save inside an `if`, loop or `try` the load is outside of (`if
+ * val_loss < best: torch.save(m.state_dict(), "best.pt")` in the training loop, then
+ * `torch.load("best.pt")` after it), or a later save in a loop that also holds the load (an earlier
+ * iteration wrote it). Then the file is this code's own on those paths and whatever is on disk on the
+ * others. The same paths as `writtenBeforeHere` count (not a shared place such as `/tmp`, not a
+ * stream handed in, not a path handed to a download or copy in between). undefined otherwise, and
+ * when the save certainly ran first (not a finding at all).
+ */
+export function savedOnSomePathBefore(sc: SC, expr: Node | undefined, dumpers: ReadonlySet<string>): Node | undefined {
+  const own = expr ? ownWrite(sc, expr, dumpers, true) : undefined;
+  return own && !own.certain ? own.write : undefined;
+}
+
+/**
+ * The last write of the loaded file by this function (see `writtenBeforeHere`), and whether it
+ * certainly ran before the load; with `orMaybe` false, only one that certainly did.
+ */
+function ownWrite(sc: SC, expr: Node, dumpers: ReadonlySet<string>, orMaybe: boolean): { write: Node; certain: boolean } | undefined {
   const opened = openedPath(sc, expr, /r/);
   // A stream handed in (a parameter) may hold other data before what this function wrote to it.
-  if (!opened && expr.type === 'identifier' && sc.reachingBindings(expr).some((b) => b.kind === 'parameter')) return false;
+  if (!opened && expr.type === 'identifier' && sc.reachingBindings(expr).some((b) => b.kind === 'parameter')) return undefined;
   const path = opened ?? expr;
   // Without `open`, only a path counts: a stream (`buf`) can be written by others (a download) too.
-  if (!opened && !isPathExpression(sc, path, 0)) return false;
+  if (!opened && !isPathExpression(sc, path, 0)) return undefined;
   const known = sc.constant(path);
-  if (typeof known === 'string' && SHARED_PATH.test(known)) return false;
-  if (inSharedPlace(sc, path, 0)) return false;
-  if (known !== UNKNOWN && typeof known !== 'string') return false;
+  if (typeof known === 'string' && SHARED_PATH.test(known)) return undefined;
+  if (inSharedPlace(sc, path, 0)) return undefined;
+  if (known !== UNKNOWN && typeof known !== 'string') return undefined;
   const scope = sc.enclosingFunction(expr);
   // The last write of this path by the function itself before the load (the dumper calls of each
   // function are found once; most loads have none before them and stop here).
   const writes = dumperCallsIn(sc, scope, dumpers);
-  let lastWrite: Node | undefined;
-  for (let k = firstStartingAt(writes, expr.startIndex) - 1; k >= 0 && !lastWrite; k--) {
-    const call = writes[k];
-    if (call.endIndex > expr.startIndex) continue; // the load sits inside it
-    if (!spend(sc)) return false;
+  /** The call that writes the loaded path (the dumper, or the `p.write_bytes(...)` around it), or undefined. */
+  const writerOf = (call: Node): Node | undefined => {
     // `p.write_bytes(pickle.dumps(obj))`: the dumped bytes written to the path `p` (pathlib)
     const writer = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
     const writerFn = writer?.type === 'call' ? sc.callee(writer) : undefined;
     if (writerFn?.type === 'attribute' && writerFn.childForFieldName('attribute')?.text === 'write_bytes') {
       const target = writerFn.childForFieldName('object');
-      if (target && samePath(sc, target, path, known)) {
-        lastWrite = writer!;
-        break;
-      }
+      if (target && samePath(sc, target, path, known)) return writer!;
     }
     for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
       const arg = a?.type === 'keyword_argument' ? a.childForFieldName('value') : a;
       // Only a write that truncates (`w`, `x`): appending leaves what was there first.
-      if (arg && (samePath(sc, openedPath(sc, arg, /[wx]/) ?? arg, path, known) || writesSuffixed(sc, call, arg, known))) {
-        lastWrite = call;
-        break;
-      }
+      if (arg && (samePath(sc, openedPath(sc, arg, /[wx]/) ?? arg, path, known) || writesSuffixed(sc, call, arg, known))) return call;
     }
+    return undefined;
+  };
+  let lastWrite: Node | undefined;
+  for (let k = firstStartingAt(writes, expr.startIndex) - 1; k >= 0 && !lastWrite; k--) {
+    const call = writes[k];
+    if (call.endIndex > expr.startIndex) continue; // the load sits inside it
+    if (!spend(sc)) return undefined;
+    lastWrite = writerOf(call);
   }
-  if (!lastWrite) return false;
+  if (!lastWrite) {
+    if (!orMaybe) return undefined;
+    // `for ...: (load "ckpt.pt") ... torch.save(m, "ckpt.pt")`: an earlier iteration wrote it
+    const loops = sc.ancestors(expr).filter((a) => (a.type === 'for_statement' || a.type === 'while_statement') && sc.enclosingFunction(a).id === scope.id);
+    if (loops.length === 0) return undefined;
+    for (let k = firstStartingAt(writes, expr.endIndex); k < writes.length; k++) {
+      const call = writes[k];
+      if (!loops.some((l) => call.startIndex >= l.startIndex && call.endIndex <= l.endIndex)) continue;
+      if (!spend(sc)) return undefined;
+      const write = writerOf(call);
+      if (write) return { write, certain: false };
+    }
+    return undefined;
+  }
   // The write must certainly run before the load: `if not exists(p): pickle.dump(x, open(p, "wb"))`
   // followed by `pickle.load(open(p, "rb"))` reads a file that may have been on disk already.
-  if (!sc.certainlyRunsBefore(lastWrite, expr)) return false;
+  const certain = sc.certainlyRunsBefore(lastWrite, expr);
+  if (!certain && !orMaybe) return undefined;
   // Between that write and the load, the path handed to anything but a reader (a copy, a download,
   // a move onto it): the file may no longer hold what was written.
   const calls = sc.callsIn(scope);
@@ -467,13 +530,13 @@ function writtenBeforeHere(sc: SC, expr: Node, dumpers: ReadonlySet<string>): bo
     const call = calls[k];
     if (call.endIndex > expr.startIndex) continue; // encloses the load
     if (ours.has(call.id)) continue; // another write of this function's own data
-    if (!spend(sc)) return false;
+    if (!spend(sc)) return undefined;
     for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
       const arg = a?.type === 'keyword_argument' ? a.childForFieldName('value') : a;
-      if (arg && (samePath(sc, arg, path, known) || sharesName(sc, arg, path)) && !readsOnly(sc, call)) return false;
+      if (arg && (samePath(sc, arg, path, known) || sharesName(sc, arg, path)) && !readsOnly(sc, call)) return undefined;
     }
   }
-  return true;
+  return { write: lastWrite, certain };
 }
 
 const dumperCalls = new WeakMap<object, Map<string, Node[]>>();

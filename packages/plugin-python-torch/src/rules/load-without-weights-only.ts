@@ -18,6 +18,7 @@ import {
   isInProcessData,
   isStubFile,
   nameAmong,
+  savedOnSomePathBefore,
   setsWeightsOnlyFalse,
   getsWeightsOnlyWithFalseDefault,
   type Node,
@@ -56,6 +57,8 @@ export default createRule<[], PythonSourceCode>({
         '`{{callee}}` relies on the `weights_only=True` default of torch >= 2.6 (required by {{pinnedIn}}); pass `weights_only=True` explicitly so an older torch or TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD cannot turn it off.{{bypass}}',
       explicitFalse:
         '`{{callee}}` with `weights_only=False` unpickles arbitrary objects: a malicious checkpoint runs code when it is loaded. Use `weights_only=True` (allow extra classes with `torch.serialization.add_safe_globals`) or load safetensors.{{bypass}}',
+      savedOnSomePaths:
+        '`{{callee}}` {{how}} loads a file this code saves at line {{line}}, but not on every path before this load: where that save has not run, the file is whatever is on disk, and a malicious checkpoint runs code when it is loaded. Pass `weights_only=True` or load safetensors.{{bypass}}',
       unsafeFallback:
         '`{{callee}}` with `weights_only=False` in an `except` fallback: a crafted file makes the safe load fail on purpose and is then unpickled without restriction. Fail instead, or convert the checkpoint to safetensors.{{bypass}}',
       pickleModule:
@@ -153,8 +156,11 @@ export default createRule<[], PythonSourceCode>({
         : flagStateThroughCallers(sc, flag, context.depth);
       if (state === 'true') return;
       if (state === 'false') {
-        const messageId = isSafeLoadFallback(call) ? 'unsafeFallback' : 'explicitFalse';
-        report({ node: call, messageId, data, confidence: confidenceFor(sc, file) });
+        if (isSafeLoadFallback(call)) {
+          report({ node: call, messageId: 'unsafeFallback', data, confidence: confidenceFor(sc, file) });
+          return;
+        }
+        if (!reportedAsOwnSave(call, file, data, 'with `weights_only=False`', [])) report({ node: call, messageId: 'explicitFalse', data, confidence: confidenceFor(sc, file) });
         return;
       }
       if (state === 'absent' && sc.hasUnresolvedArguments(call)) {
@@ -208,7 +214,21 @@ export default createRule<[], PythonSourceCode>({
         });
         return;
       }
+      if (!onSomePaths && reportedAsOwnSave(call, file, data, 'without `weights_only=True`', suggestAdd(call))) return;
       report({ node: call, messageId: 'missing', data, confidence: onSomePaths ? 'low' : confidenceFor(sc, file), suggest: onSomePaths ? [] : suggestAdd(call) });
+    }
+
+    /**
+     * A file this function saves on some path before the load, but not on every one (the best
+     * checkpoint saved under an `if` in the training loop, loaded after it): this code's own file
+     * on those paths, whatever is on disk on the others. Reported at medium confidence, saying so.
+     */
+    function reportedAsOwnSave(call: Node, file: Node | undefined, data: { callee: string; bypass: string }, how: string, suggest: SuggestionDescriptor[]): boolean {
+      const save = savedOnSomePathBefore(sc, file, SAVERS);
+      if (!save) return false;
+      const line = sc.getLoc(save).start.line;
+      report({ node: call, messageId: 'savedOnSomePaths', data: { ...data, how, line: String(line) }, confidence: 'medium', suggest });
+      return true;
     }
 
     function checkPartial(call: Node): void {

@@ -35,6 +35,8 @@ ruleTester.run(ID, rule, {
     'import torch\nm = pool.apply_async(torch.load, (p,), {"weights_only": True})',
     'import functools, torch\nload = functools.partial(torch.load, weights_only=True)\nms = pool.map(load, paths)',
     'import json, torch\nms = list(map(json.load, paths))',
+    // saved on every path before the load: this code's own file, not reported
+    'import torch\ndef train(model):\n    torch.save(model.state_dict(), "best_model.pt")\n    model.load_state_dict(torch.load("best_model.pt"))',
   ],
   invalid: [
     // `torch` that only a star import of a project module may bring (nerf_pl's utils): low
@@ -212,6 +214,54 @@ ruleTester.run(ID, rule, {
     { code: 'import pickle, torch\nm = executor.submit(torch.load, p, pickle_module=pickle)', errors: [{ messageId: 'pickleModule', confidence: 'medium' }] },
     { code: 'import torch\nm = executor.submit(torch.load, p, **opts)', errors: [{ messageId: 'unknownFlag', confidence: 'low' }] },
     { code: 'import torch\nm = pool.apply_async(torch.load, (p,), {"weights_only": False})', errors: [{ messageId: 'explicitFalse' }] },
+    // a path a function of this file returns from a download (seed-vc's `load_custom_model_from_hf`): high
+    {
+      code: 'import torch\nfrom huggingface_hub import hf_hub_download\ndef fetch(repo, name):\n    return hf_hub_download(repo_id=repo, filename=name)\np = fetch("o/m", "m.bin")\nsd = torch.load(p, map_location="cpu")',
+      errors: [{ messageId: 'missing', confidence: 'high', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nfrom huggingface_hub import hf_hub_download\ndef fetch(repo, name):\n    return hf_hub_download(repo_id=repo, filename=name)\np = fetch("o/m", "m.bin")\nsd = torch.load(p, map_location="cpu", weights_only=True)' }] }],
+    },
+    // … through a name in the helper, on one of its returns, or unpacked from a tuple it returns: high
+    {
+      code: 'import torch\nfrom huggingface_hub import hf_hub_download\ndef fetch(repo, cfg=None):\n    path = hf_hub_download(repo, "m.bin")\n    if cfg is None:\n        return path\n    return path, hf_hub_download(repo, cfg)\nckpt, config = fetch("o/m", "c.json")\nsd = torch.load(ckpt)',
+      errors: [{ messageId: 'missing', confidence: 'high', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nfrom huggingface_hub import hf_hub_download\ndef fetch(repo, cfg=None):\n    path = hf_hub_download(repo, "m.bin")\n    if cfg is None:\n        return path\n    return path, hf_hub_download(repo, cfg)\nckpt, config = fetch("o/m", "c.json")\nsd = torch.load(ckpt, weights_only=True)' }] }],
+    },
+    {
+      code: 'import io, torch, requests\nclass M:\n    def _download(self):\n        return requests.get(self.url).content\n    def restore(self):\n        return torch.load(io.BytesIO(self._download()))',
+      errors: [{ messageId: 'missing', confidence: 'high', suggestions: [{ messageId: 'addWeightsOnly', output: 'import io, torch, requests\nclass M:\n    def _download(self):\n        return requests.get(self.url).content\n    def restore(self):\n        return torch.load(io.BytesIO(self._download()), weights_only=True)' }] }],
+    },
+    // a helper that returns its own parameter (or a path built from it): the caller's data, not followed: medium
+    {
+      code: 'import os, torch\ndef ckpt_path(d):\n    return os.path.join(d, "best.pt")\nsd = torch.load(ckpt_path(out))',
+      errors: [{ messageId: 'missing', confidence: 'medium', suggestions: [{ messageId: 'addWeightsOnly', output: 'import os, torch\ndef ckpt_path(d):\n    return os.path.join(d, "best.pt")\nsd = torch.load(ckpt_path(out), weights_only=True)' }] }],
+    },
+    // the best checkpoint saved under an `if` in the training loop, loaded after it: this code's own file
+    // on some paths only: medium, saying so
+    {
+      code: 'import torch\ndef train(model, epochs):\n    best = 1e9\n    for e in range(epochs):\n        if loss(model) < best:\n            torch.save(model.state_dict(), "best.pt")\n    model.load_state_dict(torch.load("best.pt"))',
+      errors: [{ messageId: 'savedOnSomePaths', line: 7, confidence: 'medium', data: { callee: 'torch.load', how: 'without `weights_only=True`', line: '6', bypass: '' }, suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\ndef train(model, epochs):\n    best = 1e9\n    for e in range(epochs):\n        if loss(model) < best:\n            torch.save(model.state_dict(), "best.pt")\n    model.load_state_dict(torch.load("best.pt", weights_only=True))' }] }],
+    },
+    {
+      code: 'import torch\ndef resume(model, path, fresh):\n    if fresh:\n        torch.save(model.state_dict(), path + "/last.pt")\n    return torch.load(path + "/last.pt", weights_only=False)',
+      errors: [{ messageId: 'savedOnSomePaths', confidence: 'medium', data: { callee: 'torch.load', how: 'with `weights_only=False`', line: '4', bypass: '' } }],
+    },
+    // … or saved later in a loop that also holds the load (an earlier iteration wrote it)
+    {
+      code: 'import torch\ndef train(model, epochs):\n    for e in range(epochs):\n        if e > 0:\n            model.load_state_dict(torch.load("ckpt.pt"))\n        step(model)\n        torch.save(model.state_dict(), "ckpt.pt")',
+      errors: [{ messageId: 'savedOnSomePaths', confidence: 'medium', data: { callee: 'torch.load', how: 'without `weights_only=True`', line: '7', bypass: '' }, suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\ndef train(model, epochs):\n    for e in range(epochs):\n        if e > 0:\n            model.load_state_dict(torch.load("ckpt.pt", weights_only=True))\n        step(model)\n        torch.save(model.state_dict(), "ckpt.pt")' }] }],
+    },
+    // not this code's own file: saved only after the load (a resume checkpoint from an earlier run), in a
+    // shared place, or replaced by a download in between: the literal path's high confidence stays
+    {
+      code: 'import torch\nstate = torch.load("model.pth")\nfor step in range(10):\n    torch.save({"step": step}, "model.pth")',
+      errors: [{ messageId: 'missing', confidence: 'high', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nstate = torch.load("model.pth", weights_only=True)\nfor step in range(10):\n    torch.save({"step": step}, "model.pth")' }] }],
+    },
+    {
+      code: 'import torch\ndef train(model, ok):\n    if ok:\n        torch.save(model, "/tmp/best.pt")\n    return torch.load("/tmp/best.pt")',
+      errors: [{ messageId: 'missing', confidence: 'high', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\ndef train(model, ok):\n    if ok:\n        torch.save(model, "/tmp/best.pt")\n    return torch.load("/tmp/best.pt", weights_only=True)' }] }],
+    },
+    {
+      code: 'import torch, urllib.request\ndef train(model, ok, url):\n    if ok:\n        torch.save(model, "best.pt")\n    urllib.request.urlretrieve(url, "best.pt")\n    return torch.load("best.pt")',
+      errors: [{ messageId: 'missing', confidence: 'high', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch, urllib.request\ndef train(model, ok, url):\n    if ok:\n        torch.save(model, "best.pt")\n    urllib.request.urlretrieve(url, "best.pt")\n    return torch.load("best.pt", weights_only=True)' }] }],
+    },
     { code: 'import torch.serialization\nm = torch.serialization.load("m.pt")', errors: [{ messageId: 'missing', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch.serialization\nm = torch.serialization.load("m.pt", weights_only=True)' }] }] },
   ],
 });
