@@ -212,6 +212,28 @@ describe('sarif formatter', () => {
     expect(log.runs[0].tool.driver.rules[r.ruleIndex].id).toBe('custom/thing');
   });
 
+  it("keeps regions valid whatever location a custom rule reported (clamped to 1, end not before start)", () => {
+    const result = cleanResult();
+    const file = at('a.py');
+    result.files = [
+      {
+        file,
+        findings: [
+          finding({ ruleId: 'custom/thing', file, line: -5, column: 1e9, endLine: 1e9, endColumn: -1 }),
+          finding({ ruleId: 'custom/thing', file, line: Number.NaN, column: 1.5, endLine: 0, endColumn: Number.POSITIVE_INFINITY }),
+        ],
+        diagnostics: [{ file, line: -3, column: -7, kind: 'parse-error', severity: 'warning', message: 'bad position' }],
+      },
+    ];
+    const log = sarifOf(result);
+    expectValid(log);
+    expect(log.runs[0].results.map((r: { locations: Array<{ physicalLocation: { region: unknown } }> }) => r.locations[0].physicalLocation.region)).toEqual([
+      { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 },
+      { startLine: 1, startColumn: 1000000000, endLine: 1000000000, endColumn: 1 },
+    ]);
+    expect(log.runs[0].invocations[0].toolExecutionNotifications[0].locations[0].physicalLocation.region).toEqual({ startLine: 1, startColumn: 1 });
+  });
+
   it('is deterministic whatever order the engine produced', () => {
     const a = sampleResult();
     const b = sampleResult();

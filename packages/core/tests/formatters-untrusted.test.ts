@@ -2,6 +2,9 @@
  * Formatters given text from a hostile input: file and archive member names, pickle global names and
  * parser snippets end up in paths and messages, and must not drive the terminal or the renderer.
  */
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { formatters, printable } from '../src/formatters/index.js';
 import type { ScanResult } from '../src/types.js';
@@ -171,5 +174,59 @@ describe('markdown keeps text from the input inert', () => {
     expect(formatters.markdown(result, ctx)).toContain('[`model/suspicious-pickle-global`](https://docs.example/a%20rule%29%20%5Bx%5D%28https://evil%29)');
     result.rules[0].meta.docs.url = 'javascript:alert(1)';
     expect(formatters.markdown(result, ctx)).toContain('| `model/suspicious-pickle-global` |');
+  });
+});
+
+/** What a custom rule may report: negative, zero, fractional, NaN or huge positions, an end before the start. */
+function badLocations(): ScanResult {
+  const file = at('victim.py');
+  return {
+    ...cleanResult(),
+    files: [
+      {
+        file,
+        language: 'python',
+        findings: [
+          finding({ ruleId: 'evil/r', file, line: -5, column: 1e9, endLine: 1e9, endColumn: -1, message: 'out of range' }),
+          finding({ ruleId: 'evil/r', file, line: Number.NaN, column: 2.5, endLine: Number.NaN, endColumn: 0, message: 'not a number' }),
+          finding({ ruleId: 'evil/r', file, line: 3, column: 0, endLine: 2, endColumn: 1, message: 'zero column' }),
+        ],
+        diagnostics: [{ file, line: -2, column: -9, kind: 'parse-error', severity: 'warning', message: 'negative diagnostic' }],
+      },
+    ],
+  };
+}
+
+describe('locations a custom rule got wrong', () => {
+  it('stylish shows positions of at least 1', () => {
+    const lines = formatters.stylish(badLocations(), ctx).split('\n');
+    const row = (text: string) => lines.find((l) => l.includes(text))!.trim();
+    expect(row('out of range')).toMatch(/^1:1000000000 +high +out of range/);
+    expect(row('not a number')).toMatch(/^1:2 +high +not a number/);
+    expect(row('zero column')).toMatch(/^3:1 +high +zero column/);
+    expect(row('negative diagnostic')).toMatch(/^1:1 +warning +negative diagnostic/);
+    expect(lines.join('\n')).not.toMatch(/-\d|NaN/);
+  });
+
+  it('markdown shows file:line with a line of at least 1', () => {
+    const out = formatters.markdown(badLocations(), ctx);
+    expect(out).toContain('| `victim.py:1` | out of range |');
+    expect(out).toContain('| `victim.py:1` | not a number |');
+    expect(out).toContain('`victim.py:1` negative diagnostic');
+    expect(out).not.toMatch(/-\d|NaN/);
+  });
+
+  it('json stays valid for its schema (positions are integers of at least 1)', () => {
+    const schema = JSON.parse(fs.readFileSync(fileURLToPath(new URL('../src/formatters/json-schema.json', import.meta.url)), 'utf8'));
+    const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+    const report = JSON.parse(formatters.json(badLocations(), ctx));
+    expect(validate(report) ? [] : validate.errors).toEqual([]);
+    const positions = report.files[0].findings.map((f: { message: string; line: number; column: number; endLine: number; endColumn: number }) => [f.message, f.line, f.column, f.endLine, f.endColumn]);
+    expect(positions).toEqual([
+      ['not a number', 1, 2, 1, 2],
+      ['out of range', 1, 1000000000, 1000000000, 1],
+      ['zero column', 3, 1, 3, 1],
+    ]);
+    expect(report.files[0].diagnostics[0]).toMatchObject({ line: 1, column: 1 });
   });
 });

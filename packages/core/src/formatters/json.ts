@@ -1,5 +1,5 @@
 import type { Confidence, Detector, Diagnostic, Finding, FormatterContext, RuleInfo, ScanResult, ScanStats, Severity } from '../types.js';
-import { groupByFile, relativePath, summarize, type Summary } from './shared.js';
+import { groupByFile, position, region, relativePath, summarize, type Summary } from './shared.js';
 
 /**
  * Version of the JSON report format (`version` in the output). Bumped on any incompatible change;
@@ -81,16 +81,18 @@ export interface JsonReport {
 const fixOf = (fix: { range: [number, number]; text: string }): JsonFix => ({ range: [fix.range[0], fix.range[1]], text: fix.text });
 
 function finding(f: Finding): JsonFinding {
+  // positions ≥ 1 whatever a custom rule reported (the schema's `position`)
+  const { startLine, startColumn, endLine, endColumn } = region(f);
   return {
     ruleId: f.ruleId,
     detector: f.detector,
     severity: f.severity,
     confidence: f.confidence,
     level: f.level,
-    line: f.line,
-    column: f.column,
-    endLine: f.endLine,
-    endColumn: f.endColumn,
+    line: startLine,
+    column: startColumn,
+    endLine,
+    endColumn,
     messageId: f.messageId,
     message: f.message,
     remediation: f.remediation,
@@ -104,8 +106,8 @@ function finding(f: Finding): JsonFinding {
 function diagnostic(cwd: string, d: Diagnostic): JsonDiagnostic {
   const out: JsonDiagnostic = { kind: d.kind, severity: d.severity, message: d.message };
   if (d.file) out.file = relativePath(cwd, d.file);
-  if (d.line) out.line = d.line;
-  if (d.column) out.column = d.column;
+  if (d.line) out.line = position(d.line);
+  if (d.column) out.column = position(d.column);
   return out;
 }
 

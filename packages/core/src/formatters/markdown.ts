@@ -1,5 +1,5 @@
 import type { FormatterContext, ScanResult, Severity } from '../types.js';
-import { detectorBreakdown, groupByFile, helpUri, plural, printable, printableLine, ruleIndex, severityBreakdown, summarize } from './shared.js';
+import { detectorBreakdown, groupByFile, helpUri, plural, position, printable, printableLine, ruleIndex, severityBreakdown, summarize } from './shared.js';
 
 /** Rows beyond this are summarised so a comment stays under GitHub's 65,536-character limit. */
 export const MARKDOWN_MAX_ROWS = 200;
@@ -168,13 +168,13 @@ export const markdown = (result: ScanResult, ctx: FormatterContext): string => {
         .map((f) => ({ f, file: g.relative })),
     );
     const rank = (s: Severity) => ['critical', 'high', 'medium', 'low', 'info'].indexOf(s);
-    rows.sort((a, b) => rank(a.f.severity) - rank(b.f.severity) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.f.line - b.f.line);
+    rows.sort((a, b) => rank(a.f.severity) - rank(b.f.severity) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || position(a.f.line) - position(b.f.line));
     for (const { f, file } of rows.slice(0, MARKDOWN_MAX_ROWS)) {
       const notes = [f.confidence !== 'high' ? `confidence: ${f.confidence}` : '', f.level === 'warn' ? 'warning' : '']
         .filter(Boolean)
         .join(', ');
       out.push(
-        `| ${ICON[f.severity]} ${f.severity} | ${ruleCell(f.ruleId)} | ${code(`${printable(file)}:${f.line}`)} | ${cell(f.message)}${notes ? ` _(${notes})_` : ''} |`,
+        `| ${ICON[f.severity]} ${f.severity} | ${ruleCell(f.ruleId)} | ${code(`${printable(file)}:${position(f.line)}`)} | ${cell(f.message)}${notes ? ` _(${notes})_` : ''} |`,
       );
     }
     if (rows.length > MARKDOWN_MAX_ROWS) {
@@ -190,7 +190,7 @@ export const markdown = (result: ScanResult, ctx: FormatterContext): string => {
   if (diagnostics.length > 0) {
     out.push('', `<details><summary>${plural(diagnostics.length, 'diagnostic')}</summary>`, '');
     for (const { d, file } of diagnostics.slice(0, MARKDOWN_MAX_ROWS)) {
-      const where = file ? `${code(d.line ? `${printable(file)}:${d.line}` : printable(file), false)} ` : '';
+      const where = file ? `${code(d.line ? `${printable(file)}:${position(d.line)}` : printable(file), false)} ` : '';
       out.push(`- ${d.severity} ${where}${cell(d.message, false)} _(${escapeText(d.kind)})_`);
     }
     if (diagnostics.length > MARKDOWN_MAX_ROWS) out.push(`- …and ${diagnostics.length - MARKDOWN_MAX_ROWS} more`);

@@ -1,5 +1,5 @@
 import type { Detector, Diagnostic, Finding, FormatterContext, RuleInfo, ScanResult, Severity } from '../types.js';
-import { allDiagnostics, compareDiagnostics, directoryUri, groupByFile, helpUri, OCULUM_HOMEPAGE, relativeUri } from './shared.js';
+import { allDiagnostics, compareDiagnostics, directoryUri, groupByFile, helpUri, OCULUM_HOMEPAGE, position, region, relativeUri } from './shared.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -78,14 +78,6 @@ function syntheticRule(f: Finding): RuleInfo {
   };
 }
 
-function region(f: Pick<Finding, 'line' | 'column' | 'endLine' | 'endColumn'>) {
-  const startLine = Math.max(1, f.line);
-  const startColumn = Math.max(1, f.column || 1);
-  let endLine = Math.max(startLine, f.endLine || startLine);
-  let endColumn = Math.max(1, f.endColumn || startColumn);
-  if (endLine === startLine && endColumn < startColumn) endColumn = startColumn;
-  return { startLine, startColumn, endLine, endColumn };
-}
 
 function diagnosticLevel(d: Diagnostic): SarifLevel {
   return d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'note';
@@ -167,7 +159,7 @@ export function toSarif(result: ScanResult, ctx: FormatterContext) {
       };
       if (d.file) {
         const physicalLocation: Record<string, unknown> = { artifactLocation: relativeUri(ctx.cwd, d.file) };
-        if (d.line) physicalLocation.region = { startLine: d.line, ...(d.column ? { startColumn: d.column } : {}) };
+        if (d.line) physicalLocation.region = { startLine: position(d.line), ...(d.column ? { startColumn: position(d.column) } : {}) };
         n.locations = [{ physicalLocation }];
       }
       return n;

@@ -49,10 +49,31 @@ export function directoryUri(dir: string): string {
   return href.endsWith('/') ? href : `${href}/`;
 }
 
+/**
+ * A 1-based line or column as the formatters show it: a whole number ≥ 1. The engine passes on what a
+ * rule reports, and a custom rule may report `-5`, `0`, `1.5`, `NaN` or `1e300`; a report must still
+ * read `1:1` rather than `-5:1000000000…`, and JSON and SARIF must stay valid for their schemas (both
+ * say positions are integers ≥ 1). Lines past the end of the file cannot be told here.
+ */
+export function position(value: number | undefined): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return 1;
+  return Math.min(Number.MAX_SAFE_INTEGER, Math.max(1, Math.trunc(value)));
+}
+
+/** A finding's range made sane: positions ≥ 1, and an end that does not come before the start. */
+export function region(f: Pick<Finding, 'line' | 'column' | 'endLine' | 'endColumn'>): { startLine: number; startColumn: number; endLine: number; endColumn: number } {
+  const startLine = position(f.line);
+  const startColumn = position(f.column || 1);
+  const endLine = Math.max(startLine, position(f.endLine || startLine));
+  let endColumn = position(f.endColumn || startColumn);
+  if (endLine === startLine && endColumn < startColumn) endColumn = startColumn;
+  return { startLine, startColumn, endLine, endColumn };
+}
+
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    a.line - b.line ||
-    a.column - b.column ||
+    position(a.line) - position(b.line) ||
+    position(a.column) - position(b.column) ||
     severityRank(b.severity) - severityRank(a.severity) ||
     (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
     (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
@@ -62,8 +83,8 @@ export function compareFindings(a: Finding, b: Finding): number {
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
     (a.file ?? '').localeCompare(b.file ?? '') ||
-    (a.line ?? 0) - (b.line ?? 0) ||
-    (a.column ?? 0) - (b.column ?? 0) ||
+    (a.line ? position(a.line) : 0) - (b.line ? position(b.line) : 0) ||
+    (a.column ? position(a.column) : 0) - (b.column ? position(b.column) : 0) ||
     a.message.localeCompare(b.message)
   );
 }

@@ -1,6 +1,6 @@
 import type { Diagnostic, Finding, FormatterContext, ScanResult, Severity } from '../types.js';
 import { createColors, visibleLength, type Colors } from './colors.js';
-import { detectorBreakdown, groupByFile, plural, printable, printableLine, severityBreakdown, summarize } from './shared.js';
+import { detectorBreakdown, groupByFile, plural, position, printable, printableLine, severityBreakdown, summarize } from './shared.js';
 
 function paint(c: Colors, severity: Severity | Diagnostic['severity'], text: string): string {
   switch (severity) {
@@ -19,9 +19,10 @@ function paint(c: Colors, severity: Severity | Diagnostic['severity'], text: str
   }
 }
 
+/** `line:col`, positions ≥ 1 whatever a rule reported; empty for a diagnostic about a whole file. */
 function location(line?: number, column?: number): string {
   if (!line) return '';
-  return column ? `${line}:${column}` : `${line}`;
+  return column ? `${position(line)}:${position(column)}` : `${position(line)}`;
 }
 
 type Row = [string, string, string, string];
@@ -43,7 +44,7 @@ function findingRow(c: Colors, f: Finding): Row {
   if (f.fix) notes.push('fixable');
   else if (f.suggestions?.length) notes.push('suggestion');
   const message = printableLine(f.message) + (notes.length ? ' ' + c.dim(`(${notes.join(', ')})`) : '');
-  return [c.dim(location(f.line, f.column)), paint(c, f.severity, f.severity), message, c.dim(printable(f.ruleId))];
+  return [c.dim(location(f.line || 1, f.column || 1)), paint(c, f.severity, f.severity), message, c.dim(printable(f.ruleId))];
 }
 
 function diagnosticRow(c: Colors, d: Diagnostic): Row {
