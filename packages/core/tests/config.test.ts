@@ -56,10 +56,11 @@ describe('config discovery and merging', () => {
   it('stops looking upward at a config with root: true', async () => {
     const cwd = project({
       'sub/.oculumrc': '{ "rules": { "toy/no-names": "error" } }',
-      'sub/inner/.oculumrc': '{ "root": true, "rules": { "toy/no-danger": "warn" } }',
+      'sub/inner/.oculumrc': '{ "root": true, "rules": { "toy/no-danger": "error" } }',
       'sub/inner/a.toy': 'danger evil\n',
     });
-    expect(summary(await run(cwd))).toEqual(['sub/inner/a.toy:1 toy/no-danger warn']);
+    // sub/.oculumrc is not read for sub/inner: toy/no-names stays off there
+    expect(summary(await run(cwd))).toEqual(['sub/inner/a.toy:1 toy/no-danger error']);
   });
 
   it('keeps options when a closer config only changes the level', async () => {
@@ -112,8 +113,7 @@ describe('config discovery and merging', () => {
       languages: {},
     };
     const cwd = project({
-      '.oculumrc': '{ "settings": { "trusted": ["a"], "nested": { "x": 1, "y": 1 } } }',
-      'sub/.oculumrc': '{ "settings": { "nested": { "y": 2 } } }',
+      '.oculumrc': '{ "settings": { "trusted": ["a"], "nested": { "x": 1, "y": 1 } }, "overrides": [{ "files": ["sub/**"], "settings": { "nested": { "y": 2 } } }] }',
       'sub/a.toy': 'x\n',
     });
     await scan({ cwd, plugins: [TOY_PLUGIN, plugin as never], workers: 0 });
@@ -239,10 +239,40 @@ describe('trust of configs inside the scanned tree', () => {
       'vendor/inner/.oculumrc': '{ "rules": { "toy/no-danger": "warn" } }',
       'vendor/inner/b.toy': 'danger\n',
     });
+    // vendor/inner turns the rule on again, but not lower than "error"
     expect(summary(await run(cwd))).toEqual([
       'vendor/a.toy:1 toy/no-danger error [external: disabled by vendor/.oculumrc]',
       'vendor/a.toy:1 toy/no-names warn [external: disabled by vendor/.oculumrc]',
-      'vendor/inner/b.toy:1 toy/no-danger warn',
+      'vendor/inner/b.toy:1 toy/no-danger error',
+    ]);
+  });
+
+  it('a nested config may not change settings or options, nor lower a rule to warn: said, and not applied', async () => {
+    const seen: unknown[] = [];
+    const plugin = {
+      meta: { name: 'p', version: '1', namespace: 'p' },
+      rules: {
+        s: {
+          name: 's',
+          meta: { detector: 'unsafe_model_load', severity: 'low', languages: ['toy'], triggers: [], docs: { description: 'd', recommended: true }, messages: { m: 'm' }, remediation: 'r' },
+          create: (context: { settings: unknown }) => (seen.push(context.settings), {}),
+        },
+      },
+      languages: {},
+    };
+    const cwd = project({
+      '.oculumrc': '{ "settings": { "minConfidence": "low", "trusted": ["a"] }, "rules": { "toy/no-names": ["warn", { "names": ["evil"] }] } }',
+      'vendor/.oculumrc': '{ "settings": { "minConfidence": "high", "trusted": ["attacker"] }, "rules": { "toy/no-danger": "warn", "toy/no-names": ["error", { "names": [] }] } }',
+      'vendor/a.toy': 'danger evil\n',
+    });
+    const result = await scan({ cwd, plugins: [TOY_PLUGIN, plugin as never], workers: 0 });
+    expect(seen).toEqual([{ minConfidence: 'low', trusted: ['a'] }]);
+    expect(summary(result)).toEqual(['vendor/a.toy:1 toy/no-danger error', 'vendor/a.toy:1 toy/no-names error']);
+    const messages = result.diagnostics.filter((d) => d.kind === 'config' && !/unknown setting/.test(d.message)).map((d) => d.message);
+    expect(messages).toEqual([
+      expect.stringMatching(/vendor\/\.oculumrc: "toy\/no-danger" stays "error": a config inside the scanned tree may not lower a rule to "warn"/),
+      expect.stringMatching(/vendor\/\.oculumrc: options of "toy\/no-names" not applied/),
+      expect.stringMatching(/vendor\/\.oculumrc: settings "minConfidence", "trusted" not applied: a config inside the scanned tree may turn rules on and off, not change settings/),
     ]);
   });
 
@@ -285,7 +315,7 @@ describe('ConfigResolver.forFile', () => {
       'a/x.toy': '',
       'a/b/y.toy': '',
       'c/z.toy': '',
-      'tuned/.oculumrc': '{ "rules": { "toy/no-danger": "warn" } }',
+      'tuned/.oculumrc': '{ "rules": { "toy/no-names": "error" } }',
       'tuned/d/w.toy': '',
     });
     const registry = new PluginRegistry();
@@ -295,7 +325,8 @@ describe('ConfigResolver.forFile', () => {
     expect(y).toBe(x);
     expect(z).toBe(x);
     expect(w).not.toBe(x);
-    expect(w.rules.find((r) => r.id === 'toy/no-danger')?.level).toBe('warn');
+    expect(w.rules.find((r) => r.id === 'toy/no-names')?.level).toBe('error');
+    expect(x.rules.find((r) => r.id === 'toy/no-names')?.level).not.toBe('error');
     expect(resolver.forFile(join(cwd, 'tuned/v.toy'))).toBe(w);
   });
 });

@@ -443,6 +443,20 @@ export class ConfigResolver {
           else if (current.level !== 'off') state.set(id, { ...current, offBy: current.offBy ?? layer.label });
           return;
         }
+        if (!layer.trusted) {
+          // A config inside the scanned tree may turn rules on or make them errors, not make an error
+          // a warning (warnings do not fail the run), nor change what a rule accepts (its options).
+          if (options !== undefined && options.length > 0 && JSON.stringify(options) !== JSON.stringify(current.options)) {
+            this.warn(`options:${layer.source}:${id}`, `${layer.label}: options of "${id}" not applied: a config inside the scanned tree may turn rules on, off (their findings are kept as suppressed) or up to "error", not change their options (set them in your own config)`, layer.source);
+          }
+          const lowered = level === 'warn' && current.level === 'error';
+          if (lowered) {
+            this.warn(`lower:${layer.source}:${id}`, `${layer.label}: "${id}" stays "error": a config inside the scanned tree may not lower a rule to "warn" (set it in your own config)`, layer.source);
+          }
+          // on again (a farther in-tree config's "off" no longer suppresses it), never lower than it was
+          state.set(id, { level: lowered ? 'error' : level, options: current.options });
+          return;
+        }
         state.set(id, { level, options: options ?? current.options });
       };
       for (const [detector, raw] of Object.entries(data.detectors ?? {})) {
@@ -459,7 +473,18 @@ export class ConfigResolver {
         const [level, options] = Array.isArray(raw) ? [raw[0], raw.slice(1)] : [raw, undefined];
         set(id, normalizeLevel(level), options);
       }
-      if (data.settings) settings = mergeSettings(settings, data.settings);
+      if (data.settings && Object.keys(data.settings).length > 0) {
+        // Settings tune what rules accept (trusted publishers, allowed pickle globals, scanner limits,
+        // minConfidence): from a config inside the scanned tree they could hide findings.
+        if (layer.trusted) settings = mergeSettings(settings, data.settings);
+        else {
+          this.warn(
+            `settings:${layer.source}`,
+            `${layer.label}: settings ${Object.keys(data.settings).map((k) => `"${k}"`).join(', ')} not applied: a config inside the scanned tree may turn rules on and off, not change settings, which could hide findings (set them in your own config, or pass it with --config)`,
+            layer.source,
+          );
+        }
+      }
     };
     for (const { layer, data } of applied) apply(data, layer, 0);
 
