@@ -181,6 +181,16 @@ describe('config errors', () => {
     );
   });
 
+  it('a config nested deeper than the parser can read is a config error, not a crash', async () => {
+    const deep = '['.repeat(20_000) + ']'.repeat(20_000);
+    expect((await error({ '.oculumrc': `{ "settings": ${deep} }` })).message).toBe('.oculumrc: nested too deeply to read');
+    // inside the scanned tree (a package.json without "oculum" too): said, left out, the scan goes on
+    const cwd = project({ 'a.toy': 'danger\n', 'sub/package.json': deep, 'sub/b.toy': 'danger\n' });
+    const result = await run(cwd);
+    expect(summary(result)).toEqual(['a.toy:1 toy/no-danger error', 'sub/b.toy:1 toy/no-danger error']);
+    expect(result.diagnostics.map((d) => d.message)).toContainEqual(expect.stringMatching(/^sub\/package\.json: nested too deeply to read\. This config is left out/));
+  });
+
   it('rejects unknown rule ids with suggestions', async () => {
     const e = await error({ '.oculumrc': '{ "rules": { "toy/no-dangr": "error" } }' });
     expect(e.message).toBe('.oculumrc: rules["toy/no-dangr"]: unknown rule "toy/no-dangr"; did you mean "toy/no-danger"?');

@@ -194,6 +194,19 @@ function parseYamlText(text: string, file: string, label: string): unknown {
 
 /** Reads, parses and validates one config file. Returns undefined for a package.json without `"oculum"`. */
 export function readConfigFile(file: string, cwd?: string): ConfigFile | undefined {
+  try {
+    return readConfigFileUnguarded(file, cwd);
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    // A hostile file (`[[[[…` ten thousand deep) overflows the parser's or the validator's recursion:
+    // a config error of that file (left out when it is inside the scanned tree), not the run's end.
+    const label = configLabel(file, cwd);
+    const why = error instanceof RangeError ? 'nested too deeply to read' : `cannot read config: ${(error as Error)?.message ?? String(error)}`;
+    throw new ConfigError(`${label}: ${why}`, { file });
+  }
+}
+
+function readConfigFileUnguarded(file: string, cwd?: string): ConfigFile | undefined {
   const label = configLabel(file, cwd);
   let text: string;
   try {
