@@ -1,4 +1,5 @@
 import { CommanderError, createProgram, type ProgramState } from './program.js';
+import { printable } from '@oculum/core';
 import { describeError, isUserError } from './errors.js';
 import { processIo, type CliIo } from './io.js';
 
@@ -27,8 +28,14 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
       return err.exitCode === 0 ? 0 : 2;
     }
     const hint = !state.debug && !isUserError(err) ? ' (run with --debug for the stack trace)' : '';
-    fullIo.stderr.write(`oculum: ${describeError(err, fullIo.cwd)}${hint}\n`);
-    if (state.debug && err instanceof Error && err.stack) fullIo.stderr.write(`${err.stack}\n`);
+    const described = describeError(err, fullIo.cwd);
+    fullIo.stderr.write(`oculum: ${described}${hint}\n`);
+    if (state.debug && err instanceof Error && err.stack) {
+      // The stack starts with the raw message (a whole config file, for `--config /etc/passwd`): the frames only.
+      const head = `${err.name}: ${err.message}`;
+      const frames = err.stack.startsWith(head) ? err.stack.slice(head.length).replace(/^\n/, '') : err.stack.split('\n').filter((l) => /^\s+at /.test(l)).join('\n');
+      fullIo.stderr.write(`${err.name}: ${described}\n${frames.split('\n').map(printable).join('\n')}\n`);
+    }
     return 2;
   }
 }
