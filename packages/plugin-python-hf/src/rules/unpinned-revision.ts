@@ -174,11 +174,12 @@ export default createRule<[Options], PySourceCode>({
 
 /**
  * A name that may be a local directory as well as a Hub id (`from_pretrained("lora_model")`, a bare name that
- * is no legacy Hub id): the loader reads the directory when it exists, and fetches from the Hub otherwise.
- * Not a dataset name (`load_dataset("imdb")`: a Hub dataset unless a local folder has that name).
+ * is no legacy Hub id; `from_pretrained("models/Llama-3.1-8B-Instruct")`, an `owner/name` whose owner names a
+ * working directory): the loader reads the directory when it exists, and fetches from the Hub otherwise. Not a
+ * bare dataset name (`load_dataset("imdb")`: a Hub dataset unless a local folder has that name).
  */
 export function maybeLocal(load: HubLoad): boolean {
-  return load.ref?.kind === 'hub' && !!load.ref.bare && load.kind !== 'dataset';
+  return load.ref?.kind === 'hub' && ((!!load.ref.bare && load.kind !== 'dataset') || !!load.ref.dirLike);
 }
 
 function idText(load: HubLoad): string {

@@ -75,6 +75,9 @@ export default createRule<[], PySourceCode>({
         }
         return { messageId: 'unresolved', data: { api: load.api }, confidence: 'low' };
       }
+      // `from_pretrained("models/x")`: a directory unless none exists; its first segment names no publisher
+      // (hf/unpinned-revision reports that it may be fetched)
+      if (load.ref.dirLike) return undefined;
       const { id } = load.ref;
       const judged = policy.judge(id);
       if (judged.verdict === 'trusted') return undefined;

@@ -4,8 +4,12 @@
  */
 
 export type ModelRef =
-  /** `bare`: an id without owner that is not a known legacy canonical model (could be a local directory). */
-  | { kind: 'hub'; id: string; owner: string | undefined; name: string; revision?: string; bare?: boolean }
+  /**
+   * `bare`: an id without owner that is not a known legacy canonical model (could be a local directory).
+   * `dirLike`: an `owner/name` whose owner names a working directory (`models/Llama-3.1-8B-Instruct`,
+   * `output/final`; only with `dirLikeOwners`): a relative path when that directory exists, else a Hub id.
+   */
+  | { kind: 'hub'; id: string; owner: string | undefined; name: string; revision?: string; bare?: boolean; dirLike?: boolean }
   | { kind: 'local'; reason: string }
   | { kind: 'url'; url: string }
   | { kind: 'other' };
@@ -112,7 +116,7 @@ export function looksLocalPath(s: string): boolean {
  * Classifies the resolved first argument of a hub loader: a Hugging Face repo id (`owner/name`,
  * legacy canonical `gpt2`, timm/open_clip `hf-hub:owner/name[@rev]`), a local path, or a URL.
  */
-export function classifyModelRef(raw: string, opts: { allowBareNames?: boolean } = {}): ModelRef {
+export function classifyModelRef(raw: string, opts: { allowBareNames?: boolean; dirLikeOwners?: boolean } = {}): ModelRef {
   let s = raw.trim();
   let revision: string | undefined;
   if (/^hf[-_]hub:/i.test(s)) {
@@ -141,8 +145,12 @@ export function classifyModelRef(raw: string, opts: { allowBareNames?: boolean }
   if (parts.length === 2) {
     const [owner, name] = parts;
     if (!HUB_PART.test(owner) || !HUB_PART.test(name)) return { kind: 'other' };
-    if (LOCAL_DIR_WORDS.has(owner.toLowerCase())) return { kind: 'local', reason: `a relative path under ${owner}/` };
     if (/^checkpoint[-_]?\d+$/i.test(name) || /^(?:epoch|step)[-_]?\d+$/i.test(name)) return { kind: 'local', reason: 'a training checkpoint directory' };
+    if (LOCAL_DIR_WORDS.has(owner.toLowerCase())) {
+      // `from_pretrained("models/x")` reads the directory when it exists, and fetches `models/x` from the Hub when not
+      if (!opts.dirLikeOwners || owner.startsWith('.') || name.endsWith('.')) return { kind: 'local', reason: `a relative path under ${owner}/` };
+      return { kind: 'hub', id: s, owner, name, dirLike: true };
+    }
     if (owner.startsWith('.') || name.endsWith('.') ) return { kind: 'other' };
     return { kind: 'hub', id: s, owner, name };
   }

@@ -111,6 +111,8 @@ interface Spec {
   argsPos?: number;
   /** A keyword whose mapping also carries the download's `revision` and `local_files_only` (`adapter_kwargs`). */
   kwargsMapping?: string;
+  /** The id is always a Hub repository, never a local directory (`hf_hub_download`, `snapshot_download`). */
+  hubOnly?: boolean;
 }
 
 /**
@@ -211,7 +213,7 @@ function specFor(sc: PySourceCode, call: PyNode): (Spec & { confidence: Confiden
   if (best) return best;
   // `HfApi().hf_hub_download(...)`, `api.snapshot_download(...)` with `api = HfApi()`
   if ((name === 'hf_hub_download' || name === 'snapshot_download') && isHfApiInstance(sc, receiverOf(call))) {
-    return { api: name, kind: name === 'snapshot_download' ? 'model' : 'file', idPos: 0, idNames: ['repo_id'], confidence: 'high' };
+    return { api: name, kind: name === 'snapshot_download' ? 'model' : 'file', idPos: 0, idNames: ['repo_id'], hubOnly: true, confidence: 'high' };
   }
   if (name === 'load_adapter' && fn.type === 'attribute') return loadAdapterSpec(sc, call, fn);
   // Unresolved receivers (`self.model_cls.from_pretrained("org/x")`): only with a literal hub id, at medium confidence.
@@ -289,7 +291,7 @@ function specForName(qn: string): (Spec & { confidence: Confidence }) | undefine
   }
   if (/^huggingface_hub\.(?:[\w.]*\.)?(?:hf_hub_download|snapshot_download|hf_hub_url|from_pretrained_keras|from_pretrained_fastai)$/.test(qn)) {
     const api = qn.split('.').pop()!;
-    return { api, kind: api === 'snapshot_download' || api.startsWith('from_') ? 'model' : 'file', idPos: 0, idNames: ['repo_id'], confidence: 'high' };
+    return { api, kind: api === 'snapshot_download' || api.startsWith('from_') ? 'model' : 'file', idPos: 0, idNames: ['repo_id'], hubOnly: !api.startsWith('from_'), confidence: 'high' };
   }
   if (/^datasets\.(?:[\w.]*\.)?(?:load_dataset|load_dataset_builder)$/.test(qn)) {
     return { api: qn.split('.').pop()!, kind: 'dataset', idPos: 0, idNames: ['path'], confidence: 'high' };
@@ -614,7 +616,16 @@ function specLoadOf(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: C
       return { ...base, revision, idNode, resolved: { kind: 'prefix', value: resolved.value.replace(/^hf:\/\//i, '') }, ref: undefined };
     }
     if (resolved.kind === 'string') {
-      ref = classifyModelRef(resolved.value);
+      // `models/Llama-3.1-8B-Instruct`: a directory when it exists, else the Hub's (`dirLike`, see `classifyModelRef`)
+      ref = classifyModelRef(resolved.value, { dirLikeOwners: true });
+      if (ref.kind === 'hub' && ref.dirLike) {
+        // `hf_hub_download("models/x", …)` reads no directory: a Hub id. A class of a project or of another
+        // package, a TRL trainer (`ownerIdOnly`) is only read with a plain `owner/name`
+        if (spec.hubOnly) ref = { kind: 'hub', id: ref.id, owner: ref.owner, name: ref.name };
+        else if (spec.ownerIdOnly) return undefined;
+        // a directory this file saves a model to (`save_pretrained("models/final")`, `output_dir="models"`)
+        else if (savedLocations(sc).paths.has(ref.id) || savedLocations(sc).paths.has(ref.owner!)) return undefined;
+      }
       if (spec.api === 'timm.create_model' || spec.api.startsWith('open_clip.')) {
         // Only `hf-hub:` names reach the Hub; plain names are built-in architectures or tags.
         if (!/^hf[-_]hub:/i.test(resolved.value.trim())) return undefined;

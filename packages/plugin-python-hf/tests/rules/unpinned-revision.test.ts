@@ -22,6 +22,14 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'def add(model, path):\n    model.load_adapter(path, "reward")',
     'def add(model):\n    model.load_adapter("reward_adapter", "reward")',
     `from adapters import AutoAdapterModel\nmodel = AutoAdapterModel.from_pretrained("FacebookAI/roberta-base", revision="${COMMIT}")\nmodel.load_adapter("AdapterHub/roberta-base-pf-imdb")`,
+    // a working directory this file saves to (the path itself, or its first segment as output_dir), a training
+    // checkpoint's directory, a path of three segments (no Hub id), offline, found on disk, a project class
+    'from transformers import AutoModel\ndef f(trainer):\n    trainer.save_model("models/bert-finetuned")\n    return AutoModel.from_pretrained("models/bert-finetuned")',
+    'from transformers import AutoModel, TrainingArguments\nargs = TrainingArguments(output_dir="output")\nm = AutoModel.from_pretrained("output/final_model")',
+    'from transformers import AutoModel\nm = AutoModel.from_pretrained("outputs/checkpoint-500")',
+    'from transformers import AutoModel\nm = AutoModel.from_pretrained("models/llama/7b")',
+    'from transformers import AutoModel\nm = AutoModel.from_pretrained("models/Llama-3.1-8B-Instruct", local_files_only=True)',
+    'import os\nfrom transformers import AutoModel\nif os.path.isdir("models/Llama-3.1-8B-Instruct"):\n    m = AutoModel.from_pretrained("models/Llama-3.1-8B-Instruct")',
     // diffusers' from_config of a config (or a value that may be one), pinned, a local directory; transformers' takes a config object
     'from diffusers import DiffusionPipeline, DPMSolverMultistepScheduler\ndef f(pipe):\n    pipe.scheduler = DPMSolverMultistepScheduler.from_config(pipe.scheduler.config)',
     'from diffusers import DDPMScheduler\ndef f(cfg):\n    return DDPMScheduler.from_config(cfg)',
@@ -214,6 +222,20 @@ ruleTester.run('hf/unpinned-revision', rule, {
       // also on a receiver the analysis cannot follow (was medium: the name is no surer there)
       code: 'class A:\n    def load(self):\n        return self.model_cls.from_pretrained("glm_model")',
       errors: [{ messageId: 'missingRevisionMaybeLocal', confidence: 'low', data: { api: 'self.model_cls.from_pretrained', id: 'glm_model' } }],
+    },
+    // an owner/name whose owner names a working directory: read when the directory exists, else fetched from the Hub
+    {
+      code: 'from transformers import AutoModelForCausalLM\nmodel = AutoModelForCausalLM.from_pretrained("models/Llama-3.1-8B-Instruct")',
+      errors: [{ messageId: 'missingRevisionMaybeLocal', confidence: 'low', data: { api: 'AutoModelForCausalLM.from_pretrained', id: 'models/Llama-3.1-8B-Instruct' } }],
+    },
+    {
+      code: 'from peft import PeftModel\nMODEL_DIR = "output/final"\nmodel = PeftModel.from_pretrained(base, MODEL_DIR, revision="main")',
+      errors: [{ messageId: 'branchRevisionMaybeLocal', confidence: 'low', data: { api: 'PeftModel.from_pretrained', id: 'output/final', revision: 'main' } }],
+    },
+    {
+      // hf_hub_download reads no directory: the id is a Hub repository
+      code: 'from huggingface_hub import hf_hub_download\np = hf_hub_download("models/some-model", "config.json")',
+      errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'hf_hub_download', id: 'models/some-model' } }],
     },
     // a legacy Hub id without an owner, and a bare dataset name, are fetched
     {

@@ -9,6 +9,8 @@ ruleTester.run('hf/untrusted-publisher', rule, {
     'from transformers import AutoModel\nAutoModel.from_pretrained("someone/model")',
     { code: 'from transformers import AutoModel\nAutoModel.from_pretrained("meta-llama/Llama-3-8b")', settings },
     { code: 'from transformers import AutoModel\nAutoModel.from_pretrained("./local/model")', settings },
+    // a directory unless none exists: its first segment names no publisher (hf/unpinned-revision says it may be fetched)
+    { code: 'from transformers import AutoModel\nAutoModel.from_pretrained("models/Llama-3.1-8B-Instruct")', settings },
     // an id a condition chooses between trusted owners' ids and local paths
     {
       code: 'import torch\nfrom transformers import AutoModel\nmodel_id = "meta-llama/Llama-3-70b" if torch.cuda.is_available() else "meta-llama/Llama-3-8b"\nm = AutoModel.from_pretrained(model_id)',
