@@ -216,9 +216,30 @@ function specFor(sc: PySourceCode, call: PyNode): (Spec & { confidence: Confiden
     return { api: name, kind: name === 'snapshot_download' ? 'model' : 'file', idPos: 0, idNames: ['repo_id'], hubOnly: true, confidence: 'high' };
   }
   if (name === 'load_adapter' && fn.type === 'attribute') return loadAdapterSpec(sc, call, fn);
+  // a class of this file that inherits a Hub library's `from_pretrained` (`class DreamboothPipeline(DiffusionPipeline)`)
+  if (name === 'from_pretrained' && fn.type === 'attribute') {
+    const inherited = inheritedLoader(sc, call);
+    if (inherited) return inherited;
+  }
   // Unresolved receivers (`self.model_cls.from_pretrained("org/x")`): only with a literal hub id, at medium confidence.
   if (name === 'from_pretrained' && fn.type === 'attribute') {
     return { api: `${receiverText(call)}.from_pretrained`, kind: 'model', idPos: 0, idNames: ['pretrained_model_name_or_path', 'model_name_or_path'], confidence: 'medium' };
+  }
+  return undefined;
+}
+
+/**
+ * `Cls.from_pretrained(...)` of a class of this file whose `from_pretrained` is a Hub library's, inherited
+ * unchanged (`class DreamboothPipeline(DiffusionPipeline): ...`, `class Net(nn.Module, PyTorchModelHubMixin)`):
+ * that library's loader. Not when the class or a base of this file defines its own `from_pretrained`.
+ */
+function inheritedLoader(sc: PySourceCode, call: PyNode): (Spec & { confidence: Confidence }) | undefined {
+  const recv = receiverOf(call);
+  const sub = recv ? sc.localSubclass(recv) : undefined;
+  if (!sub || sub.classes.some((c) => sc.definedMethod(c, 'from_pretrained'))) return undefined;
+  for (const base of sub.bases) {
+    const spec = hfPackage(base) ? specForName(`${base}.from_pretrained`) : undefined;
+    if (spec && spec.confidence === 'high') return { ...spec, api: `${receiverText(call)}.from_pretrained` };
   }
   return undefined;
 }

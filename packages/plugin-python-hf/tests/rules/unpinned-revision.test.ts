@@ -30,6 +30,12 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from transformers import AutoModel\nm = AutoModel.from_pretrained("models/llama/7b")',
     'from transformers import AutoModel\nm = AutoModel.from_pretrained("models/Llama-3.1-8B-Instruct", local_files_only=True)',
     'import os\nfrom transformers import AutoModel\nif os.path.isdir("models/Llama-3.1-8B-Instruct"):\n    m = AutoModel.from_pretrained("models/Llama-3.1-8B-Instruct")',
+    // a class of this file with a from_pretrained of its own (nanoGPT's GPT), or of nothing from a Hub library; a
+    // project class imported from another module, given an id that is not resolved (nothing says it reaches the Hub)
+    'import torch.nn as nn\nclass GPT(nn.Module):\n    @classmethod\n    def from_pretrained(cls, model_type):\n        return cls()\ndef f(init_from):\n    return GPT.from_pretrained(init_from)',
+    'from diffusers import DiffusionPipeline\nclass P(DiffusionPipeline):\n    @classmethod\n    def from_pretrained(cls, path):\n        return cls()\ndef f(path):\n    return P.from_pretrained(path)',
+    'import torch.nn as nn\nclass Net(nn.Module):\n    pass\ndef f(path):\n    return Net.from_pretrained(path)',
+    'from pipeline import DreamboothPipeline\ndef f(args):\n    return DreamboothPipeline.from_pretrained(args.pretrained_model_name_or_path)',
     // diffusers' from_config of a config (or a value that may be one), pinned, a local directory; transformers' takes a config object
     'from diffusers import DiffusionPipeline, DPMSolverMultistepScheduler\ndef f(pipe):\n    pipe.scheduler = DPMSolverMultistepScheduler.from_config(pipe.scheduler.config)',
     'from diffusers import DDPMScheduler\ndef f(cfg):\n    return DDPMScheduler.from_config(cfg)',
@@ -236,6 +242,15 @@ ruleTester.run('hf/unpinned-revision', rule, {
       // hf_hub_download reads no directory: the id is a Hub repository
       code: 'from huggingface_hub import hf_hub_download\np = hf_hub_download("models/some-model", "config.json")',
       errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'hf_hub_download', id: 'models/some-model' } }],
+    },
+    // a class of this file that inherits a Hub library's from_pretrained: that loader (LambdaLabsML/dreambooth)
+    {
+      code: 'import argparse\nfrom diffusers import DiffusionPipeline\nclass DreamboothPipeline(DiffusionPipeline):\n    pass\nargs = argparse.ArgumentParser().parse_args()\npipe = DreamboothPipeline.from_pretrained(args.pretrained_model_name_or_path)',
+      errors: [{ messageId: 'missingRevisionUnknownId', confidence: 'low', data: { api: 'DreamboothPipeline.from_pretrained' } }],
+    },
+    {
+      code: 'import torch.nn as nn\nfrom huggingface_hub import PyTorchModelHubMixin\nclass Base(nn.Module, PyTorchModelHubMixin):\n    pass\nclass Net(Base):\n    pass\nnet = Net.from_pretrained("someone/net")',
+      errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'Net.from_pretrained', id: 'someone/net' } }],
     },
     // a legacy Hub id without an owner, and a bare dataset name, are fetched
     {
