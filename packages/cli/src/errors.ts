@@ -58,11 +58,14 @@ export function shortenQuoted(message: string, whole = true): string {
 /**
  * One line describing an error for stderr (without the `oculum: ` prefix). Config errors name the
  * file, the key path and the expected shape unless the engine's message already does. Whatever the
- * error, the line is safe to print: quoted values are cut short (`shortenQuoted`), and control
- * characters (from a config file or a plugin's message) are shown escaped.
+ * error, the line is safe to print: quoted values are cut short (`shortenQuoted`; but for usage
+ * errors, which quote the command line), and control characters (from a config file or a plugin's
+ * message) are shown escaped.
  */
 export function describeError(err: unknown, cwd: string): string {
-  const text = shortenQuoted(describe(err, cwd));
+  // What usage errors quote comes from the command line (a glob, a rule id): shown whole.
+  const fromArgv = err instanceof Error && (err.name === 'CliError' || err.name === 'UsageError');
+  const text = fromArgv ? describe(err, cwd) : shortenQuoted(describe(err, cwd));
   const chars = [...text];
   // A backstop for what is not quoted (a config key thousands of characters long).
   const line = chars.length > ERROR_MAX ? `${chars.slice(0, ERROR_MAX).join('')}… (${chars.length} characters)` : text;

@@ -39,7 +39,8 @@ Examples:
 Exit codes:
   0  no finding at or above --fail-on (and --max-warnings not exceeded)
   1  findings at or above --fail-on, or more warnings than --max-warnings
-  2  usage, configuration or internal error
+  2  usage, configuration or internal error; a path that does not exist, or a glob
+     that matches no file (unless --no-error-on-unmatched-pattern)
 
 Environment:
   NO_COLOR, FORCE_COLOR    colour output (see --color)
@@ -115,6 +116,7 @@ export function createProgram(io: CliIo, state: ProgramState): Command {
     .option('--cache', 'reuse results for unchanged files (.oculumcache)')
     .option('--cache-location <path>', 'cache file, or a directory to keep .oculumcache in (implies --cache)')
     .option('--force-exclude', 'leave out named files that .gitignore or ignorePatterns ignore (for pre-commit hooks)')
+    .option('--no-error-on-unmatched-pattern', 'a glob that matches no file is a warning in the report instead of an error (exit 2)')
     .option('-q, --quiet', 'report error-level findings only (warnings still count for --max-warnings)')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output (NO_COLOR is honoured too)')

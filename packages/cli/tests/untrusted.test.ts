@@ -64,3 +64,52 @@ describe('shortenQuoted', () => {
     expect(shortenQuoted('got "x"', false)).toBe('got a string of 1 character');
   });
 });
+
+describe('a glob that matches no file', () => {
+  const hint = '(check for typing mistakes; --no-error-on-unmatched-pattern scans without it)';
+
+  it('is an error (exit 2, no report), as in ESLint', async () => {
+    const dir = project({ 'src/a.py': SAFE });
+    for (const format of ['stylish', 'json', 'sarif', 'markdown']) {
+      const r = await run(['scan', 'srcc/**/*.py', '--format', format], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(errors(r.stderr)).toBe(`oculum: no files match the pattern "srcc/**/*.py" ${hint}`);
+    }
+  });
+
+  it('fails the run beside paths that matched, names every unmatched glob, and shows a long one whole', async () => {
+    const dir = project({ 'src/a.py': SAFE });
+    const long = 'packages/*/src/**/*.{py,pyi,js,mjs,cjs,ts,tsx,jsx}';
+    const r = await run(['scan', 'src', 'src/*.py', 'lib/*.py', long], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(errors(r.stderr)).toBe(`oculum: no files match the patterns "lib/*.py", "${long}" (check for typing mistakes; --no-error-on-unmatched-pattern scans without them)`);
+  });
+
+  it('counts a glob whose every file is ignored as unmatched', async () => {
+    const dir = project({ 'vendor/a.py': SAFE, 'src/b.py': SAFE, '.oculumrc': '{ "ignorePatterns": ["vendor/**"] }' });
+    const r = await run(['scan', 'vendor/*.py'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(errors(r.stderr)).toBe(`oculum: no files match the pattern "vendor/*.py" ${hint}`);
+    expect((await run(['scan', 'src/*.py'], { cwd: dir })).code).toBe(0);
+  });
+
+  it('is a warning in the report with --no-error-on-unmatched-pattern (the exit code follows the findings)', async () => {
+    const dir = project({ 'src/a.py': SAFE });
+    const r = await run(['scan', 'srcc/**/*.py', '--no-error-on-unmatched-pattern'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(errors(r.stderr)).toBe('');
+    expect(r.stdout).toContain('No files match the pattern "srcc/**/*.py"');
+    expect(r.stdout).toContain('✔ No findings');
+    const json = await run(['scan', 'src', 'srcc/*.py', '--no-error-on-unmatched-pattern', '--format', 'json'], { cwd: dir });
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).diagnostics).toEqual([{ kind: 'skipped', severity: 'warning', message: 'No files match the pattern "srcc/*.py"' }]);
+  });
+
+  it('is documented in --help', async () => {
+    const help = await run(['scan', '--help']);
+    expect(help.stdout).toContain('--no-error-on-unmatched-pattern');
+    expect(help.stdout).toMatch(/2 +usage, configuration or internal error; a path that does not exist, or a glob\s+that matches no file \(unless --no-error-on-unmatched-pattern\)/);
+  });
+});

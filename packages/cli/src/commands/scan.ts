@@ -35,6 +35,8 @@ export interface ScanCommandOptions {
   progress?: boolean;
   workers?: number | 'auto';
   debug?: boolean;
+  /** `false` for `--no-error-on-unmatched-pattern`: a glob that matches no file is a warning, not an error. */
+  errorOnUnmatchedPattern?: boolean;
 }
 
 const GLOB_CHARS = /[*?[\]{}]/;
@@ -64,6 +66,18 @@ function checkPaths(paths: string[], cwd: string): void {
     if (GLOB_CHARS.test(p)) continue;
     if (!fs.existsSync(path.resolve(cwd, p))) throw new CliError(`no such file or directory: ${p}`);
   }
+}
+
+/**
+ * The globs of `paths` that matched no file to scan (none, or only ignored ones). The engine does not
+ * fail on them: its discovery reports each one as a scan-wide `skipped` diagnostic, `No files match
+ * the pattern "<glob>"`, which is what this reads. A literal path that does not exist never gets
+ * here (`checkPaths` stops it first).
+ */
+export function unmatchedPatterns(paths: string[], result: ScanResult, cwd: string): string[] {
+  const said = result.diagnostics.filter((d) => d.kind === 'skipped' && !d.file && d.message.startsWith('No files match the pattern'));
+  if (said.length === 0) return [];
+  return paths.filter((p) => GLOB_CHARS.test(p) && !fs.existsSync(path.resolve(cwd, p)) && said.some((d) => d.message.includes(`"${p}"`)));
 }
 
 export function checkDetectors(names: string[]): Detector[] {
@@ -169,6 +183,23 @@ export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: 
     progress.done();
   }
 
+  const reportFixes = () => {
+    if (!opts.fix) return;
+    const fixed = result.files.filter((f) => f.output !== undefined).length;
+    if (fixed > 0) io.stderr.write(`oculum: applied fixes to ${fixed} file${fixed === 1 ? '' : 's'}\n`);
+  };
+
+  // As ESLint: a pattern that matches nothing is most likely a typing mistake, and a CI job that
+  // scans nothing must not pass. No report: what was asked for was not scanned.
+  const unmatched = opts.errorOnUnmatchedPattern === false ? [] : unmatchedPatterns(paths, result, cwd);
+  if (unmatched.length > 0) {
+    reportFixes();
+    const which = unmatched.map((p) => `"${p}"`).join(', ');
+    throw new CliError(
+      `no files match the pattern${unmatched.length === 1 ? '' : 's'} ${which} (check for typing mistakes; --no-error-on-unmatched-pattern scans without ${unmatched.length === 1 ? 'it' : 'them'})`,
+    );
+  }
+
   const decision = exitCodeFor(result, opts.failOn, opts.maxWarnings);
   const shown = opts.quiet ? onlyErrors(result) : result;
   const toFile = opts.output !== undefined;
@@ -179,10 +210,7 @@ export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: 
   if (toFile) writeOutput(opts.output!, text, cwd);
   else io.stdout.write(text);
 
-  if (opts.fix) {
-    const fixed = result.files.filter((f) => f.output !== undefined).length;
-    if (fixed > 0) io.stderr.write(`oculum: applied fixes to ${fixed} file${fixed === 1 ? '' : 's'}\n`);
-  }
+  reportFixes();
   if (opts.quiet && opts.format === 'stylish') {
     const hidden = unsuppressed(result).filter((f) => f.level === 'warn').length;
     if (hidden > 0) io.stderr.write(`oculum: ${hidden} warn-level finding${hidden === 1 ? '' : 's'} not shown (--quiet)\n`);
