@@ -44,6 +44,8 @@ export interface ProblemFact {
   member: string;
   kind: ProblemKind;
   message: string;
+  /** Found while reading a pickle stream (a limit there is reported as high: see `model/model-scan-limit`). */
+  pickle?: boolean;
 }
 
 export interface KerasFact {

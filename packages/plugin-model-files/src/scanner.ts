@@ -97,12 +97,12 @@ class Scan {
     };
   }
 
-  problem(unit: Unit, kind: ProblemKind, message: string): void {
+  problem(unit: Unit, kind: ProblemKind, message: string, pickle = false): void {
     if (unit.tentative && kind === 'malformed') return;
     const p = this.file.problems;
     if (p.length >= 500) return;
     if (p.some((x) => x.member === unit.name && x.message === message)) return;
-    p.push({ member: unit.name, kind, message });
+    p.push(pickle ? { member: unit.name, kind, message, pickle } : { member: unit.name, kind, message });
   }
 
   member(m: ModelMember): void {
@@ -151,12 +151,15 @@ class Scan {
       this.problem(unit, 'limit', `time limit (${this.limits.timeMs} ms) reached; ${unit.name || 'the file'} was not scanned`);
       return 'unknown';
     }
+    const head = await this.head(unit, 1024);
+    let fmt = forced ?? detectFormat(head, unit.hint);
     if (unit.depth > this.limits.maxDepth) {
+      // A pickle nested too deep is still read for its imports (cheaply, without following what is
+      // nested in it), so nesting cannot hide them.
+      if (fmt === 'pickle' && unit.ra) return this.pickleImportsOnly(unit);
       this.problem(unit, 'limit', `nesting deeper than ${this.limits.maxDepth} levels was not scanned`);
       return 'unknown';
     }
-    const head = await this.head(unit, 1024);
-    let fmt = forced ?? detectFormat(head, unit.hint);
     if (fmt === 'unknown' && PICKLE_NAME.test(unit.hint) && head.length > 0 && !/\.(bin|dat)$/i.test(unit.hint)) fmt = 'pickle';
     // A `.bin` that is one long first operand: the file was taken for a model only because a pickle
     // follows that operand (`isModelFile`), which is how `torch.load` reads it.
@@ -212,6 +215,21 @@ class Scan {
     return fmt;
   }
 
+  /** A pickle beyond the nesting limit: its imports only; pickles nested in it are not followed. */
+  private async pickleImportsOnly(unit: Unit): Promise<FormatId> {
+    this.problem(unit, 'limit', `nesting deeper than ${this.limits.maxDepth} levels: this pickle was read for its imports only, pickles nested in it were not read`, true);
+    const machine = new PickleMachine({
+      limits: { deadline: this.deadline, maxOpcodes: this.limits.maxOpcodes, maxMemo: this.limits.maxMemo },
+      joblib: true,
+      importsOnly: true,
+    });
+    for await (const chunk of this.stream(unit)) if (!machine.feed(chunk)) break;
+    const r = machine.end();
+    await this.recordPickle(unit, r);
+    this.member({ path: unit.name, format: 'pickle', size: unit.ra?.size ?? r.bytes });
+    return 'pickle';
+  }
+
   private async recordPickle(unit: Unit, r: PickleScanResult): Promise<void> {
     const f = this.file;
     for (const g of r.globals) {
@@ -224,7 +242,7 @@ class Scan {
       if (f.calls.length >= 5000) break;
       f.calls.push({ member: unit.name, callee: c.callee, opcode: c.opcode, offset: c.offset, args: c.args });
     }
-    for (const p of r.problems) this.problem(unit, p.kind, `${p.message} (byte ${p.offset})`);
+    for (const p of r.problems) this.problem(unit, p.kind, `${p.message} (byte ${p.offset})`, true);
     f.details.pickleOpcodes = Number(f.details.pickleOpcodes ?? 0) + r.opcodes;
     if (r.protocol > Number(f.details.pickleProtocol ?? -1)) f.details.pickleProtocol = r.protocol;
     if (r.joblibArrays) f.details.joblibArrays = Number(f.details.joblibArrays ?? 0) + r.joblibArrays;
@@ -532,7 +550,11 @@ class Scan {
       if (!r) return;
       if (kind === 'storages') {
         const args = r.value && typeof r.value === 'object' && r.value.k === 'l' ? r.value.items : [];
-        const type = args[2] && typeof args[2] === 'object' && args[2].k === 'g' ? args[2].name : undefined;
+        let type = args[2] && typeof args[2] === 'object' && args[2].k === 'g' ? args[2].name : undefined;
+        if (!type && r.problems.some((p) => p.kind === 'limit')) {
+          // A record read for imports only after a limit: its storage type is the storage class it imports.
+          type = r.globals.filter((g) => g.pickle === 0 && STORAGE_ELEMENT_SIZE[g.name.replace(/Storage$/, '')]).pop()?.name;
+        }
         const elsize = type ? STORAGE_ELEMENT_SIZE[type.replace(/Storage$/, '')] : undefined;
         if (!elsize) return bad(`storage ${i} has no known storage type`);
         const n = await ra.read(pos, 8);

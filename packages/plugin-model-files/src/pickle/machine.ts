@@ -11,6 +11,11 @@
  *
  * After a malformed opcode it records the problem and resynchronises on the next byte, so what came
  * before and after a deliberate corruption is still reported.
+ *
+ * A structural limit (stack and MARK nesting, memo, opcode count, stacked pickles) does not end the
+ * scan: the machine stops modelling the stack and memo and reads the rest of the stream for its
+ * imports only (see `SkimState`), so padding a pickle past a limit cannot hide what it imports.
+ * Only the time limit is a hard stop.
  */
 import { fixPython2Name } from './compat.js';
 
@@ -161,6 +166,37 @@ export interface PickleScanOptions {
   mode?: 'stacked' | 'single';
   /** Read joblib's in-stream numpy arrays after `NumpyArrayWrapper` objects. */
   joblib?: boolean;
+  /**
+   * Read for imports only from the first byte (a pickle nested deeper than the nesting limit): the
+   * caller reports why. Pickles nested in its byte strings are not followed.
+   */
+  importsOnly?: boolean;
+}
+
+/**
+ * After a structural limit: what the machine still tracks while it reads the rest of the stream
+ * for imports only. Every GLOBAL / INST / EXT is recorded; a STACK_GLOBAL takes its module and name
+ * from the two values pushed just before it (strings fetched from the memo included), and also
+ * from the two most recent string pushes as pickle tools do when those are not both strings.
+ * REDUCE / OBJ / NEWOBJ / NEWOBJ_EX / INST are recorded as calls of an unknown callee. A joblib
+ * `NumpyArrayWrapper` is modelled (on a stack of its own) up to its BUILD, so the raw array data
+ * that follows is skipped as in a full scan.
+ */
+interface SkimState {
+  /** Stays on across STOPs: the opcode and stacked-pickle limits count the whole stream. */
+  sticky: boolean;
+  /** The two values pushed last (v2 is the top), UNKNOWN when not a string or not known. */
+  v1: Val;
+  v2: Val;
+  /** The two most recent string pushes. */
+  s1?: string;
+  s2?: string;
+  /** What was memoised since the limit (strings, globals, or UNKNOWN), up to `maxMemo` keys. */
+  memo: Map<number, Val>;
+  /** The memo as it was at the limit (read for memoised strings). */
+  frozen: Map<number, Val>;
+  /** len(memo), the key MEMOIZE uses. */
+  memoLen: number;
 }
 
 export interface PickleScanResult {
@@ -229,6 +265,16 @@ function startsPickle(b: number, next: number | undefined): boolean {
   return b !== 0x2e && OPNAMES[b] !== undefined;
 }
 
+/**
+ * Opcodes that read or build from the stack, handled by `skimStackOp` when reading for imports only
+ * (MARK, STOP, GLOBAL and INST are handled in place).
+ */
+const SKIM_STACK_OPS = new Uint8Array(256);
+for (const op of [0x30, 0x31, 0x32, 0x61, 0x65, 0x90, 0x62, 0x64, 0x73, 0x75, 0x6c, 0x74, 0x85, 0x86, 0x87, 0x91, 0x52, 0x6f, 0x81, 0x92, 0x51, 0x93]) SKIM_STACK_OPS[op] = 1;
+
+/** A module or a (dotted) name the unpickler could import: Python identifiers joined by dots. */
+const IMPORTABLE = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*(?:\.[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*)*$/u;
+
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 const latin1 = new TextDecoder('latin1');
 
@@ -271,6 +317,12 @@ interface Frame {
   /** getattr imports and results that existed when the frame was entered. */
   followed: number;
 }
+
+/** Memo entries kept when reading for imports only (see `skimMemoPut`). */
+const SKIM_MEMO = 1_000_000;
+
+/** Opcodes a joblib array wrapper may take to be built when reading for imports only. */
+const MAX_WRAPPER_OPCODES = 10_000;
 
 /** Nodes one pickle may walk while following getattr results (beyond it, every one counts as called). */
 const FOLLOW_BUDGET = 4_000_000;
@@ -318,11 +370,32 @@ export class PickleMachine {
   private taintedBounds = 0;
   /** Set by popMark/seq: items beyond what is kept reach a getattr or its result. */
   private lastLost = false;
+  /** Set once a structural limit is hit: the rest is read for imports only. */
+  private skim: SkimState | undefined;
+  /** Pickles nested in byte strings are followed (not when reading for imports only from the start). */
+  private readonly followNested: boolean;
+  /** Stream offset of the opcode being run (for limit messages). */
+  private opOff = 0;
+  /** Reading for imports only, suspended while a joblib array wrapper is modelled (see `skimValue`). */
+  private sub: SkimState | undefined;
+  private subFor: 'wrapper' | 'dtype' = 'wrapper';
+  private subOps = 0;
 
   constructor(options: PickleScanOptions = {}) {
     this.limits = { ...DEFAULT_PICKLE_LIMITS, ...options.limits };
     this.mode = options.mode ?? 'stacked';
     this.joblib = options.joblib ?? true;
+    this.followNested = !options.importsOnly;
+    if (options.importsOnly) {
+      this.result.clean = false;
+      this.followBudget = -1; // getattr is judged as not followed
+      this.skim = { sticky: true, v1: UNKNOWN, v2: UNKNOWN, memo: new Map(), frozen: new Map(), memoLen: 0 };
+    }
+  }
+
+  /** True once the rest of the stream is read for imports only. */
+  get importsOnly(): boolean {
+    return this.skim !== undefined;
   }
 
   get done(): boolean {
@@ -420,6 +493,11 @@ export class PickleMachine {
   private consumedUpTo: number | undefined;
 
   private problem(kind: PickleProblem['kind'], message: string, offset: number, fatal = true): void {
+    if (kind === 'malformed' && this.sub) {
+      // Modelling a joblib array wrapper after a limit failed: back to reading for imports only.
+      this.resumeSkim();
+      return;
+    }
     if (kind === 'malformed' && this.result.pickles > 0 && this.saved.length === 0) {
       // A later pickle in a stack that breaks: data after the last pickle (tensor storages, joblib
       // padding, trailing bytes). Its globals so far were recorded; stop without calling the file malformed.
@@ -441,11 +519,132 @@ export class PickleMachine {
   }
 
   private push(v: Val): void {
-    if (this.stack.length >= this.limits.maxStack) {
-      this.problem('limit', `stack grew beyond ${this.limits.maxStack} items`, this.base);
-      return;
+    if (this.skim) return this.skimValue(v);
+    if (this.stack.length + this.marks.length >= this.limits.maxStack) {
+      this.startSkim(`stack grew beyond ${this.limits.maxStack} items`, this.opOff, false);
+      return this.skimValue(v);
     }
     this.stack.push(v);
+  }
+
+  /**
+   * A structural limit was hit: record it and read the rest for imports only. Getattr imports and
+   * results followed so far count as called (where they go is no longer known).
+   */
+  private startSkim(message: string, off: number, sticky: boolean): void {
+    if (this.sub) return this.resumeSkim();
+    if (this.skim) {
+      this.skim.sticky ||= sticky;
+      return;
+    }
+    this.problem('limit', `${message}; what follows was read for its imports only`, off, false);
+    this.taintAll('not followed: read after a scan limit');
+    this.resetFollow(-1);
+    // The values on top of the stack are what the next opcodes may use (a STACK_GLOBAL's module).
+    const st = this.stack;
+    const skim: SkimState = { sticky, v1: st.length > 1 ? st[st.length - 2] : UNKNOWN, v2: st.length ? st[st.length - 1] : UNKNOWN, memo: new Map(), frozen: this.memo, memoLen: this.memo.size };
+    for (let i = st.length - 1; i >= 0 && i >= st.length - 64 && skim.s1 === undefined; i--) {
+      const v = st[i];
+      if (typeof v !== 'string') continue;
+      if (skim.s2 === undefined) skim.s2 = v;
+      else skim.s1 = v;
+    }
+    this.skim = skim;
+    this.stack = [];
+    this.marks = [];
+  }
+
+  /** Reading for imports only: a value was pushed. */
+  private skimValue(v: Val): void {
+    const s = this.skim as SkimState;
+    s.v1 = s.v2;
+    s.v2 = v;
+    const wrapper = this.joblib && v && typeof v === 'object' && v.k === 'g' ? joblibWrapperPart(v) : undefined;
+    if (wrapper) {
+      // joblib writes raw array data right after a wrapper's BUILD: model the wrapper (and the
+      // dtypes it may fetch from the memo) on a stack of its own up to its BUILD (`build` resumes
+      // reading for imports), so the data is skipped.
+      this.sub = s;
+      this.subFor = wrapper;
+      this.skim = undefined;
+      this.subOps = 0;
+      this.stack = [v];
+      this.marks = [];
+      return;
+    }
+    if (typeof v === 'string') {
+      s.s1 = s.s2;
+      s.s2 = v;
+      // Protocol 2 writes bytes as _codecs.encode('<latin-1 text>', 'latin1'): a pickle in such text is followed.
+      if (v.length >= 2 && v.charCodeAt(0) === 0x80 && v.charCodeAt(1) >= 2 && v.charCodeAt(1) <= 5 && this.followNested) {
+        let latin = true;
+        for (let i = 0; i < v.length && latin; i++) latin = v.charCodeAt(i) < 256;
+        if (latin) {
+          const data = new Uint8Array(v.length);
+          for (let i = 0; i < v.length; i++) data[i] = v.charCodeAt(i);
+          this.maybeEmbed({ k: 'b', len: data.length, data, offset: this.opOff }, false);
+        }
+      }
+    }
+  }
+
+  /** Back to reading for imports only after a joblib array wrapper (or when modelling it fails). */
+  private resumeSkim(): void {
+    const s = this.sub as SkimState;
+    this.sub = undefined;
+    this.skim = s;
+    this.stack = [];
+    this.marks = [];
+    s.v1 = UNKNOWN;
+    s.v2 = UNKNOWN;
+  }
+
+  /** Reading for imports only: an opcode that pops or builds from the stack; its result is not known. */
+  private skimStackOp(op: number, off: number): void {
+    const s = this.skim as SkimState;
+    switch (op) {
+      case 0x32: // DUP
+        s.v1 = s.v2;
+        return;
+      case 0x93: { // STACK_GLOBAL
+        const { v1: module, v2: name } = s;
+        s.v1 = UNKNOWN;
+        s.v2 = UNKNOWN;
+        if (typeof module === 'string' && typeof name === 'string') return this.skimValue(this.addGlobal(module, name, 'STACK_GLOBAL', off));
+        // Not both strings just before it (or not known): the two most recent strings, as pickle
+        // tools read it, and the name as computed.
+        if (s.s1 !== undefined && s.s2 !== undefined) this.addGlobal(s.s1, s.s2, 'STACK_GLOBAL', off);
+        this.addGlobal(typeof module === 'string' ? module : '<computed>', typeof name === 'string' ? name : '<computed>', 'STACK_GLOBAL', off);
+        return;
+      }
+      case 0x52: case 0x6f: case 0x81: case 0x92: // REDUCE, OBJ, NEWOBJ, NEWOBJ_EX
+        this.skimCall(OPNAMES[op], off);
+        break;
+      case 0x51: // BINPERSID
+        this.result.persistentIds++;
+        break;
+    }
+    s.v1 = UNKNOWN;
+    s.v2 = UNKNOWN;
+  }
+
+  private skimCall(opcode: string, off: number): void {
+    if (this.result.calls.length < 10_000) {
+      this.result.calls.push({ callee: '?', opcode, offset: off, pickle: this.pickleIndex, args: '(not modelled: read after a scan limit)' });
+    }
+  }
+
+  /**
+   * Reading for imports only: a malformed opcode stops the unpickler too, and what follows may be
+   * data the machine no longer knows to skip (joblib arrays): stop reading.
+   */
+  private skimStop(message: string, off: number): void {
+    if (this.result.pickles > 0 && this.saved.length === 0) {
+      this.result.trailing += 1;
+      this.state = 'done';
+      return;
+    }
+    this.problem('limit', `reading for imports stopped: ${message}`, off);
   }
 
   /** Pops a value an opcode consumes (`raw`: one it discards, or the callee of REDUCE, which is judged there). */
@@ -461,6 +660,7 @@ export class PickleMachine {
   }
 
   private top(off: number, op: string): Val {
+    if (this.skim) return this.skim.v2;
     const floor = this.marks.length ? this.marks[this.marks.length - 1] : 0;
     if (this.stack.length <= floor) {
       this.problem('malformed', `${op}: stack underflow`, off);
@@ -518,14 +718,39 @@ export class PickleMachine {
   }
 
   private memoPut(key: number, v: Val, off: number): void {
+    if (this.skim || this.sub) return this.skimMemoPut(key, v);
     if (this.memo.size >= this.limits.maxMemo && !this.memo.has(key)) {
-      this.problem('limit', `memo grew beyond ${this.limits.maxMemo} entries`, off);
-      return;
+      this.startSkim(`memo grew beyond ${this.limits.maxMemo} entries`, off, false);
+      return this.skimMemoPut(key, v);
     }
     this.memo.set(key, v);
   }
 
+  /**
+   * Reading for imports only: what is known of the values memoised (strings for STACK_GLOBAL,
+   * globals and what a joblib array wrapper is built from), up to `SKIM_MEMO` keys (at least
+   * `maxMemo`: a memo flooded past its limit is read on); other values are not kept.
+   */
+  private skimMemoPut(key: number, v: Val): void {
+    const s = (this.skim ?? this.sub) as SkimState;
+    const useful = typeof v === 'string' || (!!v && typeof v === 'object' && v.k !== 'u');
+    if (s.memo.has(key)) {
+      if (useful) s.memo.set(key, v);
+      else {
+        s.memo.delete(key);
+        s.frozen.delete(key);
+      }
+      return;
+    }
+    const old = s.frozen.has(key);
+    if (!old) s.memoLen++;
+    if (useful && s.memo.size < Math.max(this.limits.maxMemo, SKIM_MEMO)) s.memo.set(key, v);
+    else if (old) s.frozen.delete(key); // not kept: never read an older value in its place
+  }
+
   private memoGet(key: number, off: number, op: string): Val {
+    const s = this.skim ?? this.sub;
+    if (s) return (s.memo.has(key) ? s.memo.get(key) : s.frozen.get(key)) ?? UNKNOWN;
     const v = this.memo.get(key);
     if (v === undefined) {
       this.problem('malformed', `${op}: memo key ${key} not found`, off);
@@ -752,7 +977,7 @@ export class PickleMachine {
 
   private maybeEmbed(bv: BytesVal, force: boolean): void {
     const d = bv.data;
-    if (!d || bv.blob) return;
+    if (!d || bv.blob || !this.followNested) return;
     const looks = looksEmbedded(d);
     if (!looks && !force) return;
     if (this.embeddedTotal + d.length > this.limits.maxEmbeddedTotal) {
@@ -827,12 +1052,12 @@ export class PickleMachine {
           return n;
         }
         if (p + 1 >= n && !final) break; // need two bytes to decide
-        if (!startsPickle(buf[p], p + 1 < n ? buf[p + 1] : undefined) || this.result.pickles >= L.maxPickles) {
-          if (this.result.pickles >= L.maxPickles) this.problem('limit', `more than ${L.maxPickles} stacked pickles`, base + p);
+        if (!startsPickle(buf[p], p + 1 < n ? buf[p + 1] : undefined)) {
           this.finishStream(p, n);
           this.consumedUpTo = n;
           return n;
         }
+        if (this.result.pickles >= L.maxPickles) this.startSkim(`more than ${L.maxPickles} stacked pickles`, base + p, true);
         this.state = 'run';
         this.pickleIndex++;
         this.proto = 0;
@@ -840,23 +1065,44 @@ export class PickleMachine {
 
       const off = base + p;
       const op = buf[p];
-      if (++this.result.opcodes > L.maxOpcodes) {
-        this.problem('limit', `more than ${L.maxOpcodes} opcodes`, off);
-        break;
-      }
+      this.opOff = off;
+      if (++this.result.opcodes > L.maxOpcodes && !this.skim && !this.sub) this.startSkim(`more than ${L.maxOpcodes} opcodes`, off, true);
+      if (this.sub && ++this.subOps > MAX_WRAPPER_OPCODES) this.resumeSkim();
       if ((this.result.opcodes & 0xffff) === 0 && Date.now() > L.deadline) {
+        // A hard stop: what keeps a hostile file from holding the scan.
         this.problem('limit', 'time limit reached while scanning pickle opcodes', off);
         break;
       }
       let q = p + 1; // operand start
+      if (this.skim && SKIM_STACK_OPS[op]) {
+        this.skimStackOp(op, off);
+        p = q;
+        continue;
+      }
       switch (op) {
         case 0x28: // MARK
+          if (this.skim) {
+            this.skimStackOp(op, off);
+            break;
+          }
+          if (this.stack.length + this.marks.length >= L.maxStack) {
+            this.startSkim(`stack and MARKs grew beyond ${L.maxStack} items`, off, false);
+            break;
+          }
           this.marks.push(this.stack.length);
           break;
         case 0x2e: { // STOP
+          if (this.sub) this.resumeSkim();
           // Python's unpickler pops the result: an empty stack (or nothing above the last MARK) is an error.
           const v = this.top(off, 'STOP');
           if (this.getattrs.length) this.consumed(v, 'STOP');
+          if (this.skim && this.saved.length) {
+            // End of a joblib in-stream object array read for imports only: the enclosing pickle
+            // goes on, read the same way.
+            this.saved.pop();
+            this.skimStackOp(op, off);
+            break;
+          }
           if (this.saved.length) {
             // End of a joblib in-stream object array: back to the enclosing pickle. The array holds
             // what it read; when that reaches a getattr or its result, the array is not followed.
@@ -887,7 +1133,13 @@ export class PickleMachine {
           this.stack = [];
           this.marks = [];
           this.memo = new Map();
-          this.resetFollow(FOLLOW_BUDGET);
+          if (this.skim?.sticky) {
+            this.skim = { sticky: true, v1: UNKNOWN, v2: UNKNOWN, memo: new Map(), frozen: this.memo, memoLen: 0 };
+          } else {
+            // A limit of one pickle (stack, memo): the next pickle starts afresh.
+            this.skim = undefined;
+            this.resetFollow(FOLLOW_BUDGET);
+          }
           this.state = 'between';
           break;
         }
@@ -975,9 +1227,12 @@ export class PickleMachine {
             pd.keep = false;
             pd.buf = new Uint8Array(0);
           }
-          if (!keep && !isText && avail >= 2 && buf[q] === 0x80 && buf[q + 1] >= 2 && buf[q + 1] <= 5 && L.maxStreamedNesting > 0) {
-            // Too large to keep but a pickle: scan it as it streams past.
-            pd.nested = new PickleMachine({ limits: { ...L, maxStreamedNesting: L.maxStreamedNesting - 1 }, mode: this.mode, joblib: this.joblib });
+          if (!keep && !isText && avail >= 2 && buf[q] === 0x80 && buf[q + 1] >= 2 && buf[q + 1] <= 5 && this.followNested) {
+            // Too large to keep but a pickle: scan it as it streams past (beyond the nesting limit,
+            // for its imports only).
+            const deeper = L.maxStreamedNesting <= 0;
+            if (deeper) this.problem('limit', `a pickle nested more than ${DEFAULT_PICKLE_LIMITS.maxStreamedNesting} levels deep in byte strings was read for its imports only`, off, false);
+            pd.nested = new PickleMachine({ limits: { ...L, maxStreamedNesting: L.maxStreamedNesting - 1 }, mode: this.mode, joblib: this.joblib, importsOnly: deeper });
           }
           this.pending = pd;
           p = q;
@@ -1029,6 +1284,19 @@ export class PickleMachine {
           const module = utf8.decode(buf.subarray(q, e1));
           const name = utf8.decode(buf.subarray(e1 + 1, e2));
           q = e2 + 1;
+          if (this.skim) {
+            // What cannot be imported stops the unpickler (and is data the machine no longer skips).
+            if (!IMPORTABLE.test(module) || !IMPORTABLE.test(name)) {
+              this.skimStop(`${OPNAMES[op]} of ${JSON.stringify(`${module.slice(0, 40)} ${name.slice(0, 40)}`)}, which cannot be imported`, off);
+              break;
+            }
+            const g = this.addGlobal(module, name, OPNAMES[op], off);
+            if (op === 0x69) {
+              this.skimCall('INST', off);
+              this.skimStackOp(op, off);
+            } else this.skimValue(g);
+            break;
+          }
           const g = this.addGlobal(module, name, OPNAMES[op], off);
           if (op === 0x63) this.push(g);
           else {
@@ -1128,7 +1396,7 @@ export class PickleMachine {
           break;
         }
         case 0x94: // MEMOIZE
-          this.memoPut(this.memo.size, this.top(off, 'MEMOIZE'), off);
+          this.memoPut((this.skim ?? this.sub)?.memoLen ?? this.memo.size, this.top(off, 'MEMOIZE'), off);
           break;
         case 0x52: { // REDUCE
           const args = this.pop(off, 'REDUCE');
@@ -1195,7 +1463,9 @@ export class PickleMachine {
   }
 
   private malformed(message: string, off: number): void {
-    this.problem('malformed', message, off);
+    if (this.sub) this.resumeSkim();
+    if (this.skim) this.skimStop(message, off);
+    else this.problem('malformed', message, off);
   }
 
   private finishStream(p: number, n: number): void {
@@ -1313,11 +1583,22 @@ export class PickleMachine {
     }
     if (inst.k !== 'o') return;
     inst.state = state;
+    if (this.sub && this.subFor === 'dtype' && inst.callee && /(^|\.)dtype$/.test(inst.callee)) {
+      // A dtype built after a limit: kept (memoised) for the array wrappers that fetch it.
+      this.resumeSkim();
+      this.skimValue(inst);
+      return;
+    }
     if (!this.joblib || inst.callee !== 'joblib.numpy_pickle.NumpyArrayWrapper') return;
     // joblib writes the array right after the wrapper's BUILD, outside the pickle opcodes.
     const info = joblibArray(state);
     this.stack.pop();
     this.result.joblibArrays++;
+    if (!info && this.sub) {
+      this.resumeSkim();
+      this.skimStop('a joblib array of unknown size follows', off);
+      return;
+    }
     if (!info) {
       this.problem('malformed', 'joblib NumpyArrayWrapper with an unreadable state: cannot find where the pickle resumes', off);
       this.state = 'done';
@@ -1328,12 +1609,21 @@ export class PickleMachine {
       this.stack = [];
       this.marks = [];
       this.memo = new Map();
+      if (this.sub) this.resumeSkim(); // the array's own pickle is read for imports only too
       return;
     }
-    this.push({ k: 'o', callee: 'numpy.ndarray' });
+    if (this.sub) this.resumeSkim();
+    else this.push({ k: 'o', callee: 'numpy.ndarray' });
     if (info.aligned) this.joblibPad = { skipAfter: info.bytes };
     else if (info.bytes > 0) this.pending = { t: 'skip', remaining: info.bytes };
   }
+}
+
+/** A global whose objects are modelled when reading a joblib pickle for imports only (see `skimValue`). */
+function joblibWrapperPart(g: GlobalVal): 'wrapper' | 'dtype' | undefined {
+  if (g.name === 'NumpyArrayWrapper' && g.module === 'joblib.numpy_pickle') return 'wrapper';
+  if (g.name === 'dtype' && /^numpy(\.|$)/.test(g.module)) return 'dtype';
+  return undefined;
 }
 
 /** Why `getattr(target, name)` is not the shape of a bound method (for messages). */

@@ -2,6 +2,14 @@ import { createRule } from '@oculum/core';
 import type { ModelFile } from '../ast.js';
 import { byMember, FILE_LOC, list, where } from './util.js';
 
+/** Formats a loader unpickles: a limit hit in one of them is reported as high. */
+const PICKLE_FAMILY = new Set(['pickle', 'joblib', 'pytorch-zip', 'pytorch-legacy', 'pytorch-tar', 'torchscript']);
+
+/** Does the file hold pickle data (its format, a member's, or NumPy object arrays)? */
+export function holdsPickles(file: ModelFile): boolean {
+  return PICKLE_FAMILY.has(file.format) || Number(file.details.objectArrays ?? 0) > 0 || file.members.some((m) => PICKLE_FAMILY.has(m.format));
+}
+
 export default createRule({
   name: 'model-scan-limit',
   meta: {
@@ -10,11 +18,12 @@ export default createRule({
     languages: ['model'],
     triggers: [],
     docs: {
-      description: 'Reports model files, or parts of them, that were not fully inspected because a safety limit was reached (size, compression ratio, nesting, opcode count, memo size, time) or the content cannot be decoded.',
+      description: 'Reports model files, or parts of them, that were not fully inspected because a safety limit was reached (size, compression ratio, nesting, opcode count, stack, memo size, time) or the content cannot be decoded; a limit hit in pickle data is high.',
       recommended: true,
     },
     messages: {
       limit: 'Scanning{{where}} stopped early: {{problems}}. What follows was not inspected.',
+      limitPickle: 'Scanning{{where}} hit a limit in pickle data: {{problems}}. A pickle built to exhaust a scanner is suspicious in itself; what was not modelled must not be trusted.',
       unsupported: 'Part of the file{{where}} was not inspected: {{problems}}.',
     },
     remediation:
@@ -23,10 +32,17 @@ export default createRule({
   create(context) {
     return {
       ModelFile(file: ModelFile) {
+        const pickles = holdsPickles(file);
         for (const kind of ['limit', 'unsupported'] as const) {
           const problems = file.problems.filter((p) => p.kind === kind);
           for (const [member, ps] of byMember(problems)) {
-            context.report({ loc: FILE_LOC, messageId: kind, data: { where: where(member), problems: list(ps.map((p) => p.message), 3) }, confidence: 'low' });
+            const data = { where: where(member), problems: list(ps.map((p) => p.message), 3) };
+            if (kind === 'limit' && (pickles || ps.some((p) => p.pickle))) {
+              // Padding a pickle past a limit is a way to hide its imports from scanners: the rest
+              // is read for imports (model/dangerous-pickle-global), and the limit itself fails
+              // `--fail-on high`.
+              context.report({ loc: FILE_LOC, messageId: 'limitPickle', data, severity: 'high', confidence: 'medium' });
+            } else context.report({ loc: FILE_LOC, messageId: kind, data, confidence: 'low' });
           }
         }
       },

@@ -26,6 +26,11 @@ tester.run('model/dangerous-pickle-global', rule, {
     { ...file('malicious/nested_torch_load_from_bytes.pkl'), errors: [at('dangerous')] },
     { ...file('malicious/joblib_object_array.joblib'), errors: [at('dangerous')] },
     { ...file('malicious/zip_case_mismatch.pt'), errors: [at('dangerous')] },
+    // a limit does not hide imports: what follows is read for them (opcode, memo limits)
+    ...(['reduce_os_system_protocol2.pkl', 'stack_global_memo.pkl', 'torch_zip_payload.pt', 'joblib_after_array.joblib'] as const).flatMap((name) => [
+      { ...file(`malicious/${name}`), name: `${name} past the opcode limit`, settings: { model: { limits: { maxOpcodes: 3 } } }, errors: [at('dangerous', { severity: 'critical' })] },
+      { ...file(`malicious/${name}`), name: `${name} past the memo limit`, settings: { model: { limits: { maxMemo: 1 } } }, errors: [at('dangerous', { severity: 'critical' })] },
+    ]),
     // what the bound-method allowance must not let through
     ...([
       ['getattr_method_called.pkl', 'the method touch of a pathlib.PosixPath is called by REDUCE'],

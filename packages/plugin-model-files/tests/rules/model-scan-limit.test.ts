@@ -12,10 +12,22 @@ tester.run('model/model-scan-limit', rule, {
     },
     {
       ...file('benign/torch_training_checkpoint.pt'),
-      name: 'opcode limit',
+      name: 'opcode limit (pickle data: high)',
       settings: { model: { limits: { maxOpcodes: 10 } } },
-      errors: [at('limit')],
+      errors: [at('limitPickle', { severity: 'high', confidence: 'medium' })],
     },
-    { ...file('malicious/zip_nested.zip'), name: 'depth limit', settings: { model: { limits: { maxDepth: 1 } } }, errors: [at('limit')] },
+    {
+      ...file('benign/sklearn_logreg.joblib'),
+      name: 'memo limit (pickle data: high)',
+      settings: { model: { limits: { maxMemo: 2 } } },
+      errors: [at('limitPickle', { severity: 'high' })],
+    },
+    { ...file('malicious/zip_nested.zip'), name: 'depth limit (a pickle in it: high)', settings: { model: { limits: { maxDepth: 1 } } }, errors: [at('limitPickle', { severity: 'high' })] },
+    {
+      ...file('benign/model.gguf'),
+      name: 'time limit outside pickle data (medium)',
+      settings: { model: { limits: { timeMs: 0 } } },
+      errors: [at('limit', { severity: 'medium', confidence: 'low' })],
+    },
   ],
 });
