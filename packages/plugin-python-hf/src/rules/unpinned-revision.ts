@@ -179,6 +179,8 @@ export default createRule<[Options], PySourceCode>({
  * bare dataset name (`load_dataset("imdb")`: a Hub dataset unless a local folder has that name).
  */
 export function maybeLocal(load: HubLoad): boolean {
+  // `hf_hub_download("mymodel", …)` reads no directory: whatever the name, it is fetched
+  if (load.hubOnly) return false;
   return load.ref?.kind === 'hub' && ((!!load.ref.bare && load.kind !== 'dataset') || !!load.ref.dirLike);
 }
 
@@ -192,8 +194,9 @@ export function confidenceOf(load: HubLoad): Confidence {
   // a name that may be a local directory, also on a receiver the analysis cannot follow
   if (maybeLocal(load)) return 'low';
   if (load.callConfidence !== 'high') return 'medium';
-  // A bare dataset name (`load_dataset("imdb")`) is a Hub dataset unless a local folder has that name.
-  if (load.ref.kind === 'hub' && load.ref.bare) return 'medium';
+  // A bare dataset name (`load_dataset("imdb")`) is a Hub dataset unless a local folder has that name; a bare
+  // name given to `hf_hub_download` is fetched, from a legacy repository that may not exist.
+  if (load.ref.kind === 'hub' && load.ref.bare) return load.kind === 'dataset' ? 'medium' : 'low';
   if (load.ref.kind === 'hub' && load.ref.owner === undefined) return 'medium';
   if (load.resolved.kind === 'string' && load.resolved.soft) return 'medium';
   return 'high';

@@ -55,6 +55,8 @@ export interface HubLoad {
   defaultId?: boolean;
   /** A remediation of the API's own, for loaders that pin differently (Haystack components). */
   remediation?: string;
+  /** The API reads no local directory (`hf_hub_download`, `snapshot_download`): its id is always the Hub's. */
+  hubOnly?: boolean;
 }
 
 /**
@@ -583,6 +585,7 @@ function specLoadOf(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: C
     call, api: spec.api, kind: spec.kind, callConfidence: spec.confidence, offline, revisionNode, revision, revisionIn: spec.revisionIn ?? 'keyword',
     ...(spec.revisionMapping ? { revisionMapping: spec.revisionMapping } : {}),
     ...(spec.remediation ? { remediation: spec.remediation } : {}),
+    ...(spec.hubOnly ? { hubOnly: true } : {}),
   };
 
   if (!idNode) {

@@ -252,6 +252,14 @@ ruleTester.run('hf/unpinned-revision', rule, {
       code: 'import torch.nn as nn\nfrom huggingface_hub import PyTorchModelHubMixin\nclass Base(nn.Module, PyTorchModelHubMixin):\n    pass\nclass Net(Base):\n    pass\nnet = Net.from_pretrained("someone/net")',
       errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'Net.from_pretrained', id: 'someone/net' } }],
     },
+    // hf_hub_download and snapshot_download read no directory: a bare name is fetched (low: no legacy id of that name may exist)
+    {
+      code: 'from huggingface_hub import hf_hub_download, snapshot_download\na = hf_hub_download(repo_id="mymodel", filename="x.gguf")\nb = snapshot_download("mymodel")',
+      errors: [
+        { messageId: 'missingRevision', confidence: 'low', line: 2, data: { api: 'hf_hub_download', id: 'mymodel' } },
+        { messageId: 'missingRevision', confidence: 'low', line: 3, data: { api: 'snapshot_download', id: 'mymodel' } },
+      ],
+    },
     // a legacy Hub id without an owner, and a bare dataset name, are fetched
     {
       code: 'from transformers import AutoModel\nm = AutoModel.from_pretrained("bert-base-uncased")',
