@@ -9,6 +9,14 @@ import * as zlib from 'node:zlib';
 
 export const CHUNK = 1 << 20;
 
+/** The longest delay a Node.js timer takes (2^31 − 1 ms, 24.8 days); longer ones fire after 1 ms. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** A delay for `setTimeout`: a time limit of any size (1e308 ms too) becomes one the timer keeps. */
+export function timerDelay(ms: number): number {
+  return Number.isNaN(ms) ? MAX_TIMER_MS : Math.min(Math.max(0, ms), MAX_TIMER_MS);
+}
+
 /** Random access to a byte range (a file, a slice of it, or memory). */
 export interface RandomAccess {
   readonly size: number;

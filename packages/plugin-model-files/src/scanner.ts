@@ -16,7 +16,7 @@ import { checkSafetensors } from './formats/safetensors.js';
 import { analyzeTemplate } from './formats/template.js';
 import { crc32Update, readZipDirectory, type ZipEntry } from './formats/zip.js';
 import {
-  BufferAccess, chunksOf, collect, decompress, FileAccess, LimitError, peek, sha256Of, SliceAccess,
+  BufferAccess, chunksOf, collect, decompress, FileAccess, LimitError, peek, sha256Of, SliceAccess, timerDelay,
   type RandomAccess,
 } from './io.js';
 import { PickleMachine, type PickleScanResult } from './pickle/machine.js';
@@ -648,7 +648,8 @@ export async function scanModelFile(path: string, settings?: Record<string, unkn
     const top: Unit = { name: '', ra: fa, depth: 0, hint: path };
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), limits.timeMs + 1000);
+      // The grace second after the limit; a limit too long for a timer (≥ 2^31 ms) is clamped, not overflowed to 1 ms.
+      timer = setTimeout(() => resolve('timeout'), timerDelay(limits.timeMs + 1000));
     });
     const work = scan.unit(top).catch((error: unknown) => {
       scan.problem(top, 'limit', `scanner stopped: ${(error as Error).message}`);

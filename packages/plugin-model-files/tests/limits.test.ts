@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync, deflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { MAX_TIMER_MS, timerDelay } from '../src/io.js';
 import { scanModelBytes, scanModelFile } from '../src/scanner.js';
-import { bytes } from './helpers.js';
+import { bytes, FIXTURES } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'oculum-limits-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -183,6 +184,28 @@ describe('limits', () => {
     expect(f.format).toBe('pytorch-zip');
     expect(f.globals.map((g) => `${g.module}.${g.name}`)).toEqual(['os.system']);
     expect(f.members.find((m) => m.path === 'archive/data/0')).toMatchObject({ listed: true, size });
+  });
+
+  it('takes a time limit too long for a timer (2^31 ms or more, 1e308) as that long, not as 1 ms', async () => {
+    expect([timerDelay(1e308), timerDelay(2 ** 31), timerDelay(MAX_TIMER_MS), timerDelay(30_000), timerDelay(-1), timerDelay(Number.NaN)]).toEqual([
+      MAX_TIMER_MS, MAX_TIMER_MS, MAX_TIMER_MS, 30_000, 0, MAX_TIMER_MS,
+    ]);
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
+    process.on('warning', onWarning);
+    try {
+      for (const timeMs of [2 ** 31 - 1000, 2 ** 31, 1e308]) {
+        // jsfive reads the .h5 in a worker that the time limit terminates: a 1 ms timer lost the Lambda layer.
+        const f = await scanModelFile(join(FIXTURES, 'malicious/keras_lambda.h5'), { model: { limits: { timeMs } } });
+        expect(f.problems, `timeMs ${timeMs}`).toEqual([]);
+        expect(f.format).toBe('keras-h5');
+        expect(f.keras.map((k) => k.kind)).toContain('lambda');
+      }
+      await new Promise((resolve) => setImmediate(resolve)); // warnings are emitted on the next tick
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings.filter((w) => w.startsWith('TimeoutOverflowWarning'))).toEqual([]);
   });
 
   it('never throws on random bytes', async () => {

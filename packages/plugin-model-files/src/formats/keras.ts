@@ -5,6 +5,7 @@
  * (`"module": "os"`, `"registered_name": "my_pkg>Fn"`, `"function": "builtins.exec"`) makes the
  * loader import it.
  */
+import { timerDelay } from '../io.js';
 
 export interface KerasHit {
   kind: 'lambda' | 'reference';
@@ -129,7 +130,7 @@ export async function readH5ModelConfig(data: Uint8Array, timeoutMs = 10_000): P
   type Reply = { attrs?: Record<string, string>; error?: string } | 'timeout';
   let timer: NodeJS.Timeout | undefined;
   const reply = await new Promise<Reply>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), Math.max(0, timeoutMs));
+    timer = setTimeout(() => resolve('timeout'), timerDelay(timeoutMs));
     worker.once('message', (m: Reply) => resolve(m));
     worker.once('error', (e) => resolve({ error: e.message }));
     worker.once('exit', () => resolve({ error: 'HDF5 reader stopped' }));
