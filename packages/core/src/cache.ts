@@ -1,42 +1,123 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import * as nodePath from 'node:path';
-import { ensureDirectory } from './fs-util.js';
-import type { FileResult } from './types.js';
+import { ensureDirectory, privateCacheDir } from './fs-util.js';
+import { SEVERITIES, type FileResult } from './types.js';
 
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 interface CacheFile {
   format: number;
   /** Hash of Oculum's and the plugins' versions and the scan root. */
   key: string;
-  entries: Record<string, { key: string; result: FileResult }>;
+  /** HMAC-SHA256 of `entries` (the exact text) with the cache secret (see `cacheSecret`). */
+  mac: string;
+  /** `JSON.stringify` of the entries by path: `{ key, result }`. */
+  entries: string;
+}
+
+type Entries = Record<string, { key: string; result: FileResult }>;
+
+/**
+ * The secret that signs result caches: `OCULUM_CACHE_SECRET` when set (a CI secret, to share a cache
+ * between machines), else 32 random bytes kept in the user's private cache directory (made on first
+ * use). A cache file is data from wherever the scanned tree came from: a `.oculumcache` committed to
+ * a repository, whose entries say "no findings" for its files, must not be believed. Undefined when
+ * there is no private directory to keep one in (no cache is then read or written).
+ */
+export function cacheSecret(env: NodeJS.ProcessEnv = process.env): Buffer | undefined {
+  if (env.OCULUM_CACHE_SECRET) return Buffer.from(env.OCULUM_CACHE_SECRET, 'utf8');
+  const dir = privateCacheDir(env);
+  if (!dir) return undefined;
+  const file = nodePath.join(dir, 'result-cache.key');
+  try {
+    const existing = readFileSync(file);
+    if (existing.length >= 32) return existing;
+  } catch {
+    // made below
+  }
+  try {
+    const secret = randomBytes(32);
+    const fd = openSync(file, 'wx', 0o600);
+    try {
+      writeSync(fd, secret);
+    } finally {
+      closeSync(fd);
+    }
+    return secret;
+  } catch {
+    // another process made it first: read theirs
+    try {
+      const existing = readFileSync(file);
+      return existing.length >= 32 ? existing : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** A cached result has the shape the formatters and the exit code rely on (else the entry is dropped). */
+function isFileResult(value: unknown): value is FileResult {
+  const r = value as FileResult;
+  if (!r || typeof r !== 'object' || typeof r.file !== 'string' || !Array.isArray(r.findings) || !Array.isArray(r.diagnostics)) return false;
+  return (
+    r.findings.every((f) => f && typeof f === 'object' && typeof f.ruleId === 'string' && typeof f.message === 'string' && Number.isInteger(f.line) && Number.isInteger(f.column) && SEVERITIES.includes(f.severity)) &&
+    r.diagnostics.every((d) => d && typeof d === 'object' && typeof d.message === 'string')
+  );
 }
 
 /**
  * Results by file, reused when the file's content hash, its resolved config and the Oculum/plugin
- * versions are unchanged. A cache written by another version, or unreadable, starts empty.
+ * versions are unchanged. A cache written by another version, not signed with this user's secret
+ * (see `cacheSecret`), or unreadable, starts empty; an entry of the wrong shape is dropped.
  */
 export class ResultCache {
-  private entries: CacheFile['entries'] = {};
+  private entries: Entries = {};
   private readonly used = new Set<string>();
   private dirty = false;
   hits = 0;
+  /** Why an existing cache file was not used (another version, another signer, unreadable). */
+  readonly rejected?: string;
+  private readonly secret: Buffer | undefined;
 
   constructor(
     readonly file: string,
     private readonly key: string,
+    secret: Buffer | undefined = cacheSecret(),
   ) {
+    this.secret = secret;
+    let text: string;
     try {
-      const data = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-      if (data && data.format === CACHE_FORMAT && data.key === key && data.entries && typeof data.entries === 'object') {
-        this.entries = data.entries;
-      } else {
-        this.dirty = true;
-      }
+      text = readFileSync(file, 'utf8');
     } catch {
       this.dirty = true;
+      return;
     }
+    try {
+      const data = JSON.parse(text) as CacheFile;
+      if (!secret) this.rejected = 'there is no private directory to keep its key in (set OCULUM_CACHE_SECRET)';
+      else if (!data || data.format !== CACHE_FORMAT || typeof data.entries !== 'string' || typeof data.mac !== 'string') this.rejected = 'it was written by another version of Oculum';
+      else if (!this.verify(data.entries, data.mac)) this.rejected = 'it was not written by this user (its signature does not match; to share a cache between machines, give each the same OCULUM_CACHE_SECRET)';
+      else if (data.key !== key) this.rejected = undefined; // another version of the plugins, another scan root: started afresh
+      else {
+        const entries = JSON.parse(data.entries) as Entries;
+        if (entries && typeof entries === 'object') this.entries = entries;
+      }
+    } catch {
+      this.rejected = 'it is not a cache file Oculum can read';
+    }
+    this.dirty = true;
+    if (Object.keys(this.entries).length > 0) this.dirty = false;
+  }
+
+  private mac(text: string): string {
+    return createHmac('sha256', this.secret!).update(text).digest('hex');
+  }
+
+  private verify(text: string, mac: string): boolean {
+    const expected = Buffer.from(this.mac(text), 'hex');
+    const given = Buffer.from(mac, 'hex');
+    return given.length === expected.length && timingSafeEqual(given, expected);
   }
 
   static entryKey(contentHash: string, configHash: string, language: string): string {
@@ -46,6 +127,11 @@ export class ResultCache {
   get(path: string, key: string): FileResult | undefined {
     const entry = this.entries[path];
     if (!entry || entry.key !== key) return undefined;
+    if (!isFileResult(entry.result)) {
+      delete this.entries[path];
+      this.dirty = true;
+      return undefined;
+    }
     this.used.add(path);
     this.hits++;
     return structuredClone(entry.result);
@@ -70,8 +156,9 @@ export class ResultCache {
         this.dirty = true;
       }
     }
-    if (!this.dirty) return;
-    const data: CacheFile = { format: CACHE_FORMAT, key: this.key, entries: this.entries };
+    if (!this.dirty || !this.secret) return;
+    const entries = JSON.stringify(this.entries);
+    const data: CacheFile = { format: CACHE_FORMAT, key: this.key, mac: this.mac(entries), entries };
     const tmp = `${this.file}.${process.pid}.tmp`;
     try {
       ensureDirectory(nodePath.dirname(this.file));

@@ -1,4 +1,5 @@
 import { mkdirSync, statSync } from 'node:fs';
+import { homedir, userInfo } from 'node:os';
 import * as nodePath from 'node:path';
 
 /**
@@ -21,4 +22,23 @@ export function ensureDirectory(dir: string): void {
     current = parent;
   }
   for (const d of missing.reverse()) mkdirSync(d);
+}
+
+/**
+ * The user's own cache directory for Oculum (`$XDG_CACHE_HOME/oculum` or `~/.cache/oculum`), created
+ * 0700; undefined unless it belongs to the user and nobody else may write to it (what is kept there
+ * is trusted: a V8 code cache, the result cache's key).
+ */
+export function privateCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  try {
+    const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/') ? env.XDG_CACHE_HOME : nodePath.join(homedir(), '.cache');
+    const dir = nodePath.join(base, 'oculum');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const info = statSync(dir);
+    const uid = typeof process.getuid === 'function' ? process.getuid() : userInfo().uid;
+    if (!info.isDirectory() || (uid >= 0 && info.uid !== uid) || (info.mode & 0o022) !== 0) return undefined;
+    return dir;
+  } catch {
+    return undefined;
+  }
 }

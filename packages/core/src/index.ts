@@ -22,7 +22,7 @@ export type { ConfigFile } from './config/load.js';
 export { loadPlugin, resolvePluginSpecifier, PluginRegistry } from './config/plugins.js';
 export type { LoadedPlugin, RegisteredRule } from './config/plugins.js';
 export { VERSION } from './version.js';
-export { ensureDirectory } from './fs-util.js';
+export { ensureDirectory, privateCacheDir } from './fs-util.js';
 export * from './formatters/index.js';
 export { trustedPublisherPolicy, UNTRUSTED_PUBLISHER_MESSAGES, UNTRUSTED_PUBLISHER_REMEDIATION } from './policy.js';
 export type { PublisherPolicy } from './policy.js';

@@ -306,6 +306,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         hashContent(`${VERSION}\u0000${registry.versionKey()}\u0000${cwd}`),
       )
     : undefined;
+  if (cache?.rejected) {
+    diagnostics.push({ file: cache.file, kind: 'config', severity: 'warning', message: `The cache ${configLabel(cache.file, cwd)} was not used: ${cache.rejected}. Every file is scanned afresh` });
+  }
 
   const stats: ScanStats = { files: 0, parsed: 0, prefiltered: 0, skipped: 0, lines: 0, bytes: 0, durationMs: 0 };
   const results: FileResult[] = [];

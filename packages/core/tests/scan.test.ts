@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../src/errors.js';
@@ -329,24 +330,66 @@ describe('cache', () => {
     const cwd = project({ 'a.toy': 'danger\n', 'b.toy': 'danger\n' });
     await run(cwd, { cache: true });
     await run(cwd, { cache: true, paths: ['a.toy'] });
-    const entries = () => Object.keys(JSON.parse(readFileSync(join(cwd, '.oculumcache'), 'utf8')).entries).map((p) => p.slice(cwd.length + 1));
+    const entries = () => Object.keys(JSON.parse(JSON.parse(readFileSync(join(cwd, '.oculumcache'), 'utf8')).entries)).map((p) => p.slice(cwd.length + 1));
     expect(entries()).toEqual(['a.toy', 'b.toy']);
     rmSync(join(cwd, 'b.toy'));
     await run(cwd, { cache: true, paths: ['a.toy'] });
     expect(entries()).toEqual(['a.toy']);
   });
 
-  it('accepts a cache path and survives a corrupt cache file', async () => {
+  it('accepts a cache path and survives a corrupt cache file, saying so', async () => {
     const cwd = project({ 'a.toy': 'danger\n', 'my.cache': '{not json' });
     const first = await run(cwd, { cache: 'my.cache' });
     expect(findings(first)).toEqual(['a.toy:1:1 toy/no-danger']);
-    expect(JSON.parse(readFileSync(join(cwd, 'my.cache'), 'utf8')).format).toBe(1);
+    expect(first.diagnostics.map((d) => d.message)).toEqual(['The cache my.cache was not used: it is not a cache file Oculum can read. Every file is scanned afresh']);
+    expect(JSON.parse(readFileSync(join(cwd, 'my.cache'), 'utf8')).format).toBe(2);
+  });
+
+  // A cache file comes with the tree: one committed to a repository could say "no findings" for its
+  // files. Only a cache this user signed is read; an entry of the wrong shape is dropped.
+  it('does not believe a cache it did not sign, nor an entry of the wrong shape', async () => {
+    const cwd = project({ 'a.toy': 'danger\n', 'b.toy': 'danger\n' });
+    await run(cwd, { cache: true });
+    const file = join(cwd, '.oculumcache');
+    const written = JSON.parse(readFileSync(file, 'utf8'));
+    const entries = JSON.parse(written.entries);
+    for (const e of Object.values(entries) as Array<{ result: { findings: unknown[] } }>) e.result.findings = [];
+    // emptied findings, the signature left as it was: not believed
+    writeFileSync(file, JSON.stringify({ ...written, entries: JSON.stringify(entries) }));
+    const forged = await run(cwd, { cache: true });
+    expect(findings(forged)).toEqual(['a.toy:1:1 toy/no-danger', 'b.toy:1:1 toy/no-danger']);
+    expect(forged.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^The cache \.oculumcache was not used: it was not written by this user \(its signature does not match/)]);
+    // signed with this user's key (so only this user could have written it), but of the wrong shape: dropped
+    const { cacheSecret } = await import('../src/cache.js');
+    const { createHmac } = await import('node:crypto');
+    const again = JSON.parse(readFileSync(file, 'utf8'));
+    const bad = JSON.parse(again.entries);
+    (Object.values(bad)[0] as { result: { findings: unknown } }).result.findings = 'x';
+    const text = JSON.stringify(bad);
+    writeFileSync(file, JSON.stringify({ ...again, entries: text, mac: createHmac('sha256', cacheSecret()!).update(text).digest('hex') }));
+    const shaped = await run(cwd, { cache: true });
+    expect(findings(shaped)).toEqual(['a.toy:1:1 toy/no-danger', 'b.toy:1:1 toy/no-danger']);
+    expect(shaped.diagnostics).toEqual([]);
+  });
+
+  it('shares a cache between machines that have the same OCULUM_CACHE_SECRET', async () => {
+    const { cacheSecret } = await import('../src/cache.js');
+    expect(cacheSecret({ OCULUM_CACHE_SECRET: 'ci-secret' })?.toString()).toBe('ci-secret');
+    const home = mkdtempSync(join(tmpdir(), 'oculum-home-'));
+    try {
+      const made = cacheSecret({ XDG_CACHE_HOME: home });
+      expect(made?.length).toBe(32);
+      expect(cacheSecret({ XDG_CACHE_HOME: home })?.equals(made!)).toBe(true); // kept, not made anew
+      expect(statSync(join(home, 'oculum', 'result-cache.key')).mode & 0o077).toBe(0);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 
   it('keeps .oculumcache in a cache directory, and reports a cache it cannot write as a warning', async () => {
     const cwd = project({ 'a.toy': 'danger\n', 'cachedir/.keep': '', 'plain.txt': 'x' });
     await run(cwd, { cache: 'cachedir' });
-    expect(JSON.parse(readFileSync(join(cwd, 'cachedir', '.oculumcache'), 'utf8')).format).toBe(1);
+    expect(JSON.parse(readFileSync(join(cwd, 'cachedir', '.oculumcache'), 'utf8')).format).toBe(2);
     // a cache under a file cannot be written: the results stand, with a warning, and no temporary file
     const result = await run(cwd, { cache: 'plain.txt/x/.oculumcache' });
     expect(findings(result)).toEqual(['a.toy:1:1 toy/no-danger']);

@@ -15,10 +15,10 @@
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
-import { homedir, userInfo } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { Script } from 'node:vm';
+import { privateCacheDir } from '@oculum/core';
 
 interface InternalModule {
   filename: string;
@@ -33,20 +33,8 @@ type ModuleStatics = {
   new (id: string, parent?: unknown): InternalModule;
 };
 
-/** The cache directory, created 0700; undefined unless it is the user's own and private. */
-export function privateCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  try {
-    const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/') ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
-    const dir = join(base, 'oculum');
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const info = statSync(dir);
-    const uid = typeof process.getuid === 'function' ? process.getuid() : userInfo().uid;
-    if (!info.isDirectory() || (uid >= 0 && info.uid !== uid) || (info.mode & 0o022) !== 0) return undefined;
-    return dir;
-  } catch {
-    return undefined;
-  }
-}
+/** The cache directory (see `privateCacheDir` of `@oculum/core`). */
+export { privateCacheDir };
 
 /**
  * Puts `typescript` (as typescript-estree resolves it) into the CommonJS cache, compiled with a V8
