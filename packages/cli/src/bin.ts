@@ -1,24 +1,33 @@
 #!/usr/bin/env node
+import { guardExit } from './exit-guard.js';
 import { tuneV8 } from './v8-tuning.js';
 
 // Before the CLI's modules load: the JIT setting applies to them and to every worker thread.
 tuneV8();
+
+const argv = process.argv.slice(2);
+const command = argv.find((arg) => !arg.startsWith('-'));
+// Never exit 0 without a report (a plugin that never finishes loading, a rule calling process.exit),
+// and never wait for a plugin's stray timers once the report is out.
+const guard = guardExit(command === 'scan' || command === undefined ? 'scan' : `${command} command`);
+
 const { main } = await import('./index.js');
 
 // `oculum scan | head`: a closed pipe is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (err.code === 'EPIPE') {
+      guard.abandon();
+      process.exit(process.exitCode ?? 0);
+    }
     throw err;
   });
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
+main(argv).then(
+  (code) => guard.finish(code),
   (err: unknown) => {
     process.stderr.write(`oculum: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 2;
+    guard.finish(2);
   },
 );
