@@ -46,6 +46,7 @@ Environment:
   NO_COLOR, FORCE_COLOR    colour output (see --color)
   OCULUM_DEBUG=1           stack traces for errors (like --debug)
   OCULUM_NO_CODE_CACHE=1   load TypeScript without the V8 code cache in ~/.cache/oculum
+  OCULUM_CACHE_SECRET      key that signs --cache files (share one between CI runners)
   OCULUM_NO_V8_TUNING=1    keep V8's default interrupt budget (oculum raises it: faster scans)
 `;
 

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { Ignore } from 'ignore';
 import { loadIgnore } from './lazy.js';
@@ -119,9 +119,75 @@ export interface PrunedDirectory {
 }
 
 /**
+ * The symbolic links a walk of `root` met: a link to a regular file inside `root` (its real path) is
+ * scanned once: under the link's name when the file's own has another extension (a Hugging Face cache
+ * repo: `snapshots/<rev>/model.safetensors` → `blobs/<hash>`), else under its own. Links to directories, to files outside
+ * `root` (following them would let a scanned tree make Oculum read, and print parts of, any file of
+ * the machine: `x.py` → `~/.ssh/id_rsa`) and broken links are not followed, and said in one warning.
+ */
+function followLinks(root: string, raw: string, links: readonly string[], found: Set<string>, diagnostics: Diagnostic[]): void {
+  if (links.length === 0) return;
+  let rootReal: string;
+  try {
+    rootReal = realpathSync(root);
+  } catch {
+    return;
+  }
+  const inside = (real: string) => real === rootReal || real.startsWith(rootReal.endsWith(nodePath.sep) ? rootReal : rootReal + nodePath.sep);
+  const real = (path: string): string => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return path;
+    }
+  };
+  // Real path → the path the walk found it under (a file reached through a link is scanned once)
+  const walked = new Map<string, string>();
+  for (const file of found) if (file.startsWith(root)) walked.set(real(file), file);
+  const seen = new Set<string>();
+  const skipped = { directories: 0, outside: 0, broken: 0, other: 0 };
+  for (const link of links) {
+    let target: string;
+    try {
+      target = realpathSync(link);
+    } catch {
+      skipped.broken++;
+      continue;
+    }
+    const info = statSync(target, { throwIfNoEntry: false });
+    if (info?.isDirectory()) skipped.directories++;
+    else if (!info?.isFile()) skipped.other++;
+    else if (!inside(target)) skipped.outside++;
+    else if (!seen.has(target)) {
+      // Scanned under the link's name, which is the one that means something (`model.safetensors`,
+      // `modeling_x.py`, not `blobs/9f86d0…`, which no language reads by its extension).
+      seen.add(target);
+      const plain = walked.get(target);
+      if (plain !== undefined && nodePath.extname(plain).toLowerCase() === nodePath.extname(link).toLowerCase()) continue; // `latest.py` → `v2.py`: v2.py
+      if (plain !== undefined) found.delete(plain);
+      found.add(link);
+    }
+  }
+  const parts = [
+    skipped.outside > 0 ? `${plural(skipped.outside, 'link', 'links')} to files outside it` : '',
+    skipped.directories > 0 ? `${plural(skipped.directories, 'link', 'links')} to directories` : '',
+    skipped.broken > 0 ? `${plural(skipped.broken, 'broken link', 'broken links')}` : '',
+    skipped.other > 0 ? `${plural(skipped.other, 'link', 'links')} to special files` : '',
+  ].filter(Boolean);
+  if (parts.length === 0) return;
+  diagnostics.push({
+    file: root,
+    kind: 'skipped',
+    severity: 'warning',
+    message: `Symbolic links in "${raw}" not followed: ${parts.join(', ')} (name a link or its target on the command line to scan it)`,
+  });
+}
+
+/**
  * Expands paths (files, directories, globs) into the sorted list of files to consider. Directories
- * are walked without following symbolic links, pruning `.gitignore`d and ignored directories and
- * node_modules/.git. Files named explicitly are always included. A missing path is a UsageError.
+ * are walked without following links to directories, pruning `.gitignore`d and ignored directories
+ * and node_modules/.git; a link to a file inside the named directory is scanned (see `followLinks`).
+ * Files named explicitly are always included. A missing path is a UsageError.
  */
 export async function discoverFiles(options: DiscoverOptions): Promise<string[]> {
   const { cwd, gitignore, patterns } = options;
@@ -141,6 +207,8 @@ export async function discoverFiles(options: DiscoverOptions): Promise<string[]>
   // Directories a walk leaves out, by reason: said when a directory named on the command line holds
   // nothing to scan because of them.
   let pruned = { always: 0, ignoredDirs: 0, ignoredFiles: 0 };
+  /** Symbolic links met by the walk of one named directory: followed after it when they stay inside it. */
+  let links: string[] = [];
   const walk = (dir: string): void => {
     let entries: Dirent[];
     try {
@@ -166,8 +234,10 @@ export async function discoverFiles(options: DiscoverOptions): Promise<string[]>
       } else if (entry.isFile()) {
         if (!skip(path, false)) found.add(path);
         else pruned.ignoredFiles++;
+      } else if (entry.isSymbolicLink()) {
+        if (!skip(path, false)) links.push(path);
       }
-      // Symbolic links and special files are not followed: a scanned tree must not lead us elsewhere.
+      // Special files (FIFOs, sockets, devices) are never read.
     }
     for (const sub of subdirs) walk(sub);
   };
@@ -183,7 +253,9 @@ export async function discoverFiles(options: DiscoverOptions): Promise<string[]>
     if (stat?.isDirectory()) {
       const before = found.size;
       pruned = { always: 0, ignoredDirs: 0, ignoredFiles: 0 };
+      links = [];
       walk(abs);
+      followLinks(abs, raw, links, found, options.diagnostics);
       if (pruned.always + pruned.ignoredDirs + pruned.ignoredFiles > 0) {
         const why: string[] = [];
         if (pruned.always > 0) {

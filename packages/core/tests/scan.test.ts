@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +50,31 @@ describe('discovery', () => {
     await expect(run(cwd, { paths: ['missing'] })).rejects.toThrow('No such file or directory: missing');
     const result = await run(cwd, { paths: ['*.none'] });
     expect(result.diagnostics.map((d) => d.message)).toEqual(['No files match the pattern "*.none"']);
+  });
+
+  // A Hugging Face cache repo keeps its files in blobs/ and links them from snapshots/<rev>/.
+  it('scans links to files inside the named directory once, and says which links it did not follow', async () => {
+    const cwd = project({ 'repo/blobs/abc': 'danger\n', 'repo/snapshots/r1/.keep': '', 'outside/secret.toy': 'danger\n', 'dir/a.toy': 'x\n' });
+    symlinkSync('../../blobs/abc', join(cwd, 'repo/snapshots/r1/model.toy'));
+    symlinkSync(join(cwd, 'outside/secret.toy'), join(cwd, 'repo/snapshots/r1/leak.toy'));
+    symlinkSync(join(cwd, 'dir'), join(cwd, 'repo/snapshots/r1/sub'));
+    symlinkSync(join(cwd, 'nowhere'), join(cwd, 'repo/snapshots/r1/broken.toy'));
+    // the snapshot alone: its link to a file in blobs/ leads outside it
+    const snapshot = await run(cwd, { paths: ['repo/snapshots/r1'] });
+    expect(files(snapshot)).toEqual([]);
+    expect(snapshot.diagnostics.map((d) => d.message)).toEqual([
+      'Symbolic links in "repo/snapshots/r1" not followed: 2 links to files outside it, 1 link to directories, 1 broken link (name a link or its target on the command line to scan it)',
+    ]);
+    // the repo: the blob once, under the link's name (`abc` has no extension a language reads)
+    const repo = await run(cwd, { paths: ['repo'] });
+    expect(files(repo)).toEqual(['repo/snapshots/r1/model.toy']);
+    expect(findings(repo)).toEqual(['repo/snapshots/r1/model.toy:1:1 toy/no-danger']);
+    // two links to one file: the first (in walk order) only
+    symlinkSync('../blobs/abc', join(cwd, 'repo/snapshots/alias.toy'));
+    expect(files(await run(cwd, { paths: ['repo'] }))).toEqual(['repo/snapshots/alias.toy']);
+    // a link to a file of the named directory found by the walk too, of the same extension: once, under the file's name
+    symlinkSync('a.toy', join(cwd, 'dir/b.toy'));
+    expect(files(await run(cwd, { paths: ['dir'] }))).toEqual(['dir/a.toy']);
   });
 
   it('says why a directory named on the command line holds nothing to scan', async () => {
