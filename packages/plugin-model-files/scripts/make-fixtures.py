@@ -672,6 +672,14 @@ def malicious_long_operand():
     write('malicious', 'long_operand_pytorch_model.bin', padded)
 
 
+def malformed_safetensors_lengths():
+    # Header lengths no reader takes, in files named .safetensors: malformed whatever the number (they
+    # were skipped as "not a model file" unless the length was 2 to 2^40 and a '{' followed).
+    write('malformed', 'safetensors_length_zero.safetensors', struct.pack('<Q', 0))
+    write('malformed', 'safetensors_length_2p63.safetensors', struct.pack('<Q', 2**63 + 5) + b'{}')
+    write('malformed', 'safetensors_length_max.safetensors', struct.pack('<Q', 2**64 - 1) + b'{}')
+
+
 if __name__ == '__main__':
     if '--only' in sys.argv:
         # `--only benign_everyday_models`: write one group without rewriting the others (zip and tar
@@ -691,6 +699,7 @@ if __name__ == '__main__':
     malicious_long_operand()
     review()
     malformed()
+    malformed_safetensors_lengths()
     for kind in ('benign', 'malicious', 'review', 'malformed'):
         files = sorted(os.listdir(os.path.join(ROOT, kind)))
         print(kind, len(files), sum(os.path.getsize(os.path.join(ROOT, kind, f)) for f in files), 'bytes')

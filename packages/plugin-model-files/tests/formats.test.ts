@@ -10,6 +10,7 @@ import { deflateSync as zlibDeflate, gzipSync } from 'node:zlib';
 import { analyzeKerasConfig, readH5ModelConfig } from '../src/formats/keras.js';
 import { FIXTURES } from './helpers.js';
 import { BufferAccess } from '../src/io.js';
+import { scanModelBytes } from '../src/scanner.js';
 import { bytes, su, u32le } from './helpers.js';
 
 describe('detectFormat', () => {
@@ -144,6 +145,39 @@ describe('detectFormat', () => {
     expect(detectFormat(mo, 'model.safetensors')).toBe('safetensors');
     // More than the library's 100 MB header limit: not safetensors unless so named.
     expect(detectFormat(header(200_000_000, '{"w":{}}'), 'x')).toBe('unknown');
+  });
+
+  it('takes a file named .safetensors for safetensors whatever its header length, and reports an impossible one', async () => {
+    const u64 = (n: bigint) => {
+      const b = Buffer.alloc(8);
+      b.writeBigUInt64LE(n);
+      return b;
+    };
+    const cases: Array<[bigint, string, string]> = [
+      [0n, '', 'header length 0 is too short for a JSON object'],
+      [1n, '{', 'header length 1 is too short for a JSON object'],
+      [10n ** 9n, '{}', 'header length 1000000000 runs past the end of the file (10 bytes)'],
+      [2n ** 40n, '{}', 'header length 1099511627776 runs past the end of the file (10 bytes)'],
+      [2n ** 63n + 5n, '{}', 'header length 9223372036854775813 runs past the end of the file (10 bytes)'],
+      [2n ** 64n - 1n, '{}', 'header length 18446744073709551615 runs past the end of the file (10 bytes)'],
+      [2n ** 64n - 1n, 'xy', 'header length 18446744073709551615 runs past the end of the file (10 bytes)'],
+    ];
+    for (const [n, rest, message] of cases) {
+      const data = bytes(u64(n), rest);
+      expect(detectFormat(data, 'model.safetensors'), String(n)).toBe('safetensors');
+      expect(isModelFile(data, 'dir/model.safetensors'), String(n)).toBe(true);
+      const f = await scanModelBytes(data, 'model.safetensors');
+      expect(f.format).toBe('safetensors');
+      expect(f.problems, String(n)).toEqual([{ member: '', kind: 'malformed', message: `safetensors: ${message}` }]);
+    }
+    // The same bytes under another name say nothing (any file can start with 8 bytes).
+    expect(isModelFile(bytes(u64(2n ** 63n + 5n), '{}'), 'data.bin')).toBe(false);
+    // Shorter than the length field; formats with a magic number keep their own reading.
+    expect((await scanModelBytes(bytes('abc'), 'model.safetensors')).problems[0].message).toBe('safetensors: file shorter than the 8-byte header length');
+    expect(detectFormat(bytes('GGUF', [3, 0, 0, 0]), 'model.safetensors')).toBe('gguf');
+    // A Git LFS pointer checked out in place of the weights is text, not a (malformed) model file.
+    const lfs = bytes('version https://git-lfs.github.com/spec/v1\noid sha256:4d7a2146\nsize 1283\n');
+    expect(isModelFile(lfs, 'model.safetensors')).toBe(false);
   });
 
   it('reads a PROTO start as a pickle only when the opcodes after it read well, or under a pickle name', () => {

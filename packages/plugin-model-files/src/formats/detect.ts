@@ -68,6 +68,7 @@ export function detectFormat(head: Uint8Array, path = ''): FormatId {
   // safetensors: u64 little-endian header length, then a JSON object. Unless the name says
   // safetensors, the length must be one the library accepts (at most 100 MB) and the object must open
   // with a key or close: other files start with a length and a '{' too (a gettext .mo with 123 strings).
+  // Under the name, any length is read here or below (after the formats with magic numbers).
   if (head.length >= 9 && head[8] === 0x7b && head[6] === 0 && head[7] === 0) {
     const n = u32(head, 0) + u32(head, 4) * 0x100000000;
     if (n >= 2 && n < 2 ** 40 && (/\.safetensors$/i.test(path) || (n <= SAFETENSORS_MAX_HEADER && opensJsonObject(head, 9)))) return 'safetensors';
@@ -85,7 +86,16 @@ export function detectFormat(head: Uint8Array, path = ''): FormatId {
   if (lower.endsWith('.onnx') && isProtobufModel(head)) return 'onnx';
   const pickle = sniffPickle(head);
   if (pickle && pickle !== 'partial') return 'pickle';
+  // Named safetensors and nothing else: a header length no reader takes (0, 2^63 + 5, 2^64 − 1, a
+  // file shorter than the length field) is a malformed safetensors file, whatever the number. A Git
+  // LFS pointer left in place of the weights is text, not a model file.
+  if (lower.endsWith('.safetensors') && !isLfsPointer(head)) return 'safetensors';
   return 'unknown';
+}
+
+/** A Git LFS pointer file (`version https://git-lfs.github.com/spec/v1`, then `oid` and `size`). */
+function isLfsPointer(head: Uint8Array): boolean {
+  return ascii(head, 0, 'version https://git-lfs.github.com/spec/');
 }
 
 /** A module or a (dotted) name the unpickler could import: Python identifiers joined by dots. */

@@ -29,10 +29,17 @@ export async function checkSafetensors(ra: RandomAccess): Promise<SafetensorsInf
     return info;
   }
   const lenBytes = await ra.read(0, 8);
-  const n = Number(Buffer.from(lenBytes).readBigUInt64LE(0));
+  const big = Buffer.from(lenBytes).readBigUInt64LE(0);
+  const n = Number(big);
   info.headerLength = n;
-  if (n > ra.size - 8) {
-    problems.push(`header length ${n} runs past the end of the file (${ra.size} bytes)`);
+  // Every impossible length is judged the same way, whatever the number (2^64 − 1 too; the message
+  // gives it exactly, not rounded to a double).
+  if (big > BigInt(ra.size - 8)) {
+    problems.push(`header length ${big} runs past the end of the file (${ra.size} bytes)`);
+    return info;
+  }
+  if (n < 2) {
+    problems.push(`header length ${n} is too short for a JSON object`);
     return info;
   }
   if (n > MAX_HEADER) {

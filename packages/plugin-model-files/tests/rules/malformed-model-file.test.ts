@@ -5,6 +5,8 @@ tester.run('model/malformed-model-file', rule, {
   valid: [file('benign/model.safetensors'), file('benign/model.gguf'), file('benign/torch_legacy.pt'), file('malicious/stacked_pickles.pkl')],
   invalid: [
     { ...file('malformed/safetensors_overlap.safetensors'), errors: [at('malformed', { severity: 'high' })] },
+    // impossible header lengths, whatever the number
+    ...(['zero', '2p63', 'max'] as const).map((n) => ({ ...file(`malformed/safetensors_length_${n}.safetensors`), name: `safetensors header length ${n}`, errors: [at('malformed', { severity: 'high' })] })),
     { ...file('malformed/safetensors_size_mismatch.safetensors'), errors: [at('malformed')] },
     { ...file('malformed/gguf_huge_string.gguf'), errors: [at('malformed')] },
     { ...file('malformed/pickle_truncated.pkl'), errors: [at('malformed')] },
