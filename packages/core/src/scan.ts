@@ -215,7 +215,14 @@ function classify(path: string, registry: PluginRegistry, depth: Depth, maxFileS
     try {
       text = utf8.decode(data);
     } catch {
-      return { kind: 'skip', reason: 'not valid UTF-8' };
+      let declared: string | undefined;
+      try {
+        declared = textLanguage.decode?.(data);
+      } catch {
+        declared = undefined;
+      }
+      if (declared === undefined) return { kind: 'skip', reason: `not valid UTF-8${textLanguage.decode ? ', and no encoding it declares decodes it' : ''}` };
+      text = declared;
     }
     const bom = text.charCodeAt(0) === 0xfeff;
     return { kind: 'text', text: bom ? text.slice(1) : text, bom, bytes: data.length, hash: wantHash ? hashContent(data) : '' };
@@ -426,7 +433,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     read?.add(path);
     if (source.kind === 'skip') {
       stats.skipped++;
-      diagnostics.push({ file: path, kind: 'skipped', severity: 'note', message: `Skipped: ${source.reason}` });
+      // A source file that is not scanned may hide what the scan looks for: a warning, not a note.
+      diagnostics.push({ file: path, kind: 'skipped', severity: 'warning', message: `Skipped: ${source.reason}` });
       return;
     }
     const language = source.kind === 'text' ? registry.byExtension.get(nodePath.extname(path).toLowerCase())! : source.language;

@@ -289,6 +289,12 @@ export interface Language<SC extends SourceCode = SourceCode> {
    */
   prefilterText?(text: string): string;
   /**
+   * The text of a file of this language that is not valid UTF-8, by the language's own rules (Python's
+   * `# -*- coding: latin-1 -*-`, PEP 263); undefined when it has none. Without it, or when it gives
+   * undefined, such a file is skipped with a warning.
+   */
+  decode?(bytes: Uint8Array): string | undefined;
+  /**
    * What starting this language in a worker thread costs (its first parse included), in the units
    * of a file's queued work: about 4 KiB of text each. Files of the language keep going to a worker
    * that has started it while that worker is no more than this much busier than the least busy one,

@@ -115,22 +115,24 @@ describe('discovery', () => {
 });
 
 describe('skipped files', () => {
-  it('skips binary, non-UTF-8 and too large source files with a note, and goes on', async () => {
+  it('skips binary, non-UTF-8 and too large source files with a warning, and goes on', async () => {
     const cwd = project({
       'bin.toy': Buffer.from([0x64, 0x00, 0x65]),
       'latin1.toy': Buffer.from([0x64, 0x61, 0x6e, 0xe9, 0x0a]),
+      'declared.toy': Buffer.concat([Buffer.from('latin-1 caf'), Buffer.from([0xe9]), Buffer.from(' danger\n')]),
       'big.toy': `danger ${'x'.repeat(200)}\n`,
       'ok.toy': 'danger\n',
       'bom.toy': '\uFEFFdanger\n',
     });
     const result = await run(cwd, { maxFileSize: 100 });
-    expect(findings(result)).toEqual(['bom.toy:1:1 toy/no-danger', 'ok.toy:1:1 toy/no-danger']);
+    // declared.toy is not UTF-8, but in the encoding it declares (the language's `decode`)
+    expect(findings(result)).toEqual(['bom.toy:1:1 toy/no-danger', 'declared.toy:1:14 toy/no-danger', 'ok.toy:1:1 toy/no-danger']);
     expect(result.diagnostics.map((d) => `${rel(result, d.file!)} ${d.kind} ${d.severity}: ${d.message}`)).toEqual([
-      'big.toy skipped note: Skipped: larger than the 100 B limit (208 B)',
-      'bin.toy skipped note: Skipped: binary content (NUL bytes) in a source file',
-      'latin1.toy skipped note: Skipped: not valid UTF-8',
+      'big.toy skipped warning: Skipped: larger than the 100 B limit (208 B)',
+      'bin.toy skipped warning: Skipped: binary content (NUL bytes) in a source file',
+      'latin1.toy skipped warning: Skipped: not valid UTF-8, and no encoding it declares decodes it',
     ]);
-    expect(result.stats).toMatchObject({ files: 5, skipped: 3, parsed: 2 });
+    expect(result.stats).toMatchObject({ files: 6, skipped: 3, parsed: 3 });
   });
 
   it('hands files a binary language detects to it, except at depth quick', async () => {

@@ -39,6 +39,57 @@ function deepModules(): ProjectModules {
   return projectModules;
 }
 
+/** Python's codec names that are not WHATWG encoding labels, and the label TextDecoder knows them by. */
+const CODEC_LABELS: Record<string, string> = {
+  'latin-1': 'latin1',
+  latin: 'latin1',
+  l1: 'latin1',
+  '8859': 'latin1',
+  'iso-8859-1': 'latin1',
+  cp819: 'latin1',
+  utf8: 'utf-8',
+  'utf-8-sig': 'utf-8',
+  u8: 'utf-8',
+  sjis: 'shift_jis',
+  'shift-jis': 'shift_jis',
+  cp932: 'shift_jis',
+  'euc-jp': 'euc-jp',
+  eucjp: 'euc-jp',
+  cp936: 'gbk',
+  '936': 'gbk',
+  ms936: 'gbk',
+  big5hkscs: 'big5',
+  cp949: 'euc-kr',
+  uhc: 'euc-kr',
+};
+
+/**
+ * The text of Python source in the encoding its PEP 263 declaration names: a comment matching
+ * `coding[:=]\s*([-\w.]+)` on the first or second line (Python's own regular expression), decoded
+ * strictly. Undefined without a declaration, for an encoding TextDecoder does not know, or for bytes
+ * that are not valid in it.
+ */
+export function decodeDeclared(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, 512)).toString('latin1');
+  const lines = head.split(/\r\n|\r|\n/).slice(0, 2);
+  let name: string | undefined;
+  for (const line of lines) {
+    const m = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/.exec(line);
+    if (m) {
+      name = m[1].toLowerCase().replace(/_/g, '-');
+      break;
+    }
+    if (!/^[ \t\f]*(?:#.*)?$/.test(line)) break; // the second line counts only after a comment or blank line
+  }
+  if (!name) return undefined;
+  const label = CODEC_LABELS[name] ?? name;
+  try {
+    return new TextDecoder(label, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 /** `settings.python.parseTimeoutMs` (a positive number) overrides the parse budget. */
 function timeoutFrom(settings: ParseInput['settings'] | undefined): number | undefined {
   const py = settings?.python;
@@ -62,6 +113,8 @@ export const python: Language<PythonSourceCode> = {
   },
   /** Triggers count in code only: comments and docstrings are left out (see `codeText`). */
   prefilterText: codeText,
+  /** A file that is not UTF-8 is read in the encoding its PEP 263 declaration names (`# -*- coding: latin-1 -*-`). */
+  decode: decodeDeclared,
   parse(input: ParseInput): PythonSourceCode | Promise<PythonSourceCode> {
     const text = input.text ?? '';
     const timeout = timeoutFrom(input.settings);

@@ -389,3 +389,24 @@ describe('CRLF sources', () => {
     expect(sc.parseErrors).toEqual([]);
   });
 });
+
+describe('PEP 263 source encodings (python.decode)', () => {
+  const latin1 = (text: string) => Buffer.from(text, 'latin1');
+  it('reads a file that is not UTF-8 in the encoding it declares on its first or second line', async () => {
+    const { decodeDeclared } = await import('../src/index.js');
+    expect(decodeDeclared(latin1('# -*- coding: latin-1 -*-\nname = "café"\n'))).toBe('# -*- coding: latin-1 -*-\nname = "café"\n');
+    expect(decodeDeclared(latin1('#!/usr/bin/env python\n# vim: set fileencoding=iso-8859-1 :\nx = "é"\n'))).toContain('x = "é"');
+    expect(decodeDeclared(latin1('# coding=cp1252\nx = "é"\n'))).toBe('# coding=cp1252\nx = "é"\n');
+    expect(decodeDeclared(Buffer.concat([Buffer.from('# coding: shift_jis\nx = "'), Buffer.from([0x82, 0xa0]), Buffer.from('"\n')]))).toBe('# coding: shift_jis\nx = "あ"\n');
+    expect(python.decode!(latin1('# -*- coding: latin-1 -*-\n'))).toBeDefined();
+  });
+
+  it('gives nothing without a declaration, past the second line, for an unknown encoding, or bytes invalid in it', async () => {
+    const { decodeDeclared } = await import('../src/index.js');
+    expect(decodeDeclared(latin1('x = "é"\n'))).toBeUndefined();
+    expect(decodeDeclared(latin1('import os\n# coding: latin-1\n'))).toBeUndefined(); // the second line counts only after a comment
+    expect(decodeDeclared(latin1('#\n#\n# coding: latin-1\n'))).toBeUndefined();
+    expect(decodeDeclared(latin1('# coding: no-such-codec\nx = "é"\n'))).toBeUndefined();
+    expect(decodeDeclared(latin1('# coding: utf-8\nx = "é"\n'))).toBeUndefined();
+  });
+});
