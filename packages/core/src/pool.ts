@@ -10,6 +10,13 @@ export function workerScript(): URL | undefined {
   return existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
+/**
+ * The stack of a lint worker, in MiB (Node's default is 4): deeply nested code (a minified bundle's
+ * call chains) is parsed and walked by recursive code. The main thread's is V8's ~1 MB: files too
+ * deep for it are linted again in a worker (see `scan`).
+ */
+export const WORKER_STACK_MB = 16;
+
 /** The task could not run in a worker (it failed to start); the caller lints it in the main thread. */
 export class WorkerUnavailableError extends Error {
   override name = 'WorkerUnavailableError';
@@ -179,7 +186,7 @@ export class LintPool {
   /** `startCosts`: `Language.startCost` by language id, where a language says it. */
   constructor(script: URL, size: number, init: WorkerInit, private readonly startCosts: ReadonlyMap<string, number> = new Map()) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script, { workerData: init });
+      const worker = new Worker(script, { workerData: init, resourceLimits: { stackSizeMb: WORKER_STACK_MB } });
       const slot: Slot = { worker, configs: new Set(), languages: new Set(), pending: new Map(), load: 0, dead: false };
       worker.on('message', (reply: WorkerReply) => {
         const waiting = slot.pending.get(reply.id);

@@ -415,8 +415,25 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         if (!(error instanceof WorkerUnavailableError)) throw error;
       }
     }
-    return lintTextWithDetails(lintOptions);
+    const details = await lintTextWithDetails(lintOptions);
+    // Too deep for the main thread's stack: again in a worker, whose stack is larger.
+    if (!withoutFixes && exhaustedStack(details) && workerLanguages.has(job.language.id)) {
+      deepPool ??= pool && pool.alive ? Promise.resolve(pool) : maybePool(options, registry, 1, workerLanguages, [], { cwd, depth, fix: options.fix === true }, diagnostics, 1);
+      const helper = await deepPool;
+      if (helper?.alive) {
+        const triggered = triggeredRuleIds(lintOptions);
+        try {
+          const retried = await helper.run({ id: taskId++, path: job.path, languageId: job.language.id, text: job.text, configId: key, ...(triggered ? { triggered } : {}) }, config);
+          if (!exhaustedStack(retried)) return retried;
+        } catch {
+          // the worker failed too: the main thread's result stands
+        }
+      }
+    }
+    return details;
   };
+  /** Where files too deep for the main thread's stack are linted again (the scan's pool, or one made for them). */
+  let deepPool: Promise<LintPool | undefined> | undefined;
 
   /** `Stats` of the files not read yet, when sorting them by size already asked for them. */
   const known = new Map<string, Stats>();
@@ -520,6 +537,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     });
   } finally {
     await pool?.close();
+    const extra = await deepPool;
+    if (extra && extra !== pool) await extra.close();
   }
   // A named directory whose readable files were all ignored, beside files no language reads (its
   // `.gitignore`, a README): as good as empty.
@@ -565,8 +584,10 @@ async function maybePool(
   eagerLanguages: string[],
   init: { cwd: string; depth: Depth; fix: boolean },
   diagnostics: Diagnostic[],
+  /** A pool of this size whatever the options say (a retry of files the main thread could not lint). */
+  forceSize?: number,
 ): Promise<LintPool | undefined> {
-  const workers = options.workers ?? 'auto';
+  const workers = forceSize ?? options.workers ?? 'auto';
   if (workers === 0 || jobs === 0) return undefined;
   if (workers === 'auto' && jobs <= WORKER_THRESHOLD) return undefined;
   if (typeof workers === 'number' && (!Number.isInteger(workers) || workers < 0)) {
@@ -592,7 +613,16 @@ async function maybePool(
     const provider = registry.plugins.find((p) => Object.values(p.plugin.languages ?? {}).includes(registry.languages.get(id)!));
     languagePlugins[id] = [...new Set([provider?.url, ...needed])].filter((u): u is string => u !== undefined).map((u) => urls.indexOf(u));
   }
-  return new LintPool(script, poolSize(options, jobs), { pluginUrls: urls, languagePlugins, eagerLanguages, ...init }, startCosts);
+  return new LintPool(script, forceSize ?? poolSize(options, jobs), { pluginUrls: urls, languagePlugins, eagerLanguages, ...init }, startCosts);
+}
+
+/**
+ * The main thread's stack is V8's default (~1 MB), a worker's `WORKER_STACK_MB`: a file nested deeper
+ * than the main thread can take (a 400-link JS call chain, a 900-term concatenation) fails there
+ * (the language says so as a parse error, a rule as an internal error) and is linted in a worker.
+ */
+function exhaustedStack(details: LintTextDetails): boolean {
+  return details.result.diagnostics.some((d) => (d.kind === 'parse-error' || d.kind === 'internal') && /Maximum call stack size exceeded/.test(d.message));
 }
 
 /**

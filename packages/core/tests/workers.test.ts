@@ -127,3 +127,25 @@ describe.skipIf(!existsSync(dist))('worker failures', () => {
     expect(result.files.flatMap((f) => f.diagnostics)).toEqual([]);
   });
 });
+
+// The main thread has V8's ~1 MB of stack, a worker WORKER_STACK_MB: a file whose parse recurses deeper
+// than the main thread allows (a long JS call chain) is linted again in a worker, one made for it when
+// the scan has none.
+describe.skipIf(!existsSync(dist))('files too deep for the main thread', () => {
+  it('are linted again in a worker, with or without a pool', async () => {
+    const { scan } = (await import(dist.href)) as typeof import('../src/index.js');
+    const cwd = project({ 'deep.toy': 'deep 60000\ndanger\n', 'ok.toy': 'danger\n' });
+    for (const workers of [0, 1] as const) {
+      const result = await scan({ cwd, plugins: [TOY_PLUGIN], workers });
+      expect(result.files.flatMap((f) => f.findings.map((x) => `${f.file.slice(cwd.length + 1)}:${x.line} ${x.ruleId}`))).toEqual(['deep.toy:2 toy/no-danger', 'ok.toy:1 toy/no-danger']);
+      expect(result.files.flatMap((f) => f.diagnostics)).toEqual([]);
+    }
+  });
+
+  it('keep their error when a worker cannot lint them either', async () => {
+    const { scan } = (await import(dist.href)) as typeof import('../src/index.js');
+    const cwd = project({ 'deeper.toy': 'deep 100000000\ndanger\n' });
+    const result = await scan({ cwd, plugins: [TOY_PLUGIN], workers: 0 });
+    expect(result.files[0].diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/Maximum call stack size exceeded/)]);
+  });
+});
