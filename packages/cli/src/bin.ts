@@ -11,6 +11,9 @@ const command = argv.find((arg) => !arg.startsWith('-'));
 // and never wait for a plugin's stray timers once the report is out.
 const guard = guardExit(command === 'scan' || command === undefined ? 'scan' : `${command} command`);
 
+const { printWarningsOnOneLine } = await import('./warnings.js');
+// A dependency's warning (the yaml parser's, for an unknown tag in a .oculumrc.yml) on one escaped line.
+if (!argv.includes('--debug') && !process.env.OCULUM_DEBUG) printWarningsOnOneLine();
 const { main } = await import('./index.js');
 
 // `oculum scan | head`: a closed pipe is not an error worth a stack trace.

@@ -44,7 +44,12 @@ export function stoppedMessage(what: string, reason: 'nothing-running' | 'exit',
  *
  * `what` names the command in the message ("scan", or "rules command").
  */
-export function guardExit(what: string, proc: GuardedProcess = process, writeErr: (text: string) => void = (text) => fs.writeSync(2, text)): ExitGuard {
+export function guardExit(
+  what: string,
+  proc: GuardedProcess = process,
+  writeErr: (text: string) => void = (text) => fs.writeSync(2, text),
+  defer: (fn: () => void) => void = (fn) => setImmediate(fn),
+): ExitGuard {
   let done = false;
   const stop = (text: string) => {
     done = true;
@@ -70,14 +75,18 @@ export function guardExit(what: string, proc: GuardedProcess = process, writeErr
     finish(code) {
       done = true;
       proc.exitCode = code;
-      let pending = 2;
-      const flushed = () => {
-        if (--pending === 0) proc.exit(code);
-      };
-      for (const stream of [proc.stdout, proc.stderr]) {
-        if (!stream.writableLength) flushed();
-        else stream.write('', flushed);
-      }
+      // What is already queued runs first (process.emitWarning prints on the next tick), then the
+      // output is flushed, then the process ends.
+      defer(() => {
+        let pending = 2;
+        const flushed = () => {
+          if (--pending === 0) proc.exit(code);
+        };
+        for (const stream of [proc.stdout, proc.stderr]) {
+          if (!stream.writableLength) flushed();
+          else stream.write('', flushed);
+        }
+      });
     },
     abandon() {
       done = true;

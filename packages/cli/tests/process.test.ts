@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { guardExit, stoppedMessage, type GuardedProcess } from '../src/exit-guard.js';
+import { printWarningsOnOneLine } from '../src/warnings.js';
 import { project, VULNERABLE } from './helpers.js';
 
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
@@ -119,9 +120,12 @@ describe('guardExit', () => {
   it('once finished, exits with the code after stdout and stderr are flushed, and stays quiet', () => {
     const proc = fakeProcess(10);
     let err = '';
-    const guard = guardExit('scan', proc, (t) => (err += t));
+    const deferred: Array<() => void> = [];
+    const guard = guardExit('scan', proc, (t) => (err += t), (fn) => deferred.push(fn));
     guard.finish(1);
     expect(proc.exitCode).toBe(1);
+    expect(proc.callbacks).toEqual([]); // what is already queued runs first
+    deferred[0]();
     expect(proc.exits).toEqual([]);
     proc.callbacks[0]();
     expect(proc.exits).toEqual([]);
@@ -130,7 +134,7 @@ describe('guardExit', () => {
     proc.emit('exit', 1);
     expect(err).toBe('');
     const flushed = fakeProcess(0);
-    guardExit('scan', flushed).finish(0);
+    guardExit('scan', flushed, () => {}, (fn) => fn()).finish(0);
     expect(flushed.exits).toEqual([0]);
   });
 
@@ -141,5 +145,62 @@ describe('guardExit', () => {
     proc.emit('exit', 0);
     expect(err).toBe('');
     expect(proc.exitCode).toBeUndefined();
+  });
+});
+
+describe.runIf(fs.existsSync(bin))('warnings of the oculum process', () => {
+  const oculum = (args: string[], cwd: string, env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 20_000, env: { ...process.env, NO_COLOR: '1', CI: '1', NODE_NO_WARNINGS: '', ...env } });
+
+  it("prints the yaml parser's warning for an unknown tag in an in-tree .oculumrc.yml on one escaped line, once", () => {
+    const dir = project({ 'train.py': 'import torch\n', '.oculumrc.yml': 'ignorePatterns: !!python/object/apply:os.system ["x/**"]\nextends: !<tag:evil\u001b[2J> oculum:recommended\n' });
+    const r = oculum(['scan'], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('✔ No findings (1 file scanned)\n');
+    expect(r.stderr).toBe(
+      [
+        'oculum: warning: [TAG_RESOLVE_FAILED] YAMLWarning: Unresolved tag: tag:yaml.org,2002:python/object/apply:os.system at line 1, column 17',
+        'oculum: warning: [TAG_RESOLVE_FAILED] YAMLWarning: Unresolved tag: tag:evil\\x1b[2J at line 2, column 10',
+        '',
+      ].join('\n'),
+    );
+    expect(oculum(['scan'], dir, { NODE_NO_WARNINGS: '1' }).stderr).toBe('');
+  });
+});
+
+describe('printWarningsOnOneLine', () => {
+  function fake(execArgv: string[] = [], listeners = 1) {
+    const events = new EventEmitter();
+    for (let i = 0; i < listeners; i++) events.on('warning', () => out.push('node default'));
+    const out: string[] = [];
+    const proc = {
+      listeners: (e: 'warning') => events.listeners(e) as Array<(...args: any[]) => void>,
+      removeListener: (e: 'warning', l: (...args: any[]) => void) => events.removeListener(e, l),
+      on: (e: 'warning', l: (w: Error) => void) => events.on(e, l),
+      execArgv,
+      noDeprecation: false,
+    };
+    return { proc, out, emit: (w: Error) => events.emit('warning', w) };
+  }
+  const yamlWarning = Object.assign(new Error('Unresolved tag: tag:evil\u001b[2J at line 1, column 8:\n\nrules: !<tag:evil\u001b[2J> x\n       ^^^^\n'), { name: 'YAMLWarning', code: 'TAG_RESOLVE_FAILED' });
+
+  it("replaces Node's printer with one escaped line per distinct warning", () => {
+    const { proc, out, emit } = fake();
+    expect(printWarningsOnOneLine(proc, (t) => out.push(t))).toBe(true);
+    emit(yamlWarning);
+    emit(yamlWarning);
+    expect(out).toEqual(['oculum: warning: [TAG_RESOLVE_FAILED] YAMLWarning: Unresolved tag: tag:evil\\x1b[2J at line 1, column 8\n']);
+    proc.noDeprecation = true;
+    emit(Object.assign(new Error('old'), { name: 'DeprecationWarning' }));
+    expect(out).toHaveLength(1);
+  });
+
+  it("leaves Node's printer alone with --no-warnings or --trace-warnings", () => {
+    const none = fake([], 0);
+    expect(printWarningsOnOneLine(none.proc, (t) => none.out.push(t))).toBe(false);
+    const traced = fake(['--trace-warnings']);
+    expect(printWarningsOnOneLine(traced.proc, (t) => traced.out.push(t))).toBe(false);
+    traced.emit(yamlWarning);
+    expect(traced.out).toEqual(['node default']);
   });
 });
