@@ -221,6 +221,12 @@ export async function discoverFiles(options: DiscoverOptions): Promise<string[]>
     const subdirs: string[] = [];
     for (const entry of entries) {
       const path = nodePath.join(dir, entry.name);
+      // A name that is not valid UTF-8 comes back with U+FFFD in place of its bytes: no such path
+      // exists, so the file cannot be read by that name. Said, not lost silently ("unreadable: ENOENT").
+      if (entry.name.includes('\uFFFD') && !existsSync(path)) {
+        options.diagnostics.push({ file: path, kind: 'skipped', severity: 'warning', message: `Skipped: its name is not valid UTF-8, so it cannot be read (rename ${entry.isDirectory() ? 'the directory' : 'the file'} to scan it)` });
+        continue;
+      }
       if (entry.isDirectory()) {
         if (ALWAYS_SKIPPED_DIRS.has(entry.name)) {
           pruned.always++;

@@ -77,6 +77,14 @@ describe('discovery', () => {
     expect(files(await run(cwd, { paths: ['dir'] }))).toEqual(['dir/a.toy']);
   });
 
+  it('says so for a file whose name is not valid UTF-8 (it cannot be opened by the decoded name)', async () => {
+    const cwd = project({ 'ok.toy': 'danger\n' });
+    writeFileSync(Buffer.concat([Buffer.from(join(cwd, 'bad')), Buffer.from([0xff, 0xfe]), Buffer.from('name.toy')]), 'danger\n');
+    const result = await run(cwd);
+    expect(findings(result)).toEqual(['ok.toy:1:1 toy/no-danger']);
+    expect(result.diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual(['warning Skipped: its name is not valid UTF-8, so it cannot be read (rename the file to scan it)']);
+  });
+
   it('says why a directory named on the command line holds nothing to scan', async () => {
     const cwd = project({
       '.gitignore': 'build/\n',
