@@ -2279,15 +2279,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     if (index < 0) return UNKNOWN;
     const given = this.argument(call, { name: member }) ?? this.argument(call, { position: index });
     if (given) return this.constant(given);
-    const initial = fields[index].value;
-    if (!initial) return UNKNOWN;
-    if (initial.type === 'call') {
-      const fn = this.callee(initial);
-      if (!fn || !this.qualifiedNames(fn).includes('dataclasses.field')) return this.constant(initial);
-      const dflt = this.argument(initial, { name: 'default' });
-      return dflt ? this.constant(dflt) : UNKNOWN;
-    }
-    return this.constant(initial);
+    return fields[index].value ? this.dataclassDefault(member, [cls]) : UNKNOWN;
   }
 
   private constantOfIdentifier(id: Node): ConstantValue | Unknown {
@@ -2478,7 +2470,11 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       value = b.source;
       fromUnpack = true;
     }
-    while (value && value.type === 'subscript') value = value.childForFieldName('value') ?? undefined; // parse_known_args()[0]
+    // parse_known_args()[0], parse_args_into_dataclasses()[0] (one of the dataclasses, as when unpacked)
+    while (value && value.type === 'subscript') {
+      value = value.childForFieldName('value') ?? undefined;
+      fromUnpack = true;
+    }
     if (!value || value.type !== 'call') return undefined;
     const callee = this.callee(value);
     if (!callee) return undefined;

@@ -161,6 +161,8 @@ export default createRule<[], PySourceCode>({
         else if (r.kind === 'local' && r.prefix) text = r.prefix;
         if (text === undefined) return;
         if ((r.kind === 'prefix' || r.kind === 'local') && r.via === 'gettempdir') confidence = 'medium';
+        // a default the command line or the environment can override (`--output_dir`'s `default=`)
+        if (r.kind === 'string' && r.soft && confidence === 'high') confidence = 'medium';
         const where = publicLocation(text);
         if (!where) return;
         context.report({ node, messageId: 'publicPath', data: { api: site.api, path: text.length > 60 ? `${text.slice(0, 57)}...` : text, where, extra: reviewNote(node) }, confidence });

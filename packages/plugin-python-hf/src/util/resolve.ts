@@ -322,6 +322,10 @@ function resolveOther(sc: PySourceCode, node: PyNode, depth: number): Resolved {
         const r = resolve(sc, values[0], depth + 1);
         return r.kind === 'string' ? { ...r, soft: true } : r.kind === 'local' || r.kind === 'private-temp' ? r : { kind: 'unknown' };
       }
+      // `args.model_name` after `parser.add_argument("--model_name", default="meta-llama/Llama-2-7b-hf")`
+      // (or a dataclass field of `HfArgumentParser`): the default, which the command line can override
+      const fallback = sc.defaultValue(node);
+      if (typeof fallback === 'string') return { kind: 'string', value: fallback, soft: true };
       return { kind: 'unknown' };
     }
     case 'conditional_expression': {
