@@ -111,6 +111,15 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from haystack.components.embedders import SentenceTransformersTextEmbedder\ndef f(**kw):\n    return SentenceTransformersTextEmbedder(**kw)',
   ],
   invalid: [
+    // a command-line option's default, which the command line may override: named, medium
+    {
+      code: 'import argparse\nfrom transformers import AutoModelForCausalLM\nparser = argparse.ArgumentParser()\nparser.add_argument("--model_name", default="meta-llama/Llama-2-7b-hf")\nargs = parser.parse_args()\nm = AutoModelForCausalLM.from_pretrained(args.model_name)',
+      errors: [{ messageId: 'missingRevision', confidence: 'medium', data: { api: 'AutoModelForCausalLM.from_pretrained', id: 'meta-llama/Llama-2-7b-hf' } }],
+    },
+    {
+      code: 'from dataclasses import dataclass, field\nfrom typing import Optional\nfrom transformers import AutoModelForCausalLM, HfArgumentParser\n@dataclass\nclass ScriptArguments:\n    model_name: Optional[str] = field(default="meta-llama/Llama-2-7b-hf")\nscript_args = HfArgumentParser(ScriptArguments).parse_args_into_dataclasses()[0]\nm = AutoModelForCausalLM.from_pretrained(script_args.model_name)',
+      errors: [{ messageId: 'missingRevision', confidence: 'medium', data: { api: 'AutoModelForCausalLM.from_pretrained', id: 'meta-llama/Llama-2-7b-hf' } }],
+    },
     // an environment variable whose default is None or "" (OpenThaiGPT's export_hf_checkpoint.py): not known, low
     {
       code: 'import os\nfrom transformers import LlamaForCausalLM\nBASE_MODEL = os.environ.get("BASE_MODEL", None)\nmodel = LlamaForCausalLM.from_pretrained(BASE_MODEL)',
