@@ -25,6 +25,7 @@ import {
   type RuleMeta,
   type Settings,
   type SourceCode,
+  type SourceLocation,
   type Trigger,
   type TriggerTest,
 } from './types.js';
@@ -610,8 +611,9 @@ function buildFinding(
   const { meta } = rule;
   if (!descriptor || typeof descriptor !== 'object') throw new RuleError(ruleId, 'context.report() needs a descriptor object');
   const message = formatMessage(ruleId, meta.messages, descriptor.messageId, descriptor.data);
-  const loc = descriptor.loc ?? (descriptor.node ? sourceCode.getLoc(descriptor.node) : undefined);
-  if (!loc) throw new RuleError(ruleId, 'context.report() needs a node or a loc');
+  const reported = descriptor.loc ?? (descriptor.node ? sourceCode.getLoc(descriptor.node) : undefined);
+  if (!reported) throw new RuleError(ruleId, 'context.report() needs a node or a loc');
+  const loc = checkedLoc(ruleId, reported, sourceCode.text);
   const confidence = descriptor.confidence ?? 'high';
   if (!CONFIDENCES.includes(confidence)) throw new RuleError(ruleId, `invalid confidence "${String(confidence)}" (high | medium | low)`);
   const severity = descriptor.severity ?? meta.severity;
@@ -636,7 +638,7 @@ function buildFinding(
 
   if (descriptor.fix) {
     if (!meta.fixable) throw new RuleError(ruleId, 'reported a fix but meta.fixable is not set (set meta.fixable: "code")');
-    const fix = normalizeFix(descriptor.fix(fixer), sourceCode.text);
+    const fix = normalizeFix(descriptor.fix(fixer), sourceCode.text, ruleId);
     if (fix) finding.fix = fix;
   }
   if (descriptor.suggest && descriptor.suggest.length > 0) {
@@ -644,7 +646,7 @@ function buildFinding(
     const suggestions: FindingSuggestion[] = [];
     for (const suggestion of descriptor.suggest) {
       const desc = formatMessage(ruleId, meta.messages, suggestion.messageId, suggestion.data);
-      const fix = normalizeFix(suggestion.fix(fixer), sourceCode.text);
+      const fix = normalizeFix(suggestion.fix(fixer), sourceCode.text, ruleId);
       if (fix) suggestions.push({ messageId: suggestion.messageId, desc, fix });
     }
     if (suggestions.length > 0) finding.suggestions = suggestions;
@@ -653,10 +655,41 @@ function buildFinding(
   return finding;
 }
 
-function normalizeFix(value: Fix | Fix[] | null | undefined, text: string): Fix | undefined {
+/**
+ * A reported location as findings carry it: whole numbers (anything else is the rule's error), lines
+ * within the file (1 … its line count) and columns from 1, the end not before the start. A custom
+ * rule's `loc: { start: { line: -5, column: 1e9 } }` would otherwise reach every report (and break
+ * the JSON schema and SARIF uploads).
+ */
+function checkedLoc(ruleId: string, loc: SourceLocation, text: string | undefined): SourceLocation {
+  const numbers = [loc?.start?.line, loc?.start?.column, loc?.end?.line, loc?.end?.column];
+  if (!numbers.every((n) => Number.isSafeInteger(n))) throw new RuleError(ruleId, `reported an invalid loc ${JSON.stringify(loc)?.slice(0, 120)} (whole numbers: { start: { line, column }, end: { line, column } })`);
+  const lines = text === undefined ? Number.MAX_SAFE_INTEGER : linesOf(text);
+  const line = (n: number) => Math.min(Math.max(n, 1), Math.max(lines, 1));
+  const start = { line: line(loc.start.line), column: Math.max(loc.start.column, 1) };
+  let end = { line: line(loc.end.line), column: Math.max(loc.end.column, 1) };
+  if (end.line < start.line || (end.line === start.line && end.column < start.column)) end = { ...start };
+  return { start, end };
+}
+
+/** `countLines` of the last text asked (a file's findings all ask for the same one). */
+let counted: { text: string; lines: number } | undefined;
+function linesOf(text: string): number {
+  if (counted?.text !== text) counted = { text, lines: countLines(text) };
+  return counted.lines;
+}
+
+/** A fix's ranges must be whole offsets within the text, start before end (else the rule's error). */
+function normalizeFix(value: Fix | Fix[] | null | undefined, text: string, ruleId?: string): Fix | undefined {
   if (value === null || value === undefined) return undefined;
   const list = Array.isArray(value) ? value : [value];
   if (list.length === 0) return undefined;
+  for (const fix of list) {
+    const [start, end] = fix?.range ?? [];
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start || end > text.length || typeof fix.text !== 'string') {
+      throw new RuleError(ruleId ?? 'rule', `reported a fix with an invalid range ${JSON.stringify(fix?.range)?.slice(0, 60)} (offsets 0 … ${text.length}, start ≤ end)`);
+    }
+  }
   return mergeFixes(list, text);
 }
 

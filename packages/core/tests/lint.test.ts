@@ -408,6 +408,28 @@ describe('lintText report contract', () => {
     expect(result.findings[0]).toMatchObject({ line: 1, column: 1, endColumn: 2, confidence: 'low', severity: 'info', remediation: 'Other.' });
   });
 
+  it('a loc outside the file is brought inside it; one that is not whole numbers is the rule\'s error', async () => {
+    const at = (loc: unknown) => reporting({ node: undefined, loc, data: { name: 'n' } });
+    const wild = await lint('x\ny\n', [{ id: 't/r', rule: at({ start: { line: -5, column: 1e9 }, end: { line: 99, column: -3 } }), level: 'error' }]);
+    expect(wild.findings[0]).toMatchObject({ line: 1, column: 1e9, endLine: 2, endColumn: 1 });
+    const backwards = await lint('x\ny\n', [{ id: 't/r', rule: at({ start: { line: 2, column: 4 }, end: { line: 1, column: 1 } }), level: 'error' }]);
+    expect(backwards.findings[0]).toMatchObject({ line: 2, column: 4, endLine: 2, endColumn: 4 });
+    for (const bad of [{ start: { line: 1.5, column: 1 }, end: { line: 1, column: 1 } }, { start: { line: Number.NaN, column: 1 }, end: { line: 1, column: 1 } }, { start: { line: 1 } }]) {
+      const result = await lint('x\n', [{ id: 't/r', rule: at(bad), level: 'error' }]);
+      expect(result.findings).toEqual([]);
+      expect(result.diagnostics[0].message).toMatch(/Rule "t\/r" failed on a\.toy.*reported an invalid loc/);
+    }
+  });
+
+  it('a fix range outside the text is the rule\'s error, not a finding', async () => {
+    const fixing = (range: unknown) => reporting({ data: { name: 'x' }, fix: () => ({ range, text: '' }) }, { fixable: 'code' });
+    for (const range of [[-10, 1e12], [3, 1], [0, 1.5], [0, 99]]) {
+      const result = await lint('x\n', [{ id: 't/r', rule: fixing(range), level: 'error' }]);
+      expect(result.findings).toEqual([]);
+      expect(result.diagnostics[0].message).toMatch(/reported a fix with an invalid range/);
+    }
+  });
+
   it('reports parse errors and still analyses the file', async () => {
     const result = await lint('danger !!!\n', [{ id: 'toy/no-danger', rule: dangerRule, level: 'error' }]);
     expect(result.findings).toHaveLength(1);
