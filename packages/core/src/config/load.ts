@@ -185,8 +185,22 @@ const JSON_ERRORS: Record<string, string> = {
 };
 
 function parseYamlText(text: string, file: string, label: string): unknown {
+  let doc: ReturnType<ReturnType<typeof loadYaml>['parseDocument']>;
   try {
-    return loadYaml().parse(text, { prettyErrors: true });
+    // `logLevel: 'silent'`: the parser's warnings (an unresolved `!!python/object` tag) are this
+    // config's errors below, not lines the yaml package prints to stderr.
+    doc = loadYaml().parseDocument(text, { prettyErrors: true, logLevel: 'silent' });
+  } catch (error) {
+    throw new ConfigError(`${label}: invalid YAML: ${(error as Error).message.split('\n')[0]}`, { file, expected: 'YAML' });
+  }
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) {
+    const at = problem.linePos?.[0] ? `:${problem.linePos[0].line}:${problem.linePos[0].col}` : '';
+    const what = problem.code === 'TAG_RESOLVE_FAILED' ? 'a tag that names no YAML type (a config holds plain values)' : problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    throw new ConfigError(`${label}${at}: invalid YAML: ${what}`, { file, expected: 'YAML' });
+  }
+  try {
+    return doc.toJS();
   } catch (error) {
     throw new ConfigError(`${label}: invalid YAML: ${(error as Error).message.split('\n')[0]}`, { file, expected: 'YAML' });
   }
