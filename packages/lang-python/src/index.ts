@@ -26,7 +26,10 @@ export { initParser, grammarWasmPath, defaultParseTimeout, parserMemoryAccess, i
  * parse exceeds `timeoutMs` (default: 5 s + 5 ms per KiB).
  */
 export function parsePython(text: string, path = '<text>', timeoutMs?: number, modules?: ProjectModules): PythonSourceCode {
-  return new PythonSourceCode(path, text, parseTree(text, timeoutMs), modules);
+  // Python ends a line at a lone CR too (old Mac line endings); the grammar does not: it is given
+  // a copy with each lone CR as LF (same length, so every offset is the file's).
+  const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  return new PythonSourceCode(path, text, parseTree(source, timeoutMs), modules);
 }
 
 /**

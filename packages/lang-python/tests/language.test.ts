@@ -410,3 +410,15 @@ describe('PEP 263 source encodings (python.decode)', () => {
     expect(decodeDeclared(latin1('# coding: utf-8\nx = "é"\n'))).toBeUndefined();
   });
 });
+
+describe('line endings', () => {
+  it('a lone CR ends a line, as in Python (old Mac files): no syntax error, offsets unchanged', async () => {
+    const text = 'import torch\r\nx = 1\rtorch.load("a.pt")\r\ny = 2\n';
+    const sc = await parse(text);
+    expect(sc.parseErrors).toEqual([]);
+    const call = sc.ast.descendantsOfType('call')[0]!;
+    expect(sc.qualifiedName(sc.callee(call)!)).toBe('torch.load');
+    expect(sc.getText(call)).toBe('torch.load("a.pt")');
+    expect(text.slice(call.startIndex, call.endIndex)).toBe('torch.load("a.pt")');
+  });
+});
