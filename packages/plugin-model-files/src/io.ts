@@ -56,6 +56,10 @@ export class BufferAccess implements RandomAccess {
   get size(): number {
     return this.data.length;
   }
+  /** All the bytes (offsets are `read` positions). */
+  get bytes(): Uint8Array {
+    return this.data;
+  }
   async read(position: number, length: number): Promise<Uint8Array> {
     return this.data.subarray(Math.min(position, this.data.length), Math.min(position + Math.max(0, length), this.data.length));
   }
@@ -70,6 +74,64 @@ export class SliceAccess implements RandomAccess {
     if (position >= this.size) return Promise.resolve(new Uint8Array(0));
     return this.parent.read(this.offset + position, Math.min(length, this.size - position));
   }
+}
+
+const EMPTY = new Uint8Array(0);
+const MIN_WINDOW = 8 << 10;
+
+/**
+ * Reads through a buffer. Walking a structure (protobuf tags, ONNX nodes, zip local headers, tar
+ * headers) makes many small positioned reads, each a round trip through the thread pool: served
+ * from one window read ahead instead, they cost a copy. A miss reads a window at the position:
+ * 8 KiB after a jump (a reader skipping tensor data reads little), doubling up to `maxWindow` (1 MiB)
+ * while misses follow on. A read of `maxWindow` or more goes to the file, and is kept as the window
+ * when at most `keepMax` bytes (4 MiB: a message decoded in memory, whose sub-messages are read next).
+ * Memory: one window.
+ */
+export class BufferedAccess implements RandomAccess {
+  private start = 0;
+  private window: Uint8Array = EMPTY;
+  private ahead = MIN_WINDOW;
+
+  constructor(private readonly parent: RandomAccess, private readonly maxWindow = CHUNK, private readonly keepMax = 4 * CHUNK) {}
+
+  get size(): number {
+    return this.parent.size;
+  }
+
+  async read(position: number, length: number): Promise<Uint8Array> {
+    const size = this.parent.size;
+    if (position >= size || length <= 0) return EMPTY;
+    const len = Math.min(length, size - position);
+    const off = position - this.start;
+    if (off >= 0 && off + len <= this.window.length) return this.window.subarray(off, off + len);
+    if (len >= this.maxWindow) {
+      const b = await this.parent.read(position, len);
+      if (b.length <= this.keepMax) this.keep(position, b);
+      return b;
+    }
+    // Reading on from the window (a record across its end, or just past it) doubles the next one.
+    const end = this.start + this.window.length;
+    this.ahead = this.window.length && position >= this.start && position < end + this.ahead ? Math.min(this.ahead * 2, this.maxWindow) : MIN_WINDOW;
+    const b = await this.parent.read(position, Math.max(len, this.ahead));
+    this.keep(position, b);
+    return b.subarray(0, len);
+  }
+
+  private keep(position: number, b: Uint8Array): void {
+    this.start = position;
+    this.window = b;
+  }
+}
+
+/**
+ * Random access for walking a structure: the whole content in memory when it is at most `wholeMax`
+ * bytes, else read through a window (`BufferedAccess`).
+ */
+export async function forWalking(ra: RandomAccess, wholeMax: number): Promise<RandomAccess> {
+  if (ra instanceof BufferAccess || ra instanceof BufferedAccess) return ra;
+  if (ra.size <= wholeMax) return new BufferAccess(await ra.read(0, ra.size));
+  return new BufferedAccess(ra);
 }
 
 /** Streams a range in chunks. */

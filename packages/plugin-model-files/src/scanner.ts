@@ -16,7 +16,7 @@ import { checkSafetensors } from './formats/safetensors.js';
 import { analyzeTemplate } from './formats/template.js';
 import { crc32Update, readZipDirectory, type ZipEntry } from './formats/zip.js';
 import {
-  BufferAccess, chunksOf, collect, decompress, FileAccess, LimitError, peek, sha256Of, SliceAccess, timerDelay,
+  BufferAccess, BufferedAccess, chunksOf, collect, decompress, FileAccess, forWalking, LimitError, peek, sha256Of, SliceAccess, timerDelay,
   type RandomAccess,
 } from './io.js';
 import { PickleMachine, type PickleScanResult } from './pickle/machine.js';
@@ -353,8 +353,10 @@ class Scan {
   }
 
   async zip(unit: Unit): Promise<FormatId> {
-    const ra = await this.access(unit);
-    if (!ra) return 'zip';
+    const direct = await this.access(unit);
+    if (!direct) return 'zip';
+    // Local headers and small members are read through a window (one read per 1 MiB of headers, not two per entry).
+    const ra = direct instanceof BufferAccess ? direct : new BufferedAccess(direct);
     // The whole directory is listed (cheap), well past the members that will be scanned: an archive
     // padded with thousands of filler members must not keep its `data.pkl` out of sight.
     const dir = await readZipDirectory(ra, { maxEntries: this.limits.maxMembers * 20, maxCentralDirectory: 64 << 20 });
@@ -385,10 +387,6 @@ class Scan {
       const range = `${e.dataOffset}:${e.compressedSize}:${e.method}`;
       if (ranges.has(range)) continue;
       ranges.add(range);
-      if (++this.membersRead > this.limits.maxMembers) {
-        this.problem(unit, 'limit', `more than ${this.limits.maxMembers} archive members; the rest were not scanned`);
-        break;
-      }
       if (torch && /(^|\/)data\/\d+$/.test(e.name)) {
         // Raw tensor storage: PyTorch maps it into memory, it is never unpickled.
         this.member({ path: name, format: 'data', size: e.size, listed: true });
@@ -401,6 +399,12 @@ class Scan {
       if (/(^|\/)(version|byteorder|\.data\/version|\.data\/serialization_id)$/i.test(e.name) && e.size < 256) {
         this.member({ path: name, format: 'text', size: e.size, listed: true });
         continue;
+      }
+      // Members listed above are not read: only those read count towards maxMembers (a checkpoint
+      // with more than 10,000 tensor storages is not cut short).
+      if (++this.membersRead > this.limits.maxMembers) {
+        this.problem(unit, 'limit', `more than ${this.limits.maxMembers} archive members; the rest were not scanned`);
+        break;
       }
       const sub: Unit = { name, depth: unit.depth + 1, hint: e.name, torchscript: ts || undefined, tentative: unit.tentative };
       if (e.method === 0) sub.ra = new SliceAccess(ra, e.dataOffset, e.compressedSize);
@@ -472,8 +476,9 @@ class Scan {
   }
 
   async tar(unit: Unit): Promise<FormatId> {
-    const ra = await this.access(unit);
-    if (!ra) return 'tar';
+    const direct = await this.access(unit);
+    if (!direct) return 'tar';
+    const ra = direct instanceof BufferAccess ? direct : new BufferedAccess(direct);
     const prefix = unit.name ? `${unit.name}/` : '';
     // Pass 1: headers only.
     const entries: Array<{ name: string; start: number; size: number }> = [];
@@ -600,7 +605,8 @@ class Scan {
     const ra = await this.access(unit);
     this.member({ path: unit.name, format: 'onnx', size: ra?.size ?? -1 });
     if (!ra) return 'onnx';
-    const info = await readOnnx(ra, this.deadline);
+    // A graph is walked node by node: through memory (the whole file up to 16 MiB) or a window.
+    const info = await readOnnx(await forWalking(ra, Math.min(this.limits.maxBufferBytes, 16 << 20)), this.deadline);
     for (const p of info.problems) this.problem(unit, p.startsWith('time limit') ? 'limit' : 'malformed', `ONNX: ${p}`);
     for (const x of info.externalData) this.file.externalData.push({ member: unit.name, tensor: x.tensor, location: x.location });
     for (const [domain, ops] of info.domains) {

@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import type protobufModule from 'protobufjs/minimal.js';
-import type { RandomAccess } from '../io.js';
+import { BufferAccess, type RandomAccess } from '../io.js';
 
 /**
  * protobufjs, loaded on the first ONNX file: most scans meet none, and loading it (with `long`) is
@@ -117,9 +117,11 @@ async function fields(ra: RandomAccess, start: number, end: number, problems: st
   return out;
 }
 
+const utf8 = new TextDecoder();
+
 async function str(ra: RandomAccess, f: Field): Promise<string> {
   const n = Math.min((f.end as number) - (f.start as number), 1 << 16);
-  return Buffer.from(await ra.read(f.start as number, n)).toString('utf8');
+  return utf8.decode(await ra.read(f.start as number, n));
 }
 
 export async function readOnnx(ra: RandomAccess, deadline: number): Promise<OnnxInfo> {
@@ -157,10 +159,17 @@ export async function readOnnx(ra: RandomAccess, deadline: number): Promise<Onnx
       P.push('subgraphs nested too deeply');
       return;
     }
+    const memory = ra instanceof BufferAccess ? wireReader(ra.bytes) : undefined;
     for (const f of await fields(ra, s, e, P)) {
       if (f.wire !== 2) continue;
-      if (f.field === 1) await node(f.start as number, f.end as number, depth);
-      else if (f.field === 5) await tensor(f.start as number, f.end as number);
+      if (f.field === 1) {
+        // Most nodes (no subgraph or tensor in their attributes) are read here without a round trip.
+        const plain = memory ? plainNode(memory, f.start as number, f.end as number) : undefined;
+        if (plain) {
+          if ((++info.nodes & 0x3ff) === 0) check();
+          addOp(plain.domain, plain.op);
+        } else await node(f.start as number, f.end as number, depth);
+      } else if (f.field === 5) await tensor(f.start as number, f.end as number);
       else if (f.field === 15) {
         for (const g of await fields(ra, f.start as number, f.end as number, P)) {
           if ((g.field === 1 || g.field === 2) && g.wire === 2) await tensor(g.start as number, g.end as number);
@@ -186,9 +195,13 @@ export async function readOnnx(ra: RandomAccess, deadline: number): Promise<Onnx
         }
       }
     }
-    const set = info.domains.get(domain) ?? new Set<string>();
+    addOp(domain, op);
+  };
+
+  const addOp = (domain: string, op: string) => {
+    let set = info.domains.get(domain);
+    if (!set) info.domains.set(domain, (set = new Set<string>()));
     if (set.size < 50) set.add(op);
-    info.domains.set(domain, set);
   };
 
   try {
@@ -216,6 +229,80 @@ export async function readOnnx(ra: RandomAccess, deadline: number): Promise<Onnx
     P.push((error as Error).message === 'time limit' ? 'time limit reached while walking the ONNX graph' : `ONNX walk failed: ${(error as Error).message}`);
   }
   return info;
+}
+
+/**
+ * A NodeProto held in memory (at [start, end) of the reader's bytes) whose attributes hold no
+ * subgraph and no tensor (the common case): its op_type and domain, read synchronously. Undefined for
+ * any other node, or a malformed one, which the general walk reads (and reports).
+ */
+function plainNode(r: protobufModule.Reader, start: number, end: number): { op: string; domain: string } | undefined {
+  const buf = r.buf;
+  r.pos = start;
+  r.len = end;
+  let op = '';
+  let domain = '';
+  try {
+    while (r.pos < r.len) {
+      const tag = r.uint32();
+      const field = tag >>> 3;
+      const wire = tag & 7;
+      if (field === 0) return undefined;
+      if (wire !== 2) {
+        if (wire === 0) r.uint32();
+        else r.skipType(wire);
+        continue;
+      }
+      const len = r.uint32();
+      const s = r.pos;
+      if (s + len > r.len) return undefined;
+      if (field === 4) op = text(buf, s, s + Math.min(len, 1 << 16));
+      else if (field === 7) domain = text(buf, s, s + Math.min(len, 1 << 16));
+      else if (field === 5 && !plainAttribute(buf, s, s + len)) return undefined;
+      r.pos = s + len;
+    }
+  } catch {
+    return undefined;
+  }
+  return { op, domain };
+}
+
+/** UTF-8 at [start, end) of `buf` (short ASCII names without allocating a view). */
+function text(buf: Uint8Array, start: number, end: number): string {
+  if (end - start <= 64) {
+    let s = '';
+    for (let i = start; i < end; i++) {
+      if (buf[i] >= 0x80) return utf8.decode(buf.subarray(start, end));
+      s += String.fromCharCode(buf[i]);
+    }
+    return s;
+  }
+  return utf8.decode(buf.subarray(start, end));
+}
+
+/** An AttributeProto (at [start, end) of `buf`) without a graph (g, graphs) or a tensor (t, tensors), and well formed. */
+function plainAttribute(buf: Uint8Array, start: number, end: number): boolean {
+  const r = wireReader(buf);
+  r.pos = start;
+  r.len = end;
+  try {
+    while (r.pos < r.len) {
+      const tag = r.uint32();
+      const field = tag >>> 3;
+      const wire = tag & 7;
+      if (field === 0) return false;
+      if (wire === 2) {
+        if (field === 5 || field === 6 || field === 10 || field === 11) return false;
+        const len = r.uint32();
+        if (r.pos + len > r.len) return false;
+        r.pos += len;
+      } else if (wire === 0) r.uint32();
+      else r.skipType(wire);
+    }
+  } catch {
+    return false;
+  }
+  return true;
 }
 
 export const STANDARD_ONNX_DOMAINS = ['', 'ai.onnx', 'ai.onnx.ml', 'ai.onnx.training', 'ai.onnx.preview.training', 'com.microsoft', 'com.microsoft.nchwc', 'com.microsoft.experimental'];
