@@ -324,8 +324,9 @@ function resolveOther(sc: PySourceCode, node: PyNode, depth: number): Resolved {
       }
       // `args.model_name` after `parser.add_argument("--model_name", default="meta-llama/Llama-2-7b-hf")`
       // (or a dataclass field of `HfArgumentParser`): the default, which the command line can override
+      // (an empty default is a placeholder: the value is the command line's, not known here)
       const fallback = sc.defaultValue(node);
-      if (typeof fallback === 'string') return { kind: 'string', value: fallback, soft: true };
+      if (typeof fallback === 'string' && fallback !== '') return { kind: 'string', value: fallback, soft: true };
       return { kind: 'unknown' };
     }
     case 'conditional_expression': {

@@ -111,7 +111,12 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from haystack.components.embedders import SentenceTransformersTextEmbedder\ndef f(**kw):\n    return SentenceTransformersTextEmbedder(**kw)',
   ],
   invalid: [
-    // a command-line option's default, which the command line may override: named, medium
+    // a command-line option's default, which the command line may override: named, medium; an empty
+    // default is a placeholder: not known (low)
+    {
+      code: 'from dataclasses import dataclass, field\nfrom typing import Optional\nfrom transformers import AutoTokenizer, HfArgumentParser\n@dataclass\nclass ScriptArguments:\n    tokenizer_name: Optional[str] = field(default="")\nparser = HfArgumentParser(ScriptArguments)\nscript_args = parser.parse_args_into_dataclasses()[0]\nt = AutoTokenizer.from_pretrained(script_args.tokenizer_name)',
+      errors: [{ messageId: 'missingRevisionUnknownId', confidence: 'low' }],
+    },
     {
       code: 'import argparse\nfrom transformers import AutoModelForCausalLM\nparser = argparse.ArgumentParser()\nparser.add_argument("--model_name", default="meta-llama/Llama-2-7b-hf")\nargs = parser.parse_args()\nm = AutoModelForCausalLM.from_pretrained(args.model_name)',
       errors: [{ messageId: 'missingRevision', confidence: 'medium', data: { api: 'AutoModelForCausalLM.from_pretrained', id: 'meta-llama/Llama-2-7b-hf' } }],
