@@ -135,10 +135,12 @@ function remoteDataSource(sc: PySourceCode, call: PyNode, ctx: SourceContext): S
         const urls = files ? remoteFiles(sc, files) : undefined;
         return urls ? { what: `load_dataset("${builder}", data_files="${urls}")`, confidence: 'high' } : undefined;
       }
-      if (isUrl(r.value)) return { what: `load_dataset("${r.value}")`, confidence: 'high' };
+      // a default the command line or the environment may override (`--dataset_name`'s): medium
+      const known: Confidence = r.soft ? 'medium' : 'high';
+      if (isUrl(r.value)) return { what: `load_dataset("${r.value}")`, confidence: known };
       const ref = classifyModelRef(r.value);
       if (ref.kind !== 'hub') return undefined;
-      return { what: `load_dataset("${ref.id}")`, confidence: ref.owner ? 'high' : 'medium' };
+      return { what: `load_dataset("${ref.id}")`, confidence: ref.owner ? known : 'medium' };
     }
     // `load_dataset(extension, data_files=...)`: remote only when the files are URLs. Not `data_dir=`
     // alone: on a Hub id it names a folder of the repository (`data_dir="data/finetune"`).

@@ -58,6 +58,11 @@ ruleTester.run('hf/untrusted-training-data', rule, {
       errors: [{ messageId: 'untrusted', data: { what: 'load_dataset("someone/corpus")', line: 5 }, line: 4, column: 9, confidence: 'high' }],
     },
     {
+      // a dataset named by a command-line option's default (overridable): medium, as an environment default
+      code: 'import argparse\nfrom datasets import load_dataset\nfrom transformers import Trainer\nparser = argparse.ArgumentParser()\nparser.add_argument("--dataset_name", default="someone/chat-data")\nargs = parser.parse_args()\nds = load_dataset(args.dataset_name)\nTrainer(model=m, train_dataset=ds["train"]).train()',
+      errors: [{ messageId: 'untrusted', data: { what: 'load_dataset("someone/chat-data")', line: 8 }, confidence: 'medium' }],
+    },
+    {
       // the product brief's vulnerable fine-tuning example
       code: 'def run(model, url):\n    training_data = load_from_public_source(url)\n    # No validation!\n    model.finetune(training_data)\n    model.save("./public_model")',
       errors: [{ messageId: 'untrusted', data: { what: 'load_from_public_source(...)', line: 4 }, confidence: 'medium' }],
