@@ -204,8 +204,17 @@ class Scan {
       limits: { deadline: this.deadline, maxOpcodes: this.limits.maxOpcodes, maxMemo: this.limits.maxMemo },
       joblib: true,
     });
-    for await (const chunk of this.stream(unit, from)) {
-      if (!machine.feed(chunk)) break;
+    try {
+      for await (const chunk of this.stream(unit, from)) {
+        if (!machine.feed(chunk)) break;
+      }
+    } catch (error) {
+      // The stream was cut by a limit (decompressed size or ratio, time): the imports read before it
+      // still count (a gzip bomb of NONEs after `os.system`); the caller reports the limit.
+      const r = machine.stop();
+      await this.recordPickle(unit, r);
+      this.member({ path: unit.name, format: 'pickle', size: unit.ra?.size ?? r.bytes });
+      throw error;
     }
     const r = machine.end();
     await this.recordPickle(unit, r);
@@ -213,6 +222,11 @@ class Scan {
     const fmt: FormatId = r.legacyTorch ? 'pytorch-legacy' : joblib ? 'joblib' : 'pickle';
     this.member({ path: unit.name, format: fmt, size: unit.ra?.size ?? r.bytes });
     return fmt;
+  }
+
+  /** A compressed stream cut by a limit: 'pickle' when what it held was read as one (see `pickle`). */
+  private cutPickle(unit: Unit): FormatId | undefined {
+    return this.file.members.some((m) => m.path === unit.name && m.format === 'pickle') ? 'pickle' : undefined;
   }
 
   /** A pickle beyond the nesting limit: its imports only; pickles nested in it are not followed. */
@@ -274,7 +288,7 @@ class Scan {
     } catch (error) {
       if (error instanceof LimitError) {
         this.problem(unit, 'limit', error.message);
-        return kind as FormatId;
+        return this.cutPickle(unit) ?? kind;
       }
       throw error;
     }
@@ -295,7 +309,7 @@ class Scan {
     } catch (error) {
       if (!(error instanceof Bzip2Error)) throw error;
       this.problem(unit, /exceeds|time limit/.test(error.message) ? 'limit' : 'malformed', `bzip2: ${error.message}`);
-      return 'bz2';
+      return this.cutPickle(unit) ?? 'bz2';
     }
   }
 
@@ -318,7 +332,7 @@ class Scan {
     } catch (error) {
       if (!(error instanceof LzmaError)) throw error;
       this.problem(unit, /exceeds|time limit|larger than/.test(error.message) ? 'limit' : /not supported/.test(error.message) ? 'unsupported' : 'malformed', `${kind}: ${error.message}`);
-      return kind;
+      return this.cutPickle(unit) ?? kind;
     }
   }
 

@@ -8,6 +8,7 @@ import { lintText, type FileResult } from '@oculum/core';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateRawSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import plugin, { modelLanguage } from '../src/index.js';
 import { scanPickleBytes } from '../src/pickle/machine.js';
@@ -138,6 +139,45 @@ describe('files padded past a limit', () => {
     writeFileSync(path, bytes('GGUF', [3, 0, 0, 0], new Array(16).fill(0)));
     const r = await lint(path, { model: { limits: { timeMs: 0 } } });
     expect(found(r)).toEqual(['model/model-scan-limit medium']);
+  });
+
+  it('a decompression limit that cuts the stream keeps the imports read before it (a gzip bomb after os.system)', async () => {
+    // os.system(...) called, then 8 MiB of NONE POP and no STOP: the stream is cut at 1 MiB.
+    const payload = Buffer.concat([bytes([0x80, 2], EVIL.slice(0, -1)), Buffer.from('N0'.repeat(4 << 20), 'latin1')]);
+    const limits = { maxDecompressedBytes: 1 << 20 };
+    const path = join(dir, 'bomb.pkl.gz');
+    writeFileSync(path, gzipSync(payload));
+    const f = await scanModelFile(path, { model: { limits } });
+    expect(names(f)).toEqual(['os.system']);
+    expect(f.format).toBe('pickle');
+    expect(limitMessages(f)).toEqual(['decompressed size exceeds 1048576 bytes']);
+    expect(f.problems.filter((p) => p.kind === 'malformed')).toEqual([]); // cut by the limit, not truncated
+    const r = await lint(path, { model: { limits } });
+    expect(found(r)).toEqual(['model/dangerous-pickle-global critical', 'model/model-scan-limit high']);
+    // The same in a deflated zip member.
+    const name = Buffer.from('archive/data.pkl');
+    const body = deflateRawSync(payload);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(payload.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const cd = Buffer.alloc(46);
+    cd.writeUInt32LE(0x02014b50, 0);
+    cd.writeUInt16LE(8, 10);
+    cd.writeUInt32LE(body.length, 20);
+    cd.writeUInt32LE(payload.length, 24);
+    cd.writeUInt16LE(name.length, 28);
+    const eocd = Buffer.alloc(22);
+    eocd.writeUInt32LE(0x06054b50, 0);
+    eocd.writeUInt16LE(1, 8);
+    eocd.writeUInt16LE(1, 10);
+    eocd.writeUInt32LE(46 + name.length, 12);
+    eocd.writeUInt32LE(30 + name.length + body.length, 16);
+    const z = await scanModelBytes(Buffer.concat([local, name, body, cd, name, eocd]), 'm.pt', { model: { limits } });
+    expect(names(z)).toEqual(['os.system']);
+    expect(limitMessages(z)).toEqual(['decompressed size exceeds 1048576 bytes']);
   });
 
   /** A pickle that passes `inner` to torch.storage._load_from_bytes (an allowed loader). */

@@ -450,6 +450,17 @@ export class PickleMachine {
     return (this.state as string) !== 'done';
   }
 
+  /**
+   * The stream was cut (a decompression limit, the time limit): what was read still counts, and no
+   * truncation is reported (the caller reports the limit).
+   */
+  stop(): PickleScanResult {
+    this.carry = undefined;
+    this.pending = undefined;
+    this.state = 'done';
+    return this.result;
+  }
+
   /** Signals the end of the stream. */
   end(): PickleScanResult {
     if (this.carry && this.state !== 'done') {
