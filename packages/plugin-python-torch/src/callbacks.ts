@@ -6,7 +6,7 @@
  * `callbackArgument` what the loader is then called with.
  */
 import { UNKNOWN, type Unknown } from '@oculum/core';
-import { calleeName, type Node, type SC } from './utils.js';
+import { calleeName, isInProcessData, nameAmong, type Node, type SC } from './utils.js';
 
 /** What the API calls the function with, beyond what it is given. */
 type Forwarding =
@@ -188,4 +188,26 @@ export function callbackArgument(sc: SC, use: CallbackUse, query: { name: string
 function outerCall(use: CallbackUse): Node | undefined {
   const parent = use.call.parent;
   return parent?.type === 'call' && parent.childForFieldName('function')?.id === use.call.id ? parent : undefined;
+}
+
+/**
+ * A deserializer of `loaders` handed as a callback by this call (`pool.map(joblib.load, paths)`,
+ * `delayed(pickle.load)(f)`): its name and the API that calls it, unless what it is called with is
+ * data this process wrote with one of `dumpers` (its `parameter`). `'other'` for a callback API
+ * given anything else (nothing to report on this call), undefined for a call that is no callback API.
+ */
+export function handedLoader(
+  sc: SC,
+  call: Node,
+  loaders: { has(name: string): boolean },
+  dumpers: ReadonlySet<string>,
+  parameter: { name: string; position: number },
+): { callee: string; via: string } | 'other' | undefined {
+  const use = callbackUse(sc, call);
+  if (!use) return undefined;
+  const callee = nameAmong(sc, use.fn, loaders);
+  if (!callee) return 'other';
+  const data = callbackArgument(sc, use, parameter);
+  if (data && data !== UNKNOWN && isInProcessData(sc, data, dumpers)) return 'other';
+  return { callee, via: use.via };
 }

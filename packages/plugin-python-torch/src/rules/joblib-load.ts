@@ -1,7 +1,7 @@
-import { createRule, UNKNOWN } from '@oculum/core';
+import { createRule } from '@oculum/core';
 import { importTrigger, memberTrigger, type PythonSourceCode } from '@oculum/lang-python';
-import { CALLBACK_CALLEE_NAMES, callbackArgument, callbackUse } from '../callbacks.js';
-import { calleeName, confidenceFor, isInProcessData, isStubFile, nameAmong, type Node } from '../utils.js';
+import { CALLBACK_CALLEE_NAMES, handedLoader } from '../callbacks.js';
+import { calleeName, confidenceFor, isInProcessData, isStubFile, type Node } from '../utils.js';
 
 const JOBLIB_LOAD = new Set(['joblib.load', 'sklearn.externals.joblib.load', 'joblib.numpy_pickle.load']);
 /** Writers: a file or buffer one of them just filled in the same function is read back, not loaded from outside. */
@@ -39,13 +39,9 @@ export default createRule<[], PythonSourceCode>({
       call(node: Node) {
         if (!gate(node)) return;
         // `pool.map(joblib.load, paths)`, `delayed(joblib.load)(p)`
-        const use = callbackUse(sc, node);
-        if (use) {
-          const callee = nameAmong(sc, use.fn, JOBLIB_LOAD);
-          if (!callee) return;
-          const file = callbackArgument(sc, use, { name: 'filename', position: 0 });
-          if (file && file !== UNKNOWN && isInProcessData(sc, file, JOBLIB_DUMP)) return;
-          context.report({ node, messageId: 'callback', data: { callee, via: use.via }, confidence: 'medium' });
+        const handed = handedLoader(sc, node, JOBLIB_LOAD, JOBLIB_DUMP, { name: 'filename', position: 0 });
+        if (handed) {
+          if (handed !== 'other') context.report({ node, messageId: 'callback', data: handed, confidence: 'medium' });
           return;
         }
         const callee = calleeName(sc, node, JOBLIB_LOAD);

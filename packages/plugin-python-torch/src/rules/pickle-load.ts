@@ -1,8 +1,8 @@
 import { createRule, UNKNOWN } from '@oculum/core';
 import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { judgePickleBytes } from '@oculum/plugin-model-files/pickle';
-import { CALLBACK_CALLEE_NAMES, callbackArgument, callbackUse } from '../callbacks.js';
-import { calleeName, confidenceFor, constantBytes, isInProcessData, isStubFile, nameAmong, type Node } from '../utils.js';
+import { CALLBACK_CALLEE_NAMES, handedLoader } from '../callbacks.js';
+import { calleeName, confidenceFor, constantBytes, isInProcessData, isStubFile, type Node } from '../utils.js';
 
 const PICKLE_MODULES = ['pickle', '_pickle', 'cPickle', 'six.moves.cPickle', 'pickle5', 'dill', 'cloudpickle'];
 
@@ -157,13 +157,9 @@ export default createRule<[], PythonSourceCode>({
       call(node: Node) {
         if (!gate(node)) return;
         // `map(pickle.loads, blobs)`, `executor.submit(pickle.load, f)`, `delayed(pd.read_pickle)(p)`
-        const use = callbackUse(sc, node);
-        if (use) {
-          const callee = nameAmong(sc, use.fn, LOADERS);
-          if (!callee) return;
-          const data = callbackArgument(sc, use, { name: 'file', position: 0 });
-          if (data && data !== UNKNOWN && isInProcessData(sc, data, DUMPERS)) return;
-          context.report({ node, messageId: 'callback', data: { callee, via: use.via, detail: detail(callee) }, confidence: 'medium' });
+        const handed = handedLoader(sc, node, LOADERS, DUMPERS, { name: 'file', position: 0 });
+        if (handed) {
+          if (handed !== 'other') context.report({ node, messageId: 'callback', data: { ...handed, detail: detail(handed.callee) }, confidence: 'medium' });
           return;
         }
         // `FAISS.load_local(path, embeddings, allow_dangerous_deserialization=True)`: the index's docstore is a pickle
