@@ -17,6 +17,23 @@ function summary(result: ScanResult): string[] {
 
 const run = (cwd: string, extra: Record<string, unknown> = {}) => scan({ cwd, plugins: [TOY_PLUGIN], workers: 0, ...extra });
 
+/** A plugin whose one rule records the settings each file's config gives it. */
+function settingsProbe(): { seen: unknown[]; plugin: never } {
+  const seen: unknown[] = [];
+  const plugin = {
+    meta: { name: 'p', version: '1', namespace: 'p' },
+    rules: {
+      s: {
+        name: 's',
+        meta: { detector: 'unsafe_model_load', severity: 'low', languages: ['toy'], triggers: [], docs: { description: 'd', recommended: true }, messages: { m: 'm' }, remediation: 'r' },
+        create: (context: { settings: unknown }) => (seen.push(context.settings), {}),
+      },
+    },
+    languages: {},
+  };
+  return { seen, plugin: plugin as never };
+}
+
 describe('config discovery and merging', () => {
   it('uses oculum:recommended when no config is found', async () => {
     const cwd = project({ 'a.toy': 'danger evil deep\n' });
@@ -100,23 +117,12 @@ describe('config discovery and merging', () => {
   });
 
   it('passes merged settings to rules', async () => {
-    const seen: unknown[] = [];
-    const plugin = {
-      meta: { name: 'p', version: '1', namespace: 'p' },
-      rules: {
-        s: {
-          name: 's',
-          meta: { detector: 'unsafe_model_load', severity: 'low', languages: ['toy'], triggers: [], docs: { description: 'd', recommended: true }, messages: { m: 'm' }, remediation: 'r' },
-          create: (context: { settings: unknown }) => (seen.push(context.settings), {}),
-        },
-      },
-      languages: {},
-    };
+    const { seen, plugin } = settingsProbe();
     const cwd = project({
       '.oculumrc': '{ "settings": { "trusted": ["a"], "nested": { "x": 1, "y": 1 } }, "overrides": [{ "files": ["sub/**"], "settings": { "nested": { "y": 2 } } }] }',
       'sub/a.toy': 'x\n',
     });
-    await scan({ cwd, plugins: [TOY_PLUGIN, plugin as never], workers: 0 });
+    await scan({ cwd, plugins: [TOY_PLUGIN, plugin], workers: 0 });
     expect(seen).toEqual([{ trusted: ['a'], nested: { x: 1, y: 2 } }]);
   });
 
@@ -262,24 +268,13 @@ describe('trust of configs inside the scanned tree', () => {
   });
 
   it('a nested config may not change settings or options, nor lower a rule to warn: said, and not applied', async () => {
-    const seen: unknown[] = [];
-    const plugin = {
-      meta: { name: 'p', version: '1', namespace: 'p' },
-      rules: {
-        s: {
-          name: 's',
-          meta: { detector: 'unsafe_model_load', severity: 'low', languages: ['toy'], triggers: [], docs: { description: 'd', recommended: true }, messages: { m: 'm' }, remediation: 'r' },
-          create: (context: { settings: unknown }) => (seen.push(context.settings), {}),
-        },
-      },
-      languages: {},
-    };
+    const { seen, plugin } = settingsProbe();
     const cwd = project({
       '.oculumrc': '{ "settings": { "minConfidence": "low", "trusted": ["a"] }, "rules": { "toy/no-names": ["warn", { "names": ["evil"] }] } }',
       'vendor/.oculumrc': '{ "settings": { "minConfidence": "high", "trusted": ["attacker"] }, "rules": { "toy/no-danger": "warn", "toy/no-names": ["error", { "names": [] }] } }',
       'vendor/a.toy': 'danger evil\n',
     });
-    const result = await scan({ cwd, plugins: [TOY_PLUGIN, plugin as never], workers: 0 });
+    const result = await scan({ cwd, plugins: [TOY_PLUGIN, plugin], workers: 0 });
     expect(seen).toEqual([{ minConfidence: 'low', trusted: ['a'] }]);
     expect(summary(result)).toEqual(['vendor/a.toy:1 toy/no-danger error', 'vendor/a.toy:1 toy/no-names error']);
     const messages = result.diagnostics.filter((d) => d.kind === 'config' && !/unknown setting/.test(d.message)).map((d) => d.message);
