@@ -1,7 +1,9 @@
-import type { Language, ParseInput } from '@oculum/core';
+import { createHash } from 'node:crypto';
+import type { Depth, Language, ParseInput } from '@oculum/core';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { jsCodeText } from './code-text.js';
 import { parseText } from './parse.js';
+import { ProjectModules } from './project-modules.js';
 import { JsSourceCode } from './source-code.js';
 
 export { JsSourceCode, unwrapExpression, type JsSourceCodeInit, type StringBounds } from './source-code.js';
@@ -9,28 +11,55 @@ export { literalString, normalizeModule, staticKey, isFunctionNode } from './sco
 export { childrenOf, walk } from './walk.js';
 export { persistTypeScriptCache, preloadTypeScript, privateCacheDir } from './code-cache.js';
 export { jsCodeText, jsComments, type JsComment } from './code-text.js';
+export { ProjectModules, MAX_MODULE_BYTES, MODULE_EXTENSIONS, isRelativeSpecifier, resolveSpecifier, relativeSpecifiers } from './project-modules.js';
+export type { ImportedValue, ModuleTarget, ModuleExports, ExportSource } from './project-modules.js';
 export type { BindingKind, ImportedMember, JsBinding, JsNode, JsScope } from './types.js';
 export type { TSESTree } from '@typescript-eslint/typescript-estree';
 
 export const JS_EXTENSIONS = ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'];
 
-/** Parses JS/TS text into a `JsSourceCode` (syntax errors become `parseErrors`; see `parseText`). */
-export function parseJs(text: string, path = 'file.ts'): JsSourceCode {
+/**
+ * Parses JS/TS text into a `JsSourceCode` (syntax errors become `parseErrors`; see `parseText`).
+ * With `modules`, the answers read the constants the file imports from the project's relative modules.
+ */
+export function parseJs(text: string, path = 'file.ts', modules?: ProjectModules): JsSourceCode {
   const { ast, errors, comments } = parseText(text, path);
-  return new JsSourceCode({ path, text, ast, comments, parseErrors: errors });
+  return new JsSourceCode({ path, text, ast, comments, parseErrors: errors, modules });
+}
+
+/**
+ * The project's relative modules, read for their exported constants at `--depth deep` (one table
+ * per thread: a module is parsed at most once however many files import it).
+ */
+let projectModules: ProjectModules | undefined;
+function deepModules(): ProjectModules {
+  projectModules ??= new ProjectModules((text, file) => parseJs(text, file, projectModules));
+  return projectModules;
+}
+
+/** The modules for a file parsed at `depth` (at deep, with which files exist checked again). */
+function modulesFor(depth: Depth | undefined): ProjectModules | undefined {
+  if (depth !== 'deep') return undefined;
+  const modules = deepModules();
+  modules.refresh();
+  return modules;
 }
 
 /**
  * Builds the semantic model over a Program another tool already parsed (ESLint's espree or
- * typescript-eslint tree): nothing is parsed twice. The tree needs `range` on every node.
+ * typescript-eslint tree): nothing is parsed twice. The tree needs `range` on every node, and `path`
+ * must be the file's path on disk for `depth: 'deep'`, at which the answers read the constants the
+ * file imports from the project's relative modules (`import { MODEL_URL } from './config.js'`).
  */
 export function createJsSourceCode(init: {
   path: string;
   text: string;
   ast: TSESTree.Program;
   comments?: ReadonlyArray<{ type: string; value: string; range: [number, number] }>;
+  depth?: Depth;
 }): JsSourceCode {
-  return new JsSourceCode(init);
+  const { depth, ...rest } = init;
+  return new JsSourceCode({ ...rest, modules: modulesFor(depth) });
 }
 
 /** The `javascript` language: JavaScript and TypeScript, parsed with typescript-estree. */
@@ -41,8 +70,17 @@ export const javascript: Language<JsSourceCode> = {
   startCost: 128,
   // Triggers count in code only: a word in a comment (a licence header's URL) costs no parse.
   prefilterText: jsCodeText,
+  /**
+   * At --depth deep the answers read the constants of the relative modules a file imports (see
+   * `ProjectModules`): cached results depend on those files, and on those they import in turn.
+   */
+  cacheKey({ path, depth }) {
+    if (depth !== 'deep') return '';
+    const modules = deepModules().importedModules(path, jsCodeText);
+    return modules.length === 0 ? '' : createHash('sha256').update(JSON.stringify(modules)).digest('hex');
+  },
   parse(input: ParseInput): JsSourceCode {
-    return parseJs(input.text ?? '', input.path);
+    return parseJs(input.text ?? '', input.path, modulesFor(input.depth));
   },
 };
 

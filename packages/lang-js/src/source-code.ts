@@ -13,6 +13,7 @@ import {
 } from '@oculum/core';
 import { analyzeScopes, isFunctionNode, literalString, lookupBinding, normalizeModule, staticKey, type ScopeAnalysis } from './scope.js';
 import type { ImportedMember, JsBinding, JsNode, JsScope } from './types.js';
+import { isRelativeSpecifier, type ExportSource, type ImportedValue, type ModuleExports, type ModuleTarget, type ProjectModules } from './project-modules.js';
 import { walk } from './walk.js';
 
 /** Nested resolutions (aliases of aliases, constants of constants) stop here: cycles and pathological chains. */
@@ -68,6 +69,11 @@ export interface JsSourceCodeInit {
   /** Defaults to `ast.comments`. */
   comments?: ReadonlyArray<{ type: string; value: string; range: Range }>;
   parseErrors?: Array<{ message: string; offset: number }>;
+  /**
+   * At `--depth deep`: the project's relative modules, whose exported constants the answers read for
+   * a name imported from them (`import { MODEL_URL } from './config.js'`).
+   */
+  modules?: ProjectModules;
 }
 
 function unwrapExpression(node: JsNode): JsNode {
@@ -175,6 +181,13 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   private escapeCache?: Map<JsNode, boolean>;
   /** Functions and bindings whose value `resolveRef` is working out (recursion through them resolves nothing). */
   private readonly resolving = new Set<unknown>();
+  /**
+   * At `--depth deep`: the project's relative modules, whose exported values `constant`,
+   * `possibleConstants`, `knownValues` and `stringBounds` read for a name imported from one of them.
+   */
+  readonly modules?: ProjectModules;
+  /** Above 0 while an answer must come from this file alone (see `isOpaqueOptions`). */
+  private localOnly = 0;
 
   constructor(init: JsSourceCodeInit) {
     this.path = init.path;
@@ -188,6 +201,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       return { message: e.message, loc: { start, end: start } };
     });
     this.analysis = analyzeScopes(init.ast);
+    this.modules = init.modules;
     const modules = this.analysis.importedModules;
     this.imports = {
       modules,
@@ -706,7 +720,9 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
 
   /**
    * True when the argument at `position` exists but is not statically an object literal (a parameter,
-   * a call result…): options passed there cannot be seen. Use it to lower confidence.
+   * a call result…): options passed there cannot be seen. Use it to lower confidence. A constant
+   * known only from another module (`--depth deep`: `OPTIONS` imported from `./config.js`) stays
+   * opaque: its properties are not nodes of this file, so `argument(call, { name })` cannot find them.
    */
   isOpaqueOptions(call: JsNode, position: number): boolean {
     const { list, complete } = this.expandedArguments(call);
@@ -714,8 +730,12 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     if (!arg) return !complete;
     const obj = this.objectLiteral(arg);
     if (obj) return this.hasOpaqueSpread(obj, 0);
-    const v = this.constant(arg);
-    return v === UNKNOWN;
+    this.localOnly++;
+    try {
+      return this.constant(arg) === UNKNOWN;
+    } finally {
+      this.localOnly--;
+    }
   }
 
   // -------------------------------------------------------------------------------------------
@@ -788,6 +808,13 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       if (open && scratch!.value) open.value = true;
       return [value];
     }
+    // `--depth deep`: what another module's answers know of a value it exports
+    const imported = this.importedValue(expr);
+    if (imported && open && imported.known) {
+      if (imported.known.others) open.value = true;
+      return [...imported.known.values];
+    }
+    if (imported?.choices) return [...imported.choices];
     switch (expr.type) {
       case 'Identifier': {
         if (!b || b.kind === 'param' || !isStable(b) || !b.init || !b.path) return undefined;
@@ -980,6 +1007,17 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   }
 
   private constantOf(node: JsNode, depth: number, open?: Open): ConstantValue | Unknown {
+    const value = this.ownConstantOf(node, depth, open);
+    if (value !== UNKNOWN || !this.modules || this.localOnly > 0 || depth > MAX_DEPTH) return value;
+    // `--depth deep`: a name imported from a relative module of the project has the value it exports
+    const imported = this.importedValue(node);
+    if (!imported || imported.value === UNKNOWN) return UNKNOWN;
+    if (open && imported.open) open.value = true;
+    return imported.value;
+  }
+
+  /** `constantOf` from this file alone. */
+  private ownConstantOf(node: JsNode, depth: number, open?: Open): ConstantValue | Unknown {
     if (depth > MAX_DEPTH) return UNKNOWN;
     const expr = unwrapExpression(node);
     switch (expr.type) {
@@ -1481,6 +1519,9 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       const b = this.binding(node);
       if (b && isStable(b) && b.init && b.path?.length === 0) return this.stringBounds(b.init, depth + 1);
     }
+    // `--depth deep`: the known text of a string another module exports (`` `${BASE}/model.onnx` ``)
+    const imported = this.importedValue(node);
+    if (imported?.bounds) return { ...imported.bounds, parts: [...imported.bounds.parts] };
     const scheme = this.madeUrlScheme(node, depth);
     if (scheme !== undefined) return { prefix: scheme, suffix: '', parts: [scheme, ''] };
     return unknown;
@@ -1515,6 +1556,316 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     if (node?.type !== 'CallExpression') return false;
     const m = this.importedMember(node.callee);
     return m !== undefined && m.module === 'url' && m.path.length === 1 && m.path[0] === 'pathToFileURL';
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Other modules of the project (--depth deep)
+
+  /** What the relative module an expression is imported from gives it (`--depth deep`; see `ProjectModules.valueOf`). */
+  private importedValue(node: JsNode): ImportedValue | undefined {
+    if (!this.modules || this.localOnly > 0) return undefined;
+    const expr = unwrapExpression(node);
+    if (expr.type !== 'Identifier' && expr.type !== 'MemberExpression') return undefined;
+    const target = this.moduleTarget(expr);
+    if (!target || !isRelativeSpecifier(target.specifier)) return undefined;
+    return this.modules.valueOf(this.path, target);
+  }
+
+  /**
+   * The module an expression reads, and the member path below what its import gives (see
+   * `ModuleTarget`): a name imported by `import` (named: `['A']`, default: `['default']`, namespace:
+   * `[]`) or `import x = require()`, a member of one (`cfg.MODEL_URL`, constant keys too), a
+   * `require('./m')` call or `await import('./m')`, through stable variables bound to one (also
+   * destructured: `const { MODEL_URL } = require('./config')`; not with a default). `undefined` otherwise.
+   */
+  moduleTarget(node: JsNode, depth = 0): ModuleTarget | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const expr = unwrapExpression(node);
+    switch (expr.type) {
+      case 'Identifier': {
+        const b = this.binding(expr);
+        if (!b) return undefined;
+        if (b.import) {
+          const d = b.declaration;
+          const specifier = b.import.module;
+          if (d.type === 'ImportSpecifier') return { specifier, path: [moduleExportName(d.imported)], esm: true };
+          if (d.type === 'ImportDefaultSpecifier') return { specifier, path: ['default'], esm: true };
+          if (d.type === 'ImportNamespaceSpecifier') return { specifier, path: [], esm: true };
+          if (d.type === 'TSImportEqualsDeclaration') return { specifier, path: [], esm: false };
+          return undefined;
+        }
+        if (!isStable(b) || !b.init || !b.path || b.defaultValue || b.path.some((p) => typeof p !== 'string')) return undefined;
+        const base = this.moduleTarget(b.init, depth + 1);
+        return base && { ...base, path: [...base.path, ...(b.path as string[])] };
+      }
+      case 'MemberExpression': {
+        if (expr.property.type === 'PrivateIdentifier') return undefined;
+        const key = staticKey(expr) ?? (expr.computed ? this.constantKey(expr.property) : undefined);
+        const base = key === undefined ? undefined : this.moduleTarget(expr.object, depth + 1);
+        return base && { ...base, path: [...base.path, key!] };
+      }
+      case 'CallExpression': {
+        const module = this.analysis.moduleLoads.get(expr);
+        return module !== undefined ? { specifier: module, path: [], esm: false } : undefined;
+      }
+      case 'AwaitExpression': {
+        const arg = unwrapExpression(expr.argument);
+        const module = arg.type === 'ImportExpression' ? this.analysis.moduleLoads.get(arg) : undefined;
+        return module !== undefined ? { specifier: module, path: [], esm: true } : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /**
+   * What other files may learn of the value of `node`, an exported expression or declared name of
+   * this module (see `ImportedValue`): its constant (and whether a value the analysis cannot see may
+   * replace it), else its possible values, its known values and its known text. Nothing for a value
+   * whose members this module sets (`MODELS.small = …`, `URLS.push(u)`, `Object.assign(CONFIG, …)`).
+   */
+  exportedValue(node: JsNode): ImportedValue | undefined {
+    let root = unwrapExpression(node);
+    while (root.type === 'MemberExpression') root = unwrapExpression(root.object);
+    const b = root.type === 'Identifier' ? this.binding(root) : undefined;
+    if (b && this.hasMemberWrites(b)) return undefined;
+    const open: Open = { value: false };
+    const value = this.constantOf(node, 0, open);
+    if (value !== UNKNOWN) return open.value ? { value, open: true } : { value };
+    const out: ImportedValue = { value: UNKNOWN };
+    const choices = this.possibleConstants(node);
+    if (choices) out.choices = choices;
+    const known = this.knownValues(node);
+    if (known) out.known = known;
+    const bounds = this.stringBounds(node);
+    if (bounds.parts.some((p) => p !== '')) out.bounds = bounds;
+    return out.choices || out.known || out.bounds ? out : undefined;
+  }
+
+  /**
+   * What this file exports, as its own code says (for `ProjectModules`; see `ModuleExports`). An ES
+   * module (any `import` or `export`): `export const|let|var` (destructured too), `export { a, b as c }`
+   * of its own names, `export default <expression>`, `export { a } from './b'`, `export * as ns from
+   * './b'`, `export * from './b'`; a name imported from a relative module and exported again is a
+   * re-export; functions, classes, enums and namespaces are exported with no value, types not at all.
+   * Otherwise CommonJS (see `commonJsExports`).
+   */
+  moduleExports(): ModuleExports {
+    const names = new Map<string, ExportSource>();
+    const stars: string[] = [];
+    let esm = false;
+    let exportAssignment: TSESTree.TSExportAssignment | undefined;
+    const own = (id: TSESTree.Identifier): ExportSource => {
+      const b = this.binding(id);
+      if (!b || b.kind === 'function' || b.kind === 'class' || b.kind === 'enum' || b.kind === 'namespace') return { kind: 'none' };
+      if (b.import) {
+        const target = this.moduleTarget(b.id);
+        return target && isRelativeSpecifier(target.specifier) ? { kind: 'from', target } : { kind: 'none' };
+      }
+      return { kind: 'local', node: b.id };
+    };
+    for (const s of this.ast.body) {
+      switch (s.type) {
+        case 'ImportDeclaration':
+          esm = true;
+          break;
+        case 'ExportAllDeclaration':
+          esm = true;
+          if (s.exportKind === 'type') break;
+          if (s.exported) names.set(moduleExportName(s.exported), { kind: 'from', target: { specifier: s.source.value, path: [], esm: true } });
+          else stars.push(s.source.value);
+          break;
+        case 'ExportNamedDeclaration': {
+          esm = true;
+          if (s.exportKind === 'type') break;
+          const d = s.declaration;
+          if (d?.type === 'VariableDeclaration') {
+            for (const decl of d.declarations) for (const id of patternNames(decl.id)) names.set(id.name, d.declare ? { kind: 'none' } : own(id));
+          } else if (d && 'id' in d && d.id?.type === 'Identifier' && d.type !== 'TSInterfaceDeclaration' && d.type !== 'TSTypeAliasDeclaration') {
+            names.set(d.id.name, { kind: 'none' });
+          }
+          for (const spec of s.specifiers) {
+            if (spec.exportKind === 'type') continue;
+            const exported = moduleExportName(spec.exported);
+            if (s.source) names.set(exported, { kind: 'from', target: { specifier: s.source.value, path: [moduleExportName(spec.local)], esm: true } });
+            else names.set(exported, spec.local.type === 'Identifier' ? own(spec.local) : { kind: 'none' });
+          }
+          break;
+        }
+        case 'ExportDefaultDeclaration': {
+          esm = true;
+          const d = s.declaration;
+          if (d.type === 'TSInterfaceDeclaration') break;
+          if (d.type === 'FunctionDeclaration' || d.type === 'ClassDeclaration' || d.type === 'TSDeclareFunction') names.set('default', { kind: 'none' });
+          else if (d.type === 'Identifier' && this.binding(d)) names.set('default', own(d));
+          else names.set('default', { kind: 'local', node: d });
+          break;
+        }
+        case 'TSExportAssignment':
+          exportAssignment = s;
+          break;
+        default:
+          break;
+      }
+    }
+    if (esm) return { format: 'esm', names, stars, esModule: false, open: false };
+    return this.commonJsExports(exportAssignment);
+  }
+
+  /**
+   * A CommonJS module's exports: `module.exports = value` (the properties of its object literal are
+   * names; also TypeScript's `export = value`) and `exports.a = value` / `module.exports.a = value`,
+   * each set once by a top-level statement (TypeScript's `exports.a = void 0` before it sets no
+   * value) and nothing else setting them or their members (`exports.a.b = v`, `exports.a++`,
+   * `Object.defineProperty(exports, 'a', …)`: exported, value not known). `exports[k] = v`,
+   * `Object.assign(exports, …)`, `__exportStar(m, exports)`, `exports = …` or `exports` / `module.exports`
+   * handed anywhere else may add any name: a name not listed is then not known.
+   */
+  private commonJsExports(exportAssignment?: TSESTree.TSExportAssignment): ModuleExports {
+    const names = new Map<string, ExportSource>();
+    let open = false;
+    let esModule = false;
+    const wholeWrites: JsNode[] = exportAssignment ? [exportAssignment] : [];
+    const keyWrites = new Map<string, TSESTree.AssignmentExpression[]>();
+    const tainted = new Set<string>();
+    const isFree = (n: JsNode, name: string): boolean => n.type === 'Identifier' && n.name === name && !this.binding(n);
+    /** Up through TypeScript wrappers: the node standing for `n`'s value, and its parent. */
+    const context = (n: JsNode): [JsNode, JsNode | undefined] => {
+      let top = n;
+      let p = this.parent(top);
+      while (p && VALUE_WRAPPERS.has(p.type)) {
+        top = p;
+        p = this.parent(p);
+      }
+      return [top, p];
+    };
+    const isWriteTarget = (top: JsNode, p: JsNode | undefined): boolean =>
+      !!p &&
+      ((p.type === 'AssignmentExpression' && p.left === top) ||
+        (p.type === 'UpdateExpression' && p.argument === top) ||
+        (p.type === 'UnaryExpression' && p.operator === 'delete' && p.argument === top) ||
+        p.type === 'ArrayPattern' ||
+        p.type === 'RestElement' ||
+        (p.type === 'AssignmentPattern' && p.left === top) ||
+        (p.type === 'Property' && p.value === top && this.parent(p)?.type === 'ObjectPattern') ||
+        ((p.type === 'ForOfStatement' || p.type === 'ForInStatement') && p.left === top));
+    /** `exports.a` read: is the value's member set (`exports.a.b = v`, `exports.a.push(v)`, `Object.assign(exports.a, …)`)? */
+    const memberChanged = (member: JsNode): boolean => {
+      let [top, p] = context(member);
+      let changed = false;
+      while (p?.type === 'MemberExpression' && p.object === top) {
+        const method = staticKey(p);
+        [top, p] = context(p);
+        if (isWriteTarget(top, p)) changed = true;
+        if (p?.type === 'CallExpression' && p.callee === top && ARRAY_MUTATORS.has(method ?? '')) changed = true;
+      }
+      if (p?.type === 'CallExpression' && p.arguments[0] === top && this.globalName(p.callee) === 'Object.assign') changed = true;
+      return changed;
+    };
+    walk(this.ast, (n, parent) => {
+      const moduleExports = n.type === 'MemberExpression' && !n.computed && staticKey(n) === 'exports' && isFree(unwrapExpression(n.object), 'module');
+      const bareExports = isFree(n, 'exports') && !(parent?.type === 'MemberExpression' && parent.property === n && !parent.computed) && !(parent?.type === 'Property' && parent.key === n && !parent.computed && !parent.shorthand);
+      if (!moduleExports && !bareExports) return undefined;
+      const [top, p] = context(n);
+      if (p?.type === 'AssignmentExpression' && p.left === top) {
+        if (moduleExports && p.operator === '=') wholeWrites.push(p);
+        else open = true;
+      } else if (p?.type === 'MemberExpression' && p.object === top) {
+        const key = staticKey(p) ?? (p.computed ? this.constantKey(p.property) : undefined);
+        const [member, pp] = context(p);
+        if (pp?.type === 'AssignmentExpression' && pp.left === member && pp.operator === '=') {
+          if (key === undefined) open = true;
+          else {
+            let list = keyWrites.get(key);
+            if (!list) keyWrites.set(key, (list = []));
+            list.push(pp);
+          }
+        } else if (isWriteTarget(member, pp) || memberChanged(p)) {
+          if (key === undefined) open = true;
+          else tainted.add(key);
+        }
+      } else if (p?.type === 'CallExpression' && p.arguments[0] === top && this.globalName(p.callee) === 'Object.defineProperty') {
+        const key = p.arguments[1] ? this.constantKey(p.arguments[1]) : undefined;
+        if (key === '__esModule') esModule = true;
+        else if (key === undefined) open = true;
+        else tainted.add(key);
+      } else if (!(p?.type === 'UnaryExpression' && p.operator === 'typeof')) {
+        // handed on: anything may set its members
+        open = true;
+      }
+      return moduleExports ? false : undefined;
+    });
+    /** The value an assignment gives, through a chain (`exports.a = exports.b = void 0`). */
+    const assigned = (a: JsNode): JsNode => {
+      let v = a.type === 'AssignmentExpression' ? a.right : (a as TSESTree.TSExportAssignment).expression;
+      while (v.type === 'AssignmentExpression' && v.operator === '=') v = v.right;
+      return v;
+    };
+    const topLevel = (a: JsNode): boolean => {
+      if (a.type === 'TSExportAssignment') return true;
+      let n: JsNode = a;
+      let p = this.parent(n);
+      while (p?.type === 'AssignmentExpression' && p.right === n) {
+        n = p;
+        p = this.parent(p);
+      }
+      return p?.type === 'ExpressionStatement' && this.parent(p)?.type === 'Program';
+    };
+    const isVoid = (v: JsNode): boolean => (v.type === 'UnaryExpression' && v.operator === 'void') || (v.type === 'Identifier' && v.name === 'undefined' && !this.binding(v));
+    let wholeWrite: JsNode | undefined;
+    if (wholeWrites.length === 1 && topLevel(wholeWrites[0])) wholeWrite = wholeWrites[0];
+    else if (wholeWrites.length > 0) open = true;
+    for (const [key, writes] of keyWrites) {
+      // (a member set before `module.exports` is replaced is not exported)
+      if (wholeWrite && writes.some((w) => w.range[0] < wholeWrite!.range[0])) open = true;
+      const real = writes.filter((w) => !(isVoid(assigned(w)) && topLevel(w)));
+      names.set(key, !tainted.has(key) && real.length === 1 && topLevel(real[0]) ? { kind: 'local', node: assigned(real[0]) } : { kind: 'none' });
+    }
+    for (const key of tainted) if (!names.has(key)) names.set(key, { kind: 'none' });
+    let whole: JsNode | undefined;
+    if (wholeWrite) {
+      const value = assigned(wholeWrite);
+      let root = unwrapExpression(value);
+      while (root.type === 'MemberExpression') root = unwrapExpression(root.object);
+      const rb = root.type === 'Identifier' ? this.binding(root) : undefined;
+      if (rb && this.hasMemberWrites(rb)) open = true;
+      else {
+        const obj = this.objectLiteral(value);
+        for (const prop of obj?.properties ?? []) {
+          if (prop.type === 'SpreadElement') continue;
+          const key = prop.computed ? this.constantKey(prop.key) : staticKey(prop);
+          if (key === undefined) open = true;
+          else if (!names.has(key)) names.set(key, prop.kind === 'init' && !prop.method ? { kind: 'local', node: prop.value } : { kind: 'none' });
+        }
+        // members set after it: the value is no longer the one assigned
+        if (keyWrites.size === 0 && tainted.size === 0) whole = value;
+      }
+    }
+    return { format: 'cjs', names, stars: [], whole, esModule, open };
+  }
+}
+
+/** The name an import or export specifier spells (`a`, or `'a-b'` as a string). */
+function moduleExportName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return node.type === 'Identifier' ? node.name : node.value;
+}
+
+/** The names a binding pattern declares (`{ a, b: [c], ...d }` → a, c, d). */
+function patternNames(pattern: JsNode | null): TSESTree.Identifier[] {
+  if (!pattern) return [];
+  switch (pattern.type) {
+    case 'Identifier':
+      return [pattern];
+    case 'AssignmentPattern':
+      return patternNames(pattern.left);
+    case 'RestElement':
+      return patternNames(pattern.argument);
+    case 'ObjectPattern':
+      return pattern.properties.flatMap((p) => patternNames(p.type === 'RestElement' ? p.argument : p.value));
+    case 'ArrayPattern':
+      return pattern.elements.flatMap((e) => patternNames(e));
+    default:
+      return [];
   }
 }
 
