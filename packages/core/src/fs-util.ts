@@ -1,4 +1,4 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import * as nodePath from 'node:path';
 
@@ -41,4 +41,47 @@ export function privateCacheDir(env: NodeJS.ProcessEnv = process.env): string | 
   } catch {
     return undefined;
   }
+}
+
+/** What a file imports, as `importClosure` follows it: a file found (followed further unless `follow` is false), or the id of an import that names none. */
+export type ImportedFile = { file: string; follow?: boolean } | { missing: string };
+
+/**
+ * The files `start` imports, directly or through them (at most `limit` of them, breadth first), each
+ * as `path:size:mtime` (`path:gone` when it vanished, `id:missing` for an import that names no file):
+ * what an analysis of `start` that reads other modules (`--depth deep`) depends on, for a language's
+ * `cacheKey`. `importsOf(file, text)` says what one file imports; a file larger than `maxBytes` (the
+ * start aside) is listed but not read.
+ */
+export function importClosure(start: string, importsOf: (file: string, text: string) => ImportedFile[], limit: number, maxBytes = Number.POSITIVE_INFINITY): string[] {
+  const seen = new Set<string>([start]);
+  const queue = [start];
+  const out: string[] = [];
+  while (queue.length > 0 && out.length < limit) {
+    const current = queue.shift()!;
+    let imports: ImportedFile[];
+    try {
+      if (current !== start && statSync(current).size > maxBytes) continue;
+      imports = importsOf(current, readFileSync(current, 'utf8'));
+    } catch {
+      continue;
+    }
+    for (const imported of imports) {
+      const id = 'missing' in imported ? `${imported.missing}?` : imported.file;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      if ('missing' in imported) {
+        out.push(`${id}:missing`);
+        continue;
+      }
+      if (imported.follow !== false) queue.push(imported.file);
+      try {
+        const info = statSync(imported.file);
+        out.push(`${imported.file}:${info.size}:${info.mtimeMs}`);
+      } catch {
+        out.push(`${imported.file}:gone`);
+      }
+    }
+  }
+  return out;
 }

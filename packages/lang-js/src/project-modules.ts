@@ -13,7 +13,7 @@
  */
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { UNKNOWN, type ConstantValue, type Unknown } from '@oculum/core';
+import { importClosure, UNKNOWN, type ConstantValue, type Unknown } from '@oculum/core';
 import type { JsSourceCode, StringBounds } from './source-code.js';
 import type { JsNode } from './types.js';
 
@@ -224,40 +224,19 @@ export class ProjectModules {
         return false;
       }
     };
-    const start = path.resolve(file);
-    const seen = new Set<string>([start]);
-    const queue = [start];
-    const out: string[] = [];
-    while (queue.length > 0 && out.length < limit) {
-      const current = queue.shift()!;
-      let specifiers: string[];
-      try {
-        const info = statSync(current);
-        if (current !== start && info.size > MAX_MODULE_BYTES) continue;
-        specifiers = relativeSpecifiers(codeTextOf(readFileSync(current, 'utf8')));
-      } catch {
-        continue;
-      }
-      const dir = path.dirname(current);
-      for (const specifier of specifiers) {
-        const found = resolveSpecifier(dir, specifier, isFile);
-        const id = found ?? `${path.resolve(dir, specifier)}?`;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        if (!found) {
-          out.push(`${id}:missing`);
-          continue;
-        }
-        if (path.extname(found).toLowerCase() !== '.json') queue.push(found);
-        try {
-          const info = statSync(found);
-          out.push(`${found}:${info.size}:${info.mtimeMs}`);
-        } catch {
-          out.push(`${found}:gone`);
-        }
-      }
-    }
-    return out;
+    return importClosure(
+      path.resolve(file),
+      (current, text) => {
+        const dir = path.dirname(current);
+        return relativeSpecifiers(codeTextOf(text)).map((specifier) => {
+          const found = resolveSpecifier(dir, specifier, isFile);
+          // a JSON module holds values, not imports: listed, not followed
+          return found ? { file: found, follow: path.extname(found).toLowerCase() !== '.json' } : { missing: path.resolve(dir, specifier) };
+        });
+      },
+      limit,
+      MAX_MODULE_BYTES,
+    );
   }
 
   private stat(file: string): Stats | null {

@@ -8,7 +8,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { UNKNOWN, type Unknown } from '@oculum/core';
+import { importClosure, UNKNOWN, type Unknown } from '@oculum/core';
 import type { ConstantValue, PythonSourceCode } from './source-code.js';
 
 /** A module file larger than this is not read for its constants (generated tables, vendored code). */
@@ -79,31 +79,15 @@ export class ProjectModules {
    * Imports are read from the code text (comments and strings left out), not parsed.
    */
   importedModules(file: string, codeTextOf: (text: string) => string, limit = 64): string[] {
-    const seen = new Set<string>([file]);
-    const queue = [file];
-    const out: string[] = [];
-    while (queue.length > 0 && out.length < limit) {
-      const current = queue.shift()!;
-      let text: string;
-      try {
-        text = current === file || this.exists(current, true) ? codeTextOf(readFileSync(current, 'utf8')) : '';
-      } catch {
-        continue;
-      }
-      for (const [dots, parts] of importedModuleNames(text)) {
+    return importClosure(
+      file,
+      (current, text) => importedModuleNames(codeTextOf(text)).flatMap(([dots, parts]) => {
         const found = this.moduleFile(current, dots, parts);
-        if (!found || seen.has(found)) continue;
-        seen.add(found);
-        queue.push(found);
-        try {
-          const info = statSync(found);
-          out.push(`${found}:${info.size}:${info.mtimeMs}`);
-        } catch {
-          out.push(`${found}:gone`);
-        }
-      }
-    }
-    return out;
+        return found ? [{ file: found }] : [];
+      }),
+      limit,
+      MAX_MODULE_BYTES,
+    );
   }
 
   private fileIn(base: string, parts: readonly string[]): string | undefined {
