@@ -9,7 +9,7 @@ import { createJsSourceCode, type JsSourceCode, type TSESTree } from '@oculum/la
  */
 const models = new WeakMap<object, JsSourceCode>();
 
-export function sourceCodeFor(context: ESLintRule.RuleContext): JsSourceCode {
+export function sourceCodeFor(context: ESLintRule.RuleContext, depth?: Depth): JsSourceCode {
   const source = context.sourceCode;
   let model = models.get(source);
   if (!model) {
@@ -18,6 +18,8 @@ export function sourceCodeFor(context: ESLintRule.RuleContext): JsSourceCode {
       text: source.text,
       ast: source.ast as unknown as TSESTree.Program,
       comments: source.getAllComments() as unknown as ReadonlyArray<{ type: string; value: string; range: [number, number] }>,
+      // `settings.oculum.depth: "deep"`: constants imported from the project's relative modules are read
+      depth,
     });
     models.set(source, model);
   }
@@ -161,8 +163,8 @@ export function adaptRule(ruleId: string, rule: Rule<any, any>, knownSettings: I
       const text = context.sourceCode.text;
       // The same prefilter as the engine: skip the file when the rule's triggers do not occur.
       if (!ruleTriggersMatch(meta, text)) return {};
-      const model = sourceCodeFor(context);
       const depth = DEPTHS.includes(settings.depth as Depth) ? (settings.depth as Depth) : 'standard';
+      const model = sourceCodeFor(context, depth);
       const oculumContext: { -readonly [K in keyof RuleContext<unknown[], JsSourceCode>]: RuleContext<unknown[], JsSourceCode>[K] } = {
         id: ruleId,
         options: context.options,

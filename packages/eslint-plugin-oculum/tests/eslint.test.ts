@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -145,6 +147,21 @@ describe('eslint-plugin-oculum', () => {
     expect(lint(code).map((m) => m.line)).toEqual([3, 4]);
     const config: Linter.Config[] = [oculum.configs.recommended, { settings: { oculum: { minConfidence: 'medium' } } }];
     expect(lint(code, 'app.mjs', config).map((m) => m.line)).toEqual([4]);
+  });
+
+  it('settings.oculum.depth "deep" reads constants imported from the project\'s relative modules', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oculum-eslint-deep-'));
+    try {
+      writeFileSync(join(dir, 'config.js'), "export const MODEL_URL = 'https://cdn.example.com/models/encoder.onnx';\n");
+      const code = `import * as ort from 'onnxruntime-web';\nimport { MODEL_URL } from './config.js';\nexport const s = await ort.InferenceSession.create(MODEL_URL);\n`;
+      const file = join(dir, 'app.mjs');
+      writeFileSync(file, code);
+      const at = (depth: string) => new Linter({ configType: 'flat', cwd: dir }).verify(code, [oculum.configs.recommended, { settings: { oculum: { depth } } }], { filename: file }).map((m) => m.message);
+      expect(at('standard')).toEqual([expect.stringMatching(/downloads the model from `MODEL_URL`.*confidence: low|downloads the model from `MODEL_URL`/)]);
+      expect(at('deep')).toEqual([expect.stringMatching(/downloads the model from "https:\/\/cdn\.example\.com\/models\/encoder\.onnx"/)]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('rejects settings.oculum values that would silently change what is reported', () => {
