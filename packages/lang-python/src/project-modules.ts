@@ -20,12 +20,18 @@ const ROOT_MARKERS = ['pyproject.toml', 'setup.py', 'setup.cfg', '.git', 'requir
 
 type Parse = (text: string, file: string) => PythonSourceCode;
 
+/** What is kept of a module: its top-level constants, and what its top-level functions return. */
+interface ModuleTable {
+  constants: ReadonlyMap<string, ConstantValue>;
+  returns: ReadonlyMap<string, readonly string[]>;
+}
+
 /** The top-level constants of the modules of one project, as files of the current thread ask for them. */
 export class ProjectModules {
   /** What `exists` found, since the last `refresh` (a long-lived process sees files come and go). */
   private readonly isFile = new Map<string, boolean>();
-  /** Each module's constants, with the size and modification time of the file they were read from. */
-  private readonly constants = new Map<string, { signature: string; table: ReadonlyMap<string, ConstantValue> | null }>();
+  /** Each module's constants and function summaries, with the size and modification time of the file they were read from. */
+  private readonly constants = new Map<string, { signature: string; table: ModuleTable | null }>();
   private readonly inProgress = new Set<string>();
 
   constructor(private readonly parse: Parse) {}
@@ -41,15 +47,29 @@ export class ProjectModules {
    * is one name that module binds at its top level to one constant. `fromFile`: the importing file.
    */
   constantOf(fromFile: string, qualified: string): ConstantValue | Unknown {
+    const table = this.tableOf(fromFile, qualified);
+    return table?.constants.has(table.member) ? table.constants.get(table.member)! : UNKNOWN;
+  }
+
+  /**
+   * The qualified names of the calls a function another module of the project defines at its top
+   * level returns (`return hf_hub_download(repo, name)`, or a name bound to such a call), as that
+   * module resolves them; `qualified` spells the function as `qualifiedName` spells imports.
+   * Undefined when the module or the function is not found.
+   */
+  returnCalleesOf(fromFile: string, qualified: string): readonly string[] | undefined {
+    const table = this.tableOf(fromFile, qualified);
+    return table?.returns.get(table.member);
+  }
+
+  private tableOf(fromFile: string, qualified: string): (ModuleTable & { member: string }) | undefined {
     const dots = /^\.*/.exec(qualified)![0].length;
     const parts = qualified.slice(dots).split('.');
     // `from . import NAME` names the package's own `__init__.py`
-    if ((parts.length < 2 && dots === 0) || parts.some((p) => !/^[A-Za-z_]\w*$/.test(p))) return UNKNOWN;
-    const member = parts[parts.length - 1];
+    if ((parts.length < 2 && dots === 0) || parts.some((p) => !/^[A-Za-z_]\w*$/.test(p))) return undefined;
     const file = this.moduleFile(fromFile, dots, parts.slice(0, -1));
-    if (!file) return UNKNOWN;
-    const table = this.moduleConstants(file);
-    return table?.has(member) ? table.get(member)! : UNKNOWN;
+    const table = file ? this.moduleConstants(file) : undefined;
+    return table ? { ...table, member: parts[parts.length - 1] } : undefined;
   }
 
   /** The file of module `parts` imported from `fromFile` (`dots` leading dots: a relative import). */
@@ -112,7 +132,7 @@ export class ProjectModules {
   }
 
   /** The module's top-level names bound to one constant (a module being read already, in a cycle: none). */
-  private moduleConstants(file: string): ReadonlyMap<string, ConstantValue> | undefined {
+  private moduleConstants(file: string): ModuleTable | undefined {
     let signature: string;
     try {
       const info = statSync(file);
@@ -124,12 +144,12 @@ export class ProjectModules {
     if (cached?.signature === signature) return cached.table ?? undefined;
     if (this.inProgress.has(file)) return undefined;
     this.inProgress.add(file);
-    let table: Map<string, ConstantValue> | null = null;
+    let table: ModuleTable | null = null;
     try {
       const text = readFileSync(file, 'utf8');
       const sc = this.parse(text, file);
       try {
-        table = sc.topLevelConstants();
+        table = { constants: sc.topLevelConstants(), returns: sc.topLevelReturnCallees() };
       } finally {
         sc.dispose();
       }

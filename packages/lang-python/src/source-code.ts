@@ -2053,6 +2053,42 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return out;
   }
 
+  /**
+   * For `ProjectModules`: for each function this module defines at its top level, the qualified
+   * names of the calls it returns — `return hf_hub_download(...)`, or a name bound only to calls
+   * (`path = hf_hub_download(...)` … `return path`).
+   */
+  topLevelReturnCallees(): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    const module = this.scopes.allScopes()[0];
+    for (const [name, list] of module.bindings) {
+      if (list.length !== 1 || list[0].kind !== 'def' || list[0].node.type !== 'function_definition') continue;
+      const names = new Set<string>();
+      for (const value of this.returnValues(list[0].node)) {
+        const calls = value.type === 'call' ? [value] : value.type === 'identifier' ? this.reachingBindings(value).map((b) => (b.kind === 'assignment' ? b.value : undefined)) : [];
+        for (const call of calls) {
+          const callee = call?.type === 'call' ? this.callee(call) : undefined;
+          if (callee) for (const q of this.qualifiedNames(callee)) names.add(q);
+        }
+      }
+      if (names.size > 0) out.set(name, [...names]);
+    }
+    return out;
+  }
+
+  /**
+   * At `--depth deep`: the qualified names of the calls a function imported from another module of
+   * the project returns (`fetch(repo)` with `from .hub_utils import fetch` and `def fetch(repo):
+   * return hf_hub_download(repo, "model.pt")` gives `huggingface_hub.hf_hub_download`). Undefined
+   * below deep, for a function not imported from the project, or one that returns no call.
+   */
+  importedReturnCallees(call: Node): readonly string[] | undefined {
+    if (!this.modules || call.type !== 'call') return undefined;
+    const callee = this.callee(call);
+    const qualified = callee && (callee.type === 'identifier' || callee.type === 'attribute') ? this.importedName(callee) : undefined;
+    return qualified ? this.modules.returnCalleesOf(this.path, qualified) : undefined;
+  }
+
   private computeConstant(expr: Node): ConstantValue | Unknown {
     switch (expr.type) {
       case 'string':

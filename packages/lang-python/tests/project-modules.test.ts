@@ -102,6 +102,26 @@ describe('constants of other modules of the project (--depth deep)', () => {
   });
 });
 
+describe('what functions of other modules return (--depth deep)', () => {
+  it('names the calls an imported function returns, directly or through a name', async () => {
+    const dir = project('f1', {
+      'setup.py': '',
+      'hub_utils.py': 'from huggingface_hub import hf_hub_download as dl\nimport requests\ndef fetch(repo):\n    return dl(repo, "model.pt")\ndef get(url):\n    r = requests.get(url)\n    return r\ndef local(p):\n    return p\n',
+    });
+    const sc = await parseAt(path.join(dir, 'train.py'), 'import hub_utils\nfrom hub_utils import fetch, get, local\nfetch("org/m")\nget(u)\nlocal(p)\nhub_utils.fetch("x")\nundefined_fn(1)\n');
+    const calls = sc.ast.descendantsOfType('call').map((c) => [sc.getText(c), sc.importedReturnCallees(c!)]);
+    expect(calls).toEqual([
+      ['fetch("org/m")', ['huggingface_hub.hf_hub_download']],
+      ['get(u)', ['requests.get']],
+      ['local(p)', undefined],
+      ['hub_utils.fetch("x")', ['huggingface_hub.hf_hub_download']],
+      ['undefined_fn(1)', undefined],
+    ]);
+    const standard = await parseAt(path.join(dir, 'train.py'), 'from hub_utils import fetch\nfetch("org/m")\n', 'standard');
+    expect(standard.importedReturnCallees(standard.ast.descendantsOfType('call')[0]!)).toBeUndefined();
+  });
+});
+
 describe('the --cache key at deep', () => {
   it('reads the modules an import may name', async () => {
     const { importedModuleNames } = await import('../src/project-modules.js');

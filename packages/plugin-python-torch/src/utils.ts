@@ -274,6 +274,9 @@ export function dataOrigin(sc: SC, expr: Node | undefined, depth = 0): Origin {
         for (const v of sc.returnValues(fn)) best = strongest(best, returnedOrigin(sc, v, depth + 1));
         return best;
       }
+      // `--depth deep`: a function of another module of the project (`from .hub_utils import fetch`)
+      // that returns a download
+      if (sc.importedReturnCallees(expr)?.some((q) => NETWORK_CALLS.has(q))) return 'network';
       return 'unknown';
     }
     default:
