@@ -1,7 +1,7 @@
 import { createRule } from '@oculum/core';
 import { importTrigger, memberTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { CALLBACK_CALLEE_NAMES, handedLoader } from '../callbacks.js';
-import { calleeName, confidenceFor, isInProcessData, isStubFile, type Node } from '../utils.js';
+import { calleeName, confidenceFor, isInProcessData, isStubFile, savedOnSomePathBefore, type Node } from '../utils.js';
 
 const JOBLIB_LOAD = new Set(['joblib.load', 'sklearn.externals.joblib.load', 'joblib.numpy_pickle.load']);
 /** Writers: a file or buffer one of them just filled in the same function is read back, not loaded from outside. */
@@ -27,6 +27,8 @@ export default createRule<[], PythonSourceCode>({
         '`{{callee}}` unpickles the file: a malicious model file runs arbitrary code when it is loaded. Save and load scikit-learn models with skops (`skops.io.load` with an explicit `trusted` list), or arrays with safetensors.',
       callback:
         '`{{callee}}` is handed to `{{via}}`, which calls it: every file it loads is unpickled, and a malicious model file runs arbitrary code. Save and load scikit-learn models with skops (`skops.io.load` with an explicit `trusted` list), or arrays with safetensors.',
+      savedOnSomePaths:
+        '`{{callee}}` loads a file this code saves at line {{line}}, but not on every path before this load: where that save has not run, the file is whatever is on disk, and a malicious model file runs arbitrary code when it is unpickled. Save and load scikit-learn models with skops (`skops.io.load` with an explicit `trusted` list), or arrays with safetensors.',
     },
     remediation: 'Use skops.io for scikit-learn models (or ONNX); safetensors or numpy.load without allow_pickle for arrays.',
   },
@@ -48,6 +50,12 @@ export default createRule<[], PythonSourceCode>({
         if (!callee) return;
         const file = sc.argument(node, { name: 'filename', position: 0 });
         if (isInProcessData(sc, file, JOBLIB_DUMP)) return;
+        // `if not os.path.exists(p): joblib.dump(m, p)` … `joblib.load(p)`: this code's own file on some paths
+        const save = savedOnSomePathBefore(sc, file, JOBLIB_DUMP);
+        if (save) {
+          context.report({ node, messageId: 'savedOnSomePaths', data: { callee, line: String(sc.getLoc(save).start.line) }, confidence: 'medium' });
+          return;
+        }
         context.report({ node, messageId: 'joblibLoad', data: { callee }, confidence: confidenceFor(sc, file, node) });
       },
     };

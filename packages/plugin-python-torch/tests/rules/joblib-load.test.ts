@@ -15,6 +15,10 @@ ruleTester.run('torch/joblib-load', rule, {
     { code: 'import joblib\nm = joblib.load("model.joblib")', errors: [{ messageId: 'joblibLoad', line: 2, column: 5, confidence: 'high', data: { callee: 'joblib.load' } }] },
     { code: 'from joblib import load\nm = load(p)', errors: [{ messageId: 'joblibLoad', confidence: 'medium' }] },
     { code: 'from sklearn.externals import joblib\nm = joblib.load(p)', errors: [{ messageId: 'joblibLoad', data: { callee: 'sklearn.externals.joblib.load' } }] },
+    {
+      code: 'import os, joblib\ndef f(train):\n    if not os.path.exists("m.joblib"):\n        joblib.dump(train(), "m.joblib")\n    return joblib.load("m.joblib")',
+      errors: [{ messageId: 'savedOnSomePaths', line: 5, confidence: 'medium', data: { callee: 'joblib.load', line: '4' } }],
+    },
     { code: 'import joblib\nms = pool.map(joblib.load, paths)', errors: [{ messageId: 'callback', confidence: 'medium', data: { callee: 'joblib.load', via: '.map' } }] },
   ],
 });
