@@ -1231,6 +1231,30 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return this.statementRunsBefore(node, later.startIndex, true);
   }
 
+  /**
+   * `a` and `b` sit in different branches of one `if` / `elif` / `else` (an `elif`'s condition counts
+   * as its branch), or of one `match`: no run executes both. False when one of them is in the `if`'s
+   * own condition, or both in the same branch.
+   */
+  inExclusiveBranches(a: Node, b: Node): boolean {
+    for (let n = a.parent; n; n = n.parent) {
+      if ((n.type !== 'if_statement' && n.type !== 'match_statement') || b.startIndex < n.startIndex || b.endIndex > n.endIndex) continue;
+      const statement = n;
+      const branchOf = (x: Node): Node | undefined => {
+        for (let c: Node | null = x; c && c.id !== statement.id; c = c.parent) {
+          if (statement.type === 'if_statement' && c.parent?.id === statement.id) return ['block', 'elif_clause', 'else_clause'].includes(c.type) ? c : undefined;
+          // `match`: its cases sit in its body block
+          if (statement.type === 'match_statement' && c.type === 'case_clause' && c.parent?.parent?.id === statement.id) return c;
+        }
+        return undefined;
+      };
+      const ba = branchOf(a);
+      const bb = branchOf(b);
+      return ba !== undefined && bb !== undefined && ba.id !== bb.id;
+    }
+    return false;
+  }
+
   /** The statement (a child of a block or the module) that holds `node`. */
   private statementOf(node: Node): Node | undefined {
     let anchor: Node = node;

@@ -168,6 +168,39 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(sc.certainlyRunsBefore(call('e'), call('a'))).toBe(false); // after it
   });
 
+  it('tells whether two nodes sit in exclusive branches (inExclusiveBranches)', async () => {
+    const sc = await parse(
+      [
+        'def f(p, c, k):',
+        '    if c:',
+        '        a(p)',
+        '        if k:',
+        '            b(p)',
+        '    elif k:',
+        '        d(p)',
+        '    else:',
+        '        e(p)',
+        '    g(p)',
+        '    if h(p):',
+        '        i(p)',
+        '    match k:',
+        '        case 1:',
+        '            j(p)',
+        '        case _:',
+        '            l(p)',
+      ].join('\n'),
+    );
+    const call = (name: string) => callStarting(sc, `${name}(`);
+    expect(sc.inExclusiveBranches(call('a'), call('e'))).toBe(true); // if / else
+    expect(sc.inExclusiveBranches(call('a'), call('d'))).toBe(true); // if / elif
+    expect(sc.inExclusiveBranches(call('d'), call('e'))).toBe(true); // elif / else
+    expect(sc.inExclusiveBranches(call('b'), call('e'))).toBe(true); // nested in one branch, the other branch
+    expect(sc.inExclusiveBranches(call('j'), call('l'))).toBe(true); // two cases of a match
+    expect(sc.inExclusiveBranches(call('a'), call('b'))).toBe(false); // the same branch
+    expect(sc.inExclusiveBranches(call('a'), call('g'))).toBe(false); // after the if
+    expect(sc.inExclusiveBranches(call('h'), call('i'))).toBe(false); // the condition and its body
+  });
+
   it('lists what is written into a container (containerWrites)', async () => {
     const sc = await parse(
       [

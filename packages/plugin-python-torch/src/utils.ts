@@ -504,6 +504,8 @@ function ownWrite(sc: SC, expr: Node, dumpers: ReadonlySet<string>, orMaybe: boo
   for (let k = firstStartingAt(writes, expr.startIndex) - 1; k >= 0 && !lastWrite; k--) {
     const call = writes[k];
     if (call.endIndex > expr.startIndex) continue; // the load sits inside it
+    // `if fresh: torch.save(m, p)` / `else: torch.load(p)`: no run does both
+    if (sc.inExclusiveBranches(call, expr)) continue;
     if (!spend(sc)) return undefined;
     lastWrite = writerOf(call);
   }

@@ -2,7 +2,7 @@ import { createRule, UNKNOWN } from '@oculum/core';
 import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { judgePickleBytes } from '@oculum/plugin-model-files/pickle';
 import { CALLBACK_CALLEE_NAMES, handedLoader } from '../callbacks.js';
-import { calleeName, confidenceFor, constantBytes, isInProcessData, isStubFile, type Node } from '../utils.js';
+import { calleeName, confidenceFor, constantBytes, isInProcessData, isStubFile, savedOnSomePathBefore, type Node } from '../utils.js';
 
 const PICKLE_MODULES = ['pickle', '_pickle', 'cPickle', 'six.moves.cPickle', 'pickle5', 'dill', 'cloudpickle'];
 
@@ -141,6 +141,8 @@ export default createRule<[], PythonSourceCode>({
         '`{{callee}}` loads a pickle written into the source that imports {{imports}}, beyond what plain data needs: loading it imports and may call them. Keep data as JSON or safetensors, build the object in code, or allow these globals in `settings.model.allowGlobals`.',
       unsafeDeserialization:
         '`{{callee}}` deserializes data that can run arbitrary code when it is loaded{{detail}}: a malicious model or cache file executes on this machine. Load weights from safetensors (or `torch.load(..., weights_only=True)`), data as JSON, scikit-learn models with skops.',
+      savedOnSomePaths:
+        '`{{callee}}` loads a file this code writes at line {{line}}, but not on every path before this load: where that write has not run, the file is whatever is on disk, and a malicious cache or model file executes on this machine. Load data as JSON or safetensors, scikit-learn models with skops.',
       callback:
         '`{{callee}}` is handed to `{{via}}`, which calls it: every item it loads is deserialized by a format that can run arbitrary code{{detail}}, so a malicious model or cache file executes on this machine. Load weights from safetensors (or `torch.load(..., weights_only=True)`), data as JSON, scikit-learn models with skops.',
     },
@@ -187,6 +189,13 @@ export default createRule<[], PythonSourceCode>({
         const data = sc.argument(node, { position: 0 }) ?? sc.argument(node, { name: 'data' }) ?? sc.argument(node, { name: 'file' });
         // `pickle.loads(pickle.dumps(x))`, `s = pickle.dumps(x); pickle.loads(s)`: a deep copy.
         if (isInProcessData(sc, data, DUMPERS)) return;
+        // `if not os.path.exists(p): pickle.dump(x, open(p, "wb"))` … `pickle.load(open(p, "rb"))`: this
+        // code's own file on some paths, whatever is on disk on the others
+        const save = direct ? savedOnSomePathBefore(sc, data, DUMPERS) : undefined;
+        if (save) {
+          context.report({ node, messageId: 'savedOnSomePaths', data: { callee, line: String(sc.getLoc(save).start.line) }, confidence: 'medium' });
+          return;
+        }
         // A pickle written into the source is read (never loaded) with the model-file policy: one
         // that imports only what a plain data pickle needs runs nothing; one that imports more is an
         // embedded payload.

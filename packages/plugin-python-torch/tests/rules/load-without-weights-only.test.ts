@@ -251,6 +251,11 @@ ruleTester.run(ID, rule, {
     // not this code's own file: saved only after the load (a resume checkpoint from an earlier run), in a
     // shared place, or replaced by a download in between: the literal path's high confidence stays
     {
+      // saved only in the other branch: no run saves before this load
+      code: 'import torch\ndef ckpt(model, fresh=False):\n    if fresh:\n        torch.save(model, "m.pt")\n    else:\n        return torch.load("m.pt", weights_only=False)',
+      errors: [{ messageId: 'explicitFalse', line: 6, confidence: 'high' }],
+    },
+    {
       code: 'import torch\nstate = torch.load("model.pth")\nfor step in range(10):\n    torch.save({"step": step}, "model.pth")',
       errors: [{ messageId: 'missing', confidence: 'high', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nstate = torch.load("model.pth", weights_only=True)\nfor step in range(10):\n    torch.save({"step": step}, "model.pth")' }] }],
     },

@@ -40,6 +40,16 @@ ruleTester.run('torch/pickle-load', rule, {
     { code: 'import pickle\nx = pickle.loads(b"cmypkg\\nModel\\n)R.")', settings: { model: { allowGlobals: ['mypkg.Model'] } } },
   ],
   invalid: [
+    {
+      // written on some paths only (a cache built when missing): this code's own file there, whatever is on disk elsewhere
+      code: 'import os, pickle\ndef cached(compute):\n    if not os.path.exists("c.pkl"):\n        with open("c.pkl", "wb") as f:\n            pickle.dump(compute(), f)\n    with open("c.pkl", "rb") as f:\n        return pickle.load(f)',
+      errors: [{ messageId: 'savedOnSomePaths', line: 7, confidence: 'medium', data: { callee: 'pickle.load', line: '5' } }],
+    },
+    {
+      // written in the other branch only: the load reads whatever is on disk (high, not savedOnSomePaths)
+      code: 'import os, pickle\ndef emb(build, reload=False):\n    if reload or not os.path.isfile("e.pkl"):\n        pickle.dump(build(), open("e.pkl", "wb"))\n    else:\n        return pickle.load(open("e.pkl", "rb"))',
+      errors: [{ messageId: 'unsafeDeserialization', line: 6, confidence: 'high' }],
+    },
     // a loader handed to an API that calls it on every item: medium
     {
       code: 'import pickle\nxs = list(map(pickle.loads, blobs))',
