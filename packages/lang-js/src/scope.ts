@@ -182,33 +182,9 @@ export function analyzeScopes(program: JsNode): ScopeAnalysis {
   };
 
   const collectTargets = (pattern: JsNode | null | undefined): void => {
-    if (!pattern) return;
-    switch (pattern.type) {
-      case 'Identifier':
-        writeTargets.push({ id: pattern, value: null });
-        return;
-      case 'AssignmentPattern':
-        collectTargets(pattern.left);
-        return;
-      case 'ObjectPattern':
-        for (const prop of pattern.properties) collectTargets(prop.type === 'RestElement' ? prop.argument : prop.value);
-        return;
-      case 'ArrayPattern':
-        for (const element of pattern.elements) collectTargets(element);
-        return;
-      case 'RestElement':
-        collectTargets(pattern.argument);
-        return;
-      case 'TSAsExpression':
-      case 'TSNonNullExpression':
-      case 'TSSatisfiesExpression':
-      case 'TSTypeAssertion':
-        collectTargets(pattern.expression);
-        return;
-      default:
-        return;
-    }
+    for (const id of patternNames(pattern)) writeTargets.push({ id, value: null });
   };
+
 
   walk(
     program,
@@ -363,3 +339,30 @@ export function lookupBinding(analysis: ScopeAnalysis, id: TSESTree.Identifier):
 }
 
 export type { ImportedMember };
+
+/**
+ * The names a binding or assignment pattern binds, in source order: `a`, `{ b, c: [d] }`, `[e = 1, ...f]`,
+ * through TypeScript's `x as T`, `x!` and `<T>x` around an assignment target.
+ */
+export function patternNames(pattern: JsNode | null | undefined): TSESTree.Identifier[] {
+  if (!pattern) return [];
+  switch (pattern.type) {
+    case 'Identifier':
+      return [pattern];
+    case 'AssignmentPattern':
+      return patternNames(pattern.left);
+    case 'RestElement':
+      return patternNames(pattern.argument);
+    case 'ObjectPattern':
+      return pattern.properties.flatMap((p) => patternNames(p.type === 'RestElement' ? p.argument : p.value));
+    case 'ArrayPattern':
+      return pattern.elements.flatMap((e) => patternNames(e));
+    case 'TSAsExpression':
+    case 'TSNonNullExpression':
+    case 'TSSatisfiesExpression':
+    case 'TSTypeAssertion':
+      return patternNames(pattern.expression);
+    default:
+      return [];
+  }
+}

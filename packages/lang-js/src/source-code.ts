@@ -11,7 +11,7 @@ import {
   type SourceLocation,
   type Unknown,
 } from '@oculum/core';
-import { analyzeScopes, isFunctionNode, literalString, lookupBinding, normalizeModule, staticKey, type ScopeAnalysis } from './scope.js';
+import { analyzeScopes, isFunctionNode, literalString, lookupBinding, normalizeModule, patternNames, staticKey, type ScopeAnalysis } from './scope.js';
 import type { ImportedMember, JsBinding, JsNode, JsScope } from './types.js';
 import { isRelativeSpecifier, type ExportSource, type ImportedValue, type ModuleExports, type ModuleTarget, type ProjectModules } from './project-modules.js';
 import { walk } from './walk.js';
@@ -1851,22 +1851,4 @@ function moduleExportName(node: TSESTree.Identifier | TSESTree.StringLiteral): s
 }
 
 /** The names a binding pattern declares (`{ a, b: [c], ...d }` → a, c, d). */
-function patternNames(pattern: JsNode | null): TSESTree.Identifier[] {
-  if (!pattern) return [];
-  switch (pattern.type) {
-    case 'Identifier':
-      return [pattern];
-    case 'AssignmentPattern':
-      return patternNames(pattern.left);
-    case 'RestElement':
-      return patternNames(pattern.argument);
-    case 'ObjectPattern':
-      return pattern.properties.flatMap((p) => patternNames(p.type === 'RestElement' ? p.argument : p.value));
-    case 'ArrayPattern':
-      return pattern.elements.flatMap((e) => patternNames(e));
-    default:
-      return [];
-  }
-}
-
 export { unwrapExpression, literalString };
