@@ -23,6 +23,7 @@ export { loadPlugin, resolvePluginSpecifier, PluginRegistry } from './config/plu
 export type { LoadedPlugin, RegisteredRule } from './config/plugins.js';
 export { VERSION } from './version.js';
 export { ensureDirectory, importClosure, privateCacheDir } from './fs-util.js';
+export { isLoopbackHost } from './hosts.js';
 export type { ImportedFile } from './fs-util.js';
 export * from './formatters/index.js';
 export { trustedPublisherPolicy, UNTRUSTED_PUBLISHER_MESSAGES, UNTRUSTED_PUBLISHER_REMEDIATION } from './policy.js';

@@ -1,3 +1,4 @@
+import { isLoopbackHost } from '@oculum/core';
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { staticKey, unwrapExpression } from '@oculum/lang-js';
 import { isHfHubModule } from './libraries.js';
@@ -32,10 +33,8 @@ export interface ModelLocation {
 const LOCAL_SCHEMES = new Set(['file', 'indexeddb', 'localstorage', 'downloads', 'blob', 'data']);
 const HUB_HOSTS = /(^|\.)(huggingface\.co|hf\.co)$/i;
 
-export function isLoopback(host: string): boolean {
-  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
-  return h === 'localhost' || h.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(h) || h === '::1' || h === '0.0.0.0';
-}
+/** This machine (`isLoopbackHost` of `@oculum/core`). */
+export const isLoopback = isLoopbackHost;
 
 export function isHubHost(host: string): boolean {
   return HUB_HOSTS.test(host);

@@ -2,6 +2,7 @@
  * Pure classifiers over resolved string values: hub ids vs local paths, revisions, model-file URLs.
  * No AST here: these take the strings the semantic model resolved and say what they denote.
  */
+import { isLoopbackHost } from '@oculum/core';
 
 export type ModelRef =
   /**
@@ -58,10 +59,10 @@ function urlHost(s: string): string | undefined {
   return /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?(\[[^\]]*\]|[^/?#:]+)/i.exec(s.trim())?.[1].toLowerCase();
 }
 
-/** True for a URL to this machine: `localhost`, `*.localhost`, `127.x`, `[::1]`, `0.0.0.0`. */
+/** True for a URL to this machine (`isLoopbackHost` of `@oculum/core`: `localhost`, `127.x.x.x`, `[::1]`, …). */
 export function isLoopbackUrl(s: string): boolean {
   const host = urlHost(s);
-  return host !== undefined && (host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '[::1]' || host === '0.0.0.0');
+  return host !== undefined && isLoopbackHost(host);
 }
 
 /** True for a plain-HTTP URL to a host other than loopback (see `isLoopbackUrl`). */
