@@ -1225,10 +1225,55 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * sits in a block that also holds `later`, and ends before it. A `with` body always runs, so it is
    * seen through (`with open(p, "wb") as f: pickle.dump(x, f)` runs before what follows the `with`);
    * a statement inside an `if`, a loop, a `try` or an `except` that `later` is outside of may not have
-   * run. No loops are considered (a later iteration).
+   * run. No loops are considered (a later iteration). Given several nodes: one of them certainly
+   * runs before `later` (an `if`/`else` that runs one in each branch, or leaves by `return`/`raise`).
    */
-  certainlyRunsBefore(node: Node, later: Node): boolean {
-    return this.statementRunsBefore(node, later.startIndex, true);
+  certainlyRunsBefore(node: Node | readonly Node[], later: Node): boolean {
+    const nodes: readonly Node[] = Array.isArray(node) ? node : [node as Node];
+    if (nodes.some((n) => this.statementRunsBefore(n, later.startIndex, true))) return true;
+    if (nodes.length < 2) return false;
+    // Several nodes: one of them may run on every path without any one doing so (`if fresh:
+    // save(m, p)` / `else: save(train(), p)` before `load(p)`). Every statement before `later` in
+    // each block around it has run; one of those that runs one of the nodes on each of its paths
+    // (an `if` with an `else` whose every branch does, a `with` body, a `finally`) answers it.
+    for (let anchor = this.statementOf(later); anchor; ) {
+      const block = anchor.parent!;
+      for (const s of block.namedChildren) {
+        if (!s || s.startIndex >= anchor.startIndex) break;
+        if (this.runsOneOf(s, nodes)) return true;
+      }
+      const owner = block.type === 'module' ? undefined : block.parent;
+      if (!owner || owner.type === 'function_definition' || owner.type === 'class_definition') break;
+      anchor = this.statementOf(owner);
+    }
+    return false;
+  }
+
+  /** Whether every run of statement `s` that goes on past it runs one of `nodes`. */
+  private runsOneOf(s: Node, nodes: readonly Node[]): boolean {
+    const inside = nodes.filter((n) => n.startIndex >= s.startIndex && n.endIndex <= s.endIndex);
+    if (inside.length === 0) return false;
+    // In the statement itself (not in one of its blocks): a condition, a `with` item, a simple statement
+    if (inside.some((n) => this.statementOf(n)?.id === s.id)) return true;
+    const blockRuns = (b: Node | null | undefined): boolean =>
+      !!b && b.namedChildren.some((c) => !!c && (c.type === 'return_statement' || c.type === 'raise_statement' || this.runsOneOf(c, inside)));
+    switch (s.type) {
+      case 'with_statement':
+        return blockRuns(s.childForFieldName('body'));
+      case 'if_statement': {
+        const clauses = s.childrenForFieldName('alternative').filter((c): c is Node => !!c);
+        const otherwise = clauses.find((c) => c.type === 'else_clause');
+        if (!otherwise) return false;
+        const branches = [s.childForFieldName('consequence'), ...clauses.map((c) => c.childForFieldName(c.type === 'else_clause' ? 'body' : 'consequence'))];
+        return branches.every(blockRuns);
+      }
+      case 'try_statement': {
+        const final = s.namedChildren.find((c) => c?.type === 'finally_clause');
+        return !!final && blockRuns(final.namedChildren.find((c) => c?.type === 'block'));
+      }
+      default:
+        return false;
+    }
   }
 
   /**

@@ -168,6 +168,41 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(sc.certainlyRunsBefore(call('e'), call('a'))).toBe(false); // after it
   });
 
+  it('tells whether one of several nodes certainly runs before another (certainlyRunsBefore)', async () => {
+    const sc = await parse(
+      [
+        'def f(p, c, k):',
+        '    if c:',
+        '        a(p)',
+        '    elif k:',
+        '        with open(p) as fh:',
+        '            b(p)',
+        '    else:',
+        '        raise ValueError(p)',
+        '    if c:',
+        '        d(p)',
+        '    elif k:',
+        '        e(p)',
+        '    try:',
+        '        pass',
+        '    finally:',
+        '        g(p)',
+        '    for x in p:',
+        '        h(x)',
+      ].join('\n'),
+    );
+    const call = (name: string) => callStarting(sc, `${name}(`);
+    // every branch of an if/elif/else runs one, or leaves the function (`raise`); a with body runs
+    expect(sc.certainlyRunsBefore([call('a'), call('b')], call('h'))).toBe(true);
+    expect(sc.certainlyRunsBefore([call('a')], call('h'))).toBe(false);
+    // no `else`: neither may have run
+    expect(sc.certainlyRunsBefore([call('d'), call('e')], call('h'))).toBe(false);
+    // a finally always runs
+    expect(sc.certainlyRunsBefore([call('e'), call('g')], call('h'))).toBe(true);
+    // not before: the nodes come after
+    expect(sc.certainlyRunsBefore([call('a'), call('b')], call('a'))).toBe(false);
+  });
+
   it('tells whether two nodes sit in exclusive branches (inExclusiveBranches)', async () => {
     const sc = await parse(
       [

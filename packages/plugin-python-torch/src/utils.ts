@@ -525,7 +525,19 @@ function ownWrite(sc: SC, expr: Node, dumpers: ReadonlySet<string>, orMaybe: boo
   }
   // The write must certainly run before the load: `if not exists(p): pickle.dump(x, open(p, "wb"))`
   // followed by `pickle.load(open(p, "rb"))` reads a file that may have been on disk already.
-  const certain = sc.certainlyRunsBefore(lastWrite, expr);
+  let certain = sc.certainlyRunsBefore(lastWrite, expr);
+  if (!certain) {
+    // `if fresh: torch.save(m, p)` / `else: torch.save(train(), p)`: one of the writes runs on every path
+    const earlier: Node[] = [lastWrite];
+    for (let k = firstStartingAt(writes, lastWrite.startIndex) - 1; k >= 0; k--) {
+      const call = writes[k];
+      if (call.endIndex > expr.startIndex || sc.inExclusiveBranches(call, expr)) continue;
+      if (!spend(sc)) return undefined;
+      const write = writerOf(call);
+      if (write) earlier.push(write);
+    }
+    certain = earlier.length > 1 && sc.certainlyRunsBefore(earlier, expr);
+  }
   if (!certain && !orMaybe) return undefined;
   // Between that write and the load, the path handed to anything but a reader (a copy, a download,
   // a move onto it): the file may no longer hold what was written.

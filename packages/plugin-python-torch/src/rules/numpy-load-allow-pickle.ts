@@ -1,7 +1,7 @@
 import { createRule, UNKNOWN } from '@oculum/core';
 import { importTrigger, memberTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { CALLBACK_CALLEE_NAMES, callbackArgument, callbackUse } from '../callbacks.js';
-import { calleeName, nameAmong, confidenceFor, explicitKeyword, flagState, flagStateThroughCallers, isInProcessData, removeKeywordArgument, splatValuesFromCallers, splatValuesFromEveryCaller, type Node, isStubFile } from '../utils.js';
+import { calleeName, nameAmong, confidenceFor, explicitKeyword, flagState, flagStateThroughCallers, isInProcessData, removeKeywordArgument, savedOnSomePathBefore, splatValuesFromCallers, splatValuesFromEveryCaller, type Node, isStubFile } from '../utils.js';
 
 /** Loader → position of `allow_pickle` when passed positionally. */
 const LOADERS = new Map<string, number>([
@@ -53,6 +53,8 @@ export default createRule<[], PythonSourceCode>({
         "`{{callee}}`'s `allow_pickle` cannot be resolved statically; if it is true, a malicious file runs code when it is loaded. Keep the default `allow_pickle=False`; store tensors as safetensors.",
       callback:
         '`{{callee}}` with `allow_pickle` enabled is handed to `{{via}}`, which calls it: every object array it loads is unpickled, and a malicious `.npy`/`.npz` file runs code. Keep the default `allow_pickle=False` and store tensors as safetensors or plain numeric arrays.',
+      savedOnSomePaths:
+        '`{{callee}}` with `allow_pickle` enabled loads a file this code saves at line {{line}}, but not on every path before this load: where that save has not run, the file is whatever is on disk, and a malicious `.npy`/`.npz` file runs code when it is loaded. Keep the default `allow_pickle=False` and store tensors as safetensors or plain numeric arrays.',
       removeAllowPickle: 'Remove `allow_pickle=True` (files with object arrays will stop loading).',
     },
     remediation: 'Keep allow_pickle=False (the default); store object data as JSON and tensors as safetensors.',
@@ -103,13 +105,14 @@ export default createRule<[], PythonSourceCode>({
         // An array file this function saved just before: read back, not loaded from outside.
         if (isInProcessData(sc, file, NUMPY_SAVE) && samePathForNumpy(sc, file)) return;
         const kw = explicitKeyword(node, 'allow_pickle');
-        context.report({
-          node,
-          messageId: 'allowPickle',
-          data,
-          confidence: confidenceFor(sc, file, node),
-          suggest: kw ? [{ messageId: 'removeAllowPickle', fix: removeKeywordArgument(sc, kw) }] : [],
-        });
+        const suggest = kw ? [{ messageId: 'removeAllowPickle', fix: removeKeywordArgument(sc, kw) }] : [];
+        // `if not os.path.exists(p): np.save(p, a)` … `np.load(p, allow_pickle=True)`: this code's own file on some paths
+        const save = samePathForNumpy(sc, file) ? savedOnSomePathBefore(sc, file, NUMPY_SAVE) : undefined;
+        if (save) {
+          context.report({ node, messageId: 'savedOnSomePaths', data: { callee, line: String(sc.getLoc(save).start.line) }, confidence: 'medium', suggest });
+          return;
+        }
+        context.report({ node, messageId: 'allowPickle', data, confidence: confidenceFor(sc, file, node), suggest });
       },
     };
   },

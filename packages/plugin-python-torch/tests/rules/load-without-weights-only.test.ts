@@ -19,6 +19,8 @@ ruleTester.run(ID, rule, {
     'from torch import load\ndef f(p):\n    def load(q):\n        return q\n    return load(p)',
     'import torch\n# torch.load(p)\ns = "torch.load(p)"',
     'import torch\ntorch.save(m, "model.pt")',
+    // saved in every branch of an if/else before the load: read back on every path
+    'import torch\ndef f(m, fresh):\n    if fresh:\n        torch.save(m, "m.pt")\n    else:\n        torch.save(train(), "m.pt")\n    return torch.load("m.pt")',
     'import torch\nclass A:\n    def load(self, p):\n        return p\n    def go(self):\n        return self.load("x")',
     'import functools, torch\nf = functools.partial(torch.load, weights_only=True)',
     'import torch\nm = torch.load(p, **{"weights_only": True})',

@@ -20,6 +20,19 @@ ruleTester.run('torch/numpy-load-allow-pickle', rule, {
       code: 'import asyncio\nimport numpy as np\nx = asyncio.to_thread(np.load, f, allow_pickle=flag)',
       errors: [{ messageId: 'unknownAllowPickle', line: 3, confidence: 'low' }],
     },
+    // saved by this function on some path before the load (not on every one): medium, saying where
+    {
+      code: 'import os\nimport numpy as np\ndef f(a):\n    if not os.path.exists("c.npy"):\n        np.save("c.npy", a)\n    return np.load("c.npy", allow_pickle=True)',
+      errors: [
+        {
+          messageId: 'savedOnSomePaths',
+          line: 6,
+          confidence: 'medium',
+          data: { callee: 'numpy.load', line: '5' },
+          suggestions: [{ messageId: 'removeAllowPickle', output: 'import os\nimport numpy as np\ndef f(a):\n    if not os.path.exists("c.npy"):\n        np.save("c.npy", a)\n    return np.load("c.npy")' }],
+        },
+      ],
+    },
     // a `**kwargs` that cannot be read may carry the flag: low; what a same-file caller passes counts
     {
       code: 'import numpy as np\ndef np_load(*args, **kwargs):\n    if "allow_pickle" in kwargs:\n        return np.load(*args, **kwargs)',
