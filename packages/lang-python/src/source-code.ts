@@ -92,6 +92,22 @@ function bindingPoint(b: PythonBinding): number {
   }
 }
 
+/**
+ * The points of a name's bindings (`bindingPoint`, by index) and their indices sorted latest first
+ * (ties in source order), found once per list: a name bound thousands of times in one function
+ * (`d = load_dataset(...)` repeated) is asked about at each use.
+ */
+const bindingOrders = new WeakMap<PythonBinding[], { length: number; points: number[]; latestFirst: number[] }>();
+function bindingOrder(all: PythonBinding[]): { points: number[]; latestFirst: number[] } {
+  let order = bindingOrders.get(all);
+  if (!order || order.length !== all.length) {
+    const points = all.map(bindingPoint);
+    const latestFirst = points.map((_, i) => i).sort((a, b) => points[b] - points[a] || a - b);
+    bindingOrders.set(all, (order = { length: all.length, points, latestFirst }));
+  }
+  return order;
+}
+
 /** Left sides that unpack (`a, b = …`, `(a, b) = …`, `[a, b] = …`). */
 const UNPACK_PATTERNS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern']);
 /** Returned values `unpackedValues` reads element by element. */
@@ -1163,22 +1179,32 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * and so has whatever certainly ran before its start.
    */
   private reachingAt(anchor: Node, at: number, scope: ScopeInfo, all: PythonBinding[], self?: Node): PythonBinding[] {
-    const before = all.filter((b) => bindingPoint(b) <= at).sort((a, b) => bindingPoint(b) - bindingPoint(a));
-    if (before.length === 0) return all;
+    const { points, latestFirst } = bindingOrder(all);
+    // The bindings at or before `at`, latest first (`latestFirst` is sorted by point, descending)
+    let lo = 0;
+    let hi = latestFirst.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (points[latestFirst[mid]] > at) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === latestFirst.length) return all;
     const out: PythonBinding[] = [];
     const ranBefore = self ? self.startIndex : at;
-    for (const b of before) {
+    for (let k = lo; k < latestFirst.length; k++) {
+      const b = all[latestFirst[k]];
       out.push(b);
       if ((self && b.node.id === self.id) || this.dominates(b, ranBefore)) break;
     }
     out.reverse();
     // In a loop, bindings later in the loop body reach the use on the next iteration.
-    const later = all.filter((b) => bindingPoint(b) > at);
-    if (later.length > 0) {
+    if (lo > 0) {
       const loops = this.enclosingLoops(anchor, scope.node);
-      for (const b of later) {
-        const point = bindingPoint(b);
-        if (loops.some(([start, end]) => point > start && point <= end)) out.push(b);
+      if (loops.length > 0) {
+        for (let i = 0; i < all.length; i++) {
+          const point = points[i];
+          if (point > at && loops.some(([start, end]) => point > start && point <= end)) out.push(all[i]);
+        }
       }
     }
     return out;
