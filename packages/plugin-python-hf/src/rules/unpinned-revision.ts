@@ -62,6 +62,8 @@ export default createRule<[Options], PySourceCode>({
       llamaRevisionIgnored: '{{api}} fetches a file of "{{id}}" from the Hub at its latest revision: its `revision=` pins nothing (it is passed on to `Llama(...)`, which ignores it). Download the file with `huggingface_hub.hf_hub_download(repo_id="{{id}}", filename=..., revision="<commit>")` pinned to a full commit hash, and pass its path as `Llama(model_path=...)`.',
       snapshotUnpinned: '{{api}} fetches "{{id}}" from the Hub at its latest revision, and it takes no revision. Download a pinned snapshot, `path = huggingface_hub.snapshot_download("{{id}}", revision="<commit>")` with a full commit hash, and pass `path` in place of the id.',
       snapshotUnpinnedUnknownId: '{{api}} may fetch a Hub repository (the id could not be resolved) at its latest revision, and it takes no revision. Download a pinned snapshot, `path = huggingface_hub.snapshot_download(repo_id, revision="<commit>")` with a full commit hash, and pass `path` in place of the id.',
+      snapshotUnpinnedMaybeLocal: '{{api}} may fetch "{{id}}" from the Hub at its latest revision, and it takes no revision: a name that may be a local directory is fetched from the Hub when no such directory exists. Download a pinned snapshot, `path = huggingface_hub.snapshot_download("{{id}}", revision="<commit>")` with a full commit hash, and pass `path` in place of the id, or pass a path such as `./{{id}}` for a local directory.',
+      snapshotRevisionIgnoredMaybeLocal: '{{api}} may fetch "{{id}}" from the Hub at its latest revision: a name that may be a local directory is fetched from the Hub when no such directory exists, it takes no revision, and a `revision=` given to it never reaches the download. Download a pinned snapshot, `path = huggingface_hub.snapshot_download("{{id}}", revision="<commit>")` with a full commit hash, and pass `path` in place of the id, or pass a path such as `./{{id}}` for a local directory.',
       snapshotRevisionIgnored: '{{api}} fetches "{{id}}" from the Hub at its latest revision: it takes no revision, and a `revision=` given to it never reaches the download. Download a pinned snapshot, `path = huggingface_hub.snapshot_download("{{id}}", revision="<commit>")` with a full commit hash, and pass `path` in place of the id.',
       snapshotRevisionIgnoredUnknownId: '{{api}} may fetch a Hub repository (the id could not be resolved) at its latest revision: it takes no revision, and a `revision=` given to it never reaches the download. Download a pinned snapshot, `path = huggingface_hub.snapshot_download(repo_id, revision="<commit>")` with a full commit hash, and pass `path` in place of the id.',
       missingRevisionMapping: '{{api}} fetches "{{id}}" from the Hub without a revision: whatever the repository holds at load time is used. Pin it to a full commit hash in `{{mapping}}={"revision": "<commit>"}`.',
@@ -112,7 +114,8 @@ export default createRule<[Options], PySourceCode>({
         }
         if (load.revisionIn === 'snapshot') {
           // faster-whisper's WhisperModel, FlagEmbedding: no revision reaches the download
-          const messageId = load.revisionNode ? (load.ref ? 'snapshotRevisionIgnored' : 'snapshotRevisionIgnoredUnknownId') : load.ref ? 'snapshotUnpinned' : 'snapshotUnpinnedUnknownId';
+          const variant = !load.ref ? 'UnknownId' : maybeLocal(load) ? 'MaybeLocal' : '';
+          const messageId = `${load.revisionNode ? 'snapshotRevisionIgnored' : 'snapshotUnpinned'}${variant}` as const;
           context.report({ node, messageId, data, confidence, remediation: SNAPSHOT_REMEDIATION });
           return;
         }

@@ -428,6 +428,15 @@ ruleTester.run('hf/unpinned-revision', rule, {
       code: 'from faster_whisper.utils import download_model\np = download_model("distil-large-v3", output_dir="./m")',
       errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'download_model', id: 'Systran/faster-distil-whisper-large-v3' } }],
     },
+    // a name that may be a local directory: may fetch, low, and said so
+    {
+      code: 'from faster_whisper import WhisperModel\nmodel = WhisperModel("models/whisper-small")',
+      errors: [{ messageId: 'snapshotUnpinnedMaybeLocal', confidence: 'low', data: { api: 'WhisperModel', id: 'models/whisper-small' } }],
+    },
+    {
+      code: 'from FlagEmbedding import FlagModel\nm = FlagModel("bge_local", revision="main")',
+      errors: [{ messageId: 'snapshotRevisionIgnoredMaybeLocal', confidence: 'low', data: { api: 'FlagModel', id: 'bge_local' } }],
+    },
     // FlagEmbedding takes no revision, and keeps `revision=` / `local_files_only=` unread
     {
       code: 'from FlagEmbedding import FlagModel\nm = FlagModel("BAAI/bge-large-zh-v1.5", query_instruction_for_retrieval="q", use_fp16=True)',
