@@ -128,7 +128,8 @@ export default createRule<[], PythonSourceCode>({
     languages: ['python'],
     triggers: ['pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization'],
     // What `create` needs imported, and a loader's name (shelve's and jsonpickle's by their module).
-    triggerGroups: [[importTrigger([...IMPORTED, ...VENDORING, 'langchain', 'langchain_community'])], [/\b(?:_?loads?|_?Unpickler|load_session|load_module|read_pickle)\b/, 'shelve', 'jsonpickle', 'allow_dangerous_deserialization']],
+    // A vendored cloudpickle reached as an attribute of its package (`import ray` … `ray.cloudpickle.loads(b)`)
+    triggerGroups: [[importTrigger([...IMPORTED, ...VENDORING, 'langchain', 'langchain_community']), /\b(?:ray|pyspark|srsly|externals)\s*\.\s*cloudpickle\b/], [/\b(?:_?loads?|_?Unpickler|load_session|load_module|read_pickle)\b/, 'shelve', 'jsonpickle', 'allow_dangerous_deserialization']],
     docs: {
       description:
         'Reports deserialization with pickle and its relatives (`pickle`, `_pickle`, `cPickle`, `dill`, `cloudpickle`, `pandas.read_pickle`, `shelve`, `marshal`, `jsonpickle`, LangChain vector stores loaded with `allow_dangerous_deserialization`), which runs code embedded in the data.',

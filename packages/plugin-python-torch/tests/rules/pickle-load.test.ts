@@ -10,6 +10,11 @@ describe('the trigger groups', () => {
       const text = `import ${qn.slice(0, dot)}\n${qn}(data)`;
       expect(ruleTriggersMatch(rule.meta, text), qn).toBe(true);
     }
+    // a vendored cloudpickle reached through its package's plain import
+    for (const [pkg, path] of [['ray', 'ray.cloudpickle'], ['joblib', 'joblib.externals.cloudpickle'], ['pyspark', 'pyspark.cloudpickle'], ['srsly', 'srsly.cloudpickle']]) {
+      expect(ruleTriggersMatch(rule.meta, `import ${pkg}\nx = ${path}.loads(blob)`), path).toBe(true);
+    }
+    expect(ruleTriggersMatch(rule.meta, 'import joblib\nm = joblib.load(p)')).toBe(false);
     expect(ruleTriggersMatch(rule.meta, 'import pickle\nblob = pickle.dumps(obj)')).toBe(false);
     expect(ruleTriggersMatch(rule.meta, 'raise TypeError("cannot be pickled")\nx = loads')).toBe(false);
   });
@@ -100,6 +105,8 @@ ruleTester.run('torch/pickle-load', rule, {
     { code: 'from joblib.externals import cloudpickle\nx = cloudpickle.loads(b)', errors: [{ messageId: 'unsafeDeserialization' }] },
     { code: 'from joblib.externals.cloudpickle import loads\nx = loads(b)', errors: [{ messageId: 'unsafeDeserialization' }] },
     { code: 'from pyspark import cloudpickle\nx = cloudpickle.loads(b)', errors: [{ messageId: 'unsafeDeserialization' }] },
+    { code: 'import ray\ndef restore(blob):\n    return ray.cloudpickle.loads(blob)', errors: [{ messageId: 'unsafeDeserialization', confidence: 'high' }] },
+    { code: 'import joblib\nx = joblib.externals.cloudpickle.loads(b)', errors: [{ messageId: 'unsafeDeserialization' }] },
     { code: 'import pandas as pd\nx = pd.read_pickle("frame.pkl")', errors: [{ messageId: 'unsafeDeserialization', confidence: 'high' }] },
     { code: 'import shelve\ndb = shelve.open(p)', errors: [{ messageId: 'unsafeDeserialization' }] },
     { code: 'import marshal\nc = marshal.loads(b)', errors: [{ messageId: 'unsafeDeserialization', data: { callee: 'marshal.loads', detail: ' (marshal is not secure against malicious data)' } }] },
