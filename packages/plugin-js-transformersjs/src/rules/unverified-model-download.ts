@@ -1,7 +1,7 @@
 import { createRule, type Confidence } from '@oculum/core';
 import { isFunctionNode, staticKey, unwrapExpression, type JsBinding, type JsNode, type JsSourceCode, type StringBounds, type TSESTree } from '@oculum/lang-js';
 import { asCode, calleeText, isOnnxSessionCreate, isTfjsModule, quoted, quotedValues } from '../utils/libraries.js';
-import { classifyLocation, classifyString, hostOf, isHubHost, looksLikeModelFile, MODEL_FILE_TRIGGERS, pathEnd } from '../utils/locations.js';
+import { classifyLocation, classifyString, hostOf, isHubHost, looksLikeModelFile, MODEL_FILE_TRIGGERS, namesNoModelFile, pathEnd } from '../utils/locations.js';
 import { callSitesOf, hasIntegrityCheck } from '../utils/verification.js';
 import { docsUrl } from '../utils/meta.js';
 import { perNode } from '../utils/memo.js';
@@ -424,9 +424,14 @@ export default createRule<[], JsSourceCode>({
           messageId = 'unverified';
           // (a URL that may be replaced — a default, an exported class's field — is not certain)
           confidence = bounds.value !== undefined && !location.overridable ? 'high' : 'medium';
-        } else if (modelSinkIn(sc, region) || valueReaches(sc, node, (p, c) => isModelSinkOf(sc, p, c))) {
-          // a sink in the same function, directly or through a function of this file
-          // (`return initializeModel(buffer)`, `this.createSession(bytes)`), or one the bytes reach
+        } else if (
+          valueReaches(sc, node, (p, c) => isModelSinkOf(sc, p, c)) ||
+          (modelSinkIn(sc, region) && !readAsText(sc, node) && !namesNoModelFile(bounds.value ?? bounds.suffix, bounds.value !== undefined))
+        ) {
+          // a sink the bytes reach, or one in the same function, directly or through a function of
+          // this file (`return initializeModel(buffer)`, `this.createSession(bytes)`): not for a
+          // response read as text or JSON, or a file evidently no model (`config.json`, `vocab.txt`),
+          // that reaches none (a session built beside it from other bytes)
           messageId = 'unverifiedSink';
           confidence = 'medium';
         } else {

@@ -69,6 +69,21 @@ export const MODEL_FILE_TRIGGERS: RegExp[] = [
 /** Prefilter trigger for `isHubHost`. */
 export const HUB_HOST_TRIGGER = /huggingface\.co|hf\.co/i;
 
+/** Extensions of files that are evidently no model: configurations, vocabularies, documents, images. */
+const NO_MODEL_EXTENSIONS = /\.(?:json|txt|md|py|ya?ml|jinja|html?|csv|tsv|png|jpe?g|gif|svg)$/i;
+
+/**
+ * True when the known end of a URL or path (`value`, or the known suffix of one built from parts)
+ * names, in full, a file that is evidently no model (`…/config.json`, `` `${base}/vocab.txt` ``): the
+ * whole last segment is known and has such an extension, and it is not a TF.js `model.json`.
+ * `.json` alone (`` `${name}.json` ``) names no file in full.
+ */
+export function namesNoModelFile(end: string, whole: boolean): boolean {
+  const path = end.replace(/[?#].*$/, '');
+  if (!whole && !path.includes('/')) return false;
+  return NO_MODEL_EXTENSIONS.test(path) && !looksLikeModelFile(path);
+}
+
 /** True when a URL or path names a model or weights file (or a TF.js `model.json`, or a Hub `resolve` URL). */
 export function looksLikeModelFile(value: string): boolean {
   const path = value.replace(/[?#].*$/, '');
@@ -76,7 +91,7 @@ export function looksLikeModelFile(value: string): boolean {
   if (/(^|\/)model\.json$/i.test(path)) return true;
   const host = hostOf(value);
   // a Hub `resolve` URL, unless it names a file that is evidently no model (`config.json`, `README.md`)
-  if (host && isHubHost(host) && /\/resolve\//.test(path)) return !/\.(?:json|txt|md|py|ya?ml|jinja|html?|csv|tsv|png|jpe?g|gif|svg)$/i.test(path);
+  if (host && isHubHost(host) && /\/resolve\//.test(path)) return !NO_MODEL_EXTENSIONS.test(path);
   if (host && /(^|\.)tfhub\.dev$/i.test(host)) return true;
   return false;
 }

@@ -46,6 +46,12 @@ tester.run(id(rule), rule, {
     'export async function f(repo, file) { return fetch(`https://huggingface.co/${repo}/resolve/main/${file}`).then((r) => r.json()); }',
     'export async function f(repo, file) { return fetch(`https://huggingface.co/${repo}/resolve/main/${file}.json`); }',
     'export async function f(repo, file) { return fetch(`https://cdn.example.com/${repo}/resolve/main/${file}`); }',
+    // a configuration or vocabulary fetched beside a session built from other bytes: read as JSON or
+    // text, or a file evidently no model, that never reaches the session
+    ortImp + `export async function load(bytes) {\n  const labels = await fetch('https://huggingface.co/Xenova/resnet-50/resolve/main/config.json').then((r) => r.json());\n  const session = await ort.InferenceSession.create(new Uint8Array(bytes));\n  return { labels, session };\n}`,
+    ortImp + `export async function load(bytes) {\n  const vocab = await (await fetch('https://cdn.example.com/models/vocab.txt')).text();\n  return { vocab, session: await ort.InferenceSession.create(new Uint8Array(bytes)) };\n}`,
+    ortImp + `export async function load(bytes, url) {\n  const meta = await (await fetch(url)).json();\n  return { meta, session: await ort.InferenceSession.create(bytes) };\n}`,
+    ortImp + `export async function load(bytes, base) {\n  const res = await fetch(base + '/labels.csv');\n  return { res, session: await ort.InferenceSession.create(bytes) };\n}`,
     // a frozen table of local paths; one the file extends may hold anything
     `const M = Object.freeze({ a: '/models/a.onnx', b: './b.onnx' }); export async function f(k) { return (await fetch(M[k])).arrayBuffer(); }`,
     `const M = Object.freeze({ a: 'https://x.example/a.json' }); M.b = process.env.B; export async function f(k) { return (await fetch(M[k])).arrayBuffer(); }`,
@@ -97,6 +103,9 @@ tester.run(id(rule), rule, {
     `import { writeFile } from 'node:fs/promises';\nconst WEIGHTS = ['https://cdn.example.com/models/encoder.onnx'];\nWEIGHTS[1] = process.env.EXTRA;\nWEIGHTS.forEach(async (url) => { const res = await fetch(url); await writeFile(url.split('/').pop(), Buffer.from(await res.arrayBuffer())); });`,
   ],
   invalid: [
+    // beside a session: a URL not known, read as bytes, still counts; JSON the bytes hand to the loader too
+    { code: ortImp + `export async function load(bytes, url) {\n  const raw = await (await fetch(url)).arrayBuffer();\n  return { raw, session: await ort.InferenceSession.create(bytes) };\n}`, errors: [{ messageId: 'unverifiedSink', confidence: 'medium', line: 3 }] },
+    { code: `import * as tf from '@tensorflow/tfjs';\nexport async function load(url) {\n  return tf.loadGraphModel(tf.io.fromMemory(await (await fetch(url)).json()));\n}`, errors: [{ messageId: 'unverifiedSink', line: 3 }] },
     // look-alikes of a relative URL: a start that may still become a scheme or a host, an absolute URL built with `+`
     { code: 'export async function f(s, name) { return (await fetch(`http${s}://cdn.example.com/${name}.onnx`)).arrayBuffer(); }', errors: [{ messageId: 'unverified', confidence: 'medium' }] },
     { code: 'export async function f(v, name) { return (await fetch(`v${v}/${name}.onnx`)).arrayBuffer(); }', errors: [{ messageId: 'unverified', confidence: 'medium' }] },
