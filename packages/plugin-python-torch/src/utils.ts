@@ -242,6 +242,12 @@ export function dataOrigin(sc: SC, expr: Node | undefined, depth = 0): Origin {
         const o = dataOrigin(sc, object, depth + 1);
         if (o === 'user' || (o === 'parameter' && !isMethodReceiver(sc, object))) return o;
       }
+      // `self.path = path` in `__init__(self, path)` … `torch.load(self.path)`: what the class stores there
+      if (object && isMethodReceiver(sc, object)) {
+        let best: Origin = 'unknown';
+        for (const v of sc.attributeValues(expr) ?? []) best = strongest(best, dataOrigin(sc, v, depth + 1));
+        return best;
+      }
       return 'unknown';
     }
     case 'subscript': {

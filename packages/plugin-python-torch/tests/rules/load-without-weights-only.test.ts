@@ -230,6 +230,16 @@ ruleTester.run(ID, rule, {
       code: 'import io, torch, requests\nclass M:\n    def _download(self):\n        return requests.get(self.url).content\n    def restore(self):\n        return torch.load(io.BytesIO(self._download()))',
       errors: [{ messageId: 'missing', confidence: 'high', suggestions: [{ messageId: 'addWeightsOnly', output: 'import io, torch, requests\nclass M:\n    def _download(self):\n        return requests.get(self.url).content\n    def restore(self):\n        return torch.load(io.BytesIO(self._download()), weights_only=True)' }] }],
     },
+    // an attribute the class sets from a parameter (`self.path = path` in `__init__`): the caller's data, high
+    {
+      code: 'import torch\nclass D:\n    def __init__(self, path):\n        self.path = path\n        self.items = torch.load(self.path, weights_only=False)',
+      errors: [{ messageId: 'explicitFalse', line: 5, confidence: 'high' }],
+    },
+    // … but an attribute set from what the model cannot follow stays medium
+    {
+      code: 'import torch\nclass D:\n    def __init__(self):\n        self.path = find()\n        self.items = torch.load(self.path, weights_only=False)',
+      errors: [{ messageId: 'explicitFalse', line: 5, confidence: 'medium' }],
+    },
     // a helper that returns its own parameter (or a path built from it): the caller's data, not followed: medium
     {
       code: 'import os, torch\ndef ckpt_path(d):\n    return os.path.join(d, "best.pt")\nsd = torch.load(ckpt_path(out))',
