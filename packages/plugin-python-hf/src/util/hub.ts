@@ -85,6 +85,11 @@ interface Spec {
    * objects; a project class's `from_pretrained` may read local checkpoints).
    */
   ownerIdOnly?: boolean;
+  /**
+   * A class of the project (a relative import, a class of this file): its `from_pretrained` may read
+   * the project's own checkpoints, so a working-directory-like id (`checkpoints/run1`) is one of them.
+   */
+  projectClass?: boolean;
   /** Bare names resolve under this organisation, as sentence-transformers does (`all-MiniLM-L6-v2`). */
   bareOwner?: string;
   /**
@@ -225,7 +230,9 @@ function specFor(sc: PySourceCode, call: PyNode): (Spec & { confidence: Confiden
   }
   // Unresolved receivers (`self.model_cls.from_pretrained("org/x")`): only with a literal hub id, at medium confidence.
   if (name === 'from_pretrained' && fn.type === 'attribute') {
-    return { api: `${receiverText(call)}.from_pretrained`, kind: 'model', idPos: 0, idNames: ['pretrained_model_name_or_path', 'model_name_or_path'], confidence: 'medium' };
+    const recv = receiverOf(call);
+    const projectClass = !!recv && !!sc.localSubclass(recv);
+    return { api: `${receiverText(call)}.from_pretrained`, kind: 'model', idPos: 0, idNames: ['pretrained_model_name_or_path', 'model_name_or_path'], ...(projectClass ? { projectClass } : {}), confidence: 'medium' };
   }
   return undefined;
 }
@@ -273,7 +280,7 @@ function specForName(qn: string): (Spec & { confidence: Confidence }) | undefine
   if (qn.endsWith('.from_pretrained')) {
     // A model class of the project itself (`from modeling_chatglm import ChatGLMModel`, a relative
     // import): a transformers model most likely, as an unresolved receiver is (a literal Hub id only)
-    if (/^(?:\.|modeling_)/.test(qn)) return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['pretrained_model_name_or_path', 'model_name_or_path'], confidence: 'medium' };
+    if (/^(?:\.|modeling_)/.test(qn)) return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['pretrained_model_name_or_path', 'model_name_or_path'], projectClass: true, confidence: 'medium' };
     if (qn.startsWith('datasets.') || qn.startsWith('evaluate.')) return undefined;
     // ctransformers (marella/ctransformers, ctransformers/hub.py `AutoModelForCausalLM.from_pretrained(
     // model_path_or_repo_id, *, model_type, model_file, config, lib, local_files_only=False, revision=None,
@@ -646,7 +653,7 @@ function specLoadOf(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: C
         // `hf_hub_download("models/x", …)` reads no directory: a Hub id. A class of a project or of another
         // package, a TRL trainer (`ownerIdOnly`) is only read with a plain `owner/name`
         if (spec.hubOnly) ref = { kind: 'hub', id: ref.id, owner: ref.owner, name: ref.name };
-        else if (spec.ownerIdOnly) return undefined;
+        else if (spec.ownerIdOnly || spec.projectClass) return undefined;
         // a directory this file saves a model to (`save_pretrained("models/final")`, `output_dir="models"`)
         else if (savedLocations(sc).paths.has(ref.id) || savedLocations(sc).paths.has(ref.owner!)) return undefined;
       }

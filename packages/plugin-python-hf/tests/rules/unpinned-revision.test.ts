@@ -107,6 +107,10 @@ ruleTester.run('hf/unpinned-revision', rule, {
     // look-alikes from other libraries
     'from asr.backends import WhisperModel\nm = WhisperModel("large-v3")',
     'from myrag import FlagModel\nm = FlagModel("BAAI/bge-base-en-v1.5")',
+    // a class of the project (a relative import, or a class of this file) given a working-directory-like
+    // id: its own checkpoints, not a Hub repository
+    'from .modeling import TinyLM\nmodel = TinyLM.from_pretrained("checkpoints/run1")',
+    'import torch\nclass TinyLM(torch.nn.Module):\n    @classmethod\n    def from_pretrained(cls, run_dir):\n        return torch.load(run_dir + "/model.pt", weights_only=True)\nmodel = TinyLM.from_pretrained("exp/run1")',
     // no model, but `**kwargs` that may name one: not the default
     'from haystack.components.embedders import SentenceTransformersTextEmbedder\ndef f(**kw):\n    return SentenceTransformersTextEmbedder(**kw)',
   ],
