@@ -271,3 +271,39 @@ describe('getattr on objects the pickle built (bound methods)', () => {
     expect(second).toEqual({ uses: [{ ...CLASS, offset: expect.any(Number) }] });
   });
 });
+
+describe('joblib in-stream arrays', () => {
+  /**
+   * joblib.dump of a 64-item float64 array, then `os.system('id')`. The dtype's BUILD state gives
+   * `elsize` (numpy ignores it for fixed-size types and reads 8 bytes per item); the array bytes
+   * after the first `elsize × 64` hold a BINBYTES whose length would swallow the continuation.
+   */
+  function joblibFloat64(elsize: number): Uint8Array {
+    const tail = bytes('0', su('os'), su('system'), [0x93], su('id'), [0x85, 0x52]);
+    const data = new Uint8Array(64 * 8);
+    if (elsize < 8) {
+      const at = 64 * elsize;
+      data[at] = 0x42; // BINBYTES
+      new DataView(data.buffer).setUint32(at + 1, data.length - (at + 5) + tail.length, true);
+    }
+    return bytes(
+      [0x80, 4], su('joblib.numpy_pickle'), su('NumpyArrayWrapper'), [0x93, 0x29, 0x81, 0x7d, 0x28],
+      su('subclass'), su('numpy'), su('ndarray'), [0x93],
+      su('shape'), [0x4b, 64, 0x85], su('order'), su('C'),
+      su('dtype'), su('numpy'), su('dtype'), [0x93], su('f8'), [0x89, 0x88, 0x87, 0x52],
+      [0x28, 0x4b, 3], su('<'), [0x4e, 0x4e, 0x4e, 0x4a], u32le(elsize), [0x4a], u32le(-1), [0x4b, 0, 0x74, 0x62],
+      su('allow_mmap'), [0x89, 0x75, 0x62],
+      data, tail, '.',
+    );
+  }
+
+  it('skips a fixed-size dtype by numpy\'s item size, not the size its state claims', () => {
+    const honest = scanPickleBytes(joblibFloat64(0xffffffff));
+    expect(names(honest)).toContain('os.system');
+    expect(honest.problems).toEqual([]);
+    const lying = scanPickleBytes(joblibFloat64(1));
+    expect(names(lying)).toContain('os.system');
+    expect(lying.calls.some((c) => c.callee === 'os.system')).toBe(true);
+    expect(lying.problems).toEqual([expect.objectContaining({ kind: 'malformed', message: expect.stringContaining('dtype "f8" claims 1-byte items') })]);
+  });
+});

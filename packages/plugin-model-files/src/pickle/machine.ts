@@ -1615,6 +1615,7 @@ export class PickleMachine {
       this.state = 'done';
       return;
     }
+    if (info.dtypeClaim && !this.sub) this.problem('malformed', info.dtypeClaim, off, false);
     if (info.object) {
       this.saved.push({ stack: this.stack, marks: this.marks, memo: this.memo, followed: this.getattrs.length + this.bounds.length });
       this.stack = [];
@@ -1748,7 +1749,7 @@ function unescapePy(s: string): string {
 }
 
 /** The size of a joblib array from its NumpyArrayWrapper state, or undefined when unknown. */
-function joblibArray(state: Val): { object: boolean; bytes: number; aligned: boolean } | undefined {
+function joblibArray(state: Val): { object: boolean; bytes: number; aligned: boolean; dtypeClaim?: string } | undefined {
   if (!state || typeof state !== 'object' || state.k !== 'd') return undefined;
   const get = (key: string): Val | undefined => {
     const i = state.keys.findIndex((k) => k === key);
@@ -1759,7 +1760,9 @@ function joblibArray(state: Val): { object: boolean; bytes: number; aligned: boo
   const aligned = get('numpy_array_alignment_bytes') !== undefined && get('numpy_array_alignment_bytes') !== null;
   const dt = dtypeInfo(dtype);
   if (!dt) return undefined;
-  if (dt.object) return { object: true, bytes: 0, aligned };
+  const dtypeClaim = dt.claimed === undefined ? undefined
+    : `joblib array dtype ${render(dtypeSpec(dtype))} claims ${dt.claimed}-byte items in its state, but numpy keeps ${dt.itemsize} for this type: the array was skipped as numpy reads it`;
+  if (dt.object) return { object: true, bytes: 0, aligned, dtypeClaim };
   let count = 1;
   if (shape && typeof shape === 'object' && shape.k === 'l') {
     if (shape.n !== shape.items.length) return undefined;
@@ -1771,11 +1774,24 @@ function joblibArray(state: Val): { object: boolean; bytes: number; aligned: boo
   else return undefined;
   const bytes = count * dt.itemsize;
   if (!Number.isSafeInteger(bytes)) return undefined;
-  return { object: false, bytes, aligned };
+  return { object: false, bytes, aligned, dtypeClaim };
 }
 
-/** numpy.dtype(...) built by REDUCE (+ BUILD state): item size and whether it holds objects. */
-export function dtypeInfo(v: Val | undefined): { object: boolean; itemsize: number } | undefined {
+function dtypeSpec(v: Val | undefined): Val {
+  const args = v && typeof v === 'object' && v.k === 'o' ? v.args : undefined;
+  return args && typeof args === 'object' && args.k === 'l' ? args.items[0] : UNKNOWN;
+}
+
+/**
+ * numpy.dtype(...) built by REDUCE (+ BUILD state): item size and whether it holds objects.
+ *
+ * NumPy's `dtype.__setstate__` takes the state's element size only for flexible types (`S`, `U`,
+ * `V`: strings and structured/void records); a fixed-size type keeps its own (`f8` is 8 bytes
+ * whatever the state says). joblib reads `count × itemsize` raw bytes after the wrapper, so the
+ * size here must be numpy's: a state that claims another size is returned as `claimed` (reported
+ * as malformed by the caller), never used to skip bytes.
+ */
+export function dtypeInfo(v: Val | undefined): { object: boolean; itemsize: number; claimed?: number } | undefined {
   if (!v || typeof v !== 'object' || v.k !== 'o' || !v.callee || !/(^|\.)dtype$/.test(v.callee)) return undefined;
   const args = v.args && typeof v.args === 'object' && v.args.k === 'l' ? v.args.items : [];
   const spec = args[0];
@@ -1787,21 +1803,30 @@ export function dtypeInfo(v: Val | undefined): { object: boolean; itemsize: numb
   const state = v.state && typeof v.state === 'object' && v.state.k === 'l' ? v.state.items : [];
   const elsize = typeof state[5] === 'number' && state[5] > 0 ? state[5] : undefined;
   const hasFields = state[4] && typeof state[4] === 'object' && (state[4] as DictVal).k === 'd';
-  if (kind === 'O') return { object: true, itemsize: 8 };
+  if (kind === 'O') return { object: true, itemsize: 8 }; // pickled by joblib, not skipped
+  const flexible = kind === 'S' || kind === 'U' || kind === 'V' || kind === 'a';
+  let own: number | undefined;
+  if (!flexible) {
+    own = num || (kind === '?' ? 1 : undefined);
+    if (own === undefined) return undefined;
+  }
+  const claimed = !flexible && elsize !== undefined && elsize !== own ? elsize : undefined;
+  const withClaim = (r: { object: boolean; itemsize: number }) => (claimed === undefined ? r : { ...r, claimed });
   if (hasFields) {
     // Structured dtype: an object array when any field holds objects.
     const fieldsDict = state[4] as DictVal;
-    if (fieldsDict.n !== fieldsDict.vals.length || elsize === undefined) return undefined;
+    const itemsize = flexible ? elsize : own;
+    if (fieldsDict.n !== fieldsDict.vals.length || itemsize === undefined) return undefined;
     for (const f of fieldsDict.vals) {
       const fd = f && typeof f === 'object' && f.k === 'l' ? dtypeInfo(f.items[0]) : undefined;
       if (!fd) return undefined;
-      if (fd.object) return { object: true, itemsize: elsize };
+      if (fd.object) return withClaim({ object: true, itemsize });
     }
-    return { object: false, itemsize: elsize };
+    return withClaim({ object: false, itemsize });
   }
+  if (!flexible) return withClaim({ object: false, itemsize: own as number });
   if (elsize !== undefined) return { object: false, itemsize: elsize };
   if (kind === 'U') return { object: false, itemsize: num * 4 };
-  if (kind === '?') return { object: false, itemsize: 1 };
   if (!num) return undefined;
   return { object: false, itemsize: num };
 }
