@@ -44,6 +44,8 @@ export default createRule<[Options], PySourceCode>({
       missingRevisionMaybeLocal: '{{api}} may fetch "{{id}}" from the Hub without a revision: a name that may be a local directory is fetched from the Hub when no such directory exists, at whatever the repository holds at load time. Pin `revision=` to a full commit hash, or pass `local_files_only=True` (or a path such as `./{{id}}`) for a local directory.',
       branchRevisionMaybeLocal: '{{api}} may fetch "{{id}}" from the Hub at branch "{{revision}}", which moves with every push: a name that may be a local directory is fetched from the Hub when no such directory exists. Pin `revision=` to a full commit hash, or pass `local_files_only=True` (or a path such as `./{{id}}`) for a local directory.',
       tagRevisionMaybeLocal: '{{api}} may fetch "{{id}}" from the Hub at "{{revision}}", a tag or abbreviated hash that the repository owner can move: a name that may be a local directory is fetched from the Hub when no such directory exists. Pin `revision=` to a full 40-character commit hash, or pass `local_files_only=True` (or a path such as `./{{id}}`) for a local directory.',
+      branchRevisionOptionDefault: '{{api}} fetches "{{id}}" at branch "{{revision}}", the default of `{{revisionText}}`, which moves with every push: unless the command line or config sets a commit, whatever the repository holds at load time is used. Make the default a full commit hash.',
+      tagRevisionOptionDefault: '{{api}} fetches "{{id}}" at "{{revision}}", the default of `{{revisionText}}`, a tag or abbreviated hash that the repository owner can move. Make the default a full 40-character commit hash.',
       branchRevision: '{{api}} fetches "{{id}}" at branch "{{revision}}", which moves with every push. Pin `revision=` to a full commit hash.',
       branchRevisionUnknownId: '{{api}} may fetch a Hub repository (the id could not be resolved) at branch "{{revision}}", which moves with every push. Pin `revision=` to a full commit hash, or pass `local_files_only=True` for local paths.',
       tagRevision: '{{api}} fetches "{{id}}" at "{{revision}}", a tag or abbreviated hash that the repository owner can move. Pin `revision=` to a full 40-character commit hash.',
@@ -136,6 +138,15 @@ export default createRule<[Options], PySourceCode>({
         // an id that could not be resolved is not quoted (`model_path` is a parameter's name, not the Hub id); a
         // name that may be a local directory (`"lora_model"`) may be fetched, no more
         const local = maybeLocal(load);
+        // the default of a command-line option or config field (`revision=model_args.model_revision`):
+        // a branch or tag unless the run sets a commit, medium
+        if (load.revision.optionDefault && load.ref && !local && (level === 'tag' || level === 'branch') && load.revisionIn === 'keyword') {
+          const revisionText = load.revisionNode?.text ?? '';
+          const capped = confidence === 'high' ? 'medium' : confidence;
+          if (level === 'tag') context.report({ node, messageId: 'tagRevisionOptionDefault', data: { ...data, revisionText }, confidence: capped, severity: opts.tagSeverity as Severity });
+          else context.report({ node, messageId: 'branchRevisionOptionDefault', data: { ...data, revisionText }, confidence: capped });
+          return;
+        }
         if (level === 'tag') {
           context.report({ node, messageId: !load.ref ? 'tagRevisionUnknownId' : local ? 'tagRevisionMaybeLocal' : 'tagRevision', data, confidence, severity: opts.tagSeverity as Severity, ...(load.remediation ? { remediation: load.remediation } : {}) });
           return;

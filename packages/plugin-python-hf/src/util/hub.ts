@@ -42,7 +42,7 @@ export interface HubLoad {
   callConfidence: Confidence;
   revisionNode?: PyNode;
   /** 'none' when no revision is given (or it is None); 'unknown' when held in a variable. */
-  revision: { kind: RevisionKind | 'none' | 'unknown'; value?: string };
+  revision: { kind: RevisionKind | 'none' | 'unknown'; value?: string; optionDefault?: boolean };
   /** `local_files_only=True`: never touches the network. */
   offline: boolean;
   /** `pipeline(task)` without a model: the task's default model is fetched at `main`. */
@@ -577,8 +577,15 @@ function specLoadOf(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: C
     // `def load(name, revision=None): ...(name, revision=revision)`: the caller decides, as with a
     // parameter that has no default (a revision held in a variable counts as pinned). A default that
     // names a branch (`revision="main"`) is a choice made here, and is judged below.
-    if (v === UNKNOWN || noneParameterPassedOn(sc, revisionNode)) revision = { kind: 'unknown' };
-    else if (typeof v === 'string' && v.trim() !== '') revision = { kind: classifyRevision(v), value: v };
+    if (v === UNKNOWN || noneParameterPassedOn(sc, revisionNode)) {
+      revision = { kind: 'unknown' };
+      // `revision=model_args.model_revision` with the option's default `"main"` (`field(default="main")`,
+      // `add_argument("--revision", default="main")`): a branch unless the command line sets a commit
+      const fallback = v === UNKNOWN && revisionNode.type === 'attribute' ? sc.defaultValue(revisionNode) : undefined;
+      if (typeof fallback === 'string' && fallback.trim() !== '' && classifyRevision(fallback) !== 'commit') {
+        revision = { kind: classifyRevision(fallback), value: fallback, optionDefault: true };
+      }
+    } else if (typeof v === 'string' && v.trim() !== '') revision = { kind: classifyRevision(v), value: v };
     else revision = { kind: 'none' };
   }
 

@@ -111,6 +111,9 @@ ruleTester.run('hf/unpinned-revision', rule, {
     // id: its own checkpoints, not a Hub repository
     'from .modeling import TinyLM\nmodel = TinyLM.from_pretrained("checkpoints/run1")',
     'import torch\nclass TinyLM(torch.nn.Module):\n    @classmethod\n    def from_pretrained(cls, run_dir):\n        return torch.load(run_dir + "/model.pt", weights_only=True)\nmodel = TinyLM.from_pretrained("exp/run1")',
+    // an option whose default is a commit, or None (the run decides): pinned as far as this file shows
+    `import argparse\nfrom transformers import AutoModel\nparser = argparse.ArgumentParser()\nparser.add_argument("--revision", default="${COMMIT}")\nargs = parser.parse_args()\nmodel = AutoModel.from_pretrained("org/bert", revision=args.revision)`,
+    'import argparse\nfrom transformers import AutoModel\nparser = argparse.ArgumentParser()\nparser.add_argument("--revision", default=None)\nargs = parser.parse_args()\nmodel = AutoModel.from_pretrained("org/bert", revision=args.revision)',
     // no model, but `**kwargs` that may name one: not the default
     'from haystack.components.embedders import SentenceTransformersTextEmbedder\ndef f(**kw):\n    return SentenceTransformersTextEmbedder(**kw)',
   ],
@@ -431,6 +434,15 @@ ruleTester.run('hf/unpinned-revision', rule, {
     {
       code: 'from faster_whisper.utils import download_model\np = download_model("distil-large-v3", output_dir="./m")',
       errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'download_model', id: 'Systran/faster-distil-whisper-large-v3' } }],
+    },
+    // a revision read from a command-line option or config field whose default is a branch: medium, naming the default
+    {
+      code: 'from dataclasses import dataclass, field\nfrom transformers import AutoModel, HfArgumentParser\n@dataclass\nclass ModelArguments:\n    model_revision: str = field(default="main")\n(model_args,) = HfArgumentParser((ModelArguments,)).parse_args_into_dataclasses()\nmodel = AutoModel.from_pretrained("org/bert", revision=model_args.model_revision)',
+      errors: [{ messageId: 'branchRevisionOptionDefault', line: 7, confidence: 'medium', data: { api: 'AutoModel.from_pretrained', id: 'org/bert', revision: 'main', revisionText: 'model_args.model_revision' } }],
+    },
+    {
+      code: 'import argparse\nfrom transformers import AutoModel\nparser = argparse.ArgumentParser()\nparser.add_argument("--revision", default="v1.0")\nargs = parser.parse_args()\nmodel = AutoModel.from_pretrained("org/bert", revision=args.revision)',
+      errors: [{ messageId: 'tagRevisionOptionDefault', line: 6, confidence: 'medium', data: { api: 'AutoModel.from_pretrained', id: 'org/bert', revision: 'v1.0', revisionText: 'args.revision' } }],
     },
     // a name that may be a local directory: may fetch, low, and said so
     {
