@@ -2,9 +2,19 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { BindingKind, ImportedMember, JsBinding, JsNode, JsScope } from './types.js';
 import { walk } from './walk.js';
 
-/** `node:fs` and `fs` are the same module. */
+/** Deno's registry specifiers: `npm:` / `jsr:`, the package (scoped or not), its version, a subpath. */
+const REGISTRY_SPECIFIER = /^(?:npm|jsr):\/?((?:@[^/@]+\/)?[^/@]+)(?:@[^/]*)?(\/.*)?$/;
+
+/**
+ * The module a specifier names: `node:fs` and `fs` are the same module, and so are Deno's
+ * `npm:@huggingface/transformers@3.3.3` and `@huggingface/transformers` (`npm:` and `jsr:` prefixes
+ * and the version they carry dropped, a subpath kept: `npm:onnxruntime-web@1.20/webgpu` →
+ * `onnxruntime-web/webgpu`).
+ */
 export function normalizeModule(specifier: string): string {
-  return specifier.startsWith('node:') ? specifier.slice(5) : specifier;
+  if (specifier.startsWith('node:')) return specifier.slice(5);
+  const registry = REGISTRY_SPECIFIER.exec(specifier);
+  return registry ? registry[1] + (registry[2] ?? '') : specifier;
 }
 
 const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'TSDeclareFunction', 'TSEmptyBodyFunctionExpression']);

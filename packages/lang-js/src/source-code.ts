@@ -154,7 +154,7 @@ function addChoice(out: ConstantValue[], v: ConstantValue): boolean {
  * is parsed twice.
  *
  * Canonical qualified names: `<module>.<member path>`, where `<module>` is the import specifier as
- * written (without a `node:` prefix) and default/namespace imports and `require()` results denote
+ * written (without a `node:` prefix, nor Deno's `npm:` / `jsr:` prefix and version) and default/namespace imports and `require()` results denote
  * the module itself: `import * as ort from 'onnxruntime-web'; ort.InferenceSession.create` →
  * `onnxruntime-web.InferenceSession.create`; `import axios from 'axios'; axios.get` → `axios.get`.
  * Specifiers may contain dots, so rules that match module families use `importedMember`, which

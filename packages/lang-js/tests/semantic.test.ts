@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UNKNOWN } from '@oculum/core';
-import { parseJs } from '../src/index.js';
+import { normalizeModule, parseJs } from '../src/index.js';
 import type { JsNode, TSESTree } from '../src/index.js';
 import { walk } from '../src/walk.js';
 
@@ -51,6 +51,10 @@ describe('qualifiedName', () => {
     ['TS wrappers', `import * as ort from 'onnxruntime-web'; (ort as any).InferenceSession!.create(u);`, 'onnxruntime-web.InferenceSession.create'],
     ['import = require', `import ort = require('onnxruntime-node'); ort.InferenceSession.create(u);`, 'onnxruntime-node.InferenceSession.create'],
     ['node: prefix', `import { createHash } from 'node:crypto'; createHash('sha256');`, 'crypto.createHash'],
+    ['Deno npm: specifier', `import { pipeline } from 'npm:@huggingface/transformers@3.3.3'; pipeline('x');`, '@huggingface/transformers.pipeline'],
+    ['Deno npm: specifier, unscoped with a subpath', `import * as ort from 'npm:onnxruntime-web@1.20.0/webgpu'; ort.InferenceSession.create(u);`, 'onnxruntime-web/webgpu.InferenceSession.create'],
+    ['Deno jsr: specifier', `import { join } from 'jsr:@std/path@^1.0.0'; join(a, b);`, '@std/path.join'],
+    ['Deno npm: in a dynamic import', `const { default: tf } = await import('npm:@tensorflow/tfjs'); tf.loadGraphModel(u);`, '@tensorflow/tfjs.loadGraphModel'],
     ['import().then namespace param', `import('@huggingface/transformers').then((t) => t.pipeline('x'));`, '@huggingface/transformers.pipeline'],
     ['import().then destructured param', `import('@huggingface/transformers').then(({ pipeline: p }) => p('x'));`, '@huggingface/transformers.pipeline'],
     ['hoisted use before import', `function f() { return pipeline('x'); } import { pipeline } from '@huggingface/transformers';`, '@huggingface/transformers.pipeline'],
@@ -140,6 +144,14 @@ describe('imports', () => {
     expect(sc.imports.has('node:fs')).toBe(true);
     expect(sc.imports.has('types-only')).toBe(false);
     expect(sc.imports.has('xy')).toBe(false);
+  });
+  it("drops Deno's npm: and jsr: prefixes with their version", () => {
+    const sc = parseJs(`import { pipeline } from 'npm:@huggingface/transformers@3.3.3'; import { downloadFile } from 'npm:/@huggingface/hub'; import { join } from 'jsr:@std/path@1';`);
+    expect([...sc.imports.modules].sort()).toEqual(['@huggingface/hub', '@huggingface/transformers', '@std/path']);
+    expect(sc.imports.has('npm:@huggingface/transformers@3')).toBe(true);
+    // not a registry prefix: a package whose name starts so, a URL
+    expect(normalizeModule('npmx:a')).toBe('npmx:a');
+    expect(normalizeModule('https://esm.sh/@huggingface/transformers@3')).toBe('https://esm.sh/@huggingface/transformers@3');
   });
   it('ignores a shadowed require', () => {
     const sc = parseJs(`const require = createRequire(import.meta.url); function f(require) { require('a'); }`);

@@ -372,9 +372,9 @@ export default createRule<[], JsSourceCode>({
     severity: 'high',
     languages: ['javascript'],
     // What `downloadClient` resolves: the global `fetch` (and `node-fetch`, `cross-fetch`, Electron's
-    // `net.fetch`…), or a CLIENTS module named in its import (`node:https`, `electron/main`, `bun` too) —
-    // not the letters in `key` or `gotten`.
-    triggers: [/\bfetch\b/, /['"`](?:axios|got|ky|undici|(?:node:)?https?|follow-redirects|electron(?:\/main|\/utility)?|bun)['"`]/],
+    // `net.fetch`…), or a CLIENTS module named in its import (`node:https`, `electron/main`, `bun` too,
+    // and Deno's `npm:axios@1`) — not the letters in `key` or `gotten`.
+    triggers: [/\bfetch\b/, /['"`](?:npm:|node:)?(?:axios|got|ky|undici|https?|follow-redirects|electron|bun)(?:@[^'"`/]*)?(?:\/main|\/utility)?['"`]/],
     // And what it reports needs: a URL that `looksLikeModelFile` (or one of the values it may take,
     // or a Hub `/resolve/` URL), or a model sink (`modelSinkIn`: an ONNX session, `tf.io.fromMemory`,
     // or a write to a model-file path).

@@ -42,6 +42,8 @@ tester.run(id(rule), rule, {
     imp + `const MODEL_URLS = ['/models/encoder.onnx', './models/decoder.onnx'];\nexport const s = await Promise.all(MODEL_URLS.map((modelUrl) => ort.InferenceSession.create(modelUrl)));`,
   ],
   invalid: [
+    // Deno's npm: specifier names the library as its npm name does
+    { code: `import * as ort from 'npm:onnxruntime-web@1.20.1';\nawait ort.InferenceSession.create('https://cdn.example.com/models/yolov8n.onnx');`, errors: [{ messageId: 'remote', confidence: 'high', line: 2 }] },
     // look-alikes of \`pathToFileURL\`: another module's, a local function, a URL object's host
     {
       code: "import * as ort from 'onnxruntime-node';\nimport { pathToFileURL } from './urls';\nexport const s = await ort.InferenceSession.create(pathToFileURL('./model.onnx').href);",

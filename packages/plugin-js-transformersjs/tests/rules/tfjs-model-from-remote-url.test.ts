@@ -28,6 +28,8 @@ tester.run(id(rule), rule, {
     "import * as tf from '@tensorflow/tfjs-node';\nimport { pathToFileURL } from 'node:url';\nexport function load(userPath) { return tf.loadLayersModel(pathToFileURL(userPath).href); }",
   ],
   invalid: [
+    // Deno's npm: specifier names the library as its npm name does
+    { code: `import * as tf from 'npm:@tensorflow/tfjs@4.22.0';\nawait tf.loadGraphModel('https://cdn.example.com/graph/model.json');`, errors: [{ messageId: 'remote', confidence: 'high', line: 2 }] },
     // a \`pathToFileURL\` that is not Node's: as before
     {
       code: "import * as tf from '@tensorflow/tfjs-node';\nimport { pathToFileURL } from './cdn-urls';\nexport const model = await tf.loadGraphModel(pathToFileURL('./model/model.json').href);",

@@ -48,6 +48,8 @@ tester.run(id(rule), rule, {
     imp + `env.remotePathTemplate = '{model}/';\nawait pipeline('x', 'org/name', { revision: '${COMMIT}' });`,
   ],
   invalid: [
+    // Deno's npm: specifier names the library as its npm name does
+    { code: `import { pipeline } from 'npm:@huggingface/transformers@3.3.3';\nawait pipeline('sentiment-analysis', 'Xenova/distilbert-base-uncased-finetuned-sst-2-english');`, errors: [{ messageId: 'missing', confidence: 'high', line: 2 }] },
     // every value of a loop variable, a callback's parameter or a table lookup is a known Hub id: as known ids
     {
       code: imp + `const MODELS = ['org/a', 'org/b'];\nfor (const id of MODELS) await pipeline('x', id);`,

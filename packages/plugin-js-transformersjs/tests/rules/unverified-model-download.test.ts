@@ -8,7 +8,7 @@ describe('the triggers', () => {
   const model = " const p = 'model.onnx';";
   it('let through every client the rule resolves, however it is imported', () => {
     for (const module of Object.keys(CLIENTS)) {
-      for (const text of [`import client from '${module}';`, `const c = require("${module}");`, 'const c = await import(`' + module + '`);']) {
+      for (const text of [`import client from '${module}';`, `const c = require("${module}");`, 'const c = await import(`' + module + '`);', `import client from 'npm:${module.replace(/^[^/]+/, '$&@1.2.3')}';`]) {
         expect(ruleTriggersMatch(rule.meta, text + model), text).toBe(true);
       }
     }
