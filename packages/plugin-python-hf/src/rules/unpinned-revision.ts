@@ -54,6 +54,7 @@ export default createRule<[Options], PySourceCode>({
       shellDownload: '`{{command}}` fetches "{{id}}" from the Hub at its latest revision. Pin a commit (`--revision <commit>`, or `git checkout <commit>` after the clone).',
       missingRevisionKwargs: '{{api}} fetches "{{id}}" from the Hub without a revision: whatever the repository holds at load time is used. Pin it to a full commit hash in `model_kwargs={"revision": "<commit>"}`.',
       missingRevisionInitKwargs: '{{api}} fetches "{{id}}" from the Hub without a revision: whatever the repository holds at load time is used. Pin it to a full commit hash in its config\'s `model_init_kwargs={"revision": "<commit>"}`.',
+      hfUriUnpinned: '{{api}} fetches "{{id}}" from the Hub at its latest revision, and an `hf://` path takes no revision. Download a pinned snapshot (`path = huggingface_hub.snapshot_download("{{id}}", revision="<commit>")`) and load the model from that directory.',
       presetUnpinned: '{{api}} fetches "{{id}}" from the Hub at its latest revision, and a preset takes no revision. Download a pinned snapshot (`huggingface_hub.snapshot_download("{{id}}", revision="<commit>")`) and load the preset from that directory.',
       hubIdUnpinned: '{{api}} fetches "{{id}}" from the Hub without a revision: whatever the repository holds at load time is used. It takes no `revision=`: append a full commit hash to the id (`"hf-hub:{{id}}@<commit>"`).',
       hubIdBranch: '{{api}} fetches "{{id}}" at branch "{{revision}}", which moves with every push. Put a full commit hash after the id instead (`"hf-hub:{{id}}@<commit>"`).',
@@ -157,7 +158,7 @@ export default createRule<[Options], PySourceCode>({
         }
         if (load.revisionIn === 'none') {
           // KerasHub `from_preset("hf://org/x")` has no revision to pin
-          context.report({ node, messageId: 'presetUnpinned', data, confidence });
+          context.report({ node, messageId: /load_model$/.test(load.api) ? 'hfUriUnpinned' : 'presetUnpinned', data, confidence });
           return;
         }
         const remediation = load.remediation ? { remediation: load.remediation } : {};

@@ -90,6 +90,8 @@ interface Spec {
    * the project's own checkpoints, so a working-directory-like id (`checkpoints/run1`) is one of them.
    */
   projectClass?: boolean;
+  /** Only an `hf://owner/name` path is a Hub load (Keras 3 `load_model`); any other is a local file. */
+  hfUriOnly?: boolean;
   /** Bare names resolve under this organisation, as sentence-transformers does (`all-MiniLM-L6-v2`). */
   bareOwner?: string;
   /**
@@ -151,6 +153,8 @@ export const HUB_LOAD_TRIGGERS: Trigger[] = [
   'HuggingFaceEmbedding', // llama_index (`HuggingFaceEmbeddings` already holds it)
   'SentenceTransformerEmbeddings', // LangChain
   'from_preset', // KerasHub presets
+  'hf://', // Keras 3 `load_model("hf://owner/name")`
+  'EngineArgs', // vLLM's `EngineArgs` / `AsyncEngineArgs`
   /\bHuggingFace(?:Bge|Instruct)?Embeddings\b/, // LangChain
   'from_model_id', // LangChain's HuggingFacePipeline
   'from_quantized', // AutoGPTQ / GPTQModel
@@ -432,6 +436,13 @@ function specForName(qn: string): (Spec & { confidence: Confidence }) | undefine
     };
   }
   // KerasHub / KerasNLP presets: `hf://owner/name` ids come from the Hub (others from Kaggle or built in)
+  // Keras 3 loads `hf://owner/name` from the Hub too (keras/src/saving/saving_api.py `load_model`: an
+  // `hf://` path is fetched with `huggingface_hub.snapshot_download(repo_id=…)`, no revision)
+  if (/^(?:keras|tensorflow\.keras|tf_keras)\.(?:src\.)?(?:saving|models)\.(?:saving_api\.)?load_model$/.test(qn)) {
+    return { api: qn.replace(/\.src\b|\.saving_api\b/g, ''), kind: 'model', idPos: 0, idNames: ['filepath'], revisionIn: 'none', hfUriOnly: true, confidence: 'high' };
+  }
+  // vLLM's engine arguments: `EngineArgs(model="org/x", revision=…)`, `AsyncEngineArgs(...)`, as `LLM(...)` takes them
+  if (/^vllm\.(?:engine\.arg_utils\.)?(?:Async)?EngineArgs$/.test(qn)) return { api: qn.split('.').pop()!, kind: 'model', idPos: 0, idNames: ['model'], confidence: 'high' };
   if (/^(?:keras_hub|keras_nlp|keras_cv)\.(?:[\w.]*\.)?from_preset$/.test(qn)) return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['preset'], revisionIn: 'none', confidence: 'high' };
   // AutoGPTQ / GPTQModel: `AutoGPTQForCausalLM.from_quantized("TheBloke/Llama-2-7B-GPTQ", revision=...)`
   // (the Hub files are fetched with `revision=` and the other `cached_file` keywords)
@@ -644,7 +655,7 @@ function specLoadOf(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: C
     }
     let ref: ModelRef | undefined;
     // KerasHub presets (no revision of their own): only `hf://` ids reach the Hub
-    const presets = spec.revisionIn === 'none' && /from_preset$/.test(spec.api);
+    const presets = spec.revisionIn === 'none' && (/from_preset$/.test(spec.api) || !!spec.hfUriOnly);
     if (presets && (resolved.kind === 'string' || resolved.kind === 'prefix')) {
       if (!/^hf:\/\//i.test(resolved.value)) return undefined;
       if (resolved.kind === 'string') {

@@ -114,6 +114,10 @@ ruleTester.run('hf/unpinned-revision', rule, {
     // an option whose default is a commit, or None (the run decides): pinned as far as this file shows
     `import argparse\nfrom transformers import AutoModel\nparser = argparse.ArgumentParser()\nparser.add_argument("--revision", default="${COMMIT}")\nargs = parser.parse_args()\nmodel = AutoModel.from_pretrained("org/bert", revision=args.revision)`,
     'import argparse\nfrom transformers import AutoModel\nparser = argparse.ArgumentParser()\nparser.add_argument("--revision", default=None)\nargs = parser.parse_args()\nmodel = AutoModel.from_pretrained("org/bert", revision=args.revision)',
+    // Keras `load_model` of a local file; vLLM engine arguments pinned
+    'import keras\nmodel = keras.saving.load_model("model.keras")',
+    'from tensorflow import keras\nmodel = keras.models.load_model("saved/model.h5")',
+    `from vllm.engine.arg_utils import EngineArgs\nargs = EngineArgs(model="org/llm", revision="${COMMIT}")`,
     // no model, but `**kwargs` that may name one: not the default
     'from haystack.components.embedders import SentenceTransformersTextEmbedder\ndef f(**kw):\n    return SentenceTransformersTextEmbedder(**kw)',
   ],
@@ -443,6 +447,16 @@ ruleTester.run('hf/unpinned-revision', rule, {
     {
       code: 'import argparse\nfrom transformers import AutoModel\nparser = argparse.ArgumentParser()\nparser.add_argument("--revision", default="v1.0")\nargs = parser.parse_args()\nmodel = AutoModel.from_pretrained("org/bert", revision=args.revision)',
       errors: [{ messageId: 'tagRevisionOptionDefault', line: 6, confidence: 'medium', data: { api: 'AutoModel.from_pretrained', id: 'org/bert', revision: 'v1.0', revisionText: 'args.revision' } }],
+    },
+    // Keras 3 `load_model("hf://owner/name")`: no revision to pin
+    {
+      code: 'import keras\nmodel = keras.saving.load_model("hf://keras-io/ocr-for-captcha")',
+      errors: [{ messageId: 'hfUriUnpinned', confidence: 'high', data: { api: 'keras.saving.load_model', id: 'keras-io/ocr-for-captcha' } }],
+    },
+    // vLLM's engine arguments take the model and its revision as `LLM(...)` does
+    {
+      code: 'from vllm import AsyncEngineArgs, AsyncLLMEngine\nengine = AsyncLLMEngine.from_engine_args(AsyncEngineArgs(model="deepseek-ai/DeepSeek-V2-Lite-Chat"))',
+      errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'AsyncEngineArgs', id: 'deepseek-ai/DeepSeek-V2-Lite-Chat' } }],
     },
     // a name that may be a local directory: may fetch, low, and said so
     {
