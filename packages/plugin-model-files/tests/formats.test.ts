@@ -212,6 +212,28 @@ describe('detectFormat', () => {
     expect(isModelFile(bytes('BZh91AY&SY'), 'model.bin')).toBe(true);
   });
 
+  it('claims a gzip/zlib stream whose head inflates past the sniff size (joblib compress=3 of a large array)', () => {
+    // A pickle whose first bytes are followed by 1.6 MB of zeros: 512 compressed bytes inflate to far more than 4 KiB.
+    const pickle = Buffer.concat([Buffer.from([0x80, 4]), su('joblib.numpy_pickle'), Buffer.from([0x94, 0x42, ...u32le(1_600_000)]), Buffer.alloc(1_600_000), Buffer.from('.')]);
+    for (const name of ['finalized_model.sav', 'model.bin', 'clf.dat', 'clf.model', 'finalized_model', 'payload.gz']) {
+      expect(isModelFile(gzipSync(pickle).subarray(0, 512), name)).toBe(true);
+      expect(isModelFile(zlibDeflate(pickle).subarray(0, 512), name)).toBe(true);
+    }
+    // What inflates before corrupt bytes is still looked at: a stored block with the pickle's start,
+    // then a block whose lengths disagree (zlib throws "invalid stored block lengths").
+    const start = pickle.subarray(0, 300);
+    const gz = Buffer.concat([
+      Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]),
+      Buffer.from([0, start.length & 0xff, start.length >> 8, ~start.length & 0xff, (~start.length >> 8) & 0xff]), start,
+      Buffer.from([0, 5, 0, 5, 0]), Buffer.alloc(512),
+    ]).subarray(0, 512);
+    expect(isModelFile(gz, 'model.bin')).toBe(true);
+    // Large text is still not a model file.
+    const text = gzipSync(Buffer.from('sepal_length,sepal_width\n'.repeat(10_000))).subarray(0, 512);
+    expect(isModelFile(text, 'generators/atlas.dat.gz')).toBe(false);
+    expect(isModelFile(text, 'model.bin')).toBe(false);
+  });
+
   it('claims a gzipped tarball only when its first member is a model', () => {
     const tar = (name: string) => {
       const h = Buffer.alloc(1024);

@@ -266,15 +266,42 @@ function zipFirstMemberIsModel(head: Uint8Array): boolean {
   return ZIP_MODEL_MEMBER.test(String.fromCharCode(...head.subarray(30, Math.min(head.length, 30 + nlen))));
 }
 
-/** Decompresses what the head holds (never more) and asks whether that is a model format. */
-function innerIsModel(head: Uint8Array, f: 'gzip' | 'zlib', innerPath: string): boolean {
-  let inner: Buffer;
-  try {
-    const opts = { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: 4096 };
-    inner = f === 'gzip' ? gunzipSync(head, opts) : inflateSync(head, opts);
-  } catch {
-    return false;
+/** How much of a gzip/zlib stream's decompressed start is sniffed. */
+const INNER_SNIFF_BYTES = 4096;
+
+/**
+ * The first bytes a gzip/zlib head decompresses to: what the longest prefix of the head that
+ * inflates without error gives (a head is cut mid-stream, and may be corrupt further on), cut to
+ * `INNER_SNIFF_BYTES`. Never throws. Deflate expands at most 1032:1, so the output of a 512-byte
+ * head is bounded (`maxOutputLength` only guards against a larger head); a head that inflates past
+ * the sniff size is not thrown away (a joblib dump of a large array does at once).
+ */
+export function inflateHead(head: Uint8Array, f: 'gzip' | 'zlib'): Uint8Array {
+  const inflate = (n: number): Buffer | undefined => {
+    try {
+      const opts = { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: Math.max(1 << 16, n * 1040) };
+      return f === 'gzip' ? gunzipSync(head.subarray(0, n), opts) : inflateSync(head.subarray(0, n), opts);
+    } catch {
+      return undefined;
+    }
+  };
+  let out = inflate(head.length);
+  if (!out) {
+    // Bisect on the longest prefix that inflates: what comes before an error is what a reader gets.
+    let lo = 0;
+    let hi = head.length;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >>> 1;
+      const got = inflate(mid);
+      if (got) { lo = mid; out = got; } else hi = mid;
+    }
   }
+  return out ? out.subarray(0, INNER_SNIFF_BYTES) : new Uint8Array(0);
+}
+
+/** Decompresses what the head holds (never more than the sniff size is used) and asks whether that is a model format. */
+function innerIsModel(head: Uint8Array, f: 'gzip' | 'zlib', innerPath: string): boolean {
+  const inner = inflateHead(head, f);
   if (inner.length === 0) return false;
   const g = detectFormat(inner, innerPath);
   if (g === 'pickle') {
