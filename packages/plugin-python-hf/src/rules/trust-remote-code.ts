@@ -1,7 +1,7 @@
 import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
 import { importTrigger } from '@oculum/lang-python';
 import { argList, buildsArgumentsOnly, calleeName, calleeOf, forwardedArgument, type PyNode, type PySourceCode } from '../util/ast.js';
-import { pythonTruthy } from '../util/classify.js';
+import { classifyModelRef, pythonTruthy } from '../util/classify.js';
 import { hfPackage, knownHubLoader } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
 import { choicesOf, resolveId, type Resolved } from '../util/resolve.js';
@@ -12,7 +12,17 @@ const name = 'trust-remote-code';
 const LOADER_NAMES = new Set(['from_pretrained', 'pipeline', 'load_dataset', 'load_dataset_builder', 'SentenceTransformer', 'CrossEncoder', 'LLM', 'AutoConfig', 'get_tokenizer']);
 
 /** The word, and FlagEmbedding imported (its loaders that turn remote code on without the word). */
-const RULE_TRIGGERS = ['trust_remote_code', importTrigger(['FlagEmbedding'])];
+const RULE_TRIGGERS = ['trust_remote_code', importTrigger(['FlagEmbedding']), 'foreign_class', 'pymodule_file'];
+
+/**
+ * SpeechBrain loaders that import a Python module of the fetched repository (speechbrain/inference/
+ * interfaces.py: `foreign_class(source, hparams_file="hyperparams.yaml", pymodule_file="custom.py",
+ * classname="CustomInterface", …)` fetches `pymodule_file` from `source` and imports it, "it can download and
+ * run arbitrary code"; `Pretrained.from_hparams(source, hparams_file, pymodule_file=None, …)` does the same when
+ * given a `pymodule_file`), formerly in `speechbrain.pretrained`.
+ */
+const SPEECHBRAIN_FOREIGN = /^speechbrain\.(?:inference|pretrained)\.(?:interfaces\.)?foreign_class$/;
+const SPEECHBRAIN_FROM_HPARAMS = /^speechbrain\.(?:inference|pretrained)\.(?:[\w.]*\.)?[A-Z]\w*\.from_hparams$/;
 
 /**
  * The models for which FlagEmbedding's `FlagAutoModel.from_finetuned` turns remote code on itself. Read in
@@ -77,6 +87,8 @@ export default createRule<[], PySourceCode>({
       libraryEnablesModel: '{{api}} is not given trust_remote_code, but FlagEmbedding turns it on itself for "{{model}}" (its model mapping enables remote code for that model): the repository\'s own Python code runs in this process.',
       libraryMayEnableModel: '{{api}} is not given trust_remote_code, and FlagEmbedding turns it on itself for some models of its mapping (gte-Qwen2-7B-instruct, gte-Qwen2-1.5B-instruct, gte-multilingual-base, …); the model name `{{expr}}` is not known here: for one of them, the repository\'s own Python code runs in this process.',
       libraryEnablesClass: '{{api}} passes trust_remote_code=True itself (FlagEmbedding up to 1.2, FlagEmbedding/flag_reranker.py), whatever the call says: the repository\'s own Python code runs in this process.',
+      repositoryModule: '{{api}} fetches "{{id}}" and imports its `{{module}}`: the repository\'s own Python code runs in this process, as with trust_remote_code=True.',
+      repositoryModuleUnknown: '{{api}} imports `{{module}}` from `{{expr}}`, which could not be resolved: when it names a Hub repository, that repository\'s own Python code runs in this process.',
       libraryMayEnableClass: '{{api}} of FlagEmbedding up to 1.2 (FlagEmbedding/flag_reranker.py) passes trust_remote_code=True itself; from 1.3 the class takes trust_remote_code (default False), and this call passes none of the keywords only the later class takes. Unless FlagEmbedding 1.3 or later is installed, the repository\'s own Python code runs in this process.',
     },
     remediation: 'Use `trust_remote_code=False` (the default) and a model whose architecture ships with the library; if remote code is unavoidable, review it and pin `revision=` to the reviewed commit.',
@@ -115,6 +127,7 @@ export default createRule<[], PySourceCode>({
     };
     return {
       call(node: PyNode) {
+        if (repositoryModule(node)) return;
         // `dict(trust_remote_code=True)` is a value, reported where it is passed (`**opts`); a mock's
         // `assert_called_with(..., trust_remote_code=True)` loads nothing.
         if (buildsArgumentsOnly(sc, node, 'trust_remote_code')) return;
@@ -137,6 +150,38 @@ export default createRule<[], PySourceCode>({
         libraryEnables(node);
       },
     };
+
+    /**
+     * SpeechBrain's `foreign_class(source, …)`, and `from_hparams(source, …, pymodule_file=…)`: the module
+     * comes from `source`, the repository's code when that is a Hub id; a local directory is the project's.
+     */
+    function repositoryModule(node: PyNode): boolean {
+      const fn = calleeOf(node);
+      const qn = fn ? sc.qualifiedName(fn) : undefined;
+      if (!qn) return false;
+      let moduleNode: PyNode | undefined;
+      if (SPEECHBRAIN_FOREIGN.test(qn)) moduleNode = sc.argument(node, { name: 'pymodule_file', position: 2 });
+      else if (SPEECHBRAIN_FROM_HPARAMS.test(qn)) {
+        moduleNode = sc.argument(node, { name: 'pymodule_file', position: 2 });
+        if (!moduleNode || sc.constant(moduleNode) === null) return false;
+      } else return false;
+      const moduleValue = moduleNode ? sc.constant(moduleNode) : 'custom.py';
+      const module = typeof moduleValue === 'string' ? moduleValue : (moduleNode?.text ?? 'custom.py');
+      const source = sc.argument(node, { name: 'source', position: 0 });
+      if (!source) return false;
+      const resolved = resolveId(sc, source);
+      const api = apiName(sc, node);
+      if (resolved.kind === 'string') {
+        const ref = classifyModelRef(resolved.value);
+        if (ref.kind !== 'hub') return true; // a local directory: the project's own module
+        context.report({ node, messageId: 'repositoryModule', data: { api, id: ref.id, module }, confidence: resolved.soft ? 'medium' : 'high' });
+        return true;
+      }
+      if (resolved.kind === 'unknown') {
+        context.report({ node, messageId: 'repositoryModuleUnknown', data: { api, module, expr: source.text.length > 40 ? `${source.text.slice(0, 39)}…` : source.text }, confidence: 'low' });
+      }
+      return true;
+    }
 
     /**
      * FlagEmbedding's loaders that turn remote code on although the call does not (see `FLAG_AUTO_REMOTE_CODE`,

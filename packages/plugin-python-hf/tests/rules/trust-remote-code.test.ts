@@ -5,6 +5,9 @@ const COMMIT = '0123456789abcdef0123456789abcdef01234567';
 
 ruleTester.run('hf/trust-remote-code', rule, {
   valid: [
+    // SpeechBrain: a local source is the project's module; from_hparams without a pymodule_file imports none
+    'from speechbrain.inference.interfaces import foreign_class\nclf = foreign_class(source="./my_model", pymodule_file="custom.py")',
+    'from speechbrain.inference.speaker import EncoderClassifier\nenc = EncoderClassifier.from_hparams(source="speechbrain/spkrec-ecapa-voxceleb")',
     // a plain dataclass whose member is passed: judged there (False by default)
     `from dataclasses import dataclass\nfrom transformers import AutoModel\n@dataclass\nclass Cfg:\n    trust_remote_code: bool = False\ncfg = Cfg()\nm = AutoModel.from_pretrained("org/m", revision="${COMMIT}", trust_remote_code=cfg.trust_remote_code)`,
     'from transformers import AutoModel\nclass L:\n    def __init__(self, n, trust_remote_code=False):\n        self.t = trust_remote_code\n        self.m = AutoModel.from_pretrained(n, trust_remote_code=self.t)',
@@ -22,6 +25,19 @@ ruleTester.run('hf/trust-remote-code', rule, {
     'from mylib import FlagAutoModel\nm = FlagAutoModel.from_finetuned("Alibaba-NLP/gte-Qwen2-7B-instruct")',
   ],
   invalid: [
+    // SpeechBrain imports the repository's module: remote code without the flag
+    {
+      code: 'from speechbrain.inference.interfaces import foreign_class\nclf = foreign_class(source="speechbrain/emotion-recognition-wav2vec2-IEMOCAP", pymodule_file="custom_interface.py", classname="C")',
+      errors: [{ messageId: 'repositoryModule', confidence: 'high', data: { api: 'foreign_class', id: 'speechbrain/emotion-recognition-wav2vec2-IEMOCAP', module: 'custom_interface.py' } }],
+    },
+    {
+      code: 'from speechbrain.pretrained import EncoderClassifier\nenc = EncoderClassifier.from_hparams(source="org/spk", pymodule_file="custom.py")',
+      errors: [{ messageId: 'repositoryModule', confidence: 'high', data: { api: 'EncoderClassifier.from_hparams', id: 'org/spk', module: 'custom.py' } }],
+    },
+    {
+      code: 'from speechbrain.inference.interfaces import foreign_class\ndef load(src):\n    return foreign_class(src, classname="C")',
+      errors: [{ messageId: 'repositoryModuleUnknown', confidence: 'low', data: { api: 'foreign_class', module: 'custom.py', expr: 'src' } }],
+    },
     // attribute bags: reported where the member is passed (high), or where a bag handed on whole is built (medium, its own message)
     {
       code: `from dataclasses import dataclass\nfrom transformers import AutoModel\n@dataclass\nclass Cfg:\n    name: str\n    trust_remote_code: bool = False\ncfg = Cfg("org/m", trust_remote_code=True)\nm = AutoModel.from_pretrained(cfg.name, revision="${COMMIT}", trust_remote_code=cfg.trust_remote_code)`,
