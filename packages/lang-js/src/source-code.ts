@@ -284,10 +284,23 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     return out;
   }
 
-  /** The innermost function (declaration, expression, arrow, method body) containing a node; `undefined` at top level. */
-  enclosingFunction(node: JsNode): TSESTree.FunctionLike | undefined {
-    for (let p = this.parent(node); p; p = this.parent(p)) if (isFunctionNode(p)) return p;
+  /**
+   * The innermost function (declaration, expression, arrow, method body) containing a node; `undefined`
+   * at top level. With `throughPromiseExecutors`, the executor of a `new Promise((resolve, reject) =>
+   * …)` (the global `Promise`) is skipped: it runs at once, as part of the call of the function that
+   * makes the promise, so that function is the one that runs the node.
+   */
+  enclosingFunction(node: JsNode, options: { throughPromiseExecutors?: boolean } = {}): TSESTree.FunctionLike | undefined {
+    for (let p = this.parent(node); p; p = this.parent(p)) {
+      if (isFunctionNode(p) && !(options.throughPromiseExecutors && this.isPromiseExecutor(p))) return p;
+    }
     return undefined;
+  }
+
+  /** `fn` is the executor of `new Promise(fn)`, the global `Promise`. */
+  private isPromiseExecutor(fn: JsNode): boolean {
+    const made = this.parent(fn);
+    return made?.type === 'NewExpression' && made.arguments[0] === fn && this.globalName(made.callee) === 'Promise';
   }
 
   /** Every function node of the file, in source order. */

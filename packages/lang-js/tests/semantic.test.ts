@@ -549,6 +549,22 @@ describe('bindings and navigation', () => {
     expect(sc.ancestors(fetchCall).at(-1)?.type).toBe('Program');
   });
 
+  it('enclosingFunction through a Promise executor', () => {
+    const { sc, calls: cs } = calls(`
+      function download(url, dest) {
+        return new Promise((resolve, reject) => { https.get(url, (res) => res.pipe(fs.createWriteStream(dest))).on('error', reject); });
+      }
+      function other(Promise) { return new Promise((resolve) => { https.get(u, resolve); }); }
+      new Promise((resolve) => https.get(top, resolve));
+    `);
+    const [inDownload, inOther, atTop] = cs.filter((c) => c.callee.type === 'MemberExpression' && c.callee.property.type === 'Identifier' && c.callee.property.name === 'get');
+    expect(sc.enclosingFunction(inDownload)?.type).toBe('ArrowFunctionExpression');
+    expect((sc.enclosingFunction(inDownload, { throughPromiseExecutors: true }) as TSESTree.FunctionDeclaration).id?.name).toBe('download');
+    // a Promise that is not the global one; an executor at top level
+    expect(sc.enclosingFunction(inOther, { throughPromiseExecutors: true })?.type).toBe('ArrowFunctionExpression');
+    expect(sc.enclosingFunction(atTop, { throughPromiseExecutors: true })).toBeUndefined();
+  });
+
   it('calledFunction and callSites: methods through this and the class name', () => {
     const { sc, calls: cs } = calls(`
       class ModelStore {

@@ -414,7 +414,9 @@ export default createRule<[], JsSourceCode>({
         if (choices === 'local') return;
         // the defaults of a URL the environment may override (`process.env.MODEL_URL || "https://…/m.onnx"`)
         const defaults = bounds.value === undefined && location.overridable ? location.values : undefined;
-        const region = sc.enclosingFunction(node) ?? sc.ast;
+        // the function whose call downloads: a `new Promise((resolve, reject) => …)` executor runs as
+        // part of the helper that makes the promise (`function download(url, dest) { return new Promise(…) }`)
+        const region = sc.enclosingFunction(node, { throughPromiseExecutors: true }) ?? sc.ast;
         const modelUrl =
           choices === 'all' || (defaults !== undefined && defaults.every((v) => looksLikeModelFile(v))) || looksLikeModelFile(bounds.value ?? bounds.suffix.replace(/[?#].*$/, ''));
         let passed: string[] = [];
