@@ -676,8 +676,20 @@ function specLoadOf(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: C
         else if (savedLocations(sc).paths.has(ref.id) || savedLocations(sc).paths.has(ref.owner!)) return undefined;
       }
       if (spec.api === 'timm.create_model' || spec.api.startsWith('open_clip.')) {
-        // Only `hf-hub:` names reach the Hub; plain names are built-in architectures or tags.
-        if (!/^hf[-_]hub:/i.test(resolved.value.trim())) return undefined;
+        // Only `hf-hub:` names reach the Hub; plain names are built-in architectures or tags. timm also
+        // fetches the Hub repository a `pretrained_cfg_overlay=dict(hf_hub_id="org/x")` names (its
+        // revision after `@`, as in an `hf-hub:` name) for a built-in architecture.
+        let name = resolved.value.trim();
+        if (spec.api === 'timm.create_model' && !/^hf[-_]hub:/i.test(name)) {
+          const overlay = sc.argument(call, { name: 'pretrained_cfg_overlay' });
+          const hubId = overlay ? sc.mappingValue(overlay, 'hf_hub_id') : undefined;
+          const value = hubId ? sc.constant(hubId) : undefined;
+          if (typeof value === 'string' && value.trim() !== '') {
+            name = `hf-hub:${value.trim()}`;
+            ref = classifyModelRef(name);
+          }
+        }
+        if (!/^hf[-_]hub:/i.test(name)) return undefined;
         if (spec.api === 'timm.create_model') {
           const pre = sc.argument(call, { name: 'pretrained' }) ?? sc.argument(call, { position: 1 });
           const pv = pre ? sc.constant(pre) : false;

@@ -114,6 +114,9 @@ ruleTester.run('hf/unpinned-revision', rule, {
     // an option whose default is a commit, or None (the run decides): pinned as far as this file shows
     `import argparse\nfrom transformers import AutoModel\nparser = argparse.ArgumentParser()\nparser.add_argument("--revision", default="${COMMIT}")\nargs = parser.parse_args()\nmodel = AutoModel.from_pretrained("org/bert", revision=args.revision)`,
     'import argparse\nfrom transformers import AutoModel\nparser = argparse.ArgumentParser()\nparser.add_argument("--revision", default=None)\nargs = parser.parse_args()\nmodel = AutoModel.from_pretrained("org/bert", revision=args.revision)',
+    `import timm\nm = timm.create_model("vit_base_patch16_224", pretrained=True, pretrained_cfg_overlay={"hf_hub_id": "acme/vit-ft@${COMMIT}"})`,
+    'import timm\nm = timm.create_model("vit_base_patch16_224", pretrained=False, pretrained_cfg_overlay=dict(hf_hub_id="acme/vit-ft"))',
+    'import timm\nm = timm.create_model("resnet50", pretrained=True, pretrained_cfg_overlay=dict(file="weights/resnet50.safetensors"))',
     // Keras `load_model` of a local file; vLLM engine arguments pinned
     'import keras\nmodel = keras.saving.load_model("model.keras")',
     'from tensorflow import keras\nmodel = keras.models.load_model("saved/model.h5")',
@@ -447,6 +450,11 @@ ruleTester.run('hf/unpinned-revision', rule, {
     {
       code: 'import argparse\nfrom transformers import AutoModel\nparser = argparse.ArgumentParser()\nparser.add_argument("--revision", default="v1.0")\nargs = parser.parse_args()\nmodel = AutoModel.from_pretrained("org/bert", revision=args.revision)',
       errors: [{ messageId: 'tagRevisionOptionDefault', line: 6, confidence: 'medium', data: { api: 'AutoModel.from_pretrained', id: 'org/bert', revision: 'v1.0', revisionText: 'args.revision' } }],
+    },
+    // timm fetches the repository a `pretrained_cfg_overlay` names for a built-in architecture
+    {
+      code: 'import timm\nm = timm.create_model("vit_base_patch16_224", pretrained=True, pretrained_cfg_overlay=dict(hf_hub_id="acme/vit-ft"))',
+      errors: [{ messageId: 'hubIdUnpinned', confidence: 'high', data: { api: 'timm.create_model', id: 'acme/vit-ft' } }],
     },
     // Keras 3 `load_model("hf://owner/name")`: no revision to pin
     {
