@@ -2,6 +2,7 @@ import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { isFunctionNode, staticKey, unwrapExpression } from '@oculum/lang-js';
 import { calleeText, importsModelLibrary, MODEL_LIBRARY_TRIGGER, shown } from '../utils/libraries.js';
+import { pathSegments } from '../utils/locations.js';
 import { docsUrl } from '../utils/meta.js';
 
 /** Names that say a value is model or configuration data. */
@@ -79,10 +80,9 @@ function originOf(sc: JsSourceCode, expr: JsNode, depth = 0): Origin {
       }
       if (qn && READERS.has(qn)) {
         const path = node.arguments[0];
-        const v = path ? sc.stringBounds(path) : undefined;
         const encoding = node.arguments[1] ? sc.constant(node.arguments[1]) : undefined;
         return {
-          ...named(v ? v.value ?? `${v.prefix} ${v.suffix}` : undefined),
+          ...named(path ? pathName(sc, path) : undefined),
           file: true,
           text: encoding !== undefined && encoding !== null && typeof encoding !== 'symbol',
         };
@@ -100,6 +100,28 @@ function originOf(sc: JsSourceCode, expr: JsNode, depth = 0): Origin {
     default:
       return none();
   }
+}
+
+/**
+ * What a path read says of the file: its known text (`weights/loader.js`, the known ends of
+ * `` `${dir}/model/hook.js` ``), and for `path.join(modelDir, "weights", "loader.js")` /
+ * `path.resolve(...)` that of every segment, with the name of a segment held in a variable
+ * (`modelDir`, `cfg.modelRoot`).
+ */
+function pathName(sc: JsSourceCode, path: JsNode): string {
+  const known = (part: JsNode): string => {
+    const v = sc.stringBounds(part);
+    return v.value ?? `${v.prefix} ${v.suffix}`;
+  };
+  const segments = pathSegments(sc, path);
+  if (!segments) return known(path);
+  return segments
+    .map((segment) => {
+      const node = unwrapExpression(segment);
+      const name = node.type === 'Identifier' ? node.name : node.type === 'MemberExpression' ? staticKey(node) : undefined;
+      return name ? `${name} ${known(segment)}` : known(segment);
+    })
+    .join('/');
 }
 
 /** True when the expression is certainly not a string of code (a function). */

@@ -453,6 +453,18 @@ export function pathEnd(sc: JsSourceCode, expr: JsNode, depth = 0): string {
   return last && last.type !== 'SpreadElement' ? pathEnd(sc, last, depth + 1) : '';
 }
 
+/**
+ * The segments of a path built with `path.join(...)` / `path.resolve(...)` (`path.join(modelDir,
+ * "weights", "loader.js")` → its three arguments), also through a variable bound to one; spreads
+ * left out. `undefined` for anything else.
+ */
+export function pathSegments(sc: JsSourceCode, expr: JsNode): JsNode[] | undefined {
+  let node = unwrapExpression(expr);
+  if (node.type === 'Identifier') node = sc.definingExpression(node) ?? node;
+  if (node.type !== 'CallExpression' || !PATH_JOIN_CALLS.has(calleeMember(sc, node) ?? '')) return undefined;
+  return node.arguments.filter((arg) => arg.type !== 'SpreadElement');
+}
+
 /** An identifier or member whose name says it holds a URL (`modelUrl`, `cfg.endpoint`). */
 export function namedLikeUrl(expr: JsNode): boolean {
   const node = unwrapExpression(expr);
