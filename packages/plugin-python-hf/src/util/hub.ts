@@ -664,6 +664,8 @@ function specLoadOf(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: C
       }
       return { ...base, revision, idNode, resolved: { kind: 'prefix', value: resolved.value.replace(/^hf:\/\//i, '') }, ref: undefined };
     }
+    // Keras `load_model(path)`: a path not known to be `hf://` is a file
+    if (spec.hfUriOnly) return undefined;
     if (resolved.kind === 'string') {
       // `models/Llama-3.1-8B-Instruct`: a directory when it exists, else the Hub's (`dirLike`, see `classifyModelRef`)
       ref = classifyModelRef(resolved.value, { dirLikeOwners: true });

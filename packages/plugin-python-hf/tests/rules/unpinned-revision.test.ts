@@ -119,6 +119,7 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'import timm\nm = timm.create_model("resnet50", pretrained=True, pretrained_cfg_overlay=dict(file="weights/resnet50.safetensors"))',
     // Keras `load_model` of a local file; vLLM engine arguments pinned
     'import keras\nmodel = keras.saving.load_model("model.keras")',
+    'import keras\ndef load(path):\n    return keras.saving.load_model(path, safe_mode=True)',
     'from tensorflow import keras\nmodel = keras.models.load_model("saved/model.h5")',
     `from vllm.engine.arg_utils import EngineArgs\nargs = EngineArgs(model="org/llm", revision="${COMMIT}")`,
     // no model, but `**kwargs` that may name one: not the default
