@@ -179,6 +179,8 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   /** True while `memberWrites` walks the file (a constant key asked for on the way must not ask for it again). */
   private buildingMemberWrites = false;
   private escapeCache?: Map<JsNode, boolean>;
+  /** The value of each enum of the file (`enumValue`), `undefined` while it is worked out. */
+  private enumCache = new Map<JsBinding, { value: ConstantValue | Unknown; open: boolean } | undefined>();
   /** Functions and bindings whose value `resolveRef` is working out (recursion through them resolves nothing). */
   private readonly resolving = new Set<unknown>();
   /**
@@ -1147,6 +1149,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       case 'Identifier': {
         const b = this.binding(expr);
         if (!b) return UNKNOWN;
+        if (b.kind === 'enum') return this.enumValue(b, open);
         if (b.kind === 'param') {
           return b.writes === 0 && b.defaultValue && b.path?.length === 0 ? this.constantOf(b.defaultValue, depth + 1, open) : UNKNOWN;
         }
@@ -1165,6 +1168,67 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       default:
         return UNKNOWN;
     }
+  }
+
+  /**
+   * The value of a TypeScript enum (`enum` and `const enum`) declared once in this file: an object of
+   * its members, as TypeScript compiles it. A member's value is its constant initialiser (a string, a
+   * number; an earlier member named bare, `B = A`), or one more than the member before (`0` first);
+   * a number member also maps back to its name (`Dir.Up` is `0`, `Dir[0]` is `"Up"`). `UNKNOWN` when a
+   * member is not known (a computed value, an initialiser that reads another member otherwise, a
+   * member after a string one with no initialiser), for an ambient `declare enum` (its values are
+   * elsewhere) and for an enum declared twice (merged declarations).
+   */
+  private enumValue(b: JsBinding, open?: Open): ConstantValue | Unknown {
+    if (this.enumCache.has(b)) {
+      const cached = this.enumCache.get(b);
+      if (!cached) return UNKNOWN; // (an enum whose members read the enum itself)
+      if (open && cached.open) open.value = true;
+      return cached.value;
+    }
+    const decl = b.declaration;
+    if (decl.type !== 'TSEnumDeclaration' || decl.declare || b.inits !== 1 || b.writes > 0) return UNKNOWN;
+    this.enumCache.set(b, undefined);
+    const own: Open = { value: false };
+    const value = this.enumMembers(decl, own);
+    this.enumCache.set(b, { value, open: own.value });
+    if (open && own.value) open.value = true;
+    return value;
+  }
+
+  private enumMembers(decl: TSESTree.TSEnumDeclaration, open: Open): ConstantValue | Unknown {
+    const members = decl.body?.members ?? (decl as unknown as { members: TSESTree.TSEnumMember[] }).members;
+    const memberName = (m: TSESTree.TSEnumMember): string | undefined => (m.id.type === 'Identifier' ? m.id.name : literalString(m.id));
+    const names = new Set(members.map(memberName));
+    const out: Record<string, ConstantValue> = {};
+    let next: number | undefined = 0;
+    for (const m of members) {
+      const name = memberName(m);
+      if (name === undefined) return UNKNOWN;
+      let v: ConstantValue | Unknown = UNKNOWN;
+      if (!m.initializer) {
+        if (next !== undefined) v = next;
+      } else {
+        const init = unwrapExpression(m.initializer);
+        // inside the enum a bare member name is the member (`B = A`), not a name of the scope
+        let readsMember = false;
+        walk(init, (n, parent) => {
+          const key = parent?.type === 'MemberExpression' && parent.property === n && !parent.computed;
+          if (n.type === 'Identifier' && !key && names.has(n.name)) readsMember = true;
+        });
+        if (init.type === 'Identifier' && Object.prototype.hasOwnProperty.call(out, init.name)) v = out[init.name];
+        else if (!readsMember) v = this.constantOf(init, 0, open);
+      }
+      if (typeof v === 'number') {
+        out[name] = v;
+        out[String(v)] = name;
+        next = v + 1;
+      } else if (typeof v === 'string') {
+        out[name] = v;
+        next = undefined;
+      } else return UNKNOWN;
+    }
+    return out;
   }
 
   /**
@@ -1660,7 +1724,8 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
    * module (any `import` or `export`): `export const|let|var` (destructured too), `export { a, b as c }`
    * of its own names, `export default <expression>`, `export { a } from './b'`, `export * as ns from
    * './b'`, `export * from './b'`; a name imported from a relative module and exported again is a
-   * re-export; functions, classes, enums and namespaces are exported with no value, types not at all.
+   * re-export; an enum with the value of its members (`enumValue`); functions, classes and namespaces
+   * are exported with no value, types not at all.
    * Otherwise CommonJS (see `commonJsExports`).
    */
   moduleExports(): ModuleExports {
@@ -1670,7 +1735,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     let exportAssignment: TSESTree.TSExportAssignment | undefined;
     const own = (id: TSESTree.Identifier): ExportSource => {
       const b = this.binding(id);
-      if (!b || b.kind === 'function' || b.kind === 'class' || b.kind === 'enum' || b.kind === 'namespace') return { kind: 'none' };
+      if (!b || b.kind === 'function' || b.kind === 'class' || b.kind === 'namespace') return { kind: 'none' };
       if (b.import) {
         const target = this.moduleTarget(b.id);
         return target && isRelativeSpecifier(target.specifier) ? { kind: 'from', target } : { kind: 'none' };
@@ -1694,6 +1759,9 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
           const d = s.declaration;
           if (d?.type === 'VariableDeclaration') {
             for (const decl of d.declarations) for (const id of patternNames(decl.id)) names.set(id.name, d.declare ? { kind: 'none' } : own(id));
+          } else if (d?.type === 'TSEnumDeclaration') {
+            // an enum has the value of its members (`enumValue`), an ambient one none
+            names.set(d.id.name, d.declare ? { kind: 'none' } : own(d.id));
           } else if (d && 'id' in d && d.id?.type === 'Identifier' && d.type !== 'TSInterfaceDeclaration' && d.type !== 'TSTypeAliasDeclaration') {
             names.set(d.id.name, { kind: 'none' });
           }

@@ -76,6 +76,25 @@ describe('constants of relative modules of the project (--depth deep)', () => {
     expect(constAt(noDefault, 'main.ts', 'import c from "./c";\nuse(c.A);\n')).toBe(UNKNOWN);
   });
 
+  it('reads an exported enum as the object of its members', () => {
+    const dir = project('p-enum', {
+      'models.ts': [
+        "export enum Models { Sentiment = 'Xenova/distilbert-base-uncased-finetuned-sst-2-english' }",
+        "export const enum Branch { Main = 'main' }",
+        "enum Hidden { A = 'a' }",
+        'export { Hidden };',
+        "export declare enum Ambient { A = 'a' }",
+        '',
+      ].join('\n'),
+    });
+    expect(constAt(dir, 'main.ts', 'import { Models } from "./models";\nuse(Models.Sentiment);\n')).toBe('Xenova/distilbert-base-uncased-finetuned-sst-2-english');
+    expect(constAt(dir, 'main.ts', 'import { Branch } from "./models";\nuse({ revision: Branch.Main }.revision);\n')).toBe('main');
+    expect(constAt(dir, 'main.ts', 'import * as m from "./models";\nuse(m.Hidden.A);\n')).toBe('a');
+    expect(constAt(dir, 'main.ts', 'import { Ambient } from "./models";\nuse(Ambient.A);\n')).toBe(UNKNOWN);
+    // below deep nothing is read
+    expect(constAt(dir, 'main.ts', 'import { Branch } from "./models";\nuse(Branch.Main);\n', 'standard')).toBe(UNKNOWN);
+  });
+
   it('reads CommonJS exports and JSON modules', () => {
     const dir = project('p2', {
       'a.js': 'exports.A = "https://a.example.com/a.onnx";\nmodule.exports.B = "b";\n',

@@ -294,6 +294,32 @@ describe('constant', () => {
   it('survives self-reference', () => {
     expect(constOf(`var a = a + 'x'; use(a)`)).toBe(UNKNOWN);
   });
+
+  it.each([
+    // string enums, `const enum` too: a member is its initialiser
+    [`enum Branch { Main = 'main', Dev = 'dev' } use(Branch.Main)`, 'main'],
+    [`const enum Models { Sentiment = 'Xenova/distilbert-base-uncased-finetuned-sst-2-english' } use(Models.Sentiment)`, 'Xenova/distilbert-base-uncased-finetuned-sst-2-english'],
+    [`export enum Branch { Main = 'main' } use(Branch['Main'])`, 'main'],
+    [`enum E { 'quoted-key' = 'v' } use(E['quoted-key'])`, 'v'],
+    [`const BASE = 'org'; enum M { A = \`\${BASE}/a\` } use(M.A)`, 'org/a'],
+    // numbers count on from the member before, and map back to their names
+    [`enum Dir { Up, Down } use(Dir.Down)`, 1],
+    [`enum Dir { Up = 3, Down } use(Dir.Down)`, 4],
+    [`enum Dir { Up, Down } use(Dir[0])`, 'Up'],
+    [`enum Dir { Up = 'u', Down = Up } use(Dir.Down)`, 'u'],
+    // the enum itself is the object TypeScript makes of it
+    [`enum Dir { Up = 'u', Down = 'd' } use(Dir)`, { Up: 'u', Down: 'd' }],
+    // not known: a computed member, a member read otherwise, a member with no value after a string,
+    // an ambient enum, a merged one, a shadowed name
+    [`enum E { A = 'a', B = compute() } use(E.A)`, UNKNOWN],
+    [`const A = 'x'; enum E { A = 'a', B = A + '!' } use(E.B)`, UNKNOWN],
+    [`enum E { A = 'a', B = E.A } use(E.B)`, UNKNOWN],
+    [`declare enum E { A = 'a' } use(E.A)`, UNKNOWN],
+    [`enum E { A = 'a' } enum E { B = 'b' } use(E.A)`, UNKNOWN],
+    [`enum E { A = 'a' } function f(E) { use(E.A) }`, UNKNOWN],
+  ])('enum %s', (text, expected) => {
+    expect(constOf(text)).toEqual(expected);
+  });
 });
 
 describe('possibleConstants', () => {

@@ -108,4 +108,14 @@ describe('transformersjs/unpinned-model-revision with a model id and revision im
       '3 low pipeline loads `MODEL_ID` from the Hugging Face Hub without a pinned `revision`: it follows `main`, so the files can change under you.',
     ]);
   });
+
+  it('reads an enum imported from the project (a branch in a string enum is not pinned)', async () => {
+    const files = { 'src/models.ts': "export enum Branch { Main = 'main' }\nexport const enum Models { Vit = 'Xenova/vit-base-patch16-224' }\n" };
+    const main = "import { AutoModel } from '@huggingface/transformers';\nimport { Branch, Models } from './models';\nexport const m = await AutoModel.from_pretrained(Models.Vit, { revision: Branch.Main });\n";
+    expect(await findings(unpinnedRevision, 'r3', files, main, 'deep')).toEqual([
+      '3 high AutoModel.from_pretrained loads "Xenova/vit-base-patch16-224" at revision "main", a branch that moves with every push; pin a full commit hash.',
+    ]);
+    // below deep the imported revision is a value the analysis cannot see: it counts as pinned
+    expect(await findings(unpinnedRevision, 'r3', files, main, 'standard')).toEqual([]);
+  });
 });

@@ -18,6 +18,8 @@ tester.run(id(rule), rule, {
     imp + `const BUCKET = process.env.HF_BUCKET;\nexport const get = (p) => downloadFile({ repo: \`buckets/\${BUCKET}\`, repoType: 'bucket', path: p });`,
   ],
   invalid: [
+    // a TypeScript enum member is a constant: a branch in it is not pinned
+    { code: imp + `enum Branch { Main = 'main' }\nawait downloadFile({ repo: 'org/model', path: 'model.onnx', revision: Branch.Main });`, errors: [{ messageId: 'branch', confidence: 'high', line: 3 }] },
     // Deno's npm: specifier names the library as its npm name does
     { code: `import { downloadFile } from 'npm:@huggingface/hub@1.0.0';\nawait downloadFile({ repo: 'org/model', path: 'model.onnx' });`, errors: [{ messageId: 'missing', confidence: 'high', line: 2 }] },
     // the default of a repository the environment may override is named

@@ -6,6 +6,8 @@ const imp = "import { pipeline, AutoModel, env } from '@huggingface/transformers
 
 tester.run(id(rule), rule, {
   valid: [
+    // a commit hash in an enum member pins
+    `import { pipeline } from '@huggingface/transformers';\nenum Rev { Vit = '0123456789abcdef0123456789abcdef01234567' }\nexport const p = await pipeline('image-classification', 'Xenova/vit-base-patch16-224', { revision: Rev.Vit });`,
     imp + `await pipeline('x', 'org/name', { revision: '${COMMIT}' });`,
     imp + `await AutoModel.from_pretrained('org/name', { revision: '${COMMIT.toUpperCase()}' });`,
     imp + `const R = '${COMMIT}'; const o = { revision: R }; await AutoModel.from_pretrained('org/name', { ...o });`,
@@ -48,6 +50,15 @@ tester.run(id(rule), rule, {
     imp + `env.remotePathTemplate = '{model}/';\nawait pipeline('x', 'org/name', { revision: '${COMMIT}' });`,
   ],
   invalid: [
+    // a TypeScript enum member is a constant: a branch in it is not pinned, an id in it is quoted
+    {
+      code: `import { AutoModel } from '@huggingface/transformers';\nenum Branch { Main = 'main' }\nexport const m = await AutoModel.from_pretrained('Xenova/vit-base-patch16-224', { revision: Branch.Main });`,
+      errors: [{ messageId: 'branch', data: { callee: 'AutoModel.from_pretrained', model: '"Xenova/vit-base-patch16-224"', revision: 'main' }, confidence: 'high', line: 3 }],
+    },
+    {
+      code: `import { pipeline } from '@huggingface/transformers';\nconst enum Models { Sentiment = 'Xenova/distilbert-base-uncased-finetuned-sst-2-english' }\nexport const p = await pipeline('sentiment-analysis', Models.Sentiment);`,
+      errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: '"Xenova/distilbert-base-uncased-finetuned-sst-2-english"' }, confidence: 'high', line: 3 }],
+    },
     // Deno's npm: specifier names the library as its npm name does
     { code: `import { pipeline } from 'npm:@huggingface/transformers@3.3.3';\nawait pipeline('sentiment-analysis', 'Xenova/distilbert-base-uncased-finetuned-sst-2-english');`, errors: [{ messageId: 'missing', confidence: 'high', line: 2 }] },
     // every value of a loop variable, a callback's parameter or a table lookup is a known Hub id: as known ids
