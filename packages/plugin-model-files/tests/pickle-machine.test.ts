@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PickleMachine, parsePyInt, scanPickleBytes } from '../src/pickle/machine.js';
+import { scanModelBytes } from '../src/scanner.js';
 import { bytes, su, u32le } from './helpers.js';
 
 
@@ -305,5 +306,52 @@ describe('joblib in-stream arrays', () => {
     expect(names(lying)).toContain('os.system');
     expect(lying.calls.some((c) => c.callee === 'os.system')).toBe(true);
     expect(lying.problems).toEqual([expect.objectContaining({ kind: 'malformed', message: expect.stringContaining('dtype "f8" claims 1-byte items') })]);
+  });
+});
+
+describe('bytes the pickle builds from values it holds', () => {
+  /** protocol 2: `c<module>\n<name>\n` */
+  const g = (module: string, name: string) => bytes('c', module, '\n', name, '\n');
+  const inner = bytes([0x80, 2], g('os', 'system'), [0x58], u32le(2), 'id', [0x85, 0x52, 0x2e]);
+  /** `torch.storage._load_from_bytes(<value>)` around the opcodes that build `value`. */
+  const loadFromBytes = (...value: Array<string | number[] | Uint8Array>) =>
+    bytes([0x80, 2], g('torch.storage', '_load_from_bytes'), ...value, [0x85, 0x52, 0x2e]);
+  const ints = (d: Uint8Array) => [...d].flatMap((b) => [0x4b, b]); // BININT1 each
+  const nested = async (data: Uint8Array) => {
+    const f = await scanModelBytes(data, 'x.pkl');
+    return { globals: f.globals.map((x) => `${x.member ?? ''}|${x.module}.${x.name}`), problems: f.problems.map((p) => `${p.kind}: ${p.message}`) };
+  };
+
+  it.each([
+    ['builtins.bytes([…]) by EMPTY_LIST, MARK, APPENDS', loadFromBytes(g('builtins', 'bytes'), [0x5d, 0x28], ints(inner), [0x65, 0x85, 0x52])],
+    ['builtins.bytearray([…]) by one APPEND per item (protocol 0 style)', loadFromBytes(g('builtins', 'bytearray'), [0x5d], [...inner].flatMap((b) => [0x4b, b, 0x61]), [0x85, 0x52])],
+    ['builtins.bytes((…)) by MARK … TUPLE', loadFromBytes(g('builtins', 'bytes'), [0x28], ints(inner), [0x74, 0x85, 0x52])],
+    ['builtins.bytes.fromhex(…)', loadFromBytes(g('builtins', 'bytes.fromhex'), [0x58], u32le(inner.length * 2), Buffer.from(inner).toString('hex'), [0x85, 0x52])],
+    ['builtins.bytes(str, "latin1")', loadFromBytes(g('builtins', 'bytes'), [0x58], u32le(Buffer.from(Buffer.from(inner).toString('latin1'), 'utf8').length), Buffer.from(Buffer.from(inner).toString('latin1'), 'utf8'), [0x58], u32le(6), 'latin1', [0x86, 0x52])],
+  ])('follows a pickle in %s', async (_, data) => {
+    const r = await nested(data);
+    expect(r.globals.some((x) => x.endsWith('|os.system') && x.includes('#bytes@'))).toBe(true);
+  });
+
+  it('reports a loader of bytes given a value it cannot resolve, at lower confidence (a limit), never drops it', async () => {
+    // bytes([…, 'x']): not all bytes; the loader's argument is what a call returned.
+    const r = await nested(loadFromBytes(g('builtins', 'bytes'), [0x5d, 0x28], ints(inner), [0x8c, 1], 'x', [0x65, 0x85, 0x52]));
+    expect(r.problems).toEqual([expect.stringMatching(/^limit: torch\.storage\._load_from_bytes loads .* the scanner could not resolve to bytes/)]);
+    // An ordinary storage (bytes operand) is not reported.
+    expect((await nested(loadFromBytes([0x43, 4, 0x80, 2, 0x4e, 0x2e]))).problems).toEqual([]);
+  });
+
+  it('keeps byte lists whole only up to a bound, in linear time', () => {
+    const n = 200_000;
+    const data = new Uint8Array(4 + n * 3 + 4);
+    data.set([0x80, 2], 0);
+    let p = 2;
+    data[p++] = 0x5d;
+    for (let i = 0; i < n; i++) { data[p++] = 0x4b; data[p++] = i & 0xff; data[p++] = 0x61; }
+    data[p++] = 0x2e;
+    const t = Date.now();
+    const r = scanPickleBytes(data.subarray(0, p));
+    expect(r.clean).toBe(true);
+    expect(Date.now() - t).toBeLessThan(5000);
   });
 });

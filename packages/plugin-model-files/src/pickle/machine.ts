@@ -41,7 +41,11 @@ export interface GlobalVal {
 }
 export interface ModuleVal { k: 'mod'; module: string }
 export interface BytesVal { k: 'b'; len: number; data?: Uint8Array; offset: number; blob?: EmbeddedBlob }
-export interface SeqVal { k: 'l'; items: Val[]; n: number; kind: 'list' | 'tuple' | 'set'; lost?: boolean }
+export interface SeqVal {
+  k: 'l'; items: Val[]; n: number; kind: 'list' | 'tuple' | 'set'; lost?: boolean;
+  /** Every item as a byte (ints 0–255), kept whole up to `MAX_OCTETS` items: what `bytes(list)` makes (see `octetsOf`). */
+  octets?: number[];
+}
 export interface DictVal { k: 'd'; keys: Val[]; vals: Val[]; n: number; lost?: boolean }
 export interface ObjVal {
   k: 'o';
@@ -65,6 +69,8 @@ const UNKNOWN: UnknownVal = { k: 'u' };
 const MAX_ITEMS = 32; // container items kept for argument resolution; the rest are counted
 const MAX_KEPT_STRING = 1 << 16;
 const SMALL_BYTES = 4096; // bytes operands kept whole (nested protocol-0 pickles passed to loads)
+/** Lists and tuples of byte values kept whole for `bytes(...)` / `bytearray(...)` (a nested pickle built from ints). */
+const MAX_OCTETS = 1 << 16;
 
 export interface PickleGlobal {
   module: string;
@@ -230,6 +236,72 @@ const LOADS_LIKE = new Set([
   'numpy.loads', 'numpy.core.numeric.loads', 'marshal.loads', 'pickle.Unpickler', '_pickle.Unpickler',
   'io.BytesIO', '_io.BytesIO', 'pandas.read_pickle', 'codecs.decode', '_codecs.decode',
 ]);
+
+/** Loaders whose first argument is the serialized bytes themselves (not a file or a path). */
+const BYTES_LOADERS = new Set([
+  'pickle.loads', '_pickle.loads', 'pickle._loads', 'dill.loads', 'dill._dill.loads', 'cloudpickle.loads',
+  'torch.storage._load_from_bytes', 'numpy.loads', 'numpy.core.numeric.loads', 'marshal.loads',
+]);
+
+/** Calls that build bytes from values the pickle holds (see `bytesFrom`). */
+const BYTES_BUILDERS = new Set([
+  'builtins.bytes', 'builtins.bytearray', 'builtins.bytes.fromhex', 'builtins.bytearray.fromhex',
+]);
+
+const isOctet = (v: Val): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 255;
+
+/** `stack[from..]` as bytes, when every item is an int 0–255 and there are at most `MAX_OCTETS`. */
+function byteRun(stack: Val[], from: number): number[] | undefined {
+  if (stack.length - from > MAX_OCTETS) return undefined;
+  for (let i = from; i < stack.length; i++) if (!isOctet(stack[i])) return undefined;
+  return stack.slice(from) as number[];
+}
+
+function withOctets(s: SeqVal, octets: number[] | undefined): SeqVal {
+  if (octets && octets.length === s.n) s.octets = octets;
+  return s;
+}
+
+/** A list's or tuple's items as bytes (all of them), or undefined. */
+function octetsOf(s: SeqVal): number[] | undefined {
+  if (s.n === 0) return [];
+  return s.octets && s.octets.length === s.n ? s.octets : undefined;
+}
+
+/** What `bytes(...)`, `bytearray(...)` and their `fromhex` return, when the arguments are known. */
+function bytesFrom(name: string, argv: Val[]): Uint8Array | undefined {
+  const [a, enc] = argv;
+  if (name.endsWith('.fromhex')) {
+    if (typeof a !== 'string' || a.length > 2 * MAX_OCTETS) return undefined;
+    const hex = a.replace(/\s+/g, '');
+    if (!/^(?:[0-9a-fA-F]{2})*$/.test(hex)) return undefined;
+    const out = new Uint8Array(hex.length / 2);
+    for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+    return out;
+  }
+  if (a && typeof a === 'object') {
+    if (a.k === 'b') return a.data && a.data.length === a.len ? a.data : undefined;
+    if (a.k === 'l' && argv.length === 1) {
+      const octets = octetsOf(a);
+      return octets ? Uint8Array.from(octets) : undefined;
+    }
+    return undefined;
+  }
+  if (typeof a === 'string' && typeof enc === 'string') {
+    const e = enc.toLowerCase().replace(/[-_ ]/g, '');
+    if (e === 'utf8' || e === 'u8' || e === 'utf') return new TextEncoder().encode(a);
+    const max = e === 'ascii' || e === 'usascii' ? 0x7f : e === 'latin1' || e === 'iso88591' || e === 'l1' || e === 'cp819' ? 0xff : -1;
+    if (max < 0) return undefined;
+    const out = new Uint8Array(a.length);
+    for (let i = 0; i < a.length; i++) {
+      const c = a.charCodeAt(i);
+      if (c > max) return undefined;
+      out[i] = c;
+    }
+    return out;
+  }
+  return undefined;
+}
 
 // Legacy PyTorch magic number 0x1950a86a20f9469cfc6c as the LONG1 operand bytes.
 const TORCH_MAGIC = [0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19];
@@ -694,10 +766,14 @@ export class PickleMachine {
       for (let i = m; i < this.stack.length; i++) this.consumed(this.stack[i], op);
       if (n > keep) this.lastLost = this.reachesAny(this.stack.slice(m + keep));
     }
+    this.lastOctets = op === 'LIST' || op === 'TUPLE' || op === 'APPENDS' ? byteRun(this.stack, m) : undefined;
     const items = this.stack.slice(m, m + Math.min(n, keep));
     this.stack.length = m;
     return items;
   }
+
+  /** The popped items of the last LIST/TUPLE/APPENDS as bytes, when every one is an int 0–255 (and not too many). */
+  private lastOctets: number[] | undefined;
 
   private lastPopped = 0;
 
@@ -826,6 +902,22 @@ export class PickleMachine {
       const bv: BytesVal = { k: 'b', len: data.length, data, offset: off };
       this.maybeEmbed(bv, false);
       return bv;
+    }
+    const built = BYTES_BUILDERS.has(name) ? bytesFrom(name, argv) : undefined;
+    if (built) {
+      // `bytes([0x80, 2, …])`, `bytearray(…)`, `bytes.fromhex('8002…')`, `bytes('…', 'latin1')`: bytes the
+      // pickle builds from values it holds, followed like a bytes operand (a pickle in them is scanned).
+      const bv: BytesVal = { k: 'b', len: built.length, data: built, offset: off };
+      this.maybeEmbed(bv, false);
+      return bv;
+    }
+    if (BYTES_LOADERS.has(name) && opcode !== 'BUILD') {
+      // A loader of bytes given something the machine could not resolve to bytes (what a call
+      // returned, a value it did not keep): the pickle it loads cannot be scanned. Said so, never dropped.
+      const a = argv[0];
+      if (argv.length === 0 || !(typeof a === 'string' || (a && typeof a === 'object' && a.k === 'b'))) {
+        this.problem('limit', `${name} loads ${argv.length ? render(a) : 'arguments'} the scanner could not resolve to bytes: the pickle it loads was not scanned`, off, false);
+      }
     }
     if (LOADS_LIKE.has(name)) {
       for (const a of argv) {
@@ -1255,6 +1347,11 @@ export class PickleMachine {
           if (list && typeof list === 'object' && list.k === 'l') {
             if (list.items.length < MAX_ITEMS) list.items.push(v);
             else if (this.getattrs.length && this.reaches(v)) list.lost = true;
+            const octets = octetsOf(list);
+            if (octets && isOctet(v) && octets.length < MAX_OCTETS) {
+              octets.push(v); // each list's octets are its own array (a slice of the stack), grown in place
+              list.octets = octets;
+            } else list.octets = undefined;
             list.n++;
           } else {
             if (!isUnknown(list)) this.appendOnObject(list, off);
@@ -1265,12 +1362,18 @@ export class PickleMachine {
         case 0x65: case 0x90: { // APPENDS / ADDITEMS
           const following = this.getattrs.length > 0;
           const items = this.popMark(off, OPNAMES[op], following ? Number.POSITIVE_INFINITY : MAX_ITEMS);
+          const added = this.lastOctets;
           const list = this.top(off, OPNAMES[op]);
           if (list && typeof list === 'object' && list.k === 'l') {
             for (const v of items) {
               if (list.items.length < MAX_ITEMS) list.items.push(v);
               else if (following && !list.lost && this.reaches(v)) list.lost = true;
             }
+            const octets = octetsOf(list);
+            if (octets && added && octets.length + added.length <= MAX_OCTETS) {
+              for (const b of added) octets.push(b);
+              list.octets = octets;
+            } else list.octets = undefined;
             list.n += this.lastPopped;
           } else {
             if (!isUnknown(list)) this.appendOnObject(list, off);
@@ -1377,15 +1480,15 @@ export class PickleMachine {
           }
           break;
         }
-        case 0x6c: this.push(this.seqN(this.popMark(off, 'LIST', MAX_ITEMS), 'list')); break; // LIST (seqN reads lastLost)
+        case 0x6c: this.push(withOctets(this.seqN(this.popMark(off, 'LIST', MAX_ITEMS), 'list'), this.lastOctets)); break; // LIST (seqN reads lastLost)
         case 0x5d: this.push({ k: 'l', items: [], n: 0, kind: 'list' }); break; // EMPTY_LIST
-        case 0x74: this.push(this.seq(this.popMark(off, 'TUPLE'), 'tuple')); break; // TUPLE
+        case 0x74: this.push(withOctets(this.seq(this.popMark(off, 'TUPLE'), 'tuple'), this.lastOctets)); break; // TUPLE
         case 0x29: this.push({ k: 'l', items: [], n: 0, kind: 'tuple' }); break; // EMPTY_TUPLE
         case 0x85: case 0x86: case 0x87: { // TUPLE1..3
           const c = op - 0x84;
           const items: Val[] = new Array(c);
           for (let i = c - 1; i >= 0; i--) items[i] = this.pop(off, OPNAMES[op]);
-          this.push({ k: 'l', items, n: c, kind: 'tuple' });
+          this.push(withOctets({ k: 'l', items, n: c, kind: 'tuple' }, byteRun(items, 0)));
           break;
         }
         case 0x8f: this.push({ k: 'l', items: [], n: 0, kind: 'set' }); break; // EMPTY_SET
