@@ -530,7 +530,11 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     const cached = cache.get(id);
     if (cached === PENDING) return NONE;
     if (cached !== undefined) return cached;
-    if (this.depth >= MAX_DEPTH) return NONE; // hostile nesting / alias chains: give up, uncached
+    if (this.depth >= MAX_DEPTH) {
+      // hostile nesting / alias chains: give up here, uncached, and say so to the outermost question
+      this.qnTruncated = true;
+      return NONE;
+    }
     cache.set(id, PENDING);
     let result: readonly string[] = NONE;
     this.depth++;
@@ -540,7 +544,40 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       this.depth--;
       cache.set(id, result);
     }
+    if (this.depth === 0 && this.qnTruncated) {
+      this.qnTruncated = false;
+      // A chain of aliases longer than the recursion allows (`a1 = a0`, `a2 = a1`, … 300 times): the
+      // answers on the way were cut short. Resolve every alias value once in source order, so each
+      // link finds the one before it answered, then ask again (once per file).
+      if (!this.aliasesWarmed) {
+        this.aliasesWarmed = true;
+        this.strictNames.clear();
+        this.possibleNames.clear();
+        for (const value of this.aliasValues()) this.qualifiedNames(value);
+        this.qnTruncated = false;
+        cache.delete(id);
+        return this.qualifiedNames(expr);
+      }
+    }
     return result;
+  }
+
+  /** Set when a `qualifiedNames` question ran into `MAX_DEPTH`. */
+  private qnTruncated = false;
+  /** Whether the alias values of the file were resolved in source order (see `qualifiedNames`). */
+  private aliasesWarmed = false;
+
+  /** The values of assignments that may be aliases (a name or attribute chain), in source order. */
+  private aliasValues(): Node[] {
+    const out: Node[] = [];
+    for (const scope of this.scopes.allScopes()) {
+      for (const list of scope.bindings.values()) {
+        for (const b of list) {
+          if (b.kind === 'assignment' && b.value && (b.value.type === 'identifier' || b.value.type === 'attribute')) out.push(b.value);
+        }
+      }
+    }
+    return out.sort((a, b) => a.startIndex - b.startIndex);
   }
 
   /**

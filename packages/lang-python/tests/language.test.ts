@@ -271,7 +271,8 @@ describe('hostile and unusual input', () => {
     expect(() => deepList.constant(lastIdentifier(deepList))).not.toThrow();
     const chain = await parse('import torch\na0 = torch.load\n' + Array.from({ length: 3000 }, (_, i) => `a${i + 1} = a${i}`).join('\n') + '\na3000(p)\na5(q)\n');
     const calls = nodesOfType(chain, 'call');
-    expect(() => chain.qualifiedName(chain.callee(calls[0])!)).not.toThrow();
+    // past the recursion limit, the aliases are resolved link by link in source order: the chain's end is found
+    expect(chain.qualifiedName(chain.callee(calls[0])!)).toBe('torch.load');
     expect(chain.qualifiedName(chain.callee(calls[1])!)).toBe('torch.load');
     const concat = await parse('x = ' + Array.from({ length: 3000 }, () => '"a"').join(' + ') + '\n');
     expect(() => concat.constant(nodesOfType(concat, 'assignment')[0].childForFieldName('right')!)).not.toThrow();
