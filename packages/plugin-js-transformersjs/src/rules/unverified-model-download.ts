@@ -291,8 +291,10 @@ function wrapperSinkRegions(sc: JsSourceCode, download: TSESTree.CallExpression,
 /**
  * The URLs the calls of `fn` in this file pass for its parameter `url` (a plain parameter the helper
  * never re-assigns) that name a remote model file: `downloadFile("https://…/model.onnx", out)` for
- * `async function downloadFile(url, out) { const r = await fetch(url); … }`. Local ones are left out,
- * as a direct download of them would be.
+ * `async function downloadFile(url, out) { const r = await fetch(url); … }`, also one known only in
+ * part whose known end names one (`` download(`${BASE}/ggml-${model}.bin`, out) ``), as a direct
+ * download of it would be reported. Local ones are left out. Each as the message shows it: a known
+ * URL quoted, one known in part as code.
  */
 function modelUrlsFromCallers(sc: JsSourceCode, url: JsNode, fn: JsNode): string[] {
   const node = unwrapExpression(url);
@@ -302,8 +304,10 @@ function modelUrlsFromCallers(sc: JsSourceCode, url: JsNode, fn: JsNode): string
   for (const call of callSitesOf(sc, fn)) {
     const arg = call.arguments[b.paramIndex];
     if (!arg || arg.type === 'SpreadElement' || classifyLocation(sc, arg).kind === 'local') continue;
-    const value = sc.stringBounds(arg).value;
-    if (value !== undefined && looksLikeModelFile(value.replace(/[?#].*$/, '')) && !out.includes(value)) out.push(value);
+    const bounds = sc.stringBounds(arg);
+    if (!looksLikeModelFile((bounds.value ?? bounds.suffix).replace(/[?#].*$/, ''))) continue;
+    const shownUrl = bounds.value !== undefined ? quoted(bounds.value) : asCode(sc.getText(arg), 60);
+    if (!out.includes(shownUrl)) out.push(shownUrl);
   }
   return out;
 }
@@ -470,7 +474,7 @@ export default createRule<[], JsSourceCode>({
           // a known URL in quotes, one only partly known (`${base}/model.onnx`, `MODEL_URL`) as code
           data: {
             callee: calleeText(sc, node),
-            url: bounds.value !== undefined ? quoted(bounds.value) : defaults ? quotedValues(defaults) : passed.length > 0 ? quotedValues(passed) : asCode(sc.getText(url), 60),
+            url: bounds.value !== undefined ? quoted(bounds.value) : defaults ? quotedValues(defaults) : passed.length > 0 ? passed.slice(0, 3).join(' or ') + (passed.length > 3 ? ' or …' : '') : asCode(sc.getText(url), 60),
           },
           confidence,
         });
