@@ -680,6 +680,24 @@ def malformed_safetensors_lengths():
     write('malformed', 'safetensors_length_max.safetensors', struct.pack('<Q', 2**64 - 1) + b'{}')
 
 
+def npz_compression_methods():
+    """NumPy archives with bzip2 (method 12) and LZMA (method 14) members: np.load reads them through zipfile."""
+    def npz(path, arrays, method):
+        with zipfile.ZipFile(path, 'w') as z:
+            for name, a in arrays.items():
+                b = io.BytesIO()
+                np.save(b, a, allow_pickle=True)
+                info = zipfile.ZipInfo(name + '.npy', date_time=(2020, 1, 1, 0, 0, 0))
+                info.compress_type = method
+                z.writestr(info, b.getvalue())
+    arr = np.empty(2, dtype=object)
+    arr[0] = 1
+    arr[1] = Evil()
+    for label, method in (('bzip2', zipfile.ZIP_BZIP2), ('lzma', zipfile.ZIP_LZMA)):
+        npz(out('malicious', f'object_array_{label}.npz'), {'ok': np.zeros(3), 'bad': arr}, method)
+        npz(out('benign', f'numpy_arrays_{label}.npz'), {'a': np.zeros(5), 'b': np.ones((2, 2), dtype=np.int64)}, method)
+
+
 if __name__ == '__main__':
     if '--only' in sys.argv:
         # `--only benign_everyday_models`: write one group without rewriting the others (zip and tar
@@ -700,6 +718,7 @@ if __name__ == '__main__':
     review()
     malformed()
     malformed_safetensors_lengths()
+    npz_compression_methods()
     for kind in ('benign', 'malicious', 'review', 'malformed'):
         files = sorted(os.listdir(os.path.join(ROOT, kind)))
         print(kind, len(files), sum(os.path.getsize(os.path.join(ROOT, kind, f)) for f in files), 'bytes')

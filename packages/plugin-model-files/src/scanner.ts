@@ -433,6 +433,11 @@ class Scan {
             yield c;
           }
         })();
+      } else if (e.method === 12 || e.method === 14) {
+        // bzip2 and LZMA members: Python's zipfile (and so `np.load` of an .npz) reads both.
+        const stream = e.method === 12 ? this.zipBzip2(ra, e) : await this.zipLzma(sub, ra, e);
+        if (!stream) continue;
+        sub.stream = stream;
       } else {
         this.problem(sub, 'unsupported', `zip member uses compression method ${e.method}, which was not inspected`);
         continue;
@@ -442,11 +447,60 @@ class Scan {
         else await this.unit(sub, /\.pkl$/i.test(e.name) ? 'pickle' : undefined);
       } catch (error) {
         if (error instanceof LimitError) this.problem(sub, 'limit', error.message);
-        else throw error;
+        else if (error instanceof Bzip2Error || error instanceof LzmaError) {
+          const kind = e.method === 12 ? 'bzip2' : 'lzma';
+          this.problem(sub, /exceeds|time limit|larger than/.test(error.message) ? 'limit' : /not supported/.test(error.message) ? 'unsupported' : 'malformed', `${kind}: ${error.message}`);
+        } else throw error;
       }
       if (e.method === 0 && /\.pkl$/i.test(e.name) && e.size <= 16 << 20) await this.crc(sub, e, ra);
     }
     return torch ? (ts ? 'torchscript' : 'pytorch-zip') : ts ? 'torchscript' : keras ? 'keras' : npz ? 'npz' : 'zip';
+  }
+
+  /** A bzip2 zip member (method 12): a plain bzip2 stream, decoded as it is read. */
+  private zipBzip2(ra: RandomAccess, e: ZipEntry): AsyncIterable<Uint8Array> {
+    const self = this;
+    const out = bunzip2(chunksOf(ra, e.dataOffset, e.dataOffset + e.compressedSize), { maxBytes: this.limits.maxDecompressedBytes - this.decompressed, deadline: this.deadline });
+    return (async function* () {
+      for await (const c of out) {
+        self.decompressed += c.length;
+        yield c;
+      }
+    })();
+  }
+
+  /**
+   * An LZMA zip member (method 14): a 4-byte header (version, properties size), the LZMA
+   * properties, then raw LZMA data, usually ended by an end marker. Read as lzma-alone with the
+   * entry's uncompressed size; the compressed data is buffered (bounded by `maxBufferBytes`).
+   */
+  private async zipLzma(unit: Unit, ra: RandomAccess, e: ZipEntry): Promise<AsyncIterable<Uint8Array> | undefined> {
+    if (e.compressedSize > this.limits.maxBufferBytes) {
+      this.problem(unit, 'limit', `LZMA zip member of ${e.compressedSize} bytes is larger than limits.maxBufferBytes (${this.limits.maxBufferBytes}); not scanned`);
+      return undefined;
+    }
+    const data = await ra.read(e.dataOffset, e.compressedSize);
+    const propsSize = data.length >= 4 ? data[2] | (data[3] << 8) : -1;
+    if (propsSize !== 5 || data.length < 9) {
+      this.problem(unit, 'malformed', 'lzma: zip member header is not version, size 5 and LZMA properties');
+      return undefined;
+    }
+    const alone = new Uint8Array(13 + data.length - 9);
+    alone.set(data.subarray(4, 9), 0);
+    let size = e.size;
+    for (let i = 0; i < 8; i++) {
+      alone[5 + i] = size % 256;
+      size = Math.floor(size / 256);
+    }
+    alone.set(data.subarray(9), 13);
+    const limits = { maxBytes: this.limits.maxDecompressedBytes - this.decompressed, deadline: this.deadline };
+    const self = this;
+    return (async function* () {
+      for (const c of unlzmaAlone(alone, limits)) {
+        self.decompressed += c.length;
+        yield c;
+      }
+    })();
   }
 
   private async crc(unit: Unit, e: ZipEntry, ra: RandomAccess): Promise<void> {
