@@ -38,7 +38,7 @@ export { modelLanguage, ModelSourceCode } from './language.js';
 export { scanModelFile, scanModelBytes, DEFAULT_LIMITS, type ScanLimits } from './scanner.js';
 export { detectFormat, isModelFile, type FormatId } from './formats/detect.js';
 export {
-  GlobalPolicy, policyFromSettings, DANGEROUS_MODULES, SAFE_GLOBALS, SAFE_MODULE_PREFIXES, NUMPY_MATH_UFUNCS, DANGEROUS_METHOD_NAMES,
+  GlobalPolicy, policyFromSettings, DANGEROUS_MODULES, DANGEROUS_MODULE_ALIASES, SAFE_GLOBALS, SAFE_MODULE_PREFIXES, NUMPY_MATH_UFUNCS, DANGEROUS_METHOD_NAMES,
   CAPABILITY_CLASS_PREFIXES,
 } from './policy.js';
 export { PickleMachine, scanPickleBytes } from './pickle/machine.js';

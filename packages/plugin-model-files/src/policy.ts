@@ -55,7 +55,24 @@ export const DANGEROUS_MODULES: readonly string[] = [
   // `torch.utils.bottleneck.__main__.run_cprofile(code)`, benchmark `Timer(stmt)`, `numexpr.evaluate`.
   'doctest', 'torch.testing._internal', 'torch.utils._config_module', 'torch.utils.bottleneck', 'torch.utils.benchmark',
   'numexpr', 'IPython', 'pexpect', 'sh', 'plumbum', 'invoke', 'fabric', 'paramiko', 'pkg_resources',
+  // Dangerous callables other modules bind under their own names (protocol 4 resolves the dotted
+  // path at load time): `tokenize._builtin_open` is `open`, `numpy.lib.load` is `numpy.load`,
+  // `six.exec_` is `exec`, `torch.utils.model_zoo.load_url` is `torch.hub.load_state_dict_from_url`
+  // (downloads, then `torch.load` with `weights_only=False`), `sklearn.utils._joblib` re-exports joblib.
+  'tokenize._builtin_open', 'bz2._builtin_open', '_pyio.open', '_pyio.open_code', '_pyio.FileIO', 'numpy.lib._datasource',
+  'numpy.lib.load', 'six.exec_', 'sklearn.utils._joblib', 'sklearn.utils.discovery.import_module',
+  'torch.distributed.distributed_c10d._unpickler', 'torch.distributed.distributed_c10d._tensor_to_object', 'torch.utils.model_zoo',
 ];
+
+/**
+ * Names under which modules keep a dangerous module for their own use (`random._os`,
+ * `argparse._sys`, `enum.bltns`, `numpy._builtins`, `scipy._importlib`): reached through another
+ * module (`random._os.system`), each is that module. Keys are attribute names, values the module.
+ */
+export const DANGEROUS_MODULE_ALIASES: Readonly<Record<string, string>> = {
+  _os: 'os', _sys: 'sys', bltns: 'builtins', _builtins: 'builtins', _importlib: 'importlib', _shutil: 'shutil',
+  _socket: 'socket',
+};
 
 /** Modules that are dangerous even when reached as an attribute of another module (`pathlib.os`). */
 export const REACHABLE_DANGEROUS_MODULES: readonly string[] = [
@@ -288,7 +305,7 @@ export class GlobalPolicy {
     this.dangerousModules = new Set(REACHABLE_DANGEROUS_MODULES);
     this.builtins = new Set(DANGEROUS_BUILTINS);
     this.attributes = new Set(DANGEROUS_ATTRIBUTES);
-    this.listedNames = new Set([...this.dangerous, ...REACHABLE_DANGEROUS_MODULES, ...DANGEROUS_ATTRIBUTES, ...DANGEROUS_METHOD_NAMES].flatMap((d) => d.split('.')));
+    this.listedNames = new Set([...this.dangerous, ...REACHABLE_DANGEROUS_MODULES, ...Object.keys(DANGEROUS_MODULE_ALIASES), ...DANGEROUS_ATTRIBUTES, ...DANGEROUS_METHOD_NAMES].flatMap((d) => d.split('.')));
     for (const d of deny) this.defaultAllow.delete(d);
   }
 
@@ -354,6 +371,9 @@ export class GlobalPolicy {
       if (this.attributes.has(c)) return { verdict: 'dangerous', reason: `${c} (object internals)` };
       // A dangerous module reached through another one (`pathlib.os.system`, `torch.serialization.os`).
       if (i > 0 && this.dangerousModules.has(c) && !this.defaultAllow.has(full)) return { verdict: 'dangerous', reason: `${c} (reached through ${parts.slice(0, i).join('.')})` };
+      // The same under a private alias (`random._os.system`, `enum.bltns.eval`).
+      const aliased = i > 0 && Object.hasOwn(DANGEROUS_MODULE_ALIASES, c) ? DANGEROUS_MODULE_ALIASES[c] : undefined;
+      if (aliased && !this.defaultAllow.has(full)) return { verdict: 'dangerous', reason: `${c} is ${aliased} (reached through ${parts.slice(0, i).join('.')})` };
       // A dangerous builtin reached through an attribute chain (`builtins.eval.__call__`, `copyreg.__builtins__.eval`).
       if (i > 0 && this.builtins.has(c) && (parts[i - 1] === 'builtins' || parts[i - 1] === '__builtin__' || parts[i - 1] === '__builtins__')) {
         return { verdict: 'dangerous', reason: `builtins.${c}` };

@@ -44,6 +44,23 @@ describe('global policy', () => {
   });
 
   it.each([
+    // dangerous modules kept under private names (protocol 4 resolves `random` + `_os.system`)
+    ['random', '_os.system'], ['argparse', '_os.system'], ['_frozen_importlib_external', '_os.system'], ['collections', '_sys.modules'],
+    ['enum', 'bltns.eval'], ['numpy', '_builtins.exec'], ['scipy', '_importlib.import_module'], ['tempfile', '_shutil.rmtree'],
+    ['ssl', '_socket.socket'], ['scipy._lib._bunch', '_sys.modules'],
+    // dangerous callables bound under other modules' names
+    ['six', 'exec_'], ['numpy.lib', 'load'], ['sklearn.utils._joblib', 'load'], ['sklearn.utils.discovery', 'import_module'],
+    ['torch.distributed.distributed_c10d', '_unpickler'], ['torch.utils.model_zoo', 'load_url'], ['tokenize', '_builtin_open'],
+    ['bz2', '_builtin_open'], ['_pyio', 'open_code'], ['numpy.lib._datasource', '_open'],
+  ])('the alias %s.%s is dangerous', (m, n) => expect(v(m, n)).toBe('dangerous'));
+
+  it('names an alias in the reason', () => {
+    expect(p.judge('random', '_os.system')).toEqual({ verdict: 'dangerous', reason: '_os is os (reached through random)' });
+    // a private name at the top level is a module of its own, judged as before
+    expect(v('_sys', 'thing')).toBe('suspicious');
+  });
+
+  it.each([
     ['numpy', 'float64'], ['numpy', 'int64'], ['sklearn.neighbors._kd_tree', 'newObj'], ['sklearn.metrics._dist_metrics', 'newObj'],
     ['torch.nn.functional', 'relu'], ['torch._C._nn', 'gelu'], ['numpy.matrixlib.defmatrix', 'matrix'], ['numpy', 'recarray'],
     ['numpy', 'record'],
