@@ -62,6 +62,10 @@ export const DANGEROUS_MODULES: readonly string[] = [
   'tokenize._builtin_open', 'bz2._builtin_open', '_pyio.open', '_pyio.open_code', '_pyio.FileIO', 'numpy.lib._datasource',
   'numpy.lib.load', 'six.exec_', 'sklearn.utils._joblib', 'sklearn.utils.discovery.import_module',
   'torch.distributed.distributed_c10d._unpickler', 'torch.distributed.distributed_c10d._tensor_to_object', 'torch.utils.model_zoo',
+  // The extension registry EXT1/EXT2/EXT4 read: the unpickler looks codes up in the live
+  // `copyreg._inverted_registry` (and `_extension_cache`), so a pickle that writes into it
+  // (`add_extension('os', 'system', 42)`, SETITEM on the dict) turns a later `EXT1 42` into `os.system`.
+  'copyreg.add_extension', 'copyreg._inverted_registry', 'copyreg._extension_cache', 'copyreg._extension_registry',
 ];
 
 /**

@@ -54,6 +54,17 @@ describe('global policy', () => {
     ['bz2', '_builtin_open'], ['_pyio', 'open_code'], ['numpy.lib._datasource', '_open'],
   ])('the alias %s.%s is dangerous', (m, n) => expect(v(m, n)).toBe('dangerous'));
 
+  it('judges writes into the extension registry dangerous, a plain EXT code suspicious', () => {
+    expect(v('copyreg', 'add_extension')).toBe('dangerous');
+    expect(v('copyreg', '_inverted_registry')).toBe('dangerous');
+    expect(v('copyreg', '_inverted_registry.__setitem__')).toBe('dangerous');
+    expect(v('copyreg', '_extension_cache')).toBe('dangerous');
+    expect(v('copyreg', '_extension_registry')).toBe('dangerous');
+    // what the machine records for `EXT1 42`, which imports whatever the registry holds
+    expect(v('copyreg', '_extension_registry[42]')).toBe('suspicious');
+    expect(v('copyreg', '_reconstructor')).toBe('safe');
+  });
+
   it('names an alias in the reason', () => {
     expect(p.judge('random', '_os.system')).toEqual({ verdict: 'dangerous', reason: '_os is os (reached through random)' });
     // a private name at the top level is a module of its own, judged as before
