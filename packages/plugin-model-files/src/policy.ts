@@ -66,6 +66,15 @@ export const DANGEROUS_MODULES: readonly string[] = [
   // `copyreg._inverted_registry` (and `_extension_cache`), so a pickle that writes into it
   // (`add_extension('os', 'system', 42)`, SETITEM on the dict) turns a later `EXT1 42` into `os.system`.
   'copyreg.add_extension', 'copyreg._inverted_registry', 'copyreg._extension_cache', 'copyreg._extension_registry',
+  // Standard-library internals that run commands, load code or reach files and sockets:
+  // `_osx_support._read_output(cmd)` and `_aix_support._read_cmd_output(cmd)` run a shell command,
+  // `_bootsubprocess` is subprocess for the build, `_pyrepl.pager.pipe_pager` pipes to a command,
+  // `operator.call(f, …)` calls anything, `_imp.create_dynamic` loads a native library,
+  // `_frozen_importlib(_external)` is importlib itself (`SourceFileLoader(...).load_module()` runs a
+  // .py file), `_sitebuiltins` is `help()`/`license()`, `_sqlite3` is sqlite3, `logging.handlers`
+  // opens files and sockets.
+  '_osx_support', '_aix_support', '_bootsubprocess', '_pyrepl', 'operator.call', '_operator.call', '_imp',
+  '_frozen_importlib', '_frozen_importlib_external', '_sitebuiltins', '_sqlite3', 'logging.handlers',
 ];
 
 /**

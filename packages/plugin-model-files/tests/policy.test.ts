@@ -24,6 +24,11 @@ describe('global policy', () => {
     ['torch.utils._config_module', 'ConfigModule.load_config'], ['torch.utils.bottleneck.__main__', 'run_cprofile'],
     ['torch.utils.benchmark', 'Timer'], ['numexpr', 'evaluate'], ['IPython.utils.process', 'system'], ['pexpect', 'spawn'],
     ['pkg_resources', 'EntryPoint.load'],
+    // standard-library internals that run commands or load code
+    ['_osx_support', '_read_output'], ['_aix_support', '_read_cmd_output'], ['_bootsubprocess', '_check_cmd'],
+    ['_pyrepl.pager', 'pipe_pager'], ['operator', 'call'], ['_operator', 'call'], ['_imp', 'create_dynamic'],
+    ['_frozen_importlib_external', 'SourceFileLoader'], ['_frozen_importlib', '_load'], ['_sitebuiltins', '_Helper'],
+    ['_sqlite3', 'connect'], ['logging.handlers', 'SocketHandler'],
   ])('%s.%s is dangerous', (m, n) => expect(v(m, n)).toBe('dangerous'));
 
   it('checks every dotted component', () => {
