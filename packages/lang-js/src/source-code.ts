@@ -832,7 +832,17 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     if (imported?.choices) return [...imported.choices];
     switch (expr.type) {
       case 'Identifier': {
-        if (!b || b.kind === 'param' || !isStable(b) || !b.init || !b.path) return undefined;
+        if (b?.kind === 'param') {
+          // a parameter's default: what the calls the file makes leave it (`knownValues` also when a
+          // caller may pass another value, adding `others`)
+          if (b.writes > 0 || !b.defaultValue || b.path?.length !== 0) return undefined;
+          if (this.defaultOverridable(b)) {
+            if (!open) return undefined;
+            open.value = true;
+          }
+          return this.choicesOf(b.defaultValue, depth + 1, open);
+        }
+        if (!b || !isStable(b) || !b.init || !b.path) return undefined;
         let values = this.choicesOf(b.init, depth + 1, open);
         b.path.forEach((seg, i) => {
           // the default of a destructured name stands in for a member the value does not have
@@ -1151,7 +1161,10 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
         if (!b) return UNKNOWN;
         if (b.kind === 'enum') return this.enumValue(b, open);
         if (b.kind === 'param') {
-          return b.writes === 0 && b.defaultValue && b.path?.length === 0 ? this.constantOf(b.defaultValue, depth + 1, open) : UNKNOWN;
+          if (b.writes > 0 || !b.defaultValue || b.path?.length !== 0) return UNKNOWN;
+          // the default, which a caller may replace (`knownValues` says so)
+          if (open && this.defaultOverridable(b)) open.value = true;
+          return this.constantOf(b.defaultValue, depth + 1, open);
         }
         if (!isStable(b) || !b.init || !b.path) return UNKNOWN;
         let v = this.constantOf(b.init, depth + 1, open);
@@ -1361,6 +1374,60 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       // a type (`x: C`, `typeof C`, `implements C`), not a value
       return !TYPE_POSITIONS.has(p.type);
     });
+  }
+
+  /**
+   * A caller may give the parameter `b` a value other than its default: its function may be called
+   * from outside the file (exported, handed anywhere but the callee of a call: a callback, a method,
+   * `module.exports = { f }`), or a call of the file passes an argument there (anything but the
+   * global `undefined`, or a spread before it).
+   */
+  defaultOverridable(b: JsBinding): boolean {
+    const fn = b.declaration;
+    if (b.kind !== 'param' || !isFunctionNode(fn)) return true;
+    const params = fn.params.filter((p) => !(p.type === 'Identifier' && p.name === 'this'));
+    const position = params.findIndex((p) => {
+      let q: JsNode = p;
+      if (q.type === 'TSParameterProperty') q = q.parameter;
+      if (q.type === 'AssignmentPattern') q = q.left;
+      return q === b.id;
+    });
+    const calls = position < 0 ? undefined : this.allCalls(fn);
+    if (!calls) return true;
+    return calls.some((call) => {
+      const args = call.arguments.slice(0, position + 1);
+      if (args.some((a) => a.type === 'SpreadElement')) return true;
+      const arg = args[position];
+      return arg !== undefined && !(arg.type === 'Identifier' && arg.name === 'undefined' && !this.binding(arg));
+    });
+  }
+
+  /**
+   * Every call of a function, when the file makes them all: a function declaration or a function
+   * bound to a stable variable, neither exported, whose name is only ever called (`f(…)`); an
+   * immediately invoked function. `undefined` otherwise.
+   */
+  private allCalls(fn: TSESTree.FunctionLike): Array<TSESTree.CallExpression | TSESTree.NewExpression> | undefined {
+    const parent = this.parent(fn);
+    if (parent?.type === 'CallExpression' && parent.callee === fn) return [parent];
+    let b: JsBinding | undefined;
+    if (fn.type === 'FunctionDeclaration') {
+      if (!fn.id || parent?.type === 'ExportNamedDeclaration' || parent?.type === 'ExportDefaultDeclaration') return undefined;
+      b = this.binding(fn.id);
+    } else if (parent?.type === 'VariableDeclarator' && parent.init === fn && parent.id.type === 'Identifier') {
+      const declaration = this.parent(parent);
+      if (declaration && this.parent(declaration)?.type === 'ExportNamedDeclaration') return undefined;
+      b = this.binding(parent.id);
+      if (b && !isStable(b)) return undefined;
+    }
+    if (!b || this.exportedByName(b)) return undefined;
+    const calls: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
+    for (const ref of this.references(b)) {
+      const p = this.parent(ref);
+      if ((p?.type !== 'CallExpression' && p?.type !== 'NewExpression') || p.callee !== ref) return undefined;
+      calls.push(p);
+    }
+    return calls;
   }
 
   /** A module-level binding named in `export { name }` (`references` leaves export specifiers out). */

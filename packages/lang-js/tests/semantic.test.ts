@@ -446,6 +446,21 @@ describe('knownValues', () => {
     [`use('org/name')`, { values: ['org/name'], others: false }],
     [`function f(t) { use(t ? 'a' : 'b'); }`, { values: ['a', 'b'], others: false }],
     [`class P { static model = 'org/name'; static get() { return use(this.model); } }`, { values: ['org/name'], others: false }],
+    // a parameter's default: certain when every call is in the file and leaves the argument out
+    [`function f(model = 'org/name') { use(model); }\nf(); f(undefined);`, { values: ['org/name'], others: false }],
+    [`const f = (model = 'org/name') => use(model);\nf();`, { values: ['org/name'], others: false }],
+    [`((model = 'org/name') => use(model))();`, { values: ['org/name'], others: false }],
+    [`function f(model = process.env.M || 'org/name') { use(model); }\nf();`, { values: ['org/name'], others: true }],
+    // ... a default callers may replace: the function is exported, handed on, or a call passes an argument
+    [`export function f(model = 'org/name') { use(model); }`, { values: ['org/name'], others: true }],
+    [`export const f = (model = 'org/name') => use(model);`, { values: ['org/name'], others: true }],
+    [`function f(model = 'org/name') { use(model); }\nexport { f };`, { values: ['org/name'], others: true }],
+    [`function f(model = 'org/name') { use(model); }\nmodule.exports = { f };`, { values: ['org/name'], others: true }],
+    [`function f(model = 'org/name') { use(model); }\nf('/models/local');`, { values: ['org/name'], others: true }],
+    [`function f(task, model = 'org/name') { use(model); }\nf(...args);`, { values: ['org/name'], others: true }],
+    [`function f(model = process.env.M || 'org/name') { use(model); }\nexport default f;`, { values: ['org/name'], others: true }],
+    [`class C { load(model = 'org/name') { return use(model); } }`, { values: ['org/name'], others: true }],
+    [`register((model = 'org/name') => use(model));`, { values: ['org/name'], others: true }],
     // a field of a class code outside the file may reach: another module may assign it
     [`export class P { static model = 'org/name'; static get() { return use(this.model); } }`, { values: ['org/name'], others: true }],
     [`export default class { static model = 'org/name'; static get() { return use(this.model); } }`, { values: ['org/name'], others: true }],

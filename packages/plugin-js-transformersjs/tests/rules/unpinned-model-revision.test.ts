@@ -50,6 +50,20 @@ tester.run(id(rule), rule, {
     imp + `env.remotePathTemplate = '{model}/';\nawait pipeline('x', 'org/name', { revision: '${COMMIT}' });`,
   ],
   invalid: [
+    // a parameter default is a value callers may override when the function is exported or a call
+    // passes the argument: medium, named; certain when every call of the file leaves it out
+    {
+      code: `import { pipeline } from '@huggingface/transformers';\nexport async function getClassifier(modelId = 'Xenova/mobilevit-small') {\n  return pipeline('image-classification', modelId);\n}`,
+      errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: '"Xenova/mobilevit-small"' }, confidence: 'medium', line: 3 }],
+    },
+    {
+      code: `import { pipeline } from '@huggingface/transformers';\nexport async function getClassifier(modelId = process.env.MODEL || 'Xenova/mobilevit-small') {\n  return pipeline('image-classification', modelId);\n}`,
+      errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: '"Xenova/mobilevit-small"' }, confidence: 'medium', line: 3 }],
+    },
+    {
+      code: `import { pipeline } from '@huggingface/transformers';\nasync function getClassifier(modelId = 'Xenova/mobilevit-small') {\n  return pipeline('image-classification', modelId);\n}\nexport const c = await getClassifier();`,
+      errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: '"Xenova/mobilevit-small"' }, confidence: 'high', line: 3 }],
+    },
     // a TypeScript enum member is a constant: a branch in it is not pinned, an id in it is quoted
     {
       code: `import { AutoModel } from '@huggingface/transformers';\nenum Branch { Main = 'main' }\nexport const m = await AutoModel.from_pretrained('Xenova/vit-base-patch16-224', { revision: Branch.Main });`,
