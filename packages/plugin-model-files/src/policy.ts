@@ -78,6 +78,20 @@ export const DANGEROUS_MODULES: readonly string[] = [
 ];
 
 /**
+ * Allowed classes whose constructor downloads a model from the Hugging Face Hub and may run the
+ * repository's code (`SentenceTransformer('owner/repo', …, trust_remote_code=True)`, positional in
+ * every version). A pickle rebuilds an ordinary instance without calling the constructor (NEWOBJ,
+ * `copyreg._reconstructor` and BUILD); one that calls the class with arguments (REDUCE, OBJ, INST)
+ * is recorded by the pickle machine as an import of `<class>.__init__`, which is dangerous.
+ */
+export const HUB_LOADING_CLASSES: readonly string[] = [
+  'sentence_transformers.SentenceTransformer.SentenceTransformer', 'sentence_transformers.SentenceTransformer',
+  'sentence_transformers.models.Transformer.Transformer', 'sentence_transformers.models.Transformer',
+  'sentence_transformers.models.CLIPModel.CLIPModel', 'sentence_transformers.models.CLIPModel',
+  'sentence_transformers.cross_encoder.CrossEncoder.CrossEncoder', 'sentence_transformers.CrossEncoder',
+];
+
+/**
  * Names under which modules keep a dangerous module for their own use (`random._os`,
  * `argparse._sys`, `enum.bltns`, `numpy._builtins`, `scipy._importlib`): reached through another
  * module (`random._os.system`), each is that module. Keys are attribute names, values the module.
@@ -314,7 +328,7 @@ export class GlobalPolicy {
     this.defaultAllow = new Set(SAFE_GLOBALS);
     this.prefixAllow = [...SAFE_MODULE_PREFIXES];
     const deny = (input.denyGlobals ?? []).filter((s) => typeof s === 'string').map((s) => (s.endsWith('.*') ? s.slice(0, -2) : s));
-    this.dangerous = new Set([...DANGEROUS_MODULES, ...deny, ...DANGEROUS_BUILTINS.map((b) => `builtins.${b}`)]);
+    this.dangerous = new Set([...DANGEROUS_MODULES, ...deny, ...DANGEROUS_BUILTINS.map((b) => `builtins.${b}`), ...HUB_LOADING_CLASSES.map((c) => `${c}.__init__`)]);
     this.dangerousModules = new Set(REACHABLE_DANGEROUS_MODULES);
     this.builtins = new Set(DANGEROUS_BUILTINS);
     this.attributes = new Set(DANGEROUS_ATTRIBUTES);

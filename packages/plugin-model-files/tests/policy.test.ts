@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GlobalPolicy } from '../src/policy.js';
+import { scanPickleBytes } from '../src/pickle/machine.js';
+import { bytes, su } from './helpers.js';
 
 const p = new GlobalPolicy();
 const v = (module: string, name: string) => p.judge(module, name).verdict;
@@ -180,5 +182,23 @@ describe('getattr: bound methods of objects the pickle built', () => {
     expect(judge([use()], undefined, new GlobalPolicy({ denyGlobals: ['torch.optim.lr_scheduler.OneCycleLR'] })).verdict).toBe('dangerous');
     expect(judge([use({ module: '__main__', name: 'Sched' })], undefined, new GlobalPolicy({ allowGlobals: ['__main__.Sched'] })).verdict).toBe('safe');
     expect(judge([use({ holders: ['__main__.Hooks'] })], undefined, new GlobalPolicy({ allowModulePrefixes: ['__main__'] })).verdict).toBe('safe');
+  });
+});
+
+describe('allowed classes whose constructor loads from the Hub', () => {
+  const ST = ['sentence_transformers.SentenceTransformer', 'SentenceTransformer'] as const;
+  const judged = (data: Uint8Array) => scanPickleBytes(data).globals.map((g) => `${g.module}.${g.name}:${p.judge(g.module, g.name).verdict}`);
+
+  it('SentenceTransformer(\'owner/repo\', …, True) called by REDUCE is dangerous (its __init__ downloads and may run remote code)', () => {
+    const call = bytes([0x80, 4], su(ST[0]), su(ST[1]), [0x93, 0x28], su('attacker/repo'), 'NNNNNN', [0x88, 0x74, 0x52, 0x2e]);
+    expect(judged(call)).toEqual([
+      'sentence_transformers.SentenceTransformer.SentenceTransformer:safe',
+      'sentence_transformers.SentenceTransformer.SentenceTransformer.__init__:dangerous',
+    ]);
+  });
+
+  it('an instance rebuilt without its constructor (NEWOBJ, then BUILD) is not', () => {
+    const rebuilt = bytes([0x80, 4], su(ST[0]), su(ST[1]), [0x93, 0x29, 0x81, 0x7d, 0x62, 0x2e]);
+    expect(judged(rebuilt)).toEqual(['sentence_transformers.SentenceTransformer.SentenceTransformer:safe']);
   });
 });

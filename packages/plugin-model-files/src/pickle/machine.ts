@@ -18,6 +18,9 @@
  * Only the time limit is a hard stop.
  */
 import { fixPython2Name } from './compat.js';
+import { HUB_LOADING_CLASSES } from '../policy.js';
+
+const HUB_CONSTRUCTORS = new Set(HUB_LOADING_CLASSES);
 
 export type Val =
   | null
@@ -860,6 +863,11 @@ export class PickleMachine {
   /** The value a call produces; resolves getattr / import chains into further globals. */
   private callResult(callee: Val, args: Val, opcode: string, off: number, kwargs?: Val): Val {
     const name = this.addCall(callee, args, opcode, off);
+    if (HUB_CONSTRUCTORS.has(name) && (opcode === 'REDUCE' || opcode === 'OBJ' || opcode === 'INST') && args && typeof args === 'object' && args.k === 'l' && args.n > 0) {
+      // The class called with arguments runs its constructor, which downloads from the Hub (see HUB_LOADING_CLASSES).
+      const i = name.lastIndexOf('.');
+      this.addGlobal(name.slice(0, i), `${name.slice(i + 1)}.__init__`, opcode, off);
+    }
     const argv = args && typeof args === 'object' && args.k === 'l' ? args.items : [];
     const usage = callee && typeof callee === 'object' && callee.k === 'g' ? callee.fact?.getattr : undefined;
     if (usage) {
