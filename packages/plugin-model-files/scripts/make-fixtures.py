@@ -698,6 +698,23 @@ def npz_compression_methods():
         npz(out('benign', f'numpy_arrays_{label}.npz'), {'a': np.zeros(5), 'b': np.ones((2, 2), dtype=np.int64)}, method)
 
 
+def zip_deflated_crc():
+    """A PyTorch-style zip whose members are deflated: with a good CRC (benign), and with a bad one on data.pkl."""
+    def deflated(entries):
+        b = io.BytesIO()
+        with zipfile.ZipFile(b, 'w') as z:
+            for n, d in entries:
+                info = zipfile.ZipInfo(n, date_time=(2020, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                z.writestr(info, d)
+        return bytearray(b.getvalue())
+    benign_pkl = pickle.dumps({'lr': 0.1, 'steps': [1, 2, 3]}, protocol=2)
+    write('benign', 'zip_deflated_members.pt', bytes(deflated([('archive/data.pkl', benign_pkl), ('archive/version', b'3\n')])))
+    z = deflated([('archive/data.pkl', pickle.dumps({'w': Evil()}, protocol=2)), ('archive/version', b'3\n')])
+    patch_zip(z, 'archive/data.pkl', crc=0xDEADBEEF)
+    write('malicious', 'zip_bad_crc_deflated.pt', bytes(z))
+
+
 if __name__ == '__main__':
     if '--only' in sys.argv:
         # `--only benign_everyday_models`: write one group without rewriting the others (zip and tar
@@ -719,6 +736,7 @@ if __name__ == '__main__':
     malformed()
     malformed_safetensors_lengths()
     npz_compression_methods()
+    zip_deflated_crc()
     for kind in ('benign', 'malicious', 'review', 'malformed'):
         files = sorted(os.listdir(os.path.join(ROOT, kind)))
         print(kind, len(files), sum(os.path.getsize(os.path.join(ROOT, kind, f)) for f in files), 'bytes')

@@ -421,17 +421,19 @@ class Scan {
         break;
       }
       const sub: Unit = { name, depth: unit.depth + 1, hint: e.name, torchscript: ts || undefined, tentative: unit.tentative };
+      // The CRC of a deflated member, computed as the scan reads it (`whole` when it read to the end).
+      const inflated = { crc: 0, whole: false };
       if (e.method === 0) sub.ra = new SliceAccess(ra, e.dataOffset, e.compressedSize);
       else if (e.method === 8) {
         const self = this;
-        const raw = decompress(chunksOf(ra, e.dataOffset, e.dataOffset + e.compressedSize), 'deflate-raw', {
-          maxBytes: this.limits.maxDecompressedBytes - this.decompressed, maxRatio: this.limits.maxCompressionRatio, deadline: this.deadline,
-        }, (m) => this.problem(sub, 'malformed', m));
+        const raw = this.inflateMember(ra, e, (m) => this.problem(sub, 'malformed', m));
         sub.stream = (async function* () {
           for await (const c of raw) {
             self.decompressed += c.length;
+            inflated.crc = crc32Update(inflated.crc, c);
             yield c;
           }
+          inflated.whole = true;
         })();
       } else if (e.method === 12 || e.method === 14) {
         // bzip2 and LZMA members: Python's zipfile (and so `np.load` of an .npz) reads both.
@@ -452,7 +454,10 @@ class Scan {
           this.problem(sub, /exceeds|time limit|larger than/.test(error.message) ? 'limit' : /not supported/.test(error.message) ? 'unsupported' : 'malformed', `${kind}: ${error.message}`);
         } else throw error;
       }
-      if (e.method === 0 && /\.pkl$/i.test(e.name) && e.size <= 16 << 20) await this.crc(sub, e, ra);
+      if (/\.pkl$/i.test(e.name) && e.size <= 16 << 20) {
+        if (e.method === 0) await this.crc(sub, e, ra);
+        else if (e.method === 8) await this.deflatedCrc(sub, e, ra, inflated);
+      }
     }
     return torch ? (ts ? 'torchscript' : 'pytorch-zip') : ts ? 'torchscript' : keras ? 'keras' : npz ? 'npz' : 'zip';
   }
@@ -501,6 +506,30 @@ class Scan {
         yield c;
       }
     })();
+  }
+
+  private inflateMember(ra: RandomAccess, e: ZipEntry, onProblem: (m: string) => void): AsyncIterable<Uint8Array> {
+    return decompress(chunksOf(ra, e.dataOffset, e.dataOffset + e.compressedSize), 'deflate-raw', {
+      maxBytes: this.limits.maxDecompressedBytes - this.decompressed, maxRatio: this.limits.maxCompressionRatio, deadline: this.deadline,
+    }, onProblem);
+  }
+
+  /**
+   * The CRC of a deflated pickle member (Python's zipfile refuses a mismatch, PyTorch ignores it):
+   * from what the scan inflated when it read the member to its end, else from a second inflate
+   * (pickle members are small; data that does not inflate was reported when it was scanned).
+   */
+  private async deflatedCrc(unit: Unit, e: ZipEntry, ra: RandomAccess, inflated: { crc: number; whole: boolean }): Promise<void> {
+    let c = inflated.crc;
+    if (!inflated.whole) {
+      c = 0;
+      try {
+        for await (const b of this.inflateMember(ra, e, () => undefined)) c = crc32Update(c, b);
+      } catch {
+        return;
+      }
+    }
+    if (c !== e.crc) this.problem(unit, 'ambiguous', `zip: member ${e.name} fails its CRC check (PyTorch ignores CRCs, Python's zipfile refuses the member)`);
   }
 
   private async crc(unit: Unit, e: ZipEntry, ra: RandomAccess): Promise<void> {
