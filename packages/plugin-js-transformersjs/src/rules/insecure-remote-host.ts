@@ -56,24 +56,41 @@ export default createRule<[Options?], JsSourceCode>({
       return isHubHost(h) || allowed.some((a) => h === a || h.endsWith(`.${a}`));
     };
 
+    /**
+     * One of several known hosts: each is judged; the first plain-HTTP one, else the first off-Hub
+     * one, is reported, at medium confidence unless every value is as bad (and none may replace them).
+     */
+    const judgeValues = (node: JsNode, values: readonly string[], overridable: boolean) => {
+      const judged = values.map((value) => ({ value, ...classifyString(value, false) }));
+      const http = judged.filter((j) => j.kind === 'remote' && j.http);
+      const offHub = judged.filter((j) => j.kind === 'remote' && !j.http && j.host && !isAllowed(j.host));
+      const all = (list: unknown[]) => list.length === judged.length && !overridable;
+      if (http.length > 0) context.report({ node, messageId: 'insecureHost', data: { host: shown(http[0].value) }, confidence: all(http) ? 'high' : 'medium' });
+      else if (offHub.length > 0) context.report({ node, messageId: 'offHubHost', data: { host: offHub[0].host! }, confidence: all(offHub) ? undefined : 'medium' });
+    };
+
     const check = (field: string, value: JsNode, node: JsNode) => {
       if (field === 'env.remoteHost') {
         const location = classifyLocation(sc, value);
+        if (location.kind === 'unknown') {
+          // known values that point different ways (`prod ? "https://huggingface.co/" :
+          // "http://localhost:8000/"`, also held in a variable): each is judged, a local model
+          // server (loopback, relative) among them as it is alone
+          const known = sc.knownValues(value);
+          const values = known && !known.others && known.values.every((v): v is string => typeof v === 'string') ? (known.values as string[]) : undefined;
+          if (values && values.every((v) => ['local', 'remote'].includes(classifyString(v, false).kind))) {
+            judgeValues(node, values, false);
+            return;
+          }
+        }
         if (location.kind === 'unknown' || (location.kind === 'remote' && location.partial && !location.http && !location.host)) {
           context.report({ node, messageId: 'unknownHost', confidence: 'low' });
           return;
         }
         if (location.kind !== 'remote') return; // loopback or relative: a local model server
         if (location.value === undefined && location.values) {
-          // one of several known hosts (`for (const host of MIRRORS) env.remoteHost = host`): each is
-          // judged; the first plain-HTTP one, else the first off-Hub one, is reported, at medium
-          // confidence unless every value is as bad
-          const judged = location.values.map((value) => ({ value, ...classifyString(value, false) }));
-          const http = judged.filter((j) => j.kind === 'remote' && j.http);
-          const offHub = judged.filter((j) => j.kind === 'remote' && !j.http && j.host && !isAllowed(j.host));
-          const all = (list: unknown[]) => list.length === judged.length && !location.overridable;
-          if (http.length > 0) context.report({ node, messageId: 'insecureHost', data: { host: shown(http[0].value) }, confidence: all(http) ? 'high' : 'medium' });
-          else if (offHub.length > 0) context.report({ node, messageId: 'offHubHost', data: { host: offHub[0].host! }, confidence: all(offHub) ? undefined : 'medium' });
+          // (`for (const host of MIRRORS) env.remoteHost = host`)
+          judgeValues(node, location.values, location.overridable === true);
           return;
         }
         const host = location.host ?? (location.value ? hostOf(location.value) : '');
@@ -112,7 +129,7 @@ export default createRule<[Options?], JsSourceCode>({
       Program() {
         for (const w of envWrites(sc)) {
           if (w.operator !== '=' && w.operator !== '??=' && w.operator !== '||=') continue;
-          check(`env.${w.field}`, w.value, w.node);
+          check(`env.${w.field}`, w.value, w.at);
         }
       },
     };

@@ -10,6 +10,12 @@ export interface EnvWrite {
   field: string;
   /** The assignment, or the `Object.assign` call (one write per field it sets). */
   node: TSESTree.AssignmentExpression | TSESTree.CallExpression;
+  /**
+   * Where a finding on the write is located: the assignment, or the property of the object that
+   * `Object.assign(env, { … })` takes the field from (`remoteHost: '…'`), so that each field's
+   * finding has its own place.
+   */
+  at: JsNode;
   value: JsNode;
   /** `=` for `Object.assign`. */
   operator: string;
@@ -26,10 +32,10 @@ export interface EnvWrite {
  * from the end (`{ ...a, field: v }`, `{ field: v }, { other }`), and whether an unreadable source or
  * spread after it may set it again. Undefined when no readable source sets it.
  */
-function assignedField(sc: JsSourceCode, sources: readonly JsNode[], field: string): { value: JsNode; overridable: boolean } | undefined {
+function assignedField(sc: JsSourceCode, sources: readonly JsNode[], field: string): { value: JsNode; property: TSESTree.Property; overridable: boolean } | undefined {
   let overridable = false;
-  /** Reads one object literal from its end: the value that sets the field, or 'absent' (an unreadable spread or key passed on the way marks `overridable`). */
-  const scan = (obj: TSESTree.ObjectExpression, depth: number): JsNode | 'absent' => {
+  /** Reads one object literal from its end: the property that sets the field, or 'absent' (an unreadable spread or key passed on the way marks `overridable`). */
+  const scan = (obj: TSESTree.ObjectExpression, depth: number): TSESTree.Property | 'absent' => {
     for (let i = obj.properties.length - 1; i >= 0; i--) {
       const p = obj.properties[i];
       if (p.type === 'SpreadElement') {
@@ -49,7 +55,7 @@ function assignedField(sc: JsSourceCode, sources: readonly JsNode[], field: stri
       }
       if (String(key) === field) {
         if (p.kind !== 'init') overridable = true; // a getter: its value is not read
-        return p.value;
+        return p;
       }
     }
     return 'absent';
@@ -62,7 +68,7 @@ function assignedField(sc: JsSourceCode, sources: readonly JsNode[], field: stri
       continue;
     }
     const found = scan(obj, 0);
-    if (found !== 'absent') return { value: found, overridable };
+    if (found !== 'absent') return { value: found.value, property: found, overridable };
   }
   return undefined;
 }
@@ -82,14 +88,14 @@ export function envWrites(sc: JsSourceCode): EnvWrite[] {
     if (n.type === 'AssignmentExpression') {
       const target = sc.importedMember(n.left);
       if (!target || !isTransformersModule(target.module) || target.path.length !== 2 || target.path[0] !== 'env') return;
-      found.push({ field: target.path[1], node: n, value: n.right, operator: n.operator, inFunction: sc.enclosingFunction(n) !== undefined });
+      found.push({ field: target.path[1], node: n, at: n, value: n.right, operator: n.operator, inFunction: sc.enclosingFunction(n) !== undefined });
       return;
     }
     if (n.type !== 'CallExpression' || sc.globalName(n.callee) !== 'Object.assign' || n.arguments.length < 2 || !isEnv(n.arguments[0])) return;
     // One write per field, of the value the call leaves in it (the last source that sets it wins).
     for (const field of ASSIGNED_FIELDS) {
       const assigned = assignedField(sc, n.arguments.slice(1), field);
-      if (assigned) found.push({ field, node: n, value: assigned.value, operator: '=', inFunction: sc.enclosingFunction(n) !== undefined, overridable: assigned.overridable });
+      if (assigned) found.push({ field, node: n, at: assigned.property, value: assigned.value, operator: '=', inFunction: sc.enclosingFunction(n) !== undefined, overridable: assigned.overridable });
     }
   });
   writes = found;

@@ -20,8 +20,28 @@ tester.run(id(rule), rule, {
     { code: imp + `env.remotePathTemplate = 'https://models.corp.example/{model}/{revision}/';`, options: [{ allowedHosts: ['models.corp.example'] }] },
     // every host a loop tries is the Hub
     imp + `for (const host of ['https://huggingface.co/', 'https://hf.co/']) env.remoteHost = host;`,
+    // a dev guard between the Hub and a local model server: each value is judged, loopback is fine
+    imp + `env.remoteHost = process.env.NODE_ENV === 'production' ? 'https://huggingface.co/' : 'http://localhost:8000/';`,
+    imp + `const HOST = import.meta.env.DEV ? 'http://localhost:5173/hf/' : 'https://huggingface.co/';\nenv.remoteHost = HOST;`,
+    imp + `env.remoteHost = dev ? '/models/' : 'https://hf.co/';`,
   ],
   invalid: [
+    // ... a plain-HTTP mirror on one branch is plain HTTP, at medium confidence (the other branch is fine)
+    {
+      code: imp + `env.remoteHost = process.env.NODE_ENV === 'production' ? 'http://mirror.example.com/' : 'http://localhost:8000/';`,
+      errors: [{ messageId: 'insecureHost', data: { host: 'http://mirror.example.com/' }, confidence: 'medium', line: 2 }],
+    },
+    { code: imp + `env.remoteHost = dev ? 'http://localhost:8000/' : 'https://mirror.example.com/';`, errors: [{ messageId: 'offHubHost', data: { host: 'mirror.example.com' }, confidence: 'medium' }] },
+    // a branch that is not known leaves the value unknown
+    { code: imp + `env.remoteHost = dev ? 'http://localhost:8000/' : process.env.HOST;`, errors: [{ messageId: 'unknownHost', confidence: 'low' }] },
+    // Object.assign: each finding on the property that sets its field
+    {
+      code: imp + `Object.assign(env, {\n  allowLocalModels: false,\n  remoteHost: 'http://mirror.example.com/',\n  remotePathTemplate: '{model}/resolve/main/',\n});`,
+      errors: [
+        { messageId: 'insecureHost', line: 4, column: 3, endLine: 4, endColumn: 43, suggestions: [{ messageId: 'useHttps', output: imp + `Object.assign(env, {\n  allowLocalModels: false,\n  remoteHost: 'https://mirror.example.com/',\n  remotePathTemplate: '{model}/resolve/main/',\n});` }] },
+        { messageId: 'templateDropsRevision', line: 5, column: 3 },
+      ],
+    },
     {
       code: imp + `env.remoteHost = 'http://mirror.example.com/';`,
       errors: [{
