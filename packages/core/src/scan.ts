@@ -35,7 +35,27 @@ interface Setup {
   cwd: string;
   registry: PluginRegistry;
   userConfig?: ConfigFile;
+  /** With `configFile`: the directories whose config it replaces (see `ownConfigDirectories`). */
+  replacedConfigDirs?: Set<string>;
   diagnostics: Diagnostic[];
+}
+
+/**
+ * Where the lookup of the user's own config looks (`projectConfig`): the working directory and, when
+ * it is inside a repository but not its root, every directory above it up to that root. A config
+ * given with `configFile` replaces whatever these hold.
+ */
+function ownConfigDirectories(cwd: string): Set<string> {
+  const dirs = new Set([cwd]);
+  if (existsSync(nodePath.join(cwd, '.git'))) return dirs;
+  const above: string[] = [];
+  for (let dir = nodePath.dirname(cwd); ; dir = nodePath.dirname(dir)) {
+    above.push(dir);
+    if (existsSync(nodePath.join(dir, '.git'))) break;
+    if (nodePath.dirname(dir) === dir) return dirs; // no repository around the working directory
+  }
+  for (const dir of above) dirs.add(dir);
+  return dirs;
 }
 
 /**
@@ -93,11 +113,13 @@ async function setup(options: ListRulesOptions & { overrideConfig?: ConfigData }
   if (!existsSync(cwd) || !statSync(cwd).isDirectory()) throw new UsageError(`Working directory not found: ${cwd}`);
   const diagnostics: Diagnostic[] = [];
   let userConfig: ConfigFile | undefined;
+  let replacedConfigDirs: Set<string> | undefined;
   if (options.configFile) {
     const file = nodePath.resolve(cwd, options.configFile);
     if (!existsSync(file)) throw new UsageError(`Config file not found: ${options.configFile}`);
     userConfig = readConfigFile(file, cwd);
     if (!userConfig) throw new ConfigError(`${configLabel(file, cwd)}: no "oculum" key in package.json`, { file, keyPath: 'oculum', expected: 'an "oculum" config object' });
+    if (!options.noConfig) replacedConfigDirs = ownConfigDirectories(cwd);
   } else if (!options.noConfig) {
     userConfig = projectConfig(cwd);
     const hidden = userConfig && hiddenConfigMessage(userConfig, cwd);
@@ -113,7 +135,7 @@ async function setup(options: ListRulesOptions & { overrideConfig?: ConfigData }
   // Like ESLint's --config: the globs of an explicitly given config (ignorePatterns, overrides) are
   // relative to the working directory; its plugins were resolved from its own directory above.
   if (userConfig && options.configFile) userConfig = { ...userConfig, dir: cwd };
-  return { cwd, registry, userConfig, diagnostics };
+  return { cwd, registry, userConfig, ...(replacedConfigDirs ? { replacedConfigDirs } : {}), diagnostics };
 }
 
 function ruleInfos(registry: PluginRegistry, resolver: ConfigResolver): RuleInfo[] {
@@ -142,8 +164,8 @@ function ruleInfos(registry: PluginRegistry, resolver: ConfigResolver): RuleInfo
 
 /** Every rule the plugins (given and named by the user's config) provide, for `oculum rules`. */
 export async function listRules(options: ListRulesOptions = {}): Promise<RuleInfo[]> {
-  const { cwd, registry, userConfig } = await setup(options);
-  const resolver = new ConfigResolver({ cwd, registry, userConfig, noConfig: options.noConfig, depth: 'deep', diagnostics: [] });
+  const { cwd, registry, userConfig, replacedConfigDirs } = await setup(options);
+  const resolver = new ConfigResolver({ cwd, registry, userConfig, replacedConfigDirs, noConfig: options.noConfig, depth: 'deep', diagnostics: [] });
   return ruleInfos(registry, resolver);
 }
 
@@ -276,11 +298,12 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     if (!(DETECTORS as readonly string[]).includes(detector)) throw new UsageError(`Unknown detector "${detector}" (expected ${DETECTORS.join(' | ')})`);
   }
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const { cwd, registry, userConfig, diagnostics } = await setup(options);
+  const { cwd, registry, userConfig, replacedConfigDirs, diagnostics } = await setup(options);
   const resolver = new ConfigResolver({
     cwd,
     registry,
     userConfig,
+    replacedConfigDirs,
     noConfig: options.noConfig,
     overrideConfig: options.overrideConfig,
     depth,

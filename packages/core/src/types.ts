@@ -396,7 +396,11 @@ export interface ScanOptions {
   /** Default process.cwd(). Relative paths and the user's own config are resolved from here. */
   cwd?: string;
   depth?: Depth;
-  /** Use exactly this config file as the user's config (still merged with per-directory configs unless noConfig). */
+  /**
+   * Use exactly this config file as the user's config, instead of the one in `cwd` (or above it in the
+   * repository), which is then not read at all. Configs in directories below `cwd` still apply, and as
+   * in-tree configs may only narrow or tune (see the README's Trust).
+   */
   configFile?: string;
   /** Ignore every .oculumrc / package.json config; use built-in defaults (oculum:recommended) and CLI flags. */
   noConfig?: boolean;

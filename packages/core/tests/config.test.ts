@@ -134,13 +134,37 @@ describe('config discovery and merging', () => {
     });
     expect(summary(await run(cwd))).toEqual([]);
     expect(summary(await run(cwd, { noConfig: true }))).toEqual(['a.toy:1 toy/no-danger error']);
-    // With --config, the cwd .oculumrc is a directory config (untrusted: what it turns off is kept, suppressed).
-    expect(summary(await run(cwd, { configFile: 'ci/oculum.json' }))).toEqual([
-      'a.toy:1 toy/no-danger error [external: disabled by .oculumrc]',
-      'a.toy:1 toy/no-names error',
-    ]);
+    // With --config, the cwd .oculumrc is replaced, not layered above it: only ci/oculum.json applies.
+    expect(summary(await run(cwd, { configFile: 'ci/oculum.json' }))).toEqual(['a.toy:1 toy/no-danger error', 'a.toy:1 toy/no-names error']);
     expect(summary(await run(cwd, { noConfig: true, overrideConfig: { rules: { 'toy/no-danger': 'warn' } } }))).toEqual(['a.toy:1 toy/no-danger warn']);
     await expect(run(cwd, { configFile: 'missing.json' })).rejects.toThrow(UsageError);
+  });
+
+  it('lets configFile turn off what the working directory\'s config turns on; configs below it still narrow', async () => {
+    const plugin = `export { default } from ${JSON.stringify(TOY_PLUGIN)};`;
+    const cwd = project({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      // the project's config: loads a plugin and turns on what the CI config turns off
+      '.oculumrc': '{ "extends": ["oculum:all"], "plugins": ["./tools/p.mjs"], "rules": { "toy/no-danger": "error" } }',
+      'tools/p.mjs': plugin,
+      'ci.json': '{ "extends": ["oculum:recommended"], "rules": { "toy/no-danger": "off" } }',
+      'src/a.toy': 'danger evil\n',
+      // deeper in-tree config: may turn a rule on, and what it turns off is kept as suppressed
+      'lib/.oculumrc': '{ "rules": { "toy/no-names": "error", "toy/no-danger": "error" } }',
+      'lib/b.toy': 'danger evil\n',
+    });
+    const result = await scan({ cwd, configFile: 'ci.json', plugins: [TOY_PLUGIN], workers: 0 });
+    expect(summary(result)).toEqual(['lib/b.toy:1 toy/no-danger error', 'lib/b.toy:1 toy/no-names error']);
+    // the replaced config is not read: no "plugins ignored" or other warning about it
+    expect(result.diagnostics.filter((d) => d.kind === 'config')).toEqual([]);
+    // also from a subdirectory: the repository root's config (your own by lookup) is what -c replaces
+    const fromSub = await scan({ cwd: join(cwd, 'src'), paths: ['.'], configFile: '../ci.json', plugins: [TOY_PLUGIN], workers: 0 });
+    expect(summary(fromSub)).toEqual([]);
+    // a broken config in the working directory does not matter with -c
+    const broken = project({ '.oculumrc': '{ nope', 'ci.json': '{}', 'a.toy': 'danger\n' });
+    const r = await scan({ cwd: broken, configFile: 'ci.json', plugins: [TOY_PLUGIN], workers: 0 });
+    expect(summary(r)).toEqual(['a.toy:1 toy/no-danger error']);
+    expect(r.diagnostics).toEqual([]);
   });
 
   it('resolves the globs of configFile from cwd and its plugins from its directory', async () => {

@@ -124,6 +124,12 @@ export interface ConfigResolverOptions {
   /** The user's own config (from cwd or --config); undefined when there is none or noConfig. */
   userConfig?: ConfigFile;
   noConfig?: boolean;
+  /**
+   * Directories whose config the user's own config replaces (`--config`): the working directory and,
+   * inside a repository, those above it up to the repository root, where the lookup of your own
+   * config would have looked. Their config files are not read at all.
+   */
+  replacedConfigDirs?: ReadonlySet<string>;
   overrideConfig?: ConfigData;
   depth: Depth;
   onlyRules?: string[];
@@ -323,7 +329,7 @@ export class ConfigResolver {
   private chain(dir: string): Layer[] {
     const cached = this.chains.get(dir);
     if (cached) return cached;
-    const { cwd, userConfig, noConfig } = this.options;
+    const { cwd, userConfig, noConfig, replacedConfigDirs } = this.options;
     // Configs are looked up from the file's directory upward to cwd (to the filesystem root for files
     // outside cwd). Only the user's own config is trusted; every other one may only tune.
     const layers: Layer[] = [];
@@ -332,7 +338,9 @@ export class ConfigResolver {
       for (let current = dir; ; current = nodePath.dirname(current)) {
         let found: ConfigFile | undefined;
         try {
-          found = configInDirectory(current, this.dirConfigs, cwd);
+          // `--config FILE` replaces the config of the working directory (as ESLint's `-c` replaces
+          // the lookup): it is neither read nor layered above yours as an in-tree config.
+          if (!replacedConfigDirs?.has(current)) found = configInDirectory(current, this.dirConfigs, cwd);
         } catch (error) {
           // A broken config inside the scanned tree (bad JSON, a wrong shape): reported, left out,
           // and the scan goes on; the files under it are scanned as if it were not there.
