@@ -493,6 +493,10 @@ def review():
 # ==================================================================================================
 def malformed():
     write('malformed', 'safetensors_header_too_long.safetensors', struct.pack('<Q', 10_000) + b'{"a":1}')
+    # Git LFS pointers checked out in place of the weights (no LFS objects fetched): the model is absent
+    lfs = b'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 548105171\n'
+    write('malformed', 'lfs_pointer.safetensors', lfs)
+    write('malformed', 'lfs_pointer.pt', lfs)
     write('malformed', 'safetensors_bad_json.safetensors', struct.pack('<Q', 8) + b'{"a":1,,' + b'\x00' * 8)
     ok = {'a': {'dtype': 'F32', 'shape': [2], 'data_offsets': [0, 8]}, 'b': {'dtype': 'F32', 'shape': [2], 'data_offsets': [4, 12]}}
     h = json.dumps(ok).encode()

@@ -38,7 +38,8 @@ export interface PickleCallFact {
   args: string;
 }
 
-export type ProblemKind = 'malformed' | 'limit' | 'ambiguous' | 'unsupported';
+/** `absent`: the file holds no model to inspect (a Git LFS pointer left in its place). */
+export type ProblemKind = 'malformed' | 'limit' | 'ambiguous' | 'unsupported' | 'absent';
 
 export interface ProblemFact {
   member: string;

@@ -7,7 +7,7 @@
 import type { ModelFile, ModelMember, PickleGlobalFact, ProblemKind } from './ast.js';
 import { bunzip2, Bzip2Error } from './bzip2.js';
 import { LzmaError, unlzmaAlone, unxz } from './lzma.js';
-import { detectFormat, sniffPickle, type FormatId } from './formats/detect.js';
+import { detectFormat, isLfsPointer, sniffPickle, type FormatId } from './formats/detect.js';
 import { readGguf } from './formats/gguf.js';
 import { analyzeKerasConfig, MAX_KERAS_CONFIG_DEPTH, readH5ModelConfig } from './formats/keras.js';
 import { parseNpyHeader } from './formats/npy.js';
@@ -158,6 +158,14 @@ class Scan {
       // nested in it), so nesting cannot hide them.
       if (fmt === 'pickle' && unit.ra) return this.pickleImportsOnly(unit);
       this.problem(unit, 'limit', `nesting deeper than ${this.limits.maxDepth} levels was not scanned`);
+      return 'unknown';
+    }
+    if (fmt === 'unknown' && unit.depth === 0 && isLfsPointer(head)) {
+      // `version https://git-lfs.github.com/spec/v1`, `oid sha256:…`, `size N`: the model is not in this checkout
+      const text = new TextDecoder().decode(head);
+      const oid = /^oid sha256:([0-9a-f]{64})$/m.exec(text)?.[1];
+      const size = /^size (\d+)$/m.exec(text)?.[1];
+      this.problem(unit, 'absent', `a Git LFS pointer${oid ? ` (oid sha256:${oid.slice(0, 12)}…${size ? `, ${size} bytes` : ''})` : ''}`);
       return 'unknown';
     }
     if (fmt === 'unknown' && PICKLE_NAME.test(unit.hint) && head.length > 0 && !/\.(bin|dat)$/i.test(unit.hint)) fmt = 'pickle';

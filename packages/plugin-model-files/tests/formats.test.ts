@@ -175,9 +175,13 @@ describe('detectFormat', () => {
     // Shorter than the length field; formats with a magic number keep their own reading.
     expect((await scanModelBytes(bytes('abc'), 'model.safetensors')).problems[0].message).toBe('safetensors: file shorter than the 8-byte header length');
     expect(detectFormat(bytes('GGUF', [3, 0, 0, 0]), 'model.safetensors')).toBe('gguf');
-    // A Git LFS pointer checked out in place of the weights is text, not a (malformed) model file.
+    // A Git LFS pointer checked out in place of the weights is not a (malformed) safetensors file: it is
+    // claimed under a model name and reported as a model that is absent from the checkout.
     const lfs = bytes('version https://git-lfs.github.com/spec/v1\noid sha256:4d7a2146\nsize 1283\n');
-    expect(isModelFile(lfs, 'model.safetensors')).toBe(false);
+    expect(detectFormat(lfs, 'model.safetensors')).toBe('unknown');
+    expect(isModelFile(lfs, 'model.safetensors')).toBe(true);
+    expect(isModelFile(lfs, 'notes.txt')).toBe(false);
+    expect((await scanModelBytes(lfs, 'model.safetensors')).problems).toEqual([{ member: '', kind: 'absent', message: 'a Git LFS pointer' }]);
   });
 
   it('reads a PROTO start as a pickle only when the opcodes after it read well, or under a pickle name', () => {

@@ -94,7 +94,10 @@ export function detectFormat(head: Uint8Array, path = ''): FormatId {
 }
 
 /** A Git LFS pointer file (`version https://git-lfs.github.com/spec/v1`, then `oid` and `size`). */
-function isLfsPointer(head: Uint8Array): boolean {
+/** Names a model file is stored under (`MODEL_EXTENSIONS` of the language, and other pickle names). */
+const LFS_MODEL_NAME = /\.(?:pt|pth|bin|ckpt|pkl|pickle|joblib|npy|npz|h5|hdf5|keras|safetensors|gguf|onnx|pt2|ptl|mar|sav|model|dat)$/i;
+
+export function isLfsPointer(head: Uint8Array): boolean {
   return ascii(head, 0, 'version https://git-lfs.github.com/spec/');
 }
 
@@ -317,6 +320,9 @@ function innerIsModel(head: Uint8Array, f: 'gzip' | 'zlib', innerPath: string): 
 
 export function isModelFile(head: Uint8Array, path: string): boolean {
   const f = detectFormat(head, path);
+  // A Git LFS pointer under a model file's name (a checkout without LFS objects, `actions/checkout`'s
+  // default): claimed, so the scan says the model was not there to inspect instead of passing it over.
+  if (f === 'unknown' && isLfsPointer(head) && LFS_MODEL_NAME.test(path)) return true;
   // A head that is one long operand (a pickle could hide its first import past it), named as
   // nothing but a pickle: the scanner reads it as one.
   if (f === 'unknown') {

@@ -22,6 +22,8 @@ export default createRule({
   create(context) {
     return {
       ModelFile(file: ModelFile) {
+        // a Git LFS pointer holds no model to list (`model/model-scan-limit` says it was not there)
+        if (file.problems.some((p) => p.kind === 'absent')) return;
         const r = formatRisk(file);
         const compression = file.details.compression ? `, ${String(file.details.compression)}-compressed` : '';
         context.report({

@@ -25,6 +25,7 @@ export default createRule({
       limit: 'Scanning{{where}} stopped early: {{problems}}. What follows was not inspected.',
       limitPickle: 'Scanning{{where}} hit a limit in pickle data: {{problems}}. A pickle built to exhaust a scanner is suspicious in itself; what was not modelled must not be trusted.',
       unsupported: 'Part of the file{{where}} was not inspected: {{problems}}.',
+      absent: 'This file is {{problems}}, not the model: the model is not in this checkout and was not inspected. Fetch the LFS objects before scanning (`git lfs pull`; in GitHub Actions, `actions/checkout` with `lfs: true`).',
     },
     remediation:
       'Treat the uninspected content as untrusted. Raise the limit in `settings.model.limits` if the file is legitimately large, or convert it to a format that can be checked (safetensors).',
@@ -33,7 +34,7 @@ export default createRule({
     return {
       ModelFile(file: ModelFile) {
         const pickles = holdsPickles(file);
-        for (const kind of ['limit', 'unsupported'] as const) {
+        for (const kind of ['limit', 'unsupported', 'absent'] as const) {
           const problems = file.problems.filter((p) => p.kind === kind);
           for (const [member, ps] of byMember(problems)) {
             const data = { where: where(member), problems: list(ps.map((p) => p.message), 3) };

@@ -5,6 +5,11 @@ tester.run('model/model-scan-limit', rule, {
   valid: [file('benign/torch_state_dict.pt'), file('benign/sklearn_bz2.joblib')],
   invalid: [
     {
+      ...file('malformed/lfs_pointer.pt'),
+      name: 'a Git LFS pointer in place of the model',
+      errors: [at('absent', { severity: 'medium', confidence: 'low' })],
+    },
+    {
       ...file('benign/torch_state_dict.pt'),
       name: 'time limit',
       settings: { model: { limits: { timeMs: 0 } } },
