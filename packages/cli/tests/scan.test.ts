@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { errors, project, run, SAFE, VULNERABLE } from './helpers.js';
 
@@ -63,6 +63,15 @@ describe('oculum scan (in-process)', () => {
     const proc = await run(['scan', '--output', '/proc/oculum-nope/x.json'], { cwd: dir });
     expect(proc.code).toBe(2);
     expect(proc.stderr).toContain('cannot write output file /proc/oculum-nope/x.json: ENOENT');
+  });
+
+  it('writes SARIF URIs relative to the repository root when run in a subdirectory (as GitHub code scanning reads them)', async () => {
+    const dir = project({ '.git/HEAD': 'ref: refs/heads/main\n', 'ml/src/train.py': VULNERABLE });
+    const r = await run(['scan', '.', '-f', 'sarif'], { cwd: path.join(dir, 'ml') });
+    expect(r.code).toBe(1);
+    const log = JSON.parse(r.stdout);
+    expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'ml/src/train.py', uriBaseId: '%SRCROOT%' });
+    expect(log.runs[0].originalUriBaseIds['%SRCROOT%'].uri).toBe(pathToFileURL(fs.realpathSync(dir)).href + '/');
   });
 
   it('prints SARIF with the finding relative to %SRCROOT%', async () => {

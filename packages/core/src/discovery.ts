@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { Ignore } from 'ignore';
+import { repositoryRoot } from './fs-util.js';
 import { loadIgnore } from './lazy.js';
 import { UsageError } from './errors.js';
 import type { Diagnostic } from './types.js';
@@ -21,15 +22,7 @@ export class GitIgnore {
 
   constructor(cwd: string) {
     // The repository root when cwd is inside a git work tree: its .gitignore applies to cwd too.
-    let top = cwd;
-    for (let dir = cwd; ; dir = nodePath.dirname(dir)) {
-      if (existsSync(nodePath.join(dir, '.git'))) {
-        top = dir;
-        break;
-      }
-      if (nodePath.dirname(dir) === dir) break;
-    }
-    this.top = top;
+    this.top = repositoryRoot(cwd);
   }
 
   private load(dir: string): Ignore | null {

@@ -1,6 +1,17 @@
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import * as nodePath from 'node:path';
+
+/**
+ * The root of the git work tree holding `dir` (the nearest directory upward with a `.git` entry, a
+ * directory or, in a worktree or submodule, a file), else `dir` itself.
+ */
+export function repositoryRoot(dir: string): string {
+  for (let current = dir; ; current = nodePath.dirname(current)) {
+    if (existsSync(nodePath.join(current, '.git'))) return current;
+    if (nodePath.dirname(current) === current) return dir;
+  }
+}
 
 /**
  * Creates the missing directories of `dir`, one level at a time. `mkdirSync(dir, { recursive: true })`

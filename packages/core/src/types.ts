@@ -458,6 +458,12 @@ export interface FormatterContext {
   cwd: string;
   color: boolean;
   version: string;
+  /**
+   * What SARIF artifact URIs are relative to (`%SRCROOT%`): by default the root of the git work tree
+   * holding `cwd` (found upward), else `cwd`, since GitHub code scanning reads relative URIs as
+   * relative to the repository root.
+   */
+  sourceRoot?: string;
 }
 
 /**

@@ -3,7 +3,9 @@
  * Schemata/sarif-schema-2.1.0.json, kept verbatim in fixtures/), plus what GitHub code scanning reads.
  */
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
@@ -242,5 +244,39 @@ describe('sarif formatter', () => {
     b.rules = [...b.rules].reverse();
     expect(formatters.sarif(b, ctx)).toBe(formatters.sarif(a, ctx));
     expect(toSarif(a, ctx)).toEqual(JSON.parse(formatters.sarif(a, ctx)));
+  });
+
+  it('makes URIs relative to the repository root, found upward from cwd, so GitHub maps alerts of a scan run in a subdirectory', () => {
+    const repo = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'oculum-sarif-')));
+    try {
+      fs.mkdirSync(path.join(repo, '.git'));
+      fs.mkdirSync(path.join(repo, 'ml', 'src'), { recursive: true });
+      const cwd = path.join(repo, 'ml');
+      const inRepo = (rel: string) => path.join(cwd, ...rel.split('/'));
+      const result: ScanResult = {
+        ...cleanResult(),
+        cwd,
+        files: [{ file: inRepo('src/train.py'), language: 'python', findings: [finding({ ruleId: 'torch/load-without-weights-only', file: inRepo('src/train.py'), line: 3 })], diagnostics: [] }],
+        diagnostics: [{ file: inRepo('src/x.py'), kind: 'skipped', severity: 'warning', message: 'skipped' }],
+      };
+      const log = JSON.parse(formatters.sarif(result, { cwd, color: false, version: '0.1.0' }));
+      expectValid(log);
+      const run = log.runs[0];
+      expect(run.results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'ml/src/train.py', uriBaseId: '%SRCROOT%' });
+      expect(run.invocations[0].toolExecutionNotifications[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'ml/src/x.py', uriBaseId: '%SRCROOT%' });
+      expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe(pathToFileURL(repo).href + '/');
+      expect(run.originalUriBaseIds['%SRCROOT%'].description.text).toMatch(/root of the git work tree/);
+      // a git worktree or submodule has a .git file; an explicit sourceRoot wins
+      fs.rmSync(path.join(repo, '.git'), { recursive: true });
+      fs.writeFileSync(path.join(repo, '.git'), 'gitdir: ../elsewhere\n');
+      expect(JSON.parse(formatters.sarif(result, { cwd })).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('ml/src/train.py');
+      const rooted = JSON.parse(formatters.sarif(result, { cwd, sourceRoot: cwd }));
+      expect(rooted.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('src/train.py');
+      // outside any repository: relative to cwd, as before
+      fs.rmSync(path.join(repo, '.git'));
+      expect(JSON.parse(formatters.sarif(result, { cwd })).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('src/train.py');
+    } finally {
+      fs.rmSync(repo, { recursive: true, force: true });
+    }
   });
 });

@@ -6,7 +6,13 @@ import { stylish } from './stylish.js';
 
 /** A formatter that fills in the context it is not given (see `Formatter`). */
 function withDefaults(format: (result: ScanResult, context: FormatterContext) => string): Formatter {
-  return (result, context = {}) => format(result, { cwd: context.cwd ?? result.cwd, color: context.color ?? false, version: context.version ?? result.version });
+  return (result, context = {}) =>
+    format(result, {
+      cwd: context.cwd ?? result.cwd,
+      color: context.color ?? false,
+      version: context.version ?? result.version,
+      ...(context.sourceRoot !== undefined ? { sourceRoot: context.sourceRoot } : {}),
+    });
 }
 
 /** Built-in formatters by name: `stylish` (default), `json`, `sarif`, `markdown`. */

@@ -1,3 +1,4 @@
+import { repositoryRoot } from '../fs-util.js';
 import type { Detector, Diagnostic, Finding, FormatterContext, RuleInfo, ScanResult, Severity } from '../types.js';
 import { allDiagnostics, compareDiagnostics, directoryUri, groupByFile, helpUri, OCULUM_HOMEPAGE, position, region, relativeUri } from './shared.js';
 
@@ -87,6 +88,10 @@ function diagnosticLevel(d: Diagnostic): SarifLevel {
 export function toSarif(result: ScanResult, ctx: FormatterContext) {
   const { files } = groupByFile(result, ctx.cwd);
   const version = ctx.version || result.version;
+  // URIs relative to the repository root, not the working directory: GitHub code scanning ignores
+  // `originalUriBaseIds` and reads a relative URI from the root of the repository, so a scan run in a
+  // subdirectory (`working-directory: ml/`) must still say `ml/train.py`.
+  const root = ctx.sourceRoot ?? repositoryRoot(ctx.cwd);
 
   const rules: RuleInfo[] = [...(result.rules ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const indexOf = new Map(rules.map((r, i) => [r.id, i]));
@@ -100,7 +105,7 @@ export function toSarif(result: ScanResult, ctx: FormatterContext) {
   }
 
   const results = files.flatMap((g) => {
-    const artifactLocation = relativeUri(ctx.cwd, g.file);
+    const artifactLocation = relativeUri(root, g.file);
     return g.findings.map((f) => {
       const sarifResult: Record<string, unknown> = {
         ruleId: f.ruleId,
@@ -158,7 +163,7 @@ export function toSarif(result: ScanResult, ctx: FormatterContext) {
         descriptor: { id: d.kind },
       };
       if (d.file) {
-        const physicalLocation: Record<string, unknown> = { artifactLocation: relativeUri(ctx.cwd, d.file) };
+        const physicalLocation: Record<string, unknown> = { artifactLocation: relativeUri(root, d.file) };
         if (d.line) physicalLocation.region = { startLine: position(d.line), ...(d.column ? { startColumn: position(d.column) } : {}) };
         n.locations = [{ physicalLocation }];
       }
@@ -186,7 +191,12 @@ export function toSarif(result: ScanResult, ctx: FormatterContext) {
             ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
           },
         ],
-        originalUriBaseIds: { '%SRCROOT%': { uri: directoryUri(ctx.cwd) } },
+        originalUriBaseIds: {
+          '%SRCROOT%': {
+            uri: directoryUri(root),
+            description: { text: 'The root of the git work tree Oculum ran in (else the directory it ran in): artifact URIs are relative to it' },
+          },
+        },
         columnKind: 'utf16CodeUnits',
         results,
       },
