@@ -212,6 +212,18 @@ describe('oculum init', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('.oculumrc.json also exists here');
   });
+
+  it('warns when package.json has an "oculum" key, which .oculumrc hides, and the scan says so too', async () => {
+    const dir = project({ 'package.json': JSON.stringify({ name: 'x', oculum: { rules: { 'hf/public-hub-upload': 'off' } } }), 'a.py': 'x = 1\n' });
+    const r = await run(['init'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('oculum: warning: package.json has an "oculum" key, which .oculumrc now hides');
+    const scan = await run(['scan'], { cwd: dir });
+    expect(scan.stdout).toContain('warning  package.json ("oculum" key) is ignored: .oculumrc is the config of that directory (one config file per directory; merge them)');
+    // a package.json without the key is no config: no warning
+    const plain = project({ 'package.json': '{ "name": "x" }' });
+    expect((await run(['init'], { cwd: plain })).stderr).not.toContain('package.json');
+  });
 });
 
 describe('progress bar', () => {

@@ -17,7 +17,7 @@ export { scan, listRules, mapLimit, DEFAULT_MAX_FILE_SIZE, WORKER_THRESHOLD, DEF
 export type { ListRulesOptions } from './scan.js';
 export { ConfigResolver, closest } from './config/resolve.js';
 export type { ConfiguredRule, FileConfig } from './config/resolve.js';
-export { readConfigFile, validateConfigData, configInDirectory, CONFIG_FILES } from './config/load.js';
+export { readConfigFile, validateConfigData, configInDirectory, packageJsonHasConfig, CONFIG_FILES } from './config/load.js';
 export type { ConfigFile } from './config/load.js';
 export { loadPlugin, resolvePluginSpecifier, PluginRegistry } from './config/plugins.js';
 export type { LoadedPlugin, RegisteredRule } from './config/plugins.js';

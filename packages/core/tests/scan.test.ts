@@ -215,6 +215,17 @@ describe('two config files in one directory', () => {
       'sub/.oculumrc.yml is ignored: sub/.oculumrc.yaml is the config of that directory (one config file per directory; merge them)',
     ]);
   });
+
+  it('warns about a package.json "oculum" key beside a .oculumrc (its config is ignored), in cwd and below', async () => {
+    const pkg = JSON.stringify({ name: 'x', oculum: { rules: { 'toy/no-danger': 'off' } } });
+    const cwd = project({ '.oculumrc': '{}', 'package.json': pkg, 'sub/.oculumrc.yaml': 'rules: {}\n', 'sub/package.json': pkg, 'sub/a.toy': 'danger\n', 'other/package.json': '{ "name": "y", "description": "no \\"oculum\\" key" }', 'other/.oculumrc': '{}' });
+    const result = await run(cwd);
+    expect(findings(result)).toEqual(['sub/a.toy:1:1 toy/no-danger']);
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
+      'package.json ("oculum" key) is ignored: .oculumrc is the config of that directory (one config file per directory; merge them)',
+      'sub/package.json ("oculum" key) is ignored: sub/.oculumrc.yaml is the config of that directory (one config file per directory; merge them)',
+    ]);
+  });
 });
 
 describe('settings the rules read', () => {

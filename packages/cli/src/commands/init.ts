@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { packageJsonHasConfig } from '@oculum/core';
 import { CliError } from '../errors.js';
 import type { CliIo } from '../io.js';
 
@@ -54,6 +55,8 @@ export function runInit(opts: InitCommandOptions, io: CliIo): number {
     throw new CliError('.oculumrc already exists (use --force to overwrite it)');
   }
   const others = OTHER_CONFIGS.filter((name) => fs.existsSync(path.join(io.cwd, name)));
+  // The config of this directory so far: once .oculumrc exists it is ignored (one config per directory).
+  const packageConfig = packageJsonHasConfig(path.join(io.cwd, 'package.json'));
   try {
     fs.writeFileSync(target, starterConfig(opts.preset));
   } catch (err) {
@@ -62,6 +65,9 @@ export function runInit(opts: InitCommandOptions, io: CliIo): number {
   io.stdout.write(`Created .oculumrc (extends oculum:${opts.preset}). Run \`oculum scan\` to use it.\n`);
   for (const name of others) {
     io.stderr.write(`oculum: warning: ${name} also exists here; keep one config file per directory\n`);
+  }
+  if (packageConfig) {
+    io.stderr.write('oculum: warning: package.json has an "oculum" key, which .oculumrc now hides (one config per directory): move that config into .oculumrc and remove the key\n');
   }
   return 0;
 }

@@ -15,7 +15,8 @@ export interface ConfigFile {
   data: ConfigData & { root?: boolean };
   /**
    * Other config files of the same directory, which this one (first in `CONFIG_FILES` order) hides:
-   * `.oculumrc.json` beside `.oculumrc` (a `package.json` is never counted: most have no "oculum" key).
+   * `.oculumrc.json` beside `.oculumrc`, or a `package.json` with an "oculum" key (one without it is
+   * no config).
    */
   hidden?: string[];
 }
@@ -257,6 +258,21 @@ function readConfigFileUnguarded(file: string, cwd?: string): ConfigFile | undef
   return { file, dir: nodePath.dirname(file), data: validateConfigData(value, file, cwd) };
 }
 
+/**
+ * Whether a `package.json` has an "oculum" key (then another config beside it hides a config). Only
+ * asked when another config was found in its directory; an unreadable or invalid file has none.
+ */
+export function packageJsonHasConfig(file: string): boolean {
+  try {
+    const text = readFileSync(file, 'utf8');
+    if (!text.includes('"oculum"')) return false;
+    const value: unknown = loadJsonc().parse(text, [], { allowTrailingComma: true, disallowComments: false });
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, 'oculum');
+  } catch {
+    return false;
+  }
+}
+
 /** The config file of one directory (first of CONFIG_FILES that exists and applies), cached per scan. */
 export function configInDirectory(dir: string, cache: Map<string, ConfigFile | null>, cwd?: string): ConfigFile | undefined {
   const cached = cache.get(dir);
@@ -273,7 +289,7 @@ export function configInDirectory(dir: string, cache: Map<string, ConfigFile | n
     }
     if (!isFile) continue;
     if (found) {
-      if (name !== 'package.json') (found.hidden ??= []).push(file);
+      if (name !== 'package.json' || packageJsonHasConfig(file)) (found.hidden ??= []).push(file);
       continue;
     }
     found = readConfigFile(file, cwd);
@@ -285,6 +301,6 @@ export function configInDirectory(dir: string, cache: Map<string, ConfigFile | n
 /** The warning for config files another one of their directory hides. */
 export function hiddenConfigMessage(found: ConfigFile, cwd: string): string | undefined {
   if (!found.hidden?.length) return undefined;
-  const names = found.hidden.map((f) => configLabel(f, cwd)).join(', ');
+  const names = found.hidden.map((f) => (nodePath.basename(f) === 'package.json' ? `${configLabel(f, cwd)} ("oculum" key)` : configLabel(f, cwd))).join(', ');
   return `${names} ${found.hidden.length === 1 ? 'is' : 'are'} ignored: ${configLabel(found.file, cwd)} is the config of that directory (one config file per directory; merge them)`;
 }
