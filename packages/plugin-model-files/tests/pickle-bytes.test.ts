@@ -25,6 +25,14 @@ describe('judgePickleBytes (pickles written into source code)', () => {
     expect(judgePickleBytes(bytes([0x80, 2], 'cnumpy.core._multiarray_umath\nlog1p\n.')).inert).toBe(true);
   });
 
+  it('judges the pickles nested in its byte strings (an allowed loader of bytes)', () => {
+    const nested = "cos\nsystem\n(S'id'\ntR.";
+    const outer = (inner: string) => bytes([0x80, 3], 'ctorch.storage\n_load_from_bytes\n(C', [inner.length], inner, 'tR.');
+    expect(judgePickleBytes(outer(nested))).toEqual({ inert: false, imports: [{ name: 'os.system', verdict: 'dangerous' }] });
+    // a nested pickle of plain data: still inert
+    expect(judgePickleBytes(outer("(lp0\nI1\na."))).toEqual({ inert: true, imports: [] });
+  });
+
   it('applies settings.model, and is never inert when malformed or cut short', () => {
     expect(judgePickleBytes(bytes('cmypkg\nModel\n)R.'), { model: { allowGlobals: ['mypkg.Model'] } }).inert).toBe(true);
     expect(judgePickleBytes(bytes('cmypkg\nModel\n)R.'), { model: { denyGlobals: ['mypkg.*'] } }).imports[0].verdict).toBe('dangerous');
