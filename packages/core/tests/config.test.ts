@@ -270,7 +270,7 @@ describe('trust of configs inside the scanned tree', () => {
     const result = await run(cwd);
     expect(summary(result)).toEqual(['vendor/a.toy:1 toy/no-danger error']);
     expect(result.diagnostics.map((d) => d.message)).toEqual([
-      'vendor/.oculumrc: plugins "./evil.mjs" ignored: configs inside the scanned tree cannot load code (put plugins in your own config or pass them on the command line)',
+      'vendor/.oculumrc: plugins "./evil.mjs" ignored: configs inside the scanned tree cannot load code (name them in your own config: the .oculumrc of the working directory, or a file given with --config)',
       'vendor/.oculumrc: rules["evil/x"]: rule "evil/x" ignored: no loaded plugin has the namespace "evil"',
     ]);
   });

@@ -209,7 +209,7 @@ export class ConfigResolver {
     if (!layer.trusted && data.plugins && data.plugins.length > 0) {
       this.warn(
         `plugins:${layer.source}`,
-        `${layer.label}: plugins ${data.plugins.map((p) => `"${p}"`).join(', ')} ignored: configs inside the scanned tree cannot load code (put plugins in your own config or pass them on the command line)`,
+        `${layer.label}: plugins ${data.plugins.map((p) => `"${p}"`).join(', ')} ignored: configs inside the scanned tree cannot load code (name them in your own config: the .oculumrc of the working directory, or a file given with --config)`,
         layer.source,
       );
     }
