@@ -3,6 +3,7 @@ import { DETECTORS, formatters } from '@oculum/core';
 import { DEFAULT_FAIL_ON, FAIL_ON, runScan, type ScanCommandOptions } from './commands/scan.js';
 import { runRules, type RulesCommandOptions } from './commands/rules.js';
 import { PRESETS, runInit, type InitCommandOptions } from './commands/init.js';
+import { CliError } from './errors.js';
 import type { CliIo } from './io.js';
 import { VERSION } from './version.js';
 
@@ -17,6 +18,20 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 function nonNegativeInteger(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number (0 or more).');
   return Number(value);
+}
+
+/**
+ * `--config FILE` and `--no-config` both set the `config` option, so commander would keep whichever
+ * comes last: together they are a usage error (as in ESLint), said before the command runs.
+ */
+function rejectConfigWithNoConfig(command: Command): Command {
+  const seen = new Set<string>();
+  command.on('option:config', () => seen.add('--config'));
+  command.on('option:no-config', () => seen.add('--no-config'));
+  command.hook('preAction', () => {
+    if (seen.size === 2) throw new CliError('--config and --no-config cannot be used together (--no-config ignores every config file, --config names the one to use)');
+  });
+  return command;
 }
 
 function workerCount(value: string): number | 'auto' {
@@ -99,8 +114,8 @@ export function createProgram(io: CliIo, state: ProgramState): Command {
 
   const debugOption = () => new Option('--debug', 'print stack traces for errors');
 
-  program
-    .command('scan')
+  const scan = program.command('scan');
+  rejectConfigWithNoConfig(scan)
     .description('Scan files and directories for AI model supply-chain risks.')
     .argument('[paths...]', 'files, directories or globs to scan (default: .)')
     .addOption(new Option('--depth <depth>', 'analysis depth: quick (no model files), standard, or deep (imported constants, pinned versions)').choices(['quick', 'standard', 'deep']).default('standard'))
@@ -110,7 +125,7 @@ export function createProgram(io: CliIo, state: ProgramState): Command {
     .addOption(new Option('--min-confidence <level>', 'leave out findings less certain than this (settings.minConfidence)').choices(['low', 'medium', 'high']))
     .option('--max-warnings <n>', 'exit 1 when there are more than n warn-level findings (info findings aside)', nonNegativeInteger)
     .option('-c, --config <file>', "use this config file as your own instead of the working directory's .oculumrc, which is then not read (configs in subdirectories still apply, and may only narrow rules)")
-    .option('--no-config', 'ignore every .oculumrc and package.json config: built-in defaults and flags only')
+    .option('--no-config', 'ignore every .oculumrc and package.json config: built-in defaults and flags only (not with --config)')
     .option('--rule <id>', 'run only this rule (repeatable, or comma-separated)', collect)
     .option('--detector <name>', `run only this detector's rules (repeatable): ${DETECTORS.join(', ')}`, collect)
     .option('--fix', 'apply autofixes to the files, then report what remains')
@@ -130,8 +145,8 @@ export function createProgram(io: CliIo, state: ProgramState): Command {
       state.exitCode = await runScan(paths, opts, io);
     });
 
-  program
-    .command('rules')
+  const rules = program.command('rules');
+  rejectConfigWithNoConfig(rules)
     .description('List every rule with its detector, severity, presets and fixes.')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('-c, --config <file>', 'load plugins named by this config file')
