@@ -225,6 +225,20 @@ describe('oculum rules', () => {
       presets: expect.arrayContaining(['oculum:recommended']),
     });
   });
+
+  it('gives every built-in rule a docs url, the one SARIF links, and its doc exists in the repository', async () => {
+    const rules = JSON.parse((await run(['rules', '--format', 'json'])).stdout) as Array<{ id: string; name: string; plugin: string; url: string | null }>;
+    expect(rules.length).toBeGreaterThan(40);
+    const repo = fileURLToPath(new URL('../../../', import.meta.url));
+    for (const rule of rules) {
+      expect(rule.url, rule.id).toMatch(/^https:\/\/github\.com\/oculum-dev\/oculum\/blob\/main\/packages\/[\w-]+\/docs\/rules\/[\w-]+\.md$/);
+      const local = rule.url!.replace('https://github.com/oculum-dev/oculum/blob/main/', repo);
+      expect(fs.existsSync(local), `${rule.id}: ${local}`).toBe(true);
+    }
+    const dir = project({ 'a.py': VULNERABLE });
+    const sarif = JSON.parse((await run(['scan', '-f', 'sarif'], { cwd: dir })).stdout);
+    for (const r of sarif.runs[0].tool.driver.rules) expect(r.helpUri).toBe(rules.find((x) => x.id === r.id)!.url);
+  });
 });
 
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { formatters, JSON_FORMAT_VERSION, summarizeResult, toJsonReport } from '../src/formatters/index.js';
+import { formatters, jsonRule, JSON_FORMAT_VERSION, summarizeResult, toJsonReport } from '../src/formatters/index.js';
 import type { Finding, ScanResult } from '../src/types.js';
 import { at, cleanResult, CWD, finding, sampleResult } from './formatters-sample.js';
 
@@ -164,6 +164,15 @@ describe('json', () => {
     expect(report.stats.files).toBe(4);
     expect(report.rules.map((r: { id: string }) => r.id)).toEqual(['hf/trainer-push-to-hub', 'hf/unpinned-revision', 'torch/load-without-weights-only']);
     expect(report.rules[1]).toMatchObject({ fixable: true, hasSuggestions: false, url: 'https://example.test/rules/hf/unpinned-revision', presets: ['oculum:strict', 'oculum:all'] });
+  });
+
+  it('gives a built-in rule without docs.url the doc link SARIF uses; another plugin\'s rule without one null', () => {
+    const sarifRules = JSON.parse(formatters.sarif(sampleResult(), { cwd: CWD })).runs[0].tool.driver.rules;
+    const torch = report.rules.find((r: { id: string }) => r.id === 'torch/load-without-weights-only');
+    expect(torch.url).toBe('https://github.com/oculum-dev/oculum/blob/main/packages/plugin-python-torch/docs/rules/load-without-weights-only.md');
+    expect(torch.url).toBe(sarifRules.find((r: { id: string }) => r.id === torch.id).helpUri);
+    const custom = { ...sampleResult().rules[0], id: 'acme/x', namespace: 'acme', name: 'x', plugin: 'oculum-plugin-acme' };
+    expect(jsonRule(custom).url).toBeNull();
   });
 
   it('lists files with relative and absolute paths, findings sorted, suppressed ones included and marked', () => {

@@ -1,5 +1,5 @@
 import type { Confidence, Detector, Diagnostic, Finding, FormatterContext, RuleInfo, ScanResult, ScanStats, Severity } from '../types.js';
-import { groupByFile, position, region, relativePath, summarize, type Summary } from './shared.js';
+import { groupByFile, position, region, relativePath, ruleDocsUrl, summarize, type Summary } from './shared.js';
 
 /**
  * Version of the JSON report format (`version` in the output). Bumped on any incompatible change;
@@ -121,7 +121,7 @@ export function jsonRule(r: RuleInfo): JsonRule {
     detector: r.meta.detector,
     severity: r.meta.severity,
     description: r.meta.docs.description,
-    url: r.meta.docs.url ?? null,
+    url: ruleDocsUrl(r) ?? null,
     languages: [...r.meta.languages],
     presets: [...r.presets],
     fixable: r.meta.fixable === 'code',

@@ -6,13 +6,22 @@ import type { Detector, Diagnostic, FileResult, Finding, RuleInfo, ScanResult, S
 /** Where users read about Oculum; SARIF `informationUri` and the fallback help link. */
 export const OCULUM_HOMEPAGE = 'https://github.com/oculum-dev/oculum';
 
-/** Documentation of a rule: its `docs.url`, else the rule doc in the Oculum repository for built-in plugins. */
-export function helpUri(rule: RuleInfo): string {
+/**
+ * Documentation of a rule: its `docs.url`, else, for a rule of a built-in plugin (`@oculum/…`), its
+ * doc in the Oculum repository (`packages/<plugin>/docs/rules/<name>.md`, where every built-in rule
+ * has one); undefined for another plugin's rule without one.
+ */
+export function ruleDocsUrl(rule: RuleInfo): string | undefined {
   if (rule.meta.docs.url) return rule.meta.docs.url;
   if (rule.plugin.startsWith('@oculum/')) {
     return `${OCULUM_HOMEPAGE}/blob/main/packages/${rule.plugin.slice('@oculum/'.length)}/docs/rules/${rule.name}.md`;
   }
-  return OCULUM_HOMEPAGE;
+  return undefined;
+}
+
+/** The help link of a rule (SARIF `helpUri`, markdown): `ruleDocsUrl`, else the Oculum homepage. */
+export function helpUri(rule: RuleInfo): string {
+  return ruleDocsUrl(rule) ?? OCULUM_HOMEPAGE;
 }
 
 /** Higher is worse: critical 4 … info 0. */
