@@ -4,7 +4,7 @@ export { requiredLiterals, requiredLiteralSets } from './literals.js';
 export type { CreateRuleInput } from './rule.js';
 export { ConfigError, UsageError, RuleError } from './errors.js';
 export { withoutSpans } from './text.js';
-export { lintText, lintTextWithDetails, ruleTriggersMatch, triggeredRuleIds, prefilterSkips, notParsed, initLanguage, normalizeLevel, compareFindings, MAX_FIX_PASSES } from './lint.js';
+export { lintText, lintTextWithDetails, ruleTriggersMatch, triggeredRuleIds, prefilterSkips, needsDirectiveCheck, notParsed, initLanguage, normalizeLevel, compareFindings, MAX_FIX_PASSES } from './lint.js';
 export type { LintRule, LintTextOptions, LintTextDetails } from './lint.js';
 export { applyFixes, createFixer, mergeFixes } from './fixes.js';
 export type { ApplyFixesResult } from './fixes.js';

@@ -391,6 +391,20 @@ const ignoreTriggerError = (): void => undefined;
  * Trigger tests that threw are added to `errors`.
  */
 function rulesToRun(options: LintTextOptions, text: string | undefined, errors?: TriggerError[]): LintRule[] {
+  return ruleSelection(options, text, errors).toRun;
+}
+
+/**
+ * The enabled, configured rules for the file's language (`candidates`) and those of them that pass the
+ * trigger prefilter (`toRun`). A candidate the prefilter leaves out cannot report anything in this
+ * text: for the directives it counts as having run (an `oculum-ignore` naming it suppresses nothing).
+ */
+function ruleSelection(options: LintTextOptions, text: string | undefined, errors?: TriggerError[]): { candidates: LintRule[]; toRun: LintRule[] } {
+  const candidates = enabledCandidates(options);
+  return { candidates, toRun: triggeredOf(candidates, options, text, errors) };
+}
+
+function enabledCandidates(options: LintTextOptions): LintRule[] {
   const { language } = options;
   const settings = options.settings ?? {};
   const enabled = options.rules.filter((entry) => normalizeLevel(entry.level) !== 'off' && entry.rule.meta.languages.includes(language.id));
@@ -401,7 +415,11 @@ function rulesToRun(options: LintTextOptions, text: string | undefined, errors?:
       if (problems.length > 0) throw new TypeError(`Invalid options for rule "${entry.id}": ${problems.join('; ')}`);
     }
   }
-  const candidates = enabled.filter((entry) => configured(entry.rule, settings));
+  return enabled.filter((entry) => configured(entry.rule, settings));
+}
+
+function triggeredOf(candidates: LintRule[], options: LintTextOptions, text: string | undefined, errors?: TriggerError[]): LintRule[] {
+  const { language } = options;
   const readsFile = language.readsFile === true || options.prefilter === false;
   if (readsFile || text === undefined) return candidates;
   if (options.triggered) {
@@ -433,7 +451,16 @@ export function triggeredRuleIds(options: LintTextOptions): string[] | undefined
  */
 export function prefilterSkips(options: LintTextOptions): LintTextDetails | undefined {
   const triggered = triggeredRuleIds(options);
-  return triggered && triggered.length === 0 ? notParsed(options) : undefined;
+  return triggered && triggered.length === 0 && !needsDirectiveCheck(options.text) ? notParsed(options) : undefined;
+}
+
+/**
+ * A text that spells `oculum-ignore` is parsed even when no rule passes the prefilter: its directives
+ * are judged (one naming an enabled rule whose trigger words are gone is stale, reported as unused).
+ * A caller that skips files no rule runs on (`triggeredRuleIds` empty) must still lint these.
+ */
+export function needsDirectiveCheck(text: string | undefined): boolean {
+  return text !== undefined && text.includes('oculum-ignore');
 }
 
 /** What `lintTextWithDetails` returns for a file no rule runs on (nothing parsed). */
@@ -457,12 +484,17 @@ async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult;
   let directiveTargets: DirectiveTarget[] | undefined;
 
   const triggerErrors: TriggerError[] = [];
-  const toRun = rulesToRun(options, text, triggerErrors);
+  const { candidates, toRun } = ruleSelection(options, text, triggerErrors);
   for (const { ruleIds, error } of triggerErrors) {
     if (options.onTriggerError) options.onTriggerError(ruleIds, error);
     else result.diagnostics.push({ file, kind: 'internal', severity: 'warning', message: triggerErrorMessage(ruleIds, error) });
   }
-  if (toRun.length === 0) return { result, parsed: false };
+  // Rules the prefilter left out could report nothing here: a directive naming one is unused.
+  const enabledIds = new Map(candidates.map((entry) => [entry.id, entry.rule.meta.detector as string]));
+  if (toRun.length === 0) {
+    if (candidates.length === 0 || !needsDirectiveCheck(text)) return { result, parsed: false };
+    return directivesOnly(options, file, text!, enabledIds, result);
+  }
   const ruleOptions = toRun.map((entry) => mergeRuleOptions(entry.rule, entry.options ?? []));
 
   await initLanguage(language);
@@ -569,13 +601,7 @@ async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult;
 
     findings.sort(compareFindings);
     // Directives live in comments; a file that never spells the word has none (and skips getComments()).
-    if (text !== undefined && text.includes('oculum-ignore')) {
-      const { directives, diagnostics: directiveDiagnostics } = collectDirectives(sourceCode.getComments(), file, countLines(text), text);
-      result.diagnostics.push(...directiveDiagnostics);
-      for (const d of directives) for (const target of d.targets) (directiveTargets ??= []).push({ target, line: d.line, column: d.column, text: d.text });
-      const enabledIds = new Map(toRun.map((entry) => [entry.id, entry.rule.meta.detector as string]));
-      result.diagnostics.push(...applyDirectives(findings, directives, file, enabledIds, options.dormantRules));
-    }
+    if (needsDirectiveCheck(text)) directiveTargets = judgeDirectives(sourceCode, text!, file, findings, enabledIds, options.dormantRules, result);
   } finally {
     // Trees of wasm-backed parsers live outside the JS heap: free them now, not at some later GC.
     // Findings hold plain locations and fixes computed at report time, never nodes.
@@ -587,6 +613,54 @@ async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult;
   const kept = floor > 0 ? findings.filter((f) => CONFIDENCE_RANK[f.confidence] >= floor) : findings;
   if (kept.length > 0) assignFingerprints(kept, nodePath.relative(cwd, file), text ?? '');
   result.findings = kept;
+  result.diagnostics.sort(compareDiagnostics);
+  return { result, parsed: true, ...(directiveTargets ? { directiveTargets } : {}) };
+}
+
+/** Reads the directives of a parsed file, suppresses the findings they cover and reports the unused ones. */
+function judgeDirectives(
+  sourceCode: SourceCode,
+  text: string,
+  file: string,
+  findings: Finding[],
+  enabledIds: ReadonlyMap<string, string>,
+  dormantRules: LintTextOptions['dormantRules'],
+  result: FileResult,
+): DirectiveTarget[] | undefined {
+  let directiveTargets: DirectiveTarget[] | undefined;
+  const { directives, diagnostics: directiveDiagnostics } = collectDirectives(sourceCode.getComments(), file, countLines(text), text);
+  result.diagnostics.push(...directiveDiagnostics);
+  for (const d of directives) for (const target of d.targets) (directiveTargets ??= []).push({ target, line: d.line, column: d.column, text: d.text });
+  result.diagnostics.push(...applyDirectives(findings, directives, file, enabledIds, dormantRules));
+  return directiveTargets;
+}
+
+/**
+ * A file no rule runs on (the prefilter found none of their words) that has `oculum-ignore` comments:
+ * parsed for its comments only, so a stale directive (the code it silenced was removed, and with it
+ * the words) is reported as unused. Parse problems are not reported: the file is not analysed.
+ */
+async function directivesOnly(
+  options: LintTextOptions,
+  file: string,
+  text: string,
+  enabledIds: ReadonlyMap<string, string>,
+  result: FileResult,
+): Promise<{ result: FileResult; parsed: boolean; directiveTargets?: DirectiveTarget[] }> {
+  const { language } = options;
+  await initLanguage(language);
+  let sourceCode: SourceCode;
+  try {
+    sourceCode = await language.parse({ path: file, text, settings: options.settings ?? {}, depth: options.depth ?? 'standard' });
+  } catch {
+    return { result, parsed: false };
+  }
+  let directiveTargets: DirectiveTarget[] | undefined;
+  try {
+    directiveTargets = judgeDirectives(sourceCode, text, file, [], enabledIds, options.dormantRules, result);
+  } finally {
+    sourceCode.dispose?.();
+  }
   result.diagnostics.sort(compareDiagnostics);
   return { result, parsed: true, ...(directiveTargets ? { directiveTargets } : {}) };
 }

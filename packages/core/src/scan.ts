@@ -8,7 +8,7 @@ import { loadPlugin, PluginRegistry } from './config/plugins.js';
 import { closest, ConfigResolver, DEFAULT_EXTENDS, type FileConfig } from './config/resolve.js';
 import { discoverFiles, GitIgnore, PatternIgnore, plural, type PrunedDirectory } from './discovery.js';
 import { ConfigError, UsageError } from './errors.js';
-import { compareDiagnostics, compareStrings, countLines, lintTextWithDetails, notParsed, triggerErrorMessage, triggeredRuleIds, type DirectiveTarget, type LintTextDetails, type LintTextOptions } from './lint.js';
+import { compareDiagnostics, compareStrings, countLines, lintTextWithDetails, needsDirectiveCheck, notParsed, triggerErrorMessage, triggeredRuleIds, type DirectiveTarget, type LintTextDetails, type LintTextOptions } from './lint.js';
 import { LintPool, WorkerUnavailableError, workerScript } from './pool.js';
 import { PRESET_NAMES } from './presets.js';
 import { DETECTORS, type ConfigData, type Depth, type Diagnostic, type FileResult, type Language, type Plugin, type RuleInfo, type ScanOptions, type ScanResult, type ScanStats } from './types.js';
@@ -428,7 +428,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       // The prefilter runs here, while the workers start: only files some rule runs on are sent, with
       // the rules that run on them.
       const triggered = triggeredRuleIds(lintOptions);
-      if (triggered && triggered.length === 0) return notParsed(lintOptions);
+      if (triggered && triggered.length === 0 && !needsDirectiveCheck(job.text)) return notParsed(lintOptions);
       try {
         const task = { id: taskId++, path: job.path, languageId: job.language.id, text: job.text, configId: key, ...(triggered ? { triggered } : {}) };
         // Or the main thread lints it, when it has nothing else to do (see `LintPool`).

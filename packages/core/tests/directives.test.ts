@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDirectiveComment } from '../src/directives.js';
-import { lintText } from '../src/lint.js';
+import { lintText, lintTextWithDetails, prefilterSkips } from '../src/lint.js';
 import { dangerRule, namesRule, toyLanguage } from './fixtures/toy-plugin.mjs';
 
 const rules = [
@@ -92,6 +92,25 @@ describe('inline directives', () => {
 
   it('does not judge directives naming only rules that did not run', async () => {
     expect((await summary('ok # oculum-ignore[other/rule]\n')).unused).toEqual([]);
+  });
+
+  it('reports a directive naming an enabled rule the prefilter skipped (a stale one: its trigger words are gone)', async () => {
+    const only = [{ id: 'toy/no-danger', rule: dangerRule, level: 'error' as const }];
+    const details = await lintTextWithDetails({ path: 'a.toy', text: 'ok # oculum-ignore[toy/no-danger] -- old\n# oculum-ignore\n', language: toyLanguage, rules: only, cwd: '/p' });
+    expect(details.result.diagnostics.map((d) => `${d.line}: ${d.message}`)).toEqual([
+      '1: Unused directive "oculum-ignore[toy/no-danger] -- old": it suppresses no finding',
+      '2: Unused directive "oculum-ignore": it suppresses no finding',
+    ]);
+    // also when the caller ran the prefilter (a scan's worker gets `triggered: []`)
+    const told = await lintTextWithDetails({ path: 'a.toy', text: 'ok # oculum-ignore[toy/no-danger]\n', language: toyLanguage, rules: only, cwd: '/p', triggered: [] });
+    expect(told.result.diagnostics).toHaveLength(1);
+    // a rule of a detector or depth this scan does not run still keeps the directive unjudged
+    const dormant = await lintTextWithDetails({ path: 'a.toy', text: 'ok # oculum-ignore\n', language: toyLanguage, rules: only, cwd: '/p', dormantRules: new Map([['toy/no-names', 'unverified_model_source']]) });
+    expect(dormant.result.diagnostics).toEqual([]);
+    // the prefilter stays: a file without the word `oculum-ignore` and no trigger is not parsed
+    expect((await lintTextWithDetails({ path: 'a.toy', text: 'ok\n', language: toyLanguage, rules: only, cwd: '/p' })).parsed).toBe(false);
+    expect(prefilterSkips({ path: 'a.toy', text: 'ok\n', language: toyLanguage, rules: only, cwd: '/p' })).toBeDefined();
+    expect(prefilterSkips({ path: 'a.toy', text: 'ok # oculum-ignore\n', language: toyLanguage, rules: only, cwd: '/p' })).toBeUndefined();
   });
 
   it('a trailing directive on any line of a multi-line finding covers it', async () => {

@@ -29,6 +29,18 @@ describe.skipIf(!existsSync(dist))('worker threads (built engine)', () => {
     }
   });
 
+  it('judges the directives of a file the prefilter skips in the main thread (a stale oculum-ignore)', async () => {
+    const { scan } = (await import(dist.href)) as typeof import('../src/index.js');
+    const files: Record<string, string> = { '.oculumrc': '{ "extends": "oculum:recommended" }' };
+    for (let i = 0; i < 80; i++) files[`f${i}.toy`] = i % 2 ? `danger # oculum-ignore\n` : `ok # oculum-ignore[toy/no-danger] -- was danger\n`;
+    const cwd = project(files);
+    for (const workers of [0, 2] as const) {
+      const result = await scan({ cwd, plugins: [TOY_PLUGIN], workers });
+      const stale = result.files.filter((f) => f.diagnostics.some((d) => d.kind === 'unused-directive' && d.message === 'Unused directive "oculum-ignore[toy/no-danger] -- was danger": it suppresses no finding'));
+      expect(stale.length, `workers: ${workers}`).toBe(40);
+    }
+  });
+
   it('applies fixes in workers', async () => {
     const { scan } = (await import(dist.href)) as typeof import('../src/index.js');
     const files: Record<string, string> = {};
