@@ -464,6 +464,11 @@ export interface FormatterContext {
    * relative to the repository root.
    */
   sourceRoot?: string;
+  /**
+   * The lowest severity of an error-level finding that fails the run (the CLI's `--fail-on`). When
+   * given, the stylish and markdown summaries say which errors do not fail it; JSON and SARIF ignore it.
+   */
+  failOn?: Severity | 'none';
 }
 
 /**

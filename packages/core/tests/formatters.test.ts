@@ -199,6 +199,43 @@ describe('json', () => {
   });
 });
 
+describe('summaries and --fail-on', () => {
+  const result = (): ScanResult => ({
+    ...cleanResult(),
+    files: [
+      {
+        file: at('src/a.py'),
+        language: 'python',
+        findings: [
+          finding({ ruleId: 'torch/load-without-weights-only', file: at('src/a.py'), line: 1, severity: 'low' }),
+          finding({ ruleId: 'torch/load-without-weights-only', file: at('src/a.py'), line: 2, severity: 'info', level: 'warn' }),
+        ],
+        diagnostics: [],
+      },
+    ],
+  });
+
+  it('do not say "✖ 1 error" for a run whose errors are all below --fail-on; info rows are not "(warning)"', () => {
+    const text = formatters.stylish(result(), { cwd: CWD, failOn: 'high' });
+    expect(text).toContain('⚠ 2 findings (1 low, 1 info)');
+    expect(text).toContain('1 error (does not fail the run: below --fail-on high), 0 warnings, 1 info in 1 file');
+    expect(text).not.toContain('✖');
+    const md = formatters.markdown(result(), { cwd: CWD, failOn: 'high' });
+    expect(md).toContain('1 error (does not fail the run: below --fail-on high), 0 warnings, 1 info in 1 file');
+    expect(md).not.toContain('(warning)');
+    // one failing error among them, and --fail-on none
+    const failing = formatters.stylish(result(), { cwd: CWD, failOn: 'low' });
+    expect(failing).toContain('✖ 2 findings');
+    expect(failing).toContain('1 error, 0 warnings, 1 info in 1 file');
+    const mixed = result();
+    mixed.files[0].findings.push(finding({ ruleId: 'torch/load-without-weights-only', file: at('src/a.py'), line: 3, severity: 'critical' }));
+    expect(formatters.stylish(mixed, { cwd: CWD, failOn: 'high' })).toContain('2 errors (1 not failing the run: below --fail-on high)');
+    expect(formatters.stylish(result(), { cwd: CWD, failOn: 'none' })).toContain('1 error (does not fail the run: --fail-on none)');
+    // the JSON report is unchanged by it
+    expect(formatters.json(result(), { cwd: CWD, failOn: 'high' })).toBe(formatters.json(result(), { cwd: CWD }));
+  });
+});
+
 describe('markdown', () => {
   const out = formatters.markdown(sampleResult(), ctx);
 

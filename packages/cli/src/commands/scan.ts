@@ -205,7 +205,8 @@ export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: 
   const toFile = opts.output !== undefined;
   const color = opts.format === 'stylish' && useColor(opts.color, io.env, toFile ? false : io.stdout.isTTY) && (!toFile || opts.color === true);
   // Paths in the result are relative to the engine's resolved working directory.
-  const text = formatter(shown, { cwd: result.cwd || cwd, color, version: VERSION });
+  // `failOn`: the summaries of stylish and markdown say which errors do not fail this run.
+  const text = formatter(shown, { cwd: result.cwd || cwd, color, version: VERSION, failOn: opts.failOn });
 
   if (toFile) writeOutput(opts.output!, text, cwd);
   else io.stdout.write(text);

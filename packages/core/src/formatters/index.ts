@@ -12,6 +12,7 @@ function withDefaults(format: (result: ScanResult, context: FormatterContext) =>
       color: context.color ?? false,
       version: context.version ?? result.version,
       ...(context.sourceRoot !== undefined ? { sourceRoot: context.sourceRoot } : {}),
+      ...(context.failOn !== undefined ? { failOn: context.failOn } : {}),
     });
 }
 

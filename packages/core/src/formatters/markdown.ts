@@ -1,5 +1,5 @@
 import type { FormatterContext, ScanResult, Severity } from '../types.js';
-import { detectorBreakdown, groupByFile, helpUri, plural, position, printable, printableLine, ruleIndex, severityBreakdown, summarize } from './shared.js';
+import { countsLine, detectorBreakdown, groupByFile, helpUri, plural, position, printable, printableLine, ruleIndex, severityBreakdown, summarize } from './shared.js';
 
 /** Rows beyond this are summarised so a comment stays under GitHub's 65,536-character limit. */
 export const MARKDOWN_MAX_ROWS = 200;
@@ -155,7 +155,7 @@ export const markdown = (result: ScanResult, ctx: FormatterContext): string => {
     out.push(
       `### 🛡️ Oculum: ${plural(summary.findings, 'finding')} (${severityBreakdown(summary.bySeverity)})`,
       '',
-      `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')} in ${plural(summary.filesWithFindings, 'file')}` +
+      countsLine(summary, result, ctx.failOn) +
         (detectors ? ` — ${detectors.replace(/(\w+): /g, '`$1`: ')}` : '') +
         '.',
       '',
@@ -170,7 +170,7 @@ export const markdown = (result: ScanResult, ctx: FormatterContext): string => {
     const rank = (s: Severity) => ['critical', 'high', 'medium', 'low', 'info'].indexOf(s);
     rows.sort((a, b) => rank(a.f.severity) - rank(b.f.severity) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || position(a.f.line) - position(b.f.line));
     for (const { f, file } of rows.slice(0, MARKDOWN_MAX_ROWS)) {
-      const notes = [f.confidence !== 'high' ? `confidence: ${f.confidence}` : '', f.level === 'warn' ? 'warning' : '']
+      const notes = [f.confidence !== 'high' ? `confidence: ${f.confidence}` : '', f.level === 'warn' && f.severity !== 'info' ? 'warning' : '']
         .filter(Boolean)
         .join(', ');
       out.push(

@@ -218,6 +218,35 @@ export function allDiagnostics(result: ScanResult): Diagnostic[] {
   return [...result.files.flatMap((f) => f.diagnostics), ...result.diagnostics];
 }
 
+/**
+ * Unsuppressed error-level findings whose severity is below `failOn`: they do not fail the run
+ * (`--fail-on high` and a `low` finding of an error-level rule). 0 without `failOn`.
+ */
+export function errorsBelowFailOn(result: ScanResult, failOn: Severity | 'none' | undefined): number {
+  if (failOn === undefined) return 0;
+  const threshold = failOn === 'none' ? Infinity : severityRank(failOn);
+  let n = 0;
+  for (const fr of result.files) for (const f of fr.findings) if (!f.suppressed && f.level === 'error' && severityRank(f.severity) < threshold) n++;
+  return n;
+}
+
+/**
+ * "2 errors (1 below --fail-on high), 1 warning, 3 info in 2 files": the counts line of the stylish and
+ * markdown summaries. Errors that do not fail the run are said so, so that "1 error" does not read
+ * as a failing run when the exit code is 0; info-severity findings (the model-file inventory) are
+ * neither errors nor warnings when their rule is at `warn`.
+ */
+export function countsLine(summary: Summary, result: ScanResult, failOn: Severity | 'none' | undefined): string {
+  const below = errorsBelowFailOn(result, failOn);
+  let errors = plural(summary.errors, 'error');
+  if (below > 0) {
+    const why = failOn === 'none' ? '--fail-on none' : `below --fail-on ${failOn}`;
+    errors += below === summary.errors ? ` (${below === 1 ? 'does' : 'do'} not fail the run: ${why})` : ` (${below} not failing the run: ${why})`;
+  }
+  const notices = summary.notices > 0 ? `, ${summary.notices} info` : '';
+  return `${errors}, ${plural(summary.warnings, 'warning')}${notices} in ${plural(summary.filesWithFindings, 'file')}`;
+}
+
 export function plural(n: number, word: string, pluralWord = `${word}s`): string {
   return `${n} ${n === 1 ? word : pluralWord}`;
 }

@@ -1,6 +1,6 @@
 import type { Diagnostic, Finding, FormatterContext, ScanResult, Severity } from '../types.js';
 import { createColors, visibleLength, type Colors } from './colors.js';
-import { detectorBreakdown, groupByFile, plural, position, printable, printableLine, severityBreakdown, summarize } from './shared.js';
+import { countsLine, detectorBreakdown, errorsBelowFailOn, groupByFile, plural, position, printable, printableLine, severityBreakdown, summarize } from './shared.js';
 
 function paint(c: Colors, severity: Severity | Diagnostic['severity'], text: string): string {
   switch (severity) {
@@ -81,16 +81,18 @@ export const stylish = (result: ScanResult, ctx: FormatterContext): string => {
     const scanned = skipped > 0 ? `${plural(Math.max(0, summary.files - skipped), 'file')} scanned, ${skipped} skipped` : `${plural(summary.files, 'file')} scanned`;
     out.push(c.green(`✔ No findings`) + c.dim(` (${scanned})`));
   } else {
-    const head = `✖ ${plural(summary.findings, 'finding')} (${severityBreakdown(summary.bySeverity)})`;
+    // ✖ (red) when some error fails the run; ⚠ (yellow) when the findings do not fail it (warnings,
+    // info, or errors below --fail-on when the caller says what that is).
+    const failing = summary.errors - errorsBelowFailOn(result, ctx.failOn);
+    const head = `${failing > 0 ? '✖' : '⚠'} ${plural(summary.findings, 'finding')} (${severityBreakdown(summary.bySeverity)})`;
     const tail = detectorBreakdown(summary.byDetector);
-    const colour = summary.errors > 0 ? (s: string) => c.bold(c.red(s)) : (s: string) => c.bold(c.yellow(s));
+    const colour = failing > 0 ? (s: string) => c.bold(c.red(s)) : (s: string) => c.bold(c.yellow(s));
     out.push(colour(head) + (tail ? ` — ${tail}` : ''));
   }
 
   const details: string[] = [];
   if (summary.findings > 0) {
-    const notices = summary.notices > 0 ? `, ${summary.notices} info` : '';
-    details.push(`${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}${notices} in ${plural(summary.filesWithFindings, 'file')}`);
+    details.push(countsLine(summary, result, ctx.failOn));
   }
   if (summary.suppressed > 0) details.push(`${summary.suppressed} suppressed (not shown)`);
   const diagnosticCount = summary.diagnostics.errors + summary.diagnostics.warnings + summary.diagnostics.notes;
