@@ -133,7 +133,7 @@ export function createProgram(io: CliIo, state: ProgramState): Command {
     .option('--cache-location <path>', 'cache file, or a directory to keep .oculumcache in (implies --cache)')
     .option('--force-exclude', 'leave out named files that .gitignore or ignorePatterns ignore (for pre-commit hooks)')
     .option('--no-error-on-unmatched-pattern', 'a glob that matches no file is a warning in the report instead of an error (exit 2)')
-    .option('-q, --quiet', 'report error-level findings only (warnings still count for --max-warnings)')
+    .option('-q, --quiet', 'report error-level findings and error diagnostics only: no warnings or notes (warnings still count for --max-warnings)')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output (NO_COLOR is honoured too)')
     .option('--no-progress', 'never show the progress bar')

@@ -118,6 +118,20 @@ describe('oculum scan (in-process)', () => {
     expect(quiet.code).toBe(0);
     expect(quiet.stdout).not.toContain(RULE);
     expect(quiet.stderr).toContain('oculum: 1 warn-level finding not shown (--quiet)');
+  });
+
+  it('--quiet hides warning-level diagnostics too (an unused directive), as ESLint does', async () => {
+    const dir = project({ 'src/a.py': `${VULNERABLE}x = 1  # oculum-ignore[${RULE}] -- stale\n` });
+    const loud = await run(['scan'], { cwd: dir });
+    expect(loud.stdout).toContain('Unused directive');
+    const quiet = await run(['scan', '-q'], { cwd: dir });
+    expect(quiet.code).toBe(1);
+    expect(quiet.stdout).toContain(RULE);
+    expect(quiet.stdout).not.toContain('Unused directive');
+    expect(quiet.stdout).not.toMatch(/diagnostic/);
+    expect(quiet.stderr).toContain('oculum: 1 warning or note diagnostic not shown (--quiet)');
+    const json = JSON.parse((await run(['scan', '-q', '-f', 'json'], { cwd: dir })).stdout);
+    expect(json.files.flatMap((f: { diagnostics: unknown[] }) => f.diagnostics)).toEqual([]);
     const noConfig = await run(['scan', '--no-config'], { cwd: dir });
     expect(noConfig.code).toBe(1);
   });

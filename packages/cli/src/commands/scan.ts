@@ -89,9 +89,18 @@ export function checkDetectors(names: string[]): Detector[] {
   return names as Detector[];
 }
 
-/** The result without warn-level findings (`--quiet`). */
+/** The result without warn-level findings and without warning or note diagnostics (`--quiet`, as ESLint's). */
 function onlyErrors(result: ScanResult): ScanResult {
-  return { ...result, files: result.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.level === 'error') })) };
+  return {
+    ...result,
+    files: result.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.level === 'error'), diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })),
+    diagnostics: result.diagnostics.filter((d) => d.severity === 'error'),
+  };
+}
+
+/** Diagnostics `--quiet` leaves out (warnings and notes). */
+function quietDiagnostics(result: ScanResult): number {
+  return [...result.diagnostics, ...result.files.flatMap((f) => f.diagnostics)].filter((d) => d.severity !== 'error').length;
 }
 
 function unsuppressed(result: ScanResult): Finding[] {
@@ -214,7 +223,12 @@ export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: 
   reportFixes();
   if (opts.quiet && opts.format === 'stylish') {
     const hidden = unsuppressed(result).filter((f) => f.level === 'warn').length;
-    if (hidden > 0) io.stderr.write(`oculum: ${hidden} warn-level finding${hidden === 1 ? '' : 's'} not shown (--quiet)\n`);
+    const notes = quietDiagnostics(result);
+    const parts = [
+      ...(hidden > 0 ? [`${hidden} warn-level finding${hidden === 1 ? '' : 's'}`] : []),
+      ...(notes > 0 ? [`${notes} warning or note diagnostic${notes === 1 ? '' : 's'}`] : []),
+    ];
+    if (parts.length > 0) io.stderr.write(`oculum: ${parts.join(' and ')} not shown (--quiet)\n`);
   }
   if (decision.tooManyWarnings) {
     io.stderr.write(`oculum: too many warnings (${decision.warnings}); --max-warnings allows ${opts.maxWarnings}\n`);
