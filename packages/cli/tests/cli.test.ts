@@ -179,6 +179,14 @@ describe('colour', () => {
   });
 });
 
+describe('README', () => {
+  it('the pre-commit example passes every source file type pre-commit tags (tsx, jsx and pyi are tags of their own)', () => {
+    const readme = fs.readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const types = /types_or: \[([^\]]*)\]/.exec(readme)?.[1].split(',').map((t) => t.trim());
+    expect(types).toEqual(expect.arrayContaining(['python', 'pyi', 'javascript', 'jsx', 'ts', 'tsx']));
+  });
+});
+
 describe('oculum init', () => {
   it('writes a commented starter .oculumrc', async () => {
     const dir = project({});
