@@ -15,8 +15,10 @@ export interface ProgramState {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-function nonNegativeInteger(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number (0 or more).');
+/** `--max-warnings`: a whole number, or -1 for no limit (as ESLint). */
+function warningLimit(value: string): number {
+  if (value === '-1') return -1;
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number (0 or more), or -1 for no limit.');
   return Number(value);
 }
 
@@ -123,7 +125,7 @@ export function createProgram(io: CliIo, state: ProgramState): Command {
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'lowest severity of an error-level finding that makes the exit code 1').choices([...FAIL_ON]).default(DEFAULT_FAIL_ON))
     .addOption(new Option('--min-confidence <level>', 'leave out findings less certain than this (settings.minConfidence)').choices(['low', 'medium', 'high']))
-    .option('--max-warnings <n>', 'exit 1 when there are more than n warn-level findings (info findings aside)', nonNegativeInteger)
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warn-level findings (info findings aside); -1: no limit', warningLimit)
     .option('-c, --config <file>', "use this config file as your own instead of the working directory's .oculumrc, which is then not read (configs in subdirectories still apply, and may only narrow rules)")
     .option('--no-config', 'ignore every .oculumrc and package.json config: built-in defaults and flags only (not with --config)')
     .option('--rule <id>', 'run only this rule (repeatable, or comma-separated)', collect)

@@ -55,7 +55,8 @@ describe('usage errors exit 2 with one line on stderr', () => {
     [['scan', '--depth', 'abyss'], /^oculum: option '--depth <depth>' argument 'abyss' is invalid/],
     [['scan', '--format', 'xml'], /^oculum: option '-f, --format <format>' argument 'xml' is invalid/],
     [['scan', '--max-warnings', 'many'], /^oculum: option '--max-warnings <n>' argument 'many' is invalid\. expected a whole number/],
-    [['scan', '--max-warnings', '-1'], /^oculum: option '--max-warnings <n>' argument '-1' is invalid/],
+    [['scan', '--max-warnings', '-2'], /^oculum: option '--max-warnings <n>' argument '-2' is invalid\. expected a whole number \(0 or more\), or -1 for no limit\.$/],
+    [['scan', '--detector', 'unsafe_model_loads'], /^oculum: unknown detector "unsafe_model_loads" \(expected one of: unsafe_model_load, unverified_model_source, unsafe_finetuning\); did you mean "unsafe_model_load"\?$/],
     [['scan', '--detector', 'unsafe_everything'], /^oculum: unknown detector "unsafe_everything" \(expected one of: unsafe_model_load, unverified_model_source, unsafe_finetuning\)$/],
     [['scan', 'does-not-exist'], /^oculum: no such file or directory: does-not-exist$/],
     [['scan', '--config', 'missing.json'], /^oculum: config file not found: missing\.json$/],
@@ -204,6 +205,13 @@ describe('oculum init', () => {
       settings: {},
       ignorePatterns: ['node_modules/', '.venv/', 'venv/', 'dist/', 'build/'],
     });
+  });
+
+  it('suggests ignoring .oculumcache unless .gitignore already does', async () => {
+    const dir = project({});
+    expect((await run(['init'], { cwd: dir })).stdout).toContain('add .oculumcache to your .gitignore');
+    const ignored = project({ '.gitignore': 'node_modules/\n.oculumcache\n' });
+    expect((await run(['init'], { cwd: ignored })).stdout).not.toContain('.oculumcache');
   });
 
   it('refuses to overwrite without --force', async () => {

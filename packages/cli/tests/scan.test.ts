@@ -114,6 +114,10 @@ describe('oculum scan (in-process)', () => {
     expect(capped.code).toBe(1);
     expect(capped.stderr).toContain('oculum: too many warnings (1); --max-warnings allows 0');
     expect((await run(['scan', '--max-warnings', '1'], { cwd: dir })).code).toBe(0);
+    // -1: no limit, as in ESLint
+    const unlimited = await run(['scan', '--max-warnings', '-1'], { cwd: dir });
+    expect(unlimited.code).toBe(0);
+    expect(unlimited.stderr).not.toContain('too many warnings');
     const quiet = await run(['scan', '--quiet'], { cwd: dir });
     expect(quiet.code).toBe(0);
     expect(quiet.stdout).not.toContain(RULE);

@@ -234,8 +234,9 @@ describe('config errors', () => {
 
   it('rejects invalid rule options and unknown presets', async () => {
     expect((await error({ '.oculumrc': '{ "rules": { "toy/no-names": ["error", { "names": 1 }] } }' })).message).toMatch(
-      /rules\["toy\/no-names"\]: invalid options for "toy\/no-names": \[0\]\.names must be array/,
+      /rules\["toy\/no-names"\]: invalid options for "toy\/no-names": names must be array$/,
     );
+    expect((await error({ '.oculumrc': '{ "rules": { "toy/no-names": ["error", { "nme": [] }] } }' })).message).toMatch(/invalid options for "toy\/no-names": unknown property "nme"$/);
     expect((await error({ '.oculumrc': '{ "extends": "oculum:recomended" }' })).message).toMatch(/unknown preset "oculum:recomended"; did you mean "oculum:recommended"/);
     expect((await error({ '.oculumrc': '{ "extends": "toy/nope" }' })).message).toMatch(/unknown preset "toy\/nope"/);
   });
@@ -247,6 +248,9 @@ describe('config errors', () => {
   it('unknown rules in the rule filter are usage errors', async () => {
     const cwd = project({ 'a.toy': 'x\n' });
     await expect(run(cwd, { onlyRules: ['toy/no-dager'] })).rejects.toThrow(/Unknown rule "toy\/no-dager" in the rule filter; did you mean "toy\/no-danger"/);
+    // nothing close: the rules of its namespace, or where to find them
+    await expect(run(cwd, { onlyRules: ['toy/nope'] })).rejects.toThrow('Unknown rule "toy/nope" in the rule filter; the "toy" rules are "toy/bad-payload", "toy/deep-only", "toy/no-danger", "toy/no-names"');
+    await expect(run(cwd, { onlyRules: ['zzz/qqqqqqqq'] })).rejects.toThrow('Unknown rule "zzz/qqqqqqqq" in the rule filter; list the rules with `oculum rules`');
   });
 });
 

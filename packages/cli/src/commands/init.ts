@@ -49,6 +49,18 @@ export function starterConfig(preset: InitPreset): string {
 `;
 }
 
+/** Whether the `.gitignore` of `dir` has a line naming `name` (a rough check, for a hint only). */
+function gitignores(dir: string, name: string): boolean {
+  try {
+    return fs
+      .readFileSync(path.join(dir, '.gitignore'), 'utf8')
+      .split(/\r?\n/)
+      .some((line) => [name, `/${name}`, `${name}*`, `/${name}*`].includes(line.trim()));
+  } catch {
+    return false;
+  }
+}
+
 export function runInit(opts: InitCommandOptions, io: CliIo): number {
   const target = path.join(io.cwd, '.oculumrc');
   if (fs.existsSync(target) && !opts.force) {
@@ -63,6 +75,9 @@ export function runInit(opts: InitCommandOptions, io: CliIo): number {
     throw new CliError(`cannot write .oculumrc: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   io.stdout.write(`Created .oculumrc (extends oculum:${opts.preset}). Run \`oculum scan\` to use it.\n`);
+  if (!gitignores(io.cwd, '.oculumcache')) {
+    io.stdout.write('If you use `oculum scan --cache`, add .oculumcache to your .gitignore: the cache is yours, not the project\'s.\n');
+  }
   for (const name of others) {
     io.stderr.write(`oculum: warning: ${name} also exists here; keep one config file per directory\n`);
   }

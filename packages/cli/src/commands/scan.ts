@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DETECTORS, SEVERITIES, ensureDirectory, formatters } from '@oculum/core';
+import { DETECTORS, SEVERITIES, closest, ensureDirectory, formatters } from '@oculum/core';
 import type { Depth, Detector, Finding, ScanOptions, ScanResult, Severity } from '@oculum/core';
 import { engine } from '../engine.js';
 import { CliError } from '../errors.js';
@@ -83,7 +83,9 @@ export function unmatchedPatterns(paths: string[], result: ScanResult, cwd: stri
 export function checkDetectors(names: string[]): Detector[] {
   for (const name of names) {
     if (!(DETECTORS as readonly string[]).includes(name)) {
-      throw new CliError(`unknown detector "${name}" (expected one of: ${DETECTORS.join(', ')})`);
+      const near = closest(name, DETECTORS);
+      const hint = near.length > 0 ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : '';
+      throw new CliError(`unknown detector "${name}" (expected one of: ${DETECTORS.join(', ')})${hint}`);
     }
   }
   return names as Detector[];
@@ -128,7 +130,8 @@ export function exitCodeFor(result: ScanResult, failOn: FailOn, maxWarnings?: nu
   // Info findings (the model-format inventory: "this repository holds a safetensors file") record
   // the surface, they warn about nothing: a safe model file must not break `--max-warnings 0`.
   const warnings = findings.filter((f) => f.level === 'warn' && f.severity !== 'info').length;
-  const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
+  // `--max-warnings -1` is no limit, as in ESLint.
+  const tooManyWarnings = maxWarnings !== undefined && maxWarnings >= 0 && warnings > maxWarnings;
   const diagnostics = [...result.diagnostics, ...result.files.flatMap((f) => f.diagnostics)];
   const errored = diagnostics.some((d) => d.severity === 'error' && (d.kind === 'config' || d.kind === 'internal'));
   const code = errored ? 2 : failing > 0 || tooManyWarnings ? 1 : 0;

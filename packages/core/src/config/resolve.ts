@@ -179,7 +179,15 @@ export class ConfigResolver {
   private checkOnly(): void {
     const { onlyRules, registry } = this.options;
     for (const id of onlyRules ?? []) {
-      if (!registry.rules.has(id)) throw new UsageError(`Unknown rule "${id}" in the rule filter${didYouMean(closest(id, registry.rules.keys()))}`);
+      if (registry.rules.has(id)) continue;
+      let hint = didYouMean(closest(id, registry.rules.keys()));
+      if (!hint) {
+        // Nothing close: name the rules of its namespace, or the namespaces there are.
+        const namespace = id.includes('/') ? id.slice(0, id.indexOf('/')) : '';
+        const same = [...registry.rules.keys()].filter((r) => r.startsWith(`${namespace}/`)).sort();
+        hint = same.length > 0 && same.length <= 12 ? `; the "${namespace}" rules are ${same.map((r) => `"${r}"`).join(', ')}` : `; list the rules with \`oculum rules\``;
+      }
+      throw new UsageError(`Unknown rule "${id}" in the rule filter${hint}`);
     }
   }
 
@@ -269,7 +277,12 @@ export class ConfigResolver {
         });
       }
       if (Array.isArray(entry) && entry.length > 1) {
-        const problems = validateRuleOptions(registered.rule, entry.slice(1));
+        const given = entry.slice(1);
+        // `[0].names must be array` names the options array's index: the config has one options
+        // object after the level, so say `names must be array` (`option 2: …` when there are more).
+        const problems = validateRuleOptions(registered.rule, given).map((p) =>
+          p.replace(/^\[(\d+)\]\.?\s?/, (_, i: string) => (given.length === 1 ? '' : `option ${Number(i) + 1}: `)),
+        );
         if (problems.length > 0) {
           throw new ConfigError(`${layer.label}: ${at}: invalid options for "${id}": ${problems.join('; ')}`, {
             file: layer.source,
