@@ -11,7 +11,8 @@ export { literalString, normalizeModule, staticKey, isFunctionNode } from './sco
 export { childrenOf, walk } from './walk.js';
 export { persistTypeScriptCache, preloadTypeScript, privateCacheDir } from './code-cache.js';
 export { jsCodeText, jsComments, type JsComment } from './code-text.js';
-export { ProjectModules, MAX_MODULE_BYTES, MODULE_EXTENSIONS, isRelativeSpecifier, resolveSpecifier, relativeSpecifiers } from './project-modules.js';
+export { ProjectModules, MAX_MODULE_BYTES, MODULE_EXTENSIONS, isRelativeSpecifier, resolveSpecifier, relativeSpecifiers, moduleSpecifiers } from './project-modules.js';
+export { PathAliases, parseJsonc, type AliasOptions } from './path-aliases.js';
 export type { ImportedValue, ModuleTarget, ModuleExports, ExportSource } from './project-modules.js';
 export type { BindingKind, ImportedMember, JsBinding, JsNode, JsScope } from './types.js';
 export type { TSESTree } from '@typescript-eslint/typescript-estree';
@@ -71,8 +72,9 @@ export const javascript: Language<JsSourceCode> = {
   // Triggers count in code only: a word in a comment (a licence header's URL) costs no parse.
   prefilterText: jsCodeText,
   /**
-   * At --depth deep the answers read the constants of the relative modules a file imports (see
-   * `ProjectModules`): cached results depend on those files, and on those they import in turn.
+   * At --depth deep the answers read the constants of the relative and path-aliased modules a file
+   * imports (see `ProjectModules`): cached results depend on those files, on those they import in
+   * turn, and on the `tsconfig.json` / `jsconfig.json` files whose aliases lead there.
    */
   cacheKey({ path, depth }) {
     if (depth !== 'deep') return '';

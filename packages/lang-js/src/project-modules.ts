@@ -1,9 +1,10 @@
 /**
  * Cross-file constants for `--depth deep`: the value a relative module of the project gives a name
  * it exports (`import { MODEL_URL } from './config.js'`, `import * as cfg from '../config'` …
- * `cfg.MODEL_URL`, `const { MODEL_URL } = require('./config')`). The module's file is found on disk
- * as Node and TypeScript bundlers resolve a relative specifier, read and parsed — never imported or
- * run. Bare specifiers (packages) are not followed.
+ * `cfg.MODEL_URL`, `const { MODEL_URL } = require('./config')`), or that a module a TypeScript path
+ * alias maps to gives it (`import { MODEL_ID } from '@/config'`, see `PathAliases`). The module's file
+ * is found on disk as Node and TypeScript bundlers resolve a relative specifier, read and parsed —
+ * never imported or run. Packages are not followed.
  *
  * A module is parsed at most once per thread: the values of its exports are worked out (each when
  * first asked, or when the question that read the module is answered) and kept with the file's size
@@ -13,7 +14,8 @@
  */
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { importClosure, UNKNOWN, type ConstantValue, type Unknown } from '@oculum/core';
+import { importClosure, UNKNOWN, type ConstantValue, type ImportedFile, type Unknown } from '@oculum/core';
+import { MODULE_EXTENSIONS, PathAliases, READABLE, resolvePath } from './path-aliases.js';
 import type { JsSourceCode, StringBounds } from './source-code.js';
 import type { JsNode } from './types.js';
 
@@ -27,12 +29,7 @@ const MAX_NESTING = 32;
 const MAX_PASSES = 16;
 /** Modules followed inside one another (re-exports of re-exports) before giving up. */
 const MAX_HOPS = 64;
-/** The extensions a specifier without one may name, in the order they are tried. */
-export const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
-/** A `.js` specifier may name the TypeScript file it is compiled from (TypeScript's NodeNext, bundlers). */
-const TS_SOURCES: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
-/** Files read as modules: JavaScript/TypeScript, and JSON named with its extension. */
-const READABLE = new Set([...MODULE_EXTENSIONS, '.json']);
+export { MODULE_EXTENSIONS };
 
 /** What an importing file may learn of a value another module exports (see `JsSourceCode.exportedValue`). */
 export interface ImportedValue {
@@ -144,6 +141,8 @@ export class ProjectModules {
   /** Counts the questions asked from the top: an answer cut short is kept for the one being asked only. */
   private generation = 0;
   private versions = 0;
+  /** The path aliases of the project's `tsconfig.json` / `jsconfig.json` files. */
+  private readonly aliases = new PathAliases((f) => this.stat(f));
 
   constructor(private readonly parse: Parse) {}
 
@@ -152,15 +151,15 @@ export class ProjectModules {
     this.stats.clear();
     this.resolved.clear();
     this.checked.clear();
+    this.aliases.refresh();
   }
 
   /**
-   * What the module `target.specifier` (relative to `fromFile`) gives `target.path`: its exported
-   * constant, or what is known of it; `undefined` for a bare specifier, a module not found, a name it
-   * does not export or whose value is not known, and a namespace (`path` `[]` of an ES module).
+   * What the module `target.specifier` (relative to `fromFile`, or a path alias) gives `target.path`:
+   * its exported constant, or what is known of it; `undefined` for a package, a module not found, a
+   * name it does not export or whose value is not known, and a namespace (`path` `[]` of an ES module).
    */
   valueOf(fromFile: string, target: ModuleTarget): ImportedValue | undefined {
-    if (!isRelativeSpecifier(target.specifier)) return undefined;
     const dir = path.dirname(path.resolve(fromFile));
     if (this.stack.length > 0 || this.finalizing) return this.follow(dir, target, new Set());
     try {
@@ -194,45 +193,84 @@ export class ProjectModules {
   }
 
   /**
-   * The file a relative specifier names from directory `dir`: the exact file (a JS/TS or JSON file),
-   * then with each of `MODULE_EXTENSIONS`, then the TypeScript source of a `.js`/`.jsx`/`.mjs`/`.cjs`
-   * specifier, then `index` with each extension in the directory it names.
+   * The file a specifier names from directory `dir`: a relative one as `resolveSpecifier` finds it
+   * (the exact file, a JS/TS or JSON file, then with each of `MODULE_EXTENSIONS`, then the TypeScript
+   * source of a `.js`/`.jsx`/`.mjs`/`.cjs` specifier, then `index` with each extension in the
+   * directory it names), any other through the path aliases of the nearest `tsconfig.json` /
+   * `jsconfig.json` (`PathAliases.resolve`).
    */
   resolve(dir: string, specifier: string): string | undefined {
     const key = `${dir}\0${specifier}`;
     let file: string | undefined;
     if (this.resolved.has(key)) file = this.resolved.get(key);
     else {
-      file = resolveSpecifier(dir, specifier, (f) => this.stat(f)?.isFile() ?? false);
+      file = this.lookUp(dir, specifier);
       this.resolved.set(key, file);
     }
     this.stack.at(-1)?.resolutions.set(key, file);
     return file;
   }
 
+  /** `resolve` without the table of this refresh. */
+  private lookUp(dir: string, specifier: string): string | undefined {
+    const isFile = (f: string): boolean => this.stat(f)?.isFile() ?? false;
+    return isRelativeSpecifier(specifier) ? resolveSpecifier(dir, specifier, isFile) : this.aliases.resolve(dir, specifier, isFile);
+  }
+
   /**
-   * The project's module files `file` imports through relative specifiers, directly or through them
-   * (at most `limit`), each with its size and modification time, and the specifiers that name no
-   * file: what the answers of a file parsed at deep may read, for the `--cache` key. Imports are read
-   * from the code text (comments left out), not parsed.
+   * The project's module files `file` imports through relative specifiers and path aliases, directly
+   * or through them (at most `limit`), each with its size and modification time, the specifiers that
+   * name no file (relative ones, and those a `paths` pattern matches), and the config files the
+   * aliases of each importing file come from (the nearest `tsconfig.json` / `jsconfig.json` and those
+   * it extends; the place of the one looked for when there is none): what the answers of a file parsed
+   * at deep may read, for the `--cache` key. Imports are read from the code text (comments left out),
+   * not parsed.
    */
   importedModules(file: string, codeTextOf: (text: string) => string, limit = 256): string[] {
-    const isFile = (f: string): boolean => {
-      try {
-        return statSync(f).isFile();
-      } catch {
-        return false;
+    // (what is on disk now: a table of its own, not the one of the file being parsed)
+    const stats = new Map<string, Stats | null>();
+    const stat = (f: string): Stats | null => {
+      let info = stats.get(f);
+      if (info === undefined) {
+        try {
+          info = statSync(f);
+        } catch {
+          info = null;
+        }
+        stats.set(f, info);
       }
+      return info;
     };
+    const isFile = (f: string): boolean => stat(f)?.isFile() ?? false;
+    const aliases = new PathAliases(stat);
     return importClosure(
       path.resolve(file),
       (current, text) => {
         const dir = path.dirname(current);
-        return relativeSpecifiers(codeTextOf(text)).map((specifier) => {
-          const found = resolveSpecifier(dir, specifier, isFile);
-          // a JSON module holds values, not imports: listed, not followed
-          return found ? { file: found, follow: path.extname(found).toLowerCase() !== '.json' } : { missing: path.resolve(dir, specifier) };
-        });
+        const out: ImportedFile[] = [];
+        let bare = false;
+        for (const specifier of moduleSpecifiers(codeTextOf(text))) {
+          if (isRelativeSpecifier(specifier)) {
+            const found = resolveSpecifier(dir, specifier, isFile);
+            // a JSON module holds values, not imports: listed, not followed
+            out.push(found ? { file: found, follow: path.extname(found).toLowerCase() !== '.json' } : { missing: path.resolve(dir, specifier) });
+            continue;
+          }
+          bare = true;
+          const found = aliases.resolve(dir, specifier, isFile);
+          if (found) out.push({ file: found, follow: path.extname(found).toLowerCase() !== '.json' });
+          else if (aliases.matches(dir, specifier)) out.push({ missing: `${dir}${path.sep}${specifier}` });
+        }
+        // where a non-relative specifier may lead depends on the configs (a package's name may become an alias)
+        if (bare) {
+          const options = aliases.optionsFor(dir);
+          if (options) for (const config of options.files) out.push({ file: config, follow: false });
+          else {
+            const { config } = aliases.nearestConfig(dir);
+            out.push(config ? { file: config, follow: false } : { missing: path.join(dir, 'tsconfig.json') });
+          }
+        }
+        return out;
       },
       limit,
       MAX_MODULE_BYTES,
@@ -253,7 +291,6 @@ export class ProjectModules {
   }
 
   private follow(dir: string, target: ModuleTarget, seen: Set<string>): ImportedValue | undefined {
-    if (!isRelativeSpecifier(target.specifier)) return undefined;
     if (this.nesting >= MAX_HOPS) {
       this.truncations++;
       return undefined;
@@ -391,7 +428,7 @@ export class ProjectModules {
     if (ok) {
       for (const [key, file] of rec.resolutions) {
         const [dir, specifier] = key.split('\0');
-        if (resolveSpecifier(dir, specifier, (f) => this.stat(f)?.isFile() ?? false) !== file) {
+        if (this.lookUp(dir, specifier) !== file) {
           ok = false;
           break;
         }
@@ -511,24 +548,10 @@ function navigate(value: ImportedValue | undefined, rest: readonly string[]): Im
   return v === UNKNOWN ? undefined : { value: v, open: value.open };
 }
 
-/** See `ProjectModules.resolve`. */
+/** The file a relative specifier names from directory `dir` (see `resolvePath`); `undefined` for any other specifier. */
 export function resolveSpecifier(dir: string, specifier: string, isFile: (file: string) => boolean): string | undefined {
   if (!isRelativeSpecifier(specifier)) return undefined;
-  const base = path.resolve(dir, specifier);
-  const ext = path.extname(base).toLowerCase();
-  if (READABLE.has(ext) && !specifier.endsWith('/') && isFile(base)) return base;
-  if (!specifier.endsWith('/') && specifier !== '.' && specifier !== '..') {
-    for (const e of MODULE_EXTENSIONS) if (isFile(base + e)) return base + e;
-    for (const e of TS_SOURCES[ext] ?? []) {
-      const candidate = base.slice(0, -ext.length) + e;
-      if (isFile(candidate)) return candidate;
-    }
-  }
-  for (const e of MODULE_EXTENSIONS) {
-    const candidate = path.join(base, `index${e}`);
-    if (isFile(candidate)) return candidate;
-  }
-  return undefined;
+  return resolvePath(path.resolve(dir, specifier), specifier.endsWith('/') || specifier === '.' || specifier === '..', isFile);
 }
 
 /**
@@ -537,7 +560,15 @@ export function resolveSpecifier(dir: string, specifier: string, isFile: (file: 
  * or `../` (more than the analysis follows: a key that changes too often is only a cache miss).
  */
 export function relativeSpecifiers(code: string): string[] {
+  return moduleSpecifiers(code).filter(isRelativeSpecifier);
+}
+
+/**
+ * The specifiers of a file's imports, re-exports, `require` and `import()` calls, read from its code
+ * text as `relativeSpecifiers` reads them, whatever they start with (packages, path aliases).
+ */
+export function moduleSpecifiers(code: string): string[] {
   const out = new Set<string>();
-  for (const m of code.matchAll(/(?:\bfrom|\bimport|\brequire\s*\(|\bimport\s*\()\s*(['"`])(\.\.?(?:\/[^'"`\r\n]*)?)\1/g)) out.add(m[2]);
+  for (const m of code.matchAll(/(?:\bfrom|\bimport|\brequire\s*\(|\bimport\s*\()\s*(['"`])([^'"`\r\n]{1,1024})\1/g)) out.add(m[2]);
   return [...out];
 }

@@ -13,7 +13,7 @@ import {
 } from '@oculum/core';
 import { analyzeScopes, isFunctionNode, literalString, lookupBinding, normalizeModule, patternNames, staticKey, type ScopeAnalysis } from './scope.js';
 import type { ImportedMember, JsBinding, JsNode, JsScope } from './types.js';
-import { isRelativeSpecifier, type ExportSource, type ImportedValue, type ModuleExports, type ModuleTarget, type ProjectModules } from './project-modules.js';
+import { type ExportSource, type ImportedValue, type ModuleExports, type ModuleTarget, type ProjectModules } from './project-modules.js';
 import { walk } from './walk.js';
 
 /** Nested resolutions (aliases of aliases, constants of constants) stop here: cycles and pathological chains. */
@@ -1705,14 +1705,14 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   // -------------------------------------------------------------------------------------------
   // Other modules of the project (--depth deep)
 
-  /** What the relative module an expression is imported from gives it (`--depth deep`; see `ProjectModules.valueOf`). */
+  /** What the relative or path-aliased module an expression is imported from gives it (`--depth deep`; see `ProjectModules.valueOf`). */
   private importedValue(node: JsNode): ImportedValue | undefined {
     if (!this.modules || this.localOnly > 0) return undefined;
     const expr = unwrapExpression(node);
     if (expr.type !== 'Identifier' && expr.type !== 'MemberExpression') return undefined;
     const target = this.moduleTarget(expr);
-    if (!target || !isRelativeSpecifier(target.specifier)) return undefined;
-    return this.modules.valueOf(this.path, target);
+    // (a package's name is not followed: `ProjectModules` finds no file for it, unless a path alias maps it)
+    return target && this.modules.valueOf(this.path, target);
   }
 
   /**
@@ -1790,7 +1790,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
    * What this file exports, as its own code says (for `ProjectModules`; see `ModuleExports`). An ES
    * module (any `import` or `export`): `export const|let|var` (destructured too), `export { a, b as c }`
    * of its own names, `export default <expression>`, `export { a } from './b'`, `export * as ns from
-   * './b'`, `export * from './b'`; a name imported from a relative module and exported again is a
+   * './b'`, `export * from './b'`; a name imported from another module and exported again is a
    * re-export; an enum with the value of its members (`enumValue`); functions, classes and namespaces
    * are exported with no value, types not at all.
    * Otherwise CommonJS (see `commonJsExports`).
@@ -1805,7 +1805,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       if (!b || b.kind === 'function' || b.kind === 'class' || b.kind === 'namespace') return { kind: 'none' };
       if (b.import) {
         const target = this.moduleTarget(b.id);
-        return target && isRelativeSpecifier(target.specifier) ? { kind: 'from', target } : { kind: 'none' };
+        return target ? { kind: 'from', target } : { kind: 'none' };
       }
       return { kind: 'local', node: b.id };
     };
