@@ -119,3 +119,47 @@ describe('transformersjs/unpinned-model-revision with a model id and revision im
     expect(await findings(unpinnedRevision, 'r3', files, main, 'standard')).toEqual([]);
   });
 });
+
+describe('values imported through a TypeScript path alias (`@/config`, tsconfig `paths`)', () => {
+  const project = {
+    'tsconfig.json': '{\n  // as Next.js writes it\n  "compilerOptions": {\n    "baseUrl": ".",\n    "paths": { "@/*": ["./src/*"] },\n  },\n}\n',
+    'src/config.ts': [
+      'export const MODEL_ID = "Xenova/all-MiniLM-L6-v2";',
+      'export const REVISION = "main";',
+      'export const MODEL_URL = "https://cdn.example.com/models/yolo.onnx";',
+      '',
+    ].join('\n'),
+  };
+  const TJS = "import { pipeline } from '@huggingface/transformers';\n";
+
+  it('reads an aliased revision and model id as it reads a relative import', async () => {
+    const main = `${TJS}import { MODEL_ID, REVISION } from '@/config';\nexport const embed = await pipeline('feature-extraction', MODEL_ID, { revision: REVISION });\n`;
+    expect(await findings(unpinnedRevision, 'alias1', project, main, 'standard')).toEqual([]);
+    expect(await findings(unpinnedRevision, 'alias1', project, main, 'deep')).toEqual([
+      '3 high pipeline loads "Xenova/all-MiniLM-L6-v2" at revision "main", a branch that moves with every push; pin a full commit hash.',
+    ]);
+    const relative = `${TJS}import { MODEL_ID, REVISION } from './config';\nexport const embed = await pipeline('feature-extraction', MODEL_ID, { revision: REVISION });\n`;
+    expect(await findings(unpinnedRevision, 'alias1', project, main, 'deep')).toEqual(await findings(unpinnedRevision, 'alias1', project, relative, 'deep'));
+  });
+
+  it('names the aliased model id instead of an unknown variable', async () => {
+    const main = `${TJS}import { MODEL_ID } from '@/config';\nexport const embed = await pipeline('feature-extraction', MODEL_ID);\n`;
+    expect(await findings(unpinnedRevision, 'alias2', project, main, 'standard')).toEqual([
+      '3 low pipeline loads `MODEL_ID` from the Hugging Face Hub without a pinned `revision`: it follows `main`, so the files can change under you.',
+    ]);
+    expect(await findings(unpinnedRevision, 'alias2', project, main, 'deep')).toEqual([
+      '3 high pipeline loads "Xenova/all-MiniLM-L6-v2" from the Hugging Face Hub without a pinned `revision`: it follows `main`, so the files can change under you.',
+    ]);
+  });
+
+  it('reads an aliased model URL; without a config the alias is not followed', async () => {
+    const main = `${ORT}import { MODEL_URL } from '@/config';\nexport const session = await ort.InferenceSession.create(MODEL_URL);\n`;
+    expect(await findings(onnxRemote, 'alias3', project, main, 'deep')).toEqual([
+      '3 high ort.InferenceSession.create downloads the model from "https://cdn.example.com/models/yolo.onnx" and runs it without checking its integrity.',
+    ]);
+    const { 'tsconfig.json': _config, ...withoutConfig } = project;
+    expect(await findings(onnxRemote, 'alias4', withoutConfig, main, 'deep')).toEqual([
+      '3 low ort.InferenceSession.create downloads the model from `MODEL_URL` and runs it without checking its integrity.',
+    ]);
+  });
+});
