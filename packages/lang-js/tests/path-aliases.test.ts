@@ -378,6 +378,20 @@ describe('the --cache key and long-lived processes', () => {
     expect(key()).not.toBe(fourth);
   });
 
+  it('changes when only where an alias leads changes (the files imported stay the same)', () => {
+    const dir = project('c4', {
+      'tsconfig.json': '{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }',
+      'src/config.ts': 'export const A = "a";\n',
+      'src/pinned.ts': 'export const A = "b";\n',
+    });
+    const file = path.join(dir, 'src/main.ts');
+    writeFileSync(file, 'import "./config";\nimport "./pinned";\nimport { A } from "@/config";\nuse(A);\n');
+    const key = () => javascript.cacheKey!({ path: file, depth: 'deep', cwd: dir });
+    const before = key();
+    touch(path.join(dir, 'tsconfig.json'), '{ "compilerOptions": { "paths": { "@/config": ["./src/pinned"], "@/*": ["./src/*"] } } }');
+    expect(key()).not.toBe(before);
+  });
+
   it('changes when a config appears where there was none', () => {
     const dir = project('c2', { 'src/config.ts': 'export const A = "a";\n' });
     const file = path.join(dir, 'src/main.ts');
