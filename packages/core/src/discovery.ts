@@ -15,14 +15,44 @@ function toPosix(p: string): string {
   return p.split(nodePath.sep).join('/');
 }
 
-/** `.gitignore` files from the repository root (or the scan root) down, with negations across levels. */
+/**
+ * The patterns of `.git/info/exclude` in the work tree `top` (also where a `.git` file points, as in
+ * a linked worktree or a submodule: `gitdir: …`, then its `commondir`), or null.
+ */
+function readInfoExclude(top: string): Ignore | null {
+  try {
+    const dotGit = nodePath.join(top, '.git');
+    let gitDir = dotGit;
+    if (!statSync(dotGit).isDirectory()) {
+      const pointer = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync(dotGit, 'utf8').slice(0, 4096));
+      if (!pointer) return null;
+      gitDir = nodePath.resolve(top, pointer[1]);
+      try {
+        const common = readFileSync(nodePath.join(gitDir, 'commondir'), 'utf8').trim();
+        if (common) gitDir = nodePath.resolve(gitDir, common);
+      } catch {
+        /* no commondir: the git dir holds info/ itself */
+      }
+    }
+    const text = readFileSync(nodePath.join(gitDir, 'info', 'exclude'), 'utf8');
+    return text.trim() ? loadIgnore()().add(text) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `.gitignore` files from the repository root (or the scan root) down, with negations across levels, over `.git/info/exclude`. */
 export class GitIgnore {
   private readonly perDir = new Map<string, Ignore | null>();
   readonly top: string;
 
+  /** The repository's own `info/exclude` patterns (gitignore syntax, relative to the work tree's root). */
+  private readonly exclude: Ignore | null;
+
   constructor(cwd: string) {
     // The repository root when cwd is inside a git work tree: its .gitignore applies to cwd too.
     this.top = repositoryRoot(cwd);
+    this.exclude = readInfoExclude(this.top);
   }
 
   private load(dir: string): Ignore | null {
@@ -47,7 +77,8 @@ export class GitIgnore {
       dirs.push(dir);
       if (dir === top || nodePath.dirname(dir) === dir) break;
     }
-    let result = false;
+    // `.git/info/exclude` first: git gives the `.gitignore` files precedence over it
+    let result = this.exclude !== null && top === this.top && this.exclude.test(toPosix(nodePath.relative(top, path)) + (isDir ? '/' : '')).ignored;
     for (const dir of dirs.reverse()) {
       const ig = this.load(dir);
       if (!ig) continue;

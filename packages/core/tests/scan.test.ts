@@ -31,6 +31,22 @@ describe('discovery', () => {
     expect(result.stats.files).toBe(2);
   });
 
+  it("respects the repository's .git/info/exclude, under its .gitignore files", async () => {
+    const cwd = project({
+      '.git/info/exclude': '# local\nscratch/\n*.local.toy\n',
+      '.gitignore': '!keep.local.toy\n',
+      'src/a.toy': 'x\n',
+      'src/b.local.toy': 'x\n',
+      'src/keep.local.toy': 'x\n',
+      'scratch/c.toy': 'x\n',
+    });
+    expect(files(await run(cwd))).toEqual(['src/a.toy', 'src/keep.local.toy']);
+    // a linked worktree or submodule: `.git` is a file pointing at the git directory
+    const linked = project({ 'tree/a.toy': 'x\n', 'tree/b.toy': 'x\n', 'gitdir/info/exclude': 'b.toy\n' });
+    writeFileSync(join(linked, 'tree', '.git'), 'gitdir: ../gitdir\n');
+    expect(files(await run(join(linked, 'tree')))).toEqual(['a.toy']);
+  });
+
   it('accepts files, directories and globs; explicit files are always scanned', async () => {
     const cwd = project({ '.gitignore': 'ignored.toy\n', 'a/x.toy': 'x\n', 'b/y.toy': 'x\n', 'b/z.toy': 'x\n', 'ignored.toy': 'x\n' });
     expect(files(await run(cwd, { paths: ['a', 'b/*.toy', 'ignored.toy'] }))).toEqual(['a/x.toy', 'b/y.toy', 'b/z.toy', 'ignored.toy']);
