@@ -217,6 +217,18 @@ describe('oculum scan (in-process)', () => {
     expect((await run(['scan', '--no-color'], { cwd: dir, tty: true })).stdout).not.toMatch(/\x1b\[/);
     expect((await run(['scan', '--format', 'json'], { cwd: dir, tty: true })).stdout).not.toMatch(/\x1b\[/);
   });
+
+  it('wraps stylish rows to the width of a terminal (100 columns here), and only there', async () => {
+    const dir = project({ 'train.py': VULNERABLE });
+    const rows = (text: string) => text.split('\n').slice(2, text.split('\n').findIndex((l) => l.startsWith('✖')) - 1);
+    const onTerminal = rows((await run(['scan'], { cwd: dir, tty: true, env: { NO_COLOR: '1' } })).stdout);
+    expect(onTerminal.length).toBeGreaterThan(1);
+    expect(onTerminal.every((l) => l.length <= 100)).toBe(true);
+    expect(onTerminal[0]).toMatch(/torch\/load-without-weights-only$/);
+    const piped = rows((await run(['scan'], { cwd: dir })).stdout);
+    expect(piped).toHaveLength(1);
+    expect(piped[0].length).toBeGreaterThan(100);
+  });
 });
 
 describe('oculum rules', () => {

@@ -132,6 +132,28 @@ describe('stylish', () => {
     expect(coloured.replace(/\x1b\[[0-9;]*m/g, '')).toBe(out);
   });
 
+  it('wraps long messages to a terminal width, the rule id on the first line', () => {
+    const rowsOf = (text: string) => {
+      const lines = text.split('\n');
+      return lines.slice(lines.indexOf('src/train.py'), lines.indexOf('Diagnostics'));
+    };
+    // wide enough for a column of rule ids: the id on the row's first line, the message wrapped under its start
+    const wide = rowsOf(formatters.stylish(sampleResult(), { ...ctx, width: 100 }));
+    expect(wide.every((l) => l.length <= 100)).toBe(true);
+    const first = wide.findIndex((l) => l.includes('torch/load-without-weights-only'));
+    expect(wide[first]).toMatch(/^ {2}3:9 +critical +`torch\.load` without .* +torch\/load-without-weights-only$/);
+    const start = wide[first].indexOf('`torch.load`');
+    expect(wide[first + 1].slice(0, start).trim()).toBe('');
+    expect(wide[first + 1].length).toBeGreaterThan(start);
+    // narrower: each rule id follows its message, wrapped with it
+    const narrow = rowsOf(formatters.stylish(sampleResult(), { ...ctx, width: 64 }));
+    expect(narrow.every((l) => l.length <= 64)).toBe(true);
+    expect(narrow.join('\n')).toContain('torch/load-without-weights-only');
+    // without a width, or too narrow for any message column: one line per row, as before
+    expect(formatters.stylish(sampleResult(), ctx)).toBe(out);
+    expect(formatters.stylish(sampleResult(), { ...ctx, width: 30 })).toBe(out);
+  });
+
   it('keeps multi-line messages on one row', () => {
     expect(lines.some((l) => l.trim() === 'without review. (warning, confidence: low)  hf/trainer-push-to-hub')).toBe(false);
   });

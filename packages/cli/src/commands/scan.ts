@@ -218,7 +218,9 @@ export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: 
   const color = opts.format === 'stylish' && useColor(opts.color, io.env, toFile ? false : io.stdout.isTTY) && (!toFile || opts.color === true);
   // Paths in the result are relative to the engine's resolved working directory.
   // `failOn`: the summaries of stylish and markdown say which errors do not fail this run.
-  const text = formatter(shown, { cwd: result.cwd || cwd, color, version: VERSION, failOn: opts.failOn });
+  // On a terminal, stylish wraps long messages to its width.
+  const width = !toFile && io.stdout.isTTY === true && typeof io.stdout.columns === 'number' ? io.stdout.columns : undefined;
+  const text = formatter(shown, { cwd: result.cwd || cwd, color, version: VERSION, failOn: opts.failOn, ...(width ? { width } : {}) });
 
   if (toFile) writeOutput(opts.output!, text, cwd);
   else io.stdout.write(text);

@@ -13,6 +13,7 @@ function withDefaults(format: (result: ScanResult, context: FormatterContext) =>
       version: context.version ?? result.version,
       ...(context.sourceRoot !== undefined ? { sourceRoot: context.sourceRoot } : {}),
       ...(context.failOn !== undefined ? { failOn: context.failOn } : {}),
+      ...(context.width !== undefined && Number.isFinite(context.width) && context.width > 0 ? { width: Math.floor(context.width) } : {}),
     });
 }
 

@@ -27,9 +27,51 @@ function location(line?: number, column?: number): string {
 
 type Row = [string, string, string, string];
 
-/** Aligns the first three columns of rows (ANSI-aware), two spaces apart, indented by two. */
-function table(rows: Row[]): string[] {
+/** The narrowest message column worth wrapping into; below it rows stay on one line. */
+const MIN_MESSAGE_WIDTH = 40;
+
+/** Words of `text` (split at spaces) in lines of at most `width` visible characters; a longer word keeps a line to itself. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && visibleLength(line) + 1 + visibleLength(word) > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  // a double space split where it stands (the one before a rule id) leaves no trailing blank
+  return lines.map((l) => l.trimEnd());
+}
+
+/**
+ * Aligns the first three columns of rows (ANSI-aware), two spaces apart, indented by two. With a
+ * width (the terminal's), messages are wrapped so that each row fits it, the rule id at the end of
+ * the row's first line and the rest of the message under its start.
+ */
+function table(rows: Row[], width?: number): string[] {
   const widths = [0, 1, 2].map((i) => Math.max(0, ...rows.map((r) => visibleLength(r[i]))));
+  const lead = 2 + (widths[0] === 0 ? 0 : widths[0] + 2) + widths[1] + 2;
+  const idWidth = Math.max(0, ...rows.map((r) => visibleLength(r[3])));
+  const messageWidth = width === undefined ? Infinity : Math.min(widths[2], width - lead - 2 - idWidth);
+  if (width !== undefined && messageWidth < widths[2]) {
+    const aligned = messageWidth >= MIN_MESSAGE_WIDTH;
+    // Too narrow for a column of rule ids beside the messages: each id follows its message instead.
+    if (aligned || width - lead >= MIN_MESSAGE_WIDTH) {
+      return rows.flatMap((r) => {
+        const head = [r[0] + ' '.repeat(widths[0] - visibleLength(r[0])), r[1] + ' '.repeat(widths[1] - visibleLength(r[1]))];
+        const start = `  ${(widths[0] === 0 ? head.slice(1) : head).join('  ')}  `;
+        if (!aligned) {
+          const [first, ...rest] = wrap(`${r[2]}  ${r[3]}`, width - lead);
+          return [`${start}${first}`.trimEnd(), ...rest.map((line) => `${' '.repeat(lead)}${line}`)];
+        }
+        const [first, ...rest] = wrap(r[2], messageWidth);
+        const firstLine = `${start}${first}${' '.repeat(Math.max(0, messageWidth - visibleLength(first)))}  ${r[3]}`.trimEnd();
+        return [firstLine, ...rest.map((line) => `${' '.repeat(lead)}${line}`)];
+      });
+    }
+  }
   return rows.map((r) => {
     const cells = r.map((cell, i) => (i < 3 ? cell + ' '.repeat(widths[i] - visibleLength(cell)) : cell));
     // Diagnostics about a whole file have no location: drop the empty column rather than indent.
@@ -67,11 +109,11 @@ export const stylish = (result: ScanResult, ctx: FormatterContext): string => {
     const findings = group.findings.filter((f) => !f.suppressed);
     if (findings.length === 0 && group.diagnostics.length === 0) continue;
     out.push('', c.underline(printable(group.relative)));
-    out.push(...table([...findings.map((f) => findingRow(c, f)), ...group.diagnostics.map((d) => diagnosticRow(c, d))]));
+    out.push(...table([...findings.map((f) => findingRow(c, f)), ...group.diagnostics.map((d) => diagnosticRow(c, d))], ctx.width));
   }
   if (global.length > 0) {
     out.push('', c.underline('Diagnostics'));
-    out.push(...table(global.map((d) => diagnosticRow(c, d))));
+    out.push(...table(global.map((d) => diagnosticRow(c, d)), ctx.width));
   }
   if (out.length > 0) out.push('');
 
