@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { root } from './helpers.js';
 
 const packages = readdirSync(path.join(root, 'packages')).filter((p) => existsSync(path.join(root, 'packages', p, 'package.json')));
@@ -56,4 +57,21 @@ it.each(packages)('packages/%s: the README links only to files the package ships
     expect(rel.startsWith('..'), `${name}/README.md links outside the package: ${target}`).toBe(false);
     expect(shipped(rel.replace(/\/$/, '')) && existsSync(path.join(dir, rel)), `${name}/README.md: ${target} is not shipped`).toBe(true);
   }
+});
+
+// `npm pack` / `npm publish` keep `workspace:*` specifiers, and npm cannot install what they make:
+// each package's `prepack` refuses any packer but pnpm (which writes the versions in their place).
+describe('packing with anything but pnpm is refused', () => {
+  const guard = path.join(root, 'scripts', 'require-pnpm-pack.mjs');
+  it.each(packages)('packages/%s runs the guard before packing', (name) => {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'packages', name, 'package.json'), 'utf8'));
+    expect(pkg.scripts?.prepack).toBe('node ../../scripts/require-pnpm-pack.mjs');
+  });
+  it('lets pnpm through and stops npm with a message', () => {
+    const runGuard = (agent: string) => spawnSync(process.execPath, [guard], { env: { ...process.env, npm_config_user_agent: agent, npm_package_name: '@oculum/core' }, encoding: 'utf8' });
+    expect(runGuard('pnpm/12.4.2 npm/? node/v20.20.2 linux x64').status).toBe(0);
+    const npm = runGuard('npm/11.19.1 node/v20.20.2 linux x64 workspaces/false');
+    expect(npm.status).toBe(1);
+    expect(npm.stderr).toContain('@oculum/core: pack and publish with pnpm');
+  });
 });
