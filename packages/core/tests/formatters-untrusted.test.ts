@@ -135,9 +135,10 @@ describe('markdown keeps text from the input inert', () => {
   it('puts bare URLs, www. hosts, e-mail addresses and mentions in code spans', () => {
     const { row } = rendered('loads http://evil.example/x and www.evil.example, mails root@evil.example, pings @org/security-team');
     expect(row).toContain('`http://evil.example/x`');
-    expect(row).toContain('`www.evil.example,`');
-    expect(row).toContain('`root@evil.example,`');
+    // the punctuation around them stays outside the span
+    expect(row).toContain('and `www.evil.example`, mails `root@evil.example`, pings');
     expect(row).toContain('`@org/security-team`');
+    expect(rendered('urlretrieve fetches a model over plain HTTP ("http://models.example.com/vec.pkl"): anyone').row).toContain('HTTP ("`http://models.example.com/vec.pkl`"): anyone');
   });
 
   it('escapes HTML character references', () => {

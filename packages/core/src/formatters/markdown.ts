@@ -115,7 +115,21 @@ function cell(text: string, inTable = true): string {
       continue;
     }
     for (const word of segment.text.split(/(\s+)/)) {
-      if (word) push({ code: AUTOLINKING.test(word), text: word });
+      if (!word) continue;
+      if (!AUTOLINKING.test(word)) {
+        push({ code: false, text: word });
+        continue;
+      }
+      // `("http://x/m.pkl"):`: the punctuation around the URL stays outside its code span
+      const [, lead, core, trail] = /^([(\[{"'<]*)(.*?)([)\]}"'>,.;:!?]*)$/s.exec(word)!;
+      // anything that could be link or HTML syntax keeps the whole word in one span
+      if (!AUTOLINKING.test(core) || /[[\]()<>]/.test(core)) {
+        push({ code: true, text: word });
+        continue;
+      }
+      if (lead) push({ code: false, text: lead });
+      push({ code: true, text: core });
+      if (trail) push({ code: false, text: trail });
     }
   }
   return segments.map((s) => (s.code ? fence(s.text, inTable) : escapeText(s.text))).join('');
