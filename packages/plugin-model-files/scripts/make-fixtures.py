@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds the model-file fixtures under tests/fixtures/models/.
 
-Run with Debian's python3 and python3-torch, -numpy, -joblib, -sklearn, -h5py, -onnx:
+Run with Debian's python3 and python3-torch, -numpy, -joblib, -sklearn, -h5py, -onnx, -lz4:
 
     /usr/bin/python3 packages/plugin-model-files/scripts/make-fixtures.py
 
@@ -702,6 +702,18 @@ def npz_compression_methods():
         npz(out('benign', f'numpy_arrays_{label}.npz'), {'a': np.zeros(5), 'b': np.ones((2, 2), dtype=np.int64)}, method)
 
 
+def joblib_lz4():
+    """joblib.dump(..., compress='lz4') (Debian's python3-lz4): an LZ4 frame around the joblib pickle stream."""
+    import joblib
+    from sklearn.linear_model import LogisticRegression
+    X = np.array([[0.0, 1.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0], [0.5, 0.5], [0.2, 0.9]])
+    y = np.array([0, 1, 1, 0, 1, 0])
+    clf = LogisticRegression().fit(X, y)
+    # a repeating array: the frame holds matches, not only literals
+    joblib.dump({'model': clf, 'w': np.tile(np.arange(50, dtype=np.float64), 100)}, out('benign', 'sklearn_lz4.joblib'), compress='lz4')
+    joblib.dump({'w': np.zeros(10), 'x': Evil()}, out('malicious', 'joblib_lz4.joblib'), compress='lz4')
+
+
 def zip_deflated_crc():
     """A PyTorch-style zip whose members are deflated: with a good CRC (benign), and with a bad one on data.pkl."""
     def deflated(entries):
@@ -741,6 +753,7 @@ if __name__ == '__main__':
     malformed_safetensors_lengths()
     npz_compression_methods()
     zip_deflated_crc()
+    joblib_lz4()
     for kind in ('benign', 'malicious', 'review', 'malformed'):
         files = sorted(os.listdir(os.path.join(ROOT, kind)))
         print(kind, len(files), sum(os.path.getsize(os.path.join(ROOT, kind, f)) for f in files), 'bytes')

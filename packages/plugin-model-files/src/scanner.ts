@@ -6,6 +6,7 @@
  */
 import type { ModelFile, ModelMember, PickleGlobalFact, ProblemKind } from './ast.js';
 import { bunzip2, Bzip2Error } from './bzip2.js';
+import { Lz4Error, unlz4 } from './lz4.js';
 import { LzmaError, unlzmaAlone, unxz } from './lzma.js';
 import { detectFormat, isLfsPointer, sniffPickle, type FormatId } from './formats/detect.js';
 import { readGguf } from './formats/gguf.js';
@@ -188,9 +189,7 @@ class Scan {
       case 'lzma':
         return this.lzma(unit, fmt);
       case 'lz4':
-        this.problem(unit, 'unsupported', `${fmt}-compressed content cannot be decompressed by this scanner, so it was not inspected; recompress with gzip/zlib or store it uncompressed`);
-        this.member({ path: unit.name, format: fmt, size: unit.ra?.size ?? -1 });
-        return fmt;
+        return this.lz4(unit);
       case 'numpy':
         return this.npy(unit);
       case 'safetensors':
@@ -318,6 +317,35 @@ class Scan {
       if (!(error instanceof Bzip2Error)) throw error;
       this.problem(unit, /exceeds|time limit/.test(error.message) ? 'limit' : 'malformed', `bzip2: ${error.message}`);
       return this.cutPickle(unit) ?? 'bz2';
+    }
+  }
+
+  /** LZ4 frames (joblib's `lz4` compressor) and the legacy format: input and output both stream, a block at a time. */
+  async lz4(unit: Unit): Promise<FormatId> {
+    const self = this;
+    const limits = { maxBytes: this.limits.maxDecompressedBytes - this.decompressed, maxRatio: this.limits.maxCompressionRatio, deadline: this.deadline };
+    const out = unlz4(this.stream(unit), limits, (m) => this.problem(unit, 'malformed', m));
+    const isLimit = (e: Error) => /exceeds|time limit/.test(e.message);
+    async function* counted(): AsyncGenerator<Uint8Array> {
+      try {
+        for await (const c of out) {
+          self.decompressed += c.length;
+          yield c;
+        }
+      } catch (error) {
+        // A corrupt or truncated frame ends the content there (as for gzip): what came before it is
+        // scanned whole, even when it is shorter than the head the format is detected from.
+        if (!(error instanceof Lz4Error) || isLimit(error)) throw error;
+        self.problem(unit, 'malformed', `lz4: ${error.message}`);
+      }
+    }
+    this.file.details.compression = 'lz4';
+    try {
+      return await this.unit({ name: unit.name, stream: counted(), depth: unit.depth + 1, hint: unit.hint.replace(/\.lz4$/i, ''), tentative: unit.tentative, torchscript: unit.torchscript });
+    } catch (error) {
+      if (!(error instanceof Lz4Error)) throw error;
+      this.problem(unit, isLimit(error) ? 'limit' : 'malformed', `lz4: ${error.message}`);
+      return this.cutPickle(unit) ?? 'lz4';
     }
   }
 

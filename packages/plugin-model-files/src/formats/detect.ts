@@ -1,5 +1,6 @@
 import { constants as zlibConstants, gunzipSync, inflateSync } from 'node:zlib';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { lz4Head } from '../lz4.js';
 import { isPickleOpcode, PickleMachine } from '../pickle/machine.js';
 import { applyZip64, centralEntries, findEndRecord, prependedShift, ZIP_TAIL } from './zip.js';
 /**
@@ -62,7 +63,9 @@ export function detectFormat(head: Uint8Array, path = ''): FormatId {
   if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
   if (ascii(head, 0, 'BZh') && head[3] >= 0x31 && head[3] <= 0x39) return 'bz2';
   if (head[0] === 0xfd && ascii(head, 1, '7zXZ')) return 'xz';
+  // LZ4: a frame (joblib's `lz4` compressor), or the legacy format of the `lz4` tool.
   if (head[0] === 0x04 && head[1] === 0x22 && head[2] === 0x4d && head[3] === 0x18) return 'lz4';
+  if (head[0] === 0x02 && head[1] === 0x21 && head[2] === 0x4c && head[3] === 0x18) return 'lz4';
   // tar: "ustar" at 257, or an old-style header whose checksum matches.
   if (ascii(head, 257, 'ustar') || isOldTar(head)) return 'tar';
   // safetensors: u64 little-endian header length, then a JSON object. Unless the name says
@@ -243,16 +246,16 @@ function longOperandThenPickle(head: Uint8Array, path: string): boolean {
 const MODEL_EXTENSION = /\.(pt|pth|bin|ckpt|pkl|pickle|joblib|npz|npy|keras|mar|pt2|ptl|model|dat|sav|nemo)$/i;
 /**
  * Model names that other files use too (Java's `public_suffix_list.dat` is a zip, networkx's
- * `atlas.dat.gz` gzipped text): an archive or a gzip/zlib stream so named is a model file only when
- * its members or its decompressed bytes say so. A bz2/xz/lzma/lz4 stream cannot be looked into from
- * its head, so there the name still counts (`joblib.dump(m, "model.bin", compress="bz2")`).
+ * `atlas.dat.gz` gzipped text): an archive or a gzip/zlib/lz4 stream so named is a model file only
+ * when its members or its decompressed bytes say so. A bz2/xz/lzma stream cannot be looked into
+ * from its head, so there the name still counts (`joblib.dump(m, "model.bin", compress="bz2")`).
  */
 const GENERIC_MODEL_NAME = /\.(bin|dat|sav|model)$/i;
 
 /** Whether a name says model file for content of format `f`. */
 function namedModel(name: string, f: FormatId): boolean {
   if (!MODEL_EXTENSION.test(name)) return false;
-  return !GENERIC_MODEL_NAME.test(name) || !(f === 'zip' || f === 'tar' || f === 'gzip' || f === 'zlib');
+  return !GENERIC_MODEL_NAME.test(name) || !(f === 'zip' || f === 'tar' || f === 'gzip' || f === 'zlib' || f === 'lz4');
 }
 
 /** What a tar header's first member says (PyTorch's oldest format: `sys_info`, `pickle`, …). */
@@ -303,8 +306,8 @@ export function inflateHead(head: Uint8Array, f: 'gzip' | 'zlib'): Uint8Array {
 }
 
 /** Decompresses what the head holds (never more than the sniff size is used) and asks whether that is a model format. */
-function innerIsModel(head: Uint8Array, f: 'gzip' | 'zlib', innerPath: string): boolean {
-  const inner = inflateHead(head, f);
+function innerIsModel(head: Uint8Array, f: 'gzip' | 'zlib' | 'lz4', innerPath: string): boolean {
+  const inner = f === 'lz4' ? lz4Head(head, INNER_SNIFF_BYTES) : inflateHead(head, f);
   if (inner.length === 0) return false;
   const g = detectFormat(inner, innerPath);
   if (g === 'pickle') {
@@ -344,11 +347,12 @@ export function isModelFile(head: Uint8Array, path: string): boolean {
     // that puts another member first is read to its directory.
     if (f === 'zip' && zipMemberNames(path).some((name) => ZIP_MODEL_MEMBER.test(name))) return true;
     // A generic container name (`data.zip`, `train.csv.gz`) says nothing by itself: it is a model
-    // file when the name inside the compression does (`model.pkl.gz`) or, for gzip/zlib, when the
-    // first decompressed bytes are a model format (a pickle, a zip, a NumPy array).
+    // file when the name inside the compression does (`model.pkl.gz`) or, for gzip/zlib/lz4, when the
+    // first decompressed bytes are a model format (a pickle, a zip, a NumPy array); an LZ4 head is
+    // decoded as far as its first block goes.
     const inner = path.replace(/\.(gz|tgz|bz2|xz|z|zlib|lzma|lz4)$/i, '');
     if (inner !== path && namedModel(inner, f)) return true;
-    if (f === 'gzip' || f === 'zlib') return innerIsModel(head, f, inner);
+    if (f === 'gzip' || f === 'zlib' || f === 'lz4') return innerIsModel(head, f, inner);
     return false;
   }
   if (f === 'hdf5') return /\.(h5|hdf5|keras|hdf|weights)$/i.test(path);
