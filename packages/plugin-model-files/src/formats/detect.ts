@@ -1,4 +1,4 @@
-import { constants as zlibConstants, gunzipSync, inflateSync } from 'node:zlib';
+import { constants as zlibConstants, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { lz4Head } from '../lz4.js';
 import { isPickleOpcode, PickleMachine } from '../pickle/machine.js';
@@ -181,8 +181,19 @@ const ZIP_MODEL_MEMBER =
 /** The most of a central directory discovery reads. */
 const MAX_DIRECTORY_READ = 1 << 20;
 
-/** The member names of a zip file, from its central directory (none when it cannot be read). */
-function zipMemberNames(path: string): string[] {
+/** Members of a zip a model may hide in under a name that says nothing: no extension, or one other files use too. */
+const ZIP_OPAQUE_MEMBER = /(?:^|\/)[^./]+$|\.(?:bin|dat|sav|model|pth|zip|tar|gz|tgz)$/i;
+const OPAQUE_MEMBER_FORMATS = new Set<FormatId>(['pickle', 'zip', 'tar', 'numpy', 'safetensors', 'gguf']);
+/** How many such members discovery looks into. */
+const MAX_OPAQUE_MEMBERS = 8;
+
+/**
+ * Whether a zip found by its members is a model file: a member name says so (PyTorch's loader finds
+ * `data.pkl` through the central directory wherever it lies), or one of the first few members whose
+ * names say nothing (`weights`, `blob.bin`) starts with a model format (a zip in a zip: a torch
+ * checkpoint stored or deflated inside an archive named `.bin`). Nothing when the zip cannot be read.
+ */
+function zipMembersSayModel(path: string): boolean {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
@@ -194,11 +205,26 @@ function zipMemberNames(path: string): string[] {
     };
     const tailLen = Math.min(size, ZIP_TAIL);
     const rec = findEndRecord(read(size - tailLen, tailLen), size - tailLen);
-    if (!rec || (rec.zip64At !== undefined && !applyZip64(rec, read(rec.zip64At, 56)))) return [];
-    const cd = read(rec.cdOffset + prependedShift(rec), Math.min(rec.cdSize, MAX_DIRECTORY_READ));
-    return centralEntries(cd, 0, 100_000, []).entries.map((e) => e.name);
+    if (!rec || (rec.zip64At !== undefined && !applyZip64(rec, read(rec.zip64At, 56)))) return false;
+    const shift = prependedShift(rec);
+    const cd = read(rec.cdOffset + shift, Math.min(rec.cdSize, MAX_DIRECTORY_READ));
+    const entries = centralEntries(cd, 0, 100_000, []).entries;
+    if (entries.some((e) => ZIP_MODEL_MEMBER.test(e.name))) return true;
+    let looked = 0;
+    for (const e of entries) {
+      if (!ZIP_OPAQUE_MEMBER.test(e.name) || e.compressedSize === 0 || (e.method !== 0 && e.method !== 8)) continue;
+      if (++looked > MAX_OPAQUE_MEMBERS) break;
+      const local = read(e.localOffset + shift, 30);
+      if (local.length < 30 || !ascii(local, 0, 'PK\x03\x04')) continue;
+      const dataAt = e.localOffset + shift + 30 + (local[26] | (local[27] << 8)) + (local[28] | (local[29] << 8));
+      const raw = read(dataAt, Math.min(e.compressedSize, e.method === 0 ? 512 : 1024));
+      const inner = e.method === 0 ? raw : inflateHead(raw, 'deflate-raw');
+      // A model format itself, not a compressed stream or an HDF5 file that might hold anything.
+      if (inner.length > 0 && OPAQUE_MEMBER_FORMATS.has(detectFormat(inner, e.name)) && decompressedIsModel(inner, e.name)) return true;
+    }
+    return false;
   } catch {
-    return [];
+    return false;
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -265,6 +291,90 @@ function tarFirstMemberIsModel(head: Uint8Array): boolean {
   return /^(sys_info|pickle|storages|tensors)$/.test(first) || ZIP_MODEL_MEMBER.test(first);
 }
 
+/**
+ * Tar members that make a tar a model: PyTorch's tar records (at its root, in any order) and model
+ * files anywhere. Not the zip-only names (`config.json`, `version`: a source tarball has those).
+ */
+const isTarModelMember = (name: string): boolean => {
+  const n = name.replace(/^\.\//, '');
+  return /^(sys_info|pickle|storages|tensors)$/.test(n) || /\.(npy|npz|pkl|pickle|pt|ckpt|joblib|safetensors|gguf|onnx|keras|h5)$/i.test(n);
+};
+/** How many tar member headers discovery reads. */
+const MAX_TAR_HEADERS = 256;
+
+/**
+ * The member names of a tar, header after header (each 512 bytes, its data skipped by its size),
+ * from `at` to `end` of bytes that `read` gives (`read(pos, n)`, or the buffer itself). Stops at the
+ * end-of-archive block, a header whose checksum fails, or `MAX_TAR_HEADERS`.
+ */
+function tarHeaders(buf: Uint8Array, at: number, end: number, read: ((pos: number, n: number) => Uint8Array) | (() => undefined)): string[] {
+  const names: string[] = [];
+  let pos = at;
+  let longName: string | undefined;
+  const get = (p: number, n: number): Uint8Array => (read as (pos: number, n: number) => Uint8Array | undefined)(p, n) ?? buf.subarray(p, p + n);
+  while (pos + 512 <= end && names.length < MAX_TAR_HEADERS) {
+    const h = get(pos, 512);
+    if (h.length < 512 || h[0] === 0 || !isOldTar(h)) break;
+    const latin = (a: number, b: number) => String.fromCharCode(...h.subarray(a, b)).replace(/\0[\s\S]*$/, '');
+    let name = latin(0, 100);
+    const prefix = latin(345, 500);
+    if (prefix && ascii(h, 257, 'ustar')) name = `${prefix}/${name}`;
+    let size: number;
+    if (h[124] & 0x80) {
+      size = 0;
+      for (let i = 128; i < 136; i++) size = size * 256 + h[i];
+    } else size = parseInt(latin(124, 136).trim() || '0', 8);
+    if (!Number.isFinite(size) || size < 0) break;
+    const type = String.fromCharCode(h[156] || 0x30);
+    if (type === 'L') longName = String.fromCharCode(...get(pos + 512, Math.min(size, 4096))).replace(/\0[\s\S]*$/, '');
+    else if (type === '0' || type === '7' || type === '\0') {
+      names.push(longName ?? name);
+      longName = undefined;
+    } else longName = undefined;
+    pos += 512 + Math.ceil(size / 512) * 512;
+  }
+  return names;
+}
+
+/** The member names of a tar file on disk, read header by header (positioned reads, up to `MAX_TAR_HEADERS`). */
+function tarMemberNames(path: string): string[] {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const file = fd;
+    const size = fstatSync(file).size;
+    const read = (position: number, length: number): Uint8Array => {
+      const buffer = Buffer.alloc(Math.max(0, Math.min(length, size - position)));
+      return buffer.subarray(0, readSync(file, buffer, 0, buffer.length, position));
+    };
+    return tarHeaders(new Uint8Array(0), 0, size, read);
+  } catch {
+    return [];
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** How much of a gzipped tarball discovery inflates to find its member headers. */
+const TGZ_READ = 64 << 10;
+
+/** The member names whose headers lie in a gzipped tarball's first `TGZ_READ` compressed bytes. */
+function tgzMemberNames(path: string): string[] {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const buffer = Buffer.alloc(TGZ_READ);
+    const got = readSync(fd, buffer, 0, buffer.length, 0);
+    // At most 4 MiB of output: a prefix that expands further is cut (the headers before the cut still count).
+    const tar = inflateHead(buffer.subarray(0, got), 'gzip', 4 << 20);
+    return tarHeaders(tar, 0, tar.length, () => undefined);
+  } catch {
+    return [];
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** What a zip's first local header says. */
 function zipFirstMemberIsModel(head: Uint8Array): boolean {
   if (head.length <= 30) return false;
@@ -282,11 +392,15 @@ const INNER_SNIFF_BYTES = 4096;
  * head is bounded (`maxOutputLength` only guards against a larger head); a head that inflates past
  * the sniff size is not thrown away (a joblib dump of a large array does at once).
  */
-export function inflateHead(head: Uint8Array, f: 'gzip' | 'zlib'): Uint8Array {
+export function inflateHead(head: Uint8Array, f: 'gzip' | 'zlib' | 'deflate-raw', max = INNER_SNIFF_BYTES): Uint8Array {
   const inflate = (n: number): Buffer | undefined => {
     try {
-      const opts = { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: Math.max(1 << 16, n * 1040) };
-      return f === 'gzip' ? gunzipSync(head.subarray(0, n), opts) : inflateSync(head.subarray(0, n), opts);
+      // A larger `max` (a tarball's headers) also caps the output: a prefix that would expand past it
+      // fails, and the bisection below finds the longest one that does not.
+      const cap = max > INNER_SNIFF_BYTES ? max : Math.max(1 << 16, n * 1040);
+      const opts = { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: cap };
+      const input = head.subarray(0, n);
+      return f === 'gzip' ? gunzipSync(input, opts) : f === 'zlib' ? inflateSync(input, opts) : inflateRawSync(input, opts);
     } catch {
       return undefined;
     }
@@ -302,21 +416,30 @@ export function inflateHead(head: Uint8Array, f: 'gzip' | 'zlib'): Uint8Array {
       if (got) { lo = mid; out = got; } else hi = mid;
     }
   }
-  return out ? out.subarray(0, INNER_SNIFF_BYTES) : new Uint8Array(0);
+  return out ? out.subarray(0, max) : new Uint8Array(0);
 }
 
 /** Decompresses what the head holds (never more than the sniff size is used) and asks whether that is a model format. */
-function innerIsModel(head: Uint8Array, f: 'gzip' | 'zlib' | 'lz4', innerPath: string): boolean {
+function innerIsModel(head: Uint8Array, f: 'gzip' | 'zlib' | 'lz4', innerPath: string, path: string): boolean {
   const inner = f === 'lz4' ? lz4Head(head, INNER_SNIFF_BYTES) : inflateHead(head, f);
   if (inner.length === 0) return false;
+  if (decompressedIsModel(inner, innerPath)) return true;
+  // A gzipped tarball (`.tar.gz`, `.tgz`) whose model is not its first member: the member headers of
+  // its first 64 KiB of compressed bytes.
+  return f === 'gzip' && /\.(?:tar\.gz|tgz)$/i.test(path) && detectFormat(inner, innerPath) === 'tar' && tgzMemberNames(path).some(isTarModelMember);
+}
+
+/** Whether the first bytes of some content (decompressed, or an archive member's) are a model format. */
+function decompressedIsModel(inner: Uint8Array, innerPath: string): boolean {
   const g = detectFormat(inner, innerPath);
   if (g === 'pickle') {
     if (inner[0] === 0x80) return true;
     const kind = sniffPickle(inner);
     return kind === 'import' || kind === 'stream';
   }
-  // A tarball (`dateutil-zoneinfo.tar.gz`, an npm package) is a model only when its first member is.
-  if (g === 'tar') return tarFirstMemberIsModel(inner);
+  // A tarball (`dateutil-zoneinfo.tar.gz`, an npm package) is a model only when a member is (those
+  // whose headers the bytes hold).
+  if (g === 'tar') return tarFirstMemberIsModel(inner) || tarHeaders(inner, 0, inner.length, () => undefined).some(isTarModelMember);
   if (g === 'zip') return zipFirstMemberIsModel(inner);
   return g !== 'unknown' && g !== 'gzip' && g !== 'zlib';
 }
@@ -345,14 +468,16 @@ export function isModelFile(head: Uint8Array, path: string): boolean {
     if (namedModel(path, f)) return true;
     // PyTorch's loader finds `data.pkl` through the central directory wherever it lies: an archive
     // that puts another member first is read to its directory.
-    if (f === 'zip' && zipMemberNames(path).some((name) => ZIP_MODEL_MEMBER.test(name))) return true;
+    if (f === 'zip' && zipMembersSayModel(path)) return true;
+    // A tar is read the same way: its member headers, one after the other, up to a bound.
+    if (f === 'tar' && tarMemberNames(path).some(isTarModelMember)) return true;
     // A generic container name (`data.zip`, `train.csv.gz`) says nothing by itself: it is a model
     // file when the name inside the compression does (`model.pkl.gz`) or, for gzip/zlib/lz4, when the
     // first decompressed bytes are a model format (a pickle, a zip, a NumPy array); an LZ4 head is
     // decoded as far as its first block goes.
     const inner = path.replace(/\.(gz|tgz|bz2|xz|z|zlib|lzma|lz4)$/i, '');
     if (inner !== path && namedModel(inner, f)) return true;
-    if (f === 'gzip' || f === 'zlib' || f === 'lz4') return innerIsModel(head, f, inner);
+    if (f === 'gzip' || f === 'zlib' || f === 'lz4') return innerIsModel(head, f, inner, path);
     return false;
   }
   if (f === 'hdf5') return /\.(h5|hdf5|keras|hdf|weights)$/i.test(path);
