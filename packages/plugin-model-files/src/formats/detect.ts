@@ -194,15 +194,7 @@ const MAX_OPAQUE_MEMBERS = 8;
  * checkpoint stored or deflated inside an archive named `.bin`). Nothing when the zip cannot be read.
  */
 function zipMembersSayModel(path: string): boolean {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const file = fd;
-    const size = fstatSync(file).size;
-    const read = (position: number, length: number): Uint8Array => {
-      const buffer = Buffer.alloc(Math.max(0, Math.min(length, size - position)));
-      return buffer.subarray(0, readSync(file, buffer, 0, buffer.length, position));
-    };
+  return withPositionedReads(path, false, (size, read) => {
     const tailLen = Math.min(size, ZIP_TAIL);
     const rec = findEndRecord(read(size - tailLen, tailLen), size - tailLen);
     if (!rec || (rec.zip64At !== undefined && !applyZip64(rec, read(rec.zip64At, 56)))) return false;
@@ -223,8 +215,25 @@ function zipMembersSayModel(path: string): boolean {
       if (inner.length > 0 && OPAQUE_MEMBER_FORMATS.has(detectFormat(inner, e.name)) && decompressedIsModel(inner, e.name)) return true;
     }
     return false;
+  });
+}
+
+/**
+ * `body(size, read)` over a file opened for positioned reads (`read(position, length)`, short at its
+ * end), closed afterwards; `failed` when it cannot be opened or `body` throws.
+ */
+function withPositionedReads<T>(path: string, failed: T, body: (size: number, read: (position: number, length: number) => Uint8Array) => T): T {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const file = fd;
+    const size = fstatSync(file).size;
+    return body(size, (position, length) => {
+      const buffer = Buffer.alloc(Math.max(0, Math.min(length, size - position)));
+      return buffer.subarray(0, readSync(file, buffer, 0, buffer.length, position));
+    });
   } catch {
-    return false;
+    return failed;
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -338,21 +347,7 @@ function tarHeaders(buf: Uint8Array, at: number, end: number, read: ((pos: numbe
 
 /** The member names of a tar file on disk, read header by header (positioned reads, up to `MAX_TAR_HEADERS`). */
 function tarMemberNames(path: string): string[] {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const file = fd;
-    const size = fstatSync(file).size;
-    const read = (position: number, length: number): Uint8Array => {
-      const buffer = Buffer.alloc(Math.max(0, Math.min(length, size - position)));
-      return buffer.subarray(0, readSync(file, buffer, 0, buffer.length, position));
-    };
-    return tarHeaders(new Uint8Array(0), 0, size, read);
-  } catch {
-    return [];
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  return withPositionedReads(path, [] as string[], (size, read) => tarHeaders(new Uint8Array(0), 0, size, read));
 }
 
 /** How much of a gzipped tarball discovery inflates to find its member headers. */
