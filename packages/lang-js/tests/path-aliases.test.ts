@@ -7,45 +7,12 @@ import { UNKNOWN } from '@oculum/core';
 import { createJsSourceCode, javascript, moduleSpecifiers, PathAliases, parseJsonc, type JsNode, type JsSourceCode } from '../src/index.js';
 import { parseText } from '../src/parse.js';
 import { MAX_CONFIG_BYTES } from '../src/path-aliases.js';
-import { walk } from '../src/walk.js';
+import { projectFixture, used } from './project-fixture.js';
 
 // At --depth deep a name imported through a TypeScript path alias (`@/config`) has the value the
 // module the alias maps to exports, as for a relative import.
 
-let root: string;
-
-/** Writes `files` (path → text) under a fresh project directory. */
-function project(name: string, files: Record<string, string>): string {
-  const dir = path.join(root, name);
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), text);
-  }
-  return dir;
-}
-
-/** Writes `text` as `file` of the project `dir` and parses it as a scan would. */
-function parseAt(dir: string, file: string, text: string, depth: 'standard' | 'deep' = 'deep'): JsSourceCode {
-  const full = path.join(dir, file);
-  mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, text);
-  return javascript.parse({ path: full, text, settings: {}, depth }) as JsSourceCode;
-}
-
-/** The argument of the last `use(…)` call. */
-function used(sc: JsSourceCode): JsNode {
-  let target: JsNode | undefined;
-  walk(sc.ast, (n) => {
-    if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'use') target = n.arguments[0];
-  });
-  return target!;
-}
-
-/** The constant of the last `use(x)` argument in `text`, parsed as `file` of the project `dir`. */
-function constAt(dir: string, file: string, text: string, depth: 'standard' | 'deep' = 'deep') {
-  const sc = parseAt(dir, file, text, depth);
-  return sc.constant(used(sc));
-}
+const { project, parseAt, constAt } = projectFixture('oculum-js-aliases-');
 
 /** `import { <name> } from '<specifier>'; use(<name>)`, parsed as `file`. */
 function imported(dir: string, file: string, specifier: string, name = 'A') {
@@ -73,10 +40,6 @@ const NEXT_TSCONFIG = `{
 }
 `;
 
-beforeAll(() => {
-  root = mkdtempSync(path.join(tmpdir(), 'oculum-js-aliases-'));
-});
-afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('path aliases of tsconfig.json / jsconfig.json (--depth deep)', () => {
   it('reads a constant through `@/…` of a Next.js tsconfig (comments, trailing commas), however it is imported', () => {

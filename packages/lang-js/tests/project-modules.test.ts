@@ -4,47 +4,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNKNOWN } from '@oculum/core';
 import { createJsSourceCode, javascript, MAX_MODULE_BYTES, parseJs, relativeSpecifiers, type JsNode, type JsSourceCode, type TSESTree } from '../src/index.js';
-import { walk } from '../src/walk.js';
+import { projectFixture, used } from './project-fixture.js';
 
-let root: string;
+const { project, parseAt, constAt } = projectFixture('oculum-js-modules-');
 
-/** Writes `files` (path → text) under a fresh project directory. */
-function project(name: string, files: Record<string, string>): string {
-  const dir = path.join(root, name);
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), text);
-  }
-  return dir;
-}
 
-/** Writes `text` as `file` of the project `dir` and parses it as a scan would. */
-function parseAt(dir: string, file: string, text: string, depth: 'standard' | 'deep' = 'deep'): JsSourceCode {
-  const full = path.join(dir, file);
-  mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, text);
-  return javascript.parse({ path: full, text, settings: {}, depth }) as JsSourceCode;
-}
-
-/** The argument of the last `use(…)` call. */
-function used(sc: JsSourceCode): JsNode {
-  let target: JsNode | undefined;
-  walk(sc.ast, (n) => {
-    if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'use') target = n.arguments[0];
-  });
-  return target!;
-}
-
-/** The constant of the last `use(x)` argument in `text`, parsed as `file` of the project `dir`. */
-function constAt(dir: string, file: string, text: string, depth: 'standard' | 'deep' = 'deep') {
-  const sc = parseAt(dir, file, text, depth);
-  return sc.constant(used(sc));
-}
-
-beforeAll(() => {
-  root = mkdtempSync(path.join(tmpdir(), 'oculum-js-modules-'));
-});
-afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('constants of relative modules of the project (--depth deep)', () => {
   it('reads an exported constant through named, renamed, namespace and default imports', () => {
