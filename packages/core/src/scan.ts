@@ -96,10 +96,15 @@ function unknownDirectiveTargets(targets: readonly DirectiveTarget[], file: stri
       column,
       kind: 'unused-directive',
       severity: 'warning',
-      message: `Unknown rule or detector "${target}" in "${text}": it suppresses nothing${hint.length ? `; did you mean ${hint.map((h) => `"${h}"`).join(', ')}?` : ''}`,
+      message: `Unknown rule or detector "${clip(target)}" in "${clip(text)}": it suppresses nothing${hint.length ? `; did you mean ${hint.map((h) => `"${h}"`).join(', ')}?` : ''}`,
     });
   }
   return out;
+}
+
+/** Text from a scanned file quoted in a message, at most 120 characters (a directive can be any length). */
+function clip(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
 }
 
 /** A cache location that is a directory (`--cache-location .cache/`, as in ESLint) holds `.oculumcache`. */

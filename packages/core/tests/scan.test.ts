@@ -311,6 +311,11 @@ describe('unused directives across depths and filters', () => {
       expect.stringMatching(/^3 Unknown rule or detector "unsafe_model_loadz" .*did you mean "unsafe_model_load"\?$/),
     ]);
     expect(result.files[0].findings.map((f) => !!f.suppressed)).toEqual([false, true, true]);
+    // a directive of any length is quoted in part
+    const long = await run(project({ 'a.toy': `danger # oculum-ignore[${'x'.repeat(60_000)}]\n` }));
+    const [message] = long.files[0].diagnostics.map((d) => d.message);
+    expect(message.length).toBeLessThan(400);
+    expect(message).toMatch(/^Unknown rule or detector "x{119}…" in ".{119}…": it suppresses nothing/);
   });
 });
 

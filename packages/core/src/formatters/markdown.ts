@@ -73,6 +73,18 @@ function splitCodeSpans(text: string): Segment[] {
   return out;
 }
 
+const LEADING_PUNCTUATION = new Set('([{"\'<');
+const TRAILING_PUNCTUATION = new Set(')]}"\'>,.;:!?');
+
+/** A word's opening punctuation, its core and its closing punctuation (two linear scans: words come from the input). */
+function splitPunctuation(word: string): { lead: string; core: string; trail: string } {
+  let start = 0;
+  while (start < word.length && LEADING_PUNCTUATION.has(word[start])) start++;
+  let end = word.length;
+  while (end > start && TRAILING_PUNCTUATION.has(word[end - 1])) end--;
+  return { lead: word.slice(0, start), core: word.slice(start, end), trail: word.slice(end) };
+}
+
 /** Plain text with every character GitHub-flavoured Markdown acts on escaped (links, emphasis, HTML, entities, table pipes). */
 function escapeText(text: string): string {
   return text
@@ -121,7 +133,7 @@ function cell(text: string, inTable = true): string {
         continue;
       }
       // `("http://x/m.pkl"):`: the punctuation around the URL stays outside its code span
-      const [, lead, core, trail] = /^([(\[{"'<]*)(.*?)([)\]}"'>,.;:!?]*)$/s.exec(word)!;
+      const { lead, core, trail } = splitPunctuation(word);
       // anything that could be link or HTML syntax keeps the whole word in one span
       if (!AUTOLINKING.test(core) || /[[\]()<>]/.test(core)) {
         push({ code: true, text: word });
