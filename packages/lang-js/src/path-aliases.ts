@@ -6,12 +6,14 @@
  * trailing commas), never run; `extends` is followed through relative files only, a few levels.
  *
  * Only the project is read: the nearest directory upward holding `.git` (the repository), else the
- * directory of the config found, bounds every file looked at — configs that `extends` names and the
- * targets of aliases — and nothing under a `node_modules` directory is. A config that is too large,
+ * directory of the config found, bounds every file read — the config, those `extends` names and the
+ * targets of aliases — and nothing under a `node_modules` directory is, both by the path as written
+ * and by the real path (symbolic links resolved in the file's path and in the root's): a link out of
+ * the project or into a `node_modules` directory is not followed, one to another place in it is. A config that is too large,
  * too deeply nested, not JSON, or whose `extends` goes round, too deep or outside the project gives
  * no alias at all: the import stays unresolved, its values unknown, as without the config.
  */
-import { readFileSync, type Stats } from 'node:fs';
+import { readFileSync, realpathSync, type Stats } from 'node:fs';
 import path from 'node:path';
 
 /** The config files looked for in each directory, in this order. */
@@ -78,12 +80,15 @@ const parsedConfigs = new Map<string, { signature: string; config: RawConfig | n
 export class PathAliases {
   /** The options of a directory (`null`: none), since the last `refresh`. */
   private readonly options = new Map<string, AliasOptions | null>();
+  /** Real paths (symbolic links resolved), since the last `refresh` (`null`: not there). */
+  private readonly realPaths = new Map<string, string | null>();
 
   constructor(private readonly stat: Stat) {}
 
   /** Forgets what was found on disk (configs are read again when their file changed). */
   refresh(): void {
     this.options.clear();
+    this.realPaths.clear();
   }
 
   /**
@@ -100,7 +105,7 @@ export class PathAliases {
     const found = (candidate: string): string | undefined => {
       if (!insideProject(options.root, candidate)) return undefined;
       const file = resolvePath(candidate, candidate.endsWith('/') || candidate.endsWith(path.sep), isFile);
-      return file && insideProject(options.root, file) ? file : undefined;
+      return file && this.inside(options.root, file) ? file : undefined;
     };
     const matched = options.paths && matchPattern(options.paths.patterns, specifier);
     if (matched) {
@@ -159,7 +164,7 @@ export class PathAliases {
     // Depth first, bases before the config that extends them: later ones override earlier ones.
     let reads = 0;
     const visit = (file: string, chain: string[]): boolean => {
-      if (++reads > MAX_CONFIG_READS || chain.includes(file) || chain.length >= MAX_EXTENDS || !insideProject(root, file)) return false;
+      if (++reads > MAX_CONFIG_READS || chain.includes(file) || chain.length >= MAX_EXTENDS || !this.inside(root, file)) return false;
       const raw = this.read(file);
       if (!raw) return false;
       files.push(file);
@@ -182,6 +187,31 @@ export class PathAliases {
       options.paths = { base: baseUrl ?? paths.from, patterns };
     }
     return options;
+  }
+
+  /**
+   * Is `file` in the project of `root` both as its path is written and once symbolic links are
+   * resolved in the two (`insideProject`)? A link out of the project, or into a `node_modules`
+   * directory, is not followed; one to another place in the project is.
+   */
+  private inside(root: string, file: string): boolean {
+    if (!insideProject(root, file)) return false;
+    const realRoot = this.realPath(root);
+    const realFile = this.realPath(file);
+    return realRoot !== null && realFile !== null && insideProject(realRoot, realFile);
+  }
+
+  private realPath(file: string): string | null {
+    let real = this.realPaths.get(file);
+    if (real === undefined) {
+      try {
+        real = realpathSync(file);
+      } catch {
+        real = null;
+      }
+      this.realPaths.set(file, real);
+    }
+    return real;
   }
 
   /**
@@ -243,7 +273,7 @@ function substituteConfigDir(value: string, configDir: string): string {
   return value.startsWith('${configDir}') ? path.join(configDir, `.${value.slice('${configDir}'.length)}`) : value;
 }
 
-/** Is `file` inside `root`, and not under a `node_modules` directory of it? */
+/** Is `file` inside `root`, and not under a `node_modules` directory of it? (Compares the paths as written: see `PathAliases.inside`.) */
 export function insideProject(root: string, file: string): boolean {
   const rel = path.relative(root, file);
   if (rel === '') return true;

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
@@ -242,6 +242,39 @@ describe('only the project is read, and hostile configs give up quietly', () => 
     // outside a repository the project is the config's directory: a base above it is not read
     const ext = project('b1/ext', { 'tsconfig.json': '{ "extends": "../../b1-outside/tsconfig.json" }', 'src/secret.ts': 'export const A = "x";\n' });
     expect(imported(ext, 'main.ts', '@/src/secret')).toBe(UNKNOWN);
+  });
+
+  it('never reads outside the project through a symbolic link (targets, extended configs, the config itself)', () => {
+    const outside = project('b3-outside', {
+      'config.ts': 'export const A = "outside";\n',
+      'tsconfig.json': '{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }',
+    });
+    const dir = project('b3/app', {
+      'tsconfig.json': '{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }',
+      'shared/config.ts': 'export const A = "shared";\n',
+      'node_modules/pkg/config.ts': 'export const A = "package";\n',
+    });
+    mkdirSync(path.join(dir, 'src'), { recursive: true });
+    symlinkSync(outside, path.join(dir, 'src/ext'), 'dir');
+    symlinkSync(path.join(outside, 'config.ts'), path.join(dir, 'src/secret.ts'));
+    symlinkSync('../shared', path.join(dir, 'src/linked'), 'dir');
+    symlinkSync('../node_modules/pkg', path.join(dir, 'src/pkg'), 'dir');
+    expect(imported(dir, 'main.ts', '@/ext/config')).toBe(UNKNOWN);
+    expect(imported(dir, 'main.ts', '@/secret')).toBe(UNKNOWN);
+    expect(imported(dir, 'main.ts', '@/pkg/config')).toBe(UNKNOWN);
+    // a link that stays inside the project is followed
+    expect(imported(dir, 'main.ts', '@/linked/config')).toBe('shared');
+    // a base config, or the config itself, that is a link out of the project gives no alias
+    const ext = project('b3/ext', { 'src/conf.ts': 'export const A = "ext";\n', 'tsconfig.json': '{ "extends": "./base.json" }' });
+    symlinkSync(path.join(outside, 'tsconfig.json'), path.join(ext, 'base.json'));
+    expect(imported(ext, 'main.ts', '@/conf')).toBe(UNKNOWN);
+    const own = project('b3/own', { 'src/conf.ts': 'export const A = "own";\n' });
+    symlinkSync(path.join(outside, 'tsconfig.json'), path.join(own, 'tsconfig.json'));
+    expect(imported(own, 'main.ts', '@/conf')).toBe(UNKNOWN);
+    // a project reached through a link (its root's real path elsewhere) still reads its own files
+    const alias = path.join(path.dirname(dir), 'app-link');
+    symlinkSync(dir, alias, 'dir');
+    expect(imported(alias, 'main.ts', '@/linked/config')).toBe('shared');
   });
 
   it('inside a repository: bases anywhere in it, no config above its root', () => {
