@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it, onTestFinished } from 'vitest';
@@ -65,6 +65,23 @@ it('--cache at --depth deep is invalidated when the tsconfig that maps the alias
   // a broken config: the alias is not followed, the revision is not known (counts as pinned), the scan goes on
   rewrite(path.join(dir, 'tsconfig.json'), '{ "compilerOptions": { "paths": ');
   expect(deep()).toEqual([]);
+});
+
+it('an alias target behind a symbolic link out of the project is not read; one inside the project is', () => {
+  const dir = project();
+  const outside = mkdtempSync(path.join(os.tmpdir(), 'oculum-path-aliases-outside-'));
+  onTestFinished(() => rmSync(outside, { recursive: true, force: true }));
+  writeFileSync(path.join(outside, 'config.ts'), 'export const MODEL_ID = "Xenova/secret-outside-model";\nexport const REVISION = "main";\n');
+  mkdirSync(path.join(dir, '.git'));
+  symlinkSync(outside, path.join(dir, 'src/ext'), 'dir');
+  writeFileSync(path.join(dir, 'src/app/page.ts'), PAGE.replace("'@/config'", "'@/ext/config'"));
+  expect(findings(dir, ['--depth', 'deep'])).toEqual([]);
+  // the same link to a directory of the project is followed
+  mkdirSync(path.join(dir, 'shared'));
+  writeFileSync(path.join(dir, 'shared/config.ts'), 'export const MODEL_ID = "Xenova/all-MiniLM-L6-v2";\nexport const REVISION = "main";\n');
+  writeFileSync(path.join(dir, 'src/app/page.ts'), PAGE.replace("'@/config'", "'@/linked/config'"));
+  symlinkSync('../shared', path.join(dir, 'src/linked'), 'dir');
+  expect(findings(dir, ['--depth', 'deep'])).toEqual([BRANCH]);
 });
 
 it('the ESLint plugin with settings.oculum.depth "deep" reads `@/config` too', () => {
