@@ -469,6 +469,8 @@ export interface FormatterContext {
    * given, the stylish and markdown summaries say which errors do not fail it; JSON and SARIF ignore it.
    */
   failOn?: Severity | 'none';
+  /** The CLI's `--max-warnings`: with it, the stylish summary marks a run that fails on warnings. */
+  maxWarnings?: number;
   /**
    * The terminal's width in columns: stylish wraps long messages so that each row fits it (at least
    * 40 columns of message), the rule id on the row's first line. Absent: one line per row.

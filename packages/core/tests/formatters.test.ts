@@ -253,6 +253,12 @@ describe('summaries and --fail-on', () => {
     mixed.files[0].findings.push(finding({ ruleId: 'torch/load-without-weights-only', file: at('src/a.py'), line: 3, severity: 'critical' }));
     expect(formatters.stylish(mixed, { cwd: CWD, failOn: 'high' })).toContain('2 errors (1 not failing the run: below --fail-on high)');
     expect(formatters.stylish(result(), { cwd: CWD, failOn: 'none' })).toContain('1 error (does not fail the run: --fail-on none)');
+    // too many warnings fail the run too (`--max-warnings`): the summary says ✖, as the exit code does
+    const warned = result();
+    warned.files[0].findings[0] = { ...warned.files[0].findings[0], level: 'warn' };
+    expect(formatters.stylish(warned, { cwd: CWD, failOn: 'high' })).toMatch(/^⚠ /m);
+    expect(formatters.stylish(warned, { cwd: CWD, failOn: 'high', maxWarnings: 0 })).toMatch(/^✖ /m);
+    expect(formatters.stylish(warned, { cwd: CWD, failOn: 'high', maxWarnings: -1 })).toMatch(/^⚠ /m);
     // the JSON report is unchanged by it
     expect(formatters.json(result(), { cwd: CWD, failOn: 'high' })).toBe(formatters.json(result(), { cwd: CWD }));
   });

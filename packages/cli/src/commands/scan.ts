@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DETECTORS, SEVERITIES, closest, ensureDirectory, formatters } from '@oculum/core';
+import { DETECTORS, SEVERITIES, closest, ensureDirectory, formatters, runOutcome } from '@oculum/core';
 import type { Depth, Detector, Finding, ScanOptions, ScanResult, Severity } from '@oculum/core';
 import { engine } from '../engine.js';
 import { CliError } from '../errors.js';
@@ -124,17 +124,9 @@ export interface ExitDecision {
  * or above `--fail-on`, or warn-level findings (info severity aside) exceed `--max-warnings`; 0 otherwise.
  */
 export function exitCodeFor(result: ScanResult, failOn: FailOn, maxWarnings?: number): ExitDecision {
-  const findings = unsuppressed(result);
-  const threshold = failOn === 'none' ? Infinity : rank(failOn);
-  const failing = findings.filter((f) => f.level === 'error' && rank(f.severity) >= threshold).length;
-  // Info findings (the model-format inventory: "this repository holds a safetensors file") record
-  // the surface, they warn about nothing: a safe model file must not break `--max-warnings 0`.
-  const warnings = findings.filter((f) => f.level === 'warn' && f.severity !== 'info').length;
-  // `--max-warnings -1` is no limit, as in ESLint.
-  const tooManyWarnings = maxWarnings !== undefined && maxWarnings >= 0 && warnings > maxWarnings;
-  const diagnostics = [...result.diagnostics, ...result.files.flatMap((f) => f.diagnostics)];
-  const errored = diagnostics.some((d) => d.severity === 'error' && (d.kind === 'config' || d.kind === 'internal'));
-  const code = errored ? 2 : failing > 0 || tooManyWarnings ? 1 : 0;
+  // One decision for the exit code and the summaries (core's `runOutcome`): info findings (the
+  // model-format inventory) warn about nothing, and `--max-warnings -1` is no limit, as in ESLint.
+  const { code, failing, warnings, tooManyWarnings, errored } = runOutcome(result, { failOn, ...(maxWarnings !== undefined ? { maxWarnings } : {}) });
   return { code, failing, warnings, tooManyWarnings, errored };
 }
 
@@ -220,7 +212,7 @@ export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: 
   // `failOn`: the summaries of stylish and markdown say which errors do not fail this run.
   // On a terminal, stylish wraps long messages to its width.
   const width = !toFile && io.stdout.isTTY === true && typeof io.stdout.columns === 'number' ? io.stdout.columns : undefined;
-  const text = formatter(shown, { cwd: result.cwd || cwd, color, version: VERSION, failOn: opts.failOn, ...(width ? { width } : {}) });
+  const text = formatter(shown, { cwd: result.cwd || cwd, color, version: VERSION, failOn: opts.failOn, ...(opts.maxWarnings !== undefined ? { maxWarnings: opts.maxWarnings } : {}), ...(width ? { width } : {}) });
 
   if (toFile) writeOutput(opts.output!, text, cwd);
   else io.stdout.write(text);

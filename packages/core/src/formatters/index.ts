@@ -13,6 +13,7 @@ function withDefaults(format: (result: ScanResult, context: FormatterContext) =>
       version: context.version ?? result.version,
       ...(context.sourceRoot !== undefined ? { sourceRoot: context.sourceRoot } : {}),
       ...(context.failOn !== undefined ? { failOn: context.failOn } : {}),
+      ...(context.maxWarnings !== undefined ? { maxWarnings: context.maxWarnings } : {}),
       ...(context.width !== undefined && Number.isFinite(context.width) && context.width > 0 ? { width: Math.floor(context.width) } : {}),
     });
 }
@@ -28,7 +29,7 @@ export const formatters: Record<string, Formatter> = {
 export { toJsonReport, jsonRule, JSON_FORMAT_VERSION } from './json.js';
 export type { JsonReport, JsonFile, JsonFinding, JsonDiagnostic, JsonRule, JsonFix } from './json.js';
 export { toSarif, SECURITY_SEVERITY, SARIF_SCHEMA_URI } from './sarif.js';
-export { summarize as summarizeResult } from './shared.js';
+export { summarize as summarizeResult, runOutcome, type RunOutcome } from './shared.js';
 /** Shows the control and bidi characters of untrusted text escaped (what stylish and markdown print). */
 export { printable } from './shared.js';
 export type { Summary as ResultSummary } from './shared.js';

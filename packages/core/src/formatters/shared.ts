@@ -223,11 +223,47 @@ export function allDiagnostics(result: ScanResult): Diagnostic[] {
  * (`--fail-on high` and a `low` finding of an error-level rule). 0 without `failOn`.
  */
 export function errorsBelowFailOn(result: ScanResult, failOn: Severity | 'none' | undefined): number {
-  if (failOn === undefined) return 0;
-  const threshold = failOn === 'none' ? Infinity : severityRank(failOn);
-  let n = 0;
-  for (const fr of result.files) for (const f of fr.findings) if (!f.suppressed && f.level === 'error' && severityRank(f.severity) < threshold) n++;
-  return n;
+  return runOutcome(result, { failOn }).below;
+}
+
+/** What decides a run: see `runOutcome`. */
+export interface RunOutcome {
+  /** 2: a config or internal error; 1: a failing finding or too many warnings; 0 otherwise. */
+  code: 0 | 1 | 2;
+  /** Unsuppressed error-level findings at or above `failOn` (every one when it is not given). */
+  failing: number;
+  /** Unsuppressed error-level findings below `failOn`: they do not fail the run. */
+  below: number;
+  /** Unsuppressed warn-level findings, info severity aside (the model-file inventory warns about nothing). */
+  warnings: number;
+  /** More warnings than `maxWarnings` (a negative limit is none, as in ESLint). */
+  tooManyWarnings: boolean;
+  /** A config or internal error diagnostic. */
+  errored: boolean;
+}
+
+/**
+ * Whether a scan result fails a run, and why: the one place the CLI's exit code and the summaries of
+ * stylish and markdown take it from (`--fail-on`, `--max-warnings`, config and internal errors).
+ */
+export function runOutcome(result: ScanResult, options: { failOn?: Severity | 'none'; maxWarnings?: number } = {}): RunOutcome {
+  const threshold = options.failOn === undefined ? 0 : options.failOn === 'none' ? Infinity : severityRank(options.failOn);
+  let failing = 0;
+  let below = 0;
+  let warnings = 0;
+  for (const fr of result.files) {
+    for (const f of fr.findings) {
+      if (f.suppressed) continue;
+      if (f.level === 'error') {
+        if (severityRank(f.severity) >= threshold) failing++;
+        else below++;
+      } else if (f.level === 'warn' && f.severity !== 'info') warnings++;
+    }
+  }
+  const max = options.maxWarnings;
+  const tooManyWarnings = max !== undefined && max >= 0 && warnings > max;
+  const errored = [...result.diagnostics, ...result.files.flatMap((f) => f.diagnostics)].some((d) => d.severity === 'error' && (d.kind === 'config' || d.kind === 'internal'));
+  return { code: errored ? 2 : failing > 0 || tooManyWarnings ? 1 : 0, failing, below, warnings, tooManyWarnings, errored };
 }
 
 /**

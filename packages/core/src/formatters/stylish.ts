@@ -1,6 +1,6 @@
 import type { Diagnostic, Finding, FormatterContext, ScanResult, Severity } from '../types.js';
 import { createColors, visibleLength, type Colors } from './colors.js';
-import { countsLine, detectorBreakdown, errorsBelowFailOn, groupByFile, plural, position, printable, printableLine, severityBreakdown, summarize } from './shared.js';
+import { countsLine, detectorBreakdown, groupByFile, runOutcome, plural, position, printable, printableLine, severityBreakdown, summarize } from './shared.js';
 
 function paint(c: Colors, severity: Severity | Diagnostic['severity'], text: string): string {
   switch (severity) {
@@ -125,7 +125,8 @@ export const stylish = (result: ScanResult, ctx: FormatterContext): string => {
   } else {
     // ✖ (red) when some error fails the run; ⚠ (yellow) when the findings do not fail it (warnings,
     // info, or errors below --fail-on when the caller says what that is).
-    const failing = summary.errors - errorsBelowFailOn(result, ctx.failOn);
+    const outcome = runOutcome(result, { failOn: ctx.failOn, maxWarnings: ctx.maxWarnings });
+    const failing = outcome.failing + (outcome.tooManyWarnings ? 1 : 0);
     const head = `${failing > 0 ? '✖' : '⚠'} ${plural(summary.findings, 'finding')} (${severityBreakdown(summary.bySeverity)})`;
     const tail = detectorBreakdown(summary.byDetector);
     const colour = failing > 0 ? (s: string) => c.bold(c.red(s)) : (s: string) => c.bold(c.yellow(s));
