@@ -41,9 +41,10 @@ interface Setup {
 }
 
 /**
- * Where the lookup of the user's own config looks (`projectConfig`): the working directory and, when
- * it is inside a repository but not its root, every directory above it up to that root. A config
- * given with `configFile` replaces whatever these hold.
+ * Where the lookup of the user's own config looks (`projectConfig`), nearest first: the working
+ * directory and, when it is inside a repository but not its root, every directory above it up to
+ * that root (the first holding `.git`). Outside a repository only the working directory counts. A
+ * config given with `configFile` replaces whatever these hold.
  */
 function ownConfigDirectories(cwd: string): Set<string> {
   const dirs = new Set([cwd]);
@@ -60,21 +61,13 @@ function ownConfigDirectories(cwd: string): Set<string> {
 
 /**
  * The user's own config: the one in the working directory, else the nearest above it inside the same
- * repository (up to the first directory holding `.git`), so that `cd src && oculum scan .` reads the
- * project's root config. Outside a repository only the working directory counts: a config in some
- * parent directory (`/tmp/.oculumrc`) is nobody's choice and may not load plugins.
+ * repository (`ownConfigDirectories`), so that `cd src && oculum scan .` reads the project's root
+ * config. Outside a repository only the working directory counts: a config in some parent directory
+ * (`/tmp/.oculumrc`) is nobody's choice and may not load plugins.
  */
 function projectConfig(cwd: string): ConfigFile | undefined {
   const cache = new Map<string, ConfigFile | null>();
-  const here = configInDirectory(cwd, cache, cwd);
-  if (here || existsSync(nodePath.join(cwd, '.git'))) return here;
-  const above: string[] = [];
-  for (let dir = nodePath.dirname(cwd); ; dir = nodePath.dirname(dir)) {
-    above.push(dir);
-    if (existsSync(nodePath.join(dir, '.git'))) break;
-    if (nodePath.dirname(dir) === dir) return undefined; // no repository around the working directory
-  }
-  for (const dir of above) {
+  for (const dir of ownConfigDirectories(cwd)) {
     const found = configInDirectory(dir, cache, cwd);
     if (found) return found;
   }

@@ -555,7 +555,6 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         this.possibleNames.clear();
         for (const value of this.aliasValues()) this.qualifiedNames(value);
         this.qnTruncated = false;
-        cache.delete(id);
         return this.qualifiedNames(expr);
       }
     }
