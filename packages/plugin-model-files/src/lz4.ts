@@ -111,12 +111,22 @@ export function decodeBlock(src: Uint8Array, from: number, to: number, dst: Uint
   return o;
 }
 
-/** Input read as it comes: a byte queue over an async iterable. */
-class Input {
+/**
+ * Input read as it comes: a byte queue over an async iterable. Chunks are kept in a list while `need`
+ * waits for enough bytes and joined once, when the bytes are there (or the input ends): buffering a
+ * block from small chunks (a nested stream arrives in zlib's 16 KiB) copies each byte once, not once
+ * per chunk. Exported for its tests (`copied`).
+ */
+export class Input {
   private buf = new Uint8Array(0);
   private pos = 0;
+  /** Chunks read after `buf`, not joined yet, and their length. */
+  private pending: Uint8Array[] = [];
+  private pendingLength = 0;
   private done = false;
   consumed = 0;
+  /** Bytes copied to join chunks (for tests: linear in the input). */
+  copied = 0;
   private readonly it: AsyncIterator<Uint8Array>;
   constructor(input: AsyncIterable<Uint8Array>) {
     this.it = input[Symbol.asyncIterator]();
@@ -126,21 +136,37 @@ class Input {
   }
   /** Buffers `n` bytes; false when the input ends first. */
   async need(n: number): Promise<boolean> {
-    while (this.available < n && !this.done) {
+    while (this.available + this.pendingLength < n && !this.done) {
       const r = await this.it.next();
       if (r.done) {
         this.done = true;
         break;
       }
       if (r.value.length === 0) continue;
-      const rest = this.buf.subarray(this.pos);
-      const next = new Uint8Array(rest.length + r.value.length);
-      next.set(rest, 0);
-      next.set(r.value, rest.length);
-      this.buf = next;
-      this.pos = 0;
+      this.pending.push(r.value);
+      this.pendingLength += r.value.length;
     }
+    if (this.available < n && this.pendingLength > 0) this.join();
     return this.available >= n;
+  }
+  /** What is left of `buf` and the pending chunks, as one buffer (a lone chunk is used as it is). */
+  private join(): void {
+    const rest = this.buf.subarray(this.pos);
+    if (rest.length === 0 && this.pending.length === 1) this.buf = this.pending[0];
+    else {
+      const next = new Uint8Array(rest.length + this.pendingLength);
+      next.set(rest, 0);
+      let at = rest.length;
+      for (const c of this.pending) {
+        next.set(c, at);
+        at += c.length;
+      }
+      this.copied += next.length;
+      this.buf = next;
+    }
+    this.pos = 0;
+    this.pending = [];
+    this.pendingLength = 0;
   }
   /** The next `n` bytes (after `need(n)`), a view valid until the next `need`. */
   take(n: number): Uint8Array {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeBlock, Lz4Error, lz4Head, unlz4, xxh32 } from '../src/lz4.js';
+import { decodeBlock, Input, Lz4Error, lz4Head, unlz4, xxh32 } from '../src/lz4.js';
 import { FIXTURES } from './helpers.js';
 import { frame, le32, literalBlock } from './lz4-frames.js';
 
@@ -140,5 +140,37 @@ describe('lz4', () => {
     expect(legacy.length).toBeGreaterThan(16);
     expect(Buffer.from(legacy).equals(expected.subarray(0, legacy.length))).toBe(true);
     expect(lz4Head(text('nothing to see here'))).toHaveLength(0);
+  });
+});
+
+// Small chunks are joined once a need can be met, not copied per chunk (a nested stream arrives in 16 KiB).
+describe('LZ4 input queue', () => {
+  async function* chunks(total: number, size: number): AsyncGenerator<Uint8Array> {
+    for (let i = 0; i < total; i += size) yield new Uint8Array(Math.min(size, total - i));
+  }
+
+  it('buffering a block from small chunks copies each byte a bounded number of times', async () => {
+    const total = 16 << 20;
+    const input = new Input(chunks(total, 4 << 10));
+    let got = 0;
+    while (await input.need(4 << 20)) got += input.take(4 << 20).length;
+    expect(got).toBe(total);
+    // Copied once per byte (the old queue copied every pending byte per chunk: ~1000x here).
+    expect(input.copied).toBeLessThanOrEqual(total);
+  });
+
+  it('small needs over large chunks do not copy the chunks (a lone chunk is used as it is)', async () => {
+    const total = 8 << 20;
+    const input = new Input(chunks(total, 1 << 20));
+    let got = 0;
+    while (await input.need(4)) got += input.take(Math.min(input.available, 4096)).length;
+    expect(got).toBe(total);
+    expect(input.copied).toBe(0);
+  });
+
+  it('what is left when the input ends is available', async () => {
+    const input = new Input(chunks(10, 3));
+    expect(await input.need(20)).toBe(false);
+    expect(input.available).toBe(10);
   });
 });
