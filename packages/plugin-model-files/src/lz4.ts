@@ -118,7 +118,7 @@ export function decodeBlock(src: Uint8Array, from: number, to: number, dst: Uint
  * per chunk. Exported for its tests (`copied`).
  */
 export class Input {
-  private buf = new Uint8Array(0);
+  private buf: Uint8Array = new Uint8Array(0);
   private pos = 0;
   /** Chunks read after `buf`, not joined yet, and their length. */
   private pending: Uint8Array[] = [];
