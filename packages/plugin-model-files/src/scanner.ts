@@ -9,6 +9,7 @@ import { bunzip2, Bzip2Error } from './bzip2.js';
 import { Lz4Error, unlz4 } from './lz4.js';
 import { LzmaError, unlzmaAlone, unxz } from './lzma.js';
 import { detectFormat, isLfsPointer, sniffPickle, type FormatId } from './formats/detect.js';
+import { walkTarAsync, type TarMember } from './formats/tar.js';
 import { readGguf } from './formats/gguf.js';
 import { analyzeKerasConfig, MAX_KERAS_CONFIG_DEPTH, readH5ModelConfig } from './formats/keras.js';
 import { parseNpyHeader } from './formats/npy.js';
@@ -613,32 +614,15 @@ class Scan {
     if (!direct) return 'tar';
     const ra = direct instanceof BufferAccess ? direct : new BufferedAccess(direct);
     const prefix = unit.name ? `${unit.name}/` : '';
-    // Pass 1: headers only.
-    const entries: Array<{ name: string; start: number; size: number }> = [];
-    let pos = 0;
-    let longName: string | undefined;
-    while (pos + 512 <= ra.size) {
-      const h = await ra.read(pos, 512);
-      if (h.every((b) => b === 0)) break;
-      let name = Buffer.from(h.subarray(0, 100)).toString('utf8').replace(/\0.*$/s, '');
-      const ustarPrefix = Buffer.from(h.subarray(345, 500)).toString('utf8').replace(/\0.*$/s, '');
-      if (ustarPrefix && Buffer.from(h.subarray(257, 262)).toString() === 'ustar') name = `${ustarPrefix}/${name}`;
-      const sizeField = Buffer.from(h.subarray(124, 136)).toString('latin1').replace(/\0.*$/s, '').trim();
-      const size = h[124] & 0x80 ? Number(Buffer.from(h.subarray(128, 136)).readBigUInt64BE(0)) : parseInt(sizeField || '0', 8);
-      const type = String.fromCharCode(h[156] || 0x30);
-      if (!Number.isFinite(size) || size < 0 || pos + 512 + size > ra.size) {
-        this.problem(unit, 'malformed', `tar: member ${name} has an invalid size or runs past the end of the file`);
-        break;
-      }
-      const dataStart = pos + 512;
-      if (type === 'L') longName = Buffer.from(await ra.read(dataStart, Math.min(size, 4096))).toString('utf8').replace(/\0.*$/s, '');
-      else if (type === '0' || type === '\0' || type === '7') {
-        entries.push({ name: longName ?? name, start: dataStart, size });
-        longName = undefined;
-      } else longName = undefined;
-      pos = dataStart + Math.ceil(size / 512) * 512;
-      if (entries.length > this.limits.maxMembers) break;
-    }
+    // Pass 1: headers only (`tarWalk` of `formats/tar.ts` in scan mode: as tarfile reads them, with no
+    // checksum check, unlike discovery's walk; see there why the two modes differ).
+    const entries: TarMember[] = [];
+    await walkTarAsync(ra.size, (at, length) => ra.read(at, length), { mode: 'scan', deadline: this.deadline }, (e) => {
+      if ('malformed' in e) this.problem(unit, 'malformed', e.malformed);
+      else if ('limit' in e) this.problem(unit, 'limit', e.limit);
+      else entries.push(e.member);
+      return entries.length <= this.limits.maxMembers;
+    });
     const names = entries.map((e) => e.name);
     const torch = ['sys_info', 'pickle', 'storages', 'tensors'].every((n) => names.includes(n));
     // Pass 2: members.

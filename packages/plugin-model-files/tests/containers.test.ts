@@ -13,35 +13,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { isModelFile } from '../src/formats/detect.js';
 import { crc32Update } from '../src/formats/zip.js';
 import { scanModelFile } from '../src/scanner.js';
+import { tar } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'oculum-containers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const HOSTILE = Buffer.from("cposix\nsystem\n(S'touch /tmp/oculum-pwned'\ntR.", 'latin1');
 const BENIGN = Buffer.from('\x80\x02}q\x00X\x01\x00\x00\x00aq\x01K\x01s.', 'latin1');
-
-/** A ustar archive of `[name, data]` members. */
-function tar(members: Array<[string, Buffer]>): Buffer {
-  const parts: Buffer[] = [];
-  for (const [name, data] of members) {
-    const h = Buffer.alloc(512);
-    h.write(name, 0, 'latin1');
-    h.write('0000644\0', 100);
-    h.write('0000000\0', 108);
-    h.write('0000000\0', 116);
-    h.write(`${data.length.toString(8).padStart(11, '0')}\0`, 124);
-    h.write('00000000000\0', 136);
-    h.write('        ', 148);
-    h.write('0', 156);
-    h.write('ustar\x0000', 257, 'latin1');
-    let sum = 0;
-    for (const b of h) sum += b;
-    h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
-    parts.push(h, data, Buffer.alloc((512 - (data.length % 512)) % 512));
-  }
-  parts.push(Buffer.alloc(1024));
-  return Buffer.concat(parts);
-}
 
 /** A zip of `[name, data, method]` members (0 stored, 8 deflated). */
 function zip(members: Array<[string, Buffer, 0 | 8]>): Buffer {

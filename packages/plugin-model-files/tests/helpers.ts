@@ -34,3 +34,26 @@ export function su(s: string): Uint8Array {
 export function u32le(n: number): number[] {
   return [n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff];
 }
+
+/** A ustar archive of `[name, data, type]` members (type `0`, a file, unless given: `5` a directory, `L` a GNU long name). */
+export function tar(members: Array<[string, Buffer, string?]>): Buffer {
+  const parts: Buffer[] = [];
+  for (const [name, data, type = '0'] of members) {
+    const h = Buffer.alloc(512);
+    h.write(name, 0, 'utf8');
+    h.write('0000644\0', 100);
+    h.write('0000000\0', 108);
+    h.write('0000000\0', 116);
+    h.write(`${data.length.toString(8).padStart(11, '0')}\0`, 124);
+    h.write('00000000000\0', 136);
+    h.write('        ', 148);
+    h.write(type, 156, 'latin1');
+    h.write('ustar\x0000', 257, 'latin1');
+    let sum = 0;
+    for (const b of h) sum += b;
+    h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
+    parts.push(h, data, Buffer.alloc((512 - (data.length % 512)) % 512));
+  }
+  parts.push(Buffer.alloc(1024));
+  return Buffer.concat(parts);
+}

@@ -2,6 +2,7 @@ import { constants as zlibConstants, gunzipSync, inflateRawSync, inflateSync } f
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { lz4Head } from '../lz4.js';
 import { isPickleOpcode, PickleMachine } from '../pickle/machine.js';
+import { tarChecksumOk, walkTarSync } from './tar.js';
 import { applyZip64, centralEntries, findEndRecord, prependedShift, ZIP_TAIL } from './zip.js';
 /**
  * Format detection from the first bytes. The name only breaks ties for formats without a magic
@@ -150,15 +151,8 @@ export function sniffPickle(head: Uint8Array): 'import' | 'stream' | 'data' | 'p
   return r.opcodes >= 4 || head[0] === 0x80 ? 'data' : undefined;
 }
 
-function isOldTar(head: Uint8Array): boolean {
-  if (head.length < 512) return false;
-  // checksum field at 148..156, octal; computed with the field as spaces
-  const field = String.fromCharCode(...head.subarray(148, 156)).replace(/\0.*$/, '').trim();
-  if (!/^[0-7]{1,7}$/.test(field)) return false;
-  let sum = 0;
-  for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 0x20 : head[i];
-  return sum === parseInt(field, 8) && head[0] !== 0;
-}
+/** An old-style tar header: its checksum matches (and the name is not empty). */
+const isOldTar = tarChecksumOk;
 
 /** ONNX ModelProto: starts with a known field tag (ir_version, producer, graph, opset_import…). */
 function isProtobufModel(head: Uint8Array): boolean {
@@ -308,46 +302,30 @@ const isTarModelMember = (name: string): boolean => {
   const n = name.replace(/^\.\//, '');
   return /^(sys_info|pickle|storages|tensors)$/.test(n) || /\.(npy|npz|pkl|pickle|pt|ckpt|joblib|safetensors|gguf|onnx|keras|h5)$/i.test(n);
 };
-/** How many tar member headers discovery reads. */
-const MAX_TAR_HEADERS = 256;
+/**
+ * How much of a tar discovery walks: headers of any type (directories, links, PAX and GNU long-name
+ * headers count too), bytes read and time. Discovery runs before any scan deadline applies.
+ */
+const TAR_DISCOVERY = { maxHeaders: 256, maxReadBytes: 1 << 20, millis: 250 };
 
 /**
- * The member names of a tar, header after header (each 512 bytes, its data skipped by its size),
- * from `at` to `end` of bytes that `read` gives (`read(pos, n)`, or the buffer itself). Stops at the
- * end-of-archive block, a header whose checksum fails, or `MAX_TAR_HEADERS`.
+ * The member names of a tar (`tarWalk` of `tar.ts` in discovery mode), from bytes that `read` gives
+ * (`read(pos, n)`, short at the end): at most `TAR_DISCOVERY.maxHeaders` headers are read.
  */
-function tarHeaders(buf: Uint8Array, at: number, end: number, read: ((pos: number, n: number) => Uint8Array) | (() => undefined)): string[] {
+export function tarHeaders(size: number, read: (pos: number, n: number) => Uint8Array): string[] {
   const names: string[] = [];
-  let pos = at;
-  let longName: string | undefined;
-  const get = (p: number, n: number): Uint8Array => (read as (pos: number, n: number) => Uint8Array | undefined)(p, n) ?? buf.subarray(p, p + n);
-  while (pos + 512 <= end && names.length < MAX_TAR_HEADERS) {
-    const h = get(pos, 512);
-    if (h.length < 512 || h[0] === 0 || !isOldTar(h)) break;
-    const latin = (a: number, b: number) => String.fromCharCode(...h.subarray(a, b)).replace(/\0[\s\S]*$/, '');
-    let name = latin(0, 100);
-    const prefix = latin(345, 500);
-    if (prefix && ascii(h, 257, 'ustar')) name = `${prefix}/${name}`;
-    let size: number;
-    if (h[124] & 0x80) {
-      size = 0;
-      for (let i = 128; i < 136; i++) size = size * 256 + h[i];
-    } else size = parseInt(latin(124, 136).trim() || '0', 8);
-    if (!Number.isFinite(size) || size < 0) break;
-    const type = String.fromCharCode(h[156] || 0x30);
-    if (type === 'L') longName = String.fromCharCode(...get(pos + 512, Math.min(size, 4096))).replace(/\0[\s\S]*$/, '');
-    else if (type === '0' || type === '7' || type === '\0') {
-      names.push(longName ?? name);
-      longName = undefined;
-    } else longName = undefined;
-    pos += 512 + Math.ceil(size / 512) * 512;
-  }
+  const { maxHeaders, maxReadBytes, millis } = TAR_DISCOVERY;
+  walkTarSync(size, read, { mode: 'discovery', maxHeaders, maxReadBytes, deadline: Date.now() + millis }, (e) => {
+    if ('member' in e) names.push(e.member.name);
+  });
   return names;
 }
 
-/** The member names of a tar file on disk, read header by header (positioned reads, up to `MAX_TAR_HEADERS`). */
+const bufferReads = (buf: Uint8Array) => (p: number, n: number): Uint8Array => buf.subarray(p, p + n);
+
+/** The member names of a tar file on disk, read header by header (positioned reads, `TAR_DISCOVERY` bounds). */
 function tarMemberNames(path: string): string[] {
-  return withPositionedReads(path, [] as string[], (size, read) => tarHeaders(new Uint8Array(0), 0, size, read));
+  return withPositionedReads(path, [] as string[], (size, read) => tarHeaders(size, read));
 }
 
 /** How much of a gzipped tarball discovery inflates to find its member headers. */
@@ -362,7 +340,7 @@ function tgzMemberNames(path: string): string[] {
     const got = readSync(fd, buffer, 0, buffer.length, 0);
     // At most 4 MiB of output: a prefix that expands further is cut (the headers before the cut still count).
     const tar = inflateHead(buffer.subarray(0, got), 'gzip', 4 << 20);
-    return tarHeaders(tar, 0, tar.length, () => undefined);
+    return tarHeaders(tar.length, bufferReads(tar));
   } catch {
     return [];
   } finally {
@@ -434,7 +412,7 @@ function decompressedIsModel(inner: Uint8Array, innerPath: string): boolean {
   }
   // A tarball (`dateutil-zoneinfo.tar.gz`, an npm package) is a model only when a member is (those
   // whose headers the bytes hold).
-  if (g === 'tar') return tarFirstMemberIsModel(inner) || tarHeaders(inner, 0, inner.length, () => undefined).some(isTarModelMember);
+  if (g === 'tar') return tarFirstMemberIsModel(inner) || tarHeaders(inner.length, bufferReads(inner)).some(isTarModelMember);
   if (g === 'zip') return zipFirstMemberIsModel(inner);
   return g !== 'unknown' && g !== 'gzip' && g !== 'zlib';
 }
