@@ -6,6 +6,7 @@
 import type { AstNode, Comment, Language, Position, Range, SourceCode, SourceLocation } from '@oculum/core';
 import type { ModelFile } from './ast.js';
 import { isModelFile } from './formats/detect.js';
+import { MODEL_EXTENSIONS } from './formats/names.js';
 import { scanModelFile } from './scanner.js';
 
 export const FILE_LOC: SourceLocation = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
@@ -35,10 +36,8 @@ export class ModelSourceCode implements SourceCode<ModelFile> {
   }
 }
 
-export const MODEL_EXTENSIONS = [
-  '.pt', '.pth', '.bin', '.ckpt', '.pkl', '.pickle', '.joblib', '.npy', '.npz', '.h5', '.hdf5', '.keras',
-  '.safetensors', '.gguf', '.onnx', '.pt2', '.ptl', '.mar', '.sav',
-];
+/** Every model file extension (`names.ts`: the one list detection and the Git LFS claim use too). */
+export { MODEL_EXTENSIONS };
 
 export const modelLanguage: Language<ModelSourceCode> = {
   id: 'model',

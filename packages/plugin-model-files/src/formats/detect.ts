@@ -2,6 +2,7 @@ import { constants as zlibConstants, gunzipSync, inflateRawSync, inflateSync } f
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { lz4Head } from '../lz4.js';
 import { isPickleOpcode, PickleMachine } from '../pickle/machine.js';
+import { COMPRESSION_SUFFIX, GENERIC_MODEL_EXTENSIONS, GENERIC_MODEL_NAME, isModelFileName, MODEL_MEMBER_NAME, NAMED_MODEL } from './names.js';
 import { tarChecksumOk, walkTarSync } from './tar.js';
 import { applyZip64, centralEntries, findEndRecord, prependedShift, ZIP_TAIL } from './zip.js';
 /**
@@ -98,9 +99,6 @@ export function detectFormat(head: Uint8Array, path = ''): FormatId {
 }
 
 /** A Git LFS pointer file (`version https://git-lfs.github.com/spec/v1`, then `oid` and `size`). */
-/** Names a model file is stored under (`MODEL_EXTENSIONS` of the language, and other pickle names). */
-const LFS_MODEL_NAME = /\.(?:pt|pth|bin|ckpt|pkl|pickle|joblib|npy|npz|h5|hdf5|keras|safetensors|gguf|onnx|pt2|ptl|mar|sav|model|dat)$/i;
-
 export function isLfsPointer(head: Uint8Array): boolean {
   return ascii(head, 0, 'version https://git-lfs.github.com/spec/');
 }
@@ -171,12 +169,13 @@ function isProtobufModel(head: Uint8Array): boolean {
  * Keras' files (at the root: a wheel's `*.dist-info/metadata.json` is not one), model files anywhere.
  */
 const ZIP_MODEL_MEMBER =
-  /^(?:[^/]+\/)?(?:data\.pkl|constants\.pkl|version|byteorder|\.data\/.*)$|^(?:config\.json|metadata\.json|model\.weights\.h5)$|\.(npy|npz|pkl|pickle|pt|ckpt|joblib|safetensors|gguf|onnx|keras|h5)$/i;
+  /^(?:[^/]+\/)?(?:data\.pkl|constants\.pkl|version|byteorder|\.data\/.*)$|^(?:config\.json|metadata\.json|model\.weights\.h5)$/i;
+const isZipModelMember = (name: string): boolean => ZIP_MODEL_MEMBER.test(name) || MODEL_MEMBER_NAME.test(name);
 /** The most of a central directory discovery reads. */
 const MAX_DIRECTORY_READ = 1 << 20;
 
 /** Members of a zip a model may hide in under a name that says nothing: no extension, or one other files use too. */
-const ZIP_OPAQUE_MEMBER = /(?:^|\/)[^./]+$|\.(?:bin|dat|sav|model|pth|zip|tar|gz|tgz)$/i;
+const ZIP_OPAQUE_MEMBER = new RegExp(`(?:^|/)[^./]+$|\\.(?:${[...GENERIC_MODEL_EXTENSIONS, 'pth', 'zip', 'tar', 'gz', 'tgz'].join('|')})$`, 'i');
 const OPAQUE_MEMBER_FORMATS = new Set<FormatId>(['pickle', 'zip', 'tar', 'numpy', 'safetensors', 'gguf']);
 /** How many such members discovery looks into. */
 const MAX_OPAQUE_MEMBERS = 8;
@@ -195,7 +194,7 @@ function zipMembersSayModel(path: string): boolean {
     const shift = prependedShift(rec);
     const cd = read(rec.cdOffset + shift, Math.min(rec.cdSize, MAX_DIRECTORY_READ));
     const entries = centralEntries(cd, 0, 100_000, []).entries;
-    if (entries.some((e) => ZIP_MODEL_MEMBER.test(e.name))) return true;
+    if (entries.some((e) => isZipModelMember(e.name))) return true;
     let looked = 0;
     for (const e of entries) {
       if (!ZIP_OPAQUE_MEMBER.test(e.name) || e.compressedSize === 0 || (e.method !== 0 && e.method !== 8)) continue;
@@ -271,19 +270,15 @@ function longOperandThenPickle(head: Uint8Array, path: string): boolean {
   }
 }
 
-/** Magic-byte check the engine calls (first ≤512 bytes + path). */
-const MODEL_EXTENSION = /\.(pt|pth|bin|ckpt|pkl|pickle|joblib|npz|npy|keras|mar|pt2|ptl|model|dat|sav|nemo)$/i;
 /**
- * Model names that other files use too (Java's `public_suffix_list.dat` is a zip, networkx's
- * `atlas.dat.gz` gzipped text): an archive or a gzip/zlib/lz4 stream so named is a model file only
- * when its members or its decompressed bytes say so. A bz2/xz/lzma stream cannot be looked into
- * from its head, so there the name still counts (`joblib.dump(m, "model.bin", compress="bz2")`).
+ * Whether a name says model file for content of format `f` (`NAMED_MODEL` of `names.ts`). Model
+ * names that other files use too (Java's `public_suffix_list.dat` is a zip, networkx's
+ * `atlas.dat.gz` gzipped text, `GENERIC_MODEL_NAME`): an archive or a gzip/zlib/lz4 stream so named
+ * is a model file only when its members or its decompressed bytes say so. A bz2/xz/lzma stream cannot
+ * be looked into from its head, so there the name still counts (`joblib.dump(m, "model.bin", compress="bz2")`).
  */
-const GENERIC_MODEL_NAME = /\.(bin|dat|sav|model)$/i;
-
-/** Whether a name says model file for content of format `f`. */
 function namedModel(name: string, f: FormatId): boolean {
-  if (!MODEL_EXTENSION.test(name)) return false;
+  if (!NAMED_MODEL.test(name)) return false;
   return !GENERIC_MODEL_NAME.test(name) || !(f === 'zip' || f === 'tar' || f === 'gzip' || f === 'zlib' || f === 'lz4');
 }
 
@@ -291,7 +286,7 @@ function namedModel(name: string, f: FormatId): boolean {
 function tarFirstMemberIsModel(head: Uint8Array): boolean {
   if (head.length < 100) return false;
   const first = String.fromCharCode(...head.subarray(0, 100)).replace(/\0[\s\S]*$/, '').replace(/^\.\//, '');
-  return /^(sys_info|pickle|storages|tensors)$/.test(first) || ZIP_MODEL_MEMBER.test(first);
+  return /^(sys_info|pickle|storages|tensors)$/.test(first) || isZipModelMember(first);
 }
 
 /**
@@ -300,7 +295,7 @@ function tarFirstMemberIsModel(head: Uint8Array): boolean {
  */
 const isTarModelMember = (name: string): boolean => {
   const n = name.replace(/^\.\//, '');
-  return /^(sys_info|pickle|storages|tensors)$/.test(n) || /\.(npy|npz|pkl|pickle|pt|ckpt|joblib|safetensors|gguf|onnx|keras|h5)$/i.test(n);
+  return /^(sys_info|pickle|storages|tensors)$/.test(n) || MODEL_MEMBER_NAME.test(n);
 };
 /**
  * How much of a tar discovery walks: headers of any type (directories, links, PAX and GNU long-name
@@ -352,7 +347,7 @@ function tgzMemberNames(path: string): string[] {
 function zipFirstMemberIsModel(head: Uint8Array): boolean {
   if (head.length <= 30) return false;
   const nlen = head[26] | (head[27] << 8);
-  return ZIP_MODEL_MEMBER.test(String.fromCharCode(...head.subarray(30, Math.min(head.length, 30 + nlen))));
+  return isZipModelMember(String.fromCharCode(...head.subarray(30, Math.min(head.length, 30 + nlen))));
 }
 
 /** How much of a gzip/zlib stream's decompressed start is sniffed. */
@@ -421,7 +416,7 @@ export function isModelFile(head: Uint8Array, path: string): boolean {
   const f = detectFormat(head, path);
   // A Git LFS pointer under a model file's name (a checkout without LFS objects, `actions/checkout`'s
   // default): claimed, so the scan says the model was not there to inspect instead of passing it over.
-  if (f === 'unknown' && isLfsPointer(head) && LFS_MODEL_NAME.test(path)) return true;
+  if (f === 'unknown' && isLfsPointer(head) && isModelFileName(path)) return true;
   // A head that is one long operand (a pickle could hide its first import past it), named as
   // nothing but a pickle: the scanner reads it as one.
   if (f === 'unknown') {
@@ -448,7 +443,7 @@ export function isModelFile(head: Uint8Array, path: string): boolean {
     // file when the name inside the compression does (`model.pkl.gz`) or, for gzip/zlib/lz4, when the
     // first decompressed bytes are a model format (a pickle, a zip, a NumPy array); an LZ4 head is
     // decoded as far as its first block goes.
-    const inner = path.replace(/\.(gz|tgz|bz2|xz|z|zlib|lzma|lz4)$/i, '');
+    const inner = path.replace(COMPRESSION_SUFFIX, '');
     if (inner !== path && namedModel(inner, f)) return true;
     if (f === 'gzip' || f === 'zlib' || f === 'lz4') return innerIsModel(head, f, inner, path);
     return false;
