@@ -158,7 +158,7 @@ export default createRule<[Options], PySourceCode>({
         }
         if (load.revisionIn === 'none') {
           // KerasHub `from_preset("hf://org/x")` has no revision to pin
-          context.report({ node, messageId: /load_model$/.test(load.api) ? 'hfUriUnpinned' : 'presetUnpinned', data, confidence });
+          context.report({ node, messageId: load.hfUriOnly ? 'hfUriUnpinned' : 'presetUnpinned', data, confidence });
           return;
         }
         const remediation = load.remediation ? { remediation: load.remediation } : {};

@@ -57,6 +57,8 @@ export interface HubLoad {
   remediation?: string;
   /** The API reads no local directory (`hf_hub_download`, `snapshot_download`): its id is always the Hub's. */
   hubOnly?: boolean;
+  /** Only its `hf://owner/name` paths reach the Hub (Keras 3 `load_model`); any other is a file. */
+  hfUriOnly?: boolean;
 }
 
 /**
@@ -611,6 +613,7 @@ function specLoadOf(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: C
     ...(spec.revisionMapping ? { revisionMapping: spec.revisionMapping } : {}),
     ...(spec.remediation ? { remediation: spec.remediation } : {}),
     ...(spec.hubOnly ? { hubOnly: true } : {}),
+    ...(spec.hfUriOnly ? { hfUriOnly: true } : {}),
   };
 
   if (!idNode) {
