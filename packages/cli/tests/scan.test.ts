@@ -122,6 +122,30 @@ describe('oculum scan (in-process)', () => {
     expect(quiet.code).toBe(0);
     expect(quiet.stdout).not.toContain(RULE);
     expect(quiet.stderr).toContain('oculum: 1 warn-level finding not shown (--quiet)');
+    expect(quiet.stdout).toContain('✔ No errors (1 warning not shown: --quiet; 1 file scanned)');
+    // the hidden warning still fails the run by --max-warnings, and the summary says so
+    const quietCapped = await run(['scan', '--quiet', '--max-warnings', '0'], { cwd: dir });
+    expect(quietCapped.code).toBe(1);
+    expect(quietCapped.stdout).toContain('✖ 1 warning, more than --max-warnings 0 (not shown: --quiet; 1 file scanned)');
+    expect(quietCapped.stdout).not.toContain('No errors');
+    const md = await run(['scan', '--quiet', '-f', 'markdown'], { cwd: dir });
+    expect(md.stdout).toContain('### ✅ Oculum: no errors');
+    expect(md.stdout).toContain('1 warning not shown (`--quiet`)');
+  });
+
+  it('--quiet with errors shown: the summary counts the hidden warnings, and marks a run they fail', async () => {
+    const dir = project({
+      'train.py': VULNERABLE,
+      'other.py': VULNERABLE,
+      '.oculumrc': `{ "overrides": [{ "files": ["other.py"], "rules": { "${RULE}": "warn" } }] }`,
+    });
+    const loose = await run(['scan', '--quiet', '--fail-on', 'none'], { cwd: dir });
+    expect(loose.code).toBe(0);
+    expect(loose.stdout).toContain('⚠ 1 finding');
+    expect(loose.stdout).toContain('1 warning (1 not shown: --quiet)');
+    const capped = await run(['scan', '--quiet', '--fail-on', 'none', '--max-warnings', '0'], { cwd: dir });
+    expect(capped.code).toBe(1);
+    expect(capped.stdout).toContain('✖ 1 finding');
   });
 
   it('--quiet hides warning-level diagnostics too (an unused directive), as ESLint does', async () => {

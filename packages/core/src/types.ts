@@ -472,6 +472,11 @@ export interface FormatterContext {
   /** The CLI's `--max-warnings`: with it, the stylish summary marks a run that fails on warnings. */
   maxWarnings?: number;
   /**
+   * Warn-level findings left out of the result given to the formatter (the CLI's `--quiet`): they
+   * still count for `maxWarnings`, and the stylish and markdown summaries say they are not shown.
+   */
+  hiddenWarnings?: number;
+  /**
    * The terminal's width in columns: stylish wraps long messages so that each row fits it (at least
    * 40 columns of message), the rule id on the row's first line. Absent: one line per row.
    */

@@ -212,7 +212,9 @@ export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: 
   // `failOn`: the summaries of stylish and markdown say which errors do not fail this run.
   // On a terminal, stylish wraps long messages to its width.
   const width = !toFile && io.stdout.isTTY === true && typeof io.stdout.columns === 'number' ? io.stdout.columns : undefined;
-  const text = formatter(shown, { cwd: result.cwd || cwd, color, version: VERSION, failOn: opts.failOn, ...(opts.maxWarnings !== undefined ? { maxWarnings: opts.maxWarnings } : {}), ...(width ? { width } : {}) });
+  // `--quiet`: the summaries still count the warnings left out (they can fail the run by --max-warnings).
+  const hiddenWarnings = opts.quiet ? unsuppressed(result).filter((f) => f.level === 'warn' && f.severity !== 'info').length : 0;
+  const text = formatter(shown, { cwd: result.cwd || cwd, color, version: VERSION, failOn: opts.failOn, ...(opts.maxWarnings !== undefined ? { maxWarnings: opts.maxWarnings } : {}), ...(hiddenWarnings > 0 ? { hiddenWarnings } : {}), ...(width ? { width } : {}) });
 
   if (toFile) writeOutput(opts.output!, text, cwd);
   else io.stdout.write(text);

@@ -14,6 +14,7 @@ function withDefaults(format: (result: ScanResult, context: FormatterContext) =>
       ...(context.sourceRoot !== undefined ? { sourceRoot: context.sourceRoot } : {}),
       ...(context.failOn !== undefined ? { failOn: context.failOn } : {}),
       ...(context.maxWarnings !== undefined ? { maxWarnings: context.maxWarnings } : {}),
+      ...(context.hiddenWarnings ? { hiddenWarnings: context.hiddenWarnings } : {}),
       ...(context.width !== undefined && Number.isFinite(context.width) && context.width > 0 ? { width: Math.floor(context.width) } : {}),
     });
 }

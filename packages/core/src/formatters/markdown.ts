@@ -174,14 +174,16 @@ export const markdown = (result: ScanResult, ctx: FormatterContext): string => {
   };
   const out: string[] = [];
 
+  const hidden = ctx.hiddenWarnings ?? 0;
   if (summary.findings === 0) {
-    out.push(`### ✅ Oculum: no findings`, '', `Scanned ${plural(summary.files, 'file')}.`);
+    if (hidden === 0) out.push(`### ✅ Oculum: no findings`, '', `Scanned ${plural(summary.files, 'file')}.`);
+    else out.push(`### ✅ Oculum: no errors`, '', `Scanned ${plural(summary.files, 'file')}; ${plural(hidden, 'warning')} not shown (\`--quiet\`).`);
   } else {
     const detectors = detectorBreakdown(summary.byDetector);
     out.push(
       `### 🛡️ Oculum: ${plural(summary.findings, 'finding')} (${severityBreakdown(summary.bySeverity)})`,
       '',
-      countsLine(summary, result, ctx.failOn) +
+      countsLine(summary, result, ctx.failOn, hidden) +
         (detectors ? ` — ${detectors.replace(/(\w+): /g, '`$1`: ')}` : '') +
         '.',
       '',

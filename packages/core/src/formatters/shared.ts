@@ -234,7 +234,10 @@ export interface RunOutcome {
   failing: number;
   /** Unsuppressed error-level findings below `failOn`: they do not fail the run. */
   below: number;
-  /** Unsuppressed warn-level findings, info severity aside (the model-file inventory warns about nothing). */
+  /**
+   * Unsuppressed warn-level findings, info severity aside (the model-file inventory warns about
+   * nothing), those the result leaves out (`hiddenWarnings`) included.
+   */
   warnings: number;
   /** More warnings than `maxWarnings` (a negative limit is none, as in ESLint). */
   tooManyWarnings: boolean;
@@ -246,11 +249,11 @@ export interface RunOutcome {
  * Whether a scan result fails a run, and why: the one place the CLI's exit code and the summaries of
  * stylish and markdown take it from (`--fail-on`, `--max-warnings`, config and internal errors).
  */
-export function runOutcome(result: ScanResult, options: { failOn?: Severity | 'none'; maxWarnings?: number } = {}): RunOutcome {
+export function runOutcome(result: ScanResult, options: { failOn?: Severity | 'none'; maxWarnings?: number; hiddenWarnings?: number } = {}): RunOutcome {
   const threshold = options.failOn === undefined ? 0 : options.failOn === 'none' ? Infinity : severityRank(options.failOn);
   let failing = 0;
   let below = 0;
-  let warnings = 0;
+  let warnings = options.hiddenWarnings ?? 0;
   for (const fr of result.files) {
     for (const f of fr.findings) {
       if (f.suppressed) continue;
@@ -272,7 +275,7 @@ export function runOutcome(result: ScanResult, options: { failOn?: Severity | 'n
  * as a failing run when the exit code is 0; info-severity findings (the model-file inventory) are
  * neither errors nor warnings when their rule is at `warn`.
  */
-export function countsLine(summary: Summary, result: ScanResult, failOn: Severity | 'none' | undefined): string {
+export function countsLine(summary: Summary, result: ScanResult, failOn: Severity | 'none' | undefined, hiddenWarnings = 0): string {
   const below = errorsBelowFailOn(result, failOn);
   let errors = plural(summary.errors, 'error');
   if (below > 0) {
@@ -280,7 +283,8 @@ export function countsLine(summary: Summary, result: ScanResult, failOn: Severit
     errors += below === summary.errors ? ` (${below === 1 ? 'does' : 'do'} not fail the run: ${why})` : ` (${below} not failing the run: ${why})`;
   }
   const notices = summary.notices > 0 ? `, ${summary.notices} info` : '';
-  return `${errors}, ${plural(summary.warnings, 'warning')}${notices} in ${plural(summary.filesWithFindings, 'file')}`;
+  const warnings = hiddenWarnings > 0 ? `${plural(summary.warnings + hiddenWarnings, 'warning')} (${hiddenWarnings} not shown: --quiet)` : plural(summary.warnings, 'warning');
+  return `${errors}, ${warnings}${notices} in ${plural(summary.filesWithFindings, 'file')}`;
 }
 
 export function plural(n: number, word: string, pluralWord = `${word}s`): string {

@@ -117,15 +117,19 @@ export const stylish = (result: ScanResult, ctx: FormatterContext): string => {
   }
   if (out.length > 0) out.push('');
 
+  // Warnings `--quiet` left out of `result` still count for `--max-warnings`.
+  const hidden = ctx.hiddenWarnings ?? 0;
+  const outcome = runOutcome(result, { failOn: ctx.failOn, maxWarnings: ctx.maxWarnings, hiddenWarnings: hidden });
   if (summary.findings === 0) {
     // Files skipped with a note (binary, too large, not read at this depth) count in `stats.files`.
     const skipped = result.stats?.skipped ?? 0;
     const scanned = skipped > 0 ? `${plural(Math.max(0, summary.files - skipped), 'file')} scanned, ${skipped} skipped` : `${plural(summary.files, 'file')} scanned`;
-    out.push(c.green(`✔ No findings`) + c.dim(` (${scanned})`));
+    if (hidden === 0) out.push(c.green(`✔ No findings`) + c.dim(` (${scanned})`));
+    else if (outcome.tooManyWarnings) out.push(c.bold(c.red(`✖ ${plural(hidden, 'warning')}, more than --max-warnings ${ctx.maxWarnings}`)) + c.dim(` (not shown: --quiet; ${scanned})`));
+    else out.push(c.green(`✔ No errors`) + c.dim(` (${plural(hidden, 'warning')} not shown: --quiet; ${scanned})`));
   } else {
     // ✖ (red) when some error fails the run; ⚠ (yellow) when the findings do not fail it (warnings,
     // info, or errors below --fail-on when the caller says what that is).
-    const outcome = runOutcome(result, { failOn: ctx.failOn, maxWarnings: ctx.maxWarnings });
     const failing = outcome.failing + (outcome.tooManyWarnings ? 1 : 0);
     const head = `${failing > 0 ? '✖' : '⚠'} ${plural(summary.findings, 'finding')} (${severityBreakdown(summary.bySeverity)})`;
     const tail = detectorBreakdown(summary.byDetector);
@@ -135,7 +139,7 @@ export const stylish = (result: ScanResult, ctx: FormatterContext): string => {
 
   const details: string[] = [];
   if (summary.findings > 0) {
-    details.push(countsLine(summary, result, ctx.failOn));
+    details.push(countsLine(summary, result, ctx.failOn, hidden));
   }
   if (summary.suppressed > 0) details.push(`${summary.suppressed} suppressed (not shown)`);
   const diagnosticCount = summary.diagnostics.errors + summary.diagnostics.warnings + summary.diagnostics.notes;
