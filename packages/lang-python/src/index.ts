@@ -11,11 +11,11 @@ import { initParser, isParserReady, parseTree } from './parser.js';
 import { ProjectModules } from './project-modules.js';
 import { PythonSourceCode } from './source-code.js';
 
-export { PythonSourceCode, firstStartingAt } from './source-code.js';
-export { ProjectModules, MAX_MODULE_BYTES } from './project-modules.js';
+export { PythonSourceCode, firstStartingAt, isImportedClass } from './source-code.js';
+export { ProjectModules, MAX_MODULE_BYTES, type ProjectClass } from './project-modules.js';
 export { closingBracket, codeText } from './code-text.js';
 export { callTrigger, importTrigger, memberTrigger } from './triggers.js';
-export type { ContainerWrite, PythonNode, PythonParameter, ParseProblem } from './source-code.js';
+export type { ContainerWrite, ImportedClass, ProjectClassPart, PythonNode, PythonParameter, ParseProblem } from './source-code.js';
 export type { PythonBinding, BindingKind, ScopeKind, ScopeInfo, AttributeAssignment } from './scopes.js';
 export { ScopeModel } from './scopes.js';
 export { PYTHON_BUILTINS } from './builtins.js';

@@ -1,6 +1,8 @@
 /**
  * Cross-file constants for `--depth deep`: the value of a name another module of the project binds
- * at its top level (`from .config import MODEL_REVISION`, `import settings` … `settings.MODEL_ID`).
+ * at its top level (`from .config import MODEL_REVISION`, `import settings` … `settings.MODEL_ID`),
+ * what its top-level functions return, and the classes it defines (`from .modeling import TinyLM`:
+ * the bases it inherits, the methods it defines).
  * The module's file is found on disk the way Python's import system would look in the project (the
  * importing file's package for relative imports; the importing file's directory and its ancestors
  * up to the project's root for absolute ones), read and parsed — never imported or run. Each module
@@ -9,7 +11,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { importClosure, UNKNOWN, type Unknown } from '@oculum/core';
-import type { ConstantValue, PythonSourceCode } from './source-code.js';
+import type { ClassSummary, ConstantValue, ImportedClass, PythonSourceCode } from './source-code.js';
 
 /** A module file larger than this is not read for its constants (generated tables, vendored code). */
 export const MAX_MODULE_BYTES = 512 * 1024;
@@ -17,13 +19,31 @@ export const MAX_MODULE_BYTES = 512 * 1024;
 const MAX_ANCESTORS = 8;
 /** Files that mark a project's root: absolute imports are not looked for above it. */
 const ROOT_MARKERS = ['pyproject.toml', 'setup.py', 'setup.cfg', '.git', 'requirements.txt'];
+/** Classes followed from one class through the bases other modules define (a longer chain is not known). */
+const MAX_CLASS_MODULES = 8;
+/** Base classes looked up for one class, all modules together (diamonds, many bases). */
+const MAX_CLASS_LOOKUPS = 64;
+/** Classes kept in one chain (as `localSubclass` keeps). */
+const MAX_CHAIN = 16;
 
 type Parse = (text: string, file: string) => PythonSourceCode;
 
-/** What is kept of a module: its top-level constants, and what its top-level functions return. */
+/** What is kept of a module: its top-level constants, what its top-level functions return, its classes. */
 interface ModuleTable {
   constants: ReadonlyMap<string, ConstantValue>;
   returns: ReadonlyMap<string, readonly string[]>;
+  classes: ReadonlyMap<string, ClassSummary>;
+}
+
+/**
+ * A class of the project as `classOf` knows it: the classes of the project it is made of (itself
+ * first, then the classes of the project it inherits from) and the qualified names of its bases, as
+ * the module naming each spells it (relative names left out: they are classes of the project, in
+ * `classes`).
+ */
+export interface ProjectClass {
+  classes: readonly ImportedClass[];
+  bases: readonly string[];
 }
 
 /** The top-level constants of the modules of one project, as files of the current thread ask for them. */
@@ -62,14 +82,83 @@ export class ProjectModules {
     return table?.returns.get(table.member);
   }
 
+  /**
+   * The class a qualified name (as `qualifiedName` spells imports: `.modeling.TinyLM`,
+   * `mypkg.models.Net`) names when its module is a file of the project that binds the name at its top
+   * level once, unconditionally, to a `class` statement (or to one import of such a class: a
+   * re-export), with the bases outside the project it inherits as that module resolves them,
+   * following the classes of further modules of the project. `outside` when the name is not one of a
+   * module of the project (`torch.nn.Module`); undefined when it is but the class is not known: not a
+   * class, bound conditionally or twice, a module missing, unreadable or too large, a cycle, a chain
+   * longer than `MAX_CLASS_MODULES`.
+   */
+  classOf(fromFile: string, qualified: string): ProjectClass | 'outside' | undefined {
+    return this.resolveClass(fromFile, qualified, new Set(), { lookups: 0 });
+  }
+
+  private resolveClass(fromFile: string, qualified: string, stack: Set<string>, budget: { lookups: number }): ProjectClass | 'outside' | undefined {
+    const found = this.locate(fromFile, qualified);
+    if (!found) return qualified.startsWith('.') ? undefined : 'outside';
+    const key = `${found.file}\u0000${found.member}`;
+    if (stack.has(key) || stack.size >= MAX_CLASS_MODULES || ++budget.lookups > MAX_CLASS_LOOKUPS) return undefined;
+    const summary = this.moduleConstants(found.file)?.classes.get(found.member);
+    if (!summary) return undefined;
+    stack.add(key);
+    try {
+      if (summary.reexport !== undefined) {
+        // `from .models import Net` in `__init__.py`: that class; an import of a class from outside
+        // the project is that class (`from torch.nn import Module`)
+        const target = this.resolveClass(found.file, summary.reexport, stack, budget);
+        return target === 'outside' ? { classes: [], bases: [summary.reexport] } : target;
+      }
+      const classes: ImportedClass[] = summary.chain.map((c) => ({ kind: 'imported-class', file: found.file, name: c.name, offset: c.offset, methods: c.methods }));
+      const bases: string[] = [];
+      const add = (q: string) => {
+        if (!q.startsWith('.') && !bases.includes(q)) bases.push(q);
+      };
+      for (const base of summary.bases) {
+        const known = this.resolveClass(found.file, base, stack, budget);
+        // a base of the project that is not known: nor is the class (its own methods may be there)
+        if (known === undefined) return undefined;
+        add(base);
+        if (known === 'outside') continue;
+        for (const c of known.classes) if (classes.length < MAX_CHAIN && !classes.some((k) => k.file === c.file && k.offset === c.offset)) classes.push(c);
+        known.bases.forEach(add);
+      }
+      return { classes, bases };
+    } finally {
+      stack.delete(key);
+    }
+  }
+
+  /**
+   * A new parse of a module of the project (read again from disk), for a node of a class of it
+   * (`PythonSourceCode.definedMethod`); the caller disposes of it. Undefined when the file is missing,
+   * too large, unreadable or unparsable.
+   */
+  parseModule(file: string): PythonSourceCode | undefined {
+    try {
+      if (statSync(file).size > MAX_MODULE_BYTES) return undefined;
+      return this.parse(readFileSync(file, 'utf8'), file);
+    } catch {
+      return undefined;
+    }
+  }
+
   private tableOf(fromFile: string, qualified: string): (ModuleTable & { member: string }) | undefined {
+    const found = this.locate(fromFile, qualified);
+    const table = found ? this.moduleConstants(found.file) : undefined;
+    return table && found ? { ...table, member: found.member } : undefined;
+  }
+
+  /** The module file of the project and the member of it a qualified name (`.config.REV`) names. */
+  private locate(fromFile: string, qualified: string): { file: string; member: string } | undefined {
     const dots = /^\.*/.exec(qualified)![0].length;
     const parts = qualified.slice(dots).split('.');
     // `from . import NAME` names the package's own `__init__.py`
     if ((parts.length < 2 && dots === 0) || parts.some((p) => !/^[A-Za-z_]\w*$/.test(p))) return undefined;
     const file = this.moduleFile(fromFile, dots, parts.slice(0, -1));
-    const table = file ? this.moduleConstants(file) : undefined;
-    return table ? { ...table, member: parts[parts.length - 1] } : undefined;
+    return file ? { file, member: parts[parts.length - 1] } : undefined;
   }
 
   /** The file of module `parts` imported from `fromFile` (`dots` leading dots: a relative import). */
@@ -131,7 +220,7 @@ export class ProjectModules {
     return known;
   }
 
-  /** The module's top-level names bound to one constant (a module being read already, in a cycle: none). */
+  /** The module's table: its top-level constants, function summaries and classes (a module being read already, in a cycle: none). */
   private moduleConstants(file: string): ModuleTable | undefined {
     let signature: string;
     try {
@@ -149,7 +238,7 @@ export class ProjectModules {
       const text = readFileSync(file, 'utf8');
       const sc = this.parse(text, file);
       try {
-        table = { constants: sc.topLevelConstants(), returns: sc.topLevelReturnCallees() };
+        table = { constants: sc.topLevelConstants(), returns: sc.topLevelReturnCallees(), classes: sc.topLevelClasses() };
       } finally {
         sc.dispose();
       }

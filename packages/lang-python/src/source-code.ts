@@ -50,6 +50,39 @@ export interface ParseProblem {
   loc: SourceLocation;
 }
 
+/**
+ * A class of another module of the project, in the chain `projectSubclass` gives at `--depth deep`.
+ * That module's tree is not kept: the class is named by its file, its name and the offset of its
+ * `class` statement (`definedMethod` parses the module again for a method's node), and `methods`
+ * are the names its body binds with a `def` (decorated or not).
+ */
+export interface ImportedClass {
+  readonly kind: 'imported-class';
+  readonly file: string;
+  readonly name: string;
+  readonly offset: number;
+  readonly methods: readonly string[];
+}
+
+/** A class in the chain `projectSubclass` gives: a `class_definition` of this file, or a class of another module of the project. */
+export type ProjectClassPart = Node | ImportedClass;
+
+/**
+ * What `topLevelClasses` keeps of a class a module binds at its top level, for `ProjectModules`: the
+ * classes of that module it is made of (itself first, then the classes of the module it inherits
+ * from) and the qualified names of its bases outside the module, as the module spells them; or, for a
+ * name the module binds by one import (a re-export: `from .models import Net` in `__init__.py`), the
+ * qualified name imported.
+ */
+export type ClassSummary =
+  | { chain: Array<{ name: string; offset: number; methods: string[] }>; bases: string[]; reexport?: undefined }
+  | { reexport: string };
+
+/** Is this class of the chain one of another module (not a node of this file)? */
+export function isImportedClass(cls: ProjectClassPart): cls is ImportedClass {
+  return (cls as ImportedClass).kind === 'imported-class';
+}
+
 const PATH_JOIN = new Set(['os.path.join', 'posixpath.join', 'ntpath.join']);
 /** Attribute bags: each keyword becomes an attribute (`constant` reads `args.x` through them). */
 const NAMESPACE_TYPES = new Set(['argparse.Namespace', 'types.SimpleNamespace']);
@@ -228,6 +261,10 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * name imported from them (`from .config import REVISION`).
    */
   readonly modules?: ProjectModules;
+  /** At deep: the classes of other modules of the project, by qualified name (see `importedClass`). */
+  private readonly importedClasses = new Map<string, { classes: readonly ImportedClass[]; bases: readonly string[] } | undefined>();
+  /** Modules of the project parsed again for a method of one of their classes (`definedMethod`), freed with this file. */
+  private borrowed?: Map<string, PythonSourceCode | undefined>;
 
   constructor(path: string, text: string, tree: Tree, modules?: ProjectModules) {
     this.path = path;
@@ -405,6 +442,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     if (this.disposed) return;
     this.disposed = true;
     this.tree.delete();
+    for (const other of this.borrowed?.values() ?? []) other?.dispose();
+    this.borrowed = undefined;
   }
 
   private disposed = false;
@@ -1114,7 +1153,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * end with such a name; a bare name must be one of them or an alias (a name bound somewhere in the
    * file by a statement that mentions one of them: `from torch import load as L`, `f = torch.load`);
    * any other callee shape (`getattr(torch, "load")(p)`) passes. A class counts when one of its
-   * bases does (`class B(A)`, `class A(pickle.Unpickler)`, for `Unpickler`); an attribute when it is
+   * bases does (`class B(A)`, `class A(pickle.Unpickler)`, for `Unpickler`), at `--depth deep` also a
+   * class imported from another module of the project (`from .safe import Restricted`); an attribute when it is
    * bound by a statement that mentions one (`self._load = torch.load`, `_load = torch.load` in a
    * class body). Never decides by itself: callers still
    * ask `qualifiedName`. No walk of its own: it reads the bindings the scope model holds, once per
@@ -1137,8 +1177,10 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       let hit = aliases.get(name);
       if (hit === undefined) {
         aliases.set(name, false); // a class that (indirectly) inherits from itself
-        hit = this.bindingsNamed(name).some(({ node, kind, value }) => {
+        hit = this.bindingsNamed(name).some(({ node, kind, value, qualified }) => {
           if (mentions(node)) return true;
+          // at deep, a class of another module of the project whose bases mention one
+          if (kind === 'import') return !!this.modules && !!qualified && !!this.importedClass(qualified)?.bases.some((q) => lastNames.some((w) => q.includes(w)));
           // `C = B`, and `class B(A)` with `class A(pickle.Unpickler)`: the statement names only B, A
           if (kind === 'assignment') return value?.type === 'identifier' && aliasOfName(this.getText(value));
           if (kind !== 'class') return false;
@@ -1153,7 +1195,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     const attributes = new Map<string, boolean>();
     const alias = (name: string, attribute: boolean): boolean => {
       textHasName ??= lastNames.some((w) => this.text.includes(w));
-      if (!textHasName) return false;
+      // at deep a class imported from the project may inherit one the file never spells
+      if (!textHasName && !this.modules) return false;
       if (aliasOfName(name)) return true;
       if (!attribute) return false;
       let hit = attributes.get(name);
@@ -2208,6 +2251,28 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   }
 
   /**
+   * For `ProjectModules`: the classes this module binds at its top level, each name bound once, by a
+   * `class` statement of the module itself (not one inside an `if` or `try`), or by one import of it
+   * (a re-export). See `ClassSummary`.
+   */
+  topLevelClasses(): Map<string, ClassSummary> {
+    const out = new Map<string, ClassSummary>();
+    const module = this.scopes.allScopes()[0];
+    for (const [name, list] of module.bindings) {
+      if (list.length !== 1 || list[0].scope.id !== this.ast.id) continue;
+      const b = list[0];
+      const statement = b.node.parent?.type === 'decorated_definition' ? b.node.parent : b.node;
+      if (statement.parent?.id !== this.ast.id) continue;
+      if (b.kind === 'import' && b.qualified) out.set(name, { reexport: b.qualified });
+      if (b.kind !== 'class') continue;
+      const { classes, bases } = this.subclassChain(b.node, false);
+      const chain = (classes as Node[]).map((c) => ({ name: this.nameOfDefinition(c), offset: c.startIndex, methods: this.methodNames(c) }));
+      out.set(name, { chain, bases });
+    }
+    return out;
+  }
+
+  /**
    * At `--depth deep`: the qualified names of the calls a function imported from another module of
    * the project returns (`fetch(repo)` with `from .hub_utils import fetch` and `def fetch(repo):
    * return hf_hub_download(repo, "model.pt")` gives `huggingface_hub.hf_hub_download`). Undefined
@@ -3158,11 +3223,43 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    */
   localSubclass(expr: Node): { classes: Node[]; bases: string[] } | undefined {
     const first = this.localClass(expr);
-    if (!first) return undefined;
-    const classes: Node[] = [];
+    return first ? (this.subclassChain(first, false) as { classes: Node[]; bases: string[] }) : undefined;
+  }
+
+  /**
+   * A class of the project an expression names, as `localSubclass` gives one of this file, and at
+   * `--depth deep` also one of another module of the project (`from .modeling import TinyLM`,
+   * `from mypkg.models import Net`, `m.Net` after `import mypkg.models as m`), with what the classes
+   * of other modules of the project it inherits from bring (a class of this file inheriting
+   * `from .base import Base` too). `classes`: the classes of the project it is made of, itself first,
+   * each a `class_definition` of this file or an `ImportedClass` of another module (its file, name
+   * and method names; `definedMethod` takes both); `bases`: the qualified names of the bases outside
+   * this file, as the module defining each class spells them (another module's relative names left
+   * out: those classes are in `classes`), those of the project followed included. Below deep, and for
+   * a class of another module that is not known (see `ProjectModules.classOf`), as `localSubclass`.
+   */
+  projectSubclass(expr: Node): { classes: ProjectClassPart[]; bases: string[] } | undefined {
+    const first = this.localClass(expr);
+    if (first) return this.subclassChain(first, true);
+    if (!this.modules || (expr.type !== 'identifier' && expr.type !== 'attribute')) return undefined;
+    const qualified = this.qualifiedName(expr);
+    const known = qualified ? this.importedClass(qualified) : undefined;
+    return known && known.classes.length > 0 ? { classes: [...known.classes], bases: [...known.bases] } : undefined;
+  }
+
+  /**
+   * The local chain of `first` (itself, then the classes of this file it inherits from) and the
+   * qualified names of its bases outside the file; `follow` (deep): the classes of other modules of the
+   * project among them too, with their bases.
+   */
+  private subclassChain(first: Node, follow: boolean): { classes: ProjectClassPart[]; bases: string[] } {
+    const classes: ProjectClassPart[] = [];
     const bases: string[] = [];
     const queue = [first];
     const seen = new Set<number>();
+    const add = (q: string) => {
+      if (!bases.includes(q)) bases.push(q);
+    };
     while (queue.length > 0 && classes.length < 16) {
       const cls = queue.shift()!;
       if (seen.has(cls.id)) continue;
@@ -3172,16 +3269,62 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       for (const base of supers ? namedChildrenOf(supers) : []) {
         if (base.type === 'keyword_argument') continue; // metaclass=…
         const local = this.localClass(base);
-        if (local) queue.push(local);
-        else for (const q of this.qualifiedNames(base)) if (!bases.includes(q)) bases.push(q);
+        if (local) {
+          queue.push(local);
+          continue;
+        }
+        for (const q of this.qualifiedNames(base)) {
+          add(q);
+          const imported = follow && this.modules ? this.importedClass(q) : undefined;
+          if (!imported) continue;
+          for (const c of imported.classes) if (classes.length < 16 && !classes.some((k) => isImportedClass(k) && k.file === c.file && k.offset === c.offset)) classes.push(c);
+          imported.bases.forEach(add);
+        }
       }
     }
     return { classes, bases };
   }
 
-  /** The method `name` defined directly in the body of the class `cls` (last definition wins). */
-  definedMethod(cls: Node, name: string): Node | undefined {
-    return this.methodOf(cls, name);
+  /** At deep: the class of another module of the project a qualified name names (see `ProjectModules.classOf`), memoized. */
+  private importedClass(qualified: string): { classes: readonly ImportedClass[]; bases: readonly string[] } | undefined {
+    if (!this.modules) return undefined;
+    if (this.importedClasses.has(qualified)) return this.importedClasses.get(qualified);
+    this.importedClasses.set(qualified, undefined); // asked again while being resolved: not known
+    const known = this.modules.classOf(this.path, qualified);
+    const result = known === 'outside' ? undefined : known;
+    this.importedClasses.set(qualified, result);
+    return result;
+  }
+
+  /**
+   * The method `name` defined directly in the body of the class `cls` (last definition wins). For a
+   * class of another module (`ImportedClass`), the `function_definition` of a new parse of that
+   * module, freed with this file (its nodes are not of this file: read them, do not report them).
+   */
+  definedMethod(cls: ProjectClassPart, name: string): Node | undefined {
+    if (!isImportedClass(cls)) return this.methodOf(cls, name);
+    if (!cls.methods.includes(name) || !this.modules) return undefined;
+    this.borrowed ??= new Map();
+    if (!this.borrowed.has(cls.file)) this.borrowed.set(cls.file, this.modules.parseModule(cls.file));
+    const other = this.borrowed.get(cls.file);
+    let node: Node | null | undefined = other?.ast.descendantForIndex(cls.offset);
+    while (node && !(node.type === 'class_definition' && node.startIndex === cls.offset)) node = node.parent;
+    // the file changed since its classes were read: not that class
+    if (!other || !node || other.nameOfDefinition(node) !== cls.name) return undefined;
+    return other.methodOf(node, name);
+  }
+
+  /** The name of a `class` or `def` statement. */
+  private nameOfDefinition(def: Node): string {
+    const name = def.childForFieldName('name');
+    return name ? this.text.slice(name.startIndex, name.endIndex) : '';
+  }
+
+  /** The names the body of the class `cls` binds with a `def`. */
+  private methodNames(cls: Node): string[] {
+    this.scopes.ensureBindings();
+    const scope = this.scopes.scopeOfNode(cls);
+    return scope ? [...scope.bindings].filter(([, list]) => list.some((b) => b.kind === 'def')).map(([name]) => name) : [];
   }
 
   /**

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { UNKNOWN } from '@oculum/core';
-import { MAX_MODULE_BYTES, python } from '../src/index.js';
+import { isImportedClass, MAX_MODULE_BYTES, python } from '../src/index.js';
 import type { PythonSourceCode } from '../src/source-code.js';
 import { lastIdent } from './helpers.js';
 
@@ -164,5 +164,112 @@ describe('a long-lived process (the ESLint plugin in an editor)', () => {
     expect(await constAt(dir, 'main.py', 'from later import REV\nx = REV\n')).toBe('new');
     rmSync(path.join(dir, 'later.py'));
     expect(await constAt(dir, 'main.py', 'from later import REV\nx = REV\n')).toBe(UNKNOWN);
+  });
+});
+
+describe('classes of other modules of the project (--depth deep)', () => {
+  /** `projectSubclass` of the last `name` of `text`, parsed as `file` of the project `dir`, as names. */
+  async function subclassAt(dir: string, file: string, text: string, name: string, depth: 'standard' | 'deep' = 'deep') {
+    const sc = await parseAt(path.join(dir, file), text, depth);
+    const sub = sc.projectSubclass(sc.ast.descendantsOfType(['identifier', 'attribute']).filter((n) => sc.getText(n!) === name).at(-1)!);
+    if (!sub) return undefined;
+    return {
+      classes: sub.classes.map((c) => (isImportedClass(c) ? `${path.relative(dir, c.file)}:${c.name}(${c.methods.join(',')})` : `local:${sc.getText(c.childForFieldName('name')!)}`)),
+      bases: sub.bases,
+    };
+  }
+
+  const modeling = {
+    'pyproject.toml': '',
+    'pkg/__init__.py': 'from .modeling import TinyLM\n',
+    'pkg/base.py': 'from transformers import PreTrainedModel as PTM\nclass Base(PTM):\n    def helper(self):\n        pass\n',
+    'pkg/modeling.py':
+      'import torch.nn as nn\nfrom .base import Base\nclass Mixin:\n    @classmethod\n    def from_pretrained(cls, path):\n        return cls()\nclass TinyLM(Base):\n    def forward(self, x):\n        return x\nclass Own(Mixin, nn.Module):\n    pass\n',
+  };
+
+  it('knows an imported class: its classes and methods, its bases outside the project as its module spells them', async () => {
+    const dir = project('k1', modeling);
+    const tiny = { classes: ['pkg/modeling.py:TinyLM(forward)', 'pkg/base.py:Base(helper)'], bases: ['transformers.PreTrainedModel'] };
+    expect(await subclassAt(dir, 'pkg/train.py', 'from .modeling import TinyLM\nTinyLM.from_pretrained("org/tiny")\n', 'TinyLM')).toEqual(tiny);
+    expect(await subclassAt(dir, 'train.py', 'from pkg.modeling import TinyLM\nTinyLM.from_pretrained("org/tiny")\n', 'TinyLM')).toEqual(tiny);
+    expect(await subclassAt(dir, 'train.py', 'import pkg.modeling as m\nm.TinyLM.from_pretrained("org/tiny")\n', 'm.TinyLM')).toEqual(tiny);
+    // a re-export in the package's __init__.py, an alias
+    expect(await subclassAt(dir, 'train.py', 'from pkg import TinyLM\nModel = TinyLM\nModel.from_pretrained("org/tiny")\n', 'Model')).toEqual(tiny);
+    expect(await subclassAt(dir, 'train.py', 'from pkg.modeling import Own\nOwn.from_pretrained(p)\n', 'Own')).toEqual({
+      classes: ['pkg/modeling.py:Own()', 'pkg/modeling.py:Mixin(from_pretrained)'],
+      bases: ['torch.nn.Module'],
+    });
+    // a class of this file inheriting one of another module: both
+    expect(await subclassAt(dir, 'pkg/train.py', 'from .modeling import TinyLM\nclass Mine(TinyLM):\n    pass\nMine.from_pretrained("x")\n', 'Mine')).toEqual({
+      classes: ['local:Mine', 'pkg/modeling.py:TinyLM(forward)', 'pkg/base.py:Base(helper)'],
+      bases: ['.modeling.TinyLM', 'transformers.PreTrainedModel'],
+    });
+    // below deep: only this file's classes, as `localSubclass`
+    expect(await subclassAt(dir, 'pkg/train.py', 'from .modeling import TinyLM\nTinyLM.from_pretrained("org/tiny")\n', 'TinyLM', 'standard')).toBeUndefined();
+    expect(await subclassAt(dir, 'pkg/train.py', 'from .modeling import TinyLM\nclass Mine(TinyLM):\n    pass\nMine()\n', 'Mine', 'standard')).toEqual({ classes: ['local:Mine'], bases: ['.modeling.TinyLM'] });
+    // not classes of the project
+    expect(await subclassAt(dir, 'train.py', 'import torch.nn as nn\nnn.Module()\n', 'nn.Module')).toBeUndefined();
+    expect(await subclassAt(dir, 'train.py', 'from pkg.modeling import nn\nnn()\n', 'nn')).toBeUndefined();
+  });
+
+  it('reads the node of a method of an imported class on demand', async () => {
+    const dir = project('k2', {
+      'setup.py': '',
+      'safe.py': 'import pickle\nclass SafeUnpickler(pickle.Unpickler):\n    def find_class(self, module, name):\n        raise pickle.UnpicklingError(name)\n',
+    });
+    const sc = await parseAt(path.join(dir, 'main.py'), 'from safe import SafeUnpickler\nSafeUnpickler(f).load()\n');
+    const sub = sc.projectSubclass(sc.ast.descendantsOfType('identifier').find((n) => n!.text === 'SafeUnpickler' && n!.parent?.type === 'call')!)!;
+    expect(sub.bases).toEqual(['pickle.Unpickler']);
+    const method = sc.definedMethod(sub.classes[0], 'find_class');
+    expect(method?.type).toBe('function_definition');
+    expect(method?.text).toContain('raise pickle.UnpicklingError(name)');
+    expect(sc.definedMethod(sub.classes[0], 'load')).toBeUndefined();
+    sc.dispose(); // frees the module parsed for it too
+    // a file changed since: that class is not found where it was
+    const again = await parseAt(path.join(dir, 'main.py'), 'from safe import SafeUnpickler\nSafeUnpickler(f)\n');
+    const cls = again.projectSubclass(again.callee(again.ast.descendantsOfType('call')[0]!)!)!.classes[0];
+    writeFileSync(path.join(dir, 'safe.py'), '# moved\n\n\n\nimport pickle\nclass SafeUnpickler(pickle.Unpickler):\n    def find_class(self, module, name):\n        raise pickle.UnpicklingError(name)\n');
+    expect(again.definedMethod(cls, 'find_class')).toBeUndefined();
+  });
+
+  it('does not know a class in a cycle, of a missing or too large module, bound conditionally or twice', async () => {
+    const dir = project('k3', {
+      'setup.py': '',
+      'app/__init__.py': '',
+      // a.py imports b.py's class whose base is a.py's class: known; a true cycle of bases: not
+      'app/a.py': 'import pickle\nfrom .b import B\nclass Root(pickle.Unpickler):\n    pass\nclass A(B):\n    pass\n',
+      'app/b.py': 'from .a import Root\nclass B(Root):\n    pass\n',
+      'app/x.py': 'from .y import Y\nclass X(Y):\n    pass\n',
+      'app/y.py': 'from .x import X\nclass Y(X):\n    pass\n',
+      'app/gone.py': 'from .missing import Base\nclass G(Base):\n    pass\n',
+      'app/huge.py': `import pickle\nclass H(pickle.Unpickler):\n    pass\n# ${'x'.repeat(MAX_MODULE_BYTES)}\n`,
+      'app/cond.py': 'import os, pickle\nif os.environ.get("X"):\n    class K(pickle.Unpickler):\n        pass\nclass T(pickle.Unpickler):\n    pass\nclass T(object):\n    pass\ntry:\n    class E(pickle.Unpickler):\n        pass\nexcept ImportError:\n    E = None\n',
+      'app/self.py': 'from .self import S\nclass S(S):\n    pass\n',
+    });
+    expect(await subclassAt(dir, 'app/main.py', 'from .b import B\nB(f)\n', 'B')).toEqual({ classes: ['app/b.py:B()', 'app/a.py:Root()'], bases: ['pickle.Unpickler'] });
+    expect(await subclassAt(dir, 'app/a.py', readFileSync(path.join(dir, 'app/a.py'), 'utf8') + 'A(f)\n', 'A')).toEqual({
+      classes: ['local:A', 'app/b.py:B()', 'app/a.py:Root()'],
+      bases: ['.b.B', 'pickle.Unpickler'],
+    });
+    expect(await subclassAt(dir, 'app/main.py', 'from .x import X\nX(f)\n', 'X')).toBeUndefined();
+    expect(await subclassAt(dir, 'app/x.py', 'from .y import Y\nclass X(Y):\n    pass\nX(f)\n', 'X')).toEqual({ classes: ['local:X'], bases: ['.y.Y'] });
+    for (const name of ['G', 'H', 'K', 'T', 'E', 'S', 'Nothing']) {
+      const module = { G: 'gone', H: 'huge', S: 'self', Nothing: 'nothing' }[name] ?? 'cond';
+      expect(await subclassAt(dir, 'app/main.py', `from .${module} import ${name}\n${name}(f)\n`, name)).toBeUndefined();
+    }
+    // a class of this file with such a base: as below deep
+    expect(await subclassAt(dir, 'app/main.py', 'from .gone import G\nclass Mine(G):\n    pass\nMine(f)\n', 'Mine')).toEqual({ classes: ['local:Mine'], bases: ['.gone.G'] });
+  });
+
+  it('lets the callee gate through a class imported from the project whose bases mention a name', async () => {
+    const dir = project('k4', { 'setup.py': '', 'safe.py': 'import pickle\nclass Restricted(pickle.Unpickler):\n    pass\n', 'other.py': 'class Plain:\n    pass\n' });
+    const text = 'from safe import Restricted\nfrom other import Plain\nRestricted(f).load()\nPlain(f)\n';
+    const gateOf = async (depth: 'standard' | 'deep') => {
+      const sc = await parseAt(path.join(dir, 'main.py'), text, depth);
+      const gate = sc.calleeGate(['Unpickler']);
+      return sc.ast.descendantsOfType('call').filter((c) => gate(c!)).map((c) => sc.getText(c!));
+    };
+    expect(await gateOf('deep')).toEqual(['Restricted(f)']);
+    expect(await gateOf('standard')).toEqual([]);
   });
 });
