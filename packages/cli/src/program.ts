@@ -133,6 +133,7 @@ export function createProgram(io: CliIo, state: ProgramState): Command {
     .option('--fix', 'apply autofixes to the files, then report what remains')
     .option('--cache', 'reuse results for unchanged files (.oculumcache)')
     .option('--cache-location <path>', 'cache file, or a directory to keep .oculumcache in (implies --cache)')
+    .option('--print-config <file>', 'print the config this file would be scanned with (the configs that apply, rules, settings) as JSON, and scan nothing')
     .option('--force-exclude', 'leave out named files that .gitignore or ignorePatterns ignore (for pre-commit hooks)')
     .option('--no-error-on-unmatched-pattern', 'a glob that matches no file is a warning in the report instead of an error (exit 2)')
     .option('-q, --quiet', 'report error-level findings and error diagnostics only: no warnings or notes (warnings still count for --max-warnings)')

@@ -213,18 +213,30 @@ function followLinks(root: string, raw: string, links: readonly string[], found:
  * and node_modules/.git; a link to a file inside the named directory is scanned (see `followLinks`).
  * Files named explicitly are always included. A missing path is a UsageError.
  */
+/**
+ * Why a directory walk leaves a file out: `.gitignore` (and `.git/info/exclude`) or `ignorePatterns`
+ * ignore it or a directory between it and the working directory, or such a directory is one never
+ * walked into (`node_modules`). Undefined when a walk reaches it. (`--force-exclude`, `--print-config`.)
+ */
+export function whyIgnored(file: string, cwd: string, gitignore: GitIgnore, patterns: PatternIgnore): string | undefined {
+  const by = (path: string, isDir: boolean) => (gitignore.ignored(path, isDir) ? '.gitignore' : patterns.ignored(path, isDir) ? 'ignorePatterns' : undefined);
+  const own = by(file, false);
+  if (own) return `ignored by ${own}`;
+  for (let dir = nodePath.dirname(file); dir.startsWith(cwd + nodePath.sep); dir = nodePath.dirname(dir)) {
+    const shown = toPosix(nodePath.relative(cwd, dir));
+    if (ALWAYS_SKIPPED_DIRS.has(nodePath.basename(dir))) return `inside ${shown}/, a directory never walked into`;
+    const parent = by(dir, true);
+    if (parent) return `inside ${shown}/, ignored by ${parent}`;
+  }
+  return undefined;
+}
+
 export async function discoverFiles(options: DiscoverOptions): Promise<string[]> {
   const { cwd, gitignore, patterns } = options;
   const found = new Set<string>();
   const skip = (path: string, isDir: boolean) => gitignore.ignored(path, isDir) || patterns.ignored(path, isDir);
   /** The file, or a directory between it and the working directory, is ignored (`--force-exclude`). */
-  const ignoredWithParents = (file: string): boolean => {
-    if (skip(file, false)) return true;
-    for (let dir = nodePath.dirname(file); dir.startsWith(cwd + nodePath.sep); dir = nodePath.dirname(dir)) {
-      if (ALWAYS_SKIPPED_DIRS.has(nodePath.basename(dir)) || skip(dir, true)) return true;
-    }
-    return false;
-  };
+  const ignoredWithParents = (file: string): boolean => whyIgnored(file, cwd, gitignore, patterns) !== undefined;
 
   // Synchronous on purpose: nothing else runs during discovery, and one thread-pool round trip per
   // directory made the walk of a 300-directory tree 3x slower.

@@ -6,12 +6,12 @@ import { hashContent, ResultCache } from './cache.js';
 import { configInDirectory, configLabel, hiddenConfigMessage, readConfigFile, type ConfigFile } from './config/load.js';
 import { loadPlugin, PluginRegistry } from './config/plugins.js';
 import { closest, ConfigResolver, DEFAULT_EXTENDS, type FileConfig } from './config/resolve.js';
-import { discoverFiles, GitIgnore, PatternIgnore, plural, type PrunedDirectory } from './discovery.js';
+import { discoverFiles, GitIgnore, PatternIgnore, plural, whyIgnored, type PrunedDirectory } from './discovery.js';
 import { ConfigError, UsageError } from './errors.js';
 import { compareDiagnostics, compareStrings, countLines, lintTextWithDetails, needsDirectiveCheck, notParsed, triggerErrorMessage, triggeredRuleIds, type DirectiveTarget, type LintTextDetails, type LintTextOptions } from './lint.js';
 import { LintPool, WorkerUnavailableError, workerScript } from './pool.js';
 import { PRESET_NAMES } from './presets.js';
-import { DETECTORS, type ConfigData, type Depth, type Diagnostic, type FileResult, type Language, type Plugin, type RuleInfo, type ScanOptions, type ScanResult, type ScanStats } from './types.js';
+import { DETECTORS, type ConfigData, type Depth, type Diagnostic, type FileResult, type Language, type Plugin, type RuleInfo, type ScanOptions, type ScanResult, type ScanStats, type Settings } from './types.js';
 import { VERSION } from './version.js';
 import type { LintTask, TaskConfig } from './worker-protocol.js';
 
@@ -165,6 +165,110 @@ export async function listRules(options: ListRulesOptions = {}): Promise<RuleInf
   const { cwd, registry, userConfig, replacedConfigDirs } = await setup(options);
   const resolver = new ConfigResolver({ cwd, registry, userConfig, replacedConfigDirs, noConfig: options.noConfig, depth: 'deep', diagnostics: [] });
   return ruleInfos(registry, resolver);
+}
+
+/** One rule in a `configForFile` report. */
+export interface RuleConfigReport {
+  level: 'off' | 'warn' | 'error';
+  /** The rule's options, when it has any. */
+  options?: unknown[];
+  /** It runs, and its findings are kept as suppressed: a config inside the scanned tree turned it off or ignores the file. */
+  suppressed?: string;
+  /** Enabled, but not run by this scan: why (its depth, the rule or detector filter). */
+  notRun?: string;
+}
+
+/** The config one file is scanned with, and where it comes from (`oculum scan --print-config FILE`). */
+export interface FileConfigReport {
+  /** The file, relative to the working directory. */
+  file: string;
+  /** The language that reads it (by its extension, or by its bytes for model files); null when none does. */
+  language: string | null;
+  /** Why no language reads it (at this depth). */
+  notRead?: string;
+  depth: Depth;
+  /** Why a directory walk leaves the file out (named on its own, it is scanned unless `forceExclude`). */
+  ignored?: string;
+  /** The configs applied, in order (the last wins); `<config> overrides[i]` for the blocks that match the file. */
+  configs: string[];
+  settings: Settings;
+  /** Every loaded rule, by id. */
+  rules: Record<string, RuleConfigReport>;
+  /** Config errors and warnings met on the way (a broken config in the tree, an unknown setting). */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The config a scan with these options would use for `file` (ESLint's `calculateConfigForFile`): the
+ * configs that apply, each rule's level and options, the settings, and whether a directory walk
+ * would leave the file out. Reads configs and loads plugins as `scan` does; scans nothing.
+ */
+export async function configForFile(file: string, options: ScanOptions = {}): Promise<FileConfigReport> {
+  const depth = options.depth ?? 'standard';
+  if (!DEPTHS.includes(depth)) throw new UsageError(`Invalid depth "${String(depth)}" (expected quick | standard | deep)`);
+  const { cwd, registry, userConfig, replacedConfigDirs, diagnostics } = await setup(options);
+  const abs = nodePath.resolve(cwd, file);
+  let info: Stats;
+  try {
+    info = statSync(abs);
+  } catch {
+    throw new UsageError(`File not found: ${file}`);
+  }
+  if (!info.isFile()) throw new UsageError(`Not a file: ${file} (a config is computed for one file)`);
+  const resolver = new ConfigResolver({
+    cwd,
+    registry,
+    userConfig,
+    replacedConfigDirs,
+    noConfig: options.noConfig,
+    overrideConfig: options.overrideConfig,
+    depth,
+    onlyRules: options.onlyRules,
+    onlyDetectors: options.onlyDetectors,
+    diagnostics,
+  });
+  const config = resolver.forFile(abs);
+  let language = registry.byExtension.get(nodePath.extname(abs).toLowerCase())?.id ?? null;
+  if (!language && depth !== 'quick') {
+    try {
+      language = detectBinary(registry, readHead(abs), abs)?.id ?? null;
+    } catch {
+      language = null;
+    }
+  }
+  const notRead = language ? undefined : whyNotRead(abs, registry, depth);
+  const rules: Record<string, RuleConfigReport> = {};
+  const ids = [...registry.rules.keys()].sort(compareStrings);
+  const active = new Map(config.rules.map((r) => [r.id, r]));
+  const dormant = new Set(config.dormant.map((entry) => entry.id));
+  const only = options.onlyRules && options.onlyRules.length > 0 ? new Set(options.onlyRules) : undefined;
+  for (const id of ids) {
+    const rule = active.get(id);
+    if (rule) {
+      rules[id] = { level: rule.level, ...(rule.options.length > 0 ? { options: rule.options } : {}), ...(rule.externalSuppression ? { suppressed: rule.externalSuppression } : {}) };
+    } else if (dormant.has(id)) {
+      const meta = registry.rules.get(id)!.rule.meta;
+      const notRun =
+        only && !only.has(id)
+          ? 'not selected by the rule filter (--rule)'
+          : options.onlyDetectors?.length && !options.onlyDetectors.includes(meta.detector)
+            ? `not selected by the detector filter (--detector): a ${meta.detector} rule`
+            : `needs --depth ${meta.minDepth}`;
+      rules[id] = { level: 'error', notRun };
+    } else rules[id] = { level: 'off' };
+  }
+  const ignored = whyIgnored(abs, cwd, new GitIgnore(cwd), new PatternIgnore(resolver.trustedIgnores()));
+  return {
+    file: nodePath.relative(cwd, abs).split(nodePath.sep).join('/'),
+    language,
+    ...(notRead ? { notRead } : {}),
+    depth,
+    ...(ignored ? { ignored } : {}),
+    configs: config.sources,
+    settings: config.settings,
+    rules,
+    diagnostics,
+  };
 }
 
 type Source =

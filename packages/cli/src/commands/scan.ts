@@ -37,6 +37,8 @@ export interface ScanCommandOptions {
   debug?: boolean;
   /** `false` for `--no-error-on-unmatched-pattern`: a glob that matches no file is a warning, not an error. */
   errorOnUnmatchedPattern?: boolean;
+  /** `--print-config FILE`: print the file's config, scan nothing. */
+  printConfig?: string;
 }
 
 const GLOB_CHARS = /[*?[\]{}]/;
@@ -130,6 +132,45 @@ export function exitCodeFor(result: ScanResult, failOn: FailOn, maxWarnings?: nu
   return { code, failing, warnings, tooManyWarnings, errored };
 }
 
+/**
+ * The options that decide a file's config, checked, with the built-in plugins loaded: the same for a
+ * scan and for `--print-config`.
+ */
+async function configOptions(opts: ScanCommandOptions, io: CliIo): Promise<ScanOptions> {
+  const cwd = io.cwd;
+  const detectors = checkDetectors(splitList(opts.detector, '--detector'));
+  const rules = splitList(opts.rule, '--rule');
+  if (typeof opts.config === 'string' && !fs.existsSync(path.resolve(cwd, opts.config))) {
+    throw new CliError(`config file not found: ${opts.config}`);
+  }
+  const builtin = await loadBuiltinPlugins();
+  for (const warning of builtin.warnings) io.stderr.write(`oculum: warning: ${warning}\n`);
+  const options: ScanOptions = { cwd, depth: opts.depth, plugins: builtin.urls };
+  if (typeof opts.config === 'string') options.configFile = path.resolve(cwd, opts.config);
+  if (opts.config === false) options.noConfig = true;
+  if (rules.length > 0) options.onlyRules = rules;
+  if (detectors.length > 0) options.onlyDetectors = detectors;
+  if (opts.minConfidence) options.overrideConfig = { settings: { minConfidence: opts.minConfidence } };
+  return options;
+}
+
+/**
+ * `--print-config FILE`, as ESLint's: the config the file would be scanned with, as JSON (to stdout
+ * or `--output`), and no scan. Exit 2 when a config met on the way is broken, as a scan would.
+ */
+async function printConfig(rawPaths: string[], opts: ScanCommandOptions, io: CliIo): Promise<number> {
+  const cwd = io.cwd;
+  const file = opts.printConfig!;
+  if (rawPaths.length > 0) throw new CliError(`--print-config takes one file and scans nothing: leave out the paths (${rawPaths.join(' ')})`);
+  if (!file) throw new CliError('--print-config needs a file');
+  if (!fs.existsSync(path.resolve(cwd, file))) throw new CliError(`no such file: ${file}`);
+  const report = await engine().configForFile(file, await configOptions(opts, io));
+  const text = `${JSON.stringify(report, null, 2)}\n`;
+  if (opts.output !== undefined) writeOutput(opts.output, text, cwd);
+  else io.stdout.write(text);
+  return report.diagnostics.some((d) => d.severity === 'error' && d.kind === 'config') ? 2 : 0;
+}
+
 function writeOutput(file: string, text: string, cwd: string): void {
   const target = path.resolve(cwd, file);
   try {
@@ -144,32 +185,16 @@ function writeOutput(file: string, text: string, cwd: string): void {
 
 export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: CliIo): Promise<number> {
   const cwd = io.cwd;
+  if (opts.printConfig !== undefined) return printConfig(rawPaths, opts, io);
   const paths = rawPaths.length > 0 ? rawPaths : ['.'];
   const formatter = formatters[opts.format];
   if (!formatter) throw new CliError(`unknown format "${opts.format}" (expected one of: ${Object.keys(formatters).join(', ')})`);
   checkPaths(paths, cwd);
-  const detectors = checkDetectors(splitList(opts.detector, '--detector'));
-  const rules = splitList(opts.rule, '--rule');
-  if (typeof opts.config === 'string' && !fs.existsSync(path.resolve(cwd, opts.config))) {
-    throw new CliError(`config file not found: ${opts.config}`);
-  }
-
-  const builtin = await loadBuiltinPlugins();
-  for (const warning of builtin.warnings) io.stderr.write(`oculum: warning: ${warning}\n`);
+  const options: ScanOptions = { ...(await configOptions(opts, io)), paths };
 
   const progressEnabled = opts.progress !== false && io.stderr.isTTY === true && !io.env.CI;
   const progress = new ProgressBar(io.stderr, progressEnabled);
-  const options: ScanOptions = {
-    paths,
-    cwd,
-    depth: opts.depth,
-    plugins: builtin.urls,
-    onProgress: (done, total) => progress.update(done, total),
-  };
-  if (typeof opts.config === 'string') options.configFile = path.resolve(cwd, opts.config);
-  if (opts.config === false) options.noConfig = true;
-  if (rules.length > 0) options.onlyRules = rules;
-  if (detectors.length > 0) options.onlyDetectors = detectors;
+  options.onProgress = (done, total) => progress.update(done, total);
   if (opts.fix) options.fix = true;
   if (opts.cache || opts.cacheLocation) {
     // `--cache-location .cache/oculum/`: a directory, made if need be (as ESLint reads a trailing slash)
@@ -178,7 +203,6 @@ export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: 
   }
   if (opts.forceExclude) options.forceExclude = true;
   if (opts.workers !== undefined) options.workers = opts.workers;
-  if (opts.minConfidence) options.overrideConfig = { settings: { minConfidence: opts.minConfidence } };
 
   let result: ScanResult;
   try {

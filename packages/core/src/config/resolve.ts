@@ -54,6 +54,8 @@ export interface FileConfig {
   settings: Settings;
   /** Set when an untrusted config's ignorePatterns match the file: it is linted, findings are suppressed. */
   ignoredBy?: string;
+  /** The configs applied, in order (the last wins): their labels, and `<label> overrides[i]` for blocks that match. */
+  sources: string[];
   /** Hash of everything above, for the cache. */
   hash: string;
 }
@@ -159,7 +161,7 @@ export class ConfigResolver {
     const { cwd, userConfig, noConfig, overrideConfig } = options;
     this.baseLayers = [];
     if (!userConfig) {
-      this.baseLayers.push({ source: 'default', label: 'default config', dir: cwd, data: { extends: DEFAULT_EXTENDS }, trusted: true });
+      this.baseLayers.push({ source: 'default', label: `default config (${DEFAULT_EXTENDS})`, dir: cwd, data: { extends: DEFAULT_EXTENDS }, trusted: true });
     } else {
       // A user config without `extends` builds on the recommended preset (`"extends": []` opts out):
       // a config written only to ignore a directory must not silently turn every rule off.
@@ -419,16 +421,16 @@ export class ConfigResolver {
     const layers = [...this.baseLayers, ...chain, ...this.finalLayers];
     const byPath = layers.some((layer) => (layer.data.overrides?.length ?? 0) > 0 || (!layer.trusted && (layer.data.ignorePatterns?.length ?? 0) > 0));
     const matched: string[] = [];
-    const applied: Array<{ layer: Layer; data: ConfigData }> = [];
+    const applied: Array<{ layer: Layer; data: ConfigData; label: string }> = [];
     let ignoredBy: string | undefined;
     for (const layer of layers) {
-      applied.push({ layer, data: layer.data });
+      applied.push({ layer, data: layer.data, label: layer.label });
       const relative = toPosix(nodePath.relative(layer.dir, file));
       if (relative.startsWith('../')) continue;
       (layer.data.overrides ?? []).forEach((block, i) => {
         if (this.matcher(block)(relative)) {
           matched.push(`${layer.source}#${i}`);
-          applied.push({ layer, data: block });
+          applied.push({ layer, data: block, label: `${layer.label} overrides[${i}]` });
         }
       });
       if (!layer.trusted && layer.data.ignorePatterns?.length && this.ignoreMatcher(layer)(relative)) {
@@ -450,7 +452,7 @@ export class ConfigResolver {
 
   private readonly sameForDirectory = new Map<string, FileConfig>();
 
-  private compute(applied: Array<{ layer: Layer; data: ConfigData }>, ignoredBy: string | undefined): FileConfig {
+  private compute(applied: Array<{ layer: Layer; data: ConfigData; label: string }>, ignoredBy: string | undefined): FileConfig {
     const { registry, depth, onlyRules, onlyDetectors } = this.options;
     const state = new Map<string, RuleState>();
     let settings: Settings = {};
@@ -538,7 +540,7 @@ export class ConfigResolver {
     const hash = createHash('sha256')
       .update(JSON.stringify({ rules: rules.map((r) => [r.id, r.level, r.options, r.externalSuppression ?? null]), settings, depth }))
       .digest('hex');
-    return { rules, dormant, settings, ...(ignoredBy ? { ignoredBy } : {}), hash };
+    return { rules, dormant, settings, ...(ignoredBy ? { ignoredBy } : {}), sources: applied.map((a) => a.label), hash };
   }
 }
 
