@@ -18,7 +18,8 @@ const OTHER_CONFIGS = ['.oculumrc.json', '.oculumrc.yaml', '.oculumrc.yml'];
 export function starterConfig(preset: InitPreset): string {
   return `// Oculum configuration: https://github.com/oculum-dev/oculum/tree/main/packages/cli#configuration
 // JSON with comments. Oculum looks for .oculumrc from each scanned file's directory upward and merges
-// what it finds (closer files win). List the rules with \`oculum rules\`.
+// what it finds (closer files win). List the rules with \`oculum rules\`; see what one file gets with
+// \`oculum scan --print-config path/to/file.py\`.
 {
   // Presets: oculum:recommended (the default), oculum:strict, oculum:all. Every built-in rule is in
   // all three; lower-confidence findings are reported too, marked so (settings.minConfidence: "medium"
