@@ -324,7 +324,7 @@ const mentionsPPO = new WeakMap<object, boolean>();
 /**
  * The training data a `PPOTrainer(config, model, ref_model, tokenizer, dataset=ds)` is given (see
  * `DATASET_TRAINERS`): `dataset=`, or the fifth positional argument; for a subclass of this file
- * (`class MyPPOTrainer(PPOTrainer)`, whose own `__init__` may order them otherwise), `dataset=` only.
+ * (at deep, of the project: `class MyPPOTrainer(PPOTrainer)`, whose own `__init__` may order them otherwise), `dataset=` only.
  */
 function trainerDataset(sc: PySourceCode, call: PyNode): PyNode | undefined {
   let named = mentionsPPO.get(sc);
@@ -333,7 +333,7 @@ function trainerDataset(sc: PySourceCode, call: PyNode): PyNode | undefined {
   const fn = calleeOf(call);
   if (!fn || (fn.type !== 'identifier' && fn.type !== 'attribute')) return undefined;
   if (sc.qualifiedNames(fn).some((q) => DATASET_TRAINERS.test(q))) return sc.argument(call, { name: 'dataset' }) ?? sc.argument(call, { position: 4 });
-  if (sc.localSubclass(fn)?.bases.some((q) => DATASET_TRAINERS.test(q))) return sc.argument(call, { name: 'dataset' });
+  if (sc.projectSubclass(fn)?.bases.some((q) => DATASET_TRAINERS.test(q))) return sc.argument(call, { name: 'dataset' });
   return undefined;
 }
 

@@ -3,7 +3,7 @@
  * loader such as timm `hf-hub:` ids, open_clip, vLLM), and says what they fetch and at which revision.
  */
 import { UNKNOWN, type Confidence, type Trigger } from '@oculum/core';
-import { importTrigger } from '@oculum/lang-python';
+import { importTrigger, isImportedClass } from '@oculum/lang-python';
 import { calleeName, calleeOf, forwardedArgument, receiverOf, same, type PyNode, type PySourceCode } from './ast.js';
 import { classifyModelRef, classifyRevision, hubFileUrl, hubUrlPath, pythonTruthy, PACKAGED_DATASET_BUILDERS, type ModelRef, type RevisionKind } from './classify.js';
 import { callCommandTokens, SUBPROCESS } from './download.js';
@@ -213,7 +213,16 @@ function specFor(sc: PySourceCode, call: PyNode): (Spec & { confidence: Confiden
   if (!fn) return undefined;
   const qn = sc.qualifiedName(fn);
   const name = calleeName(call);
-  if (qn) return specForName(qn);
+  if (qn) {
+    const spec = specForName(qn);
+    // at --depth deep, a class imported from another module of the project (`from .modeling import
+    // TinyLM`) that inherits a Hub library's `from_pretrained` unchanged: that library's loader
+    if (name === 'from_pretrained' && fn.type === 'attribute' && (spec?.projectClass || spec?.ownerIdOnly)) {
+      const inherited = inheritedLoader(sc, call);
+      if (inherited) return inherited;
+    }
+    return spec;
+  }
   // A callee that denotes one of several imports (`AutoModelForCausalLM` imported from `transformers` in
   // one branch, from another package in the other): a Hub load when it is one on some path, read as the
   // surest of them. Not where a binding is no import (`pipeline = pipeline(...)` rebinds the name to
@@ -237,7 +246,7 @@ function specFor(sc: PySourceCode, call: PyNode): (Spec & { confidence: Confiden
   // Unresolved receivers (`self.model_cls.from_pretrained("org/x")`): only with a literal hub id, at medium confidence.
   if (name === 'from_pretrained' && fn.type === 'attribute') {
     const recv = receiverOf(call);
-    const projectClass = !!recv && !!sc.localSubclass(recv);
+    const projectClass = !!recv && !!sc.projectSubclass(recv);
     return { api: `${receiverText(call)}.from_pretrained`, kind: 'model', idPos: 0, idNames: ['pretrained_model_name_or_path', 'model_name_or_path'], ...(projectClass ? { projectClass } : {}), confidence: 'medium' };
   }
   return undefined;
@@ -246,15 +255,20 @@ function specFor(sc: PySourceCode, call: PyNode): (Spec & { confidence: Confiden
 /**
  * `Cls.from_pretrained(...)` of a class of this file whose `from_pretrained` is a Hub library's, inherited
  * unchanged (`class DreamboothPipeline(DiffusionPipeline): ...`, `class Net(nn.Module, PyTorchModelHubMixin)`):
- * that library's loader. Not when the class or a base of this file defines its own `from_pretrained`.
+ * that library's loader. Not when the class or a base of the project defines its own `from_pretrained`.
+ * At `--depth deep` also a class imported from another module of the project (`from .modeling import
+ * TinyLM`, its module's `class TinyLM(PreTrainedModel)`), and the bases a class of this file inherits
+ * from one: judged as that library's loader, except that a working-directory-like id of an imported
+ * class (`TinyLM.from_pretrained("checkpoints/run1")`) stays one of the project's checkpoints.
  */
 function inheritedLoader(sc: PySourceCode, call: PyNode): (Spec & { confidence: Confidence }) | undefined {
   const recv = receiverOf(call);
-  const sub = recv ? sc.localSubclass(recv) : undefined;
+  const sub = recv ? sc.projectSubclass(recv) : undefined;
   if (!sub || sub.classes.some((c) => sc.definedMethod(c, 'from_pretrained'))) return undefined;
+  const imported = isImportedClass(sub.classes[0]);
   for (const base of sub.bases) {
     const spec = hfPackage(base) ? specForName(`${base}.from_pretrained`) : undefined;
-    if (spec && spec.confidence === 'high') return { ...spec, api: `${receiverText(call)}.from_pretrained` };
+    if (spec && spec.confidence === 'high') return { ...spec, api: `${receiverText(call)}.from_pretrained`, ...(imported ? { projectClass: true } : {}) };
   }
   return undefined;
 }

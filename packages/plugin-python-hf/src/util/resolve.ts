@@ -256,8 +256,8 @@ function callValue(sc: PySourceCode, call: PyNode, depth: number): Resolved {
     if (first.kind === 'string' && values.every((r) => r.kind === 'string' && r.value === first.value)) return first;
     return { kind: 'unknown' };
   }
-  // a class of this file builds an object
-  if (sc.localSubclass(fn)) return object;
+  // a class of this file (at deep, of the project) builds an object
+  if (sc.projectSubclass(fn)) return object;
   const qn = sc.qualifiedName(fn);
   if (qn) {
     if (STRING_BUILTINS.has(qn)) return { kind: 'unknown' };

@@ -111,6 +111,10 @@ ruleTester.run('hf/unpinned-revision', rule, {
     // id: its own checkpoints, not a Hub repository
     'from .modeling import TinyLM\nmodel = TinyLM.from_pretrained("checkpoints/run1")',
     'import torch\nclass TinyLM(torch.nn.Module):\n    @classmethod\n    def from_pretrained(cls, run_dir):\n        return torch.load(run_dir + "/model.pt", weights_only=True)\nmodel = TinyLM.from_pretrained("exp/run1")',
+    // at --depth deep, a class imported from another module of the project (tests/fixtures/project/tinylm): one
+    // inheriting transformers' from_pretrained given its own checkpoints, one with a from_pretrained of its own
+    { code: 'from .modeling import TinyLM\nmodel = TinyLM.from_pretrained("checkpoints/run1")', filename: 'project/tinylm/snippet.py' },
+    { code: 'from .own import OwnLM\ndef f(path):\n    return OwnLM.from_pretrained(path)', filename: 'project/tinylm/snippet.py' },
     // an option whose default is a commit, or None (the run decides): pinned as far as this file shows
     `import argparse\nfrom transformers import AutoModel\nparser = argparse.ArgumentParser()\nparser.add_argument("--revision", default="${COMMIT}")\nargs = parser.parse_args()\nmodel = AutoModel.from_pretrained("org/bert", revision=args.revision)`,
     'import argparse\nfrom transformers import AutoModel\nparser = argparse.ArgumentParser()\nparser.add_argument("--revision", default=None)\nargs = parser.parse_args()\nmodel = AutoModel.from_pretrained("org/bert", revision=args.revision)',
@@ -276,6 +280,17 @@ ruleTester.run('hf/unpinned-revision', rule, {
     {
       code: 'import argparse\nfrom diffusers import DiffusionPipeline\nclass DreamboothPipeline(DiffusionPipeline):\n    pass\nargs = argparse.ArgumentParser().parse_args()\npipe = DreamboothPipeline.from_pretrained(args.pretrained_model_name_or_path)',
       errors: [{ messageId: 'missingRevisionUnknownId', confidence: 'low', data: { api: 'DreamboothPipeline.from_pretrained' } }],
+    },
+    // at --depth deep, also a class imported from another module of the project (tests/fixtures/project/tinylm/modeling.py)
+    {
+      code: 'from .modeling import TinyLM\nmodel = TinyLM.from_pretrained("org/tiny")',
+      filename: 'project/tinylm/snippet.py',
+      errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'TinyLM.from_pretrained', id: 'org/tiny' } }],
+    },
+    {
+      code: 'import argparse\nfrom .modeling import TinyLM\nclass Chat(TinyLM):\n    pass\nargs = argparse.ArgumentParser().parse_args()\nmodel = Chat.from_pretrained(args.model)',
+      filename: 'project/tinylm/snippet.py',
+      errors: [{ messageId: 'missingRevisionUnknownId', confidence: 'low', data: { api: 'Chat.from_pretrained' } }],
     },
     {
       code: 'import torch.nn as nn\nfrom huggingface_hub import PyTorchModelHubMixin\nclass Base(nn.Module, PyTorchModelHubMixin):\n    pass\nclass Net(Base):\n    pass\nnet = Net.from_pretrained("someone/net")',

@@ -49,6 +49,12 @@ ruleTester.run('hf/untrusted-training-data', rule, {
       errors: [{ messageId: 'untrusted', data: { what: 'load_dataset("someone/scraped-corpus")', line: 6 }, line: 5, confidence: 'high' }],
     },
     {
+      // at --depth deep, a subclass of another module of the project (tests/fixtures/project/tinylm/trainers.py)
+      code: 'from datasets import load_dataset\nfrom .trainers import MyPPOTrainer\nds = load_dataset("someone/scraped-corpus", split="train")\nMyPPOTrainer(config, model, ref_model, tokenizer, dataset=ds)',
+      filename: 'project/tinylm/snippet.py',
+      errors: [{ messageId: 'untrusted', data: { what: 'load_dataset("someone/scraped-corpus")', line: 4 }, line: 3, confidence: 'high' }],
+    },
+    {
       // two levels of same-file helpers (alignment-handbook's get_datasets → mix_datasets → load_dataset)
       code: 'from datasets import load_dataset\nfrom transformers import Trainer\ndef _raw():\n    return load_dataset("someone/scraped-corpus", split="train")\ndef build_dataset():\n    return _raw().map(lambda x: x)\ndef train(model):\n    Trainer(model=model, train_dataset=build_dataset()).train()',
       errors: [{ messageId: 'untrusted', data: { what: 'build_dataset() (load_dataset("someone/scraped-corpus") at line 4, through _raw())', line: 8 }, line: 8, confidence: 'high' }],
