@@ -11,8 +11,9 @@ export { literalString, normalizeModule, staticKey, isFunctionNode } from './sco
 export { childrenOf, walk } from './walk.js';
 export { persistTypeScriptCache, preloadTypeScript, privateCacheDir } from './code-cache.js';
 export { jsCodeText, jsComments, type JsComment } from './code-text.js';
-export { ProjectModules, MAX_MODULE_BYTES, MODULE_EXTENSIONS, isRelativeSpecifier, resolveSpecifier, relativeSpecifiers, moduleSpecifiers } from './project-modules.js';
+export { ProjectModules, ModuleResolver, MAX_MODULE_BYTES, MODULE_EXTENSIONS, isRelativeSpecifier, resolveSpecifier, relativeSpecifiers, moduleSpecifiers } from './project-modules.js';
 export { PathAliases, parseJsonc, type AliasOptions } from './path-aliases.js';
+export { ProjectBounds } from './project-root.js';
 export type { ImportedValue, ModuleTarget, ModuleExports, ExportSource } from './project-modules.js';
 export type { BindingKind, ImportedMember, JsBinding, JsNode, JsScope } from './types.js';
 export type { TSESTree } from '@typescript-eslint/typescript-estree';
@@ -73,8 +74,8 @@ export const javascript: Language<JsSourceCode> = {
   prefilterText: jsCodeText,
   /**
    * At --depth deep the answers read the constants of the relative and path-aliased modules a file
-   * imports (see `ProjectModules`): cached results depend on those files, on those they import in
-   * turn, and on the `tsconfig.json` / `jsconfig.json` files whose aliases lead there.
+   * imports, inside the project (see `ProjectModules`): cached results depend on those files, on those
+   * they import in turn, and on the `tsconfig.json` / `jsconfig.json` files whose aliases lead there.
    */
   cacheKey({ path, depth }) {
     if (depth !== 'deep') return '';

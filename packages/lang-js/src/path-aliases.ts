@@ -5,16 +5,19 @@
  * TypeScript's module resolution finds it. Config files are read as data (JSON with comments and
  * trailing commas), never run; `extends` is followed through relative files only, a few levels.
  *
- * Only the project is read: the nearest directory upward holding `.git` (the repository), else the
- * directory of the config found, bounds every file read — the config, those `extends` names and the
- * targets of aliases — and nothing under a `node_modules` directory is, both by the path as written
- * and by the real path (symbolic links resolved in the file's path and in the root's): a link out of
- * the project or into a `node_modules` directory is not followed, one to another place in it is. A config that is too large,
- * too deeply nested, not JSON, or whose `extends` goes round, too deep or outside the project gives
- * no alias at all: the import stays unresolved, its values unknown, as without the config.
+ * Only the project is read (`ProjectBounds`: the repository holding the importing file, else the
+ * outermost directory above it holding a `package.json`, `tsconfig.json` or `jsconfig.json`): it
+ * bounds every file read — the config, those `extends` names and the targets of aliases — and nothing
+ * under a `node_modules` directory is, both by the path as written and by the real path (symbolic
+ * links resolved in the file's path and in the root's): a link out of the project or into a
+ * `node_modules` directory is not followed, one to another place in it is. No config is looked for
+ * above the repository's root. A config that is too large, too deeply nested, not JSON, or whose
+ * `extends` goes round, too deep or outside the project gives no alias at all: the import stays
+ * unresolved, its values unknown, as without the config.
  */
-import { readFileSync, realpathSync, type Stats } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { insideProject, ProjectBounds, type Stat } from './project-root.js';
 
 /** The config files looked for in each directory, in this order. */
 export const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
@@ -26,13 +29,11 @@ export const MAX_EXTENDS = 8;
 const MAX_JSON_NESTING = 64;
 /** Config files read for one directory's options, through every `extends` (a diamond of bases counts each time). */
 const MAX_CONFIG_READS = 32;
-/** Directories looked through upward for a config and for the repository's root. */
-const MAX_LEVELS = 64;
 /** Patterns of `paths` kept, and targets tried per pattern. */
 const MAX_PATTERNS = 1024;
 const MAX_TARGETS = 32;
 /** A specifier longer than this is not looked up. */
-const MAX_SPECIFIER = 1024;
+export const MAX_SPECIFIER = 1024;
 
 /** The extensions a specifier without one may name, in the order they are tried. */
 export const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -40,8 +41,6 @@ export const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', 
 const TS_SOURCES: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
 /** Files read as modules: JavaScript/TypeScript, and JSON named with its extension. */
 export const READABLE = new Set([...MODULE_EXTENSIONS, '.json']);
-
-type Stat = (file: string) => Stats | null;
 
 /** One `paths` pattern: an exact name (`suffix` undefined) or `prefix*suffix`, with its targets. */
 interface Pattern {
@@ -54,7 +53,7 @@ interface Pattern {
 export interface AliasOptions {
   /** The config files read: the nearest one and those it extends. */
   files: string[];
-  /** The directory every file read must be inside. */
+  /** The project's root (`ProjectBounds.projectRoot`): every file read must be inside. */
   root: string;
   /** Absolute `baseUrl`. */
   baseUrl?: string;
@@ -80,15 +79,17 @@ const parsedConfigs = new Map<string, { signature: string; config: RawConfig | n
 export class PathAliases {
   /** The options of a directory (`null`: none), since the last `refresh`. */
   private readonly options = new Map<string, AliasOptions | null>();
-  /** Real paths (symbolic links resolved), since the last `refresh` (`null`: not there). */
-  private readonly realPaths = new Map<string, string | null>();
 
-  constructor(private readonly stat: Stat) {}
+  /** `bounds`: the project's bounds, shared with the other resolutions of the caller (its `refresh` is the caller's). */
+  constructor(
+    private readonly stat: Stat,
+    private readonly bounds: ProjectBounds = new ProjectBounds(stat),
+  ) {}
 
   /** Forgets what was found on disk (configs are read again when their file changed). */
   refresh(): void {
     this.options.clear();
-    this.realPaths.clear();
+    this.bounds.refresh();
   }
 
   /**
@@ -139,19 +140,15 @@ export class PathAliases {
 
   /**
    * The nearest config file above a file of `dir` (`tsconfig.json` before `jsconfig.json` in one
-   * directory), not above the repository's root, and the project's root (see the module comment).
+   * directory), not above the repository's root, and the project's root (`ProjectBounds.projectRoot`).
    */
   nearestConfig(dir: string): { config?: string; root: string } {
-    let config: string | undefined;
-    let current = path.resolve(dir);
-    for (let level = 0; level < MAX_LEVELS; level++) {
-      if (!config) config = CONFIG_NAMES.map((name) => path.join(current, name)).find((f) => this.stat(f)?.isFile());
-      if (this.stat(path.join(current, '.git'))) return { config, root: current };
-      const parent = path.dirname(current);
-      if (parent === current) break;
-      current = parent;
+    const root = this.bounds.projectRoot(dir);
+    for (const current of this.bounds.ancestors(dir).dirs) {
+      const config = CONFIG_NAMES.map((name) => path.join(current, name)).find((f) => this.stat(f)?.isFile());
+      if (config) return { config, root };
     }
-    return { config, root: config ? path.dirname(config) : path.resolve(dir) };
+    return { root };
   }
 
   private compute(dir: string): AliasOptions | undefined {
@@ -189,29 +186,9 @@ export class PathAliases {
     return options;
   }
 
-  /**
-   * Is `file` in the project of `root` both as its path is written and once symbolic links are
-   * resolved in the two (`insideProject`)? A link out of the project, or into a `node_modules`
-   * directory, is not followed; one to another place in the project is.
-   */
+  /** Is `file` in the project of `root`, by its path and its real path (`ProjectBounds.inside`)? */
   private inside(root: string, file: string): boolean {
-    if (!insideProject(root, file)) return false;
-    const realRoot = this.realPath(root);
-    const realFile = this.realPath(file);
-    return realRoot !== null && realFile !== null && insideProject(realRoot, realFile);
-  }
-
-  private realPath(file: string): string | null {
-    let real = this.realPaths.get(file);
-    if (real === undefined) {
-      try {
-        real = realpathSync(file);
-      } catch {
-        real = null;
-      }
-      this.realPaths.set(file, real);
-    }
-    return real;
+    return this.bounds.inside(root, file);
   }
 
   /**
@@ -273,14 +250,6 @@ function substituteConfigDir(value: string, configDir: string): string {
   return value.startsWith('${configDir}') ? path.join(configDir, `.${value.slice('${configDir}'.length)}`) : value;
 }
 
-/** Is `file` inside `root`, and not under a `node_modules` directory of it? (Compares the paths as written: see `PathAliases.inside`.) */
-export function insideProject(root: string, file: string): boolean {
-  const rel = path.relative(root, file);
-  if (rel === '') return true;
-  if (rel.startsWith('..') || path.isAbsolute(rel)) return false;
-  return !rel.split(path.sep).includes('node_modules');
-}
-
 /** The pattern of `paths` TypeScript picks for `specifier`, and the text its `*` matched. */
 function matchPattern(patterns: readonly Pattern[], specifier: string): [Pattern, string | undefined] | undefined {
   const exact = patterns.find((p) => p.suffix === undefined && p.prefix === specifier);
@@ -321,11 +290,12 @@ function rawConfig(file: string, json: unknown): RawConfig {
   return config;
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
+export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function own(obj: Record<string, unknown>, key: string): unknown {
+/** An own property of a parsed JSON object (`__proto__` is one like any other). */
+export function own(obj: Record<string, unknown>, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
 }
 

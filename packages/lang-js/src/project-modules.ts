@@ -4,7 +4,8 @@
  * `cfg.MODEL_URL`, `const { MODEL_URL } = require('./config')`), or that a module a TypeScript path
  * alias maps to gives it (`import { MODEL_ID } from '@/config'`, see `PathAliases`). The module's file
  * is found on disk as Node and TypeScript bundlers resolve a relative specifier, read and parsed —
- * never imported or run. Packages are not followed.
+ * never imported or run. Packages are not followed, and no file outside the project is read
+ * (`ProjectBounds`): a module there is not known.
  *
  * A module is parsed at most once per thread: the values of its exports are worked out (each when
  * first asked, or when the question that read the module is answered) and kept with the file's size
@@ -16,6 +17,7 @@ import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { importClosure, UNKNOWN, type ConstantValue, type ImportedFile, type Unknown } from '@oculum/core';
 import { MODULE_EXTENSIONS, PathAliases, READABLE, resolvePath } from './path-aliases.js';
+import { insideProject, ProjectBounds, type Stat } from './project-root.js';
 import type { JsSourceCode, StringBounds } from './source-code.js';
 import type { JsNode } from './types.js';
 
@@ -116,6 +118,47 @@ interface ModuleRecord {
   resolutions: Map<string, string | undefined>;
 }
 
+/**
+ * Where the specifiers of a file lead, inside its project only (`ProjectBounds`): a relative one as
+ * `resolveSpecifier` finds it, any other through the path aliases of the nearest `tsconfig.json` /
+ * `jsconfig.json` (`PathAliases`). `stat` says what is on disk.
+ */
+export class ModuleResolver {
+  readonly bounds: ProjectBounds;
+  readonly aliases: PathAliases;
+  readonly isFile = (file: string): boolean => this.stat(file)?.isFile() ?? false;
+
+  constructor(private readonly stat: Stat) {
+    this.bounds = new ProjectBounds(stat);
+    this.aliases = new PathAliases(stat, this.bounds);
+  }
+
+  /** Forgets what was found on disk. */
+  refresh(): void {
+    this.aliases.refresh();
+    this.bounds.refresh();
+  }
+
+  /** The file of the project `specifier` names from directory `dir` (`undefined`: none, or outside the project). */
+  resolve(dir: string, specifier: string): string | undefined {
+    if (isRelativeSpecifier(specifier)) return this.relative(dir, specifier);
+    return this.aliases.resolve(dir, specifier, this.isFile);
+  }
+
+  /**
+   * The file a relative specifier names from `dir` (`resolveSpecifier`) when it is inside the project
+   * by its path and its real path: `'../../../etc/x'` and a link out of the project name none.
+   */
+  relative(dir: string, specifier: string): string | undefined {
+    if (!isRelativeSpecifier(specifier)) return undefined;
+    const root = this.bounds.projectRoot(dir);
+    // (not even looked for outside)
+    if (!insideProject(root, path.resolve(dir, specifier))) return undefined;
+    const file = resolveSpecifier(dir, specifier, this.isFile);
+    return file && this.bounds.inside(root, file) ? file : undefined;
+  }
+}
+
 type Parse = (text: string, file: string) => JsSourceCode;
 
 /** The exports of the relative modules of a project, as the files of the current thread ask for them. */
@@ -141,8 +184,8 @@ export class ProjectModules {
   /** Counts the questions asked from the top: an answer cut short is kept for the one being asked only. */
   private generation = 0;
   private versions = 0;
-  /** The path aliases of the project's `tsconfig.json` / `jsconfig.json` files. */
-  private readonly aliases = new PathAliases((f) => this.stat(f));
+  /** Relative specifiers and path aliases, bounded to the project. */
+  private readonly resolver = new ModuleResolver((f) => this.stat(f));
 
   constructor(private readonly parse: Parse) {}
 
@@ -151,7 +194,7 @@ export class ProjectModules {
     this.stats.clear();
     this.resolved.clear();
     this.checked.clear();
-    this.aliases.refresh();
+    this.resolver.refresh();
   }
 
   /**
@@ -193,11 +236,11 @@ export class ProjectModules {
   }
 
   /**
-   * The file a specifier names from directory `dir`: a relative one as `resolveSpecifier` finds it
-   * (the exact file, a JS/TS or JSON file, then with each of `MODULE_EXTENSIONS`, then the TypeScript
-   * source of a `.js`/`.jsx`/`.mjs`/`.cjs` specifier, then `index` with each extension in the
-   * directory it names), any other through the path aliases of the nearest `tsconfig.json` /
-   * `jsconfig.json` (`PathAliases.resolve`).
+   * The file of the project a specifier names from directory `dir` (`ModuleResolver.resolve`): a
+   * relative one as `resolveSpecifier` finds it (the exact file, a JS/TS or JSON file, then with each
+   * of `MODULE_EXTENSIONS`, then the TypeScript source of a `.js`/`.jsx`/`.mjs`/`.cjs` specifier, then
+   * `index` with each extension in the directory it names), any other through the path aliases of the
+   * nearest `tsconfig.json` / `jsconfig.json`; never a file outside the project.
    */
   resolve(dir: string, specifier: string): string | undefined {
     const key = `${dir}\0${specifier}`;
@@ -213,8 +256,7 @@ export class ProjectModules {
 
   /** `resolve` without the table of this refresh. */
   private lookUp(dir: string, specifier: string): string | undefined {
-    const isFile = (f: string): boolean => this.stat(f)?.isFile() ?? false;
-    return isRelativeSpecifier(specifier) ? resolveSpecifier(dir, specifier, isFile) : this.aliases.resolve(dir, specifier, isFile);
+    return this.resolver.resolve(dir, specifier);
   }
 
   /**
@@ -223,8 +265,8 @@ export class ProjectModules {
    * name no file (relative ones, and those a `paths` pattern matches), and the config files the
    * aliases of each importing file come from (the nearest `tsconfig.json` / `jsconfig.json` and those
    * it extends; the place of the one looked for when there is none): what the answers of a file parsed
-   * at deep may read, for the `--cache` key. Imports are read from the code text (comments left out),
-   * not parsed.
+   * at deep may read, for the `--cache` key. Imports are read from
+   * the code text (comments left out), not parsed; files outside the project are not listed, nor read.
    */
   importedModules(file: string, codeTextOf: (text: string) => string, limit = 256): string[] {
     // (what is on disk now: a table of its own, not the one of the file being parsed)
@@ -241,8 +283,8 @@ export class ProjectModules {
       }
       return info;
     };
-    const isFile = (f: string): boolean => stat(f)?.isFile() ?? false;
-    const aliases = new PathAliases(stat);
+    const resolver = new ModuleResolver(stat);
+    const { aliases } = resolver;
     return importClosure(
       path.resolve(file),
       (current, text) => {
@@ -250,16 +292,15 @@ export class ProjectModules {
         const out: ImportedFile[] = [];
         let bare = false;
         for (const specifier of moduleSpecifiers(codeTextOf(text))) {
+          const found = resolver.resolve(dir, specifier);
+          // a JSON module holds values, not imports: listed, not followed
+          if (found) out.push({ file: found, follow: path.extname(found).toLowerCase() !== '.json' });
           if (isRelativeSpecifier(specifier)) {
-            const found = resolveSpecifier(dir, specifier, isFile);
-            // a JSON module holds values, not imports: listed, not followed
-            out.push(found ? { file: found, follow: path.extname(found).toLowerCase() !== '.json' } : { missing: path.resolve(dir, specifier) });
+            if (!found) out.push({ missing: path.resolve(dir, specifier) });
             continue;
           }
           bare = true;
-          const found = aliases.resolve(dir, specifier, isFile);
-          if (found) out.push({ file: found, follow: path.extname(found).toLowerCase() !== '.json' });
-          else if (aliases.matches(dir, specifier)) out.push({ missing: `${dir}${path.sep}${specifier}` });
+          if (!found && aliases.matches(dir, specifier)) out.push({ missing: `${dir}${path.sep}${specifier}` });
         }
         // where a non-relative specifier may lead depends on the configs (a package's name may become an alias)
         if (bare) {
@@ -548,7 +589,10 @@ function navigate(value: ImportedValue | undefined, rest: readonly string[]): Im
   return v === UNKNOWN ? undefined : { value: v, open: value.open };
 }
 
-/** The file a relative specifier names from directory `dir` (see `resolvePath`); `undefined` for any other specifier. */
+/**
+ * The file a relative specifier names from directory `dir` (see `resolvePath`); `undefined` for any
+ * other specifier. Not bounded: `ModuleResolver.relative` keeps it to the project.
+ */
 export function resolveSpecifier(dir: string, specifier: string, isFile: (file: string) => boolean): string | undefined {
   if (!isRelativeSpecifier(specifier)) return undefined;
   return resolvePath(path.resolve(dir, specifier), specifier.endsWith('/') || specifier === '.' || specifier === '..', isFile);

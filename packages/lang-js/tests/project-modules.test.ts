@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,6 +105,8 @@ describe('constants of relative modules of the project (--depth deep)', () => {
 
   it('follows re-exports: export { } from, export * from, export * as, an import exported again', () => {
     const dir = project('p4', {
+      // (the project's root: without one, or a repository, nothing above the importing file's directory is read)
+      'package.json': '{}',
       'base.ts': 'export const REV = "0123abcd";\nexport const URL = "https://base.example.com/m.onnx";\n',
       'mid.ts': 'export { REV } from "./base.js";\nexport { URL as MODEL_URL } from "./base";\n',
       'star.ts': 'export * from "./base";\n',
@@ -131,6 +133,7 @@ describe('constants of relative modules of the project (--depth deep)', () => {
 
   it('resolves specifiers as Node and TypeScript bundlers do', () => {
     const dir = project('p5', {
+      'package.json': '{ "name": "p5" }',
       'ts-only.ts': 'export const A = "ts";\n',
       'both.js': 'export const A = "js";\n',
       'both.ts': 'export const A = "ts";\n',
@@ -261,6 +264,88 @@ describe('constants of relative modules of the project (--depth deep)', () => {
     expect(constAt(dir, 'main.ts', 'import { REV } from "./broken";\nuse(REV);\n')).toBe('main');
     expect(constAt(dir, 'main.ts', 'import { REV } from "./bin";\nuse(REV);\n')).toBe(UNKNOWN);
     expect(constAt(dir, 'main.ts', 'import bad from "./bad.json";\nuse(bad.x);\n')).toBe(UNKNOWN);
+  });
+});
+
+describe('only the project is read (relative imports)', () => {
+  const OUTSIDE = 'export const REV = "outside";\nexport const A = "outside";\n';
+
+  it('never reads outside the repository by `..`, however deep, nor under node_modules', () => {
+    const outside = project('r1/outside', { 'config.ts': OUTSIDE, 'secret.json': '{ "A": "outside" }\n' });
+    const dir = project('r1/app', {
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'config.ts': 'export const REV = "inside";\n',
+      'node_modules/pkg/config.ts': 'export const REV = "package";\n',
+      // a module of the project that re-exports from outside: not followed either
+      'reexport.ts': 'export { REV } from "../outside/config";\nexport * from "../outside/config";\n',
+    });
+    expect(constAt(dir, 'src/main.ts', 'import { REV } from "../config";\nuse(REV);\n')).toBe('inside');
+    expect(constAt(dir, 'main.ts', 'import { REV } from "../outside/config";\nuse(REV);\n')).toBe(UNKNOWN);
+    expect(constAt(dir, 'main.ts', 'import { REV } from "../outside/config.ts";\nuse(REV);\n')).toBe(UNKNOWN);
+    expect(constAt(dir, 'src/a/b/main.ts', 'import cfg from "../../../../outside/secret.json";\nuse(cfg.A);\n')).toBe(UNKNOWN);
+    const up = '../'.repeat(40);
+    expect(constAt(dir, 'main.ts', `import { REV } from "${up}${outside.slice(1)}/config";\nuse(REV);\n`)).toBe(UNKNOWN);
+    expect(constAt(dir, 'main.ts', 'const { A } = require("../outside/config");\nuse(A);\n')).toBe(UNKNOWN);
+    expect(constAt(dir, 'main.ts', 'const { A } = await import("../outside/config");\nuse(A);\n')).toBe(UNKNOWN);
+    expect(constAt(dir, 'main.ts', 'import { REV } from "./reexport";\nuse(REV);\n')).toBe(UNKNOWN);
+    expect(constAt(dir, 'main.ts', 'import { A } from "./reexport";\nuse(A);\n')).toBe(UNKNOWN);
+    expect(constAt(dir, 'main.ts', 'import { REV } from "./node_modules/pkg/config";\nuse(REV);\n')).toBe(UNKNOWN);
+    // the files outside are not in the --cache key either: a change there is nothing to this file
+    const file = path.join(dir, 'keyed.ts');
+    writeFileSync(file, 'import { REV } from "../outside/config";\nimport "./reexport";\nuse(REV);\n');
+    const key = () => javascript.cacheKey!({ path: file, depth: 'deep', cwd: dir });
+    const before = key();
+    writeFileSync(path.join(outside, 'config.ts'), 'export const REV = "changed outside";\n');
+    expect(key()).toBe(before);
+  });
+
+  it('never reads outside the project through a symbolic link; a link within it is followed', () => {
+    const outside = project('r2/outside', { 'config.ts': OUTSIDE });
+    const dir = project('r2/app', {
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'shared/config.ts': 'export const REV = "shared";\n',
+      'node_modules/pkg/config.ts': 'export const REV = "package";\n',
+    });
+    mkdirSync(path.join(dir, 'src'), { recursive: true });
+    symlinkSync(outside, path.join(dir, 'src/ext'), 'dir');
+    symlinkSync(path.join(outside, 'config.ts'), path.join(dir, 'src/secret.ts'));
+    symlinkSync('../shared', path.join(dir, 'src/linked'), 'dir');
+    symlinkSync('../node_modules/pkg', path.join(dir, 'src/pkg'), 'dir');
+    expect(constAt(dir, 'src/main.ts', 'import { REV } from "./ext/config";\nuse(REV);\n')).toBe(UNKNOWN);
+    expect(constAt(dir, 'src/main.ts', 'import { REV } from "./secret";\nuse(REV);\n')).toBe(UNKNOWN);
+    expect(constAt(dir, 'src/main.ts', 'import { REV } from "./secret.js";\nuse(REV);\n')).toBe(UNKNOWN);
+    expect(constAt(dir, 'src/main.ts', 'import { REV } from "./ext";\nuse(REV);\n')).toBe(UNKNOWN);
+    expect(constAt(dir, 'src/main.ts', 'import { REV } from "./pkg/config";\nuse(REV);\n')).toBe(UNKNOWN);
+    expect(constAt(dir, 'src/main.ts', 'import { REV } from "./linked/config";\nuse(REV);\n')).toBe('shared');
+    // a project reached through a link (its root's real path elsewhere) still reads its own modules
+    const alias = path.join(path.dirname(dir), 'app-link');
+    symlinkSync(dir, alias, 'dir');
+    expect(constAt(alias, 'src/main.ts', 'import { REV } from "../shared/config";\nuse(REV);\n')).toBe('shared');
+    expect(constAt(alias, 'src/main.ts', 'import { REV } from "./ext/config";\nuse(REV);\n')).toBe(UNKNOWN);
+    const file = path.join(dir, 'src/keyed.ts');
+    writeFileSync(file, 'import { REV } from "./ext/config";\nimport { A } from "./secret";\nuse(REV + A);\n');
+    const key = () => javascript.cacheKey!({ path: file, depth: 'deep', cwd: dir });
+    const before = key();
+    writeFileSync(path.join(outside, 'config.ts'), 'export const REV = "changed outside";\n');
+    expect(key()).toBe(before);
+  });
+
+  it('outside a repository: the outermost directory with a package.json, tsconfig.json or jsconfig.json; else the file\'s own directory', () => {
+    project('r3/outside', { 'config.ts': OUTSIDE });
+    const mono = project('r3/mono', {
+      'package.json': '{ "private": true, "workspaces": ["packages/*"] }',
+      'shared/config.ts': 'export const REV = "shared";\n',
+      'packages/app/package.json': '{ "name": "app" }',
+      'packages/app/tsconfig.json': '{}',
+      'packages/app/src/config.ts': 'export const REV = "app";\n',
+    });
+    expect(constAt(mono, 'packages/app/src/main.ts', 'import { REV } from "../../../shared/config";\nuse(REV);\n')).toBe('shared');
+    expect(constAt(mono, 'packages/app/src/deep/main.ts', 'import { REV } from "../config";\nuse(REV);\n')).toBe('app');
+    expect(constAt(mono, 'packages/app/src/main.ts', 'import { REV } from "../../../../outside/config";\nuse(REV);\n')).toBe(UNKNOWN);
+    // no project file anywhere above: nothing above the importing file's directory
+    const bare = project('r3/bare', { 'config.ts': 'export const REV = "bare";\n', 'sub/config.ts': 'export const REV = "sub";\n' });
+    expect(constAt(bare, 'sub/main.ts', 'import { REV } from "./config";\nuse(REV);\n')).toBe('sub');
+    expect(constAt(bare, 'sub/main.ts', 'import { REV } from "../config";\nuse(REV);\n')).toBe(UNKNOWN);
   });
 });
 
