@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,6 +107,22 @@ describe('transformersjs/unpinned-model-revision with a model id and revision im
     expect(await findings(unpinnedRevision, 'r2', config, opaque, 'standard')).toEqual([
       '3 low pipeline loads `MODEL_ID` from the Hugging Face Hub without a pinned `revision`: it follows `main`, so the files can change under you.',
     ]);
+  });
+
+  it('reads nothing outside the project: a revision imported by `..` or through a link out of it is not known', async () => {
+    const branch = 'export const REVISION = "main";\n';
+    const BRANCH = '3 high pipeline loads "Xenova/all-MiniLM-L6-v2" at revision "main", a branch that moves with every push; pin a full commit hash.';
+    const at = (specifier: string) => `${TJS}import { REVISION } from '${specifier}';\nexport const embed = await pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2', { revision: REVISION });\n`;
+    // (the project is the repository; `r4-outside` is next to it)
+    const files = { '.git/HEAD': 'ref: refs/heads/main\n', 'src/models.ts': branch, '../r4-outside/models.ts': branch };
+    expect(await findings(unpinnedRevision, 'r4', files, at('./models'), 'deep')).toEqual([BRANCH]);
+    // read, the branch would be reported; not read, the revision is a value the analysis cannot see
+    expect(await findings(unpinnedRevision, 'r4', files, at('../../r4-outside/models'), 'deep')).toEqual([]);
+    expect(await findings(unpinnedRevision, 'r4', files, at(`${'../'.repeat(30)}${path.join(root, 'r4-outside').slice(1)}/models.js`), 'deep')).toEqual([]);
+    symlinkSync(path.join(root, 'r4-outside'), path.join(root, 'r4/src/ext'), 'dir');
+    symlinkSync(path.join(root, 'r4-outside/models.ts'), path.join(root, 'r4/src/linked.ts'));
+    expect(await findings(unpinnedRevision, 'r4', files, at('./ext/models'), 'deep')).toEqual([]);
+    expect(await findings(unpinnedRevision, 'r4', files, at('./linked'), 'deep')).toEqual([]);
   });
 
   it('reads an enum imported from the project (a branch in a string enum is not pinned)', async () => {
