@@ -239,7 +239,7 @@ describe('only the project is read, and hostile configs give up quietly', () => 
     expect(imported(dir, 'main.ts', 'abs/secret')).toBe(UNKNOWN);
     expect(imported(dir, 'main.ts', 'pkg/index')).toBe(UNKNOWN);
     expect(imported(dir, 'main.ts', 'vendor/node_modules/x')).toBe(UNKNOWN);
-    // outside a repository the project is the config's directory: a base above it is not read
+    // outside a repository the project is the outermost directory with a project file (here the config's): a base above it is not read
     const ext = project('b1/ext', { 'tsconfig.json': '{ "extends": "../../b1-outside/tsconfig.json" }', 'src/secret.ts': 'export const A = "x";\n' });
     expect(imported(ext, 'main.ts', '@/src/secret')).toBe(UNKNOWN);
   });
