@@ -18,7 +18,7 @@ export interface BuiltinPlugins {
 }
 
 /** Resolves a package from this module, the way `import` would (ESM `exports`, `import` condition). */
-function resolvePackage(name: string): string {
+export function resolvePackage(name: string): string {
   const resolve = (import.meta as { resolve?: (specifier: string) => string }).resolve;
   if (typeof resolve === 'function') {
     const url = resolve(name);

@@ -72,6 +72,7 @@ Examples:
   $ oculum rules
   $ oculum rules --detector unsafe_model_load
   $ oculum rules --format json > rules.json
+  $ oculum rules torch/pickle-load   explain a rule: what it reports, what it leaves alone, the fix
 `;
 
 const INIT_EXAMPLES = `
@@ -150,16 +151,17 @@ export function createProgram(io: CliIo, state: ProgramState): Command {
 
   const rules = program.command('rules');
   rejectConfigWithNoConfig(rules)
-    .description('List every rule with its detector, severity, presets and fixes.')
+    .description('List every rule with its detector, severity, presets and fixes, or explain the rules named.')
+    .argument('[ids...]', 'rules to explain (their documentation) instead of listing every rule')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('-c, --config <file>', 'load plugins named by this config file')
     .option('--no-config', 'ignore config files (built-in plugins only)')
     .option('--detector <name>', 'only rules of this detector (repeatable)', collect)
     .addOption(debugOption())
     .addHelpText('after', RULES_EXAMPLES)
-    .action(async (opts: RulesCommandOptions) => {
+    .action(async (ids: string[], opts: RulesCommandOptions) => {
       state.debug ||= opts.debug === true;
-      state.exitCode = await runRules(opts, io);
+      state.exitCode = await runRules(opts, io, ids);
     });
 
   program

@@ -293,6 +293,29 @@ describe('oculum rules', () => {
     const sarif = JSON.parse((await run(['scan', '-f', 'sarif'], { cwd: dir })).stdout);
     for (const r of sarif.runs[0].tool.driver.rules) expect(r.helpUri).toBe(rules.find((x) => x.id === r.id)!.url);
   });
+
+  it('explains the rules named: a built-in rule\'s documentation as its package ships it', async () => {
+    const r = await run(['rules', RULE, 'torch/pickle-load']);
+    expect(r.code).toBe(0);
+    const repo = fileURLToPath(new URL('../../../', import.meta.url));
+    const doc = (name: string) => fs.readFileSync(path.join(repo, 'packages/plugin-python-torch/docs/rules', `${name}.md`), 'utf8');
+    expect(r.stdout).toBe(`${doc('load-without-weights-only')}\n${doc('pickle-load')}`);
+    const json = JSON.parse((await run(['rules', 'torch/pickle-load', '-f', 'json'])).stdout);
+    expect(json.map((x: { id: string }) => x.id)).toEqual(['torch/pickle-load']);
+    const typo = await run(['rules', 'torch/pickle-lod']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('unknown rule "torch/pickle-lod"; did you mean "torch/pickle-load"?');
+  });
+
+  it('explains a rule of a config\'s plugin from its metadata', async () => {
+    const dir = project({
+      'plugin.mjs': `export default { meta: { name: 'acme', version: '1.0.0', namespace: 'acme' }, rules: { 'no-pt': { meta: { detector: 'unsafe_model_load', severity: 'high', languages: ['python'], triggers: ['.pt'], docs: { description: 'No .pt files', recommended: true, url: 'https://acme.example/no-pt' }, messages: { m: 'x' }, remediation: 'Use safetensors.' }, create: () => ({}) } } };\n`,
+      '.oculumrc': JSON.stringify({ plugins: ['./plugin.mjs'] }),
+    });
+    const r = await run(['rules', 'acme/no-pt'], { cwd: dir });
+    expect(errors(r.stderr)).toBe('');
+    expect(r.stdout).toBe('# acme/no-pt\n\nNo .pt files\n\nDetector: `unsafe_model_load` · Severity: high · Languages: python · Presets: oculum:recommended, oculum:strict, oculum:all\n\nRemediation: Use safetensors.\n\nPlugin: acme · Documentation: https://acme.example/no-pt\n');
+  });
 });
 
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import { DETECTORS, jsonRule } from '@oculum/core';
+import { fileURLToPath } from 'node:url';
+import { DETECTORS, closest, jsonRule } from '@oculum/core';
 import type { RuleInfo } from '@oculum/core';
 import { engine } from '../engine.js';
 import { CliError } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { loadBuiltinPlugins } from '../plugins.js';
+import { BUILTIN_PLUGINS, loadBuiltinPlugins, resolvePackage } from '../plugins.js';
 import { checkDetectors, splitList } from './scan.js';
 
 export interface RulesCommandOptions {
@@ -53,7 +54,44 @@ export function rulesJson(rules: RuleInfo[]): string {
   );
 }
 
-export async function runRules(opts: RulesCommandOptions, io: CliIo): Promise<number> {
+/**
+ * The documentation of a built-in rule: `docs/rules/<name>.md` of its package, which the package
+ * ships. Undefined for other plugins' rules, or when the file is missing.
+ */
+function builtinDoc(rule: RuleInfo): string | undefined {
+  if (!(BUILTIN_PLUGINS as readonly string[]).includes(rule.plugin)) return undefined;
+  try {
+    // The package's root: the nearest package.json above its entry point (dist/index.js).
+    let dir = path.dirname(fileURLToPath(resolvePackage(rule.plugin)));
+    while (!fs.existsSync(path.join(dir, 'package.json'))) {
+      const parent = path.dirname(dir);
+      if (parent === dir) return undefined;
+      dir = parent;
+    }
+    return fs.readFileSync(path.join(dir, 'docs', 'rules', `${rule.name}.md`), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** One rule explained (`oculum rules <id>`): its documentation, or what its metadata says. */
+export function ruleText(rule: RuleInfo): string {
+  const doc = builtinDoc(rule);
+  if (doc) return doc.endsWith('\n') ? doc : `${doc}\n`;
+  const info = jsonRule(rule);
+  const lines = [
+    `# ${rule.id}${rule.meta.deprecated ? ' (deprecated)' : ''}`,
+    '',
+    info.description,
+    '',
+    `Detector: \`${info.detector}\` · Severity: ${info.severity} · Languages: ${info.languages.join(', ')} · Presets: ${info.presets.join(', ') || 'none'}${fixKind(rule) ? ` · ${fixKind(rule)}` : ''}`,
+  ];
+  if (rule.meta.remediation) lines.push('', `Remediation: ${rule.meta.remediation}`);
+  lines.push('', `Plugin: ${rule.plugin}${info.url ? ` · Documentation: ${info.url}` : ''}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export async function runRules(opts: RulesCommandOptions, io: CliIo, ids: string[] = []): Promise<number> {
   const detectors: string[] = checkDetectors(splitList(opts.detector, '--detector'));
   if (typeof opts.config === 'string' && !fs.existsSync(path.resolve(io.cwd, opts.config))) {
     throw new CliError(`config file not found: ${opts.config}`);
@@ -66,6 +104,18 @@ export async function runRules(opts: RulesCommandOptions, io: CliIo): Promise<nu
     ...(typeof opts.config === 'string' ? { configFile: path.resolve(io.cwd, opts.config) } : {}),
     ...(opts.config === false ? { noConfig: true } : {}),
   });
+  if (ids.length > 0) {
+    // `oculum rules torch/pickle-load`: those rules, explained (as `ruff rule S301`).
+    const byId = new Map(rules.map((r) => [r.id, r]));
+    const picked = ids.map((id) => {
+      const rule = byId.get(id);
+      if (rule) return rule;
+      const near = closest(id, byId.keys());
+      throw new CliError(`unknown rule "${id}"${near.length > 0 ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ' (list the rules with `oculum rules`)'}`);
+    });
+    io.stdout.write(opts.format === 'json' ? rulesJson(picked) : picked.map(ruleText).join('\n'));
+    return 0;
+  }
   if (detectors.length > 0) rules = rules.filter((r) => detectors.includes(r.meta.detector));
   rules = [...rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   io.stdout.write(opts.format === 'json' ? rulesJson(rules) : rulesTable(rules));
