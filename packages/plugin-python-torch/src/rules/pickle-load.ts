@@ -56,7 +56,15 @@ function detail(callee: string): string {
 const UNPICKLERS = new Set([...LOADERS].filter((q) => /\._?Unpickler$/.test(q)));
 
 /**
- * `L(f)` where `L` is a subclass of an `Unpickler` defined in this file that does not restrict what
+ * A name that ends in `Unpickler`: at `--depth deep`, a file that imports none of the pickle modules
+ * may still construct an `Unpickler` subclass of another module of the project (`from .safe import
+ * SafeUnpickler`); the rule reads it when it names one so.
+ */
+const UNPICKLER_NAME = /Unpickler\b/;
+
+/**
+ * `L(f)` where `L` is a subclass of an `Unpickler` defined in this file (at `--depth deep`, in the
+ * project: `from .safe import SafeUnpickler`, as its module defines it) that does not restrict what
  * it loads: the base it inherits from (the callee to report), or `undefined`. A subclass restricts
  * when it overrides `find_class` with anything but a pass-through: the override that ends by handing
  * the name to the base class (`return super().find_class(module, name)`, the usual way to remap a
@@ -65,7 +73,7 @@ const UNPICKLERS = new Set([...LOADERS].filter((q) => /\._?Unpickler$/.test(q)))
  */
 function unrestrictedUnpickler(sc: PythonSourceCode, call: Node): string | undefined {
   const fn = sc.callee(call);
-  const sub = fn && sc.localSubclass(fn);
+  const sub = fn && sc.projectSubclass(fn);
   const base = sub?.bases.find((b) => UNPICKLERS.has(b));
   if (!sub || !base) return undefined;
   for (const cls of sub.classes) {
@@ -129,7 +137,11 @@ export default createRule<[], PythonSourceCode>({
     triggers: ['pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization'],
     // What `create` needs imported, and a loader's name (shelve's and jsonpickle's by their module).
     // A vendored cloudpickle reached as an attribute of its package (`import ray` … `ray.cloudpickle.loads(b)`)
-    triggerGroups: [[importTrigger([...IMPORTED, ...VENDORING, 'langchain', 'langchain_community']), /\b(?:ray|pyspark|srsly|externals)\s*\.\s*cloudpickle\b/], [/\b(?:_?loads?|_?Unpickler|load_session|load_module|read_pickle)\b/, 'shelve', 'jsonpickle', 'allow_dangerous_deserialization']],
+    // At deep, an `Unpickler` subclass of another module of the project, imported (see `UNPICKLER_NAME`)
+    triggerGroups: [
+      [importTrigger([...IMPORTED, ...VENDORING, 'langchain', 'langchain_community']), /\b(?:ray|pyspark|srsly|externals)\s*\.\s*cloudpickle\b/, UNPICKLER_NAME],
+      [/\b(?:_?loads?|_?Unpickler|load_session|load_module|read_pickle)\b/, 'shelve', 'jsonpickle', 'allow_dangerous_deserialization', UNPICKLER_NAME],
+    ],
     docs: {
       description:
         'Reports deserialization with pickle and its relatives (`pickle`, `_pickle`, `cPickle`, `dill`, `cloudpickle`, `pandas.read_pickle`, `shelve`, `marshal`, `jsonpickle`, LangChain vector stores loaded with `allow_dangerous_deserialization`), which runs code embedded in the data.',
@@ -153,7 +165,8 @@ export default createRule<[], PythonSourceCode>({
   create(context) {
     const sc = context.sourceCode;
     if (isStubFile(context)) return {};
-    if (![...IMPORTED, 'ray', 'joblib', 'pyspark', 'srsly', 'langchain', 'langchain_community'].some((m) => sc.imports.has(m))) return {};
+    const importsLoader = [...IMPORTED, 'ray', 'joblib', 'pyspark', 'srsly', 'langchain', 'langchain_community'].some((m) => sc.imports.has(m));
+    if (!importsLoader && !(context.depth === 'deep' && UNPICKLER_NAME.test(sc.text))) return {};
 
     const gate = sc.calleeGate([...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1))), 'load_local', ...CALLBACK_CALLEE_NAMES]);
     return {

@@ -1,7 +1,10 @@
-import { ruleTriggersMatch } from '@oculum/core';
+import { readFileSync } from 'node:fs';
+import { lintText, ruleTriggersMatch, type Depth } from '@oculum/core';
 import { describe, expect, it } from 'vitest';
 import rule, { LOADERS } from '../../src/rules/pickle-load.js';
-import { fixture, ruleTester } from '../helpers.js';
+import { python } from '@oculum/lang-python';
+import { runFixture } from '@oculum/rule-tester';
+import { fixture, fixturesDir, ruleTester } from '../helpers.js';
 
 describe('the trigger groups', () => {
   it('let through every loader the rule reports, imported as the rule needs', () => {
@@ -17,6 +20,8 @@ describe('the trigger groups', () => {
     expect(ruleTriggersMatch(rule.meta, 'import joblib\nm = joblib.load(p)')).toBe(false);
     expect(ruleTriggersMatch(rule.meta, 'import pickle\nblob = pickle.dumps(obj)')).toBe(false);
     expect(ruleTriggersMatch(rule.meta, 'raise TypeError("cannot be pickled")\nx = loads')).toBe(false);
+    // at deep, an Unpickler subclass of another module of the project, in a file that imports no pickle module
+    expect(ruleTriggersMatch(rule.meta, 'from .safe import SafeUnpickler\nu = SafeUnpickler(f)')).toBe(true);
   });
 });
 
@@ -33,6 +38,10 @@ ruleTester.run('torch/pickle-load', rule, {
     'import pickle, io\nx = pickle.Unpickler(io.BytesIO(pickle.dumps(obj))).load()',
     'import pickle as p\nx = p.loads(p.dumps(obj, protocol=4))',
     'import pickle\nclass R(pickle.Unpickler):\n    def find_class(self, m, n):\n        raise ValueError(n)\nx = R(f).load()',
+    // at --depth deep, one of another module of the project that restricts (fixtures/project/unpicklers.py); one
+    // whose name does not end in `Unpickler`, in a file that imports no pickle module: not read (the triggers)
+    { code: 'import pickle\nfrom unpicklers import ChildOfRestricted\nx = ChildOfRestricted(f).load()', filename: 'project/snippet.py' },
+    { code: 'from unpicklers import PlainLoader\nx = PlainLoader(f).load()', filename: 'project/snippet.py' },
     'import pickle\ndef loads(b):\n    return b\nx = loads(data)',
     'import json\nx = json.loads(s)',
     'import pandas as pd\nx = pd.read_csv(p)',
@@ -129,7 +138,40 @@ ruleTester.run('torch/pickle-load', rule, {
     { code: 'import pickle\nx = pickle.loads(b"\\x80\\x04Nxx")', errors: [{ messageId: 'unsafeDeserialization', confidence: 'high' }] },
     { code: 'import pickle\nx = pickle.loads("\u20acN.")', errors: [{ messageId: 'unsafeDeserialization' }] },
     { code: 'import pickle\nbuf = io.BytesIO()\nbuf.write(blob)\npickle.dump(o, buf)\nx = pickle.loads(buf.getvalue())', errors: [{ messageId: 'unsafeDeserialization', line: 5 }] },
+    // at --depth deep, a subclass of another module of the project whose name does not say it is one (fixtures/project/unpicklers.py)
+    {
+      code: 'import pickle\nfrom unpicklers import PlainLoader\nx = PlainLoader(f).load()',
+      filename: 'project/snippet.py',
+      errors: [{ messageId: 'unsafeDeserialization', line: 3, data: { callee: 'PlainLoader', detail: ' (a subclass of `pickle.Unpickler` whose `find_class` lets every global through)' } }],
+    },
   ],
 });
 
 fixture(rule);
+
+// At --depth deep, Unpickler subclasses imported from another module of the project (fixtures/project)
+runFixture({ file: `${fixturesDir}project/loaders.py`, language: python, rules: { 'torch/pickle-load': rule } });
+
+describe('an Unpickler subclass of another module of the project (--depth deep)', () => {
+  const dir = `${fixturesDir}project/`;
+  const imported = readFileSync(`${dir}loaders.py`, 'utf8');
+  const classes = readFileSync(`${dir}unpicklers.py`, 'utf8');
+  /** What the rule reports in `text` (as `project/<file>`): the reported code, message, confidence and detail. */
+  async function reported(text: string, file: string, depth: Depth): Promise<string[]> {
+    const result = await lintText({ path: `${dir}${file}`, text, language: python, rules: [{ id: 'torch/pickle-load', rule, level: 'error', options: [] }], depth, cwd: dir });
+    const lines = text.split('\n');
+    return result.findings.map((f) => `${lines[f.line - 1].trim()} | ${f.messageId} | ${f.confidence} | ${f.message}`);
+  }
+
+  it('is judged as the same class defined in the file', async () => {
+    const local = `${classes}\n${imported.replace(/^from unpicklers import .*$/m, '')}`;
+    const deep = await reported(imported, 'loaders.py', 'deep');
+    expect(deep).toHaveLength(3);
+    expect(deep).toEqual(await reported(local, 'local.py', 'deep'));
+    expect(deep).toEqual(await reported(local, 'local.py', 'standard'));
+  });
+
+  it('is not known below deep', async () => {
+    expect(await reported(imported, 'loaders.py', 'standard')).toEqual([]);
+  });
+});
