@@ -50,6 +50,7 @@ Examples:
   $ oculum scan --format sarif -o oculum.sarif --fail-on none
                                              SARIF for GitHub code scanning, never fail the job
   $ oculum scan --format markdown -o comment.md   table for a pull-request comment
+  $ oculum scan --format github              annotations in a GitHub Actions job
   $ oculum scan --detector unsafe_model_load --rule torch/load-without-weights-only
   $ oculum scan --fix                        apply safe autofixes
 

@@ -10,8 +10,8 @@ const ctx = { cwd: CWD, color: false, version: '0.1.0' };
 const ANSI = /\x1b\[[0-9;]*m/;
 
 describe('formatters registry', () => {
-  it('offers stylish, json, sarif and markdown', () => {
-    expect(Object.keys(formatters).sort()).toEqual(['json', 'markdown', 'sarif', 'stylish']);
+  it('offers stylish, json, sarif, markdown and github', () => {
+    expect(Object.keys(formatters).sort()).toEqual(['github', 'json', 'markdown', 'sarif', 'stylish']);
   });
 
   it('every formatter handles a clean and an empty result', () => {

@@ -1,4 +1,5 @@
 import type { Formatter, FormatterContext, ScanResult } from '../types.js';
+import { github } from './github.js';
 import { json } from './json.js';
 import { markdown } from './markdown.js';
 import { sarif } from './sarif.js';
@@ -19,12 +20,13 @@ function withDefaults(format: (result: ScanResult, context: FormatterContext) =>
     });
 }
 
-/** Built-in formatters by name: `stylish` (default), `json`, `sarif`, `markdown`. */
+/** Built-in formatters by name: `stylish` (default), `json`, `sarif`, `markdown`, `github` (Actions annotations). */
 export const formatters: Record<string, Formatter> = {
   stylish: withDefaults(stylish),
   json: withDefaults(json),
   sarif: withDefaults(sarif),
   markdown: withDefaults(markdown),
+  github: withDefaults(github),
 };
 
 export { toJsonReport, jsonRule, JSON_FORMAT_VERSION } from './json.js';
