@@ -95,6 +95,14 @@ describe('oculum scan (in-process)', () => {
     expect(r.stdout).toMatch(/^\| 🔴 critical \| \[`torch\/load-without-weights-only`\]\(\S+load-without-weights-only\.md\) \| `train\.py:3` \|/m);
   });
 
+  it('--format github annotates findings with paths from the repository root, exit code unchanged', async () => {
+    const dir = project({ '.git/HEAD': 'ref: refs/heads/main\n', 'ml/train.py': VULNERABLE });
+    const r = await run(['scan', '-f', 'github'], { cwd: path.join(dir, 'ml') });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error file=ml\/train\.py,line=3,col=9,endColumn=\d+,title=torch\/load-without-weights-only \(critical(%2C medium confidence)?\)::`torch\.load`/m);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('Oculum: 1 error, 0 warnings in 1 file — the run fails');
+  });
+
   it('keeps inline-suppressed findings out of stylish and the exit code, but in JSON', async () => {
     const dir = project({ 'train.py': `import torch\n\n# oculum-ignore-next-line[${RULE}] -- trusted checkpoint\nmodel = torch.load("model.pt")\n` });
     const r = await run(['scan'], { cwd: dir });
