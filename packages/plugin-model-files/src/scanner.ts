@@ -417,7 +417,10 @@ class Scan {
     const names = dir.entries.map((e) => e.name);
     const torch = names.some((n) => /(^|\/)data\.pkl$/i.test(n));
     const ts = names.some((n) => /(^|\/)constants\.pkl$/i.test(n) || /(^|\/)code\/.+\.py$/i.test(n));
-    const keras = names.some((n) => n === 'config.json') && names.some((n) => /^(model\.weights\.h5|metadata\.json)$/.test(n));
+    // Keras 3 reads `config.json` and deserializes it (imports, Lambda) before it looks for weights
+    // (`model.weights.h5` or `.npz`); `metadata.json` is never needed. An archive named `.keras`
+    // with a root `config.json` is one, whatever else it holds.
+    const keras = names.some((n) => n === 'config.json') && (/\.keras$/i.test(unit.hint) || names.some((n) => /^(model\.weights\.(h5|npz)|metadata\.json)$/.test(n)));
     const npz = names.length > 0 && names.every((n) => /\.npy$/i.test(n) || n.endsWith('/'));
     const prefix = unit.name ? `${unit.name}/` : '';
     // What a loader unpickles first (`data.pkl`, then any pickle), before the other members: limits
@@ -600,7 +603,7 @@ class Scan {
   keras(unit: Unit, config: unknown): void {
     const tooDeep = () => this.problem(unit, 'limit', `Keras config nested deeper than ${MAX_KERAS_CONFIG_DEPTH} levels; the rest was not inspected`);
     for (const h of analyzeKerasConfig(config, tooDeep)) {
-      this.file.keras.push({ member: unit.name, kind: h.kind, layer: h.where, target: h.target, ...(h.internal ? { internal: true } : {}) });
+      this.file.keras.push({ member: unit.name, kind: h.kind, layer: h.where, target: h.target, ...(h.also ? { also: h.also } : {}), ...(h.internal ? { internal: true } : {}) });
     }
   }
 

@@ -18,6 +18,15 @@ export interface KerasHit {
    * (`keras.utils.get_file`, `tensorflow.io.write_file`) is still judged.
    */
   internal?: boolean;
+  /** Other names the loader falls back to for the same object (`registered_name` in the module). */
+  also?: string[];
+}
+
+declare module '../ast.js' {
+  interface KerasFact {
+    /** Other names the loader falls back to for the same object (`KerasHit.also`). */
+    also?: string[];
+  }
 }
 
 const KERAS_MODULES = /^(keras|tf_keras|tensorflow\.keras|tensorflow\.python\.keras|keras_nlp|keras_cv|keras_hub|tensorflow)(\.|$)/;
@@ -38,7 +47,7 @@ export function analyzeKerasConfig(config: unknown, onTooDeep?: () => void): Ker
   // their own: they must not crowd out an outside reference that comes after them.
   const counts = { outside: 0, internal: 0 };
   const add = (h: KerasHit) => {
-    const key = h.internal ? `internal|${h.target}` : `${h.kind}|${h.where}|${h.target}`;
+    const key = h.internal && !h.also ? `internal|${h.target}` : `${h.kind}|${h.where}|${h.target}|${h.also?.join(',') ?? ''}`;
     const bucket = h.internal ? 'internal' : 'outside';
     if (!seen.has(key) && counts[bucket] < 200) {
       seen.add(key);
@@ -74,11 +83,18 @@ export function analyzeKerasConfig(config: unknown, onTooDeep?: () => void): Ker
     if (typeof o.module === 'string' && typeof o.class_name === 'string') {
       const mod = o.module;
       if (o.class_name !== '__lambda__') {
-        const target = o.class_name === 'function' && typeof o.config === 'string' ? `${mod}.${o.config}` : `${mod}.${o.class_name}`;
-        add({ kind: 'reference', where: name, target, ...(KERAS_MODULES.test(mod) ? { internal: true } : {}) });
+        const attr = o.class_name === 'function' && typeof o.config === 'string' ? o.config : o.class_name;
+        const target = `${mod}.${attr}`;
+        // Keras looks the name up in the module (`vars(mod).get(name)`) and, when it is not there,
+        // falls back to `registered_name` in the same module: both are what the loader may reach.
+        const reg = o.registered_name;
+        const also = typeof reg === 'string' && reg !== attr && !reg.includes('>') && /^[A-Za-z_]\w*$/.test(reg) && reg !== 'function' ? [`${mod}.${reg}`] : undefined;
+        add({ kind: 'reference', where: name, target, ...(also ? { also } : {}), ...(KERAS_MODULES.test(mod) ? { internal: true } : {}) });
       }
     }
-    if (typeof o.registered_name === 'string' && o.registered_name.includes('>')) {
+    // `package>Name` is a key of Keras' registry of custom objects, not a module path: with a
+    // `module`, that module is what is imported (reported above); without one, the package is named.
+    if (typeof o.registered_name === 'string' && o.registered_name.includes('>') && typeof o.module !== 'string') {
       const [pkg, obj] = o.registered_name.split('>');
       add({ kind: 'reference', where: name, target: `${pkg}.${obj}`, ...(KERAS_MODULES.test(pkg) ? { internal: true } : {}) });
     }

@@ -24,16 +24,41 @@ export default createRule({
     return {
       ModelFile(file: ModelFile) {
         const policy = policyFor(context.settings);
+        const judge = (target: string, internal: boolean): 'safe' | 'suspicious' | 'dangerous' => {
+          if (internal && KERAS_UNSAFE.test(target)) return 'dangerous';
+          let worst: 'safe' | 'suspicious' | 'dangerous' = 'safe';
+          // `keras.src.utils.file_utils.get_file` is `keras.utils.get_file`: Keras imports the module
+          // path of its own sources too, so a dangerous function is judged under its public name as well.
+          for (const t of internal ? [target, ...publicAliases(target)] : [target]) {
+            const i = t.lastIndexOf('.');
+            const v = i > 0 ? policy.judge(t.slice(0, i), t.slice(i + 1)).verdict : 'suspicious';
+            if (v === 'dangerous') return v;
+            if (v !== 'safe') worst = 'suspicious';
+          }
+          return worst;
+        };
         for (const k of file.keras) {
           if (k.kind !== 'reference') continue;
-          const i = k.target.lastIndexOf('.');
-          const verdict = i > 0 ? policy.judge(k.target.slice(0, i), k.target.slice(i + 1)).verdict : 'suspicious';
-          if (verdict === 'safe' || (k.internal && verdict !== 'dangerous')) continue;
+          const internal = !!k.internal;
+          // The name, then the names Keras falls back to (`registered_name`): the worst one is reported.
+          let target = k.target;
+          let verdict = judge(k.target, internal);
+          for (const alt of k.also ?? []) {
+            const v = judge(alt, internal);
+            if (v === 'dangerous' && verdict !== 'dangerous') {
+              target = alt;
+              verdict = v;
+            } else if (v === 'suspicious' && verdict === 'safe') {
+              target = alt;
+              verdict = v;
+            }
+          }
+          if (verdict === 'safe' || (internal && verdict !== 'dangerous')) continue;
           const dangerous = verdict === 'dangerous';
           context.report({
             loc: FILE_LOC,
             messageId: dangerous ? 'dangerous' : 'foreign',
-            data: { where: where(k.member), target: k.target, layer: k.layer },
+            data: { where: where(k.member), target, layer: k.layer },
             severity: dangerous ? 'critical' : undefined,
             confidence: dangerous ? 'high' : 'medium',
           });
@@ -42,3 +67,15 @@ export default createRule({
     };
   },
 });
+
+/** Keras functions that turn its safe mode off for everything loaded after them (CVE-2025-9906). */
+const KERAS_UNSAFE = /(?:^|\.)enable_unsafe_deserialization$/;
+
+/**
+ * The public names of a function of Keras' sources: `keras.src.utils.file_utils.get_file` is exported
+ * as `keras.utils.get_file` (the package under `src`, then the name); `tf_keras` alike.
+ */
+export function publicAliases(target: string): string[] {
+  const m = /^(keras|tf_keras)\.src\.(\w+)\.(?:[\w.]+\.)?(\w+)$/.exec(target);
+  return m ? [`${m[1]}.${m[2]}.${m[3]}`, `keras.${m[2]}.${m[3]}`] : [];
+}
