@@ -770,6 +770,25 @@ def malicious_keras_config_only():
         {'module': 'keras.config', 'class_name': 'function', 'config': 'enable_unsafe_deserialization', 'registered_name': 'function'})))
 
 
+def malicious_npy_headers():
+    """Object arrays under header spellings np.load(allow_pickle=True) reads (it ran every one of these)."""
+    body = pickle.dumps(np.array([Evil()], dtype=object).tolist()[0], protocol=2)
+
+    def npy(header, version=1):
+        h = header.encode('latin1')
+        pre = 10 if version == 1 else 12
+        h += b' ' * (-(pre + len(h) + 1) % 64) + b'\n'
+        size = struct.pack('<H', len(h)) if version == 1 else struct.pack('<I', len(h))
+        return b'\x93NUMPY' + bytes([version, 0]) + size + h + body
+    write('malicious', 'npy_descr_object_word.npy', npy("{'descr': 'object', 'fortran_order': False, 'shape': (1,), }"))
+    # Python's dict display keeps the last of a repeated key
+    write('malicious', 'npy_descr_repeated.npy', npy("{'descr': '<f4', 'fortran_order': False, 'shape': (1,), 'descr': '|O'}"))
+    write('malicious', 'npy_descr_subarray.npy', npy("{'descr': ('|O', (1,)), 'fortran_order': False, 'shape': (1,), }"))
+    write('malicious', 'npy_descr_comma_string.npy', npy("{'descr': 'i8,O', 'fortran_order': False, 'shape': (1,), }"))
+    # numpy ignores its 10,000-byte header limit with allow_pickle=True
+    write('malicious', 'npy_header_66k.npy', npy("{'descr': '|O', 'fortran_order': False, 'shape': (1,), }" + ' ' * 66000, version=2))
+
+
 if __name__ == '__main__':
     if '--only' in sys.argv:
         # `--only benign_everyday_models`: write one group without rewriting the others (zip and tar
@@ -794,6 +813,7 @@ if __name__ == '__main__':
     zip_deflated_crc()
     joblib_lz4()
     malicious_keras_config_only()
+    malicious_npy_headers()
     for kind in ('benign', 'malicious', 'review', 'malformed'):
         files = sorted(os.listdir(os.path.join(ROOT, kind)))
         print(kind, len(files), sum(os.path.getsize(os.path.join(ROOT, kind, f)) for f in files), 'bytes')

@@ -12,7 +12,7 @@ import { detectFormat, isLfsPointer, sniffPickle, type FormatId } from './format
 import { walkTarAsync, type TarMember } from './formats/tar.js';
 import { readGguf } from './formats/gguf.js';
 import { analyzeKerasConfig, MAX_KERAS_CONFIG_DEPTH, readH5ModelConfig } from './formats/keras.js';
-import { parseNpyHeader } from './formats/npy.js';
+import { MAX_NPY_HEADER, npyHeaderSpan, parseNpyHeader } from './formats/npy.js';
 import { readOnnx, STANDARD_ONNX_DOMAINS } from './formats/onnx.js';
 import { checkSafetensors } from './formats/safetensors.js';
 import { analyzeTemplate } from './formats/template.js';
@@ -374,7 +374,16 @@ class Scan {
   }
 
   async npy(unit: Unit): Promise<FormatId> {
-    const head = await this.head(unit, 65536 + 12);
+    // The whole header, however long: numpy ignores its header size limit with allow_pickle=True.
+    let head = await this.head(unit, 12);
+    const span = npyHeaderSpan(head);
+    if ('start' in span && span.length <= MAX_NPY_HEADER) head = await this.head(unit, span.start + span.length);
+    if ('start' in span && span.length > MAX_NPY_HEADER) {
+      // numpy reads such a header with allow_pickle=True: an object array's pickle may follow it.
+      this.problem(unit, 'limit', `NumPy header of ${span.length} bytes is longer than the ${MAX_NPY_HEADER} bytes read; the array after it (a pickle if it holds objects) was not inspected`, true);
+      this.member({ path: unit.name, format: 'numpy', size: unit.ra?.size ?? -1 });
+      return 'numpy';
+    }
     const h = parseNpyHeader(head);
     if ('error' in h) {
       this.problem(unit, 'malformed', `NumPy header: ${h.error}`);

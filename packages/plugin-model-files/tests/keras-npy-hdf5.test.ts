@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import plugin, { modelLanguage } from '../src/index.js';
 import { analyzeKerasConfig } from '../src/formats/keras.js';
+import { parseNpyHeader, parsePyLiteral } from '../src/formats/npy.js';
 import { scanModelBytes } from '../src/scanner.js';
 import { FIXTURES } from './helpers.js';
 
@@ -55,5 +56,42 @@ describe('P9, P10, P20: Keras references', () => {
     expect(hits.map((h) => h.target)).toEqual(['my_pkg.layers.MyLayer']);
     // without a module, the registry key's package is what is named
     expect(analyzeKerasConfig({ class_name: 'MyLayer', registered_name: 'my_pkg>MyLayer', config: { name: 'mine' } }).map((h) => h.target)).toEqual(['my_pkg.MyLayer']);
+  });
+});
+
+describe('P2: NumPy headers read as numpy reads them', () => {
+  const npy = (dict: string) => {
+    const h = new TextEncoder().encode(`${dict}\n`);
+    return Uint8Array.from([0x93, ...new TextEncoder().encode('NUMPY'), 1, 0, h.length & 0xff, h.length >> 8, ...h]);
+  };
+  it.each([
+    ["{'descr': 'object', 'fortran_order': False, 'shape': (1,), }", true],
+    ["{'descr': 'object_', 'fortran_order': False, 'shape': (1,), }", true],
+    ["{'descr': '<f4', 'fortran_order': False, 'shape': (1,), 'descr': '|O'}", true],
+    ["{'descr': '|O', 'fortran_order': False, 'shape': (1,), 'descr': '<f4'}", false],
+    ["{'descr': ('|O', (1,)), 'fortran_order': False, 'shape': (1,), }", true],
+    ["{'descr': 'i4,(2,)O', 'fortran_order': False, 'shape': (1,), }", true],
+    ["{'descr': [('a', '<i4'), ('b', ('|O', (2,)))], 'fortran_order': False, 'shape': (1,), }", true],
+    ["{'descr': [('O', '<i4')], 'fortran_order': False, 'shape': (1,), }", false],
+    ["{'descr': '<U5', 'fortran_order': False, 'shape': (1,), }", false],
+  ])('%s → object %s', (dict, object) => {
+    expect(parseNpyHeader(npy(dict))).toMatchObject({ object, problems: [] });
+  });
+
+  it('parses Python literals as literal_eval does', () => {
+    expect(parsePyLiteral("{'a': (1,), 'b': (2), 'a': [True, None, b'x', \"y\\x41\"]}")).toEqual(new Map<unknown, unknown>([['b', 2], ['a', [true, null, 'x', 'yA']]]));
+    expect(parsePyLiteral("{'a': os.system}")).toBeUndefined();
+  });
+
+  it.each(['npy_descr_object_word.npy', 'npy_descr_repeated.npy', 'npy_descr_subarray.npy', 'npy_descr_comma_string.npy', 'npy_header_66k.npy'])('%s: its pickle is scanned', async (name) => {
+    const r = await lint(`malicious/${name}`);
+    expect(found(r)).toEqual(expect.arrayContaining([expect.stringMatching(/dangerous-pickle-global critical: .*posix\.system/), expect.stringMatching(/NumPy object array \(numpy\): format risk critical/)]));
+    expect(r.findings.filter((f) => f.ruleId === 'model/malformed-model-file')).toEqual([]);
+  });
+
+  it('a header longer than the 16 MiB read is a high limit, not a pass', async () => {
+    const data = Uint8Array.from([0x93, ...new TextEncoder().encode('NUMPY'), 2, 0, 0, 0, 0, 2, 0x7b]);
+    const f = await scanModelBytes(data, 'a.npy');
+    expect(f.problems).toEqual([expect.objectContaining({ kind: 'limit', pickle: true })]);
   });
 });

@@ -1,6 +1,11 @@
 /**
  * NumPy `.npy`: magic, version, a Python-literal header dict (`descr`, `fortran_order`, `shape`),
  * then raw data or — for object arrays — a pickle. `np.load(allow_pickle=True)` unpickles it.
+ *
+ * The header is read as numpy reads it (`ast.literal_eval`, then `descr_to_dtype`): a repeated key
+ * keeps its last value, `descr` may be any string `np.dtype` takes (`'|O'`, `'object'`, `'i4,O'`,
+ * `'(2,)O'`), a `(descr, shape)` subarray tuple or a list of structured fields; any object inside
+ * makes the array an object array (its data is a pickle).
  */
 
 export interface NpyHeader {
@@ -13,47 +18,210 @@ export interface NpyHeader {
   problems: string[];
 }
 
-export function parseNpyHeader(head: Uint8Array): NpyHeader | { need: number } | { error: string } {
+/** The largest header read (numpy has no limit with `allow_pickle=True`: its `max_header_size` is then ignored). */
+export const MAX_NPY_HEADER = 1 << 24;
+
+/** Start and length of the header dict: `{ need }` for more bytes, `{ error }` when it is no .npy header. */
+export function npyHeaderSpan(head: Uint8Array): { start: number; length: number; major: number; minor: number } | { need: number } | { error: string } {
   if (head.length < 10) return { need: 10 };
   const major = head[6];
   const minor = head[7];
-  let hlen: number;
-  let start: number;
-  if (major === 1) {
-    hlen = head[8] | (head[9] << 8);
-    start = 10;
-  } else if (major === 2 || major === 3) {
+  if (major === 1) return { start: 10, length: head[8] | (head[9] << 8), major, minor };
+  if (major === 2 || major === 3) {
     if (head.length < 12) return { need: 12 };
-    hlen = (head[8] | (head[9] << 8) | (head[10] << 16)) + head[11] * 0x1000000;
-    start = 12;
-  } else return { error: `unsupported .npy version ${major}.${minor}` };
-  if (hlen > 1 << 24) return { error: `header length ${hlen} is implausibly large` };
+    return { start: 12, length: (head[8] | (head[9] << 8) | (head[10] << 16)) + head[11] * 0x1000000, major, minor };
+  }
+  return { error: `unsupported .npy version ${major}.${minor}` };
+}
+
+type Lit = string | number | boolean | null | Lit[] | { tuple: Lit[] } | Map<Lit, Lit> | { bad: true };
+
+/**
+ * A Python literal (what `ast.literal_eval` takes in a .npy header): dicts, tuples, lists, strings
+ * (with a `b`/`u`/`r` prefix), numbers, True/False/None. Dicts keep the last value of a repeated
+ * key. Returns undefined for anything else.
+ */
+export function parsePyLiteral(text: string): Lit | undefined {
+  let i = 0;
+  const ws = () => {
+    for (;;) {
+      while (i < text.length && /[\s\\]/.test(text[i])) i++;
+      if (text[i] === '#') while (i < text.length && text[i] !== '\n') i++;
+      else return;
+    }
+  };
+  const fail = (): never => {
+    throw new Error('literal');
+  };
+  const str = (): string => {
+    let raw = false;
+    while (/[bBuUrR]/.test(text[i] ?? '')) raw = raw || /[rR]/.test(text[i++]);
+    const q = text[i];
+    if (q !== "'" && q !== '"') fail();
+    const triple = text.startsWith(q.repeat(3), i);
+    const end = triple ? q.repeat(3) : q;
+    i += end.length;
+    let out = '';
+    for (;;) {
+      if (i >= text.length) fail();
+      if (text.startsWith(end, i)) {
+        i += end.length;
+        return out;
+      }
+      const c = text[i++];
+      if (c === '\\' && !raw) {
+        const e = text[i++];
+        const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', '\n': '' };
+        if (e in simple) out += simple[e];
+        else if (e === 'x') {
+          out += String.fromCharCode(parseInt(text.slice(i, i + 2), 16));
+          i += 2;
+        } else if (e === 'u' || e === 'U') {
+          const n = e === 'u' ? 4 : 8;
+          out += String.fromCodePoint(parseInt(text.slice(i, i + n), 16) || 0);
+          i += n;
+        } else out += `\\${e}`;
+      } else if (!triple && c === '\n') fail();
+      else out += c;
+    }
+  };
+  const seq = (close: string): Lit[] => {
+    const items: Lit[] = [];
+    for (;;) {
+      ws();
+      if (text[i] === close) {
+        i++;
+        return items;
+      }
+      items.push(value());
+      ws();
+      if (text[i] === ',') i++;
+      else if (text[i] !== close) fail();
+    }
+  };
+  const value = (): Lit => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      const m = new Map<Lit, Lit>();
+      for (;;) {
+        ws();
+        if (text[i] === '}') {
+          i++;
+          return m;
+        }
+        const k = value();
+        ws();
+        if (text[i++] !== ':') fail();
+        const v = value();
+        m.delete(k);
+        m.set(k, v); // the last of a repeated key wins (a Python dict display)
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] !== '}') fail();
+      }
+    }
+    if (c === '(') {
+      i++;
+      const start = i;
+      const items = seq(')');
+      // `(x)` is x, `(x,)` a tuple
+      if (items.length === 1 && !/,\s*\)$/.test(text.slice(start, i))) return items[0];
+      return { tuple: items };
+    }
+    if (c === '[') {
+      i++;
+      return seq(']');
+    }
+    if (/['"bBuUrR]/.test(c ?? '') && /^[bBuUrR]*['"]/.test(text.slice(i, i + 4))) return str();
+    const word = /^(True|False|None)\b/.exec(text.slice(i, i + 6));
+    if (word) {
+      i += word[1].length;
+      return word[1] === 'None' ? null : word[1] === 'True';
+    }
+    const num = /^[-+]?(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|[\d_]*\.?[\d_]+(?:[eE][-+]?\d+)?)[lLjJ]?/.exec(text.slice(i, i + 400));
+    if (num) {
+      i += num[0].length;
+      const t = num[1].replace(/_/g, '');
+      const sign = num[0].startsWith('-') ? -1 : 1;
+      return sign * (/^0[xob]/i.test(t) ? Number(t.toLowerCase()) : Number(t));
+    }
+    return fail();
+  };
+  try {
+    const v = value();
+    ws();
+    return i === text.length ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A dtype string `np.dtype` reads as holding Python objects: `O`, `|O8`, `object`, `object_`, `i4,O`, `(2,)O`, `2O`. */
+export function isObjectDtypeString(s: string): boolean {
+  return s.split(',').some((part) => /(?:^|[^A-Za-z_])(?:O\d*|object\d*_?)$/.test(part.trim()));
+}
+
+const isTuple = (v: Lit | undefined): v is { tuple: Lit[] } => !!v && typeof v === 'object' && 'tuple' in v;
+
+/** Whether a `descr` (string, `(descr, shape)`, or a list of `(name, descr[, shape])` fields) holds objects. */
+export function descrHoldsObjects(d: Lit | undefined, depth = 0): boolean {
+  if (depth > 64) return true;
+  if (typeof d === 'string') return isObjectDtypeString(d);
+  if (isTuple(d)) return descrHoldsObjects(d.tuple[0], depth + 1);
+  if (Array.isArray(d)) {
+    return d.some((f) => {
+      const items = isTuple(f) ? f.tuple : Array.isArray(f) ? f : undefined;
+      return items ? descrHoldsObjects(items[1], depth + 1) : descrHoldsObjects(f, depth + 1);
+    });
+  }
+  // Anything else numpy would iterate over: judged by every string in it.
+  if (d instanceof Map) return [...d.keys(), ...d.values()].some((x) => descrHoldsObjects(x, depth + 1));
+  return false;
+}
+
+function describe(d: Lit | undefined): string {
+  if (typeof d === 'string') return d;
+  if (isTuple(d)) return 'subarray';
+  if (Array.isArray(d)) return 'structured';
+  return String(d);
+}
+
+export function parseNpyHeader(head: Uint8Array): NpyHeader | { need: number } | { error: string } {
+  const span = npyHeaderSpan(head);
+  if ('need' in span || 'error' in span) return span;
+  const { start, length: hlen, major, minor } = span;
+  if (hlen > MAX_NPY_HEADER) return { error: `header length ${hlen} is larger than the ${MAX_NPY_HEADER} bytes read` };
   if (head.length < start + hlen) return { need: start + hlen };
   const text = Buffer.from(head.subarray(start, start + hlen)).toString(major === 3 ? 'utf8' : 'latin1');
   const problems: string[] = [];
-  const descrStr = /['"]descr['"]\s*:\s*(['"])([^'"]*)\1/.exec(text);
-  const descrList = /['"]descr['"]\s*:\s*\[/.exec(text);
+  const lit = parsePyLiteral(text.replace(/\0+$/, ''));
+  const dict = lit instanceof Map ? lit : undefined;
   let descr = '';
   let object = false;
-  if (descrStr) {
-    descr = descrStr[2];
-    object = /O/.test(descr);
-  } else if (descrList) {
-    descr = 'structured';
-    // any field of kind O makes the whole array an object array
-    object = /['"][<>|=]?O\d*['"]/.test(text.slice(descrList.index));
-  } else problems.push('header has no descr');
-  const shapeM = /['"]shape['"]\s*:\s*\(([^)]*)\)/.exec(text);
   let shape: number[] | undefined;
-  if (shapeM) {
-    const parts = shapeM[1].split(',').map((s) => s.trim().replace(/L$/, '')).filter(Boolean);
-    shape = parts.map((p) => Number(p));
-    if (shape.some((d) => !Number.isSafeInteger(d) || d < 0)) {
-      problems.push(`shape (${shapeM[1]}) is not a tuple of non-negative integers`);
-      shape = undefined;
-    }
-  } else problems.push('header has no shape');
-  if (!/['"]fortran_order['"]\s*:\s*(True|False)/.test(text)) problems.push('header has no fortran_order');
+  if (dict) {
+    if (dict.has('descr')) {
+      const d = dict.get('descr');
+      descr = describe(d);
+      object = descrHoldsObjects(d);
+    } else problems.push('header has no descr');
+    if (dict.has('shape')) {
+      const s = dict.get('shape');
+      const dims = isTuple(s) ? s.tuple : undefined;
+      if (dims && dims.every((x) => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0)) shape = dims as number[];
+      else problems.push(`shape ${isTuple(s) ? `(${s.tuple.map(String).join(', ')})` : String(s)} is not a tuple of non-negative integers`);
+    } else problems.push('header has no shape');
+    if (typeof dict.get('fortran_order') !== 'boolean') problems.push('header has no fortran_order');
+  } else {
+    // Not a literal numpy reads: numpy refuses the file. Any object dtype named in it is still
+    // treated as one (the pickle after the header is scanned), so a parser difference cannot hide it.
+    problems.push('header is not a Python literal dict');
+    const m = /['"]descr['"]\s*:\s*(['"])([^'"]*)\1/.exec(text);
+    descr = m?.[2] ?? '';
+    object = /['"][<>|=]?(?:O\d*|object\d*_?)['"]/.test(text);
+  }
   let itemsize: number | undefined;
   const m = /^[<>|=]?([a-zA-Z?])(\d*)$/.exec(descr);
   if (m && !object) {
