@@ -135,6 +135,8 @@ export function createProgram(io: CliIo, state: ProgramState): Command {
     .option('--fix', 'apply autofixes to the files, then report what remains')
     .option('--cache', 'reuse results for unchanged files (.oculumcache)')
     .option('--cache-location <path>', 'cache file, or a directory to keep .oculumcache in (implies --cache)')
+    .option('--stdin', 'scan the text on standard input (an editor buffer) as the file --stdin-filename names; paths are not read')
+    .option('--stdin-filename <path>', 'the path of the text read with --stdin: its extension picks the language, its directory the configs')
     .option('--print-config <file>', 'print the config this file would be scanned with (the configs that apply, rules, settings) as JSON, and scan nothing')
     .option('--force-exclude', 'leave out named files that .gitignore or ignorePatterns ignore (for pre-commit hooks)')
     .option('--no-error-on-unmatched-pattern', 'a glob that matches no file is a warning in the report instead of an error (exit 2)')

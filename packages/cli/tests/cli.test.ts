@@ -23,7 +23,7 @@ describe('oculum --version and --help', () => {
   it('has help for every command, with examples', async () => {
     const scan = await run(['scan', '--help']);
     expect(scan.code).toBe(0);
-    for (const flag of ['--depth', '--format', '--output', '--fail-on', '--max-warnings', '--config', '--no-config', '--rule', '--detector', '--fix', '--cache', '--cache-location', '--print-config', '--quiet', '--no-color', 'Examples:', 'Exit codes:', 'OCULUM_NO_CODE_CACHE', 'OCULUM_NO_V8_TUNING']) {
+    for (const flag of ['--depth', '--format', '--output', '--fail-on', '--max-warnings', '--config', '--no-config', '--rule', '--detector', '--fix', '--cache', '--cache-location', '--print-config', '--stdin', '--stdin-filename', '--quiet', '--no-color', 'Examples:', 'Exit codes:', 'OCULUM_NO_CODE_CACHE', 'OCULUM_NO_V8_TUNING']) {
       expect(scan.stdout).toContain(flag);
     }
     expect(scan.stdout).toMatch(/default:\s+"high"/);

@@ -23,7 +23,7 @@ export interface Run {
 }
 
 /** Runs the CLI in-process with captured output (no TTY, no colour unless env says so). */
-export async function run(argv: string[], options: { cwd?: string; env?: Record<string, string | undefined>; tty?: boolean } = {}): Promise<Run> {
+export async function run(argv: string[], options: { cwd?: string; env?: Record<string, string | undefined>; tty?: boolean; stdin?: string } = {}): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
@@ -31,6 +31,7 @@ export async function run(argv: string[], options: { cwd?: string; env?: Record<
     env: options.env ?? {},
     stdout: { write: (s: string) => (stdout += s), isTTY: options.tty ?? false, columns: 100 },
     stderr: { write: (s: string) => (stderr += s), isTTY: false, columns: 100 },
+    readStdin: async () => options.stdin ?? '',
   });
   return { code, stdout, stderr };
 }

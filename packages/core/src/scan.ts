@@ -355,6 +355,16 @@ function classify(path: string, registry: PluginRegistry, depth: Depth, maxFileS
   }
 }
 
+/** The text given as standard input, as `classify` sees a source file (text languages only). */
+function stdinSource(text: string, path: string, registry: PluginRegistry, maxFileSize: number): Source {
+  if (!registry.byExtension.has(nodePath.extname(path).toLowerCase())) return { kind: 'none' };
+  const bytes = Buffer.byteLength(text);
+  if (bytes > maxFileSize) return { kind: 'skip', reason: `larger than the ${formatSize(maxFileSize)} limit (${formatSize(bytes)})` };
+  if (text.includes('\0')) return { kind: 'skip', reason: 'binary content (NUL bytes) in a source file' };
+  const bom = text.charCodeAt(0) === 0xfeff;
+  return { kind: 'text', text: bom ? text.slice(1) : text, bom, bytes, hash: '' };
+}
+
 /** Why no language reads a file: at depth quick a binary language would, or none would at all. */
 function whyNotRead(path: string, registry: PluginRegistry, depth: Depth): string {
   if (depth === 'quick' && registry.binaryLanguages.length > 0) {
@@ -419,20 +429,29 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
 
   const explicit = new Set<string>();
   const partlyPruned: PrunedDirectory[] = [];
-  const files = await discoverFiles({
-    cwd,
-    paths: options.paths ?? ['.'],
-    gitignore: new GitIgnore(cwd),
-    patterns: new PatternIgnore(resolver.trustedIgnores()),
-    diagnostics,
-    explicit,
-    forceExclude: options.forceExclude === true,
-    partlyPruned,
-  });
+  const stdinPath = options.stdin ? nodePath.resolve(cwd, options.stdin.path) : undefined;
+  let files: string[];
+  if (stdinPath) {
+    const ignored = options.forceExclude ? whyIgnored(stdinPath, cwd, new GitIgnore(cwd), new PatternIgnore(resolver.trustedIgnores())) : undefined;
+    if (ignored) diagnostics.push({ file: stdinPath, kind: 'skipped', severity: 'warning', message: `Standard input not scanned: its path is ${ignored} (--force-exclude)` });
+    files = ignored ? [] : [stdinPath];
+    for (const file of files) explicit.add(file);
+  } else {
+    files = await discoverFiles({
+      cwd,
+      paths: options.paths ?? ['.'],
+      gitignore: new GitIgnore(cwd),
+      patterns: new PatternIgnore(resolver.trustedIgnores()),
+      diagnostics,
+      explicit,
+      forceExclude: options.forceExclude === true,
+      partlyPruned,
+    });
+  }
   /** Files read (scanned or prefiltered), kept only to tell a pruned directory that gave none. */
   const read = partlyPruned.length > 0 ? new Set<string>() : undefined;
 
-  const cache = options.cache
+  const cache = options.cache && !stdinPath
     ? new ResultCache(
         typeof options.cache === 'string' ? cacheFile(nodePath.resolve(cwd, options.cache)) : nodePath.join(cwd, '.oculumcache'),
         hashContent(`${VERSION}\u0000${registry.versionKey()}\u0000${cwd}`),
@@ -566,7 +585,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const processFile = async (path: string): Promise<void> => {
     const info = known.get(path);
     known.delete(path);
-    const source = classify(path, registry, depth, maxFileSize, cache !== undefined, info);
+    const source = path === stdinPath ? stdinSource(options.stdin!.text, path, registry, maxFileSize) : classify(path, registry, depth, maxFileSize, cache !== undefined, info);
     if (source.kind === 'none') {
       if (explicit.has(path)) notRead(path);
       return;
@@ -623,7 +642,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     let { result } = details;
     if (details.parsed) stats.parsed++;
     else stats.prefiltered++;
-    if (result.output !== undefined && options.fix) {
+    if (result.output !== undefined && options.fix && path !== stdinPath) {
       try {
         await writeFile(path, (job.bom ? '\uFEFF' : '') + result.output);
       } catch (error) {

@@ -422,6 +422,13 @@ export interface ScanOptions {
   onProgress?: (done: number, total: number) => void;
   /** Source files larger than this are skipped with a note (default 2 MiB). */
   maxFileSize?: number;
+  /**
+   * Scan this text instead of files on disk (an editor's buffer, `oculum scan --stdin`), as the source
+   * file at `path` would be: its extension picks the language, its directory the configs; `paths` is
+   * not read. Nothing is written (no cache; with `fix`, the fixed text is `FileResult.output`). With
+   * `forceExclude`, a path that `.gitignore` or `ignorePatterns` ignore gives no result, with a warning.
+   */
+  stdin?: { text: string; path: string };
 }
 
 export interface RuleInfo {

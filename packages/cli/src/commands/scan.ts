@@ -39,6 +39,9 @@ export interface ScanCommandOptions {
   errorOnUnmatchedPattern?: boolean;
   /** `--print-config FILE`: print the file's config, scan nothing. */
   printConfig?: string;
+  /** `--stdin`: scan standard input as the file `stdinFilename`. */
+  stdin?: boolean;
+  stdinFilename?: string;
 }
 
 const GLOB_CHARS = /[*?[\]{}]/;
@@ -132,6 +135,14 @@ export function exitCodeFor(result: ScanResult, failOn: FailOn, maxWarnings?: nu
   return { code, failing, warnings, tooManyWarnings, errored };
 }
 
+/** `--stdin`: a file name to read the text as, and nothing that would read or write files. */
+function checkStdin(rawPaths: string[], opts: ScanCommandOptions): void {
+  if (!opts.stdinFilename) throw new CliError('--stdin needs --stdin-filename: the path the text would have (its extension picks the language, its directory the configs)');
+  if (rawPaths.length > 0) throw new CliError(`--stdin scans standard input only: leave out the paths (${rawPaths.join(' ')})`);
+  if (opts.fix) throw new CliError('--fix writes files: it cannot be used with --stdin');
+  if (opts.cache || opts.cacheLocation) throw new CliError('--cache keeps results of files: it cannot be used with --stdin');
+}
+
 /**
  * The options that decide a file's config, checked, with the built-in plugins loaded: the same for a
  * scan and for `--print-config`.
@@ -189,8 +200,11 @@ export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: 
   const paths = rawPaths.length > 0 ? rawPaths : ['.'];
   const formatter = formatters[opts.format];
   if (!formatter) throw new CliError(`unknown format "${opts.format}" (expected one of: ${Object.keys(formatters).join(', ')})`);
-  checkPaths(paths, cwd);
+  if (opts.stdin) checkStdin(rawPaths, opts);
+  else if (opts.stdinFilename !== undefined) throw new CliError('--stdin-filename names the text read with --stdin: add --stdin');
+  else checkPaths(paths, cwd);
   const options: ScanOptions = { ...(await configOptions(opts, io)), paths };
+  if (opts.stdin) options.stdin = { text: await io.readStdin(), path: opts.stdinFilename! };
 
   const progressEnabled = opts.progress !== false && io.stderr.isTTY === true && !io.env.CI;
   const progress = new ProgressBar(io.stderr, progressEnabled);
