@@ -13,6 +13,7 @@ export { persistTypeScriptCache, preloadTypeScript, privateCacheDir } from './co
 export { jsCodeText, jsComments, type JsComment } from './code-text.js';
 export { ProjectModules, ModuleResolver, MAX_MODULE_BYTES, MODULE_EXTENSIONS, isRelativeSpecifier, resolveSpecifier, relativeSpecifiers, moduleSpecifiers } from './project-modules.js';
 export { PathAliases, parseJsonc, type AliasOptions } from './path-aliases.js';
+export { PackageImports, isImportsSpecifier } from './package-imports.js';
 export { ProjectBounds } from './project-root.js';
 export type { ImportedValue, ModuleTarget, ModuleExports, ExportSource } from './project-modules.js';
 export type { BindingKind, ImportedMember, JsBinding, JsNode, JsScope } from './types.js';
@@ -73,9 +74,10 @@ export const javascript: Language<JsSourceCode> = {
   // Triggers count in code only: a word in a comment (a licence header's URL) costs no parse.
   prefilterText: jsCodeText,
   /**
-   * At --depth deep the answers read the constants of the relative and path-aliased modules a file
-   * imports, inside the project (see `ProjectModules`): cached results depend on those files, on those
-   * they import in turn, and on the `tsconfig.json` / `jsconfig.json` files whose aliases lead there.
+   * At --depth deep the answers read the constants of the relative, path-aliased and `#` subpath
+   * modules a file imports, inside the project (see `ProjectModules`): cached results depend on those
+   * files, on those they import in turn, on the `tsconfig.json` / `jsconfig.json` files whose aliases
+   * lead there, and on the `package.json` whose `imports` a `#` specifier is looked up in.
    */
   cacheKey({ path, depth }) {
     if (depth !== 'deep') return '';

@@ -2,7 +2,8 @@
  * Cross-file constants for `--depth deep`: the value a relative module of the project gives a name
  * it exports (`import { MODEL_URL } from './config.js'`, `import * as cfg from '../config'` …
  * `cfg.MODEL_URL`, `const { MODEL_URL } = require('./config')`), or that a module a TypeScript path
- * alias maps to gives it (`import { MODEL_ID } from '@/config'`, see `PathAliases`). The module's file
+ * alias (`import { MODEL_ID } from '@/config'`, see `PathAliases`) or a `package.json` subpath import
+ * (`import { MODEL_ID } from '#config'`, see `PackageImports`) maps to gives it. The module's file
  * is found on disk as Node and TypeScript bundlers resolve a relative specifier, read and parsed —
  * never imported or run. Packages are not followed, and no file outside the project is read
  * (`ProjectBounds`): a module there is not known.
@@ -16,6 +17,7 @@
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { importClosure, UNKNOWN, type ConstantValue, type ImportedFile, type Unknown } from '@oculum/core';
+import { isImportsSpecifier, PackageImports } from './package-imports.js';
 import { MODULE_EXTENSIONS, PathAliases, READABLE, resolvePath } from './path-aliases.js';
 import { insideProject, ProjectBounds, type Stat } from './project-root.js';
 import type { JsSourceCode, StringBounds } from './source-code.js';
@@ -121,16 +123,19 @@ interface ModuleRecord {
 /**
  * Where the specifiers of a file lead, inside its project only (`ProjectBounds`): a relative one as
  * `resolveSpecifier` finds it, any other through the path aliases of the nearest `tsconfig.json` /
- * `jsconfig.json` (`PathAliases`). `stat` says what is on disk.
+ * `jsconfig.json` (`PathAliases`), then — a `#` one — through the `imports` of the nearest
+ * `package.json` (`PackageImports`), as TypeScript looks at `paths` first. `stat` says what is on disk.
  */
 export class ModuleResolver {
   readonly bounds: ProjectBounds;
   readonly aliases: PathAliases;
+  readonly packageImports: PackageImports;
   readonly isFile = (file: string): boolean => this.stat(file)?.isFile() ?? false;
 
   constructor(private readonly stat: Stat) {
     this.bounds = new ProjectBounds(stat);
     this.aliases = new PathAliases(stat, this.bounds);
+    this.packageImports = new PackageImports(stat, this.bounds);
   }
 
   /** Forgets what was found on disk. */
@@ -142,7 +147,7 @@ export class ModuleResolver {
   /** The file of the project `specifier` names from directory `dir` (`undefined`: none, or outside the project). */
   resolve(dir: string, specifier: string): string | undefined {
     if (isRelativeSpecifier(specifier)) return this.relative(dir, specifier);
-    return this.aliases.resolve(dir, specifier, this.isFile);
+    return this.aliases.resolve(dir, specifier, this.isFile) ?? this.packageImports.resolve(dir, specifier, this.isFile);
   }
 
   /**
@@ -184,7 +189,7 @@ export class ProjectModules {
   /** Counts the questions asked from the top: an answer cut short is kept for the one being asked only. */
   private generation = 0;
   private versions = 0;
-  /** Relative specifiers and path aliases, bounded to the project. */
+  /** Relative specifiers, path aliases and subpath imports, bounded to the project. */
   private readonly resolver = new ModuleResolver((f) => this.stat(f));
 
   constructor(private readonly parse: Parse) {}
@@ -198,7 +203,7 @@ export class ProjectModules {
   }
 
   /**
-   * What the module `target.specifier` (relative to `fromFile`, or a path alias) gives `target.path`:
+   * What the module `target.specifier` (relative to `fromFile`, a path alias or a subpath import) gives `target.path`:
    * its exported constant, or what is known of it; `undefined` for a package, a module not found, a
    * name it does not export or whose value is not known, and a namespace (`path` `[]` of an ES module).
    */
@@ -240,7 +245,8 @@ export class ProjectModules {
    * relative one as `resolveSpecifier` finds it (the exact file, a JS/TS or JSON file, then with each
    * of `MODULE_EXTENSIONS`, then the TypeScript source of a `.js`/`.jsx`/`.mjs`/`.cjs` specifier, then
    * `index` with each extension in the directory it names), any other through the path aliases of the
-   * nearest `tsconfig.json` / `jsconfig.json`; never a file outside the project.
+   * nearest `tsconfig.json` / `jsconfig.json`, then a `#` one through the nearest `package.json`'s
+   * `imports`; never a file outside the project.
    */
   resolve(dir: string, specifier: string): string | undefined {
     const key = `${dir}\0${specifier}`;
@@ -260,12 +266,13 @@ export class ProjectModules {
   }
 
   /**
-   * The project's module files `file` imports through relative specifiers and path aliases, directly
-   * or through them (at most `limit`), each with its size and modification time, the specifiers that
-   * name no file (relative ones, and those a `paths` pattern matches), and the config files the
-   * aliases of each importing file come from (the nearest `tsconfig.json` / `jsconfig.json` and those
-   * it extends; the place of the one looked for when there is none): what the answers of a file parsed
-   * at deep may read, for the `--cache` key. Imports are read from
+   * The project's module files `file` imports through relative specifiers, path aliases and subpath
+   * imports, directly or through them (at most `limit`), each with its size and modification time,
+   * the specifiers that name no file (relative ones, those a `paths` pattern matches, `#` ones), the
+   * config files the aliases of each importing file come from (the nearest `tsconfig.json` /
+   * `jsconfig.json` and those it extends; the place of the one looked for when there is none), and,
+   * for a file with a `#` specifier, the nearest `package.json` (or the place of the one looked for):
+   * what the answers of a file parsed at deep may read, for the `--cache` key. Imports are read from
    * the code text (comments left out), not parsed; files outside the project are not listed, nor read.
    */
   importedModules(file: string, codeTextOf: (text: string) => string, limit = 256): string[] {
@@ -284,13 +291,14 @@ export class ProjectModules {
       return info;
     };
     const resolver = new ModuleResolver(stat);
-    const { aliases } = resolver;
+    const { aliases, packageImports } = resolver;
     return importClosure(
       path.resolve(file),
       (current, text) => {
         const dir = path.dirname(current);
         const out: ImportedFile[] = [];
         let bare = false;
+        let hash = false;
         for (const specifier of moduleSpecifiers(codeTextOf(text))) {
           const found = resolver.resolve(dir, specifier);
           // a JSON module holds values, not imports: listed, not followed
@@ -300,7 +308,8 @@ export class ProjectModules {
             continue;
           }
           bare = true;
-          if (!found && aliases.matches(dir, specifier)) out.push({ missing: `${dir}${path.sep}${specifier}` });
+          if (isImportsSpecifier(specifier)) hash = true;
+          if (!found && (aliases.matches(dir, specifier) || isImportsSpecifier(specifier))) out.push({ missing: `${dir}${path.sep}${specifier}` });
         }
         // where a non-relative specifier may lead depends on the configs (a package's name may become an alias)
         if (bare) {
@@ -310,6 +319,11 @@ export class ProjectModules {
             const { config } = aliases.nearestConfig(dir);
             out.push(config ? { file: config, follow: false } : { missing: path.join(dir, 'tsconfig.json') });
           }
+        }
+        // and where a `#` one leads, on the nearest package.json's `imports`
+        if (hash) {
+          const pkg = packageImports.nearestPackageJson(dir);
+          out.push(pkg ? { file: pkg, follow: false } : { missing: path.join(dir, 'package.json') });
         }
         return out;
       },
