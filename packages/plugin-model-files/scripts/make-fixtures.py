@@ -789,6 +789,38 @@ def malicious_npy_headers():
     write('malicious', 'npy_header_66k.npy', npy("{'descr': '|O', 'fortran_order': False, 'shape': (1,), }" + ' ' * 66000, version=2))
 
 
+def malicious_hdf5_layouts():
+    """Keras .h5 files h5py (and so Keras) read, in layouts other than h5py's default: a user block
+    before the superblock, dense attribute storage (libver='latest' with more than 8 root attributes:
+    a fractal heap and a v2 B-tree; a config over 4 KiB is a 'huge' heap object, 60 attributes
+    make the B-tree deeper and the heap's root an indirect block), and a Keras .h5 named model.bin."""
+    import h5py
+    import marshal, base64
+    code = base64.b64encode(marshal.dumps((lambda x: __import__('os').system(PAYLOAD)).__code__)).decode()
+    cfg = {'class_name': 'Sequential', 'config': {'name': 'seq', 'layers': [
+        {'class_name': 'Lambda', 'config': {'name': 'lambda', 'function': [code, None, None], 'function_type': 'lambda'}}]}}
+
+    def keras_attrs(f, config, extra=0):
+        f.attrs['keras_version'] = '2.15.0'
+        f.attrs['backend'] = 'tensorflow'
+        f.attrs['model_config'] = config
+        for i in range(extra):
+            f.attrs[f'extra_{i}'] = i
+
+    with h5py.File(out('malicious', 'keras_h5_userblock.h5'), 'w', userblock_size=512) as f:
+        keras_attrs(f, json.dumps(cfg).encode())
+    with h5py.File(out('malicious', 'keras_h5_dense_attributes.h5'), 'w', libver='latest') as f:
+        keras_attrs(f, json.dumps(cfg), extra=6)
+    big = dict(cfg, padding='x' * 5000)
+    with h5py.File(out('malicious', 'keras_h5_dense_huge_config.h5'), 'w', libver='latest') as f:
+        keras_attrs(f, json.dumps(big).encode(), extra=6)
+    with h5py.File(out('malicious', 'keras_h5_dense_deep.h5'), 'w', libver='latest') as f:
+        for i in range(60):
+            f.attrs[f'a{i:02d}'] = 'y' * 20
+        keras_attrs(f, json.dumps(cfg))
+    shutil.copy(out('malicious', 'keras_lambda.h5'), out('malicious', 'keras_h5_named_model.bin'))
+
+
 if __name__ == '__main__':
     if '--only' in sys.argv:
         # `--only benign_everyday_models`: write one group without rewriting the others (zip and tar
@@ -814,6 +846,7 @@ if __name__ == '__main__':
     joblib_lz4()
     malicious_keras_config_only()
     malicious_npy_headers()
+    malicious_hdf5_layouts()
     for kind in ('benign', 'malicious', 'review', 'malformed'):
         files = sorted(os.listdir(os.path.join(ROOT, kind)))
         print(kind, len(files), sum(os.path.getsize(os.path.join(ROOT, kind, f)) for f in files), 'bytes')

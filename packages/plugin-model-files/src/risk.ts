@@ -34,6 +34,8 @@ export function formatRisk(file: ModelFile): FormatRisk {
     case 'keras-h5':
       return { name: 'Keras model', risk: 'medium', note: 'configs can name code (Lambda layers, custom objects)' };
     case 'hdf5':
+      // Root attributes not all read: a Keras config may be there.
+      if (file.problems.some((p) => p.kind === 'limit' && file.members.some((m) => m.path === p.member && m.format === 'hdf5'))) return { name: 'HDF5 data, not fully read', risk: 'medium', note: 'its root attributes could not all be read; a Keras config there was not checked' };
       return { name: 'HDF5 data', risk: 'low', note: 'no code execution by itself' };
     case 'safetensors':
       return { name: 'safetensors', risk: 'low', note: 'no code execution, recommended' };

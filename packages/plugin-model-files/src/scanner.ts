@@ -11,7 +11,8 @@ import { LzmaError, unlzmaAlone, unxz } from './lzma.js';
 import { detectFormat, isLfsPointer, sniffPickle, type FormatId } from './formats/detect.js';
 import { walkTarAsync, type TarMember } from './formats/tar.js';
 import { readGguf } from './formats/gguf.js';
-import { analyzeKerasConfig, MAX_KERAS_CONFIG_DEPTH, readH5ModelConfig } from './formats/keras.js';
+import { findSuperblock, readHdf5RootAttributes } from './formats/hdf5.js';
+import { analyzeKerasConfig, MAX_KERAS_CONFIG_DEPTH, readH5Attributes } from './formats/keras.js';
 import { MAX_NPY_HEADER, npyHeaderSpan, parseNpyHeader } from './formats/npy.js';
 import { readOnnx, STANDARD_ONNX_DOMAINS } from './formats/onnx.js';
 import { checkSafetensors } from './formats/safetensors.js';
@@ -174,6 +175,8 @@ class Scan {
     // A `.bin` that is one long first operand: the file was taken for a model only because a pickle
     // follows that operand (`isModelFile`), which is how `torch.load` reads it.
     if (fmt === 'unknown' && unit.depth === 0 && /\.bin$/i.test(unit.hint) && sniffPickle(head) === 'partial') fmt = 'pickle';
+    // HDF5 after a user block: the library looks for its superblock at 512, 1024, 2048… bytes too.
+    if (fmt === 'unknown' && unit.ra && unit.ra.size >= 520 && (await findSuperblock((p, n) => (unit.ra as RandomAccess).read(p, n), unit.ra.size)) !== undefined) fmt = 'hdf5';
     switch (fmt) {
       case 'pickle':
         return this.pickle(unit);
@@ -747,25 +750,56 @@ class Scan {
     return 'onnx';
   }
 
+  /**
+   * HDF5: the root group's attributes (Keras' `model_config`, `keras_version`, `backend`) through
+   * positioned reads (`formats/hdf5.ts`), whatever the file's size, after a user block too. A root
+   * this reader cannot follow is handed to jsfive (up to `maxHdf5Bytes`, which it needs in memory);
+   * failing both, the file is reported as not fully read (`model/model-scan-limit`, high for HDF5).
+   */
   async hdf5(unit: Unit): Promise<FormatId> {
-    const size = unit.ra?.size ?? -1;
-    if (size > this.limits.maxHdf5Bytes) {
-      this.problem(unit, 'limit', `HDF5 file of ${size} bytes is larger than model.limits.maxHdf5Bytes (${this.limits.maxHdf5Bytes}); its Keras config was not inspected`);
-      this.member({ path: unit.name, format: 'hdf5', size });
-      return 'hdf5';
-    }
-    const ra = await this.access(unit);
+    const ra = unit.ra ?? (await this.access(unit));
     if (!ra) return 'hdf5';
-    const data = await ra.read(0, ra.size);
-    const r = await readH5ModelConfig(data, Math.max(0, this.deadline - Date.now()));
-    if (r.timedOut) this.problem(unit, 'limit', 'time limit reached while reading the HDF5 file; its Keras config was not inspected');
-    for (const p of r.problems) this.problem(unit, 'malformed', p);
-    if (r.config !== undefined) this.keras(unit, r.config);
-    const fmt: FormatId = r.keras ? 'keras-h5' : 'hdf5';
+    const r = await readHdf5RootAttributes((p, n) => ra.read(p, n), ra.size, KERAS_H5_ATTRIBUTES, this.deadline);
+    if (r.superblock > 0) this.file.details.hdf5UserBlock = r.superblock;
+    let attrs: Record<string, string> = r.values;
+    let names = r.names;
+    let keras = KERAS_H5_ATTRIBUTES.some((k) => names.includes(k));
+    const failed = r.error ?? r.incomplete;
+    if (failed !== undefined) {
+      let read = false;
+      if (r.superblock === 0 && ra.size <= this.limits.maxHdf5Bytes) {
+        const j = await readH5Attributes(await ra.read(0, ra.size), Math.max(0, this.deadline - Date.now()));
+        if (j.attrs) {
+          // jsfive read the root where this reader could not: its attributes count, as far as they go
+          attrs = { ...j.attrs, ...attrs };
+          names = [...new Set([...names, ...Object.keys(j.attrs)])];
+          keras ||= KERAS_H5_ATTRIBUTES.some((k) => k in j.attrs!);
+          // (jsfive does not read dense attribute storage: only a config it found counts as read)
+          read = j.attrs.model_config !== undefined || j.attrs.training_config !== undefined;
+        }
+      }
+      if (!read) {
+        const what = r.error !== undefined ? `could not be read (${r.error})` : `were not all read (${r.incomplete})`;
+        this.problem(unit, 'limit', `HDF5 root attributes ${what}; a Keras model_config there was not inspected`);
+      }
+    }
+    const text = attrs.model_config ?? attrs.training_config;
+    if (text !== undefined) {
+      keras = true;
+      try {
+        this.keras(unit, JSON.parse(text));
+      } catch (error) {
+        this.problem(unit, 'malformed', `model_config is not valid JSON: ${(error as Error).message}`);
+      }
+    }
+    const fmt: FormatId = keras ? 'keras-h5' : 'hdf5';
     this.member({ path: unit.name, format: fmt, size: ra.size });
     return fmt;
   }
 }
+
+/** The root attributes of a Keras `.h5` whose values are read. */
+const KERAS_H5_ATTRIBUTES = ['model_config', 'training_config', 'keras_version', 'backend'];
 
 const STORAGE_ELEMENT_SIZE: Record<string, number> = {
   Float: 4, Double: 8, Half: 2, BFloat16: 2, Long: 8, Int: 4, Short: 2, Char: 1, Byte: 1, Bool: 1,

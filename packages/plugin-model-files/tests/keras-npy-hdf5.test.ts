@@ -95,3 +95,64 @@ describe('P2: NumPy headers read as numpy reads them', () => {
     expect(f.problems).toEqual([expect.objectContaining({ kind: 'limit', pickle: true })]);
   });
 });
+
+describe('HDF5: the root attributes of Keras .h5 files (P5, P6, P8, P13)', () => {
+  const lambda = (r: FileResult) => r.findings.filter((f) => f.ruleId === 'model/keras-lambda-layer' && f.severity === 'critical');
+
+  it.each([
+    'malicious/keras_h5_dense_attributes.h5', // P5: libver='latest', more than 8 root attributes
+    'malicious/keras_h5_dense_huge_config.h5', // a config over 4 KiB in dense storage: a huge heap object
+    'malicious/keras_h5_dense_deep.h5', // a B-tree of depth 1, an indirect root block
+    'malicious/keras_h5_userblock.h5', // P6: the superblock at 512
+    'malicious/keras_h5_named_model.bin', // P13: named as a model, not as HDF5
+  ])('%s: the Lambda is found and the inventory says Keras', async (rel) => {
+    expect(modelLanguage.detect?.(fixture(rel).subarray(0, 512), join(FIXTURES, rel))).toBe(true);
+    const r = await lint(rel);
+    expect(lambda(r), found(r).join('\n')).toHaveLength(1);
+    expect(found(r).join('\n')).toMatch(/Keras model \(keras-h5\)/);
+  });
+
+  it('P8: a Keras .h5 over maxHdf5Bytes is still read (its root attributes are near the start)', async () => {
+    const { mkdtempSync, copyFileSync, truncateSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'oculum-h5-'));
+    try {
+      const path = join(dir, 'model.h5');
+      copyFileSync(join(FIXTURES, 'malicious/keras_lambda.h5'), path);
+      truncateSync(path, 600 * 1024 ** 2); // sparse: HDF5 ignores bytes past its end of allocation
+      const { scanModelFile } = await import('../src/scanner.js');
+      const f = await scanModelFile(path, { model: { sha256MaxBytes: 0 } });
+      expect(f.format).toBe('keras-h5');
+      expect(f.keras.map((k) => k.kind)).toEqual(['lambda']);
+      expect(f.problems).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a root that cannot be read is a high limit and not "HDF5 data, low"', async () => {
+    // The dense-storage fixture with its B-tree signature broken: neither reader gets model_config.
+    const data = Buffer.from(fixture('malicious/keras_h5_dense_attributes.h5'));
+    const at = data.indexOf('BTHD');
+    data.write('XXXX', at);
+    const { lintText: lt } = await import('@oculum/core');
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'oculum-h5-'));
+    try {
+      writeFileSync(join(dir, 'model.h5'), data);
+      const r = await lt({ path: 'model.h5', language: modelLanguage, rules, settings: {}, cwd: dir });
+      const limit = r.findings.find((f) => f.ruleId === 'model/model-scan-limit');
+      expect(limit, found(r).join('\n')).toMatchObject({ severity: 'high' });
+      expect(limit?.message).toMatch(/HDF5 root attributes could not be read .*BTHD/);
+      expect(found(r).join('\n')).toMatch(/HDF5 data, not fully read \(hdf5\): format risk medium/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('an HDF5 file under a name that is neither HDF5 nor a model is not claimed', () => {
+    const data = fixture('malicious/keras_lambda.h5');
+    expect(modelLanguage.detect?.(data.subarray(0, 512), '/x/data.nc')).toBe(false);
+  });
+});

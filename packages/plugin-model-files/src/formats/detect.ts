@@ -3,6 +3,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { lz4Head } from '../lz4.js';
 import { isPickleOpcode, PickleMachine } from '../pickle/machine.js';
 import { COMPRESSION_SUFFIX, GENERIC_MODEL_EXTENSIONS, GENERIC_MODEL_NAME, isModelFileName, MODEL_MEMBER_NAME, NAMED_MODEL } from './names.js';
+import { hasHdf5Signature, superblockOffsets } from './hdf5.js';
 import { tarChecksumOk, walkTarSync } from './tar.js';
 import { applyZip64, centralEntries, findEndRecord, prependedShift, ZIP_TAIL } from './zip.js';
 /**
@@ -412,8 +413,23 @@ function decompressedIsModel(inner: Uint8Array, innerPath: string): boolean {
   return g !== 'unknown' && g !== 'gzip' && g !== 'zlib';
 }
 
+/** Names an HDF5 file is read under (Keras' `.h5`/`.keras`, h5py's `.hdf5`/`.hdf`, Keras 2's `.weights`). */
+const HDF5_NAME = /\.(h5|hdf5|keras|hdf|weights)$/i;
+
+/**
+ * An HDF5 superblock after a user block (at 512, 1024, 2048… bytes: h5py's `userblock_size`), in a
+ * file named as HDF5 or as a model (h5py, and so Keras, open it; the head is whatever the user block holds).
+ */
+function hdf5AfterUserBlock(path: string): boolean {
+  return withPositionedReads(path, false, (size, read) => {
+    for (const at of superblockOffsets(size)) if (at > 0 && hasHdf5Signature(read(at, 8))) return true;
+    return false;
+  });
+}
+
 export function isModelFile(head: Uint8Array, path: string): boolean {
   const f = detectFormat(head, path);
+  if (f === 'unknown' && head.length >= 8 && (HDF5_NAME.test(path) || isModelFileName(path)) && hdf5AfterUserBlock(path)) return true;
   // A Git LFS pointer under a model file's name (a checkout without LFS objects, `actions/checkout`'s
   // default): claimed, so the scan says the model was not there to inspect instead of passing it over.
   if (f === 'unknown' && isLfsPointer(head) && isModelFileName(path)) return true;
@@ -448,6 +464,8 @@ export function isModelFile(head: Uint8Array, path: string): boolean {
     if (f === 'gzip' || f === 'zlib' || f === 'lz4') return innerIsModel(head, f, inner, path);
     return false;
   }
-  if (f === 'hdf5') return /\.(h5|hdf5|keras|hdf|weights)$/i.test(path);
+  // HDF5 data files are everywhere (`.h5` datasets, NetCDF-4 `.nc`): claimed under an HDF5 name or a
+  // model file's name (tf.keras loads any file `h5py.is_hdf5` takes: a Keras `.h5` named `model.bin`).
+  if (f === 'hdf5') return HDF5_NAME.test(path) || isModelFileName(path);
   return true;
 }

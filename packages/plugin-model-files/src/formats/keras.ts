@@ -136,8 +136,8 @@ try {
 }
 `;
 
-export async function readH5ModelConfig(data: Uint8Array, timeoutMs = 10_000): Promise<{ config?: unknown; keras: boolean; problems: string[]; timedOut?: boolean }> {
-  const problems: string[] = [];
+/** The Keras attributes of an HDF5 file through jsfive (whole file in memory), in a worker bounded by `timeoutMs`. */
+export async function readH5Attributes(data: Uint8Array, timeoutMs = 10_000): Promise<{ attrs?: Record<string, string>; error?: string; timedOut?: boolean }> {
   const { Worker } = await import('node:worker_threads');
   const { createRequire } = await import('node:module');
   const module = createRequire(import.meta.url).resolve('jsfive');
@@ -153,7 +153,15 @@ export async function readH5ModelConfig(data: Uint8Array, timeoutMs = 10_000): P
   });
   clearTimeout(timer);
   await worker.terminate();
-  if (reply === 'timeout') return { keras: false, problems, timedOut: true };
+  if (reply === 'timeout') return { timedOut: true, error: 'time limit reached' };
+  if (reply.error !== undefined) return { error: reply.error };
+  return { attrs: reply.attrs ?? {} };
+}
+
+export async function readH5ModelConfig(data: Uint8Array, timeoutMs = 10_000): Promise<{ config?: unknown; keras: boolean; problems: string[]; timedOut?: boolean }> {
+  const problems: string[] = [];
+  const reply = await readH5Attributes(data, timeoutMs);
+  if (reply.timedOut) return { keras: false, problems, timedOut: true };
   if (reply.error !== undefined) {
     problems.push(`HDF5 file could not be read: ${reply.error}`);
     return { keras: false, problems };
