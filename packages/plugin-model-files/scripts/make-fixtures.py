@@ -821,6 +821,22 @@ def malicious_hdf5_layouts():
     shutil.copy(out('malicious', 'keras_lambda.h5'), out('malicious', 'keras_h5_named_model.bin'))
 
 
+def benign_archives_of_models():
+    """Archives whose members are classified (the inventory names the riskiest member, not
+    "content could not be classified"), and empty files under model names (listed as empty)."""
+    st = safetensors({'w': ('F32', [2], np.zeros(2, dtype=np.float32).tobytes())})
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode='w', format=tarfile.USTAR_FORMAT) as t:
+        info = tarfile.TarInfo('model.safetensors')
+        info.size, info.mtime = len(st), 0
+        t.addfile(info, io.BytesIO(st))
+    write('benign', 'safetensors_bundle.tar', buf.getvalue())
+    keras = keras_archive({'module': 'keras', 'class_name': 'Sequential', 'registered_name': None, 'config': {'name': 'seq', 'layers': []}})
+    write('benign', 'keras_in_archive.zip', keras_zip([('models/model.keras', keras)]))
+    write('benign', 'empty.safetensors', b'')
+    write('benign', 'empty.pt', b'')
+
+
 if __name__ == '__main__':
     if '--only' in sys.argv:
         # `--only benign_everyday_models`: write one group without rewriting the others (zip and tar
@@ -847,6 +863,7 @@ if __name__ == '__main__':
     malicious_keras_config_only()
     malicious_npy_headers()
     malicious_hdf5_layouts()
+    benign_archives_of_models()
     for kind in ('benign', 'malicious', 'review', 'malformed'):
         files = sorted(os.listdir(os.path.join(ROOT, kind)))
         print(kind, len(files), sum(os.path.getsize(os.path.join(ROOT, kind, f)) for f in files), 'bytes')

@@ -7,7 +7,26 @@ export interface FormatRisk {
   note: string;
 }
 
+const RANK: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2, critical: 3 };
+/** Member formats that say nothing about a model (listed, not classified as a model format). */
+const UNCLASSIFIED = new Set<string>(['data', 'text', 'json', 'torchscript-code', 'unknown', 'zip', 'tar', 'gzip', 'zlib', 'bz2', 'xz', 'lzma', 'lz4']);
+
 export function formatRisk(file: ModelFile): FormatRisk {
+  // An empty file holds nothing to load (every loader fails on it): listed, whatever its name.
+  if (file.size === 0 && file.format === 'unknown') return { name: 'empty file', risk: 'low', note: '0 bytes, no model in it: every loader fails on it' };
+  if (file.format === 'zip' || file.format === 'tar') {
+    // An archive whose members were classified: the riskiest of them.
+    let worst: { risk: FormatRisk; path: string } | undefined;
+    for (const m of file.members) {
+      if (UNCLASSIFIED.has(m.format)) continue;
+      const r = formatRisk({ ...file, format: m.format as ModelFile['format'], size: m.size, members: [] });
+      if (!worst || RANK[r.risk] > RANK[worst.risk.risk]) worst = { risk: r, path: m.path };
+    }
+    if (worst) {
+      const rest = file.members.some((m) => m.format === 'data') ? '; other members could not be classified' : '';
+      return { name: `${file.format} archive holding ${worst.risk.name}`, risk: worst.risk.risk, note: `riskiest member ${worst.path}: ${worst.risk.note}${rest}` };
+    }
+  }
   const objects = Number(file.details.objectArrays ?? 0) > 0;
   switch (file.format) {
     case 'pickle':

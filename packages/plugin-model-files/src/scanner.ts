@@ -83,6 +83,9 @@ interface Unit {
   hint: string;
 }
 
+/** Formats of archives (zip, tar) that hold a model: nested ones are listed as members (`Scan.container`). */
+const NESTED_FORMATS = new Set<FormatId>(['keras', 'npz', 'pytorch-zip', 'pytorch-tar', 'torchscript']);
+
 const PICKLE_NAME = /\.(pkl|pickle|p|pt|pth|bin|ckpt|joblib|sav|debug_pkl|dat)$/i;
 
 class Scan {
@@ -134,6 +137,15 @@ class Scan {
         skip = 0;
       }
     })();
+  }
+
+  /**
+   * A member that is itself an archive of a model format (a `.keras` or a PyTorch zip inside a zip):
+   * listed under that format, so the inventory of the outer archive names it.
+   */
+  container(unit: Unit, size: number, fmt: FormatId): void {
+    if (!NESTED_FORMATS.has(fmt) || this.file.members.some((m) => m.path === unit.name)) return;
+    this.member({ path: unit.name, format: fmt, size });
   }
 
   /** Random access for formats that need it, buffering a stream up to the limit. */
@@ -498,7 +510,7 @@ class Scan {
       }
       try {
         if (/\.json$/i.test(e.name)) await this.json(sub, keras && e.name === 'config.json');
-        else await this.unit(sub, /\.pkl$/i.test(e.name) ? 'pickle' : undefined);
+        else this.container(sub, e.size, await this.unit(sub, /\.pkl$/i.test(e.name) ? 'pickle' : undefined));
       } catch (error) {
         if (error instanceof LimitError) this.problem(sub, 'limit', error.message);
         else if (error instanceof Bzip2Error || error instanceof LzmaError) {
@@ -652,7 +664,7 @@ class Scan {
       }
       const member: Unit = { name: `${prefix}${e.name}`, ra: new SliceAccess(ra, e.start, e.size), depth: unit.depth + 1, hint: e.name, tentative: unit.tentative };
       if (torch && (e.name === 'storages' || e.name === 'tensors')) await this.legacyTarRecords(member, e.name);
-      else await this.unit(member);
+      else this.container(member, e.size, await this.unit(member));
     }
     return torch ? 'pytorch-tar' : 'tar';
   }

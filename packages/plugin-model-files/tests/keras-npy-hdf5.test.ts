@@ -156,3 +156,67 @@ describe('HDF5: the root attributes of Keras .h5 files (P5, P6, P8, P13)', () =>
     expect(modelLanguage.detect?.(data.subarray(0, 512), '/x/data.nc')).toBe(false);
   });
 });
+
+describe('P14, P18: the inventory of archives and empty files', () => {
+  const inventory = async (rel: string) => (await lint(rel)).findings.filter((f) => f.ruleId === 'model/model-format-inventory').map((f) => f.message);
+
+  it('P14: a tar holding safetensors is listed as such, risk low', async () => {
+    expect(await inventory('benign/safetensors_bundle.tar')).toEqual([expect.stringMatching(/^tar archive holding safetensors \(tar\): format risk low \(riskiest member model\.safetensors:/)]);
+  });
+
+  it('P14: a zip holding a .keras archive names it', async () => {
+    expect(await inventory('benign/keras_in_archive.zip')).toEqual([expect.stringMatching(/^zip archive holding Keras model \(zip\): format risk medium \(riskiest member models\/model\.keras:/)]);
+  });
+
+  it('P14: a zip of members that say nothing is still "could not be classified"', async () => {
+    const { writeFileSync, mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { scanModelFile } = await import('../src/scanner.js');
+    const { formatRisk } = await import('../src/risk.js');
+    const dir = mkdtempSync(join(tmpdir(), 'oculum-zip-'));
+    try {
+      // a stored zip with one text member
+      const name = Buffer.from('notes.txt');
+      const data = Buffer.from('hello');
+      const { crc32 } = await import('node:zlib');
+      const crc = crc32(data);
+      const local = Buffer.alloc(30);
+      local.writeUInt32LE(0x04034b50, 0);
+      local.writeUInt16LE(20, 4);
+      local.writeUInt32LE(crc, 14);
+      local.writeUInt32LE(data.length, 18);
+      local.writeUInt32LE(data.length, 22);
+      local.writeUInt16LE(name.length, 26);
+      const central = Buffer.alloc(46);
+      central.writeUInt32LE(0x02014b50, 0);
+      central.writeUInt16LE(20, 4);
+      central.writeUInt16LE(20, 6);
+      central.writeUInt32LE(crc, 16);
+      central.writeUInt32LE(data.length, 20);
+      central.writeUInt32LE(data.length, 24);
+      central.writeUInt16LE(name.length, 28);
+      const cdAt = 30 + name.length + data.length;
+      const end = Buffer.alloc(22);
+      end.writeUInt32LE(0x06054b50, 0);
+      end.writeUInt16LE(1, 8);
+      end.writeUInt16LE(1, 10);
+      end.writeUInt32LE(46 + name.length, 12);
+      end.writeUInt32LE(cdAt, 16);
+      const path = join(dir, 'model.zip');
+      writeFileSync(path, Buffer.concat([local, name, data, central, name, end]));
+      const f = await scanModelFile(path);
+      expect(formatRisk(f)).toMatchObject({ risk: 'high', note: expect.stringMatching(/could not be classified/) });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each(['benign/empty.safetensors', 'benign/empty.pt'])('P18: %s is claimed and listed as an empty file', async (rel) => {
+    expect(modelLanguage.detect?.(new Uint8Array(0), join(FIXTURES, rel))).toBe(true);
+    expect(await inventory(rel)).toEqual([expect.stringMatching(/^empty file \(unknown\): format risk low \(0 bytes/)]);
+  });
+
+  it('P18: an empty file under another name is not claimed', () => {
+    expect(modelLanguage.detect?.(new Uint8Array(0), '/x/__init__.py')).toBe(false);
+  });
+});

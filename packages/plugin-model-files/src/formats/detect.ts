@@ -93,7 +93,8 @@ export function detectFormat(head: Uint8Array, path = ''): FormatId {
   const pickle = sniffPickle(head);
   if (pickle && pickle !== 'partial') return 'pickle';
   // Named safetensors and nothing else: a header length no reader takes (0, 2^63 + 5, 2^64 − 1, a
-  // file shorter than the length field) is a malformed safetensors file, whatever the number. A Git
+  // file of 1 to 7 bytes, shorter than the length field) is a malformed safetensors file, whatever
+  // the number. An empty file (0 bytes) is no format: `isModelFile` claims it, listed as empty. A Git
   // LFS pointer left in place of the weights is text, not a model file.
   if (lower.endsWith('.safetensors') && !isLfsPointer(head)) return 'safetensors';
   return 'unknown';
@@ -428,6 +429,9 @@ function hdf5AfterUserBlock(path: string): boolean {
 }
 
 export function isModelFile(head: Uint8Array, path: string): boolean {
+  // An empty file under a model file's name (a failed download, a placeholder): listed as empty,
+  // whatever the extension, so the inventory shows it is not the model.
+  if (head.length === 0) return isModelFileName(path);
   const f = detectFormat(head, path);
   if (f === 'unknown' && head.length >= 8 && (HDF5_NAME.test(path) || isModelFileName(path)) && hdf5AfterUserBlock(path)) return true;
   // A Git LFS pointer under a model file's name (a checkout without LFS objects, `actions/checkout`'s
