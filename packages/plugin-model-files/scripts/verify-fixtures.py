@@ -46,7 +46,22 @@ def loader_for(name):
     return None
 
 
+def keras_h5_configs():
+    """Keras .h5 fixtures in other HDF5 layouts (user block, dense attributes, named .bin): h5py,
+    which Keras' legacy loader reads them with, must find the Lambda in their model_config."""
+    import h5py
+    for name in sorted(os.listdir(ROOT)):
+        if not name.startswith('keras_h5_'):
+            continue
+        p = os.path.join(ROOT, name)
+        with h5py.File(p, 'r') as f:
+            cfg = f.attrs['model_config']
+        cfg = cfg.decode() if isinstance(cfg, bytes) else str(cfg)
+        print(f"{'reads ' if h5py.is_hdf5(p) and 'Lambda' in cfg else 'MISSED'} h5py    {name}")
+
+
 def main():
+    keras_h5_configs()
     ok = bad = 0
     for name in sorted(os.listdir(ROOT)):
         kind = loader_for(name)
