@@ -29,6 +29,25 @@ describe('parseDirectiveComment', () => {
     expect(parseDirectiveComment(' oculum-ignored')).toBeUndefined();
     expect(parseDirectiveComment(' see oculum-ignore')).toBeUndefined();
   });
+
+  it('reads the edge cases as the grammar says', () => {
+    expect(parseDirectiveComment('** oculum-ignore[a] **')).toEqual({ kind: 'ignore', targets: ['a'] });
+    expect(parseDirectiveComment('oculum-ignore-next-linex')).toBeUndefined();
+    expect(parseDirectiveComment('oculum-ignore-end[x]')).toEqual({ kind: 'ignore-end', targets: ['x'] });
+    expect(parseDirectiveComment('oculum-ignore[a, b')).toBeUndefined();
+    expect(parseDirectiveComment('oculum-ignore[a] because')).toBeUndefined();
+    expect(parseDirectiveComment('oculum-ignore because')).toBeUndefined();
+    expect(parseDirectiveComment('oculum-ignore --')).toEqual({ kind: 'ignore', targets: [] });
+    expect(parseDirectiveComment('oculum-ignore\u00a0[a]\t--\treason -- with dashes\n')).toEqual({ kind: 'ignore', targets: ['a'], justification: 'reason -- with dashes' });
+  });
+
+  it('takes linear time on long runs of spaces (a pattern took O(n³): 34 s for 3,000 spaces)', () => {
+    const spaces = ' '.repeat(200_000);
+    expect(parseDirectiveComment(`oculum-ignore${spaces}x`)).toBeUndefined();
+    expect(parseDirectiveComment(`oculum-ignore[a]${spaces}x${spaces}`)).toBeUndefined();
+    expect(parseDirectiveComment(`oculum-ignore${spaces}*${spaces}x`)).toBeUndefined();
+    expect(parseDirectiveComment(`*${spaces}oculum-ignore${spaces}--${spaces}why${spaces}*`)).toEqual({ kind: 'ignore', targets: [], justification: 'why' });
+  });
 });
 
 describe('inline directives', () => {
