@@ -78,11 +78,28 @@ function projectConfig(cwd: string): ConfigFile | undefined {
  * Names in `oculum-ignore[...]` lists that no loaded rule, plugin namespace or detector answers to:
  * a typo (`torch/load-without-weight-only`) would otherwise suppress nothing without a word.
  */
+/** Unknown targets reported one by one per directive; the rest are counted in one more warning. */
+const MAX_UNKNOWN_TARGETS = 5;
+/** Longer names get no "did you mean" (no rule id is this long; the search is quadratic in the length). */
+const MAX_HINTED_TARGET = 100;
+
 function unknownDirectiveTargets(targets: readonly DirectiveTarget[], file: string, registry: PluginRegistry): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const { target, line, column, text } of targets) {
+  /** Per directive (its position): the unknown names seen, and how many were not reported one by one. */
+  const byDirective = new Map<string, { seen: Set<string>; more: number; first: DirectiveTarget }>();
+  for (const entry of targets) {
+    const { target, line, column, text } = entry;
     if (registry.rules.has(target) || registry.has(target) || (DETECTORS as readonly string[]).includes(target)) continue;
-    const hint = closest(target, [...registry.rules.keys(), ...DETECTORS]);
+    const key = `${line}:${column}`;
+    let directive = byDirective.get(key);
+    if (!directive) byDirective.set(key, (directive = { seen: new Set(), more: 0, first: entry }));
+    if (directive.seen.has(target)) continue;
+    directive.seen.add(target);
+    if (directive.seen.size > MAX_UNKNOWN_TARGETS) {
+      directive.more++;
+      continue;
+    }
+    const hint = target.length <= MAX_HINTED_TARGET ? closest(target, [...registry.rules.keys(), ...DETECTORS]) : [];
     out.push({
       file,
       line,
@@ -90,6 +107,17 @@ function unknownDirectiveTargets(targets: readonly DirectiveTarget[], file: stri
       kind: 'unused-directive',
       severity: 'warning',
       message: `Unknown rule or detector "${clip(target)}" in "${clip(text)}": it suppresses nothing${hint.length ? `; did you mean ${hint.map((h) => `"${h}"`).join(', ')}?` : ''}`,
+    });
+  }
+  for (const { more, first } of byDirective.values()) {
+    if (more === 0) continue;
+    out.push({
+      file,
+      line: first.line,
+      column: first.column,
+      kind: 'unused-directive',
+      severity: 'warning',
+      message: `${plural(more, 'more unknown rule or detector', 'more unknown rules or detectors')} in "${clip(first.text)}" (not listed)`,
     });
   }
   return out;
