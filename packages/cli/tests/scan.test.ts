@@ -103,6 +103,27 @@ describe('oculum scan (in-process)', () => {
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('Oculum: 1 error, 0 warnings in 1 file — the run fails');
   });
 
+  it('names a FIFO, a device link or a link loop given on the command line, and scans the other paths', async () => {
+    const dir = project({ 'ok.py': VULNERABLE });
+    const fifo = spawnSync('mkfifo', [path.join(dir, 'pipe.py')]);
+    fs.symlinkSync('/dev/zero', path.join(dir, 'zero.py'));
+    fs.symlinkSync('loop.py', path.join(dir, 'loop.py'));
+    const names = ['zero.py', 'loop.py', 'ok.py', ...(fifo.status === 0 ? ['pipe.py'] : [])];
+    const r = await run(['scan', ...names, '-f', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.files.flatMap((f: { findings: Array<{ ruleId: string }> }) => f.findings.map((x) => x.ruleId))).toEqual([RULE]);
+    const said = report.files.flatMap((f: { file: string; diagnostics: Array<{ message: string }> }) => f.diagnostics.map((d) => `${f.file}: ${d.message}`)).sort();
+    expect(said).toEqual(
+      [
+        'loop.py: Skipped: a loop of symbolic links, which leads to no file',
+        ...(fifo.status === 0 ? ['pipe.py: Skipped: a named pipe (FIFO), never read'] : []),
+        'zero.py: Skipped: a device, never read',
+      ].sort(),
+    );
+    expect((await run(['scan', 'missing.py'], { cwd: dir })).stderr).toContain('no such file or directory: missing.py');
+  });
+
   it('keeps inline-suppressed findings out of stylish and the exit code, but in JSON', async () => {
     const dir = project({ 'train.py': `import torch\n\n# oculum-ignore-next-line[${RULE}] -- trusted checkpoint\nmodel = torch.load("model.pt")\n` });
     const r = await run(['scan'], { cwd: dir });

@@ -287,10 +287,12 @@ export async function discoverFiles(options: DiscoverOptions): Promise<string[]>
   for (const raw of options.paths.length ? options.paths : ['.']) {
     const abs = nodePath.resolve(cwd, raw);
     let stat;
+    let statError: string | undefined;
     try {
       stat = statSync(abs);
-    } catch {
+    } catch (error) {
       stat = undefined;
+      statError = (error as NodeJS.ErrnoException).code;
     }
     if (stat?.isDirectory()) {
       const before = found.size;
@@ -330,7 +332,12 @@ export async function discoverFiles(options: DiscoverOptions): Promise<string[]>
       }
       for (const m of kept) found.add(m);
     } else if (stat) {
-      throw new UsageError(`Not a file or directory: ${raw}`);
+      // A named pipe would block the scan, a device never end: never opened, and the other paths
+      // are still scanned.
+      const what = stat.isFIFO() ? 'a named pipe (FIFO)' : stat.isSocket() ? 'a socket' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : 'not a regular file';
+      options.diagnostics.push({ file: abs, kind: 'skipped', severity: 'warning', message: `Skipped: ${what}, never read` });
+    } else if (statError === 'ELOOP') {
+      options.diagnostics.push({ file: abs, kind: 'skipped', severity: 'warning', message: 'Skipped: a loop of symbolic links, which leads to no file' });
     } else {
       throw new UsageError(`No such file or directory: ${raw}`);
     }

@@ -69,7 +69,12 @@ export function splitList(values: string[] | undefined, flag = 'the option'): st
 function checkPaths(paths: string[], cwd: string): void {
   for (const p of paths) {
     if (GLOB_CHARS.test(p)) continue;
-    if (!fs.existsSync(path.resolve(cwd, p))) throw new CliError(`no such file or directory: ${p}`);
+    // lstat: a link that leads nowhere (dangling, a loop) exists; the scan says what it is
+    try {
+      fs.lstatSync(path.resolve(cwd, p));
+    } catch {
+      throw new CliError(`no such file or directory: ${p}`);
+    }
   }
 }
 
