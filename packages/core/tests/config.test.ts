@@ -218,11 +218,19 @@ describe('config errors', () => {
   it('a config nested deeper than the parser can read is a config error, not a crash', async () => {
     const deep = '['.repeat(20_000) + ']'.repeat(20_000);
     expect((await error({ '.oculumrc': `{ "settings": ${deep} }` })).message).toBe('.oculumrc: nested too deeply to read');
-    // inside the scanned tree (a package.json without "oculum" too): said, left out, the scan goes on
-    const cwd = project({ 'a.toy': 'danger\n', 'sub/package.json': deep, 'sub/b.toy': 'danger\n' });
+    // inside the scanned tree (a package.json that may hold "oculum"): said, left out, the scan goes on
+    const cwd = project({ 'a.toy': 'danger\n', 'sub/package.json': `{ "oculum": ${deep} }`, 'sub/b.toy': 'danger\n' });
     const result = await run(cwd);
     expect(summary(result)).toEqual(['a.toy:1 toy/no-danger error', 'sub/b.toy:1 toy/no-danger error']);
     expect(result.diagnostics.map((d) => d.message)).toContainEqual(expect.stringMatching(/^sub\/package\.json: nested too deeply to read\. This config is left out/));
+  });
+
+  it('does not parse a package.json that cannot hold an "oculum" key: broken or hostile, it is not a config', async () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    const cwd = project({ 'a.toy': 'danger\n', 'sub/package.json': deep, 'sub/b.toy': 'danger\n', 'other/package.json': '{ "name": ', 'other/c.toy': 'danger\n' });
+    const result = await run(cwd);
+    expect(summary(result)).toEqual(['a.toy:1 toy/no-danger error', 'other/c.toy:1 toy/no-danger error', 'sub/b.toy:1 toy/no-danger error']);
+    expect(result.diagnostics).toEqual([]);
   });
 
   it('rejects unknown rule ids with suggestions', async () => {

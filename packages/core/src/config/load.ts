@@ -233,6 +233,9 @@ function readConfigFileUnguarded(file: string, cwd?: string): ConfigFile | undef
   const base = nodePath.basename(file);
   let value: unknown;
   if (base === 'package.json') {
+    // Not parsed unless it may hold the key: a package.json is some other tool's file, and one that
+    // is broken or hostile (nested 100,000 deep) without an Oculum config is none of the scan's business.
+    if (!text.includes('"oculum"')) return undefined;
     const pkg = parseJsonText(text, file, label) as Record<string, unknown> | null;
     if (!pkg || typeof pkg !== 'object' || !('oculum' in pkg)) return undefined;
     value = pkg.oculum;
