@@ -70,18 +70,44 @@ export class GitIgnore {
     return ig;
   }
 
-  ignored(path: string, isDir: boolean): boolean {
-    const top = path.startsWith(this.top + nodePath.sep) ? this.top : nodePath.dirname(path);
-    const dirs: string[] = [];
-    for (let dir = nodePath.dirname(path); ; dir = nodePath.dirname(dir)) {
-      dirs.push(dir);
-      if (dir === top || nodePath.dirname(dir) === dir) break;
+  /**
+   * The directories from the repository root down to `dir` that hold a `.gitignore`, with their
+   * patterns, memoized per directory and built from the parent's list: a walk asks for every
+   * directory, and walking each one's ancestors again made a tree 1,800 levels deep take 30 s.
+   */
+  private readonly chains = new Map<string, ReadonlyArray<{ dir: string; ig: Ignore }>>();
+
+  private chain(dir: string): ReadonlyArray<{ dir: string; ig: Ignore }> {
+    const cached = this.chains.get(dir);
+    if (cached) return cached;
+    // Up to the nearest directory already known (or the root), then down, without recursion.
+    const missing: string[] = [];
+    let known: ReadonlyArray<{ dir: string; ig: Ignore }> = [];
+    for (let current = dir; ; current = nodePath.dirname(current)) {
+      const found = this.chains.get(current);
+      if (found) {
+        known = found;
+        break;
+      }
+      missing.push(current);
+      if (current === this.top || nodePath.dirname(current) === current) break;
     }
+    for (const current of missing.reverse()) {
+      const ig = this.load(current);
+      known = ig ? [...known, { dir: current, ig }] : known;
+      this.chains.set(current, known);
+    }
+    return known;
+  }
+
+  ignored(path: string, isDir: boolean): boolean {
+    const inside = path.startsWith(this.top + nodePath.sep);
+    const top = inside ? this.top : nodePath.dirname(path);
     // `.git/info/exclude` first: git gives the `.gitignore` files precedence over it
     let result = this.exclude !== null && top === this.top && this.exclude.test(toPosix(nodePath.relative(top, path)) + (isDir ? '/' : '')).ignored;
-    for (const dir of dirs.reverse()) {
-      const ig = this.load(dir);
-      if (!ig) continue;
+    // Outside the repository only the file's own directory's `.gitignore` counts.
+    const own = inside ? undefined : this.load(top);
+    for (const { dir, ig } of inside ? this.chain(nodePath.dirname(path)) : own ? [{ dir: top, ig: own }] : []) {
       const rel = toPosix(nodePath.relative(dir, path)) + (isDir ? '/' : '');
       const r = ig.test(rel);
       if (r.ignored) result = true;

@@ -1,7 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { discoverFiles, GitIgnore, PatternIgnore } from '../src/discovery.js';
 import { UsageError } from '../src/errors.js';
 import { scan } from '../src/scan.js';
 import type { ScanResult } from '../src/types.js';
@@ -13,6 +14,22 @@ const files = (result: ScanResult) => result.files.map((f) => rel(result, f.file
 const findings = (result: ScanResult) => result.files.flatMap((f) => f.findings.map((x) => `${rel(result, f.file)}:${x.line}:${x.column} ${x.ruleId}`));
 
 describe('discovery', () => {
+  it('reads .gitignore files down a tree 1,900 directories deep (each directory\'s ancestors were read again: 30 s)', async () => {
+    const cwd = project({ '.gitignore': '*.log\n', 'top.toy': 'danger\n' });
+    let dir = cwd;
+    for (let i = 0; i < 1900; i++) {
+      dir = join(dir, 'a');
+      mkdirSync(dir);
+      if (i === 1000) writeFileSync(join(dir, '.gitignore'), '!keep.log\n');
+    }
+    for (const name of ['x.toy', 'a.log', 'keep.log']) writeFileSync(join(dir, name), 'danger\n');
+    const found = await discoverFiles({ cwd, paths: ['.'], gitignore: new GitIgnore(cwd), patterns: new PatternIgnore([]), diagnostics: [] });
+    // `*.log` from the top, `!keep.log` from 1,000 levels down
+    expect(found.filter((f) => f.startsWith(join(dir, '/'))).map((f) => f.slice(dir.length + 1))).toEqual(['keep.log', 'x.toy']);
+    const result = await run(cwd);
+    expect(findings(result)).toHaveLength(2);
+  });
+
   it('walks directories, respects .gitignore and skips node_modules and .git', async () => {
     const cwd = project({
       '.gitignore': 'build/\n*.skip.toy\n!keep.skip.toy\n',
