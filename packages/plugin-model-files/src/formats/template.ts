@@ -1,9 +1,16 @@
 /**
  * Jinja chat templates (GGUF `tokenizer.chat_template*`, tokenizer_config.json) that reach Python
  * object internals: the server-side template injection family (`__class__.__mro__`,
- * `__subclasses__()`, `__globals__`, `|attr(...)`), including obfuscated spellings built with
- * `~` / `+` concatenation, `|join`, `chr`/`%c` formatting or `\x5f` escapes.
+ * `__subclasses__()`, `__globals__`, `|attr(...)`), including obfuscated spellings. Three passes:
+ * the text as written; a text-level folding of common obfuscations (`normalizeTemplate`, templates
+ * up to 256 KiB); and, at any size in linear time, the static evaluator of `jinja-eval.ts`, which
+ * decodes string literals as Jinja does (`\N{LOW LINE}`, `\U0000005f`), evaluates constant string
+ * expressions (`~`, `+`, `%`, `|join`, `dict(__cla=1,ss__=1)|join`, `|format`, `|replace`, slices,
+ * string methods, names bound by set/for/with) and reports the attribute names they reach. An
+ * attribute key built from values that cannot be known statically is a weaker indicator
+ * (`COMPUTED_KEY`).
  */
+import { evaluateTemplate } from './jinja-eval.js';
 
 const INTERNALS = [
   '__class__', '__mro__', '__base__', '__bases__', '__subclasses__', '__globals__', '__builtins__', '__import__',
@@ -24,7 +31,25 @@ const CALL_PATTERNS: Array<[RegExp, string]> = [
 ];
 
 export interface TemplateVerdict {
+  /** What was found; the ones starting with COMPUTED_KEY are weaker evidence (see isWeakIndicator). */
   indicators: string[];
+}
+
+/** Prefix of the indicator for an attribute key built at render time from values not known statically. */
+export const COMPUTED_KEY = 'attribute name computed at render time';
+
+/** A weaker indicator: a computed attribute key, not a known internal. */
+export function isWeakIndicator(indicator: string): boolean {
+  return indicator.startsWith(COMPUTED_KEY);
+}
+
+const INTERNAL_SUBSTRING = new RegExp(INTERNALS.filter((n) => n !== 'mro').map((n) => n.replace(/[$]/g, '\\$&')).join('|'), 'g');
+
+/** The internals named in s (or in its lower-case form). */
+function internalsIn(s: string): string[] {
+  const out = new Set<string>();
+  for (const t of [s, s.toLowerCase()]) for (const m of t.matchAll(INTERNAL_SUBSTRING)) out.add(m[0]);
+  return [...out];
 }
 
 /** Undoes common obfuscation so that `'__cla' ~ 'ss__'` reads as `__class__`. */
@@ -106,14 +131,13 @@ function foldLiterals(src: string): string {
   return s;
 }
 
-/** Templates longer than this are searched as written, without de-obfuscation (bounded regex work). */
+/** Templates longer than this skip the text-level folding (its regexes); the evaluator reads every size. */
 const MAX_NORMALIZE = 256 * 1024;
 
 export function analyzeTemplate(src: string): TemplateVerdict {
   const found = new Set<string>();
-  const norm = src.length <= MAX_NORMALIZE ? normalizeTemplate(src) : src;
-  if (src.length > MAX_NORMALIZE) found.add(`template of ${src.length} characters (not de-obfuscated)`);
-  for (const text of [src, norm, norm.toLowerCase()]) {
+  const texts = src.length <= MAX_NORMALIZE ? [src, normalizeTemplate(src)] : [src];
+  for (const text of texts.flatMap((t) => [t, t.toLowerCase()])) {
     for (const name of INTERNALS) {
       if (name === 'mro') {
         if (/\.mro\s*\(/.test(text)) found.add('mro()');
@@ -123,6 +147,13 @@ export function analyzeTemplate(src: string): TemplateVerdict {
     }
     for (const [re, label] of CALL_PATTERNS) if (re.test(text)) found.add(label);
   }
+  // Every internal's name holds `_` before a letter: a cheap test first, for the many strings built from hostile input.
+  const facts = evaluateTemplate(src, (s) => s.includes('_') && /_[A-Za-z]/.test(s) && internalsIn(s).length > 0);
+  for (const s of facts.strings) for (const name of internalsIn(s)) found.add(name);
+  for (const a of facts.attributes) found.add(a === 'mro' ? 'mro()' : a);
+  for (const g of facts.globalAccess) found.add(`template global ${g}`);
   // Benign templates name none of these; `attr(` alone inside Jinja is still the usual vector.
-  return { indicators: [...found] };
+  const strong = [...found];
+  const weak = strong.length ? [] : facts.computedKeys.slice(0, 3).map((k) => `${COMPUTED_KEY}: \`${k}\``);
+  return { indicators: [...strong, ...weak] };
 }
