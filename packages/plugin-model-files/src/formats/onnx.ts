@@ -28,7 +28,12 @@ export interface OnnxInfo {
   externalData: Array<{ tensor: string; location: string }>;
   /** domain → op types used from it */
   domains: Map<string, Set<string>>;
-  /** domains that the model defines itself (local functions) */
+  /**
+   * Domains every used op of which is a function the model defines itself (FunctionProto domain
+   * and name): such a domain needs no custom-op library. A node in that domain whose op_type is
+   * not one of those functions still does; its domain is not listed here, and `domains` lists only
+   * such ops for it.
+   */
   functionDomains: Set<string>;
   opsetDomains: Set<string>;
   nodes: number;
@@ -148,9 +153,19 @@ export async function readOnnx(ra: RandomAccess, deadline: number): Promise<Onnx
         entries.push([k, v]);
       }
     }
-    const loc = entries.find(([k]) => k === 'location');
-    if (loc) info.externalData.push({ tensor: name, location: loc[1] });
-    else if (external) P.push(`tensor ${name}: data_location is EXTERNAL but no location is given`);
+    // Every `location` entry: onnx's ExternalDataInfo and onnxruntime take the last, other readers
+    // may take the first; a repeated key is malformed in itself.
+    const locs = entries.filter(([k]) => k === 'location');
+    for (const loc of locs) info.externalData.push({ tensor: name, location: loc[1] });
+    if (!locs.length && external) P.push(`tensor ${name}: data_location is EXTERNAL but no location is given`);
+    const keys = new Set<string>();
+    for (const [k] of entries) {
+      if (keys.has(k)) {
+        P.push(`tensor ${name}: external_data key ${JSON.stringify(k)} is given more than once (onnx and onnxruntime use the last)`);
+        break;
+      }
+      keys.add(k);
+    }
   };
 
   const graph = async (s: number, e: number, depth: number): Promise<void> => {
@@ -202,8 +217,13 @@ export async function readOnnx(ra: RandomAccess, deadline: number): Promise<Onnx
     let set = info.domains.get(domain);
     if (!set) info.domains.set(domain, (set = new Set<string>()));
     if (set.size < 50) set.add(op);
+    else if (!set.has(op)) unlisted.add(domain);
   };
 
+  /** `domain\0name` of every FunctionProto. */
+  const functions = new Set<string>();
+  /** Domains with more op types than `domains` lists. */
+  const unlisted = new Set<string>();
   try {
     const top = await fields(ra, 0, ra.size, P);
     if (!top.length) P.push('no protobuf fields: not an ONNX model');
@@ -218,11 +238,21 @@ export async function readOnnx(ra: RandomAccess, deadline: number): Promise<Onnx
           if ((g.field === 1 || g.field === 2) && g.wire === 2) await graph(g.start as number, g.end as number, 1);
         }
       } else if (f.field === 25 && f.wire === 2) {
+        let fname = '';
+        let fdomain = '';
         for (const g of await fields(ra, f.start as number, f.end as number, P)) {
-          if (g.field === 10 && g.wire === 2) info.functionDomains.add(await str(ra, g));
+          if (g.field === 1 && g.wire === 2) fname = await str(ra, g);
+          else if (g.field === 10 && g.wire === 2) fdomain = await str(ra, g);
           else if (g.field === 7 && g.wire === 2) await node(g.start as number, g.end as number, 1);
         }
+        functions.add(`${fdomain}\0${fname}`);
       }
+    }
+    // Ops that are model-local functions need no library: a domain is local only when all its ops are.
+    for (const [domain, ops] of info.domains) {
+      const custom = [...ops].filter((op) => !functions.has(`${domain}\0${op}`));
+      if (!custom.length && !unlisted.has(domain)) info.functionDomains.add(domain);
+      else if (custom.length < ops.size) info.domains.set(domain, new Set(custom));
     }
     if (info.irVersion === undefined && !P.length) P.push('ModelProto has no ir_version');
   } catch (error) {
