@@ -4,6 +4,12 @@
  * header length within the file (and ≤ 100 MB), valid JSON object, known dtypes, integer
  * shapes, `data_offsets` that tile the data section exactly (no overlap, no gap, nothing past
  * the end) and a byte size equal to shape × dtype size.
+ *
+ * What the reference reader (Rust, serde_json) rejects is malformed here too: a header that is not
+ * UTF-8, a number that is not an integer (serde's usize takes no `4.0` or `1e2`), a struct field
+ * given twice (`__metadata__`, `dtype`, …). A tensor name or metadata key given twice is accepted by
+ * serde_json (a map keeps the last value) but hides an entry: malformed as well. Leading
+ * whitespace is accepted: the reference's "must start with `{`" check is commented out (0.4.0).
  */
 import type { RandomAccess } from '../io.js';
 
@@ -46,7 +52,13 @@ export async function checkSafetensors(ra: RandomAccess): Promise<SafetensorsInf
     problems.push(`header length ${n} exceeds the 100 MB limit of the safetensors reference reader`);
     return info;
   }
-  const text = Buffer.from(await ra.read(8, n)).toString('utf8');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(await ra.read(8, n));
+  } catch {
+    problems.push('header is not valid UTF-8 (the reference reader rejects it)');
+    return info;
+  }
   let header: unknown;
   try {
     header = JSON.parse(text);
@@ -58,7 +70,7 @@ export async function checkSafetensors(ra: RandomAccess): Promise<SafetensorsInf
     problems.push('header is not a JSON object');
     return info;
   }
-  if (!text.trimStart().startsWith('{')) problems.push('header does not start with "{"');
+  problems.push(...jsonShapeProblems(text));
   const dataLen = ra.size - 8 - n;
   const spans: Array<{ name: string; begin: number; end: number }> = [];
   for (const [name, v] of Object.entries(header as Record<string, unknown>)) {
@@ -108,4 +120,59 @@ export async function checkSafetensors(ra: RandomAccess): Promise<SafetensorsInf
   if (spans.length && cursor < dataLen) problems.push(`${dataLen - cursor} bytes after the last tensor are not described by the header`);
   if (!spans.length && dataLen > 0) problems.push(`${dataLen} bytes of data but no tensors in the header`);
   return info;
+}
+
+/**
+ * What JSON.parse accepts and serde_json (deserializing the safetensors header) does not: numbers
+ * that are not integers, and keys given twice. One linear pass over a header JSON.parse accepted.
+ */
+function jsonShapeProblems(text: string): string[] {
+  const out: string[] = [];
+  type Frame = { obj: boolean; keys: Set<string>; expectKey: boolean; path: string[] };
+  const stack: Frame[] = [];
+  let lastKey = '';
+  const num = /-?\d+(\.\d+)?([eE][+-]?\d+)?/y;
+  for (let i = 0; i < text.length && out.length < 20; i++) {
+    const c = text[i];
+    const top = stack[stack.length - 1];
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      const value = JSON.parse(text.slice(i, j + 1)) as string;
+      if (top?.obj && top.expectKey) {
+        const where = top.path;
+        if (top.keys.has(value)) {
+          if (where.length === 0) {
+            out.push(value === '__metadata__'
+              ? '__metadata__ is given more than once (serde rejects the header: duplicate field)'
+              : `tensor key ${JSON.stringify(value)} is given more than once (serde_json keeps the last entry; the earlier one is ignored)`);
+          } else if (where.length === 1 && where[0] === '__metadata__') {
+            out.push(`__metadata__ key ${JSON.stringify(value)} is given more than once (serde_json keeps the last value)`);
+          } else if (where.length === 1) {
+            out.push(`tensor ${where[0]}: field ${JSON.stringify(value)} is given more than once (serde rejects the header: duplicate field)`);
+          } else out.push(`key ${JSON.stringify(value)} is given more than once in ${where.join('.')}`);
+        }
+        top.keys.add(value);
+        top.expectKey = false;
+        lastKey = value;
+      }
+      i = j;
+    } else if (c === '{' || c === '[') {
+      const path = top ? (top.obj ? [...top.path, lastKey] : top.path) : [];
+      stack.push({ obj: c === '{', keys: new Set(), expectKey: c === '{', path });
+    } else if (c === '}' || c === ']') stack.pop();
+    else if (c === ',' && top?.obj) top.expectKey = true;
+    else if (c === '-' || (c >= '0' && c <= '9')) {
+      num.lastIndex = i;
+      const m = num.exec(text);
+      if (m) {
+        if (m[1] !== undefined || m[2] !== undefined) {
+          const where = top?.path.length ? top.path.join('.') : 'the header';
+          out.push(`${where}: number ${m[0]} is not an integer (serde_json rejects it for shape and data_offsets)`);
+        }
+        i += m[0].length - 1;
+      }
+    }
+  }
+  return out;
 }
