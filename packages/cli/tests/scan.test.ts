@@ -124,6 +124,22 @@ describe('oculum scan (in-process)', () => {
     expect((await run(['scan', 'missing.py'], { cwd: dir })).stderr).toContain('no such file or directory: missing.py');
   });
 
+  it('reads a Python file in the encoding it declares, even when its bytes are UTF-8, and writes no fix into it', async () => {
+    // under `# coding: utf-7`, CPython runs the load that a UTF-8 reader takes for a comment
+    const dir = project({ 'u7.py': '# coding: utf-7\nimport torch #+AAo-torch.load(path)\n', 'bad7.py': '# coding: utf-7\nimport torch #+AA-torch.load(path)\n' });
+    fs.writeFileSync(path.join(dir, 'l1.py'), Buffer.concat([Buffer.from('# -*- coding: latin-1 -*-\nimport yaml\nname = "caf'), Buffer.from([0xe9]), Buffer.from('"\ncfg = yaml.load(open("c.yml"), Loader=yaml.Loader)\n')]));
+    const before = fs.readFileSync(path.join(dir, 'l1.py'));
+    const r = await run(['scan', '--fix', '-f', 'json'], { cwd: dir });
+    const report = JSON.parse(r.stdout);
+    const byFile = Object.fromEntries(report.files.map((f: { file: string; findings: Array<{ ruleId: string; line: number }>; diagnostics: Array<{ message: string }> }) => [f.file, f]));
+    expect(byFile['u7.py'].findings.map((f: { ruleId: string; line: number }) => `${f.line} ${f.ruleId}`)).toEqual([`3 ${RULE}`]);
+    expect(byFile['bad7.py'].diagnostics.map((d: { message: string }) => d.message)).toEqual(['Skipped: it declares the encoding "utf-7", which Oculum cannot decode (or its bytes are not valid in it)']);
+    // the fixable YAML load stays, and the latin-1 file keeps its bytes
+    expect(byFile['l1.py'].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['torch/yaml-unsafe-load']);
+    expect(byFile['l1.py'].diagnostics.map((d: { message: string }) => d.message)).toEqual(['Fixes not applied: the file is read in its declared encoding "latin1", and Oculum writes UTF-8 only']);
+    expect(fs.readFileSync(path.join(dir, 'l1.py')).equals(before)).toBe(true);
+  });
+
   it('keeps inline-suppressed findings out of stylish and the exit code, but in JSON', async () => {
     const dir = project({ 'train.py': `import torch\n\n# oculum-ignore-next-line[${RULE}] -- trusted checkpoint\nmodel = torch.load("model.pt")\n` });
     const r = await run(['scan'], { cwd: dir });

@@ -300,12 +300,14 @@ export async function configForFile(file: string, options: ScanOptions = {}): Pr
 }
 
 type Source =
-  | { kind: 'text'; text: string; bom: boolean; bytes: number; hash: string }
+  | { kind: 'text'; text: string; bom: boolean; bytes: number; hash: string; /** Read in this declared encoding, not UTF-8: fixes are not written back. */ encoding?: string }
   | { kind: 'binary-language'; language: Language<any>; bytes: number; hash: string }
   | { kind: 'skip'; reason: string }
   | { kind: 'none' };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** Declared encodings that read a file as UTF-8 does (ASCII is a subset; `utf-8-sig` allows a BOM). */
+const UTF8_LABELS = new Set(['utf-8', 'utf8', 'ascii', 'us-ascii', 'utf-8-sig']);
 
 function readHead(path: string): Uint8Array {
   const fd = openSync(path, 'r');
@@ -364,20 +366,39 @@ function classify(path: string, registry: PluginRegistry, depth: Depth, maxFileS
       return { kind: 'skip', reason: 'binary content (NUL bytes) in a source file' };
     }
     let text: string;
-    try {
-      text = utf8.decode(data);
-    } catch {
-      let declared: string | undefined;
+    /** The declared encoding the text was read in, when not UTF-8. */
+    let readAs: string | undefined;
+    const decodeDeclared = (): string | undefined => {
       try {
-        declared = textLanguage.decode?.(data);
+        return textLanguage.decode?.(data);
       } catch {
-        declared = undefined;
+        return undefined;
       }
-      if (declared === undefined) return { kind: 'skip', reason: `not valid UTF-8${textLanguage.decode ? ', and no encoding it declares decodes it' : ''}` };
+    };
+    let encoding: string | undefined;
+    try {
+      encoding = textLanguage.declaredEncoding?.(data);
+    } catch {
+      encoding = undefined;
+    }
+    if (encoding !== undefined && !UTF8_LABELS.has(encoding)) {
+      // Read as the language reads it: the declared encoding wins over bytes that happen to be UTF-8.
+      const declared = decodeDeclared();
+      if (declared === undefined) return { kind: 'skip', reason: `it declares the encoding "${encoding}", which Oculum cannot decode (or its bytes are not valid in it)` };
       text = declared;
+      readAs = encoding;
+    } else {
+      try {
+        text = utf8.decode(data);
+      } catch {
+        const declared = decodeDeclared();
+        if (declared === undefined) return { kind: 'skip', reason: `not valid UTF-8${textLanguage.decode ? ', and no encoding it declares decodes it' : ''}` };
+        text = declared;
+        readAs = encoding ?? 'its declared encoding';
+      }
     }
     const bom = text.charCodeAt(0) === 0xfeff;
-    return { kind: 'text', text: bom ? text.slice(1) : text, bom, bytes: data.length, hash: wantHash ? hashContent(data) : '' };
+    return { kind: 'text', text: bom ? text.slice(1) : text, bom, bytes: data.length, hash: wantHash ? hashContent(data) : '', ...(readAs ? { encoding: readAs } : {}) };
   } catch (error) {
     return { kind: 'skip', reason: `unreadable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
   }
@@ -421,6 +442,8 @@ interface Job {
   language: Language<any>;
   text?: string;
   bom: boolean;
+  /** Read in this declared encoding (see `Source`): fixes are not written back. */
+  encoding?: string;
   config: FileConfig;
   configId: number;
   cacheKey?: string;
@@ -637,6 +660,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       language,
       text: source.kind === 'text' ? source.text : undefined,
       bom: source.kind === 'text' && source.bom,
+      ...(source.kind === 'text' && source.encoding ? { encoding: source.encoding } : {}),
       config,
       configId,
     };
@@ -670,7 +694,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     let { result } = details;
     if (details.parsed) stats.parsed++;
     else stats.prefiltered++;
-    if (result.output !== undefined && options.fix && path !== stdinPath) {
+    if (result.output !== undefined && options.fix && job.encoding) {
+      // Written as UTF-8, a file declared in another encoding would be corrupted: reported as it is.
+      result = (await lintJob(job, true)).result;
+      result.diagnostics.push({ file: path, kind: 'skipped', severity: 'warning', message: `Fixes not applied: the file is read in its declared encoding "${job.encoding}", and Oculum writes UTF-8 only` });
+    } else if (result.output !== undefined && options.fix && path !== stdinPath) {
       try {
         await writeFile(path, (job.bom ? '\uFEFF' : '') + result.output);
       } catch (error) {

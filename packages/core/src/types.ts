@@ -295,6 +295,13 @@ export interface Language<SC extends SourceCode = SourceCode> {
    */
   decode?(bytes: Uint8Array): string | undefined;
   /**
+   * The encoding a file declares itself in, where the language has such declarations (Python's PEP
+   * 263 `# coding: …`), as a TextDecoder label. A file that declares one other than UTF-8 is read
+   * with `decode` even when its bytes are valid UTF-8, as the language reads it: under `# coding:
+   * utf-7`, ASCII bytes spell other code (`#+AAo-torch.load(p)` is a comment, then a call).
+   */
+  declaredEncoding?(bytes: Uint8Array): string | undefined;
+  /**
    * What starting this language in a worker thread costs (its first parse included), in the units
    * of a file's queued work: about 4 KiB of text each. Files of the language keep going to a worker
    * that has started it while that worker is no more than this much busier than the least busy one,

@@ -67,30 +67,97 @@ const CODEC_LABELS: Record<string, string> = {
 };
 
 /**
- * The text of Python source in the encoding its PEP 263 declaration names: a comment matching
- * `coding[:=]\s*([-\w.]+)` on the first or second line (Python's own regular expression), decoded
- * strictly. Undefined without a declaration, for an encoding TextDecoder does not know, or for bytes
- * that are not valid in it.
+ * The encoding a Python file declares (PEP 263): a comment matching `coding[:=]\s*([-\w.]+)` on the
+ * first or second line (Python's own regular expression), the name as a TextDecoder label
+ * (`latin-1` → `latin1`, `utf-7` as is). Undefined without a declaration.
  */
-export function decodeDeclared(bytes: Uint8Array): string | undefined {
+export function declaredEncoding(bytes: Uint8Array): string | undefined {
   const head = Buffer.from(bytes.subarray(0, 512)).toString('latin1');
   const lines = head.split(/\r\n|\r|\n/).slice(0, 2);
-  let name: string | undefined;
   for (const line of lines) {
     const m = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/.exec(line);
     if (m) {
-      name = m[1].toLowerCase().replace(/_/g, '-');
-      break;
+      const name = m[1].toLowerCase().replace(/_/g, '-');
+      return CODEC_LABELS[name] ?? name;
     }
     if (!/^[ \t\f]*(?:#.*)?$/.test(line)) break; // the second line counts only after a comment or blank line
   }
-  if (!name) return undefined;
-  const label = CODEC_LABELS[name] ?? name;
+  return undefined;
+}
+
+/**
+ * The text of Python source in the encoding its PEP 263 declaration names, decoded strictly (UTF-7,
+ * which TextDecoder lacks, by `decodeUtf7`). Undefined without a declaration, for an encoding this
+ * cannot decode, or for bytes that are not valid in it.
+ */
+export function decodeDeclared(bytes: Uint8Array): string | undefined {
+  const label = declaredEncoding(bytes);
+  if (!label) return undefined;
+  if (label === 'utf-7' || label === 'u7' || label === 'unicode-1-1-utf-7') return decodeUtf7(bytes);
   try {
     return new TextDecoder(label, { fatal: true }).decode(bytes);
   } catch {
     return undefined;
   }
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/**
+ * UTF-7 (RFC 2152), as CPython's codec reads it: ASCII as itself, `+-` a plus sign, `+` then modified
+ * base64 of UTF-16 code units up to the first other character (a `-` there is absorbed). `# coding:
+ * utf-7` lets ASCII bytes hide code from a UTF-8 reader (`#+AAo-torch.load(p)` is a comment, then a
+ * line of code, to CPython). Undefined for bytes that are not ASCII or a base64 run that leaves
+ * non-zero bits.
+ */
+export function decodeUtf7(bytes: Uint8Array): string | undefined {
+  let out = '';
+  let i = 0;
+  while (i < bytes.length) {
+    const byte = bytes[i]!;
+    if (byte > 0x7f) return undefined;
+    if (byte !== 0x2b /* + */) {
+      // runs of plain ASCII at once
+      let end = i + 1;
+      while (end < bytes.length && bytes[end] !== 0x2b && bytes[end]! <= 0x7f) end++;
+      out += Buffer.from(bytes.subarray(i, end)).toString('latin1');
+      i = end;
+      continue;
+    }
+    i++;
+    if (bytes[i] === 0x2d /* - */) {
+      out += '+';
+      i++;
+      continue;
+    }
+    let bits = 0;
+    let value = 0;
+    const units: number[] = [];
+    while (i < bytes.length) {
+      const digit = BASE64.indexOf(String.fromCharCode(bytes[i]!));
+      if (digit === -1 || bytes[i]! > 0x7f) break;
+      value = ((value << 6) | digit) & 0xffffff;
+      bits += 6;
+      if (bits >= 16) {
+        bits -= 16;
+        units.push((value >> bits) & 0xffff);
+      }
+      i++;
+    }
+    // `+` then neither base64 nor `-` is ill-formed; so are leftover bits that make a digit or are set
+    if (units.length === 0 && bits === 0 && i < bytes.length && bytes[i] !== 0x2d) return undefined;
+    if (bits >= 6 || (value & ((1 << bits) - 1)) !== 0) return undefined;
+    out += decodeUnits(units);
+    if (bytes[i] === 0x2d) i++;
+  }
+  return out;
+}
+
+/** UTF-16 code units as a string, in chunks (no argument-count limit). */
+function decodeUnits(units: number[]): string {
+  let s = '';
+  for (let k = 0; k < units.length; k += 4096) s += String.fromCharCode(...units.slice(k, k + 4096));
+  return s;
 }
 
 /** `settings.python.parseTimeoutMs` (a positive number) overrides the parse budget. */
@@ -116,8 +183,9 @@ export const python: Language<PythonSourceCode> = {
   },
   /** Triggers count in code only: comments and docstrings are left out (see `codeText`). */
   prefilterText: codeText,
-  /** A file that is not UTF-8 is read in the encoding its PEP 263 declaration names (`# -*- coding: latin-1 -*-`). */
+  /** A file that is not UTF-8, or declares another encoding, is read in the encoding its PEP 263 declaration names (`# -*- coding: latin-1 -*-`). */
   decode: decodeDeclared,
+  declaredEncoding,
   parse(input: ParseInput): PythonSourceCode | Promise<PythonSourceCode> {
     const text = input.text ?? '';
     const timeout = timeoutFrom(input.settings);
