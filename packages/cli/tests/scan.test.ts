@@ -140,6 +140,19 @@ describe('oculum scan (in-process)', () => {
     expect(fs.readFileSync(path.join(dir, 'l1.py')).equals(before)).toBe(true);
   });
 
+  it('reads a JS file with a NUL byte (V8 runs it), not a Python one (CPython refuses it), and names UTF-16', async () => {
+    const dir = project({
+      'z.mjs': "import { pipeline } from '@huggingface/transformers';\n// \0\nawait pipeline('text-generation', 'org/model');\n",
+      'z.py': 'import torch\n# \0\ntorch.load(p)\n',
+    });
+    fs.writeFileSync(path.join(dir, 'u16.py'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('import torch\ntorch.load(p)\n', 'utf16le')]));
+    const report = JSON.parse((await run(['scan', '-f', 'json'], { cwd: dir })).stdout);
+    const said = (file: string) => report.files.find((f: { file: string }) => f.file === file);
+    expect(said('z.mjs').findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['transformersjs/unpinned-model-revision']);
+    expect(said('z.py').diagnostics[0].message).toBe('Skipped: binary content (NUL bytes) in a source file');
+    expect(said('u16.py').diagnostics[0].message).toBe('Skipped: UTF-16LE or UTF-32LE text (by its byte-order mark): source files are read as UTF-8');
+  });
+
   it('keeps inline-suppressed findings out of stylish and the exit code, but in JSON', async () => {
     const dir = project({ 'train.py': `import torch\n\n# oculum-ignore-next-line[${RULE}] -- trusted checkpoint\nmodel = torch.load("model.pt")\n` });
     const r = await run(['scan'], { cwd: dir });

@@ -306,6 +306,15 @@ type Source =
   | { kind: 'none' };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function isUtf8(data: Uint8Array): boolean {
+  try {
+    utf8.decode(data);
+    return true;
+  } catch {
+    return false;
+  }
+}
 /** Declared encodings that read a file as UTF-8 does (ASCII is a subset; `utf-8-sig` allows a BOM). */
 const UTF8_LABELS = new Set(['utf-8', 'utf8', 'ascii', 'us-ascii', 'utf-8-sig']);
 
@@ -363,7 +372,12 @@ function classify(path: string, registry: PluginRegistry, depth: Depth, maxFileS
         const language = detectBinary(registry, data.subarray(0, HEAD_BYTES), path);
         if (language) return { kind: 'binary-language', language, bytes: data.length, hash: wantHash ? hashContent(data) : '' };
       }
-      return { kind: 'skip', reason: 'binary content (NUL bytes) in a source file' };
+      // UTF-16 and UTF-32 text is full of NUL bytes: said so, not called binary
+      const bomName = data[0] === 0xff && data[1] === 0xfe ? 'UTF-16LE or UTF-32LE' : data[0] === 0xfe && data[1] === 0xff ? 'UTF-16BE' : data[0] === 0 && data[1] === 0 && data[2] === 0xfe && data[3] === 0xff ? 'UTF-32BE' : undefined;
+      if (bomName) return { kind: 'skip', reason: `${bomName} text (by its byte-order mark): source files are read as UTF-8` };
+      // A language that reads NUL as text (JavaScript, in comments and strings) reads the file when
+      // it is valid UTF-8: one NUL byte must not hide a file V8 runs.
+      if (!textLanguage.readsNul || !isUtf8(data)) return { kind: 'skip', reason: 'binary content (NUL bytes) in a source file' };
     }
     let text: string;
     /** The declared encoding the text was read in, when not UTF-8. */
@@ -406,10 +420,11 @@ function classify(path: string, registry: PluginRegistry, depth: Depth, maxFileS
 
 /** The text given as standard input, as `classify` sees a source file (text languages only). */
 function stdinSource(text: string, path: string, registry: PluginRegistry, maxFileSize: number): Source {
-  if (!registry.byExtension.has(nodePath.extname(path).toLowerCase())) return { kind: 'none' };
+  const language = registry.byExtension.get(nodePath.extname(path).toLowerCase());
+  if (!language) return { kind: 'none' };
   const bytes = Buffer.byteLength(text);
   if (bytes > maxFileSize) return { kind: 'skip', reason: `larger than the ${formatSize(maxFileSize)} limit (${formatSize(bytes)})` };
-  if (text.includes('\0')) return { kind: 'skip', reason: 'binary content (NUL bytes) in a source file' };
+  if (text.includes('\0') && !language.readsNul) return { kind: 'skip', reason: 'binary content (NUL bytes) in a source file' };
   const bom = text.charCodeAt(0) === 0xfeff;
   return { kind: 'text', text: bom ? text.slice(1) : text, bom, bytes, hash: '' };
 }

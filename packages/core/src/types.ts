@@ -302,6 +302,12 @@ export interface Language<SC extends SourceCode = SourceCode> {
    */
   declaredEncoding?(bytes: Uint8Array): string | undefined;
   /**
+   * The language reads NUL bytes as text (JavaScript: V8 accepts them in comments and strings): a
+   * file of it that holds one and is valid UTF-8 is read, not skipped as binary. Default false
+   * (CPython refuses source with NUL bytes).
+   */
+  readsNul?: boolean;
+  /**
    * What starting this language in a worker thread costs (its first parse included), in the units
    * of a file's queued work: about 4 KiB of text each. Files of the language keep going to a worker
    * that has started it while that worker is no more than this much busier than the least busy one,
