@@ -21,6 +21,7 @@ export interface Directive {
 }
 
 const PREFIX = 'oculum-ignore';
+const LINE_END = /[\n\r\u2028\u2029]/g;
 const KINDS = ['-next-line', '-start', '-end'] as const;
 
 /**
@@ -85,10 +86,13 @@ export function collectDirectives(
   text?: string,
 ): { directives: Directive[]; diagnostics: Diagnostic[] } {
   // `/* oculum-ignore */ code()` is alone at the start of its line but still a same-line directive.
+  // The line ends at any line terminator of the languages: LF, a lone CR (CPython and ECMAScript),
+  // U+2028 and U+2029 (ECMAScript; inside a Python comment they are part of it).
   const codeFollows = (comment: Comment): boolean => {
     if (text === undefined) return false;
-    const end = text.indexOf('\n', comment.range[1]);
-    return text.slice(comment.range[1], end === -1 ? text.length : end).trim() !== '';
+    LINE_END.lastIndex = comment.range[1];
+    const end = LINE_END.exec(text)?.index ?? text.length;
+    return text.slice(comment.range[1], end).trim() !== '';
   };
   const directives: Directive[] = [];
   const diagnostics: Diagnostic[] = [];

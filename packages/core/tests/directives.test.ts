@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDirectiveComment } from '../src/directives.js';
+import { collectDirectives, parseDirectiveComment } from '../src/directives.js';
 import { lintText, lintTextWithDetails, prefilterSkips } from '../src/lint.js';
 import { dangerRule, namesRule, toyLanguage } from './fixtures/toy-plugin.mjs';
 
@@ -47,6 +47,17 @@ describe('parseDirectiveComment', () => {
     expect(parseDirectiveComment(`oculum-ignore[a]${spaces}x${spaces}`)).toBeUndefined();
     expect(parseDirectiveComment(`oculum-ignore${spaces}*${spaces}x`)).toBeUndefined();
     expect(parseDirectiveComment(`*${spaces}oculum-ignore${spaces}--${spaces}why${spaces}*`)).toEqual({ kind: 'ignore', targets: [], justification: 'why' });
+  });
+});
+
+describe('collectDirectives', () => {
+  it('ends a line at any line terminator: a comment alone before a lone CR, U+2028 or U+2029 covers the next line', () => {
+    for (const end of ['\n', '\r', '\u2028', '\u2029', '\r\n']) {
+      const text = `# oculum-ignore${end}danger\n`;
+      const comment = { value: ' oculum-ignore', range: [0, 15] as [number, number], loc: { start: { line: 1, column: 1 }, end: { line: 1, column: 16 } }, ownLine: true };
+      const [directive] = collectDirectives([comment], 'a.toy', 2, text).directives;
+      expect({ end, from: directive.from, trailing: directive.trailing }).toEqual({ end, from: 2, trailing: false });
+    }
   });
 });
 
