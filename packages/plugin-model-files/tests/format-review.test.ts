@@ -9,6 +9,7 @@ import { analyzeTemplate, isWeakIndicator } from '../src/formats/template.js';
 import { checkSafetensors } from '../src/formats/safetensors.js';
 import { BufferAccess } from '../src/io.js';
 import { scanModelBytes } from '../src/scanner.js';
+import { gguf, type GgufKv } from './helpers.js';
 
 const CHATML = "{% for message in messages %}{{'<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>' + '\\n'}}{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}";
 
@@ -81,45 +82,8 @@ describe('chat templates: size (P12)', () => {
 });
 
 // ---------------------------------------------------------------------------------------------- GGUF
-type Kv = [string, 'str', string] | [string, 'u32', number];
-function gguf(kvs: Kv[], opts: { be?: boolean; version?: number; kvCount?: bigint } = {}): Uint8Array {
-  const out: number[] = [];
-  const be = !!opts.be;
-  const u32 = (n: number) => {
-    const b = Buffer.alloc(4);
-    if (be) b.writeUInt32BE(n);
-    else b.writeUInt32LE(n);
-    out.push(...b);
-  };
-  const u64 = (n: bigint) => {
-    const b = Buffer.alloc(8);
-    if (be) b.writeBigUInt64BE(n);
-    else b.writeBigUInt64LE(n);
-    out.push(...b);
-  };
-  const str = (s: string) => {
-    const b = Buffer.from(s, 'utf8');
-    u64(BigInt(b.length));
-    out.push(...b);
-  };
-  out.push(...Buffer.from('GGUF'));
-  u32(opts.version ?? 3);
-  u64(0n); // tensors
-  u64(opts.kvCount ?? BigInt(kvs.length));
-  for (const [k, t, v] of kvs) {
-    str(k);
-    if (t === 'str') {
-      u32(8);
-      str(v as string);
-    } else {
-      u32(4);
-      u32(v as number);
-    }
-  }
-  return new Uint8Array(out);
-}
 const SSTI = "{{ ''.__class__.__mro__[1].__subclasses__() }}";
-const BASE: Kv[] = [['general.architecture', 'str', 'llama'], ['general.alignment', 'u32', 32]];
+const BASE: GgufKv[] = [['general.architecture', 'str', 'llama'], ['general.alignment', 'u32', 32]];
 
 describe('GGUF (P4, P15, P16)', () => {
   it('P4: analyses every copy of a duplicated template and reports the duplicate key', async () => {

@@ -57,3 +57,43 @@ export function tar(members: Array<[string, Buffer, string?]>): Buffer {
   parts.push(Buffer.alloc(1024));
   return Buffer.concat(parts);
 }
+
+export type GgufKv = [string, 'str', string] | [string, 'u32', number];
+
+/** A GGUF file (v3 unless given, little-endian unless `be`) holding the metadata `kvs` and no tensors. */
+export function gguf(kvs: GgufKv[], opts: { be?: boolean; version?: number; kvCount?: bigint } = {}): Uint8Array {
+  const parts: Buffer[] = [];
+  const be = !!opts.be;
+  const u32 = (n: number) => {
+    const b = Buffer.alloc(4);
+    if (be) b.writeUInt32BE(n);
+    else b.writeUInt32LE(n);
+    parts.push(b);
+  };
+  const u64 = (n: bigint) => {
+    const b = Buffer.alloc(8);
+    if (be) b.writeBigUInt64BE(n);
+    else b.writeBigUInt64LE(n);
+    parts.push(b);
+  };
+  const str = (s: string) => {
+    const b = Buffer.from(s, 'utf8');
+    u64(BigInt(b.length));
+    parts.push(b);
+  };
+  parts.push(Buffer.from('GGUF'));
+  u32(opts.version ?? 3);
+  u64(0n); // tensors
+  u64(opts.kvCount ?? BigInt(kvs.length));
+  for (const [k, t, v] of kvs) {
+    str(k);
+    if (t === 'str') {
+      u32(8);
+      str(v as string);
+    } else {
+      u32(4);
+      u32(v as number);
+    }
+  }
+  return new Uint8Array(Buffer.concat(parts));
+}

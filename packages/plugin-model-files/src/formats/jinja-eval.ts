@@ -21,12 +21,33 @@ export interface JinjaFacts {
   strings: string[];
   /** Attribute names reached with a known value (`.x`, `[...]` with a string key, `|attr(...)`, `attribute=`) that are dunder or name-mangled, or name a frame/code/function internal. */
   attributes: string[];
-  /** Attribute access on a template global (`lipsum`, `cycler`, `joiner`, `namespace`, `self`, …): global.name. */
+  /** An internal attribute (as in `attributes`) reached on a template global (`lipsum`, `cycler`, `joiner`, `namespace`, `self`, …): global.name. */
   globalAccess: string[];
-  /** Attribute keys built at render time from values that cannot be known statically (source excerpts). */
+  /**
+   * Attribute keys the template builds at render time in a way that is not followed statically and
+   * may combine its own constants (source excerpts): `''[ns.a]` after a loop of `ns.a ~ p`, a slice
+   * of a function's `repr`. A key made of render data (`message[key]`, `names[role|lower]`,
+   * `m[m.role ~ '_content']`) is not one: the template's author does not choose that data.
+   */
   computedKeys: string[];
+  /**
+   * Indicators read from the expression code itself, token by token, whether or not it parsed (string
+   * literals, template data and comments are not code): internal names (`__class__`), `os.popen`,
+   * `request.application`, `config.items()`, `eval(`, `subprocess`, `import_module`, `.mro(`.
+   */
+  code: string[];
+  /** `attr (` written in the code, and `|attr(…)` filters the evaluator parsed (their names were checked). */
+  attrWritten: number;
+  attrParsed: number;
   /** Work done: tokens read (bounded by the template's length). */
   tokens: number;
+  /** Set when the deadline stopped the evaluation: the offset of the block where it stopped. */
+  stoppedAt?: number;
+}
+
+export interface EvaluateOptions {
+  /** Wall-clock time (ms since the epoch) past which the evaluation stops and `stoppedAt` is set. */
+  deadline?: number;
 }
 
 const MAX_DEPTH = 128;
@@ -38,6 +59,10 @@ const MAX_FACTS = 200;
 
 /** Globals of a Jinja environment (and of Flask's) whose attributes lead to Python internals. */
 const INTERNAL_GLOBALS = new Set(['lipsum', 'cycler', 'joiner', 'namespace', 'self', 'request', 'config', 'url_for', 'get_flashed_messages']);
+/** Names that are not render data: Jinja's globals and the callables chat-template renderers add. */
+const NOT_DATA = new Set([...INTERNAL_GLOBALS, 'range', 'dict', 'caller', 'super', 'raise_exception', 'strftime_now', 'g', 'session']);
+/** Identifiers that, written in expression code, name an internal (the first step of every path to Python's globals). */
+const INTERNAL_NAME = /^(?:__\w+__|_[A-Za-z]\w*__\w+|func_globals|f_globals|gi_frame|gi_code|cr_frame|cr_code|ag_frame|ag_code|tb_frame)$/;
 
 /** Attributes of Python functions, frames, generators and code objects that lead to globals or code. */
 const INTERNAL_ATTRS = /^(?:__\w+__|_[A-Za-z]\w*__\w+|mro|func_globals|func_code|f_globals|f_locals|f_back|f_builtins|gi_frame|gi_code|cr_frame|ag_frame|tb_frame|tb_next|co_code|im_func|im_self)$/;
@@ -54,14 +79,27 @@ type Value =
   | { k: 'oneof'; items: Value[] }
   | { k: 'method'; recv: Value; name: string }
   | { k: 'name'; name: string }
-  /** Unknown; `str` when a string was built here from values not known statically. */
+  /**
+   * A value of the render data (a free name such as `messages` or `tools`, an item, attribute or
+   * element of one, a macro parameter): the template's author does not choose it. `param` names the
+   * macro parameter it is (`macro:name`).
+   */
+  | { k: 'data'; param?: string }
+  /**
+   * A string made of whole values (render data, the `str()` of an object) and constants, joined
+   * without cutting any of them: `role ~ '_suffix'`, `'%s' % x`, `x|lower`. `skel` is its value when
+   * every whole value renders empty (an undefined name does), `null` when too long to name anything.
+   */
+  | { k: 'dstr'; skel: string | null; param?: string }
+  /** Unknown; `str` when a string was built here from values not known statically (opaque: constants cut or combined in ways not followed). */
   | { k: 'unknown'; str: boolean };
 
 const UNKNOWN: Value = { k: 'unknown', str: false };
 const UNKNOWN_STR: Value = { k: 'unknown', str: true };
+const DATA: Value = { k: 'data' };
 
 function isStrish(v: Value): boolean {
-  if (v.k === 'str') return true;
+  if (v.k === 'str' || v.k === 'dstr') return true;
   if (v.k === 'unknown') return v.str;
   if (v.k === 'oneof') return v.items.some(isStrish);
   return false;
@@ -73,6 +111,27 @@ function pyStr(v: Value): string | undefined {
   if (v.k === 'num') return Number.isInteger(v.v) ? String(v.v) : String(v.v);
   if (v.k === 'const') return v.v === null ? 'None' : v.v ? 'True' : 'False';
   return undefined;
+}
+
+/** Python's str.replace, also for an empty `from` (which inserts `to` around every character). */
+function pyReplace(s: string, from: string, to: string, count = -1): string {
+  if (from === '') {
+    const cs = [...s];
+    const n = count < 0 ? cs.length + 1 : Math.min(count, cs.length + 1);
+    let out = '';
+    for (let i = 0; i <= cs.length; i++) out += (i < n ? to : '') + (cs[i] ?? '');
+    return out;
+  }
+  if (count < 0) return s.split(from).join(to);
+  let out = s;
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    const j = out.indexOf(from, at);
+    if (j < 0) break;
+    out = out.slice(0, j) + to + out.slice(j + from.length);
+    at = j + to.length;
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -155,13 +214,15 @@ class Lexer {
   pos: number;
   private balance = 0;
   count = 0;
-  constructor(private readonly src: string, start: number, private readonly endMark: '}}' | '%}') {
+  constructor(private readonly src: string, start: number, private readonly endMark: '}}' | '%}', private readonly tick?: () => void) {
     this.pos = start;
   }
   next(): Tok {
     for (;;) {
       const t = this.one();
       if (t) return t;
+      // characters Jinja rejects, skipped one at a time: the clock too
+      if ((this.count & 4095) === 0) this.tick?.();
     }
   }
   /** One token, or undefined after skipping a character Jinja rejects. */
@@ -229,10 +290,18 @@ class Lexer {
 
 /** Thrown (one shared object, no stack trace) to abandon an expression that does not parse or nests too deeply. */
 const SKIP = { skip: true } as const;
+/** Thrown when the deadline passes. */
+const DEADLINE = { deadline: true } as const;
 
 /** `keep` selects the strings worth reporting (checked on every string the evaluator knows). */
-export function evaluateTemplate(src: string, keep: (s: string) => boolean): JinjaFacts {
-  const facts: JinjaFacts = { strings: [], attributes: [], globalAccess: [], computedKeys: [], tokens: 0 };
+export function evaluateTemplate(src: string, keep: (s: string) => boolean, options: EvaluateOptions = {}): JinjaFacts {
+  const facts: JinjaFacts = { strings: [], attributes: [], globalAccess: [], computedKeys: [], code: [], attrWritten: 0, attrParsed: 0, tokens: 0 };
+  const deadline = options.deadline;
+  let work = 0;
+  /** Every 4096 units of work, the clock. */
+  const tick = () => {
+    if ((++work & 4095) === 0 && deadline !== undefined && Date.now() > deadline) throw DEADLINE;
+  };
   const seenStr = new Set<string>();
   const seenAttr = new Set<string>();
   const env = new Map<string, Value[]>();
@@ -266,10 +335,32 @@ export function evaluateTemplate(src: string, keep: (s: string) => boolean): Jin
     rec(0, []);
     return choices(out);
   };
+  /** Render data, not chosen by the template's author: a free name that is no global or macro, or a `data` value. */
+  const isData = (v: Value): boolean => v.k === 'data' || (v.k === 'name' && !NOT_DATA.has(v.name) && !macros.has(v.name));
+  /** A string built without cutting: its constant skeleton and the macro parameter it carries. */
+  const dstr = (skel: string | null, param?: string): Value => {
+    if (skel !== null && skel.length > MAX_STRING) skel = null;
+    if (skel !== null && !seenStr.has(skel) && keep(skel)) push(facts.strings, seenStr, skel);
+    return param === undefined ? { k: 'dstr', skel } : { k: 'dstr', skel, param };
+  };
+  /**
+   * The `str()` of a value as a whole: its skeleton (the constant it is, or '' for a value that is
+   * not chosen by the template, whose str() is never cut here), or undefined when it may be a string
+   * the template built from its constants in a way not followed (opaque).
+   */
+  const whole = (v: Value): { skel: string | null; param?: string } | undefined => {
+    const known = pyStr(v);
+    if (known !== undefined) return { skel: known };
+    if (v.k === 'dstr') return { skel: v.skel, param: v.param };
+    if (v.k === 'data') return { skel: '', param: v.param };
+    if (v.k === 'name') return { skel: '' };
+    return undefined;
+  };
   const bind = (name: string, v: Value) => {
     const prev = env.get(name) ?? [];
     if (prev.length >= MAX_CHOICES) {
-      if (isStrish(v) && !prev.some((p) => p === UNKNOWN_STR)) prev.push(UNKNOWN_STR);
+      const extra = (v.k === 'oneof' ? v.items : [v]).some((x) => x.k === 'unknown' && x.str) ? UNKNOWN_STR : isStrish(v) ? dstr(null) : undefined;
+      if (extra && !prev.some((p) => p.k === extra.k && (p.k !== 'unknown' || p.str))) prev.push(extra);
       return;
     }
     prev.push(...(v.k === 'oneof' ? v.items : [v]).slice(0, MAX_CHOICES - prev.length));
@@ -280,15 +371,29 @@ export function evaluateTemplate(src: string, keep: (s: string) => boolean): Jin
     return vs ? choices(vs) : undefined;
   };
 
-  /** Attribute `name` reached on `obj`. */
+  /** Macro parameters used whole as an attribute key (`macro:name`), and each macro's parameter names. */
+  const keyParams = new Set<string>();
+  const macroParams = new Map<string, string[]>();
+
+  /**
+   * Attribute `key` reached on `obj` (`.x`, `[x]`, which Jinja turns into getattr when the item is
+   * missing, `|attr(x)`, `attribute=`). What Jinja's SandboxedEnvironment refuses is the guide: names
+   * starting with `_` and the internals of functions, frames, code and generators; every path to
+   * Python's globals starts with a dunder, a name-mangled private or a frame attribute.
+   */
   const reach = (obj: Value, key: Value, excerpt: () => string) => {
     for (const k of key.k === 'oneof' ? key.items : [key]) {
-      if (k.k === 'str') {
-        if (INTERNAL_ATTRS.test(k.v)) push(facts.attributes, seenAttr, k.v);
-        if (obj.k === 'name' && INTERNAL_GLOBALS.has(obj.name)) push(facts.globalAccess, seenAttr, `${obj.name}.${k.v}`);
-      } else if (k.k === 'unknown' && k.str) {
-        push(facts.computedKeys, seenAttr, excerpt());
+      const name = k.k === 'str' ? k.v : k.k === 'dstr' ? k.skel : null;
+      if (name !== null && INTERNAL_ATTRS.test(name)) {
+        // A known name, or a render-data string whose constant part alone (the data undefined, so
+        // empty) is one: `x[missing ~ '__cla' ~ 'ss__']`.
+        push(facts.attributes, seenAttr, name);
+        if (obj.k === 'name' && INTERNAL_GLOBALS.has(obj.name)) push(facts.globalAccess, seenAttr, `${obj.name}.${name}`);
       }
+      if ((k.k === 'dstr' || k.k === 'data') && k.param) keyParams.add(k.param);
+      // Render data is not the author's to choose; only an opaque string (constants combined in a way
+      // not followed, cut reprs) may be a name the author hid.
+      if (k.k === 'unknown' && k.str) push(facts.computedKeys, seenAttr, excerpt());
     }
   };
 
@@ -296,6 +401,8 @@ export function evaluateTemplate(src: string, keep: (s: string) => boolean): Jin
   const percent = (fmt: string, args: Value[], named: Map<string, Value> | undefined): Value => {
     let i = 0;
     let out = '';
+    // Whole values inserted with %s/%r (render data, a repr): the result keeps them whole (a `dstr`).
+    let kept: { skel: string | null; param?: string } | undefined;
     for (let p = 0; p < fmt.length; p++) {
       if (fmt[p] !== '%') {
         out += fmt[p];
@@ -324,27 +431,43 @@ export function evaluateTemplate(src: string, keep: (s: string) => boolean): Jin
         else return UNKNOWN_STR;
       } else if (conv === 's' || conv === 'd' || conv === 'i' || conv === 'r' || conv === 'a') {
         const s = pyStr(arg);
-        if (s === undefined) return UNKNOWN_STR;
+        if (s === undefined) {
+          const w = whole(arg);
+          if (!w || conv === 'd' || conv === 'i') return UNKNOWN_STR;
+          kept = { skel: kept?.skel === null || w.skel === null ? null : '', param: kept?.param ?? w.param };
+          out += w.skel ?? '';
+          continue;
+        }
         out += conv === 'r' || conv === 'a' ? (arg.k === 'str' ? `'${s}'` : s) : s;
       } else return UNKNOWN_STR;
-      if (out.length > MAX_STRING) return UNKNOWN_STR;
+      if (out.length > MAX_STRING && !kept) return UNKNOWN_STR;
     }
+    if (kept) return dstr(kept.skel === null ? null : out, kept.param);
     return str(out);
   };
   // str.format with {} / {0} / {name}
   const braceFormat = (fmt: string, args: Value[], named: Map<string, Value>): Value => {
     let auto = 0;
     let bad = false;
+    let kept: { skel: string | null; param?: string } | undefined;
     const out = fmt.replace(/\{\{|\}\}|\{([^{}]*)\}/g, (m, field: string | undefined) => {
       if (m === '{{') return '{';
       if (m === '}}') return '}';
       const name = (field ?? '').split(/[!:]/)[0];
       const arg = name === '' ? args[auto++] : /^\d+$/.test(name) ? args[Number(name)] : named.get(name);
       const s = arg ? pyStr(arg) : undefined;
-      if (s === undefined) bad = true;
-      return s ?? '';
+      if (s === undefined) {
+        // `{}` of a whole value (render data): kept whole; a format spec or conversion could cut it.
+        const w = arg && field === name ? whole(arg) : undefined;
+        if (!w) bad = true;
+        else kept = { skel: kept?.skel === null || w.skel === null ? null : '', param: kept?.param ?? w.param };
+        return w?.skel ?? '';
+      }
+      return s;
     });
-    return bad || out.length > MAX_STRING ? UNKNOWN_STR : str(out);
+    if (bad) return UNKNOWN_STR;
+    if (kept) return dstr(kept.skel === null ? null : out, kept.param);
+    return out.length > MAX_STRING ? UNKNOWN_STR : str(out);
   };
 
   const iterItems = (v: Value): Value[] | undefined => {
@@ -354,6 +477,8 @@ export function evaluateTemplate(src: string, keep: (s: string) => boolean): Jin
     return undefined;
   };
   const join = (v: Value, sep: Value | undefined): Value => {
+    // Items of render data joined whole (`tools|map(attribute='name')|join(', ')`).
+    if (isData(v) && (!sep || pyStr(sep) !== undefined || isData(sep))) return dstr('', v.k === 'data' ? v.param : undefined);
     const items = iterItems(v);
     const sp = sep ? pyStr(sep) : '';
     if (!items || sp === undefined) return UNKNOWN_STR;
@@ -364,6 +489,8 @@ export function evaluateTemplate(src: string, keep: (s: string) => boolean): Jin
   };
   const mapStr = (v: Value, f: (s: string) => string): Value => (v.k === 'str' ? str(f(v.v)) : UNKNOWN_STR);
   const slice = (v: Value, a: Value | undefined, b: Value | undefined, c: Value | undefined): Value => {
+    // A slice of render data is render data; of anything else not known (a `dstr`, a repr), opaque.
+    if (isData(v)) return DATA;
     const items = v.k === 'str' ? [...v.v] : v.k === 'list' ? v.items : undefined;
     const num = (x: Value | undefined): number | undefined | null => (x === undefined || (x.k === 'const' && x.v === null) ? undefined : x.k === 'num' && Number.isInteger(x.v) ? x.v : null);
     const [x, y, z] = [num(a), num(b), num(c)];
@@ -378,6 +505,8 @@ export function evaluateTemplate(src: string, keep: (s: string) => boolean): Jin
     return v.k === 'str' ? str((out as string[]).join('')) : { k: 'list', items: out as Value[] };
   };
   const index = (v: Value, key: Value): Value | undefined => {
+    // An item or element of render data (`message['content']`, `messages[0]`) is render data.
+    if (isData(v)) return DATA;
     if (key.k !== 'num' || !Number.isInteger(key.v)) return undefined;
     if (v.k === 'str') {
       const cs = [...v.v];
@@ -388,9 +517,72 @@ export function evaluateTemplate(src: string, keep: (s: string) => boolean): Jin
     return undefined;
   };
 
+  const CASE: Record<string, (s: string) => string> = {
+    lower: (s) => s.toLowerCase(),
+    casefold: (s) => s.toLowerCase(),
+    upper: (s) => s.toUpperCase(),
+    swapcase: (s) => [...s].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(''),
+    title: (s) => s.replace(/[A-Za-z]+/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()),
+    capitalize: (s) => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase(),
+  };
+  /** Collections of render data (`messages|selectattr(…)`, `x|items`): their items are render data. */
+  const DATA_SEQ = new Set(['list', 'sort', 'unique', 'map', 'select', 'reject', 'selectattr', 'rejectattr', 'items', 'dictsort', 'batch', 'slice', 'groupby', 'first', 'last', 'random', 'min', 'max', 'split', 'rsplit', 'splitlines', 'partition', 'rpartition', 'keys', 'values', 'get', 'pop', 'copy', 'reverse', 'sum']);
+  /**
+   * A filter or method applied to render data or to a `dstr`. Whole-preserving ones (case, trim,
+   * escaping, `string`, `tojson`, `default`) keep a `dstr` (its skeleton transformed); ones that cut a
+   * string (slices, `replace` with unknown arguments, `format` of a built format, `first` of a string)
+   * make a `dstr` opaque, but keep render data render data.
+   */
+  const applyWhole = (name: string, recv: Value, args: Value[]): Value | undefined => {
+    const data = isData(recv);
+    if (!data && recv.k !== 'dstr') return undefined;
+    const skel = recv.k === 'dstr' ? recv.skel : '';
+    const param = recv.k === 'dstr' || recv.k === 'data' ? recv.param : undefined;
+    const a0 = args[0];
+    if (name in CASE) return dstr(skel === null ? null : CASE[name](skel), param);
+    switch (name) {
+      case 'trim': case 'strip': case 'lstrip': case 'rstrip': {
+        if (a0 && pyStr(a0) === undefined) return data ? dstr(null) : UNKNOWN_STR;
+        const set = a0 ? (pyStr(a0) as string) : ' \t\n\r\v\f';
+        let t = skel;
+        if (t !== null && name !== 'rstrip') while (t && set.includes(t[0])) t = t.slice(1);
+        if (t !== null && name !== 'lstrip') while (t && set.includes(t[t.length - 1])) t = t.slice(0, -1);
+        return data || !a0 ? dstr(t, param) : UNKNOWN_STR;
+      }
+      case 'string': case 'safe': case 'mark_safe':
+        return dstr(skel, param);
+      case 'e': case 'escape': case 'forceescape':
+        return dstr(skel === null ? null : skel.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&#34;').replace(/'/g, '&#39;'), param);
+      case 'tojson': case 'pprint': case 'urlencode': case 'indent': case 'center': case 'wordwrap': case 'xmlattr': case 'striptags': case 'urlize': case 'filesizeformat':
+        return dstr(null, param);
+      case 'default': case 'd':
+        return choices([recv, a0 ?? UNKNOWN]);
+      case 'replace': {
+        const from = a0 && pyStr(a0);
+        const to = args[1] && pyStr(args[1]);
+        if (from === undefined || to === undefined) return data ? dstr(null) : UNKNOWN_STR;
+        const count = args[2]?.k === 'num' ? args[2].v : -1;
+        return dstr(skel === null ? null : pyReplace(skel, from, to, count), param);
+      }
+      case 'join':
+        return data ? dstr('', param) : UNKNOWN_STR;
+      case 'format':
+        return data ? dstr(null) : UNKNOWN_STR;
+      case 'truncate':
+        return data ? dstr(null) : UNKNOWN_STR;
+      case 'int': case 'float': case 'length': case 'count': case 'abs': case 'round': case 'wordcount':
+        return UNKNOWN;
+      default:
+        if (data) return DATA;
+        return recv.k === 'dstr' && DATA_SEQ.has(name) ? UNKNOWN : UNKNOWN_STR;
+    }
+  };
+
   /** A string method or filter applied to a known receiver. */
   const apply = (name: string, recv: Value, args: Value[], named: Map<string, Value>): Value => {
     const a0 = args[0];
+    const w = applyWhole(name, recv, args);
+    if (w) return w;
     switch (name) {
       case 'join':
         return join(recv, a0 ?? named.get('d'));
@@ -402,9 +594,8 @@ export function evaluateTemplate(src: string, keep: (s: string) => boolean): Jin
         const to = args[1] && pyStr(args[1]);
         if (recv.k !== 'str' || from === undefined || to === undefined) return UNKNOWN_STR;
         const count = args[2]?.k === 'num' ? args[2].v : -1;
-        let s = recv.v;
-        if (count < 0) s = from === '' ? s : s.split(from).join(to);
-        else for (let i = 0; i < count && s.includes(from) && from !== ''; i++) s = s.replace(from, to);
+        if (recv.v.length > MAX_STRING * 4) return UNKNOWN_STR;
+        const s = pyReplace(recv.v, from, to, count);
         return s.length > MAX_STRING ? UNKNOWN_STR : str(s);
       }
       case 'lower': case 'casefold': return mapStr(recv, (s) => s.toLowerCase());
@@ -428,6 +619,13 @@ export function evaluateTemplate(src: string, keep: (s: string) => boolean): Jin
         if (recv.k === 'str') return str([...recv.v].reverse().join(''));
         if (recv.k === 'list') return { k: 'list', items: [...recv.items].reverse() };
         return UNKNOWN_STR;
+      case 'split': case 'rsplit': {
+        // str.split(sep) / split() on whitespace, without maxsplit
+        const sep = a0 ? pyStr(a0) : undefined;
+        if (recv.k !== 'str' || (a0 && (sep === undefined || sep === '')) || args.length > 1 || recv.v.length > MAX_LIST) return UNKNOWN;
+        const parts = sep === undefined ? recv.v.split(/[ \t\n\r\v\f\x1c-\x1f\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/).filter((x) => x !== '') : recv.v.split(sep);
+        return { k: 'list', items: parts.slice(0, MAX_LIST).map((x) => str(x)) };
+      }
       case 'list': {
         const items = iterItems(recv);
         return items ? { k: 'list', items } : UNKNOWN;
@@ -462,10 +660,41 @@ export function evaluateTemplate(src: string, keep: (s: string) => boolean): Jin
   let depth = 0;
   let loops = 0;
   let srcStart = 0;
+  // The three tokens before the current one, for the code indicators (reset at every block).
+  let t1: Tok | undefined;
+  let t2: Tok | undefined;
+  let t3: Tok | undefined;
+  const code = (label: string) => push(facts.code, seenCode, label);
+  const seenCode = new Set<string>();
+  /** Indicators in the expression code, read token by token (string literals are values, not code). */
+  const codeToken = (t: Tok) => {
+    const is = (x: Tok | undefined, v: string) => x !== undefined && x.t !== 'str' && x.v === v;
+    if (t.t === 'name') {
+      if (INTERNAL_NAME.test(t.v)) code(t.v);
+      if (t.v === 'import_module' || t.v === '__import__') code('import');
+      if (t.v === 'subprocess') code('code execution call');
+      if (is(t1, '.') && t2?.t === 'name') {
+        if (t2.v === 'os' && (t.v === 'popen' || t.v === 'system')) code('os.popen/os.system');
+        if (t2.v === 'request' && t.v === 'application') code('request.application');
+        if (['lipsum', 'cycler', 'joiner', 'namespace'].includes(t2.v) && t.v.startsWith('__')) code('template globals internals');
+      }
+    } else if (t.t === 'op' && t.v === '(' && t1?.t === 'name') {
+      if (t1.v === 'attr') facts.attrWritten++;
+      if (t1.v === 'eval' || t1.v === 'exec' || t1.v === 'popen') code('code execution call');
+      if (t1.v === 'mro' && is(t2, '.')) code('mro()');
+      if (t1.v === 'items' && is(t2, '.') && is(t3, 'config')) code('config.items()');
+    }
+    t3 = t2;
+    t2 = t1;
+    t1 = t;
+  };
   const adv = () => {
     tok = lx.next();
+    tick();
     // Every literal is checked whole, also one too long to be a value or in a part that does not parse.
-    if (tok.t === 'str' && !seenStr.has(tok.v) && keep(tok.v)) push(facts.strings, seenStr, tok.v);
+    if (tok.t === 'str') {
+      if (!seenStr.has(tok.v) && keep(tok.v)) push(facts.strings, seenStr, tok.v);
+    } else if (tok.t !== 'end' && tok.t !== 'eof') codeToken(tok);
   };
   const isOp = (v: string) => tok.t === 'op' && tok.v === v;
   const isName = (v: string) => tok.t === 'name' && tok.v === v;
@@ -558,6 +787,13 @@ export function evaluateTemplate(src: string, keep: (s: string) => boolean): Jin
     }
     return compared ? UNKNOWN : a;
   }
+  /** `x ~ y` (and `+` with a string) when not both are known: whole values joined keep their skeleton; anything opaque makes it opaque. */
+  function concatWhole(x: Value, y: Value): Value {
+    const a = whole(x);
+    const b = whole(y);
+    if (!a || !b) return UNKNOWN_STR;
+    return dstr(a.skel === null || b.skel === null ? null : a.skel + b.skel, a.param ?? b.param);
+  }
   function parseMath1(): Value {
     let a = parseConcat();
     while (isOp('+') || isOp('-')) {
@@ -569,7 +805,11 @@ export function evaluateTemplate(src: string, keep: (s: string) => boolean): Jin
           if (x.k === 'str' && y.k === 'str') return x.v.length + y.v.length > MAX_STRING ? UNKNOWN_STR : str(x.v + y.v);
           if (x.k === 'num' && y.k === 'num') return { k: 'num', v: x.v + y.v };
           if (x.k === 'list' && y.k === 'list') return { k: 'list', items: [...x.items, ...y.items].slice(0, MAX_LIST) };
-          return isStrish(x) || isStrish(y) ? UNKNOWN_STR : UNKNOWN;
+          // Render data added to render data or a number (`loop.index0 + 1`, `messages + tools`)
+          if ((isData(x) || x.k === 'num') && (isData(y) || y.k === 'num')) return DATA;
+          // a string and render data: joined whole, as `~` does
+          if (isStrish(x) || isStrish(y)) return concatWhole(x, y);
+          return UNKNOWN;
         }
         return x.k === 'num' && y.k === 'num' ? { k: 'num', v: x.v - y.v } : UNKNOWN;
       });
@@ -584,7 +824,7 @@ export function evaluateTemplate(src: string, keep: (s: string) => boolean): Jin
       a = lift([a, b], ([x, y]) => {
         const s = pyStr(x);
         const t = pyStr(y);
-        if (s === undefined || t === undefined) return UNKNOWN_STR;
+        if (s === undefined || t === undefined) return concatWhole(x, y);
         return s.length + t.length > MAX_STRING ? UNKNOWN_STR : str(s + t);
       });
     }
@@ -601,6 +841,8 @@ export function evaluateTemplate(src: string, keep: (s: string) => boolean): Jin
           const [s, n] = x.k === 'str' ? [x, y] : [y, x];
           if (s.k === 'str' && n.k === 'num' && Number.isInteger(n.v)) return s.v.length * Math.max(0, n.v) > MAX_STRING ? UNKNOWN_STR : str(s.v.repeat(Math.max(0, n.v)));
           if (x.k === 'num' && y.k === 'num') return { k: 'num', v: x.v * y.v };
+          if (s.k === 'dstr' && n.k === 'num' && Number.isInteger(n.v)) return dstr(s.skel === null ? null : s.skel.repeat(Math.max(0, Math.min(n.v, MAX_STRING + 1))), s.param);
+          if ((isData(x) || x.k === 'num') && (isData(y) || y.k === 'num')) return DATA;
           return isStrish(x) || isStrish(y) ? UNKNOWN_STR : UNKNOWN;
         }
         if (op === '%' && x.k === 'str') {
@@ -613,6 +855,7 @@ export function evaluateTemplate(src: string, keep: (s: string) => boolean): Jin
           return percent(x.v, [y], undefined);
         }
         if (op === '%' && isStrish(x)) return UNKNOWN_STR;
+        if ((isData(x) || x.k === 'num') && (isData(y) || y.k === 'num')) return isData(x) && op === '%' ? dstr(null) : DATA;
         if (x.k === 'num' && y.k === 'num' && y.v !== 0) return { k: 'num', v: op === '//' ? Math.floor(x.v / y.v) : op === '%' ? ((x.v % y.v) + y.v) % y.v : x.v / y.v };
         return UNKNOWN;
       });
@@ -771,7 +1014,8 @@ export function evaluateTemplate(src: string, keep: (s: string) => boolean): Jin
           continue;
         }
         reach(v, str(name), excerptFrom(from));
-        v = v.k === 'str' || v.k === 'list' || v.k === 'dict' ? { k: 'method', recv: v, name } : UNKNOWN;
+        // An attribute of render data is render data (`message.content`, `loop.index`).
+        v = lift([v], ([x]) => (isData(x) ? DATA : x.k === 'str' || x.k === 'list' || x.k === 'dict' || x.k === 'dstr' ? { k: 'method', recv: x, name } : UNKNOWN));
       } else if (isOp('[')) {
         adv();
           const parts: Array<Value | undefined> = [];
@@ -804,11 +1048,22 @@ export function evaluateTemplate(src: string, keep: (s: string) => boolean): Jin
       } else if (isOp('(')) {
         adv();
         const { args, named } = parseArgs();
-        v = call(v, args, named);
+        v = call(v, args, named, excerptFrom(from));
       } else return v;
     }
   }
-  function call(f: Value, args: Value[], named: Map<string, Value>): Value {
+  function call(f: Value, args: Value[], named: Map<string, Value>, excerpt: () => string): Value {
+    // A method of render data (`message.get('k', 'd')`, `loop.cycle('a', 'b')`, `content.strip()`):
+    // render data, or one of the arguments it was given.
+    if (isData(f) && !(f.k === 'name' && macros.has(f.name))) return choices([DATA, ...args.filter((a) => a.k !== 'num' && a.k !== 'const')]);
+    if (f.k === 'name' && macros.has(f.name)) {
+      // An opaque string passed to a parameter the macro uses whole as an attribute key.
+      const params = macroParams.get(f.name) ?? [];
+      const given: Array<[string | undefined, Value]> = [...args.map((a, i) => [params[i], a] as [string | undefined, Value]), ...[...named].map(([n, a]) => [n, a] as [string, Value])];
+      for (const [p, a] of given) {
+        if (p !== undefined && keyParams.has(`${f.name}:${p}`) && (a.k === 'oneof' ? a.items : [a]).some((x) => x.k === 'unknown' && x.str)) push(facts.computedKeys, seenAttr, excerpt());
+      }
+    }
     if (f.k === 'method') return lift([f.recv, ...args], ([r, ...as]) => (f.name === 'format' && r.k === 'str' ? braceFormat(r.v, as, named) : f.name === 'join' && r.k === 'str' ? join(as[0] ?? UNKNOWN, r) : apply(f.name, r, as, named)));
     if (f.k === 'name') {
       if (f.name === 'dict' || f.name === 'namespace') {
@@ -843,7 +1098,10 @@ export function evaluateTemplate(src: string, keep: (s: string) => boolean): Jin
           adv();
           ({ args, named } = parseArgs());
         }
-        if (name === 'attr') reach(v, args[0] ?? UNKNOWN, excerptFrom(from));
+        if (name === 'attr') {
+          facts.attrParsed++;
+          reach(v, args[0] ?? UNKNOWN, excerptFrom(from));
+        }
         const attrArg = named.get('attribute') ?? (['selectattr', 'rejectattr', 'groupby'].includes(name) ? args[0] : undefined);
         if (attrArg && ['map', 'selectattr', 'rejectattr', 'groupby', 'sort', 'unique', 'min', 'max', 'sum', 'dictsort'].includes(name)) {
           for (const a of attrArg.k === 'oneof' ? attrArg.items : [attrArg]) {
@@ -851,7 +1109,7 @@ export function evaluateTemplate(src: string, keep: (s: string) => boolean): Jin
             else reach(UNKNOWN, a, excerptFrom(from));
           }
         }
-        v = name === 'attr' ? UNKNOWN : lift([v, ...args, ...named.values()], ([x, ...rest]) => {
+        v = name === 'attr' ? (isData(v) ? DATA : UNKNOWN) : lift([v, ...args, ...named.values()], ([x, ...rest]) => {
           const named2 = new Map<string, Value>();
           [...named.keys()].forEach((k, i) => named2.set(k, rest[args.length + i]));
           return apply(name, x, rest.slice(0, args.length), named2);
@@ -898,7 +1156,7 @@ export function evaluateTemplate(src: string, keep: (s: string) => boolean): Jin
       if (val.k === 'dict') val.keys.forEach((k, i) => k.k === 'str' && bind(`${names[0]}.${k.v}`, val.values[i] ?? UNKNOWN));
       return;
     }
-    names.forEach((n, i) => bind(n, v.k === 'list' ? v.items[i] ?? UNKNOWN : isStrish(v) ? UNKNOWN_STR : UNKNOWN));
+    names.forEach((n, i) => bind(n, v.k === 'list' ? v.items[i] ?? UNKNOWN : isData(v) ? DATA : isStrish(v) ? UNKNOWN_STR : UNKNOWN));
   };
   const refersTo = (from: number, to: number, names: string[]) => {
     const body = src.slice(from, to);
@@ -945,8 +1203,10 @@ export function evaluateTemplate(src: string, keep: (s: string) => boolean): Jin
       const seq = parseOr(); // Jinja: the iterable, then an optional `if` filter and `recursive`
       loops++;
       const items = iterItems(seq.k === 'oneof' ? UNKNOWN : seq);
-      if (names.length === 1) bind(names[0], items && items.length ? choices(items.slice(0, MAX_CHOICES)) : isStrish(seq) ? UNKNOWN_STR : UNKNOWN);
-      else for (const n of names) bind(n, UNKNOWN);
+      // Items of render data are render data (`for m in messages`, `for k, v in spec|items`).
+      const item = isData(seq) ? DATA : isStrish(seq) ? UNKNOWN_STR : UNKNOWN;
+      if (names.length === 1) bind(names[0], items && items.length ? choices(items.slice(0, MAX_CHOICES)) : item);
+      else for (const n of names) bind(n, isData(seq) ? DATA : UNKNOWN);
       rest();
     } else if (kw === 'endfor') loops = Math.max(0, loops - 1);
     else if (kw === 'with') {
@@ -958,18 +1218,25 @@ export function evaluateTemplate(src: string, keep: (s: string) => boolean): Jin
         if (isOp(',')) adv();
       }
     } else if (kw === 'macro') {
-      if (tok.t === 'name') macros.add(tok.v);
+      const macro = tok.t === 'name' ? tok.v : '';
+      if (macro) macros.add(macro);
+      const params: string[] = [];
+      macroParams.set(macro, params);
       adv();
       if (isOp('(')) {
         adv();
         while (!isOp(')') && !atEnd()) {
           if (tok.t !== 'name') return rest();
           const n = tok.v;
+          params.push(n);
           adv();
+          // A parameter is what the caller passes: render data here; an opaque string passed to one
+          // used as an attribute key is reported at the call (`keyParams`).
+          const p: Value = { k: 'data', param: `${macro}:${n}` };
           if (isOp('=')) {
             adv();
-            bind(n, choices([UNKNOWN, parseExpr()]));
-          } else bind(n, UNKNOWN);
+            bind(n, choices([p, parseExpr()]));
+          } else bind(n, p);
           if (isOp(',')) adv();
         }
       }
@@ -982,6 +1249,10 @@ export function evaluateTemplate(src: string, keep: (s: string) => boolean): Jin
   // ---- template: data, comments, raw blocks, expressions and statements
   let i = 0;
   while (i < src.length) {
+    if ((++work & 4095) === 0 && deadline !== undefined && Date.now() > deadline) {
+      facts.stoppedAt = i;
+      return facts;
+    }
     const open = src.indexOf('{', i);
     if (open < 0) break;
     const kind = src[open + 1];
@@ -1020,19 +1291,27 @@ export function evaluateTemplate(src: string, keep: (s: string) => boolean): Jin
       }
     }
     srcStart = open;
-    lx = new Lexer(src, start, kind === '{' ? '}}' : '%}');
-    adv();
-    depth = 0;
+    lx = new Lexer(src, start, kind === '{' ? '}}' : '%}', tick);
+    t1 = t2 = t3 = undefined;
     try {
-      if (kind === '{') rest();
-      else statement();
+      adv();
+      depth = 0;
+      try {
+        if (kind === '{') rest();
+        else statement();
+      } catch (e) {
+        if (e !== SKIP) throw e;
+      }
+      // skip to the end of the block
+      depth = 0;
+      let guard = 0;
+      while (!atEnd() && guard++ < 1e9) adv();
     } catch (e) {
-      if (e !== SKIP) throw e;
+      if (e !== DEADLINE) throw e;
+      facts.tokens += lx.count;
+      facts.stoppedAt = open;
+      return facts;
     }
-    // skip to the end of the block
-    depth = 0;
-    let guard = 0;
-    while (!atEnd() && guard++ < 1e9) adv();
     facts.tokens += lx.count;
     i = Math.max(lx.pos, open + 2);
   }

@@ -1,16 +1,27 @@
 /**
  * Jinja chat templates (GGUF `tokenizer.chat_template*`, tokenizer_config.json) that reach Python
  * object internals: the server-side template injection family (`__class__.__mro__`,
- * `__subclasses__()`, `__globals__`, `|attr(...)`), including obfuscated spellings. Three passes:
- * the text as written; a text-level folding of common obfuscations (`normalizeTemplate`, templates
- * up to 256 KiB); and, at any size in linear time, the static evaluator of `jinja-eval.ts`, which
- * decodes string literals as Jinja does (`\N{LOW LINE}`, `\U0000005f`), evaluates constant string
- * expressions (`~`, `+`, `%`, `|join`, `dict(__cla=1,ss__=1)|join`, `|format`, `|replace`, slices,
- * string methods, names bound by set/for/with) and reports the attribute names they reach. An
- * attribute key built from values that cannot be known statically is a weaker indicator
- * (`COMPUTED_KEY`).
+ * `__subclasses__()`, `__globals__`, `|attr(...)`), including obfuscated spellings.
+ *
+ * Only what Jinja evaluates counts: the code of `{{ … }}` and `{% … %}` blocks. Template data (the
+ * text between blocks), comments and `{% raw %}` bodies are output or dropped, never evaluated, so
+ * a system prompt that mentions `__init__`, `subprocess` or `eval()` is not code. The static
+ * evaluator of `jinja-eval.ts` reads every size in linear time: it decodes string literals as
+ * Jinja does (`\N{LOW LINE}`, `\U0000005f`), evaluates constant string expressions (`~`, `+`, `%`,
+ * `|join`, `dict(__cla=1,ss__=1)|join`, `|format`, `|replace`, slices, string methods, names bound by
+ * set/for/with) and reports the attribute names they reach; a second pass reads the text after
+ * `normalizeTemplate` folds common obfuscations (templates up to 256 KiB).
+ *
+ * Jinja's SandboxedEnvironment is the reference for what is an internal: it refuses attribute names
+ * starting with `_` and the internals of functions, frames, code objects and generators (`mro`,
+ * `gi_frame`, `f_globals`, …); every path from a template value to Python's globals starts with a
+ * dunder, a name-mangled private or such a frame attribute. A string counts when it could be such
+ * an attribute's name or path (`'__class__'`, `'a.__class__'`, a `str.format` field
+ * `'{0.__class__}'`), not when prose merely mentions one. An attribute key built at render time in
+ * a way not followed statically, from the template's own constants, is a weaker indicator
+ * (`COMPUTED_KEY`); a key made of render data (`message[key]`, `names[role|lower]`) is none.
  */
-import { evaluateTemplate } from './jinja-eval.js';
+import { evaluateTemplate, type JinjaFacts } from './jinja-eval.js';
 
 const INTERNALS = [
   '__class__', '__mro__', '__base__', '__bases__', '__subclasses__', '__globals__', '__builtins__', '__import__',
@@ -18,21 +29,16 @@ const INTERNALS = [
   'func_globals', 'f_globals', 'gi_frame', 'mro', '_TemplateReference__context',
 ];
 
-const CALL_PATTERNS: Array<[RegExp, string]> = [
-  [/\|\s*attr\s*\(/, '|attr('],
-  [/\battr\s*\(/, 'attr('],
-  [/\bos\s*\.\s*(popen|system)\b/, 'os.popen/os.system'],
-  [/\b(lipsum|cycler|joiner|namespace)\s*\.\s*__/, 'template globals internals'],
-  [/\brequest\s*\.\s*application\b/, 'request.application'],
-  [/\bconfig\s*\.\s*items\s*\(/, 'config.items()'],
-  [/\bself\s*\.\s*_TemplateReference__context\b/, 'TemplateReference context'],
-  [/\bimport_module\b|\b__import__\b/, 'import'],
-  [/\beval\s*\(|\bexec\s*\(|\bpopen\s*\(|\bsubprocess\b/, 'code execution call'],
-];
-
 export interface TemplateVerdict {
   /** What was found; the ones starting with COMPUTED_KEY are weaker evidence (see isWeakIndicator). */
   indicators: string[];
+  /** Set when the time limit stopped the analysis before it read the whole template: what was checked. */
+  incomplete?: string;
+}
+
+export interface AnalyzeOptions {
+  /** Wall-clock time (ms since the epoch) past which the analysis stops (`incomplete` says where). */
+  deadline?: number;
 }
 
 /** Prefix of the indicator for an attribute key built at render time from values not known statically. */
@@ -43,12 +49,27 @@ export function isWeakIndicator(indicator: string): boolean {
   return indicator.startsWith(COMPUTED_KEY);
 }
 
-const INTERNAL_SUBSTRING = new RegExp(INTERNALS.filter((n) => n !== 'mro').map((n) => n.replace(/[$]/g, '\\$&')).join('|'), 'g');
+const INTERNAL_STRINGS = new Set(INTERNALS.filter((n) => n !== 'mro'));
 
-/** The internals named in s (or in its lower-case form). */
-function internalsIn(s: string): string[] {
+/** Internals named by the identifiers of an attribute path (`a.__class__['x']`). */
+function pathInternals(path: string, out: Set<string>): void {
+  for (const seg of path.split(/\W+/)) {
+    if (INTERNAL_STRINGS.has(seg)) out.add(seg);
+    else if (INTERNAL_STRINGS.has(seg.toLowerCase())) out.add(seg.toLowerCase());
+  }
+}
+
+/**
+ * The internals a string could name as an attribute: the string itself is a name or an attribute
+ * path (`__class__`, `__class__.__mro__`, `x['__globals__']`, what getattr, `|attr`, `attribute=`
+ * look up), or a `str.format` replacement field in it is one (`'{0.__class__}'.format(x)`). Prose that
+ * mentions an internal (`'Implement __init__ and __repr__'`, `'see pkg/__init__.py'`) names none.
+ */
+export function namedInternals(s: string): string[] {
   const out = new Set<string>();
-  for (const t of [s, s.toLowerCase()]) for (const m of t.matchAll(INTERNAL_SUBSTRING)) out.add(m[0]);
+  const t = s.trim();
+  if (/^[\w.[\]'"{}()!:]+$/.test(t)) pathInternals(t, out);
+  if (s.includes('{')) for (const m of s.matchAll(/\{([\w.[\]'"!:]*)\}/g)) pathInternals(m[1], out);
   return [...out];
 }
 
@@ -134,26 +155,37 @@ function foldLiterals(src: string): string {
 /** Templates longer than this skip the text-level folding (its regexes); the evaluator reads every size. */
 const MAX_NORMALIZE = 256 * 1024;
 
-export function analyzeTemplate(src: string): TemplateVerdict {
+/** Only strings that could name an internal are kept (every internal holds `_` before a letter: a cheap test first). */
+const keep = (s: string) => s.includes('_') && /_[A-Za-z]/.test(s) && namedInternals(s).length > 0;
+
+export function analyzeTemplate(src: string, options: AnalyzeOptions = {}): TemplateVerdict {
+  const { deadline } = options;
   const found = new Set<string>();
-  const texts = src.length <= MAX_NORMALIZE ? [src, normalizeTemplate(src)] : [src];
-  for (const text of texts.flatMap((t) => [t, t.toLowerCase()])) {
-    for (const name of INTERNALS) {
-      if (name === 'mro') {
-        if (/\.mro\s*\(/.test(text)) found.add('mro()');
-        continue;
-      }
-      if (text.includes(name)) found.add(name);
+  const collect = (facts: JinjaFacts) => {
+    for (const s of facts.strings) for (const name of namedInternals(s)) found.add(name);
+    for (const a of facts.attributes) found.add(a === 'mro' ? 'mro()' : a);
+    for (const g of facts.globalAccess) found.add(`template global ${g}`);
+    for (const c of facts.code) found.add(c);
+  };
+  const facts = evaluateTemplate(src, keep, { deadline });
+  collect(facts);
+  // `attr(` written in code that the evaluator did not parse as a filter whose name it checked.
+  if (facts.attrWritten > facts.attrParsed) found.add('|attr(');
+  let incomplete: string | undefined;
+  if (facts.stoppedAt !== undefined) {
+    incomplete = `the time limit stopped the analysis at character ${facts.stoppedAt} of ${src.length}`;
+  } else if (src.length <= MAX_NORMALIZE && (deadline === undefined || Date.now() <= deadline)) {
+    const folded = normalizeTemplate(src);
+    if (folded !== src) {
+      const again = evaluateTemplate(folded, keep, { deadline });
+      collect(again);
+      if (again.stoppedAt !== undefined) incomplete = `the template was read whole; the time limit stopped the second pass (obfuscations folded) at character ${again.stoppedAt} of ${folded.length}`;
     }
-    for (const [re, label] of CALL_PATTERNS) if (re.test(text)) found.add(label);
+  } else if (src.length <= MAX_NORMALIZE) {
+    incomplete = 'the template was read whole; the time limit came before the second pass (obfuscations folded)';
   }
-  // Every internal's name holds `_` before a letter: a cheap test first, for the many strings built from hostile input.
-  const facts = evaluateTemplate(src, (s) => s.includes('_') && /_[A-Za-z]/.test(s) && internalsIn(s).length > 0);
-  for (const s of facts.strings) for (const name of internalsIn(s)) found.add(name);
-  for (const a of facts.attributes) found.add(a === 'mro' ? 'mro()' : a);
-  for (const g of facts.globalAccess) found.add(`template global ${g}`);
-  // Benign templates name none of these; `attr(` alone inside Jinja is still the usual vector.
   const strong = [...found];
+  // Benign templates name none of the strong ones; a computed key counts only without them.
   const weak = strong.length ? [] : facts.computedKeys.slice(0, 3).map((k) => `${COMPUTED_KEY}: \`${k}\``);
-  return { indicators: [...strong, ...weak] };
+  return incomplete === undefined ? { indicators: [...strong, ...weak] } : { indicators: [...strong, ...weak], incomplete };
 }
