@@ -195,6 +195,31 @@ export async function listRules(options: ListRulesOptions = {}): Promise<RuleInf
   return ruleInfos(registry, resolver);
 }
 
+/**
+ * The options checked, the user's config and plugins loaded, and the resolver of every file's config:
+ * what `scan` and `configForFile` start from.
+ */
+async function resolverFor(options: ScanOptions, depth: Depth): Promise<Setup & { resolver: ConfigResolver }> {
+  if (!DEPTHS.includes(depth)) throw new UsageError(`Invalid depth "${String(depth)}" (expected quick | standard | deep)`);
+  for (const detector of options.onlyDetectors ?? []) {
+    if (!(DETECTORS as readonly string[]).includes(detector)) throw new UsageError(`Unknown detector "${detector}" (expected ${DETECTORS.join(' | ')})`);
+  }
+  const base = await setup(options);
+  const resolver = new ConfigResolver({
+    cwd: base.cwd,
+    registry: base.registry,
+    userConfig: base.userConfig,
+    replacedConfigDirs: base.replacedConfigDirs,
+    noConfig: options.noConfig,
+    overrideConfig: options.overrideConfig,
+    depth,
+    onlyRules: options.onlyRules,
+    onlyDetectors: options.onlyDetectors,
+    diagnostics: base.diagnostics,
+  });
+  return { ...base, resolver };
+}
+
 /** One rule in a `configForFile` report. */
 export interface RuleConfigReport {
   level: 'off' | 'warn' | 'error';
@@ -233,8 +258,7 @@ export interface FileConfigReport {
  */
 export async function configForFile(file: string, options: ScanOptions = {}): Promise<FileConfigReport> {
   const depth = options.depth ?? 'standard';
-  if (!DEPTHS.includes(depth)) throw new UsageError(`Invalid depth "${String(depth)}" (expected quick | standard | deep)`);
-  const { cwd, registry, userConfig, replacedConfigDirs, diagnostics } = await setup(options);
+  const { cwd, registry, diagnostics, resolver } = await resolverFor(options, depth);
   const abs = nodePath.resolve(cwd, file);
   let info: Stats;
   try {
@@ -243,18 +267,6 @@ export async function configForFile(file: string, options: ScanOptions = {}): Pr
     throw new UsageError(`File not found: ${file}`);
   }
   if (!info.isFile()) throw new UsageError(`Not a file: ${file} (a config is computed for one file)`);
-  const resolver = new ConfigResolver({
-    cwd,
-    registry,
-    userConfig,
-    replacedConfigDirs,
-    noConfig: options.noConfig,
-    overrideConfig: options.overrideConfig,
-    depth,
-    onlyRules: options.onlyRules,
-    onlyDetectors: options.onlyDetectors,
-    diagnostics,
-  });
   const config = resolver.forFile(abs);
   let language = registry.byExtension.get(nodePath.extname(abs).toLowerCase())?.id ?? null;
   if (!language && depth !== 'quick') {
@@ -471,24 +483,8 @@ interface Job {
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
   const depth = options.depth ?? 'standard';
-  if (!DEPTHS.includes(depth)) throw new UsageError(`Invalid depth "${String(depth)}" (expected quick | standard | deep)`);
-  for (const detector of options.onlyDetectors ?? []) {
-    if (!(DETECTORS as readonly string[]).includes(detector)) throw new UsageError(`Unknown detector "${detector}" (expected ${DETECTORS.join(' | ')})`);
-  }
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const { cwd, registry, userConfig, replacedConfigDirs, diagnostics } = await setup(options);
-  const resolver = new ConfigResolver({
-    cwd,
-    registry,
-    userConfig,
-    replacedConfigDirs,
-    noConfig: options.noConfig,
-    overrideConfig: options.overrideConfig,
-    depth,
-    onlyRules: options.onlyRules,
-    onlyDetectors: options.onlyDetectors,
-    diagnostics,
-  });
+  const { cwd, registry, diagnostics, resolver } = await resolverFor(options, depth);
   if (registry.plugins.length === 0) {
     diagnostics.push({ kind: 'config', severity: 'warning', message: 'No plugins are loaded: no rule can run' });
   }
