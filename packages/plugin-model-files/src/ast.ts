@@ -47,6 +47,8 @@ export interface ProblemFact {
   message: string;
   /** Found while reading a pickle stream (a limit there is reported as high: see `model/model-scan-limit`). */
   pickle?: boolean;
+  /** A chat template the time limit cut short (reported as high, as in pickle data). */
+  template?: boolean;
 }
 
 export interface KerasFact {

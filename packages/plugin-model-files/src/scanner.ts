@@ -103,12 +103,12 @@ class Scan {
     };
   }
 
-  problem(unit: Unit, kind: ProblemKind, message: string, pickle = false): void {
+  problem(unit: Unit, kind: ProblemKind, message: string, pickle = false, template = false): void {
     if (unit.tentative && kind === 'malformed') return;
     const p = this.file.problems;
     if (p.length >= 500) return;
     if (p.some((x) => x.member === unit.name && x.message === message)) return;
-    p.push(pickle ? { member: unit.name, kind, message, pickle } : { member: unit.name, kind, message });
+    p.push({ member: unit.name, kind, message, ...(pickle ? { pickle } : {}), ...(template ? { template } : {}) });
   }
 
   member(m: ModelMember): void {
@@ -631,9 +631,18 @@ class Scan {
     }
   }
 
+  /**
+   * A chat template, analysed within the scan's time limit (a 64 MiB template of hostile code takes
+   * seconds): one the limit cut short is a `limit` problem saying how far the analysis got, and what
+   * was found before the limit is still reported.
+   */
   template(unit: Unit, key: string, text: string): void {
-    const v = analyzeTemplate(text);
+    const v = analyzeTemplate(text, { deadline: this.deadline });
     this.file.templates.push({ member: unit.name, key, indicators: v.indicators, length: text.length });
+    if (v.incomplete) {
+      const found = v.indicators.length ? `; found before the limit: ${v.indicators.slice(0, 3).join(', ')}` : '';
+      this.problem(unit, 'limit', `time limit (${this.limits.timeMs} ms) reached while analysing chat template \`${key}\` (${text.length} characters): ${v.incomplete}${found}`, false, true);
+    }
   }
 
   async tar(unit: Unit): Promise<FormatId> {

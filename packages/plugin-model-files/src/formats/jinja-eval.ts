@@ -41,7 +41,7 @@ export interface JinjaFacts {
   attrParsed: number;
   /** Work done: tokens read (bounded by the template's length). */
   tokens: number;
-  /** Set when the deadline stopped the evaluation: the offset of the block where it stopped. */
+  /** Set when the deadline stopped the evaluation: the offset it had read up to. */
   stoppedAt?: number;
 }
 
@@ -1309,7 +1309,7 @@ export function evaluateTemplate(src: string, keep: (s: string) => boolean, opti
     } catch (e) {
       if (e !== DEADLINE) throw e;
       facts.tokens += lx.count;
-      facts.stoppedAt = open;
+      facts.stoppedAt = Math.min(lx.pos, src.length);
       return facts;
     }
     facts.tokens += lx.count;

@@ -18,13 +18,14 @@ export default createRule({
     languages: ['model'],
     triggers: [],
     docs: {
-      description: 'Reports model files, or parts of them, that were not fully inspected because a safety limit was reached (size, compression ratio, nesting, opcode count, stack, memo size, time) or the content cannot be decoded; a limit hit in pickle data, or in an HDF5 file whose Keras config could not be read, is high.',
+      description: 'Reports model files, or parts of them, that were not fully inspected because a safety limit was reached (size, compression ratio, nesting, opcode count, stack, memo size, time) or the content cannot be decoded; a limit hit in pickle data, in a chat template, or in an HDF5 file whose Keras config could not be read, is high.',
       recommended: true,
     },
     messages: {
       limit: 'Scanning{{where}} stopped early: {{problems}}. What follows was not inspected.',
       limitPickle: 'Scanning{{where}} hit a limit in pickle data: {{problems}}. A pickle built to exhaust a scanner is suspicious in itself; what was not modelled must not be trusted.',
       limitHdf5: 'Scanning{{where}} stopped early: {{problems}}. A Keras model config (Lambda layers, imports) that Keras would load from it was not checked.',
+      limitTemplate: 'Scanning{{where}} stopped before a chat template was fully analysed: {{problems}}. The rest of the template, which the server renders, was not checked for injections.',
       unsupported: 'Part of the file{{where}} was not inspected: {{problems}}.',
       absent: 'This file is {{problems}}, not the model: the model is not in this checkout and was not inspected. Fetch the LFS objects before scanning (`git lfs pull`; in GitHub Actions, `actions/checkout` with `lfs: true`).',
     },
@@ -44,6 +45,10 @@ export default createRule({
               // is read for imports (model/dangerous-pickle-global), and the limit itself fails
               // `--fail-on high`.
               context.report({ loc: FILE_LOC, messageId: 'limitPickle', data, severity: 'high', confidence: 'medium' });
+            } else if (kind === 'limit' && ps.some((p) => p.template)) {
+              // A template padded past the time limit may hide an injection after the padding: not
+              // passed at `--fail-on high`, as in pickle data.
+              context.report({ loc: FILE_LOC, messageId: 'limitTemplate', data, severity: 'high', confidence: 'medium' });
             } else if (kind === 'limit' && file.members.some((m) => m.path === member && (m.format === 'hdf5' || m.format === 'keras-h5'))) {
               // An HDF5 file whose root attributes were not all read may hold a Keras config that runs
               // code on load: not passed at `--fail-on high`.
