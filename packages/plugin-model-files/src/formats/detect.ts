@@ -8,7 +8,8 @@ import { tarChecksumOk, walkTarSync } from './tar.js';
 import { applyZip64, centralEntries, findEndRecord, prependedShift, ZIP_TAIL } from './zip.js';
 /**
  * Format detection from the first bytes. The name only breaks ties for formats without a magic
- * number (ONNX is a bare protobuf, so it needs the `.onnx` extension *and* a protobuf shape).
+ * number: ONNX is a bare protobuf, so a `.onnx` file needs a protobuf shape, and a file under
+ * another model file name (`model.bin`) the structure of an ONNX ModelProto (`isOnnxModel`).
  */
 
 export type FormatId =
@@ -90,6 +91,9 @@ export function detectFormat(head: Uint8Array, path = ''): FormatId {
   if (b0 === 0x5d && head[1] === 0 && head[2] === 0) return 'lzma';
   const lower = path.toLowerCase();
   if (lower.endsWith('.onnx') && isProtobufModel(head)) return 'onnx';
+  // Under another model file name (`model.bin`, `weights.dat`, a member of an archive so named):
+  // the bytes decide, read as a ModelProto strictly enough that other data is not claimed.
+  if (!lower.endsWith('.onnx') && isModelFileName(path) && isOnnxModel(head)) return 'onnx';
   const pickle = sniffPickle(head);
   if (pickle && pickle !== 'partial') return 'pickle';
   // Named safetensors and nothing else: a header length no reader takes (0, 2^63 + 5, 2^64 − 1, a
@@ -164,6 +168,148 @@ function isProtobufModel(head: Uint8Array): boolean {
   // functions (25).
   if (tag === 0xa2 || tag === 0xca) return head[1] === 0x01;
   return tag === 0x12 || tag === 0x1a || tag === 0x22 || tag === 0x28 || tag === 0x32 || tag === 0x3a || tag === 0x42 || tag === 0x72;
+}
+
+/** ModelProto's fields (number → wire type); the repeated ones may be given more than once. */
+const MODEL_PROTO_FIELDS = new Map([[1, 0], [2, 2], [3, 2], [4, 2], [5, 0], [6, 2], [7, 2], [8, 2], [14, 2], [20, 2], [25, 2]]);
+const MODEL_PROTO_REPEATED = new Set([8, 14, 20, 25]);
+/** A message's fields (number → wire types) and which of them are text. */
+interface ProtoSchema {
+  fields: Map<number, number[]>;
+  text: Set<number>;
+}
+const schema = (fields: Array<[number, ...number[]]>, text: number[]): ProtoSchema => ({ fields: new Map(fields.map(([n, ...w]) => [n, w])), text: new Set(text) });
+const NODE_PROTO = schema([[1, 2], [2, 2], [3, 2], [4, 2], [5, 2], [6, 2], [7, 2], [8, 2], [9, 2]], [1, 2, 3, 4, 6, 7, 8]);
+const TENSOR_PROTO = schema([[1, 0, 2], [2, 0], [3, 2], [4, 2, 5], [5, 0, 2], [6, 2], [7, 0, 2], [8, 2], [9, 2], [10, 1, 2], [11, 0, 2], [12, 2], [13, 2], [14, 0], [16, 2]], [8, 12]);
+const VALUE_INFO_PROTO = schema([[1, 2], [2, 2], [3, 2], [4, 2]], [1, 3]);
+const SPARSE_TENSOR_PROTO = schema([[1, 2], [2, 2], [3, 0, 2]], []);
+const TENSOR_ANNOTATION = schema([[1, 2], [2, 2]], [1]);
+const STRING_ENTRY = schema([[1, 2], [2, 2]], [1, 2]);
+/** GraphProto's fields (all length-delimited): node, name, initializer, doc_string, input, output, value_info, quantization_annotation, sparse_initializer, metadata_props; a text or the schema of the message. */
+const GRAPH_PROTO_FIELDS = new Map<number, ProtoSchema | 'text'>([
+  [1, NODE_PROTO], [2, 'text'], [5, TENSOR_PROTO], [10, 'text'], [11, VALUE_INFO_PROTO], [12, VALUE_INFO_PROTO], [13, VALUE_INFO_PROTO],
+  [14, TENSOR_ANNOTATION], [15, SPARSE_TENSOR_PROTO], [16, STRING_ENTRY],
+]);
+
+/** The first field of a message body reads as one of its schema's (a text field as text). */
+function firstFieldReads(body: Uint8Array, s: ProtoSchema): boolean {
+  const r = new HeadReader(body);
+  const tag = r.varint();
+  if (tag === undefined) return false;
+  const field = Math.floor(tag / 8);
+  const wire = tag & 7;
+  if (!s.fields.get(field)?.includes(wire)) return false;
+  if (wire === 0) return r.varint() !== undefined;
+  if (wire !== 2) return true;
+  const len = r.varint();
+  if (len === undefined) return false;
+  // a text field: some of it in the head, and text
+  return !s.text.has(field) || (len > 0 && r.p < body.length && isProtoText(body.subarray(r.p, Math.min(r.p + len, body.length)), false));
+}
+
+/** Protobuf reading over a head: varints (undefined past the end or when longer than 10 bytes). */
+class HeadReader {
+  p = 0;
+  constructor(readonly b: Uint8Array) {}
+  varint(): number | undefined {
+    let n = 0;
+    let mul = 1;
+    for (let i = 0; i < 10 && this.p < this.b.length; i++) {
+      const x = this.b[this.p++];
+      n += (x & 0x7f) * mul;
+      mul *= 128;
+      if (x < 0x80) return n;
+    }
+    return undefined;
+  }
+}
+
+/** Text as ONNX writes it in names and versions: UTF-8 (the head may cut its last character), no control characters (newlines and tabs in a doc string). */
+function isProtoText(b: Uint8Array, doc: boolean): boolean {
+  for (const c of b) if ((c < 0x20 && !(doc && (c === 0x0a || c === 0x0d || c === 0x09))) || c === 0x7f) return false;
+  let end = b.length;
+  // a multi-byte character cut by the end of the head
+  for (let i = Math.max(0, b.length - 3); i < b.length; i++) if (b[i] >= 0xc0 && i + (b[i] >= 0xf0 ? 4 : b[i] >= 0xe0 ? 3 : 2) > b.length) end = i;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(0, end));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * An ONNX ModelProto recognised by its bytes alone: protobuf has no magic number, so the structure
+ * must hold. `ir_version` first (field 1, a varint from 1 to 32: every writer serialises fields in
+ * order), then only ModelProto's fields with their wire types, in increasing order, strings that
+ * read as text (producer, version, domain, doc string), up to a `graph` (field 7) whose first field is
+ * one of GraphProto's with a length that reads, or an `opset_import` (field 8) that reads as
+ * OperatorSetIdProto (a text domain, then a version). Random bytes, pickles, safetensors and other
+ * protobuf messages (a TensorProto, sentencepiece's ModelProto, a TensorFlow SavedModel) fail it; an
+ * ONNX file whose graph starts past the head (a doc string of a kilobyte before it) is claimed under
+ * `.onnx` only.
+ */
+export function isOnnxModel(head: Uint8Array): boolean {
+  if (head.length < 8 || head[0] !== 0x08) return false;
+  const r = new HeadReader(head);
+  r.p = 1;
+  const ir = r.varint();
+  if (ir === undefined || ir < 1 || ir > 32) return false;
+  let last = 1;
+  while (r.p < head.length) {
+    const tag = r.varint();
+    if (tag === undefined) return false;
+    const field = Math.floor(tag / 8);
+    const wire = tag & 7;
+    if (MODEL_PROTO_FIELDS.get(field) !== wire || field < last || (field === last && !MODEL_PROTO_REPEATED.has(field))) return false;
+    last = field;
+    if (wire === 0) {
+      if (r.varint() === undefined) return false;
+      continue;
+    }
+    const len = r.varint();
+    if (len === undefined) return false;
+    const body = head.subarray(r.p, Math.min(r.p + len, head.length));
+    const whole = r.p + len <= head.length;
+    if (field === 7) {
+      // graph: its first field (a node, the graph's name, an initializer, an input, …) and that
+      // field's own first field, read in the head
+      if (len < 4 || body.length < 4) return false;
+      const g = new HeadReader(body);
+      const gtag = g.varint();
+      const kind = gtag === undefined || (gtag & 7) !== 2 ? undefined : GRAPH_PROTO_FIELDS.get(Math.floor(gtag / 8));
+      const glen = g.varint();
+      if (kind === undefined || glen === undefined || glen === 0 || (whole && g.p + glen > body.length) || g.p >= body.length) return false;
+      const inner = body.subarray(g.p, Math.min(g.p + glen, body.length));
+      return kind === 'text' ? isProtoText(inner, Math.floor((gtag as number) / 8) === 10) : inner.length >= 2 && firstFieldReads(inner, kind);
+    }
+    if (field === 8) {
+      // opset_import: OperatorSetIdProto { domain = 1 (text), version = 2 (varint) }, seen whole
+      if (!whole || len < 2) return false;
+      const o = new HeadReader(body);
+      let version = false;
+      while (o.p < body.length) {
+        const t = o.varint();
+        if (t === 0x0a && !version) {
+          const n = o.varint();
+          if (n === undefined || o.p + n > body.length || !isProtoText(body.subarray(o.p, o.p + n), false)) return false;
+          o.p += n;
+        } else if (t === 0x10 && !version) {
+          const v = o.varint();
+          if (v === undefined || v > 1000) return false;
+          version = true;
+        } else return false;
+      }
+      return version;
+    }
+    if (field === 2 || field === 3 || field === 4 || field === 6) {
+      if (!isProtoText(body, field === 6)) return false;
+    }
+    // metadata_props, training_info, functions before a graph: a file without a graph is no model to run
+    if (!whole) return false;
+    r.p += len;
+  }
+  return false;
 }
 
 /**
