@@ -7,7 +7,8 @@ import { dirname } from 'node:path';
 import type { Language, ParseInput } from '@oculum/core';
 import { codeText } from './code-text.js';
 import { findProjectDependencies } from './dependencies.js';
-import { initParser, isParserReady, parseTree } from './parser.js';
+import { parseSource } from './parse-source.js';
+import { initParser, isParserReady } from './parser.js';
 import { ProjectModules } from './project-modules.js';
 import { PythonSourceCode } from './source-code.js';
 
@@ -26,10 +27,8 @@ export { initParser, grammarWasmPath, defaultParseTimeout, parserMemoryAccess, i
  * parse exceeds `timeoutMs` (default: 5 s + 5 ms per KiB).
  */
 export function parsePython(text: string, path = '<text>', timeoutMs?: number, modules?: ProjectModules): PythonSourceCode {
-  // Python ends a line at a lone CR too (old Mac line endings); the grammar does not: it is given
-  // a copy with each lone CR as LF (same length, so every offset is the file's).
-  const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
-  return new PythonSourceCode(path, text, parseTree(source, timeoutMs), modules);
+  // A lone CR ends a line, as in Python (see parse-source.ts).
+  return parseSource(text, path, timeoutMs, modules);
 }
 
 /**
