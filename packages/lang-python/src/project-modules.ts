@@ -52,6 +52,11 @@ export class ProjectModules {
   private readonly isFile = new Map<string, boolean>();
   /** Each module's constants and function summaries, with the size and modification time of the file they were read from. */
   private readonly constants = new Map<string, { signature: string; table: ModuleTable | null }>();
+  /**
+   * The classes of modules read for them alone (a module's table reads the constants of every module
+   * it imports, transitively; its classes need none).
+   */
+  private readonly classTables = new Map<string, { signature: string; classes: ReadonlyMap<string, ClassSummary> | null }>();
   private readonly inProgress = new Set<string>();
 
   constructor(private readonly parse: Parse) {}
@@ -101,7 +106,7 @@ export class ProjectModules {
     if (!found) return qualified.startsWith('.') ? undefined : 'outside';
     const key = `${found.file}\u0000${found.member}`;
     if (stack.has(key) || stack.size >= MAX_CLASS_MODULES || ++budget.lookups > MAX_CLASS_LOOKUPS) return undefined;
-    const summary = this.moduleConstants(found.file)?.classes.get(found.member);
+    const summary = this.moduleClasses(found.file)?.get(found.member);
     if (!summary) return undefined;
     stack.add(key);
     try {
@@ -220,15 +225,33 @@ export class ProjectModules {
     return known;
   }
 
+  /** The classes the module binds at its top level (its table's, when it was read; else the module is read for them alone). */
+  private moduleClasses(file: string): ReadonlyMap<string, ClassSummary> | undefined {
+    const signature = signatureOf(file);
+    if (signature === undefined) return undefined;
+    const full = this.constants.get(file);
+    if (full?.signature === signature && full.table) return full.table.classes;
+    const cached = this.classTables.get(file);
+    if (cached?.signature === signature) return cached.classes ?? undefined;
+    let classes: ReadonlyMap<string, ClassSummary> | null = null;
+    try {
+      const sc = this.parse(readFileSync(file, 'utf8'), file);
+      try {
+        classes = sc.topLevelClasses();
+      } finally {
+        sc.dispose();
+      }
+    } catch {
+      classes = null; // unreadable or unparsable: no classes
+    }
+    this.classTables.set(file, { signature, classes });
+    return classes ?? undefined;
+  }
+
   /** The module's table: its top-level constants, function summaries and classes (a module being read already, in a cycle: none). */
   private moduleConstants(file: string): ModuleTable | undefined {
-    let signature: string;
-    try {
-      const info = statSync(file);
-      signature = `${info.size}:${info.mtimeMs}:${info.ino}`;
-    } catch {
-      return undefined;
-    }
+    const signature = signatureOf(file);
+    if (signature === undefined) return undefined;
     const cached = this.constants.get(file);
     if (cached?.signature === signature) return cached.table ?? undefined;
     if (this.inProgress.has(file)) return undefined;
@@ -249,6 +272,16 @@ export class ProjectModules {
     }
     this.constants.set(file, { signature, table });
     return table ?? undefined;
+  }
+}
+
+/** A file's size, modification time and inode (a module is read again when they change), or undefined when it is missing. */
+function signatureOf(file: string): string | undefined {
+  try {
+    const info = statSync(file);
+    return `${info.size}:${info.mtimeMs}:${info.ino}`;
+  } catch {
+    return undefined;
   }
 }
 

@@ -98,6 +98,8 @@ const IMPORT_WORD = /\bimport\b/g;
 const DYNAMIC_IMPORT_WORD = /\b(?:import_module|__import__|importorskip)\s*\(/g;
 
 const NONE: readonly string[] = Object.freeze([]);
+/** Classes of other modules of the project the callee gates of one file look up at deep (each reads modules). */
+const MAX_GATE_CLASS_LOOKUPS = 16;
 const NO_NODES: readonly Node[] = Object.freeze([]);
 /** Targets a `for` loop unpacks into (`for a, (b, c) in …`). */
 const LOOP_TARGETS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'parenthesized_expression', 'tuple', 'list', 'expression_list']);
@@ -263,6 +265,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   readonly modules?: ProjectModules;
   /** At deep: the classes of other modules of the project, by qualified name (see `importedClass`). */
   private readonly importedClasses = new Map<string, { classes: readonly ImportedClass[]; bases: readonly string[] } | undefined>();
+  /** Classes of other modules `calleeGate` has looked up (see `MAX_GATE_CLASS_LOOKUPS`). */
+  private gateClassLookups = 0;
   /** Modules of the project parsed again for a method of one of their classes (`definedMethod`), freed with this file. */
   private borrowed?: Map<string, PythonSourceCode | undefined>;
 
@@ -1154,7 +1158,10 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * file by a statement that mentions one of them: `from torch import load as L`, `f = torch.load`);
    * any other callee shape (`getattr(torch, "load")(p)`) passes. A class counts when one of its
    * bases does (`class B(A)`, `class A(pickle.Unpickler)`, for `Unpickler`), at `--depth deep` also a
-   * class imported from another module of the project (`from .safe import Restricted`); an attribute when it is
+   * class imported from another module of the project, named with a capital, one of whose bases is
+   * one of the names that start with a capital (`from .safe import Restricted`, for `Unpickler`; the
+   * first `MAX_GATE_CLASS_LOOKUPS` such names of a file: a test of a whole library that constructs
+   * hundreds is gated as below deep past them); an attribute when it is
    * bound by a statement that mentions one (`self._load = torch.load`, `_load = torch.load` in a
    * class body). Never decides by itself: callers still
    * ask `qualifiedName`. No walk of its own: it reads the bindings the scope model holds, once per
@@ -1165,6 +1172,18 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     let gate = this.calleeGates.get(key);
     if (gate) return gate;
     const words = new Set(lastNames);
+    /** The names of classes among them (`Unpickler`): a subclass imported from the project may be one (at deep). */
+    const classNames = this.modules ? lastNames.filter((w) => /^_*[A-Z]/.test(w)) : [];
+    /**
+     * At deep: `name`, imported as `qualified`, is a class of another module of the project one of whose
+     * bases is one of the classes (spelled as a class is, a capital first; at most
+     * MAX_GATE_CLASS_LOOKUPS looked up per file).
+     */
+    const importedSubclass = (name: string, qualified: string | undefined): boolean => {
+      if (classNames.length === 0 || !qualified || !/^_*[A-Z]/.test(name)) return false;
+      if (!this.importedClasses.has(qualified) && ++this.gateClassLookups > MAX_GATE_CLASS_LOOKUPS) return false;
+      return !!this.importedClass(qualified)?.bases.some((q) => classNames.includes(q.slice(q.lastIndexOf('.') + 1)));
+    };
     /** No statement can mention a name the text does not hold: then no alias exists (no lookup). */
     let textHasName: boolean | undefined;
     const mentions = (node: Node) => {
@@ -1179,8 +1198,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         aliases.set(name, false); // a class that (indirectly) inherits from itself
         hit = this.bindingsNamed(name).some(({ node, kind, value, qualified }) => {
           if (mentions(node)) return true;
-          // at deep, a class of another module of the project whose bases mention one
-          if (kind === 'import') return !!this.modules && !!qualified && !!this.importedClass(qualified)?.bases.some((q) => lastNames.some((w) => q.includes(w)));
+          if (kind === 'import') return importedSubclass(name, qualified);
           // `C = B`, and `class B(A)` with `class A(pickle.Unpickler)`: the statement names only B, A
           if (kind === 'assignment') return value?.type === 'identifier' && aliasOfName(this.getText(value));
           if (kind !== 'class') return false;
@@ -1195,8 +1213,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     const attributes = new Map<string, boolean>();
     const alias = (name: string, attribute: boolean): boolean => {
       textHasName ??= lastNames.some((w) => this.text.includes(w));
-      // at deep a class imported from the project may inherit one the file never spells
-      if (!textHasName && !this.modules) return false;
+      if (!textHasName) return false;
       if (aliasOfName(name)) return true;
       if (!attribute) return false;
       let hit = attributes.get(name);
