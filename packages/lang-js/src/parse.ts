@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { jsComments } from './code-text.js';
 import { persistTypeScriptCache, preloadTypeScript } from './code-cache.js';
+import { hookConversion } from './deep-convert.js';
+import { deepStatement } from './deep-statements.js';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 
 type TsParse = typeof import('@typescript-eslint/typescript-estree').parse;
@@ -15,6 +17,7 @@ function tsParse(...args: Parameters<TsParse>): ReturnType<TsParse> {
   if (!tsParseImpl) {
     preloadTypeScript(import.meta.url);
     tsParseImpl = (createRequire(import.meta.url)('@typescript-eslint/typescript-estree') as { parse: TsParse }).parse;
+    hookConversion();
     try {
       return tsParseImpl(...args);
     } finally {
@@ -37,6 +40,10 @@ const JSX_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.jsx', '.tsx']);
 
 /** How many times a syntax error is blanked out before the file is given up as unparseable. */
 const MAX_RECOVERIES = 8;
+/** How many statements too deep for the parser are blanked out before the file is given up. */
+const MAX_DEEP_STATEMENTS = 8;
+/** Time spent looking for statements too deep for the parser, after which the file is given up. */
+const DEEP_SEARCH_MS = 5000;
 
 function extensionOf(path: string): string {
   const m = /\.[^./\\]+$/.exec(path);
@@ -59,9 +66,16 @@ function parseOnce(text: string, path: string, asModule: boolean, comment: boole
   });
 }
 
-/** Replaces every character of [start, end) but line breaks with spaces, so offsets stay valid. */
+/** Replaces every character of [start, end) but line terminators with spaces, so offsets and lines stay valid. */
 function blank(text: string, start: number, end: number): string {
-  return text.slice(0, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
+  return text.slice(0, start) + text.slice(start, end).replace(/[^\r\n\u2028\u2029]/g, ' ') + text.slice(end);
+}
+
+/** The 1-based line of an offset (ECMAScript's line terminators). */
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (const _ of text.slice(0, offset).matchAll(/\r\n?|[\n\u2028\u2029]/g)) line++;
+  return line;
 }
 
 /**
@@ -82,20 +96,34 @@ export function parseText(text: string, path: string): RawParseResult {
   const scanned = jsComments(text);
   const collect = scanned === undefined;
   const result = (ast: TSESTree.Program): RawParseResult => ({ ast, errors, comments: scanned ?? ast.comments ?? [] });
+  let deepStatements = 0;
+  const deepDeadline = Date.now() + DEEP_SEARCH_MS;
   for (let attempt = 0; attempt <= MAX_RECOVERIES; attempt++) {
     try {
       if (tryModule) {
         try {
           return result(parseOnce(current, path, true, collect));
-        } catch {
-          // not a module: parse as written below
+        } catch (error) {
+          // not a module: parse as written below (too deep: the same as a script)
+          if (error instanceof RangeError) throw error;
         }
       }
       return result(parseOnce(current, path, false, collect));
     } catch (error) {
       if (error instanceof RangeError) {
-        // Nesting deeper than the parser's recursion allows: nothing to recover by blanking a line.
-        return { ast: emptyProgram(text), errors: [{ message: `File is too deeply nested to parse (${error.message})`, offset: 0 }], comments: [] };
+        // Nesting deeper than the parser's recursion allows: the statement it is in is blanked out
+        // (see `deep-statements.ts`), and the rest of the file is parsed.
+        const deep = deepStatements < MAX_DEEP_STATEMENTS && Date.now() < deepDeadline ? deepStatement(current, ext, deepDeadline) : undefined;
+        if (!deep) {
+          return { ast: emptyProgram(text), errors: [{ message: `File is too deeply nested to parse (${error.message})`, offset: 0 }], comments: [] };
+        }
+        deepStatements++;
+        const [first, last] = [lineOf(text, deep.start), lineOf(text, Math.max(deep.start, deep.end - 1))];
+        const lines = first === last ? `line ${first}` : `lines ${first}-${last}`;
+        errors.push({ message: `Nested too deeply to parse (${error.message}): ${lines} not analysed`, offset: deep.start });
+        current = blank(current, deep.start, deep.end);
+        attempt--;
+        continue;
       }
       const e = error as { message?: string; index?: number; location?: { start?: { offset?: number } } };
       const offset = typeof e.index === 'number' ? e.index : (e.location?.start?.offset ?? 0);
