@@ -18,6 +18,8 @@ import { walk } from './walk.js';
 
 /** Nested resolutions (aliases of aliases, constants of constants) stop here: cycles and pathological chains. */
 const MAX_DEPTH = 32;
+/** Marks a binding whose answer is being worked out (a cycle back to it answers nothing). */
+const PENDING: unique symbol = Symbol('pending');
 /** At most this many values from `possibleConstants` (a `+` of two lookups multiplies them). */
 const MAX_CHOICES = 32;
 /** Identifiers that denote the global object. */
@@ -183,6 +185,15 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   private enumCache = new Map<JsBinding, { value: ConstantValue | Unknown; open: boolean } | undefined>();
   /** Functions and bindings whose value `resolveRef` is working out (recursion through them resolves nothing). */
   private readonly resolving = new Set<unknown>();
+  /** What each stable binding denotes, once known (`PENDING` while it is worked out; see `resolveRef`). */
+  private readonly refMemo = new Map<JsBinding, Ref | undefined | typeof PENDING>();
+  /** Set when an answer on the way was cut short (a cycle, `MAX_DEPTH`): answers built on it are not kept. */
+  private refCut = false;
+  /** Set when a question ran into `MAX_DEPTH`: the outermost one warms the bindings up (once per file). */
+  private refDeep = false;
+  private refsWarmed = false;
+  /** How many `resolveRef` questions are being answered (the outermost is 1). */
+  private refNesting = 0;
   /**
    * At `--depth deep`: the project's relative modules, whose exported values `constant`,
    * `possibleConstants`, `knownValues` and `stringBounds` read for a name imported from one of them.
@@ -435,8 +446,54 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   // -------------------------------------------------------------------------------------------
   // Names
 
-  private resolveRef(node: JsNode, depth = 0): Ref | undefined {
-    if (depth > MAX_DEPTH) return undefined;
+  /**
+   * What an expression denotes (see `qualifiedName`). Each stable binding's answer is kept
+   * (`refMemo`), so a chain of aliases is followed once. A question that runs into `MAX_DEPTH` on the
+   * way (`const p1 = p0; … const p40 = p39;`: each link one level deeper) has the bindings of the file
+   * answered once in source order, each link then finding the one before it answered, and is asked
+   * again: chains of any length resolve, in time linear in the file.
+   */
+  private resolveRef(node: JsNode): Ref | undefined {
+    this.refNesting++;
+    let ref: Ref | undefined;
+    try {
+      ref = this.refOf(node, 0);
+    } finally {
+      this.refNesting--;
+    }
+    if (this.refNesting === 0 && this.refDeep) {
+      this.refDeep = false;
+      if (!this.refsWarmed) {
+        this.refsWarmed = true;
+        this.refNesting++;
+        try {
+          for (const b of this.aliasBindings()) this.bindingRef(b, 0);
+          ref = this.refOf(node, 0);
+        } finally {
+          this.refNesting--;
+          this.refDeep = false;
+        }
+      }
+    }
+    return ref;
+  }
+
+  /** The stable bindings with an initialiser, in source order (see `resolveRef`). */
+  private aliasBindings(): JsBinding[] {
+    const out: JsBinding[] = [];
+    for (const scope of this.analysis.scopes.values()) {
+      for (const b of scope.bindings.values()) if (!b.import && b.kind !== 'param' && b.init && b.path && isStable(b)) out.push(b);
+    }
+    return out.sort((a, b) => a.id.range[0] - b.id.range[0]);
+  }
+
+  private refOf(node: JsNode, depth: number): Ref | undefined {
+    if (depth > MAX_DEPTH) {
+      // cut short here: not kept, and the outermost question warms the bindings up (see `resolveRef`)
+      this.refCut = true;
+      this.refDeep = true;
+      return undefined;
+    }
     const expr = unwrapExpression(node);
     switch (expr.type) {
       case 'Identifier': {
@@ -449,16 +506,21 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
         if (b.kind === 'param') return this.resolveThenParam(b, depth);
         if (!isStable(b)) return this.resolveReassigned(b, depth);
         if (!b.init || !b.path) return undefined;
-        const base = this.resolveRef(b.init, depth + 1);
-        if (!base) return undefined;
-        if (b.path.some((p) => typeof p === 'number')) return undefined;
-        return this.extend(base, b.path as string[]);
+        return this.bindingRef(b, depth);
       }
       case 'MemberExpression': {
-        const key = this.memberKey(expr);
-        if (key === undefined) return undefined;
-        const base = this.resolveRef(expr.object, depth + 1);
-        return base ? this.extend(base, [key]) : undefined;
+        // `a.b.c.d…` down to its object without recursion, then each key on the way back up
+        const keys: string[] = [];
+        let object: JsNode = expr;
+        while (object.type === 'MemberExpression') {
+          const key = this.memberKey(object);
+          if (key === undefined) return undefined;
+          keys.push(key);
+          object = unwrapExpression(object.object);
+        }
+        let ref = this.refOf(object, depth + 1);
+        for (let i = keys.length - 1; ref && i >= 0; i--) ref = this.extend(ref, [keys[i]]);
+        return ref;
       }
       case 'CallExpression':
       case 'ImportExpression': {
@@ -468,10 +530,57 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       }
       case 'AwaitExpression':
         // `await import('m')` is the namespace; awaiting a non-promise yields the value itself.
-        return this.resolveRef(expr.argument, depth + 1);
+        return this.refOf(expr.argument, depth + 1);
       default:
         return undefined;
     }
+  }
+
+  /** What a stable binding with an initialiser denotes, kept once known (see `resolveRef`). */
+  private bindingRef(b: JsBinding, depth: number): Ref | undefined {
+    const memo = this.refMemo.get(b);
+    if (memo === PENDING) {
+      // a cycle (`const a = b, b = a`): nothing, and nothing kept on the way
+      this.refCut = true;
+      return undefined;
+    }
+    if (memo !== undefined || this.refMemo.has(b)) return memo;
+    this.refMemo.set(b, PENDING);
+    const outerCut = this.refCut;
+    this.refCut = false;
+    let ref: Ref | undefined;
+    try {
+      const base = this.refOf(b.init!, depth + 1);
+      ref = base && !b.path!.some((p) => typeof p === 'number') ? this.extend(base, b.path as string[]) : undefined;
+    } finally {
+      if (this.refCut) this.refMemo.delete(b);
+      else this.refMemo.set(b, ref);
+      this.refCut ||= outerCut;
+    }
+    return ref;
+  }
+
+  /**
+   * The end of a chain of plain aliases (`const m1 = m0; const m2 = m1; …`) that starts at the name
+   * `id`: the last name on the way and its binding, followed without recursion, so the constants and
+   * values read through a name do not stop after `MAX_DEPTH` aliases. A link is a stable binding whose
+   * initialiser is another name of the file (not a destructuring, not an import: those are read as
+   * usual); `link` may stop the chain at a binding. A cycle stops where it closes.
+   */
+  private lastAlias(id: TSESTree.Identifier, link: (b: JsBinding) => boolean = () => true): { id: TSESTree.Identifier; binding: JsBinding | undefined } {
+    let name = id;
+    let b = this.binding(id);
+    const seen = new Set<JsBinding>();
+    while (b && isStable(b) && b.init && b.path?.length === 0 && !b.defaultValue && !seen.has(b) && link(b)) {
+      const init = unwrapExpression(b.init);
+      if (init.type !== 'Identifier') break;
+      const next = this.binding(init);
+      if (!next || next.import) break;
+      seen.add(b);
+      name = init;
+      b = next;
+    }
+    return { id: name, binding: b };
   }
 
   /**
@@ -481,7 +590,11 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
    */
   private resolveReturned(call: TSESTree.CallExpression, depth: number): Ref | undefined {
     const fn = this.calledFunction(call);
-    if (!fn || fn.generator || this.resolving.has(fn)) return undefined;
+    if (!fn || fn.generator) return undefined;
+    if (this.resolving.has(fn)) {
+      this.refCut = true;
+      return undefined;
+    }
     this.resolving.add(fn);
     try {
       return this.sameRef(this.returnedValues(fn), depth);
@@ -496,7 +609,11 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
    * `undefined` aside: `let ort = null; … ort ??= await import('onnxruntime-web')`.
    */
   private resolveReassigned(b: JsBinding, depth: number): Ref | undefined {
-    if ((b.kind !== 'let' && b.kind !== 'var') || b.inits > 1 || !b.assignedValues || b.assignedValues.length === 0 || this.resolving.has(b)) return undefined;
+    if ((b.kind !== 'let' && b.kind !== 'var') || b.inits > 1 || !b.assignedValues || b.assignedValues.length === 0) return undefined;
+    if (this.resolving.has(b)) {
+      this.refCut = true;
+      return undefined;
+    }
     const decl = b.declaration;
     if (decl.type !== 'VariableDeclarator' || decl.id !== b.id) return undefined;
     this.resolving.add(b);
@@ -512,7 +629,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     let ref: Ref | undefined;
     for (const value of values) {
       if (this.isNullish(value)) continue;
-      const r = this.resolveRef(value, depth + 1);
+      const r = this.refOf(value, depth + 1);
       if (!r || r.kind !== 'module') return undefined;
       if (ref?.kind === 'module' && (ref.module !== r.module || ref.path.join('\0') !== r.path.join('\0'))) return undefined;
       ref = r;
@@ -554,7 +671,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     if (!call || call.type !== 'CallExpression' || call.arguments[0] !== fn) return undefined;
     const callee = unwrapExpression(call.callee);
     if (callee.type !== 'MemberExpression' || staticKey(callee) !== 'then') return undefined;
-    const base = this.resolveRef(callee.object, depth + 1);
+    const base = this.refOf(callee.object, depth + 1);
     return base && base.kind === 'module' ? this.extend(base, b.path as string[]) : undefined;
   }
 
@@ -647,7 +764,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     if (depth > MAX_DEPTH) return undefined;
     const node = unwrapExpression(expr);
     if (node.type !== 'Identifier') return node;
-    const b = this.binding(node);
+    const b = this.lastAlias(node).binding;
     if (!b || !isStable(b) || !b.init || !b.path) return undefined;
     let cur: JsNode | undefined = this.definingExpression(b.init, depth + 1);
     for (const seg of b.path) {
@@ -810,8 +927,14 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
    */
   private choicesOf(node: JsNode, depth: number, open?: Open): ConstantValue[] | undefined {
     if (depth > MAX_DEPTH) return undefined;
-    const expr = unwrapExpression(node);
-    const b = expr.type === 'Identifier' ? this.binding(expr) : undefined;
+    let expr = unwrapExpression(node);
+    let b: JsBinding | undefined;
+    if (expr.type === 'Identifier') {
+      // (an alias of an object the file writes members of stops there: it may hold anything)
+      const last = this.lastAlias(expr, (link) => !this.hasMemberWrites(link));
+      expr = last.id;
+      b = last.binding;
+    }
     if (b && this.hasMemberWrites(b)) return undefined;
     // a loop variable, an array callback's parameter: each element of the array in turn
     const iteration = b && this.iteration(b);
@@ -1157,7 +1280,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
         return this.constantOf(arg, depth + 1, open);
       }
       case 'Identifier': {
-        const b = this.binding(expr);
+        const b = this.lastAlias(expr).binding;
         if (!b) return UNKNOWN;
         if (b.kind === 'enum') return this.enumValue(b, open);
         if (b.kind === 'param') {
@@ -1660,7 +1783,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       return { prefix: parts[0], suffix: parts[parts.length - 1], parts };
     }
     if (node.type === 'Identifier') {
-      const b = this.binding(node);
+      const b = this.lastAlias(node).binding;
       if (b && isStable(b) && b.init && b.path?.length === 0) return this.stringBounds(b.init, depth + 1);
     }
     // `--depth deep`: the known text of a string another module exports (`` `${BASE}/model.onnx` ``)
@@ -1727,7 +1850,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     const expr = unwrapExpression(node);
     switch (expr.type) {
       case 'Identifier': {
-        const b = this.binding(expr);
+        const b = this.lastAlias(expr).binding;
         if (!b) return undefined;
         if (b.import) {
           const d = b.declaration;

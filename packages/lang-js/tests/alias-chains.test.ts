@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { UNKNOWN } from '@oculum/core';
+import { javascript, walk } from '../src/index.js';
+import type { JsNode, JsSourceCode } from '../src/index.js';
+
+const parse = (text: string, path = 'a.mjs') => javascript.parse({ path, text, settings: {}, depth: 'standard' }) as JsSourceCode;
+
+/** `const p1 = p0; … const p<n> = p<n-1>;` */
+const chain = (name: string, n: number) => Array.from({ length: n }, (_, i) => `const ${name}${i + 1} = ${name}${i};\n`).join('');
+
+/** The last call of `name` in the file. */
+function callOf(sc: JsSourceCode, name: string): JsNode & { arguments: JsNode[] } {
+  let found: JsNode | undefined;
+  walk(sc.ast, (n) => {
+    if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === name) found = n;
+  });
+  return found as JsNode & { arguments: JsNode[] };
+}
+
+/** The last call of the file. */
+function lastCall(sc: JsSourceCode): JsNode & { callee: JsNode; arguments: JsNode[] } {
+  let found: JsNode | undefined;
+  walk(sc.ast, (n) => {
+    if (n.type === 'CallExpression') found = n;
+  });
+  return found as JsNode & { callee: JsNode; arguments: JsNode[] };
+}
+
+describe('chains of aliases longer than the recursion bound (P4)', () => {
+  it.each([33, 40, 150, 10_000])('resolves a loader through %i const aliases', (n) => {
+    const sc = parse(`import { pipeline } from '@huggingface/transformers';\nconst p0 = pipeline;\n${chain('p', n)}await p${n}('text-generation', 'org/model');\n`);
+    expect(sc.qualifiedName(lastCall(sc).callee)).toBe('@huggingface/transformers.pipeline');
+  });
+
+  it('resolves aliases mixed with members and destructuring, and long member chains', () => {
+    const sc = parse(
+      `const t0 = require('@huggingface/transformers');\n${chain('t', 40)}const { pipeline: q0 } = t40.default;\n${chain('q', 40)}q40('x', 'org/a');\n` +
+        `m${'.a'.repeat(50)}.load();\nconst m = require('m');\n`,
+      'a.cjs',
+    );
+    const calls: JsNode[] = [];
+    walk(sc.ast, (n) => {
+      if (n.type === 'CallExpression') calls.push((n as unknown as { callee: JsNode }).callee);
+    });
+    expect(sc.qualifiedName(calls[calls.length - 3])).toBe('@huggingface/transformers.pipeline');
+    expect(sc.qualifiedName(calls[calls.length - 2])).toBe(`m${'.a'.repeat(50)}.load`);
+  });
+
+  it('reads constants and string bounds through long chains of aliases', () => {
+    const sc = parse(`const m0 = 'org/model';\n${chain('m', 5000)}const u0 = \`https://\${host}/m.onnx\`;\n${chain('u', 100)}const o0 = { a: 'x', b: 'y' };\n${chain('o', 100)}f(m5000, u100, o100[k]);\n`);
+    const [id, url, member] = lastCall(sc).arguments;
+    expect(sc.constant(id)).toBe('org/model');
+    expect(sc.stringBounds(url)).toMatchObject({ prefix: 'https://', suffix: '/m.onnx' });
+    expect(sc.possibleConstants(member)).toEqual(['x', 'y']);
+    expect(sc.definingExpression(id)?.type).toBe('Literal');
+  });
+
+  it('stops at an alias of an object the file writes members of', () => {
+    const sc = parse(`const o0 = { a: 'x' };\n${chain('o', 40)}o20.b = g();\nf(o40[k]);\n`);
+    expect(sc.possibleConstants(lastCall(sc).arguments[0])).toBeUndefined();
+  });
+
+  it('answers nothing for cycles, quickly', () => {
+    const sc = parse(`var a = b;\nvar b = a;\nconst c = d, d = c;\nf(a, c);\n${chain('p', 2000)}const p0 = p2000;\ng(p2000);\n`);
+    const [a, c] = callOf(sc, 'f').arguments;
+    const started = Date.now();
+    expect(sc.qualifiedName(a)).toBeUndefined();
+    expect(sc.constant(c)).toBe(UNKNOWN);
+    const arg = callOf(sc, 'g').arguments[0];
+    expect(sc.qualifiedName(arg)).toBeUndefined();
+    expect(sc.constant(arg)).toBe(UNKNOWN);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('stays linear on 10,000 aliases asked for one by one', () => {
+    const n = 10_000;
+    const sc = parse(`import { pipeline } from '@huggingface/transformers';\nconst p0 = pipeline;\nconst m0 = 'org/model';\n${chain('p', n)}${chain('m', n)}f(${Array.from({ length: 200 }, (_, i) => `p${n - i * 50}, m${n - i * 50}`).join(', ')});\n`);
+    const started = Date.now();
+    const args = lastCall(sc).arguments;
+    for (let i = 0; i < args.length; i += 2) {
+      expect(sc.qualifiedName(args[i])).toBe('@huggingface/transformers.pipeline');
+      expect(sc.constant(args[i + 1])).toBe('org/model');
+    }
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+});
