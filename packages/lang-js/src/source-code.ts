@@ -29,6 +29,9 @@ const VALUE_WRAPPERS = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSati
 /** Parents of a name used as a type, not as a value (`x: C`, `typeof C`, `implements C`). */
 const TYPE_POSITIONS = new Set(['TSTypeReference', 'TSTypeQuery', 'TSQualifiedName', 'TSClassImplements', 'TSInterfaceHeritage', 'TSExpressionWithTypeArguments']);
 const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
+/** Line terminators other than LF and CRLF (see `JsSourceCode.text`). */
+const OTHER_LINE_END = /\r(?!\n)|[\u2028\u2029]/;
+const OTHER_LINE_ENDS = /\r(?!\n)|[\u2028\u2029]/g;
 /** Array methods that call their first argument with each element of the array as its first parameter. */
 const ELEMENT_CALLBACK_METHODS = new Set(['map', 'forEach', 'flatMap', 'filter', 'some', 'every', 'find']);
 /** Array methods that change the array they are called on (`list.push(x)`): any of its members may be written. */
@@ -164,7 +167,15 @@ function addChoice(out: ConstantValue[], v: ConstantValue): boolean {
  */
 export class JsSourceCode implements CodeSourceCode<JsNode> {
   readonly path: string;
+  /**
+   * The file's text with each line terminator of ECMAScript other than LF and CRLF (a lone CR,
+   * U+2028, U+2029) read as LF, same offsets: the lines the engine counts in it are the lines of the
+   * positions (`positionAt`), which end at every terminator, as ESLint's do. `getText` gives the
+   * file's own characters.
+   */
   readonly text: string;
+  /** The file's text as it is. */
+  private readonly source: string;
   readonly ast: TSESTree.Program;
   readonly parseErrors: ReadonlyArray<{ message: string; loc: SourceLocation }>;
   readonly imports: ImportIndex;
@@ -204,7 +215,8 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
 
   constructor(init: JsSourceCodeInit) {
     this.path = init.path;
-    this.text = init.text;
+    this.source = init.text;
+    this.text = OTHER_LINE_END.test(init.text) ? init.text.replace(OTHER_LINE_ENDS, '\n') : init.text;
     this.ast = init.ast;
     this.lineStarts = [0];
     for (const m of init.text.matchAll(LINE_BREAK)) this.lineStarts.push(m.index! + m[0].length);
@@ -249,7 +261,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   }
 
   getText(node?: JsNode): string {
-    return node ? this.text.slice(node.range[0], node.range[1]) : this.text;
+    return node ? this.source.slice(node.range[0], node.range[1]) : this.source;
   }
 
   getComments(): readonly Comment[] {

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { lintText } from '@oculum/core';
+import { javascript } from '@oculum/lang-js';
+import unpinnedRevision from '../src/rules/unpinned-model-revision.js';
+import { id } from './helpers.js';
+
+// Hostile but valid JS/TS (a hostile-input review): every load of the file is still reported, on
+// the line ECMAScript puts it, and what is not analysed is said.
+
+const HEAD = "import { pipeline } from '@huggingface/transformers';\n";
+const LOAD = (model: string) => `await pipeline('text-generation', '${model}');`;
+
+/** `<line>:<column> <model id> [suppressed]` per finding, and the diagnostics as `<line> <message>`. */
+async function lint(text: string, path = 'main.mjs'): Promise<{ findings: string[]; diagnostics: string[] }> {
+  const result = await lintText({ path, text, language: javascript, rules: [{ id: id(unpinnedRevision), rule: unpinnedRevision, level: 'error' }] });
+  return {
+    findings: result.findings.map((f) => `${f.line}:${f.column} ${/"([^"]+)"/.exec(f.message)?.[1] ?? '?'}${f.suppressed ? ' suppressed' : ''}`),
+    diagnostics: result.diagnostics.map((d) => `${d.line ?? '-'} ${d.message}`),
+  };
+}
+
+describe('deep chains (P0)', () => {
+  it('reports the loads of a file with a 20,000-term concatenation, and one inside a 10,000-link .then chain', async () => {
+    const text = `${HEAD}${LOAD('org/a')}\nconst x = ${Array(20_000).fill('1').join('+')};\n${LOAD('org/b')}\nawait pipeline('text-generation', 'org/c')${'.then((x) => x)'.repeat(10_000)};\n`;
+    expect(await lint(text)).toEqual({ findings: ['2:7 org/a', '4:7 org/b', '5:7 org/c'], diagnostics: [] });
+  });
+
+  it('loses only a statement nested deeper than the parser can go, and says which', async () => {
+    const text = `${HEAD}${LOAD('org/a')}\nconst x = ${'['.repeat(50_000)}${']'.repeat(50_000)};\n${LOAD('org/b')}\n`;
+    expect(await lint(text)).toEqual({
+      findings: ['2:7 org/a', '4:7 org/b'],
+      diagnostics: ['3 Nested too deeply to parse (Maximum call stack size exceeded): line 3 not analysed'],
+    });
+  });
+});
+
+describe('alias chains (P4)', () => {
+  it('reports a loader reached through 40 and 10,000 aliases, with the model id read through 40', async () => {
+    const chain = (name: string, n: number) => Array.from({ length: n }, (_, i) => `const ${name}${i + 1} = ${name}${i};\n`).join('');
+    const text = `${HEAD}const p0 = pipeline;\n${chain('p', 40)}const m0 = 'org/model';\n${chain('m', 40)}await p40('text-generation', m40);\nconst q0 = pipeline;\n${chain('q', 10_000)}await q10000('text-generation', 'org/b');\n`;
+    expect((await lint(text)).findings).toEqual(['84:7 org/model', '10086:7 org/b']);
+  });
+});
+
+describe('ECMAScript line terminators (P5)', () => {
+  it('puts a statement after U+2028 on the next line, out of reach of a trailing directive', async () => {
+    const text = `${HEAD}${LOAD('a/b')} // oculum-ignore -- ok\u2028${LOAD('evil/model')}\n`;
+    expect((await lint(text)).findings).toEqual(['2:7 a/b suppressed', '3:7 evil/model']);
+  });
+
+  it('counts U+2029 and lone CRs as line ends, also for ignore-next-line and ignore-start/end', async () => {
+    const text = `${HEAD}${LOAD('a/b')}\u2029// oculum-ignore-next-line\r${LOAD('c/d')}\r\r${LOAD('e/f')}\r// oculum-ignore-start\r${LOAD('g/h')}\r// oculum-ignore-end\r${LOAD('i/j')}\r`;
+    expect((await lint(text)).findings).toEqual(['2:7 a/b', '4:7 c/d suppressed', '6:7 e/f', '8:7 g/h suppressed', '10:7 i/j']);
+  });
+
+  it('keeps the lines of CRLF and LF files', async () => {
+    const text = `${HEAD}${LOAD('a/b')} // oculum-ignore\r\n${LOAD('c/d')}\r\n`;
+    expect((await lint(text)).findings).toEqual(['2:7 a/b suppressed', '3:7 c/d']);
+  });
+});
