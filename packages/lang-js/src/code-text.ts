@@ -52,6 +52,41 @@ export function jsCodeText(text: string): string {
   return spans ? withoutSpans(text, spans) : text;
 }
 
+/**
+ * An escape other than the everyday ones of strings and regular expressions (`\n`, `\t`, `\r`,
+ * quotes, `\\`, `\/`): a letter may be spelled with one (`'@huggingface/transform\u0065rs'`).
+ */
+const UNUSUAL_ESCAPE = /(?<!\\)(?:\\\\)*\\(?![nrt'"\\/])/;
+/** Every escape of a string literal or identifier: `\u{…}`, `\uXXXX`, `\xXX`, legacy octal, a line continuation, `\c`. */
+const ESCAPE = /\\(?:u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|([0-3][0-7]{0,2}|[4-7][0-7]?)|(\r\n|[\r\n\u2028\u2029])|([\s\S]))/g;
+const SINGLE_ESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+
+function unescaped(_m: string, braced?: string, u4?: string, x2?: string, octal?: string, continuation?: string, other?: string): string {
+  const hex = braced ?? u4 ?? x2;
+  if (hex !== undefined) {
+    const code = parseInt(hex, 16);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : '';
+  }
+  if (octal !== undefined) return String.fromCharCode(parseInt(octal, 8));
+  if (continuation !== undefined) return '';
+  return SINGLE_ESCAPES[other!] ?? other!;
+}
+
+/**
+ * The text the trigger prefilter reads (`javascript.prefilterText`): the code (`jsCodeText`), and
+ * when it spells something with an escape (`import { pipeline } from '@huggingface/transform\u0065rs'`,
+ * `p\u0069peline`, `'@huggingface/transform\ers'`, a line continuation inside a word), the same code
+ * again with every escape decoded, after it. A trigger word hidden that way is then found, and the
+ * file is parsed (the parser decodes them as Node does). Text without such escapes is as `jsCodeText`
+ * gives it.
+ */
+export function jsPrefilterText(text: string): string {
+  const code = jsCodeText(text);
+  if (!UNUSUAL_ESCAPE.test(code)) return code;
+  const decoded = code.replace(ESCAPE, unescaped);
+  return decoded === code ? code : `${code}\n${decoded}`;
+}
+
 /** The comment spans, or undefined when the scanner is unsure. */
 function scannedSpans(text: string): number[] | undefined {
   try {

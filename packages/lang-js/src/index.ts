@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Depth, Language, ParseInput } from '@oculum/core';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { jsCodeText } from './code-text.js';
+import { jsCodeText, jsPrefilterText } from './code-text.js';
 import { parseText } from './parse.js';
 import { ProjectModules } from './project-modules.js';
 import { JsSourceCode } from './source-code.js';
@@ -10,7 +10,7 @@ export { JsSourceCode, unwrapExpression, type JsSourceCodeInit, type StringBound
 export { literalString, normalizeModule, staticKey, isFunctionNode } from './scope.js';
 export { childrenOf, walk } from './walk.js';
 export { persistTypeScriptCache, preloadTypeScript, privateCacheDir } from './code-cache.js';
-export { jsCodeText, jsComments, type JsComment } from './code-text.js';
+export { jsCodeText, jsComments, jsPrefilterText, type JsComment } from './code-text.js';
 export { ProjectModules, ModuleResolver, MAX_MODULE_BYTES, MODULE_EXTENSIONS, isRelativeSpecifier, resolveSpecifier, relativeSpecifiers, moduleSpecifiers } from './project-modules.js';
 export { PathAliases, parseJsonc, type AliasOptions } from './path-aliases.js';
 export { PackageImports, isImportsSpecifier } from './package-imports.js';
@@ -73,8 +73,9 @@ export const javascript: Language<JsSourceCode> = {
   readsNul: true,
   // The first parse loads the TypeScript compiler: ~0.25 s, about the work of 512 KiB of Python.
   startCost: 128,
-  // Triggers count in code only: a word in a comment (a licence header's URL) costs no parse.
-  prefilterText: jsCodeText,
+  // Triggers count in code only: a word in a comment (a licence header's URL) costs no parse. A word
+  // spelled with escapes (`'@huggingface/transform\u0065rs'`) counts too.
+  prefilterText: jsPrefilterText,
   /**
    * At --depth deep the answers read the constants of the relative, path-aliased and `#` subpath
    * modules a file imports, inside the project (see `ProjectModules`): cached results depend on those

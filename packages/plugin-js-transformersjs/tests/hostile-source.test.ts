@@ -58,3 +58,16 @@ describe('ECMAScript line terminators (P5)', () => {
     expect((await lint(text)).findings).toEqual(['2:7 a/b suppressed', '3:7 c/d']);
   });
 });
+
+describe('escapes in a module specifier (P8 b)', () => {
+  it.each([
+    ['\\u0065', "import { pipeline } from '@huggingface/transform\\u0065rs';"],
+    ['\\x65', "import { pipeline } from '@huggingface/transform\\x65rs';"],
+    ['\\u{65}', "import { pipeline } from '@huggingface/transform\\u{65}rs';"],
+    ['an identity escape', "import { pipeline } from '@huggingface/transform\\ers';"],
+    ['a line continuation', "import { pipeline } from '@huggingface/transform\\\ners';"],
+  ])('reports the load of a module spelled with %s (the prefilter decodes it)', async (_name, line) => {
+    const text = `${line}\n${LOAD('org/model')}\n`;
+    expect((await lint(text)).findings).toEqual([`${text.split('\n').length - 1}:7 org/model`]);
+  });
+});
