@@ -87,6 +87,22 @@ export function jsPrefilterText(text: string): string {
   return decoded === code ? code : `${code}\n${decoded}`;
 }
 
+/**
+ * The HTML-like comments of a script (Annex B of ECMAScript: `<!--` anywhere in the code, `-->` first
+ * on a line, each to the end of its line), as [start, end) pairs; undefined when the scanner is unsure.
+ * Node reads them in a CommonJS file; TypeScript's parser does not, so they are blanked before it.
+ */
+export function htmlCommentSpans(text: string): number[] | undefined {
+  const html: number[] = [];
+  try {
+    commentSpans(text, html);
+    return html;
+  } catch (error) {
+    if (error instanceof Unscannable) return undefined;
+    throw error;
+  }
+}
+
 /** The comment spans, or undefined when the scanner is unsure. */
 function scannedSpans(text: string): number[] | undefined {
   try {
@@ -124,8 +140,10 @@ export function jsComments(text: string): JsComment[] | undefined {
 }
 
 /** The comments of the text, as [start, end) pairs in order; throws Unscannable when unsure. */
-function commentSpans(text: string): number[] {
+function commentSpans(text: string, html?: number[]): number[] {
   const n = text.length;
+  /** Only white space and comments since the last line terminator (where `-->` starts a comment in a script). */
+  let lineStart = true;
   const spans: number[] = [];
   /** Brace depth of the code around each open `${` (innermost last). */
   const templates: number[] = [];
@@ -165,17 +183,33 @@ function commentSpans(text: string): number[] {
     }
   };
 
+  /** The end of the line `from` is on. */
+  const lineEnd = (from: number): number => {
+    let j = from;
+    while (j < n && !isLineTerminator(text.charCodeAt(j))) j++;
+    return j;
+  };
+
   while (i < n) {
     const c = text.charCodeAt(i);
     if (isSpace(c)) {
+      if (isLineTerminator(c)) lineStart = true;
       i++;
       continue;
     }
+    // Annex B, in a script: `<!--` anywhere and `-->` first on a line start a comment to the line's end.
+    if (html && ((c === 0x3c && text.startsWith('<!--', i)) || (lineStart && c === 0x2d && text.startsWith('-->', i)))) {
+      const j = lineEnd(i);
+      html.push(i, j);
+      i = j;
+      continue;
+    }
+    const atLineStart: boolean = lineStart;
+    lineStart = false;
     if (c === SLASH) {
       const next = text.charCodeAt(i + 1);
       if (next === SLASH) {
-        let j = i + 2;
-        while (j < n && !isLineTerminator(text.charCodeAt(j))) j++;
+        const j = lineEnd(i + 2);
         spans.push(i, j);
         i = j;
         continue;
@@ -184,6 +218,7 @@ function commentSpans(text: string): number[] {
         const end = text.indexOf('*/', i + 2);
         if (end < 0) throw new Unscannable();
         spans.push(i, end + 2);
+        if (html) lineStart = atLineStart || /[\n\r\u2028\u2029]/.test(text.slice(i + 2, end));
         i = end + 2;
         continue;
       }

@@ -10,7 +10,7 @@ export { JsSourceCode, unwrapExpression, type JsSourceCodeInit, type StringBound
 export { literalString, normalizeModule, staticKey, isFunctionNode } from './scope.js';
 export { childrenOf, walk } from './walk.js';
 export { persistTypeScriptCache, preloadTypeScript, privateCacheDir } from './code-cache.js';
-export { jsCodeText, jsComments, jsPrefilterText, type JsComment } from './code-text.js';
+export { htmlCommentSpans, jsCodeText, jsComments, jsPrefilterText, type JsComment } from './code-text.js';
 export { ProjectModules, ModuleResolver, MAX_MODULE_BYTES, MODULE_EXTENSIONS, isRelativeSpecifier, resolveSpecifier, relativeSpecifiers, moduleSpecifiers } from './project-modules.js';
 export { PathAliases, parseJsonc, type AliasOptions } from './path-aliases.js';
 export { PackageImports, isImportsSpecifier } from './package-imports.js';

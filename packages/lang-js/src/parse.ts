@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { jsComments } from './code-text.js';
+import { htmlCommentSpans, jsComments } from './code-text.js';
 import { persistTypeScriptCache, preloadTypeScript } from './code-cache.js';
 import { hookConversion } from './deep-convert.js';
 import { deepStatement } from './deep-statements.js';
@@ -38,7 +38,10 @@ export interface RawParseResult {
 /** Extensions whose files may contain JSX. `.ts`/`.mts`/`.cts` may not (`<T>x` is a type assertion there). */
 const JSX_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.jsx', '.tsx']);
 
-/** How many times a syntax error is blanked out before the file is given up as unparseable. */
+/**
+ * How many times a syntax error is blanked out before the rest of the file is read as TypeScript's
+ * parser recovered it (see `recoveredProgram`).
+ */
 const MAX_RECOVERIES = 8;
 /** How many statements too deep for the parser are blanked out before the file is given up. */
 const MAX_DEEP_STATEMENTS = 8;
@@ -81,8 +84,9 @@ function lineOf(text: string, offset: number): number {
 /**
  * Parses a JS/TS file. typescript-estree stops at the first syntax error, so on an error the line
  * holding it is blanked out (offsets unchanged) and the parse is retried: whatever else parses is
- * still analysed, and every error is reported. A file that cannot be recovered yields an empty
- * Program and its first error.
+ * still analysed, and every error is reported. After `MAX_RECOVERIES` errors (or one on a line
+ * already blank), the rest is read as TypeScript's parser recovered it, with the first error and a
+ * note; only when that fails too is the file an empty Program with its first error.
  */
 export function parseText(text: string, path: string): RawParseResult {
   const errors: RawParseResult['errors'] = [];
@@ -92,6 +96,12 @@ export function parseText(text: string, path: string): RawParseResult {
   // and fall back to a script parse (sloppy-mode code) when that fails.
   const ext = extensionOf(path);
   const tryModule = (ext === '.js' || ext === '.jsx') && /\bawait\b/.test(text);
+  // A script Node runs (`.cjs`, `.js`) may hold HTML-like comments (Annex B: `<!--` anywhere, `-->`
+  // first on a line), which TypeScript's parser does not know: they are blanked first.
+  if ((ext === '.cjs' || ext === '.js') && (text.includes('<!--') || text.includes('-->'))) {
+    const html = htmlCommentSpans(text) ?? [];
+    for (let k = 0; k < html.length; k += 2) current = blank(current, html[k], html[k + 1]);
+  }
   // Comments from the scanner when it is sure of them (a parser that collects them takes twice as long).
   const scanned = jsComments(text);
   const collect = scanned === undefined;
@@ -126,17 +136,59 @@ export function parseText(text: string, path: string): RawParseResult {
         continue;
       }
       const e = error as { message?: string; index?: number; location?: { start?: { offset?: number } } };
-      const offset = typeof e.index === 'number' ? e.index : (e.location?.start?.offset ?? 0);
-      errors.push({ message: String(e.message ?? error), offset: Math.min(Math.max(offset, 0), text.length) });
-      const lineStart = current.lastIndexOf('\n', offset - 1) + 1;
-      let lineEnd = current.indexOf('\n', offset);
-      if (lineEnd === -1) lineEnd = current.length;
+      const offset = Math.min(Math.max(typeof e.index === 'number' ? e.index : (e.location?.start?.offset ?? 0), 0), text.length);
+      errors.push({ message: String(e.message ?? error), offset });
+      const [lineStart, lineEnd] = lineAround(current, offset);
       if (lineEnd <= lineStart || !/\S/.test(current.slice(lineStart, lineEnd))) break;
       current = blank(current, lineStart, lineEnd);
     }
   }
-  // Only the first error is meaningful once recovery failed; later ones come from the blanking.
+  // Recovery gave up: the tree TypeScript's parser made of the text so far, errors and all, so the
+  // statements it could read are still analysed. Only the first error is meaningful then (later ones
+  // may come from the blanking).
+  const recovered = recoveredProgram(current, path, tryModule, collect);
+  const gaveUp = { message: `Too many syntax errors to recover from: the rest of the file is read as the parser recovered it`, offset: errors.at(-1)?.offset ?? 0 };
+  if (recovered) return { ast: recovered, errors: [...errors.slice(0, 1), gaveUp], comments: scanned ?? recovered.comments ?? [] };
   return { ast: emptyProgram(text), errors: errors.slice(0, 1), comments: [] };
+}
+
+/** The line of `text` around `offset`, as [start, end) (ECMAScript's line terminators). */
+function lineAround(text: string, offset: number): [number, number] {
+  let start = offset;
+  while (start > 0 && !LINE_TERMINATOR.test(text[start - 1])) start--;
+  let end = offset;
+  while (end < text.length && !LINE_TERMINATOR.test(text[end])) end++;
+  return [start, end];
+}
+
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+
+type UseAtYourOwnRisk = {
+  astConverter: (ast: unknown, parseSettings: Record<string, unknown>, shouldPreserveNodeMaps: boolean) => { estree: TSESTree.Program };
+  getScriptKind: (filePath: string, jsx: boolean) => unknown;
+};
+
+/**
+ * The tree TypeScript's parser makes of a text with syntax errors (it recovers from them), converted
+ * as typescript-estree converts a valid one, which it refuses to do for such a tree; undefined when
+ * that fails too.
+ */
+function recoveredProgram(text: string, path: string, asModule: boolean, comment: boolean): TSESTree.Program | undefined {
+  try {
+    const require = createRequire(import.meta.url);
+    const estreeMain = require.resolve('@typescript-eslint/typescript-estree');
+    const ts = createRequire(estreeMain)('typescript') as typeof import('typescript');
+    const { astConverter, getScriptKind } = require('@typescript-eslint/typescript-estree/use-at-your-own-risk') as UseAtYourOwnRisk;
+    const ext = asModule ? '.mjs' : extensionOf(path);
+    const filePath = ext ? `file${ext}` : 'file.ts';
+    const kind = getScriptKind(filePath, JSX_EXTENSIONS.has(ext)) as import('typescript').ScriptKind;
+    const tree = ts.createSourceFile(filePath, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, kind);
+    (tree as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics = [];
+    const settings = { range: true, loc: true, tokens: false, comment, allowInvalidAST: true, errorOnUnknownASTType: false, suppressDeprecatedPropertyWarnings: true };
+    return astConverter(tree, settings, false).estree;
+  } catch {
+    return undefined;
+  }
 }
 
 export function emptyProgram(text: string): TSESTree.Program {

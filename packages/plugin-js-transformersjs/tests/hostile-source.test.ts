@@ -71,3 +71,17 @@ describe('escapes in a module specifier (P8 b)', () => {
     expect((await lint(text)).findings).toEqual([`${text.split('\n').length - 1}:7 org/model`]);
   });
 });
+
+describe('scripts the parser gives up on (P8 c)', () => {
+  it('reports the load after nine HTML-like comment lines in a .cjs script', async () => {
+    const text = `const { pipeline } = require('@huggingface/transformers');\n${'<!-- x\n'.repeat(9)}pipeline('text-generation', 'org/model');\n`;
+    expect(await lint(text, 'main.cjs')).toEqual({ findings: ['11:1 org/model'], diagnostics: [] });
+  });
+
+  it('reports the loads around a dozen syntax errors', async () => {
+    const text = `${HEAD}${LOAD('org/a')}\n${'let = ;\n'.repeat(12)}${LOAD('org/b')}\n`;
+    const { findings, diagnostics } = await lint(text, 'main.ts');
+    expect(findings).toEqual(['2:7 org/a', '15:7 org/b']);
+    expect(diagnostics).toEqual(['3 Expression expected.', '11 Too many syntax errors to recover from: the rest of the file is read as the parser recovered it']);
+  });
+});
