@@ -126,6 +126,62 @@ function scanCode(text: string, spans: Spans): number {
   return depth;
 }
 
+/**
+ * Where the comments and line continuations of a Python text are, as its tokenizer finds them
+ * (outside strings): what `parse-text.ts` needs to rewrite the runs of them that make the parser
+ * slow. Tolerant where `codeText` gives up, since brackets do not matter here: brackets are not
+ * matched, a stray backslash is skipped, and a single-quoted string that does not end on its line
+ * ends there. Only a triple-quoted string the scanner cannot read stops it (unterminated, which
+ * tree-sitter does not read as a string to the end either; a comment or a backslash in an f-string
+ * field; nesting deeper than `MAX_NESTING`): `certain` is then that string's start, and nothing
+ * after it is marked. Otherwise `certain` is the text's length.
+ */
+export interface LexicalMarks {
+  /** [start, end) of each comment, in order: from its `#` to the end of its line (`\r\n` or `\n` left out). */
+  comments: number[];
+  /** Offset of the backslash of each line continuation, in order. */
+  continuations: number[];
+  /** Up to where the marks are certain. */
+  certain: number;
+}
+
+export function lexicalMarks(text: string): LexicalMarks {
+  const comments: number[] = [];
+  const continuations: number[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    i = nextStop(SPECIAL, text, i);
+    if (i < 0) break;
+    const c = text.charCodeAt(i);
+    if (c === HASH) {
+      const end = endOfLine(text, i);
+      comments.push(i, end);
+      i = end;
+    } else if (c === BACKSLASH) {
+      const next = text.charCodeAt(i + 1);
+      if (next === LF || next === CR) {
+        continuations.push(i);
+        i = afterContinuation(text, i);
+      } else i++;
+    } else if (c === QUOTE || c === APOS) {
+      const prefix = prefixBefore(text, i);
+      try {
+        i = stringEnd(text, i, prefix.includes('f') || prefix.includes('t'));
+      } catch (error) {
+        if (!(error instanceof Unscannable)) throw error;
+        const triple = text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c;
+        if (!triple) {
+          i = endOfLine(text, i);
+          continue;
+        }
+        return { comments, continuations, certain: i - prefix.length };
+      }
+    } else i++; // a line end or a bracket
+  }
+  return { comments, continuations, certain: n };
+}
+
 /** After the line continuation whose backslash is at `i` (the next physical line goes on with this logical line). */
 function afterContinuation(text: string, i: number): number {
   const next = text.charCodeAt(i + 1);

@@ -27,7 +27,7 @@ export { initParser, grammarWasmPath, defaultParseTimeout, parserMemoryAccess, i
  * parse exceeds `timeoutMs` (default: 5 s + 5 ms per KiB).
  */
 export function parsePython(text: string, path = '<text>', timeoutMs?: number, modules?: ProjectModules): PythonSourceCode {
-  // A lone CR ends a line, as in Python (see parse-source.ts).
+  // A lone CR ends a line, as in Python, and long comment runs are blanked for the parser (see parse-source.ts).
   return parseSource(text, path, timeoutMs, modules);
 }
 

@@ -1,6 +1,9 @@
 /**
- * Python text to `PythonSourceCode`.
+ * Python text to `PythonSourceCode`: what the parser is given, and the comments it was not given.
  */
+import type { Comment } from '@oculum/core';
+import type { Tree } from 'web-tree-sitter';
+import { parseTextOf } from './parse-text.js';
 import { parseTree } from './parser.js';
 import type { ProjectModules } from './project-modules.js';
 import { PythonSourceCode } from './source-code.js';
@@ -15,8 +18,58 @@ export function pythonText(text: string): string {
   return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
-/** Parses Python text (the parser must be initialised), read as Python reads it (`pythonText`). */
+/**
+ * Parses Python text (the parser must be initialised). The file's text is read as Python reads it
+ * (`pythonText`); long runs of comment lines are blanked for the parser (see `parse-text.ts`), and
+ * their comments are kept apart for `getComments`.
+ */
 export function parseSource(text: string, path: string, timeoutMs?: number, modules?: ProjectModules): PythonSourceCode {
   const source = pythonText(text);
-  return new PythonSourceCode(path, source, parseTree(source, timeoutMs), modules);
+  const prepared = parseTextOf(source);
+  const tree = parseTree(prepared.text, timeoutMs);
+  if (prepared.comments.length === 0) return new PythonSourceCode(path, source, tree, modules);
+  return new BlankedCommentsSourceCode(path, source, tree, modules, prepared.comments);
+}
+
+/**
+ * A file some of whose comments were blanked before the parse: `getComments` returns them with the
+ * tree's, in source order, as the tree would have had them.
+ */
+export class BlankedCommentsSourceCode extends PythonSourceCode {
+  readonly #blanked: number[];
+  #comments?: Comment[];
+
+  constructor(path: string, text: string, tree: Tree, modules: ProjectModules | undefined, blanked: number[]) {
+    super(path, text, tree, modules);
+    this.#blanked = blanked;
+  }
+
+  override getComments(): readonly Comment[] {
+    if (this.#comments) return this.#comments;
+    const fromTree = super.getComments();
+    const blanked = this.#blanked;
+    const out: Comment[] = [];
+    let t = 0;
+    for (let b = 0; b < blanked.length; b += 2) {
+      const start = blanked[b];
+      while (t < fromTree.length && fromTree[t].range[0] < start) out.push(fromTree[t++]);
+      out.push(this.commentAt(start, blanked[b + 1]));
+    }
+    while (t < fromTree.length) out.push(fromTree[t++]);
+    this.#comments = out;
+    return out;
+  }
+
+  /** The comment [start, end) as `PythonSourceCode.getComments` makes one from a `comment` node. */
+  private commentAt(start: number, end: number): Comment {
+    const raw = this.text.slice(start, end);
+    const loc = { start: this.positionAt(start), end: this.positionAt(end) };
+    const lineStart = this.getLineStarts()[loc.start.line - 1];
+    return {
+      value: raw.startsWith('#') ? raw.slice(1) : raw,
+      range: [start, end],
+      loc,
+      ownLine: /^[ \t\f]*$/.test(this.text.slice(lineStart, start)),
+    };
+  }
 }

@@ -105,7 +105,8 @@ export function parseTree(text: string, timeoutMs = defaultParseTimeout(text)): 
   if (levels > MAX_INDENTATION_LEVELS) {
     throw new Error(`${levels} nested indentation levels, more than the parser can take (${MAX_INDENTATION_LEVELS}; Python itself stops at 100): the file was not scanned`);
   }
-  const deadline = monotonicMs() + timeoutMs;
+  const started = monotonicMs();
+  const deadline = started + timeoutMs;
   let cancelled = false;
   let calls = 0;
   let tree: Tree | null;
@@ -124,7 +125,8 @@ export function parseTree(text: string, timeoutMs = defaultParseTimeout(text)): 
   }
   if (!tree) {
     parser.reset();
-    if (cancelled) throw new Error(`Python parse cancelled after ${timeoutMs} ms (pathological input)`);
+    // The budget is only checked between parser steps: the time actually spent may be well past it.
+    if (cancelled) throw new Error(`Python parse cancelled after ${Math.round(monotonicMs() - started)} ms, over its ${timeoutMs} ms budget (pathological input)`);
     throw new Error('@oculum/lang-python: tree-sitter returned no tree');
   }
   return tree;

@@ -336,7 +336,7 @@ describe('parse budget', () => {
   it('cancels a parse that exceeds its budget, and the parser still works afterwards', async () => {
     await python.init!();
     const big = 'x = [' + '(1, "a"), '.repeat(200_000) + ']\n';
-    expect(() => parsePython(big, 'big.py', 1)).toThrow(/cancelled after 1 ms/);
+    expect(() => parsePython(big, 'big.py', 1)).toThrow(/cancelled after \d+ ms, over its 1 ms budget/);
     expect(parsePython('import torch\n').imports.has('torch')).toBe(true);
     expect(() => python.parse({ path: 's.py', text: big, settings: { python: { parseTimeoutMs: 1 } }, depth: 'quick' })).toThrow(/cancelled/);
     expect(parsePython(big).ast.type).toBe('module'); // the default budget is ample
