@@ -11,9 +11,9 @@ import type * as ts from 'typescript';
  * not cost the file the findings of the others: `deepStatement` finds the statement the overflow is
  * in, so that the caller blanks it (offsets unchanged) and parses again.
  *
- * Where: the first line at whose end the text no longer parses is found by bisection, then the
- * longest prefix of the text ending in that line that parses (a parse that overflows stops there, so
- * this costs a few dozen parses of the text at most). The statement being parsed where that prefix
+ * Where: the first line at whose end the text no longer parses is found by bisection, then a prefix
+ * of the text ending in that line that parses, less than `PRECISION` characters before one that does
+ * not (a parse that overflows stops there, so this costs a few dozen parses of the text at most). The statement being parsed where that prefix
  * ends is followed down from the top: the innermost statement (of the file, a block, a function
  * body, a `case`) at most `MAX_STATEMENT_DEPTH` levels deep in the tree is the one blanked, so
  * 20,000 nested blocks lose the inner ones only, and a bundle wrapped in one function loses one of
@@ -24,6 +24,11 @@ import type * as ts from 'typescript';
 
 /** The statement blanked is at most this many levels deep in TypeScript's tree. */
 const MAX_STATEMENT_DEPTH = 100;
+/**
+ * How close to the first prefix that does not parse the bisection gets, in characters: the parser
+ * runs out of stack a thousand levels or more into a statement, each level a character at least.
+ */
+const PRECISION = 256;
 
 export interface DeepStatement {
   start: number;
@@ -76,10 +81,11 @@ export function deepStatement(text: string, ext: string, deadline = Infinity): D
     if (tsTree(t, text.slice(0, lineEnd(mid)), ext, false)) lo = mid;
     else hi = mid;
   }
-  // Then the longest part of that line that parses.
+  // Then a part of that line that parses, ending less than `PRECISION` before where it no longer
+  // does: inside the deep statement, which holds hundreds of levels (characters) before that point.
   let a = starts[hi];
   let b = lineEnd(hi);
-  while (b - a > 1) {
+  while (b - a > PRECISION) {
     if (Date.now() > deadline) return undefined;
     const mid = a + Math.floor((b - a) / 2);
     if (tsTree(t, text.slice(0, mid), ext, false)) a = mid;

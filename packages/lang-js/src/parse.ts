@@ -46,7 +46,7 @@ const MAX_RECOVERIES = 8;
 /** How many statements too deep for the parser are blanked out before the file is given up. */
 const MAX_DEEP_STATEMENTS = 8;
 /** Time spent looking for statements too deep for the parser, after which the file is given up. */
-const DEEP_SEARCH_MS = 5000;
+const DEEP_SEARCH_MS = 10_000;
 
 function extensionOf(path: string): string {
   const m = /\.[^./\\]+$/.exec(path);
