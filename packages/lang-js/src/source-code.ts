@@ -106,6 +106,26 @@ function isStable(b: JsBinding): boolean {
   return (b.kind === 'const' || b.kind === 'let' || b.kind === 'var' || b.kind === 'using') && b.writes === 0 && b.inits <= 1;
 }
 
+/** `a + b` of two known primitives, as JavaScript adds them when the analysis can say (else UNKNOWN). */
+function plus(a: string | number | bigint | boolean | null, b: string | number | bigint | boolean | null): ConstantValue | Unknown {
+  if (typeof a === 'string' || typeof b === 'string') return String(a) + String(b);
+  return typeof a === 'number' && typeof b === 'number' ? a + b : UNKNOWN;
+}
+
+/**
+ * The terms of `a + b + c + …` in order (TypeScript wrappers around a left side looked through, as
+ * the recursion did): `first`, then each term added to the sum so far.
+ */
+function plusTerms(expr: TSESTree.BinaryExpression): { first: JsNode; rest: JsNode[] } {
+  const rest: JsNode[] = [];
+  let node: JsNode = expr;
+  while (node.type === 'BinaryExpression' && node.operator === '+') {
+    rest.push(node.right);
+    node = unwrapExpression(node.left);
+  }
+  return { first: node, rest: rest.reverse() };
+}
+
 function isPrimitive(v: ConstantValue | Unknown): v is string | number | bigint | boolean | null {
   return v === null || (typeof v !== 'object' && typeof v !== 'symbol');
 }
@@ -1032,14 +1052,15 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       }
       case 'BinaryExpression': {
         if (expr.left.type === 'PrivateIdentifier' || expr.operator !== '+') return undefined;
-        const left = this.choicesOf(expr.left, depth + 1, open);
-        const right = left && this.choicesOf(expr.right, depth + 1, open);
-        if (!left || !right) return undefined;
-        return this.productOf(left, right, (a, b) => {
-          if (!isPrimitive(a) || !isPrimitive(b)) return UNKNOWN;
-          if (typeof a === 'string' || typeof b === 'string') return String(a) + String(b);
-          return typeof a === 'number' && typeof b === 'number' ? a + b : UNKNOWN;
-        });
+        // term by term, as `constantOf` does
+        const { first, rest } = plusTerms(expr);
+        let sums = this.choicesOf(first, depth + 1, open);
+        for (const term of rest) {
+          const right = sums && this.choicesOf(term, depth + 1, open);
+          if (!sums || !right) return undefined;
+          sums = this.productOf(sums, right, (a, b) => (isPrimitive(a) && isPrimitive(b) ? plus(a, b) : UNKNOWN));
+        }
+        return sums;
       }
       default:
         return undefined;
@@ -1198,15 +1219,22 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       }
       case 'BinaryExpression': {
         if (expr.left.type === 'PrivateIdentifier') return UNKNOWN;
+        if (expr.operator === '+') {
+          // `a + b + c + …` (nested to the left) term by term, without recursion along it: an id
+          // spelled as a 5,000-term concatenation is known
+          const { first, rest } = plusTerms(expr);
+          let sum = this.constantOf(first, depth + 1, open);
+          for (const term of rest) {
+            if (sum === UNKNOWN) return UNKNOWN;
+            const r = this.constantOf(term, depth + 1, open);
+            sum = r !== UNKNOWN && isPrimitive(sum) && isPrimitive(r) ? plus(sum, r) : UNKNOWN;
+          }
+          return sum;
+        }
         const l = this.constantOf(expr.left, depth + 1, open);
         if (l === UNKNOWN) return UNKNOWN;
         const r = this.constantOf(expr.right, depth + 1, open);
         if (r === UNKNOWN || !isPrimitive(l) || !isPrimitive(r)) return UNKNOWN;
-        if (expr.operator === '+') {
-          if (typeof l === 'string' || typeof r === 'string') return String(l) + String(r);
-          if (typeof l === 'number' && typeof r === 'number') return l + r;
-          return UNKNOWN;
-        }
         if (expr.operator === '===' || expr.operator === '!==') return (l === r) === (expr.operator === '===');
         return UNKNOWN;
       }

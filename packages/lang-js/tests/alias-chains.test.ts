@@ -55,6 +55,15 @@ describe('chains of aliases longer than the recursion bound (P4)', () => {
     expect(sc.definingExpression(id)?.type).toBe('Literal');
   });
 
+  it('reads a 5,000-term concatenation term by term', () => {
+    const sc = parse(`const a = ${Array(5000).fill("'o'").join(' + ')};\nconst b = ${Array(3000).fill('1').join(' + ')} + 'x' + 2;\nconst c = (k ? 'a' : 'b') + ${Array(100).fill("'-'").join(' + ')} + 1;\nconst d = ${Array(100).fill("'-'").join(' + ')} + u;\nf(a, b, c, d);\n`);
+    const [a, b, c, d] = callOf(sc, 'f').arguments;
+    expect(sc.constant(a)).toBe('o'.repeat(5000));
+    expect(sc.constant(b)).toBe('3000x2');
+    expect(sc.possibleConstants(c)).toEqual([`a${'-'.repeat(100)}1`, `b${'-'.repeat(100)}1`]);
+    expect(sc.constant(d)).toBe(UNKNOWN);
+  });
+
   it('stops at an alias of an object the file writes members of', () => {
     const sc = parse(`const o0 = { a: 'x' };\n${chain('o', 40)}o20.b = g();\nf(o40[k]);\n`);
     expect(sc.possibleConstants(lastCall(sc).arguments[0])).toBeUndefined();
