@@ -134,21 +134,22 @@ function scanCode(text: string, spans: Spans): number {
  * ends there. Only a triple-quoted string the scanner cannot read stops it (unterminated, which
  * tree-sitter does not read as a string to the end either; a comment or a backslash in an f-string
  * field; nesting deeper than `MAX_NESTING`): `certain` is then that string's start, and nothing
- * after it is marked. Otherwise `certain` is the text's length.
+ * after it is marked. Otherwise `certain` is `until` (the text's length by default): nothing is
+ * marked past the token that crosses it.
  */
 export interface LexicalMarks {
   /** [start, end) of each comment, in order: from its `#` to the end of its line (`\r\n` or `\n` left out). */
   comments: number[];
   /** Offset of the backslash of each line continuation, in order. */
   continuations: number[];
-  /** Up to where the marks are certain. */
+  /** Up to where the marks are certain (`until`, at most). */
   certain: number;
 }
 
-export function lexicalMarks(text: string): LexicalMarks {
+export function lexicalMarks(text: string, until = text.length): LexicalMarks {
   const comments: number[] = [];
   const continuations: number[] = [];
-  const n = text.length;
+  const n = Math.min(until, text.length);
   let i = 0;
   while (i < n) {
     i = nextStop(SPECIAL, text, i);

@@ -84,7 +84,16 @@ function lookOf(text: string, p: number, c: number): number {
  * of what the tokenizer finds.
  */
 export function hasLongRun(text: string, runLines = RUN_LINES): boolean {
+  return longRunsEnd(text, runLines) >= 0;
+}
+
+/**
+ * Where the last such run ends (the start of the code line after it, or the text's length), or -1
+ * when there is none: nothing after it needs to be read again.
+ */
+function longRunsEnd(text: string, runLines: number): number {
   const n = text.length;
+  let end = -1;
   let count = 0;
   let i = 0;
   while (i < n) {
@@ -92,19 +101,22 @@ export function hasLongRun(text: string, runLines = RUN_LINES): boolean {
     let c = text.charCodeAt(p);
     while (isBlank(c)) c = text.charCodeAt(++p);
     const look = lookOf(text, p, c);
-    if (look === CODE) count = 0;
-    else if (look !== BLANK && ++count >= runLines) return true;
+    if (look === CODE) {
+      if (count >= runLines) end = i;
+      count = 0;
+    } else if (look !== BLANK) count++;
     const next = text.indexOf('\n', p);
     if (next < 0) break;
     i = next + 1;
   }
-  return false;
+  return count >= runLines ? n : end;
 }
 
 /** The text for the parser (see the file's comment). `runLines` and `maxGroups` are for tests. */
 export function parseTextOf(text: string, runLines = RUN_LINES, maxGroups = MAX_GROUPS): ParseText {
-  if (runLines < 1 || !hasLongRun(text, runLines)) return { text, comments: [] };
-  const lines = classify(text, lexicalMarks(text));
+  const until = runLines < 1 ? -1 : longRunsEnd(text, runLines);
+  if (until < 0) return { text, comments: [] };
+  const lines = classify(text, lexicalMarks(text, until), until);
   const edits: Edit[] = [];
   const comments: number[] = [];
   const count = lines.kind.length;
@@ -142,7 +154,8 @@ interface Lines {
   kind: number[];
 }
 
-function classify(text: string, marks: LexicalMarks): Lines {
+/** The lines up to `until` (a line start, or the text's length), and the line starting there. */
+function classify(text: string, marks: LexicalMarks, until: number): Lines {
   const lines: Lines = { start: [], first: [], commentEnd: [], kind: [] };
   const { comments, continuations, certain } = marks;
   const n = text.length;
@@ -175,7 +188,7 @@ function classify(text: string, marks: LexicalMarks): Lines {
     lines.first.push(p);
     lines.commentEnd.push(commentEnd);
     lines.kind.push(kind);
-    if (next < 0) break;
+    if (next < 0 || i >= until) break;
     i = next + 1;
   }
   return lines;
