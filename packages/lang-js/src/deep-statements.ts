@@ -53,9 +53,9 @@ function scriptKind(t: typeof ts, ext: string): ts.ScriptKind {
 }
 
 /** TypeScript's tree of the text, or undefined when its parser runs out of stack. */
-function tsTree(t: typeof ts, text: string, ext: string, parents: boolean): ts.SourceFile | undefined {
+function tsTree(t: typeof ts, text: string, ext: string): ts.SourceFile | undefined {
   try {
-    return t.createSourceFile(`file${ext || '.ts'}`, text, { languageVersion: t.ScriptTarget.Latest, jsDocParsingMode: t.JSDocParsingMode.ParseNone }, parents, scriptKind(t, ext));
+    return t.createSourceFile(`file${ext || '.ts'}`, text, { languageVersion: t.ScriptTarget.Latest, jsDocParsingMode: t.JSDocParsingMode.ParseNone }, false, scriptKind(t, ext));
   } catch (error) {
     if (error instanceof RangeError) return undefined;
     throw error;
@@ -64,21 +64,26 @@ function tsTree(t: typeof ts, text: string, ext: string, parents: boolean): ts.S
 
 /**
  * The statement of `text` (a JS/TS file with extension `ext`) in which TypeScript's parser runs
- * out of stack; undefined when it does not, when no statement can be told, or past `deadline` (ms).
+ * out of stack; `'parses'` when it does not (this time), undefined when no statement can be told or
+ * past `deadline` (ms).
  */
-export function deepStatement(text: string, ext: string, deadline = Infinity): DeepStatement | undefined {
+export function deepStatement(text: string, ext: string, deadline = Infinity): DeepStatement | 'parses' | undefined {
   const t = tsModule();
-  if (tsTree(t, text, ext, false)) return undefined;
+  // (how deep a parse gets before it runs out varies a little with what V8 has compiled so far)
+  if (tsTree(t, text, ext)) return 'parses';
   const starts = [0];
   for (const m of text.matchAll(/\r\n?|[\n\u2028\u2029]/g)) starts.push(m.index + m[0].length);
   const lineEnd = (line: number): number => (line + 1 < starts.length ? starts[line + 1] : text.length);
-  // The first line at whose end the text no longer parses.
+  // The first line at whose end the text no longer parses. The tree of the longest prefix that
+  // parsed is kept: it is the one followed down below (a parse again might not get as far).
   let lo = -1;
   let hi = starts.length - 1;
+  let tree = tsTree(t, '', ext);
   while (hi - lo > 1) {
     if (Date.now() > deadline) return undefined;
     const mid = lo + Math.floor((hi - lo) / 2);
-    if (tsTree(t, text.slice(0, lineEnd(mid)), ext, false)) lo = mid;
+    const parsed = tsTree(t, text.slice(0, lineEnd(mid)), ext);
+    if (parsed) [lo, tree] = [mid, parsed];
     else hi = mid;
   }
   // Then a part of that line that parses, ending less than `PRECISION` before where it no longer
@@ -88,10 +93,10 @@ export function deepStatement(text: string, ext: string, deadline = Infinity): D
   while (b - a > PRECISION) {
     if (Date.now() > deadline) return undefined;
     const mid = a + Math.floor((b - a) / 2);
-    if (tsTree(t, text.slice(0, mid), ext, false)) a = mid;
+    const parsed = tsTree(t, text.slice(0, mid), ext);
+    if (parsed) [a, tree] = [mid, parsed];
     else b = mid;
   }
-  const tree = tsTree(t, text.slice(0, a), ext, true);
   const statement = tree && statementAt(t, tree, a);
   if (!tree || !statement) return undefined;
   const start = statement.getStart(tree);

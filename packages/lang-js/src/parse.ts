@@ -128,6 +128,11 @@ export function parseText(text: string, path: string): RawParseResult {
           return { ast: emptyProgram(text), errors: [{ message: `File is too deeply nested to parse (${error.message})`, offset: 0 }], comments: [] };
         }
         deepStatements++;
+        if (deep === 'parses') {
+          // (at the edge of the stack: again, as it is)
+          attempt--;
+          continue;
+        }
         const [first, last] = [lineOf(text, deep.start), lineOf(text, Math.max(deep.start, deep.end - 1))];
         const lines = first === last ? `line ${first}` : `lines ${first}-${last}`;
         errors.push({ message: `Nested too deeply to parse (${error.message}): ${lines} not analysed`, offset: deep.start });
