@@ -153,6 +153,17 @@ describe('oculum scan (in-process)', () => {
     expect(said('u16.py').diagnostics[0].message).toBe('Skipped: UTF-16LE or UTF-32LE text (by its byte-order mark): source files are read as UTF-8');
   });
 
+  it('an unclosed oculum-ignore-start in a CR-only file runs to its last line (lines as CPython counts them)', async () => {
+    const dir = project({ 'cr.py': 'import torch\n# oculum-ignore-start\rtorch.load(a)\rtorch.load(b)\rtorch.load(c)\r' });
+    const report = JSON.parse((await run(['scan', '-f', 'json'], { cwd: dir })).stdout);
+    expect(report.files[0].findings.map((f: { line: number; suppressed?: unknown }) => [f.line, !!f.suppressed])).toEqual([
+      [3, true],
+      [4, true],
+      [5, true],
+    ]);
+    expect(report.files[0].diagnostics).toEqual([]);
+  });
+
   it('keeps inline-suppressed findings out of stylish and the exit code, but in JSON', async () => {
     const dir = project({ 'train.py': `import torch\n\n# oculum-ignore-next-line[${RULE}] -- trusted checkpoint\nmodel = torch.load("model.pt")\n` });
     const r = await run(['scan'], { cwd: dir });

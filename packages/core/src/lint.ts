@@ -628,7 +628,10 @@ function judgeDirectives(
   result: FileResult,
 ): DirectiveTarget[] | undefined {
   let directiveTargets: DirectiveTarget[] | undefined;
-  const { directives, diagnostics: directiveDiagnostics } = collectDirectives(sourceCode.getComments(), file, countLines(text), text);
+  // The language's view of the text (`sourceCode.text`: same offsets, its own line ends as LF — a
+  // lone CR in Python and JS, U+2028 in JS): an unclosed block runs to the last line it sees.
+  const lines = sourceCode.text.length === text.length ? sourceCode.text : text;
+  const { directives, diagnostics: directiveDiagnostics } = collectDirectives(sourceCode.getComments(), file, countLines(lines), lines);
   result.diagnostics.push(...directiveDiagnostics);
   for (const d of directives) for (const target of d.targets) (directiveTargets ??= []).push({ target, line: d.line, column: d.column, text: d.text });
   result.diagnostics.push(...applyDirectives(findings, directives, file, enabledIds, dormantRules));
