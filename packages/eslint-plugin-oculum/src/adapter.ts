@@ -1,6 +1,6 @@
 import type { Rule as ESLintRule } from 'eslint';
 import { closest, createFixer, ruleTriggersMatch, type Depth, type Fix, type FixFunction, type ReportDescriptor, type Rule, type RuleContext } from '@oculum/core';
-import { createJsSourceCode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
+import { createJsSourceCode, jsPrefilterText, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
 
 /**
  * One semantic model per file, shared by every Oculum rule ESLint runs on it. Keyed by ESLint's
@@ -8,6 +8,22 @@ import { createJsSourceCode, type JsSourceCode, type TSESTree } from '@oculum/la
  * the file is never parsed a second time.
  */
 const models = new WeakMap<object, JsSourceCode>();
+
+/** The text the engine's prefilter reads (`jsPrefilterText`: comments out, escapes decoded), for the last file seen. */
+let prefiltered: { source: object; text: string } | undefined;
+
+function prefilterTextOf(source: { text: string }): string {
+  if (prefiltered?.source !== source) {
+    let text: string;
+    try {
+      text = jsPrefilterText(source.text);
+    } catch {
+      text = source.text; // costs a rule run, never a finding
+    }
+    prefiltered = { source, text };
+  }
+  return prefiltered.text;
+}
 
 export function sourceCodeFor(context: ESLintRule.RuleContext, depth?: Depth): JsSourceCode {
   const source = context.sourceCode;
@@ -160,9 +176,9 @@ export function adaptRule(ruleId: string, rule: Rule<any, any>, knownSettings: I
       // JSON, Markdown, CSS… linted through another ESLint language: nothing for a JS/TS rule.
       if (!isJsSourceCode(context.sourceCode)) return {};
       const settings = oculumSettings(context, knownSettings);
-      const text = context.sourceCode.text;
-      // The same prefilter as the engine: skip the file when the rule's triggers do not occur.
-      if (!ruleTriggersMatch(meta, text)) return {};
+      // The same prefilter as the engine, on the same text: skip the file when the rule's triggers do
+      // not occur in its code (an escaped `'@huggingface/transform\u0065rs'` counts, a comment does not).
+      if (!ruleTriggersMatch(meta, prefilterTextOf(context.sourceCode))) return {};
       const depth = DEPTHS.includes(settings.depth as Depth) ? (settings.depth as Depth) : 'standard';
       const model = sourceCodeFor(context, depth);
       const oculumContext: { -readonly [K in keyof RuleContext<unknown[], JsSourceCode>]: RuleContext<unknown[], JsSourceCode>[K] } = {

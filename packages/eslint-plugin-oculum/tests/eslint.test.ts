@@ -240,6 +240,11 @@ describe.each(MAJORS.map((m) => [m.ESLint.version.split('.')[0], m] as const))('
       expect(lint(code)).toEqual([]);
     });
 
+    it('reads an escaped module specifier as the engine does (the prefilter reads escapes decoded)', () => {
+      const code = "import { pipeline } from '@huggingface/transform\\u0065rs';\nawait pipeline('x', 'org/model');\n";
+      expect(lint(code, 'app.mjs').map((m) => m.ruleId)).toEqual(['oculum/transformersjs/unpinned-model-revision']);
+    });
+
     it('works through the ESLint class with a flat config', async () => {
       const eslint = new ESLint({ overrideConfigFile: true, overrideConfig: [oculum.configs.recommended] });
       const [result] = await eslint.lintText(imports + `await ort.InferenceSession.create('http://cdn.example.com/m.onnx');\n`, { filePath: 'web/app.mjs' });
