@@ -14,13 +14,14 @@
 
 import { withoutSpans } from '@oculum/core';
 
-const SPACE = 0x20;
-const TAB = 0x09;
-const FF = 0x0c;
-const LF = 0x0a;
-const CR = 0x0d;
-const HASH = 0x23;
-const BACKSLASH = 0x5c;
+/** Character codes the Python scanners here compare against (this file's and parse-text.ts's). */
+export const SPACE = 0x20;
+export const TAB = 0x09;
+export const FF = 0x0c;
+export const LF = 0x0a;
+export const CR = 0x0d;
+export const HASH = 0x23;
+export const BACKSLASH = 0x5c;
 export const QUOTE = 0x22;
 export const APOS = 0x27;
 

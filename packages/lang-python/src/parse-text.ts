@@ -34,7 +34,7 @@
  * lines tells).
  */
 
-import { lexicalMarks, type LexicalMarks } from './code-text.js';
+import { BACKSLASH, CR, FF, HASH, LF, lexicalMarks, SPACE, TAB, type LexicalMarks } from './code-text.js';
 
 /** Runs with at least this many comment and continuation lines are rewritten. */
 export const RUN_LINES = 16;
@@ -46,13 +46,6 @@ export interface ParseText {
   comments: number[];
 }
 
-const SPACE = 0x20;
-const TAB = 0x09;
-const FF = 0x0c;
-const LF = 0x0a;
-const CR = 0x0d;
-const HASH = 0x23;
-const BACKSLASH = 0x5c;
 
 const CODE = 0;
 const BLANK = 1;
