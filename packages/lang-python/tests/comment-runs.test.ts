@@ -1,8 +1,9 @@
-import { createRule, lintTextWithDetails } from '@oculum/core';
+import { lintTextWithDetails } from '@oculum/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Language, Parser, type Node } from 'web-tree-sitter';
 import { lexicalMarks } from '../src/code-text.js';
 import { parsePython, python } from '../src/index.js';
+import { torchLoadRule } from './helpers.js';
 import { BlankedCommentsSourceCode, pythonText } from '../src/parse-source.js';
 import { MAX_GROUPS, RUN_LINES, hasLongRun, parseTextOf } from '../src/parse-text.js';
 import { grammarWasmPath, parseTree } from '../src/parser.js';
@@ -155,23 +156,7 @@ describe('runs of comment lines (tree-sitter-python scanner, O(n²))', () => {
   });
 
   it('directives inside a long comment run still apply', async () => {
-    const rule = createRule({
-      name: 'loads',
-      meta: {
-        detector: 'unsafe_model_load',
-        severity: 'high',
-        languages: ['python'],
-        triggers: ['load'],
-        docs: { description: 'Every torch.load call.', recommended: true },
-        messages: { call: 'A load.' },
-        remediation: 'None.',
-      },
-      create: (context) => ({
-        call: (node: unknown) => {
-          if (context.sourceCode.getText(node as never).startsWith('torch.load')) context.report({ node: node as never, messageId: 'call' });
-        },
-      }),
-    });
+    const rule = torchLoadRule();
     // The review's dir_many_next_line shape, and a block directive in the middle of a run.
     const text =
       'import torch\n' +

@@ -1,3 +1,4 @@
+import { createRule } from '@oculum/core';
 import type { Node } from 'web-tree-sitter';
 import { python } from '../src/index.js';
 import type { PythonSourceCode } from '../src/source-code.js';
@@ -43,4 +44,25 @@ export function valueOf(sc: PythonSourceCode, name: string, nth = 0): Node {
   const found = nodesOfType(sc, 'assignment').filter((a) => a.childForFieldName('left')?.text === name);
   if (!found[nth]) throw new Error(`no assignment #${nth} to ${name}`);
   return found[nth].childForFieldName('right')!;
+}
+
+/** A toy rule reporting every call whose text starts with `torch.load` (for directive and line tests through `lintText`). */
+export function torchLoadRule() {
+  return createRule({
+    name: 'loads',
+    meta: {
+      detector: 'unsafe_model_load',
+      severity: 'high',
+      languages: ['python'],
+      triggers: ['load'],
+      docs: { description: 'Every torch.load call.', recommended: true },
+      messages: { call: 'A load.' },
+      remediation: 'None.',
+    },
+    create: (context) => ({
+      call: (node: unknown) => {
+        if (context.sourceCode.getText(node as never).startsWith('torch.load')) context.report({ node: node as never, messageId: 'call' });
+      },
+    }),
+  });
 }

@@ -1,27 +1,11 @@
-import { createRule, lintTextWithDetails } from '@oculum/core';
+import { lintTextWithDetails } from '@oculum/core';
 import { describe, expect, it } from 'vitest';
 import { python } from '../src/index.js';
-import { parse } from './helpers.js';
+import { parse, torchLoadRule } from './helpers.js';
 
 // CPython reads source with universal newlines: a lone CR ends a line as LF and CRLF do.
 describe('lone CR line ends (as CPython reads them)', () => {
-  const rule = createRule({
-    name: 'loads',
-    meta: {
-      detector: 'unsafe_model_load',
-      severity: 'high',
-      languages: ['python'],
-      triggers: ['load'],
-      docs: { description: 'Every torch.load call.', recommended: true },
-      messages: { call: 'A load.' },
-      remediation: 'None.',
-    },
-    create: (context) => ({
-      call: (node: unknown) => {
-        if (context.sourceCode.getText(node as never).startsWith('torch.load')) context.report({ node: node as never, messageId: 'call' });
-      },
-    }),
-  });
+  const rule = torchLoadRule();
   const lint = async (text: string) => {
     const { result } = await lintTextWithDetails({ path: 'a.py', text, language: python, rules: [{ id: 't/loads', rule, level: 'error' }] });
     return result.findings.map((f) => ({ line: f.line, column: f.column, suppressed: f.suppressed !== undefined }));

@@ -9,7 +9,7 @@ import { analyzeTemplate, isWeakIndicator } from '../src/formats/template.js';
 import { checkSafetensors } from '../src/formats/safetensors.js';
 import { BufferAccess } from '../src/io.js';
 import { scanModelBytes } from '../src/scanner.js';
-import { gguf, type GgufKv } from './helpers.js';
+import { fld, gguf, type GgufKv, vfld } from './helpers.js';
 
 const CHATML = "{% for message in messages %}{{'<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>' + '\\n'}}{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}";
 
@@ -107,20 +107,6 @@ describe('GGUF (P4, P15, P16)', () => {
 });
 
 // ---------------------------------------------------------------------------------------------- ONNX
-const varint = (n: number): number[] => {
-  const out: number[] = [];
-  while (n > 0x7f) {
-    out.push((n & 0x7f) | 0x80);
-    n = Math.floor(n / 128);
-  }
-  out.push(n);
-  return out;
-};
-const fld = (field: number, body: number[] | string): number[] => {
-  const b = typeof body === 'string' ? [...Buffer.from(body)] : body;
-  return [...varint((field << 3) | 2), ...varint(b.length), ...b];
-};
-const vfld = (field: number, n: number): number[] => [...varint(field << 3), ...varint(n)];
 const entry = (k: string, v: string) => fld(13, [...fld(1, k), ...fld(2, v)]);
 const model = (graph: number[], extra: number[] = []) => new Uint8Array([...vfld(1, 8), ...fld(7, graph), ...fld(8, [...fld(1, ''), ...vfld(2, 17)]), ...extra]);
 

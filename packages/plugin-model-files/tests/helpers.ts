@@ -97,3 +97,19 @@ export function gguf(kvs: GgufKv[], opts: { be?: boolean; version?: number; kvCo
   }
   return new Uint8Array(Buffer.concat(parts));
 }
+
+/** Protobuf wire format for hand-built ONNX models: a base-128 varint, a length-delimited field, a varint field. */
+export const varint = (n: number): number[] => {
+  const out: number[] = [];
+  while (n > 0x7f) {
+    out.push((n & 0x7f) | 0x80);
+    n = Math.floor(n / 128);
+  }
+  out.push(n);
+  return out;
+};
+export const fld = (field: number, body: number[] | string): number[] => {
+  const b = typeof body === 'string' ? [...Buffer.from(body)] : body;
+  return [...varint((field << 3) | 2), ...varint(b.length), ...b];
+};
+export const vfld = (field: number, n: number): number[] => [...varint(field << 3), ...varint(n)];

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import plugin, { modelLanguage } from '../src/index.js';
 import { detectFormat, isModelFile, isOnnxModel } from '../src/formats/detect.js';
 import { scanModelBytes } from '../src/scanner.js';
-import { FIXTURES, tar } from './helpers.js';
+import { FIXTURES, fld, tar, vfld } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'oculum-onnx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,20 +21,6 @@ const lint = (path: string): Promise<FileResult> => lintText({ path, language: m
 const found = (r: FileResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.ruleId} ${f.severity}`).sort();
 const fixture = (rel: string) => readFileSync(join(FIXTURES, rel));
 
-const varint = (n: number): number[] => {
-  const out: number[] = [];
-  while (n > 0x7f) {
-    out.push((n & 0x7f) | 0x80);
-    n = Math.floor(n / 128);
-  }
-  out.push(n);
-  return out;
-};
-const fld = (field: number, body: number[] | string): number[] => {
-  const b = typeof body === 'string' ? [...Buffer.from(body)] : body;
-  return [...varint((field << 3) | 2), ...varint(b.length), ...b];
-};
-const vfld = (field: number, n: number): number[] => [...varint(field << 3), ...varint(n)];
 const bytes = (xs: number[]) => new Uint8Array(xs);
 
 /** What torch.onnx.export writes first: ir_version, producer name and version, the graph, the opsets. */
