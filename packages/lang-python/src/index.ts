@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import type { Language, ParseInput } from '@oculum/core';
 import { codeText } from './code-text.js';
 import { findProjectDependencies } from './dependencies.js';
+import { withNormalisedNames } from './identifiers.js';
 import { parseSource } from './parse-source.js';
 import { initParser, isParserReady } from './parser.js';
 import { ProjectModules } from './project-modules.js';
@@ -180,8 +181,11 @@ export const python: Language<PythonSourceCode> = {
     const modules = deepModules().importedModules(path, codeText);
     return createHash('sha256').update(JSON.stringify([files.map((f) => [f.path, f.requirements]), modules])).digest('hex');
   },
-  /** Triggers count in code only: comments and docstrings are left out (see `codeText`). */
-  prefilterText: codeText,
+  /**
+   * Triggers count in code only: comments and docstrings are left out (see `codeText`); names
+   * spelled with look-alike characters count as Python reads them too (NFKC, see `identifiers.ts`).
+   */
+  prefilterText: (text) => withNormalisedNames(codeText(text)),
   /** A file that is not UTF-8, or declares another encoding, is read in the encoding its PEP 263 declaration names (`# -*- coding: latin-1 -*-`). */
   decode: decodeDeclared,
   declaredEncoding,

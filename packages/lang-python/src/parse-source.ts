@@ -3,6 +3,7 @@
  */
 import type { Comment } from '@oculum/core';
 import type { Tree } from 'web-tree-sitter';
+import { applyNameEdits, normalisedNames } from './identifiers.js';
 import { parseTextOf } from './parse-text.js';
 import { parseTree } from './parser.js';
 import type { ProjectModules } from './project-modules.js';
@@ -24,11 +25,28 @@ export function pythonText(text: string): string {
  * their comments are kept apart for `getComments`.
  */
 export function parseSource(text: string, path: string, timeoutMs?: number, modules?: ProjectModules): PythonSourceCode {
-  const source = pythonText(text);
+  let source = pythonText(text);
   const prepared = parseTextOf(source);
-  const tree = parseTree(prepared.text, timeoutMs);
-  if (prepared.comments.length === 0) return new PythonSourceCode(path, source, tree, modules);
-  return new BlankedCommentsSourceCode(path, source, tree, modules, prepared.comments);
+  let tree = parseTree(prepared.text, timeoutMs);
+  // Identifiers Python reads under their NFKC form are rewritten in place and the text parsed again
+  // (see identifiers.ts): the model then sees the names Python sees. Rare: a file with none costs a
+  // regex test.
+  const names = normalisedNames(source, tree);
+  if (names && names.edits.length > 0) {
+    source = applyNameEdits(source, names.edits);
+    const parsed = parseTree(applyNameEdits(prepared.text, names.edits), timeoutMs);
+    tree.delete();
+    tree = parsed;
+  }
+  const sourceCode =
+    prepared.comments.length === 0 ? new PythonSourceCode(path, source, tree, modules) : new BlankedCommentsSourceCode(path, source, tree, modules, prepared.comments);
+  for (const { start, name, normalised } of names?.unread ?? []) {
+    sourceCode.addParseProblem(
+      start,
+      `Identifier "${name}" is "${normalised}" to Python (NFKC, PEP 3131) but was read as written: no room to rewrite it in place, so findings about it may be missing`,
+    );
+  }
+  return sourceCode;
 }
 
 /**

@@ -232,6 +232,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private lineStarts?: number[];
   private comments?: Comment[];
   private errors?: ParseProblem[];
+  private notes?: ParseProblem[];
   private importIndex?: ImportIndex;
   private scopeModel?: ScopeModel;
   private readonly mutatedNames = new Map<string, boolean>();
@@ -401,10 +402,16 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return out;
   }
 
-  /** Syntax errors (`ERROR` and `MISSING` nodes); the rest of the tree is still analysed. */
+  /** A problem of the text the tree does not show (listed with the syntax errors, by position). */
+  addParseProblem(offset: number, message: string): void {
+    (this.notes ??= []).push({ message, loc: { start: this.positionAt(offset), end: this.positionAt(offset) } });
+    this.errors = undefined;
+  }
+
+  /** Syntax errors (`ERROR` and `MISSING` nodes) and the problems added; the rest of the tree is still analysed. */
   get parseErrors(): ReadonlyArray<ParseProblem> {
     if (this.errors) return this.errors;
-    const out: ParseProblem[] = [];
+    const out: ParseProblem[] = [...(this.notes ?? [])];
     const root = this.ast;
     if (root.hasError) {
       // Depth-first over the subtrees that contain an error (iterative: nesting can be deep). An
@@ -426,6 +433,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
           if (child && (child.isMissing || child.hasError)) stack.push(child);
         }
       }
+    }
+    if (out.length > 1) {
       out.sort((a, b) => a.loc.start.line - b.loc.start.line || a.loc.start.column - b.loc.start.column);
       if (out.length > MAX_PARSE_ERRORS) {
         const rest = out.length - MAX_PARSE_ERRORS;

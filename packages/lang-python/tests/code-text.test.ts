@@ -7,7 +7,7 @@ describe('codeText (what the trigger prefilter reads)', () => {
   it('leaves out comments and docstrings, one space each', () => {
     const text = '"""Loads with torch.load."""\nimport torch  # torch.load is unsafe\n\ndef f(p):\n    """Calls pickle.loads."""\n    return p\n';
     expect(codeText(text)).toBe(' \nimport torch   \n\ndef f(p):\n     \n    return p\n');
-    expect(python.prefilterText).toBe(codeText);
+    expect(python.prefilterText!(text)).toBe(codeText(text));
   });
 
   it('keeps strings that are used: arguments, assignments, returns, continuations, bracketed lines', () => {
