@@ -6,7 +6,10 @@
  *
  * The project's root is the nearest directory upward holding `.git` (the repository); outside a
  * repository, the outermost directory upward holding a `package.json`, `tsconfig.json` or
- * `jsconfig.json`; else the importing file's directory. A module of the project is in the same
+ * `jsconfig.json`; else the importing file's directory. The user's home directory is never the root
+ * of a file below it: a stray `~/package.json` (an `npm install` run at home) or a dotfiles
+ * repository in `~/.git` would make every project under home one project. The walk upward stops
+ * below it. A module of the project is in the same
  * project, or in a smaller one (a nested repository): following modules never widens it. A file is
  * inside when it is below the root and not under a `node_modules` directory of it, both by the path as
  * written and by the real path (symbolic links resolved in the file's path and in the root's): a link
@@ -14,6 +17,7 @@
  * project is.
  */
 import { realpathSync, type Stats } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
 
 export type Stat = (file: string) => Stats | null;
@@ -41,7 +45,8 @@ export class ProjectBounds {
 
   /**
    * The directories from `dir` (first) upward to the repository's root (the nearest holding `.git`,
-   * then `repository` is true) or the file system's root, at most `MAX_LEVELS` of them.
+   * then `repository` is true) or the file system's root, at most `MAX_LEVELS` of them, and never
+   * the home directory of a `dir` below it.
    */
   ancestors(dir: string): { dirs: string[]; repository: boolean } {
     const start = path.resolve(dir);
@@ -50,6 +55,7 @@ export class ProjectBounds {
       const dirs: string[] = [];
       let repository = false;
       let current = start;
+      const home = homeDirectory();
       for (let level = 0; level < MAX_LEVELS; level++) {
         dirs.push(current);
         if (this.stat(path.join(current, '.git'))) {
@@ -57,7 +63,7 @@ export class ProjectBounds {
           break;
         }
         const parent = path.dirname(current);
-        if (parent === current) break;
+        if (parent === current || parent === home) break;
         current = parent;
       }
       walk = { dirs, repository };
@@ -100,6 +106,16 @@ export class ProjectBounds {
       this.realPaths.set(file, real);
     }
     return real;
+  }
+}
+
+/** The user's home directory, resolved (undefined when there is none). */
+function homeDirectory(): string | undefined {
+  try {
+    const home = homedir();
+    return home ? path.resolve(home) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -347,6 +347,30 @@ describe('only the project is read (relative imports)', () => {
     expect(constAt(bare, 'sub/main.ts', 'import { REV } from "./config";\nuse(REV);\n')).toBe('sub');
     expect(constAt(bare, 'sub/main.ts', 'import { REV } from "../config";\nuse(REV);\n')).toBe(UNKNOWN);
   });
+
+  it('the home directory is never the project of a file below it (a stray ~/package.json, a dotfiles ~/.git)', () => {
+    const home = project('r4/home', {
+      'package.json': '{ "dependencies": {} }',
+      'tsconfig.json': '{ "compilerOptions": { "paths": { "@cfg": ["./other/config.ts"] } } }',
+      'other/config.ts': 'export const REV = "other project";\n',
+      'proj/config.ts': 'export const REV = "proj";\n',
+    });
+    const saved = process.env.HOME;
+    process.env.HOME = home;
+    try {
+      expect(constAt(home, 'proj/src/main.ts', 'import { REV } from "../../other/config";\nuse(REV);\n')).toBe(UNKNOWN);
+      expect(constAt(home, 'proj/src/main.ts', 'import { REV } from "@cfg";\nuse(REV);\n')).toBe(UNKNOWN);
+      expect(constAt(home, 'proj/main.ts', 'import { REV } from "./config";\nuse(REV);\n')).toBe('proj');
+      // a repository at home (dotfiles) is no bound either; a file directly at home is still read with its neighbours
+      writeFileSync(path.join(home, '.git'), 'gitdir: elsewhere\n');
+      expect(constAt(home, 'proj/src/main.ts', 'import { REV } from "../../other/config";\nuse(REV);\n')).toBe(UNKNOWN);
+      expect(constAt(home, 'main.ts', 'import { REV } from "./other/config";\nuse(REV);\n')).toBe('other project');
+    } finally {
+      process.env.HOME = saved;
+    }
+    // with another home, the same tree is one project (the repository at its top)
+    expect(constAt(home, 'proj/src/main.ts', 'import { REV } from "../../other/config";\nuse(REV);\n')).toBe('other project');
+  });
 });
 
 describe('every answer that reads constants', () => {
