@@ -1,5 +1,5 @@
 import { createRule, UNKNOWN, type Fix, type RuleFixer } from '@oculum/core';
-import { importTrigger, type PythonBinding, type PythonSourceCode } from '@oculum/lang-python';
+import { importTrigger, isImportedClass, type PythonBinding, type PythonSourceCode } from '@oculum/lang-python';
 import { CALLBACK_CALLEE_NAMES, callbackArgument, callbackUse } from '../callbacks.js';
 import { calleeName, isStubFile, nameAmong, type Node } from '../utils.js';
 
@@ -20,6 +20,15 @@ const LOAD_FUNCTIONS = new Map([
 const KNOWN = { has: (name: string) => UNSAFE_FUNCTIONS.has(name) || LOAD_FUNCTIONS.has(name) };
 
 type LoaderVerdict = { kind: 'safe' } | { kind: 'unsafe'; name: string } | { kind: 'unknown' };
+
+/** A loader that is one of these qualified names (any of them may be it): unsafe when one is, safe when all are safe. */
+function namesVerdict(names: readonly string[]): LoaderVerdict {
+  if (names.length === 0) return { kind: 'unknown' };
+  const loaderOf = (q: string) => (q.startsWith('yaml.') ? q.slice(q.lastIndexOf('.') + 1) : undefined);
+  const unsafe = names.find((q) => UNSAFE_LOADERS.has(loaderOf(q) ?? ''));
+  if (unsafe) return { kind: 'unsafe', name: `yaml.${loaderOf(unsafe)}` };
+  return names.every((q) => SAFE_LOADERS.has(loaderOf(q) ?? '')) ? { kind: 'safe' } : { kind: 'unknown' };
+}
 
 /** PyYAML calls that add tags to loaders. */
 const TAG_REGISTRARS = new Set(['add_constructor', 'add_multi_constructor', 'add_implicit_resolver', 'add_path_resolver']);
@@ -63,13 +72,8 @@ export default createRule<[], PythonSourceCode>({
       // A parameter counts by its default, as `weights_only` and `allow_pickle` defaults do
       // (`def read_config(text, Loader=yaml.SafeLoader)`).
       const own = sc.qualifiedNames(expr);
-      const names = own.length > 0 ? own : sc.defaultQualifiedNames(expr);
-      if (names.length > 0) {
-        const loaderOf = (q: string) => (q.startsWith('yaml.') ? q.slice(q.lastIndexOf('.') + 1) : undefined);
-        const unsafe = names.find((q) => UNSAFE_LOADERS.has(loaderOf(q) ?? ''));
-        if (unsafe) return { kind: 'unsafe', name: `yaml.${loaderOf(unsafe)}` };
-        if (names.every((q) => SAFE_LOADERS.has(loaderOf(q) ?? ''))) return { kind: 'safe' };
-      }
+      const byName = namesVerdict(own.length > 0 ? own : sc.defaultQualifiedNames(expr));
+      if (byName.kind !== 'unknown') return byName;
       if (expr.type === 'call' && calleeName(sc, expr) === 'builtins.getattr') {
         // getattr(yaml, "CSafeLoader", yaml.SafeLoader): safe when the name and the default are.
         const name = sc.argument(expr, { position: 1 });
@@ -110,6 +114,12 @@ export default createRule<[], PythonSourceCode>({
             if (verdicts.every((v) => v.kind === 'safe')) return { kind: 'safe' };
           }
         }
+      }
+      if (expr.type === 'identifier' || expr.type === 'attribute') {
+        // At --depth deep, a loader class made of classes of other modules of the project
+        // (`from .config import OrderedLoader`): judged by the bases outside the project.
+        const project = sc.projectSubclass(expr);
+        if (project?.classes.some(isImportedClass)) return namesVerdict(project.bases);
       }
       if (expr.type === 'attribute') {
         // A loader class nested in a class body (`Loader=self.SafeJoinLoader`, `Config.Loader`).

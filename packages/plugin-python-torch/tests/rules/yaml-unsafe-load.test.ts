@@ -1,5 +1,8 @@
+import { lintText, type Depth } from '@oculum/core';
+import { python } from '@oculum/lang-python';
+import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/yaml-unsafe-load.js';
-import { fixture, ruleTester } from '../helpers.js';
+import { fixture, fixturesDir, ruleTester } from '../helpers.js';
 
 ruleTester.run('torch/yaml-unsafe-load', rule, {
   valid: [
@@ -81,3 +84,31 @@ ruleTester.run('torch/yaml-unsafe-load', rule, {
 });
 
 fixture(rule);
+
+// At --depth deep, loader classes imported from another module of the project (fixtures/project/yaml_loaders.py)
+describe('a Loader class of another module of the project (--depth deep)', () => {
+  const dir = `${fixturesDir}project/`;
+  const text = [
+    'import yaml',
+    'from yaml_loaders import OrderedSafeLoader, OrderedLoader, IncludeLoader',
+    'a = yaml.load(f, Loader=OrderedSafeLoader)',
+    'b = yaml.load(f, Loader=OrderedLoader)',
+    'c = yaml.load(f, Loader=IncludeLoader)',
+    'class Local(OrderedLoader):',
+    '    pass',
+    'd = yaml.load(f, Loader=Local)',
+    '',
+  ].join('\n');
+  async function reported(depth: Depth): Promise<string[]> {
+    const result = await lintText({ path: `${dir}snippet.py`, text, language: python, rules: [{ id: 'torch/yaml-unsafe-load', rule, level: 'error', options: [] }], depth, cwd: dir });
+    return result.findings.map((f) => `${f.line} ${f.messageId} ${f.confidence}${f.messageId === 'unsafeLoader' ? ` ${f.message.slice(0, f.message.indexOf(' constructs'))}` : ''}`);
+  }
+
+  it('is judged by its bases outside the project', async () => {
+    expect(await reported('deep')).toEqual(['4 unsafeLoader high `yaml.load` with `Loader=yaml.Loader`', '8 unsafeLoader high `yaml.load` with `Loader=yaml.Loader`']);
+  });
+
+  it('is not known below deep', async () => {
+    expect(await reported('standard')).toEqual(['3 unknownLoader low', '4 unknownLoader low', '5 unknownLoader low', '8 unknownLoader low']);
+  });
+});
