@@ -46,6 +46,23 @@ describe('ONNX under another model file name', () => {
     expect(detectFormat(torchLike, name)).toBe('onnx');
   });
 
+  it('a model whose doc string runs past the head (a model card before the graph) is ONNX under any model name', async () => {
+    const card = `# Tiny model\n\n${'A model card paragraph, with\ttabs and lines.\n'.repeat(60)}`;
+    const data = bytes([...vfld(1, 8), ...fld(2, 'pytorch'), ...fld(3, '2.1.0'), ...fld(6, card), ...fld(7, [...node, ...fld(2, 'main_graph')]), ...fld(8, vfld(2, 17))]);
+    expect(isOnnxModel(data.subarray(0, 512))).toBe(true);
+    expect(detectFormat(data.subarray(0, 512), 'model.bin')).toBe('onnx');
+    expect(detectFormat(data.subarray(0, 512), 'notes.txt')).toBe('unknown');
+    const path = join(dir, 'carded.bin');
+    writeFileSync(path, data);
+    expect((await scanModelBytes(readFileSync(path), path)).format).toBe('onnx');
+    // the same head with bytes that are no text where the doc string is: not ONNX
+    const binary = bytes([...vfld(1, 8), ...fld(2, 'pytorch'), ...fld(6, new Array(1200).fill(0).map((_, i) => (i * 37) & 0xff))]);
+    expect(isOnnxModel(binary.subarray(0, 512))).toBe(false);
+    // a short text cut by the head is not enough
+    const short = bytes([...vfld(1, 8), ...fld(6, 'x'.repeat(600))]).subarray(0, 200);
+    expect(isOnnxModel(short)).toBe(false);
+  });
+
   it('a member named model.bin in an archive is read as ONNX', async () => {
     const t = tar([['export/model.bin', fixture('malicious/onnx_external_traversal.onnx')]]);
     const f = await scanModelBytes(t, 'bundle.tar');

@@ -245,10 +245,13 @@ function isProtoText(b: Uint8Array, doc: boolean): boolean {
  * read as text (producer, version, domain, doc string), up to a `graph` (field 7) whose first field is
  * one of GraphProto's with a length that reads, or an `opset_import` (field 8) that reads as
  * OperatorSetIdProto (a text domain, then a version). Random bytes, pickles, safetensors and other
- * protobuf messages (a TensorProto, sentencepiece's ModelProto, a TensorFlow SavedModel) fail it; an
- * ONNX file whose graph starts past the head (a doc string of a kilobyte before it) is claimed under
- * `.onnx` only.
+ * protobuf messages (a TensorProto, sentencepiece's ModelProto, a TensorFlow SavedModel) fail it. A
+ * doc string (field 6) that runs past the head with at least `MIN_DOC_IN_HEAD` bytes of text in it
+ * also makes one: the graph comes after it, out of sight.
  */
+/** The text of a doc string cut by the head that recognises an ONNX model (see `isOnnxModel`). */
+const MIN_DOC_IN_HEAD = 256;
+
 export function isOnnxModel(head: Uint8Array): boolean {
   if (head.length < 8 || head[0] !== 0x08) return false;
   const r = new HeadReader(head);
@@ -305,8 +308,11 @@ export function isOnnxModel(head: Uint8Array): boolean {
     if (field === 2 || field === 3 || field === 4 || field === 6) {
       if (!isProtoText(body, field === 6)) return false;
     }
-    // metadata_props, training_info, functions before a graph: a file without a graph is no model to run
-    if (!whole) return false;
+    // A doc string running past the head (a model card of a kilobyte before the graph): after
+    // `ir_version` and fields in ModelProto's order, hundreds of bytes of text are a ModelProto's
+    // doc string, not chance. metadata_props, training_info, functions before a graph: a file
+    // without a graph is no model to run.
+    if (!whole) return field === 6 && body.length >= MIN_DOC_IN_HEAD;
     r.p += len;
   }
   return false;
