@@ -2,17 +2,31 @@ import { createRule, type SuggestionDescriptor } from '@oculum/core';
 import { importTrigger } from '@oculum/lang-python';
 import { calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { isInsecureUrl, isModelFile } from '../util/classify.js';
-import { downloadSink, modelEvidence, RAW_DOWNLOAD_TRIGGERS, rawDownload } from '../util/download.js';
+import { downloadSink, literalPieces, modelEvidence, pinnedDigest, RAW_DOWNLOAD_TRIGGERS, rawDownload } from '../util/download.js';
 import { HF_PACKAGES, hfPackage } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
 import { literalStringNode, resolve } from '../util/resolve.js';
 
 const name = 'insecure-model-url';
 
-/** Model-specific fetchers and the argument that holds the URL. */
-const MODEL_FETCHERS: Array<{ re: RegExp; names: string[]; position: number; what: string }> = [
-  { re: /^torch\.(?:hub|utils\.model_zoo)\.(?:load_state_dict_from_url|load_url|download_url_to_file)$/, names: ['url'], position: 0, what: 'weights' },
-  { re: /^(?:tensorflow\.(?:python\.)?keras|tf_keras|keras)\.(?:src\.)?utils\.(?:data_utils\.)?get_file$/, names: ['origin'], position: 1, what: 'a file' },
+type ArgSpec = { name: string; position: number };
+
+/**
+ * Model-specific fetchers: the argument that holds the URL, what they fetch (`weights` for the loaders
+ * of a state dict; for the helpers that only download, a model file or a file by the URL and the file
+ * written), and the argument that can pin the file's whole digest.
+ */
+const MODEL_FETCHERS: Array<{ re: RegExp; names: string[]; position: number; what: string | { file: ArgSpec }; digest?: ArgSpec }> = [
+  { re: /^torch\.(?:hub|utils\.model_zoo)\.(?:load_state_dict_from_url|load_url)$/, names: ['url'], position: 0, what: 'weights' },
+  { re: /^torch\.hub\.download_url_to_file$/, names: ['url'], position: 0, what: { file: { name: 'dst', position: 1 } }, digest: { name: 'hash_prefix', position: 2 } },
+  {
+    re: /^(?:tensorflow\.(?:python\.)?keras|tf_keras|keras)\.(?:src\.)?utils\.(?:data_utils\.)?get_file$/,
+    names: ['origin'],
+    position: 1,
+    what: { file: { name: 'fname', position: 0 } },
+    // keras reads a 64-digit `file_hash` as SHA-256 (`hash_algorithm="auto"`); `md5_hash` never pins
+    digest: { name: 'file_hash', position: 4 },
+  },
   { re: /^diffusers\.[\w.]*\.from_single_file$/, names: ['pretrained_model_link_or_path'], position: 0, what: 'a checkpoint' },
   { re: /^onnxruntime\.InferenceSession$/, names: ['path_or_bytes'], position: 0, what: 'a model' },
 ];
@@ -58,9 +72,10 @@ export default createRule<[], PySourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
-    const report = (node: PyNode, urlNode: PyNode | undefined, url: string, messageId: string, api: string, what: string) => {
-      // `f"http://{host}/…"`: plain HTTP whatever the host, unless it is a loopback one we cannot see.
-      const confidence = isInsecureUrl(url) ? 'high' : 'medium';
+    const report = (node: PyNode, urlNode: PyNode | undefined, url: string, messageId: string, api: string, what: string, atMost?: 'medium') => {
+      // `f"http://{host}/…"`: plain HTTP whatever the host, unless it is a loopback one we cannot see;
+      // a hash that cannot be resolved may pin the file.
+      const confidence = isInsecureUrl(url) && !atMost ? 'high' : 'medium';
       const lit = literalStringNode(sc, urlNode);
       const suggest: SuggestionDescriptor[] = [];
       if (lit) {
@@ -68,7 +83,7 @@ export default createRule<[], PySourceCode>({
         const i = lit.text.search(/http:\/\//i);
         if (i >= 0) suggest.push({ messageId: 'useHttps', fix: (fixer) => fixer.replaceText([start + i, start + i + 7], 'https://') });
       }
-      const shown = confidence === 'high' ? url : `${url}…`;
+      const shown = isInsecureUrl(url) ? url : `${url}…`;
       context.report({ node, messageId, data: { api, what, url: shown.length > 80 ? `${shown.slice(0, 77)}...` : shown }, suggest, confidence });
     };
     const insecureValue = (n: PyNode | undefined, depth = 0): string | undefined => {
@@ -122,7 +137,18 @@ export default createRule<[], PySourceCode>({
             for (const n of f.names) urlNode ??= sc.argument(node, { name: n });
             urlNode ??= sc.argument(node, { position: f.position });
             const u = insecureValue(urlNode);
-            if (u) report(node, urlNode, u, 'insecure', qn.split('.').pop()!, f.what);
+            if (!u) return;
+            // the whole SHA-256 of the file pinned: a file replaced in transit fails the check
+            const digestNode = f.digest ? (sc.argument(node, { name: f.digest.name }) ?? sc.argument(node, { position: f.digest.position })) : undefined;
+            const pin = digestNode ? pinnedDigest(sc, digestNode, urlNode) : undefined;
+            if (pin === 'full') return;
+            let what: string;
+            if (typeof f.what === 'string') what = f.what;
+            else {
+              const file = sc.argument(node, { name: f.what.file.name }) ?? sc.argument(node, { position: f.what.file.position });
+              what = isModelFile(u) || [urlNode, file].some((n) => n && literalPieces(n, sc).some((p) => isModelFile(p))) ? 'a model file' : 'a file';
+            }
+            report(node, urlNode, u, 'insecure', qn.split('.').pop()!, what, pin === 'unknown' ? 'medium' : undefined);
             return;
           }
         }

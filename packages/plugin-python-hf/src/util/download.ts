@@ -542,3 +542,42 @@ function collect(lists: Array<string[] | undefined>): string[] | undefined {
   }
   return out;
 }
+
+/** A whole SHA-256 (or SHA-512) digest in hex: what pins a file, where a prefix (`check_hash`'s 8 digits) or an MD5 does not. */
+const FULL_DIGEST = /^(?:[0-9a-f]{64}|[0-9a-f]{128})$/i;
+
+/**
+ * Does a hash argument pin the whole SHA-256 of the file downloaded from `url`? `'full'` when every
+ * value it may hold is a full digest: a constant, a name bound to one, the entry of a table read with a
+ * constant key, or any entry of a table read with the very URL downloaded (`_CHECKSUMS.get(url, None)`,
+ * whose default only serves URLs the table does not list). `'partial'` when a value is known and is no
+ * full digest (a prefix, an MD5, `None`, the default of a lookup by another key); `'unknown'` otherwise.
+ */
+export function pinnedDigest(sc: PySourceCode, node: PyNode, url?: PyNode, depth = 0): 'full' | 'partial' | 'unknown' {
+  const c = sc.constant(node);
+  if (c !== UNKNOWN) return typeof c === 'string' && FULL_DIGEST.test(c.trim()) ? 'full' : 'partial';
+  const entries = sc.lookupValues(node);
+  if (entries) {
+    if (!entries.length) return 'unknown';
+    let values = entries;
+    if (node.type === 'call') {
+      const key = sc.argument(node, { position: 0 });
+      const fallback = sc.argument(node, { position: 1 });
+      if (key && url && sc.sameReference(key, url)) values = entries.filter((e) => !same(e, fallback));
+      // `table.get(key)` by another key gives None for a key the table lacks
+      else if (!fallback && key && sc.constant(key) === UNKNOWN) return 'partial';
+    }
+    return pinOfAll(values.map((v) => pinnedDigest(sc, v, undefined, depth + 1)));
+  }
+  if (node.type === 'identifier' && depth < 4) {
+    const bound = sc.reachingBindings(node);
+    if (bound.length && bound.every((b) => b.kind === 'assignment' && b.value)) return pinOfAll(bound.map((b) => pinnedDigest(sc, b.value!, url, depth + 1)));
+  }
+  return 'unknown';
+}
+
+function pinOfAll(pins: Array<'full' | 'partial' | 'unknown'>): 'full' | 'partial' | 'unknown' {
+  if (pins.includes('partial')) return 'partial';
+  if (pins.includes('unknown') || !pins.length) return 'unknown';
+  return 'full';
+}

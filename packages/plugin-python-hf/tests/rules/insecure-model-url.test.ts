@@ -23,6 +23,8 @@ ruleTester.run('hf/insecure-model-url', rule, {
     'import urllib.request\nurllib.request.urlretrieve("https://x.org/net.onnx", "net.onnx")',
     'import requests\nr = requests.get("http://x.org/api").json()',
     'URL = "http://x.org/model.bin"',
+    // plain HTTP pinned to a full SHA-256 (torchaudio's LibriSpeech): a substituted file fails the check
+    'import os\nfrom torch.hub import download_url_to_file\n_CHECKSUMS = {"http://www.openslr.org/resources/12/dev-clean.tar.gz": "76f87d090650617fca0cac8f88b9416e0ebf80350acb97b343a85fa903728ab3"}\ndef dl(root, url):\n    base_url = "http://www.openslr.org/resources/12/"\n    filename = url + ".tar.gz"\n    download_url = os.path.join(base_url, filename)\n    checksum = _CHECKSUMS.get(download_url, None)\n    download_url_to_file(download_url, os.path.join(root, filename), hash_prefix=checksum)',
   ],
   invalid: [
     // an http:// base URL joined with a name in every common spelling (insightface's model storage)
@@ -32,6 +34,24 @@ ruleTester.run('hf/insecure-model-url', rule, {
     { code: 'import os, requests, urllib.parse\nBASE = "http://storage.example.org/files"\ndef fetch_weights(name, dest):\n    url = os.path.join(BASE, name + ".zip")\n    r = requests.get(url)\n    open(dest, "wb").write(r.content)', errors: [{ messageId: 'insecure', line: 5, data: { api: 'requests.get', what: 'a model file', url: 'http://storage.example.org/files' } }] },
     { code: 'import os, requests, urllib.parse\nBASE = "http://storage.example.org/files"\ndef fetch_weights(name, dest):\n    url = "/".join([BASE, name, "model.zip"])\n    r = requests.get(url)\n    open(dest, "wb").write(r.content)', errors: [{ messageId: 'insecure', line: 5, data: { api: 'requests.get', what: 'a model file', url: 'http://storage.example.org/files' } }] },
     { code: 'import os, requests, urllib.parse\nBASE = "http://storage.example.org/files"\ndef fetch_weights(name, dest):\n    url = urllib.parse.urljoin(BASE, name)\n    r = requests.get(url)\n    open(dest, "wb").write(r.content)', errors: [{ messageId: 'insecure', line: 5, data: { api: 'requests.get', what: 'a model file', url: 'http://storage.example.org/files' } }] },
+    // what the message says is fetched: weights (a state dict), a model file, or a file
+    {
+      code: 'import torch\ns = torch.hub.load_state_dict_from_url("http://x.org/w.pth")',
+      errors: [{ messageId: 'insecure', confidence: 'high', data: { api: 'load_state_dict_from_url', what: 'weights', url: 'http://x.org/w.pth' }, suggestions: [{ messageId: 'useHttps', output: 'import torch\ns = torch.hub.load_state_dict_from_url("https://x.org/w.pth")' }] }],
+    },
+    {
+      code: 'from torch.hub import download_url_to_file\ndownload_url_to_file("http://x.org/w.pth", "w.pth")',
+      errors: [{ messageId: 'insecure', confidence: 'high', data: { api: 'download_url_to_file', what: 'a model file', url: 'http://x.org/w.pth' }, suggestions: [{ messageId: 'useHttps', output: 'from torch.hub import download_url_to_file\ndownload_url_to_file("https://x.org/w.pth", "w.pth")' }] }],
+    },
+    {
+      code: 'from torch.hub import download_url_to_file\ndownload_url_to_file("http://www.openslr.org/resources/12/dev-clean.tar.gz", "dev-clean.tar.gz")',
+      errors: [{ messageId: 'insecure', confidence: 'high', data: { api: 'download_url_to_file', what: 'a file', url: 'http://www.openslr.org/resources/12/dev-clean.tar.gz' }, suggestions: [{ messageId: 'useHttps', output: 'from torch.hub import download_url_to_file\ndownload_url_to_file("https://www.openslr.org/resources/12/dev-clean.tar.gz", "dev-clean.tar.gz")' }] }],
+    },
+    // a hash that cannot be resolved may or may not pin the file
+    {
+      code: 'from torch.hub import download_url_to_file\ndef f(dst, h):\n    download_url_to_file("http://x.org/data.tar.gz", dst, hash_prefix=h)',
+      errors: [{ messageId: 'insecure', confidence: 'medium', data: { api: 'download_url_to_file', what: 'a file', url: 'http://x.org/data.tar.gz' }, suggestions: [{ messageId: 'useHttps', output: 'from torch.hub import download_url_to_file\ndef f(dst, h):\n    download_url_to_file("https://x.org/data.tar.gz", dst, hash_prefix=h)' }] }],
+    },
     {
       code: 'import urllib.request\nurllib.request.urlretrieve("http://x.org/net.onnx", "net.onnx")',
       errors: [
