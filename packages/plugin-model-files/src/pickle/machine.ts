@@ -1649,15 +1649,16 @@ export class PickleMachine {
         this.result.persistentIds++;
         this.push({ k: 'o', pid: true });
         break;
-      case 0x67: { // GET
-        const k = parsePyInt(line.trim());
-        if (typeof k !== 'number') { this.malformed('GET: invalid memo key', off); this.push(UNKNOWN); }
+      case 0x67: { // GET: a decimal key (`010` is 10), as CPython reads it
+        const k = parseMemoKey(line);
+        if (k === undefined) { this.malformed('GET: invalid memo key', off); this.push(UNKNOWN); }
         else this.push(this.memoGet(k, off, 'GET'));
         break;
       }
       case 0x70: { // PUT
-        const k = parsePyInt(line.trim());
-        if (typeof k !== 'number') this.malformed('PUT: invalid memo key', off);
+        const k = parseMemoKey(line);
+        if (k === undefined) this.malformed('PUT: invalid memo key', off);
+        else if (k < 0) this.malformed('PUT: negative memo key', off);
         else this.memoPut(k, this.top(off, 'PUT'), off);
         break;
       }
@@ -1836,7 +1837,21 @@ function longValue(buf: Uint8Array, at: number, len: number): Val {
   return UNKNOWN;
 }
 
-/** Python `int(s, 0)` as used by the C unpickler (strtol base 0 also accepts leading-zero octal). */
+/**
+ * A GET/PUT memo key as CPython's unpickler reads it: `int(line)` in base 10 (`PyLong_FromString(s,
+ * NULL, 10)` in `_pickle.c`), so leading zeros are decimal (`010` is 10, not 8), with an optional
+ * sign, single underscores between digits and ASCII whitespace around. Anything else (`0x10`,
+ * `1__0`) makes the unpickler fail; so does a key beyond a safe integer here.
+ */
+export function parseMemoKey(s: string): number | undefined {
+  const m = /^[ \t\n\r\x0b\x0c]*([+-]?)([0-9]+(?:_[0-9]+)*)[ \t\n\r\x0b\x0c]*$/.exec(s);
+  if (!m) return undefined;
+  const v = Number(m[2].replace(/_/g, ''));
+  if (!Number.isSafeInteger(v)) return undefined;
+  return m[1] === '-' && v !== 0 ? -v : v;
+}
+
+/** Python `int(s, 0)` as used by the C unpickler for INT and LONG (strtol base 0 also accepts leading-zero octal); never for memo keys (`parseMemoKey`). */
 export function parsePyInt(s: string): number | undefined {
   const m = /^([+-]?)(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|0[0-7]*|[1-9][0-9_]*)$/.exec(s.trim());
   if (!m) return undefined;
