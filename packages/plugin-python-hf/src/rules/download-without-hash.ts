@@ -1,7 +1,7 @@
 import { createRule, UNKNOWN } from '@oculum/core';
 import { importTrigger } from '@oculum/lang-python';
 import { calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
-import { hasHashCheck } from '../util/download.js';
+import { downloadBytes, downloadVerifier } from '../util/download.js';
 import { pythonTruthy } from '../util/classify.js';
 import { docsUrl } from '../util/meta.js';
 
@@ -12,8 +12,8 @@ interface Helper {
   /** Keyword (and position) that carries the hash check; the first present truthy one verifies. */
   hashArgs: Array<{ name: string; position?: number; kind: 'flag' | 'value' }>;
   fix: string;
-  /** The helper only downloads (nothing is loaded yet), so a hash the function checks afterwards still protects. */
-  downloadOnly?: boolean;
+  /** The helper only downloads (nothing is loaded yet), so a hash the function checks afterwards on the file it writes still protects. */
+  downloadOnly?: { file: { name: string; position: number } };
 }
 
 function helperFor(qn: string | undefined): Helper | undefined {
@@ -22,10 +22,10 @@ function helperFor(qn: string | undefined): Helper | undefined {
     return { api: qn.split('.').pop()!, hashArgs: [{ name: 'check_hash', position: 4, kind: 'flag' }], fix: 'check_hash=True' };
   }
   if (/^torch\.hub\.download_url_to_file$/.test(qn)) {
-    return { api: 'download_url_to_file', hashArgs: [{ name: 'hash_prefix', position: 2, kind: 'value' }], fix: 'hash_prefix=', downloadOnly: true };
+    return { api: 'download_url_to_file', hashArgs: [{ name: 'hash_prefix', position: 2, kind: 'value' }], fix: 'hash_prefix=', downloadOnly: { file: { name: 'dst', position: 1 } } };
   }
   if (/^(?:tensorflow\.(?:python\.)?keras|tf_keras|keras)\.(?:src\.)?utils\.(?:data_utils\.|file_utils\.)?get_file$/.test(qn)) {
-    return { api: 'get_file', hashArgs: [{ name: 'file_hash', position: 3, kind: 'value' }, { name: 'md5_hash', position: 2, kind: 'value' }], fix: 'file_hash=', downloadOnly: true };
+    return { api: 'get_file', hashArgs: [{ name: 'file_hash', position: 3, kind: 'value' }, { name: 'md5_hash', position: 2, kind: 'value' }], fix: 'file_hash=', downloadOnly: { file: { name: 'fname', position: 0 } } };
   }
   return undefined;
 }
@@ -57,6 +57,8 @@ export default createRule<[], PySourceCode>({
   create(context) {
     const sc = context.sourceCode;
     if (!FRAMEWORKS.some((m) => sc.imports.has(m))) return {};
+    // a hash comparison afterwards counts for the download whose file it compares (or for all when it names none)
+    const verifier = downloadVerifier(sc);
     return {
       call(node: PyNode) {
         // Every name the callee may denote (`try: from torchvision.models.utils import
@@ -80,8 +82,11 @@ export default createRule<[], PySourceCode>({
           if (h.kind === 'flag' ? pythonTruthy(v) : v !== null && v !== '' && v !== false) return;
           sawDisabled = arg;
         }
-        // `download_url_to_file(url, dst)` then `if sha256(...).hexdigest() != expected: raise` in the same function
-        if (helper.downloadOnly && hasHashCheck(sc, sc.enclosingFunction(node))) return;
+        // `download_url_to_file(url, dst)` then `if sha256(open(dst, "rb").read()).hexdigest() != expected: raise`
+        if (helper.downloadOnly) {
+          const file = sc.argument(node, { name: helper.downloadOnly.file.name }) ?? sc.argument(node, { position: helper.downloadOnly.file.position });
+          if (verifier.verified(downloadBytes(sc, node, [file]))) return;
+        }
         if (sawUnknown) {
           context.report({ node, messageId: 'unknown', data: { api: helper.api, expr: sawUnknown.text }, confidence: 'low' });
           return;

@@ -3,7 +3,7 @@ import { argList, calleeName, walkBody, type PyNode, type PySourceCode } from '.
 import { isModelFile, mentionsModel } from '../util/classify.js';
 import { resolve } from '../util/resolve.js';
 import { isNonModelFile } from '../util/classify.js';
-import { downloadSink, hasHashCheck, literalPieces, modelEvidence, RAW_DOWNLOAD_TRIGGERS, rawDownload, type RawDownload } from '../util/download.js';
+import { downloadBytesOf, downloadSink, downloadVerifier, literalPieces, modelEvidence, RAW_DOWNLOAD_TRIGGERS, rawDownload, rawDownloadBytes, type RawDownload } from '../util/download.js';
 import { docsUrl } from '../util/meta.js';
 
 const name = 'unverified-model-download';
@@ -31,15 +31,6 @@ export default createRule<[], PySourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
-    const checked = new Map<number, boolean>();
-    const verifiedIn = (fn: PyNode): boolean => {
-      let v = checked.get(fn.id);
-      if (v === undefined) {
-        v = hasHashCheck(sc, fn);
-        checked.set(fn.id, v);
-      }
-      return v;
-    };
     /** `rawDownload` of each call, once (the handler and the helper search both ask). */
     const downloads = new Map<number, RawDownload | undefined>();
     const downloadOf = (call: PyNode): RawDownload | undefined => {
@@ -48,6 +39,8 @@ export default createRule<[], PySourceCode>({
       downloads.set(call.id, dl);
       return dl;
     };
+    // a hash comparison counts for the download whose bytes it compares (or for all when it names none)
+    const verifier = downloadVerifier(sc, downloadOf);
     const helpers = new Map<number, boolean>();
     /** A same-file function that downloads a caller-given URL and saves it (`download_file(url, dest)`). */
     const isDownloadHelper = (fn: PyNode): boolean => {
@@ -108,7 +101,9 @@ export default createRule<[], PySourceCode>({
       // names alone (`MODELS_URL`) do not outweigh a file that is evidently no model (`table.csv`)
       if (!evidence || (evidence === 'weak' && notModel)) return;
       const caller = sc.enclosingFunction(node);
-      if (verifiedIn(caller) || verifiedIn(local)) return;
+      if (verifier.anyCheck(local)) return;
+      const bytes = downloadBytesOf(sc, node, downloadOf);
+      if (bytes && verifier.verified(bytes, caller)) return;
       const helper = local.childForFieldName('name')?.text ?? 'helper';
       context.report({ node, messageId: 'unverifiedHelper', data: { helper, what }, confidence: evidence === 'strong' ? 'high' : 'medium' });
     };
@@ -123,7 +118,7 @@ export default createRule<[], PySourceCode>({
         if (!sink) return;
         const evidence = modelEvidence(sc, dl, sink);
         if (!evidence) return;
-        if (verifiedIn(sc.enclosingFunction(node))) return;
+        if (verifier.verified(rawDownloadBytes(sc, dl, sink))) return;
         const what = dl.url.kind === 'string' ? `"${short(dl.url.value)}"` : 'a model file';
         const action = sink.kind === 'loaded' ? 'loads' : 'saves';
         const urlKnown = dl.url.kind === 'string' || dl.url.kind === 'prefix';

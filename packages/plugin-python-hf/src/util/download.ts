@@ -5,7 +5,7 @@
  */
 import { UNKNOWN, type Trigger } from '@oculum/core';
 import { importTrigger } from '@oculum/lang-python';
-import { calleeName, calleeOf, identifiersIn, isInside, receiverOf, same, statementOf, targetNames, walkBody, type PyNode, type PySourceCode } from './ast.js';
+import { argList, calleeName, calleeOf, identifiersIn, isInside, receiverOf, same, statementOf, targetNames, walkBody, type PyNode, type PySourceCode } from './ast.js';
 import { isModelFile, isNonModelFile, mentionsModel } from './classify.js';
 import { resolve, valuesOf, type Resolved } from './resolve.js';
 
@@ -338,57 +338,204 @@ const DIGEST_NAME = /checksum|sha256|sha512|sha1|md5|digest|hash_?(?:file|prefix
 const DIGEST_API = /^(?:hashlib|hmac|xxhash|blake3|zlib\.crc32|binascii\.crc32)\b/;
 
 /**
- * A hash comparison in the function, or in a same-file function it calls (two levels): a checking
+ * The hash comparisons in the function, or in a same-file function it calls (two levels): a checking
  * function by its name, or a digest (`hashlib…`, `.hexdigest()`, a helper that computes one) that is
  * compared (`==`, `!=`, `in`, `hmac.compare_digest`, a prefix check `.startswith(expected)`), directly or through the name it is assigned
- * to. A digest that is only printed or used as a cache key checks nothing.
+ * to. A digest that is only printed or used as a cache key checks nothing. Each check is given as the
+ * call that reads the bytes it checks: the checking call (`verify_checksum(path, SHA)`, a same-file
+ * helper that checks, `sha256sum -c`), or the digest computed (`hashlib.sha256(f.read())`, `_md5(dst)`).
  */
-export function hasHashCheck(sc: PySourceCode, fn: PyNode, depth = 0, seen = new Set<number>()): boolean {
-  if (seen.has(fn.id) || depth > 2) return false;
-  seen.add(fn.id);
+export function hashChecks(sc: PySourceCode, fn: PyNode, depth = 0, path = new Set<number>()): PyNode[] {
+  if (path.has(fn.id) || depth > 2) return [];
   const body = fn.type === 'function_definition' ? fn.childForFieldName('body') : fn;
-  if (!body) return false;
-  let ok = false;
-  const digestNames = new Set<string>();
+  if (!body) return [];
+  path.add(fn.id);
+  const checks: PyNode[] = [];
+  /** Names a digest is assigned to, with the digests. */
+  const digests = new Map<string, PyNode[]>();
   walkBody(body, (n) => {
-    if (ok || n.type !== 'call') return;
+    if (n.type !== 'call') return;
     const callee = calleeOf(n);
     const qn = callee ? sc.qualifiedName(callee) : undefined;
     const name = calleeName(n) ?? '';
     if (VERIFY_NAME.test(name)) {
-      ok = true;
+      checks.push(n);
       return;
     }
     // `sha256sum -c` in a command checks; `sha256sum file` computes a digest (checked when compared)
     const shellSum = qn !== undefined && SUBPROCESS.test(qn) ? shellChecksum(sc, n) : undefined;
     if (shellSum === 'check') {
-      ok = true;
+      checks.push(n);
       return;
     }
     let digest = shellSum === 'digest' || isDigestCall(qn, name) || DIGEST_NAME.test(name);
     if (!digest) {
       const local = sc.localFunction(n);
       if (!local) return;
-      if (hasHashCheck(sc, local, depth + 1, seen)) {
-        ok = true;
+      if (hashChecks(sc, local, depth + 1, path).length) {
+        checks.push(n);
         return;
       }
       digest = computesDigest(sc, local);
     }
     if (!digest) return;
-    if (isCompared(n)) ok = true;
+    if (isCompared(n)) checks.push(n);
     else {
       const stmt = statementOf(n);
       const asg = stmt.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
-      if (asg?.type === 'assignment' && isInside(n, asg.childForFieldName('right') ?? asg)) for (const t of targetNames(asg.childForFieldName('left'))) digestNames.add(t);
+      if (asg?.type === 'assignment' && isInside(n, asg.childForFieldName('right') ?? asg)) {
+        for (const t of targetNames(asg.childForFieldName('left'))) digests.set(t, [...(digests.get(t) ?? []), n]);
+      }
     }
   });
-  if (ok || digestNames.size === 0) return ok;
+  path.delete(fn.id);
+  if (digests.size === 0) return checks;
   // `digest = h.hexdigest()` … `if digest != EXPECTED: raise`
-  return body.descendantsOfType(['comparison_operator', 'call']).some((n) => {
-    if (n.type === 'call' && !COMPARES.test(calleeName(n) ?? '')) return false;
-    return identifiersIn(n, sc).some((id) => digestNames.has(id));
-  });
+  const compared = new Set<string>();
+  for (const n of body.descendantsOfType(['comparison_operator', 'call'])) {
+    if (n.type === 'call' && !COMPARES.test(calleeName(n) ?? '')) continue;
+    for (const id of identifiersIn(n, sc)) if (digests.has(id)) compared.add(id);
+  }
+  for (const id of compared) checks.push(...digests.get(id)!);
+  return checks;
+}
+
+/** A hash comparison in the function, or in a same-file function it calls (see `hashChecks`). */
+export function hasHashCheck(sc: PySourceCode, fn: PyNode): boolean {
+  return hashChecks(sc, fn).length > 0;
+}
+
+/**
+ * What identifies the bytes of one download in its function: the download call (its result, and every
+ * name bound to it), the expressions that name the file it writes (`urlretrieve(url, dst)`, `open(dst,
+ * "wb")`, `download_url_to_file(url, dst)`) and their known values (`"weights.pt"`).
+ */
+export interface DownloadBytes {
+  call: PyNode;
+  files: PyNode[];
+  fileValues: string[];
+}
+
+/** The library helpers that download a file, with the argument that names the file they write. */
+const LIBRARY_DOWNLOADS: Array<{ re: RegExp; file?: { name: string; position: number } }> = [
+  { re: /^torch\.hub\.download_url_to_file$/, file: { name: 'dst', position: 1 } },
+  { re: /^torch\.(?:hub|utils\.model_zoo)\.(?:load_state_dict_from_url|load_url)$/ },
+  { re: /^(?:tensorflow\.(?:python\.)?keras|tf_keras|keras)\.(?:src\.)?utils\.(?:data_utils\.|file_utils\.)?get_file$/, file: { name: 'fname', position: 0 } },
+];
+
+/**
+ * The bytes a call downloads, when it is a download: a raw download (`rawDownload`, with where its
+ * value is written), a library helper (`download_url_to_file`, `get_file`, `load_state_dict_from_url`),
+ * or a call of a same-file function that downloads (its arguments name what it fetches and writes).
+ */
+export function downloadBytesOf(sc: PySourceCode, call: PyNode, raw: (call: PyNode) => RawDownload | undefined = (c) => rawDownload(sc, c)): DownloadBytes | undefined {
+  const dl = raw(call);
+  if (dl) return rawDownloadBytes(sc, dl, downloadSink(sc, dl));
+  const fn = calleeOf(call);
+  const qn = fn ? sc.qualifiedName(fn) : undefined;
+  const lib = qn ? LIBRARY_DOWNLOADS.find((l) => l.re.test(qn)) : undefined;
+  if (lib) {
+    return downloadBytes(sc, call, [lib.file ? (sc.argument(call, { name: lib.file.name }) ?? sc.argument(call, { position: lib.file.position })) : undefined]);
+  }
+  const local = sc.localFunction(call);
+  if (local?.type === 'function_definition' && sc.callsIn(local).some((c) => raw(c) || LIBRARY_DOWNLOADS.some((l) => l.re.test(sc.qualifiedName(calleeOf(c)!) ?? '')))) {
+    return downloadBytes(sc, call, argList(call).map((a) => (a.type === 'keyword_argument' ? a.childForFieldName('value') : a)).filter((n): n is PyNode => !!n && n.type !== 'list_splat' && n.type !== 'dictionary_splat'));
+  }
+  return undefined;
+}
+
+/** The bytes a download call writes to the file named by `files` (a helper's destination argument), or returns. */
+export function downloadBytes(sc: PySourceCode, call: PyNode, files: Array<PyNode | undefined>): DownloadBytes {
+  const known = files.filter((n): n is PyNode => !!n);
+  return { call, files: known, fileValues: fileValuesOf(sc, known) };
+}
+
+/** The bytes of a raw download, with where its value goes (`downloadSink`). */
+export function rawDownloadBytes(sc: PySourceCode, dl: RawDownload, sink: Sink | undefined): DownloadBytes {
+  const files = [dl.destNode, sink?.dest].filter((n): n is PyNode => !!n);
+  return { call: dl.call, files, fileValues: fileValuesOf(sc, files, dl.dest) };
+}
+
+function fileValuesOf(sc: PySourceCode, files: PyNode[], known?: Resolved): string[] {
+  const out: string[] = [];
+  if (known?.kind === 'string') out.push(known.value);
+  for (const f of files) {
+    const c = sc.constant(f);
+    if (typeof c === 'string') out.push(c);
+  }
+  return out;
+}
+
+/**
+ * Does a checked expression read the bytes of this download: the download call itself, the file it
+ * writes (the same variable or attribute path, `sameReference`, or the same known name), or a name
+ * bound to one of those (`data = r.content`, `with open(dst, "rb") as f`), followed through its
+ * reaching bindings.
+ */
+function readsBytesOf(sc: PySourceCode, expr: PyNode, d: DownloadBytes, depth = 0): boolean {
+  const stack: PyNode[] = [expr];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (same(n, d.call)) return true;
+    if ((n.type === 'identifier' || n.type === 'attribute' || n.type === 'subscript') && d.files.some((f) => f.type === n.type && sc.sameReference(n, f))) return true;
+    if (d.fileValues.length && (n.type === 'string' || n.type === 'identifier')) {
+      const c = sc.constant(n);
+      if (typeof c === 'string' && d.fileValues.includes(c)) return true;
+    }
+    if (n.type === 'identifier' && depth < 3) {
+      for (const b of sc.reachingBindings(n)) {
+        if (!FOLLOWED_BINDINGS.has(b.kind) || !b.value || isInside(n, b.value)) continue;
+        if (readsBytesOf(sc, b.value, d, depth + 1)) return true;
+      }
+    }
+    if (PRUNED_EXPRESSIONS.has(n.type)) continue;
+    // the attribute's name and a keyword's name are no variables
+    const kids = n.type === 'attribute' ? [n.childForFieldName('object')] : n.type === 'keyword_argument' ? [n.childForFieldName('value')] : n.namedChildren;
+    for (const k of kids) if (k) stack.push(k);
+  }
+  return false;
+}
+
+const FOLLOWED_BINDINGS = new Set(['assignment', 'augmented', 'unpack', 'with']);
+const PRUNED_EXPRESSIONS = new Set(['lambda', 'function_definition', 'class_definition']);
+
+/**
+ * Checks whether a download's bytes are compared with a hash in `fn`: a check (`hashChecks`) counts
+ * for it when it reads this download's bytes (`readsBytesOf`), or when it reads those of no download
+ * of the function (`verify_all()`, a digest of a value the analysis cannot follow): a comparison of
+ * another download's file or value does not protect this one. Kept per function.
+ */
+export function downloadVerifier(sc: PySourceCode, raw: (call: PyNode) => RawDownload | undefined = (c) => rawDownload(sc, c)) {
+  const checks = new Map<number, PyNode[]>();
+  const downloads = new Map<number, DownloadBytes[]>();
+  const checksIn = (fn: PyNode): PyNode[] => {
+    let v = checks.get(fn.id);
+    if (!v) checks.set(fn.id, (v = hashChecks(sc, fn)));
+    return v;
+  };
+  const downloadsIn = (fn: PyNode): DownloadBytes[] => {
+    let v = downloads.get(fn.id);
+    if (!v) {
+      v = [];
+      for (const c of sc.callsIn(fn)) {
+        const d = downloadBytesOf(sc, c, raw);
+        if (d) v.push(d);
+      }
+      downloads.set(fn.id, v);
+    }
+    return v;
+  };
+  return {
+    /** `fn` (or a same-file function it calls) compares a hash of something. */
+    anyCheck: (fn: PyNode): boolean => checksIn(fn).length > 0,
+    /** `fn` compares a hash of this download's bytes, or of no download's bytes. */
+    verified(d: DownloadBytes, fn: PyNode = sc.enclosingFunction(d.call)): boolean {
+      const found = checksIn(fn);
+      if (!found.length) return false;
+      const others = downloadsIn(fn).filter((o) => !same(o.call, d.call));
+      return found.some((c) => readsBytesOf(sc, c, d) || !others.some((o) => readsBytesOf(sc, c, o)));
+    },
+  };
 }
 
 /** A checksum tool in a command run by `subprocess`/`os.system`: `check` with `-c`/`--check`, else `digest`. */
