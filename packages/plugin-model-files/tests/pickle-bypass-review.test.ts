@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import plugin, { modelLanguage } from '../src/index.js';
 import { parseMemoKey, scanPickleBytes } from '../src/pickle/machine.js';
-import { bytes, su } from './helpers.js';
+import { bytes, su, u32le } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'oculum-pickle-review-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -68,5 +68,67 @@ describe('P1: memo keys of GET/PUT are read in base 10, as CPython reads them', 
     const r = await lintBytes(name, data);
     expect(worst(r), found(r).join('\n')).toBe('critical');
     expect(found(r).join('\n')).toContain('`os.system`');
+  });
+});
+
+/** STACK_GLOBAL of `module.name` (SHORT_BINUNICODE operands). */
+const sg = (module: string, name: string) => bytes(su(module), su(name), [0x93]);
+/** BINUNICODE of `s` (UTF-8, as pickle writes a str). */
+const str = (s: string) => {
+  const b = Buffer.from(s, 'utf8');
+  return bytes([0x58], u32le(b.length), b);
+};
+/** SHORT_BINBYTES / BINBYTES of `b`. */
+const bin = (b: Uint8Array) => (b.length < 256 ? bytes([0x43, b.length], b) : bytes([0x42], u32le(b.length), b));
+/** `callee(*args)`: the callee's opcodes, MARK, the arguments' opcodes, TUPLE, REDUCE. */
+const call = (callee: Uint8Array, ...args: Uint8Array[]) => bytes(callee, [0x28], ...args, [0x74, 0x52]);
+/** A protocol 4 pickle of `body`. */
+const p4 = (...body: Uint8Array[]) => bytes([0x80, 4], ...body, '.');
+/** `os.system('touch …')` in protocol 0 (no PROTO: does not look like an embedded pickle). */
+const P0_SYSTEM = bytes("cos\nsystem\n(S'touch /tmp/oculum-pwned'\ntR.");
+const LOAD_FROM_BYTES = sg('torch.storage', '_load_from_bytes');
+
+// ---------------------------------------------------------------------------------------------- P4
+describe('P4: _codecs.encode(s, encoding) honours the encoding', () => {
+  /**
+   * `s` whose low bytes (what a latin-1 reading of every character gives) are a harmless STRING
+   * pickle, while `s.encode('utf-16-le')` is `STRING '' ; GLOBAL os popen ; … ; REDUCE`.
+   */
+  function utf16Polyglot(): string {
+    const cmd = 'echo PWNED!';
+    let real = bytes("S''\ncos\npopen\n(X", u32le(cmd.length), cmd, 'tR.');
+    if (real.length % 2) real = bytes(real, ' ');
+    let s = '';
+    for (let i = 0; i < real.length; i += 2) s += String.fromCharCode(real[i] | (real[i + 1] << 8));
+    return `${s}'\n.`;
+  }
+  const encode = (text: string, encoding?: string) => call(sg('_codecs', 'encode'), str(text), ...(encoding === undefined ? [] : [str(encoding)]));
+  const latin = Buffer.from(P0_SYSTEM).toString('latin1');
+
+  it('a UTF-16 polyglot is read as CPython encodes it: critical, naming os.popen', async () => {
+    const r = await lintBytes('utf16_polyglot.pkl', p4(call(LOAD_FROM_BYTES, encode(utf16Polyglot(), 'utf-16-le'))));
+    expect(worst(r), found(r).join('\n')).toBe('critical');
+    expect(found(r).join('\n')).toContain('`os.popen`');
+  });
+
+  it.each([['latin1'], ['L1'], ['ISO-8859-1'], ['iso_8859_1'], ['latin'], ['ascii'], ['utf-8'], ['UTF8'], [undefined]])('%s: the nested pickle is read', async (encoding) => {
+    const r = await lintBytes('codecs_alias.pkl', p4(call(LOAD_FROM_BYTES, encode(latin, encoding))));
+    expect(found(r).join('\n')).toContain('`os.system`');
+  });
+
+  it('rot13 is applied as text (a chain ending in latin-1 is read)', async () => {
+    const rot13 = latin.replace(/[a-z]/gi, (c) => String.fromCharCode(((c.toLowerCase().charCodeAt(0) - 97 + 13) % 26) + (c < 'a' ? 65 : 97)));
+    const r = await lintBytes('codecs_rot13.pkl', p4(call(LOAD_FROM_BYTES, call(sg('_codecs', 'encode'), encode(rot13, 'rot13'), str('latin1')))));
+    expect(found(r).join('\n')).toContain('`os.system`');
+  });
+
+  it('an encoding it does not implement leaves the bytes unresolved: a high limit, not wrong bytes called malformed', async () => {
+    const r = await lintBytes('codecs_cp037.pkl', p4(call(LOAD_FROM_BYTES, encode(latin, 'cp037'))));
+    expect(worst(r), found(r).join('\n')).toBe('high');
+    expect(r.findings.map((f) => f.ruleId)).toContain('model/model-scan-limit');
+    expect(r.findings.map((f) => f.ruleId)).not.toContain('model/malformed-model-file');
+    // latin-1 of a character above 0xff fails in CPython: not resolved either
+    const wide = await lintBytes('codecs_wide.pkl', p4(call(LOAD_FROM_BYTES, encode(`${latin}\u0100`, 'latin1'))));
+    expect(wide.findings.map((f) => f.ruleId)).toContain('model/model-scan-limit');
   });
 });

@@ -290,20 +290,80 @@ function bytesFrom(name: string, argv: Val[]): Uint8Array | undefined {
     }
     return undefined;
   }
-  if (typeof a === 'string' && typeof enc === 'string') {
-    const e = enc.toLowerCase().replace(/[-_ ]/g, '');
-    if (e === 'utf8' || e === 'u8' || e === 'utf') return new TextEncoder().encode(a);
-    const max = e === 'ascii' || e === 'usascii' ? 0x7f : e === 'latin1' || e === 'iso88591' || e === 'l1' || e === 'cp819' ? 0xff : -1;
-    if (max < 0) return undefined;
-    const out = new Uint8Array(a.length);
-    for (let i = 0; i < a.length; i++) {
-      const c = a.charCodeAt(i);
+  if (typeof a === 'string' && typeof enc === 'string' && (argv.length === 2 || argv[2] === 'strict')) {
+    const out = encodeText(a, enc);
+    return out instanceof Uint8Array ? out : undefined; // bytes(str, 'rot13') is a TypeError
+  }
+  return undefined;
+}
+
+/**
+ * Python's codec name as `encodings.normalize_encoding` reads it (lower case, runs of other
+ * characters than letters, digits and `.` turned into one `_`, none at the ends), or undefined for a
+ * name with characters outside ASCII (the scanner does not guess what such a name finds).
+ */
+function codecName(encoding: string): string | undefined {
+  if (!/^[\x20-\x7e]*$/.test(encoding)) return undefined;
+  return encoding.toLowerCase().split(/[^a-z0-9.]+/).filter(Boolean).join('_');
+}
+
+/** CPython's names (aliases from `encodings.aliases`) of the codecs `encodeText` implements. */
+const CODECS: Record<string, 'latin_1' | 'ascii' | 'utf_8' | 'utf_16' | 'utf_16_le' | 'utf_16_be' | 'utf_32' | 'utf_32_le' | 'utf_32_be' | 'rot_13'> = {};
+for (const [codec, names] of Object.entries({
+  latin_1: ['latin_1', 'latin1', 'latin', 'l1', '8859', 'cp819', 'csisolatin1', 'ibm819', 'iso8859', 'iso8859_1', 'iso_8859_1', 'iso_8859_1_1987', 'iso_ir_100'],
+  ascii: ['ascii', '646', 'ansi_x3.4_1968', 'ansi_x3_4_1968', 'ansi_x3.4_1986', 'cp367', 'csascii', 'ibm367', 'iso646_us', 'iso_646.irv_1991', 'iso_ir_6', 'us', 'us_ascii'],
+  utf_8: ['utf_8', 'utf8', 'u8', 'utf', 'utf8_ucs2', 'utf8_ucs4', 'cp65001'],
+  utf_16: ['utf_16', 'utf16', 'u16'],
+  utf_16_le: ['utf_16_le', 'utf_16le', 'unicodelittleunmarked'],
+  utf_16_be: ['utf_16_be', 'utf_16be', 'unicodebigunmarked'],
+  utf_32: ['utf_32', 'utf32', 'u32'],
+  utf_32_le: ['utf_32_le', 'utf_32le'],
+  utf_32_be: ['utf_32_be', 'utf_32be'],
+  rot_13: ['rot_13', 'rot13'],
+} as const)) for (const n of names) CODECS[n] = codec as (typeof CODECS)[string];
+
+/**
+ * `str.encode(encoding)` (`_codecs.encode(s, encoding)`) as CPython computes it, strict errors: bytes,
+ * or a string for a text transform (`rot13`); undefined for a codec not implemented here and for text
+ * CPython would refuse to encode (a character outside latin-1, a lone surrogate). `utf-16`/`utf-32`
+ * write a little-endian byte order mark first (CPython's native order on the machines that load models).
+ */
+export function encodeText(s: string, encoding: string): Uint8Array | string | undefined {
+  const norm = codecName(encoding);
+  const codec = norm === undefined ? undefined : (CODECS[norm] ?? CODECS[norm.replace(/\./g, '_')]);
+  if (!codec) return undefined;
+  if (codec === 'rot_13') return s.replace(/[A-Za-z]/g, (c) => String.fromCharCode((c <= 'Z' ? 65 : 97) + (((c.charCodeAt(0) & 31) + 12) % 26)));
+  if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s)) return undefined; // a lone surrogate
+  if (codec === 'utf_8') return new TextEncoder().encode(s);
+  if (codec === 'latin_1' || codec === 'ascii') {
+    const max = codec === 'ascii' ? 0x7f : 0xff;
+    const out = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
       if (c > max) return undefined;
       out[i] = c;
     }
     return out;
   }
-  return undefined;
+  if (codec.startsWith('utf_16')) {
+    const bom = codec === 'utf_16' ? 2 : 0;
+    const out = new Uint8Array(bom + 2 * s.length);
+    if (bom) out.set([0xff, 0xfe]);
+    const be = codec === 'utf_16_be';
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      out[bom + 2 * i + (be ? 1 : 0)] = c & 0xff;
+      out[bom + 2 * i + (be ? 0 : 1)] = c >> 8;
+    }
+    return out;
+  }
+  const points = [...s].map((c) => c.codePointAt(0) as number);
+  const bom = codec === 'utf_32' ? 4 : 0;
+  const out = new Uint8Array(bom + 4 * points.length);
+  const dv = new DataView(out.buffer);
+  if (bom) dv.setUint32(0, 0xfeff, true);
+  points.forEach((p, i) => dv.setUint32(bom + 4 * i, p, codec !== 'utf_32_be'));
+  return out;
 }
 
 // Legacy PyTorch magic number 0x1950a86a20f9469cfc6c as the LONG1 operand bytes.
@@ -902,14 +962,19 @@ export class PickleMachine {
       this.addGlobal(argv[0], '*', 'import', off);
       return { k: 'mod', module: argv[0] };
     }
-    if ((name === '_codecs.encode' || name === 'codecs.encode') && typeof argv[0] === 'string') {
-      // Protocol 2 writes bytes as _codecs.encode(str, 'latin1').
-      const s = argv[0];
-      const data = new Uint8Array(s.length);
-      for (let i = 0; i < s.length; i++) data[i] = s.charCodeAt(i) & 0xff;
-      const bv: BytesVal = { k: 'b', len: data.length, data, offset: off };
-      this.maybeEmbed(bv, false);
-      return bv;
+    if ((name === '_codecs.encode' || name === 'codecs.encode') && typeof argv[0] === 'string' && kwargs === undefined) {
+      // Protocol 2 writes bytes as _codecs.encode(str, 'latin1'). Other encodings give other bytes
+      // (a string whose latin-1 reading is harmless may be a pickle in UTF-16): encoded as CPython
+      // does, or not resolved at all (a loader given it is then reported as not scanned).
+      const enc = argv.length >= 2 ? argv[1] : 'utf-8';
+      const errors = argv.length >= 3 ? argv[2] : 'strict';
+      const out = typeof enc === 'string' && errors === 'strict' && argv.length <= 3 ? encodeText(argv[0], enc) : undefined;
+      if (typeof out === 'string') return out;
+      if (out) {
+        const bv: BytesVal = { k: 'b', len: out.length, data: out, offset: off };
+        this.maybeEmbed(bv, false);
+        return bv;
+      }
     }
     const built = BYTES_BUILDERS.has(name) ? bytesFrom(name, argv) : undefined;
     if (built) {
