@@ -1,9 +1,10 @@
 import { createRule, UNKNOWN } from '@oculum/core';
 import { importTrigger } from '@oculum/lang-python';
 import { calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
-import { downloadBytes, downloadVerifier } from '../util/download.js';
+import { downloadBytes, downloadVerifier, evidentlyNoModel } from '../util/download.js';
 import { pythonTruthy } from '../util/classify.js';
 import { docsUrl } from '../util/meta.js';
+import { resolve } from '../util/resolve.js';
 
 const name = 'download-without-hash';
 
@@ -12,8 +13,11 @@ interface Helper {
   /** Keyword (and position) that carries the hash check; the first present truthy one verifies. */
   hashArgs: Array<{ name: string; position?: number; kind: 'flag' | 'value' }>;
   fix: string;
-  /** The helper only downloads (nothing is loaded yet), so a hash the function checks afterwards on the file it writes still protects. */
-  downloadOnly?: { file: { name: string; position: number } };
+  /**
+   * The helper only downloads (nothing is loaded yet): a hash the function checks afterwards on the file
+   * it writes still protects, and a file that is evidently no model is not this rule's concern.
+   */
+  downloadOnly?: { url: { name: string; position: number }; file: { name: string; position: number } };
 }
 
 function helperFor(qn: string | undefined): Helper | undefined {
@@ -22,10 +26,10 @@ function helperFor(qn: string | undefined): Helper | undefined {
     return { api: qn.split('.').pop()!, hashArgs: [{ name: 'check_hash', position: 4, kind: 'flag' }], fix: 'check_hash=True' };
   }
   if (/^torch\.hub\.download_url_to_file$/.test(qn)) {
-    return { api: 'download_url_to_file', hashArgs: [{ name: 'hash_prefix', position: 2, kind: 'value' }], fix: 'hash_prefix=', downloadOnly: { file: { name: 'dst', position: 1 } } };
+    return { api: 'download_url_to_file', hashArgs: [{ name: 'hash_prefix', position: 2, kind: 'value' }], fix: 'hash_prefix=', downloadOnly: { url: { name: 'url', position: 0 }, file: { name: 'dst', position: 1 } } };
   }
   if (/^(?:tensorflow\.(?:python\.)?keras|tf_keras|keras)\.(?:src\.)?utils\.(?:data_utils\.|file_utils\.)?get_file$/.test(qn)) {
-    return { api: 'get_file', hashArgs: [{ name: 'file_hash', position: 3, kind: 'value' }, { name: 'md5_hash', position: 2, kind: 'value' }], fix: 'file_hash=', downloadOnly: { file: { name: 'fname', position: 0 } } };
+    return { api: 'get_file', hashArgs: [{ name: 'file_hash', position: 3, kind: 'value' }, { name: 'md5_hash', position: 2, kind: 'value' }], fix: 'file_hash=', downloadOnly: { url: { name: 'origin', position: 1 }, file: { name: 'fname', position: 0 } } };
   }
   return undefined;
 }
@@ -82,10 +86,14 @@ export default createRule<[], PySourceCode>({
           if (h.kind === 'flag' ? pythonTruthy(v) : v !== null && v !== '' && v !== false) return;
           sawDisabled = arg;
         }
-        // `download_url_to_file(url, dst)` then `if sha256(open(dst, "rb").read()).hexdigest() != expected: raise`
         if (helper.downloadOnly) {
-          const file = sc.argument(node, { name: helper.downloadOnly.file.name }) ?? sc.argument(node, { position: helper.downloadOnly.file.position });
-          if (verifier.verified(downloadBytes(sc, node, [file]))) return;
+          const { url, file } = helper.downloadOnly;
+          const urlNode = sc.argument(node, { name: url.name }) ?? sc.argument(node, { position: url.position });
+          const destNode = sc.argument(node, { name: file.name }) ?? sc.argument(node, { position: file.position });
+          // a split list, a vocabulary, a page: not a model (the notion hf/unverified-model-download uses)
+          if (evidentlyNoModel(sc, { urlNode, url: resolve(sc, urlNode), destNode, dest: destNode ? resolve(sc, destNode) : undefined })) return;
+          // `download_url_to_file(url, dst)` then `if sha256(open(dst, "rb").read()).hexdigest() != expected: raise`
+          if (verifier.verified(downloadBytes(sc, node, [destNode]))) return;
         }
         if (sawUnknown) {
           context.report({ node, messageId: 'unknown', data: { api: helper.api, expr: sawUnknown.text }, confidence: 'low' });

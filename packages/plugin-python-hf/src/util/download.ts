@@ -575,17 +575,20 @@ function isDigestCall(qn: string | undefined, name: string): boolean {
   return (qn !== undefined && DIGEST_API.test(qn)) || name === 'hexdigest' || name === 'digest' || name === 'file_digest';
 }
 
-/** Evidence that a download is a model / weights file. */
-export function modelEvidence(sc: PySourceCode, dl: RawDownload, sink: Sink | undefined): 'strong' | 'weak' | undefined {
+/**
+ * What a download's URL and destination say of the file: their known text (resolved values, literal
+ * pieces). When each file name the URL may end in is known and evidently no model (`for fn in
+ * ["vocab.txt", …]: get(base + fn)`, a helper's parameter given `"merges.txt"` by every call), those
+ * names alone stand for the URL.
+ */
+function fileTexts(sc: PySourceCode, dl: Pick<RawDownload, 'urlNode' | 'url' | 'destNode' | 'dest'>, sink?: Sink): { url: string[]; destination: string[] } {
   // what the destination says
   const destination: string[] = [];
   const dest = dl.dest ?? (sink?.dest ? resolve(sc, sink.dest) : undefined);
   if (dest && (dest.kind === 'string' || dest.kind === 'prefix')) destination.push(dest.value);
   if (dest && dest.kind === 'local' && dest.prefix) destination.push(dest.prefix);
   for (const n of [dl.destNode, sink?.dest]) if (n) destination.push(...literalPieces(n, sc));
-  // what the URL says; when each file name it may end in is known and evidently no model
-  // (`for fn in ["vocab.txt", …]: get(base + fn)`, a helper's parameter given `"merges.txt"` by every
-  // call), those names alone
+  // what the URL says
   const files = dl.urlNode ? fileNameValues(sc, dl.urlNode) : undefined;
   const url: string[] = [];
   if (files?.length && files.every((f) => isNonModelFile(f) && !isModelFile(f))) url.push(...files);
@@ -593,14 +596,36 @@ export function modelEvidence(sc: PySourceCode, dl: RawDownload, sink: Sink | un
     if (dl.url.kind === 'string' || dl.url.kind === 'prefix') url.push(dl.url.value);
     if (dl.urlNode) url.push(...literalPieces(dl.urlNode, sc));
   }
+  return { url, destination };
+}
+
+/** Names a file of a known kind that is not a model (`isNonModelFile`) where none names a model file. */
+function namesNoModel(texts: string[]): boolean {
+  return !texts.some((s) => isModelFile(s)) && texts.some(isNonModelFile);
+}
+
+/**
+ * A download of a file that is evidently no model: its URL or destination names a file of a kind
+ * that is not a model (`iden_split.txt`, `index.html`, `table.csv`, `config.json`, a Hub dataset's
+ * file) and neither names a model file. The one notion of "evidently not a model" of the rules that
+ * report unverified downloads (raw downloads and library helpers alike).
+ */
+export function evidentlyNoModel(sc: PySourceCode, dl: Pick<RawDownload, 'urlNode' | 'url' | 'destNode' | 'dest'>, sink?: Sink): boolean {
+  const { url, destination } = fileTexts(sc, dl, sink);
+  return namesNoModel([...url, ...destination]);
+}
+
+/** Evidence that a download is a model / weights file. */
+export function modelEvidence(sc: PySourceCode, dl: RawDownload, sink: Sink | undefined): 'strong' | 'weak' | undefined {
+  const { url, destination } = fileTexts(sc, dl, sink);
   const strs = [...url, ...destination];
   if (strs.some((s) => isModelFile(s))) return 'strong';
   if (sink?.kind === 'loaded') return 'strong';
+  // a known file that is not a model (`index.html`, `data.csv`) settles it
+  if (namesNoModel(strs)) return undefined;
   // names: the URL and destination expressions, and the enclosing function (`def download_weights(url, dest)`)
   const fn = sc.enclosingFunction(dl.call);
   const fnName = fn.type === 'function_definition' ? fn.childForFieldName('name')?.text ?? '' : '';
-  // a known file that is not a model (`index.html`, `data.csv`) settles it
-  if (strs.some(isNonModelFile)) return undefined;
   const names = [dl.urlNode?.text ?? '', sink?.dest?.text ?? '', dl.destNode?.text ?? ''];
   if (/download|fetch|pull|retrieve|get_/i.test(fnName) && mentionsModel(fnName)) names.push(fnName);
   if (strs.some((s) => mentionsModel(s)) || names.some((t) => t && mentionsModel(t))) return 'weak';

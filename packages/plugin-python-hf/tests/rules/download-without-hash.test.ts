@@ -6,6 +6,8 @@ ruleTester.run('hf/download-without-hash', rule, {
     'import torch\ns = torch.hub.load_state_dict_from_url("https://x.org/w-0676ba61.pth", check_hash=True)',
     'from torch.hub import download_url_to_file\ndef f(u, d, h):\n    download_url_to_file(u, d, hash_prefix=h)',
     'import tensorflow as tf\np = tf.keras.utils.get_file("m.h5", origin="https://x.org/m.h5", file_hash="ab")',
+    // torchaudio VoxCeleb1: a split list (.txt) is evidently no model
+    'import os\nfrom torch.hub import download_url_to_file\nURL = "https://www.robots.ox.ac.uk/~vgg/data/voxceleb/meta/iden_split.txt"\nclass V:\n    def __init__(self, root, meta_url=URL):\n        p = os.path.join(root, os.path.basename(meta_url))\n        download_url_to_file(meta_url, p)',
   ],
   invalid: [
     {
