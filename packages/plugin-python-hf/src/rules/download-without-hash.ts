@@ -1,8 +1,8 @@
 import { createRule, UNKNOWN } from '@oculum/core';
 import { importTrigger } from '@oculum/lang-python';
-import { calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
-import { downloadBytes, downloadVerifier, evidentlyNoModel } from '../util/download.js';
-import { pythonTruthy } from '../util/classify.js';
+import { calleeOf, receiverOf, type PyNode, type PySourceCode } from '../util/ast.js';
+import { downloadBytes, downloadVerifier, evidentlyNoModel, literalPieces } from '../util/download.js';
+import { isModelFile, isUrl, pythonTruthy } from '../util/classify.js';
 import { docsUrl } from '../util/meta.js';
 import { resolve } from '../util/resolve.js';
 
@@ -14,11 +14,19 @@ interface Helper {
   hashArgs: Array<{ name: string; position?: number; kind: 'flag' | 'value' }>;
   fix: string;
   /**
-   * The helper only downloads (nothing is loaded yet): a hash the function checks afterwards on the file
-   * it writes still protects, and a file that is evidently no model is not this rule's concern.
+   * The helper only downloads (nothing is loaded yet): a hash the function checks afterwards still
+   * protects, and a file that is evidently no model is not this rule's concern.
    */
   downloadOnly?: { url: { name: string; position: number }; file: { name: string; position: number } };
 }
+
+/** keras's `get_file(fname, origin, untar, md5_hash, file_hash, cache_subdir, hash_algorithm, extract, archive_format, cache_dir)`. */
+const GET_FILE: Helper = {
+  api: 'get_file',
+  hashArgs: [{ name: 'file_hash', position: 4, kind: 'value' }, { name: 'md5_hash', position: 3, kind: 'value' }],
+  fix: 'file_hash=',
+  downloadOnly: { url: { name: 'origin', position: 1 }, file: { name: 'fname', position: 0 } },
+};
 
 function helperFor(qn: string | undefined): Helper | undefined {
   if (!qn) return undefined;
@@ -26,17 +34,25 @@ function helperFor(qn: string | undefined): Helper | undefined {
     return { api: qn.split('.').pop()!, hashArgs: [{ name: 'check_hash', position: 4, kind: 'flag' }], fix: 'check_hash=True' };
   }
   if (/^torch\.hub\.download_url_to_file$/.test(qn)) {
-    return { api: 'download_url_to_file', hashArgs: [{ name: 'hash_prefix', position: 2, kind: 'value' }], fix: 'hash_prefix=', downloadOnly: { url: { name: 'url', position: 0 }, file: { name: 'dst', position: 1 } } };
+    return {
+      api: 'download_url_to_file',
+      hashArgs: [{ name: 'hash_prefix', position: 2, kind: 'value' }],
+      fix: 'hash_prefix=',
+      downloadOnly: { url: { name: 'url', position: 0 }, file: { name: 'dst', position: 1 } },
+    };
   }
-  if (/^(?:tensorflow\.(?:python\.)?keras|tf_keras|keras)\.(?:src\.)?utils\.(?:data_utils\.|file_utils\.)?get_file$/.test(qn)) {
-    return { api: 'get_file', hashArgs: [{ name: 'file_hash', position: 3, kind: 'value' }, { name: 'md5_hash', position: 2, kind: 'value' }], fix: 'file_hash=', downloadOnly: { url: { name: 'origin', position: 1 }, file: { name: 'fname', position: 0 } } };
-  }
+  if (/^(?:tensorflow\.(?:python\.)?keras|tf_keras|keras)\.(?:src\.)?utils\.(?:data_utils\.|file_utils\.)?get_file$/.test(qn)) return GET_FILE;
   return undefined;
 }
 
+/** Keywords only keras's `get_file` takes among the `get_file` methods: with one, the call is keras's by its shape. */
+const KERAS_ONLY_KEYWORDS = ['cache_subdir', 'cache_dir', 'untar', 'extract', 'archive_format', 'hash_algorithm'];
+
 const RULE_TRIGGERS = ['load_state_dict_from_url', 'load_url', 'download_url_to_file', 'get_file'];
-/** What `create` needs imported before it reports anything. */
+/** What `create` needs imported before it reports a helper it can name. */
 const FRAMEWORKS = ['torch', 'tensorflow', 'keras', 'tf_keras', 'torchvision'];
+/** Or a `.get_file(` call on a receiver the file may not import (keras.utils injected at run time). */
+const GET_FILE_METHOD = /\.\s*get_file\s*\(/;
 
 export default createRule<[], PySourceCode>({
   name,
@@ -45,7 +61,7 @@ export default createRule<[], PySourceCode>({
     severity: 'high',
     languages: ['python'],
     triggers: RULE_TRIGGERS,
-    triggerGroups: [[importTrigger(FRAMEWORKS)]],
+    triggerGroups: [[importTrigger(FRAMEWORKS), GET_FILE_METHOD]],
     docs: {
       description: 'Reports library download helpers (`load_state_dict_from_url`, `download_url_to_file`, `keras.utils.get_file`) called without their built-in hash check.',
       recommended: true,
@@ -53,6 +69,7 @@ export default createRule<[], PySourceCode>({
     },
     messages: {
       missing: '{{api}} downloads a file without its built-in hash check (no {{fix}}): a tampered or substituted file is used as is.',
+      missingLikely: '`{{callee}}` has the shape of keras.utils.get_file fetching the model file "{{file}}", and is called without its built-in hash check (no file_hash=): a tampered or substituted file is used as is.',
       disabled: '{{api}} is called with its hash check turned off ({{arg}}); a tampered or substituted file is used as is.',
       unknown: '{{api}} takes its hash check from `{{expr}}`, which could not be resolved.',
     },
@@ -60,17 +77,49 @@ export default createRule<[], PySourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
-    if (!FRAMEWORKS.some((m) => sc.imports.has(m))) return {};
+    const frameworks = FRAMEWORKS.some((m) => sc.imports.has(m));
     // a hash comparison afterwards counts for the download whose file it compares (or for all when it names none)
     const verifier = downloadVerifier(sc);
+    const argumentOf = (node: PyNode, a: { name: string; position: number }) => sc.argument(node, { name: a.name }) ?? sc.argument(node, { position: a.position });
+
+    /**
+     * A `get_file` method on a receiver the analysis cannot name (`keras_utils.get_file(...)` with
+     * `keras_utils` from `get_submodules_from_kwargs(kwargs)`), whose arguments are keras's: an `origin`
+     * URL and a model file named by it or by `fname`. The model file's name, and the confidence.
+     */
+    const likelyKerasGetFile = (node: PyNode): { file: string; confidence: 'low' | 'medium' } | undefined => {
+      const fn = calleeOf(node);
+      const recv = receiverOf(node);
+      if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'get_file' || !recv) return undefined;
+      // a method of this file's class, or anything the model can name, is not an unknown keras
+      if ((recv.type === 'identifier' && (recv.text === 'self' || recv.text === 'cls')) || sc.localFunction(node)) return undefined;
+      if (sc.possibleQualifiedNames(fn).length || sc.instanceQualifiedNames(fn).length) return undefined;
+      const origin = argumentOf(node, GET_FILE.downloadOnly!.url);
+      const fname = argumentOf(node, GET_FILE.downloadOnly!.file);
+      const url = origin ? resolve(sc, origin) : undefined;
+      if (!url || (url.kind !== 'string' && url.kind !== 'prefix') || !isUrl(url.value)) return undefined;
+      for (const n of [fname, origin]) {
+        if (!n) continue;
+        const c = sc.constant(n);
+        const file = (typeof c === 'string' ? [c] : literalPieces(n, sc)).find((s) => isModelFile(s));
+        if (!file) continue;
+        const keras = KERAS_ONLY_KEYWORDS.some((k) => sc.argument(node, { name: k }));
+        return { file: file.replace(/[?#].*$/, '').split('/').pop()!, confidence: keras ? 'medium' : 'low' };
+      }
+      return undefined;
+    };
+
     return {
       call(node: PyNode) {
         // Every name the callee may denote (`try: from torchvision.models.utils import
         // load_state_dict_from_url` / `except ImportError: from torch.utils.model_zoo import load_url as …`)
         // must be a helper with the same hash argument.
-        const helpers = sc.qualifiedNames(calleeOf(node)!).map(helperFor);
-        const helper = helpers[0];
-        if (!helper || helpers.some((h) => h?.fix !== helper.fix)) return;
+        const helpers = frameworks ? sc.qualifiedNames(calleeOf(node)!).map(helperFor) : [];
+        let helper = helpers[0];
+        if (helper && helpers.some((h) => h?.fix !== helper!.fix)) return;
+        const likely = helper ? undefined : likelyKerasGetFile(node);
+        if (likely) helper = GET_FILE;
+        if (!helper) return;
         let sawUnknown: PyNode | undefined;
         let sawDisabled: PyNode | undefined;
         for (const h of helper.hashArgs) {
@@ -87,20 +136,24 @@ export default createRule<[], PySourceCode>({
           sawDisabled = arg;
         }
         if (helper.downloadOnly) {
-          const { url, file } = helper.downloadOnly;
-          const urlNode = sc.argument(node, { name: url.name }) ?? sc.argument(node, { position: url.position });
-          const destNode = sc.argument(node, { name: file.name }) ?? sc.argument(node, { position: file.position });
+          const urlNode = argumentOf(node, helper.downloadOnly.url);
+          const destNode = argumentOf(node, helper.downloadOnly.file);
           // a split list, a vocabulary, a page: not a model (the notion hf/unverified-model-download uses)
           if (evidentlyNoModel(sc, { urlNode, url: resolve(sc, urlNode), destNode, dest: destNode ? resolve(sc, destNode) : undefined })) return;
           // `download_url_to_file(url, dst)` then `if sha256(open(dst, "rb").read()).hexdigest() != expected: raise`
           if (verifier.verified(downloadBytes(sc, node, [destNode]))) return;
+        }
+        if (likely && !sawDisabled) {
+          const callee = calleeOf(node)!;
+          context.report({ node, messageId: 'missingLikely', data: { callee: sc.getText(callee), file: likely.file }, confidence: likely.confidence });
+          return;
         }
         if (sawUnknown) {
           context.report({ node, messageId: 'unknown', data: { api: helper.api, expr: sawUnknown.text }, confidence: 'low' });
           return;
         }
         if (sawDisabled) {
-          context.report({ node, messageId: 'disabled', data: { api: helper.api, arg: sawDisabled.parent?.type === 'keyword_argument' ? sawDisabled.parent.text : sawDisabled.text } });
+          context.report({ node, messageId: 'disabled', data: { api: helper.api, arg: sawDisabled.parent?.type === 'keyword_argument' ? sawDisabled.parent.text : sawDisabled.text }, ...(likely ? { confidence: likely.confidence } : {}) });
           return;
         }
         const confidence = sc.hasUnresolvedArguments(node) ? 'low' : 'high';

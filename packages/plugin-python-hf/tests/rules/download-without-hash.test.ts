@@ -1,11 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ruleTriggersMatch } from '@oculum/core';
 import rule from '../../src/rules/download-without-hash.js';
 import { fixture, ruleTester } from '../helpers.js';
+
+// keras_applications / tf.keras.applications: keras.utils comes in through **kwargs, nothing imports keras
+const injectedKeras = [
+  'from keras_applications import get_submodules_from_kwargs',
+  'BASE_WEIGHT_PATH = "https://github.com/JonathanCMitchell/mobilenet_v2_keras/releases/download/v1.1/"',
+  'def MobileNetV2(model, alpha=1.0, rows=224, **kwargs):',
+  '    backend, layers, models, keras_utils = get_submodules_from_kwargs(kwargs)',
+  '    model_name = ("mobilenet_v2_weights_tf_dim_ordering_tf_kernels_" + str(alpha) + "_" + str(rows) + ".h5")',
+  '    weight_path = BASE_WEIGHT_PATH + model_name',
+  '    weights_path = keras_utils.get_file(',
+  '        model_name, weight_path, cache_subdir="models")',
+  '    model.load_weights(weights_path)',
+].join('\n');
+
+describe('the triggers', () => {
+  it('let a `.get_file(` call through where nothing imports a framework', () => {
+    expect(ruleTriggersMatch(rule.meta, injectedKeras)).toBe(true);
+    expect(ruleTriggersMatch(rule.meta, 'def get_file(path):\n    return open(path)')).toBe(false);
+  });
+});
 
 ruleTester.run('hf/download-without-hash', rule, {
   valid: [
     'import torch\ns = torch.hub.load_state_dict_from_url("https://x.org/w-0676ba61.pth", check_hash=True)',
     'from torch.hub import download_url_to_file\ndef f(u, d, h):\n    download_url_to_file(u, d, hash_prefix=h)',
     'import tensorflow as tf\np = tf.keras.utils.get_file("m.h5", origin="https://x.org/m.h5", file_hash="ab")',
+    // an unresolved receiver: the same call with its hash, and get_file methods that fetch no model
+    injectedKeras.replace('cache_subdir="models")', 'cache_subdir="models", file_hash="2a1d4e1bb6de1b7b24cf1fc3a70bc4c9d2f50ec5e4d8e5d6b5d0a8ff0d1e4d0c")'),
+    'def f(client):\n    return client.get_file("notes.txt", "https://example.org/notes.txt")',
+    'def f(bucket):\n    return bucket.get_file("weights/model.h5")',
+    'def f(ftp, dst):\n    ftp.get_file("/pub/model.h5", dst)',
+    'class Store:\n    def get_file(self, name, url):\n        pass\n    def run(self):\n        self.get_file("model.h5", "https://example.org/model.h5")',
     // torchaudio VoxCeleb1: a split list (.txt) is evidently no model
     'import os\nfrom torch.hub import download_url_to_file\nURL = "https://www.robots.ox.ac.uk/~vgg/data/voxceleb/meta/iden_split.txt"\nclass V:\n    def __init__(self, root, meta_url=URL):\n        p = os.path.join(root, os.path.basename(meta_url))\n        download_url_to_file(meta_url, p)',
   ],
@@ -34,6 +62,15 @@ ruleTester.run('hf/download-without-hash', rule, {
     {
       code: 'from keras.utils import get_file\np = get_file("m.h5", "https://x.org/m.h5")',
       errors: [{ messageId: 'missing' }],
+    },
+    // keras.utils injected at run time: the arguments say a model file is fetched from a URL
+    {
+      code: injectedKeras,
+      errors: [{ messageId: 'missingLikely', line: 7, confidence: 'medium', data: { callee: 'keras_utils.get_file', file: 'mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1_224.h5' } }],
+    },
+    {
+      code: 'def fetch(utils):\n    return utils.get_file("resnet50.h5", "https://example.org/resnet50.h5")',
+      errors: [{ messageId: 'missingLikely', confidence: 'low', data: { callee: 'utils.get_file', file: 'resnet50.h5' } }],
     },
     {
       code: 'import torch\ndef f(c):\n    return torch.hub.load_state_dict_from_url("https://x.org/w.pth", check_hash=c)',
