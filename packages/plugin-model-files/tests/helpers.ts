@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as nodePath from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { isModelFile } from '../src/formats/detect.js';
+import { crc32Update } from '../src/formats/zip.js';
 
 export const FIXTURES = fileURLToPath(new URL('./fixtures/models/', import.meta.url));
 
@@ -113,3 +115,69 @@ export const fld = (field: number, body: number[] | string): number[] => {
   return [...varint((field << 3) | 2), ...varint(b.length), ...b];
 };
 export const vfld = (field: number, n: number): number[] => [...varint(field << 3), ...varint(n)];
+
+/** A zip member for `zip`/`zipParts`: stored (0, the default) or deflated (8). */
+export interface ZipMember {
+  name: string;
+  data: Uint8Array;
+  method?: 0 | 8;
+}
+
+/**
+ * The local headers (with their data) and the central directory entries of `members`, the first
+ * local header at `base`; the directory's offsets are written `offsetDelta` bytes lower than where
+ * the headers lie (a reader that adds a prepended-data shift of that size lands back on them).
+ */
+export function zipParts(members: ZipMember[], base = 0, offsetDelta = 0): { locals: Buffer; directory: Buffer } {
+  const locals: Buffer[] = [];
+  const directory: Buffer[] = [];
+  let pos = base;
+  for (const { name: n, data, method = 0 } of members) {
+    const name = Buffer.from(n);
+    const body = method === 8 ? deflateRawSync(data) : Buffer.from(data);
+    const crc = crc32Update(0, data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const cd = Buffer.alloc(46);
+    cd.writeUInt32LE(0x02014b50, 0);
+    cd.writeUInt16LE(20, 4);
+    cd.writeUInt16LE(20, 6);
+    cd.writeUInt16LE(method, 10);
+    cd.writeUInt32LE(crc, 16);
+    cd.writeUInt32LE(body.length, 20);
+    cd.writeUInt32LE(data.length, 24);
+    cd.writeUInt16LE(name.length, 28);
+    cd.writeUInt32LE(pos - offsetDelta, 42);
+    locals.push(local, name, body);
+    directory.push(cd, name);
+    pos += 30 + name.length + body.length;
+  }
+  return { locals: Buffer.concat(locals), directory: Buffer.concat(directory) };
+}
+
+/** A zip end-of-central-directory record. */
+export function zipEnd(entries: number, cdSize: number, cdOffset: number): Buffer {
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(entries, 8);
+  eocd.writeUInt16LE(entries, 10);
+  eocd.writeUInt32LE(cdSize, 12);
+  eocd.writeUInt32LE(cdOffset, 16);
+  return eocd;
+}
+
+/**
+ * A zip archive of `members`. With `prepend`, those bytes come first and every offset stays relative
+ * to the zip's own start, as in a self-extracting archive (Python's zipfile reads it, correcting the
+ * offsets by the prepended length; PyTorch's reader does not).
+ */
+export function zip(members: ZipMember[], opts: { prepend?: Uint8Array } = {}): Buffer {
+  const { locals, directory } = zipParts(members);
+  return Buffer.concat([Buffer.from(opts.prepend ?? []), locals, directory, zipEnd(members.length, directory.length, locals.length)]);
+}

@@ -5,7 +5,7 @@ import { isPickleOpcode, PickleMachine } from '../pickle/machine.js';
 import { COMPRESSION_SUFFIX, GENERIC_MODEL_EXTENSIONS, GENERIC_MODEL_NAME, isModelFileName, MODEL_MEMBER_NAME, NAMED_MODEL } from './names.js';
 import { hasHdf5Signature, superblockOffsets } from './hdf5.js';
 import { tarChecksumOk, walkTarSync } from './tar.js';
-import { applyZip64, centralEntries, findEndRecord, prependedShift, ZIP_TAIL } from './zip.js';
+import { applyZip64, findEndRecord, viewEntries, ZIP_TAIL } from './zip.js';
 /**
  * Format detection from the first bytes. The name only breaks ties for formats without a magic
  * number: ONNX is a bare protobuf, so a `.onnx` file needs a protobuf shape, and a file under
@@ -345,17 +345,16 @@ function zipMembersSayModel(path: string): boolean {
     const tailLen = Math.min(size, ZIP_TAIL);
     const rec = findEndRecord(read(size - tailLen, tailLen), size - tailLen);
     if (!rec || (rec.zip64At !== undefined && !applyZip64(rec, read(rec.zip64At, 56)))) return false;
-    const shift = prependedShift(rec);
-    const cd = read(rec.cdOffset + shift, Math.min(rec.cdSize, MAX_DIRECTORY_READ));
-    const entries = centralEntries(cd, 0, 100_000, []).entries;
+    // The directories of both readers, where they disagree (`viewEntries`); offsets as each reads them.
+    const entries = viewEntries(rec, read, 100_000, MAX_DIRECTORY_READ).entries;
     if (entries.some((e) => isZipModelMember(e.name))) return true;
     let looked = 0;
     for (const e of entries) {
       if (!ZIP_OPAQUE_MEMBER.test(e.name) || e.compressedSize === 0 || (e.method !== 0 && e.method !== 8)) continue;
       if (++looked > MAX_OPAQUE_MEMBERS) break;
-      const local = read(e.localOffset + shift, 30);
+      const local = read(e.localOffset, 30);
       if (local.length < 30 || !ascii(local, 0, 'PK\x03\x04')) continue;
-      const dataAt = e.localOffset + shift + 30 + (local[26] | (local[27] << 8)) + (local[28] | (local[29] << 8));
+      const dataAt = e.localOffset + 30 + (local[26] | (local[27] << 8)) + (local[28] | (local[29] << 8));
       const raw = read(dataAt, Math.min(e.compressedSize, e.method === 0 ? 512 : 1024));
       const inner = e.method === 0 ? raw : inflateHead(raw, 'deflate-raw');
       // A model format itself, not a compressed stream or an HDF5 file that might hold anything.

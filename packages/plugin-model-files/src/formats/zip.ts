@@ -78,10 +78,81 @@ export function applyZip64(rec: EndRecord, z: Uint8Array): boolean {
   return true;
 }
 
-/** How far data prepended to the archive shifts every offset (Python's zipfile "concat" adjustment). */
-export function prependedShift(rec: EndRecord): number {
+/**
+ * Where a reader looks for the central directory (`at`) and how far it moves every member's local
+ * header offset (`shift`). The end record says where the directory starts; Python's zipfile (and so
+ * Keras, `np.load` of an `.npz`, picklescan) takes the distance between the directory's end and the
+ * end record for data prepended to the archive (its "concat") and adds it to the directory's offset
+ * and to every member's; PyTorch's reader (miniz through `PyTorchStreamReader`'s read callback)
+ * reads at the offsets as written.
+ */
+export interface DirectoryView {
+  reader: 'zipfile' | 'miniz';
+  at: number;
+  shift: number;
+}
+
+/**
+ * The places readers look for the central directory: one when the directory ends where the end
+ * record (or the zip64 records) begin, else the shifted one of zipfile and the literal one of miniz,
+ * the one this reader always used first (the shifted one for data prepended to the archive).
+ */
+export function directoryViews(rec: EndRecord): DirectoryView[] {
   const cdEnd = rec.eocdPos - (rec.zip64At !== undefined ? 76 : 0);
-  return Math.max(0, cdEnd - (rec.cdOffset + rec.cdSize));
+  const concat = cdEnd - (rec.cdOffset + rec.cdSize);
+  const miniz: DirectoryView = { reader: 'miniz', at: rec.cdOffset, shift: 0 };
+  if (concat === 0) return [miniz];
+  const zipfile: DirectoryView = { reader: 'zipfile', at: rec.cdOffset + concat, shift: concat };
+  if (zipfile.at < 0) return [miniz];
+  return concat > 0 ? [zipfile, miniz] : [miniz, zipfile];
+}
+
+/** Members two views list differently (by name and local header offset). */
+function sameMembers(a: ZipEntry[], b: ZipEntry[]): boolean {
+  if (a.length !== b.length) return false;
+  const key = (e: ZipEntry) => `${e.localOffset}\0${e.name}`;
+  const keys = new Set(a.map(key));
+  return b.every((e) => keys.has(key(e)));
+}
+
+/**
+ * The entries of the central directories readers find (`directoryViews`): the first view's, and
+ * when the other one also reads as a directory and lists other members, those too, with a message
+ * saying the readers disagree. A view that does not read (a self-extracting archive's literal
+ * offset points into member data) is dropped; when none reads, the first view's problems stand.
+ */
+export function viewEntries(
+  rec: EndRecord,
+  read: (at: number, length: number) => Uint8Array,
+  maxEntries: number,
+  maxDirectory: number,
+): { entries: ZipEntry[]; views: ZipEntry[][]; problems: string[]; disagreement?: string; truncated: boolean } {
+  const views = directoryViews(rec).map((v) => {
+    const cd = read(v.at, Math.min(rec.cdSize, maxDirectory));
+    const problems: string[] = [];
+    if (cd.length < Math.min(rec.cdSize, maxDirectory)) problems.push('central directory extends past the end of the file');
+    const { entries, end } = centralEntries(cd, v.shift, maxEntries, problems);
+    const truncated = entries.length >= maxEntries && end + 46 <= cd.length;
+    if (!truncated && entries.length !== rec.total && !problems.length) problems.push(`central directory lists ${entries.length} entries, the end record says ${rec.total}`);
+    return { v, entries, problems, truncated };
+  });
+  const reading = views.filter((x) => x.entries.length > 0);
+  const first = reading[0] ?? views[0];
+  const other = reading.find((x) => x !== first);
+  if (!other || sameMembers(first.entries, other.entries)) return { entries: first.entries, views: [first.entries], problems: first.problems, truncated: first.truncated };
+  const zipfile = first.v.reader === 'zipfile' ? first.v : other.v;
+  const miniz = first.v.reader === 'miniz' ? first.v : other.v;
+  const known = new Set(first.entries.map((e) => `${e.localOffset}\0${e.name}`));
+  const gap = zipfile.shift > 0 ? `${zipfile.shift} bytes before the end record` : `${-zipfile.shift} bytes past the end record`;
+  return {
+    entries: [...first.entries, ...other.entries.filter((e) => !known.has(`${e.localOffset}\0${e.name}`))],
+    views: [first.entries, other.entries],
+    problems: [...new Set([...first.problems, ...other.problems])],
+    truncated: first.truncated || other.truncated,
+    disagreement:
+      `the end record places the central directory at byte ${miniz.at}, but a directory there would end ${gap}: PyTorch (miniz) reads the directory at byte ${miniz.at}, ` +
+      `Python's zipfile at byte ${zipfile.at} (moving every member by ${zipfile.shift} bytes), and the two list different members (both were scanned)`,
+  };
 }
 
 /** The entries of a central directory, up to `maxEntries`; `end` is where reading stopped. */
@@ -136,19 +207,15 @@ export async function readZipDirectory(ra: RandomAccess, limits: ZipLimits): Pro
     return { entries, problems, ambiguities, limited, recovered: true };
   }
   if (rec.zip64At !== undefined && !applyZip64(rec, await ra.read(rec.zip64At, 56))) problems.push('zip64 end-of-central-directory record is invalid');
-  const shift = prependedShift(rec);
-  let cdSize = rec.cdSize;
-  if (cdSize > limits.maxCentralDirectory) {
-    limited.push(`central directory of ${cdSize} bytes exceeds the limit (${limits.maxCentralDirectory})`);
-    cdSize = limits.maxCentralDirectory;
-  }
-  const cd = await ra.read(rec.cdOffset + shift, cdSize);
-  if (cd.length < cdSize) problems.push('central directory extends past the end of the file');
-  const { entries, end: p } = centralEntries(cd, shift, limits.maxEntries, problems);
-  const total = rec.total;
-  const truncated = entries.length >= limits.maxEntries && p + 46 <= cd.length;
-  if (truncated) limited.push(`more than ${limits.maxEntries} entries; the rest were not read`);
-  else if (entries.length !== total && !problems.length) problems.push(`central directory lists ${entries.length} entries, the end record says ${total}`);
+  if (rec.cdSize > limits.maxCentralDirectory) limited.push(`central directory of ${rec.cdSize} bytes exceeds the limit (${limits.maxCentralDirectory})`);
+  // Every place a reader looks for the directory (`directoryViews`), read up front.
+  const cds = new Map<number, Uint8Array>();
+  for (const v of directoryViews(rec)) cds.set(v.at, await ra.read(v.at, Math.min(rec.cdSize, limits.maxCentralDirectory)));
+  const seen = viewEntries(rec, (at) => cds.get(at) ?? new Uint8Array(0), limits.maxEntries, limits.maxCentralDirectory);
+  const { entries } = seen;
+  problems.push(...seen.problems);
+  if (seen.truncated) limited.push(`more than ${limits.maxEntries} entries; the rest were not read`);
+  if (seen.disagreement) ambiguities.push(seen.disagreement);
   // Local headers: PyTorch computes the data start from the local name and extra lengths.
   for (const e of entries) {
     const h = await ra.read(e.localOffset, 30);
@@ -170,19 +237,23 @@ export async function readZipDirectory(ra: RandomAccess, limits: ZipLimits): Pro
     }
     if (e.dataOffset + e.compressedSize > ra.size) problems.push(`member ${e.name}: data runs past the end of the archive`);
   }
-  // Names a loader may resolve differently.
-  const exact = new Map<string, number>();
-  const folded = new Map<string, string>();
-  for (const e of entries) {
-    exact.set(e.name, (exact.get(e.name) ?? 0) + 1);
-    const f = e.name.toLowerCase();
-    const prev = folded.get(f);
-    if (prev !== undefined && prev !== e.name) ambiguities.push(`members ${prev} and ${e.name} differ only by case (PyTorch matches names case-insensitively)`);
-    else folded.set(f, e.name);
-    if (e.flags & 0x61) ambiguities.push(`member ${e.name}: encryption or patch flag set (readers disagree: some refuse the member, this scanner reads the bytes as stored)`);
-    if (e.name.includes('..') || e.name.startsWith('/') || e.name.includes('\\')) ambiguities.push(`member ${e.name}: path escapes the archive root`);
+  // Names a loader may resolve differently, within each directory a reader sees.
+  const named: string[] = [];
+  for (const view of seen.views) {
+    const exact = new Map<string, number>();
+    const folded = new Map<string, string>();
+    for (const e of view) {
+      exact.set(e.name, (exact.get(e.name) ?? 0) + 1);
+      const f = e.name.toLowerCase();
+      const prev = folded.get(f);
+      if (prev !== undefined && prev !== e.name) named.push(`members ${prev} and ${e.name} differ only by case (PyTorch matches names case-insensitively)`);
+      else folded.set(f, e.name);
+      if (e.flags & 0x61) named.push(`member ${e.name}: encryption or patch flag set (readers disagree: some refuse the member, this scanner reads the bytes as stored)`);
+      if (e.name.includes('..') || e.name.startsWith('/') || e.name.includes('\\')) named.push(`member ${e.name}: path escapes the archive root`);
+    }
+    for (const [n, c] of exact) if (c > 1) named.push(`member ${n} appears ${c} times (PyTorch reads the first, Python's zipfile the last)`);
   }
-  for (const [n, c] of exact) if (c > 1) ambiguities.push(`member ${n} appears ${c} times (PyTorch reads the first, Python's zipfile the last)`);
+  ambiguities.push(...new Set(named));
   return { entries, problems, ambiguities, limited, recovered: false };
 }
 

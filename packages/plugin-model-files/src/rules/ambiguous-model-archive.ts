@@ -10,7 +10,8 @@ export default createRule({
     languages: ['model'],
     triggers: [],
     docs: {
-      description: 'Reports model archives that different readers would read differently (duplicate or case-colliding member names, CRC mismatches, flag bits, local and central headers that disagree), a known way to show scanners one content and loaders another.',
+      description:
+        "Reports model archives that different readers would read differently (duplicate or case-colliding member names, CRC mismatches, flag bits, local and central headers that disagree, a central directory PyTorch and Python's zipfile find in different places), a known way to show scanners one content and loaders another.",
       recommended: true,
     },
     messages: {
