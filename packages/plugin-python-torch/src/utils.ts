@@ -3,7 +3,7 @@
  * model (`context.sourceCode`); none of them resolves names or imports itself.
  */
 import { UNKNOWN, type Confidence, type ConstantValue, type RuleContext, type RuleFixer, type Fix } from '@oculum/core';
-import { firstStartingAt, type PythonNode, type PythonParameter, type PythonSourceCode } from '@oculum/lang-python';
+import { firstStartingAt, type PythonBinding, type PythonNode, type PythonParameter, type PythonSourceCode } from '@oculum/lang-python';
 
 export type Node = PythonNode;
 export type SC = PythonSourceCode;
@@ -319,6 +319,38 @@ function splatArgument(call: Node): Node | undefined {
 }
 
 /**
+ * The bindings that may reach a use (`reachingBindings`), without those a `for` loop's own target
+ * overwrites first. `reachingBindings` counts a binding later in a loop's body as reaching a use
+ * earlier in it (the next iteration), also when the loop's target rebinds the name at the start of
+ * every iteration: in `for x in xs: (use x) … x = other`, the use only ever sees the loop's item.
+ * A binding in a loop nested inside that one, around the use, still reaches it (requested from
+ * lang-python: docs/notes/lang-python-requests.md).
+ */
+export function reachingBindingsPerIteration(sc: SC, use: Node): PythonBinding[] {
+  const reaching = sc.reachingBindings(use);
+  const scope = sc.enclosingScope(use);
+  const targets = reaching.filter((b) => b.kind === 'for' && b.node.type === 'for_statement' && sc.enclosingScope(b.node).id === scope.id && inBody(b.node, use));
+  if (targets.length === 0) return reaching;
+  const loops: Node[] = [];
+  for (const a of sc.ancestors(use)) {
+    if (a.id === scope.id) break;
+    if (a.type === 'for_statement' || a.type === 'while_statement') loops.push(a);
+  }
+  return reaching.filter((b) => {
+    if (targets.includes(b) || b.node.endIndex <= use.startIndex) return true;
+    // later in the body (or around the use: `x = f(x)`): the innermost loop around the use that holds it
+    const loop = loops.find((l) => b.node.startIndex >= l.startIndex && b.node.endIndex <= l.endIndex);
+    return !loop || !targets.some((t) => t.node.id === loop.id);
+  });
+}
+
+/** The node lies in the body of the `for` statement (not its target, iterable or `else`). */
+function inBody(loop: Node, node: Node): boolean {
+  const body = loop.childForFieldName('body');
+  return !!body && node.startIndex >= body.startIndex && node.endIndex <= body.endIndex;
+}
+
+/**
  * The `try` statement whose `except` clause holds `node` (same function), or undefined.
  */
 export function enclosingExceptTry(node: Node): Node | undefined {
@@ -365,19 +397,35 @@ export function constantBytes(sc: SC, expr: Node | undefined, depth = 0): Uint8A
 const ROUND_TRIP_BUDGET = 200_000;
 const spend = (sc: SC): boolean => sc.spend('torch/round-trips', ROUND_TRIP_BUDGET);
 
+/** Readers a private buffer may be handed to without losing track of what it holds. */
+const BUFFER_READER = /(^|\.)(load|loads|Unpickler|_Unpickler|load_module|load_session|read_pickle)$/;
+
+/** A dumper called as a method on any receiver (`.to_pickle` in `dumpers`: `df.to_pickle(p)`). */
+function isMethodDumper(sc: SC, call: Node, dumpers: ReadonlySet<string>): boolean {
+  const fn = sc.callee(call);
+  return fn?.type === 'attribute' && dumpers.has(`.${fn.childForFieldName('attribute')?.text ?? ''}`);
+}
+
 /**
  * True when `expr` only holds bytes this process produced itself with one of `dumpers`:
  * `pickle.dumps(x)`, a name bound to such a call, `io.BytesIO(pickle.dumps(x))`, or an empty
- * `io.BytesIO()` that a dumper wrote to in the same function (`torch.save(m, buf)`), also through
- * `buf.getvalue()` / `buf.getbuffer()`. Such data never came from outside (a deep copy), so loading
- * it is not a model-loading risk.
+ * `io.BytesIO()` that a dumper wrote to in the same function (`torch.save(m, buf)`, also a
+ * `pickle.Pickler(buf)` or `df.to_pickle(buf)`), also through `buf.getvalue()` / `buf.getbuffer()`;
+ * an item of a container that holds only such bytes (`blobs = [pickle.dumps(o) for o in xs]`, then
+ * `for b in blobs`, `zip(names, blobs)`, `blobs[0]`). Such data never came from outside (a deep
+ * copy), so loading it is not a model-loading risk. With `pathWriters`, see `ownWrite`.
  */
-export function isInProcessData(sc: SC, expr: Node | undefined, dumpers: ReadonlySet<string>, depth = 0): boolean {
-  if (!expr || depth > 5) return false;
-  if (depth === 0 && writtenBeforeHere(sc, expr, dumpers)) return true;
+export function isInProcessData(sc: SC, expr: Node | undefined, dumpers: ReadonlySet<string>, depth = 0, options: OwnWriteOptions = {}): boolean {
+  if (!expr || depth > 6) return false;
+  if (depth === 0 && writtenBeforeHere(sc, expr, dumpers, options)) return true;
   if (expr.type === 'parenthesized_expression') {
     const inner = expr.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
     return inner.length === 1 && isInProcessData(sc, inner[0], dumpers, depth + 1);
+  }
+  if (expr.type === 'subscript') {
+    // `blobs[0]` of a container of dumped bytes, `pickle.dumps(x)[2:]`
+    const value = expr.childForFieldName('value') ?? undefined;
+    return isInProcessItems(sc, value, dumpers, depth + 1) || isInProcessData(sc, value, dumpers, depth + 1);
   }
   if (expr.type === 'call') {
     if (calleeName(sc, expr, dumpers)) return true;
@@ -393,8 +441,12 @@ export function isInProcessData(sc: SC, expr: Node | undefined, dumpers: Readonl
     return false;
   }
   if (expr.type !== 'identifier') return false;
+  // `for obj, blob in zip(objs, blobs)` over containers of dumped bytes: every item is some of them
+  const loops = sc.reachingBindings(expr);
+  if (loops.length > 0 && loops.every((b) => b.kind === 'for' && b.source)) return loops.every((b) => isInProcessItems(sc, b.source, dumpers, depth + 1));
   const bindings = sc.bindings(expr);
-  if (bindings.length === 0 || !bindings.every((b) => (b.kind === 'assignment' || b.kind === 'with') && b.value)) return false;
+  if (bindings.length === 0) return false;
+  if (!bindings.every((b) => (b.kind === 'assignment' || b.kind === 'with') && b.value)) return false;
   if (bindings.every((b) => b.kind === 'assignment' && isInProcessData(sc, b.value!, dumpers, depth + 1))) return true;
   // buf = io.BytesIO(); torch.save(obj, buf); ...; torch.load(buf)   (also `with tempfile.TemporaryFile() as f`)
   if (!bindings.every((b) => isPrivateBuffer(sc, b.value!))) return false;
@@ -410,11 +462,82 @@ export function isInProcessData(sc: SC, expr: Node | undefined, dumpers: Readonl
     const args = call.childForFieldName('arguments')?.namedChildren ?? [];
     const passed = args.some((a) => same(a?.type === 'keyword_argument' ? a.childForFieldName('value') : a));
     if (!passed) continue;
-    if (q && dumpers.has(q)) written = true;
+    if ((q && dumpers.has(q)) || isMethodDumper(sc, call, dumpers)) written = true;
     // Handed to anything but a serializer or a loader (a download, a copy): outside data may be in it.
-    else if (!q || !/(^|\.)(load|loads|Unpickler|_Unpickler)$/.test(q)) return false;
+    else if (!q || !BUFFER_READER.test(q)) return false;
   }
   return written;
+}
+
+/** Builtins whose items are their arguments' items (`zip`, `enumerate` also gives a counter). */
+const ITEM_PASS_THROUGH = new Set(['builtins.zip', 'builtins.list', 'builtins.tuple', 'builtins.set', 'builtins.frozenset', 'builtins.sorted', 'builtins.reversed', 'builtins.iter', 'builtins.enumerate']);
+/** Where a container of dumped bytes may be read without anything else getting into it (an argument only of `CONTAINER_READERS`). */
+const CONTAINER_USES = new Set(['for_statement', 'for_in_clause', 'subscript', 'attribute', 'argument_list', 'return_statement', 'comparison_operator', 'boolean_operator', 'not_operator', 'if_statement', 'while_statement', 'expression_statement']);
+/** Builtins that only look at a container (or iterate it, see `ITEM_PASS_THROUGH`) and never put anything in it. */
+const CONTAINER_READERS = new Set([...ITEM_PASS_THROUGH, 'builtins.len', 'builtins.print', 'builtins.any', 'builtins.all', 'builtins.isinstance']);
+
+/**
+ * True when every item of the iterable `expr` is data this process dumped itself (`isInProcessData`),
+ * the counter of an `enumerate` aside: a list, tuple, set or dict literal (its values) of such data, a
+ * comprehension whose element is (`[pickle.dumps(o) for o in xs]`), `zip`, `enumerate`, `list`,
+ * `sorted`… of such iterables, or a name bound to one whose container gains nothing else
+ * (`blobs.append(received)`) and is never handed to a call that could fill it.
+ */
+function isInProcessItems(sc: SC, expr: Node | undefined, dumpers: ReadonlySet<string>, depth: number): boolean {
+  if (!expr || depth > 6) return false;
+  const parts = expr.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+  switch (expr.type) {
+    case 'parenthesized_expression':
+      return parts.length === 1 && isInProcessItems(sc, parts[0], dumpers, depth + 1);
+    case 'list':
+    case 'tuple':
+    case 'set':
+      return parts.every((p) => (p.type === 'list_splat' ? isInProcessItems(sc, p.namedChildren[0] ?? undefined, dumpers, depth + 1) : isInProcessData(sc, p, dumpers, depth + 1)));
+    case 'dictionary':
+      return parts.every((p) => p.type === 'pair' && isInProcessData(sc, p.childForFieldName('value') ?? undefined, dumpers, depth + 1));
+    case 'list_comprehension':
+    case 'set_comprehension':
+    case 'generator_expression':
+      return isInProcessData(sc, expr.childForFieldName('body') ?? undefined, dumpers, depth + 1);
+    case 'dictionary_comprehension': {
+      const body = expr.childForFieldName('body');
+      return body?.type === 'pair' && isInProcessData(sc, body.childForFieldName('value') ?? undefined, dumpers, depth + 1);
+    }
+    case 'call': {
+      const q = calleeName(sc, expr);
+      if (!q || !ITEM_PASS_THROUGH.has(q) || sc.hasUnresolvedArguments(expr)) return false;
+      const args = sc.positionalArguments(expr);
+      const items = q === 'builtins.enumerate' ? args.slice(0, 1) : args;
+      return items.length > 0 && items.every((a) => isInProcessItems(sc, a, dumpers, depth + 1));
+    }
+    case 'identifier': {
+      // a local of a function (a module's global can be changed from other modules)
+      const bindings = sc.bindings(expr);
+      if (bindings.length === 0 || bindings.some((b) => b.scope.type === 'module' || b.scope.type === 'class_definition')) return false;
+      if (!bindings.every((b) => b.kind === 'assignment' && b.value && isInProcessItems(sc, b.value, dumpers, depth + 1))) return false;
+      // what else is put in it: `blobs.append(pickle.dumps(o))` keeps it ours, `blobs.append(received)` does not
+      for (const w of sc.containerWrites(expr)) {
+        const fn = w.node.type === 'call' ? sc.callee(w.node) : undefined;
+        const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+        const many = method === 'extend' || (method === 'update' && !w.keyword) || w.node.type === 'augmented_assignment';
+        if (!(many ? isInProcessItems(sc, w.value, dumpers, depth + 1) : isInProcessData(sc, w.value, dumpers, depth + 1))) return false;
+      }
+      // only iterated, indexed, measured or compared: never handed to a call that may fill it
+      // (`fill(blobs)`), nor bound to another name that may be (`other = blobs; other.append(x)`)
+      for (const use of sc.references(expr, { readsOnly: true })) {
+        if (!spend(sc)) return false;
+        const parent = use.parent;
+        if (!parent || !CONTAINER_USES.has(parent.type)) return false;
+        if (parent.type !== 'argument_list') continue;
+        const call = parent.parent;
+        const q = call?.type === 'call' ? calleeName(sc, call) : undefined;
+        if (!q || !(CONTAINER_READERS.has(q) || BUFFER_READER.test(q))) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
 }
 
 /** The identifiers of an expression (itself when it is one), in source order. */
@@ -452,8 +575,19 @@ function inSharedPlace(sc: SC, path: Node, depth: number): boolean {
  * (another user can swap the file in between), nor a stream that is a parameter (it may hold other
  * data first) or a file opened to append. Loading it reads back what this code just wrote.
  */
-function writtenBeforeHere(sc: SC, expr: Node, dumpers: ReadonlySet<string>): boolean {
-  return ownWrite(sc, expr, dumpers, false)?.certain === true;
+function writtenBeforeHere(sc: SC, expr: Node, dumpers: ReadonlySet<string>, options: OwnWriteOptions): boolean {
+  return ownWrite(sc, expr, dumpers, false, options)?.certain === true;
+}
+
+export interface OwnWriteOptions {
+  /**
+   * The loader takes a file name by its API (`pd.read_pickle(p)`), and so do these writers
+   * (`df.to_pickle(p)`, `pd.to_pickle(df, p)`, a name starting with `.` being a method on any
+   * receiver): a name however it is bound (a parameter, `with … as p`, a call's result) is then a
+   * path when the function never uses it as a stream (`p.seek(0)`, `p.write(…)`), and only one of
+   * these writers counts as its write.
+   */
+  pathWriters?: ReadonlySet<string>;
 }
 
 /**
@@ -466,25 +600,47 @@ function writtenBeforeHere(sc: SC, expr: Node, dumpers: ReadonlySet<string>): bo
  * stream handed in, not a path handed to a download or copy in between). undefined otherwise, and
  * when the save certainly ran first (not a finding at all).
  */
-export function savedOnSomePathBefore(sc: SC, expr: Node | undefined, dumpers: ReadonlySet<string>): Node | undefined {
-  const own = expr ? ownWrite(sc, expr, dumpers, true) : undefined;
+export function savedOnSomePathBefore(sc: SC, expr: Node | undefined, dumpers: ReadonlySet<string>, options: OwnWriteOptions = {}): Node | undefined {
+  const own = expr ? ownWrite(sc, expr, dumpers, true, options) : undefined;
   return own && !own.certain ? own.write : undefined;
+}
+
+/** Methods of a file object or buffer: a name they are called on is a stream, not a file name. */
+const STREAM_METHODS = new Set(['seek', 'tell', 'read', 'readline', 'readlines', 'readinto', 'write', 'writelines', 'flush', 'truncate', 'getvalue', 'getbuffer', 'fileno', 'recv', 'send', 'sendall', 'makefile']);
+
+/** The name is the receiver of a stream's method somewhere in its scope (`buf.seek(0)`). */
+function usedAsStream(sc: SC, name: Node): boolean {
+  return sc.references(name, { readsOnly: true }).some((use) => {
+    const parent = use.parent;
+    return parent?.type === 'attribute' && parent.childForFieldName('object')?.id === use.id && STREAM_METHODS.has(parent.childForFieldName('attribute')?.text ?? '');
+  });
+}
+
+/** Some name in the expression is (on some path) a parameter of its function. */
+function dependsOnParameter(sc: SC, expr: Node): boolean {
+  return namesIn(sc, expr).some((n) => sc.reachingBindings(n).some((b) => b.kind === 'parameter'));
 }
 
 /**
  * The last write of the loaded file by this function (see `writtenBeforeHere`), and whether it
  * certainly ran before the load; with `orMaybe` false, only one that certainly did.
  */
-function ownWrite(sc: SC, expr: Node, dumpers: ReadonlySet<string>, orMaybe: boolean): { write: Node; certain: boolean } | undefined {
+function ownWrite(sc: SC, expr: Node, dumpers: ReadonlySet<string>, orMaybe: boolean, options: OwnWriteOptions = {}): { write: Node; certain: boolean } | undefined {
   const opened = openedPath(sc, expr, /r/);
   // A stream handed in (a parameter) may hold other data before what this function wrote to it.
-  if (!opened && expr.type === 'identifier' && sc.reachingBindings(expr).some((b) => b.kind === 'parameter')) return undefined;
-  const path = opened ?? expr;
   // Without `open`, only a path counts: a stream (`buf`) can be written by others (a download) too.
-  if (!opened && !isPathExpression(sc, path, 0)) return undefined;
-  const known = sc.constant(path);
-  if (typeof known === 'string' && SHARED_PATH.test(known)) return undefined;
+  const handedIn = expr.type === 'identifier' && sc.reachingBindings(expr).some((b) => b.kind === 'parameter');
+  const pathLike = !!opened || (!handedIn && isPathExpression(sc, expr, 0));
+  // `pd.read_pickle(path)` after `df.to_pickle(path)`: a file name by both APIs, however it is bound
+  const pathWriters = !pathLike && options.pathWriters && expr.type === 'identifier' && !usedAsStream(sc, expr) ? options.pathWriters : undefined;
+  if (!pathLike && !pathWriters) return undefined;
+  const path = opened ?? expr;
+  const value = sc.constant(path);
+  if (typeof value === 'string' && SHARED_PATH.test(value)) return undefined;
   if (inSharedPlace(sc, path, 0)) return undefined;
+  // A parameter's default that is no file name (`def f(data, p=None)`) is not what the callers pass:
+  // the path is then compared by its spelling and bindings, as any other.
+  const known = typeof value !== 'string' && dependsOnParameter(sc, path) ? UNKNOWN : value;
   if (known !== UNKNOWN && typeof known !== 'string') return undefined;
   const scope = sc.enclosingFunction(expr);
   // The last write of this path by the function itself before the load (the dumper calls of each
@@ -499,6 +655,8 @@ function ownWrite(sc: SC, expr: Node, dumpers: ReadonlySet<string>, orMaybe: boo
       const target = writerFn.childForFieldName('object');
       if (target && samePath(sc, target, path, known)) return writer!;
     }
+    // a name that is a path by the writer's API only (`df.to_pickle(path)`, not `pickle.dump(x, path)`)
+    if (pathWriters && !calleeName(sc, call, pathWriters) && !isMethodDumper(sc, call, pathWriters)) return undefined;
     for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
       const arg = a?.type === 'keyword_argument' ? a.childForFieldName('value') : a;
       // Only a write that truncates (`w`, `x`): appending leaves what was there first.
@@ -576,11 +734,7 @@ function dumperCallsIn(sc: SC, scope: Node, dumpers: ReadonlySet<string>): Node[
   if (!list) {
     const gate = sc.calleeGate([...new Set([...dumpers].map((q) => q.slice(q.lastIndexOf('.') + 1)))]);
     // `.to_pickle` in `dumpers`: a method of that name on any receiver (`df.to_pickle(p)`)
-    const isMethodDumper = (call: Node): boolean => {
-      const fn = sc.callee(call);
-      return fn?.type === 'attribute' && dumpers.has(`.${fn.childForFieldName('attribute')?.text ?? ''}`);
-    };
-    list = sc.callsIn(scope).filter((call) => gate(call) && (!!calleeName(sc, call, dumpers) || isMethodDumper(call)));
+    list = sc.callsIn(scope).filter((call) => gate(call) && (!!calleeName(sc, call, dumpers) || isMethodDumper(sc, call, dumpers)));
     byKey.set(key, list);
   }
   return list;
@@ -600,6 +754,12 @@ function sharesName(sc: SC, arg: Node, path: Node): boolean {
 const PATH_READERS = new Set(['os.path.exists', 'os.path.isfile', 'os.path.getsize', 'os.path.getmtime', 'os.stat', 'builtins.print', 'builtins.len', 'builtins.str', 'builtins.repr']);
 
 function readsOnly(sc: SC, call: Node): boolean {
+  // `"Pickled it to {}".format(path)`: a message that names the file
+  const fn = sc.callee(call);
+  if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'format') {
+    const template = fn.childForFieldName('object');
+    if (template && typeof sc.constant(template) === 'string') return true;
+  }
   const q = calleeName(sc, call);
   if (!q) return false;
   if (PATH_READERS.has(q) || /(^|\.)(load|loads)$/.test(q)) return true;

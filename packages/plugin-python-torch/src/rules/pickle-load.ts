@@ -39,10 +39,38 @@ LOADERS.add('jsonpickle.unpickler.decode');
 /** The pickle loaders whose data can be a pickle written into the source (`pickle.loads(b"…")`). */
 const PICKLE_READER = new RegExp(`^(?:${PICKLE_MODULES.map((m) => m.replace(/\./g, '\\.')).join('|')})\\.(?:_?loads?|_?Unpickler)$`);
 
-/** Serializers: data they produced in this process is a deep copy, not outside input. */
-// `.to_pickle`: pandas' method on a DataFrame or Series (`df.to_pickle(p)`), whatever the receiver
-const DUMPERS = new Set<string>(['marshal.dump', 'marshal.dumps', 'jsonpickle.encode', 'jsonpickle.dumps', 'pandas.to_pickle', '.to_pickle']);
-for (const m of PICKLE_MODULES) for (const f of ['dump', 'dumps', '_dump', '_dumps']) DUMPERS.add(`${m}.${f}`);
+/** pandas' writers, which take a file name as `read_pickle` does (`.to_pickle`: the method of a DataFrame or Series, whatever the receiver). */
+const PANDAS_WRITERS = new Set<string>(['pandas.to_pickle', 'pandas.io.pickle.to_pickle', '.to_pickle']);
+/** pandas' readers of a file name. */
+const PANDAS_READERS = new Set<string>(['pandas.read_pickle', 'pandas.io.pickle.read_pickle']);
+
+/**
+ * Serializers: data they produced in this process is a deep copy, not outside input. A `Pickler`
+ * built over a file or buffer writes to it (`pickle.Pickler(buf).dump(x)`); dill's `dump_module` and
+ * `dump_session` write a module's state.
+ */
+const DUMPERS = new Set<string>(['marshal.dump', 'marshal.dumps', 'jsonpickle.encode', 'jsonpickle.dumps', 'dill.dump_module', 'dill.dump_session', ...PANDAS_WRITERS]);
+for (const m of PICKLE_MODULES) for (const f of ['dump', 'dumps', '_dump', '_dumps', 'Pickler', '_Pickler']) DUMPERS.add(`${m}.${f}`);
+
+/**
+ * A shelf that holds nothing it did not put there itself: `shelve.open(p, "n")` (flag `n`: always a
+ * new, empty database) or `shelve.Shelf({})` over an empty dict written in the call.
+ */
+function isNewShelf(sc: PythonSourceCode, call: Node, callee: string): boolean {
+  if (callee === 'shelve.open' || callee === 'shelve.DbfilenameShelf') {
+    const flag = sc.argument(call, { name: 'flag', position: 1 });
+    // not a parameter's default (`def open_db(p, flag="n")`): a caller may pass "r"
+    if (!flag || (flag.type === 'identifier' && sc.reachingBindings(flag).some((b) => b.kind === 'parameter'))) return false;
+    const value = sc.constant(flag);
+    return typeof value === 'string' && value.startsWith('n');
+  }
+  if (callee === 'shelve.Shelf') {
+    const dict = sc.argument(call, { name: 'dict', position: 0 });
+    if (dict?.type === 'dictionary') return dict.namedChildren.every((c) => c?.type === 'comment');
+    return dict?.type === 'call' && calleeName(sc, dict) === 'builtins.dict' && sc.positionalArguments(dict).length === 0 && sc.keywordArguments(dict).size === 0 && !sc.hasUnresolvedArguments(dict);
+  }
+  return false;
+}
 
 /** Why this particular format is unsafe (empty for the pickle modules themselves). */
 function detail(callee: string): string {
@@ -200,12 +228,16 @@ export default createRule<[], PythonSourceCode>({
         const byDefault = direct || subclass ? undefined : sc.defaultQualifiedNames(sc.callee(node)!).find((n) => LOADERS.has(n));
         const callee = subclass ? sc.getText(sc.callee(node)!) : (direct ?? byDefault);
         if (!callee) return;
+        // `shelve.open(p, "n")`, `shelve.Shelf({})`: a new, empty shelf, only written here
+        if (direct && isNewShelf(sc, node, direct)) return;
         const data = sc.argument(node, { position: 0 }) ?? sc.argument(node, { name: 'data' }) ?? sc.argument(node, { name: 'file' });
+        // `pd.read_pickle(path)` after `df.to_pickle(path)`: a file name by both APIs, however `path` is bound
+        const paths = PANDAS_READERS.has(callee) ? { pathWriters: PANDAS_WRITERS } : {};
         // `pickle.loads(pickle.dumps(x))`, `s = pickle.dumps(x); pickle.loads(s)`: a deep copy.
-        if (isInProcessData(sc, data, DUMPERS)) return;
+        if (isInProcessData(sc, data, DUMPERS, 0, paths)) return;
         // `if not os.path.exists(p): pickle.dump(x, open(p, "wb"))` … `pickle.load(open(p, "rb"))`: this
         // code's own file on some paths, whatever is on disk on the others
-        const save = direct ? savedOnSomePathBefore(sc, data, DUMPERS) : undefined;
+        const save = direct ? savedOnSomePathBefore(sc, data, DUMPERS, paths) : undefined;
         if (save) {
           context.report({ node, messageId: 'savedOnSomePaths', data: { callee, line: String(sc.getLoc(save).start.line) }, confidence: 'medium' });
           return;

@@ -60,6 +60,21 @@ ruleTester.run('torch/pickle-load', rule, {
       errors: [{ messageId: 'savedOnSomePaths', line: 7, confidence: 'medium', data: { callee: 'pickle.load', line: '5' } }],
     },
     {
+      // a path parameter with a `None` default is still the file this code writes (nltk/tbl/demo.py)
+      code: 'import os, pickle\ndef load_cached(data, p=None):\n    if not os.path.exists(p):\n        with open(p, "w") as f:\n            pickle.dump(data, f)\n    with open(p) as f:\n        return pickle.load(f)',
+      errors: [{ messageId: 'savedOnSomePaths', line: 7, confidence: 'medium', data: { callee: 'pickle.load', line: '5' } }],
+    },
+    {
+      // nltk/tbl/demo.py: a message naming the path in between only reads its name
+      code: 'import os, pickle\ndef demo(data, cache=None):\n    if cache:\n        if not os.path.exists(cache):\n            with open(cache, "w") as f:\n                pickle.dump(data, f)\n            print("Pickled it to {}".format(cache))\n        with open(cache) as f:\n            return pickle.load(f)',
+      errors: [{ messageId: 'savedOnSomePaths', line: 9, confidence: 'medium', data: { callee: 'pickle.load', line: '6' } }],
+    },
+    {
+      // pandas: written under an `if`, whatever the path's binding (`with … as path`)
+      code: 'import pandas as pd\nimport pandas._testing as tm\ndef f(df, fresh):\n    with tm.ensure_clean("x") as path:\n        if fresh:\n            df.to_pickle(path)\n        return pd.read_pickle(path)',
+      errors: [{ messageId: 'savedOnSomePaths', line: 7, confidence: 'medium', data: { callee: 'pandas.read_pickle', line: '6' } }],
+    },
+    {
       // written in the other branch only: the load reads whatever is on disk (high, not savedOnSomePaths)
       code: 'import os, pickle\ndef emb(build, reload=False):\n    if reload or not os.path.isfile("e.pkl"):\n        pickle.dump(build(), open("e.pkl", "wb"))\n    else:\n        return pickle.load(open("e.pkl", "rb"))',
       errors: [{ messageId: 'unsafeDeserialization', line: 6, confidence: 'high' }],
