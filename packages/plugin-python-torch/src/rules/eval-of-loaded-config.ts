@@ -1,6 +1,6 @@
 import { createRule, type Confidence } from '@oculum/core';
 import type { PythonSourceCode } from '@oculum/lang-python';
-import { calleeName, dataOrigin, nameAmong, type Node, isStubFile } from '../utils.js';
+import { calleeName, dataOrigin, nameAmong, reachingBindingsPerIteration, type Node, isStubFile } from '../utils.js';
 
 const DYNAMIC_CODE = new Set(['builtins.eval', 'builtins.exec', 'builtins.compile']);
 
@@ -60,7 +60,7 @@ const PASS_THROUGH_CALLS = new Set([
   'builtins.iter', 'builtins.next', 'builtins.set', 'copy.deepcopy', 'copy.copy',
 ]);
 /** String methods whose result holds their arguments' text. */
-const STRING_BUILDERS = new Set(['format', 'format_map', 'join', 'replace']);
+const STRING_BUILDERS = new Set(['format', 'format_map', 'join']);
 
 /** The argument expressions of a call, keyword values included. */
 function callArguments(call: Node): Node[] {
@@ -178,7 +178,10 @@ export default createRule<[], PythonSourceCode>({
         }
         case 'identifier': {
           let best: Taint;
-          const param = sc.parameterOf(expr);
+          // the bindings that reach this use: `for i, (label, text) in enumerate(blocks)` rebinds `text`
+          // every iteration, whatever the other branch of the body assigns it afterwards
+          const reaching = reachingBindingsPerIteration(sc, expr);
+          const param = reaching.some((b) => b.kind === 'parameter') ? sc.parameterOf(expr) : undefined;
           if (param) {
             // Flow between functions of the file (standard/deep): what the callers pass in.
             let fromCallers: Taint;
@@ -186,10 +189,10 @@ export default createRule<[], PythonSourceCode>({
               for (const site of sc.callSites(param.function)) fromCallers = max(fromCallers, taintOf(sc.argumentFor(site, param), depth + 1, seen));
             }
             best = fromCallers === 'loaded' ? 'loaded' : CONFIG_NAME.test(param.name) ? 'configParameter' : fromCallers;
-            // `def f(p, meta=None): meta = json.load(open(p))`: what the body binds counts too
-            if (best === 'loaded' || sc.bindings(expr).every((b) => b.kind === 'parameter')) return best;
+            // `def f(p, meta=None): if meta is None: meta = json.load(open(p))`: what the body binds counts too
+            if (best === 'loaded' || reaching.every((b) => b.kind === 'parameter')) return best;
           }
-          for (const b of sc.bindings(expr)) {
+          for (const b of reaching) {
             if ((b.kind === 'assignment' || b.kind === 'with') && b.value) best = max(best, taintOf(b.value, depth + 1, seen));
             else if ((b.kind === 'for' || b.kind === 'unpack') && b.source) {
               best = max(best, taintOf(b.source, depth + 1, seen));
@@ -248,6 +251,8 @@ export default createRule<[], PythonSourceCode>({
             // built from it (`"torch.nn.{}()".format(cfg["act"])`, `".".join(parts)`) too.
             let best = taintOf(object, depth + 1, seen);
             if (STRING_BUILDERS.has(method)) for (const a of callArguments(expr)) best = max(best, taintOf(a, depth + 1, seen));
+            // `text.replace(old, new)`: the text and the replacement, never the text it replaced
+            if (method === 'replace') best = max(best, taintOf(sc.argument(expr, { position: 1 }), depth + 1, seen));
             return best;
           }
           if (q === 'builtins.str' || q === 'builtins.getattr' || q === 'builtins.format') {
