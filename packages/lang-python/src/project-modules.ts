@@ -101,9 +101,31 @@ export class ProjectModules {
     return this.resolveClass(fromFile, qualified, new Set(), { lookups: 0 });
   }
 
+  /**
+   * The name outside the project a qualified name of the project stands for, when the modules of the
+   * project on the way only re-export it (each binds the name once, at its top level, by one import):
+   * `torchaudio._internal.load_state_dict_from_url`, with `from torch.hub import
+   * load_state_dict_from_url` in `torchaudio/_internal/__init__.py`, is
+   * `torch.hub.load_state_dict_from_url`. Undefined when the name is not of a module of the project,
+   * or the project defines it.
+   */
+  reexportOf(fromFile: string, qualified: string): string | undefined {
+    let file = fromFile;
+    let name = qualified;
+    for (let hop = 0; hop <= MAX_CLASS_MODULES; hop++) {
+      const found = this.locate(file, name);
+      if (!found) return hop > 0 && !name.startsWith('.') ? name : undefined;
+      const target = this.moduleClasses(found.file)?.get(found.member)?.reexport;
+      if (target === undefined) return undefined;
+      file = found.file;
+      name = target;
+    }
+    return undefined;
+  }
+
   private resolveClass(fromFile: string, qualified: string, stack: Set<string>, budget: { lookups: number }): ProjectClass | 'outside' | undefined {
     const found = this.locate(fromFile, qualified);
-    if (!found) return qualified.startsWith('.') ? undefined : 'outside';
+    if (!found) return qualified.startsWith('.') || this.ownPackage(fromFile, qualified) ? undefined : 'outside';
     const key = `${found.file}\u0000${found.member}`;
     if (stack.has(key) || stack.size >= MAX_CLASS_MODULES || ++budget.lookups > MAX_CLASS_LOOKUPS) return undefined;
     const summary = this.moduleClasses(found.file)?.get(found.member);
@@ -125,8 +147,10 @@ export class ProjectModules {
         const known = this.resolveClass(found.file, base, stack, budget);
         // a base of the project that is not known: nor is the class (its own methods may be there)
         if (known === undefined) return undefined;
-        add(base);
-        if (known === 'outside') continue;
+        if (known === 'outside') {
+          add(base);
+          continue;
+        }
         for (const c of known.classes) if (classes.length < MAX_CHAIN && !classes.some((k) => k.file === c.file && k.offset === c.offset)) classes.push(c);
         known.bases.forEach(add);
       }
@@ -164,6 +188,23 @@ export class ProjectModules {
     if ((parts.length < 2 && dots === 0) || parts.some((p) => !/^[A-Za-z_]\w*$/.test(p))) return undefined;
     const file = this.moduleFile(fromFile, dots, parts.slice(0, -1));
     return file ? { file, member: parts[parts.length - 1] } : undefined;
+  }
+
+  /**
+   * Is `qualified` a name of the package `fromFile` is in (its first part the outermost directory
+   * above the file holding an `__init__.py`)? Such a name the project does not have (a module
+   * missing) is not one of another project.
+   */
+  private ownPackage(fromFile: string, qualified: string): boolean {
+    let dir = path.dirname(fromFile);
+    let top: string | undefined;
+    for (let level = 0; level < 32 && this.exists(path.join(dir, '__init__.py'), false); level++) {
+      top = path.basename(dir);
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+    return top !== undefined && (qualified === top || qualified.startsWith(`${top}.`));
   }
 
   /** The file of module `parts` imported from `fromFile` (`dots` leading dots: a relative import). */

@@ -10,6 +10,8 @@ import {
   type SourceLocation,
   type Unknown,
 } from '@oculum/core';
+import { existsSync } from 'node:fs';
+import nodePath from 'node:path';
 import type { Node, Tree } from 'web-tree-sitter';
 import { PYTHON_BUILTINS } from './builtins.js';
 import { decodePythonEscapes, parsePythonFloat, parsePythonInteger, stringPrefixFlags } from './literals.js';
@@ -217,11 +219,10 @@ function definingName(name: string): string {
   return name;
 }
 
-/** `names` with each re-export replaced by the name where it is defined. */
-function definingNames(names: readonly string[]): readonly string[] {
-  if (names.every((n) => definingName(n) === n)) return names;
-  return [...new Set(names.map(definingName))];
-}
+/** Package directories looked through above a file for its package's name. */
+const MAX_PACKAGE_LEVELS = 32;
+/** A directory name that can be a package's. */
+const PACKAGE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export class PythonSourceCode implements CodeSourceCode<Node> {
   readonly path: string;
@@ -530,6 +531,13 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         if (name && !name.startsWith('.')) modules.add(name);
       }
     }
+    // A relative import is of the file's package too: `from .._utils import x` in
+    // `torchvision/models/_api.py` imports `torchvision._utils`.
+    for (const module of modules) {
+      if (module.charCodeAt(0) !== 0x2e) continue;
+      const absolute = this.absoluteName(module);
+      if (absolute !== module) modules.add(absolute);
+    }
     const has = (module: string): boolean => {
       if (modules.has(module)) return true;
       const prefix = module + '.';
@@ -560,7 +568,11 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * and attribute chains through every import form, simple assignment aliases at any scope,
    * `getattr(x, "name")`, `importlib.import_module("m")`, `__import__("m")` and `sys.modules["m"]`.
    * Free names that are Python builtins resolve to `builtins.<name>` (`builtins.eval`). Relative
-   * imports keep their dots (`.mod.name`). `undefined` when the name is not an import or is shadowed
+   * imports are named under the file's package (`from .._utils import x` in `torchvision/models/` is
+   * `torchvision._utils.x`; they keep their dots, `.mod.name`, when the directories above the file
+   * hold no `__init__.py` or the path is not absolute). At `--depth deep`, a name modules of the
+   * project only re-export is the name outside the project it stands for (`definingNames`).
+   * `undefined` when the name is not an import or is shadowed
    * by a local definition, parameter, loop variable, etc.
    */
   qualifiedName(expr: Node): string | undefined {
@@ -591,7 +603,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     let result: readonly string[] = NONE;
     this.depth++;
     try {
-      result = definingNames(this.computeQualifiedNames(expr));
+      result = this.definingNames(this.computeQualifiedNames(expr));
     } finally {
       this.depth--;
       cache.set(id, result);
@@ -612,6 +624,68 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     }
     return result;
   }
+
+  /**
+   * `names` as Python knows them: a relative import made absolute by the file's package
+   * (`.._utils.load` in `torchvision/models/_api.py` is `torchvision._utils.load`; kept relative when
+   * the package is not known), at `--depth deep` a name that modules of the project only re-export
+   * replaced by the name outside the project it is (`torchaudio._internal.load_state_dict_from_url`,
+   * bound by `from torch.hub import load_state_dict_from_url` there, is `torch.hub.…`), then a
+   * well-known package's re-export by where it is defined (`definingName`).
+   */
+  private definingNames(names: readonly string[]): readonly string[] {
+    let out: string[] | undefined;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
+      let resolved = this.resolvedNames.get(name);
+      if (resolved === undefined) {
+        const absolute = name.charCodeAt(0) === 0x2e ? this.absoluteName(name) : name;
+        resolved = definingName((this.modules && this.modules.reexportOf(this.path, absolute)) || absolute);
+        this.resolvedNames.set(name, resolved);
+      }
+      if (resolved !== name) (out ??= names.slice(0, i)).push(resolved);
+      else out?.push(name);
+    }
+    return out ? [...new Set(out)] : names;
+  }
+
+  private readonly resolvedNames = new Map<string, string>();
+
+  /** `name` (`..utils.x`) under the file's package, or as it is when the package or the level is not known. */
+  private absoluteName(name: string): string {
+    let dots = 0;
+    while (name.charCodeAt(dots) === 0x2e) dots++;
+    const parts = this.packageParts();
+    if (parts.length < dots) return name;
+    const base = parts.slice(0, parts.length - dots + 1).join('.');
+    const rest = name.slice(dots);
+    return rest ? `${base}.${rest}` : base;
+  }
+
+  /**
+   * The file's package, as the directories above it holding an `__init__.py` name it
+   * (`torchvision/models/_api.py` → `['torchvision', 'models']`); empty when the file is in none, or
+   * its path is not absolute (a snippet).
+   */
+  private packageParts(): string[] {
+    if (this.packagePath) return this.packagePath;
+    const parts: string[] = [];
+    if (nodePath.isAbsolute(this.path)) {
+      let dir = nodePath.dirname(this.path);
+      for (let level = 0; level < MAX_PACKAGE_LEVELS; level++) {
+        const name = nodePath.basename(dir);
+        if (!PACKAGE_NAME.test(name) || !existsSync(nodePath.join(dir, '__init__.py'))) break;
+        parts.unshift(name);
+        const parent = nodePath.dirname(dir);
+        if (parent === dir) break;
+        dir = parent;
+      }
+    }
+    this.packagePath = parts;
+    return parts;
+  }
+
+  private packagePath?: string[];
 
   /** Set when a `qualifiedNames` question ran into `MAX_DEPTH`. */
   private qnTruncated = false;

@@ -202,11 +202,11 @@ describe('classes of other modules of the project (--depth deep)', () => {
     // a class of this file inheriting one of another module: both
     expect(await subclassAt(dir, 'pkg/train.py', 'from .modeling import TinyLM\nclass Mine(TinyLM):\n    pass\nMine.from_pretrained("x")\n', 'Mine')).toEqual({
       classes: ['local:Mine', 'pkg/modeling.py:TinyLM(forward)', 'pkg/base.py:Base(helper)'],
-      bases: ['.modeling.TinyLM', 'transformers.PreTrainedModel'],
+      bases: ['pkg.modeling.TinyLM', 'transformers.PreTrainedModel'],
     });
     // below deep: only this file's classes, as `localSubclass`
     expect(await subclassAt(dir, 'pkg/train.py', 'from .modeling import TinyLM\nTinyLM.from_pretrained("org/tiny")\n', 'TinyLM', 'standard')).toBeUndefined();
-    expect(await subclassAt(dir, 'pkg/train.py', 'from .modeling import TinyLM\nclass Mine(TinyLM):\n    pass\nMine()\n', 'Mine', 'standard')).toEqual({ classes: ['local:Mine'], bases: ['.modeling.TinyLM'] });
+    expect(await subclassAt(dir, 'pkg/train.py', 'from .modeling import TinyLM\nclass Mine(TinyLM):\n    pass\nMine()\n', 'Mine', 'standard')).toEqual({ classes: ['local:Mine'], bases: ['pkg.modeling.TinyLM'] });
     // not classes of the project
     expect(await subclassAt(dir, 'train.py', 'import torch.nn as nn\nnn.Module()\n', 'nn.Module')).toBeUndefined();
     expect(await subclassAt(dir, 'train.py', 'from pkg.modeling import nn\nnn()\n', 'nn')).toBeUndefined();
@@ -249,16 +249,16 @@ describe('classes of other modules of the project (--depth deep)', () => {
     expect(await subclassAt(dir, 'app/main.py', 'from .b import B\nB(f)\n', 'B')).toEqual({ classes: ['app/b.py:B()', 'app/a.py:Root()'], bases: ['pickle.Unpickler'] });
     expect(await subclassAt(dir, 'app/a.py', readFileSync(path.join(dir, 'app/a.py'), 'utf8') + 'A(f)\n', 'A')).toEqual({
       classes: ['local:A', 'app/b.py:B()', 'app/a.py:Root()'],
-      bases: ['.b.B', 'pickle.Unpickler'],
+      bases: ['app.b.B', 'pickle.Unpickler'],
     });
     expect(await subclassAt(dir, 'app/main.py', 'from .x import X\nX(f)\n', 'X')).toBeUndefined();
-    expect(await subclassAt(dir, 'app/x.py', 'from .y import Y\nclass X(Y):\n    pass\nX(f)\n', 'X')).toEqual({ classes: ['local:X'], bases: ['.y.Y'] });
+    expect(await subclassAt(dir, 'app/x.py', 'from .y import Y\nclass X(Y):\n    pass\nX(f)\n', 'X')).toEqual({ classes: ['local:X'], bases: ['app.y.Y'] });
     for (const name of ['G', 'H', 'K', 'T', 'E', 'S', 'Nothing']) {
       const module = { G: 'gone', H: 'huge', S: 'self', Nothing: 'nothing' }[name] ?? 'cond';
       expect(await subclassAt(dir, 'app/main.py', `from .${module} import ${name}\n${name}(f)\n`, name)).toBeUndefined();
     }
     // a class of this file with such a base: as below deep
-    expect(await subclassAt(dir, 'app/main.py', 'from .gone import G\nclass Mine(G):\n    pass\nMine(f)\n', 'Mine')).toEqual({ classes: ['local:Mine'], bases: ['.gone.G'] });
+    expect(await subclassAt(dir, 'app/main.py', 'from .gone import G\nclass Mine(G):\n    pass\nMine(f)\n', 'Mine')).toEqual({ classes: ['local:Mine'], bases: ['app.gone.G'] });
   });
 
   it('lets the callee gate through a class imported from the project whose bases mention a name', async () => {
@@ -271,5 +271,50 @@ describe('classes of other modules of the project (--depth deep)', () => {
     };
     expect(await gateOf('deep')).toEqual(['Restricted(f)', 'u.load()']);
     expect(await gateOf('standard')).toEqual(['u.load()']);
+  });
+});
+
+describe('relative imports under the file\'s package, and re-exports of the project (--depth deep)', () => {
+  const files = {
+    'setup.py': '',
+    'vision/__init__.py': '',
+    'vision/_utils.py': 'from torch.hub import load_state_dict_from_url\n',
+    'vision/models/__init__.py': '',
+    'vision/_internal/__init__.py': 'from torch.hub import download_url_to_file, load_state_dict_from_url\nfrom pickle import loads as unpickle\n',
+    'vision/io.py': 'from ._internal import unpickle\n',
+    'vision/own.py': 'def load_state_dict_from_url(url):\n    return url\n',
+  };
+  const calleeOf = async (dir: string, file: string, text: string, depth: 'standard' | 'deep') => {
+    const sc = await parseAt(path.join(dir, file), text, depth);
+    const call = sc.ast.descendantsOfType('call').at(-1)!;
+    return { name: sc.qualifiedName(sc.callee(call)!), torchvision: sc.imports.has('vision') };
+  };
+
+  it('names a relative import by the package the directories above the file make', async () => {
+    const dir = project('rel1', files);
+    for (const depth of ['standard', 'deep'] as const) {
+      // (at deep, _utils.py's own import of it from torch.hub is followed too)
+      const name = depth === 'deep' ? 'torch.hub.load_state_dict_from_url' : 'vision._utils.load_state_dict_from_url';
+      expect(await calleeOf(dir, 'vision/models/_api.py', 'from .._utils import load_state_dict_from_url\nload_state_dict_from_url(u)\n', depth)).toEqual({ name, torchvision: true });
+      expect(await calleeOf(dir, 'vision/models/_api.py', 'from .. import _utils as u\nu.helper(x)\n', depth)).toMatchObject({ name: 'vision._utils.helper' });
+      expect(await calleeOf(dir, 'vision/models/_api.py', 'from . import resnet\nresnet.build(x)\n', depth)).toMatchObject({ name: 'vision.models.resnet.build' });
+      // above the package's top: as written
+      expect(await calleeOf(dir, 'vision/models/_api.py', 'from ...outside import f\nf(x)\n', depth)).toMatchObject({ name: '...outside.f' });
+    }
+    // no package above the file: as written
+    expect(await calleeOf(dir, 'main.py', 'from ._utils import f\nf(x)\n', 'standard')).toMatchObject({ name: '._utils.f' });
+  });
+
+  it('at deep, a name the project only re-exports is the name outside the project it stands for', async () => {
+    const dir = project('rel2', files);
+    const text = (spec: string, name: string) => `from ${spec} import ${name}\n${name}(u)\n`;
+    expect(await calleeOf(dir, 'vision/models/_api.py', text('vision._internal', 'load_state_dict_from_url'), 'deep')).toMatchObject({ name: 'torch.hub.load_state_dict_from_url' });
+    expect(await calleeOf(dir, 'vision/models/_api.py', text('.._internal', 'download_url_to_file'), 'deep')).toMatchObject({ name: 'torch.hub.download_url_to_file' });
+    // two modules on the way, an alias in the first
+    expect(await calleeOf(dir, 'vision/models/_api.py', text('..io', 'unpickle'), 'deep')).toMatchObject({ name: 'pickle.loads' });
+    expect(await calleeOf(dir, 'vision/models/_api.py', 'import vision._internal as I\nI.load_state_dict_from_url(u)\n', 'deep')).toMatchObject({ name: 'torch.hub.load_state_dict_from_url' });
+    // a function the project defines is its own; below deep, re-exports are not followed
+    expect(await calleeOf(dir, 'vision/models/_api.py', text('..own', 'load_state_dict_from_url'), 'deep')).toMatchObject({ name: 'vision.own.load_state_dict_from_url' });
+    expect(await calleeOf(dir, 'vision/models/_api.py', text('vision._internal', 'load_state_dict_from_url'), 'standard')).toMatchObject({ name: 'vision._internal.load_state_dict_from_url' });
   });
 });
