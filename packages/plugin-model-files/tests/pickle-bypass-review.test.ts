@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import plugin, { modelLanguage } from '../src/index.js';
-import { parseMemoKey, scanPickleBytes } from '../src/pickle/machine.js';
+import { parseMemoKey, PickleMachine, scanPickleBytes } from '../src/pickle/machine.js';
 import { bytes, su, u32le } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'oculum-pickle-review-'));
@@ -130,5 +130,61 @@ describe('P4: _codecs.encode(s, encoding) honours the encoding', () => {
     // latin-1 of a character above 0xff fails in CPython: not resolved either
     const wide = await lintBytes('codecs_wide.pkl', p4(call(LOAD_FROM_BYTES, encode(`${latin}\u0100`, 'latin1'))));
     expect(wide.findings.map((f) => f.ruleId)).toContain('model/model-scan-limit');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------- P3
+describe('P3: nested pickles reached through allowed helpers that call their argument', () => {
+  /** `os.system` in protocol 2 behind NONE, POP: the bytes do not start with PROTO. */
+  const N0_P2 = bytes('N0', [0x80, 2], 'cos\nsystem\n', str('touch /tmp/oculum-pwned'), [0x85, 0x52, 0x2e]);
+  it.each([
+    ['_rebuild_from_type_v2(_load_from_bytes, Tensor, (b"…",), None)', p4(call(sg('torch._tensor', '_rebuild_from_type_v2'), LOAD_FROM_BYTES, sg('torch', 'Tensor'), bytes([0x28], bin(P0_SYSTEM), [0x74]), [0x4e]))],
+    ['_rebuild_from_type(_load_from_bytes, Tensor, (b"…",), {})', p4(call(sg('torch._tensor', '_rebuild_from_type'), LOAD_FROM_BYTES, sg('torch', 'Tensor'), bytes([0x28], bin(P0_SYSTEM), [0x74]), [0x7d]))],
+    ['__randomstate_ctor(b"…", _load_from_bytes)', p4(call(sg('numpy.random._pickle', '__randomstate_ctor'), bin(P0_SYSTEM), LOAD_FROM_BYTES))],
+    ['__generator_ctor(b"N0" + protocol 2, _load_from_bytes)', p4(call(sg('numpy.random._pickle', '__generator_ctor'), bin(N0_P2), LOAD_FROM_BYTES))],
+  ])('%s is critical, naming os.system', async (_, data) => {
+    const r = await lintBytes('helper.pkl', data);
+    expect(worst(r), found(r).join('\n')).toBe('critical');
+    expect(found(r).join("\n")).toMatch(/\(pickle\)#bytes@\d+ imports `os\.system`/);
+  });
+
+  it('records the call the helper makes', () => {
+    const r = scanPickleBytes(p4(call(sg('numpy.random._pickle', '__randomstate_ctor'), str('MT19937'), sg('numpy.random._pickle', '__bit_generator_ctor'))));
+    expect(r.calls.map((c) => `${c.callee} ${c.opcode}`)).toEqual([
+      'numpy.random._pickle.__randomstate_ctor REDUCE',
+      'numpy.random._pickle.__bit_generator_ctor REDUCE via numpy.random._pickle.__randomstate_ctor',
+    ]);
+  });
+
+  it('a helper that holds itself is followed a bounded number of times', () => {
+    // L = [_rebuild_from_type_v2, Tensor, L, None]; _rebuild_from_type_v2(*L)
+    const helper = sg('torch._tensor', '_rebuild_from_type_v2');
+    const list = bytes(helper, [0x94, 0x30, 0x5d, 0x94, 0x28], [0x68, 0], sg('torch', 'Tensor'), [0x68, 1, 0x4e, 0x65, 0x30]);
+    const r = scanPickleBytes(p4(list, call(helper, [0x68, 0], sg('torch', 'Tensor'), [0x68, 1, 0x4e])));
+    expect(r.problems.map((p) => p.message)).toEqual([expect.stringContaining('more than 16 nested helpers')]);
+  });
+
+  it.each([
+    ['a protocol 0 pickle', P0_SYSTEM],
+    ['NONE, POP before a protocol 2 pickle', N0_P2],
+    ['a protocol 0 pickle past the 4 KiB kept', bytes('N0'.repeat(4000), P0_SYSTEM)],
+  ])('bytes holding %s are read as a pickle wherever they are', (_, inner) => {
+    const data = p4([0x7d], str('blob'), bin(inner), [0x73]); // {'blob': b'…'}
+    for (const size of [inner.length + 64, 1000, 7]) {
+      const m = new PickleMachine();
+      for (let i = 0; i < data.length; i += size) m.feed(data.subarray(i, i + size));
+      const r = m.end();
+      expect(r.embedded.flatMap((e) => (e.result ? names(e.result) : names(scanPickleBytes(e.data))))).toEqual(['os.system']);
+    }
+  });
+
+  it.each([
+    ['text', bytes('hello world, not a pickle.')],
+    ['a GLOBAL that never reaches STOP', bytes('cfoo\nbar\n(S')],
+    ['float data', Uint8Array.from({ length: 6000 }, (_, i) => (i * 37) & 0xff)],
+    ['a harmless protocol 0 pickle', bytes('(lp0\nI1\naI2\na.')],
+  ])('bytes holding %s are not reported', async (_, inner) => {
+    const r = await lintBytes('plain.pkl', p4([0x7d], str('blob'), bin(inner), [0x73]));
+    expect(found(r)).toEqual([]);
   });
 });

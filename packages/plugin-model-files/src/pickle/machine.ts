@@ -465,7 +465,12 @@ const MAX_FOLLOWED = 10_000;
 
 type Pending =
   | { t: 'skip'; remaining: number }
-  | { t: 'collect'; remaining: number; buf: Uint8Array; fill: number; op: number; offset: number; keep: boolean; total: number; sniff: boolean; nested?: PickleMachine };
+  | {
+    t: 'collect'; remaining: number; buf: Uint8Array; fill: number; op: number; offset: number; keep: boolean; total: number; sniff: boolean;
+    nested?: PickleMachine;
+    /** The nested machine reads bytes that may not be a pickle: its result counts only if they are (`isSpeculativePickle`). */
+    speculative?: boolean;
+  };
 
 export class PickleMachine {
   readonly result: PickleScanResult = {
@@ -840,6 +845,9 @@ export class PickleMachine {
 
   private lastPopped = 0;
 
+  /** Helper calls being modelled inside one another (see `helperCall`). */
+  private helperDepth = 0;
+
   private addGlobal(module: string, name: string, opcode: string, off: number): GlobalVal {
     [module, name] = fixPython2Name(module, name, this.proto);
     const g: GlobalVal = { k: 'g', module, name };
@@ -920,13 +928,16 @@ export class PickleMachine {
     return s;
   }
 
-  /** The value a call produces; resolves getattr / import chains into further globals. */
-  private callResult(callee: Val, args: Val, opcode: string, off: number, kwargs?: Val): Val {
-    const name = this.addCall(callee, args, opcode, off);
+  /**
+   * The value a call produces; resolves getattr / import chains into further globals. `via` names
+   * the allowed helper that makes this call (see `helperCall`): the call is recorded as made through it.
+   */
+  private callResult(callee: Val, args: Val, opcode: string, off: number, kwargs?: Val, via?: string): Val {
+    const name = this.addCall(callee, args, via ? `${opcode} via ${via}` : opcode, off);
     if (HUB_CONSTRUCTORS.has(name) && (opcode === 'REDUCE' || opcode === 'OBJ' || opcode === 'INST') && args && typeof args === 'object' && args.k === 'l' && args.n > 0) {
       // The class called with arguments runs its constructor, which downloads from the Hub (see HUB_LOADING_CLASSES).
       const i = name.lastIndexOf('.');
-      this.addGlobal(name.slice(0, i), `${name.slice(i + 1)}.__init__`, opcode, off);
+      this.addGlobal(name.slice(0, i), `${name.slice(i + 1)}.__init__`, via ?? opcode, off);
     }
     const argv = args && typeof args === 'object' && args.k === 'l' ? args.items : [];
     const usage = callee && typeof callee === 'object' && callee.k === 'g' ? callee.fact?.getattr : undefined;
@@ -949,6 +960,24 @@ export class PickleMachine {
       this.taint(callee, `called by ${opcode}`);
       this.taint(args, usage ? 'read by getattr' : `passed to ${name}`);
       if (kwargs !== undefined) this.taint(kwargs, `passed to ${name}`);
+    }
+    const helper = opcode === 'REDUCE' ? helperCall(name, argv) : undefined;
+    if (helper) {
+      // An allowed helper that calls one of its arguments (`_rebuild_from_type_v2(func, type, args,
+      // state)` runs `func(*args)`): that call is judged like a REDUCE of its own (loaders of bytes,
+      // Hub-loading constructors, getattr and import chains, further helpers).
+      if (this.helperDepth >= MAX_HELPER_DEPTH) {
+        this.problem('limit', `${name} calls through more than ${MAX_HELPER_DEPTH} nested helpers; the innermost calls were not followed`, off, false);
+      } else {
+        this.helperDepth++;
+        let ret: Val;
+        try {
+          ret = this.callResult(helper.fn, helper.args, 'REDUCE', off, undefined, name);
+        } finally {
+          this.helperDepth--;
+        }
+        if (helper.returns) return ret;
+      }
     }
     if (name === 'builtins.getattr' && argv.length >= 2 && typeof argv[1] === 'string') {
       const target = argv[0];
@@ -1155,13 +1184,27 @@ export class PickleMachine {
     const d = bv.data;
     if (!d || bv.blob || !this.followNested) return;
     const looks = looksEmbedded(d);
-    if (!looks && !force) return;
+    if (!looks && !force) return this.speculate(bv, d);
     if (this.embeddedTotal + d.length > this.limits.maxEmbeddedTotal) {
       if (force) this.problem('limit', `embedded serialized data beyond ${this.limits.maxEmbeddedTotal} bytes not scanned`, bv.offset);
       return;
     }
     this.embeddedTotal += d.length;
     bv.blob = { offset: bv.offset, data: d, confirmed: force };
+    this.result.embedded.push(bv.blob);
+  }
+
+  /**
+   * Bytes that do not start like serialized content (PROTO 2–5, `PK`) may still be a pickle a loader
+   * reads (protocol 0 or 1, `N0` before a PROTO), handed to it by a helper the machine does not model:
+   * read on the side, and kept as an embedded pickle when its first pickle parses to its STOP with
+   * nothing malformed and imports, calls or nests something (`isSpeculativePickle`).
+   */
+  private speculate(bv: BytesVal, d: Uint8Array): void {
+    if (bv.blob || !this.followNested || this.limits.maxStreamedNesting <= 0 || !mayBePickle(d)) return;
+    const r = scanPickleBytes(d, { limits: { ...this.limits, maxStreamedNesting: this.limits.maxStreamedNesting - 1 }, mode: this.mode, joblib: this.joblib });
+    if (!isSpeculativePickle(r)) return;
+    bv.blob = { offset: bv.offset, data: new Uint8Array(0), confirmed: false, result: r };
     this.result.embedded.push(bv.blob);
   }
 
@@ -1204,8 +1247,11 @@ export class PickleMachine {
         if (pd.t === 'collect' && pd.nested) {
           // A pickle too large to keep, scanned while it streamed: record it as an embedded blob.
           const bv: BytesVal = { k: 'b', len: pd.total, offset: pd.offset };
-          bv.blob = { offset: pd.offset, data: new Uint8Array(0), confirmed: false, result: pd.nested.end() };
-          this.result.embedded.push(bv.blob);
+          const r = pd.nested.end();
+          if (!pd.speculative || isSpeculativePickle(r)) {
+            bv.blob = { offset: pd.offset, data: new Uint8Array(0), confirmed: false, result: r };
+            this.result.embedded.push(bv.blob);
+          }
           this.push(bv);
           continue;
         }
@@ -1398,6 +1444,8 @@ export class PickleMachine {
           const keep = isText ? len <= MAX_KEPT_STRING : len <= SMALL_BYTES || (len <= L.maxEmbeddedBytes);
           if (!keep && len <= 64 && !final) return this.wait(p);
           const avail = n - q;
+          // The first bytes of a large byte string decide whether it is kept, read as a pickle or skipped.
+          if (!isText && len > SMALL_BYTES && avail < 8 && !final) return this.wait(p);
           const pd: Pending = { t: 'collect', remaining: len, buf: keep ? new Uint8Array(len) : new Uint8Array(0), fill: 0, op, offset: off, keep, total: len, sniff: !isText && len > SMALL_BYTES };
           if (keep && !isText && len > SMALL_BYTES && avail >= 8 && !looksEmbedded(buf.subarray(q, q + 8))) {
             pd.keep = false;
@@ -1409,6 +1457,10 @@ export class PickleMachine {
             const deeper = L.maxStreamedNesting <= 0;
             if (deeper) this.problem('limit', `a pickle nested more than ${DEFAULT_PICKLE_LIMITS.maxStreamedNesting} levels deep in byte strings was read for its imports only`, off, false);
             pd.nested = new PickleMachine({ limits: { ...L, maxStreamedNesting: L.maxStreamedNesting - 1 }, mode: this.mode, joblib: this.joblib, importsOnly: deeper });
+          } else if (!pd.keep && !isText && len > SMALL_BYTES && avail >= 2 && this.followNested && L.maxStreamedNesting > 0 && startsPickle(buf[q], buf[q + 1])) {
+            // Not kept, and not a PROTO 2–5 start: maybe a protocol 0/1 pickle (see `speculate`), read as it streams past.
+            pd.nested = new PickleMachine({ limits: { ...L, maxStreamedNesting: L.maxStreamedNesting - 1 }, mode: this.mode, joblib: this.joblib });
+            pd.speculative = true;
           }
           this.pending = pd;
           p = q;
@@ -1668,8 +1720,13 @@ export class PickleMachine {
       case 0x54: case 0x55: // BINSTRING: str in Python 3 (encoding='ASCII' default → latin1 approximation)
         this.push(data ? latin1.decode(data) : `<${len} chars>`);
         break;
-      default: // bytes, bytearray
-        this.push(this.bytesVal(data && len <= this.limits.maxEmbeddedBytes ? (data.byteLength === len ? copyIfView(data, len) : data) : undefined, len, off));
+      default: { // bytes, bytearray
+        const kept = data && len <= this.limits.maxEmbeddedBytes ? (data.byteLength === len ? copyIfView(data, len) : data) : undefined;
+        const bv = this.bytesVal(kept, len, off);
+        // Not kept (large, not serialized-looking): still read for a pickle while the bytes are here.
+        if (!kept && data && data.byteLength === len) this.speculate(bv, data);
+        this.push(bv);
+      }
     }
   }
 
@@ -1829,6 +1886,41 @@ function getattrMisuse(argv: Val[]): string {
 
 const INSTANCE_HELPERS = new Set(['copyreg._reconstructor', 'copyreg.__newobj__', 'copyreg.__newobj_ex__']);
 
+/** Helper calls modelled inside one another, at most (a list that holds itself would never end). */
+const MAX_HELPER_DEPTH = 16;
+
+const NUMPY_RANDOM_CTORS = new Set(['numpy.random._pickle.__randomstate_ctor', 'numpy.random._pickle.__generator_ctor']);
+
+/**
+ * The call an allowed helper makes with its arguments (`name(*argv)` by REDUCE), when it calls one
+ * of them:
+ *   - `torch._tensor._rebuild_from_type(func, type, args, dict)` and `_rebuild_from_type_v2(func,
+ *     new_type, args, state)` run `func(*args)` and return its result (as a subclass of the type);
+ *   - numpy's `__randomstate_ctor(name, ctor)` and `__generator_ctor(name, ctor)` run `ctor(name)`,
+ *     and without a `ctor` `__bit_generator_ctor(name)`, which (numpy ≥ 1.25) instantiates `name`
+ *     when it is a class: `name()`.
+ */
+function helperCall(name: string, argv: Val[]): { fn: Val; args: SeqVal; returns: boolean } | undefined {
+  const tuple = (...items: Val[]): SeqVal => ({ k: 'l', items, n: items.length, kind: 'tuple' });
+  const isGlobal = (v: Val | undefined): v is GlobalVal => !!v && typeof v === 'object' && v.k === 'g';
+  switch (name) {
+    case 'torch._tensor._rebuild_from_type':
+    case 'torch._tensor._rebuild_from_type_v2': {
+      if (argv.length < 1) return undefined;
+      const a = argv[2];
+      // func(*args): the items of a tuple or list; anything else is not known
+      const args: SeqVal = a && typeof a === 'object' && a.k === 'l' && a.kind !== 'set' ? { ...a, kind: 'tuple' } : { k: 'l', items: [], n: 1, kind: 'tuple', lost: true };
+      return { fn: argv[0], args, returns: true };
+    }
+    case 'numpy.random._pickle.__bit_generator_ctor':
+      return isGlobal(argv[0]) ? { fn: argv[0], args: tuple(), returns: false } : undefined;
+    default:
+      if (!NUMPY_RANDOM_CTORS.has(name) || argv.length < 1) return undefined;
+      if (argv.length >= 2) return { fn: argv[1], args: tuple(argv[0]), returns: false };
+      return isGlobal(argv[0]) ? { fn: argv[0], args: tuple(), returns: false } : undefined;
+  }
+}
+
 /**
  * The class an object is built from: NEWOBJ's class, `copyreg._reconstructor(cls, …)`, or the
  * global a REDUCE/OBJ/INST calls (the policy decides whether that names a class).
@@ -1864,6 +1956,20 @@ function copyIfView(data: Uint8Array, len: number): Uint8Array | undefined {
   // Only small or embedded-looking operands are worth keeping; copy so the chunk can be released.
   if (len <= SMALL_BYTES || looksEmbedded(data)) return data.slice();
   return undefined;
+}
+
+/** Bytes that could be a pickle of any protocol: they start with an opcode and hold a STOP. */
+function mayBePickle(d: Uint8Array): boolean {
+  return d.length >= 2 && startsPickle(d[0], d[1]) && d.includes(0x2e);
+}
+
+/**
+ * A speculative read (`PickleMachine.speculate`) found a pickle worth keeping: its first pickle
+ * reached STOP with nothing malformed (problems after it end the stream quietly), and it imports,
+ * calls, nests or hit a limit. Data that is not a pickle breaks long before a STOP.
+ */
+function isSpeculativePickle(r: PickleScanResult): boolean {
+  return r.pickles > 0 && !r.problems.some((p) => p.kind === 'malformed') && (r.globals.length > 0 || r.calls.length > 0 || r.embedded.length > 0 || r.problems.length > 0);
 }
 
 /** Bytes that start a pickle (PROTO 2–5), a zip archive or PyTorch's legacy magic. */
