@@ -1370,19 +1370,27 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     if (lo === latestFirst.length) return all;
     const out: PythonBinding[] = [];
     const ranBefore = self ? self.startIndex : at;
+    /** The point of the binding that certainly ran before `at` (the walk back stops there), if any. */
+    let certain: number | undefined;
     for (let k = lo; k < latestFirst.length; k++) {
       const b = all[latestFirst[k]];
       out.push(b);
-      if ((self && b.node.id === self.id) || this.dominates(b, ranBefore)) break;
+      if ((self && b.node.id === self.id) || this.dominates(b, ranBefore)) {
+        certain = points[latestFirst[k]];
+        break;
+      }
     }
     out.reverse();
-    // In a loop, bindings later in the loop body reach the use on the next iteration.
+    // In a loop, bindings later in the loop body reach the use on the next iteration — unless the
+    // binding that certainly runs before the use is inside that loop too (the loop's own `for`
+    // target, an assignment at the top of its body): it runs again on every iteration first.
     if (lo > 0) {
       const loops = this.enclosingLoops(anchor, scope.node);
       if (loops.length > 0) {
+        const rerun = ([start, end]: [number, number]) => certain !== undefined && certain > start && certain <= end;
         for (let i = 0; i < all.length; i++) {
           const point = points[i];
-          if (point > at && loops.some(([start, end]) => point > start && point <= end)) out.push(all[i]);
+          if (point > at && loops.some((loop) => point > loop[0] && point <= loop[1] && !rerun(loop))) out.push(all[i]);
         }
       }
     }

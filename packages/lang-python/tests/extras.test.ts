@@ -848,6 +848,33 @@ describe('reachingBindings in loops', () => {
     expect(calleeName(sc, 'loader(p)')).toBe('torch.load'); // None placeholders are ignored
     expect(sc.constant(valueOf(sc, 'x'))).toBe(1); // not in a loop: the later binding does not reach
   });
+
+  it('not when a binding that runs first on every iteration is in the loop: its own for target, an assignment at the top of its body', async () => {
+    const sc = await parse(
+      [
+        'for i, (label, text) in enumerate(blocks):',
+        '    if label == "code":',
+        '        exec(text)',
+        '    else:',
+        '        text = text.replace(cfg.tag, link)',
+        'while more():',
+        '    t = fresh()',
+        '    run(t)',
+        '    t = stale()',
+        'u = first()',
+        'for q in qs:',
+        '    for r in rs:',
+        '        keep(u)',
+        '        u = later()',
+        '    u = outer_later()',
+      ].join('\n'),
+    );
+    const reaching = (call: string) => sc.reachingBindings(callStarting(sc, call).childForFieldName('arguments')!.namedChildren[0]!).map((b) => (b.value ? sc.getText(b.value) : b.kind));
+    expect(reaching('exec(text)')).toEqual(['for']);
+    expect(reaching('run(t)')).toEqual(['fresh()']);
+    // the binding before both loops: every later one in either loop reaches the next iteration
+    expect(reaching('keep(u)')).toEqual(['first()', 'later()', 'outer_later()']);
+  });
 });
 
 describe('returnValues', () => {

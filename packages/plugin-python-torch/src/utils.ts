@@ -3,7 +3,7 @@
  * model (`context.sourceCode`); none of them resolves names or imports itself.
  */
 import { UNKNOWN, type Confidence, type ConstantValue, type RuleContext, type RuleFixer, type Fix } from '@oculum/core';
-import { firstStartingAt, type PythonBinding, type PythonNode, type PythonParameter, type PythonSourceCode } from '@oculum/lang-python';
+import { firstStartingAt, type PythonNode, type PythonParameter, type PythonSourceCode } from '@oculum/lang-python';
 
 export type Node = PythonNode;
 export type SC = PythonSourceCode;
@@ -316,38 +316,6 @@ export function confidenceFor(sc: SC, data: Node | undefined, call?: Node): Conf
 /** The first `*xs` among a call's arguments. */
 function splatArgument(call: Node): Node | undefined {
   return call.childForFieldName('arguments')?.namedChildren.find((c): c is Node => !!c && c.type === 'list_splat');
-}
-
-/**
- * The bindings that may reach a use (`reachingBindings`), without those a `for` loop's own target
- * overwrites first. `reachingBindings` counts a binding later in a loop's body as reaching a use
- * earlier in it (the next iteration), also when the loop's target rebinds the name at the start of
- * every iteration: in `for x in xs: (use x) … x = other`, the use only ever sees the loop's item.
- * A binding in a loop nested inside that one, around the use, still reaches it (requested from
- * lang-python: docs/notes/lang-python-requests.md).
- */
-export function reachingBindingsPerIteration(sc: SC, use: Node): PythonBinding[] {
-  const reaching = sc.reachingBindings(use);
-  const scope = sc.enclosingScope(use);
-  const targets = reaching.filter((b) => b.kind === 'for' && b.node.type === 'for_statement' && sc.enclosingScope(b.node).id === scope.id && inBody(b.node, use));
-  if (targets.length === 0) return reaching;
-  const loops: Node[] = [];
-  for (const a of sc.ancestors(use)) {
-    if (a.id === scope.id) break;
-    if (a.type === 'for_statement' || a.type === 'while_statement') loops.push(a);
-  }
-  return reaching.filter((b) => {
-    if (targets.includes(b) || b.node.endIndex <= use.startIndex) return true;
-    // later in the body (or around the use: `x = f(x)`): the innermost loop around the use that holds it
-    const loop = loops.find((l) => b.node.startIndex >= l.startIndex && b.node.endIndex <= l.endIndex);
-    return !loop || !targets.some((t) => t.node.id === loop.id);
-  });
-}
-
-/** The node lies in the body of the `for` statement (not its target, iterable or `else`). */
-function inBody(loop: Node, node: Node): boolean {
-  const body = loop.childForFieldName('body');
-  return !!body && node.startIndex >= body.startIndex && node.endIndex <= body.endIndex;
 }
 
 /**

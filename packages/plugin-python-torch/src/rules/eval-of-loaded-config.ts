@@ -1,6 +1,6 @@
 import { createRule, type Confidence } from '@oculum/core';
 import type { PythonSourceCode } from '@oculum/lang-python';
-import { calleeName, dataOrigin, nameAmong, reachingBindingsPerIteration, type Node, isStubFile } from '../utils.js';
+import { calleeName, dataOrigin, nameAmong, type Node, isStubFile } from '../utils.js';
 
 const DYNAMIC_CODE = new Set(['builtins.eval', 'builtins.exec', 'builtins.compile']);
 
@@ -180,7 +180,7 @@ export default createRule<[], PythonSourceCode>({
           let best: Taint;
           // the bindings that reach this use: `for i, (label, text) in enumerate(blocks)` rebinds `text`
           // every iteration, whatever the other branch of the body assigns it afterwards
-          const reaching = reachingBindingsPerIteration(sc, expr);
+          const reaching = sc.reachingBindings(expr);
           const param = reaching.some((b) => b.kind === 'parameter') ? sc.parameterOf(expr) : undefined;
           if (param) {
             // Flow between functions of the file (standard/deep): what the callers pass in.
