@@ -81,8 +81,10 @@ export const DANGEROUS_MODULES: readonly string[] = [
  * Allowed classes whose constructor downloads a model from the Hugging Face Hub and may run the
  * repository's code (`SentenceTransformer('owner/repo', …, trust_remote_code=True)`, positional in
  * every version). A pickle rebuilds an ordinary instance without calling the constructor (NEWOBJ,
- * `copyreg._reconstructor` and BUILD); one that calls the class with arguments (REDUCE, OBJ, INST)
- * is recorded by the pickle machine as an import of `<class>.__init__`, which is dangerous.
+ * `copyreg._reconstructor(cls, object, None)` and BUILD); one that calls the class with arguments
+ * (REDUCE, OBJ, INST, or an allowed helper that calls it: `copyreg._reconstructor(cls, <class>,
+ * state)`, `__randomstate_ctor(name, <class>)`, `_rebuild_from_type_v2(<class>, …)`) is recorded by
+ * the pickle machine as an import of `<class>.__init__`, which is dangerous.
  */
 export const HUB_LOADING_CLASSES: readonly string[] = [
   'sentence_transformers.SentenceTransformer.SentenceTransformer', 'sentence_transformers.SentenceTransformer',

@@ -188,3 +188,24 @@ describe('P3: nested pickles reached through allowed helpers that call their arg
     expect(found(r)).toEqual([]);
   });
 });
+
+// ---------------------------------------------------------------------------------------------- P8
+describe('P8: Hub-loading classes called by copyreg._reconstructor and by helpers', () => {
+  const ST = sg('sentence_transformers.SentenceTransformer', 'SentenceTransformer');
+  it.each([
+    ['copyreg._reconstructor(ST, ST, "attacker/evil-repo")', p4(call(sg('copyreg', '_reconstructor'), ST, ST, str('attacker/evil-repo')))],
+    ['__randomstate_ctor("attacker/evil-repo", ST)', p4(call(sg('numpy.random._pickle', '__randomstate_ctor'), str('attacker/evil-repo'), ST))],
+    ['_rebuild_from_type_v2(ST, Tensor, ("attacker/evil-repo", …, True), None)', p4(call(sg('torch._tensor', '_rebuild_from_type_v2'), ST, sg('torch', 'Tensor'), bytes([0x28], str('attacker/evil-repo'), [0x4e, 0x4e, 0x4e, 0x4e, 0x4e, 0x4e, 0x88, 0x74]), [0x4e]))],
+  ])('%s is critical, naming the constructor', async (_, data) => {
+    const r = await lintBytes('hub.pkl', data);
+    expect(worst(r), found(r).join('\n')).toBe('critical');
+    expect(found(r).join('\n')).toContain('`sentence_transformers.SentenceTransformer.SentenceTransformer.__init__`');
+  });
+
+  it.each([
+    ['a pickled instance: _reconstructor(ST, object, None)', p4(call(sg('copyreg', '_reconstructor'), ST, sg('builtins', 'object'), [0x4e]))],
+    ['a dict subclass: _reconstructor(OrderedDict, dict, {})', p4(call(sg('copyreg', '_reconstructor'), sg('collections', 'OrderedDict'), sg('builtins', 'dict'), [0x7d]))],
+  ])('%s stays quiet', async (_, data) => {
+    expect(found(await lintBytes('hub_benign.pkl', data))).toEqual([]);
+  });
+});

@@ -1898,7 +1898,10 @@ const NUMPY_RANDOM_CTORS = new Set(['numpy.random._pickle.__randomstate_ctor', '
  *     new_type, args, state)` run `func(*args)` and return its result (as a subclass of the type);
  *   - numpy's `__randomstate_ctor(name, ctor)` and `__generator_ctor(name, ctor)` run `ctor(name)`,
  *     and without a `ctor` `__bit_generator_ctor(name)`, which (numpy ≥ 1.25) instantiates `name`
- *     when it is a class: `name()`.
+ *     when it is a class: `name()`;
+ *   - `copyreg._reconstructor(cls, base, state)` runs `base.__new__(cls, state)` and, when `base`
+ *     has an `__init__` of its own, `base.__init__(obj, state)` (Lib/copyreg.py): for any `base` but
+ *     `object`, and a state that is not None, that is `base(state)` (a Hub-loading class downloads).
  */
 function helperCall(name: string, argv: Val[]): { fn: Val; args: SeqVal; returns: boolean } | undefined {
   const tuple = (...items: Val[]): SeqVal => ({ k: 'l', items, n: items.length, kind: 'tuple' });
@@ -1914,6 +1917,11 @@ function helperCall(name: string, argv: Val[]): { fn: Val; args: SeqVal; returns
     }
     case 'numpy.random._pickle.__bit_generator_ctor':
       return isGlobal(argv[0]) ? { fn: argv[0], args: tuple(), returns: false } : undefined;
+    case 'copyreg._reconstructor': {
+      const base = argv[1];
+      if (argv.length !== 3 || argv[2] === null || !isGlobal(base) || (base.module === 'builtins' && base.name === 'object')) return undefined;
+      return { fn: base, args: tuple(argv[2]), returns: false };
+    }
     default:
       if (!NUMPY_RANDOM_CTORS.has(name) || argv.length < 1) return undefined;
       if (argv.length >= 2) return { fn: argv[1], args: tuple(argv[0]), returns: false };
