@@ -787,7 +787,10 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     if (!fn) return NONE;
     // Cheap syntactic gate before resolving the callee.
     const last = fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn.type === 'identifier' ? fn.text : undefined;
-    if (last !== 'getattr' && last !== 'import_module' && last !== '__import__' && last !== 'importorskip' && last !== 'partial' && last !== 'get') return NONE;
+    if (last !== 'getattr' && last !== 'import_module' && last !== '__import__' && last !== 'importorskip' && last !== 'partial' && last !== 'get') {
+      const imported = this.wrappedImportName(call);
+      return imported ? [imported] : NONE;
+    }
     if (last === 'get') {
       // `LOADERS.get(ext, torch.load)`: a dispatch table's value, or the default
       const values = this.lookupValues(call);
@@ -807,8 +810,49 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       if (typeof attr !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(attr)) return NONE;
       return this.qualifiedNames(target).map((b) => `${b}.${attr}`);
     }
-    const single = this.dynamicImportName(call, callee);
+    const single = this.dynamicImportName(call, callee) ?? this.wrappedImportName(call);
     return single ? [single] : NONE;
+  }
+
+  /** Whether the file spells a dynamic import at all (the wrapper question is asked of many calls). */
+  private dynamicImports?: boolean;
+  /** Per local function: the parameter it imports and returns, or null when it is no such wrapper. */
+  private readonly importWrappers = new Map<number, { parameter: PythonParameter; top: boolean } | null>();
+
+  /**
+   * The module a call of a local import wrapper imports: a function of the file whose every `return`
+   * is `importlib.import_module(p)` (or `__import__(p)`: the top-level package) of its parameter `p`,
+   * called with a constant name (pandas' `yaml = import_module("yaml")` in its tests).
+   */
+  private wrappedImportName(call: Node): string | undefined {
+    if (!(this.dynamicImports ??= /\bimport_module\b|\b__import__\b/.test(this.text))) return undefined;
+    const def = this.localFunction(call);
+    if (!def || def.type !== 'function_definition') return undefined;
+    let wrapper = this.importWrappers.get(def.id);
+    if (wrapper === undefined) {
+      this.importWrappers.set(def.id, null); // a wrapper calling itself
+      let found: { parameter: PythonParameter; top: boolean } | null = null;
+      for (const value of this.returnValues(def)) {
+        const callee = value.type === 'call' ? this.callee(value) : undefined;
+        const name = callee ? this.qualifiedName(callee) : undefined;
+        const top = name === 'builtins.__import__' || name === 'importlib.__import__';
+        const arg = name === 'importlib.import_module' || top ? this.argument(value, { name: 'name', position: 0 }) : undefined;
+        const parameter = arg?.type === 'identifier' ? this.parameterOf(arg) : undefined;
+        const own = parameter && parameter.function.id === def.id ? parameter : undefined;
+        if (!own || (top && this.argumentNodes(value).length > 1) || (found && (found.parameter.node.id !== own.node.id || found.top !== top))) {
+          found = null;
+          break;
+        }
+        found = { parameter: own, top };
+      }
+      wrapper = found;
+      this.importWrappers.set(def.id, wrapper);
+    }
+    if (!wrapper) return undefined;
+    const arg = this.argumentFor(call, wrapper.parameter);
+    const name = arg ? this.constant(arg) : UNKNOWN;
+    if (typeof name !== 'string' || !/^[A-Za-z_][\w.]*$/.test(name)) return undefined;
+    return wrapper.top ? name.split('.')[0] : name;
   }
 
   /** The names every one of the values may denote (empty when one of them resolves to nothing). */

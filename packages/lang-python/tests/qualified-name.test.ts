@@ -139,6 +139,37 @@ describe('qualifiedName through aliases and dynamic forms', () => {
     expect(calleeName(sc, 'importlib.import_module(".sub", "pkg").x')).toBe('pkg.sub.x');
   });
 
+  it('a local wrapper that imports and returns the module its parameter names', async () => {
+    const sc = await parse(
+      [
+        'import importlib',
+        'def import_module(name):',
+        '    try:',
+        '        return importlib.import_module(name)',
+        '    except ModuleNotFoundError:',
+        '        raise',
+        'def top(mod, quiet=False):',
+        '    return __import__(mod)',
+        'def half(name):',
+        '    if name:',
+        '        return importlib.import_module(name)',
+        '    return fallback',
+        'yaml = import_module("yaml")',
+        'yaml.load(s)',
+        'import_module(name="torch.serialization").load(p)',
+        'top("torch.hub").hub.load(r)',
+        'half("pickle").loads(b)',
+        'import_module(runtime).load(q)',
+      ].join('\n'),
+    );
+    expect(calleeName(sc, 'yaml.load')).toBe('yaml.load');
+    expect(calleeName(sc, 'import_module(name="torch.serialization").load')).toBe('torch.serialization.load');
+    expect(calleeName(sc, 'top("torch.hub").hub.load')).toBe('torch.hub.load');
+    // a return of something else, a name that is not constant: not known
+    expect(calleeName(sc, 'half("pickle").loads')).toBeUndefined();
+    expect(calleeName(sc, 'import_module(runtime).load')).toBeUndefined();
+  });
+
   it('sys.modules["m"]', async () => {
     const sc = await parse('import sys\nsys.modules["torch"].load(p)\n');
     expect(calleeName(sc, 'sys.modules["torch"].load')).toBe('torch.load');
