@@ -6,8 +6,11 @@ import { lintText, type FileResult, type Severity } from '@oculum/core';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import plugin, { modelLanguage } from '../src/index.js';
+import { parsePyLiteral } from '../src/formats/npy.js';
+import { crc32Update } from '../src/formats/zip.js';
 import { parseMemoKey, PickleMachine, scanPickleBytes } from '../src/pickle/machine.js';
 import { bytes, su, u32le } from './helpers.js';
 
@@ -71,6 +74,8 @@ describe('P1: memo keys of GET/PUT are read in base 10, as CPython reads them', 
   });
 });
 
+/** What `bytes` joins. */
+type Part = string | number[] | Uint8Array;
 /** STACK_GLOBAL of `module.name` (SHORT_BINUNICODE operands). */
 const sg = (module: string, name: string) => bytes(su(module), su(name), [0x93]);
 /** BINUNICODE of `s` (UTF-8, as pickle writes a str). */
@@ -81,9 +86,9 @@ const str = (s: string) => {
 /** SHORT_BINBYTES / BINBYTES of `b`. */
 const bin = (b: Uint8Array) => (b.length < 256 ? bytes([0x43, b.length], b) : bytes([0x42], u32le(b.length), b));
 /** `callee(*args)`: the callee's opcodes, MARK, the arguments' opcodes, TUPLE, REDUCE. */
-const call = (callee: Uint8Array, ...args: Uint8Array[]) => bytes(callee, [0x28], ...args, [0x74, 0x52]);
+const call = (callee: Part, ...args: Part[]) => bytes(callee, [0x28], ...args, [0x74, 0x52]);
 /** A protocol 4 pickle of `body`. */
-const p4 = (...body: Uint8Array[]) => bytes([0x80, 4], ...body, '.');
+const p4 = (...body: Part[]) => bytes([0x80, 4], ...body, '.');
 /** `os.system('touch …')` in protocol 0 (no PROTO: does not look like an embedded pickle). */
 const P0_SYSTEM = bytes("cos\nsystem\n(S'touch /tmp/oculum-pwned'\ntR.");
 const LOAD_FROM_BYTES = sg('torch.storage', '_load_from_bytes');
@@ -207,5 +212,98 @@ describe('P8: Hub-loading classes called by copyreg._reconstructor and by helper
     ['a dict subclass: _reconstructor(OrderedDict, dict, {})', p4(call(sg('copyreg', '_reconstructor'), sg('collections', 'OrderedDict'), sg('builtins', 'dict'), [0x7d]))],
   ])('%s stays quiet', async (_, data) => {
     expect(found(await lintBytes('hub_benign.pkl', data))).toEqual([]);
+  });
+});
+
+/** A zip of stored (0) or deflated (8) members. */
+function zip(members: Array<[string, Uint8Array, 0 | 8]>): Uint8Array {
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let pos = 0;
+  for (const [n, data, method] of members) {
+    const name = Buffer.from(n);
+    const body = method === 8 ? deflateRawSync(data) : Buffer.from(data);
+    const crc = crc32Update(0, data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const cd = Buffer.alloc(46);
+    cd.writeUInt32LE(0x02014b50, 0);
+    cd.writeUInt16LE(20, 4);
+    cd.writeUInt16LE(20, 6);
+    cd.writeUInt16LE(method, 10);
+    cd.writeUInt32LE(crc, 16);
+    cd.writeUInt32LE(body.length, 20);
+    cd.writeUInt32LE(data.length, 24);
+    cd.writeUInt16LE(name.length, 28);
+    cd.writeUInt32LE(pos, 42);
+    parts.push(local, name, body);
+    central.push(cd, name);
+    pos += 30 + name.length + body.length;
+  }
+  const cd = Buffer.concat(central);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(members.length, 8);
+  eocd.writeUInt16LE(members.length, 10);
+  eocd.writeUInt32LE(cd.length, 12);
+  eocd.writeUInt32LE(pos, 16);
+  return new Uint8Array(Buffer.concat([...parts, cd, eocd]));
+}
+
+// ---------------------------------------------------------------------------------------------- P5
+describe('P5: .npy headers read as ast.literal_eval reads them', () => {
+  const header = (descr: string, shape = '(1,)') => `{'descr': ${descr}, 'fortran_order': False, 'shape': ${shape}, }`;
+  const objectArray = (descr: string) => npy(header(descr), P0_SYSTEM);
+
+  it.each([
+    ["an octal escape: '\\117'", "'\\117'"],
+    ["a named escape: '\\N{LATIN CAPITAL LETTER O}'", "'\\N{LATIN CAPITAL LETTER O}'"],
+    ["a named escape in lower case: '\\N{latin capital letter o}'", "'\\N{latin capital letter o}'"],
+    ["adjacent literals: '\\x4f' ''", "'\\x4f' ''"],
+    ["adjacent literals: 'obj' \"ect\"", "'obj' \"ect\""],
+    ["adjacent literals across lines: ('|' 'O')", "('|'\n 'O')"],
+    ["a name the scanner does not know (read as objects, fail closed): '\\N{LATIN CAPITAL LETTER OO}'", "'\\N{LATIN CAPITAL LETTER OO}'"],
+  ])('an object dtype written with %s: its pickle is scanned', async (_, descr) => {
+    const r = await lintBytes('descr.npy', objectArray(descr));
+    expect(worst(r), found(r).join('\n')).toBe('critical');
+    expect(found(r).join('\n')).toContain('`os.system`');
+    expect(r.findings.map((f) => f.ruleId)).not.toContain('model/malformed-model-file');
+  });
+
+  it('an .npz member named without .npy, with an octal-escaped object dtype', async () => {
+    const r = await lintBytes('member.npz', zip([['weights', objectArray("'\\117'"), 8]]));
+    expect(found(r).join('\n')).toContain('`os.system`');
+  });
+
+  it.each([
+    ["'<' 'i4'", bytes([1, 0, 0, 0, 2, 0, 0, 0])],
+    ["'\\74i4'", bytes([1, 0, 0, 0, 2, 0, 0, 0])],
+    ["u'<' r'i4'", bytes([1, 0, 0, 0, 2, 0, 0, 0])],
+  ])('a plain int32 array with descr %s stays quiet (not malformed)', async (descr, data) => {
+    const r = await lintBytes('plain.npy', npy(header(descr, '(2,)'), data));
+    expect(found(r)).toEqual([]);
+  });
+
+  it('parses strings as Python does', () => {
+    const lit = (s: string) => parsePyLiteral(s);
+    expect(lit("'\\101\\0\\08\\1234'")).toBe('A\0\0' + '8' + 'S4');
+    expect(lit("'\\N{DIGIT FOUR}\\N{less-than sign}'")).toBe('4<');
+    expect(lit("'a' \"b\" '''c'''")).toBe('abc');
+    expect(lit("r'\\'' R'\\n'")).toBe("\\'\\n");
+    expect(lit("b'\\x41\\u0041' rb'\\x41'")).toBe('A\\u0041\\x41');
+    expect(lit("'a\\\nb'")).toBe('ab');
+    expect(lit("'\\q'")).toBe('\\q');
+    expect(lit("'a' b'c'")).toBeUndefined(); // bytes and str do not mix
+    expect(lit("ur'a'")).toBeUndefined();
+    expect(lit("f'a'")).toBeUndefined();
+    expect(lit("'\\x4'")).toBeUndefined();
+    expect(lit("'\\U00110000'")).toBeUndefined();
+    expect(lit("{'a': ('x'\n 'y'),}")).toEqual(new Map([['a', 'xy']]));
   });
 });

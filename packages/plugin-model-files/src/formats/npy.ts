@@ -37,9 +37,46 @@ export function npyHeaderSpan(head: Uint8Array): { start: number; length: number
 type Lit = string | number | boolean | null | Lit[] | { tuple: Lit[] } | Map<Lit, Lit> | { bad: true };
 
 /**
+ * What a string holds in place of a `\N{name}` escape whose name the scanner does not know (a
+ * noncharacter): a `descr` holding it is read as holding objects, so that its data is scanned as the
+ * pickle it may be (fail closed).
+ */
+export const UNDECODED = '\uffff';
+
+/**
+ * Unicode names of the printable ASCII characters, for `\N{…}` escapes (Python looks names up
+ * without regard to case): a dtype string is ASCII, so any other name is `UNDECODED`.
+ */
+const CHAR_NAMES = new Map<string, string>();
+{
+  const named: Array<[number, string]> = [
+    [0x20, 'SPACE'], [0x21, 'EXCLAMATION MARK'], [0x22, 'QUOTATION MARK'], [0x23, 'NUMBER SIGN'], [0x24, 'DOLLAR SIGN'],
+    [0x25, 'PERCENT SIGN'], [0x26, 'AMPERSAND'], [0x27, 'APOSTROPHE'], [0x28, 'LEFT PARENTHESIS'], [0x29, 'RIGHT PARENTHESIS'],
+    [0x2a, 'ASTERISK'], [0x2b, 'PLUS SIGN'], [0x2c, 'COMMA'], [0x2d, 'HYPHEN-MINUS'], [0x2e, 'FULL STOP'], [0x2f, 'SOLIDUS'],
+    [0x3a, 'COLON'], [0x3b, 'SEMICOLON'], [0x3c, 'LESS-THAN SIGN'], [0x3d, 'EQUALS SIGN'], [0x3e, 'GREATER-THAN SIGN'],
+    [0x3f, 'QUESTION MARK'], [0x40, 'COMMERCIAL AT'], [0x5b, 'LEFT SQUARE BRACKET'], [0x5c, 'REVERSE SOLIDUS'],
+    [0x5d, 'RIGHT SQUARE BRACKET'], [0x5e, 'CIRCUMFLEX ACCENT'], [0x5f, 'LOW LINE'], [0x60, 'GRAVE ACCENT'],
+    [0x7b, 'LEFT CURLY BRACKET'], [0x7c, 'VERTICAL LINE'], [0x7d, 'RIGHT CURLY BRACKET'], [0x7e, 'TILDE'],
+  ];
+  for (const [c, n] of named) CHAR_NAMES.set(n, String.fromCharCode(c));
+  const digits = ['ZERO', 'ONE', 'TWO', 'THREE', 'FOUR', 'FIVE', 'SIX', 'SEVEN', 'EIGHT', 'NINE'];
+  digits.forEach((d, k) => CHAR_NAMES.set(`DIGIT ${d}`, String(k)));
+  for (let k = 0; k < 26; k++) {
+    const l = String.fromCharCode(65 + k);
+    CHAR_NAMES.set(`LATIN CAPITAL LETTER ${l}`, l);
+    CHAR_NAMES.set(`LATIN SMALL LETTER ${l}`, l.toLowerCase());
+  }
+}
+
+/** A string literal's prefix (`r`, `u`, `b`, `br`, `rb`, any case; not `f`, not `ur`) and opening quote. */
+const STRING_START = /^(?:[rR][bB]?|[bB][rR]?|[uU])?['"]/;
+
+/**
  * A Python literal (what `ast.literal_eval` takes in a .npy header): dicts, tuples, lists, strings
- * (with a `b`/`u`/`r` prefix), numbers, True/False/None. Dicts keep the last value of a repeated
- * key. Returns undefined for anything else.
+ * (with a `b`/`u`/`r` prefix, adjacent literals joined as Python joins them: `'obj' 'ect'`; escapes
+ * as Python decodes them: octal `\117`, `\x4f`, `\u`, `\U`, `\N{LATIN CAPITAL LETTER O}`, line
+ * continuations; bytes and str never mixed), numbers, True/False/None. Dicts keep the last value of
+ * a repeated key. Returns undefined for anything else, as literal_eval raises.
  */
 export function parsePyLiteral(text: string): Lit | undefined {
   let i = 0;
@@ -53,11 +90,21 @@ export function parsePyLiteral(text: string): Lit | undefined {
   const fail = (): never => {
     throw new Error('literal');
   };
-  const str = (): string => {
-    let raw = false;
-    while (/[bBuUrR]/.test(text[i] ?? '')) raw = raw || /[rR]/.test(text[i++]);
+  const hex = (n: number): number => {
+    const h = text.slice(i, i + n);
+    if (h.length !== n || !/^[0-9a-fA-F]+$/.test(h)) fail();
+    i += n;
+    return parseInt(h, 16);
+  };
+  /** One literal: its text, and whether it is bytes. */
+  const part = (): { s: string; bytes: boolean } => {
+    const m = STRING_START.exec(text.slice(i, i + 3));
+    if (!m) return fail();
+    const prefix = m[0].slice(0, -1).toLowerCase();
+    i += prefix.length;
+    const raw = prefix.includes('r');
+    const isBytes = prefix.includes('b');
     const q = text[i];
-    if (q !== "'" && q !== '"') fail();
     const triple = text.startsWith(q.repeat(3), i);
     const end = triple ? q.repeat(3) : q;
     i += end.length;
@@ -66,23 +113,57 @@ export function parsePyLiteral(text: string): Lit | undefined {
       if (i >= text.length) fail();
       if (text.startsWith(end, i)) {
         i += end.length;
-        return out;
+        return { s: out, bytes: isBytes };
       }
       const c = text[i++];
-      if (c === '\\' && !raw) {
+      if (isBytes && c.charCodeAt(0) > 0x7f) fail(); // bytes literals hold ASCII only
+      if (c === '\\') {
+        if (i >= text.length) fail();
         const e = text[i++];
-        const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', '\n': '' };
-        if (e in simple) out += simple[e];
-        else if (e === 'x') {
-          out += String.fromCharCode(parseInt(text.slice(i, i + 2), 16));
-          i += 2;
-        } else if (e === 'u' || e === 'U') {
-          const n = e === 'u' ? 4 : 8;
-          out += String.fromCodePoint(parseInt(text.slice(i, i + n), 16) || 0);
-          i += n;
-        } else out += `\\${e}`;
-      } else if (!triple && c === '\n') fail();
+        if (raw) {
+          out += c + e; // kept, though it still keeps a quote or a newline from ending the literal
+          continue;
+        }
+        const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', '\n': '' };
+        if (e === '\r') {
+          if (text[i] === '\n') i++; // a line continuation in a CRLF header
+        } else if (Object.hasOwn(simple, e)) out += simple[e];
+        else if (/[0-7]/.test(e)) {
+          let oct = e;
+          while (oct.length < 3 && /[0-7]/.test(text[i] ?? '')) oct += text[i++];
+          const code = parseInt(oct, 8);
+          out += String.fromCharCode(isBytes ? code & 0xff : code);
+        } else if (e === 'x') out += String.fromCharCode(hex(2));
+        else if (!isBytes && (e === 'u' || e === 'U')) {
+          const code = hex(e === 'u' ? 4 : 8);
+          if (code > 0x10ffff) fail();
+          out += String.fromCodePoint(code);
+        } else if (!isBytes && e === 'N') {
+          const close = text.indexOf('}', i);
+          if (text[i] !== '{' || close < 0) fail();
+          const name = text.slice(i + 1, close);
+          i = close + 1;
+          if (!name) fail();
+          out += CHAR_NAMES.get(name.toUpperCase().replace(/\s+/g, ' ')) ?? UNDECODED;
+        } else out += `\\${e}`; // not an escape: Python keeps the backslash
+      } else if (!triple && (c === '\n' || c === '\r')) fail();
       else out += c;
+    }
+  };
+  /** Adjacent literals, joined (`'<' 'i4'` is `'<i4'`). */
+  const str = (): string => {
+    const first = part();
+    let out = first.s;
+    for (;;) {
+      const at = i;
+      ws();
+      if (!STRING_START.test(text.slice(i, i + 3))) {
+        i = at;
+        return out;
+      }
+      const next = part();
+      if (next.bytes !== first.bytes) fail(); // cannot mix bytes and nonbytes literals
+      out += next.s;
     }
   };
   const seq = (close: string): Lit[] => {
@@ -134,7 +215,7 @@ export function parsePyLiteral(text: string): Lit | undefined {
       i++;
       return seq(']');
     }
-    if (/['"bBuUrR]/.test(c ?? '') && /^[bBuUrR]*['"]/.test(text.slice(i, i + 4))) return str();
+    if (STRING_START.test(text.slice(i, i + 3))) return str();
     const word = /^(True|False|None)\b/.exec(text.slice(i, i + 6));
     if (word) {
       i += word[1].length;
@@ -160,6 +241,7 @@ export function parsePyLiteral(text: string): Lit | undefined {
 
 /** A dtype string `np.dtype` reads as holding Python objects: `O`, `|O8`, `object`, `object_`, `i4,O`, `(2,)O`, `2O`. */
 export function isObjectDtypeString(s: string): boolean {
+  if (s.includes(UNDECODED)) return true; // a `\N{…}` the scanner could not decode: fail closed
   return s.split(',').some((part) => /(?:^|[^A-Za-z_])(?:O\d*|object\d*_?)$/.test(part.trim()));
 }
 
