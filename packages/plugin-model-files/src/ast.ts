@@ -53,7 +53,8 @@ export interface ProblemFact {
 
 export interface KerasFact {
   member: string;
-  kind: 'lambda' | 'reference';
+  /** See `KerasHit.kind` (`formats/keras.ts`). */
+  kind: 'lambda' | 'reference' | 'savedmodel' | 'vocabulary' | 'layer-path';
   layer: string;
   target: string;
   /** A reference inside Keras or TensorFlow itself: reported only when it is a dangerous function. */

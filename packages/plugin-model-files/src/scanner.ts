@@ -17,7 +17,7 @@ import { MAX_NPY_HEADER, npyHeaderSpan, parseNpyHeader } from './formats/npy.js'
 import { readOnnx, STANDARD_ONNX_DOMAINS } from './formats/onnx.js';
 import { checkSafetensors } from './formats/safetensors.js';
 import { analyzeTemplate } from './formats/template.js';
-import { crc32Update, readZipDirectory, type ZipEntry } from './formats/zip.js';
+import { crc32Update, endsInZip, readZipDirectory, type ZipEntry } from './formats/zip.js';
 import {
   BufferAccess, BufferedAccess, chunksOf, collect, decompress, FileAccess, forWalking, LimitError, peek, sha256Of, SliceAccess, timerDelay,
   type RandomAccess,
@@ -87,6 +87,8 @@ interface Unit {
 const NESTED_FORMATS = new Set<FormatId>(['keras', 'npz', 'pytorch-zip', 'pytorch-tar', 'torchscript']);
 
 const PICKLE_NAME = /\.(pkl|pickle|p|pt|pth|bin|ckpt|joblib|sav|debug_pkl|dat)$/i;
+/** Keras 3 opens a file so named as a zip whenever `zipfile.is_zipfile` finds one in it. */
+const KERAS_NAME = /\.keras$/i;
 
 class Scan {
   readonly file: ModelFile;
@@ -183,12 +185,29 @@ class Scan {
       this.problem(unit, 'absent', `a Git LFS pointer${oid ? ` (oid sha256:${oid.slice(0, 12)}…${size ? `, ${size} bytes` : ''})` : ''}`);
       return 'unknown';
     }
+    // A zip after other bytes (a self-extracting archive; junk, a pickle or an HDF5 file before a
+    // `.keras`): zip readers find it by its end record, Keras (which opens any zip named `.keras`)
+    // whatever the head is. Read as they read it: as a zip when the head is nothing else, else as
+    // well as the head's format (`torch.load` unpickles a `.pt` from its first byte).
+    let zipAfter = !forced && fmt !== 'zip' && unit.ra !== undefined && (fmt === 'unknown' || KERAS_NAME.test(unit.hint)) && (await endsInZip(unit.ra, unit.depth === 0 || /\.(keras|zip)$/i.test(unit.hint)));
     if (fmt === 'unknown' && PICKLE_NAME.test(unit.hint) && head.length > 0 && !/\.(bin|dat)$/i.test(unit.hint)) fmt = 'pickle';
     // A `.bin` that is one long first operand: the file was taken for a model only because a pickle
     // follows that operand (`isModelFile`), which is how `torch.load` reads it.
     if (fmt === 'unknown' && unit.depth === 0 && /\.bin$/i.test(unit.hint) && sniffPickle(head) === 'partial') fmt = 'pickle';
     // HDF5 after a user block: the library looks for its superblock at 512, 1024, 2048… bytes too.
     if (fmt === 'unknown' && unit.ra && unit.ra.size >= 520 && (await findSuperblock((p, n) => (unit.ra as RandomAccess).read(p, n), unit.ra.size)) !== undefined) fmt = 'hdf5';
+    if (fmt === 'unknown' && zipAfter) {
+      fmt = 'zip';
+      zipAfter = false;
+    }
+    const read = await this.format(unit, fmt);
+    if (!zipAfter) return read;
+    const z = await this.zip(unit);
+    return NESTED_FORMATS.has(z) ? z : read;
+  }
+
+  /** Reads a unit as `fmt`. */
+  private async format(unit: Unit, fmt: FormatId): Promise<FormatId> {
     switch (fmt) {
       case 'pickle':
         return this.pickle(unit);
@@ -618,16 +637,20 @@ class Scan {
       if (kerasConfig) this.problem(unit, 'malformed', `Keras config.json is not valid JSON: ${(error as Error).message}`);
       return;
     }
-    if (kerasConfig) this.keras(unit, data);
+    if (kerasConfig) this.keras(unit, data, true);
     if (data && typeof data === 'object' && typeof (data as Record<string, unknown>).chat_template === 'string') {
       this.template(unit, 'chat_template', (data as Record<string, string>).chat_template);
     }
   }
 
-  keras(unit: Unit, config: unknown): void {
+  /** A Keras config: `archive` for a `.keras` archive's `config.json`, not a legacy `.h5`'s `model_config`. */
+  keras(unit: Unit, config: unknown, archive = false): void {
     const tooDeep = () => this.problem(unit, 'limit', `Keras config nested deeper than ${MAX_KERAS_CONFIG_DEPTH} levels; the rest was not inspected`);
-    for (const h of analyzeKerasConfig(config, tooDeep)) {
-      this.file.keras.push({ member: unit.name, kind: h.kind, layer: h.where, target: h.target, ...(h.also ? { also: h.also } : {}), ...(h.internal ? { internal: true } : {}) });
+    for (const h of analyzeKerasConfig(config, tooDeep, { archive })) {
+      this.file.keras.push({
+        member: unit.name, kind: h.kind, layer: h.where, target: h.target,
+        ...(h.also ? { also: h.also } : {}), ...(h.internal ? { internal: true } : {}), ...(h.layerClass ? { layerClass: h.layerClass } : {}),
+      });
     }
   }
 

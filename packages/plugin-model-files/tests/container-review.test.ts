@@ -10,9 +10,10 @@ import { lintText } from '@oculum/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import plugin, { modelLanguage } from '../src/index.js';
 import { isModelFile } from '../src/formats/detect.js';
+import { analyzeKerasConfig } from '../src/formats/keras.js';
 import type { ModelFile } from '../src/ast.js';
 import { scanModelBytes, scanModelFile } from '../src/scanner.js';
-import { zipEnd, zipParts, type ZipMember } from './helpers.js';
+import { zip, zipEnd, zipParts, type ZipMember } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'oculum-container-review-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -95,5 +96,77 @@ describe('P2: a central directory PyTorch and Python read at different offsets',
     const { locals, directory } = zipParts(torch(BENIGN));
     const f = await scanModelBytes(Buffer.concat([locals, directory, zipEnd(3, directory.length, locals.length)]), 'ok.pt');
     expect(f.problems).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------- P12
+const lambdaLayer = { class_name: 'Lambda', config: { name: 'lam', function: { class_name: '__lambda__', config: { code: '4wEAAAAAAAAA', defaults: null, closure: null } } } };
+const sequential = (...layers: unknown[]) => ({ module: 'keras', class_name: 'Sequential', config: { name: 'seq', layers } });
+const kerasZip = (config: unknown, opts: { prepend?: Uint8Array } = {}) =>
+  zip([{ name: 'metadata.json', data: Buffer.from('{"keras_version": "3.9.0"}') }, { name: 'config.json', data: Buffer.from(JSON.stringify(config)) }], opts);
+
+describe('P12: a .keras archive with bytes before it is read as Keras reads it', () => {
+  // Keras opens a `.keras` with Python's zipfile, which finds the archive by its end record.
+  const junk = Buffer.from('\0JUNK'.repeat(100), 'latin1');
+
+  it('the zip after the prepended bytes is claimed and its config read', async () => {
+    const p = file('prepended.keras', kerasZip(sequential(lambdaLayer), { prepend: junk }));
+    expect(claimed(p)).toBe(true);
+    expect(await findings(p)).toEqual([expect.stringMatching(/^model\/keras-lambda-layer critical: Keras model in config\.json has a Lambda layer `lam`/)]);
+  });
+
+  it('whatever the bytes before it are (a pickle head, an HDF5 signature)', async () => {
+    for (const head of [BENIGN, Buffer.from('\x89HDF\r\n\x1a\n', 'latin1')]) {
+      const f = await scanModelBytes(kerasZip(sequential(lambdaLayer), { prepend: head }), 'model.keras');
+      expect(f.keras.filter((k) => k.kind !== 'reference').map((k) => `${k.kind} ${k.layer}`)).toEqual(['lambda lam']);
+      expect(f.format).toBe('keras');
+    }
+  });
+
+  it('a model archive after other bytes is claimed under any name, as zip readers take it', async () => {
+    const p = file('installer.bin', zip(torch(HOSTILE), { prepend: junk }));
+    expect(claimed(p)).toBe(true);
+    expect(dangerous(await scanModelFile(p))).toBe(true);
+  });
+
+  it('a self-extracting archive of other files is not a model file', () => {
+    expect(claimed(file('setup.exe', zip([{ name: 'readme.txt', data: Buffer.from('hello') }], { prepend: junk })))).toBe(false);
+  });
+});
+
+describe('P12: Keras configs that reach files outside the model', () => {
+  it('a TFSMLayer loads a SavedModel from a path of the config (CVE-2026-1462)', async () => {
+    const tfsm = { module: 'keras.layers', class_name: 'TFSMLayer', config: { name: 'tfsm', filepath: '/srv/attacker_savedmodel', call_endpoint: 'serve' }, registered_name: null };
+    const p = file('tfsm.keras', kerasZip(sequential(tfsm)));
+    expect(await findings(p)).toEqual([expect.stringMatching(/^model\/keras-external-reference high: .*TFSMLayer `tfsm` .*`\/srv\/attacker_savedmodel`.*CVE-2026-1462/)]);
+  });
+
+  it('a lookup layer whose vocabulary is a file path (CVE-2025-12058)', async () => {
+    const layers = ['StringLookup', 'IntegerLookup', 'TextVectorization'].map((c, i) => ({ module: 'keras.layers', class_name: c, config: { name: `v${i}`, vocabulary: '/etc/passwd' } }));
+    const p = file('vocab.keras', kerasZip(sequential(...layers)));
+    const r = await findings(p);
+    expect(r).toHaveLength(3);
+    for (const f of r) expect(f).toMatch(/^model\/keras-external-reference high: .*has a (?:StringLookup|IntegerLookup|TextVectorization) layer `v\d` whose vocabulary is the file `\/etc\/passwd`.*CVE-2025-12058/);
+    // a vocabulary given as a list is data in the config
+    const listed = { module: 'keras.layers', class_name: 'StringLookup', config: { name: 'sl', vocabulary: ['a', 'b'] } };
+    expect(await findings(file('listed.keras', kerasZip(sequential(listed))))).toEqual([]);
+  });
+
+  it('a layer name that leaves the assets directory (CVE-2026-12479)', async () => {
+    const names = ['../../../../tmp/x', '/etc/cron.d/x', '..\\..\\x', 'C:\\Windows\\x'];
+    const layers = names.map((name) => ({ module: 'keras.layers', class_name: 'Dense', config: { name, units: 1 } }));
+    const r = await findings(file('names.keras', kerasZip(sequential(...layers))));
+    expect(r).toHaveLength(4);
+    for (const f of r) expect(f).toMatch(/^model\/keras-external-reference high: .*a layer named `.+`, a path that leaves .*CVE-2026-12479/);
+  });
+
+  it('ordinary layer names stay quiet, in .keras and in legacy .h5 configs', async () => {
+    const layers = ['dense_1', 'block1/conv1', 'a..b', 'tf.math.add'].map((name) => ({ module: 'keras.layers', class_name: 'Dense', config: { name, units: 1 } }));
+    expect(await findings(file('plain.keras', kerasZip(sequential(...layers))))).toEqual([]);
+    // an .h5 config's layer names name HDF5 groups (converted models have `/model/conv1/Conv`)
+    const h5 = sequential({ module: 'keras.layers', class_name: 'Dense', config: { name: '/model/conv1/Conv', units: 1 } });
+    const kinds = (archive: boolean) => analyzeKerasConfig(h5, undefined, { archive }).map((h) => h.kind).filter((k) => k !== 'reference');
+    expect(kinds(false)).toEqual([]);
+    expect(kinds(true)).toEqual(['layer-path']);
   });
 });

@@ -364,6 +364,19 @@ function zipMembersSayModel(path: string): boolean {
   });
 }
 
+/** Names under which discovery looks for a zip's end record behind an archive comment too. */
+const ZIP_LOADED_NAME = /\.(?:keras|zip)$/i;
+
+/**
+ * A zip whose head is not the file's (data before it) and whose members say model
+ * (`zipMembersSayModel`). Its end record is looked for in the last 22 bytes of any file (a cheap
+ * read), behind a comment only under a model or zip name.
+ */
+function zipAfterOtherBytes(path: string): boolean {
+  const atEnd = withPositionedReads(path, false, (size, read) => size >= 22 && ascii(read(size - 22, 4), 0, 'PK\x05\x06'));
+  return (atEnd || ZIP_LOADED_NAME.test(path) || isModelFileName(path)) && zipMembersSayModel(path);
+}
+
 /**
  * `body(size, read)` over a file opened for positioned reads (`read(position, length)`, short at its
  * end), closed afterwards; `failed` when it cannot be opened or `body` throws.
@@ -588,6 +601,9 @@ export function isModelFile(head: Uint8Array, path: string): boolean {
   // A Git LFS pointer under a model file's name (a checkout without LFS objects, `actions/checkout`'s
   // default): claimed, so the scan says the model was not there to inspect instead of passing it over.
   if (f === 'unknown' && isLfsPointer(head) && isModelFileName(path)) return true;
+  // A zip after other bytes (a self-extracting archive, junk before a `.keras`): Python's zipfile,
+  // and so Keras, finds it by its end record; a model file when its members say so.
+  if (f === 'unknown' && zipAfterOtherBytes(path)) return true;
   // A head that is one long operand (a pickle could hide its first import past it), named as
   // nothing but a pickle: the scanner reads it as one.
   if (f === 'unknown') {

@@ -8,11 +8,21 @@
 import { timerDelay } from '../io.js';
 
 export interface KerasHit {
-  kind: 'lambda' | 'reference';
+  /**
+   * `lambda`: a Lambda layer; `reference`: a module or function the loader imports; `savedmodel`: a
+   * TFSMLayer's SavedModel; `vocabulary`: a lookup layer's vocabulary file; `layer-path`: a layer
+   * name that leaves the directory a `.keras` archive's assets are extracted to.
+   */
+  kind: 'lambda' | 'reference' | 'savedmodel' | 'vocabulary' | 'layer-path';
   /** Layer name (or the JSON path) for messages. */
   where: string;
-  /** For references: the dotted module.name; for Lambda: a short description of the function. */
+  /**
+   * For references: the dotted module.name; for Lambda: a short description of the function; for
+   * files: the path (the layer name itself for `layer-path`).
+   */
   target: string;
+  /** The layer's class, for `vocabulary` (`StringLookup`). */
+  layerClass?: string;
   /**
    * A reference inside Keras or TensorFlow (`keras.layers.Dense`): kept so that a dangerous one
    * (`keras.utils.get_file`, `tensorflow.io.write_file`) is still judged.
@@ -26,7 +36,32 @@ declare module '../ast.js' {
   interface KerasFact {
     /** Other names the loader falls back to for the same object (`KerasHit.also`). */
     also?: string[];
+    /** The layer's class (`KerasHit.layerClass`). */
+    layerClass?: string;
   }
+}
+
+/**
+ * Layers that read their vocabulary from a file when it is given as a string (`tf.io.gfile`: any
+ * local path, or a remote URL), at construction: so when a config is loaded (CVE-2025-12058).
+ */
+const VOCABULARY_LAYERS = new Set(['StringLookup', 'IntegerLookup', 'TextVectorization']);
+
+/**
+ * A name that leaves the directory it is joined to: a `..` component, or an absolute path (POSIX,
+ * Windows drive or UNC), which `os.path.join` takes as it is. `block1/conv1` stays inside.
+ */
+function leavesDirectory(name: string): boolean {
+  return /(?:^|[\\/])\.\.(?:[\\/]|$)/.test(name) || /^[\\/]/.test(name) || /^[A-Za-z]:[\\/]/.test(name);
+}
+
+export interface KerasConfigOptions {
+  /**
+   * The config of a `.keras` archive (Keras 3), whose loader joins layer names to the directory it
+   * extracts the archive's assets to (`layer-path`); not a legacy `.h5` config, whose layer names
+   * (`conv1/bn` in converted models) name HDF5 groups, not files.
+   */
+  archive?: boolean;
 }
 
 const KERAS_MODULES = /^(keras|tf_keras|tensorflow\.keras|tensorflow\.python\.keras|keras_nlp|keras_cv|keras_hub|tensorflow)(\.|$)/;
@@ -39,7 +74,7 @@ function short(s: string): string {
 export const MAX_KERAS_CONFIG_DEPTH = 1000;
 
 /** Walks a parsed Keras config; `onTooDeep` is told once when a part lies deeper than it walks. */
-export function analyzeKerasConfig(config: unknown, onTooDeep?: () => void): KerasHit[] {
+export function analyzeKerasConfig(config: unknown, onTooDeep?: () => void, options: KerasConfigOptions = {}): KerasHit[] {
   let tooDeep = false;
   const hits: KerasHit[] = [];
   const seen = new Set<string>();
@@ -80,6 +115,13 @@ export function analyzeKerasConfig(config: unknown, onTooDeep?: () => void): Ker
       }
       add({ kind: 'lambda', where: name, target: desc });
     }
+    const cls = typeof o.class_name === 'string' ? o.class_name : undefined;
+    // Keras 3's TFSMLayer restores the TensorFlow SavedModel at `filepath` when the model is loaded,
+    // safe_mode or not (CVE-2026-1462): its graph then runs with the loader's rights.
+    if (cls === 'TFSMLayer') add({ kind: 'savedmodel', where: name, target: typeof cfg.filepath === 'string' ? cfg.filepath : JSON.stringify(cfg.filepath ?? null) });
+    if (cls && VOCABULARY_LAYERS.has(cls) && typeof cfg.vocabulary === 'string') add({ kind: 'vocabulary', where: name, target: cfg.vocabulary, layerClass: cls });
+    // Keras 3 joins layer names to the directory it extracts a `.keras` archive's assets to (CVE-2026-12479).
+    if (options.archive && cls && typeof cfg.name === 'string' && leavesDirectory(cfg.name)) add({ kind: 'layer-path', where: cfg.name, target: cfg.name });
     if (typeof o.module === 'string' && typeof o.class_name === 'string') {
       const mod = o.module;
       if (o.class_name !== '__lambda__') {

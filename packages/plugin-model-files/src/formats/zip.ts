@@ -194,6 +194,23 @@ export function centralEntries(cd: Uint8Array, shift: number, maxEntries: number
   return { entries, end: p };
 }
 
+/**
+ * Whether some bytes end in a zip that a reader finds by its end record (Python's zipfile, Keras'
+ * `zipfile.is_zipfile`), however they begin: an end record in the last 22 bytes (or, with `comment`,
+ * anywhere in the last 64 KiB, where an archive comment moves it), and a central directory
+ * signature where one of the readers looks (`directoryViews`). For bytes whose head is no zip: a
+ * self-extracting archive, junk before a `.keras`.
+ */
+export async function endsInZip(ra: RandomAccess, comment: boolean): Promise<boolean> {
+  if (ra.size < 22) return false;
+  const tailLen = Math.min(ra.size, comment ? ZIP_TAIL : 22);
+  const rec = findEndRecord(await ra.read(ra.size - tailLen, tailLen), ra.size - tailLen);
+  if (!rec || rec.total === 0) return false;
+  if (rec.zip64At !== undefined && !applyZip64(rec, await ra.read(rec.zip64At, 56))) return false;
+  for (const v of directoryViews(rec)) if (u32(await ra.read(v.at, 4), 0) === 0x02014b50) return true;
+  return false;
+}
+
 export async function readZipDirectory(ra: RandomAccess, limits: ZipLimits): Promise<ZipDirectory> {
   const problems: string[] = [];
   const ambiguities: string[] = [];

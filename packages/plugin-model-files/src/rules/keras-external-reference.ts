@@ -10,12 +10,19 @@ export default createRule({
     languages: ['model'],
     triggers: [],
     docs: {
-      description: 'Reports Keras model configs that name modules or functions outside Keras, which the loader imports; references to dangerous modules are critical.',
+      description:
+        'Reports Keras model configs that name modules or functions outside Keras, which the loader imports (references to dangerous modules are critical), and configs that make the loader reach files outside the model: a TFSMLayer\'s SavedModel, a lookup layer\'s vocabulary file, a layer name that leaves the assets directory (high).',
       recommended: true,
     },
     messages: {
       dangerous: 'Keras model{{where}} makes the loader import `{{target}}` (layer `{{layer}}`), a dangerous module or function.',
       foreign: 'Keras model{{where}} makes the loader import `{{target}}` (layer `{{layer}}`), which is outside Keras.',
+      savedModel:
+        'Keras model{{where}} has a TFSMLayer `{{layer}}` that loads the TensorFlow SavedModel at `{{target}}` when the model is loaded, even with safe_mode (CVE-2026-1462): its graph runs with the loader\'s rights.',
+      vocabularyFile:
+        'Keras model{{where}} has a {{layerClass}} layer `{{layer}}` whose vocabulary is the file `{{target}}`: loading the model reads that path (a local file, or a URL through tf.io.gfile) into the model (CVE-2025-12058).',
+      layerPath:
+        'Keras model{{where}} has a layer named `{{layer}}`, a path that leaves the directory Keras extracts the archive\'s assets to: loading the model reads or writes files there (CVE-2026-12479).',
     },
     remediation:
       'Only load Keras models whose custom objects come from code you trust; pass them explicitly with custom_objects and keep safe_mode=True.',
@@ -38,6 +45,19 @@ export default createRule({
           return worst;
         };
         for (const k of file.keras) {
+          // Files outside the model that the loader reaches (high: no import, but the loader reads or
+          // writes where the config says).
+          const file = k.kind === 'savedmodel' ? 'savedModel' : k.kind === 'vocabulary' ? 'vocabularyFile' : k.kind === 'layer-path' ? 'layerPath' : undefined;
+          if (file) {
+            context.report({
+              loc: FILE_LOC,
+              messageId: file,
+              data: { where: where(k.member), layer: k.layer, target: k.target, layerClass: k.layerClass ?? 'lookup' },
+              severity: 'high',
+              confidence: 'high',
+            });
+            continue;
+          }
           if (k.kind !== 'reference') continue;
           const internal = !!k.internal;
           // The name, then the names Keras falls back to (`registered_name`): the worst one is reported.
