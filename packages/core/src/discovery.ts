@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dir
 import * as nodePath from 'node:path';
 import type { Ignore } from 'ignore';
 import { repositoryRoot } from './fs-util.js';
+import { gitDirOf, readTrackedFiles, type TrackedFiles } from './git-index.js';
 import { loadIgnore } from './lazy.js';
 import { UsageError } from './errors.js';
 import type { Diagnostic } from './types.js';
@@ -20,20 +21,9 @@ function toPosix(p: string): string {
  * a linked worktree or a submodule: `gitdir: …`, then its `commondir`), or null.
  */
 function readInfoExclude(top: string): Ignore | null {
+  const gitDir = gitDirOf(top, true);
+  if (!gitDir) return null;
   try {
-    const dotGit = nodePath.join(top, '.git');
-    let gitDir = dotGit;
-    if (!statSync(dotGit).isDirectory()) {
-      const pointer = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync(dotGit, 'utf8').slice(0, 4096));
-      if (!pointer) return null;
-      gitDir = nodePath.resolve(top, pointer[1]);
-      try {
-        const common = readFileSync(nodePath.join(gitDir, 'commondir'), 'utf8').trim();
-        if (common) gitDir = nodePath.resolve(gitDir, common);
-      } catch {
-        /* no commondir: the git dir holds info/ itself */
-      }
-    }
     const text = readFileSync(nodePath.join(gitDir, 'info', 'exclude'), 'utf8');
     return text.trim() ? loadIgnore()().add(text) : null;
   } catch {
@@ -100,7 +90,22 @@ export class GitIgnore {
     return known;
   }
 
+  /** What the repository's index tracks (read once, when `.gitignore` first ignores something). */
+  private tracked?: TrackedFiles | null;
+
+  /** git never ignores a tracked file, nor a directory holding one (see `git-index.ts`). */
+  private isTracked(path: string, isDir: boolean): boolean {
+    if (this.tracked === undefined) this.tracked = existsSync(nodePath.join(this.top, '.git')) ? readTrackedFiles(this.top) : null;
+    if (!this.tracked) return false;
+    const rel = toPosix(nodePath.relative(this.top, path));
+    return isDir ? this.tracked.dirs.has(rel) : this.tracked.files.has(rel) || this.tracked.dirs.has(rel);
+  }
+
   ignored(path: string, isDir: boolean): boolean {
+    return this.ignoredByPatterns(path, isDir) && !(path.startsWith(this.top + nodePath.sep) && this.isTracked(path, isDir));
+  }
+
+  private ignoredByPatterns(path: string, isDir: boolean): boolean {
     const inside = path.startsWith(this.top + nodePath.sep);
     const top = inside ? this.top : nodePath.dirname(path);
     // `.git/info/exclude` first: git gives the `.gitignore` files precedence over it
@@ -173,8 +178,28 @@ export interface PrunedDirectory {
  * scanned once: under the link's name when the file's own has another extension (a Hugging Face cache
  * repo: `snapshots/<rev>/model.safetensors` → `blobs/<hash>`), else under its own. Links to directories, to files outside
  * `root` (following them would let a scanned tree make Oculum read, and print parts of, any file of
- * the machine: `x.py` → `~/.ssh/id_rsa`) and broken links are not followed, and said in one warning.
+ * the machine: `x.py` → `~/.ssh/id_rsa`) — but for a Hugging Face cache snapshot's links to its
+ * repository's blobs (`hubCacheBlob`) — and broken links are not followed, and said in one warning.
  */
+/**
+ * A Hugging Face cache file: a link in `<repo>/snapshots/<revision>/` of a cache repository
+ * (`models--org--name`, `datasets--…`, `spaces--…`) to its blob in `<repo>/blobs/`. A scan of one
+ * snapshot follows it (the blob is the file the library loads), though it lies outside the snapshot.
+ */
+function hubCacheBlob(link: string, target: string): boolean {
+  for (let dir = nodePath.dirname(link); nodePath.dirname(dir) !== dir; dir = nodePath.dirname(dir)) {
+    if (!/^(?:models|datasets|spaces)--./.test(nodePath.basename(dir))) continue;
+    if (!link.startsWith(nodePath.join(dir, 'snapshots') + nodePath.sep)) return false;
+    try {
+      const blobs = realpathSync(nodePath.join(dir, 'blobs')) + nodePath.sep;
+      return target.startsWith(blobs);
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
 function followLinks(root: string, raw: string, links: readonly string[], found: Set<string>, diagnostics: Diagnostic[]): void {
   if (links.length === 0) return;
   let rootReal: string;
@@ -207,7 +232,7 @@ function followLinks(root: string, raw: string, links: readonly string[], found:
     const info = statSync(target, { throwIfNoEntry: false });
     if (info?.isDirectory()) skipped.directories++;
     else if (!info?.isFile()) skipped.other++;
-    else if (!inside(target)) skipped.outside++;
+    else if (!inside(target) && !hubCacheBlob(link, target)) skipped.outside++;
     else if (!seen.has(target)) {
       // Scanned under the link's name, which is the one that means something (`model.safetensors`,
       // `modeling_x.py`, not `blobs/9f86d0…`, which no language reads by its extension).

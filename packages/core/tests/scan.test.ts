@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -108,6 +109,34 @@ describe('discovery', () => {
     // a link to a file of the named directory found by the walk too, of the same extension: once, under the file's name
     symlinkSync('a.toy', join(cwd, 'dir/b.toy'));
     expect(files(await run(cwd, { paths: ['dir'] }))).toEqual(['dir/a.toy']);
+  });
+
+  it('scans a Hugging Face cache snapshot named alone: its links into the repository\'s blobs/, nothing else outside it', async () => {
+    const cwd = project({ 'hub/models--org--tiny/blobs/abc': 'danger\n', 'hub/models--org--tiny/snapshots/r1/.keep': '', 'outside/secret.toy': 'danger\n' });
+    const snap = 'hub/models--org--tiny/snapshots/r1';
+    symlinkSync('../../blobs/abc', join(cwd, snap, 'model.toy'));
+    symlinkSync(join(cwd, 'outside/secret.toy'), join(cwd, snap, 'leak.toy'));
+    const result = await run(cwd, { paths: [snap] });
+    expect(files(result)).toEqual([`${snap}/model.toy`]);
+    expect(findings(result)).toEqual([`${snap}/model.toy:1:1 toy/no-danger`]);
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
+      `Symbolic links in "${snap}" not followed: 1 link to files outside it (name a link or its target on the command line to scan it)`,
+    ]);
+  });
+
+  it('scans files git tracks whatever .gitignore says (a checkpoint added with git add -f), in ignored directories too', async () => {
+    const cwd = project({ '.gitignore': '*.toy\nbuild/\n', 'kept.toy': 'danger\n', 'scratch.toy': 'danger\n', 'build/ckpt.toy': 'danger\n', 'build/tmp.toy': 'danger\n', 'a.txt': 'x\n' });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd, stdio: 'pipe', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: cwd } });
+    git('init', '-q');
+    git('add', 'a.txt');
+    git('add', '-f', 'kept.toy', 'build/ckpt.toy');
+    for (const version of ['2', '3', '4']) {
+      git('update-index', '--index-version', version);
+      expect(files(await run(cwd)), `index version ${version}`).toEqual(['build/ckpt.toy', 'kept.toy']);
+    }
+    // an index that cannot be read: .gitignore alone decides
+    writeFileSync(join(cwd, '.git/index'), 'DIRC\u0000\u0000\u0000\u0009');
+    expect(files(await run(cwd))).toEqual([]);
   });
 
   it('says so for a file whose name is not valid UTF-8 (it cannot be opened by the decoded name)', async () => {
