@@ -153,6 +153,24 @@ describe('oculum scan (in-process)', () => {
     expect(said('u16.py').diagnostics[0].message).toBe('Skipped: UTF-16LE or UTF-32LE text (by its byte-order mark): source files are read as UTF-8');
   });
 
+  it('scans pickles under source-code names as model files (loaders take any name), and source as source', async () => {
+    const p0 = "cposix\nsystem\n(S'touch /tmp/oculum-pwned'\ntR.";
+    // protocol 4 without FRAME or MEMOIZE: no NUL byte, and not UTF-8 (0x80, 0x8c, 0x93)
+    const su = (t: string) => Buffer.concat([Buffer.from([0x8c, t.length]), Buffer.from(t)]);
+    const p4 = Buffer.concat([Buffer.from([0x80, 0x04]), su('posix'), su('system'), Buffer.from([0x93]), su('touch /tmp/oculum-pwned'), Buffer.from([0x85, 0x52, 0x2e])]);
+    const dir = project({ 'payload.py': p0, 'payload.js': p0, 'train.py': VULNERABLE });
+    fs.writeFileSync(path.join(dir, 'p4.py'), p4);
+    fs.writeFileSync(path.join(dir, 'p4.js'), p4);
+    const report = JSON.parse((await run(['scan', '-f', 'json', '--fail-on', 'none'], { cwd: dir })).stdout);
+    const said = (file: string) => report.files.find((f: { file: string }) => f.file === file);
+    for (const file of ['payload.py', 'payload.js', 'p4.py', 'p4.js']) {
+      expect(said(file)?.language, file).toBe('model');
+      expect(said(file).findings.map((f: { ruleId: string; severity: string }) => `${f.ruleId} ${f.severity}`), file).toContain('model/dangerous-pickle-global critical');
+    }
+    expect(said('train.py')?.language).toBe('python');
+    expect(said('train.py').findings.map((f: { ruleId: string }) => f.ruleId)).toEqual([RULE]);
+  });
+
   it('an unclosed oculum-ignore-start in a CR-only file runs to its last line (lines as CPython counts them)', async () => {
     const dir = project({ 'cr.py': 'import torch\n# oculum-ignore-start\rtorch.load(a)\rtorch.load(b)\rtorch.load(c)\r' });
     const report = JSON.parse((await run(['scan', '-f', 'json'], { cwd: dir })).stdout);

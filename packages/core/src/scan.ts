@@ -379,11 +379,15 @@ function classify(path: string, registry: PluginRegistry, depth: Depth, maxFileS
       return { kind: 'skip', reason: `larger than the ${formatSize(maxFileSize)} limit (${formatSize(info.size)})` };
     }
     const data = readFileSync(path);
+    // Loaders take any file name: a pickle saved as `payload.py` (CVE-2025-1889) is a model file, not
+    // source, whether its bytes are binary (NUL bytes, invalid UTF-8: a protocol 4 pickle) or text (a
+    // protocol 0 pickle is ASCII). A binary language that recognises the bytes takes the file first;
+    // its detector is strict enough that source text is not taken.
+    if (binaryAllowed) {
+      const language = detectBinary(registry, data.subarray(0, HEAD_BYTES), path);
+      if (language) return { kind: 'binary-language', language, bytes: data.length, hash: wantHash ? hashContent(data) : '' };
+    }
     if (data.includes(0)) {
-      if (binaryAllowed) {
-        const language = detectBinary(registry, data.subarray(0, HEAD_BYTES), path);
-        if (language) return { kind: 'binary-language', language, bytes: data.length, hash: wantHash ? hashContent(data) : '' };
-      }
       // UTF-16 and UTF-32 text is full of NUL bytes: said so, not called binary
       const bomName = data[0] === 0xff && data[1] === 0xfe ? 'UTF-16LE or UTF-32LE' : data[0] === 0xfe && data[1] === 0xff ? 'UTF-16BE' : data[0] === 0 && data[1] === 0 && data[2] === 0xfe && data[3] === 0xff ? 'UTF-32BE' : undefined;
       if (bomName) return { kind: 'skip', reason: `${bomName} text (by its byte-order mark): source files are read as UTF-8` };

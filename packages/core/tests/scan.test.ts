@@ -218,6 +218,33 @@ describe('skipped files', () => {
   });
 });
 
+describe('source-named files whose bytes a binary language claims', () => {
+  // A pickle saved as `payload.py` (CVE-2025-1889: loaders take any name) is a model file, not source.
+  it('go to the binary language, whatever the text language would make of them', async () => {
+    const cwd = project({
+      'nul.toy': Buffer.from('TOYBIN\u0000BAD'),
+      'latin.toy': Buffer.concat([Buffer.from('TOYBIN'), Buffer.from([0xe9]), Buffer.from('BAD')]),
+      'text.toy': 'TOYBIN..BAD..',
+      'plain.toy': 'danger\n',
+    });
+    const standard = await run(cwd);
+    expect(standard.files.map((f) => `${rel(standard, f.file)} ${f.language} ${f.findings.map((x) => x.ruleId)}`)).toEqual([
+      'latin.toy toybin toy/bad-payload',
+      'nul.toy toybin toy/bad-payload',
+      'plain.toy toy toy/no-danger',
+      'text.toy toybin toy/bad-payload',
+    ]);
+    expect(standard.diagnostics).toEqual([]);
+    // At depth quick no binary language runs: the text language reads what it can.
+    const quick = await run(cwd, { depth: 'quick' });
+    expect(files(quick)).toEqual(['plain.toy', 'text.toy']);
+    expect(quick.diagnostics.map((d) => `${rel(quick, d.file!)}: ${d.message}`)).toEqual([
+      'latin.toy: Skipped: not valid UTF-8, and no encoding it declares decodes it',
+      'nul.toy: Skipped: binary content (NUL bytes) in a source file',
+    ]);
+  });
+});
+
 describe('files named on the command line that nothing reads', () => {
   it('get a note saying why, where a directory walk leaves them out silently', async () => {
     const cwd = project({ 'README.md': 'notes\n', 'model.bin': 'TOYBIN..BAD..', 'other.bin': 'nope', 'a.toy': 'x\n' });
