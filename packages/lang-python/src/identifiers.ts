@@ -16,9 +16,35 @@ import type { Node, Tree } from 'web-tree-sitter';
 import { isIdentifierChar } from './code-text.js';
 
 const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII_ALL = /[^\x00-\x7f]/g;
 
-/** A run of identifier characters holding a non-ASCII character (identifier or not: checked later). */
-const WORD = /\p{XID_Continue}*[^\x00-\x7f]\p{XID_Continue}*/gu;
+/**
+ * The runs of name characters (ASCII letters, digits, `_`, anything non-ASCII) around each character
+ * NFKC changes, [start, end) in order: the only places where Python may read a name other than the one
+ * written. One search for non-ASCII characters, each asked alone: a combining mark composing with the
+ * letter before it gives no ASCII name, so runs of letters and marks alone are not looked at. (One
+ * regex with `\p{XID_Continue}*` on both sides took half a second on a file of non-ASCII prose.)
+ */
+function changingRuns(text: string): number[] {
+  const runs: number[] = [];
+  NON_ASCII_ALL.lastIndex = 0;
+  for (let m = NON_ASCII_ALL.exec(text); m; m = NON_ASCII_ALL.exec(text)) {
+    const i = m.index;
+    const c = text.codePointAt(i)!;
+    const width = c > 0xffff ? 2 : 1;
+    const ch = text.slice(i, i + width);
+    NON_ASCII_ALL.lastIndex = i + width;
+    if (ch.normalize('NFKC') === ch) continue;
+    let start = i;
+    while (start > 0 && isIdentifierChar(text.charCodeAt(start - 1))) start--;
+    let end = i + width;
+    while (end < text.length && isIdentifierChar(text.charCodeAt(end))) end++;
+    if (runs.length > 0 && runs[runs.length - 1] >= start) runs[runs.length - 1] = end;
+    else runs.push(start, end);
+    NON_ASCII_ALL.lastIndex = end;
+  }
+  return runs;
+}
 
 /** What Python accepts as an identifier as written (PEP 3131: XID_Start then XID_Continue, `_` a start). */
 const IDENTIFIER = /^[\p{XID_Start}_]\p{XID_Continue}*$/u;
@@ -35,8 +61,15 @@ const KEYWORDS = new Set(
  */
 export function withNormalisedNames(code: string): string {
   if (!NON_ASCII.test(code)) return code;
-  const normalised = code.replace(WORD, (word) => word.normalize('NFKC'));
-  return normalised === code ? code : `${code}\n${normalised}`;
+  const runs = changingRuns(code);
+  if (runs.length === 0) return code;
+  let normalised = '';
+  let at = 0;
+  for (let r = 0; r < runs.length; r += 2) {
+    normalised += code.slice(at, runs[r]) + code.slice(runs[r], runs[r + 1]).normalize('NFKC');
+    at = runs[r + 1];
+  }
+  return `${code}\n${normalised}${code.slice(at)}`;
 }
 
 /** One identifier to rewrite: text[start, end) becomes `text` (the same length). */
@@ -62,12 +95,13 @@ export function normalisedNames(text: string, tree: Tree): { edits: NameEdit[]; 
   if (!NON_ASCII.test(text)) return undefined;
   const edits: NameEdit[] = [];
   const unread: UnreadName[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const name = match[0];
+  const runs = changingRuns(text);
+  for (let r = 0; r < runs.length; r += 2) {
+    const start = runs[r];
+    const end = runs[r + 1];
+    const name = text.slice(start, end);
     const normalised = name.normalize('NFKC');
     if (normalised === name || !IDENTIFIER.test(name) || KEYWORDS.has(normalised)) continue;
-    const start = match.index;
-    const end = start + name.length;
     if (!isIdentifierNode(tree.rootNode.descendantForIndex(start, end), start, end)) continue; // in a string or a comment
     const edit = roomFor(text, start, end, normalised);
     if (edit) edits.push(edit);

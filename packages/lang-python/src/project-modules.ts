@@ -115,12 +115,35 @@ export class ProjectModules {
     for (let hop = 0; hop <= MAX_CLASS_MODULES; hop++) {
       const found = this.locate(file, name);
       if (!found) return hop > 0 && !name.startsWith('.') ? name : undefined;
+      // Most names are not re-exports: the module's import statements, read as text, say so without a parse.
+      if (!this.mayImport(found.file, found.member)) return undefined;
       const target = this.moduleClasses(found.file)?.get(found.member)?.reexport;
       if (target === undefined) return undefined;
       file = found.file;
       name = target;
     }
     return undefined;
+  }
+
+  /** The words of each module's import statements (`importWords`), with the signature of the file read. */
+  private readonly importTexts = new Map<string, { signature: string; words: ReadonlySet<string> | null }>();
+
+  /** Might `file` bind `name` by an import? (False only when no import statement of it spells the name.) */
+  private mayImport(file: string, name: string): boolean {
+    const signature = signatureOf(file);
+    if (signature === undefined) return false;
+    let entry = this.importTexts.get(file);
+    if (entry?.signature !== signature) {
+      let words: ReadonlySet<string> | null = null;
+      try {
+        words = importWords(readFileSync(file, 'utf8'));
+      } catch {
+        words = null;
+      }
+      entry = { signature, words };
+      this.importTexts.set(file, entry);
+    }
+    return entry.words?.has(name) ?? false;
   }
 
   private resolveClass(fromFile: string, qualified: string, stack: Set<string>, budget: { lookups: number }): ProjectClass | 'outside' | undefined {
@@ -324,6 +347,30 @@ function signatureOf(file: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Every word of every import statement of a module's text (from `import` to the end of its line, a
+ * parenthesized list or backslash continuations included; comments and strings are not told apart): a
+ * superset of the names its imports bind.
+ */
+export function importWords(text: string): Set<string> {
+  const words = new Set<string>();
+  for (const m of text.matchAll(/\bimport\b/g)) {
+    let end = text.indexOf('\n', m.index);
+    if (end < 0) end = text.length;
+    const open = text.indexOf('(', m.index);
+    if (open >= 0 && open < end) {
+      const close = text.indexOf(')', open);
+      end = close < 0 ? text.length : close;
+    }
+    while (end < text.length && (text.charCodeAt(end - 1) === 0x5c || (text.charCodeAt(end - 1) === 0x0d && text.charCodeAt(end - 2) === 0x5c))) {
+      const next = text.indexOf('\n', end + 1);
+      end = next < 0 ? text.length : next;
+    }
+    for (const w of text.slice(m.index + 6, end).matchAll(/[A-Za-z_]\w*/g)) words.add(w[0]);
+  }
+  return words;
 }
 
 /**

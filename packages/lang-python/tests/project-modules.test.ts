@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { UNKNOWN } from '@oculum/core';
 import { isImportedClass, MAX_MODULE_BYTES, python } from '../src/index.js';
+import { importWords } from '../src/project-modules.js';
 import type { PythonSourceCode } from '../src/source-code.js';
 import { lastIdent } from './helpers.js';
 
@@ -303,6 +304,12 @@ describe('relative imports under the file\'s package, and re-exports of the proj
     }
     // no package above the file: as written
     expect(await calleeOf(dir, 'main.py', 'from ._utils import f\nf(x)\n', 'standard')).toMatchObject({ name: '._utils.f' });
+  });
+
+  it('reads the words of import statements without a parse (a re-export is looked for only where one is spelled)', () => {
+    const words = importWords('from a import (\n    b,\n    c as d,\n)\nimport e.f as g, h\nfrom i import j, \\\r\n    k\nx = 1  # not l\n');
+    // the words after each `import`: a parenthesized list, a CRLF continuation; not the modules before it, not later lines
+    expect([...words].sort()).toEqual(['as', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'j', 'k']);
   });
 
   it('at deep, a name the project only re-exports is the name outside the project it stands for', async () => {
