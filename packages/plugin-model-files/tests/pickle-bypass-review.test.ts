@@ -307,3 +307,36 @@ describe('P5: .npy headers read as ast.literal_eval reads them', () => {
     expect(lit("{'a': ('x'\n 'y'),}")).toEqual(new Map([['a', 'xy']]));
   });
 });
+
+// ---------------------------------------------------------------------------------------------- P7
+describe('P7: joblib NDArrayWrapper makes joblib.load np.load another file with pickles allowed', () => {
+  /** An `NDArrayWrapper` (NEWOBJ) whose BUILD state names `filename`, as joblib < 0.10 wrote them. */
+  const wrapper = (filename: string, cls = sg('joblib.numpy_pickle_compat', 'NDArrayWrapper')) =>
+    p4(cls, [0x29, 0x81, 0x7d, 0x28], str('filename'), str(filename), str('subclass'), sg('numpy', 'ndarray'), str('allow_mmap'), [0x89, 0x75, 0x62]);
+
+  it.each([
+    ['an absolute path', '/tmp/oculum-review/evil_01.npy'],
+    ['a path that leaves the directory', '../../elsewhere/evil_01.npy'],
+    ['a Windows drive path', 'C:\\models\\evil_01.npy'],
+  ])('%s is high, naming the file', async (_, filename) => {
+    const r = await lintBytes('wrapper.joblib', wrapper(filename));
+    expect(worst(r), found(r).join('\n')).toBe('high');
+    const f = r.findings.find((x) => x.ruleId === 'model/dangerous-pickle-global');
+    expect(f?.message).toContain(filename);
+    expect(f?.message).toContain('joblib.numpy_pickle_compat.NDArrayWrapper');
+  });
+
+  it('also when built by copyreg._reconstructor in protocol 2 (ZNDArrayWrapper)', async () => {
+    const state = bytes([0x7d, 0x28], str('filename'), str('/etc/evil.z'), [0x75, 0x62]);
+    const data = bytes([0x80, 2], 'ccopy_reg\n_reconstructor\n(cjoblib.numpy_pickle_compat\nZNDArrayWrapper\nc__builtin__\nobject\nNtR', state, '.');
+    const r = await lintBytes('wrapper2.pkl', data);
+    expect(worst(r), found(r).join('\n')).toBe('high');
+    expect(found(r).join('\n')).toContain('/etc/evil.z');
+  });
+
+  it('a file next to it (what joblib < 0.10 wrote) is listed in the inventory, not reported', async () => {
+    const r = await lintBytes('old.pkl', wrapper('old.pkl_01.npy', sg('joblib.numpy_pickle', 'NDArrayWrapper')));
+    expect(found(r)).toEqual([]);
+    expect(r.findings[0].message).toContain('old.pkl_01.npy');
+  });
+});

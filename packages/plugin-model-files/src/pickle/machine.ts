@@ -1808,6 +1808,22 @@ export class PickleMachine {
     if (name) this.addCall({ k: 'g', module: name, name: '__setitem__' } as GlobalVal, UNKNOWN, 'SETITEMS', off);
   }
 
+  /**
+   * BUILD on a joblib `NDArrayWrapper`/`ZNDArrayWrapper`: joblib's unpickler then reads the file its
+   * `filename` names (from the state, or from the arguments of a call of the class), relative to the
+   * pickle's directory: `NDArrayWrapper.read` runs `np.load(os.path.join(<directory>, filename),
+   * allow_pickle=True)`, `ZNDArrayWrapper.read` opens the file and reads it into an array. Recorded
+   * as that call, made by the BUILD (`opcode` `BUILD <wrapper class>`, `args` the file name as JSON,
+   * `?` when it is not a constant string: see `companionFiles` of the rules).
+   */
+  private companion(inst: ObjVal, state: Val, cls: string, off: number): void {
+    let path = stateItem(state, 'filename');
+    if (path === undefined && inst.callee === cls && inst.args && typeof inst.args === 'object' && inst.args.k === 'l') path = inst.args.items[0];
+    if (this.result.calls.length >= 10_000) return;
+    const callee = /\.ZNDArrayWrapper$/.test(cls) ? 'builtins.open' : 'numpy.load';
+    this.result.calls.push({ callee, opcode: `BUILD ${cls}`, offset: off, pickle: this.pickleIndex, args: typeof path === 'string' ? JSON.stringify(path) : '?' });
+  }
+
   private build(inst: Val, state: Val, off: number): void {
     if (this.getattrs.length) {
       // BUILD looks `__setstate__` up on the object and calls it with the state, or sets the
@@ -1834,6 +1850,8 @@ export class PickleMachine {
       this.skimValue(inst);
       return;
     }
+    const cls = inst.inst ? `${inst.inst.module}.${inst.inst.name}` : inst.callee;
+    if (this.joblib && cls && JOBLIB_FILE_WRAPPER.test(cls)) return this.companion(inst, state, cls, off);
     if (!this.joblib || inst.callee !== 'joblib.numpy_pickle.NumpyArrayWrapper') return;
     // joblib writes the array right after the wrapper's BUILD, outside the pickle opcodes.
     const info = joblibArray(state);
@@ -1863,6 +1881,20 @@ export class PickleMachine {
     if (info.aligned) this.joblibPad = { skipAfter: info.bytes };
     else if (info.bytes > 0) this.pending = { t: 'skip', remaining: info.bytes };
   }
+}
+
+/** joblib's wrappers of arrays kept in files of their own (joblib < 0.10), which `joblib.load` still reads. */
+export const JOBLIB_FILE_WRAPPER = /(?:^|\.)numpy_pickle(?:_compat)?\.Z?NDArrayWrapper$/;
+
+/** The value of `key` in a BUILD state: a dict, or the slot-state dict of a `(state, slotstate)` tuple. */
+function stateItem(state: Val, key: string): Val | undefined {
+  const dicts = state && typeof state === 'object' ? (state.k === 'd' ? [state] : state.k === 'l' && state.kind === 'tuple' && state.n === 2 ? state.items : []) : [];
+  let found: Val | undefined;
+  for (const d of dicts) {
+    if (!d || typeof d !== 'object' || d.k !== 'd') continue;
+    for (let i = 0; i < d.keys.length; i++) if (d.keys[i] === key) found = d.vals[i];
+  }
+  return found;
 }
 
 /** A global whose objects are modelled when reading a joblib pickle for imports only (see `skimValue`). */

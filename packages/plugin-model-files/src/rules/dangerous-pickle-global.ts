@@ -1,6 +1,6 @@
 import { createRule } from '@oculum/core';
 import type { ModelFile } from '../ast.js';
-import { dotted, FILE_LOC, judgeGlobal, policyFor, where } from './util.js';
+import { companionFiles, dotted, FILE_LOC, judgeGlobal, leavesDirectory, policyFor, where } from './util.js';
 
 export default createRule({
   name: 'dangerous-pickle-global',
@@ -16,6 +16,7 @@ export default createRule({
     messages: {
       dangerous: '{{format}}{{where}} imports `{{global}}` ({{reason}}) via {{opcode}}: loading it runs code.',
       buildOnGlobal: '{{format}}{{where}} sets attributes on `{{global}}` itself (BUILD on a class or module): loading it changes code in place.',
+      companionFile: '{{format}}{{where}} makes `joblib.load` {{action}} {{path}}, outside the file\'s directory (a `{{via}}` in the pickle): that file was not scanned with this one, and {{risk}}.',
     },
     remediation:
       'Do not load this file. Re-export the weights from a trusted source as safetensors, or load with torch.load(weights_only=True) after verifying the file\'s origin and checksum.',
@@ -35,6 +36,27 @@ export default createRule({
             loc: FILE_LOC,
             messageId: 'dangerous',
             data: { format: label(file), where: where(g.member), global: dotted(g), reason: j.reason, opcode: g.opcode },
+            confidence: 'high',
+          });
+        }
+        for (const c of companionFiles(file)) {
+          // joblib's unpickler reads the file an array wrapper names (relative to the pickle, as
+          // joblib < 0.10 wrote them next to it): one elsewhere is chosen by whoever wrote the pickle.
+          if (!leavesDirectory(c.path)) continue;
+          const key = `${c.member}|companion|${c.path}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const npLoad = c.callee === 'numpy.load';
+          context.report({
+            loc: FILE_LOC,
+            messageId: 'companionFile',
+            data: {
+              format: label(file), where: where(c.member), via: c.via,
+              action: npLoad ? 'run `np.load(..., allow_pickle=True)` on' : 'read',
+              path: c.path === undefined ? 'a file whose name the scanner could not resolve' : `\`${c.path}\``,
+              risk: npLoad ? 'an object array in it is unpickled: whatever it imports runs' : 'its bytes are read into an array',
+            },
+            severity: 'high',
             confidence: 'high',
           });
         }

@@ -1,7 +1,7 @@
 import { createRule } from '@oculum/core';
 import type { ModelFile } from '../ast.js';
 import { formatRisk } from '../risk.js';
-import { FILE_LOC } from './util.js';
+import { companionFiles, FILE_LOC, leavesDirectory, list } from './util.js';
 
 export default createRule({
   name: 'model-format-inventory',
@@ -26,10 +26,14 @@ export default createRule({
         if (file.problems.some((p) => p.kind === 'absent')) return;
         const r = formatRisk(file);
         const compression = file.details.compression ? `, ${String(file.details.compression)}-compressed` : '';
+        // Files next to it that joblib's array wrappers make joblib.load read (joblib < 0.10 wrote
+        // arrays to `<name>_01.npy`…): scanned when they are scanned, named here. Others are findings.
+        const near = companionFiles(file).filter((c) => !leavesDirectory(c.path)).map((c) => `\`${c.path}\``);
+        const note = near.length ? `${r.note}; joblib.load also reads ${list(near, 3)} next to it, with pickles allowed` : r.note;
         context.report({
           loc: FILE_LOC,
           messageId: 'inventory',
-          data: { name: r.name, format: `${file.format}${compression}`, risk: r.risk, note: r.note, size: file.size, sha256: file.sha256 ?? String(file.details.sha256 ?? 'not computed') },
+          data: { name: r.name, format: `${file.format}${compression}`, risk: r.risk, note, size: file.size, sha256: file.sha256 ?? String(file.details.sha256 ?? 'not computed') },
         });
       },
     };

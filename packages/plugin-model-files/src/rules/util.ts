@@ -1,4 +1,5 @@
 import type { ModelFile, PickleGlobalFact } from '../ast.js';
+import { JOBLIB_FILE_WRAPPER } from '../pickle/machine.js';
 import { FILE_LOC } from '../language.js';
 import { dotted, policyFor, type GlobalPolicy, type GlobalJudgement } from '../policy.js';
 
@@ -21,6 +22,44 @@ export function judgeGlobal(policy: GlobalPolicy, g: PickleGlobalFact): GlobalJu
   return policy.judge(g.module, g.name);
 }
 
+
+/**
+ * Does a file a pickle names (relative to the pickle's directory, as `os.path.join` takes it) lie
+ * outside that directory? Absolute paths (POSIX or Windows), `..` components, and a name that is
+ * not known do.
+ */
+export function leavesDirectory(path: string | undefined): boolean {
+  if (path === undefined) return true;
+  if (/^(?:[\\/]|[A-Za-z]:)/.test(path)) return true;
+  return path.split(/[\\/]/).includes('..');
+}
+
+/** Another file a joblib array wrapper in the pickle makes `joblib.load` read. */
+export interface CompanionFile {
+  member: string;
+  /** As the pickle names it (relative to its directory), undefined when not a constant string. */
+  path: string | undefined;
+  /** The wrapper class. */
+  via: string;
+  /** `numpy.load` (`allow_pickle=True`: an object array in it is unpickled) or `builtins.open` (read into an array). */
+  callee: string;
+}
+
+/** The files joblib's `NDArrayWrapper`/`ZNDArrayWrapper` BUILDs make `joblib.load` read (recorded as calls by the pickle machine). */
+export function companionFiles(file: ModelFile): CompanionFile[] {
+  const out: CompanionFile[] = [];
+  for (const c of file.calls) {
+    if (!c.opcode.startsWith('BUILD ') || !JOBLIB_FILE_WRAPPER.test(c.opcode.slice(6))) continue;
+    let path: string | undefined;
+    try {
+      path = c.args === '?' ? undefined : String(JSON.parse(c.args));
+    } catch {
+      path = undefined;
+    }
+    out.push({ member: c.member, path, via: c.opcode.slice(6), callee: c.callee });
+  }
+  return out;
+}
 
 /** Groups facts by member, keeping the first occurrence order. */
 export function byMember<T extends { member: string }>(facts: T[]): Map<string, T[]> {
