@@ -75,7 +75,33 @@ export const DANGEROUS_MODULES: readonly string[] = [
   // opens files and sockets.
   '_osx_support', '_aix_support', '_bootsubprocess', '_pyrepl', 'operator.call', '_operator.call', '_imp',
   '_frozen_importlib', '_frozen_importlib_external', '_sitebuiltins', '_sqlite3', 'logging.handlers',
+  // Inside allowed prefixes: classes whose constructor unpickles a file (transformers < 4.36:
+  // `LegacyIndex(vector_size, index_path)` and the RAG retriever's indexes, CVE-2023-6730;
+  // `TransfoXLTokenizer(…, pretrained_vocab_file)` and `TransfoXLCorpus`, CVE-2023-7018), the
+  // torch.fx machinery quantization keeps under its own names (FX graph modules generate and exec
+  // code, as `torch.fx` does), and scikit-learn's dataset fetchers (network, temporary directories,
+  // joblib caches).
+  'transformers.models.rag.retrieval_rag', 'transformers.models.transfo_xl', 'transformers.models.deprecated.transfo_xl',
+  'torch.ao.quantization.fx', 'torch.quantization.fx', 'torch.ao.quantization.quantize_fx', 'torch.quantization.quantize_fx',
+  'torch.ao.quantization.pt2e', 'torch.ao.quantization.quantize_pt2e', 'torch.ao.quantization.quantization_types',
+  'sklearn.datasets',
 ];
+
+/**
+ * torch.fx's classes (`torch.fx` is dangerous: a GraphModule generates and execs code), which modules
+ * under allowed torch prefixes import by name (`torch.ao.quantization.fx.utils.Graph`,
+ * `…pt2e.utils.GraphModule`): under any `torch.` module, a class of this name is judged as torch.fx's.
+ */
+export const TORCH_FX_CLASS_NAMES: readonly string[] = ['GraphModule', 'Graph', 'Node', 'Tracer', 'Proxy', 'Interpreter'];
+
+/**
+ * Class-like names under allowed prefixes that are the object of a dangerous module, bound there by
+ * an import (found by importing the allowed packages and comparing each class-like name's
+ * `__module__`; torch.fx's classes are `TORCH_FX_CLASS_NAMES`): judged as the object they are.
+ */
+export const REEXPORTED_NAMES: Readonly<Record<string, string>> = {
+  'sklearn.utils.validation.Parameter': 'inspect.Parameter',
+};
 
 /**
  * Allowed classes whose constructor downloads a model from the Hugging Face Hub and may run the
@@ -421,6 +447,16 @@ export class GlobalPolicy {
     }
     if (module === 'builtins' && this.builtins.has(parts[1] ?? '')) return { verdict: 'dangerous', reason: `builtins.${parts[1]}` };
     if (this.defaultAllow.has(full)) return { verdict: 'safe', reason: 'allowlist' };
+    // Another module's object under an allowed name: judged as that object.
+    const first = name.split('.')[0];
+    if (module.startsWith('torch.') && TORCH_FX_CLASS_NAMES.includes(first)) return { verdict: 'dangerous', reason: `torch.fx.${first} (imported by ${module})` };
+    for (const [alias, real] of Object.entries(REEXPORTED_NAMES)) {
+      if (full === alias || full.startsWith(`${alias}.`)) {
+        const i = real.lastIndexOf('.');
+        const j = this.judge(real.slice(0, i), real.slice(i + 1) + full.slice(alias.length));
+        if (j.verdict !== 'safe') return { verdict: j.verdict, reason: `${j.reason} (${alias} is ${real})` };
+      }
+    }
     for (const p of this.userPrefixAllow) {
       if (full === p || full.startsWith(`${p}.`)) return { verdict: 'safe', reason: `allowed prefix ${p}` };
     }

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import plugin, { modelLanguage } from '../src/index.js';
 import { parsePyLiteral } from '../src/formats/npy.js';
 import { crc32Update } from '../src/formats/zip.js';
+import { GlobalPolicy } from '../src/policy.js';
 import { parseMemoKey, PickleMachine, scanPickleBytes } from '../src/pickle/machine.js';
 import { bytes, su, u32le } from './helpers.js';
 
@@ -338,5 +339,46 @@ describe('P7: joblib NDArrayWrapper makes joblib.load np.load another file with 
     const r = await lintBytes('old.pkl', wrapper('old.pkl_01.npy', sg('joblib.numpy_pickle', 'NDArrayWrapper')));
     expect(found(r)).toEqual([]);
     expect(r.findings[0].message).toContain('old.pkl_01.npy');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------- P9
+describe('P9: allowed module prefixes do not admit classes that unpickle files or are torch.fx', () => {
+  const policy = new GlobalPolicy();
+  const verdict = (module: string, name: string) => policy.judge(module, name).verdict;
+
+  it.each([
+    ['transformers.models.rag.retrieval_rag', 'LegacyIndex'], // CVE-2023-6730: pickle.load of the index passages
+    ['transformers.models.rag.retrieval_rag', 'RagRetriever'],
+    ['transformers.models.transfo_xl.tokenization_transfo_xl', 'TransfoXLTokenizer'], // CVE-2023-7018
+    ['transformers.models.transfo_xl.tokenization_transfo_xl', 'TransfoXLCorpus'],
+    ['transformers.models.deprecated.transfo_xl.tokenization_transfo_xl', 'TransfoXLTokenizer'],
+    ['torch.ao.quantization.fx.graph_module', 'GraphModule'], // torch.fx's GraphModule, re-exported
+    ['torch.ao.quantization.fx.graph_module', 'ObservedGraphModule'],
+    ['torch.ao.quantization.fx.utils', 'Graph'],
+    ['torch.ao.quantization.quantize_fx', 'GraphModule'],
+    ['torch.quantization.fx.graph_module', 'GraphModule'],
+    ['torch.ao.quantization.quantization_types', 'Node'],
+    ['torch.ao.quantization.pt2e.utils', 'GraphModule'],
+    ['torch.nn.modules.something_new', 'Tracer'], // any torch.fx class name under an allowed torch prefix
+    ['sklearn.datasets._openml', 'Request'],
+    ['sklearn.datasets._lfw', 'Memory'],
+    ['sklearn.utils.validation', 'Parameter'], // inspect.Parameter
+  ])('%s.%s is dangerous', (module, name) => expect(verdict(module, name)).toBe('dangerous'));
+
+  it.each([
+    ['torch.ao.quantization.observer', 'MinMaxObserver'], ['torch.ao.quantization.qconfig', 'QConfig'],
+    ['torch.ao.quantization.fake_quantize', 'FakeQuantize'], ['torch.ao.nn.quantized.modules.linear', 'Linear'],
+    ['torch.nn.modules.transformer', 'Transformer'], ['transformers.models.bert.modeling_bert', 'BertModel'],
+    ['transformers.models.bert.tokenization_bert', 'BertTokenizer'], ['transformers.models.rag.configuration_rag', 'RagConfig'],
+    ['sklearn.linear_model._logistic', 'LogisticRegression'],
+  ])('%s.%s stays allowed', (module, name) => expect(verdict(module, name)).toBe('safe'));
+
+  it.each([
+    ['LegacyIndex(768, "attacker/evil-index")', p4(call(sg('transformers.models.rag.retrieval_rag', 'LegacyIndex'), [0x4a, 0, 3, 0, 0], str('attacker/evil-index')))],
+    ['GraphModule({}, Graph()) under torch.ao.quantization', p4(call(sg('torch.ao.quantization.fx.graph_module', 'GraphModule'), [0x7d], sg('torch.ao.quantization.fx.utils', 'Graph'), [0x29, 0x81]))],
+  ])('%s is critical', async (_, data) => {
+    const r = await lintBytes('prefix.pkl', data);
+    expect(worst(r), found(r).join('\n')).toBe('critical');
   });
 });
