@@ -38,8 +38,11 @@ export interface PickleCallFact {
   args: string;
 }
 
-/** `absent`: the file holds no model to inspect (a Git LFS pointer left in its place). */
-export type ProblemKind = 'malformed' | 'limit' | 'ambiguous' | 'unsupported' | 'absent';
+/**
+ * `absent`: the file holds no model to inspect (a Git LFS pointer left in its place); `unopened`: an
+ * archive the scanner does not open (7z, RAR), whose content was not inspected at all.
+ */
+export type ProblemKind = 'malformed' | 'limit' | 'ambiguous' | 'unsupported' | 'absent' | 'unopened';
 
 export interface ProblemFact {
   member: string;

@@ -62,6 +62,9 @@ export function formatRisk(file: ModelFile): FormatRisk {
       return { name: 'GGUF', risk: 'low', note: 'safe format for llama.cpp; chat templates are checked' };
     case 'onnx':
       return { name: 'ONNX', risk: 'medium', note: 'generally safe, verify source' };
+    case '7z':
+    case 'rar':
+      return { name: `${file.format === '7z' ? '7z' : 'RAR'} archive`, risk: 'high', note: 'not opened: what it holds was not inspected' };
     default:
       return { name: 'model file', risk: 'high', note: `container format ${file.format}; content could not be classified` };
   }

@@ -235,6 +235,12 @@ class Scan {
         return this.onnx(unit);
       case 'hdf5':
         return this.hdf5(unit);
+      case '7z':
+      case 'rar':
+        // Not opened (`model/model-scan-limit` reports it: high when named as a model or kept among models).
+        this.problem(unit, 'unopened', fmt === '7z' ? 'a 7z archive' : 'a RAR archive');
+        this.member({ path: unit.name, format: fmt, size: unit.ra?.size ?? -1, listed: true });
+        return fmt;
       default:
         this.member({ path: unit.name, format: 'data', size: unit.ra?.size ?? -1, listed: true });
         return 'unknown';

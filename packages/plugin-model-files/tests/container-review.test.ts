@@ -3,7 +3,7 @@
  * P13): archives that loaders read in a way discovery or the zip reader did not. Every file is built
  * here byte by byte (`helpers.ts`); the payloads only ever name `posix.system`.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lintText } from '@oculum/core';
@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import plugin, { modelLanguage } from '../src/index.js';
 import { isModelFile } from '../src/formats/detect.js';
 import { analyzeKerasConfig } from '../src/formats/keras.js';
+import { crc32Update } from '../src/formats/zip.js';
 import type { ModelFile } from '../src/ast.js';
 import { scanModelBytes, scanModelFile } from '../src/scanner.js';
 import { zip, zipEnd, zipParts, type ZipMember } from './helpers.js';
@@ -168,5 +169,56 @@ describe('P12: Keras configs that reach files outside the model', () => {
     const kinds = (archive: boolean) => analyzeKerasConfig(h5, undefined, { archive }).map((h) => h.kind).filter((k) => k !== 'reference');
     expect(kinds(false)).toEqual([]);
     expect(kinds(true)).toEqual(['layer-path']);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------- P11
+/** A 7z archive of one file with the Copy coder and a plain header (7zFormat.txt), as the review built nullifAI's. */
+function sevenZip(name: string, data: Uint8Array): Buffer {
+  const num = (n: number) => (n < 0x80 ? [n] : [0x80 | (n >> 8), n & 0xff]);
+  const nm = Buffer.concat([Buffer.from(name, 'utf16le'), Buffer.alloc(2)]);
+  const header = Buffer.from([
+    0x01, 0x04, 0x06, ...num(0), ...num(1), 0x09, ...num(data.length), 0x00, // Header, MainStreamsInfo, PackInfo
+    0x07, 0x0b, ...num(1), 0x00, ...num(1), 0x01, 0x00, 0x0c, ...num(data.length), 0x00, // UnpackInfo: one Copy folder
+    0x08, 0x00, 0x00, // SubStreamsInfo, end of StreamsInfo
+    0x05, ...num(1), 0x11, ...num(nm.length + 1), 0x00, ...nm, 0x00, 0x00, // FilesInfo: the name
+  ]);
+  const start = Buffer.alloc(20);
+  start.writeBigUInt64LE(BigInt(data.length), 0);
+  start.writeBigUInt64LE(BigInt(header.length), 8);
+  start.writeUInt32LE(crc32Update(0, header), 16);
+  const sig = Buffer.alloc(12);
+  Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 0x00, 0x04]).copy(sig);
+  sig.writeUInt32LE(crc32Update(0, start), 8);
+  return Buffer.concat([sig, start, data, header]);
+}
+
+describe('P11: 7z and RAR archives are recognised by their bytes, and never passed in silence', () => {
+  const sevenZ = sevenZip('archive/data.pkl', HOSTILE);
+  const rar = Buffer.concat([Buffer.from('Rar!\x1a\x07\x01\x00', 'latin1'), Buffer.alloc(64, 1)]);
+  const notInspected = /^model\/model-scan-limit high: .*a (?:7z|RAR) archive, which this scanner does not open: what it holds was not inspected/;
+
+  it.each([
+    ['a 7z named as a PyTorch checkpoint (nullifAI)', 'nullifai_7z.pt', sevenZ],
+    ['a 7z named as a model archive', 'weights.7z', sevenZ],
+    ['a 7z of a model file', 'clf.pkl.7z', sevenZ],
+    ['a RAR named as a model', 'pytorch_model.bin', rar],
+  ])('%s is a model file that was not inspected (high)', async (_, name, data) => {
+    const p = file(name, data);
+    expect(claimed(p)).toBe(true);
+    expect(await findings(p)).toEqual([expect.stringMatching(notInspected)]);
+  });
+
+  it('so is a 7z in a model directory', async () => {
+    const p = join(dir, 'models', 'bundle.7z');
+    mkdirSync(join(dir, 'models'), { recursive: true });
+    writeFileSync(p, sevenZ);
+    expect(claimed(p)).toBe(true);
+    expect(await findings(p)).toEqual([expect.stringMatching(notInspected)]);
+  });
+
+  it('a 7z or RAR named as anything else is not claimed (no loader opens one; its files are scanned once extracted)', () => {
+    expect(claimed(file('photos.7z', sevenZ))).toBe(false);
+    expect(claimed(file('backup.rar', rar))).toBe(false);
   });
 });

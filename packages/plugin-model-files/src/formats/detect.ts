@@ -2,7 +2,7 @@ import { constants as zlibConstants, gunzipSync, inflateRawSync, inflateSync } f
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { lz4Head } from '../lz4.js';
 import { isPickleOpcode, PickleMachine } from '../pickle/machine.js';
-import { COMPRESSION_SUFFIX, GENERIC_MODEL_EXTENSIONS, GENERIC_MODEL_NAME, isModelFileName, MODEL_MEMBER_NAME, NAMED_MODEL } from './names.js';
+import { COMPRESSION_SUFFIX, GENERIC_MODEL_EXTENSIONS, GENERIC_MODEL_NAME, inModelDirectory, isModelFileName, MODEL_MEMBER_NAME, NAMED_MODEL } from './names.js';
 import { hasHdf5Signature, superblockOffsets } from './hdf5.js';
 import { tarChecksumOk, walkTarSync } from './tar.js';
 import { applyZip64, findEndRecord, viewEntries, ZIP_TAIL } from './zip.js';
@@ -35,6 +35,8 @@ export type FormatId =
   | 'xz'
   | 'lzma'
   | 'lz4'
+  | '7z'
+  | 'rar'
   | 'unknown';
 
 
@@ -70,6 +72,9 @@ export function detectFormat(head: Uint8Array, path = ''): FormatId {
   // LZ4: a frame (joblib's `lz4` compressor), or the legacy format of the `lz4` tool.
   if (head[0] === 0x04 && head[1] === 0x22 && head[2] === 0x4d && head[3] === 0x18) return 'lz4';
   if (head[0] === 0x02 && head[1] === 0x21 && head[2] === 0x4c && head[3] === 0x18) return 'lz4';
+  // Archives the scanner does not open: 7z (nullifAI: PyTorch models in 7z instead of zip) and RAR 4/5.
+  if (ascii(head, 0, '7z\xbc\xaf\x27\x1c')) return '7z';
+  if (ascii(head, 0, 'Rar!\x1a\x07\x00') || ascii(head, 0, 'Rar!\x1a\x07\x01\x00')) return 'rar';
   // tar: "ustar" at 257, or an old-style header whose checksum matches.
   if (ascii(head, 257, 'ustar') || isOldTar(head)) return 'tar';
   // safetensors: u64 little-endian header length, then a JSON object. Unless the name says
@@ -635,6 +640,11 @@ export function isModelFile(head: Uint8Array, path: string): boolean {
     if (f === 'gzip' || f === 'zlib' || f === 'lz4') return innerIsModel(head, f, inner, path);
     return false;
   }
+  // A 7z or RAR archive: no model loader opens one (it is extracted first, and what it holds is
+  // scanned where it lands), and the scanner cannot look inside, so the name decides. Named as a model
+  // (`pytorch_model.bin`, `weights.7z`, `clf.pkl.7z`) or kept among models (`models/`), it is claimed
+  // and reported as not inspected; `photos.7z` is not claimed.
+  if (f === '7z' || f === 'rar') return isModelFileName(path) || inModelDirectory(path);
   // HDF5 data files are everywhere (`.h5` datasets, NetCDF-4 `.nc`): claimed under an HDF5 name or a
   // model file's name (tf.keras loads any file `h5py.is_hdf5` takes: a Keras `.h5` named `model.bin`).
   if (f === 'hdf5') return HDF5_NAME.test(path) || isModelFileName(path);

@@ -45,13 +45,13 @@ export const COMPRESSION_SUFFIX = new RegExp(`\\.(?:${alt(COMPRESSION_SUFFIXES)}
 /**
  * A file name a model is stored under, as the scanner reads it: a model extension
  * (`MODEL_EXTENSIONS`), optionally archived and/or compressed (`model.pth.tar`, `clf.pkl.gz`,
- * `model.joblib.lz4`, `weights.pt.tar.gz`), or an archive whose base name says model
- * (`model.tar.gz`, SageMaker's artifact; `checkpoints.tgz`, `bert_weights.zip`). Not other files in
- * archives (`images.tar.gz`, `train.csv.gz`): those are claimed by their content only.
+ * `model.joblib.lz4`, `weights.pt.tar.gz`, `clf.pkl.7z`), or an archive whose base name says model
+ * (`model.tar.gz`, SageMaker's artifact; `checkpoints.tgz`, `bert_weights.zip`, `weights.7z`). Not
+ * other files in archives (`images.tar.gz`, `train.csv.gz`): those are claimed by their content only.
  */
 const MODEL_FILE_NAME = new RegExp(
-  `(?:\\.(?:${alt([...MODEL_ONLY_EXTENSIONS, ...SHARED_MODEL_EXTENSIONS])})(?:\\.(?:tar|zip))?` +
-    `|(?:^|[/\\\\._-])(?:models?|checkpoints?|weights|ckpt)(?:\\.(?:tar|zip|tgz)|(?=\\.tar\\.)))` +
+  `(?:\\.(?:${alt([...MODEL_ONLY_EXTENSIONS, ...SHARED_MODEL_EXTENSIONS])})(?:\\.(?:tar|zip|7z|rar))?` +
+    `|(?:^|[/\\\\._-])(?:models?|checkpoints?|weights|ckpt)(?:\\.(?:tar|zip|tgz|7z|rar)|(?=\\.tar\\.)))` +
     `(?:\\.(?:${alt(COMPRESSION_SUFFIXES)}))?$`,
   'i',
 );
@@ -59,4 +59,13 @@ const MODEL_FILE_NAME = new RegExp(
 /** Whether a path's name is one a model file is stored under (see `MODEL_FILE_NAME`). */
 export function isModelFileName(path: string): boolean {
   return MODEL_FILE_NAME.test(path);
+}
+
+/**
+ * A path in a directory models are kept in (`models/`, `checkpoints/`, `weights/`, `ckpt/`, a Hugging
+ * Face cache's `models--owner--name/`): where an archive the scanner cannot open (7z, RAR) is taken
+ * for a model whatever its own name.
+ */
+export function inModelDirectory(path: string): boolean {
+  return /(?:^|[/\\])(?:models?|checkpoints?|weights|ckpt|models--[^/\\]+)[/\\]/i.test(path);
 }

@@ -1,5 +1,6 @@
 import { createRule } from '@oculum/core';
 import type { ModelFile } from '../ast.js';
+import { inModelDirectory, isModelFileName } from '../formats/names.js';
 import { byMember, FILE_LOC, list, where } from './util.js';
 
 /** Formats a loader unpickles: a limit hit in one of them is reported as high. */
@@ -18,7 +19,7 @@ export default createRule({
     languages: ['model'],
     triggers: [],
     docs: {
-      description: 'Reports model files, or parts of them, that were not fully inspected because a safety limit was reached (size, compression ratio, nesting, opcode count, stack, memo size, time) or the content cannot be decoded; a limit hit in pickle data, in a chat template, or in an HDF5 file whose Keras config could not be read, is high.',
+      description: 'Reports model files, or parts of them, that were not fully inspected because a safety limit was reached (size, compression ratio, nesting, opcode count, stack, memo size, time) or the content cannot be decoded; a limit hit in pickle data, in a chat template, or in an HDF5 file whose Keras config could not be read, is high, and so is an archive the scanner does not open (7z, RAR) named as a model.',
       recommended: true,
     },
     messages: {
@@ -28,6 +29,7 @@ export default createRule({
       limitTemplate: 'Scanning{{where}} stopped before a chat template was fully analysed: {{problems}}. The rest of the template, which the server renders, was not checked for injections.',
       unsupported: 'Part of the file{{where}} was not inspected: {{problems}}.',
       absent: 'This file is {{problems}}, not the model: the model is not in this checkout and was not inspected. Fetch the LFS objects before scanning (`git lfs pull`; in GitHub Actions, `actions/checkout` with `lfs: true`).',
+      unopened: 'The file{{where}} is {{problems}}, which this scanner does not open: what it holds was not inspected. Extract it and scan the files it holds before loading any of them.',
     },
     remediation:
       'Treat the uninspected content as untrusted. Raise the limit in `settings.model.limits` if the file is legitimately large, or convert it to a format that can be checked (safetensors).',
@@ -55,6 +57,15 @@ export default createRule({
               context.report({ loc: FILE_LOC, messageId: 'limitHdf5', data, severity: 'high', confidence: 'medium' });
             } else context.report({ loc: FILE_LOC, messageId: kind, data, confidence: 'low' });
           }
+        }
+        // An archive not opened (7z, RAR): named as a model or kept among models, nothing in it was
+        // checked and a loader is meant to read it, so it must not pass `--fail-on high`.
+        for (const [member, ps] of byMember(file.problems.filter((p) => p.kind === 'unopened'))) {
+          const model = isModelFileName(member || file.path) || inModelDirectory(file.path);
+          context.report({
+            loc: FILE_LOC, messageId: 'unopened', data: { where: where(member), problems: list(ps.map((p) => p.message), 3) },
+            severity: model ? 'high' : 'medium', confidence: model ? 'medium' : 'low',
+          });
         }
       },
     };
