@@ -837,6 +837,34 @@ def benign_archives_of_models():
     write('benign', 'empty.pt', b'')
 
 
+def containers_found_by_content():
+    """Archives and compressed streams whose names do not say model (bypass review P13): a pickle as a
+    zip member named .txt (picklescan's malicious1_wrong_ext.zip), an xz, lzma or bz2 stream with no
+    extension (joblib.load finds the compression by its magic number, whatever the name), and a
+    gzipped tarball whose pickle is its second member, named .bin."""
+    import lzma
+    evil = pickle.dumps(Evil(), protocol=2)
+
+    def zipped(members):
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, 'w') as z:
+            for name, data in members:
+                z.writestr(zipfile.ZipInfo(name, (2024, 1, 1, 0, 0, 0)), data)
+        return buf.getvalue()
+    write('malicious', 'pickle_as_txt_member.zip', zipped([('notes/readme.md', b'# results\n'), ('data.txt', evil)]))
+    write('benign', 'pickle_as_txt_member.zip', zipped([('notes/readme.md', b'# results\n'), ('data.txt', pickle.dumps({'lr': 0.1, 'steps': [1, 2, 3]}, protocol=2))]))
+    write('malicious', 'xz_pickle', lzma.compress(evil))
+    write('malicious', 'lzma_pickle', lzma.compress(evil, format=lzma.FORMAT_ALONE))
+    write('malicious', 'bz2_pickle', bz2.compress(evil))
+    tb = io.BytesIO()
+    with tarfile.open(fileobj=tb, mode='w', format=tarfile.USTAR_FORMAT) as t:
+        for name, data in (('readme.txt', b'results of the run\n'), ('stuff/weights.bin', evil)):
+            info = tarfile.TarInfo(name)
+            info.size, info.mtime = len(data), 0
+            t.addfile(info, io.BytesIO(data))
+    write('malicious', 'artifacts.tar.gz', gzip.compress(tb.getvalue(), mtime=0))
+
+
 if __name__ == '__main__':
     if '--only' in sys.argv:
         # `--only benign_everyday_models`: write one group without rewriting the others (zip and tar
@@ -864,6 +892,7 @@ if __name__ == '__main__':
     malicious_npy_headers()
     malicious_hdf5_layouts()
     benign_archives_of_models()
+    containers_found_by_content()
     for kind in ('benign', 'malicious', 'review', 'malformed'):
         files = sorted(os.listdir(os.path.join(ROOT, kind)))
         print(kind, len(files), sum(os.path.getsize(os.path.join(ROOT, kind, f)) for f in files), 'bytes')

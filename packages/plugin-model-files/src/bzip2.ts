@@ -319,3 +319,25 @@ export async function* bunzip2(input: AsyncIterable<Uint8Array>, limits: Bunzip2
     }
   }
 }
+
+/**
+ * What the first block of a bzip2 stream decodes to (its first `max` bytes), when `buf`, the start
+ * of the stream, holds the whole block: for discovery, which reads a bounded start of a file. Empty
+ * when the block runs past `buf` or the stream is corrupt; never throws.
+ */
+export function bunzip2Head(buf: Uint8Array, max: number): Uint8Array {
+  const none = new Uint8Array(0);
+  try {
+    const r = new BitReader();
+    r.append(buf);
+    r.final = true;
+    if (r.bits(8) !== 0x42 || r.bits(8) !== 0x5a || r.bits(8) !== 0x68) return none;
+    const level = r.bits(8) - 0x30;
+    if (level < 1 || level > 9) return none;
+    if (r.bits(24) !== 0x314159 || r.bits(24) !== 0x265359) return none;
+    const blockMax = level * 100_000;
+    return decodeBlock(r, blockMax, new Uint32Array(blockMax)).subarray(0, max);
+  } catch {
+    return none;
+  }
+}

@@ -402,3 +402,97 @@ export function* unxz(buf: Uint8Array, limits: LzmaLimits): Generator<Uint8Array
     pos += checkSize;
   }
 }
+
+/**
+ * The first bytes (at most `max`) that the start of an LZMA stream decodes to, for discovery: the
+ * input may be cut anywhere, and nothing is thrown (a corrupt or cut stream gives what decoded
+ * before it, in steps of 256 bytes). The dictionary is the output's size, all a head needs.
+ */
+function lzmaHead(st: LzmaState, rc: () => RangeDecoder, out: Uint8Array, o: number, max: number, unpacked: number, endMarker: boolean): number {
+  let dec: RangeDecoder;
+  try {
+    dec = rc();
+  } catch {
+    return o;
+  }
+  let remaining = unpacked;
+  while (o < max && remaining > 0) {
+    try {
+      const r = st.decode(dec, out, o, Math.min(max, o + 256), remaining, endMarker);
+      remaining -= r.o - o;
+      if (r.o === o || r.end) return r.o;
+      o = r.o;
+    } catch {
+      return o;
+    }
+  }
+  return o;
+}
+
+/** The first `max` bytes of an lzma-alone (`.lzma`) stream whose start is `buf` (see `lzmaHead`). */
+export function lzmaAloneHead(buf: Uint8Array, max: number): Uint8Array {
+  if (buf.length < 13 || buf[0] >= 9 * 5 * 5) return new Uint8Array(0);
+  let size = Number.POSITIVE_INFINITY;
+  if (buf.subarray(5, 13).some((b) => b !== 0xff)) {
+    size = 0;
+    for (let i = 7; i >= 0; i--) size = size * 256 + buf[5 + i];
+  }
+  const st = new LzmaState(max);
+  st.setProps(buf[0]);
+  st.resetProbs();
+  const out = new Uint8Array(max);
+  return out.subarray(0, lzmaHead(st, () => new RangeDecoder(buf, 13, buf.length), out, 0, max, size, true));
+}
+
+/** The first `max` bytes of an xz stream whose start is `buf`: its first block's LZMA2 chunks, as far as `buf` goes (see `lzmaHead`). */
+export function xzHead(buf: Uint8Array, max: number): Uint8Array {
+  const out = new Uint8Array(max);
+  const magic = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00];
+  if (buf.length < 13 || magic.some((m, i) => buf[i] !== m)) return out.subarray(0, 0);
+  try {
+    let pos = 12;
+    const hsize = buf[pos];
+    if (hsize === 0) return out.subarray(0, 0);
+    const hend = pos + (hsize + 1) * 4;
+    const flags = buf[pos + 1];
+    const p = { i: pos + 2 };
+    if (flags & 0x40) varint(buf, p, hend);
+    if (flags & 0x80) varint(buf, p, hend);
+    for (let f = 0; f <= (flags & 3); f++) {
+      const id = varint(buf, p, hend);
+      const psize = varint(buf, p, hend);
+      if (id !== 0x21 || f !== (flags & 3)) return out.subarray(0, 0);
+      p.i += psize;
+    }
+    pos = hend;
+    const st = new LzmaState(max);
+    let o = 0;
+    while (o < max && pos < buf.length) {
+      const control = buf[pos++];
+      if (control === 0x00) break;
+      if (control === 0x01 || control === 0x02) {
+        if (pos + 2 > buf.length) break;
+        const size = ((buf[pos] << 8) | buf[pos + 1]) + 1;
+        pos += 2;
+        for (let k = 0; k < size && o < max && pos + k < buf.length; k++) st.put(buf[pos + k], out, o++);
+        pos += size;
+        continue;
+      }
+      if (control < 0x80 || pos + 4 > buf.length) break;
+      const unpacked = (control & 0x1f) * 65536 + ((buf[pos] << 8) | buf[pos + 1]) + 1;
+      const packed = ((buf[pos + 2] << 8) | buf[pos + 3]) + 1;
+      pos += 4;
+      const reset = (control >>> 5) & 3;
+      if (reset >= 2) st.setProps(buf[pos++]);
+      if (reset >= 1) st.resetProbs();
+      const start = pos;
+      const before = o;
+      o = lzmaHead(st, () => new RangeDecoder(buf, start, Math.min(start + packed, buf.length)), out, o, max, unpacked, false);
+      if (o - before < Math.min(unpacked, max - before)) break;
+      pos += packed;
+    }
+    return out.subarray(0, o);
+  } catch {
+    return out.subarray(0, 0);
+  }
+}

@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { lintText } from '@oculum/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import plugin, { modelLanguage } from '../src/index.js';
@@ -14,7 +15,7 @@ import { analyzeKerasConfig } from '../src/formats/keras.js';
 import { crc32Update } from '../src/formats/zip.js';
 import type { ModelFile } from '../src/ast.js';
 import { scanModelBytes, scanModelFile } from '../src/scanner.js';
-import { zip, zipEnd, zipParts, type ZipMember } from './helpers.js';
+import { FIXTURES, tar, zip, zipEnd, zipParts, type ZipMember } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'oculum-container-review-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -220,5 +221,51 @@ describe('P11: 7z and RAR archives are recognised by their bytes, and never pass
   it('a 7z or RAR named as anything else is not claimed (no loader opens one; its files are scanned once extracted)', () => {
     expect(claimed(file('photos.7z', sevenZ))).toBe(false);
     expect(claimed(file('backup.rar', rar))).toBe(false);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------- P13
+describe('P13: archives and compressed streams whose names do not say model', () => {
+  const text = (n: number) => Buffer.from(`line ${n} of the notes\n`.repeat(30));
+
+  it('a zip is claimed when one of its first members, whatever its name, is a pickle (picklescan malicious1_wrong_ext.zip)', async () => {
+    const p0 = Buffer.from("cposix\nsystem\n(S'touch /tmp/oculum-pwned'\ntR.", 'latin1');
+    for (const [name, pickle] of [['data.txt', HOSTILE], ['notes.txt', p0]] as const) {
+      const members = [...Array.from({ length: 20 }, (_, i) => ({ name: `docs/page${i}.md`, data: text(i), method: 8 as const })), { name, data: pickle, method: 8 as const }];
+      const p = file(`results-${name}.zip`, zip(members));
+      expect(claimed(p), name).toBe(true);
+      expect(dangerous(await scanModelFile(p)), name).toBe(true);
+    }
+  });
+
+  it('a zip of documents, images, class files and text that reads as opcodes is not claimed', () => {
+    const members = [
+      { name: 'README.md', data: text(0) },
+      { name: 'logo.png', data: Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), Buffer.alloc(200, 3)]) },
+      { name: 'com/x/A.class', data: Buffer.from([0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 52, ...Buffer.alloc(100, 1)]) },
+      { name: 'requirements.txt', data: Buffer.from('click\nrequests\n') },
+      { name: 'short.txt', data: Buffer.from('N.') },
+    ];
+    expect(claimed(file('docs.zip', zip(members)))).toBe(false);
+  });
+
+  it('a tar is claimed when a member whose name says nothing is a pickle, plain or gzipped', async () => {
+    const t = tar([['readme.txt', text(1)], ['stuff/weights.bin', HOSTILE]]);
+    for (const [name, data] of [['artifacts.tar', t], ['artifacts.tar.gz', gzipSync(t)], ['artifacts.tgz', gzipSync(t)]] as const) {
+      const p = file(name, data);
+      expect(claimed(p), name).toBe(true);
+      expect(dangerous(await scanModelFile(p)), name).toBe(true);
+    }
+    // a tarball of other binary files stays unclaimed
+    const firmware = tar([['readme.txt', text(2)], ['fw/image.bin', Buffer.alloc(2048, 0xa5)], ['fw/boot.dat', Buffer.from([0x7f, 0x45, 0x4c, 0x46, ...Buffer.alloc(500, 2)])]]);
+    expect(claimed(file('firmware.tar', firmware))).toBe(false);
+    expect(claimed(file('firmware.tar.gz', gzipSync(firmware)))).toBe(false);
+  });
+
+  it('xz, lzma and bz2 streams of other data are not claimed, whatever their names', () => {
+    for (const sample of ['lzma-sample.bin.xz', 'lzma-sample.bin.lzma', 'bz2-sample.bin.bz2']) {
+      const data = readFileSync(join(FIXTURES, '..', sample));
+      expect(claimed(file(`sample-${sample.split('.').pop()}`, data)), sample).toBe(false);
+    }
   });
 });

@@ -1,6 +1,8 @@
 import { constants as zlibConstants, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { bunzip2Head } from '../bzip2.js';
 import { lz4Head } from '../lz4.js';
+import { lzmaAloneHead, xzHead } from '../lzma.js';
 import { isPickleOpcode, PickleMachine } from '../pickle/machine.js';
 import { COMPRESSION_SUFFIX, GENERIC_MODEL_EXTENSIONS, GENERIC_MODEL_NAME, inModelDirectory, isModelFileName, MODEL_MEMBER_NAME, NAMED_MODEL } from './names.js';
 import { hasHdf5Signature, superblockOffsets } from './hdf5.js';
@@ -338,6 +340,24 @@ const ZIP_OPAQUE_MEMBER = new RegExp(`(?:^|/)[^./]+$|\\.(?:${[...GENERIC_MODEL_E
 const OPAQUE_MEMBER_FORMATS = new Set<FormatId>(['pickle', 'zip', 'tar', 'numpy', 'safetensors', 'gguf']);
 /** How many such members discovery looks into. */
 const MAX_OPAQUE_MEMBERS = 8;
+/**
+ * How many members with any other name (`data.txt`, `notes.md`) discovery looks into, in directory
+ * order: one that is a pickle makes the archive a model file (CVE-2025-1889 one level down: a loader
+ * that opens the member by name unpickles it whatever it is called).
+ */
+const MAX_NAMED_MEMBERS = 64;
+
+/**
+ * Whether the first bytes of an archive member make the archive a model file: under a name that says
+ * nothing (`ZIP_OPAQUE_MEMBER`), a model format itself; under any other name, a pickle (one with
+ * PROTO that reads well, or one that imports and calls, as `decompressedIsModel` has it). Text,
+ * images, class files and the like do not read so.
+ */
+function memberHeadSaysModel(inner: Uint8Array, name: string): boolean {
+  if (inner.length === 0) return false;
+  const f = detectFormat(inner, name);
+  return (ZIP_OPAQUE_MEMBER.test(name) ? OPAQUE_MEMBER_FORMATS.has(f) : f === 'pickle') && decompressedIsModel(inner, name);
+}
 
 /**
  * Whether a zip found by its members is a model file: a member name says so (PyTorch's loader finds
@@ -353,17 +373,19 @@ function zipMembersSayModel(path: string): boolean {
     // The directories of both readers, where they disagree (`viewEntries`); offsets as each reads them.
     const entries = viewEntries(rec, read, 100_000, MAX_DIRECTORY_READ).entries;
     if (entries.some((e) => isZipModelMember(e.name))) return true;
-    let looked = 0;
+    // The first bytes of the first members: of those whose names say nothing, a model format (not a
+    // compressed stream or an HDF5 file that might hold anything); of the others, a pickle.
+    let opaque = 0;
+    let named = 0;
     for (const e of entries) {
-      if (!ZIP_OPAQUE_MEMBER.test(e.name) || e.compressedSize === 0 || (e.method !== 0 && e.method !== 8)) continue;
-      if (++looked > MAX_OPAQUE_MEMBERS) break;
+      if (opaque >= MAX_OPAQUE_MEMBERS && named >= MAX_NAMED_MEMBERS) break;
+      if (e.compressedSize === 0 || (e.method !== 0 && e.method !== 8)) continue;
+      if (ZIP_OPAQUE_MEMBER.test(e.name) ? ++opaque > MAX_OPAQUE_MEMBERS : ++named > MAX_NAMED_MEMBERS) continue;
       const local = read(e.localOffset, 30);
       if (local.length < 30 || !ascii(local, 0, 'PK\x03\x04')) continue;
       const dataAt = e.localOffset + 30 + (local[26] | (local[27] << 8)) + (local[28] | (local[29] << 8));
       const raw = read(dataAt, Math.min(e.compressedSize, e.method === 0 ? 512 : 1024));
-      const inner = e.method === 0 ? raw : inflateHead(raw, 'deflate-raw');
-      // A model format itself, not a compressed stream or an HDF5 file that might hold anything.
-      if (inner.length > 0 && OPAQUE_MEMBER_FORMATS.has(detectFormat(inner, e.name)) && decompressedIsModel(inner, e.name)) return true;
+      if (memberHeadSaysModel(e.method === 0 ? raw : inflateHead(raw, 'deflate-raw'), e.name)) return true;
     }
     return false;
   });
@@ -487,31 +509,38 @@ export function tarHeaders(size: number, read: (pos: number, n: number) => Uint8
   return names;
 }
 
-const bufferReads = (buf: Uint8Array) => (p: number, n: number): Uint8Array => buf.subarray(p, p + n);
-
-/** The member names of a tar file on disk, read header by header (positioned reads, `TAR_DISCOVERY` bounds). */
-function tarMemberNames(path: string): string[] {
-  return withPositionedReads(path, [] as string[], (size, read) => tarHeaders(size, read));
+/**
+ * Whether a tar is a model file: a member's name says so (`isTarModelMember`), or the first bytes of
+ * one of its first members do (`memberHeadSaysModel`: a pickle named `weights.bin`, `data.txt`),
+ * within the headers discovery reads (`TAR_DISCOVERY`).
+ */
+function tarSaysModel(size: number, read: (pos: number, n: number) => Uint8Array): boolean {
+  const { maxHeaders, maxReadBytes, millis } = TAR_DISCOVERY;
+  let model = false;
+  let opaque = 0;
+  let named = 0;
+  walkTarSync(size, read, { mode: 'discovery', maxHeaders, maxReadBytes, deadline: Date.now() + millis }, (e) => {
+    if (!('member' in e)) return;
+    const { name, start, size: n } = e.member;
+    if (isTarModelMember(name)) model = true;
+    else if (n > 0 && (ZIP_OPAQUE_MEMBER.test(name) ? ++opaque <= MAX_OPAQUE_MEMBERS : ++named <= MAX_NAMED_MEMBERS)) model = memberHeadSaysModel(read(start, Math.min(n, 1024)), name);
+    return !model;
+  });
+  return model;
 }
+
+const bufferReads = (buf: Uint8Array) => (p: number, n: number): Uint8Array => buf.subarray(p, p + n);
 
 /** How much of a gzipped tarball discovery inflates to find its member headers. */
 const TGZ_READ = 64 << 10;
 
-/** The member names whose headers lie in a gzipped tarball's first `TGZ_READ` compressed bytes. */
-function tgzMemberNames(path: string): string[] {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const buffer = Buffer.alloc(TGZ_READ);
-    const got = readSync(fd, buffer, 0, buffer.length, 0);
-    // At most 4 MiB of output: a prefix that expands further is cut (the headers before the cut still count).
-    const tar = inflateHead(buffer.subarray(0, got), 'gzip', 4 << 20);
-    return tarHeaders(tar.length, bufferReads(tar));
-  } catch {
-    return [];
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+/** Whether the members whose headers lie in a gzipped tarball's first `TGZ_READ` compressed bytes make it a model (`tarSaysModel`). */
+function tgzSaysModel(path: string): boolean {
+  return withPositionedReads(path, false, (_, read) => {
+    // At most 4 MiB of output: a prefix that expands further is cut (the members before the cut still count).
+    const tar = inflateHead(read(0, TGZ_READ), 'gzip', 4 << 20);
+    return tarSaysModel(tar.length, bufferReads(tar));
+  });
 }
 
 /** What a zip's first local header says. */
@@ -565,7 +594,23 @@ function innerIsModel(head: Uint8Array, f: 'gzip' | 'zlib' | 'lz4', innerPath: s
   if (decompressedIsModel(inner, innerPath)) return true;
   // A gzipped tarball (`.tar.gz`, `.tgz`) whose model is not its first member: the member headers of
   // its first 64 KiB of compressed bytes.
-  return f === 'gzip' && /\.(?:tar\.gz|tgz)$/i.test(path) && detectFormat(inner, innerPath) === 'tar' && tgzMemberNames(path).some(isTarModelMember);
+  return f === 'gzip' && /\.(?:tar\.gz|tgz)$/i.test(path) && detectFormat(inner, innerPath) === 'tar' && tgzSaysModel(path);
+}
+
+/**
+ * How much of an xz, lzma or bz2 stream discovery reads: an LZMA head decodes from any start (64 KiB
+ * hold an xz stream's first chunk); a bzip2 block decodes only whole, so a stream whose first block
+ * (up to 900 kB of data) compresses to more than 256 KiB is not looked into.
+ */
+const STREAM_START_READ = { lzma: 64 << 10, bz2: 256 << 10 };
+
+/** Whether the decompressed start of an xz, lzma or bz2 stream is a model format (`decompressedIsModel`). */
+function streamStartIsModel(path: string, f: 'xz' | 'lzma' | 'bz2', innerPath: string): boolean {
+  return withPositionedReads(path, false, (_, read) => {
+    const start = read(0, f === 'bz2' ? STREAM_START_READ.bz2 : STREAM_START_READ.lzma);
+    const inner = f === 'xz' ? xzHead(start, INNER_SNIFF_BYTES) : f === 'lzma' ? lzmaAloneHead(start, INNER_SNIFF_BYTES) : bunzip2Head(start, INNER_SNIFF_BYTES);
+    return inner.length > 0 && decompressedIsModel(inner, innerPath);
+  });
 }
 
 /** Whether the first bytes of some content (decompressed, or an archive member's) are a model format. */
@@ -578,7 +623,7 @@ function decompressedIsModel(inner: Uint8Array, innerPath: string): boolean {
   }
   // A tarball (`dateutil-zoneinfo.tar.gz`, an npm package) is a model only when a member is (those
   // whose headers the bytes hold).
-  if (g === 'tar') return tarFirstMemberIsModel(inner) || tarHeaders(inner.length, bufferReads(inner)).some(isTarModelMember);
+  if (g === 'tar') return tarFirstMemberIsModel(inner) || tarSaysModel(inner.length, bufferReads(inner));
   if (g === 'zip') return zipFirstMemberIsModel(inner);
   return g !== 'unknown' && g !== 'gzip' && g !== 'zlib';
 }
@@ -630,14 +675,17 @@ export function isModelFile(head: Uint8Array, path: string): boolean {
     // that puts another member first is read to its directory.
     if (f === 'zip' && zipMembersSayModel(path)) return true;
     // A tar is read the same way: its member headers, one after the other, up to a bound.
-    if (f === 'tar' && tarMemberNames(path).some(isTarModelMember)) return true;
+    if (f === 'tar' && withPositionedReads(path, false, tarSaysModel)) return true;
     // A generic container name (`data.zip`, `train.csv.gz`) says nothing by itself: it is a model
-    // file when the name inside the compression does (`model.pkl.gz`) or, for gzip/zlib/lz4, when the
-    // first decompressed bytes are a model format (a pickle, a zip, a NumPy array); an LZ4 head is
-    // decoded as far as its first block goes.
+    // file when the name inside the compression does (`model.pkl.gz`) or when the first decompressed
+    // bytes are a model format (a pickle, a zip, a NumPy array); an LZ4 head is decoded as far as its
+    // first block goes, an xz, lzma or bz2 stream from a bounded read of its start.
     const inner = path.replace(COMPRESSION_SUFFIX, '');
     if (inner !== path && namedModel(inner, f)) return true;
     if (f === 'gzip' || f === 'zlib' || f === 'lz4') return innerIsModel(head, f, inner, path);
+    // xz, lzma and bz2 (joblib's other compressors; `joblib.load` finds the compression by its magic
+    // number, whatever the name): the decompressed start of a bounded read of the stream.
+    if (f === 'xz' || f === 'lzma' || f === 'bz2') return streamStartIsModel(path, f, inner);
     return false;
   }
   // A 7z or RAR archive: no model loader opens one (it is extracted first, and what it holds is
