@@ -43,7 +43,7 @@ export function judgePickleBytes(bytes: Uint8Array, settings?: Record<string, un
     for (const g of result.globals) {
       const name = dotted(g);
       if (seen.has(name)) continue;
-      const { verdict } = g.getattr ? policy.judgeGetattr(g.getattr) : policy.judge(g.module, g.name);
+      const { verdict } = g.getattr ? policy.judgeUsage(g.module, g.name, g.getattr) : policy.judge(g.module, g.name);
       if (verdict !== 'safe') seen.set(name, { name, verdict });
     }
     for (const blob of result.embedded) {

@@ -85,7 +85,67 @@ export const DANGEROUS_MODULES: readonly string[] = [
   'torch.ao.quantization.fx', 'torch.quantization.fx', 'torch.ao.quantization.quantize_fx', 'torch.quantization.quantize_fx',
   'torch.ao.quantization.pt2e', 'torch.ao.quantization.quantize_pt2e', 'torch.ao.quantization.quantization_types',
   'sklearn.datasets',
+  // Run code strings or shell commands: `mailcap.findmatch` runs a mailcap entry's `test` command
+  // through os.system, `_xxsubinterpreters.run_string`/`_interpreters.exec` run source in a
+  // subinterpreter, mlflow runs project entry points and loads cloudpickled models, the test suite's
+  // helpers spawn interpreters, pandas evaluates expressions.
+  'mailcap', '_xxsubinterpreters', '_interpreters', '_xxinterpchannels', '_interpchannels', '_interpqueues', 'test.support',
+  'mlflow', 'pandas.eval', 'pandas.core.computation',
+  // Write, create or truncate files, or read them from a path or URL the pickle chooses (as
+  // `distutils.file_util.write_file`, `io.FileIO` and `numpy.load` are): `logging.FileHandler` and
+  // `basicConfig(filename=…)`, numpy's savers and text readers (`loadtxt`/`genfromtxt` fetch http(s)
+  // URLs through `numpy.lib._datasource`), `fromfile`, `tofile`, `numpy.lib.format.open_memmap`,
+  // `torch.save`, TensorBoard writers, pandas' readers (URLs) and stores.
+  'logging.FileHandler', 'logging.basicConfig', 'numpy.save', 'numpy.savez', 'numpy.savez_compressed', 'numpy.savetxt',
+  'numpy.loadtxt', 'numpy.genfromtxt', 'numpy.fromfile', 'numpy.fromregex', 'numpy.recfromtxt', 'numpy.recfromcsv',
+  'numpy.DataSource', 'numpy.ndarray.tofile', 'numpy.ndarray.dump', 'numpy.lib.format', 'numpy.lib._npyio_impl',
+  'numpy.core.records.fromfile', 'numpy._core.records.fromfile', 'numpy.rec.fromfile', 'numpy.core.multiarray.fromfile',
+  'numpy._core.multiarray.fromfile', 'numpy.core._multiarray_umath.fromfile', 'numpy._core._multiarray_umath.fromfile',
+  'torch.save', 'torch.utils.tensorboard', 'pandas.io', 'pandas.read_csv', 'pandas.read_table', 'pandas.read_fwf',
+  'pandas.read_json', 'pandas.read_html', 'pandas.read_xml', 'pandas.read_excel', 'pandas.read_parquet', 'pandas.read_feather',
+  'pandas.read_orc', 'pandas.read_hdf', 'pandas.read_sas', 'pandas.read_spss', 'pandas.read_stata', 'pandas.read_sql',
+  'pandas.read_sql_query', 'pandas.read_sql_table', 'pandas.read_clipboard', 'pandas.read_gbq', 'pandas.HDFStore',
+  'pandas.ExcelWriter', 'pandas.ExcelFile', 'pandas.to_pickle',
+  // Universal import helpers: they return any module attribute they are given by name, as
+  // `pkgutil.resolve_name` does. Judged on their use (`RESOLVERS`): one whose names are all constants
+  // is followed to what it returns (`numpy.core._ufunc_reconstruct('numpy', 'log1p')`, how numpy < 1.19
+  // pickled ufuncs, is `numpy.log1p`).
+  'numpy.core._ufunc_reconstruct', 'numpy._core._ufunc_reconstruct', 'torch._utils._import_dotted_name',
+  'scipy._lib._uarray._backend.unpickle_function',
 ];
+
+/**
+ * Universal import helpers and the module and name each call resolves, from its arguments:
+ * `numpy.core._ufunc_reconstruct(module, name)` is `getattr(__import__(module), name)`,
+ * `torch._utils._import_dotted_name('a.b.c')` imports `a` and follows `.b.c`,
+ * `scipy._lib._uarray._backend.unpickle_function(module, qualname, self)` likewise. The pickle machine
+ * records what a call with constant strings returns as a global of its own (judged as any other);
+ * the helper itself is dangerous when any use is not such a call (`GlobalPolicy.judgeResolver`).
+ */
+export const RESOLVERS: Readonly<Record<string, (argv: readonly unknown[]) => { module: string; name: string } | undefined>> = {
+  'numpy.core._ufunc_reconstruct': moduleAndName,
+  'numpy._core._ufunc_reconstruct': moduleAndName,
+  'scipy._lib._uarray._backend.unpickle_function': (argv) => (argv.length === 3 ? moduleAndName(argv.slice(0, 2)) : undefined),
+  'torch._utils._import_dotted_name': (argv) => {
+    const [dotted] = argv;
+    if (argv.length !== 1 || typeof dotted !== 'string' || !dotted) return undefined;
+    const i = dotted.indexOf('.');
+    return i < 0 ? { module: dotted, name: '*' } : { module: dotted.slice(0, i), name: dotted.slice(i + 1) };
+  },
+};
+
+function moduleAndName(argv: readonly unknown[]): { module: string; name: string } | undefined {
+  const [module, name] = argv;
+  return argv.length === 2 && typeof module === 'string' && typeof name === 'string' && module && name ? { module, name } : undefined;
+}
+
+/**
+ * Allowed classes whose constructor opens a file by the name it is given, creating or truncating it
+ * (`numpy.memmap(path, mode='w+')`): harmless as a pickled class (`_reconstruct(numpy.memmap, …)`
+ * rebuilds an array), dangerous when the pickle calls them with arguments, which the pickle machine
+ * records as an import of `<class>.__init__` (as for `HUB_LOADING_CLASSES`).
+ */
+export const FILE_OPENING_CLASSES: readonly string[] = ['numpy.memmap', 'numpy.core.memmap.memmap', 'numpy._core.memmap.memmap'];
 
 /**
  * torch.fx's classes (`torch.fx` is dangerous: a GraphModule generates and execs code), which modules
@@ -356,7 +416,7 @@ export class GlobalPolicy {
     this.defaultAllow = new Set(SAFE_GLOBALS);
     this.prefixAllow = [...SAFE_MODULE_PREFIXES];
     const deny = (input.denyGlobals ?? []).filter((s) => typeof s === 'string').map((s) => (s.endsWith('.*') ? s.slice(0, -2) : s));
-    this.dangerous = new Set([...DANGEROUS_MODULES, ...deny, ...DANGEROUS_BUILTINS.map((b) => `builtins.${b}`), ...HUB_LOADING_CLASSES.map((c) => `${c}.__init__`)]);
+    this.dangerous = new Set([...DANGEROUS_MODULES, ...deny, ...DANGEROUS_BUILTINS.map((b) => `builtins.${b}`), ...[...HUB_LOADING_CLASSES, ...FILE_OPENING_CLASSES].map((c) => `${c}.__init__`)]);
     this.dangerousModules = new Set(REACHABLE_DANGEROUS_MODULES);
     this.builtins = new Set(DANGEROUS_BUILTINS);
     this.attributes = new Set(DANGEROUS_ATTRIBUTES);
@@ -377,6 +437,27 @@ export class GlobalPolicy {
     if (base.verdict !== 'dangerous' || !usage.uses.length) return base;
     const why = usage.other ?? this.boundMethodProblem(usage.uses);
     return why ? { verdict: 'dangerous', reason: `builtins.getattr: ${why}` } : { verdict: 'safe', reason: 'bound methods of allowed objects' };
+  }
+
+  /**
+   * A global the pickle machine followed (`builtins.getattr` and the universal import helpers of
+   * `RESOLVERS`), judged on how the pickle used it.
+   */
+  judgeUsage(module: string, name: string, usage: GetattrUsage): GlobalJudgement {
+    return Object.hasOwn(RESOLVERS, `${module}.${name}`) ? this.judgeResolver(module, name, usage) : this.judgeGetattr(usage);
+  }
+
+  /**
+   * A universal import helper (`RESOLVERS`): each call with constant names was recorded as the global
+   * it returns, judged on its own; any other use (names computed while loading, the helper kept or
+   * passed as a value) reaches whatever the pickle wants, so the helper is dangerous.
+   */
+  judgeResolver(module: string, name: string, usage: GetattrUsage): GlobalJudgement {
+    const base = this.judge(module, name);
+    // allowed by settings, or dangerous for another reason than being a resolver (denyGlobals)
+    if (base.verdict !== 'dangerous' || base.reason !== `${module}.${name}`) return base;
+    if (usage.other) return { verdict: 'dangerous', reason: `${module}.${name}: imports any name it is given; ${usage.other}` };
+    return { verdict: 'safe', reason: `${module}.${name} with constant names: what it returns is judged` };
   }
 
   private boundMethodProblem(uses: GetattrUse[]): string | undefined {

@@ -382,3 +382,65 @@ describe('P9: allowed module prefixes do not admit classes that unpickle files o
     expect(worst(r), found(r).join('\n')).toBe('critical');
   });
 });
+
+// --------------------------------------------------------------------------------------------- P10
+describe('P10: code-execution, file-write and network gadgets outside the lists', () => {
+  const policy = new GlobalPolicy();
+  const ECHO = str('echo PWNED');
+
+  it.each<[string, string, Part[]]>([
+    ['numpy.core', '_ufunc_reconstruct', [str('os'), str('system')]],
+    ['numpy._core', '_ufunc_reconstruct', [str('os'), str('system')]],
+    ['torch._utils', '_import_dotted_name', [str('os.system')]],
+    ['scipy._lib._uarray._backend', 'unpickle_function', [str('os'), str('system'), [0x4e]]],
+  ])('the universal resolver %s.%s is followed to what it returns (os.system)', async (module, name, args) => {
+    const r = await lintBytes('resolver.pkl', p4(call(call(sg(module, name), ...args), ECHO)));
+    expect(worst(r), found(r).join('\n')).toBe('critical');
+    expect(found(r).join('\n')).toContain(`imports \`os.system\` (os) via ${module}.${name}`);
+  });
+
+  it('an old pickle of a numpy ufunc (numpy < 1.19: _ufunc_reconstruct("numpy", "log1p")) stays quiet', async () => {
+    const r = await lintBytes('ufunc.pkl', p4([0x7d], str('func'), call(sg('numpy.core', '_ufunc_reconstruct'), str('numpy'), str('log1p')), [0x73]));
+    expect(found(r)).toEqual([]);
+  });
+
+  it('a resolver given names the scanner cannot know, or used as a value, is critical', async () => {
+    const computed = await lintBytes('resolver_computed.pkl', p4(call(sg('torch._utils', '_import_dotted_name'), call(sg('mypkg', 'name_of'), [0x4b, 1]))));
+    expect(found(computed).join('\n')).toMatch(/critical: .*`torch\._utils\._import_dotted_name` \(torch\._utils\._import_dotted_name: imports any name it is given; called by REDUCE with/);
+    const kept = await lintBytes('resolver_kept.pkl', p4([0x7d], str('f'), sg('numpy.core', '_ufunc_reconstruct'), [0x73]));
+    expect(worst(kept), found(kept).join('\n')).toBe('critical');
+  });
+
+  it.each([
+    ['mailcap', 'findmatch'], ['_xxsubinterpreters', 'run_string'], ['_interpreters', 'exec'],
+    ['mlflow.projects.backend.local', '_run_entry_point'], ['logging', 'FileHandler'], ['logging', 'basicConfig'],
+    ['numpy', 'savetxt'], ['numpy', 'save'], ['numpy', 'loadtxt'], ['numpy', 'genfromtxt'], ['numpy', 'fromfile'],
+    ['numpy.lib.format', 'open_memmap'], ['numpy', 'DataSource'], ['numpy.ndarray', 'tofile'],
+    ['torch', 'save'], ['torch.utils.tensorboard.writer', 'SummaryWriter'],
+    ['pandas.io.parsers.readers', 'read_csv'], ['pandas', 'read_csv'], ['pandas', 'read_json'], ['pandas', 'eval'],
+    ['pandas.core.computation.eval', 'eval'], ['pandas', 'HDFStore'],
+  ])('%s.%s is dangerous', async (module, name) => {
+    expect(policy.judge(module, name).verdict).toBe('dangerous');
+    const r = await lintBytes('gadget.pkl', p4(call(sg(module, name), str('x'))));
+    expect(worst(r), found(r).join('\n')).toBe('critical');
+  });
+
+  it('numpy.memmap is dangerous when the pickle calls it with arguments (it creates or truncates the file), not as a pickled class', async () => {
+    const called = await lintBytes('memmap_called.pkl', p4(call(sg('numpy', 'memmap'), str('/home/u/.bashrc'), str('w+'))));
+    expect(found(called).join('\n')).toContain('`numpy.memmap.__init__`');
+    // what pickling a memmap writes: numpy.core.multiarray._reconstruct(numpy.memmap, (0,), b'b')
+    const instance = await lintBytes('memmap_instance.pkl', p4(call(sg('numpy.core.multiarray', '_reconstruct'), sg('numpy', 'memmap'), bytes([0x4b, 0, 0x85]), bin(bytes('b')))));
+    expect(RANK[worst(instance)]).toBeLessThan(RANK.high);
+  });
+
+  it('calling what a global outside the allowlist returned is high: the shape of a name resolver', async () => {
+    const r = await lintBytes('calls_result.pkl', p4(call(call(sg('mypkg.helpers', 'lookup'), str('os'), str('system')), ECHO)));
+    expect(worst(r), found(r).join('\n')).toBe('high');
+    expect(found(r).join('\n')).toContain('calls what `mypkg.helpers.lookup` returned');
+    // a global outside the allowlist that is only called stays medium
+    const plain = await lintBytes('unknown_call.pkl', p4(call(sg('mypkg.helpers', 'lookup'), str('os'))));
+    expect(worst(plain)).toBe('medium');
+    // so do globals that are only a pickled logger's
+    expect(worst(await lintBytes('logger.pkl', p4(call(sg('logging', 'getLogger'), str('x')))))).toBe('medium');
+  });
+});

@@ -18,9 +18,10 @@
  * Only the time limit is a hard stop.
  */
 import { fixPython2Name } from './compat.js';
-import { HUB_LOADING_CLASSES } from '../policy.js';
+import { FILE_OPENING_CLASSES, HUB_LOADING_CLASSES, RESOLVERS } from '../policy.js';
 
-const HUB_CONSTRUCTORS = new Set(HUB_LOADING_CLASSES);
+/** Allowed classes whose constructor, called with arguments, downloads from the Hub or opens a file. */
+const CALLED_CONSTRUCTORS = new Set([...HUB_LOADING_CLASSES, ...FILE_OPENING_CLASSES]);
 
 export type Val =
   | null
@@ -104,7 +105,10 @@ export interface GetattrUse {
   holders?: string[];
 }
 
-/** How a pickle used one `builtins.getattr` it imported. */
+/**
+ * How a pickle used one `builtins.getattr` it imported, or one universal import helper (`RESOLVERS`
+ * of the policy: its `uses` are the globals its calls with constant names returned, `attr` empty).
+ */
 export interface GetattrUsage {
   /** REDUCEs on an object built from a class, with a string name. */
   uses: GetattrUse[];
@@ -853,8 +857,8 @@ export class PickleMachine {
     const g: GlobalVal = { k: 'g', module, name };
     if (this.result.globals.length < 10_000) {
       const fact: PickleGlobal = { module, name, opcode, offset: off, pickle: this.pickleIndex };
-      if (module === 'builtins' && name === 'getattr') {
-        // Followed from here on (see `getattrs`).
+      if ((module === 'builtins' && name === 'getattr') || Object.hasOwn(RESOLVERS, `${module}.${name}`)) {
+        // Followed from here on (see `getattrs`); a universal import helper too (see `RESOLVERS`).
         fact.getattr = { uses: [] };
         if (this.getattrs.length >= MAX_FOLLOWED || this.followBudget < 0) fact.getattr.other = 'not followed: too many getattr imports or too much to follow';
         else {
@@ -934,14 +938,30 @@ export class PickleMachine {
    */
   private callResult(callee: Val, args: Val, opcode: string, off: number, kwargs?: Val, via?: string): Val {
     const name = this.addCall(callee, args, via ? `${opcode} via ${via}` : opcode, off);
-    if (HUB_CONSTRUCTORS.has(name) && (opcode === 'REDUCE' || opcode === 'OBJ' || opcode === 'INST') && args && typeof args === 'object' && args.k === 'l' && args.n > 0) {
-      // The class called with arguments runs its constructor, which downloads from the Hub (see HUB_LOADING_CLASSES).
+    if (CALLED_CONSTRUCTORS.has(name) && (opcode === 'REDUCE' || opcode === 'OBJ' || opcode === 'INST') && args && typeof args === 'object' && args.k === 'l' && args.n > 0) {
+      // The class called with arguments runs its constructor, which downloads from the Hub or opens
+      // a file (see HUB_LOADING_CLASSES, FILE_OPENING_CLASSES).
       const i = name.lastIndexOf('.');
       this.addGlobal(name.slice(0, i), `${name.slice(i + 1)}.__init__`, via ?? opcode, off);
     }
     const argv = args && typeof args === 'object' && args.k === 'l' ? args.items : [];
     const usage = callee && typeof callee === 'object' && callee.k === 'g' ? callee.fact?.getattr : undefined;
-    if (usage) {
+    const resolve = usage && Object.hasOwn(RESOLVERS, name) ? RESOLVERS[name] : undefined;
+    if (usage && resolve) {
+      // A universal import helper called with constant names returns that global: recorded as an
+      // import of its own (judged as any other), the helper's use as resolved.
+      const whole = args && typeof args === 'object' && args.k === 'l' && args.kind !== 'set' && args.n === argv.length;
+      const target = (opcode === 'REDUCE' || opcode === 'OBJ' || opcode === 'INST') && whole && kwargs === undefined ? resolve(argv) : undefined;
+      if (target) {
+        if (usage.uses.length < MAX_FOLLOWED) usage.uses.push({ module: target.module, name: target.name, attr: '', offset: off });
+        if (target.name === '*') {
+          this.addGlobal(target.module, '*', name, off);
+          return { k: 'mod', module: target.module };
+        }
+        return this.addGlobal(target.module, target.name, name, off);
+      }
+      usage.other ??= `called by ${opcode} with ${render(args)}`;
+    } else if (usage) {
       // How Python pickles a bound method: REDUCE getattr (<object built from a class>, '<name>').
       const target = argv[0];
       const plain = opcode === 'REDUCE' && args && typeof args === 'object' && args.k === 'l' && args.kind !== 'set' && args.n === 2 && argv.length === 2;

@@ -16,6 +16,7 @@ export default createRule({
     messages: {
       dangerous: '{{format}}{{where}} imports `{{global}}` ({{reason}}) via {{opcode}}: loading it runs code.',
       buildOnGlobal: '{{format}}{{where}} sets attributes on `{{global}}` itself (BUILD on a class or module): loading it changes code in place.',
+      callsResult: '{{format}}{{where}} calls what `{{global}}` returned ({{opcode}}): `{{global}}` is not on the allowlist, and a function that hands back something the pickle then calls is the shape of a name resolver (`getattr(__import__(module), name)`), which reaches any function.',
       companionFile: '{{format}}{{where}} makes `joblib.load` {{action}} {{path}}, outside the file\'s directory (a `{{via}}` in the pickle): that file was not scanned with this one, and {{risk}}.',
     },
     remediation:
@@ -59,6 +60,17 @@ export default createRule({
             severity: 'high',
             confidence: 'high',
           });
+        }
+        for (const c of file.calls) {
+          // `<global>()` called: what a global outside the allowlist returned is itself called.
+          if (!c.callee.endsWith('()') || c.opcode.startsWith('BUILD') || c.opcode === 'APPENDS' || c.opcode === 'SETITEMS') continue;
+          const inner = c.callee.replace(/(?:\(\))+$/, ''); // `f()()` is a result of what f returned too
+          const i = inner.lastIndexOf('.');
+          if (i <= 0 || policy.judge(inner.slice(0, i), inner.slice(i + 1)).verdict !== 'suspicious') continue;
+          const key = `${c.member}|result|${inner}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          context.report({ loc: FILE_LOC, messageId: 'callsResult', data: { format: label(file), where: where(c.member), global: inner, opcode: c.opcode }, severity: 'high', confidence: 'medium' });
         }
         for (const c of file.calls) {
           if (c.opcode !== 'BUILD' || !c.callee.endsWith('.__setstate__')) continue;

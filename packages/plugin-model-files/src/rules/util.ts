@@ -12,13 +12,14 @@ export function where(member: string): string {
 
 /**
  * Judges a pickle global; TorchScript archives name their own classes `__torch__.*`, and
- * `builtins.getattr` is judged on how the pickle used it (bound methods, `GlobalPolicy.judgeGetattr`).
+ * `builtins.getattr` and the universal import helpers are judged on how the pickle used them (bound
+ * methods, names resolved: `GlobalPolicy.judgeUsage`).
  */
 export function judgeGlobal(policy: GlobalPolicy, g: PickleGlobalFact): GlobalJudgement {
   if (g.torchscript && (g.module === '__torch__' || g.module.startsWith('__torch__.') || g.module === 'torch.jit._pickle')) {
     return { verdict: 'safe', reason: 'TorchScript class' };
   }
-  if (g.getattr) return policy.judgeGetattr(g.getattr);
+  if (g.getattr) return policy.judgeUsage(g.module, g.name, g.getattr);
   return policy.judge(g.module, g.name);
 }
 
