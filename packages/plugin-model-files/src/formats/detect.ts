@@ -381,10 +381,12 @@ function zipMembersSayModel(path: string): boolean {
       if (opaque >= MAX_OPAQUE_MEMBERS && named >= MAX_NAMED_MEMBERS) break;
       if (e.compressedSize === 0 || (e.method !== 0 && e.method !== 8)) continue;
       if (ZIP_OPAQUE_MEMBER.test(e.name) ? ++opaque > MAX_OPAQUE_MEMBERS : ++named > MAX_NAMED_MEMBERS) continue;
-      const local = read(e.localOffset, 30);
+      // One read for the local header, its name and extra field (usually short) and the data's start.
+      const want = Math.min(e.compressedSize, e.method === 0 ? 512 : 1024);
+      const local = read(e.localOffset, 30 + 512 + want);
       if (local.length < 30 || !ascii(local, 0, 'PK\x03\x04')) continue;
-      const dataAt = e.localOffset + 30 + (local[26] | (local[27] << 8)) + (local[28] | (local[29] << 8));
-      const raw = read(dataAt, Math.min(e.compressedSize, e.method === 0 ? 512 : 1024));
+      const skip = 30 + (local[26] | (local[27] << 8)) + (local[28] | (local[29] << 8));
+      const raw = skip + want <= local.length ? local.subarray(skip, skip + want) : read(e.localOffset + skip, want);
       if (memberHeadSaysModel(e.method === 0 ? raw : inflateHead(raw, 'deflate-raw'), e.name)) return true;
     }
     return false;
