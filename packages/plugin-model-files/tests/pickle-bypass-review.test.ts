@@ -444,3 +444,34 @@ describe('P10: code-execution, file-write and network gadgets outside the lists'
     expect(worst(await lintBytes('logger.pkl', p4(call(sg('logging', 'getLogger'), str('x')))))).toBe('medium');
   });
 });
+
+// --------------------------------------------------------------------------------------------- P14
+describe('P14: pickle data in a compression the scanner does not decode is high', () => {
+  /** A zip whose only member is stored with compression method `method` (93: zstd, which Python 3.14's zipfile reads). */
+  const withMethod = (name: string, method: number) => {
+    const z = Buffer.from(zip([[name, P0_SYSTEM, 0]]));
+    z.writeUInt16LE(method, 8); // local header
+    z.writeUInt16LE(method, 30 + name.length + P0_SYSTEM.length + 10); // central directory entry
+    return new Uint8Array(z);
+  };
+  it.each([
+    ['archive/data.pkl of a PyTorch zip', 'checkpoint.pt', 'archive/data.pkl'],
+    ['a .pkl member of a plain zip', 'bundle.zip', 'model/weights.pkl'],
+    ['a .npy member of an .npz', 'arrays.npz', 'arr_0.npy'],
+  ])('%s', async (_, file, member) => {
+    const r = await lintBytes(file, withMethod(member, 93));
+    const f = r.findings.find((x) => x.ruleId === 'model/model-scan-limit');
+    expect(f, found(r).join('\n')).toMatchObject({ severity: 'high', messageId: 'unsupportedPickle' });
+    expect(f?.message).toContain('compression method 93');
+  });
+
+  it('another member stays medium', async () => {
+    const r = await lintBytes('docs.zip', zip([['model/weights.pkl', P0_SYSTEM, 0], ['README.md', bytes('x'), 0]]).slice());
+    expect(r.findings.filter((x) => x.ruleId === 'model/model-scan-limit')).toEqual([]);
+    const z = Buffer.from(zip([['notes/README.md', bytes('hello'), 0], ['model/weights.pkl', bytes('N.'), 0]]));
+    z.writeUInt16LE(93, 8);
+    z.writeUInt16LE(93, 30 + 15 + 5 + 30 + 17 + 2 + 10);
+    const m = await lintBytes('docs2.zip', new Uint8Array(z));
+    expect(m.findings.filter((x) => x.ruleId === 'model/model-scan-limit').map((x) => x.severity)).toEqual(['medium']);
+  });
+});

@@ -6,6 +6,12 @@ import { byMember, FILE_LOC, list, where } from './util.js';
 /** Formats a loader unpickles: a limit hit in one of them is reported as high. */
 const PICKLE_FAMILY = new Set(['pickle', 'joblib', 'pytorch-zip', 'pytorch-legacy', 'pytorch-tar', 'torchscript']);
 
+/**
+ * Names of pickle data: what loaders unpickle (`data.pkl` of a PyTorch zip, `.pkl`, `.pt`, `.joblib`,
+ * …, compressed too) and NumPy arrays (an object array is a pickle).
+ */
+const PICKLE_DATA_NAME = /(?:^|[\\/])data\.pkl$|\.(?:pkl|pickle|pt|pth|ckpt|joblib|sav|bin|npy)(?:\.(?:gz|bz2|xz|lzma|z|zlib|lz4))?$/i;
+
 /** Does the file hold pickle data (its format, a member's, or NumPy object arrays)? */
 export function holdsPickles(file: ModelFile): boolean {
   return PICKLE_FAMILY.has(file.format) || Number(file.details.objectArrays ?? 0) > 0 || file.members.some((m) => PICKLE_FAMILY.has(m.format));
@@ -19,7 +25,7 @@ export default createRule({
     languages: ['model'],
     triggers: [],
     docs: {
-      description: 'Reports model files, or parts of them, that were not fully inspected because a safety limit was reached (size, compression ratio, nesting, opcode count, stack, memo size, time) or the content cannot be decoded; a limit hit in pickle data, in a chat template, or in an HDF5 file whose Keras config could not be read, is high, and so is an archive the scanner does not open (7z, RAR) named as a model.',
+      description: 'Reports model files, or parts of them, that were not fully inspected because a safety limit was reached (size, compression ratio, nesting, opcode count, stack, memo size, time) or the content cannot be decoded; a limit hit in pickle data, in a chat template, or in an HDF5 file whose Keras config could not be read, is high, and so are pickle data in a compression the scanner does not decode and an archive the scanner does not open (7z, RAR) named as a model.',
       recommended: true,
     },
     messages: {
@@ -28,6 +34,7 @@ export default createRule({
       limitHdf5: 'Scanning{{where}} stopped early: {{problems}}. A Keras model config (Lambda layers, imports) that Keras would load from it was not checked.',
       limitTemplate: 'Scanning{{where}} stopped before a chat template was fully analysed: {{problems}}. The rest of the template, which the server renders, was not checked for injections.',
       unsupported: 'Part of the file{{where}} was not inspected: {{problems}}.',
+      unsupportedPickle: 'Pickle data{{where}} was not inspected: {{problems}}. A loader that decodes it unpickles whatever it holds; what the scanner could not decode must not be trusted.',
       absent: 'This file is {{problems}}, not the model: the model is not in this checkout and was not inspected. Fetch the LFS objects before scanning (`git lfs pull`; in GitHub Actions, `actions/checkout` with `lfs: true`).',
       unopened: 'The file{{where}} is {{problems}}, which this scanner does not open: what it holds was not inspected. Extract it and scan the files it holds before loading any of them.',
     },
@@ -55,6 +62,10 @@ export default createRule({
               // An HDF5 file whose root attributes were not all read may hold a Keras config that runs
               // code on load: not passed at `--fail-on high`.
               context.report({ loc: FILE_LOC, messageId: 'limitHdf5', data, severity: 'high', confidence: 'medium' });
+            } else if (kind === 'unsupported' && (ps.some((p) => p.pickle) || PICKLE_DATA_NAME.test(member || file.path))) {
+              // Pickle data in a compression the scanner does not decode (zip method 93, zstd, which
+              // Python 3.14's zipfile reads; an xz filter other than LZMA2): a limit in pickle data.
+              context.report({ loc: FILE_LOC, messageId: 'unsupportedPickle', data, severity: 'high', confidence: 'medium' });
             } else context.report({ loc: FILE_LOC, messageId: kind, data, confidence: 'low' });
           }
         }
