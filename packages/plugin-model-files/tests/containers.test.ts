@@ -8,12 +8,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateRawSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isModelFile } from '../src/formats/detect.js';
-import { crc32Update } from '../src/formats/zip.js';
 import { scanModelFile } from '../src/scanner.js';
-import { tar } from './helpers.js';
+import { tar, zip as zipOf } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'oculum-containers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,42 +21,7 @@ const HOSTILE = Buffer.from("cposix\nsystem\n(S'touch /tmp/oculum-pwned'\ntR.", 
 const BENIGN = Buffer.from('\x80\x02}q\x00X\x01\x00\x00\x00aq\x01K\x01s.', 'latin1');
 
 /** A zip of `[name, data, method]` members (0 stored, 8 deflated). */
-function zip(members: Array<[string, Buffer, 0 | 8]>): Buffer {
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let pos = 0;
-  for (const [n, data, method] of members) {
-    const name = Buffer.from(n);
-    const body = method === 8 ? deflateRawSync(data) : data;
-    const crc = crc32Update(0, data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const cd = Buffer.alloc(46);
-    cd.writeUInt32LE(0x02014b50, 0);
-    cd.writeUInt16LE(method, 10);
-    cd.writeUInt32LE(crc, 16);
-    cd.writeUInt32LE(body.length, 20);
-    cd.writeUInt32LE(data.length, 24);
-    cd.writeUInt16LE(name.length, 28);
-    cd.writeUInt32LE(pos, 42);
-    parts.push(local, name, body);
-    central.push(cd, name);
-    pos += 30 + name.length + body.length;
-  }
-  const cd = Buffer.concat(central);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(members.length, 8);
-  eocd.writeUInt16LE(members.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(pos, 16);
-  return Buffer.concat([...parts, cd, eocd]);
-}
+const zip = (members: Array<[string, Buffer, 0 | 8]>): Buffer => zipOf(members.map(([name, data, method]) => ({ name, data, method })));
 
 function file(name: string, data: Buffer): string {
   const p = join(dir, name);
