@@ -187,6 +187,8 @@ describe('P3: nested pickles reached through allowed helpers that call their arg
   it.each([
     ['text', bytes('hello world, not a pickle.')],
     ['a GLOBAL that never reaches STOP', bytes('cfoo\nbar\n(S')],
+    ['random bytes that read as a GLOBAL of two lines, then STOP', bytes('c', [0xff, 0xfe, 0x0a, 0x01], 'x\n.')],
+    ['a GLOBAL nothing calls, then STOP', bytes('cfoo\nbar\n.')],
     ['float data', Uint8Array.from({ length: 6000 }, (_, i) => (i * 37) & 0xff)],
     ['a harmless protocol 0 pickle', bytes('(lp0\nI1\naI2\na.')],
   ])('bytes holding %s are not reported', async (_, inner) => {

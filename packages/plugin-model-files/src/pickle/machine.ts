@@ -2025,11 +2025,16 @@ function mayBePickle(d: Uint8Array): boolean {
 
 /**
  * A speculative read (`PickleMachine.speculate`) found a pickle worth keeping: its first pickle
- * reached STOP with nothing malformed (problems after it end the stream quietly), and it imports,
- * calls, nests or hit a limit. Data that is not a pickle breaks long before a STOP.
+ * reached STOP with nothing malformed (problems after it end the stream quietly), every global it
+ * imports has a name Python could import (the unpickler stops at any other: random bytes after a
+ * `c` make a "global" of two random lines), and it calls or nests something. Data that is not a
+ * pickle breaks long before that.
  */
 function isSpeculativePickle(r: PickleScanResult): boolean {
-  return r.pickles > 0 && !r.problems.some((p) => p.kind === 'malformed') && (r.globals.length > 0 || r.calls.length > 0 || r.embedded.length > 0 || r.problems.length > 0);
+  if (r.pickles === 0 || r.problems.some((p) => p.kind === 'malformed')) return false;
+  const importable = (s: string) => s === '*' || s === '<computed>' || IMPORTABLE.test(s);
+  if (!r.globals.every((g) => importable(g.module) && importable(g.name))) return false;
+  return r.calls.length > 0 || r.embedded.length > 0;
 }
 
 /** Bytes that start a pickle (PROTO 2–5), a zip archive or PyTorch's legacy magic. */
