@@ -184,6 +184,11 @@ export interface PickleScanOptions {
    * caller reports why. Pickles nested in its byte strings are not followed.
    */
   importsOnly?: boolean;
+  /**
+   * Stop at the first malformed opcode (reading bytes that may not be a pickle at all, see
+   * `speculate`: the read is thrown away then, so nothing after it matters).
+   */
+  speculative?: boolean;
 }
 
 /**
@@ -484,6 +489,7 @@ export class PickleMachine {
   private readonly limits: PickleLimits;
   private readonly mode: 'stacked' | 'single';
   private readonly joblib: boolean;
+  private readonly speculative: boolean;
   private stack: Val[] = [];
   private marks: number[] = [];
   private memo = new Map<number, Val>();
@@ -529,6 +535,7 @@ export class PickleMachine {
     this.limits = { ...DEFAULT_PICKLE_LIMITS, ...options.limits };
     this.mode = options.mode ?? 'stacked';
     this.joblib = options.joblib ?? true;
+    this.speculative = options.speculative ?? false;
     this.followNested = !options.importsOnly;
     if (options.importsOnly) {
       this.result.clean = false;
@@ -664,7 +671,8 @@ export class PickleMachine {
     if (this.result.problems.length < 200) this.result.problems.push({ kind, message, offset });
     if (kind === 'malformed') {
       this.errors++;
-      if (this.errors >= this.limits.maxErrors) {
+      if (this.speculative) this.state = 'done';
+      else if (this.errors >= this.limits.maxErrors) {
         this.result.problems.push({ kind: 'limit', message: `stopped after ${this.errors} malformed opcodes`, offset });
         this.state = 'done';
       }
@@ -1222,7 +1230,7 @@ export class PickleMachine {
    */
   private speculate(bv: BytesVal, d: Uint8Array): void {
     if (bv.blob || !this.followNested || this.limits.maxStreamedNesting <= 0 || !mayBePickle(d)) return;
-    const r = scanPickleBytes(d, { limits: { ...this.limits, maxStreamedNesting: this.limits.maxStreamedNesting - 1 }, mode: this.mode, joblib: this.joblib });
+    const r = scanPickleBytes(d, { limits: { ...this.limits, maxStreamedNesting: this.limits.maxStreamedNesting - 1 }, mode: this.mode, joblib: this.joblib, speculative: true });
     if (!isSpeculativePickle(r)) return;
     bv.blob = { offset: bv.offset, data: new Uint8Array(0), confirmed: false, result: r };
     this.result.embedded.push(bv.blob);
@@ -1479,7 +1487,7 @@ export class PickleMachine {
             pd.nested = new PickleMachine({ limits: { ...L, maxStreamedNesting: L.maxStreamedNesting - 1 }, mode: this.mode, joblib: this.joblib, importsOnly: deeper });
           } else if (!pd.keep && !isText && len > SMALL_BYTES && avail >= 2 && this.followNested && L.maxStreamedNesting > 0 && startsPickle(buf[q], buf[q + 1])) {
             // Not kept, and not a PROTO 2–5 start: maybe a protocol 0/1 pickle (see `speculate`), read as it streams past.
-            pd.nested = new PickleMachine({ limits: { ...L, maxStreamedNesting: L.maxStreamedNesting - 1 }, mode: this.mode, joblib: this.joblib });
+            pd.nested = new PickleMachine({ limits: { ...L, maxStreamedNesting: L.maxStreamedNesting - 1 }, mode: this.mode, joblib: this.joblib, speculative: true });
             pd.speculative = true;
           }
           this.pending = pd;
