@@ -865,6 +865,41 @@ def containers_found_by_content():
     write('malicious', 'artifacts.tar.gz', gzip.compress(tb.getvalue(), mtime=0))
 
 
+def seven_zip_archives():
+    """PyTorch-style members packed with 7-Zip (nullifAI, ReversingLabs 2025: PyTorch models in 7z,
+    which scanners could not open). Needs the `7z` tool (Debian's p7zip-full): LZMA2 with an encoded
+    header (7-Zip's default); LZMA, Deflate and BZip2 with a plain header; PPMd (a method the scanner
+    does not decode) and AES (encrypted)."""
+    tool = shutil.which('7z')
+    if not tool:
+        print('seven_zip_archives: no 7z tool (apt-get install p7zip-full); skipped')
+        return
+    import subprocess
+    import tempfile
+
+    def seven(name, members, *options):
+        with tempfile.TemporaryDirectory() as d:
+            for n, data in members:
+                os.makedirs(os.path.join(d, 'src', os.path.dirname(n)), exist_ok=True)
+                with open(os.path.join(d, 'src', n), 'wb') as f:
+                    f.write(data)
+                os.utime(os.path.join(d, 'src', n), (0, 0))
+            out = os.path.join(d, 'out.7z')
+            subprocess.run([tool, 'a', '-bd', '-bso0', '-mtm=off', '-mtc=off', '-mta=off', *options, out, *sorted({n.split('/')[0] for n, _ in members})],
+                           cwd=os.path.join(d, 'src'), check=True)
+            with open(out, 'rb') as f:
+                return f.read()
+    evil = pickle.dumps({'w': Evil()}, protocol=2)
+    good = pickle.dumps({'lr': 0.1, 'steps': [1, 2, 3]}, protocol=2)
+    torch_like = lambda pkl: [('archive/data.pkl', pkl), ('archive/version', b'3\n'), ('archive/data/0', bytes(64))]
+    write('malicious', 'torch_in_7z.7z', seven('torch_in_7z.7z', torch_like(evil)))
+    write('benign', 'torch_in_7z.7z', seven('torch_in_7z.7z', torch_like(good)))
+    for method in ('LZMA', 'Deflate', 'BZip2'):
+        write('malicious', f'torch_in_7z_{method.lower()}.7z', seven(f'{method}.7z', torch_like(evil), f'-m0={method}', '-mhc=off'))
+    write('malicious', 'torch_in_7z_ppmd.pt', seven('ppmd.7z', torch_like(evil), '-m0=PPMd'))
+    write('malicious', 'torch_in_7z_aes.7z', seven('aes.7z', torch_like(evil), '-pinfected'))
+
+
 if __name__ == '__main__':
     if '--only' in sys.argv:
         # `--only benign_everyday_models`: write one group without rewriting the others (zip and tar
@@ -893,6 +928,7 @@ if __name__ == '__main__':
     malicious_hdf5_layouts()
     benign_archives_of_models()
     containers_found_by_content()
+    seven_zip_archives()
     for kind in ('benign', 'malicious', 'review', 'malformed'):
         files = sorted(os.listdir(os.path.join(ROOT, kind)))
         print(kind, len(files), sum(os.path.getsize(os.path.join(ROOT, kind, f)) for f in files), 'bytes')

@@ -52,6 +52,8 @@ export interface ProblemFact {
   pickle?: boolean;
   /** A chat template the time limit cut short (reported as high, as in pickle data). */
   template?: boolean;
+  /** For `unopened`: what was not inspected is named as a model (`archive/data.pkl` in a 7z folder not decoded). */
+  model?: boolean;
 }
 
 export interface KerasFact {

@@ -9,12 +9,12 @@ export interface FormatRisk {
 
 const RANK: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2, critical: 3 };
 /** Member formats that say nothing about a model (listed, not classified as a model format). */
-const UNCLASSIFIED = new Set<string>(['data', 'text', 'json', 'torchscript-code', 'unknown', 'zip', 'tar', 'gzip', 'zlib', 'bz2', 'xz', 'lzma', 'lz4']);
+const UNCLASSIFIED = new Set<string>(['data', 'text', 'json', 'torchscript-code', 'unknown', 'zip', 'tar', 'gzip', 'zlib', 'bz2', 'xz', 'lzma', 'lz4', '7z', 'rar']);
 
 export function formatRisk(file: ModelFile): FormatRisk {
   // An empty file holds nothing to load (every loader fails on it): listed, whatever its name.
   if (file.size === 0 && file.format === 'unknown') return { name: 'empty file', risk: 'low', note: '0 bytes, no model in it: every loader fails on it' };
-  if (file.format === 'zip' || file.format === 'tar') {
+  if (file.format === 'zip' || file.format === 'tar' || file.format === '7z') {
     // An archive whose members were classified: the riskiest of them.
     let worst: { risk: FormatRisk; path: string } | undefined;
     for (const m of file.members) {
@@ -64,7 +64,8 @@ export function formatRisk(file: ModelFile): FormatRisk {
       return { name: 'ONNX', risk: 'medium', note: 'generally safe, verify source' };
     case '7z':
     case 'rar':
-      return { name: `${file.format === '7z' ? '7z' : 'RAR'} archive`, risk: 'high', note: 'not opened: what it holds was not inspected' };
+      if (file.problems.some((p) => p.kind === 'unopened')) return { name: `${file.format === '7z' ? '7z' : 'RAR'} archive`, risk: 'high', note: 'not opened: what it holds was not inspected' };
+      return { name: 'model file', risk: 'high', note: `container format ${file.format}; content could not be classified` };
     default:
       return { name: 'model file', risk: 'high', note: `container format ${file.format}; content could not be classified` };
   }

@@ -18,6 +18,8 @@ import { readOnnx, STANDARD_ONNX_DOMAINS } from './formats/onnx.js';
 import { checkSafetensors } from './formats/safetensors.js';
 import { analyzeTemplate } from './formats/template.js';
 import { crc32Update, endsInZip, readZipDirectory, type ZipEntry } from './formats/zip.js';
+import { decodeFolderSync, walkSevenZipAsync, type SevenZipArchive } from './formats/sevenzip.js';
+import { MODEL_MEMBER_NAME } from './formats/names.js';
 import {
   BufferAccess, BufferedAccess, chunksOf, collect, decompress, FileAccess, forWalking, LimitError, peek, sha256Of, SliceAccess, timerDelay,
   type RandomAccess,
@@ -236,9 +238,10 @@ class Scan {
       case 'hdf5':
         return this.hdf5(unit);
       case '7z':
+        return this.sevenZip(unit);
       case 'rar':
         // Not opened (`model/model-scan-limit` reports it: high when named as a model or kept among models).
-        this.problem(unit, 'unopened', fmt === '7z' ? 'a 7z archive' : 'a RAR archive');
+        this.problem(unit, 'unopened', 'a RAR archive, which this scanner does not open');
         this.member({ path: unit.name, format: fmt, size: unit.ra?.size ?? -1, listed: true });
         return fmt;
       default:
@@ -549,6 +552,91 @@ class Scan {
       }
     }
     return torch ? (ts ? 'torchscript' : 'pytorch-zip') : ts ? 'torchscript' : keras ? 'keras' : npz ? 'npz' : 'zip';
+  }
+
+  /**
+   * A 7z archive (`formats/sevenzip.ts`): its headers, then each folder decoded whole into memory (at
+   * most `maxBufferBytes`, within the scan's decompression budget) and its files scanned as members.
+   * A folder this reader does not decode (PPMd, filters, AES) is an `unopened` problem naming its
+   * files, so `model/model-scan-limit` says what was not inspected.
+   */
+  async sevenZip(unit: Unit): Promise<FormatId> {
+    const ra = await this.access(unit);
+    if (!ra) return '7z';
+    const unopened = (message: string, names: string[]) => {
+      const p = this.file.problems;
+      if (p.length >= 500 || p.some((x) => x.member === unit.name && x.message === message)) return;
+      const model = names.some((n) => MODEL_MEMBER_NAME.test(n) || /(^|\/)data\.pkl$/i.test(n));
+      p.push({ member: unit.name, kind: 'unopened', message, ...(model ? { model } : {}) });
+    };
+    const listNames = (names: string[]) => (names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', '));
+    let archive: SevenZipArchive;
+    try {
+      archive = await walkSevenZipAsync(ra.size, (at, n) => ra.read(at, n), { maxHeaderBytes: Math.min(this.limits.maxBufferBytes, 64 << 20), maxEntries: this.limits.maxMembers * 20, deadline: this.deadline });
+    } catch (error) {
+      const m = (error as Error).message;
+      if (/does not decode/.test(m)) unopened(`a 7z archive whose ${m.replace(/^7z /, '')}`, []);
+      else this.problem(unit, 'malformed', `${m.startsWith('7z') ? '' : '7z: '}${m}`);
+      this.member({ path: unit.name, format: '7z', size: ra.size, listed: true });
+      return '7z';
+    }
+    const prefix = unit.name ? `${unit.name}/` : '';
+    for (const [i, folder] of archive.folders.entries()) {
+      const files = archive.entries.filter((e) => e.folder === i && e.size > 0);
+      if (files.length === 0) continue;
+      const names = files.map((e) => e.name);
+      if (Date.now() > this.deadline) {
+        this.problem(unit, 'limit', `time limit (${this.limits.timeMs} ms) reached inside the 7z archive`);
+        break;
+      }
+      if (!folder.decodable) {
+        const aes = folder.coders.some((c) => c.id === '06f10701');
+        unopened(`a 7z archive whose files ${listNames(names)} are ${aes ? 'encrypted (AES)' : `encoded with ${folder.method}, which this scanner does not decode`}`, names);
+        continue;
+      }
+      const max = Math.max(0, Math.min(this.limits.maxBufferBytes, this.limits.maxDecompressedBytes - this.decompressed));
+      if (folder.packSize > this.limits.maxBufferBytes) {
+        this.problem(unit, 'limit', `7z folder of ${folder.packSize} packed bytes is larger than limits.maxBufferBytes (${this.limits.maxBufferBytes}); ${listNames(names)} not scanned`);
+        continue;
+      }
+      let out: Uint8Array;
+      try {
+        const packed = await ra.read(folder.packAt, folder.packSize);
+        out = folder.coders[0].id === '040202'
+          ? await collect(bunzip2(chunksOf(new BufferAccess(packed)), { maxBytes: max, deadline: this.deadline }), max)
+          : decodeFolderSync(folder, packed, max, this.deadline);
+      } catch (error) {
+        const m = (error as Error).message;
+        this.problem(unit, error instanceof LimitError || /exceeds|time limit|larger than/.test(m) ? 'limit' : 'malformed', `7z folder (${folder.method}) holding ${listNames(names)}: ${m}`);
+        continue;
+      }
+      this.decompressed += out.length;
+      if (out.length < folder.unpackSize && out.length >= max) {
+        this.problem(unit, 'limit', `7z folder of ${folder.unpackSize} bytes decompressed only to the ${max} bytes allowed (limits.maxBufferBytes, maxDecompressedBytes); the files past them were not scanned`);
+      }
+      for (const e of files) {
+        if (Date.now() > this.deadline) {
+          this.problem(unit, 'limit', `time limit (${this.limits.timeMs} ms) reached inside the 7z archive`);
+          return '7z';
+        }
+        if (++this.membersRead > this.limits.maxMembers) {
+          this.problem(unit, 'limit', `more than ${this.limits.maxMembers} archive members; the rest were not scanned`);
+          return '7z';
+        }
+        if (e.offset + e.size > out.length) {
+          if (out.length >= folder.unpackSize) this.problem(unit, 'malformed', `7z: file ${e.name} runs past the end of its folder`);
+          continue;
+        }
+        const sub: Unit = { name: `${prefix}${e.name}`, ra: new BufferAccess(out.subarray(e.offset, e.offset + e.size)), depth: unit.depth + 1, hint: e.name, tentative: unit.tentative };
+        try {
+          this.container(sub, e.size, await this.unit(sub, /\.pkl$/i.test(e.name) ? 'pickle' : undefined));
+        } catch (error) {
+          if (error instanceof LimitError) this.problem(sub, 'limit', error.message);
+          else throw error;
+        }
+      }
+    }
+    return '7z';
   }
 
   /** A bzip2 zip member (method 12): a plain bzip2 stream, decoded as it is read. */

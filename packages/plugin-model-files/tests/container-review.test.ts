@@ -194,32 +194,48 @@ function sevenZip(name: string, data: Uint8Array): Buffer {
   return Buffer.concat([sig, start, data, header]);
 }
 
-describe('P11: 7z and RAR archives are recognised by their bytes, and never passed in silence', () => {
+describe('P11: 7z archives are read, RAR archives recognised, and neither passed in silence', () => {
   const sevenZ = sevenZip('archive/data.pkl', HOSTILE);
   const rar = Buffer.concat([Buffer.from('Rar!\x1a\x07\x01\x00', 'latin1'), Buffer.alloc(64, 1)]);
-  const notInspected = /^model\/model-scan-limit high: .*a (?:7z|RAR) archive, which this scanner does not open: what it holds was not inspected/;
 
   it.each([
-    ['a 7z named as a PyTorch checkpoint (nullifAI)', 'nullifai_7z.pt', sevenZ],
-    ['a 7z named as a model archive', 'weights.7z', sevenZ],
-    ['a 7z of a model file', 'clf.pkl.7z', sevenZ],
-    ['a RAR named as a model', 'pytorch_model.bin', rar],
-  ])('%s is a model file that was not inspected (high)', async (_, name, data) => {
-    const p = file(name, data);
+    ['named as a PyTorch checkpoint (nullifAI)', 'nullifai_7z.pt'],
+    ['named as anything (its member data.pkl says model)', 'nullifai.7z'],
+    ['named as a model archive', 'weights.7z'],
+  ])('a 7z %s is claimed and its members scanned', async (_, name) => {
+    const p = file(name, sevenZ);
     expect(claimed(p)).toBe(true);
-    expect(await findings(p)).toEqual([expect.stringMatching(notInspected)]);
+    expect(await findings(p)).toEqual([expect.stringMatching(/^model\/dangerous-pickle-global critical: 7z file in archive\/data\.pkl imports `posix\.system`/)]);
   });
 
-  it('so is a 7z in a model directory', async () => {
-    const p = join(dir, 'models', 'bundle.7z');
+  it('a 7z made by 7-Zip (LZMA2, compressed header) is read; folders it cannot decode are not inspected (high)', async () => {
+    expect(await findings(join(FIXTURES, 'malicious/torch_in_7z.7z'))).toEqual([expect.stringMatching(/^model\/dangerous-pickle-global critical: 7z file in archive\/data\.pkl imports `posix\.system`/)]);
+    expect(await findings(join(FIXTURES, 'malicious/torch_in_7z_ppmd.pt'))).toEqual([
+      expect.stringMatching(/^model\/model-scan-limit high: The file is a 7z archive whose files .*archive\/data\.pkl.* are encoded with PPMd, which this scanner does not decode: what it holds was not inspected/),
+    ]);
+    expect(await findings(join(FIXTURES, 'malicious/torch_in_7z_aes.7z'))).toEqual([expect.stringMatching(/^model\/model-scan-limit high: The file is a 7z archive whose files .* are encrypted \(AES\)/)]);
+  });
+
+  it.each(['lzma', 'deflate', 'bzip2'])('a 7z whose folder is in %s (plain header) is read', async (method) => {
+    expect(await findings(join(FIXTURES, `malicious/torch_in_7z_${method}.7z`))).toEqual([expect.stringMatching(/^model\/dangerous-pickle-global critical: 7z file in archive\/data\.pkl imports `posix\.system`/)]);
+  });
+
+  it('a RAR named as a model is a model file that was not inspected (high)', async () => {
+    const p = file('pytorch_model.bin', rar);
+    expect(claimed(p)).toBe(true);
+    expect(await findings(p)).toEqual([expect.stringMatching(/^model\/model-scan-limit high: The file is a RAR archive, which this scanner does not open: what it holds was not inspected/)]);
+  });
+
+  it('so is a RAR in a model directory', async () => {
+    const p = join(dir, 'models', 'bundle.rar');
     mkdirSync(join(dir, 'models'), { recursive: true });
-    writeFileSync(p, sevenZ);
+    writeFileSync(p, rar);
     expect(claimed(p)).toBe(true);
-    expect(await findings(p)).toEqual([expect.stringMatching(notInspected)]);
+    expect(await findings(p)).toEqual([expect.stringMatching(/^model\/model-scan-limit high: The file is a RAR archive/)]);
   });
 
-  it('a 7z or RAR named as anything else is not claimed (no loader opens one; its files are scanned once extracted)', () => {
-    expect(claimed(file('photos.7z', sevenZ))).toBe(false);
+  it('a 7z of other files, or a RAR, under another name is not claimed', () => {
+    expect(claimed(file('photos.7z', sevenZip('img/cat.txt', Buffer.from('not a photo'))))).toBe(false);
     expect(claimed(file('backup.rar', rar))).toBe(false);
   });
 });

@@ -28,6 +28,9 @@ const EXPECTED: Record<string, { severity: Severity; rule: string }> = {
   'malicious/onnx_external_traversal.onnx': { severity: 'high', rule: 'model/onnx-external-data-escape' },
   'malicious/onnx_external_absolute.onnx': { severity: 'high', rule: 'model/onnx-external-data-escape' },
   'malicious/onnx_custom_domain.onnx': { severity: 'medium', rule: 'model/onnx-custom-operator-domain' },
+  // 7z folders the scanner does not decode (PPMd, AES): not inspected, high
+  'malicious/torch_in_7z_ppmd.pt': { severity: 'high', rule: 'model/model-scan-limit' },
+  'malicious/torch_in_7z_aes.7z': { severity: 'high', rule: 'model/model-scan-limit' },
 };
 
 it('discovery claims every fixture from its first 512 bytes and its name', () => {

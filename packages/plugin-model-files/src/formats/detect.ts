@@ -6,6 +6,7 @@ import { lzmaAloneHead, xzHead } from '../lzma.js';
 import { isPickleOpcode, PickleMachine } from '../pickle/machine.js';
 import { COMPRESSION_SUFFIX, GENERIC_MODEL_EXTENSIONS, GENERIC_MODEL_NAME, inModelDirectory, isModelFileName, MODEL_MEMBER_NAME, NAMED_MODEL } from './names.js';
 import { hasHdf5Signature, superblockOffsets } from './hdf5.js';
+import { folderHead, walkSevenZipSync, type SevenZipArchive } from './sevenzip.js';
 import { tarChecksumOk, walkTarSync } from './tar.js';
 import { applyZip64, findEndRecord, viewEntries, ZIP_TAIL } from './zip.js';
 /**
@@ -406,6 +407,45 @@ function zipAfterOtherBytes(path: string): boolean {
   return (atEnd || ZIP_LOADED_NAME.test(path) || isModelFileName(path)) && zipMembersSayModel(path);
 }
 
+/** How much of a 7z archive discovery reads: its header (also decoded), and the start of a few folders. */
+const SEVEN_ZIP_DISCOVERY = { maxHeaderBytes: 1 << 20, maxEntries: 100_000, folders: 16, folderRead: 64 << 10 };
+
+/**
+ * Whether a 7z archive's members make it a model file, as for a zip: a member's name (`data.pkl` in
+ * the archive's top directory, a model file anywhere), or the first bytes of one of its first
+ * members (`memberHeadSaysModel`) in the decoded start of its folder. Nothing when the header cannot
+ * be read (encrypted, or encoded with a method the reader does not decode).
+ */
+function sevenZipSaysModel(path: string): boolean {
+  return withPositionedReads(path, false, (size, read) => {
+    const { maxHeaderBytes, maxEntries, folders: maxFolders, folderRead } = SEVEN_ZIP_DISCOVERY;
+    let archive: SevenZipArchive;
+    try {
+      archive = walkSevenZipSync(size, read, { maxHeaderBytes, maxEntries, deadline: Date.now() + 250 });
+    } catch {
+      return false;
+    }
+    if (archive.entries.some((e) => !e.directory && isZipModelMember(e.name))) return true;
+    const heads = new Map<number, Uint8Array>();
+    let opaque = 0;
+    let named = 0;
+    for (const e of archive.entries) {
+      if (e.folder === undefined || e.size === 0) continue;
+      if (opaque >= MAX_OPAQUE_MEMBERS && named >= MAX_NAMED_MEMBERS) break;
+      if (ZIP_OPAQUE_MEMBER.test(e.name) ? ++opaque > MAX_OPAQUE_MEMBERS : ++named > MAX_NAMED_MEMBERS) continue;
+      let head = heads.get(e.folder);
+      if (!head) {
+        if (heads.size >= maxFolders) continue;
+        const f = archive.folders[e.folder];
+        head = folderHead(f, read(f.packAt, Math.min(f.packSize, folderRead)), folderRead);
+        heads.set(e.folder, head);
+      }
+      if (e.offset < head.length && memberHeadSaysModel(head.subarray(e.offset, e.offset + Math.min(e.size, 1024)), e.name)) return true;
+    }
+    return false;
+  });
+}
+
 /**
  * `body(size, read)` over a file opened for positioned reads (`read(position, length)`, short at its
  * end), closed afterwards; `failed` when it cannot be opened or `body` throws.
@@ -690,11 +730,11 @@ export function isModelFile(head: Uint8Array, path: string): boolean {
     if (f === 'xz' || f === 'lzma' || f === 'bz2') return streamStartIsModel(path, f, inner);
     return false;
   }
-  // A 7z or RAR archive: no model loader opens one (it is extracted first, and what it holds is
-  // scanned where it lands), and the scanner cannot look inside, so the name decides. Named as a model
-  // (`pytorch_model.bin`, `weights.7z`, `clf.pkl.7z`) or kept among models (`models/`), it is claimed
-  // and reported as not inspected; `photos.7z` is not claimed.
-  if (f === '7z' || f === 'rar') return isModelFileName(path) || inModelDirectory(path);
+  // A 7z or RAR archive named as a model (`pytorch_model.bin`, `weights.7z`, `clf.pkl.7z`) or kept
+  // among models (`models/`): claimed whatever it holds (what the scanner cannot open is reported as
+  // not inspected). Another 7z is a model file when its members are, as a zip is; a RAR, which the
+  // scanner does not open, is not claimed under another name (`backup.rar`).
+  if (f === '7z' || f === 'rar') return isModelFileName(path) || inModelDirectory(path) || (f === '7z' && sevenZipSaysModel(path));
   // HDF5 data files are everywhere (`.h5` datasets, NetCDF-4 `.nc`): claimed under an HDF5 name or a
   // model file's name (tf.keras loads any file `h5py.is_hdf5` takes: a Keras `.h5` named `model.bin`).
   if (f === 'hdf5') return HDF5_NAME.test(path) || isModelFileName(path);

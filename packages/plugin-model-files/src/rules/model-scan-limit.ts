@@ -25,7 +25,7 @@ export default createRule({
     languages: ['model'],
     triggers: [],
     docs: {
-      description: 'Reports model files, or parts of them, that were not fully inspected because a safety limit was reached (size, compression ratio, nesting, opcode count, stack, memo size, time) or the content cannot be decoded; a limit hit in pickle data, in a chat template, or in an HDF5 file whose Keras config could not be read, is high, and so are pickle data in a compression the scanner does not decode and an archive the scanner does not open (7z, RAR) named as a model.',
+      description: 'Reports model files, or parts of them, that were not fully inspected because a safety limit was reached (size, compression ratio, nesting, opcode count, stack, memo size, time) or the content cannot be decoded; a limit hit in pickle data, in a chat template, or in an HDF5 file whose Keras config could not be read, is high, and so are pickle data in a compression the scanner does not decode and archive content it does not open (a RAR archive, a 7z folder in PPMd or encrypted) named as a model.',
       recommended: true,
     },
     messages: {
@@ -36,7 +36,7 @@ export default createRule({
       unsupported: 'Part of the file{{where}} was not inspected: {{problems}}.',
       unsupportedPickle: 'Pickle data{{where}} was not inspected: {{problems}}. A loader that decodes it unpickles whatever it holds; what the scanner could not decode must not be trusted.',
       absent: 'This file is {{problems}}, not the model: the model is not in this checkout and was not inspected. Fetch the LFS objects before scanning (`git lfs pull`; in GitHub Actions, `actions/checkout` with `lfs: true`).',
-      unopened: 'The file{{where}} is {{problems}}, which this scanner does not open: what it holds was not inspected. Extract it and scan the files it holds before loading any of them.',
+      unopened: 'The file{{where}} is {{problems}}: what it holds was not inspected. Extract it and scan the files it holds before loading any of them.',
     },
     remediation:
       'Treat the uninspected content as untrusted. Raise the limit in `settings.model.limits` if the file is legitimately large, or convert it to a format that can be checked (safetensors).',
@@ -69,10 +69,11 @@ export default createRule({
             } else context.report({ loc: FILE_LOC, messageId: kind, data, confidence: 'low' });
           }
         }
-        // An archive not opened (7z, RAR): named as a model or kept among models, nothing in it was
-        // checked and a loader is meant to read it, so it must not pass `--fail-on high`.
+        // Archive content not opened (a RAR archive, a 7z folder in PPMd or AES): named as a model, kept
+        // among models, or holding files named as models (`archive/data.pkl`), nothing in it was checked
+        // and a loader is meant to read it, so it must not pass `--fail-on high`.
         for (const [member, ps] of byMember(file.problems.filter((p) => p.kind === 'unopened'))) {
-          const model = isModelFileName(member || file.path) || inModelDirectory(file.path);
+          const model = isModelFileName(member || file.path) || inModelDirectory(file.path) || ps.some((p) => p.model);
           context.report({
             loc: FILE_LOC, messageId: 'unopened', data: { where: where(member), problems: list(ps.map((p) => p.message), 3) },
             severity: model ? 'high' : 'medium', confidence: model ? 'medium' : 'low',
