@@ -110,6 +110,21 @@ export class ProjectModules {
    * or the project defines it.
    */
   reexportOf(fromFile: string, qualified: string): string | undefined {
+    // Not asked again from inside: the modules read here are parsed with this table, and their own
+    // names would look for re-exports in further modules, each parse inside the one before (a chain
+    // of live trees across a large project exhausted the parser's memory: "Aborted()").
+    if (this.followingReexport) return undefined;
+    this.followingReexport = true;
+    try {
+      return this.followReexport(fromFile, qualified);
+    } finally {
+      this.followingReexport = false;
+    }
+  }
+
+  private followingReexport = false;
+
+  private followReexport(fromFile: string, qualified: string): string | undefined {
     let file = fromFile;
     let name = qualified;
     for (let hop = 0; hop <= MAX_CLASS_MODULES; hop++) {

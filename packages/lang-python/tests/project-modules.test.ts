@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { UNKNOWN } from '@oculum/core';
-import { isImportedClass, MAX_MODULE_BYTES, python } from '../src/index.js';
+import { isImportedClass, MAX_MODULE_BYTES, parsePython, ProjectModules, python } from '../src/index.js';
 import { importWords } from '../src/project-modules.js';
 import type { PythonSourceCode } from '../src/source-code.js';
 import { lastIdent } from './helpers.js';
@@ -310,6 +310,34 @@ describe('relative imports under the file\'s package, and re-exports of the proj
     const words = importWords('from a import (\n    b,\n    c as d,\n)\nimport e.f as g, h\nfrom i import j, \\\r\n    k\nx = 1  # not l\n');
     // the words after each `import`: a parenthesized list, a CRLF continuation; not the modules before it, not later lines
     expect([...words].sort()).toEqual(['as', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'j', 'k']);
+  });
+
+  it('reads the modules on the way one at a time: a chain of classes across 40 modules keeps at most two trees alive', async () => {
+    const files: Record<string, string> = { 'setup.py': '', 'pkg/__init__.py': '' };
+    // each module's import lines spell its own class's name (a comment), so each may re-export it: read
+    for (let i = 0; i < 40; i++) files[`pkg/m${i}.py`] = `import os  # C${i}\n` + (i < 39 ? `from .m${i + 1} import C${i + 1}\nclass C${i}(C${i + 1}):\n    pass\n` : 'class C39(object):\n    pass\n');
+    const dir = project('rel3', files);
+    let live = 0;
+    let most = 0;
+    const modules: ProjectModules = new ProjectModules((text, file) => {
+      const sc = parsePython(text, file, undefined, modules);
+      live++;
+      most = Math.max(most, live);
+      const dispose = sc.dispose.bind(sc);
+      sc.dispose = () => {
+        live--;
+        dispose();
+      };
+      return sc;
+    });
+    await python.init!();
+    const main = path.join(dir, 'main.py');
+    const text = 'from pkg.m0 import C0\nC0()\n';
+    writeFileSync(main, text);
+    const sc = parsePython(text, main, undefined, modules);
+    expect(sc.qualifiedName(sc.callee(sc.ast.descendantsOfType('call')[0]!)!)).toBe('pkg.m0.C0');
+    sc.projectSubclass(sc.callee(sc.ast.descendantsOfType('call')[0]!)!); // longer than a chain is followed: unknown
+    expect(most).toBeLessThanOrEqual(2);
   });
 
   it('at deep, a name the project only re-exports is the name outside the project it stands for', async () => {
