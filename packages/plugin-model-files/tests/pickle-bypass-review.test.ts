@@ -6,14 +6,12 @@ import { lintText, type FileResult, type Severity } from '@oculum/core';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import plugin, { modelLanguage } from '../src/index.js';
 import { parsePyLiteral } from '../src/formats/npy.js';
-import { crc32Update } from '../src/formats/zip.js';
 import { GlobalPolicy } from '../src/policy.js';
 import { parseMemoKey, PickleMachine, scanPickleBytes } from '../src/pickle/machine.js';
-import { bytes, su, u32le } from './helpers.js';
+import { bytes, su, u32le, zip as zipOf } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'oculum-pickle-review-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -218,46 +216,8 @@ describe('P8: Hub-loading classes called by copyreg._reconstructor and by helper
   });
 });
 
-/** A zip of stored (0) or deflated (8) members. */
-function zip(members: Array<[string, Uint8Array, 0 | 8]>): Uint8Array {
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let pos = 0;
-  for (const [n, data, method] of members) {
-    const name = Buffer.from(n);
-    const body = method === 8 ? deflateRawSync(data) : Buffer.from(data);
-    const crc = crc32Update(0, data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const cd = Buffer.alloc(46);
-    cd.writeUInt32LE(0x02014b50, 0);
-    cd.writeUInt16LE(20, 4);
-    cd.writeUInt16LE(20, 6);
-    cd.writeUInt16LE(method, 10);
-    cd.writeUInt32LE(crc, 16);
-    cd.writeUInt32LE(body.length, 20);
-    cd.writeUInt32LE(data.length, 24);
-    cd.writeUInt16LE(name.length, 28);
-    cd.writeUInt32LE(pos, 42);
-    parts.push(local, name, body);
-    central.push(cd, name);
-    pos += 30 + name.length + body.length;
-  }
-  const cd = Buffer.concat(central);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(members.length, 8);
-  eocd.writeUInt16LE(members.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(pos, 16);
-  return new Uint8Array(Buffer.concat([...parts, cd, eocd]));
-}
+/** A zip of stored (0) or deflated (8) members (the shared builder). */
+const zip = (members: Array<[string, Uint8Array, 0 | 8]>): Uint8Array => new Uint8Array(zipOf(members.map(([name, data, method]) => ({ name, data, method }))));
 
 // ---------------------------------------------------------------------------------------------- P5
 describe('P5: .npy headers read as ast.literal_eval reads them', () => {
