@@ -437,3 +437,16 @@ describe('P14: pickle data in a compression the scanner does not decode is high'
     expect(m.findings.filter((x) => x.ruleId === 'model/model-scan-limit').map((x) => x.severity)).toEqual(['medium']);
   });
 });
+
+describe('source files asked whether they are model files (the scan asks about every one)', () => {
+  it('a file that starts as source does is not sniffed; a pickle under a source name is claimed', async () => {
+    const { isModelFile } = await import('../src/formats/detect.js');
+    for (const text of ['import os\n', '#!/usr/bin/env python\n', '"""Doc."""\n', 'from x import y\n', '\n', 'def f(): pass\n', 'export const x = 1;\n', '// c\n', '@dec\nclass A: pass\n']) {
+      expect(isModelFile(bytes(text), 'a.py'), text).toBe(false);
+    }
+    // protocol 0, INST after a MARK (`(`) and GLOBAL (`c`) first; protocol 4
+    expect(isModelFile(bytes("(S'touch /tmp/x'\nios\nsystem\n."), 'a.py')).toBe(true);
+    expect(isModelFile(bytes("cposix\nsystem\n(S'touch /tmp/x'\ntR."), 'a.js')).toBe(true);
+    expect(isModelFile(new Uint8Array([0x80, 0x04, 0x4e, 0x2e]), 'a.py')).toBe(true);
+  });
+});

@@ -394,6 +394,12 @@ function zipMembersSayModel(path: string): boolean {
   });
 }
 
+/** Source files' names: the scan asks whether such a file is a model file before reading it as source. */
+const SOURCE_NAME = /\.(?:py|pyi|pyw|js|mjs|cjs|jsx|ts|mts|cts|tsx)$/i;
+
+/** First bytes of source files that no model format starts with (see `isModelFile`). */
+const SOURCE_START = new Set([...'#"\'/ \t\r\n@_ifdelv'].map((c) => c.charCodeAt(0)));
+
 /** Names under which discovery looks for a zip's end record behind an archive comment too. */
 const ZIP_LOADED_NAME = /\.(?:keras|zip)$/i;
 
@@ -688,14 +694,20 @@ export function isModelFile(head: Uint8Array, path: string): boolean {
   // An empty file under a model file's name (a failed download, a placeholder): listed as empty,
   // whatever the extension, so the inventory shows it is not the model.
   if (head.length === 0) return isModelFileName(path);
+  // The scan asks about every source file: one that starts as source does (a comment, a string, an
+  // import, a blank) is no model file, and no format is sniffed. No pickle starts so: these are no
+  // opcodes, or ones that need a MARK first (`i`, `d`, `e`, `l`).
+  if (SOURCE_NAME.test(path) && SOURCE_START.has(head[0])) return false;
   const f = detectFormat(head, path);
   if (f === 'unknown' && head.length >= 8 && (HDF5_NAME.test(path) || isModelFileName(path)) && hdf5AfterUserBlock(path)) return true;
   // A Git LFS pointer under a model file's name (a checkout without LFS objects, `actions/checkout`'s
   // default): claimed, so the scan says the model was not there to inspect instead of passing it over.
   if (f === 'unknown' && isLfsPointer(head) && isModelFileName(path)) return true;
   // A zip after other bytes (a self-extracting archive, junk before a `.keras`): Python's zipfile,
-  // and so Keras, finds it by its end record; a model file when its members say so.
-  if (f === 'unknown' && zipAfterOtherBytes(path)) return true;
+  // and so Keras, finds it by its end record; a model file when its members say so. Not under a
+  // source file's name (a zipapp: `#!/usr/bin/env python3` before a zip is a program), which the scan
+  // asks about for every source file: no file read there.
+  if (f === 'unknown' && !SOURCE_NAME.test(path) && zipAfterOtherBytes(path)) return true;
   // A head that is one long operand (a pickle could hide its first import past it), named as
   // nothing but a pickle: the scanner reads it as one.
   if (f === 'unknown') {
