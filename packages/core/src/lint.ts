@@ -163,13 +163,14 @@ function prefilter<T extends { id: string; rule: Rule<any, any> }>(
   language: Language<any>,
   plan: PrefilterPlan,
   errors?: TriggerError[],
+  path?: string,
 ): T[] {
   if (readsFile || fileText === undefined || !plan.anyTriggers) return entries;
   // Only the code counts (a language may leave out comments and docstrings). A language that fails
   // there costs the file a parse, never a finding: the whole text is used.
   let text = fileText;
   try {
-    if (language.prefilterText) text = language.prefilterText(fileText);
+    if (language.prefilterText) text = language.prefilterText(fileText, path);
   } catch {
     text = fileText;
   }
@@ -428,7 +429,8 @@ function triggeredOf(candidates: LintRule[], options: LintTextOptions, text: str
   }
   // Which of the rules are candidates names the plan: the same for every file of a config.
   const key = `${language.id}\u0000${candidates.map((entry) => options.rules.indexOf(entry)).join(',')}`;
-  return prefilter(candidates, text, readsFile, language, prefilterPlan(options.rules, key, candidates), errors);
+  const path = nodePath.resolve(options.cwd ?? process.cwd(), options.path);
+  return prefilter(candidates, text, readsFile, language, prefilterPlan(options.rules, key, candidates), errors, path);
 }
 
 /**

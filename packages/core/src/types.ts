@@ -286,8 +286,10 @@ export interface Language<SC extends SourceCode = SourceCode> {
    * The part of a file's text in which rule triggers count: its code without comments and
    * docstrings, say, so that a word mentioned only there does not cost a parse. It must keep every
    * character a rule can report on, and the offsets need not match. Default: the whole text.
+   * `path` (absolute, when known) lets a language add what the file's place implies: a Python file
+   * of a package importing `from . import x` imports from that package (see lang-python).
    */
-  prefilterText?(text: string): string;
+  prefilterText?(text: string, path?: string): string;
   /**
    * The text of a file of this language that is not valid UTF-8, by the language's own rules (Python's
    * `# -*- coding: latin-1 -*-`, PEP 263); undefined when it has none. Without it, or when it gives

@@ -8,6 +8,7 @@ import type { Language, ParseInput } from '@oculum/core';
 import { codeText } from './code-text.js';
 import { findProjectDependencies } from './dependencies.js';
 import { withNormalisedNames } from './identifiers.js';
+import { packageImportLine } from './packages.js';
 import { parseSource } from './parse-source.js';
 import { initParser, isParserReady } from './parser.js';
 import { ProjectModules } from './project-modules.js';
@@ -183,9 +184,13 @@ export const python: Language<PythonSourceCode> = {
   },
   /**
    * Triggers count in code only: comments and docstrings are left out (see `codeText`); names
-   * spelled with look-alike characters count as Python reads them too (NFKC, see `identifiers.ts`).
+   * spelled with look-alike characters count as Python reads them too (NFKC, see `identifiers.ts`);
+   * a file of a package with a relative import imports that package (`packageImportLine`).
    */
-  prefilterText: (text) => withNormalisedNames(codeText(text)),
+  prefilterText: (text, path) => {
+    const code = withNormalisedNames(codeText(text));
+    return code + packageImportLine(code, path);
+  },
   /** A file that is not UTF-8, or declares another encoding, is read in the encoding its PEP 263 declaration names (`# -*- coding: latin-1 -*-`). */
   decode: decodeDeclared,
   declaredEncoding,

@@ -10,13 +10,12 @@ import {
   type SourceLocation,
   type Unknown,
 } from '@oculum/core';
-import { existsSync } from 'node:fs';
-import nodePath from 'node:path';
 import type { Node, Tree } from 'web-tree-sitter';
 import { PYTHON_BUILTINS } from './builtins.js';
 import { decodePythonEscapes, parsePythonFloat, parsePythonInteger, stringPrefixFlags } from './literals.js';
 import { ambiguousNodeTypes, namedNodeTypes } from './parser.js';
 import { ScopeModel, WALK_TYPES, dottedText, joinModule, namedChildrenOf, type PythonBinding, type ScopeInfo } from './scopes.js';
+import { packageOf } from './packages.js';
 import type { ProjectModules } from './project-modules.js';
 
 export type { Node as PythonNode } from 'web-tree-sitter';
@@ -219,10 +218,6 @@ function definingName(name: string): string {
   return name;
 }
 
-/** Package directories looked through above a file for its package's name. */
-const MAX_PACKAGE_LEVELS = 32;
-/** A directory name that can be a package's. */
-const PACKAGE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export class PythonSourceCode implements CodeSourceCode<Node> {
   readonly path: string;
@@ -662,30 +657,12 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return rest ? `${base}.${rest}` : base;
   }
 
-  /**
-   * The file's package, as the directories above it holding an `__init__.py` name it
-   * (`torchvision/models/_api.py` → `['torchvision', 'models']`); empty when the file is in none, or
-   * its path is not absolute (a snippet).
-   */
-  private packageParts(): string[] {
-    if (this.packagePath) return this.packagePath;
-    const parts: string[] = [];
-    if (nodePath.isAbsolute(this.path)) {
-      let dir = nodePath.dirname(this.path);
-      for (let level = 0; level < MAX_PACKAGE_LEVELS; level++) {
-        const name = nodePath.basename(dir);
-        if (!PACKAGE_NAME.test(name) || !existsSync(nodePath.join(dir, '__init__.py'))) break;
-        parts.unshift(name);
-        const parent = nodePath.dirname(dir);
-        if (parent === dir) break;
-        dir = parent;
-      }
-    }
-    this.packagePath = parts;
-    return parts;
+  /** The file's package's parts (`packageOf`). */
+  private packageParts(): readonly string[] {
+    return (this.packagePath ??= packageOf(this.path));
   }
 
-  private packagePath?: string[];
+  private packagePath?: readonly string[];
 
   /** Set when a `qualifiedNames` question ran into `MAX_DEPTH`. */
   private qnTruncated = false;

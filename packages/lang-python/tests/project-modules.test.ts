@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { UNKNOWN } from '@oculum/core';
-import { isImportedClass, MAX_MODULE_BYTES, parsePython, ProjectModules, python } from '../src/index.js';
+import { importTrigger, isImportedClass, MAX_MODULE_BYTES, parsePython, ProjectModules, python } from '../src/index.js';
 import { importWords } from '../src/project-modules.js';
 import type { PythonSourceCode } from '../src/source-code.js';
 import { lastIdent } from './helpers.js';
@@ -338,6 +338,15 @@ describe('relative imports under the file\'s package, and re-exports of the proj
     expect(sc.qualifiedName(sc.callee(sc.ast.descendantsOfType('call')[0]!)!)).toBe('pkg.m0.C0');
     sc.projectSubclass(sc.callee(sc.ast.descendantsOfType('call')[0]!)!); // longer than a chain is followed: unknown
     expect(most).toBeLessThanOrEqual(2);
+  });
+
+  it('the prefilter sees a relative import of a package\'s file as an import of the package (its triggers stay sound)', () => {
+    const dir = project('rel4', files);
+    const prefilter = (file: string, text: string) => python.prefilterText!(text, path.join(dir, file));
+    expect(prefilter('vision/models/_api.py', 'from .._utils import load_state_dict_from_url\n')).toContain('\nimport vision.models\n');
+    expect(prefilter('vision/models/_api.py', 'import os\n')).not.toContain('import vision');
+    expect(prefilter('main.py', 'from ._utils import f\n')).not.toContain('import vision');
+    expect(importTrigger(['vision']).test(prefilter('vision/models/_api.py', 'from . import resnet\n'))).toBe(true);
   });
 
   it('at deep, a name the project only re-exports is the name outside the project it stands for', async () => {
