@@ -37,8 +37,19 @@ export function packageOf(file: string): readonly string[] {
   return parts;
 }
 
-/** A relative import statement (`from . import x`, `from .m import y`) in code text. */
-const RELATIVE_IMPORT = /^[ \t]*from[ \t]+\./m;
+/**
+ * A relative import (`from . import x`, `from .m import y`) in code text: `from`, blanks, a dot
+ * (anywhere: a superset, which costs at most a parse). By `indexOf`: a multiline regex took six times
+ * as long on PyTorch's sources.
+ */
+function hasRelativeImport(code: string): boolean {
+  for (let i = code.indexOf('from'); i >= 0; i = code.indexOf('from', i + 4)) {
+    let j = i + 4;
+    while (code.charCodeAt(j) === 0x20 || code.charCodeAt(j) === 0x09) j++;
+    if (j > i + 4 && code.charCodeAt(j) === 0x2e) return true;
+  }
+  return false;
+}
 
 /**
  * What the prefilter adds for a file of a package with a relative import: `import <package>`, so that
@@ -46,7 +57,7 @@ const RELATIVE_IMPORT = /^[ \t]*from[ \t]+\./m;
  * relative names resolve into it (`from . import numpy_pickle` in `joblib/_store_backends.py`).
  */
 export function packageImportLine(code: string, file: string | undefined): string {
-  if (!file || !RELATIVE_IMPORT.test(code)) return '';
+  if (!file || !hasRelativeImport(code)) return '';
   const parts = packageOf(file);
   return parts.length > 0 ? `\nimport ${parts.join('.')}\n` : '';
 }
