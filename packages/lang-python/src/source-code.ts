@@ -99,6 +99,8 @@ const IMPORT_WORD = /\bimport\b/g;
 const DYNAMIC_IMPORT_WORD = /\b(?:import_module|__import__|importorskip)\s*\(/g;
 
 const NONE: readonly string[] = Object.freeze([]);
+/** The bindings `derivesFrom` follows to the value they bind. */
+const DERIVING_BINDINGS: ReadonlySet<string> = new Set(['assignment', 'augmented', 'unpack', 'with']);
 /** Classes of other modules of the project the callee gates of one file look up at deep (each reads modules). */
 const MAX_GATE_CLASS_LOOKUPS = 16;
 const NO_NODES: readonly Node[] = Object.freeze([]);
@@ -1656,6 +1658,48 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     if (a.type !== 'identifier' || b.type !== 'identifier') return false;
     if (this.isMemberOrKeywordName(a) || this.isMemberOrKeywordName(b)) return false;
     return this.scopes.resolve(name, a.startIndex) === this.scopes.resolve(name, b.startIndex);
+  }
+
+  /**
+   * Does the value of `expr` come from one of `sources`? True when `expr`, a part of it, or a value
+   * bound to a name it reads (through the bindings that reach the name: assignment, augmented
+   * assignment, unpacking, `with … as`; `depth` bindings deep, 3 by default) is one of the source nodes,
+   * the same variable or attribute path as one (`sameReference`), or a string with the known value of
+   * one (or one of `values`). A hash computed from a downloaded file's bytes derives from the download
+   * and from the name of the file it wrote (`data = r.content` … `sha256(data)`, `with open(dst, "rb")
+   * as f` … `sha256(f.read())`). Lambdas and definitions inside `expr` are not looked into.
+   */
+  derivesFrom(expr: Node, sources: readonly Node[], options: { values?: readonly string[]; depth?: number } = {}): boolean {
+    const values = new Set(options.values ?? []);
+    for (const source of sources) {
+      const c = this.constant(source);
+      if (typeof c === 'string') values.add(c);
+    }
+    return this.derives(expr, sources, values, options.depth ?? 3);
+  }
+
+  private derives(expr: Node, sources: readonly Node[], values: ReadonlySet<string>, depth: number): boolean {
+    const stack: Node[] = [expr];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (sources.some((s) => s.id === n.id)) return true;
+      if ((n.type === 'identifier' || n.type === 'attribute' || n.type === 'subscript') && sources.some((s) => s.type === n.type && this.sameReference(n, s))) return true;
+      if (values.size > 0 && (n.type === 'string' || n.type === 'identifier')) {
+        const c = this.constant(n);
+        if (typeof c === 'string' && values.has(c)) return true;
+      }
+      if (n.type === 'identifier' && depth > 0 && !this.isMemberOrKeywordName(n)) {
+        for (const b of this.reachingBindings(n)) {
+          if (!DERIVING_BINDINGS.has(b.kind) || !b.value || (n.startIndex >= b.value.startIndex && n.endIndex <= b.value.endIndex)) continue;
+          if (this.derives(b.value, sources, values, depth - 1)) return true;
+        }
+      }
+      if (n.type === 'lambda' || n.type === 'function_definition' || n.type === 'class_definition') continue;
+      // an attribute's name and a keyword's name are no values
+      const parts = n.type === 'attribute' ? [n.childForFieldName('object')] : n.type === 'keyword_argument' ? [n.childForFieldName('value')] : n.namedChildren;
+      for (const part of parts) if (part) stack.push(part);
+    }
+    return false;
   }
 
   /**

@@ -903,3 +903,37 @@ describe('branchConditions', () => {
     expect(at(6)).toEqual([]);
   });
 });
+
+describe('derivesFrom', () => {
+  it('follows an expression\'s parts and the bindings that reach its names back to the sources', async () => {
+    const sc = await parse(
+      [
+        'def f(root, expected):',
+        '    enc = os.path.join(root, "encoder.pt")',
+        '    dec = "decoder.pt"',
+        '    download_url_to_file(URL_E, enc)',
+        '    r = requests.get(URL_D)',
+        '    data = r.content',
+        '    with open(dec, "rb") as fh:',
+        '        blob = fh.read()',
+        '    check(hashlib.sha256(data))',
+        '    check(hashlib.sha256(blob))',
+        '    check(hashlib.sha256(open("decoder.pt", "rb").read()))',
+        '    check(hashlib.sha256(other))',
+        '    check(lambda: data)',
+      ].join('\n'),
+    );
+    const checks = nodesOfType(sc, 'call').filter((c) => c.text.startsWith('check('));
+    const arg = (i: number) => checks[i].childForFieldName('arguments')!.namedChildren[0]!;
+    const get = callStarting(sc, 'requests.get');
+    const download = callStarting(sc, 'download_url_to_file');
+    const enc = download.childForFieldName('arguments')!.namedChildren[1]!;
+    const dec = nodesOfType(sc, 'call').find((c) => c.text.startsWith('open(dec'))!.childForFieldName('arguments')!.namedChildren[0]!;
+    expect(checks.map((_, i) => sc.derivesFrom(arg(i), [get]))).toEqual([true, false, false, false, false]);
+    // the file a download wrote: the same variable, or a string with its known value
+    expect(checks.map((_, i) => sc.derivesFrom(arg(i), [dec]))).toEqual([false, true, true, false, false]);
+    expect(checks.map((_, i) => sc.derivesFrom(arg(i), [enc]))).toEqual([false, false, false, false, false]);
+    expect(sc.derivesFrom(arg(3), [get], { values: ['x'] })).toBe(false);
+    expect(sc.derivesFrom(arg(0), [get], { depth: 0 })).toBe(false); // `data` is one binding away
+  });
+});

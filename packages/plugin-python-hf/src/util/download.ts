@@ -468,36 +468,12 @@ function fileValuesOf(sc: PySourceCode, files: PyNode[], known?: Resolved): stri
 
 /**
  * Does a checked expression read the bytes of this download: the download call itself, the file it
- * writes (the same variable or attribute path, `sameReference`, or the same known name), or a name
- * bound to one of those (`data = r.content`, `with open(dst, "rb") as f`), followed through its
- * reaching bindings.
+ * writes (the same variable or attribute path, or the same known name), or a name bound to one of
+ * those (`data = r.content`, `with open(dst, "rb") as f`): the semantic model's `derivesFrom`.
  */
-function readsBytesOf(sc: PySourceCode, expr: PyNode, d: DownloadBytes, depth = 0): boolean {
-  const stack: PyNode[] = [expr];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (same(n, d.call)) return true;
-    if ((n.type === 'identifier' || n.type === 'attribute' || n.type === 'subscript') && d.files.some((f) => f.type === n.type && sc.sameReference(n, f))) return true;
-    if (d.fileValues.length && (n.type === 'string' || n.type === 'identifier')) {
-      const c = sc.constant(n);
-      if (typeof c === 'string' && d.fileValues.includes(c)) return true;
-    }
-    if (n.type === 'identifier' && depth < 3) {
-      for (const b of sc.reachingBindings(n)) {
-        if (!FOLLOWED_BINDINGS.has(b.kind) || !b.value || isInside(n, b.value)) continue;
-        if (readsBytesOf(sc, b.value, d, depth + 1)) return true;
-      }
-    }
-    if (PRUNED_EXPRESSIONS.has(n.type)) continue;
-    // the attribute's name and a keyword's name are no variables
-    const kids = n.type === 'attribute' ? [n.childForFieldName('object')] : n.type === 'keyword_argument' ? [n.childForFieldName('value')] : n.namedChildren;
-    for (const k of kids) if (k) stack.push(k);
-  }
-  return false;
+function readsBytesOf(sc: PySourceCode, expr: PyNode, d: DownloadBytes): boolean {
+  return sc.derivesFrom(expr, [d.call, ...d.files], { values: d.fileValues });
 }
-
-const FOLLOWED_BINDINGS = new Set(['assignment', 'augmented', 'unpack', 'with']);
-const PRUNED_EXPRESSIONS = new Set(['lambda', 'function_definition', 'class_definition']);
 
 /**
  * Checks whether a download's bytes are compared with a hash in `fn`: a check (`hashChecks`) counts
