@@ -99,6 +99,8 @@ const IMPORT_WORD = /\bimport\b/g;
 const DYNAMIC_IMPORT_WORD = /\b(?:import_module|__import__|importorskip)\s*\(/g;
 
 const NONE: readonly string[] = Object.freeze([]);
+/** Builtins whose items are their one argument's items (`loopSources`). */
+const ITEM_PASSING: ReadonlySet<string> = new Set(['builtins.list', 'builtins.tuple', 'builtins.set', 'builtins.frozenset', 'builtins.sorted', 'builtins.reversed', 'builtins.iter']);
 /** The bindings `derivesFrom` follows to the value they bind. */
 const DERIVING_BINDINGS: ReadonlySet<string> = new Set(['assignment', 'augmented', 'unpack', 'with']);
 /** Classes of other modules of the project the callee gates of one file look up at deep (each reads modules). */
@@ -1586,22 +1588,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     if (reaching.length === 0) return undefined;
     const out: Node[] = [];
     for (const b of reaching) {
-      if (b.kind !== 'for' || !b.source || !b.target) return undefined;
-      const left = b.node.childForFieldName('left');
-      if (!left) return undefined;
-      // the positions leading from the loop's target down to the name (`for (a, (b, c)) in …`), with
-      // how many names each tuple of the target unpacks
-      const path: Array<{ index: number; arity: number }> = [];
-      for (let n: Node = b.target; n.id !== left.id; ) {
-        const parent = n.parent;
-        if (!parent || !LOOP_TARGETS.has(parent.type)) return undefined;
-        const kids = namedChildrenOf(parent);
-        if (parent.type !== 'parenthesized_expression' || kids.length !== 1) {
-          if (kids.some((k) => k.type === 'list_splat_pattern' || k.type === 'list_splat')) return undefined;
-          path.unshift({ index: kids.findIndex((k) => k.id === n.id), arity: kids.length });
-        }
-        n = parent;
-      }
+      const path = b.kind === 'for' && b.source ? this.loopTargetPath(b) : undefined;
+      if (!path || !b.source) return undefined;
       const items = this.literalElements(b.source, 0);
       if (!items) return undefined;
       for (const item of items) {
@@ -1615,6 +1603,65 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         if (!value) return undefined;
         out.push(value);
       }
+    }
+    return out;
+  }
+
+  /**
+   * The positions leading from a `for` binding's loop target down to the name it binds (`for (a, (b,
+   * c)) in …`: `c` is item 1, then 1), with how many names each tuple of the target unpacks;
+   * undefined for a starred target.
+   */
+  private loopTargetPath(b: PythonBinding): Array<{ index: number; arity: number }> | undefined {
+    const left = b.node.childForFieldName('left');
+    if (!left || !b.target) return undefined;
+    const path: Array<{ index: number; arity: number }> = [];
+    for (let n: Node = b.target; n.id !== left.id; ) {
+      const parent = n.parent;
+      if (!parent || !LOOP_TARGETS.has(parent.type)) return undefined;
+      const kids = namedChildrenOf(parent);
+      if (parent.type !== 'parenthesized_expression' || kids.length !== 1) {
+        if (kids.some((k) => k.type === 'list_splat_pattern' || k.type === 'list_splat')) return undefined;
+        path.unshift({ index: kids.findIndex((k) => k.id === n.id), arity: kids.length });
+      }
+      n = parent;
+    }
+    return path;
+  }
+
+  /**
+   * The iterables whose items a loop variable takes: for each `for` statement or comprehension binding
+   * that reaches the use, its iterable, through the builtins that pass items on — `zip` (the argument
+   * in the name's place: `blob` in `for obj, blob in zip(objs, blobs)` takes `blobs`' items),
+   * `enumerate` (its counter takes none), `list`, `tuple`, `set`, `frozenset`, `sorted`, `reversed`,
+   * `iter`. With a tuple target left to unpack, the iterable whose items are unpacked. Undefined when a
+   * binding reaching the use is no loop, or its target is starred.
+   */
+  loopSources(identifier: Node): Node[] | undefined {
+    if (identifier.type !== 'identifier' || this.isMemberOrKeywordName(identifier)) return undefined;
+    const reaching = this.reachingBindings(identifier);
+    if (reaching.length === 0) return undefined;
+    const out: Node[] = [];
+    for (const b of reaching) {
+      const path = b.kind === 'for' && b.source ? this.loopTargetPath(b) : undefined;
+      if (!path || !b.source) return undefined;
+      let iterable: Node = b.source;
+      let counter = false;
+      for (let guard = 0; guard < 8; guard++) {
+        while (iterable.type === 'parenthesized_expression' && namedChildrenOf(iterable).length === 1) iterable = namedChildrenOf(iterable)[0];
+        if (iterable.type !== 'call' || this.hasUnresolvedArguments(iterable)) break;
+        const callee = this.callee(iterable);
+        const name = callee ? this.qualifiedName(callee) : undefined;
+        const args = this.positionalArguments(iterable);
+        if (name && ITEM_PASSING.has(name) && args.length === 1) iterable = args[0];
+        else if ((name === 'builtins.zip' || name === 'builtins.enumerate') && path.length > 0 && path[0].arity === (name === 'builtins.zip' ? args.length : 2) && args.length >= 1) {
+          const { index } = path.shift()!;
+          if (name === 'builtins.enumerate' && index === 0) counter = true;
+          else iterable = name === 'builtins.zip' ? args[index] : args[0];
+          if (counter) break;
+        } else break;
+      }
+      if (!counter) out.push(iterable);
     }
     return out;
   }

@@ -937,3 +937,33 @@ describe('derivesFrom', () => {
     expect(sc.derivesFrom(arg(0), [get], { depth: 0 })).toBe(false); // `data` is one binding away
   });
 });
+
+describe('loopSources', () => {
+  it('names the iterable a loop variable takes its items from, through zip by position, enumerate and item-passing builtins', async () => {
+    const sc = await parse(
+      [
+        'for a, b in zip(xs, ys):',
+        '    use(a, b)',
+        'for i, c in enumerate(sorted(zs)):',
+        '    use(i, c)',
+        'for d in list(reversed(ws)):',
+        '    use(d)',
+        'for e, f in pairs:',
+        '    use(e)',
+        'for g in zip(*rows):',
+        '    use(g)',
+        'h = 1',
+        'use(h)',
+      ].join('\n'),
+    );
+    const at = (name: string) => sc.loopSources(lastIdent(sc, name))?.map((n) => n.text);
+    expect(at('a')).toEqual(['xs']);
+    expect(at('b')).toEqual(['ys']);
+    expect(at('i')).toEqual([]); // a counter takes no container's items
+    expect(at('c')).toEqual(['zs']);
+    expect(at('d')).toEqual(['ws']);
+    expect(at('e')).toEqual(['pairs']); // unpacked from pairs' items
+    expect(at('g')).toEqual(['zip(*rows)']);
+    expect(at('h')).toBeUndefined();
+  });
+});

@@ -409,9 +409,13 @@ export function isInProcessData(sc: SC, expr: Node | undefined, dumpers: Readonl
     return false;
   }
   if (expr.type !== 'identifier') return false;
-  // `for obj, blob in zip(objs, blobs)` over containers of dumped bytes: every item is some of them
+  // `for obj, blob in zip(objs, blobs)` over a container of dumped bytes: every item is some of them
+  // (the iterable the name takes its items from: `blobs`, whatever `objs` holds)
   const loops = sc.reachingBindings(expr);
-  if (loops.length > 0 && loops.every((b) => b.kind === 'for' && b.source)) return loops.every((b) => isInProcessItems(sc, b.source, dumpers, depth + 1));
+  if (loops.length > 0 && loops.every((b) => b.kind === 'for')) {
+    const sources = sc.loopSources(expr);
+    return !!sources && sources.every((s) => isInProcessItems(sc, s, dumpers, depth + 1));
+  }
   const bindings = sc.bindings(expr);
   if (bindings.length === 0) return false;
   if (!bindings.every((b) => (b.kind === 'assignment' || b.kind === 'with') && b.value)) return false;
