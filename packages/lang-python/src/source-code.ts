@@ -1583,14 +1583,11 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * literal of the target's length).
    */
   loopValues(identifier: Node): Node[] | undefined {
-    if (identifier.type !== 'identifier' || this.isMemberOrKeywordName(identifier)) return undefined;
-    const reaching = this.reachingBindings(identifier);
-    if (reaching.length === 0) return undefined;
+    const loops = this.reachingLoops(identifier);
+    if (!loops) return undefined;
     const out: Node[] = [];
-    for (const b of reaching) {
-      const path = b.kind === 'for' && b.source ? this.loopTargetPath(b) : undefined;
-      if (!path || !b.source) return undefined;
-      const items = this.literalElements(b.source, 0);
+    for (const { source, path } of loops) {
+      const items = this.literalElements(source, 0);
       if (!items) return undefined;
       for (const item of items) {
         let value: Node | undefined = item;
@@ -1603,6 +1600,24 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         if (!value) return undefined;
         out.push(value);
       }
+    }
+    return out;
+  }
+
+  /**
+   * The loops whose bindings of the name reach this use: each one's iterable and the path from its
+   * target down to the name (`loopTargetPath`); undefined when one of those bindings is no loop (or a
+   * starred one), or none reaches.
+   */
+  private reachingLoops(identifier: Node): Array<{ source: Node; path: Array<{ index: number; arity: number }> }> | undefined {
+    if (identifier.type !== 'identifier' || this.isMemberOrKeywordName(identifier)) return undefined;
+    const reaching = this.reachingBindings(identifier);
+    if (reaching.length === 0) return undefined;
+    const out: Array<{ source: Node; path: Array<{ index: number; arity: number }> }> = [];
+    for (const b of reaching) {
+      const path = b.kind === 'for' && b.source ? this.loopTargetPath(b) : undefined;
+      if (!path || !b.source) return undefined;
+      out.push({ source: b.source, path });
     }
     return out;
   }
@@ -1638,14 +1653,11 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * binding reaching the use is no loop, or its target is starred.
    */
   loopSources(identifier: Node): Node[] | undefined {
-    if (identifier.type !== 'identifier' || this.isMemberOrKeywordName(identifier)) return undefined;
-    const reaching = this.reachingBindings(identifier);
-    if (reaching.length === 0) return undefined;
+    const loops = this.reachingLoops(identifier);
+    if (!loops) return undefined;
     const out: Node[] = [];
-    for (const b of reaching) {
-      const path = b.kind === 'for' && b.source ? this.loopTargetPath(b) : undefined;
-      if (!path || !b.source) return undefined;
-      let iterable: Node = b.source;
+    for (const { source, path } of loops) {
+      let iterable: Node = source;
       let counter = false;
       for (let guard = 0; guard < 8; guard++) {
         while (iterable.type === 'parenthesized_expression' && namedChildrenOf(iterable).length === 1) iterable = namedChildrenOf(iterable)[0];
