@@ -8,7 +8,7 @@ import plugin, { namespace, rules } from '../src/index.js';
 
 const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
 
-testRuleDocs({ namespace: 'transformersjs', rules, docsDir: root('docs/rules'), readme: root('README.md') });
+testRuleDocs({ namespace: 'transformersjs', rules, docsDir: root('docs/rules'), readme: root('README.md'), examples: { js: javascript, ts: javascript, tsx: javascript, jsx: javascript } });
 
 describe('plugin', () => {
   it('exports meta, rules, languages and generated configs', () => {

@@ -1,12 +1,13 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { python } from '@oculum/lang-python';
 import { testRuleDocs } from '@oculum/rule-tester';
 import plugin, { rules } from '../src/index.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
-testRuleDocs({ namespace: 'hf', rules, docsDir: `${root}docs/rules`, readme: `${root}README.md` });
+testRuleDocs({ namespace: 'hf', rules, docsDir: `${root}docs/rules`, readme: `${root}README.md`, examples: { python } });
 
 describe('rule files', () => {
   for (const [name, rule] of Object.entries(rules)) {

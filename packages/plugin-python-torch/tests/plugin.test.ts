@@ -48,7 +48,7 @@ describe('plugin', () => {
   });
 });
 
-testRuleDocs({ namespace: 'torch', rules, docsDir: `${pkgDir}docs/rules`, readme: `${pkgDir}README.md` });
+testRuleDocs({ namespace: 'torch', rules, docsDir: `${pkgDir}docs/rules`, readme: `${pkgDir}README.md`, examples: { python } });
 
 describe('type stubs', () => {
   runFixture({

@@ -4,5 +4,5 @@ export { runFixture, parseAnnotations } from './fixture.js';
 export type { RunFixtureOptions, Annotation, AnnotationKind } from './fixture.js';
 export { testApi } from './test-api.js';
 export type { DescribeFn, ItFn } from './test-api.js';
-export { testRuleDocs, checkRuleDoc, RULE_DOC_SECTIONS } from './rule-docs.js';
-export type { RuleDocsOptions } from './rule-docs.js';
+export { testRuleDocs, checkRuleDoc, docExamples, RULE_DOC_SECTIONS } from './rule-docs.js';
+export type { RuleDocsOptions, DocExample } from './rule-docs.js';

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAnnotations, RuleTester, runFixture, testApi, type RuleTests } from '../src/index.js';
+import { outcomeList, outcomes } from './collect.js';
 import { dangerRule, toy } from './toy.js';
 
 // The real thing: these cases must pass.
@@ -21,41 +22,6 @@ new RuleTester({ language: toy }).run('toy/no-danger', dangerRule, {
 });
 
 runFixture({ file: fileURLToPath(new URL('./fixtures/sample.toy', import.meta.url)), language: toy, rules: { 'toy/no-danger': dangerRule } });
-
-/**
- * Registers a RuleTester / runFixture definition with a collecting describe/it instead of Vitest's,
- * then runs every collected case and returns its outcome ('pass' or the failure message).
- */
-async function outcomeList(define: () => void): Promise<Array<[string, string]>> {
-  const tests: Array<[string, () => unknown]> = [];
-  const path: string[] = [];
-  const saved = { ...testApi };
-  testApi.describe = (name, fn) => {
-    path.push(name);
-    fn();
-    path.pop();
-  };
-  testApi.it = (name, fn) => void tests.push([[...path, name].join(' > '), fn]);
-  try {
-    define();
-  } finally {
-    Object.assign(testApi, saved);
-  }
-  const out: Array<[string, string]> = [];
-  for (const [name, fn] of tests) {
-    try {
-      await fn();
-      out.push([name, 'pass']);
-    } catch (error) {
-      out.push([name, (error as Error).message]);
-    }
-  }
-  return out;
-}
-
-async function outcomes(define: () => void): Promise<Record<string, string>> {
-  return Object.fromEntries(await outcomeList(define));
-}
 
 // Outcomes in registration order: [0] is the language check, then valid cases, then invalid ones.
 const run = async (tests: RuleTests) => (await outcomeList(() => new RuleTester({ language: toy }).run('toy/no-danger', dangerRule, tests))).map(([, r]) => r);
