@@ -7,9 +7,15 @@ import { calleeName, confidenceFor, constantBytes, isInProcessData, isStubFile, 
 const PICKLE_MODULES = ['pickle', '_pickle', 'cPickle', 'six.moves.cPickle', 'pickle5', 'dill', 'cloudpickle'];
 
 /** What `create` needs imported before it reports anything (with the packages that vendor cloudpickle). */
-const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle'];
+const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle', 'nltk'];
 /** LangChain vector stores whose `load_local` unpickles the saved index once `allow_dangerous_deserialization` is set. */
 const PICKLED_VECTOR_STORES = /^langchain(?:_community)?\.vectorstores\.(?:[\w.]*\.)?(?:FAISS|Annoy|ScaNN)\.load_local$/;
+/**
+ * NLTK's resource loaders: `nltk.data.load("tokenizers/punkt/english.pickle")` unpickles a file of
+ * `nltk_data`, which `nltk.download` fetches from the network (CVE-2024-39705; NLTK 3.9 stopped
+ * loading pickles). `LazyLoader` loads the same way on first use.
+ */
+const NLTK_LOADERS = new Set(['nltk.data.load', 'nltk.data.LazyLoader', 'nltk.load']);
 /** Packages that vendor cloudpickle (`ray.cloudpickle`, `joblib.externals.cloudpickle`…): the language resolves their names to cloudpickle's. */
 const VENDORING = ['ray.cloudpickle', 'joblib.externals', 'pyspark.cloudpickle', 'srsly.cloudpickle'];
 
@@ -51,6 +57,19 @@ const PANDAS_READERS = new Set<string>(['pandas.read_pickle', 'pandas.io.pickle.
  */
 const DUMPERS = new Set<string>(['marshal.dump', 'marshal.dumps', 'jsonpickle.encode', 'jsonpickle.dumps', 'dill.dump_module', 'dill.dump_session', ...PANDAS_WRITERS]);
 for (const m of PICKLE_MODULES) for (const f of ['dump', 'dumps', '_dump', '_dumps', 'Pickler', '_Pickler']) DUMPERS.add(`${m}.${f}`);
+
+/**
+ * `nltk.data.load(resource, format)` that unpickles: `format="pickle"`, or the default `"auto"` with a
+ * resource named `….pickle`. The resource, or `undefined` when the call loads another format.
+ */
+function nltkPickleResource(sc: PythonSourceCode, call: Node): Node | undefined {
+  const resource = sc.argument(call, { name: 'resource_url', position: 0 }) ?? sc.argument(call, { name: 'resource_name', position: 0 });
+  const format = sc.argument(call, { name: 'format', position: 1 });
+  const value = format ? sc.constant(format) : 'auto';
+  if (value === 'pickle') return resource ?? call;
+  if (value !== 'auto' || !resource) return undefined;
+  return sc.stringSuffix(resource)?.endsWith('.pickle') ? resource : undefined;
+}
 
 /**
  * A shelf that holds nothing it did not put there itself: `shelve.open(p, "n")` (flag `n`: always a
@@ -163,16 +182,17 @@ export default createRule<[], PythonSourceCode>({
     severity: 'critical',
     languages: ['python'],
     triggers: ['pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization'],
+    // (`nltk.data.load("….pickle")` holds `pickle`)
     // What `create` needs imported, and a loader's name (shelve's and jsonpickle's by their module).
     // A vendored cloudpickle reached as an attribute of its package (`import ray` … `ray.cloudpickle.loads(b)`)
     // At deep, an `Unpickler` subclass of another module of the project, imported (see `UNPICKLER_NAME`)
     triggerGroups: [
       [importTrigger([...IMPORTED, ...VENDORING, 'langchain', 'langchain_community']), /\b(?:ray|pyspark|srsly|externals)\s*\.\s*cloudpickle\b/, UNPICKLER_NAME],
-      [/\b(?:_?loads?|_?Unpickler|load_session|load_module|read_pickle)\b/, 'shelve', 'jsonpickle', 'allow_dangerous_deserialization', UNPICKLER_NAME],
+      [/\b(?:_?loads?|_?Unpickler|load_session|load_module|read_pickle|LazyLoader)\b/, 'shelve', 'jsonpickle', 'allow_dangerous_deserialization', UNPICKLER_NAME],
     ],
     docs: {
       description:
-        'Reports deserialization with pickle and its relatives (`pickle`, `_pickle`, `cPickle`, `dill`, `cloudpickle`, `pandas.read_pickle`, `shelve`, `marshal`, `jsonpickle`, LangChain vector stores loaded with `allow_dangerous_deserialization`), which runs code embedded in the data.',
+        'Reports deserialization with pickle and its relatives (`pickle`, `_pickle`, `cPickle`, `dill`, `cloudpickle`, `pandas.read_pickle`, `shelve`, `marshal`, `jsonpickle`, NLTK `.pickle` resources, LangChain vector stores loaded with `allow_dangerous_deserialization`), which runs code embedded in the data.',
       recommended: true,
     },
     messages: {
@@ -182,6 +202,8 @@ export default createRule<[], PythonSourceCode>({
         '`{{callee}}` loads a pickle written into the source that imports {{imports}}, beyond what plain data needs: loading it imports and may call them. Keep data as JSON or safetensors, build the object in code, or allow these globals in `settings.model.allowGlobals`.',
       unsafeDeserialization:
         '`{{callee}}` deserializes data that can run arbitrary code when it is loaded{{detail}}: a malicious model or cache file executes on this machine. Load weights from safetensors (or `torch.load(..., weights_only=True)`), data as JSON, scikit-learn models with skops.',
+      nltkPickle:
+        '`{{callee}}` unpickles a `.pickle` resource of nltk_data, which `nltk.download` fetches from the network: a tampered data package runs code on this machine (CVE-2024-39705). Upgrade to NLTK 3.9 or later and load `punkt_tab` (`PunktTokenizer()`), which holds no pickles.',
       savedOnSomePaths:
         '`{{callee}}` loads a file this code writes at line {{line}}, but not on every path before this load: where that write has not run, the file is whatever is on disk, and a malicious cache or model file executes on this machine. Load data as JSON or safetensors, scikit-learn models with skops.',
       callback:
@@ -196,7 +218,7 @@ export default createRule<[], PythonSourceCode>({
     const importsLoader = [...IMPORTED, 'ray', 'joblib', 'pyspark', 'srsly', 'langchain', 'langchain_community'].some((m) => sc.imports.has(m));
     if (!importsLoader && !(context.depth === 'deep' && UNPICKLER_NAME.test(sc.text))) return {};
 
-    const gate = sc.calleeGate([...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1))), 'load_local', ...CALLBACK_CALLEE_NAMES]);
+    const gate = sc.calleeGate([...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1))), 'load_local', 'LazyLoader', ...CALLBACK_CALLEE_NAMES]);
     return {
       call(node: Node) {
         if (!gate(node)) return;
@@ -220,6 +242,13 @@ export default createRule<[], PythonSourceCode>({
             data: { callee: name, detail: ' (the saved index is a pickle, which `allow_dangerous_deserialization` lets it load)', imports: '' },
             confidence: value === UNKNOWN ? 'low' : confidenceFor(sc, folder),
           });
+          return;
+        }
+        // `nltk.data.load("tokenizers/punkt/english.pickle")`: nltk_data's pickles, downloaded
+        const nltk = calleeName(sc, node, NLTK_LOADERS);
+        if (nltk) {
+          const resource = nltkPickleResource(sc, node);
+          if (resource) context.report({ node, messageId: 'nltkPickle', data: { callee: nltk }, confidence: confidenceFor(sc, resource, node) });
           return;
         }
         const direct = calleeName(sc, node, LOADERS);

@@ -20,6 +20,9 @@ describe('the trigger groups', () => {
     expect(ruleTriggersMatch(rule.meta, 'import joblib\nm = joblib.load(p)')).toBe(false);
     expect(ruleTriggersMatch(rule.meta, 'import pickle\nblob = pickle.dumps(obj)')).toBe(false);
     expect(ruleTriggersMatch(rule.meta, 'raise TypeError("cannot be pickled")\nx = loads')).toBe(false);
+    // NLTK's resource loaders: the resource name holds `pickle`
+    expect(ruleTriggersMatch(rule.meta, 'import nltk\nt = nltk.data.load("tokenizers/punkt/english.pickle")')).toBe(true);
+    expect(ruleTriggersMatch(rule.meta, 'from nltk.data import LazyLoader\nt = LazyLoader("t/english.pickle")')).toBe(true);
     // at deep, an Unpickler subclass of another module of the project, in a file that imports no pickle module
     expect(ruleTriggersMatch(rule.meta, 'from .safe import SafeUnpickler\nu = SafeUnpickler(f)')).toBe(true);
   });
@@ -54,6 +57,10 @@ ruleTester.run('torch/pickle-load', rule, {
     { code: 'import pickle\nx = pickle.loads(b"cmypkg\\nModel\\n)R.")', settings: { model: { allowGlobals: ['mypkg.Model'] } } },
   ],
   invalid: [
+    {
+      code: 'import nltk\ntok = nltk.data.load("tokenizers/punkt/english.pickle")',
+      errors: [{ messageId: 'nltkPickle', line: 2, confidence: 'high', data: { callee: 'nltk.data.load' } }],
+    },
     {
       // written on some paths only (a cache built when missing): this code's own file there, whatever is on disk elsewhere
       code: 'import os, pickle\ndef cached(compute):\n    if not os.path.exists("c.pkl"):\n        with open("c.pkl", "wb") as f:\n            pickle.dump(compute(), f)\n    with open("c.pkl", "rb") as f:\n        return pickle.load(f)',
