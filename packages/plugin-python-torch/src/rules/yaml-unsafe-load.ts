@@ -32,6 +32,8 @@ function namesVerdict(names: readonly string[]): LoaderVerdict {
 
 /** PyYAML calls that add tags to loaders. */
 const TAG_REGISTRARS = new Set(['add_constructor', 'add_multi_constructor', 'add_implicit_resolver', 'add_path_resolver']);
+/** PyYAML's self-registering objects: a subclass with `yaml_tag` adds a constructor to the unsafe loaders. */
+const YAML_OBJECT = new Set(['yaml.YAMLObject', 'yaml.YAMLObjectMetaclass', 'yaml.yaml_object']);
 
 export default createRule<[], PythonSourceCode>({
   name: 'yaml-unsafe-load',
@@ -177,11 +179,28 @@ export default createRule<[], PythonSourceCode>({
      */
     let extendsLoaders: boolean | undefined;
     const registersTags = (): boolean =>
-      (extendsLoaders ??= sc.callsWithin(sc.ast).some((c) => {
-        const fn = sc.callee(c);
-        const last = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.text;
-        return !!last && TAG_REGISTRARS.has(last);
-      }));
+      (extendsLoaders ??=
+        sc.callsWithin(sc.ast).some((c) => {
+          const fn = sc.callee(c);
+          const last = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.text;
+          return !!last && TAG_REGISTRARS.has(last);
+        }) || sc.descendants(sc.ast, 'class_definition').some(isYamlObject));
+
+    /**
+     * `class Include(yaml.YAMLObject): yaml_tag = "!include"` (also through a class of the file, or
+     * `metaclass=yaml.YAMLObjectMetaclass`): its metaclass adds the tag to Loader, FullLoader and
+     * UnsafeLoader, as `add_constructor` does, never to SafeLoader.
+     */
+    function isYamlObject(cls: Node): boolean {
+      const bases = cls.childForFieldName('superclasses')?.namedChildren ?? [];
+      return bases.some((b) => {
+        if (!b || b.type === 'comment') return false;
+        const expr = b.type === 'keyword_argument' ? b.childForFieldName('value') : b;
+        if (!expr) return false;
+        const names = [...sc.qualifiedNames(expr), ...(sc.localSubclass(expr)?.bases ?? [])];
+        return names.some((n) => YAML_OBJECT.has(n));
+      });
+    }
 
     function safeLoadFix(call: Node, safeName: string, loaderArg: Node | undefined): ((fixer: RuleFixer) => Fix) | undefined {
       if (registersTags()) return undefined;
@@ -197,9 +216,35 @@ export default createRule<[], PythonSourceCode>({
         const second = items[1];
         if (second.type !== 'keyword_argument' || second.childForFieldName('name')?.text !== 'Loader' || !loaderArg) return undefined;
       }
-      const object = callee.childForFieldName('object');
-      if (!object) return undefined;
-      return (fixer) => fixer.replaceText(call, `${sc.getText(object)}.${safeName}(${sc.getText(stream)})`);
+      const attribute = callee.childForFieldName('attribute');
+      if (!attribute) return undefined;
+      const loaderKeyword = items[1];
+      // `Loader=  # why\n yaml.Loader`: removing it would lose the comment
+      if (loaderKeyword && sc.getText(loaderKeyword).includes('#')) return undefined;
+      return (fixer) => {
+        // Two edits, the rest of the call kept as written (comments, line breaks, trailing comma):
+        // `load` → `safe_load`, and the `Loader=` keyword with one comma.
+        const edits = [fixer.replaceText(attribute, safeName)];
+        if (loaderKeyword) edits.push(...removeKeyword(fixer, args, loaderKeyword));
+        return edits;
+      };
+    }
+
+    /**
+     * Edits that remove a keyword argument and one comma beside it, leaving every comment: the comma
+     * after it when there is one (`f, Loader=L, )` → `f, )`), else the one before (`f, Loader=L)` → `f)`).
+     * The blank between the comma before and the keyword goes with it unless it holds a comment.
+     */
+    function removeKeyword(fixer: RuleFixer, args: Node, keyword: Node): Fix[] {
+      const tokens = args.children.filter((c): c is Node => !!c);
+      const at = tokens.findIndex((c) => c.startIndex === keyword.startIndex && c.endIndex === keyword.endIndex);
+      const before = tokens[at - 1]?.type === ',' ? tokens[at - 1] : undefined;
+      const after = tokens[at + 1]?.type === ',' ? tokens[at + 1] : undefined;
+      const [start, end] = sc.getRange(keyword);
+      const gapIsBlank = !!before && /^\s*$/.test(sc.text.slice(sc.getRange(before)[1], start));
+      if (after) return [fixer.remove([gapIsBlank ? sc.getRange(before!)[1] : start, sc.getRange(after)[1]])];
+      if (!before) return [fixer.remove([start, end])];
+      return gapIsBlank ? [fixer.remove([sc.getRange(before)[0], end])] : [fixer.remove(before), fixer.remove([start, end])];
     }
 
     /** `map(yaml.unsafe_load, texts)`, `executor.submit(yaml.load, text, Loader=yaml.Loader)`: what the API calls it with. */

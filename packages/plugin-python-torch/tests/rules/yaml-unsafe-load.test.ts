@@ -73,6 +73,28 @@ ruleTester.run('torch/yaml-unsafe-load', rule, {
       output: 'import yaml\nfor d in yaml.safe_load_all(s):\n    pass',
       errors: [{ messageId: 'noLoader' }],
     },
+    {
+      // the rest of the call as written: comments, line breaks, a trailing comma
+      code: 'import yaml\ncfg = yaml.load(\n    f,  # the experiment config\n    Loader=yaml.Loader,  # TODO: !include\n)',
+      output: 'import yaml\ncfg = yaml.safe_load(\n    f,  # the experiment config\n      # TODO: !include\n)',
+      errors: [{ messageId: 'unsafeLoader' }],
+    },
+    { code: 'import yaml\nc = yaml.load(\n    f,\n    Loader=yaml.Loader,\n)', output: 'import yaml\nc = yaml.safe_load(\n    f,\n)', errors: [{ messageId: 'unsafeLoader' }] },
+    { code: 'import yaml\nc = yaml.load(f, Loader=yaml.Loader, )', output: 'import yaml\nc = yaml.safe_load(f, )', errors: [{ messageId: 'unsafeLoader' }] },
+    { code: 'import yaml\nc = yaml.load(f,  # why\n    Loader=yaml.Loader)', output: 'import yaml\nc = yaml.safe_load(f,  # why\n    )', errors: [{ messageId: 'unsafeLoader' }] },
+    // a comment inside the keyword would go with it: no fix
+    { code: 'import yaml\nc = yaml.load(f, Loader=  # why\n    yaml.Loader)', output: null, errors: [{ messageId: 'unsafeLoader' }] },
+    // a YAMLObject subclass adds its tag to Loader, FullLoader and UnsafeLoader, never SafeLoader: no fix
+    {
+      code: 'import yaml\nclass Include(yaml.YAMLObject):\n    yaml_tag = "!include"\ncfg = yaml.load(open("c.yml"), Loader=yaml.Loader)',
+      output: null,
+      errors: [{ messageId: 'unsafeLoader', line: 4 }],
+    },
+    {
+      code: 'from yaml import YAMLObject\nimport yaml\nclass Tagged(YAMLObject):\n    pass\nclass Include(Tagged):\n    yaml_tag = "!include"\ncfg = yaml.load(s)',
+      output: null,
+      errors: [{ messageId: 'noLoader', line: 7 }],
+    },
     { code: 'import yaml\nc = yaml.load(t, Loader=yaml.FullLoader)', output: null, errors: [{ messageId: 'unsafeLoader', data: { callee: 'yaml.load', loader: 'yaml.FullLoader' } }] },
     { code: 'import yaml\nc = yaml.load(t, yaml.UnsafeLoader)', output: null, errors: [{ messageId: 'unsafeLoader' }] },
     { code: 'import yaml\nc = yaml.unsafe_load(t)', output: null, errors: [{ messageId: 'unsafeFunction', data: { callee: 'yaml.unsafe_load', safe: 'yaml.safe_load' } }] },
