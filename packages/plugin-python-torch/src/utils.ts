@@ -2,7 +2,7 @@
  * Small helpers shared by the rules of this plugin. They only combine answers of the semantic
  * model (`context.sourceCode`); none of them resolves names or imports itself.
  */
-import { UNKNOWN, type Confidence, type ConstantValue, type RuleContext, type RuleFixer, type Fix } from '@oculum/core';
+import { UNKNOWN, type Confidence, type ConstantValue, type RuleContext, type RuleFixer, type Fix, type SuggestionDescriptor } from '@oculum/core';
 import { firstStartingAt, type PythonNode, type PythonParameter, type PythonSourceCode } from '@oculum/lang-python';
 
 export type Node = PythonNode;
@@ -82,6 +82,34 @@ export function removeKeywordArgument(sc: SC, kw: Node): (fixer: RuleFixer) => F
     return fixer.remove([start, end]);
   };
 }
+
+/**
+ * The suggestion that makes a torch loader's call pass `weights_only=True`: append the keyword
+ * (`addWeightsOnly`); where the call writes `weights_only=<value>` (None, a constant), set it there
+ * (`setWeightsOnly`); where that value is a parameter of the enclosing function whose default is
+ * `None`, make its default True instead (`defaultWeightsOnly`), so callers that pass it keep their choice.
+ */
+export function weightsOnlySuggestion(sc: SC, call: Node): SuggestionDescriptor | undefined {
+  const written = explicitKeyword(call, 'weights_only')?.childForFieldName('value');
+  if (!written) {
+    const fix = appendKeyword(call, 'weights_only=True');
+    return fix ? { messageId: 'addWeightsOnly', fix } : undefined;
+  }
+  const parameter = written.type === 'identifier' ? sc.parameterOf(written) : undefined;
+  const fallback = parameter?.default;
+  if (parameter && fallback && fallback.type === 'none' && sc.reachingBindings(written).every((b) => b.kind === 'parameter')) {
+    return { messageId: 'defaultWeightsOnly', data: { name: parameter.name }, fix: (fixer) => fixer.replaceText(fallback, 'True') };
+  }
+  return { messageId: 'setWeightsOnly', data: { value: sc.getText(written) }, fix: (fixer) => fixer.replaceText(written, 'True') };
+}
+
+/** The suggestions' messages of `weightsOnlySuggestion`, for a rule's `meta.messages`. */
+export const WEIGHTS_ONLY_SUGGESTIONS = {
+  addWeightsOnly: 'Add `weights_only=True` (checkpoints that pickle more than tensors will stop loading).',
+  setWeightsOnly: 'Set `weights_only=True` in place of `{{value}}` (checkpoints that pickle more than tensors will stop loading).',
+  defaultWeightsOnly:
+    'Make the parameter `{{name}}` default to True, so that callers that pass nothing load with `weights_only=True` (checkpoints that pickle more than tensors will stop loading).',
+} as const;
 
 /** The keyword_argument node whose name is `name`, written explicitly in the call. */
 export function explicitKeyword(call: Node, name: string): Node | undefined {

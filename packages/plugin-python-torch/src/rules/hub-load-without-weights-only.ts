@@ -11,6 +11,8 @@ import {
   isStubFile,
   someCallerPassesFalse,
   splatValuesFromEveryCaller,
+  weightsOnlySuggestion,
+  WEIGHTS_ONLY_SUGGESTIONS,
   type Node,
 } from '../utils.js';
 
@@ -39,7 +41,7 @@ export default createRule<[], PythonSourceCode>({
         '`{{callee}}` with `weights_only=None` leaves the choice to `torch.load`, whose default unpickles the downloaded checkpoint without restriction before torch 2.6. Pass `weights_only=True`, or download safetensors.{{bypass}}',
       unknownFlag:
         "`{{callee}}`'s `weights_only` cannot be resolved statically; unless it is True the downloaded checkpoint is unpickled without restriction. Pass `weights_only=True`, or download safetensors.{{bypass}}",
-      addWeightsOnly: 'Add `weights_only=True` (checkpoints that pickle more than tensors will stop loading).',
+      ...WEIGHTS_ONLY_SUGGESTIONS,
     },
     remediation: 'Pass weights_only=True, or publish and download safetensors files.',
     hasSuggestions: true,
@@ -56,6 +58,8 @@ export default createRule<[], PythonSourceCode>({
         if (!gate(node)) return;
         const callee = calleeName(sc, node, HUB_LOADERS);
         if (!callee) return;
+        // suggestions only where the call certainly reaches the hub loader (not `fetch = hub_load if ckpt else fetch_json`)
+        const certain = HUB_LOADERS.has(sc.qualifiedName(sc.callee(node)!) ?? '');
         const flag = sc.argument(node, { name: 'weights_only', position: 6 });
         const data = { callee, bypass: bypassNote(torchVersionInfo(context)) };
         // a private or nested wrapper whose every call passes `weights_only=True`, as a parameter
@@ -65,14 +69,8 @@ export default createRule<[], PythonSourceCode>({
         if (throughSplat && throughSplat.every((v) => !!v && sc.constant(v) !== null && flagState(sc, v) === 'true')) return;
         if (flag && sc.constant(flag) === null && !someCallerPassesFalse(sc, flag, context.depth)) {
           // None is handed on to torch.load, whose own default it then is: unsafe before torch 2.6.
-          const value = explicitValue(node);
-          context.report({
-            node,
-            messageId: 'noneFlag',
-            data,
-            confidence: 'medium',
-            suggest: value ? [{ messageId: 'addWeightsOnly', fix: (fixer: RuleFixer) => fixer.replaceText(value, 'True') }] : [],
-          });
+          const suggestion = explicitValue(node) && certain ? weightsOnlySuggestion(sc, node) : undefined;
+          context.report({ node, messageId: 'noneFlag', data, confidence: 'medium', suggest: suggestion ? [suggestion] : [] });
           return;
         }
         const state = flag && sc.constant(flag) === null ? 'false' : flagStateThroughCallers(sc, flag, context.depth);
@@ -82,14 +80,8 @@ export default createRule<[], PythonSourceCode>({
         } else if (state === 'unknown' || sc.hasUnresolvedArguments(node)) {
           context.report({ node, messageId: 'unknownFlag', data, confidence: 'low' });
         } else {
-          const fix = appendKeyword(node, 'weights_only=True');
-          context.report({
-            node,
-            messageId: 'missing',
-            data,
-            confidence: 'high',
-            suggest: fix ? [{ messageId: 'addWeightsOnly', fix }] : [],
-          });
+          const suggestion = certain ? weightsOnlySuggestion(sc, node) : undefined;
+          context.report({ node, messageId: 'missing', data, confidence: 'high', suggest: suggestion ? [suggestion] : [] });
         }
       },
     };

@@ -21,6 +21,8 @@ import {
   savedOnSomePathBefore,
   setsWeightsOnlyFalse,
   getsWeightsOnlyWithFalseDefault,
+  weightsOnlySuggestion,
+  WEIGHTS_ONLY_SUGGESTIONS,
   type Node,
 } from '../utils.js';
 
@@ -71,7 +73,7 @@ export default createRule<[], PythonSourceCode>({
         '`functools.partial({{callee}}, ...)` builds a loader without `weights_only=True`; its callers may not pass it. Bind `weights_only=True` in the partial or load safetensors.{{bypass}}',
       callback:
         '`{{callee}}` is handed to `{{via}}`, which calls it without `weights_only=True`: every file it loads is unpickled without restriction on torch < 2.6. Pass `functools.partial({{callee}}, weights_only=True)` or load safetensors.{{bypass}}',
-      addWeightsOnly: 'Add `weights_only=True` (checkpoints that pickle more than tensors will stop loading).',
+      ...WEIGHTS_ONLY_SUGGESTIONS,
     },
     remediation: SAFE,
     hasSuggestions: true,
@@ -102,10 +104,14 @@ export default createRule<[], PythonSourceCode>({
     const info = () => (versions ??= downgradedHere ? { ...torchVersionInfo(context), safeDefault: false } : torchVersionInfo(context));
 
     const suggestAdd = (call: Node): SuggestionDescriptor[] => {
-      // `weights_only=None` written out: set that keyword's value rather than add a second one.
-      const written = explicitKeyword(call, 'weights_only')?.childForFieldName('value');
-      const fix = written ? (fixer: RuleFixer) => fixer.replaceText(written, 'True') : appendKeyword(call, 'weights_only=True');
-      return fix ? [{ messageId: 'addWeightsOnly', fix }] : [];
+      // Only where the call certainly reaches torch.load: `load = torch.load if bin else read_safetensors`,
+      // `LOADERS[ext](p)` or a `load_fn=torch.load` parameter may call a loader that takes no such keyword.
+      const fn = sc.callee(call);
+      const loader = fn && calleeName(sc, call) === 'functools.partial' ? sc.argument(call, { position: 0 }) : fn;
+      const certain = loader && sc.qualifiedName(loader);
+      if ((!certain || !TORCH_LOAD.has(certain)) && !throughStar(call)) return [];
+      const suggestion = weightsOnlySuggestion(sc, call);
+      return suggestion ? [suggestion] : [];
     };
 
     /** In `except` of a `try` whose body loads with `weights_only=True`: the attacker picks the branch. */

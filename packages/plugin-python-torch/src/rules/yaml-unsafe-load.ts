@@ -202,7 +202,7 @@ export default createRule<[], PythonSourceCode>({
       });
     }
 
-    function safeLoadFix(call: Node, safeName: string, loaderArg: Node | undefined): ((fixer: RuleFixer) => Fix) | undefined {
+    function safeLoadFix(call: Node, safeName: string, loaderArg: Node | undefined): ((fixer: RuleFixer) => Fix[]) | undefined {
       if (registersTags()) return undefined;
       const callee = sc.callee(call);
       if (!callee || callee.type !== 'attribute') return undefined;

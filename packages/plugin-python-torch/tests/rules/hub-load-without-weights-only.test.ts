@@ -30,12 +30,17 @@ ruleTester.run('torch/hub-load-without-weights-only', rule, {
       errors: [{ messageId: 'explicitFalse' }],
     },
     {
+      // no suggestion where the call may reach another function (`fetch_json` takes no weights_only)
+      code: 'import torch\ndef fetch_json(u):\n    return {}\ndef get(u, ckpt):\n    fetch = torch.hub.load_state_dict_from_url if ckpt else fetch_json\n    return fetch(u)',
+      errors: [{ messageId: 'missing', line: 6, suggestions: [] }],
+    },
+    {
       code: 'import torch\nsd = torch.hub.load_state_dict_from_url(u, weights_only=None)',
-      errors: [{ messageId: 'noneFlag', confidence: 'medium', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nsd = torch.hub.load_state_dict_from_url(u, weights_only=True)' }] }],
+      errors: [{ messageId: 'noneFlag', confidence: 'medium', suggestions: [{ messageId: 'setWeightsOnly', output: 'import torch\nsd = torch.hub.load_state_dict_from_url(u, weights_only=True)' }] }],
     },
     {
       code: 'import torch\ndef f(u, weights_only=None):\n    return torch.hub.load_state_dict_from_url(u, weights_only=weights_only)',
-      errors: [{ messageId: 'noneFlag', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\ndef f(u, weights_only=None):\n    return torch.hub.load_state_dict_from_url(u, weights_only=True)' }] }],
+      errors: [{ messageId: 'noneFlag', suggestions: [{ messageId: 'defaultWeightsOnly', output: 'import torch\ndef f(u, weights_only=True):\n    return torch.hub.load_state_dict_from_url(u, weights_only=weights_only)' }] }],
     },
     {
       code: 'import torch\ns = torch.hub.load_state_dict_from_url(u, check_hash=True)',

@@ -134,15 +134,29 @@ ruleTester.run(ID, rule, {
     // None is torch.load's own default: "without weights_only=True", not "with weights_only=False".
     {
       code: 'import torch\nm = torch.load("m.pt", weights_only=None)',
-      errors: [{ messageId: 'missing', confidence: 'high', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nm = torch.load("m.pt", weights_only=True)' }] }],
+      errors: [{ messageId: 'missing', confidence: 'high', suggestions: [{ messageId: 'setWeightsOnly', data: { value: 'None' }, output: 'import torch\nm = torch.load("m.pt", weights_only=True)' }] }],
     },
     {
       code: 'import torch\ndef load(p, weights_only=None):\n    return torch.load(p, weights_only=weights_only)',
-      errors: [{ messageId: 'missing', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\ndef load(p, weights_only=None):\n    return torch.load(p, weights_only=True)' }] }],
+      errors: [{ messageId: 'missing', suggestions: [{ messageId: 'defaultWeightsOnly', data: { name: 'weights_only' }, output: 'import torch\ndef load(p, weights_only=True):\n    return torch.load(p, weights_only=weights_only)' }] }],
     },
     {
       code: 'import functools, torch\nf = functools.partial(torch.load, weights_only=None)',
-      errors: [{ messageId: 'partialMissing', suggestions: [{ messageId: 'addWeightsOnly', output: 'import functools, torch\nf = functools.partial(torch.load, weights_only=True)' }] }],
+      errors: [{ messageId: 'partialMissing', suggestions: [{ messageId: 'setWeightsOnly', output: 'import functools, torch\nf = functools.partial(torch.load, weights_only=True)' }] }],
+    },
+    // the suggestion only where the call certainly reaches torch.load (`read_safetensors` takes no weights_only)
+    {
+      code: 'import torch\ndef read_safetensors(p):\n    return {}\ndef load(p):\n    fn = torch.load if p.endswith(".bin") else read_safetensors\n    return fn(p)',
+      errors: [{ messageId: 'missing', line: 6, suggestions: [] }],
+    },
+    {
+      code: 'import torch\ndef read_safetensors(p):\n    return {}\nLOADERS = {".bin": torch.load, ".safetensors": read_safetensors}\ndef load(p, ext):\n    return LOADERS[ext](p)',
+      errors: [{ messageId: 'missing', line: 6, suggestions: [] }],
+    },
+    // a module constant held at the call: set there
+    {
+      code: 'import torch\nWEIGHTS_ONLY = None\nm = torch.load("m.pt", weights_only=WEIGHTS_ONLY)',
+      errors: [{ messageId: 'missing', suggestions: [{ messageId: 'setWeightsOnly', data: { value: 'WEIGHTS_ONLY' }, output: 'import torch\nWEIGHTS_ONLY = None\nm = torch.load("m.pt", weights_only=True)' }] }],
     },
     { code: 'import torch\nopts = {"weights_only": False}\nm = torch.load("m.pt", **opts)', errors: [{ messageId: 'explicitFalse' }] },
     { code: 'import torch, dill\nm = torch.load("m.pt", weights_only=True, pickle_module=dill)', errors: [{ messageId: 'pickleModule' }] },
