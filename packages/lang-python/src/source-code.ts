@@ -95,6 +95,8 @@ const PATH_CLASSES = new Set([
   'pathlib.WindowsPath',
   'pathlib.PureWindowsPath',
 ]);
+/** The `from X import a` names a file asks the project about when it looks for re-exported modules (`imports.has` at deep). */
+const MAX_REEXPORT_QUESTIONS = 64;
 const IMPORT_WORD = /\bimport\b/g;
 const DYNAMIC_IMPORT_WORD = /\b(?:import_module|__import__|importorskip)\s*\(/g;
 
@@ -483,6 +485,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
 
   private buildImports(): ImportIndex {
     const modules = new Set<string>();
+    /** `X.a` for each `from X import a` (X absolute or relative): names a module of the project may re-export. */
+    const fromMembers: string[] = [];
     const text = this.text;
     if (text.includes('import')) {
       const seen = new Set<number>();
@@ -512,6 +516,10 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
             }
             modules.add(module);
           } else modules.add(module);
+          for (const item of stmt.childrenForFieldName('name')) {
+            const nameNode = item?.type === 'aliased_import' ? item.childForFieldName('name') : item;
+            if (nameNode && fromMembers.length < MAX_REEXPORT_QUESTIONS) fromMembers.push(joinModule(module, dottedText(nameNode, text)));
+          }
         } else if (stmt.type === 'future_import_statement') {
           modules.add('__future__');
         }
@@ -537,12 +545,28 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       const absolute = this.absoluteName(module);
       if (absolute !== module) modules.add(absolute);
     }
-    const has = (module: string): boolean => {
-      if (modules.has(module)) return true;
+    const among = (set: ReadonlySet<string>, module: string): boolean => {
+      if (set.has(module)) return true;
       const prefix = module + '.';
-      for (const m of modules) if (m.startsWith(prefix)) return true;
+      for (const m of set) if (m.startsWith(prefix)) return true;
       return false;
     };
+    // At --depth deep, a module the project's own modules re-export (`from .compat import torch`,
+    // compat.py binding `torch` by `import torch`, or by `try: import cPickle as pickle` / `except
+    // ImportError: import pickle`) counts as imported: the names the file gets from it are resolved.
+    let reexported: Set<string> | undefined;
+    const reexports = (): ReadonlySet<string> => {
+      if (!reexported) {
+        reexported = new Set();
+        for (const member of fromMembers) {
+          const absolute = member.charCodeAt(0) === 0x2e ? this.absoluteName(member) : member;
+          const target = this.modules?.reexportOf(this.path, absolute);
+          if (target) reexported.add(target);
+        }
+      }
+      return reexported;
+    };
+    const has = (module: string): boolean => among(modules, module) || (!!this.modules && fromMembers.length > 0 && among(reexports(), module));
     return { has, modules };
   }
 
@@ -2483,6 +2507,34 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   }
 
   /**
+   * The module a name of the module scope re-exports by the compatibility idiom: every binding of it
+   * in one top-level `try` whose handlers catch `ImportError` (or `ModuleNotFoundError`, `Exception`,
+   * a bare `except`), each an import or an assignment of a constant (`try: import cPickle as pickle`
+   * / `except ImportError: import pickle`; `try: import torch` / `except ImportError: torch = None`):
+   * the last import's name, the one a current Python takes when the first is gone.
+   */
+  private compatImport(list: readonly PythonBinding[]): string | undefined {
+    if (list.length < 2) return undefined;
+    let statement: Node | undefined;
+    let last: string | undefined;
+    for (const b of list) {
+      if (b.scope.id !== this.ast.id) return undefined;
+      const tryStatement = this.ancestors(b.node).find((a) => a.type === 'try_statement');
+      if (!tryStatement || tryStatement.parent?.id !== this.ast.id || (statement && statement.id !== tryStatement.id)) return undefined;
+      statement = tryStatement;
+      if (b.kind === 'import' && b.qualified) last = b.qualified;
+      else if (b.kind !== 'assignment' || !b.value || this.constant(b.value) === UNKNOWN) return undefined;
+    }
+    if (!statement || !last) return undefined;
+    const catchesImportError = statement.namedChildren.some((clause) => {
+      if (clause?.type !== 'except_clause') return false;
+      const caught = clause.namedChildren.find((c) => c && c.type !== 'block' && c.type !== 'comment');
+      return !caught || /\b(?:ImportError|ModuleNotFoundError|Exception|BaseException)\b/.test(caught.text);
+    });
+    return catchesImportError ? last : undefined;
+  }
+
+  /**
    * For `ProjectModules`: the classes this module binds at its top level, each name bound once, by a
    * `class` statement of the module itself (not one inside an `if` or `try`), or by one import of it
    * (a re-export). See `ClassSummary`.
@@ -2491,6 +2543,11 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     const out = new Map<string, ClassSummary>();
     const module = this.scopes.allScopes()[0];
     for (const [name, list] of module.bindings) {
+      const compat = this.compatImport(list);
+      if (compat) {
+        out.set(name, { reexport: compat });
+        continue;
+      }
       if (list.length !== 1 || list[0].scope.id !== this.ast.id) continue;
       const b = list[0];
       const statement = b.node.parent?.type === 'decorated_definition' ? b.node.parent : b.node;

@@ -284,6 +284,10 @@ describe('relative imports under the file\'s package, and re-exports of the proj
     'vision/_internal/__init__.py': 'from torch.hub import download_url_to_file, load_state_dict_from_url\nfrom pickle import loads as unpickle\n',
     'vision/io.py': 'from ._internal import unpickle\n',
     'vision/own.py': 'def load_state_dict_from_url(url):\n    return url\n',
+    // the compatibility idiom: a module re-exported under its name, from a try/except ImportError
+    'vision/compat.py':
+      'try:\n    import cPickle as pickle\nexcept ImportError:  # Python 3\n    import pickle\ntry:\n    import torch\nexcept ImportError:\n    torch = None\n' +
+      'try:\n    import ujson as json\nfinally:\n    pass\nif HAVE:\n    import yaml\nelse:\n    yaml = None\n',
   };
   const calleeOf = async (dir: string, file: string, text: string, depth: 'standard' | 'deep') => {
     const sc = await parseAt(path.join(dir, file), text, depth);
@@ -360,5 +364,23 @@ describe('relative imports under the file\'s package, and re-exports of the proj
     // a function the project defines is its own; below deep, re-exports are not followed
     expect(await calleeOf(dir, 'vision/models/_api.py', text('..own', 'load_state_dict_from_url'), 'deep')).toMatchObject({ name: 'vision.own.load_state_dict_from_url' });
     expect(await calleeOf(dir, 'vision/models/_api.py', text('vision._internal', 'load_state_dict_from_url'), 'standard')).toMatchObject({ name: 'vision._internal.load_state_dict_from_url' });
+  });
+
+  it('at deep, a module a project module re-exports (also by try/except ImportError) is that module, and counts as imported', async () => {
+    const dir = project('rel5', files);
+    const at = async (text: string, depth: 'standard' | 'deep' = 'deep') => {
+      const sc = await parseAt(path.join(dir, 'vision/models/net.py'), text, depth);
+      const call = sc.ast.descendantsOfType('call').at(-1)!;
+      return { name: sc.qualifiedName(sc.callee(call)!), imports: ['pickle', 'torch', 'json', 'yaml'].filter((m) => sc.imports.has(m)) };
+    };
+    // `try: import cPickle as pickle` / `except ImportError: import pickle`: the import a current Python takes
+    expect(await at('from ..compat import pickle\npickle.loads(b)\n')).toEqual({ name: 'pickle.loads', imports: ['pickle'] });
+    // `except ImportError: torch = None`: torch when it is there
+    expect(await at('from vision.compat import torch\ntorch.load(f)\n')).toEqual({ name: 'torch.load', imports: ['torch'] });
+    // not the idiom: a `try` that catches nothing (only `finally`), an `if`/`else`
+    expect(await at('from ..compat import json, yaml\njson.loads(s)\n')).toEqual({ name: 'vision.compat.json.loads', imports: [] });
+    expect(await at('from ..compat import yaml\nyaml.load(s)\n')).toEqual({ name: 'vision.compat.yaml.load', imports: [] });
+    // below deep, the module is not read
+    expect(await at('from ..compat import torch\ntorch.load(f)\n', 'standard')).toEqual({ name: 'vision.compat.torch.load', imports: [] });
   });
 });
