@@ -2507,52 +2507,40 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   }
 
   /**
-   * The module a name of the module scope re-exports by the compatibility idiom: every binding of it
-   * in one top-level `try` whose handlers catch `ImportError` (or `ModuleNotFoundError`, `Exception`,
-   * a bare `except`), each an import or an assignment of a constant (`try: import cPickle as pickle`
-   * / `except ImportError: import pickle`; `try: import torch` / `except ImportError: torch = None`):
-   * the last import's name, the one a current Python takes when the first is gone.
+   * What a name of the module scope re-exports when every binding of it there is an import or an
+   * assignment of a constant, however nested in `if`/`try` (the compatibility idioms: `try: import
+   * cPickle as pickle` / `except ImportError: import pickle`; `if PY3: import pickle` / `else: …`;
+   * `try: import torch` / `except ImportError: torch = None`): the last import's name, the one a
+   * current Python takes when the first is gone (a constant such as None has no attribute to call).
    */
   private compatImport(list: readonly PythonBinding[]): string | undefined {
-    if (list.length < 2) return undefined;
-    let statement: Node | undefined;
     let last: string | undefined;
     for (const b of list) {
       if (b.scope.id !== this.ast.id) return undefined;
-      const tryStatement = this.ancestors(b.node).find((a) => a.type === 'try_statement');
-      if (!tryStatement || tryStatement.parent?.id !== this.ast.id || (statement && statement.id !== tryStatement.id)) return undefined;
-      statement = tryStatement;
       if (b.kind === 'import' && b.qualified) last = b.qualified;
       else if (b.kind !== 'assignment' || !b.value || this.constant(b.value) === UNKNOWN) return undefined;
     }
-    if (!statement || !last) return undefined;
-    const catchesImportError = statement.namedChildren.some((clause) => {
-      if (clause?.type !== 'except_clause') return false;
-      const caught = clause.namedChildren.find((c) => c && c.type !== 'block' && c.type !== 'comment');
-      return !caught || /\b(?:ImportError|ModuleNotFoundError|Exception|BaseException)\b/.test(caught.text);
-    });
-    return catchesImportError ? last : undefined;
+    return last;
   }
 
   /**
    * For `ProjectModules`: the classes this module binds at its top level, each name bound once, by a
-   * `class` statement of the module itself (not one inside an `if` or `try`), or by one import of it
-   * (a re-export). See `ClassSummary`.
+   * `class` statement of the module itself (not one inside an `if` or `try`), and the names it
+   * re-exports: bound only by imports (and constants), see `compatImport`. See `ClassSummary`.
    */
   topLevelClasses(): Map<string, ClassSummary> {
     const out = new Map<string, ClassSummary>();
     const module = this.scopes.allScopes()[0];
     for (const [name, list] of module.bindings) {
-      const compat = this.compatImport(list);
-      if (compat) {
-        out.set(name, { reexport: compat });
+      if (list.length !== 1 || list[0].kind === 'import') {
+        const reexport = this.compatImport(list);
+        if (reexport) out.set(name, { reexport });
         continue;
       }
-      if (list.length !== 1 || list[0].scope.id !== this.ast.id) continue;
+      if (list[0].scope.id !== this.ast.id) continue;
       const b = list[0];
       const statement = b.node.parent?.type === 'decorated_definition' ? b.node.parent : b.node;
       if (statement.parent?.id !== this.ast.id) continue;
-      if (b.kind === 'import' && b.qualified) out.set(name, { reexport: b.qualified });
       if (b.kind !== 'class') continue;
       const { classes, bases } = this.subclassChain(b.node, false);
       const chain = (classes as Node[]).map((c) => ({ name: this.nameOfDefinition(c), offset: c.startIndex, methods: this.methodNames(c) }));
