@@ -1,9 +1,10 @@
 import { createRule } from '@oculum/core';
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
-import { isOnnxSessionCreate, shown, tfjsLoaderName } from '../utils/libraries.js';
-import { HUB_HOST_TRIGGER, hostOf, httpsFix, isHubHost, isLoopback, looksLikeModelFile, MODEL_FILE_TRIGGERS } from '../utils/locations.js';
+import { httpsSuggestion, literalHead, startsInsecure, type StringLiteral } from '../utils/http-literals.js';
+import { shown } from '../utils/libraries.js';
+import { HUB_HOST_TRIGGER, hostOf, isHubHost, isLoopback, looksLikeModelFile, MODEL_FILE_TRIGGERS } from '../utils/locations.js';
 import { docsUrl } from '../utils/meta.js';
-import { envWrites } from '../utils/remote-models.js';
+import { literalsReportedByLoaders } from '../utils/reported-urls.js';
 
 /** The largest `+` chain a literal starts (`'http://h/' + name + '.onnx'`). */
 function concatenationOf(sc: JsSourceCode, node: JsNode): JsNode {
@@ -12,16 +13,22 @@ function concatenationOf(sc: JsSourceCode, node: JsNode): JsNode {
   return top;
 }
 
-/** Places where another rule of the pack reports the same URL with the same fix. */
-function reportedElsewhere(sc: JsSourceCode, expr: JsNode): boolean {
-  const parent = sc.parent(expr);
-  if (!parent) return false;
-  if (parent.type === 'CallExpression' && parent.arguments[0] === expr) return isOnnxSessionCreate(sc, parent) || tfjsLoaderName(sc, parent) !== undefined;
-  // `env.remoteHost = 'http://…'`, `Object.assign(env, { remoteHost: 'http://…' })`: insecure-remote-host's.
-  return envWrites(sc).some((w) => w.field === 'remoteHost' && w.value === expr);
+const MODULE_SOURCES = new Set(['ImportDeclaration', 'ExportAllDeclaration', 'ExportNamedDeclaration', 'ImportExpression', 'TSExternalModuleReference', 'TSModuleDeclaration', 'TSImportType']);
+
+/** A TypeScript literal type (`type U = 'http://…'`, `u: 'http://…'`, `f<'http://…'>()`) or the name of a member of a type: a type downloads nothing. */
+function isType(parent: JsNode, node: JsNode): boolean {
+  return parent.type === 'TSLiteralType' || ((parent.type === 'TSPropertySignature' || parent.type === 'TSMethodSignature') && parent.key === node);
 }
 
-const MODULE_SOURCES = new Set(['ImportDeclaration', 'ExportAllDeclaration', 'ExportNamedDeclaration', 'ImportExpression', 'TSExternalModuleReference']);
+/** Nodes whose key may be a string: an object's property, a class member, an enum member. */
+const KEYED = new Set(['Property', 'PropertyDefinition', 'AccessorProperty', 'MethodDefinition', 'TSAbstractPropertyDefinition', 'TSAbstractAccessorProperty', 'TSAbstractMethodDefinition', 'TSEnumMember']);
+
+/** The key of a property or member (`{ 'http://…/m.onnx': 1 }`): renaming it changes every lookup of it. */
+function isKey(sc: JsSourceCode, expr: JsNode): boolean {
+  const p = sc.parent(expr);
+  if (!p || !KEYED.has(p.type)) return false;
+  return (p.type === 'TSEnumMember' ? p.id : (p as TSESTree.Property).key) === expr;
+}
 
 export default createRule<[], JsSourceCode>({
   name: 'http-model-url',
@@ -46,35 +53,32 @@ export default createRule<[], JsSourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
-    const check = (node: TSESTree.Literal | TSESTree.TemplateLiteral, head: string) => {
-      if (!/^http:\/\//i.test(head)) return;
-      const host = hostOf(head);
-      if (host && isLoopback(host)) return;
+    // the string's value, escapes and line continuations decoded (`'http:/\⏎/cdn…'`)
+    const check = (node: StringLiteral) => {
+      const head = literalHead(node);
+      if (head === undefined || !startsInsecure(head)) return;
       const parent = sc.parent(node);
-      if (parent && MODULE_SOURCES.has(parent.type)) return;
+      if (parent && (MODULE_SOURCES.has(parent.type) || isType(parent, node))) return;
       const whole = concatenationOf(sc, node);
       const bounds = sc.stringBounds(whole);
+      const host = hostOf(bounds.value ?? head);
+      if (host && isLoopback(host)) return;
       const value = bounds.value ?? bounds.suffix;
       const modelish = looksLikeModelFile(bounds.value ?? head) || looksLikeModelFile(value.replace(/[?#].*$/, '')) || (host !== '' && isHubHost(host));
-      if (!modelish || reportedElsewhere(sc, whole)) return;
+      if (!modelish || literalsReportedByLoaders(sc).has(node)) return;
       context.report({
         node,
         messageId: 'http',
         data: { url: shown(bounds.value ?? `${bounds.prefix}…${bounds.suffix === bounds.prefix ? '' : bounds.suffix}`) },
         // The host is not known (`http://${host}/…`): it may be a local server.
         confidence: host ? 'high' : 'medium',
-        suggest: [{ messageId: 'useHttps', fix: (fixer) => { const f = httpsFix(node); return fixer.replaceText(f.range, f.text); } }],
+        suggest: isKey(sc, whole) ? undefined : httpsSuggestion(sc, [node]),
       });
     };
     return {
-      Literal(node: TSESTree.Literal) {
-        if (typeof node.value === 'string' && /^["']http:\/\//i.test(sc.getText(node))) check(node, node.value);
-      },
+      Literal: check,
       TemplateLiteral(node: TSESTree.TemplateLiteral) {
-        const sp = sc.parent(node);
-        if (sp?.type === 'TaggedTemplateExpression') return;
-        const head = node.quasis[0].value.cooked ?? '';
-        if (/^`http:\/\//i.test(sc.getText(node))) check(node, head);
+        if (sc.parent(node)?.type !== 'TaggedTemplateExpression') check(node);
       },
     };
   },

@@ -1,9 +1,10 @@
 import { createRule } from '@oculum/core';
 import type { JsNode, JsSourceCode } from '@oculum/lang-js';
 import { importsAny, isTransformersModule, shown } from '../utils/libraries.js';
-import { classifyLocation, classifyString, hostOf, httpsFix, isHubHost } from '../utils/locations.js';
+import { httpLiterals, httpsSuggestion } from '../utils/http-literals.js';
+import { classifyLocation, classifyString, hostOf, isHubHost } from '../utils/locations.js';
 import { docsUrl } from '../utils/meta.js';
-import { envWrites } from '../utils/remote-models.js';
+import { envWrites, isPlainHttpHost } from '../utils/remote-models.js';
 
 interface Options {
   /** Hosts of mirrors you operate and trust (`models.example.com`); subdomains included. */
@@ -88,21 +89,20 @@ export default createRule<[Options?], JsSourceCode>({
           return;
         }
         if (location.kind !== 'remote') return; // loopback or relative: a local model server
-        if (location.value === undefined && location.values) {
-          // (`for (const host of MIRRORS) env.remoteHost = host`)
-          judgeValues(node, location.values, location.overridable === true);
-          return;
-        }
         const host = location.host ?? (location.value ? hostOf(location.value) : '');
-        if (location.http) {
-          const literal = location.httpLiteral;
+        if (isPlainHttpHost(location)) {
           context.report({
             node,
             messageId: 'insecureHost',
             data: { host: shown(location.value ?? `http://${host}…`) },
             confidence: location.partial || location.overridable ? 'medium' : 'high',
-            suggest: literal ? [{ messageId: 'useHttps', fix: (fixer) => { const f = httpsFix(literal); return fixer.replaceText(f.range, f.text); } }] : undefined,
+            suggest: httpsSuggestion(sc, httpLiterals(sc, value)),
           });
+          return;
+        }
+        if (location.value === undefined && location.values) {
+          // (`for (const host of MIRRORS) env.remoteHost = host`)
+          judgeValues(node, location.values, location.overridable === true);
           return;
         }
         if (host && !isAllowed(host)) context.report({ node, messageId: 'offHubHost', data: { host }, confidence: location.overridable ? 'medium' : undefined });

@@ -16,8 +16,6 @@ export interface ModelLocation {
   value?: string;
   http?: boolean;
   host?: string;
-  /** The string literal that starts with `http://`, when there is one to fix. */
-  httpLiteral?: TSESTree.Literal | TSESTree.TemplateLiteral;
   /** Only a prefix of the value is known (`` `https://${host}/m.onnx` ``). */
   partial?: boolean;
   /**
@@ -97,7 +95,7 @@ export function looksLikeModelFile(value: string): boolean {
 }
 
 /** Classifies a string that names a model or model URL. `hubIds` accepts `owner/name` as a Hub id. */
-export function classifyString(raw: string, hubIds: boolean): Omit<ModelLocation, 'value' | 'httpLiteral'> {
+export function classifyString(raw: string, hubIds: boolean): Omit<ModelLocation, 'value'> {
   const s = raw.trim();
   if (/^[a-z]:[\\/]/i.test(s)) return { kind: 'local' };
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(s);
@@ -312,14 +310,9 @@ export function classifyLocation(sc: JsSourceCode, expr: JsNode, options: { hubI
   const value = sc.constant(expr);
   if (typeof value === 'string') {
     const c = classifyString(value, hubIds);
-    const def = sc.definingExpression(expr);
-    const httpLiteral =
-      c.http && def && ((def.type === 'Literal' && typeof def.value === 'string') || def.type === 'TemplateLiteral') && /^http:\/\//i.test(sc.getText(def).slice(1))
-        ? (def as TSESTree.Literal | TSESTree.TemplateLiteral)
-        : undefined;
     // a field of an exported class: another module may assign it
-    if (c.kind !== 'local' && sc.knownValues(expr)?.others) return { ...c, value, httpLiteral, overridable: true, values: [value] };
-    return { ...c, value, httpLiteral };
+    if (c.kind !== 'local' && sc.knownValues(expr)?.others) return { ...c, value, overridable: true, values: [value] };
+    return { ...c, value };
   }
   const node = unwrapExpression(expr);
   if (node.type === 'Identifier' && LOCAL_ROOTS.has(node.name) && !sc.binding(node)) return { kind: 'local' };
@@ -377,11 +370,11 @@ export function classifyLocation(sc: JsSourceCode, expr: JsNode, options: { hubI
   // url.href / url.toString() of a URL object: where the URL points.
   if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' && node.property.name === 'href') {
     const inner = classifyLocation(sc, node.object, options, depth + 1);
-    if (inner.kind !== 'unknown') return { ...inner, httpLiteral: undefined };
+    if (inner.kind !== 'unknown') return inner;
   }
   if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && !node.callee.computed && node.callee.property.type === 'Identifier' && node.callee.property.name === 'toString') {
     const inner = classifyLocation(sc, node.callee.object, options, depth + 1);
-    if (inner.kind !== 'unknown') return { ...inner, httpLiteral: undefined };
+    if (inner.kind !== 'unknown') return inner;
   }
   const bounds = sc.stringBounds(expr);
   if (bounds.prefix) {
@@ -470,10 +463,4 @@ export function namedLikeUrl(expr: JsNode): boolean {
   const node = unwrapExpression(expr);
   const name = node.type === 'Identifier' ? node.name : node.type === 'MemberExpression' && node.property.type === 'Identifier' ? node.property.name : '';
   return /url|uri|href|endpoint|cdn/i.test(name);
-}
-
-/** The `http://` → `https://` edit for a literal. */
-export function httpsFix(literal: TSESTree.Literal | TSESTree.TemplateLiteral): { range: [number, number]; text: string } {
-  const start = literal.range[0] + 1;
-  return { range: [start, start + 'http://'.length], text: 'https://' };
 }

@@ -1,6 +1,7 @@
 import type { Confidence, ReportDescriptor } from '@oculum/core';
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
-import { classifyLocation, httpsFix, namedLikeUrl, type ModelLocation } from './locations.js';
+import { httpLiterals, httpsSuggestion } from './http-literals.js';
+import { classifyLocation, namedLikeUrl, type ModelLocation } from './locations.js';
 import { asCode, quoted, quotedValues } from './libraries.js';
 
 /**
@@ -24,14 +25,11 @@ export function remoteLoadReport(
   // the defaults of a value the environment may override (`process.env.MODEL_URL || "https://…"`) in quotes
   const url = location.value !== undefined ? quoted(location.value) : location.values ? quotedValues(location.values) : asCode(sc.getText(source));
   const confidence: Confidence = location.partial || location.overridable ? 'medium' : 'high';
-  const literal = location.httpLiteral;
   return {
     node: call,
     messageId: location.http ? 'http' : 'remote',
     data: { ...data, url },
     confidence,
-    suggest: literal
-      ? [{ messageId: 'useHttps', fix: (fixer) => { const f = httpsFix(literal); return fixer.replaceText(f.range, f.text); } }]
-      : undefined,
+    suggest: location.http ? httpsSuggestion(sc, httpLiterals(sc, source)) : undefined,
   };
 }

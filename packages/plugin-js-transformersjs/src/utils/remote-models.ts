@@ -1,6 +1,6 @@
 import { staticKey, type JsNode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
 import { isTransformersModule } from './libraries.js';
-import { classifyLocation, hostOf, isHubHost } from './locations.js';
+import { classifyLocation, hostOf, isHubHost, type ModelLocation } from './locations.js';
 
 /** The `env` fields read from `Object.assign(env, { ... })` (assignments are read for any field). */
 const ASSIGNED_FIELDS = ['allowRemoteModels', 'remoteHost', 'remotePathTemplate'];
@@ -101,6 +101,14 @@ export function envWrites(sc: JsSourceCode): EnvWrite[] {
   writes = found;
   envCache.set(sc, writes);
   return writes;
+}
+
+/**
+ * `env.remoteHost` pointing at one plain-HTTP host (known, or the known start of one): what
+ * insecure-remote-host reports with "Use https://". Several known values are judged one by one.
+ */
+export function isPlainHttpHost(location: ModelLocation): boolean {
+  return location.kind === 'remote' && location.http === true && !(location.value === undefined && location.values !== undefined);
 }
 
 /**

@@ -55,11 +55,21 @@ tester.run(id(rule), rule, {
       code: imp + `const MIRROR = 'http://mirror.example.com/';\nenv.remoteHost = MIRROR;`,
       errors: [{ messageId: 'insecureHost', line: 3, suggestions: [{ messageId: 'useHttps', output: imp + `const MIRROR = 'https://mirror.example.com/';\nenv.remoteHost = MIRROR;` }] }],
     },
-    { code: imp + 'env.remoteHost = `http://${host}/`;', errors: [{ messageId: 'insecureHost', confidence: 'medium', suggestions: [] }] },
+    // the literal that holds `http://` is switched, whatever follows it (as transformersjs/http-model-url does)
+    {
+      code: imp + 'env.remoteHost = `http://${host}/`;',
+      errors: [{ messageId: 'insecureHost', confidence: 'medium', suggestions: [{ messageId: 'useHttps', output: imp + 'env.remoteHost = `https://${host}/`;' }] }],
+    },
     { code: `import * as T from '@xenova/transformers'; T.env.remoteHost = 'https://mirror.example.com/';`, errors: [{ messageId: 'offHubHost', data: { host: 'mirror.example.com' } }] },
     { code: imp + `env.remoteHost = process.env.HOST;`, errors: [{ messageId: 'unknownHost', confidence: 'low' }] },
     // the default of a host the environment may override (medium)
-    { code: imp + `env.remoteHost = process.env.HOST || 'http://mirror.example.com/';`, errors: [{ messageId: 'insecureHost', data: { host: 'http://mirror.example.com/' }, confidence: 'medium' }] },
+    {
+      code: imp + `env.remoteHost = process.env.HOST || 'http://mirror.example.com/';`,
+      errors: [{
+        messageId: 'insecureHost', data: { host: 'http://mirror.example.com/' }, confidence: 'medium',
+        suggestions: [{ messageId: 'useHttps', output: imp + `env.remoteHost = process.env.HOST || 'https://mirror.example.com/';` }],
+      }],
+    },
     { code: imp + `env.remoteHost = process.env.HOST ?? 'https://mirror.example.com/';`, errors: [{ messageId: 'offHubHost', data: { host: 'mirror.example.com' }, confidence: 'medium' }] },
     { code: imp + `env.remotePathTemplate = '{model}/';`, errors: [{ messageId: 'templateDropsRevision', data: { template: '{model}/' } }] },
     { code: imp + `env.remotePathTemplate = '//evil.example/{model}/resolve/{revision}/';`, errors: [{ messageId: 'absoluteTemplate' }] },

@@ -99,7 +99,51 @@ tester.run(id(rule), rule, {
       code: imp + `const MODEL_URL = process.env.MODEL_URL ?? 'https://cdn.example.com/model.onnx';\nexport const load = () => ort.InferenceSession.create(MODEL_URL);`,
       errors: [{ messageId: 'remote', data: { callee: 'ort.InferenceSession.create', url: '"https://cdn.example.com/model.onnx"' }, confidence: 'medium' }],
     },
-    { code: imp + `export const load = () => ort.InferenceSession.create(import.meta.env.VITE_MODEL || 'http://cdn.example.com/model.onnx');`, errors: [{ messageId: 'http', confidence: 'medium' }] },
+    // ... and its literal default is switched to https:// (also with `??` and in a branch of `?:`)
+    {
+      code: imp + `export const load = () => ort.InferenceSession.create(import.meta.env.VITE_MODEL || 'http://cdn.example.com/model.onnx');`,
+      errors: [{ messageId: 'http', confidence: 'medium', suggestions: [{ messageId: 'useHttps', output: imp + `export const load = () => ort.InferenceSession.create(import.meta.env.VITE_MODEL || 'https://cdn.example.com/model.onnx');` }] }],
+    },
+    {
+      code: imp + `const MODEL_URL = process.env.MODEL_URL ?? 'http://cdn.example.com/model.onnx';\nexport const load = () => ort.InferenceSession.create(MODEL_URL);`,
+      errors: [{ messageId: 'http', confidence: 'medium', suggestions: [{ messageId: 'useHttps', output: imp + `const MODEL_URL = process.env.MODEL_URL ?? 'https://cdn.example.com/model.onnx';\nexport const load = () => ort.InferenceSession.create(MODEL_URL);` }] }],
+    },
+    {
+      // both plain-HTTP branches in one edit
+      code: imp + `export const load = (small) => ort.InferenceSession.create(small ? 'http://cdn.example.com/s.onnx' : 'http://cdn.example.com/l.onnx');`,
+      errors: [{ messageId: 'http', suggestions: [{ messageId: 'useHttps', output: imp + `export const load = (small) => ort.InferenceSession.create(small ? 'https://cdn.example.com/s.onnx' : 'https://cdn.example.com/l.onnx');` }] }],
+    },
+    // one branch over https: the URL is reported as remote, with no suggestion (http-model-url reports the other literal)
+    { code: imp + `export const load = (small) => ort.InferenceSession.create(small ? 'http://cdn.example.com/s.onnx' : 'https://cdn.example.com/l.onnx');`, errors: [{ messageId: 'remote', suggestions: [] }] },
+    // TypeScript wrappers around the literal or the name: the same suggestion
+    ...[
+      [`'http://cdn.example.com/v.onnx' as string`, `'https://cdn.example.com/v.onnx' as string`],
+      [`('http://cdn.example.com/v.onnx' satisfies string)`, `('https://cdn.example.com/v.onnx' satisfies string)`],
+      [`('http://cdn.example.com/v.onnx')!`, `('https://cdn.example.com/v.onnx')!`],
+    ].map(([arg, fixed]) => ({
+      code: imp + `export const s = ort.InferenceSession.create(${arg});`,
+      errors: [{ messageId: 'http', suggestions: [{ messageId: 'useHttps', output: imp + `export const s = ort.InferenceSession.create(${fixed});` }] }],
+    })),
+    {
+      code: imp + `const MODEL_URL: string | undefined = 'http://cdn.example.com/m.onnx';\nexport const s = ort.InferenceSession.create((MODEL_URL as string)!);`,
+      errors: [{ messageId: 'http', suggestions: [{ messageId: 'useHttps', output: imp + `const MODEL_URL: string | undefined = 'https://cdn.example.com/m.onnx';\nexport const s = ort.InferenceSession.create((MODEL_URL as string)!);` }] }],
+    },
+    // a URL built inline: the piece that holds `http://` is switched, as transformersjs/http-model-url does
+    {
+      code: imp + `const name = 'resnet';\nexport const s = ort.InferenceSession.create('http://cdn.example.com/' + name + '.onnx');`,
+      errors: [{ messageId: 'http', confidence: 'high', suggestions: [{ messageId: 'useHttps', output: imp + `const name = 'resnet';\nexport const s = ort.InferenceSession.create('https://cdn.example.com/' + name + '.onnx');` }] }],
+    },
+    {
+      code: imp + 'export const load = (name: string) => ort.InferenceSession.create(`http://cdn.example.com/${name}.onnx`);',
+      errors: [{ messageId: 'http', confidence: 'medium', suggestions: [{ messageId: 'useHttps', output: imp + 'export const load = (name: string) => ort.InferenceSession.create(`https://cdn.example.com/${name}.onnx`);' }] }],
+    },
+    {
+      code: imp + `const CONFIG = { modelUrl: 'http://cdn.example.com/m.onnx' };\nexport const s = ort.InferenceSession.create(CONFIG.modelUrl);`,
+      errors: [{ messageId: 'http', suggestions: [{ messageId: 'useHttps', output: imp + `const CONFIG = { modelUrl: 'https://cdn.example.com/m.onnx' };\nexport const s = ort.InferenceSession.create(CONFIG.modelUrl);` }] }],
+    },
+    // \`http://\` spelled with a line continuation or an escape: reported, no suggestion
+    { code: imp + `export const s = ort.InferenceSession.create('ht\\\ntp://cdn.example.com/b.onnx');`, errors: [{ messageId: 'http', data: { callee: 'ort.InferenceSession.create', url: '"http://cdn.example.com/b.onnx"' }, suggestions: [] }] },
+    { code: imp + `export const s = ort.InferenceSession.create('http\\u003a//cdn.example.com/b.onnx');`, errors: [{ messageId: 'http', suggestions: [] }] },
     // a field of an exported class: another module may assign it (medium)
     {
       code: imp + `export class Detector {\n  static modelUrl = 'https://cdn.example.com/model.onnx';\n  static load() { return ort.InferenceSession.create(this.modelUrl); }\n}`,

@@ -82,6 +82,27 @@ export const model = tmImage.load(URL + "model.json", URL + "metadata.json");`,
       code: imp + `await tf.loadGraphModel('http://example.com/model.json');`,
       errors: [{ messageId: 'http', suggestions: [{ messageId: 'useHttps', output: imp + `await tf.loadGraphModel('https://example.com/model.json');` }] }],
     },
+    // a URL built from a template or `+`: the literal piece that holds `http://` is switched, inline or held in a variable
+    {
+      // (github: persocom01/TestJavaScript, with a remote host)
+      code: imp + "export async function run() {\n  const host = 'models.example.com';\n  const MODEL_URL = `http://${host}/linear/model.json`;\n  return tf.loadLayersModel(MODEL_URL);\n}",
+      errors: [{
+        messageId: 'http', data: { callee: 'tf.loadLayersModel', url: '"http://models.example.com/linear/model.json"' }, confidence: 'high', line: 5,
+        suggestions: [{ messageId: 'useHttps', output: imp + "export async function run() {\n  const host = 'models.example.com';\n  const MODEL_URL = `https://${host}/linear/model.json`;\n  return tf.loadLayersModel(MODEL_URL);\n}" }],
+      }],
+    },
+    {
+      code: imp + 'export const load = (name: string) => tf.loadGraphModel(`http://models.example.com/${name}/model.json`);',
+      errors: [{ messageId: 'http', confidence: 'medium', suggestions: [{ messageId: 'useHttps', output: imp + 'export const load = (name: string) => tf.loadGraphModel(`https://models.example.com/${name}/model.json`);' }] }],
+    },
+    {
+      code: imp + "export const load = (name: string) => tf.loadGraphModel('http://models.example.com/' + name + '/model.json');",
+      errors: [{ messageId: 'http', confidence: 'medium', suggestions: [{ messageId: 'useHttps', output: imp + "export const load = (name: string) => tf.loadGraphModel('https://models.example.com/' + name + '/model.json');" }] }],
+    },
+    {
+      code: imp + "await tf.loadLayersModel(tf.io.http(process.env.MODEL_URL ?? 'http://models.example.com/model.json'));",
+      errors: [{ messageId: 'http', confidence: 'medium', suggestions: [{ messageId: 'useHttps', output: imp + "await tf.loadLayersModel(tf.io.http(process.env.MODEL_URL ?? 'https://models.example.com/model.json'));" }] }],
+    },
     { code: imp + `await tf.loadLayersModel(tf.io.browserHTTPRequest('https://x.example/model.json'));`, errors: [{ messageId: 'remote' }] },
     { code: `const tf = require('@tensorflow/tfjs-node-gpu'); tf.loadGraphModel('https://x.example/model.json');`, errors: [{ messageId: 'remote', data: { callee: 'tf.loadGraphModel', url: '"https://x.example/model.json"' } }] },
     { code: `tf.loadLayersModel('https://x.example/model.json');`, errors: [{ messageId: 'remote' }] },

@@ -1,0 +1,54 @@
+import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
+import { unwrapExpression } from '@oculum/lang-js';
+import { isTeachableMachineLoad, isTfjsModule, tfjsLoaderName } from './libraries.js';
+import { classifyLocation, type ModelLocation } from './locations.js';
+
+/** `tf.io.http(url)` / `tf.io.browserHTTPRequest(url)`: an IOHandler that fetches `url`. */
+function httpHandlerUrl(sc: JsSourceCode, expr: JsNode): JsNode | undefined {
+  const node = sc.definingExpression(expr) ?? unwrapExpression(expr);
+  if (node.type !== 'CallExpression') return undefined;
+  const m = sc.importedMember(node.callee);
+  const name = m && isTfjsModule(m.module) ? m.path.join('.') : sc.globalName(node.callee)?.replace(/^tf\./, '');
+  if (name !== 'io.http' && name !== 'io.browserHTTPRequest') return undefined;
+  return sc.argument(node, { position: 0 });
+}
+
+/** `@tensorflow-models/<name>`: packages whose `load()` fetches weights from Google's storage. */
+const TF_MODELS = /^@tensorflow-models\/[\w.-]+$/;
+const URL_OPTION = /^(modelUrl|url|modelPath|detectorModelUrl|landmarkModelUrl)$/;
+
+/** `mobilenet.load()` / `cocoSsd.load({ base })`: the model URL option if given, `null` when absent. */
+function packagedModelLoad(sc: JsSourceCode, call: TSESTree.CallExpression): JsNode | null | undefined {
+  const m = sc.importedMember(call.callee);
+  if (!m || !TF_MODELS.test(m.module) || m.path.join('.') !== 'load') return undefined;
+  for (const arg of call.arguments) {
+    if (arg.type === 'SpreadElement') return undefined;
+    const obj = sc.objectLiteral(arg);
+    if (!obj) continue;
+    for (const p of obj.properties) {
+      if (p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && URL_OPTION.test(p.key.name)) return p.value;
+    }
+  }
+  return sc.hasUnresolvedArguments(call) || call.arguments.some((a) => a.type !== 'SpreadElement' && !sc.objectLiteral(a) && sc.isOpaqueOptions(call, call.arguments.indexOf(a))) ? undefined : null;
+}
+
+/**
+ * What a TensorFlow.js model load fetches: `packageDefault` (the module) for a `@tensorflow-models/*`
+ * `load()` with no model URL, else the URL expression and where it points. `undefined` for any other call.
+ */
+export function tfjsLoad(sc: JsSourceCode, node: TSESTree.CallExpression): { packageDefault: string } | { source: JsNode; location: ModelLocation } | undefined {
+  const packaged = packagedModelLoad(sc, node);
+  if (packaged === null) return { packageDefault: sc.importedMember(node.callee)!.module };
+  if (packaged) return { source: packaged, location: classifyLocation(sc, packaged) };
+  // Teachable Machine: `tmImage.load(modelURL, metadataURL)` is `tf.loadLayersModel(modelURL)`
+  const loader = isTeachableMachineLoad(sc, node) ? 'load' : tfjsLoaderName(sc, node);
+  if (!loader) return undefined;
+  const arg = sc.argument(node, { position: 0 });
+  if (!arg) return undefined;
+  const source = httpHandlerUrl(sc, arg) ?? arg;
+  let location = classifyLocation(sc, source);
+  // A TF Hub handle is remote whatever it looks like.
+  const fromHub = sc.argument(node, { name: 'fromTFHub', position: 1 });
+  if (fromHub && sc.constant(fromHub) === true && location.kind !== 'remote') location = { kind: 'remote', http: false, value: location.value, overridable: location.overridable, values: location.values };
+  return { source, location };
+}
