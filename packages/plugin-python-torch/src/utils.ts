@@ -3,7 +3,7 @@
  * model (`context.sourceCode`); none of them resolves names or imports itself.
  */
 import { UNKNOWN, type Confidence, type ConstantValue, type RuleContext, type RuleFixer, type Fix, type SuggestionDescriptor } from '@oculum/core';
-import { firstStartingAt, type PythonNode, type PythonParameter, type PythonSourceCode } from '@oculum/lang-python';
+import { firstStartingAt, type PythonBinding, type PythonNode, type PythonParameter, type PythonSourceCode } from '@oculum/lang-python';
 
 export type Node = PythonNode;
 export type SC = PythonSourceCode;
@@ -408,8 +408,10 @@ function isMethodDumper(sc: SC, call: Node, dumpers: ReadonlySet<string>): boole
  * `io.BytesIO()` that a dumper wrote to in the same function (`torch.save(m, buf)`, also a
  * `pickle.Pickler(buf)` or `df.to_pickle(buf)`), also through `buf.getvalue()` / `buf.getbuffer()`;
  * an item of a container that holds only such bytes (`blobs = [pickle.dumps(o) for o in xs]`, then
- * `for b in blobs`, `zip(names, blobs)`, `blobs[0]`). Such data never came from outside (a deep
- * copy), so loading it is not a model-loading risk. With `pathWriters`, see `ownWrite`.
+ * `for b in blobs`, `zip(names, blobs)`, `blobs[0]`); what a dumper held by a parameter's default
+ * returns (`dumps=pickle.dumps`), or a function of this file whose every `return` is such data. Such
+ * data never came from outside (a deep copy), so loading it is not a model-loading risk. With
+ * `pathWriters`, see `ownWrite`.
  */
 export function isInProcessData(sc: SC, expr: Node | undefined, dumpers: ReadonlySet<string>, depth = 0, options: OwnWriteOptions = {}): boolean {
   if (!expr || depth > 6) return false;
@@ -425,14 +427,23 @@ export function isInProcessData(sc: SC, expr: Node | undefined, dumpers: Readonl
   }
   if (expr.type === 'call') {
     if (calleeName(sc, expr, dumpers)) return true;
+    const callee = sc.callee(expr);
+    // `def probe(x, loads=pickle.loads, dumps=pickle.dumps): loads(dumps(x))`: a dumper by default
+    if (callee && sc.defaultQualifiedNames(callee).some((n) => dumpers.has(n))) return true;
     const q = calleeName(sc, expr);
     if (q === 'io.BytesIO') {
       const init = sc.argument(expr, { name: 'initial_bytes', position: 0 });
       return !!init && isInProcessData(sc, init, dumpers, depth + 1);
     }
-    const callee = sc.callee(expr);
     if (callee?.type === 'attribute' && ['getvalue', 'getbuffer'].includes(callee.childForFieldName('attribute')?.text ?? '')) {
       return isInProcessData(sc, callee.childForFieldName('object') ?? undefined, dumpers, depth + 1);
+    }
+    // `pickle.load(get_pickle())`, `cloudpickle.loads(dumps_function(f))`: a function of this file
+    // whose every return is such data (`return pickle.dumps(f)`, a private buffer it pickled into)
+    const fn = q ? undefined : sc.localFunction(expr);
+    if (fn?.type === 'function_definition') {
+      const values = sc.returnValues(fn);
+      return values.length > 0 && values.every((v) => isInProcessData(sc, v, dumpers, depth + 1));
     }
     return false;
   }
@@ -511,33 +522,51 @@ function isInProcessItems(sc: SC, expr: Node | undefined, dumpers: ReadonlySet<s
       return items.length > 0 && items.every((a) => isInProcessItems(sc, a, dumpers, depth + 1));
     }
     case 'identifier': {
-      // a local of a function (a module's global can be changed from other modules)
+      // a local of a function, or a `_private` global of the module (a public one can be changed
+      // from other modules), not a class attribute
       const bindings = sc.bindings(expr);
-      if (bindings.length === 0 || bindings.some((b) => b.scope.type === 'module' || b.scope.type === 'class_definition')) return false;
-      if (!bindings.every((b) => b.kind === 'assignment' && b.value && isInProcessItems(sc, b.value, dumpers, depth + 1))) return false;
-      // what else is put in it: `blobs.append(pickle.dumps(o))` keeps it ours, `blobs.append(received)` does not
-      for (const w of sc.containerWrites(expr)) {
-        const fn = w.node.type === 'call' ? sc.callee(w.node) : undefined;
-        const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
-        const many = method === 'extend' || (method === 'update' && !w.keyword) || w.node.type === 'augmented_assignment';
-        if (!(many ? isInProcessItems(sc, w.value, dumpers, depth + 1) : isInProcessData(sc, w.value, dumpers, depth + 1))) return false;
+      if (bindings.length === 0 || bindings.some((b) => b.scope.type === 'class_definition' || (b.scope.type === 'module' && !sc.getText(expr).startsWith('_')))) return false;
+      // A container whose writes read it back (`result = _cache[k]` … `_cache[k] = result`, a cache
+      // of dumped bytes): while it is being judged, its own items count as dumped ones.
+      const key = bindings[0].node.id;
+      if (judgingContainers.has(key)) return true;
+      judgingContainers.add(key);
+      try {
+        return containerHoldsInProcessItems(sc, expr, bindings, dumpers, depth);
+      } finally {
+        judgingContainers.delete(key);
       }
-      // only iterated, indexed, measured or compared: never handed to a call that may fill it
-      // (`fill(blobs)`), nor bound to another name that may be (`other = blobs; other.append(x)`)
-      for (const use of sc.references(expr, { readsOnly: true })) {
-        if (!spend(sc)) return false;
-        const parent = use.parent;
-        if (!parent || !CONTAINER_USES.has(parent.type)) return false;
-        if (parent.type !== 'argument_list') continue;
-        const call = parent.parent;
-        const q = call?.type === 'call' ? calleeName(sc, call) : undefined;
-        if (!q || !(CONTAINER_READERS.has(q) || BUFFER_READER.test(q))) return false;
-      }
-      return true;
     }
     default:
       return false;
   }
+}
+
+/** The containers `isInProcessItems` is judging (their first binding's node id). */
+const judgingContainers = new Set<number>();
+
+/** `isInProcessItems` of a name bound to a container (see there). */
+function containerHoldsInProcessItems(sc: SC, expr: Node, bindings: readonly PythonBinding[], dumpers: ReadonlySet<string>, depth: number): boolean {
+  if (!bindings.every((b) => b.kind === 'assignment' && b.value && isInProcessItems(sc, b.value, dumpers, depth + 1))) return false;
+  // what else is put in it: `blobs.append(pickle.dumps(o))` keeps it ours, `blobs.append(received)` does not
+  for (const w of sc.containerWrites(expr)) {
+    const fn = w.node.type === 'call' ? sc.callee(w.node) : undefined;
+    const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+    const many = method === 'extend' || (method === 'update' && !w.keyword) || w.node.type === 'augmented_assignment';
+    if (!(many ? isInProcessItems(sc, w.value, dumpers, depth + 1) : isInProcessData(sc, w.value, dumpers, depth + 1))) return false;
+  }
+  // only iterated, indexed, measured or compared: never handed to a call that may fill it
+  // (`fill(blobs)`), nor bound to another name that may be (`other = blobs; other.append(x)`)
+  for (const use of sc.references(expr, { readsOnly: true })) {
+    if (!spend(sc)) return false;
+    const parent = use.parent;
+    if (!parent || !CONTAINER_USES.has(parent.type)) return false;
+    if (parent.type !== 'argument_list') continue;
+    const call = parent.parent;
+    const q = call?.type === 'call' ? calleeName(sc, call) : undefined;
+    if (!q || !(CONTAINER_READERS.has(q) || BUFFER_READER.test(q))) return false;
+  }
+  return true;
 }
 
 /** The identifiers of an expression (itself when it is one), in source order. */
@@ -545,11 +574,32 @@ function namesIn(sc: SC, n: Node): Node[] {
   return n.type === 'identifier' ? [n] : sc.descendants(n, 'identifier');
 }
 
-/** The mode of an `open(...)` call (`"r"` when not passed), or undefined when it cannot be told. */
+/** The mode of an opener's call (`"r"` when not passed, or `None`), or undefined when it cannot be told. */
 function openMode(sc: SC, call: Node): string | undefined {
   const m = sc.argument(call, { name: 'mode', position: 1 });
   const mode = m ? sc.constant(m) : 'r';
-  return typeof mode === 'string' ? mode : undefined;
+  return mode === null ? 'r' : typeof mode === 'string' ? mode : undefined;
+}
+
+/**
+ * Functions that open a file by its name (first argument) in a mode (second argument, reading when
+ * not passed): a file written through one and read through another is the same file
+ * (`open(p, "wb")` … `gzip.GzipFile(p, "rb")`).
+ */
+const OPENERS = new Set(['builtins.open', 'io.open', 'gzip.open', 'gzip.GzipFile', 'bz2.open', 'bz2.BZ2File', 'lzma.open', 'lzma.LZMAFile']);
+
+/** The call opens a file by name: an opener, also one a loop variable holds (`for opener in (gzip.GzipFile, bz2.BZ2File)`). */
+function isOpenerCall(sc: SC, call: Node): boolean {
+  const q = calleeName(sc, call);
+  if (q) return OPENERS.has(q);
+  const fn = sc.callee(call);
+  const values = fn?.type === 'identifier' ? sc.loopValues(fn) : undefined;
+  return !!values && values.length > 0 && values.every((v) => OPENERS.has(sc.qualifiedName(v) ?? ''));
+}
+
+/** The file name an opener's call opens (`file=` of `open`, `filename=` of the compressed files' openers). */
+function openedFile(sc: SC, call: Node): Node | undefined {
+  return sc.argument(call, { name: 'file', position: 0 }) ?? sc.argument(call, { name: 'filename' });
 }
 
 /** Paths other users can write to: a file there can be swapped between the write and the read. */
@@ -760,14 +810,21 @@ function readsOnly(sc: SC, call: Node): boolean {
     const template = fn.childForFieldName('object');
     if (template && typeof sc.constant(template) === 'string') return true;
   }
-  const q = calleeName(sc, call);
-  if (!q) return false;
-  if (PATH_READERS.has(q) || /(^|\.)(load|loads)$/.test(q)) return true;
-  if (q === 'builtins.open') {
+  if (isOpenerCall(sc, call)) {
     const mode = openMode(sc, call);
     return mode !== undefined && !/[wax+]/.test(mode);
   }
-  return false;
+  const q = calleeName(sc, call);
+  if (!q) return false;
+  // `closing(gzip.GzipFile(p, "rb"))`: closes the handle a reader opened
+  if (q === 'contextlib.closing') {
+    const inner = sc.argument(call, { name: 'thing', position: 0 });
+    return inner?.type === 'call' && readsOnly(sc, inner);
+  }
+  // `open(Path(p), "rb")`: the name, spelled another way, handed straight to a reader
+  const outer = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
+  if (SAME_FILE.has(q) && outer?.type === 'call') return readsOnly(sc, outer);
+  return PATH_READERS.has(q) || /(^|\.)(load|loads)$/.test(q);
 }
 
 const PATH_CALLS = new Set(['os.path.join', 'os.path.abspath', 'os.path.expanduser', 'os.fspath', 'pathlib.Path', 'pathlib.PurePath', 'builtins.str']);
@@ -810,8 +867,10 @@ function openedPath(sc: SC, handle: Node, mode: RegExp): Node | undefined {
     if (reaching.length !== 1) return undefined;
     value = reaching[0].value;
   }
-  if (!value || value.type !== 'call' || calleeName(sc, value) !== 'builtins.open') return undefined;
-  const file = sc.argument(value, { name: 'file', position: 0 });
+  // `with closing(gzip.GzipFile(p, "rb")) as f`: the handle it closes
+  if (value?.type === 'call' && calleeName(sc, value) === 'contextlib.closing') value = sc.argument(value, { name: 'thing', position: 0 });
+  if (!value || value.type !== 'call' || !isOpenerCall(sc, value)) return undefined;
+  const file = openedFile(sc, value);
   const modeText = openMode(sc, value);
   return file && modeText !== undefined && mode.test(modeText) ? file : undefined;
 }
@@ -836,8 +895,10 @@ function writesSuffixed(sc: SC, writer: Node, arg: Node, loaded: ConstantValue |
   return !!suffix && !name.endsWith(suffix) && name + suffix === loaded;
 }
 
-function samePath(sc: SC, a: Node, b: Node, bValue: ConstantValue | typeof UNKNOWN): boolean {
-  if (typeof bValue === 'string') return sc.constant(a) === bValue;
+function samePath(sc: SC, pathA: Node, pathB: Node, bValue: ConstantValue | typeof UNKNOWN): boolean {
+  if (typeof bValue === 'string') return sc.constant(pathA) === bValue;
+  const a = fileNameOperand(sc, pathA);
+  const b = fileNameOperand(sc, pathB);
   if (sc.text.slice(a.startIndex, a.endIndex) !== sc.text.slice(b.startIndex, b.endIndex)) return false;
   const an = namesIn(sc, a);
   const bn = namesIn(sc, b);
@@ -848,6 +909,21 @@ function samePath(sc: SC, a: Node, b: Node, bValue: ConstantValue | typeof UNKNO
     if (ra.length !== rb.length || ra.some((x, j) => x.node.id !== rb[j].node.id)) return false;
   }
   return true;
+}
+
+/** Calls that name the same file as their one argument: `Path(p)`, `str(p)`, `os.fspath(p)`. */
+const SAME_FILE = new Set(['pathlib.Path', 'pathlib.PurePath', 'pathlib.PosixPath', 'builtins.str', 'os.fspath']);
+
+/** `p` for `Path(p)`, `str(Path(p))`, `os.fspath(p)`: the expression whose value names the file. */
+function fileNameOperand(sc: SC, path: Node): Node {
+  let n = path;
+  for (let i = 0; i < 4 && n.type === 'call' && !sc.hasUnresolvedArguments(n); i++) {
+    const args = sc.positionalArguments(n);
+    const q = calleeName(sc, n);
+    if (!q || !SAME_FILE.has(q) || args.length !== 1 || sc.keywordArguments(n).size > 0) break;
+    n = args[0];
+  }
+  return n;
 }
 
 /** Type stubs (`.pyi`) declare signatures and never run: nothing in them loads anything. */

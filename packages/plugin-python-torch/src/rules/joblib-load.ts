@@ -4,8 +4,11 @@ import { CALLBACK_CALLEE_NAMES, handedLoader } from '../callbacks.js';
 import { calleeName, confidenceFor, isInProcessData, isStubFile, savedOnSomePathBefore, type Node } from '../utils.js';
 
 const JOBLIB_LOAD = new Set(['joblib.load', 'sklearn.externals.joblib.load', 'joblib.numpy_pickle.load']);
-/** Writers: a file or buffer one of them just filled in the same function is read back, not loaded from outside. */
-const JOBLIB_DUMP = new Set(['joblib.dump', 'sklearn.externals.joblib.dump', 'joblib.numpy_pickle.dump']);
+/**
+ * Writers: a file or buffer one of them just filled in the same function is read back, not loaded
+ * from outside (a `NumpyPickler` built over a buffer writes to it, as a `pickle.Pickler` does).
+ */
+const JOBLIB_DUMP = new Set(['joblib.dump', 'sklearn.externals.joblib.dump', 'joblib.numpy_pickle.dump', 'joblib.numpy_pickle.NumpyPickler']);
 
 export default createRule<[], PythonSourceCode>({
   name: 'joblib-load',

@@ -9,6 +9,10 @@ ruleTester.run('torch/joblib-load', rule, {
     'def load(p):\n    return p\nload("m.joblib")',
     // A def that shadows the import calls itself (a recursion bug): joblib's `load` is not called.
     'from joblib import dump, load\n\ndef load(file):\n    return load(file)',
+    // round trips: a same-file helper pickling into a private buffer; the same file spelled `Path(p)`, or read through another opener
+    'import io, joblib\nfrom joblib.numpy_pickle import NumpyPickler\ndef f(clf):\n    def get():\n        b = io.BytesIO()\n        NumpyPickler(b).dump(clf)\n        b.seek(0)\n        return b\n    return joblib.load(get())',
+    'import joblib\nfrom pathlib import Path\ndef f(v, tmpdir):\n    p = tmpdir.join("t.pkl").strpath\n    joblib.dump(v, Path(p))\n    return joblib.load(p)',
+    'import bz2, gzip, joblib\ndef f(o, tmpdir):\n    p = tmpdir.join("t.pkl").strpath\n    for opener in (gzip.GzipFile, bz2.BZ2File):\n        with opener(p, "wb") as fh:\n            joblib.dump(o, fh)\n        with opener(p, "rb") as fh:\n            joblib.load(fh)',
   ],
   invalid: [
     { code: 'import joblib\ndef f(*a, **k):\n    return joblib.load(*a, **k)', errors: [{ messageId: 'joblibLoad', line: 3, confidence: 'high' }] },
@@ -19,6 +23,8 @@ ruleTester.run('torch/joblib-load', rule, {
       code: 'import os, joblib\ndef f(train):\n    if not os.path.exists("m.joblib"):\n        joblib.dump(train(), "m.joblib")\n    return joblib.load("m.joblib")',
       errors: [{ messageId: 'savedOnSomePaths', line: 5, confidence: 'medium', data: { callee: 'joblib.load', line: '4' } }],
     },
+    { code: 'import io, joblib\ndef f(blob):\n    def get():\n        return io.BytesIO(blob)\n    return joblib.load(get())', errors: [{ messageId: 'joblibLoad', line: 5 }] },
+    { code: 'import joblib\nfrom pathlib import Path\ndef f(v, tmpdir):\n    p = tmpdir.join("t.pkl").strpath\n    joblib.dump(v, Path(p))\n    return joblib.load(p + ".bak")', errors: [{ messageId: 'joblibLoad', line: 6 }] },
     { code: 'import joblib\nms = pool.map(joblib.load, paths)', errors: [{ messageId: 'callback', confidence: 'medium', data: { callee: 'joblib.load', via: '.map' } }] },
   ],
 });

@@ -55,6 +55,13 @@ ruleTester.run('torch/pickle-load', rule, {
     'import pickle\nx = pickle.loads(b"cnumpy\\ndtype\\n(S\'f8\'\\ntR.")',
     'import pickle, io\nx = pickle.Unpickler(io.BytesIO(b"N.")).load()',
     { code: 'import pickle\nx = pickle.loads(b"cmypkg\\nModel\\n)R.")', settings: { model: { allowGlobals: ['mypkg.Model'] } } },
+    // round trips: dumpers held by parameters' defaults (celery), a same-file helper that pickles into a
+    // private buffer or returns dumped bytes (also through a private cache), the same file opened another way
+    'import pickle\ndef probe(cls, loads=pickle.loads, dumps=pickle.dumps):\n    return loads(dumps(cls))',
+    'import io, pickle\ndef f(clf):\n    def get():\n        b = io.BytesIO()\n        pickle.Pickler(b).dump(clf)\n        b.seek(0)\n        return b\n    return pickle.load(get())',
+    'import pickle, cloudpickle\ndef dumps_function(func):\n    return pickle.dumps(func)\ndef test(inc):\n    a = dumps_function(inc)\n    return cloudpickle.loads(a)',
+    'import pickle\n_cache = {}\ndef dumps(f):\n    try:\n        r = _cache[f]\n    except KeyError:\n        r = pickle.dumps(f)\n        _cache[f] = r\n    return r\nx = pickle.loads(dumps(g))',
+    'import gzip, pickle\ndef f(obj, p):\n    with open(p, "wb") as fh:\n        pickle.dump(obj, fh)\n    with gzip.GzipFile(p, "rb") as fh:\n        return pickle.load(fh)',
   ],
   invalid: [
     {
@@ -160,6 +167,20 @@ ruleTester.run('torch/pickle-load', rule, {
     { code: 'import pickle\nx = pickle.loads(b"\\x80\\x04Nxx")', errors: [{ messageId: 'unsafeDeserialization', confidence: 'high' }] },
     { code: 'import pickle\nx = pickle.loads("\u20acN.")', errors: [{ messageId: 'unsafeDeserialization' }] },
     { code: 'import pickle\nbuf = io.BytesIO()\nbuf.write(blob)\npickle.dump(o, buf)\nx = pickle.loads(buf.getvalue())', errors: [{ messageId: 'unsafeDeserialization', line: 5 }] },
+    // a helper that returns outside data on some path, a public cache other modules may fill, a default loader of other data
+    {
+      code: 'import pickle\ndef get(f, sock):\n    if f is None:\n        return sock.recv(9)\n    return pickle.dumps(f)\nx = pickle.loads(get(g, s))',
+      errors: [{ messageId: 'unsafeDeserialization', line: 6 }],
+    },
+    {
+      code: 'import pickle\nCACHE = {}\ndef dumps(f):\n    try:\n        r = CACHE[f]\n    except KeyError:\n        r = pickle.dumps(f)\n        CACHE[f] = r\n    return r\nx = pickle.loads(dumps(g))',
+      errors: [{ messageId: 'unsafeDeserialization', line: 10 }],
+    },
+    { code: 'import pickle\ndef probe(blob, loads=pickle.loads, dumps=pickle.dumps):\n    return loads(blob)', errors: [{ messageId: 'unsafeDeserialization', line: 3, confidence: 'medium' }] },
+    {
+      code: 'import gzip, pickle\ndef f(obj, p, q):\n    with open(p, "wb") as fh:\n        pickle.dump(obj, fh)\n    with gzip.GzipFile(q, "rb") as fh:\n        return pickle.load(fh)',
+      errors: [{ messageId: 'unsafeDeserialization', line: 6 }],
+    },
     // at --depth deep, a subclass of another module of the project whose name does not say it is one (fixtures/project/unpicklers.py)
     {
       code: 'import pickle\nfrom unpicklers import PlainLoader\nx = PlainLoader(f).load()',
