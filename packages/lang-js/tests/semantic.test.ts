@@ -513,6 +513,12 @@ describe('stringBounds', () => {
   it('nothing known', () => {
     expect(bounds(`use(name)`)).toEqual({ prefix: '', suffix: '', parts: ['', ''] });
   });
+  it('the strings as JavaScript reads them: escapes and line continuations decoded', () => {
+    expect(bounds("use('http:/\\\n/cdn.example.com/m.onnx')").value).toBe('http://cdn.example.com/m.onnx');
+    expect(bounds("use('http\\u003a//cdn.example.com/m.onnx')").value).toBe('http://cdn.example.com/m.onnx');
+    expect(bounds("use('\\x68ttp://cdn.example.com/' + name)").prefix).toBe('http://cdn.example.com/');
+    expect(bounds('use(`http:/\\\n/${host}/m.onnx`)')).toEqual({ prefix: 'http://', suffix: '/m.onnx', parts: ['http://', '/m.onnx'] });
+  });
   // the known runs in order, each two separated by a part that is not known
   it.each([
     ['use(`https://hf.co/${repo}/resolve/main/${file}`)', ['https://hf.co/', '/resolve/main/', '']],
