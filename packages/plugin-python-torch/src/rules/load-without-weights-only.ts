@@ -1,6 +1,7 @@
 import { createRule, UNKNOWN, type RuleFixer, type SuggestionDescriptor } from '@oculum/core';
 import { importTrigger, memberTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { CALLBACK_CALLEE_NAMES, callbackArgument, callbackUse, type CallbackUse } from '../callbacks.js';
+import { inInstalledWrapper } from '../monkeypatch.js';
 import { bypassNote, torchVersionInfo } from '../torch-versions.js';
 import {
   appendKeyword,
@@ -134,6 +135,9 @@ export default createRule<[], PythonSourceCode>({
     }
 
     function checkLoad(call: Node, callee: string): void {
+      // the forwarding call of a wrapper installed as `torch.load` that turns `weights_only` off:
+      // part of that monkeypatch, which `torch/weights-only-disabled-globally` reports where it is installed
+      if (inInstalledWrapper(sc, call)) return;
       const bypass = bypassNote(info());
       const data = { callee, bypass };
       const file = sc.argument(call, { name: 'f', position: 0 });

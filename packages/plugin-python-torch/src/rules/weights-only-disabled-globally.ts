@@ -1,16 +1,16 @@
 import { UNKNOWN, createRule, type Confidence } from '@oculum/core';
 import { importTrigger, memberTrigger, type PythonSourceCode } from '@oculum/lang-python';
-import { calleeName, flagState, getsWeightsOnlyWithFalseDefault, isStubFile, setOnlyWhenAbsent, truthy, weightsOnlyFalseWrite, type Node } from '../utils.js';
+import { replacementVerdict, torchLoadReplacement, unparenthesized } from '../monkeypatch.js';
+import { calleeName, flagState, isStubFile, truthy, type Node } from '../utils.js';
 
-const TORCH_LOAD = new Set(['torch.load', 'torch.serialization.load']);
 /** torch >= 2.6 asks this function whether a missing `weights_only` means True. */
 const DEFAULT_HOOK = 'torch.serialization._default_to_weights_only';
 const ENV_VAR = 'TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD';
 /** The values torch reads as "on" for its TORCH_FORCE_* switches. */
 const TRUE_VALUES = new Set(['1', 'y', 'yes', 'true']);
 
-/** `defaultsFalse`: the wrapper makes a missing `weights_only` False and keeps one the caller passes. */
-type Verdict = 'forcesFalse' | 'defaultsFalse' | 'safe' | 'unknown';
+/** What a replacement of `_default_to_weights_only` does: makes the default False, keeps it, or unknown. */
+type Verdict = 'forcesFalse' | 'safe' | 'unknown';
 
 export default createRule<[], PythonSourceCode>({
   name: 'weights-only-disabled-globally',
@@ -29,6 +29,8 @@ export default createRule<[], PythonSourceCode>({
     messages: {
       monkeypatch:
         '`{{target}}` is replaced by a wrapper that forces `weights_only=False`: every `torch.load` in the process, even those that ask for `weights_only=True`, now unpickles arbitrary objects. Keep `weights_only=True` and allow trusted classes with `torch.serialization.add_safe_globals`, or convert checkpoints to safetensors.',
+      monkeypatchWhen:
+        '`{{target}}` is replaced by a wrapper that forces `weights_only=False` when `{{condition}}`: every `torch.load` in the process for which that holds, even one that asks for `weights_only=True`, unpickles arbitrary objects. Keep `weights_only=True` and allow trusted classes with `torch.serialization.add_safe_globals`, or convert checkpoints to safetensors.',
       monkeypatchDefault:
         '`{{target}}` is replaced by a wrapper that makes `weights_only` default to False: every `torch.load` in the process that does not pass `weights_only=True` itself now unpickles arbitrary objects, on torch >= 2.6 too. Keep the default (`weights_only=True`) and allow trusted classes with `torch.serialization.add_safe_globals`, or convert checkpoints to safetensors.',
       monkeypatchUnknown:
@@ -49,70 +51,9 @@ export default createRule<[], PythonSourceCode>({
     const mentionsEnv = sc.text.includes(ENV_VAR);
     if (!hasTorch && !mentionsEnv) return {};
 
-    /**
-     * What this function body does to the `weights_only` it passes on: forces False
-     * (`_o(*a, **{**k, "weights_only": False})`, `k["weights_only"] = False`), makes False the default
-     * and keeps the caller's value (`k.setdefault("weights_only", False)`, `k.get("weights_only", False)`,
-     * an assignment under `if "weights_only" not in k:`), or nothing.
-     */
-    function bodyForcesFalse(body: Node): Verdict {
-      let verdict: Verdict = 'safe';
-      /** The value the language found for `weights_only` (through `**k`) was set only when the caller passed none. */
-      const asDefault = (flag: Node): boolean => {
-        const holder = flag.parent?.type === 'argument_list' ? flag.parent.parent : flag.parent;
-        if (holder?.type === 'call') {
-          const fn = sc.callee(holder);
-          return fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'setdefault';
-        }
-        return holder?.type === 'assignment' && setOnlyWhenAbsent(holder, body);
-      };
-      for (const call of sc.descendants(body, 'call')) {
-        const flag = sc.argument(call, { name: 'weights_only' });
-        if (!flag) continue;
-        if (getsWeightsOnlyWithFalseDefault(sc, flag) || (flagState(sc, flag) === 'false' && asDefault(flag))) verdict = 'defaultsFalse';
-        else if (flagState(sc, flag) === 'false') return 'forcesFalse';
-      }
-      const write = weightsOnlyFalseWrite(sc, body);
-      return write === 'forces' ? 'forcesFalse' : write === 'defaults' ? 'defaultsFalse' : verdict;
-    }
-
-    /** `(lambda *a, **k: …)`: the expression inside redundant parentheses. */
-    function unwrap(value: Node): Node {
-      let v = value;
-      while (v.type === 'parenthesized_expression') {
-        const inner = v.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
-        if (inner.length !== 1) break;
-        v = inner[0];
-      }
-      return v;
-    }
-
-    function replacementVerdict(replacement: Node): Verdict {
-      const value = unwrap(replacement);
-      if (value.type === 'lambda') return bodyForcesFalse(value);
-      if (value.type === 'none') return 'safe';
-      if (value.type === 'call') {
-        const q = calleeName(sc, value);
-        if (q === 'functools.partial') {
-          // a keyword bound by `partial` is a default: the caller's own `weights_only=True` replaces it
-          const state = flagState(sc, sc.argument(value, { name: 'weights_only' }));
-          return state === 'false' ? 'defaultsFalse' : state === 'unknown' ? 'unknown' : 'safe';
-        }
-        if (q && /(^|\.)(mock|Mock|MagicMock|patch|create_autospec)($|\.)/.test(q)) return 'safe';
-        return 'unknown';
-      }
-      const fn = sc.localFunction(value);
-      if (fn) return bodyForcesFalse(fn);
-      const q = sc.qualifiedName(value);
-      if (q && TORCH_LOAD.has(q)) return 'safe'; // restoring the original
-      if (q && /(^|\.)(mock|Mock|MagicMock)($|\.)/.test(q)) return 'safe';
-      if (value.type === 'identifier' && sc.bindingsOf(value).some((v) => TORCH_LOAD.has(sc.qualifiedName(v) ?? ''))) return 'safe';
-      return 'unknown';
-    }
-
     /** What a replacement of `_default_to_weights_only` returns: always false, always true, or unknown. */
     function defaultHookVerdict(replacement: Node): Verdict {
-      const value = unwrap(replacement);
+      const value = unparenthesized(replacement);
       const returns = (fn: Node): Node[] => {
         if (fn.type === 'lambda') {
           const body = fn.childForFieldName('body');
@@ -154,14 +95,18 @@ export default createRule<[], PythonSourceCode>({
       });
     }
 
-    function reportReplacement(node: Node, target: string, value: Node): void {
-      const verdict = replacementVerdict(value);
-      if (verdict === 'safe') return;
+    function reportReplacement(node: Node): void {
+      const replacement = torchLoadReplacement(sc, node);
+      if (!replacement) return;
+      const { target, value } = replacement;
+      const verdict = replacementVerdict(sc, value);
+      if (verdict.kind === 'safe') return;
+      const messageId = { forcesFalse: 'monkeypatch', forcesFalseWhen: 'monkeypatchWhen', defaultsFalse: 'monkeypatchDefault', unknown: 'monkeypatchUnknown' }[verdict.kind];
       context.report({
         node,
-        messageId: verdict === 'forcesFalse' ? 'monkeypatch' : verdict === 'defaultsFalse' ? 'monkeypatchDefault' : 'monkeypatchUnknown',
-        data: { target },
-        confidence: verdict === 'unknown' ? 'low' : 'high',
+        messageId,
+        data: { target, condition: verdict.kind === 'forcesFalseWhen' ? verdict.condition : '' },
+        confidence: verdict.kind === 'unknown' ? 'low' : 'high',
       });
     }
 
@@ -189,9 +134,8 @@ export default createRule<[], PythonSourceCode>({
         if (left.type === 'attribute' && hasTorch) {
           const attr = left.childForFieldName('attribute')?.text;
           if (attr !== 'load' && attr !== '_default_to_weights_only') return;
-          const target = sc.qualifiedName(left);
-          if (target && TORCH_LOAD.has(target)) reportReplacement(node, target, right);
-          else if (target === DEFAULT_HOOK) reportDefaultHook(node, right);
+          if (attr === 'load') reportReplacement(node);
+          else if (sc.qualifiedName(left) === DEFAULT_HOOK) reportDefaultHook(node, right);
           return;
         }
         if (left.type === 'subscript' && mentionsEnv) reportEnvWrites(node);
@@ -206,7 +150,7 @@ export default createRule<[], PythonSourceCode>({
           const value = sc.argument(node, { position: 2 });
           const base = obj ? sc.qualifiedName(obj) : undefined;
           if (value && name && sc.constant(name) === 'load' && (base === 'torch' || base === 'torch.serialization')) {
-            reportReplacement(node, `${base}.load`, value);
+            reportReplacement(node);
           } else if (value && name && base === 'torch.serialization' && sc.constant(name) === '_default_to_weights_only') {
             reportDefaultHook(node, value);
           }

@@ -13,6 +13,11 @@ const ID = 'torch/load-without-weights-only';
 ruleTester.run(ID, rule, {
   valid: [
     'import torch\nm = torch.load("model.pt", weights_only=True)',
+    // the forwarding call of a wrapper installed as `torch.load` that turns `weights_only` off: part of the
+    // monkeypatch `torch/weights-only-disabled-globally` reports (one finding for one monkeypatch)
+    "import torch\n_orig = torch.load\ndef patched(*args, **kwargs):\n    if 'weights_only' not in kwargs:\n        kwargs['weights_only'] = False\n    return _orig(*args, **kwargs)\ntorch.load = patched",
+    'import torch\n_orig = torch.load\ndef patched(f, *, weights_only=False, **kwargs):\n    return _orig(f, weights_only=weights_only, **kwargs)\nsetattr(torch, "load", patched)',
+    'import torch\n_orig = torch.load\ntorch.load = (lambda *a, **k: _orig(*a, **{**k, "weights_only": False}))',
     'import torch\nSAFE = True\nm = torch.load("model.pt", weights_only=SAFE)',
     'import torch\ndef f(p, weights_only=True):\n    return torch.load(p, weights_only=weights_only)',
     'import torch\ndef load(p):\n    return p\nload("x")',
@@ -41,6 +46,15 @@ ruleTester.run(ID, rule, {
     'import torch\ndef train(model):\n    torch.save(model.state_dict(), "best_model.pt")\n    model.load_state_dict(torch.load("best_model.pt"))',
   ],
   invalid: [
+    // the same wrapper, not installed: a load like any other; installed, but leaving `weights_only` as passed
+    {
+      code: 'import torch\n_orig = torch.load\ndef patched(f, *, weights_only=False, **kwargs):\n    return _orig(f, weights_only=weights_only, **kwargs)\nm = patched("m.pt")',
+      errors: [{ messageId: 'explicitFalse', line: 4 }],
+    },
+    {
+      code: 'import torch\n_orig = torch.load\ndef patched(*args, **kwargs):\n    print("loading")\n    return _orig(*args, **kwargs)\ntorch.load = patched',
+      errors: [{ messageId: 'unknownFlag', line: 5, confidence: 'low' }],
+    },
     // `torch` that only a star import of a project module may bring (nerf_pl's utils): low
     {
       code: 'from .optimizers import *\ndef f(p):\n    return torch.load(p, map_location="cpu")',

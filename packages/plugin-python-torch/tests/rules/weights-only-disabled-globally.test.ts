@@ -14,6 +14,9 @@ ruleTester.run('torch/weights-only-disabled-globally', rule, {
     'import os\nos.environ["TORCH_FORCE_WEIGHTS_ONLY_LOAD"] = "1"',
     'import os\nv = os.environ.get("TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD")',
     'x = {}\nx["TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD"] = "1"',
+    // a `weights_only` parameter forwarded as the caller passed it (None: torch's own default)
+    'import torch\n_orig = torch.load\ndef patched(f, *, weights_only=None, **kw):\n    return _orig(f, weights_only=weights_only, **kw)\ntorch.load = patched',
+    'import torch\n_orig = torch.load\ndef patched(f, *, weights_only=None, **kw):\n    if f.endswith(".pt"):\n        weights_only = True\n    return _orig(f, weights_only=weights_only, **kw)\ntorch.load = patched',
   ],
   invalid: [
     { code: `${WRAPPER}torch.load = _load`, errors: [{ messageId: 'monkeypatch', line: 6, confidence: 'high', data: { target: 'torch.load' } }] },
@@ -25,6 +28,36 @@ ruleTester.run('torch/weights-only-disabled-globally', rule, {
     { code: 'import torch\n_orig = torch.load\ndef patched(*a, **k):\n    k.setdefault("weights_only", False)\n    return _orig(*a, **k)\ntorch.load = patched', errors: [{ messageId: 'monkeypatchDefault' }] },
     { code: 'import torch\n_orig = torch.load\ndef patched(*a, **k):\n    if "weights_only" not in k:\n        k["weights_only"] = False\n    return _orig(*a, **k)\ntorch.load = patched', errors: [{ messageId: 'monkeypatchDefault' }] },
     { code: 'import torch\n_orig = torch.load\ndef patched(*a, **k):\n    k["weights_only"] = False\n    return _orig(*a, **k)\ntorch.load = patched', errors: [{ messageId: 'monkeypatch' }] },
+    // the wrapper's own `weights_only` parameter: set to False on a branch (forced there, even over a
+    // caller's True), on every path (forced), only when the caller passed none, or False by default
+    {
+      code: "import torch\n_orig = torch.load\ndef patched(f, map_location=None, *, weights_only=None, **kw):\n    if isinstance(f, str) and f.endswith('.pt'):\n        weights_only = False\n    return _orig(f, map_location=map_location, weights_only=weights_only, **kw)\ntorch.load = patched",
+      errors: [
+        {
+          messageId: 'monkeypatchWhen',
+          line: 7,
+          confidence: 'high',
+          data: { target: 'torch.load', condition: "isinstance(f, str) and f.endswith('.pt')" },
+        },
+      ],
+    },
+    {
+      code: 'import torch\n_orig = torch.load\ndef patched(f, *, weights_only=None, **kw):\n    if f.endswith(".pt"):\n        pass\n    else:\n        weights_only = False\n    return _orig(f, weights_only=weights_only, **kw)\ntorch.load = patched',
+      errors: [{ messageId: 'monkeypatchWhen', data: { target: 'torch.load', condition: 'not (f.endswith(".pt"))' } }],
+    },
+    { code: 'import torch\n_orig = torch.load\ndef patched(f, *, weights_only=None, **kw):\n    weights_only = False\n    return _orig(f, weights_only=weights_only, **kw)\ntorch.load = patched', errors: [{ messageId: 'monkeypatch', line: 6 }] },
+    { code: 'import torch\n_orig = torch.load\ndef patched(f, *, weights_only=None, **kw):\n    if weights_only is None:\n        weights_only = False\n    return _orig(f, weights_only=weights_only, **kw)\ntorch.load = patched', errors: [{ messageId: 'monkeypatchDefault', line: 7 }] },
+    {
+      code: 'import torch\n_orig = torch.load\ndef patched(f, *, weights_only=False, **kwargs):\n    return _orig(f, weights_only=weights_only, **kwargs)\ntorch.load = patched',
+      errors: [
+        {
+          messageId: 'monkeypatchDefault',
+          line: 5,
+          message:
+            '`torch.load` is replaced by a wrapper that makes `weights_only` default to False: every `torch.load` in the process that does not pass `weights_only=True` itself now unpickles arbitrary objects, on torch >= 2.6 too. Keep the default (`weights_only=True`) and allow trusted classes with `torch.serialization.add_safe_globals`, or convert checkpoints to safetensors.',
+        },
+      ],
+    },
     // a replacement torch cannot call (it passes the pickle module): torch.load then fails, low confidence
     { code: 'import torch\ntorch.serialization._default_to_weights_only = False', errors: [{ messageId: 'defaultPatchedUnknown', confidence: 'low' }] },
     { code: 'import torch\ntorch.serialization._default_to_weights_only = lambda: False', errors: [{ messageId: 'defaultPatchedUnknown', confidence: 'low' }] },
