@@ -140,6 +140,25 @@ describe('oculum scan (in-process)', () => {
     expect(fs.readFileSync(path.join(dir, 'l1.py')).equals(before)).toBe(true);
   });
 
+  it('does not call fixable a finding --fix could not write (a latin-1 file), in stylish and JSON alike', async () => {
+    const dir = project({});
+    fs.writeFileSync(path.join(dir, 'l1.py'), Buffer.concat([Buffer.from('# -*- coding: latin-1 -*-\nimport yaml\nname = "caf'), Buffer.from([0xe9]), Buffer.from('"\ncfg = yaml.load(open("c.yml"), Loader=yaml.Loader)\n')]));
+    const r = await run(['scan', '--fix'], { cwd: dir });
+    expect(r.stdout).toContain('Fixes not applied: the file is read in its declared encoding "latin1"');
+    expect(r.stdout).toContain('(fix not applied)');
+    expect(r.stdout).not.toContain('(fixable)');
+    expect(r.stdout).not.toContain('fixable with the `--fix` option');
+    expect(JSON.parse((await run(['scan', '--fix', '-f', 'json'], { cwd: dir })).stdout).summary.fixable).toBe(0);
+  });
+
+  it('names the ESLint plugin for suggestions only when JS/TS findings have them', async () => {
+    const py = await run(['scan'], { cwd: project({ 'train.py': VULNERABLE }) });
+    expect(py.stdout).toContain('1 finding has a suggested change that `--fix` does not apply (review them: `--format json` or SARIF lists them).');
+    expect(py.stdout).not.toContain('ESLint');
+    const js = await run(['scan'], { cwd: project({ 'train.py': VULNERABLE, 'load.ts': "export const WEIGHTS = 'http://models.example.com/m.safetensors';\n" }) });
+    expect(js.stdout).toContain('2 findings have suggested changes that `--fix` does not apply (review them: `--format json` or SARIF lists them, and the ESLint plugin offers those of JS/TS files in your editor).');
+  });
+
   it('reads a JS file with a NUL byte (V8 runs it), not a Python one (CPython refuses it), and names UTF-16', async () => {
     const dir = project({
       'z.mjs': "import { pipeline } from '@huggingface/transformers';\n// \0\nawait pipeline('text-generation', 'org/model');\n",

@@ -159,6 +159,48 @@ describe('stylish', () => {
   });
 });
 
+describe('stylish: what --fix and the editor offer', () => {
+  const jsFile = at('web/load.ts');
+  const suggestion = { messageId: 'useHttps', desc: 'Use https://', fix: { range: [10, 17] as [number, number], text: 'https://' } };
+  const withJs = (): ScanResult => {
+    const result = sampleResult();
+    result.files.push({ file: jsFile, language: 'javascript', findings: [finding({ ruleId: 'transformersjs/http-model-url', file: jsFile, line: 1, suggestions: [suggestion] })], diagnostics: [] });
+    return result;
+  };
+  const footer = (result: ScanResult) => formatters.stylish(result, ctx).split('\n').find((l) => l.includes('suggested change'))!;
+
+  it('names the ESLint plugin only when JS/TS findings have suggestions (it runs no Python rules)', () => {
+    expect(footer(sampleResult())).toBe('  1 finding has a suggested change that `--fix` does not apply (review them: `--format json` or SARIF lists them).');
+    expect(footer(withJs())).toBe('  2 findings have suggested changes that `--fix` does not apply (review them: `--format json` or SARIF lists them, and the ESLint plugin offers those of JS/TS files in your editor).');
+    const jsOnly = withJs();
+    jsOnly.files = jsOnly.files.filter((f) => f.language === 'javascript');
+    expect(footer(jsOnly)).toBe('  1 finding has a suggested change that `--fix` does not apply (review them: `--format json` or SARIF lists them, and the ESLint plugin offers them in your editor).');
+  });
+
+  it('does not count as fixable a finding whose file --fix left unchanged, and says so on it', () => {
+    const result = sampleResult();
+    const train = result.files[0];
+    train.diagnostics.push({ file: train.file, kind: 'skipped', severity: 'warning', message: 'Fixes not applied: the file is read in its declared encoding "latin1", and Oculum writes UTF-8 only' });
+    expect(summarizeResult(result).fixable).toBe(0);
+    expect(toJsonReport(result, ctx).summary.fixable).toBe(0);
+    const out = formatters.stylish(result, ctx);
+    expect(out).toContain('`from_pretrained` without a pinned revision. (confidence: medium, fix not applied)');
+    expect(out).not.toContain('(confidence: medium, fixable)');
+    expect(out).not.toContain('fixable with the `--fix` option');
+    expect(formatters.markdown(result, ctx)).not.toContain('can be fixed automatically');
+    // the same for a write that failed and for fixes that would break the parse
+    for (const message of ['Could not write fixes (EACCES): no fix was applied to this file', 'Fixes not applied: they would introduce a parse error (rules: hf/unpinned-revision)']) {
+      const other = sampleResult();
+      other.files[0].diagnostics.push({ file: other.files[0].file, kind: 'internal', severity: 'error', message });
+      expect(summarizeResult(other).fixable, message).toBe(0);
+    }
+    // a file-level diagnostic of the scan-wide list counts for its file too
+    const global = sampleResult();
+    global.diagnostics.push({ file: global.files[0].file, kind: 'skipped', severity: 'warning', message: 'Fixes not applied: the file is read in its declared encoding "cp1252", and Oculum writes UTF-8 only' });
+    expect(summarizeResult(global).fixable).toBe(0);
+  });
+});
+
 describe('json', () => {
   const schemaPath = fileURLToPath(new URL('../src/formatters/json-schema.json', import.meta.url));
   const schema = JSON.parse(fs.readFileSync(schemaPath, 'utf8'));

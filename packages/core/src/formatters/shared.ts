@@ -161,13 +161,31 @@ export interface Summary {
   /** Unsuppressed info-severity findings at level `warn`. */
   notices: number;
   suppressed: number;
-  /** Unsuppressed findings with an autofix (`--fix`). */
+  /** Unsuppressed findings with an autofix (`--fix`), unless their file's fixes were not applied (`fixesNotApplied`). */
   fixable: number;
   /** Unsuppressed findings with suggestions but no autofix. */
   withSuggestions: number;
   bySeverity: Record<Severity, number>;
   byDetector: Record<Detector, number>;
   diagnostics: { errors: number; warnings: number; notes: number };
+}
+
+/**
+ * What the engine says when `--fix` leaves a file's fixes out: the file is read in a declared encoding
+ * other than UTF-8 (Oculum writes UTF-8 only), the fixes would break its parse, or the write failed.
+ */
+const FIXES_NOT_APPLIED = /^(?:Fixes not applied|Could not write fixes)\b/;
+
+/**
+ * The files whose fixes `--fix` did not apply, by a diagnostic saying so. Their findings keep their
+ * `fix` (the edit), but are not fixable with `--fix`: not counted in `fixable`, and shown as "fix not
+ * applied" (the diagnostic says why).
+ */
+export function fixesNotApplied(result: ScanResult): Set<string> {
+  const files = new Set<string>();
+  for (const fr of result.files) if (fr.diagnostics.some((d) => FIXES_NOT_APPLIED.test(d.message))) files.add(fr.file);
+  for (const d of result.diagnostics) if (d.file && FIXES_NOT_APPLIED.test(d.message)) files.add(d.file);
+  return files;
 }
 
 export function summarize(result: ScanResult): Summary {
@@ -187,6 +205,7 @@ export function summarize(result: ScanResult): Summary {
     byDetector,
     diagnostics: { errors: 0, warnings: 0, notes: 0 },
   };
+  const notApplied = fixesNotApplied(result);
   for (const fr of result.files) {
     let any = false;
     for (const f of fr.findings) {
@@ -199,8 +218,9 @@ export function summarize(result: ScanResult): Summary {
       if (f.level === 'error') summary.errors++;
       else if (f.severity === 'info') summary.notices++;
       else summary.warnings++;
-      if (f.fix) summary.fixable++;
-      else if (f.suggestions?.length) summary.withSuggestions++;
+      if (f.fix) {
+        if (!notApplied.has(fr.file)) summary.fixable++;
+      } else if (f.suggestions?.length) summary.withSuggestions++;
       bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
       byDetector[f.detector] = (byDetector[f.detector] ?? 0) + 1;
     }

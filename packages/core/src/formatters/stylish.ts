@@ -1,6 +1,6 @@
 import type { Diagnostic, Finding, FormatterContext, ScanResult, Severity } from '../types.js';
 import { createColors, visibleLength, type Colors } from './colors.js';
-import { countsLine, detectorBreakdown, groupByFile, runOutcome, plural, position, printable, printableLine, severityBreakdown, summarize } from './shared.js';
+import { countsLine, detectorBreakdown, fixesNotApplied, groupByFile, runOutcome, plural, position, printable, printableLine, severityBreakdown, summarize } from './shared.js';
 
 function paint(c: Colors, severity: Severity | Diagnostic['severity'], text: string): string {
   switch (severity) {
@@ -79,15 +79,19 @@ function table(rows: Row[], width?: number): string[] {
   });
 }
 
-function findingRow(c: Colors, f: Finding): Row {
+/** `fixApplies`: `--fix` would write the finding's fix (not a file whose fixes it left out). */
+function findingRow(c: Colors, f: Finding, fixApplies: boolean): Row {
   const notes: string[] = [];
   if (f.level === 'warn' && f.severity !== 'info') notes.push('warning');
   if (f.confidence !== 'high') notes.push(`confidence: ${f.confidence}`);
-  if (f.fix) notes.push('fixable');
+  if (f.fix) notes.push(fixApplies ? 'fixable' : 'fix not applied');
   else if (f.suggestions?.length) notes.push('suggestion');
   const message = printableLine(f.message) + (notes.length ? ' ' + c.dim(`(${notes.join(', ')})`) : '');
   return [c.dim(location(f.line || 1, f.column || 1)), paint(c, f.severity, f.severity), message, c.dim(printable(f.ruleId))];
 }
+
+/** The language of the rules `eslint-plugin-oculum` runs. */
+const ESLINT_PLUGIN_LANGUAGE = 'javascript';
 
 function diagnosticRow(c: Colors, d: Diagnostic): Row {
   return [c.dim(location(d.line, d.column)), paint(c, d.severity, d.severity), printableLine(d.message), c.dim(`[${printable(d.kind)}]`)];
@@ -103,13 +107,15 @@ export const stylish = (result: ScanResult, ctx: FormatterContext): string => {
   const c = createColors(ctx.color);
   const { files, global } = groupByFile(result, ctx.cwd);
   const summary = summarize(result);
+  const notApplied = fixesNotApplied(result);
   const out: string[] = [];
 
   for (const group of files) {
     const findings = group.findings.filter((f) => !f.suppressed);
     if (findings.length === 0 && group.diagnostics.length === 0) continue;
     out.push('', c.underline(printable(group.relative)));
-    out.push(...table([...findings.map((f) => findingRow(c, f)), ...group.diagnostics.map((d) => diagnosticRow(c, d))], ctx.width));
+    const fixApplies = !notApplied.has(group.file);
+    out.push(...table([...findings.map((f) => findingRow(c, f, fixApplies)), ...group.diagnostics.map((d) => diagnosticRow(c, d))], ctx.width));
   }
   if (global.length > 0) {
     out.push('', c.underline('Diagnostics'));
@@ -150,7 +156,10 @@ export const stylish = (result: ScanResult, ctx: FormatterContext): string => {
   }
   if (summary.withSuggestions > 0) {
     const have = summary.withSuggestions === 1 ? 'has a suggested change' : 'have suggested changes';
-    out.push(c.dim(`  ${plural(summary.withSuggestions, 'finding')} ${have} that \`--fix\` does not apply (review them: \`--format json\` or SARIF lists them, and the ESLint plugin offers them in your editor).`));
+    // The ESLint plugin runs the JS/TS rules only: named when JS/TS findings have suggestions.
+    const inEditor = files.filter((g) => g.language === ESLINT_PLUGIN_LANGUAGE).flatMap((g) => g.findings).filter((f) => !f.suppressed && !f.fix && f.suggestions?.length).length;
+    const editor = inEditor === 0 ? '' : inEditor === summary.withSuggestions ? ', and the ESLint plugin offers them in your editor' : ', and the ESLint plugin offers those of JS/TS files in your editor';
+    out.push(c.dim(`  ${plural(summary.withSuggestions, 'finding')} ${have} that \`--fix\` does not apply (review them: \`--format json\` or SARIF lists them${editor}).`));
   }
   return out.join('\n') + '\n';
 };
