@@ -87,6 +87,24 @@ describe('oculum scan (in-process)', () => {
     expect(log.runs[0].tool.driver.rules[result.ruleIndex].id).toBe(RULE);
   });
 
+  it('gives fix offsets and columns in UTF-16 code units of the text after a leading BOM (not counted, as in ESLint), in JSON and SARIF alike', async () => {
+    const text = 'import torch; m = torch.load("m.pt")\nn = torch.load("n.pt")\n';
+    const dir = project({ 'bom.py': `\uFEFF${text}` });
+    const json = JSON.parse((await run(['scan', '-f', 'json'], { cwd: dir })).stdout);
+    const findings = json.files[0].findings;
+    expect(findings.map((f: { line: number; column: number }) => `${f.line}:${f.column}`)).toEqual(['1:19', '2:5']);
+    const ranges = findings.map((f: { suggestions: Array<{ fix: { range: [number, number] } }> }) => f.suggestions[0].fix.range);
+    const first = text.indexOf(')');
+    expect(ranges).toEqual([[first, first], [text.lastIndexOf(')'), text.lastIndexOf(')')]]);
+    // applied to the text without its BOM, the edit lands before the call's `)`
+    expect(text.slice(0, first) + ', weights_only=True' + text.slice(first)).toContain('torch.load("m.pt", weights_only=True)');
+    const sarif = JSON.parse((await run(['scan', '-f', 'sarif'], { cwd: dir })).stdout);
+    const results = sarif.runs[0].results;
+    expect(results.map((r: { locations: Array<{ physicalLocation: { region: { startLine: number; startColumn: number } } }> }) => r.locations[0].physicalLocation.region).map((g: { startLine: number; startColumn: number }) => `${g.startLine}:${g.startColumn}`)).toEqual(['1:19', '2:5']);
+    const regions = results.map((r: { fixes: Array<{ artifactChanges: Array<{ replacements: Array<{ deletedRegion: { charOffset: number; charLength: number } }> }> }> }) => r.fixes[0].artifactChanges[0].replacements[0].deletedRegion);
+    expect(regions).toEqual(ranges.map(([start, end]: [number, number]) => ({ charOffset: start, charLength: end - start })));
+  });
+
   it('prints a markdown table', async () => {
     const dir = project({ 'train.py': VULNERABLE });
     const r = await run(['scan', '--format', 'markdown'], { cwd: dir });
