@@ -2,14 +2,11 @@ import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
 import { importTrigger } from '@oculum/lang-python';
 import { argList, buildsArgumentsOnly, calleeName, calleeOf, forwardedArgument, type PyNode, type PySourceCode } from '../util/ast.js';
 import { classifyModelRef, pythonTruthy } from '../util/classify.js';
-import { hfPackage, knownHubLoader } from '../util/hub.js';
+import { loaderCall } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
 import { choicesOf, resolveId, type Resolved } from '../util/resolve.js';
 
 const name = 'trust-remote-code';
-
-/** Keyword arguments whose dict value is forwarded to a loader (`pipeline(model_kwargs={...})`). */
-const LOADER_NAMES = new Set(['from_pretrained', 'pipeline', 'load_dataset', 'load_dataset_builder', 'SentenceTransformer', 'CrossEncoder', 'LLM', 'AutoConfig', 'get_tokenizer']);
 
 /** The word, and FlagEmbedding imported (its loaders that turn remote code on without the word). */
 const RULE_TRIGGERS = ['trust_remote_code', importTrigger(['FlagEmbedding']), 'foreign_class', 'pymodule_file'];
@@ -259,11 +256,7 @@ function mappingName(r: Resolved): string | typeof UNKNOWN | undefined {
 
 
 function isKnownLoader(sc: PySourceCode, call: PyNode): boolean {
-  const fn = calleeOf(call);
-  const qn = fn ? sc.qualifiedName(fn) : undefined;
-  // a Hub loader of another package (Haystack's embedders, FlagEmbedding, llama_index's HuggingFaceLLM)
-  if (hfPackage(qn) || knownHubLoader(sc, call)) return true;
-  return LOADER_NAMES.has(calleeName(call) ?? '');
+  return loaderCall(sc, call) !== undefined;
 }
 
 function apiName(sc: PySourceCode, call: PyNode): string {

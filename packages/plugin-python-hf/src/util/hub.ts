@@ -167,7 +167,8 @@ export const HUB_LOAD_TRIGGERS: Trigger[] = [
   // Haystack's SentenceTransformers* components hold `SentenceTransformer`
 ];
 
-function shortApi(qn: string): string {
+/** The short name of an API in messages: `Class.method`, or the function's last name. */
+export function shortApi(qn: string): string {
   const parts = qn.split('.');
   return parts.length >= 2 && /^[A-Z]/.test(parts[parts.length - 2]) ? parts.slice(-2).join('.') : parts[parts.length - 1];
 }
@@ -475,6 +476,24 @@ function specForName(qn: string): (Spec & { confidence: Confidence }) | undefine
 /** A call that `hubLoad` knows for a Hub loader by what it resolves to (not by its name alone). */
 export function knownHubLoader(sc: PySourceCode, call: PyNode): boolean {
   return specFor(sc, call)?.confidence === 'high';
+}
+
+/** Names of model loaders, also called on receivers the analysis cannot resolve (`self.model_cls.from_pretrained`). */
+export const LOADER_NAMES = new Set(['from_pretrained', 'pipeline', 'load_dataset', 'load_dataset_builder', 'SentenceTransformer', 'CrossEncoder', 'LLM', 'AutoConfig', 'get_tokenizer']);
+
+/**
+ * How a call is known for a model loader that takes the keywords of `from_pretrained`
+ * (`trust_remote_code`, `use_safetensors`, …): `resolved` when its name resolves into a Hub package, or
+ * `hubLoad` knows it (a Hub loader of another package: Haystack's embedders, FlagEmbedding, llama_index's
+ * `HuggingFaceLLM`); `named` when only its last name says so (`LOADER_NAMES`, and `extraNames`);
+ * undefined otherwise.
+ */
+export function loaderCall(sc: PySourceCode, call: PyNode, extraNames: readonly string[] = []): 'resolved' | 'named' | undefined {
+  const fn = calleeOf(call);
+  const qn = fn ? sc.qualifiedName(fn) : undefined;
+  if (hfPackage(qn) || knownHubLoader(sc, call)) return 'resolved';
+  const last = calleeName(call) ?? '';
+  return LOADER_NAMES.has(last) || extraNames.includes(last) ? 'named' : undefined;
 }
 
 function receiverText(call: PyNode): string {
