@@ -1,11 +1,11 @@
-import { createRule, type SuggestionDescriptor } from '@oculum/core';
+import { createRule, type Confidence, type SuggestionDescriptor } from '@oculum/core';
 import { importTrigger } from '@oculum/lang-python';
-import { calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
-import { isInsecureUrl, isModelFile } from '../util/classify.js';
-import { downloadSink, literalPieces, modelEvidence, pinnedDigest, RAW_DOWNLOAD_TRIGGERS, rawDownload } from '../util/download.js';
+import { calleeOf, same, type PyNode, type PySourceCode } from '../util/ast.js';
+import { isInsecureUrl, isModelFile, MODEL_DATA_TEXT, namesModelData } from '../util/classify.js';
+import { callCommandTokens, downloadSink, literalPieces, modelEvidence, pinnedDigest, RAW_DOWNLOAD_TRIGGERS, rawDownload, type RawDownload } from '../util/download.js';
 import { HF_PACKAGES, hfPackage } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
-import { literalStringNode, resolve } from '../util/resolve.js';
+import { literalStringNode, resolve, valuesOf } from '../util/resolve.js';
 
 const name = 'insecure-model-url';
 
@@ -14,11 +14,12 @@ type ArgSpec = { name: string; position: number };
 /**
  * Model-specific fetchers: the argument that holds the URL, what they fetch (`weights` for the loaders
  * of a state dict; for the helpers that only download, a model file or a file by the URL and the file
- * written), and the argument that can pin the file's whole digest.
+ * written), the argument that can pin the file's whole digest, and whether they download through
+ * urllib (whose default HTTPS context `ssl._create_default_https_context` decides).
  */
-const MODEL_FETCHERS: Array<{ re: RegExp; names: string[]; position: number; what: string | { file: ArgSpec }; digest?: ArgSpec }> = [
-  { re: /^torch\.(?:hub|utils\.model_zoo)\.(?:load_state_dict_from_url|load_url)$/, names: ['url'], position: 0, what: 'weights' },
-  { re: /^torch\.hub\.download_url_to_file$/, names: ['url'], position: 0, what: { file: { name: 'dst', position: 1 } }, digest: { name: 'hash_prefix', position: 2 } },
+const MODEL_FETCHERS: Array<{ re: RegExp; names: string[]; position: number; what: string | { file: ArgSpec }; digest?: ArgSpec; urllib?: boolean }> = [
+  { re: /^torch\.(?:hub|utils\.model_zoo)\.(?:load_state_dict_from_url|load_url)$/, names: ['url'], position: 0, what: 'weights', urllib: true },
+  { re: /^torch\.hub\.download_url_to_file$/, names: ['url'], position: 0, what: { file: { name: 'dst', position: 1 } }, digest: { name: 'hash_prefix', position: 2 }, urllib: true },
   {
     re: /^(?:tensorflow\.(?:python\.)?keras|tf_keras|keras)\.(?:src\.)?utils\.(?:data_utils\.)?get_file$/,
     names: ['origin'],
@@ -26,13 +27,24 @@ const MODEL_FETCHERS: Array<{ re: RegExp; names: string[]; position: number; wha
     what: { file: { name: 'fname', position: 0 } },
     // keras reads a 64-digit `file_hash` as SHA-256 (`hash_algorithm="auto"`); `md5_hash` never pins
     digest: { name: 'file_hash', position: 4 },
+    urllib: true,
   },
   { re: /^diffusers\.[\w.]*\.from_single_file$/, names: ['pretrained_model_link_or_path'], position: 0, what: 'a checkpoint' },
   { re: /^onnxruntime\.InferenceSession$/, names: ['path_or_bytes'], position: 0, what: 'a model' },
+  // OpenMMLab: `load_checkpoint(model, filename, map_location=None, strict=False, logger=None)` fetches a URL
+  // with `torch.hub.load_state_dict_from_url` (mmengine/runner/checkpoint.py `CheckpointLoader`)
+  { re: /^(?:mmengine|mmcv)\.runner\.(?:checkpoint\.)?load_checkpoint$/, names: ['filename'], position: 1, what: 'weights', urllib: true },
 ];
 
-/** URL schemes are case-insensitive (`isInsecureUrl` too): `HTTP://` and `Http://` count. */
-const RULE_TRIGGERS = [/http:\/\//i];
+/** The raw downloads that go through urllib (`rawDownload`'s `api`): the default HTTPS context applies to them. */
+const URLLIB_DOWNLOADS = new Set(['urlopen', 'urlretrieve', 'wget.download', 'load_file_from_url']);
+
+/**
+ * URL schemes are case-insensitive (`isInsecureUrl` too): `HTTP://` and `Http://` count. Also what turns
+ * certificate verification off: `verify=False` (requests, httpx), `ssl=False` (aiohttp), an unverified
+ * SSL context, `curl -k` / `--insecure`, `wget --no-check-certificate`.
+ */
+const RULE_TRIGGERS = [/http:\/\//i, /\b(?:verify|verify_ssl|ssl)\b['"]?\s*[=:]/, '_create_unverified_context', /--insecure|--no-check-certificate|['"\s]-[a-zA-Z]*k[a-zA-Z]*['"\s]/];
 /**
  * And something that fetches: a Hub package or an HTTP client imported (`rawDownload`'s clients; the
  * word alone would also match prose such as "evaluate"), a `MODEL_FETCHERS` function by name,
@@ -40,7 +52,7 @@ const RULE_TRIGGERS = [/http:\/\//i];
  */
 export const FETCHER_TRIGGERS = [
   importTrigger(HF_PACKAGES),
-  /\b(?:load_state_dict_from_url|load_url|download_url_to_file|get_file|from_single_file|InferenceSession|HF_ENDPOINT)\b/,
+  /\b(?:load_state_dict_from_url|load_url|download_url_to_file|get_file|from_single_file|InferenceSession|HF_ENDPOINT|load_checkpoint)\b/,
   ...RAW_DOWNLOAD_TRIGGERS,
 ];
 
@@ -49,6 +61,18 @@ function insecurePrefix(value: string): boolean {
   return isInsecureUrl(value) || /^\s*http:\/\/$/i.test(value);
 }
 
+/** A model-data URL written in the code, reported where it is written unless a fetch call of the file already judged it. */
+interface WrittenUrl {
+  node: PyNode;
+  url: string;
+  /** The string literal that holds its `http://` (the one finding for every URL built from it). */
+  source: PyNode;
+  confidence: Confidence;
+}
+
+/** The opening of a string literal up to its `http://` (prefix, quotes, blanks), when it starts with one. */
+const LITERAL_HTTP = /^[a-zA-Z]*(?:"""|'''|"|')\s*http:\/\//i;
+
 export default createRule<[], PySourceCode>({
   name,
   meta: {
@@ -56,35 +80,46 @@ export default createRule<[], PySourceCode>({
     severity: 'high',
     languages: ['python'],
     triggers: RULE_TRIGGERS,
-    triggerGroups: [FETCHER_TRIGGERS],
+    // a fetcher, or the name of a model file or archive (for the URLs reported where they are written)
+    triggerGroups: [[...FETCHER_TRIGGERS, MODEL_DATA_TEXT]],
     docs: {
-      description: 'Reports models, weights and datasets fetched over plain `http://`, where anyone on the network path can substitute them.',
+      description: 'Reports models, weights and datasets fetched over plain `http://`, model file URLs written with `http://` anywhere in the code, and model downloads with certificate verification turned off, where anyone on the network path can substitute them.',
       recommended: true,
       url: docsUrl(name),
     },
     messages: {
       insecure: '{{api}} fetches {{what}} over plain HTTP ("{{url}}"): anyone on the network path can replace it. Use https:// and verify a checksum.',
       insecureEndpoint: '{{api}} talks to the model hub at "{{url}}" over plain HTTP: every model and file it fetches can be replaced in transit.',
+      insecureLiteral: 'Model file URL over plain HTTP ("{{url}}"): whatever downloads it gets a file that anyone on the network path can replace. Use https:// and verify a checksum.',
+      verificationOff: '{{api}} downloads {{what}} with certificate verification turned off ({{how}}): a man in the middle can substitute the file. Leave verification on and verify a checksum.',
+      processUnverified: 'ssl._create_default_https_context is replaced with an unverified context: certificate verification is off for every HTTPS download this process makes through urllib, and a man in the middle can substitute each of them, such as the model file {{api}} downloads at line {{line}}. Leave verification on (install the missing CA certificates instead) and verify a checksum.',
       useHttps: 'Use https://',
     },
-    remediation: 'Fetch over `https://` and verify a SHA-256 checksum of what you downloaded.',
+    remediation: 'Fetch over `https://` with certificate verification on, and verify a SHA-256 checksum of what you downloaded.',
     hasSuggestions: true,
   },
   create(context) {
     const sc = context.sourceCode;
+    /** `http://` → `https://` in the literal that holds the URL, when it starts with it. */
+    const httpsSuggestion = (lit: PyNode | undefined): SuggestionDescriptor[] => {
+      if (!lit) return [];
+      const m = LITERAL_HTTP.exec(sc.getText(lit));
+      if (!m) return [];
+      const at = sc.getRange(lit)[0] + m[0].length - 'http://'.length;
+      return [{ messageId: 'useHttps', fix: (fixer) => fixer.replaceText([at, at + 'http://'.length], 'https://') }];
+    };
+    const shorten = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}...` : s);
+    /** URL nodes of the fetch calls judged here (reported, or pinned to a full digest): their written URLs are not reported again. */
+    const judged: PyNode[] = [];
     const report = (node: PyNode, urlNode: PyNode | undefined, url: string, messageId: string, api: string, what: string, atMost?: 'medium') => {
       // `f"http://{host}/…"`: plain HTTP whatever the host, unless it is a loopback one we cannot see;
       // a hash that cannot be resolved may pin the file.
       const confidence = isInsecureUrl(url) && !atMost ? 'high' : 'medium';
+      if (urlNode) judged.push(urlNode);
       const lit = literalStringNode(sc, urlNode);
-      const suggest: SuggestionDescriptor[] = [];
-      if (lit) {
-        const [start] = sc.getRange(lit);
-        const i = lit.text.search(/http:\/\//i);
-        if (i >= 0) suggest.push({ messageId: 'useHttps', fix: (fixer) => fixer.replaceText([start + i, start + i + 7], 'https://') });
-      }
+      const suggest = lit ? httpsSuggestion(lit) : [];
       const shown = isInsecureUrl(url) ? url : `${url}…`;
-      context.report({ node, messageId, data: { api, what, url: shown.length > 80 ? `${shown.slice(0, 77)}...` : shown }, suggest, confidence });
+      context.report({ node, messageId, data: { api, what, url: shorten(shown) }, suggest, confidence });
     };
     const insecureValue = (n: PyNode | undefined, depth = 0): string | undefined => {
       if (!n) return undefined;
@@ -108,6 +143,102 @@ export default createRule<[], PySourceCode>({
       }
       return false;
     };
+
+    // ---- model-data URLs written in the code
+    const written: WrittenUrl[] = [];
+    /** A model-data URL of any scheme is written in the file (`https://…/wiki.en.vec` in a table a helper downloads). */
+    let modelUrlWritten = false;
+    /** A string, implicit concatenation or `+` that builds a plain-HTTP URL naming model data. */
+    const writtenUrl = (node: PyNode) => {
+      const text = sc.getText(node);
+      if (!text.includes('://') && !MODEL_DATA_TEXT.test(text)) return;
+      // a docstring or a bare string statement is no value
+      if (node.parent?.type === 'expression_statement' || sc.isDocstring(node)) return;
+      const pieces = sc.stringPieces(node);
+      if (!pieces?.length) return;
+      const url = pieces.join('*').trim();
+      if (!/^(?:https?|ftp):\/\/\S+$/i.test(url) || !namesModelData(url)) return;
+      modelUrlWritten = true;
+      // plain HTTP to a host that is no loopback one, or to a host known only at run time
+      const hostKnown = isInsecureUrl(pieces[0]);
+      if (!hostKnown && !/^\s*http:\/\/$/i.test(pieces[0])) return;
+      if (pinnedBeside(node)) return;
+      written.push({ node, url, source: httpLiteral(node) ?? node, confidence: hostKnown && isModelFile(url) ? 'high' : 'medium' });
+    };
+    /** The string literal whose text starts with the `http://` of a URL expression (through names bound to one). */
+    const httpLiteral = (n: PyNode, depth = 0): PyNode | undefined => {
+      if (depth > 4) return undefined;
+      switch (n.type) {
+        case 'string':
+          if (LITERAL_HTTP.test(sc.getText(n))) return n;
+          return n.namedChildren[1]?.type === 'interpolation' && n.namedChildren[1].namedChildren[0] ? httpLiteral(n.namedChildren[1].namedChildren[0], depth + 1) : undefined;
+        case 'concatenated_string':
+        case 'parenthesized_expression':
+          return n.namedChildren[0] ? httpLiteral(n.namedChildren[0], depth + 1) : undefined;
+        case 'binary_operator': {
+          const left = n.childForFieldName('left');
+          return left ? httpLiteral(left, depth + 1) : undefined;
+        }
+        case 'identifier': {
+          const lit = literalStringNode(sc, n);
+          return lit ? httpLiteral(lit, depth + 1) : undefined;
+        }
+        default:
+          return undefined;
+      }
+    };
+    /**
+     * A URL written beside the whole SHA-256 (or SHA-512) of its file: a dict key or entry whose dict, a tuple
+     * or list, or the arguments of a call, hold a full digest (`{"url": "http://…/m.pth", "sha256": "…"}`,
+     * `_CHECKSUMS = {"http://…/m.pth": "<64 hex>"}`): what downloads it checks the file.
+     */
+    const pinnedBeside = (node: PyNode): boolean => {
+      let container = node.parent;
+      while (container && (container.type === 'parenthesized_expression' || container.type === 'pair' || container.type === 'keyword_argument')) container = container.parent;
+      if (!container || !['dictionary', 'tuple', 'list', 'argument_list'].includes(container.type)) return false;
+      const values = container.namedChildren.flatMap((c) => (c.type === 'pair' ? [c.childForFieldName('value')] : c.type === 'keyword_argument' ? [c.childForFieldName('value')] : [c]));
+      return values.some((v) => !!v && !same(v, node) && (v.type === 'string' || v.type === 'identifier' || v.type === 'concatenated_string') && pinnedDigest(sc, v) === 'full');
+    };
+
+    // ---- certificate verification
+    /** `ssl._create_default_https_context = ssl._create_unverified_context` (also through an alias). */
+    const processPatches: PyNode[] = [];
+    /**
+     * Is a raw download one of a model file: `strong` by its URL, file or loader, `weak` by names. With
+     * `kept`, only when the bytes are saved or loaded (not `requests.get(url, verify=False).json()`).
+     */
+    const evidenceOf = (dl: RawDownload, kept = false): 'strong' | 'weak' | undefined => {
+      const url = dl.url.kind === 'string' || dl.url.kind === 'prefix' ? dl.url.value : undefined;
+      const sink = downloadSink(sc, dl);
+      if (kept && !sink) return undefined;
+      return url && isModelFile(url) ? 'strong' : modelEvidence(sc, dl, sink);
+    };
+    /** The raw downloads of the file that go through urllib. */
+    const urllibRaw: RawDownload[] = [];
+    /** Model downloads that go through urllib: the first is named by the process-wide finding. */
+    const urllibDownloads: Array<{ call: PyNode; api: string; evidence: 'strong' | 'weak' | 'if-model-url' }> = [];
+    const unverifiedContext = (n: PyNode | undefined): boolean => {
+      if (!n) return false;
+      const isCall = (v: PyNode) => v.type === 'call' && sc.qualifiedName(calleeOf(v)!) === 'ssl._create_unverified_context';
+      return isCall(n) || (n.type === 'identifier' && valuesOf(sc, n).some(isCall));
+    };
+    /** How a raw download turns certificate verification off, when it does. */
+    const verificationOff = (dl: RawDownload): string | undefined => {
+      const call = dl.call;
+      if (dl.api === 'curl (subprocess)' || dl.api === 'wget (subprocess)') {
+        const tokens = callCommandTokens(sc, call) ?? [];
+        const curl = dl.api.startsWith('curl');
+        return tokens.find((t) => !!t && (curl ? t === '--insecure' || /^-[a-zA-Z]*k[a-zA-Z]*$/.test(t) : t === '--no-check-certificate')) ?? undefined;
+      }
+      if (dl.api === 'urlopen') return unverifiedContext(sc.argument(call, { name: 'context' })) ? 'context=ssl._create_unverified_context()' : undefined;
+      for (const key of dl.api.startsWith('session.') ? ['verify', 'ssl', 'verify_ssl'] : ['verify']) {
+        const arg = sc.argument(call, { name: key });
+        const v = arg ? sc.constant(arg) : undefined;
+        if (v === false || v === 0) return `${key}=${arg!.text}`;
+      }
+      return undefined;
+    };
+
     return {
       call(node: PyNode) {
         if (mentionsEndpoint && reportEndpointWrites(node)) return;
@@ -136,36 +267,87 @@ export default createRule<[], PySourceCode>({
             let urlNode: PyNode | undefined;
             for (const n of f.names) urlNode ??= sc.argument(node, { name: n });
             urlNode ??= sc.argument(node, { position: f.position });
+            const file = typeof f.what === 'string' ? undefined : (sc.argument(node, { name: f.what.file.name }) ?? sc.argument(node, { position: f.what.file.position }));
+            const names = (u: string | undefined) => (!!u && isModelFile(u)) || [urlNode, file].some((n) => n && literalPieces(n, sc).some((p) => isModelFile(p)));
+            if (f.urllib && (f.what === 'weights' || names(undefined))) urllibDownloads.push({ call: node, api: qn.split('.').pop()!, evidence: 'strong' });
             const u = insecureValue(urlNode);
             if (!u) return;
             // the whole SHA-256 of the file pinned: a file replaced in transit fails the check
             const digestNode = f.digest ? (sc.argument(node, { name: f.digest.name }) ?? sc.argument(node, { position: f.digest.position })) : undefined;
             const pin = digestNode ? pinnedDigest(sc, digestNode, urlNode) : undefined;
-            if (pin === 'full') return;
-            let what: string;
-            if (typeof f.what === 'string') what = f.what;
-            else {
-              const file = sc.argument(node, { name: f.what.file.name }) ?? sc.argument(node, { position: f.what.file.position });
-              what = isModelFile(u) || [urlNode, file].some((n) => n && literalPieces(n, sc).some((p) => isModelFile(p))) ? 'a model file' : 'a file';
+            if (pin === 'full') {
+              if (urlNode) judged.push(urlNode);
+              return;
             }
+            const what = typeof f.what === 'string' ? f.what : names(u) ? 'a model file' : 'a file';
             report(node, urlNode, u, 'insecure', qn.split('.').pop()!, what, pin === 'unknown' ? 'medium' : undefined);
             return;
           }
         }
         const dl = rawDownload(sc, node);
         if (!dl) return;
+        // what the process-wide patch reaches, judged at the end when the file has one
+        if (URLLIB_DOWNLOADS.has(dl.api)) urllibRaw.push(dl);
         const url = dl.url.kind === 'string' || dl.url.kind === 'prefix' ? dl.url.value : undefined;
-        if (!url || !(isInsecureUrl(url) || (dl.url.kind === 'prefix' && insecurePrefix(url)))) return;
-        const sink = downloadSink(sc, dl);
-        if (!isModelFile(url) && !modelEvidence(sc, dl, sink)) return;
-        report(node, dl.urlNode, url, 'insecure', dl.api, 'a model file');
+        if (url && (isInsecureUrl(url) || (dl.url.kind === 'prefix' && insecurePrefix(url)))) {
+          if (evidenceOf(dl)) report(node, dl.urlNode, url, 'insecure', dl.api, 'a model file');
+          return;
+        }
+        const how = verificationOff(dl);
+        const evidence = how ? evidenceOf(dl, true) : undefined;
+        if (!evidence) return;
+        const what = dl.url.kind === 'string' ? `"${shorten(dl.url.value)}"` : 'a model file';
+        context.report({ node, messageId: 'verificationOff', data: { api: dl.api, what, how }, confidence: evidence === 'strong' ? 'high' : 'medium' });
       },
       assignment(node: PyNode) {
         if (mentionsEndpoint) reportEndpointWrites(node);
+        const left = node.childForFieldName('left');
+        const right = node.childForFieldName('right');
+        if (left?.type !== 'attribute' || !right || left.childForFieldName('attribute')?.text !== '_create_default_https_context') return;
+        if (sc.qualifiedName(left) === 'ssl._create_default_https_context' && sc.qualifiedNames(right).includes('ssl._create_unverified_context')) processPatches.push(node);
       },
       augmented_assignment(node: PyNode) {
         if (mentionsEndpoint) reportEndpointWrites(node);
       },
+      string(node: PyNode) {
+        if (node.parent?.type !== 'concatenated_string') writtenUrl(node);
+      },
+      concatenated_string: writtenUrl,
+      binary_operator(node: PyNode) {
+        // the whole of a `+` chain: `BASE + "/" + name + ".pth"`
+        const plus = (n: PyNode | null) => n?.type === 'binary_operator' && n.childForFieldName('operator')?.text === '+';
+        if (plus(node) && !plus(node.parent)) writtenUrl(node);
+      },
+      'module:exit'() {
+        // one finding per literal: a URL built from a literal already judged at its fetch call is not reported again
+        const bySource = new Map<number, WrittenUrl[]>();
+        for (const w of written) bySource.set(w.source.id, [...(bySource.get(w.source.id) ?? []), w]);
+        for (const group of bySource.values()) {
+          const sources = [group[0].source, ...group.map((w) => w.node)];
+          if (judged.some((u) => sc.derivesFrom(u, sources))) continue;
+          const w = group[0];
+          context.report({ node: w.node, messageId: 'insecureLiteral', data: { url: shorten(w.url) }, suggest: httpsSuggestion(w.source), confidence: w.confidence });
+        }
+        // TLS verification off for the whole process, in a file that downloads model files through urllib
+        if (!processPatches.length) return;
+        for (const dl of urllibRaw) {
+          const evidence = evidenceOf(dl);
+          if (evidence) urllibDownloads.push({ call: dl.call, api: dl.api, evidence });
+          else if (dl.url.kind === 'unknown') urllibDownloads.push({ call: dl.call, api: dl.api, evidence: 'if-model-url' });
+        }
+        urllibDownloads.sort((a, b) => a.call.startIndex - b.call.startIndex);
+        const download = urllibDownloads.find((d) => d.evidence === 'strong') ?? urllibDownloads.find((d) => d.evidence === 'weak') ?? (modelUrlWritten ? urllibDownloads[0] : undefined);
+        if (!download) return;
+        for (const patch of processPatches) {
+          context.report({
+            node: patch,
+            messageId: 'processUnverified',
+            data: { api: download.api, line: String(sc.getLoc(download.call).start.line) },
+            confidence: download.evidence === 'strong' ? 'high' : 'medium',
+          });
+        }
+      },
     };
   },
 });
+

@@ -32,14 +32,37 @@ const LEGACY_CANONICAL = /^(?:bert|distilbert|roberta|distilroberta|gpt2|distilg
 export const MODEL_EXTENSIONS = [
   'bin', 'pt', 'pth', 'ckpt', 'safetensors', 'onnx', 'h5', 'hdf5', 'keras', 'pb', 'tflite', 'gguf', 'ggml',
   'pkl', 'pickle', 'joblib', 'npy', 'npz', 'msgpack', 'mlmodel', 'pte', 'caffemodel', 'params', 'mar',
-  'torchscript', 'ptl', 'engine', 'plan', 'mlpackage', 'llamafile', 'nemo', 'tar.gz', 'zip', 'model',
+  'torchscript', 'ptl', 'engine', 'plan', 'mlpackage', 'llamafile', 'nemo', 'vec', 'tar.gz', 'zip', 'model',
 ] as const;
 
-/** Extensions that are unambiguously model or weight files (archives and `.model` excluded). */
-const STRONG_MODEL_EXT = /\.(?:bin|pt|pth|ckpt|safetensors|onnx|h5|hdf5|keras|pb|tflite|gguf|ggml|pkl|pickle|joblib|npy|npz|msgpack|mlmodel|pte|caffemodel|params|mar|torchscript|ptl|nemo|llamafile)$/i;
+/**
+ * Extensions that are unambiguously model or weight files (archives and `.model` excluded); `.vec` is
+ * fastText's word vectors (`wiki.en.vec`), embedding weights.
+ */
+const STRONG_EXTENSIONS = [
+  'bin', 'pt', 'pth', 'ckpt', 'safetensors', 'onnx', 'h5', 'hdf5', 'keras', 'pb', 'tflite', 'gguf', 'ggml', 'pkl', 'pickle', 'joblib',
+  'npy', 'npz', 'msgpack', 'mlmodel', 'pte', 'caffemodel', 'params', 'mar', 'torchscript', 'ptl', 'nemo', 'llamafile', 'vec',
+];
+const STRONG_MODEL_EXT = new RegExp(`\\.(?:${STRONG_EXTENSIONS.join('|')})$`, 'i');
 
-/** Words in a URL/path or identifier that say "this is a model / weights / checkpoint". */
-const MODEL_WORDS = /(?:^|[^a-z])(?:model|models|weights?|checkpoints?|ckpts?|state_?dict|lora|adapter|gguf|onnx|safetensors|pretrained|finetuned)(?:$|[^a-z])/i;
+/** Compression suffixes of a single file (`GoogleNews-vectors-negative300.bin.gz`). */
+const COMPRESSED = /\.(?:gz|bz2|xz|zst|lz4)$/i;
+/** Archives and compressed files. */
+const ARCHIVE_EXT = /\.(?:zip|tar|tgz|tbz2?|txz|7z|rar|gz|bz2|xz|zst|lz4)$/i;
+
+/**
+ * The text of a file that may name model data (`namesModelData`): a string that ends in a model,
+ * archive or compression extension (before a query or fragment), or a Hub host. A trigger for rules
+ * that report such names wherever they are written (not `tf.keras`, `self.params`: no quote follows).
+ */
+export const MODEL_DATA_TEXT = new RegExp(`\\.(?:${[...STRONG_EXTENSIONS, 'zip', 'tar', 'tgz', 'tbz2?', 'txz', '7z', 'rar', 'gz', 'bz2', 'xz', 'zst', 'lz4'].join('|')})(?:[?#][^'"\\s]*)?['"]|\\bhf\\.co\\b|huggingface\\.co`, 'i');
+
+/**
+ * Words in a URL/path or identifier that say "this is a model / weights / checkpoint", pretrained word
+ * vectors among them (`glove.6B.zip`, `jmt_pre-trained_embeddings.tar.gz`, fastText, word2vec): they are
+ * embedding weights. Read after `-`, `/`, `.` and `_` became spaces (`mentionsModel`).
+ */
+const MODEL_WORDS = /(?:^|[^a-z])(?:model|models|weights?|checkpoints?|ckpts?|state ?dict|lora|adapter|gguf|onnx|safetensors|pre ?trained|finetuned|glove|fast ?text|word ?2 ?vec|embeddings)(?:$|[^a-z])/i;
 
 const HUB_PART = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,95})$/;
 const HEX = /^[0-9a-f]+$/i;
@@ -101,7 +124,24 @@ export function isNonModelFile(s: string): boolean {
 
 /** Weaker evidence: the URL/path/identifier mentions models, weights or checkpoints. */
 export function mentionsModel(s: string): boolean {
-  return isModelFile(s) || MODEL_WORDS.test(s.replace(/[-/.]/g, '_').replace(/_/g, ' '));
+  return isModelFile(s) || wordsSayModel(s);
+}
+
+function wordsSayModel(s: string): boolean {
+  return MODEL_WORDS.test(s.replace(/[-/.]/g, '_').replace(/_/g, ' '));
+}
+
+/**
+ * A URL or path that names model data: a model or weights file (`isModelFile`), one compressed
+ * (`GoogleNews-vectors-negative300.bin.gz`), or an archive whose path says it holds a model, weights,
+ * a checkpoint or pretrained vectors (`models/inception_v3.tgz`, `glove.6B.zip`,
+ * `jmt_pre-trained_embeddings.tar.gz`; not `dev-clean.tar.gz`). The host is not read.
+ */
+export function namesModelData(s: string): boolean {
+  if (isModelFile(s)) return true;
+  const p = pathOf(s);
+  if (!ARCHIVE_EXT.test(p)) return false;
+  return STRONG_MODEL_EXT.test(p.replace(COMPRESSED, '')) || wordsSayModel(p);
 }
 
 /** True for a path that points into a local filesystem location rather than a hub id. */

@@ -22,7 +22,23 @@ ruleTester.run('hf/insecure-model-url', rule, {
   valid: [
     'import urllib.request\nurllib.request.urlretrieve("https://x.org/net.onnx", "net.onnx")',
     'import requests\nr = requests.get("http://x.org/api").json()',
-    'URL = "http://x.org/model.bin"',
+    'URL = "https://x.org/model.bin"',
+    // plain-HTTP URLs that name no model file: namespaces, schemas, documentation, datasets
+    'NS = {"xsd": "http://www.w3.org/2001/XMLSchema", "schema": "http://json-schema.org/draft-07/schema#"}',
+    'DOCS = "http://example.org/docs/index.html"\nAPI = "http://example.org/v1/models"',
+    'DATA = "http://www.openslr.org/resources/12/dev-clean.tar.gz"',
+    'URL = "http://localhost:8000/model.bin"\nLOCAL = f"http://127.0.0.1:{port}/weights.pth"',
+    // a bare string statement (a docstring) is no value
+    '"""http://x.org/model.pth"""\ndef f():\n    """http://x.org/model.pth"""',
+    // written beside its file's whole SHA-256: what downloads it checks it
+    'CHECKSUMS = {"http://x.org/model.pth": "76f87d090650617fca0cac8f88b9416e0ebf80350acb97b343a85fa903728ab3"}\nMODELS = {"resnet": {"url": "http://x.org/resnet.pth", "sha256": "76f87d090650617fca0cac8f88b9416e0ebf80350acb97b343a85fa903728ab3"}}',
+    // certificate verification off, but no model file downloaded
+    'import requests, urllib3\nurllib3.disable_warnings()\nstatus = requests.get("https://api.example.org/status", verify=False).json()',
+    'import ssl, urllib.request\nssl._create_default_https_context = ssl._create_unverified_context\nurllib.request.urlopen("https://example.org/api/status").read()',
+    // the process-wide patch does not reach requests (urllib3 builds its own context)
+    'import ssl, requests\nssl._create_default_https_context = ssl._create_unverified_context\nr = requests.get("https://x.org/model.bin")\nopen("model.bin", "wb").write(r.content)',
+    // verification on
+    'import requests\nr = requests.get("https://x.org/model.safetensors", verify=True)\nopen("model.safetensors", "wb").write(r.content)',
     // plain HTTP pinned to a full SHA-256 (torchaudio's LibriSpeech): a substituted file fails the check
     'import os\nfrom torch.hub import download_url_to_file\n_CHECKSUMS = {"http://www.openslr.org/resources/12/dev-clean.tar.gz": "76f87d090650617fca0cac8f88b9416e0ebf80350acb97b343a85fa903728ab3"}\ndef dl(root, url):\n    base_url = "http://www.openslr.org/resources/12/"\n    filename = url + ".tar.gz"\n    download_url = os.path.join(base_url, filename)\n    checksum = _CHECKSUMS.get(download_url, None)\n    download_url_to_file(download_url, os.path.join(root, filename), hash_prefix=checksum)',
   ],
@@ -80,6 +96,82 @@ ruleTester.run('hf/insecure-model-url', rule, {
           suggestions: [{ messageId: 'useHttps', output: 'import torch\ns = torch.hub.load_state_dict_from_url("https://x.org/w.pth")' }],
         },
       ],
+    },
+    // model file URLs written anywhere: a constant, a config keyword, a class attribute, a table (review github2, p02)
+    {
+      code: 'URL = "http://x.org/model.bin"',
+      errors: [{ messageId: 'insecureLiteral', confidence: 'high', data: { url: 'http://x.org/model.bin' }, suggestions: [{ messageId: 'useHttps', output: 'URL = "https://x.org/model.bin"' }] }],
+    },
+    {
+      code: "model = dict(backbone=dict(init_cfg=dict(type='Pretrained', checkpoint='http://download.openmmlab.com/mmdetection/v2.0/faster_rcnn_r50.pth')))",
+      errors: [{ messageId: 'insecureLiteral', confidence: 'high', suggestions: [{ messageId: 'useHttps', output: "model = dict(backbone=dict(init_cfg=dict(type='Pretrained', checkpoint='https://download.openmmlab.com/mmdetection/v2.0/faster_rcnn_r50.pth')))" }] }],
+    },
+    {
+      code: 'class GloVe:\n    url = {\n        "840B": "http://nlp.stanford.edu/data/glove.840B.300d.zip",\n        "6B": "http://nlp.stanford.edu/data/glove.6B.zip",\n    }\nclass CharNGram:\n    url = ("http://www.logos.t.u-tokyo.ac.jp/~hassy/publications/arxiv2016jmt/"\n           "jmt_pre-trained_embeddings.tar.gz")',
+      errors: [
+        { messageId: 'insecureLiteral', line: 3, confidence: 'medium', suggestions: [{ messageId: 'useHttps', output: 'class GloVe:\n    url = {\n        "840B": "https://nlp.stanford.edu/data/glove.840B.300d.zip",\n        "6B": "http://nlp.stanford.edu/data/glove.6B.zip",\n    }\nclass CharNGram:\n    url = ("http://www.logos.t.u-tokyo.ac.jp/~hassy/publications/arxiv2016jmt/"\n           "jmt_pre-trained_embeddings.tar.gz")' }] },
+        { messageId: 'insecureLiteral', line: 4, confidence: 'medium', suggestions: [{ messageId: 'useHttps', output: 'class GloVe:\n    url = {\n        "840B": "http://nlp.stanford.edu/data/glove.840B.300d.zip",\n        "6B": "https://nlp.stanford.edu/data/glove.6B.zip",\n    }\nclass CharNGram:\n    url = ("http://www.logos.t.u-tokyo.ac.jp/~hassy/publications/arxiv2016jmt/"\n           "jmt_pre-trained_embeddings.tar.gz")' }] },
+        { messageId: 'insecureLiteral', line: 7, confidence: 'medium', suggestions: [{ messageId: 'useHttps', output: 'class GloVe:\n    url = {\n        "840B": "http://nlp.stanford.edu/data/glove.840B.300d.zip",\n        "6B": "http://nlp.stanford.edu/data/glove.6B.zip",\n    }\nclass CharNGram:\n    url = ("https://www.logos.t.u-tokyo.ac.jp/~hassy/publications/arxiv2016jmt/"\n           "jmt_pre-trained_embeddings.tar.gz")' }] },
+      ],
+    },
+    {
+      code: 'W2V = "http://example.org/GoogleNews-vectors-negative300.bin.gz"\nFT = "http://example.org/wiki.en.vec"',
+      errors: [
+        { messageId: 'insecureLiteral', line: 1, confidence: 'medium', suggestions: [{ messageId: 'useHttps', output: 'W2V = "https://example.org/GoogleNews-vectors-negative300.bin.gz"\nFT = "http://example.org/wiki.en.vec"' }] },
+        { messageId: 'insecureLiteral', line: 2, confidence: 'high', suggestions: [{ messageId: 'useHttps', output: 'W2V = "http://example.org/GoogleNews-vectors-negative300.bin.gz"\nFT = "https://example.org/wiki.en.vec"' }] },
+      ],
+    },
+    // built from a base URL: reported where the model file is named, fixed where http:// is written, once per literal
+    {
+      code: 'BASE = "http://x.org/files"\nRESNET = BASE + "/resnet50.pth"\nVGG = f"{BASE}/vgg16.pth"',
+      errors: [{ messageId: 'insecureLiteral', line: 2, data: { url: 'http://x.org/files/resnet50.pth' }, suggestions: [{ messageId: 'useHttps', output: 'BASE = "https://x.org/files"\nRESNET = BASE + "/resnet50.pth"\nVGG = f"{BASE}/vgg16.pth"' }] }],
+    },
+    {
+      code: 'def url(host, name):\n    return f"http://{host}/{name}.onnx"',
+      errors: [{ messageId: 'insecureLiteral', confidence: 'medium', data: { url: 'http://*/*.onnx' }, suggestions: [{ messageId: 'useHttps', output: 'def url(host, name):\n    return f"https://{host}/{name}.onnx"' }] }],
+    },
+    // mmengine's loader fetches the URL itself (review github2, p02c)
+    {
+      code: "from mmengine.runner import load_checkpoint\ndef init(model):\n    load_checkpoint(model, 'http://download.openmmlab.com/x/faster_rcnn_r50.pth', map_location='cpu')",
+      errors: [{ messageId: 'insecure', line: 3, data: { api: 'load_checkpoint', what: 'weights', url: 'http://download.openmmlab.com/x/faster_rcnn_r50.pth' }, suggestions: [{ messageId: 'useHttps', output: "from mmengine.runner import load_checkpoint\ndef init(model):\n    load_checkpoint(model, 'https://download.openmmlab.com/x/faster_rcnn_r50.pth', map_location='cpu')" }] }],
+    },
+    // one finding per URL: reported at its fetch call, not again where it is written (review github2, p02d)
+    {
+      code: 'import torch, requests\nW = "http://x.org/resnet50.pth"\nsd = torch.hub.load_state_dict_from_url(W, check_hash=True)\nr = requests.get("http://x.org/vgg16.pth")\nopen("vgg16.pth", "wb").write(r.content)\nTABLE = {"a": "http://x.org/a.pth", "b": "http://x.org/b.pth"}\ndef f(k):\n    return torch.hub.load_state_dict_from_url(TABLE[k])',
+      errors: [
+        { messageId: 'insecure', line: 3, suggestions: [{ messageId: 'useHttps', output: 'import torch, requests\nW = "https://x.org/resnet50.pth"\nsd = torch.hub.load_state_dict_from_url(W, check_hash=True)\nr = requests.get("http://x.org/vgg16.pth")\nopen("vgg16.pth", "wb").write(r.content)\nTABLE = {"a": "http://x.org/a.pth", "b": "http://x.org/b.pth"}\ndef f(k):\n    return torch.hub.load_state_dict_from_url(TABLE[k])' }] },
+        { messageId: 'insecure', line: 4, suggestions: [{ messageId: 'useHttps', output: 'import torch, requests\nW = "http://x.org/resnet50.pth"\nsd = torch.hub.load_state_dict_from_url(W, check_hash=True)\nr = requests.get("https://x.org/vgg16.pth")\nopen("vgg16.pth", "wb").write(r.content)\nTABLE = {"a": "http://x.org/a.pth", "b": "http://x.org/b.pth"}\ndef f(k):\n    return torch.hub.load_state_dict_from_url(TABLE[k])' }] },
+        { messageId: 'insecure', line: 8, suggestions: [] },
+      ],
+    },
+    // certificate verification turned off on a model download
+    {
+      code: 'import requests, urllib3\nurllib3.disable_warnings()\nr = requests.get("https://x.org/model.safetensors", verify=False)\nopen("model.safetensors", "wb").write(r.content)',
+      errors: [{ messageId: 'verificationOff', line: 3, confidence: 'high', data: { api: 'requests.get', what: '"https://x.org/model.safetensors"', how: 'verify=False' } }],
+    },
+    {
+      code: 'import subprocess\nsubprocess.run(["curl", "-kL", "-o", "model.onnx", "https://x.org/model.onnx"])\nsubprocess.run("wget --no-check-certificate https://x.org/weights.pth", shell=True)',
+      errors: [
+        { messageId: 'verificationOff', line: 2, data: { api: 'curl (subprocess)', what: '"https://x.org/model.onnx"', how: '-kL' } },
+        { messageId: 'verificationOff', line: 3, data: { api: 'wget (subprocess)', what: '"https://x.org/weights.pth"', how: '--no-check-certificate' } },
+      ],
+    },
+    {
+      code: 'import ssl, urllib.request\nctx = ssl._create_unverified_context()\nwith urllib.request.urlopen("https://x.org/model.pt", context=ctx) as r:\n    open("model.pt", "wb").write(r.read())',
+      errors: [{ messageId: 'verificationOff', line: 3, data: { api: 'urlopen', what: '"https://x.org/model.pt"', how: 'context=ssl._create_unverified_context()' } }],
+    },
+    // the whole process: ssl's default HTTPS context replaced, in a file that downloads model files through urllib (review corpus2, r14)
+    {
+      code: 'import ssl\nfrom urllib.request import urlretrieve\nssl._create_default_https_context = ssl._create_unverified_context\nurlretrieve("https://x.org/resnet50.pth", "resnet50.pth")',
+      errors: [{ messageId: 'processUnverified', line: 3, confidence: 'high', data: { api: 'urlretrieve', line: '4' } }],
+    },
+    {
+      code: 'import ssl\nimport torch\ntry:\n    _create_unverified_https_context = ssl._create_unverified_context\nexcept AttributeError:\n    pass\nelse:\n    ssl._create_default_https_context = _create_unverified_https_context\nstate = torch.hub.load_state_dict_from_url("https://x.org/resnet50.pth")',
+      errors: [{ messageId: 'processUnverified', line: 8, confidence: 'high', data: { api: 'load_state_dict_from_url', line: '9' } }],
+    },
+    {
+      code: 'import os, ssl\nfrom urllib.request import urlretrieve\nURLS = {"wiki.en": "https://dl.fbaipublicfiles.com/fasttext/vectors-wiki/wiki.en.vec"}\ndef cache(url, dest):\n    ssl._create_default_https_context = ssl._create_unverified_context\n    if not os.path.isfile(dest):\n        urlretrieve(url, dest)',
+      errors: [{ messageId: 'processUnverified', line: 5, confidence: 'medium', data: { api: 'urlretrieve', line: '7' } }],
     },
     {
       code: 'import os\nos.environ["HF_ENDPOINT"] = "http://mirror.local.example"',

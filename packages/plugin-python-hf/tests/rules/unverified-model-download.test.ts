@@ -17,6 +17,28 @@ ruleTester.run('hf/unverified-model-download', rule, {
     'import requests\ndef fetch(repo):\n    r = requests.get(f"https://huggingface.co/{repo}/resolve/main/config.json")\n    open("config.json", "wb").write(r.content)',
   ],
   invalid: [
+    // pretrained word vectors are embedding weights: GloVe and CharNGram archives by their names, fastText `.vec` (review corpus2, r14)
+    {
+      code: 'import os\nfrom urllib.request import urlretrieve\ndef fetch_glove(cache):\n    urlretrieve("https://nlp.stanford.edu/data/glove.6B.zip", os.path.join(cache, "glove.6B.zip"))',
+      errors: [{ messageId: 'unverified', confidence: 'medium', data: { api: 'urlretrieve', what: '"https://nlp.stanford.edu/data/glove.6B.zip"', action: 'saves' } }],
+    },
+    {
+      code: 'import requests\nr = requests.get("https://www.example.org/arxiv2016jmt/jmt_pre-trained_embeddings.tar.gz")\nopen("charNgram.tar.gz", "wb").write(r.content)',
+      errors: [{ messageId: 'unverified', confidence: 'medium' }],
+    },
+    {
+      code: 'from urllib.request import urlretrieve\nurlretrieve("https://dl.fbaipublicfiles.com/fasttext/vectors-wiki/wiki.en.vec", "wiki.en.vec")',
+      errors: [{ messageId: 'unverified', confidence: 'high' }],
+    },
+    {
+      code: 'import requests\ndef download_word2vec(url, dest):\n    r = requests.get(url)\n    open(dest, "wb").write(r.content)',
+      errors: [{ messageId: 'unverified', confidence: 'medium' }],
+    },
+    // `state_dict` in a name (its `_` read as a blank, as every word of the model-name test is)
+    {
+      code: 'import requests\ndef download_state_dict(url, dest):\n    r = requests.get(url)\n    open(dest, "wb").write(r.content)',
+      errors: [{ messageId: 'unverified', confidence: 'medium' }],
+    },
     // a Hub resolve URL built in a variable, then fetched (abetlen/llama-cpp-python docker/hug_model.py)
     {
       code: 'import requests\ndef fetch(repo, fname):\n    url = f"https://huggingface.co/{repo}/resolve/main/{fname}"\n    r = requests.get(url)\n    open(fname, "wb").write(r.content)',
