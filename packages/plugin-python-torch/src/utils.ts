@@ -152,7 +152,19 @@ export const NETWORK_CALLS = new Set([
   'smart_open.open',
 ]);
 
-const USER_INPUT = new Set(['builtins.input', 'sys.argv', 'sys.stdin', 'flask.request', 'fastapi.UploadFile', 'streamlit.file_uploader', 'gradio.File', 'gradio.UploadButton']);
+const USER_INPUT = new Set([
+  'builtins.input',
+  'sys.argv',
+  'sys.stdin',
+  'flask.request',
+  'fastapi.UploadFile',
+  'streamlit.file_uploader',
+  'gradio.File',
+  'gradio.UploadButton',
+  // a file the user picks in an "open" dialog (nltk's chart parser app)
+  ...['askopenfilename', 'askopenfilenames', 'askopenfile', 'askopenfiles'].flatMap((f) => [`tkinter.filedialog.${f}`, `tkFileDialog.${f}`]),
+  ...['PyQt5', 'PyQt6', 'PySide2', 'PySide6'].flatMap((m) => [`${m}.QtWidgets.QFileDialog.getOpenFileName`, `${m}.QtWidgets.QFileDialog.getOpenFileNames`]),
+]);
 /** Methods that return what the user typed on the command line (`args = parser.parse_args()`; `args.ckpt` is user input). */
 const USER_INPUT_METHODS = new Set([
   'argparse.ArgumentParser.parse_args',
@@ -185,6 +197,14 @@ const PASS_THROUGH = new Set([
   'builtins.str',
   'base64.b64decode',
   'zlib.decompress',
+  // the files under a directory (`glob.glob(os.path.join(snapshot_download(repo), "*.bin"))`)
+  'glob.glob',
+  'glob.iglob',
+  'os.listdir',
+  'os.scandir',
+  'os.walk',
+  'builtins.sorted',
+  'builtins.list',
 ]);
 
 /** `self` / `cls`: the first parameter of a method (its attributes are the object's state, not a caller's data). */
@@ -194,6 +214,36 @@ function isMethodReceiver(sc: SC, name: Node): boolean {
   let holder = param.function.parent;
   if (holder?.type === 'decorated_definition') holder = holder.parent;
   return holder?.type === 'block' && holder.parent?.type === 'class_definition';
+}
+
+/** A module pytest collects tests from by its default names (`test_*.py`, `*_test.py`), or a `conftest.py`. */
+const TEST_FILE = /(?:^|[\\/])(?:test_[^\\/]*|[^\\/]*_test|conftest)\.py$/;
+
+/** The definition carries a `@pytest.fixture` (or `@pytest.fixture(...)`) decorator. */
+function isPytestFixture(sc: SC, fn: Node): boolean {
+  const holder = fn.parent;
+  if (holder?.type !== 'decorated_definition') return false;
+  return holder.namedChildren.some((d) => {
+    const expr = d?.type === 'decorator' ? d.firstNamedChild : undefined;
+    const target = expr?.type === 'call' ? sc.callee(expr) : expr;
+    return !!target && sc.qualifiedName(target) === 'pytest.fixture';
+  });
+}
+
+/**
+ * A parameter pytest fills with a fixture of the test suite, not a caller's data: a parameter of a
+ * `@pytest.fixture` (`tmp_path`), or of a test function (`test_*`) in a test module (`test_*.py`,
+ * `*_test.py`, `conftest.py`) or named after a `@pytest.fixture` of the file (`def
+ * test_load(pickled_net_path)`). Its origin is not followed.
+ */
+function isFixtureParameter(sc: SC, name: Node): boolean {
+  const param = sc.parameterOf(name);
+  const fn = param?.function;
+  if (!param || fn?.type !== 'function_definition') return false;
+  if (isPytestFixture(sc, fn)) return true;
+  if (!/^test/.test(fn.childForFieldName('name')?.text ?? '')) return false;
+  if (TEST_FILE.test(sc.path)) return true;
+  return sc.bindingsNamed(param.name).some((b) => b.kind === 'def' && b.node.type === 'function_definition' && isPytestFixture(sc, b.node));
 }
 
 /**
@@ -228,15 +278,28 @@ export function dataOrigin(sc: SC, expr: Node | undefined, depth = 0): Origin {
     case 'identifier': {
       const q = sc.qualifiedName(expr);
       if (q && USER_INPUT.has(q)) return 'user';
-      if (sc.parameterOf(expr)) return 'parameter';
+      if (sc.parameterOf(expr)) return isFixtureParameter(sc, expr) ? 'unknown' : 'parameter';
       const values = sc.bindingsOf(expr);
       let best: Origin = 'unknown';
       for (const v of values) best = strongest(best, dataOrigin(sc, v, depth + 1));
+      // `for bin_file in glob.glob(os.path.join(snapshot_download(repo), "*.bin"))`: an item of a
+      // download, or of user input (a caller's list is not followed: items of it are not its data)
+      const sources = best === 'unknown' ? sc.loopSources(expr) : undefined;
+      for (const source of sources ?? []) {
+        const o = dataOrigin(sc, source, depth + 1);
+        if (o === 'user' || o === 'network') best = strongest(best, o);
+      }
       // `args, unknown = parser.parse_known_args()`: unpacked from the command line; `ckpt, cfg =
       // fetch(repo)`: unpacked from what a function of this file returns
       if (best === 'unknown') {
         for (const b of sc.bindings(expr)) {
-          if (b.kind !== 'unpack' || b.source?.type !== 'call') continue;
+          if (b.kind !== 'unpack' || !b.source) continue;
+          if (b.source.type !== 'call') {
+            // `_, msg = event` of a parameter (an RPC event handler): the caller's data, as `event[1]` is
+            const o = dataOrigin(sc, b.source, depth + 1);
+            if (o === 'user' || o === 'network' || (o === 'parameter' && !isMethodReceiver(sc, b.source))) best = strongest(best, o);
+            continue;
+          }
           const values = sc.unpackedValues(b);
           if (values) {
             for (const v of values) best = strongest(best, returnedOrigin(sc, v, depth + 1));
@@ -296,7 +359,7 @@ export function dataOrigin(sc: SC, expr: Node | undefined, depth = 0): Origin {
       if (callee?.type === 'attribute') {
         // `resp.read()`, `path.open("rb")`, `requests.get(u).json()`: the object's data.
         const method = callee.childForFieldName('attribute')?.text;
-        if (method && ['read', 'open', 'read_bytes', 'read_text', 'json', 'getvalue', 'decode', 'iter_content'].includes(method)) {
+        if (method && ['read', 'open', 'read_bytes', 'read_text', 'json', 'getvalue', 'decode', 'iter_content', 'glob', 'rglob', 'iterdir'].includes(method)) {
           return dataOrigin(sc, callee.childForFieldName('object') ?? undefined, depth + 1);
         }
       }

@@ -46,6 +46,45 @@ ruleTester.run(ID, rule, {
     'import torch\ndef train(model):\n    torch.save(model.state_dict(), "best_model.pt")\n    model.load_state_dict(torch.load("best_model.pt"))',
   ],
   invalid: [
+    // files under a directory the Hub download fetched (vllm's weight_utils): high, as a parameter is;
+    // items of a caller's list are not followed (medium)
+    {
+      code: 'import glob, os, torch\nfrom huggingface_hub import snapshot_download\ndef iterate(name):\n    hf_folder = snapshot_download(name, allow_patterns=["*.bin"])\n    for bin_file in glob.glob(os.path.join(hf_folder, "*.bin")):\n        yield torch.load(bin_file, map_location="cpu")',
+      errors: [
+        {
+          messageId: 'missing',
+          line: 6,
+          confidence: 'high',
+          suggestions: [
+            {
+              messageId: 'addWeightsOnly',
+              output:
+                'import glob, os, torch\nfrom huggingface_hub import snapshot_download\ndef iterate(name):\n    hf_folder = snapshot_download(name, allow_patterns=["*.bin"])\n    for bin_file in glob.glob(os.path.join(hf_folder, "*.bin")):\n        yield torch.load(bin_file, map_location="cpu", weights_only=True)',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'import torch\nfrom pathlib import Path\nfrom huggingface_hub import snapshot_download\ndef iterate(name):\n    files = sorted(Path(snapshot_download(name)).glob("*.pt"))\n    for f in files:\n        yield torch.load(f)',
+      errors: [
+        {
+          messageId: 'missing',
+          line: 7,
+          confidence: 'high',
+          suggestions: [
+            {
+              messageId: 'addWeightsOnly',
+              output: 'import torch\nfrom pathlib import Path\nfrom huggingface_hub import snapshot_download\ndef iterate(name):\n    files = sorted(Path(snapshot_download(name)).glob("*.pt"))\n    for f in files:\n        yield torch.load(f, weights_only=True)',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'import torch\ndef iterate(paths):\n    for p in paths:\n        yield torch.load(p)',
+      errors: [{ messageId: 'missing', line: 4, confidence: 'medium', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\ndef iterate(paths):\n    for p in paths:\n        yield torch.load(p, weights_only=True)' }] }],
+    },
     // the same wrapper, not installed: a load like any other; installed, but leaving `weights_only` as passed
     {
       code: 'import torch\n_orig = torch.load\ndef patched(f, *, weights_only=False, **kwargs):\n    return _orig(f, weights_only=weights_only, **kwargs)\nm = patched("m.pt")',

@@ -127,6 +127,45 @@ ruleTester.run('torch/pickle-load', rule, {
       errors: [{ messageId: 'unsafeDeserialization', confidence: 'high' }],
     },
     { code: 'import pickle\nimport streamlit as st\nup = st.file_uploader("model")\nm = pickle.load(up)', errors: [{ messageId: 'unsafeDeserialization', confidence: 'high' }] },
+    // unpacked from a parameter (distributed's event handlers): the caller's data, as `event[1]` is
+    {
+      code: 'import pickle\ndef handle(event):\n    _, msg = event\n    a = pickle.loads(msg["message"])\n    b = pickle.loads(event[1]["message"])',
+      errors: [
+        { messageId: 'unsafeDeserialization', line: 4, confidence: 'high' },
+        { messageId: 'unsafeDeserialization', line: 5, confidence: 'high' },
+      ],
+    },
+    { code: 'import pickle\nclass H:\n    def handle(self):\n        _, msg = self.event\n        return pickle.loads(msg)', errors: [{ messageId: 'unsafeDeserialization', confidence: 'medium' }] },
+    // a file the user picks in an "open" dialog (nltk's chart parser app): user input
+    {
+      code: 'import pickle\nfrom tkinter.filedialog import askopenfilename\ndef load_chart_cb():\n    filename = askopenfilename(filetypes=[("Pickle file", ".pickle")])\n    if not filename:\n        return None\n    with open(filename, "rb") as infile:\n        return pickle.load(infile)',
+      errors: [{ messageId: 'unsafeDeserialization', line: 8, confidence: 'high' }],
+    },
+    {
+      code: 'import pickle\nfrom PyQt5.QtWidgets import QFileDialog\ndef open_model(parent):\n    name, _ = QFileDialog.getOpenFileName(parent, "Open model")\n    with open(name, "rb") as f:\n        return pickle.load(f)',
+      errors: [{ messageId: 'unsafeDeserialization', line: 6, confidence: 'high' }],
+    },
+    // what pytest hands a test (a fixture of the suite, here one that pickles into its private tmp dir): medium
+    {
+      code: 'import pickle\nimport pytest\n@pytest.fixture\ndef pickled_net_path(tmp_path):\n    path = str(tmp_path / "net.pkl")\n    with open(path, "wb") as f:\n        pickle.dump({"w": [1]}, f)\n    return path\ndef test_pickle_load(pickled_net_path):\n    with open(pickled_net_path, "rb") as f:\n        return pickle.load(f)',
+      errors: [{ messageId: 'unsafeDeserialization', line: 11, confidence: 'medium' }],
+    },
+    {
+      code: 'import pickle\nimport pytest\n@pytest.fixture(scope="module")\ndef model(model_path):\n    with open(model_path, "rb") as f:\n        return pickle.load(f)',
+      errors: [{ messageId: 'unsafeDeserialization', line: 6, confidence: 'medium' }],
+    },
+    {
+      code: 'import os, pickle\ndef test_load(tmp_path):\n    with open(os.path.join(tmp_path, "m.pkl"), "rb") as f:\n        return pickle.load(f)',
+      filename: 'tests/test_io.py',
+      errors: [{ messageId: 'unsafeDeserialization', line: 4, confidence: 'medium' }],
+    },
+    // the same outside a test module, and a library function of a test module: a caller's data, high
+    { code: 'import os, pickle\ndef test_load(tmp_path):\n    with open(os.path.join(tmp_path, "m.pkl"), "rb") as f:\n        return pickle.load(f)', errors: [{ messageId: 'unsafeDeserialization', line: 4, confidence: 'high' }] },
+    {
+      code: 'import pickle\ndef load_model(path):\n    with open(path, "rb") as f:\n        return pickle.load(f)',
+      filename: 'tests/helpers.py',
+      errors: [{ messageId: 'unsafeDeserialization', line: 4, confidence: 'high' }],
+    },
     // an attribute of `self` is the object's own state: no more certain than before
     { code: 'import pickle\nclass C:\n    def load(self):\n        return pickle.load(self.file)', errors: [{ messageId: 'unsafeDeserialization', confidence: 'medium' }] },
     { code: 'import pickle, io\nx = pickle.Unpickler(io.BytesIO(b)).load()', errors: [{ messageId: 'unsafeDeserialization', column: 5 }] },
