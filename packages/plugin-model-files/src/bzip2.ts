@@ -5,6 +5,8 @@
  * whatever the stream size. Block CRCs are not verified: the scanner only needs the bytes.
  */
 
+import { OutputBudget, type StreamLimits } from './byte-stream.js';
+
 class NeedMore extends Error {}
 
 export class Bzip2Error extends Error {}
@@ -254,15 +256,13 @@ function decodeBlock(r: BitReader, blockMax: number, dbuf: Uint32Array): Uint8Ar
   return outArr.subarray(0, n);
 }
 
-export interface Bunzip2Limits {
-  maxBytes: number;
-  deadline: number;
-}
+export type Bunzip2Limits = StreamLimits;
 
 /** Streams the decompressed bytes of one or more concatenated bzip2 streams. */
 export async function* bunzip2(input: AsyncIterable<Uint8Array>, limits: Bunzip2Limits): AsyncGenerator<Uint8Array> {
   const r = new BitReader();
   const it = input[Symbol.asyncIterator]();
+  let read = 0;
   const more = async (): Promise<boolean> => {
     const x = await it.next();
     if (x.done) {
@@ -270,10 +270,11 @@ export async function* bunzip2(input: AsyncIterable<Uint8Array>, limits: Bunzip2
       return false;
     }
     r.append(x.value);
+    read += x.value.length;
     return true;
   };
+  const budget = new OutputBudget(limits, () => read, (m) => new Bzip2Error(m));
   let dbuf: Uint32Array | undefined;
-  let total = 0;
   let state: 'header' | 'block' = 'header';
   let blockMax = 0;
   for (;;) {
@@ -283,7 +284,7 @@ export async function* bunzip2(input: AsyncIterable<Uint8Array>, limits: Bunzip2
         if (r.final && r.remaining === 0) return;
         const b = r.bits(8);
         if (b !== 0x42) {
-          if (total > 0) return; // trailing garbage after a complete stream
+          if (budget.total > 0) return; // trailing garbage after a complete stream
           throw new Bzip2Error('not a bzip2 stream');
         }
         if (r.bits(8) !== 0x5a || r.bits(8) !== 0x68) throw new Bzip2Error('not a bzip2 stream');
@@ -305,9 +306,7 @@ export async function* bunzip2(input: AsyncIterable<Uint8Array>, limits: Bunzip2
       if (hi !== 0x314159 || lo !== 0x265359) throw new Bzip2Error('bad bzip2 block signature');
       (dbuf as Uint32Array).fill(0);
       const out = decodeBlock(r, blockMax, dbuf as Uint32Array);
-      total += out.length;
-      if (total > limits.maxBytes) throw new Bzip2Error(`decompressed size exceeds ${limits.maxBytes} bytes`);
-      if (Date.now() > limits.deadline) throw new Bzip2Error('time limit reached while decompressing');
+      budget.spend(out.length);
       if (out.length) yield out;
     } catch (error) {
       if (!(error instanceof NeedMore)) throw error;

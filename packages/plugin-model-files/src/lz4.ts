@@ -17,14 +17,14 @@
  * then malformed.
  */
 
+import { Input, OutputBudget, type StreamLimits } from './byte-stream.js';
+
+/** The input queue the decoders share (exported here for its tests). */
+export { Input };
+
 export class Lz4Error extends Error {}
 
-export interface Lz4Limits {
-  maxBytes: number;
-  /** Decompressed / compressed ratio above which the stream is treated as a bomb (checked past 1 MiB). */
-  maxRatio?: number;
-  deadline: number;
-}
+export type Lz4Limits = StreamLimits;
 
 const FRAME_MAGIC = 0x184d2204;
 const LEGACY_MAGIC = 0x184c2102;
@@ -112,81 +112,6 @@ export function decodeBlock(src: Uint8Array, from: number, to: number, dst: Uint
 }
 
 /**
- * Input read as it comes: a byte queue over an async iterable. Chunks are kept in a list while `need`
- * waits for enough bytes and joined once, when the bytes are there (or the input ends): buffering a
- * block from small chunks (a nested stream arrives in zlib's 16 KiB) copies each byte once, not once
- * per chunk. Exported for its tests (`copied`).
- */
-export class Input {
-  private buf: Uint8Array = new Uint8Array(0);
-  private pos = 0;
-  /** Chunks read after `buf`, not joined yet, and their length. */
-  private pending: Uint8Array[] = [];
-  private pendingLength = 0;
-  private done = false;
-  consumed = 0;
-  /** Bytes copied to join chunks (for tests: linear in the input). */
-  copied = 0;
-  private readonly it: AsyncIterator<Uint8Array>;
-  constructor(input: AsyncIterable<Uint8Array>) {
-    this.it = input[Symbol.asyncIterator]();
-  }
-  get available(): number {
-    return this.buf.length - this.pos;
-  }
-  /** Buffers `n` bytes; false when the input ends first. */
-  async need(n: number): Promise<boolean> {
-    while (this.available + this.pendingLength < n && !this.done) {
-      const r = await this.it.next();
-      if (r.done) {
-        this.done = true;
-        break;
-      }
-      if (r.value.length === 0) continue;
-      this.pending.push(r.value);
-      this.pendingLength += r.value.length;
-    }
-    if (this.available < n && this.pendingLength > 0) this.join();
-    return this.available >= n;
-  }
-  /** What is left of `buf` and the pending chunks, as one buffer (a lone chunk is used as it is). */
-  private join(): void {
-    const rest = this.buf.subarray(this.pos);
-    if (rest.length === 0 && this.pending.length === 1) this.buf = this.pending[0];
-    else {
-      const next = new Uint8Array(rest.length + this.pendingLength);
-      next.set(rest, 0);
-      let at = rest.length;
-      for (const c of this.pending) {
-        next.set(c, at);
-        at += c.length;
-      }
-      this.copied += next.length;
-      this.buf = next;
-    }
-    this.pos = 0;
-    this.pending = [];
-    this.pendingLength = 0;
-  }
-  /** The next `n` bytes (after `need(n)`), a view valid until the next `need`. */
-  take(n: number): Uint8Array {
-    const v = this.buf.subarray(this.pos, this.pos + n);
-    this.pos += n;
-    this.consumed += n;
-    return v;
-  }
-  async skip(n: number): Promise<boolean> {
-    while (n > 0) {
-      if (!(await this.need(Math.min(n, 1 << 20)))) return false;
-      const k = Math.min(n, this.available);
-      this.take(k);
-      n -= k;
-    }
-    return true;
-  }
-}
-
-/**
  * Streams the decompressed bytes of LZ4 frames (and skippable and legacy frames) read from `input`.
  * Throws `Lz4Error` on malformed input and on a limit (messages `… exceeds …`, `time limit …`);
  * `onProblem` hears what is wrong but does not stop decoding (a header checksum mismatch, a content
@@ -194,17 +119,8 @@ export class Input {
  */
 export async function* unlz4(input: AsyncIterable<Uint8Array>, limits: Lz4Limits, onProblem?: (message: string) => void): AsyncGenerator<Uint8Array> {
   const src = new Input(input);
-  let total = 0;
   let frames = 0;
-  const account = (n: number): void => {
-    total += n;
-    if (total > limits.maxBytes) throw new Lz4Error(`decompressed size exceeds ${limits.maxBytes} bytes`);
-    if (limits.maxRatio !== undefined && total > 1 << 20 && total > limits.maxRatio * Math.max(src.consumed, 1)) {
-      throw new Lz4Error(`compression ratio exceeds ${limits.maxRatio}:1 (possible decompression bomb)`);
-    }
-    if (Date.now() > limits.deadline) throw new Lz4Error('time limit reached while decompressing');
-  };
-  const fits = (n: number): number => Math.min(n, Math.max(0, limits.maxBytes - total));
+  const budget = new OutputBudget(limits, () => src.consumed, (m) => new Lz4Error(m));
   // One output buffer, allocated when a block needs it and reused by later frames (a file of many
   // empty frames allocates nothing).
   let shared = new Uint8Array(0);
@@ -214,7 +130,7 @@ export async function* unlz4(input: AsyncIterable<Uint8Array>, limits: Lz4Limits
   };
   let pendingMagic: number | undefined;
   for (;;) {
-    if (Date.now() > limits.deadline) throw new Lz4Error('time limit reached while decompressing');
+    budget.checkTime();
     let magic: number;
     if (pendingMagic !== undefined) {
       magic = pendingMagic;
@@ -249,9 +165,9 @@ export async function* unlz4(input: AsyncIterable<Uint8Array>, limits: Lz4Limits
         if (!(await src.need(size))) throw new Lz4Error('truncated legacy LZ4 block');
         const out = buffer(LEGACY_BLOCK);
         const n = decodeBlock(src.take(size), 0, size, out, 0, 0, LEGACY_BLOCK);
-        const give = fits(n);
+        const give = budget.fits(n);
         if (give) yield out.slice(0, give);
-        account(n);
+        budget.spend(n);
       }
       continue;
     }
@@ -304,9 +220,9 @@ export async function* unlz4(input: AsyncIterable<Uint8Array>, limits: Lz4Limits
       } else n = decodeBlock(data, 0, size, buf, history, history, history + blockMax) - history;
       if (blockChecksum) src.take(4);
       // What fits under the size limit is handed on before the limit stops the stream.
-      const give = fits(n);
+      const give = budget.fits(n);
       if (give) yield buf.slice(history, history + give);
-      account(n);
+      budget.spend(n);
       frameOut += n;
       if (!independent) {
         // Keep the last 64 KiB of output at the start of the buffer.
