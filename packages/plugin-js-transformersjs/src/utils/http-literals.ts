@@ -1,7 +1,7 @@
 import type { SuggestionDescriptor } from '@oculum/core';
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { staticKey } from '@oculum/lang-js';
-import { hostOf, isLoopback } from './locations.js';
+import { hostOf, isLoopback, urlCallArguments } from './locations.js';
 
 export type StringLiteral = TSESTree.Literal | TSESTree.TemplateLiteral;
 
@@ -31,8 +31,10 @@ export function startsInsecure(head: string): boolean {
  * literal itself, the first piece of a `+` chain (`'http://cdn/' + name + '.onnx'`), a template literal
  * (`` `http://cdn/${name}.onnx` ``, or one whose first substitution starts it), through TypeScript
  * wrappers (`as`, `satisfies`, `!`), stable variables and the members of constant objects
- * (`CONFIG.modelUrl`), both sides of `||` / `??`, the right side of `&&` and both branches of `?:`.
- * These are the literals a loader rule reports the URL at and offers to switch to `https://`.
+ * (`CONFIG.modelUrl`), both sides of `||` / `??`, the right side of `&&`, both branches of `?:`, and
+ * the URL an extension's `getURL(url)` or `new URL(url, base)` is made of (the URL's literal, else the
+ * base's), also as its `.href` or `.toString()`. These are the literals a loader rule reports the URL
+ * at and offers to switch to `https://`.
  */
 export function httpLiterals(sc: JsSourceCode, expr: JsNode, depth = 0): StringLiteral[] {
   if (depth > MAX_DEPTH) return [];
@@ -54,10 +56,21 @@ export function httpLiterals(sc: JsSourceCode, expr: JsNode, depth = 0): StringL
     case 'ConditionalExpression':
       return [...next(node.consequent), ...next(node.alternate)];
     case 'MemberExpression': {
-      const obj = sc.objectLiteral(node.object);
       const key = staticKey(node);
-      const value = obj && key !== undefined ? sc.property(obj, String(key)) : undefined;
+      const obj = sc.objectLiteral(node.object);
+      if (!obj) return key === 'href' ? next(node.object) : [];
+      const value = key !== undefined ? sc.property(obj, key) : undefined;
       return value ? next(value) : [];
+    }
+    case 'CallExpression':
+    case 'NewExpression': {
+      const callee = node.callee;
+      if (node.type === 'CallExpression' && callee.type === 'MemberExpression' && staticKey(callee) === 'toString' && node.arguments.length === 0) return next(callee.object);
+      for (const arg of urlCallArguments(sc, node)) {
+        const found = next(arg);
+        if (found.length > 0) return found;
+      }
+      return [];
     }
     default:
       return [];

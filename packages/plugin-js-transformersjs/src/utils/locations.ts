@@ -150,6 +150,17 @@ const PAGE_URLS = new Set(['location.href', 'document.location.href', 'document.
 const PAGE_ORIGINS = new Set(['location.origin', 'document.location.origin']);
 
 /**
+ * The arguments a call makes its URL of: the path of an extension's `getURL(path)` (an absolute URL
+ * stays what it is), the URL and the base of `new URL(url, base)`. Empty for any other call.
+ */
+export function urlCallArguments(sc: JsSourceCode, node: JsNode): JsNode[] {
+  if (node.type !== 'CallExpression' && node.type !== 'NewExpression') return [];
+  const member = calleeMember(sc, node);
+  const count = node.type === 'CallExpression' && member && EXTENSION_URL_CALLS.has(member) ? 1 : node.type === 'NewExpression' && member === 'global:URL' ? 2 : 0;
+  return node.arguments.slice(0, count).filter((a): a is Exclude<typeof a, TSESTree.SpreadElement> => a.type !== 'SpreadElement');
+}
+
+/**
  * The page's (or worker's) own URL, or the module's (`import.meta.url`): `'origin'` for
  * `location.origin` (a path must follow for the result to stay on it), `'url'` for a full URL.
  */

@@ -37,6 +37,7 @@ tester.run(id(rule), rule, {
       `'http://x.example/' + name + '.onnx'`,
     ].map((arg) => `import * as ort from 'onnxruntime-web';\nexport const load = (small: boolean, name: string) => ort.InferenceSession.create(${arg});`),
     `import * as ort from 'onnxruntime-web';\nconst MODEL_URL = 'http://x.example/model.onnx';\nexport const s = ort.InferenceSession.create(MODEL_URL);`,
+    `import * as ort from 'onnxruntime-web';\nexport const s = ort.InferenceSession.create(new URL('http://x.example/model.onnx').href);`,
     `import * as ort from 'onnxruntime-web';\nconst CONFIG = { modelUrl: 'http://x.example/model.onnx' };\nexport const s = ort.InferenceSession.create(CONFIG.modelUrl);`,
     "import * as tf from '@tensorflow/tfjs';\nexport async function run() {\n  const host = 'models.example.com';\n  const MODEL_URL = `http://${host}/linear/model.json`;\n  return tf.loadLayersModel(MODEL_URL);\n}",
     `import { env } from '@huggingface/transformers';\nconst HOST = 'http://huggingface.co/';\nenv.remoteHost = HOST;`,

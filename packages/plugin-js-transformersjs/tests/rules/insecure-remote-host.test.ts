@@ -55,6 +55,11 @@ tester.run(id(rule), rule, {
       code: imp + `const MIRROR = 'http://mirror.example.com/';\nenv.remoteHost = MIRROR;`,
       errors: [{ messageId: 'insecureHost', line: 3, suggestions: [{ messageId: 'useHttps', output: imp + `const MIRROR = 'https://mirror.example.com/';\nenv.remoteHost = MIRROR;` }] }],
     },
+    // an absolute URL handed to an extension's getURL stays what it is (Firefox)
+    {
+      code: imp + `env.remoteHost = browser.runtime.getURL('http://mirror.example.com/');`,
+      errors: [{ messageId: 'insecureHost', suggestions: [{ messageId: 'useHttps', output: imp + `env.remoteHost = browser.runtime.getURL('https://mirror.example.com/');` }] }],
+    },
     // the literal that holds `http://` is switched, whatever follows it (as transformersjs/http-model-url does)
     {
       code: imp + 'env.remoteHost = `http://${host}/`;',

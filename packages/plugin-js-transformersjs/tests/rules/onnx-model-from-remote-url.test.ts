@@ -141,6 +141,15 @@ tester.run(id(rule), rule, {
       code: imp + `const CONFIG = { modelUrl: 'http://cdn.example.com/m.onnx' };\nexport const s = ort.InferenceSession.create(CONFIG.modelUrl);`,
       errors: [{ messageId: 'http', suggestions: [{ messageId: 'useHttps', output: imp + `const CONFIG = { modelUrl: 'https://cdn.example.com/m.onnx' };\nexport const s = ort.InferenceSession.create(CONFIG.modelUrl);` }] }],
     },
+    // a URL object made of the literal, or resolved against it
+    {
+      code: imp + `export const s = ort.InferenceSession.create(new URL('http://cdn.example.com/m.onnx').href);`,
+      errors: [{ messageId: 'http', suggestions: [{ messageId: 'useHttps', output: imp + `export const s = ort.InferenceSession.create(new URL('https://cdn.example.com/m.onnx').href);` }] }],
+    },
+    {
+      code: imp + `const BASE = 'http://cdn.example.com/models/';\nexport const s = ort.InferenceSession.create(new URL('m.onnx', BASE).toString());`,
+      errors: [{ messageId: 'http', suggestions: [{ messageId: 'useHttps', output: imp + `const BASE = 'https://cdn.example.com/models/';\nexport const s = ort.InferenceSession.create(new URL('m.onnx', BASE).toString());` }] }],
+    },
     // \`http://\` spelled with a line continuation or an escape: reported, no suggestion
     { code: imp + `export const s = ort.InferenceSession.create('ht\\\ntp://cdn.example.com/b.onnx');`, errors: [{ messageId: 'http', data: { callee: 'ort.InferenceSession.create', url: '"http://cdn.example.com/b.onnx"' }, suggestions: [] }] },
     { code: imp + `export const s = ort.InferenceSession.create('http\\u003a//cdn.example.com/b.onnx');`, errors: [{ messageId: 'http', suggestions: [] }] },
