@@ -8,12 +8,14 @@
  * disabled (`sha256MaxBytes: 0`) while measuring the format checks themselves.
  *
  * Big but legal structures (an ONNX graph of 500,000 nodes, a zip of 200,000 entries) are timed
- * too: their cost is per node or entry, not per byte. `--cases <regex>` runs the matching cases only.
+ * too: their cost is per node or entry, not per byte. A pickle of tensor bytes compressed by the `zstd`
+ * tool (when it is installed) times the zstd decoder: its MB/s are of decompressed bytes. `--cases <regex>` runs the matching cases only.
  *
  * `--dist <dir>` measures another build (a checkout of an earlier commit) for a before/after table.
  *
  *   node packages/plugin-model-files/scripts/bench.mjs [--size-mb 256] [--runs 3] [--json] [--cases onnx|zip] [--dist <dir>]
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, openSync, writeSync, closeSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,6 +104,25 @@ function bytesPickle(sizeMb) {
   for (let i = 0; i < sizeMb / 4; i++) parts.push(Buffer.from([0x8e]), u64(block.length), block);
   parts.push(Buffer.from([0x65, 0x2e]));
   return writeFile('bytes.pkl', parts);
+}
+// --- zstd: a pickle of float32 tensor bytes (a sine with noise: about 3:1) by the zstd tool -------
+function zstdPickle(sizeMb) {
+  const floats = new Float32Array(MB);
+  let x = 1;
+  const parts = [Buffer.from([0x80, 4, 0x5d, 0x28])];
+  for (let b = 0; b < sizeMb / 4; b++) {
+    for (let i = 0; i < floats.length; i++) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      floats[i] = Math.round((Math.sin((b * floats.length + i) / 50) + (x >>> 24) / 2560) * 256) / 256;
+    }
+    parts.push(Buffer.from([0x8e]), u64(4 * MB), Buffer.from(floats.buffer.slice(0)));
+  }
+  parts.push(Buffer.from([0x65, 0x2e]));
+  const path = writeFile('tensors.pkl', parts);
+  const bytes = statSync(path).size;
+  const r = spawnSync('zstd', ['-q', '-f', '-3', path, '-o', `${path}.zst`]);
+  rmSync(path);
+  return r.status === 0 ? { path: `${path}.zst`, bytes } : undefined;
 }
 // --- PyTorch zip: data.pkl + one big stored storage (sparse) -----------------------------------
 function torchZip(sizeMb) {
@@ -300,13 +321,19 @@ const cases = [
   [`ONNX ${SIZE_MB} MiB of inline weights (sparse)`, () => onnxInlineWeights(SIZE_MB)],
   ['PyTorch zip, 200,000 entries', () => zipMany(200_000)],
   ['PyTorch zip, 20,000 entries', () => zipMany(20_000)],
+  ['pickle (tensor bytes), zstd -3 (MB/s decompressed)', () => zstdPickle(SIZE_MB)],
 ].filter(([label]) => !ONLY || ONLY.test(label));
 
 const rows = [];
 let peakRss = 0;
 for (const [label, make] of cases) {
-  const path = make();
-  const size = statSync(path).size;
+  const made = make();
+  if (made === undefined) {
+    console.error(`${label}: skipped (no zstd tool)`);
+    continue;
+  }
+  const path = typeof made === 'string' ? made : made.path;
+  const size = typeof made === 'string' ? statSync(path).size : made.bytes;
   const { ms, file } = await time(path, NO_HASH);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const bad = file.problems.filter((p) => p.kind !== 'ambiguous');

@@ -10,7 +10,9 @@
  * inventory rule, at least one finding; for a Git LFS pointer, the finding that the model is absent).
  * Failing inputs are saved for replay.
  *
- *   node packages/plugin-model-files/scripts/fuzz.mjs [--seconds 15] [--iterations N] [--seed 1] [--time-limit-ms 2000]
+ * `--only <regex>` mutates only the fixtures whose names match (`--only 'zst|zstd'`: the zstd ones).
+ *
+ *   node packages/plugin-model-files/scripts/fuzz.mjs [--seconds 15] [--iterations N] [--seed 1] [--time-limit-ms 2000] [--only <regex>]
  */
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +28,7 @@ const SECONDS = opt('seconds', args.includes('--iterations') ? Number.POSITIVE_I
 const ITERATIONS = opt('iterations', Number.POSITIVE_INFINITY);
 let seed = opt('seed', Date.now() % 100000);
 const TIME_LIMIT = opt('time-limit-ms', 2000);
+const ONLY = args.includes('--only') ? new RegExp(args[args.indexOf('--only') + 1], 'i') : undefined;
 const GRACE = 3000;
 
 const pkg = new URL('../', import.meta.url);
@@ -45,6 +48,12 @@ const root = fileURLToPath(new URL('tests/fixtures/models/', pkg));
 const corpus = [];
 for (const kind of readdirSync(root)) {
   for (const f of readdirSync(join(root, kind))) corpus.push({ name: `${kind}/${f}`, data: readFileSync(join(root, kind, f)) });
+}
+// Splicing takes from every fixture; mutation starts from the selected ones.
+const seeds = ONLY ? corpus.filter((c) => ONLY.test(c.name)) : corpus;
+if (seeds.length === 0) {
+  console.error(`no fixture matches --only ${ONLY}`);
+  process.exit(2);
 }
 
 // xorshift PRNG: reproducible with --seed
@@ -119,9 +128,9 @@ let detected = 0;
 let slowest = 0;
 const verdicts = {};
 
-console.log(`fuzzing ${corpus.length} fixtures, seed ${startSeed}, ${Number.isFinite(SECONDS) ? `${SECONDS}s` : `${ITERATIONS} iterations`}`);
+console.log(`fuzzing ${seeds.length} fixtures, seed ${startSeed}, ${Number.isFinite(SECONDS) ? `${SECONDS}s` : `${ITERATIONS} iterations`}`);
 while (n < ITERATIONS && Date.now() < deadline) {
-  const base = corpus[int(corpus.length)];
+  const base = seeds[int(seeds.length)];
   const data = mutate(base.data);
   const ext = base.name.slice(base.name.lastIndexOf('.'));
   const path = join(work, `case${n}${ext}`);

@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
+import { OutputBudget } from './byte-stream.js';
+import { unzstd, ZstdError } from './zstd.js';
 
 export const CHUNK = 1 << 20;
 
@@ -150,7 +152,7 @@ export async function sha256Of(ra: RandomAccess): Promise<string> {
   return h.digest('hex');
 }
 
-export type Compression = 'gzip' | 'zlib' | 'deflate-raw' | 'bz2' | 'xz' | 'lzma' | 'lz4';
+export type Compression = 'gzip' | 'zlib' | 'deflate-raw' | 'bz2' | 'xz' | 'lzma' | 'lz4' | 'zstd';
 
 export class LimitError extends Error {}
 
@@ -161,15 +163,28 @@ export interface DecompressLimits {
 }
 
 /**
- * Streams decompressed output. Throws LimitError when output exceeds `maxBytes`, or `maxRatio`
- * times the input read so far (zip bombs), or the deadline passes.
+ * Streams decompressed output (gzip, zlib and raw deflate through Node's zlib; zstd through `zstd.ts`).
+ * Throws LimitError when output exceeds `maxBytes`, or `maxRatio` times the input read so far (zip
+ * bombs), or the deadline passes. A corrupt stream ends the output where the damage is and `onError`
+ * hears it (`malformed`), as it hears a zstd frame that is not decoded (`unsupported`: one that needs
+ * its dictionary, or a window past 128 MiB).
  */
 export async function* decompress(
   input: AsyncIterable<Uint8Array>,
   kind: Compression,
   limits: DecompressLimits,
-  onError?: (message: string) => void,
+  onError?: (message: string, kind: 'malformed' | 'unsupported') => void,
 ): AsyncGenerator<Uint8Array> {
+  if (kind === 'zstd') {
+    try {
+      yield* unzstd(input, limits, (m) => onError?.(m, 'malformed'));
+    } catch (error) {
+      if (!(error instanceof ZstdError)) throw error;
+      if (error.kind === 'limit') throw new LimitError(`zstd: ${error.message}`);
+      onError?.(`zstd: ${error.message}`, error.kind);
+    }
+    return;
+  }
   let stream: zlib.Gunzip | zlib.Inflate | zlib.InflateRaw;
   if (kind === 'gzip') stream = zlib.createGunzip();
   else if (kind === 'zlib') stream = zlib.createInflate();
@@ -185,20 +200,15 @@ export async function* decompress(
   const src = Readable.from(counting());
   src.on('error', (e) => stream.destroy(e));
   src.pipe(stream);
-  let out = 0;
+  const budget = new OutputBudget(limits, () => inBytes, (m) => new LimitError(m));
   try {
     for await (const c of stream as AsyncIterable<Buffer>) {
-      out += c.length;
-      if (out > limits.maxBytes) throw new LimitError(`decompressed size exceeds ${limits.maxBytes} bytes`);
-      if (out > 1 << 20 && out > limits.maxRatio * Math.max(inBytes, 1)) {
-        throw new LimitError(`compression ratio exceeds ${limits.maxRatio}:1 (possible decompression bomb)`);
-      }
-      if (Date.now() > limits.deadline) throw new LimitError('time limit reached while decompressing');
+      budget.spend(c.length);
       yield c;
     }
   } catch (error) {
     if (error instanceof LimitError) throw error;
-    onError?.(`${kind} stream is corrupt: ${(error as Error).message}`);
+    onError?.(`${kind} stream is corrupt: ${(error as Error).message}`, 'malformed');
   } finally {
     src.destroy();
     stream.destroy();

@@ -9,7 +9,7 @@ export interface FormatRisk {
 
 const RANK: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2, critical: 3 };
 /** Member formats that say nothing about a model (listed, not classified as a model format). */
-const UNCLASSIFIED = new Set<string>(['data', 'text', 'json', 'torchscript-code', 'unknown', 'zip', 'tar', 'gzip', 'zlib', 'bz2', 'xz', 'lzma', 'lz4', '7z', 'rar']);
+const UNCLASSIFIED = new Set<string>(['data', 'text', 'json', 'torchscript-code', 'unknown', 'zip', 'tar', 'gzip', 'zlib', 'bz2', 'xz', 'lzma', 'lz4', 'zstd', '7z', 'rar']);
 
 export function formatRisk(file: ModelFile): FormatRisk {
   // An empty file holds nothing to load (every loader fails on it): listed, whatever its name.

@@ -8,6 +8,7 @@ import type { ModelFile, ModelMember, PickleGlobalFact, ProblemKind } from './as
 import { bunzip2, Bzip2Error } from './bzip2.js';
 import { Lz4Error, unlz4 } from './lz4.js';
 import { LzmaError, unlzmaAlone, unxz } from './lzma.js';
+import { ZstdError } from './zstd.js';
 import { detectFormat, isLfsPointer, sniffPickle, type FormatId } from './formats/detect.js';
 import { walkTarAsync, type TarMember } from './formats/tar.js';
 import { readGguf } from './formats/gguf.js';
@@ -219,6 +220,7 @@ class Scan {
         return this.tar(unit);
       case 'gzip':
       case 'zlib':
+      case 'zstd':
         return this.compressed(unit, fmt);
       case 'bz2':
         return this.bz2(unit);
@@ -321,11 +323,12 @@ class Scan {
     }
   }
 
-  async compressed(unit: Unit, kind: 'gzip' | 'zlib'): Promise<FormatId> {
+  /** gzip, zlib and zstd streams: input and output both stream (`decompress` of `io.ts`). */
+  async compressed(unit: Unit, kind: 'gzip' | 'zlib' | 'zstd'): Promise<FormatId> {
     const self = this;
     const input = this.stream(unit);
     const limitBytes = this.limits.maxDecompressedBytes - this.decompressed;
-    const out = decompress(input, kind, { maxBytes: limitBytes, maxRatio: this.limits.maxCompressionRatio, deadline: this.deadline }, (m) => this.problem(unit, 'malformed', m));
+    const out = decompress(input, kind, { maxBytes: limitBytes, maxRatio: this.limits.maxCompressionRatio, deadline: this.deadline }, (m, k) => this.problem(unit, k, m));
     async function* counted(): AsyncGenerator<Uint8Array> {
       for await (const c of out) {
         self.decompressed += c.length;
@@ -334,7 +337,7 @@ class Scan {
     }
     this.file.details.compression = kind;
     try {
-      const inner = await this.unit({ name: unit.name, stream: counted(), depth: unit.depth + 1, hint: unit.hint.replace(/\.(gz|z|zlib)$/i, ''), tentative: unit.tentative, torchscript: unit.torchscript });
+      const inner = await this.unit({ name: unit.name, stream: counted(), depth: unit.depth + 1, hint: unit.hint.replace(/\.(gz|z|zlib|zst|zstd)$/i, ''), tentative: unit.tentative, torchscript: unit.torchscript });
       return inner;
     } catch (error) {
       if (error instanceof LimitError) {
@@ -513,12 +516,13 @@ class Scan {
         break;
       }
       const sub: Unit = { name, depth: unit.depth + 1, hint: e.name, torchscript: ts || undefined, tentative: unit.tentative };
-      // The CRC of a deflated member, computed as the scan reads it (`whole` when it read to the end).
+      // The CRC of a deflated or zstd member, computed as the scan reads it (`whole` when it read to the end).
       const inflated = { crc: 0, whole: false };
       if (e.method === 0) sub.ra = new SliceAccess(ra, e.dataOffset, e.compressedSize);
-      else if (e.method === 8) {
+      else if (e.method === 8 || e.method === 93) {
+        // Deflate, and zstd (method 93), which Python 3.14's zipfile reads.
         const self = this;
-        const raw = this.inflateMember(ra, e, (m) => this.problem(sub, 'malformed', m));
+        const raw = this.decompressMember(ra, e, (m, k) => this.problem(sub, k, m));
         sub.stream = (async function* () {
           for await (const c of raw) {
             self.decompressed += c.length;
@@ -548,7 +552,7 @@ class Scan {
       }
       if (/\.pkl$/i.test(e.name) && e.size <= 16 << 20) {
         if (e.method === 0) await this.crc(sub, e, ra);
-        else if (e.method === 8) await this.deflatedCrc(sub, e, ra, inflated);
+        else if (e.method === 8 || e.method === 93) await this.decompressedCrc(sub, e, ra, inflated);
       }
     }
     return torch ? (ts ? 'torchscript' : 'pytorch-zip') : ts ? 'torchscript' : keras ? 'keras' : npz ? 'npz' : 'zip';
@@ -607,7 +611,8 @@ class Scan {
           : decodeFolderSync(folder, packed, max, this.deadline);
       } catch (error) {
         const m = (error as Error).message;
-        this.problem(unit, error instanceof LimitError || /exceeds|time limit|larger than/.test(m) ? 'limit' : 'malformed', `7z folder (${folder.method}) holding ${listNames(names)}: ${m}`);
+        const kind = error instanceof ZstdError ? error.kind : error instanceof LimitError || /exceeds|time limit|larger than/.test(m) ? 'limit' : 'malformed';
+        this.problem(unit, kind, `7z folder (${folder.method}) holding ${listNames(names)}: ${m}`);
         continue;
       }
       this.decompressed += out.length;
@@ -685,23 +690,24 @@ class Scan {
     })();
   }
 
-  private inflateMember(ra: RandomAccess, e: ZipEntry, onProblem: (m: string) => void): AsyncIterable<Uint8Array> {
-    return decompress(chunksOf(ra, e.dataOffset, e.dataOffset + e.compressedSize), 'deflate-raw', {
+  /** A deflated (8) or zstd (93) member's content. */
+  private decompressMember(ra: RandomAccess, e: ZipEntry, onProblem: (m: string, kind: 'malformed' | 'unsupported') => void): AsyncIterable<Uint8Array> {
+    return decompress(chunksOf(ra, e.dataOffset, e.dataOffset + e.compressedSize), e.method === 93 ? 'zstd' : 'deflate-raw', {
       maxBytes: this.limits.maxDecompressedBytes - this.decompressed, maxRatio: this.limits.maxCompressionRatio, deadline: this.deadline,
     }, onProblem);
   }
 
   /**
-   * The CRC of a deflated pickle member (Python's zipfile refuses a mismatch, PyTorch ignores it):
-   * from what the scan inflated when it read the member to its end, else from a second inflate
-   * (pickle members are small; data that does not inflate was reported when it was scanned).
+   * The CRC of a deflated or zstd pickle member (Python's zipfile refuses a mismatch, PyTorch ignores
+   * it): from what the scan decompressed when it read the member to its end, else from a second pass
+   * (pickle members are small; data that does not decompress was reported when it was scanned).
    */
-  private async deflatedCrc(unit: Unit, e: ZipEntry, ra: RandomAccess, inflated: { crc: number; whole: boolean }): Promise<void> {
+  private async decompressedCrc(unit: Unit, e: ZipEntry, ra: RandomAccess, inflated: { crc: number; whole: boolean }): Promise<void> {
     let c = inflated.crc;
     if (!inflated.whole) {
       c = 0;
       try {
-        for await (const b of this.inflateMember(ra, e, () => undefined)) c = crc32Update(c, b);
+        for await (const b of this.decompressMember(ra, e, () => undefined)) c = crc32Update(c, b);
       } catch {
         return;
       }

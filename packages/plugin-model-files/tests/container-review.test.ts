@@ -12,10 +12,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import plugin, { modelLanguage } from '../src/index.js';
 import { isModelFile } from '../src/formats/detect.js';
 import { analyzeKerasConfig } from '../src/formats/keras.js';
-import { crc32Update } from '../src/formats/zip.js';
 import type { ModelFile } from '../src/ast.js';
 import { scanModelBytes, scanModelFile } from '../src/scanner.js';
-import { FIXTURES, tar, zip, zipEnd, zipParts, type ZipMember } from './helpers.js';
+import { FIXTURES, sevenZip, tar, zip, zipEnd, zipParts, type ZipMember } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'oculum-container-review-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -174,26 +173,6 @@ describe('P12: Keras configs that reach files outside the model', () => {
 });
 
 // ---------------------------------------------------------------------------------------------- P11
-/** A 7z archive of one file with the Copy coder and a plain header (7zFormat.txt), as the review built nullifAI's. */
-function sevenZip(name: string, data: Uint8Array): Buffer {
-  const num = (n: number) => (n < 0x80 ? [n] : [0x80 | (n >> 8), n & 0xff]);
-  const nm = Buffer.concat([Buffer.from(name, 'utf16le'), Buffer.alloc(2)]);
-  const header = Buffer.from([
-    0x01, 0x04, 0x06, ...num(0), ...num(1), 0x09, ...num(data.length), 0x00, // Header, MainStreamsInfo, PackInfo
-    0x07, 0x0b, ...num(1), 0x00, ...num(1), 0x01, 0x00, 0x0c, ...num(data.length), 0x00, // UnpackInfo: one Copy folder
-    0x08, 0x00, 0x00, // SubStreamsInfo, end of StreamsInfo
-    0x05, ...num(1), 0x11, ...num(nm.length + 1), 0x00, ...nm, 0x00, 0x00, // FilesInfo: the name
-  ]);
-  const start = Buffer.alloc(20);
-  start.writeBigUInt64LE(BigInt(data.length), 0);
-  start.writeBigUInt64LE(BigInt(header.length), 8);
-  start.writeUInt32LE(crc32Update(0, header), 16);
-  const sig = Buffer.alloc(12);
-  Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 0x00, 0x04]).copy(sig);
-  sig.writeUInt32LE(crc32Update(0, start), 8);
-  return Buffer.concat([sig, start, data, header]);
-}
-
 describe('P11: 7z archives are read, RAR archives recognised, and neither passed in silence', () => {
   const sevenZ = sevenZip('archive/data.pkl', HOSTILE);
   const rar = Buffer.concat([Buffer.from('Rar!\x1a\x07\x01\x00', 'latin1'), Buffer.alloc(64, 1)]);

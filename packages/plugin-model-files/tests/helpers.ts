@@ -181,3 +181,27 @@ export function zip(members: ZipMember[], opts: { prepend?: Uint8Array } = {}): 
   const { locals, directory } = zipParts(members);
   return Buffer.concat([Buffer.from(opts.prepend ?? []), locals, directory, zipEnd(members.length, directory.length, locals.length)]);
 }
+
+/**
+ * A 7z archive of one file in one folder with a plain header (7zFormat.txt), as the review built
+ * nullifAI's: the Copy coder unless `coder` gives another (its flags byte, id and properties, the data
+ * then being that coder's output for `size` bytes).
+ */
+export function sevenZip(name: string, data: Uint8Array, coder: number[] = [0x01, 0x00], size = data.length): Buffer {
+  const num = (n: number) => (n < 0x80 ? [n] : n < 0x4000 ? [0x80 | (n >> 8), n & 0xff] : [0xc0 | (n >> 16), n & 0xff, (n >> 8) & 0xff]);
+  const nm = Buffer.concat([Buffer.from(name, 'utf16le'), Buffer.alloc(2)]);
+  const header = Buffer.from([
+    0x01, 0x04, 0x06, ...num(0), ...num(1), 0x09, ...num(data.length), 0x00, // Header, MainStreamsInfo, PackInfo
+    0x07, 0x0b, ...num(1), 0x00, ...num(1), ...coder, 0x0c, ...num(size), 0x00, // UnpackInfo: one folder of one coder
+    0x08, 0x00, 0x00, // SubStreamsInfo, end of StreamsInfo
+    0x05, ...num(1), 0x11, ...num(nm.length + 1), 0x00, ...nm, 0x00, 0x00, // FilesInfo: the name
+  ]);
+  const start = Buffer.alloc(20);
+  start.writeBigUInt64LE(BigInt(data.length), 0);
+  start.writeBigUInt64LE(BigInt(header.length), 8);
+  start.writeUInt32LE(crc32Update(0, header), 16);
+  const sig = Buffer.alloc(12);
+  Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 0x00, 0x04]).copy(sig);
+  sig.writeUInt32LE(crc32Update(0, start), 8);
+  return Buffer.concat([sig, start, data, header]);
+}

@@ -409,7 +409,10 @@ describe('P10: code-execution, file-write and network gadgets outside the lists'
 
 // --------------------------------------------------------------------------------------------- P14
 describe('P14: pickle data in a compression the scanner does not decode is high', () => {
-  /** A zip whose only member is stored with compression method `method` (93: zstd, which Python 3.14's zipfile reads). */
+  /**
+   * A zip whose only member is marked with compression method `method` (98: PPMd, which 7-Zip writes
+   * into zips; zstd, 93, which Python 3.14's zipfile reads, is decoded: see zstd-scan.test.ts).
+   */
   const withMethod = (name: string, method: number) => {
     const z = Buffer.from(zip([[name, P0_SYSTEM, 0]]));
     z.writeUInt16LE(method, 8); // local header
@@ -421,18 +424,18 @@ describe('P14: pickle data in a compression the scanner does not decode is high'
     ['a .pkl member of a plain zip', 'bundle.zip', 'model/weights.pkl'],
     ['a .npy member of an .npz', 'arrays.npz', 'arr_0.npy'],
   ])('%s', async (_, file, member) => {
-    const r = await lintBytes(file, withMethod(member, 93));
+    const r = await lintBytes(file, withMethod(member, 98));
     const f = r.findings.find((x) => x.ruleId === 'model/model-scan-limit');
     expect(f, found(r).join('\n')).toMatchObject({ severity: 'high', messageId: 'unsupportedPickle' });
-    expect(f?.message).toContain('compression method 93');
+    expect(f?.message).toContain('compression method 98');
   });
 
   it('another member stays medium', async () => {
     const r = await lintBytes('docs.zip', zip([['model/weights.pkl', P0_SYSTEM, 0], ['README.md', bytes('x'), 0]]).slice());
     expect(r.findings.filter((x) => x.ruleId === 'model/model-scan-limit')).toEqual([]);
     const z = Buffer.from(zip([['notes/README.md', bytes('hello'), 0], ['model/weights.pkl', bytes('N.'), 0]]));
-    z.writeUInt16LE(93, 8);
-    z.writeUInt16LE(93, 30 + 15 + 5 + 30 + 17 + 2 + 10);
+    z.writeUInt16LE(98, 8);
+    z.writeUInt16LE(98, 30 + 15 + 5 + 30 + 17 + 2 + 10);
     const m = await lintBytes('docs2.zip', new Uint8Array(z));
     expect(m.findings.filter((x) => x.ruleId === 'model/model-scan-limit').map((x) => x.severity)).toEqual(['medium']);
   });

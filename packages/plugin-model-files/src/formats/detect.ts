@@ -3,6 +3,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { bunzip2Head } from '../bzip2.js';
 import { lz4Head } from '../lz4.js';
 import { lzmaAloneHead, xzHead } from '../lzma.js';
+import { zstdHead } from '../zstd.js';
 import { isPickleOpcode, PickleMachine } from '../pickle/machine.js';
 import { COMPRESSION_SUFFIX, GENERIC_MODEL_EXTENSIONS, GENERIC_MODEL_NAME, inModelDirectory, isModelFileName, MODEL_MEMBER_NAME, NAMED_MODEL } from './names.js';
 import { hasHdf5Signature, superblockOffsets } from './hdf5.js';
@@ -38,10 +39,29 @@ export type FormatId =
   | 'xz'
   | 'lzma'
   | 'lz4'
+  | 'zstd'
   | '7z'
   | 'rar'
   | 'unknown';
 
+
+/** A skippable frame's magic number (0x184D2A50–5F), which zstd and LZ4 streams share. */
+const isSkippableFrame = (head: Uint8Array, at: number): boolean =>
+  head.length >= at + 8 && (head[at] & 0xf0) === 0x50 && head[at + 1] === 0x2a && head[at + 2] === 0x4d && head[at + 3] === 0x18;
+
+/**
+ * What follows skippable frames (pzstd writes one before each frame): the frame after them when the
+ * head holds its magic number, else the name decides (`.lz4`), else zstd, whose decoder skips them too.
+ */
+function afterSkippableFrames(head: Uint8Array, path: string): FormatId {
+  let at = 0;
+  while (isSkippableFrame(head, at)) at += 8 + u32(head, at + 4);
+  if (at + 4 > head.length) return /\.lz4$/i.test(path) ? 'lz4' : 'zstd';
+  const next = head.subarray(at, at + 4);
+  if (next[0] === 0x28 && next[1] === 0xb5 && next[2] === 0x2f && next[3] === 0xfd) return 'zstd';
+  if ((next[0] === 0x04 && next[1] === 0x22 && next[2] === 0x4d) || (next[0] === 0x02 && next[1] === 0x21 && next[2] === 0x4c)) return next[3] === 0x18 ? 'lz4' : 'unknown';
+  return 'unknown';
+}
 
 function ascii(head: Uint8Array, at: number, s: string): boolean {
   if (head.length < at + s.length) return false;
@@ -75,6 +95,9 @@ export function detectFormat(head: Uint8Array, path = ''): FormatId {
   // LZ4: a frame (joblib's `lz4` compressor), or the legacy format of the `lz4` tool.
   if (head[0] === 0x04 && head[1] === 0x22 && head[2] === 0x4d && head[3] === 0x18) return 'lz4';
   if (head[0] === 0x02 && head[1] === 0x21 && head[2] === 0x4c && head[3] === 0x18) return 'lz4';
+  // Zstandard (`.zst`: `pandas.read_pickle` infers it from the name), also after skippable frames.
+  if (head[0] === 0x28 && head[1] === 0xb5 && head[2] === 0x2f && head[3] === 0xfd) return 'zstd';
+  if (isSkippableFrame(head, 0)) return afterSkippableFrames(head, path);
   // Archives the scanner does not open: 7z (nullifAI: PyTorch models in 7z instead of zip) and RAR 4/5.
   if (ascii(head, 0, '7z\xbc\xaf\x27\x1c')) return '7z';
   if (ascii(head, 0, 'Rar!\x1a\x07\x00') || ascii(head, 0, 'Rar!\x1a\x07\x01\x00')) return 'rar';
@@ -333,6 +356,8 @@ export function isOnnxModel(head: Uint8Array): boolean {
 const ZIP_MODEL_MEMBER =
   /^(?:[^/]+\/)?(?:data\.pkl|constants\.pkl|version|byteorder|\.data\/.*)$|^(?:config\.json|metadata\.json|model\.weights\.h5)$/i;
 const isZipModelMember = (name: string): boolean => ZIP_MODEL_MEMBER.test(name) || MODEL_MEMBER_NAME.test(name);
+/** How much of a zstd zip member (method 93) discovery reads. */
+const ZSTD_MEMBER_READ = 16 << 10;
 /** The most of a central directory discovery reads. */
 const MAX_DIRECTORY_READ = 1 << 20;
 
@@ -380,15 +405,17 @@ function zipMembersSayModel(path: string): boolean {
     let named = 0;
     for (const e of entries) {
       if (opaque >= MAX_OPAQUE_MEMBERS && named >= MAX_NAMED_MEMBERS) break;
-      if (e.compressedSize === 0 || (e.method !== 0 && e.method !== 8)) continue;
+      if (e.compressedSize === 0 || (e.method !== 0 && e.method !== 8 && e.method !== 93)) continue;
       if (ZIP_OPAQUE_MEMBER.test(e.name) ? ++opaque > MAX_OPAQUE_MEMBERS : ++named > MAX_NAMED_MEMBERS) continue;
-      // One read for the local header, its name and extra field (usually short) and the data's start.
-      const want = Math.min(e.compressedSize, e.method === 0 ? 512 : 1024);
+      // One read for the local header, its name and extra field (usually short) and the data's start
+      // (of a zstd member, enough to hold a small first block whole).
+      const want = Math.min(e.compressedSize, e.method === 0 ? 512 : e.method === 93 ? ZSTD_MEMBER_READ : 1024);
       const local = read(e.localOffset, 30 + 512 + want);
       if (local.length < 30 || !ascii(local, 0, 'PK\x03\x04')) continue;
       const skip = 30 + (local[26] | (local[27] << 8)) + (local[28] | (local[29] << 8));
       const raw = skip + want <= local.length ? local.subarray(skip, skip + want) : read(e.localOffset + skip, want);
-      if (memberHeadSaysModel(e.method === 0 ? raw : inflateHead(raw, 'deflate-raw'), e.name)) return true;
+      const data = e.method === 0 ? raw : e.method === 93 ? zstdHead(raw, INNER_SNIFF_BYTES) : inflateHead(raw, 'deflate-raw');
+      if (memberHeadSaysModel(data, e.name)) return true;
     }
     return false;
   });
@@ -514,13 +541,13 @@ function longOperandThenPickle(head: Uint8Array, path: string): boolean {
 /**
  * Whether a name says model file for content of format `f` (`NAMED_MODEL` of `names.ts`). Model
  * names that other files use too (Java's `public_suffix_list.dat` is a zip, networkx's
- * `atlas.dat.gz` gzipped text, `GENERIC_MODEL_NAME`): an archive or a gzip/zlib/lz4 stream so named
+ * `atlas.dat.gz` gzipped text, `GENERIC_MODEL_NAME`): an archive or a gzip/zlib/lz4/zstd stream so named
  * is a model file only when its members or its decompressed bytes say so. A bz2/xz/lzma stream cannot
  * be looked into from its head, so there the name still counts (`joblib.dump(m, "model.bin", compress="bz2")`).
  */
 function namedModel(name: string, f: FormatId): boolean {
   if (!NAMED_MODEL.test(name)) return false;
-  return !GENERIC_MODEL_NAME.test(name) || !(f === 'zip' || f === 'tar' || f === 'gzip' || f === 'zlib' || f === 'lz4');
+  return !GENERIC_MODEL_NAME.test(name) || !(f === 'zip' || f === 'tar' || f === 'gzip' || f === 'zlib' || f === 'lz4' || f === 'zstd');
 }
 
 /** What a tar header's first member says (PyTorch's oldest format: `sys_info`, `pickle`, …). */
@@ -579,14 +606,18 @@ function tarSaysModel(size: number, read: (pos: number, n: number) => Uint8Array
 
 const bufferReads = (buf: Uint8Array) => (p: number, n: number): Uint8Array => buf.subarray(p, p + n);
 
-/** How much of a gzipped tarball discovery inflates to find its member headers. */
-const TGZ_READ = 64 << 10;
+/**
+ * How much of a compressed tarball discovery decompresses to find its member headers: 64 KiB of a
+ * gzipped one, 256 KiB of a zstd one (two blocks: a block is decoded only whole, unless stored raw).
+ */
+const TARBALL_READ = { gzip: 64 << 10, zstd: 256 << 10 };
 
-/** Whether the members whose headers lie in a gzipped tarball's first `TGZ_READ` compressed bytes make it a model (`tarSaysModel`). */
-function tgzSaysModel(path: string): boolean {
+/** Whether the members whose headers lie in a compressed tarball's first `TARBALL_READ` bytes make it a model (`tarSaysModel`). */
+function tarballSaysModel(path: string, f: 'gzip' | 'zstd'): boolean {
   return withPositionedReads(path, false, (_, read) => {
     // At most 4 MiB of output: a prefix that expands further is cut (the members before the cut still count).
-    const tar = inflateHead(read(0, TGZ_READ), 'gzip', 4 << 20);
+    const start = read(0, TARBALL_READ[f]);
+    const tar = f === 'gzip' ? inflateHead(start, 'gzip', 4 << 20) : zstdHead(start, 4 << 20);
     return tarSaysModel(tar.length, bufferReads(tar));
   });
 }
@@ -635,14 +666,26 @@ export function inflateHead(head: Uint8Array, f: 'gzip' | 'zlib' | 'deflate-raw'
   return out ? out.subarray(0, max) : new Uint8Array(0);
 }
 
+/** How much of a zstd stream discovery reads when the head does not hold its first block whole (at most 128 KiB). */
+const ZSTD_START_READ = (128 << 10) + 1024;
+
+/** The decompressed start of a zstd stream: from the head, else from a bounded read of the file's start. */
+function zstdStart(head: Uint8Array, path: string): Uint8Array {
+  const inner = zstdHead(head, INNER_SNIFF_BYTES);
+  if (inner.length >= INNER_SNIFF_BYTES) return inner;
+  return withPositionedReads(path, inner, (size, read) => (size <= head.length ? inner : zstdHead(read(0, ZSTD_START_READ), INNER_SNIFF_BYTES)));
+}
+
 /** Decompresses what the head holds (never more than the sniff size is used) and asks whether that is a model format. */
-function innerIsModel(head: Uint8Array, f: 'gzip' | 'zlib' | 'lz4', innerPath: string, path: string): boolean {
-  const inner = f === 'lz4' ? lz4Head(head, INNER_SNIFF_BYTES) : inflateHead(head, f);
+function innerIsModel(head: Uint8Array, f: 'gzip' | 'zlib' | 'lz4' | 'zstd', innerPath: string, path: string): boolean {
+  const inner = f === 'lz4' ? lz4Head(head, INNER_SNIFF_BYTES) : f === 'zstd' ? zstdStart(head, path) : inflateHead(head, f);
   if (inner.length === 0) return false;
   if (decompressedIsModel(inner, innerPath)) return true;
-  // A gzipped tarball (`.tar.gz`, `.tgz`) whose model is not its first member: the member headers of
-  // its first 64 KiB of compressed bytes.
-  return f === 'gzip' && /\.(?:tar\.gz|tgz)$/i.test(path) && detectFormat(inner, innerPath) === 'tar' && tgzSaysModel(path);
+  // A compressed tarball (`.tar.gz`, `.tgz`, `.tar.zst`, `.tzst`) whose model is not its first member:
+  // the member headers of the start of its compressed bytes.
+  if (detectFormat(inner, innerPath) !== 'tar') return false;
+  if (f === 'gzip') return /\.(?:tar\.gz|tgz)$/i.test(path) && tarballSaysModel(path, 'gzip');
+  return f === 'zstd' && /\.(?:tar\.zstd?|tzst)$/i.test(path) && tarballSaysModel(path, 'zstd');
 }
 
 /**
@@ -720,7 +763,7 @@ export function isModelFile(head: Uint8Array, path: string): boolean {
     const kind = sniffPickle(head);
     return kind === 'import' || kind === 'stream' || /\.(pkl|pickle|pt|pth|bin|joblib|ckpt|dat|data|p|sav|model|mar|npy)$/i.test(path);
   }
-  if (f === 'zip' || f === 'tar' || f === 'gzip' || f === 'bz2' || f === 'xz' || f === 'zlib' || f === 'lzma' || f === 'lz4') {
+  if (f === 'zip' || f === 'tar' || f === 'gzip' || f === 'bz2' || f === 'xz' || f === 'zlib' || f === 'lzma' || f === 'lz4' || f === 'zstd') {
     // Archives are model files when their first member or their name says so; an archive could hold anything.
     if (f === 'zip' && zipFirstMemberIsModel(head)) return true;
     if (f === 'tar' && tarFirstMemberIsModel(head)) return true;
@@ -733,10 +776,11 @@ export function isModelFile(head: Uint8Array, path: string): boolean {
     // A generic container name (`data.zip`, `train.csv.gz`) says nothing by itself: it is a model
     // file when the name inside the compression does (`model.pkl.gz`) or when the first decompressed
     // bytes are a model format (a pickle, a zip, a NumPy array); an LZ4 head is decoded as far as its
-    // first block goes, an xz, lzma or bz2 stream from a bounded read of its start.
+    // first block goes, a zstd head as far as it holds whole blocks (else a bounded read of the file's
+    // start, which holds the first block), an xz, lzma or bz2 stream from a bounded read of its start.
     const inner = path.replace(COMPRESSION_SUFFIX, '');
     if (inner !== path && namedModel(inner, f)) return true;
-    if (f === 'gzip' || f === 'zlib' || f === 'lz4') return innerIsModel(head, f, inner, path);
+    if (f === 'gzip' || f === 'zlib' || f === 'lz4' || f === 'zstd') return innerIsModel(head, f, inner, path);
     // xz, lzma and bz2 (joblib's other compressors; `joblib.load` finds the compression by its magic
     // number, whatever the name): the decompressed start of a bounded read of the stream.
     if (f === 'xz' || f === 'lzma' || f === 'bz2') return streamStartIsModel(path, f, inner);

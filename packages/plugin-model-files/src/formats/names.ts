@@ -25,8 +25,11 @@ const MAGIC_EXTENSIONS = new Set<string>(['h5', 'hdf5', 'safetensors', 'gguf', '
 /** Every model file extension (with its dot, as the language lists them). */
 export const MODEL_EXTENSIONS: string[] = [...MODEL_ONLY_EXTENSIONS, ...SHARED_MODEL_EXTENSIONS].map((e) => `.${e}`);
 
-/** Compression suffixes a model name may carry (`clf.pkl.gz`, `model.joblib.lz4`); `.tgz` is `.tar.gz`. */
-export const COMPRESSION_SUFFIXES = ['gz', 'tgz', 'bz2', 'xz', 'z', 'zlib', 'lzma', 'lz4'] as const;
+/**
+ * Compression suffixes a model name may carry (`clf.pkl.gz`, `model.joblib.lz4`, `model.pkl.zst`);
+ * `.tgz` is `.tar.gz`, `.tzst` `.tar.zst`.
+ */
+export const COMPRESSION_SUFFIXES = ['gz', 'tgz', 'bz2', 'xz', 'z', 'zlib', 'lzma', 'lz4', 'zst', 'zstd', 'tzst'] as const;
 
 const alt = (xs: readonly string[]): string => xs.join('|');
 
@@ -51,7 +54,7 @@ export const COMPRESSION_SUFFIX = new RegExp(`\\.(?:${alt(COMPRESSION_SUFFIXES)}
  */
 const MODEL_FILE_NAME = new RegExp(
   `(?:\\.(?:${alt([...MODEL_ONLY_EXTENSIONS, ...SHARED_MODEL_EXTENSIONS])})(?:\\.(?:tar|zip|7z|rar))?` +
-    `|(?:^|[/\\\\._-])(?:models?|checkpoints?|weights|ckpt)(?:\\.(?:tar|zip|tgz|7z|rar)|(?=\\.tar\\.)))` +
+    `|(?:^|[/\\\\._-])(?:models?|checkpoints?|weights|ckpt)(?:\\.(?:tar|zip|tgz|tzst|7z|rar)|(?=\\.tar\\.)))` +
     `(?:\\.(?:${alt(COMPRESSION_SUFFIXES)}))?$`,
   'i',
 );

@@ -1,7 +1,8 @@
 /**
  * A 7z reader (7zFormat.txt of the 7-Zip sources): the headers, also when they are themselves
  * compressed (the `7z` tool's default), and the folders whose one coder is Copy, LZMA, LZMA2,
- * Deflate or BZip2, the methods 7-Zip writes for anything but executables. A folder of anything else
+ * Deflate or BZip2, the methods 7-Zip writes for anything but executables, or zstd (7-Zip ZS's
+ * codec, id 04F71101). A folder of anything else
  * (several coders: BCJ/BCJ2/ARM filters before LZMA, Delta; PPMd; AES encryption) is listed with
  * its files, not decoded, so the caller can say what was not inspected. nullifAI (ReversingLabs,
  * 2025) packed PyTorch models in 7z instead of zip, and scanners that could not open them passed them.
@@ -13,6 +14,7 @@
 import { constants as zlibConstants, inflateRawSync } from 'node:zlib';
 import { bunzip2Head } from '../bzip2.js';
 import { lzmaAloneHead, unlzmaAlone, unxz, xzHead } from '../lzma.js';
+import { unzstdSync, zstdHead } from '../zstd.js';
 
 export class SevenZipError extends Error {}
 
@@ -61,10 +63,10 @@ export interface SevenZipLimits {
 
 /** Method ids this reader decodes, by name. */
 const METHODS: Record<string, string> = {
-  '00': 'Copy', '21': 'LZMA2', '030101': 'LZMA', '040108': 'Deflate', '040202': 'BZip2', '030401': 'PPMd',
+  '00': 'Copy', '21': 'LZMA2', '030101': 'LZMA', '040108': 'Deflate', '040202': 'BZip2', '04f71101': 'ZSTD', '030401': 'PPMd',
   '03030103': 'BCJ', '0303011b': 'BCJ2', '03030501': 'ARM', '03030401': 'PPC', '03030805': 'SPARC', '03': 'Delta', '06f10701': 'AES',
 };
-const DECODABLE = new Set(['00', '21', '030101', '040108', '040202']);
+const DECODABLE = new Set(['00', '21', '030101', '040108', '040202', '04f71101']);
 const methodName = (id: string) => METHODS[id] ?? `method ${id}`;
 
 const SIGNATURE = [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c];
@@ -420,7 +422,7 @@ function concat(chunks: Uint8Array[], max: number): Uint8Array {
 }
 
 /**
- * The output of a decodable folder (Copy, LZMA, LZMA2, Deflate; not BZip2, which the scanner streams),
+ * The output of a decodable folder (Copy, LZMA, LZMA2, Deflate, zstd; not BZip2, which the scanner streams),
  * at most `max` bytes of it. Throws SevenZipError, or the decoder's error, on corrupt data.
  */
 export function decodeFolderSync(folder: SevenZipFolder, packed: Uint8Array, max: number, deadline = Number.POSITIVE_INFINITY): Uint8Array {
@@ -446,6 +448,8 @@ export function decodeFolderSync(folder: SevenZipFolder, packed: Uint8Array, max
       return take(unxz(lzma2Xz(coder, packed), limits));
     case '040108':
       return new Uint8Array(inflateRawSync(packed, { maxOutputLength: Math.max(1, want) })).subarray(0, want);
+    case '04f71101':
+      return take(unzstdSync(packed, limits));
     default:
       throw new SevenZipError(`7z folder encoded with ${folder.method}, which this reader does not decode`);
   }
@@ -471,6 +475,8 @@ export function folderHead(folder: SevenZipFolder, packedStart: Uint8Array, max:
         return new Uint8Array(inflateRawSync(packedStart.subarray(0, 16 << 10), { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: 17 << 20 })).subarray(0, max);
       case '040202':
         return bunzip2Head(packedStart, max);
+      case '04f71101':
+        return zstdHead(packedStart, max);
       default:
         return new Uint8Array(0);
     }

@@ -10,7 +10,7 @@ const PICKLE_FAMILY = new Set(['pickle', 'joblib', 'pytorch-zip', 'pytorch-legac
  * Names of pickle data: what loaders unpickle (`data.pkl` of a PyTorch zip, `.pkl`, `.pt`, `.joblib`,
  * …, compressed too) and NumPy arrays (an object array is a pickle).
  */
-const PICKLE_DATA_NAME = /(?:^|[\\/])data\.pkl$|\.(?:pkl|pickle|pt|pth|ckpt|joblib|sav|bin|npy)(?:\.(?:gz|bz2|xz|lzma|z|zlib|lz4))?$/i;
+const PICKLE_DATA_NAME = /(?:^|[\\/])data\.pkl$|\.(?:pkl|pickle|pt|pth|ckpt|joblib|sav|bin|npy)(?:\.(?:gz|bz2|xz|lzma|z|zlib|lz4|zst|zstd))?$/i;
 
 /** Does the file hold pickle data (its format, a member's, or NumPy object arrays)? */
 export function holdsPickles(file: ModelFile): boolean {
@@ -63,8 +63,9 @@ export default createRule({
               // code on load: not passed at `--fail-on high`.
               context.report({ loc: FILE_LOC, messageId: 'limitHdf5', data, severity: 'high', confidence: 'medium' });
             } else if (kind === 'unsupported' && (ps.some((p) => p.pickle) || PICKLE_DATA_NAME.test(member || file.path))) {
-              // Pickle data in a compression the scanner does not decode (zip method 93, zstd, which
-              // Python 3.14's zipfile reads; an xz filter other than LZMA2): a limit in pickle data.
+              // Pickle data the scanner cannot decode (a zip method it does not read, an xz filter other
+              // than LZMA2, a zstd frame that needs its dictionary or a window past 128 MiB): a limit in
+              // pickle data.
               context.report({ loc: FILE_LOC, messageId: 'unsupportedPickle', data, severity: 'high', confidence: 'medium' });
             } else context.report({ loc: FILE_LOC, messageId: kind, data, confidence: 'low' });
           }
