@@ -1073,14 +1073,20 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     if (!this.classAttributeNames.has(member) && this.scopes.attributeAssignmentsOf(member).length === 0) return undefined;
     const cls = this.classOf(object);
     if (!cls) return undefined;
-    const classScope = this.scopes.scopeOfNode(cls);
+    // The class and the classes of this file it inherits from, as attribute lookup finds them: the
+    // values every class of the chain assigns (a subclass's `__init__` may set it, and the base's too).
+    const chain = (this.subclassChain(cls, false).classes as Node[]).filter((c) => !isImportedClass(c));
+    const ids = new Set(chain.map((c) => c.id));
     const values: Node[] = [];
-    for (const b of classScope?.bindings.get(member) ?? []) {
-      if (b.kind !== 'assignment' || !b.value) return undefined;
-      values.push(b.value);
+    for (const c of chain) {
+      for (const b of this.scopes.scopeOfNode(c)?.bindings.get(member) ?? []) {
+        if (b.kind !== 'assignment' || !b.value) return undefined;
+        values.push(b.value);
+      }
     }
     for (const a of this.scopes.attributeAssignmentsOf(member)) {
-      if (this.classOf(a.object)?.id !== cls.id) continue;
+      const owner = this.classOf(a.object);
+      if (!owner || !ids.has(owner.id)) continue;
       if (!a.value) return undefined;
       values.push(a.value);
     }
@@ -1718,14 +1724,32 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       return items.some((x) => x.type === 'list_splat' || x.type === 'comment') ? undefined : items;
     }
     if (expr.type !== 'identifier') return undefined;
-    const bound = this.reachingBindings(expr);
-    if (bound.length === 0 || bound.some((b) => b.kind !== 'assignment' || !b.value)) return undefined;
-    if (this.containerWrites(expr).length > 0) return undefined;
+    let bound = this.reachingBindings(expr);
+    // `xs += [b]` extends what `xs` held before it: every binding of the variable, a superset of one run's items
+    if (bound.some((b) => b.kind === 'augmented')) bound = this.bindings(expr);
+    if (bound.length === 0) return undefined;
     const out: Node[] = [];
     for (const b of bound) {
-      const items = this.literalElements(b.value!, depth + 1);
+      let items: Node[] | undefined;
+      if (b.kind === 'assignment' && b.value) items = this.literalElements(b.value, depth + 1);
+      else if (b.kind === 'augmented' && b.node.type === 'augmented_assignment' && /^[+|]=$/.test(b.node.childForFieldName('operator')?.text ?? '')) {
+        const right = b.node.childForFieldName('right');
+        items = right ? this.literalElements(right, depth + 1) : undefined;
+      }
       if (!items) return undefined;
       out.push(...items);
+    }
+    // `xs.append(c)` / `add` / `insert(i, c)` add one item; `extend([…])` the items of a literal (`|=`
+    // is an augmented binding, read above)
+    for (const w of this.containerWrites(expr)) {
+      if (w.node.type === 'augmented_assignment') continue;
+      const method = w.node.type === 'call' ? this.callee(w.node)?.childForFieldName('attribute')?.text : undefined;
+      if (method === 'append' || method === 'add' || method === 'insert') out.push(w.value);
+      else if (method === 'extend') {
+        const items = this.literalElements(w.value, depth + 1);
+        if (!items) return undefined;
+        out.push(...items);
+      } else return undefined;
     }
     return out;
   }
@@ -3159,6 +3183,87 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   }
 
   /**
+   * The string literal whose text begins the known start of a string built at run time (what
+   * `stringPieces(expr)[0]` starts with): the literal itself, the first part of an implicit
+   * concatenation, the left side of a `+`, the constant a leading f-string field or a leading `{}` /
+   * `%s` of a `.format` / `%` template stands for, `str(x)`, and a name whose one reaching binding is
+   * an assignment, followed to the literal: `BASE = "http://x/models"` … `f"{BASE}/a.pth"` gives the
+   * `"http://x/models"` node. A rule that edits the scheme of a URL edits that node. Undefined when the
+   * start is not one literal's (a parameter, a call, an empty leading part).
+   */
+  stringPrefixSource(expr: Node): Node | undefined {
+    return this.prefixSource(expr, 0);
+  }
+
+  private prefixSource(node: Node, depth: number): Node | undefined {
+    if (depth > 12) return undefined;
+    switch (node.type) {
+      case 'parenthesized_expression': {
+        const inner = namedChildrenOf(node);
+        return inner.length === 1 ? this.prefixSource(inner[0], depth + 1) : undefined;
+      }
+      case 'concatenated_string': {
+        const first = namedChildrenOf(node)[0];
+        return first ? this.prefixSource(first, depth + 1) : undefined;
+      }
+      case 'string': {
+        const kids = node.namedChildren;
+        const start = kids[0];
+        const end = kids[kids.length - 1];
+        const hole = kids.find((k): k is Node => !!k && k.type === 'interpolation');
+        if (!start || start.type !== 'string_start' || !end || end.type !== 'string_end') return undefined;
+        // text before the first field (or no field): this literal begins the string
+        if (!hole) return end.startIndex > start.endIndex ? node : undefined;
+        if (hole.startIndex > start.endIndex) return node;
+        const parts = namedChildrenOf(hole);
+        return parts.length === 1 ? this.prefixSource(parts[0], depth + 1) : undefined;
+      }
+      case 'binary_operator': {
+        const op = node.childForFieldName('operator')?.text;
+        const left = node.childForFieldName('left');
+        if (!left || (op !== '+' && op !== '%')) return undefined;
+        if (op === '+') return this.prefixSource(left, depth + 1);
+        // "%s/model.pth" % (BASE,): a leading `%s` stands for the first value
+        const template = this.constant(left);
+        if (typeof template !== 'string') return undefined;
+        if (!template.startsWith('%s')) return template === '' ? undefined : this.prefixSource(left, depth + 1);
+        const right = node.childForFieldName('right');
+        const first = right?.type === 'tuple' ? namedChildrenOf(right)[0] : right;
+        return first ? this.prefixSource(first, depth + 1) : undefined;
+      }
+      case 'call': {
+        const fn = this.callee(node);
+        if (!fn) return undefined;
+        if (fn.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'format') {
+          const object = fn.childForFieldName('object');
+          const template = object ? this.constant(object) : UNKNOWN;
+          if (!object || typeof template !== 'string') return undefined;
+          // "{}/{}.pth".format(BASE, n), "{0}/…", "{base}/…": the value the leading field names
+          const field = /^\{(\w*)\}/.exec(template);
+          if (!field) return template === '' ? undefined : this.prefixSource(object, depth + 1);
+          const info = this.argInfo(node);
+          const value = field[1] === '' || /^\d+$/.test(field[1]) ? info.positional[field[1] === '' ? 0 : Number(field[1])] : undefined;
+          const arg = value && !value.splat ? value.node : field[1] && !/^\d+$/.test(field[1]) ? info.keywords.get(field[1]) : undefined;
+          return arg ? this.prefixSource(arg, depth + 1) : undefined;
+        }
+        const args = this.argumentNodes(node);
+        if (this.qualifiedName(fn) === 'builtins.str' && args.length === 1 && args[0].type !== 'keyword_argument' && args[0].type !== 'list_splat') {
+          return this.prefixSource(args[0], depth + 1);
+        }
+        return undefined;
+      }
+      case 'identifier': {
+        if (this.isMemberOrKeywordName(node)) return undefined;
+        const bound = this.reachingBindings(node);
+        if (bound.length !== 1 || bound[0].kind !== 'assignment' || !bound[0].value) return undefined;
+        return this.prefixSource(bound[0].value, depth + 1);
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /**
    * The known text of a string built at run time, in order, split where a part is not known (one
    * unknown part between each two pieces): `f"https://huggingface.co/{repo}/resolve/main/{fname}"` →
    * `["https://huggingface.co/", "/resolve/main/", ""]`. Parts that are constants are folded in
@@ -3464,8 +3569,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         const object = expr.childForFieldName('object');
         const attr = expr.childForFieldName('attribute');
         if (!object || !attr) return undefined;
-        const cls = this.classOf(object);
-        return cls ? this.methodOf(cls, attr.text) : undefined;
+        const cls = this.classOf(object) ?? this.instanceClassOf(object);
+        return cls ? this.inheritedMethod(cls, attr.text) : undefined;
       }
       if (expr.type === 'parenthesized_expression') {
         const inner = namedChildrenOf(expr);
@@ -3839,6 +3944,62 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     const outer = scope?.parent;
     if (!outer || outer.kind !== 'class') return undefined;
     return outer.node;
+  }
+
+  /**
+   * The class of this file whose instance a variable holds where it is used: every binding that
+   * reaches it constructs that class (`flow = Flow()`, `with Flow() as flow`, or a call of a local
+   * function whose every `return` is such a construction). Undefined when one binding is anything
+   * else, or two give different classes.
+   */
+  private instanceClassOf(object: Node): Node | undefined {
+    if (object.type !== 'identifier' || this.resolvingInstances.has(object.id)) return undefined;
+    this.resolvingInstances.add(object.id);
+    try {
+      const reaching = this.reachingBindings(object);
+      let found: Node | undefined;
+      for (const b of reaching) {
+        const cls = b.value ? this.instanceFromCall(b.value, 0) : undefined;
+        if (!cls || (found && found.id !== cls.id)) return undefined;
+        found = cls;
+      }
+      return found;
+    } finally {
+      this.resolvingInstances.delete(object.id);
+    }
+  }
+
+  private readonly resolvingInstances = new Set<number>();
+
+  /** The class of this file a call constructs: `Flow(...)`, or a local function whose every return does. */
+  private instanceFromCall(value: Node, depth: number): Node | undefined {
+    if (value.type !== 'call' || depth > 3) return undefined;
+    const callee = this.callee(value);
+    if (!callee) return undefined;
+    const cls = this.localClass(callee);
+    if (cls) return cls;
+    const fn = this.localFunction(value);
+    if (!fn || fn.type !== 'function_definition') return undefined;
+    let found: Node | undefined;
+    const returns = this.returnValues(fn);
+    for (const r of returns) {
+      const c = this.instanceFromCall(r, depth + 1);
+      if (!c || (found && found.id !== c.id)) return undefined;
+      found = c;
+    }
+    return found;
+  }
+
+  /** The method `name` of a class of this file, or the one it inherits from its local bases (first in the MRO). */
+  private inheritedMethod(cls: Node, name: string): Node | undefined {
+    const own = this.methodOf(cls, name);
+    if (own) return own;
+    for (const c of this.subclassChain(cls, false).classes.slice(1)) {
+      if (isImportedClass(c)) continue;
+      const found = this.methodOf(c, name);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** The method `name` defined directly in the class body (last definition wins). */

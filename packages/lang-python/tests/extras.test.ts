@@ -313,6 +313,20 @@ describe('bindings / bindingsOf / parameterOf', () => {
         '    mixed = make()',
         'for m in mixed:',
         '    use(m)',
+        'openers = [bz2.BZ2File, gzip.GzipFile]',
+        'if lzma is not None:',
+        '    openers += [lzma.LZMAFile]',
+        'openers.extend((zipfile.ZipFile,))',
+        'for o in openers:',
+        '    use(o)',
+        'table = {"a": 1}',
+        'table.update(other)',
+        'for t in table:',
+        '    use(t)',
+        'late = ["a"]',
+        'late += compute()',
+        'for l in late:',
+        '    use(l)',
       ].join('\n'),
     );
     const values = (name: string, nth: number) => sc.loopValues(ident(sc, name, nth))?.map((v) => v.text);
@@ -322,7 +336,11 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(values('url', 1)).toEqual(['"u1"', '"u2"']);
     expect(values('sha', 1)).toEqual(['"s1"', '"s2"']);
     expect(values('i', 1)).toBeUndefined(); // range(3)
-    expect(values('g', 1)).toBeUndefined(); // GROWS gains items
+    expect(values('g', 1)).toEqual(['"x"', 'y']); // GROWS gains an item: every item it may hold
+    // `+=` and `extend` of literals (under an `if`: a superset of one run's items)
+    expect(values('o', 1)).toEqual(['bz2.BZ2File', 'gzip.GzipFile', 'lzma.LZMAFile', 'zipfile.ZipFile']);
+    expect(values('t', 1)).toBeUndefined(); // `update` of something unknown
+    expect(values('l', 1)).toBeUndefined(); // `+=` of something unknown
     expect(values('s', 1)).toEqual(['"x"', '"y"']);
     expect(values('a', 1)).toBeUndefined(); // an item of another length
     expect(values('z', 0)).toEqual(['"u"', '"v"']); // a comprehension
@@ -330,6 +348,39 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(values('w', 2)).toBeUndefined(); // re-bound in the body
     expect(values('u', 1)).toEqual(['"x4.pth"', '"x2.pth"', '"x1.pth"']); // a literal in each branch
     expect(values('m', 1)).toBeUndefined(); // one branch is no literal
+  });
+
+  it('names the literal that begins a string built at run time (stringPrefixSource)', async () => {
+    const sc = await parse(
+      [
+        'BASE = "http://download.example.com/models"',
+        'a = BASE + "/resnet50.pth"',
+        'b = f"{BASE}/vgg16.pth"',
+        'c = ("http://x.org/"',
+        '     "model.onnx")',
+        'd = "{}/{}.pth".format(BASE, name)',
+        'e = "{base}/m.pth".format(base=BASE)',
+        'f = "%s/m.pth" % (BASE,)',
+        'g = str(BASE)',
+        'h = f"http://{host}/m.pth"',
+        'i = f"{host}/m.pth"',
+        'def fetch(root):',
+        '    j = root + "/m.pth"',
+        'k = ""',
+        'l = "{0}/m.pth".format(BASE)',
+      ].join('\n'),
+    );
+    const source = (name: string) => {
+      const node = sc.stringPrefixSource(ident(sc, name, 0).parent!.childForFieldName('right')!);
+      return node && `${node.startPosition.row + 1}:${node.text}`;
+    };
+    const base = '1:"http://download.example.com/models"';
+    expect([source('a'), source('b'), source('d'), source('e'), source('f'), source('g'), source('l')]).toEqual([base, base, base, base, base, base, base]);
+    expect(source('c')).toBe('4:"http://x.org/"'); // the part that holds the start
+    expect(source('h')).toBe('10:f"http://{host}/m.pth"');
+    expect(source('i')).toBeUndefined(); // starts with a name that is no constant
+    expect(source('j')).toBeUndefined(); // a parameter
+    expect(source('k')).toBeUndefined(); // empty
   });
 
   it('splits a string built at run time at the parts that are not known (stringPieces)', async () => {
@@ -411,6 +462,33 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(sc.attributeValues(attr('self.other'))).toBeUndefined();
   });
 
+  it('attributeValues reads the local classes a class inherits from (optuna\'s tuner and its subclass)', async () => {
+    const sc = await parse(
+      [
+        'class Base:',
+        '    def __init__(self, model_dir=None):',
+        '        self._model_dir = model_dir',
+        'class Sub(Base):',
+        '    def best(self):',
+        '        self._model_dir',
+        'class Other:',
+        '    def best(self):',
+        '        self._model_dir',
+        'class Deeper(Sub):',
+        '    limit = 3',
+        '    def __init__(self):',
+        '        self._model_dir = "models"',
+        '    def best(self):',
+        '        self._model_dir',
+      ].join('\n'),
+    );
+    const uses = nodesOfType(sc, 'attribute').filter((n) => n.text === 'self._model_dir');
+    expect(sc.attributeValues(uses[1])?.map((v) => v.text)).toEqual(['model_dir']);
+    expect(sc.attributeValues(uses[2])).toBeUndefined(); // not a subclass
+    // the class's own assignment and its bases', in the order attribute lookup goes
+    expect(sc.attributeValues(uses[4])?.map((v) => v.text).sort()).toEqual(['"models"', 'model_dir']);
+  });
+
   it('lists every binding of a name in any scope (bindingsNamed)', async () => {
     const sc = await parse('from torch import load as L\ndef f(L):\n    return L\nclass C:\n    L = 1\nuse(L)\n');
     expect(sc.bindingsNamed('L').map((b) => b.kind).sort()).toEqual(['assignment', 'import', 'parameter']);
@@ -473,6 +551,50 @@ describe('localFunction', () => {
     expect(sc.localFunction(callStarting(sc, 'unknown'))).toBeUndefined();
     expect(name(sc.localFunction(callStarting(sc, 'nested()')))).toBe('nested');
     expect(name(sc.localFunction(ident(sc, 'helper', 2)))).toBe('helper');
+  });
+
+  it('resolves a method called on an instance of a class of the file, and methods inherited from local bases', async () => {
+    const sc = await parse(
+      [
+        'class Base:',
+        '    def save(self, name):',
+        '        return name',
+        'class Flow(Base):',
+        '    def run(self):',
+        '        return self.save(None)',
+        'class Other:',
+        '    def save(self, name):',
+        '        return name',
+        'def default_flow():',
+        '    return Flow()',
+        'def test(cond):',
+        '    flow = Flow()',
+        '    a = flow.save(1)',
+        '    made = default_flow()',
+        '    b = made.save(2)',
+        '    with Flow() as w:',
+        '        c = w.save(3)',
+        '    either = Flow() if cond else Other()',
+        '    d = either.save(4)',
+        '    mixed = Flow()',
+        '    if cond:',
+        '        mixed = Other()',
+        '    e = mixed.save(5)',
+        '    loaded = load()',
+        '    f = loaded.save(6)',
+      ].join('\n'),
+    );
+    const owner = (start: string) => {
+      const fn = sc.localFunction(callStarting(sc, start));
+      return fn ? `${fn.parent?.parent?.childForFieldName('name')?.text}.${fn.childForFieldName('name')?.text}` : undefined;
+    };
+    expect(owner('self.save')).toBe('Base.save'); // inherited
+    expect(owner('flow.save')).toBe('Base.save');
+    expect(owner('made.save')).toBe('Base.save'); // through a local factory
+    expect(owner('w.save')).toBe('Base.save'); // `with Flow() as w`
+    expect(owner('either.save')).toBeUndefined(); // not a construction
+    expect(owner('mixed.save')).toBeUndefined(); // two classes reach the use
+    expect(owner('loaded.save')).toBeUndefined();
   });
 
   it('self outside a method and imported functions are not local', async () => {
