@@ -165,27 +165,10 @@ export default createRule<[], PySourceCode>({
       if (pinnedBeside(node)) return;
       written.push({ node, url, source: httpLiteral(node) ?? node, confidence: hostKnown && isModelFile(url) ? 'high' : 'medium' });
     };
-    /** The string literal whose text starts with the `http://` of a URL expression (through names bound to one). */
-    const httpLiteral = (n: PyNode, depth = 0): PyNode | undefined => {
-      if (depth > 4) return undefined;
-      switch (n.type) {
-        case 'string':
-          if (LITERAL_HTTP.test(sc.getText(n))) return n;
-          return n.namedChildren[1]?.type === 'interpolation' && n.namedChildren[1].namedChildren[0] ? httpLiteral(n.namedChildren[1].namedChildren[0], depth + 1) : undefined;
-        case 'concatenated_string':
-        case 'parenthesized_expression':
-          return n.namedChildren[0] ? httpLiteral(n.namedChildren[0], depth + 1) : undefined;
-        case 'binary_operator': {
-          const left = n.childForFieldName('left');
-          return left ? httpLiteral(left, depth + 1) : undefined;
-        }
-        case 'identifier': {
-          const lit = literalStringNode(sc, n);
-          return lit ? httpLiteral(lit, depth + 1) : undefined;
-        }
-        default:
-          return undefined;
-      }
+    /** The string literal whose text starts with the `http://` of a URL expression (`BASE` in `f"{BASE}/m.pth"`). */
+    const httpLiteral = (n: PyNode): PyNode | undefined => {
+      const source = sc.stringPrefixSource(n);
+      return source && LITERAL_HTTP.test(sc.getText(source)) ? source : undefined;
     };
     /**
      * A URL written beside the whole SHA-256 (or SHA-512) of its file: a dict key or entry whose dict, a tuple
@@ -244,6 +227,8 @@ export default createRule<[], PySourceCode>({
         if (mentionsEndpoint && reportEndpointWrites(node)) return;
         const fn = calleeOf(node);
         if (!fn) return;
+        // `"{}/{}.pth".format(BASE, name)`: a URL built from a template
+        if (fn.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'format' && fn.childForFieldName('object')?.type === 'string') writtenUrl(node);
         const qn = sc.qualifiedName(fn);
         // Hub clients pointed at a plain-HTTP endpoint.
         if (hfPackage(qn)) {
@@ -317,6 +302,8 @@ export default createRule<[], PySourceCode>({
         // the whole of a `+` chain: `BASE + "/" + name + ".pth"`
         const plus = (n: PyNode | null) => n?.type === 'binary_operator' && n.childForFieldName('operator')?.text === '+';
         if (plus(node) && !plus(node.parent)) writtenUrl(node);
+        // `"%s/alexnet.pth" % BASE`
+        else if (node.childForFieldName('operator')?.text === '%' && node.childForFieldName('left')?.type === 'string') writtenUrl(node);
       },
       'module:exit'() {
         // one finding per literal: a URL built from a literal already judged at its fetch call is not reported again

@@ -102,6 +102,15 @@ ruleTester.run('hf/insecure-model-url', rule, {
       code: 'URL = "http://x.org/model.bin"',
       errors: [{ messageId: 'insecureLiteral', confidence: 'high', data: { url: 'http://x.org/model.bin' }, suggestions: [{ messageId: 'useHttps', output: 'URL = "https://x.org/model.bin"' }] }],
     },
+    // built from a base constant by a `.format` or `%` template: the suggestion edits the base
+    {
+      code: 'BASE = "http://x.org/models"\nURL = "{}/{}.pth".format(BASE, name)',
+      errors: [{ messageId: 'insecureLiteral', line: 2, confidence: 'high', suggestions: [{ messageId: 'useHttps', output: 'BASE = "https://x.org/models"\nURL = "{}/{}.pth".format(BASE, name)' }] }],
+    },
+    {
+      code: 'BASE = "http://x.org/models"\nURL = "%s/alexnet.pth" % BASE',
+      errors: [{ messageId: 'insecureLiteral', line: 2, confidence: 'high', suggestions: [{ messageId: 'useHttps', output: 'BASE = "https://x.org/models"\nURL = "%s/alexnet.pth" % BASE' }] }],
+    },
     {
       code: "model = dict(backbone=dict(init_cfg=dict(type='Pretrained', checkpoint='http://download.openmmlab.com/mmdetection/v2.0/faster_rcnn_r50.pth')))",
       errors: [{ messageId: 'insecureLiteral', confidence: 'high', suggestions: [{ messageId: 'useHttps', output: "model = dict(backbone=dict(init_cfg=dict(type='Pretrained', checkpoint='https://download.openmmlab.com/mmdetection/v2.0/faster_rcnn_r50.pth')))" }] }],
