@@ -9,22 +9,34 @@ export type Node = PythonNode;
 export type SC = PythonSourceCode;
 export type Context = RuleContext<unknown[], PythonSourceCode>;
 
+/** Modules only Python 2 has: on Python 3 the `except ImportError:` alternative is the one that runs. */
+const PYTHON2_ONLY = /^(?:cPickle|cStringIO|urllib2|__builtin__)\./;
+
+/**
+ * The first of the candidate names in `among`, a Python 3 one first: `try: import cPickle as pickle /
+ * except ImportError: import pickle` gives `cPickle.loads` and `pickle.loads`, and Python 3 runs the latter.
+ */
+export function firstAmong(names: readonly string[], among: { has(name: string): boolean }): string | undefined {
+  const found = names.filter((name) => among.has(name));
+  return found.find((name) => !PYTHON2_ONLY.test(name)) ?? found[0];
+}
+
 /**
  * The qualified name of the function a call calls (`torch.load`), or undefined. With `among`, the
  * first of the callee's candidate names (`try: import cPickle as pickle / except: import pickle`
- * gives two) that is in `among`.
+ * gives two; a Python 3 one first) that is in `among`.
  */
 export function calleeName(sc: SC, call: Node, among?: { has(name: string): boolean }): string | undefined {
   const callee = sc.callee(call);
   if (!callee) return undefined;
   if (!among) return sc.qualifiedName(callee);
   // On some path: `torch.load if bin else load_safetensors` (a local def) may still be `torch.load`.
-  return sc.possibleQualifiedNames(callee).find((name) => among.has(name));
+  return firstAmong(sc.possibleQualifiedNames(callee), among);
 }
 
 /** Like `calleeName(sc, call, among)` for any expression (`torch.load` passed as a value). */
 export function nameAmong(sc: SC, expr: Node, among: { has(name: string): boolean }): string | undefined {
-  return sc.qualifiedNames(expr).find((name) => among.has(name));
+  return firstAmong(sc.qualifiedNames(expr), among);
 }
 
 /** Python truthiness of a constant. */
@@ -174,6 +186,8 @@ const USER_INPUT_METHODS = new Set([
   'transformers.HfArgumentParser.parse_args_into_dataclasses',
   'transformers.hf_argparser.HfArgumentParser.parse_args_into_dataclasses',
 ]);
+/** Methods of a socket or connection that return what the other end sent. */
+const RECEIVE_METHODS = new Set(['recv', 'recvfrom', 'recv_bytes', 'recv_multipart']);
 /** Attributes through which an uploaded file's bytes are read (`upload.file` of a FastAPI `UploadFile`). */
 const UPLOAD_STREAMS = new Set(['file', 'stream']);
 
@@ -356,6 +370,8 @@ export function dataOrigin(sc: SC, expr: Node | undefined, depth = 0): Origin {
       if (method?.type === 'attribute' && sc.instanceQualifiedNames(method).some((q) => USER_INPUT_METHODS.has(q))) return 'user';
       if (calleeName(sc, expr, PASS_THROUGH)) return dataOrigin(sc, sc.argument(expr, { position: 0 }), depth + 1);
       const callee = sc.callee(expr);
+      // `sock.recv(4096)`, `conn.recv_bytes()`, `data, addr = sock.recvfrom(n)`: what the other end sent
+      if (callee?.type === 'attribute' && RECEIVE_METHODS.has(callee.childForFieldName('attribute')?.text ?? '')) return 'network';
       if (callee?.type === 'attribute') {
         // `resp.read()`, `path.open("rb")`, `requests.get(u).json()`: the object's data.
         const method = callee.childForFieldName('attribute')?.text;

@@ -2,7 +2,7 @@ import { createRule, UNKNOWN } from '@oculum/core';
 import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { judgePickleBytes } from '@oculum/plugin-model-files/pickle';
 import { CALLBACK_CALLEE_NAMES, handedLoader } from '../callbacks.js';
-import { calleeName, confidenceFor, constantBytes, isInProcessData, isStubFile, savedOnSomePathBefore, type Node } from '../utils.js';
+import { calleeName, confidenceFor, constantBytes, dataOrigin, firstAmong, isInProcessData, isStubFile, savedOnSomePathBefore, type Node } from '../utils.js';
 
 const PICKLE_MODULES = ['pickle', '_pickle', 'cPickle', 'six.moves.cPickle', 'pickle5', 'dill', 'cloudpickle'];
 
@@ -91,13 +91,39 @@ function isNewShelf(sc: PythonSourceCode, call: Node, callee: string): boolean {
   return false;
 }
 
-/** Why this particular format is unsafe (empty for the pickle modules themselves). */
+/** Why this particular format is unsafe (empty for the pickle modules themselves; marshal has messages of its own). */
 function detail(callee: string): string {
-  if (callee.startsWith('marshal.')) return ' (marshal is not secure against malicious data)';
   if (callee.startsWith('jsonpickle.')) return ' (jsonpickle rebuilds arbitrary objects; plain json does not)';
   if (callee.startsWith('shelve.')) return ' (a shelf is pickle on disk)';
   if (callee.startsWith('pandas.')) return ' (a pickled DataFrame is a pickle)';
   return '';
+}
+
+/** A parameter named like a message a connection delivers (Pyro's `protocolmsg`, a handler's `request`, `packet`). */
+const MESSAGE_NAME = /(?:msg|message|packet|request|response)s?$/i;
+
+/**
+ * The loaded data can come from the network, as far as the code shows: a download or a response
+ * (`dataOrigin`, also on one branch, or through `smart_open.open`), what a socket received
+ * (`sock.recv(n)`), or a part of a parameter named like a message (`def deserialize(protocolmsg):
+ * marshal.loads(protocolmsg.annotations["BLBI"])`). Only the wording of the message depends on it.
+ */
+function fromNetwork(sc: PythonSourceCode, data: Node | undefined): boolean {
+  if (!data) return false;
+  if (dataOrigin(sc, data) === 'network') return true;
+  let n: Node | null | undefined = data;
+  for (let depth = 0; n && n.type !== 'identifier' && depth < 8; depth++) {
+    if (n.type === 'attribute') n = n.childForFieldName('object');
+    else if (n.type === 'subscript') n = n.childForFieldName('value');
+    else if (n.type === 'parenthesized_expression') n = n.namedChildren.find((c) => !!c && c.type !== 'comment');
+    else if (n.type === 'call') {
+      // `zlib.decompress(msg.payload)`: the first argument of a function; `msg.read()`: a method's receiver
+      const fn = sc.callee(n);
+      n = calleeName(sc, n) || fn?.type !== 'attribute' ? sc.argument(n, { position: 0 }) : fn.childForFieldName('object');
+    } else return false;
+  }
+  const param = n?.type === 'identifier' ? sc.parameterOf(n) : undefined;
+  return !!param && MESSAGE_NAME.test(param.name);
 }
 
 const UNPICKLERS = new Set([...LOADERS].filter((q) => /\._?Unpickler$/.test(q)));
@@ -202,12 +228,18 @@ export default createRule<[], PythonSourceCode>({
         '`{{callee}}` loads a pickle written into the source that imports {{imports}}, beyond what plain data needs: loading it imports and may call them. Keep data as JSON or safetensors, build the object in code, or allow these globals in `settings.model.allowGlobals`.',
       unsafeDeserialization:
         '`{{callee}}` deserializes data that can run arbitrary code when it is loaded{{detail}}: a malicious model or cache file executes on this machine. Load weights from safetensors (or `torch.load(..., weights_only=True)`), data as JSON, scikit-learn models with skops.',
+      networkDeserialization:
+        '`{{callee}}` deserializes data that can come from the network (a download, a socket, a remote message), and such data can run arbitrary code when it is loaded{{detail}}: a crafted response or message executes on this machine. Exchange data as JSON (weights as safetensors), or authenticate it (an HMAC over the bytes) before loading.',
+      unsafeMarshal:
+        '`{{callee}}`{{detail}} reads {{source}} with marshal, which is not secure against erroneous or malicious data: crafted bytes can crash the interpreter, and a code object it rebuilds runs whatever it holds once the program executes it. Exchange data as JSON.',
       nltkPickle:
         '`{{callee}}` unpickles a `.pickle` resource of nltk_data, which `nltk.download` fetches from the network: a tampered data package runs code on this machine (CVE-2024-39705). Upgrade to NLTK 3.9 or later and load `punkt_tab` (`PunktTokenizer()`), which holds no pickles.',
       savedOnSomePaths:
         '`{{callee}}` loads a file this code writes at line {{line}}, but not on every path before this load: where that write has not run, the file is whatever is on disk, and a malicious cache or model file executes on this machine. Load data as JSON or safetensors, scikit-learn models with skops.',
       callback:
         '`{{callee}}` is handed to `{{via}}`, which calls it: every item it loads is deserialized by a format that can run arbitrary code{{detail}}, so a malicious model or cache file executes on this machine. Load weights from safetensors (or `torch.load(..., weights_only=True)`), data as JSON, scikit-learn models with skops.',
+      callbackMarshal:
+        '`{{callee}}` is handed to `{{via}}`, which calls it: every item is read with marshal, which is not secure against erroneous or malicious data (crafted bytes can crash the interpreter; a code object it rebuilds runs once executed). Exchange data as JSON.',
     },
     remediation:
       'Store weights as safetensors and configuration as JSON; for scikit-learn models use skops; if pickle is unavoidable, verify a pinned hash first or restrict Unpickler.find_class.',
@@ -225,7 +257,10 @@ export default createRule<[], PythonSourceCode>({
         // `map(pickle.loads, blobs)`, `executor.submit(pickle.load, f)`, `delayed(pd.read_pickle)(p)`
         const handed = handedLoader(sc, node, LOADERS, DUMPERS, { name: 'file', position: 0 });
         if (handed) {
-          if (handed !== 'other') context.report({ node, messageId: 'callback', data: { ...handed, detail: detail(handed.callee) }, confidence: 'medium' });
+          if (handed !== 'other') {
+            const messageId = handed.callee.startsWith('marshal.') ? 'callbackMarshal' : 'callback';
+            context.report({ node, messageId, data: { ...handed, detail: detail(handed.callee) }, confidence: 'medium' });
+          }
           return;
         }
         // `FAISS.load_local(path, embeddings, allow_dangerous_deserialization=True)`: the index's docstore is a pickle
@@ -254,7 +289,7 @@ export default createRule<[], PythonSourceCode>({
         const direct = calleeName(sc, node, LOADERS);
         const subclass = direct ? undefined : unrestrictedUnpickler(sc, node);
         // `def cached(blob, loads=pickle.loads): loads(blob)`: the default, unless a caller passes another
-        const byDefault = direct || subclass ? undefined : sc.defaultQualifiedNames(sc.callee(node)!).find((n) => LOADERS.has(n));
+        const byDefault = direct || subclass ? undefined : firstAmong(sc.defaultQualifiedNames(sc.callee(node)!), LOADERS);
         const callee = subclass ? sc.getText(sc.callee(node)!) : (direct ?? byDefault);
         if (!callee) return;
         // `shelve.open(p, "n")`, `shelve.Shelf({})`: a new, empty shelf, only written here
@@ -279,9 +314,13 @@ export default createRule<[], PythonSourceCode>({
         if (judged && judged.inert) return;
         const imports = judged ? judged.imports : [];
         const dangerous = imports.some((i) => i.verdict === 'dangerous');
+        const network = imports.length === 0 && fromNetwork(sc, data);
+        const marshal = callee.startsWith('marshal.');
+        const messageId =
+          imports.length > 0 ? (dangerous ? 'embeddedPayload' : 'embeddedForeign') : marshal ? 'unsafeMarshal' : network ? 'networkDeserialization' : 'unsafeDeserialization';
         context.report({
           node,
-          messageId: imports.length === 0 ? 'unsafeDeserialization' : dangerous ? 'embeddedPayload' : 'embeddedForeign',
+          messageId,
           data: {
             callee,
             detail: subclass
@@ -289,6 +328,7 @@ export default createRule<[], PythonSourceCode>({
               : byDefault
                 ? ` (the default of \`${sc.getText(sc.callee(node)!)}\`, unless a caller passes another)${detail(callee)}`
                 : detail(callee),
+            source: network ? 'data that can come from the network' : 'data',
             imports: imports.slice(0, 3).map((i) => i.name).join(', ') + (imports.length > 3 ? ', …' : ''),
           },
           confidence: byDefault ? (confidenceFor(sc, data, node) === 'low' ? 'low' : 'medium') : imports.length === 0 ? confidenceFor(sc, data, node) : dangerous ? 'high' : 'medium',

@@ -19,6 +19,13 @@ const LOAD_FUNCTIONS = new Map([
 
 const KNOWN = { has: (name: string) => UNSAFE_FUNCTIONS.has(name) || LOAD_FUNCTIONS.has(name) };
 
+/**
+ * PyYAML's FullLoader (`yaml.full_load`, `Loader=yaml.FullLoader`): since 5.4 it refuses
+ * `!!python/object/apply` (CVE-2020-14343), but still resolves `!!python/name` / `!!python/module` tags
+ * to what is already imported; before 5.4 it ran code. Reported as unsafe, in those words.
+ */
+const FULL = /^yaml\.(?:full_load(?:_all)?|C?FullLoader)$/;
+
 type LoaderVerdict = { kind: 'safe' } | { kind: 'unsafe'; name: string } | { kind: 'unknown' };
 
 /** A loader that is one of these qualified names (any of them may be it): unsafe when one is, safe when all are safe. */
@@ -51,12 +58,16 @@ export default createRule<[], PythonSourceCode>({
     messages: {
       unsafeFunction:
         '`{{callee}}` constructs arbitrary Python objects from YAML tags (`!!python/object/apply:os.system`): a malicious config runs code when it is loaded. Use `{{safe}}` (a `yaml.SafeLoader`).',
+      fullLoader:
+        "`{{callee}}`{{how}} builds Python objects with PyYAML's FullLoader: before PyYAML 5.4 it ran tags such as `!!python/object/apply:os.system` (CVE-2020-1747, CVE-2020-14343), and it still resolves `!!python/name` and `!!python/module` tags to any function or module already imported. Use `{{safe}}` (a `yaml.SafeLoader`), which builds plain data only.",
       unsafeLoader:
         '`{{callee}}` with `Loader={{loader}}` constructs arbitrary Python objects from YAML tags: a malicious config runs code when it is loaded. Use `yaml.safe_load` (or `Loader=yaml.SafeLoader`).',
       noLoader:
         '`{{callee}}` without a safe `Loader` constructs Python objects from YAML tags (and fails on PyYAML 6): a malicious config can run code. Use `yaml.safe_load`.',
       callback:
         '`{{callee}}`{{how}} is handed to `{{via}}`, which calls it: it constructs arbitrary Python objects from YAML tags (`!!python/object/apply:os.system`), so a malicious config runs code when it is loaded. Hand over `yaml.safe_load` (a `yaml.SafeLoader`) instead.',
+      callbackFullLoader:
+        "`{{callee}}`{{how}} is handed to `{{via}}`, which calls it: it builds Python objects with PyYAML's FullLoader, which ran `!!python/object/apply:os.system` before PyYAML 5.4 and still resolves `!!python/name` and `!!python/module` tags. Hand over `yaml.safe_load` (a `yaml.SafeLoader`) instead.",
       unknownLoader:
         "`{{callee}}`'s `Loader` cannot be resolved statically; unless it is a SafeLoader, a malicious config runs code when it is loaded. Use `yaml.safe_load`.",
     },
@@ -253,7 +264,7 @@ export default createRule<[], PythonSourceCode>({
       if (!callee) return;
       const data = { callee, via: use.via };
       if (UNSAFE_FUNCTIONS.has(callee)) {
-        context.report({ node: use.call, messageId: 'callback', data: { ...data, how: '' }, confidence: 'medium' });
+        context.report({ node: use.call, messageId: FULL.test(callee) ? 'callbackFullLoader' : 'callback', data: { ...data, how: '' }, confidence: 'medium' });
         return;
       }
       const loader = callbackArgument(sc, use, { name: 'Loader', position: 1 });
@@ -268,7 +279,7 @@ export default createRule<[], PythonSourceCode>({
       const verdict = loaderVerdict(loader);
       if (verdict.kind === 'safe') return;
       if (verdict.kind === 'unknown') context.report({ node: use.call, messageId: 'unknownLoader', data, confidence: 'low' });
-      else context.report({ node: use.call, messageId: 'callback', data: { ...data, how: ` with \`Loader=${verdict.name}\`` }, confidence: 'medium' });
+      else context.report({ node: use.call, messageId: FULL.test(verdict.name) ? 'callbackFullLoader' : 'callback', data: { ...data, how: ` with \`Loader=${verdict.name}\`` }, confidence: 'medium' });
     }
 
     const gate = sc.calleeGate(['load', 'load_all', 'unsafe_load', 'unsafe_load_all', 'full_load', 'full_load_all', ...CALLBACK_CALLEE_NAMES]);
@@ -284,7 +295,7 @@ export default createRule<[], PythonSourceCode>({
         const confidence = text && typeof sc.constant(text) === 'string' ? 'low' : 'high';
         const safe = UNSAFE_FUNCTIONS.get(callee);
         if (safe) {
-          context.report({ node, messageId: 'unsafeFunction', data: { callee, safe }, confidence });
+          context.report({ node, messageId: FULL.test(callee) ? 'fullLoader' : 'unsafeFunction', data: { callee, safe, how: '' }, confidence });
           return;
         }
         const safeName = LOAD_FUNCTIONS.get(callee);
@@ -305,7 +316,14 @@ export default createRule<[], PythonSourceCode>({
           return;
         }
         const fix = sc.qualifiedName(loader) === 'yaml.Loader' ? safeLoadFix(node, safeName, loader) : undefined;
-        context.report({ node, messageId: 'unsafeLoader', data: { callee, loader: verdict.name }, confidence, fix });
+        const full = FULL.test(verdict.name);
+        context.report({
+          node,
+          messageId: full ? 'fullLoader' : 'unsafeLoader',
+          data: { callee, loader: verdict.name, how: ` with \`Loader=${verdict.name}\``, safe: `yaml.${safeName}` },
+          confidence,
+          fix,
+        });
       },
     };
   },

@@ -100,7 +100,7 @@ ruleTester.run('torch/pickle-load', rule, {
     },
     {
       code: 'import marshal\nfrom joblib import delayed\nxs = [delayed(marshal.loads)(b) for b in blobs]',
-      errors: [{ messageId: 'callback', line: 3, data: { callee: 'marshal.loads', via: 'delayed', detail: ' (marshal is not secure against malicious data)' } }],
+      errors: [{ messageId: 'callbackMarshal', line: 3, data: { callee: 'marshal.loads', via: 'delayed' } }],
     },
     // `*args` of the function: its parameters, high
     {
@@ -112,7 +112,35 @@ ruleTester.run('torch/pickle-load', rule, {
       errors: [{ messageId: 'unsafeDeserialization', line: 4, column: 13, confidence: 'high', data: { callee: 'pickle.load', detail: '' } }],
     },
     { code: 'import pickle\nx = pickle.loads(blob)', errors: [{ messageId: 'unsafeDeserialization', confidence: 'medium' }] },
-    { code: 'import pickle, requests\nx = pickle.loads(requests.get(u).content)', errors: [{ messageId: 'unsafeDeserialization', confidence: 'high' }] },
+    // data known to come from the network: a response, a socket, a parameter named like a message (messages say so)
+    {
+      code: 'import pickle, requests\nx = pickle.loads(requests.get(u).content)',
+      errors: [
+        {
+          messageId: 'networkDeserialization',
+          confidence: 'high',
+          message:
+            '`pickle.loads` deserializes data that can come from the network (a download, a socket, a remote message), and such data can run arbitrary code when it is loaded: a crafted response or message executes on this machine. Exchange data as JSON (weights as safetensors), or authenticate it (an HMAC over the bytes) before loading.',
+        },
+      ],
+    },
+    { code: 'import pickle\ndef serve(sock):\n    while True:\n        obj = pickle.loads(sock.recv(4096))', errors: [{ messageId: 'networkDeserialization', line: 4, confidence: 'high' }] },
+    { code: 'import pickle\ndef handle(request):\n    return pickle.loads(request.body)', errors: [{ messageId: 'networkDeserialization', confidence: 'high' }] },
+    { code: 'import pickle, zlib\ndef on_message(self, msg):\n    return pickle.loads(zlib.decompress(msg.payload))', errors: [{ messageId: 'networkDeserialization' }] },
+    { code: 'import pickle\ndef restore(event):\n    return pickle.loads(event.data)', errors: [{ messageId: 'unsafeDeserialization' }] },
+    // Pyro4: `pickle` is the Python 3 module the except branch imports; marshal builds code objects, it runs none
+    {
+      code: 'import marshal\ntry:\n    import cPickle as pickle\nexcept ImportError:\n    import pickle\nclass PickleSerializer:\n    def loads(self, data):\n        return pickle.loads(data)\ndef deserialize_blob_args(protocolmsg):\n    blobinfo, objId, method = marshal.loads(protocolmsg.annotations["BLBI"])\n    return objId, method',
+      errors: [
+        { messageId: 'unsafeDeserialization', line: 8, data: { callee: 'pickle.loads', detail: '' } },
+        {
+          messageId: 'unsafeMarshal',
+          line: 10,
+          message:
+            '`marshal.loads` reads data that can come from the network with marshal, which is not secure against erroneous or malicious data: crafted bytes can crash the interpreter, and a code object it rebuilds runs whatever it holds once the program executes it. Exchange data as JSON.',
+        },
+      ],
+    },
     // an entry of a parameter (MLflow's `load_context`): high; of `self`: not followed
     {
       code: 'import pickle\nclass W:\n    def load_context(self, context):\n        with open(context.artifacts["model"], "rb") as f:\n            self.m = pickle.load(f)\n        with open(self.paths["x"], "rb") as g:\n            self.x = pickle.load(g)',
@@ -186,7 +214,7 @@ ruleTester.run('torch/pickle-load', rule, {
     { code: 'import joblib\nx = joblib.externals.cloudpickle.loads(b)', errors: [{ messageId: 'unsafeDeserialization' }] },
     { code: 'import pandas as pd\nx = pd.read_pickle("frame.pkl")', errors: [{ messageId: 'unsafeDeserialization', confidence: 'high' }] },
     { code: 'import shelve\ndb = shelve.open(p)', errors: [{ messageId: 'unsafeDeserialization' }] },
-    { code: 'import marshal\nc = marshal.loads(b)', errors: [{ messageId: 'unsafeDeserialization', data: { callee: 'marshal.loads', detail: ' (marshal is not secure against malicious data)' } }] },
+    { code: 'import marshal\nc = marshal.loads(b)', errors: [{ messageId: 'unsafeMarshal', data: { callee: 'marshal.loads', detail: '', source: 'data' } }] },
     { code: 'import jsonpickle\no = jsonpickle.decode(s)', errors: [{ messageId: 'unsafeDeserialization' }] },
     { code: 'import _pickle\no = _pickle.loads(s)', errors: [{ messageId: 'unsafeDeserialization' }] },
     { code: 'from six.moves import cPickle\no = cPickle.loads(s)', errors: [{ messageId: 'unsafeDeserialization', data: { callee: 'six.moves.cPickle.loads', detail: '' } }] },
@@ -209,7 +237,7 @@ ruleTester.run('torch/pickle-load', rule, {
     // a helper that returns outside data on some path, a public cache other modules may fill, a default loader of other data
     {
       code: 'import pickle\ndef get(f, sock):\n    if f is None:\n        return sock.recv(9)\n    return pickle.dumps(f)\nx = pickle.loads(get(g, s))',
-      errors: [{ messageId: 'unsafeDeserialization', line: 6 }],
+      errors: [{ messageId: 'networkDeserialization', line: 6, confidence: 'high' }],
     },
     {
       code: 'import pickle\nCACHE = {}\ndef dumps(f):\n    try:\n        r = CACHE[f]\n    except KeyError:\n        r = pickle.dumps(f)\n        CACHE[f] = r\n    return r\nx = pickle.loads(dumps(g))',
