@@ -194,6 +194,15 @@ ruleTester.run('torch/pickle-load', rule, {
       filename: 'tests/helpers.py',
       errors: [{ messageId: 'unsafeDeserialization', line: 4, confidence: 'high' }],
     },
+    // an attribute a subclass inherits from a base class of the file, set from a constructor parameter
+    // (optuna's LightGBM tuners): the same confidence in both classes
+    {
+      code: 'import os, pickle\nclass Base:\n    def __init__(self, model_dir=None):\n        self._model_dir = model_dir\n    def best(self, n):\n        with open(os.path.join(self._model_dir, f"{n}.pkl"), "rb") as f:\n            return pickle.load(f)\nclass Sub(Base):\n    def best(self, n):\n        with open(os.path.join(self._model_dir, f"{n}.pkl"), "rb") as f:\n            return pickle.load(f)',
+      errors: [
+        { messageId: 'unsafeDeserialization', line: 7, confidence: 'high' },
+        { messageId: 'unsafeDeserialization', line: 11, confidence: 'high' },
+      ],
+    },
     // an attribute of `self` is the object's own state: no more certain than before
     { code: 'import pickle\nclass C:\n    def load(self):\n        return pickle.load(self.file)', errors: [{ messageId: 'unsafeDeserialization', confidence: 'medium' }] },
     { code: 'import pickle, io\nx = pickle.Unpickler(io.BytesIO(b)).load()', errors: [{ messageId: 'unsafeDeserialization', column: 5 }] },
