@@ -36,30 +36,16 @@ LOADERS = {
 }
 
 
+# The loader each fixture targets, by the end of its name (the first that matches).
+LOADER_BY_SUFFIX = [
+    ('.pkl.zst', 'zstd'), ('.tar.zst', 'zstd-tar'), ('_zstd_member.zip', 'zip-zstd'),
+    ('.pkl.gz', 'gzip'), ('.pkl.bz2', 'bz2'), ('.pkl.xz', 'xz'), ('.pkl.zlib', 'zlib'), ('.joblib', 'joblib'),
+    ('.npy', 'numpy'), ('.npz', 'numpy'), ('.pt', 'torch'), ('.zip', 'torch'), ('.pkl', 'pickle'),
+]
+
+
 def loader_for(name):
-    if name.endswith('.pkl.zst'):
-        return 'zstd'
-    if name.endswith('.tar.zst'):
-        return 'zstd-tar'
-    if name.endswith('_zstd_member.zip'):
-        return 'zip-zstd'
-    if name.endswith('.pkl.gz'):
-        return 'gzip'
-    if name.endswith('.pkl.bz2'):
-        return 'bz2'
-    if name.endswith('.pkl.xz'):
-        return 'xz'
-    if name.endswith('.pkl.zlib'):
-        return 'zlib'
-    if name.endswith('.joblib'):
-        return 'joblib'
-    if name.endswith(('.npy', '.npz')):
-        return 'numpy'
-    if name.endswith(('.pt', '.zip')):
-        return 'torch'
-    if name.endswith('.pkl'):
-        return 'pickle'
-    return None
+    return next((kind for suffix, kind in LOADER_BY_SUFFIX if name.endswith(suffix)), None)
 
 
 def keras_h5_configs():
