@@ -60,38 +60,75 @@ export function flagState(sc: SC, arg: Node | undefined): FlagState {
   return truthy(v) ? 'true' : 'false';
 }
 
+/** Nodes the grammar puts between arguments that are no argument: comments and `\` line continuations. */
+const NOT_ARGUMENT = new Set(['comment', 'line_continuation']);
+
 /** The argument list's last argument node (for inserting a keyword after it). */
 export function lastArgument(call: Node): Node | undefined {
   const args = call.childForFieldName('arguments');
   if (!args || args.type !== 'argument_list') return undefined;
-  const named = args.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+  const named = args.namedChildren.filter((c): c is Node => !!c && !NOT_ARGUMENT.has(c.type));
   return named[named.length - 1];
 }
 
-/** A fix that appends `, keyword=value` after the last argument of a call (none for `f()`). */
+/**
+ * A fix that appends `, keyword=value` right after the last argument of a call (none for `f()`), also
+ * when a `\` continuation or a comment follows it (`torch.load("m.pt" \` … `)`).
+ */
 export function appendKeyword(call: Node, text: string): ((fixer: RuleFixer) => Fix | null) | undefined {
   const last = lastArgument(call);
   if (!last) return undefined;
   return (fixer) => fixer.insertTextAfter(last, `, ${text}`);
 }
 
-/** Removes a `keyword_argument` node together with the comma that separates it from its neighbour. */
-export function removeKeywordArgument(sc: SC, kw: Node): (fixer: RuleFixer) => Fix {
+/**
+ * Removes a `keyword_argument` node with one comma beside it, keeping every comment where it was and
+ * the layout tidy:
+ * - alone on its line (`    allow_pickle=True,`), the line goes; a comment after it stays on that
+ *   line (`    # legacy object arrays`);
+ * - followed by another argument (`f(a, k=v, b)`), the keyword, its comma and the blank after it;
+ * - the last argument (`f(a, k=v)`, `f(a , k = v , )`), from the end of the argument before it to the
+ *   closing parenthesis on its line: `f(a)`; with a comment or `\` continuation in between, only its
+ *   comma and itself.
+ */
+export function removeKeywordArgument(sc: SC, kw: Node): (fixer: RuleFixer) => Fix | Fix[] {
   return (fixer) => {
     const text = sc.text;
     const [start, end] = sc.getRange(kw);
-    // Prefer removing the preceding ", " so `f(a, k=v)` becomes `f(a)`.
-    let s = start;
-    while (s > 0 && /\s/.test(text[s - 1])) s--;
-    if (text[s - 1] === ',') return fixer.remove([s - 1, end]);
-    let e = end;
-    while (e < text.length && /\s/.test(text[e])) e++;
-    if (text[e] === ',') {
-      e++;
-      while (e < text.length && text[e] === ' ') e++;
-      return fixer.remove([start, e]);
+    const tokens = (kw.parent?.children ?? []).filter((c): c is Node => !!c);
+    const at = tokens.findIndex((c) => c.startIndex === start && c.endIndex === end);
+    const before = tokens[at - 1]?.type === ',' ? tokens[at - 1] : undefined;
+    const after = tokens[at + 1]?.type === ',' ? tokens[at + 1] : undefined;
+    const next = tokens[after ? at + 2 : at + 1];
+    const stop = after ? sc.getRange(after)[1] : end;
+    const blankFrom = (i: number) => {
+      let e = i;
+      while (text[e] === ' ' || text[e] === '\t') e++;
+      return e;
+    };
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const lineEnd = text.indexOf('\n', stop) < 0 ? text.length : text.indexOf('\n', stop);
+    const rest = blankFrom(stop);
+    if (/^[ \t]*$/.test(text.slice(lineStart, start)) && (rest === lineEnd || text[rest] === '#')) {
+      // alone on its line: the line goes, or the keyword up to the comment that stays
+      return fixer.remove(text[rest] === '#' ? [start, rest] : [lineStart, Math.min(lineEnd + 1, text.length)]);
     }
-    return fixer.remove([start, end]);
+    if (after && next && next.type !== ')') {
+      // `f(a, k=v,` then `b)` on the next line: the blank before it goes rather than the one after the comma
+      if (rest === lineEnd && before && /^[ \t]*$/.test(text.slice(sc.getRange(before)[1], start))) return fixer.remove([sc.getRange(before)[1], stop]);
+      return fixer.remove([start, rest]);
+    }
+    const closing = text[rest] === ')' ? rest : stop;
+    if (!before) return fixer.remove([start, closing]);
+    const prev = tokens[tokens.indexOf(before) - 1];
+    if (prev && !NOT_ARGUMENT.has(prev.type) && prev.type !== '(' && !text.slice(prev.endIndex, start).includes('#')) {
+      return fixer.remove([sc.getRange(prev)[1], closing]);
+    }
+    // a comment or continuation before it: the comma before it, and the keyword with its own comma
+    // (with the blank between them when they share a line)
+    const [commaStart, commaEnd] = sc.getRange(before);
+    if (/^[ \t]*$/.test(text.slice(commaEnd, start))) return fixer.remove([commaStart, stop]);
+    return [fixer.remove([commaStart, commaEnd]), fixer.remove([start, stop])];
   };
 }
 

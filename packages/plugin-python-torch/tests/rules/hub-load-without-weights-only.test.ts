@@ -34,6 +34,11 @@ ruleTester.run('torch/hub-load-without-weights-only', rule, {
       code: 'import torch\ndef fetch_json(u):\n    return {}\ndef get(u, ckpt):\n    fetch = torch.hub.load_state_dict_from_url if ckpt else fetch_json\n    return fetch(u)',
       errors: [{ messageId: 'missing', line: 6, suggestions: [] }],
     },
+    // after a `\` continuation, the keyword goes right after the last argument
+    {
+      code: 'import torch\nsd = torch.hub.load_state_dict_from_url(u \\\n    )',
+      errors: [{ messageId: 'missing', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nsd = torch.hub.load_state_dict_from_url(u, weights_only=True \\\n    )' }] }],
+    },
     {
       code: 'import torch\nsd = torch.hub.load_state_dict_from_url(u, weights_only=None)',
       errors: [{ messageId: 'noneFlag', confidence: 'medium', suggestions: [{ messageId: 'setWeightsOnly', output: 'import torch\nsd = torch.hub.load_state_dict_from_url(u, weights_only=True)' }] }],

@@ -85,6 +85,15 @@ ruleTester.run(ID, rule, {
       code: 'import torch\ndef iterate(paths):\n    for p in paths:\n        yield torch.load(p)',
       errors: [{ messageId: 'missing', line: 4, confidence: 'medium', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\ndef iterate(paths):\n    for p in paths:\n        yield torch.load(p, weights_only=True)' }] }],
     },
+    // after a `\` continuation, the keyword goes right after the last argument (fix-safety review)
+    {
+      code: 'import torch\nm = torch.load("m.pt" \\\n    )',
+      errors: [{ messageId: 'missing', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nm = torch.load("m.pt", weights_only=True \\\n    )' }] }],
+    },
+    {
+      code: 'import torch\nm = torch.load(p,  # the checkpoint\n               map_location="cpu" \\\n)',
+      errors: [{ messageId: 'missing', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nm = torch.load(p,  # the checkpoint\n               map_location="cpu", weights_only=True \\\n)' }] }],
+    },
     // the same wrapper, not installed: a load like any other; installed, but leaving `weights_only` as passed
     {
       code: 'import torch\n_orig = torch.load\ndef patched(f, *, weights_only=False, **kwargs):\n    return _orig(f, weights_only=weights_only, **kwargs)\nm = patched("m.pt")',
