@@ -1,7 +1,7 @@
 import { createRule, UNKNOWN, type Fix, type RuleFixer } from '@oculum/core';
 import { importTrigger, isImportedClass, type PythonBinding, type PythonSourceCode } from '@oculum/lang-python';
 import { CALLBACK_CALLEE_NAMES, callbackArgument, callbackUse } from '../callbacks.js';
-import { calleeName, isStubFile, nameAmong, type Node } from '../utils.js';
+import { calleeName, isStubFile, nameAmong, removeKeywordArgument, type Node } from '../utils.js';
 
 const SAFE_LOADERS = new Set(['SafeLoader', 'CSafeLoader', 'BaseLoader', 'CBaseLoader']);
 const UNSAFE_LOADERS = new Set(['Loader', 'UnsafeLoader', 'FullLoader', 'CLoader', 'CUnsafeLoader', 'CFullLoader']);
@@ -233,29 +233,12 @@ export default createRule<[], PythonSourceCode>({
       // `Loader=  # why\n yaml.Loader`: removing it would lose the comment
       if (loaderKeyword && sc.getText(loaderKeyword).includes('#')) return undefined;
       return (fixer) => {
-        // Two edits, the rest of the call kept as written (comments, line breaks, trailing comma):
-        // `load` → `safe_load`, and the `Loader=` keyword with one comma.
+        // The rest of the call kept as written (comments, line breaks): `load` → `safe_load`, and the
+        // `Loader=` keyword removed as the pack removes keywords (`removeKeywordArgument`).
         const edits = [fixer.replaceText(attribute, safeName)];
-        if (loaderKeyword) edits.push(...removeKeyword(fixer, args, loaderKeyword));
+        if (loaderKeyword) edits.push(...[removeKeywordArgument(sc, loaderKeyword)(fixer)].flat());
         return edits;
       };
-    }
-
-    /**
-     * Edits that remove a keyword argument and one comma beside it, leaving every comment: the comma
-     * after it when there is one (`f, Loader=L, )` → `f, )`), else the one before (`f, Loader=L)` → `f)`).
-     * The blank between the comma before and the keyword goes with it unless it holds a comment.
-     */
-    function removeKeyword(fixer: RuleFixer, args: Node, keyword: Node): Fix[] {
-      const tokens = args.children.filter((c): c is Node => !!c);
-      const at = tokens.findIndex((c) => c.startIndex === keyword.startIndex && c.endIndex === keyword.endIndex);
-      const before = tokens[at - 1]?.type === ',' ? tokens[at - 1] : undefined;
-      const after = tokens[at + 1]?.type === ',' ? tokens[at + 1] : undefined;
-      const [start, end] = sc.getRange(keyword);
-      const gapIsBlank = !!before && /^\s*$/.test(sc.text.slice(sc.getRange(before)[1], start));
-      if (after) return [fixer.remove([gapIsBlank ? sc.getRange(before!)[1] : start, sc.getRange(after)[1]])];
-      if (!before) return [fixer.remove([start, end])];
-      return gapIsBlank ? [fixer.remove([sc.getRange(before)[0], end])] : [fixer.remove(before), fixer.remove([start, end])];
     }
 
     /** `map(yaml.unsafe_load, texts)`, `executor.submit(yaml.load, text, Loader=yaml.Loader)`: what the API calls it with. */

@@ -76,11 +76,11 @@ ruleTester.run('torch/yaml-unsafe-load', rule, {
     {
       // the rest of the call as written: comments, line breaks, a trailing comma
       code: 'import yaml\ncfg = yaml.load(\n    f,  # the experiment config\n    Loader=yaml.Loader,  # TODO: !include\n)',
-      output: 'import yaml\ncfg = yaml.safe_load(\n    f,  # the experiment config\n      # TODO: !include\n)',
+      output: 'import yaml\ncfg = yaml.safe_load(\n    f,  # the experiment config\n    # TODO: !include\n)',
       errors: [{ messageId: 'unsafeLoader' }],
     },
     { code: 'import yaml\nc = yaml.load(\n    f,\n    Loader=yaml.Loader,\n)', output: 'import yaml\nc = yaml.safe_load(\n    f,\n)', errors: [{ messageId: 'unsafeLoader' }] },
-    { code: 'import yaml\nc = yaml.load(f, Loader=yaml.Loader, )', output: 'import yaml\nc = yaml.safe_load(f, )', errors: [{ messageId: 'unsafeLoader' }] },
+    { code: 'import yaml\nc = yaml.load(f, Loader=yaml.Loader, )', output: 'import yaml\nc = yaml.safe_load(f)', errors: [{ messageId: 'unsafeLoader' }] },
     { code: 'import yaml\nc = yaml.load(f,  # why\n    Loader=yaml.Loader)', output: 'import yaml\nc = yaml.safe_load(f,  # why\n    )', errors: [{ messageId: 'unsafeLoader' }] },
     // a comment inside the keyword would go with it: no fix
     { code: 'import yaml\nc = yaml.load(f, Loader=  # why\n    yaml.Loader)', output: null, errors: [{ messageId: 'unsafeLoader' }] },
