@@ -3569,7 +3569,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         const object = expr.childForFieldName('object');
         const attr = expr.childForFieldName('attribute');
         if (!object || !attr) return undefined;
-        const cls = this.classOf(object) ?? this.instanceClassOf(object);
+        const cls = this.classOf(object) ?? (object.type === 'call' ? this.instanceFromCall(object, 0) : this.instanceClassOf(object));
         return cls ? this.inheritedMethod(cls, attr.text) : undefined;
       }
       if (expr.type === 'parenthesized_expression') {

@@ -582,6 +582,7 @@ describe('localFunction', () => {
         '    e = mixed.save(5)',
         '    loaded = load()',
         '    f = loaded.save(6)',
+        '    g = Flow().save(7)',
       ].join('\n'),
     );
     const owner = (start: string) => {
@@ -595,6 +596,7 @@ describe('localFunction', () => {
     expect(owner('either.save')).toBeUndefined(); // not a construction
     expect(owner('mixed.save')).toBeUndefined(); // two classes reach the use
     expect(owner('loaded.save')).toBeUndefined();
+    expect(owner('Flow().save')).toBe('Base.save');
   });
 
   it('self outside a method and imported functions are not local', async () => {

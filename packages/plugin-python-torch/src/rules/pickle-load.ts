@@ -7,7 +7,7 @@ import { calleeName, confidenceFor, constantBytes, dataOrigin, firstAmong, isInP
 const PICKLE_MODULES = ['pickle', '_pickle', 'cPickle', 'six.moves.cPickle', 'pickle5', 'dill', 'cloudpickle'];
 
 /** What `create` needs imported before it reports anything (with the packages that vendor cloudpickle). */
-const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle', 'nltk'];
+const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle', 'nltk', 'zmq'];
 /** LangChain vector stores whose `load_local` unpickles the saved index once `allow_dangerous_deserialization` is set. */
 const PICKLED_VECTOR_STORES = /^langchain(?:_community)?\.vectorstores\.(?:[\w.]*\.)?(?:FAISS|Annoy|ScaNN)\.load_local$/;
 /**
@@ -207,14 +207,14 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    triggers: ['pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization'],
+    triggers: ['pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization', 'recv_pyobj'],
     // (`nltk.data.load("….pickle")` holds `pickle`)
     // What `create` needs imported, and a loader's name (shelve's and jsonpickle's by their module).
     // A vendored cloudpickle reached as an attribute of its package (`import ray` … `ray.cloudpickle.loads(b)`)
     // At deep, an `Unpickler` subclass of another module of the project, imported (see `UNPICKLER_NAME`)
     triggerGroups: [
       [importTrigger([...IMPORTED, ...VENDORING, 'langchain', 'langchain_community']), /\b(?:ray|pyspark|srsly|externals)\s*\.\s*cloudpickle\b/, UNPICKLER_NAME],
-      [/\b(?:_?loads?|_?Unpickler|load_session|load_module|read_pickle|LazyLoader)\b/, 'shelve', 'jsonpickle', 'allow_dangerous_deserialization', UNPICKLER_NAME],
+      [/\b(?:_?loads?|_?Unpickler|load_session|load_module|read_pickle|LazyLoader|recv_pyobj)\b/, 'shelve', 'jsonpickle', 'allow_dangerous_deserialization', UNPICKLER_NAME],
     ],
     docs: {
       description:
@@ -250,7 +250,7 @@ export default createRule<[], PythonSourceCode>({
     const importsLoader = [...IMPORTED, 'ray', 'joblib', 'pyspark', 'srsly', 'langchain', 'langchain_community'].some((m) => sc.imports.has(m));
     if (!importsLoader && !(context.depth === 'deep' && UNPICKLER_NAME.test(sc.text))) return {};
 
-    const gate = sc.calleeGate([...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1))), 'load_local', 'LazyLoader', ...CALLBACK_CALLEE_NAMES]);
+    const gate = sc.calleeGate([...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1))), 'load_local', 'LazyLoader', 'recv_pyobj', ...CALLBACK_CALLEE_NAMES]);
     return {
       call(node: Node) {
         if (!gate(node)) return;
@@ -277,6 +277,15 @@ export default createRule<[], PythonSourceCode>({
             data: { callee: name, detail: ' (the saved index is a pickle, which `allow_dangerous_deserialization` lets it load)', imports: '' },
             confidence: value === UNKNOWN ? 'low' : confidenceFor(sc, folder),
           });
+          return;
+        }
+        // pyzmq's `socket.recv_pyobj()`: `pickle.loads` of the next message off the socket (a method no
+        // other library has, in a file that imports zmq; not one of a class of this file)
+        const fn = sc.callee(node);
+        if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'recv_pyobj') {
+          if (sc.imports.has('zmq') && !sc.localFunction(node)) {
+            context.report({ node, messageId: 'networkDeserialization', data: { callee: 'zmq.Socket.recv_pyobj', detail: ' (pyzmq unpickles each message)', imports: '' }, confidence: 'high' });
+          }
           return;
         }
         // `nltk.data.load("tokenizers/punkt/english.pickle")`: nltk_data's pickles, downloaded

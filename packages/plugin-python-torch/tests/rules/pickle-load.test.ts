@@ -20,6 +20,8 @@ describe('the trigger groups', () => {
     expect(ruleTriggersMatch(rule.meta, 'import joblib\nm = joblib.load(p)')).toBe(false);
     expect(ruleTriggersMatch(rule.meta, 'import pickle\nblob = pickle.dumps(obj)')).toBe(false);
     expect(ruleTriggersMatch(rule.meta, 'raise TypeError("cannot be pickled")\nx = loads')).toBe(false);
+    // pyzmq's recv_pyobj
+    expect(ruleTriggersMatch(rule.meta, 'import zmq\nmsg = sock.recv_pyobj()')).toBe(true);
     // NLTK's resource loaders: the resource name holds `pickle`
     expect(ruleTriggersMatch(rule.meta, 'import nltk\nt = nltk.data.load("tokenizers/punkt/english.pickle")')).toBe(true);
     expect(ruleTriggersMatch(rule.meta, 'from nltk.data import LazyLoader\nt = LazyLoader("t/english.pickle")')).toBe(true);
