@@ -26,3 +26,33 @@ export const PYTHON_BUILTINS: ReadonlySet<string> = new Set([
   // Python 2 builtins still met in old code
   'execfile', 'file', 'raw_input', 'reload', 'unicode', 'basestring', 'long', 'xrange', 'unichr', 'cmp',
 ]);
+
+/**
+ * Modules only Python 2 has (their Python 3 names differ): where a file or module binds a name by
+ * `try: import cPickle as pickle` / `except ImportError: import pickle`, Python 3 runs the other one.
+ */
+export const PYTHON2_ONLY_MODULES: ReadonlySet<string> = new Set([
+  'cPickle',
+  'cStringIO',
+  'StringIO',
+  'urllib2',
+  'urlparse',
+  'httplib',
+  '__builtin__',
+  'ConfigParser',
+  'Queue',
+  'SocketServer',
+  'HTMLParser',
+  'Tkinter',
+  'commands',
+  'thread',
+  'cookielib',
+  'xmlrpclib',
+  'copy_reg',
+]);
+
+/** Is this qualified name (`cPickle.loads`) one of a module only Python 2 has? */
+export function isPython2Only(name: string): boolean {
+  const dot = name.indexOf('.');
+  return PYTHON2_ONLY_MODULES.has(dot < 0 ? name : name.slice(0, dot));
+}

@@ -21,7 +21,7 @@ export { callTrigger, importTrigger, memberTrigger } from './triggers.js';
 export type { ContainerWrite, ImportedClass, ProjectClassPart, PythonNode, PythonParameter, ParseProblem } from './source-code.js';
 export type { PythonBinding, BindingKind, ScopeKind, ScopeInfo, AttributeAssignment } from './scopes.js';
 export { ScopeModel } from './scopes.js';
-export { PYTHON_BUILTINS } from './builtins.js';
+export { PYTHON_BUILTINS, PYTHON2_ONLY_MODULES, isPython2Only } from './builtins.js';
 export { initParser, grammarWasmPath, defaultParseTimeout, parserMemoryAccess, indentationLevels, MAX_INDENTATION_LEVELS } from './parser.js';
 
 /**

@@ -11,7 +11,7 @@ import {
   type Unknown,
 } from '@oculum/core';
 import type { Node, Tree } from 'web-tree-sitter';
-import { PYTHON_BUILTINS } from './builtins.js';
+import { isPython2Only, PYTHON_BUILTINS } from './builtins.js';
 import { decodePythonEscapes, parsePythonFloat, parsePythonInteger, stringPrefixFlags } from './literals.js';
 import { ambiguousNodeTypes, namedNodeTypes } from './parser.js';
 import { ScopeModel, WALK_TYPES, dottedText, joinModule, namedChildrenOf, type PythonBinding, type ScopeInfo } from './scopes.js';
@@ -669,7 +669,11 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       if (resolved !== name) (out ??= names.slice(0, i)).push(resolved);
       else out?.push(name);
     }
-    return out ? [...new Set(out)] : names;
+    const result = out ? [...new Set(out)] : names;
+    // a Python 3 name first: `try: import cPickle as pickle` / `except ImportError: import pickle`
+    // gives `cPickle.loads` and `pickle.loads`, and Python 3 runs the latter
+    if (result.length > 1 && result.some(isPython2Only)) return [...result.filter((n) => !isPython2Only(n)), ...result.filter(isPython2Only)];
+    return result;
   }
 
   private readonly resolvedNames = new Map<string, string>();
@@ -1073,24 +1077,25 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     if (!this.classAttributeNames.has(member) && this.scopes.attributeAssignmentsOf(member).length === 0) return undefined;
     const cls = this.classOf(object);
     if (!cls) return undefined;
-    // The class and the classes of this file it inherits from, as attribute lookup finds them: the
-    // values every class of the chain assigns (a subclass's `__init__` may set it, and the base's too).
-    const chain = (this.subclassChain(cls, false).classes as Node[]).filter((c) => !isImportedClass(c));
-    const ids = new Set(chain.map((c) => c.id));
-    const values: Node[] = [];
-    for (const c of chain) {
+    // The class, then the classes of this file it inherits from, as attribute lookup finds them: the
+    // first that assigns the name (in its body or as `self.x = …` in its methods) gives the values; a
+    // subclass's own assignment shadows its bases' (`class Pinned(Base): trust_remote_code = False`).
+    const assignments = this.scopes.attributeAssignmentsOf(member);
+    for (const c of this.subclassChain(cls, false).classes) {
+      if (isImportedClass(c)) continue;
+      const values: Node[] = [];
       for (const b of this.scopes.scopeOfNode(c)?.bindings.get(member) ?? []) {
         if (b.kind !== 'assignment' || !b.value) return undefined;
         values.push(b.value);
       }
+      for (const a of assignments) {
+        if (this.classOf(a.object)?.id !== c.id) continue;
+        if (!a.value) return undefined;
+        values.push(a.value);
+      }
+      if (values.length > 0) return values;
     }
-    for (const a of this.scopes.attributeAssignmentsOf(member)) {
-      const owner = this.classOf(a.object);
-      if (!owner || !ids.has(owner.id)) continue;
-      if (!a.value) return undefined;
-      values.push(a.value);
-    }
-    return values;
+    return [];
   }
 
   /** Qualified names of the callees whose results the receiver expression holds. */
@@ -2534,17 +2539,19 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * What a name of the module scope re-exports when every binding of it there is an import or an
    * assignment of a constant, however nested in `if`/`try` (the compatibility idioms: `try: import
    * cPickle as pickle` / `except ImportError: import pickle`; `if PY3: import pickle` / `else: …`;
-   * `try: import torch` / `except ImportError: torch = None`): the last import's name, the one a
-   * current Python takes when the first is gone (a constant such as None has no attribute to call).
+   * `try: import torch` / `except ImportError: torch = None`): the first import in source order (the
+   * `try` body's, which Python 3 runs when the module is there) of a module Python 3 has; `cPickle`,
+   * `urllib2` and the other Python-2-only modules only when nothing else is imported. A constant
+   * such as None has no attribute to call.
    */
   private compatImport(list: readonly PythonBinding[]): string | undefined {
-    let last: string | undefined;
+    const imports: string[] = [];
     for (const b of list) {
       if (b.scope.id !== this.ast.id) return undefined;
-      if (b.kind === 'import' && b.qualified) last = b.qualified;
+      if (b.kind === 'import' && b.qualified) imports.push(b.qualified);
       else if (b.kind !== 'assignment' || !b.value || this.constant(b.value) === UNKNOWN) return undefined;
     }
-    return last;
+    return imports.find((name) => !isPython2Only(name)) ?? imports[0];
   }
 
   /**
@@ -3569,7 +3576,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         const object = expr.childForFieldName('object');
         const attr = expr.childForFieldName('attribute');
         if (!object || !attr) return undefined;
-        const cls = this.classOf(object) ?? (object.type === 'call' ? this.instanceFromCall(object, 0) : this.instanceClassOf(object));
+        const cls = this.classOf(object) ?? (object.type === 'call' ? this.instanceFromCall(object) : this.instanceClassOf(object));
         return cls ? this.inheritedMethod(cls, attr.text) : undefined;
       }
       if (expr.type === 'parenthesized_expression') {
@@ -3953,41 +3960,52 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * else, or two give different classes.
    */
   private instanceClassOf(object: Node): Node | undefined {
-    if (object.type !== 'identifier' || this.resolvingInstances.has(object.id)) return undefined;
-    this.resolvingInstances.add(object.id);
-    try {
-      const reaching = this.reachingBindings(object);
+    if (object.type !== 'identifier') return undefined;
+    return this.instanceMemo(object, () => {
       let found: Node | undefined;
-      for (const b of reaching) {
-        const cls = b.value ? this.instanceFromCall(b.value, 0) : undefined;
+      for (const b of this.reachingBindings(object)) {
+        const cls = b.value ? this.instanceFromCall(b.value) : undefined;
         if (!cls || (found && found.id !== cls.id)) return undefined;
         found = cls;
       }
       return found;
-    } finally {
-      this.resolvingInstances.delete(object.id);
-    }
+    });
   }
 
-  private readonly resolvingInstances = new Set<number>();
+  /**
+   * Each node's answer is worked out once (a variable rebound on both branches of many `if`s would
+   * otherwise be asked again along every path, exponentially); a node asked again while its own answer
+   * is being worked out (a cycle) has none.
+   */
+  private instanceMemo(node: Node, compute: () => Node | undefined): Node | undefined {
+    const known = this.instanceClasses.get(node.id);
+    if (known !== undefined) return known ?? undefined;
+    this.instanceClasses.set(node.id, null);
+    const found = compute();
+    this.instanceClasses.set(node.id, found ?? null);
+    return found;
+  }
+
+  private readonly instanceClasses = new Map<number, Node | null>();
 
   /** The class of this file a call constructs: `Flow(...)`, or a local function whose every return does. */
-  private instanceFromCall(value: Node, depth: number): Node | undefined {
-    if (value.type !== 'call' || depth > 3) return undefined;
-    const callee = this.callee(value);
-    if (!callee) return undefined;
-    const cls = this.localClass(callee);
-    if (cls) return cls;
-    const fn = this.localFunction(value);
-    if (!fn || fn.type !== 'function_definition') return undefined;
-    let found: Node | undefined;
-    const returns = this.returnValues(fn);
-    for (const r of returns) {
-      const c = this.instanceFromCall(r, depth + 1);
-      if (!c || (found && found.id !== c.id)) return undefined;
-      found = c;
-    }
-    return found;
+  private instanceFromCall(value: Node): Node | undefined {
+    if (value.type !== 'call') return undefined;
+    return this.instanceMemo(value, () => {
+      const callee = this.callee(value);
+      if (!callee) return undefined;
+      const cls = this.localClass(callee);
+      if (cls) return cls;
+      const fn = this.localFunction(value);
+      if (!fn || fn.type !== 'function_definition') return undefined;
+      let found: Node | undefined;
+      for (const r of this.returnValues(fn)) {
+        const c = this.instanceFromCall(r);
+        if (!c || (found && found.id !== c.id)) return undefined;
+        found = c;
+      }
+      return found;
+    });
   }
 
   /** The method `name` of a class of this file, or the one it inherits from its local bases (first in the MRO). */

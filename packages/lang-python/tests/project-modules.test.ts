@@ -287,7 +287,8 @@ describe('relative imports under the file\'s package, and re-exports of the proj
     // the compatibility idiom: a module re-exported under its name, from a try/except ImportError
     'vision/compat.py':
       'try:\n    import cPickle as pickle\nexcept ImportError:  # Python 3\n    import pickle\ntry:\n    import torch\nexcept ImportError:\n    torch = None\n' +
-      'if PY3:\n    import json\nelse:\n    import simplejson as json\nif HAVE:\n    import yaml\nelse:\n    yaml = None\nlog = None\nlog = make_logger()\n',
+      'if PY3:\n    import json\nelse:\n    import simplejson as json\nif HAVE:\n    import yaml\nelse:\n    yaml = None\nlog = None\nlog = make_logger()\n' +
+      'try:\n    import pickle as pk3\nexcept ImportError:\n    import cPickle as pk3\n',
   };
   const calleeOf = async (dir: string, file: string, text: string, depth: 'standard' | 'deep') => {
     const sc = await parseAt(path.join(dir, file), text, depth);
@@ -377,9 +378,11 @@ describe('relative imports under the file\'s package, and re-exports of the proj
     expect(await at('from ..compat import pickle\npickle.loads(b)\n')).toEqual({ name: 'pickle.loads', imports: ['pickle'] });
     // `except ImportError: torch = None`: torch when it is there
     expect(await at('from vision.compat import torch\ntorch.load(f)\n')).toEqual({ name: 'torch.load', imports: ['torch'] });
-    // `if`/`else` on the version, or an optional dependency: the last import
-    expect(await at('from ..compat import json\njson.loads(s)\n')).toEqual({ name: 'simplejson.loads', imports: [] });
+    // `if`/`else` on the version: the first import (Python 3's); an optional dependency
+    expect(await at('from ..compat import json\njson.loads(s)\n')).toEqual({ name: 'json.loads', imports: ['json'] });
     expect(await at('from ..compat import yaml\nyaml.load(s)\n')).toEqual({ name: 'yaml.load', imports: ['yaml'] });
+    // `try: import pickle` first: Python 3 runs it (not the last import, cPickle)
+    expect(await at('from ..compat import pk3\npk3.loads(b)\n')).toEqual({ name: 'pickle.loads', imports: ['pickle'] });
     // a name also bound to something else is not a re-export
     expect(await at('from ..compat import log\nlog.info(s)\n')).toEqual({ name: 'vision.compat.log.info', imports: [] });
     // below deep, the module is not read

@@ -9,16 +9,12 @@ export type Node = PythonNode;
 export type SC = PythonSourceCode;
 export type Context = RuleContext<unknown[], PythonSourceCode>;
 
-/** Modules only Python 2 has: on Python 3 the `except ImportError:` alternative is the one that runs. */
-const PYTHON2_ONLY = /^(?:cPickle|cStringIO|urllib2|__builtin__)\./;
-
 /**
- * The first of the candidate names in `among`, a Python 3 one first: `try: import cPickle as pickle /
- * except ImportError: import pickle` gives `cPickle.loads` and `pickle.loads`, and Python 3 runs the latter.
+ * The first of the candidate names in `among`. The language lists a Python 3 name first: `try: import
+ * cPickle as pickle / except ImportError: import pickle` gives `pickle.loads`, then `cPickle.loads`.
  */
 export function firstAmong(names: readonly string[], among: { has(name: string): boolean }): string | undefined {
-  const found = names.filter((name) => among.has(name));
-  return found.find((name) => !PYTHON2_ONLY.test(name)) ?? found[0];
+  return names.find((name) => among.has(name));
 }
 
 /**

@@ -101,6 +101,8 @@ async function checkExample(options: RuleDocsOptions, name: string, file: string
     settings: config.settings,
     depth: options.depth ?? 'standard',
     cwd: nodePath.dirname(file),
+    // every block is parsed, also one without the rules' trigger words (a Use instead block)
+    prefilter: false,
   });
   const problems = result.diagnostics.filter((d) => d.kind === 'parse-error' || d.kind === 'internal');
   if (problems.length > 0) throw new Error(`${where} does not run cleanly:\n${problems.map((d) => `  line ${d.line ?? '?'}: ${d.message}`).join('\n')}`);

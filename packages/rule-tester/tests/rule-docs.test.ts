@@ -85,6 +85,14 @@ describe('testRuleDocs examples', () => {
     expect(result[1]).toMatch(/:20 \(Example\) does not run cleanly:\n {2}line 1: unexpected !!!/);
     expect(result[2]).toMatch(/:26 \(Use instead\) is meant to be safe but reports:\n.*Bad word/);
   });
+  it('parses a block without any of the rules\' trigger words too', async () => {
+    const triggered = { ...dangerRule, meta: { ...dangerRule.meta, triggers: ['danger'] } };
+    const dir = mkdtempSync(join(tmpdir(), 'oculum-docs-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(join(dir, 'no-danger.md'), exampleDoc(['```toy\na danger\n```'], ['```toy\nfine !!!\n```']));
+    const result = await outcomes(() => testRuleDocs({ namespace: 'toy', rules: { 'no-danger': triggered }, docsDir: dir, examples: { toy } }));
+    expect(Object.entries(result).find(([k]) => k.includes('Use instead'))?.[1]).toMatch(/does not run cleanly:\n {2}line 1: unexpected !!!/);
+  });
   it('runs a block with the settings and rule options of its .oculumrc comment, inherited by Use instead', async () => {
     const rc = '# .oculumrc: { "rules": { "toy/no-danger": ["error", { "extra": "risky" }] } }';
     const result = await docOutcomes(exampleDoc([`\`\`\`toy\n${rc}\nrisky\n\`\`\``], ['```toy\nrisky\n```', '```toy\n# .oculumrc: {}\nrisky\n```']));

@@ -308,7 +308,11 @@ export default createRule<[], PySourceCode>({
       'module:exit'() {
         // one finding per literal: a URL built from a literal already judged at its fetch call is not reported again
         const bySource = new Map<number, WrittenUrl[]>();
-        for (const w of written) bySource.set(w.source.id, [...(bySource.get(w.source.id) ?? []), w]);
+        for (const w of written) {
+          const group = bySource.get(w.source.id);
+          if (group) group.push(w);
+          else bySource.set(w.source.id, [w]);
+        }
         for (const group of bySource.values()) {
           const sources = [group[0].source, ...group.map((w) => w.node)];
           if (judged.some((u) => sc.derivesFrom(u, sources))) continue;

@@ -5,6 +5,8 @@ const COMMIT = '0123456789abcdef0123456789abcdef01234567';
 
 ruleTester.run('hf/trust-remote-code', rule, {
   valid: [
+    // a subclass's class attribute shadows its base's (attribute lookup: the first class that binds it)
+    'from transformers import AutoModel\nclass Base:\n    trust_remote_code = True\nclass Pinned(Base):\n    trust_remote_code = False\n    def load(self):\n        return AutoModel.from_pretrained("org/model", revision="0123456789abcdef0123456789abcdef01234567", trust_remote_code=self.trust_remote_code)',
     // SpeechBrain: a local source is the project's module; from_hparams without a pymodule_file imports none
     'from speechbrain.inference.interfaces import foreign_class\nclf = foreign_class(source="./my_model", pymodule_file="custom.py")',
     'from speechbrain.inference.speaker import EncoderClassifier\nenc = EncoderClassifier.from_hparams(source="speechbrain/spkrec-ecapa-voxceleb")',
