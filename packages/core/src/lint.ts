@@ -542,6 +542,8 @@ async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult;
     // node type → [rule index, handler] in rule order, for enter and for exit (`type:exit` keys)
     const enterHandlers = new Map<string, Array<[number, (node: any) => void]>>();
     const exitHandlers = new Map<string, Array<[number, (node: any) => void]>>();
+    // The rules that run on this file (`RuleContext.enabledRules`), one set shared by their contexts.
+    const enabledRules: ReadonlySet<string> = new Set(toRun.map((entry) => entry.id));
     toRun.forEach((entry, index) => {
       const { rule, id } = entry;
       const level = normalizeLevel(entry.level) as 'warn' | 'error';
@@ -553,6 +555,7 @@ async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult;
         filename: file,
         cwd,
         sourceCode,
+        enabledRules,
         report: (descriptor: ReportDescriptor) => {
           findings.push(buildFinding(id, rule, level, file, sourceCode, fixer, descriptor, entry.externalSuppression));
         },

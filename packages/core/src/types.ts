@@ -240,6 +240,14 @@ export interface RuleContext<Options extends unknown[] = unknown[], SC extends S
   /** The directory the scan treats as the project root (for dependency-file lookups). */
   readonly cwd: string;
   readonly sourceCode: SC;
+  /**
+   * The full ids (`namespace/name`) of the rules that run on this file in this lint, this one among
+   * them: enabled by the config, kept by the rule and detector filters and the depth, and passing
+   * the trigger prefilter on this text. A rule may leave out what another running rule reports, but
+   * only when that rule is in this set. `undefined` when it is not known (the ESLint plugin: ESLint
+   * does not say which other rules are on): then such a rule must report.
+   */
+  readonly enabledRules?: ReadonlySet<string>;
   report(descriptor: ReportDescriptor): void;
 }
 
