@@ -248,8 +248,11 @@ describe.each(MAJORS.map((m) => [m.ESLint.version.split('.')[0], m] as const))('
     it('works through the ESLint class with a flat config', async () => {
       const eslint = new ESLint({ overrideConfigFile: true, overrideConfig: [oculum.configs.recommended] });
       const [result] = await eslint.lintText(imports + `await ort.InferenceSession.create('http://cdn.example.com/m.onnx');\n`, { filePath: 'web/app.mjs' });
+      // ESLint does not tell a rule which others are on (`enabledRules` is undefined): http-model-url
+      // reports the URL the ONNX rule reports too (a duplicate, never a lost finding)
       expect(result.messages.map((m) => [m.ruleId, m.messageId, m.line])).toEqual([
         ['oculum/transformersjs/onnx-model-from-remote-url', 'http', 3],
+        ['oculum/transformersjs/http-model-url', 'http', 3],
       ]);
       expect(result.messages[0].suggestions?.[0].fix.text).toBe('https://');
     });
@@ -258,6 +261,19 @@ describe.each(MAJORS.map((m) => [m.ESLint.version.split('.')[0], m] as const))('
       const code = imports + `await pipeline('x', 'org/a');\nenv.remoteHost = 'http://m.example/';\n`;
       const messages = lint(code, 'app.js', [oculum.configs.all]);
       expect(messages.map((m) => m.ruleId).sort()).toEqual(['oculum/transformersjs/insecure-remote-host', 'oculum/transformersjs/unpinned-model-revision']);
+    });
+
+    it('http-model-url alone reports the URL a loader rule would report at the load (review problem 4)', () => {
+      const code =
+        "import * as ort from 'onnxruntime-web';\n\nconst MODEL_URL = 'http://cdn.example.com/models/model.onnx';\n" +
+        'export async function start() {\n  return ort.InferenceSession.create(MODEL_URL);\n}\n';
+      const only: Linter.Config[] = [{ plugins: { oculum }, rules: { 'oculum/transformersjs/http-model-url': 'error' } }];
+      expect(lint(code, 'app.js', only).map((m) => [m.ruleId, m.line])).toEqual([['oculum/transformersjs/http-model-url', 3]]);
+      const loaderOff: Linter.Config[] = [
+        oculum.configs.recommended,
+        { rules: { 'oculum/transformersjs/onnx-model-from-remote-url': 'off', 'oculum/transformersjs/tfjs-model-from-remote-url': 'off' } },
+      ];
+      expect(lint(code, 'app.js', loaderOff).map((m) => [m.ruleId, m.line])).toEqual([['oculum/transformersjs/http-model-url', 3]]);
     });
   });
 
@@ -280,7 +296,10 @@ describe.each(MAJORS.map((m) => [m.ESLint.version.split('.')[0], m] as const))('
 
     it('reports the vulnerable app like the Oculum CLI does', async () => {
       const found = await lintDir('transformersjs-app');
-      expect(found).toHaveLength(10);
+      // the CLI's 10, and http-model-url on the URL the ONNX rule reports at the load: ESLint does
+      // not say which other rules are on, so it cannot leave it to that rule (a duplicate, not a loss)
+      expect(found).toHaveLength(11);
+      expect(found).toContain('transformersjs-app/src/detector.js:3 oculum/transformersjs/http-model-url');
       expect(found).toContain('transformersjs-app/src/detector.js:10 oculum/transformersjs/dynamic-code-from-model-data');
       expect(found).toContain('transformersjs-app/server/models.mjs:23 oculum/transformersjs/public-model-upload');
     });
@@ -316,7 +335,9 @@ describe.each(MAJORS.map((m) => [m.ESLint.version.split('.')[0], m] as const))('
       const messages = linter.verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, { ...oculum.configs.recommended, files: ['**/*.ts'] }], { filename: 'load.ts' });
       expect(messages.filter((m) => m.fatal)).toEqual([]);
       expect(messages.map((m) => [m.ruleId, m.line])).toEqual([
-        // the plain-HTTP URL_ of line 3 is reported once, where InferenceSession.create loads it
+        // the plain-HTTP URL_ of line 3, where it is written and where InferenceSession.create loads
+        // it: under ESLint, http-model-url does not know the ONNX rule is on, so it reports it too
+        ['oculum/transformersjs/http-model-url', 3],
         ['oculum/transformersjs/onnx-model-from-remote-url', 5],
         ['oculum/transformersjs/unpinned-model-revision', 6],
       ]);

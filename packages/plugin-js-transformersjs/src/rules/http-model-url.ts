@@ -53,6 +53,19 @@ export default createRule<[], JsSourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
+    // The pack's namespace as this lint spells the ids (`transformersjs/`).
+    const prefix = context.id.slice(0, context.id.lastIndexOf('/') + 1);
+    const enabled = context.enabledRules;
+    /**
+     * A literal a loader rule reports at the load, when that rule runs in this lint too: left out, so
+     * the URL is reported once. When the rules that run are not known (`enabledRules` undefined, as
+     * under ESLint), it is reported: a duplicate is better than a lost finding.
+     */
+    const reportedElsewhere = (node: JsNode): boolean => {
+      if (!enabled) return false;
+      const by = literalsReportedByLoaders(sc).get(node);
+      return by !== undefined && [...by].some((name) => enabled.has(prefix + name));
+    };
     // the string's value, escapes and line continuations decoded (`'http:/\⏎/cdn…'`)
     const check = (node: StringLiteral) => {
       const head = literalHead(node);
@@ -65,7 +78,7 @@ export default createRule<[], JsSourceCode>({
       if (host && isLoopback(host)) return;
       const value = bounds.value ?? bounds.suffix;
       const modelish = looksLikeModelFile(bounds.value ?? head) || looksLikeModelFile(value.replace(/[?#].*$/, '')) || (host !== '' && isHubHost(host));
-      if (!modelish || literalsReportedByLoaders(sc).has(node)) return;
+      if (!modelish || reportedElsewhere(node)) return;
       context.report({
         node,
         messageId: 'http',

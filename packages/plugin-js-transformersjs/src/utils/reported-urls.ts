@@ -5,36 +5,45 @@ import { classifyLocation, type ModelLocation } from './locations.js';
 import { envWrites, isPlainHttpHost } from './remote-models.js';
 import { tfjsLoad } from './tfjs-loads.js';
 
-const cache = new WeakMap<JsSourceCode, ReadonlySet<JsNode>>();
+/** The pack's rules that report a plain-HTTP URL at the load (by name, without the namespace). */
+export type LoaderRule = 'onnx-model-from-remote-url' | 'tfjs-model-from-remote-url' | 'insecure-remote-host';
+
+const cache = new WeakMap<JsSourceCode, ReadonlyMap<JsNode, ReadonlySet<LoaderRule>>>();
 
 /**
  * The `http://` string literals (see `httpLiterals`) that other rules of the pack report their URL
- * at, offering the same "Use https://": the plain-HTTP URL of an `InferenceSession.create`
- * (onnx-model-from-remote-url) or of a TensorFlow.js load (tfjs-model-from-remote-url), written
- * inline or held in a variable, and a plain-HTTP `env.remoteHost` (insecure-remote-host).
- * `transformersjs/http-model-url` leaves them out, so each URL is reported once.
+ * at, offering the same "Use https://", each with the rules that report it: the plain-HTTP URL of an
+ * `InferenceSession.create` (onnx-model-from-remote-url) or of a TensorFlow.js load
+ * (tfjs-model-from-remote-url), written inline or held in a variable, and a plain-HTTP
+ * `env.remoteHost` (insecure-remote-host). `transformersjs/http-model-url` leaves one out when one
+ * of its rules runs in the same lint (`context.enabledRules`), so each URL is reported once.
  */
-export function literalsReportedByLoaders(sc: JsSourceCode): ReadonlySet<JsNode> {
+export function literalsReportedByLoaders(sc: JsSourceCode): ReadonlyMap<JsNode, ReadonlySet<LoaderRule>> {
   let found = cache.get(sc);
   if (found) return found;
-  const literals = new Set<JsNode>();
-  const add = (source: JsNode, location: ModelLocation) => {
-    if (location.kind === 'remote' && location.http) for (const l of httpLiterals(sc, source)) literals.add(l);
+  const literals = new Map<JsNode, Set<LoaderRule>>();
+  const mark = (literal: JsNode, rule: LoaderRule) => {
+    let rules = literals.get(literal);
+    if (!rules) literals.set(literal, (rules = new Set()));
+    rules.add(rule);
+  };
+  const add = (source: JsNode, location: ModelLocation, rule: LoaderRule) => {
+    if (location.kind === 'remote' && location.http) for (const l of httpLiterals(sc, source)) mark(l, rule);
   };
   sc.descendants(sc.ast, (n) => {
     if (n.type !== 'CallExpression') return;
     if (isOnnxSessionCreate(sc, n)) {
       const source = sc.argument(n, { position: 0 });
-      if (source) add(source, classifyLocation(sc, source));
+      if (source) add(source, classifyLocation(sc, source), 'onnx-model-from-remote-url');
       return;
     }
     const load = tfjsLoad(sc, n);
-    if (load && 'source' in load) add(load.source, load.location);
+    if (load && 'source' in load) add(load.source, load.location, 'tfjs-model-from-remote-url');
   });
   for (const w of envWrites(sc)) {
     if (w.field !== 'remoteHost' || !['=', '??=', '||='].includes(w.operator)) continue;
     const location = classifyLocation(sc, w.value);
-    if (isPlainHttpHost(location)) for (const l of httpLiterals(sc, w.value)) literals.add(l);
+    if (isPlainHttpHost(location)) for (const l of httpLiterals(sc, w.value)) mark(l, 'insecure-remote-host');
   }
   found = literals;
   cache.set(sc, found);

@@ -1,5 +1,75 @@
+import { fileURLToPath } from 'node:url';
+import { lintText, type Rule } from '@oculum/core';
+import { javascript } from '@oculum/lang-js';
+import { runFixture } from '@oculum/rule-tester';
+import { describe, expect, it } from 'vitest';
+import insecureRemoteHost from '../../src/rules/insecure-remote-host.js';
 import rule from '../../src/rules/http-model-url.js';
-import { fixture, id, tester } from '../helpers.js';
+import onnxModelFromRemoteUrl from '../../src/rules/onnx-model-from-remote-url.js';
+import tfjsModelFromRemoteUrl from '../../src/rules/tfjs-model-from-remote-url.js';
+import { id, tester } from '../helpers.js';
+
+const loaders = [onnxModelFromRemoteUrl, tfjsModelFromRemoteUrl, insecureRemoteHost];
+
+/**
+ * URLs a loader's rule reports at the load, with the same suggestion (TypeScript wrappers, a default
+ * the environment may override, a branch of `?:`, a variable or a constant object), and that rule.
+ * http-model-url leaves them out only when that rule runs in the same lint (`context.enabledRules`).
+ */
+const LOADER_CASES: Array<[code: string, loader: Rule<any, any>]> = [
+  [`import * as ort from 'onnxruntime-web'; ort.InferenceSession.create('http://x.example/model.onnx');`, onnxModelFromRemoteUrl],
+  [`import { env } from '@huggingface/transformers'; env.remoteHost = 'http://huggingface.co/';`, insecureRemoteHost],
+  ...[
+    `'http://x.example/v.onnx' as string`,
+    `('http://x.example/v.onnx' satisfies string)`,
+    `('http://x.example/v.onnx')!`,
+    `process.env.MODEL_URL || 'http://x.example/f.onnx'`,
+    `process.env.MODEL_URL ?? 'http://x.example/f.onnx'`,
+    `small ? 'http://x.example/s.onnx' : 'http://x.example/l.onnx'`,
+    `'http://x.example/' + name + '.onnx'`,
+  ].map((arg): [string, Rule<any, any>] => [`import * as ort from 'onnxruntime-web';\nexport const load = (small: boolean, name: string) => ort.InferenceSession.create(${arg});`, onnxModelFromRemoteUrl]),
+  [`import * as ort from 'onnxruntime-web';\nconst MODEL_URL = 'http://x.example/model.onnx';\nexport const s = ort.InferenceSession.create(MODEL_URL);`, onnxModelFromRemoteUrl],
+  [`import * as ort from 'onnxruntime-web';\nexport const s = ort.InferenceSession.create(new URL('http://x.example/model.onnx').href);`, onnxModelFromRemoteUrl],
+  [`import * as ort from 'onnxruntime-web';\nconst CONFIG = { modelUrl: 'http://x.example/model.onnx' };\nexport const s = ort.InferenceSession.create(CONFIG.modelUrl);`, onnxModelFromRemoteUrl],
+  ["import * as tf from '@tensorflow/tfjs';\nexport async function run() {\n  const host = 'models.example.com';\n  const MODEL_URL = `http://${host}/linear/model.json`;\n  return tf.loadLayersModel(MODEL_URL);\n}", tfjsModelFromRemoteUrl],
+  [`import { env } from '@huggingface/transformers';\nconst HOST = 'http://huggingface.co/';\nenv.remoteHost = HOST;`, insecureRemoteHost],
+];
+
+/** The rule ids of the findings of `code` linted with `rules` (all at 'error'). */
+async function findings(code: string, rules: Array<Rule<any, any>>, filename = 'app.ts'): Promise<string[]> {
+  const result = await lintText({ path: filename, text: code, language: javascript, rules: rules.map((r) => ({ id: id(r), rule: r, level: 'error' as const })) });
+  return result.findings.map((f) => f.ruleId);
+}
+
+describe('http-model-url and the loader rules: each URL reported once, and never lost', () => {
+  describe.each(LOADER_CASES.map(([code, loader]) => [code.replace(/\s+/g, ' ').slice(0, 90), code, loader] as const))('%s', (_name, code, loader) => {
+    it('alone (the loader rule off or not selected): http-model-url reports it', async () => {
+      expect(await findings(code, [rule])).toContain(id(rule));
+    });
+    it('with the loader rule: one finding, by the loader rule', async () => {
+      expect(await findings(code, [rule, loader])).toEqual([id(loader)]);
+    });
+    it('with another loader rule only (not the one that reports it): http-model-url reports it', async () => {
+      const others = loaders.filter((l) => l !== loader);
+      expect(await findings(code, [rule, ...others])).toContain(id(rule));
+    });
+  });
+
+  // review problem 4's repro: a plain-HTTP URL held in a variable, the ONNX rule off in the config
+  const repro = `import * as ort from 'onnxruntime-web';\n\nconst MODEL_URL = 'http://cdn.example.com/models/model.onnx';\nexport async function start() {\n  return ort.InferenceSession.create(MODEL_URL);\n}\n`;
+  it('the repro: with the loader rules off, http-model-url reports the variable-held URL', async () => {
+    const result = await lintText({
+      path: 'http_url_variable.js',
+      text: repro,
+      language: javascript,
+      rules: [rule, ...loaders].map((r) => ({ id: id(r), rule: r, level: r === rule || r === insecureRemoteHost ? ('error' as const) : ('off' as const) })),
+    });
+    expect(result.findings.map((f) => [f.ruleId, f.line])).toEqual([[id(rule), 3]]);
+  });
+  it('the repro: with the ONNX rule on, one finding, by the ONNX rule', async () => {
+    expect(await findings(repro, [rule, ...loaders], 'http_url_variable.js')).toEqual([id(onnxModelFromRemoteUrl)]);
+  });
+});
 
 tester.run(id(rule), rule, {
   valid: [
@@ -11,8 +81,6 @@ tester.run(id(rule), rule, {
     '// http://x.example/model.onnx\nconst a = 1;',
     '/** http://x.example/model.onnx */\nconst a = 1;',
     'const q = gql`http://x.example/model.onnx`;',
-    `import * as ort from 'onnxruntime-web'; ort.InferenceSession.create('http://x.example/model.onnx');`,
-    `import { env } from '@huggingface/transformers'; env.remoteHost = 'http://huggingface.co/';`,
     // TypeScript types download nothing: literal types, in an alias, an annotation, a type argument, an interface
     ...[
       `type ModelUrl = 'http://cdn.example.com/type/model.onnx';\nexport const u: ModelUrl | undefined = undefined;`,
@@ -25,24 +93,21 @@ tester.run(id(rule), rule, {
     ].map((code) => ({ code, filename: 'models.ts' })),
     // a host known to be this machine, through a constant
     "const HOST = 'localhost:8000';\nexport const u = `http://${HOST}/model.onnx`;",
-    // reported by the loader's rule, at the load, with the same suggestion: TypeScript wrappers, a
-    // default the environment may override, a branch of \`?:\`, a variable or a constant object
-    ...[
-      `'http://x.example/v.onnx' as string`,
-      `('http://x.example/v.onnx' satisfies string)`,
-      `('http://x.example/v.onnx')!`,
-      `process.env.MODEL_URL || 'http://x.example/f.onnx'`,
-      `process.env.MODEL_URL ?? 'http://x.example/f.onnx'`,
-      `small ? 'http://x.example/s.onnx' : 'http://x.example/l.onnx'`,
-      `'http://x.example/' + name + '.onnx'`,
-    ].map((arg) => `import * as ort from 'onnxruntime-web';\nexport const load = (small: boolean, name: string) => ort.InferenceSession.create(${arg});`),
-    `import * as ort from 'onnxruntime-web';\nconst MODEL_URL = 'http://x.example/model.onnx';\nexport const s = ort.InferenceSession.create(MODEL_URL);`,
-    `import * as ort from 'onnxruntime-web';\nexport const s = ort.InferenceSession.create(new URL('http://x.example/model.onnx').href);`,
-    `import * as ort from 'onnxruntime-web';\nconst CONFIG = { modelUrl: 'http://x.example/model.onnx' };\nexport const s = ort.InferenceSession.create(CONFIG.modelUrl);`,
-    "import * as tf from '@tensorflow/tfjs';\nexport async function run() {\n  const host = 'models.example.com';\n  const MODEL_URL = `http://${host}/linear/model.json`;\n  return tf.loadLayersModel(MODEL_URL);\n}",
-    `import { env } from '@huggingface/transformers';\nconst HOST = 'http://huggingface.co/';\nenv.remoteHost = HOST;`,
   ],
   invalid: [
+    // alone (the RuleTester runs this rule only), the URL a loader rule would report is reported:
+    // review problem 4's repro, a URL held in a variable
+    {
+      code: `import * as ort from 'onnxruntime-web';\nconst MODEL_URL = 'http://cdn.example.com/models/model.onnx';\nexport async function start() {\n  return ort.InferenceSession.create(MODEL_URL);\n}`,
+      errors: [
+        {
+          messageId: 'http',
+          data: { url: 'http://cdn.example.com/models/model.onnx' },
+          line: 2,
+          suggestions: [{ messageId: 'useHttps', output: `import * as ort from 'onnxruntime-web';\nconst MODEL_URL = 'https://cdn.example.com/models/model.onnx';\nexport async function start() {\n  return ort.InferenceSession.create(MODEL_URL);\n}` }],
+        },
+      ],
+    },
     {
       code: `const u = 'http://x.example/model.onnx';`,
       errors: [{ messageId: 'http', data: { url: 'http://x.example/model.onnx' }, line: 1, column: 11, suggestions: [{ messageId: 'useHttps', output: `const u = 'https://x.example/model.onnx';` }] }],
@@ -98,4 +163,9 @@ tester.run(id(rule), rule, {
   ],
 });
 
-fixture(rule);
+// The fixture runs with the loader rules, as a scan does: what they report is not reported twice.
+runFixture({
+  file: fileURLToPath(new URL('../fixtures/http-model-url.ts', import.meta.url)),
+  language: javascript,
+  rules: Object.fromEntries([rule, ...loaders].map((r) => [id(r), r])),
+});
