@@ -205,6 +205,8 @@ export default createRule<[], PySourceCode>({
       const isCall = (v: PyNode) => v.type === 'call' && sc.qualifiedName(calleeOf(v)!) === 'ssl._create_unverified_context';
       return isCall(n) || (n.type === 'identifier' && valuesOf(sc, n).some(isCall));
     };
+    /** `session.verify = False` (the attribute written), in source order. */
+    const sessionVerifyOff: PyNode[] = [];
     /** How a raw download turns certificate verification off, when it does. */
     const verificationOff = (dl: RawDownload): string | undefined => {
       const call = dl.call;
@@ -214,6 +216,12 @@ export default createRule<[], PySourceCode>({
         return tokens.find((t) => !!t && (curl ? t === '--insecure' || /^-[a-zA-Z]*k[a-zA-Z]*$/.test(t) : t === '--no-check-certificate')) ?? undefined;
       }
       if (dl.api === 'urlopen') return unverifiedContext(sc.argument(call, { name: 'context' })) ? 'context=ssl._create_unverified_context()' : undefined;
+      if (dl.api.startsWith('session.')) {
+        // `s.verify = False` before `s.get(url)`: every request of that session
+        const receiver = calleeOf(call)?.childForFieldName('object');
+        const off = receiver && sessionVerifyOff.find((a) => a.startIndex < call.startIndex && sc.sameReference(a.childForFieldName('object')!, receiver));
+        if (off) return `${sc.getText(off)} = False`;
+      }
       for (const key of dl.api.startsWith('session.') ? ['verify', 'ssl', 'verify_ssl'] : ['verify']) {
         const arg = sc.argument(call, { name: key });
         const v = arg ? sc.constant(arg) : undefined;
@@ -288,6 +296,9 @@ export default createRule<[], PySourceCode>({
         if (mentionsEndpoint) reportEndpointWrites(node);
         const left = node.childForFieldName('left');
         const right = node.childForFieldName('right');
+        if (left?.type === 'attribute' && right && left.childForFieldName('attribute')?.text === 'verify' && left.childForFieldName('object') && sc.constant(right) === false) {
+          sessionVerifyOff.push(left);
+        }
         if (left?.type !== 'attribute' || !right || left.childForFieldName('attribute')?.text !== '_create_default_https_context') return;
         if (sc.qualifiedName(left) === 'ssl._create_default_https_context' && sc.qualifiedNames(right).includes('ssl._create_unverified_context')) processPatches.push(node);
       },
