@@ -46,7 +46,7 @@ const SCAN_EXAMPLES = `
 Examples:
   $ oculum scan                              scan the current directory
   $ oculum scan src train.py                 scan a directory and a file
-  $ oculum scan "src/**/*.py" --depth deep   read imported constants and pinned versions
+  $ oculum scan "src/**/*.py" --depth deep   follow the project's own modules and pinned versions
   $ oculum scan --format sarif -o oculum.sarif --fail-on none
                                              SARIF for GitHub code scanning, never fail the job
   $ oculum scan --format markdown -o comment.md   table for a pull-request comment
@@ -122,7 +122,7 @@ export function createProgram(io: CliIo, state: ProgramState): Command {
   rejectConfigWithNoConfig(scan)
     .description('Scan files and directories for AI model supply-chain risks.')
     .argument('[paths...]', 'files, directories or globs to scan (default: .)')
-    .addOption(new Option('--depth <depth>', 'analysis depth: quick (no model files), standard, or deep (imported constants, pinned versions)').choices(['quick', 'standard', 'deep']).default('standard'))
+    .addOption(new Option('--depth <depth>', 'analysis depth: quick (no model files), standard, or deep (imported constants, modules and functions the project re-exports, pinned versions)').choices(['quick', 'standard', 'deep']).default('standard'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(formatters)).default('stylish'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'lowest severity of an error-level finding that makes the exit code 1').choices([...FAIL_ON]).default(DEFAULT_FAIL_ON))
