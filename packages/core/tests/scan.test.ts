@@ -109,6 +109,20 @@ describe('discovery', () => {
     // a link to a file of the named directory found by the walk too, of the same extension: once, under the file's name
     symlinkSync('a.toy', join(cwd, 'dir/b.toy'));
     expect(files(await run(cwd, { paths: ['dir'] }))).toEqual(['dir/a.toy']);
+    // the same directory named through a link to it (its real path differs from the one walked)
+    symlinkSync(join(cwd, 'dir'), join(cwd, 'via'));
+    expect(files(await run(cwd, { paths: ['via'] }))).toEqual(['via/a.toy']);
+  });
+
+  it('finds the walked file a link leads to when the named directory is reached through a link', async () => {
+    const cwd = project({ 'real/blob': 'danger\n', 'real/same.toy': 'x\n' });
+    symlinkSync('blob', join(cwd, 'real/model.toy'));
+    symlinkSync('same.toy', join(cwd, 'real/again.toy'));
+    symlinkSync(join(cwd, 'real'), join(cwd, 'via'));
+    const discover = (path: string) =>
+      discoverFiles({ cwd, paths: [path], gitignore: new GitIgnore(cwd), patterns: new PatternIgnore([]), diagnostics: [] }).then((found) => found.map((f) => f.slice(cwd.length + 1)));
+    // the blob once, under the link's name; the link of the same extension gives way to its target
+    for (const dir of ['real', 'via']) expect(await discover(dir), dir).toEqual([`${dir}/model.toy`, `${dir}/same.toy`]);
   });
 
   it('scans a Hugging Face cache snapshot named alone: its links into the repository\'s blobs/, nothing else outside it', async () => {
