@@ -42,10 +42,11 @@ const URLLIB_DOWNLOADS = new Set(['urlopen', 'urlretrieve', 'wget.download', 'lo
 /**
  * URL schemes are case-insensitive (`isInsecureUrl` too): `HTTP://` and `Http://` count. Also what turns
  * certificate verification off: `verify=False` (requests, httpx), `ssl=False` (aiohttp), an unverified
- * SSL context, `curl -k` / `--insecure`, `wget --no-check-certificate` (found by the command's name:
- * a pattern for the flags alone ran on nearly every file and cost 25 ms of a PyTorch scan).
+ * SSL context (`ssl._create_unverified_context()`, `verify_mode = ssl.CERT_NONE`), `curl -k` /
+ * `--insecure`, `wget --no-check-certificate` (found by the command's name: a pattern for the flags
+ * alone ran on nearly every file and cost 25 ms of a PyTorch scan).
  */
-const RULE_TRIGGERS = [/http:\/\//i, /\b(?:verify|verify_ssl|ssl)\b['"]?\s*[=:]/, '_create_unverified_context', /\b(?:curl|wget)\b/];
+const RULE_TRIGGERS = [/http:\/\//i, /\b(?:verify|verify_ssl|ssl)\b['"]?\s*[=:]/, '_create_unverified_context', 'CERT_NONE', /\b(?:curl|wget)\b/];
 /**
  * And something that fetches: a Hub package or an HTTP client imported (`rawDownload`'s clients; the
  * word alone would also match prose such as "evaluate"), a `MODEL_FETCHERS` function by name,
@@ -201,10 +202,19 @@ export default createRule<[], PySourceCode>({
     const urllibRaw: RawDownload[] = [];
     /** Model downloads that go through urllib: the first is named by the process-wide finding. */
     const urllibDownloads: Array<{ call: PyNode; api: string; evidence: 'strong' | 'weak' | 'if-model-url' }> = [];
-    const unverifiedContext = (n: PyNode | undefined): boolean => {
-      if (!n) return false;
+    /** `ctx.verify_mode = ssl.CERT_NONE` (the attribute written), in source order: a context that accepts any certificate. */
+    const contextVerifyOff: PyNode[] = [];
+    /**
+     * How an SSL context given to a download accepts any certificate: made by
+     * `ssl._create_unverified_context()`, or its `verify_mode` set to `ssl.CERT_NONE` before the call.
+     */
+    const unverifiedContext = (n: PyNode | undefined, call: PyNode): string | undefined => {
+      if (!n) return undefined;
       const isCall = (v: PyNode) => v.type === 'call' && sc.qualifiedName(calleeOf(v)!) === 'ssl._create_unverified_context';
-      return isCall(n) || (n.type === 'identifier' && valuesOf(sc, n).some(isCall));
+      if (isCall(n) || (n.type === 'identifier' && valuesOf(sc, n).some(isCall))) return 'ssl._create_unverified_context()';
+      if (n.type !== 'identifier' && n.type !== 'attribute') return undefined;
+      const off = contextVerifyOff.find((a) => a.startIndex < call.startIndex && sc.sameReference(a.childForFieldName('object')!, n));
+      return off ? `${sc.getText(off)} = ssl.CERT_NONE` : undefined;
     };
     /** `session.verify = False` (the attribute written), in source order. */
     const sessionVerifyOff: PyNode[] = [];
@@ -216,7 +226,11 @@ export default createRule<[], PySourceCode>({
         const curl = dl.api.startsWith('curl');
         return tokens.find((t) => !!t && (curl ? t === '--insecure' || /^-[a-zA-Z]*k[a-zA-Z]*$/.test(t) : t === '--no-check-certificate')) ?? undefined;
       }
-      if (dl.api === 'urlopen') return unverifiedContext(sc.argument(call, { name: 'context' })) ? 'context=ssl._create_unverified_context()' : undefined;
+      if (dl.api === 'urlopen') {
+        const context = sc.argument(call, { name: 'context' });
+        const how = unverifiedContext(context, call);
+        return how && (how.startsWith('ssl.') ? `context=${how}` : how);
+      }
       if (dl.api.startsWith('session.')) {
         // `s.verify = False` before `s.get(url)`: every request of that session
         const receiver = calleeOf(call)?.childForFieldName('object');
@@ -227,6 +241,9 @@ export default createRule<[], PySourceCode>({
         const arg = sc.argument(call, { name: key });
         const v = arg ? sc.constant(arg) : undefined;
         if (v === false || v === 0) return `${key}=${arg!.text}`;
+        // an SSL context in place of the flag (httpx's `verify=ctx`, aiohttp's `ssl=ctx`)
+        const how = arg ? unverifiedContext(arg, call) : undefined;
+        if (how) return how.startsWith('ssl.') ? `${key}=${how}` : how;
       }
       return undefined;
     };
@@ -299,6 +316,10 @@ export default createRule<[], PySourceCode>({
         const right = node.childForFieldName('right');
         if (left?.type === 'attribute' && right && left.childForFieldName('attribute')?.text === 'verify' && left.childForFieldName('object') && sc.constant(right) === false) {
           sessionVerifyOff.push(left);
+        }
+        if (left?.type === 'attribute' && right && left.childForFieldName('attribute')?.text === 'verify_mode' && left.childForFieldName('object')) {
+          const qn = sc.qualifiedName(right);
+          if (qn === 'ssl.CERT_NONE' || qn === 'ssl.VerifyMode.CERT_NONE' || sc.constant(right) === 0) contextVerifyOff.push(left);
         }
         if (left?.type !== 'attribute' || !right || left.childForFieldName('attribute')?.text !== '_create_default_https_context') return;
         if (sc.qualifiedName(left) === 'ssl._create_default_https_context' && sc.qualifiedNames(right).includes('ssl._create_unverified_context')) processPatches.push(node);

@@ -37,6 +37,10 @@ ruleTester.run('hf/insecure-model-url', rule, {
     'import ssl, urllib.request\nssl._create_default_https_context = ssl._create_unverified_context\nurllib.request.urlopen("https://example.org/api/status").read()',
     // the process-wide patch does not reach requests (urllib3 builds its own context)
     'import ssl, requests\nssl._create_default_https_context = ssl._create_unverified_context\nr = requests.get("https://x.org/model.bin")\nopen("model.bin", "wb").write(r.content)',
+    // contexts that verify: CERT_REQUIRED, CERT_NONE only on another context or after the download
+    'import ssl, urllib.request\nctx = ssl.create_default_context()\nctx.verify_mode = ssl.CERT_REQUIRED\nurllib.request.urlretrieve("https://x.org/a.pt", "a.pt")\nwith urllib.request.urlopen("https://x.org/model.pt", context=ctx) as r:\n    open("model.pt", "wb").write(r.read())',
+    'import ssl, urllib.request\nloose = ssl.create_default_context()\nloose.check_hostname = False\nloose.verify_mode = ssl.CERT_NONE\nctx = ssl.create_default_context()\nwith urllib.request.urlopen("https://x.org/model.pt", context=ctx) as r:\n    open("model.pt", "wb").write(r.read())',
+    'import ssl, urllib.request\nctx = ssl.create_default_context()\nwith urllib.request.urlopen("https://x.org/model.pt", context=ctx) as r:\n    open("model.pt", "wb").write(r.read())\nctx.check_hostname = False\nctx.verify_mode = ssl.CERT_NONE',
     // verification on
     'import requests\nr = requests.get("https://x.org/model.safetensors", verify=True)\nopen("model.safetensors", "wb").write(r.content)',
     // plain HTTP pinned to a full SHA-256 (torchaudio's LibriSpeech): a substituted file fails the check
@@ -173,6 +177,19 @@ ruleTester.run('hf/insecure-model-url', rule, {
     {
       code: 'import ssl, urllib.request\nctx = ssl._create_unverified_context()\nwith urllib.request.urlopen("https://x.org/model.pt", context=ctx) as r:\n    open("model.pt", "wb").write(r.read())',
       errors: [{ messageId: 'verificationOff', line: 3, data: { api: 'urlopen', what: '"https://x.org/model.pt"', how: 'context=ssl._create_unverified_context()' } }],
+    },
+    // a context told to accept any certificate (`verify_mode = ssl.CERT_NONE`), given to urllib, httpx or aiohttp
+    {
+      code: 'import ssl, urllib.request\nctx = ssl.create_default_context()\nctx.check_hostname = False\nctx.verify_mode = ssl.CERT_NONE\nwith urllib.request.urlopen("https://x.org/model.pt", context=ctx) as r:\n    open("model.pt", "wb").write(r.read())',
+      errors: [{ messageId: 'verificationOff', line: 5, confidence: 'high', data: { api: 'urlopen', what: '"https://x.org/model.pt"', how: 'ctx.verify_mode = ssl.CERT_NONE' } }],
+    },
+    {
+      code: 'import ssl, httpx\nfrom ssl import CERT_NONE\nclass Fetcher:\n    def __init__(self):\n        self.ctx = ssl.create_default_context()\n        self.ctx.check_hostname = False\n        self.ctx.verify_mode = CERT_NONE\n    def fetch(self):\n        r = httpx.get("https://x.org/weights.safetensors", verify=self.ctx)\n        open("weights.safetensors", "wb").write(r.content)',
+      errors: [{ messageId: 'verificationOff', line: 9, data: { api: 'httpx.get', what: '"https://x.org/weights.safetensors"', how: 'self.ctx.verify_mode = ssl.CERT_NONE' } }],
+    },
+    {
+      code: 'import ssl, aiohttp\nasync def fetch():\n    ctx = ssl.create_default_context()\n    ctx.check_hostname = False\n    ctx.verify_mode = ssl.CERT_NONE\n    async with aiohttp.ClientSession() as s:\n        async with s.get("https://x.org/model.onnx", ssl=ctx) as r:\n            open("model.onnx", "wb").write(await r.read())',
+      errors: [{ messageId: 'verificationOff', line: 7, data: { api: 'session.get', what: '"https://x.org/model.onnx"', how: 'ctx.verify_mode = ssl.CERT_NONE' } }],
     },
     // the whole process: ssl's default HTTPS context replaced, in a file that downloads model files through urllib (review corpus2, r14)
     {
