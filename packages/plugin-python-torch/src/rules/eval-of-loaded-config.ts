@@ -84,9 +84,12 @@ export const CONFIG_NAME = /(^|_)(config|configs|cfg|conf|hparams|hyperparams|hy
 /** A name that says it holds a configuration file's path (`config_path`, `cfg_file`, `args.config`). */
 const CONFIG_PATH_NAME = /(?:^|_)(?:config|cfg|conf|hparams)(?:_|$)/i;
 
-/** What `taintOf` needs in the text (see the tables above and `dataOrigin`'s network calls). */
+/**
+ * What `taintOf` needs in the text (see the tables above and `dataOrigin`'s network calls, and the
+ * definition of a function `LOADER_FUNCTION` names).
+ */
 export const SOURCE_TRIGGERS =
-  /json|ya?ml|toml|conf|cfg|hparams|hyperparams|hyper_params|model_args|model_kwargs|\b(?:ini|txt)\b|transformers|huggingface_hub|safetensors|onnx|get_modelmeta|\btorch(?:\s*\.\s*serialization)?\s*\.\s*load\b|\bfrom\s+torch(?:\.serialization)?\s+import\b[^\n]*\bload\b|requests|httpx|urllib|wget|download_url_to_file|boto3|gdown|fsspec|smart_open/i;
+  /json|ya?ml|toml|conf|cfg|hparams|hyperparams|hyper_params|model_args|model_kwargs|\b(?:ini|txt)\b|transformers|huggingface_hub|safetensors|onnx|get_modelmeta|\btorch(?:\s*\.\s*serialization)?\s*\.\s*load\b|\bfrom\s+torch(?:\.serialization)?\s+import\b[^\n]*\bload\b|requests|httpx|urllib|wget|download_url_to_file|boto3|gdown|fsspec|smart_open|\bdef\s+(?:load|load_model|load_from_file|from_file|restore|load_checkpoint|load_state|load_weights|read_model|load_net|load_network|load_params|load_parameters)\s*\(/i;
 
 /**
  * A call of `eval`, `exec` or `compile` by that name, as the gate in `call` below asks (`eval (x)` and
@@ -104,8 +107,19 @@ export const ATTRIBUTE_CALL = /\.(?:\s|\\)*(?:eval|exec|compile)(?:\s|\\)*\(/;
 // The word first, then what precedes it (a lookbehind): 7x faster than scanning for the context.
 export const BARE_VALUE = /\b(?:eval|exec)\b(?<=(?:[=(,[{:]|\b(?:import|return|else))(?:\s|\\)*(?:eval|exec))(?![\w'"]|(?:\s|\\)*\()/;
 
-/** How sure we are that a value was read while loading a model or its configuration. */
-type Taint = 'loaded' | 'configParameter' | undefined;
+/**
+ * A function whose name says it loads a saved model or its state from the file it is given
+ * (`Amp.load(file)`, `def load_model(path)`): the text it reads from that file is the model's, and
+ * `eval` of it runs whatever the file says (review corpus2, r03).
+ */
+export const LOADER_FUNCTION = /^(?:load|load_model|load_from_file|from_file|restore|load_checkpoint|load_state|load_weights|read_model|load_net|load_network|load_params|load_parameters)$/;
+
+/**
+ * How sure we are that a value was read while loading a model or its configuration: read from a
+ * model, a download or a config file; from a configuration mapping or parameter; or from the file a
+ * loading function is given (both medium).
+ */
+type Taint = 'loaded' | 'configParameter' | 'loaderFile' | undefined;
 
 export default createRule<[], PythonSourceCode>({
   name: 'eval-of-loaded-config',
@@ -291,7 +305,10 @@ export default createRule<[], PythonSourceCode>({
             if (typeof value === 'string' && isConfigPath(value)) return 'loaded';
           }
         }
-        return CONFIG_PATH_NAME.test(param.name) ? 'configParameter' : undefined;
+        if (CONFIG_PATH_NAME.test(param.name)) return 'configParameter';
+        // `def load(cls, file): … open(file) … eval(text)`: the file a loading function is given
+        const fn = param.function.type === 'function_definition' ? param.function.childForFieldName('name')?.text : undefined;
+        return fn && LOADER_FUNCTION.test(fn) ? 'loaderFile' : undefined;
       }
       // `open(args.config)`: a config path the user gives on the command line, or a parameter's field
       const field = path.type === 'attribute' ? path.childForFieldName('attribute')?.text : undefined;
@@ -360,12 +377,16 @@ export default createRule<[], PythonSourceCode>({
         }
         if (!callee || !source) return;
         const taint = taintOf(source, 0, new Set());
-        if (!taint) return;
+        // `exec` of the file a loader is given runs a Python file as designed (detectron2's
+        // `LazyConfig.load` of a `.py` config); `eval` of it reads data as code.
+        if (!taint || (taint === 'loaderFile' && callee !== 'builtins.eval')) return;
         const confidence: Confidence = taint === 'loaded' ? 'high' : 'medium';
+        const what =
+          taint === 'loaded' ? 'data read from a model, a download or a config file' : taint === 'loaderFile' ? 'the text of the file a loading function is given' : 'a value from a configuration mapping';
         context.report({
           node,
           messageId: 'evalOfLoadedData',
-          data: { callee: callee.slice('builtins.'.length), what: taint === 'loaded' ? 'data read from a model, a download or a config file' : 'a value from a configuration mapping' },
+          data: { callee: callee.slice('builtins.'.length), what },
           confidence,
         });
       },
@@ -375,5 +396,6 @@ export default createRule<[], PythonSourceCode>({
 
 function max(a: Taint, b: Taint): Taint {
   if (a === 'loaded' || b === 'loaded') return 'loaded';
+  if (a === 'configParameter' || b === 'configParameter') return 'configParameter';
   return a ?? b;
 }

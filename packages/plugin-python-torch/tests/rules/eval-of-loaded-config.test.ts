@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import rule, { ATTRIBUTE_CALL, BARE_CALL, BARE_VALUE, CONFIG_EXTENSIONS, CONFIG_NAME, CONFIG_READERS, SOURCE_TRIGGERS } from '../../src/rules/eval-of-loaded-config.js';
+import rule, { ATTRIBUTE_CALL, BARE_CALL, BARE_VALUE, CONFIG_EXTENSIONS, CONFIG_NAME, CONFIG_READERS, LOADER_FUNCTION, SOURCE_TRIGGERS } from '../../src/rules/eval-of-loaded-config.js';
 import { NETWORK_CALLS } from '../../src/utils.js';
 import { fixture, ruleTester } from '../helpers.js';
 
@@ -19,6 +19,10 @@ describe('the source trigger group', () => {
     for (const name of ['config', 'model_cfg', 'conf', 'hparams', 'hyperparams', 'hyper_params', 'model_args', 'model_kwargs']) {
       expect(CONFIG_NAME.test(name), name).toBe(true);
       expect(SOURCE_TRIGGERS.test(`def f(${name}):`), name).toBe(true);
+    }
+    for (const name of ['load', 'load_model', 'from_file', 'restore', 'load_checkpoint', 'read_model']) {
+      expect(LOADER_FUNCTION.test(name), name).toBe(true);
+      expect(SOURCE_TRIGGERS.test(`    def ${name}(cls, file):`), name).toBe(true);
     }
   });
 });
@@ -66,6 +70,10 @@ ruleTester.run('torch/eval-of-loaded-config', rule, {
     'def f(expr):\n    return eval(expr)',
     'exec(open("pkg/version.py").read())',
     'class M:\n    def eval(self):\n        return self\nM().eval()',
+    // a loading function that runs a Python file (detectron2's LazyConfig.load of a .py config): exec, as designed
+    'def load(filename):\n    with open(filename) as f:\n        content = f.read()\n    exec(compile(content, filename, "exec"), {})',
+    // eval of a file's text in a function that does not say it loads (a parameter named like no config)
+    'def run(path):\n    with open(path) as f:\n        return eval(f.read())',
   ],
   invalid: [
     // a project config object imported by a config name (yacs: HRNet's tools/test.py), like a parameter named so
@@ -99,6 +107,12 @@ ruleTester.run('torch/eval-of-loaded-config', rule, {
     { code: 'import json\ncfg = json.load(f)\nfn = eval(f"torch.nn.{cfg[\'act\']}")', errors: [{ messageId: 'evalOfLoadedData' }] },
     { code: 'def build(cfg):\n    return eval(cfg["loss"])', errors: [{ messageId: 'evalOfLoadedData', confidence: 'medium', data: { callee: 'eval', what: 'a value from a configuration mapping' } }] },
     { code: 'x = eval(open("config.txt").read())', errors: [{ messageId: 'evalOfLoadedData', confidence: 'high' }] },
+    // the saved model a loading function is given, eval'd through a helper of the file (amp's Amp.load: review corpus2, r03)
+    {
+      code: 'def string2dict(text):\n    return eval(text)\nclass Amp:\n    @classmethod\n    def load(cls, file):\n        with open(file) as f:\n            text = f.read()\n        p = string2dict(text)\n        for key in ["descriptor", "model"]:\n            p[key] = string2dict(p[key])\n        return p',
+      errors: [{ messageId: 'evalOfLoadedData', line: 2, confidence: 'medium', data: { callee: 'eval', what: 'the text of the file a loading function is given' } }],
+    },
+    { code: 'def load_model(path):\n    return eval(open(path).read())', errors: [{ messageId: 'evalOfLoadedData', confidence: 'medium' }] },
   ],
 });
 
