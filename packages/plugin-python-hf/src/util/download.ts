@@ -27,7 +27,28 @@ export interface RawDownload {
  * (`requests`, `httpx`, `aiohttp`, `urllib`/`urllib2`/`six.moves.urllib`, `wget`), or curl/wget in a
  * command.
  */
-export const RAW_DOWNLOAD_TRIGGERS: Trigger[] = [importTrigger(['requests', 'httpx', 'aiohttp', 'urllib', 'urllib2', 'six', 'wget', 'gdown', 'basicsr', 'facexlib']), /\b(?:curl|wget)\b/];
+export const RAW_DOWNLOAD_TRIGGERS: Trigger[] = [
+  importTrigger(['requests', 'httpx', 'aiohttp', 'urllib', 'urllib2', 'six', 'wget', 'gdown', 'basicsr', 'facexlib']),
+  /\b(?:curl|wget)\b/,
+  // BasicSR's helper under any package (CodeFormer's `codeformer.basicsr…`, `gfpgan.utils`, a relative
+  // `from .download_util import …`), A1111/Forge's `modules.modelloader.load_file_from_url`
+  'load_file_from_url',
+];
+
+/** `load_file_from_url` by its qualified name: imported from any module (a same-file `def` has none). */
+const LOAD_FILE_FROM_URL = /(?:^|\.)load_file_from_url$/;
+/** Keywords by which a `load_file_from_url` is given the digest it checks (A1111's `hash_prefix=`). */
+const CHECKSUM_KEYWORD = /^(?:hash_prefix|hash|check_hash|sha256|sha|md5|checksum|digest|expected_hash|file_hash)$/;
+
+/** A `load_file_from_url` given a digest to check (`hash_prefix="…"`, not `None`/`False`). */
+function checksumGiven(sc: PySourceCode, call: PyNode): boolean {
+  for (const [keyword, value] of sc.keywordArguments(call)) {
+    if (!CHECKSUM_KEYWORD.test(keyword)) continue;
+    const v = sc.constant(value);
+    if (v === UNKNOWN || (v !== null && v !== false && v !== '')) return true;
+  }
+  return false;
+}
 
 const HTTP_GET = /^(?:requests|httpx)(?:\.api)?\.(?:get|request|stream)$/;
 const SESSION_CLASS = /^(?:requests\.(?:Session|session|sessions\.Session)|httpx\.(?:Client|AsyncClient)|aiohttp\.(?:ClientSession|client\.ClientSession))$/;
@@ -145,8 +166,13 @@ export function rawDownload(sc: PySourceCode, call: PyNode): RawDownload | undef
   }
   // BasicSR's and facexlib's `load_file_from_url(url, model_dir, progress, file_name)` (GFPGAN,
   // Real-ESRGAN, CodeFormer, Stable Diffusion web UIs): `download_url_to_file` with no hash, into
-  // `model_dir`; it returns the saved path
-  if (qn && /^(?:basicsr|facexlib)\.utils(?:\.download_util|\.misc)?\.load_file_from_url$/.test(qn)) {
+  // `model_dir`; it returns the saved path. Imported from anywhere (a qualified name, not a function of
+  // this file): the copies projects vendor (`codeformer.basicsr.utils.download_util`, `gfpgan.utils`,
+  // `from .download_util import load_file_from_url`) and A1111/Forge's `modules.modelloader.
+  // load_file_from_url(url, *, model_dir, progress, file_name, hash_prefix)`, the same download that checks
+  // the SHA-256 prefix it is given (`hash_prefix=`, or a like keyword of a copy: `sha256=`, `md5=`)
+  if (qn && LOAD_FILE_FROM_URL.test(qn)) {
+    if (checksumGiven(sc, call)) return undefined;
     const urlNode = sc.argument(call, { name: 'url' }) ?? sc.argument(call, { position: 0 });
     // `file_name=None` is the default (the URL's own name): as if absent, the directory tells
     let fileName = sc.argument(call, { name: 'file_name' }) ?? sc.argument(call, { position: 3 });

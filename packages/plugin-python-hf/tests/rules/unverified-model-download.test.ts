@@ -1,8 +1,13 @@
 import rule from '../../src/rules/unverified-model-download.js';
+import { ruleTriggersMatch } from '@oculum/core';
+import { describe, expect, it } from 'vitest';
 import { fixture, ruleTester } from '../helpers.js';
 
 ruleTester.run('hf/unverified-model-download', rule, {
   valid: [
+    // A1111's helper given the SHA-256 prefix it checks (`hash_prefix=`), and a function of this file of the same name
+    'from modules.modelloader import load_file_from_url\ndef get(model_dir):\n    return load_file_from_url("https://example.org/w.pth", model_dir=model_dir, hash_prefix="a1b2c3d4")',
+    'def load_file_from_url(url, model_dir):\n    return model_dir + "/w.pth"\nload_file_from_url("https://example.org/w.pth", model_dir="weights")',
     'import os, urllib.request\nfor url in ["https://example.com/a.json", "https://example.com/b.txt"]:\n    urllib.request.urlretrieve(url, os.path.basename(url))',
     'import hashlib\nfrom basicsr.utils.download_util import load_file_from_url\ndef get(expected):\n    p = load_file_from_url("https://example.org/w.pth", model_dir="weights")\n    if hashlib.sha256(open(p, "rb").read()).hexdigest() != expected:\n        raise ValueError("bad weights")\n    return p',
     // the brief's remediation pattern
@@ -107,6 +112,28 @@ ruleTester.run('hf/unverified-model-download', rule, {
       code: 'import subprocess\ndef get_voice(name):\n    url = f"https://example.com/voices/{name}.onnx"\n    subprocess.run(["wget", url])',
       errors: [{ messageId: 'unverified', confidence: 'high', line: 4, data: { api: 'wget (subprocess)', what: 'a model file', action: 'saves' } }],
     },
+    // A1111/Forge's `modules.modelloader.load_file_from_url` (also through `from modules import modelloader`),
+    // and copies of BasicSR's that projects vendor (review github3, P1/P3): the same download with no hash
+    {
+      code: 'import os\nfrom modules.modelloader import load_file_from_url\ndef load_model(model_dir):\n    load_file_from_url("https://huggingface.co/org/cn/resolve/main/Annotators/UNet.pth", model_dir=model_dir)',
+      errors: [{ messageId: 'unverified', confidence: 'high', data: { api: 'load_file_from_url', what: '"https://huggingface.co/org/cn/resolve/main/Annotators/UNet.pth"', action: 'saves' } }],
+    },
+    {
+      code: 'from modules import modelloader\ndef load_canny(model_dir):\n    return modelloader.load_file_from_url(url="https://huggingface.co/org/m/resolve/main/canny.safetensors", model_dir=model_dir, file_name="canny.safetensors")',
+      errors: [{ messageId: 'unverified', confidence: 'high' }],
+    },
+    {
+      code: 'MODEL_DIR = "/models"\ndef load_models():\n    from codeformer.basicsr.utils.download_util import load_file_from_url\n    load_file_from_url("https://github.com/xinntao/Real-ESRGAN/releases/download/v0.1.0/RealESRGAN_x4plus.pth", model_dir=MODEL_DIR)',
+      errors: [{ messageId: 'unverified', confidence: 'high' }],
+    },
+    {
+      code: 'from gfpgan.utils import load_file_from_url\nload_file_from_url("https://example.org/GFPGANv1.4.pth", "weights")',
+      errors: [{ messageId: 'unverified', confidence: 'high' }],
+    },
+    {
+      code: 'from .download_util import load_file_from_url\ndef init(model_dir):\n    return load_file_from_url("https://example.org/codeformer.pth", model_dir=model_dir)',
+      errors: [{ messageId: 'unverified', confidence: 'high' }],
+    },
     // `file_name=None` is BasicSR's default: the "weights" directory alone gives a medium finding, as without it
     {
       code: 'from basicsr.utils.download_util import load_file_from_url\ndef b(url):\n    load_file_from_url(url, model_dir="weights", progress=True, file_name=None)',
@@ -116,3 +143,10 @@ ruleTester.run('hf/unverified-model-download', rule, {
 });
 
 fixture(rule);
+
+describe('the triggers', () => {
+  it('let through a file whose only download is an imported load_file_from_url (a vendored BasicSR)', () => {
+    expect(ruleTriggersMatch(rule.meta, 'from .download_util import load_file_from_url\nload_file_from_url("https://x.org/w.pth", model_dir="w")')).toBe(true);
+    expect(ruleTriggersMatch(rule.meta, 'from modules import modelloader\nmodelloader.load_file_from_url(url=u, model_dir=d)')).toBe(true);
+  });
+});
