@@ -7,8 +7,15 @@ import { docsUrl } from '../utils/meta.js';
 
 /** Names that say a value is model or configuration data. */
 const MODEL_WORDS = /model|config|cfg|tokeni[sz]er|manifest|weight|checkpoint|processor|postprocess|preprocess|hparam|generation|onnx|gguf|safetensors/i;
-/** The subset that names models whatever the file is about (`config` alone could be any config). */
-const SPECIFIC_MODEL_WORDS = /model|tokeni[sz]er|weight|checkpoint|hparam|onnx|gguf|safetensors|generation_?config/i;
+/**
+ * The subset that names models whatever the file is about (`config` alone could be any config).
+ * `model` is not in it: in a file that uses no model library it is as often MVC or domain vocabulary
+ * (`models/User.js`, `app/js/model.js`), so it counts as specific only in a file that does (`MODEL_WORD`).
+ */
+const SPECIFIC_MODEL_WORDS = /tokeni[sz]er|weight|checkpoint|hparam|onnx|gguf|safetensors|generation_?config/i;
+const MODEL_WORD = /model/i;
+/** A JavaScript or TypeScript source file: evaluating it runs the project's own code. */
+const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/i;
 const READERS = new Set(['fs.readFile', 'fs.readFileSync', 'fs.promises.readFile', 'fs/promises.readFile']);
 const CLIENT_MODULES = new Set(['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'undici', 'axios', 'got', 'ky']);
 const VM_SINKS = new Set(['runInNewContext', 'runInThisContext', 'runInContext', 'compileFunction', 'Script']);
@@ -24,13 +31,22 @@ interface Origin {
   modelish: boolean;
   /** Named with a word that only model data uses. */
   specific: boolean;
+  /** Named with `model`: specific in a file that uses a model library, generic otherwise. */
+  model: boolean;
 }
 
-const none = (): Origin => ({ network: false, file: false, parsed: false, text: false, modelish: false, specific: false });
+/** What the origin of a value is read in: the file, and whether it uses a model library. */
+interface Scope {
+  sc: JsSourceCode;
+  modelFile: () => boolean;
+}
+
+const none = (): Origin => ({ network: false, file: false, parsed: false, text: false, modelish: false, specific: false, model: false });
 const named = (name: string | undefined): Origin => ({
   ...none(),
   modelish: name !== undefined && MODEL_WORDS.test(name),
   specific: name !== undefined && SPECIFIC_MODEL_WORDS.test(name),
+  model: name !== undefined && MODEL_WORD.test(name),
 });
 const merge = (a: Origin, b: Origin): Origin => ({
   network: a.network || b.network,
@@ -39,13 +55,15 @@ const merge = (a: Origin, b: Origin): Origin => ({
   text: a.text || b.text,
   modelish: a.modelish || b.modelish,
   specific: a.specific || b.specific,
+  model: a.model || b.model,
 });
 
 /** Follows an expression back through variables, members, awaits and calls to where its data comes from. */
-function originOf(sc: JsSourceCode, expr: JsNode, depth = 0): Origin {
+function originOf(scope: Scope, expr: JsNode, depth = 0): Origin {
   if (depth > MAX_DEPTH) return none();
+  const { sc } = scope;
   const node = unwrapExpression(expr);
-  const next = (n: JsNode) => originOf(sc, n, depth + 1);
+  const next = (n: JsNode) => originOf(scope, n, depth + 1);
   switch (node.type) {
     case 'Identifier': {
       const own = named(node.name);
@@ -81,11 +99,13 @@ function originOf(sc: JsSourceCode, expr: JsNode, depth = 0): Origin {
       if (qn && READERS.has(qn)) {
         const path = node.arguments[0];
         const encoding = node.arguments[1] ? sc.constant(node.arguments[1]) : undefined;
-        return {
-          ...named(path ? pathName(sc, path) : undefined),
-          file: true,
-          text: encoding !== undefined && encoding !== null && typeof encoding !== 'symbol',
-        };
+        const text = encoding !== undefined && encoding !== null && typeof encoding !== 'symbol';
+        const name = named(path ? pathName(sc, path) : undefined);
+        // A JavaScript/TypeScript source file (`app/js/model.js`, `models/User.js`) is the project's
+        // own code, not data read from a file, unless its path says it ships with a model
+        // (`weights/loader.js`, `path.join(modelDir, 'hook.js')` in a file that uses a model library).
+        if (path && SOURCE_FILE.test(pathEnd(sc, path)) && !name.specific && !(name.model && scope.modelFile())) return { ...none(), text };
+        return { ...name, file: true, text };
       }
       if (global === 'JSON.parse' && node.arguments[0]) return { ...next(node.arguments[0]), parsed: true };
       if (callee.type === 'MemberExpression') {
@@ -122,6 +142,14 @@ function pathName(sc: JsSourceCode, path: JsNode): string {
       return name ? `${name} ${known(segment)}` : known(segment);
     })
     .join('/');
+}
+
+/** The known end of a path read: its last `path.join` segment, or the known suffix of the whole. */
+function pathEnd(sc: JsSourceCode, path: JsNode): string {
+  const segments = pathSegments(sc, path);
+  const last = segments && segments.length > 0 ? segments[segments.length - 1] : path;
+  const bounds = sc.stringBounds(last);
+  return (bounds.value ?? bounds.suffix).replace(/[?#].*$/, '');
 }
 
 /** True when the expression is certainly not a string of code (a function). */
@@ -166,13 +194,18 @@ export default createRule<[], JsSourceCode>({
         const value = sc.constant(arg);
         if (value !== UNKNOWN) continue; // static code is not data
         if (stringOnly && isFunctionValue(sc, arg)) continue;
-        const origin = originOf(sc, arg);
+        const origin = originOf({ sc, modelFile }, arg);
         if (stringOnly && !origin.parsed && !origin.text) continue;
         const downloadedOrRead = origin.network || origin.file;
-        // A generic name (`config.x`) alone says "model data" only in a file that works with models.
-        const modelData = origin.specific || (origin.modelish && (downloadedOrRead || modelFile()));
+        // `model` names model data only in a file that works with models; elsewhere it is a generic
+        // name, like `config.x`.
+        const specific = origin.specific || (origin.model && modelFile());
         let confidence: Confidence;
-        if (modelData) confidence = downloadedOrRead ? 'high' : 'medium';
+        if (specific || (origin.modelish && modelFile())) confidence = downloadedOrRead ? 'high' : 'medium';
+        // a generic name (`config.json`, `model.json`) in a file that uses no model library: the
+        // app's own configuration as likely as a model's, so low (kept, not dropped: it may still be
+        // a model's, and its code runs all the same)
+        else if (origin.modelish && downloadedOrRead) confidence = 'low';
         else if (downloadedOrRead && modelFile()) confidence = 'low';
         else continue;
         context.report({ node: call, messageId: 'dynamicCode', data: { callee: calleeText(sc, call), what: `\`${shown(sc.getText(arg), 50)}\`` }, confidence });
