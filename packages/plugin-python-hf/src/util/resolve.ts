@@ -194,6 +194,9 @@ function resolveCall(sc: PySourceCode, node: PyNode, depth: number): Resolved {
         if ((r.kind === 'non-string' && r.why === 'None') || (r.kind === 'string' && r.value === '')) return { kind: 'unknown' };
         return r.kind === 'string' ? { ...r, soft: true } : r;
       }
+      // `urls.get(name)` of a dict literal of this file whose every value is a string
+      const entry = fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'get' ? lookupValue(sc, node, depth) : undefined;
+      if (entry) return entry;
       return { kind: 'non-string', why: 'call', call: node };
     }
   }
@@ -355,6 +358,8 @@ function resolveOther(sc: PySourceCode, node: PyNode, depth: number): Resolved {
       if (vals.length === 1) return resolve(sc, vals[0], depth + 1);
       return loopValue(sc, node, depth);
     }
+    case 'subscript':
+      return lookupValue(sc, node, depth) ?? { kind: 'unknown' };
     case 'list':
     case 'tuple':
     case 'dictionary':
@@ -392,6 +397,30 @@ function loopValue(sc: PySourceCode, node: PyNode, depth: number): Resolved {
   }
   const prefix = values.find((r) => r.kind === 'prefix');
   return prefix ?? { kind: 'unknown' };
+}
+
+/**
+ * An entry of a table of this file (`repos[model]`, `model_urls.get(name)`: the language's `lookupValues`,
+ * a dict literal or a name bound once to one that nothing adds to), when every value it may give is a
+ * known string: one of them, as a conditional expression between known values is read (`choices`, each
+ * value; the one named is a model file's when there is one, else one that is no local path). A literal
+ * key gives its own entry. `undefined` when the expression is no such lookup or a value is not known
+ * (a default of `None`, a value built at run time).
+ */
+function lookupValue(sc: PySourceCode, node: PyNode, depth: number): Resolved | undefined {
+  const entries = sc.lookupValues(node);
+  if (!entries || entries.length === 0) return undefined;
+  const values = entries.map((v) => resolve(sc, v, depth + 1));
+  const strings: string[] = [];
+  for (const r of values) {
+    if (r.kind !== 'string' || r.choices) return undefined;
+    strings.push(r.value);
+  }
+  const soft = values.some((r) => r.kind === 'string' && r.soft) ? { soft: true } : {};
+  const distinct = [...new Set(strings)];
+  if (distinct.length === 1) return { kind: 'string', value: distinct[0], ...soft };
+  const value = distinct.find(isModelFile) ?? distinct.find((s) => !looksLocalPath(s)) ?? distinct[0];
+  return { kind: 'string', value, ...soft, choices: distinct.map((v) => ({ kind: 'string', value: v, ...soft }) as Resolved) };
 }
 
 /** Calls that list what is on disk: each value they give is an existing path. */

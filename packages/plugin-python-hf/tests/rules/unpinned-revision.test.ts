@@ -6,6 +6,8 @@ const COMMIT = '0123456789abcdef0123456789abcdef01234567';
 
 ruleTester.run('hf/unpinned-revision', rule, {
   valid: [
+    // an id taken from a dict literal whose every value is a local directory: no Hub load
+    'import os\nfrom transformers import AutoModel\nDIRS = {"a": "./models/a", "b": "./models/b"}\ndef load(name):\n    return AutoModel.from_pretrained(DIRS[name])',
     // an environment default that is a local path, or a placeholder read offline
     'import os\nfrom transformers import AutoModel\nm = AutoModel.from_pretrained(os.environ.get("MODEL_DIR", "./models/final"))',
     'import os\nfrom transformers import AutoModel\nm = AutoModel.from_pretrained(os.environ.get("BASE_MODEL", None), local_files_only=True)',
@@ -130,6 +132,20 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from haystack.components.embedders import SentenceTransformersTextEmbedder\ndef f(**kw):\n    return SentenceTransformersTextEmbedder(**kw)',
   ],
   invalid: [
+    // an id taken from a dict literal of the file whose every value is a literal (review github3, P10): as if known
+    {
+      code: 'import os\nfrom transformers import BlipForQuestionAnswering\nREPOS = {"base": "Salesforce/blip-vqa-base", "large": "Salesforce/blip-vqa-capfilt-large"}\ndef load(model, root):\n    path = os.path.join(root, model)\n    if not os.path.exists(path):\n        path = REPOS[model]\n    return BlipForQuestionAnswering.from_pretrained(path)',
+      errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'BlipForQuestionAnswering.from_pretrained', id: 'Salesforce/blip-vqa-base' } }],
+    },
+    {
+      code: 'from transformers import AutoModel\nREPOS = {"a": "org/a", "b": "org/b"}\ndef load(name):\n    return AutoModel.from_pretrained(REPOS.get(name, "org/a"))',
+      errors: [{ messageId: 'missingRevision', confidence: 'high' }],
+    },
+    // a literal key: its own entry
+    {
+      code: 'from transformers import AutoModel\nREPOS = {"a": "org/a", "b": "org/b"}\nm = AutoModel.from_pretrained(REPOS["b"])',
+      errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'AutoModel.from_pretrained', id: 'org/b' } }],
+    },
     // a command-line option's default, which the command line may override: named, medium; an empty
     // default is a placeholder: not known (low)
     {

@@ -112,6 +112,11 @@ ruleTester.run('hf/unverified-model-download', rule, {
       code: 'import subprocess\ndef get_voice(name):\n    url = f"https://example.com/voices/{name}.onnx"\n    subprocess.run(["wget", url])',
       errors: [{ messageId: 'unverified', confidence: 'high', line: 4, data: { api: 'wget (subprocess)', what: 'a model file', action: 'saves' } }],
     },
+    // a URL taken from a dict literal of the file whose every value is a literal (review github3, P10): named, high
+    {
+      code: 'from basicsr.utils.download_util import load_file_from_url\ndef get(model_name, cache_dir):\n    model_urls = {\n        "x4.pth": "https://github.com/xinntao/Real-ESRGAN/releases/download/v0.1.0/RealESRGAN_x4plus.pth",\n        "net.pth": "https://github.com/xinntao/Real-ESRGAN/releases/download/v0.1.1/RealESRNet_x4plus.pth",\n    }\n    load_file_from_url(url=model_urls[model_name], model_dir=str(cache_dir), progress=True, file_name=model_name)',
+      errors: [{ messageId: 'unverified', confidence: 'high', data: { api: 'load_file_from_url', what: '"https://github.com/xinntao/Real-ESRGAN/releases/download/v0.1.0/RealESRGAN_x4..."', action: 'saves' } }],
+    },
     // A1111/Forge's `modules.modelloader.load_file_from_url` (also through `from modules import modelloader`),
     // and copies of BasicSR's that projects vendor (review github3, P1/P3): the same download with no hash
     {
