@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Depth, Language, ParseInput } from '@oculum/core';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { jsCodeText, jsPrefilterText } from './code-text.js';
-import { parseText } from './parse.js';
+import { emptyProgram, parseText } from './parse.js';
 import { ProjectModules } from './project-modules.js';
+import { isSfcPath, SFC_EXTENSIONS, sfcScripts } from './sfc.js';
 import { JsSourceCode } from './source-code.js';
 
 export { JsSourceCode, unwrapExpression, type JsSourceCodeInit, type StringBounds } from './source-code.js';
@@ -14,20 +15,38 @@ export { htmlCommentSpans, jsCodeText, jsComments, jsPrefilterText, type JsComme
 export { ProjectModules, ModuleResolver, MAX_MODULE_BYTES, MODULE_EXTENSIONS, isRelativeSpecifier, resolveSpecifier, relativeSpecifiers, moduleSpecifiers } from './project-modules.js';
 export { PathAliases, parseJsonc, type AliasOptions } from './path-aliases.js';
 export { PackageImports, isImportsSpecifier } from './package-imports.js';
+export { SFC_EXTENSIONS, isSfcPath, sfcScripts, type SfcScripts } from './sfc.js';
 export { ProjectBounds } from './project-root.js';
 export type { ImportedValue, ModuleTarget, ModuleExports, ExportSource } from './project-modules.js';
 export type { BindingKind, ImportedMember, JsBinding, JsNode, JsScope } from './types.js';
 export type { TSESTree } from '@typescript-eslint/typescript-estree';
 
+/** JavaScript and TypeScript files (single-file components, `.vue` and `.svelte`, are `SFC_EXTENSIONS`). */
 export const JS_EXTENSIONS = ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'];
 
 /**
  * Parses JS/TS text into a `JsSourceCode` (syntax errors become `parseErrors`; see `parseText`).
  * With `modules`, the answers read the constants the file imports from the project's relative modules.
+ * A `.vue` or `.svelte` path is a single-file component: its `<script>` blocks are parsed, as one
+ * program, at their offsets in the file (see `sfcScripts`); the source code's `text` is then the
+ * file's text with everything else blanked (same length, same lines).
  */
 export function parseJs(text: string, path = 'file.ts', modules?: ProjectModules): JsSourceCode {
+  if (isSfcPath(path)) {
+    const { code, ext, blocks, problems } = sfcScripts(text, path);
+    // no script block: nothing to parse, nothing to report
+    if (blocks.length === 0) return new JsSourceCode({ path, text: code, ast: emptyProgram(code), comments: [], parseErrors: problems, modules });
+    const { ast, errors, comments } = parseText(code, `${path}${ext}`);
+    const parseErrors = [...problems, ...errors].sort((a, b) => a.offset - b.offset);
+    return new JsSourceCode({ path, text: code, ast, comments, parseErrors, modules });
+  }
   const { ast, errors, comments } = parseText(text, path);
   return new JsSourceCode({ path, text, ast, comments, parseErrors: errors, modules });
+}
+
+/** The code of a file as the prefilter and the import scan read it: a component's script blocks only. */
+function scriptText(text: string, path: string | undefined): string {
+  return isSfcPath(path) ? sfcScripts(text, path).code : text;
 }
 
 /**
@@ -68,14 +87,15 @@ export function createJsSourceCode(init: {
 /** The `javascript` language: JavaScript and TypeScript, parsed with typescript-estree. */
 export const javascript: Language<JsSourceCode> = {
   id: 'javascript',
-  extensions: JS_EXTENSIONS,
+  extensions: [...JS_EXTENSIONS, ...SFC_EXTENSIONS],
   /** V8 accepts NUL bytes in comments and strings: a file holding one is still read. */
   readsNul: true,
   // The first parse loads the TypeScript compiler: ~0.25 s, about the work of 512 KiB of Python.
   startCost: 128,
   // Triggers count in code only: a word in a comment (a licence header's URL) costs no parse. A word
   // spelled with escapes (`'@huggingface/transform\u0065rs'`) counts too.
-  prefilterText: jsPrefilterText,
+  // A component's markup does not count (`.vue`, `.svelte`: its script blocks only).
+  prefilterText: (text, path) => jsPrefilterText(scriptText(text, path)),
   /**
    * At --depth deep the answers read the constants of the relative, path-aliased and `#` subpath
    * modules a file imports, inside the project (see `ProjectModules`): cached results depend on those
@@ -84,7 +104,7 @@ export const javascript: Language<JsSourceCode> = {
    */
   cacheKey({ path, depth }) {
     if (depth !== 'deep') return '';
-    const modules = deepModules().importedModules(path, jsCodeText);
+    const modules = deepModules().importedModules(path, (text, file) => jsCodeText(scriptText(text, file)));
     return modules.length === 0 ? '' : createHash('sha256').update(JSON.stringify(modules)).digest('hex');
   },
   parse(input: ParseInput): JsSourceCode {

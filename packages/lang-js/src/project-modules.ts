@@ -275,7 +275,7 @@ export class ProjectModules {
    * what the answers of a file parsed at deep may read, for the `--cache` key. Imports are read from
    * the code text (comments left out), not parsed; files outside the project are not listed, nor read.
    */
-  importedModules(file: string, codeTextOf: (text: string) => string, limit = 256): string[] {
+  importedModules(file: string, codeTextOf: (text: string, file: string) => string, limit = 256): string[] {
     // (what is on disk now: a table of its own, not the one of the file being parsed)
     const stats = new Map<string, Stats | null>();
     const stat = (f: string): Stats | null => {
@@ -299,7 +299,7 @@ export class ProjectModules {
         const out: ImportedFile[] = [];
         let bare = false;
         let hash = false;
-        for (const specifier of moduleSpecifiers(codeTextOf(text))) {
+        for (const specifier of moduleSpecifiers(codeTextOf(text, current))) {
           const found = resolver.resolve(dir, specifier);
           // a JSON module holds values, not imports: listed, not followed
           if (found) out.push({ file: found, follow: path.extname(found).toLowerCase() !== '.json' });
