@@ -71,6 +71,14 @@ export default createRule<[Options], PySourceCode>({
       snapshotRevisionIgnoredUnknownId: '{{api}} may fetch a Hub repository (the id could not be resolved) at its latest revision: it takes no revision, and a `revision=` given to it never reaches the download. Download a pinned snapshot, `path = huggingface_hub.snapshot_download(repo_id, revision="<commit>")` with a full commit hash, and pass `path` in place of the id.',
       missingRevisionMapping: '{{api}} fetches "{{id}}" from the Hub without a revision: whatever the repository holds at load time is used. Pin it to a full commit hash in `{{mapping}}={"revision": "<commit>"}`.',
       defaultIdUnpinned: '{{api}} is given no model and downloads its default, "{{id}}", from the Hub without a revision: whatever the repository holds at load time is used. Name the model and pin its revision to a full commit hash.',
+      missingRevisionHidden: '{{api}} may fetch "{{id}}" from the Hub without a revision: `{{kwargs}}` could not be read and may carry one; if it does not, whatever the repository holds at load time is used. Pin `revision=` to a full commit hash.',
+      otherHubMissingRevision: '{{api}} fetches "{{id}}" from {{hub}} without a revision: whatever the repository holds at load time is used. {{advice}}',
+      otherHubMissingRevisionMaybe: '{{api}} may fetch "{{id}}" from {{hub}} without a revision ({{why}}): whatever the repository holds at load time would be used. {{advice}}',
+      otherHubBranchRevision: '{{api}} fetches "{{id}}" from {{hub}} at branch "{{revision}}", which moves with every push. {{advice}}',
+      otherHubTagRevision: '{{api}} fetches "{{id}}" from {{hub}} at "{{revision}}", a tag or abbreviated hash that the repository owner can move. {{advice}}',
+      otherHubUnknownId: '{{api}} may fetch a {{hub}} repository (the id could not be resolved) without a pinned revision. {{advice}}',
+      otherHubUnversioned: '{{api}} fetches "{{id}}" from {{hub}}, which keeps no revisions to pin: whatever it holds at load time is used. {{advice}}',
+      otherHubDefaultModel: '{{api}}({{task}}) without `model=` downloads the task\'s default model from {{hub}} at its latest revision. Name the model and pin `{{keyword}}=` to a full commit hash.',
       llamaRevisionIgnoredUnknownId: '{{api}} fetches a file of a Hub repository (the id could not be resolved) at its latest revision: its `revision=` pins nothing (it is passed on to `Llama(...)`, which ignores it). Download the file with `huggingface_hub.hf_hub_download(repo_id=..., filename=..., revision="<commit>")` pinned to a full commit hash, and pass its path as `Llama(model_path=...)`.',
     },
     remediation: 'Pin the revision to a full commit hash: `from_pretrained("org/model", revision="<40-hex commit>")`. A branch such as "main" moves; a tag can be re-pointed.',
@@ -111,6 +119,10 @@ export default createRule<[Options], PySourceCode>({
         }
         const data = { api: load.api, id: idText(load), revision: load.revision.value ?? '', task: load.call.childForFieldName('arguments')?.namedChildren[0]?.text ?? '' };
         const confidence = confidenceOf(load);
+        if (load.otherHub) {
+          reportOtherHub(load, level, data, confidence);
+          return;
+        }
         if (load.defaultModel) {
           context.report({ node, messageId: 'defaultModel', data, confidence: 'medium' });
           return;
@@ -181,9 +193,57 @@ export default createRule<[Options], PySourceCode>({
                 : load.revisionIn === 'mapping'
                   ? 'missingRevisionMapping'
                   : 'missingRevision';
+        // the message says as much as the confidence: the revision may be in what could not be read
+        const kwargs = hidden ? splats(node) : '';
+        if (hidden && messageId === 'missingRevision' && kwargs) {
+          context.report({ node, messageId: 'missingRevisionHidden', data: { ...data, kwargs }, confidence: 'low', ...remediation });
+          return;
+        }
         context.report({ node, messageId, data: { ...data, mapping: load.revisionMapping ?? '' }, confidence: hidden ? 'low' : confidence, ...remediation });
       },
     };
+
+    /**
+     * A load from another hub (ModelScope, PaddleNLP's storage): named, with its own pinning keyword, or
+     * the advice to keep a verified copy where the hub has no revisions.
+     */
+    function reportOtherHub(load: HubLoad, level: ReturnType<typeof pinLevel>, data: Record<string, string>, confidence: Confidence): void {
+      const node = load.call;
+      const hub = load.otherHub!;
+      const keyword = hub.keyword ?? '';
+      const advice = keyword
+        ? `Pin \`${keyword}=\` to a full commit hash of the ${hub.name} repository (a tag or branch can be moved by its owner).`
+        : 'Download the files once, compare their SHA-256 with known values, and load them from that local directory.';
+      const d = { ...data, hub: hub.name, keyword, advice };
+      const remediation = advice;
+      if (load.defaultModel) {
+        if (keyword) context.report({ node, messageId: 'otherHubDefaultModel', data: d, confidence: 'medium', remediation });
+        return;
+      }
+      if (!keyword && load.ref) {
+        context.report({ node, messageId: 'otherHubUnversioned', data: d, confidence, remediation });
+        return;
+      }
+      if (!load.ref) {
+        context.report({ node, messageId: 'otherHubUnknownId', data: d, confidence, remediation });
+        return;
+      }
+      if (level === 'tag') {
+        context.report({ node, messageId: 'otherHubTagRevision', data: d, confidence, severity: opts.tagSeverity as Severity, remediation });
+        return;
+      }
+      if (level === 'branch') {
+        context.report({ node, messageId: 'otherHubBranchRevision', data: d, confidence, remediation });
+        return;
+      }
+      const hidden = sc.hasUnresolvedArguments(node) ? splats(node) : '';
+      if (hidden || maybeLocal(load)) {
+        const why = hidden ? `\`${hidden}\` could not be read and may carry one` : 'a name that may be a local directory is fetched when no such directory exists';
+        context.report({ node, messageId: 'otherHubMissingRevisionMaybe', data: { ...d, why }, confidence: 'low', remediation });
+        return;
+      }
+      context.report({ node, messageId: 'otherHubMissingRevision', data: d, confidence, remediation });
+    }
   },
 });
 
@@ -197,6 +257,12 @@ export function maybeLocal(load: HubLoad): boolean {
   // `hf_hub_download("mymodel", …)` reads no directory: whatever the name, it is fetched
   if (load.hubOnly) return false;
   return load.ref?.kind === 'hub' && ((!!load.ref.bare && load.kind !== 'dataset') || !!load.ref.dirLike);
+}
+
+/** The `*args` / `**kwargs` of a call, as written (`**load_args, **quant_args`). */
+function splats(call: PyNode): string {
+  const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+  return args.filter((a) => a.type === 'dictionary_splat' || a.type === 'list_splat').map((a) => a.text).join(', ');
 }
 
 function idText(load: HubLoad): string {

@@ -59,6 +59,18 @@ export interface HubLoad {
   hubOnly?: boolean;
   /** Only its `hf://owner/name` paths reach the Hub (Keras 3 `load_model`); any other is a file. */
   hfUriOnly?: boolean;
+  /** Another hub than Hugging Face's (see `OtherHub`): named in messages, with its own way to pin. */
+  otherHub?: OtherHub;
+}
+
+/**
+ * A model hub other than the Hugging Face Hub that a loader fetches from: its name in messages, the
+ * keyword that pins a revision there (`revision`, ModelScope pipelines' `model_revision`, `MsDataset.load`'s
+ * `version`), or none when the hub keeps no revisions to pin (PaddleNLP's community storage).
+ */
+export interface OtherHub {
+  name: string;
+  keyword?: string;
 }
 
 /**
@@ -124,6 +136,10 @@ interface Spec {
   kwargsMapping?: string;
   /** The id is always a Hub repository, never a local directory (`hf_hub_download`, `snapshot_download`). */
   hubOnly?: boolean;
+  /** The keyword that carries the revision, when not `revision` (ModelScope's `model_revision`, `version`). */
+  revisionKeyword?: string;
+  /** Another hub than Hugging Face's (ModelScope); `paddlenlp`: the one PaddleNLP's `from_*=` keywords select. */
+  otherHub?: OtherHub | 'paddlenlp';
 }
 
 /**
@@ -164,6 +180,7 @@ export const HUB_LOAD_TRIGGERS: Trigger[] = [
   'CTransformers', // LangChain's ctransformers wrapper (`ctransformers.AutoModelForCausalLM` holds `from_pretrained`)
   'HuggingFaceLLM', // llama_index
   importTrigger(['faster_whisper', 'FlagEmbedding']), // WhisperModel, download_model; FlagModel, FlagReranker, …, from_finetuned
+  importTrigger(['modelscope']), // ModelScope: pipeline(task, model=…), MsDataset.load, model_file_download
   // Haystack's SentenceTransformers* components hold `SentenceTransformer`
 ];
 
@@ -296,8 +313,44 @@ function loadAdapterSpec(sc: PySourceCode, call: PyNode, fn: PyNode): (Spec & { 
   return { ...base, ownerIdOnly: true, confidence: 'medium' };
 }
 
-/** The Hub load a function of this qualified name performs (see `specFor`). */
+const MODELSCOPE: OtherHub = { name: 'ModelScope', keyword: 'revision' };
+
+/** The Hub load a function of this qualified name performs (see `specFor`), ModelScope's and PaddleNLP's named by their hubs. */
 function specForName(qn: string): (Spec & { confidence: Confidence }) | undefined {
+  if (qn.startsWith('modelscope.')) return modelScopeSpec(qn);
+  const spec = hfSpecForName(qn);
+  // PaddleNLP's `from_pretrained` fetches from its community storage, or the hub `from_hf_hub=`, `from_aistudio=`,
+  // `from_modelscope=` selects (paddlenlp/transformers/auto/modeling.py, model_utils.py)
+  if (spec && qn.startsWith('paddlenlp.')) return { ...spec, otherHub: 'paddlenlp' };
+  return spec;
+}
+
+/**
+ * ModelScope (modelscope/modelscope), a hub of its own with the API of Hugging Face's: `snapshot_download(model_id,
+ * revision=…)` (hub/snapshot_download.py; a branch, `"master"`, by default), `model_file_download(model_id,
+ * file_path, revision=…)`, the `from_pretrained(id, revision=…)` of its model classes and of the transformers
+ * classes it re-exports (`modelscope.AutoModelForCausalLM`: a local directory, else `snapshot_download`),
+ * `pipeline(task, model, …, model_revision=…)` (pipelines/builder.py), and `MsDataset.load(dataset_name, namespace,
+ * …, version=…)` (msdatasets/ms_dataset.py).
+ */
+function modelScopeSpec(qn: string): (Spec & { confidence: Confidence }) | undefined {
+  const hub = { otherHub: MODELSCOPE, confidence: 'high' as const };
+  if (/^modelscope\.(?:[\w.]*\.)?snapshot_download$/.test(qn)) return { api: 'snapshot_download', kind: 'model', idPos: 0, idNames: ['model_id', 'repo_id'], hubOnly: true, ...hub };
+  if (/^modelscope\.(?:[\w.]*\.)?model_file_download$/.test(qn)) return { api: 'model_file_download', kind: 'file', idPos: 0, idNames: ['model_id'], hubOnly: true, ...hub };
+  if (/^modelscope\.(?:pipelines\.(?:builder\.)?)?pipeline$/.test(qn)) {
+    return { api: 'pipeline', kind: 'model', idPos: 1, idNames: ['model'], revisionKeyword: 'model_revision', ...hub, otherHub: { name: 'ModelScope', keyword: 'model_revision' } };
+  }
+  if (/^modelscope\.(?:[\w.]*\.)?MsDataset\.load$/.test(qn)) {
+    return { api: 'MsDataset.load', kind: 'dataset', idPos: 0, idNames: ['dataset_name'], revisionKeyword: 'version', ...hub, otherHub: { name: 'ModelScope', keyword: 'version' } };
+  }
+  if (qn.endsWith('.from_pretrained')) {
+    return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['pretrained_model_name_or_path', 'model_name_or_path', 'model_id'], ...hub };
+  }
+  return undefined;
+}
+
+/** The Hugging Face Hub load a function of this qualified name performs. */
+function hfSpecForName(qn: string): (Spec & { confidence: Confidence }) | undefined {
   if (qn.endsWith('.from_pretrained')) {
     // A model class of the project itself (`from modeling_chatglm import ChatGLMModel`, a relative
     // import): a transformers model most likely, as an unresolved receiver is (a literal Hub id only)
@@ -600,7 +653,7 @@ function specLoadOf(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: C
   // in the mapping of one keyword for some (`tokenizer_kwargs`, `config`), only `revision=` for others
   let revisionNode = spec.revisionMapping
     ? mappingKey(spec.revisionMapping, 'revision')
-    : (sc.argument(call, { name: 'revision' }) ?? (spec.revisionKeywordOnly ? undefined : (forwardedArgument(sc, call, 'revision')?.value ?? mappingKey(spec.kwargsMapping, 'revision'))));
+    : (sc.argument(call, { name: spec.revisionKeyword ?? 'revision' }) ?? (spec.revisionKeywordOnly ? undefined : (forwardedArgument(sc, call, 'revision')?.value ?? mappingKey(spec.kwargsMapping, 'revision'))));
   let unreadableConfig = false;
   // the trainer's own `model_init_kwargs=` (TRL's SFTTrainer up to 0.8, optimum-habana's) overrides the config's
   const ownInitKwargs = spec.revisionIn === 'model_init_kwargs' ? sc.argument(call, { name: 'model_init_kwargs' }) : undefined;
@@ -647,6 +700,7 @@ function specLoadOf(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: C
     ...(spec.remediation ? { remediation: spec.remediation } : {}),
     ...(spec.hubOnly ? { hubOnly: true } : {}),
     ...(spec.hfUriOnly ? { hfUriOnly: true } : {}),
+    ...otherHubOf(sc, call, spec),
   };
 
   if (!idNode) {
@@ -769,6 +823,23 @@ function specLoadOf(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: C
   // keeps the least pinned of them, or all)
   if (choices) return choices.map(loadOf).filter((l): l is HubLoad => !!l);
   return loadOf(resolved);
+}
+
+/** The hub a call fetches from when it is not Hugging Face's (see `OtherHub`). */
+function otherHubOf(sc: PySourceCode, call: PyNode, spec: Spec): { otherHub?: OtherHub } {
+  if (spec.otherHub === undefined) return {};
+  if (spec.otherHub !== 'paddlenlp') return { otherHub: spec.otherHub };
+  const given = (keyword: string): boolean => {
+    const arg = sc.argument(call, { name: keyword });
+    const v = arg ? sc.constant(arg) : false;
+    return v === UNKNOWN || pythonTruthy(v);
+  };
+  // `from_hf_hub=True`: the Hugging Face Hub, as any other of its loads
+  if (given('from_hf_hub')) return {};
+  if (given('from_modelscope')) return { otherHub: MODELSCOPE };
+  // AI Studio and PaddleNLP's community storage (Baidu's BOS): no revision to pin
+  if (given('from_aistudio')) return { otherHub: { name: 'AI Studio (through PaddleNLP)' } };
+  return { otherHub: { name: "PaddleNLP's community model storage" } };
 }
 
 /**

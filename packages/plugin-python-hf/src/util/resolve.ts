@@ -206,7 +206,7 @@ function resolveCall(sc: PySourceCode, node: PyNode, depth: number): Resolved {
 const STRING_METHODS = new Set(['lower', 'upper', 'casefold', 'strip', 'lstrip', 'rstrip', 'replace', 'removeprefix', 'removesuffix', 'title', 'capitalize', 'swapcase', 'expandtabs', 'zfill', 'ljust', 'rjust', 'center']);
 
 /** Libraries whose functions build objects (models, tensors, arrays), or return local paths (`snapshot_download`), never a Hub id. */
-const OBJECT_LIBRARIES = /^(?:torch|torchvision|torchaudio|tensorflow|keras|jax|flax|numpy|sklearn|transformers|diffusers|peft|sentence_transformers|datasets|accelerate|trl|huggingface_hub|optimum|vllm|timm|open_clip|setfit|unsloth|bitsandbytes|deepspeed|lightning|pytorch_lightning|safetensors|onnx|onnxruntime|tokenizers|evaluate|gradio|streamlit|faster_whisper|FlagEmbedding|ctransformers)\./;
+const OBJECT_LIBRARIES = /^(?:torch|torchvision|torchaudio|tensorflow|keras|jax|flax|numpy|sklearn|transformers|diffusers|peft|sentence_transformers|datasets|accelerate|trl|huggingface_hub|optimum|vllm|timm|open_clip|setfit|unsloth|bitsandbytes|deepspeed|lightning|pytorch_lightning|safetensors|onnx|onnxruntime|tokenizers|evaluate|gradio|streamlit|faster_whisper|FlagEmbedding|ctransformers|modelscope)\./;
 const STRING_BUILTINS = new Set(['builtins.input', 'builtins.getattr', 'builtins.format', 'builtins.repr']);
 
 /**

@@ -6,6 +6,9 @@ const COMMIT = '0123456789abcdef0123456789abcdef01234567';
 
 ruleTester.run('hf/unpinned-revision', rule, {
   valid: [
+    // ModelScope: pinned to a commit; a snapshot's directory loaded (a local path)
+    "from modelscope import snapshot_download, AutoModel\nd = snapshot_download('qwen/Qwen-7B-Chat', revision='0123456789abcdef0123456789abcdef01234567')\nm = AutoModel.from_pretrained(d)",
+    "from modelscope.pipelines import pipeline\np = pipeline('text-generation', model='./local_model')",
     // an id taken from a dict literal whose every value is a local directory: no Hub load
     'import os\nfrom transformers import AutoModel\nDIRS = {"a": "./models/a", "b": "./models/b"}\ndef load(name):\n    return AutoModel.from_pretrained(DIRS[name])',
     // an environment default that is a local path, or a placeholder read offline
@@ -132,6 +135,41 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from haystack.components.embedders import SentenceTransformersTextEmbedder\ndef f(**kw):\n    return SentenceTransformersTextEmbedder(**kw)',
   ],
   invalid: [
+    // ModelScope (review github3, P2): named, with its own pinning keyword; `"master"` is a branch
+    {
+      code: "from modelscope import snapshot_download\nd = snapshot_download('qwen/Qwen2-7B-Instruct', cache_dir='/root/tmp', revision='master')",
+      errors: [{ messageId: 'otherHubBranchRevision', confidence: 'high', data: { api: 'snapshot_download', id: 'qwen/Qwen2-7B-Instruct', hub: 'ModelScope', revision: 'master', advice: 'Pin `revision=` to a full commit hash of the ModelScope repository (a tag or branch can be moved by its owner).' } }],
+    },
+    {
+      code: "from modelscope.hub.snapshot_download import snapshot_download\nd = snapshot_download('deepseek-ai/DeepSeek-R1-Distill-Qwen-7B')",
+      errors: [{ messageId: 'otherHubMissingRevision', confidence: 'high' }],
+    },
+    {
+      code: "from modelscope.pipelines import pipeline\nfrom modelscope.utils.constant import Tasks\np = pipeline(Tasks.text_classification, 'Fengshenbang/Erlangshen-RoBERTa-110M-Sentiment')",
+      errors: [{ messageId: 'otherHubMissingRevision', confidence: 'high', data: { api: 'pipeline', id: 'Fengshenbang/Erlangshen-RoBERTa-110M-Sentiment', hub: 'ModelScope', advice: 'Pin `model_revision=` to a full commit hash of the ModelScope repository (a tag or branch can be moved by its owner).' } }],
+    },
+    {
+      code: "from modelscope.pipelines import pipeline\np = pipeline(task='text-generation', model='damo/nlp_gpt3', model_revision='v1.0.1')",
+      errors: [{ messageId: 'otherHubTagRevision', severity: 'low' }],
+    },
+    {
+      code: "from modelscope.msdatasets import MsDataset\nds = MsDataset.load('AI-ModelScope/alpaca-gpt4-data-zh', split='train')",
+      errors: [{ messageId: 'otherHubMissingRevision', confidence: 'high', data: { api: 'MsDataset.load', id: 'AI-ModelScope/alpaca-gpt4-data-zh', hub: 'ModelScope', advice: 'Pin `version=` to a full commit hash of the ModelScope repository (a tag or branch can be moved by its owner).' } }],
+    },
+    {
+      code: 'import modelscope\nm = modelscope.AutoModelForCausalLM.from_pretrained("qwen/Qwen-7B-Chat")',
+      errors: [{ messageId: 'otherHubMissingRevision', confidence: 'high' }],
+    },
+    // PaddleNLP's community storage keeps no revisions (review github3, P14): said so, with advice that applies
+    {
+      code: 'from paddlenlp.transformers import AutoModelForCausalLM\nmodel = AutoModelForCausalLM.from_pretrained("linly-ai/chinese-llama-2-7b", dtype="float16")',
+      errors: [{ messageId: 'otherHubUnversioned', confidence: 'medium', data: { api: 'AutoModelForCausalLM.from_pretrained', id: 'linly-ai/chinese-llama-2-7b', hub: "PaddleNLP's community model storage", advice: 'Download the files once, compare their SHA-256 with known values, and load them from that local directory.' } }],
+    },
+    // ... with `from_hf_hub=True`, the Hugging Face Hub's own message
+    {
+      code: 'from paddlenlp.transformers import AutoModel\nmodel = AutoModel.from_pretrained("org/x", from_hf_hub=True)',
+      errors: [{ messageId: 'missingRevision' }],
+    },
     // an id taken from a dict literal of the file whose every value is a literal (review github3, P10): as if known
     {
       code: 'import os\nfrom transformers import BlipForQuestionAnswering\nREPOS = {"base": "Salesforce/blip-vqa-base", "large": "Salesforce/blip-vqa-capfilt-large"}\ndef load(model, root):\n    path = os.path.join(root, model)\n    if not os.path.exists(path):\n        path = REPOS[model]\n    return BlipForQuestionAnswering.from_pretrained(path)',
@@ -408,8 +446,9 @@ ruleTester.run('hf/unpinned-revision', rule, {
       errors: [{ messageId: 'missingRevisionUnknownId', confidence: 'low' }],
     },
     {
+      // `**kwargs` may carry `revision=`: low, and the message says "may fetch" (review github3, P9)
       code: 'from transformers import AutoModel\ndef f(**kwargs):\n    return AutoModel.from_pretrained("org/model", **kwargs)',
-      errors: [{ messageId: 'missingRevision', confidence: 'low' }],
+      errors: [{ messageId: 'missingRevisionHidden', confidence: 'low', data: { api: 'AutoModel.from_pretrained', id: 'org/model', kwargs: '**kwargs' } }],
     },
     {
       code: 'from transformers import pipeline\npipeline("summarization")',
