@@ -2,9 +2,9 @@ import { createRule } from '@oculum/core';
 import type { JsNode, JsSourceCode } from '@oculum/lang-js';
 import { importsAny, isTransformersModule, shown } from '../utils/libraries.js';
 import { httpLiterals, httpsSuggestion } from '../utils/http-literals.js';
-import { classifyLocation, classifyString, hostOf, isHubHost } from '../utils/locations.js';
+import { classifyLocation, classifyString, hostOf, isHubHost, isLoopback } from '../utils/locations.js';
 import { docsUrl } from '../utils/meta.js';
-import { envWrites, isPlainHttpHost } from '../utils/remote-models.js';
+import { envWrites, isPlainHttpHost, remoteHostAfter, type EnvWrite } from '../utils/remote-models.js';
 
 interface Options {
   /** Hosts of mirrors you operate and trust (`models.example.com`); subdomains included. */
@@ -70,7 +70,7 @@ export default createRule<[Options?], JsSourceCode>({
       else if (offHub.length > 0) context.report({ node, messageId: 'offHubHost', data: { host: offHub[0].host! }, confidence: all(offHub) ? undefined : 'medium' });
     };
 
-    const check = (field: string, value: JsNode, node: JsNode) => {
+    const check = (field: string, value: JsNode, node: JsNode, write: EnvWrite) => {
       if (field === 'env.remoteHost') {
         const location = classifyLocation(sc, value);
         if (location.kind === 'unknown') {
@@ -116,11 +116,15 @@ export default createRule<[Options?], JsSourceCode>({
         }
         if (/^[a-z][a-z0-9+.-]*:\/\/|^\/\//i.test(template)) {
           const host = hostOf(template);
+          if (host && isLoopback(host)) return; // a model server on this machine
           if (host && isAllowed(host) && /\{revision\}/.test(template)) return;
           context.report({ node, messageId: 'absoluteTemplate', data: { template: shown(template) } });
           return;
         }
         if (HUB_TEMPLATE.test(template) || /\{revision\}/.test(template)) return;
+        // the layout of a model server on this machine (`env.remoteHost = "http://127.0.0.1:8080"`
+        // set before): there is no Hub revision to drop
+        if (remoteHostAfter(sc, write).kind === 'loopback') return;
         context.report({ node, messageId: 'templateDropsRevision', data: { template: shown(template) } });
       }
     };
@@ -129,7 +133,7 @@ export default createRule<[Options?], JsSourceCode>({
       Program() {
         for (const w of envWrites(sc)) {
           if (w.operator !== '=' && w.operator !== '??=' && w.operator !== '||=') continue;
-          check(`env.${w.field}`, w.value, w.at);
+          check(`env.${w.field}`, w.value, w.at, w);
         }
       },
     };

@@ -55,6 +55,9 @@ export default createRule<[Options?], JsSourceCode>({
         const callee = calleeText(sc, node);
         // `env.remoteHost` and `env.remotePathTemplate` as this load sees them: where it goes, and whether a revision applies.
         const host = remoteHostOf(sc, node);
+        // a model server on this machine (`env.remoteHost = "http://127.0.0.1:8080"`): not a Hub
+        // download, and no `main` that moves
+        if (host.kind === 'loopback') return;
         const source = host.kind === 'hub' ? undefined : host.kind === 'unknown' ? 'the host set in `env.remoteHost`' : host.hosts.map((h) => `"${shown(h)}"`).join(' or ');
         const template = revisionlessTemplate(sc, node);
         /** Lowered to medium when the host cannot be resolved: it may be the Hub, or a copy the app serves. */

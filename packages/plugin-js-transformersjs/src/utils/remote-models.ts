@@ -1,6 +1,6 @@
 import { staticKey, type JsNode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
 import { isTransformersModule } from './libraries.js';
-import { classifyLocation, hostOf, isHubHost, type ModelLocation } from './locations.js';
+import { classifyLocation, hostOf, isHubHost, isLoopback, type ModelLocation } from './locations.js';
 
 /** The `env` fields read from `Object.assign(env, { ... })` (assignments are read for any field). */
 const ASSIGNED_FIELDS = ['allowRemoteModels', 'remoteHost', 'remotePathTemplate'];
@@ -240,22 +240,69 @@ export function remoteModelsUncertain(sc: JsSourceCode, call: JsNode): boolean {
  * - `hub`: not set, or set to a Hugging Face Hub URL;
  * - `hosts`: set to other hosts the analysis can read (`models.internal.example.com`, `localhost`;
  *   a relative value is shown as written);
+ * - `loopback`: set only to loopback servers (`http://127.0.0.1:8080`, `localhost`, `[::1]`,
+ *   `0.0.0.0`) by writes that have run when the load runs (a module-level write, or one on the
+ *   straight-line path before the load in its function): a model server on this machine, not the Hub;
  * - `unknown`: set, at least once, to a value the analysis cannot resolve.
  */
-export type RemoteHost = { kind: 'hub' } | { kind: 'hosts'; hosts: string[] } | { kind: 'unknown' };
+export type RemoteHost = { kind: 'hub' } | { kind: 'hosts'; hosts: string[] } | { kind: 'loopback'; hosts: string[] } | { kind: 'unknown' };
 
-const hostCache = new WeakMap<JsSourceCode, Map<number, RemoteHost>>();
+/** `hostUnder`'s answer, with what is needed to tell, per load, whether a loopback host is certainly set. */
+type HostUnder = RemoteHost | { kind: 'loopback?'; hosts: string[]; moduleLevel: boolean; writes: EnvWrite[] };
 
-/** `env.remoteHost` as `call` sees it (see `limitFor`); without a call, as code in a function sees it. */
+const hostCache = new WeakMap<JsSourceCode, Map<number, HostUnder>>();
+
+/**
+ * `env.remoteHost` as `call` sees it (see `limitFor`); without a call, as code in a function sees it.
+ * Loopback hosts set only inside functions count as set (`loopback`) when one of those writes is on
+ * the straight-line path before `call` in its function; otherwise the default Hub host may still be
+ * in force, and they are named as other hosts are.
+ */
 export function remoteHostOf(sc: JsSourceCode, call?: JsNode): RemoteHost {
   const limit = limitFor(sc, call);
-  return perLimit(hostCache, sc, limit, () => hostUnder(sc, limit));
+  const host = perLimit(hostCache, sc, limit, () => hostUnder(sc, limit));
+  if (host.kind !== 'loopback?') return host;
+  const set = host.moduleLevel || (call !== undefined && host.writes.some((w) => runsBefore(sc, w.node, call)));
+  return { kind: set ? 'loopback' : 'hosts', hosts: host.hosts };
 }
 
-function hostUnder(sc: JsSourceCode, limit: number): RemoteHost {
+/**
+ * `env.remoteHost` as it is just after `write` (another `env` write): at module level the writes up
+ * to and including it (`Object.assign(env, { remoteHost, remotePathTemplate })` sets both at once),
+ * in a function every write, a loopback host counting as set when written by the same
+ * `Object.assign`, at module level, or on the straight-line path before `write`.
+ */
+export function remoteHostAfter(sc: JsSourceCode, write: EnvWrite): RemoteHost {
+  if (write.inFunction) {
+    // the function sets the host itself just before (`env.remoteHost = "http://127.0.0.1:8080/";
+    // env.remotePathTemplate = "{model}/"`): the two go together whatever other functions set
+    const paired = envWrites(sc).filter((w) => w.field === 'remoteHost' && w.operator === '=' && (w.node === write.node || runsBefore(sc, w.node, write.node)));
+    const last = paired[paired.length - 1];
+    const hosts = last && !last.overridable ? loopbackHosts(sc, last.value) : undefined;
+    if (hosts) return { kind: 'loopback', hosts };
+  }
+  const limit = write.inFunction ? Infinity : write.node.range[1];
+  const host = perLimit(hostCache, sc, limit, () => hostUnder(sc, limit));
+  if (host.kind !== 'loopback?') return host;
+  const set = host.moduleLevel || host.writes.some((w) => w.node === write.node || runsBefore(sc, w.node, write.node));
+  return { kind: set ? 'loopback' : 'hosts', hosts: host.hosts };
+}
+
+/** The hosts of a value set in `env.remoteHost` when every value it may have is a loopback URL. */
+function loopbackHosts(sc: JsSourceCode, value: JsNode): string[] | undefined {
+  const location = classifyLocation(sc, value);
+  if (location.kind !== 'local' || location.partial) return undefined;
+  const values = location.value === undefined && location.values ? location.values : [location.value ?? sc.constant(value)];
+  const hosts = values.map((v) => (typeof v === 'string' ? hostOf(v) : ''));
+  return hosts.every((h) => h !== '' && isLoopback(h)) ? hosts : undefined;
+}
+
+function hostUnder(sc: JsSourceCode, limit: number): HostUnder {
   const hosts: string[] = [];
+  const loopback: string[] = [];
   let unknown = false;
-  for (const w of writesInForce(sc, 'remoteHost', limit)) {
+  const writes = writesInForce(sc, 'remoteHost', limit);
+  for (const w of writes) {
     const location = classifyLocation(sc, w.value);
     // a default the environment may override names no host for sure
     if (location.kind === 'unknown' || location.overridable) {
@@ -267,10 +314,20 @@ function hostUnder(sc: JsSourceCode, limit: number): RemoteHost {
     for (const value of named) {
       const host = named.length > 1 ? hostOf(value!) || value!.trim() : location.host ?? (value !== undefined ? hostOf(value) || value.trim() : undefined);
       if (!host) unknown = true;
-      else if (!isHubHost(host) && !hosts.includes(host)) hosts.push(host);
+      else if (isLoopback(host)) {
+        if (!loopback.includes(host)) loopback.push(host);
+      } else if (!isHubHost(host) && !hosts.includes(host)) hosts.push(host);
     }
   }
-  return unknown ? { kind: 'unknown' } : hosts.length > 0 ? { kind: 'hosts', hosts } : { kind: 'hub' };
+  if (unknown) return { kind: 'unknown' };
+  if (hosts.length > 0) return { kind: 'hosts', hosts: [...hosts, ...loopback] };
+  // every value set is a loopback server (a Hub value among them leaves the Hub possible)
+  const hub = writes.some((w) => {
+    const location = classifyLocation(sc, w.value);
+    return (location.value === undefined && location.values ? location.values : [location.value]).some((v) => v !== undefined && isHubHost(hostOf(v)));
+  });
+  if (loopback.length > 0 && !hub) return { kind: 'loopback?', hosts: loopback, moduleLevel: writes.some((w) => !w.inFunction), writes };
+  return { kind: 'hub' };
 }
 
 /**

@@ -24,8 +24,18 @@ tester.run(id(rule), rule, {
     imp + `env.remoteHost = process.env.NODE_ENV === 'production' ? 'https://huggingface.co/' : 'http://localhost:8000/';`,
     imp + `const HOST = import.meta.env.DEV ? 'http://localhost:5173/hf/' : 'https://huggingface.co/';\nenv.remoteHost = HOST;`,
     imp + `env.remoteHost = dev ? '/models/' : 'https://hf.co/';`,
+    // the layout of a model server on this machine: no Hub revision to drop
+    imp + `env.remoteHost = 'http://127.0.0.1:8080';\nenv.remotePathTemplate = '{model}';`,
+    imp + `Object.assign(env, { remoteHost: 'http://localhost:3000/', remotePathTemplate: '{model}/' });`,
+    imp + `export function local() {\n  env.remoteHost = 'http://[::1]:8080/';\n  env.remotePathTemplate = 'models/{model}/';\n}`,
+    imp + `env.remotePathTemplate = 'http://localhost:8080/{model}/';`,
+    imp + `env.remotePathTemplate = 'http://0.0.0.0:8080/{model}/';`,
   ],
   invalid: [
+    // a template set before the loopback host, or with the Hub still possible: the Hub's revisions are dropped
+    { code: imp + `env.remotePathTemplate = '{model}';\nenv.remoteHost = 'http://127.0.0.1:8080';`, errors: [{ messageId: 'templateDropsRevision' }] },
+    { code: imp + `env.remoteHost = dev ? 'http://localhost:8000/' : 'https://huggingface.co/';\nenv.remotePathTemplate = '{model}/';`, errors: [{ messageId: 'templateDropsRevision' }] },
+    { code: imp + `export function local() { env.remoteHost = 'http://localhost:8000/'; }\nenv.remotePathTemplate = '{model}/';`, errors: [{ messageId: 'templateDropsRevision' }] },
     // ... a plain-HTTP mirror on one branch is plain HTTP, at medium confidence (the other branch is fine)
     {
       code: imp + `env.remoteHost = process.env.NODE_ENV === 'production' ? 'http://mirror.example.com/' : 'http://localhost:8000/';`,

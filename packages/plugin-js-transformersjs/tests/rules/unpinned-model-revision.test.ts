@@ -6,6 +6,12 @@ const imp = "import { pipeline, AutoModel, env } from '@huggingface/transformers
 
 tester.run(id(rule), rule, {
   valid: [
+    // a model server on this machine (loopback `env.remoteHost`): not a Hub download, no moving `main`
+    imp + `Object.assign(env, { remoteHost: 'http://localhost:8080/' });\nawait AutoModel.from_pretrained('org/name');`,
+    imp + `env.remoteHost = 'http://127.0.0.1:8080';\nenv.remotePathTemplate = '{model}';\nexport const e = await pipeline('feature-extraction', 'onnx-community/Qwen3-Embedding-0.6B-ONNX');`,
+    imp + `env.remoteHost = 'http://[::1]:3000/';\nawait pipeline('x', 'org/name', { revision: 'main' });`,
+    imp + `env.remoteHost = 'http://0.0.0.0:3000/';\nawait pipeline('summarization');`,
+    `export async function loadNli(modelId: string) {\n  const { env, AutoModelForSequenceClassification } = await import('@xenova/transformers');\n  env.allowRemoteModels = true;\n  env.remoteHost = 'http://127.0.0.1:9';\n  return AutoModelForSequenceClassification.from_pretrained(modelId, { quantized: true });\n}`,
     // a commit hash in an enum member pins
     `import { pipeline } from '@huggingface/transformers';\nenum Rev { Vit = '0123456789abcdef0123456789abcdef01234567' }\nexport const p = await pipeline('image-classification', 'Xenova/vit-base-patch16-224', { revision: Rev.Vit });`,
     imp + `await pipeline('x', 'org/name', { revision: '${COMMIT}' });`,
@@ -202,10 +208,14 @@ tester.run(id(rule), rule, {
       code: imp + `env.remoteHost = 'https://models.internal.example.com/';\nenv.remotePathTemplate = '{model}/resolve/{revision}/';\nawait pipeline('x', 'org/name');`,
       errors: [{ messageId: 'missingFrom', data: { callee: 'pipeline', model: '"org/name"', source: '"models.internal.example.com"' }, confidence: 'high', line: 4 }],
     },
+    // a loopback host set in a function the load may run without: the Hub may still be in force, the host is named
     {
-      code: imp + `Object.assign(env, { remoteHost: 'http://localhost:8080/' });\nawait AutoModel.from_pretrained('org/name');`,
+      code: imp + `export function useLocal() { env.remoteHost = 'http://localhost:8080/'; }\nexport async function load() { return AutoModel.from_pretrained('org/name'); }`,
       errors: [{ messageId: 'missingFrom', data: { callee: 'AutoModel.from_pretrained', model: '"org/name"', source: '"localhost"' } }],
     },
+    // a loopback host or the Hub: still reported
+    { code: imp + `env.remoteHost = dev ? 'http://localhost:8000/' : 'https://huggingface.co/';\nawait pipeline('x', 'org/name');`, errors: [{ messageId: 'missingFrom', confidence: 'medium' }] },
+    { code: imp + `env.remoteHost = 'http://localhost:8000/';\nexport function online() { env.remoteHost = 'https://huggingface.co/'; }\nexport async function load() { return pipeline('x', 'org/name'); }`, errors: [{ messageId: 'missing', confidence: 'high' }] },
     // a host the analysis cannot resolve (the app's own origin, a setting): named as such, medium confidence
     {
       code: imp + `env.remoteHost = window.location.origin + '/models/';\nawait pipeline('x', 'whisper-base');`,
