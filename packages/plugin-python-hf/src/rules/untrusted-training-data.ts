@@ -4,14 +4,14 @@ import { calleeName, calleeOf, same, walkBody, type PyNode, type PySourceCode } 
 import { classifyRevision, hubFileRevision, isLoopbackUrl, isUrl, PACKAGED_DATASET_BUILDERS, classifyModelRef } from '../util/classify.js';
 import { traceDataset, TRAIN_KEYWORDS, TRAIN_METHODS, TRAINING_LOOP_CALLS } from '../util/flow.js';
 import { rawDownload } from '../util/download.js';
-import { checkedOnDisk } from '../util/hub.js';
+import { checkedOnDisk, hubLoad } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
 import { resolve, resolveId } from '../util/resolve.js';
 
 const name = 'untrusted-training-data';
 
 /** The data loaders `remoteDataSource` resolves by name: `datasets.load_dataset`, `pandas.read_csv`… */
-const NAMED_SOURCES = String.raw`load_dataset|read_(?:csv|json|parquet|table|feather|excel)`;
+const NAMED_SOURCES = String.raw`load_dataset|read_(?:csv|json|parquet|table|feather|excel)|FederatedDataset|MsDataset`;
 const NAMED_SOURCE = new RegExp(`^(?:${NAMED_SOURCES})$`);
 /** A loader's name anywhere (an import, an alias, a `getattr` string): calls by other names may be it. */
 const NAMED_SOURCE_WORD = new RegExp(NAMED_SOURCES);
@@ -53,6 +53,8 @@ function isHelperName(name: string): boolean {
 interface Source {
   what: string;
   confidence: Confidence;
+  /** A remediation of the loader's own (ModelScope pins with `version=`). */
+  remediation?: string;
   /** For a same-file helper's data: the source it returns, its line, and the helpers it comes through. */
   origin?: { what: string; line: number; through: string[] };
 }
@@ -115,6 +117,8 @@ function remoteDataSource(sc: PySourceCode, call: PyNode, ctx: SourceContext): S
     const web = webSource(sc, call);
     if (web) return web;
   }
+  // ModelScope's `MsDataset.load("org/name")`, Flower's `FederatedDataset(dataset="org/name")`: Hub datasets as `hubLoad` reads them
+  if (short === 'load' || short === 'FederatedDataset') return hubDatasetSource(sc, call);
   if (!NAMED_SOURCE.test(short) && !isHelperName(short) && !(aliases && (fn.type === 'identifier' || fn.type === 'call'))) return undefined;
   const qn = sc.qualifiedName(fn);
   if (qn && /^datasets\.(?:[\w.]*\.)?load_dataset$/.test(qn)) {
@@ -169,6 +173,28 @@ function remoteDataSource(sc: PySourceCode, call: PyNode, ctx: SourceContext): S
     }
   }
   return undefined;
+}
+
+/**
+ * `MsDataset.load("org/name")` (ModelScope; pinned with `version=`, `"master"` a branch) and Flower's
+ * `FederatedDataset(dataset="org/name")` (`datasets.load_dataset` with its `**load_dataset_kwargs`, `revision=`
+ * among them), read as `load_dataset` is: a revision that is no branch, or one that cannot be read, pins.
+ */
+function hubDatasetSource(sc: PySourceCode, call: PyNode): Source | undefined {
+  const load = hubLoad(sc, call);
+  if (!load || load.kind !== 'dataset' || (load.api !== 'MsDataset.load' && load.api !== 'FederatedDataset') || load.offline) return undefined;
+  if (load.idNode && checkedOnDisk(sc, call, load.idNode)) return undefined;
+  if (load.revision.kind !== 'none' && load.revision.kind !== 'branch') return undefined;
+  const remediation = load.otherHub?.keyword
+    ? `Pin the dataset to a commit (\`${load.otherHub.keyword}=\`) and validate examples before training: \`dataset = dataset.filter(validate_training_example)\` (check for injection patterns, PII, duplicates).`
+    : undefined;
+  const extra = remediation ? { remediation } : {};
+  if (!load.ref || load.ref.kind !== 'hub') {
+    const text = load.idNode?.text ?? '';
+    return load.resolved.kind === 'unknown' ? { what: `${load.api}(${text.length > 40 ? '…' : text})`, confidence: 'low', ...extra } : undefined;
+  }
+  const known: Confidence = load.resolved.kind === 'string' && load.resolved.soft ? 'medium' : 'high';
+  return { what: `${load.api}("${load.ref.id}")`, confidence: load.ref.owner ? known : 'medium', ...extra };
 }
 
 /**
@@ -331,7 +357,7 @@ export default createRule<[], PySourceCode>({
         const trace = traceDataset(sc, node);
         if (!trace.sink) return;
         const line = sc.getLoc(trace.sink).start.line;
-        context.report({ node, messageId: 'untrusted', data: { what: src.what, line }, confidence: src.confidence });
+        context.report({ node, messageId: 'untrusted', data: { what: src.what, line }, confidence: src.confidence, ...(src.remediation ? { remediation: src.remediation } : {}) });
       },
     };
   },

@@ -181,6 +181,7 @@ export const HUB_LOAD_TRIGGERS: Trigger[] = [
   'HuggingFaceLLM', // llama_index
   importTrigger(['faster_whisper', 'FlagEmbedding']), // WhisperModel, download_model; FlagModel, FlagReranker, …, from_finetuned
   importTrigger(['modelscope']), // ModelScope: pipeline(task, model=…), MsDataset.load, model_file_download
+  'FederatedDataset', // Flower's `flwr_datasets.FederatedDataset(dataset="owner/name")`
   // Haystack's SentenceTransformers* components hold `SentenceTransformer`
 ];
 
@@ -396,6 +397,12 @@ function hfSpecForName(qn: string): (Spec & { confidence: Confidence }) | undefi
   if (/^huggingface_hub\.(?:[\w.]*\.)?(?:hf_hub_download|snapshot_download|hf_hub_url|from_pretrained_keras|from_pretrained_fastai)$/.test(qn)) {
     const api = qn.split('.').pop()!;
     return { api, kind: api === 'snapshot_download' || api.startsWith('from_') ? 'model' : 'file', idPos: 0, idNames: ['repo_id'], hubOnly: !api.startsWith('from_'), confidence: 'high' };
+  }
+  // Flower (flwr_datasets/federated_dataset.py `FederatedDataset(*, dataset, subset=None, preprocessor=None,
+  // partitioners, shuffle=True, seed=42, **load_dataset_kwargs)`): `datasets.load_dataset(dataset, subset,
+  // **load_dataset_kwargs)` (its `revision=` among them), then partitioned
+  if (/^flwr_datasets\.(?:federated_dataset\.)?FederatedDataset$/.test(qn)) {
+    return { api: 'FederatedDataset', kind: 'dataset', idNames: ['dataset'], confidence: 'high' };
   }
   if (/^datasets\.(?:[\w.]*\.)?(?:load_dataset|load_dataset_builder)$/.test(qn)) {
     return { api: qn.split('.').pop()!, kind: 'dataset', idPos: 0, idNames: ['path'], confidence: 'high' };

@@ -160,6 +160,15 @@ ruleTester.run('hf/unpinned-revision', rule, {
       code: 'import modelscope\nm = modelscope.AutoModelForCausalLM.from_pretrained("qwen/Qwen-7B-Chat")',
       errors: [{ messageId: 'otherHubMissingRevision', confidence: 'high' }],
     },
+    // Flower's FederatedDataset: `datasets.load_dataset` with its `**load_dataset_kwargs` (review github3, P5)
+    {
+      code: 'from flwr_datasets import FederatedDataset\nfds = FederatedDataset(dataset="vicgalle/alpaca-gpt4", partitioners={"train": 20})',
+      errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'FederatedDataset', id: 'vicgalle/alpaca-gpt4' } }],
+    },
+    {
+      code: 'from flwr_datasets import FederatedDataset\nfds = FederatedDataset(dataset="org/data", partitioners={"train": 20}, revision="main")',
+      errors: [{ messageId: 'branchRevision' }],
+    },
     // PaddleNLP's community storage keeps no revisions (review github3, P14): said so, with advice that applies
     {
       code: 'from paddlenlp.transformers import AutoModelForCausalLM\nmodel = AutoModelForCausalLM.from_pretrained("linly-ai/chinese-llama-2-7b", dtype="float16")',

@@ -4,6 +4,11 @@ import { fixture, lintAll, ruleTester } from '../helpers.js';
 
 ruleTester.run('hf/untrusted-training-data', rule, {
   valid: [
+    // pinned: `version=` (ModelScope), `revision=` through FederatedDataset's `**load_dataset_kwargs`
+    "from modelscope.msdatasets import MsDataset\nfrom trl import SFTTrainer\nds = MsDataset.load('org/data', version='0123456789abcdef0123456789abcdef01234567')\nSFTTrainer(model=m, train_dataset=ds)",
+    'from flwr_datasets import FederatedDataset\nfrom trl import SFTTrainer\nfds = FederatedDataset(dataset="org/data", partitioners={"train": 2}, revision="0123456789abcdef0123456789abcdef01234567")\nSFTTrainer(model=m, train_dataset=fds.load_partition(0, "train"))',
+    // a `.load` of something else
+    'import json\nfrom trl import SFTTrainer\nds = json.load(open("data.json"))\nSFTTrainer(model=m, train_dataset=ds)',
     // `dataset=` of another class, of a class of this file that is no PPOTrainer, or a position that is not the dataset
     'from datasets import load_dataset\nfrom torch.utils.data import DataLoader\nds = load_dataset("someone/scraped-corpus", split="train")\nloader = DataLoader(dataset=ds, batch_size=8)',
     'from datasets import load_dataset\nclass PPOTrainer:\n    def __init__(self, dataset):\n        self.dataset = dataset\nds = load_dataset("someone/scraped-corpus", split="train")\nPPOTrainer(dataset=ds)',
@@ -33,6 +38,19 @@ ruleTester.run('hf/untrusted-training-data', rule, {
     'from datasets import load_dataset\nfrom transformers import Trainer\ndef main(model, is_valid_example):\n    ds = load_dataset("someone/scraped-corpus")\n    ds["train"] = ds["train"].filter(is_valid_example)\n    Trainer(model=model, train_dataset=ds["train"]).train()',
   ],
   invalid: [
+    // ModelScope's MsDataset.load (review github3, P2) and Flower's FederatedDataset (P5), read as load_dataset
+    {
+      code: "from modelscope.msdatasets import MsDataset\nfrom trl import SFTTrainer\nds = MsDataset.load('AI-ModelScope/alpaca-gpt4-data-zh', split='train')\ntrainer = SFTTrainer(model=model, train_dataset=ds)",
+      errors: [{ messageId: 'untrusted', data: { what: 'MsDataset.load("AI-ModelScope/alpaca-gpt4-data-zh")', line: 4 }, line: 3, confidence: 'high' }],
+    },
+    {
+      code: 'from flwr_datasets import FederatedDataset\nfrom flwr_datasets.partitioner import IidPartitioner\nfrom trl import SFTTrainer\nfds = FederatedDataset(dataset="vicgalle/alpaca-gpt4", partitioners={"train": IidPartitioner(num_partitions=20)})\ntrainset = fds.load_partition(0, "train")\ntrainer = SFTTrainer(model=model, train_dataset=trainset, args=training_args)',
+      errors: [{ messageId: 'untrusted', data: { what: 'FederatedDataset("vicgalle/alpaca-gpt4")', line: 6 }, line: 4, confidence: 'high' }],
+    },
+    {
+      code: 'from flwr_datasets import FederatedDataset\nfrom trl import SFTTrainer\ndef train(cfg):\n    fds = FederatedDataset(dataset=cfg.dataset.name, partitioners={"train": 20})\n    SFTTrainer(model=model, train_dataset=fds.load_partition(0, "train"))',
+      errors: [{ messageId: 'untrusted', confidence: 'low' }],
+    },
     {
       // TRL <= 0.11: `dataset=` of PPOTrainer is what `ppo_trainer.dataloader` yields to `step(...)`
       code: 'from datasets import load_dataset\nfrom trl import PPOConfig, PPOTrainer\nds = load_dataset("someone/scraped-corpus", split="train")\nppo_trainer = PPOTrainer(PPOConfig(), model, ref_model, tokenizer, dataset=ds)',
