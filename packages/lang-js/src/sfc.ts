@@ -12,8 +12,9 @@
  * `<script setup>`, the `<template>` (nested `<template>` tags counted) and every other top-level block
  * (`<style>`, `<i18n>`, `<docs>`) skipped to its closing tag. Svelte: `<script>`, `<script
  * context="module">` and `<script module>` at the top level of the markup, whose elements are
- * followed (void elements, `/>`, `{…}` expressions); a `<script>` inside an element (`<svelte:head>`)
- * is page markup, not the component's code. A block ends at the first `</script` as in HTML, also
+ * followed (void elements, `/>`, `{…}` expressions; elements whose end tag HTML makes optional, `<p>`,
+ * `<li>`, `<td>`…, do not count); a `<script>` inside an element (`<svelte:head>`) is page markup, not
+ * the component's code. A block ends at the first `</script` as in HTML, also
  * inside a string (compilers read it so too). `lang="ts"` / `"typescript"` / `"tsx"` / `"jsx"` (or
  * `type="text/typescript"`…) picks the parser; a block in another language (`lang="coffee"`) and a
  * block with `src="./x.ts"` (that file is scanned as itself) are left out. Two blocks are one program,
@@ -50,9 +51,27 @@ interface Tag {
 const EOF = Symbol('eof');
 
 const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen', 'command']);
+/**
+ * Elements whose end tag HTML lets one leave out (`<p>text` then `<div>`): not counted as open in a
+ * Svelte component's markup, so that one left open does not hide the top-level `<script>` after it.
+ */
+const OPTIONAL_END = new Set(['p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'colgroup', 'caption', 'rt', 'rp', 'rb', 'rtc', 'html', 'head', 'body']);
 const TAG_START = /[A-Za-z]/;
 const TAG_NAME = /[A-Za-z][^\s/>]*/y;
-const SPACE = /\s/;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const EQ = 0x3d;
+const LBRACE = 0x7b;
+const RBRACE = 0x7d;
+const DQUOTE = 0x22;
+const SQUOTE = 0x27;
+const BACKTICK = 0x60;
+const BACKSLASH = 0x5c;
+
+/** HTML's whitespace, and the other spaces of JavaScript (a tag's attributes are split at them). */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0xfeff;
+}
 
 export function sfcExtension(path: string | undefined): string | undefined {
   if (!path) return undefined;
@@ -110,7 +129,7 @@ function blankOutside(text: string, blocks: Array<{ start: number; end: number }
 }
 
 function blankRange(text: string, start: number, end: number): string {
-  return text.slice(start, end).replace(/[^\r\n\u2028\u2029]/g, ' ');
+  return text.slice(start, end).replace(/[^\r\n\u2028\u2029]+/g, (run) => ' '.repeat(run.length));
 }
 
 function isLineTerminator(c: number): boolean {
@@ -151,59 +170,63 @@ function readTag(text: string, at: number, braces: boolean): Tag | typeof EOF {
   const attrs = new Map<string, string | true>();
   const n = text.length;
   while (i < n) {
-    const c = text[i];
-    if (SPACE.test(c)) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
       i++;
       continue;
     }
-    if (c === '>') return { name, attrs, selfClosing: false, end: i + 1 };
-    if (c === '/') {
-      if (text[i + 1] === '>') return { name, attrs, selfClosing: true, end: i + 2 };
+    if (c === GT) return { name, attrs, selfClosing: false, end: i + 1 };
+    if (c === SLASH) {
+      if (text.charCodeAt(i + 1) === GT) return { name, attrs, selfClosing: true, end: i + 2 };
       i++;
       continue;
     }
-    if (braces && c === '{') {
+    if (braces && c === LBRACE) {
       const e = skipExpression(text, i);
       if (e === EOF) return EOF;
       i = e;
       continue;
     }
-    // an attribute name, then maybe `= value`
+    // an attribute name, then maybe `= value` (a quote where a name starts is part of the name: `<div "x">`)
     const nameStart = i;
-    while (i < n && !SPACE.test(text[i]) && text[i] !== '=' && text[i] !== '>' && text[i] !== '/' && !(braces && text[i] === '{')) i++;
-    // (a quote where a name starts is read as part of the name: `<div "x">`, nothing to skip)
+    for (let d = c; i < n && !isSpace(d) && d !== EQ && d !== GT && d !== SLASH && !(braces && d === LBRACE); d = text.charCodeAt(++i));
     if (i === nameStart) i++;
     const attr = text.slice(nameStart, i).toLowerCase();
     let j = i;
-    while (j < n && SPACE.test(text[j])) j++;
-    if (text[j] !== '=') {
+    while (j < n && isSpace(text.charCodeAt(j))) j++;
+    if (text.charCodeAt(j) !== EQ) {
       if (!attrs.has(attr)) attrs.set(attr, true);
       continue;
     }
     j++;
-    while (j < n && SPACE.test(text[j])) j++;
+    while (j < n && isSpace(text.charCodeAt(j))) j++;
     if (j >= n) return EOF;
-    const q = text[j];
-    if (q === '"' || q === "'") {
+    const q = text.charCodeAt(j);
+    if (q === DQUOTE || q === SQUOTE) {
       let k = j + 1;
-      while (k < n && text[k] !== q) {
-        if (braces && text[k] === '{') {
-          const e = skipExpression(text, k);
-          if (e === EOF) return EOF;
-          k = e;
-        } else k++;
+      if (braces) {
+        while (k < n && text.charCodeAt(k) !== q) {
+          if (text.charCodeAt(k) === LBRACE) {
+            const e = skipExpression(text, k);
+            if (e === EOF) return EOF;
+            k = e;
+          } else k++;
+        }
+      } else {
+        k = text.indexOf(q === DQUOTE ? '"' : "'", k);
+        if (k === -1) k = n;
       }
       if (k >= n) return EOF;
       if (!attrs.has(attr)) attrs.set(attr, text.slice(j + 1, k));
       i = k + 1;
-    } else if (braces && q === '{') {
+    } else if (braces && q === LBRACE) {
       const e = skipExpression(text, j);
       if (e === EOF) return EOF;
       if (!attrs.has(attr)) attrs.set(attr, text.slice(j, e));
       i = e;
     } else {
       let k = j;
-      while (k < n && !SPACE.test(text[k]) && text[k] !== '>') k++;
+      while (k < n && !isSpace(text.charCodeAt(k)) && text.charCodeAt(k) !== GT) k++;
       if (!attrs.has(attr)) attrs.set(attr, text.slice(j, k));
       i = k;
     }
@@ -216,13 +239,13 @@ function skipExpression(text: string, at: number): number | typeof EOF {
   let depth = 0;
   const n = text.length;
   for (let i = at; i < n; i++) {
-    const c = text[i];
-    if (c === '{') depth++;
-    else if (c === '}') {
+    const c = text.charCodeAt(i);
+    if (c === LBRACE) depth++;
+    else if (c === RBRACE) {
       if (--depth === 0) return i + 1;
-    } else if (c === '"' || c === "'" || c === '`') {
+    } else if (c === DQUOTE || c === SQUOTE || c === BACKTICK) {
       let k = i + 1;
-      while (k < n && text[k] !== c) k += text[k] === '\\' ? 2 : 1;
+      while (k < n && text.charCodeAt(k) !== c) k += text.charCodeAt(k) === BACKSLASH ? 2 : 1;
       if (k >= n) return EOF;
       i = k;
     }
@@ -231,8 +254,14 @@ function skipExpression(text: string, at: number): number | typeof EOF {
 }
 
 /** Where the raw text of an element named `name` that starts at `from` ends: [offset of `</name`, offset after its `>`]; undefined when never closed. */
+const closingPatterns = new Map<string, RegExp>();
 function closingTag(text: string, name: string, from: number): [number, number] | undefined {
-  const pattern = new RegExp(`</${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[\\s/>]|$)`, 'gi');
+  let pattern = closingPatterns.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`</${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[\\s/>]|$)`, 'gi');
+    // (the names of a hostile file's tags are not all kept)
+    if (closingPatterns.size < 64) closingPatterns.set(name, pattern);
+  }
   pattern.lastIndex = from;
   const m = pattern.exec(text);
   if (!m) return undefined;
@@ -384,7 +413,7 @@ function scanSvelte(text: string, found: Array<{ start: number; end: number; lan
     const tag = readTag(text, i, true);
     if (tag === EOF) return unclosedTag(text, i, problems);
     pos = tag.end;
-    if (tag.selfClosing || VOID_ELEMENTS.has(tag.name)) continue;
+    if (tag.selfClosing || VOID_ELEMENTS.has(tag.name) || OPTIONAL_END.has(tag.name)) continue;
     if (tag.name === 'script') {
       if (open.length === 0) pos = scriptBlock(text, tag, i, found, problems);
       else pos = closingTag(text, 'script', tag.end)?.[1] ?? n;

@@ -3,8 +3,13 @@ import { javascript, jsCodeText, jsPrefilterText } from '../src/index.js';
 
 // A trigger word spelled with escapes must still make the file parsed (P8 b).
 describe('jsPrefilterText', () => {
-  it('is the prefilter text of the language', () => {
-    expect(javascript.prefilterText).toBe(jsPrefilterText);
+  it('is the prefilter text of the language (of a component, `.vue` / `.svelte`: its script blocks only)', () => {
+    const text = "// pipeline\nimport { pipeline } from '@huggingface/transform\\u0065rs';\n";
+    for (const file of [undefined, 'a.js', '/p/a.ts', 'a.tsx']) expect(javascript.prefilterText!(text, file)).toBe(jsPrefilterText(text));
+    const component = `<template><p>env.remoteHost</p></template>\n<script>\n${text}</script>\n`;
+    expect(javascript.prefilterText!(component, '/p/A.vue')).toContain('@huggingface/transformers');
+    expect(javascript.prefilterText!(component, '/p/A.vue')).not.toContain('remoteHost');
+    expect(javascript.prefilterText!(component, '/p/A.svelte')).not.toContain('remoteHost');
   });
 
   it.each([
