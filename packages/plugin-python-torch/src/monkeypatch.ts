@@ -177,6 +177,18 @@ export function inInstalledWrapper(sc: SC, call: Node): boolean {
     }
   }
   if (!wrapper) return false;
+  // once per wrapper: a function of 20,000 loads asked about its references for each (quadratic)
+  let byWrapper = installedWrappers.get(sc);
+  if (!byWrapper) installedWrappers.set(sc, (byWrapper = new Map()));
+  let installed = byWrapper.get(wrapper.id);
+  if (installed === undefined) byWrapper.set(wrapper.id, (installed = installsAsTorchLoad(sc, wrapper)));
+  return installed;
+}
+
+const installedWrappers = new WeakMap<SC, Map<number, boolean>>();
+
+/** Whether a function or lambda is installed as `torch.load` by a replacement that disables `weights_only`. */
+function installsAsTorchLoad(sc: SC, wrapper: Node): boolean {
   const installs: Node[] = [];
   if (wrapper.type === 'lambda') {
     // `torch.load = (lambda *a, **k: …)`

@@ -197,6 +197,13 @@ export const NETWORK_CALLS = new Set([
   'smart_open.open',
 ]);
 
+/**
+ * An imported function named `load_file_from_url` (not one of the file's own): BasicSR's download helper
+ * (`torch.hub.download_url_to_file` into a model directory, returning the file's path), which
+ * facexlib and A1111/Forge's `modules.modelloader` copy and many projects vendor under their own package.
+ */
+const DOWNLOAD_HELPER = /(?:^|\.)load_file_from_url$/;
+
 const USER_INPUT = new Set([
   'builtins.input',
   'sys.argv',
@@ -398,6 +405,9 @@ export function dataOrigin(sc: SC, expr: Node | undefined, depth = 0): Origin {
     }
     case 'call': {
       if (calleeName(sc, expr, NETWORK_CALLS)) return 'network';
+      // BasicSR's `load_file_from_url` and the copies of it: facexlib's, A1111/Forge's
+      // `modules.modelloader`, vendored ones (`codeformer.basicsr…`, `gfpgan.utils`, a relative import)
+      if (DOWNLOAD_HELPER.test(calleeName(sc, expr) ?? '')) return 'network';
       if (calleeName(sc, expr, USER_INPUT)) return 'user';
       const method = sc.callee(expr);
       if (method?.type === 'attribute' && sc.instanceQualifiedNames(method).some((q) => USER_INPUT_METHODS.has(q))) return 'user';

@@ -7,7 +7,13 @@ import { calleeName, confidenceFor, constantBytes, dataOrigin, firstAmong, isInP
 const PICKLE_MODULES = ['pickle', '_pickle', 'cPickle', 'six.moves.cPickle', 'pickle5', 'dill', 'cloudpickle'];
 
 /** What `create` needs imported before it reports anything (with the packages that vendor cloudpickle). */
-const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle', 'nltk', 'zmq'];
+const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle', 'nltk', 'zmq', 'fastai'];
+/**
+ * fastai's `load_learner(fname)` (v2: `fastai.learner`, re-exported by `fastai.vision.all` and the other
+ * `*.all` modules; v1: `fastai.basic_train`): `torch.load(fname, pickle_module=pickle)` of a whole
+ * pickled `Learner`, unsafe whatever `weights_only` says.
+ */
+const FASTAI_LOAD_LEARNER = /^fastai(?:\.\w+)*\.load_learner$/;
 /** LangChain vector stores whose `load_local` unpickles the saved index once `allow_dangerous_deserialization` is set. */
 const PICKLED_VECTOR_STORES = /^langchain(?:_community)?\.vectorstores\.(?:[\w.]*\.)?(?:FAISS|Annoy|ScaNN)\.load_local$/;
 /**
@@ -96,6 +102,7 @@ function detail(callee: string): string {
   if (callee.startsWith('jsonpickle.')) return ' (jsonpickle rebuilds arbitrary objects; plain json does not)';
   if (callee.startsWith('shelve.')) return ' (a shelf is pickle on disk)';
   if (callee.startsWith('pandas.')) return ' (a pickled DataFrame is a pickle)';
+  if (FASTAI_LOAD_LEARNER.test(callee)) return ' (`torch.load` of the whole pickled `Learner`, with a `pickle_module`, so `weights_only` cannot apply)';
   return '';
 }
 
@@ -207,18 +214,18 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    triggers: ['pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization', 'recv_pyobj'],
+    triggers: ['pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization', 'recv_pyobj', 'load_learner'],
     // (`nltk.data.load("….pickle")` holds `pickle`)
     // What `create` needs imported, and a loader's name (shelve's and jsonpickle's by their module).
     // A vendored cloudpickle reached as an attribute of its package (`import ray` … `ray.cloudpickle.loads(b)`)
     // At deep, an `Unpickler` subclass of another module of the project, imported (see `UNPICKLER_NAME`)
     triggerGroups: [
       [importTrigger([...IMPORTED, ...VENDORING, 'langchain', 'langchain_community']), /\b(?:ray|pyspark|srsly|externals)\s*\.\s*cloudpickle\b/, UNPICKLER_NAME],
-      [/\b(?:_?loads?|_?Unpickler|load_session|load_module|read_pickle|LazyLoader|recv_pyobj)\b/, 'shelve', 'jsonpickle', 'allow_dangerous_deserialization', UNPICKLER_NAME],
+      [/\b(?:_?loads?|_?Unpickler|load_session|load_module|read_pickle|LazyLoader|recv_pyobj|load_learner)\b/, 'shelve', 'jsonpickle', 'allow_dangerous_deserialization', UNPICKLER_NAME],
     ],
     docs: {
       description:
-        'Reports deserialization with pickle and its relatives (`pickle`, `_pickle`, `cPickle`, `dill`, `cloudpickle`, `pandas.read_pickle`, `shelve`, `marshal`, `jsonpickle`, NLTK `.pickle` resources, LangChain vector stores loaded with `allow_dangerous_deserialization`), which runs code embedded in the data.',
+        'Reports deserialization with pickle and its relatives (`pickle`, `_pickle`, `cPickle`, `dill`, `cloudpickle`, `pandas.read_pickle`, `shelve`, `marshal`, `jsonpickle`, NLTK `.pickle` resources, fastai `load_learner`, LangChain vector stores loaded with `allow_dangerous_deserialization`), which runs code embedded in the data.',
       recommended: true,
     },
     messages: {
@@ -250,7 +257,7 @@ export default createRule<[], PythonSourceCode>({
     const importsLoader = [...IMPORTED, 'ray', 'joblib', 'pyspark', 'srsly', 'langchain', 'langchain_community'].some((m) => sc.imports.has(m));
     if (!importsLoader && !(context.depth === 'deep' && UNPICKLER_NAME.test(sc.text))) return {};
 
-    const gate = sc.calleeGate([...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1))), 'load_local', 'LazyLoader', 'recv_pyobj', ...CALLBACK_CALLEE_NAMES]);
+    const gate = sc.calleeGate([...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1))), 'load_local', 'LazyLoader', 'recv_pyobj', 'load_learner', ...CALLBACK_CALLEE_NAMES]);
     return {
       call(node: Node) {
         if (!gate(node)) return;
@@ -286,6 +293,18 @@ export default createRule<[], PythonSourceCode>({
           if (sc.imports.has('zmq') && !sc.localFunction(node)) {
             context.report({ node, messageId: 'networkDeserialization', data: { callee: 'zmq.Socket.recv_pyobj', detail: ' (pyzmq unpickles each message)', imports: '' }, confidence: 'high' });
           }
+          return;
+        }
+        // fastai's `load_learner("export.pkl")`: the whole pickled Learner (the Spaces template)
+        if (store && FASTAI_LOAD_LEARNER.test(store)) {
+          const file = sc.argument(node, { position: 0 }) ?? sc.argument(node, { name: 'fname' });
+          const network = fromNetwork(sc, file);
+          context.report({
+            node,
+            messageId: network ? 'networkDeserialization' : 'unsafeDeserialization',
+            data: { callee: 'fastai.load_learner', detail: detail(store), source: '', imports: '' },
+            confidence: confidenceFor(sc, file, node),
+          });
           return;
         }
         // `nltk.data.load("tokenizers/punkt/english.pickle")`: nltk_data's pickles, downloaded

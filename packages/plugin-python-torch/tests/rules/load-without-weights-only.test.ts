@@ -293,6 +293,15 @@ ruleTester.run(ID, rule, {
     { code: 'import torch\nm = executor.submit(torch.load, p, **opts)', errors: [{ messageId: 'unknownFlag', confidence: 'low' }] },
     { code: 'import torch\nm = pool.apply_async(torch.load, (p,), {"weights_only": False})', errors: [{ messageId: 'explicitFalse' }] },
     // a path a function of this file returns from a download (seed-vc's `load_custom_model_from_hf`): high
+    // BasicSR's load_file_from_url and its copies (A1111/Forge's modules.modelloader, vendored ones) download (review github3 P1, P3)
+    ...[
+      'from modules.modelloader import load_file_from_url',
+      'from codeformer.basicsr.utils.download_util import load_file_from_url',
+      'from .download_util import load_file_from_url',
+    ].map((imp) => ({
+      code: `import torch\n${imp}\npath = load_file_from_url("https://x.org/RealESRGAN_x4plus.pth", model_dir="weights")\nnet = torch.load(path, weights_only=False)`,
+      errors: [{ messageId: 'explicitFalse', confidence: 'high' as const }],
+    })),
     {
       code: 'import torch\nfrom huggingface_hub import hf_hub_download\ndef fetch(repo, name):\n    return hf_hub_download(repo_id=repo, filename=name)\np = fetch("o/m", "m.bin")\nsd = torch.load(p, map_location="cpu")',
       errors: [{ messageId: 'missing', confidence: 'high', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nfrom huggingface_hub import hf_hub_download\ndef fetch(repo, name):\n    return hf_hub_download(repo_id=repo, filename=name)\np = fetch("o/m", "m.bin")\nsd = torch.load(p, map_location="cpu", weights_only=True)' }] }],

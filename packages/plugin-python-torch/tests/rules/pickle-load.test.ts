@@ -22,6 +22,8 @@ describe('the trigger groups', () => {
     expect(ruleTriggersMatch(rule.meta, 'raise TypeError("cannot be pickled")\nx = loads')).toBe(false);
     // pyzmq's recv_pyobj
     expect(ruleTriggersMatch(rule.meta, 'import zmq\nmsg = sock.recv_pyobj()')).toBe(true);
+    // fastai's load_learner, also through a star import
+    expect(ruleTriggersMatch(rule.meta, 'from fastai.vision.all import *\nlearn = load_learner("export.pkl")')).toBe(true);
     // NLTK's resource loaders: the resource name holds `pickle`
     expect(ruleTriggersMatch(rule.meta, 'import nltk\nt = nltk.data.load("tokenizers/punkt/english.pickle")')).toBe(true);
     expect(ruleTriggersMatch(rule.meta, 'from nltk.data import LazyLoader\nt = LazyLoader("t/english.pickle")')).toBe(true);
@@ -32,6 +34,9 @@ describe('the trigger groups', () => {
 
 ruleTester.run('torch/pickle-load', rule, {
   valid: [
+    // a load_learner of the file's own, and one of another library
+    'from fastai.vision.all import *\ndef load_learner(p):\n    return None\nlearn = load_learner("export.pkl")',
+    'from mylib import load_learner\nimport pickle\nlearn = load_learner("export.pkl")',
     'from langchain_community.vectorstores import FAISS\ndb = FAISS.load_local("faiss_index", emb)',
     'from langchain_community.vectorstores import FAISS\ndb = FAISS.load_local("faiss_index", emb, allow_dangerous_deserialization=False)',
     'import pickle\npickle.dump(obj, f)',
@@ -66,6 +71,15 @@ ruleTester.run('torch/pickle-load', rule, {
     'import gzip, pickle\ndef f(obj, p):\n    with open(p, "wb") as fh:\n        pickle.dump(obj, fh)\n    with gzip.GzipFile(p, "rb") as fh:\n        return pickle.load(fh)',
   ],
   invalid: [
+    // fastai's load_learner: the whole pickled Learner (the Hugging Face Spaces template; review github3 P6)
+    {
+      code: 'from fastai.vision.all import *\nimport gradio as gr\nlearn = load_learner("export.pkl")',
+      errors: [{ messageId: 'unsafeDeserialization', line: 3, data: { callee: 'fastai.load_learner', detail: ' (`torch.load` of the whole pickled `Learner`, with a `pickle_module`, so `weights_only` cannot apply)' } }],
+    },
+    {
+      code: 'from fastai.learner import load_learner\nfrom huggingface_hub import hf_hub_download\nlearn = load_learner(hf_hub_download("org/pets", "model.pkl"))',
+      errors: [{ messageId: 'networkDeserialization', confidence: 'high' }],
+    },
     {
       code: 'import nltk\ntok = nltk.data.load("tokenizers/punkt/english.pickle")',
       errors: [{ messageId: 'nltkPickle', line: 2, confidence: 'high', data: { callee: 'nltk.data.load' } }],
