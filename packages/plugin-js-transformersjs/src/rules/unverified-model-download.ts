@@ -1,6 +1,6 @@
 import { createRule, type Confidence } from '@oculum/core';
 import { isFunctionNode, staticKey, unwrapExpression, type JsBinding, type JsNode, type JsSourceCode, type StringBounds, type TSESTree } from '@oculum/lang-js';
-import { asCode, calleeText, isOnnxSessionCreate, isTfjsModule, quoted, quotedValues } from '../utils/libraries.js';
+import { asCode, calleeText, importsModelLibrary, isOnnxSessionCreate, isTfjsModule, quoted, quotedValues } from '../utils/libraries.js';
 import { classifyLocation, classifyString, hostOf, isHubHost, looksLikeModelFile, MODEL_FILE_TRIGGERS, namesNoModelFile, pathEnd } from '../utils/locations.js';
 import { callSitesOf, hasIntegrityCheck } from '../utils/verification.js';
 import { docsUrl } from '../utils/meta.js';
@@ -349,6 +349,42 @@ function hubFileNotKnown(bounds: StringBounds): boolean {
   return /^[a-z]+:\/\/[^/]+\/[^?#]*\/resolve\/[^/?#]+\//i.test(shape) && looksLikeModelFile(shape);
 }
 
+/**
+ * Words that say a file is a model's, beside its extension (`ggml-tiny.en.bin`, `pytorch_model.bin`,
+ * `weights.bin`, `llama-2-7b.q4_0.bin`): `.bin` alone is any binary (`firmware.bin`, `data.bin`).
+ */
+const MODEL_NAME_WORDS = /model|weight|ggml|gguf|ggjt|llama|whisper|bert|gpt|mistral|qwen|gemma|checkpoint|ckpt|pytorch|safetensors|onnx|tokeni[sz]er|lora|adapter|embedding|encoder|decoder|q[2-8]_[0-9k]|fp16|int8/i;
+
+/**
+ * A download whose URL names a model file by a `.bin` extension alone: no model word in the URL's
+ * known text (`https://…/esp32/firmware.bin`), no Hub host, no model word in where the function
+ * writes (`"/tmp/firmware.bin"`), no ONNX session in the function and no model library in the file.
+ * It may be a model file (low confidence), or any other binary.
+ */
+function binaryOnly(sc: JsSourceCode, bounds: StringBounds, region: JsNode): boolean {
+  const end = (bounds.value ?? bounds.suffix).replace(/[?#].*$/, '');
+  if (!/\.bin$/i.test(end)) return false;
+  const text = bounds.value ?? bounds.parts.join(' ');
+  const host = hostOf(text);
+  if (MODEL_NAME_WORDS.test(text) || (host && isHubHost(host))) return false;
+  if (importsModelLibrary(sc)) return false;
+  let named = false;
+  sc.descendants(region, (n) => {
+    if (named) return false;
+    if (n.type !== 'CallExpression') return undefined;
+    // an ONNX session (also the `ort` global of the script-tag build)
+    if (isOnnxSessionCreate(sc, n)) named = true;
+    const name = calleeName(sc, n);
+    const target = name && (WRITERS.has(name) || denoOpensForWriting(sc, n)) ? sc.argument(n, { position: 0 }) : undefined;
+    if (target) {
+      const b = sc.stringBounds(target);
+      if (MODEL_NAME_WORDS.test(b.value ?? b.parts.join(' ')) || MODEL_NAME_WORDS.test(sc.getText(target))) named = true;
+    }
+    return undefined;
+  });
+  return !named;
+}
+
 /** Response bodies read as text (`res.json()`, `.then((r) => r.text())`): a configuration, not model bytes. */
 const TEXT_READS = new Set(['json', 'text']);
 
@@ -426,7 +462,11 @@ export default createRule<[], JsSourceCode>({
         let passed: string[] = [];
         let messageId: 'unverified' | 'unverifiedSink' | 'possiblyModel';
         let confidence: Confidence;
-        if (modelUrl) {
+        if (modelUrl && choices !== 'all' && defaults === undefined && binaryOnly(sc, bounds, region)) {
+          // `.bin` alone, outside any model context: it may be a model file, or a firmware image
+          messageId = 'possiblyModel';
+          confidence = 'low';
+        } else if (modelUrl) {
           messageId = 'unverified';
           // (a URL that may be replaced — a default, an exported class's field — is not certain)
           confidence = bounds.value !== undefined && !location.overridable ? 'high' : 'medium';

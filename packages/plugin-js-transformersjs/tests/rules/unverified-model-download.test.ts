@@ -103,6 +103,23 @@ tester.run(id(rule), rule, {
     `import { writeFile } from 'node:fs/promises';\nconst WEIGHTS = ['https://cdn.example.com/models/encoder.onnx'];\nWEIGHTS[1] = process.env.EXTRA;\nWEIGHTS.forEach(async (url) => { const res = await fetch(url); await writeFile(url.split('/').pop(), Buffer.from(await res.arrayBuffer())); });`,
   ],
   invalid: [
+    // \`.bin\` alone, outside any model context (no model library, no Hub host, no model word in the
+    // URL or the destination): it may be a model file, at low confidence
+    {
+      code: `const fs = require('fs');\nasync function updateFirmware() {\n  const res = await fetch('https://downloads.example.com/esp32/firmware.bin');\n  fs.writeFileSync('/tmp/firmware.bin', Buffer.from(await res.arrayBuffer()));\n}`,
+      errors: [{ messageId: 'possiblyModel', data: { callee: 'fetch', url: '"https://downloads.example.com/esp32/firmware.bin"' }, confidence: 'low', line: 3 }],
+    },
+    // ... a model word in the URL or the destination, a Hub host, a model library: a model file
+    ...[
+      [``, `https://downloads.example.com/esp32/firmware.bin`, `/tmp/model.bin`],
+      [``, `https://cdn.example.com/pytorch_model.bin`, `/tmp/out.bin`],
+      [``, `https://cdn.example.com/ggml-base.en.bin`, `/tmp/out.bin`],
+      [``, `https://hf.co/org/repo/resolve/main/data.bin`, `/tmp/out.bin`],
+      [`import * as ort from 'onnxruntime-node';\n`, `https://downloads.example.com/data.bin`, `/tmp/out.bin`],
+    ].map(([imp, url, dest]) => ({
+      code: imp + `const fs = require('fs');\nasync function get() {\n  const res = await fetch('${url}');\n  fs.writeFileSync('${dest}', Buffer.from(await res.arrayBuffer()));\n}`,
+      errors: [{ messageId: 'unverified', confidence: 'high' as const }],
+    })),
     // beside a session: a URL not known, read as bytes, still counts; JSON the bytes hand to the loader too
     { code: ortImp + `export async function load(bytes, url) {\n  const raw = await (await fetch(url)).arrayBuffer();\n  return { raw, session: await ort.InferenceSession.create(bytes) };\n}`, errors: [{ messageId: 'unverifiedSink', confidence: 'medium', line: 3 }] },
     { code: `import * as tf from '@tensorflow/tfjs';\nexport async function load(url) {\n  return tf.loadGraphModel(tf.io.fromMemory(await (await fetch(url)).json()));\n}`, errors: [{ messageId: 'unverifiedSink', line: 3 }] },
