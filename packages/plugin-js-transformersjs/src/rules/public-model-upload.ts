@@ -8,8 +8,14 @@ const UPLOADERS = new Set(['uploadFile', 'uploadFiles', 'uploadFilesWithProgress
 
 type Visibility = 'private' | 'public' | 'unknown';
 
-/** How messages name a repository whose designation is not a constant. */
-const UNKNOWN_REPO = 'a repository whose name is not known statically';
+/** How messages name a repository whose designation is not a constant (by its type when that is known). */
+const UNKNOWN_REPO: Record<HubRepo['type'] | 'unknown', string> = {
+  unknown: 'a repository whose name is not known statically',
+  model: 'a repository whose name is not known statically',
+  dataset: 'a dataset repository whose name is not known statically',
+  space: 'a Space whose name is not known statically',
+  bucket: 'a Storage Bucket whose name is not known statically',
+};
 
 function visibilityOf(sc: JsSourceCode, call: TSESTree.CallExpression): Visibility {
   const flag = sc.argument(call, { name: 'private', position: 0 });
@@ -50,7 +56,7 @@ export default createRule<[], JsSourceCode>({
      * The repo for messages: its designation, quoted, when constant; otherwise not named at all (a
      * parameter `to` or a template literal is not the name of a repository).
      */
-    const shownRepo = (repo: HubRepo | undefined): string => (repo ? `"${shown(repo.label)}"` : UNKNOWN_REPO);
+    const shownRepo = (repo: HubRepo | undefined, type?: HubRepo['type']): string => (repo ? `"${shown(repo.label)}"` : UNKNOWN_REPO[type ?? 'unknown']);
     return {
       CallExpression(node: TSESTree.CallExpression) {
         const path = memberIn(sc, node.callee, isHfHubModule);
@@ -63,7 +69,7 @@ export default createRule<[], JsSourceCode>({
           context.report({
             node,
             messageId: visibility === 'public' ? 'publicRepo' : 'unknownVisibility',
-            data: { callee: calleeText(sc, node), repo: shownRepo(repo) },
+            data: { callee: calleeText(sc, node), repo: shownRepo(repo, hubRepo(sc, node).type) },
             confidence: visibility === 'public' ? 'high' : 'low',
           });
         } else if (UPLOADERS.has(path[0])) {
@@ -72,7 +78,7 @@ export default createRule<[], JsSourceCode>({
       },
       'Program:exit'() {
         for (const node of uploads) {
-          const { repo } = hubRepo(sc, node);
+          const { repo, type } = hubRepo(sc, node);
           if (repo) {
             // The create call for this repo decides (and is reported itself when public);
             // `"datasets/o/n"` and `{ type: "dataset", name: "o/n" }` are the same repo.
@@ -87,7 +93,7 @@ export default createRule<[], JsSourceCode>({
           context.report({
             node,
             messageId: 'upload',
-            data: { callee: calleeText(sc, node), repo: shownRepo(repo) },
+            data: { callee: calleeText(sc, node), repo: shownRepo(repo, type) },
             confidence: 'low',
           });
         }

@@ -101,15 +101,18 @@ function makeRepo(type: HubRepo['type'], name: string, label: string): HubRepo {
   return { type, name, label, key: `${type}/${name}` };
 }
 
+/** A name that designates a repository: not empty, no empty owner or name (`buckets/` from `` `buckets/${process.env.B || ''}` ``). */
+const NAMED = /^[^/\s]+(\/[^/\s]+)?$/;
+
 /** Parses a `RepoDesignation` value: `"owner/name"`, `"datasets/owner/name"`, `{ type, name }`. */
 export function parseRepoDesignation(value: unknown): HubRepo | undefined {
   if (typeof value === 'string') {
-    for (const [prefix, type] of TYPE_PREFIXES) if (value.startsWith(prefix)) return makeRepo(type, value.slice(prefix.length), value);
-    return makeRepo('model', value, value);
+    for (const [prefix, type] of TYPE_PREFIXES) if (value.startsWith(prefix)) return NAMED.test(value.slice(prefix.length)) ? makeRepo(type, value.slice(prefix.length), value) : undefined;
+    return NAMED.test(value) ? makeRepo('model', value, value) : undefined;
   }
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const { type, name } = value as { type?: unknown; name?: unknown };
-    if (typeof name !== 'string') return undefined;
+    if (typeof name !== 'string' || !NAMED.test(name)) return undefined;
     const t = typeof type === 'string' && REPO_TYPES.has(type) ? (type as HubRepo['type']) : 'model';
     return makeRepo(t, name, name);
   }

@@ -19,6 +19,14 @@ tester.run(id(rule), rule, {
     imp + `async function a(name) { await createRepo({ repo: name, private: true }); }\nasync function b(to) { await uploadFile({ repo: to, file }); }`,
   ],
   invalid: [
+    // a Storage Bucket whose name is not resolved: named by its type, not by the known prefix ("buckets/"); kept at low confidence (buckets hold checkpoints too, and may be public)
+    {
+      code: `const { uploadFiles } = require('@huggingface/hub');\nconst HF_BUCKET = process.env.HF_BUCKET || '';\nasync function upload(files) {\n  await uploadFiles({ repo: \`buckets/\${HF_BUCKET}\`, repoType: 'bucket', files, accessToken: TOKEN });\n}\nmodule.exports = { upload };`,
+      errors: [{ messageId: 'upload', data: { callee: 'uploadFiles', repo: 'a Storage Bucket whose name is not known statically' }, confidence: 'low' }],
+    },
+    { code: imp + `await uploadFile({ repo: \`datasets/\${process.env.DS ?? ''}\`, file });`, errors: [{ messageId: 'upload', data: { callee: 'uploadFile', repo: 'a dataset repository whose name is not known statically' }, confidence: 'low' }] },
+    { code: imp + `await uploadFile({ repo: process.env.REPO || '', file });`, errors: [{ messageId: 'upload', data: { callee: 'uploadFile', repo: UNKNOWN }, confidence: 'low' }] },
+    { code: imp + `await uploadFile({ repo: 'buckets/acme/checkpoints', file });`, errors: [{ messageId: 'upload', data: { callee: 'uploadFile', repo: '"buckets/acme/checkpoints"' }, confidence: 'low' }] },
     { code: imp + `await createRepo({ repo: 'o/n', accessToken });`, errors: [{ messageId: 'publicRepo', data: { callee: 'createRepo', repo: '"o/n"' }, confidence: 'high', severity: 'high' }] },
     { code: imp + `await createRepo({ repo: 'o/n', private: false });`, errors: [{ messageId: 'publicRepo' }] },
     { code: imp + `await createRepo({ repo: 'o/n', private: flag });`, errors: [{ messageId: 'unknownVisibility', confidence: 'low' }] },
