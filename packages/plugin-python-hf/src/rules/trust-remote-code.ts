@@ -78,6 +78,7 @@ export default createRule<[], PySourceCode>({
     },
     messages: {
       trusted: '{{api}} is called with trust_remote_code={{value}}: the repository\'s own Python code (modeling, tokenizer or dataset scripts) runs in this process, even at a pinned revision.',
+      trustedLocal: '{{api}} is called with trust_remote_code={{value}} on the local directory {{path}}: the `*.py` files in it (modeling, tokenizer or dataset scripts) run in this process. Review where they came from (a download, a copy of a Hub repository, another machine) and keep the reviewed files with the project.',
       trustedBag: '{{api}}(...) holds trust_remote_code={{value}}, handed on to code this file does not show: a loader given it runs the repository\'s own Python code (modeling, tokenizer or dataset scripts) in this process, even at a pinned revision.',
       maybeTrusted: '{{api}} takes trust_remote_code from `{{expr}}`, which could not be resolved; when true, the repository\'s Python code runs in this process.',
       setFalse: 'Set trust_remote_code=False',
@@ -119,7 +120,14 @@ export default createRule<[], PySourceCode>({
       const suggest = arg.type === 'true' ? [{ messageId: 'setFalse', fix: (fixer: any) => fixer.replaceText(arg, 'False') }] : [];
       // `main(argparse.Namespace(..., trust_remote_code=True))`: a bag of values, not a loader
       const messageId = !viaKwargs && sc.attributeBag(call) ? 'trustedBag' : 'trusted';
-      context.report({ node: call, messageId, data: { api, value: arg.text.length > 30 ? 'True' : arg.text }, confidence, suggest });
+      const shown = arg.text.length > 30 ? 'True' : arg.text;
+      // a provably local directory (`"/home/u/models/qwen"`): its own `*.py` files run, no revision to speak of
+      const path = messageId === 'trusted' ? localDirectory(sc, call) : undefined;
+      if (path !== undefined) {
+        context.report({ node: call, messageId: 'trustedLocal', data: { api, value: shown, path }, confidence, suggest, remediation: LOCAL_REMEDIATION });
+        return true;
+      }
+      context.report({ node: call, messageId, data: { api, value: shown }, confidence, suggest });
       return true;
     };
     return {
@@ -254,6 +262,30 @@ function mappingName(r: Resolved): string | typeof UNKNOWN | undefined {
   return r.kind === 'non-string' || r.kind === 'private-temp' ? undefined : UNKNOWN;
 }
 
+
+const LOCAL_REMEDIATION =
+  'Use `trust_remote_code=False` (the default) when the architecture ships with the library; otherwise review the directory\'s `*.py` files, keep the reviewed copy with the project (version control, a checksum), and load only that copy.';
+
+/**
+ * The directory a loader is given when it is provably local (`"/home/u/qwen_3b"`, `"./out/model"`,
+ * `os.path.join(d, "m")`, `Path(...)`): its text (or the expression's, when built at run time). The id is the
+ * first positional argument (the second of `pipeline(task, model)`) or a `model…=`/`pretrained_model_name_or_path=` keyword.
+ */
+function localDirectory(sc: PySourceCode, call: PyNode): string | undefined {
+  const id =
+    sc.argument(call, { name: 'pretrained_model_name_or_path' }) ??
+    sc.argument(call, { name: 'model_name_or_path' }) ??
+    sc.argument(call, { name: 'model' }) ??
+    sc.argument(call, { name: 'path' }) ??
+    sc.argument(call, { position: calleeName(call) === 'pipeline' ? 1 : 0 });
+  if (!id || id.type === 'list_splat' || id.type === 'dictionary_splat') return undefined;
+  const r = resolveId(sc, id);
+  const short = (t: string) => (t.length > 60 ? `${t.slice(0, 57)}...` : t);
+  if (r.kind === 'string' && !r.choices && classifyModelRef(r.value).kind === 'local') return `"${short(r.value)}"`;
+  // built at run time: the expression, as written
+  if (r.kind === 'local' || r.kind === 'private-temp') return `\`${short(id.text)}\``;
+  return undefined;
+}
 
 function isKnownLoader(sc: PySourceCode, call: PyNode): boolean {
   return loaderCall(sc, call) !== undefined;

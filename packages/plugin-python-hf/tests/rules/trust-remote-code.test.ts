@@ -27,6 +27,27 @@ ruleTester.run('hf/trust-remote-code', rule, {
     'from mylib import FlagAutoModel\nm = FlagAutoModel.from_finetuned("Alibaba-NLP/gte-Qwen2-7B-instruct")',
   ],
   invalid: [
+    // a provably local directory: reported, worded for the directory's own `*.py` files (review github3, P11)
+    {
+      code: 'from transformers import AutoTokenizer\nmodel_path = "/home/sagemaker-user/DQFP/model/qwen_3b_I"\ntokenizer = AutoTokenizer.from_pretrained(model_path, trust_remote_code=True)',
+      errors: [
+        {
+          messageId: 'trustedLocal',
+          confidence: 'high',
+          data: { api: 'AutoTokenizer.from_pretrained', value: 'True', path: '"/home/sagemaker-user/DQFP/model/qwen_3b_I"' },
+          suggestions: [{ messageId: 'setFalse', output: 'from transformers import AutoTokenizer\nmodel_path = "/home/sagemaker-user/DQFP/model/qwen_3b_I"\ntokenizer = AutoTokenizer.from_pretrained(model_path, trust_remote_code=False)' }],
+        },
+      ],
+    },
+    {
+      code: 'import os\nfrom transformers import AutoModel\ndef load(root):\n    return AutoModel.from_pretrained(os.path.join(root, "qwen"), trust_remote_code=True)',
+      errors: [{ messageId: 'trustedLocal', data: { api: 'AutoModel.from_pretrained', value: 'True', path: '`os.path.join(root, "qwen")`' }, suggestions: [{ messageId: 'setFalse', output: 'import os\nfrom transformers import AutoModel\ndef load(root):\n    return AutoModel.from_pretrained(os.path.join(root, "qwen"), trust_remote_code=False)' }] }],
+    },
+    // a Hub id, or an id not known: the repository's message
+    {
+      code: 'from transformers import AutoModel\nm = AutoModel.from_pretrained("Qwen/Qwen-7B", trust_remote_code=True)',
+      errors: [{ messageId: 'trusted', suggestions: [{ messageId: 'setFalse', output: 'from transformers import AutoModel\nm = AutoModel.from_pretrained("Qwen/Qwen-7B", trust_remote_code=False)' }] }],
+    },
     // SpeechBrain imports the repository's module: remote code without the flag
     {
       code: 'from speechbrain.inference.interfaces import foreign_class\nclf = foreign_class(source="speechbrain/emotion-recognition-wav2vec2-IEMOCAP", pymodule_file="custom_interface.py", classname="C")',
