@@ -1,6 +1,6 @@
 import { UNKNOWN, createRule, type Confidence } from '@oculum/core';
 import { importTrigger, memberTrigger, type PythonSourceCode } from '@oculum/lang-python';
-import { replacementVerdict, torchLoadReplacement, unparenthesized } from '../monkeypatch.js';
+import { replacementVerdict, TORCH_LOAD, torchLoadReplacement, unparenthesized } from '../monkeypatch.js';
 import { calleeName, flagState, isStubFile, truthy, type Node } from '../utils.js';
 
 /** torch >= 2.6 asks this function whether a missing `weights_only` means True. */
@@ -33,6 +33,8 @@ export default createRule<[], PythonSourceCode>({
         '`{{target}}` is replaced by a wrapper that forces `weights_only=False` when `{{condition}}`: every `torch.load` in the process for which that holds, even one that asks for `weights_only=True`, unpickles arbitrary objects. Keep `weights_only=True` and allow trusted classes with `torch.serialization.add_safe_globals`, or convert checkpoints to safetensors.',
       monkeypatchDefault:
         '`{{target}}` is replaced by a wrapper that makes `weights_only` default to False: every `torch.load` in the process that does not pass `weights_only=True` itself now unpickles arbitrary objects, on torch >= 2.6 too. Keep the default (`weights_only=True`) and allow trusted classes with `torch.serialization.add_safe_globals`, or convert checkpoints to safetensors.',
+      monkeypatchScoped:
+        '`{{target}}` is replaced by a wrapper that {{how}} until line {{line}} puts the original back: every `torch.load` made in between, by this code or any other thread, unpickles arbitrary objects{{unless}}. Pass `weights_only=False` only to the one load of a trusted file, better allow its classes with `torch.serialization.add_safe_globals`, or convert it to safetensors.',
       monkeypatchUnknown:
         '`{{target}}` is replaced by a function this analysis cannot see into; if it forces `weights_only=False`, every `torch.load` in the process unpickles arbitrary objects. Keep `weights_only=True` (with `torch.serialization.add_safe_globals`) or use safetensors.',
       defaultPatched:
@@ -101,6 +103,23 @@ export default createRule<[], PythonSourceCode>({
       const { target, value } = replacement;
       const verdict = replacementVerdict(sc, value);
       if (verdict.kind === 'safe') return;
+      // `_orig = torch.load; torch.load = patched; try: … finally: torch.load = _orig`: for a while only
+      const restore = verdict.kind === 'unknown' ? undefined : restoredAt(node, target);
+      if (restore) {
+        const how =
+          verdict.kind === 'forcesFalse'
+            ? 'forces `weights_only=False`'
+            : verdict.kind === 'forcesFalseWhen'
+              ? `forces \`weights_only=False\` when \`${verdict.condition}\``
+              : 'makes `weights_only` default to False';
+        context.report({
+          node,
+          messageId: 'monkeypatchScoped',
+          data: { target, how, line: String(sc.getLoc(restore).start.line), unless: verdict.kind === 'defaultsFalse' ? ' unless it passes `weights_only=True` itself' : '' },
+          confidence: 'high',
+        });
+        return;
+      }
       const messageId = { forcesFalse: 'monkeypatch', forcesFalseWhen: 'monkeypatchWhen', defaultsFalse: 'monkeypatchDefault', unknown: 'monkeypatchUnknown' }[verdict.kind];
       context.report({
         node,
@@ -108,6 +127,25 @@ export default createRule<[], PythonSourceCode>({
         data: { target, condition: verdict.kind === 'forcesFalseWhen' ? verdict.condition : '' },
         confidence: verdict.kind === 'unknown' ? 'low' : 'high',
       });
+    }
+
+    /**
+     * The assignment after `install`, in the same function (or module), that puts the original loader
+     * back in `target` (`torch.load = _orig_load` with `_orig_load = torch.load`, typically in a
+     * `finally`), when there is one.
+     */
+    function restoredAt(install: Node, target: string): Node | undefined {
+      let scope: Node | null = install.parent;
+      while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
+      if (!scope) return undefined;
+      for (const a of sc.descendants(scope, 'assignment')) {
+        if (a.startIndex <= install.endIndex) continue;
+        const left = a.childForFieldName('left');
+        const right = a.childForFieldName('right');
+        if (left?.type !== 'attribute' || !right || left.childForFieldName('attribute')?.text !== 'load') continue;
+        if (sc.qualifiedName(left) === target && sc.qualifiedNames(right).some((q) => TORCH_LOAD.has(q))) return a;
+      }
+      return undefined;
     }
 
     function reportEnv(node: Node, value: Node | undefined): void {

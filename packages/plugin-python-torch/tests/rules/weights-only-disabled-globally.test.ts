@@ -19,6 +19,15 @@ ruleTester.run('torch/weights-only-disabled-globally', rule, {
     'import torch\n_orig = torch.load\ndef patched(f, *, weights_only=None, **kw):\n    if f.endswith(".pt"):\n        weights_only = True\n    return _orig(f, weights_only=weights_only, **kw)\ntorch.load = patched',
   ],
   invalid: [
+    // a patch put back in `finally`: for a while only (review github3 P8)
+    {
+      code: 'import torch\ndef load_trusted(model, path):\n    import torch as _torch\n    _orig_load = _torch.load\n    def _load_trusted(*a, **kw):\n        kw["weights_only"] = False\n        return _orig_load(*a, **kw)\n    _torch.load = _load_trusted\n    try:\n        helper(model, path)\n    finally:\n        _torch.load = _orig_load',
+      errors: [{ messageId: 'monkeypatchScoped', line: 8, confidence: 'high', data: { target: 'torch.load', how: 'forces `weights_only=False`', line: '12', unless: '' } }],
+    },
+    {
+      code: 'import torch\n_orig = torch.load\ntorch.load = lambda *a, **k: _orig(*a, **{**k, "weights_only": k.get("weights_only", False)})\nrun()\ntorch.load = _orig',
+      errors: [{ messageId: 'monkeypatchScoped', data: { target: 'torch.load', how: 'makes `weights_only` default to False', line: '5', unless: ' unless it passes `weights_only=True` itself' } }],
+    },
     { code: `${WRAPPER}torch.load = _load`, errors: [{ messageId: 'monkeypatch', line: 6, confidence: 'high', data: { target: 'torch.load' } }] },
     { code: `${WRAPPER}setattr(torch, "load", _load)`, errors: [{ messageId: 'monkeypatch', line: 6 }] },
     // a keyword bound by partial is a default the caller may override: False only where none is passed
