@@ -32,6 +32,8 @@ export default createRule<[Options?], JsSourceCode>({
       defaultModel: '{{callee}} uses the default model of the "{{task}}" task, downloaded from the Hub at `main`; name the model and pin its `revision`.',
       missingFrom: '{{callee}} loads {{model}} from {{source}} without a pinned `revision`: it fetches `main`, so the files can change under you.',
       defaultModelFrom: '{{callee}} uses the default model of the "{{task}}" task, downloaded from {{source}} at `main`; name the model and pin its `revision`.',
+      spreadArguments:
+        '{{callee}} takes its arguments from {{args}}, which the analysis cannot resolve: if they name a Hub model without a pinned `revision`, it follows `main`, so the files can change under you.',
       revisionIgnored:
         '{{callee}} loads {{model}} from {{source}}, and `env.remotePathTemplate` ("{{template}}") has no `{revision}`: whatever is served there is what runs, and a `revision` pin would be ignored.',
     },
@@ -63,6 +65,15 @@ export default createRule<[Options?], JsSourceCode>({
         /** Lowered to medium when the host cannot be resolved: it may be the Hub, or a copy the app serves. */
         const hostConfidence = (c: Confidence): Confidence => (host.kind === 'unknown' && c === 'high' ? 'medium' : c);
 
+        // `pipeline(...e.data.args)`: the id (and the options) come from a spread the analysis cannot
+        // expand, so whether a Hub model is loaded unpinned is not known: low confidence, not dropped
+        if (!model) {
+          const spread = node.arguments.find((a, i): a is TSESTree.SpreadElement => a.type === 'SpreadElement' && i <= (load.kind === 'pipeline' ? 1 : 0));
+          if (spread) {
+            context.report({ node, messageId: 'spreadArguments', data: { callee, args: `\`${shown(sc.getText(spread), 40)}\`` }, confidence: 'low' });
+            return;
+          }
+        }
         if (!model || (model.type === 'Identifier' && model.name === 'undefined') || (model.type === 'Literal' && model.value === null)) {
           if (load.kind === 'from_pretrained') return; // without an id it is a TypeError, not a download
           if (sc.hasUnresolvedArguments(node)) return;

@@ -39,7 +39,6 @@ tester.run(id(rule), rule, {
     `await pipeline('x', 'org/name');`,
     imp + `function f(pipeline) { return pipeline('x', 'org/name'); }`,
     imp + `registry.from_pretrained('org/name');`,
-    imp + `await pipeline(...args);`,
     { code: imp + `await AutoModel.from_pretrained('org/name', { revision: 'v1.2.0' });`, options: [{ allowTags: true }] },
     `const { pipeline } = require('@xenova/transformers'); pipeline('x', 'org/name', { revision: '${COMMIT}' });`,
     // remote loading switched off in the function, on the straight-line path before the load
@@ -56,6 +55,16 @@ tester.run(id(rule), rule, {
     imp + `env.remotePathTemplate = '{model}/';\nawait pipeline('x', 'org/name', { revision: '${COMMIT}' });`,
   ],
   invalid: [
+    // arguments from a spread the analysis cannot expand: the id may be a Hub model, unpinned; low confidence, not dropped
+    { code: imp + `await pipeline(...args);`, errors: [{ messageId: 'spreadArguments', data: { callee: 'pipeline', args: '`...args`' }, confidence: 'low' }] },
+    {
+      code: `import { pipeline } from "https://cdn.jsdelivr.net/npm/@huggingface/transformers@3.7.5";\nlet ai;\nself.addEventListener("message", async (e) => {\n  if (e.data.cmd === "init") ai = await pipeline(...e.data.args);\n});`,
+      errors: [{ messageId: 'spreadArguments', data: { callee: 'pipeline', args: '`...e.data.args`' }, confidence: 'low', line: 4 }],
+    },
+    { code: imp + `await pipeline('x', ...rest);`, errors: [{ messageId: 'spreadArguments', confidence: 'low' }] },
+    { code: imp + `await AutoModel.from_pretrained(...args);`, errors: [{ messageId: 'spreadArguments', confidence: 'low' }] },
+    // a spread of a constant array is read as its elements
+    { code: imp + `const ARGS = ['x', 'org/name'];\nawait pipeline(...ARGS);`, errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: '"org/name"' } }] },
     // a parameter default is a value callers may override when the function is exported or a call
     // passes the argument: medium, named; certain when every call of the file leaves it out
     {
