@@ -1,5 +1,6 @@
 import { createRule, type Confidence, type Severity } from '@oculum/core';
-import { type PyNode, type PySourceCode } from '../util/ast.js';
+import { calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
+import { isModelFile, isNonModelFile } from '../util/classify.js';
 import { traceDataset } from '../util/flow.js';
 import { HUB_LOAD_TRIGGERS, hubLoad, pinLevel, SHELL_HUB_TRIGGERS, shellHubFetch, type HubLoad } from '../util/hub.js';
 import { docsUrl, SEVERITY_OR_OFF } from '../util/meta.js';
@@ -71,6 +72,7 @@ export default createRule<[Options], PySourceCode>({
       snapshotRevisionIgnoredUnknownId: '{{api}} may fetch a Hub repository (the id could not be resolved) at its latest revision: it takes no revision, and a `revision=` given to it never reaches the download. Download a pinned snapshot, `path = huggingface_hub.snapshot_download(repo_id, revision="<commit>")` with a full commit hash, and pass `path` in place of the id.',
       missingRevisionMapping: '{{api}} fetches "{{id}}" from the Hub without a revision: whatever the repository holds at load time is used. Pin it to a full commit hash in `{{mapping}}={"revision": "<commit>"}`.',
       defaultIdUnpinned: '{{api}} is given no model and downloads its default, "{{id}}", from the Hub without a revision: whatever the repository holds at load time is used. Name the model and pin its revision to a full commit hash.',
+      dataFileUnpinned: '{{api}} fetches "{{file}}", a data file (no weights, no code), from "{{id}}" on the Hub {{at}}: whatever the repository holds at load time is used. Pin `revision=` to a full commit hash.',
       missingRevisionHidden: '{{api}} may fetch "{{id}}" from the Hub without a revision: `{{kwargs}}` could not be read and may carry one; if it does not, whatever the repository holds at load time is used. Pin `revision=` to a full commit hash.',
       otherHubMissingRevision: '{{api}} fetches "{{id}}" from {{hub}} without a revision: whatever the repository holds at load time is used. {{advice}}',
       otherHubMissingRevisionMaybe: '{{api}} may fetch "{{id}}" from {{hub}} without a revision ({{why}}): whatever the repository holds at load time would be used. {{advice}}',
@@ -179,6 +181,14 @@ export default createRule<[Options], PySourceCode>({
           context.report({ node, messageId: 'defaultIdUnpinned', data, confidence: 'medium', ...remediation });
           return;
         }
+        // a label map or other data file of a dataset repository, read as data (`json.load(open(hf_hub_download(
+        // "huggingface/label-files", "imagenet-1k-id2label.json", repo_type="dataset")))`): low severity
+        const file = load.ref && (level === 'none' || level === 'branch') && !load.otherHub ? dataFile(sc, load) : undefined;
+        if (file) {
+          const at = level === 'branch' ? `at branch "${load.revision.value}"` : 'without a revision';
+          context.report({ node, messageId: 'dataFileUnpinned', data: { ...data, file, at }, confidence, severity: 'low' });
+          return;
+        }
         // `**kwargs` that cannot be read may carry the revision (or local_files_only)
         const hidden = sc.hasUnresolvedArguments(node);
         // LangChain's loaders take no `revision=` of their own: it goes to the model through `model_kwargs`
@@ -257,6 +267,26 @@ export function maybeLocal(load: HubLoad): boolean {
   // `hf_hub_download("mymodel", …)` reads no directory: whatever the name, it is fetched
   if (load.hubOnly) return false;
   return load.ref?.kind === 'hub' && ((!!load.ref.bare && load.kind !== 'dataset') || !!load.ref.dirLike);
+}
+
+/**
+ * The name of a data file `hf_hub_download` (or `hf_hub_url`) fetches, when it is evidently neither weights nor
+ * code (`.json`, `.txt`, `.csv`, …; not `.py`, `.sh`) and either comes from a dataset repository
+ * (`repo_type="dataset"`) or is read as JSON right away (`json.load(open(hf_hub_download(...)))`).
+ */
+function dataFile(sc: PySourceCode, load: HubLoad): string | undefined {
+  if (load.api !== 'hf_hub_download' && load.api !== 'hf_hub_url') return undefined;
+  const call = load.call;
+  const arg = sc.argument(call, { name: 'filename' }) ?? sc.argument(call, { position: 1 });
+  const name = arg ? sc.constant(arg) : undefined;
+  if (typeof name !== 'string' || isModelFile(name) || !isNonModelFile(name) || /\.(?:py|sh|js)$/i.test(name)) return undefined;
+  const repoTypeArg = sc.argument(call, { name: 'repo_type' });
+  if (repoTypeArg && sc.constant(repoTypeArg) === 'dataset') return name;
+  // read as JSON where it is fetched: `json.load(open(path))`, `json.loads(Path(path).read_text())`
+  for (let p = call.parent, i = 0; p && i < 8 && p.type !== 'expression_statement' && p.type !== 'assignment'; p = p.parent, i++) {
+    if (p.type === 'call' && /^(?:json|ujson|orjson)\.loads?$/.test(sc.qualifiedName(calleeOf(p)!) ?? '')) return /\.json$/i.test(name) ? name : undefined;
+  }
+  return undefined;
 }
 
 /** The `*args` / `**kwargs` of a call, as written (`**load_args, **quant_args`). */

@@ -160,6 +160,28 @@ ruleTester.run('hf/unpinned-revision', rule, {
       code: 'import modelscope\nm = modelscope.AutoModelForCausalLM.from_pretrained("qwen/Qwen-7B-Chat")',
       errors: [{ messageId: 'otherHubMissingRevision', confidence: 'high' }],
     },
+    // a label map from a dataset repository, read as JSON (review github3, P13): low severity
+    {
+      code: 'import json\nfrom huggingface_hub import hf_hub_download\nrepo_id = "huggingface/label-files"\nfilename = "imagenet-1k-id2label.json"\nid2label = json.load(open(hf_hub_download(repo_id, filename, repo_type="dataset"), "r"))',
+      errors: [{ messageId: 'dataFileUnpinned', severity: 'low', confidence: 'high', data: { api: 'hf_hub_download', id: 'huggingface/label-files', file: 'imagenet-1k-id2label.json', at: 'without a revision' } }],
+    },
+    {
+      code: 'import json\nfrom huggingface_hub import hf_hub_download\nlabels = json.load(open(hf_hub_download("org/model", "labels.json")))',
+      errors: [{ messageId: 'dataFileUnpinned', severity: 'low' }],
+    },
+    // weights, code, or a JSON file of a model repository not read as data here: as before
+    {
+      code: 'from huggingface_hub import hf_hub_download\np = hf_hub_download("org/model", "model.safetensors", repo_type="model")',
+      errors: [{ messageId: 'missingRevision', severity: 'high' }],
+    },
+    {
+      code: 'from huggingface_hub import hf_hub_download\np = hf_hub_download("org/ds", "loader.py", repo_type="dataset")',
+      errors: [{ messageId: 'missingRevision', severity: 'high' }],
+    },
+    {
+      code: 'from huggingface_hub import hf_hub_download\ncfg = hf_hub_download("org/model", "config.json")',
+      errors: [{ messageId: 'missingRevision', severity: 'high' }],
+    },
     // Flower's FederatedDataset: `datasets.load_dataset` with its `**load_dataset_kwargs` (review github3, P5)
     {
       code: 'from flwr_datasets import FederatedDataset\nfds = FederatedDataset(dataset="vicgalle/alpaca-gpt4", partitioners={"train": 20})',
