@@ -73,11 +73,13 @@ function isSpace(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0xfeff;
 }
 
+/** `.vue` or `.svelte` (lower case) when the path ends so, in any case; asked once or twice per JS/TS file: kept cheap. */
 export function sfcExtension(path: string | undefined): string | undefined {
   if (!path) return undefined;
-  const m = /\.[^./\\]+$/.exec(path);
-  const ext = m ? m[0].toLowerCase() : '';
-  return SFC_EXTENSIONS.includes(ext) ? ext : undefined;
+  const dot = path.lastIndexOf('.');
+  if (dot === -1 || path.length - dot > 7) return undefined;
+  const ext = path.slice(dot).toLowerCase();
+  return ext === '.vue' || ext === '.svelte' ? ext : undefined;
 }
 
 /** Whether a path is a single-file component that `sfcScripts` reads (`.vue`, `.svelte`). */
