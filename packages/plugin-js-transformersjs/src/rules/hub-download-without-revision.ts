@@ -2,7 +2,7 @@ import { createRule } from '@oculum/core';
 import type { JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { calleeText, importsAny, isHfHubModule, memberIn, shown } from '../utils/libraries.js';
 import { hubRepo } from '../utils/hub-loads.js';
-import { classifyRevision } from '../utils/revision.js';
+import { classifyRevision, isBranchName } from '../utils/revision.js';
 import { ALLOW_TAGS_SCHEMA, docsUrl } from '../utils/meta.js';
 
 interface Options {
@@ -39,6 +39,7 @@ export default createRule<[Options?], JsSourceCode>({
     messages: {
       missing: '{{callee}} downloads from {{repo}} without `revision`: it follows `main`, so the files can change under you.',
       branch: '{{callee}} downloads from {{repo}} at "{{revision}}", a branch that moves with every push; pin a full commit hash.',
+      notCommit: '{{callee}} downloads from {{repo}} at "{{revision}}", which is not a full commit hash: a branch or tag of that name can move; pin a full commit hash.',
       tag: '{{callee}} downloads from {{repo}} at tag "{{revision}}"; tags can be moved, a full commit hash cannot.',
     },
     remediation: 'Pass `revision: "<40-character commit hash>"` (the commit you reviewed) in the options object.',
@@ -62,7 +63,8 @@ export default createRule<[Options?], JsSourceCode>({
         if (revision.kind === 'missing') {
           context.report({ node, messageId: 'missing', data, confidence: sc.isOpaqueOptions(node, 0) ? 'low' : 'high' });
         } else {
-          context.report({ node, messageId: revision.kind, data, severity: revision.kind === 'tag' ? 'medium' : undefined });
+          const messageId = revision.kind === 'branch' && !isBranchName(revision.value!) ? 'notCommit' : revision.kind;
+          context.report({ node, messageId, data, severity: revision.kind === 'tag' ? 'medium' : undefined });
         }
       },
     };

@@ -4,7 +4,7 @@ import { calleeText, importsAny, isTransformersModule, quotedValues, shown } fro
 import { isLocalOnly, likelyMemberValue, transformersLoad } from '../utils/hub-loads.js';
 import { classifyLocation } from '../utils/locations.js';
 import { remoteHostOf, remoteModelsUncertain, revisionlessTemplate } from '../utils/remote-models.js';
-import { classifyRevision } from '../utils/revision.js';
+import { classifyRevision, isBranchName } from '../utils/revision.js';
 import { ALLOW_TAGS_SCHEMA, docsUrl } from '../utils/meta.js';
 
 interface Options {
@@ -28,6 +28,7 @@ export default createRule<[Options?], JsSourceCode>({
     messages: {
       missing: '{{callee}} loads {{model}} from the Hugging Face Hub without a pinned `revision`: it follows `main`, so the files can change under you.',
       branch: '{{callee}} loads {{model}} at revision "{{revision}}", a branch that moves with every push; pin a full commit hash.',
+      notCommit: '{{callee}} loads {{model}} at revision "{{revision}}", which is not a full commit hash: a branch or tag of that name can move; pin a full commit hash.',
       tag: '{{callee}} loads {{model}} at tag "{{revision}}"; tags can be moved, a full commit hash cannot.',
       defaultModel: '{{callee}} uses the default model of the "{{task}}" task, downloaded from the Hub at `main`; name the model and pin its `revision`.',
       missingFrom: '{{callee}} loads {{model}} from {{source}} without a pinned `revision`: it fetches `main`, so the files can change under you.',
@@ -130,7 +131,8 @@ export default createRule<[Options?], JsSourceCode>({
         } else {
           context.report({
             node,
-            messageId: revision.kind,
+            // "default", "onnx": only known not to be a commit (a branch or a tag)
+            messageId: revision.kind === 'branch' && !isBranchName(revision.value!) ? 'notCommit' : revision.kind,
             data: { callee, model: modelName, revision: revision.value },
             confidence,
             severity: revision.kind === 'tag' ? 'medium' : undefined,

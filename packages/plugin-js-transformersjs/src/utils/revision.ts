@@ -24,3 +24,14 @@ export function classifyRevision(sc: JsSourceCode, node: JsNode | undefined): { 
   if (v === '') return { kind: 'missing' };
   return { kind: TAG.test(v) ? 'tag' : 'branch', value: v };
 }
+
+/**
+ * Names that are branches by convention (`main`, `master`, `dev`, `refs/pr/3`, `refs/heads/x`).
+ * Any other name that is no commit nor version tag (`"default"`, `"onnx"`) is only known not to be a
+ * commit: a branch or a tag, either of which can move.
+ */
+const BRANCH_NAMES = /^(main|master|dev|develop|development|staging|stable|prod|production|release|trunk|latest|refs\/(heads|pr)\/.+)$/i;
+
+export function isBranchName(revision: string): boolean {
+  return BRANCH_NAMES.test(revision);
+}

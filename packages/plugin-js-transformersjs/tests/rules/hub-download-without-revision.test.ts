@@ -18,6 +18,8 @@ tester.run(id(rule), rule, {
     imp + `const BUCKET = process.env.HF_BUCKET;\nexport const get = (p) => downloadFile({ repo: \`buckets/\${BUCKET}\`, repoType: 'bucket', path: p });`,
   ],
   invalid: [
+    // a name that is no known branch: only known not to be a full commit hash
+    { code: `import { downloadFile } from '@huggingface/hub';\nawait downloadFile({ repo: 'org/name', path: 'model.onnx', revision: 'default' });`, errors: [{ messageId: 'notCommit', data: { callee: 'downloadFile', repo: '"org/name"', revision: 'default' } }] },
     // a TypeScript enum member is a constant: a branch in it is not pinned
     { code: imp + `enum Branch { Main = 'main' }\nawait downloadFile({ repo: 'org/model', path: 'model.onnx', revision: Branch.Main });`, errors: [{ messageId: 'branch', confidence: 'high', line: 3 }] },
     // Deno's npm: specifier names the library as its npm name does

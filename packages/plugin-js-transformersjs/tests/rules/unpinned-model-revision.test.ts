@@ -145,7 +145,13 @@ tester.run(id(rule), rule, {
     { code: `import { AutoModel } from 'https://cdn.jsdelivr.net/npm/@huggingface/transformers@3.0.0';\nAutoModel.from_pretrained('org/name');`, errors: [{ messageId: 'missing' }] },
     { code: imp + `await AutoModel.from_pretrained('org/name', { revision: 'main' });`, errors: [{ messageId: 'branch', data: { callee: 'AutoModel.from_pretrained', model: '"org/name"', revision: 'main' } }] },
     { code: imp + `await AutoModel.from_pretrained('org/name', { revision: 'v1.2.0' });`, errors: [{ messageId: 'tag', severity: 'medium' }] },
-    { code: imp + `await pipeline('x', 'org/name', { revision: '${COMMIT.slice(0, 7)}' });`, errors: [{ messageId: 'branch' }] },
+    // a short hash, or a name that is no known branch: only known not to be a full commit hash
+    { code: imp + `await pipeline('x', 'org/name', { revision: '${COMMIT.slice(0, 7)}' });`, errors: [{ messageId: 'notCommit' }] },
+    {
+      code: imp + `await AutoModel.from_pretrained('org/name', { revision: 'default' });`,
+      errors: [{ messageId: 'notCommit', data: { callee: 'AutoModel.from_pretrained', model: '"org/name"', revision: 'default' } }],
+    },
+    { code: imp + `await pipeline('x', 'org/name', { revision: 'refs/pr/3' });`, errors: [{ messageId: 'branch' }] },
     { code: imp + `await pipeline('x', 'org/name', { revision: undefined });`, errors: [{ messageId: 'missing' }] },
     { code: imp + `function f(opts) { return pipeline('x', 'org/name', opts); }`, errors: [{ messageId: 'missing', confidence: 'low' }] },
     { code: imp + `await pipeline('x', 'org/name', { ...opts });`, errors: [{ messageId: 'missing', confidence: 'low' }] },
