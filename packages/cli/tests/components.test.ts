@@ -24,6 +24,7 @@ interface JsonFinding {
   ruleId: string;
   line: number;
   column: number;
+  suppressed?: unknown;
   suggestions?: Array<{ fix: { range: [number, number]; text: string } }>;
 }
 interface JsonDiagnostic {
@@ -88,7 +89,7 @@ describe('oculum scan: .vue and .svelte components', () => {
     const text = REPRO.replace("\ttspipe = await pipeline('translation'", "\t// oculum-ignore-next-line[transformersjs/unpinned-model-revision] -- our mirror\n\ttspipe = await pipeline('translation'");
     const dir = project({ 'App.vue': text });
     const r = await run(['scan', 'App.vue', '--no-config', '-f', 'json'], { cwd: dir });
-    const report = JSON.parse(r.stdout) as JsonReport & { files: Array<{ findings: Array<JsonFinding & { suppressed: unknown }> }> };
+    const report = JSON.parse(r.stdout) as JsonReport;
     const findings = report.files[0].findings;
     expect(findings.filter((f) => f.suppressed).map((f) => `${f.line} ${f.ruleId}`)).toEqual(['42 transformersjs/unpinned-model-revision']);
     expect(findings.filter((f) => !f.suppressed)).toHaveLength(3);
