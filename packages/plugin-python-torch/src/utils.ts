@@ -138,7 +138,10 @@ export function weightsOnlySuggestion(sc: SC, call: Node): SuggestionDescriptor 
   const written = explicitKeyword(call, 'weights_only')?.childForFieldName('value');
   if (!written) {
     const fix = appendKeyword(call, 'weights_only=True');
-    return fix ? { messageId: 'addWeightsOnly', fix } : undefined;
+    if (!fix) return undefined;
+    // `model = torch.load(p); model.eval()`: a whole pickled module, which weights_only=True cannot load
+    const use = wholeModuleUse(sc, call);
+    return use ? { messageId: 'addWeightsOnlyModule', data: { use }, fix } : { messageId: 'addWeightsOnly', fix };
   }
   const parameter = written.type === 'identifier' ? sc.parameterOf(written) : undefined;
   const fallback = parameter?.default;
@@ -148,9 +151,45 @@ export function weightsOnlySuggestion(sc: SC, call: Node): SuggestionDescriptor 
   return { messageId: 'setWeightsOnly', data: { value: sc.getText(written) }, fix: (fixer) => fixer.replaceText(written, 'True') };
 }
 
+/** Methods of an `nn.Module` that neither a tensor nor a dict of tensors has. */
+const MODULE_METHODS = new Set(['eval', 'train', 'parameters', 'named_parameters', 'forward', 'state_dict', 'modules', 'named_modules', 'children', 'requires_grad_', 'zero_grad', 'load_state_dict']);
+
+/**
+ * How the code uses what a load returns as a whole module (`model.eval()`, `model(x)`,
+ * `torch.load(p).eval()`), as text for a message; undefined when it does not (a state dict, tensors).
+ */
+export function wholeModuleUse(sc: SC, call: Node): string | undefined {
+  const used = (expr: Node, shown: string): string | undefined => {
+    let at = expr;
+    while (at.parent?.type === 'parenthesized_expression') at = at.parent;
+    const p = at.parent;
+    if (p?.type === 'attribute' && p.childForFieldName('object')?.id === at.id && p.parent?.type === 'call') {
+      const name = p.childForFieldName('attribute')?.text ?? '';
+      if (MODULE_METHODS.has(name)) return `${shown}.${name}()`;
+    }
+    if (p?.type === 'call' && p.childForFieldName('function')?.id === at.id) return `${shown}(…)`;
+    return undefined;
+  };
+  const direct = used(call, 'torch.load(…)');
+  if (direct) return direct;
+  let at = call;
+  while (at.parent?.type === 'parenthesized_expression') at = at.parent;
+  const assignment = at.parent;
+  const target = assignment?.type === 'assignment' && assignment.childForFieldName('right')?.id === at.id ? assignment.childForFieldName('left') : undefined;
+  if (target?.type !== 'identifier') return undefined;
+  for (const ref of sc.references(target, { readsOnly: true })) {
+    if (!sc.reachingBindings(ref).some((b) => b.value?.id === call.id)) continue;
+    const use = used(ref, target.text);
+    if (use) return use;
+  }
+  return undefined;
+}
+
 /** The suggestions' messages of `weightsOnlySuggestion`, for a rule's `meta.messages`. */
 export const WEIGHTS_ONLY_SUGGESTIONS = {
   addWeightsOnly: 'Add `weights_only=True` (checkpoints that pickle more than tensors will stop loading).',
+  addWeightsOnlyModule:
+    'Add `weights_only=True`: this file holds a whole pickled model (`{{use}}`), which it cannot load. Re-save the model\'s `state_dict()` (or safetensors) from a trusted copy, build the model in code and load that instead.',
   setWeightsOnly: 'Set `weights_only=True` in place of `{{value}}` (checkpoints that pickle more than tensors will stop loading).',
   defaultWeightsOnly:
     'Make the parameter `{{name}}` default to True, so that callers that pass nothing load with `weights_only=True` (checkpoints that pickle more than tensors will stop loading).',

@@ -293,6 +293,20 @@ ruleTester.run(ID, rule, {
     { code: 'import torch\nm = executor.submit(torch.load, p, **opts)', errors: [{ messageId: 'unknownFlag', confidence: 'low' }] },
     { code: 'import torch\nm = pool.apply_async(torch.load, (p,), {"weights_only": False})', errors: [{ messageId: 'explicitFalse' }] },
     // a path a function of this file returns from a download (seed-vc's `load_custom_model_from_hf`): high
+    // a whole pickled module (its result used as one): the suggestion says weights_only=True cannot load it (review github3 P12)
+    {
+      code: 'import torch\ndef load_model():\n    model = torch.load("unet.pt", map_location="cpu")\n    model.eval()\n    return model',
+      errors: [{ messageId: 'missing', suggestions: [{ messageId: 'addWeightsOnlyModule', data: { use: 'model.eval()' }, output: 'import torch\ndef load_model():\n    model = torch.load("unet.pt", map_location="cpu", weights_only=True)\n    model.eval()\n    return model' }] }],
+    },
+    {
+      code: 'import torch\nnet = torch.load("net.pt").eval()',
+      errors: [{ messageId: 'missing', suggestions: [{ messageId: 'addWeightsOnlyModule', data: { use: 'torch.load(…).eval()' }, output: 'import torch\nnet = torch.load("net.pt", weights_only=True).eval()' }] }],
+    },
+    // a state dict handed to a module, and a name rebound to a module later: the plain suggestion
+    {
+      code: 'import torch\nsd = torch.load("w.pt")\nnet.load_state_dict(sd)\nnet.eval()\nsd = Net()\nsd.eval()',
+      errors: [{ messageId: 'missing', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nsd = torch.load("w.pt", weights_only=True)\nnet.load_state_dict(sd)\nnet.eval()\nsd = Net()\nsd.eval()' }] }],
+    },
     // BasicSR's load_file_from_url and its copies (A1111/Forge's modules.modelloader, vendored ones) download (review github3 P1, P3)
     ...[
       'from modules.modelloader import load_file_from_url',
