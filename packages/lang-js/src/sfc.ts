@@ -340,26 +340,47 @@ function scanVue(text: string, found: Array<{ start: number; end: number; lang: 
   }
 }
 
-/** The offset after the `</template>` that closes a top-level template whose content starts at `from` (nested templates counted). */
+/**
+ * The offset after the `</template>` that closes a top-level template whose content starts at `from`:
+ * its tags are read (a `<template>` in an attribute value or a `{{ a<b }}` interpolation is not one),
+ * nested templates counted, and `<script>` / `<style>` in it are raw text to their closing tag.
+ */
 function templateEnd(text: string, from: number): number | undefined {
-  const pattern = /<!--|<(\/?)template(?=[\s/>]|$)/gi;
+  const pattern = /<!--|\{\{|<(\/?)[A-Za-z]/g;
   pattern.lastIndex = from;
   let depth = 1;
+  // What is known not to occur after some point: not looked for again (each look would go to the end).
+  let noMoreBraces = false;
+  const unclosed = new Set<string>();
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     if (m[0] === '<!--') {
       const e = text.indexOf('-->', m.index + 4);
       if (e === -1) return undefined;
       pattern.lastIndex = e + 3;
+    } else if (m[0] === '{{') {
+      if (noMoreBraces) continue;
+      const e = text.indexOf('}}', m.index + 2);
+      // (not closed: text)
+      if (e === -1) noMoreBraces = true;
+      else pattern.lastIndex = e + 2;
     } else if (m[1]) {
+      TAG_NAME.lastIndex = m.index + 2;
+      const name = TAG_NAME.exec(text)?.[0].toLowerCase();
       const gt = text.indexOf('>', m.index);
       if (gt === -1) return undefined;
-      if (--depth === 0) return gt + 1;
+      if (name === 'template' && --depth === 0) return gt + 1;
       pattern.lastIndex = gt + 1;
     } else {
       const tag = readTag(text, m.index, false);
       if (tag === EOF) return undefined;
-      if (!tag.selfClosing) depth++;
       pattern.lastIndex = tag.end;
+      if (tag.selfClosing) continue;
+      if (tag.name === 'template') depth++;
+      else if ((tag.name === 'script' || tag.name === 'style' || tag.name === 'textarea') && !unclosed.has(tag.name)) {
+        const close = closingTag(text, tag.name, tag.end);
+        if (close) pattern.lastIndex = close[1];
+        else unclosed.add(tag.name);
+      }
     }
   }
   return undefined;

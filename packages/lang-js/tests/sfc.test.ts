@@ -119,6 +119,8 @@ describe('single-file components (.vue, .svelte)', () => {
       '  <template v-if="a > b"><script>pipeline("in-template")</script></template>',
       '  <button @click="pipeline(\'click\')">x</button>',
       '  <template #slot />',
+      '  <div title="<template>" :data-x="\'</template>\'">{{ a<b ? "<template>" : "</template>" }}</div>',
+      '  <textarea><script>pipeline("textarea")</script></template></textarea>',
       '</template>',
       '<style scoped>.a::after { content: "</script><script>pipeline(\'style\')" }</style>',
       '<i18n lang="json">{ "pipeline": "<script>pipeline(\'i18n\')</script>" }</i18n>',
@@ -130,7 +132,7 @@ describe('single-file components (.vue, .svelte)', () => {
     const sc = parse(text, 'C.vue');
     expect(sc.parseErrors).toEqual([]);
     expect(calls(sc, 'pipeline').map((c) => (c.arguments[0] as TSESTree.StringLiteral).value)).toEqual(['real']);
-    expect(sc.getLoc(calls(sc, 'pipeline')[0]).start).toEqual({ line: 10, column: 1 });
+    expect(sc.getLoc(calls(sc, 'pipeline')[0]).start).toEqual({ line: 12, column: 1 });
   });
 
   it('parses by the lang attribute; leaves out other languages and src= scripts', () => {
@@ -219,6 +221,8 @@ describe('single-file components (.vue, .svelte)', () => {
       ['a.svelte', big('</a>')],
       ['a.svelte', big('{ <script> ')],
       ['a.vue', big('<script></script>')],
+      ['a.vue', `<template>${big('{{ <p><script><style>')}`],
+      ['a.vue', `<template>${big('<template title="<template>">')}`],
     ]) {
       const start = performance.now();
       expect(() => sfcScripts(text, file)).not.toThrow();
