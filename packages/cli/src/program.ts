@@ -54,6 +54,11 @@ Examples:
   $ oculum scan --detector unsafe_model_load --rule torch/load-without-weights-only
   $ oculum scan --fix                        apply safe autofixes
 
+Files scanned:
+  Python (.py .pyi .pyw); JavaScript/TypeScript (.js .mjs .cjs .jsx .ts .mts .cts .tsx), and the
+  <script> blocks of Vue and Svelte components (.vue .svelte: markup not read); model files (pickle,
+  PyTorch, safetensors, GGUF, ONNX, Keras…), recognised by their bytes (not at --depth quick)
+
 Exit codes:
   0  no finding at or above --fail-on (and --max-warnings not exceeded)
   1  findings at or above --fail-on, or more warnings than --max-warnings

@@ -64,6 +64,12 @@ describe('oculum scan: .vue and .svelte components', () => {
     expect(end).toBeLessThan(REPRO.indexOf('</script>'));
   });
 
+  it('scan --help says that components are scanned', async () => {
+    const r = await run(['scan', '--help']);
+    expect(r.stdout).toContain('Files scanned:');
+    expect(r.stdout).toContain('<script> blocks of Vue and Svelte components (.vue .svelte');
+  });
+
   it('reads a component given on standard input by its --stdin-filename', async () => {
     const r = await run(['scan', '--stdin', '--stdin-filename', 'src/Chat.svelte', '--no-config', '-f', 'json'], { cwd: project({}), stdin: SVELTE });
     const report = JSON.parse(r.stdout) as JsonReport;
