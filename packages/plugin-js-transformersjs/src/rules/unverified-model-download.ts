@@ -480,6 +480,9 @@ export default createRule<[], JsSourceCode>({
           // that reaches none (a session built beside it from other bytes)
           messageId = 'unverifiedSink';
           confidence = 'medium';
+          // a helper that downloads its URL parameter: the model-file URLs its calls in this file
+          // pass are named (`download("https://…/llama-2-7b-chat.q4_0.bin")`)
+          if (bounds.value === undefined && region !== sc.ast && (passed = modelUrlsFromCallers(sc, url, region)).length > 0) messageId = 'unverified';
         } else {
           // A helper that returns the bytes: reported when a caller hands them to a model sink.
           const sinks = region !== sc.ast ? wrapperSinkRegions(sc, node, url, region) : [];

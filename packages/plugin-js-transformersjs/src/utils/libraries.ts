@@ -83,7 +83,12 @@ export function calleeText(sc: JsSourceCode, call: TSESTree.CallExpression | TSE
 /** A short, single-line rendering of a value for messages. */
 export function shown(value: string, max = 80): string {
   const one = value.replace(/\s+/g, ' ');
-  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+  if (one.length <= max) return one;
+  // a URL or path keeps its file name, the part that says what is fetched (`…/resolve/main/model.onnx`):
+  // the cut falls before it
+  const tail = /\/[^\s/]+$/.exec(one)?.[0];
+  if (tail && tail.length <= Math.floor(max / 2)) return `${one.slice(0, max - 1 - tail.length)}…${tail}`;
+  return `${one.slice(0, max - 1)}…`;
 }
 
 /** A known string value for messages, in quotes: `"https://cdn.example.com/m.onnx"`. */

@@ -203,7 +203,18 @@ tester.run(id(rule), rule, {
     // a write stream made outside the function that follows redirects and pipes into it
     {
       code: `const https = require('https');\nconst fs = require('fs');\nconst file = fs.createWriteStream('ggml-tiny.en.bin');\nconst get = (url) => https.get(url, (res) => {\n  if (res.statusCode === 302) return get(res.headers.location);\n  res.pipe(file);\n});\nget('https://huggingface.co/ggerganov/whisper.cpp/resolve/main/ggml-tiny.en.bin');`,
-      errors: [{ messageId: 'unverifiedSink', data: { callee: 'https.get' }, confidence: 'medium', line: 4 }],
+      // the URL the call of the helper passes is named
+      errors: [{ messageId: 'unverified', data: { callee: 'https.get', url: '"https://huggingface.co/ggerganov/whisper.cpp/resolve/main/ggml-tiny.en.bin"' }, confidence: 'medium', line: 4 }],
+    },
+    {
+      code: `const axios = require('axios');\nconst fs = require('node:fs');\nconst path = require('node:path');\nconst download = async (url) => {\n  const { data } = await axios({ url, method: 'GET', responseType: 'stream' });\n  data.pipe(fs.createWriteStream(path.resolve(__dirname, 'llama-2-7b-chat.ggmlv3.q4_0.bin')));\n};\ndownload('https://huggingface.co/TheBloke/Llama-2-7B-Chat-GGML/resolve/main/llama-2-7b-chat.ggmlv3.q4_0.bin');`,
+      // named, and a long URL is cut before its file name, which it keeps
+      errors: [{ messageId: 'unverified', data: { callee: 'axios', url: '"https://huggingface.co/TheBloke/Llama-2-7B-Chat…/llama-2-7b-chat.ggmlv3.q4_0.bin"' }, confidence: 'medium', line: 5 }],
+    },
+    // a helper whose calls pass no known model URL: the sink alone
+    {
+      code: `const axios = require('axios');\nconst fs = require('node:fs');\nexport const download = async (url) => {\n  const { data } = await axios({ url, responseType: 'stream' });\n  data.pipe(fs.createWriteStream('model.onnx'));\n};`,
+      errors: [{ messageId: 'unverifiedSink', confidence: 'medium', line: 4 }],
     },
     {
       code: `import { createWriteStream } from 'node:fs';\nimport { pipeline } from 'node:stream/promises';\nconst out = createWriteStream(\`\${dir}/model.gguf\`);\nexport async function download(url) {\n  const res = await fetch(url);\n  await pipeline(res.body, out);\n}`,
