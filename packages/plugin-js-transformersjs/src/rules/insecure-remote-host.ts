@@ -29,6 +29,8 @@ export default createRule<[Options?], JsSourceCode>({
     },
     messages: {
       insecureHost: '`env.remoteHost` downloads every model over plain HTTP ("{{host}}"): anyone on the network path can swap the weights.',
+      insecureOffHubHost:
+        '`env.remoteHost` downloads every model over plain HTTP from "{{host}}", a host other than the Hugging Face Hub: anyone on the network path can swap the weights, and even over HTTPS that mirror is trusted blindly.',
       offHubHost: '`env.remoteHost` sends every model download to "{{host}}" instead of the Hugging Face Hub; that mirror is trusted blindly.',
       unknownHost: '`env.remoteHost` is set to a value the analysis cannot resolve; make sure it is an HTTPS Hub URL.',
       absoluteTemplate: '`env.remotePathTemplate` is an absolute URL ("{{template}}"): models are fetched from wherever it points, not the Hub.',
@@ -93,7 +95,8 @@ export default createRule<[Options?], JsSourceCode>({
         if (isPlainHttpHost(location)) {
           context.report({
             node,
-            messageId: 'insecureHost',
+            // a known host off the Hub: both problems, so that switching to https:// is not taken for the whole fix
+            messageId: host && location.value !== undefined && !isAllowed(host) ? 'insecureOffHubHost' : 'insecureHost',
             data: { host: shown(location.value ?? `http://${host}…`) },
             confidence: location.partial || location.overridable ? 'medium' : 'high',
             suggest: httpsSuggestion(sc, httpLiterals(sc, value)),

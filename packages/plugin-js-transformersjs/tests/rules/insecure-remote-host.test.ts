@@ -32,6 +32,14 @@ tester.run(id(rule), rule, {
     imp + `env.remotePathTemplate = 'http://0.0.0.0:8080/{model}/';`,
   ],
   invalid: [
+    // plain HTTP to a host off the Hub: the message says both, so that https:// is not taken for the whole fix
+    {
+      code: imp + `env.remoteHost = 'http://81.71.85.68:7010/';`,
+      errors: [{ messageId: 'insecureOffHubHost', data: { host: 'http://81.71.85.68:7010/' }, confidence: 'high', suggestions: [{ messageId: 'useHttps', output: imp + `env.remoteHost = 'https://81.71.85.68:7010/';` }] }],
+    },
+    // plain HTTP to the Hub itself: only plain HTTP
+    { code: imp + `env.remoteHost = 'http://huggingface.co/';`, errors: [{ messageId: 'insecureHost', data: { host: 'http://huggingface.co/' }, suggestions: [{ messageId: 'useHttps', output: imp + `env.remoteHost = 'https://huggingface.co/';` }] }] },
+    { code: imp + `env.remoteHost = 'http://models.corp.example/';`, options: [{ allowedHosts: ['corp.example'] }], errors: [{ messageId: 'insecureHost', suggestions: [{ messageId: 'useHttps', output: imp + `env.remoteHost = 'https://models.corp.example/';` }] }] },
     // a template set before the loopback host, or with the Hub still possible: the Hub's revisions are dropped
     { code: imp + `env.remotePathTemplate = '{model}';\nenv.remoteHost = 'http://127.0.0.1:8080';`, errors: [{ messageId: 'templateDropsRevision' }] },
     { code: imp + `env.remoteHost = dev ? 'http://localhost:8000/' : 'https://huggingface.co/';\nenv.remotePathTemplate = '{model}/';`, errors: [{ messageId: 'templateDropsRevision' }] },
@@ -48,14 +56,14 @@ tester.run(id(rule), rule, {
     {
       code: imp + `Object.assign(env, {\n  allowLocalModels: false,\n  remoteHost: 'http://mirror.example.com/',\n  remotePathTemplate: '{model}/resolve/main/',\n});`,
       errors: [
-        { messageId: 'insecureHost', line: 4, column: 3, endLine: 4, endColumn: 43, suggestions: [{ messageId: 'useHttps', output: imp + `Object.assign(env, {\n  allowLocalModels: false,\n  remoteHost: 'https://mirror.example.com/',\n  remotePathTemplate: '{model}/resolve/main/',\n});` }] },
+        { messageId: 'insecureOffHubHost', line: 4, column: 3, endLine: 4, endColumn: 43, suggestions: [{ messageId: 'useHttps', output: imp + `Object.assign(env, {\n  allowLocalModels: false,\n  remoteHost: 'https://mirror.example.com/',\n  remotePathTemplate: '{model}/resolve/main/',\n});` }] },
         { messageId: 'templateDropsRevision', line: 5, column: 3 },
       ],
     },
     {
       code: imp + `env.remoteHost = 'http://mirror.example.com/';`,
       errors: [{
-        messageId: 'insecureHost',
+        messageId: 'insecureOffHubHost',
         data: { host: 'http://mirror.example.com/' },
         line: 2, column: 1, endColumn: 46,
         suggestions: [{ messageId: 'useHttps', output: imp + `env.remoteHost = 'https://mirror.example.com/';` }],
@@ -63,12 +71,12 @@ tester.run(id(rule), rule, {
     },
     {
       code: imp + `const MIRROR = 'http://mirror.example.com/';\nenv.remoteHost = MIRROR;`,
-      errors: [{ messageId: 'insecureHost', line: 3, suggestions: [{ messageId: 'useHttps', output: imp + `const MIRROR = 'https://mirror.example.com/';\nenv.remoteHost = MIRROR;` }] }],
+      errors: [{ messageId: 'insecureOffHubHost', line: 3, suggestions: [{ messageId: 'useHttps', output: imp + `const MIRROR = 'https://mirror.example.com/';\nenv.remoteHost = MIRROR;` }] }],
     },
     // an absolute URL handed to an extension's getURL stays what it is (Firefox)
     {
       code: imp + `env.remoteHost = browser.runtime.getURL('http://mirror.example.com/');`,
-      errors: [{ messageId: 'insecureHost', suggestions: [{ messageId: 'useHttps', output: imp + `env.remoteHost = browser.runtime.getURL('https://mirror.example.com/');` }] }],
+      errors: [{ messageId: 'insecureOffHubHost', suggestions: [{ messageId: 'useHttps', output: imp + `env.remoteHost = browser.runtime.getURL('https://mirror.example.com/');` }] }],
     },
     // the literal that holds `http://` is switched, whatever follows it (as transformersjs/http-model-url does)
     {
@@ -81,7 +89,7 @@ tester.run(id(rule), rule, {
     {
       code: imp + `env.remoteHost = process.env.HOST || 'http://mirror.example.com/';`,
       errors: [{
-        messageId: 'insecureHost', data: { host: 'http://mirror.example.com/' }, confidence: 'medium',
+        messageId: 'insecureOffHubHost', data: { host: 'http://mirror.example.com/' }, confidence: 'medium',
         suggestions: [{ messageId: 'useHttps', output: imp + `env.remoteHost = process.env.HOST || 'https://mirror.example.com/';` }],
       }],
     },
