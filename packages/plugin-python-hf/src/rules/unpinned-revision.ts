@@ -74,13 +74,13 @@ export default createRule<[Options], PySourceCode>({
       defaultIdUnpinned: '{{api}} is given no model and downloads its default, "{{id}}", from the Hub without a revision: whatever the repository holds at load time is used. Name the model and pin its revision to a full commit hash.',
       dataFileUnpinned: '{{api}} fetches "{{file}}", a data file (no weights, no code), from "{{id}}" on the Hub {{at}}: whatever the repository holds at load time is used. Pin `revision=` to a full commit hash.',
       missingRevisionHidden: '{{api}} may fetch "{{id}}" from the Hub without a revision: `{{kwargs}}` could not be read and may carry one; if it does not, whatever the repository holds at load time is used. Pin `revision=` to a full commit hash.',
-      otherHubMissingRevision: '{{api}} fetches "{{id}}" from {{hub}} without a revision: whatever the repository holds at load time is used. {{advice}}',
-      otherHubMissingRevisionMaybe: '{{api}} may fetch "{{id}}" from {{hub}} without a revision ({{why}}): whatever the repository holds at load time would be used. {{advice}}',
+      otherHubMissingRevision: '{{api}} fetches "{{id}}" from {{hub}} without a revision: {{latest}}. {{advice}}',
+      otherHubMissingRevisionMaybe: '{{api}} may fetch "{{id}}" from {{hub}} without a revision ({{why}}): {{latest}}. {{advice}}',
       otherHubBranchRevision: '{{api}} fetches "{{id}}" from {{hub}} at branch "{{revision}}", which moves with every push. {{advice}}',
       otherHubTagRevision: '{{api}} fetches "{{id}}" from {{hub}} at "{{revision}}", a tag or abbreviated hash that the repository owner can move. {{advice}}',
       otherHubUnknownId: '{{api}} may fetch a {{hub}} repository (the id could not be resolved) without a pinned revision. {{advice}}',
       otherHubUnversioned: '{{api}} fetches "{{id}}" from {{hub}}, which keeps no revisions to pin: whatever it holds at load time is used. {{advice}}',
-      otherHubDefaultModel: '{{api}}({{task}}) without `model=` downloads the task\'s default model from {{hub}} at its latest revision. Name the model and pin `{{keyword}}=` to a full commit hash.',
+      otherHubDefaultModel: '{{api}}({{task}}) without `model=` downloads the task\'s default model from {{hub}} at its latest revision. Name the model. {{advice}}',
       llamaRevisionIgnoredUnknownId: '{{api}} fetches a file of a Hub repository (the id could not be resolved) at its latest revision: its `revision=` pins nothing (it is passed on to `Llama(...)`, which ignores it). Download the file with `huggingface_hub.hf_hub_download(repo_id=..., filename=..., revision="<commit>")` pinned to a full commit hash, and pass its path as `Llama(model_path=...)`.',
     },
     remediation: 'Pin the revision to a full commit hash: `from_pretrained("org/model", revision="<40-hex commit>")`. A branch such as "main" moves; a tag can be re-pointed.',
@@ -153,6 +153,14 @@ export default createRule<[Options], PySourceCode>({
         // an id that could not be resolved is not quoted (`model_path` is a parameter's name, not the Hub id); a
         // name that may be a local directory (`"lora_model"`) may be fetched, no more
         const local = maybeLocal(load);
+        // a label map or other data file of a dataset repository, read as data (`json.load(open(hf_hub_download(
+        // "huggingface/label-files", "imagenet-1k-id2label.json", repo_type="dataset")))`): low severity
+        const file = load.ref && (level === 'none' || level === 'branch') && !load.otherHub ? dataFile(sc, load) : undefined;
+        if (file) {
+          const at = level === 'branch' ? `at branch "${load.revision.value}"` : 'without a revision';
+          context.report({ node, messageId: 'dataFileUnpinned', data: { ...data, file, at }, confidence, severity: 'low' });
+          return;
+        }
         // the default of a command-line option or config field (`revision=model_args.model_revision`):
         // a branch or tag unless the run sets a commit, medium
         if (load.revision.optionDefault && load.ref && !local && (level === 'tag' || level === 'branch') && load.revisionIn === 'keyword') {
@@ -179,14 +187,6 @@ export default createRule<[Options], PySourceCode>({
         if (load.defaultId) {
           // `SentenceTransformersTextEmbedder()`, `HuggingFaceLLM()`: the API's default model
           context.report({ node, messageId: 'defaultIdUnpinned', data, confidence: 'medium', ...remediation });
-          return;
-        }
-        // a label map or other data file of a dataset repository, read as data (`json.load(open(hf_hub_download(
-        // "huggingface/label-files", "imagenet-1k-id2label.json", repo_type="dataset")))`): low severity
-        const file = load.ref && (level === 'none' || level === 'branch') && !load.otherHub ? dataFile(sc, load) : undefined;
-        if (file) {
-          const at = level === 'branch' ? `at branch "${load.revision.value}"` : 'without a revision';
-          context.report({ node, messageId: 'dataFileUnpinned', data: { ...data, file, at }, confidence, severity: 'low' });
           return;
         }
         // `**kwargs` that cannot be read may carry the revision (or local_files_only)
@@ -221,10 +221,13 @@ export default createRule<[Options], PySourceCode>({
       const node = load.call;
       const hub = load.otherHub!;
       const keyword = hub.keyword ?? '';
-      const advice = keyword
-        ? `Pin \`${keyword}=\` to a full commit hash of the ${hub.name} repository (a tag or branch can be moved by its owner).`
-        : 'Download the files once, compare their SHA-256 with known values, and load them from that local directory.';
-      const d = { ...data, hub: hub.name, keyword, advice };
+      const advice = hub.tagsOnly
+        ? `Pin \`${keyword}=\` to a release tag you have reviewed (${hub.name} takes branch and tag names, not commit hashes), and compare the files with known SHA-256 digests: the repository owner can move a tag.`
+        : keyword
+          ? `Pin \`${keyword}=\` to a full commit hash of the ${hub.name} repository.`
+          : 'Download the files once, compare their SHA-256 with known values, and load them from that local directory.';
+      const latest = hub.tagsOnly ? 'the SDK picks a tag or the `master` branch at load time, which the repository owner can move' : 'whatever the repository holds at load time is used';
+      const d = { ...data, hub: hub.name, keyword, advice, latest };
       const remediation = advice;
       if (load.defaultModel) {
         if (keyword) context.report({ node, messageId: 'otherHubDefaultModel', data: d, confidence: 'medium', remediation });

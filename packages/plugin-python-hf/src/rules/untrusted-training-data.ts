@@ -186,7 +186,7 @@ function hubDatasetSource(sc: PySourceCode, call: PyNode): Source | undefined {
   if (load.idNode && checkedOnDisk(sc, call, load.idNode)) return undefined;
   if (load.revision.kind !== 'none' && load.revision.kind !== 'branch') return undefined;
   const remediation = load.otherHub?.keyword
-    ? `Pin the dataset to a commit (\`${load.otherHub.keyword}=\`) and validate examples before training: \`dataset = dataset.filter(validate_training_example)\` (check for injection patterns, PII, duplicates).`
+    ? `Pin the dataset to a reviewed tag (\`${load.otherHub.keyword}=\`; ${load.otherHub.name} takes no commit hashes) and validate examples before training: \`dataset = dataset.filter(validate_training_example)\` (check for injection patterns, PII, duplicates).`
     : undefined;
   const extra = remediation ? { remediation } : {};
   if (!load.ref || load.ref.kind !== 'hub') {

@@ -71,6 +71,11 @@ export interface HubLoad {
 export interface OtherHub {
   name: string;
   keyword?: string;
+  /**
+   * The hub takes branch and tag names only (ModelScope's `HubApi.get_valid_revision_detail` raises
+   * `NotExistError` for any other revision, a commit hash too): a reviewed tag is the closest pin.
+   */
+  tagsOnly?: boolean;
 }
 
 /**
@@ -314,7 +319,7 @@ function loadAdapterSpec(sc: PySourceCode, call: PyNode, fn: PyNode): (Spec & { 
   return { ...base, ownerIdOnly: true, confidence: 'medium' };
 }
 
-const MODELSCOPE: OtherHub = { name: 'ModelScope', keyword: 'revision' };
+const MODELSCOPE: OtherHub = { name: 'ModelScope', keyword: 'revision', tagsOnly: true };
 
 /** The Hub load a function of this qualified name performs (see `specFor`), ModelScope's and PaddleNLP's named by their hubs. */
 function specForName(qn: string): (Spec & { confidence: Confidence }) | undefined {
@@ -339,10 +344,10 @@ function modelScopeSpec(qn: string): (Spec & { confidence: Confidence }) | undef
   if (/^modelscope\.(?:[\w.]*\.)?snapshot_download$/.test(qn)) return { api: 'snapshot_download', kind: 'model', idPos: 0, idNames: ['model_id', 'repo_id'], hubOnly: true, ...hub };
   if (/^modelscope\.(?:[\w.]*\.)?model_file_download$/.test(qn)) return { api: 'model_file_download', kind: 'file', idPos: 0, idNames: ['model_id'], hubOnly: true, ...hub };
   if (/^modelscope\.(?:pipelines\.(?:builder\.)?)?pipeline$/.test(qn)) {
-    return { api: 'pipeline', kind: 'model', idPos: 1, idNames: ['model'], revisionKeyword: 'model_revision', ...hub, otherHub: { name: 'ModelScope', keyword: 'model_revision' } };
+    return { api: 'pipeline', kind: 'model', idPos: 1, idNames: ['model'], revisionKeyword: 'model_revision', ...hub, otherHub: { ...MODELSCOPE, keyword: 'model_revision' } };
   }
   if (/^modelscope\.(?:[\w.]*\.)?MsDataset\.load$/.test(qn)) {
-    return { api: 'MsDataset.load', kind: 'dataset', idPos: 0, idNames: ['dataset_name'], revisionKeyword: 'version', ...hub, otherHub: { name: 'ModelScope', keyword: 'version' } };
+    return { api: 'MsDataset.load', kind: 'dataset', idPos: 0, idNames: ['dataset_name'], revisionKeyword: 'version', ...hub, otherHub: { ...MODELSCOPE, keyword: 'version' } };
   }
   if (qn.endsWith('.from_pretrained')) {
     return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['pretrained_model_name_or_path', 'model_name_or_path', 'model_id'], ...hub };

@@ -138,7 +138,7 @@ ruleTester.run('hf/unpinned-revision', rule, {
     // ModelScope (review github3, P2): named, with its own pinning keyword; `"master"` is a branch
     {
       code: "from modelscope import snapshot_download\nd = snapshot_download('qwen/Qwen2-7B-Instruct', cache_dir='/root/tmp', revision='master')",
-      errors: [{ messageId: 'otherHubBranchRevision', confidence: 'high', data: { api: 'snapshot_download', id: 'qwen/Qwen2-7B-Instruct', hub: 'ModelScope', revision: 'master', advice: 'Pin `revision=` to a full commit hash of the ModelScope repository (a tag or branch can be moved by its owner).' } }],
+      errors: [{ messageId: 'otherHubBranchRevision', confidence: 'high', data: { api: 'snapshot_download', id: 'qwen/Qwen2-7B-Instruct', hub: 'ModelScope', revision: 'master', advice: 'Pin `revision=` to a release tag you have reviewed (ModelScope takes branch and tag names, not commit hashes), and compare the files with known SHA-256 digests: the repository owner can move a tag.' } }],
     },
     {
       code: "from modelscope.hub.snapshot_download import snapshot_download\nd = snapshot_download('deepseek-ai/DeepSeek-R1-Distill-Qwen-7B')",
@@ -146,7 +146,7 @@ ruleTester.run('hf/unpinned-revision', rule, {
     },
     {
       code: "from modelscope.pipelines import pipeline\nfrom modelscope.utils.constant import Tasks\np = pipeline(Tasks.text_classification, 'Fengshenbang/Erlangshen-RoBERTa-110M-Sentiment')",
-      errors: [{ messageId: 'otherHubMissingRevision', confidence: 'high', data: { api: 'pipeline', id: 'Fengshenbang/Erlangshen-RoBERTa-110M-Sentiment', hub: 'ModelScope', advice: 'Pin `model_revision=` to a full commit hash of the ModelScope repository (a tag or branch can be moved by its owner).' } }],
+      errors: [{ messageId: 'otherHubMissingRevision', confidence: 'high', data: { api: 'pipeline', id: 'Fengshenbang/Erlangshen-RoBERTa-110M-Sentiment', hub: 'ModelScope', latest: 'the SDK picks a tag or the `master` branch at load time, which the repository owner can move', advice: 'Pin `model_revision=` to a release tag you have reviewed (ModelScope takes branch and tag names, not commit hashes), and compare the files with known SHA-256 digests: the repository owner can move a tag.' } }],
     },
     {
       code: "from modelscope.pipelines import pipeline\np = pipeline(task='text-generation', model='damo/nlp_gpt3', model_revision='v1.0.1')",
@@ -154,7 +154,7 @@ ruleTester.run('hf/unpinned-revision', rule, {
     },
     {
       code: "from modelscope.msdatasets import MsDataset\nds = MsDataset.load('AI-ModelScope/alpaca-gpt4-data-zh', split='train')",
-      errors: [{ messageId: 'otherHubMissingRevision', confidence: 'high', data: { api: 'MsDataset.load', id: 'AI-ModelScope/alpaca-gpt4-data-zh', hub: 'ModelScope', advice: 'Pin `version=` to a full commit hash of the ModelScope repository (a tag or branch can be moved by its owner).' } }],
+      errors: [{ messageId: 'otherHubMissingRevision', confidence: 'high', data: { api: 'MsDataset.load', id: 'AI-ModelScope/alpaca-gpt4-data-zh', hub: 'ModelScope', latest: 'the SDK picks a tag or the `master` branch at load time, which the repository owner can move', advice: 'Pin `version=` to a release tag you have reviewed (ModelScope takes branch and tag names, not commit hashes), and compare the files with known SHA-256 digests: the repository owner can move a tag.' } }],
     },
     {
       code: 'import modelscope\nm = modelscope.AutoModelForCausalLM.from_pretrained("qwen/Qwen-7B-Chat")',
@@ -168,6 +168,10 @@ ruleTester.run('hf/unpinned-revision', rule, {
     {
       code: 'import json\nfrom huggingface_hub import hf_hub_download\nlabels = json.load(open(hf_hub_download("org/model", "labels.json")))',
       errors: [{ messageId: 'dataFileUnpinned', severity: 'low' }],
+    },
+    {
+      code: 'import json\nfrom huggingface_hub import hf_hub_download\nlabels = json.load(open(hf_hub_download("huggingface/label-files", "coco-id2label.json", repo_type="dataset", revision="main")))',
+      errors: [{ messageId: 'dataFileUnpinned', severity: 'low', data: { api: 'hf_hub_download', id: 'huggingface/label-files', file: 'coco-id2label.json', at: 'at branch "main"' } }],
     },
     // weights, code, or a JSON file of a model repository not read as data here: as before
     {
