@@ -119,6 +119,9 @@ export default createRule<[Options?], JsSourceCode>({
         // medium for an id that may be replaced: a member another method may assign, a default the
         // environment may override, a field of an exported class another module may assign
         let confidence: Confidence = location.kind === 'hub' ? (likely || location.overridable ? 'medium' : 'high') : 'low';
+        // an id that cannot be resolved, loaded at an explicit revision that is no commit
+        // (`{ revision: "main" }`): a revision means something only for a Hub load, so medium
+        if (location.kind !== 'hub' && revision.kind !== 'missing') confidence = 'medium';
         if (revision.kind === 'missing' && sc.isOpaqueOptions(node, optionsPos)) confidence = 'low';
         confidence = hostConfidence(confidence);
         // `env.allowRemoteModels` is set to a value the analysis cannot read: the load may stay local.

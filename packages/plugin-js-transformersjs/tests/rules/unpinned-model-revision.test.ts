@@ -55,6 +55,13 @@ tester.run(id(rule), rule, {
     imp + `env.remotePathTemplate = '{model}/';\nawait pipeline('x', 'org/name', { revision: '${COMMIT}' });`,
   ],
   invalid: [
+    // an id that cannot be resolved at an explicit revision that is no commit: meaningful only for a Hub load, medium
+    {
+      code: `export class LocalEmbeddingProvider {\n  readonly modelName: string;\n  constructor(model = 'Xenova/all-MiniLM-L6-v2') { this.modelName = model; }\n  async init() {\n    const transformers = await import('@xenova/transformers');\n    return transformers.pipeline('feature-extraction', this.modelName, { revision: 'main' });\n  }\n}`,
+      errors: [{ messageId: 'branch', data: { callee: 'transformers.pipeline', model: '`this.modelName`', revision: 'main' }, confidence: 'medium' }],
+    },
+    { code: imp + `export const load = (id) => AutoModel.from_pretrained(id, { revision: 'v1.0' });`, errors: [{ messageId: 'tag', confidence: 'medium' }] },
+    { code: imp + `export const load = (id) => AutoModel.from_pretrained(id);`, errors: [{ messageId: 'missing', confidence: 'low' }] },
     // arguments from a spread the analysis cannot expand: the id may be a Hub model, unpinned; low confidence, not dropped
     { code: imp + `await pipeline(...args);`, errors: [{ messageId: 'spreadArguments', data: { callee: 'pipeline', args: '`...args`' }, confidence: 'low' }] },
     {
