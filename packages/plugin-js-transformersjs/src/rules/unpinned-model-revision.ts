@@ -1,7 +1,7 @@
 import { createRule, type Confidence } from '@oculum/core';
 import type { JsSourceCode, TSESTree } from '@oculum/lang-js';
-import { calleeText, importsAny, isTransformersModule, quotedValues, shown } from '../utils/libraries.js';
-import { isLocalOnly, likelyMemberValue, transformersLoad } from '../utils/hub-loads.js';
+import { calleeText, importsAny, isKokoroModule, isTransformersModule, quotedValues, shown } from '../utils/libraries.js';
+import { isLocalOnly, likelyMemberValue, wrappedTransformersLoad } from '../utils/hub-loads.js';
 import { classifyLocation } from '../utils/locations.js';
 import { remoteHostOf, remoteModelsUncertain, revisionlessTemplate } from '../utils/remote-models.js';
 import { classifyRevision, isBranchName } from '../utils/revision.js';
@@ -18,7 +18,7 @@ export default createRule<[Options?], JsSourceCode>({
     detector: 'unverified_model_source',
     severity: 'high',
     languages: ['javascript'],
-    triggers: ['transformers'],
+    triggers: ['transformers', 'kokoro-js'],
     docs: {
       description:
         'Reports transformers.js `pipeline()` and `from_pretrained()` loads of Hugging Face Hub models that are not pinned to a commit with `{ revision }`.',
@@ -35,6 +35,8 @@ export default createRule<[Options?], JsSourceCode>({
       defaultModelFrom: '{{callee}} uses the default model of the "{{task}}" task, downloaded from {{source}} at `main`; name the model and pin its `revision`.',
       spreadArguments:
         '{{callee}} takes its arguments from {{args}}, which the analysis cannot resolve: if they name a Hub model without a pinned `revision`, it follows `main`, so the files can change under you.',
+      wrapperDropsRevision:
+        '{{callee}} loads {{model}} at `main` whatever `revision` says: {{wrapper}} does not pass it on to transformers.js. Load a local copy of the reviewed commit instead.',
       revisionIgnored:
         '{{callee}} loads {{model}} from {{source}}, and `env.remotePathTemplate` ("{{template}}") has no `{revision}`: whatever is served there is what runs, and a `revision` pin would be ignored.',
     },
@@ -45,12 +47,12 @@ export default createRule<[Options?], JsSourceCode>({
   },
   create(context, [options]: [Options?] = []) {
     const sc = context.sourceCode;
-    if (!importsAny(sc, isTransformersModule)) return {};
+    if (!importsAny(sc, (m) => isTransformersModule(m) || isKokoroModule(m))) return {};
     const allowTags = options?.allowTags === true;
 
     return {
       CallExpression(node: TSESTree.CallExpression) {
-        const load = transformersLoad(sc, node);
+        const load = wrappedTransformersLoad(sc, node);
         if (!load) return;
         // `{ local_files_only: true }`, or `env.allowRemoteModels = false` in force here: nothing is downloaded.
         if (isLocalOnly(sc, node, load)) return;
@@ -109,6 +111,12 @@ export default createRule<[Options?], JsSourceCode>({
         }
         if (location.kind === 'local' || location.kind === 'remote') return;
         const revision = classifyRevision(sc, sc.argument(node, { name: 'revision', position: optionsPos }));
+        if (load.dropsRevision && revision.kind !== 'missing') {
+          // a pin the wrapper drops (medium: a fork of it may pass it on)
+          const shownModel = location.value !== undefined ? `"${shown(location.value)}"` : `\`${shown(sc.getText(model), 40)}\``;
+          context.report({ node, messageId: 'wrapperDropsRevision', data: { callee, model: shownModel, wrapper: load.dropsRevision }, confidence: 'medium' });
+          return;
+        }
         if (revision.kind === 'commit' || revision.kind === 'dynamic') return;
         if (revision.kind === 'tag' && allowTags) return;
 

@@ -1,6 +1,6 @@
 import { UNKNOWN } from '@oculum/core';
 import { unwrapExpression, type JsNode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
-import { calleeText, isHfHubModule, isTransformersModule, memberIn } from './libraries.js';
+import { calleeText, isHfHubModule, isKokoroModule, isTransformersModule, memberIn } from './libraries.js';
 import { classifyLocation } from './locations.js';
 import { remoteModelsOff, remoteModelsUncertain } from './remote-models.js';
 
@@ -13,6 +13,12 @@ export interface TransformersLoad {
   model?: JsNode;
   /** Position of the options object. */
   optionsPos: number;
+  /**
+   * A wrapper of transformers.js that does not pass `revision` on (kokoro-js `KokoroTTS.from_pretrained`
+   * takes `{ dtype, device, model_file_name, voicePath, progress_callback }`): the load is at `main`
+   * whatever the options say. The wrapper's name.
+   */
+  dropsRevision?: string;
 }
 
 export function transformersLoad(sc: JsSourceCode, call: TSESTree.CallExpression): TransformersLoad | undefined {
@@ -20,6 +26,17 @@ export function transformersLoad(sc: JsSourceCode, call: TSESTree.CallExpression
   if (!path) return undefined;
   if (path.length === 1 && path[0] === 'pipeline') return { kind: 'pipeline', model: sc.argument(call, { position: 1 }), optionsPos: 2 };
   if (path.length === 2 && path[1] === 'from_pretrained') return { kind: 'from_pretrained', model: sc.argument(call, { position: 0 }), optionsPos: 1 };
+  return undefined;
+}
+
+/** A transformers.js load, or one through a wrapper of it: kokoro-js `KokoroTTS.from_pretrained(id, options)`. */
+export function wrappedTransformersLoad(sc: JsSourceCode, call: TSESTree.CallExpression): TransformersLoad | undefined {
+  const direct = transformersLoad(sc, call);
+  if (direct) return direct;
+  const kokoro = memberIn(sc, call.callee, isKokoroModule);
+  if (kokoro?.length === 2 && kokoro[0] === 'KokoroTTS' && kokoro[1] === 'from_pretrained') {
+    return { kind: 'from_pretrained', model: sc.argument(call, { position: 0 }), optionsPos: 1, dropsRevision: 'kokoro-js' };
+  }
   return undefined;
 }
 

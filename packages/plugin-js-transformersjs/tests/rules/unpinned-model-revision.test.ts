@@ -6,6 +6,10 @@ const imp = "import { pipeline, AutoModel, env } from '@huggingface/transformers
 
 tester.run(id(rule), rule, {
   valid: [
+    // kokoro-js: local paths, remote models off, another package's KokoroTTS
+    `import { KokoroTTS } from 'kokoro-js';\nexport const tts = await KokoroTTS.from_pretrained('./models/kokoro', { dtype: 'q8' });`,
+    `import { env } from '@huggingface/transformers';\nimport { KokoroTTS } from 'kokoro-js';\nenv.allowRemoteModels = false;\nexport const tts = await KokoroTTS.from_pretrained('onnx-community/Kokoro-82M-v1.0-ONNX');`,
+    `import { KokoroTTS } from './my-kokoro.js';\nexport const tts = await KokoroTTS.from_pretrained('onnx-community/Kokoro-82M-v1.0-ONNX');`,
     // a model server on this machine (loopback `env.remoteHost`): not a Hub download, no moving `main`
     imp + `Object.assign(env, { remoteHost: 'http://localhost:8080/' });\nawait AutoModel.from_pretrained('org/name');`,
     imp + `env.remoteHost = 'http://127.0.0.1:8080';\nenv.remotePathTemplate = '{model}';\nexport const e = await pipeline('feature-extraction', 'onnx-community/Qwen3-Embedding-0.6B-ONNX');`,
@@ -55,6 +59,20 @@ tester.run(id(rule), rule, {
     imp + `env.remotePathTemplate = '{model}/';\nawait pipeline('x', 'org/name', { revision: '${COMMIT}' });`,
   ],
   invalid: [
+    // kokoro-js wraps transformers.js: its from_pretrained downloads from the Hub at \`main\`
+    {
+      code: `import { KokoroTTS } from "kokoro-js";\nexport const tts = await KokoroTTS.from_pretrained("onnx-community/Kokoro-82M-v1.0-ONNX", { dtype: "q8" });`,
+      errors: [{ messageId: 'missing', data: { callee: 'KokoroTTS.from_pretrained', model: '"onnx-community/Kokoro-82M-v1.0-ONNX"' }, confidence: 'high' }],
+    },
+    {
+      code: `import { KokoroTTS } from "https://cdn.jsdelivr.net/npm/kokoro-js@1.2.0/+esm";\nexport const tts = await KokoroTTS.from_pretrained("onnx-community/Kokoro-82M-v1.0-ONNX");`,
+      errors: [{ messageId: 'missing', confidence: 'high' }],
+    },
+    // ... and does not pass \`revision\` on: a pin is dropped (medium: a fork may pass it on)
+    {
+      code: `import { KokoroTTS } from 'kokoro-js';\nexport const tts = await KokoroTTS.from_pretrained('onnx-community/Kokoro-82M-v1.0-ONNX', { revision: '${COMMIT}' });`,
+      errors: [{ messageId: 'wrapperDropsRevision', data: { callee: 'KokoroTTS.from_pretrained', model: '"onnx-community/Kokoro-82M-v1.0-ONNX"', wrapper: 'kokoro-js' }, confidence: 'medium' }],
+    },
     // an id that cannot be resolved at an explicit revision that is no commit: meaningful only for a Hub load, medium
     {
       code: `export class LocalEmbeddingProvider {\n  readonly modelName: string;\n  constructor(model = 'Xenova/all-MiniLM-L6-v2') { this.modelName = model; }\n  async init() {\n    const transformers = await import('@xenova/transformers');\n    return transformers.pipeline('feature-extraction', this.modelName, { revision: 'main' });\n  }\n}`,
