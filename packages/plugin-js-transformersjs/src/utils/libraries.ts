@@ -15,8 +15,8 @@ export const isTransformersModule = (m: string): boolean => TRANSFORMERS.some((r
 export const isOnnxRuntimeModule = (m: string): boolean => ONNXRUNTIME.some((r) => r.test(m));
 export const isTfjsModule = (m: string): boolean => TFJS.test(m);
 export const isHfHubModule = (m: string): boolean => HF_HUB.some((r) => r.test(m));
-/** kokoro-js, a text-to-speech wrapper of transformers.js (`npm:`, versioned and CDN specifiers too). */
-export const isKokoroModule = (m: string): boolean => /(^|\/|npm:)kokoro-js(@[^/]*)?(\/\+esm)?$/.test(m);
+/** kokoro-js, a text-to-speech wrapper of transformers.js (`npm:`, versioned and CDN specifiers, and files of the package: `…/kokoro-js@1.3.0/dist/kokoro-js.mjs`). */
+export const isKokoroModule = (m: string): boolean => /(^|\/|npm:)kokoro-js(@[^/?#]*)?(\/[^?#]*)?$/.test(m);
 
 export function importsAny(sc: JsSourceCode, test: (m: string) => boolean): boolean {
   for (const m of sc.imports.modules) if (test(m)) return true;

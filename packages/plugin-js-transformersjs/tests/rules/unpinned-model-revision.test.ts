@@ -68,6 +68,10 @@ tester.run(id(rule), rule, {
       code: `import { KokoroTTS } from "https://cdn.jsdelivr.net/npm/kokoro-js@1.2.0/+esm";\nexport const tts = await KokoroTTS.from_pretrained("onnx-community/Kokoro-82M-v1.0-ONNX");`,
       errors: [{ messageId: 'missing', confidence: 'high' }],
     },
+    {
+      code: `export async function load(TTS_MODEL) {\n  const { KokoroTTS } = await import("https://cdn.jsdelivr.net/npm/kokoro-js@1.3.0/dist/kokoro-js.mjs");\n  return KokoroTTS.from_pretrained("onnx-community/Kokoro-82M-v1.0-ONNX", { dtype: "q8", device: "wasm" });\n}`,
+      errors: [{ messageId: 'missing', confidence: 'high', line: 3 }],
+    },
     // ... and does not pass \`revision\` on: a pin is dropped (medium: a fork may pass it on)
     {
       code: `import { KokoroTTS } from 'kokoro-js';\nexport const tts = await KokoroTTS.from_pretrained('onnx-community/Kokoro-82M-v1.0-ONNX', { revision: '${COMMIT}' });`,
