@@ -879,7 +879,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * given), with `table` a dict literal or a name bound once to one. A literal key gives its entry
    * (or the default, when the table is complete and lacks it); any other key may give every entry
    * and the default. `undefined` when the expression is no such lookup; empty when the values are
-   * not known (a table that may gain keys: `T[k] = v`, `T.update(…)` in its scope).
+   * not known (a table that may gain keys: `T[k] = v`, `T.update(…)` in its scope; a table another
+   * function writes into, or one read inside a function while its own scope writes into it).
    */
   lookupValues(expr: Node): Node[] | undefined {
     let mapping: Node | null;
@@ -899,6 +900,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     if (!mapping || !key || (mapping.type !== 'identifier' && mapping.type !== 'dictionary' && mapping.type !== 'parenthesized_expression')) return undefined;
     const table = this.dictEntries(mapping, 0);
     if (!table || table.entries.size === 0) return undefined;
+    if (table.volatile) return [];
     if (key.type === 'string' || key.type === 'integer') {
       const k = this.constant(key);
       const hit = typeof k === 'string' || typeof k === 'number' ? table.entries.get(String(k)) : undefined;
@@ -2294,7 +2296,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * `complete` is false when some keys could not be read (computed keys, nested unknown splats) or
    * the dict is modified by subscript assignment in its scope.
    */
-  private dictEntries(expr: Node | undefined, depth: number): { entries: Map<string, Node>; complete: boolean } | undefined {
+  private dictEntries(expr: Node | undefined, depth: number): { entries: Map<string, Node>; complete: boolean; volatile?: boolean } | undefined {
     if (!expr || depth > 8) return undefined;
     switch (expr.type) {
       case 'dictionary': {
@@ -2349,6 +2351,12 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         const inner = value ? this.dictEntries(value, depth + 1) : this.parameterOf(expr)?.node.type === 'dictionary_splat_pattern' ? { entries: new Map<string, Node>(), complete: false } : undefined;
         if (!inner) return undefined;
         if (!this.isMutatedBySubscript(expr)) return inner;
+        // A table another scope writes into (`def setup(p): CFG.update(base=p)`), or one read from inside a
+        // function while its scope writes into it (the function may run after any of those writes): what a
+        // key holds when this runs is not known (`volatile`; `lookupValues` gives nothing for it).
+        const home = this.scopes.resolve(expr.text, expr.startIndex);
+        const volatile =
+          !!home && (this.enclosingScope(expr).id !== home.node.id || this.containerWrites(expr).some((w) => this.enclosingScope(w.node).id !== home.node.id));
         // `kw = {}` … `kw["trust_remote_code"] = True` … `f(**kw)`: entries set by a constant key
         // before the use, in the same scope (a later one wins); still incomplete (`update`, `pop`,
         // keys not known, a branch not taken).
@@ -2362,7 +2370,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
             else entries.delete(removes);
           } else if (!ifAbsent || !entries.has(key)) entries.set(key, v);
         }
-        return { entries, complete: false };
+        return { entries, complete: false, ...(volatile ? { volatile } : {}) };
       }
       default:
         return undefined;

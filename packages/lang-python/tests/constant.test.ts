@@ -35,6 +35,34 @@ describe('constant of a lookup in a table', () => {
     expect(values('w')).toEqual(['4']);
     expect(values('v')).toBeUndefined();
   });
+
+  it('knows no value of a table another function writes into, nor of one a function reads while its scope writes into it', async () => {
+    const sc = await parse(
+      [
+        'CFG = {"base": "org/model-base"}',
+        'def setup(path):',
+        '    CFG.update(base=path)',
+        'def load():',
+        '    a = CFG["base"]',
+        'M = {"base": "org/m"}',
+        'def use():',
+        '    b = M["base"]',
+        'M["base"] = "/opt/m"',
+        'L = {"base": "org/l"}',
+        'L["base"] = "/opt/l"',
+        'c = L["base"]',
+        'K = {"base": "org/k"}',
+        'def only_reads():',
+        '    d = K["base"]',
+      ].join('\n'),
+    );
+    const values = (name: string) => sc.lookupValues(valueOf(sc, name))?.map((v) => v.text);
+    expect(values('a')).toEqual([]);
+    expect(values('b')).toEqual([]);
+    // the same scope, in source order; and a table nothing writes into
+    expect(values('c')).toEqual(['"/opt/l"']);
+    expect(values('d')).toEqual(['"org/k"']);
+  });
 });
 
 describe('constant literals', () => {

@@ -152,7 +152,10 @@ export function weightsOnlySuggestion(sc: SC, call: Node): SuggestionDescriptor 
 }
 
 /** Methods of an `nn.Module` that neither a tensor nor a dict of tensors has. */
-const MODULE_METHODS = new Set(['eval', 'train', 'parameters', 'named_parameters', 'forward', 'state_dict', 'modules', 'named_modules', 'children', 'requires_grad_', 'zero_grad', 'load_state_dict']);
+const MODULE_METHODS = new Set(['eval', 'train', 'parameters', 'named_parameters', 'forward', 'state_dict', 'modules', 'named_modules', 'children', 'zero_grad', 'load_state_dict']);
+
+/** How many uses after a load `wholeModuleUse` reads (a suggestion's wording: bounded, never the whole function). */
+const MODULE_USES_READ = 4;
 
 /**
  * How the code uses what a load returns as a whole module (`model.eval()`, `model(x)`,
@@ -177,12 +180,38 @@ export function wholeModuleUse(sc: SC, call: Node): string | undefined {
   const assignment = at.parent;
   const target = assignment?.type === 'assignment' && assignment.childForFieldName('right')?.id === at.id ? assignment.childForFieldName('left') : undefined;
   if (target?.type !== 'identifier') return undefined;
-  for (const ref of sc.references(target, { readsOnly: true })) {
-    if (!sc.reachingBindings(ref).some((b) => b.value?.id === call.id)) continue;
+  // the first uses of the name after the load that this binding reaches (references found once per
+  // name and scope, not once per load)
+  const refs = referencesOnce(sc, target);
+  let lo = 0;
+  let hi = refs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (refs[mid].startIndex < assignment!.endIndex) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo, read = 0; i < refs.length && read < MODULE_USES_READ; i++) {
+    const ref = refs[i];
+    if (!sc.reachingBindings(ref).some((b) => b.value?.id === call.id)) break;
+    read++;
     const use = used(ref, target.text);
     if (use) return use;
   }
   return undefined;
+}
+
+const referencesByName = new WeakMap<SC, Map<string, Node[]>>();
+
+/** The reads of the variable a name binds, in source order, asked of the language once per name and scope. */
+function referencesOnce(sc: SC, name: Node): Node[] {
+  let byName = referencesByName.get(sc);
+  if (!byName) referencesByName.set(sc, (byName = new Map()));
+  let holder: Node | null = name.parent;
+  while (holder && holder.type !== 'function_definition' && holder.type !== 'lambda' && holder.type !== 'class_definition' && holder.type !== 'module') holder = holder.parent;
+  const key = `${holder?.id ?? 0}\u0000${name.text}`;
+  let refs = byName.get(key);
+  if (!refs) byName.set(key, (refs = [...sc.references(name, { readsOnly: true })].sort((a, b) => a.startIndex - b.startIndex)));
+  return refs;
 }
 
 /** The suggestions' messages of `weightsOnlySuggestion`, for a rule's `meta.messages`. */

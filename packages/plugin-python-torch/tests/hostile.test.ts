@@ -20,6 +20,18 @@ describe('many loads in one function', () => {
     expect(await findings(text)).toHaveLength(n);
   });
 
+  // the suggestion's wording reads a few uses after each load, not every use of the name (review of the whole change: 262 s on 3,000)
+  it('a name loaded into again and again, and used after each load', async () => {
+    const text = `import torch\ndef f(p):\n${'    m = torch.load(p)\n    print(m)\n'.repeat(n / 4)}`;
+    expect(await findings(text)).toHaveLength(n / 4);
+  });
+
+  // whether a patch is put back looks at the try around or after it, not at every assignment of the module (63 s on 3,000)
+  it('torch.load replaced again and again', async () => {
+    const text = `import torch\n_orig = torch.load\ndef patched(*a, **k):\n    k["weights_only"] = False\n    return _orig(*a, **k)\n${'torch.load = patched\n'.repeat(n / 4)}torch.load = _orig\n`;
+    expect((await findings(text)).filter((f) => f.ruleId === 'torch/weights-only-disabled-globally')).toHaveLength(n / 4);
+  });
+
   it('a round trip is still seen in a file that is not hostile', async () => {
     const text = `import pickle\ndef f(o):\n    pickle.dump(o, open("x.pkl", "wb"))\n    return pickle.load(open("x.pkl", "rb"))\n`;
     expect(await findings(text)).toHaveLength(0);

@@ -130,20 +130,32 @@ export default createRule<[], PythonSourceCode>({
     }
 
     /**
-     * The assignment after `install`, in the same function (or module), that puts the original loader
-     * back in `target` (`torch.load = _orig_load` with `_orig_load = torch.load`, typically in a
-     * `finally`), when there is one.
+     * The assignment that puts the original loader back in `target` in the `finally` of the `try` the
+     * patch is installed in, or of the `try` statement right after the install (`_orig = torch.load;
+     * torch.load = patched; try: … finally: torch.load = _orig`), when there is one: only then does
+     * the patch end on every path. A restore in an `except`, in another function (`def unpatch()`), or
+     * later in the body without a `finally` leaves the patch in place on some path.
      */
     function restoredAt(install: Node, target: string): Node | undefined {
-      let scope: Node | null = install.parent;
-      while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
-      if (!scope) return undefined;
-      for (const a of sc.descendants(scope, 'assignment')) {
-        if (a.startIndex <= install.endIndex) continue;
-        const left = a.childForFieldName('left');
-        const right = a.childForFieldName('right');
-        if (left?.type !== 'attribute' || !right || left.childForFieldName('attribute')?.text !== 'load') continue;
-        if (sc.qualifiedName(left) === target && sc.qualifiedNames(right).some((q) => TORCH_LOAD.has(q))) return a;
+      let statement: Node = install;
+      while (statement.parent && statement.parent.type !== 'block' && statement.parent.type !== 'module') statement = statement.parent;
+      const tries: Node[] = [];
+      let next = statement.nextNamedSibling;
+      while (next?.type === 'comment') next = next.nextNamedSibling;
+      if (next?.type === 'try_statement') tries.push(next);
+      // the install inside a try's body (not its handlers or finally), up to the enclosing function
+      for (let p: Node | null = statement.parent; p && p.type !== 'function_definition' && p.type !== 'lambda'; p = p.parent) {
+        if (p.type === 'block' && p.parent?.type === 'try_statement' && p.parent.childForFieldName('body')?.id === p.id) tries.push(p.parent);
+      }
+      for (const t of tries) {
+        const fin = t.namedChildren.find((c) => c?.type === 'finally_clause');
+        if (!fin) continue;
+        for (const a of sc.descendants(fin, 'assignment')) {
+          const left = a.childForFieldName('left');
+          const right = a.childForFieldName('right');
+          if (left?.type !== 'attribute' || !right || left.childForFieldName('attribute')?.text !== 'load') continue;
+          if (sc.qualifiedName(left) === target && sc.qualifiedNames(right).some((q) => TORCH_LOAD.has(q))) return a;
+        }
       }
       return undefined;
     }

@@ -302,6 +302,11 @@ ruleTester.run(ID, rule, {
       code: 'import torch\nnet = torch.load("net.pt").eval()',
       errors: [{ messageId: 'missing', suggestions: [{ messageId: 'addWeightsOnlyModule', data: { use: 'torch.load(…).eval()' }, output: 'import torch\nnet = torch.load("net.pt", weights_only=True).eval()' }] }],
     },
+    // a tensor (requires_grad_ is a Tensor method too): the plain suggestion
+    {
+      code: 'import torch\nemb = torch.load("emb.pt")\nemb.requires_grad_()',
+      errors: [{ messageId: 'missing', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nemb = torch.load("emb.pt", weights_only=True)\nemb.requires_grad_()' }] }],
+    },
     // a state dict handed to a module, and a name rebound to a module later: the plain suggestion
     {
       code: 'import torch\nsd = torch.load("w.pt")\nnet.load_state_dict(sd)\nnet.eval()\nsd = Net()\nsd.eval()',

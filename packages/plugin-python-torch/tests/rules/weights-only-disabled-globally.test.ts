@@ -25,9 +25,17 @@ ruleTester.run('torch/weights-only-disabled-globally', rule, {
       errors: [{ messageId: 'monkeypatchScoped', line: 8, confidence: 'high', data: { target: 'torch.load', how: 'forces `weights_only=False`', line: '12', unless: '' } }],
     },
     {
-      code: 'import torch\n_orig = torch.load\ntorch.load = lambda *a, **k: _orig(*a, **{**k, "weights_only": k.get("weights_only", False)})\nrun()\ntorch.load = _orig',
-      errors: [{ messageId: 'monkeypatchScoped', data: { target: 'torch.load', how: 'makes `weights_only` default to False', line: '5', unless: ' unless it passes `weights_only=True` itself' } }],
+      code: 'import torch\n_orig = torch.load\ntry:\n    torch.load = lambda *a, **k: _orig(*a, **{**k, "weights_only": k.get("weights_only", False)})\n    run()\nfinally:\n    torch.load = _orig',
+      errors: [{ messageId: 'monkeypatchScoped', data: { target: 'torch.load', how: 'makes `weights_only` default to False', line: '7', unless: ' unless it passes `weights_only=True` itself' } }],
     },
+    // put back on some paths only (after the call without a finally, in an except, in a function
+    // nobody has to call, in a returned closure): the patch may stay for the whole process
+    ...[
+      'import torch\n_orig = torch.load\ndef patched(*a, **k):\n    k["weights_only"] = False\n    return _orig(*a, **k)\ntorch.load = patched\nrun()\ntorch.load = _orig',
+      'import torch\n_orig = torch.load\ndef patched(*a, **k):\n    k["weights_only"] = False\n    return _orig(*a, **k)\ntorch.load = patched\ntry:\n    run()\nexcept Exception:\n    torch.load = _orig\n    raise',
+      'import torch\n_orig = torch.load\ndef patched(*a, **k):\n    k["weights_only"] = False\n    return _orig(*a, **k)\ntorch.load = patched\ndef unpatch():\n    torch.load = _orig',
+      'import torch\ndef patch():\n    _orig = torch.load\n    def patched(*a, **k):\n        k["weights_only"] = False\n        return _orig(*a, **k)\n    torch.load = patched\n    def undo():\n        torch.load = _orig\n    return undo',
+    ].map((code) => ({ code, errors: [{ messageId: 'monkeypatch' as const }] })),
     { code: `${WRAPPER}torch.load = _load`, errors: [{ messageId: 'monkeypatch', line: 6, confidence: 'high', data: { target: 'torch.load' } }] },
     { code: `${WRAPPER}setattr(torch, "load", _load)`, errors: [{ messageId: 'monkeypatch', line: 6 }] },
     // a keyword bound by partial is a default the caller may override: False only where none is passed
