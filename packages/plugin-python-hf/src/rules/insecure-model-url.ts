@@ -202,8 +202,13 @@ export default createRule<[], PySourceCode>({
     const urllibRaw: RawDownload[] = [];
     /** Model downloads that go through urllib: the first is named by the process-wide finding. */
     const urllibDownloads: Array<{ call: PyNode; api: string; evidence: 'strong' | 'weak' | 'if-model-url' }> = [];
-    /** `ctx.verify_mode = ssl.CERT_NONE` (the attribute written), in source order: a context that accepts any certificate. */
-    const contextVerifyOff: PyNode[] = [];
+    /**
+     * `ctx.verify_mode = …` (the attribute written, and whether the value is `CERT_NONE`), in source
+     * order: the last one before a download says whether its context accepts any certificate.
+     */
+    const contextVerifyModes: Array<{ attribute: PyNode; none: boolean }> = [];
+    /** Certificate checks turned off only where a condition holds (`if os.environ.get("INSECURE"):`): medium confidence. */
+    const conditionallyOff = new Set<string>();
     /**
      * How an SSL context given to a download accepts any certificate: made by
      * `ssl._create_unverified_context()`, or its `verify_mode` set to `ssl.CERT_NONE` before the call.
@@ -213,8 +218,15 @@ export default createRule<[], PySourceCode>({
       const isCall = (v: PyNode) => v.type === 'call' && sc.qualifiedName(calleeOf(v)!) === 'ssl._create_unverified_context';
       if (isCall(n) || (n.type === 'identifier' && valuesOf(sc, n).some(isCall))) return 'ssl._create_unverified_context()';
       if (n.type !== 'identifier' && n.type !== 'attribute') return undefined;
-      const off = contextVerifyOff.find((a) => a.startIndex < call.startIndex && sc.sameReference(a.childForFieldName('object')!, n));
-      return off ? `${sc.getText(off)} = ssl.CERT_NONE` : undefined;
+      let last: { attribute: PyNode; none: boolean } | undefined;
+      for (const w of contextVerifyModes) {
+        if (w.attribute.startIndex >= call.startIndex) break;
+        if (sc.sameReference(w.attribute.childForFieldName('object')!, n)) last = w;
+      }
+      if (!last?.none) return undefined;
+      const how = `${sc.getText(last.attribute)} = ssl.CERT_NONE`;
+      if (sc.branchConditions(last.attribute).length > 0) conditionallyOff.add(how);
+      return how;
     };
     /** `session.verify = False` (the attribute written), in source order. */
     const sessionVerifyOff: PyNode[] = [];
@@ -308,7 +320,7 @@ export default createRule<[], PySourceCode>({
         const evidence = how ? evidenceOf(dl, true) : undefined;
         if (!evidence) return;
         const what = dl.url.kind === 'string' ? `"${shorten(dl.url.value)}"` : 'a model file';
-        context.report({ node, messageId: 'verificationOff', data: { api: dl.api, what, how }, confidence: evidence === 'strong' ? 'high' : 'medium' });
+        context.report({ node, messageId: 'verificationOff', data: { api: dl.api, what, how }, confidence: evidence === 'strong' && !conditionallyOff.has(how!) ? 'high' : 'medium' });
       },
       assignment(node: PyNode) {
         if (mentionsEndpoint) reportEndpointWrites(node);
@@ -319,7 +331,7 @@ export default createRule<[], PySourceCode>({
         }
         if (left?.type === 'attribute' && right && left.childForFieldName('attribute')?.text === 'verify_mode' && left.childForFieldName('object')) {
           const qn = sc.qualifiedName(right);
-          if (qn === 'ssl.CERT_NONE' || qn === 'ssl.VerifyMode.CERT_NONE' || sc.constant(right) === 0) contextVerifyOff.push(left);
+          contextVerifyModes.push({ attribute: left, none: qn === 'ssl.CERT_NONE' || qn === 'ssl.VerifyMode.CERT_NONE' || sc.constant(right) === 0 });
         }
         if (left?.type !== 'attribute' || !right || left.childForFieldName('attribute')?.text !== '_create_default_https_context') return;
         if (sc.qualifiedName(left) === 'ssl._create_default_https_context' && sc.qualifiedNames(right).includes('ssl._create_unverified_context')) processPatches.push(node);

@@ -41,16 +41,16 @@ export default createRule<[Options], PySourceCode>({
     },
     messages: {
       missingRevision: '{{api}} fetches "{{id}}" from the Hub without a revision: whatever the repository holds at load time is used. Pin `revision=` to a full commit hash.',
-      missingRevisionUnknownId: '{{api}} may fetch a Hub repository (the id could not be resolved) without a revision. Pin `revision=` to a full commit hash, or pass `local_files_only=True` for local paths.',
+      missingRevisionUnknownId: '{{api}} may fetch a Hub repository (the id could not be resolved) without a revision. Pin `revision=` to a full commit hash{{localAdvice}}.',
       missingRevisionMaybeLocal: '{{api}} may fetch "{{id}}" from the Hub without a revision: a name that may be a local directory is fetched from the Hub when no such directory exists, at whatever the repository holds at load time. Pin `revision=` to a full commit hash, or pass `local_files_only=True` (or a path such as `./{{id}}`) for a local directory.',
       branchRevisionMaybeLocal: '{{api}} may fetch "{{id}}" from the Hub at branch "{{revision}}", which moves with every push: a name that may be a local directory is fetched from the Hub when no such directory exists. Pin `revision=` to a full commit hash, or pass `local_files_only=True` (or a path such as `./{{id}}`) for a local directory.',
       tagRevisionMaybeLocal: '{{api}} may fetch "{{id}}" from the Hub at "{{revision}}", a tag or abbreviated hash that the repository owner can move: a name that may be a local directory is fetched from the Hub when no such directory exists. Pin `revision=` to a full 40-character commit hash, or pass `local_files_only=True` (or a path such as `./{{id}}`) for a local directory.',
       branchRevisionOptionDefault: '{{api}} fetches "{{id}}" at branch "{{revision}}", the default of `{{revisionText}}`, which moves with every push: unless the command line or config sets a commit, whatever the repository holds at load time is used. Make the default a full commit hash.',
       tagRevisionOptionDefault: '{{api}} fetches "{{id}}" at "{{revision}}", the default of `{{revisionText}}`, a tag or abbreviated hash that the repository owner can move. Make the default a full 40-character commit hash.',
       branchRevision: '{{api}} fetches "{{id}}" at branch "{{revision}}", which moves with every push. Pin `revision=` to a full commit hash.',
-      branchRevisionUnknownId: '{{api}} may fetch a Hub repository (the id could not be resolved) at branch "{{revision}}", which moves with every push. Pin `revision=` to a full commit hash, or pass `local_files_only=True` for local paths.',
+      branchRevisionUnknownId: '{{api}} may fetch a Hub repository (the id could not be resolved) at branch "{{revision}}", which moves with every push. Pin `revision=` to a full commit hash{{localAdvice}}.',
       tagRevision: '{{api}} fetches "{{id}}" at "{{revision}}", a tag or abbreviated hash that the repository owner can move. Pin `revision=` to a full 40-character commit hash.',
-      tagRevisionUnknownId: '{{api}} may fetch a Hub repository (the id could not be resolved) at "{{revision}}", a tag or abbreviated hash that the repository owner can move. Pin `revision=` to a full 40-character commit hash, or pass `local_files_only=True` for local paths.',
+      tagRevisionUnknownId: '{{api}} may fetch a Hub repository (the id could not be resolved) at "{{revision}}", a tag or abbreviated hash that the repository owner can move. Pin `revision=` to a full 40-character commit hash{{localAdvice}}.',
       defaultModel: '{{api}}({{task}}) without `model=` downloads the task\'s default model at its latest revision. Name the model and pin `revision=` to a commit.',
       shellDownload: '`{{command}}` fetches "{{id}}" from the Hub at its latest revision. Pin a commit (`--revision <commit>`, or `git checkout <commit>` after the clone).',
       missingRevisionKwargs: '{{api}} fetches "{{id}}" from the Hub without a revision: whatever the repository holds at load time is used. Pin it to a full commit hash in `model_kwargs={"revision": "<commit>"}`.',
@@ -119,7 +119,15 @@ export default createRule<[Options], PySourceCode>({
           const trace = traceDataset(sc, node);
           if (trace.validated && !trace.returned) return;
         }
-        const data = { api: load.api, id: idText(load), revision: load.revision.value ?? '', task: load.call.childForFieldName('arguments')?.namedChildren[0]?.text ?? '' };
+        const data = {
+          api: load.api,
+          id: idText(load),
+          revision: load.revision.value ?? '',
+          task: load.call.childForFieldName('arguments')?.namedChildren[0]?.text ?? '',
+          // what keeps an unresolved id local: `local_files_only=True` for models; a dataset loader has no
+          // such flag (`datasets.load_dataset`, Flower's FederatedDataset), local data is a directory or `data_files=`
+          localAdvice: load.kind === 'dataset' ? ', or give local data as a directory path or with `data_files=`' : ', or pass `local_files_only=True` for local paths',
+        };
         const confidence = confidenceOf(load);
         if (load.otherHub) {
           reportOtherHub(load, level, data, confidence);

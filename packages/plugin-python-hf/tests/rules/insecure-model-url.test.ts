@@ -41,6 +41,8 @@ ruleTester.run('hf/insecure-model-url', rule, {
     'import ssl, urllib.request\nctx = ssl.create_default_context()\nctx.verify_mode = ssl.CERT_REQUIRED\nurllib.request.urlretrieve("https://x.org/a.pt", "a.pt")\nwith urllib.request.urlopen("https://x.org/model.pt", context=ctx) as r:\n    open("model.pt", "wb").write(r.read())',
     'import ssl, urllib.request\nloose = ssl.create_default_context()\nloose.check_hostname = False\nloose.verify_mode = ssl.CERT_NONE\nctx = ssl.create_default_context()\nwith urllib.request.urlopen("https://x.org/model.pt", context=ctx) as r:\n    open("model.pt", "wb").write(r.read())',
     'import ssl, urllib.request\nctx = ssl.create_default_context()\nwith urllib.request.urlopen("https://x.org/model.pt", context=ctx) as r:\n    open("model.pt", "wb").write(r.read())\nctx.check_hostname = False\nctx.verify_mode = ssl.CERT_NONE',
+    // set back to CERT_REQUIRED before the download: the last write before it decides
+    'import ssl, urllib.request\nctx = ssl.create_default_context()\nctx.check_hostname = False\nctx.verify_mode = ssl.CERT_NONE\nctx.verify_mode = ssl.CERT_REQUIRED\nctx.check_hostname = True\nwith urllib.request.urlopen("https://x.org/model.pt", context=ctx) as r:\n    open("model.pt", "wb").write(r.read())',
     // verification on
     'import requests\nr = requests.get("https://x.org/model.safetensors", verify=True)\nopen("model.safetensors", "wb").write(r.content)',
     // plain HTTP pinned to a full SHA-256 (torchaudio's LibriSpeech): a substituted file fails the check
@@ -186,6 +188,11 @@ ruleTester.run('hf/insecure-model-url', rule, {
     {
       code: 'import ssl, httpx\nfrom ssl import CERT_NONE\nclass Fetcher:\n    def __init__(self):\n        self.ctx = ssl.create_default_context()\n        self.ctx.check_hostname = False\n        self.ctx.verify_mode = CERT_NONE\n    def fetch(self):\n        r = httpx.get("https://x.org/weights.safetensors", verify=self.ctx)\n        open("weights.safetensors", "wb").write(r.content)',
       errors: [{ messageId: 'verificationOff', line: 9, data: { api: 'httpx.get', what: '"https://x.org/weights.safetensors"', how: 'self.ctx.verify_mode = ssl.CERT_NONE' } }],
+    },
+    // CERT_NONE only where a condition holds: medium
+    {
+      code: 'import os, ssl, urllib.request\nctx = ssl.create_default_context()\nif os.environ.get("INSECURE") == "1":\n    ctx.check_hostname = False\n    ctx.verify_mode = ssl.CERT_NONE\nwith urllib.request.urlopen("https://x.org/model.pt", context=ctx) as r:\n    open("model.pt", "wb").write(r.read())',
+      errors: [{ messageId: 'verificationOff', line: 6, confidence: 'medium', data: { api: 'urlopen', what: '"https://x.org/model.pt"', how: 'ctx.verify_mode = ssl.CERT_NONE' } }],
     },
     {
       code: 'import ssl, aiohttp\nasync def fetch():\n    ctx = ssl.create_default_context()\n    ctx.check_hostname = False\n    ctx.verify_mode = ssl.CERT_NONE\n    async with aiohttp.ClientSession() as s:\n        async with s.get("https://x.org/model.onnx", ssl=ctx) as r:\n            open("model.onnx", "wb").write(await r.read())',

@@ -3,6 +3,8 @@ import rule from '../../src/rules/unpinned-revision.js';
 import { fixture, lintAll, ruleTester } from '../helpers.js';
 
 const COMMIT = '0123456789abcdef0123456789abcdef01234567';
+/** The unresolved-id messages' advice for a model loader (`localAdvice`). */
+const LOCAL_MODEL = ', or pass `local_files_only=True` for local paths';
 
 ruleTester.run('hf/unpinned-revision', rule, {
   valid: [
@@ -191,6 +193,11 @@ ruleTester.run('hf/unpinned-revision', rule, {
       code: 'from flwr_datasets import FederatedDataset\nfds = FederatedDataset(dataset="vicgalle/alpaca-gpt4", partitioners={"train": 20})',
       errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'FederatedDataset', id: 'vicgalle/alpaca-gpt4' } }],
     },
+    // an unresolved dataset id: no `local_files_only=` advice (load_dataset has no such flag; review of the whole change)
+    {
+      code: 'from flwr_datasets import FederatedDataset\ndef load(cfg):\n    return FederatedDataset(dataset=cfg.name, partitioners={"train": 20})',
+      errors: [{ messageId: 'missingRevisionUnknownId', data: { api: 'FederatedDataset', localAdvice: ', or give local data as a directory path or with `data_files=`' } }],
+    },
     {
       code: 'from flwr_datasets import FederatedDataset\nfds = FederatedDataset(dataset="org/data", partitioners={"train": 20}, revision="main")',
       errors: [{ messageId: 'branchRevision' }],
@@ -236,25 +243,25 @@ ruleTester.run('hf/unpinned-revision', rule, {
     // an environment variable whose default is None or "" (OpenThaiGPT's export_hf_checkpoint.py): not known, low
     {
       code: 'import os\nfrom transformers import LlamaForCausalLM\nBASE_MODEL = os.environ.get("BASE_MODEL", None)\nmodel = LlamaForCausalLM.from_pretrained(BASE_MODEL)',
-      errors: [{ messageId: 'missingRevisionUnknownId', confidence: 'low', data: { api: 'LlamaForCausalLM.from_pretrained' } }],
+      errors: [{ messageId: 'missingRevisionUnknownId', confidence: 'low', data: { localAdvice: LOCAL_MODEL, api: 'LlamaForCausalLM.from_pretrained' } }],
     },
     {
       code: 'import os\nfrom transformers import AutoModel\nm = AutoModel.from_pretrained(os.getenv("BASE_MODEL", ""), revision="main")',
-      errors: [{ messageId: 'branchRevisionUnknownId', confidence: 'low', data: { api: 'AutoModel.from_pretrained', revision: 'main' } }],
+      errors: [{ messageId: 'branchRevisionUnknownId', confidence: 'low', data: { localAdvice: LOCAL_MODEL, api: 'AutoModel.from_pretrained', revision: 'main' } }],
     },
     // an id that is not resolved, at a branch: the parameter's name is not quoted as the Hub id (lm-sys/FastChat)
     {
       code: 'from transformers import AutoTokenizer\ndef load(model_path, revision="main"):\n    return AutoTokenizer.from_pretrained(model_path, revision=revision)',
-      errors: [{ messageId: 'branchRevisionUnknownId', confidence: 'low', data: { api: 'AutoTokenizer.from_pretrained', revision: 'main' } }],
+      errors: [{ messageId: 'branchRevisionUnknownId', confidence: 'low', data: { localAdvice: LOCAL_MODEL, api: 'AutoTokenizer.from_pretrained', revision: 'main' } }],
     },
     {
       code: 'from transformers import AutoTokenizer\ndef load(model_path):\n    return AutoTokenizer.from_pretrained(model_path, revision="v1.0")',
-      errors: [{ messageId: 'tagRevisionUnknownId', confidence: 'low', severity: 'low', data: { api: 'AutoTokenizer.from_pretrained', revision: 'v1.0' } }],
+      errors: [{ messageId: 'tagRevisionUnknownId', confidence: 'low', severity: 'low', data: { localAdvice: LOCAL_MODEL, api: 'AutoTokenizer.from_pretrained', revision: 'v1.0' } }],
     },
     // a class imported from transformers in one branch and from another package in the other (mudler/LocalAI)
     {
       code: 'def load(name, xpu):\n    if xpu:\n        from intel_extension_for_transformers.transformers.modeling import AutoModelForCausalLM\n    else:\n        from transformers import AutoModelForCausalLM\n    return AutoModelForCausalLM.from_pretrained(name)',
-      errors: [{ messageId: 'missingRevisionUnknownId', confidence: 'low', data: { api: 'AutoModelForCausalLM.from_pretrained' } }],
+      errors: [{ messageId: 'missingRevisionUnknownId', confidence: 'low', data: { localAdvice: LOCAL_MODEL, api: 'AutoModelForCausalLM.from_pretrained' } }],
     },
     {
       code: 'def load(xpu):\n    if xpu:\n        from intel_extension_for_transformers.transformers.modeling import AutoModelForCausalLM\n    else:\n        from transformers import AutoModelForCausalLM\n    return AutoModelForCausalLM.from_pretrained("org/model")',
@@ -326,7 +333,7 @@ ruleTester.run('hf/unpinned-revision', rule, {
     {
       // a model built by transformers, given an id that is not resolved
       code: `from transformers import AutoModelForCausalLM\ndef f(adapter):\n    base = AutoModelForCausalLM.from_pretrained("org/base", revision="${COMMIT}")\n    base.load_adapter(adapter)`,
-      errors: [{ messageId: 'missingRevisionUnknownId', confidence: 'low', data: { api: 'base.load_adapter' } }],
+      errors: [{ messageId: 'missingRevisionUnknownId', confidence: 'low', data: { localAdvice: LOCAL_MODEL, api: 'base.load_adapter' } }],
     },
     {
       // a receiver the analysis cannot follow, with a literal owner/name
@@ -368,7 +375,7 @@ ruleTester.run('hf/unpinned-revision', rule, {
     // a class of this file that inherits a Hub library's from_pretrained: that loader (LambdaLabsML/dreambooth)
     {
       code: 'import argparse\nfrom diffusers import DiffusionPipeline\nclass DreamboothPipeline(DiffusionPipeline):\n    pass\nargs = argparse.ArgumentParser().parse_args()\npipe = DreamboothPipeline.from_pretrained(args.pretrained_model_name_or_path)',
-      errors: [{ messageId: 'missingRevisionUnknownId', confidence: 'low', data: { api: 'DreamboothPipeline.from_pretrained' } }],
+      errors: [{ messageId: 'missingRevisionUnknownId', confidence: 'low', data: { localAdvice: LOCAL_MODEL, api: 'DreamboothPipeline.from_pretrained' } }],
     },
     // at --depth deep, also a class imported from another module of the project (tests/fixtures/project/tinylm/modeling.py)
     {
@@ -379,7 +386,7 @@ ruleTester.run('hf/unpinned-revision', rule, {
     {
       code: 'import argparse\nfrom .modeling import TinyLM\nclass Chat(TinyLM):\n    pass\nargs = argparse.ArgumentParser().parse_args()\nmodel = Chat.from_pretrained(args.model)',
       filename: 'project/tinylm/snippet.py',
-      errors: [{ messageId: 'missingRevisionUnknownId', confidence: 'low', data: { api: 'Chat.from_pretrained' } }],
+      errors: [{ messageId: 'missingRevisionUnknownId', confidence: 'low', data: { localAdvice: LOCAL_MODEL, api: 'Chat.from_pretrained' } }],
     },
     {
       code: 'import torch.nn as nn\nfrom huggingface_hub import PyTorchModelHubMixin\nclass Base(nn.Module, PyTorchModelHubMixin):\n    pass\nclass Net(Base):\n    pass\nnet = Net.from_pretrained("someone/net")',
@@ -662,7 +669,7 @@ ruleTester.run('hf/unpinned-revision', rule, {
     // `self.model` holding what the caller passed, or a literal id, is an id
     {
       code: 'from transformers import pipeline\nclass P:\n    def __init__(self, model):\n        self.model = model\n        self.pipe = pipeline("text-generation", model=self.model)',
-      errors: [{ messageId: 'missingRevisionUnknownId', confidence: 'low', data: { api: 'pipeline' } }],
+      errors: [{ messageId: 'missingRevisionUnknownId', confidence: 'low', data: { localAdvice: LOCAL_MODEL, api: 'pipeline' } }],
     },
     {
       code: 'from transformers import pipeline\nclass P:\n    def __init__(self):\n        self.model = "org/m"\n        self.pipe = pipeline("text-generation", model=self.model)',
