@@ -91,6 +91,19 @@ describe('oculum scan: .vue and .svelte components', () => {
     expect(r.stderr).not.toContain('not a file any loaded language reads');
   });
 
+  it('a component the scanner cannot read through is not reported clean: its parse error is shown (review whole3 P6)', async () => {
+    const dir = project({
+      // the review repro: a <template> never closed hides the <script> that loads a model
+      'Unclosed.vue': '<template>\n<div>\n<script>\nimport { pipeline } from "@huggingface/transformers";\nconst p = await pipeline("text-generation", "Xenova/gpt2");\n</script>\n',
+    });
+    const r = await run(['scan', 'Unclosed.vue', '--no-config', '-f', 'json'], { cwd: dir });
+    const report = JSON.parse(r.stdout) as JsonReport;
+    const diagnostics = [...report.diagnostics, ...report.files.flatMap((f) => f.diagnostics)].filter((d) => d.file === undefined || d.file.endsWith('Unclosed.vue'));
+    expect(diagnostics.map((d) => `${d.kind} ${d.line}: ${d.message}`)).toEqual(['parse-error 1: This <template> has no </template>: the rest of the file is not read']);
+    const text = await run(['scan', 'Unclosed.vue', '--no-config'], { cwd: dir });
+    expect(text.stdout).toContain('This <template> has no </template>: the rest of the file is not read  [parse-error]');
+  });
+
   it('an oculum-ignore comment inside the script block suppresses the finding below it', async () => {
     const text = REPRO.replace("\ttspipe = await pipeline('translation'", "\t// oculum-ignore-next-line[transformersjs/unpinned-model-revision] -- our mirror\n\ttspipe = await pipeline('translation'");
     const dir = project({ 'App.vue': text });

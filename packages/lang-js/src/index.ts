@@ -50,6 +50,16 @@ function scriptText(text: string, path: string | undefined): string {
 }
 
 /**
+ * What the prefilter reads of a file: its code (`jsPrefilterText`); of a component, that of its script
+ * blocks, and the whole text as it is besides when the block scanner could not read it through.
+ */
+function componentPrefilterText(text: string, path: string | undefined): string {
+  if (!isSfcPath(path)) return jsPrefilterText(text);
+  const { code, problems } = sfcScripts(text, path);
+  return problems.length > 0 ? `${text}\n${jsPrefilterText(code)}` : jsPrefilterText(code);
+}
+
+/**
  * The project's relative modules, read for their exported constants at `--depth deep` (one table
  * per thread: a module is parsed at most once however many files import it).
  */
@@ -94,8 +104,10 @@ export const javascript: Language<JsSourceCode> = {
   startCost: 128,
   // Triggers count in code only: a word in a comment (a licence header's URL) costs no parse. A word
   // spelled with escapes (`'@huggingface/transform\u0065rs'`) counts too.
-  // A component's markup does not count (`.vue`, `.svelte`: its script blocks only).
-  prefilterText: (text, path) => jsPrefilterText(scriptText(text, path)),
+  // A component's markup does not count (`.vue`, `.svelte`: its script blocks only), but one the block
+  // scanner could not read through (a tag left open) counts whole: a trigger word anywhere in it, in
+  // what was not read too, gets it parsed, and the parse error says what was not read.
+  prefilterText: (text, path) => componentPrefilterText(text, path),
   /**
    * At --depth deep the answers read the constants of the relative, path-aliased and `#` subpath
    * modules a file imports, inside the project (see `ProjectModules`): cached results depend on those

@@ -10,19 +10,24 @@
  *
  * Which blocks are scripts follows the compilers. Vue (compiler-sfc): top-level `<script>` and
  * `<script setup>`, the `<template>` (nested `<template>` tags counted) and every other top-level block
- * (`<style>`, `<i18n>`, `<docs>`) skipped to its closing tag. Svelte: `<script>`, `<script
- * context="module">` and `<script module>` at the top level of the markup, whose elements are
- * followed (void elements, `/>`, `{…}` expressions; elements whose end tag HTML makes optional, `<p>`,
- * `<li>`, `<td>`…, do not count); a `<script>` inside an element (`<svelte:head>`) is page markup, not
- * the component's code. A block ends at the first `</script` as in HTML, also
+ * (`<style>`, `<i18n>`, `<docs>`) skipped to its closing tag; a `<template lang="pug">` (any `lang`
+ * but `html`) is raw text to the first `</template>`. Svelte: `<script>`, `<script
+ * context="module">` and `<script module>` at the top level of the markup, whose elements and blocks
+ * are followed (void elements, `/>`, `{…}` expressions, `{#if}` … `{/if}` and the other blocks;
+ * elements whose end tag HTML makes optional, `<p>`, `<li>`, `<td>`…, do not count); a `<script>`
+ * inside an element (`<svelte:head>`) or a block (`{#if}`, `{#each}`…) is page markup, not the
+ * component's code. A block ends at the first `</script` as in HTML, also
  * inside a string (compilers read it so too). `lang="ts"` / `"typescript"` / `"tsx"` / `"jsx"` (or
  * `type="text/typescript"`…) picks the parser; a block in another language (`lang="coffee"`) and a
  * block with `src="./x.ts"` (that file is scanned as itself) are left out. Two blocks are one program,
- * with a `;` where the first one's `</script>` was (no statement runs on into the next block).
+ * with a `;` at the `>` of the second one's `<script …>` tag (no statement runs on into the next
+ * block; see `blockThenGap` for a `//` comment on the line the two share).
  *
  * A scanner, no parse, linear in the text: a tag left open (`<script` without `>`, `<script>` without
  * `</script>`, a `<template>` never closed) ends the scan, with a parse error saying so.
  */
+
+import { jsComments } from './code-text.js';
 
 export const SFC_EXTENSIONS = ['.vue', '.svelte'];
 
@@ -111,23 +116,69 @@ function extensionOf(langs: Lang[]): SfcScripts['ext'] {
   return ts ? (jsx ? '.tsx' : '.ts') : jsx ? '.jsx' : '.mjs';
 }
 
-/** The text with every character outside `blocks` but line terminators a space; `;` at a block's end when another follows. */
+/**
+ * The text with every character outside `blocks` but line terminators a space, and a `;` between two
+ * blocks where no statement of the first reaches it (see `gapAfter`).
+ */
 function blankOutside(text: string, blocks: Array<{ start: number; end: number }>): string {
   const parts: string[] = [];
   let at = 0;
   for (let k = 0; k < blocks.length; k++) {
     const { start, end } = blocks[k];
     if (start > at) parts.push(blankRange(text, at, start));
-    parts.push(text.slice(start, end));
-    at = end;
-    // A statement must not run on into the next block (`foo()` … `(async () => …)()`).
-    if (k < blocks.length - 1 && at < text.length && !isLineTerminator(text.charCodeAt(at))) {
-      parts.push(';');
-      at++;
+    if (k === blocks.length - 1) {
+      parts.push(text.slice(start, end));
+      at = end;
+    } else {
+      const next = blocks[k + 1].start;
+      parts.push(...blockThenGap(text, start, end, next));
+      at = next;
     }
   }
   if (at < text.length) parts.push(blankRange(text, at, text.length));
   return parts.join('');
+}
+
+/**
+ * A block that another follows, then the markup between them blanked, with a `;` at the last
+ * character of that markup (the `>` of the next `<script …>` tag): no statement runs on into the next
+ * block (`foo()` … `(async () => …)()`). Every character keeps its offset. When the markup is all on
+ * one line (`…</script><script setup>…`) and the block ends in a `//` comment, that comment would
+ * swallow the `;` and the next block's first line: it becomes `/* … *\/` (closed in the blanked
+ * `</script>`), or spaces when it holds a `*\/` itself.
+ */
+function blockThenGap(text: string, start: number, end: number, next: number): string[] {
+  let code = text.slice(start, end);
+  let gap = `${blankRange(text, end, next - 1)};`;
+  if (!hasLineTerminator(text, end, next)) {
+    const comment = trailingLineComment(text, start, end);
+    if (comment !== undefined) {
+      const body = text.slice(comment + 2, end);
+      const at = comment - start;
+      if (body.includes('*/')) code = code.slice(0, at) + ' '.repeat(end - comment);
+      else {
+        code = `${code.slice(0, at)}/*${body}`;
+        gap = `*/${gap.slice(2)}`;
+      }
+    }
+  }
+  return [code, gap];
+}
+
+/** The offset of the `//` of a line comment that runs to the end of the block [start, end), if any. */
+function trailingLineComment(text: string, start: number, end: number): number | undefined {
+  let lineStart = end;
+  while (lineStart > start && !isLineTerminator(text.charCodeAt(lineStart - 1))) lineStart--;
+  if (!text.slice(lineStart, end).includes('//')) return undefined;
+  // (the scanner tells a comment from `'http://…'`; unsure of the block, JSX say: left as it is)
+  const comments = jsComments(text.slice(start, end));
+  const last = comments?.[comments.length - 1];
+  return last && last.type === 'Line' && start + last.range[1] === end ? start + last.range[0] : undefined;
+}
+
+function hasLineTerminator(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (isLineTerminator(text.charCodeAt(i))) return true;
+  return false;
 }
 
 function blankRange(text: string, start: number, end: number): string {
@@ -291,37 +342,45 @@ function unclosedTag(text: string, at: number, problems: SfcScripts['problems'])
   problems.push({ message: `The tag <${name}> does not end (no \`>\`): the rest of the file is not read`, offset: at });
 }
 
+/**
+ * What the `<` at `at` starts, for both scanners: an HTML comment or a `<` that starts no tag (the
+ * offset to go on from), an end tag (`close`: its name, lower case; `end`: after its `>`), a start
+ * tag, or nothing more to read (`undefined`: a comment or tag that does not end, the problem noted).
+ */
+function markupAt(text: string, at: number, braces: boolean, problems: SfcScripts['problems']): number | { close: string | undefined; end: number } | Tag | undefined {
+  if (text.startsWith('<!--', at)) {
+    const e = text.indexOf('-->', at + 4);
+    return e === -1 ? undefined : e + 3;
+  }
+  if (text[at + 1] === '/') {
+    TAG_NAME.lastIndex = at + 2;
+    const close = TAG_NAME.exec(text)?.[0].toLowerCase();
+    const e = text.indexOf('>', at);
+    return e === -1 ? undefined : { close, end: e + 1 };
+  }
+  if (!TAG_START.test(text[at + 1] ?? '')) return at + 1;
+  const tag = readTag(text, at, braces);
+  if (tag !== EOF) return tag;
+  unclosedTag(text, at, problems);
+  return undefined;
+}
+
 function scanVue(text: string, found: Array<{ start: number; end: number; lang: Lang }>, problems: SfcScripts['problems']): void {
   let pos = 0;
   const n = text.length;
   while (pos < n) {
     const i = text.indexOf('<', pos);
     if (i === -1) return;
-    if (text.startsWith('<!--', i)) {
-      const e = text.indexOf('-->', i + 4);
-      if (e === -1) return;
-      pos = e + 3;
+    const tag = markupAt(text, i, false, problems);
+    if (tag === undefined) return;
+    if (typeof tag === 'number' || 'close' in tag || tag.selfClosing) {
+      pos = typeof tag === 'number' ? tag : tag.end;
       continue;
     }
-    if (text[i + 1] === '/') {
-      const e = text.indexOf('>', i);
-      if (e === -1) return;
-      pos = e + 1;
-      continue;
-    }
-    if (!TAG_START.test(text[i + 1] ?? '')) {
-      pos = i + 1;
-      continue;
-    }
-    const tag = readTag(text, i, false);
-    if (tag === EOF) return unclosedTag(text, i, problems);
-    if (tag.selfClosing) {
-      pos = tag.end;
-      continue;
-    }
+    const lang = tag.attrs.get('lang');
     if (tag.name === 'script') {
       pos = scriptBlock(text, tag, i, found, problems);
-    } else if (tag.name === 'template') {
+    } else if (tag.name === 'template' && (lang === undefined || lang === true || lang === 'html')) {
       const end = templateEnd(text, tag.end);
       if (end === undefined) {
         problems.push({ message: 'This <template> has no </template>: the rest of the file is not read', offset: i });
@@ -329,7 +388,8 @@ function scanVue(text: string, found: Array<{ start: number; end: number; lang: 
       }
       pos = end;
     } else {
-      // `<style>`, custom blocks: raw text to the closing tag
+      // `<style>`, custom blocks, a template in another language (`lang="pug"`, raw text to the
+      // first `</template>` as compiler-sfc reads it): raw text to the closing tag
       const close = closingTag(text, tag.name, tag.end);
       if (!close) {
         problems.push({ message: `This <${tag.name}> has no </${tag.name}>: the rest of the file is not read`, offset: i });
@@ -386,10 +446,33 @@ function templateEnd(text: string, from: number): number | undefined {
   return undefined;
 }
 
+/** `{#if …}`, `{#each …}`… (a block opens) or `{/if}` (one closes): the name the block is counted under (`{if`). */
+const BLOCK_NAME = /[A-Za-z]+/y;
+function svelteBlock(text: string, at: number): { name: string; opens: boolean } | undefined {
+  const c = text[at + 1];
+  if (c !== '#' && c !== '/') return undefined;
+  BLOCK_NAME.lastIndex = at + 2;
+  const word = BLOCK_NAME.exec(text)?.[0];
+  return word === undefined ? undefined : { name: `{${word.toLowerCase()}`, opens: c === '#' };
+}
+
 function scanSvelte(text: string, found: Array<{ start: number; end: number; lang: Lang }>, problems: SfcScripts['problems']): void {
-  // the elements open, and how many of each name (a stray `</b>` costs no search of the stack)
+  // the elements and blocks (`{#if}`: its name `{if`) open, and how many of each name (a stray
+  // `</b>` or `{/if}` costs no search of the stack)
   const open: string[] = [];
   const openCount = new Map<string, number>();
+  const enter = (name: string) => {
+    open.push(name);
+    openCount.set(name, (openCount.get(name) ?? 0) + 1);
+  };
+  // closes the elements and blocks opened inside it too (`<p>` left open)
+  const leave = (name: string) => {
+    if ((openCount.get(name) ?? 0) === 0) return;
+    for (let top = open.pop(); top !== undefined; top = open.pop()) {
+      openCount.set(top, openCount.get(top)! - 1);
+      if (top === name) break;
+    }
+  };
   let next = /[<{]/g;
   const n = text.length;
   let pos = 0;
@@ -405,37 +488,26 @@ function scanSvelte(text: string, found: Array<{ start: number; end: number; lan
       if (e === EOF) {
         next = /</g;
         pos = i + 1;
-      } else pos = e;
-      continue;
-    }
-    if (text.startsWith('<!--', i)) {
-      const e = text.indexOf('-->', i + 4);
-      if (e === -1) return;
-      pos = e + 3;
-      continue;
-    }
-    if (text[i + 1] === '/') {
-      TAG_NAME.lastIndex = i + 2;
-      const name = TAG_NAME.exec(text)?.[0].toLowerCase();
-      const e = text.indexOf('>', i);
-      if (e === -1) return;
-      if (name !== undefined && (openCount.get(name) ?? 0) > 0) {
-        // closes the elements opened inside it too (`<p>` left open)
-        for (let top = open.pop(); top !== undefined; top = open.pop()) {
-          openCount.set(top, openCount.get(top)! - 1);
-          if (top === name) break;
-        }
+        continue;
       }
-      pos = e + 1;
+      // a `<script>` inside `{#if}`, `{#each}`, `{#await}`, `{#key}`, `{#snippet}` is markup, as in an element
+      const block = svelteBlock(text, i);
+      if (block?.opens) enter(block.name);
+      else if (block) leave(block.name);
+      pos = e;
       continue;
     }
-    if (!TAG_START.test(text[i + 1] ?? '')) {
-      pos = i + 1;
+    const tag = markupAt(text, i, true, problems);
+    if (tag === undefined) return;
+    if (typeof tag === 'number') {
+      pos = tag;
       continue;
     }
-    const tag = readTag(text, i, true);
-    if (tag === EOF) return unclosedTag(text, i, problems);
     pos = tag.end;
+    if ('close' in tag) {
+      if (tag.close !== undefined) leave(tag.close);
+      continue;
+    }
     if (tag.selfClosing || VOID_ELEMENTS.has(tag.name) || OPTIONAL_END.has(tag.name)) continue;
     if (tag.name === 'script') {
       if (open.length === 0) pos = scriptBlock(text, tag, i, found, problems);
@@ -447,9 +519,6 @@ function scanSvelte(text: string, found: Array<{ start: number; end: number; lan
         return;
       }
       pos = close[1];
-    } else {
-      open.push(tag.name);
-      openCount.set(tag.name, (openCount.get(tag.name) ?? 0) + 1);
-    }
+    } else enter(tag.name);
   }
 }

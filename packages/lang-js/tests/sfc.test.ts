@@ -135,6 +135,56 @@ describe('single-file components (.vue, .svelte)', () => {
     expect(sc.getLoc(calls(sc, 'pipeline')[0]).start).toEqual({ line: 12, column: 1 });
   });
 
+  it('two blocks on one line: a `//` comment ending the first does not swallow the second (review whole3 P7)', async () => {
+    const text = "<script>const a = 1 // note</script><script setup>import { pipeline } from 'x'; const p = pipeline('t', 'org/m');</script>\n<template><div/></template>\n";
+    const code = asTs(text);
+    expect(code.length).toBe(text.length);
+    expect(code.split('\n').length).toBe(text.split('\n').length);
+    const sc = parse(text, 'C.vue');
+    expect(sc.parseErrors).toEqual([]);
+    expect(sc.ast.body.map((s) => s.type)).toEqual(['VariableDeclaration', 'ImportDeclaration', 'VariableDeclaration']);
+    expect(sc.getLoc(calls(sc, 'pipeline')[0]).start).toEqual(position(text, "pipeline('t'"));
+    expect((await lint(text, 'C.vue')).result.findings.map((f) => `${f.line}:${f.column}`)).toEqual([`1:${position(text, "pipeline('t'").column}`]);
+    // the comment is still a comment, and a directive in it still applies to its line
+    const ignored = text.replace('// note', '// oculum-ignore');
+    expect((await lint(ignored, 'C.vue')).result.findings.map((f) => Boolean(f.suppressed))).toEqual([true]);
+    // a comment that holds `*/` itself, a URL in a string (not a comment), Svelte
+    const star = parse("<script>const a = 1 // a */ b</script><script setup>pipeline('t', 'org/m')</script>\n", 'C.vue');
+    expect({ errors: star.parseErrors, calls: calls(star, 'pipeline').length }).toEqual({ errors: [], calls: 1 });
+    const url = parse("<script>const u = 'http://x'</script><script setup>pipeline('t', u)</script>\n", 'C.vue');
+    expect({ errors: url.parseErrors, calls: calls(url, 'pipeline').length, u: url.constant(calls(url, 'pipeline')[0].arguments[1]) }).toEqual({ errors: [], calls: 1, u: 'http://x' });
+    const svelte = parse("<script module>export const M = 'org/m' // x</script><script>pipeline('t', M)</script>\n<h1/>\n", 'A.svelte');
+    expect({ errors: svelte.parseErrors, calls: calls(svelte, 'pipeline').length }).toEqual({ errors: [], calls: 1 });
+  });
+
+  it('the `;` between two blocks stands on a fresh line when the markup between them has one', () => {
+    const text = '<script>\nfoo() // end</script>\n<template><p/></template>\n<script setup>\n(async () => 1)()\n</script>\n';
+    const code = asTs(text);
+    expect(code.length).toBe(text.length);
+    expect(code.split('\n').map((l) => l.trim())).toEqual(['', 'foo() // end', '', ';', '(async () => 1)()', '', '']);
+    expect(parse(text, 'C.vue').ast.body.map((s) => s.type)).toEqual(['ExpressionStatement', 'ExpressionStatement']);
+  });
+
+  it('a Vue template in another language (pug) is raw text to its </template> (review whole3 P5)', () => {
+    const text = [
+      '<template lang="pug">',
+      'div(v-if="count<limit") Hello',
+      'p <script>pipeline("pug")</script>',
+      'p a<b',
+      '</template>',
+      '<script>',
+      "const a = await pipeline('text-generation', 'Xenova/gpt2');",
+      '</script>',
+      '',
+    ].join('\n');
+    const sc = parse(text, 'C.vue');
+    expect(sc.parseErrors).toEqual([]);
+    expect(calls(sc, 'pipeline').map((c) => sc.getLoc(c).start)).toEqual([{ line: 7, column: 17 }]);
+    // `lang="html"` is HTML: its tags are read (a `<template>` in it is counted)
+    const html = parse('<template lang="html"><template v-if="a"><p/></template></template>\n<script>pipeline(1)</script>\n', 'C.vue');
+    expect({ errors: html.parseErrors, calls: calls(html, 'pipeline').length }).toEqual({ errors: [], calls: 1 });
+  });
+
   it('parses by the lang attribute; leaves out other languages and src= scripts', () => {
     expect(parse('<script lang="ts">\nconst a = <any>b; let c: number = 1;\n</script>', 'a.vue').parseErrors).toEqual([]);
     expect(parse('<script lang="tsx">\nconst a: number = 1; const e = <div>{a}</div>;\n</script>', 'a.vue').parseErrors).toEqual([]);
@@ -175,6 +225,33 @@ describe('single-file components (.vue, .svelte)', () => {
     expect(sc.getLoc(found[0]).start).toEqual({ line: 12, column: 13 });
     // Svelte 5: `<script module>`
     expect(calls(parse('<script module>\npipeline("m")\n</script>\n<h1>{x}</h1>\n', 'A.svelte'), 'pipeline')).toHaveLength(1);
+  });
+
+  it('a Svelte <script> inside {#if}, {#each}, {#await}, {#key} or {#snippet} is markup, not the component (review whole3 P4)', () => {
+    const text = [
+      '<script>',
+      "  import { pipeline } from '@huggingface/transformers';",
+      '</script>',
+      '{#if show}',
+      '  <script>const bad = pipeline("if")</script>',
+      '{:else}<script>pipeline("else")</script>',
+      '{/if}',
+      '{#each items as item}<script type="application/ld+json">{"@context": "https://schema.org"}</script>{/each}',
+      '{#await p}<script>pipeline("await")</script>{:then v}<div><script>pipeline("then")</script></div>{/await}',
+      '{#key k}<p>x<script>pipeline("key")</script>{/key}',
+      '{#snippet row(x)}<script>pipeline("snippet")</script>{/snippet}',
+      '{#if a}{#if b}<i>{/if}<script>pipeline("nested")</script>{/if}',
+      '<script context="module">',
+      '  const top = pipeline("top");',
+      '</script>',
+      '',
+    ].join('\n');
+    const sc = parse(text, 'App.svelte');
+    expect(sc.parseErrors).toEqual([]);
+    expect(calls(sc, 'pipeline').map((c) => (c.arguments[0] as TSESTree.StringLiteral).value)).toEqual(['top']);
+    expect(sc.getLoc(calls(sc, 'pipeline')[0]).start).toEqual({ line: 14, column: 15 });
+    // a stray `{/if}` closes nothing
+    expect(calls(parse('{/if}</div>\n<script>pipeline(1)</script>\n', 'A.svelte'), 'pipeline')).toHaveLength(1);
   });
 
   it('a file with no script block has nothing to parse, and no parse error', () => {
@@ -221,6 +298,9 @@ describe('single-file components (.vue, .svelte)', () => {
       ['a.svelte', big('</a>')],
       ['a.svelte', big('{ <script> ')],
       ['a.vue', big('<script></script>')],
+      ['a.vue', big('<script>a // b</script>')],
+      ['a.svelte', big('<script>a</script>')],
+      ['a.svelte', big('{#if a}<b>{/each}')],
       ['a.vue', `<template>${big('{{ <p><script><style>')}`],
       ['a.vue', `<template>${big('<template title="<template>">')}`],
     ]) {
@@ -274,6 +354,16 @@ describe('single-file components (.vue, .svelte)', () => {
     expect(code).toContain('pipeline');
     expect(code).not.toContain('comment');
     expect((await lint(script, 'a.vue')).parsed).toBe(true);
+  });
+
+  it('a component the block scanner cannot read through is parsed when a trigger word occurs anywhere in it: its parse error is reported (review whole3 P6)', async () => {
+    const broken = '<template>\n<div>\n<script>\nconst p = await pipeline("t", "org/m");\n</script>\n';
+    expect(javascript.prefilterText!(broken, '/p/a.vue')).toContain('pipeline');
+    const { result, parsed } = await lint(broken, 'a.vue');
+    expect(parsed).toBe(true);
+    expect(result.diagnostics.map((d) => `${d.kind} ${d.line}: ${d.message}`)).toEqual(['parse-error 1: This <template> has no </template>: the rest of the file is not read']);
+    // no trigger word in the file: no rule could report anything in it, nothing is parsed (see the README)
+    expect((await lint('<template>\n<div>\n<script>const x = 1</script>\n', 'a.vue')).parsed).toBe(false);
   });
 });
 
