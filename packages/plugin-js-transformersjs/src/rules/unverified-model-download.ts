@@ -429,6 +429,9 @@ export default createRule<[], JsSourceCode>({
       unverified: '{{callee}} downloads a model file ({{url}}) and uses it without checking a hash or Subresource Integrity.',
       unverifiedSink: '{{callee}} downloads data that is loaded as a model or saved as a model file without checking a hash or Subresource Integrity.',
       possiblyModel: '{{callee}} downloads {{url}}, which may be a model file, and uses it without checking a hash or Subresource Integrity.',
+      // a helper's URL parameter (medium): what its calls in this file pass is known, not what others pass
+      unverifiedPassed:
+        "{{callee}} downloads the URL passed to its function (a model file in this file's calls: {{url}}; other callers may pass anything) and uses it without checking a hash or Subresource Integrity.",
     },
     remediation:
       'Pin the expected SHA-256 of the file and compare it before use: `fetch(url, { integrity: "sha256-<base64>" })` in the browser, or `crypto.createHash("sha256")` / `crypto.subtle.digest("SHA-256", bytes)` compared with the pinned digest before writing or loading.',
@@ -460,7 +463,7 @@ export default createRule<[], JsSourceCode>({
         const modelUrl =
           choices === 'all' || (defaults !== undefined && defaults.every((v) => looksLikeModelFile(v))) || looksLikeModelFile(bounds.value ?? bounds.suffix.replace(/[?#].*$/, ''));
         let passed: string[] = [];
-        let messageId: 'unverified' | 'unverifiedSink' | 'possiblyModel';
+        let messageId: 'unverified' | 'unverifiedSink' | 'possiblyModel' | 'unverifiedPassed';
         let confidence: Confidence;
         if (modelUrl && choices !== 'all' && defaults === undefined && binaryOnly(sc, bounds, region)) {
           // `.bin` alone, outside any model context: it may be a model file, or a firmware image
@@ -482,7 +485,7 @@ export default createRule<[], JsSourceCode>({
           confidence = 'medium';
           // a helper that downloads its URL parameter: the model-file URLs its calls in this file
           // pass are named (`download("https://…/llama-2-7b-chat.q4_0.bin")`)
-          if (bounds.value === undefined && region !== sc.ast && (passed = modelUrlsFromCallers(sc, url, region)).length > 0) messageId = 'unverified';
+          if (bounds.value === undefined && region !== sc.ast && (passed = modelUrlsFromCallers(sc, url, region)).length > 0) messageId = 'unverifiedPassed';
         } else {
           // A helper that returns the bytes: reported when a caller hands them to a model sink.
           const sinks = region !== sc.ast ? wrapperSinkRegions(sc, node, url, region) : [];
@@ -500,8 +503,8 @@ export default createRule<[], JsSourceCode>({
             // A helper that downloads its URL parameter and keeps the bytes (writes them to a path it
             // is given): the model-file URLs its calls in this file pass (a helper that returns the
             // bytes is judged by what its callers do with them, above). Other callers may pass
-            // anything: medium.
-            messageId = 'unverified';
+            // anything: medium, and the message says so.
+            messageId = 'unverifiedPassed';
             confidence = 'medium';
           } else if ((choices === 'some' || hubFileNotKnown(bounds)) && !readAsText(sc, node)) {
             // Some of the values it may take name a model file, or a Hub file that is not known:

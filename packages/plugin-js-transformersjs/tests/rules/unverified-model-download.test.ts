@@ -204,12 +204,12 @@ tester.run(id(rule), rule, {
     {
       code: `const https = require('https');\nconst fs = require('fs');\nconst file = fs.createWriteStream('ggml-tiny.en.bin');\nconst get = (url) => https.get(url, (res) => {\n  if (res.statusCode === 302) return get(res.headers.location);\n  res.pipe(file);\n});\nget('https://huggingface.co/ggerganov/whisper.cpp/resolve/main/ggml-tiny.en.bin');`,
       // the URL the call of the helper passes is named
-      errors: [{ messageId: 'unverified', data: { callee: 'https.get', url: '"https://huggingface.co/ggerganov/whisper.cpp/resolve/main/ggml-tiny.en.bin"' }, confidence: 'medium', line: 4 }],
+      errors: [{ messageId: 'unverifiedPassed', data: { callee: 'https.get', url: '"https://huggingface.co/ggerganov/whisper.cpp/resolve/main/ggml-tiny.en.bin"' }, confidence: 'medium', line: 4 }],
     },
     {
       code: `const axios = require('axios');\nconst fs = require('node:fs');\nconst path = require('node:path');\nconst download = async (url) => {\n  const { data } = await axios({ url, method: 'GET', responseType: 'stream' });\n  data.pipe(fs.createWriteStream(path.resolve(__dirname, 'llama-2-7b-chat.ggmlv3.q4_0.bin')));\n};\ndownload('https://huggingface.co/TheBloke/Llama-2-7B-Chat-GGML/resolve/main/llama-2-7b-chat.ggmlv3.q4_0.bin');`,
       // named, and a long URL is cut before its file name, which it keeps
-      errors: [{ messageId: 'unverified', data: { callee: 'axios', url: '"https://huggingface.co/TheBloke/Llama-2-7B-Chat…/llama-2-7b-chat.ggmlv3.q4_0.bin"' }, confidence: 'medium', line: 5 }],
+      errors: [{ messageId: 'unverifiedPassed', data: { callee: 'axios', url: '"https://huggingface.co/TheBloke/Llama-2-7B-Chat…/llama-2-7b-chat.ggmlv3.q4_0.bin"' }, confidence: 'medium', line: 5 }],
     },
     // a helper whose calls pass no known model URL: the sink alone
     {
@@ -342,3 +342,12 @@ tester.run(id(rule), rule, {
 });
 
 fixture(rule);
+
+describe('message and confidence agree (review whole3 P13)', () => {
+  it('a helper whose calls in the file pass a model file is medium, and its message says other callers may pass anything', () => {
+    const { messages } = rule.meta;
+    // the message that states a model file as fact is the high/known-URL one; the helper's says what is known
+    expect(messages.unverifiedPassed).toContain("a model file in this file's calls: {{url}}; other callers may pass anything");
+    expect(messages.unverifiedPassed).not.toMatch(/downloads a model file/);
+  });
+});
