@@ -102,6 +102,10 @@ describe('oculum scan: .vue and .svelte components', () => {
     expect(diagnostics.map((d) => `${d.kind} ${d.line}: ${d.message}`)).toEqual(['parse-error 1: This <template> has no </template>: the rest of the file is not read']);
     const text = await run(['scan', 'Unclosed.vue', '--no-config'], { cwd: dir });
     expect(text.stdout).toContain('This <template> has no </template>: the rest of the file is not read  [parse-error]');
+    // with no trigger word anywhere in it too (the language asks for the parse: Language.mustParse)
+    const quiet = project({ 'Quiet.vue': '<template>\n<div>\n<script>\nconst x = 1;\n</script>\n' });
+    const q = await run(['scan', 'Quiet.vue', '--no-config'], { cwd: quiet });
+    expect(q.stdout).toContain('This <template> has no </template>: the rest of the file is not read  [parse-error]');
   });
 
   it('an oculum-ignore comment inside the script block suppresses the finding below it', async () => {

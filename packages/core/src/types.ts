@@ -299,6 +299,13 @@ export interface Language<SC extends SourceCode = SourceCode> {
    */
   prefilterText?(text: string, path?: string): string;
   /**
+   * The file must be parsed even when the prefilter finds no rule's trigger word in it: the language
+   * has something to say about it that only the parse reports (a `.vue` file whose script blocks
+   * cannot be found, a parse error). Every candidate rule then runs; none will find anything the
+   * prefilter would have kept, but the file's parse errors are reported. Keep it cheap and rare.
+   */
+  mustParse?(text: string, path?: string): boolean;
+  /**
    * The text of a file of this language that is not valid UTF-8, by the language's own rules (Python's
    * `# -*- coding: latin-1 -*-`, PEP 263); undefined when it has none. Without it, or when it gives
    * undefined, such a file is skipped with a warning.

@@ -108,6 +108,8 @@ export const javascript: Language<JsSourceCode> = {
   // scanner could not read through (a tag left open) counts whole: a trigger word anywhere in it, in
   // what was not read too, gets it parsed, and the parse error says what was not read.
   prefilterText: (text, path) => componentPrefilterText(text, path),
+  // a component whose script blocks cannot be found is parsed whatever it holds: the parse says why
+  mustParse: (text, path) => isSfcPath(path) && sfcScripts(text, path).problems.length > 0,
   /**
    * At --depth deep the answers read the constants of the relative, path-aliased and `#` subpath
    * modules a file imports, inside the project (see `ProjectModules`): cached results depend on those

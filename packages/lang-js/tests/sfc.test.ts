@@ -362,8 +362,13 @@ describe('single-file components (.vue, .svelte)', () => {
     const { result, parsed } = await lint(broken, 'a.vue');
     expect(parsed).toBe(true);
     expect(result.diagnostics.map((d) => `${d.kind} ${d.line}: ${d.message}`)).toEqual(['parse-error 1: This <template> has no </template>: the rest of the file is not read']);
-    // no trigger word in the file: no rule could report anything in it, nothing is parsed (see the README)
-    expect((await lint('<template>\n<div>\n<script>const x = 1</script>\n', 'a.vue')).parsed).toBe(false);
+    // no trigger word in the file: the language still asks for the parse (`mustParse`), so the problem is said
+    const quiet = await lint('<template>\n<div>\n<script>const x = 1</script>\n', 'a.vue');
+    expect(quiet.parsed).toBe(true);
+    expect(quiet.result.diagnostics.map((d) => `${d.kind} ${d.line}`)).toEqual(['parse-error 1']);
+    // a component the scanner reads through, and a plain JS file, are not parsed without a trigger word
+    expect((await lint('<template><div/></template>\n<script>const x = 1</script>\n', 'b.vue')).parsed).toBe(false);
+    expect((await lint('const x = 1\n', 'c.js')).parsed).toBe(false);
   });
 });
 
