@@ -449,9 +449,14 @@ function templateEnd(text: string, from: number): number | undefined {
 /** `{#if …}`, `{#each …}`… (a block opens) or `{/if}` (one closes): the name the block is counted under (`{if`). */
 const BLOCK_NAME = /[A-Za-z]+/y;
 function svelteBlock(text: string, at: number): { name: string; opens: boolean } | undefined {
-  const c = text[at + 1];
+  // Svelte's parser allows blanks around the sigil and the name (`{ #if x }`, `{ /if}`)
+  let i = at + 1;
+  while (i < text.length && /\s/.test(text[i])) i++;
+  const c = text[i];
   if (c !== '#' && c !== '/') return undefined;
-  BLOCK_NAME.lastIndex = at + 2;
+  i++;
+  while (i < text.length && /\s/.test(text[i])) i++;
+  BLOCK_NAME.lastIndex = i;
   const word = BLOCK_NAME.exec(text)?.[0];
   return word === undefined ? undefined : { name: `{${word.toLowerCase()}`, opens: c === '#' };
 }

@@ -252,6 +252,9 @@ describe('single-file components (.vue, .svelte)', () => {
     expect(sc.getLoc(calls(sc, 'pipeline')[0]).start).toEqual({ line: 14, column: 15 });
     // a stray `{/if}` closes nothing
     expect(calls(parse('{/if}</div>\n<script>pipeline(1)</script>\n', 'A.svelte'), 'pipeline')).toHaveLength(1);
+    // blanks around the sigil and the name, which Svelte's parser allows (review of the mends, N4)
+    const spaced = '{ #if show }<script>pipeline("markup")</script>{ /if }\n<script>pipeline("top")</script>\n';
+    expect(calls(parse(spaced, 'B.svelte'), 'pipeline').map((c) => (c.arguments[0] as TSESTree.StringLiteral).value)).toEqual(['top']);
   });
 
   it('a file with no script block has nothing to parse, and no parse error', () => {

@@ -32,6 +32,15 @@ describe('many loads in one function', () => {
     expect((await findings(text)).filter((f) => f.ruleId === 'torch/weights-only-disabled-globally')).toHaveLength(n / 4);
   });
 
+  // one try around many patches, its finally many lines long: each try's restore is looked for once (review of the mends, N1)
+  it('torch.load replaced again and again inside one try with a long finally', async () => {
+    const k = n / 8;
+    const text = `import torch\n_orig = torch.load\ndef patched(*a, **k):\n    k["weights_only"] = False\n    return _orig(*a, **k)\ntry:\n${'    torch.load = patched\n'.repeat(k)}finally:\n${'    log()\n'.repeat(k)}    torch.load = _orig\n`;
+    const found = (await findings(text)).filter((f) => f.ruleId === 'torch/weights-only-disabled-globally');
+    expect(found).toHaveLength(k);
+    expect(found.every((f) => f.messageId === 'monkeypatchScoped')).toBe(true);
+  });
+
   it('a round trip is still seen in a file that is not hostile', async () => {
     const text = `import pickle\ndef f(o):\n    pickle.dump(o, open("x.pkl", "wb"))\n    return pickle.load(open("x.pkl", "rb"))\n`;
     expect(await findings(text)).toHaveLength(0);

@@ -204,29 +204,38 @@ export default createRule<[], PySourceCode>({
     const urllibDownloads: Array<{ call: PyNode; api: string; evidence: 'strong' | 'weak' | 'if-model-url' }> = [];
     /**
      * `ctx.verify_mode = …` (the attribute written, and whether the value is `CERT_NONE`), in source
-     * order: the last one before a download says whether its context accepts any certificate.
+     * order: the writes that may reach a download say whether its context accepts any certificate.
      */
     const contextVerifyModes: Array<{ attribute: PyNode; none: boolean }> = [];
-    /** Certificate checks turned off only where a condition holds (`if os.environ.get("INSECURE"):`): medium confidence. */
-    const conditionallyOff = new Set<string>();
+    /** Downloads whose context accepts any certificate on some paths only (medium confidence). */
+    const offOnSomePaths = new Set<number>();
     /**
      * How an SSL context given to a download accepts any certificate: made by
-     * `ssl._create_unverified_context()`, or its `verify_mode` set to `ssl.CERT_NONE` before the call.
+     * `ssl._create_unverified_context()`, or its `verify_mode` set to `ssl.CERT_NONE` by a write that
+     * may reach the call: the last write before it that certainly runs first (lang-python's
+     * `certainlyRunsBefore`), and the writes after that one, which run on some paths. All of them
+     * `CERT_NONE`, the last certain one included: on every path; some: on some paths (`offOnSomePaths`).
      */
     const unverifiedContext = (n: PyNode | undefined, call: PyNode): string | undefined => {
       if (!n) return undefined;
       const isCall = (v: PyNode) => v.type === 'call' && sc.qualifiedName(calleeOf(v)!) === 'ssl._create_unverified_context';
       if (isCall(n) || (n.type === 'identifier' && valuesOf(sc, n).some(isCall))) return 'ssl._create_unverified_context()';
       if (n.type !== 'identifier' && n.type !== 'attribute') return undefined;
-      let last: { attribute: PyNode; none: boolean } | undefined;
+      const before: Array<{ attribute: PyNode; none: boolean }> = [];
       for (const w of contextVerifyModes) {
         if (w.attribute.startIndex >= call.startIndex) break;
-        if (sc.sameReference(w.attribute.childForFieldName('object')!, n)) last = w;
+        if (sc.sameReference(w.attribute.childForFieldName('object')!, n)) before.push(w);
       }
-      if (!last?.none) return undefined;
-      const how = `${sc.getText(last.attribute)} = ssl.CERT_NONE`;
-      if (sc.branchConditions(last.attribute).length > 0) conditionallyOff.add(how);
-      return how;
+      let from = before.length - 1;
+      while (from >= 0 && !sc.certainlyRunsBefore(before[from].attribute, call)) from--;
+      const reaching = before.slice(Math.max(from, 0));
+      const off = [...reaching].reverse().find((w) => w.none);
+      if (!off) return undefined;
+      // every path: from the last certain write on, all CERT_NONE; or, with no single certain write, all
+      // CERT_NONE and one of them on every path (`if a: ctx.verify_mode = CERT_NONE` / `else: …CERT_NONE`)
+      const everyPath = reaching.every((w) => w.none) && (from >= 0 || sc.certainlyRunsBefore(before.map((w) => w.attribute), call));
+      if (!everyPath) offOnSomePaths.add(call.id);
+      return `${sc.getText(off.attribute)} = ssl.CERT_NONE`;
     };
     /** `session.verify = False` (the attribute written), in source order. */
     const sessionVerifyOff: PyNode[] = [];
@@ -320,7 +329,7 @@ export default createRule<[], PySourceCode>({
         const evidence = how ? evidenceOf(dl, true) : undefined;
         if (!evidence) return;
         const what = dl.url.kind === 'string' ? `"${shorten(dl.url.value)}"` : 'a model file';
-        context.report({ node, messageId: 'verificationOff', data: { api: dl.api, what, how }, confidence: evidence === 'strong' && !conditionallyOff.has(how!) ? 'high' : 'medium' });
+        context.report({ node, messageId: 'verificationOff', data: { api: dl.api, what, how }, confidence: evidence === 'strong' && !offOnSomePaths.has(dl.call.id) ? 'high' : 'medium' });
       },
       assignment(node: PyNode) {
         if (mentionsEndpoint) reportEndpointWrites(node);

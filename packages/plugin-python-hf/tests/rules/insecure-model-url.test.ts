@@ -189,6 +189,20 @@ ruleTester.run('hf/insecure-model-url', rule, {
       code: 'import ssl, httpx\nfrom ssl import CERT_NONE\nclass Fetcher:\n    def __init__(self):\n        self.ctx = ssl.create_default_context()\n        self.ctx.check_hostname = False\n        self.ctx.verify_mode = CERT_NONE\n    def fetch(self):\n        r = httpx.get("https://x.org/weights.safetensors", verify=self.ctx)\n        open("weights.safetensors", "wb").write(r.content)',
       errors: [{ messageId: 'verificationOff', line: 9, data: { api: 'httpx.get', what: '"https://x.org/weights.safetensors"', how: 'self.ctx.verify_mode = ssl.CERT_NONE' } }],
     },
+    // CERT_NONE on one branch, CERT_REQUIRED on the other; CERT_NONE, then CERT_REQUIRED under a condition: medium (review of the mends, N2)
+    ...[
+      'import os, ssl, urllib.request\nctx = ssl.create_default_context()\nctx.check_hostname = False\nif os.environ.get("INSECURE"):\n    ctx.verify_mode = ssl.CERT_NONE\nelse:\n    ctx.verify_mode = ssl.CERT_REQUIRED\nwith urllib.request.urlopen("https://x.org/model.pt", context=ctx) as r:\n    open("model.pt", "wb").write(r.read())',
+      'import os, ssl, urllib.request\nctx = ssl.create_default_context()\nctx.check_hostname = False\nctx.verify_mode = ssl.CERT_NONE\nif os.environ.get("STRICT"):\n    ctx.check_hostname = True\n    ctx.verify_mode = ssl.CERT_REQUIRED\nwith urllib.request.urlopen("https://x.org/model.pt", context=ctx) as r:\n    open("model.pt", "wb").write(r.read())',
+    ].map((code) => ({ code, errors: [{ messageId: 'verificationOff' as const, line: 8, confidence: 'medium' as const }] })),
+    // CERT_NONE on both branches, and both the write and the download under `if __name__ == "__main__":`: high
+    {
+      code: 'import os, ssl, urllib.request\nctx = ssl.create_default_context()\nctx.check_hostname = False\nif os.environ.get("A"):\n    ctx.verify_mode = ssl.CERT_NONE\nelse:\n    ctx.verify_mode = ssl.CERT_NONE\nwith urllib.request.urlopen("https://x.org/model.pt", context=ctx) as r:\n    open("model.pt", "wb").write(r.read())',
+      errors: [{ messageId: 'verificationOff', line: 8, confidence: 'high' }],
+    },
+    {
+      code: 'import ssl, urllib.request\nif __name__ == "__main__":\n    ctx = ssl.create_default_context()\n    ctx.check_hostname = False\n    ctx.verify_mode = ssl.CERT_NONE\n    with urllib.request.urlopen("https://x.org/model.pt", context=ctx) as r:\n        open("model.pt", "wb").write(r.read())',
+      errors: [{ messageId: 'verificationOff', line: 6, confidence: 'high' }],
+    },
     // CERT_NONE only where a condition holds: medium
     {
       code: 'import os, ssl, urllib.request\nctx = ssl.create_default_context()\nif os.environ.get("INSECURE") == "1":\n    ctx.check_hostname = False\n    ctx.verify_mode = ssl.CERT_NONE\nwith urllib.request.urlopen("https://x.org/model.pt", context=ctx) as r:\n    open("model.pt", "wb").write(r.read())',

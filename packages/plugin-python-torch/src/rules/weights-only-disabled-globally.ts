@@ -148,16 +148,38 @@ export default createRule<[], PythonSourceCode>({
         if (p.type === 'block' && p.parent?.type === 'try_statement' && p.parent.childForFieldName('body')?.id === p.id) tries.push(p.parent);
       }
       for (const t of tries) {
-        const fin = t.namedChildren.find((c) => c?.type === 'finally_clause');
-        if (!fin) continue;
-        for (const a of sc.descendants(fin, 'assignment')) {
-          const left = a.childForFieldName('left');
-          const right = a.childForFieldName('right');
-          if (left?.type !== 'attribute' || !right || left.childForFieldName('attribute')?.text !== 'load') continue;
-          if (sc.qualifiedName(left) === target && sc.qualifiedNames(right).some((q) => TORCH_LOAD.has(q))) return a;
-        }
+        const restore = finallyRestore(t, target);
+        if (restore) return restore;
       }
       return undefined;
+    }
+
+    /** Per `try` and target: the restore of the original loader its `finally` makes (computed once). */
+    const finallyRestores = new Map<string, Node | null>();
+
+    /**
+     * The assignment `target = <the original loader>` that the `finally` of `t` makes as one of its own
+     * statements (not under an `if`, not in a nested function: one that always runs).
+     */
+    function finallyRestore(t: Node, target: string): Node | undefined {
+      const key = `${t.id}\u0000${target}`;
+      const known = finallyRestores.get(key);
+      if (known !== undefined) return known ?? undefined;
+      let found: Node | null = null;
+      const fin = t.namedChildren.find((c) => c?.type === 'finally_clause');
+      const body = fin?.namedChildren.find((c) => c?.type === 'block');
+      for (const statement of body?.namedChildren ?? []) {
+        const a = statement?.type === 'expression_statement' ? statement.namedChildren.find((c) => c?.type === 'assignment') : undefined;
+        const left = a?.childForFieldName('left');
+        const right = a?.childForFieldName('right');
+        if (!a || left?.type !== 'attribute' || !right || left.childForFieldName('attribute')?.text !== 'load') continue;
+        if (sc.qualifiedName(left) === target && sc.qualifiedNames(right).some((q) => TORCH_LOAD.has(q))) {
+          found = a;
+          break;
+        }
+      }
+      finallyRestores.set(key, found);
+      return found ?? undefined;
     }
 
     function reportEnv(node: Node, value: Node | undefined): void {

@@ -35,6 +35,9 @@ ruleTester.run('torch/weights-only-disabled-globally', rule, {
       'import torch\n_orig = torch.load\ndef patched(*a, **k):\n    k["weights_only"] = False\n    return _orig(*a, **k)\ntorch.load = patched\ntry:\n    run()\nexcept Exception:\n    torch.load = _orig\n    raise',
       'import torch\n_orig = torch.load\ndef patched(*a, **k):\n    k["weights_only"] = False\n    return _orig(*a, **k)\ntorch.load = patched\ndef unpatch():\n    torch.load = _orig',
       'import torch\ndef patch():\n    _orig = torch.load\n    def patched(*a, **k):\n        k["weights_only"] = False\n        return _orig(*a, **k)\n    torch.load = patched\n    def undo():\n        torch.load = _orig\n    return undo',
+      // the restore in the finally only under a condition, or inside a function defined there (review of the mends, N3)
+      'import torch\n_orig = torch.load\ndef patched(*a, **k):\n    k["weights_only"] = False\n    return _orig(*a, **k)\ntorch.load = patched\ntry:\n    run()\nfinally:\n    if restore:\n        torch.load = _orig',
+      'import torch\n_orig = torch.load\ndef patched(*a, **k):\n    k["weights_only"] = False\n    return _orig(*a, **k)\ntorch.load = patched\ntry:\n    run()\nfinally:\n    def undo():\n        torch.load = _orig',
     ].map((code) => ({ code, errors: [{ messageId: 'monkeypatch' as const }] })),
     { code: `${WRAPPER}torch.load = _load`, errors: [{ messageId: 'monkeypatch', line: 6, confidence: 'high', data: { target: 'torch.load' } }] },
     { code: `${WRAPPER}setattr(torch, "load", _load)`, errors: [{ messageId: 'monkeypatch', line: 6 }] },
