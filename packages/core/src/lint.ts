@@ -194,6 +194,10 @@ function prefilter<T extends { id: string; rule: Rule<any, any> }>(
   };
   let failed: Array<[TriggerTest, unknown]> | undefined;
   const kept = entries.filter(({ rule }) => triggersMatch(rule.meta, occurs));
+  for (const [test, error] of failed ?? []) {
+    const ruleIds = entries.filter(({ rule }) => [...rule.meta.triggers, ...(rule.meta.triggerGroups ?? []).flat()].includes(test)).map((e) => e.id);
+    errors?.push({ ruleIds, error });
+  }
   // a file the language must parse to say what is wrong with it (see `Language.mustParse`)
   if (kept.length === 0 && entries.length > 0 && language.mustParse) {
     try {
@@ -201,10 +205,6 @@ function prefilter<T extends { id: string; rule: Rule<any, any> }>(
     } catch {
       /* a language that fails there costs nothing: the file stays left out */
     }
-  }
-  for (const [test, error] of failed ?? []) {
-    const ruleIds = entries.filter(({ rule }) => [...rule.meta.triggers, ...(rule.meta.triggerGroups ?? []).flat()].includes(test)).map((e) => e.id);
-    errors?.push({ ruleIds, error });
   }
   return kept;
 }

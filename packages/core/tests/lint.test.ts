@@ -275,6 +275,26 @@ describe('lintText prefilter', () => {
     expect(parseCounter.count).toBe(before + 1); // never a lost finding: the whole text counts
   });
 
+  it("parses a file the language must parse (mustParse) with no trigger word in it, and still tells a trigger test's error", async () => {
+    const before = parseCounter.count;
+    const rules = [{ id: 'toy/no-danger', rule: dangerRule, level: 'error' as const }];
+    const asking = { ...toyLanguage, mustParse: (text: string) => text.startsWith('BROKEN') };
+    await lint('calm\n', rules, { language: asking });
+    expect(parseCounter.count).toBe(before);
+    await lint('BROKEN calm\n', rules, { language: asking });
+    expect(parseCounter.count).toBe(before + 1);
+    expect(triggeredRuleIds({ path: 'a.toy', text: 'BROKEN calm\n', language: asking, rules })).toEqual(['toy/no-danger']);
+    // a mustParse that throws leaves the file out, as without it
+    const failing = { ...toyLanguage, mustParse: () => { throw new Error('boom'); } };
+    expect(triggeredRuleIds({ path: 'a.toy', text: 'calm\n', language: failing, rules })).toEqual([]);
+    // a trigger test that throws on such a file is still told (here the rule's other group leaves it out)
+    const throwing = { ...dangerRule, meta: { ...dangerRule.meta, triggers: [{ literals: ['calm'], test: () => { throw new TypeError('cannot read x'); } }], triggerGroups: [['never-here']] } } as Rule<any, any>;
+    const told: string[] = [];
+    triggeredRuleIds({ path: 'a.toy', text: 'BROKEN nothing\n', language: asking, rules: [{ id: 't/one', rule: throwing, level: 'error' as const }], onTriggerError: (_ids, error) => told.push(String(error)) });
+    triggeredRuleIds({ path: 'a.toy', text: 'BROKEN calm\n', language: asking, rules: [{ id: 't/one', rule: throwing, level: 'error' as const }], onTriggerError: (_ids, error) => told.push(String(error)) });
+    expect(told).toEqual(['TypeError: cannot read x']);
+  });
+
   it('triggeredRuleIds answers before any parse which rules run; notParsed is what a skipped file gives', async () => {
     const before = parseCounter.count;
     const rules = [
