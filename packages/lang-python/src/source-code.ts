@@ -84,6 +84,8 @@ export function isImportedClass(cls: ProjectClassPart): cls is ImportedClass {
   return (cls as ImportedClass).kind === 'imported-class';
 }
 
+/** Scopes whose code runs where it is written (`runningScope`). */
+const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 const PATH_JOIN = new Set(['os.path.join', 'posixpath.join', 'ntpath.join']);
 /** Attribute bags: each keyword becomes an attribute (`constant` reads `args.x` through them). */
 const NAMESPACE_TYPES = new Set(['argparse.Namespace', 'types.SimpleNamespace']);
@@ -2350,13 +2352,16 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         // `def wrapper(*args, **kwargs)`: the mapping a caller passed, plus what the body sets in it
         const inner = value ? this.dictEntries(value, depth + 1) : this.parameterOf(expr)?.node.type === 'dictionary_splat_pattern' ? { entries: new Map<string, Node>(), complete: false } : undefined;
         if (!inner) return undefined;
-        if (!this.isMutatedBySubscript(expr)) return inner;
+        // written through another name (`def setup(p, cfg=CFG): cfg["base"] = p`, `c = CFG; c.update(…)`):
+        // what a key holds is not known
+        if (!this.isMutatedBySubscript(expr)) return this.mutatedThroughAlias(expr) ? { entries: inner.entries, complete: false, volatile: true } : inner;
         // A table another scope writes into (`def setup(p): CFG.update(base=p)`), or one read from inside a
         // function while its scope writes into it (the function may run after any of those writes): what a
-        // key holds when this runs is not known (`volatile`; `lookupValues` gives nothing for it).
+        // key holds when this runs is not known (`volatile`; `lookupValues` gives nothing for it). A
+        // comprehension runs where it is written: its own scope does not count.
         const home = this.scopes.resolve(expr.text, expr.startIndex);
-        const volatile =
-          !!home && (this.enclosingScope(expr).id !== home.node.id || this.containerWrites(expr).some((w) => this.enclosingScope(w.node).id !== home.node.id));
+        const runsIn = (n: Node): number => this.runningScope(n).id;
+        const volatile = !!home && (runsIn(expr) !== home.node.id || this.containerWrites(expr).some((w) => runsIn(w.node) !== home.node.id) || this.mutatedThroughAlias(expr));
         // `kw = {}` … `kw["trust_remote_code"] = True` … `f(**kw)`: entries set by a constant key
         // before the use, in the same scope (a later one wins); still incomplete (`update`, `pop`,
         // keys not known, a branch not taken).
@@ -2423,6 +2428,48 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       if (removes !== undefined) out.push({ key: '', value: ref, ifAbsent: false, removes, at: ref.startIndex });
     }
     return out.sort((a, b) => a.at - b.at).map(({ at: _at, ...rest }) => rest);
+  }
+
+  /** The scope a node's code runs in: the innermost function, class or module (a comprehension's own scope runs in place). */
+  private runningScope(node: Node): Node {
+    let scope = this.enclosingScope(node);
+    while (COMPREHENSIONS.has(scope.type) && scope.parent) scope = this.enclosingScope(scope.parent);
+    return scope;
+  }
+
+  /**
+   * A name bound to the table a name holds (`def setup(p, cfg=CFG)`, `c = CFG`) is written into
+   * (`cfg["k"] = v`, `c.update(…)`), in the scope the table's name resolves to: the table changes
+   * under another name. Found by one pattern over that scope's text per name.
+   */
+  private mutatedThroughAlias(identifier: Node): boolean {
+    const name = identifier.text;
+    const scope = this.scopes.resolve(name, identifier.startIndex);
+    if (!scope) return false;
+    const key = `${scope.node.id}\u0000${name}\u0000alias`;
+    let hit = this.mutatedNames.get(key);
+    if (hit === undefined) {
+      hit = false;
+      const body = scope.node;
+      const re = new RegExp(`(?<![\\p{L}\\p{N}_.])[\\p{L}_][\\p{L}\\p{N}_]*\\s*(?::[^=\\n]*)?=\\s*(${name.replace(/[$]/g, '\\$')})(?![\\p{L}\\p{N}_.\\[(])`, 'gu');
+      re.lastIndex = body.startIndex;
+      for (let m = re.exec(this.text); m && m.index < body.endIndex && !hit; m = re.exec(this.text)) {
+        const at = m.index + m[0].length - m[1].length;
+        const use = this.ast.descendantForIndex(at, at + name.length);
+        const parent = use?.type === 'identifier' ? use.parent : null;
+        const alias =
+          parent?.type === 'default_parameter' || parent?.type === 'typed_default_parameter'
+            ? parent.childForFieldName('value')?.id === use!.id
+              ? parent.childForFieldName('name')
+              : null
+            : parent?.type === 'assignment' && parent.childForFieldName('right')?.id === use!.id
+              ? parent.childForFieldName('left')
+              : null;
+        if (alias?.type === 'identifier' && alias.text !== name && this.isMutatedBySubscript(alias)) hit = true;
+      }
+      this.mutatedNames.set(key, hit);
+    }
+    return hit;
   }
 
   /** True when `name[...] = ...` (or `.update(`/`.setdefault(`/`.pop(`/`.clear(`, `del name[...]`) appears in the scope the name resolves to. */

@@ -63,6 +63,36 @@ describe('constant of a lookup in a table', () => {
     expect(values('c')).toEqual(['"/opt/l"']);
     expect(values('d')).toEqual(['"org/k"']);
   });
+
+  it('knows no value of a table written through another name, and reads a comprehension as running in place', async () => {
+    const sc = await parse(
+      [
+        'CFG = {"base": "org/model-a"}',
+        'def setup(p, cfg=CFG):',
+        '    cfg["base"] = p',
+        'def load():',
+        '    a = CFG["base"]',
+        'T = {"base": "org/t"}',
+        't = T',
+        't.update(base="/opt/t")',
+        'b = T["base"]',
+        'U = {"base": "org/u"}',
+        'def use(u=U):',
+        '    return u["base"]',
+        'c = U["base"]',
+        'L = {"base": "org/l"}',
+        'L["base"] = "/opt/l"',
+        'models = [f(L["base"]) for _ in range(2)]',
+      ].join('\n'),
+    );
+    const values = (name: string) => sc.lookupValues(valueOf(sc, name))?.map((v) => v.text);
+    expect(values('a')).toEqual([]);
+    expect(values('b')).toEqual([]);
+    // an alias only read: the table's own value
+    expect(values('c')).toEqual(['"org/u"']);
+    const comprehension = sc.descendants(sc.ast, 'subscript').filter((n) => n.text === 'L["base"]').pop()!;
+    expect(sc.lookupValues(comprehension)?.map((v) => v.text)).toEqual(['"/opt/l"']);
+  });
 });
 
 describe('constant literals', () => {
