@@ -1886,6 +1886,11 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       name = this.text.slice(identifier.startIndex, identifier.endIndex);
       scope = model.resolve(name, identifier.startIndex);
     }
+    // found once per variable (name, scope) and kind: a rule asking at every load of a function used to
+    // scan the scope's text again each time (quadratic on thousands of loads)
+    const key = `${scope ? scope.node.id : 'free'}\u0000${name}\u0000${options.readsOnly ? 'r' : ''}`;
+    const cached = this.referencesCache.get(key);
+    if (cached) return cached.slice();
     const bindingStarts = new Set<number>();
     if (options.readsOnly && scope) for (const b of scope.bindings.get(name) ?? []) if (b.target) bindingStarts.add(b.target.startIndex);
     const from = scope && scope.kind !== 'module' ? scope.start : 0;
@@ -1901,8 +1906,12 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       if (this.isMemberOrKeywordName(node)) continue;
       if (model.resolve(name, m.index) === scope) out.push(node);
     }
-    return out;
+    this.referencesCache.set(key, out);
+    return out.slice();
   }
+
+  /** `references` by variable and kind (see there). */
+  private readonly referencesCache = new Map<string, Node[]>();
 
   /**
    * What is written into the container a variable holds, anywhere in its scope, in source order:

@@ -180,9 +180,8 @@ export function wholeModuleUse(sc: SC, call: Node): string | undefined {
   const assignment = at.parent;
   const target = assignment?.type === 'assignment' && assignment.childForFieldName('right')?.id === at.id ? assignment.childForFieldName('left') : undefined;
   if (target?.type !== 'identifier') return undefined;
-  // the first uses of the name after the load that this binding reaches (references found once per
-  // name and scope, not once per load)
-  const refs = referencesOnce(sc, target);
+  // the first uses of the name after the load that this binding reaches (in source order)
+  const refs = sc.references(target, { readsOnly: true });
   let lo = 0;
   let hi = refs.length;
   while (lo < hi) {
@@ -200,19 +199,6 @@ export function wholeModuleUse(sc: SC, call: Node): string | undefined {
   return undefined;
 }
 
-const referencesByName = new WeakMap<SC, Map<string, Node[]>>();
-
-/** The reads of the variable a name binds, in source order, asked of the language once per name and scope. */
-function referencesOnce(sc: SC, name: Node): Node[] {
-  let byName = referencesByName.get(sc);
-  if (!byName) referencesByName.set(sc, (byName = new Map()));
-  let holder: Node | null = name.parent;
-  while (holder && holder.type !== 'function_definition' && holder.type !== 'lambda' && holder.type !== 'class_definition' && holder.type !== 'module') holder = holder.parent;
-  const key = `${holder?.id ?? 0}\u0000${name.text}`;
-  let refs = byName.get(key);
-  if (!refs) byName.set(key, (refs = [...sc.references(name, { readsOnly: true })].sort((a, b) => a.startIndex - b.startIndex)));
-  return refs;
-}
 
 /** The suggestions' messages of `weightsOnlySuggestion`, for a rule's `meta.messages`. */
 export const WEIGHTS_ONLY_SUGGESTIONS = {

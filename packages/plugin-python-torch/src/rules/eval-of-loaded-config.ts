@@ -84,12 +84,17 @@ export const CONFIG_NAME = /(^|_)(config|configs|cfg|conf|hparams|hyperparams|hy
 /** A name that says it holds a configuration file's path (`config_path`, `cfg_file`, `args.config`). */
 const CONFIG_PATH_NAME = /(?:^|_)(?:config|cfg|conf|hparams)(?:_|$)/i;
 
+/** Names of functions that load a saved model or its state from the file they are given (`LOADER_FUNCTION`). */
+const LOADER_FUNCTION_NAMES = ['load', 'load_model', 'load_from_file', 'from_file', 'restore', 'load_checkpoint', 'load_state', 'load_weights', 'read_model', 'load_net', 'load_network', 'load_params', 'load_parameters'];
+
 /**
  * What `taintOf` needs in the text (see the tables above and `dataOrigin`'s network calls, and the
  * definition of a function `LOADER_FUNCTION` names).
  */
-export const SOURCE_TRIGGERS =
-  /json|ya?ml|toml|conf|cfg|hparams|hyperparams|hyper_params|model_args|model_kwargs|\b(?:ini|txt)\b|transformers|huggingface_hub|safetensors|onnx|get_modelmeta|\btorch(?:\s*\.\s*serialization)?\s*\.\s*load\b|\bfrom\s+torch(?:\.serialization)?\s+import\b[^\n]*\bload\b|requests|httpx|urllib|wget|download_url_to_file|boto3|gdown|fsspec|smart_open|\bdef\s+(?:load|load_model|load_from_file|from_file|restore|load_checkpoint|load_state|load_weights|read_model|load_net|load_network|load_params|load_parameters)\s*\(/i;
+export const SOURCE_TRIGGERS = new RegExp(
+  String.raw`json|ya?ml|toml|conf|cfg|hparams|hyperparams|hyper_params|model_args|model_kwargs|\b(?:ini|txt)\b|transformers|huggingface_hub|safetensors|onnx|get_modelmeta|\btorch(?:\s*\.\s*serialization)?\s*\.\s*load\b|\bfrom\s+torch(?:\.serialization)?\s+import\b[^\n]*\bload\b|requests|httpx|urllib|wget|download_url_to_file|boto3|gdown|fsspec|smart_open|\bdef\s+(?:${LOADER_FUNCTION_NAMES.join('|')})\s*\(`,
+  'i',
+);
 
 /**
  * A call of `eval`, `exec` or `compile` by that name, as the gate in `call` below asks (`eval (x)` and
@@ -112,7 +117,7 @@ export const BARE_VALUE = /\b(?:eval|exec)\b(?<=(?:[=(,[{:]|\b(?:import|return|e
  * (`Amp.load(file)`, `def load_model(path)`): the text it reads from that file is the model's, and
  * `eval` of it runs whatever the file says (review corpus2, r03).
  */
-export const LOADER_FUNCTION = /^(?:load|load_model|load_from_file|from_file|restore|load_checkpoint|load_state|load_weights|read_model|load_net|load_network|load_params|load_parameters)$/;
+export const LOADER_FUNCTION = new RegExp(`^(?:${LOADER_FUNCTION_NAMES.join('|')})$`);
 
 /**
  * How sure we are that a value was read while loading a model or its configuration: read from a
