@@ -1,8 +1,8 @@
 import { createRule, type Confidence } from '@oculum/core';
 import type { JsSourceCode, TSESTree } from '@oculum/lang-js';
-import { calleeText, importsAny, isKokoroModule, isTransformersModule, quotedValues, shown } from '../utils/libraries.js';
-import { isLocalOnly, likelyMemberValue, wrappedTransformersLoad } from '../utils/hub-loads.js';
-import { classifyLocation } from '../utils/locations.js';
+import { calleeText, importsAny, isKokoroModule, isLangChainHfEmbeddingsModule, isTransformersModule, quotedValues, shown } from '../utils/libraries.js';
+import { isLocalOnly, likelyMemberValue, loadOption, loadOptionsOpaque, wrappedTransformersLoad } from '../utils/hub-loads.js';
+import { classifyLocation, type ModelLocation } from '../utils/locations.js';
 import { remoteHostOf, remoteModelsUncertain, revisionlessTemplate } from '../utils/remote-models.js';
 import { classifyRevision, isBranchName } from '../utils/revision.js';
 import { ALLOW_TAGS_SCHEMA, docsUrl } from '../utils/meta.js';
@@ -21,7 +21,7 @@ export default createRule<[Options?], JsSourceCode>({
     triggers: ['transformers', 'kokoro-js'],
     docs: {
       description:
-        'Reports transformers.js `pipeline()` and `from_pretrained()` loads of Hugging Face Hub models that are not pinned to a commit with `{ revision }`.',
+        'Reports transformers.js `pipeline()` and `from_pretrained()` loads (and LangChain.js `HuggingFaceTransformersEmbeddings`) of Hugging Face Hub models that are not pinned to a commit with `{ revision }`.',
       recommended: true,
       url: docsUrl('unpinned-model-revision'),
     },
@@ -47,109 +47,122 @@ export default createRule<[Options?], JsSourceCode>({
   },
   create(context, [options]: [Options?] = []) {
     const sc = context.sourceCode;
-    if (!importsAny(sc, (m) => isTransformersModule(m) || isKokoroModule(m))) return {};
+    if (!importsAny(sc, (m) => isTransformersModule(m) || isKokoroModule(m) || isLangChainHfEmbeddingsModule(m))) return {};
     const allowTags = options?.allowTags === true;
 
-    return {
-      CallExpression(node: TSESTree.CallExpression) {
-        const load = wrappedTransformersLoad(sc, node);
-        if (!load) return;
-        // `{ local_files_only: true }`, or `env.allowRemoteModels = false` in force here: nothing is downloaded.
-        if (isLocalOnly(sc, node, load)) return;
-        const { model, optionsPos } = load;
-        const callee = calleeText(sc, node);
-        // `env.remoteHost` and `env.remotePathTemplate` as this load sees them: where it goes, and whether a revision applies.
-        const host = remoteHostOf(sc, node);
-        // a model server on this machine (`env.remoteHost = "http://127.0.0.1:8080"`): not a Hub
-        // download, and no `main` that moves
-        if (host.kind === 'loopback') return;
-        const source = host.kind === 'hub' ? undefined : host.kind === 'unknown' ? 'the host set in `env.remoteHost`' : host.hosts.map((h) => `"${shown(h)}"`).join(' or ');
-        const template = revisionlessTemplate(sc, node);
-        /** Lowered to medium when the host cannot be resolved: it may be the Hub, or a copy the app serves. */
-        const hostConfidence = (c: Confidence): Confidence => (host.kind === 'unknown' && c === 'high' ? 'medium' : c);
+    const check = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
+      const load = wrappedTransformersLoad(sc, node);
+      if (!load) return;
+      // `{ local_files_only: true }`, or `env.allowRemoteModels = false` in force here: nothing is downloaded.
+      if (isLocalOnly(sc, node, load)) return;
+      const { model } = load;
+      const callee = calleeText(sc, node);
+      // `env.remoteHost` and `env.remotePathTemplate` as this load sees them: where it goes, and whether a revision applies.
+      const host = remoteHostOf(sc, node);
+      // a model server on this machine (`env.remoteHost = "http://127.0.0.1:8080"`): not a Hub
+      // download, and no `main` that moves
+      if (host.kind === 'loopback') return;
+      const source = host.kind === 'hub' ? undefined : host.kind === 'unknown' ? 'the host set in `env.remoteHost`' : host.hosts.map((h) => `"${shown(h)}"`).join(' or ');
+      const template = revisionlessTemplate(sc, node);
+      /** Lowered to medium when the host cannot be resolved: it may be the Hub, or a copy the app serves. */
+      const hostConfidence = (c: Confidence): Confidence => (host.kind === 'unknown' && c === 'high' ? 'medium' : c);
 
-        // `pipeline(...e.data.args)`: the id (and the options) come from a spread the analysis cannot
-        // expand, so whether a Hub model is loaded unpinned is not known: low confidence, not dropped
-        if (!model) {
-          const spread = node.arguments.find((a, i): a is TSESTree.SpreadElement => a.type === 'SpreadElement' && i <= (load.kind === 'pipeline' ? 1 : 0));
-          if (spread) {
-            context.report({ node, messageId: 'spreadArguments', data: { callee, args: `\`${shown(sc.getText(spread), 40)}\`` }, confidence: 'low' });
-            return;
-          }
-        }
-        if (!model || (model.type === 'Identifier' && model.name === 'undefined') || (model.type === 'Literal' && model.value === null)) {
-          if (load.kind === 'from_pretrained') return; // without an id it is a TypeError, not a download
-          if (sc.hasUnresolvedArguments(node)) return;
-          const task = sc.argument(node, { position: 0 });
-          const taskValue = task ? sc.constant(task) : undefined;
-          const taskName = typeof taskValue === 'string' ? taskValue : '<task>';
-          if (template !== undefined) {
-            const model = `the default model of the "${taskName}" task`;
-            context.report({ node, messageId: 'revisionIgnored', data: { callee, model, source: source ?? 'the Hugging Face Hub', template: shown(template) }, confidence: 'medium' });
-            return;
-          }
-          context.report({
-            node,
-            messageId: source ? 'defaultModelFrom' : 'defaultModel',
-            data: { callee, task: taskName, ...(source ? { source } : {}) },
-            confidence: 'medium',
-          });
+      // `new HuggingFaceTransformersEmbeddings(fields)` with fields the analysis cannot see: they may
+      // name any model, pinned or not (low confidence, not dropped)
+      if (!model && load.kind === 'embeddings' && (sc.hasUnresolvedArguments(node) || sc.isOpaqueOptions(node, 0))) {
+        const fields = node.arguments[0];
+        context.report({ node, messageId: 'spreadArguments', data: { callee, args: `\`${shown(sc.getText(fields), 40)}\`` }, confidence: 'low' });
+        return;
+      }
+      // `pipeline(...e.data.args)`: the id (and the options) come from a spread the analysis cannot
+      // expand, so whether a Hub model is loaded unpinned is not known: low confidence, not dropped
+      if (!model && !load.defaultModel) {
+        const spread = node.arguments.find((a, i): a is TSESTree.SpreadElement => a.type === 'SpreadElement' && i <= (load.kind === 'pipeline' ? 1 : 0));
+        if (spread) {
+          context.report({ node, messageId: 'spreadArguments', data: { callee, args: `\`${shown(sc.getText(spread), 40)}\`` }, confidence: 'low' });
           return;
         }
-
-        let location = classifyLocation(sc, model, { hubIds: true });
-        // `this.model_id = "org/name"` just before the load, every value of the member a constant:
-        // that id, at medium confidence at most (another method may assign another one in between).
-        let likely = false;
-        if (location.kind === 'unknown') {
-          const assigned = likelyMemberValue(sc, model);
-          const resolved = assigned ? classifyLocation(sc, assigned, { hubIds: true }) : undefined;
-          if (resolved?.kind === 'hub') {
-            location = resolved;
-            likely = true;
-          }
-        }
-        if (location.kind === 'local' || location.kind === 'remote') return;
-        const revision = classifyRevision(sc, sc.argument(node, { name: 'revision', position: optionsPos }));
-        if (load.dropsRevision && revision.kind !== 'missing') {
-          // a pin the wrapper drops (medium: a fork of it may pass it on)
-          const shownModel = location.value !== undefined ? `"${shown(location.value)}"` : `\`${shown(sc.getText(model), 40)}\``;
-          context.report({ node, messageId: 'wrapperDropsRevision', data: { callee, model: shownModel, wrapper: load.dropsRevision }, confidence: 'medium' });
-          return;
-        }
-        if (revision.kind === 'commit' || revision.kind === 'dynamic') return;
-        if (revision.kind === 'tag' && allowTags) return;
-
-        // A name that cannot be resolved is shown as code (`` `this.model` ``), not as a model id; the
-        // defaults of one the environment may override (`process.env.MODEL || "org/name"`) are named.
-        const modelName =
-          location.value !== undefined ? `"${shown(location.value)}"` : location.values ? quotedValues(location.values) : `\`${shown(sc.getText(model), 40)}\``;
-        // medium for an id that may be replaced: a member another method may assign, a default the
-        // environment may override, a field of an exported class another module may assign
-        let confidence: Confidence = location.kind === 'hub' ? (likely || location.overridable ? 'medium' : 'high') : 'low';
-        // an id that cannot be resolved, loaded at an explicit revision that is no commit
-        // (`{ revision: "main" }`): a revision means something only for a Hub load, so medium
-        if (location.kind !== 'hub' && revision.kind !== 'missing') confidence = 'medium';
-        if (revision.kind === 'missing' && sc.isOpaqueOptions(node, optionsPos)) confidence = 'low';
-        confidence = hostConfidence(confidence);
-        // `env.allowRemoteModels` is set to a value the analysis cannot read: the load may stay local.
-        if (confidence === 'high' && remoteModelsUncertain(sc, node)) confidence = 'medium';
+      }
+      if (!load.defaultModel && (!model || (model.type === 'Identifier' && model.name === 'undefined') || (model.type === 'Literal' && model.value === null))) {
+        if (load.kind === 'from_pretrained') return; // without an id it is a TypeError, not a download
+        if (sc.hasUnresolvedArguments(node)) return;
+        const task = sc.argument(node, { position: 0 });
+        const taskValue = task ? sc.constant(task) : undefined;
+        const taskName = typeof taskValue === 'string' ? taskValue : '<task>';
         if (template !== undefined) {
-          // The template drops `{revision}`: asking for a pin would be wrong (insecure-remote-host reports the template).
-          context.report({ node, messageId: 'revisionIgnored', data: { callee, model: modelName, source: source ?? 'the Hugging Face Hub', template: shown(template) }, confidence });
-        } else if (revision.kind === 'missing') {
-          context.report({ node, messageId: source ? 'missingFrom' : 'missing', data: { callee, model: modelName, ...(source ? { source } : {}) }, confidence });
-        } else {
-          context.report({
-            node,
-            // "default", "onnx": only known not to be a commit (a branch or a tag)
-            messageId: revision.kind === 'branch' && !isBranchName(revision.value!) ? 'notCommit' : revision.kind,
-            data: { callee, model: modelName, revision: revision.value },
-            confidence,
-            severity: revision.kind === 'tag' ? 'medium' : undefined,
-          });
+          const model = `the default model of the "${taskName}" task`;
+          context.report({ node, messageId: 'revisionIgnored', data: { callee, model, source: source ?? 'the Hugging Face Hub', template: shown(template) }, confidence: 'medium' });
+          return;
         }
-      },
-    };
+        context.report({
+          node,
+          messageId: source ? 'defaultModelFrom' : 'defaultModel',
+          data: { callee, task: taskName, ...(source ? { source } : {}) },
+          confidence: 'medium',
+        });
+        return;
+      }
+
+      // LangChain.js's embeddings without a model name: its default model, from the Hub
+      const defaulted = !model ? load.defaultModel : undefined;
+      let location: ModelLocation = model ? classifyLocation(sc, model, { hubIds: true }) : { kind: 'hub', value: defaulted };
+      // `this.model_id = "org/name"` just before the load, every value of the member a constant:
+      // that id, at medium confidence at most (another method may assign another one in between).
+      let likely = false;
+      if (location.kind === 'unknown' && model) {
+        const assigned = likelyMemberValue(sc, model);
+        const resolved = assigned ? classifyLocation(sc, assigned, { hubIds: true }) : undefined;
+        if (resolved?.kind === 'hub') {
+          location = resolved;
+          likely = true;
+        }
+      }
+      if (location.kind === 'local' || location.kind === 'remote') return;
+      const revision = classifyRevision(sc, loadOption(sc, node, load, 'revision'));
+      if (load.dropsRevision && revision.kind !== 'missing') {
+        // a pin the wrapper drops (medium: a fork of it may pass it on)
+        const shownModel = location.value !== undefined ? `"${shown(location.value)}"` : `\`${shown(sc.getText(model!), 40)}\``;
+        context.report({ node, messageId: 'wrapperDropsRevision', data: { callee, model: shownModel, wrapper: load.dropsRevision }, confidence: 'medium' });
+        return;
+      }
+      if (revision.kind === 'commit' || revision.kind === 'dynamic') return;
+      if (revision.kind === 'tag' && allowTags) return;
+
+      // A name that cannot be resolved is shown as code (`` `this.model` ``), not as a model id; the
+      // defaults of one the environment may override (`process.env.MODEL || "org/name"`) are named.
+      const modelName = defaulted
+        ? `its default model "${defaulted}"`
+        : location.value !== undefined
+          ? `"${shown(location.value)}"`
+          : location.values
+            ? quotedValues(location.values)
+            : `\`${shown(sc.getText(model!), 40)}\``;
+      // medium for an id that may be replaced: a member another method may assign, a default the
+      // environment may override, a field of an exported class another module may assign
+      let confidence: Confidence = location.kind === 'hub' ? (likely || location.overridable ? 'medium' : 'high') : 'low';
+      // an id that cannot be resolved, loaded at an explicit revision that is no commit
+      // (`{ revision: "main" }`): a revision means something only for a Hub load, so medium
+      if (location.kind !== 'hub' && revision.kind !== 'missing') confidence = 'medium';
+      if (revision.kind === 'missing' && loadOptionsOpaque(sc, node, load)) confidence = 'low';
+      confidence = hostConfidence(confidence);
+      // `env.allowRemoteModels` is set to a value the analysis cannot read: the load may stay local.
+      if (confidence === 'high' && remoteModelsUncertain(sc, node)) confidence = 'medium';
+      if (template !== undefined) {
+        // The template drops `{revision}`: asking for a pin would be wrong (insecure-remote-host reports the template).
+        context.report({ node, messageId: 'revisionIgnored', data: { callee, model: modelName, source: source ?? 'the Hugging Face Hub', template: shown(template) }, confidence });
+      } else if (revision.kind === 'missing') {
+        context.report({ node, messageId: source ? 'missingFrom' : 'missing', data: { callee, model: modelName, ...(source ? { source } : {}) }, confidence });
+      } else {
+        context.report({
+          node,
+          // "default", "onnx": only known not to be a commit (a branch or a tag)
+          messageId: revision.kind === 'branch' && !isBranchName(revision.value!) ? 'notCommit' : revision.kind,
+          data: { callee, model: modelName, revision: revision.value },
+          confidence,
+          severity: revision.kind === 'tag' ? 'medium' : undefined,
+        });
+      }
+  };
+    return { CallExpression: check, NewExpression: check };
   },
 });

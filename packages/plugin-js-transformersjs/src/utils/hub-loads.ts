@@ -1,18 +1,29 @@
 import { UNKNOWN } from '@oculum/core';
 import { unwrapExpression, type JsNode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
-import { calleeText, isHfHubModule, isKokoroModule, isTransformersModule, memberIn } from './libraries.js';
+import { calleeText, isHfHubModule, isKokoroModule, isTransformersModule, langchainEmbeddingsModelOptions, memberIn } from './libraries.js';
 import { classifyLocation } from './locations.js';
 import { remoteModelsOff, remoteModelsUncertain } from './remote-models.js';
 
 const HUB_DOWNLOADERS = new Set(['downloadFile', 'downloadFileToCacheDir', 'snapshotDownload']);
 
-/** A transformers.js load: `pipeline(task, model, options)` or `X.from_pretrained(model, options)`. */
+/**
+ * A transformers.js load: `pipeline(task, model, options)` or `X.from_pretrained(model, options)`;
+ * `embeddings`: LangChain.js's `new HuggingFaceTransformersEmbeddings({ model, pretrainedOptions })`,
+ * which calls `pipeline("feature-extraction", model, pretrainedOptions)` on first use.
+ */
 export interface TransformersLoad {
-  kind: 'pipeline' | 'from_pretrained';
+  kind: 'pipeline' | 'from_pretrained' | 'embeddings';
   /** The model id argument, when given. */
   model?: JsNode;
-  /** Position of the options object. */
+  /** Position of the options object (for `embeddings`, of the fields object that holds them). */
   optionsPos: number;
+  /**
+   * The property of the object at `optionsPos` that holds the options passed on to transformers.js
+   * (`pretrainedOptions` of LangChain.js's fields), when they are not that object itself.
+   */
+  optionsProperty?: string;
+  /** The model loaded when none is named (LangChain.js's `"Xenova/all-MiniLM-L6-v2"`). */
+  defaultModel?: string;
   /**
    * A wrapper of transformers.js that does not pass `revision` on (kokoro-js `KokoroTTS.from_pretrained`
    * takes `{ dtype, device, model_file_name, voicePath, progress_callback }`): the load is at `main`
@@ -21,7 +32,8 @@ export interface TransformersLoad {
   dropsRevision?: string;
 }
 
-export function transformersLoad(sc: JsSourceCode, call: TSESTree.CallExpression): TransformersLoad | undefined {
+export function transformersLoad(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): TransformersLoad | undefined {
+  if (call.type === 'NewExpression') return langchainEmbeddingsLoad(sc, call);
   const path = memberIn(sc, call.callee, isTransformersModule);
   if (!path) return undefined;
   if (path.length === 1 && path[0] === 'pipeline') return { kind: 'pipeline', model: sc.argument(call, { position: 1 }), optionsPos: 2 };
@@ -29,10 +41,53 @@ export function transformersLoad(sc: JsSourceCode, call: TSESTree.CallExpression
   return undefined;
 }
 
-/** A transformers.js load, or one through a wrapper of it: kokoro-js `KokoroTTS.from_pretrained(id, options)`. */
-export function wrappedTransformersLoad(sc: JsSourceCode, call: TSESTree.CallExpression): TransformersLoad | undefined {
+/** LangChain.js's default embeddings model (the class field `model = "Xenova/all-MiniLM-L6-v2"`, in every version). */
+export const LANGCHAIN_DEFAULT_EMBEDDINGS_MODEL = 'Xenova/all-MiniLM-L6-v2';
+
+/**
+ * `new HuggingFaceTransformersEmbeddings(fields)` of LangChain.js: the model id is `fields.model`
+ * (in the older `hf_transformers` module, else `fields.modelName`), the default model without one;
+ * `fields.pretrainedOptions` is passed to `pipeline` as its options (where `revision` pins).
+ */
+function langchainEmbeddingsLoad(sc: JsSourceCode, call: TSESTree.NewExpression): TransformersLoad | undefined {
+  const m = sc.importedMember(call.callee);
+  const names = m && m.path.length === 1 && m.path[0] === 'HuggingFaceTransformersEmbeddings' ? langchainEmbeddingsModelOptions(m.module) : undefined;
+  if (!names) return undefined;
+  let model: JsNode | undefined;
+  for (const name of names) if ((model = sc.argument(call, { name, position: 0 }))) break;
+  return { kind: 'embeddings', model, optionsPos: 0, optionsProperty: 'pretrainedOptions', defaultModel: LANGCHAIN_DEFAULT_EMBEDDINGS_MODEL };
+}
+
+/**
+ * An option that the load passes to transformers.js (`revision`, `local_files_only`): in the options
+ * argument, or in the property of the fields that holds them (LangChain.js's `pretrainedOptions`).
+ */
+export function loadOption(sc: JsSourceCode, call: JsNode, load: TransformersLoad, name: string): JsNode | undefined {
+  if (!load.optionsProperty) return sc.argument(call, { name, position: load.optionsPos });
+  const options = sc.argument(call, { name: load.optionsProperty, position: load.optionsPos });
+  const obj = options ? sc.objectLiteral(options) : undefined;
+  return obj ? sc.property(obj, name) : undefined;
+}
+
+/** The options the load passes to transformers.js cannot be seen (see `JsSourceCode.isOpaqueOptions`). */
+export function loadOptionsOpaque(sc: JsSourceCode, call: JsNode, load: TransformersLoad): boolean {
+  if (sc.isOpaqueOptions(call, load.optionsPos)) return true;
+  if (!load.optionsProperty) return false;
+  const options = sc.argument(call, { name: load.optionsProperty, position: load.optionsPos });
+  if (!options) return false;
+  const obj = sc.objectLiteral(options);
+  if (!obj) return sc.constant(options) !== null && !(options.type === 'Identifier' && options.name === 'undefined' && !sc.binding(options));
+  return obj.properties.some((p) => p.type === 'SpreadElement' && !sc.objectLiteral(p.argument));
+}
+
+/**
+ * A transformers.js load, or one through a wrapper of it: kokoro-js `KokoroTTS.from_pretrained(id,
+ * options)`, LangChain.js `new HuggingFaceTransformersEmbeddings(fields)`.
+ */
+export function wrappedTransformersLoad(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): TransformersLoad | undefined {
   const direct = transformersLoad(sc, call);
   if (direct) return direct;
+  if (call.type !== 'CallExpression') return undefined;
   const kokoro = memberIn(sc, call.callee, isKokoroModule);
   if (kokoro?.length === 2 && kokoro[0] === 'KokoroTTS' && kokoro[1] === 'from_pretrained') {
     return { kind: 'from_pretrained', model: sc.argument(call, { position: 0 }), optionsPos: 1, dropsRevision: 'kokoro-js' };
@@ -44,8 +99,8 @@ export function wrappedTransformersLoad(sc: JsSourceCode, call: TSESTree.CallExp
  * The load never touches the Hub: `{ local_files_only: true }`, or `env.allowRemoteModels = false`
  * in force where the call runs (see `remoteModelsOff`).
  */
-export function isLocalOnly(sc: JsSourceCode, call: TSESTree.CallExpression, load: TransformersLoad): boolean {
-  const flag = sc.argument(call, { name: 'local_files_only', position: load.optionsPos });
+export function isLocalOnly(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression, load: TransformersLoad): boolean {
+  const flag = loadOption(sc, call, load, 'local_files_only');
   if (flag && sc.constant(flag) === true) return true;
   return remoteModelsOff(sc, call);
 }

@@ -18,6 +18,25 @@ export const isHfHubModule = (m: string): boolean => HF_HUB.some((r) => r.test(m
 /** kokoro-js, a text-to-speech wrapper of transformers.js (`npm:`, versioned and CDN specifiers, and files of the package: `…/kokoro-js@1.3.0/dist/kokoro-js.mjs`). */
 export const isKokoroModule = (m: string): boolean => /(^|\/|npm:)kokoro-js(@[^/?#]*)?(\/[^?#]*)?$/.test(m);
 
+/**
+ * LangChain.js's `HuggingFaceTransformersEmbeddings` modules (npm, versioned, CDN and `npm:` specifiers),
+ * by the option names their class reads the model id from: `@langchain/community/embeddings/huggingface_transformers`
+ * reads `model`; the older `@langchain/community/embeddings/hf_transformers` (and `langchain/embeddings/hf_transformers`,
+ * which re-exports it) reads `model`, then its older name `modelName`.
+ */
+const LANGCHAIN_HF_EMBEDDINGS: ReadonlyArray<[RegExp, readonly string[]]> = [
+  [/(^|\/|npm:)@langchain\/community(@[^/]*)?\/embeddings\/huggingface_transformers(\.js)?$/, ['model']],
+  [/(^|\/|npm:)@langchain\/community(@[^/]*)?\/embeddings\/hf_transformers(\.js)?$/, ['model', 'modelName']],
+  [/(^|\/|npm:)(?<!@[^/]+\/)langchain(@[^/]*)?\/embeddings\/hf_transformers(\.js)?$/, ['model', 'modelName']],
+];
+
+/** The option names a LangChain.js `HuggingFaceTransformersEmbeddings` module reads the model id from, in order; `undefined` for other modules. */
+export function langchainEmbeddingsModelOptions(m: string): readonly string[] | undefined {
+  return LANGCHAIN_HF_EMBEDDINGS.find(([r]) => r.test(m))?.[1];
+}
+
+export const isLangChainHfEmbeddingsModule = (m: string): boolean => langchainEmbeddingsModelOptions(m) !== undefined;
+
 export function importsAny(sc: JsSourceCode, test: (m: string) => boolean): boolean {
   for (const m of sc.imports.modules) if (test(m)) return true;
   return false;

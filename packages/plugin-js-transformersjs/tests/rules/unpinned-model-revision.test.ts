@@ -57,8 +57,52 @@ tester.run(id(rule), rule, {
     imp + `import path from 'node:path';\nconst dir = path.join(process.cwd(), 'models');\nawait pipeline('x', dir);`,
     // a template without `{revision}` ignores pins: pinned loads are left to insecure-remote-host, which reports the template
     imp + `env.remotePathTemplate = '{model}/';\nawait pipeline('x', 'org/name', { revision: '${COMMIT}' });`,
+    // LangChain.js's embeddings: pinned in \`pretrainedOptions\`, local, remote models off, another module's class
+    `import { HuggingFaceTransformersEmbeddings } from '@langchain/community/embeddings/huggingface_transformers';\nexport const e = new HuggingFaceTransformersEmbeddings({ model: 'Xenova/all-MiniLM-L6-v2', pretrainedOptions: { revision: '${COMMIT}', dtype: 'q8' } });`,
+    `import { HuggingFaceTransformersEmbeddings } from '@langchain/community/embeddings/hf_transformers';\nconst options = { revision: '${COMMIT}' };\nexport const e = new HuggingFaceTransformersEmbeddings({ modelName: 'Xenova/all-MiniLM-L6-v2', pretrainedOptions: options });`,
+    `import { HuggingFaceTransformersEmbeddings } from '@langchain/community/embeddings/huggingface_transformers';\nexport const e = new HuggingFaceTransformersEmbeddings({ model: '/models/all-MiniLM-L6-v2' });`,
+    `import { env } from '@huggingface/transformers';\nimport { HuggingFaceTransformersEmbeddings } from '@langchain/community/embeddings/huggingface_transformers';\nenv.allowRemoteModels = false;\nexport const e = new HuggingFaceTransformersEmbeddings({ model: 'Xenova/all-MiniLM-L6-v2' });`,
+    `import { HuggingFaceTransformersEmbeddings } from './embeddings.js';\nexport const e = new HuggingFaceTransformersEmbeddings({ model: 'Xenova/all-MiniLM-L6-v2' });`,
+    `import { HuggingFaceTransformersEmbeddings } from '@acme/langchain/embeddings/hf_transformers';\nexport const e = new HuggingFaceTransformersEmbeddings({ model: 'Xenova/all-MiniLM-L6-v2' });`,
+    `import { HuggingFaceInferenceEmbeddings } from '@langchain/community/embeddings/hf';\nexport const e = new HuggingFaceInferenceEmbeddings({ model: 'BAAI/bge-base-en-v1.5' });`,
   ],
   invalid: [
+    // LangChain.js's embeddings download the model through transformers.js \`pipeline\`, at \`main\` without a pin
+    {
+      code: `import { HuggingFaceTransformersEmbeddings } from '@langchain/community/embeddings/huggingface_transformers';\nexport const e = new HuggingFaceTransformersEmbeddings({ model: 'Xenova/all-MiniLM-L6-v2' });`,
+      errors: [{ messageId: 'missing', data: { callee: 'new HuggingFaceTransformersEmbeddings', model: '"Xenova/all-MiniLM-L6-v2"' }, confidence: 'high' }],
+    },
+    // no model named: LangChain.js's default one (the current module reads \`model\` only, not \`modelName\`)
+    {
+      code: `import { HuggingFaceTransformersEmbeddings } from '@langchain/community/embeddings/huggingface_transformers';\nexport const e = new HuggingFaceTransformersEmbeddings({ modelName: 'Xenova/bge-small-en-v1.5' });`,
+      errors: [{ messageId: 'missing', data: { callee: 'new HuggingFaceTransformersEmbeddings', model: 'its default model "Xenova/all-MiniLM-L6-v2"' }, confidence: 'high' }],
+    },
+    {
+      code: `const { HuggingFaceTransformersEmbeddings: E } = require('@langchain/community/embeddings/hf_transformers');\nexport const e = new E({ modelName: 'Xenova/bge-small-en-v1.5' });`,
+      errors: [{ messageId: 'missing', data: { callee: 'new E', model: '"Xenova/bge-small-en-v1.5"' }, confidence: 'high' }],
+    },
+    {
+      code: `import { HuggingFaceTransformersEmbeddings } from 'langchain/embeddings/hf_transformers';\nexport const e = new HuggingFaceTransformersEmbeddings();`,
+      errors: [{ messageId: 'missing', data: { callee: 'new HuggingFaceTransformersEmbeddings', model: 'its default model "Xenova/all-MiniLM-L6-v2"' }, confidence: 'high' }],
+    },
+    // a revision in \`pretrainedOptions\` that is a branch or a tag
+    {
+      code: `import { HuggingFaceTransformersEmbeddings } from '@langchain/community/embeddings/huggingface_transformers';\nexport const e = new HuggingFaceTransformersEmbeddings({ model: 'Xenova/all-MiniLM-L6-v2', pretrainedOptions: { revision: 'main' } });`,
+      errors: [{ messageId: 'branch', data: { callee: 'new HuggingFaceTransformersEmbeddings', model: '"Xenova/all-MiniLM-L6-v2"', revision: 'main' }, confidence: 'high' }],
+    },
+    {
+      code: `import { HuggingFaceTransformersEmbeddings } from '@langchain/community/embeddings/huggingface_transformers';\nexport const e = new HuggingFaceTransformersEmbeddings({ model: 'Xenova/all-MiniLM-L6-v2', pretrainedOptions: { revision: 'v1.0.0' } });`,
+      errors: [{ messageId: 'tag', data: { callee: 'new HuggingFaceTransformersEmbeddings', model: '"Xenova/all-MiniLM-L6-v2"', revision: 'v1.0.0' }, severity: 'medium' }],
+    },
+    // fields or options the analysis cannot see: low confidence
+    {
+      code: `import { HuggingFaceTransformersEmbeddings } from '@langchain/community/embeddings/huggingface_transformers';\nexport const make = (fields) => new HuggingFaceTransformersEmbeddings(fields);`,
+      errors: [{ messageId: 'spreadArguments', data: { callee: 'new HuggingFaceTransformersEmbeddings', args: '\`fields\`' }, confidence: 'low' }],
+    },
+    {
+      code: `import { HuggingFaceTransformersEmbeddings } from '@langchain/community/embeddings/huggingface_transformers';\nexport const make = (options) => new HuggingFaceTransformersEmbeddings({ model: 'Xenova/all-MiniLM-L6-v2', pretrainedOptions: options });`,
+      errors: [{ messageId: 'missing', data: { callee: 'new HuggingFaceTransformersEmbeddings', model: '"Xenova/all-MiniLM-L6-v2"' }, confidence: 'low' }],
+    },
     // kokoro-js wraps transformers.js: its from_pretrained downloads from the Hub at \`main\`
     {
       code: `import { KokoroTTS } from "kokoro-js";\nexport const tts = await KokoroTTS.from_pretrained("onnx-community/Kokoro-82M-v1.0-ONNX", { dtype: "q8" });`,
