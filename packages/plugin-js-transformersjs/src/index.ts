@@ -13,6 +13,7 @@ import tfjsModelFromRemoteUrl from './rules/tfjs-model-from-remote-url.js';
 import unpinnedModelRevision from './rules/unpinned-model-revision.js';
 import untrustedPublisher from './rules/untrusted-publisher.js';
 import unverifiedModelDownload from './rules/unverified-model-download.js';
+import wllamaModelFromRemoteUrl from './rules/wllama-model-from-remote-url.js';
 
 export const namespace = 'transformersjs';
 
@@ -23,6 +24,7 @@ export const rules: Record<string, Rule<any, any>> = Object.fromEntries(
     insecureRemoteHost,
     onnxModelFromRemoteUrl,
     tfjsModelFromRemoteUrl,
+    wllamaModelFromRemoteUrl,
     unverifiedModelDownload,
     hubDownloadWithoutRevision,
     httpModelUrl,

@@ -52,6 +52,9 @@ describe('prefilter triggers', () => {
     expect(passes('tfjs-model-from-remote-url', 'const model = await tmImage.load(URL + "model.json", URL + "metadata.json");')).toBe(true);
     expect(passes('tfjs-model-from-remote-url', 'const { load } = window.tmPose; await load(u, m);')).toBe(true);
     expect(passes('tfjs-model-from-remote-url', 'const tmImages = await loader.load(u);')).toBe(false);
+    // wllama's loaders, the file's only model load
+    expect(passes('wllama-model-from-remote-url', "const w = new Wllama(paths); await w.loadModelFromHF('ggml-org/models', 'm.gguf');")).toBe(true);
+    expect(passes('wllama-model-from-remote-url', 'await w.loadModelFromUrl(u);')).toBe(true);
     // LangChain.js's embeddings, the file's only model load
     expect(passes('unpinned-model-revision', "import { HuggingFaceTransformersEmbeddings } from '@langchain/community/embeddings/huggingface_transformers';\nnew HuggingFaceTransformersEmbeddings();")).toBe(true);
     expect(passes('unpinned-model-revision', "const { HuggingFaceTransformersEmbeddings } = require('langchain/embeddings/hf_transformers');")).toBe(true);
