@@ -19,7 +19,9 @@ const load = (pkg) => import(pathToFileURL(path.join(root, 'packages', pkg, 'dis
 /** Directories whose source files are checked by default. */
 export const DEFAULT_PATHS = ['packages/plugin-python-torch/tests', 'packages/plugin-python-hf/tests', 'packages/plugin-js-transformersjs/tests', 'examples', 'e2e/brief', 'e2e/triggers'];
 
-const PYTHON = /\.pyi?$/;
+const PYTHON = /\.(?:pyi?|ipynb)$/;
+/** Jupyter notebooks: checked whole (their statements are cells' code, not the file's text). */
+const NOTEBOOK = /\.ipynb$/;
 const JS = /\.(?:js|mjs|cjs|jsx|ts|mts|cts|tsx)$/;
 
 /** Settings that switch the policy rules on (`requiresSettings`). */
@@ -38,7 +40,7 @@ const CONTEXT = new Set([
   'TSImportEqualsDeclaration',
 ]);
 
-/** The Python and JS/TS files under `paths` (test helpers of the rule packs excluded: not fixtures). */
+/** The Python (notebooks too) and JS/TS files under `paths` (test helpers of the rule packs excluded: not fixtures). */
 export function sourceFiles(paths) {
   return filesUnder(paths, {
     root,
@@ -117,7 +119,7 @@ export async function triggerLosses(files, { depth = 'standard', extraRules = []
       continue;
     }
     await compare(file, text, 'file');
-    if (!statements) continue;
+    if (!statements || NOTEBOOK.test(file)) continue;
     const top = topLevel(file, text);
     for (const stmt of top) {
       if (CONTEXT.has(stmt.type)) continue;

@@ -55,7 +55,9 @@ Examples:
   $ oculum scan --fix                        apply safe autofixes
 
 Files scanned:
-  Python (.py .pyi .pyw); JavaScript/TypeScript (.js .mjs .cjs .jsx .ts .mts .cts .tsx), and the
+  Python (.py .pyi .pyw), and the code cells of Jupyter notebooks (.ipynb: magics, markdown and
+  outputs not read; findings at the notebook's lines, no fixes);
+  JavaScript/TypeScript (.js .mjs .cjs .jsx .ts .mts .cts .tsx), and the
   <script> blocks of Vue and Svelte components (.vue .svelte: markup not read); model files (pickle,
   PyTorch, safetensors, GGUF, ONNX, Keras…), recognised by their bytes (not at --depth quick)
 

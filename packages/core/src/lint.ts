@@ -565,7 +565,7 @@ async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult;
         sourceCode,
         enabledRules,
         report: (descriptor: ReportDescriptor) => {
-          findings.push(buildFinding(id, rule, level, file, sourceCode, fixer, descriptor, entry.externalSuppression));
+          findings.push(buildFinding(id, rule, level, file, sourceCode, fixer, descriptor, entry.externalSuppression, text));
         },
       };
       let listener;
@@ -643,8 +643,10 @@ function judgeDirectives(
   let directiveTargets: DirectiveTarget[] | undefined;
   // The language's view of the text (`sourceCode.text`: same offsets, its own line ends as LF — a
   // lone CR in Python and JS, U+2028 in JS): an unclosed block runs to the last line it sees.
-  const lines = sourceCode.text.length === text.length ? sourceCode.text : text;
-  const { directives, diagnostics: directiveDiagnostics } = collectDirectives(sourceCode.getComments(), file, countLines(lines), lines);
+  // A rendered text (a notebook's code cells) holds the comments' ranges; its lines are the file's.
+  const rendered = sourceCode.rendered === true;
+  const lines = rendered || sourceCode.text.length === text.length ? sourceCode.text : text;
+  const { directives, diagnostics: directiveDiagnostics } = collectDirectives(sourceCode.getComments(), file, countLines(rendered ? text : lines), lines);
   result.diagnostics.push(...directiveDiagnostics);
   for (const d of directives) for (const target of d.targets) (directiveTargets ??= []).push({ target, line: d.line, column: d.column, text: d.text });
   result.diagnostics.push(...applyDirectives(findings, directives, file, enabledIds, dormantRules));
@@ -697,13 +699,16 @@ function buildFinding(
   fixer: ReturnType<typeof createFixer>,
   descriptor: ReportDescriptor,
   externalSuppression: string | undefined,
+  fileText: string | undefined,
 ): Finding {
   const { meta } = rule;
   if (!descriptor || typeof descriptor !== 'object') throw new RuleError(ruleId, 'context.report() needs a descriptor object');
   const message = formatMessage(ruleId, meta.messages, descriptor.messageId, descriptor.data);
   const reported = descriptor.loc ?? (descriptor.node ? sourceCode.getLoc(descriptor.node) : undefined);
   if (!reported) throw new RuleError(ruleId, 'context.report() needs a node or a loc');
-  const loc = checkedLoc(ruleId, reported, sourceCode.text);
+  // A rendered text (a notebook's code) has positions in the file: lines are the file's.
+  const rendered = sourceCode.rendered === true;
+  const loc = checkedLoc(ruleId, reported, rendered ? fileText : sourceCode.text);
   const confidence = descriptor.confidence ?? 'high';
   if (!CONFIDENCES.includes(confidence)) throw new RuleError(ruleId, `invalid confidence "${String(confidence)}" (high | medium | low)`);
   const severity = descriptor.severity ?? meta.severity;
@@ -729,7 +734,8 @@ function buildFinding(
   if (descriptor.fix) {
     if (!meta.fixable) throw new RuleError(ruleId, 'reported a fix but meta.fixable is not set (set meta.fixable: "code")');
     const fix = normalizeFix(descriptor.fix(fixer), sourceCode.text, ruleId);
-    if (fix) finding.fix = fix;
+    // Offsets of a rendering, not of the file: a fix there could only corrupt the file.
+    if (fix && !rendered) finding.fix = fix;
   }
   if (descriptor.suggest && descriptor.suggest.length > 0) {
     if (!meta.hasSuggestions) throw new RuleError(ruleId, 'reported suggestions but meta.hasSuggestions is not true');
@@ -739,7 +745,7 @@ function buildFinding(
       const fix = normalizeFix(suggestion.fix(fixer), sourceCode.text, ruleId);
       if (fix) suggestions.push({ messageId: suggestion.messageId, desc, fix });
     }
-    if (suggestions.length > 0) finding.suggestions = suggestions;
+    if (suggestions.length > 0 && !rendered) finding.suggestions = suggestions;
   }
   if (externalSuppression !== undefined) finding.suppressed = { kind: 'external', justification: externalSuppression };
   return finding;

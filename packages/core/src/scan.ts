@@ -371,12 +371,13 @@ function classify(path: string, registry: PluginRegistry, depth: Depth, maxFileS
   try {
     const info = known ?? statSync(path);
     if (!textLanguage) return binaryAllowed ? binaryFile(info) : { kind: 'none' };
-    if (info.size > maxFileSize) {
+    const limit = sizeLimit(textLanguage, path, maxFileSize);
+    if (info.size > limit) {
       if (binaryAllowed) {
         const bin = binaryFile(info);
         if (bin.kind !== 'none') return bin;
       }
-      return { kind: 'skip', reason: `larger than the ${formatSize(maxFileSize)} limit (${formatSize(info.size)})` };
+      return { kind: 'skip', reason: `larger than the ${formatSize(limit)} limit (${formatSize(info.size)})` };
     }
     const data = readFileSync(path);
     // Loaders take any file name: a pickle saved as `payload.py` (CVE-2025-1889) is a model file, not
@@ -434,12 +435,23 @@ function classify(path: string, registry: PluginRegistry, depth: Depth, maxFileS
   }
 }
 
+/** The size limit of a file of `language` (its own, when it sets one and it is a sane number). */
+function sizeLimit(language: Language<any>, path: string, limit: number): number {
+  try {
+    const own = language.fileSizeLimit?.(path, limit);
+    return typeof own === 'number' && Number.isFinite(own) && own > 0 ? own : limit;
+  } catch {
+    return limit;
+  }
+}
+
 /** The text given as standard input, as `classify` sees a source file (text languages only). */
 function stdinSource(text: string, path: string, registry: PluginRegistry, maxFileSize: number): Source {
   const language = registry.byExtension.get(nodePath.extname(path).toLowerCase());
   if (!language) return { kind: 'none' };
   const bytes = Buffer.byteLength(text);
-  if (bytes > maxFileSize) return { kind: 'skip', reason: `larger than the ${formatSize(maxFileSize)} limit (${formatSize(bytes)})` };
+  const limit = sizeLimit(language, path, maxFileSize);
+  if (bytes > limit) return { kind: 'skip', reason: `larger than the ${formatSize(limit)} limit (${formatSize(bytes)})` };
   if (text.includes('\0') && !language.readsNul) return { kind: 'skip', reason: 'binary content (NUL bytes) in a source file' };
   const bom = text.charCodeAt(0) === 0xfeff;
   return { kind: 'text', text: bom ? text.slice(1) : text, bom, bytes, hash: '' };

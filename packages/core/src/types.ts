@@ -90,8 +90,16 @@ export interface SourceCode<Node extends AstNode = AstNode> {
   getText(node?: Node): string;
   /** Comments (for directives). Binary languages return []. */
   getComments(): readonly Comment[];
-  /** Offset → 1-based position. */
+  /** Offset → 1-based position (in the file: see `rendered`). */
   positionAt(offset: number): Position;
+  /**
+   * `text` is the language's rendering of the file, not the file's own text (the code cells of a
+   * Jupyter notebook, read out of its JSON): ranges, offsets and comments' ranges are in `text`, while
+   * `getLoc`, `positionAt` and comments' `loc` are positions in the file. The engine neither applies
+   * nor offers fixes for such a file (their ranges are not the file's), and judges line numbers against
+   * the file.
+   */
+  readonly rendered?: boolean;
   /**
    * Frees what the parse holds outside the JS heap (e.g. a web-tree-sitter tree). The engine calls it
    * once the file's findings are built; nothing touches the source code or its nodes afterwards.
@@ -318,6 +326,12 @@ export interface Language<SC extends SourceCode = SourceCode> {
    * utf-7`, ASCII bytes spell other code (`#+AAo-torch.load(p)` is a comment, then a call).
    */
   declaredEncoding?(bytes: Uint8Array): string | undefined;
+  /**
+   * The size limit for a file of this language, given the scan's (`limit`, bytes): a language whose
+   * files carry much that is not code may allow more (a Jupyter notebook holds its outputs, images in
+   * base64, beside a few KiB of code). Default: `limit`.
+   */
+  fileSizeLimit?(path: string, limit: number): number;
   /**
    * The language reads NUL bytes as text (JavaScript: V8 accepts them in comments and strings): a
    * file of it that holds one and is valid UTF-8 is read, not skipped as binary. Default false

@@ -9,6 +9,7 @@ import { codeText } from './code-text.js';
 import { findProjectDependencies } from './dependencies.js';
 import { withNormalisedNames } from './identifiers.js';
 import { packageImportLine } from './packages.js';
+import { cachedNotebookCode, isNotebookPath, NotebookError } from './notebook.js';
 import { parseSource } from './parse-source.js';
 import { initParser, isParserReady } from './parser.js';
 import { ProjectModules } from './project-modules.js';
@@ -17,6 +18,7 @@ import { PythonSourceCode } from './source-code.js';
 export { PythonSourceCode, firstStartingAt, isImportedClass } from './source-code.js';
 export { ProjectModules, MAX_MODULE_BYTES, type ProjectClass } from './project-modules.js';
 export { closingBracket, codeText } from './code-text.js';
+export { notebookCode, blankIPython, isNotebookPath, NotebookError, type NotebookCode } from './notebook.js';
 export { callTrigger, importTrigger, memberTrigger } from './triggers.js';
 export type { ContainerWrite, ImportedClass, ProjectClassPart, PythonNode, PythonParameter, ParseProblem } from './source-code.js';
 export type { PythonBinding, BindingKind, ScopeKind, ScopeInfo, AttributeAssignment } from './scopes.js';
@@ -31,6 +33,16 @@ export { initParser, grammarWasmPath, defaultParseTimeout, parserMemoryAccess, i
 export function parsePython(text: string, path = '<text>', timeoutMs?: number, modules?: ProjectModules): PythonSourceCode {
   // A lone CR ends a line, as in Python, and long comment runs are blanked for the parser (see parse-source.ts).
   return parseSource(text, path, timeoutMs, modules);
+}
+
+/**
+ * Parses a Jupyter notebook's text (its JSON): the Python of its code cells (see `notebook.ts`), with
+ * positions in the notebook file. Throws when the text is not a notebook.
+ */
+export function parseNotebook(text: string, path = '<notebook>', timeoutMs?: number, modules?: ProjectModules): PythonSourceCode {
+  const code = cachedNotebookCode(text);
+  if (code instanceof NotebookError) throw code;
+  return parseSource(code.text, path, timeoutMs, modules, code.positionAt);
 }
 
 /**
@@ -168,10 +180,13 @@ function timeoutFrom(settings: ParseInput['settings'] | undefined): number | und
   return typeof v === 'number' && v > 0 ? v : undefined;
 }
 
-/** The Python language: `.py`, `.pyi`, `.pyw`. `init()` loads the grammar once per thread. */
+/**
+ * The Python language: `.py`, `.pyi`, `.pyw`, and the code cells of Jupyter notebooks (`.ipynb`, see
+ * `notebook.ts`). `init()` loads the grammar once per thread.
+ */
 export const python: Language<PythonSourceCode> = {
   id: 'python',
-  extensions: ['.py', '.pyi', '.pyw'],
+  extensions: ['.py', '.pyi', '.pyw', '.ipynb'],
   init: initParser,
   /** At --depth deep, rules read the project's dependency files (torch>=2.6…) and imported modules' constants: cached results depend on them. */
   cacheKey({ path, depth, cwd }) {
@@ -188,9 +203,22 @@ export const python: Language<PythonSourceCode> = {
    * a file of a package with a relative import imports that package (`packageImportLine`).
    */
   prefilterText: (text, path) => {
+    if (isNotebookPath(path)) {
+      // A notebook's code cells (not its markdown, outputs or metadata); one that cannot be read is
+      // parsed anyway, to say why (`mustParse`).
+      const notebook = cachedNotebookCode(text);
+      return notebook instanceof NotebookError ? '' : withNormalisedNames(codeText(notebook.text));
+    }
     const code = withNormalisedNames(codeText(text));
     return code + packageImportLine(code, path);
   },
+  /**
+   * A notebook carries its outputs (plots as base64 images) beside a few KiB of code: it may be eight
+   * times the scan's size limit (16 MiB by default); reading its JSON is linear.
+   */
+  fileSizeLimit: (path, limit) => (isNotebookPath(path) ? limit * 8 : limit),
+  /** A notebook that is not valid JSON, or not a notebook, is reported (as a parse error) whatever it holds. */
+  mustParse: (text, path) => isNotebookPath(path) && cachedNotebookCode(text) instanceof NotebookError,
   /** A file that is not UTF-8, or declares another encoding, is read in the encoding its PEP 263 declaration names (`# -*- coding: latin-1 -*-`). */
   decode: decodeDeclared,
   declaredEncoding,
@@ -199,8 +227,9 @@ export const python: Language<PythonSourceCode> = {
     const timeout = timeoutFrom(input.settings);
     const modules = input.depth === 'deep' ? deepModules() : undefined;
     modules?.refresh();
-    if (isParserReady()) return parsePython(text, input.path, timeout, modules);
-    return initParser().then(() => parsePython(text, input.path, timeout, modules));
+    const parse = isNotebookPath(input.path) ? parseNotebook : parsePython;
+    if (isParserReady()) return parse(text, input.path, timeout, modules);
+    return initParser().then(() => parse(text, input.path, timeout, modules));
   },
 };
 

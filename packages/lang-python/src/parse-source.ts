@@ -1,7 +1,7 @@
 /**
  * Python text to `PythonSourceCode`: what the parser is given, and the comments it was not given.
  */
-import type { Comment } from '@oculum/core';
+import type { Comment, Position } from '@oculum/core';
 import type { Tree } from 'web-tree-sitter';
 import { applyNameEdits, normalisedNames } from './identifiers.js';
 import { parseTextOf } from './parse-text.js';
@@ -24,7 +24,7 @@ export function pythonText(text: string): string {
  * (`pythonText`); long runs of comment lines are blanked for the parser (see `parse-text.ts`), and
  * their comments are kept apart for `getComments`.
  */
-export function parseSource(text: string, path: string, timeoutMs?: number, modules?: ProjectModules): PythonSourceCode {
+export function parseSource(text: string, path: string, timeoutMs?: number, modules?: ProjectModules, fileMap?: (offset: number) => Position): PythonSourceCode {
   let source = pythonText(text);
   const prepared = parseTextOf(source);
   let tree = parseTree(prepared.text, timeoutMs);
@@ -39,7 +39,7 @@ export function parseSource(text: string, path: string, timeoutMs?: number, modu
     tree = parsed;
   }
   const sourceCode =
-    prepared.comments.length === 0 ? new PythonSourceCode(path, source, tree, modules) : new BlankedCommentsSourceCode(path, source, tree, modules, prepared.comments);
+    prepared.comments.length === 0 ? new PythonSourceCode(path, source, tree, modules, fileMap) : new BlankedCommentsSourceCode(path, source, tree, modules, prepared.comments, fileMap);
   for (const { start, name, normalised } of names?.unread ?? []) {
     sourceCode.addParseProblem(
       start,
@@ -57,8 +57,8 @@ export class BlankedCommentsSourceCode extends PythonSourceCode {
   readonly #blanked: number[];
   #comments?: Comment[];
 
-  constructor(path: string, text: string, tree: Tree, modules: ProjectModules | undefined, blanked: number[]) {
-    super(path, text, tree, modules);
+  constructor(path: string, text: string, tree: Tree, modules: ProjectModules | undefined, blanked: number[], fileMap?: (offset: number) => Position) {
+    super(path, text, tree, modules, fileMap);
     this.#blanked = blanked;
   }
 
@@ -82,7 +82,7 @@ export class BlankedCommentsSourceCode extends PythonSourceCode {
   private commentAt(start: number, end: number): Comment {
     const raw = this.text.slice(start, end);
     const loc = { start: this.positionAt(start), end: this.positionAt(end) };
-    const lineStart = this.getLineStarts()[loc.start.line - 1];
+    const lineStart = this.getLineStarts()[this.textPositionAt(start).line - 1];
     return {
       value: raw.startsWith('#') ? raw.slice(1) : raw,
       range: [start, end],

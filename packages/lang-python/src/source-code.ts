@@ -275,8 +275,20 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   /** Modules of the project parsed again for a method of one of their classes (`definedMethod`), freed with this file. */
   private borrowed?: Map<string, PythonSourceCode | undefined>;
 
-  constructor(path: string, text: string, tree: Tree, modules?: ProjectModules) {
+  /**
+   * The text is the language's rendering of the file, not the file's text (the code cells of a Jupyter
+   * notebook): `positionAt` and `getLoc` give positions in the file through `fileMap`, and the engine
+   * neither applies nor offers fixes (see core's `SourceCode.rendered`).
+   */
+  readonly rendered?: boolean;
+  private readonly fileMap?: (offset: number) => Position;
+
+  constructor(path: string, text: string, tree: Tree, modules?: ProjectModules, fileMap?: (offset: number) => Position) {
     this.path = path;
+    if (fileMap) {
+      this.fileMap = fileMap;
+      this.rendered = true;
+    }
     this.text = text;
     this.tree = tree;
     this.ast = tree.rootNode;
@@ -356,8 +368,16 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return this.text.slice(node.startIndex, node.endIndex);
   }
 
-  /** Offset (UTF-16 code units) → 1-based line and column. Lines end at `\n`, `\r\n` or `\r`. */
+  /**
+   * Offset of `text` → 1-based line and column in the file: in `text` itself, unless the text is a
+   * rendering of the file (`rendered`: a notebook's code cells), whose own map then answers.
+   */
   positionAt(offset: number): Position {
+    return this.fileMap ? this.fileMap(offset) : this.textPositionAt(offset);
+  }
+
+  /** Offset (UTF-16 code units) → 1-based line and column of `text`. Lines end at `\n`, `\r\n` or `\r`. */
+  textPositionAt(offset: number): Position {
     const starts = this.getLineStarts();
     const o = Math.max(0, Math.min(offset, this.text.length));
     let lo = 0;
@@ -370,7 +390,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return { line: lo + 1, column: o - starts[lo] + 1 };
   }
 
-  /** 1-based line and column → offset (inverse of `positionAt`). */
+  /** 1-based line and column of `text` → offset (inverse of `textPositionAt`). */
   offsetAt(position: Position): number {
     const starts = this.getLineStarts();
     const line = Math.max(1, Math.min(position.line, starts.length));
@@ -392,7 +412,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         let end = node.endIndex;
         while (end > start && this.text.charCodeAt(end - 1) === 13) end--; // the \r of a CRLF line end
         const raw = this.text.slice(start, end);
-        const lineStart = this.getLineStarts()[this.positionAt(start).line - 1];
+        const lineStart = this.getLineStarts()[this.textPositionAt(start).line - 1];
         const before = this.text.slice(lineStart, start);
         out.push({
           value: raw.startsWith('#') ? raw.slice(1) : raw,

@@ -6,7 +6,7 @@ import { calleeName, nodesOfType, parse } from './helpers.js';
 describe('python language', () => {
   it('declares id and extensions', () => {
     expect(python.id).toBe('python');
-    expect(python.extensions).toEqual(['.py', '.pyi', '.pyw']);
+    expect(python.extensions).toEqual(['.py', '.pyi', '.pyw', '.ipynb']);
     expect(typeof python.init).toBe('function');
   });
 

@@ -1,0 +1,106 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { oculum, root } from './helpers.js';
+
+interface JsonFile {
+  file: string;
+  findings: Array<{ ruleId: string; line: number; column: number; endLine: number; endColumn: number; fix?: unknown; suggestions?: unknown[] }>;
+  diagnostics: Array<{ kind: string; message: string }>;
+}
+
+function scanJson(args: string[], cwd = root): { status: number | null; files: JsonFile[]; stderr: string } {
+  const r = oculum(['scan', ...args, '--format', 'json'], cwd);
+  return { status: r.status, files: JSON.parse(r.stdout).files, stderr: r.stderr };
+}
+
+/** 1-based line and column of `needle` in `text`. */
+function where(text: string, needle: string): { line: number; column: number } {
+  const at = text.indexOf(needle);
+  if (at < 0) throw new Error(`not found: ${needle}`);
+  const before = text.slice(0, at);
+  return { line: before.split('\n').length, column: at - before.lastIndexOf('\n') };
+}
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'oculum-nb-'));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('Jupyter notebooks (.ipynb)', () => {
+  it("the vulnerable example's notebook is reported at the notebook's own lines and columns", () => {
+    const file = 'examples/vulnerable-python/explore.ipynb';
+    const text = readFileSync(path.join(root, file), 'utf8');
+    const { files } = scanJson([file]);
+    const found = files[0].findings.map((f) => `${f.ruleId}@${f.line}:${f.column}`);
+    const load = where(text, 'torch.load(\\"checkpoints/finetuned.pt\\")');
+    const tokenizer = where(text, 'AutoTokenizer.from_pretrained(');
+    const model = where(text, 'AutoModelForCausalLM.from_pretrained(');
+    expect(found).toEqual([
+      `torch/load-without-weights-only@${load.line}:${load.column}`,
+      `hf/unpinned-revision@${tokenizer.line}:${tokenizer.column}`,
+      `hf/trust-remote-code@${model.line}:${model.column}`,
+      `hf/unpinned-revision@${model.line}:${model.column}`,
+    ]);
+    // the end of the reported call, through the JSON escapes of its quotes
+    expect(files[0].findings[0].endColumn).toBe(load.column + 'torch.load(\\"checkpoints/finetuned.pt\\")'.length);
+    // no fix is offered: its offsets would be the code's, not the notebook file's
+    expect(files[0].findings.every((f) => f.fix === null || f.fix === undefined)).toBe(true);
+  });
+
+  it('its fixed twin is clean', () => {
+    const { status, files } = scanJson(['examples/fixed-python/explore.ipynb']);
+    expect(files.flatMap((f) => f.findings)).toEqual([]);
+    expect(status).toBe(0);
+  });
+
+  it('--fix leaves a notebook as it was', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'explore.ipynb');
+    const text = readFileSync(path.join(root, 'examples/vulnerable-python/explore.ipynb'), 'utf8');
+    writeFileSync(file, text);
+    oculum(['scan', '.', '--fix', '--no-config'], dir);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('a notebook that is not valid JSON is a parse error naming the place; the scan goes on', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'broken.ipynb'), '{\n "cells": [\n  {"cell_type": "code", "source": ["x = 1\\n"]\n');
+    writeFileSync(path.join(dir, 'load.py'), 'import pickle\npickle.load(open("m.pkl", "rb"))\n');
+    const { files } = scanJson(['.', '--no-config'], dir);
+    const broken = files.find((f) => f.file === 'broken.ipynb');
+    expect(broken?.diagnostics.map((d) => d.kind)).toEqual(['parse-error']);
+    expect(broken?.diagnostics[0].message).toMatch(/not a readable Jupyter notebook: invalid JSON at line 4, column 1/);
+    expect(files.find((f) => f.file === 'load.py')?.findings.map((f) => f.ruleId)).toEqual(['torch/pickle-load']);
+  });
+
+  it('a notebook with 3 MB of outputs is read; a 3 MB Python file is skipped with a note', () => {
+    const dir = tempDir();
+    const outputs = [{ output_type: 'display_data', data: { 'image/png': 'iVBORw0KGgo'.repeat(300_000) }, metadata: {} }];
+    const notebook = { cells: [{ cell_type: 'code', execution_count: 1, metadata: {}, outputs, source: ['import torch\n', 'state = torch.load("model.pt")\n'] }], metadata: {}, nbformat: 4, nbformat_minor: 5 };
+    writeFileSync(path.join(dir, 'plots.ipynb'), JSON.stringify(notebook, null, 1));
+    writeFileSync(path.join(dir, 'big.py'), `import torch\nstate = torch.load("model.pt")\n${'x = 1\n'.repeat(550_000)}`);
+    const { files } = scanJson(['.', '--no-config'], dir);
+    expect(files.find((f) => f.file === 'plots.ipynb')?.findings.map((f) => f.ruleId)).toEqual(['torch/load-without-weights-only']);
+    expect(files.find((f) => f.file === 'big.py')?.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/larger than the 2 MiB limit/)]);
+  });
+
+  it('SARIF regions point into the notebook file', () => {
+    const r = oculum(['scan', 'examples/vulnerable-python/explore.ipynb', '--format', 'sarif']);
+    const sarif = JSON.parse(r.stdout);
+    const results = sarif.runs[0].results;
+    expect(results.length).toBe(4);
+    const text = readFileSync(path.join(root, 'examples/vulnerable-python/explore.ipynb'), 'utf8');
+    const line = where(text, 'torch.load(').line;
+    const first = results.find((x: { ruleId: string }) => x.ruleId === 'torch/load-without-weights-only');
+    expect(first.locations[0].physicalLocation.artifactLocation.uri).toMatch(/explore\.ipynb$/);
+    expect(first.locations[0].physicalLocation.region.startLine).toBe(line);
+    expect(first.fixes ?? []).toEqual([]);
+  });
+});

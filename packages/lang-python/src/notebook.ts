@@ -1,0 +1,428 @@
+/**
+ * Jupyter notebooks (`.ipynb`): the Python a kernel runs, read out of the notebook's JSON without
+ * running anything, with a map from that code back to the positions of the notebook file.
+ *
+ * The code cells are joined in order into one module (a kernel runs them in one namespace: an
+ * import in the first cell serves the last). Each line of code is put on the line of the notebook
+ * file that holds it where it can be: Jupyter, VS Code and Colab write a cell's source as a list of
+ * strings, one per line of the file, so a finding's line is the notebook's line (GitHub code
+ * scanning and editors show the right place). Columns are mapped through the string's escapes.
+ *
+ * IPython syntax that is not Python is blanked (spaces, same length): `%magic` and `!shell` lines,
+ * `x = !cmd` right-hand sides (read as `0`), `obj?` help lines, and the whole body of a cell magic
+ * that runs another language (`%%bash`, `%%html`…); the body of `%%time`/`%%timeit`/`%%capture`…
+ * is Python and stays. Markdown and raw cells, outputs and metadata are never read as code, nor the
+ * cells of a notebook whose kernel is not Python (`kernelspec.language`, `language_info.name`) or
+ * a VS Code cell in another language.
+ */
+import type { Position } from '@oculum/core';
+
+/** What a notebook holds for the Python language. */
+export interface NotebookCode {
+  /** The code cells' Python, joined, with IPython syntax blanked (see the module comment). */
+  readonly text: string;
+  /** The notebook file's 1-based line and column of an offset of `text`. */
+  positionAt(offset: number): Position;
+  /** How many code cells were read (0 for a notebook of another language). */
+  readonly cells: number;
+}
+
+/** A notebook that cannot be read: invalid JSON, or JSON that is not a notebook. The message says why and where. */
+export class NotebookError extends Error {
+  constructor(detail: string) {
+    super(`not a readable Jupyter notebook: ${detail}`);
+  }
+}
+
+/** `.ipynb`, whatever the case. */
+export function isNotebookPath(path: string | undefined): boolean {
+  return path !== undefined && /\.ipynb$/i.test(path);
+}
+
+/** Nesting deeper than this is not a notebook (and a recursive reader must not overflow the stack on it). */
+const MAX_DEPTH = 200;
+
+/** A JSON string of the notebook: its value and where its first character (after the quote) is in the file. */
+interface JsonString {
+  readonly kind: 'string';
+  readonly value: string;
+  /** Offset in the file of the character after the opening quote. */
+  readonly start: number;
+}
+type JsonValue = JsonString | { kind: 'array'; items: JsonValue[] } | { kind: 'object'; entries: Map<string, JsonValue> } | { kind: 'other' };
+
+/**
+ * A small JSON reader that keeps where each string starts (JSON.parse forgets it). Strict JSON:
+ * what `JSON.parse` refuses, this refuses too, with the offset.
+ */
+class JsonReader {
+  private at = 0;
+  constructor(private readonly text: string) {}
+
+  read(): JsonValue {
+    const value = this.value(0);
+    this.space();
+    if (this.at < this.text.length) this.fail('unexpected text after the end of the JSON document');
+    return value;
+  }
+
+  private fail(what: string): never {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = this.text.indexOf('\n'); i !== -1 && i < this.at; i = this.text.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    throw new NotebookError(`invalid JSON at line ${line}, column ${this.at - lineStart + 1}: ${what}`);
+  }
+
+  private space(): void {
+    const t = this.text;
+    while (this.at < t.length) {
+      const c = t.charCodeAt(this.at);
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) this.at++;
+      else break;
+    }
+  }
+
+  private value(depth: number): JsonValue {
+    if (depth > MAX_DEPTH) this.fail(`nested more than ${MAX_DEPTH} levels deep`);
+    this.space();
+    const t = this.text;
+    const c = t[this.at];
+    if (c === '"') return this.string();
+    if (c === '{') {
+      this.at++;
+      const entries = new Map<string, JsonValue>();
+      this.space();
+      if (t[this.at] === '}') {
+        this.at++;
+        return { kind: 'object', entries };
+      }
+      for (;;) {
+        this.space();
+        if (t[this.at] !== '"') this.fail('expected a string key');
+        const key = this.string().value;
+        this.space();
+        if (t[this.at] !== ':') this.fail('expected ":"');
+        this.at++;
+        entries.set(key, this.value(depth + 1));
+        this.space();
+        if (t[this.at] === ',') {
+          this.at++;
+          continue;
+        }
+        if (t[this.at] === '}') {
+          this.at++;
+          return { kind: 'object', entries };
+        }
+        this.fail('expected "," or "}"');
+      }
+    }
+    if (c === '[') {
+      this.at++;
+      const items: JsonValue[] = [];
+      this.space();
+      if (t[this.at] === ']') {
+        this.at++;
+        return { kind: 'array', items };
+      }
+      for (;;) {
+        items.push(this.value(depth + 1));
+        this.space();
+        if (t[this.at] === ',') {
+          this.at++;
+          continue;
+        }
+        if (t[this.at] === ']') {
+          this.at++;
+          return { kind: 'array', items };
+        }
+        this.fail('expected "," or "]"');
+      }
+    }
+    const literal = /true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+    literal.lastIndex = this.at;
+    const m = literal.exec(t);
+    if (!m) this.fail(this.at >= t.length ? 'unexpected end of the text' : `unexpected "${t[this.at]}"`);
+    this.at += m[0].length;
+    return { kind: 'other' };
+  }
+
+  private string(): JsonString {
+    const t = this.text;
+    const start = ++this.at;
+    let value = '';
+    let run = start;
+    for (;;) {
+      if (this.at >= t.length) this.fail('unterminated string');
+      const c = t.charCodeAt(this.at);
+      if (c === 0x22) {
+        value += t.slice(run, this.at);
+        this.at++;
+        return { kind: 'string', value, start };
+      }
+      if (c < 0x20) this.fail('control character in a string');
+      if (c !== 0x5c) {
+        this.at++;
+        continue;
+      }
+      value += t.slice(run, this.at);
+      const e = t[this.at + 1];
+      const simple = e === undefined ? undefined : ESCAPES[e];
+      if (simple !== undefined) {
+        value += simple;
+        this.at += 2;
+      } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(t.slice(this.at + 2, this.at + 6))) {
+        value += String.fromCharCode(parseInt(t.slice(this.at + 2, this.at + 6), 16));
+        this.at += 6;
+      } else {
+        this.fail('invalid escape in a string');
+      }
+      run = this.at;
+    }
+  }
+}
+
+const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+/** The file offset of each UTF-16 unit of a JSON string's value, and of its end (the closing quote). */
+function rawOffsets(text: string, string: JsonString): Int32Array {
+  const out = new Int32Array(string.value.length + 1);
+  let at = string.start;
+  for (let k = 0; k < string.value.length; k++) {
+    out[k] = at;
+    at += text.charCodeAt(at) !== 0x5c ? 1 : text[at + 1] === 'u' ? 6 : 2;
+  }
+  out[string.value.length] = at;
+  return out;
+}
+
+/** Cell magics whose body is Python (IPython runs it): only their first line is blanked. */
+const PYTHON_CELL_MAGICS = new Set(['time', 'timeit', 'capture', 'prun', 'debug', 'memit', 'mprun', 'pypy', 'python', 'python3', 'ipython', 'writefile']);
+
+/**
+ * The cell's code with IPython syntax blanked (same length, line ends kept), `undefined` when the
+ * whole cell is another language's (`%%bash`). `%%writefile f.py` writes Python more often than not,
+ * and that file may well run: its body is read.
+ */
+export function blankIPython(code: string): string | undefined {
+  const first = /^[ \t]*%%([A-Za-z_][\w-]*)/.exec(code);
+  if (first && !PYTHON_CELL_MAGICS.has(first[1])) return undefined;
+  // One line at a time: a line starting (after its indentation) with `%` or `!`, or a help request.
+  return code.replace(/^[^\n]*/gm, (line, offset: number) => {
+    if (first && offset === 0) return blank(line);
+    const m = /^([ \t]*)(\S)/.exec(line);
+    if (!m) return line;
+    if ((m[2] === '%' || m[2] === '!') && !/^[ \t]*!=/.test(line)) return blank(line);
+    if (HELP.test(line)) return blank(line);
+    // `files = !ls`, `t = %timeit -o f()`: the value is the command's output (read as `0`).
+    const assigned = ASSIGNED_MAGIC.exec(line);
+    if (assigned) return assigned[1] + '0' + blank(line.slice(assigned[1].length + 1));
+    return line;
+  });
+}
+
+const HELP = /^[ \t]*(?:\?{1,2}[\w.]+|[\w.]+\?{1,2})[ \t]*$/;
+const ASSIGNED_MAGIC = /^([ \t]*[A-Za-z_][\w.]*(?:[ \t]*,[ \t]*[A-Za-z_][\w.]*)*[ \t]*=[ \t]*)[!%](?!=)/;
+
+function blank(s: string): string {
+  return s.replace(/[^\n]/g, ' ');
+}
+
+function field(value: JsonValue | undefined, key: string): JsonValue | undefined {
+  return value?.kind === 'object' ? value.entries.get(key) : undefined;
+}
+
+function stringField(value: JsonValue | undefined, key: string): string | undefined {
+  const f = field(value, key);
+  return f?.kind === 'string' ? f.value : undefined;
+}
+
+/** A kernel or cell language that is not Python (`R`, `julia`, `csharp`…); absent: Python. */
+function otherLanguage(name: string | undefined): boolean {
+  return name !== undefined && name !== '' && !/python|ipython|^py$/i.test(name);
+}
+
+/** The strings of a cell's source (`source` in nbformat 4, `input` in nbformat 3): a list of lines, or one string. */
+function sourceStrings(cell: JsonValue, key: string): JsonString[] | undefined {
+  const source = field(cell, key);
+  if (source?.kind === 'string') return [source];
+  if (source?.kind !== 'array') return undefined;
+  const out: JsonString[] = [];
+  for (const item of source.items) if (item.kind === 'string') out.push(item);
+  return out;
+}
+
+/**
+ * The Python of a notebook's text (the file's JSON), mapped back to the file. Throws a
+ * `NotebookError` when the text is not JSON or not a notebook (no `cells` list, nor nbformat 3's
+ * `worksheets`).
+ */
+export function notebookCode(text: string): NotebookCode {
+  const root = new JsonReader(text).read();
+  if (root.kind !== 'object') throw new NotebookError('the JSON document is not an object');
+  const metadata = field(root, 'metadata');
+  const kernel = stringField(field(metadata, 'kernelspec'), 'language') ?? stringField(field(metadata, 'language_info'), 'name');
+  let cells: JsonValue[] | undefined;
+  let sourceKey = 'source';
+  const list = field(root, 'cells');
+  if (list?.kind === 'array') cells = list.items;
+  else {
+    const worksheets = field(root, 'worksheets');
+    if (worksheets?.kind === 'array') {
+      cells = worksheets.items.flatMap((sheet) => {
+        const c = field(sheet, 'cells');
+        return c?.kind === 'array' ? c.items : [];
+      });
+      sourceKey = 'input';
+    }
+  }
+  if (!cells) throw new NotebookError('no "cells" list (nbformat 4) nor "worksheets" (nbformat 3)');
+  const builder = new CodeBuilder(text);
+  let count = 0;
+  if (!otherLanguage(kernel)) {
+    for (const cell of cells) {
+      if (stringField(cell, 'cell_type') !== 'code') continue;
+      if (otherLanguage(stringField(field(field(cell, 'metadata'), 'vscode'), 'languageId')) || otherLanguage(stringField(cell, 'language'))) continue;
+      const strings = sourceStrings(cell, sourceKey);
+      if (!strings || strings.length === 0) continue;
+      const code = blankIPython(strings.map((s) => s.value).join(''));
+      if (code === undefined) continue;
+      count++;
+      builder.cell(strings, code);
+    }
+  }
+  return builder.done(count);
+}
+
+/** One stretch of the joined code that comes from one JSON string. */
+interface Chunk {
+  /** Offset in the joined code. */
+  start: number;
+  string: JsonString;
+  /** Offset in the string's value of the chunk's first character. */
+  from: number;
+  length: number;
+  offsets?: Int32Array;
+}
+
+class CodeBuilder {
+  private readonly parts: string[] = [];
+  private length = 0;
+  /** 1-based line of the end of the code so far. */
+  private line = 1;
+  private readonly chunks: Chunk[] = [];
+  private fileLineStarts?: number[];
+
+  constructor(private readonly file: string) {}
+
+  /** The 1-based line of the file at `offset`. */
+  private fileLine(offset: number): number {
+    const starts = (this.fileLineStarts ??= lineStarts(this.file));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+
+  private push(s: string): void {
+    this.parts.push(s);
+    this.length += s.length;
+    for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) this.line++;
+  }
+
+  private atLineStart(): boolean {
+    const last = this.parts[this.parts.length - 1];
+    return last === undefined || last.endsWith('\n');
+  }
+
+  /** A cell: its source strings, and their joined value with IPython syntax blanked (same length). */
+  cell(strings: JsonString[], code: string): void {
+    if (!this.atLineStart()) this.push('\n');
+    let at = 0;
+    for (const string of strings) {
+      const value = code.slice(at, at + string.value.length);
+      // Down to the file's line of the string, where the code is not past it already.
+      if (this.atLineStart()) {
+        const target = this.fileLine(string.start);
+        if (target > this.line) this.push('\n'.repeat(target - this.line));
+      }
+      if (value.length > 0) this.chunks.push({ start: this.length, string, from: 0, length: value.length });
+      this.push(value);
+      at += string.value.length;
+    }
+    if (!this.atLineStart()) this.push('\n');
+  }
+
+  done(cells: number): NotebookCode {
+    const text = this.parts.join('');
+    const chunks = this.chunks;
+    const file = this.file;
+    const starts = (this.fileLineStarts ??= lineStarts(this.file));
+    const fileOffset = (offset: number): number => {
+      // The last chunk starting at or before the offset; past its end (a padding line end), its end.
+      let lo = 0;
+      let hi = chunks.length - 1;
+      if (hi < 0 || offset < chunks[0].start) return 0;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (chunks[mid].start <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      const chunk = chunks[lo];
+      const offsets = (chunk.offsets ??= rawOffsets(file, chunk.string));
+      return offsets[chunk.from + Math.min(offset - chunk.start, chunk.length)];
+    };
+    return {
+      text,
+      cells,
+      positionAt: (offset: number): Position => {
+        const o = fileOffset(Math.max(0, Math.min(offset, text.length)));
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (starts[mid] <= o) lo = mid;
+          else hi = mid - 1;
+        }
+        return { line: lo + 1, column: o - starts[lo] + 1 };
+      },
+    };
+  }
+}
+
+/** Offsets at which the file's lines start (`\n`, `\r\n` or a lone `\r`, as JSON whitespace). */
+function lineStarts(text: string): number[] {
+  const out = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) out.push(i + 1);
+    else if (c === 0x0d) {
+      if (text.charCodeAt(i + 1) === 0x0a) i++;
+      out.push(i + 1);
+    }
+  }
+  return out;
+}
+
+/** The last notebook read (the prefilter and the parse ask for the same text in turn). */
+let last: { text: string; code: NotebookCode | NotebookError } | undefined;
+
+/** `notebookCode`, remembered for the last text (errors too). */
+export function cachedNotebookCode(text: string): NotebookCode | NotebookError {
+  if (last?.text !== text) {
+    let code: NotebookCode | NotebookError;
+    try {
+      code = notebookCode(text);
+    } catch (error) {
+      code = error instanceof NotebookError ? error : new NotebookError(error instanceof Error ? error.message : String(error));
+    }
+    last = { text, code };
+  }
+  return last.code;
+}

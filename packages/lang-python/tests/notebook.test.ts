@@ -1,0 +1,181 @@
+import { createRule, lintText, type Rule } from '@oculum/core';
+import { describe, expect, it } from 'vitest';
+import { blankIPython, notebookCode, NotebookError, python } from '../src/index.js';
+
+/** A notebook as Jupyter writes it: `json.dump(nb, indent=1)`, each source line a string of its own line. */
+function notebook(cells: Array<{ type?: string; source: string[] | string; metadata?: object }>, metadata: object = { kernelspec: { language: 'python', name: 'python3' } }): string {
+  return JSON.stringify(
+    {
+      cells: cells.map((c) => ({ cell_type: c.type ?? 'code', execution_count: null, metadata: c.metadata ?? {}, outputs: [], source: c.source })),
+      metadata,
+      nbformat: 4,
+      nbformat_minor: 5,
+    },
+    null,
+    1,
+  );
+}
+
+/** The 1-based line and column of the first occurrence of `needle` in the notebook file. */
+function where(text: string, needle: string): { line: number; column: number } {
+  const at = text.indexOf(needle);
+  if (at < 0) throw new Error(`not found: ${needle}`);
+  const before = text.slice(0, at);
+  return { line: before.split('\n').length, column: at - before.lastIndexOf('\n') };
+}
+
+/** Reports every call of a function named `load` (whatever it is): enough to see positions and fixes. */
+const loadCalls: Rule = createRule({
+  name: 'load-calls',
+  meta: {
+    detector: 'unsafe_model_load',
+    severity: 'high',
+    languages: ['python'],
+    triggers: ['load'],
+    docs: { description: 'load calls', recommended: true },
+    messages: { call: 'a load call', add: 'add weights_only' },
+    remediation: 'Do not.',
+    fixable: 'code',
+    hasSuggestions: true,
+  },
+  create(context) {
+    return {
+      call(node: any) {
+        const callee = node.childForFieldName('function');
+        if (callee?.text.endsWith('load')) {
+          context.report({
+            node,
+            messageId: 'call',
+            fix: (fixer) => fixer.insertTextAfter(node, '  # fixed'),
+            suggest: [{ messageId: 'add', fix: (fixer) => fixer.insertTextAfter(node, ' # s') }],
+          });
+        }
+      },
+    };
+  },
+});
+
+async function lint(text: string, path = '/nb/explore.ipynb') {
+  return lintText({ path, text, language: python, rules: [{ id: 't/load', rule: loadCalls, level: 'error' }], cwd: '/nb' });
+}
+
+describe('Jupyter notebooks', () => {
+  it('joins the code cells into one module, each line on its line of the notebook file', () => {
+    const text = notebook([
+      { type: 'markdown', source: ['# torch.load in prose\n'] },
+      { source: ['import torch\n', 'm = torch.load("a.pt")'] },
+      { source: ['n = torch.load("b.pt")\n'] },
+    ]);
+    const code = notebookCode(text);
+    expect(code.cells).toBe(2);
+    const lines = code.text.split('\n');
+    const fileLines = text.split('\n');
+    for (const needle of ['import torch', 'm = torch.load("a.pt")', 'n = torch.load("b.pt")']) {
+      const { line } = where(text, needle.replace(/"/g, '\\"'));
+      expect(lines[line - 1]).toBe(needle);
+      expect(fileLines[line - 1]).toContain(needle.replace(/"/g, '\\"'));
+    }
+    // the markdown cell is not code
+    expect(code.text).not.toContain('prose');
+  });
+
+  it('maps positions through the JSON escapes of a line, and of a cell written as one string', () => {
+    const text = notebook([
+      { source: ['s = "say \\"hi\\"" + "\\u00e9"; r = torch.load(s)\n'] },
+      { source: 'import torch\nx = 1\ny = torch.load("\\t")\n' },
+    ]);
+    const code = notebookCode(text);
+    const first = code.text.indexOf('torch.load(s)');
+    expect(code.positionAt(first)).toEqual(where(text, 'torch.load(s)'));
+    expect(code.positionAt(first + 'torch.load(s)'.length)).toEqual({ ...where(text, 'torch.load(s)'), column: where(text, 'torch.load(s)').column + 13 });
+    const second = code.text.indexOf('torch.load("\\t")');
+    expect(second).toBeGreaterThan(0);
+    expect(code.positionAt(second)).toEqual(where(text, 'torch.load(\\"\\\\t\\")'));
+  });
+
+  it('blanks IPython syntax: line magics, shell lines, help, assigned commands, cell magics of other languages', () => {
+    expect(blankIPython('!pip install torch\n%matplotlib inline\nx = 1\n')).toBe('                  \n                  \nx = 1\n');
+    expect(blankIPython('files = !ls -la\nt = %timeit -o f()\n')).toBe('files = 0      \nt = 0             \n');
+    expect(blankIPython('torch.load?\n??np.load\nif a != b: pass\n')).toBe('           \n         \nif a != b: pass\n');
+    expect(blankIPython('    !echo hi\n')).toBe('            \n');
+    expect(blankIPython('%%bash\ncurl -k http://x/model.bin\n')).toBeUndefined();
+    expect(blankIPython('%%time\nm = torch.load(p)\n')).toBe('      \nm = torch.load(p)\n');
+    // `%` inside an expression and `!=` are Python
+    expect(blankIPython('x = a % b\ny = c != d\n')).toBe('x = a % b\ny = c != d\n');
+  });
+
+  it('reads nothing of a notebook whose kernel is not Python, nor cells in another language', () => {
+    const r = notebook([{ source: ['x <- readRDS("m.rds")\n', 'torch.load("a")\n'] }], { kernelspec: { language: 'R', name: 'ir' } });
+    expect(notebookCode(r).text.trim()).toBe('');
+    const vscode = notebook([{ source: ['torch.load("a")\n'], metadata: { vscode: { languageId: 'javascript' } } }, { source: ['import torch\n'] }]);
+    expect(notebookCode(vscode).text.trim()).toBe('import torch');
+  });
+
+  it('reads nbformat 3 (worksheets, input)', () => {
+    const text = JSON.stringify({ worksheets: [{ cells: [{ cell_type: 'code', language: 'python', input: ['import torch\n', 'torch.load(p)\n'] }] }], nbformat: 3 }, null, 1);
+    expect(notebookCode(text).text).toContain('torch.load(p)');
+  });
+
+  it('says what is wrong with a file that is not a notebook, and survives hostile JSON', () => {
+    expect(() => notebookCode('{"cells": [')).toThrow(NotebookError);
+    expect(() => notebookCode('{"cells": [')).toThrow(/invalid JSON at line 1, column 12/);
+    expect(() => notebookCode('[1, 2]')).toThrow(/not an object/);
+    expect(() => notebookCode('{"nbformat": 4}')).toThrow(/no "cells"/);
+    expect(() => notebookCode('"\\x"')).toThrow(/invalid escape/);
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    expect(() => notebookCode(deep)).toThrow(/nested more than/);
+  });
+
+  it('reports findings at the notebook lines and columns, and never offers fixes for them', async () => {
+    const text = notebook([
+      { source: ['!wget -q http://example.com/model.pt\n', 'import torch\n', 'm = torch.load("model.pt")'] },
+      { type: 'markdown', source: ['m = torch.load("doc.pt")\n'] },
+      { source: ['# oculum-ignore-next-line\n', 'n = torch.load("ok.pt")\n', 'o = torch.load("other.pt")  # oculum-ignore\n'] },
+    ]);
+    const result = await lint(text);
+    const shown = result.findings.map((f) => ({ line: f.line, column: f.column, endColumn: f.endColumn, suppressed: f.suppressed !== undefined, fix: f.fix, suggestions: f.suggestions }));
+    const a = where(text, 'torch.load(\\"model.pt\\")');
+    const b = where(text, 'torch.load(\\"ok.pt\\")');
+    const c = where(text, 'torch.load(\\"other.pt\\")');
+    expect(shown).toEqual([
+      { ...a, endColumn: a.column + 'torch.load(\\"model.pt\\")'.length, suppressed: false, fix: undefined, suggestions: undefined },
+      { ...b, endColumn: b.column + 'torch.load(\\"ok.pt\\")'.length, suppressed: true, fix: undefined, suggestions: undefined },
+      { ...c, endColumn: c.column + 'torch.load(\\"other.pt\\")'.length, suppressed: true, fix: undefined, suggestions: undefined },
+    ]);
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it('a .py file still gets its fixes', async () => {
+    const result = await lint('m = torch.load("model.pt")\n', '/nb/a.py');
+    expect(result.findings[0].fix).toBeDefined();
+  });
+
+  it('reports a notebook that cannot be read as a parse error, even with no trigger word in it', async () => {
+    const result = await lint('{"cells": [ {"cell_type": "code", "source": ["x = 1\\n"] ', '/nb/broken.ipynb');
+    expect(result.findings).toEqual([]);
+    expect(result.diagnostics.map((d) => [d.kind, d.message])).toEqual([['parse-error', expect.stringMatching(/notebook.*invalid JSON at line 1/i)]]);
+  });
+
+  it('the prefilter reads the code cells only: a word in markdown or outputs costs no parse', () => {
+    const text = notebook([{ type: 'markdown', source: ['torch.load(x)\n'] }, { source: ['print(1)\n'] }]);
+    expect(python.prefilterText!(text, '/nb/a.ipynb')).not.toContain('load');
+    expect(python.mustParse!(text, '/nb/a.ipynb')).toBe(false);
+    expect(python.mustParse!('not json', '/nb/a.ipynb')).toBe(true);
+    expect(python.mustParse!('not python', '/nb/a.py')).toBe(false);
+  });
+});
+
+describe('notebook size', () => {
+  it('a notebook may be eight times the size limit (outputs), a .py file may not', () => {
+    expect(python.fileSizeLimit!('/a/b.ipynb', 2 * 1024 * 1024)).toBe(16 * 1024 * 1024);
+    expect(python.fileSizeLimit!('/a/b.py', 2 * 1024 * 1024)).toBe(2 * 1024 * 1024);
+  });
+
+  it('reads a notebook of 12 MB of outputs in linear time', () => {
+    const big = JSON.stringify({ cells: [{ cell_type: 'code', source: ['import torch\n', 'torch.load(p)\n'], outputs: [{ data: { 'image/png': 'iVBOR'.repeat(2_400_000) } }] }], metadata: {} }, null, 1);
+    const start = performance.now();
+    const code = notebookCode(big);
+    expect(code.text).toContain('torch.load(p)');
+    expect(performance.now() - start).toBeLessThan(5000);
+  });
+});
