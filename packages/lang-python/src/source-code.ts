@@ -2496,9 +2496,50 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
               : null;
         if (alias?.type === 'identifier' && alias.text !== name && this.isMutatedBySubscript(alias)) hit = true;
       }
+      if (!hit) hit = this.passedToWriter(identifier);
       this.mutatedNames.set(key, hit);
     }
     return hit;
+  }
+
+  /**
+   * The table a name holds is handed to a function of this file that writes into the parameter it
+   * arrives in (`def setup(cfg): cfg["base"] = p` … `setup(CFG)`, by position or keyword; a method
+   * called through `self.`/a class skips its `self`). A function of another module is taken not to
+   * write into its arguments (`print(CFG)`, `wandb.init(config=CFG)`), nor one that takes it in
+   * `*args`/`**kwargs` or after a splat (where it lands is not followed).
+   */
+  private passedToWriter(identifier: Node): boolean {
+    for (const ref of this.references(identifier, { readsOnly: true })) {
+      let arg: Node = ref;
+      let keyword: string | undefined;
+      if (ref.parent?.type === 'keyword_argument' && ref.parent.childForFieldName('value')?.id === ref.id) {
+        keyword = ref.parent.childForFieldName('name')?.text;
+        arg = ref.parent;
+      }
+      const list = arg.parent;
+      if (list?.type !== 'argument_list' || list.parent?.type !== 'call') continue;
+      const fn = this.localFunction(list.parent);
+      if (fn?.type !== 'function_definition') continue;
+      const declared = fn.childForFieldName('parameters');
+      if (!declared) continue;
+      const params = namedChildrenOf(declared).filter((p) => p.type !== 'comment' && p.type !== 'keyword_separator' && p.type !== 'positional_separator');
+      const nameOf = (p: Node): Node | undefined => (p.type === 'identifier' ? p : (p.childForFieldName('name') ?? namedChildrenOf(p).find((c) => c.type === 'identifier')));
+      let param: Node | undefined;
+      if (keyword !== undefined) param = params.map(nameOf).find((n) => n?.text === keyword);
+      else {
+        const position = namedChildrenOf(list).filter((c) => c.type !== 'comment' && c.type !== 'keyword_argument').findIndex((c) => c.id === arg.id);
+        // a list or dict splat before it: which parameter it lands in is not known (taken as none)
+        if (namedChildrenOf(list).slice(0, Math.max(position, 0)).some((c) => c.type === 'list_splat' || c.type === 'dictionary_splat')) continue;
+        const first = params[0] ? nameOf(params[0])?.text : undefined;
+        const bound = this.callee(list.parent)?.type === 'attribute' && (first === 'self' || first === 'cls');
+        const p = position < 0 ? undefined : params[position + (bound ? 1 : 0)];
+        // `*args` / `**kwargs` take it: not followed
+        param = p && p.type !== 'list_splat_pattern' && p.type !== 'dictionary_splat_pattern' ? nameOf(p) : undefined;
+      }
+      if (param?.type === 'identifier' && this.isMutatedBySubscript(param)) return true;
+    }
+    return false;
   }
 
   /** True when `name[...] = ...` (or `.update(`/`.setdefault(`/`.pop(`/`.clear(`, `del name[...]`) appears in the scope the name resolves to. */

@@ -93,6 +93,51 @@ describe('constant of a lookup in a table', () => {
     const comprehension = sc.descendants(sc.ast, 'subscript').filter((n) => n.text === 'L["base"]').pop()!;
     expect(sc.lookupValues(comprehension)?.map((v) => v.text)).toEqual(['"/opt/l"']);
   });
+
+  it('knows no value of a table handed to a function of this file that writes into its parameter', async () => {
+    const sc = await parse(
+      [
+        'import wandb',
+        'def setup(cfg, base="x"):',
+        '    cfg["base"] = base',
+        'def configure(p, *, into):',
+        '    into.update(base=p)',
+        'def log(cfg):',
+        '    print(cfg["base"])',
+        'def spread(*tables):',
+        '    tables[0]["base"] = "/opt"',
+        'class Trainer:',
+        '    def prepare(self, cfg):',
+        '        cfg.setdefault("base", "/opt/t")',
+        '    def run(self):',
+        '        self.prepare(M)',
+        'A = {"base": "org/a"}',
+        'setup(A)',
+        'a = A["base"]',
+        'B = {"base": "org/b"}',
+        'configure("/opt/b", into=B)',
+        'b = B["base"]',
+        'C = {"base": "org/c"}',
+        'log(C)',
+        'wandb.init(config=C)',
+        'c = C["base"]',
+        'D = {"base": "org/d"}',
+        'spread(D)',
+        'd = D["base"]',
+        'M = {"base": "org/m"}',
+        'm = M["base"]',
+      ].join('\n'),
+    );
+    const values = (name: string) => sc.lookupValues(valueOf(sc, name))?.map((v) => v.text);
+    // by position, by keyword, through `self.`
+    expect(values('a')).toEqual([]);
+    expect(values('b')).toEqual([]);
+    expect(values('m')).toEqual([]);
+    // a function that only reads it, and one of another module: the table's own value
+    expect(values('c')).toEqual(['"org/c"']);
+    // taken by `*tables`: not followed
+    expect(values('d')).toEqual(['"org/d"']);
+  });
 });
 
 describe('constant literals', () => {

@@ -221,6 +221,11 @@ ruleTester.run('hf/unpinned-revision', rule, {
       code: 'from transformers import AutoModel\nREPOS = {"a": "org/a", "b": "org/b"}\ndef load(name):\n    return AutoModel.from_pretrained(REPOS.get(name, "org/a"))',
       errors: [{ messageId: 'missingRevision', confidence: 'high' }],
     },
+    // a table handed to a function of the file that writes into it: what the key holds is not known
+    {
+      code: 'from transformers import AutoModel\nREPOS = {"b": "org/b"}\ndef setup(cfg, p):\n    cfg["b"] = p\nsetup(REPOS, "/models/b")\nm = AutoModel.from_pretrained(REPOS["b"])',
+      errors: [{ messageId: 'missingRevisionUnknownId', confidence: 'low' }],
+    },
     // a literal key: its own entry
     {
       code: 'from transformers import AutoModel\nREPOS = {"a": "org/a", "b": "org/b"}\nm = AutoModel.from_pretrained(REPOS["b"])',
