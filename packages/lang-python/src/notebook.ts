@@ -16,6 +16,7 @@
  * a VS Code cell in another language.
  */
 import type { Position } from '@oculum/core';
+import { lastAtOrBefore, lineStartsOf } from './source-code.js';
 
 /** What a notebook holds for the Python language. */
 export interface NotebookCode {
@@ -319,15 +320,7 @@ class CodeBuilder {
 
   /** The 1-based line of the file at `offset`. */
   private fileLine(offset: number): number {
-    const starts = (this.fileLineStarts ??= lineStarts(this.file));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return lastAtOrBefore((this.fileLineStarts ??= lineStartsOf(this.file)), offset) + 1;
   }
 
   private push(s: string): void {
@@ -363,18 +356,12 @@ class CodeBuilder {
     const text = this.parts.join('');
     const chunks = this.chunks;
     const file = this.file;
-    const starts = (this.fileLineStarts ??= lineStarts(this.file));
+    const starts = (this.fileLineStarts ??= lineStartsOf(this.file));
+    const chunkStarts = chunks.map((c) => c.start);
     const fileOffset = (offset: number): number => {
       // The last chunk starting at or before the offset; past its end (a padding line end), its end.
-      let lo = 0;
-      let hi = chunks.length - 1;
-      if (hi < 0 || offset < chunks[0].start) return 0;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (chunks[mid].start <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      const chunk = chunks[lo];
+      if (chunks.length === 0 || offset < chunks[0].start) return 0;
+      const chunk = chunks[lastAtOrBefore(chunkStarts, offset)];
       const offsets = (chunk.offsets ??= rawOffsets(file, chunk.string));
       return offsets[chunk.from + Math.min(offset - chunk.start, chunk.length)];
     };
@@ -383,31 +370,11 @@ class CodeBuilder {
       cells,
       positionAt: (offset: number): Position => {
         const o = fileOffset(Math.max(0, Math.min(offset, text.length)));
-        let lo = 0;
-        let hi = starts.length - 1;
-        while (lo < hi) {
-          const mid = (lo + hi + 1) >> 1;
-          if (starts[mid] <= o) lo = mid;
-          else hi = mid - 1;
-        }
-        return { line: lo + 1, column: o - starts[lo] + 1 };
+        const line = lastAtOrBefore(starts, o);
+        return { line: line + 1, column: o - starts[line] + 1 };
       },
     };
   }
-}
-
-/** Offsets at which the file's lines start (`\n`, `\r\n` or a lone `\r`, as JSON whitespace). */
-function lineStarts(text: string): number[] {
-  const out = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a) out.push(i + 1);
-    else if (c === 0x0d) {
-      if (text.charCodeAt(i + 1) === 0x0a) i++;
-      out.push(i + 1);
-    }
-  }
-  return out;
 }
 
 /** The last notebook read (the prefilter and the parse ask for the same text in turn). */

@@ -380,14 +380,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   textPositionAt(offset: number): Position {
     const starts = this.getLineStarts();
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: o - starts[lo] + 1 };
+    const line = lastAtOrBefore(starts, o);
+    return { line: line + 1, column: o - starts[line] + 1 };
   }
 
   /** 1-based line and column of `text` → offset (inverse of `textPositionAt`). */
@@ -4449,7 +4443,19 @@ export function firstStartingAt(nodes: ReadonlyArray<{ startIndex: number }>, of
  * runs on the first big file (on-stack replacement), and code after the loop in the same function
  * had no type feedback then, so the optimized loop bailed out at its end once per file.
  */
-function lineStartsOf(t: string): number[] {
+/** The index of the last of the sorted `values` at or before `target` (0 when none is). */
+export function lastAtOrBefore(values: ArrayLike<number>, target: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (values[mid] <= target) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export function lineStartsOf(t: string): number[] {
   const starts = [0];
   if (!t.includes('\r')) {
     // `indexOf` finds each `\n` natively: several times faster than reading every character.
