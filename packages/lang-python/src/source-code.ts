@@ -258,6 +258,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   /** The file calls `setattr` or reads `vars(…)`/`__dict__`: attributes may be set under names not spelled. */
   private setsAttributesDynamically?: boolean;
   private readonly calleeGates = new Map<string, (call: Node) => boolean>();
+  /** `<expr>.<name> = value` assignments by attribute name (see `attributeWrites`). */
+  private attributeWritesByName?: Map<string, Array<{ target: Node; value: Node }>>;
   /** Whether the text names `partial` at all (else no call can go through `functools.partial`). */
   private mentionsPartial?: boolean;
   /** Current recursion depth of qualifiedNames/constant (bounded by MAX_DEPTH). */
@@ -1509,6 +1511,48 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         return this.statementRunsBefore(node, at, false);
       }
     }
+  }
+
+  /**
+   * The writes `<object>.<attribute> = value` of this file that may reach `at`, for the object that
+   * `object` names (`sameReference`: `ctx` of `ctx.verify_mode = …`, `self.session` of
+   * `self.session.verify = …`), in source order: the last write before `at` that certainly runs
+   * first (`certainlyRunsBefore`), and those after it, which run on some paths only; every write
+   * before `at` when none certainly runs first. `everyPath`: one of the returned writes runs on every
+   * path to `at` (the certain one, or several together, as an `if`/`else` that writes in each branch).
+   * Plain assignments only (`value` is the right-hand side); writes through `setattr` are not seen.
+   */
+  attributeWritesReaching(object: Node, attribute: string, at: Node): { writes: Array<{ target: Node; value: Node }>; everyPath: boolean } {
+    const before: Array<{ target: Node; value: Node }> = [];
+    for (const write of this.attributeWrites(attribute)) {
+      if (write.target.startIndex >= at.startIndex) break;
+      if (this.sameReference(write.target.childForFieldName('object')!, object)) before.push(write);
+    }
+    let from = before.length - 1;
+    while (from >= 0 && !this.certainlyRunsBefore(before[from].target, at)) from--;
+    const writes = before.slice(Math.max(from, 0));
+    const everyPath = writes.length > 0 && (from >= 0 || this.certainlyRunsBefore(writes.map((w) => w.target), at));
+    return { writes, everyPath };
+  }
+
+  /** Every plain assignment `<expr>.<name> = value` of the file, in source order (found once per name). */
+  private attributeWrites(name: string): ReadonlyArray<{ target: Node; value: Node }> {
+    let byName = this.attributeWritesByName;
+    if (!byName) {
+      byName = this.attributeWritesByName = new Map();
+      if (this.text.includes('=')) {
+        for (const assignment of this.ast.descendantsOfType('assignment')) {
+          const target = assignment.childForFieldName('left');
+          const value = assignment.childForFieldName('right');
+          const attr = target?.type === 'attribute' ? target.childForFieldName('attribute')?.text : undefined;
+          if (!attr || !value || !target!.childForFieldName('object')) continue;
+          let list = byName.get(attr);
+          if (!list) byName.set(attr, (list = []));
+          list.push({ target: target!, value });
+        }
+      }
+    }
+    return byName.get(name) ?? [];
   }
 
   /**

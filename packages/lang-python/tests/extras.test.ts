@@ -168,6 +168,52 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(sc.certainlyRunsBefore(call('e'), call('a'))).toBe(false); // after it
   });
 
+  it('lists the attribute writes that may reach a place (attributeWritesReaching)', async () => {
+    const sc = await parse(
+      [
+        'import ssl',
+        'def f(c):',
+        '    ctx = ssl.create_default_context()',
+        '    ctx.verify_mode = ssl.CERT_NONE',
+        '    ctx.verify_mode = ssl.CERT_REQUIRED',
+        '    a(ctx)',
+        '    if c:',
+        '        ctx.verify_mode = ssl.CERT_NONE',
+        '    b(ctx)',
+        '    if c:',
+        '        ctx.verify_mode = 0',
+        '    else:',
+        '        ctx.verify_mode = 1',
+        '    d(ctx)',
+        '    other = ssl.create_default_context()',
+        '    other.verify_mode = ssl.CERT_NONE',
+        '    e(ctx)',
+        'class S:',
+        '    def g(self):',
+        '        self.session.verify = False',
+        '        h(self.session)',
+      ].join('\n'),
+    );
+    const call = (name: string) => callStarting(sc, `${name}(`);
+    const arg = (name: string) => call(name).childForFieldName('arguments')!.namedChildren[0]!;
+    const reaching = (name: string, attribute = 'verify_mode') => {
+      const { writes, everyPath } = sc.attributeWritesReaching(arg(name), attribute, call(name));
+      return { values: writes.map((w) => w.value.text), everyPath };
+    };
+    // the last certain write; not the one it replaced
+    expect(reaching('a')).toEqual({ values: ['ssl.CERT_REQUIRED'], everyPath: true });
+    // and a later write on one path
+    expect(reaching('b')).toEqual({ values: ['ssl.CERT_REQUIRED', 'ssl.CERT_NONE'], everyPath: true });
+    // an if/else that writes in each branch: every path, and the earlier certain one still before them
+    expect(reaching('d')).toEqual({ values: ['ssl.CERT_REQUIRED', 'ssl.CERT_NONE', '0', '1'], everyPath: true });
+    // another object's write does not count
+    expect(reaching('e')).toEqual(reaching('d'));
+    // an attribute chain as the object
+    expect(reaching('h', 'verify')).toEqual({ values: ['False'], everyPath: true });
+    // nothing written
+    expect(reaching('a', 'check_hostname')).toEqual({ values: [], everyPath: false });
+  });
+
   it('tells whether one of several nodes certainly runs before another (certainlyRunsBefore)', async () => {
     const sc = await parse(
       [

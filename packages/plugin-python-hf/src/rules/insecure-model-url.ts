@@ -202,43 +202,37 @@ export default createRule<[], PySourceCode>({
     const urllibRaw: RawDownload[] = [];
     /** Model downloads that go through urllib: the first is named by the process-wide finding. */
     const urllibDownloads: Array<{ call: PyNode; api: string; evidence: 'strong' | 'weak' | 'if-model-url' }> = [];
-    /**
-     * `ctx.verify_mode = …` (the attribute written, and whether the value is `CERT_NONE`), in source
-     * order: the writes that may reach a download say whether its context accepts any certificate.
-     */
-    const contextVerifyModes: Array<{ attribute: PyNode; none: boolean }> = [];
-    /** Downloads whose context accepts any certificate on some paths only (medium confidence). */
+    /** Downloads whose context or session accepts any certificate on some paths only (medium confidence). */
     const offOnSomePaths = new Set<number>();
+    /**
+     * The write among those of `obj.<attribute>` that may reach `call` (lang-python's
+     * `attributeWritesReaching`) that turns verification off (`isOff` of its value), the last such; on
+     * some paths only (`offOnSomePaths`) unless every reaching write does and one runs on every path.
+     */
+    const offByWrite = (object: PyNode, attribute: string, call: PyNode, isOff: (value: PyNode) => boolean): PyNode | undefined => {
+      const { writes, everyPath } = sc.attributeWritesReaching(object, attribute, call);
+      const off = [...writes].reverse().find((w) => isOff(w.value));
+      if (!off) return undefined;
+      if (!everyPath || !writes.every((w) => isOff(w.value))) offOnSomePaths.add(call.id);
+      return off.target;
+    };
+    const certNone = (v: PyNode): boolean => {
+      const qn = sc.qualifiedName(v);
+      return qn === 'ssl.CERT_NONE' || qn === 'ssl.VerifyMode.CERT_NONE' || sc.constant(v) === 0;
+    };
     /**
      * How an SSL context given to a download accepts any certificate: made by
      * `ssl._create_unverified_context()`, or its `verify_mode` set to `ssl.CERT_NONE` by a write that
-     * may reach the call: the last write before it that certainly runs first (lang-python's
-     * `certainlyRunsBefore`), and the writes after that one, which run on some paths. All of them
-     * `CERT_NONE`, the last certain one included: on every path; some: on some paths (`offOnSomePaths`).
+     * may reach the call (`offByWrite`).
      */
     const unverifiedContext = (n: PyNode | undefined, call: PyNode): string | undefined => {
       if (!n) return undefined;
       const isCall = (v: PyNode) => v.type === 'call' && sc.qualifiedName(calleeOf(v)!) === 'ssl._create_unverified_context';
       if (isCall(n) || (n.type === 'identifier' && valuesOf(sc, n).some(isCall))) return 'ssl._create_unverified_context()';
       if (n.type !== 'identifier' && n.type !== 'attribute') return undefined;
-      const before: Array<{ attribute: PyNode; none: boolean }> = [];
-      for (const w of contextVerifyModes) {
-        if (w.attribute.startIndex >= call.startIndex) break;
-        if (sc.sameReference(w.attribute.childForFieldName('object')!, n)) before.push(w);
-      }
-      let from = before.length - 1;
-      while (from >= 0 && !sc.certainlyRunsBefore(before[from].attribute, call)) from--;
-      const reaching = before.slice(Math.max(from, 0));
-      const off = [...reaching].reverse().find((w) => w.none);
-      if (!off) return undefined;
-      // every path: from the last certain write on, all CERT_NONE; or, with no single certain write, all
-      // CERT_NONE and one of them on every path (`if a: ctx.verify_mode = CERT_NONE` / `else: …CERT_NONE`)
-      const everyPath = reaching.every((w) => w.none) && (from >= 0 || sc.certainlyRunsBefore(before.map((w) => w.attribute), call));
-      if (!everyPath) offOnSomePaths.add(call.id);
-      return `${sc.getText(off.attribute)} = ssl.CERT_NONE`;
+      const off = offByWrite(n, 'verify_mode', call, certNone);
+      return off && `${sc.getText(off)} = ssl.CERT_NONE`;
     };
-    /** `session.verify = False` (the attribute written), in source order. */
-    const sessionVerifyOff: PyNode[] = [];
     /** How a raw download turns certificate verification off, when it does. */
     const verificationOff = (dl: RawDownload): string | undefined => {
       const call = dl.call;
@@ -253,9 +247,9 @@ export default createRule<[], PySourceCode>({
         return how && (how.startsWith('ssl.') ? `context=${how}` : how);
       }
       if (dl.api.startsWith('session.')) {
-        // `s.verify = False` before `s.get(url)`: every request of that session
+        // `s.verify = False` before `s.get(url)`: every request of that session (unless set back first)
         const receiver = calleeOf(call)?.childForFieldName('object');
-        const off = receiver && sessionVerifyOff.find((a) => a.startIndex < call.startIndex && sc.sameReference(a.childForFieldName('object')!, receiver));
+        const off = receiver && offByWrite(receiver, 'verify', call, (v) => sc.constant(v) === false);
         if (off) return `${sc.getText(off)} = False`;
       }
       for (const key of dl.api.startsWith('session.') ? ['verify', 'ssl', 'verify_ssl'] : ['verify']) {
@@ -335,13 +329,6 @@ export default createRule<[], PySourceCode>({
         if (mentionsEndpoint) reportEndpointWrites(node);
         const left = node.childForFieldName('left');
         const right = node.childForFieldName('right');
-        if (left?.type === 'attribute' && right && left.childForFieldName('attribute')?.text === 'verify' && left.childForFieldName('object') && sc.constant(right) === false) {
-          sessionVerifyOff.push(left);
-        }
-        if (left?.type === 'attribute' && right && left.childForFieldName('attribute')?.text === 'verify_mode' && left.childForFieldName('object')) {
-          const qn = sc.qualifiedName(right);
-          contextVerifyModes.push({ attribute: left, none: qn === 'ssl.CERT_NONE' || qn === 'ssl.VerifyMode.CERT_NONE' || sc.constant(right) === 0 });
-        }
         if (left?.type !== 'attribute' || !right || left.childForFieldName('attribute')?.text !== '_create_default_https_context') return;
         if (sc.qualifiedName(left) === 'ssl._create_default_https_context' && sc.qualifiedNames(right).includes('ssl._create_unverified_context')) processPatches.push(node);
       },

@@ -164,6 +164,11 @@ ruleTester.run('hf/insecure-model-url', rule, {
       code: 'import requests, urllib3\nurllib3.disable_warnings()\nr = requests.get("https://x.org/model.safetensors", verify=False)\nopen("model.safetensors", "wb").write(r.content)',
       errors: [{ messageId: 'verificationOff', line: 3, confidence: 'high', data: { api: 'requests.get', what: '"https://x.org/model.safetensors"', how: 'verify=False' } }],
     },
+    // a session set back to verifying before the download: nothing; turned off on one branch only: medium
+    {
+      code: 'import requests\ns = requests.Session()\ns.verify = False\ns.verify = True\nr = s.get("https://x.org/model.pth")\nopen("model.pth", "wb").write(r.content)\nt = requests.Session()\nif insecure:\n    t.verify = False\nr2 = t.get("https://x.org/b.pth")\nopen("b.pth", "wb").write(r2.content)',
+      errors: [{ messageId: 'verificationOff', line: 10, confidence: 'medium', data: { api: 'session.get', what: '"https://x.org/b.pth"', how: 't.verify = False' } }],
+    },
     // `s.verify = False` on the session before the download; not another session, not after the call
     {
       code: 'import requests\ns = requests.Session()\ns.verify = False\nr = s.get("https://x.org/model.pth")\nopen("model.pth", "wb").write(r.content)\nother = requests.Session()\nr2 = other.get("https://x.org/b.pth")\nopen("b.pth", "wb").write(r2.content)\nt = requests.Session()\nr3 = t.get("https://x.org/c.pth")\nopen("c.pth", "wb").write(r3.content)\nt.verify = False',
