@@ -91,6 +91,34 @@ describe('Jupyter notebooks (.ipynb)', () => {
     expect(files.find((f) => f.file === 'big.py')?.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/larger than the 2 MiB limit/)]);
   });
 
+  it('a cell may run alone: a save in a cell above is not certainly what a later cell loads; %time runs its statement', () => {
+    const dir = tempDir();
+    const cell = (source: string) => ({ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source: source.split(/(?<=\n)/) });
+    const notebook = {
+      cells: [
+        cell('import torch\nmodel = Net()'),
+        cell("torch.save(model.state_dict(), 'checkpoint.pth')"),
+        cell("state = torch.load('checkpoint.pth')"),
+        cell("torch.save(model.state_dict(), 'two.pth')\nstate2 = torch.load('two.pth')"),
+        cell("%time m = torch.load('timed.pt')"),
+      ],
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+    };
+    const text = JSON.stringify(notebook, null, 1);
+    writeFileSync(path.join(dir, 'train.ipynb'), text);
+    const { files } = scanJson(['.', '--no-config'], dir);
+    const found = files[0].findings.map((f) => [f.ruleId, f.line, f.column, (f as { confidence?: string }).confidence]);
+    const crossCell = where(text, "torch.load('checkpoint.pth')");
+    const timed = where(text, "torch.load('timed.pt')");
+    // the same cell's save: its own file, nothing; a cell above: on some paths only (medium)
+    expect(found).toEqual([
+      ['torch/load-without-weights-only', crossCell.line, crossCell.column, 'medium'],
+      ['torch/load-without-weights-only', timed.line, timed.column, 'high'],
+    ]);
+  });
+
   it('SARIF regions point into the notebook file', () => {
     const r = oculum(['scan', 'examples/vulnerable-python/explore.ipynb', '--format', 'sarif']);
     const sarif = JSON.parse(r.stdout);

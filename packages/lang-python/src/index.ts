@@ -42,7 +42,7 @@ export function parsePython(text: string, path = '<text>', timeoutMs?: number, m
 export function parseNotebook(text: string, path = '<notebook>', timeoutMs?: number, modules?: ProjectModules): PythonSourceCode {
   const code = cachedNotebookCode(text);
   if (code instanceof NotebookError) throw code;
-  return parseSource(code.text, path, timeoutMs, modules, code.positionAt);
+  return parseSource(code.text, path, timeoutMs, modules, code);
 }
 
 /**

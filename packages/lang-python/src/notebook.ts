@@ -9,9 +9,10 @@
  * scanning and editors show the right place). Columns are mapped through the string's escapes.
  *
  * IPython syntax that is not Python is blanked (spaces, same length): `%magic` and `!shell` lines,
- * `x = !cmd` right-hand sides (read as `0`), `obj?` help lines, and the whole body of a cell magic
- * that runs another language (`%%bash`, `%%html`…); the body of `%%time`/`%%timeit`/`%%capture`…
- * is Python and stays. Markdown and raw cells, outputs and metadata are never read as code, nor the
+ * `pip install` (automagic), `x = !cmd` right-hand sides (read as `0`), `obj?` help lines, and the
+ * whole body of a cell magic that runs another language (`%%bash`, `%%html`, `%%writefile run.sh`…);
+ * the body of `%%time`/`%%timeit`/`%%capture`/`%%writefile x.py`… is Python and stays, and so does
+ * the statement of `%time stmt` / `%timeit -n 10 stmt` (read as `if 1: stmt`, same columns). Markdown and raw cells, outputs and metadata are never read as code, nor the
  * cells of a notebook whose kernel is not Python (`kernelspec.language`, `language_info.name`) or
  * a VS Code cell in another language.
  */
@@ -26,6 +27,8 @@ export interface NotebookCode {
   positionAt(offset: number): Position;
   /** How many code cells were read (0 for a notebook of another language). */
   readonly cells: number;
+  /** The offset of `text` at which each code cell read starts, ascending. */
+  readonly cellStarts: readonly number[];
 }
 
 /** A notebook that cannot be read: invalid JSON, or JSON that is not a notebook. The message says why and where. */
@@ -200,23 +203,42 @@ function rawOffsets(text: string, string: JsonString): Int32Array {
 }
 
 /** Cell magics whose body is Python (IPython runs it): only their first line is blanked. */
-const PYTHON_CELL_MAGICS = new Set(['time', 'timeit', 'capture', 'prun', 'debug', 'memit', 'mprun', 'pypy', 'python', 'python3', 'ipython', 'writefile']);
+const PYTHON_CELL_MAGICS = new Set(['time', 'timeit', 'capture', 'prun', 'debug', 'memit', 'mprun', 'pypy', 'python', 'python3', 'ipython']);
+
+/**
+ * Line magics that run the Python statement after them, with the options that take a value (the
+ * others are flags): `%time m = torch.load(p)` runs `m = torch.load(p)`.
+ */
+const STATEMENT_MAGICS: Record<string, ReadonlySet<string>> = {
+  time: new Set(),
+  timeit: new Set(['n', 'r', 'p']),
+  prun: new Set(['s', 'l', 'T', 'D']),
+  memit: new Set(['r', 'i', 't']),
+  debug: new Set(['breakpoint', 'b']),
+  capture: new Set(),
+};
 
 /**
  * The cell's code with IPython syntax blanked (same length, line ends kept), `undefined` when the
- * whole cell is another language's (`%%bash`). `%%writefile f.py` writes Python more often than not,
- * and that file may well run: its body is read.
+ * whole cell is another language's (`%%bash`, `%%writefile run.sh`). `%%writefile model.py` writes
+ * Python that may well run: its body is read.
  */
 export function blankIPython(code: string): string | undefined {
-  const first = /^[ \t]*%%([A-Za-z_][\w-]*)/.exec(code);
-  if (first && !PYTHON_CELL_MAGICS.has(first[1])) return undefined;
+  const first = /^[ \t]*%%([A-Za-z_][\w-]*)(?:[ \t]+(?:-a[ \t]+|--append[ \t]+)?(\S+))?/.exec(code);
+  if (first && !PYTHON_CELL_MAGICS.has(first[1]) && !(first[1] === 'writefile' && /\.pyw?$/i.test(first[2] ?? ''))) return undefined;
   // One line at a time: a line starting (after its indentation) with `%` or `!`, or a help request.
   return code.replace(/^[^\n]*/gm, (line, offset: number) => {
     if (first && offset === 0) return blank(line);
     const m = /^([ \t]*)(\S)/.exec(line);
     if (!m) return line;
-    if ((m[2] === '%' || m[2] === '!') && !/^[ \t]*!=/.test(line)) return blank(line);
-    if (HELP.test(line)) return blank(line);
+    if (m[2] === '%') {
+      // `%time stmt`: the statement runs, read in place behind an `if 1:` of the magic's width
+      const statement = statementAfterMagic(line, m[1].length);
+      if (statement !== undefined && statement - m[1].length >= 6) return m[1] + 'if 1:' + ' '.repeat(statement - m[1].length - 5) + line.slice(statement);
+      return blank(line);
+    }
+    if (m[2] === '!' && !/^[ \t]*!=/.test(line)) return blank(line);
+    if (HELP.test(line) || AUTOMAGIC.test(line)) return blank(line);
     // `files = !ls`, `t = %timeit -o f()`: the value is the command's output (read as `0`).
     const assigned = ASSIGNED_MAGIC.exec(line);
     if (assigned) return assigned[1] + '0' + blank(line.slice(assigned[1].length + 1));
@@ -224,7 +246,31 @@ export function blankIPython(code: string): string | undefined {
   });
 }
 
+/** Where the statement of `%time stmt` (see `STATEMENT_MAGICS`) starts in the line; undefined for other magics. */
+function statementAfterMagic(line: string, at: number): number | undefined {
+  const name = /^%([A-Za-z]\w*)/.exec(line.slice(at));
+  const valued = name ? STATEMENT_MAGICS[name[1]] : undefined;
+  if (!name || !valued) return undefined;
+  let i = at + name[0].length;
+  for (;;) {
+    const space = /^[ \t]+/.exec(line.slice(i));
+    if (!space) return undefined;
+    i += space[0].length;
+    const option = /^-{1,2}([A-Za-z]+)/.exec(line.slice(i));
+    if (!option) break;
+    i += option[0].length;
+    if (valued.has(option[1])) {
+      const value = /^[ \t]+\S+/.exec(line.slice(i));
+      if (!value) return undefined;
+      i += value[0].length;
+    }
+  }
+  return i < line.length ? i : undefined;
+}
+
 const HELP = /^[ \t]*(?:\?{1,2}[\w.]+|[\w.]+\?{1,2})[ \t]*$/;
+/** IPython's automagic: `pip install x`, `conda install x` without `%` (never Python). */
+const AUTOMAGIC = /^[ \t]*(?:pip|pip3|conda|mamba)[ \t]+(?:install|uninstall|list|show|freeze|download)\b/;
 const ASSIGNED_MAGIC = /^([ \t]*[A-Za-z_][\w.]*(?:[ \t]*,[ \t]*[A-Za-z_][\w.]*)*[ \t]*=[ \t]*)[!%](?!=)/;
 
 function blank(s: string): string {
@@ -314,6 +360,7 @@ class CodeBuilder {
   /** 1-based line of the end of the code so far. */
   private line = 1;
   private readonly chunks: Chunk[] = [];
+  private readonly cellStarts: number[] = [];
   private fileLineStarts?: number[];
 
   constructor(private readonly file: string) {}
@@ -337,6 +384,7 @@ class CodeBuilder {
   /** A cell: its source strings, and their joined value with IPython syntax blanked (same length). */
   cell(strings: JsonString[], code: string): void {
     if (!this.atLineStart()) this.push('\n');
+    this.cellStarts.push(this.length);
     let at = 0;
     for (const string of strings) {
       const value = code.slice(at, at + string.value.length);
@@ -368,6 +416,7 @@ class CodeBuilder {
     return {
       text,
       cells,
+      cellStarts: this.cellStarts,
       positionAt: (offset: number): Position => {
         const o = fileOffset(Math.max(0, Math.min(offset, text.length)));
         const line = lastAtOrBefore(starts, o);

@@ -1,13 +1,13 @@
 /**
  * Python text to `PythonSourceCode`: what the parser is given, and the comments it was not given.
  */
-import type { Comment, Position } from '@oculum/core';
+import type { Comment } from '@oculum/core';
 import type { Tree } from 'web-tree-sitter';
 import { applyNameEdits, normalisedNames } from './identifiers.js';
 import { parseTextOf } from './parse-text.js';
 import { parseTree } from './parser.js';
 import type { ProjectModules } from './project-modules.js';
-import { PythonSourceCode } from './source-code.js';
+import { PythonSourceCode, type Rendering } from './source-code.js';
 
 /**
  * The text as Python reads it: each lone CR is a line end (universal newlines), so it becomes a LF.
@@ -24,7 +24,7 @@ export function pythonText(text: string): string {
  * (`pythonText`); long runs of comment lines are blanked for the parser (see `parse-text.ts`), and
  * their comments are kept apart for `getComments`.
  */
-export function parseSource(text: string, path: string, timeoutMs?: number, modules?: ProjectModules, fileMap?: (offset: number) => Position): PythonSourceCode {
+export function parseSource(text: string, path: string, timeoutMs?: number, modules?: ProjectModules, rendering?: Rendering): PythonSourceCode {
   let source = pythonText(text);
   const prepared = parseTextOf(source);
   let tree = parseTree(prepared.text, timeoutMs);
@@ -39,7 +39,7 @@ export function parseSource(text: string, path: string, timeoutMs?: number, modu
     tree = parsed;
   }
   const sourceCode =
-    prepared.comments.length === 0 ? new PythonSourceCode(path, source, tree, modules, fileMap) : new BlankedCommentsSourceCode(path, source, tree, modules, prepared.comments, fileMap);
+    prepared.comments.length === 0 ? new PythonSourceCode(path, source, tree, modules, rendering) : new BlankedCommentsSourceCode(path, source, tree, modules, prepared.comments, rendering);
   for (const { start, name, normalised } of names?.unread ?? []) {
     sourceCode.addParseProblem(
       start,
@@ -57,8 +57,8 @@ export class BlankedCommentsSourceCode extends PythonSourceCode {
   readonly #blanked: number[];
   #comments?: Comment[];
 
-  constructor(path: string, text: string, tree: Tree, modules: ProjectModules | undefined, blanked: number[], fileMap?: (offset: number) => Position) {
-    super(path, text, tree, modules, fileMap);
+  constructor(path: string, text: string, tree: Tree, modules: ProjectModules | undefined, blanked: number[], rendering?: Rendering) {
+    super(path, text, tree, modules, rendering);
     this.#blanked = blanked;
   }
 

@@ -227,6 +227,14 @@ function definingName(name: string): string {
 }
 
 
+/** A text that renders a file rather than being it (a notebook's code cells): how its offsets map to the file. */
+export interface Rendering {
+  /** The file's 1-based line and column of an offset of the text. */
+  positionAt(offset: number): Position;
+  /** Where each of the text's parts that may run apart starts (a notebook's cells), ascending. */
+  cellStarts?: readonly number[];
+}
+
 export class PythonSourceCode implements CodeSourceCode<Node> {
   readonly path: string;
   readonly text: string;
@@ -284,11 +292,14 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    */
   readonly rendered?: boolean;
   private readonly fileMap?: (offset: number) => Position;
+  /** A notebook's cells: the offset of `text` at which each starts (see `sameRun`). */
+  private readonly cellStarts?: readonly number[];
 
-  constructor(path: string, text: string, tree: Tree, modules?: ProjectModules, fileMap?: (offset: number) => Position) {
+  constructor(path: string, text: string, tree: Tree, modules?: ProjectModules, rendering?: Rendering) {
     this.path = path;
-    if (fileMap) {
-      this.fileMap = fileMap;
+    if (rendering) {
+      this.fileMap = rendering.positionAt;
+      this.cellStarts = rendering.cellStarts;
       this.rendered = true;
     }
     this.text = text;
@@ -1553,6 +1564,18 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       }
     }
     return byName.get(name) ?? [];
+  }
+
+  /**
+   * Whether `a` and `b` always run in one execution: in a file, yes; in a notebook, only inside one
+   * cell. A cell may be run alone (after a restart, or skipping the training cell above it), reading
+   * files that an earlier session, or somebody else, left on disk: a file a cell above wrote is not
+   * known to be the one a later cell reads. Names bound in cells above are still taken as bound (else
+   * the cell fails), so `reachingBindings` does not ask this.
+   */
+  sameRun(a: Node, b: Node): boolean {
+    const cells = this.cellStarts;
+    return !cells || cells.length < 2 || lastAtOrBefore(cells, a.startIndex) === lastAtOrBefore(cells, b.startIndex);
   }
 
   /**

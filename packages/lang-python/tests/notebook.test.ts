@@ -100,6 +100,14 @@ describe('Jupyter notebooks', () => {
     expect(blankIPython('    !echo hi\n')).toBe('            \n');
     expect(blankIPython('%%bash\ncurl -k http://x/model.bin\n')).toBeUndefined();
     expect(blankIPython('%%time\nm = torch.load(p)\n')).toBe('      \nm = torch.load(p)\n');
+    // a statement after `%time` / `%timeit` (options and all) runs: read in place, same columns
+    expect(blankIPython('%time m = torch.load(p)\n')).toBe('if 1: m = torch.load(p)\n');
+    expect(blankIPython('  %timeit -n 10 -r 3 -o torch.load(p)\n')).toBe('  if 1:                 torch.load(p)\n');
+    expect(blankIPython('%matplotlib inline\n%time\n')).toBe('                  \n     \n');
+    // `%%writefile`: Python when the file is; automagic `pip install` is not Python
+    expect(blankIPython('%%writefile run.sh\npython -c "x"\n')).toBeUndefined();
+    expect(blankIPython('%%writefile -a train.py\nimport torch\n')).toBe(`${' '.repeat('%%writefile -a train.py'.length)}\nimport torch\n`);
+    expect(blankIPython('pip install transformers\nconda install -y torch\npip = 3\n')).toBe('                        \n                      \npip = 3\n');
     // `%` inside an expression and `!=` are Python
     expect(blankIPython('x = a % b\ny = c != d\n')).toBe('x = a % b\ny = c != d\n');
   });
@@ -177,5 +185,18 @@ describe('notebook size', () => {
     const code = notebookCode(big);
     expect(code.text).toContain('torch.load(p)');
     expect(performance.now() - start).toBeLessThan(5000);
+  });
+});
+
+describe('notebook cells run apart (sameRun)', () => {
+  it('two places of one cell run together; two cells may not; a .py file is one run', async () => {
+    const text = notebook([{ source: ['a(1)\n', 'b(2)\n'] }, { source: ['c(3)\n'] }]);
+    const sc = await python.parse({ path: '/nb/x.ipynb', text, settings: {}, depth: 'standard' });
+    const call = (name: string) => sc.ast.descendantsOfType('call').find((c) => c!.text.startsWith(`${name}(`))!;
+    expect(sc.sameRun(call('a'), call('b'))).toBe(true);
+    expect(sc.sameRun(call('a'), call('c'))).toBe(false);
+    const py = await python.parse({ path: '/nb/x.py', text: 'a(1)\n\nc(3)\n', settings: {}, depth: 'standard' });
+    const pyCall = (name: string) => py.ast.descendantsOfType('call').find((c) => c!.text.startsWith(`${name}(`))!;
+    expect(py.sameRun(pyCall('a'), pyCall('c'))).toBe(true);
   });
 });

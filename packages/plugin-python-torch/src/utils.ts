@@ -915,13 +915,16 @@ function ownWrite(sc: SC, expr: Node, dumpers: ReadonlySet<string>, orMaybe: boo
   }
   // The write must certainly run before the load: `if not exists(p): pickle.dump(x, open(p, "wb"))`
   // followed by `pickle.load(open(p, "rb"))` reads a file that may have been on disk already.
-  let certain = sc.certainlyRunsBefore(lastWrite, expr);
-  if (!certain) {
+  // A save in a notebook cell above the load's is one on some paths only: the loading cell may run
+  // alone (after a restart, or skipping training), on a file left on disk (lang-python's `sameRun`).
+  const sameRun = sc.sameRun(lastWrite, expr);
+  let certain = sameRun && sc.certainlyRunsBefore(lastWrite, expr);
+  if (!certain && sameRun) {
     // `if fresh: torch.save(m, p)` / `else: torch.save(train(), p)`: one of the writes runs on every path
     const earlier: Node[] = [lastWrite];
     for (let k = firstStartingAt(writes, lastWrite.startIndex) - 1; k >= 0; k--) {
       const call = writes[k];
-      if (call.endIndex > expr.startIndex || sc.inExclusiveBranches(call, expr)) continue;
+      if (call.endIndex > expr.startIndex || sc.inExclusiveBranches(call, expr) || !sc.sameRun(call, expr)) continue;
       if (!spend(sc)) return undefined;
       const write = writerOf(call);
       if (write) earlier.push(write);
