@@ -112,14 +112,17 @@ export function isModelFile(s: string): boolean {
   return false;
 }
 
+/** Files that are evidently no model: pages, text and tables, images, audio and video samples. */
+const NON_MODEL_EXT = /\.(?:html?|json|txt|md|rst|csv|tsv|xml|ya?ml|png|jpe?g|gif|svg|webp|bmp|ico|css|js|py|sh|pdf|wav|mp3|flac|ogg|opus|m4a|aac|mp4|webm|avi|mov|mkv)$/i;
+
 /**
- * A URL or file name of a known kind that is not a model (`index.html`, `table.csv`, `config.json`), or
- * a file of a Hub dataset or Space repository without a model extension
+ * A URL or file name of a known kind that is not a model (`index.html`, `table.csv`, `config.json`,
+ * `sample0.wav`), or a file of a Hub dataset or Space repository without a model extension
  * (`https://huggingface.co/datasets/org/ds/resolve/main/train.parquet`).
  */
 export function isNonModelFile(s: string): boolean {
   if (/huggingface\.co\/(?:datasets|spaces)\/.+\/(?:resolve|blob|raw)\//i.test(s) && !STRONG_MODEL_EXT.test(pathOf(s))) return true;
-  return /\.(?:html?|json|txt|md|csv|tsv|xml|ya?ml|png|jpe?g|gif|svg|css|js|py|sh|pdf)$/i.test(s.replace(/[?#].*$/, ''));
+  return NON_MODEL_EXT.test(s.replace(/[?#].*$/, ''));
 }
 
 /** Weaker evidence: the URL/path/identifier mentions models, weights or checkpoints. */
