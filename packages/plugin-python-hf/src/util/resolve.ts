@@ -207,7 +207,12 @@ const STRING_METHODS = new Set(['lower', 'upper', 'casefold', 'strip', 'lstrip',
 
 /** Libraries whose functions build objects (models, tensors, arrays), or return local paths (`snapshot_download`), never a Hub id. */
 const OBJECT_LIBRARIES = /^(?:torch|torchvision|torchaudio|tensorflow|keras|jax|flax|numpy|sklearn|transformers|diffusers|peft|sentence_transformers|datasets|accelerate|trl|huggingface_hub|optimum|vllm|timm|open_clip|setfit|unsloth|bitsandbytes|deepspeed|lightning|pytorch_lightning|safetensors|onnx|onnxruntime|tokenizers|evaluate|gradio|streamlit|faster_whisper|FlagEmbedding|ctransformers|modelscope)\./;
-const STRING_BUILTINS = new Set(['builtins.input', 'builtins.getattr', 'builtins.format', 'builtins.repr']);
+/**
+ * Calls that return a string not known here: `input()`…, and the functions of those libraries that
+ * return a Hub id (`huggingface_hub.get_full_repo_name("m")` is `"<user>/m"`: the course notebooks
+ * load the model they just pushed back with it).
+ */
+const STRING_BUILTINS = new Set(['builtins.input', 'builtins.getattr', 'builtins.format', 'builtins.repr', 'huggingface_hub.get_full_repo_name', 'huggingface_hub.utils.get_full_repo_name', 'huggingface_hub.hf_api.get_full_repo_name', 'huggingface_hub.utils._deprecation.get_full_repo_name']);
 
 /**
  * `resolve` for an argument that names a repository or a path (a Hub id, a dataset path): the value

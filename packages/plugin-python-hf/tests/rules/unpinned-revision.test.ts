@@ -221,6 +221,11 @@ ruleTester.run('hf/unpinned-revision', rule, {
       code: 'from transformers import AutoModel\nREPOS = {"a": "org/a", "b": "org/b"}\ndef load(name):\n    return AutoModel.from_pretrained(REPOS.get(name, "org/a"))',
       errors: [{ messageId: 'missingRevision', confidence: 'high' }],
     },
+    // huggingface_hub's get_full_repo_name returns a Hub id ("<user>/name"), not a local path (the course notebooks)
+    {
+      code: 'from transformers import pipeline\nfrom huggingface_hub import get_full_repo_name\nrepo_name = get_full_repo_name("distilbert-finetuned-imdb")\nmask_filler = pipeline("fill-mask", model=repo_name, revision="main")',
+      errors: [{ messageId: 'branchRevisionUnknownId', confidence: 'low' }],
+    },
     // a table handed to a function of the file that writes into it: what the key holds is not known
     {
       code: 'from transformers import AutoModel\nREPOS = {"b": "org/b"}\ndef setup(cfg, p):\n    cfg["b"] = p\nsetup(REPOS, "/models/b")\nm = AutoModel.from_pretrained(REPOS["b"])',
