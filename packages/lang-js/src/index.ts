@@ -21,15 +21,16 @@ export type { ImportedValue, ModuleTarget, ModuleExports, ExportSource } from '.
 export type { BindingKind, ImportedMember, JsBinding, JsNode, JsScope } from './types.js';
 export type { TSESTree } from '@typescript-eslint/typescript-estree';
 
-/** JavaScript and TypeScript files (single-file components, `.vue` and `.svelte`, are `SFC_EXTENSIONS`). */
+/** JavaScript and TypeScript files (components and pages, `.vue .svelte .astro .html .htm`, are `SFC_EXTENSIONS`). */
 export const JS_EXTENSIONS = ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'];
 
 /**
  * Parses JS/TS text into a `JsSourceCode` (syntax errors become `parseErrors`; see `parseText`).
  * With `modules`, the answers read the constants the file imports from the project's relative modules.
- * A `.vue` or `.svelte` path is a single-file component: its `<script>` blocks are parsed, as one
- * program, at their offsets in the file (see `sfcScripts`); the source code's `text` is then the
- * file's text with everything else blanked (same length, same lines).
+ * A `.vue`, `.svelte` or `.astro` path is a component, a `.html` / `.htm` path a page: its `<script>`
+ * blocks (and an Astro component's frontmatter) are parsed, as one program, at their offsets in the
+ * file (see `sfcScripts`); the source code's `text` is then the file's text with everything else
+ * blanked (same length, same lines).
  */
 export function parseJs(text: string, path = 'file.ts', modules?: ProjectModules): JsSourceCode {
   if (isSfcPath(path)) {
@@ -104,11 +105,12 @@ export const javascript: Language<JsSourceCode> = {
   startCost: 128,
   // Triggers count in code only: a word in a comment (a licence header's URL) costs no parse. A word
   // spelled with escapes (`'@huggingface/transform\u0065rs'`) counts too.
-  // A component's markup does not count (`.vue`, `.svelte`: its script blocks only), but one the block
+  // A component's or page's markup does not count (`.vue`, `.svelte`, `.astro`, `.html`: its script blocks only), but one the block
   // scanner could not read through (a tag left open) counts whole: a trigger word anywhere in it, in
   // what was not read too, gets it parsed, and the parse error says what was not read.
   prefilterText: (text, path) => componentPrefilterText(text, path),
-  // a component whose script blocks cannot be found is parsed whatever it holds: the parse says why
+  // a component or page whose script blocks cannot be found is parsed whatever it holds: the parse
+  // says why (a page with no script at all is read through: nothing to parse)
   mustParse: (text, path) => isSfcPath(path) && sfcScripts(text, path).problems.length > 0,
   /**
    * At --depth deep the answers read the constants of the relative, path-aliased and `#` subpath

@@ -1,6 +1,7 @@
 /**
- * Single-file components: the `<script>` blocks of `.vue` and `.svelte` files, read as one JS/TS
- * program at the offsets, lines and columns of the file itself.
+ * Single-file components and pages: the `<script>` blocks of `.vue` and `.svelte` files, the inline
+ * scripts of `.html` / `.htm` pages and the frontmatter and scripts of `.astro` components (see
+ * `scanPage`), read as one JS/TS program at the offsets, lines and columns of the file itself.
  *
  * The file's text keeps its length: every character outside the script blocks (the tags, the
  * `<template>`, the `<style>`, the markup, HTML comments) becomes a space, line terminators kept,
@@ -27,15 +28,21 @@
  * `</script>`, a `<template>` never closed) ends the scan, with a parse error saying so.
  */
 
-import { jsComments } from './code-text.js';
+import { htmlCommentSpans, jsComments } from './code-text.js';
+import { parseText } from './parse.js';
 
-export const SFC_EXTENSIONS = ['.vue', '.svelte'];
+/** The files `sfcScripts` reads the scripts of: components (`.vue`, `.svelte`, `.astro`) and HTML pages (`.html`, `.htm`). */
+export const SFC_EXTENSIONS = ['.vue', '.svelte', '.html', '.htm', '.astro'];
 
 export interface SfcScripts {
   /** The text with everything but the script blocks blanked: same length, same line terminators. */
   code: string;
-  /** The extension the code is parsed as: `.ts`, `.tsx`, `.jsx` or `.mjs` (plain JavaScript, an ES module). */
-  ext: '.ts' | '.tsx' | '.jsx' | '.mjs';
+  /**
+   * The extension the code is parsed as: `.ts`, `.tsx`, `.jsx` or `.mjs` (plain JavaScript, an ES
+   * module); an HTML page's plain JavaScript is `.js` (a module when it must be one, a classic script
+   * otherwise, as `parseText` reads a `.js` file).
+   */
+  ext: '.ts' | '.tsx' | '.jsx' | '.mjs' | '.js';
   /** The blocks read, as [start, end) of their content. */
   blocks: Array<[number, number]>;
   /** What the scanner could not read (an unclosed tag), as offsets into the text. */
@@ -43,6 +50,16 @@ export interface SfcScripts {
 }
 
 type Lang = 'ts' | 'tsx' | 'jsx' | 'js';
+
+/** A script block found: its content [start, end), its language, and whether it is an HTML page's classic script (not a module). */
+interface Block {
+  start: number;
+  end: number;
+  lang: Lang;
+  classic?: boolean;
+}
+
+type Kind = 'vue' | 'svelte' | 'html' | 'astro';
 
 interface Tag {
   name: string;
@@ -78,111 +95,184 @@ function isSpace(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0xfeff;
 }
 
-/** `.vue` or `.svelte` (lower case) when the path ends so, in any case; asked once or twice per JS/TS file: kept cheap. */
+/**
+ * `.vue`, `.svelte`, `.html`, `.htm` or `.astro` (lower case) when the path ends so, in any case;
+ * asked once or twice per JS/TS file: kept cheap.
+ */
 export function sfcExtension(path: string | undefined): string | undefined {
   if (!path) return undefined;
   const dot = path.lastIndexOf('.');
   if (dot === -1 || path.length - dot > 7) return undefined;
   const ext = path.slice(dot).toLowerCase();
-  return ext === '.vue' || ext === '.svelte' ? ext : undefined;
+  return ext === '.vue' || ext === '.svelte' || ext === '.html' || ext === '.htm' || ext === '.astro' ? ext : undefined;
 }
 
-/** Whether a path is a single-file component that `sfcScripts` reads (`.vue`, `.svelte`). */
+/** Whether a path is a component or page whose scripts `sfcScripts` reads (`.vue`, `.svelte`, `.html`, `.htm`, `.astro`). */
 export function isSfcPath(path: string | undefined): boolean {
   return sfcExtension(path) !== undefined;
 }
 
-let last: { text: string; svelte: boolean; result: SfcScripts } | undefined;
+function kindOf(path: string | undefined): Kind {
+  const ext = sfcExtension(path);
+  return ext === '.svelte' ? 'svelte' : ext === '.html' || ext === '.htm' ? 'html' : ext === '.astro' ? 'astro' : 'vue';
+}
+
+let last: { text: string; kind: Kind; result: SfcScripts } | undefined;
 
 /**
- * The script blocks of a `.vue` (default) or `.svelte` file (see the module's comment). The last
- * answer is kept: the prefilter and the parse of one file ask for the same text.
+ * The script blocks of a `.vue` (default), `.svelte`, `.html` / `.htm` or `.astro` file (see the
+ * module's comment). The last answer is kept: the prefilter and the parse of one file ask for the
+ * same text.
  */
 export function sfcScripts(text: string, path?: string): SfcScripts {
-  const svelte = sfcExtension(path) === '.svelte';
-  if (last && last.text === text && last.svelte === svelte) return last.result;
-  const found: Array<{ start: number; end: number; lang: Lang }> = [];
+  const kind = kindOf(path);
+  if (last && last.text === text && last.kind === kind) return last.result;
+  const found: Block[] = [];
   const problems: SfcScripts['problems'] = [];
-  (svelte ? scanSvelte : scanVue)(text, found, problems);
+  if (kind === 'svelte') scanSvelte(text, found, problems);
+  else if (kind === 'vue') scanVue(text, found, problems);
+  else scanPage(text, found, problems, kind === 'astro');
   const blocks = found.map((b) => [b.start, b.end] as [number, number]);
-  const result: SfcScripts = { code: blankOutside(text, found), ext: extensionOf(found.map((b) => b.lang)), blocks, problems };
-  last = { text, svelte, result };
+  const langs = found.map((b) => b.lang);
+  const ext = kind === 'astro' ? '.ts' : extensionOf(langs, kind === 'html');
+  const result: SfcScripts = { code: blankOutside(text, found), ext, blocks, problems };
+  last = { text, kind, result };
   return result;
 }
 
-function extensionOf(langs: Lang[]): SfcScripts['ext'] {
+function extensionOf(langs: Lang[], page: boolean): SfcScripts['ext'] {
   const ts = langs.includes('ts') || langs.includes('tsx');
   const jsx = langs.includes('tsx') || langs.includes('jsx');
-  return ts ? (jsx ? '.tsx' : '.ts') : jsx ? '.jsx' : '.mjs';
+  return ts ? (jsx ? '.tsx' : '.ts') : jsx ? '.jsx' : page ? '.js' : '.mjs';
 }
 
 /**
  * The text with every character outside `blocks` but line terminators a space, and a `;` between two
- * blocks where no statement of the first reaches it (see `gapAfter`).
+ * blocks where no statement of the first reaches it (see `blockThenGap`). A classic script of an HTML
+ * page has its HTML-like comments (`<!--` … to the end of the line, ECMAScript's Annex B) blanked too:
+ * such a comment on the line the next block starts on would swallow that block's first line.
  */
-function blankOutside(text: string, blocks: Array<{ start: number; end: number }>): string {
+function blankOutside(text: string, blocks: Block[]): string {
+  // (built in one buffer: a page of 100,000 small blocks makes no garbage of small strings)
+  const n = text.length;
+  const out = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    out[i] = isLineTerminator(c) ? c : 0x20;
+  }
+  const budget = { parses: MAX_COMMENT_PARSES, unsure: MAX_UNSURE_BLOCKS };
+  for (let k = 0; k < blocks.length; k++) {
+    const block = blocks[k];
+    const { start, end } = block;
+    let content = block.classic ? withoutHtmlComments(text, start, end) : undefined;
+    if (k < blocks.length - 1) {
+      const next = blocks[k + 1].start;
+      const joined = blockThenGap(text, content, block, next, budget);
+      content = joined.code;
+      if (joined.closeComment) {
+        out[end] = SLASH_STAR_END[0];
+        out[end + 1] = SLASH_STAR_END[1];
+      }
+      out[next - 1] = SEMICOLON;
+    }
+    if (content === undefined) for (let i = start; i < end; i++) out[i] = text.charCodeAt(i);
+    else for (let i = start; i < end; i++) out[i] = content.charCodeAt(i - start);
+  }
+  const parts: string[] = [];
+  for (let i = 0; i < n; i += 8192) parts.push(String.fromCharCode.apply(null, out.subarray(i, Math.min(n, i + 8192)) as unknown as number[]));
+  return parts.join('');
+}
+
+const SEMICOLON = 0x3b;
+/** `*\/`, which closes in the blanked markup a `//` comment turned into `/*` (see `blockThenGap`). */
+const SLASH_STAR_END = [0x2a, 0x2f];
+
+/**
+ * A classic script's code, [start, end) of the text, with its HTML-like comments (`<!--`, and `-->`
+ * first on a line) blanked; undefined when it has none, or the scanner is unsure.
+ */
+function withoutHtmlComments(text: string, start: number, end: number): string | undefined {
+  const code = text.slice(start, end);
+  if (!code.includes('<!--') && !code.includes('-->')) return undefined;
+  const spans = htmlCommentSpans(code);
+  if (!spans || spans.length === 0) return undefined;
   const parts: string[] = [];
   let at = 0;
-  for (let k = 0; k < blocks.length; k++) {
-    const { start, end } = blocks[k];
-    if (start > at) parts.push(blankRange(text, at, start));
-    if (k === blocks.length - 1) {
-      parts.push(text.slice(start, end));
-      at = end;
-    } else {
-      const next = blocks[k + 1].start;
-      parts.push(...blockThenGap(text, start, end, next));
-      at = next;
-    }
+  for (let k = 0; k < spans.length; k += 2) {
+    parts.push(code.slice(at, spans[k]), ' '.repeat(spans[k + 1] - spans[k]));
+    at = spans[k + 1];
   }
-  if (at < text.length) parts.push(blankRange(text, at, text.length));
+  parts.push(code.slice(at));
   return parts.join('');
 }
 
 /**
- * A block that another follows, then the markup between them blanked, with a `;` at the last
- * character of that markup (the `>` of the next `<script …>` tag): no statement runs on into the next
- * block (`foo()` … `(async () => …)()`). Every character keeps its offset. When the markup is all on
- * one line (`…</script><script setup>…`) and the block ends in a `//` comment, that comment would
- * swallow the `;` and the next block's first line: it becomes `/* … *\/` (closed in the blanked
- * `</script>`), or spaces when it holds a `*\/` itself.
+ * How many blocks of one file whose comments the scanner is unsure of (JSX, a `<T>x` assertion) are
+ * parsed on their own to learn whether they end in a `//` comment (a hostile file of thousands of
+ * such blocks costs no more than this).
  */
-function blockThenGap(text: string, start: number, end: number, next: number): string[] {
-  let code = text.slice(start, end);
-  let gap = `${blankRange(text, end, next - 1)};`;
-  if (!hasLineTerminator(text, end, next)) {
-    const comment = trailingLineComment(text, start, end);
-    if (comment !== undefined) {
-      const body = text.slice(comment + 2, end);
-      const at = comment - start;
-      if (body.includes('*/')) code = code.slice(0, at) + ' '.repeat(end - comment);
-      else {
-        code = `${code.slice(0, at)}/*${body}`;
-        gap = `*/${gap.slice(2)}`;
-      }
-    }
-  }
-  return [code, gap];
-}
+const MAX_COMMENT_PARSES = 16;
+/** How many such blocks of one file the comment scanner is asked about at all (each costs it an exception). */
+const MAX_UNSURE_BLOCKS = 256;
 
-/** The offset of the `//` of a line comment that runs to the end of the block [start, end), if any. */
-function trailingLineComment(text: string, start: number, end: number): number | undefined {
+/**
+ * A block that another follows, [start, end) of the text (`code`: its content when it is not the
+ * text's, as `withoutHtmlComments` gives it), then the markup between them blanked, with a `;` at the
+ * last character of that markup (the `>` of the next `<script …>` tag; set by `blankOutside`): no
+ * statement runs on into the next block (`foo()` … `(async () => …)()`). Every character keeps its
+ * offset. When the markup is all on one line (`…</script><script setup>…`) and the block ends in a
+ * `//` comment, that comment would swallow the `;` and the next block's first line: it becomes `/* …
+ * *\/` (`closeComment`: closed by the first two characters of the blanked `</script>`), or spaces
+ * when it holds a `*\/` itself.
+ */
+function blockThenGap(text: string, code: string | undefined, block: Block, next: number, budget: CommentBudget): { code: string | undefined; closeComment: boolean } {
+  const { start, end } = block;
+  if (hasLineTerminator(text, end, next)) return { code, closeComment: false };
+  // (cheap first: no `//` on the block's last line, nothing to look at)
   let lineStart = end;
   while (lineStart > start && !isLineTerminator(text.charCodeAt(lineStart - 1))) lineStart--;
-  if (!text.slice(lineStart, end).includes('//')) return undefined;
-  // (the scanner tells a comment from `'http://…'`; unsure of the block, JSX say: left as it is)
-  const comments = jsComments(text.slice(start, end));
-  const last = comments?.[comments.length - 1];
-  return last && last.type === 'Line' && start + last.range[1] === end ? start + last.range[0] : undefined;
+  const lastLine = code === undefined ? text.slice(lineStart, end) : code.slice(lineStart - start);
+  if (!lastLine.includes('//')) return { code, closeComment: false };
+  const content = code ?? text.slice(start, end);
+  const comment = trailingLineComment(content, block.lang, budget);
+  if (comment === undefined) return { code, closeComment: false };
+  const body = content.slice(comment + 2);
+  if (body.includes('*/')) return { code: content.slice(0, comment) + ' '.repeat(end - start - comment), closeComment: false };
+  return { code: `${content.slice(0, comment)}/*${body}`, closeComment: true };
 }
+
+/**
+ * The offset in `code` (a block's content) of the `//` of a line comment that runs to its end, if
+ * any: found by the comment scanner, or, when it is unsure of the block (JSX, a `<T>x` assertion), by
+ * parsing the block alone (at most `MAX_COMMENT_PARSES` per file; past them, such a block is left as
+ * it is).
+ */
+interface CommentBudget {
+  parses: number;
+  unsure: number;
+}
+
+function trailingLineComment(code: string, lang: Lang, budget: CommentBudget): number | undefined {
+  let lineStart = code.length;
+  while (lineStart > 0 && !isLineTerminator(code.charCodeAt(lineStart - 1))) lineStart--;
+  if (!code.slice(lineStart).includes('//') || budget.unsure <= 0) return undefined;
+  // (the scanner tells a comment from `'http://…'`)
+  let comments: ReadonlyArray<{ type: string; range: [number, number] }> | undefined = jsComments(code);
+  if (comments === undefined) {
+    budget.unsure--;
+    if (budget.parses <= 0) return undefined;
+    budget.parses--;
+    comments = parseText(code, `block${LANG_EXTENSION[lang]}`).comments;
+  }
+  const last = comments[comments.length - 1];
+  return last && last.type === 'Line' && last.range[1] === code.length && last.range[0] >= lineStart ? last.range[0] : undefined;
+}
+
+const LANG_EXTENSION: Record<Lang, string> = { ts: '.ts', tsx: '.tsx', jsx: '.jsx', js: '.js' };
 
 function hasLineTerminator(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (isLineTerminator(text.charCodeAt(i))) return true;
   return false;
-}
-
-function blankRange(text: string, start: number, end: number): string {
-  return text.slice(start, end).replace(/[^\r\n\u2028\u2029]+/g, (run) => ' '.repeat(run.length));
 }
 
 function isLineTerminator(c: number): boolean {
@@ -213,9 +303,10 @@ function scriptLang(tag: Tag): Lang | undefined {
 
 /**
  * Reads the tag that starts at `at` (`<` then a letter): its name, its attributes and where it ends.
- * With `braces` (Svelte), `{…}` in attributes is an expression (`on:click={() => a > b}`).
+ * With `braces` (Svelte, Astro), `{…}` in attributes is an expression (`on:click={() => a > b}`);
+ * inside a quoted value too unless `quotedBraces` is false (Astro: `title="{"` is text).
  */
-function readTag(text: string, at: number, braces: boolean): Tag | typeof EOF {
+function readTag(text: string, at: number, braces: boolean, quotedBraces = braces): Tag | typeof EOF {
   TAG_NAME.lastIndex = at + 1;
   const m = TAG_NAME.exec(text);
   const name = m ? m[0].toLowerCase() : '';
@@ -257,7 +348,7 @@ function readTag(text: string, at: number, braces: boolean): Tag | typeof EOF {
     const q = text.charCodeAt(j);
     if (q === DQUOTE || q === SQUOTE) {
       let k = j + 1;
-      if (braces) {
+      if (quotedBraces) {
         while (k < n && text.charCodeAt(k) !== q) {
           if (text.charCodeAt(k) === LBRACE) {
             const e = skipExpression(text, k);
@@ -322,23 +413,32 @@ function closingTag(text: string, name: string, from: number): [number, number] 
   return [m.index, gt === -1 ? text.length : gt + 1];
 }
 
-function scriptBlock(text: string, tag: Tag, tagStart: number, found: Array<{ start: number; end: number; lang: Lang }>, problems: SfcScripts['problems']): number {
+/**
+ * The `<script>` element whose start tag is `tag`: its content is a block when `language` (the
+ * block's language and whether it is classic, from `scriptLang` or `pageScriptLang`) is given.
+ */
+function scriptBlock(text: string, tag: Tag, tagStart: number, found: Block[], problems: SfcScripts['problems'], language: { lang: Lang; classic?: boolean } | null | undefined = scriptLangOf(tag)): number {
   const close = closingTag(text, 'script', tag.end);
-  const lang = scriptLang(tag);
   if (!close) {
-    if (lang) {
-      found.push({ start: tag.end, end: text.length, lang });
+    if (language) {
+      found.push({ start: tag.end, end: text.length, ...language });
       problems.push({ message: 'This <script> has no </script>: read to the end of the file', offset: tagStart });
     }
     return text.length;
   }
-  if (lang) found.push({ start: tag.end, end: close[0], lang });
+  if (language) found.push({ start: tag.end, end: close[0], ...language });
   return close[1];
+}
+
+function scriptLangOf(tag: Tag): { lang: Lang } | undefined {
+  const lang = scriptLang(tag);
+  return lang ? { lang } : undefined;
 }
 
 function unclosedTag(text: string, at: number, problems: SfcScripts['problems']): void {
   TAG_NAME.lastIndex = at + 1;
-  const name = TAG_NAME.exec(text)?.[0] ?? '';
+  let name = TAG_NAME.exec(text)?.[0] ?? '';
+  if (name.length > 40) name = `${name.slice(0, 40)}…`;
   problems.push({ message: `The tag <${name}> does not end (no \`>\`): the rest of the file is not read`, offset: at });
 }
 
@@ -365,7 +465,7 @@ function markupAt(text: string, at: number, braces: boolean, problems: SfcScript
   return undefined;
 }
 
-function scanVue(text: string, found: Array<{ start: number; end: number; lang: Lang }>, problems: SfcScripts['problems']): void {
+function scanVue(text: string, found: Block[], problems: SfcScripts['problems']): void {
   let pos = 0;
   const n = text.length;
   while (pos < n) {
@@ -461,7 +561,7 @@ function svelteBlock(text: string, at: number): { name: string; opens: boolean }
   return word === undefined ? undefined : { name: `{${word.toLowerCase()}`, opens: c === '#' };
 }
 
-function scanSvelte(text: string, found: Array<{ start: number; end: number; lang: Lang }>, problems: SfcScripts['problems']): void {
+function scanSvelte(text: string, found: Block[], problems: SfcScripts['problems']): void {
   // the elements and blocks (`{#if}`: its name `{if`) open, and how many of each name (a stray
   // `</b>` or `{/if}` costs no search of the stack)
   const open: string[] = [];
@@ -526,4 +626,186 @@ function scanSvelte(text: string, found: Array<{ start: number; end: number; lan
       pos = close[1];
     } else enter(tag.name);
   }
+}
+
+/** The JavaScript MIME type essences of the HTML standard (a `<script type>` that runs as a classic script). */
+const JS_MIME_TYPES = new Set([
+  'application/ecmascript',
+  'application/javascript',
+  'application/x-ecmascript',
+  'application/x-javascript',
+  'text/ecmascript',
+  'text/javascript',
+  'text/javascript1.0',
+  'text/javascript1.1',
+  'text/javascript1.2',
+  'text/javascript1.3',
+  'text/javascript1.4',
+  'text/javascript1.5',
+  'text/jscript',
+  'text/livescript',
+  'text/x-ecmascript',
+  'text/x-javascript',
+  // run by a library from the page: Partytown (in a worker), Babel standalone (JSX below)
+  'text/partytown',
+]);
+
+/** ASCII whitespace, which HTML strips around a `type` attribute's value. */
+const HTML_TRIM = /^[\t\n\f\r ]+|[\t\n\f\r ]+$/g;
+
+/**
+ * The language of a `<script>` of an HTML page or an Astro component, as the browser picks it (the
+ * HTML standard's "prepare the script element"): no `type` (or an empty one, or none and a `language`
+ * attribute naming JavaScript) or a JavaScript MIME type is a classic script, `module` a module;
+ * `text/babel` / `text/jsx` (Babel standalone) JSX, TypeScript too when its `data-presets` says so.
+ * Anything else (`application/json`, `importmap`, `text/x-template`, `text/html`, a MIME type with
+ * parameters) is data, and `src=` scripts are not inline. In Astro a script without `is:inline` is
+ * TypeScript (Astro bundles it).
+ */
+function pageScriptLang(tag: Tag, astro: boolean): { lang: Lang; classic?: boolean } | undefined {
+  if (tag.attrs.has('src')) return undefined;
+  let type = tag.attrs.get('type');
+  if (type === undefined) {
+    const language = tag.attrs.get('language');
+    if (typeof language === 'string' && language !== '') type = `text/${language}`;
+  }
+  const value = type === undefined || type === true ? '' : type.replace(HTML_TRIM, '').toLowerCase();
+  const processed = astro && !tag.attrs.has('is:inline');
+  if (value === '' || JS_MIME_TYPES.has(value)) return processed ? { lang: 'ts' } : { lang: 'js', classic: !astro };
+  if (value === 'module') return { lang: processed ? 'ts' : 'js' };
+  if (value === 'text/babel' || value === 'text/jsx') {
+    const presets = tag.attrs.get('data-presets');
+    const ts = typeof presets === 'string' && /typescript|\bts\b/i.test(presets);
+    return { lang: ts ? 'tsx' : 'jsx' };
+  }
+  return undefined;
+}
+
+/** Elements whose content the HTML tokenizer reads as text to their end tag (RAWTEXT, RCDATA; `<noscript>` as a browser that runs scripts reads it). */
+const RAW_TEXT = new Set(['style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript']);
+/** Elements whose content is SVG or MathML (foreign content: `<![CDATA[ … ]]>` is a CDATA section there). */
+const FOREIGN = new Set(['svg', 'math']);
+const COMMENT_END = /--!?>/g;
+
+/** Astro's frontmatter: `---` first in the file (after blanks), its content to the next line that starts with `---` (after blanks; no JavaScript line does). */
+const FRONTMATTER_OPEN = /^\uFEFF?\s*---/y;
+const FRONTMATTER_CLOSE = /(?:^|[\r\n\u2028\u2029])[ \t]*---/g;
+
+/**
+ * The scripts of an HTML page (and the markup of an Astro component, `astro`, after its frontmatter,
+ * whose `{expressions}` are skipped), as a browser's tokenizer finds them: comments (`<!-- -->`, `<!-->`,
+ * `--!>`, bogus `<!…>` `<?…>` `</…>` ones), CDATA (a bogus comment to the first `>` in HTML, a
+ * section to `]]>` inside `<svg>` / `<math>`), raw-text elements (`<style>`, `<textarea>`, `<title>`,
+ * `<noscript>`…) to their end tag, `<plaintext>` to the end, quoted attribute values (`>` inside
+ * them), tag names in any case, a script's content to the first `</script` followed by a blank, `/`
+ * or `>`. A `<script>` inside a `<template>` is inert (the template's content is not the page until a
+ * script clones it): not read. Linear: every search that fails ends the scan.
+ */
+function scanPage(text: string, found: Block[], problems: SfcScripts['problems'], astro: boolean): void {
+  const n = text.length;
+  let pos = 0;
+  if (astro) {
+    FRONTMATTER_OPEN.lastIndex = 0;
+    if (FRONTMATTER_OPEN.test(text)) {
+      const start = FRONTMATTER_OPEN.lastIndex;
+      FRONTMATTER_CLOSE.lastIndex = start;
+      const close = FRONTMATTER_CLOSE.exec(text);
+      if (!close) {
+        found.push({ start, end: n, lang: 'ts' });
+        problems.push({ message: 'The frontmatter has no closing `---`: read to the end of the file', offset: start - 3 });
+        return;
+      }
+      const fence = close.index + close[0].indexOf('---');
+      found.push({ start, end: fence, lang: 'ts' });
+      pos = fence + 3;
+    }
+  }
+  let templates = 0;
+  let foreign = 0;
+  let next = astro ? /[<{]/g : /</g;
+  while (pos < n) {
+    next.lastIndex = pos;
+    const m = next.exec(text);
+    if (!m) return;
+    const i = m.index;
+    if (text.charCodeAt(i) === LBRACE) {
+      // an Astro `{expression}` (JSX-like, not read): its `<` are not tags. One that does not end
+      // (a quote in its text) is text, and so is every `{` after it.
+      const e = skipExpression(text, i);
+      if (e === EOF) {
+        next = /</g;
+        pos = i + 1;
+      } else pos = e;
+      continue;
+    }
+    const c1 = text.charCodeAt(i + 1);
+    if (c1 === 0x21 /* ! */) {
+      if (text.startsWith('<!--', i)) {
+        // `<!-->` and `<!--->` are empty comments; otherwise to `-->` or `--!>`, or the end of the file
+        if (text.charCodeAt(i + 4) === GT) pos = i + 5;
+        else if (text.startsWith('->', i + 4)) pos = i + 6;
+        else {
+          COMMENT_END.lastIndex = i + 4;
+          const e = COMMENT_END.exec(text);
+          if (!e) return;
+          pos = e.index + e[0].length;
+        }
+      } else if (foreign > 0 && text.startsWith('<![CDATA[', i)) {
+        const e = text.indexOf(']]>', i + 9);
+        if (e === -1) return;
+        pos = e + 3;
+      } else pos = bogusComment(text, i + 2);
+      continue;
+    }
+    if (c1 === 0x3f /* ? */) {
+      pos = bogusComment(text, i + 2);
+      continue;
+    }
+    if (c1 === SLASH) {
+      if (TAG_START.test(text[i + 2] ?? '')) {
+        // an end tag: its attributes are read (and dropped) as a start tag's, quotes and all
+        const tag = readTag(text, i + 1, astro, false);
+        if (tag === EOF) {
+          unclosedTag(text, i + 1, problems);
+          return;
+        }
+        if (tag.name === 'template' && templates > 0) templates--;
+        else if (FOREIGN.has(tag.name) && foreign > 0) foreign--;
+        pos = tag.end;
+      } else pos = text.charCodeAt(i + 2) === GT ? i + 3 : bogusComment(text, i + 2);
+      continue;
+    }
+    if (!TAG_START.test(text[i + 1] ?? '')) {
+      pos = i + 1;
+      continue;
+    }
+    const tag = readTag(text, i, astro, false);
+    if (tag === EOF) {
+      unclosedTag(text, i, problems);
+      return;
+    }
+    pos = tag.end;
+    // (HTML ignores `/>` on an element that is not void or foreign: `<script/>` opens a script; JSX-like Astro does not)
+    const selfClosed = tag.selfClosing && (astro || foreign > 0 || FOREIGN.has(tag.name));
+    if (tag.name === 'script') {
+      if (selfClosed) continue;
+      pos = scriptBlock(text, tag, i, found, problems, (templates > 0 ? undefined : pageScriptLang(tag, astro)) ?? null);
+    } else if (tag.name === 'plaintext' && foreign === 0) {
+      return;
+    } else if (RAW_TEXT.has(tag.name) && !selfClosed) {
+      const close = closingTag(text, tag.name, tag.end);
+      if (!close) {
+        problems.push({ message: `This <${tag.name}> has no </${tag.name}>: the rest of the file is not read`, offset: i });
+        return;
+      }
+      pos = close[1];
+    } else if (tag.name === 'template' && !selfClosed) templates++;
+    else if (FOREIGN.has(tag.name) && !selfClosed) foreign++;
+  }
+}
+
+/** The offset after the `>` that ends a bogus comment whose text starts at `from` (the end of the text when there is none). */
+function bogusComment(text: string, from: number): number {
+  const e = text.indexOf('>', from);
+  return e === -1 ? text.length : e + 1;
 }

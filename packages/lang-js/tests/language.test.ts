@@ -8,7 +8,7 @@ const parse = (text: string, path = 'a.ts') => javascript.parse({ path, text, se
 describe('javascript language', () => {
   it('declares id and extensions', () => {
     expect(javascript.id).toBe('javascript');
-    expect(javascript.extensions).toEqual(['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx', '.vue', '.svelte']);
+    expect(javascript.extensions).toEqual(['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx', '.vue', '.svelte', '.html', '.htm', '.astro']);
   });
 
   it.each([

@@ -157,6 +157,26 @@ describe('single-file components (.vue, .svelte)', () => {
     expect({ errors: svelte.parseErrors, calls: calls(svelte, 'pipeline').length }).toEqual({ errors: [], calls: 1 });
   });
 
+  it('two blocks on one line after a block the comment scanner is unsure of (JSX in lang="tsx"): the `//` comment does not swallow the second either', async () => {
+    const text = "<script lang=\"tsx\">\nconst e = <div>a // not a comment</div>; const a = 1 // note</script><script setup lang=\"ts\">const p = pipeline('t', 'org/m');</script>\n<template><div/></template>\n";
+    const code = asTs(text);
+    expect(code.length).toBe(text.length);
+    expect(code.split('\n').length).toBe(text.split('\n').length);
+    const sc = parse(text, 'C.vue');
+    expect(sc.parseErrors).toEqual([]);
+    expect(sc.ast.body.filter((s) => s.type !== 'EmptyStatement').map((s) => s.type)).toEqual(['VariableDeclaration', 'VariableDeclaration', 'VariableDeclaration']);
+    expect(sc.getLoc(calls(sc, 'pipeline')[0]).start).toEqual(position(text, "pipeline('t'"));
+    expect((await lint(text, 'C.vue')).result.findings.map((f) => `${f.line}:${f.column}`)).toEqual([`2:${position(text, "pipeline('t'").column}`]);
+    // the JSX text's `//` is not the comment; a directive in the real one still applies to its line
+    const ignored = text.replace('// note', '// oculum-ignore');
+    expect((await lint(ignored, 'C.vue')).result.findings.map((f) => Boolean(f.suppressed))).toEqual([true]);
+    // `lang="jsx"`, Svelte, and a `<T>x` assertion in `lang="ts"`
+    const jsx = parse("<script lang=\"jsx\">const e = <b/> // x</script><script setup>pipeline('t', 'org/m')</script>\n", 'C.vue');
+    expect({ errors: jsx.parseErrors, calls: calls(jsx, 'pipeline').length }).toEqual({ errors: [], calls: 1 });
+    const svelte = parse("<script module lang=\"ts\">const n = <number>x // x</script><script>pipeline('t', 'org/m')</script>\n<h1/>\n", 'A.svelte');
+    expect({ errors: svelte.parseErrors, calls: calls(svelte, 'pipeline').length }).toEqual({ errors: [], calls: 1 });
+  });
+
   it('the `;` between two blocks stands on a fresh line when the markup between them has one', () => {
     const text = '<script>\nfoo() // end</script>\n<template><p/></template>\n<script setup>\n(async () => 1)()\n</script>\n';
     const code = asTs(text);

@@ -1,0 +1,365 @@
+import { lintTextWithDetails, type Rule } from '@oculum/core';
+import { describe, expect, it } from 'vitest';
+import { javascript, sfcScripts, type JsSourceCode, type TSESTree } from '../src/index.js';
+import { walk } from '../src/walk.js';
+
+const parse = (text: string, file: string) => javascript.parse({ path: file, text, settings: {}, depth: 'standard' }) as JsSourceCode;
+
+/** Reports every `pipeline(…)` call with its first argument. */
+const pipelineRule: Rule<any, any> = {
+  name: 'pipeline-call',
+  meta: {
+    detector: 'unverified_model_source',
+    severity: 'high',
+    languages: ['javascript'],
+    triggers: ['pipeline'],
+    docs: { description: 'pipeline calls', recommended: true },
+    messages: { found: 'pipeline({{task}})' },
+    remediation: 'Pin it.',
+  },
+  create(context) {
+    return {
+      CallExpression(node: TSESTree.CallExpression) {
+        if (node.callee.type !== 'Identifier' || node.callee.name !== 'pipeline') return;
+        const task = node.arguments[0];
+        context.report({ node, messageId: 'found', data: { task: task && task.type === 'Literal' ? String(task.value) : '?' } });
+      },
+    } as any;
+  },
+};
+const rules = [{ id: 'toy/pipeline-call', rule: pipelineRule, level: 'error' as const }];
+const lint = (text: string, file: string) => lintTextWithDetails({ path: file, text, language: javascript, rules, cwd: '/p' });
+
+function calls(sc: JsSourceCode, name = 'pipeline'): TSESTree.CallExpression[] {
+  const out: TSESTree.CallExpression[] = [];
+  walk(sc.ast, (n) => {
+    if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === name) out.push(n);
+  });
+  return out;
+}
+
+/** The first argument of every `pipeline('…')` call found. */
+const tasks = (sc: JsSourceCode) => calls(sc).map((c) => (c.arguments[0] as TSESTree.StringLiteral).value);
+
+/** Line and column (1-based) of the first occurrence of `needle` in `text`. */
+function position(text: string, needle: string, from = 0): { line: number; column: number } {
+  const at = text.indexOf(needle, from);
+  expect(at).toBeGreaterThanOrEqual(0);
+  const before = text.slice(0, at).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+describe('HTML pages (.html, .htm)', () => {
+  it('are files of the javascript language', () => {
+    for (const ext of ['.html', '.htm', '.astro']) expect(javascript.extensions).toContain(ext);
+  });
+
+  it('reads an inline module script (a transformers.js demo) at the positions of the page', async () => {
+    const text = [
+      '<!DOCTYPE html>',
+      '<html lang="en">',
+      '<head>',
+      '  <meta charset="utf-8">',
+      '  <script type="module">',
+      "    import { pipeline } from 'https://cdn.jsdelivr.net/npm/@huggingface/transformers@3';",
+      "    const classifier = await pipeline('sentiment-analysis', 'Xenova/distilbert-base-uncased-finetuned-sst-2-english');",
+      "    document.getElementById('out').textContent = JSON.stringify(await classifier('I love it'));",
+      '  </script>',
+      '</head>',
+      '<body><p id="out">…</p></body>',
+      '</html>',
+      '',
+    ].join('\n');
+    const sc = parse(text, 'demo.html');
+    expect(sc.parseErrors).toEqual([]);
+    expect(sc.text.length).toBe(text.length);
+    expect(sc.imports.has('https://cdn.jsdelivr.net/npm/@huggingface/transformers@3')).toBe(true);
+    expect(sc.getLoc(calls(sc)[0]).start).toEqual({ line: 7, column: 30 });
+    const { result } = await lint(text, 'demo.html');
+    expect(result.findings.map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.message}`)).toEqual(['7:30-7:118 pipeline(sentiment-analysis)']);
+    expect(result.diagnostics).toEqual([]);
+    // `.htm`, and the path in any case
+    expect(tasks(parse(text, 'DEMO.HTM'))).toEqual(['sentiment-analysis']);
+  });
+
+  it('reads the script types a browser runs as JavaScript, and blanks the others', () => {
+    const runs = [
+      '<script>',
+      '<script type="">',
+      '<script type>',
+      '<script type="module">',
+      '<script type="MODULE">',
+      '<script type="text/javascript">',
+      '<script type=" Text/JavaScript ">',
+      '<script type=application/javascript>',
+      '<script type="application/ecmascript">',
+      '<script type="text/x-javascript">',
+      '<script type="text/jscript">',
+      '<script type="text/javascript1.5">',
+      '<script language="javascript">',
+      '<script type="text/babel">',
+      '<script type="text/babel" data-type="module">',
+      '<script type="text/partytown">',
+      '<script defer nomodule async crossorigin="anonymous">',
+    ];
+    const data = [
+      '<script type="application/json">',
+      '<script type="importmap">',
+      '<script type="text/x-template">',
+      '<script type="text/html">',
+      '<script type="text/template">',
+      '<script type="application/ld+json">',
+      '<script type="speculationrules">',
+      '<script type="text/javascript; charset=utf-8">',
+      '<script language="vbscript">',
+      '<script type="text/typescript">',
+      '<script src="./app.js">',
+      '<script src="https://cdn.jsdelivr.net/npm/onnxruntime-web/dist/ort.min.js">',
+    ];
+    for (const tag of runs) {
+      const sc = parse(`<body>\n${tag}\npipeline('x')\n</script>\n</body>\n`, 'a.html');
+      expect({ tag, errors: sc.parseErrors, calls: tasks(sc) }).toEqual({ tag, errors: [], calls: ['x'] });
+    }
+    for (const tag of data) {
+      const sc = parse(`<body>\n${tag}\n{ "pipeline": "<b>" } : pipeline('x') : :\n</script>\n</body>\n`, 'a.html');
+      expect({ tag, errors: sc.parseErrors, body: sc.ast.body.length }).toEqual({ tag, errors: [], body: 0 });
+    }
+    // Babel standalone's JSX, and its TypeScript preset
+    expect(parse('<script type="text/babel">\nconst e = <App model={pipeline("x")} />;\n</script>\n', 'a.html').parseErrors).toEqual([]);
+    expect(parse('<script type="text/babel" data-presets="env,react,typescript">\nconst e: number = <App /> as any;\n</script>\n', 'a.html').parseErrors).toEqual([]);
+  });
+
+  it('finds script contents as a browser tokenizer does: comments, raw text, templates, CDATA, quoted `>`, any case', () => {
+    const text = [
+      '<!DOCTYPE html>',
+      '<!-- <script>pipeline("comment")</script> -->',
+      '<!--><script>pipeline("after-empty-comment")</script>',
+      '<!-- a --!><script>pipeline("after-bang-comment")</script>',
+      '<?xml-stylesheet <script>pipeline("processing")</script> ?>',
+      '<div title="<script>pipeline(\'attr\')</script>" data-x=\'a > b\'>',
+      '<textarea><script>pipeline("textarea")</script></textarea>',
+      '<title><script>pipeline("title")</script></title>',
+      '<style>p::after { content: "<script>pipeline(\'style\')</script>" }</style>',
+      '<noscript><script>pipeline("noscript")</script></noscript>',
+      '<template><p><script>pipeline("template")</script></p><template><script>pipeline("nested")</script></template></template>',
+      '<svg><![CDATA[ <script>pipeline("cdata")</script> ]]></svg>',
+      '<iframe srcdoc="x"><script>pipeline("iframe")</script></iframe>',
+      '</div a=">"><script>pipeline("after-end-tag")</script>',
+      '<SCRIPT TYPE="TEXT/JAVASCRIPT">',
+      "pipeline('upper') // </scripts> </scriptx",
+      '</SCRIPT >',
+      "<script>pipeline('slash')</script/>",
+      "<script/>pipeline('self-closing')</script>",
+      '',
+    ].join('\n');
+    const sc = parse(text, 'a.html');
+    expect(sc.parseErrors).toEqual([]);
+    expect(tasks(sc)).toEqual(['after-empty-comment', 'after-bang-comment', 'after-end-tag', 'upper', 'slash', 'self-closing']);
+    const found = calls(sc);
+    expect(sc.getLoc(found[0]).start).toEqual(position(text, 'pipeline("after-empty'));
+    expect(sc.getLoc(found[3]).start).toEqual({ line: 16, column: 1 });
+    expect(sc.getLoc(found[5]).start).toEqual(position(text, "pipeline('self-closing"));
+  });
+
+  it('several blocks are one program; classic and module scripts each valid alone stay valid together', () => {
+    const text = [
+      '<script>',
+      "var MODEL = 'Xenova/gpt2'",
+      'window.log = function () {}',
+      '</script>',
+      '<script type="module">',
+      "import { pipeline } from 'https://cdn.jsdelivr.net/npm/@huggingface/transformers@3';",
+      "const gen = await pipeline('text-generation', MODEL);",
+      '</script>',
+      '<script>',
+      '(function () { log(1) })()',
+      '</script>',
+      '<script type="module">import { env } from "https://esm.sh/@huggingface/transformers"; env.allowLocalModels = false;</script>',
+      '',
+    ].join('\n');
+    const sc = parse(text, 'a.html');
+    expect(sc.parseErrors).toEqual([]);
+    expect(sc.ast.body.filter((s) => s.type !== 'EmptyStatement').map((s) => s.type)).toEqual([
+      'VariableDeclaration',
+      'ExpressionStatement',
+      'ImportDeclaration',
+      'VariableDeclaration',
+      'ExpressionStatement',
+      'ImportDeclaration',
+      'ExpressionStatement',
+    ]);
+    const [call] = calls(sc);
+    expect(sc.constant(call.arguments[1])).toBe('Xenova/gpt2');
+    expect(sc.getLoc(call).start).toEqual({ line: 7, column: 19 });
+    // a classic script that is a sloppy-mode script only (`await` as a name, `with`) next to a module script
+    const sloppy = parse("<script>var await = 1; with (Math) { max(1) }</script>\n<script type=module>import { pipeline } from 'x'; pipeline('m')</script>\n", 'a.html');
+    expect({ errors: sloppy.parseErrors, calls: tasks(sloppy) }).toEqual({ errors: [], calls: ['m'] });
+  });
+
+  it('two blocks on one line: a `//` or `<!--` comment ending the first does not swallow the second', async () => {
+    for (const first of ['var a = 1 // note', 'var a = 1 /* x */ // a */ b', 'var a = 1 <!-- old browsers', 'var a = <b>x</b> // jsx: unsure scanner']) {
+      const text = `<body><script>${first}</script><script type="module">pipeline('next')</script>\n</body>\n`;
+      const code = sfcScripts(text, 'a.html').code;
+      expect(code.length).toBe(text.length);
+      expect(code.split('\n').length).toBe(text.split('\n').length);
+      const sc = parse(text, 'a.html');
+      expect({ first, errors: sc.parseErrors, calls: tasks(sc) }).toEqual({ first, errors: [], calls: ['next'] });
+      expect(sc.getLoc(calls(sc)[0]).start).toEqual(position(text, "pipeline('next')"));
+    }
+    // old-style hiding of a classic script's code from browsers without scripts
+    const hidden = '<script language="JavaScript">\n<!--\npipeline("hidden")\n//-->\n</script>\n';
+    const sc = parse(hidden, 'a.htm');
+    expect({ errors: sc.parseErrors, calls: tasks(sc) }).toEqual({ errors: [], calls: ['hidden'] });
+    expect(sc.getLoc(calls(sc)[0]).start).toEqual({ line: 3, column: 1 });
+  });
+
+  it('a page with no script has nothing to parse and no error; one whose scripts cannot be found is a parse error', async () => {
+    for (const text of ['<!DOCTYPE html><p>pipeline("x")</p>\n', '', '<script src="app.js"></script>\n<script type="application/json">{"pipeline": 1}</script>\n', '<!-- never closed <script>pipeline()</script>']) {
+      const sc = parse(text, 'a.html');
+      expect({ text, errors: sc.parseErrors, body: sc.ast.body }).toEqual({ text, errors: [], body: [] });
+      expect(javascript.mustParse!(text, '/p/a.html')).toBe(false);
+    }
+    const unclosed = parse('<p>hi</p>\n<script type="module">\npipeline("a")\n', 'a.html');
+    expect(unclosed.parseErrors.map((e) => `${e.loc.start.line}: ${e.message}`)).toEqual(['2: This <script> has no </script>: read to the end of the file']);
+    expect(tasks(unclosed)).toEqual(['a']);
+    const openTag = parse('<p>hi</p>\n<script type="module"\n', 'a.html');
+    expect(openTag.parseErrors.map((e) => e.message)).toEqual(['The tag <script> does not end (no `>`): the rest of the file is not read']);
+    expect(javascript.mustParse!('<p>hi</p>\n<script type="module"\n', '/p/a.html')).toBe(true);
+    const textarea = parse('<textarea>\n<script>pipeline("a")</script>\n', 'a.html');
+    expect(textarea.parseErrors.map((e) => e.message)).toEqual(['This <textarea> has no </textarea>: the rest of the file is not read']);
+    // no trigger word, but the language asks for the parse: the problem is said
+    const quiet = await lint('<title>x\n<script>const x = 1</script>\n', 'a.html');
+    expect(quiet.parsed).toBe(true);
+    expect(quiet.result.diagnostics.map((d) => `${d.kind} ${d.line}`)).toEqual(['parse-error 1']);
+  });
+
+  it('the prefilter reads the scripts only: a word in the markup costs no parse', async () => {
+    const markup = '<p>pipeline</p>\n<script type="text/x-template">pipeline()</script>\n<script>\nconst x = 1\n</script>\n';
+    expect(javascript.prefilterText!(markup, '/p/a.html')).not.toContain('pipeline');
+    expect((await lint(markup, 'a.html')).parsed).toBe(false);
+    const script = '<p>x</p>\n<script type="module">\n// pipeline in a comment\nconst x = pipeline\n</script>\n';
+    const code = javascript.prefilterText!(script, '/p/a.html');
+    expect(code).toContain('pipeline');
+    expect(code).not.toContain('comment');
+    expect((await lint(script, 'a.html')).parsed).toBe(true);
+  });
+
+  it('a directive inside a script works as in any JS file; an HTML comment in the markup is markup', async () => {
+    const text = [
+      '<!-- oculum-ignore-next-line -->',
+      '<script type="module">',
+      '// oculum-ignore-next-line[toy/pipeline-call] -- vetted model',
+      "const a = await pipeline('one', 'org/vetted')",
+      "const b = await pipeline('two', 'org/other') // oculum-ignore",
+      "const c = await pipeline('three', 'org/third')",
+      '</script>',
+      '',
+    ].join('\n');
+    const { result } = await lint(text, 'a.html');
+    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.suppressed ? `suppressed ${f.suppressed.justification ?? ''}` : 'open'}`)).toEqual([
+      '4:17 suppressed vetted model',
+      '5:17 suppressed ',
+      '6:17 open',
+    ]);
+    expect(result.diagnostics).toEqual([]);
+  });
+});
+
+describe('Astro components (.astro)', () => {
+  it('reads the frontmatter (TypeScript) and the inline scripts, not the markup or its expressions', async () => {
+    const text = [
+      '---',
+      "import { pipeline } from '@huggingface/transformers';",
+      "import Layout from '../layouts/Layout.astro';",
+      "const MODEL: string = 'Xenova/gpt2';",
+      "if (!Astro.params.id) return Astro.redirect('/');",
+      "const out = await pipeline('server', MODEL);",
+      '---',
+      '<Layout title={`Model ${MODEL}`}>',
+      '  <p>{out.map((o) => <span>{o.generated_text} {pipeline("expr")}</span>)}</p>',
+      '  {show && <script>pipeline("in-expression")</script>}',
+      '  <button onclick="pipeline(\'attr\')" data-x={a > b}>go</button>',
+      '  <!-- <script>pipeline("comment")</script> -->',
+      '  <style>p { color: red; }</style>',
+      '  <script type="application/json" is:inline>{"pipeline": 1}</script>',
+      '  <script>',
+      "    import { pipeline } from '@huggingface/transformers';",
+      "    const client = await pipeline('client', 'Xenova/bert' as string);",
+      '  </script>',
+      "  <script is:inline>var inline = pipeline('inline')</script>",
+      '</Layout>',
+      '',
+    ].join('\n');
+    const sc = parse(text, 'src/pages/index.astro');
+    expect(sc.parseErrors).toEqual([]);
+    expect(sc.text.length).toBe(text.length);
+    expect(tasks(sc)).toEqual(['server', 'client', 'inline']);
+    const [server, client, inline] = calls(sc);
+    expect(sc.constant(server.arguments[1])).toBe('Xenova/gpt2');
+    expect(sc.getLoc(server).start).toEqual({ line: 6, column: 19 });
+    expect(sc.getLoc(client).start).toEqual({ line: 17, column: 26 });
+    expect(sc.getLoc(inline).start).toEqual(position(text, "pipeline('inline')"));
+    expect(sc.imports.has('@huggingface/transformers')).toBe(true);
+    const { result } = await lint(text, 'index.astro');
+    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual(['6:19 pipeline(server)', '17:26 pipeline(client)', `19:${position(text, "pipeline('inline')").column} pipeline(inline)`]);
+    // the prefilter does not read the markup
+    expect(javascript.prefilterText!('---\nconst a = 1\n---\n<p>{pipeline}</p>\n', '/p/a.astro')).not.toContain('pipeline');
+  });
+
+  it('without frontmatter, with CRLF, with a `//` comment before the closing fence, and broken', () => {
+    expect(tasks(parse('<h1>Hi</h1>\n<script>\npipeline("only-script")\n</script>\n', 'a.astro'))).toEqual(['only-script']);
+    const crlf = '---\r\nconst m = pipeline("crlf") // note\r\n---\r\n<script>pipeline("s")</script>\r\n';
+    const sc = parse(crlf, 'a.astro');
+    expect({ errors: sc.parseErrors, calls: tasks(sc) }).toEqual({ errors: [], calls: ['crlf', 's'] });
+    // a `---` inside the frontmatter's code on a line with more is not the fence
+    const dashes = parse("---\nconst s = '---';\n// ---- section ----\npipeline('fm')\n---\n<p/>\n", 'a.astro');
+    expect({ errors: dashes.parseErrors, calls: tasks(dashes) }).toEqual({ errors: [], calls: ['fm'] });
+    const markupOnFence = parse('---\nconst a = pipeline("fm")\n---<p>{a}</p>\n', 'a.astro');
+    expect({ errors: markupOnFence.parseErrors, calls: tasks(markupOnFence) }).toEqual({ errors: [], calls: ['fm'] });
+    const open = parse('---\nconst a = pipeline("x")\n<p>no fence</p>\n', 'a.astro');
+    expect(open.parseErrors[0].message).toBe('The frontmatter has no closing `---`: read to the end of the file');
+    expect(javascript.mustParse!('---\nconst a = 1\n', '/p/a.astro')).toBe(true);
+    expect(parse('<p>{a}</p>\n', 'a.astro').parseErrors).toEqual([]);
+    // a quoted attribute value is text in Astro (`{` and all); `attr={…}` is an expression
+    const attrs = parse('<p title="{" data-x={a > b ? "}" : "<script>"}>x</p>\n<script>pipeline("q")</script>\n', 'a.astro');
+    expect({ errors: attrs.parseErrors, calls: tasks(attrs) }).toEqual({ errors: [], calls: ['q'] });
+  });
+});
+
+describe('pages and components: hostile input', () => {
+  it('scan in linear time (2 MB of `<script`, `<!--` and other repeats well under a second each)', () => {
+    const big = (unit: string) => unit.repeat(Math.ceil(2_000_000 / unit.length));
+    const timings: string[] = [];
+    // (the TypeScript parser, which a block of JSX ending in a `//` comment is parsed with, loaded before the clock starts)
+    parse('<script><a // b</script><script>x</script>', 'warm.html');
+    for (const [file, text] of [
+      ['a.html', big('<script')],
+      ['a.html', big('<script ')],
+      ['a.html', big('<!--')],
+      ['a.html', big('<script<!--')],
+      ['a.html', big('<script><!--')],
+      ['a.html', big('<!--<script>')],
+      ['a.html', big('<script></script>')],
+      ['a.html', big('<script>a // b</script>')],
+      ['a.html', big('<script><a // b</script>')],
+      ['a.html', big('<script>a <!-- b</script>')],
+      ['a.html', big('<template><script></script>')],
+      ['a.html', big('<svg><![CDATA[')],
+      ['a.html', big('<a b="')],
+      ['a.html', big('</a b=">')],
+      ['a.html', big('<!x')],
+      ['a.html', big('<textarea>')],
+      ['a.astro', big('{ <script> ')],
+      ['a.astro', big("{'")],
+      ['a.astro', `---\n${big('--- x\n')}`],
+      ['a.astro', `---\n---\n${big('<script>a // b</script>{')}`],
+    ]) {
+      const start = performance.now();
+      expect(() => sfcScripts(text, file)).not.toThrow();
+      const ms = performance.now() - start;
+      timings.push(`${text.slice(0, 14)}: ${ms.toFixed(0)} ms`);
+      expect({ unit: text.slice(0, 14), fast: ms < 1000 }).toEqual({ unit: text.slice(0, 14), fast: true });
+    }
+    console.log(`hostile pages (2 MB each):\n  ${timings.join('\n  ')}`);
+  });
+});
