@@ -294,6 +294,24 @@ function iteratesOver(iterable: PyNode | null, isData: (n: PyNode) => boolean): 
 }
 
 /**
+ * The names a `for … in` clause over the data binds to its rows: not the keys of a mapping of columns
+ * (`{k: v for k, v in batch.items() if k not in ["idx"]}` picks columns, `for k in batch.keys()` names
+ * them), whose test checks no row.
+ */
+function rowTargets(clause: PyNode): PyNode[] {
+  const right = clause.childForFieldName('right');
+  const left = clause.childForFieldName('left');
+  const method = right?.type === 'call' ? calleeOf(right) : undefined;
+  const name = method?.type === 'attribute' ? method.childForFieldName('attribute')?.text : undefined;
+  if (name === 'keys') return [];
+  if (name === 'items' && (left?.type === 'pattern_list' || left?.type === 'tuple_pattern')) {
+    const [, value] = left.namedChildren.filter((c): c is PyNode => !!c && c.type !== 'comment');
+    return value ? targetIdentifiers(value) : [];
+  }
+  return targetIdentifiers(left);
+}
+
+/**
  * `[x for x in rows if is_clean(x)]`: a comprehension over the data that keeps only the elements a
  * condition on them accepts, as `filter(is_clean, rows)` does. A condition that does not read the
  * element (`if args.keep`) checks nothing.
@@ -303,9 +321,7 @@ function validatingComprehension(sc: PySourceCode, node: PyNode, isData: (n: PyN
   const clauses = node.namedChildren;
   const conditions = clauses.filter((c) => c.type === 'if_clause');
   if (conditions.length === 0) return false;
-  const elements = clauses
-    .filter((c) => c.type === 'for_in_clause' && iteratesOver(c.childForFieldName('right'), isData))
-    .flatMap((c) => targetIdentifiers(c.childForFieldName('left')));
+  const elements = clauses.filter((c) => c.type === 'for_in_clause' && iteratesOver(c.childForFieldName('right'), isData)).flatMap((c) => rowTargets(c));
   if (elements.length === 0) return false;
   return conditions.some((cond) => identifierNodesIn(cond).some((id) => elements.some((e) => sc.sameVariable(e, id))));
 }

@@ -221,6 +221,11 @@ ruleTester.run('hf/unpinned-revision', rule, {
       code: 'from transformers import AutoModel\nREPOS = {"a": "org/a", "b": "org/b"}\ndef load(name):\n    return AutoModel.from_pretrained(REPOS.get(name, "org/a"))',
       errors: [{ messageId: 'missingRevision', confidence: 'high' }],
     },
+    // a comprehension that picks a batch's columns by name validates no row (the course notebooks)
+    {
+      code: 'from datasets import load_dataset\nraw = load_dataset("glue", "mrpc")\nsamples = raw["train"][:8]\nsamples = {k: v for k, v in samples.items() if k not in ["idx", "sentence1"]}',
+      errors: [{ messageId: 'missingRevision', data: { api: 'load_dataset', id: 'glue' } }],
+    },
     // huggingface_hub's get_full_repo_name returns a Hub id ("<user>/name"), not a local path (the course notebooks)
     {
       code: 'from transformers import pipeline\nfrom huggingface_hub import get_full_repo_name\nrepo_name = get_full_repo_name("distilbert-finetuned-imdb")\nmask_filler = pipeline("fill-mask", model=repo_name, revision="main")',
