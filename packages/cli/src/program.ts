@@ -57,9 +57,10 @@ Examples:
 Files scanned:
   Python (.py .pyi .pyw), and the code cells of Jupyter notebooks (.ipynb: magics, markdown and
   outputs not read; findings at the notebook's lines, no fixes);
-  JavaScript/TypeScript (.js .mjs .cjs .jsx .ts .mts .cts .tsx), and the
-  <script> blocks of Vue and Svelte components (.vue .svelte: markup not read); model files (pickle,
-  PyTorch, safetensors, GGUF, ONNX, Keras…), recognised by their bytes (not at --depth quick)
+  JavaScript/TypeScript (.js .mjs .cjs .jsx .ts .mts .cts .tsx), the <script> blocks of
+  Vue, Svelte and Astro components (.vue .svelte .astro, Astro frontmatter too) and the inline
+  scripts of HTML pages (.html .htm): markup not read; model files (pickle, PyTorch, safetensors,
+  GGUF, ONNX, Keras…), recognised by their bytes (not at --depth quick)
 
 Exit codes:
   0  no finding at or above --fail-on (and --max-warnings not exceeded)

@@ -67,7 +67,8 @@ describe('oculum scan: .vue and .svelte components', () => {
   it('scan --help says that components are scanned', async () => {
     const r = await run(['scan', '--help']);
     expect(r.stdout).toContain('Files scanned:');
-    expect(r.stdout).toContain('<script> blocks of Vue and Svelte components (.vue .svelte');
+    expect(r.stdout).toContain('Vue, Svelte and Astro components (.vue .svelte .astro');
+    expect(r.stdout).toContain('inline\n  scripts of HTML pages (.html .htm)');
   });
 
   it('reads a component given on standard input by its --stdin-filename', async () => {
