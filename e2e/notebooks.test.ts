@@ -119,6 +119,25 @@ describe('Jupyter notebooks (.ipynb)', () => {
     ]);
   });
 
+  it('messages about the top level speak of the notebook', () => {
+    const dir = tempDir();
+    const cell = (source: string) => ({ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source: source.split(/(?<=\n)/) });
+    const notebook = {
+      cells: [
+        cell('from huggingface_hub import HfApi\nfrom transformers import Trainer'),
+        cell('Trainer(model=model, train_dataset=data).train()'),
+        cell('HfApi().upload_folder(folder_path="./out", repo_id="org/m")'),
+      ],
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+    };
+    writeFileSync(path.join(dir, 'publish.ipynb'), JSON.stringify(notebook, null, 1));
+    const r = oculum(['scan', '.', '--no-config', '--format', 'json'], dir);
+    const messages = (JSON.parse(r.stdout).files as Array<{ findings: Array<{ ruleId: string; message: string }> }>).flatMap((f) => f.findings).filter((f) => f.ruleId === 'hf/public-hub-upload').map((f) => f.message);
+    expect(messages).toEqual(['upload_folder(...) uploads right after training in this notebook with no evaluation or review step in between.']);
+  });
+
   it('SARIF regions point into the notebook file', () => {
     const r = oculum(['scan', 'examples/vulnerable-python/explore.ipynb', '--format', 'sarif']);
     const sarif = JSON.parse(r.stdout);

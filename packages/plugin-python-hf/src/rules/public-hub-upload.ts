@@ -29,7 +29,7 @@ export default createRule<[], PySourceCode>({
       publicSavePush: 'save_pretrained(..., push_to_hub=True) publishes to a public Hub repository{{extra}}. Pass private=True, or push separately after review.',
       publicRepo: '{{api}}(...) creates a public repository (no private=True); anything uploaded to it is published immediately.',
       madePublic: '{{api}}(..., private=False) makes a Hub repository public; publish only after the model was evaluated and reviewed.',
-      unreviewedUpload: '{{api}}(...) uploads right after training in this function with no evaluation or review step in between.',
+      unreviewedUpload: '{{api}}(...) uploads right after training {{where}} with no evaluation or review step in between.',
       publicSaveToHub: '{{target}}.save_to_hub(...) publishes the Sentence Transformers model to a public Hub repository (its private defaults to None, the account\'s default visibility){{extra}}. Pass private=True and publish only after evaluation and review.',
       publicKerasPush: 'push_to_hub_keras(...) publishes the model to a public Hub repository (its private defaults to False){{extra}}. Pass private=True and publish only after evaluation and review.',
     },
@@ -38,6 +38,9 @@ export default createRule<[], PySourceCode>({
   create(context) {
     const sc = context.sourceCode;
     const hf = importsHf(sc);
+    /** Where training and upload sit together: a function, or the top level of a script or notebook. */
+    const whereOf = (node: PyNode): string =>
+      sc.enclosingFunction(node).type === 'function_definition' ? 'in this function' : sc.rendered ? 'in this notebook' : 'in this file';
     const extra = (node: PyNode): string => {
       const t = trainingBefore(sc, node);
       return t.training && !t.review ? ', right after training with no evaluation or review step' : '';
@@ -129,7 +132,7 @@ export default createRule<[], PySourceCode>({
           const value = uri ? sc.constant(uri) : UNKNOWN;
           if (typeof value === 'string' && !/^hf:\/\//i.test(value)) return;
           const t = trainingBefore(sc, node);
-          if (t.training && !t.review) context.report({ node, messageId: 'unreviewedUpload', data: { api: 'upload_preset' }, confidence: 'medium' });
+          if (t.training && !t.review) context.report({ node, messageId: 'unreviewedUpload', data: { api: 'upload_preset', where: whereOf(node) }, confidence: 'medium' });
           return;
         }
 
@@ -155,7 +158,7 @@ export default createRule<[], PySourceCode>({
 
         if (['upload_folder', 'upload_file', 'create_commit', 'upload_large_folder'].includes(method) && isHubApi(sc, node, qn)) {
           const t = trainingBefore(sc, node);
-          if (t.training && !t.review && !createdPrivateBefore(sc, node)) context.report({ node, messageId: 'unreviewedUpload', data: { api: method }, confidence: 'medium' });
+          if (t.training && !t.review && !createdPrivateBefore(sc, node)) context.report({ node, messageId: 'unreviewedUpload', data: { api: method, where: whereOf(node) }, confidence: 'medium' });
         }
       },
     };

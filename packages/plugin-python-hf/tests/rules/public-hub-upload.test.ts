@@ -12,6 +12,15 @@ ruleTester.run('hf/public-hub-upload', rule, {
     'class Store:\n    def save_to_hub(self, name):\n        pass\ndef f(store):\n    store.save_to_hub("me/m")',
   ],
   invalid: [
+    // an upload right after training: in a function, or at a script's top level
+    {
+      code: 'from huggingface_hub import HfApi\nfrom transformers import Trainer\ndef run(model, data):\n    Trainer(model=model, train_dataset=data).train()\n    HfApi().upload_folder(folder_path="./out", repo_id="org/m")',
+      errors: [{ messageId: 'unreviewedUpload', confidence: 'medium', data: { api: 'upload_folder', where: 'in this function' } }],
+    },
+    {
+      code: 'from huggingface_hub import HfApi\nfrom transformers import Trainer\nTrainer(model=model, train_dataset=data).train()\nHfApi().upload_folder(folder_path="./out", repo_id="org/m")',
+      errors: [{ messageId: 'unreviewedUpload', confidence: 'medium', data: { api: 'upload_folder', where: 'in this file' } }],
+    },
     // sentence-transformers' save_to_hub: public unless private=True
     {
       code: 'from sentence_transformers import SentenceTransformer\nmodel = SentenceTransformer("./out")\nmodel.save_to_hub("me/st-model")',
