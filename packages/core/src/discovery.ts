@@ -8,7 +8,18 @@ import { UsageError } from './errors.js';
 import type { Diagnostic } from './types.js';
 
 /** Directories never scanned. */
-export const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '.git']);
+/** Directories a walk never goes into: installed packages, git's store, Jupyter's checkpoint copies of notebooks. */
+export const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '.git', '.ipynb_checkpoints']);
+
+/**
+ * A directory that holds a Python virtual environment or conda environment (`pyvenv.cfg`,
+ * `conda-meta/` at its top): installed packages, not the project's code, whatever its name (`.venv`,
+ * `venv`, `env`). A walk does not go into one, as it does not into `node_modules`; named on the
+ * command line, it is scanned.
+ */
+function isEnvironment(entries: readonly Dirent[]): boolean {
+  return entries.some((e) => (e.name === 'pyvenv.cfg' && !e.isDirectory()) || (e.name === 'conda-meta' && e.isDirectory()));
+}
 
 const GLOB_CHARS = /[*?[\]{}!]/;
 
@@ -293,15 +304,19 @@ export async function discoverFiles(options: DiscoverOptions): Promise<string[]>
   // directory made the walk of a 300-directory tree 3x slower.
   // Directories a walk leaves out, by reason: said when a directory named on the command line holds
   // nothing to scan because of them.
-  let pruned = { always: 0, ignoredDirs: 0, ignoredFiles: 0 };
+  let pruned = { always: 0, environments: 0, ignoredDirs: 0, ignoredFiles: 0 };
   /** Symbolic links met by the walk of one named directory: followed after it when they stay inside it. */
   let links: string[] = [];
-  const walk = (dir: string): void => {
+  const walk = (dir: string, named = false): void => {
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       options.diagnostics.push({ file: dir, kind: 'skipped', severity: 'warning', message: `Cannot read directory: ${(error as Error).message}` });
+      return;
+    }
+    if (!named && isEnvironment(entries)) {
+      pruned.environments++;
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -347,14 +362,17 @@ export async function discoverFiles(options: DiscoverOptions): Promise<string[]>
     }
     if (stat?.isDirectory()) {
       const before = found.size;
-      pruned = { always: 0, ignoredDirs: 0, ignoredFiles: 0 };
+      pruned = { always: 0, environments: 0, ignoredDirs: 0, ignoredFiles: 0 };
       links = [];
-      walk(abs);
+      walk(abs, true);
       followLinks(abs, raw, links, found, options.diagnostics);
-      if (pruned.always + pruned.ignoredDirs + pruned.ignoredFiles > 0) {
+      if (pruned.always + pruned.environments + pruned.ignoredDirs + pruned.ignoredFiles > 0) {
         const why: string[] = [];
         if (pruned.always > 0) {
-          why.push(`${plural(pruned.always, 'directory', 'directories')} named ${[...ALWAYS_SKIPPED_DIRS].join(' or ')}, never walked into (name a directory inside one to scan it)`);
+          why.push(`${plural(pruned.always, 'directory', 'directories')} named ${orList([...ALWAYS_SKIPPED_DIRS])}, never walked into (name a directory inside one to scan it)`);
+        }
+        if (pruned.environments > 0) {
+          why.push(`${plural(pruned.environments, 'Python virtual environment', 'Python virtual environments')} (a pyvenv.cfg or conda-meta/ at the top: installed packages), never walked into (name one to scan it)`);
         }
         const ignored = [pruned.ignoredDirs > 0 ? plural(pruned.ignoredDirs, 'directory', 'directories') : '', pruned.ignoredFiles > 0 ? plural(pruned.ignoredFiles, 'file', 'files') : ''];
         if (pruned.ignoredDirs + pruned.ignoredFiles > 0) why.push(`${ignored.filter(Boolean).join(' and ')} ignored by .gitignore or ignorePatterns`);
@@ -374,7 +392,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<string[]>
         dot: true,
         onlyFiles: true,
         followSymbolicLinks: false,
-        ignore: ['**/node_modules/**', '**/.git/**'],
+        ignore: ['**/node_modules/**', '**/.git/**', '**/.ipynb_checkpoints/**'],
         expandDirectories: false,
       });
       const kept = matches.map((m) => nodePath.resolve(m)).filter((m) => !skip(m, false));
@@ -394,6 +412,11 @@ export async function discoverFiles(options: DiscoverOptions): Promise<string[]>
     }
   }
   return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** `a, b or c`. */
+function orList(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
 export function plural(n: number, one: string, many: string): string {

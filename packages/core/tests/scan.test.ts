@@ -172,7 +172,7 @@ describe('discovery', () => {
     });
     const messages = async (paths: string[]) => (await run(cwd, { paths })).diagnostics.map((d) => d.message);
     expect(await messages(['store'])).toEqual([
-      'Nothing to scan in "store": it holds 2 directories named node_modules or .git, never walked into (name a directory inside one to scan it)',
+      'Nothing to scan in "store": it holds 2 directories named node_modules, .git or .ipynb_checkpoints, never walked into (name a directory inside one to scan it)',
     ]);
     expect(await messages(['build'])).toEqual(['Nothing to scan in "build": it holds 1 directory and 1 file ignored by .gitignore or ignorePatterns']);
     // A directory inside one is walked when named.
@@ -180,6 +180,29 @@ describe('discovery', () => {
     // Nothing is said when something else is found there, nor for an empty directory.
     expect(await messages(['.'])).toEqual([]);
     expect(await messages(['src'])).toEqual([]);
+  });
+
+  it("does not walk into Python virtual environments or Jupyter's checkpoint copies, unless named", async () => {
+    const cwd = project({
+      'src/a.toy': 'danger\n',
+      '.venv/pyvenv.cfg': 'home = /usr/bin\n',
+      '.venv/lib/python3.11/site-packages/pkg/b.toy': 'danger\n',
+      'env/conda-meta/history': '\n',
+      'env/lib/c.toy': 'danger\n',
+      'notebooks/.ipynb_checkpoints/d.toy': 'danger\n',
+      'notebooks/d.toy': 'danger\n',
+      'tools/pyvenv.cfg/e.toy': 'danger\n',
+      'only/venv/pyvenv.cfg': '\n',
+      'only/venv/f.toy': 'danger\n',
+    });
+    // a directory named pyvenv.cfg is no environment's marker
+    expect(files(await run(cwd))).toEqual(['notebooks/d.toy', 'src/a.toy', 'tools/pyvenv.cfg/e.toy']);
+    expect((await run(cwd, { paths: ['only'] })).diagnostics.map((d) => d.message)).toEqual([
+      'Nothing to scan in "only": it holds 1 Python virtual environment (a pyvenv.cfg or conda-meta/ at the top: installed packages), never walked into (name one to scan it)',
+    ]);
+    // named: scanned
+    expect(files(await run(cwd, { paths: ['.venv'] }))).toEqual(['.venv/lib/python3.11/site-packages/pkg/b.toy']);
+    expect(files(await run(cwd, { paths: ['only/venv'] }))).toEqual(['only/venv/f.toy']);
   });
 
   it('says so too when the only files left are ones no language reads (the .gitignore beside ignored model files)', async () => {
