@@ -119,6 +119,37 @@ describe('Jupyter notebooks (.ipynb)', () => {
     ]);
   });
 
+  it('reads shell lines as the commands they run: downloads over plain HTTP, unpinned Hub downloads, curl -k', () => {
+    const dir = tempDir();
+    const cell = (source: string) => ({ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source: source.split(/(?<=\n)/) });
+    const notebook = {
+      cells: [
+        cell('!pip install -q torch\n!wget -q http://example.com/models/resnet50.pth'),
+        cell('if not os.path.exists("llama.gguf"):\n    !huggingface-cli download TheBloke/Llama-2-7B-GGUF llama-2-7b.Q4_K_M.gguf --local-dir .'),
+        cell('%%bash\ncurl -k -L -o model.safetensors https://example.com/model.safetensors'),
+        cell('!huggingface-cli download org/pinned --revision 0123456789abcdef0123456789abcdef01234567'),
+      ],
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+    };
+    const text = JSON.stringify(notebook, null, 1);
+    writeFileSync(path.join(dir, 'setup.ipynb'), text);
+    const { files } = scanJson(['.', '--no-config'], dir);
+    const found = files.flatMap((f) => f.findings).map((f) => `${f.ruleId}@${f.line}:${f.column}`);
+    const wget = where(text, '!wget');
+    const hf = where(text, '!huggingface-cli download TheBloke');
+    const curl = where(text, 'curl -k');
+    expect(found).toEqual([
+      `hf/insecure-model-url@${wget.line}:${wget.column}`,
+      `hf/unverified-model-download@${wget.line}:${wget.column}`,
+      `hf/unpinned-revision@${hf.line}:${hf.column}`,
+      `hf/insecure-model-url@${curl.line}:${curl.column}`,
+      `hf/unverified-model-download@${curl.line}:${curl.column}`,
+    ]);
+    expect(files.flatMap((f) => f.diagnostics)).toEqual([]);
+  });
+
   it('messages about the top level speak of the notebook', () => {
     const dir = tempDir();
     const cell = (source: string) => ({ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source: source.split(/(?<=\n)/) });

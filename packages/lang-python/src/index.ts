@@ -18,7 +18,7 @@ import { PythonSourceCode } from './source-code.js';
 export { PythonSourceCode, firstStartingAt, isImportedClass } from './source-code.js';
 export { ProjectModules, MAX_MODULE_BYTES, type ProjectClass } from './project-modules.js';
 export { closingBracket, codeText } from './code-text.js';
-export { notebookCode, blankIPython, isNotebookPath, NotebookError, type NotebookCode } from './notebook.js';
+export { notebookCode, blankIPython, renderIPython, isNotebookPath, NotebookError, type NotebookCode } from './notebook.js';
 export { callTrigger, importTrigger, memberTrigger } from './triggers.js';
 export type { ContainerWrite, ImportedClass, ProjectClassPart, PythonNode, PythonParameter, ParseProblem } from './source-code.js';
 export type { PythonBinding, BindingKind, ScopeKind, ScopeInfo, AttributeAssignment } from './scopes.js';

@@ -8,13 +8,16 @@
  * strings, one per line of the file, so a finding's line is the notebook's line (GitHub code
  * scanning and editors show the right place). Columns are mapped through the string's escapes.
  *
- * IPython syntax that is not Python is blanked (spaces, same length): `%magic` and `!shell` lines,
- * `pip install` (automagic), `x = !cmd` right-hand sides (read as `0`), `obj?` help lines, and the
- * whole body of a cell magic that runs another language (`%%bash`, `%%html`, `%%writefile run.sh`…);
- * the body of `%%time`/`%%timeit`/`%%capture`/`%%writefile x.py`… is Python and stays, and so does
- * the statement of `%time stmt` / `%timeit -n 10 stmt` (read as `if 1: stmt`, same columns). Markdown and raw cells, outputs and metadata are never read as code, nor the
- * cells of a notebook whose kernel is not Python (`kernelspec.language`, `language_info.name`) or
- * a VS Code cell in another language.
+ * Shell lines (`!wget URL`, each line of a `%%bash` cell) are read as the commands they run: Python
+ * that hands the command to a shell is inserted around it (see `renderIPython`), the command's
+ * characters in place, so that the rules that read commands run from Python read these too. Other
+ * IPython syntax is blanked (spaces, same length): `%magic` lines, `pip install` (automagic),
+ * `x = !cmd` right-hand sides (read as `0`), `obj?` help lines, and the whole body of a cell magic
+ * that runs another language (`%%html`, `%%writefile run.sh`…); the body of `%%time`/`%%timeit`/
+ * `%%capture`/`%%writefile x.py`… is Python and stays, and so does the statement of `%time stmt` /
+ * `%timeit -n 10 stmt` (read as `if 1: stmt`, same columns). Markdown and raw cells, outputs and
+ * metadata are never read as code, nor the cells of a notebook whose kernel is not Python
+ * (`kernelspec.language`, `language_info.name`) or a VS Code cell in another language.
  */
 import type { Position } from '@oculum/core';
 import { lastAtOrBefore, lineStartsOf } from './source-code.js';
@@ -190,6 +193,13 @@ class JsonReader {
 
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
+/** The file offset of the character at `index` of a JSON string's value (its length: the closing quote). */
+function rawOffset(text: string, string: JsonString, index: number): number {
+  let at = string.start;
+  for (let k = 0; k < index; k++) at += text.charCodeAt(at) !== 0x5c ? 1 : text[at + 1] === 'u' ? 6 : 2;
+  return at;
+}
+
 /** The file offset of each UTF-16 unit of a JSON string's value, and of its end (the closing quote). */
 function rawOffsets(text: string, string: JsonString): Int32Array {
   const out = new Int32Array(string.value.length + 1);
@@ -218,17 +228,42 @@ const STATEMENT_MAGICS: Record<string, ReadonlySet<string>> = {
   capture: new Set(),
 };
 
+/** Cell magics whose body is shell commands, each line run as `!line` would be. */
+const SHELL_CELL_MAGICS = new Set(['bash', 'sh', 'script', 'system']);
+
+/** Text a rendering puts in the code that is not in the cell, at an offset of the cell's code. */
+export interface Insertion {
+  /** The offset of the cell's code before whose character the text goes (the code's length: at its end). */
+  at: number;
+  text: string;
+}
+
 /**
- * The cell's code with IPython syntax blanked (same length, line ends kept), `undefined` when the
- * whole cell is another language's (`%%bash`, `%%writefile run.sh`). `%%writefile model.py` writes
- * Python that may well run: its body is read.
+ * A cell's code as Python: IPython syntax blanked (same length, line ends kept) or rewritten, and
+ * the text inserted to run a shell command as Python would (`!wget URL` is read as
+ * `import os as __ipython_shell; __ipython_shell.system(r"""wget URL""")`, the command's own
+ * characters kept in place, so that the rules that read commands run from Python read it).
+ * `undefined` when the whole cell is another language's (`%%html`, `%%writefile run.sh`);
+ * `%%bash`/`%%sh` cells are read line by line as shell commands. `%%writefile model.py` writes Python
+ * that may well run: its body is read.
  */
-export function blankIPython(code: string): string | undefined {
+export function renderIPython(code: string): { code: string; insertions: Insertion[] } | undefined {
   const first = /^[ \t]*%%([A-Za-z_][\w-]*)(?:[ \t]+(?:-a[ \t]+|--append[ \t]+)?(\S+))?/.exec(code);
-  if (first && !PYTHON_CELL_MAGICS.has(first[1]) && !(first[1] === 'writefile' && /\.pyw?$/i.test(first[2] ?? ''))) return undefined;
-  // One line at a time: a line starting (after its indentation) with `%` or `!`, or a help request.
-  return code.replace(/^[^\n]*/gm, (line, offset: number) => {
+  const shellCell = !!first && SHELL_CELL_MAGICS.has(first[1]) && (first[1] !== 'script' || /^(?:ba|z)?sh$/.test(first[2] ?? ''));
+  if (first && !shellCell && !PYTHON_CELL_MAGICS.has(first[1]) && !(first[1] === 'writefile' && /\.pyw?$/i.test(first[2] ?? ''))) return undefined;
+  const insertions: Insertion[] = [];
+  /** `line` (at `offset`) as the shell command from `from` on, run from Python; blank when it cannot be quoted. */
+  const shell = (line: string, offset: number, from: number, indent: number): string => {
+    const command = line.slice(from);
+    const quote = SHELL_QUOTES.find((q) => !command.includes(q) && !command.endsWith(q[0]) && !/\\$/.test(command));
+    if (!quote || command.trim() === '' || command.trimStart().startsWith('#')) return blank(line);
+    insertions.push({ at: offset + indent, text: `${SHELL_PREFIX}${quote}` }, { at: offset + line.length, text: `${quote})` });
+    return line.slice(0, from).replace(/[^\t]/g, ' ') + command;
+  };
+  const rendered = code.replace(/^[^\n]*/gm, (line, offset: number) => {
     if (first && offset === 0) return blank(line);
+    // a shell cell: each line a command, at the left margin whatever its indentation in the script
+    if (shellCell) return shell(line, offset, 0, 0);
     const m = /^([ \t]*)(\S)/.exec(line);
     if (!m) return line;
     if (m[2] === '%') {
@@ -237,13 +272,23 @@ export function blankIPython(code: string): string | undefined {
       if (statement !== undefined && statement - m[1].length >= 6) return m[1] + 'if 1:' + ' '.repeat(statement - m[1].length - 5) + line.slice(statement);
       return blank(line);
     }
-    if (m[2] === '!' && !/^[ \t]*!=/.test(line)) return blank(line);
+    if (m[2] === '!' && !/^[ \t]*!=/.test(line)) return shell(line, offset, m[1].length + 1, m[1].length);
     if (HELP.test(line) || AUTOMAGIC.test(line)) return blank(line);
     // `files = !ls`, `t = %timeit -o f()`: the value is the command's output (read as `0`).
     const assigned = ASSIGNED_MAGIC.exec(line);
     if (assigned) return assigned[1] + '0' + blank(line.slice(assigned[1].length + 1));
     return line;
   });
+  return { code: rendered, insertions };
+}
+
+/** What runs a `!` command in the rendering: IPython hands it to a shell, as `os.system` does. */
+const SHELL_PREFIX = 'import os as __ipython_shell; __ipython_shell.system(r';
+const SHELL_QUOTES = ["'''", '"""'];
+
+/** `renderIPython`'s code without its insertions (same length as the cell's code). */
+export function blankIPython(code: string): string | undefined {
+  return renderIPython(code)?.code;
 }
 
 /** Where the statement of `%time stmt` (see `STATEMENT_MAGICS`) starts in the line; undefined for other magics. */
@@ -334,24 +379,26 @@ export function notebookCode(text: string): NotebookCode {
       if (otherLanguage(stringField(field(field(cell, 'metadata'), 'vscode'), 'languageId')) || otherLanguage(stringField(cell, 'language'))) continue;
       const strings = sourceStrings(cell, sourceKey);
       if (!strings || strings.length === 0) continue;
-      const code = blankIPython(strings.map((s) => s.value).join(''));
-      if (code === undefined) continue;
+      const rendered = renderIPython(strings.map((s) => s.value).join(''));
+      if (rendered === undefined) continue;
       count++;
-      builder.cell(strings, code);
+      builder.cell(strings, rendered.code, rendered.insertions);
     }
   }
   return builder.done(count);
 }
 
-/** One stretch of the joined code that comes from one JSON string. */
+/** One stretch of the joined code: from one JSON string, or inserted (every offset at one place of the file). */
 interface Chunk {
   /** Offset in the joined code. */
   start: number;
-  string: JsonString;
-  /** Offset in the string's value of the chunk's first character. */
-  from: number;
   length: number;
+  string?: JsonString;
+  /** Offset in the string's value of the chunk's first character. */
+  from?: number;
   offsets?: Int32Array;
+  /** An inserted text: the file offset all of it maps to. */
+  fixed?: number;
 }
 
 class CodeBuilder {
@@ -381,22 +428,45 @@ class CodeBuilder {
     return last === undefined || last.endsWith('\n');
   }
 
-  /** A cell: its source strings, and their joined value with IPython syntax blanked (same length). */
-  cell(strings: JsonString[], code: string): void {
+  /**
+   * A cell: its source strings, their joined value as Python (`renderIPython`: same length) and the
+   * text inserted into it, each piece of which maps to the file place of the character it goes before.
+   */
+  cell(strings: JsonString[], code: string, insertions: readonly Insertion[] = []): void {
     if (!this.atLineStart()) this.push('\n');
     this.cellStarts.push(this.length);
     let at = 0;
+    let next = 0;
+    const real = (string: JsonString, from: number, to: number): void => {
+      if (to <= from) return;
+      this.chunks.push({ start: this.length, string, from: from - at, length: to - from });
+      this.push(code.slice(from, to));
+    };
+    const inserted = (text: string, fixed: number): void => {
+      this.chunks.push({ start: this.length, fixed, length: text.length });
+      this.push(text);
+    };
+    let lastString: JsonString | undefined;
     for (const string of strings) {
-      const value = code.slice(at, at + string.value.length);
+      const end = at + string.value.length;
       // Down to the file's line of the string, where the code is not past it already.
       if (this.atLineStart()) {
         const target = this.fileLine(string.start);
         if (target > this.line) this.push('\n'.repeat(target - this.line));
       }
-      if (value.length > 0) this.chunks.push({ start: this.length, string, from: 0, length: value.length });
-      this.push(value);
-      at += string.value.length;
+      let from = at;
+      for (; next < insertions.length && insertions[next].at < end; next++) {
+        const { at: where, text } = insertions[next];
+        real(string, from, where);
+        inserted(text, rawOffset(this.file, string, where - at));
+        from = where;
+      }
+      real(string, from, end);
+      at = end;
+      lastString = string;
     }
+    // what goes at the very end of the cell (a last line without its line end)
+    for (; next < insertions.length; next++) inserted(insertions[next].text, lastString ? rawOffset(this.file, lastString, lastString.value.length) : 0);
     if (!this.atLineStart()) this.push('\n');
   }
 
@@ -410,8 +480,9 @@ class CodeBuilder {
       // The last chunk starting at or before the offset; past its end (a padding line end), its end.
       if (chunks.length === 0 || offset < chunks[0].start) return 0;
       const chunk = chunks[lastAtOrBefore(chunkStarts, offset)];
-      const offsets = (chunk.offsets ??= rawOffsets(file, chunk.string));
-      return offsets[chunk.from + Math.min(offset - chunk.start, chunk.length)];
+      if (chunk.fixed !== undefined) return chunk.fixed;
+      const offsets = (chunk.offsets ??= rawOffsets(file, chunk.string!));
+      return offsets[chunk.from! + Math.min(offset - chunk.start, chunk.length)];
     };
     return {
       text,

@@ -1,6 +1,6 @@
 import { createRule, lintText, type Rule } from '@oculum/core';
 import { describe, expect, it } from 'vitest';
-import { blankIPython, notebookCode, NotebookError, python } from '../src/index.js';
+import { blankIPython, notebookCode, NotebookError, python, renderIPython } from '../src/index.js';
 
 /** A notebook as Jupyter writes it: `json.dump(nb, indent=1)`, each source line a string of its own line. */
 function notebook(cells: Array<{ type?: string; source: string[] | string; metadata?: object }>, metadata: object = { kernelspec: { language: 'python', name: 'python3' } }): string {
@@ -94,11 +94,10 @@ describe('Jupyter notebooks', () => {
   });
 
   it('blanks IPython syntax: line magics, shell lines, help, assigned commands, cell magics of other languages', () => {
-    expect(blankIPython('!pip install torch\n%matplotlib inline\nx = 1\n')).toBe('                  \n                  \nx = 1\n');
+    expect(blankIPython('%matplotlib inline\nx = 1\n')).toBe('                  \nx = 1\n');
     expect(blankIPython('files = !ls -la\nt = %timeit -o f()\n')).toBe('files = 0      \nt = 0             \n');
     expect(blankIPython('torch.load?\n??np.load\nif a != b: pass\n')).toBe('           \n         \nif a != b: pass\n');
-    expect(blankIPython('    !echo hi\n')).toBe('            \n');
-    expect(blankIPython('%%bash\ncurl -k http://x/model.bin\n')).toBeUndefined();
+    expect(blankIPython('%%html\n<script>torch.load(x)</script>\n')).toBeUndefined();
     expect(blankIPython('%%time\nm = torch.load(p)\n')).toBe('      \nm = torch.load(p)\n');
     // a statement after `%time` / `%timeit` (options and all) runs: read in place, same columns
     expect(blankIPython('%time m = torch.load(p)\n')).toBe('if 1: m = torch.load(p)\n');
@@ -106,10 +105,37 @@ describe('Jupyter notebooks', () => {
     expect(blankIPython('%matplotlib inline\n%time\n')).toBe('                  \n     \n');
     // `%%writefile`: Python when the file is; automagic `pip install` is not Python
     expect(blankIPython('%%writefile run.sh\npython -c "x"\n')).toBeUndefined();
+    expect(blankIPython('%%script perl\nprint 1\n')).toBeUndefined();
     expect(blankIPython('%%writefile -a train.py\nimport torch\n')).toBe(`${' '.repeat('%%writefile -a train.py'.length)}\nimport torch\n`);
     expect(blankIPython('pip install transformers\nconda install -y torch\npip = 3\n')).toBe('                        \n                      \npip = 3\n');
     // `%` inside an expression and `!=` are Python
     expect(blankIPython('x = a % b\ny = c != d\n')).toBe('x = a % b\ny = c != d\n');
+  });
+
+  it('reads a shell line (`!cmd`, a `%%bash` cell) as Python that runs the command, the command in place', () => {
+    const bang = renderIPython('import torch\n    !wget -q http://x/m.pt\n!echo "a" \'b\'\n!ls \\\n')!;
+    // the `!` blanked, the command kept; what runs it inserted before it and after it
+    expect(bang.code).toBe('import torch\n     wget -q http://x/m.pt\n echo "a" \'b\'\n     \n');
+    expect(bang.insertions).toEqual([
+      { at: 17, text: "import os as __ipython_shell; __ipython_shell.system(r'''" },
+      { at: 39, text: "''')" },
+      { at: 40, text: 'import os as __ipython_shell; __ipython_shell.system(r"""' },
+      { at: 53, text: '""")' },
+    ]);
+    const bash = renderIPython('%%bash\n  curl -k -o m.bin https://x/m.bin\n# note\n')!;
+    expect(bash.code).toBe('      \n  curl -k -o m.bin https://x/m.bin\n      \n');
+    expect(bash.insertions.map((i) => i.at)).toEqual([7, 41]);
+    // as the notebook's code: one line each, at the notebook's places
+    const text = notebook([{ source: ['import torch\n', '    !wget -q http://x/m.pt\n'] }, { source: '%%bash\ncurl -k https://x/m.bin' }]);
+    const code = notebookCode(text);
+    const lines = code.text.split('\n');
+    const { line } = where(text, '!wget');
+    expect(lines[line - 1]).toBe("    import os as __ipython_shell; __ipython_shell.system(r''' wget -q http://x/m.pt''')");
+    expect(lines).toContain("import os as __ipython_shell; __ipython_shell.system(r'''curl -k https://x/m.bin''')");
+    // the inserted text maps to the place of the `!`, the command to its own characters
+    const call = code.text.indexOf('import os', code.text.indexOf('import torch') + 1);
+    expect(code.positionAt(call)).toEqual(where(text, '!wget'));
+    expect(code.positionAt(code.text.indexOf('wget -q'))).toEqual(where(text, 'wget -q'));
   });
 
   it('reads nothing of a notebook whose kernel is not Python, nor cells in another language', () => {
