@@ -226,3 +226,58 @@ describe('notebook cells run apart (sameRun)', () => {
     expect(py.sameRun(pyCall('a'), pyCall('c'))).toBe(true);
   });
 });
+
+describe('hostile notebooks', () => {
+  /** A small deterministic PRNG (mulberry32): the same inputs on every run. */
+  function prng(seed: number): () => number {
+    return () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  it('every mutation of a notebook is read or refused with a NotebookError, and maps inside the file', async () => {
+    const base = notebook([
+      { source: ['import torch\n', '!wget -q http://x/m.pt\n', '%time m = torch.load("\\u00e9.pt")\n'] },
+      { source: '%%bash\ncurl -k https://x/m.bin\n' },
+      { type: 'markdown', source: ['# t\n'] },
+      { source: ['x = "\\"q\\"" # c\n', 'y = 1'] },
+    ]);
+    const random = prng(7);
+    const pieces = ['"', '\\', '\\u', '\\n', '{', '}', '[', ']', ',', ':', '!', '%%bash\\n', '\n', '\r\n', '\u2028', "'''", '"""', 'null', '"source"', '"cell_type": "code"'];
+    let read = 0;
+    for (let i = 0; i < 2000; i++) {
+      let text = base;
+      for (let k = 1 + Math.floor(random() * 3); k > 0; k--) {
+        const at = Math.floor(random() * text.length);
+        const cut = Math.floor(random() * 4);
+        text = text.slice(0, at) + pieces[Math.floor(random() * pieces.length)] + text.slice(at + cut);
+      }
+      let code;
+      try {
+        code = notebookCode(text);
+      } catch (error) {
+        expect(error).toBeInstanceOf(NotebookError);
+        continue;
+      }
+      read++;
+      const lines = text.split(/\r\n|\r|\n/).length;
+      if (read % 10 === 0) {
+        // linted as a file: findings and parse problems inside the file, never a crash
+        const result = await lint(text);
+        for (const f of result.findings) expect(f.line).toBeLessThanOrEqual(lines);
+        for (const d of result.diagnostics) expect(d.kind === 'parse-error' || d.kind === 'unused-directive').toBe(true);
+      }
+      for (let o = 0; o <= code.text.length; o += Math.max(1, Math.floor(code.text.length / 17))) {
+        const p = code.positionAt(o);
+        expect(p.line).toBeGreaterThanOrEqual(1);
+        expect(p.line).toBeLessThanOrEqual(lines);
+        expect(p.column).toBeGreaterThanOrEqual(1);
+      }
+    }
+    // most mutations still parse as JSON somewhere: both paths are exercised
+    expect(read).toBeGreaterThan(100);
+  });
+});
