@@ -9,7 +9,19 @@ import { choicesOf, resolveId, type Resolved } from '../util/resolve.js';
 const name = 'trust-remote-code';
 
 /** The word, and FlagEmbedding imported (its loaders that turn remote code on without the word). */
-const RULE_TRIGGERS = ['trust_remote_code', importTrigger(['FlagEmbedding']), 'foreign_class', 'pymodule_file'];
+const RULE_TRIGGERS = ['trust_remote_code', importTrigger(['FlagEmbedding']), 'foreign_class', 'pymodule_file', importTrigger(['evaluate']), 'load_metric'];
+
+/**
+ * Loaders of Hugging Face evaluation modules, which are Python scripts in Hub Spaces run without any
+ * trust_remote_code to refuse them (huggingface/evaluate, src/evaluate/loading.py: `load(path,
+ * config_name=None, module_type=None, …, revision=None, **init_kwargs)` imports the module's script;
+ * `combine(evaluations, force_prefix=False)` loads each name it is given; `datasets.load_metric(path, …)`
+ * did the same before datasets 3.0).
+ */
+const EVALUATE_LOAD = /^(?:evaluate\.(?:loading\.)?load|datasets\.(?:load\.)?load_metric)$/;
+const EVALUATE_COMBINE = /^evaluate\.(?:module\.)?combine$/;
+/** Hugging Face's own organisations of evaluation modules (`"accuracy"` is `evaluate-metric/accuracy`). */
+const CANONICAL_EVALUATION = /^evaluate-(?:metric|measurement|comparison)\//i;
 
 /**
  * SpeechBrain loaders that import a Python module of the fetched repository (speechbrain/inference/
@@ -59,6 +71,8 @@ const FLAG_RERANKER_TOP = /^FlagEmbedding\.(FlagLLMReranker|LayerWiseFlagLLMRera
 const FLAG_RERANKER_1X_KEYWORDS = new Set(['model_name_or_path', 'use_fp16', 'use_bf16', 'cache_dir', 'device']);
 const FLAG_AUTO_MODEL = /^FlagEmbedding\.(?:[\w.]*\.)?FlagAutoModel\.from_finetuned$/;
 
+const EVALUATION_REMEDIATION =
+  'Compute the metric with code the project controls (scikit-learn, torchmetrics, or Hugging Face\'s own modules: `evaluate.load("accuracy")`); if a community module is needed, review its script and pin `revision=` to the reviewed commit, or copy it into the project and load it by path (`evaluate.load("./metrics/my_metric.py")`).';
 const FLAG_AUTO_REMEDIATION =
   'Pass `trust_remote_code=False` (`FlagAutoModel.from_finetuned(name, trust_remote_code=False)`) and use a model that needs no remote code; if the remote code is unavoidable, review it and load a snapshot pinned to the reviewed commit (`huggingface_hub.snapshot_download(repo_id, revision="<40-hex commit>")`).';
 const FLAG_RERANKER_REMEDIATION =
@@ -86,6 +100,7 @@ export default createRule<[], PySourceCode>({
       libraryMayEnableModel: '{{api}} is not given trust_remote_code, and FlagEmbedding turns it on itself for some models of its mapping (gte-Qwen2-7B-instruct, gte-Qwen2-1.5B-instruct, gte-multilingual-base, …); the model name `{{expr}}` is not known here: for one of them, the repository\'s own Python code runs in this process.',
       libraryEnablesClass: '{{api}} passes trust_remote_code=True itself (FlagEmbedding up to 1.2, FlagEmbedding/flag_reranker.py), whatever the call says: the repository\'s own Python code runs in this process.',
       repositoryModule: '{{api}} fetches "{{id}}" and imports its `{{module}}`: the repository\'s own Python code runs in this process, as with trust_remote_code=True.',
+      communityEvaluation: '{{api}} loads the community evaluation module "{{id}}" from the Hub: its Python script, written by that account, runs in this process (evaluation modules run without any trust_remote_code to refuse them), even at a pinned revision.',
       repositoryModuleUnknown: '{{api}} imports `{{module}}` from `{{expr}}`, which could not be resolved: when it names a Hub repository, that repository\'s own Python code runs in this process.',
       libraryMayEnableClass: '{{api}} of FlagEmbedding up to 1.2 (FlagEmbedding/flag_reranker.py) passes trust_remote_code=True itself; from 1.3 the class takes trust_remote_code (default False), and this call passes none of the keywords only the later class takes. Unless FlagEmbedding 1.3 or later is installed, the repository\'s own Python code runs in this process.',
     },
@@ -133,6 +148,7 @@ export default createRule<[], PySourceCode>({
     return {
       call(node: PyNode) {
         if (repositoryModule(node)) return;
+        if (!sc.argument(node, { name: 'trust_remote_code' }) && communityEvaluation(node)) return;
         // `dict(trust_remote_code=True)` is a value, reported where it is passed (`**opts`); a mock's
         // `assert_called_with(..., trust_remote_code=True)` loads nothing.
         if (buildsArgumentsOnly(sc, node, 'trust_remote_code')) return;
@@ -186,6 +202,41 @@ export default createRule<[], PySourceCode>({
         context.report({ node, messageId: 'repositoryModuleUnknown', data: { api, module, expr: source.text.length > 40 ? `${source.text.slice(0, 39)}…` : source.text }, confidence: 'low' });
       }
       return true;
+    }
+
+    /**
+     * `evaluate.load("someone/metric")`, `evaluate.combine([...])`, `datasets.load_metric(...)` of a
+     * community evaluation module: an `owner/name` id outside Hugging Face's own `evaluate-*`
+     * organisations. Canonical modules (`"accuracy"`, `"glue"`), local scripts and directories, and ids
+     * that cannot be resolved are not reported.
+     */
+    function communityEvaluation(node: PyNode): boolean {
+      const fn = calleeOf(node);
+      const qn = fn ? sc.qualifiedName(fn) : undefined;
+      if (!qn) return false;
+      let ids: PyNode[];
+      if (EVALUATE_LOAD.test(qn)) {
+        const path = sc.argument(node, { name: 'path', position: 0 });
+        ids = path ? [path] : [];
+      } else if (EVALUATE_COMBINE.test(qn)) {
+        const list = sc.argument(node, { name: 'evaluations', position: 0 });
+        ids = list && (list.type === 'list' || list.type === 'tuple') ? list.namedChildren.filter((c) => c.type !== 'comment') : [];
+      } else return false;
+      for (const idNode of ids) {
+        const resolved = resolveId(sc, idNode);
+        if (resolved.kind !== 'string') continue;
+        const ref = classifyModelRef(resolved.value);
+        if (ref.kind !== 'hub' || !ref.owner || CANONICAL_EVALUATION.test(ref.id)) continue;
+        context.report({
+          node,
+          messageId: 'communityEvaluation',
+          data: { api: qn.startsWith('evaluate.') ? `evaluate.${qn.slice(qn.lastIndexOf('.') + 1)}` : 'load_metric', id: ref.id },
+          confidence: resolved.soft ? 'medium' : 'high',
+          remediation: EVALUATION_REMEDIATION,
+        });
+        return true;
+      }
+      return false;
     }
 
     /**

@@ -5,6 +5,9 @@ const COMMIT = '0123456789abcdef0123456789abcdef01234567';
 
 ruleTester.run('hf/trust-remote-code', rule, {
   valid: [
+    // Hugging Face's own evaluation modules, local scripts, ids not known, another library's `load`
+    'import evaluate\nacc = evaluate.load("accuracy")\nglue = evaluate.load("glue", "mrpc")\nbleu = evaluate.load("evaluate-metric/bleu")\nmine = evaluate.load("./metrics/my_metric.py")\ncombo = evaluate.combine(["accuracy", "f1"])\ndyn = evaluate.load(args.metric)',
+    'import json\nx = json.load(open("someone/fancy_metric"))',
     // a subclass's class attribute shadows its base's (attribute lookup: the first class that binds it)
     'from transformers import AutoModel\nclass Base:\n    trust_remote_code = True\nclass Pinned(Base):\n    trust_remote_code = False\n    def load(self):\n        return AutoModel.from_pretrained("org/model", revision="0123456789abcdef0123456789abcdef01234567", trust_remote_code=self.trust_remote_code)',
     // SpeechBrain: a local source is the project's module; from_hparams without a pymodule_file imports none
@@ -27,6 +30,22 @@ ruleTester.run('hf/trust-remote-code', rule, {
     'from mylib import FlagAutoModel\nm = FlagAutoModel.from_finetuned("Alibaba-NLP/gte-Qwen2-7B-instruct")',
   ],
   invalid: [
+    // community evaluation modules: their scripts run without trust_remote_code
+    {
+      code: 'import evaluate\nm = evaluate.load("someone/fancy_metric")\nc = evaluate.combine(["accuracy", "someone/other_metric"])\np = evaluate.load("someone/fancy_metric", revision="0123456789abcdef0123456789abcdef01234567")',
+      errors: [
+        { messageId: 'communityEvaluation', line: 2, confidence: 'high', data: { api: 'evaluate.load', id: 'someone/fancy_metric' } },
+        { messageId: 'communityEvaluation', line: 3, confidence: 'high', data: { api: 'evaluate.combine', id: 'someone/other_metric' } },
+        { messageId: 'communityEvaluation', line: 4, confidence: 'high', data: { api: 'evaluate.load', id: 'someone/fancy_metric' } },
+      ],
+    },
+    {
+      code: 'from datasets import load_metric\nm = load_metric("someuser/metric2")\nfrom evaluate import load\ndef score(name="someone/m3"):\n    return load(name)',
+      errors: [
+        { messageId: 'communityEvaluation', line: 2, confidence: 'high', data: { api: 'load_metric', id: 'someuser/metric2' } },
+        { messageId: 'communityEvaluation', line: 5, confidence: 'high', data: { api: 'evaluate.load', id: 'someone/m3' } },
+      ],
+    },
     // a provably local directory: reported, worded for the directory's own `*.py` files (review github3, P11)
     {
       code: 'from transformers import AutoTokenizer\nmodel_path = "/home/sagemaker-user/DQFP/model/qwen_3b_I"\ntokenizer = AutoTokenizer.from_pretrained(model_path, trust_remote_code=True)',
