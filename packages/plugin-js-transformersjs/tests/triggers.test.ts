@@ -52,6 +52,11 @@ describe('prefilter triggers', () => {
     expect(passes('tfjs-model-from-remote-url', 'const model = await tmImage.load(URL + "model.json", URL + "metadata.json");')).toBe(true);
     expect(passes('tfjs-model-from-remote-url', 'const { load } = window.tmPose; await load(u, m);')).toBe(true);
     expect(passes('tfjs-model-from-remote-url', 'const tmImages = await loader.load(u);')).toBe(false);
+    // ml5.js's script-tag global and speech-commands' (Teachable Machine's audio snippet), no import
+    expect(passes('tfjs-model-from-remote-url', "classifier = ml5.imageClassifier(imageModelURL + 'model.json');")).toBe(true);
+    expect(passes('tfjs-model-from-remote-url', "let nn; nn = ml5.neuralNetwork(o); nn.load(u);")).toBe(true);
+    expect(passes('tfjs-model-from-remote-url', "const r = speechCommands.create('BROWSER_FFT', undefined, u + 'model.json', m);")).toBe(true);
+    expect(passes('tfjs-model-from-remote-url', 'const html5 = classifier.load(u);')).toBe(false);
     // wllama's loaders, the file's only model load
     expect(passes('wllama-model-from-remote-url', "const w = new Wllama(paths); await w.loadModelFromHF('ggml-org/models', 'm.gguf');")).toBe(true);
     expect(passes('wllama-model-from-remote-url', 'await w.loadModelFromUrl(u);')).toBe(true);

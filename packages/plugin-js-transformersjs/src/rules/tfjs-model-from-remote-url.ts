@@ -2,7 +2,8 @@ import { createRule } from '@oculum/core';
 import type { JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { calleeText, TEACHABLE_MACHINE_GLOBAL_TRIGGER } from '../utils/libraries.js';
 import { remoteLoadReport } from '../utils/remote-load.js';
-import { tfjsLoad } from '../utils/tfjs-loads.js';
+import { ML5_TRIGGER } from '../utils/ml5-loads.js';
+import { SPEECH_COMMANDS_GLOBAL_TRIGGER, tfjsLoad } from '../utils/tfjs-loads.js';
 import { docsUrl } from '../utils/meta.js';
 
 export default createRule<[], JsSourceCode>({
@@ -11,10 +12,10 @@ export default createRule<[], JsSourceCode>({
     detector: 'unverified_model_source',
     severity: 'high',
     languages: ['javascript'],
-    triggers: ['loadLayersModel', 'loadGraphModel', '@tensorflow-models/', '@teachablemachine/', TEACHABLE_MACHINE_GLOBAL_TRIGGER],
+    triggers: ['loadLayersModel', 'loadGraphModel', '@tensorflow-models/', '@teachablemachine/', TEACHABLE_MACHINE_GLOBAL_TRIGGER, SPEECH_COMMANDS_GLOBAL_TRIGGER, ML5_TRIGGER],
     docs: {
       description:
-        'Reports TensorFlow.js `loadLayersModel`/`loadGraphModel` (and `@tensorflow-models/*` `load()`) of a remote or plain-HTTP URL: the model topology and weights are used without any integrity check.',
+        "Reports TensorFlow.js `loadLayersModel`/`loadGraphModel` (and the loaders built on them: `@tensorflow-models/*` `load()`, speech-commands `create()`, Teachable Machine's `load()`, ml5.js) of a remote or plain-HTTP URL: the model topology and weights are used without any integrity check.",
       recommended: true,
       url: docsUrl('tfjs-model-from-remote-url'),
     },
@@ -22,6 +23,7 @@ export default createRule<[], JsSourceCode>({
       remote: '{{callee}} downloads the model from {{url}} and runs it without checking its integrity.',
       http: '{{callee}} downloads the model over plain HTTP ({{url}}) and runs it without checking its integrity.',
       packageDefault: '{{callee}} downloads the default weights of {{module}} from Google storage at run time, with no integrity check.',
+      builtinModel: "{{callee}} downloads ml5's built-in {{model}} model at run time, with no integrity check.",
       useHttps: 'Use https://',
     },
     remediation:
@@ -34,6 +36,10 @@ export default createRule<[], JsSourceCode>({
       CallExpression(node: TSESTree.CallExpression) {
         const load = tfjsLoad(sc, node);
         if (!load) return;
+        if ('builtin' in load) {
+          context.report({ node, messageId: 'builtinModel', data: { callee: calleeText(sc, node), model: load.builtin }, confidence: 'medium' });
+          return;
+        }
         if ('packageDefault' in load) {
           context.report({ node, messageId: 'packageDefault', data: { callee: calleeText(sc, node), module: load.packageDefault }, confidence: 'medium' });
           return;

@@ -2,6 +2,7 @@ import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { unwrapExpression } from '@oculum/lang-js';
 import { isTeachableMachineLoad, isTfjsModule, tfjsLoaderName } from './libraries.js';
 import { classifyLocation, type ModelLocation } from './locations.js';
+import { ml5Load } from './ml5-loads.js';
 
 /** `tf.io.http(url)` / `tf.io.browserHTTPRequest(url)`: an IOHandler that fetches `url`. */
 function httpHandlerUrl(sc: JsSourceCode, expr: JsNode): JsNode | undefined {
@@ -32,14 +33,55 @@ function packagedModelLoad(sc: JsSourceCode, call: TSESTree.CallExpression): JsN
   return sc.hasUnresolvedArguments(call) || call.arguments.some((a) => a.type !== 'SpreadElement' && !sc.objectLiteral(a) && sc.isOpaqueOptions(call, call.arguments.indexOf(a))) ? undefined : null;
 }
 
+/** `@tensorflow-models/speech-commands` (npm, versioned, CDN and `npm:` specifiers). */
+export const SPEECH_COMMANDS_MODULE = '@tensorflow-models/speech-commands';
+const isSpeechCommandsModule = (m: string): boolean => /(^|\/|npm:)@tensorflow-models\/speech-commands(@[^/?#]*)?(\/[^?#]*)?$/.test(m);
+/** Prefilter trigger for the global of its script-tag build (the import names `@tensorflow-models/`). */
+export const SPEECH_COMMANDS_GLOBAL_TRIGGER = /\bspeechCommands\b/;
+/** The audio front ends `create()` takes first. */
+const FFT_TYPES = new Set(['BROWSER_FFT', 'SOFT_FFT']);
+
+/**
+ * `speechCommands.create(fftType, vocabulary, modelURL, metadataURL)` (Teachable Machine's audio
+ * export, `tf.loadLayersModel(modelURL)` underneath): the model URL, or `null` when none is given
+ * (the package's default model, from Google storage). Imported from the package, or the
+ * `speechCommands` global of its script-tag build when the first argument is a known FFT type (a
+ * local name bound to anything else is not it). `undefined` for any other call.
+ */
+function speechCommandsCreate(sc: JsSourceCode, call: TSESTree.CallExpression): JsNode | null | undefined {
+  const m = sc.importedMember(call.callee);
+  if (m) {
+    if (!isSpeechCommandsModule(m.module) || m.path.join('.') !== 'create') return undefined;
+  } else {
+    const fft = sc.argument(call, { position: 0 });
+    if (sc.globalName(call.callee) !== 'speechCommands.create' || !fft || !FFT_TYPES.has(String(sc.constant(fft)))) return undefined;
+  }
+  const url = sc.argument(call, { position: 2 });
+  if (url) {
+    const v = sc.constant(url);
+    if (v !== null && v !== undefined) return url;
+  }
+  return sc.hasUnresolvedArguments(call) ? undefined : null;
+}
+
 /**
  * What a TensorFlow.js model load fetches: `packageDefault` (the module) for a `@tensorflow-models/*`
- * `load()` with no model URL, else the URL expression and where it points. `undefined` for any other call.
+ * `load()` (or speech-commands `create()`) with no model URL, `builtin` (the model's name) for an ml5.js
+ * built-in model, else the URL expression and where it points. `undefined` for any other call.
  */
-export function tfjsLoad(sc: JsSourceCode, node: TSESTree.CallExpression): { packageDefault: string } | { source: JsNode; location: ModelLocation } | undefined {
+export function tfjsLoad(
+  sc: JsSourceCode,
+  node: TSESTree.CallExpression,
+): { packageDefault: string } | { builtin: string } | { source: JsNode; location: ModelLocation } | undefined {
   const packaged = packagedModelLoad(sc, node);
   if (packaged === null) return { packageDefault: sc.importedMember(node.callee)!.module };
   if (packaged) return { source: packaged, location: classifyLocation(sc, packaged) };
+  const speech = speechCommandsCreate(sc, node);
+  if (speech === null) return { packageDefault: SPEECH_COMMANDS_MODULE };
+  if (speech) return { source: speech, location: classifyLocation(sc, speech) };
+  // ml5.js: a built-in model by name, or the URL of a TF.js model.json
+  const ml5 = ml5Load(sc, node);
+  if (ml5) return 'builtin' in ml5 ? ml5 : { source: ml5.source, location: classifyLocation(sc, ml5.source) };
   // Teachable Machine: `tmImage.load(modelURL, metadataURL)` is `tf.loadLayersModel(modelURL)`
   const loader = isTeachableMachineLoad(sc, node) ? 'load' : tfjsLoaderName(sc, node);
   if (!loader) return undefined;

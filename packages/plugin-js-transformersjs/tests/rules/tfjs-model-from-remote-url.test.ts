@@ -26,6 +26,26 @@ tester.run(id(rule), rule, {
     "import * as tf from '@tensorflow/tfjs-node';\nimport { pathToFileURL } from 'node:url';\nexport const model = await tf.loadGraphModel(pathToFileURL('./model/model.json').href);",
     "import * as tf from '@tensorflow/tfjs-node';\nimport * as url from 'url';\nexport function load(dir) { const modelUrl = url.pathToFileURL(dir + '/model.json').toString(); return tf.loadLayersModel(modelUrl); }",
     "import * as tf from '@tensorflow/tfjs-node';\nimport { pathToFileURL } from 'node:url';\nexport function load(userPath) { return tf.loadLayersModel(pathToFileURL(userPath).href); }",
+    // ml5.js look-alikes: a local model, a parameter or local named `ml5`, a user object's `load`,
+    // a network's `load` of a relative path, another module's `imageClassifier`
+    `ml5.imageClassifier('./model/model.json', modelLoaded);`,
+    `const classifier = ml5.soundClassifier('/tm-audio/model.json');`,
+    `function setup(ml5) { return ml5.imageClassifier('https://teachablemachine.withgoogle.com/models/abc123/model.json'); }`,
+    `const ml5 = { imageClassifier: (u) => u };\nml5.imageClassifier('https://teachablemachine.withgoogle.com/models/abc123/model.json');`,
+    `import { imageClassifier } from './my-ml5-shim.js';\nimageClassifier('https://teachablemachine.withgoogle.com/models/abc123/model.json');`,
+    `const store = { load: (u) => fetch(u) };\nstore.load('https://models.example.com/model.json');`,
+    `function restore(nn) { return nn.load('https://models.example.com/model.json'); }`,
+    `let nn;\nfunction setup() {\n  nn = ml5.neuralNetwork({ task: 'classification' });\n  nn.load('model/model.json', modelReady);\n}`,
+    `const nn = ml5.neuralNetwork({ task: 'regression' });\nnn.load({ model: 'model/model.json', metadata: 'model/model_meta.json', weights: 'model/model.weights.bin' }, ready);`,
+    `const nn = ml5.neuralNetwork({ task: 'regression' });\nnn.load(fileInput.elt.files, ready);`,
+    `ml5.poseNet(video, modelReady);`,
+    // a callback or options ml5 cannot be seen to take: not known to be the default model
+    `const cartoon = ml5.cartoon(callbackFromElsewhere);`,
+    // speech-commands look-alikes: a local model, in-memory artifacts, a local \`speechCommands\`
+    `const recognizer = speechCommands.create('BROWSER_FFT', undefined, './my_model/model.json', './my_model/metadata.json');`,
+    `import * as speechCommands from '@tensorflow-models/speech-commands';\nconst r = speechCommands.create('BROWSER_FFT', null, { modelTopology, weightSpecs, weightData }, metadata);`,
+    `function make(speechCommands) { return speechCommands.create('BROWSER_FFT', undefined, 'https://x.example/model.json', 'https://x.example/metadata.json'); }`,
+    `const r = speechCommands.create('https://x.example/model.json');`,
   ],
   invalid: [
     // Deno's npm: specifier names the library as its npm name does
@@ -113,6 +133,67 @@ export const model = tmImage.load(URL + "model.json", URL + "metadata.json");`,
     { code: `import { load } from '@tensorflow-models/coco-ssd'; await load({ base: 'lite_mobilenet_v2' });`, errors: [{ messageId: 'packageDefault' }] },
     { code: `import * as qna from '@tensorflow-models/qna'; await qna.load({ modelUrl: 'https://x.example/qna/model.json' });`, errors: [{ messageId: 'remote' }] },
     { code: imp + `await tf.loadGraphModel('google/imagenet/mobilenet/1', { fromTFHub: true });`, errors: [{ messageId: 'remote' }] },
+    // ml5.js: the global of its script-tag build, a Teachable Machine model URL
+    {
+      code: `const imageModelURL = 'https://teachablemachine.withgoogle.com/models/bXy2kDNi/';\nfunction preload() {\n  classifier = ml5.imageClassifier(imageModelURL + 'model.json');\n}`,
+      errors: [{ messageId: 'remote', confidence: 'high', line: 3, data: { callee: 'ml5.imageClassifier', url: '"https://teachablemachine.withgoogle.com/models/bXy2kDNi/model.json"' } }],
+    },
+    // ml5 1.x takes the Teachable Machine folder URL and adds model.json
+    {
+      code: `import ml5 from 'ml5';\nconst classifier = ml5.imageClassifier('https://teachablemachine.withgoogle.com/models/bXy2kDNi/', { flipped: true });`,
+      errors: [{ messageId: 'remote', confidence: 'high', data: { callee: 'ml5.imageClassifier', url: '"https://teachablemachine.withgoogle.com/models/bXy2kDNi/"' } }],
+    },
+    {
+      code: `const soundModel = 'http://models.example.com/tm-audio/';\nconst classifier = window.ml5.soundClassifier(soundModel + 'model.json', { probabilityThreshold: 0.7 }, modelReady);`,
+      errors: [{
+        messageId: 'http', confidence: 'high', data: { callee: 'window.ml5.soundClassifier', url: '"http://models.example.com/tm-audio/model.json"' },
+        suggestions: [{ messageId: 'useHttps', output: `const soundModel = 'https://models.example.com/tm-audio/';\nconst classifier = window.ml5.soundClassifier(soundModel + 'model.json', { probabilityThreshold: 0.7 }, modelReady);` }],
+      }],
+    },
+    // TypeScript's ambient declaration of the global binds nothing
+    {
+      code: `declare const ml5: any;\nexport const classifier = ml5.imageClassifier('https://storage.example.com/tm/model.json', () => {});`,
+      filename: 'sketch.ts',
+      errors: [{ messageId: 'remote', confidence: 'high', data: { callee: 'ml5.imageClassifier', url: '"https://storage.example.com/tm/model.json"' } }],
+    },
+    // an unresolved URL named like one: low, shown as code
+    { code: `const classifier = ml5.imageClassifier(modelURL, gotModel);`, errors: [{ messageId: 'remote', confidence: 'low', data: { callee: 'ml5.imageClassifier', url: '`modelURL`' } }] },
+    // ml5's built-in models are downloaded at run time too (MobileNet is @tensorflow-models/mobilenet's load())
+    { code: `const classifier = ml5.imageClassifier('MobileNet', video, modelReady);`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.imageClassifier', model: 'MobileNet' } }] },
+    { code: `const { imageClassifier } = require('ml5');\nconst c = imageClassifier('doodlenet');`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'imageClassifier', model: 'DoodleNet' } }] },
+    { code: `const ml = window.ml5;\nconst c = ml.soundClassifier('SpeechCommands18w', { probabilityThreshold: 0.7 });`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml.soundClassifier', model: 'SpeechCommands18w' } }] },
+    { code: `function modelLoaded() {}\nconst cartoon = ml5.cartoon(modelLoaded);`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.cartoon', model: 'CartoonGAN Miyazaki' } }] },
+    { code: `const cartoon = ml5.cartoon({ modelUrl: 'https://raw.githubusercontent.com/o/r/main/hosoda/model.json' }, ready);`, errors: [{ messageId: 'remote', confidence: 'high', data: { callee: 'ml5.cartoon', url: '"https://raw.githubusercontent.com/o/r/main/hosoda/model.json"' } }] },
+    // a plain page: the inline script of a page that loads ml5 from a CDN script tag
+    {
+      code: `<!DOCTYPE html>\n<html><head><script src="https://unpkg.com/ml5@1/dist/ml5.min.js"></script></head>\n<body><script>\n  const URL = "https://teachablemachine.withgoogle.com/models/bXy2kDNi/";\n  let classifier;\n  function preload() { classifier = ml5.soundClassifier(URL + "model.json"); }\n</script></body></html>`,
+      filename: 'index.html',
+      errors: [{ messageId: 'remote', confidence: 'high', line: 6, data: { callee: 'ml5.soundClassifier', url: '"https://teachablemachine.withgoogle.com/models/bXy2kDNi/model.json"' } }],
+    },
+    // a network made by ml5.neuralNetwork(): load(url) and load({ model, metadata, weights })
+    {
+      code: `let nn;\nfunction setup() {\n  nn = ml5.neuralNetwork({ task: 'classification' });\n  nn.load('https://models.example.com/nn/model.json', modelReady);\n}`,
+      errors: [{ messageId: 'remote', confidence: 'high', line: 4, data: { callee: 'nn.load', url: '"https://models.example.com/nn/model.json"' } }],
+    },
+    {
+      code: `import ml5 from 'ml5';\nconst nn = ml5.neuralNetwork({ task: 'regression' });\nconst BASE = 'https://models.example.com/nn/';\nnn.load({ model: BASE + 'model.json', metadata: BASE + 'model_meta.json', weights: BASE + 'model.weights.bin' }, ready);`,
+      errors: [{ messageId: 'remote', confidence: 'high', line: 4, data: { callee: 'nn.load', url: '"https://models.example.com/nn/model.json"' } }],
+    },
+    // Teachable Machine's audio export: speech-commands create() with a model URL, global or imported
+    {
+      code: `const URL = 'https://teachablemachine.withgoogle.com/models/Abc-123/';\nasync function createModel() {\n  const recognizer = speechCommands.create('BROWSER_FFT', undefined, URL + 'model.json', URL + 'metadata.json');\n  await recognizer.ensureModelLoaded();\n  return recognizer;\n}`,
+      errors: [{ messageId: 'remote', confidence: 'high', line: 3, data: { callee: 'speechCommands.create', url: '"https://teachablemachine.withgoogle.com/models/Abc-123/model.json"' } }],
+    },
+    {
+      code: `import * as speechCommands from '@tensorflow-models/speech-commands';\nconst MODEL_PATH = 'http://models.example.com/speech';\nconst recognizer = speechCommands.create('BROWSER_FFT', null, MODEL_PATH + '/model.json', MODEL_PATH + '/metadata.json');`,
+      errors: [{
+        messageId: 'http', confidence: 'high', data: { callee: 'speechCommands.create', url: '"http://models.example.com/speech/model.json"' },
+        suggestions: [{ messageId: 'useHttps', output: `import * as speechCommands from '@tensorflow-models/speech-commands';\nconst MODEL_PATH = 'https://models.example.com/speech';\nconst recognizer = speechCommands.create('BROWSER_FFT', null, MODEL_PATH + '/model.json', MODEL_PATH + '/metadata.json');` }],
+      }],
+    },
+    // no model URL: the package's default model, from Google storage
+    { code: `import * as speechCommands from '@tensorflow-models/speech-commands';\nconst recognizer = speechCommands.create('BROWSER_FFT');`, errors: [{ messageId: 'packageDefault', confidence: 'medium', data: { callee: 'speechCommands.create', module: '@tensorflow-models/speech-commands' } }] },
+    { code: `const recognizer = speechCommands.create('BROWSER_FFT', 'directional4w');`, errors: [{ messageId: 'packageDefault', confidence: 'medium', data: { callee: 'speechCommands.create', module: '@tensorflow-models/speech-commands' } }] },
   ],
 });
 
