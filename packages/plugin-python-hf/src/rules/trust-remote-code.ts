@@ -9,7 +9,16 @@ import { choicesOf, resolveId, type Resolved } from '../util/resolve.js';
 const name = 'trust-remote-code';
 
 /** The word, and FlagEmbedding imported (its loaders that turn remote code on without the word). */
-const RULE_TRIGGERS = ['trust_remote_code', importTrigger(['FlagEmbedding']), 'foreign_class', 'pymodule_file', importTrigger(['evaluate']), 'load_metric'];
+const RULE_TRIGGERS = [
+  'trust_remote_code',
+  importTrigger(['FlagEmbedding']),
+  'foreign_class',
+  'pymodule_file',
+  // evaluation modules (see `EVALUATE_LOAD`): the top-level package `evaluate` imported (not a relative
+  // `from .evaluate import`, not another package's `evaluate` module), or `load_metric`
+  /^[ \t]*(?:import[ \t]+(?:[\w.]+(?:[ \t]+as[ \t]+\w+)?[ \t]*,[ \t]*)*evaluate\b(?!\.)|from[ \t]+evaluate(?:\.[\w.]+)?[ \t]+import\b)|import_module\([ \t]*["']evaluate["']/m,
+  'load_metric',
+];
 
 /**
  * Loaders of Hugging Face evaluation modules, which are Python scripts in Hub Spaces run without any
