@@ -3,6 +3,7 @@ import type { Depth, Language, ParseInput } from '@oculum/core';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { jsCodeText, jsPrefilterText } from './code-text.js';
 import { emptyProgram, parseText } from './parse.js';
+import { parsePage } from './page-program.js';
 import { ProjectModules } from './project-modules.js';
 import { isSfcPath, SFC_EXTENSIONS, sfcScripts } from './sfc.js';
 import { JsSourceCode } from './source-code.js';
@@ -15,7 +16,9 @@ export { htmlCommentSpans, jsCodeText, jsComments, jsPrefilterText, type JsComme
 export { ProjectModules, ModuleResolver, MAX_MODULE_BYTES, MODULE_EXTENSIONS, isRelativeSpecifier, resolveSpecifier, relativeSpecifiers, moduleSpecifiers } from './project-modules.js';
 export { PathAliases, parseJsonc, type AliasOptions } from './path-aliases.js';
 export { PackageImports, isImportsSpecifier } from './package-imports.js';
-export { SFC_EXTENSIONS, isSfcPath, sfcScripts, type SfcScripts } from './sfc.js';
+export { SFC_EXTENSIONS, isSfcPath, sfcScripts, type PageScript, type SfcScripts } from './sfc.js';
+export { MAX_SCRIPT_PARSES } from './page-program.js';
+export type { ScriptUnit } from './scope.js';
 export { ProjectBounds } from './project-root.js';
 export type { ImportedValue, ModuleTarget, ModuleExports, ExportSource } from './project-modules.js';
 export type { BindingKind, ImportedMember, JsBinding, JsNode, JsScope } from './types.js';
@@ -28,15 +31,22 @@ export const JS_EXTENSIONS = ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.ct
  * Parses JS/TS text into a `JsSourceCode` (syntax errors become `parseErrors`; see `parseText`).
  * With `modules`, the answers read the constants the file imports from the project's relative modules.
  * A `.vue`, `.svelte` or `.astro` path is a component, a `.html` / `.htm` path a page: its `<script>`
- * blocks (and an Astro component's frontmatter) are parsed, as one program, at their offsets in the
- * file (see `sfcScripts`); the source code's `text` is then the file's text with everything else
- * blanked (same length, same lines).
+ * blocks (and an Astro component's frontmatter) are parsed at their offsets in the file (see
+ * `sfcScripts`): a Vue or Svelte component's blocks as one program, a page's or an Astro
+ * component's scripts each on its own, each module script its own scope (see `parsePage`); the
+ * source code's `text` is then the file's text with everything else blanked (same length, same lines).
  */
 export function parseJs(text: string, path = 'file.ts', modules?: ProjectModules): JsSourceCode {
   if (isSfcPath(path)) {
-    const { code, ext, blocks, problems } = sfcScripts(text, path);
+    const { code, ext, blocks, problems, scripts } = sfcScripts(text, path);
     // no script block: nothing to parse, nothing to report
     if (blocks.length === 0) return new JsSourceCode({ path, text: code, ast: emptyProgram(code), comments: [], parseErrors: problems, modules });
+    if (scripts) {
+      // a page's scripts: each parsed alone, each module script its own scope (see `parsePage`)
+      const { ast, errors, comments, units } = parsePage(text, code, scripts, path, ext);
+      const parseErrors = [...problems, ...errors].sort((a, b) => a.offset - b.offset);
+      return new JsSourceCode({ path, text: code, ast, comments, parseErrors, modules, scripts: units });
+    }
     const { ast, errors, comments } = parseText(code, `${path}${ext}`);
     const parseErrors = [...problems, ...errors].sort((a, b) => a.offset - b.offset);
     return new JsSourceCode({ path, text: code, ast, comments, parseErrors, modules });

@@ -86,7 +86,8 @@ function lineOf(text: string, offset: number): number {
  * holding it is blanked out (offsets unchanged) and the parse is retried: whatever else parses is
  * still analysed, and every error is reported. After `MAX_RECOVERIES` errors (or one on a line
  * already blank), the rest is read as TypeScript's parser recovered it, with the first error and a
- * note; only when that fails too is the file an empty Program with its first error.
+ * note — with no note when that error is the only one (a `}` missing at the end of the file, where
+ * no line can be blanked); only when that fails too is the file an empty Program with its first error.
  */
 export function parseText(text: string, path: string): RawParseResult {
   const errors: RawParseResult['errors'] = [];
@@ -107,6 +108,7 @@ export function parseText(text: string, path: string): RawParseResult {
   const collect = scanned === undefined;
   const result = (ast: TSESTree.Program): RawParseResult => ({ ast, errors, comments: scanned ?? ast.comments ?? [] });
   let deepStatements = 0;
+  let blankLine = false;
   const deepDeadline = Date.now() + DEEP_SEARCH_MS;
   for (let attempt = 0; attempt <= MAX_RECOVERIES; attempt++) {
     try {
@@ -144,7 +146,11 @@ export function parseText(text: string, path: string): RawParseResult {
       const offset = Math.min(Math.max(typeof e.index === 'number' ? e.index : (e.location?.start?.offset ?? 0), 0), text.length);
       errors.push({ message: String(e.message ?? error), offset });
       const [lineStart, lineEnd] = lineAround(current, offset);
-      if (lineEnd <= lineStart || !/\S/.test(current.slice(lineStart, lineEnd))) break;
+      if (lineEnd <= lineStart || !/\S/.test(current.slice(lineStart, lineEnd))) {
+        // an error on a blank line (a `}` missing at the end of the file): nothing to blank
+        blankLine = true;
+        break;
+      }
       current = blank(current, lineStart, lineEnd);
     }
   }
@@ -152,6 +158,9 @@ export function parseText(text: string, path: string): RawParseResult {
   // statements it could read are still analysed. Only the first error is meaningful then (later ones
   // may come from the blanking).
   const recovered = recoveredProgram(current, path, tryModule, collect);
+  // One error, where no line can be blanked (`async function f() {` never closed): the tree the
+  // parser recovered is the file, read to its end; that error is all there is to say.
+  if (recovered && blankLine && errors.length === 1) return { ast: recovered, errors, comments: scanned ?? recovered.comments ?? [] };
   const gaveUp = { message: `Too many syntax errors to recover from: the rest of the file is read as the parser recovered it`, offset: errors.at(-1)?.offset ?? 0 };
   if (recovered) return { ast: recovered, errors: [...errors.slice(0, 1), gaveUp], comments: scanned ?? recovered.comments ?? [] };
   return { ast: emptyProgram(text), errors: errors.slice(0, 1), comments: [] };

@@ -40,6 +40,22 @@ export interface ScopeAnalysis {
   moduleLoads: Map<JsNode, string>;
   /** Function nodes in the file, in source order. */
   functions: JsNode[];
+  /**
+   * The module scopes of a page's module scripts (see `ScriptUnit`), each a child of `module` (then
+   * the page's global scope): not in `scopes`, no node creates them.
+   */
+  units: JsScope[];
+}
+
+/**
+ * A script of an HTML page or an Astro component, as [start, end) of the file: a `module` script has
+ * its own scope, whose parent is the page's global scope; the top-level names of a classic script are
+ * in that global scope, seen by every script of the page.
+ */
+export interface ScriptUnit {
+  start: number;
+  end: number;
+  module: boolean;
 }
 
 function staticKey(node: TSESTree.Property | TSESTree.MemberExpression | TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | undefined {
@@ -62,7 +78,13 @@ export function literalString(node: JsNode | null | undefined): string | undefin
   return undefined;
 }
 
-export function analyzeScopes(program: JsNode): ScopeAnalysis {
+/**
+ * The scopes and bindings of a Program. With `units` (a page's scripts, in source order), each
+ * top-level statement inside a module unit is in that unit's own module scope (its imports and
+ * declarations are seen by no other script), while those of classic units and of no unit are in the
+ * Program's scope, the global scope of the page, which module scopes see too.
+ */
+export function analyzeScopes(program: JsNode, units?: readonly ScriptUnit[]): ScopeAnalysis {
   const parents = new Map<JsNode, JsNode | undefined>();
   const scopeOf = new Map<JsNode, JsScope>();
   const scopes = new Map<JsNode, JsScope>();
@@ -73,9 +95,30 @@ export function analyzeScopes(program: JsNode): ScopeAnalysis {
   const writeTargets: Array<{ id: TSESTree.Identifier; value: JsNode | null }> = [];
   const requireCalls: TSESTree.CallExpression[] = [];
 
-  const module: JsScope = { node: program, kind: 'module', parent: undefined, bindings: new Map() };
-  scopes.set(program, module);
-  let current = module;
+  const global: JsScope = { node: program, kind: 'module', parent: undefined, bindings: new Map() };
+  scopes.set(program, global);
+  let current = global;
+  /** The module scope of the statement being walked: the Program's, or that of a module unit. */
+  let module = global;
+  const unitScopes: JsScope[] = [];
+  const unitScope = new Map<ScriptUnit, JsScope>();
+  /** The scope a top-level statement starting at `offset` is in: that of the module unit holding it, or the global one. */
+  let unitAt = 0;
+  const topLevelScope = (offset: number): JsScope => {
+    if (!units || units.length === 0) return global;
+    // (statements come in source order: the units are looked at once each)
+    while (unitAt < units.length && units[unitAt].end <= offset) unitAt++;
+    const unit = units[unitAt];
+    // (a statement in no unit: in the global scope)
+    if (!unit || unit.start > offset || !unit.module) return global;
+    let scope = unitScope.get(unit);
+    if (!scope) {
+      scope = { node: program, kind: 'module', parent: global, bindings: new Map() };
+      unitScope.set(unit, scope);
+      unitScopes.push(scope);
+    }
+    return scope;
+  };
   /** Position of the parameter being declared (params carry it for `import('m').then(({ a }) => …)`). */
   let currentParam = 0;
 
@@ -200,6 +243,7 @@ export function analyzeScopes(program: JsNode): ScopeAnalysis {
     program,
     (node, parent) => {
       parents.set(node, parent);
+      if (units && parent === program) current = module = topLevelScope(node.range[0]);
       // The name of a function/class declaration lives in the enclosing scope, not its own.
       const ownName = parent && (parent.type === 'FunctionDeclaration' || parent.type === 'ClassDeclaration') && (parent as { id?: JsNode }).id === node;
       scopeOf.set(node, ownName ? (current.node === parent ? current.parent! : current) : current);
@@ -311,6 +355,7 @@ export function analyzeScopes(program: JsNode): ScopeAnalysis {
     },
     (node) => {
       if (scopes.get(node) === current && node !== program) current = current.parent!;
+      if (units && parents.get(node) === program) current = module = global;
     },
   );
 
@@ -337,7 +382,7 @@ export function analyzeScopes(program: JsNode): ScopeAnalysis {
     }
   }
 
-  return { parents, scopeOf, scopes, module, importedModules, moduleLoads, functions };
+  return { parents, scopeOf, scopes, module: global, importedModules, moduleLoads, functions, units: unitScopes };
 }
 
 export function lookupBinding(analysis: ScopeAnalysis, id: TSESTree.Identifier): JsBinding | undefined {

@@ -22,7 +22,9 @@
  * `type="text/typescript"`…) picks the parser; a block in another language (`lang="coffee"`) and a
  * block with `src="./x.ts"` (that file is scanned as itself) are left out. Two blocks are one program,
  * with a `;` at the `>` of the second one's `<script …>` tag (no statement runs on into the next
- * block; see `blockThenGap` for a `//` comment on the line the two share).
+ * block; see `blockThenGap` for a `//` comment on the line the two share). The scripts of an HTML
+ * page or an Astro component are parsed one by one instead (`scripts`, `parsePage`): there each
+ * module script has its own scope, and `code` is what the prefilter reads.
  *
  * A scanner, no parse, linear in the text: a tag left open (`<script` without `>`, `<script>` without
  * `</script>`, a `<template>` never closed) ends the scan, with a parse error saying so.
@@ -47,6 +49,24 @@ export interface SfcScripts {
   blocks: Array<[number, number]>;
   /** What the scanner could not read (an unclosed tag), as offsets into the text. */
   problems: Array<{ message: string; offset: number }>;
+  /**
+   * An HTML page's or an Astro component's scripts (the same blocks), each with the extension it is
+   * parsed as on its own and whether it is a module (its own scope) or a classic script (the page's
+   * global scope); unset for Vue and Svelte, whose blocks share their names.
+   */
+  scripts?: PageScript[];
+}
+
+/** A script of an HTML page or an Astro component (see `SfcScripts.scripts`). */
+export interface PageScript {
+  start: number;
+  end: number;
+  ext: '.ts' | '.tsx' | '.jsx' | '.mjs' | '.js';
+  /**
+   * A module script (`type="module"`, an Astro component's frontmatter and the scripts Astro
+   * bundles, Babel's `data-type="module"`): its imports and top-level names are its own.
+   */
+  module: boolean;
 }
 
 type Lang = 'ts' | 'tsx' | 'jsx' | 'js';
@@ -57,6 +77,8 @@ interface Block {
   end: number;
   lang: Lang;
   classic?: boolean;
+  /** A page's module script (`PageScript.module`). */
+  module?: boolean;
 }
 
 type Kind = 'vue' | 'svelte' | 'html' | 'astro';
@@ -136,6 +158,9 @@ export function sfcScripts(text: string, path?: string): SfcScripts {
   const langs = found.map((b) => b.lang);
   const ext = kind === 'astro' ? '.ts' : extensionOf(langs, kind === 'html');
   const result: SfcScripts = { code: blankOutside(text, found), ext, blocks, problems };
+  if (kind === 'html' || kind === 'astro') {
+    result.scripts = found.map((b) => ({ start: b.start, end: b.end, ext: b.lang === 'js' ? (b.module ? '.mjs' : '.js') : LANG_EXTENSION[b.lang], module: b.module === true }));
+  }
   last = { text, kind, result };
   return result;
 }
@@ -268,7 +293,7 @@ function trailingLineComment(code: string, lang: Lang, budget: CommentBudget): n
   return last && last.type === 'Line' && last.range[1] === code.length && last.range[0] >= lineStart ? last.range[0] : undefined;
 }
 
-const LANG_EXTENSION: Record<Lang, string> = { ts: '.ts', tsx: '.tsx', jsx: '.jsx', js: '.js' };
+const LANG_EXTENSION: Record<Lang, '.ts' | '.tsx' | '.jsx' | '.js'> = { ts: '.ts', tsx: '.tsx', jsx: '.jsx', js: '.js' };
 
 function hasLineTerminator(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (isLineTerminator(text.charCodeAt(i))) return true;
@@ -417,7 +442,7 @@ function closingTag(text: string, name: string, from: number): [number, number] 
  * The `<script>` element whose start tag is `tag`: its content is a block when `language` (the
  * block's language and whether it is classic, from `scriptLang` or `pageScriptLang`) is given.
  */
-function scriptBlock(text: string, tag: Tag, tagStart: number, found: Block[], problems: SfcScripts['problems'], language: { lang: Lang; classic?: boolean } | null | undefined = scriptLangOf(tag)): number {
+function scriptBlock(text: string, tag: Tag, tagStart: number, found: Block[], problems: SfcScripts['problems'], language: { lang: Lang; classic?: boolean; module?: boolean } | null | undefined = scriptLangOf(tag)): number {
   const close = closingTag(text, 'script', tag.end);
   if (!close) {
     if (language) {
@@ -662,7 +687,7 @@ const HTML_TRIM = /^[\t\n\f\r ]+|[\t\n\f\r ]+$/g;
  * parameters) is data, and `src=` scripts are not inline. In Astro a script without `is:inline` is
  * TypeScript (Astro bundles it).
  */
-function pageScriptLang(tag: Tag, astro: boolean): { lang: Lang; classic?: boolean } | undefined {
+function pageScriptLang(tag: Tag, astro: boolean): { lang: Lang; classic?: boolean; module: boolean } | undefined {
   if (tag.attrs.has('src')) return undefined;
   let type = tag.attrs.get('type');
   if (type === undefined) {
@@ -671,12 +696,14 @@ function pageScriptLang(tag: Tag, astro: boolean): { lang: Lang; classic?: boole
   }
   const value = type === undefined || type === true ? '' : type.replace(HTML_TRIM, '').toLowerCase();
   const processed = astro && !tag.attrs.has('is:inline');
-  if (value === '' || JS_MIME_TYPES.has(value)) return processed ? { lang: 'ts' } : { lang: 'js', classic: !astro };
-  if (value === 'module') return { lang: processed ? 'ts' : 'js' };
+  if (value === '' || JS_MIME_TYPES.has(value)) return processed ? { lang: 'ts', module: true } : { lang: 'js', classic: !astro, module: false };
+  if (value === 'module') return { lang: processed ? 'ts' : 'js', module: true };
   if (value === 'text/babel' || value === 'text/jsx') {
     const presets = tag.attrs.get('data-presets');
     const ts = typeof presets === 'string' && /typescript|\bts\b/i.test(presets);
-    return { lang: ts ? 'tsx' : 'jsx' };
+    // (Babel standalone runs the code it compiles as a classic script, a module with `data-type="module"`)
+    const dataType = tag.attrs.get('data-type');
+    return { lang: ts ? 'tsx' : 'jsx', module: typeof dataType === 'string' && dataType.replace(HTML_TRIM, '').toLowerCase() === 'module' };
   }
   return undefined;
 }
@@ -711,12 +738,12 @@ function scanPage(text: string, found: Block[], problems: SfcScripts['problems']
       FRONTMATTER_CLOSE.lastIndex = start;
       const close = FRONTMATTER_CLOSE.exec(text);
       if (!close) {
-        found.push({ start, end: n, lang: 'ts' });
+        found.push({ start, end: n, lang: 'ts', module: true });
         problems.push({ message: 'The frontmatter has no closing `---`: read to the end of the file', offset: start - 3 });
         return;
       }
       const fence = close.index + close[0].indexOf('---');
-      found.push({ start, end: fence, lang: 'ts' });
+      found.push({ start, end: fence, lang: 'ts', module: true });
       pos = fence + 3;
     }
   }

@@ -11,7 +11,7 @@ import {
   type SourceLocation,
   type Unknown,
 } from '@oculum/core';
-import { analyzeScopes, isFunctionNode, literalString, lookupBinding, normalizeModule, patternNames, staticKey, type ScopeAnalysis } from './scope.js';
+import { analyzeScopes, isFunctionNode, literalString, lookupBinding, normalizeModule, patternNames, staticKey, type ScopeAnalysis, type ScriptUnit } from './scope.js';
 import type { ImportedMember, JsBinding, JsNode, JsScope } from './types.js';
 import { type ExportSource, type ImportedValue, type ModuleExports, type ModuleTarget, type ProjectModules } from './project-modules.js';
 import { walk } from './walk.js';
@@ -79,6 +79,12 @@ export interface JsSourceCodeInit {
    * a name imported from them (`import { MODEL_URL } from './config.js'`).
    */
   modules?: ProjectModules;
+  /**
+   * The scripts of an HTML page or an Astro component, in source order: each module script's
+   * top-level names are its own, a classic script's are the page's globals (see `analyzeScopes`).
+   * Without them the Program is one scope (a JS file, a Vue or Svelte component's blocks).
+   */
+  scripts?: readonly ScriptUnit[];
 }
 
 function unwrapExpression(node: JsNode): JsNode {
@@ -245,7 +251,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       const start = this.positionAt(e.offset);
       return { message: e.message, loc: { start, end: start } };
     });
-    this.analysis = analyzeScopes(init.ast);
+    this.analysis = analyzeScopes(init.ast, init.scripts);
     this.modules = init.modules;
     const modules = this.analysis.importedModules;
     this.imports = {
@@ -513,7 +519,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   /** The stable bindings with an initialiser, in source order (see `resolveRef`). */
   private aliasBindings(): JsBinding[] {
     const out: JsBinding[] = [];
-    for (const scope of this.analysis.scopes.values()) {
+    for (const scope of [...this.analysis.scopes.values(), ...this.analysis.units]) {
       for (const b of scope.bindings.values()) if (!b.import && b.kind !== 'param' && b.init && b.path && isStable(b)) out.push(b);
     }
     return out.sort((a, b) => a.id.range[0] - b.id.range[0]);

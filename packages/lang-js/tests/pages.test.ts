@@ -1,6 +1,6 @@
 import { lintTextWithDetails, type Rule } from '@oculum/core';
 import { describe, expect, it } from 'vitest';
-import { javascript, sfcScripts, type JsSourceCode, type TSESTree } from '../src/index.js';
+import { javascript, MAX_SCRIPT_PARSES, sfcScripts, type JsSourceCode, type TSESTree } from '../src/index.js';
 import { walk } from '../src/walk.js';
 
 const parse = (text: string, file: string) => javascript.parse({ path: file, text, settings: {}, depth: 'standard' }) as JsSourceCode;
@@ -161,7 +161,7 @@ describe('HTML pages (.html, .htm)', () => {
     expect(sc.getLoc(found[5]).start).toEqual(position(text, "pipeline('self-closing"));
   });
 
-  it('several blocks are one program; classic and module scripts each valid alone stay valid together', () => {
+  it('the statements of all the scripts are one Program; classic and module scripts each valid alone stay valid together', () => {
     const text = [
       '<script>',
       "var MODEL = 'Xenova/gpt2'",
@@ -323,6 +323,218 @@ describe('Astro components (.astro)', () => {
     // a quoted attribute value is text in Astro (`{` and all); `attr={…}` is an expression
     const attrs = parse('<p title="{" data-x={a > b ? "}" : "<script>"}>x</p>\n<script>pipeline("q")</script>\n', 'a.astro');
     expect({ errors: attrs.parseErrors, calls: tasks(attrs) }).toEqual({ errors: [], calls: ['q'] });
+  });
+});
+
+const TJS = 'https://cdn.jsdelivr.net/npm/@huggingface/transformers@3';
+
+/** The `pipeline(…)` call whose first argument is `task`. */
+function call(sc: JsSourceCode, task: string, name = 'pipeline'): TSESTree.CallExpression {
+  const found = calls(sc, name).find((c) => (c.arguments[0] as TSESTree.StringLiteral).value === task);
+  expect(found, task).toBeDefined();
+  return found!;
+}
+
+describe('scopes of a page: each module script its own, classic scripts one global scope', () => {
+  it("a module's import is not seen by a classic script, which declares its own `pipeline` (repro 01)", () => {
+    const text = [
+      '<script src="https://cdn.jsdelivr.net/npm/onnxruntime-web/dist/ort.min.js"></script>',
+      '<script type="module">',
+      `import { pipeline } from "${TJS}";`,
+      '</script>',
+      '<script>',
+      'function load(){ return ort.InferenceSession.create("https://h.example.com/m.onnx"); }',
+      'const pipeline = (t, m) => t + m;',
+      'pipeline("a", "org/not-transformers");',
+      '</script>',
+      '',
+    ].join('\n');
+    const sc = parse(text, 'a.html');
+    expect(sc.parseErrors).toEqual([]);
+    const classic = call(sc, 'a');
+    expect(sc.qualifiedName(classic.callee)).toBeUndefined();
+    expect(sc.binding(classic.callee as TSESTree.Identifier)?.kind).toBe('const');
+    expect(sc.getLoc(classic).start).toEqual(position(text, 'pipeline("a"'));
+    let ort: TSESTree.CallExpression | undefined;
+    walk(sc.ast, (n) => {
+      if (n.type === 'CallExpression' && n.callee.type === 'MemberExpression') ort = n;
+    });
+    expect(sc.globalName(ort!.callee)).toBe('ort.InferenceSession.create');
+    expect(sc.getLoc(ort!).start).toEqual(position(text, 'ort.Inference'));
+    expect(sc.imports.has(TJS)).toBe(true);
+    // the same call in the module that imports `pipeline` is transformers.js's
+    const own = parse(text.replace('</script>\n<script>', `pipeline("m", "org/model");\n</script>\n<script>`), 'a.html');
+    expect(own.qualifiedName(call(own, 'm').callee)).toBe(`${TJS}.pipeline`);
+    expect(own.qualifiedName(call(own, 'a').callee)).toBeUndefined();
+  });
+
+  it("a classic script's `var tf` is its own, not the module's TF.js import (repro 02)", () => {
+    const text = [
+      '<script type="module">',
+      'import * as tf from "https://cdn.jsdelivr.net/npm/@tensorflow/tfjs@4/+esm";',
+      'window.m = await tf.loadGraphModel("/model/model.json");',
+      '</script>',
+      '<script>',
+      'var tf = { loadGraphModel: function (u) { return u; } };',
+      'tf.loadGraphModel("https://example.com/not-tfjs/model.json");',
+      '</script>',
+      '',
+    ].join('\n');
+    const sc = parse(text, 'a.html');
+    expect(sc.parseErrors).toEqual([]);
+    const loads: TSESTree.CallExpression[] = [];
+    walk(sc.ast, (n) => {
+      if (n.type === 'CallExpression' && n.callee.type === 'MemberExpression') loads.push(n);
+    });
+    expect(loads.map((c) => sc.qualifiedName(c.callee))).toEqual(['https://cdn.jsdelivr.net/npm/@tensorflow/tfjs@4/+esm.loadGraphModel', undefined]);
+    expect(loads.map((c) => sc.getLoc(c).start)).toEqual([position(text, 'tf.loadGraphModel("/model'), position(text, 'tf.loadGraphModel("https')]);
+    expect(sc.constant(loads[1].arguments[0])).toBe('https://example.com/not-tfjs/model.json');
+  });
+
+  it("a second module's own `function pipeline` is its own (repro 03)", () => {
+    const text = [
+      '<script type="module">',
+      `import { pipeline } from "${TJS}";`,
+      'window.embed = await pipeline("feature-extraction", "Xenova/all-MiniLM-L6-v2");',
+      '</script>',
+      '<script type="module">',
+      'function pipeline(task, model) { return fetch("/api/" + task + "?m=" + model); }',
+      'pipeline("image-classification", "google/vit-base-patch16-224");',
+      '</script>',
+      '',
+    ].join('\n');
+    const sc = parse(text, 'a.html');
+    expect(sc.parseErrors).toEqual([]);
+    const [first, second] = [call(sc, 'feature-extraction'), call(sc, 'image-classification')];
+    expect(sc.qualifiedName(first.callee)).toBe(`${TJS}.pipeline`);
+    expect(sc.qualifiedName(second.callee)).toBeUndefined();
+    expect(sc.calledFunction(second)?.type).toBe('FunctionDeclaration');
+    expect(sc.getLoc(first).start).toEqual(position(text, 'pipeline("feature'));
+    expect(sc.getLoc(second).start).toEqual(position(text, 'pipeline("image'));
+  });
+
+  it("a classic script's globals (`var`, `function`, `const`) are seen from a module script, before or after it; a module's names are not globals", () => {
+    const text = [
+      '<script type="module">',
+      `import { pipeline } from "${TJS}";`,
+      'const gen = await pipeline("text-generation", MODEL, { revision: pick(), dtype: DTYPE });',
+      'export const LOCAL = "org/local";',
+      '</script>',
+      '<script>',
+      'var MODEL = "Xenova/gpt2";',
+      'function pick() { return "abc123"; }',
+      'const DTYPE = Math.random() > 0.5 ? "q8" : "fp16";',
+      'use(LOCAL, gen);',
+      '</script>',
+      '',
+    ].join('\n');
+    const sc = parse(text, 'a.html');
+    expect(sc.parseErrors).toEqual([]);
+    const gen = call(sc, 'text-generation');
+    expect(sc.qualifiedName(gen.callee)).toBe(`${TJS}.pipeline`);
+    expect(sc.constant(gen.arguments[1])).toBe('Xenova/gpt2');
+    const options = gen.arguments[2] as TSESTree.ObjectExpression;
+    const revision = options.properties[0] as TSESTree.Property;
+    expect(sc.calledFunction(revision.value as TSESTree.CallExpression)?.type).toBe('FunctionDeclaration');
+    const dtype = (options.properties[1] as TSESTree.Property).value;
+    expect(sc.knownValues(dtype)).toEqual({ values: ['q8', 'fp16'], others: false });
+    const [use] = calls(sc, 'use');
+    expect(sc.binding(use.arguments[0] as TSESTree.Identifier)).toBeUndefined();
+    expect(sc.binding(use.arguments[1] as TSESTree.Identifier)).toBeUndefined();
+    expect(sc.getLoc(gen).start).toEqual(position(text, 'pipeline("text'));
+  });
+
+  it('Babel standalone scripts are classic, modules with `data-type="module"`', () => {
+    const text = [
+      '<script type="text/babel" data-type="module">',
+      `import { pipeline } from "${TJS}";`,
+      'const App = () => <p>{pipeline("in-module")}</p>;',
+      '</script>',
+      '<script type="text/babel">',
+      'const e = <b>{pipeline("in-classic")}</b>;',
+      '</script>',
+      '',
+    ].join('\n');
+    const sc = parse(text, 'a.html');
+    expect(sc.parseErrors).toEqual([]);
+    expect(sc.qualifiedName(call(sc, 'in-module').callee)).toBe(`${TJS}.pipeline`);
+    expect(sc.qualifiedName(call(sc, 'in-classic').callee)).toBeUndefined();
+    expect(sc.globalName(call(sc, 'in-classic').callee)).toBe('pipeline');
+  });
+
+  it('Astro: the frontmatter and each bundled script are modules, `is:inline` scripts classic', () => {
+    const text = [
+      '---',
+      "import { pipeline } from '@huggingface/transformers';",
+      "const server = await pipeline('server', 'Xenova/gpt2');",
+      '---',
+      '<p>{server}</p>',
+      '<script>',
+      "  import { pipeline } from '@huggingface/transformers';",
+      "  await pipeline('bundled', 'Xenova/bert');",
+      '</script>',
+      '<script>',
+      "  function pipeline(t: string) { return t; }",
+      "  pipeline('own');",
+      '</script>',
+      "<script is:inline>pipeline('inline')</script>",
+      '',
+    ].join('\n');
+    const sc = parse(text, 'src/pages/index.astro');
+    expect(sc.parseErrors).toEqual([]);
+    expect(['server', 'bundled', 'own', 'inline'].map((t) => sc.qualifiedName(call(sc, t).callee))).toEqual(['@huggingface/transformers.pipeline', '@huggingface/transformers.pipeline', undefined, undefined]);
+    expect(sc.globalName(call(sc, 'inline').callee)).toBe('pipeline');
+    expect(sc.getLoc(call(sc, 'bundled')).start).toEqual(position(text, "pipeline('bundled'"));
+    expect(sc.getLoc(call(sc, 'inline')).start).toEqual(position(text, "pipeline('inline'"));
+  });
+
+  it('Vue and Svelte blocks still share their names', () => {
+    const vue = parse(`<script>\nimport { pipeline } from '${TJS}';\n</script>\n<script setup>\npipeline('setup');\n</script>\n`, 'C.vue');
+    expect(vue.qualifiedName(call(vue, 'setup').callee)).toBe(`${TJS}.pipeline`);
+    const svelte = parse(`<script context="module">\nimport { pipeline } from '${TJS}';\n</script>\n<script>\npipeline('instance');\n</script>\n`, 'C.svelte');
+    expect(svelte.qualifiedName(call(svelte, 'instance').callee)).toBe(`${TJS}.pipeline`);
+  });
+
+  it('a page of more scripts than are parsed one by one is one parse, its scopes still split', () => {
+    const many = Array.from({ length: MAX_SCRIPT_PARSES + 1 }, (_, i) => `<script type="module">function pipeline() {}\npipeline('own-${i}')</script>\n`).join('');
+    const text = `<script type="module">import { pipeline } from '${TJS}'; pipeline('imported')</script>\n${many}`;
+    const sc = parse(text, 'a.html');
+    expect(sc.parseErrors).toEqual([]);
+    expect(sc.qualifiedName(call(sc, 'imported').callee)).toBe(`${TJS}.pipeline`);
+    expect(sc.qualifiedName(call(sc, 'own-7').callee)).toBeUndefined();
+    expect(sc.getLoc(call(sc, 'own-7')).start).toEqual(position(text, "pipeline('own-7'"));
+  });
+});
+
+describe('syntax errors in a page script', () => {
+  it('a `}` missing is reported at the end of its script, once, and the scripts after it are read (repro 05)', () => {
+    const text = [
+      '<script type="module">',
+      `import { pipeline } from "${TJS}";`,
+      'async function f() {',
+      '  const p = await pipeline("sentiment-analysis", "Xenova/a");',
+      '</script>',
+      '<p>markup</p>',
+      '<script type="module">',
+      `import { pipeline } from "${TJS}";`,
+      'await pipeline("after", "Xenova/b");',
+      '</script>',
+      '</body>',
+      '</html>',
+      '',
+    ].join('\n');
+    const sc = parse(text, 'a.html');
+    const end = position(text, '\n</script>');
+    expect(sc.parseErrors.map((e) => ({ message: e.message, ...e.loc.start }))).toEqual([{ message: "'}' expected.", line: 4, column: end.column }]);
+    expect(['sentiment-analysis', 'after'].map((t) => sc.qualifiedName(call(sc, t).callee))).toEqual([`${TJS}.pipeline`, `${TJS}.pipeline`]);
+    expect(sc.getLoc(call(sc, 'after')).start).toEqual(position(text, 'pipeline("after"'));
+  });
+
+  it('an error inside a script is at its place, and does not hide the next script', () => {
+    const text = '<p>x</p>\n<script>\nvar a = ;\npipeline("one")\n</script>\n<script type="module">pipeline("two")</script>\n';
+    const sc = parse(text, 'a.html');
+    expect(sc.parseErrors.map((e) => `${e.loc.start.line}:${e.loc.start.column}`)).toEqual(['3:9']);
+    expect(tasks(sc)).toEqual(['one', 'two']);
   });
 });
 

@@ -49,6 +49,12 @@ describe('more syntax errors than recovery blanks (P8 c)', () => {
     expect(sc.parseErrors[1].message).toMatch(/^Too many syntax errors to recover from/);
   });
 
+  it('one `}` missing at the end of a file is one error, no note, and the code before it is read', () => {
+    const sc = parse('a();\nfunction f() {\n  b();\n', 'h.ts');
+    expect(called(sc)).toEqual(['a', 'b']);
+    expect(sc.parseErrors.map((e) => `${e.loc.start.line} ${e.message}`)).toEqual(["4 '}' expected."]);
+  });
+
   it('blanks the line of an error in a file with CR or U+2028 line ends, not the file', () => {
     for (const end of ['\r', '\u2028']) {
       const sc = parse(`a();${end}let = ;${end}b();${end}`, 'h.js');
