@@ -3,7 +3,7 @@ export { createRule, isTriggerTest } from './rule.js';
 export { requiredLiterals, requiredLiteralSets } from './literals.js';
 export type { CreateRuleInput } from './rule.js';
 export { ConfigError, UsageError, RuleError } from './errors.js';
-export { withoutSpans } from './text.js';
+export { lastAtOrBefore, withoutSpans } from './text.js';
 export { lintText, lintTextWithDetails, ruleTriggersMatch, triggeredRuleIds, prefilterSkips, needsDirectiveCheck, notParsed, initLanguage, normalizeLevel, compareFindings, MAX_FIX_PASSES } from './lint.js';
 export type { LintRule, LintTextOptions, LintTextDetails } from './lint.js';
 export { applyFixes, createFixer, mergeFixes } from './fixes.js';

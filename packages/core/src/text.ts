@@ -14,3 +14,15 @@ export function withoutSpans(text: string, spans: readonly number[]): string {
   parts.push(text.slice(at));
   return parts.join(' ');
 }
+
+/** The index of the last of the ascending `values` at or before `target` (0 when none is): a line's index from its start offsets. */
+export function lastAtOrBefore(values: ArrayLike<number>, target: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (values[mid] <= target) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -14,6 +14,7 @@
  * scopes are still split by script.
  */
 
+import { lastAtOrBefore } from '@oculum/core';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { parseText, type RawParseResult } from './parse.js';
 import type { ScriptUnit } from './scope.js';
@@ -37,14 +38,8 @@ export function parsePage(text: string, code: string, scripts: readonly PageScri
   const lineStarts = [0];
   for (const m of code.matchAll(LINE_BREAK)) lineStarts.push(m.index! + m[0].length);
   const position = (offset: number): TSESTree.Position => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - lineStarts[lo] };
+    const line = lastAtOrBefore(lineStarts, offset);
+    return { line: line + 1, column: offset - lineStarts[line] };
   };
   const body: TSESTree.ProgramStatement[] = [];
   const comments: Array<{ type: string; value: string; range: [number, number] }> = [];

@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import {
   UNKNOWN,
+  lastAtOrBefore,
   type ArgumentQuery,
   type CodeSourceCode,
   type Comment,
@@ -310,14 +311,8 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: o - this.lineStarts[lo] + 1 };
+    const line = lastAtOrBefore(this.lineStarts, o);
+    return { line: line + 1, column: o - this.lineStarts[line] + 1 };
   }
 
   // -------------------------------------------------------------------------------------------

@@ -19,8 +19,8 @@
  * metadata are never read as code, nor the cells of a notebook whose kernel is not Python
  * (`kernelspec.language`, `language_info.name`) or a VS Code cell in another language.
  */
-import type { Position } from '@oculum/core';
-import { lastAtOrBefore, lineStartsOf } from './source-code.js';
+import { lastAtOrBefore, type Position } from '@oculum/core';
+import { lineStartsOf } from './source-code.js';
 
 /** What a notebook holds for the Python language. */
 export interface NotebookCode {

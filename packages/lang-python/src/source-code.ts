@@ -1,5 +1,6 @@
 import {
   UNKNOWN,
+  lastAtOrBefore,
   type ArgumentQuery,
   type CodeSourceCode,
   type Comment,
@@ -4510,18 +4511,6 @@ export function firstStartingAt(nodes: ReadonlyArray<{ startIndex: number }>, of
  * runs on the first big file (on-stack replacement), and code after the loop in the same function
  * had no type feedback then, so the optimized loop bailed out at its end once per file.
  */
-/** The index of the last of the sorted `values` at or before `target` (0 when none is). */
-export function lastAtOrBefore(values: ArrayLike<number>, target: number): number {
-  let lo = 0;
-  let hi = values.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (values[mid] <= target) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 export function lineStartsOf(t: string): number[] {
   const starts = [0];
   if (!t.includes('\r')) {
