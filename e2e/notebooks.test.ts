@@ -101,6 +101,7 @@ describe('Jupyter notebooks (.ipynb)', () => {
         cell("state = torch.load('checkpoint.pth')"),
         cell("torch.save(model.state_dict(), 'two.pth')\nstate2 = torch.load('two.pth')"),
         cell("%time m = torch.load('timed.pt')"),
+        cell("%time torch.save(model.state_dict(), 'three.pth')\nstate3 = torch.load('three.pth')"),
       ],
       metadata: {},
       nbformat: 4,

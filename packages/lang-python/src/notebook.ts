@@ -193,13 +193,6 @@ class JsonReader {
 
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
-/** The file offset of the character at `index` of a JSON string's value (its length: the closing quote). */
-function rawOffset(text: string, string: JsonString, index: number): number {
-  let at = string.start;
-  for (let k = 0; k < index; k++) at += text.charCodeAt(at) !== 0x5c ? 1 : text[at + 1] === 'u' ? 6 : 2;
-  return at;
-}
-
 /** The file offset of each UTF-16 unit of a JSON string's value, and of its end (the closing quote). */
 function rawOffsets(text: string, string: JsonString): Int32Array {
   const out = new Int32Array(string.value.length + 1);
@@ -260,16 +253,21 @@ export function renderIPython(code: string): { code: string; insertions: Inserti
     insertions.push({ at: offset + indent, text: `${SHELL_PREFIX}${quote}` }, { at: offset + line.length, text: `${quote})` });
     return line.slice(0, from).replace(/[^\t]/g, ' ') + command;
   };
+  // IPython's syntax is read only where a statement starts (not on a line that continues one)
+  const statements = shellCell ? undefined : statementLineStarts(code);
   const rendered = code.replace(/^[^\n]*/gm, (line, offset: number) => {
     if (first && offset === 0) return blank(line);
     // a shell cell: each line a command, at the left margin whatever its indentation in the script
     if (shellCell) return shell(line, offset, 0, 0);
+    if (!statements!.has(offset)) return line;
     const m = /^([ \t]*)(\S)/.exec(line);
     if (!m) return line;
     if (m[2] === '%') {
       // `%time stmt`: the statement runs, read in place behind an `if 1:` of the magic's width
       const statement = statementAfterMagic(line, m[1].length);
-      if (statement !== undefined && statement - m[1].length >= 6) return m[1] + 'if 1:' + ' '.repeat(statement - m[1].length - 5) + line.slice(statement);
+      // a simple statement only: `if 1: for …:` is no Python (a compound one after `%time` is left out)
+      const simple = statement !== undefined && !COMPOUND.test(line.slice(statement));
+      if (simple && statement - m[1].length >= 6) return m[1] + 'if 1:' + ' '.repeat(statement - m[1].length - 5) + line.slice(statement);
       return blank(line);
     }
     if (m[2] === '!' && !/^[ \t]*!=/.test(line)) return shell(line, offset, m[1].length + 1, m[1].length);
@@ -285,6 +283,69 @@ export function renderIPython(code: string): { code: string; insertions: Inserti
 /** What runs a `!` command in the rendering: IPython hands it to a shell, as `os.system` does. */
 const SHELL_PREFIX = 'import os as __ipython_shell; __ipython_shell.system(r';
 const SHELL_QUOTES = ["'''", '"""'];
+
+/**
+ * The offsets of the cell's lines that start a logical statement, where IPython looks for its syntax:
+ * not inside brackets, a string (a triple-quoted one spans lines) or after a backslash continuation
+ * (`x = ("%s" \n % name)` continues the expression; `"""\n!important\n"""` is text). A line that
+ * starts a statement with `%`, `!` or `?` is IPython's to the end: not read as Python here (`!echo
+ * it's` opens no string).
+ */
+function statementLineStarts(code: string): Set<number> {
+  const starts = new Set<number>();
+  let depth = 0;
+  let quote: string | undefined;
+  let i = 0;
+  const atStatementStart = (): void => {
+    starts.add(i);
+    // an IPython line: skipped whole
+    let j = i;
+    while (code[j] === ' ' || code[j] === '\t') j++;
+    const c = code[j];
+    const assigned = ASSIGNED_MAGIC.exec(code.slice(i, code.indexOf('\n', i) === -1 ? code.length : code.indexOf('\n', i)));
+    if (c === '%' || (c === '!' && code[j + 1] !== '=') || c === '?' || assigned) {
+      const end = code.indexOf('\n', i);
+      i = end === -1 ? code.length : end;
+    }
+  };
+  atStatementStart();
+  while (i < code.length) {
+    const c = code[i];
+    if (quote) {
+      if (c === '\\') i += 2;
+      else if (code.startsWith(quote, i)) {
+        i += quote.length;
+        quote = undefined;
+      } else if (c === '\n' && quote.length === 1) {
+        quote = undefined; // an unterminated string ends at the line's end (a syntax error)
+      } else i++;
+      continue;
+    }
+    if (c === '#') {
+      const end = code.indexOf('\n', i);
+      i = end === -1 ? code.length : end;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      quote = code.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+      i += quote.length;
+      continue;
+    }
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    else if (c === '\\' && (code[i + 1] === '\n' || (code[i + 1] === '\r' && code[i + 2] === '\n'))) {
+      // a backslash continuation: its line end starts no statement
+      i += code[i + 1] === '\r' ? 3 : 2;
+      continue;
+    } else if (c === '\n') {
+      i++;
+      if (depth === 0) atStatementStart();
+      continue;
+    }
+    i++;
+  }
+  return starts;
+}
 
 /** `renderIPython`'s code without its insertions (same length as the cell's code). */
 export function blankIPython(code: string): string | undefined {
@@ -313,6 +374,8 @@ function statementAfterMagic(line: string, at: number): number | undefined {
   return i < line.length ? i : undefined;
 }
 
+/** A compound statement's first word (it cannot follow `if 1:` on one line). */
+const COMPOUND = /^(?:async[ \t]+)?(?:for|while|with|if|def|class|try|match)\b/;
 const HELP = /^[ \t]*(?:\?{1,2}[\w.]+|[\w.]+\?{1,2})[ \t]*$/;
 /** IPython's automagic: `pip install x`, `conda install x` without `%` (never Python). */
 const AUTOMAGIC = /^[ \t]*(?:pip|pip3|conda|mamba)[ \t]+(?:install|uninstall|list|show|freeze|download)\b/;
@@ -412,6 +475,15 @@ class CodeBuilder {
 
   constructor(private readonly file: string) {}
 
+  private readonly stringOffsets = new Map<JsonString, Int32Array>();
+
+  /** `rawOffsets` of a string, read once (insertions and the position map share it). */
+  private offsetsOf(string: JsonString): Int32Array {
+    let offsets = this.stringOffsets.get(string);
+    if (!offsets) this.stringOffsets.set(string, (offsets = rawOffsets(this.file, string)));
+    return offsets;
+  }
+
   /** The 1-based line of the file at `offset`. */
   private fileLine(offset: number): number {
     return lastAtOrBefore((this.fileLineStarts ??= lineStartsOf(this.file)), offset) + 1;
@@ -455,10 +527,12 @@ class CodeBuilder {
         if (target > this.line) this.push('\n'.repeat(target - this.line));
       }
       let from = at;
+      // the file offsets of the string's characters, read once for all its insertions
+      let offsets: Int32Array | undefined;
       for (; next < insertions.length && insertions[next].at < end; next++) {
         const { at: where, text } = insertions[next];
         real(string, from, where);
-        inserted(text, rawOffset(this.file, string, where - at));
+        inserted(text, (offsets ??= this.offsetsOf(string))[where - at]);
         from = where;
       }
       real(string, from, end);
@@ -466,22 +540,22 @@ class CodeBuilder {
       lastString = string;
     }
     // what goes at the very end of the cell (a last line without its line end)
-    for (; next < insertions.length; next++) inserted(insertions[next].text, lastString ? rawOffset(this.file, lastString, lastString.value.length) : 0);
+    for (; next < insertions.length; next++) inserted(insertions[next].text, lastString ? this.offsetsOf(lastString)[lastString.value.length] : 0);
     if (!this.atLineStart()) this.push('\n');
   }
 
   done(cells: number): NotebookCode {
     const text = this.parts.join('');
     const chunks = this.chunks;
-    const file = this.file;
     const starts = (this.fileLineStarts ??= lineStartsOf(this.file));
     const chunkStarts = chunks.map((c) => c.start);
+    const offsetsOf = (string: JsonString) => this.offsetsOf(string);
     const fileOffset = (offset: number): number => {
       // The last chunk starting at or before the offset; past its end (a padding line end), its end.
       if (chunks.length === 0 || offset < chunks[0].start) return 0;
       const chunk = chunks[lastAtOrBefore(chunkStarts, offset)];
       if (chunk.fixed !== undefined) return chunk.fixed;
-      const offsets = (chunk.offsets ??= rawOffsets(file, chunk.string!));
+      const offsets = (chunk.offsets ??= offsetsOf(chunk.string!));
       return offsets[chunk.from! + Math.min(offset - chunk.start, chunk.length)];
     };
     return {

@@ -1675,9 +1675,22 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         anchor = this.statementOf(block.parent);
         continue;
       }
+      // `if 1:` / `if True:` with no other branch always runs its body (a notebook's `%time stmt` is read so)
+      if (!inside && block.type === 'block' && block.parent?.type === 'if_statement' && this.alwaysTaken(block.parent)) {
+        anchor = this.statementOf(block.parent);
+        continue;
+      }
       return at >= anchor.endIndex && at < block.endIndex;
     }
     return false;
+  }
+
+  /** An `if` whose condition is a literal that is always true (`if 1:`, `if True:`) and has no `elif`/`else`. */
+  private alwaysTaken(ifStatement: Node): boolean {
+    const condition = ifStatement.childForFieldName('condition');
+    if (!condition || ifStatement.childrenForFieldName('alternative').some((c) => !!c)) return false;
+    if (condition.type === 'true') return true;
+    return condition.type === 'integer' && /^[1-9][0-9_]*$/.test(condition.text);
   }
 
   /**

@@ -168,6 +168,16 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(sc.certainlyRunsBefore(call('e'), call('a'))).toBe(false); // after it
   });
 
+  it('sees through an `if` that is always taken (`if 1:`, `if True:`, a notebook\'s `%time stmt`)', async () => {
+    const sc = await parse(['if 1: a(p)', 'if True:', '    b(p)', 'if 1:', '    c(p)', 'else:', '    pass', 'if 0: d(p)', 'e(p)'].join('\n'));
+    const call = (name: string) => callStarting(sc, `${name}(`);
+    expect(sc.certainlyRunsBefore(call('a'), call('e'))).toBe(true);
+    expect(sc.certainlyRunsBefore(call('b'), call('e'))).toBe(true);
+    // another branch, or a false condition: may not have run
+    expect(sc.certainlyRunsBefore(call('c'), call('e'))).toBe(false);
+    expect(sc.certainlyRunsBefore(call('d'), call('e'))).toBe(false);
+  });
+
   it('lists the attribute writes that may reach a place (attributeWritesReaching)', async () => {
     const sc = await parse(
       [
