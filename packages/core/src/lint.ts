@@ -18,6 +18,8 @@ import {
   type FindingSuggestion,
   type Fix,
   type Language,
+  type Position,
+  type Range,
   type ReportDescriptor,
   type Rule,
   type RuleContext,
@@ -521,6 +523,10 @@ async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult;
     return { result, parsed: true };
   }
   const findings: Finding[] = [];
+  /** With a rendered text: the range in it of each finding reported at a node. */
+  let renderedRanges: Map<Finding, Range> | undefined;
+  /** With a rendered text: the rendering's reported lines of each such finding (its fingerprint's text). */
+  let renderedSnippets: Map<Finding, string> | undefined;
   try {
     for (const problem of sourceCode.parseErrors) {
       result.diagnostics.push({
@@ -565,7 +571,10 @@ async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult;
         sourceCode,
         enabledRules,
         report: (descriptor: ReportDescriptor) => {
-          findings.push(buildFinding(id, rule, level, file, sourceCode, fixer, descriptor, entry.externalSuppression, text));
+          const finding = buildFinding(id, rule, level, file, sourceCode, fixer, descriptor, entry.externalSuppression, text);
+          // a rendering's lines of the reported node (for directives and fingerprints, see `textPositionAt`)
+          if (sourceCode.rendered && descriptor.node) (renderedRanges ??= new Map()).set(finding, sourceCode.getRange(descriptor.node));
+          findings.push(finding);
         },
       };
       let listener;
@@ -614,7 +623,11 @@ async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult;
 
     findings.sort(compareFindings);
     // Directives live in comments; a file that never spells the word has none (and skips getComments()).
-    if (needsDirectiveCheck(text)) directiveTargets = judgeDirectives(sourceCode, text!, file, findings, enabledIds, options.dormantRules, result);
+    if (needsDirectiveCheck(text)) directiveTargets = judgeDirectives(sourceCode, text!, file, findings, enabledIds, options.dormantRules, result, renderedRanges);
+    if (renderedRanges) {
+      renderedSnippets = new Map();
+      for (const [finding, range] of renderedRanges) renderedSnippets.set(finding, linesAround(sourceCode.text, range));
+    }
   } finally {
     // Trees of wasm-backed parsers live outside the JS heap: free them now, not at some later GC.
     // Findings hold plain locations and fixes computed at report time, never nodes.
@@ -624,10 +637,22 @@ async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult;
   // `oculum-ignore` for one of them is not reported as unused), and their fixes with them.
   const floor = CONFIDENCE_RANK[settings.minConfidence as Confidence] ?? 0;
   const kept = floor > 0 ? findings.filter((f) => CONFIDENCE_RANK[f.confidence] >= floor) : findings;
-  if (kept.length > 0) assignFingerprints(kept, nodePath.relative(cwd, file), text ?? '');
+  if (kept.length > 0) {
+    // a rendering (a notebook's code): the rendering's lines, or the message for a finding without a node
+    const snippetOf = renderedSnippets ? (f: Finding) => renderedSnippets!.get(f) ?? `${f.messageId}\n${f.message}` : undefined;
+    assignFingerprints(kept, nodePath.relative(cwd, file), text ?? '', snippetOf);
+  }
   result.findings = kept;
   result.diagnostics.sort(compareDiagnostics);
   return { result, parsed: true, ...(directiveTargets ? { directiveTargets } : {}) };
+}
+
+/** The whole lines of `text` that hold `range` (its last character's line, for an end at a line start). */
+function linesAround(text: string, [start, end]: Range): string {
+  const from = text.lastIndexOf('\n', start - 1) + 1;
+  const last = Math.max(start, end - 1);
+  const to = text.indexOf('\n', last);
+  return text.slice(from, to === -1 ? text.length : to);
 }
 
 /** Reads the directives of a parsed file, suppresses the findings they cover and reports the unused ones. */
@@ -639,7 +664,12 @@ function judgeDirectives(
   enabledIds: ReadonlyMap<string, string>,
   dormantRules: LintTextOptions['dormantRules'],
   result: FileResult,
+  renderedRanges?: ReadonlyMap<Finding, Range>,
 ): DirectiveTarget[] | undefined {
+  if (sourceCode.rendered && sourceCode.textPositionAt) {
+    const at = sourceCode.textPositionAt.bind(sourceCode);
+    return judgeRenderedDirectives(sourceCode, at, file, findings, enabledIds, dormantRules, result, renderedRanges);
+  }
   let directiveTargets: DirectiveTarget[] | undefined;
   // The language's view of the text (`sourceCode.text`: same offsets, its own line ends as LF — a
   // lone CR in Python and JS, U+2028 in JS): an unclosed block runs to the last line it sees.
@@ -650,6 +680,54 @@ function judgeDirectives(
   result.diagnostics.push(...directiveDiagnostics);
   for (const d of directives) for (const target of d.targets) (directiveTargets ??= []).push({ target, line: d.line, column: d.column, text: d.text });
   result.diagnostics.push(...applyDirectives(findings, directives, file, enabledIds, dormantRules));
+  return directiveTargets;
+}
+
+/**
+ * `judgeDirectives` for a rendered text (a notebook's code cells): directives cover lines of the
+ * rendering, where the code's lines are (a cell stored as one string puts many on one line of the
+ * file), and what is reported of them (unused, unmatched) is placed at the comment in the file.
+ */
+function judgeRenderedDirectives(
+  sourceCode: SourceCode,
+  textPositionAt: (offset: number) => Position,
+  file: string,
+  findings: Finding[],
+  enabledIds: ReadonlyMap<string, string>,
+  dormantRules: LintTextOptions['dormantRules'],
+  result: FileResult,
+  renderedRanges: ReadonlyMap<Finding, Range> | undefined,
+): DirectiveTarget[] | undefined {
+  const inFile = new Map<string, Position>();
+  const comments = sourceCode.getComments().map((c) => {
+    const start = textPositionAt(c.range[0]);
+    inFile.set(`${start.line}:${start.column}`, c.loc.start);
+    return { ...c, loc: { start, end: textPositionAt(c.range[1]) } };
+  });
+  const toFile = <T extends { line?: number; column?: number }>(x: T): T => {
+    const at = inFile.get(`${x.line}:${x.column}`);
+    return at ? { ...x, line: at.line, column: at.column } : x;
+  };
+  const { directives, diagnostics } = collectDirectives(comments, file, countLines(sourceCode.text), sourceCode.text);
+  result.diagnostics.push(...diagnostics.map(toFile));
+  let directiveTargets: DirectiveTarget[] | undefined;
+  for (const d of directives) {
+    const at = toFile({ line: d.line, column: d.column });
+    for (const target of d.targets) (directiveTargets ??= []).push({ target, line: at.line, column: at.column, text: d.text });
+  }
+  // each finding at its rendering's lines (a finding reported without a node keeps the file's)
+  const inRendering = findings.map((f) => {
+    const range = renderedRanges?.get(f);
+    if (!range) return { ...f };
+    const start = textPositionAt(range[0]);
+    const end = textPositionAt(range[1]);
+    return { ...f, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  });
+  const unused = applyDirectives(inRendering, directives, file, enabledIds, dormantRules);
+  inRendering.forEach((f, i) => {
+    if (f.suppressed) findings[i].suppressed = f.suppressed;
+  });
+  result.diagnostics.push(...unused.map(toFile));
   return directiveTargets;
 }
 

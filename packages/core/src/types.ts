@@ -101,6 +101,12 @@ export interface SourceCode<Node extends AstNode = AstNode> {
    */
   readonly rendered?: boolean;
   /**
+   * With `rendered`: the 1-based line and column of an offset in `text` itself. Directives are judged
+   * by the rendering's lines (a cell stored as one string of the notebook has many lines of code on one
+   * line of the file), and fingerprints are taken of the rendering's reported lines.
+   */
+  textPositionAt?(offset: number): Position;
+  /**
    * Frees what the parse holds outside the JS heap (e.g. a web-tree-sitter tree). The engine calls it
    * once the file's findings are built; nothing touches the source code or its nodes afterwards.
    */

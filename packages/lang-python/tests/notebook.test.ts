@@ -302,3 +302,36 @@ describe('hostile notebooks', () => {
     expect(read).toBeGreaterThan(100);
   });
 });
+
+describe('notebook findings: fingerprints and directives by the code, not the JSON layout', () => {
+  it('a finding keeps its fingerprint whether the JSON is indented or not, and when a line is added below', async () => {
+    const cells = (extra: string[]) => [{ source: ['import torch\n', 'm = torch.load("a.pt")\n', ...extra] }];
+    const indented = await lint(notebook(cells([])));
+    const compact = await lint(JSON.stringify(JSON.parse(notebook(cells([])))));
+    const grown = await lint(notebook(cells(['n = 1\n'])));
+    expect(indented.findings.length).toBe(1);
+    expect(compact.findings[0].fingerprint).toBe(indented.findings[0].fingerprint);
+    expect(grown.findings[0].fingerprint).toBe(indented.findings[0].fingerprint);
+  });
+
+  it('in a cell stored as one string, a directive covers the code line it names, not the whole cell', async () => {
+    const text = notebook([
+      {
+        source:
+          'import torch\n# oculum-ignore-next-line\na = torch.load("a.pt")\nb = torch.load("b.pt")\nc = torch.load("c.pt")  # oculum-ignore\nd = torch.load("d.pt")\n# oculum-ignore-next-line\nx = 1\n',
+      },
+    ]);
+    const result = await lint(text);
+    const state = result.findings.map((f) => [f.column, f.suppressed !== undefined]);
+    const col = (needle: string) => where(text, needle).column;
+    expect(state).toEqual([
+      [col('torch.load(\\"a.pt'), true],
+      [col('torch.load(\\"b.pt'), false],
+      [col('torch.load(\\"c.pt'), true],
+      [col('torch.load(\\"d.pt'), false],
+    ]);
+    // the directive that suppresses nothing is reported at its place in the file
+    const unused = result.diagnostics.filter((d) => d.kind === 'unused-directive');
+    expect(unused.map((d) => [d.line, d.column])).toEqual([[where(text, '# oculum-ignore-next-line\\nx').line, text.lastIndexOf('# oculum-ignore-next-line') - text.lastIndexOf('\n', text.lastIndexOf('# oculum-ignore-next-line'))]]);
+  });
+});
