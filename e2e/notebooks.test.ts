@@ -111,6 +111,8 @@ describe('Jupyter notebooks (.ipynb)', () => {
     writeFileSync(path.join(dir, 'train.ipynb'), text);
     const { files } = scanJson(['.', '--no-config'], dir);
     const found = files[0].findings.map((f) => [f.ruleId, f.line, f.column, (f as { confidence?: string }).confidence]);
+    // the message says why a save above is not on every path
+    expect((files[0].findings[0] as { message?: string }).message).toContain('in a notebook cell above (a cell can be run alone');
     const crossCell = where(text, "torch.load('checkpoint.pth')");
     const timed = where(text, "torch.load('timed.pt')");
     // the same cell's save: its own file, nothing; a cell above: on some paths only (medium)

@@ -234,7 +234,7 @@ export interface Insertion {
 /**
  * A cell's code as Python: IPython syntax blanked (same length, line ends kept) or rewritten, and
  * the text inserted to run a shell command as Python would (`!wget URL` is read as
- * `import os as __ipython_shell; __ipython_shell.system(r"""wget URL""")`, the command's own
+ * `import os as __ipython_shell; __ipython_shell.system(r'''wget URL''')`, the command's own
  * characters kept in place, so that the rules that read commands run from Python read it).
  * `undefined` when the whole cell is another language's (`%%html`, `%%writefile run.sh`);
  * `%%bash`/`%%sh` cells are read line by line as shell commands. `%%writefile model.py` writes Python

@@ -826,6 +826,15 @@ export interface OwnWriteOptions {
  * stream handed in, not a path handed to a download or copy in between). undefined otherwise, and
  * when the save certainly ran first (not a finding at all).
  */
+/**
+ * The `line` a `savedOnSomePaths` message names for a save before `load`: its line, and for a save in a
+ * notebook cell above the load's, why that is not on every path (lang-python's `sameRun`).
+ */
+export function saveLineText(sc: SC, save: Node, load: Node): string {
+  const line = String(sc.getLoc(save).start.line);
+  return sc.sameRun(save, load) ? line : `${line}, in a notebook cell above (a cell can be run alone, after a restart or skipping that one)`;
+}
+
 export function savedOnSomePathBefore(sc: SC, expr: Node | undefined, dumpers: ReadonlySet<string>, options: OwnWriteOptions = {}): Node | undefined {
   const own = expr ? ownWrite(sc, expr, dumpers, true, options) : undefined;
   return own && !own.certain ? own.write : undefined;

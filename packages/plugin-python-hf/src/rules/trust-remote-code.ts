@@ -16,7 +16,7 @@ const RULE_TRIGGERS = [
   'pymodule_file',
   // evaluation modules (see `EVALUATE_LOAD`): the top-level package `evaluate` imported (not a relative
   // `from .evaluate import`, not another package's `evaluate` module), or `load_metric`
-  /^[ \t]*(?:import[ \t]+(?:[\w.]+(?:[ \t]+as[ \t]+\w+)?[ \t]*,[ \t]*)*evaluate\b(?!\.)|from[ \t]+evaluate(?:\.[\w.]+)?[ \t]+import\b)|import_module\([ \t]*["']evaluate["']/m,
+  /^[ \t]*(?:import[ \t]+(?:[\w.]+(?:[ \t]+as[ \t]+\w+)?[ \t]*,[ \t]*)*evaluate\b|from[ \t]+evaluate(?:\.[\w.]+)?[ \t]+import\b)|import_module\([ \t]*["']evaluate["']/m,
   'load_metric',
 ];
 
@@ -29,6 +29,8 @@ const RULE_TRIGGERS = [
  */
 const EVALUATE_LOAD = /^(?:evaluate\.(?:loading\.)?load|datasets\.(?:load\.)?load_metric)$/;
 const EVALUATE_COMBINE = /^evaluate\.(?:module\.)?combine$/;
+/** Folders a project keeps its own evaluation scripts in (`evaluate.load("metrics/my_metric")`). */
+const EVALUATION_FOLDERS = new Set(['metrics', 'metric', 'evaluation', 'evaluations', 'eval', 'evals', 'evaluate', 'evaluator', 'evaluators', 'scoring', 'scorers', 'measurements', 'comparisons', 'scripts', 'utils', 'lib', 'custom_metrics']);
 /** Hugging Face's own organisations of evaluation modules (`"accuracy"` is `evaluate-metric/accuracy`). */
 const CANONICAL_EVALUATION = /^evaluate-(?:metric|measurement|comparison)\//i;
 
@@ -234,8 +236,10 @@ export default createRule<[], PySourceCode>({
       for (const idNode of ids) {
         const resolved = resolveId(sc, idNode);
         if (resolved.kind !== 'string') continue;
-        const ref = classifyModelRef(resolved.value);
-        if (ref.kind !== 'hub' || !ref.owner || CANONICAL_EVALUATION.test(ref.id)) continue;
+        const ref = classifyModelRef(resolved.value, { dirLikeOwners: true });
+        // `evaluate.load("metrics/bleu_plus")` reads the project's `metrics/bleu_plus/bleu_plus.py` when it
+        // exists: a folder's name for an owner is the project's module, not an account's
+        if (ref.kind !== 'hub' || !ref.owner || ref.dirLike || EVALUATION_FOLDERS.has(ref.owner.toLowerCase()) || CANONICAL_EVALUATION.test(ref.id)) continue;
         context.report({
           node,
           messageId: 'communityEvaluation',

@@ -8,6 +8,8 @@ ruleTester.run('hf/trust-remote-code', rule, {
     // Hugging Face's own evaluation modules, local scripts, ids not known, another library's `load`
     'import evaluate\nacc = evaluate.load("accuracy")\nglue = evaluate.load("glue", "mrpc")\nbleu = evaluate.load("evaluate-metric/bleu")\nmine = evaluate.load("./metrics/my_metric.py")\ncombo = evaluate.combine(["accuracy", "f1"])\ndyn = evaluate.load(args.metric)',
     'import json\nx = json.load(open("someone/fancy_metric"))',
+    // a folder of the project: evaluate reads `metrics/my_metric/my_metric.py` when it exists
+    'import evaluate\nm = evaluate.load("metrics/my_metric")\nr = evaluate.load("evaluation/rouge")\no = evaluate.load("outputs/m")',
     // a subclass's class attribute shadows its base's (attribute lookup: the first class that binds it)
     'from transformers import AutoModel\nclass Base:\n    trust_remote_code = True\nclass Pinned(Base):\n    trust_remote_code = False\n    def load(self):\n        return AutoModel.from_pretrained("org/model", revision="0123456789abcdef0123456789abcdef01234567", trust_remote_code=self.trust_remote_code)',
     // SpeechBrain: a local source is the project's module; from_hparams without a pymodule_file imports none

@@ -1,7 +1,7 @@
 import { createRule } from '@oculum/core';
 import { importTrigger, memberTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { CALLBACK_CALLEE_NAMES, handedLoader } from '../callbacks.js';
-import { calleeName, confidenceFor, isInProcessData, isStubFile, savedOnSomePathBefore, type Node } from '../utils.js';
+import { calleeName, confidenceFor, isInProcessData, isStubFile, savedOnSomePathBefore, type Node, saveLineText } from '../utils.js';
 
 const JOBLIB_LOAD = new Set(['joblib.load', 'sklearn.externals.joblib.load', 'joblib.numpy_pickle.load']);
 /**
@@ -56,7 +56,7 @@ export default createRule<[], PythonSourceCode>({
         // `if not os.path.exists(p): joblib.dump(m, p)` … `joblib.load(p)`: this code's own file on some paths
         const save = savedOnSomePathBefore(sc, file, JOBLIB_DUMP);
         if (save) {
-          context.report({ node, messageId: 'savedOnSomePaths', data: { callee, line: String(sc.getLoc(save).start.line) }, confidence: 'medium' });
+          context.report({ node, messageId: 'savedOnSomePaths', data: { callee, line: saveLineText(sc, save, node) }, confidence: 'medium' });
           return;
         }
         context.report({ node, messageId: 'joblibLoad', data: { callee }, confidence: confidenceFor(sc, file, node) });

@@ -25,6 +25,7 @@ import {
   weightsOnlySuggestion,
   WEIGHTS_ONLY_SUGGESTIONS,
   type Node,
+  saveLineText,
 } from '../utils.js';
 
 const TORCH_LOAD = new Set(['torch.load', 'torch.serialization.load']);
@@ -236,8 +237,7 @@ export default createRule<[], PythonSourceCode>({
     function reportedAsOwnSave(call: Node, file: Node | undefined, data: { callee: string; bypass: string }, how: string, suggest: SuggestionDescriptor[]): boolean {
       const save = savedOnSomePathBefore(sc, file, SAVERS);
       if (!save) return false;
-      const line = sc.getLoc(save).start.line;
-      report({ node: call, messageId: 'savedOnSomePaths', data: { ...data, how, line: String(line) }, confidence: 'medium', suggest });
+      report({ node: call, messageId: 'savedOnSomePaths', data: { ...data, how, line: saveLineText(sc, save, call) }, confidence: 'medium', suggest });
       return true;
     }
 

@@ -1,7 +1,7 @@
 import { createRule, UNKNOWN } from '@oculum/core';
 import { importTrigger, memberTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { CALLBACK_CALLEE_NAMES, callbackArgument, callbackUse } from '../callbacks.js';
-import { calleeName, nameAmong, confidenceFor, explicitKeyword, flagState, flagStateThroughCallers, isInProcessData, removeKeywordArgument, savedOnSomePathBefore, splatValuesFromCallers, splatValuesFromEveryCaller, type Node, isStubFile } from '../utils.js';
+import { calleeName, nameAmong, confidenceFor, explicitKeyword, flagState, flagStateThroughCallers, isInProcessData, removeKeywordArgument, savedOnSomePathBefore, splatValuesFromCallers, splatValuesFromEveryCaller, type Node, isStubFile, saveLineText } from '../utils.js';
 
 /** Loader → position of `allow_pickle` when passed positionally. */
 const LOADERS = new Map<string, number>([
@@ -109,7 +109,7 @@ export default createRule<[], PythonSourceCode>({
         // `if not os.path.exists(p): np.save(p, a)` … `np.load(p, allow_pickle=True)`: this code's own file on some paths
         const save = samePathForNumpy(sc, file) ? savedOnSomePathBefore(sc, file, NUMPY_SAVE) : undefined;
         if (save) {
-          context.report({ node, messageId: 'savedOnSomePaths', data: { callee, line: String(sc.getLoc(save).start.line) }, confidence: 'medium', suggest });
+          context.report({ node, messageId: 'savedOnSomePaths', data: { callee, line: saveLineText(sc, save, node) }, confidence: 'medium', suggest });
           return;
         }
         context.report({ node, messageId: 'allowPickle', data, confidence: confidenceFor(sc, file, node), suggest });

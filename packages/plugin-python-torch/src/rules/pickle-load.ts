@@ -2,7 +2,7 @@ import { createRule, UNKNOWN } from '@oculum/core';
 import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { judgePickleBytes } from '@oculum/plugin-model-files/pickle';
 import { CALLBACK_CALLEE_NAMES, handedLoader } from '../callbacks.js';
-import { calleeName, confidenceFor, constantBytes, dataOrigin, firstAmong, isInProcessData, isStubFile, savedOnSomePathBefore, type Node } from '../utils.js';
+import { calleeName, confidenceFor, constantBytes, dataOrigin, firstAmong, isInProcessData, isStubFile, savedOnSomePathBefore, type Node, saveLineText } from '../utils.js';
 
 const PICKLE_MODULES = ['pickle', '_pickle', 'cPickle', 'six.moves.cPickle', 'pickle5', 'dill', 'cloudpickle'];
 
@@ -331,7 +331,7 @@ export default createRule<[], PythonSourceCode>({
         // code's own file on some paths, whatever is on disk on the others
         const save = direct ? savedOnSomePathBefore(sc, data, DUMPERS, paths) : undefined;
         if (save) {
-          context.report({ node, messageId: 'savedOnSomePaths', data: { callee, line: String(sc.getLoc(save).start.line) }, confidence: 'medium' });
+          context.report({ node, messageId: 'savedOnSomePaths', data: { callee, line: saveLineText(sc, save, node) }, confidence: 'medium' });
           return;
         }
         // A pickle written into the source is read (never loaded) with the model-file policy: one
