@@ -42,6 +42,10 @@ ruleTester.run('hf/trust-remote-code', rule, {
       ],
     },
     {
+      code: 'import evaluate.loading\nm = evaluate.loading.load("someone/metric")',
+      errors: [{ messageId: 'communityEvaluation', data: { api: 'evaluate.load', id: 'someone/metric' } }],
+    },
+    {
       code: 'from datasets import load_metric\nm = load_metric("someuser/metric2")\nfrom evaluate import load\ndef score(name="someone/m3"):\n    return load(name)',
       errors: [
         { messageId: 'communityEvaluation', line: 2, confidence: 'high', data: { api: 'load_metric', id: 'someuser/metric2' } },
