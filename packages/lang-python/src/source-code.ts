@@ -2536,9 +2536,12 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
 
   /** The scope a node's code runs in: the innermost function, class or module (a comprehension's own scope runs in place). */
   private runningScope(node: Node): Node {
-    let scope = this.enclosingScope(node);
-    while (COMPREHENSIONS.has(scope.type) && scope.parent) scope = this.enclosingScope(scope.parent);
-    return scope;
+    // Up the scope model's chain, not by the tree: the node around a comprehension may start where it
+    // does (`[… for i in r] or [0]`), and asking for the scope at that offset gives the comprehension
+    // again (an endless loop, found on sympy's pretty.py).
+    let scope: ScopeInfo = this.scopes.scopeAt(node.startIndex);
+    while (COMPREHENSIONS.has(scope.node.type) && scope.parent) scope = scope.parent;
+    return scope.node;
   }
 
   /**

@@ -94,6 +94,24 @@ describe('constant of a lookup in a table', () => {
     expect(sc.lookupValues(comprehension)?.map((v) => v.text)).toEqual(['"/opt/l"']);
   });
 
+  it('reads a table in a comprehension that starts an expression (`[…] or [0]`) without looping forever', async () => {
+    // sympy/printing/pretty/pretty.py: the `or` around the comprehension starts where it does, and the
+    // scope at that offset is the comprehension's (runningScope climbed back to it, endlessly)
+    const sc = await parse(
+      [
+        'def f(self, M):',
+        '    Ms = {}',
+        '    for i in range(M.rows):',
+        '        for j in range(M.cols):',
+        '            Ms[i, j] = self._print(M[i, j])',
+        '    for j in range(M.cols):',
+        '        w = max([Ms[i, j].width() for i in range(M.rows)] or [0])',
+      ].join('\n'),
+    );
+    const lookup = sc.descendants(sc.ast, 'subscript').filter((n) => n.text === 'Ms[i, j]').pop()!;
+    expect(sc.lookupValues(lookup)).toBeUndefined();
+  });
+
   it('knows no value of a table handed to a function of this file that writes into its parameter', async () => {
     const sc = await parse(
       [
