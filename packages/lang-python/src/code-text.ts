@@ -184,6 +184,23 @@ export function lexicalMarks(text: string, until = text.length): LexicalMarks {
   return { comments, continuations, certain: n };
 }
 
+/**
+ * The offset after the string literal whose opening quote is at `q` (its prefix read before it: `f`
+ * strings with their fields, raw strings), as the scanners above read strings; an unterminated
+ * single-quoted string ends at its line's end, one that cannot be read at the end of the text.
+ */
+export function stringLiteralEnd(text: string, q: number): number {
+  const prefix = prefixBefore(text, q);
+  try {
+    return stringEnd(text, q, prefix.includes('f') || prefix.includes('t'));
+  } catch (error) {
+    if (!(error instanceof Unscannable)) throw error;
+    const c = text.charCodeAt(q);
+    const triple = text.charCodeAt(q + 1) === c && text.charCodeAt(q + 2) === c;
+    return triple ? text.length : endOfLine(text, q);
+  }
+}
+
 /** After the line continuation whose backslash is at `i` (the next physical line goes on with this logical line). */
 function afterContinuation(text: string, i: number): number {
   const next = text.charCodeAt(i + 1);

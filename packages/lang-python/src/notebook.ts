@@ -20,6 +20,7 @@
  * (`kernelspec.language`, `language_info.name`) or a VS Code cell in another language.
  */
 import { lastAtOrBefore, type Position } from '@oculum/core';
+import { stringLiteralEnd } from './code-text.js';
 import { lineStartsOf } from './source-code.js';
 
 /** What a notebook holds for the Python language. */
@@ -294,7 +295,6 @@ const SHELL_QUOTES = ["'''", '"""'];
 function statementLineStarts(code: string): Set<number> {
   const starts = new Set<number>();
   let depth = 0;
-  let quote: string | undefined;
   let i = 0;
   const atStatementStart = (): void => {
     starts.add(i);
@@ -302,47 +302,31 @@ function statementLineStarts(code: string): Set<number> {
     let j = i;
     while (code[j] === ' ' || code[j] === '\t') j++;
     const c = code[j];
-    const assigned = ASSIGNED_MAGIC.exec(code.slice(i, code.indexOf('\n', i) === -1 ? code.length : code.indexOf('\n', i)));
-    if (c === '%' || (c === '!' && code[j + 1] !== '=') || c === '?' || assigned) {
-      const end = code.indexOf('\n', i);
-      i = end === -1 ? code.length : end;
-    }
+    const lineEnd = code.indexOf('\n', i) === -1 ? code.length : code.indexOf('\n', i);
+    if (c === '%' || (c === '!' && code[j + 1] !== '=') || c === '?' || ASSIGNED_MAGIC.test(code.slice(i, lineEnd))) i = lineEnd;
   };
   atStatementStart();
   while (i < code.length) {
     const c = code[i];
-    if (quote) {
-      if (c === '\\') i += 2;
-      else if (code.startsWith(quote, i)) {
-        i += quote.length;
-        quote = undefined;
-      } else if (c === '\n' && quote.length === 1) {
-        quote = undefined; // an unterminated string ends at the line's end (a syntax error)
-      } else i++;
-      continue;
-    }
     if (c === '#') {
       const end = code.indexOf('\n', i);
       i = end === -1 ? code.length : end;
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      quote = code.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
-      i += quote.length;
-      continue;
-    }
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
-    else if (c === '\\' && (code[i + 1] === '\n' || (code[i + 1] === '\r' && code[i + 2] === '\n'))) {
+    } else if (c === '"' || c === "'") {
+      // strings as lang-python's scanners read them (prefixes, f-string fields, triple quotes)
+      i = stringLiteralEnd(code, i);
+    } else if (c === '(' || c === '[' || c === '{') {
+      depth++;
+      i++;
+    } else if (c === ')' || c === ']' || c === '}') {
+      depth = Math.max(0, depth - 1);
+      i++;
+    } else if (c === '\\' && (code[i + 1] === '\n' || (code[i + 1] === '\r' && code[i + 2] === '\n'))) {
       // a backslash continuation: its line end starts no statement
       i += code[i + 1] === '\r' ? 3 : 2;
-      continue;
     } else if (c === '\n') {
       i++;
       if (depth === 0) atStatementStart();
-      continue;
-    }
-    i++;
+    } else i++;
   }
   return starts;
 }
@@ -459,7 +443,6 @@ interface Chunk {
   string?: JsonString;
   /** Offset in the string's value of the chunk's first character. */
   from?: number;
-  offsets?: Int32Array;
   /** An inserted text: the file offset all of it maps to. */
   fixed?: number;
 }
@@ -555,8 +538,7 @@ class CodeBuilder {
       if (chunks.length === 0 || offset < chunks[0].start) return 0;
       const chunk = chunks[lastAtOrBefore(chunkStarts, offset)];
       if (chunk.fixed !== undefined) return chunk.fixed;
-      const offsets = (chunk.offsets ??= offsetsOf(chunk.string!));
-      return offsets[chunk.from! + Math.min(offset - chunk.start, chunk.length)];
+      return offsetsOf(chunk.string!)[chunk.from! + Math.min(offset - chunk.start, chunk.length)];
     };
     return {
       text,

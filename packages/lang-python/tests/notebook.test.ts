@@ -150,6 +150,11 @@ describe('Jupyter notebooks', () => {
     expect(rendered.code.split('\n')[10]).toBe('n = torch.load(p)');
   });
 
+  it('reads strings as lang-python does: an f-string with the same quotes in a field (PEP 701) ends where Python ends it', () => {
+    const code = 'label = f"{names["a"]} (%)"\n%matplotlib inline\nx = 1\n';
+    expect(renderIPython(code)!.code).toBe('label = f"{names["a"]} (%)"\n                  \nx = 1\n');
+  });
+
   it('inserts shell text in time linear in the cell (a cell stored as one string of 5,000 shell lines)', () => {
     const text = notebook([{ source: '!ls -la /tmp/some/dir\n'.repeat(5000) + 'import torch\nm = torch.load(p)\n' }]);
     const start = performance.now();
