@@ -131,6 +131,8 @@ describe('Jupyter notebooks (.ipynb)', () => {
         cell('if not os.path.exists("llama.gguf"):\n    !huggingface-cli download TheBloke/Llama-2-7B-GGUF llama-2-7b.Q4_K_M.gguf --local-dir .'),
         cell('%%bash\ncurl -k -L -o model.safetensors https://example.com/model.safetensors'),
         cell('!huggingface-cli download org/pinned --revision 0123456789abcdef0123456789abcdef01234567'),
+        // continued with backslashes: one command (IPython joins the lines), no parse error for its lines
+        cell('!wget -q \\\n    http://example.com/models/vgg16.pth \\\n    -O vgg16.pth'),
       ],
       metadata: {},
       nbformat: 4,
@@ -143,12 +145,15 @@ describe('Jupyter notebooks (.ipynb)', () => {
     const wget = where(text, '!wget');
     const hf = where(text, '!huggingface-cli download TheBloke');
     const curl = where(text, 'curl -k');
+    const continued = where(text, '!wget -q \\\\');
     expect(found).toEqual([
       `hf/insecure-model-url@${wget.line}:${wget.column}`,
       `hf/unverified-model-download@${wget.line}:${wget.column}`,
       `hf/unpinned-revision@${hf.line}:${hf.column}`,
       `hf/insecure-model-url@${curl.line}:${curl.column}`,
       `hf/unverified-model-download@${curl.line}:${curl.column}`,
+      `hf/insecure-model-url@${continued.line}:${continued.column}`,
+      `hf/unverified-model-download@${continued.line}:${continued.column}`,
     ]);
     expect(files.flatMap((f) => f.diagnostics)).toEqual([]);
   });

@@ -246,40 +246,77 @@ export function renderIPython(code: string): { code: string; insertions: Inserti
   const shellCell = !!first && SHELL_CELL_MAGICS.has(first[1]) && (first[1] !== 'script' || /^(?:ba|z)?sh$/.test(first[2] ?? ''));
   if (first && !shellCell && !PYTHON_CELL_MAGICS.has(first[1]) && !(first[1] === 'writefile' && /\.pyw?$/i.test(first[2] ?? ''))) return undefined;
   const insertions: Insertion[] = [];
-  /** `line` (at `offset`) as the shell command from `from` on, run from Python; blank when it cannot be quoted. */
-  const shell = (line: string, offset: number, from: number, indent: number): string => {
-    const command = line.slice(from);
+  const lines = code.split('\n');
+  const offsets: number[] = [];
+  for (let k = 0, at = 0; k < lines.length; at += lines[k].length + 1, k++) offsets.push(at);
+  const out = lines.slice();
+  /** The last line of the command or magic that starts on line `k`: a backslash at a line's end continues it (as IPython and the shell join them). */
+  const lastOf = (k: number): number => {
+    let last = k;
+    while (last + 1 < lines.length && CONTINUED.test(lines[last])) last++;
+    return last;
+  };
+  const blankLines = (k: number, last: number): void => {
+    for (let j = k; j <= last; j++) out[j] = blank(lines[j]);
+  };
+  /**
+   * Lines `k`..`last` as the shell command from column `from` of line `k` on, run from Python (the
+   * continuing backslashes read as the spaces the join leaves); blank when it cannot be quoted.
+   */
+  const shell = (k: number, last: number, from: number, indent: number): void => {
+    const parts = lines.slice(k, last + 1).map((line, j) => (j < last - k ? line.replace(CONTINUED, (m) => ' ' + m.slice(1)) : line));
+    parts[0] = lines[k].slice(0, from).replace(/[^\t]/g, ' ') + parts[0].slice(from);
+    const command = parts.join('\n').slice(from);
     const quote = SHELL_QUOTES.find((q) => !command.includes(q) && !command.endsWith(q[0]) && !/\\$/.test(command));
-    if (!quote || command.trim() === '' || command.trimStart().startsWith('#')) return blank(line);
-    insertions.push({ at: offset + indent, text: `${SHELL_PREFIX}${quote}` }, { at: offset + line.length, text: `${quote})` });
-    return line.slice(0, from).replace(/[^\t]/g, ' ') + command;
+    if (!quote || command.trim() === '' || command.trimStart().startsWith('#')) return blankLines(k, last);
+    insertions.push({ at: offsets[k] + indent, text: `${SHELL_PREFIX}${quote}` }, { at: offsets[last] + lines[last].length, text: `${quote})` });
+    for (let j = k; j <= last; j++) out[j] = parts[j - k];
   };
   // IPython's syntax is read only where a statement starts (not on a line that continues one)
   const statements = shellCell ? undefined : statementLineStarts(code);
-  const rendered = code.replace(/^[^\n]*/gm, (line, offset: number) => {
-    if (first && offset === 0) return blank(line);
-    // a shell cell: each line a command, at the left margin whatever its indentation in the script
-    if (shellCell) return shell(line, offset, 0, 0);
-    if (!statements!.has(offset)) return line;
+  for (let k = first ? 1 : 0; k < lines.length; k++) {
+    const line = lines[k];
+    // a shell cell: each command at the left margin whatever its indentation in the script
+    if (shellCell) {
+      const last = lastOf(k);
+      shell(k, last, 0, 0);
+      k = last;
+      continue;
+    }
+    if (!statements!.has(offsets[k])) continue;
     const m = /^([ \t]*)(\S)/.exec(line);
-    if (!m) return line;
+    if (!m) continue;
     if (m[2] === '%') {
-      // `%time stmt`: the statement runs, read in place behind an `if 1:` of the magic's width
+      // `%time stmt`: the statement runs, read in place behind an `if 1:` of the magic's width (its continued lines are Python too)
       const statement = statementAfterMagic(line, m[1].length);
       // a simple statement only: `if 1: for …:` is no Python (a compound one after `%time` is left out)
       const simple = statement !== undefined && !COMPOUND.test(line.slice(statement));
-      if (simple && statement - m[1].length >= 6) return m[1] + 'if 1:' + ' '.repeat(statement - m[1].length - 5) + line.slice(statement);
-      return blank(line);
+      if (simple && statement - m[1].length >= 6) out[k] = m[1] + 'if 1:' + ' '.repeat(statement - m[1].length - 5) + line.slice(statement);
+      else {
+        const last = lastOf(k);
+        blankLines(k, last);
+        k = last;
+      }
+      continue;
     }
-    if (m[2] === '!' && !/^[ \t]*!=/.test(line)) return shell(line, offset, m[1].length + 1, m[1].length);
-    if (HELP.test(line) || AUTOMAGIC.test(line)) return blank(line);
-    // `files = !ls`, `t = %timeit -o f()`: the value is the command's output (read as `0`).
-    const assigned = ASSIGNED_MAGIC.exec(line);
-    if (assigned) return assigned[1] + '0' + blank(line.slice(assigned[1].length + 1));
-    return line;
-  });
-  return { code: rendered, insertions };
+    const last = lastOf(k);
+    if (m[2] === '!' && !/^[ \t]*!=/.test(line)) shell(k, last, m[1].length + 1, m[1].length);
+    else if (HELP.test(line) || AUTOMAGIC.test(line)) blankLines(k, last);
+    else {
+      // `files = !ls`, `t = %timeit -o f()`: the value is the command's output (read as `0`).
+      const assigned = ASSIGNED_MAGIC.exec(line);
+      if (!assigned) continue;
+      blankLines(k, last);
+      out[k] = assigned[1] + '0' + out[k].slice(assigned[1].length + 1);
+    }
+    k = last;
+  }
+  if (first) out[0] = blank(lines[0]);
+  return { code: out.join('\n'), insertions };
 }
+
+/** A line that a backslash at its end continues (IPython joins it with the next one, as the shell does). */
+const CONTINUED = /\\\r?$/;
 
 /** What runs a `!` command in the rendering: IPython hands it to a shell, as `os.system` does. */
 const SHELL_PREFIX = 'import os as __ipython_shell; __ipython_shell.system(r';
@@ -298,12 +335,17 @@ function statementLineStarts(code: string): Set<number> {
   let i = 0;
   const atStatementStart = (): void => {
     starts.add(i);
-    // an IPython line: skipped whole
+    // an IPython line: skipped whole, with the lines a backslash at its end continues it on
     let j = i;
     while (code[j] === ' ' || code[j] === '\t') j++;
     const c = code[j];
-    const lineEnd = code.indexOf('\n', i) === -1 ? code.length : code.indexOf('\n', i);
-    if (c === '%' || (c === '!' && code[j + 1] !== '=') || c === '?' || ASSIGNED_MAGIC.test(code.slice(i, lineEnd))) i = lineEnd;
+    const end = (from: number): number => (code.indexOf('\n', from) === -1 ? code.length : code.indexOf('\n', from));
+    let lineEnd = end(i);
+    const line = code.slice(i, lineEnd);
+    if (c === '%' || (c === '!' && code[j + 1] !== '=') || c === '?' || ASSIGNED_MAGIC.test(line) || AUTOMAGIC.test(line)) {
+      while (lineEnd < code.length && (code[lineEnd - 1] === '\\' || (code[lineEnd - 1] === '\r' && code[lineEnd - 2] === '\\'))) lineEnd = end(lineEnd + 1);
+      i = lineEnd;
+    }
   };
   atStatementStart();
   while (i < code.length) {

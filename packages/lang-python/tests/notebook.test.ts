@@ -115,9 +115,10 @@ describe('Jupyter notebooks', () => {
   });
 
   it('reads a shell line (`!cmd`, a `%%bash` cell) as Python that runs the command, the command in place', () => {
-    const bang = renderIPython('import torch\n    !wget -q http://x/m.pt\n!echo "a" \'b\'\n!ls \\\n')!;
+    const bang = renderIPython('import torch\n    !wget -q http://x/m.pt\n!echo "a" \'b\'\n!echo \'\'\' """\n')!;
     // the `!` blanked, the command kept; what runs it inserted before it and after it
-    expect(bang.code).toBe('import torch\n     wget -q http://x/m.pt\n echo "a" \'b\'\n     \n');
+    // a command holding both kinds of triple quotes cannot be quoted: blanked
+    expect(bang.code).toBe(`import torch\n     wget -q http://x/m.pt\n echo "a" 'b'\n${' '.repeat(13)}\n`);
     expect(bang.insertions).toEqual([
       { at: 17, text: "import os as __ipython_shell; __ipython_shell.system(r'''" },
       { at: 39, text: "''')" },
@@ -138,6 +139,25 @@ describe('Jupyter notebooks', () => {
     const call = code.text.indexOf('import os', code.text.indexOf('import torch') + 1);
     expect(code.positionAt(call)).toEqual(where(text, '!wget'));
     expect(code.positionAt(code.text.indexOf('wget -q'))).toEqual(where(text, 'wget -q'));
+  });
+
+  it('reads a command or magic that a backslash continues as one (IPython and the shell join the lines)', () => {
+    const bang = renderIPython('import torch\n!wget -q \\\n    https://x/m.pt \\\n    -O m.pt\nm = torch.load("m.pt")\n')!;
+    // one command over three lines: the backslashes read as the spaces the join leaves, the lines kept
+    expect(bang.code).toBe('import torch\n wget -q  \n    https://x/m.pt  \n    -O m.pt\nm = torch.load("m.pt")\n');
+    expect(bang.insertions).toEqual([
+      { at: 13, text: "import os as __ipython_shell; __ipython_shell.system(r'''" },
+      { at: 'import torch\n!wget -q \\\n    https://x/m.pt \\\n    -O m.pt'.length, text: "''')" },
+    ]);
+    const bash = renderIPython('%%bash\ncurl -L \\\n  http://x/m.bin \\\n  -o m.bin\necho done\n')!;
+    expect(bash.code).toBe('      \ncurl -L  \n  http://x/m.bin  \n  -o m.bin\necho done\n');
+    expect(bash.insertions.map((i) => i.at)).toEqual([7, '%%bash\ncurl -L \\\n  http://x/m.bin \\\n  -o m.bin'.length, '%%bash\ncurl -L \\\n  http://x/m.bin \\\n  -o m.bin\n'.length, '%%bash\ncurl -L \\\n  http://x/m.bin \\\n  -o m.bin\necho done'.length]);
+    // magics, automagic and assigned commands: their continued lines are not Python either
+    expect(blankIPython('%pip install torch \\\n    transformers\nx = 1\n')).toBe(`${' '.repeat(20)}\n${' '.repeat(16)}\nx = 1\n`);
+    expect(blankIPython('pip install -q \\\n  peft\nx = 1\n')).toBe(`${' '.repeat(16)}\n${' '.repeat(6)}\nx = 1\n`);
+    expect(blankIPython('out = !ls \\\n  -la\nx = 1\n')).toBe(`out = 0    \n${' '.repeat(5)}\nx = 1\n`);
+    // `%time stmt \`: the statement's own continuation is Python, kept
+    expect(blankIPython('%time m = torch.load(p, \\\n    map_location="cpu")\n')).toBe('if 1: m = torch.load(p, \\\n    map_location="cpu")\n');
   });
 
   it('reads IPython syntax only where a statement starts: not in a continued expression or a string', () => {
