@@ -113,6 +113,9 @@ describe('Jupyter notebooks (.ipynb)', () => {
     const found = files[0].findings.map((f) => [f.ruleId, f.line, f.column, (f as { confidence?: string }).confidence]);
     // the message says why a save above is not on every path
     expect((files[0].findings[0] as { message?: string }).message).toContain('in a notebook cell above (a cell can be run alone');
+    // and names the save's line with its cell, as a notebook's reader finds it
+    const save = where(text, "torch.save(model.state_dict(), 'checkpoint.pth')");
+    expect((files[0].findings[0] as { message?: string }).message).toContain(`saves at line ${save.line} (cell 2), in a notebook cell above`);
     const crossCell = where(text, "torch.load('checkpoint.pth')");
     const timed = where(text, "torch.load('timed.pt')");
     // the same cell's save: its own file, nothing; a cell above: on some paths only (medium)

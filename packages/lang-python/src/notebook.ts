@@ -33,6 +33,8 @@ export interface NotebookCode {
   readonly cells: number;
   /** The offset of `text` at which each code cell read starts, ascending. */
   readonly cellStarts: readonly number[];
+  /** Each code cell read's place among the notebook's cells (1-based, markdown cells counted), as `cellStarts`. */
+  readonly cellNumbers: readonly number[];
 }
 
 /** A notebook that cannot be read: invalid JSON, or JSON that is not a notebook. The message says why and where. */
@@ -463,7 +465,7 @@ export function notebookCode(text: string): NotebookCode {
   const builder = new CodeBuilder(text);
   let count = 0;
   if (!otherLanguage(kernel)) {
-    for (const cell of cells) {
+    for (const [index, cell] of cells.entries()) {
       if (stringField(cell, 'cell_type') !== 'code') continue;
       if (otherLanguage(stringField(field(field(cell, 'metadata'), 'vscode'), 'languageId')) || otherLanguage(stringField(cell, 'language'))) continue;
       const strings = sourceStrings(cell, sourceKey);
@@ -471,7 +473,7 @@ export function notebookCode(text: string): NotebookCode {
       const rendered = renderIPython(strings.map((s) => s.value).join(''));
       if (rendered === undefined) continue;
       count++;
-      builder.cell(strings, rendered.code, rendered.insertions);
+      builder.cell(index + 1, strings, rendered.code, rendered.insertions);
     }
   }
   return builder.done(count);
@@ -496,6 +498,7 @@ class CodeBuilder {
   private line = 1;
   private readonly chunks: Chunk[] = [];
   private readonly cellStarts: number[] = [];
+  private readonly cellNumbers: number[] = [];
   private fileLineStarts?: number[];
 
   constructor(private readonly file: string) {}
@@ -529,9 +532,10 @@ class CodeBuilder {
    * A cell: its source strings, their joined value as Python (`renderIPython`: same length) and the
    * text inserted into it, each piece of which maps to the file place of the character it goes before.
    */
-  cell(strings: JsonString[], code: string, insertions: readonly Insertion[] = []): void {
+  cell(number: number, strings: JsonString[], code: string, insertions: readonly Insertion[] = []): void {
     if (!this.atLineStart()) this.push('\n');
     this.cellStarts.push(this.length);
+    this.cellNumbers.push(number);
     let at = 0;
     let next = 0;
     const real = (string: JsonString, from: number, to: number): void => {
@@ -586,6 +590,7 @@ class CodeBuilder {
       text,
       cells,
       cellStarts: this.cellStarts,
+      cellNumbers: this.cellNumbers,
       positionAt: (offset: number): Position => {
         const o = fileOffset(Math.max(0, Math.min(offset, text.length)));
         const line = lastAtOrBefore(starts, o);

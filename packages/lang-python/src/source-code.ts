@@ -234,6 +234,8 @@ export interface Rendering {
   positionAt(offset: number): Position;
   /** Where each of the text's parts that may run apart starts (a notebook's cells), ascending. */
   cellStarts?: readonly number[];
+  /** Each part's number as the file's reader counts them (a notebook's cells, markdown ones too), as `cellStarts`. */
+  cellNumbers?: readonly number[];
 }
 
 export class PythonSourceCode implements CodeSourceCode<Node> {
@@ -295,12 +297,15 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private readonly fileMap?: (offset: number) => Position;
   /** A notebook's cells: the offset of `text` at which each starts (see `sameRun`). */
   private readonly cellStarts?: readonly number[];
+  /** A notebook's cells: each one's number in the notebook (see `lineLabel`). */
+  private readonly cellNumbers?: readonly number[];
 
   constructor(path: string, text: string, tree: Tree, modules?: ProjectModules, rendering?: Rendering) {
     this.path = path;
     if (rendering) {
       this.fileMap = rendering.positionAt;
       this.cellStarts = rendering.cellStarts;
+      this.cellNumbers = rendering.cellNumbers;
       this.rendered = true;
     }
     this.text = text;
@@ -1577,6 +1582,20 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   sameRun(a: Node, b: Node): boolean {
     const cells = this.cellStarts;
     return !cells || cells.length < 2 || lastAtOrBefore(cells, a.startIndex) === lastAtOrBefore(cells, b.startIndex);
+  }
+
+  /**
+   * The line of `node` as a message names it (`saved at line {{line}}`): its 1-based line, the file's
+   * (`getLoc`); in a notebook, with the cell it is in (`12 (cell 3)`), since a notebook's reader sees
+   * cells rather than the lines of its JSON.
+   */
+  lineLabel(node: Node): string {
+    const line = String(this.getLoc(node).start.line);
+    const cells = this.cellStarts;
+    const numbers = this.cellNumbers;
+    if (!cells || !numbers || cells.length === 0 || node.startIndex < cells[0]) return line;
+    const number = numbers[lastAtOrBefore(cells, node.startIndex)];
+    return number === undefined ? line : `${line} (cell ${number})`;
   }
 
   /**

@@ -271,6 +271,17 @@ describe('notebook cells run apart (sameRun)', () => {
     const pyCall = (name: string) => py.ast.descendantsOfType('call').find((c) => c!.text.startsWith(`${name}(`))!;
     expect(py.sameRun(pyCall('a'), pyCall('c'))).toBe(true);
   });
+
+  it('names a line with its cell in a notebook (markdown and skipped cells counted), as the line alone in a .py file', async () => {
+    const text = notebook([{ source: ['a(1)\n'] }, { type: 'markdown', source: ['# Title\n'] }, { source: ['%%html\n', '<b>x</b>\n'] }, { source: ['x = 1\n', 'c(3)\n'] }]);
+    const sc = await python.parse({ path: '/nb/x.ipynb', text, settings: {}, depth: 'standard' });
+    const call = (name: string) => sc.ast.descendantsOfType('call').find((c) => c!.text.startsWith(`${name}(`))!;
+    const line = (needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
+    expect(sc.lineLabel(call('a'))).toBe(`${line('a(1)')} (cell 1)`);
+    expect(sc.lineLabel(call('c'))).toBe(`${line('c(3)')} (cell 4)`);
+    const py = await python.parse({ path: '/nb/x.py', text: 'a(1)\n\nc(3)\n', settings: {}, depth: 'standard' });
+    expect(py.lineLabel(py.ast.descendantsOfType('call')[1]!)).toBe('3');
+  });
 });
 
 describe('hostile notebooks', () => {

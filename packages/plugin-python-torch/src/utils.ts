@@ -831,7 +831,7 @@ export interface OwnWriteOptions {
  * notebook cell above the load's, why that is not on every path (lang-python's `sameRun`).
  */
 export function saveLineText(sc: SC, save: Node, load: Node): string {
-  const line = String(sc.getLoc(save).start.line);
+  const line = sc.lineLabel(save);
   return sc.sameRun(save, load) ? line : `${line}, in a notebook cell above (a cell can be run alone, after a restart or skipping that one)`;
 }
 

@@ -374,7 +374,7 @@ export default createRule<[], PySourceCode>({
           context.report({
             node: patch,
             messageId: 'processUnverified',
-            data: { api: download.api, line: String(sc.getLoc(download.call).start.line) },
+            data: { api: download.api, line: sc.lineLabel(download.call) },
             confidence: download.evidence === 'strong' ? 'high' : 'medium',
           });
         }

@@ -56,7 +56,7 @@ interface Source {
   /** A remediation of the loader's own (ModelScope pins with `version=`). */
   remediation?: string;
   /** For a same-file helper's data: the source it returns, its line, and the helpers it comes through. */
-  origin?: { what: string; line: number; through: string[] };
+  origin?: { what: string; line: string; through: string[] };
 }
 
 /** How many same-file helpers deep a source is followed (`build()` → `_raw()` → `load_dataset`). */
@@ -322,7 +322,7 @@ export default createRule<[], PySourceCode>({
           // returned unvalidated, directly or through what holds it (`train_data = dataset["train"]`,
           // `ConstantLengthDataset(tok, dataset)`, a tuple)
           if (!inner || !traceDataset(sc, n).returned) return;
-          const origin = inner.origin ?? { what: inner.what, line: sc.getLoc(n).start.line, through: [] };
+          const origin = inner.origin ?? { what: inner.what, line: sc.lineLabel(n), through: [] };
           const through = direct ? origin.through : [`${calleeName(n)}()`, ...origin.through];
           const via = through.length ? `, through ${through.join(', ')}` : '';
           found = { what: `${fnName}() (${origin.what} at line ${origin.line}${via})`, confidence: inner.confidence, origin: { ...origin, through } };
@@ -356,7 +356,7 @@ export default createRule<[], PySourceCode>({
         if (!src) return;
         const trace = traceDataset(sc, node);
         if (!trace.sink) return;
-        const line = sc.getLoc(trace.sink).start.line;
+        const line = sc.lineLabel(trace.sink);
         context.report({ node, messageId: 'untrusted', data: { what: src.what, line }, confidence: src.confidence, ...(src.remediation ? { remediation: src.remediation } : {}) });
       },
     };

@@ -115,7 +115,7 @@ export default createRule<[], PythonSourceCode>({
         context.report({
           node,
           messageId: 'monkeypatchScoped',
-          data: { target, how, line: String(sc.getLoc(restore).start.line), unless: verdict.kind === 'defaultsFalse' ? ' unless it passes `weights_only=True` itself' : '' },
+          data: { target, how, line: sc.lineLabel(restore), unless: verdict.kind === 'defaultsFalse' ? ' unless it passes `weights_only=True` itself' : '' },
           confidence: 'high',
         });
         return;
