@@ -16,7 +16,7 @@ export { htmlCommentSpans, jsCodeText, jsComments, jsPrefilterText, type JsComme
 export { ProjectModules, ModuleResolver, MAX_MODULE_BYTES, MODULE_EXTENSIONS, isRelativeSpecifier, resolveSpecifier, relativeSpecifiers, moduleSpecifiers } from './project-modules.js';
 export { PathAliases, parseJsonc, type AliasOptions } from './path-aliases.js';
 export { PackageImports, isImportsSpecifier } from './package-imports.js';
-export { SFC_EXTENSIONS, isSfcPath, sfcScripts, type PageScript, type SfcScripts } from './sfc.js';
+export { SFC_EXTENSIONS, isSfcPath, sfcScripts, type PageScript, type ScriptSource, type SfcScripts } from './sfc.js';
 export { MAX_SCRIPT_PARSES } from './page-program.js';
 export type { ScriptUnit } from './scope.js';
 export { ProjectBounds } from './project-root.js';
@@ -38,14 +38,14 @@ export const JS_EXTENSIONS = ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.ct
  */
 export function parseJs(text: string, path = 'file.ts', modules?: ProjectModules): JsSourceCode {
   if (isSfcPath(path)) {
-    const { code, ext, blocks, problems, scripts } = sfcScripts(text, path);
+    const { code, ext, blocks, problems, scripts, sources: scriptSources } = sfcScripts(text, path);
     // no script block: nothing to parse, nothing to report
-    if (blocks.length === 0) return new JsSourceCode({ path, text: code, ast: emptyProgram(code), comments: [], parseErrors: problems, modules });
+    if (blocks.length === 0) return new JsSourceCode({ path, text: code, ast: emptyProgram(code), comments: [], parseErrors: problems, modules, scriptSources });
     if (scripts) {
       // a page's scripts: each parsed alone, each module script its own scope (see `parsePage`)
       const { ast, errors, comments, units } = parsePage(text, code, scripts, path, ext);
       const parseErrors = [...problems, ...errors].sort((a, b) => a.offset - b.offset);
-      return new JsSourceCode({ path, text: code, ast, comments, parseErrors, modules, scripts: units });
+      return new JsSourceCode({ path, text: code, ast, comments, parseErrors, modules, scripts: units, scriptSources });
     }
     const { ast, errors, comments } = parseText(code, `${path}${ext}`);
     const parseErrors = [...problems, ...errors].sort((a, b) => a.offset - b.offset);

@@ -55,6 +55,36 @@ export interface SfcScripts {
    * global scope); unset for Vue and Svelte, whose blocks share their names.
    */
   scripts?: PageScript[];
+  /**
+   * An HTML page's or an Astro component's `<script src=…>` elements that the browser fetches and
+   * runs (see `ScriptSource`), in document order; unset for Vue and Svelte.
+   */
+  sources?: ScriptSource[];
+}
+
+/**
+ * A `<script src=…>` of an HTML page or an Astro component that a browser fetches and runs: its type
+ * is one `pageScriptLang` reads as JavaScript (no `type`, a JavaScript MIME type, `module`, Babel's
+ * `text/babel`…), it is not inside a `<template>`, and its `src` is not empty. The scripts whose
+ * type makes them data (`application/json`, `text/x-template`…) are not listed.
+ */
+export interface ScriptSource {
+  /**
+   * The `src` attribute as the browser reads it: character references decoded (`&amp;`, `&quot;`,
+   * `&apos;`, `&lt;`, `&gt;` and numeric ones; other named references are left as written), ASCII
+   * whitespace around it and tabs and line breaks inside it dropped. Not resolved against the page.
+   */
+  src: string;
+  /** `type="module"` (or Babel's `data-type="module"`, or a script Astro bundles): a module script. */
+  module: boolean;
+  /** [start, end) of the `<script …>` start tag in the file: its place in the page, among the inline scripts. */
+  tag: [number, number];
+  /** The boolean attributes `async`, `defer` and `nomodule` as written (whether they apply depends on `module`). */
+  async: boolean;
+  defer: boolean;
+  nomodule: boolean;
+  /** The `integrity` attribute (Subresource Integrity), when there is one. */
+  integrity?: string;
 }
 
 /** A script of an HTML page or an Astro component (see `SfcScripts.scripts`). */
@@ -151,15 +181,17 @@ export function sfcScripts(text: string, path?: string): SfcScripts {
   if (last && last.text === text && last.kind === kind) return last.result;
   const found: Block[] = [];
   const problems: SfcScripts['problems'] = [];
+  const sources: ScriptSource[] = [];
   if (kind === 'svelte') scanSvelte(text, found, problems);
   else if (kind === 'vue') scanVue(text, found, problems);
-  else scanPage(text, found, problems, kind === 'astro');
+  else scanPage(text, found, problems, kind === 'astro', sources);
   const blocks = found.map((b) => [b.start, b.end] as [number, number]);
   const langs = found.map((b) => b.lang);
   const ext = kind === 'astro' ? '.ts' : extensionOf(langs, kind === 'html');
   const result: SfcScripts = { code: blankOutside(text, found), ext, blocks, problems };
   if (kind === 'html' || kind === 'astro') {
     result.scripts = found.map((b) => ({ start: b.start, end: b.end, ext: b.lang === 'js' ? (b.module ? '.mjs' : '.js') : LANG_EXTENSION[b.lang], module: b.module === true }));
+    result.sources = sources;
   }
   last = { text, kind, result };
   return result;
@@ -688,7 +720,11 @@ const HTML_TRIM = /^[\t\n\f\r ]+|[\t\n\f\r ]+$/g;
  * TypeScript (Astro bundles it).
  */
 function pageScriptLang(tag: Tag, astro: boolean): { lang: Lang; classic?: boolean; module: boolean } | undefined {
-  if (tag.attrs.has('src')) return undefined;
+  return tag.attrs.has('src') ? undefined : pageScriptType(tag, astro);
+}
+
+/** The language `pageScriptLang` gives a script of that type, whether it is inline or not. */
+function pageScriptType(tag: Tag, astro: boolean): { lang: Lang; classic?: boolean; module: boolean } | undefined {
   let type = tag.attrs.get('type');
   if (type === undefined) {
     const language = tag.attrs.get('language');
@@ -708,6 +744,49 @@ function pageScriptLang(tag: Tag, astro: boolean): { lang: Lang; classic?: boole
   return undefined;
 }
 
+/**
+ * The `<script src=…>` whose start tag `tag` starts at `at`, when the browser fetches and runs it
+ * (see `ScriptSource`); `undefined` for an inline script, a data block, or an empty `src`.
+ */
+function scriptSource(tag: Tag, at: number, astro: boolean): ScriptSource | undefined {
+  const raw = tag.attrs.get('src');
+  if (typeof raw !== 'string') return undefined;
+  // (the URL parser drops ASCII whitespace around the URL, and tabs and line breaks inside it)
+  const src = decodeCharacterReferences(raw).replace(HTML_TRIM, '').replace(/[\t\n\r]/g, '');
+  if (src === '') return undefined;
+  const type = pageScriptType(tag, astro);
+  if (!type) return undefined;
+  const integrity = tag.attrs.get('integrity');
+  return {
+    src,
+    module: type.module,
+    tag: [at, tag.end],
+    async: tag.attrs.has('async'),
+    defer: tag.attrs.has('defer'),
+    nomodule: tag.attrs.has('nomodule'),
+    ...(typeof integrity === 'string' ? { integrity: decodeCharacterReferences(integrity) } : {}),
+  };
+}
+
+const NAMED_REFERENCES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const CHARACTER_REFERENCE = /&(?:#[xX]([0-9A-Fa-f]+);?|#([0-9]+);?|(amp|lt|gt|quot|apos);)/g;
+
+/**
+ * An attribute value with its numeric character references (`&#47;`, `&#x2F;`) and the five named
+ * ones of XML (`&amp;`…) decoded, as HTML decodes them; a reference to no character (0, a surrogate,
+ * past U+10FFFF) is U+FFFD. Other named references (HTML has two thousand) stay as written, and the
+ * C1 codes (`&#128;`, which HTML reads through windows-1252) are read as their code points.
+ */
+function decodeCharacterReferences(value: string): string {
+  if (!value.includes('&')) return value;
+  return value.replace(CHARACTER_REFERENCE, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+    if (name !== undefined) return NAMED_REFERENCES[name];
+    const digits = (hex ?? dec!).replace(/^0+(?=.)/, '');
+    const code = digits.length > 8 ? Infinity : Number.parseInt(digits, hex !== undefined ? 16 : 10);
+    return code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? '\uFFFD' : String.fromCodePoint(code);
+  });
+}
+
 /** Elements whose content the HTML tokenizer reads as text to their end tag (RAWTEXT, RCDATA; `<noscript>` as a browser that runs scripts reads it). */
 const RAW_TEXT = new Set(['style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript']);
 /** Elements whose content is SVG or MathML (foreign content: `<![CDATA[ … ]]>` is a CDATA section there). */
@@ -725,10 +804,10 @@ const FRONTMATTER_CLOSE = /(?:^|[\r\n\u2028\u2029])[ \t]*---/g;
  * section to `]]>` inside `<svg>` / `<math>`), raw-text elements (`<style>`, `<textarea>`, `<title>`,
  * `<noscript>`…) to their end tag, `<plaintext>` to the end, quoted attribute values (`>` inside
  * them), tag names in any case, a script's content to the first `</script` followed by a blank, `/`
- * or `>`. A `<script>` inside a `<template>` is inert (the template's content is not the page until a
+ * or `>`. Its `<script src>` are listed in `sources` (`ScriptSource`). A `<script>` inside a `<template>` is inert (the template's content is not the page until a
  * script clones it): not read. Linear: every search that fails ends the scan.
  */
-function scanPage(text: string, found: Block[], problems: SfcScripts['problems'], astro: boolean): void {
+function scanPage(text: string, found: Block[], problems: SfcScripts['problems'], astro: boolean, sources: ScriptSource[]): void {
   const n = text.length;
   let pos = 0;
   if (astro) {
@@ -815,6 +894,9 @@ function scanPage(text: string, found: Block[], problems: SfcScripts['problems']
     // (HTML ignores `/>` on an element that is not void or foreign: `<script/>` opens a script; JSX-like Astro does not)
     const selfClosed = tag.selfClosing && (astro || foreign > 0 || FOREIGN.has(tag.name));
     if (tag.name === 'script') {
+      // (a `<script src>` in a template is inert too; Astro's `<script src="…" />` is one)
+      const source = templates > 0 ? undefined : scriptSource(tag, i, astro);
+      if (source) sources.push(source);
       if (selfClosed) continue;
       pos = scriptBlock(text, tag, i, found, problems, (templates > 0 ? undefined : pageScriptLang(tag, astro)) ?? null);
     } else if (tag.name === 'plaintext' && foreign === 0) {

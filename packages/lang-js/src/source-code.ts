@@ -16,6 +16,7 @@ import { analyzeScopes, isFunctionNode, literalString, lookupBinding, normalizeM
 import type { ImportedMember, JsBinding, JsNode, JsScope } from './types.js';
 import { type ExportSource, type ImportedValue, type ModuleExports, type ModuleTarget, type ProjectModules } from './project-modules.js';
 import { walk } from './walk.js';
+import type { ScriptSource } from './sfc.js';
 
 /** Nested resolutions (aliases of aliases, constants of constants) stop here: cycles and pathological chains. */
 const MAX_DEPTH = 32;
@@ -86,6 +87,11 @@ export interface JsSourceCodeInit {
    * Without them the Program is one scope (a JS file, a Vue or Svelte component's blocks).
    */
   scripts?: readonly ScriptUnit[];
+  /**
+   * The `<script src=…>` elements of an HTML page or an Astro component that the browser fetches
+   * and runs, in document order (see `ScriptSource`); unset for any other file.
+   */
+  scriptSources?: readonly ScriptSource[];
 }
 
 function unwrapExpression(node: JsNode): JsNode {
@@ -239,6 +245,16 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   readonly modules?: ProjectModules;
   /** Above 0 while an answer must come from this file alone (see `isOpaqueOptions`). */
   private localOnly = 0;
+  /**
+   * An HTML page's or an Astro component's `<script src=…>` elements that the browser fetches and
+   * runs, in document order, each with its `src` as the browser reads it, whether it is a module
+   * script, and its start tag's place in the file (`tag`: compare it with a node's `range` to know
+   * which inline scripts come after it): `<script src="https://unpkg.com/ml5@1/dist/ml5.min.js">`
+   * says where the `ml5` global of the inline scripts comes from. Empty for a page that loads no
+   * script; `undefined` for a file that is not a page (a JS/TS file, a Vue or Svelte component, a
+   * tree built by another tool).
+   */
+  readonly scriptSources: readonly ScriptSource[] | undefined;
 
   constructor(init: JsSourceCodeInit) {
     this.path = init.path;
@@ -254,6 +270,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     });
     this.analysis = analyzeScopes(init.ast, init.scripts);
     this.modules = init.modules;
+    this.scriptSources = init.scriptSources;
     const modules = this.analysis.importedModules;
     this.imports = {
       modules,

@@ -506,6 +506,77 @@ describe('scopes of a page: each module script its own, classic scripts one glob
   });
 });
 
+describe("a page's <script src> list (scriptSources)", () => {
+  it('lists the scripts a browser fetches and runs, in document order, with their type, attributes and place', () => {
+    const text = [
+      '<!DOCTYPE html>',
+      '<html><head>',
+      '  <script src="https://cdn.jsdelivr.net/npm/p5@1.9.0/lib/p5.min.js"></script>',
+      '  <SCRIPT SRC=" https://unpkg.com/ml5@1/dist/ml5.min.js\n" integrity="sha384-abc&#x2B;def" crossorigin="anonymous"></SCRIPT>',
+      '  <script type="module" src="./app.mjs?v=1&amp;x=2"></script>',
+      '  <script src="legacy.js" nomodule defer></script>',
+      '  <script async src=https://cdn.example.com/a&#47;b.js>ignored(content)</script>',
+      '  <script type="text/babel" data-type="module" src="ui.jsx"></script>',
+      '  <!-- <script src="commented.js"></script> -->',
+      '  <script type="application/json" src="data.json"></script>',
+      '  <script type="text/x-template" src="tpl.html"></script>',
+      '  <script src=""></script>',
+      '  <script src></script>',
+      '  <template><script src="inert.js"></script></template>',
+      '</head><body>',
+      "  <script>pipeline('inline')</script>",
+      '  <script src="sketch.js"></script>',
+      '</body></html>',
+      '',
+    ].join('\n');
+    const sc = parse(text, 'index.html');
+    expect(sc.parseErrors).toEqual([]);
+    const sources = sc.scriptSources!;
+    expect(sources.map((s) => s.src)).toEqual([
+      'https://cdn.jsdelivr.net/npm/p5@1.9.0/lib/p5.min.js',
+      'https://unpkg.com/ml5@1/dist/ml5.min.js',
+      './app.mjs?v=1&x=2',
+      'legacy.js',
+      'https://cdn.example.com/a/b.js',
+      'ui.jsx',
+      'sketch.js',
+    ]);
+    expect(sources.map((s) => s.module)).toEqual([false, false, true, false, false, true, false]);
+    expect(sources[1].integrity).toBe('sha384-abc+def');
+    expect(sources[0].integrity).toBeUndefined();
+    expect(sources[3]).toMatchObject({ nomodule: true, defer: true, async: false });
+    expect(sources[4]).toMatchObject({ nomodule: false, defer: false, async: true });
+    // each start tag is where it is in the page: the inline script comes between the sixth and the seventh
+    expect(sources.map((s) => text.slice(s.tag[0], s.tag[1]).replace(/ .*/s, ''))).toEqual(Array(7).fill('<script').map((t, i) => (i === 1 ? '<SCRIPT' : t)));
+    expect(text.slice(sources[6].tag[0], sources[6].tag[1])).toBe('<script src="sketch.js">');
+    const inline = calls(sc)[0];
+    expect(sources.filter((s) => s.tag[1] <= inline.range[0]).length).toBe(6);
+    // the content of a `src` script is not code
+    expect(calls(sc, 'ignored')).toEqual([]);
+  });
+
+  it('is empty for a page without one, set for a page with no inline script, and unset for other files', () => {
+    expect(parse("<script>pipeline('x')</script>", 'a.html').scriptSources).toEqual([]);
+    expect(parse('<p>no script</p>', 'a.htm').scriptSources).toEqual([]);
+    const only = parse('<script src="https://unpkg.com/ml5@1/dist/ml5.min.js"></script>\n<script src="sketch.js"></script>\n', 'a.html');
+    expect(only.ast.body).toEqual([]);
+    expect(only.scriptSources!.map((s) => s.src)).toEqual(['https://unpkg.com/ml5@1/dist/ml5.min.js', 'sketch.js']);
+    expect(parse("pipeline('x')", 'a.js').scriptSources).toBeUndefined();
+    expect(parse('<script src="x.js"></script>\n<script>\npipeline("x")\n</script>\n', 'C.vue').scriptSources).toBeUndefined();
+    expect(parse('<script src="x.js"></script>\n<script>\npipeline("x")\n</script>\n', 'C.svelte').scriptSources).toBeUndefined();
+  });
+
+  it('Astro: a self-closing `<script src />` is listed, a bundled one is a module, an `is:inline` one classic', () => {
+    const text = ['---', "const title = 'x';", '---', '<script is:inline src="https://unpkg.com/ml5@1/dist/ml5.min.js" />', '<script src="../scripts/app.ts"></script>', '<p>{title}</p>', ''].join('\n');
+    const sc = parse(text, 'src/pages/index.astro');
+    expect(sc.parseErrors).toEqual([]);
+    expect(sc.scriptSources!.map((s) => [s.src, s.module])).toEqual([
+      ['https://unpkg.com/ml5@1/dist/ml5.min.js', false],
+      ['../scripts/app.ts', true],
+    ]);
+  });
+});
+
 describe('syntax errors in a page script', () => {
   it('a `}` missing is reported at the end of its script, once, and the scripts after it are read (repro 05)', () => {
     const text = [
@@ -555,6 +626,7 @@ describe('pages and components: hostile input', () => {
       ['a.html', big('<script>a // b</script>')],
       ['a.html', big('<script><a // b</script>')],
       ['a.html', big('<script>a <!-- b</script>')],
+      ['a.html', big('<script src="&#47;&amp;')],
       ['a.html', big('<template><script></script>')],
       ['a.html', big('<svg><![CDATA[')],
       ['a.html', big('<a b="')],
