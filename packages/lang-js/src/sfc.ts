@@ -471,11 +471,87 @@ function closingTag(text: string, name: string, from: number): [number, number] 
 }
 
 /**
- * The `<script>` element whose start tag is `tag`: its content is a block when `language` (the
- * block's language and whether it is classic, from `scriptLang` or `pageScriptLang`) is given.
+ * How the HTML tokenizer finds the end of a `<script>` element's content (its script data states,
+ * WHATWG HTML 13.2.5.4 and 13.2.5.15–13.2.5.31): at the first `</script` followed by a blank, `/` or
+ * `>` (any case), except after a `<!--`, where a `<script` (then a blank, `/` or `>`) hides the next
+ * `</script` (the "double escaped" state: `<!--<script>…</script>-->`) until a `-->` or that
+ * `</script`; a `-->` ends the escape. Old pages wrote `document.write('<!--<script …></script>-->')`
+ * or hid a whole script from ancient browsers this way.
  */
-function scriptBlock(text: string, tag: Tag, tagStart: number, found: Block[], problems: SfcScripts['problems'], language: { lang: Lang; classic?: boolean; module?: boolean } | null | undefined = scriptLangOf(tag)): number {
-  const close = closingTag(text, 'script', tag.end);
+interface ScriptDataRules {
+  /**
+   * Astro's compiler (a fork of Go's `golang.org/x/net/html` tokenizer) leaves the escaped state at a
+   * `<` followed by neither `/` nor a letter (`<!-- a < b`), where the standard stays escaped.
+   */
+  goQuirk: boolean;
+}
+const HTML_SCRIPT_DATA: ScriptDataRules = { goQuirk: false };
+const ASTRO_SCRIPT_DATA: ScriptDataRules = { goQuirk: true };
+
+/** What changes the script data state, in each state (HTML's blanks after a tag name: tab, LF, FF, CR, space). */
+const IN_SCRIPT_DATA = /<!--|<\/script(?=[\t\n\f\r />])/gi;
+const IN_ESCAPED = /-->|<\/?script(?=[\t\n\f\r />])/gi;
+const IN_ESCAPED_GO = /-->|<\/?script(?=[\t\n\f\r />])|<(?![A-Za-z/])/gi;
+const IN_DOUBLE_ESCAPED = /-->|<\/script(?=[\t\n\f\r />])/gi;
+
+/**
+ * Where a `<script>` element whose content starts at `from` ends, by `rules`: [offset of its
+ * `</script`, offset after the end tag's `>`] (the end tag read as a tag: a `>` in a quoted attribute
+ * value does not end it; one that does not end runs to the end of the text); undefined when the
+ * content runs to the end of the text. Linear: each state's pattern is searched from where the last
+ * one matched.
+ */
+function scriptDataEnd(text: string, from: number, rules: ScriptDataRules): [number, number] | undefined {
+  let state: 'data' | 'escaped' | 'double' = 'data';
+  let pos = from;
+  for (;;) {
+    const pattern = state === 'data' ? IN_SCRIPT_DATA : state === 'double' ? IN_DOUBLE_ESCAPED : rules.goQuirk ? IN_ESCAPED_GO : IN_ESCAPED;
+    pattern.lastIndex = pos;
+    const m = pattern.exec(text);
+    if (!m) return undefined;
+    const at = m.index;
+    const token = m[0];
+    if (token === '<!--') {
+      // (escaped, its dashes those of a `-->` that may follow at once: `<!-->`, `<!--->`)
+      state = 'escaped';
+      pos = at + 2;
+    } else if (token === '-->') {
+      state = 'data';
+      pos = at + 3;
+    } else if (token === '<') {
+      // (Go's tokenizer: back to script data, the character after the `<` read there)
+      state = 'data';
+      pos = at + 1;
+    } else if (token.charCodeAt(1) !== SLASH) {
+      // `<script` and the blank, `/` or `>` after it
+      state = 'double';
+      pos = at + token.length + 1;
+    } else if (state === 'double') {
+      state = 'escaped';
+      pos = at + token.length + 1;
+    } else {
+      const end = readTag(text, at + 1, false, false);
+      return [at, end === EOF ? text.length : end.end];
+    }
+  }
+}
+
+/**
+ * The `<script>` element whose start tag is `tag`: its content is a block when `language` (the
+ * block's language and whether it is classic, from `scriptLang` or `pageScriptLang`) is given. It
+ * ends at the first `</script` (as the Vue and Svelte compilers read a block), or, with `scriptData`
+ * (an HTML page, an Astro component), where the HTML tokenizer ends it (`scriptDataEnd`).
+ */
+function scriptBlock(
+  text: string,
+  tag: Tag,
+  tagStart: number,
+  found: Block[],
+  problems: SfcScripts['problems'],
+  language: { lang: Lang; classic?: boolean; module?: boolean } | null | undefined = scriptLangOf(tag),
+  scriptData?: ScriptDataRules,
+): number {
+  const close = scriptData ? scriptDataEnd(text, tag.end, scriptData) : closingTag(text, 'script', tag.end);
   if (!close) {
     if (language) {
       found.push({ start: tag.end, end: text.length, ...language });
@@ -803,8 +879,9 @@ const FRONTMATTER_CLOSE = /(?:^|[\r\n\u2028\u2029])[ \t]*---/g;
  * `--!>`, bogus `<!…>` `<?…>` `</…>` ones), CDATA (a bogus comment to the first `>` in HTML, a
  * section to `]]>` inside `<svg>` / `<math>`), raw-text elements (`<style>`, `<textarea>`, `<title>`,
  * `<noscript>`…) to their end tag, `<plaintext>` to the end, quoted attribute values (`>` inside
- * them), tag names in any case, a script's content to the first `</script` followed by a blank, `/`
- * or `>`. Its `<script src>` are listed in `sources` (`ScriptSource`). A `<script>` inside a `<template>` is inert (the template's content is not the page until a
+ * them), tag names in any case, a script's content to where the tokenizer's script data states end it
+ * (`scriptDataEnd`; not inside `<svg>` / `<math>`, where it is markup, to the first `</script`). Its
+ * `<script src>` are listed in `sources` (`ScriptSource`). A `<script>` inside a `<template>` is inert (the template's content is not the page until a
  * script clones it): not read. Linear: every search that fails ends the scan.
  */
 function scanPage(text: string, found: Block[], problems: SfcScripts['problems'], astro: boolean, sources: ScriptSource[]): void {
@@ -898,7 +975,9 @@ function scanPage(text: string, found: Block[], problems: SfcScripts['problems']
       const source = templates > 0 ? undefined : scriptSource(tag, i, astro);
       if (source) sources.push(source);
       if (selfClosed) continue;
-      pos = scriptBlock(text, tag, i, found, problems, (templates > 0 ? undefined : pageScriptLang(tag, astro)) ?? null);
+      // (an HTML script's content ends where the tokenizer's script data states end it; not in SVG or MathML, where it is markup)
+      const end = foreign > 0 ? undefined : astro ? ASTRO_SCRIPT_DATA : HTML_SCRIPT_DATA;
+      pos = scriptBlock(text, tag, i, found, problems, (templates > 0 ? undefined : pageScriptLang(tag, astro)) ?? null, end);
     } else if (tag.name === 'plaintext' && foreign === 0) {
       return;
     } else if (RAW_TEXT.has(tag.name) && !selfClosed) {

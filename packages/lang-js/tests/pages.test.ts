@@ -577,6 +577,103 @@ describe("a page's <script src> list (scriptSources)", () => {
   });
 });
 
+describe('the end of a page script: the script data escape states of the HTML tokenizer', () => {
+  it('`<!--` then `<script` hides the next `</script>` until `-->` (old pages\' `document.write`)', () => {
+    const text = [
+      '<script>',
+      '<!--',
+      "document.write('<script src=\"legacy.js\"></script>');",
+      "pipeline('after-write')",
+      '//-->',
+      '</script>',
+      "<script>pipeline('next')</script>",
+      '',
+    ].join('\n');
+    const sc = parse(text, 'old.html');
+    expect(sc.parseErrors).toEqual([]);
+    expect(tasks(sc)).toEqual(['after-write', 'next']);
+    expect(sc.getLoc(calls(sc)[0]).start).toEqual(position(text, "pipeline('after-write"));
+    expect(sfcScripts(text, 'old.html').blocks).toEqual([[8, text.indexOf('</script>\n<script>')], [text.indexOf("pipeline('next"), text.lastIndexOf('</script>')]]);
+  });
+
+  it('the escape without a `<script` changes nothing: `</script>` ends the script; `-->` and `<!-->` end the escape', () => {
+    const cases: Array<[string, string[]]> = [
+      // escaped, no `<script`: the first `</script>` ends it
+      ["<script>\n<!--\npipeline('a')\n</script><script>pipeline('b')</script>", ['a', 'b']],
+      // `-->` ends the escape before the `<script`
+      ["<script>x = '<!-- -->'; y = '<script>';\npipeline('a')</script><script>pipeline('b')</script>", ['a', 'b']],
+      // `<!-->` and `<!--->` are an escape ended at once
+      ["<script>x = '<!-->'; y = '<script>';\npipeline('a')</script><script>pipeline('b')</script>", ['a', 'b']],
+      ["<script>x = '<!--->'; y = '<script>';\npipeline('a')</script><script>pipeline('b')</script>", ['a', 'b']],
+      // not the escape: `<!-` , `< !--`
+      ["<script>x = '<!-'; y = '<script>';\npipeline('a')</script><script>pipeline('b')</script>", ['a', 'b']],
+      // `<scripts>`, `<script1` and `<scrip>` do not double-escape
+      ["<script>x = '<!--<scripts>';\npipeline('a')</script><script>pipeline('b')</script>", ['a', 'b']],
+      ["<script>x = '<!--<script1>';\npipeline('a')</script><script>pipeline('b')</script>", ['a', 'b']],
+    ];
+    for (const [text, expected] of cases) {
+      const sc = parse(text, 'a.html');
+      expect({ text, errors: sc.parseErrors, tasks: tasks(sc) }).toEqual({ text, errors: [], tasks: expected });
+    }
+  });
+
+  it('double-escaped, the inner `</script>` goes back to the escape, and the next one or a `-->` ends it; module scripts alike', () => {
+    const cases: Array<[string, string[]]> = [
+      // double-escaped, then back to escaped at the inner `</SCRIPT >`: the next `</script>` ends it
+      ["<script>document.write('<!--<SCRIPT>x()</SCRIPT >');\npipeline('a')\n</script>\n<script>pipeline('b')</script>", ['a', 'b']],
+      // double-escaped, then `-->`: the `<script>` and `</script>` after it are plain script data again
+      ["<script>w('<!--<script>--><script>');\npipeline('a')\n</script>\n<script>pipeline('b')</script>", ['a', 'b']],
+      // a module script is tokenized the same way
+      ["<script type=\"module\">w('<!--<script src=x></script>');\npipeline('a')\n</script>\n<script>pipeline('b')</script>", ['a', 'b']],
+    ];
+    for (const [text, expected] of cases) {
+      const sc = parse(text, 'a.html');
+      expect({ text, errors: sc.parseErrors, tasks: tasks(sc) }).toEqual({ text, errors: [], tasks: expected });
+    }
+  });
+
+  it('a double escape never ended swallows the rest of the page, as in a browser', () => {
+    const text = "<script>x = '<!--'; y = '<script>';</script>\n<script>pipeline('swallowed')</script>\n<p>end</p>\n";
+    const { blocks, problems } = sfcScripts(text, 'a.html');
+    expect(blocks).toEqual([[8, text.length]]);
+    expect(problems.map((p) => p.message)).toEqual(['This <script> has no </script>: read to the end of the file']);
+  });
+
+  it('a data block that hides a `<script>` in an escape hides it from the page too', () => {
+    const text = '<script type="text/x-template"><!--<script></script> <script>pipeline(\'hidden\')</script> --></script>\n<script>pipeline(\'after\')</script>\n';
+    const sc = parse(text, 'a.html');
+    expect(sc.parseErrors).toEqual([]);
+    expect(tasks(sc)).toEqual(['after']);
+    // (a template's inert script is tokenized so too)
+    expect(tasks(parse(`<template>${text}</template><script>pipeline('outside')</script>`, 'a.html'))).toEqual(['outside']);
+  });
+
+  it('the end tag is read as a tag: a `>` in a quoted attribute value does not end it', () => {
+    const text = "<script>pipeline('a')</script x=\"><script>pipeline('hidden')</script>\"><script>pipeline('b')</script>\n";
+    const sc = parse(text, 'a.html');
+    expect(sc.parseErrors).toEqual([]);
+    expect(tasks(sc)).toEqual(['a', 'b']);
+  });
+
+  it('Astro follows its compiler (Go\'s tokenizer): `<` then neither `/` nor a letter ends the escape', () => {
+    const body = "<script is:inline>\n// <!-- a < b\nw('<script></script>');\npipeline('a')\n</script>\n";
+    // a browser stays escaped: the `<script>` in the string double-escapes, the script ends at the last `</script>`
+    expect(tasks(parse(body, 'a.html'))).toEqual(['a']);
+    // Astro's compiler is back in script data at `< b`: the script ends inside the string
+    const astro = parse(`---\n---\n${body}`, 'a.astro');
+    expect(tasks(astro)).toEqual([]);
+    expect(astro.parseErrors.length).toBeGreaterThan(0);
+    // the rest of the escape rules are the same
+    expect(tasks(parse("---\n---\n<script is:inline>w('<!--<script></script>');\npipeline('a')\n</script>\n", 'a.astro'))).toEqual(['a']);
+  });
+
+  it('Vue and Svelte blocks still end at the first `</script`, as their compilers read them', () => {
+    const text = "<script>\nconst s = '<!--<script>';\n</script>\n<script setup>\npipeline('setup')\n</script>\n";
+    expect(tasks(parse(text, 'C.vue'))).toEqual(['setup']);
+    expect(tasks(parse(text.replace('<script setup>', '<script context="module">'), 'C.svelte'))).toEqual(['setup']);
+  });
+});
+
 describe('syntax errors in a page script', () => {
   it('a `}` missing is reported at the end of its script, once, and the scripts after it are read (repro 05)', () => {
     const text = [
@@ -626,7 +723,12 @@ describe('pages and components: hostile input', () => {
       ['a.html', big('<script>a // b</script>')],
       ['a.html', big('<script><a // b</script>')],
       ['a.html', big('<script>a <!-- b</script>')],
+      ['a.html', big('<script><!--<script>')],
+      ['a.html', big('<script><!--<script></script>')],
+      ['a.html', `<script>${big('<!--<script></script>-->')}`],
+      ['a.html', `<script>${big('<!--<script')}`],
       ['a.html', big('<script src="&#47;&amp;')],
+      ['a.astro', `---\n---\n<script>${big('<!--< <script')}`],
       ['a.html', big('<template><script></script>')],
       ['a.html', big('<svg><![CDATA[')],
       ['a.html', big('<a b="')],
