@@ -16,6 +16,11 @@ const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'clo
 const FASTAI_LOAD_LEARNER = /^fastai(?:\.\w+)*\.load_learner$/;
 /** LangChain vector stores whose `load_local` unpickles the saved index once `allow_dangerous_deserialization` is set. */
 const PICKLED_VECTOR_STORES = /^langchain(?:_community)?\.vectorstores\.(?:[\w.]*\.)?(?:FAISS|Annoy|ScaNN)\.load_local$/;
+/** What writes such an index: `store.save_local(folder)` (a method of that name on any receiver, a folder by its API). */
+const VECTOR_STORE_WRITERS = new Set<string>(['.save_local']);
+/** What to do instead of loading a pickled vector store from a folder that may not be this application's own. */
+const VECTOR_STORE_REMEDIATION =
+  'Load only indexes this application built, from a directory no one else can write (not a download, upload or shared folder); otherwise rebuild the index from the source documents, or use a store that keeps no pickle (e.g. Chroma, or FAISS with the docstore saved as JSON).';
 /**
  * NLTK's resource loaders: `nltk.data.load("tokenizers/punkt/english.pickle")` unpickles a file of
  * `nltk_data`, which `nltk.download` fetches from the network (CVE-2024-39705; NLTK 3.9 stopped
@@ -241,6 +246,10 @@ export default createRule<[], PythonSourceCode>({
         '`{{callee}}`{{detail}} reads {{source}} with marshal, which is not secure against erroneous or malicious data: crafted bytes can crash the interpreter, and a code object it rebuilds runs whatever it holds once the program executes it. Exchange data as JSON.',
       nltkPickle:
         '`{{callee}}` unpickles a `.pickle` resource of nltk_data, which `nltk.download` fetches from the network: a tampered data package runs code on this machine (CVE-2024-39705). Upgrade to NLTK 3.9 or later and load `punkt_tab` (`PunktTokenizer()`), which holds no pickles.',
+      vectorStore:
+        '`{{callee}}` loads a saved index whose docstore is a pickle, which `allow_dangerous_deserialization` lets it unpickle: a folder somebody else wrote or replaced runs code on this machine when it is loaded. Load only an index this application built, from a folder no one else can write; otherwise rebuild it from the source documents, or keep its docstore as JSON.',
+      vectorStoreSavedOnSomePaths:
+        '`{{callee}}` loads an index this code saves at line {{line}}, but not on every path before this load: where that save has not run, the folder is whatever is on disk, and its pickled docstore runs code on this machine when it is loaded. Load only an index this application built, from a folder no one else can write; otherwise rebuild it from the source documents, or keep its docstore as JSON.',
       savedOnSomePaths:
         '`{{callee}}` loads a file this code writes at line {{line}}, but not on every path before this load: where that write has not run, the file is whatever is on disk, and a malicious cache or model file executes on this machine. Load data as JSON or safetensors, scikit-learn models with skops.',
       callback:
@@ -278,12 +287,15 @@ export default createRule<[], PythonSourceCode>({
           if (value !== UNKNOWN && !value) return;
           const folder = sc.argument(node, { position: 0 }) ?? sc.argument(node, { name: 'folder_path' });
           const name = store.split('.').slice(-2).join('.');
-          context.report({
-            node,
-            messageId: 'unsafeDeserialization',
-            data: { callee: name, detail: ' (the saved index is a pickle, which `allow_dangerous_deserialization` lets it load)', imports: '' },
-            confidence: value === UNKNOWN ? 'low' : confidenceFor(sc, folder),
-          });
+          // `vs.save_local("index")` then `FAISS.load_local("index", …)`: the index this code just built
+          const own = { pathWriters: VECTOR_STORE_WRITERS };
+          if (isInProcessData(sc, folder, VECTOR_STORE_WRITERS, 0, own)) return;
+          const save = savedOnSomePathBefore(sc, folder, VECTOR_STORE_WRITERS, own);
+          if (save) {
+            context.report({ node, messageId: 'vectorStoreSavedOnSomePaths', data: { callee: name, line: saveLineText(sc, save, node) }, confidence: 'medium', remediation: VECTOR_STORE_REMEDIATION });
+            return;
+          }
+          context.report({ node, messageId: 'vectorStore', data: { callee: name }, confidence: value === UNKNOWN ? 'low' : confidenceFor(sc, folder), remediation: VECTOR_STORE_REMEDIATION });
           return;
         }
         // pyzmq's `socket.recv_pyobj()`: `pickle.loads` of the next message off the socket (a method no

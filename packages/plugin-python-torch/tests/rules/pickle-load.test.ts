@@ -39,6 +39,9 @@ ruleTester.run('torch/pickle-load', rule, {
     'from mylib import load_learner\nimport pickle\nlearn = load_learner("export.pkl")',
     'from langchain_community.vectorstores import FAISS\ndb = FAISS.load_local("faiss_index", emb)',
     'from langchain_community.vectorstores import FAISS\ndb = FAISS.load_local("faiss_index", emb, allow_dangerous_deserialization=False)',
+    // the index this code has just saved (LangChain's own FAISS examples): read back, nothing from outside
+    'from langchain_community.vectorstores import FAISS\nvs = FAISS.from_texts(["a"], emb)\nvs.save_local("my_index")\ndb = FAISS.load_local("my_index", emb, allow_dangerous_deserialization=True)',
+    'from langchain_community.vectorstores import FAISS\ndef rebuild(docs, emb, folder):\n    FAISS.from_documents(docs, emb).save_local(folder)\n    return FAISS.load_local(folder, emb, allow_dangerous_deserialization=True)',
     'import pickle\npickle.dump(obj, f)',
     // A def that shadows the import: once it runs, the name is the def (its own call included).
     'from pickle import loads\n\ndef loads(data):\n    return loads(data)',
@@ -228,7 +231,16 @@ ruleTester.run('torch/pickle-load', rule, {
     // a LangChain vector store that unpickles its saved index once allowed to
     {
       code: 'from langchain_community.vectorstores import FAISS\ndef load(path, emb):\n    return FAISS.load_local(path, emb, allow_dangerous_deserialization=True)',
-      errors: [{ messageId: 'unsafeDeserialization', confidence: 'high', line: 3 }],
+      errors: [{ messageId: 'vectorStore', confidence: 'high', line: 3 }],
+    },
+    // an index saved on some paths only, or under /tmp (another user can swap the folder in between)
+    {
+      code: 'from langchain_community.vectorstores import FAISS\nif rebuild:\n    vs.save_local("idx")\ndb = FAISS.load_local("idx", emb, allow_dangerous_deserialization=True)',
+      errors: [{ messageId: 'vectorStoreSavedOnSomePaths', confidence: 'medium', data: { callee: 'FAISS.load_local', line: '3' } }],
+    },
+    {
+      code: 'from langchain_community.vectorstores import FAISS\nvs.save_local("/tmp/idx")\ndb = FAISS.load_local("/tmp/idx", emb, allow_dangerous_deserialization=True)',
+      errors: [{ messageId: 'vectorStore', confidence: 'high' }],
     },
     // vendored copies of cloudpickle (Ray Tune's checkpoints, joblib, PySpark, spaCy's srsly)
     { code: 'import ray.cloudpickle as pickle\nwith open(p, "rb") as fp:\n    x = pickle.load(fp)', errors: [{ messageId: 'unsafeDeserialization', message: '`cloudpickle.load` deserializes data that can run arbitrary code when it is loaded: a malicious model or cache file executes on this machine. Load weights from safetensors (or `torch.load(..., weights_only=True)`), data as JSON, scikit-learn models with skops.' }] },
