@@ -2977,7 +2977,9 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     const attr = expr.childForFieldName('attribute');
     if (object?.type !== 'identifier' || !attr || this.isMemberOrKeywordName(object)) return UNKNOWN;
     const member = this.text.slice(attr.startIndex, attr.endIndex);
-    if (this.scopes.attributeAssignmentsOf(member).length > 0) return UNKNOWN;
+    // `.member = …` on another object may be on this one too, unless that object is a new instance of
+    // an imported class (`engine_args = AsyncEngineArgs(…)`), which no bag built here can be
+    if (this.scopes.attributeAssignmentsOf(member).some((a) => !this.isNewForeignInstance(a.object))) return UNKNOWN;
     this.setsAttributesDynamically ??= /\bsetattr\b|\b__dict__\b|\bvars\s*\(/.test(this.text);
     if (this.setsAttributesDynamically) return UNKNOWN;
     const list = this.reachingBindings(object);
@@ -2992,6 +2994,25 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       result = v;
     }
     return result;
+  }
+
+  /**
+   * A name whose every binding that may reach `object` makes it a new instance of an imported class
+   * (`args = vllm.EngineArgs(…)`: a callee imported from another module whose last part is capitalised,
+   * not an attribute bag): an object no value of this file is, so no alias of one.
+   */
+  private isNewForeignInstance(object: Node): boolean {
+    if (object.type !== 'identifier') return false;
+    const list = this.reachingBindings(object);
+    return (
+      list.length > 0 &&
+      list.every((b) => {
+        if (b.kind !== 'assignment' || b.value?.type !== 'call') return false;
+        const fn = this.callee(b.value);
+        const names = fn ? this.qualifiedNames(fn) : NONE;
+        return names.length > 0 && !this.localClass(fn!) && names.every((q) => q.includes('.') && /^[A-Z]/.test(q.slice(q.lastIndexOf('.') + 1)) && !NAMESPACE_TYPES.has(q));
+      })
+    );
   }
 
   private constantOfKeyword(call: Node, name: string): ConstantValue | Unknown {

@@ -224,12 +224,18 @@ describe('constant of an attribute bag', () => {
     expect(await constOf('import argparse\nargs = argparse.Namespace(trust=True, rev="main")\nx = args.trust\n')).toBe(true);
     expect(await constOf('from types import SimpleNamespace as NS\ncfg = NS(rev="main")\ndef f():\n    x = cfg.rev\n    return x\n')).toBe('main');
     expect(await constOf('import argparse\nif c:\n    a = argparse.Namespace(t=True)\nelse:\n    a = argparse.Namespace(t=True, u=1)\nx = a.t\n')).toBe(true);
+    // the member set on a new instance of an imported class elsewhere: no alias of the bag
+    expect(await constOf('import argparse\nfrom vllm import EngineArgs\ndef g():\n    e = EngineArgs(model="m")\n    e.t = True\nargs = argparse.Namespace(t=False)\nx = args.t\n')).toBe(false);
   });
 
   it('is unknown when the member may be set, is missing, differs, or the bag is something else', async () => {
     // set anywhere in the file, on any object
     expect(await constOf('import argparse\nargs = argparse.Namespace(t=True)\ndef g(o):\n    o.t = False\nx = args.t\n')).toBe(UNKNOWN);
     expect(await constOf('import argparse\nargs = argparse.Namespace(t=True)\nsetattr(args, name, False)\nx = args.t\n')).toBe(UNKNOWN);
+    // set on what a call of this file returns, an alias, a bag itself: may be this one
+    expect(await constOf('import argparse\nargs = argparse.Namespace(t=True)\ndef g():\n    o = make()\n    o.t = False\nx = args.t\n')).toBe(UNKNOWN);
+    expect(await constOf('import argparse\nargs = argparse.Namespace(t=True)\no = args\no.t = False\nx = args.t\n')).toBe(UNKNOWN);
+    expect(await constOf('import argparse\nargs = argparse.Namespace(t=True)\no = argparse.Namespace()\no.t = False\nx = args.t\n')).toBe(UNKNOWN);
     expect(await constOf('import argparse\nargs = argparse.Namespace(t=True)\nvars(args).update(opts)\nx = args.t\n')).toBe(UNKNOWN);
     // not given, given through an unknown mapping, different per branch
     expect(await constOf('import argparse\nargs = argparse.Namespace(u=True)\nx = args.t\n')).toBe(UNKNOWN);

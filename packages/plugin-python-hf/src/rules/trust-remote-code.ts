@@ -82,6 +82,15 @@ const FLAG_RERANKER_TOP = /^FlagEmbedding\.(FlagLLMReranker|LayerWiseFlagLLMRera
 const FLAG_RERANKER_1X_KEYWORDS = new Set(['model_name_or_path', 'use_fp16', 'use_bf16', 'cache_dir', 'device']);
 const FLAG_AUTO_MODEL = /^FlagEmbedding\.(?:[\w.]*\.)?FlagAutoModel\.from_finetuned$/;
 
+/**
+ * Argument objects of serving engines whose `trust_remote_code` field the engine built from them obeys
+ * (vllm/engine/arg_utils.py: `EngineArgs.trust_remote_code: bool = False`, `AsyncEngineArgs(EngineArgs)`,
+ * handed to `LLMEngine.from_engine_args` / `AsyncLLMEngine.from_engine_args`; SGLang's
+ * `sglang/srt/server_args.py` `ServerArgs.trust_remote_code`): set as an attribute
+ * (`engine_args.trust_remote_code = True`, LocalAI's vLLM backend) it is the keyword by another spelling.
+ */
+const ENGINE_ARGS_FIELD = /^(?:vllm\.(?:engine\.arg_utils\.)?(?:Async)?EngineArgs|sglang\.(?:srt\.server_args\.)?ServerArgs)\.trust_remote_code$/;
+
 const EVALUATION_REMEDIATION =
   'Compute the metric with code the project controls (scikit-learn, torchmetrics, or Hugging Face\'s own modules: `evaluate.load("accuracy")`); if a community module is needed, review its script and pin `revision=` to the reviewed commit, or copy it into the project and load it by path (`evaluate.load("./metrics/my_metric.py")`).';
 const FLAG_AUTO_REMEDIATION =
@@ -104,6 +113,8 @@ export default createRule<[], PySourceCode>({
     messages: {
       trusted: '{{api}} is called with trust_remote_code={{value}}: the repository\'s own Python code (modeling, tokenizer or dataset scripts) runs in this process, even at a pinned revision.',
       trustedLocal: '{{api}} is called with trust_remote_code={{value}} on the local directory {{path}}: the `*.py` files in it (modeling, tokenizer or dataset scripts) run in this process. Review where they came from (a download, a copy of a Hub repository, another machine) and keep the reviewed files with the project.',
+      trustedField: '{{api}}.trust_remote_code is set to {{value}}: the engine built from these arguments runs the repository\'s own Python code (modeling, tokenizer or dataset scripts) in its process, even at a pinned revision.',
+      maybeTrustedField: '{{api}}.trust_remote_code is set from `{{expr}}`, which could not be resolved; when true, the engine built from these arguments runs the repository\'s own Python code in its process.',
       trustedBag: '{{api}}(...) holds trust_remote_code={{value}}, handed on to code this file does not show: a loader given it runs the repository\'s own Python code (modeling, tokenizer or dataset scripts) in this process, even at a pinned revision.',
       maybeTrusted: '{{api}} takes trust_remote_code from `{{expr}}`, which could not be resolved; when true, the repository\'s Python code runs in this process.',
       setFalse: 'Set trust_remote_code=False',
@@ -157,6 +168,23 @@ export default createRule<[], PySourceCode>({
       return true;
     };
     return {
+      // `engine_args.trust_remote_code = True` on a serving engine's arguments (`ENGINE_ARGS_FIELD`)
+      assignment(node: PyNode) {
+        const target = node.childForFieldName('left');
+        const right = node.childForFieldName('right');
+        if (target?.type !== 'attribute' || !right || target.childForFieldName('attribute')?.text !== 'trust_remote_code') return;
+        const field = sc.instanceQualifiedName(target);
+        if (!field || !ENGINE_ARGS_FIELD.test(field)) return;
+        const api = field.split('.').slice(-2, -1)[0];
+        const value = sc.constant(right);
+        if (value === UNKNOWN) {
+          context.report({ node, messageId: 'maybeTrustedField', data: { api, expr: right.text.length > 40 ? `${right.text.slice(0, 39)}…` : right.text }, confidence: 'low' });
+          return;
+        }
+        if (!pythonTruthy(value)) return;
+        const suggest = right.type === 'true' ? [{ messageId: 'setFalse', fix: (fixer: any) => fixer.replaceText(right, 'False') }] : [];
+        context.report({ node, messageId: 'trustedField', data: { api, value: right.text.length > 30 ? 'True' : right.text }, confidence: 'high', suggest });
+      },
       call(node: PyNode) {
         if (repositoryModule(node)) return;
         if (!sc.argument(node, { name: 'trust_remote_code' }) && communityEvaluation(node)) return;

@@ -5,6 +5,9 @@ const COMMIT = '0123456789abcdef0123456789abcdef01234567';
 
 ruleTester.run('hf/trust-remote-code', rule, {
   valid: [
+    // a serving engine's arguments with the field off; the same attribute of another object
+    'from vllm import AsyncEngineArgs\nargs = AsyncEngineArgs(model="org/m")\nargs.trust_remote_code = False',
+    'import argparse\nns = argparse.Namespace()\nns.trust_remote_code = True\nself_like.trust_remote_code = True',
     // Hugging Face's own evaluation modules, local scripts, ids not known, another library's `load`
     'import evaluate\nacc = evaluate.load("accuracy")\nglue = evaluate.load("glue", "mrpc")\nbleu = evaluate.load("evaluate-metric/bleu")\nmine = evaluate.load("./metrics/my_metric.py")\ncombo = evaluate.combine(["accuracy", "f1"])\ndyn = evaluate.load(args.metric)',
     'import json\nx = json.load(open("someone/fancy_metric"))',
@@ -32,6 +35,15 @@ ruleTester.run('hf/trust-remote-code', rule, {
     'from mylib import FlagAutoModel\nm = FlagAutoModel.from_finetuned("Alibaba-NLP/gte-Qwen2-7B-instruct")',
   ],
   invalid: [
+    // `engine_args.trust_remote_code = True` (LocalAI's vLLM backend): the keyword by another spelling, pinned or not
+    {
+      code: `from vllm.engine.arg_utils import AsyncEngineArgs\nfrom vllm.engine.async_llm_engine import AsyncLLMEngine\nengine_args = AsyncEngineArgs(model="org/model", revision="${COMMIT}")\nengine_args.trust_remote_code = True\nengine = AsyncLLMEngine.from_engine_args(engine_args)`,
+      errors: [{ messageId: 'trustedField', line: 4, column: 1, confidence: 'high', data: { api: 'AsyncEngineArgs', value: 'True' }, suggestions: [{ messageId: 'setFalse', output: `from vllm.engine.arg_utils import AsyncEngineArgs\nfrom vllm.engine.async_llm_engine import AsyncLLMEngine\nengine_args = AsyncEngineArgs(model="org/model", revision="${COMMIT}")\nengine_args.trust_remote_code = False\nengine = AsyncLLMEngine.from_engine_args(engine_args)` }] }],
+    },
+    {
+      code: 'import vllm\ndef start(request):\n    args = vllm.EngineArgs(model=request.Model)\n    args.trust_remote_code = request.TrustRemoteCode\n    return vllm.LLMEngine.from_engine_args(args)',
+      errors: [{ messageId: 'maybeTrustedField', line: 4, confidence: 'low', data: { api: 'EngineArgs', expr: 'request.TrustRemoteCode' } }],
+    },
     // community evaluation modules: their scripts run without trust_remote_code
     {
       code: 'import evaluate\nm = evaluate.load("someone/fancy_metric")\nc = evaluate.combine(["accuracy", "someone/other_metric"])\np = evaluate.load("someone/fancy_metric", revision="0123456789abcdef0123456789abcdef01234567")',
