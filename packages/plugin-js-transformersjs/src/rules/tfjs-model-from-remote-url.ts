@@ -3,7 +3,7 @@ import type { JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { calleeText, TEACHABLE_MACHINE_GLOBAL_TRIGGER } from '../utils/libraries.js';
 import { remoteLoadReport } from '../utils/remote-load.js';
 import { ML5_TRIGGER } from '../utils/ml5-loads.js';
-import { SPEECH_COMMANDS_GLOBAL_TRIGGER, tfjsLoad } from '../utils/tfjs-loads.js';
+import { SPEECH_COMMANDS_GLOBAL_TRIGGER, tfjsLoads } from '../utils/tfjs-loads.js';
 import { docsUrl } from '../utils/meta.js';
 
 export default createRule<[], JsSourceCode>({
@@ -34,18 +34,18 @@ export default createRule<[], JsSourceCode>({
     const sc = context.sourceCode;
     return {
       CallExpression(node: TSESTree.CallExpression) {
-        const load = tfjsLoad(sc, node);
-        if (!load) return;
-        if ('builtin' in load) {
-          context.report({ node, messageId: 'builtinModel', data: { callee: calleeText(sc, node), model: load.builtin }, confidence: 'medium' });
-          return;
+        for (const load of tfjsLoads(sc, node)) {
+          if ('builtin' in load) {
+            context.report({ node, messageId: 'builtinModel', data: { callee: calleeText(sc, node), model: load.builtin }, confidence: 'medium' });
+          } else if ('packageDefault' in load) {
+            context.report({ node, messageId: 'packageDefault', data: { callee: calleeText(sc, node), module: load.packageDefault }, confidence: 'medium' });
+          } else {
+            const report = remoteLoadReport(sc, node, load.source, { callee: calleeText(sc, node) }, load.location);
+            // (whether ml5 fetches that URL depends on a runtime or model the analysis cannot see)
+            if (report && load.uncertain && report.confidence === 'high') report.confidence = 'medium';
+            if (report) context.report(report);
+          }
         }
-        if ('packageDefault' in load) {
-          context.report({ node, messageId: 'packageDefault', data: { callee: calleeText(sc, node), module: load.packageDefault }, confidence: 'medium' });
-          return;
-        }
-        const report = remoteLoadReport(sc, node, load.source, { callee: calleeText(sc, node) }, load.location);
-        if (report) context.report(report);
       },
     };
   },

@@ -93,6 +93,15 @@ export function isTeachableMachineLoad(sc: JsSourceCode, call: TSESTree.CallExpr
   return TEACHABLE_MACHINE_LOADS.has(sc.globalName(call.callee) ?? '');
 }
 
+/**
+ * The file is an HTML page (or an Astro component) one of whose `<script src>` the browser runs
+ * passes `test`: the page loads that library by script tag, so the global it defines is the
+ * library's. False for any other file (see `JsSourceCode.scriptSources`).
+ */
+export function pageLoadsScript(sc: JsSourceCode, test: (src: string) => boolean): boolean {
+  return sc.scriptSources?.some((s) => test(s.src)) ?? false;
+}
+
 /** The callee as written, shortened for messages (`ort.InferenceSession.create`). */
 export function calleeText(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): string {
   // Compiled CommonJS calls imports as `(0, hub_1.downloadFile)(...)`: name the function, not the sequence.

@@ -1,7 +1,18 @@
+import { UNKNOWN } from '@oculum/core';
 import { staticKey, unwrapExpression, type JsNode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
 
 /** ml5.js (npm, versioned, CDN and `npm:` specifiers, and files of the package: `…/ml5@1/dist/ml5.min.js`). */
 export const isMl5Module = (m: string): boolean => /(^|\/|npm:)ml5(@[^/?#]*)?(\/[^?#]*)?$/.test(m);
+
+/**
+ * A `<script src>` of ml5.js's script-tag build: the package on a CDN (`https://unpkg.com/ml5@1/dist/ml5.js`,
+ * `https://cdn.jsdelivr.net/npm/ml5@0.12.2/dist/ml5.min.js`, `https://unpkg.com/ml5@latest`) or a copy
+ * of its file (`libraries/ml5.min.js`, as the p5.js editor keeps it), a query or fragment aside.
+ */
+export const isMl5Script = (src: string): boolean => {
+  const path = src.replace(/[?#].*$/s, '');
+  return isMl5Module(path) || /(^|\/)ml5(\.min)?\.js$/i.test(path);
+};
 
 /** Prefilter trigger for ml5.js: its import specifier and the global of its script-tag build both say `ml5`. */
 export const ML5_TRIGGER = /\bml5\b/;
@@ -20,8 +31,12 @@ const BUILTIN_MODELS: Readonly<Record<string, readonly string[]>> = {
 /** `ml5.cartoon()`'s default model (ml5 0.x), a `model.json` on GitHub. */
 const CARTOON_DEFAULT = 'CartoonGAN Miyazaki';
 
-/** What an ml5 model load fetches: a built-in model by name, or the URL (or path) it is handed. */
-export type Ml5Load = { builtin: string } | { source: JsNode };
+/**
+ * What an ml5 model load fetches: a built-in model by name, or the URL (or path) it is handed;
+ * `uncertain` when whether ml5 fetches that URL depends on a value the analysis cannot see (the
+ * `runtime` or the model an option belongs to).
+ */
+export type Ml5Load = { builtin: string } | { source: JsNode; uncertain?: boolean };
 
 /**
  * The ml5 function a callee names: imported from `ml5` (`import ml5 from 'ml5'`, `require('ml5')`),
@@ -53,31 +68,54 @@ function isFunction(sc: JsSourceCode, node: JsNode): boolean {
   return Boolean(b && b.writes === 0 && b.declaration.type === 'FunctionDeclaration' && b.declaration.id === b.id);
 }
 
-const isNeuralNetworkCreation = (sc: JsSourceCode, node: JsNode): boolean => {
+/** How deep `holds` follows values made from other values (`fe.classification()` of `fe`). */
+const MAX_HOLD_DEPTH = 8;
+
+/** A value an ml5 model is made of: `ml5.neuralNetwork(…)`, `ml5.featureExtractor(…)`. */
+type Ml5Maker = (sc: JsSourceCode, node: JsNode, depth: number) => boolean;
+
+const isNeuralNetworkCreation: Ml5Maker = (sc, node) => {
   const n = unwrapExpression(node);
   return n.type === 'CallExpression' && ml5Function(sc, n.callee) === 'neuralNetwork';
 };
 
 /**
- * The receiver holds `ml5.neuralNetwork(...)`: a stable variable, a `let` / `var` every value of which
- * (placeholders aside) is one (a p5.js sketch's `let nn;` assigned in `setup()`), or a class member
- * likewise. A parameter, or any other object with a `load` method, is not.
+ * `ml5.featureExtractor(…)` (ml5 0.x), or `.classification(…)` / `.regression(…)` of one (they return
+ * the extractor itself: `featureExtractor.classification(video)` is the custom model `load()` fills).
  */
-function holdsNeuralNetwork(sc: JsSourceCode, receiver: JsNode): boolean {
+const isFeatureExtractor: Ml5Maker = (sc, node, depth) => {
+  const n = unwrapExpression(node);
+  if (n.type !== 'CallExpression') return false;
+  if (ml5Function(sc, n.callee) === 'featureExtractor') return true;
+  const callee = unwrapExpression(n.callee);
+  if (callee.type !== 'MemberExpression') return false;
+  const method = staticKey(callee);
+  return (method === 'classification' || method === 'regression') && holds(sc, callee.object, isFeatureExtractor, depth + 1);
+};
+
+/**
+ * The receiver holds a model `made` makes: the value itself (`ml5.featureExtractor(…).classification()`),
+ * a stable variable, a `let` / `var` every value of which (placeholders aside) is one (a p5.js
+ * sketch's `let nn;` assigned in `setup()`), or a class member likewise. A parameter, or any other
+ * object with a `load` method, is not.
+ */
+function holds(sc: JsSourceCode, receiver: JsNode, made: Ml5Maker, depth = 0): boolean {
+  if (depth > MAX_HOLD_DEPTH) return false;
+  const value = unwrapExpression(receiver);
+  if (value.type === 'CallExpression') return made(sc, value, depth);
   const def = sc.definingExpression(receiver);
   if (def) {
-    if (isNeuralNetworkCreation(sc, def)) return true;
+    if (made(sc, def, depth)) return true;
     if (def.type !== 'MemberExpression') return false;
     const values = sc.memberValues(def)?.filter((v) => !isPlaceholder(sc, v));
-    return Boolean(values && values.length > 0 && values.every((v) => isNeuralNetworkCreation(sc, v)));
+    return Boolean(values && values.length > 0 && values.every((v) => made(sc, v, depth)));
   }
-  const id = unwrapExpression(receiver);
-  if (id.type !== 'Identifier') return false;
-  const b = sc.binding(id);
+  if (value.type !== 'Identifier') return false;
+  const b = sc.binding(value);
   if (!b || (b.kind !== 'let' && b.kind !== 'var') || !b.assignedValues) return false;
   if (b.init && b.path?.length !== 0) return false;
   const values = [...(b.init ? [b.init] : []), ...b.assignedValues].filter((v) => !isPlaceholder(sc, v));
-  return values.length > 0 && values.every((v) => isNeuralNetworkCreation(sc, v));
+  return values.length > 0 && values.every((v) => made(sc, v, depth));
 }
 
 /** `nn.load(path)` / `nn.load({ model, metadata, weights })`: the URL of `model.json`. */
@@ -88,40 +126,139 @@ function neuralNetworkLoadSource(sc: JsSourceCode, call: TSESTree.CallExpression
   return details ? sc.property(details, 'model') : arg;
 }
 
+/** The value of a constant string argument, lower case; `null` when it is not known, `undefined` when absent. */
+function lowerString(sc: JsSourceCode, node: JsNode | undefined): string | null | undefined {
+  if (!node) return undefined;
+  const v = sc.constant(node);
+  return typeof v === 'string' ? v.toLowerCase() : null;
+}
+
 /**
- * An ml5.js load of a TF.js model: `ml5.imageClassifier(modelNameOrUrl, …)`,
- * `ml5.soundClassifier(modelNameOrUrl, …)` (a built-in name or the URL of a `model.json`, a
- * Teachable Machine export's above all), `ml5.cartoon(url | { modelUrl })` and `load(pathOrDetails)`
- * of a network made by `ml5.neuralNetwork(…)`. `undefined` for any other call, and for a call whose
- * model argument is missing or cannot be read.
+ * The model name ml5's argument handling (`handleArguments`) takes from the arguments of a call: the
+ * last string among them, lower case; `undefined` when there is none; `null` when there is no
+ * constant string and an argument the analysis cannot see may be one (neither an object, a function
+ * nor a constant). (Beside a constant name, a value not known is taken for the callback or the
+ * media it usually is: `bodyPose('MoveNet', options, gotModel)`.)
  */
-export function ml5Load(sc: JsSourceCode, call: TSESTree.CallExpression): Ml5Load | undefined {
+function modelNameArgument(sc: JsSourceCode, call: TSESTree.CallExpression): string | null | undefined {
+  let name: string | undefined;
+  let unknown = sc.hasUnresolvedArguments(call);
+  for (const arg of call.arguments) {
+    const v = sc.constant(arg);
+    if (typeof v === 'string') name = v.toLowerCase();
+    else if (v === UNKNOWN && !sc.objectLiteral(arg) && !isFunction(sc, arg)) unknown = true;
+  }
+  return name ?? (unknown ? null : undefined);
+}
+
+/**
+ * The options a pose, hand or face model of ml5 1.x (`bodyPose`, `handPose`, `faceMesh`) fetches its
+ * model from, by its `runtime` (`tfjs` by default): `detectorModelUrl` and `landmarkModelUrl` (TF.js
+ * graph models), or `solutionPath` (the MediaPipe solution: its code and model files) with
+ * `mediapipe`. Each that is given is judged; all of them, uncertain, when the runtime is not known.
+ */
+function runtimeModelUrls(sc: JsSourceCode, call: TSESTree.CallExpression, uncertain: boolean): Ml5Load[] {
+  const given = lowerString(sc, sc.argument(call, { name: 'runtime' }));
+  const runtime = given === undefined ? 'tfjs' : given;
+  const names = runtime === 'tfjs' ? ['detectorModelUrl', 'landmarkModelUrl'] : runtime === 'mediapipe' ? ['solutionPath'] : runtime === null ? ['detectorModelUrl', 'landmarkModelUrl', 'solutionPath'] : [];
+  return optionSources(sc, call, names, uncertain || runtime === null);
+}
+
+/** The URL options `names` given to the call (in its last object argument that has each). */
+function optionSources(sc: JsSourceCode, call: TSESTree.CallExpression, names: readonly string[], uncertain: boolean, position?: number): Ml5Load[] {
+  const out: Ml5Load[] = [];
+  for (const name of names) {
+    const source = sc.argument(call, position === undefined ? { name } : { name, position });
+    if (source) out.push(uncertain ? { source, uncertain } : { source });
+  }
+  return out;
+}
+
+/** ml5 0.x loaders handed the path or URL of a checkpoint (a folder with `manifest.json`, or a `.pict` file) first. */
+const CHECKPOINT_LOADERS = new Set(['charRNN', 'pix2pix', 'styleTransfer']);
+
+/**
+ * The ml5.js loads of a model a call makes: `ml5.imageClassifier(modelNameOrUrl, …)`,
+ * `ml5.soundClassifier(modelNameOrUrl, …)` (a built-in name or the URL of a `model.json`, a
+ * Teachable Machine export's above all), `ml5.cartoon(url | { modelUrl })`, `load(pathOrDetails)` of a
+ * network made by `ml5.neuralNetwork(…)`; ml5 0.x's `ml5.featureExtractor(name, { mobilenetURL,
+ * graphModelURL })` and `load(path)` of its custom model (the extractor, or its `.classification()` /
+ * `.regression()`), the `modelUrl` option of `ml5.objectDetector` / `ml5.YOLO` and of `ml5.poseNet`
+ * (MobileNetV1, its default architecture, only), the checkpoints of `ml5.charRNN(path)`,
+ * `ml5.pix2pix(path)`, `ml5.styleTransfer(path)` and `ml5.sketchRNN(url)` (a `.json` URL; any other
+ * string names a built-in sketch); ml5 1.x's `ml5.bodyPose` (`modelUrl` for MoveNet, the runtime's
+ * options for BlazePose), `ml5.handPose` and `ml5.faceMesh` (the runtime's options: see
+ * `runtimeModelUrls`). Built-in models by default are not listed (but for the classifiers' and
+ * `cartoon`'s, `builtin`). `undefined` for any other call, and for a call whose model argument is
+ * missing or cannot be read.
+ */
+export function ml5Loads(sc: JsSourceCode, call: TSESTree.CallExpression): Ml5Load[] | undefined {
   const callee = unwrapExpression(call.callee);
   if (callee.type === 'MemberExpression' && staticKey(callee) === 'load' && !ml5Function(sc, callee)) {
-    if (!holdsNeuralNetwork(sc, callee.object)) return undefined;
-    const source = neuralNetworkLoadSource(sc, call);
-    return source ? { source } : undefined;
+    if (holds(sc, callee.object, isNeuralNetworkCreation)) {
+      const source = neuralNetworkLoadSource(sc, call);
+      return source ? [{ source }] : undefined;
+    }
+    // (a string path is fetched with `tf.loadLayersModel`; the `FileList` of an `<input>` is local)
+    if (holds(sc, callee.object, isFeatureExtractor)) {
+      const source = sc.argument(call, { position: 0 });
+      return source ? [{ source }] : undefined;
+    }
+    return undefined;
   }
   const fn = ml5Function(sc, callee);
   if (!fn) return undefined;
   const arg = sc.argument(call, { position: 0 });
-  if (fn === 'cartoon') {
-    // a string is the model URL, as is an option `modelUrl`; without one, ml5 0.x loads its default
-    if (!arg) return call.arguments.length === 0 ? { builtin: CARTOON_DEFAULT } : undefined;
-    if (isFunction(sc, arg)) return { builtin: CARTOON_DEFAULT };
-    const options = sc.objectLiteral(arg);
-    if (!options) return { source: arg };
-    const source = sc.property(options, 'modelUrl');
-    if (source) return { source };
-    return options.properties.some((p) => p.type === 'SpreadElement') ? undefined : { builtin: CARTOON_DEFAULT };
+  switch (fn) {
+    case 'cartoon': {
+      // a string is the model URL, as is an option `modelUrl`; without one, ml5 0.x loads its default
+      if (!arg) return call.arguments.length === 0 ? [{ builtin: CARTOON_DEFAULT }] : undefined;
+      if (isFunction(sc, arg)) return [{ builtin: CARTOON_DEFAULT }];
+      const options = sc.objectLiteral(arg);
+      if (!options) return [{ source: arg }];
+      const source = sc.property(options, 'modelUrl');
+      if (source) return [{ source }];
+      return options.properties.some((p) => p.type === 'SpreadElement') ? undefined : [{ builtin: CARTOON_DEFAULT }];
+    }
+    case 'featureExtractor':
+      // (its options are the second argument; the model name is MobileNet's, downloaded by default)
+      return optionSources(sc, call, ['mobilenetURL', 'graphModelURL'], false, 1);
+    case 'objectDetector':
+    case 'YOLO':
+      // (a URL as the model name is not fetched: any name but `yolo` is COCO-SSD's default)
+      return optionSources(sc, call, ['modelUrl'], false);
+    case 'poseNet': {
+      // (`modelUrl` is handed to PoseNet for its default MobileNetV1 architecture only)
+      const architecture = lowerString(sc, sc.argument(call, { name: 'architecture' }));
+      if (architecture !== undefined && architecture !== null && architecture !== 'mobilenetv1') return [];
+      return optionSources(sc, call, ['modelUrl'], architecture === null);
+    }
+    case 'bodyPose': {
+      // MoveNet (the default, and what any other name falls back to) or BlazePose
+      const model = modelNameArgument(sc, call);
+      if (model === null) return [...optionSources(sc, call, ['modelUrl'], true), ...runtimeModelUrls(sc, call, true)];
+      return model === 'blazepose' ? runtimeModelUrls(sc, call, false) : optionSources(sc, call, ['modelUrl'], false);
+    }
+    case 'handPose':
+    case 'faceMesh':
+      return runtimeModelUrls(sc, call, false);
+    case 'sketchRNN': {
+      // a `.json` URL, or the name of one of its built-in sketches (`'cat'`)
+      if (!arg) return undefined;
+      const name = lowerString(sc, arg);
+      return typeof name === 'string' && !name.endsWith('.json') ? [] : [{ source: arg }];
+    }
+    default:
+      break;
   }
+  if (CHECKPOINT_LOADERS.has(fn)) return arg ? [{ source: arg }] : undefined;
   if (!arg) return undefined;
   const builtins = BUILTIN_MODELS[fn];
   if (!builtins) return undefined;
   const value = sc.constant(arg);
   if (typeof value === 'string') {
     const builtin = builtins.find((b) => b.toLowerCase() === value.toLowerCase());
-    if (builtin) return { builtin };
+    if (builtin) return [{ builtin }];
   }
-  return { source: arg };
+  return [{ source: arg }];
 }

@@ -3,7 +3,7 @@ import { httpLiterals } from './http-literals.js';
 import { isOnnxSessionCreate } from './libraries.js';
 import { classifyLocation, type ModelLocation } from './locations.js';
 import { envWrites, isPlainHttpHost } from './remote-models.js';
-import { tfjsLoad } from './tfjs-loads.js';
+import { tfjsLoads } from './tfjs-loads.js';
 import { wllamaLoad, wllamaUrlArgument } from './wllama-loads.js';
 
 /** The pack's rules that report a plain-HTTP URL at the load (by name, without the namespace). */
@@ -38,9 +38,9 @@ export function literalsReportedByLoaders(sc: JsSourceCode): ReadonlyMap<JsNode,
       if (source) add(source, classifyLocation(sc, source), 'onnx-model-from-remote-url');
       return;
     }
-    const load = tfjsLoad(sc, n);
-    if (load && 'source' in load) {
-      add(load.source, load.location, 'tfjs-model-from-remote-url');
+    const loads = tfjsLoads(sc, n);
+    if (loads.length > 0) {
+      for (const load of loads) if ('source' in load) add(load.source, load.location, 'tfjs-model-from-remote-url');
       return;
     }
     const source = wllamaLoad(sc, n)?.method === 'loadModelFromUrl' ? wllamaUrlArgument(sc, n) : undefined;

@@ -1,8 +1,9 @@
+import { UNKNOWN } from '@oculum/core';
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { unwrapExpression } from '@oculum/lang-js';
-import { isTeachableMachineLoad, isTfjsModule, tfjsLoaderName } from './libraries.js';
+import { isTeachableMachineLoad, isTfjsModule, pageLoadsScript, tfjsLoaderName } from './libraries.js';
 import { classifyLocation, type ModelLocation } from './locations.js';
-import { ml5Load } from './ml5-loads.js';
+import { ml5Loads } from './ml5-loads.js';
 
 /** `tf.io.http(url)` / `tf.io.browserHTTPRequest(url)`: an IOHandler that fetches `url`. */
 function httpHandlerUrl(sc: JsSourceCode, expr: JsNode): JsNode | undefined {
@@ -36,6 +37,15 @@ function packagedModelLoad(sc: JsSourceCode, call: TSESTree.CallExpression): JsN
 /** `@tensorflow-models/speech-commands` (npm, versioned, CDN and `npm:` specifiers). */
 export const SPEECH_COMMANDS_MODULE = '@tensorflow-models/speech-commands';
 const isSpeechCommandsModule = (m: string): boolean => /(^|\/|npm:)@tensorflow-models\/speech-commands(@[^/?#]*)?(\/[^?#]*)?$/.test(m);
+/**
+ * A `<script src>` of speech-commands' script-tag build: the package on a CDN
+ * (`https://cdn.jsdelivr.net/npm/@tensorflow-models/speech-commands@0.4.0/dist/speech-commands.min.js`,
+ * Teachable Machine's snippet) or a copy of its file (`speech-commands.min.js`).
+ */
+const isSpeechCommandsScript = (src: string): boolean => {
+  const path = src.replace(/[?#].*$/s, '');
+  return isSpeechCommandsModule(path) || /(^|\/)speech-commands(\.min)?\.js$/i.test(path);
+};
 /** Prefilter trigger for the global of its script-tag build (the import names `@tensorflow-models/`). */
 export const SPEECH_COMMANDS_GLOBAL_TRIGGER = /\bspeechCommands\b/;
 /** The audio front ends `create()` takes first. */
@@ -45,16 +55,21 @@ const FFT_TYPES = new Set(['BROWSER_FFT', 'SOFT_FFT']);
  * `speechCommands.create(fftType, vocabulary, modelURL, metadataURL)` (Teachable Machine's audio
  * export, `tf.loadLayersModel(modelURL)` underneath): the model URL, or `null` when none is given
  * (the package's default model, from Google storage). Imported from the package, or the
- * `speechCommands` global of its script-tag build when the first argument is a known FFT type (a
- * local name bound to anything else is not it). `undefined` for any other call.
+ * `speechCommands` global of its script-tag build (a local name bound to anything else is not it)
+ * when the first argument is a known FFT type, or, on a page whose `<script src>` loads
+ * speech-commands, any first argument that is not known to be something else (`create(FFT_TYPE, …)`
+ * with `FFT_TYPE` set elsewhere). `undefined` for any other call.
  */
 function speechCommandsCreate(sc: JsSourceCode, call: TSESTree.CallExpression): JsNode | null | undefined {
   const m = sc.importedMember(call.callee);
   if (m) {
     if (!isSpeechCommandsModule(m.module) || m.path.join('.') !== 'create') return undefined;
   } else {
+    if (sc.globalName(call.callee) !== 'speechCommands.create') return undefined;
     const fft = sc.argument(call, { position: 0 });
-    if (sc.globalName(call.callee) !== 'speechCommands.create' || !fft || !FFT_TYPES.has(String(sc.constant(fft)))) return undefined;
+    const value = fft ? sc.constant(fft) : undefined;
+    const known = typeof value === 'string' && FFT_TYPES.has(value);
+    if (!known && !(fft && value === UNKNOWN && pageLoadsScript(sc, isSpeechCommandsScript))) return undefined;
   }
   const url = sc.argument(call, { position: 2 });
   if (url) {
@@ -64,33 +79,35 @@ function speechCommandsCreate(sc: JsSourceCode, call: TSESTree.CallExpression): 
   return sc.hasUnresolvedArguments(call) ? undefined : null;
 }
 
+/** What a TensorFlow.js model load fetches (see `tfjsLoads`). */
+export type TfjsLoad = { packageDefault: string } | { builtin: string } | { source: JsNode; location: ModelLocation; uncertain?: boolean };
+
 /**
  * What a TensorFlow.js model load fetches: `packageDefault` (the module) for a `@tensorflow-models/*`
  * `load()` (or speech-commands `create()`) with no model URL, `builtin` (the model's name) for an ml5.js
- * built-in model, else the URL expression and where it points. `undefined` for any other call.
+ * built-in model, else each URL expression and where it points (`uncertain` when whether it is fetched
+ * depends on a value not known: see `ml5Loads`). Empty for any other call (and for an ml5 call that
+ * loads only its built-in model by default).
  */
-export function tfjsLoad(
-  sc: JsSourceCode,
-  node: TSESTree.CallExpression,
-): { packageDefault: string } | { builtin: string } | { source: JsNode; location: ModelLocation } | undefined {
+export function tfjsLoads(sc: JsSourceCode, node: TSESTree.CallExpression): TfjsLoad[] {
   const packaged = packagedModelLoad(sc, node);
-  if (packaged === null) return { packageDefault: sc.importedMember(node.callee)!.module };
-  if (packaged) return { source: packaged, location: classifyLocation(sc, packaged) };
+  if (packaged === null) return [{ packageDefault: sc.importedMember(node.callee)!.module }];
+  if (packaged) return [{ source: packaged, location: classifyLocation(sc, packaged) }];
   const speech = speechCommandsCreate(sc, node);
-  if (speech === null) return { packageDefault: SPEECH_COMMANDS_MODULE };
-  if (speech) return { source: speech, location: classifyLocation(sc, speech) };
-  // ml5.js: a built-in model by name, or the URL of a TF.js model.json
-  const ml5 = ml5Load(sc, node);
-  if (ml5) return 'builtin' in ml5 ? ml5 : { source: ml5.source, location: classifyLocation(sc, ml5.source) };
+  if (speech === null) return [{ packageDefault: SPEECH_COMMANDS_MODULE }];
+  if (speech) return [{ source: speech, location: classifyLocation(sc, speech) }];
+  // ml5.js: a built-in model by name, or the URLs of TF.js models and checkpoints
+  const ml5 = ml5Loads(sc, node);
+  if (ml5) return ml5.map((l) => ('builtin' in l ? l : { ...l, location: classifyLocation(sc, l.source) }));
   // Teachable Machine: `tmImage.load(modelURL, metadataURL)` is `tf.loadLayersModel(modelURL)`
   const loader = isTeachableMachineLoad(sc, node) ? 'load' : tfjsLoaderName(sc, node);
-  if (!loader) return undefined;
+  if (!loader) return [];
   const arg = sc.argument(node, { position: 0 });
-  if (!arg) return undefined;
+  if (!arg) return [];
   const source = httpHandlerUrl(sc, arg) ?? arg;
   let location = classifyLocation(sc, source);
   // A TF Hub handle is remote whatever it looks like.
   const fromHub = sc.argument(node, { name: 'fromTFHub', position: 1 });
   if (fromHub && sc.constant(fromHub) === true && location.kind !== 'remote') location = { kind: 'remote', http: false, value: location.value, overridable: location.overridable, values: location.values };
-  return { source, location };
+  return [{ source, location }];
 }

@@ -46,6 +46,50 @@ tester.run(id(rule), rule, {
     `import * as speechCommands from '@tensorflow-models/speech-commands';\nconst r = speechCommands.create('BROWSER_FFT', null, { modelTopology, weightSpecs, weightData }, metadata);`,
     `function make(speechCommands) { return speechCommands.create('BROWSER_FFT', undefined, 'https://x.example/model.json', 'https://x.example/metadata.json'); }`,
     `const r = speechCommands.create('https://x.example/model.json');`,
+    // ml5 0.x feature extractor: its default MobileNet is built in; a custom model from the app, or
+    // from the files of an <input>; another object's classification().load()
+    `const fe = ml5.featureExtractor('MobileNet', modelReady);`,
+    `let fe, classifier;\nfunction setup() {\n  fe = ml5.featureExtractor('MobileNet', modelReady);\n  classifier = fe.classification(video, videoReady);\n  classifier.load('./model/model.json', customModelReady);\n}`,
+    `const classifier = ml5.featureExtractor('MobileNet').classification();\nclassifier.load(fileInput.elt.files, loaded);`,
+    `const classifier = ml5.imageClassifier('./model/model.json');\nfunction restore(extractor) { return extractor.classification().load('https://models.example.com/fe/model.json'); }`,
+    `const classifier = ml5.imageClassifier('./model/model.json');\nconst fe = { classification: () => fe, load: (u) => u };\nfe.classification().load('https://models.example.com/fe/model.json');`,
+    // objectDetector: the built-in models by name; a URL as the name is not fetched (COCO-SSD's default is)
+    `const detector = ml5.objectDetector('cocossd', modelReady);`,
+    `const detector = ml5.objectDetector('yolo', video, { filterBoxesThreshold: 0.01 }, modelReady);`,
+    `const detector = ml5.objectDetector('https://models.example.com/yolo/model.json', modelReady);`,
+    `const detector = ml5.objectDetector('cocossd', { modelUrl: 'models/coco-ssd/model.json' });`,
+    // poseNet: the default model; \`modelUrl\` is ignored by ResNet50
+    `const poseNet = ml5.poseNet(video, { flipHorizontal: true }, modelReady);`,
+    `const poseNet = ml5.poseNet(video, { architecture: 'ResNet50', modelUrl: 'https://models.example.com/posenet/model.json' });`,
+    // ml5 1.x: an option of the other model or runtime is ignored; a local model
+    `const bodyPose = ml5.bodyPose('BlazePose', { modelUrl: 'https://models.example.com/movenet/model.json' });`,
+    `const bodyPose = ml5.bodyPose('MoveNet', { detectorModelUrl: 'https://models.example.com/detector/model.json' });`,
+    `const bodyPose = ml5.bodyPose({ modelType: 'SINGLEPOSE_LIGHTNING', flipped: true });`,
+    `const handPose = ml5.handPose({ runtime: 'mediapipe', detectorModelUrl: 'https://models.example.com/detector/model.json' });`,
+    `const handPose = ml5.handPose({ solutionPath: 'https://cdn.jsdelivr.net/npm/@mediapipe/hands' });`,
+    `const faceMesh = ml5.faceMesh({ maxFaces: 1, runtime: 'tfjs', detectorModelUrl: './models/detector/model.json', landmarkModelUrl: '/models/landmark/model.json' });`,
+    // checkpoints: built-in sketches by name, a string that is no \`.json\` URL (ml5 refuses it), the app's own files
+    `const model = ml5.sketchRNN('cat', modelReady);`,
+    `const model = ml5.sketchRNN('https://models.example.com/sketch/cat', modelReady);`,
+    `const rnn = ml5.charRNN('./models/woolf/', modelReady);`,
+    `const style = ml5.styleTransfer('models/wave', video, modelLoaded);`,
+    `const style = ml5.styleTransfer(location.origin + '/models/wave', video, modelLoaded);`,
+    `const p2p = ml5.pix2pix('model/edges2pikachu.pict', modelLoaded);`,
+    `const unet = ml5.uNet('face');`,
+    // another module's \`charRNN\`, a parameter named \`ml5\`
+    `import { charRNN } from './rnn.js';\nconst classifier = ml5.imageClassifier('./model/model.json');\ncharRNN('https://models.example.com/lstm/woolf/');`,
+    `export function make(ml5) { return ml5.bodyPose({ modelUrl: 'https://models.example.com/movenet/model.json' }); }`,
+    // speech-commands' global with an FFT type the analysis cannot see: evidence only on a page that loads it
+    `async function createModel(fft) {\n  return speechCommands.create(fft, undefined, 'https://teachablemachine.withgoogle.com/models/Abc-123/model.json');\n}`,
+    {
+      code: `<script src="https://cdn.jsdelivr.net/npm/@tensorflow/tfjs@1.3.1/dist/tf.min.js"></script>\n<script>\nasync function createModel(fft) {\n  return speechCommands.create(fft, undefined, 'https://teachablemachine.withgoogle.com/models/Abc-123/model.json');\n}\n</script>\n`,
+      filename: 'index.html',
+    },
+    // (a page that loads it, with a first argument known to be no FFT type)
+    {
+      code: `<script src="https://cdn.jsdelivr.net/npm/@tensorflow-models/speech-commands@0.4.0/dist/speech-commands.min.js"></script>\n<script>\nspeechCommands.create('https://x.example/model.json');\n</script>\n`,
+      filename: 'index.html',
+    },
   ],
   invalid: [
     // Deno's npm: specifier names the library as its npm name does
@@ -194,6 +238,88 @@ export const model = tmImage.load(URL + "model.json", URL + "metadata.json");`,
     // no model URL: the package's default model, from Google storage
     { code: `import * as speechCommands from '@tensorflow-models/speech-commands';\nconst recognizer = speechCommands.create('BROWSER_FFT');`, errors: [{ messageId: 'packageDefault', confidence: 'medium', data: { callee: 'speechCommands.create', module: '@tensorflow-models/speech-commands' } }] },
     { code: `const recognizer = speechCommands.create('BROWSER_FFT', 'directional4w');`, errors: [{ messageId: 'packageDefault', confidence: 'medium', data: { callee: 'speechCommands.create', module: '@tensorflow-models/speech-commands' } }] },
+    // a page that loads speech-commands by script tag: its global is the library whatever the FFT type
+    {
+      code: `<script src="https://cdn.jsdelivr.net/npm/@tensorflow-models/speech-commands@0.4.0/dist/speech-commands.min.js"></script>\n<script>\nasync function createModel(fft) {\n  return speechCommands.create(fft, undefined, 'https://teachablemachine.withgoogle.com/models/Abc-123/model.json');\n}\n</script>\n`,
+      filename: 'index.html',
+      errors: [{ messageId: 'remote', confidence: 'high', line: 4, data: { callee: 'speechCommands.create', url: '"https://teachablemachine.withgoogle.com/models/Abc-123/model.json"' } }],
+    },
+    {
+      code: `<script src="libraries/speech-commands.min.js?v=2"></script>\n<script>\nconst FFT = window.FFT;\nspeechCommands.create(FFT, undefined, 'https://teachablemachine.withgoogle.com/models/Abc-123/model.json');\n</script>\n`,
+      filename: 'index.htm',
+      errors: [{ messageId: 'remote', confidence: 'high', line: 4, data: { callee: 'speechCommands.create', url: '"https://teachablemachine.withgoogle.com/models/Abc-123/model.json"' } }],
+    },
+    // ml5 0.x feature extractor: the custom model load() of the extractor or its classification()/regression()
+    {
+      code: `let featureExtractor, classifier;\nfunction setup() {\n  featureExtractor = ml5.featureExtractor('MobileNet', modelReady);\n  classifier = featureExtractor.classification(video, videoReady);\n  classifier.load('https://models.example.com/fe/model.json', customModelReady);\n}`,
+      errors: [{ messageId: 'remote', confidence: 'high', line: 5, data: { callee: 'classifier.load', url: '"https://models.example.com/fe/model.json"' } }],
+    },
+    {
+      code: `const regressor = ml5.featureExtractor('MobileNet').regression(video);\nregressor.load('http://models.example.com/fe/model.json');`,
+      errors: [{
+        messageId: 'http', confidence: 'high', line: 2, data: { callee: 'regressor.load', url: '"http://models.example.com/fe/model.json"' },
+        suggestions: [{ messageId: 'useHttps', output: `const regressor = ml5.featureExtractor('MobileNet').regression(video);\nregressor.load('https://models.example.com/fe/model.json');` }],
+      }],
+    },
+    {
+      code: `import ml5 from 'ml5';\nconst fe = ml5.featureExtractor('MobileNet');\nfe.load('https://models.example.com/fe/model.json');`,
+      errors: [{ messageId: 'remote', confidence: 'high', line: 3, data: { callee: 'fe.load', url: '"https://models.example.com/fe/model.json"' } }],
+    },
+    // its options: the MobileNet it extracts features with, and the graph model, each a download
+    {
+      code: `const fe = ml5.featureExtractor('MobileNet', { version: 2, alpha: 1, mobilenetURL: 'https://cdn.example.com/mobilenet/model.json', graphModelURL: 'https://cdn.example.com/graph/model.json' }, ready);`,
+      errors: [
+        { messageId: 'remote', confidence: 'high', data: { callee: 'ml5.featureExtractor', url: '"https://cdn.example.com/graph/model.json"' } },
+        { messageId: 'remote', confidence: 'high', data: { callee: 'ml5.featureExtractor', url: '"https://cdn.example.com/mobilenet/model.json"' } },
+      ],
+    },
+    // objectDetector / YOLO and poseNet: a modelUrl option
+    { code: `const detector = ml5.objectDetector('cocossd', { modelUrl: 'https://cdn.example.com/coco-ssd/model.json' }, modelReady);`, errors: [{ messageId: 'remote', confidence: 'high', data: { callee: 'ml5.objectDetector', url: '"https://cdn.example.com/coco-ssd/model.json"' } }] },
+    {
+      code: `const options = { modelUrl: 'http://cdn.example.com/yolo/model.json', IOUThreshold: 0.4 };\nconst detector = ml5.objectDetector('yolo', video, options, modelReady);`,
+      errors: [{
+        messageId: 'http', confidence: 'high', line: 2, data: { callee: 'ml5.objectDetector', url: '"http://cdn.example.com/yolo/model.json"' },
+        suggestions: [{ messageId: 'useHttps', output: `const options = { modelUrl: 'https://cdn.example.com/yolo/model.json', IOUThreshold: 0.4 };\nconst detector = ml5.objectDetector('yolo', video, options, modelReady);` }],
+      }],
+    },
+    { code: `const yolo = ml5.YOLO(video, { modelUrl: 'https://cdn.example.com/yolo/model.json' }, ready);`, errors: [{ messageId: 'remote', confidence: 'high', data: { callee: 'ml5.YOLO', url: '"https://cdn.example.com/yolo/model.json"' } }] },
+    { code: `const poseNet = ml5.poseNet(video, { architecture: 'MobileNetV1', modelUrl: 'https://cdn.example.com/posenet/model.json' }, modelReady);`, errors: [{ messageId: 'remote', confidence: 'high', data: { callee: 'ml5.poseNet', url: '"https://cdn.example.com/posenet/model.json"' } }] },
+    // (an architecture the analysis cannot see: the URL may be ignored)
+    { code: `export function track(video, architecture) { return ml5.poseNet(video, { architecture, modelUrl: 'https://cdn.example.com/posenet/model.json' }); }`, errors: [{ messageId: 'remote', confidence: 'medium', data: { callee: 'ml5.poseNet', url: '"https://cdn.example.com/posenet/model.json"' } }] },
+    // ml5 1.x bodyPose: MoveNet's modelUrl (the default model), BlazePose's runtime options
+    { code: `const bodyPose = ml5.bodyPose({ modelUrl: 'https://cdn.example.com/movenet/model.json' });`, errors: [{ messageId: 'remote', confidence: 'high', data: { callee: 'ml5.bodyPose', url: '"https://cdn.example.com/movenet/model.json"' } }] },
+    { code: `const bodyPose = ml5.bodyPose('movenet', { modelType: 'SINGLEPOSE_THUNDER', modelUrl: 'https://cdn.example.com/movenet/model.json' }, gotModel);`, errors: [{ messageId: 'remote', confidence: 'high', data: { callee: 'ml5.bodyPose', url: '"https://cdn.example.com/movenet/model.json"' } }] },
+    {
+      code: `const bodyPose = ml5.bodyPose('BlazePose', { detectorModelUrl: 'https://cdn.example.com/blazepose/detector/model.json', landmarkModelUrl: 'https://cdn.example.com/blazepose/landmark/model.json' });`,
+      errors: [
+        { messageId: 'remote', confidence: 'high', data: { callee: 'ml5.bodyPose', url: '"https://cdn.example.com/blazepose/detector/model.json"' } },
+        { messageId: 'remote', confidence: 'high', data: { callee: 'ml5.bodyPose', url: '"https://cdn.example.com/blazepose/landmark/model.json"' } },
+      ],
+    },
+    { code: `const bodyPose = ml5.bodyPose('BlazePose', { runtime: 'MediaPipe', solutionPath: 'https://cdn.example.com/mediapipe/pose' });`, errors: [{ messageId: 'remote', confidence: 'high', data: { callee: 'ml5.bodyPose', url: '"https://cdn.example.com/mediapipe/pose"' } }] },
+    // (a model name the analysis cannot see: the option may belong to the other model)
+    { code: `export function make(name) { return ml5.bodyPose(name, { modelUrl: 'https://cdn.example.com/movenet/model.json' }); }`, errors: [{ messageId: 'remote', confidence: 'medium', data: { callee: 'ml5.bodyPose', url: '"https://cdn.example.com/movenet/model.json"' } }] },
+    // handPose and faceMesh: the tfjs runtime's models (its default), the mediapipe runtime's solution
+    { code: `const handPose = ml5.handPose({ maxHands: 2, detectorModelUrl: 'https://cdn.example.com/hands/detector/model.json' });`, errors: [{ messageId: 'remote', confidence: 'high', data: { callee: 'ml5.handPose', url: '"https://cdn.example.com/hands/detector/model.json"' } }] },
+    { code: `export function hands(runtime) { return ml5.handPose({ runtime, landmarkModelUrl: 'https://cdn.example.com/hands/landmark/model.json' }); }`, errors: [{ messageId: 'remote', confidence: 'medium', data: { callee: 'ml5.handPose', url: '"https://cdn.example.com/hands/landmark/model.json"' } }] },
+    {
+      code: `const faceMesh = ml5.faceMesh({ maxFaces: 1, runtime: 'mediapipe', solutionPath: 'http://cdn.example.com/mediapipe/face_mesh' });`,
+      errors: [{
+        messageId: 'http', confidence: 'high', data: { callee: 'ml5.faceMesh', url: '"http://cdn.example.com/mediapipe/face_mesh"' },
+        suggestions: [{ messageId: 'useHttps', output: `const faceMesh = ml5.faceMesh({ maxFaces: 1, runtime: 'mediapipe', solutionPath: 'https://cdn.example.com/mediapipe/face_mesh' });` }],
+      }],
+    },
+    // ml5 0.x checkpoint loaders given a remote folder or file
+    { code: `const rnn = ml5.charRNN('https://raw.githubusercontent.com/o/r/master/models/lstm/woolf/', modelReady);`, errors: [{ messageId: 'remote', confidence: 'high', data: { callee: 'ml5.charRNN', url: '"https://raw.githubusercontent.com/o/r/master/models/lstm/woolf/"' } }] },
+    { code: `const p2p = ml5.pix2pix('https://models.example.com/pix2pix/edges2pikachu.pict', modelLoaded);`, errors: [{ messageId: 'remote', confidence: 'high', data: { callee: 'ml5.pix2pix', url: '"https://models.example.com/pix2pix/edges2pikachu.pict"' } }] },
+    { code: `const MODELS = 'http://models.example.com/style/';\nconst style = ml5.styleTransfer(MODELS + 'wave', video, modelLoaded);`, errors: [{ messageId: 'http', confidence: 'high', data: { callee: 'ml5.styleTransfer', url: '"http://models.example.com/style/wave"' }, suggestions: [{ messageId: 'useHttps', output: `const MODELS = 'https://models.example.com/style/';\nconst style = ml5.styleTransfer(MODELS + 'wave', video, modelLoaded);` }] }] },
+    { code: `const model = ml5.sketchRNN('https://storage.googleapis.com/quickdraw-models/sketchRNN/models/cat.gen.json', modelReady);`, errors: [{ messageId: 'remote', confidence: 'high', data: { callee: 'ml5.sketchRNN', url: '"https://storage.googleapis.com/quickdraw-models/sketchRNN/models/cat.gen.json"' } }] },
+    // a page that loads ml5 by script tag: the sketch's loads are read in its inline script
+    {
+      code: `<script src="https://unpkg.com/ml5@0.12.2/dist/ml5.min.js"></script>\n<script>\nlet style;\nfunction setup() { style = ml5.styleTransfer('https://models.example.com/style/wave', video, modelLoaded); }\n</script>\n`,
+      filename: 'index.html',
+      errors: [{ messageId: 'remote', confidence: 'high', line: 4, data: { callee: 'ml5.styleTransfer', url: '"https://models.example.com/style/wave"' } }],
+    },
   ],
 });
 
