@@ -315,6 +315,51 @@ const PASS_THROUGH = new Set([
   'builtins.list',
 ]);
 
+/**
+ * Classes of the web frameworks' request objects: a handler parameter annotated with one
+ * (`async def predict(request: Request)`) is what a client sent.
+ */
+const WEB_REQUESTS = new Set([
+  'fastapi.Request',
+  'fastapi.requests.Request',
+  'starlette.requests.Request',
+  'aiohttp.web.Request',
+  'aiohttp.web.BaseRequest',
+  'aiohttp.web_request.Request',
+  'flask.Request',
+  'django.http.HttpRequest',
+  'sanic.Request',
+  'sanic.request.Request',
+]);
+/**
+ * Model servers whose handler methods are given the request batch: TorchServe's handlers
+ * (`ts/torch_handler/base_handler.py`: `handle(self, data, context)` calls `preprocess(data)`, a list of
+ * the requests, each a dict of their `data`/`body` bytes) and KServe's models (`kserve.Model.predict(self,
+ * payload, headers)`, `preprocess(self, payload, headers)`).
+ */
+const SERVING_HANDLER_BASES = /^(?:ts\.torch_handler\.[\w.]+|kserve\.(?:model\.)?Model)$/;
+const SERVING_HANDLER_METHODS = new Set(['handle', 'preprocess', 'inference', 'predict', 'explain', '__call__']);
+/** Methods of a request (or of an item of it) that return what it carries. */
+const REQUEST_READS = new Set(['body', 'get_data', 'get_json', 'form', 'files', 'get', 'stream']);
+
+/**
+ * A parameter that receives what a client sent: annotated with a web framework's request class, or the
+ * request batch a model server hands to a handler method (the first parameter after `self`).
+ */
+function isRequestParameter(sc: SC, name: Node): boolean {
+  const param = sc.parameterOf(name);
+  if (!param) return false;
+  const annotation = param.node.childForFieldName('type')?.firstNamedChild;
+  if (annotation && sc.qualifiedNames(annotation).some((q) => WEB_REQUESTS.has(q))) return true;
+  if (param.index !== 1 || param.function.type !== 'function_definition') return false;
+  if (!SERVING_HANDLER_METHODS.has(param.function.childForFieldName('name')?.text ?? '')) return false;
+  let holder = param.function.parent;
+  if (holder?.type === 'decorated_definition') holder = holder.parent;
+  const cls = holder?.type === 'block' ? holder.parent : undefined;
+  const className = cls?.type === 'class_definition' ? cls.childForFieldName('name') : undefined;
+  return !!className && (sc.localSubclass(className)?.bases ?? []).some((b) => SERVING_HANDLER_BASES.test(b));
+}
+
 /** `self` / `cls`: the first parameter of a method (its attributes are the object's state, not a caller's data). */
 function isMethodReceiver(sc: SC, name: Node): boolean {
   const param = name.type === 'identifier' ? sc.parameterOf(name) : undefined;
@@ -378,15 +423,22 @@ export function dataOrigin(sc: SC, expr: Node | undefined, depth = 0): Origin {
       const parts = expr.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
       return parts.length === 3 ? strongest(dataOrigin(sc, parts[0], depth + 1), dataOrigin(sc, parts[2], depth + 1)) : 'unknown';
     }
+    case 'boolean_operator':
+    // `row.get("data") or row.get("body")`: either side's data
     case 'binary_operator': {
       const left = dataOrigin(sc, expr.childForFieldName('left') ?? undefined, depth + 1);
       const right = dataOrigin(sc, expr.childForFieldName('right') ?? undefined, depth + 1);
       return strongest(left, right);
     }
+    case 'await': {
+      // `await request.body()`: what the awaited call gives
+      const inner = expr.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+      return inner.length === 1 ? dataOrigin(sc, inner[0], depth + 1) : 'unknown';
+    }
     case 'identifier': {
       const q = sc.qualifiedName(expr);
       if (q && USER_INPUT.has(q)) return 'user';
-      if (sc.parameterOf(expr)) return isFixtureParameter(sc, expr) ? 'unknown' : 'parameter';
+      if (sc.parameterOf(expr)) return isFixtureParameter(sc, expr) ? 'unknown' : isRequestParameter(sc, expr) ? 'network' : 'parameter';
       const values = sc.bindingsOf(expr);
       let best: Origin = 'unknown';
       for (const v of values) best = strongest(best, dataOrigin(sc, v, depth + 1));
@@ -474,6 +526,12 @@ export function dataOrigin(sc: SC, expr: Node | undefined, depth = 0): Origin {
         const method = callee.childForFieldName('attribute')?.text;
         if (method && ['read', 'open', 'read_bytes', 'read_text', 'json', 'getvalue', 'decode', 'iter_content', 'glob', 'rglob', 'iterdir'].includes(method)) {
           return dataOrigin(sc, callee.childForFieldName('object') ?? undefined, depth + 1);
+        }
+        // `await request.body()`, `request.get_data()`, `row.get("body")` of a request (or an item of a
+        // batch of them): what the client sent; of anything else, not followed
+        if (method && REQUEST_READS.has(method)) {
+          const o = dataOrigin(sc, callee.childForFieldName('object') ?? undefined, depth + 1);
+          if (o === 'network' || o === 'user') return o;
         }
       }
       // `path = fetch_weights(repo)` with `def fetch_weights(repo): return hf_hub_download(repo, ...)`

@@ -174,6 +174,24 @@ ruleTester.run('torch/pickle-load', rule, {
       errors: [{ messageId: 'unsafeDeserialization', confidence: 'high' }],
     },
     { code: 'import pickle\nimport streamlit as st\nup = st.file_uploader("model")\nm = pickle.load(up)', errors: [{ messageId: 'unsafeDeserialization', confidence: 'high' }] },
+    // what a client sent: a web request's body, a model server's request batch (TorchServe, KServe)
+    {
+      code: 'import pickle\nfrom fastapi import FastAPI, Request\napp = FastAPI()\n@app.post("/p")\nasync def predict(request: Request):\n    return pickle.loads(await request.body())',
+      errors: [{ messageId: 'networkDeserialization', confidence: 'high' }],
+    },
+    {
+      code: 'import pickle\nfrom ts.torch_handler.base_handler import BaseHandler\nclass H(BaseHandler):\n    def preprocess(self, data):\n        return [pickle.loads(row.get("data") or row.get("body")) for row in data]',
+      errors: [{ messageId: 'networkDeserialization', confidence: 'high' }],
+    },
+    {
+      code: 'import pickle\nimport kserve\nclass M(kserve.Model):\n    def predict(self, payload, headers=None):\n        return pickle.loads(payload["instances"][0])',
+      errors: [{ messageId: 'networkDeserialization', confidence: 'high' }],
+    },
+    // a method of the same name in a class that serves nothing: its caller's data, not known
+    {
+      code: 'import pickle\nclass Cache:\n    def preprocess(self, data):\n        return [pickle.loads(row.get("body")) for row in data]',
+      errors: [{ messageId: 'unsafeDeserialization', confidence: 'medium' }],
+    },
     // unpacked from a parameter (distributed's event handlers): the caller's data, as `event[1]` is
     {
       code: 'import pickle\ndef handle(event):\n    _, msg = event\n    a = pickle.loads(msg["message"])\n    b = pickle.loads(event[1]["message"])',
