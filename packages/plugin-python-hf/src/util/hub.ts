@@ -169,7 +169,7 @@ export const HUB_LOAD_TRIGGERS: Trigger[] = [
   'load_dataset', // and load_dataset_builder
   /\bcreate_model/, // timm.create_model, open_clip.create_model*
   'open_clip', // every open_clip API needs the import
-  /\bLLM\b/, // vllm.LLM
+  /\bV?LLM\b/, // vllm.LLM, LangChain's VLLM
   'from_hparams', // SpeechBrain
   importTrigger(['trl']), // TRL trainers given a model id (their names are rooted in the import)
   /\bGaudi(?:SFT|DPO|GRPO)Trainer\b/, // optimum-habana's TRL trainers
@@ -426,8 +426,12 @@ function hfSpecForName(qn: string): (Spec & { confidence: Confidence }) | undefi
   // underneath) and `HuggingFacePipeline.from_model_id(model_id=...)`; their revision rides in `model_kwargs`
   if (/^langchain(?:_community|_huggingface)?\.(?:[\w.]*\.)?(?:HuggingFace(?:Bge|Instruct)?Embeddings|SentenceTransformerEmbeddings)$/.test(qn)) {
     // langchain_huggingface/embeddings/huggingface.py: `model_name: str = DEFAULT_MODEL_NAME`
-    // (`"sentence-transformers/all-mpnet-base-v2"`, line 6), `SentenceTransformer(self.model_name, …, **self.model_kwargs)`
-    const defaultId = /^langchain_huggingface\.(?:[\w.]*\.)?HuggingFaceEmbeddings$/.test(qn) ? 'sentence-transformers/all-mpnet-base-v2' : undefined;
+    // (`"sentence-transformers/all-mpnet-base-v2"`, line 6), `SentenceTransformer(self.model_name, …, **self.model_kwargs)`;
+    // langchain_community/embeddings/huggingface.py (and `langchain.embeddings.huggingface` before it) the same for
+    // `HuggingFaceEmbeddings` (`SentenceTransformerEmbeddings` is that class), `DEFAULT_INSTRUCT_MODEL =
+    // "hkunlp/instructor-large"` for `HuggingFaceInstructEmbeddings`, `DEFAULT_BGE_MODEL = "BAAI/bge-large-en"` for
+    // `HuggingFaceBgeEmbeddings`
+    const defaultId = /Instruct/.test(qn) ? 'hkunlp/instructor-large' : /Bge/.test(qn) ? 'BAAI/bge-large-en' : 'sentence-transformers/all-mpnet-base-v2';
     return { api: shortApi(qn), kind: 'model', idNames: ['model_name'], revisionIn: 'model_kwargs', bareOwner: /Bge|Instruct/.test(qn) ? undefined : 'sentence-transformers', defaultId, confidence: 'high' };
   }
   // llama_index: `HuggingFaceEmbedding(model_name="BAAI/bge-small-en-v1.5")` (sentence-transformers underneath)
@@ -452,6 +456,12 @@ function hfSpecForName(qn: string): (Spec & { confidence: Confidence }) | undefi
   }
   if (/^langchain(?:_community|_huggingface)?\.(?:[\w.]*\.)?HuggingFacePipeline\.from_model_id$/.test(qn)) {
     return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['model_id'], revisionIn: 'model_kwargs', confidence: 'high' };
+  }
+  // LangChain's `VLLM(model=..., vllm_kwargs={...})` (langchain_community/llms/vllm.py `validate_environment`:
+  // `vllm.LLM(model=values["model"], …, **values["vllm_kwargs"])`): vLLM's loader, whose `revision=` rides in
+  // `vllm_kwargs`
+  if (/^langchain(?:_community)?\.(?:[\w.]*\.)?VLLM$/.test(qn)) {
+    return { api: 'VLLM', kind: 'model', idNames: ['model'], revisionIn: 'mapping', revisionMapping: 'vllm_kwargs', confidence: 'high' };
   }
   // LangChain's `CTransformers(model=..., model_file=..., config={...})` (langchain_community/llms/ctransformers.py
   // `validate_environment`: `AutoModelForCausalLM.from_pretrained(values["model"], model_type=…, model_file=…,

@@ -106,6 +106,8 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from ctransformers import AutoModelForCausalLM, AutoTokenizer\ndef f(m):\n    return AutoTokenizer.from_pretrained(m)',
     `from langchain_community.llms import CTransformers\nllm = CTransformers(model="TheBloke/Llama-2-7B-GGML", config={"revision": "${COMMIT}"})`,
     'from langchain_community.llms import CTransformers\nllm = CTransformers(model="TheBloke/Llama-2-7B-GGML", config={"local_files_only": True})',
+    `from langchain_community.llms import VLLM\nllm = VLLM(model="mosaicml/mpt-7b", vllm_kwargs={"revision": "${COMMIT}"})`,
+    'from langchain_community.llms import VLLM\nllm = VLLM(model="./models/mpt-7b")',
     // Haystack: `revision=` pins; a local model directory
     `from haystack.components.embedders import SentenceTransformersTextEmbedder\ne = SentenceTransformersTextEmbedder(model="BAAI/bge-small-en-v1.5", revision="${COMMIT}")`,
     'from haystack.components.rankers import SentenceTransformersSimilarityRanker\nr = SentenceTransformersSimilarityRanker(model="/models/reranker")',
@@ -662,6 +664,21 @@ ruleTester.run('hf/unpinned-revision', rule, {
     {
       code: 'from langchain_huggingface import HuggingFaceEmbeddings\ne = HuggingFaceEmbeddings(encode_kwargs={"normalize_embeddings": True})',
       errors: [{ messageId: 'defaultIdUnpinned', confidence: 'medium', data: { api: 'HuggingFaceEmbeddings', id: 'sentence-transformers/all-mpnet-base-v2' } }],
+    },
+    // the same defaults in langchain_community and the older langchain package
+    {
+      code: 'from langchain_community.embeddings import HuggingFaceEmbeddings, HuggingFaceInstructEmbeddings, HuggingFaceBgeEmbeddings\nfrom langchain.embeddings.huggingface import HuggingFaceEmbeddings as Old\na = HuggingFaceEmbeddings()\nb = HuggingFaceInstructEmbeddings()\nc = HuggingFaceBgeEmbeddings()\nd = Old()',
+      errors: [
+        { messageId: 'defaultIdUnpinned', line: 3, data: { api: 'HuggingFaceEmbeddings', id: 'sentence-transformers/all-mpnet-base-v2' } },
+        { messageId: 'defaultIdUnpinned', line: 4, data: { api: 'HuggingFaceInstructEmbeddings', id: 'hkunlp/instructor-large' } },
+        { messageId: 'defaultIdUnpinned', line: 5, data: { api: 'HuggingFaceBgeEmbeddings', id: 'BAAI/bge-large-en' } },
+        { messageId: 'defaultIdUnpinned', line: 6, data: { api: 'HuggingFaceEmbeddings', id: 'sentence-transformers/all-mpnet-base-v2' } },
+      ],
+    },
+    // LangChain's VLLM: vllm.LLM underneath, its revision in vllm_kwargs
+    {
+      code: 'from langchain_community.llms import VLLM\nllm = VLLM(model="mosaicml/mpt-7b", trust_remote_code=True, max_new_tokens=128)',
+      errors: [{ messageId: 'missingRevisionMapping', confidence: 'high', data: { api: 'VLLM', id: 'mosaicml/mpt-7b', mapping: 'vllm_kwargs' } }],
     },
     // an id chosen between two literals: reported as a literal id, once (the first of the least pinned)
     {
