@@ -1,5 +1,6 @@
 import { UNKNOWN } from '@oculum/core';
 import { staticKey, unwrapExpression, type JsNode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
+import { pageLoadsScript } from './libraries.js';
 
 /** ml5.js (npm, versioned, CDN and `npm:` specifiers, and files of the package: `…/ml5@1/dist/ml5.min.js`). */
 export const isMl5Module = (m: string): boolean => /(^|\/|npm:)ml5(@[^/?#]*)?(\/[^?#]*)?$/.test(m);
@@ -93,16 +94,67 @@ const isFeatureExtractor: Ml5Maker = (sc, node, depth) => {
   return (method === 'classification' || method === 'regression') && holds(sc, callee.object, isFeatureExtractor, depth + 1);
 };
 
+const globalWritesCache = new WeakMap<JsSourceCode, Map<string, JsNode[] | null>>();
+
+/**
+ * The values the file assigns to each global it never declares (`brain = ml5.neuralNetwork(…)`,
+ * `window.brain = …`), by name: the right sides of its plain assignments, or `null` once one write
+ * is of another kind (`brain ||= …`, `brain++`, `[brain] = pair`, `for (brain of list)`).
+ */
+function globalWrites(sc: JsSourceCode): Map<string, JsNode[] | null> {
+  let writes = globalWritesCache.get(sc);
+  if (writes) return writes;
+  const found = new Map<string, JsNode[] | null>();
+  const globalOf = (target: JsNode): string | undefined => {
+    const t = unwrapExpression(target);
+    if (t.type !== 'Identifier' && t.type !== 'MemberExpression') return undefined;
+    const name = sc.globalName(t);
+    return name && name !== 'globalThis' && !name.includes('.') ? name : undefined;
+  };
+  const spoil = (name: string | undefined) => {
+    if (name !== undefined) found.set(name, null);
+  };
+  // (a pattern's free names are all taken as written, its defaults' reads too: only ever fewer answers)
+  const spoilPattern = (pattern: JsNode) =>
+    sc.descendants(pattern, (n) => {
+      if (n.type === 'Identifier' || n.type === 'MemberExpression') spoil(globalOf(n));
+    });
+  sc.descendants(sc.ast, (n) => {
+    if (n.type === 'AssignmentExpression') {
+      const left = unwrapExpression(n.left);
+      if (left.type === 'ArrayPattern' || left.type === 'ObjectPattern') return spoilPattern(left);
+      const name = globalOf(left);
+      if (name === undefined) return;
+      const values = found.get(name);
+      if (n.operator !== '=' || values === null) spoil(name);
+      else found.set(name, [...(values ?? []), n.right]);
+    } else if (n.type === 'UpdateExpression') spoil(globalOf(n.argument));
+    else if ((n.type === 'ForOfStatement' || n.type === 'ForInStatement') && n.left.type !== 'VariableDeclaration') spoilPattern(n.left);
+  });
+  writes = found;
+  globalWritesCache.set(sc, writes);
+  return writes;
+}
+
 /**
  * The receiver holds a model `made` makes: the value itself (`ml5.featureExtractor(…).classification()`),
  * a stable variable, a `let` / `var` every value of which (placeholders aside) is one (a p5.js
  * sketch's `let nn;` assigned in `setup()`), or a class member likewise. A parameter, or any other
- * object with a `load` method, is not.
+ * object with a `load` method, is not. On an HTML page whose `<script src>` loads ml5 (it runs the
+ * sketch, whose scripts are all there), a global the page never declares is judged by every value the
+ * page assigns it (`brain = ml5.neuralNetwork(…)` in one inline script, `brain.load(url)` in another).
  */
 function holds(sc: JsSourceCode, receiver: JsNode, made: Ml5Maker, depth = 0): boolean {
   if (depth > MAX_HOLD_DEPTH) return false;
   const value = unwrapExpression(receiver);
   if (value.type === 'CallExpression') return made(sc, value, depth);
+  if ((value.type === 'Identifier' || value.type === 'MemberExpression') && pageLoadsScript(sc, isMl5Script)) {
+    const name = sc.globalName(value);
+    if (name && name !== 'globalThis' && !name.includes('.')) {
+      const values = globalWrites(sc).get(name)?.filter((v) => !isPlaceholder(sc, v));
+      return Boolean(values && values.length > 0 && values.every((v) => made(sc, v, depth)));
+    }
+  }
   const def = sc.definingExpression(receiver);
   if (def) {
     if (made(sc, def, depth)) return true;

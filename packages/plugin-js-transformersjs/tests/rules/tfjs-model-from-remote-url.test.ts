@@ -85,6 +85,23 @@ tester.run(id(rule), rule, {
       code: `<script src="https://cdn.jsdelivr.net/npm/@tensorflow/tfjs@1.3.1/dist/tf.min.js"></script>\n<script>\nasync function createModel(fft) {\n  return speechCommands.create(fft, undefined, 'https://teachablemachine.withgoogle.com/models/Abc-123/model.json');\n}\n</script>\n`,
       filename: 'index.html',
     },
+    // a global the page never declares: judged by its writes only on a page whose <script src> loads ml5,
+    // and only when every write is a network
+    {
+      code: `<script src="sketch-libs.js"></script>\n<script>\nfunction setup() { brain = ml5.neuralNetwork({ task: 'classification' }); }\n</script>\n<script>\nfunction restore() { brain.load('https://models.example.com/nn/model.json'); }\n</script>\n`,
+      filename: 'index.html',
+    },
+    {
+      code: `<script src="https://unpkg.com/ml5@0.12.2/dist/ml5.min.js"></script>\n<script>\nfunction setup() { brain = ml5.neuralNetwork({ task: 'classification' }); }\nfunction other() { brain = window.cache; }\nfunction restore() { brain.load('https://models.example.com/nn/model.json'); }\n</script>\n`,
+      filename: 'index.html',
+    },
+    {
+      code: `<script src="https://unpkg.com/ml5@0.12.2/dist/ml5.min.js"></script>\n<script>\nfunction setup() { brain = ml5.neuralNetwork({ task: 'classification' }); }\nfunction swap(pair) { [brain] = pair; }\nfunction restore() { brain.load('https://models.example.com/nn/model.json'); }\n</script>\n`,
+      filename: 'index.html',
+    },
+    {
+      code: `let brain;\nfunction setup() { brain = ml5.neuralNetwork({ task: 'classification' }); }\nfunction restore() { other.load('https://models.example.com/nn/model.json'); }\n`,
+    },
     // (a page that loads it, with a first argument known to be no FFT type)
     {
       code: `<script src="https://cdn.jsdelivr.net/npm/@tensorflow-models/speech-commands@0.4.0/dist/speech-commands.min.js"></script>\n<script>\nspeechCommands.create('https://x.example/model.json');\n</script>\n`,
@@ -314,6 +331,21 @@ export const model = tmImage.load(URL + "model.json", URL + "metadata.json");`,
     { code: `const p2p = ml5.pix2pix('https://models.example.com/pix2pix/edges2pikachu.pict', modelLoaded);`, errors: [{ messageId: 'remote', confidence: 'high', data: { callee: 'ml5.pix2pix', url: '"https://models.example.com/pix2pix/edges2pikachu.pict"' } }] },
     { code: `const MODELS = 'http://models.example.com/style/';\nconst style = ml5.styleTransfer(MODELS + 'wave', video, modelLoaded);`, errors: [{ messageId: 'http', confidence: 'high', data: { callee: 'ml5.styleTransfer', url: '"http://models.example.com/style/wave"' }, suggestions: [{ messageId: 'useHttps', output: `const MODELS = 'https://models.example.com/style/';\nconst style = ml5.styleTransfer(MODELS + 'wave', video, modelLoaded);` }] }] },
     { code: `const model = ml5.sketchRNN('https://storage.googleapis.com/quickdraw-models/sketchRNN/models/cat.gen.json', modelReady);`, errors: [{ messageId: 'remote', confidence: 'high', data: { callee: 'ml5.sketchRNN', url: '"https://storage.googleapis.com/quickdraw-models/sketchRNN/models/cat.gen.json"' } }] },
+    // a page that loads ml5 by script tag: a global it never declares, made a network in one inline
+    // script (`window.` too) and loaded in another
+    {
+      code: `<script src="https://unpkg.com/ml5@0.12.2/dist/ml5.min.js"></script>\n<script>\nfunction setup() { brain = ml5.neuralNetwork({ task: 'classification' }); }\n</script>\n<script>\nfunction restore() { brain.load('https://models.example.com/nn/model.json', ready); }\n</script>\n`,
+      filename: 'index.html',
+      errors: [{ messageId: 'remote', confidence: 'high', line: 6, data: { callee: 'brain.load', url: '"https://models.example.com/nn/model.json"' } }],
+    },
+    {
+      code: `<script src="libraries/ml5.min.js"></script>\n<script>\nwindow.fe = null;\nfunction setup() { window.fe = ml5.featureExtractor('MobileNet').classification(video); }\nfunction restore() { fe.load('http://models.example.com/fe/model.json'); }\n</script>\n`,
+      filename: 'index.html',
+      errors: [{
+        messageId: 'http', confidence: 'high', line: 5, data: { callee: 'fe.load', url: '"http://models.example.com/fe/model.json"' },
+        suggestions: [{ messageId: 'useHttps', output: `<script src="libraries/ml5.min.js"></script>\n<script>\nwindow.fe = null;\nfunction setup() { window.fe = ml5.featureExtractor('MobileNet').classification(video); }\nfunction restore() { fe.load('https://models.example.com/fe/model.json'); }\n</script>\n` }],
+      }],
+    },
     // a page that loads ml5 by script tag: the sketch's loads are read in its inline script
     {
       code: `<script src="https://unpkg.com/ml5@0.12.2/dist/ml5.min.js"></script>\n<script>\nlet style;\nfunction setup() { style = ml5.styleTransfer('https://models.example.com/style/wave', video, modelLoaded); }\n</script>\n`,
