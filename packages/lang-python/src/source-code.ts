@@ -2154,7 +2154,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     this.mentionsPartial ??= this.text.includes('partial');
     if (!this.mentionsPartial) return undefined;
     const fn = this.callee(call);
-    let value = fn?.type === 'call' ? fn : fn?.type === 'identifier' ? this.singleValue(fn) : undefined;
+    let value = fn?.type === 'call' ? fn : fn?.type === 'identifier' ? (this.singleValue(fn) ?? this.onlyPartialBinding(fn)) : undefined;
     if (value?.type === 'conditional_expression') value = this.onlyPartialBranch(value);
     if (value?.type !== 'call' || value.id === call.id) return undefined;
     return this.isPartialCall(value) ? value : undefined;
@@ -2164,6 +2164,25 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     const callee = this.callee(value);
     const last = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.type === 'identifier' ? callee.text : undefined;
     return last === 'partial' && !!callee && this.qualifiedName(callee) === 'functools.partial';
+  }
+
+  /**
+   * `if hub: fn = partial(Llama.from_pretrained, …)` / `else: fn = Llama`, then `fn(…)`: the partial, when it is
+   * the one binding reaching the call that is one, and the others (assignments all) name nothing it wraps.
+   */
+  private onlyPartialBinding(name: Node): Node | undefined {
+    const list = this.reachingBindings(name);
+    if (list.length < 2 || list.some((b) => b.kind !== 'assignment' || !b.value)) return undefined;
+    const partials = list.filter((b) => b.value!.type === 'call' && this.isPartialCall(b.value!));
+    if (partials.length !== 1) return undefined;
+    const wrapped = this.qualifiedNames(partials[0].value!);
+    if (wrapped.length === 0) return undefined;
+    for (const b of list) {
+      if (b === partials[0]) continue;
+      const others = this.qualifiedNames(b.value!);
+      if (others.length === 0 || others.some((n) => wrapped.includes(n))) return undefined;
+    }
+    return partials[0].value!;
   }
 
   /** `a if c else partial(f, …)`: the partial, when it is the one branch that is one and the other names nothing it wraps. */

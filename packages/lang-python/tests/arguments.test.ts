@@ -65,6 +65,29 @@ describe('argument', () => {
     expect(sc.argument(callStarting(sc, 'b(p2)'), { name: 'weights_only' })).toBeUndefined();
   });
 
+  it('a partial bound in one branch of an if binds its arguments when it is the only way to what it wraps', async () => {
+    const sc = await parse(
+      [
+        'import functools, llama_cpp, torch',
+        'if hub:',
+        '    make = functools.partial(llama_cpp.Llama.from_pretrained, repo_id="org/m", filename="*.gguf")',
+        'else:',
+        '    make = llama_cpp.Llama',
+        'make(n_ctx=2048)',
+        'if safe:',
+        '    load = functools.partial(torch.load, weights_only=True)',
+        'else:',
+        '    load = torch.load',
+        'load(p)',
+      ].join('\n'),
+    );
+    const make = callStarting(sc, 'make(n_ctx');
+    expect(sc.getText(sc.argument(make, { name: 'repo_id' })!)).toBe('"org/m"');
+    expect(sc.qualifiedNames(sc.callee(make)!)).toContain('llama_cpp.Llama.from_pretrained');
+    // the other branch calls what the partial wraps, without its arguments: no bound arguments
+    expect(sc.argument(callStarting(sc, 'load(p)'), { name: 'weights_only' })).toBeUndefined();
+  });
+
   it('values written to an environment variable (environmentWrites)', async () => {
     const sc = await parse(
       [

@@ -547,6 +547,11 @@ ruleTester.run('hf/unpinned-revision', rule, {
       code: 'from llama_cpp import Llama\nllm = Llama.from_pretrained(repo_id="Qwen/Qwen2-0.5B-Instruct-GGUF", filename="*q8_0.gguf", verbose=False)',
       errors: [{ messageId: 'llamaUnpinned', confidence: 'high', data: { api: 'Llama.from_pretrained', id: 'Qwen/Qwen2-0.5B-Instruct-GGUF' } }],
     },
+    // llama-cpp-python's server: the partial in one branch, the plain class in the other, called later
+    {
+      code: 'import functools\nimport llama_cpp\ndef load(use_hub, path):\n    if use_hub:\n        create_fn = functools.partial(llama_cpp.Llama.from_pretrained, repo_id="Qwen/Qwen2-0.5B-Instruct-GGUF", filename="*q8_0.gguf")\n    else:\n        create_fn = llama_cpp.Llama\n    return create_fn(n_ctx=2048)',
+      errors: [{ messageId: 'llamaUnpinned', line: 8, data: { api: 'Llama.from_pretrained', id: 'Qwen/Qwen2-0.5B-Instruct-GGUF' } }],
+    },
     {
       code: 'import llama_cpp\ndef load(repo, **kwargs):\n    return llama_cpp.Llama.from_pretrained(repo, "*.gguf", local_files_only=True, **kwargs)',
       errors: [{ messageId: 'llamaUnpinnedUnknownId', confidence: 'low', data: { api: 'Llama.from_pretrained' } }],
