@@ -1846,6 +1846,20 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       const items = namedChildrenOf(expr);
       return items.some((x) => x.type === 'list_splat' || x.type === 'comment') ? undefined : items;
     }
+    if (expr.type === 'call') {
+      // `for url in self.links(model)`: what a function of this file returns, when every `return` gives such items
+      const fn = this.localFunction(expr);
+      if (fn?.type !== 'function_definition') return undefined;
+      const returned = this.returnValues(fn);
+      if (returned.length === 0) return undefined;
+      const out: Node[] = [];
+      for (const r of returned) {
+        const items = this.literalElements(r, depth + 1);
+        if (!items) return undefined;
+        out.push(...items);
+      }
+      return out;
+    }
     if (expr.type !== 'identifier') return undefined;
     let bound = this.reachingBindings(expr);
     // `xs += [b]` extends what `xs` held before it: every binding of the variable, a superset of one run's items

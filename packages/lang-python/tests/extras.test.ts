@@ -406,6 +406,37 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(values('m', 1)).toBeUndefined(); // one branch is no literal
   });
 
+  it('reads the items of a list a function of the file returns (loopValues)', async () => {
+    const sc = await parse(
+      [
+        'class D:',
+        '    def links(self, model):',
+        '        out = []',
+        '        for f in ["a.bin", "b.bin"]:',
+        '            out.append(f"https://huggingface.co/{model}/resolve/main/{f}")',
+        '        return out',
+        '    def some(self, c):',
+        '        if c:',
+        '            return ["x"]',
+        '        return fetch()',
+        '    def run(self, model):',
+        '        for url in self.links(model):',
+        '            use(url)',
+        '        for y in self.some(1):',
+        '            use(y)',
+        'def top():',
+        '    return ("p", "q")',
+        'for t in top():',
+        '    use(t)',
+      ].join('\n'),
+    );
+    const values = (name: string, nth: number) => sc.loopValues(ident(sc, name, nth))?.map((v) => v.text);
+    expect(values('url', 1)).toEqual(['f"https://huggingface.co/{model}/resolve/main/{f}"']);
+    expect(values('t', 1)).toEqual(['"p"', '"q"']);
+    // one `return` gives something else: not known
+    expect(values('y', 1)).toBeUndefined();
+  });
+
   it('names the literal that begins a string built at run time (stringPrefixSource)', async () => {
     const sc = await parse(
       [

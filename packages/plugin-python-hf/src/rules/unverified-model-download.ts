@@ -83,9 +83,11 @@ export default createRule<[], PySourceCode>({
       let evidence: 'strong' | 'weak' | undefined;
       let what = 'a model file';
       let notModel = false;
-      for (const a of argList(node)) {
-        const v = a.type === 'keyword_argument' ? a.childForFieldName('value') : a;
-        if (!v) continue;
+      // each argument, and for a loop variable each value it takes (`for url in links: self.fetch(url, d)`
+      // with `links` a list of model URLs, built here or returned by a function of this file)
+      const given = argList(node).map((a) => (a.type === 'keyword_argument' ? a.childForFieldName('value') : a));
+      const candidates = given.flatMap((v) => (v?.type === 'identifier' ? [v, ...(sc.loopValues(v) ?? [])] : v ? [v] : []));
+      for (const v of candidates) {
         const r = resolve(sc, v);
         const str = r.kind === 'string' || r.kind === 'prefix' ? r.value : r.kind === 'local' ? r.prefix : undefined;
         const pieces = literalPieces(v, sc);

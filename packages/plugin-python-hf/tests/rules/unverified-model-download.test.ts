@@ -5,6 +5,8 @@ import { fixture, ruleTester } from '../helpers.js';
 
 ruleTester.run('hf/unverified-model-download', rule, {
   valid: [
+    // a helper called for each of a list of files that are evidently no models
+    'import requests\ndef fetch(url, dest):\n    r = requests.get(url)\n    open(dest, "wb").write(r.content)\ndef main(repo):\n    for url in [f"https://huggingface.co/{repo}/resolve/main/config.json", f"https://huggingface.co/{repo}/resolve/main/tokenizer.json"]:\n        fetch(url, "x")',
     // A1111's helper given the SHA-256 prefix it checks (`hash_prefix=`), and a function of this file of the same name
     'from modules.modelloader import load_file_from_url\ndef get(model_dir):\n    return load_file_from_url("https://example.org/w.pth", model_dir=model_dir, hash_prefix="a1b2c3d4")',
     'def load_file_from_url(url, model_dir):\n    return model_dir + "/w.pth"\nload_file_from_url("https://example.org/w.pth", model_dir="weights")',
@@ -53,6 +55,12 @@ ruleTester.run('hf/unverified-model-download', rule, {
     {
       code: 'import requests\ndef download_file(url, destination):\n    response = requests.get(url, stream=True)\n    with open(destination, "wb") as f:\n        for chunk in response.iter_content(chunk_size=1024):\n            f.write(chunk)\ndef main(model_id, rfilename):\n    url = f"https://huggingface.co/{model_id}/resolve/main/{rfilename}"\n    download_file(url, rfilename)',
       errors: [{ messageId: 'unverifiedHelper', confidence: 'high', data: { helper: 'download_file', what: 'a model file' } }],
+    },
+    // text-generation-webui's downloader: Hub file URLs collected in a list (here, or returned by a method),
+    // each handed to the method that streams it to disk
+    {
+      code: 'import requests\nfrom pathlib import Path\nclass ModelDownloader:\n    def __init__(self):\n        self.session = requests.Session()\n    def get_single_file(self, url, output_folder):\n        with self.session.get(url, stream=True) as r:\n            with open(output_folder / Path(url.rsplit("/", 1)[1]), "wb") as f:\n                for data in r.iter_content(1024):\n                    f.write(data)\n    def links(self, model, branch):\n        out = []\n        for fname in ["pytorch_model.bin", "model.safetensors"]:\n            out.append(f"https://huggingface.co/{model}/resolve/{branch}/{fname}")\n        return out\n    def download(self, model, branch, folder):\n        for url in self.links(model, branch):\n            self.get_single_file(url, folder)',
+      errors: [{ messageId: 'unverifiedHelper', line: 18, confidence: 'high', data: { helper: 'get_single_file', what: 'a model file' } }],
     },
     // a loop over a list of weight URLs (the destination built from each)
     {
