@@ -70,6 +70,7 @@ export default createRule<[Options], PySourceCode>({
       snapshotRevisionIgnoredMaybeLocal: '{{api}} may fetch "{{id}}" from the Hub at its latest revision: a name that may be a local directory is fetched from the Hub when no such directory exists, it takes no revision, and a `revision=` given to it never reaches the download. Download a pinned snapshot, `path = huggingface_hub.snapshot_download("{{id}}", revision="<commit>")` with a full commit hash, and pass `path` in place of the id, or pass a path such as `./{{id}}` for a local directory.',
       snapshotRevisionIgnored: '{{api}} fetches "{{id}}" from the Hub at its latest revision: it takes no revision, and a `revision=` given to it never reaches the download. Download a pinned snapshot, `path = huggingface_hub.snapshot_download("{{id}}", revision="<commit>")` with a full commit hash, and pass `path` in place of the id.',
       snapshotRevisionIgnoredUnknownId: '{{api}} may fetch a Hub repository (the id could not be resolved) at its latest revision: it takes no revision, and a `revision=` given to it never reaches the download. Download a pinned snapshot, `path = huggingface_hub.snapshot_download(repo_id, revision="<commit>")` with a full commit hash, and pass `path` in place of the id.',
+      missingRevisionNamed: '{{api}} fetches "{{id}}" from the Hub without a revision: whatever the repository holds at load time is used. Pin it with `{{keyword}}=` set to a full commit hash.',
       missingRevisionMapping: '{{api}} fetches "{{id}}" from the Hub without a revision: whatever the repository holds at load time is used. Pin it to a full commit hash in `{{mapping}}={"revision": "<commit>"}`.',
       defaultIdUnpinned: '{{api}} is given no model and downloads its default, "{{id}}", from the Hub without a revision: whatever the repository holds at load time is used. Name the model and pin its revision to a full commit hash.',
       dataFileUnpinned: '{{api}} fetches "{{file}}", a data file (no weights, no code), from "{{id}}" on the Hub {{at}}: whatever the repository holds at load time is used. Pin `revision=` to a full commit hash.',
@@ -210,14 +211,16 @@ export default createRule<[Options], PySourceCode>({
                 ? 'missingRevisionInitKwargs'
                 : load.revisionIn === 'mapping'
                   ? 'missingRevisionMapping'
-                  : 'missingRevision';
+                  : load.revisionKeyword
+                    ? 'missingRevisionNamed'
+                    : 'missingRevision';
         // the message says as much as the confidence: the revision may be in what could not be read
         const kwargs = hidden ? splats(node) : '';
         if (hidden && messageId === 'missingRevision' && kwargs) {
           context.report({ node, messageId: 'missingRevisionHidden', data: { ...data, kwargs }, confidence: 'low', ...remediation });
           return;
         }
-        context.report({ node, messageId, data: { ...data, mapping: load.revisionMapping ?? '' }, confidence: hidden ? 'low' : confidence, ...remediation });
+        context.report({ node, messageId, data: { ...data, mapping: load.revisionMapping ?? '', keyword: load.revisionKeyword ?? '' }, confidence: hidden ? 'low' : confidence, ...remediation });
       },
     };
 

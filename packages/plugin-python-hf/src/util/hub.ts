@@ -51,6 +51,8 @@ export interface HubLoad {
   revisionIn: RevisionPlace;
   /** The keyword whose mapping carries the revision (`tokenizer_kwargs`, `config`), for the message. */
   revisionMapping?: string;
+  /** The keyword that pins this load when it is not `revision=` (vLLM's `tokenizer_revision`), for the message. */
+  revisionKeyword?: string;
   /** No id given: the API's own default model (`SentenceTransformersTextEmbedder()`), named here. */
   defaultId?: boolean;
   /** A remediation of the API's own, for loaders that pin differently (Haystack components). */
@@ -143,6 +145,8 @@ interface Spec {
   hubOnly?: boolean;
   /** The keyword that carries the revision, when not `revision` (ModelScope's `model_revision`, `version`). */
   revisionKeyword?: string;
+  /** The keyword whose revision applies when `revisionKeyword` is not given (vLLM: `tokenizer_revision` defaults to `revision`). */
+  revisionFallback?: string;
   /** Another hub than Hugging Face's (ModelScope); `paddlenlp`: the one PaddleNLP's `from_*=` keywords select. */
   otherHub?: OtherHub | 'paddlenlp';
 }
@@ -189,6 +193,9 @@ export const HUB_LOAD_TRIGGERS: Trigger[] = [
   'FederatedDataset', // Flower's `flwr_datasets.FederatedDataset(dataset="owner/name")`
   // Haystack's SentenceTransformers* components hold `SentenceTransformer`
 ];
+
+/** vLLM pins a tokenizer named apart with its own keyword. */
+const VLLM_TOKENIZER_REMEDIATION = 'Pin the tokenizer repository with `tokenizer_revision=` set to a full commit hash of that repository (without it, the model\'s `revision=` is used for both), or pass the directory of a pinned `snapshot_download` as `tokenizer=`.';
 
 /** The short name of an API in messages: `Class.method`, or the function's last name. */
 export function shortApi(qn: string): string {
@@ -417,7 +424,12 @@ function hfSpecForName(qn: string): (Spec & { confidence: Confidence }) | undefi
   if (/^open_clip\.(?:[\w.]*\.)?(?:create_model_and_transforms|create_model|create_model_from_pretrained|get_tokenizer)$/.test(qn)) {
     return { api: `open_clip.${qn.split('.').pop()}`, kind: 'model', idPos: 0, idNames: ['model_name'], revisionIn: 'id', confidence: 'high' };
   }
-  if (/^vllm\.(?:entrypoints\.llm\.)?LLM$/.test(qn)) return { api: 'vllm.LLM', kind: 'model', idPos: 0, idNames: ['model'], confidence: 'high' };
+  // vLLM fetches a tokenizer named apart (`tokenizer="org/tok"`, vllm/entrypoints/llm.py `LLM(model, tokenizer=None,
+  // …, revision=None, tokenizer_revision=None, …)`) at `tokenizer_revision`, which defaults to the model's `revision`
+  // (vllm/config/model.py `__post_init__`: `if self.tokenizer_revision is None: self.tokenizer_revision = self.revision`)
+  if (/^vllm\.(?:entrypoints\.llm\.)?LLM$/.test(qn)) {
+    return { api: 'vllm.LLM', kind: 'model', idPos: 0, idNames: ['model'], also: { api: 'vllm.LLM', kind: 'model', idPos: 1, idNames: ['tokenizer'], revisionKeyword: 'tokenizer_revision', revisionFallback: 'revision', remediation: VLLM_TOKENIZER_REMEDIATION }, confidence: 'high' };
+  }
   // SpeechBrain: `EncoderClassifier.from_hparams(source="speechbrain/spkrec-ecapa-voxceleb", revision=...)`
   if (/^speechbrain\.(?:inference|pretrained)\.(?:[\w.]*\.)?[A-Z]\w*\.from_hparams$/.test(qn)) {
     return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['source'], confidence: 'high' };
@@ -534,7 +546,10 @@ function hfSpecForName(qn: string): (Spec & { confidence: Confidence }) | undefi
     return { api: qn.replace(/\.src\b|\.saving_api\b/g, ''), kind: 'model', idPos: 0, idNames: ['filepath'], revisionIn: 'none', hfUriOnly: true, confidence: 'high' };
   }
   // vLLM's engine arguments: `EngineArgs(model="org/x", revision=…)`, `AsyncEngineArgs(...)`, as `LLM(...)` takes them
-  if (/^vllm\.(?:engine\.arg_utils\.)?(?:Async)?EngineArgs$/.test(qn)) return { api: qn.split('.').pop()!, kind: 'model', idPos: 0, idNames: ['model'], confidence: 'high' };
+  if (/^vllm\.(?:engine\.arg_utils\.)?(?:Async)?EngineArgs$/.test(qn)) {
+    const api = qn.split('.').pop()!;
+    return { api, kind: 'model', idPos: 0, idNames: ['model'], also: { api, kind: 'model', idNames: ['tokenizer'], revisionKeyword: 'tokenizer_revision', revisionFallback: 'revision', remediation: VLLM_TOKENIZER_REMEDIATION }, confidence: 'high' };
+  }
   if (/^(?:keras_hub|keras_nlp|keras_cv)\.(?:[\w.]*\.)?from_preset$/.test(qn)) return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['preset'], revisionIn: 'none', confidence: 'high' };
   // AutoGPTQ / GPTQModel: `AutoGPTQForCausalLM.from_quantized("TheBloke/Llama-2-7B-GPTQ", revision=...)`
   // (the Hub files are fetched with `revision=` and the other `cached_file` keywords)
@@ -675,7 +690,7 @@ function specLoadOf(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: C
   // in the mapping of one keyword for some (`tokenizer_kwargs`, `config`), only `revision=` for others
   let revisionNode = spec.revisionMapping
     ? mappingKey(spec.revisionMapping, 'revision')
-    : (sc.argument(call, { name: spec.revisionKeyword ?? 'revision' }) ?? (spec.revisionKeywordOnly ? undefined : (forwardedArgument(sc, call, 'revision')?.value ?? mappingKey(spec.kwargsMapping, 'revision'))));
+    : (sc.argument(call, { name: spec.revisionKeyword ?? 'revision' }) ?? (spec.revisionFallback ? sc.argument(call, { name: spec.revisionFallback }) : undefined) ?? (spec.revisionKeywordOnly ? undefined : (forwardedArgument(sc, call, 'revision')?.value ?? mappingKey(spec.kwargsMapping, 'revision'))));
   let unreadableConfig = false;
   // the trainer's own `model_init_kwargs=` (TRL's SFTTrainer up to 0.8, optimum-habana's) overrides the config's
   const ownInitKwargs = spec.revisionIn === 'model_init_kwargs' ? sc.argument(call, { name: 'model_init_kwargs' }) : undefined;
@@ -719,6 +734,7 @@ function specLoadOf(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: C
   const base = {
     call, api: spec.api, kind: spec.kind, callConfidence: spec.confidence, offline, revisionNode, revision, revisionIn: spec.revisionIn ?? 'keyword',
     ...(spec.revisionMapping ? { revisionMapping: spec.revisionMapping } : {}),
+    ...(spec.revisionKeyword && spec.revisionKeyword !== 'revision' && !spec.otherHub ? { revisionKeyword: spec.revisionKeyword } : {}),
     ...(spec.remediation ? { remediation: spec.remediation } : {}),
     ...(spec.hubOnly ? { hubOnly: true } : {}),
     ...(spec.hfUriOnly ? { hfUriOnly: true } : {}),

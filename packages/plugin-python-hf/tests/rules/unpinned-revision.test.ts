@@ -107,6 +107,8 @@ ruleTester.run('hf/unpinned-revision', rule, {
     `from langchain_community.llms import CTransformers\nllm = CTransformers(model="TheBloke/Llama-2-7B-GGML", config={"revision": "${COMMIT}"})`,
     'from langchain_community.llms import CTransformers\nllm = CTransformers(model="TheBloke/Llama-2-7B-GGML", config={"local_files_only": True})',
     `from langchain_community.llms import VLLM\nllm = VLLM(model="mosaicml/mpt-7b", vllm_kwargs={"revision": "${COMMIT}"})`,
+    // vLLM: `tokenizer_revision` defaults to the model's `revision`, which then pins the tokenizer too
+    `from vllm import LLM\nllm = LLM(model="org/m", revision="${COMMIT}", tokenizer="org/tok")`,
     'from langchain_community.llms import VLLM\nllm = VLLM(model="./models/mpt-7b")',
     // Haystack: `revision=` pins; a local model directory
     `from haystack.components.embedders import SentenceTransformersTextEmbedder\ne = SentenceTransformersTextEmbedder(model="BAAI/bge-small-en-v1.5", revision="${COMMIT}")`,
@@ -678,6 +680,13 @@ ruleTester.run('hf/unpinned-revision', rule, {
         { messageId: 'defaultIdUnpinned', line: 4, data: { api: 'HuggingFaceInstructEmbeddings', id: 'hkunlp/instructor-large' } },
         { messageId: 'defaultIdUnpinned', line: 5, data: { api: 'HuggingFaceBgeEmbeddings', id: 'BAAI/bge-large-en' } },
         { messageId: 'defaultIdUnpinned', line: 6, data: { api: 'HuggingFaceEmbeddings', id: 'sentence-transformers/all-mpnet-base-v2' } },
+      ],
+    },
+    // vLLM's tokenizer named apart: pinned by its own keyword, which defaults to the model's revision (none here)
+    {
+      code: `from vllm import LLM\nfrom vllm.engine.arg_utils import AsyncEngineArgs\na = LLM(model="org/m", tokenizer="org/tok", revision=rev)\nb = LLM(model="org/m", revision="${COMMIT}", tokenizer="org/tok", tokenizer_revision="${COMMIT}")\nc = AsyncEngineArgs(model="/models/local.gguf", tokenizer="NousResearch/Hermes-3-Llama-3.1-70B")\nd = LLM("/models/x", "/models/tok")`,
+      errors: [
+        { messageId: 'missingRevisionNamed', line: 5, confidence: 'high', data: { api: 'AsyncEngineArgs', id: 'NousResearch/Hermes-3-Llama-3.1-70B', keyword: 'tokenizer_revision' } },
       ],
     },
     // LangChain's VLLM: vllm.LLM underneath, its revision in vllm_kwargs
