@@ -1,6 +1,6 @@
 import { createRule, type Confidence, type Severity } from '@oculum/core';
 import { calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
-import { isModelFile, isNonModelFile } from '../util/classify.js';
+import { classifyModelRef, isModelFile, isNonModelFile } from '../util/classify.js';
 import { traceDataset } from '../util/flow.js';
 import { HUB_LOAD_TRIGGERS, hubLoad, pinLevel, SHELL_HUB_TRIGGERS, shellHubFetch, type HubLoad } from '../util/hub.js';
 import { docsUrl, SEVERITY_OR_OFF } from '../util/meta.js';
@@ -25,7 +25,18 @@ const LLAMA_REMEDIATION = 'Download the file pinned to a commit, `path = hugging
 const SNAPSHOT_REMEDIATION = 'Download a snapshot pinned to a commit, `path = huggingface_hub.snapshot_download("org/model", revision="<40-hex commit>")`, and pass that directory to the loader in place of the Hub id: it takes no revision of its own.';
 
 /** Hub loads, and the shell commands `shellFetch` reads: `git clone` of a Hub URL, `huggingface-cli`/`hf download` (`["hf", "download", …]` too). */
-const RULE_TRIGGERS = [...HUB_LOAD_TRIGGERS, ...SHELL_HUB_TRIGGERS];
+const RULE_TRIGGERS = [...HUB_LOAD_TRIGGERS, ...SHELL_HUB_TRIGGERS, 'embed_model'];
+
+/**
+ * llama_index's embedding models named by a string (llama_index/core/embeddings/utils.py `resolve_embed_model`:
+ * `"local:<id>"` → `HuggingFaceEmbedding(model_name=<id>)`, `"local"` → its default, `DEFAULT_HUGGINGFACE_EMBEDDING_MODEL
+ * = "BAAI/bge-small-en"`, fetched with no revision), given as `embed_model=` to a llama_index call, assigned to
+ * `Settings.embed_model`, or passed to `resolve_embed_model`.
+ */
+const LLAMA_INDEX_LOCAL_EMBED = /^local(?::(.+))?$/;
+const LLAMA_INDEX_DEFAULT_EMBED = 'BAAI/bge-small-en';
+const LLAMA_INDEX_SETTINGS = /^llama_index\.core\.(?:settings\.)?Settings\.embed_model$/;
+const LLAMA_INDEX_RESOLVE = /^llama_index\.(?:core\.)?(?:embeddings\.)?(?:utils\.)?resolve_embed_model$/;
 
 export default createRule<[Options], PySourceCode>({
   name,
@@ -82,6 +93,7 @@ export default createRule<[Options], PySourceCode>({
       otherHubUnknownId: '{{api}} may fetch a {{hub}} repository (the id could not be resolved) without a pinned revision. {{advice}}',
       otherHubUnversioned: '{{api}} fetches "{{id}}" from {{hub}}, which keeps no revisions to pin: whatever it holds at load time is used. {{advice}}',
       otherHubDefaultModel: '{{api}}({{task}}) without `model=` downloads the task\'s default model from {{hub}} at its latest revision. Name the model. {{advice}}',
+      llamaIndexLocalEmbed: 'embed_model "{{value}}" makes llama_index download "{{id}}" from the Hub (`HuggingFaceEmbedding(model_name="{{id}}")`) without a revision: whatever the repository holds at load time is used. Build it yourself pinned to a full commit hash: `HuggingFaceEmbedding(model_name="{{id}}", revision="<commit>")`.',
       llamaRevisionIgnoredUnknownId: '{{api}} fetches a file of a Hub repository (the id could not be resolved) at its latest revision: its `revision=` pins nothing (it is passed on to `Llama(...)`, which ignores it). Download the file with `huggingface_hub.hf_hub_download(repo_id=..., filename=..., revision="<commit>")` pinned to a full commit hash, and pass its path as `Llama(model_path=...)`.',
     },
     remediation: 'Pin the revision to a full commit hash: `from_pretrained("org/model", revision="<40-hex commit>")`. A branch such as "main" moves; a tag can be re-pointed.',
@@ -101,8 +113,35 @@ export default createRule<[Options], PySourceCode>({
   create(context, [options]) {
     const sc = context.sourceCode;
     const opts: Options = Object.assign({ tagSeverity: 'low', allowBranches: false, allowShortHashes: true }, options);
+    /** `"local:BAAI/bge-small-en-v1.5"` given where llama_index resolves an embedding model (`LLAMA_INDEX_LOCAL_EMBED`). */
+    const localEmbed = (at: PyNode, value: PyNode): void => {
+      const text = sc.constant(value);
+      const m = typeof text === 'string' ? LLAMA_INDEX_LOCAL_EMBED.exec(text.trim()) : null;
+      if (!m) return;
+      const id = (m[1] ?? LLAMA_INDEX_DEFAULT_EMBED).trim();
+      if (classifyModelRef(id, { allowBareNames: true }).kind !== 'hub') return;
+      context.report({ node: at, messageId: 'llamaIndexLocalEmbed', data: { value: String(text), id }, confidence: 'high' });
+    };
     return {
+      keyword_argument(node: PyNode) {
+        if (node.childForFieldName('name')?.text !== 'embed_model') return;
+        const call = node.parent?.parent;
+        const fn = call?.type === 'call' ? calleeOf(call) : undefined;
+        const value = node.childForFieldName('value');
+        if (fn && value && sc.qualifiedNames(fn).some((q) => q.startsWith('llama_index.'))) localEmbed(node, value);
+      },
+      assignment(node: PyNode) {
+        const left = node.childForFieldName('left');
+        const right = node.childForFieldName('right');
+        if (left?.type === 'attribute' && right && LLAMA_INDEX_SETTINGS.test(sc.qualifiedName(left) ?? '')) localEmbed(node, right);
+      },
       call(node: PyNode) {
+        const fn = calleeOf(node);
+        if (fn && LLAMA_INDEX_RESOLVE.test(sc.qualifiedName(fn) ?? '')) {
+          const value = sc.argument(node, { name: 'embed_model', position: 0 });
+          if (value) localEmbed(node, value);
+          return;
+        }
         const shell = shellHubFetch(sc, node, opts.allowBranches);
         if (shell) {
           if (!shell.pinned) context.report({ node, messageId: 'shellDownload', data: { command: shell.command, id: shell.id }, confidence: shell.unresolved ? 'low' : 'high' });

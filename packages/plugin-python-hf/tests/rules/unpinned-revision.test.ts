@@ -689,6 +689,15 @@ ruleTester.run('hf/unpinned-revision', rule, {
         { messageId: 'missingRevisionNamed', line: 5, confidence: 'high', data: { api: 'AsyncEngineArgs', id: 'NousResearch/Hermes-3-Llama-3.1-70B', keyword: 'tokenizer_revision' } },
       ],
     },
+    // llama_index's embedding model named by a string: `"local:<id>"` (or `"local"`, its default) is HuggingFaceEmbedding, unpinned
+    {
+      code: 'from llama_index.core import Settings, ServiceContext, VectorStoreIndex\nfrom llama_index.core.embeddings import resolve_embed_model\nSettings.embed_model = "local:BAAI/bge-small-en-v1.5"\nctx = ServiceContext.from_defaults(embed_model="local")\nidx = VectorStoreIndex.from_documents(docs, embed_model="local:./models/bge")\ne = resolve_embed_model("local:BAAI/bge-base-en-v1.5")\nx = other(embed_model="local:BAAI/bge-small-en-v1.5")\nSettings.embed_model = "default"',
+      errors: [
+        { messageId: 'llamaIndexLocalEmbed', line: 3, column: 1, confidence: 'high', data: { value: 'local:BAAI/bge-small-en-v1.5', id: 'BAAI/bge-small-en-v1.5' } },
+        { messageId: 'llamaIndexLocalEmbed', line: 4, confidence: 'high', data: { value: 'local', id: 'BAAI/bge-small-en' } },
+        { messageId: 'llamaIndexLocalEmbed', line: 6, confidence: 'high', data: { value: 'local:BAAI/bge-base-en-v1.5', id: 'BAAI/bge-base-en-v1.5' } },
+      ],
+    },
     // LangChain's VLLM: vllm.LLM underneath, its revision in vllm_kwargs
     {
       code: 'from langchain_community.llms import VLLM\nllm = VLLM(model="mosaicml/mpt-7b", trust_remote_code=True, max_new_tokens=128)',
