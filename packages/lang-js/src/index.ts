@@ -8,7 +8,7 @@ import { ProjectModules } from './project-modules.js';
 import { isSfcPath, SFC_EXTENSIONS, sfcScripts } from './sfc.js';
 import { JsSourceCode } from './source-code.js';
 
-export { JsSourceCode, unwrapExpression, type JsSourceCodeInit, type StringBounds } from './source-code.js';
+export { JsSourceCode, unwrapExpression, type JsSourceCodeInit, type OptionChoices, type StringBounds } from './source-code.js';
 export { literalString, normalizeModule, staticKey, isFunctionNode } from './scope.js';
 export { childrenOf, walk } from './walk.js';
 export { persistTypeScriptCache, preloadTypeScript, privateCacheDir } from './code-cache.js';

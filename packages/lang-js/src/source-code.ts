@@ -69,6 +69,34 @@ export interface StringBounds {
   parts: string[];
 }
 
+/**
+ * The values an option may take (`argumentChoices`, `propertyChoices`): options may be one of several
+ * objects (`dev ? { revision: A } : { revision: B }`, `...(token ? { accessToken } : {})`).
+ */
+export interface OptionChoices {
+  /** Every expression the option may be set to (each node once, in source order of discovery). */
+  values: JsNode[];
+  /**
+   * Some object the options may be leaves it out: an object literal without it, no options at all,
+   * `null` / `undefined`, the falsy side of `cond && { … }`.
+   */
+  absent: boolean;
+  /**
+   * The expressions the analysis cannot see that may set it or not: a parameter, a call's result, a
+   * spread of one, an object the file writes members of (`opts.revision = r`), a getter, a computed
+   * key that is not known; empty when every object the options may be is seen.
+   */
+  unseen: JsNode[];
+}
+
+/** The object literals an expression may denote, and whether it may denote none or one not seen. */
+interface ObjectChoices {
+  objects: TSESTree.ObjectExpression[];
+  /** `null`, `undefined`, a primitive, the falsy side of `&&`: no properties. */
+  empty: boolean;
+  unseen: JsNode[];
+}
+
 export interface JsSourceCodeInit {
   path: string;
   text: string;
@@ -917,6 +945,163 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       return this.constant(arg) === UNKNOWN;
     } finally {
       this.localOnly--;
+    }
+  }
+
+  /**
+   * The values option `name` may take in the options object at `position` (see `OptionChoices`):
+   * as `argument(call, { name, position })`, and also when the options may be one of several
+   * objects — both branches of a `?:` whose test is not known, the sides of `??` / `||` / `&&` the
+   * value may come from (`opts ?? {}`, `cond && { … }`), `Object.freeze(…)`, through stable variables
+   * — and when they spread such a choice (`{ repo, ...auth }` with `auth = token ? { accessToken }
+   * : {}`). A later property hides an earlier one, as in JavaScript; a spread that may leave the
+   * option out lets the properties before it decide. `name` may be a path into nested options
+   * (`['pretrainedOptions', 'revision']`). An object the file writes members of, and anything else
+   * that is not an object literal of this file (a parameter, at `--depth deep` an imported object),
+   * is `unseen`. Past 32 objects, the rest is `unseen`.
+   */
+  argumentChoices(call: JsNode, query: { position: number; name: string | readonly string[] }): OptionChoices {
+    const { list, complete } = this.expandedArguments(call);
+    const arg = list[query.position];
+    if (!arg) {
+      // after a spread of arguments the analysis cannot expand: that spread may hold it
+      const spread = complete ? undefined : (call as TSESTree.CallExpression).arguments.find((a) => a.type === 'SpreadElement');
+      return { values: [], absent: complete, unseen: spread ? [spread] : [] };
+    }
+    return this.propertyChoices(arg, query.name);
+  }
+
+  /** The values property `name` (or a path of names) of the object `expr` denotes may take: see `argumentChoices`. */
+  propertyChoices(expr: JsNode, name: string | readonly string[]): OptionChoices {
+    const path = typeof name === 'string' ? [name] : name;
+    const out: OptionChoices = { values: [], absent: false, unseen: [] };
+    let current: JsNode[] = [expr];
+    for (let i = 0; i < path.length; i++) {
+      const step: OptionChoices = { values: [], absent: false, unseen: [] };
+      for (const e of current) this.collectProperty(e, path[i], 0, step);
+      if (step.absent) out.absent = true;
+      for (const u of step.unseen) if (!out.unseen.includes(u)) out.unseen.push(u);
+      current = step.values;
+    }
+    out.values = current;
+    return out;
+  }
+
+  private collectProperty(expr: JsNode, name: string, depth: number, out: OptionChoices): void {
+    const choices: ObjectChoices = { objects: [], empty: false, unseen: [] };
+    this.collectObjects(expr, depth, choices);
+    if (choices.empty) out.absent = true;
+    for (const u of choices.unseen) if (!out.unseen.includes(u)) out.unseen.push(u);
+    for (const obj of choices.objects) this.collectFrom(obj, name, depth, out);
+  }
+
+  /** Property `name` of one object literal, the last one that may set it first, looking into its spreads. */
+  private collectFrom(obj: TSESTree.ObjectExpression, name: string, depth: number, out: OptionChoices): void {
+    for (let i = obj.properties.length - 1; i >= 0; i--) {
+      const p = obj.properties[i];
+      if (p.type === 'SpreadElement') {
+        if (depth >= MAX_DEPTH) {
+          if (!out.unseen.includes(p.argument)) out.unseen.push(p.argument);
+          continue;
+        }
+        const inner: OptionChoices = { values: [], absent: false, unseen: [] };
+        this.collectProperty(p.argument, name, depth + 1, inner);
+        for (const v of inner.values) if (!out.values.includes(v)) out.values.push(v);
+        for (const u of inner.unseen) if (!out.unseen.includes(u)) out.unseen.push(u);
+        // every object the spread may be sets it: the properties before it never decide
+        if (!inner.absent && inner.unseen.length === 0) return;
+        continue;
+      }
+      const key = p.computed ? this.constantKey(p.key) : staticKey(p);
+      if (key === undefined) {
+        // a computed key that is not known may be `name`
+        if (p.computed && !out.unseen.includes(p)) out.unseen.push(p);
+        continue;
+      }
+      if (key !== name) continue;
+      if (p.kind === 'init') {
+        if (!out.values.includes(p.value as JsNode)) out.values.push(p.value as JsNode);
+      } else if (!out.unseen.includes(p)) out.unseen.push(p);
+      return;
+    }
+    out.absent = true;
+  }
+
+  /** The object literals `expr` may denote (see `argumentChoices`). */
+  private collectObjects(expr: JsNode, depth: number, out: ObjectChoices): void {
+    const node = unwrapExpression(expr);
+    const unseen = () => {
+      if (!out.unseen.includes(node)) out.unseen.push(node);
+    };
+    if (depth > MAX_DEPTH || out.objects.length >= MAX_CHOICES) return unseen();
+    if (this.isNullish(node)) {
+      out.empty = true;
+      return;
+    }
+    switch (node.type) {
+      case 'ObjectExpression':
+        if (!out.objects.includes(node)) out.objects.push(node);
+        return;
+      case 'Literal':
+      case 'TemplateLiteral':
+        // a primitive has no options to give (and spreads nothing)
+        out.empty = true;
+        return;
+      case 'Identifier': {
+        // (an object the file writes members of may hold anything)
+        const last = this.lastAlias(node, (link) => !this.hasMemberWrites(link));
+        if (last.binding && this.hasMemberWrites(last.binding)) return unseen();
+        const defined = this.definingExpression(node, depth + 1);
+        if (!defined || defined.type === 'Identifier') return unseen();
+        return this.collectObjects(defined, depth + 1, out);
+      }
+      case 'ConditionalExpression': {
+        const test = this.constantOf(node.test, depth + 1);
+        if (test !== UNKNOWN) return this.collectObjects(test ? node.consequent : node.alternate, depth + 1, out);
+        this.collectObjects(node.consequent, depth + 1, out);
+        return this.collectObjects(node.alternate, depth + 1, out);
+      }
+      case 'LogicalExpression': {
+        const test = this.constantOf(node.left, depth + 1);
+        if (test !== UNKNOWN) {
+          const keeps = node.operator === '??' ? test !== null : node.operator === '||' ? Boolean(test) : !test;
+          return this.collectObjects(keeps ? node.left : node.right, depth + 1, out);
+        }
+        if (node.operator === '&&') {
+          // the falsy left value spreads nothing and gives no options
+          out.empty = true;
+          return this.collectObjects(node.right, depth + 1, out);
+        }
+        // `a ?? b`, `a || b`: an object on the left is kept; anything else may hand over to the right
+        const left: ObjectChoices = { objects: [], empty: false, unseen: [] };
+        this.collectObjects(node.left, depth + 1, left);
+        for (const o of left.objects) if (!out.objects.includes(o)) out.objects.push(o);
+        for (const u of left.unseen) if (!out.unseen.includes(u)) out.unseen.push(u);
+        if (left.empty || left.unseen.length > 0) this.collectObjects(node.right, depth + 1, out);
+        return;
+      }
+      case 'SequenceExpression':
+        return this.collectObjects(node.expressions[node.expressions.length - 1], depth + 1, out);
+      case 'MemberExpression': {
+        // `CONFIG.options`: the property's values in each object `CONFIG` may be
+        const key = node.property.type === 'PrivateIdentifier' ? undefined : (staticKey(node) ?? (node.computed ? this.constantKey(node.property) : undefined));
+        if (key === undefined) return unseen();
+        const inner: OptionChoices = { values: [], absent: false, unseen: [] };
+        this.collectProperty(node.object, key, depth + 1, inner);
+        // (a property an object does not have reads `undefined`)
+        if (inner.absent) out.empty = true;
+        if (inner.unseen.length > 0) unseen();
+        for (const v of inner.values) this.collectObjects(v, depth + 1, out);
+        return;
+      }
+      case 'CallExpression': {
+        // `Object.freeze(o)` returns `o` itself
+        const arg = node.arguments[0];
+        if (node.arguments.length === 1 && arg.type !== 'SpreadElement' && this.globalName(node.callee) === 'Object.freeze') return this.collectObjects(arg, depth + 1, out);
+        return unseen();
+      }
+      default:
+        return unseen();
     }
   }
 

@@ -218,6 +218,53 @@ describe('argument', () => {
   });
 });
 
+describe('argumentChoices', () => {
+  const last = (text: string) => {
+    const { sc, calls: cs } = calls(text);
+    return { sc, call: cs.filter((c) => c.callee.type === 'Identifier' && c.callee.name === 'f').pop()! };
+  };
+  /** The option's values as constants (UNKNOWN as '?'), whether it may be absent, and the text of what is unseen. */
+  const choices = (text: string, position: number, name: string | string[] = 'revision') => {
+    const { sc, call } = last(text);
+    const c = sc.argumentChoices(call, { position, name });
+    return { values: c.values.map((v) => { const k = sc.constant(v); return k === UNKNOWN ? '?' : k; }), absent: c.absent, unseen: c.unseen.map((u) => sc.getText(u)) };
+  };
+  it('one object literal, as argument reads it', () => {
+    expect(choices(`f('t', 'm', { revision: 'abc' });`, 2)).toEqual({ values: ['abc'], absent: false, unseen: [] });
+    expect(choices(`f('t', 'm', { dtype: 'q8' });`, 2)).toEqual({ values: [], absent: true, unseen: [] });
+    expect(choices(`f('t', 'm');`, 2)).toEqual({ values: [], absent: true, unseen: [] });
+    expect(choices(`const base = { revision: 'x' }; f('m', { ...base, revision: 'y' });`, 1)).toEqual({ values: ['y'], absent: false, unseen: [] });
+    expect(choices(`const base = { revision: 'x' }; f('m', { revision: 'y', ...base });`, 1)).toEqual({ values: ['x'], absent: false, unseen: [] });
+  });
+  it('both branches of a ?: of object literals, inline or through a constant', () => {
+    expect(choices(`f('t', 'm', dev ? { revision: 'a' } : { revision: 'b', dtype: 'q8' });`, 2)).toEqual({ values: ['a', 'b'], absent: false, unseen: [] });
+    expect(choices(`const opts = process.env.FAST ? { revision: 'a' } : { dtype: 'q8' }; f('t', 'm', opts);`, 2)).toEqual({ values: ['a'], absent: true, unseen: [] });
+    // a test that is known picks its branch
+    expect(choices(`const DEV = false; f('t', 'm', DEV ? { revision: 'a' } : { revision: 'b' });`, 2)).toEqual({ values: ['b'], absent: false, unseen: [] });
+  });
+  it('a spread of a choice: the properties before it decide when a branch leaves the option out', () => {
+    expect(choices(`function g(token) { const auth = token ? { accessToken: token } : {}; f({ repo: 'o/n', ...auth }); }`, 0)).toEqual({ values: [], absent: true, unseen: [] });
+    expect(choices(`function g(dev) { const pin = dev ? { revision: 'a' } : { revision: 'b' }; f({ repo: 'o/n', revision: 'main', ...pin }); }`, 0)).toEqual({ values: ['a', 'b'], absent: false, unseen: [] });
+    expect(choices(`function g(dev) { f({ repo: 'o/n', revision: 'main', ...(dev && { revision: 'a' }) }); }`, 0)).toEqual({ values: ['a', 'main'], absent: false, unseen: [] });
+    expect(choices(`function g(o) { f({ repo: 'o/n', ...(o ?? { revision: 'a' }) }); }`, 0)).toEqual({ values: ['a'], absent: true, unseen: ['o'] });
+  });
+  it('what cannot be seen', () => {
+    expect(choices(`function g(opts) { f('t', 'm', opts); }`, 2)).toEqual({ values: [], absent: false, unseen: ['opts'] });
+    expect(choices(`function g(opts) { f('t', 'm', { dtype: 'q8', ...opts }); }`, 2)).toEqual({ values: [], absent: true, unseen: ['opts'] });
+    expect(choices(`function g(opts) { f('t', 'm', { ...opts, revision: 'a' }); }`, 2)).toEqual({ values: ['a'], absent: false, unseen: [] });
+    expect(choices(`f(...args, { revision: 'a' });`, 1)).toEqual({ values: [], absent: false, unseen: ['...args'] });
+    // an object the file writes members of may hold anything
+    expect(choices(`const opts = {}; opts.revision = sha; f('t', 'm', opts);`, 2)).toEqual({ values: [], absent: false, unseen: ['opts'] });
+    expect(choices(`f('t', 'm', { get revision() { return 'a'; } });`, 2)).toEqual({ values: [], absent: false, unseen: ['get revision() { return \'a\'; }'] });
+    expect(choices(`f('t', 'm', { [key]: 'a' });`, 2)).toEqual({ values: [], absent: true, unseen: ['[key]: \'a\''] });
+  });
+  it('Object.freeze, members of constant objects, nested paths', () => {
+    expect(choices(`const OPTS = Object.freeze({ revision: 'a' }); f('t', 'm', OPTS);`, 2)).toEqual({ values: ['a'], absent: false, unseen: [] });
+    expect(choices(`const CONFIG = { opts: { revision: 'a' } }; f('t', 'm', CONFIG.opts);`, 2)).toEqual({ values: ['a'], absent: false, unseen: [] });
+    expect(choices(`f({ model: 'm', pretrainedOptions: dev ? { revision: 'a' } : undefined });`, 0, ['pretrainedOptions', 'revision'])).toEqual({ values: ['a'], absent: true, unseen: [] });
+  });
+});
+
 describe('constant', () => {
   it.each([
     [`use('s')`, 's'],
