@@ -102,10 +102,10 @@ describe('transformersjs/unpinned-model-revision with a model id and revision im
     // the options' properties are in another file: not read, so the revision may be there (low)
     const opaque = `${TJS}import { MODEL_ID, OPTIONS } from './models';\nexport const embed = await pipeline('feature-extraction', MODEL_ID, OPTIONS);\n`;
     expect(await findings(unpinnedRevision, 'r2', config, opaque, 'deep')).toEqual([
-      '3 low pipeline loads "Xenova/all-MiniLM-L6-v2" from the Hugging Face Hub without a pinned `revision`: it follows `main`, so the files can change under you.',
+      '3 low pipeline loads "Xenova/all-MiniLM-L6-v2" from the Hugging Face Hub with options the analysis cannot see (`OPTIONS`): unless they pin `revision` to a commit, it follows `main`, and the files can change under you.',
     ]);
     expect(await findings(unpinnedRevision, 'r2', config, opaque, 'standard')).toEqual([
-      '3 low pipeline loads `MODEL_ID` from the Hugging Face Hub without a pinned `revision`: it follows `main`, so the files can change under you.',
+      '3 low pipeline loads `MODEL_ID` from the Hugging Face Hub with options the analysis cannot see (`OPTIONS`): unless they pin `revision` to a commit, it follows `main`, and the files can change under you.',
     ]);
   });
 

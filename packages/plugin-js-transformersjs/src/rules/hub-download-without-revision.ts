@@ -1,8 +1,8 @@
-import { createRule } from '@oculum/core';
+import { createRule, type Confidence } from '@oculum/core';
 import type { JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { calleeText, importsAny, isHfHubModule, memberIn, shown } from '../utils/libraries.js';
 import { hubRepo } from '../utils/hub-loads.js';
-import { classifyRevision, isBranchName } from '../utils/revision.js';
+import { isBranchName, revisionFromChoices } from '../utils/revision.js';
 import { ALLOW_TAGS_SCHEMA, docsUrl } from '../utils/meta.js';
 
 interface Options {
@@ -38,6 +38,10 @@ export default createRule<[Options?], JsSourceCode>({
     },
     messages: {
       missing: '{{callee}} downloads from {{repo}} without `revision`: it follows `main`, so the files can change under you.',
+      unseenOptions:
+        '{{callee}} downloads from {{repo}} with options the analysis cannot see ({{options}}): unless they pin `revision` to a commit, it follows `main`, and the files can change under you.',
+      missingOnSomePaths:
+        '{{callee}} downloads from {{repo}} without `revision` on some paths: of the option objects it may be given ({{options}}), some pin a commit and others give no `revision`, and it then follows `main`.',
       branch: '{{callee}} downloads from {{repo}} at "{{revision}}", a branch that moves with every push; pin a full commit hash.',
       notCommit: '{{callee}} downloads from {{repo}} at "{{revision}}", which is not a full commit hash: a branch or tag of that name can move; pin a full commit hash.',
       tag: '{{callee}} downloads from {{repo}} at tag "{{revision}}"; tags can be moved, a full commit hash cannot.',
@@ -56,15 +60,25 @@ export default createRule<[Options?], JsSourceCode>({
         if (!sc.argument(node, { position: 0 })) return;
         // HF Storage Buckets have no git history: there is no revision to pin.
         if (hubRepo(sc, node).type === 'bucket') return;
-        const revision = classifyRevision(sc, sc.argument(node, { name: 'revision', position: 0 }));
-        if (revision.kind === 'commit' || revision.kind === 'dynamic') return;
-        if (revision.kind === 'tag' && options?.allowTags === true) return;
-        const data = { callee: calleeText(sc, node), repo: repoName(sc, node), revision: revision.value };
-        if (revision.kind === 'missing') {
-          context.report({ node, messageId: 'missing', data, confidence: sc.isOpaqueOptions(node, 0) ? 'low' : 'high' });
+        // the options may be one of several objects (`{ repo, ...(dev ? {} : { revision: SHA }) }`)
+        const revisions = sc.argumentChoices(node, { position: 0, name: 'revision' });
+        const revision = revisionFromChoices(sc, revisions, options?.allowTags === true);
+        if (revision.pinned) return;
+        const callee = calleeText(sc, node);
+        const repo = repoName(sc, node);
+        // unpinned on some paths only: medium; options the analysis cannot see may pin it: low
+        const confidence: Confidence = revision.unseen ? (revision.kind === 'missing' ? 'low' : 'medium') : revision.partly ? 'medium' : 'high';
+        if (revision.kind === 'missing' && revision.unseen && !revision.partly) {
+          const unseen = `\`${shown(sc.getText(revisions.unseen[0]), 40)}\``;
+          context.report({ node, messageId: 'unseenOptions', data: { callee, repo, options: unseen }, confidence });
+        } else if (revision.kind === 'missing' && revision.partly) {
+          const given = `\`${shown(sc.getText(sc.argument(node, { position: 0 })!), 60)}\``;
+          context.report({ node, messageId: 'missingOnSomePaths', data: { callee, repo, options: given }, confidence });
+        } else if (revision.kind === 'missing') {
+          context.report({ node, messageId: 'missing', data: { callee, repo }, confidence });
         } else {
           const messageId = revision.kind === 'branch' && !isBranchName(revision.value!) ? 'notCommit' : revision.kind;
-          context.report({ node, messageId, data, severity: revision.kind === 'tag' ? 'medium' : undefined });
+          context.report({ node, messageId, data: { callee, repo, revision: revision.value }, confidence, severity: revision.kind === 'tag' ? 'medium' : undefined });
         }
       },
     };

@@ -1,10 +1,10 @@
 import { createRule, type Confidence } from '@oculum/core';
 import type { JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { calleeText, importsAny, isKokoroModule, isLangChainHfEmbeddingsModule, isTransformersModule, quotedValues, shown } from '../utils/libraries.js';
-import { isLocalOnly, likelyMemberValue, loadOption, loadOptionsOpaque, wrappedTransformersLoad } from '../utils/hub-loads.js';
+import { isLocalOnly, likelyMemberValue, loadOptionChoices, wrappedTransformersLoad } from '../utils/hub-loads.js';
 import { classifyLocation, type ModelLocation } from '../utils/locations.js';
 import { remoteHostOf, remoteModelsUncertain, revisionlessTemplate } from '../utils/remote-models.js';
-import { classifyRevision, isBranchName } from '../utils/revision.js';
+import { isBranchName, revisionFromChoices } from '../utils/revision.js';
 import { ALLOW_TAGS_SCHEMA, docsUrl } from '../utils/meta.js';
 
 interface Options {
@@ -31,6 +31,10 @@ export default createRule<[Options?], JsSourceCode>({
       notCommit: '{{callee}} loads {{model}} at revision "{{revision}}", which is not a full commit hash: a branch or tag of that name can move; pin a full commit hash.',
       tag: '{{callee}} loads {{model}} at tag "{{revision}}"; tags can be moved, a full commit hash cannot.',
       defaultModel: '{{callee}} uses the default model of the "{{task}}" task, downloaded from the Hub at `main`; name the model and pin its `revision`.',
+      unseenOptions:
+        '{{callee}} loads {{model}} from {{source}} with options the analysis cannot see ({{options}}): unless they pin `revision` to a commit, it follows `main`, and the files can change under you.',
+      missingOnSomePaths:
+        '{{callee}} loads {{model}} from {{source}} without a pinned `revision` on some paths: of the option objects it may be given ({{options}}), some pin a commit and others give no `revision`, and it then follows `main`.',
       missingFrom: '{{callee}} loads {{model}} from {{source}} without a pinned `revision`: it fetches `main`, so the files can change under you.',
       defaultModelFrom: '{{callee}} uses the default model of the "{{task}}" task, downloaded from {{source}} at `main`; name the model and pin its `revision`.',
       spreadArguments:
@@ -118,15 +122,15 @@ export default createRule<[Options?], JsSourceCode>({
         }
       }
       if (location.kind === 'local' || location.kind === 'remote') return;
-      const revision = classifyRevision(sc, loadOption(sc, node, load, 'revision'));
-      if (load.dropsRevision && revision.kind !== 'missing') {
+      const revisions = loadOptionChoices(sc, node, load, 'revision');
+      const revision = revisionFromChoices(sc, revisions, allowTags);
+      if (load.dropsRevision && revisions.values.length > 0) {
         // a pin the wrapper drops (medium: a fork of it may pass it on)
         const shownModel = location.value !== undefined ? `"${shown(location.value)}"` : `\`${shown(sc.getText(model!), 40)}\``;
         context.report({ node, messageId: 'wrapperDropsRevision', data: { callee, model: shownModel, wrapper: load.dropsRevision }, confidence: 'medium' });
         return;
       }
-      if (revision.kind === 'commit' || revision.kind === 'dynamic') return;
-      if (revision.kind === 'tag' && allowTags) return;
+      if (revision.pinned) return;
 
       // A name that cannot be resolved is shown as code (`` `this.model` ``), not as a model id; the
       // defaults of one the environment may override (`process.env.MODEL || "org/name"`) are named.
@@ -143,13 +147,24 @@ export default createRule<[Options?], JsSourceCode>({
       // an id that cannot be resolved, loaded at an explicit revision that is no commit
       // (`{ revision: "main" }`): a revision means something only for a Hub load, so medium
       if (location.kind !== 'hub' && revision.kind !== 'missing') confidence = 'medium';
-      if (revision.kind === 'missing' && loadOptionsOpaque(sc, node, load)) confidence = 'low';
+      // unpinned on some paths only (`dev ? {} : { revision: SHA }`): which one runs is not known
+      if (revision.partly && confidence === 'high') confidence = 'medium';
+      // options the analysis cannot see (a parameter, a spread of one) may pin it, or change the revision in view
+      if (revision.unseen) confidence = revision.kind === 'missing' ? 'low' : confidence === 'high' ? 'medium' : confidence;
+      // the options as written, when no object in view gives a revision (`opts`, `...opts`)
+      const unseenOptions = revision.kind === 'missing' && revision.unseen && !revision.partly ? `\`${shown(sc.getText(revisions.unseen[0]), 40)}\`` : undefined;
+      // the options as written, when some of the objects they may be pin it and others do not
+      const someOptions = revision.kind === 'missing' && revision.partly ? `\`${shown(sc.getText(sc.argument(node, { position: load.optionsPos })!), 60)}\`` : undefined;
       confidence = hostConfidence(confidence);
       // `env.allowRemoteModels` is set to a value the analysis cannot read: the load may stay local.
       if (confidence === 'high' && remoteModelsUncertain(sc, node)) confidence = 'medium';
       if (template !== undefined) {
         // The template drops `{revision}`: asking for a pin would be wrong (insecure-remote-host reports the template).
         context.report({ node, messageId: 'revisionIgnored', data: { callee, model: modelName, source: source ?? 'the Hugging Face Hub', template: shown(template) }, confidence });
+      } else if (unseenOptions) {
+        context.report({ node, messageId: 'unseenOptions', data: { callee, model: modelName, source: source ?? 'the Hugging Face Hub', options: unseenOptions }, confidence });
+      } else if (someOptions) {
+        context.report({ node, messageId: 'missingOnSomePaths', data: { callee, model: modelName, source: source ?? 'the Hugging Face Hub', options: someOptions }, confidence });
       } else if (revision.kind === 'missing') {
         context.report({ node, messageId: source ? 'missingFrom' : 'missing', data: { callee, model: modelName, ...(source ? { source } : {}) }, confidence });
       } else {

@@ -1,5 +1,5 @@
 import { UNKNOWN } from '@oculum/core';
-import { unwrapExpression, type JsNode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
+import { unwrapExpression, type JsNode, type JsSourceCode, type OptionChoices, type TSESTree } from '@oculum/lang-js';
 import { calleeText, isHfHubModule, isKokoroModule, isTransformersModule, langchainEmbeddingsModelOptions, memberIn } from './libraries.js';
 import { classifyLocation } from './locations.js';
 import { remoteModelsOff, remoteModelsUncertain } from './remote-models.js';
@@ -59,25 +59,13 @@ function langchainEmbeddingsLoad(sc: JsSourceCode, call: TSESTree.NewExpression)
 }
 
 /**
- * An option that the load passes to transformers.js (`revision`, `local_files_only`): in the options
- * argument, or in the property of the fields that holds them (LangChain.js's `pretrainedOptions`).
+ * Every value an option the load passes to transformers.js (`revision`, `local_files_only`) may take:
+ * in the options argument, or in the property of the fields that holds them (LangChain.js's
+ * `pretrainedOptions`), also when the options may be one of several objects (`dev ? { revision: A }
+ * : { revision: B }`; see `JsSourceCode.argumentChoices`).
  */
-export function loadOption(sc: JsSourceCode, call: JsNode, load: TransformersLoad, name: string): JsNode | undefined {
-  if (!load.optionsProperty) return sc.argument(call, { name, position: load.optionsPos });
-  const options = sc.argument(call, { name: load.optionsProperty, position: load.optionsPos });
-  const obj = options ? sc.objectLiteral(options) : undefined;
-  return obj ? sc.property(obj, name) : undefined;
-}
-
-/** The options the load passes to transformers.js cannot be seen (see `JsSourceCode.isOpaqueOptions`). */
-export function loadOptionsOpaque(sc: JsSourceCode, call: JsNode, load: TransformersLoad): boolean {
-  if (sc.isOpaqueOptions(call, load.optionsPos)) return true;
-  if (!load.optionsProperty) return false;
-  const options = sc.argument(call, { name: load.optionsProperty, position: load.optionsPos });
-  if (!options) return false;
-  const obj = sc.objectLiteral(options);
-  if (!obj) return sc.constant(options) !== null && !(options.type === 'Identifier' && options.name === 'undefined' && !sc.binding(options));
-  return obj.properties.some((p) => p.type === 'SpreadElement' && !sc.objectLiteral(p.argument));
+export function loadOptionChoices(sc: JsSourceCode, call: JsNode, load: TransformersLoad, name: string): OptionChoices {
+  return sc.argumentChoices(call, { position: load.optionsPos, name: load.optionsProperty ? [load.optionsProperty, name] : name });
 }
 
 /**
@@ -100,8 +88,10 @@ export function wrappedTransformersLoad(sc: JsSourceCode, call: TSESTree.CallExp
  * in force where the call runs (see `remoteModelsOff`).
  */
 export function isLocalOnly(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression, load: TransformersLoad): boolean {
-  const flag = loadOption(sc, call, load, 'local_files_only');
-  if (flag && sc.constant(flag) === true) return true;
+  // every object the options may be says so (`dev ? { local_files_only: true } : { local_files_only: true, revision }`);
+  // a flag in view counts, whatever a spread the analysis cannot see might change
+  const flag = loadOptionChoices(sc, call, load, 'local_files_only');
+  if (!flag.absent && flag.values.length > 0 && flag.values.every((v) => sc.constant(v) === true)) return true;
   return remoteModelsOff(sc, call);
 }
 

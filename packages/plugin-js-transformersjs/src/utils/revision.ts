@@ -1,4 +1,4 @@
-import type { JsNode, JsSourceCode } from '@oculum/lang-js';
+import type { JsNode, JsSourceCode, OptionChoices } from '@oculum/lang-js';
 
 /**
  * How a `revision` option pins a Hub download:
@@ -34,4 +34,45 @@ const BRANCH_NAMES = /^(main|master|dev|develop|development|staging|stable|prod|
 
 export function isBranchName(revision: string): boolean {
   return BRANCH_NAMES.test(revision);
+}
+
+/** How far a revision is from a pin: a missing one is worst, a tag (unless accepted) is the least bad. */
+function rank(kind: RevisionKind, allowTags: boolean): number {
+  switch (kind) {
+    case 'missing':
+      return 3;
+    case 'branch':
+      return 2;
+    case 'tag':
+      return allowTags ? 0 : 1;
+    default:
+      return 0;
+  }
+}
+
+/**
+ * The revision a load uses when its options may be one of several objects (`JsSourceCode.argumentChoices`):
+ * the least pinned of the revisions they give (`missing` for an object without one), with
+ * - `pinned`: every object seen pins it (a commit, a variable, a tag when `allowTags`) — also when
+ *   something not seen might change it (`{ revision: SHA, ...opts }`: a revision in view counts, as a
+ *   variable does);
+ * - `partly`: some of the objects pin it and others do not (`dev ? {} : { revision: SHA }`): unpinned
+ *   on some paths only;
+ * - `unseen`: the options may be (or spread) something the analysis cannot see; with `kind` `missing`
+ *   and no other object seen, nothing is known of the revision.
+ */
+export function revisionFromChoices(
+  sc: JsSourceCode,
+  choices: OptionChoices,
+  allowTags: boolean,
+): { kind: RevisionKind; value?: string; pinned: boolean; partly: boolean; unseen: boolean } {
+  const revisions = choices.values.map((v) => classifyRevision(sc, v));
+  if (choices.absent) revisions.push({ kind: 'missing' });
+  const unseen = choices.unseen.length > 0;
+  if (revisions.length === 0) return { kind: 'missing', pinned: false, partly: false, unseen };
+  let worst = revisions[0];
+  for (const r of revisions) if (rank(r.kind, allowTags) > rank(worst.kind, allowTags)) worst = r;
+  const pinned = rank(worst.kind, allowTags) === 0;
+  const partly = !pinned && revisions.some((r) => rank(r.kind, allowTags) === 0);
+  return { ...worst, pinned, partly, unseen };
 }

@@ -8,6 +8,9 @@ tester.run(id(rule), rule, {
   valid: [
     imp + `await downloadFile({ repo: 'o/n', path: 'model.onnx', revision: '${COMMIT}' });`,
     imp + `await snapshotDownload({ repo: 'o/n', revision: rev });`,
+    // every object the options may spread pins a commit
+    imp + `export const pull = (dev) => { const pin = dev ? { revision: '${COMMIT}' } : { revision: '${'89abcdef'.repeat(5)}' }; return downloadFile({ repo: 'o/n', path: 'm.gguf', ...pin }); };`,
+    imp + `export const pull = (dev) => snapshotDownload(dev ? { repo: 'o/n', revision: '${COMMIT}' } : { repo: 'o/n', revision: '${COMMIT}', cacheDir: '/tmp/c' });`,
     imp + `const opts = { repo: 'o/n', revision: '${COMMIT}' }; await snapshotDownload(opts);`,
     { code: imp + `await snapshotDownload({ repo: 'o/n', revision: 'v1.0' });`, options: [{ allowTags: true }] },
     `import { downloadFile } from './local'; await downloadFile({ repo: 'o/n' });`,
@@ -39,7 +42,17 @@ tester.run(id(rule), rule, {
       code: `const hub_1 = require('@huggingface/hub'); async function f(model) { await (0, hub_1.downloadFileToCacheDir)({ repo: model, path: 'x' }); }`,
       errors: [{ messageId: 'missing', data: { callee: 'hub_1.downloadFileToCacheDir', repo: '`model`' } }],
     },
-    { code: imp + `function f(o) { return downloadFile(o); }`, errors: [{ messageId: 'missing', confidence: 'low' }] },
+    { code: imp + `function f(o) { return downloadFile(o); }`, errors: [{ messageId: 'unseenOptions', data: { callee: 'downloadFile', repo: 'a repository', options: '`o`' }, confidence: 'low' }] },
+    { code: imp + `export const pull = (o) => downloadFile({ repo: 'o/n', path: 'm.gguf', ...o });`, errors: [{ messageId: 'unseenOptions', data: { callee: 'downloadFile', repo: '"o/n"', options: '`o`' }, confidence: 'low' }] },
+    // a spread of a ?: of literals, neither with a revision: known to be missing (high)
+    {
+      code: imp + `export const pull = (token) => { const auth = token ? { accessToken: token } : {}; return downloadFile({ repo: 'o/n', path: 'm.gguf', ...auth }); };`,
+      errors: [{ messageId: 'missing', data: { callee: 'downloadFile', repo: '"o/n"' }, confidence: 'high' }],
+    },
+    {
+      code: imp + `export const pull = (dev) => downloadFile({ repo: 'o/n', path: 'm.gguf', ...(dev ? {} : { revision: '${COMMIT}' }) });`,
+      errors: [{ messageId: 'missingOnSomePaths', data: { callee: 'downloadFile', repo: '"o/n"', options: '`{ repo: \'o/n\', path: \'m.gguf\', ...(dev ? {} : { revision: \'…`' }, confidence: 'medium' }],
+    },
     // a repository whose name merely starts with "buckets" is a model
     { code: imp + `await downloadFile({ repo: 'buckets-org/model', path: 'model.onnx' });`, errors: [{ messageId: 'missing', data: { callee: 'downloadFile', repo: '"buckets-org/model"' } }] },
     { code: imp + `await downloadFile({ repo: \`datasets/\${name}\`, path: 'train.parquet' });`, errors: [{ messageId: 'missing' }] },

@@ -22,6 +22,13 @@ tester.run(id(rule), rule, {
     imp + `await AutoModel.from_pretrained('org/name', { revision: '${COMMIT.toUpperCase()}' });`,
     imp + `const R = '${COMMIT}'; const o = { revision: R }; await AutoModel.from_pretrained('org/name', { ...o });`,
     imp + `await AutoModel.from_pretrained('org/name', { revision: getRevision() });`,
+    // options that are one of several objects, each pinning a commit (inline, through a constant, spread)
+    imp + `await pipeline('x', 'org/name', process.env.FAST ? { revision: '${COMMIT}', dtype: 'q8' } : { revision: '${COMMIT}' });`,
+    imp + `const opts = process.env.FAST ? { revision: '${COMMIT}', dtype: 'q8' } : { revision: '${COMMIT}' };\nexport const p = await pipeline('x', 'org/name', opts);`,
+    imp + `export const load = (dev) => AutoModel.from_pretrained('org/name', { dtype: 'q8', ...(dev ? { revision: '${COMMIT}' } : { revision: '${COMMIT}' }) });`,
+    imp + `const OPTIONS = Object.freeze({ revision: '${COMMIT}' });\nexport const p = await pipeline('x', 'org/name', OPTIONS);`,
+    imp + `export const load = (dev) => pipeline('x', 'org/name', dev ? { local_files_only: true } : { local_files_only: true, dtype: 'q8' });`,
+    `import { HuggingFaceTransformersEmbeddings } from '@langchain/community/embeddings/huggingface_transformers';\nexport const make = (dev) => new HuggingFaceTransformersEmbeddings({ model: 'Xenova/all-MiniLM-L6-v2', pretrainedOptions: dev ? { revision: '${COMMIT}' } : { revision: '${COMMIT}', dtype: 'q8' } });`,
     // a loop over local paths only: no Hub load
     imp + `for (const dir of ['./models/a', './models/b']) await pipeline('x', dir);`,
     imp + `await pipeline('x', '/models/name');`,
@@ -101,7 +108,7 @@ tester.run(id(rule), rule, {
     },
     {
       code: `import { HuggingFaceTransformersEmbeddings } from '@langchain/community/embeddings/huggingface_transformers';\nexport const make = (options) => new HuggingFaceTransformersEmbeddings({ model: 'Xenova/all-MiniLM-L6-v2', pretrainedOptions: options });`,
-      errors: [{ messageId: 'missing', data: { callee: 'new HuggingFaceTransformersEmbeddings', model: '"Xenova/all-MiniLM-L6-v2"' }, confidence: 'low' }],
+      errors: [{ messageId: 'unseenOptions', data: { callee: 'new HuggingFaceTransformersEmbeddings', model: '"Xenova/all-MiniLM-L6-v2"', source: 'the Hugging Face Hub', options: '`options`' }, confidence: 'low' }],
     },
     // kokoro-js wraps transformers.js: its from_pretrained downloads from the Hub at \`main\`
     {
@@ -226,8 +233,24 @@ tester.run(id(rule), rule, {
     },
     { code: imp + `await pipeline('x', 'org/name', { revision: 'refs/pr/3' });`, errors: [{ messageId: 'branch' }] },
     { code: imp + `await pipeline('x', 'org/name', { revision: undefined });`, errors: [{ messageId: 'missing' }] },
-    { code: imp + `function f(opts) { return pipeline('x', 'org/name', opts); }`, errors: [{ messageId: 'missing', confidence: 'low' }] },
-    { code: imp + `await pipeline('x', 'org/name', { ...opts });`, errors: [{ messageId: 'missing', confidence: 'low' }] },
+    // options the analysis cannot see: the message says so instead of stating that the revision is missing
+    {
+      code: imp + `function f(opts) { return pipeline('x', 'org/name', opts); }`,
+      errors: [{ messageId: 'unseenOptions', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub', options: '`opts`' }, confidence: 'low' }],
+    },
+    // a ?: of option objects: both without a revision (high), one without (medium, on some paths)
+    {
+      code: imp + `export const load = (fast) => pipeline('x', 'org/name', fast ? { dtype: 'q8' } : { dtype: 'fp32' });`,
+      errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: '"org/name"' }, confidence: 'high' }],
+    },
+    {
+      code: imp + `export const load = (dev) => pipeline('x', 'org/name', dev ? {} : { revision: '${COMMIT}' });`,
+      errors: [{ messageId: 'missingOnSomePaths', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub', options: `\`dev ? {} : { revision: '${COMMIT.slice(0, 35)}…\`` }, confidence: 'medium' }],
+    },
+    { code: imp + `export const load = (dev) => pipeline('x', 'org/name', dev ? { revision: 'main' } : { revision: '${COMMIT}' });`, errors: [{ messageId: 'branch', confidence: 'medium' }] },
+    // an object the file writes members of may hold anything: not read as it was written
+    { code: imp + `const opts = {};\nopts.revision = pickRevision();\nexport const p = await pipeline('x', 'org/name', opts);`, errors: [{ messageId: 'unseenOptions', confidence: 'low' }] },
+    { code: imp + `await pipeline('x', 'org/name', { ...opts });`, errors: [{ messageId: 'unseenOptions', confidence: 'low' }] },
     { code: imp + `function f(id) { return pipeline('x', id); }`, errors: [{ messageId: 'missing', confidence: 'low' }] },
     { code: imp + `function f(id = 'org/name') { return pipeline('x', id); }`, errors: [{ messageId: 'missing', confidence: 'high' }] },
     {
