@@ -220,17 +220,60 @@ const EXPO_FILE_SYSTEM_MODULES = new Set(['expo-file-system', 'expo-file-system/
 const EXPO_DIRECTORIES = new Set(['documentDirectory', 'cacheDirectory', 'bundleDirectory']);
 
 /**
- * What an `expo-asset` value is: `assets` (the array `Asset.loadAsync(...)` resolves to), `asset`
- * (`Asset.fromModule(...)`, an element of `assets`, the result of `asset.downloadAsync()`), `hook`
- * (the `[assets, error]` pair of `useAssets(...)`), or `file`: an asset's `localUri`, which is a
- * `file://` URI on the device (the asset is downloaded into the app's cache first).
+ * Where an `expo-asset` asset's bytes come from: `bundled`, a file of the app itself (a module
+ * reference: `require('./m.onnx')`, an imported asset file, a module id — Metro packs it with the
+ * app, and its `uri` is the embedded file, the app's own update server, or the development server on
+ * the developer's machine); `url`, a URI the app names (`Asset.fromURI(url)`, or a string given to
+ * `fromModule` / `loadAsync` / `useAssets`, which expo-asset reads as `fromURI`): downloaded from there.
  */
-type ExpoValue = 'assets' | 'asset' | 'hook' | 'file';
+type AssetSource = { kind: 'bundled' } | { kind: 'url'; url: JsNode };
 
-function expoStep(kind: ExpoValue | undefined, key: string | number | undefined): ExpoValue | undefined {
-  if (kind === 'hook') return key === 0 || key === '0' ? 'assets' : undefined;
-  if (kind === 'assets') return key === undefined || /^\d+$/.test(String(key)) ? 'asset' : undefined;
-  if (kind === 'asset') return key === 'localUri' ? 'file' : undefined;
+/**
+ * What an `expo-asset` value is: `assets` (the array `Asset.loadAsync(...)` resolves to), `asset`
+ * (`Asset.fromModule(...)`, `Asset.fromURI(...)`, an element of `assets`, the result of
+ * `asset.downloadAsync()`), `hook` (the `[assets, error]` pair of `useAssets(...)`), `localUri` (an
+ * asset's `localUri`: a `file://` URI on the device, the asset downloaded into the app's cache first)
+ * or `uri` (an asset's `uri`); with where the asset comes from, when known.
+ */
+interface ExpoValue {
+  kind: 'assets' | 'asset' | 'hook' | 'localUri' | 'uri';
+  source?: AssetSource;
+}
+
+function expoStep(value: ExpoValue | undefined, key: string | number | undefined): ExpoValue | undefined {
+  if (!value) return undefined;
+  const { kind, source } = value;
+  if (kind === 'hook') return key === 0 || key === '0' ? { kind: 'assets', source } : undefined;
+  if (kind === 'assets') return key === undefined || /^\d+$/.test(String(key)) ? { kind: 'asset', source } : undefined;
+  if (kind === 'asset') return key === 'localUri' || key === 'uri' ? { kind: key, source } : undefined;
+  return undefined;
+}
+
+/** Where the module argument of `Asset.fromModule` / `loadAsync` / `useAssets` points (see `AssetSource`). */
+function assetSource(sc: JsSourceCode, expr: JsNode, depth = 0): AssetSource | undefined {
+  if (depth > MAX_LOCATION_DEPTH) return undefined;
+  const node = unwrapExpression(expr);
+  if (node.type === 'ArrayExpression') {
+    // every element bundled (a URL among them is one of the assets: not known which one is read)
+    const sources = node.elements.map((e) => (e && e.type !== 'SpreadElement' ? assetSource(sc, e, depth + 1) : undefined));
+    if (sources.length > 0 && sources.every((s) => s?.kind === 'bundled')) return { kind: 'bundled' };
+    return sources.length === 1 ? sources[0] : undefined;
+  }
+  // a module id
+  if (node.type === 'Literal' && typeof node.value === 'number') return { kind: 'bundled' };
+  // `require('./assets/model.onnx')`: Metro packs the file with the app
+  if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require' && !sc.binding(node.callee) && node.arguments.length === 1) {
+    return typeof sc.constant(node.arguments[0] as JsNode) === 'string' ? { kind: 'bundled' } : undefined;
+  }
+  if (node.type === 'Identifier') {
+    // `import model from './assets/model.onnx'` (an asset file of the app, not a package)
+    const m = sc.importedMember(node);
+    if (m && m.path.length === 0 && /^\.{1,2}\//.test(m.module) && /\.[a-z0-9]+$/i.test(m.module) && !/\.(m|c)?[jt]sx?$/i.test(m.module)) return { kind: 'bundled' };
+    const def = sc.definingExpression(node);
+    if (def && def !== node) return assetSource(sc, def, depth + 1);
+  }
+  // a string: a URI, downloaded from there
+  if (typeof sc.constant(node) === 'string' || sc.stringBounds(node).prefix !== '') return { kind: 'url', url: node };
   return undefined;
 }
 
@@ -242,14 +285,20 @@ function expoValue(sc: JsSourceCode, expr: JsNode, depth = 0): ExpoValue | undef
     const m = sc.importedMember(node.callee);
     if (m && EXPO_ASSET_MODULES.has(m.module)) {
       const name = m.path.join('.');
-      if (name === 'Asset.loadAsync') return 'assets';
-      if (name === 'Asset.fromModule') return 'asset';
-      if (name === 'useAssets' && m.module === 'expo-asset') return 'hook';
+      const arg = node.arguments[0] && node.arguments[0].type !== 'SpreadElement' ? (node.arguments[0] as JsNode) : undefined;
+      if (name === 'Asset.fromURI') return { kind: 'asset', source: arg ? { kind: 'url', url: arg } : undefined };
+      const source = arg ? assetSource(sc, arg) : undefined;
+      if (name === 'Asset.loadAsync') return { kind: 'assets', source };
+      if (name === 'Asset.fromModule') return { kind: 'asset', source };
+      if (name === 'useAssets' && m.module === 'expo-asset') return { kind: 'hook', source };
       return undefined;
     }
     // `asset.downloadAsync()` resolves to the asset itself
     const callee = unwrapExpression(node.callee);
-    if (callee.type === 'MemberExpression' && staticKey(callee) === 'downloadAsync' && expoValue(sc, callee.object, depth + 1) === 'asset') return 'asset';
+    if (callee.type === 'MemberExpression' && staticKey(callee) === 'downloadAsync') {
+      const asset = expoValue(sc, callee.object, depth + 1);
+      return asset?.kind === 'asset' ? asset : undefined;
+    }
     return undefined;
   }
   if (node.type === 'MemberExpression') {
@@ -260,9 +309,9 @@ function expoValue(sc: JsSourceCode, expr: JsNode, depth = 0): ExpoValue | undef
     // `const assets = await Asset.loadAsync(...)`, `const [asset] = …`, `const [{ localUri }] = …`
     const b = sc.binding(node);
     if (!b || !b.init || !b.path || b.writes > 0 || b.inits > 1 || (b.kind !== 'const' && b.kind !== 'let' && b.kind !== 'var')) return undefined;
-    let kind = expoValue(sc, b.init, depth + 1);
-    for (const seg of b.path) kind = expoStep(kind, seg);
-    return kind;
+    let value = expoValue(sc, b.init, depth + 1);
+    for (const seg of b.path) value = expoStep(value, seg);
+    return value;
   }
   return undefined;
 }
@@ -272,14 +321,32 @@ function constantKey(sc: JsSourceCode, expr: JsNode): string | number | undefine
   return typeof v === 'string' || typeof v === 'number' ? v : undefined;
 }
 
-/** A file on a React Native (Expo) device: an asset's `localUri`, an `expo-file-system` directory. */
-function expoLocalFile(sc: JsSourceCode, expr: JsNode): boolean {
+/**
+ * Where an `expo-asset` URI points, or an `expo-file-system` directory: a file of the app (`uri` or
+ * `localUri` of a bundled asset), a file on the device (`localUri` of an asset from anywhere else: it
+ * was downloaded into the app's cache; a directory), or the URL an asset was made from (`uri` and
+ * `localUri` of `Asset.fromURI(url)`: the bytes come from there). Undefined for anything else, and
+ * for the `uri` of an asset whose source is not known.
+ */
+function expoLocation(sc: JsSourceCode, expr: JsNode, depth: number): ModelLocation | undefined {
   const m = sc.importedMember(expr);
   if (m) {
     const path = m.module === 'expo' && m.path[0] === 'FileSystem' ? m.path.slice(1) : EXPO_FILE_SYSTEM_MODULES.has(m.module) ? m.path : undefined;
-    if (path?.length === 1 && EXPO_DIRECTORIES.has(path[0])) return true;
+    if (path?.length === 1 && EXPO_DIRECTORIES.has(path[0])) return { kind: 'local' };
   }
-  return expoValue(sc, expr) === 'file';
+  const value = expoValue(sc, expr);
+  if (!value || (value.kind !== 'localUri' && value.kind !== 'uri')) return undefined;
+  if (value.source?.kind === 'url') {
+    const from = classifyLocation(sc, value.source.url, {}, depth + 1);
+    return from.kind === 'unknown' ? undefined : from;
+  }
+  if (value.source?.kind === 'bundled' || value.kind === 'localUri') return { kind: 'local' };
+  return undefined;
+}
+
+/** A file on a React Native (Expo) device or of the app (see `expoLocation`). */
+function expoLocalFile(sc: JsSourceCode, expr: JsNode, depth: number): boolean {
+  return expoLocation(sc, expr, depth)?.kind === 'local';
 }
 
 /**
@@ -365,8 +432,19 @@ export function classifyLocation(sc: JsSourceCode, expr: JsNode, options: { hubI
     }
     if (node.type === 'CallExpression' && (member === 'path:join' || member === 'path:resolve')) return { kind: 'local' };
   }
-  // A file on the device (Expo): an asset's `localUri`, a path in an `expo-file-system` directory.
-  if (startsWith(sc, node, (n) => expoLocalFile(sc, n))) return { kind: 'local' };
+  // A file on the device or of the app (Expo): a bundled asset's `uri`, an asset's `localUri`, a path
+  // in an `expo-file-system` directory; the URL an asset was made from (`Asset.fromURI(url).uri`).
+  if (depth < MAX_LOCATION_DEPTH) {
+    const expo = expoLocation(sc, node, depth);
+    if (expo) return expo;
+    // `asset.localUri ?? asset.uri`: both sides of a bundled asset are its file
+    if (node.type === 'LogicalExpression' && node.operator !== '&&') {
+      const left = expoLocation(sc, node.left, depth);
+      const right = left ? expoLocation(sc, node.right, depth) : undefined;
+      if (left && right && left.kind === right.kind && left.value === right.value) return left;
+    }
+    if (startsWith(sc, node, (n) => expoLocalFile(sc, n, depth))) return { kind: 'local' };
+  }
   // The page's own origin (`location.origin + '/models/m.onnx'`): the app's server, like a relative URL.
   if (pageBase(sc, node) !== undefined) return { kind: 'local' };
   if (onPageOrigin(sc, node, depth)) return { kind: 'local', partial: true };

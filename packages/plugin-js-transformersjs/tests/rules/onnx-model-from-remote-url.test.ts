@@ -17,6 +17,12 @@ tester.run(id(rule), rule, {
     `${expo}export async function loadModel() {\n  const asset = await Asset.fromModule(require('./assets/mnist.ort')).downloadAsync();\n  const modelUrl = asset.localUri;\n  return ort.InferenceSession.create(modelUrl!);\n}`,
     `${expo}export async function loadModel() {\n  const asset = Asset.fromModule(require('./assets/mnist.ort'));\n  await asset.downloadAsync();\n  return ort.InferenceSession.create(asset.localUri!);\n}`,
     `import * as ort from 'onnxruntime-react-native';\nimport { useAssets } from 'expo-asset';\nexport function useModel() {\n  const [assets] = useAssets([require('./assets/mnist.ort')]);\n  const modelUri = assets?.[0]?.localUri;\n  return () => ort.InferenceSession.create(modelUri!);\n}`,
+    // a bundled asset's \`uri\` is the app's own file (embedded, the app's update server, or the dev server)
+    `${expo}export async function loadModel() {\n  const assets = await Asset.loadAsync(require('./assets/mnist.ort'));\n  const modelUri = assets[0].uri;\n  return ort.InferenceSession.create(modelUri);\n}`,
+    `${expo}export async function load() {\n  const loaded = (await Asset.loadAsync(require('./model.onnx')))[0];\n  return ort.InferenceSession.create(loaded.uri);\n}`,
+    `${expo}export function load() {\n  const asset = Asset.fromModule(require('./model.onnx'));\n  return ort.InferenceSession.create(asset.uri);\n}`,
+    `${expo}export async function load() {\n  const asset = Asset.fromModule(require('./model.onnx'));\n  await asset.downloadAsync();\n  return ort.InferenceSession.create(asset.localUri ?? asset.uri);\n}`,
+    `${expo}import modelFile from './assets/model.onnx';\nexport const load = () => ort.InferenceSession.create(Asset.fromModule(modelFile).uri);`,
     `import * as ort from 'onnxruntime-react-native';\nimport * as FileSystem from 'expo-file-system';\nexport function loadModel() {\n  const modelUri = FileSystem.documentDirectory + 'model.onnx';\n  return ort.InferenceSession.create(modelUri);\n}`,
     "import * as ort from 'onnxruntime-react-native';\nimport { cacheDirectory } from 'expo-file-system/legacy';\nexport const load = (name) => ort.InferenceSession.create(`${cacheDirectory}models/${name}.ort`);",
     imp + `await ort.InferenceSession.create('./model.onnx');`,
@@ -88,9 +94,22 @@ tester.run(id(rule), rule, {
       code: imp + `const MODEL_URLS = ['https://cdn.example.com/models/encoder.onnx'];\nexport const s = (urls) => urls.map((modelUrl) => ort.InferenceSession.create(modelUrl));`,
       errors: [{ messageId: 'remote', confidence: 'low' }],
     },
-    // look-alikes of Expo's local files: an asset's \`uri\` (the dev server or a remote URL), another object's \`localUri\`
+    // an asset made from a URL is downloaded from there: its \`uri\` and its \`localUri\` name the URL
     {
-      code: `${expo}export async function loadModel() {\n  const assets = await Asset.loadAsync(require('./assets/mnist.ort'));\n  const modelUri = assets[0].uri;\n  return ort.InferenceSession.create(modelUri);\n}`,
+      code: `${expo}export async function loadModel() {\n  const asset = Asset.fromURI('https://cdn.example.com/model.onnx');\n  return ort.InferenceSession.create(asset.uri);\n}`,
+      errors: [{ messageId: 'remote', data: { callee: 'ort.InferenceSession.create', url: '"https://cdn.example.com/model.onnx"' }, confidence: 'high' }],
+    },
+    {
+      code: `${expo}export async function loadModel() {\n  const asset = await Asset.fromURI('http://cdn.example.com/model.onnx').downloadAsync();\n  return ort.InferenceSession.create(asset.localUri ?? asset.uri);\n}`,
+      errors: [{ messageId: 'http', data: { callee: 'ort.InferenceSession.create', url: '"http://cdn.example.com/model.onnx"' }, confidence: 'high' }],
+    },
+    {
+      code: `${expo}export async function loadModel() {\n  const [asset] = await Asset.loadAsync('https://cdn.example.com/model.onnx');\n  return ort.InferenceSession.create(asset.localUri!);\n}`,
+      errors: [{ messageId: 'remote', data: { callee: 'ort.InferenceSession.create', url: '"https://cdn.example.com/model.onnx"' }, confidence: 'high' }],
+    },
+    // look-alikes of Expo's files: the \`uri\` of an asset whose source is not known, another object's \`localUri\`
+    {
+      code: `${expo}export async function loadModel(moduleId) {\n  const assets = await Asset.loadAsync(moduleId);\n  const modelUri = assets[0].uri;\n  return ort.InferenceSession.create(modelUri);\n}`,
       errors: [{ messageId: 'remote', data: { callee: 'ort.InferenceSession.create', url: '`modelUri`' }, confidence: 'low' }],
     },
     { code: `${expo}export function loadModel(download) {\n  const modelUri = download.localUri;\n  return ort.InferenceSession.create(modelUri);\n}`, errors: [{ messageId: 'remote', confidence: 'low' }] },
