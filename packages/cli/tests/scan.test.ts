@@ -457,6 +457,17 @@ describe.runIf(fs.existsSync(bin))('the oculum binary', () => {
     expect(oculum(['scan'], good).status).toBe(0);
   });
 
+  it('scans a script without an extension whose #! line runs Python, in a directory and named', () => {
+    const dir = project({ 'scripts/setup': `#!/usr/bin/env python3\n${VULNERABLE}`, 'scripts/build': '#!/bin/sh\necho torch.load\n' });
+    const walked = oculum(['scan', '.', '--format', 'json'], dir);
+    const files = JSON.parse(walked.stdout).files.filter((f: { findings: unknown[] }) => f.findings.length > 0).map((f: { file: string }) => f.file);
+    expect(files).toEqual(['scripts/setup']);
+    expect(walked.status).toBe(1);
+    const named = oculum(['scan', 'scripts/setup', '--depth', 'quick'], dir);
+    expect(named.status).toBe(1);
+    expect(named.stdout).toContain(RULE);
+  });
+
   it('exits 2 with a one-line message for a missing path', () => {
     const dir = project({});
     const r = oculum(['scan', 'nope.py'], dir);

@@ -269,6 +269,13 @@ export async function configForFile(file: string, options: ScanOptions = {}): Pr
   if (!info.isFile()) throw new UsageError(`Not a file: ${file} (a config is computed for one file)`);
   const config = resolver.forFile(abs);
   let language = registry.byExtension.get(nodePath.extname(abs).toLowerCase())?.id ?? null;
+  if (!language && mayHaveShebang(abs, registry)) {
+    try {
+      language = registry.textLanguageOf(abs, readHead(abs))?.id ?? null;
+    } catch {
+      language = null;
+    }
+  }
   if (!language && depth !== 'quick') {
     try {
       language = detectBinary(registry, readHead(abs), abs)?.id ?? null;
@@ -312,7 +319,7 @@ export async function configForFile(file: string, options: ScanOptions = {}): Pr
 }
 
 type Source =
-  | { kind: 'text'; text: string; bom: boolean; bytes: number; hash: string; /** Read in this declared encoding, not UTF-8: fixes are not written back. */ encoding?: string }
+  | { kind: 'text'; language: Language<any>; text: string; bom: boolean; bytes: number; hash: string; /** Read in this declared encoding, not UTF-8: fixes are not written back. */ encoding?: string }
   | { kind: 'binary-language'; language: Language<any>; bytes: number; hash: string }
   | { kind: 'skip'; reason: string }
   | { kind: 'none' };
@@ -329,6 +336,11 @@ function isUtf8(data: Uint8Array): boolean {
 }
 /** Declared encodings that read a file as UTF-8 does (ASCII is a subset; `utf-8-sig` allows a BOM). */
 const UTF8_LABELS = new Set(['utf-8', 'utf8', 'ascii', 'us-ascii', 'utf-8-sig']);
+
+/** A file without an extension, which a `#!` line may give a text language (`Language.interpreters`). */
+function mayHaveShebang(path: string, registry: PluginRegistry): boolean {
+  return registry.byInterpreter.size > 0 && nodePath.extname(path) === '';
+}
 
 function readHead(path: string): Uint8Array {
   const fd = openSync(path, 'r');
@@ -358,13 +370,23 @@ function detectBinary(registry: PluginRegistry, head: Uint8Array, path: string):
  * the promise-based fs API costs several times more CPU per file.
  */
 function classify(path: string, registry: PluginRegistry, depth: Depth, maxFileSize: number, wantHash: boolean, known?: Stats): Source {
-  const textLanguage = registry.byExtension.get(nodePath.extname(path).toLowerCase());
+  let textLanguage = registry.byExtension.get(nodePath.extname(path).toLowerCase());
+  /** The first bytes of a file without an extension, read for its `#!` line (`Language.interpreters`). */
+  let head: Uint8Array | undefined;
+  if (!textLanguage && mayHaveShebang(path, registry)) {
+    try {
+      head = readHead(path);
+    } catch {
+      head = undefined;
+    }
+    textLanguage = head ? registry.textLanguageOf(path, head) : undefined;
+  }
   const binaryAllowed = depth !== 'quick' && registry.binaryLanguages.length > 0;
   // Model files can be gigabytes: their cache identity is the file's metadata, like git's index
   // (ctime and inode change whenever the content is replaced, and cannot be set back by a user).
   const identity = (info: Stats) => `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}:${info.dev}`;
   const binaryFile = (info: Stats): Source => {
-    const language = detectBinary(registry, readHead(path), path);
+    const language = detectBinary(registry, head ?? readHead(path), path);
     if (!language) return { kind: 'none' };
     return { kind: 'binary-language', language, bytes: info.size, hash: identity(info) };
   };
@@ -429,7 +451,7 @@ function classify(path: string, registry: PluginRegistry, depth: Depth, maxFileS
       }
     }
     const bom = text.charCodeAt(0) === 0xfeff;
-    return { kind: 'text', text: bom ? text.slice(1) : text, bom, bytes: data.length, hash: wantHash ? hashContent(data) : '', ...(readAs ? { encoding: readAs } : {}) };
+    return { kind: 'text', language: textLanguage, text: bom ? text.slice(1) : text, bom, bytes: data.length, hash: wantHash ? hashContent(data) : '', ...(readAs ? { encoding: readAs } : {}) };
   } catch (error) {
     return { kind: 'skip', reason: `unreadable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
   }
@@ -454,7 +476,7 @@ function stdinSource(text: string, path: string, registry: PluginRegistry, maxFi
   if (bytes > limit) return { kind: 'skip', reason: `larger than the ${formatSize(limit)} limit (${formatSize(bytes)})` };
   if (text.includes('\0') && !language.readsNul) return { kind: 'skip', reason: 'binary content (NUL bytes) in a source file' };
   const bom = text.charCodeAt(0) === 0xfeff;
-  return { kind: 'text', text: bom ? text.slice(1) : text, bom, bytes, hash: '' };
+  return { kind: 'text', language, text: bom ? text.slice(1) : text, bom, bytes, hash: '' };
 }
 
 /** Why no language reads a file: at depth quick a binary language would, or none would at all. */
@@ -470,7 +492,9 @@ function whyNotRead(path: string, registry: PluginRegistry, depth: Depth): strin
   }
   const extensions = [...registry.byExtension.keys()].sort().join(', ');
   const binary = registry.binaryLanguages.length > 0 ? ', nor recognised by its bytes (model files)' : '';
-  return `not a file any loaded language reads: not source by its extension (${extensions || 'none loaded'})${binary}`;
+  const interpreters = [...registry.byInterpreter.keys()].sort().join(', ');
+  const shebang = interpreters && nodePath.extname(path) === '' ? `, nor by a #! line naming ${interpreters}` : '';
+  return `not a file any loaded language reads: not source by its extension (${extensions || 'none loaded'})${shebang}${binary}`;
 }
 
 function formatSize(bytes: number): string {
@@ -546,7 +570,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
 
   // Files that may need linting: those of a text language, plus any file a binary language may claim.
   const binaryAllowed = depth !== 'quick' && registry.binaryLanguages.length > 0;
-  const candidates = files.filter((path) => binaryAllowed || registry.byExtension.has(nodePath.extname(path).toLowerCase()));
+  const candidates = files.filter((path) => binaryAllowed || registry.byExtension.has(nodePath.extname(path).toLowerCase()) || mayHaveShebang(path, registry));
   const textCandidates = candidates.filter((path) => registry.byExtension.has(nodePath.extname(path).toLowerCase())).length;
   const total = candidates.length;
   let done = 0;
@@ -676,7 +700,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       diagnostics.push({ file: path, kind: 'skipped', severity: 'warning', message: `Skipped: ${source.reason}` });
       return;
     }
-    const language = source.kind === 'text' ? registry.byExtension.get(nodePath.extname(path).toLowerCase())! : source.language;
+    const language = source.language;
     const config = resolver.forFile(path);
     let configId = configIds.get(config);
     if (configId === undefined) configIds.set(config, (configId = configIds.size));

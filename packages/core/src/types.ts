@@ -290,6 +290,12 @@ export interface Language<SC extends SourceCode = SourceCode> {
   /** Lower-case extensions with dot, e.g. ['.py', '.pyi']. */
   extensions: string[];
   /**
+   * Interpreters whose `#!` line makes a file without an extension this language's (a script such as
+   * `scripts/setup` that starts `#!/usr/bin/env python3`): each name as the line spells it, also with a
+   * version after it (`python` takes `python3` and `python3.11`). Files with an extension go by it alone.
+   */
+  interpreters?: readonly string[];
+  /**
    * Binary languages read the file themselves (streaming, bounded memory) and get no `text`.
    * They are chosen by `detect` on the first bytes, whatever the extension.
    */

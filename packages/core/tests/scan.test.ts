@@ -589,3 +589,23 @@ describe('cache', () => {
     expect(readdirSync(cwd).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
+
+describe('scripts without an extension', () => {
+  it('reads a file whose #! line names a language\'s interpreter, at every depth; others are left out', async () => {
+    const cwd = project({
+      'bin/setup': '#!/usr/bin/env toy\ndanger\n',
+      'bin/versioned': '#!/usr/local/bin/toy2.1 -x\ndanger\n',
+      'bin/env-s': '#!/usr/bin/env -S FOO=1 toy -q\ndanger\n',
+      'bin/shell': '#!/bin/sh\ndanger\n',
+      'LICENSE': 'danger\n',
+      'notes.txt': '#!/usr/bin/env toy\ndanger\n',
+    });
+    for (const depth of ['quick', 'standard'] as const) {
+      const result = await run(cwd, { depth });
+      expect(findings(result).sort()).toEqual(['bin/env-s:2:1 toy/no-danger', 'bin/setup:2:1 toy/no-danger', 'bin/versioned:2:1 toy/no-danger']);
+    }
+    // named, a script of no language says why
+    const named = await run(cwd, { paths: ['bin/shell'] });
+    expect(named.diagnostics.map((d) => d.message).join('\n')).toMatch(/nor by a #! line naming toy/);
+  });
+});

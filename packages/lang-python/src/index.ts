@@ -187,6 +187,8 @@ function timeoutFrom(settings: ParseInput['settings'] | undefined): number | und
 export const python: Language<PythonSourceCode> = {
   id: 'python',
   extensions: ['.py', '.pyi', '.pyw', '.ipynb'],
+  /** Scripts without an extension whose `#!` line runs Python (`#!/usr/bin/env python3`, `pypy3`). */
+  interpreters: ['python', 'pypy'],
   init: initParser,
   /** At --depth deep, rules read the project's dependency files (torch>=2.6…) and imported modules' constants: cached results depend on them. */
   cacheKey({ path, depth, cwd }) {

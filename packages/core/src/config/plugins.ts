@@ -127,12 +127,32 @@ export async function loadPlugin(spec: string | Plugin, fromDir: string, source:
   return { plugin, url, source };
 }
 
+/**
+ * The interpreter a `#!` line at the start of `head` names: the last part of its path, or the program
+ * `env` runs (`#!/usr/bin/env -S python3 -u` → `python3`); undefined without such a line.
+ */
+export function shebangInterpreter(head: Uint8Array): string | undefined {
+  if (head[0] !== 0x23 || head[1] !== 0x21) return undefined;
+  let end = 2;
+  while (end < head.length && end < 256 && head[end] !== 0x0a && head[end] !== 0x0d) end++;
+  const words = Buffer.from(head.subarray(2, end)).toString('latin1').trim().split(/[ \t]+/).filter(Boolean);
+  let program = words.shift();
+  if (program && program.slice(program.lastIndexOf('/') + 1) === 'env') {
+    // `env [-S] [-i] [NAME=value…] program`
+    program = words.find((w) => !w.startsWith('-') && !w.includes('='));
+  }
+  const name = program?.slice(program.lastIndexOf('/') + 1);
+  return name && /^[\w.+-]+$/.test(name) ? name : undefined;
+}
+
 /** The loaded plugins: rules by id, languages by id and by extension. */
 export class PluginRegistry {
   readonly plugins: LoadedPlugin[] = [];
   readonly rules = new Map<string, RegisteredRule>();
   readonly languages = new Map<string, Language<any>>();
   readonly byExtension = new Map<string, Language<any>>();
+  /** Text languages by the interpreter names of their `#!` lines (`Language.interpreters`). */
+  readonly byInterpreter = new Map<string, Language<any>>();
   readonly binaryLanguages: Language<any>[] = [];
   readonly warnings: string[] = [];
 
@@ -160,8 +180,28 @@ export class PluginRegistry {
       if (this.languages.has(language.id)) continue;
       this.languages.set(language.id, language);
       if (language.readsFile) this.binaryLanguages.push(language);
-      else for (const ext of language.extensions) if (!this.byExtension.has(ext.toLowerCase())) this.byExtension.set(ext.toLowerCase(), language);
+      else {
+        for (const ext of language.extensions) if (!this.byExtension.has(ext.toLowerCase())) this.byExtension.set(ext.toLowerCase(), language);
+        for (const name of language.interpreters ?? []) if (typeof name === 'string' && name && !this.byInterpreter.has(name)) this.byInterpreter.set(name, language);
+      }
     }
+  }
+
+  /**
+   * The text language of a file: by its extension, or, for a file with none (`scripts/setup`), by the
+   * interpreter its `#!` line names when `head` (its first bytes) is given. Undefined when none reads it.
+   */
+  textLanguageOf(path: string, head?: Uint8Array): Language<any> | undefined {
+    const ext = nodePath.extname(path).toLowerCase();
+    if (ext !== '' || this.byInterpreter.size === 0) return this.byExtension.get(ext);
+    if (!head) return undefined;
+    const name = shebangInterpreter(head);
+    if (!name) return undefined;
+    const exact = this.byInterpreter.get(name);
+    if (exact) return exact;
+    // `python3`, `python3.11`, `pypy3`: a known name followed by a version
+    const base = /^(.*?)[\d.]+$/.exec(name)?.[1];
+    return base ? this.byInterpreter.get(base) : undefined;
   }
 
   /**
