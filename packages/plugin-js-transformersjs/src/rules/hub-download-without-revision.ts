@@ -1,8 +1,9 @@
 import { createRule, type Confidence } from '@oculum/core';
 import type { JsSourceCode, TSESTree } from '@oculum/lang-js';
-import { calleeText, importsAny, isHfHubModule, memberIn, shown } from '../utils/libraries.js';
+import { asCode, calleeText, importsAny, isHfHubModule, memberIn, shown } from '../utils/libraries.js';
 import { hubRepo } from '../utils/hub-loads.js';
-import { isBranchName, revisionFromChoices } from '../utils/revision.js';
+import { classifyRevisionValue, isBranchName, revisionFromChoices } from '../utils/revision.js';
+import { isNodeLlamaCppModule, llamaUriOf, NODE_LLAMA_CPP_TRIGGER, nodeLlamaCppDownload } from '../utils/llama-loads.js';
 import { ALLOW_TAGS_SCHEMA, docsUrl } from '../utils/meta.js';
 
 interface Options {
@@ -29,10 +30,10 @@ export default createRule<[Options?], JsSourceCode>({
     detector: 'unverified_model_source',
     severity: 'high',
     languages: ['javascript'],
-    triggers: ['@huggingface/hub'],
+    triggers: ['@huggingface/hub', NODE_LLAMA_CPP_TRIGGER],
     docs: {
       description:
-        'Reports `@huggingface/hub` `downloadFile`, `downloadFileToCacheDir` and `snapshotDownload` calls without a `revision` pinned to a commit.',
+        'Reports `@huggingface/hub` `downloadFile`, `downloadFileToCacheDir` and `snapshotDownload` calls, and node-llama-cpp downloads of Hub model URIs (`hf:owner/repo/file.gguf`), without a revision pinned to a commit.',
       recommended: true,
       url: docsUrl('hub-download-without-revision'),
     },
@@ -45,6 +46,16 @@ export default createRule<[Options?], JsSourceCode>({
       branch: '{{callee}} downloads from {{repo}} at "{{revision}}", a branch that moves with every push; pin a full commit hash.',
       notCommit: '{{callee}} downloads from {{repo}} at "{{revision}}", which is not a full commit hash: a branch or tag of that name can move; pin a full commit hash.',
       tag: '{{callee}} downloads from {{repo}} at tag "{{revision}}"; tags can be moved, a full commit hash cannot.',
+      // node-llama-cpp
+      uriMissing: '{{callee}} downloads {{uri}} from the Hugging Face Hub without a revision: it follows `main`, so the file can change under you.',
+      uriQuantTag:
+        '{{callee}} downloads {{uri}} by quantization tag ("{{tag}}"), which node-llama-cpp resolves on `main` with no way to pin it: the file can change under you.',
+      uriUnseen:
+        '{{callee}} downloads {{uri}} from the Hugging Face Hub, and the analysis cannot see whether it names a file pinned to a commit (`…/file.gguf#<commit>`): unpinned, it follows `main`.',
+      uriBranch: '{{callee}} downloads {{uri}} from the Hugging Face Hub at "{{revision}}", a branch that moves with every push; pin a full commit hash.',
+      uriNotCommit:
+        '{{callee}} downloads {{uri}} from the Hugging Face Hub at "{{revision}}", which is not a full commit hash: a branch or tag of that name can move; pin a full commit hash.',
+      uriTag: '{{callee}} downloads {{uri}} from the Hugging Face Hub at tag "{{revision}}"; tags can be moved, a full commit hash cannot.',
     },
     remediation: 'Pass `revision: "<40-character commit hash>"` (the commit you reviewed) in the options object.',
     schema: ALLOW_TAGS_SCHEMA,
@@ -52,9 +63,48 @@ export default createRule<[Options?], JsSourceCode>({
   },
   create(context, [options]: [Options?] = []) {
     const sc = context.sourceCode;
-    if (!importsAny(sc, isHfHubModule)) return {};
+    const llama = importsAny(sc, isNodeLlamaCppModule);
+    if (!importsAny(sc, isHfHubModule) && !llama) return {};
+    const allowTags = options?.allowTags === true;
+    /** node-llama-cpp's `resolveModelFile("hf:owner/repo/file.gguf#<branch>")`, `createModelDownloader({ modelUri })`. */
+    const checkLlama = (node: TSESTree.CallExpression): void => {
+      const download = nodeLlamaCppDownload(sc, node);
+      const read = download ? llamaUriOf(sc, download.uri) : undefined;
+      if (!download || read?.uri.kind !== 'hub') return;
+      const { uri } = read;
+      const callee = download.api;
+      const shownUri = read.value !== undefined ? `"${shown(read.value)}"` : asCode(sc.getText(download.uri), 60);
+      const confidence = read.overridable ? 'medium' : 'high';
+      if (uri.quantTag !== undefined) {
+        context.report({
+          node,
+          messageId: 'uriQuantTag',
+          data: { callee, uri: shownUri, tag: uri.quantTag },
+          confidence,
+          remediation: 'Name the file and pin the commit you reviewed: `hf:<owner>/<repo>/<file>.gguf#<40-character commit hash>`, or download it yourself and check its SHA-256.',
+        });
+        return;
+      }
+      // the end of the URI is not known (`hf:${model}`): it may name a file pinned to a commit, or not (low)
+      if (uri.unseen) {
+        context.report({ node, messageId: 'uriUnseen', data: { callee, uri: shownUri }, confidence: 'low' });
+        return;
+      }
+      // a revision in a part of the URI that is not known (`#${REV}`): counts as pinned, as a variable does
+      if (uri.revision === null) return;
+      const revision = uri.revision === undefined ? { kind: 'missing' as const } : classifyRevisionValue(uri.revision);
+      if (revision.kind === 'commit' || (revision.kind === 'tag' && allowTags)) return;
+      const remediation = 'Pin the commit you reviewed: `hf:<owner>/<repo>/<file>.gguf#<40-character commit hash>` (or `…/resolve/<commit>/…` in a Hub URL).';
+      if (revision.kind === 'missing') {
+        context.report({ node, messageId: 'uriMissing', data: { callee, uri: shownUri }, confidence, remediation });
+      } else {
+        const messageId = revision.kind === 'tag' ? 'uriTag' : isBranchName(revision.value!) ? 'uriBranch' : 'uriNotCommit';
+        context.report({ node, messageId, data: { callee, uri: shownUri, revision: revision.value }, confidence, severity: revision.kind === 'tag' ? 'medium' : undefined, remediation });
+      }
+    };
     return {
       CallExpression(node: TSESTree.CallExpression) {
+        if (llama) checkLlama(node);
         const path = memberIn(sc, node.callee, isHfHubModule);
         if (!path || path.length !== 1 || !DOWNLOADERS.has(path[0])) return;
         if (!sc.argument(node, { position: 0 })) return;

@@ -1,7 +1,8 @@
 import { createRule, type Confidence } from '@oculum/core';
 import { isFunctionNode, staticKey, unwrapExpression, type JsBinding, type JsNode, type JsSourceCode, type StringBounds, type TSESTree } from '@oculum/lang-js';
 import { asCode, calleeText, importsModelLibrary, isOnnxSessionCreate, isTfjsModule, quoted, quotedValues } from '../utils/libraries.js';
-import { classifyLocation, classifyString, hostOf, isHubHost, looksLikeModelFile, MODEL_FILE_TRIGGERS, namesNoModelFile, pathEnd } from '../utils/locations.js';
+import { classifyLocation, classifyString, hostOf, isHubHost, looksLikeModelFile, MODEL_FILE_TRIGGERS, namedLikeUrl, namesNoModelFile, pathEnd } from '../utils/locations.js';
+import { llamaUriOf, NODE_LLAMA_CPP_TRIGGER, nodeLlamaCppDownload } from '../utils/llama-loads.js';
 import { callSitesOf, hasIntegrityCheck } from '../utils/verification.js';
 import { docsUrl } from '../utils/meta.js';
 import { perNode } from '../utils/memo.js';
@@ -414,14 +415,15 @@ export default createRule<[], JsSourceCode>({
     // What `downloadClient` resolves: the global `fetch` (and `node-fetch`, `cross-fetch`, Electron's
     // `net.fetch`…), or a CLIENTS module named in its import (`node:https`, `electron/main`, `bun` too,
     // and Deno's `npm:axios@1`) — not the letters in `key` or `gotten`.
-    triggers: [/\bfetch\b/, /['"`](?:npm:|node:)?(?:axios|got|ky|undici|https?|follow-redirects|electron|bun)(?:@[^'"`/]*)?(?:\/main|\/utility)?['"`]/],
+    triggers: [/\bfetch\b/, /['"`](?:npm:|node:)?(?:axios|got|ky|undici|https?|follow-redirects|electron|bun)(?:@[^'"`/]*)?(?:\/main|\/utility)?['"`]/, NODE_LLAMA_CPP_TRIGGER],
     // And what it reports needs: a URL that `looksLikeModelFile` (or one of the values it may take,
     // or a Hub `/resolve/` URL), or a model sink (`modelSinkIn`: an ONNX session, `tf.io.fromMemory`,
     // or a write to a model-file path).
-    triggerGroups: [[...MODEL_FILE_TRIGGERS, 'InferenceSession', 'fromMemory']],
+    // (node-llama-cpp's downloads are of model files whatever their URL says)
+    triggerGroups: [[...MODEL_FILE_TRIGGERS, 'InferenceSession', 'fromMemory', NODE_LLAMA_CPP_TRIGGER]],
     docs: {
       description:
-        'Reports `fetch`/`axios`/`got` downloads of model files that are written to disk or loaded without a hash check (`crypto.subtle.digest`, `crypto.createHash`) or Subresource Integrity.',
+        'Reports `fetch`/`axios`/`got` (and node-llama-cpp) downloads of model files that are written to disk or loaded without a hash check (`crypto.subtle.digest`, `crypto.createHash`) or Subresource Integrity.',
       recommended: true,
       url: docsUrl('unverified-model-download'),
     },
@@ -430,6 +432,9 @@ export default createRule<[], JsSourceCode>({
       unverifiedSink: '{{callee}} downloads data that is loaded as a model or saved as a model file without checking a hash or Subresource Integrity.',
       possiblyModel: '{{callee}} downloads {{url}}, which may be a model file, and uses it without checking a hash or Subresource Integrity.',
       // a helper's URL parameter (medium): what its calls in this file pass is known, not what others pass
+      // node-llama-cpp: a URI the analysis cannot resolve (low)
+      unresolvedModelUri:
+        '{{callee}} downloads a model file from {{url}}, which the analysis cannot resolve, and node-llama-cpp checks no hash: unless it is a Hub URI pinned to a commit (`hf:owner/repo/file.gguf#<commit>`), the file can change or be swapped.',
       unverifiedPassed:
         "{{callee}} downloads the URL passed to its function (a model file in this file's calls: {{url}}; other callers may pass anything) and uses it without checking a hash or Subresource Integrity.",
     },
@@ -440,6 +445,23 @@ export default createRule<[], JsSourceCode>({
     const sc = context.sourceCode;
     return {
       CallExpression(node: TSESTree.CallExpression) {
+        // node-llama-cpp downloads a GGUF model file and saves it, checking its size only (Hub URIs
+        // are `hub-download-without-revision`'s: a commit pins them)
+        const llama = nodeLlamaCppDownload(sc, node);
+        if (llama) {
+          const read = llamaUriOf(sc, llama.uri);
+          const region = sc.enclosingFunction(node, { throughPromiseExecutors: true }) ?? sc.ast;
+          if (read?.uri.kind === 'url') {
+            if (hasIntegrityCheck(sc, region)) return;
+            const url = read.value !== undefined ? quoted(read.value) : asCode(sc.getText(llama.uri), 60);
+            context.report({ node, messageId: 'unverified', data: { callee: llama.api, url }, confidence: read.value !== undefined && !read.overridable ? 'high' : 'medium' });
+          } else if (!read && (!llama.mayBePath || namedLikeUrl(llama.uri))) {
+            // nothing known of it: a Hub URI (pinned or not) or any URL; `resolveModelFile(modelPath)` may be a local file
+            if (hasIntegrityCheck(sc, region)) return;
+            context.report({ node, messageId: 'unresolvedModelUri', data: { callee: llama.api, url: asCode(sc.getText(llama.uri), 60) }, confidence: 'low' });
+          }
+          return;
+        }
         const client = downloadClient(sc, node);
         if (!client) return;
         const url = urlArgument(sc, node);

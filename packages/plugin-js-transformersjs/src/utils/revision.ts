@@ -20,6 +20,11 @@ export function classifyRevision(sc: JsSourceCode, node: JsNode | undefined): { 
   const v = sc.constant(node);
   if (v === null) return { kind: 'missing' };
   if (typeof v !== 'string') return { kind: 'dynamic' };
+  return classifyRevisionValue(v);
+}
+
+/** How a known revision string pins (see `RevisionKind`; `''` is none). */
+export function classifyRevisionValue(v: string): { kind: RevisionKind; value?: string } {
   if (COMMIT.test(v)) return { kind: 'commit', value: v };
   if (v === '') return { kind: 'missing' };
   return { kind: TAG.test(v) ? 'tag' : 'branch', value: v };

@@ -3,11 +3,21 @@ import { fixture, id, tester } from '../helpers.js';
 
 const COMMIT = '0123456789abcdef0123456789abcdef01234567';
 const imp = "import { downloadFile, snapshotDownload } from '@huggingface/hub';\n";
+const llama = "import { createModelDownloader, getLlama, resolveModelFile } from 'node-llama-cpp';\n";
 
 tester.run(id(rule), rule, {
   valid: [
     imp + `await downloadFile({ repo: 'o/n', path: 'model.onnx', revision: '${COMMIT}' });`,
     imp + `await snapshotDownload({ repo: 'o/n', revision: rev });`,
+    // node-llama-cpp: a Hub file pinned to a commit (\`#<commit>\`, or \`/resolve/<commit>/\` in a Hub URL), other URLs, local paths
+    `${llama}export const p = await resolveModelFile('hf:ggml-org/embeddinggemma-300M-GGUF/embeddinggemma-300M-Q8_0.gguf#${COMMIT}', './models');`,
+    `${llama}export const d = await createModelDownloader({ modelUri: 'https://huggingface.co/o/n/resolve/${COMMIT}/m-Q4_K_M.gguf', dirPath: './models' });`,
+    `${llama}export const d = await createModelDownloader({ modelUri: \`hf:o/n/m.gguf#\${REVISION}\` });`,
+    `${llama}export const p = await resolveModelFile('https://models.example.com/m.gguf');`,
+    `${llama}export const p = await resolveModelFile('./models/m.gguf');`,
+    `${llama}export const p = await resolveModelFile('hf:o/n/m.gguf', { download: false });`,
+    `${llama}export const load = async (modelPath) => (await getLlama()).loadModel({ modelPath });`,
+    { code: `${llama}export const p = await resolveModelFile('hf:o/n/m.gguf#v1.2.0');`, options: [{ allowTags: true }] },
     // every object the options may spread pins a commit
     imp + `export const pull = (dev) => { const pin = dev ? { revision: '${COMMIT}' } : { revision: '${'89abcdef'.repeat(5)}' }; return downloadFile({ repo: 'o/n', path: 'm.gguf', ...pin }); };`,
     imp + `export const pull = (dev) => snapshotDownload(dev ? { repo: 'o/n', revision: '${COMMIT}' } : { repo: 'o/n', revision: '${COMMIT}', cacheDir: '/tmp/c' });`,
@@ -53,6 +63,29 @@ tester.run(id(rule), rule, {
       code: imp + `export const pull = (dev) => downloadFile({ repo: 'o/n', path: 'm.gguf', ...(dev ? {} : { revision: '${COMMIT}' }) });`,
       errors: [{ messageId: 'missingOnSomePaths', data: { callee: 'downloadFile', repo: '"o/n"', options: '`{ repo: \'o/n\', path: \'m.gguf\', ...(dev ? {} : { revision: \'…`' }, confidence: 'medium' }],
     },
+    // node-llama-cpp's Hub URIs (review jsnode P3): a file without \`#<commit>\` follows \`main\`
+    {
+      code: `${llama}export const p = await resolveModelFile('hf:stabilityai/stable-code-instruct-3b/stable-code-3b-q5_k_m.gguf', './models');`,
+      errors: [{ messageId: 'uriMissing', data: { callee: 'resolveModelFile', uri: '"hf:stabilityai/stable-code-instruct-3b/stable-code-3b-q5_k_m.gguf"' }, confidence: 'high', line: 2 }],
+    },
+    // a quantization tag is resolved on \`main\` through the Hub's manifest: it cannot be pinned
+    {
+      code: `${llama}export const d = await createModelDownloader({ modelUri: 'hf:Qwen/Qwen2.5-3B-Instruct-GGUF:Q4_K_M', dirPath: './models' });`,
+      errors: [{ messageId: 'uriQuantTag', data: { callee: 'createModelDownloader', uri: '"hf:Qwen/Qwen2.5-3B-Instruct-GGUF:Q4_K_M"', tag: 'Q4_K_M' }, confidence: 'high' }],
+    },
+    { code: `${llama}export const p = await resolveModelFile('hf.co/ggml-org/gemma-3-1b-it-GGUF');`, errors: [{ messageId: 'uriQuantTag', data: { callee: 'resolveModelFile', uri: '"hf.co/ggml-org/gemma-3-1b-it-GGUF"', tag: 'latest' } }] },
+    {
+      code: `${llama}export const p = await resolveModelFile('https://huggingface.co/o/Llama-3.2-1B-GGUF/resolve/main/Llama-3.2-1B-Q4_K_M.gguf');`,
+      errors: [{ messageId: 'uriBranch', data: { callee: 'resolveModelFile', uri: '"https://huggingface.co/o/Llama-3.2-1B-GGUF/resolve/main/Llama-3.2-1B-Q4_K_M.gguf"', revision: 'main' } }],
+    },
+    { code: `${llama}export const p = await resolveModelFile('hf:o/n/m.gguf#v1.2.0');`, errors: [{ messageId: 'uriTag', severity: 'medium' }] },
+    { code: `${llama}export const p = await resolveModelFile('hf:o/n/m.gguf#onnx');`, errors: [{ messageId: 'uriNotCommit', data: { callee: 'resolveModelFile', uri: '"hf:o/n/m.gguf#onnx"', revision: 'onnx' } }] },
+    // a URI built from parts: the known end says no revision follows; the default of one the environment may override (medium)
+    { code: `${llama}export const get = (repo) => resolveModelFile(\`hf:\${repo}/model-Q4_K_M.gguf\`);`, errors: [{ messageId: 'uriMissing', data: { callee: 'resolveModelFile', uri: '`hf:${repo}/model-Q4_K_M.gguf`' }, confidence: 'high' }] },
+    { code: `${llama}export const get = (name) => resolveModelFile(\`hf:ggml-org/\${name}:Q8_0\`);`, errors: [{ messageId: 'uriQuantTag', data: { callee: 'resolveModelFile', uri: '`hf:ggml-org/${name}:Q8_0`', tag: 'Q8_0' } }] },
+    // nothing known after the prefix: pinned or not is not known (low)
+    { code: `${llama}export const get = (model) => createModelDownloader({ modelUri: \`hf:\${model}\` });`, errors: [{ messageId: 'uriUnseen', data: { callee: 'createModelDownloader', uri: '`hf:${model}`' }, confidence: 'low' }] },
+    { code: `${llama}const MODEL = process.env.MODEL_URI ?? 'hf:o/n/m.gguf';\nexport const d = await createModelDownloader({ modelUri: MODEL });`, errors: [{ messageId: 'uriMissing', data: { callee: 'createModelDownloader', uri: '"hf:o/n/m.gguf"' }, confidence: 'medium' }] },
     // a repository whose name merely starts with "buckets" is a model
     { code: imp + `await downloadFile({ repo: 'buckets-org/model', path: 'model.onnx' });`, errors: [{ messageId: 'missing', data: { callee: 'downloadFile', repo: '"buckets-org/model"' } }] },
     { code: imp + `await downloadFile({ repo: \`datasets/\${name}\`, path: 'train.parquet' });`, errors: [{ messageId: 'missing' }] },

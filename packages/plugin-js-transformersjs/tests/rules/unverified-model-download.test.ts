@@ -19,6 +19,7 @@ describe('the triggers', () => {
 });
 
 const ortImp = "import * as ort from 'onnxruntime-web';\n";
+const llama = "import { createModelDownloader, resolveModelFile } from 'node-llama-cpp';\n";
 
 tester.run(id(rule), rule, {
   valid: [
@@ -101,8 +102,23 @@ tester.run(id(rule), rule, {
     // an array the file adds to: its loop variable may be anything (here no model file is written either)
     `import { writeFile } from 'node:fs/promises';\nconst WEIGHTS = ['https://cdn.example.com/models/encoder.onnx'];\nexport const add = (u) => WEIGHTS.push(u);\nfor (const url of WEIGHTS) { const res = await fetch(url); await writeFile(url.split('/').pop(), Buffer.from(await res.arrayBuffer())); }`,
     `import { writeFile } from 'node:fs/promises';\nconst WEIGHTS = ['https://cdn.example.com/models/encoder.onnx'];\nWEIGHTS[1] = process.env.EXTRA;\nWEIGHTS.forEach(async (url) => { const res = await fetch(url); await writeFile(url.split('/').pop(), Buffer.from(await res.arrayBuffer())); });`,
+    // node-llama-cpp: Hub URIs (\`hub-download-without-revision\`'s), local paths, a path variable, a hash checked after the download
+    `${llama}export const p = await resolveModelFile('hf:o/n/m-Q4_K_M.gguf', './models');`,
+    `${llama}export const p = await resolveModelFile('https://huggingface.co/o/n/resolve/main/m-Q4_K_M.gguf');`,
+    `${llama}export const p = await resolveModelFile('./models/m.gguf');`,
+    `${llama}export const load = (modelPath) => resolveModelFile(modelPath);`,
+    `${llama}import { createHash } from 'node:crypto';\nimport { readFile } from 'node:fs/promises';\nexport async function pull() {\n  const path = await resolveModelFile('https://models.example.com/m-Q4_K_M.gguf');\n  if (createHash('sha256').update(await readFile(path)).digest('hex') !== EXPECTED) throw new Error('bad model');\n  return path;\n}`,
   ],
   invalid: [
+    // node-llama-cpp downloads and saves a GGUF file, checking its size only (review jsnode P3)
+    {
+      code: `${llama}export const d = await createModelDownloader({ modelUri: 'https://models.example.com/llama-3.2-1b-q4_k_m.gguf', dirPath: './models' });`,
+      errors: [{ messageId: 'unverified', data: { callee: 'createModelDownloader', url: '"https://models.example.com/llama-3.2-1b-q4_k_m.gguf"' }, confidence: 'high', line: 2 }],
+    },
+    { code: `${llama}export const get = (name) => resolveModelFile(\`https://models.example.com/\${name}.gguf\`);`, errors: [{ messageId: 'unverified', data: { callee: 'resolveModelFile', url: '`https://models.example.com/${name}.gguf`' }, confidence: 'medium' }] },
+    // a URI the analysis cannot resolve: pinned or not, verified or not, is not known (low)
+    { code: `${llama}export const pull = (modelUri) => createModelDownloader({ modelUri, dirPath: './models' });`, errors: [{ messageId: 'unresolvedModelUri', data: { callee: 'createModelDownloader', url: '`modelUri`' }, confidence: 'low' }] },
+    { code: `${llama}export const pull = (cfg) => resolveModelFile(cfg.modelUrl, './models');`, errors: [{ messageId: 'unresolvedModelUri', confidence: 'low' }] },
     // \`.bin\` alone, outside any model context (no model library, no Hub host, no model word in the
     // URL or the destination): it may be a model file, at low confidence
     {
