@@ -298,9 +298,9 @@ function wrapperSinkRegions(sc: JsSourceCode, download: TSESTree.CallExpression,
  * URL quoted, one known in part as code.
  */
 function modelUrlsFromCallers(sc: JsSourceCode, url: JsNode, fn: JsNode): string[] {
-  const node = unwrapExpression(url);
-  const b = node.type === 'Identifier' ? sc.binding(node) : undefined;
-  if (b?.kind !== 'param' || b.declaration !== fn || b.path?.length !== 0 || b.writes !== 0 || b.paramIndex === undefined) return [];
+  if (!isOwnParameter(sc, url, fn)) return modelUrlsBuiltFromParameters(sc, url, fn);
+  const b = sc.binding(unwrapExpression(url) as TSESTree.Identifier)!;
+  if (b.paramIndex === undefined) return [];
   const out: string[] = [];
   for (const call of callSitesOf(sc, fn)) {
     const arg = call.arguments[b.paramIndex];
@@ -311,6 +311,96 @@ function modelUrlsFromCallers(sc: JsSourceCode, url: JsNode, fn: JsNode): string
     if (!out.includes(shownUrl)) out.push(shownUrl);
   }
   return out;
+}
+
+/** `url` is a plain parameter of `fn` that `fn` never re-assigns. */
+function isOwnParameter(sc: JsSourceCode, url: JsNode, fn: JsNode): boolean {
+  const node = unwrapExpression(url);
+  const b = node.type === 'Identifier' ? sc.binding(node) : undefined;
+  return b?.kind === 'param' && b.declaration === fn && b.path?.length === 0 && b.writes === 0 && b.paramIndex !== undefined;
+}
+
+/** How many values a URL built from parameters is worked out to at most. */
+const MAX_PARAMETER_URLS = 32;
+
+/**
+ * The values `expr` takes when it is built from the parameters of functions of this file: a constant
+ * string, a plain parameter (never re-assigned) with the values its function's calls in this file
+ * pass there (through the parameters of their own functions, `MAX_WRAPPER_DEPTH` deep; a call that
+ * passes something else adds nothing), a template literal or `+` of such parts (every combination).
+ * `undefined` when a part is none of these, or past `MAX_PARAMETER_URLS` values.
+ */
+function valuesFromParameters(sc: JsSourceCode, expr: JsNode, depth: number): string[] | undefined {
+  const value = sc.constant(expr);
+  if (typeof value === 'string') return [value];
+  if (typeof value === 'number') return [String(value)];
+  const node = unwrapExpression(expr);
+  if (node.type === 'Identifier') {
+    const b = sc.binding(node);
+    if (b?.kind === 'param') {
+      if (depth >= MAX_WRAPPER_DEPTH || b.path?.length !== 0 || b.writes !== 0 || b.paramIndex === undefined || !b.declaration) return undefined;
+      const out: string[] = [];
+      for (const call of callSitesOf(sc, b.declaration)) {
+        const arg = call.arguments[b.paramIndex];
+        const values = arg && arg.type !== 'SpreadElement' ? valuesFromParameters(sc, arg, depth + 1) : undefined;
+        for (const v of values ?? []) if (!out.includes(v)) out.push(v);
+        if (out.length > MAX_PARAMETER_URLS) return undefined;
+      }
+      return out;
+    }
+    const def = sc.definingExpression(node);
+    return def && def !== node ? valuesFromParameters(sc, def, depth) : undefined;
+  }
+  const combine = (parts: Array<string[] | undefined>): string[] | undefined => {
+    let out = [''];
+    for (const part of parts) {
+      if (!part) return undefined;
+      out = out.flatMap((a) => part.map((b) => a + b));
+      if (out.length > MAX_PARAMETER_URLS) return undefined;
+    }
+    return out;
+  };
+  if (node.type === 'TemplateLiteral') {
+    const parts: Array<string[] | undefined> = [[node.quasis[0].value.cooked ?? '']];
+    node.expressions.forEach((e, i) => parts.push(valuesFromParameters(sc, e, depth), [node.quasis[i + 1].value.cooked ?? '']));
+    return combine(parts);
+  }
+  if (node.type === 'BinaryExpression' && node.operator === '+') {
+    return combine([valuesFromParameters(sc, node.left, depth), valuesFromParameters(sc, node.right, depth)]);
+  }
+  return undefined;
+}
+
+/**
+ * A URL the downloading function builds from its parameters (`` const url =
+ * `https://models.ente.io/${name}` `` in `downloadModel(saveLocation, name)`), each value the calls of
+ * the file give them put in (also through the parameters of the functions that call it: ente's
+ * `makeCachedInferenceSession("mobileclip_s2_image_opset18_rgba_opt.onnx", …)` → … → `downloadModel(path,
+ * modelName)`): those that name a remote model file, quoted.
+ */
+function modelUrlsBuiltFromParameters(sc: JsSourceCode, url: JsNode, fn: JsNode): string[] {
+  let uses = false;
+  const visit = (e: JsNode, depth: number): void => {
+    const n = unwrapExpression(e);
+    if (depth > MAX_VARIABLE_DEPTH || uses) return;
+    if (n.type === 'Identifier') {
+      const b = sc.binding(n);
+      if (b?.kind === 'param' && b.declaration === fn) uses = true;
+      else {
+        const def = sc.definingExpression(n);
+        if (def && def !== n) visit(def, depth + 1);
+      }
+    } else if (n.type === 'TemplateLiteral') n.expressions.forEach((x) => visit(x, depth));
+    else if (n.type === 'BinaryExpression' && n.left.type !== 'PrivateIdentifier') {
+      visit(n.left, depth);
+      visit(n.right, depth);
+    }
+  };
+  // only a URL built from the function's own parameters: what its callers pass decides it
+  visit(url, 0);
+  if (!uses) return [];
+  const values = valuesFromParameters(sc, url, 0) ?? [];
+  return values.filter((v) => classifyString(v, false).kind === 'remote' && looksLikeModelFile(v.replace(/[?#].*$/, ''))).map((v) => quoted(v));
 }
 
 /**
@@ -435,6 +525,8 @@ export default createRule<[], JsSourceCode>({
       // node-llama-cpp: a URI the analysis cannot resolve (low)
       unresolvedModelUri:
         '{{callee}} downloads a model file from {{url}}, which the analysis cannot resolve, and node-llama-cpp checks no hash: unless it is a Hub URI pinned to a commit (`hf:owner/repo/file.gguf#<commit>`), the file can change or be swapped.',
+      unverifiedBuilt:
+        "{{callee}} downloads a URL its function builds from its parameters (a model file in this file's calls: {{url}}; other callers may pass anything) and uses it without checking a hash or Subresource Integrity.",
       unverifiedPassed:
         "{{callee}} downloads the URL passed to its function (a model file in this file's calls: {{url}}; other callers may pass anything) and uses it without checking a hash or Subresource Integrity.",
     },
@@ -485,7 +577,9 @@ export default createRule<[], JsSourceCode>({
         const modelUrl =
           choices === 'all' || (defaults !== undefined && defaults.every((v) => looksLikeModelFile(v))) || looksLikeModelFile(bounds.value ?? bounds.suffix.replace(/[?#].*$/, ''));
         let passed: string[] = [];
-        let messageId: 'unverified' | 'unverifiedSink' | 'possiblyModel' | 'unverifiedPassed';
+        let messageId: 'unverified' | 'unverifiedSink' | 'possiblyModel' | 'unverifiedPassed' | 'unverifiedBuilt';
+        // the URL is the function's parameter itself, or built from its parameters (`https://models.ente.io/${name}`)
+        const passedId = (): 'unverifiedPassed' | 'unverifiedBuilt' => (isOwnParameter(sc, url, region) ? 'unverifiedPassed' : 'unverifiedBuilt');
         let confidence: Confidence;
         if (modelUrl && choices !== 'all' && defaults === undefined && binaryOnly(sc, bounds, region)) {
           // `.bin` alone, outside any model context: it may be a model file, or a firmware image
@@ -507,7 +601,7 @@ export default createRule<[], JsSourceCode>({
           confidence = 'medium';
           // a helper that downloads its URL parameter: the model-file URLs its calls in this file
           // pass are named (`download("https://…/llama-2-7b-chat.q4_0.bin")`)
-          if (bounds.value === undefined && region !== sc.ast && (passed = modelUrlsFromCallers(sc, url, region)).length > 0) messageId = 'unverifiedPassed';
+          if (bounds.value === undefined && region !== sc.ast && (passed = modelUrlsFromCallers(sc, url, region)).length > 0) messageId = passedId();
         } else {
           // A helper that returns the bytes: reported when a caller hands them to a model sink.
           const sinks = region !== sc.ast ? wrapperSinkRegions(sc, node, url, region) : [];
@@ -526,7 +620,7 @@ export default createRule<[], JsSourceCode>({
             // is given): the model-file URLs its calls in this file pass (a helper that returns the
             // bytes is judged by what its callers do with them, above). Other callers may pass
             // anything: medium, and the message says so.
-            messageId = 'unverifiedPassed';
+            messageId = passedId();
             confidence = 'medium';
           } else if ((choices === 'some' || hubFileNotKnown(bounds)) && !readAsText(sc, node)) {
             // Some of the values it may take name a model file, or a Hub file that is not known:

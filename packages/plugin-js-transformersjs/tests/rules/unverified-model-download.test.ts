@@ -20,6 +20,7 @@ describe('the triggers', () => {
 
 const ortImp = "import * as ort from 'onnxruntime-web';\n";
 const llama = "import { createModelDownloader, resolveModelFile } from 'node-llama-cpp';\n";
+const ENTE = "import { net } from 'electron/main';\nimport path from 'node:path';\nimport * as ort from 'onnxruntime-node';\nimport { writeStream } from '../utils/stream';\n";
 
 tester.run(id(rule), rule, {
   valid: [
@@ -108,8 +109,22 @@ tester.run(id(rule), rule, {
     `${llama}export const p = await resolveModelFile('./models/m.gguf');`,
     `${llama}export const load = (modelPath) => resolveModelFile(modelPath);`,
     `${llama}import { createHash } from 'node:crypto';\nimport { readFile } from 'node:fs/promises';\nexport async function pull() {\n  const path = await resolveModelFile('https://models.example.com/m-Q4_K_M.gguf');\n  if (createHash('sha256').update(await readFile(path)).digest('hex') !== EXPECTED) throw new Error('bad model');\n  return path;\n}`,
+    // a URL built from the function's parameters, whose calls pass no model file, a text read, or a hash checked
+    `import { net } from 'electron/main';\nconst get = async (name) => { const res = await net.fetch(\`https://api.example.com/\${name}\`); return res.json(); };\nexport const config = () => get('config.json');`,
+    `import { net } from 'electron/main';\nimport { writeStream } from './stream';\nconst save = async (to, name) => { const res = await net.fetch(\`https://cdn.example.com/\${name}\`); await writeStream(to, res.body); };\nexport const run = (dir) => save(dir + '/notes.txt', 'notes.txt');`,
+    `import { net } from 'electron/main';\nimport { createHash } from 'node:crypto';\nimport { writeFile } from 'node:fs/promises';\nconst save = async (to, name) => {\n  const res = await net.fetch(\`https://models.example.com/\${name}\`);\n  const bytes = Buffer.from(await res.arrayBuffer());\n  if (createHash('sha256').update(bytes).digest('hex') !== SHA[name]) throw new Error('bad');\n  await writeFile(to, bytes);\n};\nexport const run = (dir) => save(dir + '/m.onnx', 'm.onnx');`,
   ],
   invalid: [
+    // a URL the downloading helper builds from its parameters, written by a helper of the project:
+    // the model files its calls in the file pass, also through the parameters of its callers (ente desktop, review jsnode P4)
+    {
+      code: `${ENTE}const downloadModel = async (saveLocation, name) => {\n  const url = \`https://models.ente.io/\${name}\`;\n  const res = await net.fetch(url);\n  await writeStream(saveLocation, res.body);\n};\nexport const load = async (dir) => {\n  const modelPath = path.join(dir, 'models', 'mobileclip_s2_image.onnx');\n  await downloadModel(modelPath, 'mobileclip_s2_image.onnx');\n  return ort.InferenceSession.create(modelPath);\n};`,
+      errors: [{ messageId: 'unverifiedBuilt', data: { callee: 'net.fetch', url: '"https://models.ente.io/mobileclip_s2_image.onnx"' }, confidence: 'medium', line: 7 }],
+    },
+    {
+      code: `${ENTE}const downloadModel = async (saveLocation, name) => {\n  const res = await net.fetch(\`https://models.ente.io/\${name}\`);\n  await writeStream(saveLocation, res.body);\n};\nconst pathDownloadingIfNeeded = async (modelName) => {\n  const p = path.join(dir, modelName);\n  await downloadModel(p, modelName);\n  return p;\n};\nconst makeSession = (modelName) => {\n  const download = () => pathDownloadingIfNeeded(modelName);\n  return () => download().then((p) => ort.InferenceSession.create(p));\n};\nexport const image = makeSession('mobileclip_s2_image.onnx');\nexport const text = makeSession('mobileclip_s2_text.onnx');`,
+      errors: [{ messageId: 'unverifiedBuilt', data: { callee: 'net.fetch', url: '"https://models.ente.io/mobileclip_s2_image.onnx" or "https://models.ente.io/mobileclip_s2_text.onnx"' }, confidence: 'medium' }],
+    },
     // node-llama-cpp downloads and saves a GGUF file, checking its size only (review jsnode P3)
     {
       code: `${llama}export const d = await createModelDownloader({ modelUri: 'https://models.example.com/llama-3.2-1b-q4_k_m.gguf', dirPath: './models' });`,
