@@ -1,7 +1,8 @@
 import { createRule, type Confidence } from '@oculum/core';
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { staticKey, unwrapExpression } from '@oculum/lang-js';
-import { shown } from '../utils/libraries.js';
+import { calleeText, shown } from '../utils/libraries.js';
+import { subprocessesOf, SUBPROCESS_TRIGGER } from '../utils/subprocess.js';
 import { docsUrl } from '../utils/meta.js';
 
 /** Python functions that unpickle, by Python module. `torch.load` is safe only with `weights_only=True`. */
@@ -20,6 +21,37 @@ const UNPICKLERS: Record<string, Set<string>> = {
 
 /** Python source run through python-bridge: an unpickling call in the text. */
 const PYTHON_SOURCE = /\b(?:pickle|cPickle|_pickle|dill|cloudpickle|marshal)\.loads?\s*\(|\bjoblib\.load\s*\(|\b(?:pd|pandas)\.read_pickle\s*\(|\bshelve\.open\s*\(|\btorch\.load\s*\((?![^)]*weights_only\s*=\s*True)/;
+
+/** Python's own programs: `python`, `python3`, `python3.12`, `pythonw`, the Windows launcher `py`. */
+const PYTHON_PROGRAM = /^(?:python[\d.]*w?|py)$/i;
+
+/** What a Python source must name for the rule to report it (the modules of `UNPICKLERS`): prefilter. */
+const UNPICKLER_WORDS = /pickle|joblib|torch|marshal|shelve|dill/;
+
+/**
+ * Python source a call runs: python-shell's `PythonShell.runString(code)`, or the `-c` argument of a
+ * Python program run by `child_process` / `execa` (`execFileSync("python3", ["-c", code])`,
+ * `spawn("python", ["-c", `…${p}…`])`, `execSync(`python3 -c "…"`)`, also through `bash -c`): its
+ * known text, parts not known as `…`, and whether the program is known to be Python (a program the
+ * analysis cannot resolve, `execFileSync(process.env.PYTHON, ["-c", code])`, runs a source that says
+ * it is Python only by its text: medium confidence).
+ */
+function pythonSourceRun(sc: JsSourceCode, call: TSESTree.CallExpression): { source: string; confidence: Confidence } | undefined {
+  if (sc.qualifiedName(call.callee) === 'python-shell.PythonShell.runString') {
+    const code = sc.argument(call, { position: 0 });
+    const v = code ? sc.constant(code) : undefined;
+    const parts = code ? (typeof v === 'string' ? [v] : sc.stringBounds(code).parts) : [];
+    return parts.join('') !== '' ? { source: parts.join('…'), confidence: 'high' } : undefined;
+  }
+  for (const p of subprocessesOf(sc, call)) {
+    if (p.program !== undefined && !PYTHON_PROGRAM.test(p.program)) continue;
+    // `-c` after options only: `python script.py -c x` passes it to the script
+    const c = p.argv.findIndex((a, i) => i > 0 && (a.text === undefined || !a.text.startsWith('-') || a.text === '-c'));
+    const source = c > 0 && p.argv[c].text === '-c' ? p.argv[c + 1]?.shape : undefined;
+    if (source) return { source: source.replace(/\u0000/g, '…'), confidence: p.program !== undefined ? 'high' : 'medium' };
+  }
+  return undefined;
+}
 
 /** `python('pickle')` (pythonia), `pymport('pickle')` / `proxify(pymport('pickle'))` (pymport), awaited or not: the Python module. */
 function pythonModule(sc: JsSourceCode, expr: JsNode, depth = 0): string | undefined {
@@ -62,27 +94,36 @@ export default createRule<[], JsSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['javascript'],
-    triggers: ['pythonia', 'pymport', 'python-bridge'],
+    triggers: ['pythonia', 'pymport', 'python-bridge', 'python-shell', SUBPROCESS_TRIGGER],
+    // (every module of `UNPICKLERS` is named in the file: in the bridge's module handle or in the Python source)
+    triggerGroups: [[UNPICKLER_WORDS]],
     docs: {
       description:
-        'Reports Python unpickling (`pickle.load`, `torch.load` without `weights_only=True`, `joblib.load`, …) called from JavaScript through pythonia, pymport or python-bridge.',
+        'Reports Python unpickling (`pickle.load`, `torch.load` without `weights_only=True`, `joblib.load`, …) called from JavaScript through pythonia, pymport, python-bridge or python-shell, or in the `python -c` source of a child process.',
       recommended: true,
       url: docsUrl('pickle-load-through-python-bridge'),
     },
     messages: {
       unpickle: '{{api}} calls Python `{{target}}` through a JS bridge: unpickling a model file runs whatever code it contains.',
       unpickleSource: 'Python code run through python-bridge unpickles (`{{target}}`): loading a model file this way runs whatever code it contains.',
+      unpickleRun: 'Python code run by {{api}} unpickles (`{{target}}`): loading a model file this way runs whatever code it contains.',
     },
     remediation:
       'Load safetensors or ONNX weights instead of pickles; if a PyTorch checkpoint is unavoidable, pass `weights_only=True` (pythonia: `torch.load$(path, { weights_only: true })`).',
   },
   create(context) {
     const sc = context.sourceCode;
-    if (!['pythonia', 'pymport', 'python-bridge'].some((m) => sc.imports.has(m))) return {};
+    if (!['pythonia', 'pymport', 'python-bridge', 'python-shell', 'child_process', 'execa'].some((m) => sc.imports.has(m))) return {};
     const report = (node: JsNode, module: string, fn: string, confidence: Confidence = 'high') =>
       context.report({ node, messageId: 'unpickle', data: { api: shown(sc.getText((node as TSESTree.CallExpression).callee), 40), target: `${module}.${fn}` }, confidence });
     return {
       CallExpression(node: TSESTree.CallExpression) {
+        const run = pythonSourceRun(sc, node);
+        const m = run ? PYTHON_SOURCE.exec(run.source) : null;
+        if (run && m) {
+          context.report({ node, messageId: 'unpickleRun', data: { api: calleeText(sc, node), target: m[0].replace(/\s*\($/, '') }, confidence: run.confidence });
+          return;
+        }
         const callee = unwrapExpression(node.callee);
         if (callee.type !== 'MemberExpression') return;
         let fn = staticKey(callee);

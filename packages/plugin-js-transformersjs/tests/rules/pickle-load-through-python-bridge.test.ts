@@ -9,6 +9,13 @@ tester.run(id(rule), rule, {
     `import { python } from 'pythonia'; function f(pickle) { return pickle.load(x); }`,
     `import pythonBridge from 'python-bridge'; const py = pythonBridge(); await py\`print(1)\`;`,
     `const sql = (s) => s; sql\`pickle.load(x)\`;`,
+    // a child process that is not Python, a script file's arguments, torch.load with weights_only=True, no unpickler
+    `import { execFileSync } from 'node:child_process'; execFileSync('node', ['-e', 'pickle.loads(x)']);`,
+    `import { spawn } from 'node:child_process'; spawn('python3', ['train.py', '-c', 'pickle.load']);`,
+    `import { spawn } from 'node:child_process'; spawn('python3', ['-c', 'import torch; torch.load(p, weights_only=True)']);`,
+    `import { execSync } from 'node:child_process'; execSync('python3 -c "import json; print(json.load(open(p)))"');`,
+    `import { execFileSync } from 'node:child_process'; execFileSync('curl', ['-c', 'cookies.txt', 'https://example.com/pickle.loads']);`,
+    `const { PythonShell } = require('python-shell'); PythonShell.run('predict.py', { args: [modelPath] });`,
   ],
   invalid: [
     { code: `import { python } from 'pythonia'; const pickle = await python('pickle'); await pickle.loads(data);`, errors: [{ messageId: 'unpickle', data: { api: 'pickle.loads', target: 'pickle.loads' }, severity: 'critical' }] },
@@ -16,6 +23,21 @@ tester.run(id(rule), rule, {
     { code: `import { pymport } from 'pymport'; pymport('pickle').get('loads').call(b);`, errors: [{ messageId: 'unpickle', data: { api: "pymport('pickle').get('loads').call", target: 'pickle.loads' } }] },
     { code: `import { pymport, proxify } from 'pymport'; const torch = proxify(pymport('torch')); torch.load(p, { weights_only: false });`, errors: [{ messageId: 'unpickle' }] },
     { code: `import pythonBridge from 'python-bridge'; const py = pythonBridge(); await py.ex\`model = joblib.load(\${p})\`;`, errors: [{ messageId: 'unpickleSource', data: { target: 'joblib.load' } }] },
+    // Python source run by a child process (\`python -c\`) or by python-shell (review jsnode P5)
+    {
+      code: `import { execFileSync } from 'node:child_process';\nexport const mean = (bytes) => execFileSync('python3', ['-c', "import pickle,sys; print(pickle.loads(sys.stdin.buffer.read())['mean'])"], { input: bytes });`,
+      errors: [{ messageId: 'unpickleRun', data: { api: 'execFileSync', target: 'pickle.loads' }, confidence: 'high', severity: 'critical', line: 2 }],
+    },
+    { code: `import { spawn } from 'node:child_process';\nexport const load = (ckpt) => spawn('python', ['-u', '-c', \`import torch; m = torch.load("\${ckpt}"); print(type(m))\`]);`, errors: [{ messageId: 'unpickleRun', data: { api: 'spawn', target: 'torch.load' }, confidence: 'high' }] },
+    { code: `const cp = require('child_process');\ncp.execSync(\`python3 -c "import joblib; joblib.load('\${path}')"\`);`, errors: [{ messageId: 'unpickleRun', data: { api: 'cp.execSync', target: 'joblib.load' } }] },
+    { code: `import { spawnSync } from 'node:child_process';\nspawnSync('bash', ['-c', 'python3 -c "import pandas as pd; pd.read_pickle(\\'m.pkl\\')"']);`, errors: [{ messageId: 'unpickleRun', data: { api: 'spawnSync', target: 'pd.read_pickle' } }] },
+    { code: `import { execa } from 'execa';\nawait execa('/usr/bin/python3.12', ['-c', 'import dill; dill.load(open("m.pkl", "rb"))']);`, errors: [{ messageId: 'unpickleRun', data: { api: 'execa', target: 'dill.load' } }] },
+    // a program the analysis cannot resolve runs a source that is Python only by its text: medium
+    { code: `import { execFileSync } from 'node:child_process';\nexecFileSync(process.env.PYTHON, ['-c', 'import pickle,sys; pickle.loads(sys.stdin.buffer.read())']);`, errors: [{ messageId: 'unpickleRun', confidence: 'medium' }] },
+    {
+      code: `const { PythonShell } = require('python-shell');\nexport const predict = (modelPath) => PythonShell.runString(\`import joblib\\nm = joblib.load(\${JSON.stringify(modelPath)})\`, null);`,
+      errors: [{ messageId: 'unpickleRun', data: { api: 'PythonShell.runString', target: 'joblib.load' }, confidence: 'high' }],
+    },
   ],
 });
 

@@ -1,0 +1,134 @@
+import { unwrapExpression, type JsNode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
+import { calleeText } from './libraries.js';
+
+/** Prefilter trigger for `subprocessArgv`: the modules that run programs. */
+export const SUBPROCESS_TRIGGER = /child_process|execa/;
+
+/** Runners that take the program and an array of its arguments. */
+const FILE_RUNNERS = new Set([
+  'child_process.execFile', 'child_process.execFileSync', 'child_process.spawn', 'child_process.spawnSync',
+  'execa', 'execa.execa', 'execa.execaSync', 'execa.sync',
+]);
+/** Runners that take one command line, run by a shell. */
+const SHELL_RUNNERS = new Set(['child_process.exec', 'child_process.execSync', 'execa.execaCommand', 'execa.execaCommandSync', 'execa.command', 'execa.commandSync']);
+/** Shells whose `-c` argument is a command line. */
+const SHELLS = /^(?:ba|z|da|k)?sh$/;
+
+/**
+ * One argument of a command: its text when known (`text`; in a shell command line, a word holding a
+ * part not known has none), and the expression it comes from, for messages.
+ */
+export interface Argument {
+  text?: string;
+  /** Its text with each part not known as `\u0000` (`` `-c import torch; torch.load("${p}")` ``), when some is known. */
+  shape?: string;
+  node: JsNode;
+}
+
+/** A program run by a call (`spawn("npx", ["node-llama-cpp", "pull", repo])`), as the words it is run with. */
+export interface Subprocess {
+  /** The call as written, for messages (`execFileSync`, `child_process.spawn`). */
+  api: string;
+  /** The program and its arguments; after a shell's `-c`, the words of its command line. */
+  argv: Argument[];
+  /** The program's name without its directory and `.exe` (`python3`, `curl`), when known. */
+  program?: string;
+}
+
+/** The program's name without its directory and `.exe`. */
+function programName(text: string): string {
+  return text.replace(/^.*[\\/]/, '').replace(/\.exe$/i, '');
+}
+
+/** A known string, or the text of one only partly known, parts not known left as `\u0000`. */
+function shapeOf(sc: JsSourceCode, expr: JsNode): string | undefined {
+  const v = sc.constant(expr);
+  if (typeof v === 'string') return v;
+  const parts = sc.stringBounds(expr).parts;
+  return parts.length > 1 ? parts.join('\u0000') : undefined;
+}
+
+/**
+ * The words of a shell command line, as `sh` splits them: blanks separate words, quotes (`'…'`,
+ * `"…"`) keep them together, a backslash escapes the next character; `;`, `&&`, `||`, `|` and line
+ * breaks separate commands (each command's words, the separators left out, in order). A word holding a
+ * part not known (`\u0000`) has no `text`, only its `shape`.
+ */
+export function shellWords(line: string): Array<Array<{ text?: string; shape: string }>> {
+  const commands: Array<Array<{ text?: string; shape: string }>> = [[]];
+  let word: string | null = null;
+  let unknown = false;
+  const end = () => {
+    if (word !== null) commands[commands.length - 1].push(unknown ? { shape: word } : { text: word, shape: word });
+    word = null;
+    unknown = false;
+  };
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '\u0000') {
+      word = (word ?? '') + c;
+      unknown = true;
+    } else if (c === "'" || c === '"') {
+      const close = line.indexOf(c, i + 1);
+      const inner = close < 0 ? line.slice(i + 1) : line.slice(i + 1, close);
+      word = (word ?? '') + (c === '"' ? inner.replace(/\\(["\\$`])/g, '$1') : inner);
+      if (inner.includes('\u0000')) unknown = true;
+      i = close < 0 ? line.length : close;
+    } else if (c === '\\' && i + 1 < line.length) {
+      word = (word ?? '') + line[++i];
+    } else if (/[\s;&|]/.test(c)) {
+      end();
+      if (/[;&|\n]/.test(c) && commands[commands.length - 1].length > 0) commands.push([]);
+    } else word = (word ?? '') + c;
+  }
+  end();
+  return commands.filter((c) => c.length > 0);
+}
+
+/**
+ * The programs a call of `child_process` (`execFile`, `spawn` and their sync forms: the program and
+ * an array of arguments; `exec` / `execSync`: a command line) or of `execa` runs, as words: a
+ * program run through a shell's `-c` (`spawn("bash", ["-c", "curl -o m.bin https://…"])`) and each
+ * command of a command line are their own `Subprocess`. Arrays are read through constants
+ * (`const args = ["-c", SRC]`); an argument after a spread that is not known ends the list.
+ */
+export function subprocessesOf(sc: JsSourceCode, call: TSESTree.CallExpression): Subprocess[] {
+  const name = sc.qualifiedName(call.callee);
+  if (!name) return [];
+  const api = calleeText(sc, call);
+  const first = sc.argument(call, { position: 0 });
+  if (!first) return [];
+  if (SHELL_RUNNERS.has(name)) return fromCommandLine(api, first, shapeOf(sc, first));
+  if (!FILE_RUNNERS.has(name)) return [];
+  const argv: Argument[] = [{ node: first, text: stringOf(sc, first), shape: shapeOf(sc, first) }];
+  const list = sc.argument(call, { position: 1 });
+  const array = list ? sc.definingExpression(list) : undefined;
+  if (array?.type === 'ArrayExpression') {
+    for (const el of array.elements) {
+      if (!el || el.type === 'SpreadElement') break;
+      argv.push({ node: el, text: stringOf(sc, el), shape: shapeOf(sc, el) });
+    }
+  }
+  const program = argv[0].text !== undefined ? programName(argv[0].text) : undefined;
+  // `bash -c "<command line>"`: the programs of the command line
+  if (program && SHELLS.test(program)) {
+    const c = argv.findIndex((a, i) => i > 0 && a.text === '-c');
+    const line = c > 0 ? argv[c + 1] : undefined;
+    return line ? fromCommandLine(api, line.node, shapeOf(sc, line.node)) : [];
+  }
+  return [{ api, argv, program }];
+}
+
+function stringOf(sc: JsSourceCode, expr: JsNode): string | undefined {
+  const v = sc.constant(expr);
+  return typeof v === 'string' ? v : undefined;
+}
+
+function fromCommandLine(api: string, node: JsNode, line: string | undefined): Subprocess[] {
+  if (line === undefined) return [];
+  return shellWords(line).map((words) => {
+    const argv = words.map((w) => ({ node: unwrapExpression(node), ...w }));
+    const program = argv[0].text !== undefined ? programName(argv[0].text) : undefined;
+    return { api, argv, program };
+  });
+}
