@@ -1,9 +1,10 @@
 import { createRule, type Confidence } from '@oculum/core';
 import type { JsSourceCode, TSESTree } from '@oculum/lang-js';
-import { asCode, calleeText, importsAny, isHfHubModule, memberIn, shown } from '../utils/libraries.js';
+import { calleeText, importsAny, isHfHubModule, memberIn, shown } from '../utils/libraries.js';
+import { SUBPROCESS_TRIGGER } from '../utils/subprocess.js';
 import { hubRepo } from '../utils/hub-loads.js';
 import { classifyRevisionValue, isBranchName, revisionFromChoices } from '../utils/revision.js';
-import { isNodeLlamaCppModule, llamaUriOf, NODE_LLAMA_CPP_TRIGGER, nodeLlamaCppDownload } from '../utils/llama-loads.js';
+import { isNodeLlamaCppModule, NODE_LLAMA_CPP_TRIGGER, nodeLlamaCppUriDownloads, type LlamaUriDownload } from '../utils/llama-loads.js';
 import { ALLOW_TAGS_SCHEMA, docsUrl } from '../utils/meta.js';
 
 interface Options {
@@ -31,6 +32,7 @@ export default createRule<[Options?], JsSourceCode>({
     severity: 'high',
     languages: ['javascript'],
     triggers: ['@huggingface/hub', NODE_LLAMA_CPP_TRIGGER],
+    // (a `node-llama-cpp pull` command line names the package too)
     docs: {
       description:
         'Reports `@huggingface/hub` `downloadFile`, `downloadFileToCacheDir` and `snapshotDownload` calls, and node-llama-cpp downloads of Hub model URIs (`hf:owner/repo/file.gguf`), without a revision pinned to a commit.',
@@ -63,17 +65,20 @@ export default createRule<[Options?], JsSourceCode>({
   },
   create(context, [options]: [Options?] = []) {
     const sc = context.sourceCode;
-    const llama = importsAny(sc, isNodeLlamaCppModule);
+    // node-llama-cpp imported, or its `pull` command run in a child process
+    const llama = importsAny(sc, (m) => isNodeLlamaCppModule(m) || m === 'child_process' || m === 'execa');
     if (!importsAny(sc, isHfHubModule) && !llama) return {};
     const allowTags = options?.allowTags === true;
     /** node-llama-cpp's `resolveModelFile("hf:owner/repo/file.gguf#<branch>")`, `createModelDownloader({ modelUri })`. */
     const checkLlama = (node: TSESTree.CallExpression): void => {
-      const download = nodeLlamaCppDownload(sc, node);
-      const read = download ? llamaUriOf(sc, download.uri) : undefined;
-      if (!download || read?.uri.kind !== 'hub') return;
+      for (const download of nodeLlamaCppUriDownloads(sc, node)) checkLlamaUri(node, download);
+    };
+    const checkLlamaUri = (node: TSESTree.CallExpression, download: LlamaUriDownload): void => {
+      const { read } = download;
+      if (read?.uri.kind !== 'hub') return;
       const { uri } = read;
       const callee = download.api;
-      const shownUri = read.value !== undefined ? `"${shown(read.value)}"` : asCode(sc.getText(download.uri), 60);
+      const shownUri = download.shown;
       const confidence = read.overridable ? 'medium' : 'high';
       if (uri.quantTag !== undefined) {
         context.report({

@@ -2,7 +2,8 @@ import { createRule, type Confidence } from '@oculum/core';
 import { isFunctionNode, staticKey, unwrapExpression, type JsBinding, type JsNode, type JsSourceCode, type StringBounds, type TSESTree } from '@oculum/lang-js';
 import { asCode, calleeText, importsModelLibrary, isOnnxSessionCreate, isTfjsModule, quoted, quotedValues } from '../utils/libraries.js';
 import { classifyLocation, classifyString, hostOf, isHubHost, looksLikeModelFile, MODEL_FILE_TRIGGERS, namedLikeUrl, namesNoModelFile, pathEnd } from '../utils/locations.js';
-import { llamaUriOf, NODE_LLAMA_CPP_TRIGGER, nodeLlamaCppDownload } from '../utils/llama-loads.js';
+import { NODE_LLAMA_CPP_TRIGGER, nodeLlamaCppUriDownloads } from '../utils/llama-loads.js';
+import { checksumCommandIn, commandDownloads, SUBPROCESS_TRIGGER, type Argument } from '../utils/subprocess.js';
 import { callSitesOf, hasIntegrityCheck } from '../utils/verification.js';
 import { docsUrl } from '../utils/meta.js';
 import { perNode } from '../utils/memo.js';
@@ -476,6 +477,41 @@ function binaryOnly(sc: JsSourceCode, bounds: StringBounds, region: JsNode): boo
   return !named;
 }
 
+/** The known end of a command-line argument (a path): its text, the end after its last part not known, or `pathEnd` of its own expression. */
+function argumentEnd(sc: JsSourceCode, arg: Argument): string {
+  if (arg.text !== undefined) return arg.text;
+  if (arg.whole) return pathEnd(sc, arg.node);
+  return arg.shape !== undefined ? arg.shape.slice(arg.shape.lastIndexOf('\u0000') + 1) : '';
+}
+
+/**
+ * What a `curl` / `wget` download of `url` saved as `output` is, judged as a `fetch` of the same URL
+ * would be: a model file by its URL (high confidence when known, medium when only its end is; `.bin`
+ * alone outside a model context, low), or by the name it is saved as (medium); a Hub file not known,
+ * low; anything else nothing.
+ */
+function commandDownloadFinding(
+  sc: JsSourceCode,
+  url: Argument,
+  output: Argument | undefined,
+  region: JsNode,
+): { messageId: 'unverified' | 'unverifiedSink' | 'possiblyModel'; url: string; confidence: Confidence } | undefined {
+  const shape = url.shape ?? '';
+  const parts = shape.split('\u0000');
+  const bounds: StringBounds = url.text !== undefined ? { value: url.text, prefix: url.text, suffix: url.text, parts: [url.text] } : { prefix: parts[0], suffix: parts[parts.length - 1], parts };
+  // (a URL not known at all is judged by the file it is saved as)
+  if (bounds.prefix !== '' && classifyString(bounds.value ?? bounds.prefix, false).kind === 'local') return undefined;
+  const shownUrl = url.text !== undefined ? quoted(url.text) : asCode(url.whole ? sc.getText(url.node) : shape.replace(/\u0000/g, '…'), 60);
+  const saved = output ? argumentEnd(sc, output) : '';
+  if (looksLikeModelFile((bounds.value ?? bounds.suffix).replace(/[?#].*$/, ''))) {
+    if (binaryOnly(sc, bounds, region) && !MODEL_NAME_WORDS.test(saved)) return { messageId: 'possiblyModel', url: shownUrl, confidence: 'low' };
+    return { messageId: 'unverified', url: shownUrl, confidence: url.text !== undefined ? 'high' : 'medium' };
+  }
+  if (looksLikeModelFile(saved) && !namesNoModelFile(bounds.value ?? bounds.suffix, bounds.value !== undefined)) return { messageId: 'unverifiedSink', url: shownUrl, confidence: 'medium' };
+  if (hubFileNotKnown(bounds)) return { messageId: 'possiblyModel', url: shownUrl, confidence: 'low' };
+  return undefined;
+}
+
 /** Response bodies read as text (`res.json()`, `.then((r) => r.text())`): a configuration, not model bytes. */
 const TEXT_READS = new Set(['json', 'text']);
 
@@ -505,7 +541,7 @@ export default createRule<[], JsSourceCode>({
     // What `downloadClient` resolves: the global `fetch` (and `node-fetch`, `cross-fetch`, Electron's
     // `net.fetch`…), or a CLIENTS module named in its import (`node:https`, `electron/main`, `bun` too,
     // and Deno's `npm:axios@1`) — not the letters in `key` or `gotten`.
-    triggers: [/\bfetch\b/, /['"`](?:npm:|node:)?(?:axios|got|ky|undici|https?|follow-redirects|electron|bun)(?:@[^'"`/]*)?(?:\/main|\/utility)?['"`]/, NODE_LLAMA_CPP_TRIGGER],
+    triggers: [/\bfetch\b/, /['"`](?:npm:|node:)?(?:axios|got|ky|undici|https?|follow-redirects|electron|bun)(?:@[^'"`/]*)?(?:\/main|\/utility)?['"`]/, NODE_LLAMA_CPP_TRIGGER, SUBPROCESS_TRIGGER],
     // And what it reports needs: a URL that `looksLikeModelFile` (or one of the values it may take,
     // or a Hub `/resolve/` URL), or a model sink (`modelSinkIn`: an ONNX session, `tf.io.fromMemory`,
     // or a write to a model-file path).
@@ -513,7 +549,7 @@ export default createRule<[], JsSourceCode>({
     triggerGroups: [[...MODEL_FILE_TRIGGERS, 'InferenceSession', 'fromMemory', NODE_LLAMA_CPP_TRIGGER]],
     docs: {
       description:
-        'Reports `fetch`/`axios`/`got` (and node-llama-cpp) downloads of model files that are written to disk or loaded without a hash check (`crypto.subtle.digest`, `crypto.createHash`) or Subresource Integrity.',
+        'Reports `fetch`/`axios`/`got` (and node-llama-cpp, `curl`/`wget` in a child process) downloads of model files that are written to disk or loaded without a hash check (`crypto.subtle.digest`, `crypto.createHash`) or Subresource Integrity.',
       recommended: true,
       url: docsUrl('unverified-model-download'),
     },
@@ -539,18 +575,30 @@ export default createRule<[], JsSourceCode>({
       CallExpression(node: TSESTree.CallExpression) {
         // node-llama-cpp downloads a GGUF model file and saves it, checking its size only (Hub URIs
         // are `hub-download-without-revision`'s: a commit pins them)
-        const llama = nodeLlamaCppDownload(sc, node);
-        if (llama) {
-          const read = llamaUriOf(sc, llama.uri);
+        const llama = nodeLlamaCppUriDownloads(sc, node);
+        if (llama.length > 0) {
           const region = sc.enclosingFunction(node, { throughPromiseExecutors: true }) ?? sc.ast;
-          if (read?.uri.kind === 'url') {
-            if (hasIntegrityCheck(sc, region)) return;
-            const url = read.value !== undefined ? quoted(read.value) : asCode(sc.getText(llama.uri), 60);
-            context.report({ node, messageId: 'unverified', data: { callee: llama.api, url }, confidence: read.value !== undefined && !read.overridable ? 'high' : 'medium' });
-          } else if (!read && (!llama.mayBePath || namedLikeUrl(llama.uri))) {
-            // nothing known of it: a Hub URI (pinned or not) or any URL; `resolveModelFile(modelPath)` may be a local file
-            if (hasIntegrityCheck(sc, region)) return;
-            context.report({ node, messageId: 'unresolvedModelUri', data: { callee: llama.api, url: asCode(sc.getText(llama.uri), 60) }, confidence: 'low' });
+          for (const download of llama) {
+            const { read } = download;
+            if (read?.uri.kind === 'url') {
+              if (hasIntegrityCheck(sc, region)) return;
+              context.report({ node, messageId: 'unverified', data: { callee: download.api, url: download.shown }, confidence: read.value !== undefined && !read.overridable ? 'high' : 'medium' });
+            } else if (!read && (!download.mayBePath || namedLikeUrl(download.node))) {
+              // nothing known of it: a Hub URI (pinned or not) or any URL; `resolveModelFile(modelPath)` may be a local file
+              if (hasIntegrityCheck(sc, region)) return;
+              context.report({ node, messageId: 'unresolvedModelUri', data: { callee: download.api, url: download.shown }, confidence: 'low' });
+            }
+          }
+          return;
+        }
+        // `curl` / `wget` run in a child process (`execFileSync("curl", ["-L", "-o", "m.bin", url])`)
+        const commands = commandDownloads(sc, node);
+        if (commands.length > 0) {
+          const region = sc.enclosingFunction(node, { throughPromiseExecutors: true }) ?? sc.ast;
+          if (hasIntegrityCheck(sc, region) || checksumCommandIn(sc, region)) return;
+          for (const d of commands) {
+            const found = commandDownloadFinding(sc, d.url, d.output, region);
+            if (found) context.report({ node, messageId: found.messageId, data: { callee: d.api, url: found.url }, confidence: found.confidence });
           }
           return;
         }

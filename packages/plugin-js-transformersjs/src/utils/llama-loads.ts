@@ -1,7 +1,8 @@
 import { UNKNOWN } from '@oculum/core';
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
-import { calleeText, memberIn } from './libraries.js';
+import { asCode, calleeText, memberIn, shown } from './libraries.js';
 import { hostOf, isHubHost } from './locations.js';
+import { subprocessesOf, type Argument } from './subprocess.js';
 
 /** node-llama-cpp (npm, versioned, CDN and `npm:` specifiers, and files of the package). */
 export const isNodeLlamaCppModule = (m: string): boolean => /(^|\/|npm:)node-llama-cpp(@[^/?#]*)?(\/|$)/.test(m);
@@ -123,4 +124,75 @@ export function llamaUriOf(sc: JsSourceCode, uri: JsNode): { uri: LlamaUri; valu
   const bounds = sc.stringBounds(uri);
   if (bounds.prefix === '') return undefined;
   return { uri: parseLlamaUriShape(bounds.parts.join(HOLE)) };
+}
+
+/** The options of `node-llama-cpp pull` that take a value (the URIs' own: `--uri`, `--url`…). */
+const PULL_URI_OPTIONS = new Set(['urls', 'url', 'uris', 'uri']);
+const PULL_VALUE_OPTIONS = new Set(['header', 'H', 'directory', 'd', 'dir', 'filename', 'n', 'name', 'parallel', 'p']);
+
+/**
+ * The model URIs of a `node-llama-cpp pull` (or `get`) command a call runs in a child process
+ * (`spawn("npx", ["node-llama-cpp", "pull", "--dir", dir, uri])`, `` execSync(`npx -y node-llama-cpp@3
+ * pull ${uri}`) ``, see `subprocessesOf`): its positional arguments and `--uri` / `--url` values.
+ */
+export function nodeLlamaCppPulls(sc: JsSourceCode, call: TSESTree.CallExpression): Array<{ api: string; uri: Argument }> {
+  const out: Array<{ api: string; uri: Argument }> = [];
+  for (const p of subprocessesOf(sc, call)) {
+    const at = p.program === 'node-llama-cpp' ? 0 : p.argv.findIndex((a) => a.text !== undefined && /^node-llama-cpp(@[^\s/]*)?$/.test(a.text));
+    if (at < 0 || !['pull', 'get'].includes(p.argv[at + 1]?.text ?? '')) continue;
+    for (let i = at + 2; i < p.argv.length; i++) {
+      const a = p.argv[i];
+      if (a.text === undefined || !a.text.startsWith('-')) {
+        out.push({ api: p.api, uri: a });
+        continue;
+      }
+      const [name, value] = a.text.replace(/^-+/, '').split(/=(.*)/s);
+      if (PULL_URI_OPTIONS.has(name)) {
+        if (value !== undefined) out.push({ api: p.api, uri: { node: a.node, text: value, shape: value } });
+        else if (p.argv[i + 1]) out.push({ api: p.api, uri: p.argv[++i] });
+      } else if (PULL_VALUE_OPTIONS.has(name) && value === undefined) i++;
+    }
+  }
+  return out;
+}
+
+/**
+ * A model download by node-llama-cpp: a call of its API (`nodeLlamaCppDownload`) or a `pull` command
+ * run in a child process; the URI as read (see `llamaUriOf`), and as the message shows it.
+ */
+export interface LlamaUriDownload {
+  api: string;
+  /** The expression the URI is (or is part of), for messages. */
+  node: JsNode;
+  read?: { uri: LlamaUri; value?: string; overridable?: boolean };
+  /** A URI known in no part, for messages (`` `repo` ``). */
+  shown: string;
+  /** It may be a local path (`resolveModelFile`), read only when named like a URL. */
+  mayBePath: boolean;
+  /** The URI comes from a command line run in a child process. */
+  command: boolean;
+}
+
+export function nodeLlamaCppUriDownloads(sc: JsSourceCode, call: TSESTree.CallExpression): LlamaUriDownload[] {
+  const api = nodeLlamaCppDownload(sc, call);
+  if (api) {
+    const read = llamaUriOf(sc, api.uri);
+    return [{ api: api.api, node: api.uri, read, shown: shownUri(sc, api.uri, read), mayBePath: api.mayBePath, command: false }];
+  }
+  return nodeLlamaCppPulls(sc, call).map(({ api: runner, uri }) => {
+    const read = uri.whole
+      ? llamaUriOf(sc, uri.node)
+      : uri.text !== undefined
+        ? { uri: parseLlamaUri(uri.text), value: uri.text }
+        : uri.shape !== undefined && !/^\u0000*$/.test(uri.shape)
+          ? { uri: parseLlamaUriShape(uri.shape) }
+          : undefined;
+    // (a word of a command line known in no part is shown with its command line)
+    const shownText = uri.whole || !read ? shownUri(sc, uri.node, read) : read.value !== undefined ? `"${shown(read.value)}"` : asCode((uri.shape ?? '').replace(/\u0000/g, '…'), 60);
+    return { api: `${runner} (node-llama-cpp pull)`, node: uri.node, read, shown: shownText, mayBePath: false, command: true };
+  });
+}
+
+function shownUri(sc: JsSourceCode, node: JsNode, read: { value?: string } | undefined): string {
+  return read?.value !== undefined ? `"${shown(read.value)}"` : asCode(sc.getText(node), 60);
 }

@@ -19,6 +19,8 @@ const SHELLS = /^(?:ba|z|da|k)?sh$/;
  * part not known has none), and the expression it comes from, for messages.
  */
 export interface Argument {
+  /** `node` is this argument's own expression (an element of an arguments array), not a command line holding it. */
+  whole?: boolean;
   text?: string;
   /** Its text with each part not known as `\u0000` (`` `-c import torch; torch.load("${p}")` ``), when some is known. */
   shape?: string;
@@ -100,13 +102,13 @@ export function subprocessesOf(sc: JsSourceCode, call: TSESTree.CallExpression):
   if (!first) return [];
   if (SHELL_RUNNERS.has(name)) return fromCommandLine(api, first, shapeOf(sc, first));
   if (!FILE_RUNNERS.has(name)) return [];
-  const argv: Argument[] = [{ node: first, text: stringOf(sc, first), shape: shapeOf(sc, first) }];
+  const argv: Argument[] = [{ node: first, whole: true, text: stringOf(sc, first), shape: shapeOf(sc, first) }];
   const list = sc.argument(call, { position: 1 });
   const array = list ? sc.definingExpression(list) : undefined;
   if (array?.type === 'ArrayExpression') {
     for (const el of array.elements) {
       if (!el || el.type === 'SpreadElement') break;
-      argv.push({ node: el, text: stringOf(sc, el), shape: shapeOf(sc, el) });
+      argv.push({ node: el, whole: true, text: stringOf(sc, el), shape: shapeOf(sc, el) });
     }
   }
   const program = argv[0].text !== undefined ? programName(argv[0].text) : undefined;
@@ -131,4 +133,62 @@ function fromCommandLine(api: string, node: JsNode, line: string | undefined): S
     const program = argv[0].text !== undefined ? programName(argv[0].text) : undefined;
     return { api, argv, program };
   });
+}
+
+/** Programs that download a URL given on their command line. */
+const DOWNLOADERS = new Set(['curl', 'wget', 'wget2']);
+/** Their options that name the file the download is saved as (curl `-o`, wget `-O`). */
+const OUTPUT_OPTIONS: Record<string, Set<string>> = {
+  curl: new Set(['-o', '--output']),
+  wget: new Set(['-O', '--output-document']),
+  wget2: new Set(['-O', '--output-document']),
+};
+
+/** A download run as a command: `curl -L -o models/ggml-base.en.bin https://…/ggml-base.en.bin`. */
+export interface CommandDownload {
+  api: string;
+  program: string;
+  /** The `http(s)://` argument (its `shape` starts with the scheme), else one not known in its start. */
+  url: Argument;
+  /** The file it is saved as (`-o` / `-O`), when given. */
+  output?: Argument;
+}
+
+/** The `curl` / `wget` downloads a call runs in a child process (see `subprocessesOf`), one per URL. */
+export function commandDownloads(sc: JsSourceCode, call: TSESTree.CallExpression): CommandDownload[] {
+  const out: CommandDownload[] = [];
+  for (const p of subprocessesOf(sc, call)) {
+    if (!p.program || !DOWNLOADERS.has(p.program)) continue;
+    let output: Argument | undefined;
+    const urls: Argument[] = [];
+    /** Arguments not known in their start (`"${url}"`): the URL when no other is. */
+    const unknown: Argument[] = [];
+    for (let i = 1; i < p.argv.length; i++) {
+      const a = p.argv[i];
+      const [name, value] = (a.text ?? '').split(/=(.*)/s);
+      if (OUTPUT_OPTIONS[p.program].has(name)) {
+        output = value !== undefined ? { node: a.node, text: value, shape: value } : p.argv[++i];
+      } else if (p.program === 'curl' && /^-o\S/.test(a.text ?? '')) {
+        output = { node: a.node, text: a.text!.slice(2), shape: a.text!.slice(2) };
+      } else if (/^https?:\/\//i.test(a.shape ?? '')) urls.push(a);
+      else if (a.text === undefined && !(a.shape ?? '').startsWith('-')) unknown.push(a);
+    }
+    if (urls.length === 0 && unknown.length > 0) urls.push(unknown[0]);
+    for (const url of urls) out.push({ api: `${p.api} (${p.program})`, program: p.program, url, output });
+  }
+  return out;
+}
+
+/** Programs that compare a file with a digest (`sha256sum -c`, `shasum -a 256 -c`, `openssl dgst`). */
+const CHECKSUM_PROGRAMS = new Set(['sha256sum', 'sha512sum', 'sha1sum', 'shasum', 'b2sum', 'b3sum', 'md5sum', 'openssl', 'cosign', 'gpg']);
+
+/** A command run in `region` (a function, or the file's top level) that checks a digest or a signature. */
+export function checksumCommandIn(sc: JsSourceCode, region: JsNode): boolean {
+  let found = false;
+  sc.descendants(region, (n) => {
+    if (found) return false;
+    if (n.type === 'CallExpression' && subprocessesOf(sc, n).some((p) => p.program !== undefined && CHECKSUM_PROGRAMS.has(p.program))) found = true;
+    return found ? false : undefined;
+  });
+  return found;
 }

@@ -12,6 +12,8 @@ tester.run(id(rule), rule, {
     // node-llama-cpp: a Hub file pinned to a commit (\`#<commit>\`, or \`/resolve/<commit>/\` in a Hub URL), other URLs, local paths
     `${llama}export const p = await resolveModelFile('hf:ggml-org/embeddinggemma-300M-GGUF/embeddinggemma-300M-Q8_0.gguf#${COMMIT}', './models');`,
     `${llama}export const d = await createModelDownloader({ modelUri: 'https://huggingface.co/o/n/resolve/${COMMIT}/m-Q4_K_M.gguf', dirPath: './models' });`,
+    `import { spawn } from 'node:child_process';\nspawn('npx', ['node-llama-cpp', 'pull', '--dir', './models', 'hf:o/n/m.gguf#${COMMIT}']);`,
+    `import { execSync } from 'node:child_process';\nexecSync('npx node-llama-cpp pull https://models.example.com/m.gguf');`,
     `${llama}export const d = await createModelDownloader({ modelUri: \`hf:o/n/m.gguf#\${REVISION}\` });`,
     `${llama}export const p = await resolveModelFile('https://models.example.com/m.gguf');`,
     `${llama}export const p = await resolveModelFile('./models/m.gguf');`,
@@ -83,6 +85,12 @@ tester.run(id(rule), rule, {
     // a URI built from parts: the known end says no revision follows; the default of one the environment may override (medium)
     { code: `${llama}export const get = (repo) => resolveModelFile(\`hf:\${repo}/model-Q4_K_M.gguf\`);`, errors: [{ messageId: 'uriMissing', data: { callee: 'resolveModelFile', uri: '`hf:${repo}/model-Q4_K_M.gguf`' }, confidence: 'high' }] },
     { code: `${llama}export const get = (name) => resolveModelFile(\`hf:ggml-org/\${name}:Q8_0\`);`, errors: [{ messageId: 'uriQuantTag', data: { callee: 'resolveModelFile', uri: '`hf:ggml-org/${name}:Q8_0`', tag: 'Q8_0' } }] },
+    // the \`node-llama-cpp pull\` command run in a child process (review jsnode P6)
+    {
+      code: `import { spawn } from 'node:child_process';\nspawn('npx', ['node-llama-cpp', 'pull', '--dir', './models', 'hf:Qwen/Qwen2.5-3B-Instruct-GGUF:Q4_K_M']);`,
+      errors: [{ messageId: 'uriQuantTag', data: { callee: 'spawn (node-llama-cpp pull)', uri: '"hf:Qwen/Qwen2.5-3B-Instruct-GGUF:Q4_K_M"', tag: 'Q4_K_M' }, confidence: 'high' }],
+    },
+    { code: `import { execSync } from 'node:child_process';\nexecSync('npx --yes node-llama-cpp pull --uri=hf:o/n/m-Q8_0.gguf -d models');`, errors: [{ messageId: 'uriMissing', data: { callee: 'execSync (node-llama-cpp pull)', uri: '"hf:o/n/m-Q8_0.gguf"' } }] },
     // nothing known after the prefix: pinned or not is not known (low)
     { code: `${llama}export const get = (model) => createModelDownloader({ modelUri: \`hf:\${model}\` });`, errors: [{ messageId: 'uriUnseen', data: { callee: 'createModelDownloader', uri: '`hf:${model}`' }, confidence: 'low' }] },
     { code: `${llama}const MODEL = process.env.MODEL_URI ?? 'hf:o/n/m.gguf';\nexport const d = await createModelDownloader({ modelUri: MODEL });`, errors: [{ messageId: 'uriMissing', data: { callee: 'createModelDownloader', uri: '"hf:o/n/m.gguf"' }, confidence: 'medium' }] },

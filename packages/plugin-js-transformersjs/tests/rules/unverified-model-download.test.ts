@@ -113,8 +113,29 @@ tester.run(id(rule), rule, {
     `import { net } from 'electron/main';\nconst get = async (name) => { const res = await net.fetch(\`https://api.example.com/\${name}\`); return res.json(); };\nexport const config = () => get('config.json');`,
     `import { net } from 'electron/main';\nimport { writeStream } from './stream';\nconst save = async (to, name) => { const res = await net.fetch(\`https://cdn.example.com/\${name}\`); await writeStream(to, res.body); };\nexport const run = (dir) => save(dir + '/notes.txt', 'notes.txt');`,
     `import { net } from 'electron/main';\nimport { createHash } from 'node:crypto';\nimport { writeFile } from 'node:fs/promises';\nconst save = async (to, name) => {\n  const res = await net.fetch(\`https://models.example.com/\${name}\`);\n  const bytes = Buffer.from(await res.arrayBuffer());\n  if (createHash('sha256').update(bytes).digest('hex') !== SHA[name]) throw new Error('bad');\n  await writeFile(to, bytes);\n};\nexport const run = (dir) => save(dir + '/m.onnx', 'm.onnx');`,
+    // curl / wget of files that are no model, of a local server, or checked with sha256sum
+    `import { execFileSync } from 'node:child_process';\nexecFileSync('curl', ['-L', '-o', 'data/train.csv', 'https://example.com/train.csv']);`,
+    `import { execSync } from 'node:child_process';\nexecSync('curl -sf http://localhost:8080/model.onnx -o m.onnx');`,
+    `import { execSync } from 'node:child_process';\nexecSync('curl -L -o m.gguf https://models.example.com/m.gguf && echo "$SHA  m.gguf" | sha256sum -c -');`,
+    `import { execFileSync } from 'node:child_process';\nexecFileSync('wget', ['-O', 'm.onnx', 'https://models.example.com/m.onnx']);\nexecFileSync('sha256sum', ['-c', 'm.onnx.sha256']);`,
+    // node-llama-cpp pull: a Hub URI is \`hub-download-without-revision\`'s
+    `import { spawn } from 'node:child_process';\nspawn('npx', ['node-llama-cpp', 'pull', '--dir', './models', 'hf:o/n/m-Q4_K_M.gguf']);`,
   ],
   invalid: [
+    // curl / wget of a model file in a child process (review jsnode P6), as a fetch of it would be
+    {
+      code: `const { execFileSync } = require('node:child_process');\nexecFileSync('curl', ['-L', '-o', 'models/ggml-base.en.bin', 'https://huggingface.co/ggerganov/whisper.cpp/resolve/main/ggml-base.en.bin']);`,
+      errors: [{ messageId: 'unverified', data: { callee: 'execFileSync (curl)', url: '"https://huggingface.co/ggerganov/whisper.cpp/resolve/main/ggml-base.en.bin"' }, confidence: 'high', line: 2 }],
+    },
+    { code: `import { execSync } from 'node:child_process';\nexport const pull = (name) => execSync(\`wget -q -O models/\${name}.onnx https://models.example.com/\${name}.onnx\`);`, errors: [{ messageId: 'unverified', data: { callee: 'execSync (wget)', url: '`https://models.example.com/….onnx`' }, confidence: 'medium' }] },
+    { code: `import { spawn } from 'node:child_process';\nexport const pull = (url) => spawn('bash', ['-c', \`curl -fsSL "\${url}" -o weights/model.safetensors\`]);`, errors: [{ messageId: 'unverifiedSink', confidence: 'medium' }] },
+    { code: `import { execFileSync } from 'node:child_process';\nexecFileSync('curl', ['-o', '/tmp/firmware.bin', 'https://downloads.example.com/esp32/firmware.bin']);`, errors: [{ messageId: 'possiblyModel', confidence: 'low' }] },
+    // node-llama-cpp pull of a URL, of a model the analysis cannot resolve (chosen by the request: low)
+    { code: `import { execSync } from 'node:child_process';\nexecSync('npx -y node-llama-cpp@3 pull --dir ./models https://models.example.com/llama-3.2-1b-q4_k_m.gguf');`, errors: [{ messageId: 'unverified', data: { callee: 'execSync (node-llama-cpp pull)', url: '"https://models.example.com/llama-3.2-1b-q4_k_m.gguf"' }, confidence: 'high' }] },
+    {
+      code: `import { spawn } from 'node:child_process';\nexport const pull = (req) => spawn('npx', ['node-llama-cpp', 'pull', '--dir', './models', req.body.repo]);`,
+      errors: [{ messageId: 'unresolvedModelUri', data: { callee: 'spawn (node-llama-cpp pull)', url: '`req.body.repo`' }, confidence: 'low' }],
+    },
     // a URL the downloading helper builds from its parameters, written by a helper of the project:
     // the model files its calls in the file pass, also through the parameters of its callers (ente desktop, review jsnode P4)
     {
