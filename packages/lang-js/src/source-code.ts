@@ -1211,6 +1211,17 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       }
       case 'MemberExpression': {
         if (expr.property.type === 'PrivateIdentifier') return undefined;
+        // a member of a class of the file (`this.modelId`, `C.model`): every value the file gives it
+        // (`this.modelId = opts.modelId ?? 'org/name'` in the constructor), as `memberValues` lists them
+        const owner = !expr.computed ? this.memberOwner(expr.object) : undefined;
+        if (owner) {
+          const values = this.memberValues(expr);
+          if (!values || values.length === 0) return undefined;
+          const choices = this.unionOf(values.map((v) => this.choicesOf(v, depth + 1, open)));
+          // (code outside the file may assign a member of a class that leaves it)
+          if (choices && open && this.classEscapes(owner.cls)) open.value = true;
+          return choices;
+        }
         const objects = this.choicesOf(expr.object, depth + 1, open);
         if (!objects) return undefined;
         const key = staticKey(expr);

@@ -493,6 +493,10 @@ describe('knownValues', () => {
     [`use('org/name')`, { values: ['org/name'], others: false }],
     [`function f(t) { use(t ? 'a' : 'b'); }`, { values: ['a', 'b'], others: false }],
     [`class P { static model = 'org/name'; static get() { return use(this.model); } }`, { values: ['org/name'], others: false }],
+    // a member of a class of the file: every value the file gives it (a constructor's default of an option)
+    [`class E { constructor(opts = {}) { this.id = opts.id ?? 'org/name'; } run() { use(this.id); } }`, { values: ['org/name'], others: true }],
+    [`class E { constructor() { this.id = 'org/a'; } other() { this.id = 'org/b'; } run() { use(this.id); } }`, { values: ['org/a', 'org/b'], others: false }],
+    [`export class E { constructor() { this.id = 'org/a'; } run() { use(this.id); } }`, { values: ['org/a'], others: true }],
     // a parameter's default: certain when every call is in the file and leaves the argument out
     [`function f(model = 'org/name') { use(model); }\nf(); f(undefined);`, { values: ['org/name'], others: false }],
     [`const f = (model = 'org/name') => use(model);\nf();`, { values: ['org/name'], others: false }],
