@@ -131,7 +131,8 @@ tester.run(id(rule), rule, {
     // an id that cannot be resolved at an explicit revision that is no commit: meaningful only for a Hub load, medium
     {
       code: `export class LocalEmbeddingProvider {\n  readonly modelName: string;\n  constructor(model = 'Xenova/all-MiniLM-L6-v2') { this.modelName = model; }\n  async init() {\n    const transformers = await import('@xenova/transformers');\n    return transformers.pipeline('feature-extraction', this.modelName, { revision: 'main' });\n  }\n}`,
-      errors: [{ messageId: 'branch', data: { callee: 'transformers.pipeline', model: '`this.modelName`', revision: 'main' }, confidence: 'medium' }],
+      // (the member's one value is the constructor's parameter, whose default is named)
+      errors: [{ messageId: 'branch', data: { callee: 'transformers.pipeline', model: '"Xenova/all-MiniLM-L6-v2"', revision: 'main' }, confidence: 'medium' }],
     },
     { code: imp + `export const load = (id) => AutoModel.from_pretrained(id, { revision: 'v1.0' });`, errors: [{ messageId: 'tag', confidence: 'medium' }] },
     { code: imp + `export const load = (id) => AutoModel.from_pretrained(id);`, errors: [{ messageId: 'missing', confidence: 'low' }] },
@@ -186,8 +187,14 @@ tester.run(id(rule), rule, {
       errors: [{ messageId: 'missing', data: { callee: 'AutoModel.from_pretrained', model: '"onnx-community/whisper-base"' }, confidence: 'medium', line: 6 }],
     },
     {
+      // every value the file gives the member is known: each is named (another method may assign the other in between)
       code: imp + `class Q {\n  model;\n  async load() {\n    Q.x = 1;\n    this.model = 'org/a';\n    await warmUp();\n    return pipeline('x', this.model);\n  }\n  other() { this.model = 'org/b'; }\n}`,
-      errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: '"org/a"' }, confidence: 'medium' }],
+      errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: '"org/a" or "org/b"' }, confidence: 'high' }],
+    },
+    // a Hub id defaulted in the constructor (review jsnode P7): the default is named, at medium confidence (the caller may pass another)
+    {
+      code: `import { pipeline } from '@xenova/transformers';\nexport class Embedder {\n  private readonly hubModelId: string;\n  constructor(opts: { hubModelId?: string } = {}) {\n    this.hubModelId = opts.hubModelId ?? 'Xenova/all-MiniLM-L6-v2';\n  }\n  warmup() {\n    return pipeline('feature-extraction', this.hubModelId, { quantized: true });\n  }\n}`,
+      errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: '"Xenova/all-MiniLM-L6-v2"' }, confidence: 'medium', line: 8 }],
     },
     // look-alikes that stay unresolved (low confidence): a value that is not a constant, an
     // assignment in a branch, on another object, or with a callback assigning the member in between
