@@ -66,7 +66,9 @@ export default createRule<[Options?], JsSourceCode>({
       // a model server on this machine (`env.remoteHost = "http://127.0.0.1:8080"`): not a Hub
       // download, and no `main` that moves
       if (host.kind === 'loopback') return;
-      const source = host.kind === 'hub' ? undefined : host.kind === 'unknown' ? 'the host set in `env.remoteHost`' : host.hosts.map((h) => `"${shown(h)}"`).join(' or ');
+      // (a host set only under a condition leaves the Hub in force otherwise: both are named)
+      const unknownHost = host.kind === 'unknown' && host.when !== undefined ? `the Hugging Face Hub (or, when \`${host.when}\`, the host set in \`env.remoteHost\`)` : 'the host set in `env.remoteHost`';
+      const source = host.kind === 'hub' ? undefined : host.kind === 'unknown' ? unknownHost : host.hosts.map((h) => `"${shown(h)}"`).join(' or ');
       const template = revisionlessTemplate(sc, node);
       /** Lowered to medium when the host cannot be resolved: it may be the Hub, or a copy the app serves. */
       const hostConfidence = (c: Confidence): Confidence => (host.kind === 'unknown' && c === 'high' ? 'medium' : c);

@@ -1,5 +1,5 @@
 import { staticKey, type JsNode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
-import { isTransformersModule } from './libraries.js';
+import { isTransformersModule, shown } from './libraries.js';
 import { classifyLocation, hostOf, isHubHost, isLoopback, type ModelLocation } from './locations.js';
 
 /** The `env` fields read from `Object.assign(env, { ... })` (assignments are read for any field). */
@@ -243,9 +243,11 @@ export function remoteModelsUncertain(sc: JsSourceCode, call: JsNode): boolean {
  * - `loopback`: set only to loopback servers (`http://127.0.0.1:8080`, `localhost`, `[::1]`,
  *   `0.0.0.0`) by writes that have run when the load runs (a module-level write, or one on the
  *   straight-line path before the load in its function): a model server on this machine, not the Hub;
- * - `unknown`: set, at least once, to a value the analysis cannot resolve.
+ * - `unknown`: set, at least once, to a value the analysis cannot resolve; `when`: by one module-level
+ *   write under a condition (`if (config.remoteHost) env.remoteHost = config.remoteHost`), the
+ *   condition as written: otherwise the Hub stays in force.
  */
-export type RemoteHost = { kind: 'hub' } | { kind: 'hosts'; hosts: string[] } | { kind: 'loopback'; hosts: string[] } | { kind: 'unknown' };
+export type RemoteHost = { kind: 'hub' } | { kind: 'hosts'; hosts: string[] } | { kind: 'loopback'; hosts: string[] } | { kind: 'unknown'; when?: string };
 
 /** `hostUnder`'s answer, with what is needed to tell, per load, whether a loopback host is certainly set. */
 type HostUnder = RemoteHost | { kind: 'loopback?'; hosts: string[]; moduleLevel: boolean; writes: EnvWrite[] };
@@ -301,12 +303,14 @@ function hostUnder(sc: JsSourceCode, limit: number): HostUnder {
   const hosts: string[] = [];
   const loopback: string[] = [];
   let unknown = false;
+  const unknownWrites: EnvWrite[] = [];
   const writes = writesInForce(sc, 'remoteHost', limit);
   for (const w of writes) {
     const location = classifyLocation(sc, w.value);
     // a default the environment may override names no host for sure
     if (location.kind === 'unknown' || location.overridable) {
       unknown = true;
+      unknownWrites.push(w);
       continue;
     }
     // one of several known values (`for (const host of MIRRORS) env.remoteHost = host`): each of their hosts
@@ -319,7 +323,11 @@ function hostUnder(sc: JsSourceCode, limit: number): HostUnder {
       } else if (!isHubHost(host) && !hosts.includes(host)) hosts.push(host);
     }
   }
-  if (unknown) return { kind: 'unknown' };
+  if (unknown) {
+    // one write, at module level, under a condition: when it does not hold, the Hub is in force
+    const when = writes.length === 1 && unknownWrites.length === 1 ? guardOf(sc, unknownWrites[0]) : undefined;
+    return when !== undefined ? { kind: 'unknown', when } : { kind: 'unknown' };
+  }
   if (hosts.length > 0) return { kind: 'hosts', hosts: [...hosts, ...loopback] };
   // every value set is a loopback server (a Hub value among them leaves the Hub possible)
   const hub = writes.some((w) => {
@@ -328,6 +336,31 @@ function hostUnder(sc: JsSourceCode, limit: number): HostUnder {
   });
   if (loopback.length > 0 && !hub) return { kind: 'loopback?', hosts: loopback, moduleLevel: writes.some((w) => !w.inFunction), writes };
   return { kind: 'hub' };
+}
+
+/**
+ * The condition a module-level write runs under, as written (`config.remoteHost` for `if
+ * (config.remoteHost) env.remoteHost = config.remoteHost`; `!(test)` in the `else` branch; the test
+ * of a `?:` or the left side of `&&` holding it): `undefined` for a write that always runs, one inside
+ * a function (which may not run at all), or one under a loop or `try`.
+ */
+function guardOf(sc: JsSourceCode, write: EnvWrite): string | undefined {
+  if (write.inFunction) return undefined;
+  let child: JsNode = write.node;
+  for (let p = sc.parent(child); p; child = p, p = sc.parent(p)) {
+    if (p.type === 'IfStatement') {
+      const test = shown(sc.getText(p.test), 60);
+      if (p.consequent === child) return test;
+      if (p.alternate === child) return `!(${test})`;
+    } else if (p.type === 'ConditionalExpression' && p.test !== child) {
+      const test = shown(sc.getText(p.test), 60);
+      return p.consequent === child ? test : `!(${test})`;
+    } else if (p.type === 'LogicalExpression' && p.right === child) {
+      const test = shown(sc.getText(p.left), 60);
+      return p.operator === '&&' ? test : p.operator === '||' ? `!(${test})` : `${test} == null`;
+    } else if (p.type.startsWith('For') || p.type === 'WhileStatement' || p.type === 'DoWhileStatement' || p.type === 'TryStatement' || p.type === 'SwitchCase') return undefined;
+  }
+  return undefined;
 }
 
 /**

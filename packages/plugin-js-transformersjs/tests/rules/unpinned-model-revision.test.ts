@@ -333,6 +333,17 @@ tester.run(id(rule), rule, {
     },
     // a loopback host or the Hub: still reported
     { code: imp + `env.remoteHost = dev ? 'http://localhost:8000/' : 'https://huggingface.co/';\nawait pipeline('x', 'org/name');`, errors: [{ messageId: 'missingFrom', confidence: 'medium' }] },
+    // a host the analysis cannot read, set only under a condition: the Hub otherwise (review jsnode P7)
+    {
+      code: imp + `const config = JSON.parse(process.argv[2] ?? '{}');\nif (config.remoteHost) env.remoteHost = config.remoteHost;\nexport const load = () => AutoModel.from_pretrained('Xenova/bge-small-en-v1.5');`,
+      errors: [{ messageId: 'missingFrom', data: { callee: 'AutoModel.from_pretrained', model: '"Xenova/bge-small-en-v1.5"', source: 'the Hugging Face Hub (or, when `config.remoteHost`, the host set in `env.remoteHost`)' }, confidence: 'medium' }],
+    },
+    {
+      code: imp + `if (process.env.HF_MIRROR) { env.remoteHost = process.env.HF_MIRROR; } else { env.allowLocalModels = false; }\nexport const p = await pipeline('x', 'org/name');`,
+      errors: [{ messageId: 'missingFrom', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub (or, when `process.env.HF_MIRROR`, the host set in `env.remoteHost`)' } }],
+    },
+    // ... set by a function, or always: the host alone is named
+    { code: imp + `export function mirror(h) { env.remoteHost = h; }\nexport const p = await pipeline('x', 'org/name');`, errors: [{ messageId: 'missingFrom', data: { callee: 'pipeline', model: '"org/name"', source: 'the host set in `env.remoteHost`' } }] },
     { code: imp + `env.remoteHost = 'http://localhost:8000/';\nexport function online() { env.remoteHost = 'https://huggingface.co/'; }\nexport async function load() { return pipeline('x', 'org/name'); }`, errors: [{ messageId: 'missing', confidence: 'high' }] },
     // a host the analysis cannot resolve (the app's own origin, a setting): named as such, medium confidence
     {
@@ -374,3 +385,4 @@ tester.run(id(rule), rule, {
 
 fixture(rule);
 fixture(rule, undefined, undefined, 'unpinned-model-revision-remote-host');
+fixture(rule, undefined, undefined, 'unpinned-model-revision-conditional-host');
