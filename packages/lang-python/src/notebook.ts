@@ -252,10 +252,14 @@ export function renderIPython(code: string): { code: string; insertions: Inserti
   const offsets: number[] = [];
   for (let k = 0, at = 0; k < lines.length; at += lines[k].length + 1, k++) offsets.push(at);
   const out = lines.slice();
-  /** The last line of the command or magic that starts on line `k`: a backslash at a line's end continues it (as IPython and the shell join them). */
+  /**
+   * The last line of the command or magic that starts on line `k`: a backslash at a line's end continues
+   * it (IPython joins such lines whatever precedes the backslash; in a shell cell, as the shell does: not
+   * in a comment, not an escaped backslash, not inside single quotes).
+   */
   const lastOf = (k: number): number => {
     let last = k;
-    while (last + 1 < lines.length && CONTINUED.test(lines[last])) last++;
+    while (last + 1 < lines.length && (shellCell ? shellContinues(lines[last]) : CONTINUED.test(lines[last]))) last++;
     return last;
   };
   const blankLines = (k: number, last: number): void => {
@@ -319,6 +323,29 @@ export function renderIPython(code: string): { code: string; insertions: Inserti
 
 /** A line that a backslash at its end continues (IPython joins it with the next one, as the shell does). */
 const CONTINUED = /\\\r?$/;
+
+/**
+ * A shell line that a backslash at its end continues: the backslash is not escaped, nor inside single
+ * quotes, nor in a comment (a `#` that starts a word outside quotes). Continued lines of a quoted
+ * string are read as the shell reads them only as far as one line goes: a quote left open ends nothing.
+ */
+function shellContinues(line: string): boolean {
+  const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote === "'") {
+      if (c === "'") quote = undefined;
+    } else if (c === '\\') {
+      if (i === text.length - 1) return true;
+      i++;
+    } else if (quote === '"') {
+      if (c === '"') quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t')) return false;
+  }
+  return false;
+}
 
 /** What runs a `!` command in the rendering: IPython hands it to a shell, as `os.system` does. */
 const SHELL_PREFIX = 'import os as __ipython_shell; __ipython_shell.system(r';

@@ -159,6 +159,17 @@ const UNPACK_PATTERNS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern'
 const RETURNED_SEQUENCES = new Set(['expression_list', 'tuple', 'list']);
 
 /** Union of two candidate lists (order kept, duplicates dropped, bounded). */
+
+/**
+ * The names `others` call none of `wrapped`: known, and none with the same last name (`torch.serialization.load`
+ * is `torch.load` under another module's name, so a partial of one is no way around the other).
+ */
+function namesNothingWrapped(others: readonly string[], wrapped: readonly string[]): boolean {
+  const last = (q: string) => q.slice(q.lastIndexOf('.') + 1);
+  const wrappedLast = new Set(wrapped.map(last));
+  return others.length > 0 && !others.some((n) => wrapped.includes(n) || wrappedLast.has(last(n)));
+}
+
 function union(a: readonly string[], b: readonly string[]): readonly string[] {
   if (a.length === 0 || b.length === 0) return NONE;
   if (a.length === 1 && b.length === 1 && a[0] === b[0]) return a;
@@ -2193,8 +2204,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     if (wrapped.length === 0) return undefined;
     for (const b of list) {
       if (b === partials[0]) continue;
-      const others = this.qualifiedNames(b.value!);
-      if (others.length === 0 || others.some((n) => wrapped.includes(n))) return undefined;
+      if (!namesNothingWrapped(this.qualifiedNames(b.value!), wrapped)) return undefined;
     }
     return partials[0].value!;
   }
@@ -2208,8 +2218,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     if (partials.length !== 1) return undefined;
     const other = branches.find((b) => b !== partials[0])!;
     const wrapped = this.qualifiedNames(partials[0]);
-    const others = this.qualifiedNames(other);
-    return wrapped.length > 0 && others.length > 0 && !others.some((n) => wrapped.includes(n)) ? partials[0] : undefined;
+    return wrapped.length > 0 && namesNothingWrapped(this.qualifiedNames(other), wrapped) ? partials[0] : undefined;
   }
 
   private argumentNodes(call: Node): Node[] {

@@ -86,6 +86,10 @@ describe('argument', () => {
     expect(sc.qualifiedNames(sc.callee(make)!)).toContain('llama_cpp.Llama.from_pretrained');
     // the other branch calls what the partial wraps, without its arguments: no bound arguments
     expect(sc.argument(callStarting(sc, 'load(p)'), { name: 'weights_only' })).toBeUndefined();
+    // ...also under another module's name for the same function (`torch.serialization.load` is `torch.load`)
+    const alias = await parse('import functools, torch, torch.serialization\nif safe:\n    f = functools.partial(torch.load, weights_only=True)\nelse:\n    f = torch.serialization.load\nf(p)\ng = torch.serialization.load if s else functools.partial(torch.load, weights_only=True)\ng(q)');
+    expect(alias.argument(callStarting(alias, 'f(p)'), { name: 'weights_only' })).toBeUndefined();
+    expect(alias.argument(callStarting(alias, 'g(q)'), { name: 'weights_only' })).toBeUndefined();
   });
 
   it('values written to an environment variable (environmentWrites)', async () => {

@@ -152,6 +152,14 @@ describe('Jupyter notebooks', () => {
     const bash = renderIPython('%%bash\ncurl -L \\\n  http://x/m.bin \\\n  -o m.bin\necho done\n')!;
     expect(bash.code).toBe('      \ncurl -L  \n  http://x/m.bin  \n  -o m.bin\necho done\n');
     expect(bash.insertions.map((i) => i.at)).toEqual([7, '%%bash\ncurl -L \\\n  http://x/m.bin \\\n  -o m.bin'.length, '%%bash\ncurl -L \\\n  http://x/m.bin \\\n  -o m.bin\n'.length, '%%bash\ncurl -L \\\n  http://x/m.bin \\\n  -o m.bin\necho done'.length]);
+    // in a shell cell the shell decides: a comment, an escaped backslash or one inside single quotes continues nothing
+    const comment = renderIPython('%%bash\n# fetch the weights \\\nwget http://x/m.pt\necho \'a \\\'\nwget http://x/n.pt\necho a \\\\\nwget http://x/o.pt\n')!;
+    const commentLines = comment.code.split('\n');
+    expect(commentLines[1].trim()).toBe('');
+    // each download its own command, on its own line
+    expect([commentLines[2], commentLines[4], commentLines[6]]).toEqual(['wget http://x/m.pt', 'wget http://x/n.pt', 'wget http://x/o.pt']);
+    expect(comment.insertions.filter((x) => x.text.endsWith(')')).map((x) => x.at)).toEqual([2, 3, 4, 6].map((line) => '%%bash\n# fetch the weights \\\nwget http://x/m.pt\necho \'a \\\'\nwget http://x/n.pt\necho a \\\\\nwget http://x/o.pt\n'.split('\n').slice(0, line + 1).join('\n').length));
+    expect(comment.insertions.filter((x) => x.text.startsWith('import os')).length).toBe(4);
     // magics, automagic and assigned commands: their continued lines are not Python either
     expect(blankIPython('%pip install torch \\\n    transformers\nx = 1\n')).toBe(`${' '.repeat(20)}\n${' '.repeat(16)}\nx = 1\n`);
     expect(blankIPython('pip install -q \\\n  peft\nx = 1\n')).toBe(`${' '.repeat(16)}\n${' '.repeat(6)}\nx = 1\n`);
