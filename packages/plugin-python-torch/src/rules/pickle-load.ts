@@ -16,6 +16,30 @@ const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'clo
 const FASTAI_LOAD_LEARNER = /^fastai(?:\.\w+)*\.load_learner$/;
 /** LangChain vector stores whose `load_local` unpickles the saved index once `allow_dangerous_deserialization` is set. */
 const PICKLED_VECTOR_STORES = /^langchain(?:_community)?\.vectorstores\.(?:[\w.]*\.)?(?:FAISS|Annoy|ScaNN)\.load_local$/;
+/** A store's `save_local` (`FAISS.from_documents(docs, emb).save_local(p)`, `vs = FAISS.load_local(…)` … `vs.save_local(p)`). */
+const VECTOR_STORE_SAVE = /^langchain(?:_community)?\.vectorstores\.(?:[\w.]*\.)?(?:FAISS|Annoy|ScaNN)\.\w+\.save_local$/;
+
+/**
+ * Whether the `.save_local(...)` calls of the load's function may count as writing the index it loads: each
+ * is a LangChain vector store's (`VECTOR_STORE_SAVE`), saving the index name the load reads (`index_name=`,
+ * default `"index"`). A `.save_local` of anything else, or of another index name, leaves the load judged as
+ * any other.
+ */
+function ownIndexSaves(sc: PythonSourceCode, load: Node): boolean {
+  const indexName = (call: Node, position: number): unknown => {
+    const arg = sc.argument(call, { name: 'index_name', position });
+    return arg ? sc.constant(arg) : 'index';
+  };
+  const wanted = indexName(load, 2);
+  if (typeof wanted !== 'string') return false;
+  const saves = sc.callsIn(sc.enclosingFunction(load)).filter((c) => sc.callee(c)?.type === 'attribute' && sc.callee(c)!.childForFieldName('attribute')?.text === 'save_local');
+  return saves.every((c) => {
+    const fn = sc.callee(c)!;
+    const store = sc.instanceQualifiedNames(fn).some((q) => VECTOR_STORE_SAVE.test(q)) || sc.qualifiedNames(fn).some((q) => VECTOR_STORE_SAVE.test(q));
+    return store && indexName(c, 1) === wanted;
+  });
+}
+
 /** What writes such an index: `store.save_local(folder)` (a method of that name on any receiver, a folder by its API). */
 const VECTOR_STORE_WRITERS = new Set<string>(['.save_local']);
 /** What to do instead of loading a pickled vector store from a folder that may not be this application's own. */
@@ -287,10 +311,12 @@ export default createRule<[], PythonSourceCode>({
           if (value !== UNKNOWN && !value) return;
           const folder = sc.argument(node, { position: 0 }) ?? sc.argument(node, { name: 'folder_path' });
           const name = store.split('.').slice(-2).join('.');
-          // `vs.save_local("index")` then `FAISS.load_local("index", …)`: the index this code just built
+          // `vs.save_local("index")` then `FAISS.load_local("index", …)`: the index this code just built —
+          // when every `.save_local` of the function is a vector store's, of the index name this load reads
           const own = { pathWriters: VECTOR_STORE_WRITERS };
-          if (isInProcessData(sc, folder, VECTOR_STORE_WRITERS, 0, own)) return;
-          const save = savedOnSomePathBefore(sc, folder, VECTOR_STORE_WRITERS, own);
+          const saves = ownIndexSaves(sc, node);
+          if (saves && isInProcessData(sc, folder, VECTOR_STORE_WRITERS, 0, own)) return;
+          const save = saves ? savedOnSomePathBefore(sc, folder, VECTOR_STORE_WRITERS, own) : undefined;
           if (save) {
             context.report({ node, messageId: 'vectorStoreSavedOnSomePaths', data: { callee: name, line: saveLineText(sc, save, node) }, confidence: 'medium', remediation: VECTOR_STORE_REMEDIATION });
             return;

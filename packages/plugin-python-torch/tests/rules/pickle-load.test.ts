@@ -41,6 +41,7 @@ ruleTester.run('torch/pickle-load', rule, {
     'from langchain_community.vectorstores import FAISS\ndb = FAISS.load_local("faiss_index", emb, allow_dangerous_deserialization=False)',
     // the index this code has just saved (LangChain's own FAISS examples): read back, nothing from outside
     'from langchain_community.vectorstores import FAISS\nvs = FAISS.from_texts(["a"], emb)\nvs.save_local("my_index")\ndb = FAISS.load_local("my_index", emb, allow_dangerous_deserialization=True)',
+    'from langchain_community.vectorstores import FAISS\nvs = FAISS.from_texts(["a"], emb)\nvs.save_local("my_index", "mine")\ndb = FAISS.load_local("my_index", emb, "mine", allow_dangerous_deserialization=True)',
     'from langchain_community.vectorstores import FAISS\ndef rebuild(docs, emb, folder):\n    FAISS.from_documents(docs, emb).save_local(folder)\n    return FAISS.load_local(folder, emb, allow_dangerous_deserialization=True)',
     'import pickle\npickle.dump(obj, f)',
     // A def that shadows the import: once it runs, the name is the def (its own call included).
@@ -253,8 +254,17 @@ ruleTester.run('torch/pickle-load', rule, {
     },
     // an index saved on some paths only, or under /tmp (another user can swap the folder in between)
     {
-      code: 'from langchain_community.vectorstores import FAISS\nif rebuild:\n    vs.save_local("idx")\ndb = FAISS.load_local("idx", emb, allow_dangerous_deserialization=True)',
+      code: 'from langchain_community.vectorstores import FAISS\nif rebuild:\n    FAISS.from_texts(texts, emb).save_local("idx")\ndb = FAISS.load_local("idx", emb, allow_dangerous_deserialization=True)',
       errors: [{ messageId: 'vectorStoreSavedOnSomePaths', confidence: 'medium', data: { callee: 'FAISS.load_local', line: '3' } }],
+    },
+    // another index name than the one saved, or a `.save_local` of something that is no vector store: not this code's index
+    {
+      code: 'from langchain_community.vectorstores import FAISS\ndef f(docs, emb):\n    FAISS.from_documents(docs, emb).save_local("faiss_index", index_name="mine")\n    return FAISS.load_local("faiss_index", emb, index_name="theirs", allow_dangerous_deserialization=True)',
+      errors: [{ messageId: 'vectorStore', confidence: 'high' }],
+    },
+    {
+      code: 'from langchain_community.vectorstores import FAISS\ndef f(emb, cfg):\n    cfg.save_local("faiss_index")\n    return FAISS.load_local("faiss_index", emb, allow_dangerous_deserialization=True)',
+      errors: [{ messageId: 'vectorStore', confidence: 'high' }],
     },
     {
       code: 'from langchain_community.vectorstores import FAISS\nvs.save_local("/tmp/idx")\ndb = FAISS.load_local("/tmp/idx", emb, allow_dangerous_deserialization=True)',
