@@ -87,9 +87,10 @@ const FLAG_AUTO_MODEL = /^FlagEmbedding\.(?:[\w.]*\.)?FlagAutoModel\.from_finetu
  * (vllm/engine/arg_utils.py: `EngineArgs.trust_remote_code: bool = False`, `AsyncEngineArgs(EngineArgs)`,
  * handed to `LLMEngine.from_engine_args` / `AsyncLLMEngine.from_engine_args`; SGLang's
  * `sglang/srt/server_args.py` `ServerArgs.trust_remote_code`): set as an attribute
- * (`engine_args.trust_remote_code = True`, LocalAI's vLLM backend) it is the keyword by another spelling.
+ * (`engine_args.trust_remote_code = True`, LocalAI's vLLM backend) it is the keyword by another spelling;
+ * also on the arguments vLLM's servers build from the command line (`AsyncEngineArgs.from_cli_args(args)`).
  */
-const ENGINE_ARGS_FIELD = /^(?:vllm\.(?:engine\.arg_utils\.)?(?:Async)?EngineArgs|sglang\.(?:srt\.server_args\.)?ServerArgs)\.trust_remote_code$/;
+const ENGINE_ARGS_FIELD = /^(?:vllm\.(?:engine\.arg_utils\.)?(?:Async)?EngineArgs|sglang\.(?:srt\.server_args\.)?ServerArgs)(?:\.from_cli_args)?\.trust_remote_code$/;
 
 const EVALUATION_REMEDIATION =
   'Compute the metric with code the project controls (scikit-learn, torchmetrics, or Hugging Face\'s own modules: `evaluate.load("accuracy")`); if a community module is needed, review its script and pin `revision=` to the reviewed commit, or copy it into the project and load it by path (`evaluate.load("./metrics/my_metric.py")`).';
@@ -171,11 +172,13 @@ export default createRule<[], PySourceCode>({
       // `engine_args.trust_remote_code = True` on a serving engine's arguments (`ENGINE_ARGS_FIELD`)
       assignment(node: PyNode) {
         const target = node.childForFieldName('left');
-        const right = node.childForFieldName('right');
+        // `a.trust_remote_code = b.trust_remote_code = True`: each target is given the last value
+        let right = node.childForFieldName('right');
+        while (right?.type === 'assignment') right = right.childForFieldName('right');
         if (target?.type !== 'attribute' || !right || target.childForFieldName('attribute')?.text !== 'trust_remote_code') return;
         const field = sc.instanceQualifiedName(target);
         if (!field || !ENGINE_ARGS_FIELD.test(field)) return;
-        const api = field.split('.').slice(-2, -1)[0];
+        const api = field.replace(/\.from_cli_args(?=\.trust_remote_code$)/, '').split('.').slice(-2, -1)[0];
         const value = sc.constant(right);
         if (value === UNKNOWN) {
           context.report({ node, messageId: 'maybeTrustedField', data: { api, expr: right.text.length > 40 ? `${right.text.slice(0, 39)}…` : right.text }, confidence: 'low' });

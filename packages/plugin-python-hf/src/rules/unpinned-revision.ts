@@ -59,6 +59,7 @@ export default createRule<[Options], PySourceCode>({
       branchRevisionOptionDefault: '{{api}} fetches "{{id}}" at branch "{{revision}}", the default of `{{revisionText}}`, which moves with every push: unless the command line or config sets a commit, whatever the repository holds at load time is used. Make the default a full commit hash.',
       tagRevisionOptionDefault: '{{api}} fetches "{{id}}" at "{{revision}}", the default of `{{revisionText}}`, a tag or abbreviated hash that the repository owner can move. Make the default a full 40-character commit hash.',
       branchRevision: '{{api}} fetches "{{id}}" at branch "{{revision}}", which moves with every push. Pin `revision=` to a full commit hash.',
+      branchRevisionNamed: '{{api}} fetches "{{id}}" at branch "{{revision}}", which moves with every push. Pin `{{keyword}}=` to a full commit hash of that repository.',
       branchRevisionUnknownId: '{{api}} may fetch a Hub repository (the id could not be resolved) at branch "{{revision}}", which moves with every push. Pin `revision=` to a full commit hash{{localAdvice}}.',
       tagRevision: '{{api}} fetches "{{id}}" at "{{revision}}", a tag or abbreviated hash that the repository owner can move. Pin `revision=` to a full 40-character commit hash.',
       tagRevisionUnknownId: '{{api}} may fetch a Hub repository (the id could not be resolved) at "{{revision}}", a tag or abbreviated hash that the repository owner can move. Pin `revision=` to a full 40-character commit hash{{localAdvice}}.',
@@ -93,6 +94,8 @@ export default createRule<[Options], PySourceCode>({
       otherHubUnknownId: '{{api}} may fetch a {{hub}} repository (the id could not be resolved) without a pinned revision. {{advice}}',
       otherHubUnversioned: '{{api}} fetches "{{id}}" from {{hub}}, which keeps no revisions to pin: whatever it holds at load time is used. {{advice}}',
       otherHubDefaultModel: '{{api}}({{task}}) without `model=` downloads the task\'s default model from {{hub}} at its latest revision. Name the model. {{advice}}',
+      llamaIndexLocalEmbedDefault: 'embed_model "local" makes llama_index download its default embedding model, "{{id}}", from the Hub without a revision (releases that refuse a model-less "local" fail instead): whatever the repository holds at load time is used. Name the model and pin it: `HuggingFaceEmbedding(model_name="<owner/name>", revision="<commit>")` with a full commit hash.',
+      llamaIndexLocalEmbedUnknown: 'embed_model `{{value}}` makes llama_index build `HuggingFaceEmbedding` from a name the analysis cannot resolve: when it is a Hub id, it is downloaded without a revision. Build it yourself pinned to a full commit hash: `HuggingFaceEmbedding(model_name=..., revision="<commit>")`.',
       llamaIndexLocalEmbed: 'embed_model "{{value}}" makes llama_index download "{{id}}" from the Hub (`HuggingFaceEmbedding(model_name="{{id}}")`) without a revision: whatever the repository holds at load time is used. Build it yourself pinned to a full commit hash: `HuggingFaceEmbedding(model_name="{{id}}", revision="<commit>")`.',
       llamaRevisionIgnoredUnknownId: '{{api}} fetches a file of a Hub repository (the id could not be resolved) at its latest revision: its `revision=` pins nothing (it is passed on to `Llama(...)`, which ignores it). Download the file with `huggingface_hub.hf_hub_download(repo_id=..., filename=..., revision="<commit>")` pinned to a full commit hash, and pass its path as `Llama(model_path=...)`.',
     },
@@ -116,11 +119,29 @@ export default createRule<[Options], PySourceCode>({
     /** `"local:BAAI/bge-small-en-v1.5"` given where llama_index resolves an embedding model (`LLAMA_INDEX_LOCAL_EMBED`). */
     const localEmbed = (at: PyNode, value: PyNode): void => {
       const text = sc.constant(value);
-      const m = typeof text === 'string' ? LLAMA_INDEX_LOCAL_EMBED.exec(text.trim()) : null;
+      if (typeof text !== 'string') {
+        // `f"local:{name}"`, `"local:" + name`: a name not known here
+        let start: PyNode = value;
+        while (start.type === 'binary_operator' && start.childForFieldName('operator')?.text === '+') start = start.childForFieldName('left')!;
+        const known = sc.constant(start);
+        if ((typeof known === 'string' ? known : sc.stringPrefix(start))?.startsWith('local:')) {
+          context.report({ node: at, messageId: 'llamaIndexLocalEmbedUnknown', data: { value: value.text.length > 40 ? `${value.text.slice(0, 39)}…` : value.text }, confidence: 'low' });
+        }
+        return;
+      }
+      const m = LLAMA_INDEX_LOCAL_EMBED.exec(text.trim());
       if (!m) return;
-      const id = (m[1] ?? LLAMA_INDEX_DEFAULT_EMBED).trim();
-      if (classifyModelRef(id, { allowBareNames: true }).kind !== 'hub') return;
-      context.report({ node: at, messageId: 'llamaIndexLocalEmbed', data: { value: String(text), id }, confidence: 'high' });
+      if (m[1] === undefined) {
+        // `"local"`: the default of the releases that take one (later ones raise instead)
+        context.report({ node: at, messageId: 'llamaIndexLocalEmbedDefault', data: { id: LLAMA_INDEX_DEFAULT_EMBED }, confidence: 'medium' });
+        return;
+      }
+      const name = m[1].trim();
+      const ref = classifyModelRef(name, { allowBareNames: true });
+      if (ref.kind !== 'hub') return;
+      // sentence-transformers reads a bare name under its own organisation (`all-MiniLM-L6-v2`)
+      const id = name.includes('/') ? name : `sentence-transformers/${name}`;
+      context.report({ node: at, messageId: 'llamaIndexLocalEmbed', data: { value: text, id }, confidence: 'high' });
     };
     return {
       keyword_argument(node: PyNode) {
@@ -128,7 +149,8 @@ export default createRule<[Options], PySourceCode>({
         const call = node.parent?.parent;
         const fn = call?.type === 'call' ? calleeOf(call) : undefined;
         const value = node.childForFieldName('value');
-        if (fn && value && sc.qualifiedNames(fn).some((q) => q.startsWith('llama_index.'))) localEmbed(node, value);
+        // (`resolve_embed_model(embed_model=…)` is judged as the call)
+        if (fn && value && sc.qualifiedNames(fn).some((q) => q.startsWith('llama_index.') && !LLAMA_INDEX_RESOLVE.test(q))) localEmbed(node, value);
       },
       assignment(node: PyNode) {
         const left = node.childForFieldName('left');
@@ -223,6 +245,11 @@ export default createRule<[Options], PySourceCode>({
           return;
         }
         if (level === 'branch') {
+          // vLLM's tokenizer: pinned by its own keyword
+          if (load.ref && !local && load.revisionKeyword) {
+            context.report({ node, messageId: 'branchRevisionNamed', data: { ...data, keyword: load.revisionKeyword }, confidence, ...(load.remediation ? { remediation: load.remediation } : {}) });
+            return;
+          }
           context.report({ node, messageId: !load.ref ? 'branchRevisionUnknownId' : local ? 'branchRevisionMaybeLocal' : 'branchRevision', data, confidence, ...(load.remediation ? { remediation: load.remediation } : {}) });
           return;
         }
@@ -237,8 +264,9 @@ export default createRule<[Options], PySourceCode>({
           context.report({ node, messageId: 'defaultIdUnpinned', data, confidence: 'medium', ...remediation });
           return;
         }
-        // `**kwargs` that cannot be read may carry the revision (or local_files_only)
-        const hidden = sc.hasUnresolvedArguments(node);
+        // `**kwargs` that cannot be read may carry the revision (or local_files_only), and so may a mapping
+        // that carries it (`vllm_kwargs=opts`)
+        const hidden = sc.hasUnresolvedArguments(node) || !!load.unreadMapping;
         // LangChain's loaders take no `revision=` of their own: it goes to the model through `model_kwargs`
         const messageId = !load.ref
           ? 'missingRevisionUnknownId'
@@ -254,8 +282,8 @@ export default createRule<[Options], PySourceCode>({
                     ? 'missingRevisionNamed'
                     : 'missingRevision';
         // the message says as much as the confidence: the revision may be in what could not be read
-        const kwargs = hidden ? splats(node) : '';
-        if (hidden && messageId === 'missingRevision' && kwargs) {
+        const kwargs = hidden ? (load.unreadMapping ?? splats(node)) : '';
+        if (hidden && (messageId === 'missingRevision' || messageId === 'missingRevisionMapping') && kwargs) {
           context.report({ node, messageId: 'missingRevisionHidden', data: { ...data, kwargs }, confidence: 'low', ...remediation });
           return;
         }

@@ -53,6 +53,11 @@ export interface HubLoad {
   revisionMapping?: string;
   /** The keyword that pins this load when it is not `revision=` (vLLM's `tokenizer_revision`), for the message. */
   revisionKeyword?: string;
+  /**
+   * The mapping that carries the revision (`vllm_kwargs=opts`, `config=cfg`) is given but cannot be read:
+   * it may pin the load (`keyword=expression`, for the message).
+   */
+  unreadMapping?: string;
   /** No id given: the API's own default model (`SentenceTransformersTextEmbedder()`), named here. */
   defaultId?: boolean;
   /** A remediation of the API's own, for loaders that pin differently (Haystack components). */
@@ -692,6 +697,9 @@ function specLoadOf(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: C
     ? mappingKey(spec.revisionMapping, 'revision')
     : (sc.argument(call, { name: spec.revisionKeyword ?? 'revision' }) ?? (spec.revisionFallback ? sc.argument(call, { name: spec.revisionFallback }) : undefined) ?? (spec.revisionKeywordOnly ? undefined : (forwardedArgument(sc, call, 'revision')?.value ?? mappingKey(spec.kwargsMapping, 'revision'))));
   let unreadableConfig = false;
+  // `VLLM(model=…, vllm_kwargs=opts)` with `opts` not read: it may hold the revision
+  const mappingArg = spec.revisionMapping && !revisionNode ? sc.argument(call, { name: spec.revisionMapping }) : undefined;
+  const unreadMapping = mappingArg && mappingArg.type !== 'none' && !literalMapping(sc, mappingArg) ? `${spec.revisionMapping}=${mappingArg.text.length > 40 ? `${mappingArg.text.slice(0, 39)}…` : mappingArg.text}` : undefined;
   // the trainer's own `model_init_kwargs=` (TRL's SFTTrainer up to 0.8, optimum-habana's) overrides the config's
   const ownInitKwargs = spec.revisionIn === 'model_init_kwargs' ? sc.argument(call, { name: 'model_init_kwargs' }) : undefined;
   if (ownInitKwargs) {
@@ -735,6 +743,7 @@ function specLoadOf(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: C
     call, api: spec.api, kind: spec.kind, callConfidence: spec.confidence, offline, revisionNode, revision, revisionIn: spec.revisionIn ?? 'keyword',
     ...(spec.revisionMapping ? { revisionMapping: spec.revisionMapping } : {}),
     ...(spec.revisionKeyword && spec.revisionKeyword !== 'revision' && !spec.otherHub ? { revisionKeyword: spec.revisionKeyword } : {}),
+    ...(unreadMapping ? { unreadMapping } : {}),
     ...(spec.remediation ? { remediation: spec.remediation } : {}),
     ...(spec.hubOnly ? { hubOnly: true } : {}),
     ...(spec.hfUriOnly ? { hfUriOnly: true } : {}),

@@ -689,13 +689,28 @@ ruleTester.run('hf/unpinned-revision', rule, {
         { messageId: 'missingRevisionNamed', line: 5, confidence: 'high', data: { api: 'AsyncEngineArgs', id: 'NousResearch/Hermes-3-Llama-3.1-70B', keyword: 'tokenizer_revision' } },
       ],
     },
+    {
+      code: `from vllm import LLM\nb = LLM("/models/x", "org/tok", revision="${COMMIT}", tokenizer_revision="main")`,
+      errors: [{ messageId: 'branchRevisionNamed', confidence: 'high', data: { api: 'vllm.LLM', id: 'org/tok', revision: 'main', keyword: 'tokenizer_revision' } }],
+    },
+    // LangChain's VLLM with `vllm_kwargs` the analysis cannot read: it may hold the revision
+    {
+      code: 'from langchain_community.llms import VLLM\ndef build(vllm_kwargs):\n    return VLLM(model="mosaicml/mpt-7b", vllm_kwargs=vllm_kwargs)',
+      errors: [{ messageId: 'missingRevisionHidden', confidence: 'low', data: { api: 'VLLM', id: 'mosaicml/mpt-7b', kwargs: 'vllm_kwargs=vllm_kwargs' } }],
+    },
     // llama_index's embedding model named by a string: `"local:<id>"` (or `"local"`, its default) is HuggingFaceEmbedding, unpinned
     {
-      code: 'from llama_index.core import Settings, ServiceContext, VectorStoreIndex\nfrom llama_index.core.embeddings import resolve_embed_model\nSettings.embed_model = "local:BAAI/bge-small-en-v1.5"\nctx = ServiceContext.from_defaults(embed_model="local")\nidx = VectorStoreIndex.from_documents(docs, embed_model="local:./models/bge")\ne = resolve_embed_model("local:BAAI/bge-base-en-v1.5")\nx = other(embed_model="local:BAAI/bge-small-en-v1.5")\nSettings.embed_model = "default"',
+      code: 'from llama_index.core import Settings, ServiceContext, VectorStoreIndex\nfrom llama_index.core.embeddings import resolve_embed_model\nSettings.embed_model = "local:BAAI/bge-small-en-v1.5"\nctx = ServiceContext.from_defaults(embed_model="local")\nidx = VectorStoreIndex.from_documents(docs, embed_model="local:./models/bge")\ne = resolve_embed_model(embed_model="local:BAAI/bge-base-en-v1.5")\nx = other(embed_model="local:BAAI/bge-small-en-v1.5")\nSettings.embed_model = "default"\nSettings.embed_model = f"local:{name}"\nSettings.embed_model = "local:" + name\nSettings.embed_model = "local:all-MiniLM-L6-v2"',
       errors: [
         { messageId: 'llamaIndexLocalEmbed', line: 3, column: 1, confidence: 'high', data: { value: 'local:BAAI/bge-small-en-v1.5', id: 'BAAI/bge-small-en-v1.5' } },
-        { messageId: 'llamaIndexLocalEmbed', line: 4, confidence: 'high', data: { value: 'local', id: 'BAAI/bge-small-en' } },
+        // the default of the releases that take a model-less "local" (later ones raise)
+        { messageId: 'llamaIndexLocalEmbedDefault', line: 4, confidence: 'medium', data: { id: 'BAAI/bge-small-en' } },
+        // once, as the call (not again as its keyword)
         { messageId: 'llamaIndexLocalEmbed', line: 6, confidence: 'high', data: { value: 'local:BAAI/bge-base-en-v1.5', id: 'BAAI/bge-base-en-v1.5' } },
+        { messageId: 'llamaIndexLocalEmbedUnknown', line: 9, confidence: 'low', data: { value: 'f"local:{name}"' } },
+        { messageId: 'llamaIndexLocalEmbedUnknown', line: 10, confidence: 'low', data: { value: '"local:" + name' } },
+        // sentence-transformers' own organisation for a bare name
+        { messageId: 'llamaIndexLocalEmbed', line: 11, confidence: 'high', data: { value: 'local:all-MiniLM-L6-v2', id: 'sentence-transformers/all-MiniLM-L6-v2' } },
       ],
     },
     // LangChain's VLLM: vllm.LLM underneath, its revision in vllm_kwargs
