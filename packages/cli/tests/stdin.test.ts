@@ -37,6 +37,9 @@ describe('oculum scan --stdin', () => {
     const text = await run(['scan', '--stdin', '--stdin-filename', 'notes.txt'], { cwd: dir, stdin: VULNERABLE });
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('Skipped: not a file any loaded language reads');
+    // a name without an extension: the text's #! line says the language, as it does for a file on disk
+    const script = await run(['scan', '--stdin', '--stdin-filename', 'scripts/setup', '-f', 'json'], { cwd: dir, stdin: `#!/usr/bin/env python3\n${VULNERABLE}` });
+    expect(JSON.parse(script.stdout).files[0].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['torch/load-without-weights-only']);
   });
 
   it('with --force-exclude, leaves out a path the ignores cover, and says so', async () => {

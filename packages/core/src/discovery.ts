@@ -250,6 +250,8 @@ function followLinks(root: string, raw: string, links: readonly string[], found:
       seen.add(target);
       const plain = walkedAs(target);
       if (plain !== undefined && nodePath.extname(plain).toLowerCase() === nodePath.extname(link).toLowerCase()) continue; // `latest.py` → `v2.py`: v2.py
+      // `bin/train` → `../src/train.py`: the name with the extension says what the file is
+      if (plain !== undefined && nodePath.extname(link) === '' && nodePath.extname(plain) !== '') continue;
       if (plain !== undefined) found.delete(plain);
       found.add(link);
     }

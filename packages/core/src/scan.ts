@@ -369,18 +369,12 @@ function detectBinary(registry: PluginRegistry, head: Uint8Array, path: string):
  * or ignored. Synchronous I/O on purpose: files are small and the linting is CPU-bound, and
  * the promise-based fs API costs several times more CPU per file.
  */
-function classify(path: string, registry: PluginRegistry, depth: Depth, maxFileSize: number, wantHash: boolean, known?: Stats): Source {
+function classify(path: string, registry: PluginRegistry, depth: Depth, maxFileSize: number, wantHash: boolean, known?: Stats, named = false): Source {
   let textLanguage = registry.byExtension.get(nodePath.extname(path).toLowerCase());
   /** The first bytes of a file without an extension, read for its `#!` line (`Language.interpreters`). */
   let head: Uint8Array | undefined;
-  if (!textLanguage && mayHaveShebang(path, registry)) {
-    try {
-      head = readHead(path);
-    } catch {
-      head = undefined;
-    }
-    textLanguage = head ? registry.textLanguageOf(path, head) : undefined;
-  }
+  /** The language was chosen by the file's `#!` line: bytes that are no source text make it no script. */
+  let byShebang = false;
   const binaryAllowed = depth !== 'quick' && registry.binaryLanguages.length > 0;
   // Model files can be gigabytes: their cache identity is the file's metadata, like git's index
   // (ctime and inode change whenever the content is replaced, and cannot be set back by a user).
@@ -392,13 +386,28 @@ function classify(path: string, registry: PluginRegistry, depth: Depth, maxFileS
   };
   try {
     const info = known ?? statSync(path);
+    // A file without an extension is a script of a language when its `#!` line says so; at --depth quick,
+    // which reads no other file's bytes, only an executable one is looked at (as pre-commit's `identify`
+    // does), unless it is named
+    if (!textLanguage && mayHaveShebang(path, registry) && (named || depth !== 'quick' || (info.mode & 0o111) !== 0)) {
+      try {
+        head = readHead(path);
+      } catch {
+        head = undefined;
+      }
+      textLanguage = head ? registry.textLanguageOf(path, head) : undefined;
+      byShebang = textLanguage !== undefined;
+    }
     if (!textLanguage) return binaryAllowed ? binaryFile(info) : { kind: 'none' };
-    const limit = sizeLimit(textLanguage, path, maxFileSize);
+    const language: Language<any> = textLanguage;
+    const limit = sizeLimit(language, path, maxFileSize);
     if (info.size > limit) {
       if (binaryAllowed) {
         const bin = binaryFile(info);
         if (bin.kind !== 'none') return bin;
       }
+      // a `#!` file this big is an archive behind a `#!` line (a Python zipapp, a PEX), not a script
+      if (byShebang && !named) return { kind: 'none' };
       return { kind: 'skip', reason: `larger than the ${formatSize(limit)} limit (${formatSize(info.size)})` };
     }
     const data = readFileSync(path);
@@ -410,27 +419,29 @@ function classify(path: string, registry: PluginRegistry, depth: Depth, maxFileS
       const language = detectBinary(registry, data.subarray(0, HEAD_BYTES), path);
       if (language) return { kind: 'binary-language', language, bytes: data.length, hash: wantHash ? hashContent(data) : '' };
     }
+    // `#!python` then a zip (a Python zipapp, a PEX): no source text, no script
+    if (byShebang && !named && data.includes(0)) return binaryAllowed ? binaryFile(info) : { kind: 'none' };
     if (data.includes(0)) {
       // UTF-16 and UTF-32 text is full of NUL bytes: said so, not called binary
       const bomName = data[0] === 0xff && data[1] === 0xfe ? 'UTF-16LE or UTF-32LE' : data[0] === 0xfe && data[1] === 0xff ? 'UTF-16BE' : data[0] === 0 && data[1] === 0 && data[2] === 0xfe && data[3] === 0xff ? 'UTF-32BE' : undefined;
       if (bomName) return { kind: 'skip', reason: `${bomName} text (by its byte-order mark): source files are read as UTF-8` };
       // A language that reads NUL as text (JavaScript, in comments and strings) reads the file when
       // it is valid UTF-8: one NUL byte must not hide a file V8 runs.
-      if (!textLanguage.readsNul || !isUtf8(data)) return { kind: 'skip', reason: 'binary content (NUL bytes) in a source file' };
+      if (!language.readsNul || !isUtf8(data)) return { kind: 'skip', reason: 'binary content (NUL bytes) in a source file' };
     }
     let text: string;
     /** The declared encoding the text was read in, when not UTF-8. */
     let readAs: string | undefined;
     const decodeDeclared = (): string | undefined => {
       try {
-        return textLanguage.decode?.(data);
+        return language.decode?.(data);
       } catch {
         return undefined;
       }
     };
     let encoding: string | undefined;
     try {
-      encoding = textLanguage.declaredEncoding?.(data);
+      encoding = language.declaredEncoding?.(data);
     } catch {
       encoding = undefined;
     }
@@ -445,13 +456,13 @@ function classify(path: string, registry: PluginRegistry, depth: Depth, maxFileS
         text = utf8.decode(data);
       } catch {
         const declared = decodeDeclared();
-        if (declared === undefined) return { kind: 'skip', reason: `not valid UTF-8${textLanguage.decode ? ', and no encoding it declares decodes it' : ''}` };
+        if (declared === undefined) return { kind: 'skip', reason: `not valid UTF-8${language.decode ? ', and no encoding it declares decodes it' : ''}` };
         text = declared;
         readAs = encoding ?? 'its declared encoding';
       }
     }
     const bom = text.charCodeAt(0) === 0xfeff;
-    return { kind: 'text', language: textLanguage, text: bom ? text.slice(1) : text, bom, bytes: data.length, hash: wantHash ? hashContent(data) : '', ...(readAs ? { encoding: readAs } : {}) };
+    return { kind: 'text', language, text: bom ? text.slice(1) : text, bom, bytes: data.length, hash: wantHash ? hashContent(data) : '', ...(readAs ? { encoding: readAs } : {}) };
   } catch (error) {
     return { kind: 'skip', reason: `unreadable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
   }
@@ -469,7 +480,7 @@ function sizeLimit(language: Language<any>, path: string, limit: number): number
 
 /** The text given as standard input, as `classify` sees a source file (text languages only). */
 function stdinSource(text: string, path: string, registry: PluginRegistry, maxFileSize: number): Source {
-  const language = registry.byExtension.get(nodePath.extname(path).toLowerCase());
+  const language = mayHaveShebang(path, registry) ? registry.textLanguageOf(path, Buffer.from(text.slice(0, HEAD_BYTES))) : registry.byExtension.get(nodePath.extname(path).toLowerCase());
   if (!language) return { kind: 'none' };
   const bytes = Buffer.byteLength(text);
   const limit = sizeLimit(language, path, maxFileSize);
@@ -492,8 +503,9 @@ function whyNotRead(path: string, registry: PluginRegistry, depth: Depth): strin
   }
   const extensions = [...registry.byExtension.keys()].sort().join(', ');
   const binary = registry.binaryLanguages.length > 0 ? ', nor recognised by its bytes (model files)' : '';
-  const interpreters = [...registry.byInterpreter.keys()].sort().join(', ');
-  const shebang = interpreters && nodePath.extname(path) === '' ? `, nor by a #! line naming ${interpreters}` : '';
+  const interpreters = [...registry.byInterpreter.keys()].sort();
+  const named = interpreters.length > 1 ? `${interpreters.slice(0, -1).join(', ')} or ${interpreters[interpreters.length - 1]}` : interpreters[0];
+  const shebang = named && nodePath.extname(path) === '' ? `, nor by a #! line that runs ${named}` : '';
   return `not a file any loaded language reads: not source by its extension (${extensions || 'none loaded'})${shebang}${binary}`;
 }
 
@@ -687,7 +699,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const processFile = async (path: string): Promise<void> => {
     const info = known.get(path);
     known.delete(path);
-    const source = path === stdinPath ? stdinSource(options.stdin!.text, path, registry, maxFileSize) : classify(path, registry, depth, maxFileSize, cache !== undefined, info);
+    const source = path === stdinPath ? stdinSource(options.stdin!.text, path, registry, maxFileSize) : classify(path, registry, depth, maxFileSize, cache !== undefined, info, explicit.has(path));
     if (source.kind === 'none') {
       if (explicit.has(path)) notRead(path);
       return;

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { shebangInterpreter } from '../src/config/plugins.js';
 import { discoverFiles, GitIgnore, PatternIgnore } from '../src/discovery.js';
 import { UsageError } from '../src/errors.js';
 import { scan } from '../src/scan.js';
@@ -600,12 +601,36 @@ describe('scripts without an extension', () => {
       'LICENSE': 'danger\n',
       'notes.txt': '#!/usr/bin/env toy\ndanger\n',
     });
-    for (const depth of ['quick', 'standard'] as const) {
-      const result = await run(cwd, { depth });
-      expect(findings(result).sort()).toEqual(['bin/env-s:2:1 toy/no-danger', 'bin/setup:2:1 toy/no-danger', 'bin/versioned:2:1 toy/no-danger']);
-    }
+    const all = ['bin/env-s:2:1 toy/no-danger', 'bin/setup:2:1 toy/no-danger', 'bin/versioned:2:1 toy/no-danger'];
+    expect(findings(await run(cwd, { depth: 'standard' })).sort()).toEqual(all);
+    // --depth quick reads no other file's bytes: an executable script only, or one named
+    expect(findings(await run(cwd, { depth: 'quick' }))).toEqual([]);
+    chmodSync(join(cwd, 'bin/setup'), 0o755);
+    expect(findings(await run(cwd, { depth: 'quick' }))).toEqual(['bin/setup:2:1 toy/no-danger']);
+    expect(findings(await run(cwd, { depth: 'quick', paths: ['bin/versioned'] }))).toEqual(['bin/versioned:2:1 toy/no-danger']);
     // named, a script of no language says why
     const named = await run(cwd, { paths: ['bin/shell'] });
-    expect(named.diagnostics.map((d) => d.message).join('\n')).toMatch(/nor by a #! line naming toy/);
+    expect(named.diagnostics.map((d) => d.message).join('\n')).toMatch(/nor by a #! line that runs toy,/);
+  });
+
+  it('leaves out an archive behind a #! line (a zipapp), and prefers a link target\'s name when the link has no extension', async () => {
+    const cwd = project({ 'bin/app': '#!/usr/bin/env toy\nPK\u0003\u0004\u0000\u0000danger\n', 'src/train.toy': 'danger\n' });
+    symlinkSync('../src/train.toy', join(cwd, 'bin/train'));
+    const result = await run(cwd);
+    expect(findings(result)).toEqual(['src/train.toy:1:1 toy/no-danger']);
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it('reads the interpreter of a #! line as the kernel and env do (shebangInterpreter)', () => {
+    const of = (line: string) => shebangInterpreter(Buffer.from(`${line}\nx\n`));
+    expect(of('#!/usr/bin/python3')).toBe('python3');
+    expect(of('#! /usr/bin/env python3 -u')).toBe('python3');
+    expect(of('#!/usr/bin/env -S FOO=1 python3 -u')).toBe('python3');
+    expect(of('#!/usr/bin/env -u PYTHONPATH python3')).toBe('python3');
+    expect(of('#!/usr/bin/env --split-string=python3 -u')).toBe('python3');
+    expect(of('#!/usr/bin/env -S uv run --script')).toBe('python');
+    expect(of('#!/bin/sh')).toBe('sh');
+    expect(of('# not a shebang')).toBeUndefined();
+    expect(of('#!/usr/bin/env')).toBeUndefined();
   });
 });

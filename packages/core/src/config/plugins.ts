@@ -129,20 +129,34 @@ export async function loadPlugin(spec: string | Plugin, fromDir: string, source:
 
 /**
  * The interpreter a `#!` line at the start of `head` names: the last part of its path, or the program
- * `env` runs (`#!/usr/bin/env -S python3 -u` → `python3`); undefined without such a line.
+ * `env` runs (`#!/usr/bin/env -S python3 -u` → `python3`; `env`'s options, those that take a value
+ * included, and `NAME=value` settings skipped); `python` for a script uv runs (`#!/usr/bin/env -S uv run
+ * --script`, PEP 723); undefined without such a line.
  */
 export function shebangInterpreter(head: Uint8Array): string | undefined {
   if (head[0] !== 0x23 || head[1] !== 0x21) return undefined;
   let end = 2;
   while (end < head.length && end < 256 && head[end] !== 0x0a && head[end] !== 0x0d) end++;
   const words = Buffer.from(head.subarray(2, end)).toString('latin1').trim().split(/[ \t]+/).filter(Boolean);
-  let program = words.shift();
-  if (program && program.slice(program.lastIndexOf('/') + 1) === 'env') {
-    // `env [-S] [-i] [NAME=value…] program`
-    program = words.find((w) => !w.startsWith('-') && !w.includes('='));
+  const base = (w: string | undefined) => w?.slice(w.lastIndexOf('/') + 1);
+  let at = 0;
+  let program = base(words[at++]);
+  if (program === 'env') {
+    program = undefined;
+    while (at < words.length) {
+      const w = words[at++];
+      if (w === '-u' || w === '-C' || w === '-P' || w === '--unset' || w === '--chdir') at++; // an option and its value
+      else if (/^--split-string=/.test(w)) words.splice(at, 0, ...w.slice(w.indexOf('=') + 1).split(/[ \t]+/).filter(Boolean));
+      else if (w.startsWith('-') || /^[A-Za-z_][\w]*=/.test(w)) continue;
+      else {
+        program = base(w);
+        break;
+      }
+    }
   }
-  const name = program?.slice(program.lastIndexOf('/') + 1);
-  return name && /^[\w.+-]+$/.test(name) ? name : undefined;
+  // `uv run [--script] …`: uv runs the file as Python
+  if (program === 'uv' && words.slice(at).find((w) => !w.startsWith('-')) === 'run') return 'python';
+  return program && /^[\w.+-]+$/.test(program) ? program : undefined;
 }
 
 /** The loaded plugins: rules by id, languages by id and by extension. */
@@ -199,8 +213,8 @@ export class PluginRegistry {
     if (!name) return undefined;
     const exact = this.byInterpreter.get(name);
     if (exact) return exact;
-    // `python3`, `python3.11`, `pypy3`: a known name followed by a version
-    const base = /^(.*?)[\d.]+$/.exec(name)?.[1];
+    // `python3`, `python3.11`, `python3.7m`, `pypy3`: a known name followed by a version
+    const base = /^(.*?)[\d.]+m?$/.exec(name)?.[1];
     return base ? this.byInterpreter.get(base) : undefined;
   }
 
