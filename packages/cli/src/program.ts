@@ -55,8 +55,8 @@ Examples:
   $ oculum scan --fix                        apply safe autofixes
 
 Files scanned:
-  Python (.py .pyi .pyw, and scripts without an extension whose #! line runs python or pypy), and
-  the code cells of Jupyter notebooks (.ipynb: !shell lines read as
+  Python (.py .pyi .pyw, and scripts without an extension whose #! line runs python or pypy: at
+  --depth quick executable ones only), and the code cells of Jupyter notebooks (.ipynb: !shell lines read as
   commands, other magics, markdown and outputs not; findings at the notebook's lines, no fixes);
   JavaScript/TypeScript (.js .mjs .cjs .jsx .ts .mts .cts .tsx), the <script> blocks of
   Vue, Svelte and Astro components (.vue .svelte .astro, Astro frontmatter too) and the inline
