@@ -1160,6 +1160,9 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
    * `possibleConstants`; with `open` (`knownValues`), a side of `||` / `??` that is not known sets it
    * and adds no value, as does a field of a class that escapes the file (see `constantOf`).
    */
+  /** Class members whose values `choicesOf` is reading (`${class start}:${name}`): a read of one of them inside its own values is a cycle. */
+  private readonly membersInProgress = new Set<string>();
+
   private choicesOf(node: JsNode, depth: number, open?: Open): ConstantValue[] | undefined {
     if (depth > MAX_DEPTH) return undefined;
     let expr = unwrapExpression(node);
@@ -1215,9 +1218,19 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
         // (`this.modelId = opts.modelId ?? 'org/name'` in the constructor), as `memberValues` lists them
         const owner = !expr.computed ? this.memberOwner(expr.object) : undefined;
         if (owner) {
+          // a member whose values read the member itself (`this.url = this.url + '/p0'` in each of several
+          // methods) takes values without end: not known (and not followed round again, which multiplied)
+          const key = `${owner.cls.range[0]}:${staticKey(expr) ?? ''}`;
+          if (this.membersInProgress.has(key)) return undefined;
           const values = this.memberValues(expr);
           if (!values || values.length === 0) return undefined;
-          const choices = this.unionOf(values.map((v) => this.choicesOf(v, depth + 1, open)));
+          this.membersInProgress.add(key);
+          let choices: ConstantValue[] | undefined;
+          try {
+            choices = this.unionOf(values.map((v) => this.choicesOf(v, depth + 1, open)));
+          } finally {
+            this.membersInProgress.delete(key);
+          }
           // (code outside the file may assign a member of a class that leaves it)
           if (choices && open && this.classEscapes(owner.cls)) open.value = true;
           return choices;
