@@ -23,6 +23,8 @@ const MAX_DEPTH = 32;
 /** Marks a binding whose answer is being worked out (a cycle back to it answers nothing). */
 const PENDING: unique symbol = Symbol('pending');
 /** At most this many values from `possibleConstants` (a `+` of two lookups multiplies them). */
+/** How many objects one `propertyChoices` question may visit, paths through spreads counted (see `collectObjects`). */
+const CHOICE_STEPS = 2000;
 const MAX_CHOICES = 32;
 /** Identifiers that denote the global object. */
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
@@ -973,6 +975,9 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
 
   /** The values property `name` (or a path of names) of the object `expr` denotes may take: see `argumentChoices`. */
   propertyChoices(expr: JsNode, name: string | readonly string[]): OptionChoices {
+    // objects that spread one another (`o5 = c ? {...o4} : {...o3}`, each made of the two before it) are
+    // many paths to few objects: past a budget of steps, what is left is `unseen`
+    this.choiceSteps = CHOICE_STEPS;
     const path = typeof name === 'string' ? [name] : name;
     const out: OptionChoices = { values: [], absent: false, unseen: [] };
     let current: JsNode[] = [expr];
@@ -1027,13 +1032,16 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     out.absent = true;
   }
 
+  /** Steps `collectObjects` may still take in one `propertyChoices` question. */
+  private choiceSteps = CHOICE_STEPS;
+
   /** The object literals `expr` may denote (see `argumentChoices`). */
   private collectObjects(expr: JsNode, depth: number, out: ObjectChoices): void {
     const node = unwrapExpression(expr);
     const unseen = () => {
       if (!out.unseen.includes(node)) out.unseen.push(node);
     };
-    if (depth > MAX_DEPTH || out.objects.length >= MAX_CHOICES) return unseen();
+    if (depth > MAX_DEPTH || out.objects.length >= MAX_CHOICES || --this.choiceSteps < 0) return unseen();
     if (this.isNullish(node)) {
       out.empty = true;
       return;
