@@ -85,13 +85,16 @@ export interface OptionChoices {
   absent: boolean;
   /**
    * The expressions the analysis cannot see that may set it or not: a parameter, a call's result, a
-   * spread of one, an object the file writes members of (`opts.revision = r`), a getter, a computed
-   * key that is not known; empty when every object the options may be is seen.
+   * spread of one, an object the file writes that option of (`opts.revision = r`) or members it
+   * cannot name of (`opts[k] = v`, `Object.assign(opts, …)`; not one given other options,
+   * `opts.device = d`), a getter, a computed key that is not known; empty when every object the options may be is seen.
    */
   unseen: JsNode[];
 }
 
 /** The object literals an expression may denote, and whether it may denote none or one not seen. */
+const EMPTY_KEYS: ReadonlySet<string> = new Set();
+
 interface ObjectChoices {
   objects: TSESTree.ObjectExpression[];
   /** `null`, `undefined`, a primitive, the falsy side of `&&`: no properties. */
@@ -251,7 +254,8 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   private returnCache?: Map<JsNode, JsNode[]>;
   private assignedMembers?: Map<JsNode, Set<string>>;
   private memberWriteIndex?: Map<string, MemberWrite[]>;
-  private membersWritten?: Set<JsBinding>;
+  /** The members of each binding's value the file writes, by their key on the value itself (`''`: any). */
+  private membersWritten?: Map<JsBinding, Set<string>>;
   /** True while `memberWrites` walks the file (a constant key asked for on the way must not ask for it again). */
   private buildingMemberWrites = false;
   private escapeCache?: Map<JsNode, boolean>;
@@ -958,7 +962,8 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
    * — and when they spread such a choice (`{ repo, ...auth }` with `auth = token ? { accessToken }
    * : {}`). A later property hides an earlier one, as in JavaScript; a spread that may leave the
    * option out lets the properties before it decide. `name` may be a path into nested options
-   * (`['pretrainedOptions', 'revision']`). An object the file writes members of, and anything else
+   * (`['pretrainedOptions', 'revision']`). An object the file writes that option of, or members it
+   * cannot name of (not an object given other options, `opts.device = d`), and anything else
    * that is not an object literal of this file (a parameter, at `--depth deep` an imported object),
    * is `unseen`. Past 32 objects, the rest is `unseen`.
    */
@@ -994,7 +999,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
 
   private collectProperty(expr: JsNode, name: string, depth: number, out: OptionChoices): void {
     const choices: ObjectChoices = { objects: [], empty: false, unseen: [] };
-    this.collectObjects(expr, depth, choices);
+    this.collectObjects(expr, depth, choices, name);
     if (choices.empty) out.absent = true;
     for (const u of choices.unseen) if (!out.unseen.includes(u)) out.unseen.push(u);
     for (const obj of choices.objects) this.collectFrom(obj, name, depth, out);
@@ -1036,7 +1041,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   private choiceSteps = CHOICE_STEPS;
 
   /** The object literals `expr` may denote (see `argumentChoices`). */
-  private collectObjects(expr: JsNode, depth: number, out: ObjectChoices): void {
+  private collectObjects(expr: JsNode, depth: number, out: ObjectChoices, key: string): void {
     const node = unwrapExpression(expr);
     const unseen = () => {
       if (!out.unseen.includes(node)) out.unseen.push(node);
@@ -1056,56 +1061,57 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
         out.empty = true;
         return;
       case 'Identifier': {
-        // (an object the file writes members of may hold anything)
-        const last = this.lastAlias(node, (link) => !this.hasMemberWrites(link));
-        if (last.binding && this.hasMemberWrites(last.binding)) return unseen();
+        // (an object the file writes the option of, or members it cannot name, may hold anything; one
+        // given other options, `if (gpu) opts.device = 'webgpu'`, still says what it says of this one)
+        const last = this.lastAlias(node, (link) => !this.writesMember(link, key));
+        if (last.binding && this.writesMember(last.binding, key)) return unseen();
         const defined = this.definingExpression(node, depth + 1);
         if (!defined || defined.type === 'Identifier') return unseen();
-        return this.collectObjects(defined, depth + 1, out);
+        return this.collectObjects(defined, depth + 1, out, key);
       }
       case 'ConditionalExpression': {
         const test = this.constantOf(node.test, depth + 1);
-        if (test !== UNKNOWN) return this.collectObjects(test ? node.consequent : node.alternate, depth + 1, out);
-        this.collectObjects(node.consequent, depth + 1, out);
-        return this.collectObjects(node.alternate, depth + 1, out);
+        if (test !== UNKNOWN) return this.collectObjects(test ? node.consequent : node.alternate, depth + 1, out, key);
+        this.collectObjects(node.consequent, depth + 1, out, key);
+        return this.collectObjects(node.alternate, depth + 1, out, key);
       }
       case 'LogicalExpression': {
         const test = this.constantOf(node.left, depth + 1);
         if (test !== UNKNOWN) {
           const keeps = node.operator === '??' ? test !== null : node.operator === '||' ? Boolean(test) : !test;
-          return this.collectObjects(keeps ? node.left : node.right, depth + 1, out);
+          return this.collectObjects(keeps ? node.left : node.right, depth + 1, out, key);
         }
         if (node.operator === '&&') {
           // the falsy left value spreads nothing and gives no options
           out.empty = true;
-          return this.collectObjects(node.right, depth + 1, out);
+          return this.collectObjects(node.right, depth + 1, out, key);
         }
         // `a ?? b`, `a || b`: an object on the left is kept; anything else may hand over to the right
         const left: ObjectChoices = { objects: [], empty: false, unseen: [] };
-        this.collectObjects(node.left, depth + 1, left);
+        this.collectObjects(node.left, depth + 1, left, key);
         for (const o of left.objects) if (!out.objects.includes(o)) out.objects.push(o);
         for (const u of left.unseen) if (!out.unseen.includes(u)) out.unseen.push(u);
-        if (left.empty || left.unseen.length > 0) this.collectObjects(node.right, depth + 1, out);
+        if (left.empty || left.unseen.length > 0) this.collectObjects(node.right, depth + 1, out, key);
         return;
       }
       case 'SequenceExpression':
-        return this.collectObjects(node.expressions[node.expressions.length - 1], depth + 1, out);
+        return this.collectObjects(node.expressions[node.expressions.length - 1], depth + 1, out, key);
       case 'MemberExpression': {
         // `CONFIG.options`: the property's values in each object `CONFIG` may be
-        const key = node.property.type === 'PrivateIdentifier' ? undefined : (staticKey(node) ?? (node.computed ? this.constantKey(node.property) : undefined));
-        if (key === undefined) return unseen();
+        const member = node.property.type === 'PrivateIdentifier' ? undefined : (staticKey(node) ?? (node.computed ? this.constantKey(node.property) : undefined));
+        if (member === undefined) return unseen();
         const inner: OptionChoices = { values: [], absent: false, unseen: [] };
-        this.collectProperty(node.object, key, depth + 1, inner);
+        this.collectProperty(node.object, member, depth + 1, inner);
         // (a property an object does not have reads `undefined`)
         if (inner.absent) out.empty = true;
         if (inner.unseen.length > 0) unseen();
-        for (const v of inner.values) this.collectObjects(v, depth + 1, out);
+        for (const v of inner.values) this.collectObjects(v, depth + 1, out, key);
         return;
       }
       case 'CallExpression': {
         // `Object.freeze(o)` returns `o` itself
         const arg = node.arguments[0];
-        if (node.arguments.length === 1 && arg.type !== 'SpreadElement' && this.globalName(node.callee) === 'Object.freeze') return this.collectObjects(arg, depth + 1, out);
+        if (node.arguments.length === 1 && arg.type !== 'SpreadElement' && this.globalName(node.callee) === 'Object.freeze') return this.collectObjects(arg, depth + 1, out, key);
         return unseen();
       }
       default:
@@ -1404,22 +1410,45 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
    * `Object.assign(o, …)`, `o.push(v)`, `o.list.splice(i, 1)`)?
    */
   private hasMemberWrites(b: JsBinding): boolean {
+    const keys = this.writtenMemberKeys(b);
+    return keys === 'all' || keys.size > 0;
+  }
+
+  /**
+   * Does the file write member `key` of the value of `b`, or a member it cannot name (`o[k] = v`,
+   * `Object.assign(o, …)`, `o.push(v)`)? A write deeper in (`o.a.b = v`) writes member `a`.
+   */
+  private writesMember(b: JsBinding, key: string): boolean {
+    const keys = this.writtenMemberKeys(b);
+    return keys === 'all' || keys.has('') || keys.has(key);
+  }
+
+  /** The keys of `b`'s value the file writes (see `writesMember`); `'all'` while the writes are not known yet. */
+  private writtenMemberKeys(b: JsBinding): ReadonlySet<string> | 'all' {
     if (!this.membersWritten) {
       const index = this.memberWrites();
       // not known yet (asked while the writes are being listed): as if written
-      if (!index) return true;
-      const written = new Set<JsBinding>();
-      for (const writes of index.values()) {
+      if (!index) return 'all';
+      const written = new Map<JsBinding, Set<string>>();
+      for (const [key, writes] of index) {
         for (const w of writes) {
           let root = unwrapExpression(w.object);
-          while (root.type === 'MemberExpression') root = unwrapExpression(root.object);
+          // the member of the root's value the write is under (`o.a.b = v`: `a`)
+          let top = key;
+          while (root.type === 'MemberExpression') {
+            top = this.memberKey(root) ?? '';
+            root = unwrapExpression(root.object);
+          }
           const rb = root.type === 'Identifier' ? this.binding(root) : undefined;
-          if (rb) written.add(rb);
+          if (!rb) continue;
+          let set = written.get(rb);
+          if (!set) written.set(rb, (set = new Set()));
+          set.add(top);
         }
       }
       this.membersWritten = written;
     }
-    return this.membersWritten.has(b);
+    return this.membersWritten.get(b) ?? EMPTY_KEYS;
   }
 
   private constantOf(node: JsNode, depth: number, open?: Open): ConstantValue | Unknown {

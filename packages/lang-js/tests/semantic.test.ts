@@ -265,6 +265,17 @@ describe('argumentChoices', () => {
     expect(choices(`f('t', 'm', { get revision() { return 'a'; } });`, 2)).toEqual({ values: [], absent: false, unseen: ['get revision() { return \'a\'; }'] });
     expect(choices(`f('t', 'm', { [key]: 'a' });`, 2)).toEqual({ values: [], absent: true, unseen: ['[key]: \'a\''] });
   });
+  it('an object the file gives other options still says what it says of this one (review s28js)', () => {
+    expect(choices(`function g(d) { const opts = { revision: 'a' }; if (d) opts.device = 'webgpu'; f('t', 'm', opts); }`, 2)).toEqual({ values: ['a'], absent: false, unseen: [] });
+    expect(choices(`function g(t) { const p = { repo: 'o/m' }; if (t) p.accessToken = t; f(p); }`, 0)).toEqual({ values: [], absent: true, unseen: [] });
+    expect(choices(`function g(d) { const o = { local_files_only: true }; o.device = d; f('t', 'm', o); }`, 2, 'local_files_only')).toEqual({ values: [true], absent: false, unseen: [] });
+    // the option itself, a member not named, a deeper write under the option, `delete`: may hold anything
+    expect(choices(`function g(d) { const opts = { revision: 'a' }; if (d) opts.revision = d; f('t', 'm', opts); }`, 2)).toEqual({ values: [], absent: false, unseen: ['opts'] });
+    expect(choices(`function g(k, v) { const opts = { revision: 'a' }; opts[k] = v; f('t', 'm', opts); }`, 2)).toEqual({ values: [], absent: false, unseen: ['opts'] });
+    expect(choices(`function g(x) { const opts = { revision: 'a' }; Object.assign(opts, x); f('t', 'm', opts); }`, 2)).toEqual({ values: [], absent: false, unseen: ['opts'] });
+    expect(choices(`function g() { const opts = { revision: 'a' }; delete opts.revision; f('t', 'm', opts); }`, 2)).toEqual({ values: [], absent: false, unseen: ['opts'] });
+    expect(choices(`function g(r) { const o = { p: { revision: 'a' } }; o.p.revision = r; f({ model: 'm', pretrainedOptions: o.p });}`, 0, ['pretrainedOptions', 'revision'])).toEqual({ values: [], absent: false, unseen: ['o.p'] });
+  });
   it('Object.freeze, members of constant objects, nested paths', () => {
     expect(choices(`const OPTS = Object.freeze({ revision: 'a' }); f('t', 'm', OPTS);`, 2)).toEqual({ values: ['a'], absent: false, unseen: [] });
     expect(choices(`const CONFIG = { opts: { revision: 'a' } }; f('t', 'm', CONFIG.opts);`, 2)).toEqual({ values: ['a'], absent: false, unseen: [] });

@@ -7,6 +7,8 @@ const llama = "import { createModelDownloader, getLlama, resolveModelFile } from
 
 tester.run(id(rule), rule, {
   valid: [
+    // options that pin a commit, given an unrelated option afterwards (review s28js)
+    imp + `export function f(token) {\n  const params = { repo: 'org/m', path: 'model.onnx', revision: '${COMMIT}' };\n  if (token) params.accessToken = token;\n  return downloadFile(params);\n}`,
     imp + `await downloadFile({ repo: 'o/n', path: 'model.onnx', revision: '${COMMIT}' });`,
     imp + `await snapshotDownload({ repo: 'o/n', revision: rev });`,
     // node-llama-cpp: a Hub file pinned to a commit (\`#<commit>\`, or \`/resolve/<commit>/\` in a Hub URL), other URLs, local paths

@@ -6,6 +6,9 @@ const imp = "import { pipeline, AutoModel, env } from '@huggingface/transformers
 
 tester.run(id(rule), rule, {
   valid: [
+    // options that pin a commit (or stay local), given an unrelated option afterwards (review s28js)
+    imp + `export async function load(device) {\n  const opts = { revision: '${COMMIT}' };\n  if (device === 'webgpu') opts.device = 'webgpu';\n  return pipeline('x', 'org/name', opts);\n}`,
+    imp + `export async function load(device) {\n  const opts = { local_files_only: true };\n  if (device === 'webgpu') opts.device = 'webgpu';\n  return pipeline('x', 'org/name', opts);\n}`,
     // kokoro-js: local paths, remote models off, another package's KokoroTTS
     `import { KokoroTTS } from 'kokoro-js';\nexport const tts = await KokoroTTS.from_pretrained('./models/kokoro', { dtype: 'q8' });`,
     `import { env } from '@huggingface/transformers';\nimport { KokoroTTS } from 'kokoro-js';\nenv.allowRemoteModels = false;\nexport const tts = await KokoroTTS.from_pretrained('onnx-community/Kokoro-82M-v1.0-ONNX');`,
@@ -256,6 +259,7 @@ tester.run(id(rule), rule, {
     },
     { code: imp + `export const load = (dev) => pipeline('x', 'org/name', dev ? { revision: 'main' } : { revision: '${COMMIT}' });`, errors: [{ messageId: 'branch', confidence: 'medium' }] },
     // an object the file writes members of may hold anything: not read as it was written
+    { code: imp + `export async function load(device) {\n  const opts = { revision: '${COMMIT}' };\n  if (device) opts.revision = device;\n  return pipeline('x', 'org/name', opts);\n}`, errors: [{ messageId: 'unseenOptions', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub', options: '`opts`' }, confidence: 'low' }] },
     { code: imp + `const opts = {};\nopts.revision = pickRevision();\nexport const p = await pipeline('x', 'org/name', opts);`, errors: [{ messageId: 'unseenOptions', confidence: 'low' }] },
     { code: imp + `await pipeline('x', 'org/name', { ...opts });`, errors: [{ messageId: 'unseenOptions', confidence: 'low' }] },
     { code: imp + `function f(id) { return pipeline('x', id); }`, errors: [{ messageId: 'missing', confidence: 'low' }] },
