@@ -19,8 +19,78 @@ const UNPICKLERS: Record<string, Set<string>> = {
   torch: new Set(['load']),
 };
 
-/** Python source run through python-bridge: an unpickling call in the text. */
-const PYTHON_SOURCE = /\b(?:pickle|cPickle|_pickle|dill|cloudpickle|marshal)\.loads?\s*\(|\bjoblib\.load\s*\(|\b(?:pd|pandas)\.read_pickle\s*\(|\bshelve\.open\s*\(|\btorch\.load\s*\((?![^)]*weights_only\s*=\s*True)/;
+/** Unpickling calls in Python source (its strings and comments blanked out, see `pythonCode`). */
+const PYTHON_UNPICKLE = /\b(?:pickle|cPickle|_pickle|dill|cloudpickle|marshal)\.loads?\s*\(|\bjoblib\.load\s*\(|\b(?:pd|pandas)\.read_pickle\s*\(|\bshelve\.open\s*\(|\btorch\.load\s*\(/g;
+
+/**
+ * Python source with the text of its string literals and its comments replaced by spaces (quotes,
+ * line breaks and length kept), so that `print("never call pickle.loads(x)")` and `# pickle.load(f)
+ * was removed` name no call. Read as Python's tokenizer reads it: one or three quotes of either kind,
+ * with any prefix (`r`, `b`, `f`), a backslash escaping the next character, `#` to the end of the line.
+ */
+export function pythonCode(source: string): string {
+  let out = '';
+  let i = 0;
+  while (i < source.length) {
+    const c = source[i];
+    if (c === '#') {
+      const nl = source.indexOf('\n', i);
+      const end = nl < 0 ? source.length : nl;
+      out += ' '.repeat(end - i);
+      i = end;
+    } else if (c === "'" || c === '"') {
+      const quote = source.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+      let j = i + quote.length;
+      while (j < source.length && !source.startsWith(quote, j)) {
+        // a one-quote string ends at a line break (unterminated: the rest of the line)
+        if (quote.length === 1 && source[j] === '\n') break;
+        j += source[j] === '\\' ? 2 : 1;
+      }
+      j = Math.min(j, source.length);
+      const closed = source.startsWith(quote, j);
+      out += quote + source.slice(i + quote.length, j).replace(/[^\n]/g, ' ') + (closed ? quote : '');
+      i = closed ? j + quote.length : j;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+/**
+ * The first unpickling call in Python source (`pickle.loads`, `torch.load` …), by its code only (not
+ * in a string or a comment). `torch.load(…)` with `weights_only=True` among its own arguments (those of
+ * a nested call, `map_location=torch.device('cpu')`, are read through) and no `pickle_module=` is safe;
+ * `uncertain` when a part of its arguments not known (`…`) may set the flag.
+ */
+export function pythonUnpickle(source: string): { target: string; uncertain?: boolean } | undefined {
+  const code = pythonCode(source);
+  PYTHON_UNPICKLE.lastIndex = 0;
+  for (let m = PYTHON_UNPICKLE.exec(code); m; m = PYTHON_UNPICKLE.exec(code)) {
+    const target = m[0].replace(/\s*\($/, '');
+    if (target !== 'torch.load') return { target };
+    // its own arguments, to the matching `)`: what nested brackets hold is left out
+    let depth = 1;
+    const own: string[] = [''];
+    for (let j = m.index + m[0].length; j < code.length; j++) {
+      const ch = code[j];
+      if (ch === '(' || ch === '[' || ch === '{') depth++;
+      else if (ch === ')' || ch === ']' || ch === '}') depth--;
+      if (depth === 0) break;
+      if (depth === 1 && ch === ',') own.push('');
+      else if (depth === 1) own[own.length - 1] += ch;
+    }
+    const args = own.map((a) => a.trim());
+    if (args.some((a) => /^pickle_module\s*=/.test(a))) return { target };
+    const flag = args.find((a) => /^weights_only\s*=/.test(a));
+    if (flag !== undefined && /^weights_only\s*=\s*True$/.test(flag)) continue;
+    // `weights_only=${flag}`, `**${kwargs}`: a part not known may set the flag
+    const uncertain = flag !== undefined ? flag.includes('…') : args.some((a) => a.startsWith('**'));
+    return { target, ...(uncertain ? { uncertain: true } : {}) };
+  }
+  return undefined;
+}
 
 /** Python's own programs: `python`, `python3`, `python3.12`, `pythonw`, the Windows launcher `py`. */
 const PYTHON_PROGRAM = /^(?:python[\d.]*w?|py)$/i;
@@ -119,9 +189,9 @@ export default createRule<[], JsSourceCode>({
     return {
       CallExpression(node: TSESTree.CallExpression) {
         const run = pythonSourceRun(sc, node);
-        const m = run ? PYTHON_SOURCE.exec(run.source) : null;
+        const m = run ? pythonUnpickle(run.source) : undefined;
         if (run && m) {
-          context.report({ node, messageId: 'unpickleRun', data: { api: calleeText(sc, node), target: m[0].replace(/\s*\($/, '') }, confidence: run.confidence });
+          context.report({ node, messageId: 'unpickleRun', data: { api: calleeText(sc, node), target: m.target }, confidence: m.uncertain ? 'low' : run.confidence });
           return;
         }
         const callee = unwrapExpression(node.callee);
@@ -150,8 +220,8 @@ export default createRule<[], JsSourceCode>({
       TaggedTemplateExpression(node: TSESTree.TaggedTemplateExpression) {
         if (!isPythonBridgeTag(sc, node.tag)) return;
         const source = node.quasi.quasis.map((q) => q.value.cooked ?? '').join('…');
-        const m = PYTHON_SOURCE.exec(source);
-        if (m) context.report({ node, messageId: 'unpickleSource', data: { target: m[0].replace(/\s*\($/, '') } });
+        const m = pythonUnpickle(source);
+        if (m) context.report({ node, messageId: 'unpickleSource', data: { target: m.target }, ...(m.uncertain ? { confidence: 'low' as const } : {}) });
       },
     };
   },

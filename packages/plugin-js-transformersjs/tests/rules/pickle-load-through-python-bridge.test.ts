@@ -16,6 +16,14 @@ tester.run(id(rule), rule, {
     `import { execSync } from 'node:child_process'; execSync('python3 -c "import json; print(json.load(open(p)))"');`,
     `import { execFileSync } from 'node:child_process'; execFileSync('curl', ['-c', 'cookies.txt', 'https://example.com/pickle.loads']);`,
     `const { PythonShell } = require('python-shell'); PythonShell.run('predict.py', { args: [modelPath] });`,
+    // the unpickler named in a string or a comment of the Python source, not called (review s28js)
+    `import { execFileSync } from 'node:child_process'; execFileSync('python3', ['-c', 'print("never call pickle.loads(x) on untrusted data")']);`,
+    `import { spawn } from 'node:child_process'; spawn('python3', ['-c', '# pickle.load(f) was removed\\nimport json; print(json.dumps({}))']);`,
+    `import { spawn } from 'node:child_process'; spawn('python3', ['-c', '"""pickle.load(f)"""\\nprint(1)']);`,
+    // torch.load with weights_only=True after arguments holding calls and strings (review s28js)
+    `import { spawn } from 'node:child_process'; spawn('python3', ['-c', "import torch; m = torch.load('m.pt', map_location=torch.device('cpu'), weights_only=True)"]);`,
+    `import { spawn } from 'node:child_process'; spawn('python3', ['-c', "import torch, os; m = torch.load(os.path.join('d', 'm.pt'), weights_only=True)"]);`,
+    `import pythonBridge from 'python-bridge'; const py = pythonBridge(); await py.ex\`m = torch.load(open(\${p}, 'rb'), weights_only=True)\`;`,
   ],
   invalid: [
     { code: `import { python } from 'pythonia'; const pickle = await python('pickle'); await pickle.loads(data);`, errors: [{ messageId: 'unpickle', data: { api: 'pickle.loads', target: 'pickle.loads' }, severity: 'critical' }] },
@@ -32,6 +40,12 @@ tester.run(id(rule), rule, {
     { code: `const cp = require('child_process');\ncp.execSync(\`python3 -c "import joblib; joblib.load('\${path}')"\`);`, errors: [{ messageId: 'unpickleRun', data: { api: 'cp.execSync', target: 'joblib.load' } }] },
     { code: `import { spawnSync } from 'node:child_process';\nspawnSync('bash', ['-c', 'python3 -c "import pandas as pd; pd.read_pickle(\\'m.pkl\\')"']);`, errors: [{ messageId: 'unpickleRun', data: { api: 'spawnSync', target: 'pd.read_pickle' } }] },
     { code: `import { execa } from 'execa';\nawait execa('/usr/bin/python3.12', ['-c', 'import dill; dill.load(open("m.pkl", "rb"))']);`, errors: [{ messageId: 'unpickleRun', data: { api: 'execa', target: 'dill.load' } }] },
+    // torch.load(…, weights_only=True) but a pickle_module, a flag inside a nested call only, an unpickler after a comment line (review s28js)
+    { code: `import { spawn } from 'node:child_process';\nspawn('python3', ['-c', "import torch, dill; torch.load('m.pt', pickle_module=dill, weights_only=True)"]);`, errors: [{ messageId: 'unpickleRun', data: { api: 'spawn', target: 'torch.load' }, confidence: 'high' }] },
+    { code: `import { spawn } from 'node:child_process';\nspawn('python3', ['-c', "import torch; torch.load(f(weights_only=True))"]);`, errors: [{ messageId: 'unpickleRun', data: { api: 'spawn', target: 'torch.load' }, confidence: 'high' }] },
+    { code: `import { spawn } from 'node:child_process';\nspawn('python3', ['-c', "# load it\\nimport pickle; pickle.load(open('m.pkl', 'rb'))  # 'quoted'"]);`, errors: [{ messageId: 'unpickleRun', data: { api: 'spawn', target: 'pickle.load' }, confidence: 'high' }] },
+    // the flag is a part not known: low
+    { code: `import { spawn } from 'node:child_process';\nexport const load = (wo) => spawn('python3', ['-c', \`import torch; torch.load('m.pt', weights_only=\${wo})\`]);`, errors: [{ messageId: 'unpickleRun', data: { api: 'spawn', target: 'torch.load' }, confidence: 'low' }] },
     // a program the analysis cannot resolve runs a source that is Python only by its text: medium
     { code: `import { execFileSync } from 'node:child_process';\nexecFileSync(process.env.PYTHON, ['-c', 'import pickle,sys; pickle.loads(sys.stdin.buffer.read())']);`, errors: [{ messageId: 'unpickleRun', confidence: 'medium' }] },
     {
