@@ -144,6 +144,18 @@ const OUTPUT_OPTIONS: Record<string, Set<string>> = {
   wget2: new Set(['-O', '--output-document']),
 };
 
+/**
+ * Options after which a command saves no file from its URL: curl's uploads (`-T file`,
+ * `--upload-file`, `-F file=@m.onnx`, `--form`, `--form-string`) and HEAD requests (`-I`, `--head`),
+ * also after short options that take no value (`-sT file`, `-sI`); wget's `--spider` (checks the URL
+ * is there) and posts (`--post-file`, `--post-data`).
+ */
+const NO_DOWNLOAD_OPTIONS: Record<string, RegExp> = {
+  curl: /^(?:--upload-file|--form|--form-string|--head)(?:=|$)|^-[sSLfkvqgi#]*[TFI]/,
+  wget: /^--(?:spider|post-file|post-data)(?:=|$)/,
+  wget2: /^--(?:spider|post-file|post-data)(?:=|$)/,
+};
+
 /** A download run as a command: `curl -L -o models/ggml-base.en.bin https://…/ggml-base.en.bin`. */
 export interface CommandDownload {
   api: string;
@@ -159,6 +171,8 @@ export function commandDownloads(sc: JsSourceCode, call: TSESTree.CallExpression
   const out: CommandDownload[] = [];
   for (const p of subprocessesOf(sc, call)) {
     if (!p.program || !DOWNLOADERS.has(p.program)) continue;
+    // an upload, a HEAD request, a check that the URL is there: nothing downloaded
+    if (p.argv.some((a, i) => i > 0 && a.text !== undefined && NO_DOWNLOAD_OPTIONS[p.program!].test(a.text))) continue;
     let output: Argument | undefined;
     const urls: Argument[] = [];
     /** Arguments not known in their start (`"${url}"`): the URL when no other is. */

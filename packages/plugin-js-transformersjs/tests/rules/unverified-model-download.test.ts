@@ -113,6 +113,13 @@ tester.run(id(rule), rule, {
     `import { net } from 'electron/main';\nconst get = async (name) => { const res = await net.fetch(\`https://api.example.com/\${name}\`); return res.json(); };\nexport const config = () => get('config.json');`,
     `import { net } from 'electron/main';\nimport { writeStream } from './stream';\nconst save = async (to, name) => { const res = await net.fetch(\`https://cdn.example.com/\${name}\`); await writeStream(to, res.body); };\nexport const run = (dir) => save(dir + '/notes.txt', 'notes.txt');`,
     `import { net } from 'electron/main';\nimport { createHash } from 'node:crypto';\nimport { writeFile } from 'node:fs/promises';\nconst save = async (to, name) => {\n  const res = await net.fetch(\`https://models.example.com/\${name}\`);\n  const bytes = Buffer.from(await res.arrayBuffer());\n  if (createHash('sha256').update(bytes).digest('hex') !== SHA[name]) throw new Error('bad');\n  await writeFile(to, bytes);\n};\nexport const run = (dir) => save(dir + '/m.onnx', 'm.onnx');`,
+    // curl uploads and HEAD requests, wget --spider: nothing downloaded (review s28js)
+    `import { execFileSync } from 'node:child_process';\nexecFileSync('curl', ['-T', 'out/model.onnx', 'https://uploads.example.com/model.onnx']);`,
+    `import { execFileSync } from 'node:child_process';\nexecFileSync('curl', ['--upload-file', 'model.onnx', 'https://transfer.example.com/model.onnx']);`,
+    `import { execFileSync } from 'node:child_process';\nexecFileSync('curl', ['-F', 'file=@model.onnx', 'https://api.example.com/models/model.onnx']);`,
+    `import { execFileSync } from 'node:child_process';\nexecFileSync('curl', ['-I', 'https://cdn.example.com/model.onnx']);`,
+    `import { execSync } from 'node:child_process';\nexecSync('curl -sT out/model.onnx https://uploads.example.com/model.onnx');`,
+    `import { execSync } from 'node:child_process';\nexecSync('wget --spider https://cdn.example.com/model.onnx');`,
     // curl / wget of files that are no model, of a local server, or checked with sha256sum
     `import { execFileSync } from 'node:child_process';\nexecFileSync('curl', ['-L', '-o', 'data/train.csv', 'https://example.com/train.csv']);`,
     `import { execSync } from 'node:child_process';\nexecSync('curl -sf http://localhost:8080/model.onnx -o m.onnx');`,
@@ -122,6 +129,11 @@ tester.run(id(rule), rule, {
     `import { spawn } from 'node:child_process';\nspawn('npx', ['node-llama-cpp', 'pull', '--dir', './models', 'hf:o/n/m-Q4_K_M.gguf']);`,
   ],
   invalid: [
+    // short options that take no value are no upload (`-sSLf`, `-i`): still a download (review s28js)
+    {
+      code: `import { execFileSync } from 'node:child_process';\nexecFileSync('curl', ['-sSLfi', '-o', 'm.onnx', 'https://cdn.example.com/m.onnx']);`,
+      errors: [{ messageId: 'unverified', data: { callee: 'execFileSync (curl)', url: '"https://cdn.example.com/m.onnx"' }, confidence: 'high', line: 2 }],
+    },
     // curl / wget of a model file in a child process (review jsnode P6), as a fetch of it would be
     {
       code: `const { execFileSync } = require('node:child_process');\nexecFileSync('curl', ['-L', '-o', 'models/ggml-base.en.bin', 'https://huggingface.co/ggerganov/whisper.cpp/resolve/main/ggml-base.en.bin']);`,
