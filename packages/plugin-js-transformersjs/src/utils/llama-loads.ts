@@ -44,8 +44,9 @@ export function nodeLlamaCppDownload(sc: JsSourceCode, call: TSESTree.CallExpres
 /**
  * What a node-llama-cpp model URI designates, as its `parseModelUri` reads it:
  * - `hub`: a Hugging Face repository. `hf:owner/repo/path/file.gguf#<branch>` (also `hf://`,
- *   `huggingface:`, `huggingface://`, `hf.co/`, `huggingface.co/`), or a Hub URL
- *   `https://huggingface.co/owner/repo/resolve/<revision>/file.gguf`: the file at `revision`
+ *   `huggingface:`, `huggingface://`, `hf.co/`, `huggingface.co/`, in lower case: `HF:…` is a local
+ *   path), or a Hub URL `https://huggingface.co/owner/repo/resolve/<revision>/file.gguf` (or
+ *   `…/blob/<revision>/…`, which node-llama-cpp rewrites to `resolve`): the file at `revision`
  *   (`undefined`: not given, `main`; `null`: not known). `hf:owner/repo:Q4_K_M` (a quantization tag,
  *   or no file at all, also the URL `https://huggingface.co/owner/repo`): `quantTag`, resolved through
  *   the Hub's manifest on `main`, with no way to pin it. `unseen`: its end is not known
@@ -66,7 +67,8 @@ const HOLE = '\u0000';
 /** The node-llama-cpp reading of a URI whose parts not known are `HOLE`s. */
 function parseLlamaUriShape(shape: string): LlamaUri {
   const known = (s: string | undefined): string | undefined => (s === undefined || s.includes(HOLE) ? undefined : s);
-  const prefix = HF_PREFIXES.find((p) => shape.toLowerCase().startsWith(p));
+  // (matched as node-llama-cpp matches them, case-sensitively: `HF:owner/…` is a local path)
+  const prefix = HF_PREFIXES.find((p) => shape.startsWith(p));
   if (prefix) {
     const content = shape.slice(prefix.length);
     const [user, model = '', ...rest] = content.split('/');
@@ -97,7 +99,8 @@ function parseLlamaUriShape(shape: string): LlamaUri {
     const path = shape.slice(url[0].length + shape.slice(url[0].length).indexOf('/') + 1).replace(/[?#].*$/, '');
     const [user, model, resolve, revision, ...file] = path.split('/');
     if (user && model && resolve === undefined) return { kind: 'hub', repo: known(`${user}/${model}`), quantTag: 'latest' };
-    if (user && model && resolve === 'resolve' && revision && file.length > 0) return { kind: 'hub', repo: known(`${user}/${model}`), revision: known(revision) ?? null };
+    // (node-llama-cpp reads a `/blob/` URL as the `/resolve/` one of the same file)
+    if (user && model && (resolve === 'resolve' || resolve === 'blob') && revision && file.length > 0) return { kind: 'hub', repo: known(`${user}/${model}`), revision: known(revision) ?? null };
   }
   return { kind: 'url', http: url[1].toLowerCase() === 'http' };
 }

@@ -19,6 +19,9 @@ tester.run(id(rule), rule, {
     `${llama}export const d = await createModelDownloader({ modelUri: \`hf:o/n/m.gguf#\${REVISION}\` });`,
     `${llama}export const p = await resolveModelFile('https://models.example.com/m.gguf');`,
     `${llama}export const p = await resolveModelFile('./models/m.gguf');`,
+    // the \`/blob/\` page URL of a commit (node-llama-cpp reads it as \`/resolve/\`); \`HF:\` in upper case is a local path to it (review s28js)
+    `${llama}export const p = await resolveModelFile('https://huggingface.co/o/n/blob/${COMMIT}/m-Q4_K_M.gguf', './models');`,
+    `${llama}export const p = await resolveModelFile('HF:o/n/m.gguf', './models');`,
     `${llama}export const p = await resolveModelFile('hf:o/n/m.gguf', { download: false });`,
     `${llama}export const load = async (modelPath) => (await getLlama()).loadModel({ modelPath });`,
     { code: `${llama}export const p = await resolveModelFile('hf:o/n/m.gguf#v1.2.0');`, options: [{ allowTags: true }] },
@@ -78,6 +81,10 @@ tester.run(id(rule), rule, {
       errors: [{ messageId: 'uriQuantTag', data: { callee: 'createModelDownloader', uri: '"hf:Qwen/Qwen2.5-3B-Instruct-GGUF:Q4_K_M"', tag: 'Q4_K_M' }, confidence: 'high' }],
     },
     { code: `${llama}export const p = await resolveModelFile('hf.co/ggml-org/gemma-3-1b-it-GGUF');`, errors: [{ messageId: 'uriQuantTag', data: { callee: 'resolveModelFile', uri: '"hf.co/ggml-org/gemma-3-1b-it-GGUF"', tag: 'latest' } }] },
+    {
+      code: `${llama}export const p = await resolveModelFile('https://huggingface.co/o/n/blob/main/m-Q4_K_M.gguf');`,
+      errors: [{ messageId: 'uriBranch', data: { callee: 'resolveModelFile', uri: '"https://huggingface.co/o/n/blob/main/m-Q4_K_M.gguf"', revision: 'main' } }],
+    },
     {
       code: `${llama}export const p = await resolveModelFile('https://huggingface.co/o/Llama-3.2-1B-GGUF/resolve/main/Llama-3.2-1B-Q4_K_M.gguf');`,
       errors: [{ messageId: 'uriBranch', data: { callee: 'resolveModelFile', uri: '"https://huggingface.co/o/Llama-3.2-1B-GGUF/resolve/main/Llama-3.2-1B-Q4_K_M.gguf"', revision: 'main' } }],

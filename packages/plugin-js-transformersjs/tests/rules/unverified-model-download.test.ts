@@ -113,6 +113,8 @@ tester.run(id(rule), rule, {
     `import { net } from 'electron/main';\nconst get = async (name) => { const res = await net.fetch(\`https://api.example.com/\${name}\`); return res.json(); };\nexport const config = () => get('config.json');`,
     `import { net } from 'electron/main';\nimport { writeStream } from './stream';\nconst save = async (to, name) => { const res = await net.fetch(\`https://cdn.example.com/\${name}\`); await writeStream(to, res.body); };\nexport const run = (dir) => save(dir + '/notes.txt', 'notes.txt');`,
     `import { net } from 'electron/main';\nimport { createHash } from 'node:crypto';\nimport { writeFile } from 'node:fs/promises';\nconst save = async (to, name) => {\n  const res = await net.fetch(\`https://models.example.com/\${name}\`);\n  const bytes = Buffer.from(await res.arrayBuffer());\n  if (createHash('sha256').update(bytes).digest('hex') !== SHA[name]) throw new Error('bad');\n  await writeFile(to, bytes);\n};\nexport const run = (dir) => save(dir + '/m.onnx', 'm.onnx');`,
+    // node-llama-cpp: a Hub \`/blob/<commit>/\` URL is the pinned Hub file (review s28js)
+    `import { resolveModelFile } from 'node-llama-cpp';\nexport const p = await resolveModelFile('https://huggingface.co/o/n/blob/0123456789abcdef0123456789abcdef01234567/m.gguf', './models');`,
     // curl uploads and HEAD requests, wget --spider: nothing downloaded (review s28js)
     `import { execFileSync } from 'node:child_process';\nexecFileSync('curl', ['-T', 'out/model.onnx', 'https://uploads.example.com/model.onnx']);`,
     `import { execFileSync } from 'node:child_process';\nexecFileSync('curl', ['--upload-file', 'model.onnx', 'https://transfer.example.com/model.onnx']);`,
