@@ -45,6 +45,10 @@ export default createRule<[Options?], JsSourceCode>({
         '{{callee}} downloads from {{repo}} with options the analysis cannot see ({{options}}): unless they pin `revision` to a commit, it follows `main`, and the files can change under you.',
       missingOnSomePaths:
         '{{callee}} downloads from {{repo}} without `revision` on some paths: of the option objects it may be given ({{options}}), some pin a commit and others give no `revision`, and it then follows `main`.',
+      missingOnSomePathsUnseen:
+        '{{callee}} downloads from {{repo}} without `revision` on some paths: of the option objects it may be given ({{options}}), some pin a commit and the others are not all in view ({{unseen}}): unless those pin `revision` to a commit, it follows `main`.',
+      revisionOnSomePaths:
+        '{{callee}} downloads from {{repo}} at "{{revision}}" on some paths: of the option objects it may be given ({{options}}), some pin a commit and others name "{{revision}}", which is not a commit and can move; pin a full commit hash on every path.',
       branch: '{{callee}} downloads from {{repo}} at "{{revision}}", a branch that moves with every push; pin a full commit hash.',
       notCommit: '{{callee}} downloads from {{repo}} at "{{revision}}", which is not a full commit hash: a branch or tag of that name can move; pin a full commit hash.',
       tag: '{{callee}} downloads from {{repo}} at tag "{{revision}}"; tags can be moved, a full commit hash cannot.',
@@ -126,9 +130,16 @@ export default createRule<[Options?], JsSourceCode>({
         if (revision.kind === 'missing' && revision.unseen && !revision.partly) {
           const unseen = `\`${shown(sc.getText(revisions.unseen[0]), 40)}\``;
           context.report({ node, messageId: 'unseenOptions', data: { callee, repo, options: unseen }, confidence });
-        } else if (revision.kind === 'missing' && revision.partly) {
+        } else if (revision.partly) {
           const given = `\`${shown(sc.getText(sc.argument(node, { position: 0 })!), 60)}\``;
-          context.report({ node, messageId: 'missingOnSomePaths', data: { callee, repo, options: given }, confidence });
+          if (revision.kind !== 'missing') {
+            // (which object is used is not known: the revision that is no commit is one of them)
+            context.report({ node, messageId: 'revisionOnSomePaths', data: { callee, repo, options: given, revision: revision.value }, confidence, severity: revision.kind === 'tag' ? 'medium' : undefined });
+          } else if (revision.unseen) {
+            // (an object not in view may pin it: "others give no `revision`" would not be known)
+            const unseen = `\`${shown(sc.getText(revisions.unseen[0]), 40)}\``;
+            context.report({ node, messageId: 'missingOnSomePathsUnseen', data: { callee, repo, options: given, unseen }, confidence });
+          } else context.report({ node, messageId: 'missingOnSomePaths', data: { callee, repo, options: given }, confidence });
         } else if (revision.kind === 'missing') {
           context.report({ node, messageId: 'missing', data: { callee, repo }, confidence });
         } else {

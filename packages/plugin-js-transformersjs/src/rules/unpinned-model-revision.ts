@@ -35,6 +35,10 @@ export default createRule<[Options?], JsSourceCode>({
         '{{callee}} loads {{model}} from {{source}} with options the analysis cannot see ({{options}}): unless they pin `revision` to a commit, it follows `main`, and the files can change under you.',
       missingOnSomePaths:
         '{{callee}} loads {{model}} from {{source}} without a pinned `revision` on some paths: of the option objects it may be given ({{options}}), some pin a commit and others give no `revision`, and it then follows `main`.',
+      missingOnSomePathsUnseen:
+        '{{callee}} loads {{model}} from {{source}} without a pinned `revision` on some paths: of the option objects it may be given ({{options}}), some pin a commit and the others are not all in view ({{unseen}}): unless those pin `revision` to a commit, it follows `main`.',
+      revisionOnSomePaths:
+        '{{callee}} loads {{model}} from {{source}} at revision "{{revision}}" on some paths: of the option objects it may be given ({{options}}), some pin a commit and others name "{{revision}}", which is not a commit and can move; pin a full commit hash on every path.',
       missingFrom: '{{callee}} loads {{model}} from {{source}} without a pinned `revision`: it fetches `main`, so the files can change under you.',
       defaultModelFrom: '{{callee}} uses the default model of the "{{task}}" task, downloaded from {{source}} at `main`; name the model and pin its `revision`.',
       spreadArguments:
@@ -156,7 +160,7 @@ export default createRule<[Options?], JsSourceCode>({
       // the options as written, when no object in view gives a revision (`opts`, `...opts`)
       const unseenOptions = revision.kind === 'missing' && revision.unseen && !revision.partly ? `\`${shown(sc.getText(revisions.unseen[0]), 40)}\`` : undefined;
       // the options as written, when some of the objects they may be pin it and others do not
-      const someOptions = revision.kind === 'missing' && revision.partly ? `\`${shown(sc.getText(sc.argument(node, { position: load.optionsPos })!), 60)}\`` : undefined;
+      const someOptions = revision.partly ? `\`${shown(sc.getText(sc.argument(node, { position: load.optionsPos })!), 60)}\`` : undefined;
       confidence = hostConfidence(confidence);
       // `env.allowRemoteModels` is set to a value the analysis cannot read: the load may stay local.
       if (confidence === 'high' && remoteModelsUncertain(sc, node)) confidence = 'medium';
@@ -165,6 +169,14 @@ export default createRule<[Options?], JsSourceCode>({
         context.report({ node, messageId: 'revisionIgnored', data: { callee, model: modelName, source: source ?? 'the Hugging Face Hub', template: shown(template) }, confidence });
       } else if (unseenOptions) {
         context.report({ node, messageId: 'unseenOptions', data: { callee, model: modelName, source: source ?? 'the Hugging Face Hub', options: unseenOptions }, confidence });
+      } else if (someOptions && revision.kind !== 'missing') {
+        // (which object is used is not known: the revision that is no commit is one of them)
+        const data = { callee, model: modelName, source: source ?? 'the Hugging Face Hub', options: someOptions, revision: revision.value };
+        context.report({ node, messageId: 'revisionOnSomePaths', data, confidence, severity: revision.kind === 'tag' ? 'medium' : undefined });
+      } else if (someOptions && revision.unseen) {
+        // (an object not in view may pin it: "others give no `revision`" would not be known)
+        const unseen = `\`${shown(sc.getText(revisions.unseen[0]), 40)}\``;
+        context.report({ node, messageId: 'missingOnSomePathsUnseen', data: { callee, model: modelName, source: source ?? 'the Hugging Face Hub', options: someOptions, unseen }, confidence });
       } else if (someOptions) {
         context.report({ node, messageId: 'missingOnSomePaths', data: { callee, model: modelName, source: source ?? 'the Hugging Face Hub', options: someOptions }, confidence });
       } else if (revision.kind === 'missing') {

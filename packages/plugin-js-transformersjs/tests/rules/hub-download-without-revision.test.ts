@@ -38,6 +38,15 @@ tester.run(id(rule), rule, {
     imp + `const BUCKET = process.env.HF_BUCKET;\nexport const get = (p) => downloadFile({ repo: \`buckets/\${BUCKET}\`, repoType: 'bucket', path: p });`,
   ],
   invalid: [
+    // a branch on some paths only, and other objects not in view, are said to be so (review s28js)
+    {
+      code: imp + `export const pull = (dev) => downloadFile({ repo: 'o/n', path: 'm.onnx', ...(dev ? { revision: 'main' } : { revision: '${COMMIT}' }) });`,
+      errors: [{ messageId: 'revisionOnSomePaths', data: { callee: 'downloadFile', repo: '"o/n"', options: "`{ repo: 'o/n', path: 'm.onnx', ...(dev ? { revision: 'main'…`", revision: 'main' }, confidence: 'medium' }],
+    },
+    {
+      code: imp + `export const pull = (dev, opts) => downloadFile({ repo: 'o/n', path: 'm.onnx', ...(dev ? opts : { revision: '${COMMIT}' }) });`,
+      errors: [{ messageId: 'missingOnSomePathsUnseen', data: { callee: 'downloadFile', repo: '"o/n"', options: "`{ repo: 'o/n', path: 'm.onnx', ...(dev ? opts : { revision:…`", unseen: '`opts`' }, confidence: 'low' }],
+    },
     // a name that is no known branch: only known not to be a full commit hash
     { code: `import { downloadFile } from '@huggingface/hub';\nawait downloadFile({ repo: 'org/name', path: 'model.onnx', revision: 'default' });`, errors: [{ messageId: 'notCommit', data: { callee: 'downloadFile', repo: '"org/name"', revision: 'default' } }] },
     // a TypeScript enum member is a constant: a branch in it is not pinned

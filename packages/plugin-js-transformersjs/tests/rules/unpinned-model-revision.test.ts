@@ -257,7 +257,16 @@ tester.run(id(rule), rule, {
       code: imp + `export const load = (dev) => pipeline('x', 'org/name', dev ? {} : { revision: '${COMMIT}' });`,
       errors: [{ messageId: 'missingOnSomePaths', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub', options: `\`dev ? {} : { revision: '${COMMIT.slice(0, 35)}…\`` }, confidence: 'medium' }],
     },
-    { code: imp + `export const load = (dev) => pipeline('x', 'org/name', dev ? { revision: 'main' } : { revision: '${COMMIT}' });`, errors: [{ messageId: 'branch', confidence: 'medium' }] },
+    // a branch on some paths only is said to be so (review s28js)
+    {
+      code: imp + `export const load = (dev) => pipeline('x', 'org/name', dev ? { revision: 'main' } : { revision: '${COMMIT}' });`,
+      errors: [{ messageId: 'revisionOnSomePaths', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub', options: "`dev ? { revision: 'main' } : { revision: '0123456789abcdef0…`", revision: 'main' }, confidence: 'medium' }],
+    },
+    // the other object is not in view: not said to give no revision (review s28js)
+    {
+      code: imp + `export const load = (dev, opts) => pipeline('x', 'org/name', { dtype: 'q8', ...(dev ? opts : { revision: '${COMMIT}' }) });`,
+      errors: [{ messageId: 'missingOnSomePathsUnseen', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub', options: "`{ dtype: 'q8', ...(dev ? opts : { revision: '0123456789abcd…`", unseen: '`opts`' }, confidence: 'low' }],
+    },
     // an object the file writes members of may hold anything: not read as it was written
     { code: imp + `export async function load(device) {\n  const opts = { revision: '${COMMIT}' };\n  if (device) opts.revision = device;\n  return pipeline('x', 'org/name', opts);\n}`, errors: [{ messageId: 'unseenOptions', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub', options: '`opts`' }, confidence: 'low' }] },
     { code: imp + `const opts = {};\nopts.revision = pickRevision();\nexport const p = await pipeline('x', 'org/name', opts);`, errors: [{ messageId: 'unseenOptions', confidence: 'low' }] },
