@@ -249,8 +249,31 @@ export function remoteModelsUncertain(sc: JsSourceCode, call: JsNode): boolean {
  */
 export type RemoteHost = { kind: 'hub' } | { kind: 'hosts'; hosts: string[] } | { kind: 'loopback'; hosts: string[] } | { kind: 'unknown'; when?: string };
 
-/** `hostUnder`'s answer, with what is needed to tell, per load, whether a loopback host is certainly set. */
-type HostUnder = RemoteHost | { kind: 'loopback?'; hosts: string[]; moduleLevel: boolean; writes: EnvWrite[] };
+/** A condition a write runs under, as written, and the branch it guards (the write inside it). */
+interface Guard {
+  test: string;
+  branch: JsNode;
+}
+
+/**
+ * `hostUnder`'s answer, with what is needed to tell, per load, whether a loopback host is certainly
+ * set, and which of the conditions a host not known is set under the load itself runs under.
+ */
+type HostUnder =
+  | Exclude<RemoteHost, { kind: 'unknown' }>
+  | { kind: 'unknown'; guards?: Guard[] }
+  | { kind: 'loopback?'; hosts: string[]; moduleLevel: boolean; writes: EnvWrite[] };
+
+/**
+ * The host not known as `at` sees it: `when` the conditions of the write that `at` does not run
+ * under itself (a load inside `if (config.remoteHost) { env.remoteHost = …; pipeline(…) }` runs only
+ * with the host set: no `when`).
+ */
+function unknownHostAt(host: { kind: 'unknown'; guards?: Guard[] }, at: JsNode | undefined): RemoteHost {
+  const inside = (g: Guard) => at !== undefined && g.branch.range[0] <= at.range[0] && at.range[1] <= g.branch.range[1];
+  const open = (host.guards ?? []).filter((g) => !inside(g));
+  return open.length > 0 ? { kind: 'unknown', when: open.map((g) => (open.length > 1 && /[\s?|&]/.test(g.test) && !/^!\(.*\)$/.test(g.test) ? `(${g.test})` : g.test)).join(' && ') } : { kind: 'unknown' };
+}
 
 const hostCache = new WeakMap<JsSourceCode, Map<number, HostUnder>>();
 
@@ -263,6 +286,7 @@ const hostCache = new WeakMap<JsSourceCode, Map<number, HostUnder>>();
 export function remoteHostOf(sc: JsSourceCode, call?: JsNode): RemoteHost {
   const limit = limitFor(sc, call);
   const host = perLimit(hostCache, sc, limit, () => hostUnder(sc, limit));
+  if (host.kind === 'unknown') return unknownHostAt(host, call);
   if (host.kind !== 'loopback?') return host;
   const set = host.moduleLevel || (call !== undefined && host.writes.some((w) => runsBefore(sc, w.node, call)));
   return { kind: set ? 'loopback' : 'hosts', hosts: host.hosts };
@@ -285,6 +309,7 @@ export function remoteHostAfter(sc: JsSourceCode, write: EnvWrite): RemoteHost {
   }
   const limit = write.inFunction ? Infinity : write.node.range[1];
   const host = perLimit(hostCache, sc, limit, () => hostUnder(sc, limit));
+  if (host.kind === 'unknown') return unknownHostAt(host, write.node);
   if (host.kind !== 'loopback?') return host;
   const set = host.moduleLevel || host.writes.some((w) => w.node === write.node || runsBefore(sc, w.node, write.node));
   return { kind: set ? 'loopback' : 'hosts', hosts: host.hosts };
@@ -325,8 +350,8 @@ function hostUnder(sc: JsSourceCode, limit: number): HostUnder {
   }
   if (unknown) {
     // one write, at module level, under a condition: when it does not hold, the Hub is in force
-    const when = writes.length === 1 && unknownWrites.length === 1 ? guardOf(sc, unknownWrites[0]) : undefined;
-    return when !== undefined ? { kind: 'unknown', when } : { kind: 'unknown' };
+    const guards = writes.length === 1 && unknownWrites.length === 1 ? guardsOf(sc, unknownWrites[0]) : undefined;
+    return guards !== undefined ? { kind: 'unknown', guards } : { kind: 'unknown' };
   }
   if (hosts.length > 0) return { kind: 'hosts', hosts: [...hosts, ...loopback] };
   // every value set is a loopback server (a Hub value among them leaves the Hub possible)
@@ -339,28 +364,31 @@ function hostUnder(sc: JsSourceCode, limit: number): HostUnder {
 }
 
 /**
- * The condition a module-level write runs under, as written (`config.remoteHost` for `if
- * (config.remoteHost) env.remoteHost = config.remoteHost`; `!(test)` in the `else` branch; the test
- * of a `?:` or the left side of `&&` holding it): `undefined` for a write that always runs, one inside
- * a function (which may not run at all), or one under a loop or `try`.
+ * The conditions a module-level write runs under, outermost first, as written (`config.remoteHost`
+ * for `if (config.remoteHost) env.remoteHost = config.remoteHost`; `!(test)` in the `else` branch;
+ * the test of a `?:` or the left side of `&&` holding it; every enclosing `if` of nested ones), each
+ * with the branch it guards: `undefined` for a write that always runs, one inside a function (which
+ * may not run at all), or one under a loop or `try`.
  */
-function guardOf(sc: JsSourceCode, write: EnvWrite): string | undefined {
+function guardsOf(sc: JsSourceCode, write: EnvWrite): Guard[] | undefined {
   if (write.inFunction) return undefined;
+  const guards: Guard[] = [];
   let child: JsNode = write.node;
   for (let p = sc.parent(child); p; child = p, p = sc.parent(p)) {
     if (p.type === 'IfStatement') {
       const test = shown(sc.getText(p.test), 60);
-      if (p.consequent === child) return test;
-      if (p.alternate === child) return `!(${test})`;
+      if (p.consequent === child) guards.push({ test, branch: child });
+      else if (p.alternate === child) guards.push({ test: `!(${test})`, branch: child });
     } else if (p.type === 'ConditionalExpression' && p.test !== child) {
       const test = shown(sc.getText(p.test), 60);
-      return p.consequent === child ? test : `!(${test})`;
+      guards.push({ test: p.consequent === child ? test : `!(${test})`, branch: child });
     } else if (p.type === 'LogicalExpression' && p.right === child) {
       const test = shown(sc.getText(p.left), 60);
-      return p.operator === '&&' ? test : p.operator === '||' ? `!(${test})` : `${test} == null`;
+      guards.push({ test: p.operator === '&&' ? test : p.operator === '||' ? `!(${test})` : `${test} == null`, branch: child });
     } else if (p.type.startsWith('For') || p.type === 'WhileStatement' || p.type === 'DoWhileStatement' || p.type === 'TryStatement' || p.type === 'SwitchCase') return undefined;
   }
-  return undefined;
+  // (outermost first, as the code reads)
+  return guards.length > 0 ? guards.reverse() : undefined;
 }
 
 /**

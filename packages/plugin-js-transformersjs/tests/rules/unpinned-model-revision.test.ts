@@ -355,6 +355,19 @@ tester.run(id(rule), rule, {
       code: imp + `if (process.env.HF_MIRROR) { env.remoteHost = process.env.HF_MIRROR; } else { env.allowLocalModels = false; }\nexport const p = await pipeline('x', 'org/name');`,
       errors: [{ messageId: 'missingFrom', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub (or, when `process.env.HF_MIRROR`, the host set in `env.remoteHost`)' } }],
     },
+    // the load inside the branch that sets the host runs only with it set; nested conditions are all named (review s28js)
+    {
+      code: imp + `const config = JSON.parse(process.argv[2] ?? '{}');\nif (config.remoteHost) {\n  env.remoteHost = config.remoteHost;\n  await pipeline('x', 'org/name');\n}`,
+      errors: [{ messageId: 'missingFrom', data: { callee: 'pipeline', model: '"org/name"', source: 'the host set in `env.remoteHost`' }, confidence: 'medium' }],
+    },
+    {
+      code: imp + `const config = JSON.parse(process.argv[2] ?? '{}');\nif (config.mirror) {\n  if (config.remoteHost) env.remoteHost = config.remoteHost;\n}\nexport const load = () => pipeline('x', 'org/name');`,
+      errors: [{ messageId: 'missingFrom', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub (or, when `config.mirror && config.remoteHost`, the host set in `env.remoteHost`)' }, confidence: 'medium' }],
+    },
+    {
+      code: imp + `const config = JSON.parse(process.argv[2] ?? '{}');\nif (config.mirror) {\n  if (config.remoteHost) env.remoteHost = config.remoteHost;\n  await pipeline('x', 'org/name');\n}`,
+      errors: [{ messageId: 'missingFrom', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub (or, when `config.remoteHost`, the host set in `env.remoteHost`)' }, confidence: 'medium' }],
+    },
     // ... set by a function, or always: the host alone is named
     { code: imp + `export function mirror(h) { env.remoteHost = h; }\nexport const p = await pipeline('x', 'org/name');`, errors: [{ messageId: 'missingFrom', data: { callee: 'pipeline', model: '"org/name"', source: 'the host set in `env.remoteHost`' } }] },
     { code: imp + `env.remoteHost = 'http://localhost:8000/';\nexport function online() { env.remoteHost = 'https://huggingface.co/'; }\nexport async function load() { return pipeline('x', 'org/name'); }`, errors: [{ messageId: 'missing', confidence: 'high' }] },
@@ -399,3 +412,4 @@ tester.run(id(rule), rule, {
 fixture(rule);
 fixture(rule, undefined, undefined, 'unpinned-model-revision-remote-host');
 fixture(rule, undefined, undefined, 'unpinned-model-revision-conditional-host');
+fixture(rule, undefined, undefined, 'unpinned-model-revision-host-inside-condition');
