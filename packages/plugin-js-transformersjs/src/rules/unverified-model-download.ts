@@ -324,6 +324,12 @@ function isOwnParameter(sc: JsSourceCode, url: JsNode, fn: JsNode): boolean {
 /** How many values a URL built from parameters is worked out to at most. */
 const MAX_PARAMETER_URLS = 32;
 
+/** One call of a function `fn`: the values each of its arguments may take, by parameter index (see `valuesFromParameters`). */
+interface CallArguments {
+  fn: JsNode;
+  args: Map<number, string[] | undefined>;
+}
+
 /** `valuesFromParameters` of each parameter (`declaration start:index:depth`), per file. */
 const parameterValues = new WeakMap<JsSourceCode, Map<string, string[] | undefined>>();
 
@@ -334,7 +340,7 @@ const parameterValues = new WeakMap<JsSourceCode, Map<string, string[] | undefin
  * passes something else adds nothing), a template literal or `+` of such parts (every combination).
  * `undefined` when a part is none of these, or past `MAX_PARAMETER_URLS` values.
  */
-function valuesFromParameters(sc: JsSourceCode, expr: JsNode, depth: number): string[] | undefined {
+function valuesFromParameters(sc: JsSourceCode, expr: JsNode, depth: number, call?: CallArguments): string[] | undefined {
   const value = sc.constant(expr);
   if (typeof value === 'string') return [value];
   if (typeof value === 'number') return [String(value)];
@@ -343,6 +349,8 @@ function valuesFromParameters(sc: JsSourceCode, expr: JsNode, depth: number): st
     const b = sc.binding(node);
     if (b?.kind === 'param') {
       if (depth >= MAX_WRAPPER_DEPTH || b.path?.length !== 0 || b.writes !== 0 || b.paramIndex === undefined || !b.declaration) return undefined;
+      // the parameters of the one call asked about: what that call passes
+      if (call && b.declaration === call.fn) return call.args.get(b.paramIndex);
       // one answer per parameter and depth: hundreds of calls that pass the same parameters on would
       // otherwise each ask again (seconds for a file of 400 such calls)
       let memo = parameterValues.get(sc);
@@ -365,7 +373,7 @@ function valuesFromParameters(sc: JsSourceCode, expr: JsNode, depth: number): st
       return result;
     }
     const def = sc.definingExpression(node);
-    return def && def !== node ? valuesFromParameters(sc, def, depth) : undefined;
+    return def && def !== node ? valuesFromParameters(sc, def, depth, call) : undefined;
   }
   const combine = (parts: Array<string[] | undefined>): string[] | undefined => {
     let out = [''];
@@ -378,11 +386,11 @@ function valuesFromParameters(sc: JsSourceCode, expr: JsNode, depth: number): st
   };
   if (node.type === 'TemplateLiteral') {
     const parts: Array<string[] | undefined> = [[node.quasis[0].value.cooked ?? '']];
-    node.expressions.forEach((e, i) => parts.push(valuesFromParameters(sc, e, depth), [node.quasis[i + 1].value.cooked ?? '']));
+    node.expressions.forEach((e, i) => parts.push(valuesFromParameters(sc, e, depth, call), [node.quasis[i + 1].value.cooked ?? '']));
     return combine(parts);
   }
   if (node.type === 'BinaryExpression' && node.operator === '+') {
-    return combine([valuesFromParameters(sc, node.left, depth), valuesFromParameters(sc, node.right, depth)]);
+    return combine([valuesFromParameters(sc, node.left, depth, call), valuesFromParameters(sc, node.right, depth, call)]);
   }
   return undefined;
 }
@@ -415,7 +423,19 @@ function modelUrlsBuiltFromParameters(sc: JsSourceCode, url: JsNode, fn: JsNode)
   // only a URL built from the function's own parameters: what its callers pass decides it
   visit(url, 0);
   if (!uses) return [];
-  const values = valuesFromParameters(sc, url, 0) ?? [];
+  // call by call: the arguments of one call go together (`download('weights', 'model.onnx')` and
+  // `download('configs', 'tokenizer.json')` make no `configs/model.onnx`)
+  const values: string[] = [];
+  const params = 'params' in fn && Array.isArray(fn.params) ? fn.params.length : 0;
+  for (const site of callSitesOf(sc, fn)) {
+    const args = new Map<number, string[] | undefined>();
+    for (let i = 0; i < params; i++) {
+      const arg = site.arguments[i];
+      args.set(i, arg && arg.type !== 'SpreadElement' ? valuesFromParameters(sc, arg, 1) : undefined);
+    }
+    for (const v of valuesFromParameters(sc, url, 0, { fn, args }) ?? []) if (!values.includes(v)) values.push(v);
+    if (values.length > MAX_PARAMETER_URLS) return [];
+  }
   return values.filter((v) => classifyString(v, false).kind === 'remote' && looksLikeModelFile(v.replace(/[?#].*$/, ''))).map((v) => quoted(v));
 }
 
