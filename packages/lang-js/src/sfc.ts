@@ -501,7 +501,7 @@ const IN_DOUBLE_ESCAPED = /-->|<\/script(?=[\t\n\f\r />])/gi;
  * content runs to the end of the text. Linear: each state's pattern is searched from where the last
  * one matched.
  */
-function scriptDataEnd(text: string, from: number, rules: ScriptDataRules): [number, number] | undefined {
+function scriptDataEnd(text: string, from: number, rules: ScriptDataRules, seen?: { hidden?: boolean }): [number, number] | undefined {
   let state: 'data' | 'escaped' | 'double' = 'data';
   let pos = from;
   for (;;) {
@@ -527,6 +527,8 @@ function scriptDataEnd(text: string, from: number, rules: ScriptDataRules): [num
       state = 'double';
       pos = at + token.length + 1;
     } else if (state === 'double') {
+      // (a `</script>` the double escape hides: said so when the script never ends)
+      if (seen) seen.hidden = true;
       state = 'escaped';
       pos = at + token.length + 1;
     } else {
@@ -551,11 +553,15 @@ function scriptBlock(
   language: { lang: Lang; classic?: boolean; module?: boolean } | null | undefined = scriptLangOf(tag),
   scriptData?: ScriptDataRules,
 ): number {
-  const close = scriptData ? scriptDataEnd(text, tag.end, scriptData) : closingTag(text, 'script', tag.end);
+  const seen: { hidden?: boolean } = {};
+  const close = scriptData ? scriptDataEnd(text, tag.end, scriptData, seen) : closingTag(text, 'script', tag.end);
   if (!close) {
     if (language) {
       found.push({ start: tag.end, end: text.length, ...language });
-      problems.push({ message: 'This <script> has no </script>: read to the end of the file', offset: tagStart });
+      const message = seen.hidden
+        ? 'This <script> holds a `<!--` and a `<script` (in a string or a comment too) that hide its </script> from the HTML parser, as in a browser: read to the end of the file'
+        : 'This <script> has no </script>: read to the end of the file';
+      problems.push({ message, offset: tagStart });
     }
     return text.length;
   }
