@@ -92,6 +92,9 @@ export function pythonUnpickle(source: string): { target: string; uncertain?: bo
   return undefined;
 }
 
+/** Options of the Python interpreter that take the next argument as their value. */
+const PYTHON_VALUE_OPTIONS = new Set(['-W', '-X', '--check-hash-based-pycs']);
+
 /** Python's own programs: `python`, `python3`, `python3.12`, `pythonw`, the Windows launcher `py`. */
 const PYTHON_PROGRAM = /^(?:python[\d.]*w?|py)$/i;
 
@@ -115,8 +118,17 @@ function pythonSourceRun(sc: JsSourceCode, call: TSESTree.CallExpression): { sou
   }
   for (const p of subprocessesOf(sc, call)) {
     if (p.program !== undefined && !PYTHON_PROGRAM.test(p.program)) continue;
-    // `-c` after options only: `python script.py -c x` passes it to the script
-    const c = p.argv.findIndex((a, i) => i > 0 && (a.text === undefined || !a.text.startsWith('-') || a.text === '-c'));
+    // `-c` after options only: `python script.py -c x` passes it to the script; the value of an
+    // option that takes one (`-W ignore`, `-X utf8`) is no script
+    let c = -1;
+    for (let i = 1; i < p.argv.length; i++) {
+      const a = p.argv[i].text;
+      if (a === undefined || a === '-c' || !a.startsWith('-')) {
+        c = i;
+        break;
+      }
+      if (PYTHON_VALUE_OPTIONS.has(a)) i++;
+    }
     const source = c > 0 && p.argv[c].text === '-c' ? p.argv[c + 1]?.shape : undefined;
     if (source) return { source: source.replace(/\u0000/g, '…'), confidence: p.program !== undefined ? 'high' : 'medium' };
   }

@@ -13,6 +13,10 @@ const FILE_RUNNERS = new Set([
 const SHELL_RUNNERS = new Set(['child_process.exec', 'child_process.execSync', 'execa.execaCommand', 'execa.execaCommandSync', 'execa.command', 'execa.commandSync']);
 /** Shells whose `-c` argument is a command line. */
 const SHELLS = /^(?:ba|z|da|k)?sh$/;
+/** A shell's `-c`, also among other short options (`bash -lc`, `sh -ec`). */
+const SHELL_C = /^-[A-Za-z]*c[A-Za-z]*$/;
+/** How many shells deep a command line is read (`bash -c "sh -c '…'"`). */
+const MAX_SHELL_DEPTH = 4;
 
 /**
  * One argument of a command: its text when known (`text`; in a shell command line, a word holding a
@@ -114,7 +118,7 @@ export function subprocessesOf(sc: JsSourceCode, call: TSESTree.CallExpression):
   const program = argv[0].text !== undefined ? programName(argv[0].text) : undefined;
   // `bash -c "<command line>"`: the programs of the command line
   if (program && SHELLS.test(program)) {
-    const c = argv.findIndex((a, i) => i > 0 && a.text === '-c');
+    const c = argv.findIndex((a, i) => i > 0 && a.text !== undefined && SHELL_C.test(a.text));
     const line = c > 0 ? argv[c + 1] : undefined;
     return line ? fromCommandLine(api, line.node, shapeOf(sc, line.node)) : [];
   }
@@ -126,12 +130,18 @@ function stringOf(sc: JsSourceCode, expr: JsNode): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-function fromCommandLine(api: string, node: JsNode, line: string | undefined): Subprocess[] {
+function fromCommandLine(api: string, node: JsNode, line: string | undefined, depth = 0): Subprocess[] {
   if (line === undefined) return [];
-  return shellWords(line).map((words) => {
+  return shellWords(line).flatMap((words) => {
     const argv = words.map((w) => ({ node: unwrapExpression(node), ...w }));
     const program = argv[0].text !== undefined ? programName(argv[0].text) : undefined;
-    return { api, argv, program };
+    // a shell run by the command line (`bash -c "python3 -c '…'"`): the programs of its own command line
+    if (program && SHELLS.test(program) && depth < MAX_SHELL_DEPTH) {
+      const c = argv.findIndex((a, i) => i > 0 && a.text !== undefined && SHELL_C.test(a.text));
+      const inner = c > 0 ? argv[c + 1] : undefined;
+      if (inner) return fromCommandLine(api, node, inner.shape, depth + 1);
+    }
+    return [{ api, argv, program }];
   });
 }
 

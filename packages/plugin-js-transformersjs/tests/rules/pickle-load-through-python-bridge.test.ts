@@ -16,6 +16,8 @@ tester.run(id(rule), rule, {
     `import { execSync } from 'node:child_process'; execSync('python3 -c "import json; print(json.load(open(p)))"');`,
     `import { execFileSync } from 'node:child_process'; execFileSync('curl', ['-c', 'cookies.txt', 'https://example.com/pickle.loads']);`,
     `const { PythonShell } = require('python-shell'); PythonShell.run('predict.py', { args: [modelPath] });`,
+    // the value of -W is no script: \`-c\` after it is Python's, \`python -X dev train.py -c x\` is the script's
+    `import { spawn } from 'node:child_process'; spawn('python3', ['-X', 'dev', 'train.py', '-c', 'pickle.load(f)']);`,
     // the unpickler named in a string or a comment of the Python source, not called (review s28js)
     `import { execFileSync } from 'node:child_process'; execFileSync('python3', ['-c', 'print("never call pickle.loads(x) on untrusted data")']);`,
     `import { spawn } from 'node:child_process'; spawn('python3', ['-c', '# pickle.load(f) was removed\\nimport json; print(json.dumps({}))']);`,
@@ -46,6 +48,10 @@ tester.run(id(rule), rule, {
     { code: `import { spawn } from 'node:child_process';\nspawn('python3', ['-c', "# load it\\nimport pickle; pickle.load(open('m.pkl', 'rb'))  # 'quoted'"]);`, errors: [{ messageId: 'unpickleRun', data: { api: 'spawn', target: 'pickle.load' }, confidence: 'high' }] },
     // the flag is a part not known: low
     { code: `import { spawn } from 'node:child_process';\nexport const load = (wo) => spawn('python3', ['-c', \`import torch; torch.load('m.pt', weights_only=\${wo})\`]);`, errors: [{ messageId: 'unpickleRun', data: { api: 'spawn', target: 'torch.load' }, confidence: 'low' }] },
+    // an option with a value before `-c`, a shell's `-c` among other flags, a shell inside a command line (review s28js)
+    { code: `import { spawn } from 'node:child_process';\nspawn('python3', ['-W', 'ignore', '-c', 'import pickle; pickle.load(open("m.pkl", "rb"))']);`, errors: [{ messageId: 'unpickleRun', data: { api: 'spawn', target: 'pickle.load' }, confidence: 'high' }] },
+    { code: `import { spawn } from 'node:child_process';\nspawn('bash', ['-lc', 'python3 -c "import pickle; pickle.load(open(\\'m.pkl\\', \\'rb\\'))"']);`, errors: [{ messageId: 'unpickleRun', data: { api: 'spawn', target: 'pickle.load' }, confidence: 'high' }] },
+    { code: `import { exec } from 'node:child_process';\nexec(\`bash -c "python3 -c 'import joblib; joblib.load(\\\\"m.pkl\\\\")'"\`);`, errors: [{ messageId: 'unpickleRun', data: { api: 'exec', target: 'joblib.load' }, confidence: 'high' }] },
     // a program the analysis cannot resolve runs a source that is Python only by its text: medium
     { code: `import { execFileSync } from 'node:child_process';\nexecFileSync(process.env.PYTHON, ['-c', 'import pickle,sys; pickle.loads(sys.stdin.buffer.read())']);`, errors: [{ messageId: 'unpickleRun', confidence: 'medium' }] },
     {
