@@ -90,11 +90,19 @@ export interface OptionChoices {
    * `opts.device = d`), a getter, a computed key that is not known; empty when every object the options may be is seen.
    */
   unseen: JsNode[];
+  /**
+   * Of `unseen`, those the options themselves (or the object at a step of a path) may be as a whole
+   * (`dev ? opts : { revision: A }`, `opts ?? { revision: A }`, a parameter, past 32 objects): with
+   * one, the option may be anything, absent too — unlike a spread the analysis cannot see after an
+   * option in view (`{ revision: A, ...opts }`), where the option in view counts. Set by
+   * `argumentChoices` and `propertyChoices`.
+   */
+  unseenObjects?: JsNode[];
 }
 
-/** The object literals an expression may denote, and whether it may denote none or one not seen. */
 const EMPTY_KEYS: ReadonlySet<string> = new Set();
 
+/** The object literals an expression may denote, and whether it may denote none or one not seen. */
 interface ObjectChoices {
   objects: TSESTree.ObjectExpression[];
   /** `null`, `undefined`, a primitive, the falsy side of `&&`: no properties. */
@@ -973,7 +981,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     if (!arg) {
       // after a spread of arguments the analysis cannot expand: that spread may hold it
       const spread = complete ? undefined : (call as TSESTree.CallExpression).arguments.find((a) => a.type === 'SpreadElement');
-      return { values: [], absent: complete, unseen: spread ? [spread] : [] };
+      return { values: [], absent: complete, unseen: spread ? [spread] : [], unseenObjects: spread ? [spread] : [] };
     }
     return this.propertyChoices(arg, query.name);
   }
@@ -984,11 +992,11 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     // many paths to few objects: past a budget of steps, what is left is `unseen`
     this.choiceSteps = CHOICE_STEPS;
     const path = typeof name === 'string' ? [name] : name;
-    const out: OptionChoices = { values: [], absent: false, unseen: [] };
+    const out: OptionChoices = { values: [], absent: false, unseen: [], unseenObjects: [] };
     let current: JsNode[] = [expr];
     for (let i = 0; i < path.length; i++) {
       const step: OptionChoices = { values: [], absent: false, unseen: [] };
-      for (const e of current) this.collectProperty(e, path[i], 0, step);
+      for (const e of current) this.collectProperty(e, path[i], 0, step, out.unseenObjects);
       if (step.absent) out.absent = true;
       for (const u of step.unseen) if (!out.unseen.includes(u)) out.unseen.push(u);
       current = step.values;
@@ -997,11 +1005,12 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     return out;
   }
 
-  private collectProperty(expr: JsNode, name: string, depth: number, out: OptionChoices): void {
+  private collectProperty(expr: JsNode, name: string, depth: number, out: OptionChoices, objectsUnseen?: JsNode[]): void {
     const choices: ObjectChoices = { objects: [], empty: false, unseen: [] };
     this.collectObjects(expr, depth, choices, name);
     if (choices.empty) out.absent = true;
     for (const u of choices.unseen) if (!out.unseen.includes(u)) out.unseen.push(u);
+    if (objectsUnseen) for (const u of choices.unseen) if (!objectsUnseen.includes(u)) objectsUnseen.push(u);
     for (const obj of choices.objects) this.collectFrom(obj, name, depth, out);
   }
 

@@ -276,6 +276,18 @@ describe('argumentChoices', () => {
     expect(choices(`function g() { const opts = { revision: 'a' }; delete opts.revision; f('t', 'm', opts); }`, 2)).toEqual({ values: [], absent: false, unseen: ['opts'] });
     expect(choices(`function g(r) { const o = { p: { revision: 'a' } }; o.p.revision = r; f({ model: 'm', pretrainedOptions: o.p });}`, 0, ['pretrainedOptions', 'revision'])).toEqual({ values: [], absent: false, unseen: ['o.p'] });
   });
+  it('unseenObjects: the options as a whole may be an object not seen, not a spread after an option in view (review s28js)', () => {
+    const objects = (text: string, position: number, name: string | string[] = 'revision') => {
+      const { sc, call } = last(text);
+      return (sc.argumentChoices(call, { position, name }).unseenObjects ?? []).map((u) => sc.getText(u));
+    };
+    expect(objects(`function g(dev, opts) { f('t', 'm', dev ? opts : { revision: 'a' }); }`, 2)).toEqual(['opts']);
+    expect(objects(`function g(opts) { f('t', 'm', opts ?? { revision: 'a' }); }`, 2)).toEqual(['opts']);
+    expect(objects(`function g(opts) { f('t', 'm', opts); }`, 2)).toEqual(['opts']);
+    expect(objects(`function g(opts) { f({ model: 'm', pretrainedOptions: opts }); }`, 0, ['pretrainedOptions', 'revision'])).toEqual(['opts']);
+    expect(objects(`function g(opts) { f('t', 'm', { revision: 'a', ...opts }); }`, 2)).toEqual([]);
+    expect(objects(`function g(dev, opts) { f({ repo: 'o/n', ...(dev ? opts : { revision: 'a' }) }); }`, 0)).toEqual([]);
+  });
   it('Object.freeze, members of constant objects, nested paths', () => {
     expect(choices(`const OPTS = Object.freeze({ revision: 'a' }); f('t', 'm', OPTS);`, 2)).toEqual({ values: ['a'], absent: false, unseen: [] });
     expect(choices(`const CONFIG = { opts: { revision: 'a' } }; f('t', 'm', CONFIG.opts);`, 2)).toEqual({ values: ['a'], absent: false, unseen: [] });

@@ -91,7 +91,8 @@ export function isLocalOnly(sc: JsSourceCode, call: TSESTree.CallExpression | TS
   // every object the options may be says so (`dev ? { local_files_only: true } : { local_files_only: true, revision }`);
   // a flag in view counts, whatever a spread the analysis cannot see might change
   const flag = loadOptionChoices(sc, call, load, 'local_files_only');
-  if (!flag.absent && flag.values.length > 0 && flag.values.every((v) => sc.constant(v) === true)) return true;
+  // (not when the options may be, as a whole, an object not seen: `dev ? opts : { local_files_only: true }`)
+  if (!flag.absent && (flag.unseenObjects?.length ?? 0) === 0 && flag.values.length > 0 && flag.values.every((v) => sc.constant(v) === true)) return true;
   return remoteModelsOff(sc, call);
 }
 

@@ -60,7 +60,8 @@ function rank(kind: RevisionKind, allowTags: boolean): number {
  * the least pinned of the revisions they give (`missing` for an object without one), with
  * - `pinned`: every object seen pins it (a commit, a variable, a tag when `allowTags`) — also when
  *   something not seen might change it (`{ revision: SHA, ...opts }`: a revision in view counts, as a
- *   variable does);
+ *   variable does), but not when the options may be, as a whole, an object not seen (`dev ? opts :
+ *   { revision: SHA }`, `opts ?? { revision: SHA }`: `unseenObjects`), which may give none;
  * - `partly`: some of the objects pin it and others do not (`dev ? {} : { revision: SHA }`): unpinned
  *   on some paths only;
  * - `unseen`: the options may be (or spread) something the analysis cannot see; with `kind` `missing`
@@ -72,7 +73,8 @@ export function revisionFromChoices(
   allowTags: boolean,
 ): { kind: RevisionKind; value?: string; pinned: boolean; partly: boolean; unseen: boolean } {
   const revisions = choices.values.map((v) => classifyRevision(sc, v));
-  if (choices.absent) revisions.push({ kind: 'missing' });
+  // (options that may be, as a whole, an object not seen, `dev ? opts : { revision: SHA }`, may give none)
+  if (choices.absent || (choices.unseenObjects?.length ?? 0) > 0) revisions.push({ kind: 'missing' });
   const unseen = choices.unseen.length > 0;
   if (revisions.length === 0) return { kind: 'missing', pinned: false, partly: false, unseen };
   let worst = revisions[0];

@@ -38,6 +38,11 @@ tester.run(id(rule), rule, {
     imp + `const BUCKET = process.env.HF_BUCKET;\nexport const get = (p) => downloadFile({ repo: \`buckets/\${BUCKET}\`, repoType: 'bucket', path: p });`,
   ],
   invalid: [
+    // options that may be, as a whole, an object the analysis cannot see: not pinned (review s28js)
+    {
+      code: imp + `export const pull = (opts) => downloadFile(opts ?? { repo: 'o/n', path: 'm.onnx', revision: '${COMMIT}' });`,
+      errors: [{ messageId: 'missingOnSomePathsUnseen', data: { callee: 'downloadFile', repo: 'a repository', options: "`opts ?? { repo: 'o/n', path: 'm.onnx', revision: '012345678…`", unseen: '`opts`' }, confidence: 'low' }],
+    },
     // a branch on some paths only, and other objects not in view, are said to be so (review s28js)
     {
       code: imp + `export const pull = (dev) => downloadFile({ repo: 'o/n', path: 'm.onnx', ...(dev ? { revision: 'main' } : { revision: '${COMMIT}' }) });`,

@@ -257,6 +257,19 @@ tester.run(id(rule), rule, {
       code: imp + `export const load = (dev) => pipeline('x', 'org/name', dev ? {} : { revision: '${COMMIT}' });`,
       errors: [{ messageId: 'missingOnSomePaths', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub', options: `\`dev ? {} : { revision: '${COMMIT.slice(0, 35)}…\`` }, confidence: 'medium' }],
     },
+    // options that may be, as a whole, an object the analysis cannot see: not pinned (review s28js)
+    {
+      code: imp + `export const load = (dev, opts) => pipeline('x', 'org/name', dev ? opts : { revision: '${COMMIT}' });`,
+      errors: [{ messageId: 'missingOnSomePathsUnseen', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub', options: "`dev ? opts : { revision: '0123456789abcdef0123456789abcdef0…`", unseen: '`opts`' }, confidence: 'low' }],
+    },
+    {
+      code: imp + `export const load = (opts) => pipeline('x', 'org/name', opts ?? { revision: '${COMMIT}' });`,
+      errors: [{ messageId: 'missingOnSomePathsUnseen', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub', options: "`opts ?? { revision: '0123456789abcdef0123456789abcdef012345…`", unseen: '`opts`' }, confidence: 'low' }],
+    },
+    {
+      code: imp + `export const load = (dev, opts) => pipeline('x', 'org/name', dev ? opts : { local_files_only: true });`,
+      errors: [{ messageId: 'unseenOptions', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub', options: '`opts`' }, confidence: 'low' }],
+    },
     // a branch on some paths only is said to be so (review s28js)
     {
       code: imp + `export const load = (dev) => pipeline('x', 'org/name', dev ? { revision: 'main' } : { revision: '${COMMIT}' });`,
