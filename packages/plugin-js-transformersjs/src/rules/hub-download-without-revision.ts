@@ -44,11 +44,13 @@ export default createRule<[Options?], JsSourceCode>({
       unseenOptions:
         '{{callee}} downloads from {{repo}} with options the analysis cannot see ({{options}}): unless they pin `revision` to a commit, it follows `main`, and the files can change under you.',
       missingOnSomePaths:
-        '{{callee}} downloads from {{repo}} without `revision` on some paths: of the option objects it may be given ({{options}}), some pin a commit and others give no `revision`, and it then follows `main`.',
+        '{{callee}} downloads from {{repo}} without `revision` on some paths: of the options it may be given ({{options}}), some pin a commit and others give no `revision`, and it then follows `main`.',
+      revisionDefault:
+        '{{callee}} downloads from {{repo}} at "{{revision}}" unless a value the analysis cannot see replaces it ({{expr}}): "{{revision}}" is not a commit and can move; pin a full commit hash.',
       missingOnSomePathsUnseen:
-        '{{callee}} downloads from {{repo}} without `revision` on some paths: of the option objects it may be given ({{options}}), some pin a commit and the others are not all in view ({{unseen}}): unless those pin `revision` to a commit, it follows `main`.',
+        '{{callee}} downloads from {{repo}} without `revision` on some paths: of the options it may be given ({{options}}), some pin a commit and the others are not all in view ({{unseen}}): unless those pin `revision` to a commit, it follows `main`.',
       revisionOnSomePaths:
-        '{{callee}} downloads from {{repo}} at "{{revision}}" on some paths: of the option objects it may be given ({{options}}), some pin a commit and others name "{{revision}}", which is not a commit and can move; pin a full commit hash on every path.',
+        '{{callee}} downloads from {{repo}} at "{{revision}}" on some paths: of the options it may be given ({{options}}), some pin a commit and others name "{{revision}}", which is not a commit and can move; pin a full commit hash on every path.',
       branch: '{{callee}} downloads from {{repo}} at "{{revision}}", a branch that moves with every push; pin a full commit hash.',
       notCommit: '{{callee}} downloads from {{repo}} at "{{revision}}", which is not a full commit hash: a branch or tag of that name can move; pin a full commit hash.',
       tag: '{{callee}} downloads from {{repo}} at tag "{{revision}}"; tags can be moved, a full commit hash cannot.',
@@ -126,10 +128,15 @@ export default createRule<[Options?], JsSourceCode>({
         const callee = calleeText(sc, node);
         const repo = repoName(sc, node);
         // unpinned on some paths only: medium; options the analysis cannot see may pin it: low
-        const confidence: Confidence = revision.unseen ? (revision.kind === 'missing' ? 'low' : 'medium') : revision.partly ? 'medium' : 'high';
+        // (medium too for the default of a revision the environment may override, `process.env.REV ?? "main"`)
+        const confidence: Confidence = revision.unseen ? (revision.kind === 'missing' ? 'low' : 'medium') : revision.partly || revision.overridable ? 'medium' : 'high';
         if (revision.kind === 'missing' && revision.unseen && !revision.partly) {
           const unseen = `\`${shown(sc.getText(revisions.unseen[0]), 40)}\``;
           context.report({ node, messageId: 'unseenOptions', data: { callee, repo, options: unseen }, confidence });
+        } else if (revision.overridable && !revision.partly && revision.kind !== 'missing' && revisions.values.length === 1) {
+          // the default of a revision the environment may override (`process.env.REV ?? "main"`)
+          const expr = `\`${shown(sc.getText(revisions.values[0]), 40)}\``;
+          context.report({ node, messageId: 'revisionDefault', data: { callee, repo, revision: revision.value, expr }, confidence, severity: revision.kind === 'tag' ? 'medium' : undefined });
         } else if (revision.partly) {
           const given = `\`${shown(sc.getText(sc.argument(node, { position: 0 })!), 60)}\``;
           if (revision.kind !== 'missing') {

@@ -34,11 +34,13 @@ export default createRule<[Options?], JsSourceCode>({
       unseenOptions:
         '{{callee}} loads {{model}} from {{source}} with options the analysis cannot see ({{options}}): unless they pin `revision` to a commit, it follows `main`, and the files can change under you.',
       missingOnSomePaths:
-        '{{callee}} loads {{model}} from {{source}} without a pinned `revision` on some paths: of the option objects it may be given ({{options}}), some pin a commit and others give no `revision`, and it then follows `main`.',
+        '{{callee}} loads {{model}} from {{source}} without a pinned `revision` on some paths: of the options it may be given ({{options}}), some pin a commit and others give no `revision`, and it then follows `main`.',
+      revisionDefault:
+        '{{callee}} loads {{model}} from {{source}} at revision "{{revision}}" unless a value the analysis cannot see replaces it ({{expr}}): "{{revision}}" is not a commit and can move; pin a full commit hash.',
       missingOnSomePathsUnseen:
-        '{{callee}} loads {{model}} from {{source}} without a pinned `revision` on some paths: of the option objects it may be given ({{options}}), some pin a commit and the others are not all in view ({{unseen}}): unless those pin `revision` to a commit, it follows `main`.',
+        '{{callee}} loads {{model}} from {{source}} without a pinned `revision` on some paths: of the options it may be given ({{options}}), some pin a commit and the others are not all in view ({{unseen}}): unless those pin `revision` to a commit, it follows `main`.',
       revisionOnSomePaths:
-        '{{callee}} loads {{model}} from {{source}} at revision "{{revision}}" on some paths: of the option objects it may be given ({{options}}), some pin a commit and others name "{{revision}}", which is not a commit and can move; pin a full commit hash on every path.',
+        '{{callee}} loads {{model}} from {{source}} at revision "{{revision}}" on some paths: of the options it may be given ({{options}}), some pin a commit and others name "{{revision}}", which is not a commit and can move; pin a full commit hash on every path.',
       missingFrom: '{{callee}} loads {{model}} from {{source}} without a pinned `revision`: it fetches `main`, so the files can change under you.',
       defaultModelFrom: '{{callee}} uses the default model of the "{{task}}" task, downloaded from {{source}} at `main`; name the model and pin its `revision`.',
       spreadArguments:
@@ -155,6 +157,8 @@ export default createRule<[Options?], JsSourceCode>({
       if (location.kind !== 'hub' && revision.kind !== 'missing') confidence = 'medium';
       // unpinned on some paths only (`dev ? {} : { revision: SHA }`): which one runs is not known
       if (revision.partly && confidence === 'high') confidence = 'medium';
+      // the default of a revision the environment may override (`process.env.REV ?? "main"`)
+      if (revision.overridable && confidence === 'high') confidence = 'medium';
       // options the analysis cannot see (a parameter, a spread of one) may pin it, or change the revision in view
       if (revision.unseen) confidence = revision.kind === 'missing' ? 'low' : confidence === 'high' ? 'medium' : confidence;
       // the options as written, when no object in view gives a revision (`opts`, `...opts`)
@@ -169,6 +173,10 @@ export default createRule<[Options?], JsSourceCode>({
         context.report({ node, messageId: 'revisionIgnored', data: { callee, model: modelName, source: source ?? 'the Hugging Face Hub', template: shown(template) }, confidence });
       } else if (unseenOptions) {
         context.report({ node, messageId: 'unseenOptions', data: { callee, model: modelName, source: source ?? 'the Hugging Face Hub', options: unseenOptions }, confidence });
+      } else if (revision.overridable && !revision.partly && revision.kind !== 'missing' && revisions.values.length === 1) {
+        // the default of a revision the environment may override (`process.env.REV ?? "main"`)
+        const data = { callee, model: modelName, source: source ?? 'the Hugging Face Hub', revision: revision.value, expr: `\`${shown(sc.getText(revisions.values[0]), 40)}\`` };
+        context.report({ node, messageId: 'revisionDefault', data, confidence, severity: revision.kind === 'tag' ? 'medium' : undefined });
       } else if (someOptions && revision.kind !== 'missing') {
         // (which object is used is not known: the revision that is no commit is one of them)
         const data = { callee, model: modelName, source: source ?? 'the Hugging Face Hub', options: someOptions, revision: revision.value };

@@ -1,4 +1,5 @@
-import type { JsNode, JsSourceCode, OptionChoices } from '@oculum/lang-js';
+import { UNKNOWN } from '@oculum/core';
+import { unwrapExpression, type JsNode, type JsSourceCode, type OptionChoices } from '@oculum/lang-js';
 
 /**
  * How a `revision` option pins a Hub download:
@@ -65,14 +66,40 @@ function rank(kind: RevisionKind, allowTags: boolean): number {
  * - `partly`: some of the objects pin it and others do not (`dev ? {} : { revision: SHA }`): unpinned
  *   on some paths only;
  * - `unseen`: the options may be (or spread) something the analysis cannot see; with `kind` `missing`
- *   and no other object seen, nothing is known of the revision.
+ *   and no other object seen, nothing is known of the revision;
+ * - `overridable`: a revision the analysis reads as the values it may take (`dev ? "main" : SHA`),
+ *   one of them the default of a value not known (`process.env.REV ?? "main"`), which may pin it.
  */
 export function revisionFromChoices(
   sc: JsSourceCode,
   choices: OptionChoices,
   allowTags: boolean,
-): { kind: RevisionKind; value?: string; pinned: boolean; partly: boolean; unseen: boolean } {
-  const revisions = choices.values.map((v) => classifyRevision(sc, v));
+): { kind: RevisionKind; value?: string; pinned: boolean; partly: boolean; unseen: boolean; overridable?: boolean } {
+  const revisions: Array<{ kind: RevisionKind; value?: string }> = [];
+  // a value not known whose known values are (`dev ? "main" : SHA`, `process.env.REV ?? "main"`): each
+  // of them; a default the environment may override is judged as the default (`overridable`)
+  let overridable = false;
+  // (`dev ? undefined : SHA`: each branch, `undefined` being none)
+  const values: JsNode[] = [];
+  const branches = (v: JsNode, depth: number): void => {
+    const n = unwrapExpression(v);
+    if (n.type === 'ConditionalExpression' && depth < 8 && sc.constant(n.test) === UNKNOWN) {
+      branches(n.consequent, depth + 1);
+      branches(n.alternate, depth + 1);
+    } else values.push(v);
+  };
+  for (const v of choices.values) branches(v, 0);
+  for (const v of values) {
+    const r = classifyRevision(sc, v);
+    // (a member, `this.revision`, is left as it is: a `null` it starts as is no revision it loads at)
+    const known = r.kind === 'dynamic' && unwrapExpression(v).type !== 'MemberExpression' ? sc.knownValues(v) : undefined;
+    if (!known) {
+      revisions.push(r);
+      continue;
+    }
+    for (const k of known.values) revisions.push(k === null || k === undefined ? { kind: 'missing' } : typeof k === 'string' ? classifyRevisionValue(k) : { kind: 'dynamic' });
+    if (known.others) overridable = true;
+  }
   // (options that may be, as a whole, an object not seen, `dev ? opts : { revision: SHA }`, may give none)
   if (choices.absent || (choices.unseenObjects?.length ?? 0) > 0) revisions.push({ kind: 'missing' });
   const unseen = choices.unseen.length > 0;
@@ -81,5 +108,5 @@ export function revisionFromChoices(
   for (const r of revisions) if (rank(r.kind, allowTags) > rank(worst.kind, allowTags)) worst = r;
   const pinned = rank(worst.kind, allowTags) === 0;
   const partly = !pinned && revisions.some((r) => rank(r.kind, allowTags) === 0);
-  return { ...worst, pinned, partly, unseen };
+  return { ...worst, pinned, partly, unseen, ...(overridable && !pinned ? { overridable } : {}) };
 }

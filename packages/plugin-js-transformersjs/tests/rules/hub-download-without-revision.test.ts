@@ -38,6 +38,11 @@ tester.run(id(rule), rule, {
     imp + `const BUCKET = process.env.HF_BUCKET;\nexport const get = (p) => downloadFile({ repo: \`buckets/\${BUCKET}\`, repoType: 'bucket', path: p });`,
   ],
   invalid: [
+    // the revision chosen inside the value (review s28js)
+    {
+      code: imp + `await downloadFile({ repo: 'o/n', path: 'm.onnx', revision: process.env.REV || 'main' });`,
+      errors: [{ messageId: 'revisionDefault', data: { callee: 'downloadFile', repo: '"o/n"', revision: 'main', expr: "`process.env.REV || 'main'`" }, confidence: 'medium' }],
+    },
     // options that may be, as a whole, an object the analysis cannot see: not pinned (review s28js)
     {
       code: imp + `export const pull = (opts) => downloadFile(opts ?? { repo: 'o/n', path: 'm.onnx', revision: '${COMMIT}' });`,

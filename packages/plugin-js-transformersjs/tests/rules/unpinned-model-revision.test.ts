@@ -6,6 +6,9 @@ const imp = "import { pipeline, AutoModel, env } from '@huggingface/transformers
 
 tester.run(id(rule), rule, {
   valid: [
+    // every value the revision may take pins a commit, or one not known may (review s28js)
+    imp + `export const load = (dev) => pipeline('x', 'org/name', { revision: dev ? '${COMMIT}' : '${'89abcdef'.repeat(5)}' });`,
+    imp + `export const p = await pipeline('x', 'org/name', { revision: process.env.REV ?? '${COMMIT}' });`,
     // options that pin a commit (or stay local), given an unrelated option afterwards (review s28js)
     imp + `export async function load(device) {\n  const opts = { revision: '${COMMIT}' };\n  if (device === 'webgpu') opts.device = 'webgpu';\n  return pipeline('x', 'org/name', opts);\n}`,
     imp + `export async function load(device) {\n  const opts = { local_files_only: true };\n  if (device === 'webgpu') opts.device = 'webgpu';\n  return pipeline('x', 'org/name', opts);\n}`,
@@ -256,6 +259,19 @@ tester.run(id(rule), rule, {
     {
       code: imp + `export const load = (dev) => pipeline('x', 'org/name', dev ? {} : { revision: '${COMMIT}' });`,
       errors: [{ messageId: 'missingOnSomePaths', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub', options: `\`dev ? {} : { revision: '${COMMIT.slice(0, 35)}…\`` }, confidence: 'medium' }],
+    },
+    // the revision chosen inside the value: each value it may take (review s28js)
+    {
+      code: imp + `export const load = (dev) => pipeline('x', 'org/name', { revision: dev ? 'main' : '${COMMIT}' });`,
+      errors: [{ messageId: 'revisionOnSomePaths', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub', options: "`{ revision: dev ? 'main' : '0123456789abcdef0123456789abcde…`", revision: 'main' }, confidence: 'medium' }],
+    },
+    {
+      code: imp + `export const load = (dev) => pipeline('x', 'org/name', { revision: dev ? undefined : '${COMMIT}' });`,
+      errors: [{ messageId: 'missingOnSomePaths', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub', options: "`{ revision: dev ? undefined : '0123456789abcdef0123456789ab…`" }, confidence: 'medium' }],
+    },
+    {
+      code: imp + `export const p = await pipeline('x', 'org/name', { revision: process.env.REV ?? 'main' });`,
+      errors: [{ messageId: 'revisionDefault', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub', revision: 'main', expr: "`process.env.REV ?? 'main'`" }, confidence: 'medium' }],
     },
     // options that may be, as a whole, an object the analysis cannot see: not pinned (review s28js)
     {
