@@ -141,8 +141,9 @@ function globalWrites(sc: JsSourceCode): Map<string, JsNode[] | null> {
  * a stable variable, a `let` / `var` every value of which (placeholders aside) is one (a p5.js
  * sketch's `let nn;` assigned in `setup()`), or a class member likewise. A parameter, or any other
  * object with a `load` method, is not. On an HTML page whose `<script src>` loads ml5 (it runs the
- * sketch, whose scripts are all there), a global the page never declares is judged by every value the
- * page assigns it (`brain = ml5.neuralNetwork(…)` in one inline script, `brain.load(url)` in another).
+ * sketch), a global the page never declares is judged by every value its inline scripts assign it
+ * (`brain = ml5.neuralNetwork(…)` in one inline script, `brain.load(url)` in another); what a script
+ * the page loads by `src` (`sketch.js`) assigns is not read.
  */
 function holds(sc: JsSourceCode, receiver: JsNode, made: Ml5Maker, depth = 0): boolean {
   if (depth > MAX_HOLD_DEPTH) return false;
