@@ -1049,8 +1049,9 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * `huggingface_hub.HfApi.create_repo`; `HfApi().create_repo`; `s.get` inside
    * `with requests.Session() as s` (also `async with`) → `requests.Session.get`. Names follow
    * assignments, `with … as`, walrus and `await`; every binding of the receiver must be such a call
-   * (else `[]`). The callee may be a factory function rather than a class (`torch.load(p).eval` gives
-   * `torch.load.eval`): compare against the class names you know. `qualifiedName` stays import-only.
+   * (else `[]`), or a parameter annotated with a class (`def start(engine_args: AsyncEngineArgs)`). The
+   * callee may be a factory function rather than a class (`torch.load(p).eval` gives `torch.load.eval`):
+   * compare against the class names you know. `qualifiedName` stays import-only.
    */
   instanceQualifiedNames(expr: Node): readonly string[] {
     if (expr.type !== 'attribute') return NONE;
@@ -1070,6 +1071,21 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     }
     this.instanceCache.set(expr.id, result);
     return result;
+  }
+
+  /**
+   * What an expression holds an instance of, as `instanceQualifiedNames` reads its receiver: the
+   * qualified names of the callees whose results it holds (`s = requests.Session()`), or of the class a
+   * parameter is annotated with (`request: fastapi.Request` → `fastapi.Request`); `[]` when not known.
+   */
+  instanceTypes(expr: Node): readonly string[] {
+    if (this.depth >= MAX_DEPTH) return NONE;
+    this.depth++;
+    try {
+      return this.receiverTypes(expr, new Set());
+    } finally {
+      this.depth--;
+    }
   }
 
   /** The single answer of `instanceQualifiedNames`, or undefined. */
@@ -1175,6 +1191,11 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         if (this.isMemberOrKeywordName(expr)) return NONE;
         const list = this.reachingBindings(expr);
         if (list.length === 0) return NONE;
+        // a parameter annotated with a class (`def start(engine_args: AsyncEngineArgs)`): an instance of it
+        if (list.length === 1 && list[0].kind === 'parameter') {
+          const annotation = this.parameterOf(expr)?.node.childForFieldName('type')?.firstNamedChild;
+          return annotation && (annotation.type === 'identifier' || annotation.type === 'attribute') ? this.qualifiedNames(annotation) : NONE;
+        }
         let result: readonly string[] = NONE;
         for (const b of list) {
           if ((b.kind !== 'assignment' && b.kind !== 'with') || !b.value) return NONE;

@@ -412,6 +412,30 @@ describe('instanceQualifiedName', () => {
   });
 });
 
+describe('instanceTypes', () => {
+  it('a parameter annotated with a class holds an instance of it; not a re-bound one, nor a subscripted annotation', async () => {
+    const sc = await parse(
+      [
+        'from huggingface_hub import HfApi',
+        'from typing import Optional',
+        'def a(api: HfApi):',
+        '    api.create_repo("x")',
+        'def b(api: Optional[HfApi]):',
+        '    api.create_repo("y")',
+        'def c(api: HfApi):',
+        '    api = make()',
+        '    api.create_repo("z")',
+      ].join('\n'),
+    );
+    const inst = (prefix: string) => sc.instanceQualifiedName(sc.callee(callStarting(sc, prefix))!);
+    expect(inst('api.create_repo("x")')).toBe('huggingface_hub.HfApi.create_repo');
+    expect(inst('api.create_repo("y")')).toBeUndefined();
+    expect(inst('api.create_repo("z")')).toBeUndefined();
+    const first = sc.callee(callStarting(sc, 'api.create_repo("x")'))!.childForFieldName('object')!;
+    expect(sc.instanceTypes(first)).toEqual(['huggingface_hub.HfApi']);
+  });
+});
+
 describe('members assigned through self / class attributes', () => {
   it('resolves self.x and class attributes holding imported functions or instances', async () => {
     const sc = await parse(

@@ -349,8 +349,7 @@ const REQUEST_READS = new Set(['body', 'get_data', 'get_json', 'form', 'files', 
 function isRequestParameter(sc: SC, name: Node): boolean {
   const param = sc.parameterOf(name);
   if (!param) return false;
-  const annotation = param.node.childForFieldName('type')?.firstNamedChild;
-  if (annotation && sc.qualifiedNames(annotation).some((q) => WEB_REQUESTS.has(q))) return true;
+  if (sc.instanceTypes(name).some((q) => WEB_REQUESTS.has(q))) return true;
   if (param.index !== 1 || param.function.type !== 'function_definition') return false;
   if (!SERVING_HANDLER_METHODS.has(param.function.childForFieldName('name')?.text ?? '')) return false;
   let holder = param.function.parent;

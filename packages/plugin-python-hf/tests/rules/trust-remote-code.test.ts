@@ -40,6 +40,11 @@ ruleTester.run('hf/trust-remote-code', rule, {
       code: `from vllm.engine.arg_utils import AsyncEngineArgs\nfrom vllm.engine.async_llm_engine import AsyncLLMEngine\nengine_args = AsyncEngineArgs(model="org/model", revision="${COMMIT}")\nengine_args.trust_remote_code = True\nengine = AsyncLLMEngine.from_engine_args(engine_args)`,
       errors: [{ messageId: 'trustedField', line: 4, column: 1, confidence: 'high', data: { api: 'AsyncEngineArgs', value: 'True' }, suggestions: [{ messageId: 'setFalse', output: `from vllm.engine.arg_utils import AsyncEngineArgs\nfrom vllm.engine.async_llm_engine import AsyncLLMEngine\nengine_args = AsyncEngineArgs(model="org/model", revision="${COMMIT}")\nengine_args.trust_remote_code = False\nengine = AsyncLLMEngine.from_engine_args(engine_args)` }] }],
     },
+    // a parameter annotated with the class
+    {
+      code: 'from vllm import AsyncEngineArgs\ndef start(engine_args: AsyncEngineArgs):\n    engine_args.trust_remote_code = True',
+      errors: [{ messageId: 'trustedField', line: 3, confidence: 'high', data: { api: 'AsyncEngineArgs', value: 'True' }, suggestions: [{ messageId: 'setFalse', output: 'from vllm import AsyncEngineArgs\ndef start(engine_args: AsyncEngineArgs):\n    engine_args.trust_remote_code = False' }] }],
+    },
     // vLLM's servers build them from the command line; a chained assignment gives each target the value
     {
       code: 'from vllm import AsyncEngineArgs\ndef f(parser):\n    engine_args = AsyncEngineArgs.from_cli_args(parser.parse_args())\n    engine_args.trust_remote_code = True\n    a = AsyncEngineArgs(model="org/m")\n    b = AsyncEngineArgs(model="org/n")\n    a.trust_remote_code = b.trust_remote_code = True',
