@@ -277,8 +277,10 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private readonly instanceCache = new Map<number, readonly string[]>();
   private readonly classOfCache = new Map<number, Node | undefined>();
   private classAttributeNames?: Set<string>;
-  /** The file calls `setattr` or reads `vars(…)`/`__dict__`: attributes may be set under names not spelled. */
+  /** The file reads `vars(…)`/`__dict__`: attributes may be set under names not spelled. */
   private setsAttributesDynamically?: boolean;
+  /** Per member name: a `setattr` of the file may set it on an attribute bag (see `setattrMaySet`). */
+  private readonly setattrMaySetCache = new Map<string, boolean>();
   private readonly calleeGates = new Map<string, (call: Node) => boolean>();
   /** `<expr>.<name> = value` assignments by attribute name (see `attributeWrites`). */
   private attributeWritesByName?: Map<string, Array<{ target: Node; value: Node }>>;
@@ -3043,8 +3045,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     // `.member = …` on another object may be on this one too, unless that object is a new instance of
     // an imported class (`engine_args = AsyncEngineArgs(…)`), which no bag built here can be
     if (this.scopes.attributeAssignmentsOf(member).some((a) => !this.isNewForeignInstance(a.object))) return UNKNOWN;
-    this.setsAttributesDynamically ??= /\bsetattr\b|\b__dict__\b|\bvars\s*\(/.test(this.text);
-    if (this.setsAttributesDynamically) return UNKNOWN;
+    this.setsAttributesDynamically ??= /\b__dict__\b|\bvars\s*\(/.test(this.text);
+    if (this.setsAttributesDynamically || this.setattrMaySet(member)) return UNKNOWN;
     const list = this.reachingBindings(object);
     if (list.length === 0) return UNKNOWN;
     let result: ConstantValue | Unknown = UNKNOWN;
@@ -3056,6 +3058,43 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       if (v === UNKNOWN || (i > 0 && !deepEqual(result as ConstantValue, v))) return UNKNOWN;
       result = v;
     }
+    return result;
+  }
+
+  /**
+   * Whether a `setattr` of this file may set `member` on a value of this file: any `setattr` but a
+   * direct call `setattr(obj, "other", v)` naming another member, or naming this one on a new instance
+   * of an imported class (`setattr(engine_args, "trust_remote_code", True)`, see `isNewForeignInstance`).
+   * `setattr` in code anywhere else (passed on, aliased, `builtins.setattr(…)`) counts as setting it;
+   * in a comment or a string it does not.
+   */
+  private setattrMaySet(member: string): boolean {
+    let result = this.setattrMaySetCache.get(member);
+    if (result !== undefined) return result;
+    result = false;
+    const re = /(?<![\p{L}\p{N}_])setattr(?![\p{L}\p{N}_])/gu;
+    for (let m = re.exec(this.text); m && !result; m = re.exec(this.text)) {
+      const node = this.ast.descendantForIndex(m.index, m.index + 7);
+      // in a comment or a string: not code
+      if (!node || node.type !== 'identifier' || node.startIndex !== m.index) continue;
+      if (this.isMemberOrKeywordName(node)) {
+        // `builtins.setattr(…)`: not read, may set it
+        if (node.parent?.type === 'attribute' && this.qualifiedName(node.parent) === 'builtins.setattr') result = true;
+        continue;
+      }
+      const call = node.parent;
+      // `setattr` passed on, aliased or redefined: may set anything
+      if (call?.type !== 'call' || this.callee(call)?.id !== node.id) {
+        result = true;
+        continue;
+      }
+      if (this.qualifiedName(node) !== 'builtins.setattr') continue;
+      const args = this.argumentNodes(call);
+      const name = args.length === 3 && args.every((a) => a.type !== 'keyword_argument' && a.type !== 'list_splat' && a.type !== 'dictionary_splat') ? this.constant(args[1]) : UNKNOWN;
+      if (typeof name === 'string' && (name !== member || this.isNewForeignInstance(args[0]))) continue;
+      result = true;
+    }
+    this.setattrMaySetCache.set(member, result);
     return result;
   }
 

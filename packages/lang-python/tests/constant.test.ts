@@ -226,12 +226,19 @@ describe('constant of an attribute bag', () => {
     expect(await constOf('import argparse\nif c:\n    a = argparse.Namespace(t=True)\nelse:\n    a = argparse.Namespace(t=True, u=1)\nx = a.t\n')).toBe(true);
     // the member set on a new instance of an imported class elsewhere: no alias of the bag
     expect(await constOf('import argparse\nfrom vllm import EngineArgs\ndef g():\n    e = EngineArgs(model="m")\n    e.t = True\nargs = argparse.Namespace(t=False)\nx = args.t\n')).toBe(false);
+    // `setattr` naming another member, or this one on a new instance of an imported class
+    expect(await constOf('import argparse\nfrom vllm import EngineArgs\ndef g(o):\n    # setattr(args, "t", True)\n    setattr(o, "u", 1)\n    e = EngineArgs(model="m")\n    setattr(e, "t", True)\nargs = argparse.Namespace(t=False)\nx = args.t\n')).toBe(false);
   });
 
   it('is unknown when the member may be set, is missing, differs, or the bag is something else', async () => {
     // set anywhere in the file, on any object
     expect(await constOf('import argparse\nargs = argparse.Namespace(t=True)\ndef g(o):\n    o.t = False\nx = args.t\n')).toBe(UNKNOWN);
     expect(await constOf('import argparse\nargs = argparse.Namespace(t=True)\nsetattr(args, name, False)\nx = args.t\n')).toBe(UNKNOWN);
+    // `setattr` of this member on any other object, passed on, or called with an unpacked argument list
+    expect(await constOf('import argparse\nargs = argparse.Namespace(t=True)\ndef g(o):\n    setattr(o, "t", False)\nx = args.t\n')).toBe(UNKNOWN);
+    expect(await constOf('import argparse\nargs = argparse.Namespace(t=True)\nset_it = setattr\nset_it(args, "t", False)\nx = args.t\n')).toBe(UNKNOWN);
+    expect(await constOf('import argparse\nargs = argparse.Namespace(t=True)\nsetattr(*triple)\nx = args.t\n')).toBe(UNKNOWN);
+    expect(await constOf('import argparse, builtins\nargs = argparse.Namespace(t=True)\nbuiltins.setattr(args, "t", False)\nx = args.t\n')).toBe(UNKNOWN);
     // set on what a call of this file returns, an alias, a bag itself: may be this one
     expect(await constOf('import argparse\nargs = argparse.Namespace(t=True)\ndef g():\n    o = make()\n    o.t = False\nx = args.t\n')).toBe(UNKNOWN);
     expect(await constOf('import argparse\nargs = argparse.Namespace(t=True)\no = args\no.t = False\nx = args.t\n')).toBe(UNKNOWN);

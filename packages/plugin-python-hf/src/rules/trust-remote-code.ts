@@ -176,19 +176,10 @@ export default createRule<[], PySourceCode>({
         let right = node.childForFieldName('right');
         while (right?.type === 'assignment') right = right.childForFieldName('right');
         if (target?.type !== 'attribute' || !right || target.childForFieldName('attribute')?.text !== 'trust_remote_code') return;
-        const field = sc.instanceQualifiedName(target);
-        if (!field || !ENGINE_ARGS_FIELD.test(field)) return;
-        const api = field.replace(/\.from_cli_args(?=\.trust_remote_code$)/, '').split('.').slice(-2, -1)[0];
-        const value = sc.constant(right);
-        if (value === UNKNOWN) {
-          context.report({ node, messageId: 'maybeTrustedField', data: { api, expr: right.text.length > 40 ? `${right.text.slice(0, 39)}…` : right.text }, confidence: 'low' });
-          return;
-        }
-        if (!pythonTruthy(value)) return;
-        const suggest = right.type === 'true' ? [{ messageId: 'setFalse', fix: (fixer: any) => fixer.replaceText(right, 'False') }] : [];
-        context.report({ node, messageId: 'trustedField', data: { api, value: right.text.length > 30 ? 'True' : right.text }, confidence: 'high', suggest });
+        engineField(node, sc.instanceQualifiedName(target), right);
       },
       call(node: PyNode) {
+        if (setEngineField(node)) return;
         if (repositoryModule(node)) return;
         if (!sc.argument(node, { name: 'trust_remote_code' }) && communityEvaluation(node)) return;
         // `dict(trust_remote_code=True)` is a value, reported where it is passed (`**opts`); a mock's
@@ -213,6 +204,32 @@ export default createRule<[], PySourceCode>({
         libraryEnables(node);
       },
     };
+
+    /** Reports `field` (`vllm.AsyncEngineArgs.trust_remote_code`) set to `value` when it is an engine argument's. */
+    function engineField(node: PyNode, field: string | undefined, value: PyNode): void {
+      if (!field || !ENGINE_ARGS_FIELD.test(field)) return;
+      const api = field.replace(/\.from_cli_args(?=\.trust_remote_code$)/, '').split('.').slice(-2, -1)[0];
+      const resolved = sc.constant(value);
+      if (resolved === UNKNOWN) {
+        context.report({ node, messageId: 'maybeTrustedField', data: { api, expr: value.text.length > 40 ? `${value.text.slice(0, 39)}…` : value.text }, confidence: 'low' });
+        return;
+      }
+      if (!pythonTruthy(resolved)) return;
+      const suggest = value.type === 'true' ? [{ messageId: 'setFalse', fix: (fixer: any) => fixer.replaceText(value, 'False') }] : [];
+      context.report({ node, messageId: 'trustedField', data: { api, value: value.text.length > 30 ? 'True' : value.text }, confidence: 'high', suggest });
+    }
+
+    /** `setattr(engine_args, "trust_remote_code", True)`: the attribute assignment by another spelling. */
+    function setEngineField(node: PyNode): boolean {
+      const fn = calleeOf(node);
+      if (!fn || !fn.text.endsWith('setattr') || sc.qualifiedName(fn) !== 'builtins.setattr') return false;
+      const args = argList(node);
+      if (args.length !== 3 || args.some((a) => a.type === 'keyword_argument' || a.type === 'list_splat' || a.type === 'dictionary_splat')) return true;
+      if (sc.constant(args[1]) !== 'trust_remote_code') return true;
+      const types = sc.instanceTypes(args[0]);
+      if (types.length === 1) engineField(node, `${types[0]}.trust_remote_code`, args[2]);
+      return true;
+    }
 
     /**
      * SpeechBrain's `foreign_class(source, …)`, and `from_hparams(source, …, pymodule_file=…)`: the module

@@ -54,6 +54,14 @@ ruleTester.run('hf/trust-remote-code', rule, {
         { messageId: 'trustedField', line: 7, column: 27, confidence: 'high', data: { api: 'AsyncEngineArgs', value: 'True' }, suggestions: [{ messageId: 'setFalse', output: 'from vllm import AsyncEngineArgs\ndef f(parser):\n    engine_args = AsyncEngineArgs.from_cli_args(parser.parse_args())\n    engine_args.trust_remote_code = True\n    a = AsyncEngineArgs(model="org/m")\n    b = AsyncEngineArgs(model="org/n")\n    a.trust_remote_code = b.trust_remote_code = False' }] },
       ],
     },
+    // `setattr` sets the same field; on another object, or another attribute, it is not read
+    {
+      code: 'from vllm import AsyncEngineArgs\nimport vllm\ndef f(parser, flag, other):\n    engine_args = AsyncEngineArgs.from_cli_args(parser.parse_args())\n    setattr(engine_args, "trust_remote_code", True)\n    setattr(other, "trust_remote_code", True)\n    a = vllm.EngineArgs(model=flag)\n    setattr(a, "trust_remote_code", flag)\n    setattr(a, "trust_remote_code", False)\n    setattr(a, "enforce_eager", True)',
+      errors: [
+        { messageId: 'trustedField', line: 5, column: 5, confidence: 'high', data: { api: 'AsyncEngineArgs', value: 'True' }, suggestions: [{ messageId: 'setFalse', output: 'from vllm import AsyncEngineArgs\nimport vllm\ndef f(parser, flag, other):\n    engine_args = AsyncEngineArgs.from_cli_args(parser.parse_args())\n    setattr(engine_args, "trust_remote_code", False)\n    setattr(other, "trust_remote_code", True)\n    a = vllm.EngineArgs(model=flag)\n    setattr(a, "trust_remote_code", flag)\n    setattr(a, "trust_remote_code", False)\n    setattr(a, "enforce_eager", True)' }] },
+        { messageId: 'maybeTrustedField', line: 8, confidence: 'low', data: { api: 'EngineArgs', expr: 'flag' } },
+      ],
+    },
     {
       code: 'import vllm\ndef start(request):\n    args = vllm.EngineArgs(model=request.Model)\n    args.trust_remote_code = request.TrustRemoteCode\n    return vllm.LLMEngine.from_engine_args(args)',
       errors: [{ messageId: 'maybeTrustedField', line: 4, confidence: 'low', data: { api: 'EngineArgs', expr: 'request.TrustRemoteCode' } }],
