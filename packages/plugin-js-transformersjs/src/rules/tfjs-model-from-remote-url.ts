@@ -34,18 +34,25 @@ export default createRule<[], JsSourceCode>({
     const sc = context.sourceCode;
     return {
       CallExpression(node: TSESTree.CallExpression) {
-        for (const load of tfjsLoads(sc, node)) {
-          if ('builtin' in load) {
-            context.report({ node, messageId: 'builtinModel', data: { callee: calleeText(sc, node), model: load.builtin }, confidence: 'medium' });
-          } else if ('packageDefault' in load) {
+        const loads = tfjsLoads(sc, node);
+        let reported = false;
+        for (const load of loads) {
+          if ('builtin' in load) continue;
+          if ('packageDefault' in load) {
             context.report({ node, messageId: 'packageDefault', data: { callee: calleeText(sc, node), module: load.packageDefault }, confidence: 'medium' });
-          } else {
-            const report = remoteLoadReport(sc, node, load.source, { callee: calleeText(sc, node) }, load.location);
-            // (whether ml5 fetches that URL depends on a runtime or model the analysis cannot see)
-            if (report && load.uncertain && report.confidence === 'high') report.confidence = 'medium';
-            if (report) context.report(report);
+            reported = true;
+            continue;
           }
+          const report = remoteLoadReport(sc, node, load.source, { callee: calleeText(sc, node) }, load.location);
+          if (!report) continue;
+          // (whether ml5 fetches that URL depends on a runtime or model the analysis cannot see)
+          if (load.uncertain && report.confidence === 'high') report.confidence = 'medium';
+          context.report(report);
+          reported = true;
         }
+        // a built-in model, once per call, and not beside a URL the call is reported for
+        const builtin = loads.find((l): l is { builtin: string } => 'builtin' in l);
+        if (builtin && !reported) context.report({ node, messageId: 'builtinModel', data: { callee: calleeText(sc, node), model: builtin.builtin }, confidence: 'medium' });
       },
     };
   },

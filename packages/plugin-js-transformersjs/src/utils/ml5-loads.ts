@@ -204,6 +204,18 @@ function modelNameArgument(sc: JsSourceCode, call: TSESTree.CallExpression): str
   return name ?? (unknown ? null : undefined);
 }
 
+/** The runtime option of a pose, hand or face model of ml5 1.x, lower case: `tfjs` by default, `null` when not known. */
+function runtimeOf(sc: JsSourceCode, call: TSESTree.CallExpression): string | null {
+  const given = lowerString(sc, sc.argument(call, { name: 'runtime' }));
+  return given === undefined ? 'tfjs' : given;
+}
+
+/** The TF.js models of the `tfjs` runtime, the MediaPipe solution (its code and model files) of `mediapipe`. */
+const RUNTIME_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  tfjs: ['detectorModelUrl', 'landmarkModelUrl'],
+  mediapipe: ['solutionPath'],
+};
+
 /**
  * The options a pose, hand or face model of ml5 1.x (`bodyPose`, `handPose`, `faceMesh`) fetches its
  * model from, by its `runtime` (`tfjs` by default): `detectorModelUrl` and `landmarkModelUrl` (TF.js
@@ -211,10 +223,23 @@ function modelNameArgument(sc: JsSourceCode, call: TSESTree.CallExpression): str
  * `mediapipe`. Each that is given is judged; all of them, uncertain, when the runtime is not known.
  */
 function runtimeModelUrls(sc: JsSourceCode, call: TSESTree.CallExpression, uncertain: boolean): Ml5Load[] {
-  const given = lowerString(sc, sc.argument(call, { name: 'runtime' }));
-  const runtime = given === undefined ? 'tfjs' : given;
-  const names = runtime === 'tfjs' ? ['detectorModelUrl', 'landmarkModelUrl'] : runtime === 'mediapipe' ? ['solutionPath'] : runtime === null ? ['detectorModelUrl', 'landmarkModelUrl', 'solutionPath'] : [];
+  const runtime = runtimeOf(sc, call);
+  const names = runtime === null ? [...RUNTIME_OPTIONS.tfjs, ...RUNTIME_OPTIONS.mediapipe] : RUNTIME_OPTIONS[runtime] ?? [];
   return optionSources(sc, call, names, uncertain || runtime === null);
+}
+
+/**
+ * A pose, hand or face model of ml5 1.x downloads its built-in model: with the `tfjs` runtime, one
+ * of `detectorModelUrl` / `landmarkModelUrl` missing (the package's default, from Google's storage);
+ * with `mediapipe`, no `solutionPath` (ml5's default is the solution on the jsDelivr CDN). With a
+ * runtime not known, when each runtime would; with a runtime ml5 does not know, not said.
+ */
+function runtimeDefault(sc: JsSourceCode, call: TSESTree.CallExpression): boolean {
+  const runtime = runtimeOf(sc, call);
+  const missing = (names: readonly string[]) => names.some((name) => !sc.argument(call, { name }));
+  if (runtime === null) return missing(RUNTIME_OPTIONS.tfjs) && missing(RUNTIME_OPTIONS.mediapipe);
+  const names = RUNTIME_OPTIONS[runtime];
+  return names ? missing(names) : false;
 }
 
 /** The URL options `names` given to the call (in its last object argument that has each). */
@@ -225,6 +250,50 @@ function optionSources(sc: JsSourceCode, call: TSESTree.CallExpression, names: r
     if (source) out.push(uncertain ? { source, uncertain } : { source });
   }
   return out;
+}
+
+/** Names that say an argument holds options (`options`, `opts`, `config`, `settings`, `params`). */
+const OPTIONS_NAME = /(options|opts|config|configuration|settings|params)$/i;
+
+/**
+ * Options the call may take cannot be seen: a spread the analysis cannot expand, or an argument it
+ * cannot read that is named like options (`ml5.poseNet(video, options)` with `options` a parameter).
+ * Any other argument not known is taken for the media or the callback it usually is (`video`).
+ */
+function unseenOptions(sc: JsSourceCode, call: TSESTree.CallExpression): boolean {
+  if (sc.hasUnresolvedArguments(call)) return true;
+  return call.arguments.some((arg) => {
+    if (sc.objectLiteral(arg) || isFunction(sc, arg) || sc.constant(arg) !== UNKNOWN) return false;
+    const n = unwrapExpression(arg);
+    const name = n.type === 'Identifier' ? n.name : n.type === 'MemberExpression' ? staticKey(n) : undefined;
+    return name !== undefined && OPTIONS_NAME.test(name);
+  });
+}
+
+/** The loads of a call, and the built-in model it downloads when `builtin` names one (not when its options cannot be seen). */
+function withBuiltin(sc: JsSourceCode, call: TSESTree.CallExpression, loads: Ml5Load[], builtin: string | undefined): Ml5Load[] {
+  return builtin === undefined || unseenOptions(sc, call) ? loads : [...loads, { builtin }];
+}
+
+/** ml5 0.x `faceApi`'s model URL options, by `withTinyNet` (the default) or not. */
+const FACE_API_MODELS = {
+  tiny: ['TinyFaceDetectorModel', 'FaceLandmark68TinyNet', 'FaceRecognitionModel'],
+  full: ['Mobilenetv1Model', 'FaceLandmarkModel', 'FaceRecognitionModel'],
+} as const;
+
+/**
+ * ml5 0.x `ml5.faceApi(video, options)`: the URL options of the models it loads (face-api.js's
+ * detector, landmark and recognition models: the tiny ones unless `withTinyNet: false`), and its
+ * built-in models (ml5's, on GitHub) when one of them is not given.
+ */
+function faceApiLoads(sc: JsSourceCode, call: TSESTree.CallExpression): Ml5Load[] {
+  const tiny = sc.argument(call, { name: 'withTinyNet' });
+  const value = tiny ? sc.constant(tiny) : true;
+  const sets = value === UNKNOWN ? [FACE_API_MODELS.tiny, FACE_API_MODELS.full] : [value === false ? FACE_API_MODELS.full : FACE_API_MODELS.tiny];
+  const names = [...new Set(sets.flat())];
+  const loads = names.flatMap((name) => optionSources(sc, call, [name], sets.length > 1 && !sets.every((set) => (set as readonly string[]).includes(name))));
+  const missing = sets.every((set) => set.some((name) => !sc.argument(call, { name })));
+  return withBuiltin(sc, call, loads, missing ? 'FaceApi' : undefined);
 }
 
 /** ml5 0.x loaders handed the path or URL of a checkpoint (a folder with `manifest.json`, or a `.pict` file) first. */
@@ -239,11 +308,12 @@ const CHECKPOINT_LOADERS = new Set(['charRNN', 'pix2pix', 'styleTransfer']);
  * `.regression()`), the `modelUrl` option of `ml5.objectDetector` / `ml5.YOLO` and of `ml5.poseNet`
  * (MobileNetV1, its default architecture, only), the checkpoints of `ml5.charRNN(path)`,
  * `ml5.pix2pix(path)`, `ml5.styleTransfer(path)` and `ml5.sketchRNN(url)` (a `.json` URL; any other
- * string names a built-in sketch); ml5 1.x's `ml5.bodyPose` (`modelUrl` for MoveNet, the runtime's
- * options for BlazePose), `ml5.handPose` and `ml5.faceMesh` (the runtime's options: see
- * `runtimeModelUrls`). Built-in models by default are not listed (but for the classifiers' and
- * `cartoon`'s, `builtin`). `undefined` for any other call, and for a call whose model argument is
- * missing or cannot be read.
+ * string names a built-in sketch), `ml5.sentiment(nameOrUrl)`, `ml5.uNet({ modelPath })`, the model
+ * options of `ml5.faceApi`; ml5 1.x's `ml5.bodyPose` (`modelUrl` for MoveNet, the runtime's options
+ * for BlazePose), `ml5.handPose` and `ml5.faceMesh` (the runtime's options: see `runtimeModelUrls`).
+ * A built-in model the call downloads (by name, or by default when no option gives its URL) is listed
+ * too, last, as `builtin` (not when options the call may take cannot be seen: see `unseenOptions`).
+ * `undefined` for any other call, and for a call whose model argument is missing or cannot be read.
  */
 export function ml5Loads(sc: JsSourceCode, call: TSESTree.CallExpression): Ml5Load[] | undefined {
   const callee = unwrapExpression(call.callee);
@@ -262,6 +332,7 @@ export function ml5Loads(sc: JsSourceCode, call: TSESTree.CallExpression): Ml5Lo
   const fn = ml5Function(sc, callee);
   if (!fn) return undefined;
   const arg = sc.argument(call, { position: 0 });
+  const absent = (name: string, position?: number) => !sc.argument(call, position === undefined ? { name } : { name, position });
   switch (fn) {
     case 'cartoon': {
       // a string is the model URL, as is an option `modelUrl`; without one, ml5 0.x loads its default
@@ -274,33 +345,64 @@ export function ml5Loads(sc: JsSourceCode, call: TSESTree.CallExpression): Ml5Lo
       return options.properties.some((p) => p.type === 'SpreadElement') ? undefined : [{ builtin: CARTOON_DEFAULT }];
     }
     case 'featureExtractor':
-      // (its options are the second argument; the model name is MobileNet's, downloaded by default)
-      return optionSources(sc, call, ['mobilenetURL', 'graphModelURL'], false, 1);
-    case 'objectDetector':
+      // (its options are the second argument; MobileNet's layers model and graph model, each
+      // downloaded from Google by default)
+      return withBuiltin(sc, call, optionSources(sc, call, ['mobilenetURL', 'graphModelURL'], false, 1), absent('mobilenetURL', 1) || absent('graphModelURL', 1) ? 'MobileNet' : undefined);
+    case 'objectDetector': {
+      // (a URL as the model name is not fetched: any name but `yolo` is COCO-SSD's default; ml5
+      // refuses a call with no name)
+      const name = modelNameArgument(sc, call);
+      const model = name === 'yolo' ? 'YOLO' : name === null ? 'COCO-SSD or YOLO' : name === undefined ? undefined : 'COCO-SSD';
+      return withBuiltin(sc, call, optionSources(sc, call, ['modelUrl'], false), absent('modelUrl') ? model : undefined);
+    }
     case 'YOLO':
-      // (a URL as the model name is not fetched: any name but `yolo` is COCO-SSD's default)
-      return optionSources(sc, call, ['modelUrl'], false);
+      return withBuiltin(sc, call, optionSources(sc, call, ['modelUrl'], false), absent('modelUrl') ? 'YOLO' : undefined);
     case 'poseNet': {
       // (`modelUrl` is handed to PoseNet for its default MobileNetV1 architecture only)
       const architecture = lowerString(sc, sc.argument(call, { name: 'architecture' }));
-      if (architecture !== undefined && architecture !== null && architecture !== 'mobilenetv1') return [];
-      return optionSources(sc, call, ['modelUrl'], architecture === null);
+      if (architecture !== undefined && architecture !== null && architecture !== 'mobilenetv1') return withBuiltin(sc, call, [], 'PoseNet');
+      return withBuiltin(sc, call, optionSources(sc, call, ['modelUrl'], architecture === null), absent('modelUrl') ? 'PoseNet' : undefined);
     }
     case 'bodyPose': {
       // MoveNet (the default, and what any other name falls back to) or BlazePose
       const model = modelNameArgument(sc, call);
-      if (model === null) return [...optionSources(sc, call, ['modelUrl'], true), ...runtimeModelUrls(sc, call, true)];
-      return model === 'blazepose' ? runtimeModelUrls(sc, call, false) : optionSources(sc, call, ['modelUrl'], false);
+      const moveNet = absent('modelUrl');
+      if (model === null) {
+        const builtin = moveNet && runtimeDefault(sc, call) ? 'MoveNet or BlazePose' : undefined;
+        return withBuiltin(sc, call, [...optionSources(sc, call, ['modelUrl'], true), ...runtimeModelUrls(sc, call, true)], builtin);
+      }
+      if (model === 'blazepose') return withBuiltin(sc, call, runtimeModelUrls(sc, call, false), runtimeDefault(sc, call) ? 'BlazePose' : undefined);
+      return withBuiltin(sc, call, optionSources(sc, call, ['modelUrl'], false), moveNet ? 'MoveNet' : undefined);
     }
     case 'handPose':
     case 'faceMesh':
-      return runtimeModelUrls(sc, call, false);
+      return withBuiltin(sc, call, runtimeModelUrls(sc, call, false), runtimeDefault(sc, call) ? (fn === 'handPose' ? 'HandPose' : 'FaceMesh') : undefined);
     case 'sketchRNN': {
-      // a `.json` URL, or the name of one of its built-in sketches (`'cat'`)
+      // a `.json` URL, or the name of one of its built-in sketches (`'cat'`), downloaded from Google
+      // storage; ml5 refuses any other string (a path or URL that is no `.json`)
       if (!arg) return undefined;
-      const name = lowerString(sc, arg);
-      return typeof name === 'string' && !name.endsWith('.json') ? [] : [{ source: arg }];
+      const value = sc.constant(arg);
+      if (typeof value !== 'string' || value.toLowerCase().endsWith('.json')) return [{ source: arg }];
+      return /[/:.]/.test(value) ? [] : [{ builtin: `SketchRNN ${value}` }];
     }
+    case 'sentiment': {
+      // `movieReviews` (ml5 1.x's default too) from Google storage, or (ml5 0.x) a model's URL
+      const value = arg ? sc.constant(arg) : undefined;
+      if (!arg || isFunction(sc, arg) || (typeof value === 'string' && value.toLowerCase() === 'moviereviews')) return [{ builtin: 'MovieReviews' }];
+      return [{ source: arg }];
+    }
+    case 'uNet':
+      // (the model name, `'face'`, is the only one: its model is on GitHub unless `modelPath` says)
+      return withBuiltin(sc, call, optionSources(sc, call, ['modelPath'], false), absent('modelPath') ? 'UNET' : undefined);
+    case 'faceApi':
+      return faceApiLoads(sc, call);
+    // ml5 0.x wrappers of `@tensorflow-models/*` packages whose `load()` takes no model URL
+    case 'bodyPix':
+      return withBuiltin(sc, call, [], 'BodyPix');
+    case 'handpose':
+      return withBuiltin(sc, call, [], 'Handpose');
+    case 'facemesh':
+      return withBuiltin(sc, call, [], 'Facemesh');
     default:
       break;
   }

@@ -34,6 +34,36 @@ function packagedModelLoad(sc: JsSourceCode, call: TSESTree.CallExpression): JsN
   return sc.hasUnresolvedArguments(call) || call.arguments.some((a) => a.type !== 'SpreadElement' && !sc.objectLiteral(a) && sc.isOpaqueOptions(call, call.arguments.indexOf(a))) ? undefined : null;
 }
 
+/** The URL options of a detector's TF.js models, and the MediaPipe solution's location. */
+const DETECTOR_URL_OPTIONS = ['modelUrl', 'detectorModelUrl', 'landmarkModelUrl'] as const;
+
+/**
+ * `createDetector(model, config)` of `@tensorflow-models/hand-pose-detection`, `pose-detection`,
+ * `face-landmarks-detection`, `face-detection` (the packages ml5 1.x's `handPose`, `bodyPose`,
+ * `faceMesh` wrap): with the `tfjs` runtime (MoveNet's default; a `runtime` the others require), the
+ * model URL options given, or the package's default weights (Google storage) when none is; with
+ * `runtime: 'mediapipe'`, `solutionPath` when given (without it, the solution's files are fetched
+ * next to the `@mediapipe/*` script, wherever that is served from: not reported). With a runtime
+ * not known, each URL option given, uncertain, and no default. `undefined` for any other call.
+ */
+function createDetectorLoads(sc: JsSourceCode, call: TSESTree.CallExpression): TfjsLoad[] | undefined {
+  const m = sc.importedMember(call.callee);
+  if (!m || !TF_MODELS.test(m.module) || m.path.join('.') !== 'createDetector') return undefined;
+  if (sc.hasUnresolvedArguments(call) || sc.isOpaqueOptions(call, 1)) return [];
+  const runtimeNode = sc.argument(call, { name: 'runtime', position: 1 });
+  const runtimeValue = runtimeNode ? sc.constant(runtimeNode) : 'tfjs';
+  const runtime = typeof runtimeValue === 'string' ? runtimeValue.toLowerCase() : null;
+  const given = (names: readonly string[], uncertain?: boolean): TfjsLoad[] =>
+    names.flatMap((name) => {
+      const source = sc.argument(call, { name, position: 1 });
+      return source ? [{ source, location: classifyLocation(sc, source), ...(uncertain ? { uncertain } : {}) }] : [];
+    });
+  if (runtime === 'mediapipe') return given(['solutionPath']);
+  if (runtime === null) return given([...DETECTOR_URL_OPTIONS, 'solutionPath'], true);
+  const urls = given(DETECTOR_URL_OPTIONS);
+  return urls.length > 0 ? urls : [{ packageDefault: m.module }];
+}
+
 /** `@tensorflow-models/speech-commands` (npm, versioned, CDN and `npm:` specifiers). */
 export const SPEECH_COMMANDS_MODULE = '@tensorflow-models/speech-commands';
 const isSpeechCommandsModule = (m: string): boolean => /(^|\/|npm:)@tensorflow-models\/speech-commands(@[^/?#]*)?(\/[^?#]*)?$/.test(m);
@@ -84,15 +114,17 @@ export type TfjsLoad = { packageDefault: string } | { builtin: string } | { sour
 
 /**
  * What a TensorFlow.js model load fetches: `packageDefault` (the module) for a `@tensorflow-models/*`
- * `load()` (or speech-commands `create()`) with no model URL, `builtin` (the model's name) for an ml5.js
- * built-in model, else each URL expression and where it points (`uncertain` when whether it is fetched
- * depends on a value not known: see `ml5Loads`). Empty for any other call (and for an ml5 call that
- * loads only its built-in model by default).
+ * `load()` or `createDetector()` (or speech-commands `create()`) with no model URL, each URL expression
+ * and where it points (`uncertain` when whether it is fetched depends on a value not known: see
+ * `ml5Loads`, `createDetectorLoads`), and `builtin` (the model's name, last) for an ml5.js built-in
+ * model. Empty for any other call.
  */
 export function tfjsLoads(sc: JsSourceCode, node: TSESTree.CallExpression): TfjsLoad[] {
   const packaged = packagedModelLoad(sc, node);
   if (packaged === null) return [{ packageDefault: sc.importedMember(node.callee)!.module }];
   if (packaged) return [{ source: packaged, location: classifyLocation(sc, packaged) }];
+  const detector = createDetectorLoads(sc, node);
+  if (detector) return detector;
   const speech = speechCommandsCreate(sc, node);
   if (speech === null) return [{ packageDefault: SPEECH_COMMANDS_MODULE }];
   if (speech) return [{ source: speech, location: classifyLocation(sc, speech) }];

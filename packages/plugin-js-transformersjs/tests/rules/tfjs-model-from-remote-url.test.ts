@@ -38,7 +38,6 @@ tester.run(id(rule), rule, {
     `let nn;\nfunction setup() {\n  nn = ml5.neuralNetwork({ task: 'classification' });\n  nn.load('model/model.json', modelReady);\n}`,
     `const nn = ml5.neuralNetwork({ task: 'regression' });\nnn.load({ model: 'model/model.json', metadata: 'model/model_meta.json', weights: 'model/model.weights.bin' }, ready);`,
     `const nn = ml5.neuralNetwork({ task: 'regression' });\nnn.load(fileInput.elt.files, ready);`,
-    `ml5.poseNet(video, modelReady);`,
     // a callback or options ml5 cannot be seen to take: not known to be the default model
     `const cartoon = ml5.cartoon(callbackFromElsewhere);`,
     // speech-commands look-alikes: a local model, in-memory artifacts, a local \`speechCommands\`
@@ -46,36 +45,39 @@ tester.run(id(rule), rule, {
     `import * as speechCommands from '@tensorflow-models/speech-commands';\nconst r = speechCommands.create('BROWSER_FFT', null, { modelTopology, weightSpecs, weightData }, metadata);`,
     `function make(speechCommands) { return speechCommands.create('BROWSER_FFT', undefined, 'https://x.example/model.json', 'https://x.example/metadata.json'); }`,
     `const r = speechCommands.create('https://x.example/model.json');`,
-    // ml5 0.x feature extractor: its default MobileNet is built in; a custom model from the app, or
-    // from the files of an <input>; another object's classification().load()
-    `const fe = ml5.featureExtractor('MobileNet', modelReady);`,
-    `let fe, classifier;\nfunction setup() {\n  fe = ml5.featureExtractor('MobileNet', modelReady);\n  classifier = fe.classification(video, videoReady);\n  classifier.load('./model/model.json', customModelReady);\n}`,
-    `const classifier = ml5.featureExtractor('MobileNet').classification();\nclassifier.load(fileInput.elt.files, loaded);`,
+    // another object's classification().load()
     `const classifier = ml5.imageClassifier('./model/model.json');\nfunction restore(extractor) { return extractor.classification().load('https://models.example.com/fe/model.json'); }`,
     `const classifier = ml5.imageClassifier('./model/model.json');\nconst fe = { classification: () => fe, load: (u) => u };\nfe.classification().load('https://models.example.com/fe/model.json');`,
-    // objectDetector: the built-in models by name; a URL as the name is not fetched (COCO-SSD's default is)
-    `const detector = ml5.objectDetector('cocossd', modelReady);`,
-    `const detector = ml5.objectDetector('yolo', video, { filterBoxesThreshold: 0.01 }, modelReady);`,
-    `const detector = ml5.objectDetector('https://models.example.com/yolo/model.json', modelReady);`,
+    // every model an ml5 loader fetches given as the app's own files (its built-in default is not downloaded)
     `const detector = ml5.objectDetector('cocossd', { modelUrl: 'models/coco-ssd/model.json' });`,
-    // poseNet: the default model; \`modelUrl\` is ignored by ResNet50
-    `const poseNet = ml5.poseNet(video, { flipHorizontal: true }, modelReady);`,
-    `const poseNet = ml5.poseNet(video, { architecture: 'ResNet50', modelUrl: 'https://models.example.com/posenet/model.json' });`,
+    `const yolo = ml5.YOLO(video, { modelUrl: './models/yolo/model.json' });`,
+    `const poseNet = ml5.poseNet(video, { architecture: 'MobileNetV1', modelUrl: '/models/posenet/model.json' }, modelReady);`,
+    `const fe = ml5.featureExtractor('MobileNet', { mobilenetURL: '/models/mobilenet/model.json', graphModelURL: '/models/graph/model.json' }, modelReady);`,
+    `const unet = ml5.uNet(video, { modelPath: './models/unet/model.json' });`,
+    `const sentiment = ml5.sentiment('./models/sentiment/', modelReady);`,
+    `const faceApi = ml5.faceApi(video, { TinyFaceDetectorModel: '/faceapi/tiny_face_detector_model-weights_manifest.json', FaceLandmark68TinyNet: '/faceapi/face_landmark_68_tiny_model-weights_manifest.json', FaceRecognitionModel: '/faceapi/face_recognition_model-weights_manifest.json' });`,
+    `const bodyPose = ml5.bodyPose({ modelUrl: './models/movenet/model.json' });`,
+    `const bodyPose = ml5.bodyPose('BlazePose', { runtime: 'mediapipe', solutionPath: '/mediapipe/pose' });`,
+    `const handPose = ml5.handPose({ detectorModelUrl: '/models/hands/detector/model.json', landmarkModelUrl: '/models/hands/landmark/model.json' });`,
+    // options the analysis cannot see may give the model's URL: its default is not known to be downloaded
+    `export function track(video, options) { return ml5.poseNet(video, options, modelReady); }`,
+    `export function track(video, config) { return ml5.handPose(video, config); }`,
+    `export function track(args) { return ml5.bodyPose(...args); }`,
+    // \`@tensorflow-models/*\` detectors: the app's own models, MediaPipe's files next to its script, options
+    // not seen, another module's \`createDetector\`
+    `import * as handPoseDetection from '@tensorflow-models/hand-pose-detection';\nconst detector = await handPoseDetection.createDetector(handPoseDetection.SupportedModels.MediaPipeHands, { runtime: 'tfjs', detectorModelUrl: '/models/hands/detector/model.json', landmarkModelUrl: '/models/hands/landmark/model.json' });`,
+    `import * as handPoseDetection from '@tensorflow-models/hand-pose-detection';\nconst detector = await handPoseDetection.createDetector(handPoseDetection.SupportedModels.MediaPipeHands, { runtime: 'mediapipe' });`,
+    `import * as faceLandmarksDetection from '@tensorflow-models/face-landmarks-detection';\nconst detector = await faceLandmarksDetection.createDetector(faceLandmarksDetection.SupportedModels.MediaPipeFaceMesh, { runtime: 'mediapipe', solutionPath: '/mediapipe/face_mesh' });`,
+    `import * as poseDetection from '@tensorflow-models/pose-detection';\nexport const make = (config) => poseDetection.createDetector(poseDetection.SupportedModels.MoveNet, config);`,
+    `import { createDetector } from './detectors.js';\nconst detector = await createDetector('MoveNet');`,
     // ml5 1.x: an option of the other model or runtime is ignored; a local model
-    `const bodyPose = ml5.bodyPose('BlazePose', { modelUrl: 'https://models.example.com/movenet/model.json' });`,
-    `const bodyPose = ml5.bodyPose('MoveNet', { detectorModelUrl: 'https://models.example.com/detector/model.json' });`,
-    `const bodyPose = ml5.bodyPose({ modelType: 'SINGLEPOSE_LIGHTNING', flipped: true });`,
-    `const handPose = ml5.handPose({ runtime: 'mediapipe', detectorModelUrl: 'https://models.example.com/detector/model.json' });`,
-    `const handPose = ml5.handPose({ solutionPath: 'https://cdn.jsdelivr.net/npm/@mediapipe/hands' });`,
     `const faceMesh = ml5.faceMesh({ maxFaces: 1, runtime: 'tfjs', detectorModelUrl: './models/detector/model.json', landmarkModelUrl: '/models/landmark/model.json' });`,
-    // checkpoints: built-in sketches by name, a string that is no \`.json\` URL (ml5 refuses it), the app's own files
-    `const model = ml5.sketchRNN('cat', modelReady);`,
+    // checkpoints: a string that is no \`.json\` URL (ml5 refuses it), the app's own files
     `const model = ml5.sketchRNN('https://models.example.com/sketch/cat', modelReady);`,
     `const rnn = ml5.charRNN('./models/woolf/', modelReady);`,
     `const style = ml5.styleTransfer('models/wave', video, modelLoaded);`,
     `const style = ml5.styleTransfer(location.origin + '/models/wave', video, modelLoaded);`,
     `const p2p = ml5.pix2pix('model/edges2pikachu.pict', modelLoaded);`,
-    `const unet = ml5.uNet('face');`,
     // another module's \`charRNN\`, a parameter named \`ml5\`
     `import { charRNN } from './rnn.js';\nconst classifier = ml5.imageClassifier('./model/model.json');\ncharRNN('https://models.example.com/lstm/woolf/');`,
     `export function make(ml5) { return ml5.bodyPose({ modelUrl: 'https://models.example.com/movenet/model.json' }); }`,
@@ -269,18 +271,18 @@ export const model = tmImage.load(URL + "model.json", URL + "metadata.json");`,
     // ml5 0.x feature extractor: the custom model load() of the extractor or its classification()/regression()
     {
       code: `let featureExtractor, classifier;\nfunction setup() {\n  featureExtractor = ml5.featureExtractor('MobileNet', modelReady);\n  classifier = featureExtractor.classification(video, videoReady);\n  classifier.load('https://models.example.com/fe/model.json', customModelReady);\n}`,
-      errors: [{ messageId: 'remote', confidence: 'high', line: 5, data: { callee: 'classifier.load', url: '"https://models.example.com/fe/model.json"' } }],
+      errors: [{ messageId: 'builtinModel', confidence: 'medium', line: 3, data: { callee: 'ml5.featureExtractor', model: 'MobileNet' } }, { messageId: 'remote', confidence: 'high', line: 5, data: { callee: 'classifier.load', url: '"https://models.example.com/fe/model.json"' } }],
     },
     {
       code: `const regressor = ml5.featureExtractor('MobileNet').regression(video);\nregressor.load('http://models.example.com/fe/model.json');`,
-      errors: [{
+      errors: [{ messageId: 'builtinModel', confidence: 'medium', line: 1, data: { callee: 'ml5.featureExtractor', model: 'MobileNet' } }, {
         messageId: 'http', confidence: 'high', line: 2, data: { callee: 'regressor.load', url: '"http://models.example.com/fe/model.json"' },
         suggestions: [{ messageId: 'useHttps', output: `const regressor = ml5.featureExtractor('MobileNet').regression(video);\nregressor.load('https://models.example.com/fe/model.json');` }],
       }],
     },
     {
       code: `import ml5 from 'ml5';\nconst fe = ml5.featureExtractor('MobileNet');\nfe.load('https://models.example.com/fe/model.json');`,
-      errors: [{ messageId: 'remote', confidence: 'high', line: 3, data: { callee: 'fe.load', url: '"https://models.example.com/fe/model.json"' } }],
+      errors: [{ messageId: 'builtinModel', confidence: 'medium', line: 2, data: { callee: 'ml5.featureExtractor', model: 'MobileNet' } }, { messageId: 'remote', confidence: 'high', line: 3, data: { callee: 'fe.load', url: '"https://models.example.com/fe/model.json"' } }],
     },
     // its options: the MobileNet it extracts features with, and the graph model, each a download
     {
@@ -331,6 +333,51 @@ export const model = tmImage.load(URL + "model.json", URL + "metadata.json");`,
     { code: `const p2p = ml5.pix2pix('https://models.example.com/pix2pix/edges2pikachu.pict', modelLoaded);`, errors: [{ messageId: 'remote', confidence: 'high', data: { callee: 'ml5.pix2pix', url: '"https://models.example.com/pix2pix/edges2pikachu.pict"' } }] },
     { code: `const MODELS = 'http://models.example.com/style/';\nconst style = ml5.styleTransfer(MODELS + 'wave', video, modelLoaded);`, errors: [{ messageId: 'http', confidence: 'high', data: { callee: 'ml5.styleTransfer', url: '"http://models.example.com/style/wave"' }, suggestions: [{ messageId: 'useHttps', output: `const MODELS = 'https://models.example.com/style/';\nconst style = ml5.styleTransfer(MODELS + 'wave', video, modelLoaded);` }] }] },
     { code: `const model = ml5.sketchRNN('https://storage.googleapis.com/quickdraw-models/sketchRNN/models/cat.gen.json', modelReady);`, errors: [{ messageId: 'remote', confidence: 'high', data: { callee: 'ml5.sketchRNN', url: '"https://storage.googleapis.com/quickdraw-models/sketchRNN/models/cat.gen.json"' } }] },
+    // ml5's built-in models by default (no URL option for them): downloaded at run time, as imageClassifier('MobileNet') is
+    { code: `const fe = ml5.featureExtractor('MobileNet', modelReady);`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.featureExtractor', model: 'MobileNet' } }] },
+    { code: `const fe = ml5.featureExtractor('MobileNet', { mobilenetURL: '/models/mobilenet/model.json' });`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.featureExtractor', model: 'MobileNet' } }] },
+    { code: `const detector = ml5.objectDetector('cocossd', modelReady);`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.objectDetector', model: 'COCO-SSD' } }] },
+    { code: `const detector = ml5.objectDetector('YOLO', video, { filterBoxesThreshold: 0.01 }, modelReady);`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.objectDetector', model: 'YOLO' } }] },
+    { code: `const detector = ml5.objectDetector('https://models.example.com/yolo/model.json', modelReady);`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.objectDetector', model: 'COCO-SSD' } }] },
+    { code: `export function detect(name, video) { return ml5.objectDetector(name, video, modelReady); }`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.objectDetector', model: 'COCO-SSD or YOLO' } }] },
+    { code: `const yolo = ml5.YOLO(video);`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.YOLO', model: 'YOLO' } }] },
+    { code: `ml5.poseNet(video, modelReady);`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.poseNet', model: 'PoseNet' } }] },
+    { code: `const poseNet = ml5.poseNet(video, { flipHorizontal: true }, modelReady);`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.poseNet', model: 'PoseNet' } }] },
+    // (ResNet50 ignores `modelUrl`: its built-in model is downloaded)
+    { code: `const poseNet = ml5.poseNet(video, { architecture: 'ResNet50', modelUrl: 'https://models.example.com/posenet/model.json' });`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.poseNet', model: 'PoseNet' } }] },
+    { code: `import ml5 from 'ml5';\nconst bodyPose = ml5.bodyPose();`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.bodyPose', model: 'MoveNet' } }] },
+    { code: `const bodyPose = ml5.bodyPose({ modelType: 'SINGLEPOSE_LIGHTNING', flipped: true });`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.bodyPose', model: 'MoveNet' } }] },
+    { code: `const bodyPose = ml5.bodyPose('MoveNet', { detectorModelUrl: 'https://models.example.com/detector/model.json' });`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.bodyPose', model: 'MoveNet' } }] },
+    { code: `const bodyPose = ml5.bodyPose('BlazePose', { modelUrl: 'https://models.example.com/movenet/model.json' });`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.bodyPose', model: 'BlazePose' } }] },
+    { code: `const bodyPose = ml5.bodyPose('BlazePose', { detectorModelUrl: './models/detector/model.json' });`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.bodyPose', model: 'BlazePose' } }] },
+    { code: `const bodyPose = ml5.bodyPose('BlazePose', { runtime: 'mediapipe' });`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.bodyPose', model: 'BlazePose' } }] },
+    { code: `export function make(name) { return ml5.bodyPose(name, gotModel); }`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.bodyPose', model: 'MoveNet or BlazePose' } }] },
+    { code: `const handPose = ml5.handPose(gotModel);`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.handPose', model: 'HandPose' } }] },
+    // (the mediapipe runtime's solution is on the jsDelivr CDN by default; the tfjs runtime ignores \`solutionPath\`)
+    { code: `const handPose = ml5.handPose({ runtime: 'mediapipe', detectorModelUrl: 'https://models.example.com/detector/model.json' });`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.handPose', model: 'HandPose' } }] },
+    { code: `const handPose = ml5.handPose({ solutionPath: 'https://cdn.jsdelivr.net/npm/@mediapipe/hands' });`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.handPose', model: 'HandPose' } }] },
+    { code: `const faceMesh = ml5.faceMesh({ maxFaces: 1, refineLandmarks: false, flipped: false });`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.faceMesh', model: 'FaceMesh' } }] },
+    { code: `const faceMesh = ml5.faceMesh({ runtime: 'tfjs', detectorModelUrl: './models/detector/model.json' });`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.faceMesh', model: 'FaceMesh' } }] },
+    { code: `const model = ml5.sketchRNN('cat', modelReady);`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.sketchRNN', model: 'SketchRNN cat' } }] },
+    { code: `const sentiment = ml5.sentiment('movieReviews', modelReady);`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.sentiment', model: 'MovieReviews' } }] },
+    { code: `const sentiment = ml5.sentiment();`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.sentiment', model: 'MovieReviews' } }] },
+    { code: `const bodypix = ml5.bodyPix(video, { outputStride: 16 }, modelReady);`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.bodyPix', model: 'BodyPix' } }] },
+    { code: `const unet = ml5.uNet('face');`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.uNet', model: 'UNET' } }] },
+    { code: `const faceapi = ml5.faceApi(video, { withLandmarks: true, withDescriptors: false }, modelReady);`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.faceApi', model: 'FaceApi' } }] },
+    { code: `const handpose = ml5.handpose(video, modelReady);`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.handpose', model: 'Handpose' } }] },
+    { code: `const facemesh = ml5.facemesh(video);`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.facemesh', model: 'Facemesh' } }] },
+    // once per call: a URL the call is reported for says it already (MobileNet's graph model is still ml5's)
+    { code: `const fe = ml5.featureExtractor('MobileNet', { mobilenetURL: 'https://cdn.example.com/mobilenet/model.json' });`, errors: [{ messageId: 'remote', confidence: 'high', data: { callee: 'ml5.featureExtractor', url: '"https://cdn.example.com/mobilenet/model.json"' } }] },
+    { code: `const faceapi = ml5.faceApi(video, { withTinyNet: false, Mobilenetv1Model: 'https://cdn.example.com/faceapi/ssd_mobilenetv1_model-weights_manifest.json' });`, errors: [{ messageId: 'remote', confidence: 'high', data: { callee: 'ml5.faceApi', url: '"https://cdn.example.com/faceapi/ssd_mobilenetv1_model-weights_manifest.json"' } }] },
+    { code: `const sentiment = ml5.sentiment('https://models.example.com/sentiment/', modelReady);`, errors: [{ messageId: 'remote', confidence: 'high', data: { callee: 'ml5.sentiment', url: '"https://models.example.com/sentiment/"' } }] },
+    { code: `const unet = ml5.uNet(video, { modelPath: 'http://models.example.com/unet/model.json' });`, errors: [{ messageId: 'http', confidence: 'high', data: { callee: 'ml5.uNet', url: '"http://models.example.com/unet/model.json"' }, suggestions: [{ messageId: 'useHttps', output: `const unet = ml5.uNet(video, { modelPath: 'https://models.example.com/unet/model.json' });` }] }] },
+    // the \`@tensorflow-models/*\` detectors ml5 1.x wraps: createDetector() as load() (default weights, a model URL, MediaPipe's solution)
+    { code: `import * as handPoseDetection from '@tensorflow-models/hand-pose-detection';\nconst detector = await handPoseDetection.createDetector(handPoseDetection.SupportedModels.MediaPipeHands, { runtime: 'tfjs', modelType: 'full' });`, errors: [{ messageId: 'packageDefault', confidence: 'medium', data: { callee: 'handPoseDetection.createDetector', module: '@tensorflow-models/hand-pose-detection' } }] },
+    { code: `import * as poseDetection from '@tensorflow-models/pose-detection';\nconst detector = await poseDetection.createDetector(poseDetection.SupportedModels.MoveNet);`, errors: [{ messageId: 'packageDefault', confidence: 'medium', data: { callee: 'poseDetection.createDetector', module: '@tensorflow-models/pose-detection' } }] },
+    { code: `import { createDetector, SupportedModels } from '@tensorflow-models/face-landmarks-detection';\nconst config = { runtime: 'tfjs', refineLandmarks: true };\nconst detector = await createDetector(SupportedModels.MediaPipeFaceMesh, config);`, errors: [{ messageId: 'packageDefault', confidence: 'medium', data: { callee: 'createDetector', module: '@tensorflow-models/face-landmarks-detection' } }] },
+    { code: `import * as poseDetection from '@tensorflow-models/pose-detection';\nconst detector = await poseDetection.createDetector(poseDetection.SupportedModels.MoveNet, { modelUrl: 'https://cdn.example.com/movenet/model.json' });`, errors: [{ messageId: 'remote', confidence: 'high', data: { callee: 'poseDetection.createDetector', url: '"https://cdn.example.com/movenet/model.json"' } }] },
+    { code: `import * as handPoseDetection from '@tensorflow-models/hand-pose-detection';\nconst detector = await handPoseDetection.createDetector(handPoseDetection.SupportedModels.MediaPipeHands, { runtime: 'mediapipe', solutionPath: 'https://cdn.jsdelivr.net/npm/@mediapipe/hands' });`, errors: [{ messageId: 'remote', confidence: 'high', data: { callee: 'handPoseDetection.createDetector', url: '"https://cdn.jsdelivr.net/npm/@mediapipe/hands"' } }] },
+    { code: `import * as faceLandmarksDetection from '@tensorflow-models/face-landmarks-detection';\nexport const make = (runtime) => faceLandmarksDetection.createDetector(faceLandmarksDetection.SupportedModels.MediaPipeFaceMesh, { runtime, detectorModelUrl: 'https://cdn.example.com/face/detector/model.json' });`, errors: [{ messageId: 'remote', confidence: 'medium', data: { callee: 'faceLandmarksDetection.createDetector', url: '"https://cdn.example.com/face/detector/model.json"' } }] },
     // a page that loads ml5 by script tag: a global it never declares, made a network in one inline
     // script (`window.` too) and loaded in another
     {
@@ -341,7 +388,7 @@ export const model = tmImage.load(URL + "model.json", URL + "metadata.json");`,
     {
       code: `<script src="libraries/ml5.min.js"></script>\n<script>\nwindow.fe = null;\nfunction setup() { window.fe = ml5.featureExtractor('MobileNet').classification(video); }\nfunction restore() { fe.load('http://models.example.com/fe/model.json'); }\n</script>\n`,
       filename: 'index.html',
-      errors: [{
+      errors: [{ messageId: 'builtinModel', confidence: 'medium', line: 4, data: { callee: 'ml5.featureExtractor', model: 'MobileNet' } }, {
         messageId: 'http', confidence: 'high', line: 5, data: { callee: 'fe.load', url: '"http://models.example.com/fe/model.json"' },
         suggestions: [{ messageId: 'useHttps', output: `<script src="libraries/ml5.min.js"></script>\n<script>\nwindow.fe = null;\nfunction setup() { window.fe = ml5.featureExtractor('MobileNet').classification(video); }\nfunction restore() { fe.load('https://models.example.com/fe/model.json'); }\n</script>\n` }],
       }],
