@@ -332,6 +332,21 @@ const WEB_REQUESTS = new Set([
   'sanic.request.Request',
 ]);
 /**
+ * Classes of the files a client uploads to a web handler (`async def upload(f: UploadFile)`): what they
+ * hold, read as `f.file` or `await f.read()`, is what the client sent.
+ */
+const WEB_UPLOADS = new Set([
+  'fastapi.UploadFile',
+  'fastapi.datastructures.UploadFile',
+  'starlette.datastructures.UploadFile',
+  'werkzeug.datastructures.FileStorage',
+  'werkzeug.FileStorage',
+  'django.core.files.uploadedfile.UploadedFile',
+  'django.core.files.uploadedfile.InMemoryUploadedFile',
+  'django.core.files.uploadedfile.TemporaryUploadedFile',
+  'sanic.request.File',
+]);
+/**
  * Model servers whose handler methods are given the request batch: TorchServe's handlers
  * (`ts/torch_handler/base_handler.py`: `handle(self, data, context)` calls `preprocess(data)`, a list of
  * the requests, each a dict of their `data`/`body` bytes) and KServe's models (`kserve.Model.predict(self,
@@ -343,13 +358,14 @@ const SERVING_HANDLER_METHODS = new Set(['handle', 'preprocess', 'inference', 'p
 const REQUEST_READS = new Set(['body', 'get_data', 'get_json', 'form', 'files', 'get', 'stream']);
 
 /**
- * A parameter that receives what a client sent: annotated with a web framework's request class, or the
+ * A parameter that receives what a client sent: annotated with a web framework's request or uploaded
+ * file class (`WEB_REQUESTS`, `WEB_UPLOADS`), or the
  * request batch a model server hands to a handler method (the first parameter after `self`).
  */
 function isRequestParameter(sc: SC, name: Node): boolean {
   const param = sc.parameterOf(name);
   if (!param) return false;
-  if (sc.instanceTypes(name).some((q) => WEB_REQUESTS.has(q))) return true;
+  if (sc.instanceTypes(name).some((q) => WEB_REQUESTS.has(q) || WEB_UPLOADS.has(q))) return true;
   if (param.index !== 1 || param.function.type !== 'function_definition') return false;
   if (!SERVING_HANDLER_METHODS.has(param.function.childForFieldName('name')?.text ?? '')) return false;
   let holder = param.function.parent;
@@ -484,7 +500,7 @@ export function dataOrigin(sc: SC, expr: Node | undefined, depth = 0): Origin {
       // `upload.file` of an upload a handler receives (`upload: UploadFile`), or of `st.file_uploader(...)`
       if (attr && UPLOAD_STREAMS.has(attr) && object) {
         const o = dataOrigin(sc, object, depth + 1);
-        if (o === 'user' || (o === 'parameter' && !isMethodReceiver(sc, object))) return o;
+        if (o === 'user' || o === 'network' || (o === 'parameter' && !isMethodReceiver(sc, object))) return o;
       }
       // a field of the command line (`args.ckpt` after `args = parser.parse_args()`) or of a parameter
       // (`def convert(args): torch.load(args.src)`), not of `self`

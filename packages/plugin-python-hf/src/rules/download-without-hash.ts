@@ -13,6 +13,8 @@ interface Helper {
   /** Keyword (and position) that carries the hash check; the first present truthy one verifies. */
   hashArgs: Array<{ name: string; position?: number; kind: 'flag' | 'value' }>;
   fix: string;
+  /** The remediation of a finding on this helper: how to turn its own check on. */
+  remediation: string;
   /**
    * The helper only downloads (nothing is loaded yet): a hash the function checks afterwards still
    * protects, and a file that is evidently no model is not this rule's concern.
@@ -25,19 +27,26 @@ const GET_FILE: Helper = {
   api: 'get_file',
   hashArgs: [{ name: 'file_hash', position: 4, kind: 'value' }, { name: 'md5_hash', position: 3, kind: 'value' }],
   fix: 'file_hash=',
+  remediation: 'Pass `file_hash=` the SHA-256 of the reviewed file (`get_file(fname, origin, file_hash="<sha256>")`): Keras checks the download against it and refuses a file that does not match.',
   downloadOnly: { url: { name: 'origin', position: 1 }, file: { name: 'fname', position: 0 } },
 };
 
 function helperFor(qn: string | undefined): Helper | undefined {
   if (!qn) return undefined;
   if (/^torch\.(?:hub|utils\.model_zoo)\.(?:load_state_dict_from_url|load_url)$/.test(qn)) {
-    return { api: qn.split('.').pop()!, hashArgs: [{ name: 'check_hash', position: 4, kind: 'flag' }], fix: 'check_hash=True' };
+    return {
+      api: qn.split('.').pop()!,
+      hashArgs: [{ name: 'check_hash', position: 4, kind: 'flag' }],
+      fix: 'check_hash=True',
+      remediation: 'Pass `check_hash=True` with a file name that ends in the first digits of the file\'s SHA-256 (`resnet18-f37072fd.pth`): torch checks the download against that prefix and refuses a file that does not match.',
+    };
   }
   if (/^torch\.hub\.download_url_to_file$/.test(qn)) {
     return {
       api: 'download_url_to_file',
       hashArgs: [{ name: 'hash_prefix', position: 2, kind: 'value' }],
       fix: 'hash_prefix=',
+      remediation: 'Pass `hash_prefix=` the SHA-256 of the reviewed file (or its first digits): torch checks the download against it and refuses a file that does not match.',
       downloadOnly: { url: { name: 'url', position: 0 }, file: { name: 'dst', position: 1 } },
     };
   }
@@ -145,19 +154,19 @@ export default createRule<[], PySourceCode>({
         }
         if (likely && !sawDisabled) {
           const callee = calleeOf(node)!;
-          context.report({ node, messageId: 'missingLikely', data: { callee: sc.getText(callee), file: likely.file }, confidence: likely.confidence });
+          context.report({ node, messageId: 'missingLikely', data: { callee: sc.getText(callee), file: likely.file }, confidence: likely.confidence, remediation: helper.remediation });
           return;
         }
         if (sawUnknown) {
-          context.report({ node, messageId: 'unknown', data: { api: helper.api, expr: sawUnknown.text }, confidence: 'low' });
+          context.report({ node, messageId: 'unknown', data: { api: helper.api, expr: sawUnknown.text }, confidence: 'low', remediation: helper.remediation });
           return;
         }
         if (sawDisabled) {
-          context.report({ node, messageId: 'disabled', data: { api: helper.api, arg: sawDisabled.parent?.type === 'keyword_argument' ? sawDisabled.parent.text : sawDisabled.text }, ...(likely ? { confidence: likely.confidence } : {}) });
+          context.report({ node, messageId: 'disabled', data: { api: helper.api, arg: sawDisabled.parent?.type === 'keyword_argument' ? sawDisabled.parent.text : sawDisabled.text }, ...(likely ? { confidence: likely.confidence } : {}), remediation: helper.remediation });
           return;
         }
         const confidence = sc.hasUnresolvedArguments(node) ? 'low' : 'high';
-        context.report({ node, messageId: 'missing', data: { api: helper.api, fix: helper.fix }, confidence });
+        context.report({ node, messageId: 'missing', data: { api: helper.api, fix: helper.fix }, confidence, remediation: helper.remediation });
       },
     };
   },

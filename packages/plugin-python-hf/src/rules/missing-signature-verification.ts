@@ -1,6 +1,7 @@
 import { createRule } from '@oculum/core';
 import { calleeName, calleeOf, walkBody, type PyNode, type PySourceCode } from '../util/ast.js';
 import { HUB_LOAD_TRIGGERS, hubLoad } from '../util/hub.js';
+import { snakeCase } from '../util/classify.js';
 import { docsUrl } from '../util/meta.js';
 
 const name = 'missing-signature-verification';
@@ -45,7 +46,7 @@ export default createRule<[], PySourceCode>({
       const qn = fn ? sc.qualifiedName(fn) : undefined;
       if (qn && VERIFY_QN.test(qn)) return true;
       if (!qn && fn && /(?:^|\.)verify$/.test(fn.text) && /signing|sigstore|verifier/i.test(fn.text)) return true;
-      if (VERIFY_NAME.test(calleeName(call) ?? '')) return true;
+      if (VERIFY_NAME.test(snakeCase(calleeName(call) ?? ''))) return true;
       const local = sc.localFunction(call);
       if (local) {
         let found = false;

@@ -131,7 +131,15 @@ export function mentionsModel(s: string): boolean {
 }
 
 function wordsSayModel(s: string): boolean {
-  return MODEL_WORDS.test(s.replace(/[-/.]/g, '_').replace(/_/g, ' '));
+  return MODEL_WORDS.test(snakeCase(s).replace(/[-/.]/g, '_').replace(/_/g, ' '));
+}
+
+/**
+ * A camelCase name spelled in snake_case (`downloadModel` → `download_Model`, `verifySHA256` →
+ * `verify_SHA256`), so that the name tests of the rules, written with `_` between words, read both.
+ */
+export function snakeCase(name: string): string {
+  return name.replace(/([a-z0-9])(?=[A-Z])/g, '$1_');
 }
 
 /**

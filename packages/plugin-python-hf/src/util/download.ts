@@ -6,7 +6,7 @@
 import { UNKNOWN, type Trigger } from '@oculum/core';
 import { importTrigger } from '@oculum/lang-python';
 import { argList, calleeName, calleeOf, identifiersIn, isInside, receiverOf, same, statementOf, targetNames, walkBody, type PyNode, type PySourceCode } from './ast.js';
-import { isModelFile, isNonModelFile, mentionsModel } from './classify.js';
+import { isModelFile, isNonModelFile, mentionsModel, snakeCase } from './classify.js';
 import { resolve, valuesOf, type Resolved } from './resolve.js';
 
 export interface RawDownload {
@@ -390,7 +390,7 @@ export function hashChecks(sc: PySourceCode, fn: PyNode, depth = 0, path = new S
     const callee = calleeOf(n);
     const qn = callee ? sc.qualifiedName(callee) : undefined;
     const name = calleeName(n) ?? '';
-    if (VERIFY_NAME.test(name)) {
+    if (VERIFY_NAME.test(snakeCase(name))) {
       checks.push(n);
       return;
     }
@@ -538,12 +538,35 @@ export function downloadVerifier(sc: PySourceCode, raw: (call: PyNode) => RawDow
     anyCheck: (fn: PyNode): boolean => checksIn(fn).length > 0,
     /** `fn` compares a hash of this download's bytes, or of no download's bytes. */
     verified(d: DownloadBytes, fn: PyNode = sc.enclosingFunction(d.call)): boolean {
-      const found = checksIn(fn);
+      const found = checksIn(fn).filter((c) => !runsBefore(c, d.call, fn));
       if (!found.length) return false;
       const others = downloadsIn(fn).filter((o) => !same(o.call, d.call));
       return found.some((c) => readsBytesOf(sc, c, d) || !others.some((o) => readsBytesOf(sc, c, o)));
     },
   };
+}
+
+/**
+ * A check that never runs after the download on the download's path: in the condition of the `if` whose
+ * branch downloads, or in another branch of it (`if exists(p) and sha256_of(p) == SHA: … else:
+ * get_file(…, p)` compares the file that was already there), with no loop of the function around the
+ * `if` to run it again.
+ */
+function runsBefore(check: PyNode, download: PyNode, fn: PyNode): boolean {
+  let common: PyNode | null = check.parent;
+  while (common && !(common.startIndex <= download.startIndex && download.endIndex <= common.endIndex)) common = common.parent;
+  if (!common || (common.type !== 'if_statement' && common.type !== 'elif_clause')) return false;
+  const partOf = (n: PyNode): PyNode | undefined => {
+    let p: PyNode | null = n;
+    while (p && p.parent && !same(p.parent, common)) p = p.parent;
+    return p ?? undefined;
+  };
+  const condition = common.childForFieldName('condition');
+  const downloadPart = partOf(download);
+  const checkPart = partOf(check);
+  if (!downloadPart || !checkPart || same(downloadPart, checkPart) || same(downloadPart, condition)) return false;
+  for (let p = common.parent; p && !same(p, fn); p = p.parent) if (p.type === 'for_statement' || p.type === 'while_statement') return false;
+  return true;
 }
 
 /** A checksum tool in a command run by `subprocess`/`os.system`: `check` with `-c`/`--check`, else `digest`. */
@@ -635,7 +658,7 @@ export function modelEvidence(sc: PySourceCode, dl: RawDownload, sink: Sink | un
   const fn = sc.enclosingFunction(dl.call);
   const fnName = fn.type === 'function_definition' ? fn.childForFieldName('name')?.text ?? '' : '';
   const names = [dl.urlNode?.text ?? '', sink?.dest?.text ?? '', dl.destNode?.text ?? ''];
-  if (/download|fetch|pull|retrieve|get_/i.test(fnName) && mentionsModel(fnName)) names.push(fnName);
+  if (/download|fetch|pull|retrieve|get_/i.test(snakeCase(fnName)) && mentionsModel(fnName)) names.push(fnName);
   if (strs.some((s) => mentionsModel(s)) || names.some((t) => t && mentionsModel(t))) return 'weak';
   return undefined;
 }

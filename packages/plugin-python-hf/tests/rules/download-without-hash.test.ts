@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ruleTriggersMatch } from '@oculum/core';
 import rule from '../../src/rules/download-without-hash.js';
-import { fixture, ruleTester } from '../helpers.js';
+import { fixture, lintAll, ruleTester } from '../helpers.js';
 
 // keras_applications / tf.keras.applications: keras.utils comes in through **kwargs, nothing imports keras
 const injectedKeras = [
@@ -28,6 +28,8 @@ ruleTester.run('hf/download-without-hash', rule, {
     'import torch\ns = torch.hub.load_state_dict_from_url("https://x.org/w-0676ba61.pth", check_hash=True)',
     'from torch.hub import download_url_to_file\ndef f(u, d, h):\n    download_url_to_file(u, d, hash_prefix=h)',
     'import tensorflow as tf\np = tf.keras.utils.get_file("m.h5", origin="https://x.org/m.h5", file_hash="ab")',
+    // the check in the loop around the `if` runs after the download of the previous round
+    'import hashlib, os\nfrom tensorflow.keras.utils import get_file\ndef sha(p):\n    return hashlib.sha256(open(p, "rb").read()).hexdigest()\ndef f(url, p, expected):\n    for attempt in range(3):\n        if os.path.exists(p) and sha(p) == expected:\n            return p\n        else:\n            get_file(origin=url, fname=p, cache_dir=".")',
     // an unresolved receiver: the same call with its hash, and get_file methods that fetch no model
     injectedKeras.replace('cache_subdir="models")', 'cache_subdir="models", file_hash="2a1d4e1bb6de1b7b24cf1fc3a70bc4c9d2f50ec5e4d8e5d6b5d0a8ff0d1e4d0c")'),
     'def f(client):\n    return client.get_file("notes.txt", "https://example.org/notes.txt")',
@@ -65,6 +67,12 @@ ruleTester.run('hf/download-without-hash', rule, {
       code: 'from keras.utils import get_file\np = get_file("m.h5", "https://x.org/m.h5")',
       errors: [{ messageId: 'missing' }],
     },
+    // a digest compared in the condition (the file already there) or another branch does not check the download
+    {
+      code: 'import hashlib, os\nfrom tensorflow.keras.utils import get_file\ndef sha(p):\n    return hashlib.sha256(open(p, "rb").read()).hexdigest()\ndef f(url, p, expected):\n    if os.path.exists(p) and sha(p) == expected:\n        print("cached")\n    else:\n        get_file(origin=url, fname=p, cache_dir=".")\ndef g(url, p, expected):\n    if os.path.exists(p):\n        if sha(p) != expected:\n            raise ValueError(p)\n    elif url:\n        get_file(origin=url, fname=p, cache_dir=".")',
+      errors: [{ messageId: 'missing', line: 9, data: { api: 'get_file', fix: 'file_hash=' } }, { messageId: 'missing', line: 15, data: { api: 'get_file', fix: 'file_hash=' } }],
+    },
+
     // keras.utils injected at run time: the arguments say a model file is fetched from a URL
     {
       code: injectedKeras,
@@ -82,3 +90,16 @@ ruleTester.run('hf/download-without-hash', rule, {
 });
 
 fixture(rule);
+
+describe('hf/download-without-hash remediation', () => {
+  const findings = async (code: string) => (await lintAll(code)).filter((f) => f.ruleId === 'hf/download-without-hash');
+  it('names the check of the helper reported', async () => {
+    const [keras] = await findings('from keras.utils import get_file\np = get_file("m.h5", "https://x.org/m.h5")');
+    expect(keras.remediation).toMatch(/^Pass `file_hash=`/);
+    expect(keras.remediation).not.toContain('load_state_dict_from_url');
+    const [torch] = await findings('import torch\ns = torch.hub.load_state_dict_from_url("https://x.org/w.pth")');
+    expect(torch.remediation).toMatch(/^Pass `check_hash=True`/);
+    const [file] = await findings('import torch\ntorch.hub.download_url_to_file("https://x.org/w.pth", "w.pth")');
+    expect(file.remediation).toMatch(/^Pass `hash_prefix=`/);
+  });
+});

@@ -5,6 +5,8 @@ import { fixture, ruleTester } from '../helpers.js';
 
 ruleTester.run('hf/unverified-model-download', rule, {
   valid: [
+    // a check named in camelCase (`verifyChecksum`, `validateSha256`) after the download
+    'from urllib.request import urlretrieve\ndef download_model(url, dst, expected):\n    urlretrieve(url, dst)\n    if not verifyChecksum(dst, expected):\n        raise ValueError(dst)\ndef fetch_weights(url, dst, expected):\n    urlretrieve(url, dst)\n    validateSha256(dst, expected)',
     // a helper called for each of a list of files that are evidently no models
     'import requests\ndef fetch(url, dest):\n    r = requests.get(url)\n    open(dest, "wb").write(r.content)\ndef main(repo):\n    for url in [f"https://huggingface.co/{repo}/resolve/main/config.json", f"https://huggingface.co/{repo}/resolve/main/tokenizer.json"]:\n        fetch(url, "x")',
     // A1111's helper given the SHA-256 prefix it checks (`hash_prefix=`), and a function of this file of the same name
@@ -50,6 +52,14 @@ ruleTester.run('hf/unverified-model-download', rule, {
     {
       code: 'import requests\ndef fetch(repo, fname):\n    url = f"https://huggingface.co/{repo}/resolve/main/{fname}"\n    r = requests.get(url)\n    open(fname, "wb").write(r.content)',
       errors: [{ messageId: 'unverified', confidence: 'high', data: { api: 'requests.get', what: 'a model file', action: 'saves' } }],
+    },
+    // a helper named for models in camelCase, as in snake_case (`downloadModel`, `fetchWeights`)
+    {
+      code: 'from urllib.request import urlretrieve\ndef downloadModel(url):\n    fileName = url.split("/")[-1]\n    urlretrieve(url, fileName)\n    return fileName\ndef fetchWeights(url, dst):\n    urlretrieve(url, dst)',
+      errors: [
+        { messageId: 'unverified', line: 4, confidence: 'medium', data: { api: 'urlretrieve', what: 'a model file', action: 'saves' } },
+        { messageId: 'unverified', line: 7, confidence: 'medium', data: { api: 'urlretrieve', what: 'a model file', action: 'saves' } },
+      ],
     },
     // ... and handed to a generic same-file helper: the known start of the URL is not quoted as the URL
     {

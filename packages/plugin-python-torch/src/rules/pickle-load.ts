@@ -263,7 +263,7 @@ export default createRule<[], PythonSourceCode>({
       embeddedForeign:
         '`{{callee}}` loads a pickle written into the source that imports {{imports}}, beyond what plain data needs: loading it imports and may call them. Keep data as JSON or safetensors, build the object in code, or allow these globals in `settings.model.allowGlobals`.',
       unsafeDeserialization:
-        '`{{callee}}` deserializes data that can run arbitrary code when it is loaded{{detail}}: a malicious model or cache file executes on this machine. Load weights from safetensors (or `torch.load(..., weights_only=True)`), data as JSON, scikit-learn models with skops.',
+        '`{{callee}}` deserializes data that can run arbitrary code when it is loaded{{detail}}: a malicious model or cache file executes on this machine. Load data as JSON, scikit-learn models with skops, weights and arrays from safetensors (a PyTorch checkpoint with `torch.load(..., weights_only=True)`).',
       networkDeserialization:
         '`{{callee}}` deserializes data that can come from the network (a download, a socket, a remote message), and such data can run arbitrary code when it is loaded{{detail}}: a crafted response or message executes on this machine. Exchange data as JSON (weights as safetensors), or authenticate it (an HMAC over the bytes) before loading.',
       unsafeMarshal:
@@ -277,7 +277,7 @@ export default createRule<[], PythonSourceCode>({
       savedOnSomePaths:
         '`{{callee}}` loads a file this code writes at line {{line}}, but not on every path before this load: where that write has not run, the file is whatever is on disk, and a malicious cache or model file executes on this machine. Load data as JSON or safetensors, scikit-learn models with skops.',
       callback:
-        '`{{callee}}` is handed to `{{via}}`, which calls it: every item it loads is deserialized by a format that can run arbitrary code{{detail}}, so a malicious model or cache file executes on this machine. Load weights from safetensors (or `torch.load(..., weights_only=True)`), data as JSON, scikit-learn models with skops.',
+        '`{{callee}}` is handed to `{{via}}`, which calls it: every item it loads is deserialized by a format that can run arbitrary code{{detail}}, so a malicious model or cache file executes on this machine. Load data as JSON, scikit-learn models with skops, weights and arrays from safetensors (a PyTorch checkpoint with `torch.load(..., weights_only=True)`).',
       callbackMarshal:
         '`{{callee}}` is handed to `{{via}}`, which calls it: every item is read with marshal, which is not secure against erroneous or malicious data (crafted bytes can crash the interpreter; a code object it rebuilds runs once executed). Exchange data as JSON.',
     },

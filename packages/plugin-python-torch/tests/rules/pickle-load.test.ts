@@ -169,10 +169,15 @@ ruleTester.run('torch/pickle-load', rule, {
         { messageId: 'unsafeDeserialization', line: 7, confidence: 'medium' },
       ],
     },
-    // an uploaded file: remote input, as high as a local one
+    // a file uploaded to a web handler: what a client sent (read as `.file`, `.stream` or `await .read()`)
     {
-      code: 'import pickle\nfrom fastapi import UploadFile\nasync def upload(model_upload: UploadFile):\n    return pickle.load(model_upload.file)',
-      errors: [{ messageId: 'unsafeDeserialization', confidence: 'high' }],
+      code: 'import pickle\nfrom fastapi import UploadFile, File\nfrom werkzeug.datastructures import FileStorage\nasync def upload(model_upload: UploadFile):\n    return pickle.load(model_upload.file)\nasync def b(file: UploadFile = File(...)):\n    data = await file.read()\n    return pickle.loads(data)\ndef c(f: FileStorage):\n    return pickle.load(f.stream)\ndef d(upload):\n    return pickle.load(upload.file)',
+      errors: [
+        { messageId: 'networkDeserialization', line: 5, confidence: 'high' },
+        { messageId: 'networkDeserialization', line: 8, confidence: 'high' },
+        { messageId: 'networkDeserialization', line: 10, confidence: 'high' },
+        { messageId: 'unsafeDeserialization', line: 12, confidence: 'high' },
+      ],
     },
     { code: 'import pickle\nimport streamlit as st\nup = st.file_uploader("model")\nm = pickle.load(up)', errors: [{ messageId: 'unsafeDeserialization', confidence: 'high' }] },
     // what a client sent: a web request's body, a model server's request batch (TorchServe, KServe)
@@ -271,7 +276,7 @@ ruleTester.run('torch/pickle-load', rule, {
       errors: [{ messageId: 'vectorStore', confidence: 'high' }],
     },
     // vendored copies of cloudpickle (Ray Tune's checkpoints, joblib, PySpark, spaCy's srsly)
-    { code: 'import ray.cloudpickle as pickle\nwith open(p, "rb") as fp:\n    x = pickle.load(fp)', errors: [{ messageId: 'unsafeDeserialization', message: '`cloudpickle.load` deserializes data that can run arbitrary code when it is loaded: a malicious model or cache file executes on this machine. Load weights from safetensors (or `torch.load(..., weights_only=True)`), data as JSON, scikit-learn models with skops.' }] },
+    { code: 'import ray.cloudpickle as pickle\nwith open(p, "rb") as fp:\n    x = pickle.load(fp)', errors: [{ messageId: 'unsafeDeserialization', message: '`cloudpickle.load` deserializes data that can run arbitrary code when it is loaded: a malicious model or cache file executes on this machine. Load data as JSON, scikit-learn models with skops, weights and arrays from safetensors (a PyTorch checkpoint with `torch.load(..., weights_only=True)`).' }] },
     { code: 'from joblib.externals import cloudpickle\nx = cloudpickle.loads(b)', errors: [{ messageId: 'unsafeDeserialization' }] },
     { code: 'from joblib.externals.cloudpickle import loads\nx = loads(b)', errors: [{ messageId: 'unsafeDeserialization' }] },
     { code: 'from pyspark import cloudpickle\nx = cloudpickle.loads(b)', errors: [{ messageId: 'unsafeDeserialization' }] },
