@@ -104,17 +104,19 @@ const UNPICKLER_WORDS = /pickle|joblib|torch|marshal|shelve|dill/;
 /**
  * Python source a call runs: python-shell's `PythonShell.runString(code)`, or the `-c` argument of a
  * Python program run by `child_process` / `execa` (`execFileSync("python3", ["-c", code])`,
- * `spawn("python", ["-c", `…${p}…`])`, `execSync(`python3 -c "…"`)`, also through `bash -c`): its
- * known text, parts not known as `…`, and whether the program is known to be Python (a program the
- * analysis cannot resolve, `execFileSync(process.env.PYTHON, ["-c", code])`, runs a source that says
- * it is Python only by its text: medium confidence).
+ * `spawn("python", ["-c", `…${p}…`])`, `execSync(`python3 -c "…"`)`, also through `bash -c`; execa's
+ * template and command-string forms, `` $`python3 -c ${code}` ``, see `subprocessesOf`): its known
+ * text, parts not known as `…`, how sure the analysis is that it runs (a program it cannot resolve,
+ * `execFileSync(process.env.PYTHON, ["-c", code])`, runs a source that says it is Python only by its
+ * text: medium; quotes execa passes on as written, which the source needs: low), and the runner for
+ * messages.
  */
-function pythonSourceRun(sc: JsSourceCode, call: TSESTree.CallExpression): { source: string; confidence: Confidence } | undefined {
-  if (sc.qualifiedName(call.callee) === 'python-shell.PythonShell.runString') {
+function pythonSourceRun(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): { source: string; confidence: Confidence; api: string } | undefined {
+  if (call.type === 'CallExpression' && sc.qualifiedName(call.callee) === 'python-shell.PythonShell.runString') {
     const code = sc.argument(call, { position: 0 });
     const v = code ? sc.constant(code) : undefined;
     const parts = code ? (typeof v === 'string' ? [v] : sc.stringBounds(code).parts) : [];
-    return parts.join('') !== '' ? { source: parts.join('…'), confidence: 'high' } : undefined;
+    return parts.join('') !== '' ? { source: parts.join('…'), confidence: 'high', api: calleeText(sc, call) } : undefined;
   }
   for (const p of subprocessesOf(sc, call)) {
     if (p.program !== undefined && !PYTHON_PROGRAM.test(p.program)) continue;
@@ -130,7 +132,9 @@ function pythonSourceRun(sc: JsSourceCode, call: TSESTree.CallExpression): { sou
       if (PYTHON_VALUE_OPTIONS.has(a)) i++;
     }
     const source = c > 0 && p.argv[c].text === '-c' ? p.argv[c + 1]?.shape : undefined;
-    if (source) return { source: source.replace(/\u0000/g, '…'), confidence: p.program !== undefined ? 'high' : 'medium' };
+    // (quotes execa passes on as written: Python gets them, and the code they mean only with a shell)
+    const confidence: Confidence = p.literalQuotes ? 'low' : p.program !== undefined ? 'high' : 'medium';
+    if (source) return { source: source.replace(/\u0000/g, '…'), confidence, api: p.api };
   }
   return undefined;
 }
@@ -203,7 +207,7 @@ export default createRule<[], JsSourceCode>({
         const run = pythonSourceRun(sc, node);
         const m = run ? pythonUnpickle(run.source) : undefined;
         if (run && m) {
-          context.report({ node, messageId: 'unpickleRun', data: { api: calleeText(sc, node), target: m.target }, confidence: m.uncertain ? 'low' : run.confidence });
+          context.report({ node, messageId: 'unpickleRun', data: { api: run.api, target: m.target }, confidence: m.uncertain ? 'low' : run.confidence });
           return;
         }
         const callee = unwrapExpression(node.callee);
@@ -230,6 +234,13 @@ export default createRule<[], JsSourceCode>({
         report(node, module, pythonic);
       },
       TaggedTemplateExpression(node: TSESTree.TaggedTemplateExpression) {
+        // execa's template form: `` $`python3 -c ${code}` ``
+        const run = pythonSourceRun(sc, node);
+        const unpickle = run ? pythonUnpickle(run.source) : undefined;
+        if (run && unpickle) {
+          context.report({ node, messageId: 'unpickleRun', data: { api: run.api, target: unpickle.target }, confidence: unpickle.uncertain ? 'low' : run.confidence });
+          return;
+        }
         if (!isPythonBridgeTag(sc, node.tag)) return;
         const source = node.quasi.quasis.map((q) => q.value.cooked ?? '').join('…');
         const m = pythonUnpickle(source);

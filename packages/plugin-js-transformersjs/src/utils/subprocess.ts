@@ -1,4 +1,4 @@
-import { unwrapExpression, type JsNode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
+import { staticKey, unwrapExpression, type JsNode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
 import { calleeText } from './libraries.js';
 
 /** Prefilter trigger for `subprocessArgv`: the modules that run programs. */
@@ -10,7 +10,11 @@ const FILE_RUNNERS = new Set([
   'execa', 'execa.execa', 'execa.execaSync', 'execa.sync',
 ]);
 /** Runners that take one command line, run by a shell. */
-const SHELL_RUNNERS = new Set(['child_process.exec', 'child_process.execSync', 'execa.execaCommand', 'execa.execaCommandSync', 'execa.command', 'execa.commandSync']);
+const SHELL_RUNNERS = new Set(['child_process.exec', 'child_process.execSync']);
+/** execa's runners of one command string, which execa splits itself (on spaces) and runs with no shell. */
+const EXECA_COMMAND_RUNNERS = new Set(['execa.execaCommand', 'execa.execaCommandSync', 'execa.command', 'execa.commandSync']);
+/** execa's template tags (`` execa`npm run build` ``, `` $`npm run build` ``) and their sync forms. */
+const EXECA_TAGS = new Set(['execa', 'execa.execa', 'execa.execaSync', 'execa.sync', 'execa.$', 'execa.$.sync', 'execa.$.s']);
 /** Shells whose `-c` argument is a command line. */
 const SHELLS = /^(?:ba|z|da|k)?sh$/;
 /** A shell's `-c`, also among other short options (`bash -lc`, `sh -ec`). */
@@ -39,6 +43,12 @@ export interface Subprocess {
   argv: Argument[];
   /** The program's name without its directory and `.exe` (`python3`, `curl`), when known. */
   program?: string;
+  /**
+   * execa ran the words with no shell, and a quote in them (`` $`python3 -c "import pickle; …"` ``)
+   * reaches the program as it is written: `argv` is what the quoted words mean (what a shell, or
+   * `shell: true`, would run), which the program as written does not get.
+   */
+  literalQuotes?: boolean;
 }
 
 /** The program's name without its directory and `.exe`. */
@@ -93,18 +103,31 @@ export function shellWords(line: string): Array<Array<{ text?: string; shape: st
 
 /**
  * The programs a call of `child_process` (`execFile`, `spawn` and their sync forms: the program and
- * an array of arguments; `exec` / `execSync`: a command line) or of `execa` runs, as words: a
+ * an array of arguments; `exec` / `execSync`: a command line) or of `execa` (the same array form; a
+ * command string, `execaCommand`; a template, `` $`python3 -c ${code}` ``: see `execaRun`) runs, as words: a
  * program run through a shell's `-c` (`spawn("bash", ["-c", "curl -o m.bin https://…"])`) and each
  * command of a command line are their own `Subprocess`. Arrays are read through constants
  * (`const args = ["-c", SRC]`); an argument after a spread that is not known ends the list.
  */
-export function subprocessesOf(sc: JsSourceCode, call: TSESTree.CallExpression): Subprocess[] {
+export function subprocessesOf(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): Subprocess[] {
+  if (call.type === 'TaggedTemplateExpression') {
+    const tag = execaTag(sc, call.tag);
+    if (!tag) return [];
+    const words = execaTemplateWords(sc, call.quasi);
+    return words ? execaRun(`${sc.getText(unwrapExpression(call.tag)).replace(/\s+/g, '').slice(0, 60)}\`…\``, call.quasi, words, tag.shell) : [];
+  }
   const name = sc.qualifiedName(call.callee);
   if (!name) return [];
   const api = calleeText(sc, call);
   const first = sc.argument(call, { position: 0 });
   if (!first) return [];
   if (SHELL_RUNNERS.has(name)) return fromCommandLine(api, first, shapeOf(sc, first));
+  if (EXECA_COMMAND_RUNNERS.has(name)) {
+    const line = shapeOf(sc, first);
+    const node = unwrapExpression(first);
+    const words = line === undefined ? [] : execaCommandWords(line).map((w) => ({ ...w, node }));
+    return execaRun(api, node, words, shellOption(sc, sc.argument(call, { position: 1 })));
+  }
   if (!FILE_RUNNERS.has(name)) return [];
   const argv: Argument[] = [{ node: first, whole: true, text: stringOf(sc, first), shape: shapeOf(sc, first) }];
   const list = sc.argument(call, { position: 1 });
@@ -143,6 +166,186 @@ function fromCommandLine(api: string, node: JsNode, line: string | undefined, de
     }
     return [{ api, argv, program }];
   });
+}
+
+/** A word of a command execa runs, and the expression it comes from. */
+interface Word {
+  text?: string;
+  shape: string;
+  node: JsNode;
+  /** `node` is this word's own expression (a `${…}` of a template, alone). */
+  whole?: boolean;
+}
+
+/** The `shell` option of execa's options: `true` when known to run a shell (`true`, a shell's path), `false` when not, `undefined` when not known. */
+function shellOption(sc: JsSourceCode, options: JsNode | undefined): boolean | undefined {
+  if (!options) return false;
+  const obj = sc.objectLiteral(options);
+  if (!obj) return undefined;
+  const shell = sc.property(obj, 'shell');
+  // (a spread of options not seen may set it)
+  if (!shell) return obj.properties.some((p) => p.type === 'SpreadElement' && !sc.objectLiteral(p.argument)) ? undefined : false;
+  const v = sc.constant(shell);
+  return typeof v === 'boolean' ? v : typeof v === 'string' ? v !== '' : undefined;
+}
+
+/** How deep `execaTag` follows variables and bound options. */
+const MAX_TAG_DEPTH = 8;
+
+/**
+ * The execa template tag an expression is, with whether it runs a shell: `execa`, `execaSync`, `$`,
+ * `$.sync` imported from execa, and what calling one with options returns (`$({ stdio: 'inherit' })`,
+ * `execa({ shell: true })`, `.sync` of one), inline or held in a stable variable.
+ */
+function execaTag(sc: JsSourceCode, tag: JsNode, depth = 0): { shell?: boolean } | undefined {
+  if (depth > MAX_TAG_DEPTH) return undefined;
+  const node = unwrapExpression(tag);
+  const name = sc.qualifiedName(node);
+  if (name !== undefined) return EXECA_TAGS.has(name) ? { shell: false } : undefined;
+  if (node.type === 'MemberExpression' && (staticKey(node) === 'sync' || staticKey(node) === 's')) return execaTag(sc, node.object, depth + 1);
+  if (node.type === 'Identifier') {
+    const def = sc.definingExpression(node);
+    return def && def !== node ? execaTag(sc, def, depth + 1) : undefined;
+  }
+  if (node.type !== 'CallExpression' || node.arguments.length !== 1 || node.arguments[0].type === 'SpreadElement') return undefined;
+  // (called with anything but options, execa runs a program: its result is no tag)
+  const bound = execaTag(sc, node.callee, depth + 1);
+  if (!bound || !sc.objectLiteral(node.arguments[0])) return undefined;
+  const shell = shellOption(sc, node.arguments[0]);
+  return { shell: shell === false ? bound.shell : shell };
+}
+
+/** Whitespace that separates the words of an execa template, where written as such (not as `\n`). */
+const EXECA_DELIMITERS = new Set([' ', '\t', '\r', '\n']);
+/** Characters after `\` in an escape sequence longer than one (`\xXX`, `\uXXXX`). */
+const ESCAPE_LENGTH: Record<string, number> = { x: 3, u: 5 };
+
+/** A template piece's words as execa splits them (whitespace written as such; see `execaTemplateWords`). */
+function splitTemplatePiece(cooked: string, raw: string): { words: string[]; leading: boolean; trailing: boolean } {
+  if (raw.length === 0) return { words: [], leading: false, trailing: false };
+  const words: string[] = [];
+  let start = 0;
+  for (let i = 0, r = 0; i < cooked.length; i++, r++) {
+    const c = raw[r];
+    if (EXECA_DELIMITERS.has(c)) {
+      if (start !== i) words.push(cooked.slice(start, i));
+      start = i + 1;
+    } else if (c === '\\') {
+      const next = raw[r + 1];
+      r = next === 'u' && raw[r + 2] === '{' ? raw.indexOf('}', r + 3) : r + (ESCAPE_LENGTH[next] ?? 1);
+    }
+  }
+  const trailing = start === cooked.length;
+  if (!trailing) words.push(cooked.slice(start));
+  return { words, leading: EXECA_DELIMITERS.has(raw[0]), trailing };
+}
+
+/** The words a `${…}` of an execa template is: a string or number, one word; an array, one per element. */
+function interpolationWords(sc: JsSourceCode, expr: JsNode): Word[] {
+  const v = sc.constant(expr);
+  if (typeof v === 'string' || typeof v === 'number') return [{ text: String(v), shape: String(v), node: expr, whole: true }];
+  const array = sc.definingExpression(expr);
+  if (array?.type === 'ArrayExpression' && array.elements.every((e) => e && e.type !== 'SpreadElement')) {
+    return (array.elements as JsNode[]).map((e) => {
+      const text = stringOf(sc, e);
+      return { text, shape: text ?? shapeOf(sc, e) ?? '\u0000', node: e, whole: true };
+    });
+  }
+  return [{ shape: shapeOf(sc, expr) ?? '\u0000', node: expr, whole: true }];
+}
+
+/**
+ * The words of an execa template (`` $`python3 -c ${code}` ``), as execa splits them: the template's
+ * text on whitespace written as such (`\n` written as an escape is part of a word), each `${…}` one
+ * word (an array, one per element) however many spaces its value holds, joined to the text it touches
+ * (`` `${dir}/model.bin` ``). Quotes are not read: execa passes them on. `undefined` for a template
+ * execa refuses (an invalid escape).
+ */
+function execaTemplateWords(sc: JsSourceCode, quasi: TSESTree.TemplateLiteral): Word[] | undefined {
+  const words: Word[] = [];
+  const join = (next: Word[], separated: boolean) => {
+    if (separated || words.length === 0 || next.length === 0) {
+      words.push(...next);
+      return;
+    }
+    const last = words.pop()!;
+    const first = next[0];
+    const text = last.text !== undefined && first.text !== undefined ? last.text + first.text : undefined;
+    words.push({ text, shape: last.shape + first.shape, node: quasi }, ...next.slice(1));
+  };
+  for (let i = 0; i < quasi.quasis.length; i++) {
+    const q = quasi.quasis[i];
+    if (q.value.cooked === null || q.value.cooked === undefined) return undefined;
+    const piece = splitTemplatePiece(q.value.cooked, q.value.raw);
+    join(piece.words.map((w) => ({ text: w, shape: w, node: quasi })), piece.leading);
+    if (i < quasi.expressions.length) join(interpolationWords(sc, quasi.expressions[i]), piece.trailing);
+  }
+  return words;
+}
+
+/** The words of execa's command string (`execaCommand`): split on spaces, a space after `\` kept in its word. */
+function execaCommandWords(line: string): Array<{ text?: string; shape: string }> {
+  const words: string[] = [];
+  for (const w of line.trim().split(/ +/)) {
+    const previous = words[words.length - 1];
+    if (previous !== undefined && previous.endsWith('\\')) words[words.length - 1] = `${previous.slice(0, -1)} ${w}`;
+    else words.push(w);
+  }
+  return words.filter((w) => w !== '').map((w) => (w.includes('\u0000') ? { shape: w } : { text: w, shape: w }));
+}
+
+/**
+ * Words from one that opens with a quote to the one that closes it, made one word without the quotes
+ * (`"import`, `pickle;`, `pickle.load(f)"` → `import pickle; pickle.load(f)`): what a command
+ * written with shell quoting means. `quoted` when some were.
+ */
+function unquote(words: Word[]): { words: Word[]; quoted: boolean } {
+  const out: Word[] = [];
+  let quoted = false;
+  for (let i = 0; i < words.length; i++) {
+    const q = words[i].shape[0];
+    if (q !== '"' && q !== "'") {
+      out.push(words[i]);
+      continue;
+    }
+    const close = words.findIndex((w, k) => k >= i && w.shape.endsWith(q) && (k > i || w.shape.length > 1));
+    if (close < 0) {
+      out.push(words[i]);
+      continue;
+    }
+    const span = words.slice(i, close + 1);
+    const strip = (t: string) => t.slice(1, -1);
+    const texts = span.map((w) => w.text);
+    out.push({
+      text: texts.every((t) => t !== undefined) ? strip(texts.join(' ')) : undefined,
+      shape: strip(span.map((w) => w.shape).join(' ')),
+      node: span.length === 1 ? span[0].node : unwrapExpression(span[0].node),
+    });
+    quoted = true;
+    i = close;
+  }
+  return { words: out, quoted };
+}
+
+/**
+ * The programs execa runs from words (of a template or a command string): with a shell (`shell:
+ * true`), the command line they make, read as `sh` reads it; else the program and its arguments,
+ * also through a shell's `-c` (`` $`bash -c ${line}` ``). Quoted words are read as they are meant,
+ * marked `literalQuotes` (execa passes the quotes on).
+ */
+function execaRun(api: string, node: JsNode, words: Word[], shell: boolean | undefined): Subprocess[] {
+  if (words.length === 0) return [];
+  if (shell === true) return fromCommandLine(api, node, words.map((w) => w.shape).join(' '));
+  const { words: meant, quoted } = unquote(words);
+  const argv: Argument[] = meant.map((w) => ({ node: w.node, ...(w.whole ? { whole: true } : {}), text: w.text, shape: w.shape }));
+  const program = argv[0].text !== undefined ? programName(argv[0].text) : undefined;
+  const literal = quoted ? { literalQuotes: true } : {};
+  if (program && SHELLS.test(program)) {
+    const c = argv.findIndex((a, i) => i > 0 && a.text !== undefined && SHELL_C.test(a.text));
+    const line = c > 0 ? argv[c + 1] : undefined;
+    return line ? fromCommandLine(api, line.node, line.shape).map((p) => ({ ...p, ...literal })) : [];
+  }
+  return [{ api, argv, program, ...literal }];
 }
 
 /** Programs that download a URL given on their command line. */

@@ -26,6 +26,18 @@ tester.run(id(rule), rule, {
     `import { spawn } from 'node:child_process'; spawn('python3', ['-c', "import torch; m = torch.load('m.pt', map_location=torch.device('cpu'), weights_only=True)"]);`,
     `import { spawn } from 'node:child_process'; spawn('python3', ['-c', "import torch, os; m = torch.load(os.path.join('d', 'm.pt'), weights_only=True)"]);`,
     `import pythonBridge from 'python-bridge'; const py = pythonBridge(); await py.ex\`m = torch.load(open(\${p}, 'rb'), weights_only=True)\`;`,
+    // execa without a shell passes words as it splits them: \`-c\` gets \`import\` only; an interpolation is one
+    // argument however many spaces it holds (here not \`-c\`); a script's \`-c\`; a tag not execa's
+    "import { $ } from 'execa';\nawait $`python3 -c import pickle; pickle.load(open('m.pkl', 'rb'))`;",
+    "import { $ } from 'execa';\nawait $`python3 ${\"-c import pickle; pickle.load(open('m.pkl', 'rb'))\"}`;",
+    "import { $ } from 'execa';\nconst code = \"import pickle; pickle.load(open('m.pkl', 'rb'))\";\nawait $`python3 train.py -c ${code}`;",
+    "import { $ } from 'execa';\nawait $`python3 -c ${'import torch; torch.load(p, weights_only=True)'}`;",
+    "import { $ } from 'execa';\nexport const run = (src) => $`python3 -c ${src}`;",
+    "import { execaCommand } from 'execa';\nawait execaCommand('python3 -c import pickle; pickle.load(f)');",
+    "import { execa } from 'execa';\nconst $ = (s) => s;\n$`python3 -c ${'import pickle; pickle.load(f)'}`;",
+    "import { $ } from 'other-shell';\nawait $`python3 -c ${'import pickle; pickle.load(f)'}`;",
+    // (called with a command, execa runs it: its result is no tag)
+    "import { execa } from 'execa';\nconst sub = execa('ls');\nsub`python3 -c ${'import pickle; pickle.load(f)'}`;",
   ],
   invalid: [
     { code: `import { python } from 'pythonia'; const pickle = await python('pickle'); await pickle.loads(data);`, errors: [{ messageId: 'unpickle', data: { api: 'pickle.loads', target: 'pickle.loads' }, severity: 'critical' }] },
@@ -58,6 +70,23 @@ tester.run(id(rule), rule, {
       code: `const { PythonShell } = require('python-shell');\nexport const predict = (modelPath) => PythonShell.runString(\`import joblib\\nm = joblib.load(\${JSON.stringify(modelPath)})\`, null);`,
       errors: [{ messageId: 'unpickleRun', data: { api: 'PythonShell.runString', target: 'joblib.load' }, confidence: 'high' }],
     },
+    // execa's template form: each \`${…}\` is one argument, the tag bound to options (\`$(options)\`, held in a variable), \`.sync\`
+    { code: "import { $ } from 'execa';\nconst code = \"import pickle; pickle.load(open('m.pkl', 'rb'))\";\nawait $`python3 -c ${code}`;", errors: [{ messageId: 'unpickleRun', data: { api: '$`…`', target: 'pickle.load' }, confidence: 'high', line: 3 }] },
+    { code: "import { $ } from 'execa';\nawait $({ stdio: 'inherit' })`python -c ${\"import joblib; joblib.load('m.joblib')\"}`;", errors: [{ messageId: 'unpickleRun', data: { api: "$({stdio:'inherit'})`…`", target: 'joblib.load' }, confidence: 'high' }] },
+    { code: "import { $ } from 'execa';\nconst $$ = $({ stdio: 'inherit', cwd: 'models' });\nexport const load = (f) => $$.sync`python3 -u -c ${`import torch; torch.load(${JSON.stringify(f)})`}`;", errors: [{ messageId: 'unpickleRun', data: { api: '$$.sync`…`', target: 'torch.load' }, confidence: 'high' }] },
+    { code: "import { $ } from 'execa';\n$.sync`python3 -c ${'import dill; dill.load(open(\"m.pkl\", \"rb\"))'}`;", errors: [{ messageId: 'unpickleRun', data: { api: '$.sync`…`', target: 'dill.load' }, confidence: 'high' }] },
+    { code: "import { execa, execaSync } from 'execa';\nexecaSync`/usr/bin/python3 -c ${'import pickle; pickle.loads(blob)'}`;\nawait execa({ cwd: 'x' })`python -c ${'import pickle; pickle.loads(blob)'}`;", errors: [{ messageId: 'unpickleRun', data: { api: 'execaSync`…`', target: 'pickle.loads' }, line: 2 }, { messageId: 'unpickleRun', data: { api: "execa({cwd:'x'})`…`", target: 'pickle.loads' }, line: 3 }] },
+    // whitespace written as an escape (\`\\u0020\`) is part of a word, as execa reads the template's raw text
+    { code: "import { $ } from 'execa';\nawait $`python3 -c import\\u0020pickle;pickle.load(f)`;", errors: [{ messageId: 'unpickleRun', data: { api: '$`…`', target: 'pickle.load' }, confidence: 'high' }] },
+    { code: "import { $ } from 'execa';\nawait $`bash -c ${\"python3 -c 'import pickle; pickle.load(f)'\"}`;", errors: [{ messageId: 'unpickleRun', data: { api: '$`…`', target: 'pickle.load' }, confidence: 'high' }] },
+    // quotes in the text: execa passes them on (Python gets \`\"import\`), so the code they mean is reported low;
+    // with \`shell: true\` a shell reads them: high
+    { code: "import { $ } from 'execa';\nawait $`python3 -c \"import pickle; pickle.load(open('m.pkl','rb'))\"`;", errors: [{ messageId: 'unpickleRun', data: { api: '$`…`', target: 'pickle.load' }, confidence: 'low' }] },
+    { code: "import { $ } from 'execa';\nawait $({ shell: true })`python3 -c \"import pickle; pickle.load(open('m.pkl','rb'))\"`;", errors: [{ messageId: 'unpickleRun', data: { api: '$({shell:true})`…`', target: 'pickle.load' }, confidence: 'high' }] },
+    // execa's command string: split on spaces, \`\\ \` keeps one in its word; quotes as above
+    { code: "import { execaCommand } from 'execa';\nawait execaCommand('python3 -c import\\\\ pickle;\\\\ pickle.load(f)');", errors: [{ messageId: 'unpickleRun', data: { api: 'execaCommand', target: 'pickle.load' }, confidence: 'high' }] },
+    { code: "import { execaCommand } from 'execa';\nawait execaCommand('python -c \"import pickle; pickle.load(open(m))\"');", errors: [{ messageId: 'unpickleRun', data: { api: 'execaCommand', target: 'pickle.load' }, confidence: 'low' }] },
+    { code: "import { execaCommandSync } from 'execa';\nexecaCommandSync('python3 -c \"import joblib; joblib.load(m)\"', { shell: true });", errors: [{ messageId: 'unpickleRun', data: { api: 'execaCommandSync', target: 'joblib.load' }, confidence: 'high' }] },
   ],
 });
 
