@@ -114,6 +114,13 @@ const NO_NODES: readonly Node[] = Object.freeze([]);
 /** Targets a `for` loop unpacks into (`for a, (b, c) in …`). */
 const LOOP_TARGETS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'parenthesized_expression', 'tuple', 'list', 'expression_list']);
 /** Literals whose elements a loop or an unpacking takes in order. */
+/**
+ * Context managers that may swallow an exception raised in their body, so that the code after the `with`
+ * runs although the body stopped half-way (`contextlib.suppress`, `pytest.raises`, unittest's
+ * `assertRaises`/`assertRaisesRegex`): by the last part of the callee's name.
+ */
+const SWALLOWING_CONTEXTS = new Set(['suppress', 'raises', 'assertRaises', 'assertRaisesRegex', 'assertRaisesRegexp', 'ignore_errors', 'catch_exceptions']);
+
 const LITERAL_SEQUENCES = new Set(['list', 'tuple', 'expression_list']);
 const MAX_CANDIDATES = 16;
 /** Syntax errors listed per file (the rest are counted in one last entry). */
@@ -1559,7 +1566,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
           const statement = this.statementOf(node);
           if (statement && at >= statement.startIndex && at < statement.endIndex) return true; // the with body
         }
-        return this.statementRunsBefore(node, at, false);
+        return this.statementRunsBefore(node, at);
       }
     }
   }
@@ -1635,14 +1642,15 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   /**
    * True when `node` certainly runs before `later`, in straight-line code: the statement that holds it
    * sits in a block that also holds `later`, and ends before it. A `with` body always runs, so it is
-   * seen through (`with open(p, "wb") as f: pickle.dump(x, f)` runs before what follows the `with`);
-   * a statement inside an `if`, a loop, a `try` or an `except` that `later` is outside of may not have
-   * run. No loops are considered (a later iteration). Given several nodes: one of them certainly
+   * seen through (`with open(p, "wb") as f: pickle.dump(x, f)` runs before what follows the `with`),
+   * unless its context manager may swallow an exception (`contextlib.suppress`, `pytest.raises`); so is
+   * the body of a `try` whose every handler leaves (`except Exception: raise`). A statement inside an
+   * `if`, a loop, any other `try` or an `except` that `later` is outside of may not have run. No loops are considered (a later iteration). Given several nodes: one of them certainly
    * runs before `later` (an `if`/`else` that runs one in each branch, or leaves by `return`/`raise`).
    */
   certainlyRunsBefore(node: Node | readonly Node[], later: Node): boolean {
     const nodes: readonly Node[] = Array.isArray(node) ? node : [node as Node];
-    if (nodes.some((n) => this.statementRunsBefore(n, later.startIndex, true))) return true;
+    if (nodes.some((n) => this.statementRunsBefore(n, later.startIndex))) return true;
     if (nodes.length < 2) return false;
     // Several nodes: one of them may run on every path without any one doing so (`if fresh:
     // save(m, p)` / `else: save(train(), p)` before `load(p)`). Every statement before `later` in
@@ -1712,6 +1720,62 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return false;
   }
 
+  /**
+   * Whether code after the statement that owns `block` runs only once the whole block has: the body of a
+   * `with` whose context managers do not swallow exceptions (not `contextlib.suppress(...)`,
+   * `pytest.raises(...)`, `self.assertRaises(...)`: there the body may stop half-way and the code after
+   * it run), or the body of a `try` each of whose handlers leaves (ends in `raise` or `return`).
+   */
+  private bodyRunsThrough(block: Node): boolean {
+    const owner = block.parent;
+    if (owner?.type === 'with_statement') {
+      if (owner.childForFieldName('body')?.id !== block.id) return false;
+      const clause = owner.namedChildren.find((c) => c?.type === 'with_clause');
+      for (const item of clause?.namedChildren ?? []) {
+        let value = item?.type === 'with_item' ? item.childForFieldName('value') : null;
+        if (value?.type === 'as_pattern') value = value.namedChildren[0] ?? null;
+        if (value?.type !== 'call') continue;
+        const fn = this.callee(value);
+        const last = fn?.type === 'attribute' ? fn.childForFieldName('attribute') : fn;
+        if (last && SWALLOWING_CONTEXTS.has(this.text.slice(last.startIndex, last.endIndex))) return false;
+      }
+      return true;
+    }
+    if (owner?.type === 'try_statement') {
+      if (owner.childForFieldName('body')?.id !== block.id) return false;
+      const handlers = owner.namedChildren.filter((c): c is Node => c?.type === 'except_clause' || c?.type === 'except_group_clause');
+      return handlers.every((h) => {
+        const body = h.namedChildren.filter((c): c is Node => c?.type === 'block').at(-1);
+        const last = body?.namedChildren.filter((c) => c?.type !== 'comment').at(-1);
+        return last?.type === 'raise_statement' || last?.type === 'return_statement';
+      });
+    }
+    return false;
+  }
+
+  /**
+   * `a` never runs after `b` in one run of their function: `a` sits in the condition of an `if`/`elif`
+   * whose branch holds `b`, or in another branch of it (`inExclusiveBranches`), and no loop of the
+   * function around that `if` runs it again (`if os.path.exists(p) and sha(p) == SHA: … else:
+   * download(p)`: the comparison is of the file that was there before).
+   */
+  neverRunsAfter(a: Node, b: Node): boolean {
+    let common: Node | null = a.parent;
+    while (common && !(common.startIndex <= b.startIndex && b.endIndex <= common.endIndex)) common = common.parent;
+    while (common && common.type !== 'if_statement' && common.type !== 'elif_clause') {
+      if (common.type === 'block' || common.type === 'module') return false;
+      common = common.parent;
+    }
+    if (!common) return false;
+    const condition = common.childForFieldName('condition');
+    const inCondition = !!condition && condition.startIndex <= a.startIndex && a.endIndex <= condition.endIndex && !(condition.startIndex <= b.startIndex && b.endIndex <= condition.endIndex);
+    if (!inCondition && !this.inExclusiveBranches(a, b)) return false;
+    for (let p = common.parent; p && p.type !== 'function_definition' && p.type !== 'lambda'; p = p.parent) {
+      if (p.type === 'for_statement' || p.type === 'while_statement') return false;
+    }
+    return true;
+  }
+
   /** The statement (a child of a block or the module) that holds `node`. */
   private statementOf(node: Node): Node | undefined {
     let anchor: Node = node;
@@ -1719,13 +1783,13 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return anchor.parent ? anchor : undefined;
   }
 
-  private statementRunsBefore(node: Node, at: number, throughWith: boolean): boolean {
+  private statementRunsBefore(node: Node, at: number): boolean {
     let anchor = this.statementOf(node);
     while (anchor) {
       const block = anchor.parent!;
       const inside = at >= block.startIndex && at < block.endIndex;
-      if (throughWith && !inside && block.type === 'block' && block.parent?.type === 'with_statement') {
-        anchor = this.statementOf(block.parent);
+      if (!inside && block.type === 'block' && this.bodyRunsThrough(block)) {
+        anchor = this.statementOf(block.parent!);
         continue;
       }
       // `if 1:` / `if True:` with no other branch always runs its body (a notebook's `%time stmt` is read so)

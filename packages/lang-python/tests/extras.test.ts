@@ -292,6 +292,36 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(sc.inExclusiveBranches(call('h'), call('i'))).toBe(false); // the condition and its body
   });
 
+  it('tells whether a node never runs after another (neverRunsAfter)', async () => {
+    const sc = await parse(
+      [
+        'def f(p, c, k):',
+        '    if ok(p) and c:',
+        '        a(p)',
+        '    elif chk(p):',
+        '        d(p)',
+        '    else:',
+        '        e(p)',
+        '    g(p)',
+        '    for i in range(3):',
+        '        if again(p):',
+        '            m(p)',
+        '        else:',
+        '            n(p)',
+      ].join('\n'),
+    );
+    const call = (name: string) => callStarting(sc, `${name}(`);
+    expect(sc.neverRunsAfter(call('ok'), call('e'))).toBe(true); // the condition, then the else branch
+    expect(sc.neverRunsAfter(call('ok'), call('a'))).toBe(true); // the condition, then its own branch
+    expect(sc.neverRunsAfter(call('chk'), call('d'))).toBe(true); // an elif's condition and its branch
+    expect(sc.neverRunsAfter(call('a'), call('e'))).toBe(true); // another branch
+    expect(sc.neverRunsAfter(call('e'), call('a'))).toBe(true);
+    expect(sc.neverRunsAfter(call('g'), call('a'))).toBe(false); // after the if
+    expect(sc.neverRunsAfter(call('a'), call('ok'))).toBe(false); // the branch runs after its condition
+    expect(sc.neverRunsAfter(call('again'), call('n'))).toBe(false); // a loop runs the condition again
+    expect(sc.neverRunsAfter(call('m'), call('n'))).toBe(false);
+  });
+
   it('lists what is written into a container (containerWrites)', async () => {
     const sc = await parse(
       [
@@ -1055,6 +1085,42 @@ describe('reachingBindings (straight-line flow)', () => {
     const sc = await parse('f = None\nwith opener() as f:\n    f.read()\nf.close()\n');
     const reads = nodesOfType(sc, 'attribute').map((a) => a.childForFieldName('object')!);
     expect(reads.map((r) => sc.reachingBindings(r).map((b) => b.kind))).toEqual([['with'], ['with']]);
+  });
+
+  it('a binding in a with body, or in a try body whose handlers all leave, dominates what follows', async () => {
+    const sc = await parse(
+      [
+        'def f(ds, c):',
+        '    with PartialState().local_main_process_first():',
+        '        ds = ds.filter(ok)',
+        '    use(ds)',
+        '    try:',
+        '        ds = ds.map(g)',
+        '    except Exception:',
+        '        log()',
+        '        raise',
+        '    use(ds)',
+        '    with contextlib.suppress(KeyError):',
+        '        ds = ds[c]',
+        '    use(ds)',
+        '    try:',
+        '        ds = ds.map(h)',
+        '    except ValueError:',
+        '        pass',
+        '    use(ds)',
+        '    with pytest.raises(ValueError), opener() as fh:',
+        '        ds = fh.read()',
+        '    use(ds)',
+      ].join('\n'),
+    );
+    const uses = nodesOfType(sc, 'call').filter((c) => sc.getText(c).startsWith('use(')).map((c) => sc.argument(c, { position: 0 })!);
+    const values = (n: Parameters<typeof sc.reachingBindings>[0]) => sc.reachingBindings(n).map((b) => (b.value ? sc.getText(b.value) : b.kind));
+    expect(values(uses[0])).toEqual(['ds.filter(ok)']);
+    expect(values(uses[1])).toEqual(['ds.map(g)']);
+    // a context manager that may swallow the exception, a handler that goes on: the body may have stopped
+    expect(values(uses[2])).toEqual(['ds.map(g)', 'ds[c]']);
+    expect(values(uses[3])).toEqual(['ds.map(g)', 'ds[c]', 'ds.map(h)']);
+    expect(values(uses[4])).toEqual(['ds.map(g)', 'ds[c]', 'ds.map(h)', 'fh.read()']);
   });
 });
 

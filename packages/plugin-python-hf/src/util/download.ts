@@ -538,35 +538,13 @@ export function downloadVerifier(sc: PySourceCode, raw: (call: PyNode) => RawDow
     anyCheck: (fn: PyNode): boolean => checksIn(fn).length > 0,
     /** `fn` compares a hash of this download's bytes, or of no download's bytes. */
     verified(d: DownloadBytes, fn: PyNode = sc.enclosingFunction(d.call)): boolean {
-      const found = checksIn(fn).filter((c) => !runsBefore(c, d.call, fn));
+      // a comparison that never runs after the download (of the file already there, on another branch) checks nothing
+      const found = checksIn(fn).filter((c) => !sc.neverRunsAfter(c, d.call));
       if (!found.length) return false;
       const others = downloadsIn(fn).filter((o) => !same(o.call, d.call));
       return found.some((c) => readsBytesOf(sc, c, d) || !others.some((o) => readsBytesOf(sc, c, o)));
     },
   };
-}
-
-/**
- * A check that never runs after the download on the download's path: in the condition of the `if` whose
- * branch downloads, or in another branch of it (`if exists(p) and sha256_of(p) == SHA: … else:
- * get_file(…, p)` compares the file that was already there), with no loop of the function around the
- * `if` to run it again.
- */
-function runsBefore(check: PyNode, download: PyNode, fn: PyNode): boolean {
-  let common: PyNode | null = check.parent;
-  while (common && !(common.startIndex <= download.startIndex && download.endIndex <= common.endIndex)) common = common.parent;
-  if (!common || (common.type !== 'if_statement' && common.type !== 'elif_clause')) return false;
-  const partOf = (n: PyNode): PyNode | undefined => {
-    let p: PyNode | null = n;
-    while (p && p.parent && !same(p.parent, common)) p = p.parent;
-    return p ?? undefined;
-  };
-  const condition = common.childForFieldName('condition');
-  const downloadPart = partOf(download);
-  const checkPart = partOf(check);
-  if (!downloadPart || !checkPart || same(downloadPart, checkPart) || same(downloadPart, condition)) return false;
-  for (let p = common.parent; p && !same(p, fn); p = p.parent) if (p.type === 'for_statement' || p.type === 'while_statement') return false;
-  return true;
 }
 
 /** A checksum tool in a command run by `subprocess`/`os.system`: `check` with `-c`/`--check`, else `digest`. */

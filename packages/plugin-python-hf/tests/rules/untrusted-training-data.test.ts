@@ -4,6 +4,9 @@ import { fixture, lintAll, ruleTester } from '../helpers.js';
 
 ruleTester.run('hf/untrusted-training-data', rule, {
   valid: [
+    // filtered inside a `with` (TRL's `with PartialState().local_main_process_first():`) or a `try` that re-raises
+    'from accelerate import PartialState\nfrom datasets import load_dataset\nfrom trl import GRPOTrainer\nds = load_dataset("trl-lib/tldr", split="train")\nwith PartialState().local_main_process_first():\n    ds = ds.filter(lambda x: len(x["prompt"]) <= 512)\nGRPOTrainer(model=m, reward_funcs=[], train_dataset=ds)',
+    'from datasets import load_dataset\nfrom trl import SFTTrainer\nds = load_dataset("trl-lib/Capybara", split="train")\ntry:\n    ds = ds.filter(lambda x: len(x["messages"]) > 0)\nexcept Exception:\n    raise\nSFTTrainer(model=m, train_dataset=ds)',
     // pinned: `version=` (ModelScope), `revision=` through FederatedDataset's `**load_dataset_kwargs`
     "from modelscope.msdatasets import MsDataset\nfrom trl import SFTTrainer\nds = MsDataset.load('org/data', version='0123456789abcdef0123456789abcdef01234567')\nSFTTrainer(model=m, train_dataset=ds)",
     'from flwr_datasets import FederatedDataset\nfrom trl import SFTTrainer\nfds = FederatedDataset(dataset="org/data", partitioners={"train": 2}, revision="0123456789abcdef0123456789abcdef01234567")\nSFTTrainer(model=m, train_dataset=fds.load_partition(0, "train"))',
@@ -38,6 +41,11 @@ ruleTester.run('hf/untrusted-training-data', rule, {
     'from datasets import load_dataset\nfrom transformers import Trainer\ndef main(model, is_valid_example):\n    ds = load_dataset("someone/scraped-corpus")\n    ds["train"] = ds["train"].filter(is_valid_example)\n    Trainer(model=model, train_dataset=ds["train"]).train()',
   ],
   invalid: [
+    // a filter the code goes on without when it fails: the unfiltered data may be trained on
+    {
+      code: 'import contextlib\nfrom datasets import load_dataset\nfrom trl import SFTTrainer\nds = load_dataset("org/data", split="train")\nwith contextlib.suppress(KeyError):\n    ds = ds.filter(lambda x: x["ok"])\nSFTTrainer(model=m, train_dataset=ds)',
+      errors: [{ messageId: 'untrusted', data: { what: 'load_dataset("org/data")', line: 7 }, line: 4, confidence: 'high' }],
+    },
     // ModelScope's MsDataset.load (review github3, P2) and Flower's FederatedDataset (P5), read as load_dataset
     {
       code: "from modelscope.msdatasets import MsDataset\nfrom trl import SFTTrainer\nds = MsDataset.load('AI-ModelScope/alpaca-gpt4-data-zh', split='train')\ntrainer = SFTTrainer(model=model, train_dataset=ds)",
