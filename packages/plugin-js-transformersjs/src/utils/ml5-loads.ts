@@ -310,7 +310,8 @@ const CHECKPOINT_LOADERS = new Set(['charRNN', 'pix2pix', 'styleTransfer']);
  * `ml5.pix2pix(path)`, `ml5.styleTransfer(path)` and `ml5.sketchRNN(url)` (a `.json` URL; any other
  * string names a built-in sketch), `ml5.sentiment(nameOrUrl)`, `ml5.uNet({ modelPath })`, the model
  * options of `ml5.faceApi`; ml5 1.x's `ml5.bodyPose` (`modelUrl` for MoveNet, the runtime's options
- * for BlazePose), `ml5.handPose` and `ml5.faceMesh` (the runtime's options: see `runtimeModelUrls`).
+ * for BlazePose), `ml5.handPose` and `ml5.faceMesh` (the runtime's options: see `runtimeModelUrls`),
+ * `ml5.bodySegmentation` (`modelURL`, uncertain).
  * A built-in model the call downloads (by name, or by default when no option gives its URL) is listed
  * too, last, as `builtin` (not when options the call may take cannot be seen: see `unseenOptions`).
  * `undefined` for any other call, and for a call whose model argument is missing or cannot be read.
@@ -396,6 +397,16 @@ export function ml5Loads(sc: JsSourceCode, call: TSESTree.CallExpression): Ml5Lo
       return withBuiltin(sc, call, optionSources(sc, call, ['modelPath'], false), absent('modelPath') ? 'UNET' : undefined);
     case 'faceApi':
       return faceApiLoads(sc, call);
+    case 'bodySegmentation': {
+      // ml5 1.x: SelfieSegmentation (the default, and what any other name falls back to) or BodyPix,
+      // from `@tensorflow-models/body-segmentation`'s defaults; ml5 hands the package its `modelURL`
+      // option as it is spelled (the package reads `modelUrl`), so whether a URL given is used is
+      // not known: judged at medium confidence
+      const name = modelNameArgument(sc, call);
+      const model = name === 'bodypix' ? 'BodyPix' : name === null ? 'SelfieSegmentation or BodyPix' : 'SelfieSegmentation';
+      const urls = optionSources(sc, call, ['modelURL', 'modelUrl'], true);
+      return withBuiltin(sc, call, urls, urls.length === 0 ? model : undefined);
+    }
     // ml5 0.x wrappers of `@tensorflow-models/*` packages whose `load()` takes no model URL
     case 'bodyPix':
       return withBuiltin(sc, call, [], 'BodyPix');

@@ -59,6 +59,7 @@ tester.run(id(rule), rule, {
     `const bodyPose = ml5.bodyPose({ modelUrl: './models/movenet/model.json' });`,
     `const bodyPose = ml5.bodyPose('BlazePose', { runtime: 'mediapipe', solutionPath: '/mediapipe/pose' });`,
     `const handPose = ml5.handPose({ detectorModelUrl: '/models/hands/detector/model.json', landmarkModelUrl: '/models/hands/landmark/model.json' });`,
+    `const segmenter = ml5.bodySegmentation('SelfieSegmentation', { modelURL: '/models/selfie/model.json' });`,
     // options the analysis cannot see may give the model's URL: its default is not known to be downloaded
     `export function track(video, options) { return ml5.poseNet(video, options, modelReady); }`,
     `export function track(video, config) { return ml5.handPose(video, config); }`,
@@ -366,6 +367,10 @@ export const model = tmImage.load(URL + "model.json", URL + "metadata.json");`,
     { code: `const faceapi = ml5.faceApi(video, { withLandmarks: true, withDescriptors: false }, modelReady);`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.faceApi', model: 'FaceApi' } }] },
     { code: `const handpose = ml5.handpose(video, modelReady);`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.handpose', model: 'Handpose' } }] },
     { code: `const facemesh = ml5.facemesh(video);`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.facemesh', model: 'Facemesh' } }] },
+    // ml5 1.x bodySegmentation: SelfieSegmentation by default, BodyPix by name; a \`modelURL\` it may not use: medium
+    { code: "const segmenter = ml5.bodySegmentation('SelfieSegmentation', { maskType: 'background' });", errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.bodySegmentation', model: 'SelfieSegmentation' } }] },
+    { code: "const segmenter = ml5.bodySegmentation('BodyPix', { maskType: 'parts' }, gotModel);", errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.bodySegmentation', model: 'BodyPix' } }] },
+    { code: "const segmenter = ml5.bodySegmentation('BodyPix', { modelURL: 'https://cdn.example.com/bodypix/model.json' });", errors: [{ messageId: 'remote', confidence: 'medium', data: { callee: 'ml5.bodySegmentation', url: '"https://cdn.example.com/bodypix/model.json"' } }] },
     // once per call: a URL the call is reported for says it already (MobileNet's graph model is still ml5's)
     { code: `const fe = ml5.featureExtractor('MobileNet', { mobilenetURL: 'https://cdn.example.com/mobilenet/model.json' });`, errors: [{ messageId: 'remote', confidence: 'high', data: { callee: 'ml5.featureExtractor', url: '"https://cdn.example.com/mobilenet/model.json"' } }] },
     { code: `const faceapi = ml5.faceApi(video, { withTinyNet: false, Mobilenetv1Model: 'https://cdn.example.com/faceapi/ssd_mobilenetv1_model-weights_manifest.json' });`, errors: [{ messageId: 'remote', confidence: 'high', data: { callee: 'ml5.faceApi', url: '"https://cdn.example.com/faceapi/ssd_mobilenetv1_model-weights_manifest.json"' } }] },
