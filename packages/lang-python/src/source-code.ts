@@ -525,11 +525,18 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * True when `name` is bound nowhere at module level, is no builtin, and the file star-imports a
    * module (`from .utils import *`): the name may come from that module, which this file does not see
    * into (`torch` after `from .optimizers import *`, with `import torch` in optimizers). Then
-   * `possibleQualifiedNames` also gives the name itself as a module (`torch.load`).
+   * `possibleQualifiedNames` also gives the name itself as a module (`torch.load`). The same for a file
+   * that imports nothing at all (`importsNothing`): a fragment that runs in a namespace somebody else
+   * filled (a plugin file a framework `exec`s or pastes together, a snippet kept as a script).
    */
   mayComeFromStarImport(name: string): boolean {
     const model = this.scopes;
-    return model.wildcardModules().length > 0 && !PYTHON_BUILTINS.has(name) && !model.resolve(name, 0);
+    return (model.wildcardModules().length > 0 || this.importsNothing) && !PYTHON_BUILTINS.has(name) && !model.resolve(name, 0);
+  }
+
+  /** The file has no import statement and no `importlib.import_module`/`__import__` of a literal name. */
+  get importsNothing(): boolean {
+    return this.imports.modules.size === 0;
   }
 
   /** Modules imported by any statement anywhere in the file (also inside functions and `try`). */
@@ -1030,8 +1037,9 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       const wild = model.wildcardModules();
       const fromStar: readonly string[] = wild.length === 1 ? [`${wild[0]}.${name}`] : NONE;
       // On some path (`possibleQualifiedNames`): a name a star import brings may be the module of that
-      // name the other module imported (`from .utils import *`, with `import torch` in utils)
-      return this.lenient && wild.length > 0 ? union(fromStar, [name]) : fromStar;
+      // name the other module imported (`from .utils import *`, with `import torch` in utils); in a file
+      // that imports nothing, what the namespace it runs in holds
+      return this.lenient && (wild.length > 0 || this.importsNothing) ? this.unionOf(fromStar, [name]) : fromStar;
     }
     const bindings = this.reachingFrom(id, scope, scope.bindings.get(name)!);
     let result: readonly string[] = NONE;

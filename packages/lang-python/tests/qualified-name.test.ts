@@ -521,7 +521,22 @@ describe('names a star import may bring', () => {
     expect(sc.mayComeFromStarImport('torch')).toBe(true);
     expect(sc.mayComeFromStarImport('x')).toBe(false); // bound here
     expect(sc.mayComeFromStarImport('len')).toBe(false); // a builtin
-    const plain = await parse('torch.load(p)');
+    const plain = await parse('import os\ntorch.load(p)');
     expect(plain.mayComeFromStarImport('torch')).toBe(false); // no star import
+    expect(plain.possibleQualifiedNames(plain.callee(nodesOfType(plain, 'call')[0])!)).toEqual([]);
+  });
+
+  it('a file that imports nothing may run in a namespace that holds any free name', async () => {
+    const sc = await parse('def f(p):\n    return torch.load(p)\nx = 1\nlen(x)');
+    const call = nodesOfType(sc, 'call').find((c) => sc.getText(c).startsWith('torch.load'))!;
+    expect(sc.importsNothing).toBe(true);
+    expect(sc.qualifiedNames(sc.callee(call)!)).toEqual([]);
+    expect(sc.possibleQualifiedNames(sc.callee(call)!)).toEqual(['torch.load']);
+    expect(sc.mayComeFromStarImport('torch')).toBe(true);
+    expect(sc.mayComeFromStarImport('x')).toBe(false);
+    expect(sc.mayComeFromStarImport('len')).toBe(false);
+    // two star imports: the name itself still (neither module's member alone)
+    const two = await parse('from .a import *\nfrom .b import *\ntorch.load(p)');
+    expect(two.possibleQualifiedNames(two.callee(nodesOfType(two, 'call')[0])!)).toEqual(['torch.load']);
   });
 });

@@ -102,7 +102,8 @@ export default createRule<[], PySourceCode>({
       if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'get_file' || !recv) return undefined;
       // a method of this file's class, or anything the model can name, is not an unknown keras
       if ((recv.type === 'identifier' && (recv.text === 'self' || recv.text === 'cls')) || sc.localFunction(node)) return undefined;
-      if (sc.possibleQualifiedNames(fn).length || sc.instanceQualifiedNames(fn).length) return undefined;
+      // (strict names: in a file that imports nothing, any free name may be a module of that name)
+      if (sc.qualifiedNames(fn).length || sc.instanceQualifiedNames(fn).length) return undefined;
       const origin = argumentOf(node, GET_FILE.downloadOnly!.url);
       const fname = argumentOf(node, GET_FILE.downloadOnly!.file);
       const url = origin ? resolve(sc, origin) : undefined;

@@ -33,6 +33,8 @@ const TORCH_LOAD = new Set(['torch.load', 'torch.serialization.load']);
 const TORCH_MODULES = ['torch', 'torch.serialization'];
 /** A star import (`from .utils import *`): the names it brings are not seen from this file. */
 const STAR_IMPORT = /\bimport(?:\s|\\|\()*\*/;
+/** A file without the word `import` (the rule then checks that it imports nothing: `importsNothing`). */
+const NO_IMPORT = /^(?![\s\S]*\bimport)/;
 const SAFE = 'Pass weights_only=True, or store the weights as safetensors.';
 /** `torch.save` into a buffer then `torch.load` from it: a deep copy, no outside data. */
 const SAVERS = new Set(['torch.save', 'torch.serialization.save']);
@@ -48,7 +50,9 @@ export default createRule<[], PythonSourceCode>({
     // as L`, `getattr(torch, "load")`, `from torch import *`), and the rule needs `import torch`, or a
     // star import that may bring `torch` (`from .utils import *`).
     triggers: memberTrigger('load', TORCH_MODULES),
-    triggerGroups: [[importTrigger(['torch']), STAR_IMPORT]], // what `create` needs imported
+    // what `create` needs imported: torch, a star import that may bring it, or nothing at all (a
+    // fragment run in a namespace that holds `torch`)
+    triggerGroups: [[importTrigger(['torch']), STAR_IMPORT, NO_IMPORT]],
     docs: {
       description:
         'Reports `torch.load` calls that can unpickle arbitrary objects: without `weights_only=True`, with `weights_only=False`, or with a custom `pickle_module`.',
@@ -84,7 +88,8 @@ export default createRule<[], PythonSourceCode>({
     const sc = context.sourceCode;
     if (isStubFile(context)) return {};
     // `torch` that only a star import of the project's own module may bring (`from .utils import *`,
-    // research code): such calls are reported at low confidence
+    // research code), or the namespace a file that imports nothing runs in: such calls are reported
+    // at low confidence
     if (!sc.imports.has('torch') && !sc.mayComeFromStarImport('torch')) return {};
     const throughStar = (node: Node): boolean => {
       const callee = node.type === 'call' ? sc.callee(node) : undefined;

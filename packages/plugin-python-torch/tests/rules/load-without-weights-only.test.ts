@@ -33,9 +33,10 @@ ruleTester.run(ID, rule, {
     'import torch\nm = torch.load(p, **({"weights_only": True} if fast else {"weights_only": True, "mmap": True}))',
     'from safetensors.torch import load_file\nw = load_file("model.safetensors")',
     'import pickle\nx = pickle.load(f)',
-    // a star import, but `torch` is bound here to something else, or no star import at all
+    // a star import, but `torch` is bound here to something else; imports, none of them torch or a star
     'from .optimizers import *\ntorch = make_backend()\nm = torch.load(p)',
-    'def f(p):\n    return torch.load(p)',
+    'import os\ndef f(p):\n    return torch.load(p)',
+    'def f(p):\n    torch = get_backend()\n    return torch.load(p)',
     // the API hands the loader `weights_only=True`, or a partial binds it
     'import asyncio, torch\nm = asyncio.to_thread(torch.load, p, weights_only=True)',
     'import torch\nfrom joblib import Parallel, delayed\nms = Parallel()(delayed(torch.load)(p, weights_only=True) for p in ps)',
@@ -107,6 +108,12 @@ ruleTester.run(ID, rule, {
     {
       code: 'from .optimizers import *\ndef f(p):\n    return torch.load(p, map_location="cpu")',
       errors: [{ messageId: 'missing', confidence: 'low', suggestions: [{ messageId: 'addWeightsOnly', output: 'from .optimizers import *\ndef f(p):\n    return torch.load(p, map_location="cpu", weights_only=True)' }] }],
+    },
+    // a file that imports nothing (a fragment a framework runs in a namespace that holds `torch`, as
+    // ComfyUI node packs paste their files together): low
+    {
+      code: 'class Loader:\n    def load_model(self, name):\n        return torch.load(folder_paths.get_full_path("models", name))',
+      errors: [{ messageId: 'missing', line: 3, confidence: 'low', suggestions: [{ messageId: 'addWeightsOnly', output: 'class Loader:\n    def load_model(self, name):\n        return torch.load(folder_paths.get_full_path("models", name), weights_only=True)' }] }],
     },
     // `from torch import *` then `load(p)`: torch.load for certain, high
     {
