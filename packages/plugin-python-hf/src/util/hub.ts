@@ -163,6 +163,7 @@ interface Spec {
 export const HUB_LOAD_TRIGGERS: Trigger[] = [
   'from_pretrained', // any hub package's `.from_pretrained`, `from_pretrained_keras`/`_fastai`
   'load_adapter', // PEFT / transformers `model.load_adapter("org/adapter", "name")`
+  /\bload_(?:lora_weights|textual_inversion|ip_adapter)\b/, // diffusers pipelines' adapter loaders
   // diffusers `DDPMScheduler.from_config("org/sd", subfolder="scheduler")`: the word, and diffusers imported
   new RegExp(String.raw`^(?=[\s\S]*?\bfrom_config\b)[\s\S]*?(?:${importTrigger(['diffusers']).source})`),
   // transformers.pipeline: the word, and transformers imported (not sklearn.pipeline, whose
@@ -274,6 +275,7 @@ function specFor(sc: PySourceCode, call: PyNode): (Spec & { confidence: Confiden
     return { api: name, kind: name === 'snapshot_download' ? 'model' : 'file', idPos: 0, idNames: ['repo_id'], hubOnly: true, confidence: 'high' };
   }
   if (name === 'load_adapter' && fn.type === 'attribute') return loadAdapterSpec(sc, call, fn);
+  if (name && DIFFUSERS_ADAPTER_LOADERS.has(name) && fn.type === 'attribute') return diffusersAdapterSpec(sc, call, fn, name);
   // a class of this file that inherits a Hub library's `from_pretrained` (`class DreamboothPipeline(DiffusionPipeline)`)
   if (name === 'from_pretrained' && fn.type === 'attribute') {
     const inherited = inheritedLoader(sc, call);
@@ -328,6 +330,28 @@ function loadAdapterSpec(sc: PySourceCode, call: PyNode, fn: PyNode): (Spec & { 
   if (instances.some((q) => /^adapters\./.test(q))) return undefined;
   const base = { api: `${receiverText(call)}.load_adapter`, kind: 'model' as const, idPos: 0, idNames: ['peft_model_id', 'model_id'], kwargsMapping: 'adapter_kwargs' };
   if (instances.some((q) => ADAPTER_HOSTS.test(q))) return { ...base, confidence: 'high' };
+  return { ...base, ownerIdOnly: true, confidence: 'medium' };
+}
+
+/**
+ * diffusers' loaders of adapters into a pipeline (src/diffusers/loaders/lora_pipeline.py
+ * `load_lora_weights(pretrained_model_name_or_path_or_dict, adapter_name=None, **kwargs)`,
+ * textual_inversion.py `load_textual_inversion(pretrained_model_name_or_path, token=None, …, **kwargs)`,
+ * ip_adapter.py `load_ip_adapter(pretrained_model_name_or_path_or_dict, subfolder, weight_name, …,
+ * **kwargs)`): each fetches its files from the Hub with `hf_hub_download`, `revision=` among the
+ * keywords (default `main`); a state dict or a local file is no Hub load.
+ */
+const DIFFUSERS_ADAPTER_LOADERS = new Set(['load_lora_weights', 'load_textual_inversion', 'load_ip_adapter']);
+
+/**
+ * `pipe.load_lora_weights("owner/name", weight_name=…)`: on a pipeline diffusers built (`pipe =
+ * StableDiffusionXLPipeline.from_pretrained(...)`), its loader; on any other receiver only with a literal
+ * `owner/name`, at medium confidence.
+ */
+function diffusersAdapterSpec(sc: PySourceCode, call: PyNode, fn: PyNode, name: string): (Spec & { confidence: Confidence }) | undefined {
+  const base = { api: `${receiverText(call)}.${name}`, kind: 'model' as const, idPos: 0, idNames: ['pretrained_model_name_or_path_or_dict', 'pretrained_model_name_or_path'] };
+  if (sc.instanceQualifiedNames(fn).some((q) => /^diffusers\./.test(q))) return { ...base, confidence: 'high' };
+  if (!sc.imports.has('diffusers')) return undefined;
   return { ...base, ownerIdOnly: true, confidence: 'medium' };
 }
 

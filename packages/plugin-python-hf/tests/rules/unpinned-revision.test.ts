@@ -20,6 +20,10 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from trl import DPOTrainer\nt = DPOTrainer(model=model, ref_model=None, args=cfg)',
     `from trl import SFTConfig, SFTTrainer\ncfg = SFTConfig(output_dir="o", model_init_kwargs={"revision": "${COMMIT}"})\nt = SFTTrainer(model="facebook/opt-350m", args=cfg)`,
     'from trl import SFTTrainer\ndef train(training_args):\n    return SFTTrainer(model="facebook/opt-350m", args=training_args)',
+    // diffusers' adapter loaders: pinned, a local file, another library's method of the same name
+    `from diffusers import DiffusionPipeline\npipe = DiffusionPipeline.from_pretrained("org/sd", revision="${COMMIT}")\npipe.load_lora_weights("someone/lora", weight_name="l.safetensors", revision="${COMMIT}")\npipe.load_lora_weights("./loras/pixel.safetensors")\npipe.load_textual_inversion("./embeddings/cat.pt", token="<cat>")`,
+    'def f(pipe):\n    pipe.load_lora_weights("someone/lora")',
+    `from diffusers import DiffusionPipeline\ndef f(pipe, lora_dir):\n    pipe.load_lora_weights(lora_dir)`,
     // load_adapter: pinned (also in transformers' adapter_kwargs), offline, a local directory, an unresolved id on
     // a receiver nothing says is a model, a bare name, the `adapters` library (AdapterHub's own ids)
     `from transformers import AutoModelForCausalLM\nbase = AutoModelForCausalLM.from_pretrained("org/base", revision="${COMMIT}")\nbase.load_adapter("someone/adapter", revision="${COMMIT}")`,
@@ -141,6 +145,16 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from haystack.components.embedders import SentenceTransformersTextEmbedder\ndef f(**kw):\n    return SentenceTransformersTextEmbedder(**kw)',
   ],
   invalid: [
+    // diffusers' adapter loaders fetch from the Hub at `main`
+    {
+      code: `from diffusers import StableDiffusionXLPipeline\npipe = StableDiffusionXLPipeline.from_pretrained("org/sdxl", revision="${COMMIT}")\npipe.load_lora_weights("nerijs/pixel-art-xl", weight_name="pixel-art-xl.safetensors")\npipe.load_textual_inversion("sd-concepts-library/cat-toy")\npipe.load_ip_adapter("h94/IP-Adapter", subfolder="sdxl_models", weight_name="ip-adapter_sdxl.bin")\ndef f(p):\n    p.load_lora_weights("owner/lora")`,
+      errors: [
+        { messageId: 'missingRevision', line: 3, confidence: 'high', data: { api: 'pipe.load_lora_weights', id: 'nerijs/pixel-art-xl' } },
+        { messageId: 'missingRevision', line: 4, confidence: 'high', data: { api: 'pipe.load_textual_inversion', id: 'sd-concepts-library/cat-toy' } },
+        { messageId: 'missingRevision', line: 5, confidence: 'high', data: { api: 'pipe.load_ip_adapter', id: 'h94/IP-Adapter' } },
+        { messageId: 'missingRevision', line: 7, confidence: 'medium', data: { api: 'p.load_lora_weights', id: 'owner/lora' } },
+      ],
+    },
     // ModelScope (review github3, P2): named, with its own pinning keyword; `"master"` is a branch
     {
       code: "from modelscope import snapshot_download\nd = snapshot_download('qwen/Qwen2-7B-Instruct', cache_dir='/root/tmp', revision='master')",
