@@ -1,4 +1,5 @@
-import { createRule } from '@oculum/core';
+import { createRule, UNKNOWN } from '@oculum/core';
+import { callbackArgument, callbackUse, type CallbackUse } from '@oculum/lang-python';
 import { argList, calleeName, walkBody, type PyNode, type PySourceCode } from '../util/ast.js';
 import { isModelFile, mentionsModel } from '../util/classify.js';
 import { resolve } from '../util/resolve.js';
@@ -77,15 +78,27 @@ export default createRule<[], PySourceCode>({
           }
         }
       }
-      if (!helperNames.size || !helperNames.has(calleeName(node) ?? '')) return;
-      const local = sc.localFunction(node);
+      if (!helperNames.size) return;
+      // the helper called, or handed to an API that calls it (`executor.submit(download, url, dst)`,
+      // `Thread(target=download, args=(url, dst))`, `pool.map(download, urls)`) with what it passes on
+      let given: Array<PyNode | undefined>;
+      let local: PyNode | undefined;
+      if (helperNames.has(calleeName(node) ?? '')) {
+        local = sc.localFunction(node);
+        given = argList(node).map((a) => (a.type === 'keyword_argument' ? a.childForFieldName('value') ?? undefined : a));
+      } else {
+        const use = callbackUse(sc, node);
+        const handed = use?.fn.type === 'attribute' ? use.fn.childForFieldName('attribute')?.text : use?.fn.type === 'identifier' ? use.fn.text : undefined;
+        if (!use || !handed || !helperNames.has(handed)) return;
+        local = sc.localFunction(use.fn);
+        given = handedArguments(use);
+      }
       if (!local || local.type !== 'function_definition' || !isDownloadHelper(local)) return;
       let evidence: 'strong' | 'weak' | undefined;
       let what = 'a model file';
       let notModel = false;
       // each argument, and for a loop variable each value it takes (`for url in links: self.fetch(url, d)`
       // with `links` a list of model URLs, built here or returned by a function of this file)
-      const given = argList(node).map((a) => (a.type === 'keyword_argument' ? a.childForFieldName('value') : a));
       const candidates = given.flatMap((v) => (v?.type === 'identifier' ? [v, ...(sc.loopValues(v) ?? [])] : v ? [v] : []));
       for (const v of candidates) {
         const r = resolve(sc, v);
@@ -108,6 +121,25 @@ export default createRule<[], PySourceCode>({
       if (bytes && verifier.verified(bytes, caller)) return;
       const helper = local.childForFieldName('name')?.text ?? 'helper';
       context.report({ node, messageId: 'unverifiedHelper', data: { helper, what }, confidence: evidence === 'strong' ? 'high' : 'medium' });
+    };
+    /**
+     * What an API that calls a handed function passes it, as far as it can be read: its later arguments
+     * (`submit(f, url, dst)`), the items of an args tuple (`Thread(target=f, args=(url, dst))`), or the
+     * iterables whose items it passes (`map(f, urls)`: the list stands for its items).
+     */
+    const handedArguments = (use: CallbackUse): Array<PyNode | undefined> => {
+      const out: Array<PyNode | undefined> = [];
+      for (let position = 0; position < 16; position++) {
+        const value = callbackArgument(sc, use, { name: '', position });
+        if (value === undefined) break;
+        if (value !== UNKNOWN) out.push(value);
+        else if (use.api.forwards === 'items' || use.api.forwards === 'spread') {
+          const iterable = sc.argument(use.call, { position: use.api.position + 1 + position });
+          if (!iterable) break;
+          out.push(iterable);
+        }
+      }
+      return out;
     };
     return {
       call(node: PyNode) {

@@ -53,6 +53,15 @@ ruleTester.run('hf/unverified-model-download', rule, {
       code: 'import requests\ndef fetch(repo, fname):\n    url = f"https://huggingface.co/{repo}/resolve/main/{fname}"\n    r = requests.get(url)\n    open(fname, "wb").write(r.content)',
       errors: [{ messageId: 'unverified', confidence: 'high', data: { api: 'requests.get', what: 'a model file', action: 'saves' } }],
     },
+    // a download helper handed to an API that calls it: a thread pool, a thread, a map over URLs
+    {
+      code: 'import requests\nimport threading\nfrom concurrent.futures import ThreadPoolExecutor\ndownloads = [("https://example.org/releases/codeformer.pth", "codeformer.pth")]\ndef download_file(url, name):\n    with requests.get(url, stream=True) as r:\n        with open(name, "wb") as f:\n            for chunk in r.iter_content(4096):\n                f.write(chunk)\nwith ThreadPoolExecutor(max_workers=4) as ex:\n    futures = [ex.submit(download_file, url, name) for url, name in downloads]\nt = threading.Thread(target=download_file, args=("https://example.org/w/gfpgan.pth", "gfpgan.pth"))\nwith ThreadPoolExecutor() as ex:\n    list(ex.map(download_file, ["https://example.org/w/a.ckpt"], ["a.ckpt"]))\nex.submit(print, "https://example.org/w/b.ckpt")',
+      errors: [
+        { messageId: 'unverifiedHelper', line: 11, confidence: 'high', data: { helper: 'download_file', what: '"https://example.org/releases/codeformer.pth"' } },
+        { messageId: 'unverifiedHelper', line: 12, confidence: 'high', data: { helper: 'download_file', what: '"https://example.org/w/gfpgan.pth"' } },
+        { messageId: 'unverifiedHelper', line: 14, confidence: 'high', data: { helper: 'download_file', what: 'a model file' } },
+      ],
+    },
     // a helper named for models in camelCase, as in snake_case (`downloadModel`, `fetchWeights`)
     {
       code: 'from urllib.request import urlretrieve\ndef downloadModel(url):\n    fileName = url.split("/")[-1]\n    urlretrieve(url, fileName)\n    return fileName\ndef fetchWeights(url, dst):\n    urlretrieve(url, dst)',

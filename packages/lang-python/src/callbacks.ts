@@ -1,0 +1,211 @@
+/**
+ * APIs that call a function they are handed: `map(torch.load, paths)`, `pool.imap(pickle.load, fs)`,
+ * `executor.submit(download, url, dst)`, `asyncio.to_thread(torch.load, p)`,
+ * `loop.run_in_executor(None, torch.load, p)`, joblib's `delayed(torch.load)(p)`,
+ * `threading.Thread(target=download, args=(url, dst))`. The one place that knows them: a rule asks
+ * `callbackUse` whether a call hands a function over, and `callbackArgument` what it is then called with.
+ */
+import { UNKNOWN, type Unknown } from '@oculum/core';
+import type { PythonNode as Node, PythonSourceCode as SC } from './source-code.js';
+
+function firstAmong(names: readonly string[], among: { has(name: string): boolean }): string | undefined {
+  for (const n of names) if (among.has(n)) return n;
+  return undefined;
+}
+
+/** The first name the callee of `call` may have (on some path) that is in `among`. */
+function calleeAmong(sc: SC, call: Node, among: { has(name: string): boolean }): string | undefined {
+  const callee = sc.callee(call);
+  return callee ? firstAmong(sc.possibleQualifiedNames(callee), among) : undefined;
+}
+
+/** What the API calls the function with, beyond what it is given. */
+type Forwarding =
+  /** items of iterables (`map(f, xs, ys)`: `f(x, y)`), no keywords */
+  | 'items'
+  /** tuples of an iterable, spread (`starmap(f, [(a, b)])`: `f(a, b)`) */
+  | 'spread'
+  /** the API's own later arguments, positional and keyword (`submit(f, a, k=v)`: `f(a, k=v)`) */
+  | 'rest'
+  /** the API's later positional arguments only (`run_in_executor(ex, f, a)`: `f(a)`) */
+  | 'restPositional'
+  /** an args tuple and a kwds mapping (`pool.apply_async(f, (a,), {"k": v})`) */
+  | 'argsKwds'
+  /** the arguments of the call of its result (`delayed(f)(a, k=v)`) */
+  | 'outer';
+
+export interface CallbackApi {
+  /** Where the function is handed over (and the keyword that may name it: `Thread(target=f)`). */
+  position: number;
+  keyword?: string;
+  forwards: Forwarding;
+  /** With `argsKwds`: where the args tuple and the keyword mapping are (default: right after the function, `kwds`). */
+  args?: { name: string; position: number };
+  kwds?: { name: string; position: number };
+}
+
+/** Functions that call their callback, by qualified name. */
+const FUNCTIONS = new Map<string, CallbackApi>([
+  ['builtins.map', { position: 0, forwards: 'items' }],
+  ['itertools.starmap', { position: 0, forwards: 'spread' }],
+  ['asyncio.to_thread', { position: 0, forwards: 'rest' }],
+  ['joblib.delayed', { position: 0, forwards: 'outer' }],
+  ['sklearn.utils.delayed', { position: 0, forwards: 'outer' }],
+  ['sklearn.utils.parallel.delayed', { position: 0, forwards: 'outer' }],
+  ['sklearn.utils.fixes.delayed', { position: 0, forwards: 'outer' }],
+  // `Thread(group=None, target=None, name=None, args=(), kwargs=None)`, and multiprocessing's Process
+  ['threading.Thread', { position: 1, keyword: 'target', forwards: 'argsKwds', args: { name: 'args', position: 3 }, kwds: { name: 'kwargs', position: 4 } }],
+  ['multiprocessing.Process', { position: 1, keyword: 'target', forwards: 'argsKwds', args: { name: 'args', position: 3 }, kwds: { name: 'kwargs', position: 4 } }],
+  ['multiprocessing.context.Process', { position: 1, keyword: 'target', forwards: 'argsKwds', args: { name: 'args', position: 3 }, kwds: { name: 'kwargs', position: 4 } }],
+]);
+
+/**
+ * Methods that call their callback whatever the receiver: `multiprocessing` pools, `concurrent.futures`
+ * executors, asyncio event loops (the receiver is rarely resolvable; the names are specific enough,
+ * and a `.map(f)`/`.apply(f)` of a pandas Series calls `f` on every value as well).
+ */
+const METHODS = new Map<string, CallbackApi>([
+  ['map', { position: 0, forwards: 'items' }],
+  ['imap', { position: 0, forwards: 'items' }],
+  ['imap_unordered', { position: 0, forwards: 'items' }],
+  ['map_async', { position: 0, forwards: 'items' }],
+  ['starmap', { position: 0, forwards: 'spread' }],
+  ['starmap_async', { position: 0, forwards: 'spread' }],
+  ['apply', { position: 0, forwards: 'argsKwds' }],
+  ['apply_async', { position: 0, forwards: 'argsKwds' }],
+  ['submit', { position: 0, forwards: 'rest' }],
+  ['run_in_executor', { position: 1, forwards: 'restPositional' }],
+]);
+
+/** The last names of those APIs, for a rule's `calleeGate`. */
+export const CALLBACK_CALLEE_NAMES: readonly string[] = [...new Set([...[...FUNCTIONS.keys()].map((q) => q.slice(q.lastIndexOf('.') + 1)), ...METHODS.keys()])];
+
+/** A call that hands a function over to an API that calls it. */
+export interface CallbackUse {
+  /** The API's call (`map(torch.load, paths)`, `delayed(torch.load)`). */
+  call: Node;
+  /** The function handed over (`torch.load`, `functools.partial(np.load, allow_pickle=True)`, a name). */
+  fn: Node;
+  /** How a message names the API: `map`, `.submit`, `asyncio.to_thread`, `delayed`. */
+  via: string;
+  api: CallbackApi;
+}
+
+/** The call hands a function to an API that calls it: which function, and through what. */
+export function callbackUse(sc: SC, call: Node): CallbackUse | undefined {
+  const callee = sc.callee(call);
+  if (!callee) return undefined;
+  let api: CallbackApi | undefined;
+  let via: string | undefined;
+  const q = calleeAmong(sc, call, FUNCTIONS);
+  if (q) {
+    api = FUNCTIONS.get(q);
+    via = q.startsWith('builtins.') ? q.slice('builtins.'.length) : q.startsWith('asyncio.') || q.startsWith('itertools.') ? q : q.slice(q.lastIndexOf('.') + 1);
+  } else if (callee.type === 'attribute') {
+    const method = callee.childForFieldName('attribute')?.text;
+    api = method ? METHODS.get(method) : undefined;
+    via = `.${method}`;
+  }
+  if (!api || !via) return undefined;
+  const fn = sc.argument(call, { position: api.position, ...(api.keyword ? { name: api.keyword } : {}) });
+  if (!fn || fn.type === 'list_splat' || fn.type === 'dictionary_splat') return undefined;
+  return { call, fn, via, api };
+}
+
+/** `functools.partial(f, ...)` that a callback is (itself, or the one value a name holds), or undefined. */
+export function callbackPartial(sc: SC, fn: Node): Node | undefined {
+  const isPartial = (n: Node | undefined) => n?.type === 'call' && !!sc.callee(n) && sc.qualifiedName(sc.callee(n)!) === 'functools.partial';
+  if (isPartial(fn)) return fn;
+  if (fn.type !== 'identifier') return undefined;
+  const values = sc.reachingBindings(fn).map((b) => b.value);
+  return values.length === 1 && isPartial(values[0]) ? values[0] : undefined;
+}
+
+/** The arguments of a call, without comments. */
+function argumentsOf(call: Node): Node[] {
+  const args = call.childForFieldName('arguments');
+  return args?.type === 'argument_list' ? args.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') : [];
+}
+
+/** How many positional arguments (before any `*xs`) a call passes; undefined when a `*xs` hides them. */
+function positionalCount(call: Node): number | undefined {
+  let n = 0;
+  for (const a of argumentsOf(call)) {
+    if (a.type === 'list_splat') return undefined;
+    if (a.type !== 'keyword_argument' && a.type !== 'dictionary_splat') n++;
+  }
+  return n;
+}
+
+/**
+ * What the handed-over function is called with under `name` (a keyword) or at `position`: the
+ * argument node; undefined when it is not passed (its default applies); UNKNOWN when that cannot be
+ * told (an item of an iterable, a `**opts` that cannot be read). A `functools.partial` handed over
+ * counts with the arguments it binds.
+ */
+export function callbackArgument(sc: SC, use: CallbackUse, query: { name: string; position?: number }): Node | undefined | Unknown {
+  const partial = callbackPartial(sc, use.fn);
+  let position = query.position;
+  if (partial) {
+    const bound = sc.argument(partial, { name: query.name });
+    if (bound) return bound;
+    const count = positionalCount(partial);
+    if (count === undefined) return UNKNOWN;
+    const boundPositional = count - 1; // the function itself is the partial's first argument
+    if (position !== undefined && position < boundPositional) return sc.argument(partial, { position: position + 1 }) ?? UNKNOWN;
+    if (position !== undefined) position -= boundPositional;
+  }
+  const { call, api } = use;
+  switch (api.forwards) {
+    case 'items': {
+      // `map(f, xs, ys)` passes one item of each iterable, positionally; no keywords
+      if (position === undefined) return undefined;
+      const count = positionalCount(call);
+      if (count === undefined) return UNKNOWN;
+      return position < count - api.position - 1 ? UNKNOWN : undefined;
+    }
+    case 'spread':
+      return position === undefined ? undefined : UNKNOWN;
+    case 'rest':
+    case 'restPositional':
+    case 'outer': {
+      const from = api.forwards === 'outer' ? outerCall(use) : call;
+      if (!from) return UNKNOWN;
+      const offset = api.forwards === 'outer' ? 0 : api.position + 1;
+      if (api.forwards !== 'restPositional') {
+        const byName = sc.argument(from, { name: query.name });
+        if (byName) return byName;
+      }
+      if (position !== undefined) {
+        const byPosition = sc.argument(from, { position: position + offset });
+        if (byPosition) return byPosition;
+      }
+      // a `*xs` or `**opts` the API forwards may carry it
+      const hidden = argumentsOf(from).some((a) => a.type === 'list_splat' || (a.type === 'dictionary_splat' && api.forwards !== 'restPositional'));
+      return hidden ? UNKNOWN : undefined;
+    }
+    case 'argsKwds': {
+      const kwds = sc.argument(call, api.kwds ?? { name: 'kwds', position: api.position + 2 });
+      if (kwds) {
+        const value = sc.mappingValue(kwds, query.name);
+        if (value) return value;
+        const known = sc.constant(kwds);
+        if (known === UNKNOWN || known === null || typeof known !== 'object') return UNKNOWN;
+      }
+      if (position === undefined) return undefined;
+      const args = sc.argument(call, api.args ?? { name: 'args', position: api.position + 1 });
+      if (!args) return undefined;
+      if (args.type !== 'tuple' && args.type !== 'list') return UNKNOWN;
+      const items = args.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+      if (items.some((i) => i.type === 'list_splat')) return UNKNOWN;
+      return items[position];
+    }
+  }
+}
+
+/** `delayed(f)(a, k=v)`: the call of what the API returned, or undefined. */
+function outerCall(use: CallbackUse): Node | undefined {
+  const parent = use.call.parent;
+  return parent?.type === 'call' && parent.childForFieldName('function')?.id === use.call.id ? parent : undefined;
+}
+

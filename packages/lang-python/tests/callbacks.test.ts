@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { UNKNOWN } from '@oculum/core';
+import { callbackArgument, callbackUse, initParser, parsePython } from '../src/index.js';
+
+await initParser();
+
+const calls = (code: string) => {
+  const sc = parsePython(code, 'cb.py');
+  return { sc, calls: sc.ast.descendantsOfType('call') };
+};
+
+describe('callbackUse / callbackArgument', () => {
+  it('reads what an executor, a pool, map and a thread pass the function they are handed', () => {
+    const { sc, calls: cs } = calls(
+      [
+        'import threading',
+        'from concurrent.futures import ThreadPoolExecutor',
+        'ex.submit(fetch, url, dst=d)',
+        'threading.Thread(target=fetch, args=(url2, "w.pt"), kwargs={"timeout": 5})',
+        'threading.Thread(None, fetch, "t", (url3,))',
+        'pool.apply_async(fetch, (url4,), {"dst": "x"})',
+        'map(fetch, urls)',
+        'loop.run_in_executor(None, fetch, url5)',
+      ].join('\n'),
+    );
+    const use = (prefix: string) => callbackUse(sc, cs.find((c) => c.text.startsWith(prefix))!)!;
+    const text = (v: ReturnType<typeof callbackArgument>) => (v === UNKNOWN ? 'UNKNOWN' : v?.text);
+    const submit = use('ex.submit');
+    expect(submit.fn.text).toBe('fetch');
+    expect(submit.via).toBe('.submit');
+    expect(text(callbackArgument(sc, submit, { name: 'url', position: 0 }))).toBe('url');
+    expect(text(callbackArgument(sc, submit, { name: 'dst', position: 1 }))).toBe('d');
+    const thread = use('threading.Thread(target');
+    expect(thread.fn.text).toBe('fetch');
+    expect(thread.via).toBe('Thread');
+    expect(text(callbackArgument(sc, thread, { name: 'url', position: 0 }))).toBe('url2');
+    expect(text(callbackArgument(sc, thread, { name: 'dst', position: 1 }))).toBe('"w.pt"');
+    expect(text(callbackArgument(sc, thread, { name: 'timeout', position: 2 }))).toBe('5');
+    const positional = use('threading.Thread(None');
+    expect(positional.fn.text).toBe('fetch');
+    expect(text(callbackArgument(sc, positional, { name: 'url', position: 0 }))).toBe('url3');
+    const apply = use('pool.apply_async');
+    expect(text(callbackArgument(sc, apply, { name: 'url', position: 0 }))).toBe('url4');
+    expect(text(callbackArgument(sc, apply, { name: 'dst', position: 1 }))).toBe('"x"');
+    expect(text(callbackArgument(sc, use('map('), { name: 'url', position: 0 }))).toBe('UNKNOWN'); // an item of urls
+    expect(text(callbackArgument(sc, use('loop.run_in_executor'), { name: 'url', position: 0 }))).toBe('url5');
+  });
+
+  it('is no callback use for other calls', () => {
+    const { sc, calls: cs } = calls('fetch(url)\nthreading.Thread()\nex.submit(*jobs)');
+    expect(cs.map((c) => callbackUse(sc, c))).toEqual([undefined, undefined, undefined]);
+  });
+});
