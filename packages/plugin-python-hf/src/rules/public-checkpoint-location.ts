@@ -12,6 +12,10 @@ const MODELISH = /model|net\b|network|trainer|pipeline|pipe\b|learner|estimator|
 const CKPT_TEXT = /ckpt|checkpoint|model|weights|output_dir|save_dir|adapter|lora|\.(?:pt|pth|bin|safetensors|ckpt|h5|onnx|gguf|pkl|joblib)\b/i;
 /** Call names worth resolving (everything else is skipped before any name resolution). */
 const CANDIDATE = /^(?:l?chmod|upload_file(?:obj)?|put_object(?:_acl)?|put|copy_object|upload_from_(?:filename|file|string)|make_public|save\w*|export|dump|ModelCheckpoint|\w*TrainingArguments|\w*Config)$/;
+/** Names that say "an output directory", not which output: with nothing else, not a checkpoint's for certain. */
+const OUTPUT_DIR_WORDS = /output_dir|save_dir/gi;
+/** Methods that write a model or checkpoint whatever the receiver (`model.save_pretrained(d)`, `trainer.save_model()`). */
+const MODEL_WRITERS = new Set(['save_pretrained', 'save_model', 'save_checkpoint', 'save_weights', 'save_state']);
 const PUBLIC_ACLS = new Set(['public-read', 'public-read-write', 'authenticated-read']);
 
 interface SaveSite {
@@ -98,6 +102,7 @@ export default createRule<[], PySourceCode>({
     messages: {
       publicPath: '{{api}} writes a checkpoint to "{{path}}", {{where}}: other users can read or replace it{{extra}}. Save to a private directory (or tempfile.TemporaryDirectory() for scratch work).',
       worldWritable: '{{api}}({{path}}, {{mode}}) makes a checkpoint world-writable: any local user can swap the weights before they are loaded or published.',
+      worldWritableOutput: '{{api}}({{path}}, {{mode}}) makes an output directory world-writable: any local user can swap a checkpoint or model written there before it is loaded or published.',
       publicAcl: '{{api}} uploads a model artifact with a public ACL ({{acl}}): it is published without review to anyone with the URL.',
       makePublic: '{{api}}() makes a stored model artifact public without review.',
     },
@@ -112,6 +117,16 @@ export default createRule<[], PySourceCode>({
     // The writers under other names: `from torch import save as tsave`,
     // `from safetensors.torch import save_file as safe_save_file`, `from os import chmod as ch`.
     const aliasGate = sc.calleeGate(['save', 'save_file', 'save_model', 'export', 'dump', 'chmod', 'lchmod', 'ModelCheckpoint']);
+    /** The file saves a model or a checkpoint, or trains (asked once, for a chmod named only as an output directory). */
+    let modelWriter: boolean | undefined;
+    const writesModels = (): boolean =>
+      (modelWriter ??= sc.callsWithin(sc.ast).some((c) => {
+        const name = calleeName(c) ?? '';
+        if (MODEL_WRITERS.has(name)) return true;
+        const callee = calleeOf(c);
+        const q = callee ? sc.qualifiedName(callee) : undefined;
+        return q === 'torch.save' || isTrainingArgs(q) || /^(?:safetensors\.[\w.]*save_file|joblib\.dump)$/.test(q ?? '');
+      }));
     return {
       call(node: PyNode) {
         const fn = calleeOf(node);
@@ -135,7 +150,10 @@ export default createRule<[], PySourceCode>({
           const r = resolve(sc, pathNode);
           const text = r.kind === 'string' || r.kind === 'prefix' ? r.value : pathNode.text;
           if (!CKPT_TEXT.test(text) && !mentionsModel(text)) return;
-          context.report({ node, messageId: 'worldWritable', data: { api: qn ?? '.chmod', path: pathNode.text.length > 40 ? 'path' : pathNode.text, mode: modeNode.text } });
+          // named only as an output directory (`output_dir`, `save_dir`): a checkpoint's when the file
+          // writes models or trains (medium), otherwise any program's output (a sandbox's, a plot's): low
+          const confidence: Confidence = CKPT_TEXT.test(text.replace(OUTPUT_DIR_WORDS, '')) || mentionsModel(text) ? 'high' : writesModels() ? 'medium' : 'low';
+          context.report({ node, messageId: confidence === 'high' ? 'worldWritable' : 'worldWritableOutput', data: { api: qn ?? '.chmod', path: pathNode.text.length > 40 ? 'path' : pathNode.text, mode: modeNode.text }, confidence });
           return;
         }
 

@@ -65,7 +65,16 @@ ruleTester.run('hf/public-checkpoint-location', rule, {
     },
     {
       code: 'import os\ndef f(checkpoint_dir):\n    os.chmod(checkpoint_dir, 0o777)',
-      errors: [{ messageId: 'worldWritable' }],
+      errors: [{ messageId: 'worldWritable', confidence: 'high' }],
+    },
+    // named only as an output directory: a checkpoint's where the file trains or saves models, else any output
+    {
+      code: 'import os, docker\noutput_dir = os.path.abspath("./output")\nos.chmod(output_dir, 0o777)\ndocker.from_env().containers.run("sandbox", volumes={output_dir: {"bind": "/output"}})',
+      errors: [{ messageId: 'worldWritableOutput', confidence: 'low', data: { api: 'os.chmod', path: 'output_dir', mode: '0o777' } }],
+    },
+    {
+      code: 'import os\nfrom transformers import Trainer, TrainingArguments\nargs = TrainingArguments(output_dir="./out")\nos.chmod(args.output_dir, 0o777)',
+      errors: [{ messageId: 'worldWritableOutput', confidence: 'medium', data: { api: 'os.chmod', path: 'args.output_dir', mode: '0o777' } }],
     },
     {
       code: 'import boto3\ns3 = boto3.client("s3")\ns3.upload_file("model.safetensors", "b", "k/model.safetensors", ExtraArgs={"ACL": "public-read"})',
