@@ -2654,6 +2654,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     for (const w of this.containerWrites(identifier)) {
       if (w.node.endIndex > identifier.startIndex) break;
       if (w.node.startIndex < from || this.enclosingScope(w.node).id !== scope.node.id) continue;
+      // in a branch that returns before the use is reached (`if single: kw["k"] = True; return f(**kw)`)
+      if (this.returnsBefore(w.node, identifier)) continue;
       const at = w.node.startIndex;
       const method = w.node.type === 'call' ? this.callee(w.node)?.childForFieldName('attribute')?.text : undefined;
       if (method !== undefined && method !== 'update' && method !== 'setdefault') continue;
@@ -2688,6 +2690,26 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       if (removes !== undefined) out.push({ key: '', value: ref, ifAbsent: false, removes, at: ref.startIndex });
     }
     return out.sort((a, b) => a.at - b.at).map(({ at: _at, ...rest }) => rest);
+  }
+
+  /**
+   * `node` sits in a block that ends with a `return` after it, and `use` lies outside that block: no run
+   * reaches `use` from `node` through the end of the block (`if single: kw["k"] = True` … `return
+   * f(**kw)` before `g(**kw)` after the `if`). A `try` body is not left that way (an exception may take
+   * the run to a handler before the `return`), nor is a `raise` counted (a handler may catch it).
+   */
+  private returnsBefore(node: Node, use: Node): boolean {
+    for (let stmt = this.statementOf(node); stmt; ) {
+      const block = stmt.parent!;
+      if (block.startIndex <= use.startIndex && use.endIndex <= block.endIndex) return false;
+      const owner = block.type === 'module' ? undefined : block.parent;
+      if (!owner || owner.type === 'function_definition' || owner.type === 'class_definition' || owner.type === 'try_statement') return false;
+      let last: Node | undefined;
+      for (const c of block.namedChildren) if (c && c.type !== 'comment') last = c;
+      if (last && last.type === 'return_statement' && last.startIndex >= stmt.startIndex) return true;
+      stmt = this.statementOf(owner);
+    }
+    return false;
   }
 
   /** The scope a node's code runs in: the innermost function, class or module (a comprehension's own scope runs in place). */

@@ -36,6 +36,19 @@ describe('argument', () => {
     expect(await arg(nested, 'g(', { name: 'x' })).toBeUndefined(); // another scope's assignment
   });
 
+  it('not a key set in a branch that returns before the call is reached', async () => {
+    const branch = 'def f(m):\n    kw = {"s": False}\n    if m.endswith(".x"):\n        kw["s"] = True\n        return one(m, **kw)\n    return two(m, **kw)\n';
+    expect(await arg(branch, 'two(', { name: 's' })).toBe('False');
+    expect(await arg(branch, 'one(', { name: 's' })).toBe('True');
+    // a try body may be left by an exception before its return; a raise may be caught; a branch that goes on
+    const guarded = 'def f(m):\n    kw = {"s": False}\n    try:\n        kw["s"] = True\n        return one(**kw)\n    except E:\n        pass\n    return two(**kw)\n';
+    expect(await arg(guarded, 'two(', { name: 's' })).toBe('True');
+    const raising = 'def f(m):\n    kw = {"s": False}\n    if m:\n        kw["s"] = True\n        raise E\n    return two(**kw)\n';
+    expect(await arg(raising, 'two(', { name: 's' })).toBe('True');
+    const going = 'def f(m):\n    kw = {"s": False}\n    if m:\n        kw["s"] = True\n    return two(**kw)\n';
+    expect(await arg(going, 'two(', { name: 's' })).toBe('True');
+  });
+
   it('calls through functools.partial: the bound arguments first, the call\'s own keywords winning', async () => {
     const text = 'import functools, pickle\nimport numpy as np\np = functools.partial(np.load, "f.npy", allow_pickle=True, mmap_mode="r")\np(mmap_mode=None)\nfunctools.partial(pickle.load, encoding="latin1")(fh)\n';
     const sc = await parse(text);
