@@ -19,7 +19,14 @@ ruleTester.run('hf/safetensors-disabled', rule, {
     // the mapping's key set to True only in a branch that returns: the other call gets False
     {
       code: 'from diffusers import StableDiffusionPipeline\ndef setup(model_id):\n    kw = {"use_safetensors": False}\n    if model_id.endswith(".safetensors"):\n        kw["use_safetensors"] = True\n        return StableDiffusionPipeline.from_single_file(model_id, **kw)\n    return StableDiffusionPipeline.from_pretrained(model_id, **kw)',
-      errors: [{ messageId: 'disabled', line: 7, data: { api: 'StableDiffusionPipeline.from_pretrained' } }],
+      errors: [
+        {
+          messageId: 'disabled',
+          line: 7,
+          data: { api: 'StableDiffusionPipeline.from_pretrained' },
+          suggestions: [{ messageId: 'useSafetensors', output: 'from diffusers import StableDiffusionPipeline\ndef setup(model_id):\n    kw = {"use_safetensors": True}\n    if model_id.endswith(".safetensors"):\n        kw["use_safetensors"] = True\n        return StableDiffusionPipeline.from_single_file(model_id, **kw)\n    return StableDiffusionPipeline.from_pretrained(model_id, **kw)' }],
+        },
+      ],
     },
     {
       code: 'from diffusers import DiffusionPipeline\np = DiffusionPipeline.from_pretrained("./d", use_safetensors=False)',
