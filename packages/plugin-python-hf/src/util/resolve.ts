@@ -226,9 +226,39 @@ const STRING_BUILTINS = new Set(['builtins.input', 'builtins.getattr', 'builtins
 export function resolveId(sc: PySourceCode, node: PyNode | null | undefined, depth = 0): Resolved {
   const r = resolve(sc, node);
   if (r.kind === 'non-string' && r.call) return callValue(sc, r.call, depth);
+  // `def merge(base_name): AutoModel.from_pretrained(base_name)` … `merge("org/base")`: what the file's calls pass
+  if (r.kind === 'unknown' && !r.choices && node?.type === 'identifier' && defaultPassedOn(sc, node)) return passedValues(sc, node, depth) ?? r;
   // `self.model` that the class only ever assigns objects (`self.model = AutoModel.from_pretrained(...)`)
   if (r.kind === 'unknown' && !r.choices && node?.type === 'attribute' && holdsObjects(sc, node, depth)) return { kind: 'non-string', why: 'an attribute holding objects' };
   return r;
+}
+
+/** How many calls of a function `passedValues` reads at most. */
+const MAX_CALL_SITES = 8;
+
+/**
+ * A parameter of a function of this file that every call in the file gives a known string (or leaves at
+ * a known default): that string, `soft` (a caller in another module may pass another), or the values
+ * to choose between when they differ. Undefined when the function is not called here (a library's
+ * entry point, a callback), is called too often, or one call passes something else (not known, a
+ * local path, an object: what the parameter holds from elsewhere is left unknown).
+ */
+function passedValues(sc: PySourceCode, node: PyNode, depth: number): Resolved | undefined {
+  if (depth > 2) return undefined;
+  const param = sc.parameterOf(node);
+  if (!param || param.function.type !== 'function_definition') return undefined;
+  const calls = sc.callSites(param.function);
+  if (calls.length === 0 || calls.length > MAX_CALL_SITES) return undefined;
+  const values: Resolved[] = [];
+  for (const call of calls) {
+    const arg = sc.argumentFor(call, param);
+    const v = arg ? resolveId(sc, arg, depth + 1) : param.node.type === 'default_parameter' || param.node.type === 'typed_default_parameter' ? resolve(sc, param.node.childForFieldName('value')) : ({ kind: 'unknown' } as Resolved);
+    // only strings: a local path or an object from every call here may still be a Hub id from a caller elsewhere
+    if (v.kind !== 'string') return undefined;
+    if (!values.some((x) => x.kind === v.kind && (x.kind !== 'string' || (v.kind === 'string' && x.value === v.value)))) values.push(v);
+  }
+  if (values.length === 1) return values[0].kind === 'string' ? { kind: 'string', value: values[0].value, soft: true } : values[0];
+  return { kind: 'unknown', choices: values };
 }
 
 /** The values a conditional expression chooses between (see `Resolved`), when `r` is one. */

@@ -20,6 +20,8 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from trl import DPOTrainer\nt = DPOTrainer(model=model, ref_model=None, args=cfg)',
     `from trl import SFTConfig, SFTTrainer\ncfg = SFTConfig(output_dir="o", model_init_kwargs={"revision": "${COMMIT}"})\nt = SFTTrainer(model="facebook/opt-350m", args=cfg)`,
     'from trl import SFTTrainer\ndef train(training_args):\n    return SFTTrainer(model="facebook/opt-350m", args=training_args)',
+    // a helper's parameter that every call of the file gives a local path
+    'from transformers import AutoModelForCausalLM\ndef load(path):\n    return AutoModelForCausalLM.from_pretrained(path)\nload("./out")\nload("/models/base")',
     // diffusers' adapter loaders: pinned, a local file, another library's method of the same name
     `from diffusers import DiffusionPipeline\npipe = DiffusionPipeline.from_pretrained("org/sd", revision="${COMMIT}")\npipe.load_lora_weights("someone/lora", weight_name="l.safetensors", revision="${COMMIT}")\npipe.load_lora_weights("./loras/pixel.safetensors")\npipe.load_textual_inversion("./embeddings/cat.pt", token="<cat>")`,
     'def f(pipe):\n    pipe.load_lora_weights("someone/lora")',
@@ -145,6 +147,14 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from haystack.components.embedders import SentenceTransformersTextEmbedder\ndef f(**kw):\n    return SentenceTransformersTextEmbedder(**kw)',
   ],
   invalid: [
+    // a helper's parameter that every call of the file gives a known id: medium (a caller elsewhere may pass another)
+    {
+      code: 'from peft import PeftModel\nfrom transformers import AutoModelForCausalLM\nBASE = "EleutherAI/polyglot-ko-1.3b"\ndef merge(base_name, adapter_name):\n    model = AutoModelForCausalLM.from_pretrained(base_name)\n    return PeftModel.from_pretrained(model, adapter_name)\nmerge(BASE, "someone/adapter")',
+      errors: [
+        { messageId: 'missingRevision', line: 5, confidence: 'medium', data: { api: 'AutoModelForCausalLM.from_pretrained', id: 'EleutherAI/polyglot-ko-1.3b' } },
+        { messageId: 'missingRevision', line: 6, confidence: 'medium', data: { api: 'PeftModel.from_pretrained', id: 'someone/adapter' } },
+      ],
+    },
     // diffusers' adapter loaders fetch from the Hub at `main`
     {
       code: `from diffusers import StableDiffusionXLPipeline\npipe = StableDiffusionXLPipeline.from_pretrained("org/sdxl", revision="${COMMIT}")\npipe.load_lora_weights("nerijs/pixel-art-xl", weight_name="pixel-art-xl.safetensors")\npipe.load_textual_inversion("sd-concepts-library/cat-toy")\npipe.load_ip_adapter("h94/IP-Adapter", subfolder="sdxl_models", weight_name="ip-adapter_sdxl.bin")\ndef f(p):\n    p.load_lora_weights("owner/lora")`,
