@@ -26,6 +26,7 @@ export default createRule<[], PySourceCode>({
       publicPush: '{{target}}.push_to_hub(...) publishes to a public Hub repository{{extra}}. Pass private=True and publish only after evaluation and review.',
       publicVariantPush: '{{target}}.{{method}}(...) publishes the merged or quantized model to a public Hub repository{{extra}}. Pass private=True and publish only after evaluation and review.',
       trainerPush: '{{target}}.push_to_hub() publishes the trained model to a public Hub repository (its TrainingArguments have no hub_private_repo=True){{extra}}.',
+      trainerPushUnseen: '{{target}}.push_to_hub() publishes the trained model to the Hub, public unless the trainer\'s arguments, built where this file does not show (the command line, a config, another module), set hub_private_repo=True{{extra}}.',
       publicSavePush: 'save_pretrained(..., push_to_hub=True) publishes to a public Hub repository{{extra}}. Pass private=True, or push separately after review.',
       publicRepo: '{{api}}(...) creates a public repository (no private=True); anything uploaded to it is published immediately.',
       madePublic: '{{api}}(..., private=False) makes a Hub repository public; publish only after the model was evaluated and reviewed.',
@@ -92,7 +93,7 @@ export default createRule<[], PySourceCode>({
               // hub_private_repo, so low confidence; not at all when the push runs only if those
               // arguments ask for it (`if training_args.push_to_hub: trainer.push_to_hub()`), where the
               // same place that opts in also says whether the repository is private.
-              context.report({ node, messageId: 'trainerPush', data: { target: receiverLabel(node), extra: extra(node) }, confidence: 'low' });
+              context.report({ node, messageId: 'trainerPushUnseen', data: { target: receiverLabel(node), extra: extra(node) }, confidence: 'low' });
             }
             return;
           }
@@ -100,7 +101,7 @@ export default createRule<[], PySourceCode>({
           // sight, say where it pushes: low confidence, unless the push runs only under their own flag.
           // Not what it holds: `trainer.model.push_to_hub(...)` is a model's push, public by default.
           if (recv && /trainer/i.test(recv.type === 'attribute' ? (recv.childForFieldName('attribute')?.text ?? '') : recv.text) && priv === 'absent') {
-            if (!guardedByPushFlag(node)) context.report({ node, messageId: 'trainerPush', data: { target: receiverLabel(node), extra: extra(node) }, confidence: 'low' });
+            if (!guardedByPushFlag(node)) context.report({ node, messageId: 'trainerPushUnseen', data: { target: receiverLabel(node), extra: extra(node) }, confidence: 'low' });
             return;
           }
           context.report({ node, messageId: 'publicPush', data: { target: receiverLabel(node), extra: extra(node) }, confidence: baseConfidence });

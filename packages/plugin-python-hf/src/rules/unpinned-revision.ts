@@ -16,6 +16,9 @@ interface Options {
 
 const name = 'unpinned-revision';
 
+/** The remediation of a dataset's load (`load_dataset`, `load_dataset_builder`). */
+const DATASET_REMEDIATION =
+  'Pin the dataset to a full commit hash of its repository: `load_dataset("org/dataset", revision="<40-hex commit>")`. A branch such as "main" moves; a tag can be re-pointed.';
 /** The remediation of loads whose revision is written in the id (timm and open_clip `hf-hub:` ids). */
 const HUB_ID_REMEDIATION = 'Append a full commit hash to the `hf-hub:` id: `"hf-hub:org/model@<40-hex commit>"` (timm and open_clip take no `revision=`).';
 /** The remediation of llama.cpp's `Llama.from_pretrained`, which downloads at the latest revision whatever it is given. */
@@ -169,8 +172,10 @@ export default createRule<[Options], PySourceCode>({
           if (!shell.pinned) context.report({ node, messageId: 'shellDownload', data: { command: shell.command, id: shell.id }, confidence: shell.unresolved ? 'low' : 'high' });
           return;
         }
-        const load = hubLoad(sc, node, { choices: true });
-        if (!load || load.offline) return;
+        const found = hubLoad(sc, node, { choices: true });
+        if (!found || found.offline) return;
+        // a dataset's fix is written for `load_dataset`, not `from_pretrained`
+        const load = found.kind === 'dataset' && !found.remediation ? { ...found, remediation: DATASET_REMEDIATION } : found;
         const level = pinLevel(load.revision, opts);
         if (level === 'pinned') return;
         if (level === 'branch' && opts.allowBranches) return;

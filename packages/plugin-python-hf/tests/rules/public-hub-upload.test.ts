@@ -60,6 +60,14 @@ ruleTester.run('hf/public-hub-upload', rule, {
       code: 'from transformers import Trainer, TrainingArguments\ndef f(m, d):\n    t = Trainer(model=m, args=TrainingArguments(output_dir="./o"), train_dataset=d)\n    t.train()\n    t.push_to_hub()',
       errors: [{ messageId: 'trainerPush', data: { target: 't', extra: ', right after training with no evaluation or review step' } }],
     },
+    // arguments built where the file does not show (the command line): they may make it private
+    {
+      code: 'from transformers import HfArgumentParser\nfrom trl import SFTConfig, SFTTrainer\nargs = HfArgumentParser(SFTConfig).parse_args_into_dataclasses()[0]\ntrainer = SFTTrainer(model=m, args=args, train_dataset=ds)\ntrainer.train()\ntrainer.push_to_hub()\ndef publish(trainer):\n    trainer.push_to_hub()',
+      errors: [
+        { messageId: 'trainerPushUnseen', line: 6, confidence: 'low', data: { target: 'trainer', extra: ', right after training with no evaluation or review step' } },
+        { messageId: 'trainerPushUnseen', line: 8, confidence: 'low', data: { target: 'trainer', extra: '' } },
+      ],
+    },
     {
       code: 'def f(model):\n    model.save_pretrained("./o", push_to_hub=True)',
       errors: [{ messageId: 'publicSavePush', confidence: 'medium' }],

@@ -1,5 +1,6 @@
 import rule from '../../src/rules/trust-remote-code.js';
-import { fixture, ruleTester } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { fixture, lintAll, ruleTester } from '../helpers.js';
 
 const COMMIT = '0123456789abcdef0123456789abcdef01234567';
 
@@ -293,3 +294,14 @@ ruleTester.run('hf/trust-remote-code', rule, {
 });
 
 fixture(rule);
+
+describe('hf/trust-remote-code remediation', () => {
+  it('speaks of a dataset script for load_dataset', async () => {
+    const findings = (await lintAll('from datasets import load_dataset\nb = load_dataset("/data/my_builder", trust_remote_code=True)\nc = load_dataset("someone/x", trust_remote_code=True)')).filter((f) => f.ruleId === 'hf/trust-remote-code');
+    expect(findings).toHaveLength(2);
+    for (const f of findings) {
+      expect(f.remediation).toContain('refs/convert/parquet');
+      expect(f.remediation).not.toContain('architecture');
+    }
+  });
+});

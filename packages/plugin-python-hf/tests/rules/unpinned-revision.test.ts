@@ -776,6 +776,13 @@ fixture(rule);
 
 describe('hf/unpinned-revision remediation', () => {
   const findings = async (code: string) => (await lintAll(code)).filter((f) => f.ruleId === 'hf/unpinned-revision');
+  it('shows load_dataset for a dataset, from_pretrained for a model', async () => {
+    const [dataset] = await findings('from datasets import load_dataset\nds = load_dataset("someone/corpus", split="train")');
+    expect(dataset.remediation).toContain('load_dataset("org/dataset", revision="<40-hex commit>")');
+    expect(dataset.remediation).not.toContain('from_pretrained');
+    const [model] = await findings('from transformers import AutoModel\nm = AutoModel.from_pretrained("org/model")');
+    expect(model.remediation).toContain('from_pretrained("org/model", revision=');
+  });
   it('says to append a commit to an hf-hub: id for timm and open_clip', async () => {
     const [f] = await findings("import open_clip\nm = open_clip.create_model_and_transforms('hf-hub:imageomics/bioclip')");
     expect(f.remediation).toMatch(/hf-hub:org\/model@<40-hex commit>/);
