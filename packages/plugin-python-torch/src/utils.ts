@@ -256,7 +256,7 @@ export const NETWORK_CALLS = new Set([
  * (`torch.hub.download_url_to_file` into a model directory, returning the file's path), which
  * facexlib and A1111/Forge's `modules.modelloader` copy and many projects vendor under their own package.
  */
-const DOWNLOAD_HELPER = /(?:^|\.)load_file_from_url$/;
+const DOWNLOAD_HELPER = /(?:^|\.)(?:load_file_from_url|modelloader\.load_models)$/;
 
 const USER_INPUT = new Set([
   'builtins.input',

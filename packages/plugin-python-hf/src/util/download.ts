@@ -31,12 +31,15 @@ export const RAW_DOWNLOAD_TRIGGERS: Trigger[] = [
   importTrigger(['requests', 'httpx', 'aiohttp', 'urllib', 'urllib2', 'six', 'wget', 'gdown', 'basicsr', 'facexlib']),
   /\b(?:curl|wget)\b/,
   // BasicSR's helper under any package (CodeFormer's `codeformer.basicsr…`, `gfpgan.utils`, a relative
-  // `from .download_util import …`), A1111/Forge's `modules.modelloader.load_file_from_url`
+  // `from .download_util import …`), A1111/Forge's `modules.modelloader.load_file_from_url` and `load_models`
   'load_file_from_url',
+  /\bmodelloader\b/,
 ];
 
 /** `load_file_from_url` by its qualified name: imported from any module (a same-file `def` has none). */
 const LOAD_FILE_FROM_URL = /(?:^|\.)load_file_from_url$/;
+/** A1111/Forge's `modules.modelloader.load_models` (also imported from a vendored copy's `modelloader`). */
+const A1111_LOAD_MODELS = /(?:^|\.)modelloader\.load_models$/;
 /** Keywords by which a `load_file_from_url` is given the digest it checks (A1111's `hash_prefix=`). */
 const CHECKSUM_KEYWORD = /^(?:hash_prefix|hash|check_hash|sha256|sha|md5|checksum|digest|expected_hash|file_hash)$/;
 
@@ -116,7 +119,7 @@ export function commandTokens(sc: PySourceCode, arg: PyNode, followName = false)
 }
 
 /** The last names of the functions `rawDownload` recognises. */
-const DOWNLOAD_FUNCTIONS = ['get', 'request', 'stream', 'urlopen', 'urlretrieve', 'download', 'cached_download', 'load_file_from_url', 'run', 'call', 'check_call', 'check_output', 'Popen', 'getoutput', 'getstatusoutput', 'system', 'popen'];
+const DOWNLOAD_FUNCTIONS = ['get', 'request', 'stream', 'urlopen', 'urlretrieve', 'download', 'cached_download', 'load_file_from_url', 'load_models', 'run', 'call', 'check_call', 'check_output', 'Popen', 'getoutput', 'getstatusoutput', 'system', 'popen'];
 
 export function rawDownload(sc: PySourceCode, call: PyNode): RawDownload | undefined {
   const fn = calleeOf(call);
@@ -179,6 +182,19 @@ export function rawDownload(sc: PySourceCode, call: PyNode): RawDownload | undef
     if (fileName && sc.constant(fileName) === null) fileName = undefined;
     const destNode = fileName ?? sc.argument(call, { name: 'model_dir' }) ?? sc.argument(call, { name: 'save_dir' }) ?? sc.argument(call, { position: 1 });
     return { call, api: 'load_file_from_url', urlNode, url: resolve(sc, urlNode), savesDirectly: true, destNode, dest: destNode ? resolve(sc, destNode) : undefined };
+  }
+  // A1111/Forge's `modules.modelloader.load_models(model_path, model_url=None, command_path=None,
+  // ext_filter=None, download_name=None, ext_blacklist=None, hash_prefix=None)`: with no model file in
+  // `model_path` yet, `load_file_from_url(model_url, model_dir=model_path, file_name=download_name,
+  // hash_prefix=hash_prefix)`; it returns the paths found
+  if (qn && A1111_LOAD_MODELS.test(qn)) {
+    if (checksumGiven(sc, call)) return undefined;
+    const urlNode = sc.argument(call, { name: 'model_url' }) ?? sc.argument(call, { position: 1 });
+    if (!urlNode || sc.constant(urlNode) === null) return undefined;
+    let fileName = sc.argument(call, { name: 'download_name' }) ?? sc.argument(call, { position: 4 });
+    if (fileName && sc.constant(fileName) === null) fileName = undefined;
+    const destNode = fileName ?? sc.argument(call, { name: 'model_path' }) ?? sc.argument(call, { position: 0 });
+    return { call, api: 'modelloader.load_models', urlNode, url: resolve(sc, urlNode), savesDirectly: true, destNode, dest: destNode ? resolve(sc, destNode) : undefined };
   }
   if (qn === 'wget.download') {
     const urlNode = sc.argument(call, { name: 'url' }) ?? sc.argument(call, { position: 0 });

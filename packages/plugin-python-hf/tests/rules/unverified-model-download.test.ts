@@ -5,6 +5,9 @@ import { fixture, ruleTester } from '../helpers.js';
 
 ruleTester.run('hf/unverified-model-download', rule, {
   valid: [
+    // A1111's load_models given the SHA-256 prefix, or no URL (files already in the folder)
+    'from modules import modelloader\ndef f(p):\n    return modelloader.load_models(model_path=p, model_url="https://example.org/w.pth", hash_prefix="a1b2c3d4")',
+    'from modules import modelloader\ndef f(p):\n    return modelloader.load_models(model_path=p, ext_filter=[".pth"])',
     // a check named in camelCase (`verifyChecksum`, `validateSha256`) after the download
     'from urllib.request import urlretrieve\ndef download_model(url, dst, expected):\n    urlretrieve(url, dst)\n    if not verifyChecksum(dst, expected):\n        raise ValueError(dst)\ndef fetch_weights(url, dst, expected):\n    urlretrieve(url, dst)\n    validateSha256(dst, expected)',
     // a helper called for each of a list of files that are evidently no models
@@ -61,6 +64,11 @@ ruleTester.run('hf/unverified-model-download', rule, {
         { messageId: 'unverifiedHelper', line: 12, confidence: 'high', data: { helper: 'download_file', what: '"https://example.org/w/gfpgan.pth"' } },
         { messageId: 'unverifiedHelper', line: 14, confidence: 'high', data: { helper: 'download_file', what: 'a model file' } },
       ],
+    },
+    // A1111's modelloader.load_models(model_path, model_url=…): load_file_from_url with no hash_prefix
+    {
+      code: 'from modules import modelloader\nURL = "https://github.com/sczhou/CodeFormer/releases/download/v0.1.0/codeformer.pth"\ndef load_net(model_path):\n    for path in modelloader.load_models(model_path=model_path, model_url=URL, download_name="codeformer-v0.1.0.pth", ext_filter=[".pth"]):\n        return path',
+      errors: [{ messageId: 'unverified', line: 4, confidence: 'high', data: { api: 'modelloader.load_models', what: '"https://github.com/sczhou/CodeFormer/releases/download/v0.1.0/codeformer.pth"', action: 'saves' } }],
     },
     // a helper named for models in camelCase, as in snake_case (`downloadModel`, `fetchWeights`)
     {
