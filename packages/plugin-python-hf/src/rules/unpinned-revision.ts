@@ -79,6 +79,7 @@ export default createRule<[Options], PySourceCode>({
       llamaUnpinned: '{{api}} fetches a file of "{{id}}" from the Hub at its latest revision, and it takes no revision. Download the file with `huggingface_hub.hf_hub_download(repo_id="{{id}}", filename=..., revision="<commit>")` pinned to a full commit hash, and pass its path as `Llama(model_path=...)`.',
       llamaUnpinnedUnknownId: '{{api}} fetches a file of a Hub repository (the id could not be resolved) at its latest revision, and it takes no revision. Download the file with `huggingface_hub.hf_hub_download(repo_id=..., filename=..., revision="<commit>")` pinned to a full commit hash, and pass its path as `Llama(model_path=...)`.',
       llamaRevisionIgnored: '{{api}} fetches a file of "{{id}}" from the Hub at its latest revision: its `revision=` pins nothing (it is passed on to `Llama(...)`, which ignores it). Download the file with `huggingface_hub.hf_hub_download(repo_id="{{id}}", filename=..., revision="<commit>")` pinned to a full commit hash, and pass its path as `Llama(model_path=...)`.',
+      snapshotUnpinnedOwn: '{{api}} fetches "{{id}}" from the Hub at its latest revision, and it takes no revision: whatever the repository holds at load time is used.',
       snapshotUnpinned: '{{api}} fetches "{{id}}" from the Hub at its latest revision, and it takes no revision. Download a pinned snapshot, `path = huggingface_hub.snapshot_download("{{id}}", revision="<commit>")` with a full commit hash, and pass `path` in place of the id.',
       snapshotUnpinnedUnknownId: '{{api}} may fetch a Hub repository (the id could not be resolved) at its latest revision, and it takes no revision. Download a pinned snapshot, `path = huggingface_hub.snapshot_download(repo_id, revision="<commit>")` with a full commit hash, and pass `path` in place of the id.',
       snapshotUnpinnedMaybeLocal: '{{api}} may fetch "{{id}}" from the Hub at its latest revision, and it takes no revision: a name that may be a local directory is fetched from the Hub when no such directory exists. Download a pinned snapshot, `path = huggingface_hub.snapshot_download("{{id}}", revision="<commit>")` with a full commit hash, and pass `path` in place of the id, or pass a path such as `./{{id}}` for a local directory.',
@@ -207,8 +208,13 @@ export default createRule<[Options], PySourceCode>({
         if (load.revisionIn === 'snapshot') {
           // faster-whisper's WhisperModel, FlagEmbedding: no revision reaches the download
           const variant = !load.ref ? 'UnknownId' : maybeLocal(load) ? 'MaybeLocal' : '';
+          // a loader with a remediation of its own (NeMo: a pinned `.nemo` file and `restore_from`): the message states the fact only
+          if (load.remediation && load.ref && !maybeLocal(load) && !load.revisionNode) {
+            context.report({ node, messageId: 'snapshotUnpinnedOwn', data, confidence, remediation: load.remediation });
+            return;
+          }
           const messageId = `${load.revisionNode ? 'snapshotRevisionIgnored' : 'snapshotUnpinned'}${variant}` as const;
-          context.report({ node, messageId, data, confidence, remediation: SNAPSHOT_REMEDIATION });
+          context.report({ node, messageId, data, confidence, remediation: load.remediation ?? SNAPSHOT_REMEDIATION });
           return;
         }
         if (load.revisionIn === 'ignored') {

@@ -355,11 +355,21 @@ function diffusersAdapterSpec(sc: PySourceCode, call: PyNode, fn: PyNode, name: 
   return { ...base, ownerIdOnly: true, confidence: 'medium' };
 }
 
+const NEMO_REMEDIATION =
+  'Download the model\'s `.nemo` file pinned to a commit, `path = huggingface_hub.hf_hub_download("org/model", "<name>.nemo", revision="<40-hex commit>")`, and load it with `restore_from(path)`: `from_pretrained` takes no revision of its own.';
+
 const MODELSCOPE: OtherHub = { name: 'ModelScope', keyword: 'revision', tagsOnly: true };
 
 /** The Hub load a function of this qualified name performs (see `specFor`), ModelScope's and PaddleNLP's named by their hubs. */
 function specForName(qn: string): (Spec & { confidence: Confidence }) | undefined {
   if (qn.startsWith('modelscope.')) return modelScopeSpec(qn);
+  // NeMo's `ModelPT.from_pretrained(model_name, refresh_cache=False, override_config_path=None, map_location=None,
+  // strict=True, return_config=False, trainer=None, save_restore_connector=None)` (nemo/core/classes/modelPT.py,
+  // common.py): an `owner/name` is fetched from the Hugging Face Hub at its latest revision, a bare name from
+  // NVIDIA's NGC catalogue; it takes no revision, nor a local path (that is `restore_from`)
+  if (/^nemo\.[\w.]+\.from_pretrained$/.test(qn)) {
+    return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['model_name'], revisionIn: 'snapshot', ownerIdOnly: true, remediation: NEMO_REMEDIATION, confidence: 'high' };
+  }
   const spec = hfSpecForName(qn);
   // PaddleNLP's `from_pretrained` fetches from its community storage, or the hub `from_hf_hub=`, `from_aistudio=`,
   // `from_modelscope=` selects (paddlenlp/transformers/auto/modeling.py, model_utils.py)

@@ -147,6 +147,11 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from haystack.components.embedders import SentenceTransformersTextEmbedder\ndef f(**kw):\n    return SentenceTransformersTextEmbedder(**kw)',
   ],
   invalid: [
+    // NeMo: an owner/name from the Hub at its latest revision, no revision to pass; a bare name is NGC's
+    {
+      code: 'import nemo.collections.asr as nemo_asr\nm = nemo_asr.models.ASRModel.from_pretrained("ai4bharat/indicconformer_stt_hi_hybrid_rnnt_large")\nn = nemo_asr.models.EncDecCTCModel.from_pretrained(model_name="stt_en_conformer_ctc_large")',
+      errors: [{ messageId: 'snapshotUnpinnedOwn', line: 2, confidence: 'high', data: { api: 'ASRModel.from_pretrained', id: 'ai4bharat/indicconformer_stt_hi_hybrid_rnnt_large' } }],
+    },
     // a helper's parameter that every call of the file gives a known id: medium (a caller elsewhere may pass another)
     {
       code: 'from peft import PeftModel\nfrom transformers import AutoModelForCausalLM\nBASE = "EleutherAI/polyglot-ko-1.3b"\ndef merge(base_name, adapter_name):\n    model = AutoModelForCausalLM.from_pretrained(base_name)\n    return PeftModel.from_pretrained(model, adapter_name)\nmerge(BASE, "someone/adapter")',
@@ -776,6 +781,11 @@ fixture(rule);
 
 describe('hf/unpinned-revision remediation', () => {
   const findings = async (code: string) => (await lintAll(code)).filter((f) => f.ruleId === 'hf/unpinned-revision');
+  it('says to load a pinned .nemo file with restore_from for NeMo', async () => {
+    const [f] = await findings('import nemo.collections.asr as nemo_asr\nm = nemo_asr.models.ASRModel.from_pretrained("org/asr")');
+    expect(f.remediation).toContain('restore_from(path)');
+    expect(f.message).not.toContain('Pin `revision=`');
+  });
   it('shows load_dataset for a dataset, from_pretrained for a model', async () => {
     const [dataset] = await findings('from datasets import load_dataset\nds = load_dataset("someone/corpus", split="train")');
     expect(dataset.remediation).toContain('load_dataset("org/dataset", revision="<40-hex commit>")');
