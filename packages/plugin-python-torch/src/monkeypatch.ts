@@ -11,12 +11,14 @@ export const TORCH_LOAD = new Set(['torch.load', 'torch.serialization.load']);
 /**
  * What a replacement of `torch.load` does to the `weights_only` it passes on: `forcesFalse` (every
  * call, even one that passes True), `forcesFalseWhen` (the same, where `condition` holds: `if
- * f.endswith(".pt"): weights_only = False`), `defaultsFalse` (False where the caller passes none, the
+ * f.endswith(".pt"): weights_only = False`), `fallsBackFalse` (False in an `except` of a `try` whose body
+ * loads as the caller asked: a load that fails is retried unrestricted), `defaultsFalse` (False where the caller passes none, the
  * caller's value kept), `safe`, or `unknown` (a function this analysis cannot see into).
  */
 export type WrapperVerdict =
   | { kind: 'forcesFalse' }
   | { kind: 'forcesFalseWhen'; condition: string }
+  | { kind: 'fallsBackFalse' }
   | { kind: 'defaultsFalse' }
   | { kind: 'safe' }
   | { kind: 'unknown' };
@@ -24,6 +26,26 @@ export type WrapperVerdict =
 const SAFE: WrapperVerdict = { kind: 'safe' };
 const DEFAULTS: WrapperVerdict = { kind: 'defaultsFalse' };
 const FORCES: WrapperVerdict = { kind: 'forcesFalse' };
+const FALLS_BACK: WrapperVerdict = { kind: 'fallsBackFalse' };
+
+/**
+ * A call in an `except` handler of a `try` of the wrapper whose body calls the same loader (the original,
+ * given the caller's arguments): the retry after a load that failed.
+ */
+function inRetryHandler(sc: SC, call: Node, body: Node): boolean {
+  const callee = sc.callee(call);
+  if (!callee) return false;
+  for (let p = call.parent; p && p.id !== body.id; p = p.parent) {
+    if (p.type !== 'except_clause') continue;
+    const attempt = p.parent?.type === 'try_statement' ? p.parent.childForFieldName('body') : null;
+    const name = sc.getText(callee);
+    return !!attempt && sc.descendants(attempt, 'call').some((c) => {
+      const f = sc.callee(c);
+      return !!f && sc.getText(f) === name && flagState(sc, sc.argument(c, { name: 'weights_only' })) !== 'false';
+    });
+  }
+  return false;
+}
 
 /** `(lambda *a, **k: …)`: the expression inside redundant parentheses. */
 export function unparenthesized(value: Node): Node {
@@ -109,7 +131,14 @@ export function wrapperVerdict(sc: SC, body: Node): WrapperVerdict {
     const isFalse = flagState(sc, flag) === 'false' && sc.constant(flag) !== null;
     if (getsWeightsOnlyWithFalseDefault(sc, flag) || (isFalse && asDefault(flag))) {
       if (verdict.kind === 'safe') verdict = DEFAULTS;
-    } else if (isFalse) return FORCES;
+    } else if (isFalse) {
+      // `try: return _orig(f, **k)` / `except Exception: return _orig(f, weights_only=False, **k)`
+      if (inRetryHandler(sc, call, body)) {
+        if (verdict.kind === 'safe' || verdict.kind === 'defaultsFalse') verdict = FALLS_BACK;
+        continue;
+      }
+      return FORCES;
+    }
   }
   const write = weightsOnlyFalseWrite(sc, body);
   if (write === 'forces') return FORCES;

@@ -67,6 +67,8 @@ export default createRule<[], PythonSourceCode>({
         '`{{callee}}` with `weights_only=False` unpickles arbitrary objects: a malicious checkpoint runs code when it is loaded. Use `weights_only=True` (allow extra classes with `torch.serialization.add_safe_globals`) or load safetensors.{{bypass}}',
       savedOnSomePaths:
         '`{{callee}}` {{how}} loads a file this code saves at line {{line}}, but not on every path before this load: where that save has not run, the file is whatever is on disk, and a malicious checkpoint runs code when it is loaded. Pass `weights_only=True` or load safetensors.{{bypass}}',
+      legacyFallback:
+        '`{{callee}}` without `weights_only` in an `except TypeError` fallback for a torch that lacks the parameter (< 1.13): there every checkpoint is unpickled without restriction, so a malicious one runs code when it is loaded. Require torch >= 1.13 (2.6 makes `weights_only=True` the default) and drop the fallback, or load safetensors.{{bypass}}',
       unsafeFallback:
         '`{{callee}}` with `weights_only=False` in an `except` fallback: a crafted file makes the safe load fail on purpose and is then unpickled without restriction. Fail instead, or convert the checkpoint to safetensors.{{bypass}}',
       pickleModule:
@@ -120,6 +122,19 @@ export default createRule<[], PythonSourceCode>({
       const suggestion = weightsOnlySuggestion(sc, call);
       return suggestion ? [suggestion] : [];
     };
+
+    /** In an `except TypeError:` handler (alone, or `as e`): what a missing keyword raises. */
+    function catchesTypeErrorOnly(call: Node): boolean {
+      for (let p = call.parent; p; p = p.parent) {
+        if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'class_definition') return false;
+        if (p.type === 'except_clause') {
+          let caught = p.namedChildren.find((c) => !!c && c.type !== 'block' && c.type !== 'comment');
+          if (caught?.type === 'as_pattern') caught = caught.namedChildren[0] ?? undefined;
+          return caught?.type === 'identifier' && caught.text === 'TypeError';
+        }
+      }
+      return false;
+    }
 
     /** In `except` of a `try` whose body loads with `weights_only=True`: the attacker picks the branch. */
     function isSafeLoadFallback(call: Node): boolean {
@@ -231,6 +246,12 @@ export default createRule<[], PythonSourceCode>({
         return;
       }
       if (!onSomePaths && reportedAsOwnSave(call, file, data, 'without `weights_only=True`', suggestAdd(call))) return;
+      // `try: torch.load(p, weights_only=True)` / `except TypeError: torch.load(p)`: the fallback runs where
+      // the keyword does not exist, so adding it there only raises again
+      if (!onSomePaths && catchesTypeErrorOnly(call) && isSafeLoadFallback(call)) {
+        report({ node: call, messageId: 'legacyFallback', data, confidence: confidenceFor(sc, file) });
+        return;
+      }
       report({ node: call, messageId: 'missing', data, confidence: onSomePaths ? 'low' : confidenceFor(sc, file), suggest: onSomePaths ? [] : suggestAdd(call) });
     }
 

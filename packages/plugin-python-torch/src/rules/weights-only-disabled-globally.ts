@@ -31,6 +31,8 @@ export default createRule<[], PythonSourceCode>({
         '`{{target}}` is replaced by a wrapper that forces `weights_only=False`: every `torch.load` in the process, even those that ask for `weights_only=True`, now unpickles arbitrary objects. Keep `weights_only=True` and allow trusted classes with `torch.serialization.add_safe_globals`, or convert checkpoints to safetensors.',
       monkeypatchWhen:
         '`{{target}}` is replaced by a wrapper that forces `weights_only=False` when `{{condition}}`: every `torch.load` in the process for which that holds, even one that asks for `weights_only=True`, unpickles arbitrary objects. Keep `weights_only=True` and allow trusted classes with `torch.serialization.add_safe_globals`, or convert checkpoints to safetensors.',
+      monkeypatchFallback:
+        '`{{target}}` is replaced by a wrapper that retries a failed load with `weights_only=False`: every checkpoint the safe load refuses, as a malicious one is, is then unpickled without restriction, by every `torch.load` in the process. Let the load fail; allow trusted classes with `torch.serialization.add_safe_globals`, or convert checkpoints to safetensors.',
       monkeypatchDefault:
         '`{{target}}` is replaced by a wrapper that makes `weights_only` default to False: every `torch.load` in the process that does not pass `weights_only=True` itself now unpickles arbitrary objects, on torch >= 2.6 too. Keep the default (`weights_only=True`) and allow trusted classes with `torch.serialization.add_safe_globals`, or convert checkpoints to safetensors.',
       monkeypatchScoped:
@@ -111,7 +113,9 @@ export default createRule<[], PythonSourceCode>({
             ? 'forces `weights_only=False`'
             : verdict.kind === 'forcesFalseWhen'
               ? `forces \`weights_only=False\` when \`${verdict.condition}\``
-              : 'makes `weights_only` default to False';
+              : verdict.kind === 'fallsBackFalse'
+                ? 'retries a failed load with `weights_only=False`'
+                : 'makes `weights_only` default to False';
         context.report({
           node,
           messageId: 'monkeypatchScoped',
@@ -120,7 +124,7 @@ export default createRule<[], PythonSourceCode>({
         });
         return;
       }
-      const messageId = { forcesFalse: 'monkeypatch', forcesFalseWhen: 'monkeypatchWhen', defaultsFalse: 'monkeypatchDefault', unknown: 'monkeypatchUnknown' }[verdict.kind];
+      const messageId = { forcesFalse: 'monkeypatch', forcesFalseWhen: 'monkeypatchWhen', fallsBackFalse: 'monkeypatchFallback', defaultsFalse: 'monkeypatchDefault', unknown: 'monkeypatchUnknown' }[verdict.kind];
       context.report({
         node,
         messageId,

@@ -239,6 +239,15 @@ ruleTester.run(ID, rule, {
       code: 'import torch\ndef f(p):\n    try:\n        return torch.load(p, weights_only=True)\n    except Exception:\n        return torch.load(p, weights_only=False)',
       errors: [{ messageId: 'unsafeFallback', line: 6 }],
     },
+    // the fallback for a torch without the keyword: adding it there only raises TypeError again (no suggestion)
+    {
+      code: 'import torch\ndef f(p):\n    try:\n        return torch.load(p, map_location="cpu", weights_only=True)\n    except TypeError as e:\n        return torch.load(p, map_location="cpu")',
+      errors: [{ messageId: 'legacyFallback', line: 6, suggestions: [] }],
+    },
+    {
+      code: 'import torch\ndef f(p):\n    try:\n        return torch.load(p, weights_only=True)\n    except (TypeError, RuntimeError):\n        return torch.load(p)',
+      errors: [{ messageId: 'missing', line: 6, suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\ndef f(p):\n    try:\n        return torch.load(p, weights_only=True)\n    except (TypeError, RuntimeError):\n        return torch.load(p, weights_only=True)' }] }],
+    },
     {
       code: 'import torch\ndef f(p):\n    try:\n        prepare(p)\n    except OSError:\n        return torch.load(p, weights_only=False)',
       errors: [{ messageId: 'explicitFalse', line: 6 }],

@@ -41,6 +41,14 @@ ruleTester.run('torch/weights-only-disabled-globally', rule, {
     ].map((code) => ({ code, errors: [{ messageId: 'monkeypatch' as const }] })),
     { code: `${WRAPPER}torch.load = _load`, errors: [{ messageId: 'monkeypatch', line: 6, confidence: 'high', data: { target: 'torch.load' } }] },
     { code: `${WRAPPER}setattr(torch, "load", _load)`, errors: [{ messageId: 'monkeypatch', line: 6 }] },
+    // a retry with weights_only=False after the caller's own load failed: not "even those that ask for True"
+    {
+      code: 'import torch\n_orig = torch.load\ndef patched(f, map_location=None, **kwargs):\n    try:\n        return _orig(f, map_location=map_location, **kwargs)\n    except Exception:\n        return _orig(f, map_location=map_location, weights_only=False, **kwargs)\ntorch.load = patched\ndef always(f, **kwargs):\n    try:\n        return _orig(f, weights_only=False, **kwargs)\n    except Exception:\n        return _orig(f, weights_only=False)\ntorch.load = always',
+      errors: [
+        { messageId: 'monkeypatchFallback', line: 8, confidence: 'high', data: { target: 'torch.load' } },
+        { messageId: 'monkeypatch', line: 14, confidence: 'high', data: { target: 'torch.load' } },
+      ],
+    },
     // a keyword bound by partial is a default the caller may override: False only where none is passed
     { code: 'import torch, functools\ntorch.load = functools.partial(torch.load, weights_only=False)', errors: [{ messageId: 'monkeypatchDefault', confidence: 'high' }] },
     // the popular "torch 2.6 fix": the caller's value, or False
