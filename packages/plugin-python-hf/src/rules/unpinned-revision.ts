@@ -19,6 +19,17 @@ const name = 'unpinned-revision';
 /** The remediation of a dataset's load (`load_dataset`, `load_dataset_builder`). */
 const DATASET_REMEDIATION =
   'Pin the dataset to a full commit hash of its repository: `load_dataset("org/dataset", revision="<40-hex commit>")`. A branch such as "main" moves; a tag can be re-pointed.';
+/**
+ * The fix of a load that takes the revision as a keyword, shown with the API reported
+ * (`hf_hub_download("org/model", …, revision="<40-hex commit>")`, `EncoderClassifier.from_hparams(…)`);
+ * `from_pretrained` keeps the rule's own remediation.
+ */
+function keywordRemediation(load: HubLoad): { remediation?: string } {
+  if ((load.revisionIn ?? 'keyword') !== 'keyword' || /(?:^|\.)from_pretrained$/.test(load.api) || load.api.length > 60) return {};
+  const keyword = load.revisionKeyword ?? 'revision';
+  return { remediation: `Pin the revision to a full commit hash: \`${load.api}("org/model", …, ${keyword}="<40-hex commit>")\`. A branch such as "main" moves; a tag can be re-pointed.` };
+}
+
 /** The remediation of loads whose revision is written in the id (timm and open_clip `hf-hub:` ids). */
 const HUB_ID_REMEDIATION = 'Append a full commit hash to the `hf-hub:` id: `"hf-hub:org/model@<40-hex commit>"` (timm and open_clip take no `revision=`).';
 /** The remediation of llama.cpp's `Llama.from_pretrained`, which downloads at the latest revision whatever it is given. */
@@ -175,8 +186,8 @@ export default createRule<[Options], PySourceCode>({
         }
         const found = hubLoad(sc, node, { choices: true });
         if (!found || found.offline) return;
-        // a dataset's fix is written for `load_dataset`, not `from_pretrained`
-        const load = found.kind === 'dataset' && !found.remediation ? { ...found, remediation: DATASET_REMEDIATION } : found;
+        // a dataset's fix is written for `load_dataset`, another API's with that API, not `from_pretrained`
+        const load = found.remediation ? found : found.kind === 'dataset' ? { ...found, remediation: DATASET_REMEDIATION } : { ...found, ...keywordRemediation(found) };
         const level = pinLevel(load.revision, opts);
         if (level === 'pinned') return;
         if (level === 'branch' && opts.allowBranches) return;

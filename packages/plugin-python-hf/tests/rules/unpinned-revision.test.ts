@@ -786,6 +786,12 @@ describe('hf/unpinned-revision remediation', () => {
     expect(f.remediation).toContain('restore_from(path)');
     expect(f.message).not.toContain('Pin `revision=`');
   });
+  it('shows the reported API when it is not from_pretrained', async () => {
+    const [file, hparams] = await findings('from huggingface_hub import hf_hub_download\nfrom speechbrain.inference.classifiers import EncoderClassifier\np = hf_hub_download("org/m", "w.bin")\nc = EncoderClassifier.from_hparams(source="speechbrain/lang-id-voxlingua107-ecapa")');
+    expect(file.remediation).toContain('`hf_hub_download("org/model", …, revision="<40-hex commit>")`');
+    expect(hparams.remediation).toContain('`EncoderClassifier.from_hparams(');
+    expect(hparams.remediation).not.toContain('from_pretrained');
+  });
   it('shows load_dataset for a dataset, from_pretrained for a model', async () => {
     const [dataset] = await findings('from datasets import load_dataset\nds = load_dataset("someone/corpus", split="train")');
     expect(dataset.remediation).toContain('load_dataset("org/dataset", revision="<40-hex commit>")');
