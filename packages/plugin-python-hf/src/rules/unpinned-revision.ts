@@ -1,4 +1,4 @@
-import { createRule, type Confidence, type Severity } from '@oculum/core';
+import { createRule, UNKNOWN, type Confidence, type Severity } from '@oculum/core';
 import { calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { classifyModelRef, isModelFile, isNonModelFile } from '../util/classify.js';
 import { traceDataset } from '../util/flow.js';
@@ -16,6 +16,8 @@ interface Options {
 
 const name = 'unpinned-revision';
 
+const KAGGLE_REMEDIATION =
+  'Pin the version in the Kaggle handle (`kagglehub.model_download("owner/model/framework/variation/3")`, `kagglehub.dataset_download("owner/dataset/versions/3")`) to one you have reviewed.';
 /** The remediation of a dataset's load (`load_dataset`, `load_dataset_builder`). */
 const DATASET_REMEDIATION =
   'Pin the dataset to a full commit hash of its repository: `load_dataset("org/dataset", revision="<40-hex commit>")`. A branch such as "main" moves; a tag can be re-pointed.';
@@ -39,7 +41,18 @@ const LLAMA_REMEDIATION = 'Download the file pinned to a commit, `path = hugging
 const SNAPSHOT_REMEDIATION = 'Download a snapshot pinned to a commit, `path = huggingface_hub.snapshot_download("org/model", revision="<40-hex commit>")`, and pass that directory to the loader in place of the Hub id: it takes no revision of its own.';
 
 /** Hub loads, and the shell commands `shellFetch` reads: `git clone` of a Hub URL, `huggingface-cli`/`hf download` (`["hf", "download", …]` too). */
-const RULE_TRIGGERS = [...HUB_LOAD_TRIGGERS, ...SHELL_HUB_TRIGGERS, 'embed_model'];
+const RULE_TRIGGERS = [...HUB_LOAD_TRIGGERS, ...SHELL_HUB_TRIGGERS, 'embed_model', 'kagglehub'];
+
+/**
+ * kagglehub's downloads (Kaggle/kagglehub, src/kagglehub/models.py `model_download(handle, path=None, *,
+ * force_download=False)`, datasets.py `dataset_download(handle, path=None, …)`, `load_dataset(adapter,
+ * handle, path, …)`): a model handle `owner/model/framework/variation` fetches the variation's latest
+ * version, `…/variation/<n>` that version; a dataset handle `owner/dataset` its latest version,
+ * `owner/dataset/versions/<n>` that one.
+ */
+const KAGGLE_DOWNLOADS = /^kagglehub(?:\.(?:models|datasets))?\.(model_download|dataset_download|load_dataset)$/;
+const KAGGLE_MODEL_HANDLE = /^[\w.-]+\/[\w.-]+\/[\w.-]+\/[\w.-]+(?:\/(\d+))?$/;
+const KAGGLE_DATASET_HANDLE = /^[\w.-]+\/[\w.-]+(?:\/versions\/(\d+))?$/;
 
 /**
  * llama_index's embedding models named by a string (llama_index/core/embeddings/utils.py `resolve_embed_model`:
@@ -78,6 +91,8 @@ export default createRule<[Options], PySourceCode>({
       tagRevision: '{{api}} fetches "{{id}}" at "{{revision}}", a tag or abbreviated hash that the repository owner can move. Pin `revision=` to a full 40-character commit hash.',
       tagRevisionUnknownId: '{{api}} may fetch a Hub repository (the id could not be resolved) at "{{revision}}", a tag or abbreviated hash that the repository owner can move. Pin `revision=` to a full 40-character commit hash{{localAdvice}}.',
       defaultModel: '{{api}}({{task}}) without `model=` downloads the task\'s default model at its latest revision. Name the model and pin `revision=` to a commit.',
+      kaggleUnversioned: '{{api}} fetches "{{id}}" from Kaggle at its latest version: whatever the owner publishes next is used. Pin the version in the handle (`"{{pinned}}"`).',
+      kaggleUnknownHandle: '{{api}} fetches a Kaggle handle that could not be resolved (`{{expr}}`); without a version in it, the latest version is used. Pin the version in the handle.',
       shellDownload: '`{{command}}` fetches "{{id}}" from the Hub at its latest revision. Pin a commit (`--revision <commit>`, or `git checkout <commit>` after the clone).',
       missingRevisionKwargs: '{{api}} fetches "{{id}}" from the Hub without a revision: whatever the repository holds at load time is used. Pin it to a full commit hash in `model_kwargs={"revision": "<commit>"}`.',
       missingRevisionInitKwargs: '{{api}} fetches "{{id}}" from the Hub without a revision: whatever the repository holds at load time is used. Pin it to a full commit hash in its config\'s `model_init_kwargs={"revision": "<commit>"}`.',
@@ -179,6 +194,7 @@ export default createRule<[Options], PySourceCode>({
           if (value) localEmbed(node, value);
           return;
         }
+        if (kaggle(node)) return;
         const shell = shellHubFetch(sc, node, opts.allowBranches);
         if (shell) {
           if (!shell.pinned) context.report({ node, messageId: 'shellDownload', data: { command: shell.command, id: shell.id }, confidence: shell.unresolved ? 'low' : 'high' });
@@ -317,6 +333,28 @@ export default createRule<[Options], PySourceCode>({
      * A load from another hub (ModelScope, PaddleNLP's storage): named, with its own pinning keyword, or
      * the advice to keep a verified copy where the hub has no revisions.
      */
+    /** A kagglehub download: reported when its handle names no version (see `KAGGLE_DOWNLOADS`). */
+    function kaggle(node: PyNode): boolean {
+      const fn = calleeOf(node);
+      const qn = fn && /download|load_dataset/.test(fn.text) ? sc.qualifiedName(fn) : undefined;
+      const m = qn ? KAGGLE_DOWNLOADS.exec(qn) : null;
+      if (!m) return false;
+      const dataset = m[1] !== 'model_download';
+      const handle = m[1] === 'load_dataset' ? sc.argument(node, { name: 'handle', position: 1 }) : sc.argument(node, { name: 'handle', position: 0 });
+      if (!handle) return true;
+      const api = `kagglehub.${m[1]}`;
+      const value = sc.constant(handle);
+      if (typeof value !== 'string') {
+        if (value === UNKNOWN) context.report({ node, messageId: 'kaggleUnknownHandle', data: { api, expr: handle.text.length > 40 ? `${handle.text.slice(0, 39)}…` : handle.text }, confidence: 'low' });
+        return true;
+      }
+      const parsed = (dataset ? KAGGLE_DATASET_HANDLE : KAGGLE_MODEL_HANDLE).exec(value);
+      if (!parsed || parsed[1] !== undefined) return true;
+      const pinned = dataset ? `${value}/versions/<n>` : `${value}/<version>`;
+      context.report({ node, messageId: 'kaggleUnversioned', data: { api, id: value, pinned }, confidence: 'high', remediation: KAGGLE_REMEDIATION });
+      return true;
+    }
+
     function reportOtherHub(load: HubLoad, level: ReturnType<typeof pinLevel>, data: Record<string, string>, confidence: Confidence): void {
       const node = load.call;
       const hub = load.otherHub!;

@@ -20,6 +20,9 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from trl import DPOTrainer\nt = DPOTrainer(model=model, ref_model=None, args=cfg)',
     `from trl import SFTConfig, SFTTrainer\ncfg = SFTConfig(output_dir="o", model_init_kwargs={"revision": "${COMMIT}"})\nt = SFTTrainer(model="facebook/opt-350m", args=cfg)`,
     'from trl import SFTTrainer\ndef train(training_args):\n    return SFTTrainer(model="facebook/opt-350m", args=training_args)',
+    // pinned Kaggle handles; another library's model_download
+    'import kagglehub\np = kagglehub.model_download("google/gemma/pyTorch/2b/3")\nd = kagglehub.dataset_download("zillow/zecon/versions/2")',
+    'from mylib import model_download\np = model_download("google/gemma/pyTorch/2b")',
     // a helper's parameter that every call of the file gives a local path
     'from transformers import AutoModelForCausalLM\ndef load(path):\n    return AutoModelForCausalLM.from_pretrained(path)\nload("./out")\nload("/models/base")',
     // diffusers' adapter loaders: pinned, a local file, another library's method of the same name
@@ -147,6 +150,15 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from haystack.components.embedders import SentenceTransformersTextEmbedder\ndef f(**kw):\n    return SentenceTransformersTextEmbedder(**kw)',
   ],
   invalid: [
+    // kagglehub: a handle without a version fetches the latest one
+    {
+      code: 'import kagglehub\np = kagglehub.model_download("google/gemma/pyTorch/2b")\nq = kagglehub.model_download("google/gemma/pyTorch/2b/3")\nr = kagglehub.dataset_download("zillow/zecon")\ns = kagglehub.dataset_download("zillow/zecon/versions/2")\ndef f(handle):\n    return kagglehub.model_download(handle)',
+      errors: [
+        { messageId: 'kaggleUnversioned', line: 2, confidence: 'high', data: { api: 'kagglehub.model_download', id: 'google/gemma/pyTorch/2b', pinned: 'google/gemma/pyTorch/2b/<version>' } },
+        { messageId: 'kaggleUnversioned', line: 4, confidence: 'high', data: { api: 'kagglehub.dataset_download', id: 'zillow/zecon', pinned: 'zillow/zecon/versions/<n>' } },
+        { messageId: 'kaggleUnknownHandle', line: 7, confidence: 'low', data: { api: 'kagglehub.model_download', expr: 'handle' } },
+      ],
+    },
     // NeMo: an owner/name from the Hub at its latest revision, no revision to pass; a bare name is NGC's
     {
       code: 'import nemo.collections.asr as nemo_asr\nm = nemo_asr.models.ASRModel.from_pretrained("ai4bharat/indicconformer_stt_hi_hybrid_rnnt_large")\nn = nemo_asr.models.EncDecCTCModel.from_pretrained(model_name="stt_en_conformer_ctc_large")',
