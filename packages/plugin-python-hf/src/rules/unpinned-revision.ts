@@ -1,6 +1,6 @@
 import { createRule, UNKNOWN, type Confidence, type Severity } from '@oculum/core';
 import { calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
-import { classifyModelRef, isModelFile, isNonModelFile } from '../util/classify.js';
+import { classifyModelRef, isModelFile, isNonModelFile, mentionsModel } from '../util/classify.js';
 import { traceDataset } from '../util/flow.js';
 import { HUB_LOAD_TRIGGERS, hubLoad, pinLevel, SHELL_HUB_TRIGGERS, shellHubFetch, type HubLoad } from '../util/hub.js';
 import { docsUrl, SEVERITY_OR_OFF } from '../util/meta.js';
@@ -16,6 +16,8 @@ interface Options {
 
 const name = 'unpinned-revision';
 
+const WANDB_REMEDIATION =
+  'Fetch the artifact by a version you have reviewed (`api.artifact("entity/project/model:v3")`), not by an alias such as `latest` or `production` that anyone with write access can move; check its `digest` against the reviewed one.';
 const KAGGLE_REMEDIATION =
   'Pin the version in the Kaggle handle (`kagglehub.model_download("owner/model/framework/variation/3")`, `kagglehub.dataset_download("owner/dataset/versions/3")`) to one you have reviewed.';
 /** The remediation of a dataset's load (`load_dataset`, `load_dataset_builder`). */
@@ -41,7 +43,16 @@ const LLAMA_REMEDIATION = 'Download the file pinned to a commit, `path = hugging
 const SNAPSHOT_REMEDIATION = 'Download a snapshot pinned to a commit, `path = huggingface_hub.snapshot_download("org/model", revision="<40-hex commit>")`, and pass that directory to the loader in place of the Hub id: it takes no revision of its own.';
 
 /** Hub loads, and the shell commands `shellFetch` reads: `git clone` of a Hub URL, `huggingface-cli`/`hf download` (`["hf", "download", …]` too). */
-const RULE_TRIGGERS = [...HUB_LOAD_TRIGGERS, ...SHELL_HUB_TRIGGERS, 'embed_model', 'kagglehub'];
+const RULE_TRIGGERS = [...HUB_LOAD_TRIGGERS, ...SHELL_HUB_TRIGGERS, 'embed_model', 'kagglehub', 'wandb'];
+
+/**
+ * Weights & Biases artifacts fetched by name (wandb/apis/public/api.py `Api.artifact(name, type=None)`,
+ * wandb/sdk/wandb_run.py `Run.use_artifact(artifact_or_name, type=None, aliases=None, use_as=None)`,
+ * `wandb.use_artifact` for the current run): `entity/project/name:alias`; an alias other than a version
+ * (`latest`, the default when none is written, `production`, `best`) moves to whatever is tagged next,
+ * `:v3` is that version for good.
+ */
+const WANDB_ARTIFACT = /^wandb\.(?:Api\.artifact|init\.use_artifact|use_artifact|sdk\.wandb_run\.Run\.use_artifact|apis\.public\.Api\.artifact)$/;
 
 /**
  * kagglehub's downloads (Kaggle/kagglehub, src/kagglehub/models.py `model_download(handle, path=None, *,
@@ -91,6 +102,7 @@ export default createRule<[Options], PySourceCode>({
       tagRevision: '{{api}} fetches "{{id}}" at "{{revision}}", a tag or abbreviated hash that the repository owner can move. Pin `revision=` to a full 40-character commit hash.',
       tagRevisionUnknownId: '{{api}} may fetch a Hub repository (the id could not be resolved) at "{{revision}}", a tag or abbreviated hash that the repository owner can move. Pin `revision=` to a full 40-character commit hash{{localAdvice}}.',
       defaultModel: '{{api}}({{task}}) without `model=` downloads the task\'s default model at its latest revision. Name the model and pin `revision=` to a commit.',
+      wandbAlias: '{{api}}("{{id}}") resolves the alias "{{alias}}", which moves to whatever version is tagged next: the artifact used is whichever that is at run time. Pin a version you have reviewed (`"{{pinned}}"`).',
       kaggleUnversioned: '{{api}} fetches "{{id}}" from Kaggle at its latest version: whatever the owner publishes next is used. Pin the version in the handle (`"{{pinned}}"`).',
       kaggleUnknownHandle: '{{api}} fetches a Kaggle handle that could not be resolved (`{{expr}}`); without a version in it, the latest version is used. Pin the version in the handle.',
       shellDownload: '`{{command}}` fetches "{{id}}" from the Hub at its latest revision. Pin a commit (`--revision <commit>`, or `git checkout <commit>` after the clone).',
@@ -194,7 +206,7 @@ export default createRule<[Options], PySourceCode>({
           if (value) localEmbed(node, value);
           return;
         }
-        if (kaggle(node)) return;
+        if (kaggle(node) || wandbArtifact(node)) return;
         const shell = shellHubFetch(sc, node, opts.allowBranches);
         if (shell) {
           if (!shell.pinned) context.report({ node, messageId: 'shellDownload', data: { command: shell.command, id: shell.id }, confidence: shell.unresolved ? 'low' : 'high' });
@@ -333,6 +345,25 @@ export default createRule<[Options], PySourceCode>({
      * A load from another hub (ModelScope, PaddleNLP's storage): named, with its own pinning keyword, or
      * the advice to keep a verified copy where the hub has no revisions.
      */
+    /** A W&B artifact fetched by an alias that moves (see `WANDB_ARTIFACT`). */
+    function wandbArtifact(node: PyNode): boolean {
+      const fn = calleeOf(node);
+      if (fn?.type !== 'attribute' || !/^(?:artifact|use_artifact)$/.test(fn.childForFieldName('attribute')?.text ?? '')) return false;
+      const names = [sc.qualifiedName(fn), ...sc.instanceQualifiedNames(fn)];
+      if (!names.some((q) => !!q && WANDB_ARTIFACT.test(q))) return false;
+      const nameNode = sc.argument(node, { name: fn.childForFieldName('attribute')?.text === 'artifact' ? 'name' : 'artifact_or_name', position: 0 });
+      const value = nameNode ? sc.constant(nameNode) : UNKNOWN;
+      if (typeof value !== 'string') return true;
+      const colon = value.lastIndexOf(':');
+      const alias = colon > value.lastIndexOf('/') && colon >= 0 ? value.slice(colon + 1) : 'latest';
+      if (/^v\d+$/.test(alias)) return true;
+      const base = colon > value.lastIndexOf('/') && colon >= 0 ? value.slice(0, colon) : value;
+      const type = sc.argument(node, { name: 'type', position: 1 });
+      const model = (type && sc.constant(type) === 'model') || mentionsModel(base);
+      context.report({ node, messageId: 'wandbAlias', data: { api: sc.getText(fn), id: value, alias, pinned: `${base}:v<n>` }, confidence: model ? 'high' : 'medium', remediation: WANDB_REMEDIATION });
+      return true;
+    }
+
     /** A kagglehub download: reported when its handle names no version (see `KAGGLE_DOWNLOADS`). */
     function kaggle(node: PyNode): boolean {
       const fn = calleeOf(node);

@@ -20,6 +20,9 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from trl import DPOTrainer\nt = DPOTrainer(model=model, ref_model=None, args=cfg)',
     `from trl import SFTConfig, SFTTrainer\ncfg = SFTConfig(output_dir="o", model_init_kwargs={"revision": "${COMMIT}"})\nt = SFTTrainer(model="facebook/opt-350m", args=cfg)`,
     'from trl import SFTTrainer\ndef train(training_args):\n    return SFTTrainer(model="facebook/opt-350m", args=training_args)',
+    // W&B artifacts by version; another object's artifact()
+    'import wandb\napi = wandb.Api()\na = api.artifact("entity/project/model:v3")\nrun = wandb.init()\nb = run.use_artifact("model:v12", type="model")',
+    'def f(store):\n    return store.artifact("entity/project/model:latest")',
     // pinned Kaggle handles; another library's model_download
     'import kagglehub\np = kagglehub.model_download("google/gemma/pyTorch/2b/3")\nd = kagglehub.dataset_download("zillow/zecon/versions/2")',
     'from mylib import model_download\np = model_download("google/gemma/pyTorch/2b")',
@@ -150,6 +153,16 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from haystack.components.embedders import SentenceTransformersTextEmbedder\ndef f(**kw):\n    return SentenceTransformersTextEmbedder(**kw)',
   ],
   invalid: [
+    // W&B artifacts by an alias that moves (`latest` when none is written)
+    {
+      code: 'import wandb\napi = wandb.Api()\na = api.artifact("entity/project/resnet-model:latest")\nb = api.artifact("entity/project/resnet-model:v3")\nrun = wandb.init(project="p")\nc = run.use_artifact("embeddings:production", type="model")\nd = run.use_artifact("dataset:best")\ne = wandb.use_artifact("entity/project/model")',
+      errors: [
+        { messageId: 'wandbAlias', line: 3, confidence: 'high', data: { api: 'api.artifact', id: 'entity/project/resnet-model:latest', alias: 'latest', pinned: 'entity/project/resnet-model:v<n>' } },
+        { messageId: 'wandbAlias', line: 6, confidence: 'high', data: { api: 'run.use_artifact', id: 'embeddings:production', alias: 'production', pinned: 'embeddings:v<n>' } },
+        { messageId: 'wandbAlias', line: 7, confidence: 'medium', data: { api: 'run.use_artifact', id: 'dataset:best', alias: 'best', pinned: 'dataset:v<n>' } },
+        { messageId: 'wandbAlias', line: 8, confidence: 'high', data: { api: 'wandb.use_artifact', id: 'entity/project/model', alias: 'latest', pinned: 'entity/project/model:v<n>' } },
+      ],
+    },
     // kagglehub: a handle without a version fetches the latest one
     {
       code: 'import kagglehub\np = kagglehub.model_download("google/gemma/pyTorch/2b")\nq = kagglehub.model_download("google/gemma/pyTorch/2b/3")\nr = kagglehub.dataset_download("zillow/zecon")\ns = kagglehub.dataset_download("zillow/zecon/versions/2")\ndef f(handle):\n    return kagglehub.model_download(handle)',
