@@ -2,7 +2,7 @@ import { createRule, type Confidence, type SuggestionDescriptor } from '@oculum/
 import { importTrigger } from '@oculum/lang-python';
 import { calleeOf, same, type PyNode, type PySourceCode } from '../util/ast.js';
 import { isInsecureUrl, isModelFile, MODEL_DATA_TEXT, namesModelData } from '../util/classify.js';
-import { callCommandTokens, downloadSink, literalPieces, modelEvidence, pinnedDigest, RAW_DOWNLOAD_TRIGGERS, rawDownload, type RawDownload } from '../util/download.js';
+import { callCommandTokens, downloadSink, evidentlyNoModel, literalPieces, modelEvidence, pinnedDigest, RAW_DOWNLOAD_TRIGGERS, rawDownload, type RawDownload } from '../util/download.js';
 import { HF_PACKAGES, hfPackage } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
 import { literalStringNode, resolve, valuesOf } from '../util/resolve.js';
@@ -298,6 +298,12 @@ export default createRule<[], PySourceCode>({
             if (f.urllib && (f.what === 'weights' || names(undefined))) urllibDownloads.push({ call: node, api: qn.split('.').pop()!, evidence: 'strong' });
             const u = insecureValue(urlNode);
             if (!u) return;
+            // a helper that only downloads, given a file that is evidently no model (`train.csv`, `vocab.txt`):
+            // not this rule's concern, as `hf/download-without-hash` judges it
+            if (typeof f.what !== 'string' && urlNode && evidentlyNoModel(sc, { urlNode, url: resolve(sc, urlNode), destNode: file, dest: file ? resolve(sc, file) : undefined })) {
+              judged.push(urlNode);
+              return;
+            }
             // the whole SHA-256 of the file pinned: a file replaced in transit fails the check
             const digestNode = f.digest ? (sc.argument(node, { name: f.digest.name }) ?? sc.argument(node, { position: f.digest.position })) : undefined;
             const pin = digestNode ? pinnedDigest(sc, digestNode, urlNode) : undefined;

@@ -20,6 +20,8 @@ describe('the fetcher trigger group', () => {
 
 ruleTester.run('hf/insecure-model-url', rule, {
   valid: [
+    // get_file of a file that is evidently no model (as hf/download-without-hash judges it)
+    'import tensorflow as tf\npath = tf.keras.utils.get_file("train.csv", origin="http://storage.googleapis.com/download.tensorflow.org/data/train.csv")',
     'import urllib.request\nurllib.request.urlretrieve("https://x.org/net.onnx", "net.onnx")',
     'import requests\nr = requests.get("http://x.org/api").json()',
     'URL = "https://x.org/model.bin"',
