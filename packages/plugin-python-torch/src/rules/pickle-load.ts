@@ -7,13 +7,24 @@ import { calleeName, confidenceFor, constantBytes, dataOrigin, firstAmong, isInP
 const PICKLE_MODULES = ['pickle', '_pickle', 'cPickle', 'six.moves.cPickle', 'pickle5', 'dill', 'cloudpickle'];
 
 /** What `create` needs imported before it reports anything (with the packages that vendor cloudpickle). */
-const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle', 'nltk', 'zmq', 'fastai'];
+const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle', 'nltk', 'zmq', 'fastai', 'mlflow'];
+/**
+ * MLflow's loaders of flavors stored as pickles (mlflow/sklearn/__init__.py `load_model(model_uri, dst_path=None)`:
+ * `cloudpickle`/`pickle` by the model's `serialization_format`; mlflow/pytorch `load_model`: `torch.load` of the
+ * whole pickled module with MLflow's `pickle_module`; statsmodels, fastai (`load_learner`), and a
+ * `python_function` model written as a Python class, `cloudpickle`d): whoever can log or register a model
+ * under that URI runs code in the process that loads it. `pyfunc.load_model` loads whatever flavor the model
+ * has (a pickle for a custom Python model and for the flavors above; not for ONNX): medium confidence.
+ */
+const MLFLOW_PICKLED = /^mlflow\.(sklearn|pytorch|statsmodels|fastai|pyfunc)\.load_model$/;
 /**
  * fastai's `load_learner(fname)` (v2: `fastai.learner`, re-exported by `fastai.vision.all` and the other
  * `*.all` modules; v1: `fastai.basic_train`): `torch.load(fname, pickle_module=pickle)` of a whole
  * pickled `Learner`, unsafe whatever `weights_only` says.
  */
 const FASTAI_LOAD_LEARNER = /^fastai(?:\.\w+)*\.load_learner$/;
+const MLFLOW_REMEDIATION =
+  'Load MLflow models only from runs and registries whose write access you control (a model version you reviewed, not a stage or alias anyone can move), and log models in a flavor stored without pickle: ONNX (`mlflow.onnx`), skops for scikit-learn, safetensors through `mlflow.transformers`.';
 /** LangChain vector stores whose `load_local` unpickles the saved index once `allow_dangerous_deserialization` is set. */
 const PICKLED_VECTOR_STORES = /^langchain(?:_community)?\.vectorstores\.(?:[\w.]*\.)?(?:FAISS|Annoy|ScaNN)\.load_local$/;
 /** A store's `save_local` (`FAISS.from_documents(docs, emb).save_local(p)`, `vs = FAISS.load_local(…)` … `vs.save_local(p)`). */
@@ -243,18 +254,18 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    triggers: ['pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization', 'recv_pyobj', 'load_learner'],
+    triggers: ['pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization', 'recv_pyobj', 'load_learner', /\bmlflow\b/],
     // (`nltk.data.load("….pickle")` holds `pickle`)
     // What `create` needs imported, and a loader's name (shelve's and jsonpickle's by their module).
     // A vendored cloudpickle reached as an attribute of its package (`import ray` … `ray.cloudpickle.loads(b)`)
     // At deep, an `Unpickler` subclass of another module of the project, imported (see `UNPICKLER_NAME`)
     triggerGroups: [
       [importTrigger([...IMPORTED, ...VENDORING, 'langchain', 'langchain_community']), /\b(?:ray|pyspark|srsly|externals)\s*\.\s*cloudpickle\b/, UNPICKLER_NAME],
-      [/\b(?:_?loads?|_?Unpickler|load_session|load_module|read_pickle|LazyLoader|recv_pyobj|load_learner)\b/, 'shelve', 'jsonpickle', 'allow_dangerous_deserialization', UNPICKLER_NAME],
+      [/\b(?:_?loads?|_?Unpickler|load_session|load_module|read_pickle|LazyLoader|recv_pyobj|load_learner|load_model)\b/, 'shelve', 'jsonpickle', 'allow_dangerous_deserialization', UNPICKLER_NAME],
     ],
     docs: {
       description:
-        'Reports deserialization with pickle and its relatives (`pickle`, `_pickle`, `cPickle`, `dill`, `cloudpickle`, `pandas.read_pickle`, `shelve`, `marshal`, `jsonpickle`, NLTK `.pickle` resources, fastai `load_learner`, LangChain vector stores loaded with `allow_dangerous_deserialization`), which runs code embedded in the data.',
+        'Reports deserialization with pickle and its relatives (`pickle`, `_pickle`, `cPickle`, `dill`, `cloudpickle`, `pandas.read_pickle`, `shelve`, `marshal`, `jsonpickle`, NLTK `.pickle` resources, fastai `load_learner`, MLflow\'s pickled flavors, LangChain vector stores loaded with `allow_dangerous_deserialization`), which runs code embedded in the data.',
       recommended: true,
     },
     messages: {
@@ -268,6 +279,10 @@ export default createRule<[], PythonSourceCode>({
         '`{{callee}}` deserializes data that can come from the network (a download, a socket, a remote message), and such data can run arbitrary code when it is loaded{{detail}}: a crafted response or message executes on this machine. Exchange data as JSON (weights as safetensors), or authenticate it (an HMAC over the bytes) before loading.',
       unsafeMarshal:
         '`{{callee}}`{{detail}} reads {{source}} with marshal, which is not secure against erroneous or malicious data: crafted bytes can crash the interpreter, and a code object it rebuilds runs whatever it holds once the program executes it. Exchange data as JSON.',
+      mlflowPickle:
+        '`{{callee}}` loads an MLflow model whose {{flavor}} flavor is stored as a pickle: whoever can log or register a model under that URI runs code on this machine when it is loaded. Load models only from runs and registries you control, and log them in a format stored without pickle (ONNX, skops for scikit-learn, safetensors).',
+      mlflowPyfunc:
+        '`{{callee}}` loads an MLflow model in whatever flavor it was logged, and a Python-class model, or a scikit-learn, PyTorch, statsmodels or fastai one, is stored as a pickle: whoever can log or register a model under that URI runs code on this machine when it is loaded. Load models only from runs and registries you control, and log them in a format stored without pickle (ONNX, skops for scikit-learn, safetensors).',
       nltkPickle:
         '`{{callee}}` unpickles a `.pickle` resource of nltk_data, which `nltk.download` fetches from the network: a tampered data package runs code on this machine (CVE-2024-39705). Upgrade to NLTK 3.9 or later and load `punkt_tab` (`PunktTokenizer()`), which holds no pickles.',
       vectorStore:
@@ -290,7 +305,7 @@ export default createRule<[], PythonSourceCode>({
     const importsLoader = [...IMPORTED, 'ray', 'joblib', 'pyspark', 'srsly', 'langchain', 'langchain_community'].some((m) => sc.imports.has(m));
     if (!importsLoader && !(context.depth === 'deep' && UNPICKLER_NAME.test(sc.text))) return {};
 
-    const gate = sc.calleeGate([...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1))), 'load_local', 'LazyLoader', 'recv_pyobj', 'load_learner', ...CALLBACK_CALLEE_NAMES]);
+    const gate = sc.calleeGate([...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1))), 'load_local', 'LazyLoader', 'recv_pyobj', 'load_learner', 'load_model', ...CALLBACK_CALLEE_NAMES]);
     return {
       call(node: Node) {
         if (!gate(node)) return;
@@ -342,6 +357,21 @@ export default createRule<[], PythonSourceCode>({
             messageId: network ? 'networkDeserialization' : 'unsafeDeserialization',
             data: { callee: 'fastai.load_learner', detail: detail(store), source: '', imports: '' },
             confidence: confidenceFor(sc, file, node),
+          });
+          return;
+        }
+        // `mlflow.sklearn.load_model("models:/churn/Production")`: a flavor stored as a pickle
+        const mlflow = store ? MLFLOW_PICKLED.exec(store) : null;
+        if (mlflow) {
+          const uri = sc.argument(node, { name: 'model_uri', position: 0 });
+          const network = fromNetwork(sc, uri);
+          const flavor = mlflow[1];
+          context.report({
+            node,
+            messageId: network ? 'networkDeserialization' : mlflow[1] === 'pyfunc' ? 'mlflowPyfunc' : 'mlflowPickle',
+            data: { callee: store!, flavor, detail: ` (MLflow's ${flavor} flavor is stored as a pickle)`, source: '', imports: '' },
+            confidence: mlflow[1] === 'pyfunc' ? 'medium' : confidenceFor(sc, uri, node),
+            remediation: MLFLOW_REMEDIATION,
           });
           return;
         }

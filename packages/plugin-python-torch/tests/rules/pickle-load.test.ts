@@ -75,6 +75,15 @@ ruleTester.run('torch/pickle-load', rule, {
     'import gzip, pickle\ndef f(obj, p):\n    with open(p, "wb") as fh:\n        pickle.dump(obj, fh)\n    with gzip.GzipFile(p, "rb") as fh:\n        return pickle.load(fh)',
   ],
   invalid: [
+    // MLflow's flavors stored as pickles; pyfunc whatever the flavor (medium); not ONNX or Keras
+    {
+      code: 'import mlflow\nimport mlflow.sklearn\nm = mlflow.sklearn.load_model("models:/churn/Production")\np = mlflow.pyfunc.load_model("runs:/abc/model")\ndef f(uri):\n    return mlflow.pytorch.load_model(uri)\no = mlflow.onnx.load_model("models:/x/1")\nk = mlflow.keras.load_model("models:/y/1")',
+      errors: [
+        { messageId: 'mlflowPickle', line: 3, confidence: 'high', data: { callee: 'mlflow.sklearn.load_model', flavor: 'sklearn' } },
+        { messageId: 'mlflowPyfunc', line: 4, confidence: 'medium', data: { callee: 'mlflow.pyfunc.load_model' } },
+        { messageId: 'mlflowPickle', line: 6, confidence: 'high', data: { callee: 'mlflow.pytorch.load_model', flavor: 'pytorch' } },
+      ],
+    },
     // fastai's load_learner: the whole pickled Learner (the Hugging Face Spaces template; review github3 P6)
     {
       code: 'from fastai.vision.all import *\nimport gradio as gr\nlearn = load_learner("export.pkl")',
