@@ -119,6 +119,11 @@ const LOOP_TARGETS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', '
  * runs although the body stopped half-way (`contextlib.suppress`, `pytest.raises`, unittest's
  * `assertRaises`/`assertRaisesRegex`): by the last part of the callee's name.
  */
+/** The statements whose blocks are branches a write may leave by a `return` (see `returnsBefore`). */
+const BRANCH_OWNERS = new Set(['if_statement', 'elif_clause', 'else_clause']);
+
+const SWALLOWING_QUALIFIED = new Set(['contextlib.suppress', 'pytest.raises', 'numpy.testing.assert_raises', 'unittest.TestCase.assertRaises', 'unittest.TestCase.assertRaisesRegex']);
+
 const SWALLOWING_CONTEXTS = new Set(['suppress', 'raises', 'assertRaises', 'assertRaisesRegex', 'assertRaisesRegexp', 'ignore_errors', 'catch_exceptions']);
 
 const LITERAL_SEQUENCES = new Set(['list', 'tuple', 'expression_list']);
@@ -288,6 +293,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private setsAttributesDynamically?: boolean;
   /** Per member name: a `setattr` of the file may set it on an attribute bag (see `setattrMaySet`). */
   private readonly setattrMaySetCache = new Map<string, boolean>();
+  private setattrWritesList?: Array<'any' | { name: string; foreign: boolean }>;
   private readonly calleeGates = new Map<string, (call: Node) => boolean>();
   /** `<expr>.<name> = value` assignments by attribute name (see `attributeWrites`). */
   private attributeWritesByName?: Map<string, Array<{ target: Node; value: Node }>>;
@@ -1743,9 +1749,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         let value = item?.type === 'with_item' ? item.childForFieldName('value') : null;
         if (value?.type === 'as_pattern') value = value.namedChildren[0] ?? null;
         if (value?.type !== 'call') continue;
-        const fn = this.callee(value);
-        const last = fn?.type === 'attribute' ? fn.childForFieldName('attribute') : fn;
-        if (last && SWALLOWING_CONTEXTS.has(this.text.slice(last.startIndex, last.endIndex))) return false;
+        if (this.mayswallow(value)) return false;
       }
       return true;
     }
@@ -1782,6 +1786,38 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       if (p.type === 'for_statement' || p.type === 'while_statement') return false;
     }
     return true;
+  }
+
+  /**
+   * A context manager (the call of a `with` item) that may swallow an exception raised in its body: by its
+   * qualified name (`contextlib.suppress`, `pytest.raises`, numpy's and unittest's `assertRaises`), by its
+   * last name when the analysis cannot tell (`self.assertRaises(…)`, an alias of one), or a generator of
+   * this file made a context manager (`@contextlib.contextmanager`) whose `yield` sits in a `try` with a
+   * handler.
+   */
+  private mayswallow(call: Node): boolean {
+    const fn = this.callee(call);
+    if (!fn) return false;
+    const names = this.qualifiedNames(fn);
+    if (names.some((q) => SWALLOWING_QUALIFIED.has(q))) return true;
+    const last = fn.type === 'attribute' ? fn.childForFieldName('attribute') : fn;
+    if (last && SWALLOWING_CONTEXTS.has(this.text.slice(last.startIndex, last.endIndex))) return true;
+    const local = this.localFunction(call);
+    if (local?.type !== 'function_definition') return false;
+    const decorated = local.parent?.type === 'decorated_definition' ? local.parent : undefined;
+    const isContextManager = !!decorated && decorated.namedChildren.some((d) => {
+      if (d?.type !== 'decorator') return false;
+      const expr = d.namedChildren[0];
+      const target = expr?.type === 'call' ? this.callee(expr) : expr;
+      return !!target && this.qualifiedNames(target).some((q) => /^contextlib\.(?:async)?contextmanager$/.test(q));
+    });
+    if (!isContextManager) return false;
+    return local.descendantsOfType('yield').some((y) => {
+      for (let p = y?.parent; p && p.id !== local.id; p = p.parent) {
+        if (p.type === 'try_statement' && p.namedChildren.some((c) => c?.type === 'except_clause' || c?.type === 'except_group_clause')) return true;
+      }
+      return false;
+    });
   }
 
   /** The statement (a child of a block or the module) that holds `node`. */
@@ -2693,20 +2729,29 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   }
 
   /**
-   * `node` sits in a block that ends with a `return` after it, and `use` lies outside that block: no run
-   * reaches `use` from `node` through the end of the block (`if single: kw["k"] = True` … `return
-   * f(**kw)` before `g(**kw)` after the `if`). A `try` body is not left that way (an exception may take
-   * the run to a handler before the `return`), nor is a `raise` counted (a handler may catch it).
+   * `node` sits in a branch of an `if` that ends with a `return` after it, and `use` lies outside that
+   * branch: no run reaches `use` from `node` (`if single: kw["k"] = True` … `return f(**kw)` before
+   * `g(**kw)` after the `if`). Not inside a `try` (an exception may take the run to a handler before the
+   * `return`), not past a `break`/`continue` after it or out of a loop body, and a `raise` does not count
+   * (a handler may catch it).
    */
   private returnsBefore(node: Node, use: Node): boolean {
+    // inside a `try` of the function, an exception may take the run to a handler before the `return`
+    for (let p = node.parent; p && p.type !== 'function_definition' && p.type !== 'module'; p = p.parent) if (p.type === 'try_statement') return false;
     for (let stmt = this.statementOf(node); stmt; ) {
       const block = stmt.parent!;
       if (block.startIndex <= use.startIndex && use.endIndex <= block.endIndex) return false;
       const owner = block.type === 'module' ? undefined : block.parent;
-      if (!owner || owner.type === 'function_definition' || owner.type === 'class_definition' || owner.type === 'try_statement') return false;
+      // not out of a function, a `try` (an exception may leave before the `return`) or a loop (`continue`)
+      if (!owner || !BRANCH_OWNERS.has(owner.type)) return false;
       let last: Node | undefined;
-      for (const c of block.namedChildren) if (c && c.type !== 'comment') last = c;
-      if (last && last.type === 'return_statement' && last.startIndex >= stmt.startIndex) return true;
+      for (const c of block.namedChildren) {
+        if (!c || c.type === 'comment' || c.endIndex <= stmt.startIndex) continue;
+        // `break`/`continue` after the write leave the block another way than its `return`
+        if (c.type === 'break_statement' || c.type === 'continue_statement' || c.descendantsOfType(['break_statement', 'continue_statement']).length > 0) return false;
+        last = c;
+      }
+      if (last && last.type === 'return_statement') return true;
       stmt = this.statementOf(owner);
     }
     return false;
@@ -3165,31 +3210,43 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private setattrMaySet(member: string): boolean {
     let result = this.setattrMaySetCache.get(member);
     if (result !== undefined) return result;
-    result = false;
+    // every `setattr` of the file read once: what it may set (see `setattrWrites`)
+    const writes = (this.setattrWritesList ??= this.setattrWrites());
+    result = writes.some((w) => w === 'any' || (w.name === member && !w.foreign));
+    this.setattrMaySetCache.set(member, result);
+    return result;
+  }
+
+  /**
+   * What each mention of `setattr` in the code may set: `'any'` (passed on, aliased, `builtins.setattr`,
+   * a name that is no constant string, unpacked arguments), or the member it names and whether its object
+   * is a new instance of an imported class.
+   */
+  private setattrWrites(): Array<'any' | { name: string; foreign: boolean }> {
+    const out: Array<'any' | { name: string; foreign: boolean }> = [];
     const re = /(?<![\p{L}\p{N}_])setattr(?![\p{L}\p{N}_])/gu;
-    for (let m = re.exec(this.text); m && !result; m = re.exec(this.text)) {
+    for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
       const node = this.ast.descendantForIndex(m.index, m.index + 7);
       // in a comment or a string: not code
       if (!node || node.type !== 'identifier' || node.startIndex !== m.index) continue;
       if (this.isMemberOrKeywordName(node)) {
         // `builtins.setattr(…)`: not read, may set it
-        if (node.parent?.type === 'attribute' && this.qualifiedName(node.parent) === 'builtins.setattr') result = true;
+        if (node.parent?.type === 'attribute' && this.qualifiedName(node.parent) === 'builtins.setattr') out.push('any');
         continue;
       }
       const call = node.parent;
       // `setattr` passed on, aliased or redefined: may set anything
       if (call?.type !== 'call' || this.callee(call)?.id !== node.id) {
-        result = true;
+        out.push('any');
         continue;
       }
       if (this.qualifiedName(node) !== 'builtins.setattr') continue;
       const args = this.argumentNodes(call);
       const name = args.length === 3 && args.every((a) => a.type !== 'keyword_argument' && a.type !== 'list_splat' && a.type !== 'dictionary_splat') ? this.constant(args[1]) : UNKNOWN;
-      if (typeof name === 'string' && (name !== member || this.isNewForeignInstance(args[0]))) continue;
-      result = true;
+      if (typeof name !== 'string') out.push('any');
+      else out.push({ name, foreign: this.isNewForeignInstance(args[0]) });
     }
-    this.setattrMaySetCache.set(member, result);
-    return result;
+    return out;
   }
 
   /**

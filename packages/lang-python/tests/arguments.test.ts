@@ -47,6 +47,13 @@ describe('argument', () => {
     expect(await arg(raising, 'two(', { name: 's' })).toBe('True');
     const going = 'def f(m):\n    kw = {"s": False}\n    if m:\n        kw["s"] = True\n    return two(**kw)\n';
     expect(await arg(going, 'two(', { name: 's' })).toBe('True');
+    // an `if … return` inside a `try`, and `continue`/`break` after the write in a loop: the key reaches the call
+    const inTry = 'def f(m):\n    kw = {"s": False}\n    try:\n        if m:\n            kw["s"] = True\n            return one(**kw)\n    except ValueError:\n        pass\n    return two(**kw)\n';
+    expect(await arg(inTry, 'two(', { name: 's' })).toBe('True');
+    const looped = 'def f(xs):\n    kw = {"s": False}\n    for x in xs:\n        if x:\n            kw["s"] = True\n            continue\n        return None\n    return two(**kw)\n';
+    expect(await arg(looped, 'two(', { name: 's' })).toBe('True');
+    const broken = 'def f(c):\n    kw = {"s": False}\n    while True:\n        if c:\n            kw["s"] = True\n            break\n        return None\n    return two(**kw)\n';
+    expect(await arg(broken, 'two(', { name: 's' })).toBe('True');
   });
 
   it('calls through functools.partial: the bound arguments first, the call\'s own keywords winning', async () => {

@@ -1122,6 +1122,39 @@ describe('reachingBindings (straight-line flow)', () => {
     expect(values(uses[3])).toEqual(['ds.map(g)', 'ds[c]', 'ds.map(h)']);
     expect(values(uses[4])).toEqual(['ds.map(g)', 'ds[c]', 'ds.map(h)', 'fh.read()']);
   });
+
+  it('a context manager that may swallow an exception by its qualified name, or a contextmanager of this file', async () => {
+    const sc = await parse(
+      [
+        'import contextlib',
+        'from contextlib import suppress as quiet',
+        '@contextlib.contextmanager',
+        'def ignored(*exc):',
+        '    try:',
+        '        yield',
+        '    except exc:',
+        '        pass',
+        '@contextlib.contextmanager',
+        'def timer():',
+        '    yield',
+        'def f(x):',
+        '    with quiet(KeyError):',
+        '        x = x[0]',
+        '    use(x)',
+        '    with ignored(Exception):',
+        '        x = x[1]',
+        '    use(x)',
+        '    with timer():',
+        '        x = x[2]',
+        '    use(x)',
+      ].join('\n'),
+    );
+    const uses = nodesOfType(sc, 'call').filter((c) => sc.getText(c).startsWith('use(')).map((c) => sc.argument(c, { position: 0 })!);
+    const kinds = (n: Parameters<typeof sc.reachingBindings>[0]) => sc.reachingBindings(n).map((b) => (b.value ? sc.getText(b.value) : b.kind));
+    expect(kinds(uses[0])).toEqual(['parameter', 'x[0]']);
+    expect(kinds(uses[1])).toEqual(['parameter', 'x[0]', 'x[1]']);
+    expect(kinds(uses[2])).toEqual(['x[2]']);
+  });
 });
 
 describe('reachingBindings in loops', () => {

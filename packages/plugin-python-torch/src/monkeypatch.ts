@@ -38,10 +38,12 @@ function inRetryHandler(sc: SC, call: Node, body: Node): boolean {
   for (let p = call.parent; p && p.id !== body.id; p = p.parent) {
     if (p.type !== 'except_clause') continue;
     const attempt = p.parent?.type === 'try_statement' ? p.parent.childForFieldName('body') : null;
-    const name = sc.getText(callee);
+    // the same loader: the same qualified name (`_orig` bound to `torch.load`), or the same variable
+    const names = new Set(sc.qualifiedNames(callee));
+    const same = (f: Node) => (names.size > 0 ? sc.qualifiedNames(f).some((q) => names.has(q)) : f.type === 'identifier' && callee.type === 'identifier' && sc.sameVariable(f, callee));
     return !!attempt && sc.descendants(attempt, 'call').some((c) => {
       const f = sc.callee(c);
-      return !!f && sc.getText(f) === name && flagState(sc, sc.argument(c, { name: 'weights_only' })) !== 'false';
+      return !!f && same(f) && flagState(sc, sc.argument(c, { name: 'weights_only' })) !== 'false';
     });
   }
   return false;

@@ -162,9 +162,9 @@ export default createRule<[], PySourceCode>({
       // a provably local directory (`"/home/u/models/qwen"`): its own `*.py` files run, no revision to speak of
       const path = messageId === 'trusted' ? localDirectory(sc, call) : undefined;
       // a dataset's script, not a model's architecture
-      const dataset = isDatasetLoad(call);
+      const dataset = isDatasetLoad(sc, call);
       if (path !== undefined) {
-        context.report({ node: call, messageId: 'trustedLocal', data: { api, value: shown, path }, confidence, suggest, remediation: dataset ? DATASET_REMEDIATION : LOCAL_REMEDIATION });
+        context.report({ node: call, messageId: 'trustedLocal', data: { api, value: shown, path }, confidence, suggest, remediation: dataset ? LOCAL_DATASET_REMEDIATION : LOCAL_REMEDIATION });
         return true;
       }
       context.report({ node: call, messageId, data: { api, value: shown }, confidence, suggest, ...(dataset ? { remediation: DATASET_REMEDIATION } : {}) });
@@ -378,13 +378,16 @@ function mappingName(r: Resolved): string | typeof UNKNOWN | undefined {
 
 
 /** `datasets.load_dataset(...)` / `load_dataset_builder(...)`: what runs is the dataset's loading script. */
-function isDatasetLoad(call: PyNode): boolean {
-  const name = calleeName(call);
-  return name === 'load_dataset' || name === 'load_dataset_builder';
+function isDatasetLoad(sc: PySourceCode, call: PyNode): boolean {
+  const fn = calleeOf(call);
+  return !!fn && /^datasets\.(?:load\.)?(?:load_dataset|load_dataset_builder)$/.test(sc.qualifiedName(fn) ?? '');
 }
 
 const DATASET_REMEDIATION =
   'Load the data without running its script: a format `load_dataset` reads itself (`load_dataset("parquet", data_files=…)`, JSON, CSV), or the Parquet files the Hub converts the dataset to (`revision="refs/convert/parquet"`); if the script is unavoidable, review it and keep the reviewed copy with the project (or pin `revision=` to the reviewed commit).';
+
+const LOCAL_DATASET_REMEDIATION =
+  'Review the dataset script in that directory and keep the reviewed copy with the project (version control, a checksum), or convert the data to a format `load_dataset` reads without a script (`load_dataset("parquet", data_files=…)`, JSON, CSV) and drop `trust_remote_code`.';
 
 const LOCAL_REMEDIATION =
   'Use `trust_remote_code=False` (the default) when the architecture ships with the library; otherwise review the directory\'s `*.py` files, keep the reviewed copy with the project (version control, a checksum), and load only that copy.';

@@ -31,7 +31,15 @@ const DATASET_REMEDIATION =
 function keywordRemediation(load: HubLoad): { remediation?: string } {
   if ((load.revisionIn ?? 'keyword') !== 'keyword' || /(?:^|\.)from_pretrained$/.test(load.api) || load.api.length > 60) return {};
   const keyword = load.revisionKeyword ?? 'revision';
-  return { remediation: `Pin the revision to a full commit hash: \`${load.api}("org/model", …, ${keyword}="<40-hex commit>")\`. A branch such as "main" moves; a tag can be re-pointed.` };
+  // the id as the call passes it: first (`hf_hub_download("org/model", …)`), or by keyword (`pipeline(task, model="org/model")`)
+  const idKeyword = load.idNode?.parent?.type === 'keyword_argument' ? load.idNode.parent.childForFieldName('name')?.text : undefined;
+  const firstArgument = load.idNode?.parent?.type === 'argument_list' && load.idNode.parent.namedChildren.find((c) => c.type !== 'comment')?.id === load.idNode.id;
+  const args = idKeyword
+    ? `…, ${idKeyword}="org/model", ${keyword}="<40-hex commit>"`
+    : firstArgument || !load.idNode
+      ? `"org/model", …, ${keyword}="<40-hex commit>"`
+      : `…, "org/model", …, ${keyword}="<40-hex commit>"`;
+  return { remediation: `Pin the revision to a full commit hash: \`${load.api}(${args})\`. A branch such as "main" moves; a tag can be re-pointed.` };
 }
 
 /** The remediation of loads whose revision is written in the id (timm and open_clip `hf-hub:` ids). */

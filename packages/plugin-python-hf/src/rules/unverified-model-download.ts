@@ -4,7 +4,7 @@ import { argList, calleeName, walkBody, type PyNode, type PySourceCode } from '.
 import { isModelFile, mentionsModel } from '../util/classify.js';
 import { resolve } from '../util/resolve.js';
 import { isNonModelFile } from '../util/classify.js';
-import { downloadBytesOf, downloadSink, downloadVerifier, literalPieces, modelEvidence, RAW_DOWNLOAD_TRIGGERS, rawDownload, rawDownloadBytes, type RawDownload } from '../util/download.js';
+import { downloadBytes, downloadBytesOf, downloadSink, downloadVerifier, literalPieces, modelEvidence, RAW_DOWNLOAD_TRIGGERS, rawDownload, rawDownloadBytes, type RawDownload } from '../util/download.js';
 import { docsUrl } from '../util/meta.js';
 
 const name = 'unverified-model-download';
@@ -83,15 +83,17 @@ export default createRule<[], PySourceCode>({
       // `Thread(target=download, args=(url, dst))`, `pool.map(download, urls)`) with what it passes on
       let given: Array<PyNode | undefined>;
       let local: PyNode | undefined;
+      let handed = false;
       if (helperNames.has(calleeName(node) ?? '')) {
         local = sc.localFunction(node);
         given = argList(node).map((a) => (a.type === 'keyword_argument' ? a.childForFieldName('value') ?? undefined : a));
       } else {
         const use = callbackUse(sc, node);
-        const handed = use?.fn.type === 'attribute' ? use.fn.childForFieldName('attribute')?.text : use?.fn.type === 'identifier' ? use.fn.text : undefined;
-        if (!use || !handed || !helperNames.has(handed)) return;
+        const helperName = use?.fn.type === 'attribute' ? use.fn.childForFieldName('attribute')?.text : use?.fn.type === 'identifier' ? use.fn.text : undefined;
+        if (!use || !helperName || !helperNames.has(helperName)) return;
         local = sc.localFunction(use.fn);
         given = handedArguments(use);
+        handed = true;
       }
       if (!local || local.type !== 'function_definition' || !isDownloadHelper(local)) return;
       let evidence: 'strong' | 'weak' | undefined;
@@ -117,7 +119,8 @@ export default createRule<[], PySourceCode>({
       if (!evidence || (evidence === 'weak' && notModel)) return;
       const caller = sc.enclosingFunction(node);
       if (verifier.anyCheck(local)) return;
-      const bytes = downloadBytesOf(sc, node, downloadOf);
+      // what the helper fetched, named by what it is given (for a handed helper, what the API passes it)
+      const bytes = handed ? downloadBytes(sc, node, given) : downloadBytesOf(sc, node, downloadOf);
       if (bytes && verifier.verified(bytes, caller)) return;
       const helper = local.childForFieldName('name')?.text ?? 'helper';
       context.report({ node, messageId: 'unverifiedHelper', data: { helper, what }, confidence: evidence === 'strong' ? 'high' : 'medium' });

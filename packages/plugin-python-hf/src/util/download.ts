@@ -381,6 +381,17 @@ export function downloadSink(sc: PySourceCode, dl: RawDownload): Sink | undefine
 
 /** A function that checks by its name (`verify_checksum(path, SHA)`, `check_integrity(f)`, `hash_matches(...)`). */
 const VERIFY_NAME = /(?:^|_)(?:verify|verified|check|validate)(?:_|$).*(?:hash|sum|sha|md5|digest|integrity|signature|model|download|weights)|hash_?(?:check|matches)|integrity/i;
+/** What a name says a function checks when it is not a digest (`validate_model_path`, `check_model_exists`). */
+const CHECKS_OTHER = /(?:path|paths|dir|directory|file|files|exists?|format|type|shape|name|config|input|output|args?|params?)$/i;
+const DIGEST_WORDS = /hash|sum|sha|md5|digest|integrity|signature/i;
+
+/** A checking function by its name, in either spelling (`verify_checksum`, `verifyChecksum`), not one that checks a path or a format. */
+function isVerifyName(name: string): boolean {
+  const snake = snakeCase(name);
+  if (!VERIFY_NAME.test(snake)) return false;
+  return DIGEST_WORDS.test(snake) || !CHECKS_OTHER.test(snake);
+}
+
 /** A function that computes a digest by its name (`sha256(path)`, `file_checksum(p)`): a check only when compared. */
 const DIGEST_NAME = /checksum|sha256|sha512|sha1|md5|digest|hash_?(?:file|prefix)/i;
 const DIGEST_API = /^(?:hashlib|hmac|xxhash|blake3|zlib\.crc32|binascii\.crc32)\b/;
@@ -406,7 +417,7 @@ export function hashChecks(sc: PySourceCode, fn: PyNode, depth = 0, path = new S
     const callee = calleeOf(n);
     const qn = callee ? sc.qualifiedName(callee) : undefined;
     const name = calleeName(n) ?? '';
-    if (VERIFY_NAME.test(snakeCase(name))) {
+    if (isVerifyName(name)) {
       checks.push(n);
       return;
     }

@@ -299,9 +299,10 @@ describe('hf/trust-remote-code remediation', () => {
   it('speaks of a dataset script for load_dataset', async () => {
     const findings = (await lintAll('from datasets import load_dataset\nb = load_dataset("/data/my_builder", trust_remote_code=True)\nc = load_dataset("someone/x", trust_remote_code=True)')).filter((f) => f.ruleId === 'hf/trust-remote-code');
     expect(findings).toHaveLength(2);
-    for (const f of findings) {
-      expect(f.remediation).toContain('refs/convert/parquet');
-      expect(f.remediation).not.toContain('architecture');
-    }
+    for (const f of findings) expect(f.remediation).not.toContain('architecture');
+    // a local directory's script: review it or convert the data; a Hub dataset: its Parquet conversion
+    expect(findings[0].remediation).toContain('data_files=');
+    expect(findings[0].remediation).not.toContain('refs/convert/parquet');
+    expect(findings[1].remediation).toContain('refs/convert/parquet');
   });
 });

@@ -817,6 +817,11 @@ describe('hf/unpinned-revision remediation', () => {
     expect(hparams.remediation).toContain('`EncoderClassifier.from_hparams(');
     expect(hparams.remediation).not.toContain('from_pretrained');
   });
+  it('shows the id where the call passes it (pipeline: after the task)', async () => {
+    const [byKeyword, byPosition] = await findings('from transformers import pipeline\nclf = pipeline("text-classification", model="org/model")\nc2 = pipeline("text-classification", "org/model2")');
+    expect(byKeyword.remediation).toContain('`pipeline(…, model="org/model", revision="<40-hex commit>")`');
+    expect(byPosition.remediation).toContain('`pipeline(…, "org/model", …, revision="<40-hex commit>")`');
+  });
   it('shows load_dataset for a dataset, from_pretrained for a model', async () => {
     const [dataset] = await findings('from datasets import load_dataset\nds = load_dataset("someone/corpus", split="train")');
     expect(dataset.remediation).toContain('load_dataset("org/dataset", revision="<40-hex commit>")');

@@ -5,6 +5,8 @@ import { fixture, ruleTester } from '../helpers.js';
 
 ruleTester.run('hf/unverified-model-download', rule, {
   valid: [
+    // a helper handed to an executor whose download the caller checks after `.result()`
+    'import hashlib, requests\nfrom concurrent.futures import ThreadPoolExecutor\nSHA = "ab" * 32\ndef download(url, dst):\n    r = requests.get(url)\n    with open(dst, "wb") as f:\n        f.write(r.content)\ndef main():\n    with ThreadPoolExecutor() as ex:\n        ex.submit(download, "https://example.com/model.safetensors", "model.safetensors").result()\n    with open("model.safetensors", "rb") as f:\n        if hashlib.sha256(f.read()).hexdigest() != SHA:\n            raise ValueError("bad model")',
     // A1111's load_models given the SHA-256 prefix, or no URL (files already in the folder)
     'from modules import modelloader\ndef f(p):\n    return modelloader.load_models(model_path=p, model_url="https://example.org/w.pth", hash_prefix="a1b2c3d4")',
     'from modules import modelloader\ndef f(p):\n    return modelloader.load_models(model_path=p, ext_filter=[".pth"])',
@@ -69,6 +71,11 @@ ruleTester.run('hf/unverified-model-download', rule, {
     {
       code: 'from modules import modelloader\nURL = "https://github.com/sczhou/CodeFormer/releases/download/v0.1.0/codeformer.pth"\ndef load_net(model_path):\n    for path in modelloader.load_models(model_path=model_path, model_url=URL, download_name="codeformer-v0.1.0.pth", ext_filter=[".pth"]):\n        return path',
       errors: [{ messageId: 'unverified', line: 4, confidence: 'high', data: { api: 'modelloader.load_models', what: '"https://github.com/sczhou/CodeFormer/releases/download/v0.1.0/codeformer.pth"', action: 'saves' } }],
+    },
+    // a function that checks a path or a format is no hash check, in either spelling
+    {
+      code: 'import requests\ndef download_model(url, dst):\n    r = requests.get(url)\n    open(dst, "wb").write(r.content)\n    validateModelPath(dst)\n    check_model_exists(dst)',
+      errors: [{ messageId: 'unverified', line: 3, data: { api: 'requests.get', what: 'a model file', action: 'saves' } }],
     },
     // a helper named for models in camelCase, as in snake_case (`downloadModel`, `fetchWeights`)
     {

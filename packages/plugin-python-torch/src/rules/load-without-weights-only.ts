@@ -36,6 +36,7 @@ const STAR_IMPORT = /\bimport(?:\s|\\|\()*\*/;
 /** A file without the word `import` (the rule then checks that it imports nothing: `importsNothing`). */
 const NO_IMPORT = /^(?![\s\S]*\bimport)/;
 const SAFE = 'Pass weights_only=True, or store the weights as safetensors.';
+const LEGACY_FALLBACK_REMEDIATION = 'Drop the `except TypeError:` fallback and require torch >= 1.13 (2.6 for the safe default): a load that fails should fail. Or store the weights as safetensors.';
 /** `torch.save` into a buffer then `torch.load` from it: a deep copy, no outside data. */
 const SAVERS = new Set(['torch.save', 'torch.serialization.save']);
 const DISPATCH = new Set([...TORCH_LOAD, 'functools.partial']);
@@ -68,7 +69,7 @@ export default createRule<[], PythonSourceCode>({
       savedOnSomePaths:
         '`{{callee}}` {{how}} loads a file this code saves at line {{line}}, but not on every path before this load: where that save has not run, the file is whatever is on disk, and a malicious checkpoint runs code when it is loaded. Pass `weights_only=True` or load safetensors.{{bypass}}',
       legacyFallback:
-        '`{{callee}}` without `weights_only` in an `except TypeError` fallback for a torch that lacks the parameter (< 1.13): there every checkpoint is unpickled without restriction, so a malicious one runs code when it is loaded. Require torch >= 1.13 (2.6 makes `weights_only=True` the default) and drop the fallback, or load safetensors.{{bypass}}',
+        '`{{callee}}` without `weights_only` in the `except TypeError:` fallback of a safe load: on a torch that lacks the keyword (< 1.13) every checkpoint takes this path, and on later versions a crafted file that makes the safe load raise TypeError reaches it; there it is unpickled without restriction. Drop the fallback (require torch >= 1.13), or load safetensors.{{bypass}}',
       unsafeFallback:
         '`{{callee}}` with `weights_only=False` in an `except` fallback: a crafted file makes the safe load fail on purpose and is then unpickled without restriction. Fail instead, or convert the checkpoint to safetensors.{{bypass}}',
       pickleModule:
@@ -130,7 +131,7 @@ export default createRule<[], PythonSourceCode>({
         if (p.type === 'except_clause') {
           let caught = p.namedChildren.find((c) => !!c && c.type !== 'block' && c.type !== 'comment');
           if (caught?.type === 'as_pattern') caught = caught.namedChildren[0] ?? undefined;
-          return caught?.type === 'identifier' && caught.text === 'TypeError';
+          return !!caught && sc.qualifiedName(caught) === 'builtins.TypeError';
         }
       }
       return false;
@@ -249,7 +250,7 @@ export default createRule<[], PythonSourceCode>({
       // `try: torch.load(p, weights_only=True)` / `except TypeError: torch.load(p)`: the fallback runs where
       // the keyword does not exist, so adding it there only raises again
       if (!onSomePaths && catchesTypeErrorOnly(call) && isSafeLoadFallback(call)) {
-        report({ node: call, messageId: 'legacyFallback', data, confidence: confidenceFor(sc, file) });
+        report({ node: call, messageId: 'legacyFallback', data, confidence: confidenceFor(sc, file), remediation: LEGACY_FALLBACK_REMEDIATION });
         return;
       }
       report({ node: call, messageId: 'missing', data, confidence: onSomePaths ? 'low' : confidenceFor(sc, file), suggest: onSomePaths ? [] : suggestAdd(call) });

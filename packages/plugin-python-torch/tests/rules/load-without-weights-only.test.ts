@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { python, clearDependencyCache } from '@oculum/lang-python';
 import { RuleTester } from '@oculum/rule-tester';
-import { afterAll, beforeAll } from 'vitest';
-import '../helpers.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lintAll } from '../helpers.js';
 import rule from '../../src/rules/load-without-weights-only.js';
 import { fixture, ruleTester } from '../helpers.js';
 
@@ -494,4 +494,12 @@ new RuleTester({ language: python, depth: 'standard', cwd: project({ 'requiremen
       errors: [{ messageId: 'missing', severity: 'critical', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nm = torch.load("m.pt", weights_only=True)' }] }],
     },
   ],
+});
+
+describe('torch/load-without-weights-only remediation', () => {
+  it('says to drop an except-TypeError fallback rather than pass weights_only there', async () => {
+    const [f] = (await lintAll('import torch\ndef f(p):\n    try:\n        return torch.load(p, weights_only=True)\n    except TypeError:\n        return torch.load(p)')).filter((x) => x.ruleId === 'torch/load-without-weights-only');
+    expect(f.messageId).toBe('legacyFallback');
+    expect(f.remediation).toMatch(/^Drop the `except TypeError:` fallback/);
+  });
 });
