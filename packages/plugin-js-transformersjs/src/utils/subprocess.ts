@@ -285,13 +285,20 @@ function execaTemplateWords(sc: JsSourceCode, quasi: TSESTree.TemplateLiteral): 
 
 /** The words of execa's command string (`execaCommand`): split on spaces, a space after `\` kept in its word. */
 function execaCommandWords(line: string): Array<{ text?: string; shape: string }> {
-  const words: string[] = [];
+  // (each word's pieces collected and joined once: rebuilding it per `\ ` grows with its length)
+  const words: string[][] = [];
   for (const w of line.trim().split(/ +/)) {
     const previous = words[words.length - 1];
-    if (previous !== undefined && previous.endsWith('\\')) words[words.length - 1] = `${previous.slice(0, -1)} ${w}`;
-    else words.push(w);
+    const last = previous?.[previous.length - 1];
+    if (last !== undefined && last.endsWith('\\')) {
+      previous[previous.length - 1] = last.slice(0, -1);
+      previous.push(w);
+    } else words.push([w]);
   }
-  return words.filter((w) => w !== '').map((w) => (w.includes('\u0000') ? { shape: w } : { text: w, shape: w }));
+  return words
+    .map((pieces) => pieces.join(' '))
+    .filter((w) => w !== '')
+    .map((w) => (w.includes('\u0000') ? { shape: w } : { text: w, shape: w }));
 }
 
 /**
@@ -302,13 +309,21 @@ function execaCommandWords(line: string): Array<{ text?: string; shape: string }
 function unquote(words: Word[]): { words: Word[]; quoted: boolean } {
   const out: Word[] = [];
   let quoted = false;
+  /** Quotes with no closing word after some word: none after any later one either. */
+  const unclosed = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     const q = words[i].shape[0];
     if (q !== '"' && q !== "'") {
       out.push(words[i]);
       continue;
     }
-    const close = words.findIndex((w, k) => k >= i && w.shape.endsWith(q) && (k > i || w.shape.length > 1));
+    // (searched from this word on, each word at most once per quote: linear in the words)
+    let close = -1;
+    if (!unclosed.has(q)) {
+      if (words[i].shape.length > 1 && words[i].shape.endsWith(q)) close = i;
+      for (let k = i + 1; close < 0 && k < words.length; k++) if (words[k].shape.endsWith(q)) close = k;
+      if (close < 0) unclosed.add(q);
+    }
     if (close < 0) {
       out.push(words[i]);
       continue;
