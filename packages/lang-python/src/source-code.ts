@@ -294,6 +294,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   /** Per member name: a `setattr` of the file may set it on an attribute bag (see `setattrMaySet`). */
   private readonly setattrMaySetCache = new Map<string, boolean>();
   private setattrWritesList?: Array<'any' | { name: string; foreign: boolean }>;
+  /** Per written node, the branch `returnsBefore` found (null: none). */
+  private readonly returningBranch = new Map<number, Node | null>();
   private readonly calleeGates = new Map<string, (call: Node) => boolean>();
   /** `<expr>.<name> = value` assignments by attribute name (see `attributeWrites`). */
   private attributeWritesByName?: Map<string, Array<{ target: Node; value: Node }>>;
@@ -2708,7 +2710,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     for (const ref of this.references(identifier, { readsOnly: true })) {
       if (ref.startIndex < from || ref.endIndex > identifier.startIndex || this.enclosingScope(ref).id !== scope.node.id) continue;
       const parent = ref.parent;
-      if (!parent || !this.certainlyRunsBefore(ref, identifier)) continue;
+      if (!parent) continue;
       let removes: string | null | undefined;
       if (parent.type === 'attribute' && parent.childForFieldName('object')?.id === ref.id && parent.parent?.type === 'call') {
         const method = parent.childForFieldName('attribute')?.text;
@@ -2723,7 +2725,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         const k = sub ? this.constant(sub) : UNKNOWN;
         if (typeof k === 'string') removes = k;
       }
-      if (removes !== undefined) out.push({ key: '', value: ref, ifAbsent: false, removes, at: ref.startIndex });
+      // (the shape first: asking whether each read certainly runs before the use is the costly part)
+      if (removes !== undefined && this.certainlyRunsBefore(ref, identifier)) out.push({ key: '', value: ref, ifAbsent: false, removes, at: ref.startIndex });
     }
     return out.sort((a, b) => a.at - b.at).map(({ at: _at, ...rest }) => rest);
   }
@@ -2736,25 +2739,32 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * (a handler may catch it).
    */
   private returnsBefore(node: Node, use: Node): boolean {
+    let region = this.returningBranch.get(node.id);
+    if (region === undefined) this.returningBranch.set(node.id, (region = this.returningBranchOf(node)));
+    // the use outside the branch that returns after the write (a use inside it is reached first)
+    return region !== null && (use.startIndex < region.startIndex || use.endIndex > region.endIndex);
+  }
+
+  /** The block of `returnsBefore`: the innermost branch around `node` that ends with a `return` after it, or null. */
+  private returningBranchOf(node: Node): Node | null {
     // inside a `try` of the function, an exception may take the run to a handler before the `return`
-    for (let p = node.parent; p && p.type !== 'function_definition' && p.type !== 'module'; p = p.parent) if (p.type === 'try_statement') return false;
+    for (let p = node.parent; p && p.type !== 'function_definition' && p.type !== 'module'; p = p.parent) if (p.type === 'try_statement') return null;
     for (let stmt = this.statementOf(node); stmt; ) {
       const block = stmt.parent!;
-      if (block.startIndex <= use.startIndex && use.endIndex <= block.endIndex) return false;
       const owner = block.type === 'module' ? undefined : block.parent;
-      // not out of a function, a `try` (an exception may leave before the `return`) or a loop (`continue`)
-      if (!owner || !BRANCH_OWNERS.has(owner.type)) return false;
+      // not out of a function, a `try` or a loop (`continue`)
+      if (!owner || !BRANCH_OWNERS.has(owner.type)) return null;
       let last: Node | undefined;
       for (const c of block.namedChildren) {
         if (!c || c.type === 'comment' || c.endIndex <= stmt.startIndex) continue;
         // `break`/`continue` after the write leave the block another way than its `return`
-        if (c.type === 'break_statement' || c.type === 'continue_statement' || c.descendantsOfType(['break_statement', 'continue_statement']).length > 0) return false;
+        if (c.type === 'break_statement' || c.type === 'continue_statement' || c.descendantsOfType(['break_statement', 'continue_statement']).length > 0) return null;
         last = c;
       }
-      if (last && last.type === 'return_statement') return true;
+      if (last && last.type === 'return_statement') return block;
       stmt = this.statementOf(owner);
     }
-    return false;
+    return null;
   }
 
   /** The scope a node's code runs in: the innermost function, class or module (a comprehension's own scope runs in place). */

@@ -266,6 +266,17 @@ describe('syntax errors', () => {
 });
 
 describe('hostile and unusual input', () => {
+  it('many keys set and many calls given the mapping, and many setattr calls, stay fast', async () => {
+    const n = 400;
+    const keys = await parse(`def f(a):\n    kw = {}\n${Array.from({ length: n }, (_, i) => `    kw["k${i}"] = ${i}\n    g(**kw)\n`).join('')}`);
+    const calls = nodesOfType(keys, 'call');
+    expect(keys.getText(keys.argument(calls[n - 1], { name: `k${n - 1}` })!)).toBe(String(n - 1));
+    expect(keys.getText(keys.argument(calls[n - 1], { name: 'k0' })!)).toBe('0');
+    const setattrs = await parse(`import argparse\nargs = argparse.Namespace(${Array.from({ length: n }, (_, i) => `y${i}=False`).join(', ')})\n${Array.from({ length: n }, (_, i) => `setattr(o, "z${i}", 1)\nx${i} = args.y${i}\n`).join('')}`);
+    const reads = nodesOfType(setattrs, 'attribute').filter((a) => setattrs.getText(a).startsWith('args.'));
+    expect(reads.map((r) => setattrs.constant(r)).every((v) => v === false)).toBe(true);
+  });
+
   it('deep nesting and long alias chains give up instead of overflowing the stack', async () => {
     const deepList = await parse('x = ' + '['.repeat(3000) + '1' + ']'.repeat(3000) + '\ny = x\n');
     expect(() => deepList.constant(lastIdentifier(deepList))).not.toThrow();

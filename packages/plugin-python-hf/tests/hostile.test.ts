@@ -20,6 +20,14 @@ describe('many calls in one function', () => {
     expect(await lintAll(text)).toHaveLength(n);
   });
 
+  it('downloads each on the other branch of a digest comparison', async () => {
+    // each comparison reads the file already there, before its own branch's download: none checks a download
+    const block = (i: number) => `    if hashlib.sha256(open("model${i}.bin", "rb").read()).hexdigest() == H${i}:\n        pass\n    else:\n        r${i} = requests.get(url + "/model${i}.bin")\n        open("model${i}.bin", "wb").write(r${i}.content)\n`;
+    const text = `import hashlib, requests\ndef fetch(p, url):\n${Array.from({ length: 400 }, (_, i) => block(i)).join('')}`;
+    const findings = (await lintAll(text)).filter((f) => f.ruleId === 'hf/unverified-model-download');
+    expect(findings).toHaveLength(400);
+  });
+
   it('datasets loaded and trained on', async () => {
     const text = `from datasets import load_dataset\nfrom transformers import Trainer\ndef f(m):\n${'    d = load_dataset("org/data")\n    Trainer(model=m, train_dataset=d).train()\n'.repeat(n / 2)}`;
     const findings = await lintAll(text);

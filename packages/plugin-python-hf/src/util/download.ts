@@ -5,7 +5,7 @@
  */
 import { UNKNOWN, type Trigger } from '@oculum/core';
 import { importTrigger } from '@oculum/lang-python';
-import { argList, calleeName, calleeOf, identifiersIn, isInside, receiverOf, same, statementOf, targetNames, walkBody, type PyNode, type PySourceCode } from './ast.js';
+import { argList, calleeName, calleeOf, identifiersIn, isInside, receiverOf, same, statementOf, targetNames, walkAfter, walkBody, type PyNode, type PySourceCode } from './ast.js';
 import { isModelFile, isNonModelFile, mentionsModel, snakeCase } from './classify.js';
 import { resolve, valuesOf, type Resolved } from './resolve.js';
 
@@ -358,7 +358,9 @@ export function downloadSink(sc: PySourceCode, dl: RawDownload): Sink | undefine
   const body = fn.type === 'function_definition' ? fn.childForFieldName('body') : fn;
   if (!body) return undefined;
   let found: Sink | undefined;
-  walkBody(body, (n) => {
+  // the download's own statement (a `with` body), then what follows it: never the code before it
+  // (each download used to walk its whole function: quadratic in a function of many downloads)
+  const visit = (n: PyNode): void => {
     if (found || n.startIndex < stmt.startIndex) return;
     if (n.type === 'assignment' || n.type === 'augmented_assignment') {
       const right = n.childForFieldName('right');
@@ -375,6 +377,12 @@ export function downloadSink(sc: PySourceCode, dl: RawDownload): Sink | undefine
       if (isWriteCall(sc, n)) found = { kind: 'saved', node: n, dest: writeDestination(sc, n) };
       else if (LOADER.test(sc.qualifiedName(calleeOf(n)!) ?? '')) found = { kind: 'loaded', node: n };
     }
+  };
+  visit(stmt);
+  walkBody(stmt, visit);
+  if (!found) walkAfter(body, stmt, (n) => {
+    visit(n);
+    return !!found;
   });
   return found;
 }
@@ -560,16 +568,22 @@ export function downloadVerifier(sc: PySourceCode, raw: (call: PyNode) => RawDow
     }
     return v;
   };
+  /** The downloads of `fn` whose bytes a check reads (once per check: a function of many downloads and checks stays quadratic). */
+  const readers = new Map<number, DownloadBytes[]>();
+  const readDownloads = (check: PyNode, fn: PyNode): DownloadBytes[] => {
+    let v = readers.get(check.id);
+    if (!v) readers.set(check.id, (v = downloadsIn(fn).filter((o) => readsBytesOf(sc, check, o))));
+    return v;
+  };
   return {
     /** `fn` (or a same-file function it calls) compares a hash of something. */
     anyCheck: (fn: PyNode): boolean => checksIn(fn).length > 0,
     /** `fn` compares a hash of this download's bytes, or of no download's bytes. */
     verified(d: DownloadBytes, fn: PyNode = sc.enclosingFunction(d.call)): boolean {
-      // a comparison that never runs after the download (of the file already there, on another branch) checks nothing
-      const found = checksIn(fn).filter((c) => !sc.neverRunsAfter(c, d.call));
-      if (!found.length) return false;
-      const others = downloadsIn(fn).filter((o) => !same(o.call, d.call));
-      return found.some((c) => readsBytesOf(sc, c, d) || !others.some((o) => readsBytesOf(sc, c, o)));
+      // a check verifies this download when it reads its bytes, or reads no download's bytes at all, and
+      // runs after it (not a comparison of the file already there, on another branch: `neverRunsAfter`)
+      const reads = (c: PyNode) => readDownloads(c, fn).every((o) => same(o.call, d.call)) || readsBytesOf(sc, c, d);
+      return checksIn(fn).some((c) => reads(c) && !sc.neverRunsAfter(c, d.call));
     },
   };
 }
