@@ -1,4 +1,5 @@
 import { staticKey, unwrapExpression, type JsNode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
+import { UNKNOWN } from '@oculum/core';
 import { calleeText } from './libraries.js';
 
 /** Prefilter trigger for `subprocessArgv`: the modules that run programs. */
@@ -177,7 +178,11 @@ interface Word {
   whole?: boolean;
 }
 
-/** The `shell` option of execa's options: `true` when known to run a shell (`true`, a shell's path), `false` when not, `undefined` when not known. */
+/**
+ * The `shell` option of execa's options: `true` when it runs a shell (`true`, a shell's path), `false`
+ * when not, `undefined` when not known (options not seen, a spread of options not seen, a value the
+ * analysis cannot compute: `shell: process.env.SHELL`).
+ */
 function shellOption(sc: JsSourceCode, options: JsNode | undefined): boolean | undefined {
   if (!options) return false;
   const obj = sc.objectLiteral(options);
@@ -186,7 +191,8 @@ function shellOption(sc: JsSourceCode, options: JsNode | undefined): boolean | u
   // (a spread of options not seen may set it)
   if (!shell) return obj.properties.some((p) => p.type === 'SpreadElement' && !sc.objectLiteral(p.argument)) ? undefined : false;
   const v = sc.constant(shell);
-  return typeof v === 'boolean' ? v : typeof v === 'string' ? v !== '' : undefined;
+  if (v === UNKNOWN) return undefined;
+  return typeof v === 'string' ? v !== '' : v !== undefined && v !== null && v !== false;
 }
 
 /** How deep `execaTag` follows variables and bound options. */
@@ -351,6 +357,21 @@ function unquote(words: Word[]): { words: Word[]; quoted: boolean } {
 function execaRun(api: string, node: JsNode, words: Word[], shell: boolean | undefined): Subprocess[] {
   if (words.length === 0) return [];
   if (shell === true) return fromCommandLine(api, node, words.map((w) => w.shape).join(' '));
+  const direct = execaDirect(api, words);
+  if (shell === false) return direct;
+  // Whether a shell runs the words is not known (options not seen): read both ways, so that neither a
+  // command of the shell's reading (`cd models && curl …`, `sha256sum -c …`) nor a program of the
+  // direct one (`` $`python3 -c ${code}` ``) is lost. The shell's reading is what quoted words mean,
+  // as a shell reads them: the direct reading's unquoted words, and the same programs, are left out.
+  // (the direct reading first: a rule taking a program's first `-c` finds `code` whole there)
+  const viaShell = fromCommandLine(api, node, words.map((w) => w.shape).join(' '));
+  const key = (p: Subprocess) => p.argv.map((a) => a.shape ?? '\u0000').join('\u0001');
+  const seen = new Set(viaShell.map(key));
+  return [...direct.filter((p) => !p.literalQuotes && !seen.has(key(p))), ...viaShell];
+}
+
+/** The program execa runs from words with no shell (see `execaRun`). */
+function execaDirect(api: string, words: Word[]): Subprocess[] {
   const { words: meant, quoted } = unquote(words);
   const argv: Argument[] = meant.map((w) => ({ node: w.node, ...(w.whole ? { whole: true } : {}), text: w.text, shape: w.shape }));
   const program = argv[0].text !== undefined ? programName(argv[0].text) : undefined;

@@ -86,6 +86,10 @@ tester.run(id(rule), rule, {
     // execa's command string: split on spaces, \`\\ \` keeps one in its word; quotes as above
     { code: "import { execaCommand } from 'execa';\nawait execaCommand('python3 -c import\\\\ pickle;\\\\ pickle.load(f)');", errors: [{ messageId: 'unpickleRun', data: { api: 'execaCommand', target: 'pickle.load' }, confidence: 'high' }] },
     { code: "import { execaCommand } from 'execa';\nawait execaCommand('python -c \"import pickle; pickle.load(open(m))\"');", errors: [{ messageId: 'unpickleRun', data: { api: 'execaCommand', target: 'pickle.load' }, confidence: 'low' }] },
+    // options not seen, a \`shell\` not known (review s29js P2): read both as a shell reads the words (the
+    // quotes are shell quoting, as in the old reading) and as execa does with no shell (\`-c\` gets \`code\` whole)
+    { code: "import { execaCommand } from 'execa';\nexport const f = (opts) => execaCommand('python -c \"import pickle; pickle.load(open(m))\"', opts);", errors: [{ messageId: 'unpickleRun', data: { api: 'execaCommand', target: 'pickle.load' }, confidence: 'high' }] },
+    { code: "import { $ } from 'execa';\nconst code = \"import pickle; pickle.load(open('m.pkl', 'rb'))\";\nexport const f = () => $({ shell: process.env.USE_SHELL })`python3 -c ${code}`;", errors: [{ messageId: 'unpickleRun', confidence: 'high' }] },
     { code: "import { execaCommandSync } from 'execa';\nexecaCommandSync('python3 -c \"import joblib; joblib.load(m)\"', { shell: true });", errors: [{ messageId: 'unpickleRun', data: { api: 'execaCommandSync', target: 'joblib.load' }, confidence: 'high' }] },
   ],
 });

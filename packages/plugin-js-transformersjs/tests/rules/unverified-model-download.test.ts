@@ -127,10 +127,19 @@ tester.run(id(rule), rule, {
     `import { execSync } from 'node:child_process';\nexecSync('curl -sf http://localhost:8080/model.onnx -o m.onnx');`,
     `import { execSync } from 'node:child_process';\nexecSync('curl -L -o m.gguf https://models.example.com/m.gguf && echo "$SHA  m.gguf" | sha256sum -c -');`,
     `import { execFileSync } from 'node:child_process';\nexecFileSync('wget', ['-O', 'm.onnx', 'https://models.example.com/m.onnx']);\nexecFileSync('sha256sum', ['-c', 'm.onnx.sha256']);`,
+    // execaCommand with options not seen: read as a shell would read it too, so the checksum command
+    // after \`cd models &&\` is seen (review s29js P2)
+    `import { execaCommand } from 'execa';\nexport async function f(opts) {\n  await execaCommand('curl -L -o models/model.bin https://example.com/model.bin', opts);\n  await execaCommand('cd models && sha256sum -c model.sha256', opts);\n}`,
     // node-llama-cpp pull: a Hub URI is \`hub-download-without-revision\`'s
     `import { spawn } from 'node:child_process';\nspawn('npx', ['node-llama-cpp', 'pull', '--dir', './models', 'hf:o/n/m-Q4_K_M.gguf']);`,
   ],
   invalid: [
+    // execaCommand with options not seen, or a \`shell\` the analysis cannot compute: maybe (or surely)
+    // run by a shell, which runs the download after \`cd models &&\` (review s29js P2)
+    ...["opts", "{ shell: process.env.SHELL }", "{ ...opts }"].map((options) => ({
+      code: `import { execaCommand } from 'execa';\nexport const f = (opts) => execaCommand('cd models && curl -L -o model.bin https://example.com/model.bin', ${options});`,
+      errors: [{ messageId: 'unverified', data: { callee: 'execaCommand (curl)', url: '"https://example.com/model.bin"' }, confidence: 'high' as const, line: 2 }],
+    })),
     // short options that take no value are no upload (`-sSLf`, `-i`): still a download (review s28js)
     {
       code: `import { execFileSync } from 'node:child_process';\nexecFileSync('curl', ['-sSLfi', '-o', 'm.onnx', 'https://cdn.example.com/m.onnx']);`,
