@@ -258,22 +258,39 @@ const OPTIONS_NAME = /(options|opts|config|configuration|settings|params)$/i;
 /**
  * Options the call may take cannot be seen: a spread the analysis cannot expand, or an argument it
  * cannot read that is named like options (`ml5.poseNet(video, options)` with `options` a parameter).
- * Any other argument not known is taken for the media or the callback it usually is (`video`).
+ * Any other argument not known is taken for the media or the callback it usually is (`video`), but
+ * from position `optionsFrom` on, where no media is taken, for options whatever its name (not a
+ * function, nor a name the file does not declare or named like a model name): ml5 1.x `faceMesh(o)`, `bodyPose('MoveNet',
+ * getOptions())`; ml5 0.x `poseNet(video, cfg.posenet)`.
  */
-function unseenOptions(sc: JsSourceCode, call: TSESTree.CallExpression): boolean {
+function unseenOptions(sc: JsSourceCode, call: TSESTree.CallExpression, optionsFrom = Infinity): boolean {
   if (sc.hasUnresolvedArguments(call)) return true;
-  return call.arguments.some((arg) => {
+  return call.arguments.some((arg, i) => {
     if (sc.objectLiteral(arg) || isFunction(sc, arg) || sc.constant(arg) !== UNKNOWN) return false;
     const n = unwrapExpression(arg);
+    // (a name the file does not declare, `gotModel`, is a global: the callback of a sketch it usually
+    // is; one named like a model name, `name`, `modelName`, is taken for the model name)
+    if (i >= optionsFrom) return n.type !== 'Identifier' || (sc.binding(n) !== undefined && !/name$/i.test(n.name));
     const name = n.type === 'Identifier' ? n.name : n.type === 'MemberExpression' ? staticKey(n) : undefined;
     return name !== undefined && OPTIONS_NAME.test(name);
   });
 }
 
-/** The loads of a call, and the built-in model it downloads when `builtin` names one (not when its options cannot be seen). */
-function withBuiltin(sc: JsSourceCode, call: TSESTree.CallExpression, loads: Ml5Load[], builtin: string | undefined): Ml5Load[] {
-  return builtin === undefined || unseenOptions(sc, call) ? loads : [...loads, { builtin }];
+/**
+ * The loads of a call, and the built-in model it downloads when `builtin` names one (not when its
+ * options cannot be seen: see `unseenOptions`, with `optionsFrom`).
+ */
+function withBuiltin(sc: JsSourceCode, call: TSESTree.CallExpression, loads: Ml5Load[], builtin: string | undefined, optionsFrom?: number): Ml5Load[] {
+  return builtin === undefined || unseenOptions(sc, call, optionsFrom) ? loads : [...loads, { builtin }];
 }
+
+/**
+ * ml5 1.x loaders that take no media (`(modelName?, options?, callback?)`): an argument not known that
+ * is no function is options (or the model name), whatever its name.
+ */
+const NO_MEDIA = 0;
+/** ml5 0.x `poseNet(video?, …)`: an argument not known after the first, no function, is options. */
+const AFTER_MEDIA = 1;
 
 /** ml5 0.x `faceApi`'s model URL options, by `withTinyNet` (the default) or not. */
 const FACE_API_MODELS = {
@@ -361,8 +378,8 @@ export function ml5Loads(sc: JsSourceCode, call: TSESTree.CallExpression): Ml5Lo
     case 'poseNet': {
       // (`modelUrl` is handed to PoseNet for its default MobileNetV1 architecture only)
       const architecture = lowerString(sc, sc.argument(call, { name: 'architecture' }));
-      if (architecture !== undefined && architecture !== null && architecture !== 'mobilenetv1') return withBuiltin(sc, call, [], 'PoseNet');
-      return withBuiltin(sc, call, optionSources(sc, call, ['modelUrl'], architecture === null), absent('modelUrl') ? 'PoseNet' : undefined);
+      if (architecture !== undefined && architecture !== null && architecture !== 'mobilenetv1') return withBuiltin(sc, call, [], 'PoseNet', AFTER_MEDIA);
+      return withBuiltin(sc, call, optionSources(sc, call, ['modelUrl'], architecture === null), absent('modelUrl') ? 'PoseNet' : undefined, AFTER_MEDIA);
     }
     case 'bodyPose': {
       // MoveNet (the default, and what any other name falls back to) or BlazePose
@@ -370,14 +387,14 @@ export function ml5Loads(sc: JsSourceCode, call: TSESTree.CallExpression): Ml5Lo
       const moveNet = absent('modelUrl');
       if (model === null) {
         const builtin = moveNet && runtimeDefault(sc, call) ? 'MoveNet or BlazePose' : undefined;
-        return withBuiltin(sc, call, [...optionSources(sc, call, ['modelUrl'], true), ...runtimeModelUrls(sc, call, true)], builtin);
+        return withBuiltin(sc, call, [...optionSources(sc, call, ['modelUrl'], true), ...runtimeModelUrls(sc, call, true)], builtin, NO_MEDIA);
       }
-      if (model === 'blazepose') return withBuiltin(sc, call, runtimeModelUrls(sc, call, false), runtimeDefault(sc, call) ? 'BlazePose' : undefined);
-      return withBuiltin(sc, call, optionSources(sc, call, ['modelUrl'], false), moveNet ? 'MoveNet' : undefined);
+      if (model === 'blazepose') return withBuiltin(sc, call, runtimeModelUrls(sc, call, false), runtimeDefault(sc, call) ? 'BlazePose' : undefined, NO_MEDIA);
+      return withBuiltin(sc, call, optionSources(sc, call, ['modelUrl'], false), moveNet ? 'MoveNet' : undefined, NO_MEDIA);
     }
     case 'handPose':
     case 'faceMesh':
-      return withBuiltin(sc, call, runtimeModelUrls(sc, call, false), runtimeDefault(sc, call) ? (fn === 'handPose' ? 'HandPose' : 'FaceMesh') : undefined);
+      return withBuiltin(sc, call, runtimeModelUrls(sc, call, false), runtimeDefault(sc, call) ? (fn === 'handPose' ? 'HandPose' : 'FaceMesh') : undefined, NO_MEDIA);
     case 'sketchRNN': {
       // a `.json` URL, or the name of one of its built-in sketches (`'cat'`), downloaded from Google
       // storage; ml5 refuses any other string (a path or URL that is no `.json`)
@@ -405,7 +422,7 @@ export function ml5Loads(sc: JsSourceCode, call: TSESTree.CallExpression): Ml5Lo
       const name = modelNameArgument(sc, call);
       const model = name === 'bodypix' ? 'BodyPix' : name === null ? 'SelfieSegmentation or BodyPix' : 'SelfieSegmentation';
       const urls = optionSources(sc, call, ['modelURL', 'modelUrl'], true);
-      return withBuiltin(sc, call, urls, urls.length === 0 ? model : undefined);
+      return withBuiltin(sc, call, urls, urls.length === 0 ? model : undefined, NO_MEDIA);
     }
     // ml5 0.x wrappers of `@tensorflow-models/*` packages whose `load()` takes no model URL
     case 'bodyPix':

@@ -64,6 +64,14 @@ tester.run(id(rule), rule, {
     `export function track(video, options) { return ml5.poseNet(video, options, modelReady); }`,
     `export function track(video, config) { return ml5.handPose(video, config); }`,
     `export function track(args) { return ml5.bodyPose(...args); }`,
+    // ml5 1.x handPose, faceMesh, bodyPose and bodySegmentation take no media: an argument not known (no
+    // function) is options, whatever its name; so is one after ml5 0.x poseNet's media (review s29js P3)
+    `export function track(o) { return ml5.faceMesh(o); }`,
+    `export function track(o) { return ml5.bodyPose('MoveNet', o); }`,
+    `export function track() { return ml5.faceMesh(getOptions()); }`,
+    `export function track(cfg) { return [ml5.handPose(cfg.hands, gotHands), ml5.bodySegmentation('BodyPix', cfg.seg)]; }\nfunction gotHands() {}`,
+    `export function track(video, poseCfg) { return ml5.poseNet(video, poseCfg); }`,
+    `export function track(video, cfg) { return ml5.poseNet(video, cfg.posenet, modelReady); }\nfunction modelReady() {}`,
     // \`@tensorflow-models/*\` detectors: the app's own models, MediaPipe's files next to its script, options
     // not seen, another module's \`createDetector\`
     `import * as handPoseDetection from '@tensorflow-models/hand-pose-detection';\nconst detector = await handPoseDetection.createDetector(handPoseDetection.SupportedModels.MediaPipeHands, { runtime: 'tfjs', detectorModelUrl: '/models/hands/detector/model.json', landmarkModelUrl: '/models/hands/landmark/model.json' });`,
@@ -357,6 +365,9 @@ export const model = tmImage.load(URL + "model.json", URL + "metadata.json");`,
     // (the mediapipe runtime's solution is on the jsDelivr CDN by default; the tfjs runtime ignores \`solutionPath\`)
     { code: `const handPose = ml5.handPose({ runtime: 'mediapipe', detectorModelUrl: 'https://models.example.com/detector/model.json' });`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.handPose', model: 'HandPose' } }] },
     { code: `const handPose = ml5.handPose({ solutionPath: 'https://cdn.jsdelivr.net/npm/@mediapipe/hands' });`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.handPose', model: 'HandPose' } }] },
+    // the media (first) and a callback of ml5 0.x poseNet, not known, are no options
+    { code: `export function track(video) { return ml5.poseNet(video, modelReady); }\nfunction modelReady() {}`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.poseNet', model: 'PoseNet' } }] },
+    { code: `export function track(onReady) { return ml5.handPose(() => onReady()); }`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.handPose', model: 'HandPose' } }] },
     { code: `const faceMesh = ml5.faceMesh({ maxFaces: 1, refineLandmarks: false, flipped: false });`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.faceMesh', model: 'FaceMesh' } }] },
     { code: `const faceMesh = ml5.faceMesh({ runtime: 'tfjs', detectorModelUrl: './models/detector/model.json' });`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.faceMesh', model: 'FaceMesh' } }] },
     { code: `const model = ml5.sketchRNN('cat', modelReady);`, errors: [{ messageId: 'builtinModel', confidence: 'medium', data: { callee: 'ml5.sketchRNN', model: 'SketchRNN cat' } }] },
