@@ -39,7 +39,9 @@ export default createRule<[], JsSourceCode>({
         for (const load of loads) {
           if ('builtin' in load) continue;
           if ('packageDefault' in load) {
-            context.report({ node, messageId: 'packageDefault', data: { callee: calleeText(sc, node), module: load.packageDefault }, confidence: 'medium' });
+            // (a model at a URL the package's version fixes, on Google's storage or TF Hub, over https:
+            // severity medium, so that a default model alone does not fail \`--fail-on high\`)
+            context.report({ node, messageId: 'packageDefault', data: { callee: calleeText(sc, node), module: load.packageDefault }, severity: 'medium', confidence: 'medium' });
             reported = true;
             continue;
           }
@@ -52,7 +54,8 @@ export default createRule<[], JsSourceCode>({
         }
         // a built-in model, once per call, and not beside a URL the call is reported for
         const builtin = loads.find((l): l is { builtin: string } => 'builtin' in l);
-        if (builtin && !reported) context.report({ node, messageId: 'builtinModel', data: { callee: calleeText(sc, node), model: builtin.builtin }, confidence: 'medium' });
+        // (its URL, like a package default's, is fixed by the library's version, over https: severity medium)
+        if (builtin && !reported) context.report({ node, messageId: 'builtinModel', data: { callee: calleeText(sc, node), model: builtin.builtin }, severity: 'medium', confidence: 'medium' });
       },
     };
   },
