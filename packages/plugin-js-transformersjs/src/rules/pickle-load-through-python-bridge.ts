@@ -111,7 +111,7 @@ const UNPICKLER_WORDS = /pickle|joblib|torch|marshal|shelve|dill/;
  * text: medium; quotes execa passes on as written, which the source needs: low), and the runner for
  * messages.
  */
-function pythonSourceRun(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): { source: string; confidence: Confidence; api: string } | undefined {
+function pythonSourceRun(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): { source: string; confidence: Confidence; api: string; quoted?: boolean } | undefined {
   if (call.type === 'CallExpression' && sc.qualifiedName(call.callee) === 'python-shell.PythonShell.runString') {
     const code = sc.argument(call, { position: 0 });
     const v = code ? sc.constant(code) : undefined;
@@ -134,7 +134,7 @@ function pythonSourceRun(sc: JsSourceCode, call: TSESTree.CallExpression | TSEST
     const source = c > 0 && p.argv[c].text === '-c' ? p.argv[c + 1]?.shape : undefined;
     // (quotes execa passes on as written: Python gets them, and the code they mean only with a shell)
     const confidence: Confidence = p.literalQuotes ? 'low' : p.program !== undefined ? 'high' : 'medium';
-    if (source) return { source: source.replace(/\u0000/g, '…'), confidence, api: p.api };
+    if (source) return { source: source.replace(/\u0000/g, '…'), confidence, api: p.api, ...(p.literalQuotes ? { quoted: true } : {}) };
   }
   return undefined;
 }
@@ -193,6 +193,8 @@ export default createRule<[], JsSourceCode>({
       unpickle: '{{api}} calls Python `{{target}}` through a JS bridge: unpickling a model file runs whatever code it contains.',
       unpickleSource: 'Python code run through python-bridge unpickles (`{{target}}`): loading a model file this way runs whatever code it contains.',
       unpickleRun: 'Python code run by {{api}} unpickles (`{{target}}`): loading a model file this way runs whatever code it contains.',
+      unpickleRunQuoted:
+        'Python code quoted for {{api}} would unpickle (`{{target}}`) if run through a shell: as written, with no shell, Python receives the quotes and fails, but `shell: true` (or a shell) runs it, and loading a model file this way runs whatever code it contains.',
     },
     remediation:
       'Load safetensors or ONNX weights instead of pickles; if a PyTorch checkpoint is unavoidable, pass `weights_only=True` (pythonia: `torch.load$(path, { weights_only: true })`).',
@@ -207,7 +209,7 @@ export default createRule<[], JsSourceCode>({
         const run = pythonSourceRun(sc, node);
         const m = run ? pythonUnpickle(run.source) : undefined;
         if (run && m) {
-          context.report({ node, messageId: 'unpickleRun', data: { api: run.api, target: m.target }, confidence: m.uncertain ? 'low' : run.confidence });
+          context.report({ node, messageId: run.quoted ? 'unpickleRunQuoted' : 'unpickleRun', data: { api: run.api, target: m.target }, confidence: m.uncertain ? 'low' : run.confidence });
           return;
         }
         const callee = unwrapExpression(node.callee);
@@ -238,7 +240,7 @@ export default createRule<[], JsSourceCode>({
         const run = pythonSourceRun(sc, node);
         const unpickle = run ? pythonUnpickle(run.source) : undefined;
         if (run && unpickle) {
-          context.report({ node, messageId: 'unpickleRun', data: { api: run.api, target: unpickle.target }, confidence: unpickle.uncertain ? 'low' : run.confidence });
+          context.report({ node, messageId: run.quoted ? 'unpickleRunQuoted' : 'unpickleRun', data: { api: run.api, target: unpickle.target }, confidence: unpickle.uncertain ? 'low' : run.confidence });
           return;
         }
         if (!isPythonBridgeTag(sc, node.tag)) return;

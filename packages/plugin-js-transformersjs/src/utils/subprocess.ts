@@ -115,7 +115,7 @@ export function subprocessesOf(sc: JsSourceCode, call: TSESTree.CallExpression |
     const tag = execaTag(sc, call.tag);
     if (!tag) return [];
     const words = execaTemplateWords(sc, call.quasi);
-    return words ? execaRun(`${sc.getText(unwrapExpression(call.tag)).replace(/\s+/g, '').slice(0, 60)}\`…\``, call.quasi, words, tag.shell) : [];
+    return words ? execaRun(`${runnerText(sc.getText(unwrapExpression(call.tag)))}\`…\``, call.quasi, words, tag.shell) : [];
   }
   const name = sc.qualifiedName(call.callee);
   if (!name) return [];
@@ -147,6 +147,40 @@ export function subprocessesOf(sc: JsSourceCode, call: TSESTree.CallExpression |
     return line ? fromCommandLine(api, line.node, shapeOf(sc, line.node)) : [];
   }
   return [{ api, argv, program }];
+}
+
+/**
+ * The code of a template tag for messages (`$({ cwd: 'my models' })`): blanks outside string
+ * literals left out (one kept between two words: `new X`), those inside kept; longer than `max`, cut
+ * between two tokens (never inside a string or a word) with `…`.
+ */
+export function runnerText(code: string, max = 40): string {
+  let out = '';
+  /** Lengths of `out` where it may be cut: outside strings, not inside a word. */
+  const cuts: number[] = [];
+  const word = (c: string | undefined) => c !== undefined && /[\w$]/.test(c);
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i];
+    if (c === "'" || c === '"' || c === '`') {
+      cuts.push(out.length);
+      let j = i + 1;
+      while (j < code.length && code[j] !== c) j += code[j] === '\\' ? 2 : 1;
+      out += code.slice(i, j + 1);
+      i = j;
+      cuts.push(out.length);
+    } else if (/\s/.test(c)) {
+      let j = i;
+      while (j + 1 < code.length && /\s/.test(code[j + 1])) j++;
+      if (word(out[out.length - 1]) && word(code[j + 1])) out += ' ';
+      i = j;
+    } else {
+      if (!(word(out[out.length - 1]) && word(c))) cuts.push(out.length);
+      out += c;
+    }
+  }
+  if (out.length <= max) return out;
+  const cut = cuts.filter((n) => n > 0 && n <= max - 1).pop() ?? 0;
+  return `${out.slice(0, cut)}…`;
 }
 
 function stringOf(sc: JsSourceCode, expr: JsNode): string | undefined {
@@ -216,9 +250,11 @@ function execaTag(sc: JsSourceCode, tag: JsNode, depth = 0): { shell?: boolean }
   if (node.type !== 'CallExpression' || node.arguments.length !== 1 || node.arguments[0].type === 'SpreadElement') return undefined;
   // (called with anything but options, execa runs a program: its result is no tag)
   const bound = execaTag(sc, node.callee, depth + 1);
-  if (!bound || !sc.objectLiteral(node.arguments[0])) return undefined;
+  const options = sc.objectLiteral(node.arguments[0]);
+  if (!bound || !options) return undefined;
+  // (the last options given win: `$({ shell: true })({ shell: false })` runs no shell)
   const shell = shellOption(sc, node.arguments[0]);
-  return { shell: shell === false ? bound.shell : shell };
+  return { shell: shell === false && !sc.property(options, 'shell') ? bound.shell : shell };
 }
 
 /** Whitespace that separates the words of an execa template, where written as such (not as `\n`). */

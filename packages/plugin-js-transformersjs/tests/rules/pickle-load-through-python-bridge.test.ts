@@ -81,11 +81,17 @@ tester.run(id(rule), rule, {
     { code: "import { $ } from 'execa';\nawait $`bash -c ${\"python3 -c 'import pickle; pickle.load(f)'\"}`;", errors: [{ messageId: 'unpickleRun', data: { api: '$`…`', target: 'pickle.load' }, confidence: 'high' }] },
     // quotes in the text: execa passes them on (Python gets \`\"import\`), so the code they mean is reported low;
     // with \`shell: true\` a shell reads them: high
-    { code: "import { $ } from 'execa';\nawait $`python3 -c \"import pickle; pickle.load(open('m.pkl','rb'))\"`;", errors: [{ messageId: 'unpickleRun', data: { api: '$`…`', target: 'pickle.load' }, confidence: 'low' }] },
+    { code: "import { $ } from 'execa';\nawait $`python3 -c \"import pickle; pickle.load(open('m.pkl','rb'))\"`;", errors: [{ messageId: 'unpickleRunQuoted', data: { api: '$`…`', target: 'pickle.load' }, confidence: 'low' }] },
     { code: "import { $ } from 'execa';\nawait $({ shell: true })`python3 -c \"import pickle; pickle.load(open('m.pkl','rb'))\"`;", errors: [{ messageId: 'unpickleRun', data: { api: '$({shell:true})`…`', target: 'pickle.load' }, confidence: 'high' }] },
+    // the last options win: an explicit \`shell: false\` after \`shell: true\` runs no shell (review s29js P4.4)
+    { code: "import { $ } from 'execa';\nawait $({ shell: true })({ shell: false })`python3 -c \"import pickle; pickle.load(open('m.pkl','rb'))\"`;", errors: [{ messageId: 'unpickleRunQuoted', confidence: 'low' }] },
+    { code: "import { $ } from 'execa';\nawait $({ shell: true })({ cwd: 'x' })`python3 -c \"import pickle; pickle.load(open('m.pkl','rb'))\"`;", errors: [{ messageId: 'unpickleRun', confidence: 'high' }] },
+    // the runner in the message: spaces inside strings kept, cut between tokens (review s29js P4.2)
+    { code: "import { $ } from 'execa';\nconst SRC = \"import pickle; pickle.load(open('m.pkl', 'rb'))\";\nawait $({ cwd: 'my models' })`python3 -c ${SRC}`;", errors: [{ messageId: 'unpickleRun', data: { api: "$({cwd:'my models'})`…`", target: 'pickle.load' } }] },
+    { code: "import { $ } from 'execa';\nimport path from 'node:path';\nconst SRC = \"import pickle; pickle.load(open('m.pkl', 'rb'))\";\nawait $({ stdio: 'inherit', cwd: path.join(import.meta.dirname, '..', 'python scripts') })`python3 -c ${SRC}`;", errors: [{ messageId: 'unpickleRun', data: { api: "$({stdio:'inherit',cwd:path.join(import…`…`", target: 'pickle.load' } }] },
     // execa's command string: split on spaces, \`\\ \` keeps one in its word; quotes as above
     { code: "import { execaCommand } from 'execa';\nawait execaCommand('python3 -c import\\\\ pickle;\\\\ pickle.load(f)');", errors: [{ messageId: 'unpickleRun', data: { api: 'execaCommand', target: 'pickle.load' }, confidence: 'high' }] },
-    { code: "import { execaCommand } from 'execa';\nawait execaCommand('python -c \"import pickle; pickle.load(open(m))\"');", errors: [{ messageId: 'unpickleRun', data: { api: 'execaCommand', target: 'pickle.load' }, confidence: 'low' }] },
+    { code: "import { execaCommand } from 'execa';\nawait execaCommand('python -c \"import pickle; pickle.load(open(m))\"');", errors: [{ messageId: 'unpickleRunQuoted', data: { api: 'execaCommand', target: 'pickle.load' }, confidence: 'low' }] },
     // options not seen, a \`shell\` not known (review s29js P2): read both as a shell reads the words (the
     // quotes are shell quoting, as in the old reading) and as execa does with no shell (\`-c\` gets \`code\` whole)
     { code: "import { execaCommand } from 'execa';\nexport const f = (opts) => execaCommand('python -c \"import pickle; pickle.load(open(m))\"', opts);", errors: [{ messageId: 'unpickleRun', data: { api: 'execaCommand', target: 'pickle.load' }, confidence: 'high' }] },
