@@ -114,14 +114,15 @@ const NO_NODES: readonly Node[] = Object.freeze([]);
 /** Targets a `for` loop unpacks into (`for a, (b, c) in …`). */
 const LOOP_TARGETS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'parenthesized_expression', 'tuple', 'list', 'expression_list']);
 /** Literals whose elements a loop or an unpacking takes in order. */
-/**
- * Context managers that may swallow an exception raised in their body, so that the code after the `with`
- * runs although the body stopped half-way (`contextlib.suppress`, `pytest.raises`, unittest's
- * `assertRaises`/`assertRaisesRegex`): by the last part of the callee's name.
- */
 /** The statements whose blocks are branches a write may leave by a `return` (see `returnsBefore`). */
 const BRANCH_OWNERS = new Set(['if_statement', 'elif_clause', 'else_clause']);
 
+/**
+ * Context managers that may swallow an exception raised in their body, so that the code after the `with`
+ * runs although the body stopped half-way (`contextlib.suppress`, `pytest.raises`, unittest's
+ * `assertRaises`/`assertRaisesRegex`): by qualified name, and by the last part of the callee's name when
+ * the analysis cannot resolve it (`self.assertRaises(…)`); see `maySwallow`.
+ */
 const SWALLOWING_QUALIFIED = new Set(['contextlib.suppress', 'pytest.raises', 'numpy.testing.assert_raises', 'unittest.TestCase.assertRaises', 'unittest.TestCase.assertRaisesRegex']);
 
 const SWALLOWING_CONTEXTS = new Set(['suppress', 'raises', 'assertRaises', 'assertRaisesRegex', 'assertRaisesRegexp', 'ignore_errors', 'catch_exceptions']);
@@ -1661,7 +1662,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * seen through (`with open(p, "wb") as f: pickle.dump(x, f)` runs before what follows the `with`),
    * unless its context manager may swallow an exception (`contextlib.suppress`, `pytest.raises`); so is
    * the body of a `try` whose every handler leaves (`except Exception: raise`). A statement inside an
-   * `if`, a loop, any other `try` or an `except` that `later` is outside of may not have run. No loops are considered (a later iteration). Given several nodes: one of them certainly
+   * `if`, a loop, any other `try` or an `except` that `later` is outside of may not have run. No loops
+   * are considered (a later iteration). Given several nodes: one of them certainly
    * runs before `later` (an `if`/`else` that runs one in each branch, or leaves by `return`/`raise`).
    */
   certainlyRunsBefore(node: Node | readonly Node[], later: Node): boolean {
@@ -1751,7 +1753,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         let value = item?.type === 'with_item' ? item.childForFieldName('value') : null;
         if (value?.type === 'as_pattern') value = value.namedChildren[0] ?? null;
         if (value?.type !== 'call') continue;
-        if (this.mayswallow(value)) return false;
+        if (this.maySwallow(value)) return false;
       }
       return true;
     }
@@ -1797,7 +1799,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * this file made a context manager (`@contextlib.contextmanager`) whose `yield` sits in a `try` with a
    * handler.
    */
-  private mayswallow(call: Node): boolean {
+  private maySwallow(call: Node): boolean {
     const fn = this.callee(call);
     if (!fn) return false;
     const names = this.qualifiedNames(fn);
