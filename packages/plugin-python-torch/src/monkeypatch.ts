@@ -4,7 +4,7 @@
  * replacement, and `torch/load-without-weights-only` leaves alone the wrapper's own call of the
  * original loader, which is part of that one finding.
  */
-import { calleeName, flagState, getsWeightsOnlyWithFalseDefault, setOnlyWhenAbsent, weightsOnlyFalseWrite, type Node, type SC } from './utils.js';
+import { calleeName, enclosingExceptClause, flagState, getsWeightsOnlyWithFalseDefault, setOnlyWhenAbsent, weightsOnlyFalseWrite, type Node, type SC } from './utils.js';
 
 export const TORCH_LOAD = new Set(['torch.load', 'torch.serialization.load']);
 
@@ -35,9 +35,9 @@ const FALLS_BACK: WrapperVerdict = { kind: 'fallsBackFalse' };
 function inRetryHandler(sc: SC, call: Node, body: Node): boolean {
   const callee = sc.callee(call);
   if (!callee) return false;
-  for (let p = call.parent; p && p.id !== body.id; p = p.parent) {
-    if (p.type !== 'except_clause') continue;
-    const attempt = p.parent?.type === 'try_statement' ? p.parent.childForFieldName('body') : null;
+  const clause = enclosingExceptClause(call);
+  if (clause && clause.startIndex >= body.startIndex && clause.endIndex <= body.endIndex) {
+    const attempt = clause.parent?.type === 'try_statement' ? clause.parent.childForFieldName('body') : null;
     // the same loader: the same qualified name (`_orig` bound to `torch.load`), or the same variable
     const names = new Set(sc.qualifiedNames(callee));
     const same = (f: Node) => (names.size > 0 ? sc.qualifiedNames(f).some((q) => names.has(q)) : f.type === 'identifier' && callee.type === 'identifier' && sc.sameVariable(f, callee));

@@ -599,11 +599,15 @@ function splatArgument(call: Node): Node | undefined {
  * The `try` statement whose `except` clause holds `node` (same function), or undefined.
  */
 export function enclosingExceptTry(node: Node): Node | undefined {
+  const clause = enclosingExceptClause(node);
+  return clause?.parent?.type === 'try_statement' ? clause.parent : undefined;
+}
+
+/** The `except` handler `node` runs in, within its own function (not one of an enclosing function). */
+export function enclosingExceptClause(node: Node): Node | undefined {
   for (let p = node.parent; p; p = p.parent) {
     if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'class_definition') return undefined;
-    if (p.type === 'except_clause' || p.type === 'except_group_clause') {
-      return p.parent?.type === 'try_statement' ? p.parent : undefined;
-    }
+    if (p.type === 'except_clause' || p.type === 'except_group_clause') return p;
   }
   return undefined;
 }

@@ -252,7 +252,7 @@ function passedValues(sc: PySourceCode, node: PyNode, depth: number): Resolved |
   const values: Resolved[] = [];
   for (const call of calls) {
     const arg = sc.argumentFor(call, param);
-    const v = arg ? resolveId(sc, arg, depth + 1) : param.node.type === 'default_parameter' || param.node.type === 'typed_default_parameter' ? resolve(sc, param.node.childForFieldName('value')) : ({ kind: 'unknown' } as Resolved);
+    const v = arg ? resolveId(sc, arg, depth + 1) : param.default ? resolve(sc, param.default) : ({ kind: 'unknown' } as Resolved);
     // only strings: a local path or an object from every call here may still be a Hub id from a caller elsewhere
     if (v.kind !== 'string') return undefined;
     if (!values.some((x) => x.kind === v.kind && (x.kind !== 'string' || (v.kind === 'string' && x.value === v.value)))) values.push(v);

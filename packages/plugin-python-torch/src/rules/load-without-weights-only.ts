@@ -14,6 +14,7 @@ import {
   everyCallerPasses,
   splatValuesFromCallers,
   splatValuesFromEveryCaller,
+  enclosingExceptClause,
   enclosingExceptTry,
   explicitKeyword,
   isInProcessData,
@@ -126,15 +127,11 @@ export default createRule<[], PythonSourceCode>({
 
     /** In an `except TypeError:` handler (alone, or `as e`): what a missing keyword raises. */
     function catchesTypeErrorOnly(call: Node): boolean {
-      for (let p = call.parent; p; p = p.parent) {
-        if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'class_definition') return false;
-        if (p.type === 'except_clause') {
-          let caught = p.namedChildren.find((c) => !!c && c.type !== 'block' && c.type !== 'comment');
-          if (caught?.type === 'as_pattern') caught = caught.namedChildren[0] ?? undefined;
-          return !!caught && sc.qualifiedName(caught) === 'builtins.TypeError';
-        }
-      }
-      return false;
+      const clause = enclosingExceptClause(call);
+      if (clause?.type !== 'except_clause') return false;
+      let caught = clause.namedChildren.find((c) => !!c && c.type !== 'block' && c.type !== 'comment');
+      if (caught?.type === 'as_pattern') caught = caught.namedChildren[0] ?? undefined;
+      return !!caught && sc.qualifiedName(caught) === 'builtins.TypeError';
     }
 
     /** In `except` of a `try` whose body loads with `weights_only=True`: the attacker picks the branch. */

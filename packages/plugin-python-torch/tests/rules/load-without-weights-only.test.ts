@@ -239,6 +239,11 @@ ruleTester.run(ID, rule, {
       code: 'import torch\ndef f(p):\n    try:\n        return torch.load(p, weights_only=True)\n    except Exception:\n        return torch.load(p, weights_only=False)',
       errors: [{ messageId: 'unsafeFallback', line: 6 }],
     },
+    // a thread or a process given torch.load as its target (lang-python's callback APIs)
+    {
+      code: 'import torch, threading, multiprocessing\ndef f(p):\n    threading.Thread(target=torch.load, args=(p,)).start()\n    multiprocessing.Process(target=torch.load, args=(p,), kwargs={"weights_only": True}).start()',
+      errors: [{ messageId: 'callback', line: 3, data: { callee: 'torch.load', via: 'Thread', bypass: '' } }],
+    },
     // the fallback for a torch without the keyword: adding it there only raises TypeError again (no suggestion)
     {
       code: 'import torch\ndef f(p):\n    try:\n        return torch.load(p, map_location="cpu", weights_only=True)\n    except TypeError as e:\n        return torch.load(p, map_location="cpu")',
