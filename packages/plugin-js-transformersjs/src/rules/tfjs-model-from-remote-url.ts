@@ -23,6 +23,7 @@ export default createRule<[], JsSourceCode>({
       remote: '{{callee}} downloads the model from {{url}} and runs it without checking its integrity.',
       http: '{{callee}} downloads the model over plain HTTP ({{url}}) and runs it without checking its integrity.',
       packageDefault: '{{callee}} downloads the default weights of {{module}} from Google storage at run time, with no integrity check.',
+      partnerDefault: '{{callee}} is given no `{{option}}`: it downloads that model, the default weights of {{module}}, from Google storage at run time, with no integrity check.',
       builtinModel: "{{callee}} downloads ml5's built-in {{model}} model at run time, with no integrity check.",
       useHttps: 'Use https://',
     },
@@ -41,7 +42,9 @@ export default createRule<[], JsSourceCode>({
           if ('packageDefault' in load) {
             // (a model at a URL the package's version fixes, on Google's storage or TF Hub, over https:
             // severity medium, so that a default model alone does not fail \`--fail-on high\`)
-            context.report({ node, messageId: 'packageDefault', data: { callee: calleeText(sc, node), module: load.packageDefault }, severity: 'medium', confidence: 'medium' });
+            const data = { callee: calleeText(sc, node), module: load.packageDefault };
+            if (load.missing) context.report({ node, messageId: 'partnerDefault', data: { ...data, option: load.missing }, severity: 'medium', confidence: 'medium' });
+            else context.report({ node, messageId: 'packageDefault', data, severity: 'medium', confidence: 'medium' });
             reported = true;
             continue;
           }

@@ -34,21 +34,37 @@ function packagedModelLoad(sc: JsSourceCode, call: TSESTree.CallExpression): JsN
   return sc.hasUnresolvedArguments(call) || call.arguments.some((a) => a.type !== 'SpreadElement' && !sc.objectLiteral(a) && sc.isOpaqueOptions(call, call.arguments.indexOf(a))) ? undefined : null;
 }
 
-/** The URL options of a detector's TF.js models, and the MediaPipe solution's location. */
-const DETECTOR_URL_OPTIONS = ['modelUrl', 'detectorModelUrl', 'landmarkModelUrl'] as const;
+/** The URL options of a detector's, segmenter's or depth estimator's TF.js models. */
+const FACTORY_URL_OPTIONS = ['modelUrl', 'detectorModelUrl', 'landmarkModelUrl', 'segmentationModelUrl', 'depthModelUrl'] as const;
+/** The factories of `@tensorflow-models/*` packages that build a model from a config. */
+const FACTORIES = new Set(['createDetector', 'createSegmenter', 'createEstimator']);
+/**
+ * Options that name one of two models a factory loads: given one, the package fetches its default for
+ * the other (BlazePose, MediaPipe Hands and FaceMesh: a detector and a landmark model; ARPortraitDepth:
+ * a segmentation and a depth model). `face-detection` has a detector only.
+ */
+const PARTNER_OPTIONS: Readonly<Record<string, string>> = {
+  detectorModelUrl: 'landmarkModelUrl',
+  landmarkModelUrl: 'detectorModelUrl',
+  segmentationModelUrl: 'depthModelUrl',
+  depthModelUrl: 'segmentationModelUrl',
+};
+const SINGLE_MODEL_PACKAGES = /^@tensorflow-models\/face-detection$/;
 
 /**
  * `createDetector(model, config)` of `@tensorflow-models/hand-pose-detection`, `pose-detection`,
  * `face-landmarks-detection`, `face-detection` (the packages ml5 1.x's `handPose`, `bodyPose`,
- * `faceMesh` wrap): with the `tfjs` runtime (MoveNet's default; a `runtime` the others require), the
- * model URL options given, or the package's default weights (Google storage) when none is; with
- * `runtime: 'mediapipe'`, `solutionPath` when given (without it, the solution's files are fetched
- * next to the `@mediapipe/*` script, wherever that is served from: not reported). With a runtime
- * not known, each URL option given, uncertain, and no default. `undefined` for any other call.
+ * `faceMesh` wrap), `createSegmenter` of `body-segmentation` and `createEstimator` of
+ * `depth-estimation`: with the `tfjs` runtime (the default of MoveNet, BodyPix and ARPortraitDepth; a
+ * `runtime` the others require), the model URL options given, and the package's default weights (Google
+ * storage, TF Hub) when none is given or only one of two models' URLs is; with `runtime: 'mediapipe'`,
+ * `solutionPath` when given (without it, the solution's files are fetched next to the `@mediapipe/*`
+ * script, wherever that is served from: not reported). With a runtime not known, each URL option given,
+ * uncertain, and no default. `undefined` for any other call.
  */
-function createDetectorLoads(sc: JsSourceCode, call: TSESTree.CallExpression): TfjsLoad[] | undefined {
+function factoryLoads(sc: JsSourceCode, call: TSESTree.CallExpression): TfjsLoad[] | undefined {
   const m = sc.importedMember(call.callee);
-  if (!m || !TF_MODELS.test(m.module) || m.path.join('.') !== 'createDetector') return undefined;
+  if (!m || !TF_MODELS.test(m.module) || m.path.length !== 1 || !FACTORIES.has(m.path[0])) return undefined;
   if (sc.hasUnresolvedArguments(call) || sc.isOpaqueOptions(call, 1)) return [];
   const runtimeNode = sc.argument(call, { name: 'runtime', position: 1 });
   const runtimeValue = runtimeNode ? sc.constant(runtimeNode) : 'tfjs';
@@ -59,9 +75,12 @@ function createDetectorLoads(sc: JsSourceCode, call: TSESTree.CallExpression): T
       return source ? [{ source, location: classifyLocation(sc, source), ...(uncertain ? { uncertain } : {}) }] : [];
     });
   if (runtime === 'mediapipe') return given(['solutionPath']);
-  if (runtime === null) return given([...DETECTOR_URL_OPTIONS, 'solutionPath'], true);
-  const urls = given(DETECTOR_URL_OPTIONS);
-  return urls.length > 0 ? urls : [{ packageDefault: m.module }];
+  if (runtime === null) return given([...FACTORY_URL_OPTIONS, 'solutionPath'], true);
+  const named = FACTORY_URL_OPTIONS.filter((name) => sc.argument(call, { name, position: 1 }));
+  const urls = given(named);
+  if (urls.length === 0) return [{ packageDefault: m.module }];
+  const missing = SINGLE_MODEL_PACKAGES.test(m.module) ? undefined : named.map((name) => PARTNER_OPTIONS[name]).find((partner) => partner && !(named as readonly string[]).includes(partner));
+  return missing ? [...urls, { packageDefault: m.module, missing }] : urls;
 }
 
 /** `@tensorflow-models/speech-commands` (npm, versioned, CDN and `npm:` specifiers). */
@@ -110,20 +129,21 @@ function speechCommandsCreate(sc: JsSourceCode, call: TSESTree.CallExpression): 
 }
 
 /** What a TensorFlow.js model load fetches (see `tfjsLoads`). */
-export type TfjsLoad = { packageDefault: string } | { builtin: string } | { source: JsNode; location: ModelLocation; uncertain?: boolean };
+export type TfjsLoad = { packageDefault: string; missing?: string } | { builtin: string } | { source: JsNode; location: ModelLocation; uncertain?: boolean };
 
 /**
  * What a TensorFlow.js model load fetches: `packageDefault` (the module) for a `@tensorflow-models/*`
- * `load()` or `createDetector()` (or speech-commands `create()`) with no model URL, each URL expression
+ * `load()`, `createDetector()`, `createSegmenter()` or `createEstimator()` (or speech-commands `create()`)
+ * with no model URL (`missing`: the option of the one model of two whose URL is not given), each URL expression
  * and where it points (`uncertain` when whether it is fetched depends on a value not known: see
- * `ml5Loads`, `createDetectorLoads`), and `builtin` (the model's name, last) for an ml5.js built-in
+ * `ml5Loads`, `factoryLoads`), and `builtin` (the model's name, last) for an ml5.js built-in
  * model. Empty for any other call.
  */
 export function tfjsLoads(sc: JsSourceCode, node: TSESTree.CallExpression): TfjsLoad[] {
   const packaged = packagedModelLoad(sc, node);
   if (packaged === null) return [{ packageDefault: sc.importedMember(node.callee)!.module }];
   if (packaged) return [{ source: packaged, location: classifyLocation(sc, packaged) }];
-  const detector = createDetectorLoads(sc, node);
+  const detector = factoryLoads(sc, node);
   if (detector) return detector;
   const speech = speechCommandsCreate(sc, node);
   if (speech === null) return [{ packageDefault: SPEECH_COMMANDS_MODULE }];
