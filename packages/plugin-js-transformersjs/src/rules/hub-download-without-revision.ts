@@ -1,7 +1,7 @@
 import { createRule, type Confidence } from '@oculum/core';
 import type { JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { calleeText, importsAny, isHfHubModule, memberIn, shown } from '../utils/libraries.js';
-import { SUBPROCESS_TRIGGER } from '../utils/subprocess.js';
+import { mayRunSubprocesses } from '../utils/subprocess.js';
 import { hubRepo } from '../utils/hub-loads.js';
 import { classifyRevisionValue, isBranchName, revisionFromChoices } from '../utils/revision.js';
 import { isNodeLlamaCppModule, NODE_LLAMA_CPP_TRIGGER, nodeLlamaCppUriDownloads, type LlamaUriDownload } from '../utils/llama-loads.js';
@@ -72,14 +72,14 @@ export default createRule<[Options?], JsSourceCode>({
   create(context, [options]: [Options?] = []) {
     const sc = context.sourceCode;
     // node-llama-cpp imported, or its `pull` command run in a child process
-    const llama = importsAny(sc, (m) => isNodeLlamaCppModule(m) || m === 'child_process' || m === 'execa');
+    const llama = importsAny(sc, isNodeLlamaCppModule) || mayRunSubprocesses(sc);
     if (!importsAny(sc, isHfHubModule) && !llama) return {};
     const allowTags = options?.allowTags === true;
     /** node-llama-cpp's `resolveModelFile("hf:owner/repo/file.gguf#<branch>")`, `createModelDownloader({ modelUri })`. */
-    const checkLlama = (node: TSESTree.CallExpression): void => {
+    const checkLlama = (node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): void => {
       for (const download of nodeLlamaCppUriDownloads(sc, node)) checkLlamaUri(node, download);
     };
-    const checkLlamaUri = (node: TSESTree.CallExpression, download: LlamaUriDownload): void => {
+    const checkLlamaUri = (node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression, download: LlamaUriDownload): void => {
       const { read } = download;
       if (read?.uri.kind !== 'hub') return;
       const { uri } = read;
@@ -114,6 +114,10 @@ export default createRule<[Options?], JsSourceCode>({
       }
     };
     return {
+      // a `node-llama-cpp pull` run by an execa or zx template (`` $`npx -y node-llama-cpp pull ${uri}` ``)
+      TaggedTemplateExpression(node: TSESTree.TaggedTemplateExpression) {
+        if (llama) checkLlama(node);
+      },
       CallExpression(node: TSESTree.CallExpression) {
         if (llama) checkLlama(node);
         const path = memberIn(sc, node.callee, isHfHubModule);

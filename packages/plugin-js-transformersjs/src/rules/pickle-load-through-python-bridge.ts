@@ -2,7 +2,7 @@ import { createRule, type Confidence } from '@oculum/core';
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { staticKey, unwrapExpression } from '@oculum/lang-js';
 import { calleeText, shown } from '../utils/libraries.js';
-import { subprocessesOf, SUBPROCESS_TRIGGER } from '../utils/subprocess.js';
+import { mayRunSubprocesses, subprocessesOf, SUBPROCESS_TRIGGER } from '../utils/subprocess.js';
 import { docsUrl } from '../utils/meta.js';
 
 /** Python functions that unpickle, by Python module. `torch.load` is safe only with `weights_only=True`. */
@@ -201,7 +201,7 @@ export default createRule<[], JsSourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
-    if (!['pythonia', 'pymport', 'python-bridge', 'python-shell', 'child_process', 'execa'].some((m) => sc.imports.has(m))) return {};
+    if (!['pythonia', 'pymport', 'python-bridge', 'python-shell'].some((m) => sc.imports.has(m)) && !mayRunSubprocesses(sc)) return {};
     const report = (node: JsNode, module: string, fn: string, confidence: Confidence = 'high') =>
       context.report({ node, messageId: 'unpickle', data: { api: shown(sc.getText((node as TSESTree.CallExpression).callee), 40), target: `${module}.${fn}` }, confidence });
     return {
@@ -236,7 +236,7 @@ export default createRule<[], JsSourceCode>({
         report(node, module, pythonic);
       },
       TaggedTemplateExpression(node: TSESTree.TaggedTemplateExpression) {
-        // execa's template form: `` $`python3 -c ${code}` ``
+        // execa's and zx's template forms: `` $`python3 -c ${code}` ``
         const run = pythonSourceRun(sc, node);
         const unpickle = run ? pythonUnpickle(run.source) : undefined;
         if (run && unpickle) {

@@ -606,37 +606,49 @@ export default createRule<[], JsSourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
+    /**
+     * node-llama-cpp's downloads (its API, or a `pull` command) and `curl` / `wget` run in a child
+     * process, by a call or by an execa / zx template: `true` when the node is one.
+     */
+    const checkCommandDownloads = (node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): boolean => {
+      // node-llama-cpp downloads a GGUF model file and saves it, checking its size only (Hub URIs
+      // are `hub-download-without-revision`'s: a commit pins them)
+      const llama = nodeLlamaCppUriDownloads(sc, node);
+      if (llama.length > 0) {
+        const region = sc.enclosingFunction(node, { throughPromiseExecutors: true }) ?? sc.ast;
+        for (const download of llama) {
+          const { read } = download;
+          if (read?.uri.kind === 'url') {
+            if (hasIntegrityCheck(sc, region)) return true;
+            context.report({ node, messageId: 'unverified', data: { callee: download.api, url: download.shown }, confidence: read.value !== undefined && !read.overridable ? 'high' : 'medium' });
+          } else if (!read && (!download.mayBePath || namedLikeUrl(download.node))) {
+            // nothing known of it: a Hub URI (pinned or not) or any URL; `resolveModelFile(modelPath)` may be a local file
+            if (hasIntegrityCheck(sc, region)) return true;
+            context.report({ node, messageId: 'unresolvedModelUri', data: { callee: download.api, url: download.shown }, confidence: 'low' });
+          }
+        }
+        return true;
+      }
+      // `curl` / `wget` run in a child process (`execFileSync("curl", ["-L", "-o", "m.bin", url])`,
+      // `` await $`curl -L -o m.bin ${url}` ``)
+      const commands = commandDownloads(sc, node);
+      if (commands.length > 0) {
+        const region = sc.enclosingFunction(node, { throughPromiseExecutors: true }) ?? sc.ast;
+        if (hasIntegrityCheck(sc, region) || checksumCommandIn(sc, region)) return true;
+        for (const d of commands) {
+          const found = commandDownloadFinding(sc, d.url, d.output, region);
+          if (found) context.report({ node, messageId: found.messageId, data: { callee: d.api, url: found.url }, confidence: found.confidence });
+        }
+        return true;
+      }
+      return false;
+    };
     return {
+      TaggedTemplateExpression(node: TSESTree.TaggedTemplateExpression) {
+        checkCommandDownloads(node);
+      },
       CallExpression(node: TSESTree.CallExpression) {
-        // node-llama-cpp downloads a GGUF model file and saves it, checking its size only (Hub URIs
-        // are `hub-download-without-revision`'s: a commit pins them)
-        const llama = nodeLlamaCppUriDownloads(sc, node);
-        if (llama.length > 0) {
-          const region = sc.enclosingFunction(node, { throughPromiseExecutors: true }) ?? sc.ast;
-          for (const download of llama) {
-            const { read } = download;
-            if (read?.uri.kind === 'url') {
-              if (hasIntegrityCheck(sc, region)) return;
-              context.report({ node, messageId: 'unverified', data: { callee: download.api, url: download.shown }, confidence: read.value !== undefined && !read.overridable ? 'high' : 'medium' });
-            } else if (!read && (!download.mayBePath || namedLikeUrl(download.node))) {
-              // nothing known of it: a Hub URI (pinned or not) or any URL; `resolveModelFile(modelPath)` may be a local file
-              if (hasIntegrityCheck(sc, region)) return;
-              context.report({ node, messageId: 'unresolvedModelUri', data: { callee: download.api, url: download.shown }, confidence: 'low' });
-            }
-          }
-          return;
-        }
-        // `curl` / `wget` run in a child process (`execFileSync("curl", ["-L", "-o", "m.bin", url])`)
-        const commands = commandDownloads(sc, node);
-        if (commands.length > 0) {
-          const region = sc.enclosingFunction(node, { throughPromiseExecutors: true }) ?? sc.ast;
-          if (hasIntegrityCheck(sc, region) || checksumCommandIn(sc, region)) return;
-          for (const d of commands) {
-            const found = commandDownloadFinding(sc, d.url, d.output, region);
-            if (found) context.report({ node, messageId: found.messageId, data: { callee: d.api, url: found.url }, confidence: found.confidence });
-          }
-          return;
-        }
+        if (checkCommandDownloads(node)) return;
         const client = downloadClient(sc, node);
         if (!client) return;
         const url = urlArgument(sc, node);

@@ -136,9 +136,10 @@ const PULL_VALUE_OPTIONS = new Set(['header', 'H', 'directory', 'd', 'dir', 'fil
 /**
  * The model URIs of a `node-llama-cpp pull` (or `get`) command a call runs in a child process
  * (`spawn("npx", ["node-llama-cpp", "pull", "--dir", dir, uri])`, `` execSync(`npx -y node-llama-cpp@3
- * pull ${uri}`) ``, see `subprocessesOf`): its positional arguments and `--uri` / `--url` values.
+ * pull ${uri}`) ``, an execa or zx template `` $`npx -y node-llama-cpp pull ${uri}` ``, see
+ * `subprocessesOf`): its positional arguments and `--uri` / `--url` values.
  */
-export function nodeLlamaCppPulls(sc: JsSourceCode, call: TSESTree.CallExpression): Array<{ api: string; uri: Argument }> {
+export function nodeLlamaCppPulls(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): Array<{ api: string; uri: Argument }> {
   const out: Array<{ api: string; uri: Argument }> = [];
   for (const p of subprocessesOf(sc, call)) {
     const at = p.program === 'node-llama-cpp' ? 0 : p.argv.findIndex((a) => a.text !== undefined && /^node-llama-cpp(@[^\s/]*)?$/.test(a.text));
@@ -176,8 +177,8 @@ export interface LlamaUriDownload {
   command: boolean;
 }
 
-export function nodeLlamaCppUriDownloads(sc: JsSourceCode, call: TSESTree.CallExpression): LlamaUriDownload[] {
-  const api = nodeLlamaCppDownload(sc, call);
+export function nodeLlamaCppUriDownloads(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): LlamaUriDownload[] {
+  const api = call.type === 'CallExpression' ? nodeLlamaCppDownload(sc, call) : undefined;
   if (api) {
     const read = llamaUriOf(sc, api.uri);
     return [{ api: api.api, node: api.uri, read, shown: shownUri(sc, api.uri, read), mayBePath: api.mayBePath, command: false }];

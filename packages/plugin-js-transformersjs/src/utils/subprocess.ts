@@ -2,8 +2,29 @@ import { staticKey, unwrapExpression, type JsNode, type JsSourceCode, type TSEST
 import { UNKNOWN } from '@oculum/core';
 import { calleeText } from './libraries.js';
 
-/** Prefilter trigger for `subprocessArgv`: the modules that run programs. */
-export const SUBPROCESS_TRIGGER = /child_process|execa/;
+/**
+ * Prefilter trigger for `subprocessesOf`: the modules that run programs, also zx's (`'zx'`,
+ * `'zx/globals'`, `npm:zx@8`) and the `#!/usr/bin/env zx` line of a zx script.
+ */
+export const SUBPROCESS_TRIGGER = /child_process|execa|\bzx\b/;
+
+/**
+ * A zx script: it imports `zx/globals`, or its first line is a `#!` line naming zx as a word
+ * (`#!/usr/bin/env zx`, `#!/usr/bin/env -S npx zx@8`, `#!/usr/local/bin/zx`). Its `$` (not declared
+ * in the file) is zx's.
+ */
+export function isZxScript(sc: JsSourceCode): boolean {
+  if (sc.imports.has('zx/globals')) return true;
+  if (!sc.text.startsWith('#!')) return false;
+  const nl = sc.text.indexOf('\n');
+  const line = sc.text.slice(2, nl < 0 ? sc.text.length : nl);
+  return line.split(/\s+/).some((w) => /^zx(?:@|$)/.test(w.slice(w.lastIndexOf('/') + 1)));
+}
+
+/** The file may run programs: it imports `child_process`, execa or zx, or is a zx script (gate of the rules reading `subprocessesOf`). */
+export function mayRunSubprocesses(sc: JsSourceCode): boolean {
+  return ['child_process', 'execa', 'zx'].some((m) => sc.imports.has(m)) || isZxScript(sc);
+}
 
 /** Runners that take the program and an array of its arguments. */
 const FILE_RUNNERS = new Set([
@@ -16,6 +37,8 @@ const SHELL_RUNNERS = new Set(['child_process.exec', 'child_process.execSync']);
 const EXECA_COMMAND_RUNNERS = new Set(['execa.execaCommand', 'execa.execaCommandSync', 'execa.command', 'execa.commandSync']);
 /** execa's template tags (`` execa`npm run build` ``, `` $`npm run build` ``) and their sync forms. */
 const EXECA_TAGS = new Set(['execa', 'execa.execa', 'execa.execaSync', 'execa.sync', 'execa.$', 'execa.$.sync', 'execa.$.s']);
+/** zx's template tag and its sync form (`` $`ls` ``, `` $.sync`ls` ``), from `zx` or `zx/core`. */
+const ZX_TAGS = new Set(['zx.$', 'zx.$.sync', 'zx/core.$', 'zx/core.$.sync']);
 /** Shells whose `-c` argument is a command line. */
 const SHELLS = /^(?:ba|z|da|k)?sh$/;
 /** A shell's `-c`, also among other short options (`bash -lc`, `sh -ec`). */
@@ -105,17 +128,21 @@ export function shellWords(line: string): Array<Array<{ text?: string; shape: st
 /**
  * The programs a call of `child_process` (`execFile`, `spawn` and their sync forms: the program and
  * an array of arguments; `exec` / `execSync`: a command line) or of `execa` (the same array form; a
- * command string, `execaCommand`; a template, `` $`python3 -c ${code}` ``: see `execaRun`) runs, as words: a
+ * command string, `execaCommand`; a template, `` $`python3 -c ${code}` ``: see `execaRun`) or a zx template
+ * (`` $`curl -o ${out} ${url}` ``: a command line, see `zxCommandLine`) runs, as words: a
  * program run through a shell's `-c` (`spawn("bash", ["-c", "curl -o m.bin https://…"])`) and each
  * command of a command line are their own `Subprocess`. Arrays are read through constants
  * (`const args = ["-c", SRC]`); an argument after a spread that is not known ends the list.
  */
 export function subprocessesOf(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): Subprocess[] {
   if (call.type === 'TaggedTemplateExpression') {
-    const tag = execaTag(sc, call.tag);
+    const tag = templateTag(sc, call.tag);
     if (!tag) return [];
+    const api = `${runnerText(sc.getText(unwrapExpression(call.tag)))}\`…\``;
+    // zx: the template is a command line run by a shell, each `${…}` quoted into one word
+    if (tag.zx) return fromCommandLine(api, call.quasi, zxCommandLine(sc, call.quasi));
     const words = execaTemplateWords(sc, call.quasi);
-    return words ? execaRun(`${runnerText(sc.getText(unwrapExpression(call.tag)))}\`…\``, call.quasi, words, tag.shell) : [];
+    return words ? execaRun(api, call.quasi, words, tag.shell) : [];
   }
   const name = sc.qualifiedName(call.callee);
   if (!name) return [];
@@ -233,28 +260,87 @@ function shellOption(sc: JsSourceCode, options: JsNode | undefined): boolean | u
 const MAX_TAG_DEPTH = 8;
 
 /**
- * The execa template tag an expression is, with whether it runs a shell: `execa`, `execaSync`, `$`,
- * `$.sync` imported from execa, and what calling one with options returns (`$({ stdio: 'inherit' })`,
- * `execa({ shell: true })`, `.sync` of one), inline or held in a stable variable.
+ * The template tag an expression is: execa's (`execa`, `execaSync`, `$`, `$.sync` imported from
+ * execa), with whether it runs a shell, or zx's (`zx: true`: `$`, `$.sync` imported from `zx` or
+ * `zx/core`, or the global `$` of a zx script, see `isZxScript`), and what calling one with options
+ * returns (`$({ stdio: 'inherit' })`, `execa({ shell: true })`, `$({ cwd: dir })`, `.sync` of one),
+ * inline or held in a stable variable. A `$` bound to anything else (jQuery) is none.
  */
-function execaTag(sc: JsSourceCode, tag: JsNode, depth = 0): { shell?: boolean } | undefined {
+function templateTag(sc: JsSourceCode, tag: JsNode, depth = 0): { shell?: boolean; zx?: boolean } | undefined {
   if (depth > MAX_TAG_DEPTH) return undefined;
   const node = unwrapExpression(tag);
   const name = sc.qualifiedName(node);
-  if (name !== undefined) return EXECA_TAGS.has(name) ? { shell: false } : undefined;
-  if (node.type === 'MemberExpression' && (staticKey(node) === 'sync' || staticKey(node) === 's')) return execaTag(sc, node.object, depth + 1);
+  if (name !== undefined) return EXECA_TAGS.has(name) ? { shell: false } : ZX_TAGS.has(name) ? { zx: true } : undefined;
+  if (node.type === 'MemberExpression' && (staticKey(node) === 'sync' || staticKey(node) === 's')) {
+    const of = templateTag(sc, node.object, depth + 1);
+    // (`.s` is execa's alone)
+    return of?.zx && staticKey(node) !== 'sync' ? undefined : of;
+  }
   if (node.type === 'Identifier') {
+    // the global `$` of a zx script (declared nowhere in the file)
+    if (node.name === '$' && !sc.binding(node)) return isZxScript(sc) ? { zx: true } : undefined;
     const def = sc.definingExpression(node);
-    return def && def !== node ? execaTag(sc, def, depth + 1) : undefined;
+    return def && def !== node ? templateTag(sc, def, depth + 1) : undefined;
   }
   if (node.type !== 'CallExpression' || node.arguments.length !== 1 || node.arguments[0].type === 'SpreadElement') return undefined;
-  // (called with anything but options, execa runs a program: its result is no tag)
-  const bound = execaTag(sc, node.callee, depth + 1);
+  // (called with anything but options, execa and zx run a program: its result is no tag)
+  const bound = templateTag(sc, node.callee, depth + 1);
   const options = sc.objectLiteral(node.arguments[0]);
   if (!bound || !options) return undefined;
+  // (zx runs its command line through a shell whatever its options)
+  if (bound.zx) return bound;
   // (the last options given win: `$({ shell: true })({ shell: false })` runs no shell)
   const shell = shellOption(sc, node.arguments[0]);
   return { shell: shell === false && !sc.property(options, 'shell') ? bound.shell : shell };
+}
+
+/** Characters zx leaves unquoted in a `${…}` value (its `quote`); any other makes it quote the value. */
+const ZX_PLAIN = /^[\w/.\-@:=]+$/;
+
+/** A known text as zx quotes it for the shell: one word, whatever blanks or quotes it holds (`'…'`, `'\''` for a quote). */
+function zxQuote(text: string): string {
+  if (text === '') return "''";
+  return ZX_PLAIN.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
+}
+
+/**
+ * A `${…}` of a zx template as it reaches the shell: a known string or number, quoted into one word
+ * (`zxQuote`); an array, one quoted word per element (an element not known: `\u0000`); a string known
+ * in part (`` `${dir}/m.onnx` ``), its known parts quoted around `\u0000`s, still one word; anything
+ * else, `\u0000`.
+ */
+function zxInterpolation(sc: JsSourceCode, expr: JsNode): string {
+  const v = sc.constant(expr);
+  if (typeof v === 'string' || typeof v === 'number') return zxQuote(String(v));
+  const array = sc.definingExpression(expr);
+  if (array?.type === 'ArrayExpression' && array.elements.every((e) => e && e.type !== 'SpreadElement')) {
+    return (array.elements as JsNode[]).map((e) => zxKnownParts(sc, e)).join(' ');
+  }
+  return zxKnownParts(sc, expr);
+}
+
+/** A value not known in whole as one shell word: its known text quoted, each part not known `\u0000`. */
+function zxKnownParts(sc: JsSourceCode, expr: JsNode): string {
+  const v = sc.constant(expr);
+  if (typeof v === 'string' || typeof v === 'number') return zxQuote(String(v));
+  const parts = sc.stringBounds(expr).parts;
+  return parts.length > 1 ? parts.map((p) => (p === '' ? '' : zxQuote(p))).join('\u0000') : '\u0000';
+}
+
+/**
+ * The command line a zx template runs (`` $`curl -L -o ${out} ${url}` ``): its text as written (the
+ * shell reads its quotes), each `${…}` as zx quotes it (`zxInterpolation`). `undefined` for a template
+ * zx refuses (an invalid escape). Built once, in the template's length: read by `shellWords`.
+ */
+function zxCommandLine(sc: JsSourceCode, quasi: TSESTree.TemplateLiteral): string | undefined {
+  const pieces: string[] = [];
+  for (let i = 0; i < quasi.quasis.length; i++) {
+    const cooked = quasi.quasis[i].value.cooked;
+    if (cooked === null || cooked === undefined) return undefined;
+    pieces.push(cooked);
+    if (i < quasi.expressions.length) pieces.push(zxInterpolation(sc, quasi.expressions[i]));
+  }
+  return pieces.join('');
 }
 
 /** Whitespace that separates the words of an execa template, where written as such (not as `\n`). */
@@ -451,8 +537,8 @@ export interface CommandDownload {
   output?: Argument;
 }
 
-/** The `curl` / `wget` downloads a call runs in a child process (see `subprocessesOf`), one per URL. */
-export function commandDownloads(sc: JsSourceCode, call: TSESTree.CallExpression): CommandDownload[] {
+/** The `curl` / `wget` downloads a call (or an execa / zx template) runs in a child process (see `subprocessesOf`), one per URL. */
+export function commandDownloads(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): CommandDownload[] {
   const out: CommandDownload[] = [];
   for (const p of subprocessesOf(sc, call)) {
     if (!p.program || !DOWNLOADERS.has(p.program)) continue;
@@ -481,12 +567,12 @@ export function commandDownloads(sc: JsSourceCode, call: TSESTree.CallExpression
 /** Programs that compare a file with a digest (`sha256sum -c`, `shasum -a 256 -c`, `openssl dgst`). */
 const CHECKSUM_PROGRAMS = new Set(['sha256sum', 'sha512sum', 'sha1sum', 'shasum', 'b2sum', 'b3sum', 'md5sum', 'openssl', 'cosign', 'gpg']);
 
-/** A command run in `region` (a function, or the file's top level) that checks a digest or a signature. */
+/** A command run in `region` (a function, or the file's top level; a call or an execa / zx template) that checks a digest or a signature. */
 export function checksumCommandIn(sc: JsSourceCode, region: JsNode): boolean {
   let found = false;
   sc.descendants(region, (n) => {
     if (found) return false;
-    if (n.type === 'CallExpression' && subprocessesOf(sc, n).some((p) => p.program !== undefined && CHECKSUM_PROGRAMS.has(p.program))) found = true;
+    if ((n.type === 'CallExpression' || n.type === 'TaggedTemplateExpression') && subprocessesOf(sc, n).some((p) => p.program !== undefined && CHECKSUM_PROGRAMS.has(p.program))) found = true;
     return found ? false : undefined;
   });
   return found;
