@@ -125,6 +125,10 @@ export default createRule<[], PySourceCode>({
       repositoryModule: '{{api}} fetches "{{id}}" and imports its `{{module}}`: the repository\'s own Python code runs in this process, as with trust_remote_code=True.',
       communityEvaluation: '{{api}} loads the community evaluation module "{{id}}" from the Hub: its Python script, written by that account, runs in this process (evaluation modules run without any trust_remote_code to refuse them), even at a pinned revision.',
       repositoryModuleUnknown: '{{api}} imports `{{module}}` from `{{expr}}`, which could not be resolved: when it names a Hub repository, that repository\'s own Python code runs in this process.',
+      funasrRepositoryModule:
+        '{{api}} is called with trust_remote_code={{value}}: FunASR imports the module the model repository\'s configuration names (its `remote_code`, else `model`), so the repository\'s own Python code runs in this process, even at a pinned revision.',
+      funasrProjectModule:
+        '{{api}} is called with trust_remote_code={{value}}: FunASR imports {{module}} (`remote_code=`) into this process. That file is the project\'s, not the repository\'s, so keep the reviewed copy with the project; the flag is still what lets a model run code of its own.',
       libraryMayEnableClass: '{{api}} of FlagEmbedding up to 1.2 (FlagEmbedding/flag_reranker.py) passes trust_remote_code=True itself; from 1.3 the class takes trust_remote_code (default False), and this call passes none of the keywords only the later class takes. Unless FlagEmbedding 1.3 or later is installed, the repository\'s own Python code runs in this process.',
     },
     remediation: 'Use `trust_remote_code=False` (the default) and a model whose architecture ships with the library; if remote code is unavoidable, review it and pin `revision=` to the reviewed commit.',
@@ -163,6 +167,17 @@ export default createRule<[], PySourceCode>({
       const path = messageId === 'trusted' ? localDirectory(sc, call) : undefined;
       // a dataset's script, not a model's architecture
       const dataset = isDatasetLoad(sc, call);
+      // FunASR's `AutoModel`: what runs is the module `remote_code=` names, the project's own file when given
+      if (!viaKwargs && isFunasrAutoModel(sc, call)) {
+        const remote = sc.argument(call, { name: 'remote_code' });
+        const module = remote ? sc.constant(remote) : undefined;
+        if (typeof module === 'string' && module !== '' && classifyModelRef(module).kind === 'local') {
+          context.report({ node: call, messageId: 'funasrProjectModule', data: { api, value: shown, module: `"${module.length > 60 ? `${module.slice(0, 59)}…` : module}"` }, confidence: 'medium', suggest, remediation: FUNASR_REMEDIATION });
+        } else {
+          context.report({ node: call, messageId: 'funasrRepositoryModule', data: { api, value: shown }, confidence, suggest, remediation: FUNASR_REMEDIATION });
+        }
+        return true;
+      }
       if (path !== undefined) {
         context.report({ node: call, messageId: 'trustedLocal', data: { api, value: shown, path }, confidence, suggest, remediation: dataset ? LOCAL_DATASET_REMEDIATION : LOCAL_REMEDIATION });
         return true;
@@ -388,6 +403,15 @@ const DATASET_REMEDIATION =
 
 const LOCAL_DATASET_REMEDIATION =
   'Review the dataset script in that directory and keep the reviewed copy with the project (version control, a checksum), or convert the data to a format `load_dataset` reads without a script (`load_dataset("parquet", data_files=…)`, JSON, CSV) and drop `trust_remote_code`.';
+
+/** FunASR's `AutoModel` (funasr/auto/auto_model.py, funasr/download/download_model_from_hub.py). */
+function isFunasrAutoModel(sc: PySourceCode, call: PyNode): boolean {
+  const fn = calleeOf(call);
+  return !!fn && /^funasr\.(?:auto\.(?:auto_model\.)?)?AutoModel$/.test(sc.qualifiedName(fn) ?? '');
+}
+
+const FUNASR_REMEDIATION =
+  'Leave `trust_remote_code` unset unless the model needs code of its own; if it does, keep a reviewed copy of that code with the project and pass it as `remote_code="./model.py"`, and load the model from a directory you downloaded at a reviewed revision (FunASR also installs the `requirements.txt` a downloaded model ships).';
 
 const LOCAL_REMEDIATION =
   'Use `trust_remote_code=False` (the default) when the architecture ships with the library; otherwise review the directory\'s `*.py` files, keep the reviewed copy with the project (version control, a checksum), and load only that copy.';

@@ -140,7 +140,7 @@ interface Spec {
   /** A keyword that, given an object, replaces this load (`HuggingFaceLLM(model=m)` loads no model). */
   objectArg?: string;
   /** A second load the same call performs (`HuggingFaceLLM`: the model, then the tokenizer). */
-  also?: Spec;
+  also?: Spec | Spec[];
   remediation?: string;
   /** With `revisionIn` `model_init_kwargs`: the position of the trainer's `args` (default 1). */
   argsPos?: number;
@@ -152,8 +152,11 @@ interface Spec {
   revisionKeyword?: string;
   /** The keyword whose revision applies when `revisionKeyword` is not given (vLLM: `tokenizer_revision` defaults to `revision`). */
   revisionFallback?: string;
-  /** Another hub than Hugging Face's (ModelScope); `paddlenlp`: the one PaddleNLP's `from_*=` keywords select. */
-  otherHub?: OtherHub | 'paddlenlp';
+  /**
+   * Another hub than Hugging Face's (ModelScope); `paddlenlp`: the one PaddleNLP's `from_*=` keywords select;
+   * `funasr`: the one FunASR's `hub=` selects (see `funasrSpec`).
+   */
+  otherHub?: OtherHub | 'paddlenlp' | 'funasr';
 }
 
 /**
@@ -196,6 +199,7 @@ export const HUB_LOAD_TRIGGERS: Trigger[] = [
   'HuggingFaceLLM', // llama_index
   importTrigger(['faster_whisper', 'FlagEmbedding']), // WhisperModel, download_model; FlagModel, FlagReranker, …, from_finetuned
   importTrigger(['modelscope']), // ModelScope: pipeline(task, model=…), MsDataset.load, model_file_download
+  importTrigger(['funasr']), // FunASR's AutoModel(model=…, vad_model=…)
   'FederatedDataset', // Flower's `flwr_datasets.FederatedDataset(dataset="owner/name")`
   // Haystack's SentenceTransformers* components hold `SentenceTransformer`
 ];
@@ -233,6 +237,41 @@ const FASTER_WHISPER_MODELS: Readonly<Record<string, string>> = {
   'large-v3-turbo': 'mobiuslabsgmbh/faster-whisper-large-v3-turbo',
   turbo: 'mobiuslabsgmbh/faster-whisper-large-v3-turbo',
 };
+
+/**
+ * FunASR's model names (funasr/download/name_maps_from_hub.py `name_maps_ms`): each a ModelScope repository;
+ * `name_maps_hf` maps none.
+ */
+const FUNASR_MODELSCOPE_MODELS: Readonly<Record<string, string>> = {
+  paraformer: 'iic/speech_paraformer-large_asr_nat-zh-cn-16k-common-vocab8404-pytorch',
+  'paraformer-zh': 'iic/speech_seaco_paraformer_large_asr_nat-zh-cn-16k-common-vocab8404-pytorch',
+  'paraformer-en': 'iic/speech_paraformer-large-vad-punc_asr_nat-en-16k-common-vocab10020',
+  'paraformer-en-spk': 'iic/speech_paraformer-large-vad-punc_asr_nat-en-16k-common-vocab10020',
+  'paraformer-zh-streaming': 'iic/speech_paraformer-large_asr_nat-zh-cn-16k-common-vocab8404-online',
+  'fsmn-vad': 'iic/speech_fsmn_vad_zh-cn-16k-common-pytorch',
+  'ct-punc': 'iic/punc_ct-transformer_cn-en-common-vocab471067-large',
+  'ct-punc-c': 'iic/punc_ct-transformer_zh-cn-common-vocab272727-pytorch',
+  'fa-zh': 'iic/speech_timestamp_prediction-v1-16k-offline',
+  'cam++': 'iic/speech_campplus_sv_zh-cn_16k-common',
+  'Whisper-large-v2': 'iic/speech_whisper-large_asr_multilingual',
+  'Whisper-large-v3': 'iic/Whisper-large-v3',
+  'Qwen-Audio': 'Qwen/Qwen-Audio',
+};
+
+/**
+ * A FunASR load as the call's `hub=` selects it (funasr/download/download_model_from_hub.py `download_model`):
+ * ModelScope by default (`"ms"`; also when `hub=` cannot be read), its `<kind>model_revision=` defaulting to the
+ * `master` branch; the Hugging Face Hub with `"hf"`, where `snapshot_download(model)` is called with no revision
+ * whatever the call passes (pin by giving it a pinned snapshot's directory); none with `"openai"` (Whisper's own
+ * downloads) or another value (nothing is downloaded).
+ */
+function funasrSpec(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: Confidence }): (Spec & { confidence: Confidence }) | undefined {
+  const hubArg = sc.argument(call, { name: 'hub' });
+  const hub = hubArg ? sc.constant(hubArg) : 'ms';
+  if (hub === 'hf') return { ...spec, otherHub: undefined, revisionIn: 'snapshot', shortNames: {} };
+  if (hub === 'ms' || hub === UNKNOWN) return { ...spec, otherHub: { ...MODELSCOPE, keyword: spec.revisionKeyword } };
+  return undefined;
+}
 
 /** The model each Haystack Sentence Transformers component downloads when given none (its `model=` default). */
 const HAYSTACK_DEFAULTS: Readonly<Record<string, string>> = {
@@ -369,6 +408,12 @@ function specForName(qn: string): (Spec & { confidence: Confidence }) | undefine
   // NVIDIA's NGC catalogue; it takes no revision, nor a local path (that is `restore_from`)
   if (/^nemo\.[\w.]+\.from_pretrained$/.test(qn)) {
     return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['model_name'], revisionIn: 'snapshot', ownerIdOnly: true, remediation: NEMO_REMEDIATION, confidence: 'high' };
+  }
+  // FunASR (modelscope/FunASR, funasr/auto/auto_model.py `AutoModel(**kwargs)`): `model=` and the optional
+  // `vad_model=`, `punc_model=`, `spk_model=` are each downloaded (funasr/download/download_model_from_hub.py)
+  if (/^funasr\.(?:auto\.(?:auto_model\.)?)?AutoModel$/.test(qn)) {
+    const one = (kind: string): Spec => ({ api: 'AutoModel', kind: 'model', idNames: [`${kind}model`], revisionKeyword: `${kind}model_revision`, shortNames: FUNASR_MODELSCOPE_MODELS, otherHub: 'funasr' });
+    return { ...one(''), also: [one('vad_'), one('punc_'), one('spk_')], confidence: 'high' };
   }
   const spec = hfSpecForName(qn);
   // PaddleNLP's `from_pretrained` fetches from its community storage, or the hub `from_hf_hub=`, `from_aistudio=`,
@@ -662,7 +707,8 @@ export function hubLoads(sc: PySourceCode, call: PyNode, options: { choices?: Ch
 }
 
 function specLoads(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: Confidence }, options: { choices?: ChoiceReading }): HubLoad[] {
-  const specs = [spec, ...(spec.also ? [{ ...spec.also, confidence: spec.confidence }] : [])];
+  const also = spec.also === undefined ? [] : Array.isArray(spec.also) ? spec.also : [spec.also];
+  const specs = [spec, ...also.map((a) => ({ ...a, confidence: spec.confidence }))];
   return specs.flatMap((s) => {
     const loads = specLoad(sc, call, s, options);
     if (options.choices === 'each') return loads;
@@ -706,7 +752,9 @@ function specLoad(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: Con
   return Array.isArray(load) ? load : load ? [load] : [];
 }
 
-function specLoadOf(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: Confidence }, options: { choices?: ChoiceReading }): HubLoad | HubLoad[] | undefined {
+function specLoadOf(sc: PySourceCode, call: PyNode, given: Spec & { confidence: Confidence }, options: { choices?: ChoiceReading }): HubLoad | HubLoad[] | undefined {
+  const spec = given.otherHub === 'funasr' ? funasrSpec(sc, call, given) : given;
+  if (!spec) return undefined;
   if (spec.objectArg && objectGiven(sc, call, spec.objectArg)) return undefined;
   let idNode: PyNode | undefined;
   for (const n of spec.idNames) {
@@ -908,7 +956,7 @@ function specLoadOf(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: C
 
 /** The hub a call fetches from when it is not Hugging Face's (see `OtherHub`). */
 function otherHubOf(sc: PySourceCode, call: PyNode, spec: Spec): { otherHub?: OtherHub } {
-  if (spec.otherHub === undefined) return {};
+  if (spec.otherHub === undefined || spec.otherHub === 'funasr') return {};
   if (spec.otherHub !== 'paddlenlp') return { otherHub: spec.otherHub };
   const given = (keyword: string): boolean => {
     const arg = sc.argument(call, { name: keyword });

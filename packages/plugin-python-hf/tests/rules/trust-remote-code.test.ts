@@ -103,6 +103,15 @@ ruleTester.run('hf/trust-remote-code', rule, {
       code: 'import os\nfrom transformers import AutoModel\ndef load(root):\n    return AutoModel.from_pretrained(os.path.join(root, "qwen"), trust_remote_code=True)',
       errors: [{ messageId: 'trustedLocal', data: { api: 'AutoModel.from_pretrained', value: 'True', path: '`os.path.join(root, "qwen")`' }, suggestions: [{ messageId: 'setFalse', output: 'import os\nfrom transformers import AutoModel\ndef load(root):\n    return AutoModel.from_pretrained(os.path.join(root, "qwen"), trust_remote_code=False)' }] }],
     },
+    // FunASR: the module `remote_code=` names (a project file: medium), else the one the repository's configuration names
+    {
+      code: 'from funasr import AutoModel\nmodel = AutoModel(model="iic/SenseVoiceSmall", trust_remote_code=True, remote_code="./model.py", model_revision="v2.0.4")',
+      errors: [{ messageId: 'funasrProjectModule', confidence: 'medium', data: { api: 'AutoModel', value: 'True', module: '"./model.py"' }, suggestions: [{ messageId: 'setFalse', output: 'from funasr import AutoModel\nmodel = AutoModel(model="iic/SenseVoiceSmall", trust_remote_code=False, remote_code="./model.py", model_revision="v2.0.4")' }] }],
+    },
+    {
+      code: 'from funasr import AutoModel\nmodel = AutoModel(model="FunAudioLLM/Fun-ASR-Nano-2512", trust_remote_code=True, hub="hf")',
+      errors: [{ messageId: 'funasrRepositoryModule', confidence: 'high', data: { api: 'AutoModel', value: 'True' }, suggestions: [{ messageId: 'setFalse', output: 'from funasr import AutoModel\nmodel = AutoModel(model="FunAudioLLM/Fun-ASR-Nano-2512", trust_remote_code=False, hub="hf")' }] }],
+    },
     // a Hub id, or an id not known: the repository's message
     {
       code: 'from transformers import AutoModel\nm = AutoModel.from_pretrained("Qwen/Qwen-7B", trust_remote_code=True)',

@@ -11,6 +11,12 @@ ruleTester.run('hf/unpinned-revision', rule, {
     // ModelScope: pinned to a commit; a snapshot's directory loaded (a local path)
     "from modelscope import snapshot_download, AutoModel\nd = snapshot_download('qwen/Qwen-7B-Chat', revision='0123456789abcdef0123456789abcdef01234567')\nm = AutoModel.from_pretrained(d)",
     "from modelscope.pipelines import pipeline\np = pipeline('text-generation', model='./local_model')",
+    // FunASR: a local directory, a name FunASR does not map (no ModelScope id), Whisper's own downloads, a
+    // pinned snapshot's directory on the Hugging Face Hub
+    'from funasr import AutoModel\nmodel = AutoModel(model="./models/SenseVoiceSmall", vad_model="/opt/models/fsmn_vad")',
+    'from funasr import AutoModel\nmodel = AutoModel(model="my-finetuned-asr")',
+    'from funasr import AutoModel\nmodel = AutoModel(model="Whisper-large-v3", hub="openai")',
+    'from funasr import AutoModel\nfrom huggingface_hub import snapshot_download\npath = snapshot_download("FunAudioLLM/SenseVoiceSmall", revision="0123456789abcdef0123456789abcdef01234567")\nmodel = AutoModel(model=path, hub="hf")',
     // an id taken from a dict literal whose every value is a local directory: no Hub load
     'import os\nfrom transformers import AutoModel\nDIRS = {"a": "./models/a", "b": "./models/b"}\ndef load(name):\n    return AutoModel.from_pretrained(DIRS[name])',
     // an environment default that is a local path, or a placeholder read offline
@@ -219,6 +225,29 @@ ruleTester.run('hf/unpinned-revision', rule, {
     {
       code: 'import modelscope\nm = modelscope.AutoModelForCausalLM.from_pretrained("qwen/Qwen-7B-Chat")',
       errors: [{ messageId: 'otherHubMissingRevision', confidence: 'high' }],
+    },
+    // FunASR's AutoModel: ModelScope by default (`model_revision=`, each of `vad_`/`punc_`/`spk_model` its own),
+    // its short names mapped to ModelScope ids; the Hugging Face Hub with `hub="hf"`, where no revision reaches the download
+    {
+      code: 'from funasr import AutoModel\nmodel = AutoModel(model="iic/SenseVoiceSmall", vad_model="fsmn-vad", vad_model_revision="v2.0.4", device="cuda:0")',
+      errors: [
+        { messageId: 'otherHubMissingRevision', confidence: 'high', data: { api: 'AutoModel', id: 'iic/SenseVoiceSmall', hub: 'ModelScope', latest: 'the SDK picks a tag or the `master` branch at load time, which the repository owner can move', advice: 'Pin `model_revision=` to a release tag you have reviewed (ModelScope takes branch and tag names, not commit hashes), and compare the files with known SHA-256 digests: the repository owner can move a tag.' } },
+      ],
+    },
+    {
+      code: 'from funasr.auto.auto_model import AutoModel\nmodel = AutoModel(model="paraformer-zh", model_revision="master", punc_model="ct-punc", punc_model_revision="v2.0.4")',
+      errors: [
+        { messageId: 'otherHubBranchRevision', confidence: 'high', data: { api: 'AutoModel', id: 'iic/speech_seaco_paraformer_large_asr_nat-zh-cn-16k-common-vocab8404-pytorch', hub: 'ModelScope', revision: 'master', advice: 'Pin `model_revision=` to a release tag you have reviewed (ModelScope takes branch and tag names, not commit hashes), and compare the files with known SHA-256 digests: the repository owner can move a tag.' } },
+      ],
+    },
+    // (one finding per call, for its least pinned load: here the VAD model's)
+    {
+      code: 'from funasr import AutoModel\nmodel = AutoModel(model="paraformer-zh", model_revision="v2.0.4", vad_model="fsmn-vad", punc_model="ct-punc", punc_model_revision="v2.0.4")',
+      errors: [{ messageId: 'otherHubMissingRevision', confidence: 'high', data: { api: 'AutoModel', id: 'iic/speech_fsmn_vad_zh-cn-16k-common-pytorch', hub: 'ModelScope', latest: 'the SDK picks a tag or the `master` branch at load time, which the repository owner can move', advice: 'Pin `vad_model_revision=` to a release tag you have reviewed (ModelScope takes branch and tag names, not commit hashes), and compare the files with known SHA-256 digests: the repository owner can move a tag.' } }],
+    },
+    {
+      code: 'from funasr import AutoModel\nmodel = AutoModel(model="FunAudioLLM/SenseVoiceSmall", hub="hf", model_revision="0123456789abcdef0123456789abcdef01234567")',
+      errors: [{ messageId: 'snapshotRevisionIgnored', confidence: 'high', data: { api: 'AutoModel', id: 'FunAudioLLM/SenseVoiceSmall' } }],
     },
     // a label map from a dataset repository, read as JSON (review github3, P13): low severity
     {
