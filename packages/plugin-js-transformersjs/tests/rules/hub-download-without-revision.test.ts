@@ -129,3 +129,38 @@ tester.run(id(rule), rule, {
 });
 
 fixture(rule);
+
+// `node-llama-cpp pull` run by an execa or zx template, read as the execSync form is.
+tester.run(`${id(rule)} (execa and zx templates)`, rule, {
+  valid: [
+    `import { $ } from 'execa';\nawait $\`npx -y node-llama-cpp pull \${'hf:o/n/m.gguf#${COMMIT}'}\`;`,
+    `import { $ } from 'zx';\nconst URI = 'hf:o/n/m.gguf#${COMMIT}';\nawait $\`npx -y node-llama-cpp pull --dir ./models \${URI}\`;`,
+    `import { $ } from 'zx';\nawait $\`npx -y node-llama-cpp pull https://models.example.com/m.gguf\`;`,
+    // look-alikes: jQuery's \`$\`, a global \`$\` in a file that is no zx script, a command that pulls nothing
+    `import $ from 'jquery';\n$\`npx -y node-llama-cpp pull hf:o/n/m.gguf\`;`,
+    `import { getLlama } from 'node-llama-cpp';\nawait $\`npx -y node-llama-cpp pull hf:o/n/m.gguf\`;`,
+    `import { $ } from 'zx';\nawait $\`npx -y node-llama-cpp chat --model ./models/m.gguf\`;`,
+  ],
+  invalid: [
+    {
+      code: `import { execSync } from 'node:child_process';\nconst uri = 'hf:o/n/m.gguf';\nexecSync(\`npx -y node-llama-cpp pull \${uri}\`);`,
+      errors: [{ messageId: 'uriMissing', data: { callee: 'execSync (node-llama-cpp pull)', uri: '"hf:o/n/m.gguf"' }, confidence: 'high' }],
+    },
+    {
+      code: `import { $ } from 'execa';\nconst uri = 'hf:o/n/m.gguf';\nawait $\`npx -y node-llama-cpp pull \${uri}\`;`,
+      errors: [{ messageId: 'uriMissing', data: { callee: '$`…` (node-llama-cpp pull)', uri: '"hf:o/n/m.gguf"' }, confidence: 'high' }],
+    },
+    {
+      code: `import { $ } from 'zx';\nconst uri = 'hf:o/n/m.gguf';\nawait $\`npx -y node-llama-cpp pull \${uri}\`;`,
+      errors: [{ messageId: 'uriMissing', data: { callee: '$`…` (node-llama-cpp pull)', uri: '"hf:o/n/m.gguf"' }, confidence: 'high' }],
+    },
+    {
+      code: `#!/usr/bin/env zx\nawait $\`npx -y node-llama-cpp pull --dir ./models "hf:o/n/m.gguf#main"\`;`,
+      errors: [{ messageId: 'uriBranch', data: { callee: '$`…` (node-llama-cpp pull)', uri: '"hf:o/n/m.gguf#main"', revision: 'main' }, confidence: 'high' }],
+    },
+    {
+      code: `import 'zx/globals';\nawait $.sync\`npx -y node-llama-cpp pull \${'hf:Qwen/Qwen2.5-3B-Instruct-GGUF:Q4_K_M'}\`;`,
+      errors: [{ messageId: 'uriQuantTag', data: { callee: '$.sync`…` (node-llama-cpp pull)', uri: '"hf:Qwen/Qwen2.5-3B-Instruct-GGUF:Q4_K_M"', tag: 'Q4_K_M' }, confidence: 'high' }],
+    },
+  ],
+});

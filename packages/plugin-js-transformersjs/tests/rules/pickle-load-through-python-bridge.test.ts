@@ -101,3 +101,38 @@ tester.run(id(rule), rule, {
 });
 
 fixture(rule);
+
+// zx: the template is a command line a shell reads (its quotes are read, not passed on as execa passes
+// them), each `${…}` quoted into one word: `python3 -c` gets the code whole.
+const run = (api: string, target: string, confidence: 'high' | 'low' = 'high') => [{ messageId: 'unpickleRun', data: { api, target }, confidence }];
+
+tester.run(`${id(rule)} (zx)`, rule, {
+  valid: [
+    // torch.load with weights_only=True, code that loads no pickle, a script's \`-c\`, a command that is no Python
+    `import { $ } from 'zx';\nawait $\`python3 -c "import torch; torch.load('m.pt', weights_only=True)"\`;`,
+    `import { $ } from 'zx';\nawait $\`python3 -c "import json; print(json.load(open('m.json')))"\`;`,
+    `import { $ } from 'zx';\nconst CODE = 'import pickle; pickle.load(f)';\nawait $\`python3 train.py -c \${CODE}\`;`,
+    `import { $ } from 'zx';\nawait $\`node -e "pickle.loads(x)"\`;`,
+    // the quoted code is an argument of echo, not of python
+    `import { $ } from 'zx';\nawait $\`echo "python3 -c 'import pickle; pickle.load(f)'"\`;`,
+    // look-alikes: jQuery's \`$\`, a \`$\` of another module, a global \`$\` in a file that is no zx script
+    `import $ from 'jquery';\n$\`python3 -c "import pickle; pickle.load(f)"\`;`,
+    `import { $ } from './sh.js';\nawait $\`python3 -c "import pickle; pickle.load(f)"\`;`,
+    `import { readFileSync } from 'node:fs';\nawait $\`python3 -c "import pickle; pickle.load(f)"\`;`,
+    `#!/usr/bin/env node\nimport { spawn } from 'node:child_process';\nawait $\`python3 -c "import pickle; pickle.load(f)"\`;`,
+  ],
+  invalid: [
+    // quotes read by the shell: high (execa, with no shell, passes them to Python: low)
+    { code: `import { $ } from 'zx';\nawait $\`python3 -c "import pickle; pickle.load(open('m.pkl', 'rb'))"\`;`, errors: run('$`…`', 'pickle.load') },
+    { code: `import { $ } from 'execa';\nawait $\`python3 -c "import pickle; pickle.load(open('m.pkl', 'rb'))"\`;`, errors: [{ messageId: 'unpickleRunQuoted', data: { api: '$`…`', target: 'pickle.load' }, confidence: 'low' }] },
+    // a \`\${…}\` quoted by zx into one word, whatever spaces and quotes it holds; a part not known
+    { code: `import { $ } from 'zx';\nconst CODE = "import torch; torch.load('m.pt')";\nawait $\`python3 -c \${CODE}\`;`, errors: run('$`…`', 'torch.load') },
+    { code: `import { $ } from 'zx/core';\nexport const load = (p) => $\`python -c \${\`import joblib; joblib.load('\${p}')\`}\`;`, errors: run('$`…`', 'joblib.load') },
+    { code: `import { $ } from 'zx';\nexport const load = (p) => $.sync\`python3 -c "import dill; dill.load(open('\${p}', 'rb'))"\`;`, errors: run('$.sync`…`', 'dill.load') },
+    // through \`bash -c\`, a bound \`$\`, the global \`$\` of a zx script
+    { code: `import { $ } from 'zx';\nawait $\`bash -c "python3 -c 'import pickle; pickle.load(f)'"\`;`, errors: run('$`…`', 'pickle.load') },
+    { code: `import { $ } from 'zx';\nconst sh = $({ cwd: 'models' });\nawait sh\`python3 -c "import pickle; pickle.load(f)"\`;`, errors: run('sh`…`', 'pickle.load') },
+    { code: `#!/usr/bin/env zx\nawait $\`python3 -c "import pickle; pickle.load(f)"\`;`, errors: run('$`…`', 'pickle.load') },
+    { code: `import 'zx/globals';\nawait $\`cd models && python3 -c "import pickle; pickle.load(f)"\`;`, errors: run('$`…`', 'pickle.load') },
+  ],
+});

@@ -427,6 +427,8 @@ tester.run(id(rule), rule, {
 });
 
 fixture(rule);
+// a zx script: its `#!` line makes its global `$` zx's
+fixture(rule, undefined, undefined, 'unverified-model-download-zx-script');
 
 describe('message and confidence agree (review whole3 P13)', () => {
   it('a helper whose calls in the file pass a model file is medium, and its message says other callers may pass anything', () => {
@@ -435,4 +437,65 @@ describe('message and confidence agree (review whole3 P13)', () => {
     expect(messages.unverifiedPassed).toContain("a model file in this file's calls: {{url}}; other callers may pass anything");
     expect(messages.unverifiedPassed).not.toMatch(/downloads a model file/);
   });
+});
+
+// Tagged-template commands: execa's `$` (its words) and zx's `$` (a shell command line, each `${…}`
+// quoted into one word), read as `execFileSync('curl', […])` is.
+const MODEL_URL = "const URL = 'https://example.com/m/model.onnx';\n";
+const zxUnverified = (callee: string, line: number) => ({ messageId: 'unverified', data: { callee: `${callee} (curl)`, url: '"https://example.com/m/model.onnx"' }, confidence: 'high' as const, line });
+
+tester.run(`${id(rule)} (execa and zx templates)`, rule, {
+  valid: [
+    // a checksum command in the same function: execa's template, zx's, and the same command line
+    `import { $ } from 'execa';\n${MODEL_URL}export async function f() {\n  await $\`curl -L -o models/m.onnx \${URL}\`;\n  await $\`sha256sum -c models.sha256\`;\n}`,
+    `import { $ } from 'zx';\n${MODEL_URL}export async function f() {\n  await $\`curl -L -o models/m.onnx \${URL}\`;\n  await $\`sha256sum -c models.sha256\`;\n}`,
+    `import { $ } from 'zx';\n${MODEL_URL}export async function f() {\n  await $\`curl -L -o models/m.onnx \${URL} && cd models && sha256sum -c models.sha256\`;\n}`,
+    `#!/usr/bin/env zx\n${MODEL_URL}await $\`curl -L -o models/m.onnx \${URL}\`;\nawait $\`shasum -a 256 -c models.sha256\`;`,
+    // look-alikes: jQuery's \`$\`, a \`$\` of another module, a local \`$\` in a zx script, a global \`$\` in a file that is no zx script
+    `import $ from 'jquery';\n${MODEL_URL}$\`curl -L -o models/m.onnx \${URL}\`;`,
+    `import { $ } from './shell.js';\n${MODEL_URL}await $\`curl -L -o models/m.onnx \${URL}\`;`,
+    `#!/usr/bin/env zx\nconst $ = (s, ...v) => s.join(v.join(''));\n${MODEL_URL}await $\`curl -L -o models/m.onnx \${URL}\`;`,
+    `#!/usr/bin/env node\n${MODEL_URL}await $\`curl -L -o models/m.onnx \${URL}\`;`,
+    `${MODEL_URL}await $\`curl -L -o models/m.onnx \${URL}\`;`,
+    `#!/usr/bin/env zxing\n${MODEL_URL}await $\`curl -L -o models/m.onnx \${URL}\`;`,
+    // zx templates running commands that download no model file
+    `import { $ } from 'zx';\nawait $\`curl -L -o data/train.csv https://example.com/train.csv\`;`,
+    `import { $ } from 'zx';\n${MODEL_URL}await $\`ls -la models && echo \${URL}\`;`,
+    `import { $ } from 'zx';\n${MODEL_URL}await $\`curl -I \${URL}\`;`,
+    // zx reads quotes: the URL quoted with the upload option is an upload
+    `import { $ } from 'zx';\nawait $\`curl --upload-file models/m.onnx "https://transfer.example.com/m.onnx"\`;`,
+  ],
+  invalid: [
+    // execa's template, as execFileSync('curl', …)
+    { code: `import { $ } from 'execa';\n${MODEL_URL}export async function f() {\n  await $\`curl -L -o models/m.onnx \${URL}\`;\n}`, errors: [zxUnverified('$`…`', 4)] },
+    {
+      code: `import { execFileSync } from 'node:child_process';\n${MODEL_URL}export function f() {\n  execFileSync('curl', ['-L', '-o', 'models/m.onnx', URL]);\n}`,
+      errors: [zxUnverified('execFileSync', 4)],
+    },
+    // zx: imported from zx or zx/core, required, \`$.sync\`, bound with options and held in a variable
+    { code: `import { $ } from 'zx';\n${MODEL_URL}export async function f() {\n  await $\`curl -L -o models/m.onnx \${URL}\`;\n}`, errors: [zxUnverified('$`…`', 4)] },
+    { code: `import { $ } from 'zx/core';\n${MODEL_URL}await $\`wget -O models/m.onnx \${URL}\`;`, errors: [{ ...zxUnverified('$`…`', 3), data: { callee: '$`…` (wget)', url: '"https://example.com/m/model.onnx"' } }] },
+    { code: `const { $ } = require('zx');\n${MODEL_URL}$.sync\`curl -L -o models/m.onnx \${URL}\`;`, errors: [zxUnverified('$.sync`…`', 3)] },
+    { code: `import { $ } from 'zx';\n${MODEL_URL}const sh = $({ cwd: 'models', verbose: true });\nawait sh\`curl -L -o m.onnx \${URL}\`;`, errors: [zxUnverified('sh`…`', 4)] },
+    { code: `import { $ } from 'zx';\n${MODEL_URL}await $({ cwd: 'models' })\`curl -L -o m.onnx \${URL}\`;`, errors: [zxUnverified("$({cwd:'models'})`…`", 3)] },
+    // the global \`$\` of a zx script: its \`#!\` line, or an import of zx/globals
+    { code: `#!/usr/bin/env zx\n${MODEL_URL}await $\`curl -L -o models/m.onnx \${URL}\`;`, errors: [zxUnverified('$`…`', 3)] },
+    { code: `#!/usr/bin/env -S npx zx@8 --quiet\n${MODEL_URL}await $.sync\`curl -L -o models/m.onnx \${URL}\`;`, errors: [zxUnverified('$.sync`…`', 3)] },
+    { code: `import 'zx/globals';\n${MODEL_URL}await $\`curl -L -o models/m.onnx \${URL}\`;`, errors: [zxUnverified('$`…`', 3)] },
+    // zx reads the template's quotes, and quotes each \`\${…}\` into one word: an output with a space, an array of arguments
+    { code: `import { $ } from 'zx';\n${MODEL_URL}await $\`curl -L -o "my models/m.onnx" \${URL}\`;`, errors: [zxUnverified('$`…`', 3)] },
+    { code: `import { $ } from 'zx';\n${MODEL_URL}const OUT = "it's my model.onnx";\nawait $\`curl -L -o \${OUT} \${URL}\`;`, errors: [zxUnverified('$`…`', 4)] },
+    { code: `import { $ } from 'zx';\n${MODEL_URL}const ARGS = ['-L', '-o', 'models/m.onnx', URL];\nawait $\`curl \${ARGS}\`;`, errors: [zxUnverified('$`…`', 4)] },
+    // a URL known only at its end, saved as a model file
+    { code: `import { $ } from 'zx';\nexport const pull = (url) => $\`curl -fsSL \${url} -o weights/model.safetensors\`;`, errors: [{ messageId: 'unverifiedSink', confidence: 'medium' }] },
+    // node-llama-cpp pull of a URL through execa and zx templates
+    {
+      code: `import { $ } from 'zx';\nawait $\`npx -y node-llama-cpp@3 pull --dir ./models \${'https://models.example.com/llama-3.2-1b-q4_k_m.gguf'}\`;`,
+      errors: [{ messageId: 'unverified', data: { callee: '$`…` (node-llama-cpp pull)', url: '"https://models.example.com/llama-3.2-1b-q4_k_m.gguf"' }, confidence: 'high' }],
+    },
+    {
+      code: `import { $ } from 'execa';\nexport const pull = (req) => $\`npx node-llama-cpp pull --dir ./models \${req.body.repo}\`;`,
+      errors: [{ messageId: 'unresolvedModelUri', data: { callee: '$`…` (node-llama-cpp pull)', url: '`req.body.repo`' }, confidence: 'low' }],
+    },
+  ],
 });

@@ -1,0 +1,84 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lintText, ruleTriggersMatch, scan } from '@oculum/core';
+import { javascript } from '@oculum/lang-js';
+import plugin from '../src/index.js';
+import pickleBridge from '../src/rules/pickle-load-through-python-bridge.js';
+import unverifiedDownload from '../src/rules/unverified-model-download.js';
+import { id } from './helpers.js';
+
+// A zx script (`#!/usr/bin/env zx`) names no module that runs programs: its `#!` line is what lets its
+// commands through the prefilter (the JS prefilter text keeps the `#!` line). End to end through `scan()`,
+// as the CLI runs it.
+
+let root: string;
+beforeAll(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'oculum-zx-'));
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const SCRIPT = [
+  '#!/usr/bin/env zx',
+  "const URL = 'https://example.com/m/model.onnx';",
+  'await $`curl -L -o models/m.onnx ${URL}`;',
+  'await $`python3 -c "import pickle; pickle.load(open(\'m.pkl\', \'rb\'))"`;',
+  'await $`npx -y node-llama-cpp pull hf:o/n/m.gguf`;',
+  '',
+].join('\n');
+
+async function findings(files: Record<string, string>): Promise<string[]> {
+  const dir = mkdtempSync(path.join(root, 'p-'));
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+  const result = await scan({ cwd: dir, paths: ['.'], plugins: [plugin], workers: 0, noConfig: true });
+  expect(result.diagnostics.filter((d) => d.kind === 'internal' || d.kind === 'parse-error')).toEqual([]);
+  return result.files.flatMap((f) => f.findings.map((x) => `${path.basename(f.file)}:${x.line} ${x.ruleId} ${x.confidence}`)).sort();
+}
+
+describe('zx scripts through scan()', () => {
+  it('reports the downloads and the unpickling of a `#!/usr/bin/env zx` script', async () => {
+    expect(await findings({ 'scripts/fetch-models.mjs': SCRIPT })).toEqual([
+      'fetch-models.mjs:3 transformersjs/unverified-model-download high',
+      'fetch-models.mjs:4 transformersjs/pickle-load-through-python-bridge high',
+      'fetch-models.mjs:5 transformersjs/hub-download-without-revision high',
+    ]);
+  });
+
+  it('reports nothing for the same lines under another `#!` line (a `$` that is not zx)', async () => {
+    expect(await findings({ 'scripts/fetch-models.mjs': SCRIPT.replace('#!/usr/bin/env zx', '#!/usr/bin/env node') })).toEqual([]);
+  });
+
+  it('the prefilter lets the `#!` line through, not the word in a comment', () => {
+    const text = javascript.prefilterText!(SCRIPT);
+    expect(text.startsWith('#!/usr/bin/env zx\n')).toBe(true);
+    expect(ruleTriggersMatch(unverifiedDownload.meta, text)).toBe(true);
+    expect(ruleTriggersMatch(pickleBridge.meta, text)).toBe(true);
+    const commented = SCRIPT.replace('#!/usr/bin/env zx', '// run with zx').replace(/\$`/g, 'run`');
+    expect(ruleTriggersMatch(pickleBridge.meta, javascript.prefilterText!(commented))).toBe(false);
+  });
+});
+
+// zx templates are read in time linear in their length: the command line is built once and read by
+// `shellWords` once (quotes that never close, many that do, many `${…}` holding quotes).
+async function lint(text: string, rule: typeof pickleBridge | typeof unverifiedDownload): Promise<string[]> {
+  const result = await lintText({ path: 'main.mjs', text, language: javascript, rules: [{ id: id(rule), rule, level: 'error' }] });
+  return result.findings.map((f) => `${f.line}:${f.column} ${f.confidence}`);
+}
+
+describe('zx templates in linear time', () => {
+  it('reads a template with 60,000 quotes that never close, and 120,000 that do', async () => {
+    const open = `import { $ } from 'zx';\nawait $\`python3 -c "import pickle; pickle.load(f)"${' "a'.repeat(60_000)}\`;\n`;
+    expect(await lint(open, pickleBridge)).toEqual(['2:7 high']);
+    const closed = `import { $ } from 'zx';\nawait $\`python3 -c "import pickle; pickle.load(f)"${" 'a'".repeat(120_000)}\`;\n`;
+    expect(await lint(closed, pickleBridge)).toEqual(['2:7 high']);
+  });
+
+  it('reads a download with 20,000 interpolations of a value holding quotes', async () => {
+    const text = `import { $ } from 'zx';\nconst Q = "it's";\nawait $\`curl -L -o m.bin https://example.com/model.bin${' ${Q}'.repeat(20_000)}\`;\n`;
+    expect(await lint(text, unverifiedDownload)).toEqual(['3:7 high']);
+  });
+});
