@@ -51,8 +51,36 @@ export const PYTHON2_ONLY_MODULES: ReadonlySet<string> = new Set([
   'copy_reg',
 ]);
 
-/** Is this qualified name (`cPickle.loads`) one of a module only Python 2 has? */
+/**
+ * Members only Python 2's version of a module has (Python 3 moved them): `try: from urllib import
+ * urlretrieve` / `except ImportError: from urllib.request import urlretrieve`, Python 3 runs the other one.
+ */
+const PYTHON2_ONLY_MEMBERS: ReadonlySet<string> = new Set([
+  'urllib.urlretrieve',
+  'urllib.urlopen',
+  'urllib.urlencode',
+  'urllib.quote',
+  'urllib.quote_plus',
+  'urllib.unquote',
+  'urllib.unquote_plus',
+  'urllib.urlcleanup',
+  'urllib.pathname2url',
+  'urllib.url2pathname',
+  'urllib.URLopener',
+  'urllib.FancyURLopener',
+  'itertools.izip',
+  'itertools.imap',
+  'itertools.ifilter',
+]);
+
+/** Is this qualified name (`cPickle.loads`, `urllib.urlretrieve`) one only Python 2 has? */
 export function isPython2Only(name: string): boolean {
   const dot = name.indexOf('.');
-  return PYTHON2_ONLY_MODULES.has(dot < 0 ? name : name.slice(0, dot));
+  if (PYTHON2_ONLY_MODULES.has(dot < 0 ? name : name.slice(0, dot))) return true;
+  if (!PYTHON2_ONLY_MEMBERS.has(name)) {
+    // a member of one of them (`urllib.urlretrieve.__call__` is not asked; `urllib.URLopener.retrieve` is)
+    const second = dot < 0 ? -1 : name.indexOf('.', dot + 1);
+    return second >= 0 && PYTHON2_ONLY_MEMBERS.has(name.slice(0, second));
+  }
+  return true;
 }

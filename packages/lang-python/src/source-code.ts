@@ -667,11 +667,16 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * hold no `__init__.py` or the path is not absolute). At `--depth deep`, a name modules of the
    * project only re-export is the name outside the project it stands for (`definingNames`).
    * `undefined` when the name is not an import or is shadowed
-   * by a local definition, parameter, loop variable, etc.
+   * by a local definition, parameter, loop variable, etc., or may denote several names (the Python 3
+   * name beside Python 2 fallbacks of it is the one: `urllib.request.urlretrieve`, see `isPython2Only`).
    */
   qualifiedName(expr: Node): string | undefined {
     const names = this.qualifiedNames(expr);
-    return names.length === 1 ? names[0] : undefined;
+    if (names.length === 1) return names[0];
+    // a Python 2 fallback beside the Python 3 name (`try: from urllib import urlretrieve` / `except
+    // ImportError: from urllib.request import urlretrieve`): Python 3 runs the one name it has
+    // (`qualifiedNames` lists the Python 3 names first)
+    return names.length > 1 && !isPython2Only(names[0]) && names.slice(1).every(isPython2Only) ? names[0] : undefined;
   }
 
   /**
@@ -3845,6 +3850,18 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         if ((q === 'os.path.join' || q === 'posixpath.join') && args.length > 0 && args.every((a) => a.type !== 'keyword_argument' && a.type !== 'list_splat' && a.type !== 'dictionary_splat')) {
           return this.joinedPathPieces(args);
         }
+        // a path made absolute or normal keeps its file name: `os.path.abspath(os.path.join(d, "m.bin"))`
+        if (q !== undefined && PATH_KEEPERS.test(q) && args.length === 1 && args[0].type !== 'keyword_argument' && args[0].type !== 'list_splat') {
+          const inner = this.piecesOf(args[0]);
+          if (!inner) return undefined;
+          // (`abspath`/`realpath` put the working directory before a relative path; `expanduser` a home for `~`)
+          const method = q.slice(q.lastIndexOf('.') + 1);
+          // (a start already unknown, `os.path.join(d, "m.bin")`, stays so)
+          const absolute = inner[0] === '' || inner[0].startsWith('/');
+          if ((method === 'abspath' || method === 'realpath') && !absolute) return ['', ...inner];
+          if (method === 'expanduser' && inner[0].startsWith('~')) return ['', inner[0].replace(/^~[^/]*/, ''), ...inner.slice(1)];
+          return inner;
+        }
         return undefined;
       }
       case 'identifier': {
@@ -4735,6 +4752,9 @@ function percentPieces(template: string, values: Array<string | undefined>): str
 }
 
 /** Pieces of consecutive parts of a string (`undefined`: a part not known at all) joined into one list. */
+/** `os.path` functions whose result ends in the file name of the path they are given. */
+const PATH_KEEPERS = /^(?:os\.path|posixpath)\.(?:abspath|realpath|normpath|expanduser)$/;
+
 function joinPieces(parts: Array<readonly string[] | undefined>): string[] {
   const out = [''];
   for (const part of parts) {

@@ -527,6 +527,10 @@ describe('bindings / bindingsOf / parameterOf', () => {
         'o = os.path.join("https://x.org/models/", name, "m.onnx")',
         'p = os.path.join(d, "/abs", "m.bin")',
         'q = os.path.join(*parts)',
+        'r = os.path.abspath(os.path.join(out_dir, "ggml-model.bin"))',
+        's = os.path.abspath("/opt/models/m.bin")',
+        't = os.path.expanduser("~/models/" + name + ".pth")',
+        'u = os.path.normpath(f"{out_dir}/w.safetensors")',
       ].join('\n'),
     );
     const value = (name: string) => sc.stringPieces(ident(sc, name, 0).parent!.childForFieldName('right')!);
@@ -548,6 +552,11 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(value('o')).toEqual(['https://x.org/models/', '/m.onnx']);
     expect(value('p')).toEqual(['/abs/m.bin']);
     expect(value('q')).toBeUndefined();
+    // abspath / realpath / normpath / expanduser keep the file name; a relative path gets an unknown start
+    expect(value('r')).toEqual(['', '/ggml-model.bin']);
+    expect(value('s')).toEqual(['/opt/models/m.bin']);
+    expect(value('t')).toEqual(['', '/models/', '.pth']);
+    expect(value('u')).toEqual(['', '/w.safetensors']);
   });
 
   it('reads the known start of a string built at run time (stringPrefix)', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UNKNOWN } from '@oculum/core';
+import { isPython2Only } from '../src/index.js';
 import { calleeName, callStarting, ident, lastIdent, nodesOfType, parse } from './helpers.js';
 
 describe('qualifiedName through import forms', () => {
@@ -274,7 +275,7 @@ describe('shadowing and scopes', () => {
         'yaml.load(b)',
       ].join('\n'),
     );
-    expect(calleeName(sc, 'pickle.loads')).toBeUndefined(); // cPickle vs pickle disagree: no single name
+    expect(calleeName(sc, 'pickle.loads')).toBe('pickle.loads'); // a Python 2 fallback beside it: Python 3 runs `pickle`
     expect(sc.qualifiedNames(sc.callee(callStarting(sc, 'pickle.loads'))!)).toEqual(['pickle.loads', 'cPickle.loads']);
     expect(calleeName(sc, 'yaml.load')).toBe('yaml.load');
   });
@@ -314,7 +315,25 @@ describe('qualifiedNames (every candidate)', () => {
       'pickle.loads',
     );
     expect(r.all).toEqual(['pickle.loads', 'cPickle.loads']);
-    expect(r.one).toBeUndefined();
+    expect(r.one).toBe('pickle.loads');
+  });
+
+  it('a Python 2 member beside the Python 3 name is a fallback, in either order; two Python 3 names are not', async () => {
+    for (const order of [
+      ['try:', '    from urllib import urlretrieve', 'except ImportError:', '    from urllib.request import urlretrieve'],
+      ['try:', '    from urllib.request import urlretrieve', 'except ImportError:', '    from urllib import urlretrieve'],
+    ]) {
+      const r = await names([...order, 'urlretrieve(u, p)'].join('\n'), 'urlretrieve(');
+      expect(r.all).toEqual(['urllib.request.urlretrieve', 'urllib.urlretrieve']);
+      expect(r.one).toBe('urllib.request.urlretrieve');
+    }
+    const both = await names(['try:', '    from ujson import loads', 'except ImportError:', '    from json import loads', 'loads(s)'].join('\n'), 'loads(');
+    expect(both.all).toHaveLength(2);
+    expect(both.one).toBeUndefined();
+    expect(isPython2Only('urllib.urlretrieve')).toBe(true);
+    expect(isPython2Only('urllib.URLopener.retrieve')).toBe(true);
+    expect(isPython2Only('urllib.request.urlretrieve')).toBe(false);
+    expect(isPython2Only('urllib.parse.quote')).toBe(false);
   });
 
   it('alternative from-imports used as a value', async () => {

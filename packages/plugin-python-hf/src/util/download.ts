@@ -387,6 +387,29 @@ export function downloadSink(sc: PySourceCode, dl: RawDownload): Sink | undefine
   return found;
 }
 
+/**
+ * The file a download saved (`sink.dest`, a name or an expression) is handed to a model loader (`LOADER`)
+ * later in the same function, spelled the same: `urlretrieve(url, cached_file)` … `torch.load(cached_file)`.
+ */
+function savedFileLoaded(sc: PySourceCode, sink: Sink): boolean {
+  const dest = sink.dest;
+  if (!dest || dest.type === 'string' || dest.text.length > 200) return false;
+  const stmt = statementOf(sink.node);
+  const fn = sc.enclosingFunction(sink.node);
+  const body = fn.type === 'function_definition' ? fn.childForFieldName('body') : fn;
+  if (!body) return false;
+  const text = dest.text;
+  let found = false;
+  walkAfter(body, stmt, (n) => {
+    if (n.type === 'call' && LOADER.test(sc.qualifiedName(calleeOf(n)!) ?? '')) {
+      const first = sc.argument(n, { position: 0 }) ?? argList(n)[0];
+      if (first && first.text === text) found = true;
+    }
+    return found;
+  });
+  return found;
+}
+
 /** A function that checks by its name (`verify_checksum(path, SHA)`, `check_integrity(f)`, `hash_matches(...)`). */
 const VERIFY_NAME = /(?:^|_)(?:verify|verified|check|validate)(?:_|$).*(?:hash|sum|sha|md5|digest|integrity|signature|model|download|weights)|hash_?(?:check|matches)|integrity/i;
 /** What a name says a function checks when it is not a digest (`validate_model_path`, `check_model_exists`). */
@@ -637,7 +660,12 @@ function fileTexts(sc: PySourceCode, dl: Pick<RawDownload, 'urlNode' | 'url' | '
   const dest = dl.dest ?? (sink?.dest ? resolve(sc, sink.dest) : undefined);
   if (dest && (dest.kind === 'string' || dest.kind === 'prefix')) destination.push(dest.value);
   if (dest && dest.kind === 'local' && dest.prefix) destination.push(dest.prefix);
-  for (const n of [dl.destNode, sink?.dest]) if (n) destination.push(...literalPieces(n, sc));
+  for (const n of [dl.destNode, sink?.dest]) {
+    if (!n) continue;
+    destination.push(...literalPieces(n, sc));
+    // the file names it may end in (`os.path.join(out_dir, name)` with `for name in ["a.pth", "b.pth"]`)
+    destination.push(...(fileNameValues(sc, n) ?? []).filter((f) => isModelFile(f)));
+  }
   // what the URL says
   const files = dl.urlNode ? fileNameValues(sc, dl.urlNode) : undefined;
   const url: string[] = [];
@@ -645,6 +673,8 @@ function fileTexts(sc: PySourceCode, dl: Pick<RawDownload, 'urlNode' | 'url' | '
   else {
     if (dl.url.kind === 'string' || dl.url.kind === 'prefix') url.push(dl.url.value);
     if (dl.urlNode) url.push(...literalPieces(dl.urlNode, sc));
+    // model files among the names it may end in (`f"{BASE}/{file}"` with `for file in ["consolidated.00.pth", …]`)
+    if (files) url.push(...files.filter((f) => isModelFile(f)));
   }
   return { url, destination };
 }
@@ -671,6 +701,8 @@ export function modelEvidence(sc: PySourceCode, dl: RawDownload, sink: Sink | un
   const strs = [...url, ...destination];
   if (strs.some((s) => isModelFile(s))) return 'strong';
   if (sink?.kind === 'loaded') return 'strong';
+  // the saved file handed to a model loader next (`urlretrieve(url, cached_file)` … `torch.load(cached_file)`)
+  if (sink?.kind === 'saved' && savedFileLoaded(sc, sink)) return 'strong';
   // a known file that is not a model (`index.html`, `data.csv`) settles it
   if (namesNoModel(strs)) return undefined;
   // names: the URL and destination expressions, and the enclosing function (`def download_weights(url, dest)`)
@@ -703,6 +735,8 @@ export function literalPieces(node: PyNode, sc?: PySourceCode): string[] {
 }
 
 const PATH_JOIN = /^(?:os\.path|posixpath)\.join$/;
+/** `os.path` functions whose result ends in the file name of the path they are given. */
+const PATH_KEEPER = /^(?:os\.path|posixpath)\.(?:abspath|realpath|normpath|expanduser)$/;
 
 /**
  * The values of the file name a URL expression ends in, when each is known: the last part of a `+`
@@ -723,14 +757,25 @@ export function fileNameValues(sc: PySourceCode, node: PyNode, depth = 0): strin
       return node.childForFieldName('operator')?.text === '+' && right ? fileNameValues(sc, right, depth + 1) : undefined;
     }
     case 'call': {
+      // `os.path.abspath(p)`, `os.path.normpath(p)`: the name `p` ends in
+      const qn = sc.qualifiedName(calleeOf(node)!) ?? '';
+      if (PATH_KEEPER.test(qn)) {
+        const args = sc.positionalArguments(node);
+        return args.length === 1 && args[0].type !== 'list_splat' && sc.keywordArguments(node).size === 0 ? fileNameValues(sc, args[0], depth + 1) : undefined;
+      }
       // `os.path.join(base_url, name)`: the last part
-      if (!PATH_JOIN.test(sc.qualifiedName(calleeOf(node)!) ?? '') || sc.keywordArguments(node).size > 0) return undefined;
+      if (!PATH_JOIN.test(qn) || sc.keywordArguments(node).size > 0) return undefined;
       const last = sc.positionalArguments(node).at(-1);
       return last && last.type !== 'list_splat' ? fileNameValues(sc, last, depth + 1) : undefined;
     }
     case 'string': {
       const kids = node.namedChildren;
       const last = kids[kids.length - 2];
+      // `f"consolidated.0{i}.pth"`: a name whose end is known, its unknown parts `*`
+      if (kids[kids.length - 1]?.type === 'string_end' && last?.type === 'string_content') {
+        const pieces = sc.stringPieces(node);
+        return pieces ? [pieces.join('*')] : undefined;
+      }
       if (kids[kids.length - 1]?.type !== 'string_end' || last?.type !== 'interpolation') return undefined;
       const inner = last.namedChildren;
       return inner.length === 1 ? fileNameValues(sc, inner[0], depth + 1) : undefined;

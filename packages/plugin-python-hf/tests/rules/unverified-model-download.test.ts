@@ -5,6 +5,11 @@ import { fixture, ruleTester } from '../helpers.js';
 
 ruleTester.run('hf/unverified-model-download', rule, {
   valid: [
+    // the saved file read as data, not loaded as a model; a loop over files that are evidently no model
+    'import json\nfrom urllib.request import urlretrieve\ndef fetch(url, cached_file):\n    urlretrieve(url, cached_file)\n    return json.load(open(cached_file))',
+    // a checksum list and a config beside the weights (llama.cpp's download-pth.py), under a directory named for models
+    'import os, requests\ndef download_llama(models_dir):\n    for name in ["tokenizer_checklist.chk", "params.json"]:\n        response = requests.get(f"https://example.org/llama/{name}")\n        with open(os.path.join(models_dir, name), "wb") as f:\n            f.write(response.content)',
+    'import os, sys, requests\nfor file in ["vocab.txt", "merges.txt"]:\n    response = requests.get(f"https://example.com/tok/{file}")\n    with open(os.path.join(sys.argv[1], file), "wb") as f:\n        f.write(response.content)',
     // a helper handed to an executor whose download the caller checks after `.result()`
     'import hashlib, requests\nfrom concurrent.futures import ThreadPoolExecutor\nSHA = "ab" * 32\ndef download(url, dst):\n    r = requests.get(url)\n    with open(dst, "wb") as f:\n        f.write(r.content)\ndef main():\n    with ThreadPoolExecutor() as ex:\n        ex.submit(download, "https://example.com/model.safetensors", "model.safetensors").result()\n    with open("model.safetensors", "rb") as f:\n        if hashlib.sha256(f.read()).hexdigest() != SHA:\n            raise ValueError("bad model")',
     // A1111's load_models given the SHA-256 prefix, or no URL (files already in the folder)
@@ -91,10 +96,34 @@ ruleTester.run('hf/unverified-model-download', rule, {
       errors: [{ messageId: 'unverifiedHelper', confidence: 'high', data: { helper: 'download_file', what: 'a model file' } }],
     },
     // text-generation-webui's downloader: Hub file URLs collected in a list (here, or returned by a method),
-    // each handed to the method that streams it to disk
+    // each handed to the method that streams it to disk (reported at that method's download: the file names
+    // its URL may end in are this file's model files)
     {
       code: 'import requests\nfrom pathlib import Path\nclass ModelDownloader:\n    def __init__(self):\n        self.session = requests.Session()\n    def get_single_file(self, url, output_folder):\n        with self.session.get(url, stream=True) as r:\n            with open(output_folder / Path(url.rsplit("/", 1)[1]), "wb") as f:\n                for data in r.iter_content(1024):\n                    f.write(data)\n    def links(self, model, branch):\n        out = []\n        for fname in ["pytorch_model.bin", "model.safetensors"]:\n            out.append(f"https://huggingface.co/{model}/resolve/{branch}/{fname}")\n        return out\n    def download(self, model, branch, folder):\n        for url in self.links(model, branch):\n            self.get_single_file(url, folder)',
-      errors: [{ messageId: 'unverifiedHelper', line: 18, confidence: 'high', data: { helper: 'get_single_file', what: 'a model file' } }],
+      errors: [{ messageId: 'unverified', line: 7, confidence: 'high', data: { api: 'session.get', what: 'a model file', action: 'saves' } }],
+    },
+    // urlretrieve imported with a Python 2 fallback (review serve #28, convert P2), in either order
+    {
+      code: 'import torch\ntry:\n    from urllib import urlretrieve\nexcept ImportError:\n    from urllib.request import urlretrieve\nurlretrieve("https://example.com/resnet50.pth", "resnet50.pth")',
+      errors: [{ messageId: 'unverified', confidence: 'high', data: { api: 'urlretrieve', what: '"https://example.com/resnet50.pth"', action: 'saves' } }],
+    },
+    {
+      code: 'try:\n    from urllib.request import urlretrieve\nexcept ImportError:\n    from urllib import urlretrieve\nurlretrieve("https://example.com/resnet50.pth", "resnet50.pth")',
+      errors: [{ messageId: 'unverified', confidence: 'high' }],
+    },
+    // the saved file handed to torch.load next: a model, whatever its names say
+    {
+      code: 'import torch\nfrom urllib.request import urlretrieve\ndef load_url(url, cached_file):\n    urlretrieve(url, cached_file)\n    return torch.load(cached_file, weights_only=True)',
+      errors: [{ messageId: 'unverified', line: 4, confidence: 'high', data: { api: 'urlretrieve', what: 'a model file', action: 'saves' } }],
+    },
+    // a destination made absolute keeps its file name; file names of a loop under a directory from the command line (llama.cpp's download-pth.py)
+    {
+      code: 'import os, sys, requests\ndest_path = os.path.abspath(os.path.join(sys.argv[1], "ggml-alpaca-7b-q4.bin"))\nresponse = requests.get(sys.argv[2])\nwith open(dest_path, "wb") as f:\n    f.write(response.content)',
+      errors: [{ messageId: 'unverified', confidence: 'high', data: { api: 'requests.get', what: 'a model file', action: 'saves' } }],
+    },
+    {
+      code: 'import os, sys, requests\nfiles = ["checklist.chk", "params.json"]\nfor i in range(2):\n    files.append(f"consolidated.0{i}.pth")\nfor file in ["consolidated.00.pth", "consolidated.01.pth"]:\n    dest_path = os.path.join(sys.argv[1], file)\n    response = requests.get(f"https://example.com/llama/7B/{file}")\n    with open(dest_path, "wb") as f:\n        f.write(response.content)',
+      errors: [{ messageId: 'unverified', line: 7, confidence: 'high' }],
     },
     // a loop over a list of weight URLs (the destination built from each)
     {
