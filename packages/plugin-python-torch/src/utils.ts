@@ -280,6 +280,17 @@ const USER_INPUT_METHODS = new Set([
   'transformers.HfArgumentParser.parse_args_into_dataclasses',
   'transformers.hf_argparser.HfArgumentParser.parse_args_into_dataclasses',
 ]);
+/** Methods of cloud storage clients that return an object's contents (or a stream of them). */
+const CLOUD_READS = new Set(['get_object', 'download_blob', 'download_as_bytes', 'download_as_string', 'download_as_text']);
+/** The SDKs of cloud object storage (S3, Azure Blob Storage, Google Cloud Storage, their fsspec drivers). */
+const CLOUD_STORAGE_MODULES = /^(?:boto3|botocore|aiobotocore|aioboto3|s3fs|gcsfs|adlfs|azure\.storage|google\.cloud)(?:\.|$)/;
+
+/** The file imports a cloud storage SDK (see `CLOUD_READS`). */
+function importsCloudStorage(sc: SC): boolean {
+  for (const m of sc.imports.modules) if (CLOUD_STORAGE_MODULES.test(m)) return true;
+  return false;
+}
+
 /** Methods of a socket or connection that return what the other end sent. */
 const RECEIVE_METHODS = new Set(['recv', 'recvfrom', 'recv_bytes', 'recv_multipart']);
 /** Attributes through which an uploaded file's bytes are read (`upload.file` of a FastAPI `UploadFile`). */
@@ -536,10 +547,14 @@ export function dataOrigin(sc: SC, expr: Node | undefined, depth = 0): Origin {
       const callee = sc.callee(expr);
       // `sock.recv(4096)`, `conn.recv_bytes()`, `data, addr = sock.recvfrom(n)`: what the other end sent
       if (callee?.type === 'attribute' && RECEIVE_METHODS.has(callee.childForFieldName('attribute')?.text ?? '')) return 'network';
+      // an object read from cloud storage: boto3's `s3.get_object(...)` (then `["Body"].read()`), Azure's
+      // `blob_client.download_blob()` (then `.readall()`), Google Cloud Storage's `blob.download_as_bytes()`,
+      // in a file that imports the SDK: what the bucket holds, fetched over the network
+      if (callee?.type === 'attribute' && CLOUD_READS.has(callee.childForFieldName('attribute')?.text ?? '') && importsCloudStorage(sc)) return 'network';
       if (callee?.type === 'attribute') {
         // `resp.read()`, `path.open("rb")`, `requests.get(u).json()`: the object's data.
         const method = callee.childForFieldName('attribute')?.text;
-        if (method && ['read', 'open', 'read_bytes', 'read_text', 'json', 'getvalue', 'decode', 'iter_content', 'glob', 'rglob', 'iterdir'].includes(method)) {
+        if (method && ['read', 'readall', 'content_as_bytes', 'open', 'read_bytes', 'read_text', 'json', 'getvalue', 'decode', 'iter_content', 'glob', 'rglob', 'iterdir'].includes(method)) {
           return dataOrigin(sc, callee.childForFieldName('object') ?? undefined, depth + 1);
         }
         // `await request.body()`, `request.get_data()`, `row.get("body")` of a request (or an item of a

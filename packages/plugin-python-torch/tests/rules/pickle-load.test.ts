@@ -154,6 +154,12 @@ ruleTester.run('torch/pickle-load', rule, {
       ],
     },
     { code: 'import pickle\ndef serve(sock):\n    while True:\n        obj = pickle.loads(sock.recv(4096))', errors: [{ messageId: 'networkDeserialization', line: 4, confidence: 'high' }] },
+    // an object read from cloud storage (review serve, P3): S3's `get_object`, Azure's `download_blob`, GCS's `download_as_bytes`
+    { code: 'import pickle, io, boto3\ns3 = boto3.client("s3")\nobj = s3.get_object(Bucket="models", Key="model.pkl")\nmodel = pickle.load(io.BytesIO(obj["Body"].read()))', errors: [{ messageId: 'networkDeserialization', confidence: 'high' }] },
+    { code: 'import pickle\nfrom azure.storage.blob import BlobServiceClient\nclient = BlobServiceClient.from_connection_string(cs).get_blob_client(container="m", blob="model.pkl")\nmodel = pickle.loads(client.download_blob().readall())', errors: [{ messageId: 'networkDeserialization', confidence: 'high' }] },
+    { code: 'import pickle\nfrom google.cloud import storage\nblob = storage.Client().bucket("models").blob("model.pkl")\nmodel = pickle.loads(blob.download_as_bytes())', errors: [{ messageId: 'networkDeserialization', confidence: 'high' }] },
+    // a `get_object` of anything else (a Django view's): data of unknown origin
+    { code: 'import pickle\ndef get(self, request, pk):\n    obj = self.get_object()\n    return pickle.loads(obj.payload)', errors: [{ messageId: 'unsafeDeserialization', confidence: 'medium' }] },
     { code: 'import pickle\ndef handle(request):\n    return pickle.loads(request.body)', errors: [{ messageId: 'networkDeserialization', confidence: 'high' }] },
     { code: 'import pickle, zlib\ndef on_message(self, msg):\n    return pickle.loads(zlib.decompress(msg.payload))', errors: [{ messageId: 'networkDeserialization' }] },
     { code: 'import pickle\ndef restore(event):\n    return pickle.loads(event.data)', errors: [{ messageId: 'unsafeDeserialization' }] },
