@@ -26,6 +26,8 @@ const PENDING: unique symbol = Symbol('pending');
 /** How many objects one `propertyChoices` question may visit, paths through spreads counted (see `collectObjects`). */
 const CHOICE_STEPS = 2000;
 const MAX_CHOICES = 32;
+/** At most this many pieces of a template or `+` are read one by one by `possibleStringBounds`. */
+const MAX_PIECES = 64;
 /** Identifiers that denote the global object. */
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
 /** TypeScript wrappers around a value (`x as T`, `x!`, `x satisfies T`, `<T>x`). */
@@ -58,6 +60,31 @@ type MemberOwner = { cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression; 
 type Ref = { kind: 'module'; module: string; path: string[] } | { kind: 'global'; path: string[] };
 
 /** The known ends of a string expression (`http://${host}/model.onnx` → prefix `http://`, suffix `/model.onnx`). */
+/**
+ * The bounds of a string made of `pieces` in order: known pieces join the run being built; a piece
+ * that is not known ends it with its prefix, adds its own middles and starts the next run with its suffix.
+ */
+function joinBounds(pieces: readonly StringBounds[], keepValue = true): StringBounds {
+  const parts: string[] = [];
+  let run = '';
+  let known = true;
+  for (const p of pieces) {
+    if (p.value !== undefined) {
+      run += p.value;
+      continue;
+    }
+    known = false;
+    const head = run + p.parts[0];
+    if (head || parts.length === 0) parts.push(head);
+    for (const middle of p.parts.slice(1, -1)) if (middle) parts.push(middle);
+    run = p.parts[p.parts.length - 1];
+  }
+  if (known && keepValue) return { value: run, prefix: run, suffix: run, parts: [run] };
+  parts.push(run);
+  if (parts.length === 1) return { prefix: run, suffix: run, parts: [run, run] };
+  return { prefix: parts[0], suffix: parts[parts.length - 1], parts };
+}
+
 export interface StringBounds {
   /** The whole value when it is statically known. */
   value?: string;
@@ -1255,7 +1282,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
             this.membersInProgress.delete(key);
           }
           // (code outside the file may assign a member of a class that leaves it)
-          if (choices && open && this.classEscapes(owner.cls)) open.value = true;
+          if (choices && open && this.classEscapes(owner.cls) && !this.memberSealed(owner.cls, staticKey(expr) ?? '', owner.isStatic)) open.value = true;
           return choices;
         }
         const objects = this.choicesOf(expr.object, depth + 1, open);
@@ -1560,7 +1587,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
           const field = this.fieldOf(expr);
           if (!field) return UNKNOWN;
           // a field of a class code outside the file may reach: another module may assign it
-          if (open && this.classEscapes(field.cls)) open.value = true;
+          if (open && this.classEscapes(field.cls) && !this.memberSealed(field.cls, staticKey(expr) ?? '', field.isStatic)) open.value = true;
           return this.constantOf(field.value, depth + 1, open);
         }
         if (obj === null || typeof obj !== 'object') return UNKNOWN;
@@ -1986,7 +2013,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   }
 
   /** `classField`, with the class it belongs to. */
-  private fieldOf(expr: TSESTree.MemberExpression): { value: JsNode; cls: MemberOwner['cls'] } | undefined {
+  private fieldOf(expr: TSESTree.MemberExpression): { value: JsNode; cls: MemberOwner['cls']; isStatic: boolean } | undefined {
     const key = staticKey(expr);
     if (key === undefined || expr.computed) return undefined;
     const owner = this.memberOwner(expr.object);
@@ -1997,7 +2024,18 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     if (!field?.value) return undefined;
     const values = this.memberValues(expr);
     if (!values || values.length !== 1 || values[0] !== field.value) return undefined;
-    return { value: field.value, cls: owner.cls };
+    return { value: field.value, cls: owner.cls, isStatic: owner.isStatic };
+  }
+
+  /**
+   * A field no code outside its class may assign, though the class leave the file: declared
+   * `readonly` (TypeScript lets only the class's own constructor write it) or `private`
+   * (`private readonly modelName = 'org/name'`). The values the class gives it are all it takes.
+   */
+  private memberSealed(cls: MemberOwner['cls'], key: string, isStatic: boolean): boolean {
+    return cls.body.body.some(
+      (m) => m.type === 'PropertyDefinition' && !m.computed && m.static === isStatic && staticKey(m) === key && (m.readonly || m.accessibility === 'private'),
+    );
   }
 
   /**
@@ -2076,25 +2114,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     } else if (node.type === 'BinaryExpression' && node.operator === '+') {
       pieces = [this.stringBounds(node.left, depth + 1), this.stringBounds(node.right, depth + 1)];
     }
-    if (pieces) {
-      // Known pieces join the run being built; a piece that is not known ends it with its prefix,
-      // adds its own middles and starts the next run with its suffix.
-      const parts: string[] = [];
-      let run = '';
-      for (const p of pieces) {
-        if (p.value !== undefined) {
-          run += p.value;
-          continue;
-        }
-        const head = run + p.parts[0];
-        if (head || parts.length === 0) parts.push(head);
-        for (const middle of p.parts.slice(1, -1)) if (middle) parts.push(middle);
-        run = p.parts[p.parts.length - 1];
-      }
-      parts.push(run);
-      if (parts.length === 1) return { prefix: run, suffix: run, parts: [run, run] };
-      return { prefix: parts[0], suffix: parts[parts.length - 1], parts };
-    }
+    if (pieces) return joinBounds(pieces, false);
     if (node.type === 'Identifier') {
       const b = this.lastAlias(node).binding;
       if (b && isStable(b) && b.init && b.path?.length === 0) return this.stringBounds(b.init, depth + 1);
@@ -2105,6 +2125,72 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     const scheme = this.madeUrlScheme(node, depth);
     if (scheme !== undefined) return { prefix: scheme, suffix: '', parts: [scheme, ''] };
     return unknown;
+  }
+
+  /**
+   * `stringBounds` of each value a string-valued expression may take when parts of it take one of
+   * several known values (`possibleConstants`: a `for … of` variable over a constant list, a `?:` of
+   * constants), the other parts left not known: `` `${base}/${file}` `` with `file` looping over
+   * `['config.json', 'onnx/model.onnx']` → one bounds ending `/config.json`, one ending
+   * `/onnx/model.onnx`, whatever `base` is. One element, `stringBounds(expr)`, when no part has several
+   * values, or past 32 combinations.
+   */
+  possibleStringBounds(expr: JsNode): StringBounds[] {
+    if (typeof this.constant(expr) === 'string') return [this.stringBounds(expr)];
+    return this.boundsChoices(expr, 0) ?? [this.stringBounds(expr)];
+  }
+
+  /**
+   * `possibleStringBounds`: `undefined` when no part has several values, past `MAX_CHOICES`
+   * combinations, `MAX_PIECES` pieces or `MAX_DEPTH`. Only the leaves are asked for their bounds,
+   * each once: a long `+` chain costs its length, not its length at each level.
+   */
+  private boundsChoices(expr: JsNode, depth: number): StringBounds[] | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const node = unwrapExpression(expr);
+    const pieces: Array<JsNode | string> = [];
+    if (node.type === 'TemplateLiteral') {
+      node.quasis.forEach((q, i) => {
+        pieces.push(q.value.cooked ?? '');
+        if (i < node.expressions.length) pieces.push(node.expressions[i]);
+      });
+    } else if (node.type === 'BinaryExpression' && node.operator === '+') {
+      // the terms of a left-nested chain, without recursion
+      const stack: JsNode[] = [node];
+      while (stack.length > 0) {
+        const cur = unwrapExpression(stack.pop()!);
+        if (cur.type === 'BinaryExpression' && cur.operator === '+') {
+          if (pieces.length + stack.length > MAX_PIECES) return undefined;
+          stack.push(cur.right, cur.left);
+        } else pieces.push(cur);
+      }
+    } else if (node.type === 'Identifier') {
+      const b = this.lastAlias(node).binding;
+      if (b && isStable(b) && b.init && b.path?.length === 0 && !this.iteration(b)) return this.boundsChoices(b.init, depth + 1);
+    }
+    if (pieces.length === 0) {
+      // a leaf: one of several known strings (numbers too), or nothing beyond `stringBounds`
+      if (typeof this.constant(node) === 'string') return undefined;
+      const values = this.possibleConstants(node);
+      if (!values || values.length < 2 || !values.every((v) => typeof v === 'string' || typeof v === 'number')) return undefined;
+      return values.map((v) => ({ value: String(v), prefix: String(v), suffix: String(v), parts: [String(v)] }));
+    }
+    // (a long template or chain of pieces each asked on its own would cost its length again)
+    if (pieces.length > MAX_PIECES) return undefined;
+    let several = false;
+    let combos: StringBounds[][] = [[]];
+    for (const piece of pieces) {
+      let options: StringBounds[];
+      if (typeof piece === 'string') options = [{ value: piece, prefix: piece, suffix: piece, parts: [piece] }];
+      else {
+        const choices = this.boundsChoices(piece, depth + 1);
+        if (choices) several = true;
+        options = choices ?? [this.stringBounds(piece)];
+      }
+      if (combos.length * options.length > MAX_CHOICES) return undefined;
+      combos = combos.flatMap((c) => options.map((o) => [...c, o]));
+    }
+    return several ? combos.map((c) => joinBounds(c)) : undefined;
   }
 
   /**
