@@ -45,6 +45,10 @@ describe('prefilter triggers', () => {
     expect(passes('unverified-model-download', 'const b = await (await fetch(base + "/w." + ext)).arrayBuffer(); const ext = "onnx";')).toBe(true);
     expect(passes('unverified-model-download', 'const r = await fetch(u); await ort.InferenceSession.create(await r.arrayBuffer());')).toBe(true);
     expect(passes('unverified-model-download', 'tf.loadLayersModel(tf.io.fromMemory(await (await fetch(u)).json()));')).toBe(true);
+    // a URL on a model host built from a parameter (ente's `https://models.ente.io/${name}`), not a file that names a model
+    expect(passes('unverified-model-download', 'const res = await net.fetch(`https://models.ente.io/${name}`);')).toBe(true);
+    expect(passes('unverified-model-download', 'const res = await fetch(`https://cdn.example.com/weights/${name}`);')).toBe(true);
+    expect(passes('unverified-model-download', 'const r = await fetch(`https://api.example.com/${id}`); const model = r.body;')).toBe(false);
     expect(passes('http-model-url', 'const u = "http://huggingface.co/o/m";')).toBe(true);
     expect(passes('dynamic-code-from-model-data', 'const cfg = await (await fetch(u)).json(); eval(cfg.post);')).toBe(true);
     expect(passes('dynamic-code-from-model-data', "import '@xenova/transformers'; eval(await readFile(p, 'utf8'));")).toBe(true);

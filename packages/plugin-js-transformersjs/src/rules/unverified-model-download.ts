@@ -306,10 +306,14 @@ function modelUrlsFromCallers(sc: JsSourceCode, url: JsNode, fn: JsNode): string
   for (const call of callSitesOf(sc, fn)) {
     const arg = call.arguments[b.paramIndex];
     if (!arg || arg.type === 'SpreadElement' || classifyLocation(sc, arg).kind === 'local') continue;
-    const bounds = sc.stringBounds(arg);
-    if (!looksLikeModelFile((bounds.value ?? bounds.suffix).replace(/[?#].*$/, ''))) continue;
-    const shownUrl = bounds.value !== undefined ? quoted(bounds.value) : asCode(sc.getText(arg), 60);
-    if (!out.includes(shownUrl)) out.push(shownUrl);
+    // each value it may take: a loop over file names passes each in turn (`` download(`${base}/${file}`) ``
+    // for `file` of `['config.json', 'onnx/model.onnx']`)
+    for (const bounds of sc.possibleStringBounds(arg)) {
+      if (bounds.value !== undefined && classifyString(bounds.value, false).kind === 'local') continue;
+      if (!looksLikeModelFile((bounds.value ?? bounds.suffix).replace(/[?#].*$/, ''))) continue;
+      const shownUrl = bounds.value !== undefined ? quoted(bounds.value) : asCode(sc.getText(arg), 60);
+      if (!out.includes(shownUrl)) out.push(shownUrl);
+    }
   }
   return out;
 }
@@ -319,6 +323,42 @@ function isOwnParameter(sc: JsSourceCode, url: JsNode, fn: JsNode): boolean {
   const node = unwrapExpression(url);
   const b = node.type === 'Identifier' ? sc.binding(node) : undefined;
   return b?.kind === 'param' && b.declaration === fn && b.path?.length === 0 && b.writes === 0 && b.paramIndex !== undefined;
+}
+
+/**
+ * A remote URL off the Hub whose scheme and host are known and whose end the function's own
+ * parameters make (`` `https://models.ente.io/${name}` ``, not one that ends in a known file:
+ * `…/${name}/config.json`), and whose known start says model (`models.ente.io`, `cdn.x.com/weights/`).
+ */
+function modelNamedParameterUrl(sc: JsSourceCode, url: JsNode, bounds: StringBounds, fn: JsNode): boolean {
+  // (a Hub URL is judged by its `/resolve/` path: `hubFileNotKnown`)
+  const host = hostOf(bounds.prefix);
+  if (!host || isHubHost(host) || !/^https?:\/\/[^/?#]+\//i.test(bounds.prefix) || classifyString(bounds.prefix, false).kind !== 'remote') return false;
+  if (bounds.suffix !== '' || !builtFromOwnParameters(sc, url, fn)) return false;
+  return MODEL_NAME_WORDS.test(bounds.prefix);
+}
+
+/** `url` reads a parameter of `fn` (itself, or through a template, `+` or the variables it is built in). */
+function builtFromOwnParameters(sc: JsSourceCode, url: JsNode, fn: JsNode): boolean {
+  let uses = false;
+  const visit = (e: JsNode, depth: number): void => {
+    const n = unwrapExpression(e);
+    if (depth > MAX_VARIABLE_DEPTH || uses) return;
+    if (n.type === 'Identifier') {
+      const b = sc.binding(n);
+      if (b?.kind === 'param' && b.declaration === fn) uses = true;
+      else {
+        const def = sc.definingExpression(n);
+        if (def && def !== n) visit(def, depth + 1);
+      }
+    } else if (n.type === 'TemplateLiteral') n.expressions.forEach((x) => visit(x, depth));
+    else if (n.type === 'BinaryExpression' && n.left.type !== 'PrivateIdentifier') {
+      visit(n.left, depth);
+      visit(n.right, depth);
+    }
+  };
+  visit(url, 0);
+  return uses;
 }
 
 /** How many values a URL built from parameters is worked out to at most. */
@@ -373,7 +413,7 @@ function valuesFromParameters(sc: JsSourceCode, expr: JsNode, depth: number, cal
       return result;
     }
     const def = sc.definingExpression(node);
-    return def && def !== node ? valuesFromParameters(sc, def, depth, call) : undefined;
+    return def && def !== node ? valuesFromParameters(sc, def, depth, call) : knownStrings(sc, node);
   }
   const combine = (parts: Array<string[] | undefined>): string[] | undefined => {
     let out = [''];
@@ -392,7 +432,18 @@ function valuesFromParameters(sc: JsSourceCode, expr: JsNode, depth: number, cal
   if (node.type === 'BinaryExpression' && node.operator === '+') {
     return combine([valuesFromParameters(sc, node.left, depth, call), valuesFromParameters(sc, node.right, depth, call)]);
   }
-  return undefined;
+  return knownStrings(sc, node);
+}
+
+/**
+ * The strings an expression may take when each is known (`possibleConstants`: a `?:` of constants,
+ * `VOICES[name]`, a loop variable over a constant list): a choice among known values is judged by
+ * each of them, as a known one is.
+ */
+function knownStrings(sc: JsSourceCode, expr: JsNode): string[] | undefined {
+  const values = sc.possibleConstants(expr);
+  if (!values || values.length === 0 || !values.every((v) => typeof v === 'string' || typeof v === 'number')) return undefined;
+  return values.map(String);
 }
 
 /**
@@ -403,26 +454,8 @@ function valuesFromParameters(sc: JsSourceCode, expr: JsNode, depth: number, cal
  * modelName)`): those that name a remote model file, quoted.
  */
 function modelUrlsBuiltFromParameters(sc: JsSourceCode, url: JsNode, fn: JsNode): string[] {
-  let uses = false;
-  const visit = (e: JsNode, depth: number): void => {
-    const n = unwrapExpression(e);
-    if (depth > MAX_VARIABLE_DEPTH || uses) return;
-    if (n.type === 'Identifier') {
-      const b = sc.binding(n);
-      if (b?.kind === 'param' && b.declaration === fn) uses = true;
-      else {
-        const def = sc.definingExpression(n);
-        if (def && def !== n) visit(def, depth + 1);
-      }
-    } else if (n.type === 'TemplateLiteral') n.expressions.forEach((x) => visit(x, depth));
-    else if (n.type === 'BinaryExpression' && n.left.type !== 'PrivateIdentifier') {
-      visit(n.left, depth);
-      visit(n.right, depth);
-    }
-  };
   // only a URL built from the function's own parameters: what its callers pass decides it
-  visit(url, 0);
-  if (!uses) return [];
+  if (!builtFromOwnParameters(sc, url, fn)) return [];
   // call by call: the arguments of one call go together (`download('weights', 'model.onnx')` and
   // `download('configs', 'tokenizer.json')` make no `configs/model.onnx`)
   const values: string[] = [];
@@ -481,6 +514,9 @@ function hubFileNotKnown(bounds: StringBounds): boolean {
  * `weights.bin`, `llama-2-7b.q4_0.bin`): `.bin` alone is any binary (`firmware.bin`, `data.bin`).
  */
 const MODEL_NAME_WORDS = /model|weight|ggml|gguf|ggjt|llama|whisper|bert|gpt|mistral|qwen|gemma|checkpoint|ckpt|pytorch|safetensors|onnx|tokeni[sz]er|lora|adapter|embedding|encoder|decoder|q[2-8]_[0-9k]|fp16|int8/i;
+
+/** Prefilter trigger for `modelNamedParameterUrl`: a URL whose text names a model before it ends (`https://models.ente.io/`). */
+const MODEL_NAMED_URL_TRIGGER = new RegExp(`https?://[^'"\`\\s$]*(?:${MODEL_NAME_WORDS.source})`, 'i');
 
 /**
  * A download whose URL names a model file by a `.bin` extension alone: no model word in the URL's
@@ -581,7 +617,9 @@ export default createRule<[], JsSourceCode>({
     // or a Hub `/resolve/` URL), or a model sink (`modelSinkIn`: an ONNX session, `tf.io.fromMemory`,
     // or a write to a model-file path).
     // (node-llama-cpp's downloads are of model files whatever their URL says)
-    triggerGroups: [[...MODEL_FILE_TRIGGERS, 'InferenceSession', 'fromMemory', NODE_LLAMA_CPP_TRIGGER]],
+    // (or, at low confidence, a URL built from a function's parameters whose known start names a
+    // model: `modelNamedParameterUrl`)
+    triggerGroups: [[...MODEL_FILE_TRIGGERS, 'InferenceSession', 'fromMemory', NODE_LLAMA_CPP_TRIGGER, MODEL_NAMED_URL_TRIGGER]],
     docs: {
       description:
         'Reports `fetch`/`axios`/`got` (and node-llama-cpp, `curl`/`wget` in a child process) downloads of model files that are written to disk or loaded without a hash check (`crypto.subtle.digest`, `crypto.createHash`) or Subresource Integrity.',
@@ -720,6 +758,12 @@ export default createRule<[], JsSourceCode>({
           } else if ((choices === 'some' || hubFileNotKnown(bounds)) && !readAsText(sc, node)) {
             // Some of the values it may take name a model file, or a Hub file that is not known:
             // the analysis cannot tell, so low confidence rather than nothing.
+            messageId = 'possiblyModel';
+            confidence = 'low';
+          } else if (bounds.value === undefined && region !== sc.ast && !readAsText(sc, node) && modelNamedParameterUrl(sc, url, bounds, region)) {
+            // A URL on a known host built from the function's parameters, where the host or the
+            // function names a model (`downloadModel(saveLocation, name)` fetching
+            // `https://models.ente.io/${name}`), and no call in the file says which file: low.
             messageId = 'possiblyModel';
             confidence = 'low';
           } else return;

@@ -134,6 +134,21 @@ tester.run(id(rule), rule, {
       code: `import { KokoroTTS } from 'kokoro-js';\nexport const tts = await KokoroTTS.from_pretrained('onnx-community/Kokoro-82M-v1.0-ONNX', { revision: '${COMMIT}' });`,
       errors: [{ messageId: 'wrapperDropsRevision', data: { callee: 'KokoroTTS.from_pretrained', model: '"onnx-community/Kokoro-82M-v1.0-ONNX"', wrapper: 'kokoro-js' }, confidence: 'medium' }],
     },
+    // a `private readonly` (or `readonly`) field of an exported class: no code outside the class may
+    // assign it, so its one value is the id, as a literal is (high)
+    {
+      code: `export class EmbeddingService {\n  private readonly modelName = 'Xenova/bge-large-en-v1.5';\n  async init() {\n    const { pipeline } = await import('@xenova/transformers');\n    return pipeline('feature-extraction', this.modelName, { revision: 'main' });\n  }\n}`,
+      errors: [{ messageId: 'branch', data: { callee: 'pipeline', model: '"Xenova/bge-large-en-v1.5"', revision: 'main' }, confidence: 'high', line: 5 }],
+    },
+    {
+      code: `export class EmbeddingService {\n  readonly modelName = 'Xenova/bge-large-en-v1.5';\n  async init() {\n    const { pipeline } = await import('@xenova/transformers');\n    return pipeline('feature-extraction', this.modelName);\n  }\n}`,
+      errors: [{ messageId: 'missing', confidence: 'high', line: 5 }],
+    },
+    // ... a plain field of an exported class: another module may assign it (medium)
+    {
+      code: `export class EmbeddingService {\n  modelName = 'Xenova/bge-large-en-v1.5';\n  async init() {\n    const { pipeline } = await import('@xenova/transformers');\n    return pipeline('feature-extraction', this.modelName, { revision: 'main' });\n  }\n}`,
+      errors: [{ messageId: 'branch', data: { callee: 'pipeline', model: '"Xenova/bge-large-en-v1.5"', revision: 'main' }, confidence: 'medium', line: 5 }],
+    },
     // an id that cannot be resolved at an explicit revision that is no commit: meaningful only for a Hub load, medium
     {
       code: `export class LocalEmbeddingProvider {\n  readonly modelName: string;\n  constructor(model = 'Xenova/all-MiniLM-L6-v2') { this.modelName = model; }\n  async init() {\n    const transformers = await import('@xenova/transformers');\n    return transformers.pipeline('feature-extraction', this.modelName, { revision: 'main' });\n  }\n}`,

@@ -499,3 +499,63 @@ tester.run(`${id(rule)} (execa and zx templates)`, rule, {
     },
   ],
 });
+
+// The blind review of 54 JS/TS apps: a loop over file names, a URL on a model host built from a
+// function's parameters with no caller in the file, and a choice among known URLs.
+const BUN_HELPER = 'async function downloadFile(url, outputPath) {\n  const response = await fetch(url);\n  const buffer = await response.arrayBuffer();\n  await Bun.write(outputPath, buffer);\n}\n';
+const FS_HELPER = "import fs from 'fs';\nasync function downloadFile(url, outputPath) {\n  const response = await fetch(url);\n  fs.writeFileSync(outputPath, Buffer.from(await response.arrayBuffer()));\n}\n";
+const VOICE_HELPER = "async function download(file) {\n  const res = await fetch(VOICE_URL + file);\n  writeFileSync('tts/' + file, Buffer.from(await res.arrayBuffer()));\n  return 'tts/' + file;\n}\n";
+const VOICE_HEAD = "import { writeFileSync } from 'node:fs';\nimport * as ort from 'onnxruntime-node';\nconst MALE = process.argv.includes('--male');\n";
+
+tester.run(`${id(rule)} (loops, parameter URLs, choices)`, rule, {
+  valid: [
+    // a loop over configuration files only
+    `${BUN_HELPER}async function downloadModel(model, revision = 'main') {\n  const baseUrl = \`https://huggingface.co/\${model}/resolve/\${revision}\`;\n  for (const file of ['config.json', 'tokenizer.json']) {\n    await downloadFile(\`\${baseUrl}/\${file}\`, \`./models/\${file}\`);\n  }\n}\nawait downloadModel('BAAI/bge-m3');`,
+    // a loop over local model files: no download from anywhere remote
+    `${FS_HELPER}for (const file of ['model.onnx', 'tokenizer.json']) {\n  await downloadFile(\`/models/\${file}\`, \`./cache/\${file}\`);\n}`,
+    // a URL built from parameters on a host and in a function that name no model
+    "import { writeStream } from './stream';\nexport const downloadAsset = async (saveLocation, name) => {\n  const res = await fetch(`https://assets.example.com/${name}`);\n  await writeStream(saveLocation, res.body);\n};",
+    // the function's name alone says model, the URL does not
+    "import fs from 'node:fs/promises';\nexport async function downloadModel(dest, name) {\n  const res = await fetch('https://cdn.example.com/' + name);\n  await fs.writeFile(dest, Buffer.from(await res.arrayBuffer()));\n}",
+    // a model word only after the part the parameters make
+    "import { writeStream } from './stream';\nexport const download = async (saveLocation, name) => {\n  const res = await fetch(`https://cdn.example.com/${name}?kind=model`);\n  await writeStream(saveLocation, res.body);\n};",
+    // a model host, but the response is read as JSON
+    'export const modelInfo = async (name) => {\n  const res = await fetch(`https://models.example.com/${name}`);\n  return res.json();\n};',
+    // a model host, and the known end of the URL names no model file
+    "import { writeStream } from './stream';\nexport const downloadModel = async (saveLocation, name) => {\n  const res = await fetch(`https://models.example.com/${name}/config.json`);\n  await writeStream(saveLocation, res.body);\n};",
+    // hash-checked
+    "import { createHash } from 'node:crypto';\nimport { writeFile } from 'node:fs/promises';\nexport const downloadModel = async (saveLocation, name, sha) => {\n  const res = await fetch(`https://models.example.com/${name}`);\n  const bytes = Buffer.from(await res.arrayBuffer());\n  if (createHash('sha256').update(bytes).digest('hex') !== sha) throw new Error('hash');\n  await writeFile(saveLocation, bytes);\n};",
+    // a choice among two known hosts, neither of them a model file's
+    "import { writeStream } from './stream';\nconst HOST = process.env.EU ? 'https://eu.example.com' : 'https://us.example.com';\nexport const downloadReport = async (dest, name) => {\n  const res = await fetch(`${HOST}/reports/${name}`);\n  await writeStream(dest, res.body);\n};",
+  ],
+  invalid: [
+    // Bun.write and fs.writeFileSync, a loop over a literal list that holds a model file, in a function or at the top
+    {
+      code: `${BUN_HELPER}async function downloadModel(model, revision = 'main') {\n  const baseUrl = \`https://huggingface.co/\${model}/resolve/\${revision}\`;\n  const files = ['config.json', 'onnx/model.onnx'];\n  for (const file of files) {\n    await downloadFile(\`\${baseUrl}/\${file}\`, \`./models/\${file}\`);\n  }\n}\nawait downloadModel('BAAI/bge-m3');`,
+      errors: [{ messageId: 'unverifiedPassed', data: { callee: 'fetch', url: '`${baseUrl}/${file}`' }, confidence: 'medium', line: 2 }],
+    },
+    {
+      code: `${FS_HELPER}async function downloadModel(model, revision = 'main') {\n  const baseUrl = \`https://huggingface.co/\${model}/resolve/\${revision}\`;\n  const files = ['config.json', 'onnx/model.onnx'];\n  for (const file of files) {\n    await downloadFile(\`\${baseUrl}/\${file}\`, \`./models/\${file}\`);\n  }\n}\nawait downloadModel('BAAI/bge-m3');`,
+      errors: [{ messageId: 'unverifiedPassed', data: { callee: 'fetch', url: '`${baseUrl}/${file}`' }, confidence: 'medium', line: 3 }],
+    },
+    {
+      code: `${FS_HELPER}const files = ['config.json', 'onnx/model.onnx'];\nfor (const file of files) {\n  await downloadFile(\`https://huggingface.co/BAAI/bge-m3/resolve/main/\${file}\`, \`./models/\${file}\`);\n}`,
+      errors: [{ messageId: 'unverifiedPassed', data: { callee: 'fetch', url: '"https://huggingface.co/BAAI/bge-m3/resolve/main/onnx/model.onnx"' }, confidence: 'medium', line: 3 }],
+    },
+    // Electron's net.fetch of a model host's URL built from a parameter, no caller in the file: low, not nothing
+    {
+      code: "import { net } from 'electron/main';\nimport { writeStream } from '../stream';\nexport const downloadModel = async (saveLocation, name) => {\n  const url = `https://models.ente.io/${name}`;\n  const res = await net.fetch(url);\n  if (!res.ok) throw new Error(`Failed to fetch ${url}`);\n  await writeStream(saveLocation, res.body);\n};",
+      errors: [{ messageId: 'possiblyModel', data: { callee: 'net.fetch', url: '`url`' }, confidence: 'low', line: 5 }],
+    },
+    // the known start of the URL names weights
+    {
+      code: "import fs from 'node:fs/promises';\nexport async function fetchFile(dest, name) {\n  const res = await fetch('https://cdn.example.com/weights/' + name);\n  await fs.writeFile(dest, Buffer.from(await res.arrayBuffer()));\n}",
+      errors: [{ messageId: 'possiblyModel', data: { callee: 'fetch', url: "`'https://cdn.example.com/weights/' + name`" }, confidence: 'low', line: 3 }],
+    },
+    // one of two known Hub URLs chosen by a ternary: judged as a known URL is (medium, as without the ternary)
+    {
+      code: `${VOICE_HEAD}const VOICE = MALE ? 'it_IT-riccardo-x_low' : 'it_IT-paola-medium';\nconst VOICE_URL = \`https://huggingface.co/rhasspy/piper-voices/resolve/main/it/it_IT/\${MALE ? 'riccardo/x_low' : 'paola/medium'}/\`;\n${VOICE_HELPER}const session = await ort.InferenceSession.create(await download(\`\${VOICE}.onnx\`));`,
+      errors: [{ messageId: 'unverifiedBuilt', confidence: 'medium', line: 7 }],
+    },
+  ],
+});
