@@ -1615,6 +1615,16 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return { writes, everyPath };
   }
 
+  /**
+   * The plain assignments of the file to a member of an imported module, by its qualified name
+   * (`pickle.Unpickler = LazyUnpickler` for `"pickle.Unpickler"`, also through an alias of the module), in
+   * source order: a monkeypatch, in force from when it runs (not known here: until it is undone).
+   */
+  memberWrites(qualifiedName: string): ReadonlyArray<{ target: Node; value: Node }> {
+    const attr = qualifiedName.slice(qualifiedName.lastIndexOf('.') + 1);
+    return this.attributeWrites(attr).filter((w) => this.qualifiedName(w.target) === qualifiedName);
+  }
+
   /** Every plain assignment `<expr>.<name> = value` of the file, in source order (found once per name). */
   private attributeWrites(name: string): ReadonlyArray<{ target: Node; value: Node }> {
     let byName = this.attributeWritesByName;

@@ -178,6 +178,15 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(sc.certainlyRunsBefore(call('d'), call('e'))).toBe(false);
   });
 
+  it('lists the assignments to a member of an imported module (memberWrites)', async () => {
+    const sc = await parse(
+      ['import pickle', 'import pickle as pk', 'import other', 'def patch():', '    pickle.Unpickler = Lazy', 'pk.Unpickler = Other', 'other.Unpickler = Third', 'self.Unpickler = Fourth', 'pickle.load = fast_load'].join('\n'),
+    );
+    expect(sc.memberWrites('pickle.Unpickler').map((w) => w.value.text)).toEqual(['Lazy', 'Other']);
+    expect(sc.memberWrites('pickle.load').map((w) => w.value.text)).toEqual(['fast_load']);
+    expect(sc.memberWrites('pickle.dumps')).toEqual([]);
+  });
+
   it('lists the attribute writes that may reach a place (attributeWritesReaching)', async () => {
     const sc = await parse(
       [

@@ -204,6 +204,22 @@ function unrestrictedUnpickler(sc: PythonSourceCode, call: Node): string | undef
 }
 
 /**
+ * The class this file puts in place of `<module>.Unpickler` when that class restricts what it loads
+ * (mergekit's `pickle.Unpickler = LazyTorchUnpickler` inside a context manager, with `pickle.load`
+ * redirected to it): the name of that class, or `undefined`. While the patch is in force the direct
+ * call loads through the allowlist; outside it, it does not (which of the two a call is, is not known here).
+ */
+function restrictingPatch(sc: PythonSourceCode, unpickler: string): string | undefined {
+  for (const write of sc.memberWrites(unpickler)) {
+    const sub = write.value.type === 'identifier' || write.value.type === 'attribute' ? sc.projectSubclass(write.value) : undefined;
+    if (!sub || !sub.bases.some((b) => UNPICKLERS.has(b))) continue;
+    const findClass = sub.classes.map((cls) => sc.definedMethod(cls, 'find_class')).find((m) => m);
+    if (findClass && !endsByDelegating(findClass)) return sc.getText(write.value);
+  }
+  return undefined;
+}
+
+/**
  * Does the function's body end with `return <base>.find_class(...)` (also as the last `else` of a final
  * `if`, or at the end of a final `try`), with no allowlist guard before it? An `if` that raises when a
  * name is not allowed (`if (module, name) not in ALLOWED: raise UnpicklingError(...)`) restricts what
@@ -388,6 +404,8 @@ export default createRule<[], PythonSourceCode>({
         const byDefault = direct || subclass ? undefined : firstAmong(sc.defaultQualifiedNames(sc.callee(node)!), LOADERS);
         const callee = subclass ? sc.getText(sc.callee(node)!) : (direct ?? byDefault);
         if (!callee) return;
+        // `pickle.Unpickler(f).load()` in a file that replaces `pickle.Unpickler` with an allowlisting subclass
+        const patch = direct && UNPICKLERS.has(direct) ? restrictingPatch(sc, direct) : undefined;
         // `shelve.open(p, "n")`, `shelve.Shelf({})`: a new, empty shelf, only written here
         if (direct && isNewShelf(sc, node, direct)) return;
         const data = sc.argument(node, { position: 0 }) ?? sc.argument(node, { name: 'data' }) ?? sc.argument(node, { name: 'file' });
@@ -421,13 +439,15 @@ export default createRule<[], PythonSourceCode>({
             callee,
             detail: subclass
               ? ` (a subclass of \`${subclass}\` whose \`find_class\` lets every global through)`
+              : patch
+                ? ` (this file replaces \`${direct}\` with \`${patch}\`, which restricts \`find_class\`: while that patch is in force the load is restricted, outside it not)`
               : byDefault
                 ? ` (the default of \`${sc.getText(sc.callee(node)!)}\`, unless a caller passes another)${detail(callee)}`
                 : detail(callee),
             source: network ? 'data that can come from the network' : 'data',
             imports: imports.slice(0, 3).map((i) => i.name).join(', ') + (imports.length > 3 ? ', …' : ''),
           },
-          confidence: byDefault ? (confidenceFor(sc, data, node) === 'low' ? 'low' : 'medium') : imports.length === 0 ? confidenceFor(sc, data, node) : dangerous ? 'high' : 'medium',
+          confidence: byDefault || patch ? (confidenceFor(sc, data, node) === 'low' ? 'low' : 'medium') : imports.length === 0 ? confidenceFor(sc, data, node) : dangerous ? 'high' : 'medium',
         });
       },
     };

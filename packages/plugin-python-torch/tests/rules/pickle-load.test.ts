@@ -158,6 +158,17 @@ ruleTester.run('torch/pickle-load', rule, {
     { code: 'import pickle, io, boto3\ns3 = boto3.client("s3")\nobj = s3.get_object(Bucket="models", Key="model.pkl")\nmodel = pickle.load(io.BytesIO(obj["Body"].read()))', errors: [{ messageId: 'networkDeserialization', confidence: 'high' }] },
     { code: 'import pickle\nfrom azure.storage.blob import BlobServiceClient\nclient = BlobServiceClient.from_connection_string(cs).get_blob_client(container="m", blob="model.pkl")\nmodel = pickle.loads(client.download_blob().readall())', errors: [{ messageId: 'networkDeserialization', confidence: 'high' }] },
     { code: 'import pickle\nfrom google.cloud import storage\nblob = storage.Client().bucket("models").blob("model.pkl")\nmodel = pickle.loads(blob.download_as_bytes())', errors: [{ messageId: 'networkDeserialization', confidence: 'high' }] },
+    // mergekit's lazy loader (review convert): `pickle.Unpickler` replaced by an allowlisting subclass while a
+    // context manager runs; the direct call is restricted only while the patch is in force (medium)
+    {
+      code: 'import contextlib, pickle\nclass Allow(pickle.Unpickler):\n    def find_class(self, module, name):\n        if (module, name) in ALLOWED:\n            return ALLOWED[(module, name)]\n        raise pickle.UnpicklingError(name)\n@contextlib.contextmanager\ndef lazy():\n    old = pickle.Unpickler\n    try:\n        def load_patch(*args, **kwargs):\n            return pickle.Unpickler(*args, **kwargs).load()\n        pickle.Unpickler = Allow\n        pickle.load = load_patch\n        yield\n    finally:\n        pickle.Unpickler = old',
+      errors: [{ messageId: 'unsafeDeserialization', line: 12, confidence: 'medium', data: { callee: 'pickle.Unpickler', detail: ' (this file replaces `pickle.Unpickler` with `Allow`, which restricts `find_class`: while that patch is in force the load is restricted, outside it not)' } }],
+    },
+    // a patch with a subclass that lets every global through restricts nothing
+    {
+      code: 'import pickle\nclass Remap(pickle.Unpickler):\n    def find_class(self, module, name):\n        return super().find_class(module.replace("old", "new"), name)\npickle.Unpickler = Remap\nobj = pickle.Unpickler(open(p, "rb")).load()',
+      errors: [{ messageId: 'unsafeDeserialization', confidence: 'medium', data: { callee: 'pickle.Unpickler', detail: '' } }],
+    },
     // a `get_object` of anything else (a Django view's): data of unknown origin
     { code: 'import pickle\ndef get(self, request, pk):\n    obj = self.get_object()\n    return pickle.loads(obj.payload)', errors: [{ messageId: 'unsafeDeserialization', confidence: 'medium' }] },
     { code: 'import pickle\ndef handle(request):\n    return pickle.loads(request.body)', errors: [{ messageId: 'networkDeserialization', confidence: 'high' }] },
