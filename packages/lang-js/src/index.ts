@@ -105,10 +105,18 @@ export function createJsSourceCode(init: {
   return new JsSourceCode({ ...rest, modules: modulesFor(depth) });
 }
 
+/** Interpreters whose `#!` line makes a file without an extension JavaScript (see `Language.interpreters`; `node20` takes `node`). */
+export const JS_INTERPRETERS: readonly string[] = ['node', 'nodejs', 'zx', 'deno', 'bun', 'tsx', 'ts-node', 'esno', 'jiti'];
+
 /** The `javascript` language: JavaScript and TypeScript, parsed with typescript-estree. */
 export const javascript: Language<JsSourceCode> = {
   id: 'javascript',
   extensions: [...JS_EXTENSIONS, ...SFC_EXTENSIONS],
+  /**
+   * Scripts without an extension whose `#!` line runs JavaScript or TypeScript (`#!/usr/bin/env zx`,
+   * `node`, `deno`, `bun`, `tsx`, `ts-node`): read as TypeScript, which takes JavaScript too.
+   */
+  interpreters: JS_INTERPRETERS,
   /** V8 accepts NUL bytes in comments and strings: a file holding one is still read. */
   readsNul: true,
   // The first parse loads the TypeScript compiler: ~0.25 s, about the work of 512 KiB of Python.

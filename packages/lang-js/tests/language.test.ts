@@ -11,6 +11,12 @@ describe('javascript language', () => {
     expect(javascript.extensions).toEqual(['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx', '.vue', '.svelte', '.html', '.htm', '.astro']);
   });
 
+  it('reads scripts without an extension whose `#!` line runs node, zx, deno or bun, as TypeScript takes them', () => {
+    expect(javascript.interpreters).toEqual(expect.arrayContaining(['node', 'zx', 'deno', 'bun']));
+    const sc = parse("#!/usr/bin/env zx\nconst r = await fetch('https://example.com/m.onnx');\n", 'scripts/fetch-models');
+    expect(sc.ast.body).toHaveLength(1);
+  });
+
   it.each([
     ['a.tsx', 'const x = <div a={1}>{y as any}</div>;'],
     ['a.jsx', 'const x = <App />;'],

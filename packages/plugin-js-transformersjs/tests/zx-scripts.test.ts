@@ -1,4 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,5 +82,49 @@ describe('zx templates in linear time', () => {
   it('reads a download with 20,000 interpolations of a value holding quotes', async () => {
     const text = `import { $ } from 'zx';\nconst Q = "it's";\nawait $\`curl -L -o m.bin https://example.com/model.bin${' ${Q}'.repeat(20_000)}\`;\n`;
     expect(await lint(text, unverifiedDownload)).toEqual(['3:7 high']);
+  });
+});
+
+// Scripts without an extension (`scripts/fetch-models`) are JavaScript by their `#!` line (lang-js's
+// `interpreters`): end to end through the real CLI, as a user runs it.
+describe('extensionless scripts through the CLI', () => {
+  const bin = fileURLToPath(new URL('../../cli/dist/bin.js', import.meta.url));
+  const cli = (files: Record<string, string>): { findings: string[]; languages: string[] } => {
+    const dir = mkdtempSync(path.join(root, 'cli-'));
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
+    }
+    const run = spawnSync(process.execPath, [bin, 'scan', dir, '--no-config', '--format', 'json'], { encoding: 'utf8' });
+    const report = JSON.parse(run.stdout) as { files: Array<{ path: string; language: string; findings: Array<{ line: number; ruleId: string }> }> };
+    return {
+      findings: report.files.flatMap((f) => f.findings.map((x) => `${path.relative(dir, f.path)}:${x.line} ${x.ruleId}`)).sort(),
+      languages: report.files.map((f) => `${path.relative(dir, f.path)} ${f.language}`).sort(),
+    };
+  };
+  const NODE_SCRIPT = (shebang: string) =>
+    `${shebang}\nconst fs = require('fs');\n(async () => {\n  const r = await fetch('https://example.com/m/model.onnx');\n  fs.writeFileSync('m.onnx', Buffer.from(await r.arrayBuffer()));\n})();\n`;
+
+  it.skipIf(!existsSync(bin))('scans `#!/usr/bin/env zx`, node, deno and bun scripts as JavaScript', () => {
+    const { findings, languages } = cli({
+      'scripts/fetch-models': SCRIPT,
+      'bin/get-node': NODE_SCRIPT('#!/usr/bin/env node'),
+      'bin/get-node20': NODE_SCRIPT('#!/usr/local/bin/node20'),
+      'bin/get-deno': NODE_SCRIPT('#!/usr/bin/env -S deno run --allow-net --allow-write'),
+      'bin/get-bun': NODE_SCRIPT('#!/usr/bin/env bun'),
+      // not JavaScript: a shell script, and a script with no `#!` line
+      'bin/get-sh': "#!/bin/sh\ncurl -L -o m.onnx 'https://example.com/m/model.onnx'\n",
+      'bin/notes': "const r = await fetch('https://example.com/m/model.onnx');\n",
+    });
+    expect(languages).toEqual(['bin/get-bun javascript', 'bin/get-deno javascript', 'bin/get-node javascript', 'bin/get-node20 javascript', 'scripts/fetch-models javascript']);
+    expect(findings).toEqual([
+      'bin/get-bun:4 transformersjs/unverified-model-download',
+      'bin/get-deno:4 transformersjs/unverified-model-download',
+      'bin/get-node20:4 transformersjs/unverified-model-download',
+      'bin/get-node:4 transformersjs/unverified-model-download',
+      'scripts/fetch-models:3 transformersjs/unverified-model-download',
+      'scripts/fetch-models:4 transformersjs/pickle-load-through-python-bridge',
+      'scripts/fetch-models:5 transformersjs/hub-download-without-revision',
+    ]);
   });
 });
