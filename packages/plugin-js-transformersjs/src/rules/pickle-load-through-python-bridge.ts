@@ -118,6 +118,13 @@ function pythonSourceRun(sc: JsSourceCode, call: TSESTree.CallExpression | TSEST
     const parts = code ? (typeof v === 'string' ? [v] : sc.stringBounds(code).parts) : [];
     return parts.join('') !== '' ? { source: parts.join('…'), confidence: 'high', api: calleeText(sc, call) } : undefined;
   }
+  const pyodide = call.type === 'CallExpression' ? pyodideRun(sc, call) : undefined;
+  if (pyodide) {
+    const code = sc.argument(call, { position: 0 });
+    const v = code ? sc.constant(code) : undefined;
+    const parts = code ? (typeof v === 'string' ? [v] : sc.stringBounds(code).parts) : [];
+    return parts.join('') !== '' ? { source: parts.join('…'), confidence: pyodide, api: calleeText(sc, call) } : undefined;
+  }
   for (const p of subprocessesOf(sc, call)) {
     if (p.program !== undefined && !PYTHON_PROGRAM.test(p.program)) continue;
     // `-c` after options only: `python script.py -c x` passes it to the script; the value of an
@@ -137,6 +144,23 @@ function pythonSourceRun(sc: JsSourceCode, call: TSESTree.CallExpression | TSEST
     if (source) return { source: source.replace(/\u0000/g, '…'), confidence, api: p.api, ...(p.literalQuotes ? { quoted: true } : {}) };
   }
   return undefined;
+}
+
+/** Pyodide's methods that run Python source in the page or the worker. */
+const PYODIDE_RUNNERS = new Set(['runPython', 'runPythonAsync']);
+
+/**
+ * `pyodide.runPython(code)` / `runPythonAsync(code)`: high confidence when the receiver is what
+ * `loadPyodide()` gives (the global of the script-tag build, or imported from `pyodide`), awaited or
+ * not, through stable variables; medium when it is only named so (`pyodide`, `this.pyodide`, a parameter).
+ */
+function pyodideRun(sc: JsSourceCode, call: TSESTree.CallExpression): Confidence | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'MemberExpression' || !PYODIDE_RUNNERS.has(staticKey(callee) ?? '')) return undefined;
+  let def: JsNode | undefined = sc.definingExpression(callee.object);
+  if (def?.type === 'AwaitExpression') def = unwrapExpression(def.argument);
+  if (def?.type === 'CallExpression' && (sc.qualifiedName(def.callee) === 'pyodide.loadPyodide' || sc.globalName(def.callee) === 'loadPyodide')) return 'high';
+  return /pyodide/i.test(sc.getText(callee.object)) ? 'medium' : undefined;
 }
 
 /** `python('pickle')` (pythonia), `pymport('pickle')` / `proxify(pymport('pickle'))` (pymport), awaited or not: the Python module. */
@@ -180,12 +204,12 @@ export default createRule<[], JsSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['javascript'],
-    triggers: ['pythonia', 'pymport', 'python-bridge', 'python-shell', SUBPROCESS_TRIGGER],
+    triggers: ['pythonia', 'pymport', 'python-bridge', 'python-shell', SUBPROCESS_TRIGGER, 'runPython'],
     // (every module of `UNPICKLERS` is named in the file: in the bridge's module handle or in the Python source)
     triggerGroups: [[UNPICKLER_WORDS]],
     docs: {
       description:
-        'Reports Python unpickling (`pickle.load`, `torch.load` without `weights_only=True`, `joblib.load`, …) called from JavaScript through pythonia, pymport, python-bridge or python-shell, or in the `python -c` source of a child process.',
+        'Reports Python unpickling (`pickle.load`, `torch.load` without `weights_only=True`, `joblib.load`, …) called from JavaScript through pythonia, pymport, python-bridge or python-shell, in the `python -c` source of a child process, or in the source Pyodide runs (`runPython`).',
       recommended: true,
       url: docsUrl('pickle-load-through-python-bridge'),
     },
@@ -201,7 +225,8 @@ export default createRule<[], JsSourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
-    if (!['pythonia', 'pymport', 'python-bridge', 'python-shell'].some((m) => sc.imports.has(m)) && !mayRunSubprocesses(sc)) return {};
+    // (Pyodide is a global of its script-tag build as often as an import: its `runPython` is looked for by name)
+    if (!['pythonia', 'pymport', 'python-bridge', 'python-shell'].some((m) => sc.imports.has(m)) && !mayRunSubprocesses(sc) && !sc.getText().includes('runPython')) return {};
     const report = (node: JsNode, module: string, fn: string, confidence: Confidence = 'high') =>
       context.report({ node, messageId: 'unpickle', data: { api: shown(sc.getText((node as TSESTree.CallExpression).callee), 40), target: `${module}.${fn}` }, confidence });
     return {

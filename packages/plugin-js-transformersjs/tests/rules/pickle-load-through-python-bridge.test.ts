@@ -136,3 +136,31 @@ tester.run(`${id(rule)} (zx)`, rule, {
     { code: `import 'zx/globals';\nawait $\`cd models && python3 -c "import pickle; pickle.load(f)"\`;`, errors: run('$`…`', 'pickle.load') },
   ],
 });
+
+// Pyodide: the Python source `runPython` / `runPythonAsync` runs, read like the `python -c` source of a child process.
+tester.run(`${id(rule)} (Pyodide)`, rule, {
+  valid: [
+    // no unpickling in the source, or only in a string or a comment of it
+    'async function main() {\n  const pyodide = await loadPyodide();\n  await pyodide.runPython(`import json, js\\nscaler = json.loads(js.scaler)`);\n}',
+    'async function main() {\n  const pyodide = await loadPyodide();\n  pyodide.runPython(`print("never pickle.loads(x)")  # pickle.load(f) was removed`);\n}',
+    // a method of the same name on something that is not Pyodide
+    'export const run = (engine) => engine.runPython(`import pickle\\npickle.loads(data)`);',
+    // torch.load with weights_only=True
+    "import { loadPyodide } from 'pyodide';\nconst py = await loadPyodide();\npy.runPython('import torch\\nm = torch.load(p, weights_only=True)');",
+  ],
+  invalid: [
+    {
+      code: 'async function main() {\n  const pyodide = await loadPyodide();\n  await pyodide.runPython(`\nimport pickle, js\nscaler = pickle.loads(js.scaler.to_py())\n`);\n}\nmain();',
+      errors: [{ messageId: 'unpickleRun', data: { api: 'pyodide.runPython', target: 'pickle.loads' }, confidence: 'high', severity: 'critical', line: 3 }],
+    },
+    {
+      code: "import { loadPyodide } from 'pyodide';\nconst py = await loadPyodide({ indexURL: '/pyodide/' });\nconst SRC = 'import joblib\\nmodel = joblib.load(\"/model.joblib\")';\nawait py.runPythonAsync(SRC);",
+      errors: [{ messageId: 'unpickleRun', data: { api: 'py.runPythonAsync', target: 'joblib.load' }, confidence: 'high', line: 4 }],
+    },
+    // a receiver only named Pyodide: medium
+    {
+      code: 'export class Worker {\n  pyodide;\n  load(path) {\n    return this.pyodide.runPython(`import pickle\\nwith open("${path}", "rb") as f:\\n    m = pickle.load(f)`);\n  }\n}',
+      errors: [{ messageId: 'unpickleRun', data: { api: 'this.pyodide.runPython', target: 'pickle.load' }, confidence: 'medium', line: 4 }],
+    },
+  ],
+});
