@@ -1,5 +1,5 @@
 import { createRule } from '@oculum/core';
-import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
+import { staticKey, type JsNode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
 import { httpsSuggestion, literalHead, startsInsecure, type StringLiteral } from '../utils/http-literals.js';
 import { shown } from '../utils/libraries.js';
 import { HUB_HOST_TRIGGER, hostOf, isHubHost, isLoopback, looksLikeModelFile, MODEL_FILE_TRIGGERS } from '../utils/locations.js';
@@ -30,6 +30,23 @@ function isKey(sc: JsSourceCode, expr: JsNode): boolean {
   return (p.type === 'TSEnumMember' ? p.id : (p as TSESTree.Property).key) === expr;
 }
 
+/** The keys of a web-llm `model_list` record whose URL is fetched: the weights' folder, the compiled model library (wasm). */
+const WEBLLM_URL_KEYS = new Set(['model', 'model_url', 'model_lib', 'model_lib_url']);
+
+/**
+ * The value of a web-llm model record's URL (`appConfig = { model_list: [{ model: "http://…/resolve/main/",
+ * model_id, model_lib: "http://…/lib.wasm" }] }`): web-llm fetches the weights and runs the library
+ * from there, whatever the URL's file looks like.
+ */
+function isModelRecordUrl(sc: JsSourceCode, expr: JsNode): boolean {
+  const prop = sc.parent(expr);
+  if (prop?.type !== 'Property' || prop.value !== expr || !WEBLLM_URL_KEYS.has(staticKey(prop) ?? '')) return false;
+  const record = sc.parent(prop);
+  const list = record && sc.parent(record);
+  const holder = list?.type === 'ArrayExpression' ? sc.parent(list) : undefined;
+  return holder?.type === 'Property' && holder.value === list && staticKey(holder) === 'model_list';
+}
+
 export default createRule<[], JsSourceCode>({
   name: 'http-model-url',
   meta: {
@@ -38,7 +55,8 @@ export default createRule<[], JsSourceCode>({
     languages: ['javascript'],
     triggers: [/http:\/\//i], // URL schemes are case-insensitive, and so is the rule
     // Only a URL that `looksLikeModelFile` or names a Hub host is reported.
-    triggerGroups: [[...MODEL_FILE_TRIGGERS, HUB_HOST_TRIGGER]],
+    // (or is a web-llm `model_list` record's URL)
+    triggerGroups: [[...MODEL_FILE_TRIGGERS, HUB_HOST_TRIGGER, 'model_list']],
     docs: {
       description: 'Reports model and weights URLs over plain `http://`, which anyone on the network path can tamper with.',
       recommended: true,
@@ -77,7 +95,8 @@ export default createRule<[], JsSourceCode>({
       const host = hostOf(bounds.value ?? head);
       if (host && isLoopback(host)) return;
       const value = bounds.value ?? bounds.suffix;
-      const modelish = looksLikeModelFile(bounds.value ?? head) || looksLikeModelFile(value.replace(/[?#].*$/, '')) || (host !== '' && isHubHost(host));
+      const modelish =
+        looksLikeModelFile(bounds.value ?? head) || looksLikeModelFile(value.replace(/[?#].*$/, '')) || (host !== '' && isHubHost(host)) || isModelRecordUrl(sc, whole);
       if (!modelish || reportedElsewhere(node)) return;
       context.report({
         node,

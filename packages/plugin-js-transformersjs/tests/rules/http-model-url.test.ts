@@ -169,3 +169,37 @@ runFixture({
   language: javascript,
   rules: Object.fromEntries([rule, ...loaders].map((r) => [id(r), r])),
 });
+
+// web-llm's model records: the weights' folder and the compiled library are fetched from their URLs.
+const WEBLLM = "import { CreateMLCEngine } from '@mlc-ai/web-llm';\n";
+tester.run(`${id(rule)} (web-llm model records)`, rule, {
+  valid: [
+    // https, and a loopback host
+    `${WEBLLM}const appConfig = { model_list: [{ model: "https://example.com/mlc/Llama-MLC/resolve/main/", model_id: "x", model_lib: "https://example.com/lib.wasm" }] };\nawait CreateMLCEngine("x", { appConfig });`,
+    `${WEBLLM}const appConfig = { model_list: [{ model: "http://localhost:8000/mlc/Llama-MLC/", model_id: "x", model_lib: "http://127.0.0.1:8000/lib.wasm" }] };`,
+    // a \`model\` key outside a model list, or a \`model_list\` that is no array of records
+    `const req = { model: "http://api.example.com/v1/chat", model_list: "http://example.com/list" };`,
+    `const cfg = { model_list: [{ homepage: "http://example.com/llama" }] };`,
+  ],
+  invalid: [
+    {
+      code: `${WEBLLM}const appConfig = { model_list: [{ model: "http://example.com/mlc/Llama-3.2-1B-Instruct-q4f32_1-MLC/resolve/main/", model_id: "x", model_lib: "http://example.com/lib.wasm" }] };\nconst engine = await CreateMLCEngine("x", { appConfig });`,
+      errors: [
+        {
+          messageId: 'http',
+          data: { url: 'http://example.com/mlc/Llama-3.2-1B-Instruct-q4f32_1-MLC/resolve/main/' },
+          confidence: 'high',
+          line: 2,
+          suggestions: [{ messageId: 'useHttps', output: `${WEBLLM}const appConfig = { model_list: [{ model: "https://example.com/mlc/Llama-3.2-1B-Instruct-q4f32_1-MLC/resolve/main/", model_id: "x", model_lib: "http://example.com/lib.wasm" }] };\nconst engine = await CreateMLCEngine("x", { appConfig });` }],
+        },
+        {
+          messageId: 'http',
+          data: { url: 'http://example.com/lib.wasm' },
+          confidence: 'high',
+          line: 2,
+          suggestions: [{ messageId: 'useHttps', output: `${WEBLLM}const appConfig = { model_list: [{ model: "http://example.com/mlc/Llama-3.2-1B-Instruct-q4f32_1-MLC/resolve/main/", model_id: "x", model_lib: "https://example.com/lib.wasm" }] };\nconst engine = await CreateMLCEngine("x", { appConfig });` }],
+        },
+      ],
+    },
+  ],
+});
