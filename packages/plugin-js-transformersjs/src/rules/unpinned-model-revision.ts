@@ -3,7 +3,7 @@ import type { JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { calleeText, importsAny, isKokoroModule, isLangChainHfEmbeddingsModule, isTransformersModule, quotedValues, shown } from '../utils/libraries.js';
 import { isLocalOnly, likelyMemberValue, loadOptionChoices, wrappedTransformersLoad } from '../utils/hub-loads.js';
 import { classifyLocation, type ModelLocation } from '../utils/locations.js';
-import { remoteHostOf, remoteModelsUncertain, revisionlessTemplate } from '../utils/remote-models.js';
+import { remoteHostOf, remoteModelsOffBySetupCall, remoteModelsUncertain, revisionlessTemplate } from '../utils/remote-models.js';
 import { isBranchName, revisionFromChoices } from '../utils/revision.js';
 import { ALLOW_TAGS_SCHEMA, docsUrl } from '../utils/meta.js';
 
@@ -168,6 +168,8 @@ export default createRule<[Options?], JsSourceCode>({
       confidence = hostConfidence(confidence);
       // `env.allowRemoteModels` is set to a value the analysis cannot read: the load may stay local.
       if (confidence === 'high' && remoteModelsUncertain(sc, node)) confidence = 'medium';
+      // ... or is set to `false` in a setup function called before the load: the load most likely stays local
+      if (confidence === 'high' && remoteModelsOffBySetupCall(sc, node)) confidence = 'medium';
       if (template !== undefined) {
         // The template drops `{revision}`: asking for a pin would be wrong (insecure-remote-host reports the template).
         context.report({ node, messageId: 'revisionIgnored', data: { callee, model: modelName, source: source ?? 'the Hugging Face Hub', template: shown(template) }, confidence });

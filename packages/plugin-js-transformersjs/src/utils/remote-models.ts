@@ -193,7 +193,7 @@ function collectWrites(sc: JsSourceCode, limit: number): RemoteModelWrites {
  * the same function, the write is a statement of a block that holds the call, and it comes before it
  * (straight-line code: a write in a branch or in a nested function that may not run does not count).
  */
-function runsBefore(sc: JsSourceCode, write: EnvWrite['node'], call: JsNode): boolean {
+function runsBefore(sc: JsSourceCode, write: JsNode, call: JsNode): boolean {
   const fn = sc.enclosingFunction(write);
   if (!fn || sc.enclosingFunction(call) !== fn) return false;
   const statement = sc.parent(write);
@@ -216,6 +216,26 @@ export function remoteModelsOff(sc: JsSourceCode, call: JsNode): boolean {
   return writes.offInFunctions.some(
     (off) => runsBefore(sc, off.node, call) && !writes.on.some((on) => on.value.range[0] > off.value.range[1] && on.node.range[1] < call.range[0]),
   );
+}
+
+/**
+ * An `env.allowRemoteModels = false` written in a setup function of the file (`function configureEnv()
+ * { env.allowRemoteModels = false; … }`), on the straight-line path of that function's body, whose
+ * call runs before `call` (`configureEnv(root); … pipeline(…)`, see `runsBefore`), with no other value
+ * written in between: remote models are most likely off for the load, though the analysis does not
+ * follow every path into the function (an early `return`, a throw, a caller outside the file).
+ */
+export function remoteModelsOffBySetupCall(sc: JsSourceCode, call: JsNode): boolean {
+  const writes = writesOf(sc, limitFor(sc, call));
+  return writes.offInFunctions.some((off) => {
+    const fn = sc.enclosingFunction(off.node);
+    const statement = sc.parent(off.node);
+    // a statement of the function's own body, not of a branch or a loop
+    if (!fn || statement?.type !== 'ExpressionStatement' || sc.parent(statement) !== fn.body) return false;
+    return sc.callSites(fn).some(
+      (site) => runsBefore(sc, site, call) && !writes.on.some((on) => on.node.range[0] > site.range[0] && on.node.range[1] < call.range[0] && sc.enclosingFunction(on.node) !== fn),
+    );
+  });
 }
 
 /**

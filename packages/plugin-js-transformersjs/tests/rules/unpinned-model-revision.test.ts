@@ -144,6 +144,24 @@ tester.run(id(rule), rule, {
       code: `export class EmbeddingService {\n  readonly modelName = 'Xenova/bge-large-en-v1.5';\n  async init() {\n    const { pipeline } = await import('@xenova/transformers');\n    return pipeline('feature-extraction', this.modelName);\n  }\n}`,
       errors: [{ messageId: 'missing', confidence: 'high', line: 5 }],
     },
+    // `env.allowRemoteModels = false` in a setup function called before the load: most likely local (medium)
+    {
+      code: `import { env, pipeline } from '@huggingface/transformers';\nfunction configureEnv(root) {\n  env.allowRemoteModels = false;\n  env.localModelPath = root;\n}\nasync function main() {\n  configureEnv(Deno.args[0]);\n  return pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2');\n}`,
+      errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: '"Xenova/all-MiniLM-L6-v2"' }, confidence: 'medium', line: 8 }],
+    },
+    // ... not when the setup runs after the load, only in a branch of it, or is never called before it (high)
+    {
+      code: `import { env, pipeline } from '@huggingface/transformers';\nfunction configureEnv() {\n  env.allowRemoteModels = false;\n}\nasync function main() {\n  const p = await pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2');\n  configureEnv();\n  return p;\n}`,
+      errors: [{ messageId: 'missing', confidence: 'high', line: 6 }],
+    },
+    {
+      code: `import { env, pipeline } from '@huggingface/transformers';\nfunction configureEnv(local) {\n  if (local) env.allowRemoteModels = false;\n}\nasync function main() {\n  configureEnv(process.env.LOCAL);\n  return pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2');\n}`,
+      errors: [{ messageId: 'missing', confidence: 'high', line: 7 }],
+    },
+    {
+      code: `import { env, pipeline } from '@huggingface/transformers';\nfunction configureEnv() {\n  env.allowRemoteModels = false;\n}\nasync function main() {\n  if (process.env.LOCAL) configureEnv();\n  return pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2');\n}`,
+      errors: [{ messageId: 'missing', confidence: 'high', line: 7 }],
+    },
     // ... a plain field of an exported class: another module may assign it (medium)
     {
       code: `export class EmbeddingService {\n  modelName = 'Xenova/bge-large-en-v1.5';\n  async init() {\n    const { pipeline } = await import('@xenova/transformers');\n    return pipeline('feature-extraction', this.modelName, { revision: 'main' });\n  }\n}`,
