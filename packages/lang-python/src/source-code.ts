@@ -234,6 +234,8 @@ const MODULE_REEXPORTS: ReadonlyMap<string, string> = new Map([
   ['joblib.externals.cloudpickle', 'cloudpickle'],
   ['pyspark.cloudpickle', 'cloudpickle'],
   ['srsly.cloudpickle', 'cloudpickle'],
+  // scikit-learn before 0.23 vendored joblib (`from sklearn.externals import joblib`)
+  ['sklearn.externals.joblib', 'joblib'],
 ]);
 
 /** The top-level packages of the keys above: a name outside them is returned as is, at once. */

@@ -65,6 +65,12 @@ describe('qualifiedName through import forms', () => {
     expect(calleeName(sc2, 'u.other')).toBe('torchvision.models.utils.other');
   });
 
+  it('joblib vendored by scikit-learn before 0.23 is joblib', async () => {
+    const sc = await parse('from sklearn.externals import joblib\nimport sklearn.externals.joblib as jl\njoblib.load(f)\njl.dump(m, f)\n');
+    expect(calleeName(sc, 'joblib.load')).toBe('joblib.load');
+    expect(calleeName(sc, 'jl.dump')).toBe('joblib.dump');
+  });
+
   it('names in a vendored copy of a module are the original module\'s (ray.cloudpickle is cloudpickle)', async () => {
     const sc = await parse(
       'import ray.cloudpickle as pickle\nfrom joblib.externals import cloudpickle\nfrom srsly.cloudpickle import loads\npickle.load(f)\ncloudpickle.loads(b)\nloads(b)\nimport ray.cloudpickler\nray.cloudpickler.load(f)\n',

@@ -17,7 +17,7 @@ type ArgSpec = { name: string; position: number };
  * written), the argument that can pin the file's whole digest, and whether they download through
  * urllib (whose default HTTPS context `ssl._create_default_https_context` decides).
  */
-const MODEL_FETCHERS: Array<{ re: RegExp; names: string[]; position: number; what: string | { file: ArgSpec }; digest?: ArgSpec; urllib?: boolean }> = [
+const MODEL_FETCHERS: Array<{ re: RegExp; names: string[]; position: number; what: string | { file: ArgSpec }; digest?: ArgSpec; urllib?: boolean; fullName?: boolean }> = [
   { re: /^torch\.(?:hub|utils\.model_zoo)\.(?:load_state_dict_from_url|load_url)$/, names: ['url'], position: 0, what: 'weights', urllib: true },
   { re: /^torch\.hub\.download_url_to_file$/, names: ['url'], position: 0, what: { file: { name: 'dst', position: 1 } }, digest: { name: 'hash_prefix', position: 2 }, urllib: true },
   {
@@ -34,6 +34,9 @@ const MODEL_FETCHERS: Array<{ re: RegExp; names: string[]; position: number; wha
   // OpenMMLab: `load_checkpoint(model, filename, map_location=None, strict=False, logger=None)` fetches a URL
   // with `torch.hub.load_state_dict_from_url` (mmengine/runner/checkpoint.py `CheckpointLoader`)
   { re: /^(?:mmengine|mmcv)\.runner\.(?:checkpoint\.)?load_checkpoint$/, names: ['filename'], position: 1, what: 'weights', urllib: true },
+  // TensorFlow Hub: `hub.load(handle)`, `hub.KerasLayer(handle)`, `hub.resolve(handle)` (and TF1's `hub.Module`,
+  // `hub.load_module_spec`) download a SavedModel from a URL handle (tensorflow_hub/resolver.py)
+  { re: /^tensorflow_hub\.(?:load|KerasLayer|resolve|Module|load_module_spec)$/, names: ['handle', 'spec'], position: 0, what: 'a model', fullName: true },
 ];
 
 /** The raw downloads that go through urllib (`rawDownload`'s `api`): the default HTTPS context applies to them. */
@@ -55,6 +58,7 @@ const RULE_TRIGGERS = [/http:\/\//i, /\b(?:verify|verify_ssl|ssl)\b['"]?\s*[=:]/
 export const FETCHER_TRIGGERS = [
   importTrigger(HF_PACKAGES),
   /\b(?:load_state_dict_from_url|load_url|download_url_to_file|get_file|from_single_file|InferenceSession|HF_ENDPOINT|load_checkpoint)\b/,
+  importTrigger(['tensorflow_hub']),
   ...RAW_DOWNLOAD_TRIGGERS,
 ];
 
@@ -312,7 +316,7 @@ export default createRule<[], PySourceCode>({
               return;
             }
             const what = typeof f.what === 'string' ? f.what : names(u) ? 'a model file' : 'a file';
-            report(node, urlNode, u, 'insecure', qn.split('.').pop()!, what, pin === 'unknown' ? 'medium' : undefined);
+            report(node, urlNode, u, 'insecure', f.fullName ? qn : qn.split('.').pop()!, what, pin === 'unknown' ? 'medium' : undefined);
             return;
           }
         }

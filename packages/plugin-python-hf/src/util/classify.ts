@@ -45,6 +45,9 @@ const STRONG_EXTENSIONS = [
 ];
 const STRONG_MODEL_EXT = new RegExp(`\\.(?:${STRONG_EXTENSIONS.join('|')})$`, 'i');
 
+/** What wraps a single file: a tar or zip of it, a compression (`checkpoint.pth.tar`, `yolov8n.pt.gz`). */
+const ONE_FILE_PACKING = /\.(?:tar|zip|gz|bz2|xz|zst|lz4)$/i;
+
 /** Compression suffixes of a single file (`GoogleNews-vectors-negative300.bin.gz`). */
 const COMPRESSED = /\.(?:gz|bz2|xz|zst|lz4)$/i;
 /** Archives and compressed files. */
@@ -107,6 +110,8 @@ function pathOf(s: string): string {
 export function isModelFile(s: string): boolean {
   const p = pathOf(s);
   if (STRONG_MODEL_EXT.test(p)) return true;
+  // a weights file archived or compressed alone (`resnet50_best.pth.tar`, `yolov8n.pt.bz2`, `model.onnx.gz`)
+  if (ONE_FILE_PACKING.test(p) && STRONG_MODEL_EXT.test(p.replace(ONE_FILE_PACKING, ''))) return true;
   // a model repository's file; a dataset's or Space's (`…/datasets/org/ds/resolve/main/train.parquet`) only by its extension
   if (/huggingface\.co\/(?!datasets\/|spaces\/).+\/(?:resolve|blob)\//i.test(s) && !isNonModelFile(p)) return true;
   return false;

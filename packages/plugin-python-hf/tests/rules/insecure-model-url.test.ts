@@ -20,6 +20,8 @@ describe('the fetcher trigger group', () => {
 
 ruleTester.run('hf/insecure-model-url', rule, {
   valid: [
+    // TensorFlow Hub over https, or from a local directory
+    'import tensorflow_hub as hub\nm = hub.load("https://tfhub.dev/google/universal-sentence-encoder/4")\nl = hub.KerasLayer("/models/use/4")',
     // get_file of a file that is evidently no model (as hf/download-without-hash judges it)
     'import tensorflow as tf\npath = tf.keras.utils.get_file("train.csv", origin="http://storage.googleapis.com/download.tensorflow.org/data/train.csv")',
     'import urllib.request\nurllib.request.urlretrieve("https://x.org/net.onnx", "net.onnx")',
@@ -134,7 +136,7 @@ ruleTester.run('hf/insecure-model-url', rule, {
     {
       code: 'W2V = "http://example.org/GoogleNews-vectors-negative300.bin.gz"\nFT = "http://example.org/wiki.en.vec"',
       errors: [
-        { messageId: 'insecureLiteral', line: 1, confidence: 'medium', suggestions: [{ messageId: 'useHttps', output: 'W2V = "https://example.org/GoogleNews-vectors-negative300.bin.gz"\nFT = "http://example.org/wiki.en.vec"' }] },
+        { messageId: 'insecureLiteral', line: 1, confidence: 'high', suggestions: [{ messageId: 'useHttps', output: 'W2V = "https://example.org/GoogleNews-vectors-negative300.bin.gz"\nFT = "http://example.org/wiki.en.vec"' }] },
         { messageId: 'insecureLiteral', line: 2, confidence: 'high', suggestions: [{ messageId: 'useHttps', output: 'W2V = "http://example.org/GoogleNews-vectors-negative300.bin.gz"\nFT = "https://example.org/wiki.en.vec"' }] },
       ],
     },
@@ -146,6 +148,14 @@ ruleTester.run('hf/insecure-model-url', rule, {
     {
       code: 'def url(host, name):\n    return f"http://{host}/{name}.onnx"',
       errors: [{ messageId: 'insecureLiteral', confidence: 'medium', data: { url: 'http://*/*.onnx' }, suggestions: [{ messageId: 'useHttps', output: 'def url(host, name):\n    return f"https://{host}/{name}.onnx"' }] }],
+    },
+    // TensorFlow Hub handles over plain HTTP (review persist)
+    {
+      code: 'import tensorflow_hub as hub\nm = hub.load("http://models.example.com/encoder/1")\nlayer = hub.KerasLayer(handle="http://models.example.com/encoder/2", trainable=False)',
+      errors: [
+        { messageId: 'insecure', line: 2, data: { api: 'tensorflow_hub.load', what: 'a model', url: 'http://models.example.com/encoder/1' }, suggestions: [{ messageId: 'useHttps', output: 'import tensorflow_hub as hub\nm = hub.load("https://models.example.com/encoder/1")\nlayer = hub.KerasLayer(handle="http://models.example.com/encoder/2", trainable=False)' }] },
+        { messageId: 'insecure', line: 3, data: { api: 'tensorflow_hub.KerasLayer', what: 'a model', url: 'http://models.example.com/encoder/2' }, suggestions: [{ messageId: 'useHttps', output: 'import tensorflow_hub as hub\nm = hub.load("http://models.example.com/encoder/1")\nlayer = hub.KerasLayer(handle="https://models.example.com/encoder/2", trainable=False)' }] },
+      ],
     },
     // mmengine's loader fetches the URL itself (review github2, p02c)
     {

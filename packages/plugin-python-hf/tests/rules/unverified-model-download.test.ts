@@ -5,6 +5,8 @@ import { fixture, ruleTester } from '../helpers.js';
 
 ruleTester.run('hf/unverified-model-download', rule, {
   valid: [
+    // a compressed table or config is no model
+    'import requests\nr = requests.get("https://example.com/data/train.csv.gz")\nopen("train.csv.gz", "wb").write(r.content)',
     // the saved file read as data, not loaded as a model; a loop over files that are evidently no model
     'import json\nfrom urllib.request import urlretrieve\ndef fetch(url, cached_file):\n    urlretrieve(url, cached_file)\n    return json.load(open(cached_file))',
     // a checksum list and a config beside the weights (llama.cpp's download-pth.py), under a directory named for models
@@ -124,6 +126,15 @@ ruleTester.run('hf/unverified-model-download', rule, {
     {
       code: 'import os, sys, requests\nfiles = ["checklist.chk", "params.json"]\nfor i in range(2):\n    files.append(f"consolidated.0{i}.pth")\nfor file in ["consolidated.00.pth", "consolidated.01.pth"]:\n    dest_path = os.path.join(sys.argv[1], file)\n    response = requests.get(f"https://example.com/llama/7B/{file}")\n    with open(dest_path, "wb") as f:\n        f.write(response.content)',
       errors: [{ messageId: 'unverified', line: 7, confidence: 'high' }],
+    },
+    // a weights file tarred or compressed alone (review cv): `.pth.tar`, `.pt.bz2`, `.onnx.gz`
+    {
+      code: 'import requests\nr = requests.get("https://example.com/checkpoints/resnet50_best.pth.tar")\nwith open("resnet50_best.pth.tar", "wb") as f:\n    f.write(r.content)',
+      errors: [{ messageId: 'unverified', confidence: 'high', data: { api: 'requests.get', what: '"https://example.com/checkpoints/resnet50_best.pth.tar"', action: 'saves' } }],
+    },
+    {
+      code: 'import requests\nr = requests.get("https://example.com/releases/yolov8n.pt.bz2")\nopen("yolov8n.pt.bz2", "wb").write(r.content)',
+      errors: [{ messageId: 'unverified', confidence: 'high' }],
     },
     // a loop over a list of weight URLs (the destination built from each)
     {
