@@ -119,7 +119,7 @@ function pythonSourceRun(sc: JsSourceCode, call: TSESTree.CallExpression | TSEST
     return parts.join('') !== '' ? { source: parts.join('…'), confidence: 'high', api: calleeText(sc, call) } : undefined;
   }
   const pyodide = call.type === 'CallExpression' ? pyodideRun(sc, call) : undefined;
-  if (pyodide) {
+  if (pyodide && call.type === 'CallExpression') {
     const code = sc.argument(call, { position: 0 });
     const v = code ? sc.constant(code) : undefined;
     const parts = code ? (typeof v === 'string' ? [v] : sc.stringBounds(code).parts) : [];
