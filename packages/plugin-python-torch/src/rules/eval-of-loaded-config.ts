@@ -230,11 +230,13 @@ export default createRule<[], PythonSourceCode>({
         case 'set_comprehension':
         case 'dictionary_comprehension':
         case 'generator_expression': {
-          // `{x.key: x.value for x in onnx.load(p).metadata_props}`: what the loops iterate over
+          // `{x.key: x.value for x in onnx.load(p).metadata_props}`: what the loops iterate over; and what
+          // each item is made of (`nc, act = (d.get(x) for x in ("nc", "activation"))`, YOLO's `parse_model`)
           let best: Taint;
           for (const clause of expr.namedChildren) {
             if (clause?.type === 'for_in_clause') best = max(best, taintOf(clause.childForFieldName('right') ?? undefined, depth + 1, seen));
           }
+          if (best !== 'loaded') best = max(best, taintOf(expr.childForFieldName('body') ?? undefined, depth + 1, seen));
           return best;
         }
         case 'call': {
@@ -255,6 +257,13 @@ export default createRule<[], PythonSourceCode>({
             let best: Taint;
             for (const a of callArguments(expr)) best = max(best, taintOf(a, depth + 1, seen));
             return best;
+          }
+          // `parse_model(yaml_model_load(path))`: what a function of this file returns (a method too)
+          const local = sc.localFunction(expr);
+          if (local?.type === 'function_definition') {
+            let best: Taint;
+            for (const v of sc.returnValues(local)) if (best !== 'loaded') best = max(best, taintOf(v, depth + 1, seen));
+            if (best) return best;
           }
           const callee = sc.callee(expr);
           if (callee?.type === 'attribute') {

@@ -74,6 +74,9 @@ ruleTester.run('torch/eval-of-loaded-config', rule, {
     'def load(filename):\n    with open(filename) as f:\n        content = f.read()\n    exec(compile(content, filename, "exec"), {})',
     // eval of a file's text in a function that does not say it loads (a parameter named like no config)
     'def run(path):\n    with open(path) as f:\n        return eval(f.read())',
+    // a generator over literal names whose items are built here, not loaded; a helper that returns code written here
+    'def guess(names):\n    a, b = (x.upper() for x in ("nn.ReLU", "nn.GELU"))\n    return eval(a)',
+    'def default_act():\n    return "nn.SiLU()"\ndef build():\n    return eval(default_act())',
   ],
   invalid: [
     // a project config object imported by a config name (yacs: HRNet's tools/test.py), like a parameter named so
@@ -94,6 +97,12 @@ ruleTester.run('torch/eval-of-loaded-config', rule, {
     {
       code: 'import yaml\nfrom copy import deepcopy\ndef parse_model(d):\n    return eval(d.get("activation"))\nclass Model:\n    def __init__(self, cfg):\n        with open(cfg) as f:\n            self.yaml = yaml.safe_load(f)\n        self.model = parse_model(deepcopy(self.yaml))',
       errors: [{ messageId: 'evalOfLoadedData', line: 4 }],
+    },
+    // ultralytics' parse_model (review cv): values unpacked from a generator over the loaded dict, the dict
+    // returned by a loader function of the file
+    {
+      code: 'import yaml\ndef yaml_model_load(path):\n    with open(path) as f:\n        return yaml.safe_load(f)\ndef parse_model(d):\n    nc, act, scales = (d.get(x) for x in ("nc", "activation", "scales"))\n    if act:\n        return eval(act)\ndef build(path):\n    return parse_model(yaml_model_load(path))',
+      errors: [{ messageId: 'evalOfLoadedData', line: 8, confidence: 'high' }],
     },
     // an ONNX Runtime session's metadata, whatever holds the session; ONNX metadata_props through a comprehension
     { code: 'def get_class_names(session):\n    meta = session.get_modelmeta().custom_metadata_map\n    return eval(meta["names"])', errors: [{ messageId: 'evalOfLoadedData' }] },

@@ -18,7 +18,8 @@ ruleTester.run('torch/joblib-load', rule, {
     { code: 'import joblib\ndef f(*a, **k):\n    return joblib.load(*a, **k)', errors: [{ messageId: 'joblibLoad', line: 3, confidence: 'high' }] },
     { code: 'import joblib\nm = joblib.load("model.joblib")', errors: [{ messageId: 'joblibLoad', line: 2, column: 5, confidence: 'high', data: { callee: 'joblib.load' } }] },
     { code: 'from joblib import load\nm = load(p)', errors: [{ messageId: 'joblibLoad', confidence: 'medium' }] },
-    { code: 'from sklearn.externals import joblib\nm = joblib.load(p)', errors: [{ messageId: 'joblibLoad', data: { callee: 'sklearn.externals.joblib.load' } }] },
+    // scikit-learn's vendored joblib is joblib (lang-python reads it as the original)
+    { code: 'from sklearn.externals import joblib\nm = joblib.load(p)', errors: [{ messageId: 'joblibLoad', data: { callee: 'joblib.load' } }] },
     {
       code: 'import os, joblib\ndef f(train):\n    if not os.path.exists("m.joblib"):\n        joblib.dump(train(), "m.joblib")\n    return joblib.load("m.joblib")',
       errors: [{ messageId: 'savedOnSomePaths', line: 5, confidence: 'medium', data: { callee: 'joblib.load', line: '4' } }],
