@@ -249,6 +249,9 @@ export const NETWORK_CALLS = new Set([
   'gdown.download',
   'fsspec.open',
   'smart_open.open',
+  // huggingface_sb3's `load_from_hub(repo_id, filename)`: `hf_hub_download` of a stable-baselines3 agent
+  'huggingface_sb3.load_from_hub',
+  'huggingface_sb3.load_from_hub.load_from_hub',
 ]);
 
 /**

@@ -200,6 +200,7 @@ export const HUB_LOAD_TRIGGERS: Trigger[] = [
   importTrigger(['faster_whisper', 'FlagEmbedding']), // WhisperModel, download_model; FlagModel, FlagReranker, …, from_finetuned
   importTrigger(['modelscope']), // ModelScope: pipeline(task, model=…), MsDataset.load, model_file_download
   importTrigger(['funasr']), // FunASR's AutoModel(model=…, vad_model=…)
+  'load_from_hub', // huggingface_sb3
   'FederatedDataset', // Flower's `flwr_datasets.FederatedDataset(dataset="owner/name")`
   // Haystack's SentenceTransformers* components hold `SentenceTransformer`
 ];
@@ -394,6 +395,9 @@ function diffusersAdapterSpec(sc: PySourceCode, call: PyNode, fn: PyNode, name: 
   return { ...base, ownerIdOnly: true, confidence: 'medium' };
 }
 
+const SB3_REMEDIATION =
+  'Download the agent pinned to a commit, `path = huggingface_hub.hf_hub_download("org/agent", "agent.zip", revision="<40-hex commit>")`, and load that file: `load_from_hub` takes no revision of its own.';
+
 const NEMO_REMEDIATION =
   'Download the model\'s `.nemo` file pinned to a commit, `path = huggingface_hub.hf_hub_download("org/model", "<name>.nemo", revision="<40-hex commit>")`, and load it with `restore_from(path)`: `from_pretrained` takes no revision of its own.';
 
@@ -507,6 +511,11 @@ function hfSpecForName(qn: string): (Spec & { confidence: Confidence }) | undefi
   if (/^timm\.(?:models\.)?create_model$/.test(qn)) return { api: 'timm.create_model', kind: 'model', idPos: 0, idNames: ['model_name'], revisionIn: 'id', confidence: 'high' };
   if (/^open_clip\.(?:[\w.]*\.)?(?:create_model_and_transforms|create_model|create_model_from_pretrained|get_tokenizer)$/.test(qn)) {
     return { api: `open_clip.${qn.split('.').pop()}`, kind: 'model', idPos: 0, idNames: ['model_name'], revisionIn: 'id', confidence: 'high' };
+  }
+  // huggingface_sb3 (huggingface_sb3/load_from_hub.py `load_from_hub(repo_id, filename)`): `hf_hub_download(repo_id=…,
+  // filename=…)` with no revision, and none to pass
+  if (/^huggingface_sb3\.(?:load_from_hub\.)?load_from_hub$/.test(qn)) {
+    return { api: 'load_from_hub', kind: 'file', idPos: 0, idNames: ['repo_id'], revisionIn: 'snapshot', hubOnly: true, remediation: SB3_REMEDIATION, confidence: 'high' };
   }
   // vLLM fetches a tokenizer named apart (`tokenizer="org/tok"`, vllm/entrypoints/llm.py `LLM(model, tokenizer=None,
   // …, revision=None, tokenizer_revision=None, …)`) at `tokenizer_revision`, which defaults to the model's `revision`

@@ -249,6 +249,11 @@ ruleTester.run('hf/unpinned-revision', rule, {
       code: 'from funasr import AutoModel\nmodel = AutoModel(model="FunAudioLLM/SenseVoiceSmall", hub="hf", model_revision="0123456789abcdef0123456789abcdef01234567")',
       errors: [{ messageId: 'snapshotRevisionIgnored', confidence: 'high', data: { api: 'AutoModel', id: 'FunAudioLLM/SenseVoiceSmall' } }],
     },
+    // huggingface_sb3's load_from_hub takes no revision (review persist)
+    {
+      code: 'from huggingface_sb3 import load_from_hub\ncheckpoint = load_from_hub(repo_id="sb3/ppo-CartPole-v1", filename="ppo-CartPole-v1.zip")',
+      errors: [{ messageId: 'snapshotUnpinnedOwn', confidence: 'high', data: { api: 'load_from_hub', id: 'sb3/ppo-CartPole-v1' } }],
+    },
     // a label map from a dataset repository, read as JSON (review github3, P13): low severity
     {
       code: 'import json\nfrom huggingface_hub import hf_hub_download\nrepo_id = "huggingface/label-files"\nfilename = "imagenet-1k-id2label.json"\nid2label = json.load(open(hf_hub_download(repo_id, filename, repo_type="dataset"), "r"))',

@@ -92,7 +92,7 @@ const LOADER_FUNCTION_NAMES = ['load', 'load_model', 'load_from_file', 'from_fil
  * definition of a function `LOADER_FUNCTION` names).
  */
 export const SOURCE_TRIGGERS = new RegExp(
-  String.raw`json|ya?ml|toml|conf|cfg|hparams|hyperparams|hyper_params|model_args|model_kwargs|\b(?:ini|txt)\b|transformers|huggingface_hub|safetensors|onnx|get_modelmeta|\btorch(?:\s*\.\s*serialization)?\s*\.\s*load\b|\bfrom\s+torch(?:\.serialization)?\s+import\b[^\n]*\bload\b|requests|httpx|urllib|wget|download_url_to_file|boto3|gdown|fsspec|smart_open|\bdef\s+(?:${LOADER_FUNCTION_NAMES.join('|')})\s*\(`,
+  String.raw`json|ya?ml|toml|conf|cfg|hparams|hyperparams|hyper_params|model_args|model_kwargs|\b(?:ini|txt)\b|transformers|huggingface_hub|safetensors|onnx|get_modelmeta|\btorch(?:\s*\.\s*serialization)?\s*\.\s*load\b|\bfrom\s+torch(?:\.serialization)?\s+import\b[^\n]*\bload\b|requests|httpx|urllib|wget|download_url_to_file|boto3|download_blob|download_as_(?:bytes|string|text)|huggingface_sb3|gdown|fsspec|smart_open|\bdef\s+(?:${LOADER_FUNCTION_NAMES.join('|')})\s*\(`,
   'i',
 );
 

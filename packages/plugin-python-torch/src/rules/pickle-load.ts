@@ -7,7 +7,7 @@ import { calleeName, confidenceFor, constantBytes, dataOrigin, firstAmong, isInP
 const PICKLE_MODULES = ['pickle', '_pickle', 'cPickle', 'six.moves.cPickle', 'pickle5', 'dill', 'cloudpickle'];
 
 /** What `create` needs imported before it reports anything (with the packages that vendor cloudpickle). */
-const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle', 'nltk', 'zmq', 'fastai', 'mlflow'];
+const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle', 'nltk', 'zmq', 'fastai', 'mlflow', 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib'];
 /**
  * MLflow's loaders of flavors stored as pickles (mlflow/sklearn/__init__.py `load_model(model_uri, dst_path=None)`:
  * `cloudpickle`/`pickle` by the model's `serialization_format`; mlflow/pytorch `load_model`: `torch.load` of the
@@ -23,6 +23,39 @@ const MLFLOW_PICKLED = /^mlflow\.(sklearn|pytorch|statsmodels|fastai|pyfunc)\.lo
  * pickled `Learner`, unsafe whatever `weights_only` says.
  */
 const FASTAI_LOAD_LEARNER = /^fastai(?:\.\w+)*\.load_learner$/;
+
+/**
+ * Loaders of other libraries that unpickle the file they are given: gensim's `SaveLoad.load` of its models
+ * (`KeyedVectors.load`, `Word2Vec.load`, `Dictionary.load`, …: gensim/utils.py `unpickle`; not
+ * `load_word2vec_format`, which reads the word2vec format), statsmodels' results (`ARIMAResults.load`,
+ * `sm.load`, `load_pickle`: statsmodels/iolib/smpickle.py), stable-baselines3's agents (`PPO.load(path)`:
+ * the zip's `data` entries serialized with cloudpickle, stable_baselines3/common/save_util.py
+ * `json_to_data`; `VecNormalize.load`: `pickle.load`). gensim's downloader (`api.load("glove-…")`) fetches
+ * the model and a Python module from the gensim-data releases, and runs that module to load it.
+ */
+const LIBRARY_PICKLES: ReadonlyArray<{ re: RegExp; detail: string; remediation: string; network?: boolean }> = [
+  {
+    re: /^gensim\.downloader\.load$/,
+    network: true,
+    detail: " (gensim's downloader fetches the model and a Python module from the gensim-data releases, runs that module, and unpickles the model)",
+    remediation: 'Download the vectors once, check them against a pinned SHA-256, convert them to the word2vec format (`save_word2vec_format`), and load that file with `KeyedVectors.load_word2vec_format` at run time.',
+  },
+  {
+    re: /^gensim\.(?:[\w.]*\.)?(?:[A-Z]\w*\.load|unpickle)$/,
+    detail: ' (gensim saves its models and dictionaries as pickles)',
+    remediation: 'Share word vectors in the word2vec format (`KeyedVectors.save_word2vec_format`, read back with `load_word2vec_format`, which runs no pickle), and load gensim pickles only from files this application wrote.',
+  },
+  {
+    re: /^statsmodels\.(?:api\.load(?:_pickle)?|iolib\.(?:smpickle\.)?load_pickle|(?:[\w.]*\.)?[A-Z]\w*Results(?:Wrapper)?\.load)$/,
+    detail: ' (statsmodels saves results as pickles)',
+    remediation: 'Load only results this application saved, from a place no one else can write; to share a fitted model, store its parameters (`results.params`, as JSON or CSV) and rebuild it.',
+  },
+  {
+    re: /^(?:stable_baselines3|sb3_contrib)\.(?:[\w.]*\.)?(?:[A-Z][A-Za-z0-9]*\.load|load_from_zip_file)$/,
+    detail: ' (stable-baselines3 stores parts of an agent with cloudpickle, and `VecNormalize` as a pickle)',
+    remediation: 'Load agents only from files you trained or reviewed; share a policy as its weights (`model.policy.state_dict()` saved as safetensors), and when loading a zip from elsewhere pass `custom_objects` for every pickled entry.',
+  },
+];
 const MLFLOW_REMEDIATION =
   'Load MLflow models only from runs and registries whose write access you control (a model version you reviewed, not a stage or alias anyone can move), and log models in a flavor stored without pickle: ONNX (`mlflow.onnx`), skops for scikit-learn, safetensors through `mlflow.transformers`.';
 /** LangChain vector stores whose `load_local` unpickles the saved index once `allow_dangerous_deserialization` is set. */
@@ -138,6 +171,12 @@ function isNewShelf(sc: PythonSourceCode, call: Node, callee: string): boolean {
 }
 
 /** Why this particular format is unsafe (empty for the pickle modules themselves; marshal has messages of its own). */
+/** A library loader's name for messages: `gensim.models.KeyedVectors.load` → `KeyedVectors.load`, `gensim.downloader.load` as is. */
+function shortCallee(qn: string): string {
+  const parts = qn.split('.');
+  return parts.length >= 2 && /^[A-Z]/.test(parts[parts.length - 2]) ? parts.slice(-2).join('.') : qn;
+}
+
 function detail(callee: string): string {
   if (callee.startsWith('jsonpickle.')) return ' (jsonpickle rebuilds arbitrary objects; plain json does not)';
   if (callee.startsWith('shelve.')) return ' (a shelf is pickle on disk)';
@@ -270,14 +309,14 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    triggers: ['pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization', 'recv_pyobj', 'load_learner', /\bmlflow\b/],
+    triggers: ['pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization', 'recv_pyobj', 'load_learner', /\bmlflow\b/, 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib'],
     // (`nltk.data.load("….pickle")` holds `pickle`)
     // What `create` needs imported, and a loader's name (shelve's and jsonpickle's by their module).
     // A vendored cloudpickle reached as an attribute of its package (`import ray` … `ray.cloudpickle.loads(b)`)
     // At deep, an `Unpickler` subclass of another module of the project, imported (see `UNPICKLER_NAME`)
     triggerGroups: [
       [importTrigger([...IMPORTED, ...VENDORING, 'langchain', 'langchain_community']), /\b(?:ray|pyspark|srsly|externals)\s*\.\s*cloudpickle\b/, UNPICKLER_NAME],
-      [/\b(?:_?loads?|_?Unpickler|load_session|load_module|read_pickle|LazyLoader|recv_pyobj|load_learner|load_model)\b/, 'shelve', 'jsonpickle', 'allow_dangerous_deserialization', UNPICKLER_NAME],
+      [/\b(?:_?loads?|_?Unpickler|load_session|load_module|read_pickle|LazyLoader|recv_pyobj|load_learner|load_model|load_pickle|unpickle|load_from_zip_file)\b/, 'shelve', 'jsonpickle', 'allow_dangerous_deserialization', UNPICKLER_NAME],
     ],
     docs: {
       description:
@@ -373,6 +412,20 @@ export default createRule<[], PythonSourceCode>({
             messageId: network ? 'networkDeserialization' : 'unsafeDeserialization',
             data: { callee: 'fastai.load_learner', detail: detail(store), source: '', imports: '' },
             confidence: confidenceFor(sc, file, node),
+          });
+          return;
+        }
+        // gensim's `KeyedVectors.load(p)`, statsmodels' `ARIMAResults.load(p)`, stable-baselines3's `PPO.load(p)`
+        const library = store ? LIBRARY_PICKLES.find((l) => l.re.test(store)) : undefined;
+        if (library) {
+          const file = sc.argument(node, { position: 0 }) ?? sc.argument(node, { name: 'fname' }) ?? sc.argument(node, { name: 'path' }) ?? sc.argument(node, { name: 'name' });
+          const network = library.network || fromNetwork(sc, file);
+          context.report({
+            node,
+            messageId: network ? 'networkDeserialization' : 'unsafeDeserialization',
+            data: { callee: shortCallee(store!), detail: library.detail, source: '', imports: '' },
+            confidence: library.network ? 'high' : confidenceFor(sc, file, node),
+            remediation: library.remediation,
           });
           return;
         }

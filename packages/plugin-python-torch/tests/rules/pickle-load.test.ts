@@ -73,6 +73,10 @@ ruleTester.run('torch/pickle-load', rule, {
     'import pickle, cloudpickle\ndef dumps_function(func):\n    return pickle.dumps(func)\ndef test(inc):\n    a = dumps_function(inc)\n    return cloudpickle.loads(a)',
     'import pickle\n_cache = {}\ndef dumps(f):\n    try:\n        r = _cache[f]\n    except KeyError:\n        r = pickle.dumps(f)\n        _cache[f] = r\n    return r\nx = pickle.loads(dumps(g))',
     'import gzip, pickle\ndef f(obj, p):\n    with open(p, "wb") as fh:\n        pickle.dump(obj, fh)\n    with gzip.GzipFile(p, "rb") as fh:\n        return pickle.load(fh)',
+    // gensim's word2vec and fastText formats run no pickle; a class of this file named like a library's
+    'from gensim.models import KeyedVectors\nkv = KeyedVectors.load_word2vec_format("GoogleNews-vectors-negative300.bin", binary=True)',
+    'from gensim.models.fasttext import load_facebook_model\nft = load_facebook_model("cc.en.300.bin")',
+    'class PPO:\n    @classmethod\n    def load(cls, path):\n        return cls()\nagent = PPO.load("agent.json")',
   ],
   invalid: [
     // MLflow's flavors stored as pickles; pyfunc whatever the flavor (medium); not ONNX or Keras
@@ -168,6 +172,32 @@ ruleTester.run('torch/pickle-load', rule, {
     {
       code: 'import pickle\nclass Remap(pickle.Unpickler):\n    def find_class(self, module, name):\n        return super().find_class(module.replace("old", "new"), name)\npickle.Unpickler = Remap\nobj = pickle.Unpickler(open(p, "rb")).load()',
       errors: [{ messageId: 'unsafeDeserialization', confidence: 'medium', data: { callee: 'pickle.Unpickler', detail: '' } }],
+    },
+    // loaders of other libraries that unpickle (review persist): gensim, statsmodels, stable-baselines3
+    {
+      code: 'from gensim.models import KeyedVectors, Word2Vec\nkv = KeyedVectors.load("vectors.kv", mmap="r")\nw2v = Word2Vec.load(path)',
+      errors: [
+        { messageId: 'unsafeDeserialization', line: 2, confidence: 'high', data: { callee: 'KeyedVectors.load', detail: ' (gensim saves its models and dictionaries as pickles)' } },
+        { messageId: 'unsafeDeserialization', line: 3, confidence: 'medium', data: { callee: 'Word2Vec.load', detail: ' (gensim saves its models and dictionaries as pickles)' } },
+      ],
+    },
+    {
+      code: 'import gensim.downloader as api\nwv = api.load("glove-wiki-gigaword-50")',
+      errors: [{ messageId: 'networkDeserialization', confidence: 'high', data: { callee: 'gensim.downloader.load', detail: " (gensim's downloader fetches the model and a Python module from the gensim-data releases, runs that module, and unpickles the model)" } }],
+    },
+    {
+      code: 'import statsmodels.api as sm\nfrom statsmodels.tsa.arima.model import ARIMAResults\nres = ARIMAResults.load("arima.pkl")\nold = sm.load("ols.pickle")',
+      errors: [
+        { messageId: 'unsafeDeserialization', line: 3, confidence: 'high', data: { callee: 'ARIMAResults.load', detail: ' (statsmodels saves results as pickles)' } },
+        { messageId: 'unsafeDeserialization', line: 4, confidence: 'high', data: { callee: 'statsmodels.api.load', detail: ' (statsmodels saves results as pickles)' } },
+      ],
+    },
+    {
+      code: 'from huggingface_sb3 import load_from_hub\nfrom stable_baselines3 import PPO\nfrom stable_baselines3.common.vec_env import VecNormalize\ncheckpoint = load_from_hub(repo_id="sb3/ppo-CartPole-v1", filename="ppo-CartPole-v1.zip")\nmodel = PPO.load(checkpoint)\nenv = VecNormalize.load("vecnormalize.pkl", venv)',
+      errors: [
+        { messageId: 'networkDeserialization', line: 5, confidence: 'high', data: { callee: 'PPO.load', detail: ' (stable-baselines3 stores parts of an agent with cloudpickle, and `VecNormalize` as a pickle)' } },
+        { messageId: 'unsafeDeserialization', line: 6, confidence: 'high' },
+      ],
     },
     // a `get_object` of anything else (a Django view's): data of unknown origin
     { code: 'import pickle\ndef get(self, request, pk):\n    obj = self.get_object()\n    return pickle.loads(obj.payload)', errors: [{ messageId: 'unsafeDeserialization', confidence: 'medium' }] },
