@@ -320,7 +320,7 @@ export default createRule<[], PythonSourceCode>({
     ],
     docs: {
       description:
-        'Reports deserialization with pickle and its relatives (`pickle`, `_pickle`, `cPickle`, `dill`, `cloudpickle`, `pandas.read_pickle`, `shelve`, `marshal`, `jsonpickle`, NLTK `.pickle` resources, fastai `load_learner`, MLflow\'s pickled flavors, LangChain vector stores loaded with `allow_dangerous_deserialization`), which runs code embedded in the data.',
+        'Reports deserialization with pickle and its relatives (`pickle`, `_pickle`, `cPickle`, `dill`, `cloudpickle`, `pandas.read_pickle`, `shelve`, `marshal`, `jsonpickle`, NLTK `.pickle` resources, fastai `load_learner`, MLflow\'s pickled flavors, gensim, statsmodels and stable-baselines3 models, LangChain vector stores loaded with `allow_dangerous_deserialization`), which runs code embedded in the data.',
       recommended: true,
     },
     messages: {
