@@ -128,6 +128,16 @@ const PICKLE_READER = new RegExp(`^(?:${PICKLE_MODULES.map((m) => m.replace(/\./
 const PANDAS_WRITERS = new Set<string>(['pandas.to_pickle', 'pandas.io.pickle.to_pickle', '.to_pickle']);
 /** pandas' readers of a file name. */
 const PANDAS_READERS = new Set<string>(['pandas.read_pickle', 'pandas.io.pickle.read_pickle']);
+/** A URL pandas opens itself: http(s) and ftp through urllib, object stores through fsspec. */
+const REMOTE_URL = /^(?:https?|ftp|s3a?|gs|gcs|az|abfs|adl):\/\//i;
+
+/** A known string, or one whose start is known, that is such a URL. */
+function remoteUrl(sc: PythonSourceCode, data: Node | undefined): boolean {
+  if (!data) return false;
+  const v = sc.constant(data);
+  const text = typeof v === 'string' ? v : sc.stringPieces(data)?.[0];
+  return text !== undefined && REMOTE_URL.test(text);
+}
 
 /**
  * Serializers: data they produced in this process is a deep copy, not outside input. A `Pickler`
@@ -481,7 +491,8 @@ export default createRule<[], PythonSourceCode>({
         if (judged && judged.inert) return;
         const imports = judged ? judged.imports : [];
         const dangerous = imports.some((i) => i.verdict === 'dangerous');
-        const network = imports.length === 0 && fromNetwork(sc, data);
+        // `pd.read_pickle("https://…/model.pkl")`: pandas fetches a URL itself (urllib, or fsspec for `s3://`, `gs://`)
+        const network = imports.length === 0 && (fromNetwork(sc, data) || (PANDAS_READERS.has(callee) && remoteUrl(sc, data)));
         const marshal = callee.startsWith('marshal.');
         const messageId =
           imports.length > 0 ? (dangerous ? 'embeddedPayload' : 'embeddedForeign') : marshal ? 'unsafeMarshal' : network ? 'networkDeserialization' : 'unsafeDeserialization';

@@ -199,6 +199,10 @@ ruleTester.run('torch/pickle-load', rule, {
         { messageId: 'unsafeDeserialization', line: 6, confidence: 'high' },
       ],
     },
+    // pandas fetches a URL itself (review persist)
+    { code: 'import pandas as pd\nURL = "https://example.com/models/model.pkl"\ndf = pd.read_pickle(URL)', errors: [{ messageId: 'networkDeserialization', confidence: 'high', data: { callee: 'pandas.read_pickle', detail: ' (a pickled DataFrame is a pickle)' } }] },
+    { code: 'import pandas as pd\ndf = pd.read_pickle(f"s3://{bucket}/frames/df.pkl")', errors: [{ messageId: 'networkDeserialization' }] },
+    { code: 'import pandas as pd\ndf = pd.read_pickle("cache/df.pkl")', errors: [{ messageId: 'unsafeDeserialization', confidence: 'high' }] },
     // a `get_object` of anything else (a Django view's): data of unknown origin
     { code: 'import pickle\ndef get(self, request, pk):\n    obj = self.get_object()\n    return pickle.loads(obj.payload)', errors: [{ messageId: 'unsafeDeserialization', confidence: 'medium' }] },
     { code: 'import pickle\ndef handle(request):\n    return pickle.loads(request.body)', errors: [{ messageId: 'networkDeserialization', confidence: 'high' }] },
