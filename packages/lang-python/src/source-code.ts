@@ -236,6 +236,13 @@ const MODULE_REEXPORTS: ReadonlyMap<string, string> = new Map([
   ['srsly.cloudpickle', 'cloudpickle'],
   // scikit-learn before 0.23 vendored joblib (`from sklearn.externals import joblib`)
   ['sklearn.externals.joblib', 'joblib'],
+  // six's Python 3 names for moved modules (`import six.moves.cPickle as pickle`)
+  ['six.moves.cPickle', 'pickle'],
+  ['six.moves.urllib.request', 'urllib.request'],
+  ['six.moves.urllib.parse', 'urllib.parse'],
+  ['six.moves.urllib.error', 'urllib.error'],
+  ['six.moves.configparser', 'configparser'],
+  ['six.moves.builtins', 'builtins'],
 ]);
 
 /** The top-level packages of the keys above: a name outside them is returned as is, at once. */

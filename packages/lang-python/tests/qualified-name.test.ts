@@ -65,6 +65,12 @@ describe('qualifiedName through import forms', () => {
     expect(calleeName(sc2, 'u.other')).toBe('torchvision.models.utils.other');
   });
 
+  it("six.moves' names are the Python 3 modules they stand for", async () => {
+    const sc = await parse('import six.moves.cPickle as pickle\nfrom six.moves.urllib.request import urlopen\npickle.loads(b)\nurlopen(u)\n');
+    expect(calleeName(sc, 'pickle.loads')).toBe('pickle.loads');
+    expect(calleeName(sc, 'urlopen')).toBe('urllib.request.urlopen');
+  });
+
   it('joblib vendored by scikit-learn before 0.23 is joblib', async () => {
     const sc = await parse('from sklearn.externals import joblib\nimport sklearn.externals.joblib as jl\njoblib.load(f)\njl.dump(m, f)\n');
     expect(calleeName(sc, 'joblib.load')).toBe('joblib.load');

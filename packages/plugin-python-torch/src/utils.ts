@@ -471,6 +471,12 @@ export function dataOrigin(sc: SC, expr: Node | undefined, depth = 0): Origin {
       const values = sc.bindingsOf(expr);
       let best: Origin = 'unknown';
       for (const v of values) best = strongest(best, dataOrigin(sc, v, depth + 1));
+      // `buf += sock.recv(4096)` (or of a name bound to it) in a receive loop: what is appended
+      for (const b of sc.bindings(expr)) {
+        if (b.kind !== 'augmented' || b.node.type !== 'augmented_assignment') continue;
+        const appended = dataOrigin(sc, b.node.childForFieldName('right') ?? undefined, depth + 1);
+        if (appended === 'network' || appended === 'user') best = strongest(best, appended);
+      }
       // `for bin_file in glob.glob(os.path.join(snapshot_download(repo), "*.bin"))`: an item of a
       // download, or of user input (a caller's list is not followed: items of it are not its data)
       const sources = best === 'unknown' ? sc.loopSources(expr) : undefined;

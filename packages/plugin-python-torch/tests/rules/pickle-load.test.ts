@@ -199,6 +199,8 @@ ruleTester.run('torch/pickle-load', rule, {
         { messageId: 'unsafeDeserialization', line: 6, confidence: 'high' },
       ],
     },
+    // a buffer appended to in a receive loop (review net)
+    { code: 'import pickle, socket\nsk = socket.socket()\nbuf = bytes()\nwhile True:\n    chunk = sk.recv(4096)\n    buf += chunk\n    if not chunk:\n        break\nobj = pickle.loads(buf)', errors: [{ messageId: 'networkDeserialization', line: 9, confidence: 'high' }] },
     // pandas fetches a URL itself (review persist)
     { code: 'import pandas as pd\nURL = "https://example.com/models/model.pkl"\ndf = pd.read_pickle(URL)', errors: [{ messageId: 'networkDeserialization', confidence: 'high', data: { callee: 'pandas.read_pickle', detail: ' (a pickled DataFrame is a pickle)' } }] },
     { code: 'import pandas as pd\ndf = pd.read_pickle(f"s3://{bucket}/frames/df.pkl")', errors: [{ messageId: 'networkDeserialization' }] },
@@ -347,7 +349,8 @@ ruleTester.run('torch/pickle-load', rule, {
     { code: 'import marshal\nc = marshal.loads(b)', errors: [{ messageId: 'unsafeMarshal', data: { callee: 'marshal.loads', detail: '', source: 'data' } }] },
     { code: 'import jsonpickle\no = jsonpickle.decode(s)', errors: [{ messageId: 'unsafeDeserialization' }] },
     { code: 'import _pickle\no = _pickle.loads(s)', errors: [{ messageId: 'unsafeDeserialization' }] },
-    { code: 'from six.moves import cPickle\no = cPickle.loads(s)', errors: [{ messageId: 'unsafeDeserialization', data: { callee: 'six.moves.cPickle.loads', detail: '' } }] },
+    // six's `cPickle` is Python 3's pickle (lang-python reads six.moves' names as the modules they stand for)
+    { code: 'from six.moves import cPickle\no = cPickle.loads(s)', errors: [{ messageId: 'unsafeDeserialization', data: { callee: 'pickle.loads', detail: '' } }] },
     {
       code: 'import pickle\nx = pickle.loads(b"cos\\nsystem\\n(S\'id\'\\ntR.")',
       errors: [{ messageId: 'embeddedPayload', confidence: 'high', data: { callee: 'pickle.loads', imports: 'os.system' } }],
