@@ -18,6 +18,18 @@ const name = 'unpinned-revision';
 
 const WANDB_REMEDIATION =
   'Fetch the artifact by a version you have reviewed (`api.artifact("entity/project/model:v3")`), not by an alias such as `latest` or `production` that anyone with write access can move; check its `digest` against the reviewed one.';
+const MLFLOW_REGISTRY_REMEDIATION =
+  'Load a registered model by its version number (`models:/<name>/<version>`, a version you have reviewed), not by a stage or alias that anyone allowed to promote models can move.';
+const DVC_REMEDIATION =
+  'Pass `rev=` a full commit hash of the repository you reviewed: without it the file is whatever the default branch holds at run time.';
+/**
+ * MLflow's loaders of registered models (mlflow/store/artifact/models_artifact_repo.py): a
+ * `models:/<name>/<stage>` URI (`Production`, `Staging`, also `latest`) or `models:/<name>@<alias>` resolves to
+ * whichever version holds that stage or alias at load time; `models:/<name>/<version>` and `runs:/…` are fixed.
+ */
+const MLFLOW_LOADERS = /^mlflow\.(?:\w+\.load_model|artifacts\.download_artifacts|models\.Model\.load)$/;
+/** DVC's readers of a file of a repository (dvc/api/data.py `open(path, repo=None, rev=None, …)`, `read`, `get_url`). */
+const DVC_READERS = /^dvc\.api\.(?:open|read|get_url)$/;
 const KAGGLE_REMEDIATION =
   'Pin the version in the Kaggle handle (`kagglehub.model_download("owner/model/framework/variation/3")`, `kagglehub.dataset_download("owner/dataset/versions/3")`) to one you have reviewed.';
 /** The remediation of a dataset's load (`load_dataset`, `load_dataset_builder`). */
@@ -51,7 +63,7 @@ const LLAMA_REMEDIATION = 'Download the file pinned to a commit, `path = hugging
 const SNAPSHOT_REMEDIATION = 'Download a snapshot pinned to a commit, `path = huggingface_hub.snapshot_download("org/model", revision="<40-hex commit>")`, and pass that directory to the loader in place of the Hub id: it takes no revision of its own.';
 
 /** Hub loads, and the shell commands `shellFetch` reads: `git clone` of a Hub URL, `huggingface-cli`/`hf download` (`["hf", "download", …]` too). */
-const RULE_TRIGGERS = [...HUB_LOAD_TRIGGERS, ...SHELL_HUB_TRIGGERS, 'embed_model', 'kagglehub', 'wandb'];
+const RULE_TRIGGERS = [...HUB_LOAD_TRIGGERS, ...SHELL_HUB_TRIGGERS, 'embed_model', 'kagglehub', 'wandb', 'models:/', 'dvc'];
 
 /**
  * Weights & Biases artifacts fetched by name (wandb/apis/public/api.py `Api.artifact(name, type=None)`,
@@ -111,6 +123,10 @@ export default createRule<[Options], PySourceCode>({
       tagRevisionUnknownId: '{{api}} may fetch a Hub repository (the id could not be resolved) at "{{revision}}", a tag or abbreviated hash that the repository owner can move. Pin `revision=` to a full 40-character commit hash{{localAdvice}}.',
       defaultModel: '{{api}}({{task}}) without `model=` downloads the task\'s default model at its latest revision. Name the model and pin `revision=` to a commit.',
       wandbAlias: '{{api}}("{{id}}") resolves the alias "{{alias}}", which moves to whatever version is tagged next: the artifact used is whichever that is at run time. Pin a version you have reviewed (`"{{pinned}}"`).',
+      mlflowStage:
+        '{{api}}("{{uri}}") loads the registered model at {{what}} "{{stage}}", which moves to whichever version is promoted next: the model used is whichever that is at run time. Pin a version you have reviewed (`"models:/{{name}}/<version>"`).',
+      dvcUnpinned: '{{api}} reads "{{path}}" from the repository {{repo}} without `rev=`: whatever its default branch holds at run time is used. Pin `rev=` to a full commit hash.',
+      dvcBranch: '{{api}} reads "{{path}}" from the repository {{repo}} at "{{rev}}", a branch or tag that moves. Pin `rev=` to a full commit hash.',
       kaggleUnversioned: '{{api}} fetches "{{id}}" from Kaggle at its latest version: whatever the owner publishes next is used. Pin the version in the handle (`"{{pinned}}"`).',
       kaggleUnknownHandle: '{{api}} fetches a Kaggle handle that could not be resolved (`{{expr}}`); without a version in it, the latest version is used. Pin the version in the handle.',
       shellDownload: '`{{command}}` fetches "{{id}}" from the Hub at its latest revision. Pin a commit (`--revision <commit>`, or `git checkout <commit>` after the clone).',
@@ -214,7 +230,7 @@ export default createRule<[Options], PySourceCode>({
           if (value) localEmbed(node, value);
           return;
         }
-        if (kaggle(node) || wandbArtifact(node)) return;
+        if (kaggle(node) || wandbArtifact(node) || mlflowRegistered(node) || dvcRead(node)) return;
         const shell = shellHubFetch(sc, node, opts.allowBranches);
         if (shell) {
           if (!shell.pinned) context.report({ node, messageId: 'shellDownload', data: { command: shell.command, id: shell.id }, confidence: shell.unresolved ? 'low' : 'high' });
@@ -360,15 +376,75 @@ export default createRule<[Options], PySourceCode>({
       const names = [sc.qualifiedName(fn), ...sc.instanceQualifiedNames(fn)];
       if (!names.some((q) => !!q && WANDB_ARTIFACT.test(q))) return false;
       const nameNode = sc.argument(node, { name: fn.childForFieldName('attribute')?.text === 'artifact' ? 'name' : 'artifact_or_name', position: 0 });
-      const value = nameNode ? sc.constant(nameNode) : UNKNOWN;
-      if (typeof value !== 'string') return true;
+      let value = nameNode ? sc.constant(nameNode) : UNKNOWN;
+      // `f"{entity}/{project}/model:latest"`: the alias written after the parts not known
+      let partial = false;
+      if (typeof value !== 'string') {
+        const pieces = nameNode ? sc.stringPieces(nameNode) : undefined;
+        const last = pieces?.[pieces.length - 1] ?? '';
+        if (!pieces || !/:[\w.-]+$/.test(last)) return true;
+        value = pieces.join('…');
+        partial = true;
+      }
       const colon = value.lastIndexOf(':');
       const alias = colon > value.lastIndexOf('/') && colon >= 0 ? value.slice(colon + 1) : 'latest';
       if (/^v\d+$/.test(alias)) return true;
       const base = colon > value.lastIndexOf('/') && colon >= 0 ? value.slice(0, colon) : value;
       const type = sc.argument(node, { name: 'type', position: 1 });
       const model = (type && sc.constant(type) === 'model') || mentionsModel(base);
-      context.report({ node, messageId: 'wandbAlias', data: { api: sc.getText(fn), id: value, alias, pinned: `${base}:v<n>` }, confidence: model ? 'high' : 'medium', remediation: WANDB_REMEDIATION });
+      context.report({ node, messageId: 'wandbAlias', data: { api: sc.getText(fn), id: value, alias, pinned: `${base}:v<n>` }, confidence: model && !partial ? 'high' : 'medium', remediation: WANDB_REMEDIATION });
+      return true;
+    }
+
+    /** An MLflow registered model loaded by a stage or alias (see `MLFLOW_LOADERS`). */
+    function mlflowRegistered(node: PyNode): boolean {
+      const fn = calleeOf(node);
+      const qn = fn ? sc.qualifiedName(fn) : undefined;
+      if (!qn || !MLFLOW_LOADERS.test(qn)) return false;
+      const uriNode = sc.argument(node, { name: 'model_uri', position: 0 }) ?? sc.argument(node, { name: 'artifact_uri' }) ?? sc.argument(node, { name: 'path' });
+      const value = uriNode ? sc.constant(uriNode) : undefined;
+      const pieces = typeof value === 'string' ? [value] : uriNode ? sc.stringPieces(uriNode) : undefined;
+      const uri = pieces?.join('…');
+      // `models:/<name>/<stage>` or `models:/<name>@<alias>`, the stage or alias written
+      const m = uri !== undefined ? /^models:\/([^/@]+)(?:\/([^/]+)|@([^/]+))$/.exec(uri) : null;
+      if (!m || (m[2] !== undefined && /^\d+$/.test(m[2]))) return true;
+      const stage = m[2] ?? m[3];
+      if (stage.includes('…')) return true;
+      context.report({
+        node,
+        messageId: 'mlflowStage',
+        data: { api: qn.replace(/^mlflow\./, 'mlflow.'), uri: uri!, what: m[2] !== undefined ? 'stage' : 'alias', stage, name: m[1] },
+        confidence: typeof value === 'string' ? 'high' : 'medium',
+        remediation: MLFLOW_REGISTRY_REMEDIATION,
+      });
+      return true;
+    }
+
+    /** `dvc.api.open(path, repo="https://github.com/org/models")` with no commit (see `DVC_READERS`). */
+    function dvcRead(node: PyNode): boolean {
+      const fn = calleeOf(node);
+      const qn = fn ? sc.qualifiedName(fn) : undefined;
+      if (!qn || !DVC_READERS.test(qn)) return false;
+      // (no `repo=`: the project's own workspace)
+      const repoNode = sc.argument(node, { name: 'repo', position: 1 });
+      if (!repoNode || sc.constant(repoNode) === null) return true;
+      const repoValue = sc.constant(repoNode);
+      // a local repository path is the project's
+      if (typeof repoValue === 'string' && !/^(?:https?|ssh|git):\/\/|^git@/i.test(repoValue)) return true;
+      const pathNode = sc.argument(node, { name: 'path', position: 0 });
+      const pathValue = pathNode ? sc.constant(pathNode) : undefined;
+      const path = typeof pathValue === 'string' ? pathValue : (pathNode?.text ?? '');
+      const repo = typeof repoValue === 'string' ? `"${repoValue}"` : `\`${repoNode.text.length > 40 ? `${repoNode.text.slice(0, 39)}…` : repoNode.text}\``;
+      const api = `dvc.api.${qn.slice(qn.lastIndexOf('.') + 1)}`;
+      const confidence = typeof repoValue === 'string' ? 'high' : 'low';
+      const revNode = sc.argument(node, { name: 'rev', position: 2 });
+      if (!revNode || sc.constant(revNode) === null) {
+        context.report({ node, messageId: 'dvcUnpinned', data: { api, path, repo }, confidence, remediation: DVC_REMEDIATION });
+        return true;
+      }
+      const rev = sc.constant(revNode);
+      if (typeof rev !== 'string' || /^[0-9a-f]{40}$/i.test(rev)) return true;
+      context.report({ node, messageId: 'dvcBranch', data: { api, path, repo, rev }, confidence, remediation: DVC_REMEDIATION });
       return true;
     }
 

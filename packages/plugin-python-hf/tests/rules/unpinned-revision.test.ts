@@ -11,6 +11,10 @@ ruleTester.run('hf/unpinned-revision', rule, {
     // ModelScope: pinned to a commit; a snapshot's directory loaded (a local path)
     "from modelscope import snapshot_download, AutoModel\nd = snapshot_download('qwen/Qwen-7B-Chat', revision='0123456789abcdef0123456789abcdef01234567')\nm = AutoModel.from_pretrained(d)",
     "from modelscope.pipelines import pipeline\np = pipeline('text-generation', model='./local_model')",
+    // a registered model's version, a run's artifact; DVC in the project's own workspace or at a commit; a W&B version after parts not known
+    'import mlflow\nm = mlflow.pyfunc.load_model("models:/churn/7")\nn = mlflow.sklearn.load_model("runs:/0a1b2c/model")',
+    'import dvc.api\na = dvc.api.read("models/model.pkl", mode="rb")\nb = dvc.api.read("models/model.pkl", repo="https://github.com/org/models", rev="0123456789abcdef0123456789abcdef01234567", mode="rb")',
+    'import wandb\napi = wandb.Api()\nart = api.artifact(f"{entity}/{project}/model:v3")',
     // FunASR: a local directory, a name FunASR does not map (no ModelScope id), Whisper's own downloads, a
     // pinned snapshot's directory on the Hugging Face Hub
     'from funasr import AutoModel\nmodel = AutoModel(model="./models/SenseVoiceSmall", vad_model="/opt/models/fsmn_vad")',
@@ -253,6 +257,25 @@ ruleTester.run('hf/unpinned-revision', rule, {
     {
       code: 'from huggingface_sb3 import load_from_hub\ncheckpoint = load_from_hub(repo_id="sb3/ppo-CartPole-v1", filename="ppo-CartPole-v1.zip")',
       errors: [{ messageId: 'snapshotUnpinnedOwn', confidence: 'high', data: { api: 'load_from_hub', id: 'sb3/ppo-CartPole-v1' } }],
+    },
+    // MLflow's registry by a stage or alias; DVC from another repository without a commit; a W&B alias after parts not known (review track)
+    {
+      code: 'import mlflow\nm = mlflow.pyfunc.load_model("models:/churn/Production")\nn = mlflow.sklearn.load_model(model_uri="models:/churn@champion")',
+      errors: [
+        { messageId: 'mlflowStage', line: 2, confidence: 'high', data: { api: 'mlflow.pyfunc.load_model', uri: 'models:/churn/Production', what: 'stage', stage: 'Production', name: 'churn' } },
+        { messageId: 'mlflowStage', line: 3, confidence: 'high', data: { api: 'mlflow.sklearn.load_model', uri: 'models:/churn@champion', what: 'alias', stage: 'champion', name: 'churn' } },
+      ],
+    },
+    {
+      code: 'import dvc.api\nwith dvc.api.open("models/model.joblib", repo="https://github.com/org/models", mode="rb") as f:\n    data = f.read()\nraw = dvc.api.read("models/model.pkl", repo="https://github.com/org/models", rev="main", mode="rb")',
+      errors: [
+        { messageId: 'dvcUnpinned', line: 2, confidence: 'high', data: { api: 'dvc.api.open', path: 'models/model.joblib', repo: '"https://github.com/org/models"' } },
+        { messageId: 'dvcBranch', line: 4, confidence: 'high', data: { api: 'dvc.api.read', path: 'models/model.pkl', repo: '"https://github.com/org/models"', rev: 'main' } },
+      ],
+    },
+    {
+      code: 'import wandb\napi = wandb.Api()\nart = api.artifact(f"{entity}/{project}/model:latest", type="model")',
+      errors: [{ messageId: 'wandbAlias', confidence: 'medium', data: { api: 'api.artifact', id: '…/…/model:latest', alias: 'latest', pinned: '…/…/model:v<n>' } }],
     },
     // a label map from a dataset repository, read as JSON (review github3, P13): low severity
     {
