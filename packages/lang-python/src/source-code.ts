@@ -4770,10 +4770,10 @@ function percentPieces(template: string, values: Array<string | undefined>): str
   return out;
 }
 
-/** Pieces of consecutive parts of a string (`undefined`: a part not known at all) joined into one list. */
 /** `os.path` functions whose result ends in the file name of the path they are given. */
 const PATH_KEEPERS = /^(?:os\.path|posixpath)\.(?:abspath|realpath|normpath|expanduser)$/;
 
+/** Pieces of consecutive parts of a string (`undefined`: a part not known at all) joined into one list. */
 function joinPieces(parts: Array<readonly string[] | undefined>): string[] {
   const out = [''];
   for (const part of parts) {

@@ -180,13 +180,13 @@ function isNewShelf(sc: PythonSourceCode, call: Node, callee: string): boolean {
   return false;
 }
 
-/** Why this particular format is unsafe (empty for the pickle modules themselves; marshal has messages of its own). */
 /** A library loader's name for messages: `gensim.models.KeyedVectors.load` → `KeyedVectors.load`, `gensim.downloader.load` as is. */
 function shortCallee(qn: string): string {
   const parts = qn.split('.');
   return parts.length >= 2 && /^[A-Z]/.test(parts[parts.length - 2]) ? parts.slice(-2).join('.') : qn;
 }
 
+/** Why this particular format is unsafe (empty for the pickle modules themselves; marshal has messages of its own). */
 function detail(callee: string): string {
   if (callee.startsWith('jsonpickle.')) return ' (jsonpickle rebuilds arbitrary objects; plain json does not)';
   if (callee.startsWith('shelve.')) return ' (a shelf is pickle on disk)';
