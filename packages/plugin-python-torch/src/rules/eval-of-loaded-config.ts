@@ -258,13 +258,10 @@ export default createRule<[], PythonSourceCode>({
             for (const a of callArguments(expr)) best = max(best, taintOf(a, depth + 1, seen));
             return best;
           }
-          // `parse_model(yaml_model_load(path))`: what a function of this file returns (a method too)
+          // `parse_model(yaml_model_load(path))`: what a function of this file returns (a method too), when it
+          // returns loaded data (a parameter of that function named like a config is its callers' business)
           const local = sc.localFunction(expr);
-          if (local?.type === 'function_definition') {
-            let best: Taint;
-            for (const v of sc.returnValues(local)) if (best !== 'loaded') best = max(best, taintOf(v, depth + 1, seen));
-            if (best) return best;
-          }
+          if (local?.type === 'function_definition' && sc.returnValues(local).some((v) => taintOf(v, depth + 1, seen) === 'loaded')) return 'loaded';
           const callee = sc.callee(expr);
           if (callee?.type === 'attribute') {
             const method = callee.childForFieldName('attribute')?.text ?? '';

@@ -77,6 +77,8 @@ ruleTester.run('torch/eval-of-loaded-config', rule, {
     // a generator over literal names whose items are built here, not loaded; a helper that returns code written here
     'def guess(names):\n    a, b = (x.upper() for x in ("nn.ReLU", "nn.GELU"))\n    return eval(a)',
     'def default_act():\n    return "nn.SiLU()"\ndef build():\n    return eval(default_act())',
+    // a helper that builds code from its own parameter named like a config (attrs' `_compile_and_eval` callers): not loaded data
+    'def make_script(config):\n    return "x = " + config["name"]\ndef build():\n    code = make_script({"name": "1"})\n    eval(compile(code, "generated", "exec"))',
   ],
   invalid: [
     // a project config object imported by a config name (yacs: HRNet's tools/test.py), like a parameter named so
