@@ -28,6 +28,14 @@ describe('many calls in one function', () => {
     expect(findings).toHaveLength(400);
   });
 
+  // whether a saved file is handed to a loader later is asked of one list per function (review of the whole change: 39 s on 2,000)
+  it('downloads each saved to its own file, then one loaded', async () => {
+    const text = `import torch\nfrom urllib.request import urlretrieve\ndef f(u):\n${Array.from({ length: 2000 }, (_, i) => `    urlretrieve(u, d${i})\n`).join('')}    return torch.load(d1999)\n`;
+    const findings = (await lintAll(text)).filter((f) => f.ruleId === 'hf/unverified-model-download');
+    expect(findings).toHaveLength(1);
+    expect(findings[0].line).toBe(2003);
+  });
+
   it('datasets loaded and trained on', async () => {
     const text = `from datasets import load_dataset\nfrom transformers import Trainer\ndef f(m):\n${'    d = load_dataset("org/data")\n    Trainer(model=m, train_dataset=d).train()\n'.repeat(n / 2)}`;
     const findings = await lintAll(text);

@@ -472,11 +472,7 @@ export function dataOrigin(sc: SC, expr: Node | undefined, depth = 0): Origin {
       let best: Origin = 'unknown';
       for (const v of values) best = strongest(best, dataOrigin(sc, v, depth + 1));
       // `buf += sock.recv(4096)` (or of a name bound to it) in a receive loop: what is appended
-      for (const b of sc.bindings(expr)) {
-        if (b.kind !== 'augmented' || b.node.type !== 'augmented_assignment') continue;
-        const appended = dataOrigin(sc, b.node.childForFieldName('right') ?? undefined, depth + 1);
-        if (appended === 'network' || appended === 'user') best = strongest(best, appended);
-      }
+      if (best !== 'network') best = strongest(best, appendedOrigin(sc, sc.bindings(expr), depth));
       // `for bin_file in glob.glob(os.path.join(snapshot_download(repo), "*.bin"))`: an item of a
       // download, or of user input (a caller's list is not followed: items of it are not its data)
       const sources = best === 'unknown' ? sc.loopSources(expr) : undefined;
@@ -1060,6 +1056,33 @@ function ownWrite(sc: SC, expr: Node, dumpers: ReadonlySet<string>, orMaybe: boo
 }
 
 const dumperCalls = new WeakMap<object, Map<string, Node[]>>();
+
+/** `appendedOrigin` per file, by the first augmented assignment of the name (its answer, or `unknown` while it is asked). */
+const appendedOrigins = new WeakMap<object, Map<number, Origin>>();
+
+/**
+ * What the augmented assignments among a name's bindings append (`buf += sock.recv(n)`), when it is
+ * network data or user input: asked once per name and file (a name appended to itself, `x += x`, again
+ * and again, would otherwise ask its bindings once per path through them).
+ */
+function appendedOrigin(sc: SC, bindings: readonly PythonBinding[], depth: number): Origin {
+  const augmented = bindings.filter((b) => b.kind === 'augmented' && b.node.type === 'augmented_assignment');
+  if (augmented.length === 0) return 'unknown';
+  let memo = appendedOrigins.get(sc);
+  if (!memo) appendedOrigins.set(sc, (memo = new Map()));
+  const key = augmented[0].node.id;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  memo.set(key, 'unknown');
+  let best: Origin = 'unknown';
+  for (const b of augmented) {
+    const appended = dataOrigin(sc, b.node.childForFieldName('right') ?? undefined, depth + 1);
+    if (appended === 'network' || appended === 'user') best = strongest(best, appended);
+    if (best === 'network') break;
+  }
+  memo.set(key, best);
+  return best;
+}
 
 /**
  * The calls of `dumpers` a function runs itself, in source order, found once per function: a cheap

@@ -7,6 +7,17 @@ const findings = (text: string) => lintAll(text, { file: 'hostile.py' });
 // function's calls for each load. Tens of thousands of loads in one function used to take minutes
 // (quadratic); they are bounded now, and past the bound a load is reported as usual. Each case here
 // would not finish within the test timeout otherwise.
+// what a name appends (`buf += chunk`) is asked once per name: `x += x` again and again used to double
+// the work with each line (review of the whole change: 36 s for nine lines)
+describe('a name appended to itself', () => {
+  it('answers once', async () => {
+    const text = `import pickle, socket\nx = socket.socket().recv(4096)\n${'x += x\n'.repeat(200)}obj = pickle.loads(x)\n`;
+    const found = await findings(text);
+    expect(found).toHaveLength(1);
+    expect(found[0].messageId).toBe('networkDeserialization');
+  });
+});
+
 describe('many loads in one function', () => {
   const n = 20_000;
 

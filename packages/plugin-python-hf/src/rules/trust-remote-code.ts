@@ -2,7 +2,7 @@ import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
 import { importTrigger } from '@oculum/lang-python';
 import { argList, buildsArgumentsOnly, calleeName, calleeOf, forwardedArgument, type PyNode, type PySourceCode } from '../util/ast.js';
 import { classifyModelRef, pythonTruthy } from '../util/classify.js';
-import { loaderCall } from '../util/hub.js';
+import { FUNASR_AUTO_MODEL, funasrHub, loaderCall } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
 import { choicesOf, resolveId, type Resolved } from '../util/resolve.js';
 
@@ -127,6 +127,8 @@ export default createRule<[], PySourceCode>({
       repositoryModuleUnknown: '{{api}} imports `{{module}}` from `{{expr}}`, which could not be resolved: when it names a Hub repository, that repository\'s own Python code runs in this process.',
       funasrRepositoryModule:
         '{{api}} is called with trust_remote_code={{value}}: FunASR imports the module the model repository\'s configuration names (its `remote_code`, else `model`), so the repository\'s own Python code runs in this process, even at a pinned revision.',
+      funasrHubIgnored:
+        '{{api}} is called with trust_remote_code={{value}} and `hub="hf"`: FunASR\'s Hugging Face download imports no module for it today, but the flag still asks for the model\'s own code; leave it unset.',
       funasrProjectModule:
         '{{api}} is called with trust_remote_code={{value}}: FunASR imports {{module}} (`remote_code=`) into this process. That file is the project\'s, not the repository\'s, so keep the reviewed copy with the project; the flag is still what lets a model run code of its own.',
       libraryMayEnableClass: '{{api}} of FlagEmbedding up to 1.2 (FlagEmbedding/flag_reranker.py) passes trust_remote_code=True itself; from 1.3 the class takes trust_remote_code (default False), and this call passes none of the keywords only the later class takes. Unless FlagEmbedding 1.3 or later is installed, the repository\'s own Python code runs in this process.',
@@ -168,7 +170,12 @@ export default createRule<[], PySourceCode>({
       // a dataset's script, not a model's architecture
       const dataset = isDatasetLoad(sc, call);
       // FunASR's `AutoModel`: what runs is the module `remote_code=` names, the project's own file when given
-      if (!viaKwargs && isFunasrAutoModel(sc, call)) {
+      if (!viaKwargs && path === undefined && isFunasrAutoModel(sc, call)) {
+        // (`hub="hf"`: FunASR's Hugging Face download imports no module for the flag; it asks for remote code all the same)
+        if (funasrHub(sc, call) === 'hf') {
+          context.report({ node: call, messageId: 'funasrHubIgnored', data: { api, value: shown }, confidence: 'low', suggest, remediation: FUNASR_REMEDIATION });
+          return true;
+        }
         const remote = sc.argument(call, { name: 'remote_code' });
         const module = remote ? sc.constant(remote) : undefined;
         if (typeof module === 'string' && module !== '' && classifyModelRef(module).kind === 'local') {
@@ -407,7 +414,7 @@ const LOCAL_DATASET_REMEDIATION =
 /** FunASR's `AutoModel` (funasr/auto/auto_model.py, funasr/download/download_model_from_hub.py). */
 function isFunasrAutoModel(sc: PySourceCode, call: PyNode): boolean {
   const fn = calleeOf(call);
-  return !!fn && /^funasr\.(?:auto\.(?:auto_model\.)?)?AutoModel$/.test(sc.qualifiedName(fn) ?? '');
+  return !!fn && FUNASR_AUTO_MODEL.test(sc.qualifiedName(fn) ?? '');
 }
 
 const FUNASR_REMEDIATION =

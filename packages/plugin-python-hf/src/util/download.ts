@@ -394,20 +394,35 @@ export function downloadSink(sc: PySourceCode, dl: RawDownload): Sink | undefine
 function savedFileLoaded(sc: PySourceCode, sink: Sink): boolean {
   const dest = sink.dest;
   if (!dest || dest.type === 'string' || dest.text.length > 200) return false;
-  const stmt = statementOf(sink.node);
   const fn = sc.enclosingFunction(sink.node);
+  const last = loadedFiles(sc, fn).get(dest.text);
+  return last !== undefined && last > statementOf(sink.node).endIndex;
+}
+
+/** `loadedFiles` per file, by function. */
+const loadedFilesCache = new WeakMap<object, Map<number, Map<string, number>>>();
+
+/**
+ * The first arguments of the model loaders called in a function (its own body, as `walkBody` sees it), as
+ * written, each with where its last such call starts: found once per function, so that each download of a
+ * function asks in constant time.
+ */
+function loadedFiles(sc: PySourceCode, fn: PyNode): Map<string, number> {
+  let byFunction = loadedFilesCache.get(sc);
+  if (!byFunction) loadedFilesCache.set(sc, (byFunction = new Map()));
+  let files = byFunction.get(fn.id);
+  if (files) return files;
+  files = new Map();
   const body = fn.type === 'function_definition' ? fn.childForFieldName('body') : fn;
-  if (!body) return false;
-  const text = dest.text;
-  let found = false;
-  walkAfter(body, stmt, (n) => {
-    if (n.type === 'call' && LOADER.test(sc.qualifiedName(calleeOf(n)!) ?? '')) {
+  if (body) {
+    walkBody(body, (n) => {
+      if (n.type !== 'call' || !LOADER.test(sc.qualifiedName(calleeOf(n)!) ?? '')) return;
       const first = sc.argument(n, { position: 0 }) ?? argList(n)[0];
-      if (first && first.text === text) found = true;
-    }
-    return found;
-  });
-  return found;
+      if (first && first.text.length <= 200) files!.set(first.text, Math.max(files!.get(first.text) ?? -1, n.startIndex));
+    });
+  }
+  byFunction.set(fn.id, files);
+  return files;
 }
 
 /** A function that checks by its name (`verify_checksum(path, SHA)`, `check_integrity(f)`, `hash_matches(...)`). */

@@ -259,6 +259,17 @@ const FUNASR_MODELSCOPE_MODELS: Readonly<Record<string, string>> = {
   'Qwen-Audio': 'Qwen/Qwen-Audio',
 };
 
+/** FunASR's `AutoModel` (funasr/auto/auto_model.py), as its package and modules export it. */
+export const FUNASR_AUTO_MODEL = /^funasr\.(?:auto\.(?:auto_model\.)?)?AutoModel$/;
+
+/** The hub FunASR's `AutoModel(model=…)` downloads from, by its `hub=` (see `funasrSpec`): `undefined` when none. */
+export function funasrHub(sc: PySourceCode, call: PyNode): 'ms' | 'hf' | undefined {
+  const hubArg = sc.argument(call, { name: 'hub' });
+  const hub = hubArg ? sc.constant(hubArg) : 'ms';
+  if (hub === 'hf') return 'hf';
+  return hub === 'ms' || hub === UNKNOWN ? 'ms' : undefined;
+}
+
 /**
  * A FunASR load as the call's `hub=` selects it (funasr/download/download_model_from_hub.py `download_model`):
  * ModelScope by default (`"ms"`; also when `hub=` cannot be read), its `<kind>model_revision=` defaulting to the
@@ -267,10 +278,9 @@ const FUNASR_MODELSCOPE_MODELS: Readonly<Record<string, string>> = {
  * downloads) or another value (nothing is downloaded).
  */
 function funasrSpec(sc: PySourceCode, call: PyNode, spec: Spec & { confidence: Confidence }): (Spec & { confidence: Confidence }) | undefined {
-  const hubArg = sc.argument(call, { name: 'hub' });
-  const hub = hubArg ? sc.constant(hubArg) : 'ms';
+  const hub = funasrHub(sc, call);
   if (hub === 'hf') return { ...spec, otherHub: undefined, revisionIn: 'snapshot', shortNames: {} };
-  if (hub === 'ms' || hub === UNKNOWN) return { ...spec, otherHub: { ...MODELSCOPE, keyword: spec.revisionKeyword } };
+  if (hub === 'ms') return { ...spec, otherHub: { ...MODELSCOPE, keyword: spec.revisionKeyword } };
   return undefined;
 }
 
@@ -413,11 +423,12 @@ function specForName(qn: string): (Spec & { confidence: Confidence }) | undefine
   if (/^nemo\.[\w.]+\.from_pretrained$/.test(qn)) {
     return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['model_name'], revisionIn: 'snapshot', ownerIdOnly: true, remediation: NEMO_REMEDIATION, confidence: 'high' };
   }
-  // FunASR (modelscope/FunASR, funasr/auto/auto_model.py `AutoModel(**kwargs)`): `model=` and the optional
-  // `vad_model=`, `punc_model=`, `spk_model=` are each downloaded (funasr/download/download_model_from_hub.py)
-  if (/^funasr\.(?:auto\.(?:auto_model\.)?)?AutoModel$/.test(qn)) {
-    const one = (kind: string): Spec => ({ api: 'AutoModel', kind: 'model', idNames: [`${kind}model`], revisionKeyword: `${kind}model_revision`, shortNames: FUNASR_MODELSCOPE_MODELS, otherHub: 'funasr' });
-    return { ...one(''), also: [one('vad_'), one('punc_'), one('spk_')], confidence: 'high' };
+  // FunASR (modelscope/FunASR, funasr/auto/auto_model.py `AutoModel(**kwargs)`): `model=` from the hub `hub=`
+  // selects, and the optional `vad_model=`, `punc_model=`, `spk_model=` each from ModelScope (their kwargs carry
+  // no `hub`: funasr/download/download_model_from_hub.py `download_model` defaults it to `"ms"`)
+  if (FUNASR_AUTO_MODEL.test(qn)) {
+    const sub = (kind: string): Spec => ({ api: 'AutoModel', kind: 'model', idNames: [`${kind}model`], revisionKeyword: `${kind}model_revision`, shortNames: FUNASR_MODELSCOPE_MODELS, otherHub: { ...MODELSCOPE, keyword: `${kind}model_revision` } });
+    return { ...sub(''), otherHub: 'funasr', also: [sub('vad_'), sub('punc_'), sub('spk_')], confidence: 'high' };
   }
   const spec = hfSpecForName(qn);
   // PaddleNLP's `from_pretrained` fetches from its community storage, or the hub `from_hf_hub=`, `from_aistudio=`,

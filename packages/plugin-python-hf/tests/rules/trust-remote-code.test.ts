@@ -109,8 +109,17 @@ ruleTester.run('hf/trust-remote-code', rule, {
       errors: [{ messageId: 'funasrProjectModule', confidence: 'medium', data: { api: 'AutoModel', value: 'True', module: '"./model.py"' }, suggestions: [{ messageId: 'setFalse', output: 'from funasr import AutoModel\nmodel = AutoModel(model="iic/SenseVoiceSmall", trust_remote_code=False, remote_code="./model.py", model_revision="v2.0.4")' }] }],
     },
     {
+      code: 'from funasr import AutoModel\nmodel = AutoModel(model="iic/Fun-ASR-Nano", trust_remote_code=True)',
+      errors: [{ messageId: 'funasrRepositoryModule', confidence: 'high', data: { api: 'AutoModel', value: 'True' }, suggestions: [{ messageId: 'setFalse', output: 'from funasr import AutoModel\nmodel = AutoModel(model="iic/Fun-ASR-Nano", trust_remote_code=False)' }] }],
+    },
+    // (review s30: FunASR's Hugging Face download imports nothing for the flag: low; a local directory: its own files)
+    {
       code: 'from funasr import AutoModel\nmodel = AutoModel(model="FunAudioLLM/Fun-ASR-Nano-2512", trust_remote_code=True, hub="hf")',
-      errors: [{ messageId: 'funasrRepositoryModule', confidence: 'high', data: { api: 'AutoModel', value: 'True' }, suggestions: [{ messageId: 'setFalse', output: 'from funasr import AutoModel\nmodel = AutoModel(model="FunAudioLLM/Fun-ASR-Nano-2512", trust_remote_code=False, hub="hf")' }] }],
+      errors: [{ messageId: 'funasrHubIgnored', confidence: 'low', data: { api: 'AutoModel', value: 'True' }, suggestions: [{ messageId: 'setFalse', output: 'from funasr import AutoModel\nmodel = AutoModel(model="FunAudioLLM/Fun-ASR-Nano-2512", trust_remote_code=False, hub="hf")' }] }],
+    },
+    {
+      code: 'from funasr import AutoModel\nmodel = AutoModel(model="./local_model_dir", trust_remote_code=True)',
+      errors: [{ messageId: 'trustedLocal', data: { api: 'AutoModel', value: 'True', path: '"./local_model_dir"' }, suggestions: [{ messageId: 'setFalse', output: 'from funasr import AutoModel\nmodel = AutoModel(model="./local_model_dir", trust_remote_code=False)' }] }],
     },
     // a Hub id, or an id not known: the repository's message
     {

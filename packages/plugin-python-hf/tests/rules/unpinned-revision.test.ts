@@ -244,6 +244,11 @@ ruleTester.run('hf/unpinned-revision', rule, {
         { messageId: 'otherHubBranchRevision', confidence: 'high', data: { api: 'AutoModel', id: 'iic/speech_seaco_paraformer_large_asr_nat-zh-cn-16k-common-vocab8404-pytorch', hub: 'ModelScope', revision: 'master', advice: 'Pin `model_revision=` to a release tag you have reviewed (ModelScope takes branch and tag names, not commit hashes), and compare the files with known SHA-256 digests: the repository owner can move a tag.' } },
       ],
     },
+    // the sub-models come from ModelScope whatever `hub=` says (their kwargs carry no hub; review s30)
+    {
+      code: 'from funasr import AutoModel\nmodel = AutoModel(model="./local_asr", hub="hf", vad_model="fsmn-vad")',
+      errors: [{ messageId: 'otherHubMissingRevision', confidence: 'high', data: { api: 'AutoModel', id: 'iic/speech_fsmn_vad_zh-cn-16k-common-pytorch', hub: 'ModelScope', latest: 'the SDK picks a tag or the `master` branch at load time, which the repository owner can move', advice: 'Pin `vad_model_revision=` to a release tag you have reviewed (ModelScope takes branch and tag names, not commit hashes), and compare the files with known SHA-256 digests: the repository owner can move a tag.' } }],
+    },
     // (one finding per call, for its least pinned load: here the VAD model's)
     {
       code: 'from funasr import AutoModel\nmodel = AutoModel(model="paraformer-zh", model_revision="v2.0.4", vad_model="fsmn-vad", punc_model="ct-punc", punc_model_revision="v2.0.4")',
