@@ -22,12 +22,16 @@ import type { ScriptSource } from './sfc.js';
 const MAX_DEPTH = 32;
 /** Marks a binding whose answer is being worked out (a cycle back to it answers nothing). */
 const PENDING: unique symbol = Symbol('pending');
-/** At most this many values from `possibleConstants` (a `+` of two lookups multiplies them). */
 /** How many objects one `propertyChoices` question may visit, paths through spreads counted (see `collectObjects`). */
 const CHOICE_STEPS = 2000;
+/** At most this many values from `possibleConstants` (a `+` of two lookups multiplies them). */
 const MAX_CHOICES = 32;
 /** At most this many pieces of a template or `+` are read one by one by `possibleStringBounds`. */
 const MAX_PIECES = 64;
+/** At most this many known middles in a `StringBounds` (see `joinBounds`). */
+const MAX_PARTS = 64;
+/** How many expressions one `possibleStringBounds` question may read (each once: see `boundsChoices`). */
+const BOUNDS_STEPS = 2000;
 /** Identifiers that denote the global object. */
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
 /** TypeScript wrappers around a value (`x as T`, `x!`, `x satisfies T`, `<T>x`). */
@@ -59,10 +63,11 @@ type MemberOwner = { cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression; 
 
 type Ref = { kind: 'module'; module: string; path: string[] } | { kind: 'global'; path: string[] };
 
-/** The known ends of a string expression (`http://${host}/model.onnx` → prefix `http://`, suffix `/model.onnx`). */
 /**
  * The bounds of a string made of `pieces` in order: known pieces join the run being built; a piece
  * that is not known ends it with its prefix, adds its own middles and starts the next run with its suffix.
+ * At most `MAX_PARTS` middles are kept (the later ones are dropped: fewer known runs, never a wrong one),
+ * so strings built of strings built of strings do not grow their parts exponentially.
  */
 function joinBounds(pieces: readonly StringBounds[], keepValue = true): StringBounds {
   const parts: string[] = [];
@@ -75,8 +80,8 @@ function joinBounds(pieces: readonly StringBounds[], keepValue = true): StringBo
     }
     known = false;
     const head = run + p.parts[0];
-    if (head || parts.length === 0) parts.push(head);
-    for (const middle of p.parts.slice(1, -1)) if (middle) parts.push(middle);
+    if (parts.length === 0 || (head && parts.length <= MAX_PARTS)) parts.push(head);
+    for (let i = 1; i < p.parts.length - 1 && parts.length <= MAX_PARTS; i++) if (p.parts[i]) parts.push(p.parts[i]);
     run = p.parts[p.parts.length - 1];
   }
   if (known && keepValue) return { value: run, prefix: run, suffix: run, parts: [run] };
@@ -85,6 +90,10 @@ function joinBounds(pieces: readonly StringBounds[], keepValue = true): StringBo
   return { prefix: parts[0], suffix: parts[parts.length - 1], parts };
 }
 
+/** The bounds of a string nothing is known of (shared: bounds are never changed once made). */
+const UNKNOWN_BOUNDS: StringBounds = Object.freeze({ prefix: '', suffix: '', parts: Object.freeze(['', '']) as string[] });
+
+/** The known ends of a string expression (`http://${host}/model.onnx` → prefix `http://`, suffix `/model.onnx`). */
 export interface StringBounds {
   /** The whole value when it is statically known. */
   value?: string;
@@ -2098,10 +2107,44 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
    * `file://`, `URL.createObjectURL(blob)` with `blob:`.
    */
   stringBounds(expr: JsNode, depth = 0): StringBounds {
+    // Each expression's bounds are kept once known (`boundsMemo`), so a string built of names built of
+    // names is read once per expression, not once per use: linear in the file, not its length to the
+    // power of the nesting. An answer cut short by `MAX_DEPTH` or a cycle serves the questions asked
+    // as deep or deeper only (asked from higher up, it is read again: at most `MAX_DEPTH` times).
+    const memo = this.boundsMemo.get(expr);
+    if (memo === PENDING) {
+      this.boundsCut = true;
+      return UNKNOWN_BOUNDS;
+    }
+    if (memo && (!memo.cut || depth >= memo.depth)) {
+      if (memo.cut) this.boundsCut = true;
+      return memo.bounds;
+    }
+    this.boundsMemo.set(expr, PENDING);
+    const outerCut = this.boundsCut;
+    this.boundsCut = false;
+    let bounds = UNKNOWN_BOUNDS;
+    try {
+      bounds = this.ownStringBounds(expr, depth);
+    } finally {
+      this.boundsMemo.set(expr, { bounds, depth, cut: this.boundsCut });
+      this.boundsCut ||= outerCut;
+    }
+    return bounds;
+  }
+
+  /** Each expression's `stringBounds`, and whether (and how deep) it was cut short. */
+  private readonly boundsMemo = new Map<JsNode, { bounds: StringBounds; depth: number; cut: boolean } | typeof PENDING>();
+  /** Set when a `stringBounds` answer on the way was cut short (`MAX_DEPTH`, a cycle). */
+  private boundsCut = false;
+
+  private ownStringBounds(expr: JsNode, depth: number): StringBounds {
     const v = this.constant(expr);
     if (typeof v === 'string') return { value: v, prefix: v, suffix: v, parts: [v] };
-    const unknown: StringBounds = { prefix: '', suffix: '', parts: ['', ''] };
-    if (depth > MAX_DEPTH) return unknown;
+    if (depth > MAX_DEPTH) {
+      this.boundsCut = true;
+      return UNKNOWN_BOUNDS;
+    }
     const node = unwrapExpression(expr);
     let pieces: StringBounds[] | undefined;
     if (node.type === 'TemplateLiteral') {
@@ -2112,7 +2155,8 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
         if (i < node.expressions.length) pieces!.push(this.stringBounds(node.expressions[i], depth + 1));
       });
     } else if (node.type === 'BinaryExpression' && node.operator === '+') {
-      pieces = [this.stringBounds(node.left, depth + 1), this.stringBounds(node.right, depth + 1)];
+      // the terms of a `+` chain without recursion: a long chain is one level, each term read once
+      pieces = this.plusTerms(node).map((term) => this.stringBounds(term, depth + 1));
     }
     if (pieces) return joinBounds(pieces, false);
     if (node.type === 'Identifier') {
@@ -2124,7 +2168,19 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     if (imported?.bounds) return { ...imported.bounds, parts: [...imported.bounds.parts] };
     const scheme = this.madeUrlScheme(node, depth);
     if (scheme !== undefined) return { prefix: scheme, suffix: '', parts: [scheme, ''] };
-    return unknown;
+    return UNKNOWN_BOUNDS;
+  }
+
+  /** The terms of a `+` chain in order (`a + b + c` → `a`, `b`, `c`), read without recursion. */
+  private plusTerms(node: TSESTree.BinaryExpression): JsNode[] {
+    const terms: JsNode[] = [];
+    const stack: JsNode[] = [node];
+    while (stack.length > 0) {
+      const cur = unwrapExpression(stack.pop()!);
+      if (cur.type === 'BinaryExpression' && cur.operator === '+') stack.push(cur.right, cur.left);
+      else terms.push(cur);
+    }
+    return terms;
   }
 
   /**
@@ -2133,37 +2189,64 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
    * constants), the other parts left not known: `` `${base}/${file}` `` with `file` looping over
    * `['config.json', 'onnx/model.onnx']` → one bounds ending `/config.json`, one ending
    * `/onnx/model.onnx`, whatever `base` is. One element, `stringBounds(expr)`, when no part has several
-   * values, or past 32 combinations.
+   * values, or past 32 combinations. Linear in the file (see `boundsChoices`).
    */
   possibleStringBounds(expr: JsNode): StringBounds[] {
     if (typeof this.constant(expr) === 'string') return [this.stringBounds(expr)];
+    this.boundsSteps = BOUNDS_STEPS;
     return this.boundsChoices(expr, 0) ?? [this.stringBounds(expr)];
   }
 
+  /** Each expression's `boundsChoices`, kept as `stringBounds` keeps its answers (see there). */
+  private readonly choicesMemo = new Map<JsNode, { choices: StringBounds[] | undefined; depth: number; cut: boolean } | typeof PENDING>();
+  /** Set when a `boundsChoices` answer on the way was cut short (`MAX_DEPTH`, a cycle, `BOUNDS_STEPS`). */
+  private choicesCut = false;
+  /** What is left of `BOUNDS_STEPS` for the `possibleStringBounds` question being answered. */
+  private boundsSteps = BOUNDS_STEPS;
+
   /**
    * `possibleStringBounds`: `undefined` when no part has several values, past `MAX_CHOICES`
-   * combinations, `MAX_PIECES` pieces or `MAX_DEPTH`. Only the leaves are asked for their bounds,
-   * each once: a long `+` chain costs its length, not its length at each level.
+   * combinations, `MAX_PIECES` pieces, `MAX_DEPTH` or `BOUNDS_STEPS` expressions read. Each
+   * expression is read once (`choicesMemo`; the bounds of a part with one value come from the kept
+   * `stringBounds`), so a name used many times is not expanded again at each use.
    */
   private boundsChoices(expr: JsNode, depth: number): StringBounds[] | undefined {
-    if (depth > MAX_DEPTH) return undefined;
+    const memo = this.choicesMemo.get(expr);
+    if (memo === PENDING) {
+      this.choicesCut = true;
+      return undefined;
+    }
+    if (memo && (!memo.cut || depth >= memo.depth)) {
+      if (memo.cut) this.choicesCut = true;
+      return memo.choices;
+    }
+    if (depth > MAX_DEPTH || --this.boundsSteps < 0) {
+      this.choicesCut = true;
+      return undefined;
+    }
+    this.choicesMemo.set(expr, PENDING);
+    const outerCut = this.choicesCut;
+    this.choicesCut = false;
+    let choices: StringBounds[] | undefined;
+    try {
+      choices = this.ownBoundsChoices(expr, depth);
+    } finally {
+      this.choicesMemo.set(expr, { choices, depth, cut: this.choicesCut });
+      this.choicesCut ||= outerCut;
+    }
+    return choices;
+  }
+
+  private ownBoundsChoices(expr: JsNode, depth: number): StringBounds[] | undefined {
     const node = unwrapExpression(expr);
-    const pieces: Array<JsNode | string> = [];
+    let pieces: Array<JsNode | string> = [];
     if (node.type === 'TemplateLiteral') {
       node.quasis.forEach((q, i) => {
         pieces.push(q.value.cooked ?? '');
         if (i < node.expressions.length) pieces.push(node.expressions[i]);
       });
     } else if (node.type === 'BinaryExpression' && node.operator === '+') {
-      // the terms of a left-nested chain, without recursion
-      const stack: JsNode[] = [node];
-      while (stack.length > 0) {
-        const cur = unwrapExpression(stack.pop()!);
-        if (cur.type === 'BinaryExpression' && cur.operator === '+') {
-          if (pieces.length + stack.length > MAX_PIECES) return undefined;
-          stack.push(cur.right, cur.left);
-        } else pieces.push(cur);
-      }
+      pieces = this.plusTerms(node);
     } else if (node.type === 'Identifier') {
       const b = this.lastAlias(node).binding;
       if (b && isStable(b) && b.init && b.path?.length === 0 && !this.iteration(b)) return this.boundsChoices(b.init, depth + 1);
@@ -2175,7 +2258,6 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       if (!values || values.length < 2 || !values.every((v) => typeof v === 'string' || typeof v === 'number')) return undefined;
       return values.map((v) => ({ value: String(v), prefix: String(v), suffix: String(v), parts: [String(v)] }));
     }
-    // (a long template or chain of pieces each asked on its own would cost its length again)
     if (pieces.length > MAX_PIECES) return undefined;
     let several = false;
     let combos: StringBounds[][] = [[]];

@@ -863,4 +863,34 @@ describe('possibleStringBounds', () => {
     expect(sc.possibleStringBounds(arg)).toEqual([one]);
     expect(performance.now() - start - base).toBeLessThan(5 * base + 1000);
   });
+  it('reads strings built of names built of names once per expression, not once per use', () => {
+    // (each name used 64 times by the next: 64^levels reads when a name is expanded at each use; 77 s at 4 levels)
+    for (const join of [' + ', '/']) {
+      let text = 'function f(base) {\n  const a0 = base;\n';
+      for (let i = 1; i <= 8; i++) {
+        const uses = Array.from({ length: 64 }, () => (join === '/' ? `\${a${i - 1}}` : `a${i - 1}`));
+        text += join === '/' ? `  const a${i} = \`${uses.join('/')}\`;\n` : `  const a${i} = ${uses.join(' + ')};\n`;
+      }
+      text += "  for (const f of ['a.onnx', 'b.onnx']) use(`${a8}/${f}`);\n  use(a8);\n}";
+      const { sc, calls: cs } = calls(text);
+      const uses = cs.filter((c) => c.callee.type === 'Identifier' && c.callee.name === 'use');
+      const start = performance.now();
+      expect(sc.possibleStringBounds(uses[0].arguments[0]).map((b) => b.suffix)).toEqual(['/a.onnx', '/b.onnx']);
+      const whole = sc.stringBounds(uses[1].arguments[0]);
+      expect(whole.prefix).toBe('');
+      // (at most 64 known middles are kept: the parts do not grow with the nesting either)
+      expect(whole.parts.length).toBeLessThanOrEqual(66);
+      expect(performance.now() - start).toBeLessThan(3000);
+    }
+  });
+  it('does not keep an answer cut short deep down for a question asked from higher up', () => {
+    let text = "function f(p) {\n  const a0 = 'https://h.example/' + p;\n";
+    for (let i = 1; i <= 40; i++) text += `  const a${i} = \`\${a${i - 1}}/x\`;\n`;
+    text += '  use(a40);\n  use(a3);\n}';
+    const { sc, calls: cs } = calls(text);
+    const [deep, shallow] = cs.filter((c) => c.callee.type === 'Identifier' && c.callee.name === 'use').map((c) => c.arguments[0]);
+    // 40 names of 2 levels each: past `MAX_DEPTH`, the start is not known
+    expect(sc.stringBounds(deep).prefix).toBe('');
+    expect(sc.stringBounds(shallow)).toMatchObject({ prefix: 'https://h.example/', suffix: '/x/x/x' });
+  });
 });
