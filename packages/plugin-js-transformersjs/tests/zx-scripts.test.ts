@@ -83,6 +83,26 @@ describe('zx templates in linear time', () => {
     const text = `import { $ } from 'zx';\nconst Q = "it's";\nawait $\`curl -L -o m.bin https://example.com/model.bin${' ${Q}'.repeat(20_000)}\`;\n`;
     expect(await lint(text, unverifiedDownload)).toEqual(['3:7 high']);
   });
+
+  it('reads a template over names built of names once (146 s at 4 levels when each use was read again)', async () => {
+    let text = "import { $ } from 'zx';\nconst a0 = process.env.X;\n";
+    for (let i = 1; i <= 6; i++) text += `const a${i} = \`${Array.from({ length: 63 }, () => `\${a${i - 1}}`).join('/')}\`;\n`;
+    text += 'await $`curl -L -o models/m.onnx ${a6}`;\n';
+    const start = performance.now();
+    expect(await lint(text, unverifiedDownload)).toEqual(['9:7 medium']);
+    expect(performance.now() - start).toBeLessThan(5000);
+  });
+
+  it('looks for a checksum command once per region, not once per download (quadratic: 98 s for 2,000)', async () => {
+    const n = 3000;
+    const lines = Array.from({ length: n }, (_, i) => `await $\`curl -L -o models/m${i}.onnx \${process.env.U${i}}/m${i}.onnx\`;\nawait $\`echo ${i}\`;\n`);
+    const start = performance.now();
+    const findings = await lint(`import { $ } from 'zx';\n${lines.join('')}`, unverifiedDownload);
+    expect(findings).toHaveLength(n);
+    const calls = Array.from({ length: n }, (_, i) => `execSync(\`curl -L -o models/m${i}.onnx \${process.env.U${i}}/m${i}.onnx\`);\nexecSync('echo ${i}');\n`);
+    expect(await lint(`import { execSync } from 'child_process';\n${calls.join('')}`, unverifiedDownload)).toHaveLength(n);
+    expect(performance.now() - start).toBeLessThan(20_000);
+  });
 });
 
 // Scripts without an extension (`scripts/fetch-models`) are JavaScript by their `#!` line (lang-js's

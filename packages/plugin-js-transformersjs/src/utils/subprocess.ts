@@ -1,6 +1,7 @@
 import { staticKey, unwrapExpression, type JsNode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
 import { UNKNOWN } from '@oculum/core';
 import { calleeText } from './libraries.js';
+import { perNode } from './memo.js';
 
 /**
  * Prefilter trigger for `subprocessesOf`: the modules that run programs, also zx's (`'zx'`,
@@ -567,8 +568,14 @@ export function commandDownloads(sc: JsSourceCode, call: TSESTree.CallExpression
 /** Programs that compare a file with a digest (`sha256sum -c`, `shasum -a 256 -c`, `openssl dgst`). */
 const CHECKSUM_PROGRAMS = new Set(['sha256sum', 'sha512sum', 'sha1sum', 'shasum', 'b2sum', 'b3sum', 'md5sum', 'openssl', 'cosign', 'gpg']);
 
-/** A command run in `region` (a function, or the file's top level; a call or an execa / zx template) that checks a digest or a signature. */
-export function checksumCommandIn(sc: JsSourceCode, region: JsNode): boolean {
+/**
+ * A command run in `region` (a function, or the file's top level; a call or an execa / zx template)
+ * that checks a digest or a signature. Searched once per region (`perNode`): each of many downloads
+ * in one region asks again.
+ */
+export const checksumCommandIn: (sc: JsSourceCode, region: JsNode) => boolean = perNode(searchChecksumCommand);
+
+function searchChecksumCommand(sc: JsSourceCode, region: JsNode): boolean {
   let found = false;
   sc.descendants(region, (n) => {
     if (found) return false;
