@@ -390,6 +390,12 @@ function isRequestParameter(sc: SC, name: Node): boolean {
 }
 
 /** `self` / `cls`: the first parameter of a method (its attributes are the object's state, not a caller's data). */
+/** `self.method` (the receiver of a method of a class of this file). */
+function isMethodReceiverOf(sc: SC, attribute: Node): boolean {
+  const object = attribute.childForFieldName('object');
+  return !!object && isMethodReceiver(sc, object);
+}
+
 function isMethodReceiver(sc: SC, name: Node): boolean {
   const param = name.type === 'identifier' ? sc.parameterOf(name) : undefined;
   if (!param || param.index !== 0) return false;
@@ -555,7 +561,8 @@ export function dataOrigin(sc: SC, expr: Node | undefined, depth = 0): Origin {
       // an object read from cloud storage: boto3's `s3.get_object(...)` (then `["Body"].read()`), Azure's
       // `blob_client.download_blob()` (then `.readall()`), Google Cloud Storage's `blob.download_as_bytes()`,
       // in a file that imports the SDK: what the bucket holds, fetched over the network
-      if (callee?.type === 'attribute' && CLOUD_READS.has(callee.childForFieldName('attribute')?.text ?? '') && importsCloudStorage(sc)) return 'network';
+      // (not a method of a class of this file: Django's `self.get_object()` beside a boto3 import)
+      if (callee?.type === 'attribute' && CLOUD_READS.has(callee.childForFieldName('attribute')?.text ?? '') && importsCloudStorage(sc) && !sc.localFunction(expr) && !isMethodReceiverOf(sc, callee)) return 'network';
       if (callee?.type === 'attribute') {
         // `resp.read()`, `path.open("rb")`, `requests.get(u).json()`: the object's data.
         const method = callee.childForFieldName('attribute')?.text;

@@ -28,8 +28,8 @@ const DVC_REMEDIATION =
  * whichever version holds that stage or alias at load time; `models:/<name>/<version>` and `runs:/…` are fixed.
  */
 const MLFLOW_LOADERS = /^mlflow\.(?:\w+\.load_model|artifacts\.download_artifacts|models\.Model\.load)$/;
-/** DVC's readers of a file of a repository (dvc/api/data.py `open(path, repo=None, rev=None, …)`, `read`, `get_url`). */
-const DVC_READERS = /^dvc\.api\.(?:open|read|get_url)$/;
+/** DVC's readers of a file of a repository (dvc/api/data.py `open(path, repo=None, rev=None, …)`, `read`; `get_url` only names it). */
+const DVC_READERS = /^dvc\.api\.(?:open|read)$/;
 const KAGGLE_REMEDIATION =
   'Pin the version in the Kaggle handle (`kagglehub.model_download("owner/model/framework/variation/3")`, `kagglehub.dataset_download("owner/dataset/versions/3")`) to one you have reviewed.';
 /** The remediation of a dataset's load (`load_dataset`, `load_dataset_builder`). */
@@ -124,7 +124,7 @@ export default createRule<[Options], PySourceCode>({
       defaultModel: '{{api}}({{task}}) without `model=` downloads the task\'s default model at its latest revision. Name the model and pin `revision=` to a commit.',
       wandbAlias: '{{api}}("{{id}}") resolves the alias "{{alias}}", which moves to whatever version is tagged next: the artifact used is whichever that is at run time. Pin a version you have reviewed (`"{{pinned}}"`).',
       mlflowStage:
-        '{{api}}("{{uri}}") loads the registered model at {{what}} "{{stage}}", which moves to whichever version is promoted next: the model used is whichever that is at run time. Pin a version you have reviewed (`"models:/{{name}}/<version>"`).',
+        '{{api}}("{{uri}}") loads the registered model {{what}} "{{stage}}", which moves to whichever version is promoted or registered next: the model used is whichever that is at run time. Pin a version you have reviewed (`"models:/{{name}}/<version>"`).',
       dvcUnpinned: '{{api}} reads "{{path}}" from the repository {{repo}} without `rev=`: whatever its default branch holds at run time is used. Pin `rev=` to a full commit hash.',
       dvcBranch: '{{api}} reads "{{path}}" from the repository {{repo}} at "{{rev}}", a branch or tag that moves. Pin `rev=` to a full commit hash.',
       kaggleUnversioned: '{{api}} fetches "{{id}}" from Kaggle at its latest version: whatever the owner publishes next is used. Pin the version in the handle (`"{{pinned}}"`).',
@@ -413,7 +413,7 @@ export default createRule<[Options], PySourceCode>({
       context.report({
         node,
         messageId: 'mlflowStage',
-        data: { api: qn.replace(/^mlflow\./, 'mlflow.'), uri: uri!, what: m[2] !== undefined ? 'stage' : 'alias', stage, name: m[1] },
+        data: { api: qn, uri: uri!, what: m[3] !== undefined ? 'by alias' : stage.toLowerCase() === 'latest' ? 'by' : 'at stage', stage, name: m[1] },
         confidence: typeof value === 'string' ? 'high' : 'medium',
         remediation: MLFLOW_REGISTRY_REMEDIATION,
       });

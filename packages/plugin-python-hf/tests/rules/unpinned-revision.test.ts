@@ -13,6 +13,8 @@ ruleTester.run('hf/unpinned-revision', rule, {
     "from modelscope.pipelines import pipeline\np = pipeline('text-generation', model='./local_model')",
     // a registered model's version, a run's artifact; DVC in the project's own workspace or at a commit; a W&B version after parts not known
     'import mlflow\nm = mlflow.pyfunc.load_model("models:/churn/7")\nn = mlflow.sklearn.load_model("runs:/0a1b2c/model")',
+    // dvc.api.get_url only names the file (review s30)
+    'import dvc.api\nurl = dvc.api.get_url("models/model.pkl", repo="https://github.com/org/models")',
     'import dvc.api\na = dvc.api.read("models/model.pkl", mode="rb")\nb = dvc.api.read("models/model.pkl", repo="https://github.com/org/models", rev="0123456789abcdef0123456789abcdef01234567", mode="rb")',
     'import wandb\napi = wandb.Api()\nart = api.artifact(f"{entity}/{project}/model:v3")',
     // FunASR: a local directory, a name FunASR does not map (no ModelScope id), Whisper's own downloads, a
@@ -267,9 +269,13 @@ ruleTester.run('hf/unpinned-revision', rule, {
     {
       code: 'import mlflow\nm = mlflow.pyfunc.load_model("models:/churn/Production")\nn = mlflow.sklearn.load_model(model_uri="models:/churn@champion")',
       errors: [
-        { messageId: 'mlflowStage', line: 2, confidence: 'high', data: { api: 'mlflow.pyfunc.load_model', uri: 'models:/churn/Production', what: 'stage', stage: 'Production', name: 'churn' } },
-        { messageId: 'mlflowStage', line: 3, confidence: 'high', data: { api: 'mlflow.sklearn.load_model', uri: 'models:/churn@champion', what: 'alias', stage: 'champion', name: 'churn' } },
+        { messageId: 'mlflowStage', line: 2, confidence: 'high', data: { api: 'mlflow.pyfunc.load_model', uri: 'models:/churn/Production', what: 'at stage', stage: 'Production', name: 'churn' } },
+        { messageId: 'mlflowStage', line: 3, confidence: 'high', data: { api: 'mlflow.sklearn.load_model', uri: 'models:/churn@champion', what: 'by alias', stage: 'champion', name: 'churn' } },
       ],
+    },
+    {
+      code: 'import mlflow\nm = mlflow.pyfunc.load_model("models:/churn/latest")',
+      errors: [{ messageId: 'mlflowStage', confidence: 'high', data: { api: 'mlflow.pyfunc.load_model', uri: 'models:/churn/latest', what: 'by', stage: 'latest', name: 'churn' } }],
     },
     {
       code: 'import dvc.api\nwith dvc.api.open("models/model.joblib", repo="https://github.com/org/models", mode="rb") as f:\n    data = f.read()\nraw = dvc.api.read("models/model.pkl", repo="https://github.com/org/models", rev="main", mode="rb")',

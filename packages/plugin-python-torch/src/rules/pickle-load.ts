@@ -37,7 +37,7 @@ const LIBRARY_PICKLES: ReadonlyArray<{ re: RegExp; detail: string; remediation: 
   {
     re: /^gensim\.downloader\.load$/,
     network: true,
-    detail: " (gensim's downloader fetches the model and a Python module from the gensim-data releases, runs that module, and unpickles the model)",
+    detail: " (gensim's downloader fetches the data and a Python module from the gensim-data releases, and runs that module to load it: some models are pickles, and the module's code runs whatever the format)",
     remediation: 'Download the vectors once, check them against a pinned SHA-256, convert them to the word2vec format (`save_word2vec_format`), and load that file with `KeyedVectors.load_word2vec_format` at run time.',
   },
   {
@@ -56,6 +56,8 @@ const LIBRARY_PICKLES: ReadonlyArray<{ re: RegExp; detail: string; remediation: 
     remediation: 'Load agents only from files you trained or reviewed; share a policy as its weights (`model.policy.state_dict()` saved as safetensors), and when loading a zip from elsewhere pass `custom_objects` for every pickled entry.',
   },
 ];
+/** The libraries' savers (`model.save(path)`, `kv.save(path)`, `results.save(path)`): a file saved by the same code. */
+const LIBRARY_WRITERS = new Set(['.save']);
 const MLFLOW_REMEDIATION =
   'Load MLflow models only from runs and registries whose write access you control (a model version you reviewed, not a stage or alias anyone can move), and log models in a flavor stored without pickle: ONNX (`mlflow.onnx`), skops for scikit-learn, safetensors through `mlflow.transformers`.';
 /** LangChain vector stores whose `load_local` unpickles the saved index once `allow_dangerous_deserialization` is set. */
@@ -370,7 +372,7 @@ export default createRule<[], PythonSourceCode>({
     const importsLoader = [...IMPORTED, 'ray', 'joblib', 'pyspark', 'srsly', 'langchain', 'langchain_community'].some((m) => sc.imports.has(m));
     if (!importsLoader && !(context.depth === 'deep' && UNPICKLER_NAME.test(sc.text))) return {};
 
-    const gate = sc.calleeGate([...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1))), 'load_local', 'LazyLoader', 'recv_pyobj', 'load_learner', 'load_model', ...CALLBACK_CALLEE_NAMES]);
+    const gate = sc.calleeGate([...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1))), 'load_local', 'LazyLoader', 'recv_pyobj', 'load_learner', 'load_model', 'unpickle', 'load_pickle', 'load_from_zip_file', ...CALLBACK_CALLEE_NAMES]);
     return {
       call(node: Node) {
         if (!gate(node)) return;
@@ -429,6 +431,21 @@ export default createRule<[], PythonSourceCode>({
         const library = store ? LIBRARY_PICKLES.find((l) => l.re.test(store)) : undefined;
         if (library) {
           const file = sc.argument(node, { position: 0 }) ?? sc.argument(node, { name: 'fname' }) ?? sc.argument(node, { name: 'path' }) ?? sc.argument(node, { name: 'name' });
+          // `api.load(name, return_path=True)`: gensim's downloader only downloads (it checks each part's MD5 itself)
+          if (library.network) {
+            const returnPath = sc.argument(node, { name: 'return_path', position: 1 });
+            const v = returnPath ? sc.constant(returnPath) : false;
+            if (v !== UNKNOWN && v !== false && v !== null && v !== 0) return;
+          } else {
+            // `model.save("ppo")` … `PPO.load("ppo")`: the file this code just saved (the quick-start's round trip)
+            const own = { pathWriters: LIBRARY_WRITERS };
+            if (isInProcessData(sc, file, LIBRARY_WRITERS, 0, own)) return;
+            const save = savedOnSomePathBefore(sc, file, LIBRARY_WRITERS, own);
+            if (save) {
+              context.report({ node, messageId: 'savedOnSomePaths', data: { callee: shortCallee(store!), line: saveLineText(sc, save, node) }, confidence: 'medium', remediation: library.remediation });
+              return;
+            }
+          }
           const network = library.network || fromNetwork(sc, file);
           context.report({
             node,

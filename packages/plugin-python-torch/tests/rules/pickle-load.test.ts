@@ -77,6 +77,9 @@ ruleTester.run('torch/pickle-load', rule, {
     'from gensim.models import KeyedVectors\nkv = KeyedVectors.load_word2vec_format("GoogleNews-vectors-negative300.bin", binary=True)',
     'from gensim.models.fasttext import load_facebook_model\nft = load_facebook_model("cc.en.300.bin")',
     'class PPO:\n    @classmethod\n    def load(cls, path):\n        return cls()\nagent = PPO.load("agent.json")',
+    // gensim's downloader asked for the path only; the quick-start's own round trip (review s30)
+    'import gensim.downloader as api\npath = api.load("glove-wiki-gigaword-50", return_path=True)',
+    'from stable_baselines3 import PPO\nmodel = PPO("MlpPolicy", "CartPole-v1")\nmodel.learn(total_timesteps=10_000)\nmodel.save("ppo_cartpole")\ndel model\nmodel = PPO.load("ppo_cartpole")',
   ],
   invalid: [
     // MLflow's flavors stored as pickles; pyfunc whatever the flavor (medium); not ONNX or Keras
@@ -183,7 +186,7 @@ ruleTester.run('torch/pickle-load', rule, {
     },
     {
       code: 'import gensim.downloader as api\nwv = api.load("glove-wiki-gigaword-50")',
-      errors: [{ messageId: 'networkDeserialization', confidence: 'high', data: { callee: 'gensim.downloader.load', detail: " (gensim's downloader fetches the model and a Python module from the gensim-data releases, runs that module, and unpickles the model)" } }],
+      errors: [{ messageId: 'networkDeserialization', confidence: 'high', data: { callee: 'gensim.downloader.load', detail: " (gensim's downloader fetches the data and a Python module from the gensim-data releases, and runs that module to load it: some models are pickles, and the module's code runs whatever the format)" } }],
     },
     {
       code: 'import statsmodels.api as sm\nfrom statsmodels.tsa.arima.model import ARIMAResults\nres = ARIMAResults.load("arima.pkl")\nold = sm.load("ols.pickle")',
@@ -205,6 +208,13 @@ ruleTester.run('torch/pickle-load', rule, {
     { code: 'import pandas as pd\nURL = "https://example.com/models/model.pkl"\ndf = pd.read_pickle(URL)', errors: [{ messageId: 'networkDeserialization', confidence: 'high', data: { callee: 'pandas.read_pickle', detail: ' (a pickled DataFrame is a pickle)' } }] },
     { code: 'import pandas as pd\ndf = pd.read_pickle(f"s3://{bucket}/frames/df.pkl")', errors: [{ messageId: 'networkDeserialization' }] },
     { code: 'import pandas as pd\ndf = pd.read_pickle("cache/df.pkl")', errors: [{ messageId: 'unsafeDeserialization', confidence: 'high' }] },
+    // (review s30) gensim's own unpickler; an agent saved on one branch only; a method of this file named like a cloud read
+    { code: 'import gensim.utils\nu = gensim.utils.unpickle("model.pkl")', errors: [{ messageId: 'unsafeDeserialization', confidence: 'high', data: { callee: 'gensim.utils.unpickle', detail: ' (gensim saves its models and dictionaries as pickles)' } }] },
+    {
+      code: 'from stable_baselines3 import PPO\ndef run(train):\n    if train:\n        model = PPO("MlpPolicy", "CartPole-v1")\n        model.learn(1000)\n        model.save("ppo_cartpole")\n    return PPO.load("ppo_cartpole")',
+      errors: [{ messageId: 'savedOnSomePaths', line: 7, confidence: 'medium', data: { callee: 'PPO.load', line: '6' } }],
+    },
+    { code: 'import pickle, boto3\nclass View:\n    def get_object(self):\n        return self.cache\n    def handle(self):\n        return pickle.loads(self.get_object())', errors: [{ messageId: 'unsafeDeserialization', confidence: 'medium' }] },
     // a `get_object` of anything else (a Django view's): data of unknown origin
     { code: 'import pickle\ndef get(self, request, pk):\n    obj = self.get_object()\n    return pickle.loads(obj.payload)', errors: [{ messageId: 'unsafeDeserialization', confidence: 'medium' }] },
     { code: 'import pickle\ndef handle(request):\n    return pickle.loads(request.body)', errors: [{ messageId: 'networkDeserialization', confidence: 'high' }] },
