@@ -330,12 +330,44 @@ function isOwnParameter(sc: JsSourceCode, url: JsNode, fn: JsNode): boolean {
  * parameters make (`` `https://models.ente.io/${name}` ``, not one that ends in a known file:
  * `…/${name}/config.json`), and whose known start says model (`models.ente.io`, `cdn.x.com/weights/`).
  */
-function modelNamedParameterUrl(sc: JsSourceCode, url: JsNode, bounds: StringBounds, fn: JsNode): boolean {
+function modelNamedParameterUrl(sc: JsSourceCode, call: TSESTree.CallExpression, client: string, url: JsNode, bounds: StringBounds, fn: JsNode): boolean {
   // (a Hub URL is judged by its `/resolve/` path: `hubFileNotKnown`)
   const host = hostOf(bounds.prefix);
   if (!host || isHubHost(host) || !/^https?:\/\/[^/?#]+\//i.test(bounds.prefix) || classifyString(bounds.prefix, false).kind !== 'remote') return false;
+  // an API (`api.openai.com`, `…/v1beta/models/${model}:generateContent`, `…/api/pull/${name}`), not a file server
+  if (/^api[.-]/i.test(host) || API_PATH.test(bounds.prefix) || apiRequest(sc, call, client)) return false;
   if (bounds.suffix !== '' || !builtFromOwnParameters(sc, url, fn)) return false;
   return MODEL_NAME_WORDS.test(bounds.prefix);
+}
+
+/** A versioned or `/api/` path (`/v1/`, `/v1beta/`, `/api/`): the URL addresses an API, not a file. */
+const API_PATH = /^https?:\/\/[^/?#]+(?:\/[^?#]*)?\/(?:api|v\d+(?:alpha|beta)?\d*)\//i;
+/** Client methods that send or change rather than fetch (`axios.post`, `got.delete`). */
+const SENDING_METHODS = new Set(['post', 'put', 'patch', 'delete', 'options']);
+/** axios `responseType`s that keep the bytes (its default reads the body as JSON). */
+const BINARY_RESPONSES = new Set(['arraybuffer', 'stream', 'blob']);
+
+/**
+ * `call` is an API request rather than a file download: a `method` other than `GET` (or one not
+ * known), a request body (`body`, `data`, `json`), a sending method (`axios.post`, `got.delete`), or
+ * an axios read without a binary `responseType` (its default parses JSON).
+ */
+function apiRequest(sc: JsSourceCode, call: TSESTree.CallExpression, client: string): boolean {
+  const method = sc.argument(call, { name: 'method' });
+  if (method) {
+    const m = sc.constant(method);
+    if (typeof m !== 'string' || m.toUpperCase() !== 'GET') return true;
+  }
+  if (['body', 'data', 'json'].some((name) => sc.argument(call, { name }) !== undefined)) return true;
+  const callee = unwrapExpression(call.callee);
+  const name = callee.type === 'MemberExpression' ? staticKey(callee) : undefined;
+  if (name !== undefined && SENDING_METHODS.has(name.toLowerCase())) return true;
+  if (client === 'axios') {
+    const type = sc.argument(call, { name: 'responseType' });
+    const t = type ? sc.constant(type) : undefined;
+    return !(typeof t === 'string' && BINARY_RESPONSES.has(t.toLowerCase()));
+  }
+  return false;
 }
 
 /** `url` reads a parameter of `fn` (itself, or through a template, `+` or the variables it is built in). */
@@ -760,7 +792,7 @@ export default createRule<[], JsSourceCode>({
             // the analysis cannot tell, so low confidence rather than nothing.
             messageId = 'possiblyModel';
             confidence = 'low';
-          } else if (bounds.value === undefined && region !== sc.ast && !readAsText(sc, node) && modelNamedParameterUrl(sc, url, bounds, region)) {
+          } else if (bounds.value === undefined && region !== sc.ast && !readAsText(sc, node) && modelNamedParameterUrl(sc, node, client, url, bounds, region)) {
             // A URL on a known host built from the function's parameters, where the host or the
             // function names a model (`downloadModel(saveLocation, name)` fetching
             // `https://models.ente.io/${name}`), and no call in the file says which file: low.
