@@ -180,8 +180,20 @@ tester.run(`${id(rule)} (web-llm model records)`, rule, {
     // a \`model\` key outside a model list, or a \`model_list\` that is no array of records
     `const req = { model: "http://api.example.com/v1/chat", model_list: "http://example.com/list" };`,
     `const cfg = { model_list: [{ homepage: "http://example.com/llama" }] };`,
+    // a \`model_list\` outside web-llm (a LiteLLM-style proxy's, no web-llm import, no \`model_lib\`): servers, not weights
+    `export const config = { model_list: [{ model_name: "local", model: "http://inference.lan:8000/v1", api_key: "x" }] };`,
   ],
   invalid: [
+    // a file that imports web-llm (a type import too): a record without \`model_lib\` (a prebuilt library) is still read
+    {
+      code: `import type { AppConfig } from '@mlc-ai/web-llm';\nexport const appConfig: AppConfig = { model_list: [{ model: "http://example.com/mlc/Phi-MLC/resolve/main/", model_id: "phi" }] };`,
+      errors: [{ messageId: 'http', confidence: 'high', line: 2, suggestions: [{ messageId: 'useHttps', output: `import type { AppConfig } from '@mlc-ai/web-llm';\nexport const appConfig: AppConfig = { model_list: [{ model: "https://example.com/mlc/Phi-MLC/resolve/main/", model_id: "phi" }] };` }] }],
+    },
+    // a record with a \`model_lib\` is web-llm's, also in a config file that imports nothing
+    {
+      code: `export const appConfig = { model_list: [{ model: "http://example.com/mlc/Phi-MLC/resolve/main/", model_id: "phi", model_lib: "https://example.com/phi.wasm" }] };`,
+      errors: [{ messageId: 'http', confidence: 'high', line: 1, suggestions: [{ messageId: 'useHttps', output: `export const appConfig = { model_list: [{ model: "https://example.com/mlc/Phi-MLC/resolve/main/", model_id: "phi", model_lib: "https://example.com/phi.wasm" }] };` }] }],
+    },
     {
       code: `${WEBLLM}const appConfig = { model_list: [{ model: "http://example.com/mlc/Llama-3.2-1B-Instruct-q4f32_1-MLC/resolve/main/", model_id: "x", model_lib: "http://example.com/lib.wasm" }] };\nconst engine = await CreateMLCEngine("x", { appConfig });`,
       errors: [
