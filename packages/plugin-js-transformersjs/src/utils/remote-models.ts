@@ -222,8 +222,11 @@ export function remoteModelsOff(sc: JsSourceCode, call: JsNode): boolean {
  * An `env.allowRemoteModels = false` written in a setup function of the file (`function configureEnv()
  * { env.allowRemoteModels = false; … }`), on the straight-line path of that function's body, whose
  * call runs before `call` (`configureEnv(root); … pipeline(…)`, see `runsBefore`), with no other value
- * written in between: remote models are most likely off for the load, though the analysis does not
- * follow every path into the function (an early `return`, a throw, a caller outside the file).
+ * written in between: not later in the setup function itself (`= false; …; = true`), not in the code
+ * between the setup call and the load, and not in a function of the file called there, directly or
+ * through the functions it calls (`configureEnv(); enableRemote(); pipeline(…)`). Remote models are then most likely off for the load,
+ * though the analysis does not follow every path into the function (an early `return`, a throw, a
+ * caller outside the file).
  */
 export function remoteModelsOffBySetupCall(sc: JsSourceCode, call: JsNode): boolean {
   const writes = writesOf(sc, limitFor(sc, call));
@@ -232,10 +235,39 @@ export function remoteModelsOffBySetupCall(sc: JsSourceCode, call: JsNode): bool
     const statement = sc.parent(off.node);
     // a statement of the function's own body, not of a branch or a loop
     if (!fn || statement?.type !== 'ExpressionStatement' || sc.parent(statement) !== fn.body) return false;
-    return sc.callSites(fn).some(
-      (site) => runsBefore(sc, site, call) && !writes.on.some((on) => on.node.range[0] > site.range[0] && on.node.range[1] < call.range[0] && sc.enclosingFunction(on.node) !== fn),
-    );
+    // turned back on later in the setup function (whatever path that write is on)
+    if (writes.on.some((on) => sc.enclosingFunction(on.node) === fn && on.value.range[0] > off.value.range[1])) return false;
+    return sc.callSites(fn).some((site) => runsBefore(sc, site, call) && !writes.on.some((on) => writtenBetween(sc, on.node, fn, site, call)));
   });
+}
+
+/**
+ * `write` (of another value than `false`) may run between the setup call `site` and `call`: it lies
+ * between them, or in a function of the file (not the setup function `fn`) that is called there,
+ * directly or through the functions that call it (four levels).
+ */
+function writtenBetween(sc: JsSourceCode, write: JsNode, fn: JsNode, site: JsNode, call: JsNode): boolean {
+  // (the setup function's own writes: those after its `false` are asked for above)
+  if (sc.enclosingFunction(write) === fn) return false;
+  const between = (n: JsNode): boolean => n.range[0] > site.range[1] && n.range[1] < call.range[0];
+  if (between(write)) return true;
+  // the functions that may run the write: those that enclose it, and those that call them (a few levels)
+  const seen = new Set<JsNode>();
+  let level: JsNode[] = [write];
+  for (let depth = 0; depth < 4 && level.length > 0; depth++) {
+    const next: JsNode[] = [];
+    for (const node of level) {
+      for (let g = sc.enclosingFunction(node); g && g !== fn && !seen.has(g); g = sc.enclosingFunction(g)) {
+        seen.add(g);
+        for (const s of sc.callSites(g)) {
+          if (between(s)) return true;
+          next.push(s);
+        }
+      }
+    }
+    level = next;
+  }
+  return false;
 }
 
 /**

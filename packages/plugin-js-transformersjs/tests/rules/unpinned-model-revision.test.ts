@@ -162,6 +162,24 @@ tester.run(id(rule), rule, {
       code: `import { env, pipeline } from '@huggingface/transformers';\nfunction configureEnv() {\n  env.allowRemoteModels = false;\n}\nasync function main() {\n  if (process.env.LOCAL) configureEnv();\n  return pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2');\n}`,
       errors: [{ messageId: 'missing', confidence: 'high', line: 7 }],
     },
+    // ... nor when remote models are turned back on later in the setup function, or by a function called between the setup and the load
+    {
+      code: `import { env, pipeline } from '@huggingface/transformers';\nfunction configureEnv() {\n  env.allowRemoteModels = false;\n  env.localModelPath = '/models';\n  env.allowRemoteModels = true;\n}\nexport async function main() {\n  configureEnv();\n  return pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2');\n}`,
+      errors: [{ messageId: 'missing', confidence: 'high', line: 9 }],
+    },
+    {
+      code: `import { env, pipeline } from '@huggingface/transformers';\nfunction configureEnv() { env.allowRemoteModels = false; }\nfunction enableRemote() { env.allowRemoteModels = true; }\nexport async function main() {\n  configureEnv();\n  enableRemote();\n  return pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2');\n}`,
+      errors: [{ messageId: 'missing', confidence: 'high', line: 7 }],
+    },
+    {
+      code: `import { env, pipeline } from '@huggingface/transformers';\nfunction configureEnv() { env.allowRemoteModels = false; }\nfunction enableRemote() { env.allowRemoteModels = true; }\nfunction prepare() { enableRemote(); }\nexport async function main() {\n  configureEnv();\n  prepare();\n  return pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2');\n}`,
+      errors: [{ messageId: 'missing', confidence: 'high', line: 8 }],
+    },
+    // ... a function that turns them on, called before the setup: still medium
+    {
+      code: `import { env, pipeline } from '@huggingface/transformers';\nfunction configureEnv() { env.allowRemoteModels = false; }\nfunction enableRemote() { env.allowRemoteModels = true; }\nexport async function main() {\n  enableRemote();\n  configureEnv();\n  return pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2');\n}`,
+      errors: [{ messageId: 'missing', confidence: 'medium', line: 7 }],
+    },
     // ... a plain field of an exported class: another module may assign it (medium)
     {
       code: `export class EmbeddingService {\n  modelName = 'Xenova/bge-large-en-v1.5';\n  async init() {\n    const { pipeline } = await import('@xenova/transformers');\n    return pipeline('feature-extraction', this.modelName, { revision: 'main' });\n  }\n}`,
