@@ -15,7 +15,7 @@ import { initParser, isParserReady } from './parser.js';
 import { ProjectModules } from './project-modules.js';
 import { PythonSourceCode } from './source-code.js';
 
-export { PythonSourceCode, firstStartingAt, isImportedClass } from './source-code.js';
+export { PythonSourceCode, firstStartingAt, isImportedClass, keepsFileName } from './source-code.js';
 export { ProjectModules, MAX_MODULE_BYTES, type ProjectClass } from './project-modules.js';
 export { closingBracket, codeText } from './code-text.js';
 export { notebookCode, blankIPython, renderIPython, isNotebookPath, NotebookError, type NotebookCode } from './notebook.js';

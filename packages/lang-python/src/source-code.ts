@@ -4773,6 +4773,11 @@ function percentPieces(template: string, values: Array<string | undefined>): str
 /** `os.path` functions whose result ends in the file name of the path they are given. */
 const PATH_KEEPERS = /^(?:os\.path|posixpath)\.(?:abspath|realpath|normpath|expanduser)$/;
 
+/** Does the function of this qualified name return a path ending in the file name of the one it is given (`os.path.abspath`)? */
+export function keepsFileName(qualifiedName: string): boolean {
+  return PATH_KEEPERS.test(qualifiedName);
+}
+
 /** Pieces of consecutive parts of a string (`undefined`: a part not known at all) joined into one list. */
 function joinPieces(parts: Array<readonly string[] | undefined>): string[] {
   const out = [''];

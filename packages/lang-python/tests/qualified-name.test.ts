@@ -69,6 +69,9 @@ describe('qualifiedName through import forms', () => {
     const sc = await parse('import six.moves.cPickle as pickle\nfrom six.moves.urllib.request import urlopen\npickle.loads(b)\nurlopen(u)\n');
     expect(calleeName(sc, 'pickle.loads')).toBe('pickle.loads');
     expect(calleeName(sc, 'urlopen')).toBe('urllib.request.urlopen');
+    const more = await parse('from six.moves import configparser, builtins\nconfigparser.ConfigParser()\nbuiltins.eval(s)\n');
+    expect(calleeName(more, 'configparser.ConfigParser')).toBe('configparser.ConfigParser');
+    expect(calleeName(more, 'builtins.eval')).toBe('builtins.eval');
   });
 
   it('joblib vendored by scikit-learn before 0.23 is joblib', async () => {
@@ -346,6 +349,8 @@ describe('qualifiedNames (every candidate)', () => {
     expect(isPython2Only('urllib.URLopener.retrieve')).toBe(true);
     expect(isPython2Only('urllib.request.urlretrieve')).toBe(false);
     expect(isPython2Only('urllib.parse.quote')).toBe(false);
+    for (const name of ['urllib.urlencode', 'urllib.quote', 'itertools.izip', 'itertools.imap', 'urllib.FancyURLopener.retrieve']) expect(isPython2Only(name), name).toBe(true);
+    for (const name of ['itertools.chain', 'urllib.request.URLopener', 'urllib']) expect(isPython2Only(name), name).toBe(false);
   });
 
   it('alternative from-imports used as a value', async () => {

@@ -4,7 +4,7 @@
  * the same function or in the same-file functions it calls.
  */
 import { UNKNOWN, type Trigger } from '@oculum/core';
-import { importTrigger } from '@oculum/lang-python';
+import { importTrigger, keepsFileName } from '@oculum/lang-python';
 import { argList, calleeName, calleeOf, identifiersIn, isInside, receiverOf, same, statementOf, targetNames, walkAfter, walkBody, type PyNode, type PySourceCode } from './ast.js';
 import { isModelFile, isNonModelFile, mentionsModel, snakeCase } from './classify.js';
 import { resolve, valuesOf, type Resolved } from './resolve.js';
@@ -750,8 +750,6 @@ export function literalPieces(node: PyNode, sc?: PySourceCode): string[] {
 }
 
 const PATH_JOIN = /^(?:os\.path|posixpath)\.join$/;
-/** `os.path` functions whose result ends in the file name of the path they are given. */
-const PATH_KEEPER = /^(?:os\.path|posixpath)\.(?:abspath|realpath|normpath|expanduser)$/;
 
 /**
  * The values of the file name a URL expression ends in, when each is known: the last part of a `+`
@@ -774,7 +772,7 @@ export function fileNameValues(sc: PySourceCode, node: PyNode, depth = 0): strin
     case 'call': {
       // `os.path.abspath(p)`, `os.path.normpath(p)`: the name `p` ends in
       const qn = sc.qualifiedName(calleeOf(node)!) ?? '';
-      if (PATH_KEEPER.test(qn)) {
+      if (keepsFileName(qn)) {
         const args = sc.positionalArguments(node);
         return args.length === 1 && args[0].type !== 'list_splat' && sc.keywordArguments(node).size === 0 ? fileNameValues(sc, args[0], depth + 1) : undefined;
       }

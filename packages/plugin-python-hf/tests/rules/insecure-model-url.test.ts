@@ -157,6 +157,7 @@ ruleTester.run('hf/insecure-model-url', rule, {
         { messageId: 'insecure', line: 3, data: { api: 'tensorflow_hub.KerasLayer', what: 'a model', url: 'http://models.example.com/encoder/2' }, suggestions: [{ messageId: 'useHttps', output: 'import tensorflow_hub as hub\nm = hub.load("http://models.example.com/encoder/1")\nlayer = hub.KerasLayer(handle="https://models.example.com/encoder/2", trainable=False)' }] },
       ],
     },
+    { code: 'import tensorflow_hub as hub\npath = hub.resolve("http://models.example.com/encoder/3")\nmodule = hub.Module("http://models.example.com/encoder/1")', errors: [{ messageId: 'insecure', line: 2, data: { api: 'tensorflow_hub.resolve', what: 'a model', url: 'http://models.example.com/encoder/3' }, suggestions: [{ messageId: 'useHttps', output: 'import tensorflow_hub as hub\npath = hub.resolve("https://models.example.com/encoder/3")\nmodule = hub.Module("http://models.example.com/encoder/1")' }] }, { messageId: 'insecure', line: 3, data: { api: 'tensorflow_hub.Module', what: 'a model', url: 'http://models.example.com/encoder/1' }, suggestions: [{ messageId: 'useHttps', output: 'import tensorflow_hub as hub\npath = hub.resolve("http://models.example.com/encoder/3")\nmodule = hub.Module("https://models.example.com/encoder/1")' }] }] },
     // mmengine's loader fetches the URL itself (review github2, p02c)
     {
       code: "from mmengine.runner import load_checkpoint\ndef init(model):\n    load_checkpoint(model, 'http://download.openmmlab.com/x/faster_rcnn_r50.pth', map_location='cpu')",

@@ -274,6 +274,10 @@ ruleTester.run('hf/unpinned-revision', rule, {
       ],
     },
     {
+      code: 'import mlflow\nlocal = mlflow.artifacts.download_artifacts(artifact_uri="models:/churn/Staging")',
+      errors: [{ messageId: 'mlflowStage', confidence: 'high', data: { api: 'mlflow.artifacts.download_artifacts', uri: 'models:/churn/Staging', what: 'at stage', stage: 'Staging', name: 'churn' } }],
+    },
+    {
       code: 'import mlflow\nm = mlflow.pyfunc.load_model("models:/churn/latest")',
       errors: [{ messageId: 'mlflowStage', confidence: 'high', data: { api: 'mlflow.pyfunc.load_model', uri: 'models:/churn/latest', what: 'by', stage: 'latest', name: 'churn' } }],
     },

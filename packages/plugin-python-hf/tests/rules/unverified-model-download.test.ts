@@ -5,6 +5,8 @@ import { fixture, ruleTester } from '../helpers.js';
 
 ruleTester.run('hf/unverified-model-download', rule, {
   valid: [
+    // a detached signature or a checksum list beside the weights is no model (review s30)
+    'import requests\nfor name in ["model.bin.sig", "model.bin.asc", "SHA256SUMS.sha256"]:\n    r = requests.get("https://example.com/releases/" + name)\n    open(name, "wb").write(r.content)',
     // a compressed table or config is no model
     'import requests\nr = requests.get("https://example.com/data/train.csv.gz")\nopen("train.csv.gz", "wb").write(r.content)',
     // the saved file read as data, not loaded as a model; a loop over files that are evidently no model

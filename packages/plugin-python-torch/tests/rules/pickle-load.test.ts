@@ -215,6 +215,10 @@ ruleTester.run('torch/pickle-load', rule, {
       errors: [{ messageId: 'savedOnSomePaths', line: 7, confidence: 'medium', data: { callee: 'PPO.load', line: '6' } }],
     },
     { code: 'import pickle, boto3\nclass View:\n    def get_object(self):\n        return self.cache\n    def handle(self):\n        return pickle.loads(self.get_object())', errors: [{ messageId: 'unsafeDeserialization', confidence: 'medium' }] },
+    // (review s30, tests) statsmodels' load_pickle, stable-baselines3's zip reader and sb3_contrib, Azure's content_as_bytes
+    { code: 'from statsmodels.iolib.smpickle import load_pickle\nres = load_pickle("ols.pickle")', errors: [{ messageId: 'unsafeDeserialization', confidence: 'high', data: { callee: 'statsmodels.iolib.smpickle.load_pickle', detail: ' (statsmodels saves results as pickles)' } }] },
+    { code: 'from stable_baselines3.common.save_util import load_from_zip_file\nfrom sb3_contrib import RecurrentPPO\ndata, params, _ = load_from_zip_file("agent.zip")\nagent = RecurrentPPO.load("lstm_agent.zip")', errors: [{ messageId: 'unsafeDeserialization', line: 3 }, { messageId: 'unsafeDeserialization', line: 4, data: { callee: 'RecurrentPPO.load', detail: ' (stable-baselines3 stores parts of an agent with cloudpickle, and `VecNormalize` as a pickle)' } }] },
+    { code: 'import pickle\nfrom azure.storage.blob import BlobClient\nblob = BlobClient.from_blob_url(url)\nmodel = pickle.loads(blob.download_blob().content_as_bytes())', errors: [{ messageId: 'networkDeserialization', confidence: 'high' }] },
     // a `get_object` of anything else (a Django view's): data of unknown origin
     { code: 'import pickle\ndef get(self, request, pk):\n    obj = self.get_object()\n    return pickle.loads(obj.payload)', errors: [{ messageId: 'unsafeDeserialization', confidence: 'medium' }] },
     { code: 'import pickle\ndef handle(request):\n    return pickle.loads(request.body)', errors: [{ messageId: 'networkDeserialization', confidence: 'high' }] },
