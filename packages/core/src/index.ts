@@ -19,7 +19,7 @@ export { ConfigResolver, closest } from './config/resolve.js';
 export type { ConfiguredRule, FileConfig } from './config/resolve.js';
 export { readConfigFile, validateConfigData, configInDirectory, packageJsonHasConfig, CONFIG_FILES } from './config/load.js';
 export type { ConfigFile } from './config/load.js';
-export { loadPlugin, resolvePluginSpecifier, PluginRegistry } from './config/plugins.js';
+export { loadPlugin, resolvePluginSpecifier, PluginRegistry, shebangInterpreter } from './config/plugins.js';
 export type { LoadedPlugin, RegisteredRule } from './config/plugins.js';
 export { VERSION } from './version.js';
 export { ensureDirectory, importClosure, privateCacheDir, repositoryRoot } from './fs-util.js';

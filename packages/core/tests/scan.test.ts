@@ -632,5 +632,15 @@ describe('scripts without an extension', () => {
     expect(of('#!/bin/sh')).toBe('sh');
     expect(of('# not a shebang')).toBeUndefined();
     expect(of('#!/usr/bin/env')).toBeUndefined();
+    // a package runner: the package it runs
+    expect(of('#!/usr/bin/env -S npx zx')).toBe('zx');
+    expect(of('#!/usr/bin/env -S npx -y zx@8')).toBe('zx');
+    expect(of('#!/usr/bin/env -S npx --yes --package zx@8 zx')).toBe('zx');
+    expect(of('#!/usr/bin/env -S pnpm dlx zx')).toBe('zx');
+    expect(of('#!/usr/bin/env -S bunx zx')).toBe('zx');
+    expect(of('#!/usr/bin/env -S bun x tsx')).toBe('tsx');
+    expect(of('#!/usr/bin/env -S npx tsx')).toBe('tsx');
+    expect(of('#!/usr/bin/env bun')).toBe('bun');
+    expect(of('#!/usr/bin/env -S pnpm install')).toBe('pnpm');
   });
 });

@@ -132,16 +132,21 @@ describe('extensionless scripts through the CLI', () => {
       'bin/get-node20': NODE_SCRIPT('#!/usr/local/bin/node20'),
       'bin/get-deno': NODE_SCRIPT('#!/usr/bin/env -S deno run --allow-net --allow-write'),
       'bin/get-bun': NODE_SCRIPT('#!/usr/bin/env bun'),
+      // zx through a package runner
+      'bin/get-npx-zx': "#!/usr/bin/env -S npx -y zx@8\nawait $`curl -L -o models/m.onnx https://example.com/m.onnx`;\n",
+      'bin/get-bunx-zx': "#!/usr/bin/env -S bunx zx\nawait $`curl -L -o models/m.onnx https://example.com/m.onnx`;\n",
       // not JavaScript: a shell script, and a script with no `#!` line
       'bin/get-sh': "#!/bin/sh\ncurl -L -o m.onnx 'https://example.com/m/model.onnx'\n",
       'bin/notes': "const r = await fetch('https://example.com/m/model.onnx');\n",
     });
-    expect(languages).toEqual(['bin/get-bun javascript', 'bin/get-deno javascript', 'bin/get-node javascript', 'bin/get-node20 javascript', 'scripts/fetch-models javascript']);
+    expect(languages).toEqual(['bin/get-bun javascript', 'bin/get-bunx-zx javascript', 'bin/get-deno javascript', 'bin/get-node javascript', 'bin/get-node20 javascript', 'bin/get-npx-zx javascript', 'scripts/fetch-models javascript']);
     expect(findings).toEqual([
       'bin/get-bun:4 transformersjs/unverified-model-download',
+      'bin/get-bunx-zx:2 transformersjs/unverified-model-download',
       'bin/get-deno:4 transformersjs/unverified-model-download',
       'bin/get-node20:4 transformersjs/unverified-model-download',
       'bin/get-node:4 transformersjs/unverified-model-download',
+      'bin/get-npx-zx:2 transformersjs/unverified-model-download',
       'scripts/fetch-models:3 transformersjs/unverified-model-download',
       'scripts/fetch-models:4 transformersjs/pickle-load-through-python-bridge',
       'scripts/fetch-models:5 transformersjs/hub-download-without-revision',

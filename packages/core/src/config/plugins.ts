@@ -131,7 +131,8 @@ export async function loadPlugin(spec: string | Plugin, fromDir: string, source:
  * The interpreter a `#!` line at the start of `head` names: the last part of its path, or the program
  * `env` runs (`#!/usr/bin/env -S python3 -u` → `python3`; `env`'s options, those that take a value
  * included, and `NAME=value` settings skipped); `python` for a script uv runs (`#!/usr/bin/env -S uv run
- * --script`, PEP 723); undefined without such a line.
+ * --script`, PEP 723); the package a package runner runs (`#!/usr/bin/env -S npx -y zx@8`, `pnpm dlx zx`,
+ * `bunx zx` → `zx`); undefined without such a line.
  */
 export function shebangInterpreter(head: Uint8Array): string | undefined {
   if (head[0] !== 0x23 || head[1] !== 0x21) return undefined;
@@ -156,8 +157,29 @@ export function shebangInterpreter(head: Uint8Array): string | undefined {
   }
   // `uv run [--script] …`: uv runs the file as Python
   if (program === 'uv' && words.slice(at).find((w) => !w.startsWith('-')) === 'run') return 'python';
+  // a package runner (`npx -y zx@8`, `pnpm dlx zx`, `bunx zx`): the package it runs, its version dropped
+  if (program !== undefined && (PACKAGE_RUNNERS.has(program) || (RUNNER_COMMANDS[program] !== undefined && RUNNER_COMMANDS[program].includes(words[at])))) {
+    if (!PACKAGE_RUNNERS.has(program)) at++;
+    program = undefined;
+    while (at < words.length) {
+      const w = words[at++];
+      if (RUNNER_VALUE_OPTIONS.has(w)) at++;
+      else if (w.startsWith('-')) continue;
+      else {
+        program = base(w.replace(/(.)@[^/]*$/, '$1'));
+        break;
+      }
+    }
+  }
   return program && /^[\w.+-]+$/.test(program) ? program : undefined;
 }
+
+/** Programs that fetch a package and run its command: `npx zx`, `bunx zx`, `pnpx zx`. */
+const PACKAGE_RUNNERS = new Set(['npx', 'bunx', 'pnpx']);
+/** Package managers whose subcommand does the same: `pnpm dlx zx`, `npm exec zx`, `yarn dlx zx`. */
+const RUNNER_COMMANDS: Record<string, readonly string[]> = { pnpm: ['dlx', 'exec'], npm: ['exec', 'x'], yarn: ['dlx', 'exec'], bun: ['x'] };
+/** Options of those runners that take a value (`npx -p zx zx`, `--package zx`). */
+const RUNNER_VALUE_OPTIONS = new Set(['-p', '--package', '-c', '--call', '--node-options', '--registry']);
 
 /** The loaded plugins: rules by id, languages by id and by extension. */
 export class PluginRegistry {

@@ -1,5 +1,5 @@
 import { staticKey, unwrapExpression, type JsNode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
-import { UNKNOWN } from '@oculum/core';
+import { shebangInterpreter, UNKNOWN } from '@oculum/core';
 import { calleeText } from './libraries.js';
 import { perNode } from './memo.js';
 
@@ -10,16 +10,14 @@ import { perNode } from './memo.js';
 export const SUBPROCESS_TRIGGER = /child_process|execa|\bzx\b/;
 
 /**
- * A zx script: it imports `zx/globals`, or its first line is a `#!` line naming zx as a word
- * (`#!/usr/bin/env zx`, `#!/usr/bin/env -S npx zx@8`, `#!/usr/local/bin/zx`). Its `$` (not declared
- * in the file) is zx's.
+ * A zx script: it imports `zx/globals`, or its `#!` line runs zx (`#!/usr/bin/env zx`,
+ * `#!/usr/local/bin/zx`, through a package runner: `#!/usr/bin/env -S npx -y zx@8`, `pnpm dlx zx`,
+ * `bunx zx`), read by core's `shebangInterpreter` as the scan reads it to pick the file's language.
+ * Its `$` (not declared in the file) is zx's.
  */
 export function isZxScript(sc: JsSourceCode): boolean {
   if (sc.imports.has('zx/globals')) return true;
-  if (!sc.text.startsWith('#!')) return false;
-  const nl = sc.text.indexOf('\n');
-  const line = sc.text.slice(2, nl < 0 ? sc.text.length : nl);
-  return line.split(/\s+/).some((w) => /^zx(?:@|$)/.test(w.slice(w.lastIndexOf('/') + 1)));
+  return sc.text.startsWith('#!') && shebangInterpreter(Buffer.from(sc.text.slice(0, 256), 'latin1')) === 'zx';
 }
 
 /** The file may run programs: it imports `child_process`, execa or zx, or is a zx script (gate of the rules reading `subprocessesOf`). */
