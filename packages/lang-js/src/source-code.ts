@@ -32,6 +32,8 @@ const MAX_PIECES = 64;
 const MAX_PARTS = 64;
 /** How many expressions one `possibleStringBounds` question may read (each once: see `boundsChoices`). */
 const BOUNDS_STEPS = 2000;
+/** Past `MAX_CHOICES`, how many values `possibleStringBounds` still counts to tell "too many" from "not known". */
+const MANY_CHOICES = 1024;
 /** Identifiers that denote the global object. */
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
 /** TypeScript wrappers around a value (`x as T`, `x!`, `x satisfies T`, `<T>x`). */
@@ -255,10 +257,13 @@ function patternPath(pattern: JsNode | null, id: TSESTree.Identifier): Array<str
   }
 }
 
-/** Adds a value to a list of choices (a primitive once); false when the list is full (`MAX_CHOICES`). */
+/** How many values a list of choices holds at most: `MAX_CHOICES`, `MANY_CHOICES` while `possibleStringBounds` counts them (see `manyConstants`). */
+let choiceLimit = MAX_CHOICES;
+
+/** Adds a value to a list of choices (a primitive once); false when the list is full (`choiceLimit`). */
 function addChoice(out: ConstantValue[], v: ConstantValue): boolean {
   if (isPrimitive(v) && out.includes(v)) return true;
-  if (out.length >= MAX_CHOICES) return false;
+  if (out.length >= choiceLimit) return false;
   out.push(v);
   return true;
 }
@@ -2189,16 +2194,24 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
    * constants), the other parts left not known: `` `${base}/${file}` `` with `file` looping over
    * `['config.json', 'onnx/model.onnx']` → one bounds ending `/config.json`, one ending
    * `/onnx/model.onnx`, whatever `base` is. One element, `stringBounds(expr)`, when no part has several
-   * values, or past 32 combinations. Linear in the file (see `boundsChoices`).
+   * values, or past 32 combinations. With `info`, `info.truncated` says whether values were left out:
+   * a part with more than 32 known values (its first 32 are given), or more than 32 combinations (the
+   * bounds alone are given), so that a caller can report at lower confidence rather than not at all.
+   * Linear in the file (see `boundsChoices`).
    */
-  possibleStringBounds(expr: JsNode): StringBounds[] {
+  possibleStringBounds(expr: JsNode, info?: { truncated: boolean }): StringBounds[] {
     if (typeof this.constant(expr) === 'string') return [this.stringBounds(expr)];
     this.boundsSteps = BOUNDS_STEPS;
-    return this.boundsChoices(expr, 0) ?? [this.stringBounds(expr)];
+    this.boundsTruncated = false;
+    const choices = this.boundsChoices(expr, 0);
+    if (info) info.truncated = this.boundsTruncated;
+    return choices ?? [this.stringBounds(expr)];
   }
 
-  /** Each expression's `boundsChoices`, kept as `stringBounds` keeps its answers (see there). */
-  private readonly choicesMemo = new Map<JsNode, { choices: StringBounds[] | undefined; depth: number; cut: boolean } | typeof PENDING>();
+  /** Each expression's `boundsChoices`, kept as `stringBounds` keeps its answers (see there), and whether values were left out. */
+  private readonly choicesMemo = new Map<JsNode, { choices: StringBounds[] | undefined; depth: number; cut: boolean; truncated: boolean } | typeof PENDING>();
+  /** Set when a part has more than `MAX_CHOICES` known values, or the combinations are more (see `possibleStringBounds`). */
+  private boundsTruncated = false;
   /** Set when a `boundsChoices` answer on the way was cut short (`MAX_DEPTH`, a cycle, `BOUNDS_STEPS`). */
   private choicesCut = false;
   /** What is left of `BOUNDS_STEPS` for the `possibleStringBounds` question being answered. */
@@ -2218,6 +2231,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     }
     if (memo && (!memo.cut || depth >= memo.depth)) {
       if (memo.cut) this.choicesCut = true;
+      if (memo.truncated) this.boundsTruncated = true;
       return memo.choices;
     }
     if (depth > MAX_DEPTH || --this.boundsSteps < 0) {
@@ -2226,13 +2240,16 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     }
     this.choicesMemo.set(expr, PENDING);
     const outerCut = this.choicesCut;
+    const outerTruncated = this.boundsTruncated;
     this.choicesCut = false;
+    this.boundsTruncated = false;
     let choices: StringBounds[] | undefined;
     try {
       choices = this.ownBoundsChoices(expr, depth);
     } finally {
-      this.choicesMemo.set(expr, { choices, depth, cut: this.choicesCut });
+      this.choicesMemo.set(expr, { choices, depth, cut: this.choicesCut, truncated: this.boundsTruncated });
       this.choicesCut ||= outerCut;
+      this.boundsTruncated ||= outerTruncated;
     }
     return choices;
   }
@@ -2254,8 +2271,15 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     if (pieces.length === 0) {
       // a leaf: one of several known strings (numbers too), or nothing beyond `stringBounds`
       if (typeof this.constant(node) === 'string') return undefined;
-      const values = this.possibleConstants(node);
-      if (!values || values.length < 2 || !values.every((v) => typeof v === 'string' || typeof v === 'number')) return undefined;
+      let values = this.possibleConstants(node);
+      if (!values) {
+        // more than `MAX_CHOICES` known values: the first of them, and the answer says some were left out
+        values = this.manyConstants(node);
+        if (!values || values.length <= MAX_CHOICES || !values.every((v) => typeof v === 'string' || typeof v === 'number')) return undefined;
+        values = values.slice(0, MAX_CHOICES);
+        this.boundsTruncated = true;
+      }
+      if (values.length < 2 || !values.every((v) => typeof v === 'string' || typeof v === 'number')) return undefined;
       return values.map((v) => ({ value: String(v), prefix: String(v), suffix: String(v), parts: [String(v)] }));
     }
     if (pieces.length > MAX_PIECES) return undefined;
@@ -2269,10 +2293,43 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
         if (choices) several = true;
         options = choices ?? [this.stringBounds(piece)];
       }
-      if (combos.length * options.length > MAX_CHOICES) return undefined;
+      if (combos.length * options.length > MAX_CHOICES) {
+        this.boundsTruncated = true;
+        return undefined;
+      }
       combos = combos.flatMap((c) => options.map((o) => [...c, o]));
     }
     return several ? combos.map((c) => joinBounds(c)) : undefined;
+  }
+
+  /**
+   * The values of an expression with more than `MAX_CHOICES` of them (up to `MANY_CHOICES`): a chain
+   * of `?:` of constants, read without recursion however deep (`c0 ? 'a.onnx' : c1 ? 'b.onnx' : …`),
+   * or `possibleConstants` allowed more values (a loop over a long constant list).
+   */
+  private manyConstants(node: JsNode): ConstantValue[] | undefined {
+    if (node.type === 'ConditionalExpression') {
+      const out: ConstantValue[] = [];
+      const stack: JsNode[] = [node];
+      for (let steps = 0; stack.length > 0; steps++) {
+        if (steps > 2 * MANY_CHOICES) return undefined;
+        const n = unwrapExpression(stack.pop()!);
+        if (n.type === 'ConditionalExpression') stack.push(n.alternate, n.consequent);
+        else {
+          const v = this.constant(n);
+          if (v === UNKNOWN) return undefined;
+          if (!out.includes(v)) out.push(v);
+        }
+      }
+      return out;
+    }
+    const saved = choiceLimit;
+    choiceLimit = MANY_CHOICES;
+    try {
+      return this.possibleConstants(node);
+    } finally {
+      choiceLimit = saved;
+    }
   }
 
   /**

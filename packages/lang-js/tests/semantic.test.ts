@@ -863,6 +863,26 @@ describe('possibleStringBounds', () => {
     expect(sc.possibleStringBounds(arg)).toEqual([one]);
     expect(performance.now() - start - base).toBeLessThan(5 * base + 1000);
   });
+  it('says when values were left out: the first 32 of a longer list, or the bounds alone past 32 combinations', () => {
+    const ask = (text: string) => {
+      const { sc, calls: cs } = calls(text);
+      const use = cs.filter((c) => c.callee.type === 'Identifier' && c.callee.name === 'use');
+      const info = { truncated: false };
+      const out = sc.possibleStringBounds(use[use.length - 1].arguments[0], info);
+      return { values: out.map((b) => b.value ?? b.parts.join('…')), truncated: info.truncated };
+    };
+    const files = Array.from({ length: 40 }, (_, i) => `'f${i}.onnx'`);
+    const loop = ask(`function f(base) { for (const file of [${files.join(', ')}]) use(\`\${base}/\${file}\`); }`);
+    expect(loop.truncated).toBe(true);
+    expect(loop.values).toHaveLength(32);
+    expect(loop.values[0]).toBe('…/f0.onnx');
+    const ternary = ask(`function f(base, ${files.map((_, i) => 'c' + i).join(', ')}) { use(\`\${base}/\${${files.map((v, i) => `c${i} ? ${v} : `).join('')}'m.onnx'}\`); }`);
+    expect(ternary).toMatchObject({ truncated: true });
+    expect(ternary.values).toHaveLength(32);
+    const list = `[${Array.from({ length: 8 }, (_, i) => `'f${i}'`).join(', ')}]`;
+    expect(ask(`for (const a of ${list}) for (const b of ${list}) use(\`https://x/\${a}/\${b}\`);`)).toEqual({ values: ['https://x/…/…'], truncated: true });
+    expect(ask(`for (const a of ${list}) use(\`https://x/\${a}\`);`).truncated).toBe(false);
+  });
   it('reads strings built of names built of names once per expression, not once per use', () => {
     // (each name used 64 times by the next: 64^levels reads when a name is expanded at each use; 77 s at 4 levels)
     for (const join of [' + ', '/']) {

@@ -298,7 +298,7 @@ function wrapperSinkRegions(sc: JsSourceCode, download: TSESTree.CallExpression,
  * download of it would be reported. Local ones are left out. Each as the message shows it: a known
  * URL quoted, one known in part as code.
  */
-function modelUrlsFromCallers(sc: JsSourceCode, url: JsNode, fn: JsNode): string[] {
+function modelUrlsFromCallers(sc: JsSourceCode, url: JsNode, fn: JsNode, info?: { truncated: boolean }): string[] {
   if (!isOwnParameter(sc, url, fn)) return modelUrlsBuiltFromParameters(sc, url, fn);
   const b = sc.binding(unwrapExpression(url) as TSESTree.Identifier)!;
   if (b.paramIndex === undefined) return [];
@@ -308,12 +308,15 @@ function modelUrlsFromCallers(sc: JsSourceCode, url: JsNode, fn: JsNode): string
     if (!arg || arg.type === 'SpreadElement' || classifyLocation(sc, arg).kind === 'local') continue;
     // each value it may take: a loop over file names passes each in turn (`` download(`${base}/${file}`) ``
     // for `file` of `['config.json', 'onnx/model.onnx']`)
-    for (const bounds of sc.possibleStringBounds(arg)) {
+    const many = { truncated: false };
+    for (const bounds of sc.possibleStringBounds(arg, many)) {
       if (bounds.value !== undefined && classifyString(bounds.value, false).kind === 'local') continue;
       if (!looksLikeModelFile((bounds.value ?? bounds.suffix).replace(/[?#].*$/, ''))) continue;
       const shownUrl = bounds.value !== undefined ? quoted(bounds.value) : asCode(sc.getText(arg), 60);
       if (!out.includes(shownUrl)) out.push(shownUrl);
     }
+    // (more values than are listed: the caller may report at low confidence, see `possibleStringBounds`)
+    if (many.truncated && info) info.truncated = true;
   }
   return out;
 }
@@ -770,6 +773,8 @@ export default createRule<[], JsSourceCode>({
         } else {
           // A helper that returns the bytes: reported when a caller hands them to a model sink.
           const sinks = region !== sc.ast ? wrapperSinkRegions(sc, node, url, region) : [];
+          // set when a call of this helper passes more values than the analysis lists (a loop over 40 file names)
+          const callers = { truncated: false };
           if (sinks.some((r) => hasIntegrityCheck(sc, r))) return;
           if (sinks.length > 0) {
             messageId = 'unverifiedSink';
@@ -779,7 +784,7 @@ export default createRule<[], JsSourceCode>({
             region !== sc.ast &&
             !readAsText(sc, node) &&
             !valueReaches(sc, node, (p, c) => returnedFrom(sc, region, p, c)) &&
-            (passed = modelUrlsFromCallers(sc, url, region)).length > 0
+            (passed = modelUrlsFromCallers(sc, url, region, callers)).length > 0
           ) {
             // A helper that downloads its URL parameter and keeps the bytes (writes them to a path it
             // is given): the model-file URLs its calls in this file pass (a helper that returns the
@@ -787,9 +792,10 @@ export default createRule<[], JsSourceCode>({
             // anything: medium, and the message says so.
             messageId = passedId();
             confidence = 'medium';
-          } else if ((choices === 'some' || hubFileNotKnown(bounds)) && !readAsText(sc, node)) {
-            // Some of the values it may take name a model file, or a Hub file that is not known:
-            // the analysis cannot tell, so low confidence rather than nothing.
+          } else if ((choices === 'some' || hubFileNotKnown(bounds) || callers.truncated) && !readAsText(sc, node)) {
+            // Some of the values it may take name a model file, or a Hub file that is not known, or a
+            // call passes more values than the analysis lists (DETECTION: never silently drop): the
+            // analysis cannot tell, so low confidence rather than nothing.
             messageId = 'possiblyModel';
             confidence = 'low';
           } else if (bounds.value === undefined && region !== sc.ast && !readAsText(sc, node) && modelNamedParameterUrl(sc, node, client, url, bounds, region)) {

@@ -18,6 +18,8 @@ describe('the triggers', () => {
   });
 });
 
+/** A helper that downloads its URL parameter and writes the bytes (line 2). */
+const DOWNLOAD_HELPER = "import fs from 'fs';\nasync function download(url, out) { const r = await fetch(url); fs.writeFileSync(out, Buffer.from(await r.arrayBuffer())); }\n";
 const ortImp = "import * as ort from 'onnxruntime-web';\n";
 const llama = "import { createModelDownloader, resolveModelFile } from 'node-llama-cpp';\n";
 const ENTE = "import { net } from 'electron/main';\nimport path from 'node:path';\nimport * as ort from 'onnxruntime-node';\nimport { writeStream } from '../utils/stream';\n";
@@ -152,6 +154,17 @@ tester.run(id(rule), rule, {
     },
     { code: `import { execSync } from 'node:child_process';\nexport const pull = (name) => execSync(\`wget -q -O models/\${name}.onnx https://models.example.com/\${name}.onnx\`);`, errors: [{ messageId: 'unverified', data: { callee: 'execSync (wget)', url: '`https://models.example.com/….onnx`' }, confidence: 'medium' }] },
     { code: `import { spawn } from 'node:child_process';\nexport const pull = (url) => spawn('bash', ['-c', \`curl -fsSL "\${url}" -o weights/model.safetensors\`]);`, errors: [{ messageId: 'unverifiedSink', confidence: 'medium' }] },
+    // more than 32 values passed by a loop or a chain of `?:` (review s30js P2-4): never dropped. The first 32
+    // are listed: model files among them, medium as with fewer; none among them, low rather than nothing.
+    ...[
+      `for (const f of [${Array.from({ length: 40 }, (_, i) => `'f${i}.onnx'`).join(', ')}]) await download(\`\${base}/\${f}\`, 'models/' + f);`,
+      `await download(\`\${base}/\${${Array.from({ length: 40 }, (_, i) => `c${i} ? 'x${i}.onnx' : `).join('')}'m.onnx'}\`, 'models/m.onnx');`,
+    ].map((use) => ({ code: DOWNLOAD_HELPER + `export async function main(base, ${Array.from({ length: 40 }, (_, i) => 'c' + i).join(', ')}) {\n  ${use}\n}`, errors: [{ messageId: 'unverifiedPassed' as const, confidence: 'medium' as const, line: 2 }] })),
+    ...[
+      `for (const f of [${Array.from({ length: 40 }, (_, i) => `'f${i}.${i < 36 ? 'json' : 'onnx'}'`).join(', ')}]) await download(\`\${base}/\${f}\`, 'models/' + f);`,
+      // (8 × 8 combinations, past 32: the bounds alone)
+      `for (const a of [${Array.from({ length: 8 }, (_, i) => `'a${i}'`).join(', ')}]) for (const b of [${Array.from({ length: 8 }, (_, i) => `'b${i}.onnx'`).join(', ')}]) await download(\`\${base}/\${a}/\${b}\`, 'models/m.onnx');`,
+    ].map((use) => ({ code: DOWNLOAD_HELPER + `export async function main(base) {\n  ${use}\n}`, errors: [{ messageId: 'possiblyModel' as const, confidence: 'low' as const, line: 2 }] })),
     { code: `import { execFileSync } from 'node:child_process';\nexecFileSync('curl', ['-o', '/tmp/firmware.bin', 'https://downloads.example.com/esp32/firmware.bin']);`, errors: [{ messageId: 'possiblyModel', confidence: 'low' }] },
     // node-llama-cpp pull of a URL, of a model the analysis cannot resolve (chosen by the request: low)
     { code: `import { execSync } from 'node:child_process';\nexecSync('npx -y node-llama-cpp@3 pull --dir ./models https://models.example.com/llama-3.2-1b-q4_k_m.gguf');`, errors: [{ messageId: 'unverified', data: { callee: 'execSync (node-llama-cpp pull)', url: '"https://models.example.com/llama-3.2-1b-q4_k_m.gguf"' }, confidence: 'high' }] },
