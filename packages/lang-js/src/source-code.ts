@@ -2042,9 +2042,12 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   }
 
   /**
-   * A field no code outside its class may assign, though the class leave the file: declared
-   * `readonly` (TypeScript lets only the class's own constructor write it) or `private`
-   * (`private readonly modelName = 'org/name'`). The values the class gives it are all it takes.
+   * A field that type-checked code outside its class does not assign, though the class leave the
+   * file: declared `readonly` (TypeScript lets only the class's own constructor write it) or
+   * `private` (`private readonly modelName = 'org/name'`). The values the class gives it are taken as
+   * all it takes. Not a guarantee: a subclass in another module may redeclare a `readonly` (not
+   * `private`) field with its own value, and `private` is checked at compile time only; the answer
+   * serves revision findings, where that rare case costs a confidence level at most.
    */
   private memberSealed(cls: MemberOwner['cls'], key: string, isStatic: boolean): boolean {
     return cls.body.body.some(

@@ -71,6 +71,15 @@ async function lint(text: string, rule: typeof pickleBridge | typeof unverifiedD
   return result.findings.map((f) => `${f.line}:${f.column} ${f.confidence}`);
 }
 
+describe('a `$` the zx script binds itself', () => {
+  it('is not zx: a local parameter, jQuery', async () => {
+    const curl = '$`curl -L -o models/m.onnx https://example.com/m.onnx`';
+    expect(await lint(`#!/usr/bin/env zx\nawait ${curl};\n`, unverifiedDownload)).toEqual(['2:7 high']);
+    expect(await lint(`#!/usr/bin/env zx\nexport async function run($) {\n  await ${curl};\n}\n`, unverifiedDownload)).toEqual([]);
+    expect(await lint(`#!/usr/bin/env -S npx zx\nimport $ from 'jquery';\nawait ${curl};\n`, unverifiedDownload)).toEqual([]);
+  });
+});
+
 describe('zx templates in linear time', () => {
   it('reads a template with 60,000 quotes that never close, and 120,000 that do', async () => {
     const open = `import { $ } from 'zx';\nawait $\`python3 -c "import pickle; pickle.load(f)"${' "a'.repeat(60_000)}\`;\n`;

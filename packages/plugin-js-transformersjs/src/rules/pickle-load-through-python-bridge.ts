@@ -112,18 +112,15 @@ const UNPICKLER_WORDS = /pickle|joblib|torch|marshal|shelve|dill/;
  * messages.
  */
 function pythonSourceRun(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): { source: string; confidence: Confidence; api: string; quoted?: boolean } | undefined {
-  if (call.type === 'CallExpression' && sc.qualifiedName(call.callee) === 'python-shell.PythonShell.runString') {
-    const code = sc.argument(call, { position: 0 });
-    const v = code ? sc.constant(code) : undefined;
-    const parts = code ? (typeof v === 'string' ? [v] : sc.stringBounds(code).parts) : [];
-    return parts.join('') !== '' ? { source: parts.join('…'), confidence: 'high', api: calleeText(sc, call) } : undefined;
-  }
-  const pyodide = call.type === 'CallExpression' ? pyodideRun(sc, call) : undefined;
-  if (pyodide && call.type === 'CallExpression') {
-    const code = sc.argument(call, { position: 0 });
-    const v = code ? sc.constant(code) : undefined;
-    const parts = code ? (typeof v === 'string' ? [v] : sc.stringBounds(code).parts) : [];
-    return parts.join('') !== '' ? { source: parts.join('…'), confidence: pyodide, api: calleeText(sc, call) } : undefined;
+  if (call.type === 'CallExpression') {
+    // python-shell's `runString(code)`, Pyodide's `runPython(code)`: the code is the first argument
+    const confidence = sc.qualifiedName(call.callee) === 'python-shell.PythonShell.runString' ? 'high' : pyodideRun(sc, call);
+    if (confidence) {
+      const code = sc.argument(call, { position: 0 });
+      const v = code ? sc.constant(code) : undefined;
+      const parts = code ? (typeof v === 'string' ? [v] : sc.stringBounds(code).parts) : [];
+      return parts.join('') !== '' ? { source: parts.join('…'), confidence, api: calleeText(sc, call) } : undefined;
+    }
   }
   for (const p of subprocessesOf(sc, call)) {
     if (p.program !== undefined && !PYTHON_PROGRAM.test(p.program)) continue;

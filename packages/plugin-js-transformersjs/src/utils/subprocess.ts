@@ -329,7 +329,8 @@ function zxKnownParts(sc: JsSourceCode, expr: JsNode): string {
 /**
  * The command line a zx template runs (`` $`curl -L -o ${out} ${url}` ``): its text as written (the
  * shell reads its quotes), each `${…}` as zx quotes it (`zxInterpolation`). `undefined` for a template
- * zx refuses (an invalid escape). Built once, in the template's length: read by `shellWords`.
+ * zx refuses (an invalid escape). Linear in the template: each `${…}` adds its kept bounds (lang-js's
+ * `stringBounds`, read once per expression, at most 64 known runs). Read by `shellWords`.
  */
 function zxCommandLine(sc: JsSourceCode, quasi: TSESTree.TemplateLiteral): string | undefined {
   const pieces: string[] = [];

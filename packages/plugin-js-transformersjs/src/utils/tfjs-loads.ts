@@ -103,7 +103,7 @@ const FFT_TYPES = new Set(['BROWSER_FFT', 'SOFT_FFT']);
 /**
  * `speechCommands.create(fftType, vocabulary, modelURL, metadataURL)` (Teachable Machine's audio
  * export, `tf.loadLayersModel(modelURL)` underneath): the model URL, or `null` when none is given
- * (the package's default model, from Google storage). Imported from the package, or the
+ * (the package's default model, from the URL it holds: Google storage, TF Hub or Kaggle). Imported from the package, or the
  * `speechCommands` global of its script-tag build (a local name bound to anything else is not it)
  * when the first argument is a known FFT type, or, on a page whose `<script src>` loads
  * speech-commands, any first argument that is not known to be something else (`create(FFT_TYPE, …)`
