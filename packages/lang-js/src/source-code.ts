@@ -2164,7 +2164,8 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       });
     } else if (node.type === 'BinaryExpression' && node.operator === '+') {
       // the terms of a `+` chain without recursion: a long chain is one level, each term read once
-      pieces = this.plusTerms(node).map((term) => this.stringBounds(term, depth + 1));
+      const { first, rest } = plusTerms(node);
+      pieces = [first, ...rest].map((term) => this.stringBounds(term, depth + 1));
     }
     if (pieces) return joinBounds(pieces, false);
     if (node.type === 'Identifier') {
@@ -2177,18 +2178,6 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     const scheme = this.madeUrlScheme(node, depth);
     if (scheme !== undefined) return { prefix: scheme, suffix: '', parts: [scheme, ''] };
     return UNKNOWN_BOUNDS;
-  }
-
-  /** The terms of a `+` chain in order (`a + b + c` → `a`, `b`, `c`), read without recursion. */
-  private plusTerms(node: TSESTree.BinaryExpression): JsNode[] {
-    const terms: JsNode[] = [];
-    const stack: JsNode[] = [node];
-    while (stack.length > 0) {
-      const cur = unwrapExpression(stack.pop()!);
-      if (cur.type === 'BinaryExpression' && cur.operator === '+') stack.push(cur.right, cur.left);
-      else terms.push(cur);
-    }
-    return terms;
   }
 
   /**
@@ -2266,7 +2255,8 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
         if (i < node.expressions.length) pieces.push(node.expressions[i]);
       });
     } else if (node.type === 'BinaryExpression' && node.operator === '+') {
-      pieces = this.plusTerms(node);
+      const { first, rest } = plusTerms(node);
+      pieces = [first, ...rest];
     } else if (node.type === 'Identifier') {
       const b = this.lastAlias(node).binding;
       if (b && isStable(b) && b.init && b.path?.length === 0 && !this.iteration(b)) return this.boundsChoices(b.init, depth + 1);
