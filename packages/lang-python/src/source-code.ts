@@ -204,6 +204,12 @@ interface ArgInfo {
   unresolved?: boolean;
 }
 
+/** The longest string (in characters) or list (in items) `constant` answers: 4 Mi; a longer one is not known. */
+const MAX_CONSTANT_LENGTH = 4 * 1024 * 1024;
+
+/** The most pieces `stringPieces` answers (a string of more parts not known is not read). */
+const MAX_PIECES = 4096;
+
 /** Sentinel used while a name's value is being computed (alias cycles such as `a = b; b = a`). */
 const PENDING = Symbol('pending');
 
@@ -2928,6 +2934,9 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       }
     } finally {
       this.depth--;
+      // a value built by doubling (`a1 = a0 + a0`, … forty times): past the cap, not known, rather than a
+      // string the engine cannot hold (a `RangeError` that cost the rule its findings on the file)
+      if ((typeof result === 'string' || Array.isArray(result)) && result.length > MAX_CONSTANT_LENGTH) result = UNKNOWN;
       this.constCache.set(id, result);
     }
     return result;
@@ -3818,14 +3827,27 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   }
 
   private piecesOf(node: Node): string[] | undefined {
+    const cached = this.piecesCache.get(node.id);
+    if (cached === PENDING) return undefined;
+    if (cached !== undefined) return cached ?? undefined;
     if (this.depth >= MAX_DEPTH) return undefined;
+    this.piecesCache.set(node.id, PENDING);
+    let result: string[] | undefined;
     this.depth++;
     try {
-      return this.computePieces(node);
+      result = this.computePieces(node);
     } finally {
       this.depth--;
+      // (asked once per node: `a1 = a0 + "/" + a0`, … forty times, asked each part again and again;
+      // and no longer than a constant may be)
+      if (result && (result.length > MAX_PIECES || result.reduce((n, p) => n + p.length, 0) > MAX_CONSTANT_LENGTH)) result = undefined;
+      this.piecesCache.set(node.id, result ?? null);
     }
+    return result;
   }
+
+  /** `piecesOf` per node (`null`: not known). */
+  private readonly piecesCache = new Map<number, string[] | null | typeof PENDING>();
 
   private computePieces(node: Node): string[] | undefined {
     const whole = this.constant(node);

@@ -568,6 +568,19 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(value('u')).toEqual(['', '/w.safetensors']);
   });
 
+  it('gives up on strings built by doubling past 4 Mi characters, and asks each part once', async () => {
+    const lines = ['a0 = "https://x.org/"', 'b0 = base'];
+    for (let i = 1; i <= 40; i++) lines.push(`a${i} = a${i - 1} + a${i - 1}`, `b${i} = b${i - 1} + "/" + b${i - 1}`);
+    const sc = await parse(lines.join('\n'));
+    const value = (name: string) => ident(sc, name, 0).parent!.childForFieldName('right')!;
+    expect(sc.constant(value('a10'))).toBe('https://x.org/'.repeat(1024));
+    expect(sc.constant(value('a40'))).toBe(UNKNOWN);
+    expect(sc.stringPieces(value('a40'))).toBeUndefined();
+    expect(sc.stringPieces(value('b3'))).toEqual(['', '/', '/', '/', '/', '/', '/', '/', '']);
+    // past the caps, the parts that grew too long are not known: a short list, never millions of pieces
+    expect(sc.stringPieces(value('b40'))?.length ?? 0).toBeLessThanOrEqual(4096);
+  });
+
   it('reads the known start of a string built at run time (stringPrefix)', async () => {
     const sc = await parse(
       ['BASE = "http://x.org"', 'a = f"{BASE}/{name}.pth"', 'b = f"http://{host}/m.bin"', 'c = f"{host}/m.bin"', 'd = "http://a" f"/{p}"', 'e = f"{BASE}/m"'].join('\n'),

@@ -36,6 +36,16 @@ describe('many calls in one function', () => {
     expect(findings[0].line).toBe(2003);
   });
 
+  // a URL built by doubling forty times: past lang-python's cap it is not known (the rule used to fail
+  // with a RangeError and lose the file's findings, or take minutes)
+  it('a URL built by doubling', async () => {
+    const lines = ['import requests', 'a0 = "https://x.org/"'];
+    for (let i = 1; i <= 40; i++) lines.push(`a${i} = a${i - 1} + "/" + a${i - 1}`);
+    lines.push('r = requests.get(a40 + "/m.pth")', 'open("m.pth", "wb").write(r.content)');
+    const findings = (await lintAll(lines.join('\n'))).filter((f) => f.ruleId === 'hf/unverified-model-download');
+    expect(findings).toHaveLength(1);
+  });
+
   it('datasets loaded and trained on', async () => {
     const text = `from datasets import load_dataset\nfrom transformers import Trainer\ndef f(m):\n${'    d = load_dataset("org/data")\n    Trainer(model=m, train_dataset=d).train()\n'.repeat(n / 2)}`;
     const findings = await lintAll(text);
