@@ -199,8 +199,15 @@ function isStable(b: JsBinding): boolean {
 }
 
 /** `a + b` of two known primitives, as JavaScript adds them when the analysis can say (else UNKNOWN). */
+/** The longest string `constant` builds (in characters): a longer one (a name doubled again and again) is not known. */
+const MAX_CONSTANT_LENGTH = 4 * 1024 * 1024;
+
 function plus(a: string | number | bigint | boolean | null, b: string | number | bigint | boolean | null): ConstantValue | Unknown {
-  if (typeof a === 'string' || typeof b === 'string') return String(a) + String(b);
+  if (typeof a === 'string' || typeof b === 'string') {
+    const sa = String(a);
+    const sb = String(b);
+    return sa.length + sb.length > MAX_CONSTANT_LENGTH ? UNKNOWN : sa + sb;
+  }
   return typeof a === 'number' && typeof b === 'number' ? a + b : UNKNOWN;
 }
 
@@ -1527,7 +1534,9 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
         for (let i = 0; i < expr.expressions.length; i++) {
           const v = this.constantOf(expr.expressions[i], depth + 1, open);
           if (!isPrimitive(v)) return UNKNOWN;
-          out += String(v) + (expr.quasis[i + 1].value.cooked ?? '');
+          const part = String(v) + (expr.quasis[i + 1].value.cooked ?? '');
+          if (out.length + part.length > MAX_CONSTANT_LENGTH) return UNKNOWN;
+          out += part;
         }
         return out;
       }

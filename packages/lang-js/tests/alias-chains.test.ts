@@ -46,6 +46,16 @@ describe('chains of aliases longer than the recursion bound (P4)', () => {
     expect(sc.qualifiedName(calls[calls.length - 2])).toBe(`m${'.a'.repeat(50)}.load`);
   });
 
+  it('gives up on strings that grow past 4 Mi characters (a name doubled again and again) rather than building them', () => {
+    const lines = [`const a0 = 'https://x.org/';`];
+    for (let i = 1; i <= 40; i++) lines.push(`const a${i} = a${i - 1} + '/' + a${i - 1};`, `const t${i} = \`\${a${i - 1}}/\${a${i - 1}}\`;`);
+    const sc = parse(`${lines.join('\n')}\nf(a10, a40, t40);\n`);
+    const [small, big, template] = lastCall(sc).arguments;
+    expect((sc.constant(small) as string).length).toBe(14 * 1024 + 1023);
+    expect(sc.constant(big)).toBe(UNKNOWN);
+    expect(sc.constant(template)).toBe(UNKNOWN);
+  });
+
   it('reads constants and string bounds through long chains of aliases', () => {
     const sc = parse(`const m0 = 'org/model';\n${chain('m', 5000)}const u0 = \`https://\${host}/m.onnx\`;\n${chain('u', 100)}const o0 = { a: 'x', b: 'y' };\n${chain('o', 100)}f(m5000, u100, o100[k]);\n`);
     const [id, url, member] = lastCall(sc).arguments;
