@@ -478,7 +478,7 @@ export function dataOrigin(sc: SC, expr: Node | undefined, depth = 0): Origin {
       let best: Origin = 'unknown';
       for (const v of values) best = strongest(best, dataOrigin(sc, v, depth + 1));
       // `buf += sock.recv(4096)` (or of a name bound to it) in a receive loop: what is appended
-      if (best !== 'network') best = strongest(best, appendedOrigin(sc, sc.bindings(expr), depth));
+      if (best !== 'network') best = strongest(best, appendedOrigin(sc, sc.bindings(expr)));
       // `for bin_file in glob.glob(os.path.join(snapshot_download(repo), "*.bin"))`: an item of a
       // download, or of user input (a caller's list is not followed: items of it are not its data)
       const sources = best === 'unknown' ? sc.loopSources(expr) : undefined;
@@ -1072,7 +1072,7 @@ const appendedOrigins = new WeakMap<object, Map<number, Origin>>();
  * network data or user input: asked once per name and file (a name appended to itself, `x += x`, again
  * and again, would otherwise ask its bindings once per path through them).
  */
-function appendedOrigin(sc: SC, bindings: readonly PythonBinding[], depth: number): Origin {
+function appendedOrigin(sc: SC, bindings: readonly PythonBinding[]): Origin {
   const augmented = bindings.filter((b) => b.kind === 'augmented' && b.node.type === 'augmented_assignment');
   if (augmented.length === 0) return 'unknown';
   let memo = appendedOrigins.get(sc);
@@ -1083,7 +1083,8 @@ function appendedOrigin(sc: SC, bindings: readonly PythonBinding[], depth: numbe
   memo.set(key, 'unknown');
   let best: Origin = 'unknown';
   for (const b of augmented) {
-    const appended = dataOrigin(sc, b.node.childForFieldName('right') ?? undefined, depth + 1);
+    // (from the same depth whoever asks first, so that the answer kept does not depend on how deep that was)
+    const appended = dataOrigin(sc, b.node.childForFieldName('right') ?? undefined, 1);
     if (appended === 'network' || appended === 'user') best = strongest(best, appended);
     if (best === 'network') break;
   }

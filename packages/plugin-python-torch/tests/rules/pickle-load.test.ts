@@ -203,6 +203,7 @@ ruleTester.run('torch/pickle-load', rule, {
       ],
     },
     // a buffer appended to in a receive loop (review net)
+    { code: 'import pickle, socket\ndef receive(sk):\n    rev_data = bytes()\n    while True:\n        temp = sk.recv(10485760)\n        rev_data += temp\n        if rev_data.endswith(b"end"):\n            rev_data = rev_data[:-3]\n            break\n    return pickle.loads(rev_data)', errors: [{ messageId: 'networkDeserialization', line: 10, confidence: 'high' }] },
     { code: 'import pickle, socket\nsk = socket.socket()\nbuf = bytes()\nwhile True:\n    chunk = sk.recv(4096)\n    buf += chunk\n    if not chunk:\n        break\nobj = pickle.loads(buf)', errors: [{ messageId: 'networkDeserialization', line: 9, confidence: 'high' }] },
     // pandas fetches a URL itself (review persist)
     { code: 'import pandas as pd\nURL = "https://example.com/models/model.pkl"\ndf = pd.read_pickle(URL)', errors: [{ messageId: 'networkDeserialization', confidence: 'high', data: { callee: 'pandas.read_pickle', detail: ' (a pickled DataFrame is a pickle)' } }] },
