@@ -1,5 +1,5 @@
 import { createRule, UNKNOWN } from '@oculum/core';
-import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
+import { importTrigger, type ProjectClassPart, type PythonSourceCode } from '@oculum/lang-python';
 import { judgePickleBytes } from '@oculum/plugin-model-files/pickle';
 import { CALLBACK_CALLEE_NAMES, handedLoader } from '../callbacks.js';
 import { calleeName, confidenceFor, constantBytes, dataOrigin, firstAmong, isInProcessData, isStubFile, savedOnSomePathBefore, type Node, saveLineText } from '../utils.js';
@@ -247,11 +247,19 @@ function unrestrictedUnpickler(sc: PythonSourceCode, call: Node): string | undef
   const sub = fn && sc.projectSubclass(fn);
   const base = sub?.bases.find((b) => UNPICKLERS.has(b));
   if (!sub || !base) return undefined;
+  return restrictsFindClass(sc, sub) ? undefined : base;
+}
+
+/**
+ * Does the subclass restrict what it loads: the first `find_class` along its classes (its own, then the
+ * project's bases) is anything but a pass-through to the base class (see `endsByDelegating`)?
+ */
+function restrictsFindClass(sc: PythonSourceCode, sub: { classes: readonly ProjectClassPart[] }): boolean {
   for (const cls of sub.classes) {
     const findClass = sc.definedMethod(cls, 'find_class');
-    if (findClass) return endsByDelegating(findClass) ? base : undefined;
+    if (findClass) return !endsByDelegating(findClass);
   }
-  return base;
+  return false;
 }
 
 /**
@@ -263,9 +271,7 @@ function unrestrictedUnpickler(sc: PythonSourceCode, call: Node): string | undef
 function restrictingPatch(sc: PythonSourceCode, unpickler: string): string | undefined {
   for (const write of sc.memberWrites(unpickler)) {
     const sub = write.value.type === 'identifier' || write.value.type === 'attribute' ? sc.projectSubclass(write.value) : undefined;
-    if (!sub || !sub.bases.some((b) => UNPICKLERS.has(b))) continue;
-    const findClass = sub.classes.map((cls) => sc.definedMethod(cls, 'find_class')).find((m) => m);
-    if (findClass && !endsByDelegating(findClass)) return sc.getText(write.value);
+    if (sub && sub.bases.some((b) => UNPICKLERS.has(b)) && restrictsFindClass(sc, sub)) return sc.getText(write.value);
   }
   return undefined;
 }
