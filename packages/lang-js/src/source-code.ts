@@ -316,6 +316,10 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   private buildingMemberWrites = false;
   private escapeCache?: Map<JsNode, boolean>;
   /** The value of each enum of the file (`enumValue`), `undefined` while it is worked out. */
+  /** `initValue`'s answers: by initialiser, then by depth (negative while imported values are not read). */
+  /** How many times `importedValue` has asked another module (`initValue` keeps no answer that did). */
+  private importsRead = 0;
+  private readonly initValues = new Map<JsNode, Map<number, { value: ConstantValue | Unknown; open: boolean }>>();
   private enumCache = new Map<JsBinding, { value: ConstantValue | Unknown; open: boolean } | undefined>();
   /** Functions and bindings whose value `resolveRef` is working out (recursion through them resolves nothing). */
   private readonly resolving = new Set<unknown>();
@@ -1653,7 +1657,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
           return this.constantOf(b.defaultValue, depth + 1, open);
         }
         if (!isStable(b) || !b.init || !b.path) return UNKNOWN;
-        let v = this.constantOf(b.init, depth + 1, open);
+        let v = this.initValue(b.init, depth + 1, open);
         for (const seg of b.path) {
           if (v === UNKNOWN || v === null || typeof v !== 'object') {
             v = UNKNOWN;
@@ -1667,6 +1671,29 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       default:
         return UNKNOWN;
     }
+  }
+
+  /**
+   * `constantOf` of a stable binding's initialiser, remembered by the depth it is read at (and
+   * whether imported values are read): the answer is the same each time, as only the depth bound cuts
+   * it short. Names read many times over (`const b = a + a + … + a;` `const c = b + b + … + b;` …)
+   * are so read once per depth, not once per path to them, which grew as the product of the terms.
+   */
+  private initValue(init: JsNode, depth: number, open?: Open): ConstantValue | Unknown {
+    let byDepth = this.initValues.get(init);
+    if (!byDepth) this.initValues.set(init, (byDepth = new Map()));
+    const key = this.localOnly > 0 ? -1 - depth : depth;
+    let known = byDepth.get(key);
+    if (!known) {
+      const own: Open = { value: false };
+      const imports = this.importsRead;
+      known = { value: this.constantOf(init, depth, own), open: own.value };
+      // (not what read another module: how far modules are followed inside one another depends on
+      // which was read first, see `ProjectModules`)
+      if (this.importsRead === imports) byDepth.set(key, known);
+    }
+    if (open && known.open) open.value = true;
+    return known.value;
   }
 
   /**
@@ -2374,8 +2401,10 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     const expr = unwrapExpression(node);
     if (expr.type !== 'Identifier' && expr.type !== 'MemberExpression') return undefined;
     const target = this.moduleTarget(expr);
+    if (!target) return undefined;
+    this.importsRead++;
     // (a package's name is not followed: `ProjectModules` finds no file for it, unless a path alias maps it)
-    return target && this.modules.valueOf(this.path, target);
+    return this.modules.valueOf(this.path, target);
   }
 
   /**

@@ -56,6 +56,20 @@ describe('chains of aliases longer than the recursion bound (P4)', () => {
     expect(sc.constant(template)).toBe(UNKNOWN);
   });
 
+  it('reads each name once per depth, not once per path to it (names summed again and again)', () => {
+    // a<i> = a<i-1> + … + a<i-1> (ten terms): read once per path, a12 took 10^12 steps
+    const lines = ['const a0 = 1;', "const s0 = 'ab';"];
+    for (let i = 1; i <= 12; i++) lines.push(`const a${i} = ${Array(10).fill(`a${i - 1}`).join(' + ')};`);
+    for (let i = 1; i <= 4; i++) lines.push(`const s${i} = ${Array(40).fill(`s${i - 1}`).join(' + ')};`);
+    const sc = parse(`${lines.join('\n')}\nf(a12, s3, s4, \`\${a6}/\${s2}\`);\n`);
+    const [a12, s3, s4, template] = lastCall(sc).arguments;
+    expect(sc.constant(a12)).toBe(10 ** 12);
+    expect(sc.constant(s3)).toBe('ab'.repeat(40 ** 3));
+    expect(sc.constant(s4)).toBe(UNKNOWN); // (past 4 Mi characters)
+    expect(sc.constant(template)).toBe(`${10 ** 6}/${'ab'.repeat(1600)}`);
+    expect(sc.possibleConstants(a12)).toEqual([10 ** 12]);
+  });
+
   it('reads constants and string bounds through long chains of aliases', () => {
     const sc = parse(`const m0 = 'org/model';\n${chain('m', 5000)}const u0 = \`https://\${host}/m.onnx\`;\n${chain('u', 100)}const o0 = { a: 'x', b: 'y' };\n${chain('o', 100)}f(m5000, u100, o100[k]);\n`);
     const [id, url, member] = lastCall(sc).arguments;
