@@ -682,7 +682,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * hold no `__init__.py` or the path is not absolute). At `--depth deep`, a name modules of the
    * project only re-export is the name outside the project it stands for (`definingNames`).
    * `undefined` when the name is not an import or is shadowed
-   * by a local definition, parameter, loop variable, etc., or may denote several names (the Python 3
+   * by a local definition, parameter, loop variable, etc. (not by a stand-in defined where the import
+   * failed, see `isImportFallback`), or may denote several names (the Python 3
    * name beside Python 2 fallbacks of it is the one: `urllib.request.urlretrieve`, see `isPython2Only`).
    */
   qualifiedName(expr: Node): string | undefined {
@@ -1075,6 +1076,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     for (const b of bindings) {
       let q: readonly string[];
       if (b.kind === 'import') q = b.qualified ? [b.qualified] : NONE;
+      else if (this.isImportFallback(b, bindings)) continue;
       else if (b.kind === 'assignment' && b.value) {
         if (b.value.type === 'none') continue; // `x = None` placeholder (e.g. in `except ImportError`)
         q = this.qualifiedNames(b.value);
@@ -1087,6 +1089,22 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       result = result.length === 0 ? q : this.unionOf(result, q);
     }
     return result;
+  }
+
+  /**
+   * True when `b` binds a stand-in for an import that failed: a `def`, `class` or assignment in an
+   * `except` handler of a `try` whose body imports the same name (`try: from huggingface_hub import
+   * snapshot_download` / `except ImportError: def snapshot_download(*a, **k): raise …`). Where the
+   * package is installed the import is what the name holds, so the stand-in does not hide it.
+   */
+  private isImportFallback(b: PythonBinding, bindings: readonly PythonBinding[]): boolean {
+    if (b.kind !== 'def' && b.kind !== 'class' && b.kind !== 'assignment') return false;
+    for (let n: Node | null = b.node.parent; n && n.id !== b.scope.id; n = n.parent) {
+      if (n.type !== 'except_clause' && n.type !== 'except_group_clause') continue;
+      const body = n.parent?.type === 'try_statement' ? n.parent.childForFieldName('body') : null;
+      return !!body && bindings.some((o) => o.kind === 'import' && o.node.startIndex >= body.startIndex && o.node.endIndex <= body.endIndex);
+    }
+    return false;
   }
 
   /**

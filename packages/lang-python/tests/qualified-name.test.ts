@@ -353,6 +353,24 @@ describe('qualifiedNames (every candidate)', () => {
     for (const name of ['itertools.chain', 'urllib.request.URLopener', 'urllib']) expect(isPython2Only(name), name).toBe(false);
   });
 
+  it('a stand-in defined where the import failed does not hide the import', async () => {
+    const stub = (handler: string[]) =>
+      ['try:', '    from huggingface_hub import snapshot_download', ...handler, 'def fetch(d):', '    snapshot_download(repo_id="org/m", local_dir=d)'].join('\n');
+    for (const handler of [
+      ['except ImportError:', '    def snapshot_download(*a, **k):', '        raise ImportError("pip install huggingface_hub")'],
+      ['except (ImportError, ModuleNotFoundError):', '    snapshot_download = _missing'],
+      ['except:', '    class snapshot_download:', '        pass'],
+    ]) {
+      const r = await names(stub(handler), 'snapshot_download(repo_id');
+      expect(r.one, handler.join(' ')).toBe('huggingface_hub.snapshot_download');
+    }
+    // a local definition anywhere else still shadows the import
+    expect((await names('from huggingface_hub import snapshot_download\ndef snapshot_download(**k):\n    pass\nsnapshot_download(repo_id="org/m")', 'snapshot_download(repo_id')).one).toBeUndefined();
+    expect((await names('from huggingface_hub import snapshot_download\nif LOCAL:\n    def snapshot_download(**k):\n        pass\nsnapshot_download(repo_id="org/m")', 'snapshot_download(repo_id')).one).toBeUndefined();
+    // (a handler of a try that imports something else)
+    expect((await names('from huggingface_hub import snapshot_download\ntry:\n    import torch\nexcept ImportError:\n    def snapshot_download(**k):\n        pass\nsnapshot_download(repo_id="org/m")', 'snapshot_download(repo_id')).one).toBeUndefined();
+  });
+
   it('alternative from-imports used as a value', async () => {
     const sc = await parse(
       ['import yaml', 'try:', '    from yaml import CSafeLoader as Loader', 'except ImportError:', '    from yaml import SafeLoader as Loader', 'yaml.load(text, Loader=Loader)'].join('\n'),
