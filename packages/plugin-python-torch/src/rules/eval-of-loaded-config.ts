@@ -212,7 +212,7 @@ export default createRule<[], PythonSourceCode>({
             if (best === 'loaded' || reaching.every((b) => b.kind === 'parameter')) return best;
           }
           for (const b of reaching) {
-            if ((b.kind === 'assignment' || b.kind === 'with') && b.value) best = max(best, taintOf(b.value, depth + 1, seen));
+            if ((b.kind === 'assignment' || b.kind === 'with') && b.value) best = max(best, taintOf(b.value, depth + 1, seen) ?? passedOn(b.name, b.value, depth, seen));
             else if ((b.kind === 'for' || b.kind === 'unpack') && b.source) {
               best = max(best, taintOf(b.source, depth + 1, seen));
               // `for line in f` over a file opened on a config path: its lines, as `f.readlines()`
@@ -288,6 +288,20 @@ export default createRule<[], PythonSourceCode>({
         default:
           return undefined;
       }
+    }
+
+    /**
+     * `cfg = fixed_cfg(cfg, args)`: a function the file does not define (imported, or not known), given
+     * loaded data under the name its result is bound to: most likely the same configuration, adjusted
+     * (`configParameter`, medium confidence). `undefined` for anything else, and for a function of the
+     * file, whose returns `taintOf` reads.
+     */
+    function passedOn(name: string, value: Node, depth: number, seen: Set<number>): Taint {
+      if (value.type !== 'call' || sc.localFunction(value)) return undefined;
+      for (const a of callArguments(value)) {
+        if (a.type === 'identifier' && a.text === name && taintOf(a, depth + 1, seen) === 'loaded') return 'configParameter';
+      }
+      return undefined;
     }
 
     /**

@@ -77,6 +77,8 @@ ruleTester.run('torch/eval-of-loaded-config', rule, {
     // a generator over literal names whose items are built here, not loaded; a helper that returns code written here
     'def guess(names):\n    a, b = (x.upper() for x in ("nn.ReLU", "nn.GELU"))\n    return eval(a)',
     'def default_act():\n    return "nn.SiLU()"\ndef build():\n    return eval(default_act())',
+    // the loaded config given to a function whose result is bound to another name, and a call not given it
+    'import yaml\nfrom utils import build, name_of\ndef main(args):\n    with open("task.yaml") as f:\n        cfg = yaml.safe_load(f)\n    model = build(cfg)\n    eval(model)\n    name = name_of(args)\n    eval(name)',
     // a helper that builds code from its own parameter named like a config (attrs' `_compile_and_eval` callers): not loaded data
     'def make_script(config):\n    return "x = " + config["name"]\ndef build():\n    code = make_script({"name": "1"})\n    eval(compile(code, "generated", "exec"))',
   ],
@@ -85,6 +87,12 @@ ruleTester.run('torch/eval-of-loaded-config', rule, {
     {
       code: 'from config import cfg, update_config\nimport models\ndef main(args):\n    update_config(cfg, args)\n    return eval("models." + cfg.MODEL.NAME + ".get_pose_net")(cfg, is_train=False)',
       errors: [{ messageId: 'evalOfLoadedData', confidence: 'medium' }],
+    },
+    // the loaded config handed to a function the file does not define and bound again to its name
+    // (Isaac Gym's `cfg = fixed_cfg(cfg, args)`): most likely the same config, adjusted (medium)
+    {
+      code: 'import yaml\nfrom utils import fixed_cfg\ndef main(args):\n    with open("envs/task.yaml") as f:\n        cfg = yaml.safe_load(f)\n    cfg = fixed_cfg(cfg, args)\n    return eval(cfg["basic"]["task"])',
+      errors: [{ messageId: 'evalOfLoadedData', line: 7, confidence: 'medium', data: { callee: 'eval', what: 'a value from a configuration mapping' } }],
     },
     // a config file the user names on the command line, executed
     {
