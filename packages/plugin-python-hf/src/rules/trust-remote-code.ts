@@ -155,16 +155,26 @@ export default createRule<[], PySourceCode>({
           fromAttribute = true;
         }
       }
+      // `cfg.trust_remote_code` of a dataclass field `trust_remote_code: bool = True`, `args.trust` of an
+      // option with `default=True`: true unless the user says otherwise (an option off by default stays low)
+      let byDefault = false;
+      if (value === UNKNOWN) {
+        const fallback = sc.defaultValue(arg);
+        if (fallback !== UNKNOWN && pythonTruthy(fallback)) {
+          value = fallback;
+          byDefault = true;
+        }
+      }
       if (value === UNKNOWN) {
         context.report({ node: call, messageId: 'maybeTrusted', data: { api, expr: arg.text }, confidence: 'low' });
         return true;
       }
       if (!pythonTruthy(value)) return false;
-      const confidence: Confidence = known && !fromAttribute && !onSomePaths ? 'high' : 'medium';
+      const confidence: Confidence = known && !fromAttribute && !byDefault && !onSomePaths ? 'high' : 'medium';
       const suggest = arg.type === 'true' ? [{ messageId: 'setFalse', fix: (fixer: any) => fixer.replaceText(arg, 'False') }] : [];
       // `main(argparse.Namespace(..., trust_remote_code=True))`: a bag of values, not a loader
       const messageId = !viaKwargs && sc.attributeBag(call) ? 'trustedBag' : 'trusted';
-      const shown = arg.text.length > 30 ? 'True' : arg.text;
+      const shown = (arg.text.length > 30 ? 'True' : arg.text) + (byDefault ? ' (True unless set otherwise)' : '');
       // a provably local directory (`"/home/u/models/qwen"`): its own `*.py` files run, no revision to speak of
       const path = messageId === 'trusted' ? localDirectory(sc, call) : undefined;
       // a dataset's script, not a model's architecture

@@ -288,6 +288,19 @@ ruleTester.run('hf/trust-remote-code', rule, {
       code: 'from transformers import AutoModel\ndef f(args):\n    return AutoModel.from_pretrained("org/m", trust_remote_code=args.trust)',
       errors: [{ messageId: 'maybeTrusted', confidence: 'low' }],
     },
+    // a dataclass field and a command-line option true by default: true unless the user says otherwise (medium)
+    {
+      code: 'from dataclasses import dataclass\nfrom transformers import AutoModel\n@dataclass\nclass LoadConfig:\n    path: str = "openvla/openvla-7b"\n    trust_remote_code: bool = True\ndef load(cfg: LoadConfig):\n    return AutoModel.from_pretrained(cfg.path, trust_remote_code=cfg.trust_remote_code)',
+      errors: [{ messageId: 'trusted', line: 8, confidence: 'medium', data: { api: 'AutoModel.from_pretrained', value: 'cfg.trust_remote_code (True unless set otherwise)' } }],
+    },
+    {
+      code: 'import argparse\nfrom transformers import AutoModel\np = argparse.ArgumentParser()\np.add_argument("--trust", default=True)\np.add_argument("--remote", action="store_true")\nargs = p.parse_args()\nAutoModel.from_pretrained("org/m", trust_remote_code=args.trust)\nAutoModel.from_pretrained("org/m", trust_remote_code=args.remote)',
+      errors: [
+        { messageId: 'trusted', line: 7, confidence: 'medium', data: { api: 'AutoModel.from_pretrained', value: 'args.trust (True unless set otherwise)' } },
+        // (off unless the user turns it on: not known, low)
+        { messageId: 'maybeTrusted', line: 8, confidence: 'low', data: { api: 'AutoModel.from_pretrained', expr: 'args.remote' } },
+      ],
+    },
     {
       code: 'def f(load):\n    return load("org/m", trust_remote_code=True)',
       errors: [
