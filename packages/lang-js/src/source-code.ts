@@ -1280,6 +1280,8 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
         }
         if (!b || !isStable(b) || !b.init || !b.path) return undefined;
         let values = this.choicesOf(b.init, depth + 1, open);
+        // a destructured part of a value not known as a whole: its own member, read by itself
+        if (!values && b.path.length > 0) return this.memberSourceChoices(b.init, b.path, b.defaultValue, depth + 1, open);
         b.path.forEach((seg, i) => {
           // the default of a destructured name stands in for a member the value does not have
           const fallback = i === b.path!.length - 1 && b.defaultValue ? this.constantOf(b.defaultValue, depth + 1, open) : UNKNOWN;
@@ -1311,7 +1313,11 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
           return choices;
         }
         const objects = this.choicesOf(expr.object, depth + 1, open);
-        if (!objects) return undefined;
+        if (!objects) {
+          // a member of an object literal whose other members are not known
+          const key = staticKey(expr);
+          return key === undefined ? undefined : this.memberSourceChoices(expr.object, [key], undefined, depth + 1, open);
+        }
         const key = staticKey(expr);
         // A key that is not known reads one of the object's own values.
         const keys = key !== undefined ? [key] : expr.computed ? this.choicesOf(expr.property, depth + 1) : undefined;
@@ -1442,6 +1448,91 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       }
     }
     return out;
+  }
+
+  /**
+   * The expression that gives the member at `path` of the value of `node`, read member by member
+   * through object and array literals (and the stable names, destructured parts and parameter
+   * defaults bound to them), so that the other members need not be known: in `options = { revision:
+   * "main", device: navigator.gpu ? "webgpu" : "cpu" }`, `options.revision` is `"main"` whatever the
+   * device. `'absent'` when the literal has no such member (no spread nor computed key that may give
+   * it): the value read is `undefined`. `undefined` when not known this way (a value not written as a
+   * literal, a member the file writes). A parameter's default, which a caller may replace, sets `open`.
+   */
+  private memberSource(node: JsNode, path: ReadonlyArray<string | number>, depth: number, open?: Open): { node: JsNode } | 'absent' | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    if (path.length === 0) return { node };
+    const expr = unwrapExpression(node);
+    const key = String(path[0]);
+    switch (expr.type) {
+      case 'Identifier': {
+        const b = this.lastAlias(expr, (link) => !this.writesMember(link, key)).binding;
+        if (!b || this.writesMember(b, key)) return undefined;
+        if (b.kind === 'param') {
+          if (b.writes > 0 || !b.defaultValue || b.path?.length !== 0) return undefined;
+          if (open && this.defaultOverridable(b)) open.value = true;
+          return this.memberSource(b.defaultValue, path, depth + 1, open);
+        }
+        // (a destructured name with a default of its own may be that default: not followed)
+        if (!isStable(b) || !b.init || !b.path || (b.defaultValue && b.path.length > 0)) return undefined;
+        return this.memberSource(b.init, [...b.path, ...path], depth + 1, open);
+      }
+      case 'ObjectExpression': {
+        // the last property of that key wins; a spread or a computed key after it may replace it
+        for (let i = expr.properties.length - 1; i >= 0; i--) {
+          const p = expr.properties[i];
+          if (p.type === 'SpreadElement') {
+            const inner = this.memberSource(p.argument, [key], depth + 1, open);
+            if (inner === 'absent') continue;
+            return inner && this.memberSource(inner.node, path.slice(1), depth + 1, open);
+          }
+          const k = p.computed ? this.constantKey(p.key) : staticKey(p);
+          if (k === undefined) return undefined;
+          if (k !== key) continue;
+          if (p.kind !== 'init' || p.method) return undefined;
+          return this.memberSource(p.value, path.slice(1), depth + 1, open);
+        }
+        return 'absent';
+      }
+      case 'ArrayExpression': {
+        if (!/^\d+$/.test(key)) return undefined;
+        const index = Number(key);
+        for (let i = 0; i < expr.elements.length && i <= index; i++) {
+          const el = expr.elements[i];
+          if (!el || el.type === 'SpreadElement') return undefined;
+          if (i === index) return this.memberSource(el, path.slice(1), depth + 1, open);
+        }
+        return 'absent';
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /**
+   * The value of the member at `path` of `node` read member by member (`memberSource`), a destructured
+   * name's `fallback` standing in for a member the value does not have: for a value that is not known
+   * as a whole. UNKNOWN when not known so (what `open` learns then does not count).
+   */
+  private memberConstant(node: JsNode, path: ReadonlyArray<string | number>, fallback: JsNode | undefined, depth: number, open?: Open): ConstantValue | Unknown {
+    const scratch: Open = { value: false };
+    const source = this.memberSource(node, path, depth, scratch);
+    if (!source) return UNKNOWN;
+    const value = source === 'absent' ? (fallback ? this.constantOf(fallback, depth + 1, scratch) : UNKNOWN) : this.constantOf(source.node, depth + 1, scratch);
+    if (value !== UNKNOWN && open && scratch.value) open.value = true;
+    return value;
+  }
+
+  /** `memberConstant` for `choicesOf`: the values of the member at `path`, read member by member. */
+  private memberSourceChoices(node: JsNode, path: ReadonlyArray<string | number>, fallback: JsNode | undefined, depth: number, open?: Open): ConstantValue[] | undefined {
+    const scratch: Open = { value: false };
+    const source = this.memberSource(node, path, depth, scratch);
+    if (!source) return undefined;
+    // (a parameter's default a caller may replace: only `knownValues` tells of it)
+    if (scratch.value && !open) return undefined;
+    const values = source === 'absent' ? (fallback ? this.choicesOf(fallback, depth + 1, scratch) : undefined) : this.choicesOf(source.node, depth + 1, scratch);
+    if (values && open && scratch.value) open.value = true;
+    return values;
   }
 
   /** Every value of `lists`, once; `undefined` when one list is not known or there are too many. */
@@ -1612,7 +1703,11 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
         const obj = this.constantOf(expr.object, depth + 1, open);
         if (obj === UNKNOWN) {
           const field = this.fieldOf(expr);
-          if (!field) return UNKNOWN;
+          if (!field) {
+            // a member of an object literal whose other members are not known (`options.revision`)
+            const key = staticKey(expr) ?? (expr.computed ? this.constantKey(expr.property) : undefined);
+            return key === undefined ? UNKNOWN : this.memberConstant(expr.object, [key], undefined, depth + 1, open);
+          }
           // a field of a class code outside the file may reach: another module may assign it
           if (open && this.classEscapes(field.cls) && !this.memberSealed(field.cls, staticKey(expr) ?? '', field.isStatic)) open.value = true;
           return this.constantOf(field.value, depth + 1, open);
@@ -1658,6 +1753,9 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
         }
         if (!isStable(b) || !b.init || !b.path) return UNKNOWN;
         let v = this.initValue(b.init, depth + 1, open);
+        // a destructured part of a value not known as a whole: its own member, read by itself
+        // (`const { revision = "main" } = options` of `options = { revision: "main", device: gpu ? … : … }`)
+        if (v === UNKNOWN && b.path.length > 0) return this.memberConstant(b.init, b.path, b.defaultValue, depth + 1, open);
         for (const seg of b.path) {
           if (v === UNKNOWN || v === null || typeof v !== 'object') {
             v = UNKNOWN;

@@ -368,6 +368,28 @@ describe('constant', () => {
     expect(constOf(text)).toEqual(expected);
   });
 
+  it.each([
+    // a known member of an object literal whose other members are not known
+    [`function f(o = { rev: 'main', device: navigator?.gpu ? 'webgpu' : undefined }) { const { rev = 'main' } = o; use(rev) }`, 'main'],
+    [`function f(o = { rev: 'v1', device: gpu() }) { const { rev = 'main' } = o; use(rev) }`, 'v1'],
+    [`function f(o = { device: gpu() }) { const { rev = 'main' } = o; use(rev) }`, 'main'],
+    [`function f(o = { rev: 'main', device: gpu() }) { use(o.rev) }`, 'main'],
+    [`const C = { id: 'o/n', device: gpu() }; use(C.id)`, 'o/n'],
+    [`const C = { a: { id: 'o/n', x: gpu() }, y: gpu() }; const { a: { id } } = C; use(id)`, 'o/n'],
+    [`const C = [gpu(), 'o/n']; const [, id] = C; use(id)`, 'o/n'],
+    [`const B = { id: 'o/n', x: gpu() }; const C = { ...B, y: gpu() }; use(C.id)`, 'o/n'],
+    // ... not when something may replace it: a later spread not known, a computed key not known, a write
+    [`const C = { id: 'o/n', ...more }; use(C.id)`, UNKNOWN],
+    [`const C = { id: 'o/n', [k]: gpu() }; use(C.id)`, UNKNOWN],
+    [`const C = { id: 'o/n', x: gpu() }; C.id = other; use(C.id)`, UNKNOWN],
+    [`const C = { id: 'o/n', x: gpu() }; C[k] = other; const { id } = C; use(id)`, UNKNOWN],
+    [`const C = { id: cond ? 'a' : 'b', x: gpu() }; use(C.id)`, UNKNOWN],
+    [`const C = { x: gpu() }; const { id } = C; use(id)`, UNKNOWN],
+    [`const C = { get id() { return 'o/n'; }, x: gpu() }; use(C.id)`, UNKNOWN],
+  ])('member of a partly known object %s', (text, expected) => {
+    expect(constOf(text)).toEqual(expected);
+  });
+
   it('survives self-reference', () => {
     expect(constOf(`var a = a + 'x'; use(a)`)).toBe(UNKNOWN);
   });
@@ -510,6 +532,14 @@ describe('knownValues', () => {
     const use = cs.filter((c) => c.callee.type === 'Identifier' && c.callee.name === 'use');
     return sc.knownValues(use[use.length - 1].arguments[0]);
   };
+  it.each([
+    // a member read by itself: the other members of the object need not be known
+    [`function f(o = { rev: 'main', device: gpu() }) { const { rev } = o; use(rev) }`, { values: ['main'], others: false }],
+    [`export function f(o = { rev: 'main', device: gpu() }) { const { rev = 'main' } = o; use(rev) }`, { values: ['main'], others: true }],
+    [`const C = { rev: t ? 'main' : 'dev', device: gpu() }; use(C.rev)`, { values: ['main', 'dev'], others: false }],
+  ])('partly known object %s', (text, expected) => {
+    expect(known(text)).toEqual(expected);
+  });
   it.each([
     // the default of a value that is not known: the environment may override it
     [`use(process.env.MODEL || 'org/name')`, { values: ['org/name'], others: true }],

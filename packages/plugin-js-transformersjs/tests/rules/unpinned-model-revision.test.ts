@@ -80,6 +80,15 @@ tester.run(id(rule), rule, {
     `import { HuggingFaceInferenceEmbeddings } from '@langchain/community/embeddings/hf';\nexport const e = new HuggingFaceInferenceEmbeddings({ model: 'BAAI/bge-base-en-v1.5' });`,
   ],
   invalid: [
+    // a revision read from an options default whose other members are not known (review jsserverless, embedder.js)
+    {
+      code: imp + `export async function createEmbedder(\n  model_name = 'minishlab/potion-base-8M',\n  options = { model_revision: 'main', device: navigator?.gpu ? 'webgpu' : undefined },\n) {\n  const { model_revision = 'main' } = options;\n  return AutoModel.from_pretrained(model_name, { revision: model_revision });\n}`,
+      errors: [{ messageId: 'branch', data: { callee: 'AutoModel.from_pretrained', model: '"minishlab/potion-base-8M"', revision: 'main' }, confidence: 'medium', line: 7 }],
+    },
+    {
+      code: imp + `export async function load(options = { revision: 'dev', device: process.env.GPU ? 'webgpu' : 'cpu' }) {\n  return pipeline('x', 'org/name', { revision: options.revision });\n}`,
+      errors: [{ messageId: 'branch', data: { callee: 'pipeline', model: '"org/name"', revision: 'dev' }, confidence: 'high', line: 3 }],
+    },
     // LangChain.js's embeddings download the model through transformers.js \`pipeline\`, at \`main\` without a pin
     {
       code: `import { HuggingFaceTransformersEmbeddings } from '@langchain/community/embeddings/huggingface_transformers';\nexport const e = new HuggingFaceTransformersEmbeddings({ model: 'Xenova/all-MiniLM-L6-v2' });`,
