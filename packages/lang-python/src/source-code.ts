@@ -2591,14 +2591,15 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return add(expr, depth) ? out : [expr];
   }
 
-  /** True when the call has `*args` / `**kwargs` whose contents cannot be resolved statically. */
+  /** True when the call has `*args` / `**kwargs` whose contents cannot be resolved statically (for `**kwargs`: whose keys may include one not known). */
   hasUnresolvedArguments(call: Node): boolean {
     const info = this.argInfo(call);
     if (info.unresolved) return true;
     for (const p of info.positional) if (p.splat && !this.sequenceElements(p.splat, 0)) return true;
     for (const s of info.dictSplats) {
       const entries = this.dictEntries(s, 0);
-      if (!entries || !entries.complete) return true;
+      // (`kw = dict(a=1)` … `if c: kw["device_map"] = d`: which keys are set is not known, but none other is)
+      if (!entries || !(entries.complete || entries.keysKnown)) return true;
     }
     return false;
   }
@@ -2644,9 +2645,10 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   /**
    * String-keyed entries of a dict literal, `dict(k=v, ...)`, or a name bound once to one of them.
    * `complete` is false when some keys could not be read (computed keys, nested unknown splats) or
-   * the dict is modified by subscript assignment in its scope.
+   * the dict is modified by subscript assignment in its scope; `keysKnown` then says when every key
+   * it may hold is among `entries` all the same (each write sets known keys).
    */
-  private dictEntries(expr: Node | undefined, depth: number): { entries: Map<string, Node>; complete: boolean; volatile?: boolean } | undefined {
+  private dictEntries(expr: Node | undefined, depth: number): { entries: Map<string, Node>; complete: boolean; keysKnown?: boolean; volatile?: boolean } | undefined {
     if (!expr || depth > 8) return undefined;
     switch (expr.type) {
       case 'dictionary': {
@@ -2723,11 +2725,23 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
             else entries.delete(removes);
           } else if (!ifAbsent || !entries.has(key)) entries.set(key, v);
         }
-        return { entries, complete: false, ...(volatile ? { volatile } : {}) };
+        // every key its scope writes is known (`kw["device_map"] = d` under an `if`): the keys it may
+        // hold are known (`keysKnown`), though not which of those are set, nor what they hold, when it is read
+        const keysKnown = inner.complete && !volatile && this.containerWrites(expr).every((w) => this.writesKnownKeys(w));
+        return { entries, complete: false, ...(keysKnown ? { keysKnown } : {}), ...(volatile ? { volatile } : {}) };
       }
       default:
         return undefined;
     }
+  }
+
+  /** True when a write into a mapping (`containerWrites`) sets keys that are all known: a constant subscript, `update`/`setdefault` of known keys. */
+  private writesKnownKeys(w: ContainerWrite): boolean {
+    const method = w.node.type === 'call' ? this.callee(w.node)?.childForFieldName('attribute')?.text : undefined;
+    if (method !== undefined && method !== 'update' && method !== 'setdefault') return false;
+    if (w.keyword) return true;
+    if (w.key) return typeof this.constant(w.key) === 'string';
+    return this.dictEntries(w.value, 1)?.complete === true;
   }
 
   /**

@@ -245,7 +245,12 @@ describe('hasUnresolvedArguments', () => {
     ['f(*[1, 2])', false],
     ['f(**{k: 1})', true],
     ['opts = {"a": 1}\nf(**opts)', false],
-    ['opts = {"a": 1}\nopts["b"] = 2\nf(**opts)', true],
+    // keys written by known names: which are set is not known, but no other key is there
+    ['opts = {"a": 1}\nopts["b"] = 2\nf(**opts)', false],
+    ['opts = dict(a=1)\nif c:\n    opts["device_map"] = d\nopts.update(b=2)\nopts.setdefault("e", 3)\nf(**opts)', false],
+    ['opts = {"a": 1}\nopts[k] = 2\nf(**opts)', true],
+    ['opts = {"a": 1}\nopts.update(**more)\nf(**opts)', true],
+    ['def g(**kw):\n    kw["a"] = 1\n    f(**kw)', true],
     ['opts = {"a": 1}\nopts.update(x)\nf(**opts)', true],
     ['def g(**kw):\n    f(**kw)', true],
   ])('%s → %s', async (text, expected) => {

@@ -633,6 +633,16 @@ ruleTester.run('hf/unpinned-revision', rule, {
       errors: [{ messageId: 'missingRevisionUnknownId', confidence: 'low' }],
     },
     {
+      // every key the mapping may hold is known, and none is a revision: full confidence (OpenVLA's loader)
+      code: 'from transformers import AutoModel\ndef load(device_map=None):\n    kwargs = dict(low_cpu_mem_usage=True)\n    if device_map is not None:\n        kwargs["device_map"] = device_map\n    return AutoModel.from_pretrained("openvla/openvla-7b", **kwargs)',
+      errors: [{ messageId: 'missingRevision', line: 6, confidence: 'high' }],
+    },
+    {
+      // a key written that is not known may be the revision: low
+      code: 'from transformers import AutoModel\ndef load(key, value):\n    kwargs = dict(low_cpu_mem_usage=True)\n    kwargs[key] = value\n    return AutoModel.from_pretrained("openvla/openvla-7b", **kwargs)',
+      errors: [{ messageId: 'missingRevisionHidden', line: 5, confidence: 'low', data: { api: 'AutoModel.from_pretrained', id: 'openvla/openvla-7b', kwargs: '**kwargs' } }],
+    },
+    {
       // `**kwargs` may carry `revision=`: low, and the message says "may fetch" (review github3, P9)
       code: 'from transformers import AutoModel\ndef f(**kwargs):\n    return AutoModel.from_pretrained("org/model", **kwargs)',
       errors: [{ messageId: 'missingRevisionHidden', confidence: 'low', data: { api: 'AutoModel.from_pretrained', id: 'org/model', kwargs: '**kwargs' } }],
