@@ -7,7 +7,7 @@ import { flag, isTrainingArgs, privacyFlag, pushWithoutPrivacy, trainerArgsCall,
 
 const name = 'public-hub-upload';
 
-const RULE_TRIGGERS = ['push_to_hub', 'save_to_hub', 'create_repo', 'update_repo_visibility', 'update_repo_settings', 'upload_folder', 'upload_file', 'create_commit', 'upload_large_folder', 'upload_preset'];
+const RULE_TRIGGERS = ['push_to_hub', 'save_to_hub', 'create_repo', 'update_repo_visibility', 'update_repo_settings', 'upload_folder', 'upload_file', 'create_commit', 'upload_large_folder', 'upload_preset', 'package_to_hub', 'upload_repo', 'upload_to_hub'];
 
 export default createRule<[], PySourceCode>({
   name,
@@ -32,6 +32,8 @@ export default createRule<[], PySourceCode>({
       madePublic: '{{api}}(..., private=False) makes a Hub repository public; publish only after the model was evaluated and reviewed.',
       unreviewedUpload: '{{api}}(...) uploads right after training {{where}} with no evaluation or review step in between.',
       publicSaveToHub: '{{target}}.save_to_hub(...) publishes the Sentence Transformers model to a public Hub repository (its private defaults to None, the account\'s default visibility){{extra}}. Pass private=True and publish only after evaluation and review.',
+      publicLibraryUpload:
+        '{{api}}(...) publishes {{what}} to a Hub repository it creates {{how}}{{extra}}; only a repository that already exists as private stays private. Create the repository with private=True first, and publish only after evaluation and review.',
       publicKerasPush: 'push_to_hub_keras(...) publishes the model to a public Hub repository (its private defaults to False){{extra}}. Pass private=True and publish only after evaluation and review.',
     },
     remediation: 'Publish fine-tuned artifacts privately (`hub_private_repo=True`, `push_to_hub(..., private=True)`, `create_repo(..., private=True)`) and make them public only after evaluating and reviewing the model.',
@@ -66,6 +68,16 @@ export default createRule<[], PySourceCode>({
           const priv = privacyFlag(sc, node, 'hub_private_repo');
           if (priv === 'true' || priv === 'unknown') return;
           context.report({ node, messageId: 'publicArgs', data: { api: qn!.split('.').pop()! } });
+          return;
+        }
+
+        // Libraries that create the repository themselves and upload to it: huggingface_sb3's `package_to_hub(model, …,
+        // repo_id, …)` and `push_to_hub(repo_id, filename, commit_message)` (`create_repo(…, private=False,
+        // exist_ok=True)`), mlx-lm's `convert(hf_path, …, upload_repo=…)` and `upload_to_hub(path, upload_repo)`
+        // (mlx_lm/utils.py: `create_repo(repo_id=upload_repo, exist_ok=True)`, the account's default visibility)
+        const library = qn ? libraryUpload(sc, node, qn) : undefined;
+        if (library) {
+          context.report({ node, messageId: 'publicLibraryUpload', data: { ...library, extra: extra(node) }, confidence: library.how.startsWith('public') ? 'high' : 'medium' });
           return;
         }
 
@@ -165,6 +177,25 @@ export default createRule<[], PySourceCode>({
     };
   },
 });
+
+/**
+ * A library function that creates a Hub repository without `private=True` and uploads to it (see the
+ * call above): what it publishes and how it creates the repository; `undefined` for any other call, and
+ * for mlx-lm's `convert` given no `upload_repo` (or `None`).
+ */
+function libraryUpload(sc: PySourceCode, call: PyNode, qn: string): { api: string; what: string; how: string } | undefined {
+  if (/^huggingface_sb3\.(?:push_to_hub\.)?(?:package_to_hub|push_to_hub)$/.test(qn)) {
+    const api = qn.slice(qn.lastIndexOf('.') + 1);
+    return { api, what: api === 'package_to_hub' ? 'the trained agent, its evaluation and a replay video' : 'the agent file', how: 'public (it passes private=False)' };
+  }
+  if (/^mlx_lm\.(?:utils\.)?upload_to_hub$/.test(qn)) return { api: 'mlx_lm.upload_to_hub', what: 'the converted model', how: 'with no private=True, at the account\'s default visibility' };
+  if (/^mlx_lm\.(?:convert\.)?convert$/.test(qn)) {
+    const repo = sc.argument(call, { name: 'upload_repo', position: 7 });
+    if (!repo || repo.type === 'none' || sc.constant(repo) === null) return undefined;
+    return { api: 'mlx_lm.convert', what: 'the converted model (`upload_repo=`)', how: 'with no private=True, at the account\'s default visibility' };
+  }
+  return undefined;
+}
 
 /** Is the call inside an `if` of its function whose condition reads a `push_to_hub` flag (`if args.push_to_hub:`)? */
 function guardedByPushFlag(call: PyNode): boolean {

@@ -201,6 +201,7 @@ export const HUB_LOAD_TRIGGERS: Trigger[] = [
   importTrigger(['modelscope']), // ModelScope: pipeline(task, model=…), MsDataset.load, model_file_download
   importTrigger(['funasr']), // FunASR's AutoModel(model=…, vad_model=…)
   'load_from_hub', // huggingface_sb3
+  importTrigger(['mlx_lm']), // mlx-lm's load(…) and convert(…)
   'FederatedDataset', // Flower's `flwr_datasets.FederatedDataset(dataset="owner/name")`
   // Haystack's SentenceTransformers* components hold `SentenceTransformer`
 ];
@@ -523,6 +524,12 @@ function hfSpecForName(qn: string): (Spec & { confidence: Confidence }) | undefi
   if (/^open_clip\.(?:[\w.]*\.)?(?:create_model_and_transforms|create_model|create_model_from_pretrained|get_tokenizer)$/.test(qn)) {
     return { api: `open_clip.${qn.split('.').pop()}`, kind: 'model', idPos: 0, idNames: ['model_name'], revisionIn: 'id', confidence: 'high' };
   }
+  // mlx-lm (ml-explore/mlx-lm, mlx_lm/utils.py `load(path_or_hf_repo, tokenizer_config=None, model_config=None,
+  // adapter_path=None, lazy=False, return_config=False, revision=None, trust_remote_code=False)`: an existing
+  // path is read, else `snapshot_download(path_or_hf_repo, revision=revision, …)`; mlx_lm/convert.py
+  // `convert(hf_path, mlx_path="mlx_model", …, upload_repo=None, revision=None, …)` loads `hf_path` so)
+  if (/^mlx_lm\.(?:utils\.)?load$/.test(qn)) return { api: 'mlx_lm.load', kind: 'model', idPos: 0, idNames: ['path_or_hf_repo'], confidence: 'high' };
+  if (/^mlx_lm\.(?:convert\.)?convert$/.test(qn)) return { api: 'mlx_lm.convert', kind: 'model', idPos: 0, idNames: ['hf_path'], confidence: 'high' };
   // huggingface_sb3 (huggingface_sb3/load_from_hub.py `load_from_hub(repo_id, filename)`): `hf_hub_download(repo_id=…,
   // filename=…)` with no revision, and none to pass
   if (/^huggingface_sb3\.(?:load_from_hub\.)?load_from_hub$/.test(qn)) {

@@ -10,8 +10,31 @@ ruleTester.run('hf/public-hub-upload', rule, {
     'from huggingface_hub import create_repo\ncreate_repo("org/m", private=True)',
     'from sentence_transformers import SentenceTransformer\ndef f(p):\n    SentenceTransformer("./out").save_to_hub("me/m", private=p)',
     'class Store:\n    def save_to_hub(self, name):\n        pass\ndef f(store):\n    store.save_to_hub("me/m")',
+    // mlx-lm's convert with no upload (or `upload_repo=None`): nothing published
+    'from mlx_lm import convert\nconvert("org/m", "mlx_model", quantize=True)\nconvert("org/m", "mlx_model", upload_repo=None)',
+    // a project's own `package_to_hub`
+    'def package_to_hub(model, repo_id):\n    pass\npackage_to_hub(None, "me/agent")',
   ],
   invalid: [
+    // libraries that create the repository themselves: huggingface_sb3 (private=False), mlx-lm (the account's default)
+    {
+      code: 'from stable_baselines3 import PPO\nfrom huggingface_sb3 import package_to_hub, push_to_hub\nmodel = PPO("MlpPolicy", "CartPole-v1")\npackage_to_hub(model=model, model_name="ppo", model_architecture="PPO", env_id="CartPole-v1", eval_env=None, repo_id="me/ppo", commit_message="up")\npush_to_hub(repo_id="me/ppo", filename="ppo.zip", commit_message="x")',
+      errors: [
+        { messageId: 'publicLibraryUpload', line: 4, confidence: 'high', data: { api: 'package_to_hub', what: 'the trained agent, its evaluation and a replay video', how: 'public (it passes private=False)', extra: '' } },
+        { messageId: 'publicLibraryUpload', line: 5, confidence: 'high', data: { api: 'push_to_hub', what: 'the agent file', how: 'public (it passes private=False)', extra: '' } },
+      ],
+    },
+    {
+      code: 'import huggingface_sb3\nhuggingface_sb3.push_to_hub(repo_id="me/ppo", filename="ppo.zip", commit_message="x")',
+      errors: [{ messageId: 'publicLibraryUpload', confidence: 'high' }],
+    },
+    {
+      code: 'from mlx_lm import convert\nfrom mlx_lm.utils import upload_to_hub\nconvert("org/m", "mlx_model", quantize=True, upload_repo="me/m-4bit")\nupload_to_hub("mlx_model", "me/m-4bit")',
+      errors: [
+        { messageId: 'publicLibraryUpload', line: 3, confidence: 'medium', data: { api: 'mlx_lm.convert', what: 'the converted model (`upload_repo=`)', how: "with no private=True, at the account's default visibility", extra: '' } },
+        { messageId: 'publicLibraryUpload', line: 4, confidence: 'medium', data: { api: 'mlx_lm.upload_to_hub', what: 'the converted model', how: "with no private=True, at the account's default visibility", extra: '' } },
+      ],
+    },
     // an upload right after training: in a function, or at a script's top level
     {
       code: 'from huggingface_hub import HfApi\nfrom transformers import Trainer\ndef run(model, data):\n    Trainer(model=model, train_dataset=data).train()\n    HfApi().upload_folder(folder_path="./out", repo_id="org/m")',

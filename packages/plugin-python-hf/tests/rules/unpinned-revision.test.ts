@@ -163,8 +163,19 @@ ruleTester.run('hf/unpinned-revision', rule, {
     `from vllm.engine.arg_utils import EngineArgs\nargs = EngineArgs(model="org/llm", revision="${COMMIT}")`,
     // no model, but `**kwargs` that may name one: not the default
     'from haystack.components.embedders import SentenceTransformersTextEmbedder\ndef f(**kw):\n    return SentenceTransformersTextEmbedder(**kw)',
+    // mlx-lm pinned, or from a local directory
+    `from mlx_lm import load, convert\nmodel, tok = load("mlx-community/Qwen2-0.5B-4bit", revision="${COMMIT}")\nconvert(hf_path="org/m", revision="${COMMIT}")\nload("./mlx_model")`,
   ],
   invalid: [
+    // mlx-lm: `load` and `convert` fetch a Hub id they cannot find on disk with `snapshot_download(…, revision=revision)`
+    {
+      code: 'import mlx_lm\nfrom mlx_lm import load, convert\nmodel, tok = load("mlx-community/Mistral-7B-Instruct-v0.3-4bit")\nconvert(hf_path="microsoft/Phi-3-mini-128k-instruct", mlx_path="mlx-model")\nmlx_lm.utils.load("mlx-community/x", revision="main")',
+      errors: [
+        { messageId: 'missingRevision', line: 3, confidence: 'high', data: { api: 'mlx_lm.load', id: 'mlx-community/Mistral-7B-Instruct-v0.3-4bit' } },
+        { messageId: 'missingRevision', line: 4, confidence: 'high', data: { api: 'mlx_lm.convert', id: 'microsoft/Phi-3-mini-128k-instruct' } },
+        { messageId: 'branchRevision', line: 5 },
+      ],
+    },
     // W&B artifacts by an alias that moves (`latest` when none is written)
     {
       code: 'import wandb\napi = wandb.Api()\na = api.artifact("entity/project/resnet-model:latest")\nb = api.artifact("entity/project/resnet-model:v3")\nrun = wandb.init(project="p")\nc = run.use_artifact("embeddings:production", type="model")\nd = run.use_artifact("dataset:best")\ne = wandb.use_artifact("entity/project/model")',
