@@ -76,6 +76,61 @@ function urlArgument(sc: JsSourceCode, call: TSESTree.CallExpression): JsNode | 
 }
 
 /**
+ * Libraries that download a URL straight to a file (the bytes never pass through the app): module →
+ * the members that do, with where the URL and the file are given.
+ * - expo-file-system: `downloadAsync(url, fileUri)`, `createDownloadResumable(url, fileUri)`;
+ * - react-native-fs: `downloadFile({ fromUrl, toFile })`;
+ * - ipull: `downloadFile({ url, directory, fileName | savePath })` (or the URL first, the options second).
+ */
+interface FileDownloadApi {
+  /** The URL: an argument's position, or an option of the first argument. */
+  url: number | string;
+  /** The file it is saved as: an argument's position, or options (of the first argument, else the second) in order of preference. */
+  output: number | string[];
+}
+
+const EXPO_FILE_DOWNLOADS: Record<string, FileDownloadApi> = {
+  downloadAsync: { url: 0, output: 1 },
+  createDownloadResumable: { url: 0, output: 1 },
+};
+const FILE_DOWNLOADS: Record<string, Record<string, FileDownloadApi>> = {
+  'expo-file-system': EXPO_FILE_DOWNLOADS,
+  'expo-file-system/legacy': EXPO_FILE_DOWNLOADS,
+  'react-native-fs': { downloadFile: { url: 'fromUrl', output: ['toFile'] } },
+  ipull: { downloadFile: { url: 'url', output: ['savePath', 'fileName', 'directory'] } },
+};
+
+/** Prefilter trigger: a module of `FILE_DOWNLOADS` named in an import (or `expo`, whose `FileSystem` is expo-file-system's). */
+const FILE_DOWNLOAD_TRIGGER = /['"`](?:npm:)?(?:expo-file-system(?:\/legacy)?|react-native-fs|ipull|expo)(?:@[^'"`/]*)?['"`]/;
+
+/** A call of a library that downloads a URL to a file (see `FILE_DOWNLOADS`): the URL and the file it is saved as. */
+function fileDownload(sc: JsSourceCode, call: TSESTree.CallExpression): { url: JsNode; output?: JsNode } | undefined {
+  const m = sc.importedMember(call.callee);
+  if (!m) return undefined;
+  // `import { FileSystem } from 'expo'` (older SDKs)
+  const [module, path] = m.module === 'expo' && m.path[0] === 'FileSystem' ? ['expo-file-system', m.path.slice(1)] : [m.module, m.path];
+  const api = path.length === 1 ? FILE_DOWNLOADS[module]?.[path[0]] : undefined;
+  if (!api) return undefined;
+  const first = sc.argument(call, { position: 0 });
+  const options = first && sc.objectLiteral(first) ? 0 : 1;
+  const url = typeof api.url === 'number' ? first : options === 0 ? sc.argument(call, { name: api.url, position: 0 }) : first;
+  if (!url) return undefined;
+  const output =
+    typeof api.output === 'number'
+      ? sc.argument(call, { position: api.output })
+      : api.output.map((name) => sc.argument(call, { name, position: options })).find((n) => n !== undefined);
+  return { url, output };
+}
+
+/** A call's argument as `commandDownloadFinding` reads one: its own expression, its text when known, its shape when partly known. */
+function argumentOf(sc: JsSourceCode, node: JsNode): Argument {
+  const v = sc.constant(node);
+  if (typeof v === 'string') return { node, whole: true, text: v, shape: v };
+  const parts = sc.stringBounds(node).parts;
+  return { node, whole: true, shape: parts.length > 1 ? parts.join('\u0000') : undefined };
+}
+
+/**
  * Calls that write their second argument to the file named by their first: Node's `fs`, Bun's
  * `Bun.write` (the global, or `write` imported from `bun`), Deno's `Deno.writeFile` / `Deno.writeTextFile`.
  */
@@ -647,7 +702,7 @@ export default createRule<[], JsSourceCode>({
     // What `downloadClient` resolves: the global `fetch` (and `node-fetch`, `cross-fetch`, Electron's
     // `net.fetch`…), or a CLIENTS module named in its import (`node:https`, `electron/main`, `bun` too,
     // and Deno's `npm:axios@1`) — not the letters in `key` or `gotten`.
-    triggers: [/\bfetch\b/, /['"`](?:npm:|node:)?(?:axios|got|ky|undici|https?|follow-redirects|electron|bun)(?:@[^'"`/]*)?(?:\/main|\/utility)?['"`]/, NODE_LLAMA_CPP_TRIGGER, SUBPROCESS_TRIGGER],
+    triggers: [FILE_DOWNLOAD_TRIGGER, /\bfetch\b/, /['"`](?:npm:|node:)?(?:axios|got|ky|undici|https?|follow-redirects|electron|bun)(?:@[^'"`/]*)?(?:\/main|\/utility)?['"`]/, NODE_LLAMA_CPP_TRIGGER, SUBPROCESS_TRIGGER],
     // And what it reports needs: a URL that `looksLikeModelFile` (or one of the values it may take,
     // or a Hub `/resolve/` URL), or a model sink (`modelSinkIn`: an ONNX session, `tf.io.fromMemory`,
     // or a write to a model-file path).
@@ -657,7 +712,7 @@ export default createRule<[], JsSourceCode>({
     triggerGroups: [[...MODEL_FILE_TRIGGERS, 'InferenceSession', 'fromMemory', NODE_LLAMA_CPP_TRIGGER, MODEL_NAMED_URL_TRIGGER]],
     docs: {
       description:
-        'Reports `fetch`/`axios`/`got` (and node-llama-cpp, `curl`/`wget` in a child process) downloads of model files that are written to disk or loaded without a hash check (`crypto.subtle.digest`, `crypto.createHash`) or Subresource Integrity.',
+        'Reports `fetch`/`axios`/`got` (and node-llama-cpp, `curl`/`wget` in a child process, Expo / react-native-fs / ipull file downloads) downloads of model files that are written to disk or loaded without a hash check (`crypto.subtle.digest`, `crypto.createHash`) or Subresource Integrity.',
       recommended: true,
       url: docsUrl('unverified-model-download'),
     },
@@ -722,6 +777,16 @@ export default createRule<[], JsSourceCode>({
       },
       CallExpression(node: TSESTree.CallExpression) {
         if (checkCommandDownloads(node)) return;
+        // a library that saves the URL to a file itself (Expo's `FileSystem.downloadAsync(url, fileUri)`,
+        // `RNFS.downloadFile({ fromUrl, toFile })`, ipull's `downloadFile`): judged as `curl -o` is
+        const file = fileDownload(sc, node);
+        if (file) {
+          const region = sc.enclosingFunction(node, { throughPromiseExecutors: true }) ?? sc.ast;
+          const found = commandDownloadFinding(sc, argumentOf(sc, file.url), file.output && argumentOf(sc, file.output), region);
+          if (!found || hasIntegrityCheck(sc, region)) return;
+          context.report({ node, messageId: found.messageId, data: { callee: calleeText(sc, node), url: found.url }, confidence: found.confidence });
+          return;
+        }
         const client = downloadClient(sc, node);
         if (!client) return;
         const url = urlArgument(sc, node);

@@ -236,7 +236,8 @@ type AssetSource = { kind: 'bundled' } | { kind: 'url'; url: JsNode };
  * or `uri` (an asset's `uri`); with where the asset comes from, when known.
  */
 interface ExpoValue {
-  kind: 'assets' | 'asset' | 'hook' | 'localUri' | 'uri';
+  /** (also `download`: what expo-file-system's `downloadAsync(url, fileUri)` resolves to, whose `uri` is the file it saved on the device; `resumable`: a `createDownloadResumable(...)`, whose `downloadAsync()` resolves to the same) */
+  kind: 'assets' | 'asset' | 'hook' | 'localUri' | 'uri' | 'download' | 'resumable';
   source?: AssetSource;
 }
 
@@ -246,6 +247,8 @@ function expoStep(value: ExpoValue | undefined, key: string | number | undefined
   if (kind === 'hook') return key === 0 || key === '0' ? { kind: 'assets', source } : undefined;
   if (kind === 'assets') return key === undefined || /^\d+$/.test(String(key)) ? { kind: 'asset', source } : undefined;
   if (kind === 'asset') return key === 'localUri' || key === 'uri' ? { kind: key, source } : undefined;
+  // the file a download saved on the device (the download itself is `unverified-model-download`'s)
+  if (kind === 'download') return key === 'uri' ? { kind: 'localUri' } : undefined;
   return undefined;
 }
 
@@ -283,6 +286,12 @@ function expoValue(sc: JsSourceCode, expr: JsNode, depth = 0): ExpoValue | undef
   if (node.type === 'AwaitExpression') return expoValue(sc, node.argument, depth + 1);
   if (node.type === 'CallExpression') {
     const m = sc.importedMember(node.callee);
+    // expo-file-system's `downloadAsync(url, fileUri)` (and `createDownloadResumable(url, fileUri)`): a file saved on the device
+    if (m) {
+      const path = m.module === 'expo' && m.path[0] === 'FileSystem' ? m.path.slice(1) : EXPO_FILE_SYSTEM_MODULES.has(m.module) ? m.path : undefined;
+      if (path?.length === 1 && path[0] === 'downloadAsync') return { kind: 'download' };
+      if (path?.length === 1 && path[0] === 'createDownloadResumable') return { kind: 'resumable' };
+    }
     if (m && EXPO_ASSET_MODULES.has(m.module)) {
       const name = m.path.join('.');
       const arg = node.arguments[0] && node.arguments[0].type !== 'SpreadElement' ? (node.arguments[0] as JsNode) : undefined;
@@ -293,11 +302,11 @@ function expoValue(sc: JsSourceCode, expr: JsNode, depth = 0): ExpoValue | undef
       if (name === 'useAssets' && m.module === 'expo-asset') return { kind: 'hook', source };
       return undefined;
     }
-    // `asset.downloadAsync()` resolves to the asset itself
+    // `asset.downloadAsync()` resolves to the asset itself; `resumable.downloadAsync()` to the download
     const callee = unwrapExpression(node.callee);
     if (callee.type === 'MemberExpression' && staticKey(callee) === 'downloadAsync') {
       const asset = expoValue(sc, callee.object, depth + 1);
-      return asset?.kind === 'asset' ? asset : undefined;
+      return asset?.kind === 'asset' ? asset : asset?.kind === 'resumable' ? { kind: 'download' } : undefined;
     }
     return undefined;
   }

@@ -15,6 +15,9 @@ export function isHashCall(sc: JsSourceCode, call: TSESTree.CallExpression | TSE
   if (qn && NODE_HASH.has(qn)) return true;
   const member = sc.importedMember(call.callee);
   if (member && HASH_LIBRARIES.test(member.module)) return true;
+  // React Native: react-native-fs's `RNFS.hash(path, "sha256")` of a file, expo-crypto's `digestStringAsync` / `digest`
+  if (member?.module === 'react-native-fs' && member.path.join('.') === 'hash') return true;
+  if (member?.module === 'expo-crypto' && /^digest/.test(member.path.join('.'))) return true;
   const global = sc.globalName(call.callee);
   if (global && /(^|\.)subtle\.digest$/.test(global)) return true;
   const callee = unwrapExpression(call.callee);
@@ -33,6 +36,9 @@ export function isHashCall(sc: JsSourceCode, call: TSESTree.CallExpression | TSE
  * (`sha256(data)`). Undefined when it is out of sight (a hasher kept in a variable).
  */
 function hashedData(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): JsNode[] | undefined {
+  // `RNFS.hash(path, "sha256")` hashes the file at the path (its argument is text, the data is not)
+  const member = sc.importedMember(call.callee);
+  if (member?.module === 'react-native-fs') return undefined;
   const qn = sc.qualifiedName(call.callee) ?? sc.globalName(call.callee);
   const callee = unwrapExpression(call.callee);
   const name = callee.type === 'MemberExpression' ? staticKey(callee) : callee.type === 'Identifier' ? callee.name : undefined;

@@ -6,6 +6,9 @@ const expo = "import * as ort from 'onnxruntime-react-native';\nimport { Asset }
 
 tester.run(id(rule), rule, {
   valid: [
+    // the file expo-file-system's download saved on the device: the download is unverified-model-download's (review edge)
+    "import * as FileSystem from 'expo-file-system';\nimport { InferenceSession } from 'onnxruntime-react-native';\nexport async function load() {\n  const { uri } = await FileSystem.downloadAsync('https://cdn.example.com/model.onnx', FileSystem.documentDirectory + 'model.onnx');\n  return InferenceSession.create(uri);\n}",
+    "import * as FileSystem from 'expo-file-system/legacy';\nimport { InferenceSession } from 'onnxruntime-react-native';\nexport async function load(url) {\n  const res = await FileSystem.createDownloadResumable(url, FileSystem.documentDirectory + 'model.onnx').downloadAsync();\n  return InferenceSession.create(res.uri);\n}",
     // a relative URL, whatever follows its known start, also through a variable named like a URL
     imp + 'export const load = (name) => ort.InferenceSession.create(`models/${name}.onnx`);',
     imp + 'export function load(name) { const modelUrl = `models/${name}.onnx`; return ort.InferenceSession.create(modelUrl); }',

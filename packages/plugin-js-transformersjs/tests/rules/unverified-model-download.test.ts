@@ -15,6 +15,10 @@ describe('the triggers', () => {
     expect(ruleTriggersMatch(rule.meta, 'const r = await fetch(url);' + model)).toBe(true);
     expect(ruleTriggersMatch(rule.meta, 'const key = likely ? gotten : undefined;' + model)).toBe(false);
     expect(ruleTriggersMatch(rule.meta, 'const r = await fetch(url);')).toBe(false);
+    // libraries that download to a file
+    for (const module of ['expo-file-system', 'expo-file-system/legacy', 'expo', 'react-native-fs', 'ipull']) {
+      expect(ruleTriggersMatch(rule.meta, `import x from '${module}';` + model), module).toBe(true);
+    }
   });
 });
 
@@ -24,8 +28,19 @@ const ortImp = "import * as ort from 'onnxruntime-web';\n";
 const llama = "import { createModelDownloader, resolveModelFile } from 'node-llama-cpp';\n";
 const ENTE = "import { net } from 'electron/main';\nimport path from 'node:path';\nimport * as ort from 'onnxruntime-node';\nimport { writeStream } from '../utils/stream';\n";
 
+const expoFs = "import * as FileSystem from 'expo-file-system';\nimport { InferenceSession } from 'onnxruntime-react-native';\n";
+const rnfs = "import RNFS from 'react-native-fs';\nimport { InferenceSession } from 'onnxruntime-react-native';\n";
+
 tester.run(id(rule), rule, {
   valid: [
+    // libraries that download to a file (review edge, jsserverless): a file that is no model, a hash
+    // checked, a look-alike of another module, a loopback URL
+    expoFs + "export const cfg = () => FileSystem.downloadAsync('https://cdn.example.com/config.json', FileSystem.documentDirectory + 'config.json');",
+    rnfs + "export async function load() {\n  const p = `${RNFS.DocumentDirectoryPath}/model.onnx`;\n  await RNFS.downloadFile({ fromUrl: 'https://cdn.example.com/model.onnx', toFile: p }).promise;\n  if ((await RNFS.hash(p, 'sha256')) !== SHA) throw new Error('bad model');\n  return InferenceSession.create(p);\n}",
+    expoFs + "import * as Crypto from 'expo-crypto';\nexport async function load() {\n  const { uri } = await FileSystem.downloadAsync('https://cdn.example.com/model.onnx', FileSystem.documentDirectory + 'model.onnx');\n  const b64 = await FileSystem.readAsStringAsync(uri, { encoding: 'base64' });\n  if ((await Crypto.digestStringAsync(Crypto.CryptoDigestAlgorithm.SHA256, b64)) !== SHA) throw new Error('bad');\n  return InferenceSession.create(uri);\n}",
+    "import { downloadFile } from 'ipull';\nconst d = await downloadFile({ url: 'https://example.com/files/readme.md', directory: './docs' });\nawait d.download();",
+    "import { downloadFile } from './my-downloader';\nawait downloadFile('https://cdn.example.com/model.onnx', './models/model.onnx');",
+    rnfs + "await RNFS.downloadFile({ fromUrl: 'http://127.0.0.1:8080/model.onnx', toFile: `${RNFS.DocumentDirectoryPath}/model.onnx` }).promise;",
     // a relative URL whatever follows its known start (no scheme, no `//`): same origin
     ortImp + 'export async function load(name) {\n  const res = await fetch(`models/${name}.onnx`);\n  return ort.InferenceSession.create(new Uint8Array(await res.arrayBuffer()));\n}',
     ortImp + `export async function load(name) {\n  const res = await fetch('models/' + name + '.onnx');\n  return ort.InferenceSession.create(new Uint8Array(await res.arrayBuffer()));\n}`,
@@ -136,6 +151,32 @@ tester.run(id(rule), rule, {
     `import { spawn } from 'node:child_process';\nspawn('npx', ['node-llama-cpp', 'pull', '--dir', './models', 'hf:o/n/m-Q4_K_M.gguf']);`,
   ],
   invalid: [
+    // libraries that download a URL to a file, judged as a fetch (or curl -o) of it (review edge, jsserverless)
+    {
+      code: expoFs + "export async function load() {\n  const dest = FileSystem.documentDirectory + 'model.onnx';\n  const { uri } = await FileSystem.downloadAsync('https://cdn.example.com/model.onnx', dest);\n  return InferenceSession.create(uri);\n}",
+      errors: [{ messageId: 'unverified', data: { callee: 'FileSystem.downloadAsync', url: '"https://cdn.example.com/model.onnx"' }, confidence: 'high', line: 5 }],
+    },
+    {
+      code: "import { FileSystem } from 'expo';\nexport const dl = FileSystem.createDownloadResumable('https://cdn.example.com/model.onnx', FileSystem.documentDirectory + 'model.onnx');",
+      errors: [{ messageId: 'unverified', data: { callee: 'FileSystem.createDownloadResumable', url: '"https://cdn.example.com/model.onnx"' }, confidence: 'high', line: 2 }],
+    },
+    {
+      code: rnfs + "export async function load() {\n  const localPath = `${RNFS.DocumentDirectoryPath}/model.onnx`;\n  await RNFS.downloadFile({ fromUrl: 'https://cdn.example.com/model.onnx', toFile: localPath }).promise;\n  return InferenceSession.create(localPath);\n}",
+      errors: [{ messageId: 'unverified', data: { callee: 'RNFS.downloadFile', url: '"https://cdn.example.com/model.onnx"' }, confidence: 'high', line: 5 }],
+    },
+    {
+      code: "import { downloadFile } from 'ipull';\nconst downloader = await downloadFile('https://huggingface.co/TheBloke/X-GGUF/resolve/main/x.Q4_K_M.gguf', { directory: './models', fileName: 'model.gguf' });\nawait downloader.download();",
+      errors: [{ messageId: 'unverified', data: { callee: 'downloadFile', url: '"https://huggingface.co/TheBloke/X-GGUF/resolve/main/x.Q4_K_M.gguf"' }, confidence: 'high', line: 2 }],
+    },
+    {
+      code: "import { downloadFile } from 'ipull';\nawait (await downloadFile({ url: 'https://cdn.example.com/m.gguf', directory: './models' })).download();",
+      errors: [{ messageId: 'unverified', data: { callee: 'downloadFile', url: '"https://cdn.example.com/m.gguf"' }, confidence: 'high', line: 2 }],
+    },
+    // a URL not known, saved as a model file: medium, as for curl -o
+    {
+      code: expoFs + "export async function load(url) {\n  const { uri } = await FileSystem.downloadAsync(url, FileSystem.documentDirectory + 'model.onnx');\n  return InferenceSession.create(uri);\n}",
+      errors: [{ messageId: 'unverifiedSink', data: { callee: 'FileSystem.downloadAsync' }, confidence: 'medium', line: 4 }],
+    },
     // execaCommand with options not seen, or a \`shell\` the analysis cannot compute: maybe (or surely)
     // run by a shell, which runs the download after \`cd models &&\` (review s29js P2)
     ...["opts", "{ shell: process.env.SHELL }", "{ ...opts }"].map((options) => ({
