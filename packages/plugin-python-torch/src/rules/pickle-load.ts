@@ -51,13 +51,14 @@ const LIBRARY_PICKLES: ReadonlyArray<{ re: RegExp; detail: string; remediation: 
     remediation: 'Load only results this application saved, from a place no one else can write; to share a fitted model, store its parameters (`results.params`, as JSON or CSV) and rebuild it.',
   },
   {
-    re: /^(?:stable_baselines3|sb3_contrib)\.(?:[\w.]*\.)?(?:[A-Z][A-Za-z0-9]*\.load|load_from_zip_file)$/,
-    detail: ' (stable-baselines3 stores parts of an agent with cloudpickle, and `VecNormalize` as a pickle)',
+    // (`load_from_pkl(path)` and an agent's `load_replay_buffer(path)`, which calls it: the replay buffer as a pickle)
+    re: /^(?:stable_baselines3|sb3_contrib)\.(?:[\w.]*\.)?(?:[A-Z][A-Za-z0-9]*\.load|load_from_zip_file|load_from_pkl|[A-Z][A-Za-z0-9]*(?:\.load)?\.load_replay_buffer)$/,
+    detail: ' (stable-baselines3 stores parts of an agent with cloudpickle, and `VecNormalize` and replay buffers as pickles)',
     remediation: 'Load agents only from files you trained or reviewed; share a policy as its weights (`model.policy.state_dict()` saved as safetensors), and when loading a zip from elsewhere pass `custom_objects` for every pickled entry.',
   },
 ];
 /** The libraries' savers (`model.save(path)`, `kv.save(path)`, `results.save(path)`): a file saved by the same code. */
-const LIBRARY_WRITERS = new Set(['.save']);
+const LIBRARY_WRITERS = new Set(['.save', '.save_replay_buffer']);
 const MLFLOW_REMEDIATION =
   'Load MLflow models only from runs and registries whose write access you control (a model version you reviewed, not a stage or alias anyone can move), and log models in a flavor stored without pickle: ONNX (`mlflow.onnx`), skops for scikit-learn, safetensors through `mlflow.transformers`.';
 /** LangChain vector stores whose `load_local` unpickles the saved index once `allow_dangerous_deserialization` is set. */
@@ -378,7 +379,7 @@ export default createRule<[], PythonSourceCode>({
     const importsLoader = [...IMPORTED, 'ray', 'joblib', 'pyspark', 'srsly', 'langchain', 'langchain_community'].some((m) => sc.imports.has(m));
     if (!importsLoader && !(context.depth === 'deep' && UNPICKLER_NAME.test(sc.text))) return {};
 
-    const gate = sc.calleeGate([...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1))), 'load_local', 'LazyLoader', 'recv_pyobj', 'load_learner', 'load_model', 'unpickle', 'load_pickle', 'load_from_zip_file', ...CALLBACK_CALLEE_NAMES]);
+    const gate = sc.calleeGate([...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1))), 'load_local', 'LazyLoader', 'recv_pyobj', 'load_learner', 'load_model', 'unpickle', 'load_pickle', 'load_from_zip_file', 'load_from_pkl', 'load_replay_buffer', ...CALLBACK_CALLEE_NAMES]);
     return {
       call(node: Node) {
         if (!gate(node)) return;
@@ -392,7 +393,7 @@ export default createRule<[], PythonSourceCode>({
           return;
         }
         // `FAISS.load_local(path, embeddings, allow_dangerous_deserialization=True)`: the index's docstore is a pickle
-        const store = sc.qualifiedName(sc.callee(node)!);
+        let store = sc.qualifiedName(sc.callee(node)!);
         if (store && PICKLED_VECTOR_STORES.test(store)) {
           const flag = sc.argument(node, { name: 'allow_dangerous_deserialization' });
           const value = flag ? sc.constant(flag) : false;
@@ -434,7 +435,19 @@ export default createRule<[], PythonSourceCode>({
           return;
         }
         // gensim's `KeyedVectors.load(p)`, statsmodels' `ARIMAResults.load(p)`, stable-baselines3's `PPO.load(p)`
-        const library = store ? LIBRARY_PICKLES.find((l) => l.re.test(store)) : undefined;
+        let library = store ? LIBRARY_PICKLES.find((l) => l.re.test(store)) : undefined;
+        let shown: string | undefined;
+        // a method of an agent the code built or loaded (`model = SAC.load(p)` … `model.load_replay_buffer(b)`)
+        if (!library && !store) {
+          const callee = sc.callee(node);
+          const method = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
+          const instance = method === 'load_replay_buffer' ? sc.instanceQualifiedNames(callee!).find((q) => LIBRARY_PICKLES.some((l) => l.re.test(q))) : undefined;
+          if (instance) {
+            store = instance;
+            library = LIBRARY_PICKLES.find((l) => l.re.test(instance));
+            shown = callee!.text.length <= 40 ? callee!.text : `….${method}`;
+          }
+        }
         if (library) {
           const file = sc.argument(node, { position: 0 }) ?? sc.argument(node, { name: 'fname' }) ?? sc.argument(node, { name: 'path' }) ?? sc.argument(node, { name: 'name' });
           // `api.load(name, return_path=True)`: gensim's downloader only downloads (it checks each part's MD5 itself)
@@ -448,7 +461,7 @@ export default createRule<[], PythonSourceCode>({
             if (isInProcessData(sc, file, LIBRARY_WRITERS, 0, own)) return;
             const save = savedOnSomePathBefore(sc, file, LIBRARY_WRITERS, own);
             if (save) {
-              context.report({ node, messageId: 'savedOnSomePaths', data: { callee: shortCallee(store!), line: saveLineText(sc, save, node) }, confidence: 'medium', remediation: library.remediation });
+              context.report({ node, messageId: 'savedOnSomePaths', data: { callee: shown ?? shortCallee(store!), line: saveLineText(sc, save, node) }, confidence: 'medium', remediation: library.remediation });
               return;
             }
           }
@@ -456,7 +469,7 @@ export default createRule<[], PythonSourceCode>({
           context.report({
             node,
             messageId: network ? 'networkDeserialization' : 'unsafeDeserialization',
-            data: { callee: shortCallee(store!), detail: library.detail, source: '', imports: '' },
+            data: { callee: shown ?? shortCallee(store!), detail: library.detail, source: '', imports: '' },
             confidence: library.network ? 'high' : confidenceFor(sc, file, node),
             remediation: library.remediation,
           });

@@ -198,7 +198,7 @@ ruleTester.run('torch/pickle-load', rule, {
     {
       code: 'from huggingface_sb3 import load_from_hub\nfrom stable_baselines3 import PPO\nfrom stable_baselines3.common.vec_env import VecNormalize\ncheckpoint = load_from_hub(repo_id="sb3/ppo-CartPole-v1", filename="ppo-CartPole-v1.zip")\nmodel = PPO.load(checkpoint)\nenv = VecNormalize.load("vecnormalize.pkl", venv)',
       errors: [
-        { messageId: 'networkDeserialization', line: 5, confidence: 'high', data: { callee: 'PPO.load', detail: ' (stable-baselines3 stores parts of an agent with cloudpickle, and `VecNormalize` as a pickle)' } },
+        { messageId: 'networkDeserialization', line: 5, confidence: 'high', data: { callee: 'PPO.load', detail: ' (stable-baselines3 stores parts of an agent with cloudpickle, and `VecNormalize` and replay buffers as pickles)' } },
         { messageId: 'unsafeDeserialization', line: 6, confidence: 'high' },
       ],
     },
@@ -218,7 +218,15 @@ ruleTester.run('torch/pickle-load', rule, {
     { code: 'import pickle, boto3\nclass View:\n    def get_object(self):\n        return self.cache\n    def handle(self):\n        return pickle.loads(self.get_object())', errors: [{ messageId: 'unsafeDeserialization', confidence: 'medium' }] },
     // (review s30, tests) statsmodels' load_pickle, stable-baselines3's zip reader and sb3_contrib, Azure's content_as_bytes
     { code: 'from statsmodels.iolib.smpickle import load_pickle\nres = load_pickle("ols.pickle")', errors: [{ messageId: 'unsafeDeserialization', confidence: 'high', data: { callee: 'statsmodels.iolib.smpickle.load_pickle', detail: ' (statsmodels saves results as pickles)' } }] },
-    { code: 'from stable_baselines3.common.save_util import load_from_zip_file\nfrom sb3_contrib import RecurrentPPO\ndata, params, _ = load_from_zip_file("agent.zip")\nagent = RecurrentPPO.load("lstm_agent.zip")', errors: [{ messageId: 'unsafeDeserialization', line: 3 }, { messageId: 'unsafeDeserialization', line: 4, data: { callee: 'RecurrentPPO.load', detail: ' (stable-baselines3 stores parts of an agent with cloudpickle, and `VecNormalize` as a pickle)' } }] },
+    {
+      code: 'from stable_baselines3 import SAC\nfrom stable_baselines3.common.save_util import load_from_pkl\ndef resume(a, b):\n    buf = load_from_pkl(b)\n    model = SAC.load(a)\n    model.load_replay_buffer(b)\n    fresh = SAC("MlpPolicy", "Pendulum-v1")\n    fresh.save_replay_buffer("buf.pkl")\n    fresh.load_replay_buffer("buf.pkl")\n    a.load_replay_buffer(b)',
+      errors: [
+        { messageId: 'unsafeDeserialization', line: 4, data: { callee: 'stable_baselines3.common.save_util.load_from_pkl', detail: ' (stable-baselines3 stores parts of an agent with cloudpickle, and `VecNormalize` and replay buffers as pickles)', source: '', imports: '' } },
+        { messageId: 'unsafeDeserialization', line: 5 },
+        { messageId: 'unsafeDeserialization', line: 6, data: { callee: 'model.load_replay_buffer', detail: ' (stable-baselines3 stores parts of an agent with cloudpickle, and `VecNormalize` and replay buffers as pickles)', source: '', imports: '' } },
+      ],
+    },
+    { code: 'from stable_baselines3.common.save_util import load_from_zip_file\nfrom sb3_contrib import RecurrentPPO\ndata, params, _ = load_from_zip_file("agent.zip")\nagent = RecurrentPPO.load("lstm_agent.zip")', errors: [{ messageId: 'unsafeDeserialization', line: 3 }, { messageId: 'unsafeDeserialization', line: 4, data: { callee: 'RecurrentPPO.load', detail: ' (stable-baselines3 stores parts of an agent with cloudpickle, and `VecNormalize` and replay buffers as pickles)' } }] },
     { code: 'import pickle\nfrom azure.storage.blob import BlobClient\nblob = BlobClient.from_blob_url(url)\nmodel = pickle.loads(blob.download_blob().content_as_bytes())', errors: [{ messageId: 'networkDeserialization', confidence: 'high' }] },
     // a `get_object` of anything else (a Django view's): data of unknown origin
     { code: 'import pickle\ndef get(self, request, pk):\n    obj = self.get_object()\n    return pickle.loads(obj.payload)', errors: [{ messageId: 'unsafeDeserialization', confidence: 'medium' }] },
