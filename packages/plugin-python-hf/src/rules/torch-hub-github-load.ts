@@ -6,7 +6,8 @@ import { docsUrl } from '../util/meta.js';
 import { resolve } from '../util/resolve.js';
 
 const name = 'torch-hub-github-load';
-const HUB_FUNCS = /^torch\.hub\.(load|list|help)$/;
+/** `torch.hub` and PaddlePaddle's `paddle.hub` (python/paddle/hapi/hub.py: the same `owner/repo[:ref]` specs and hubconf.py). */
+const HUB_FUNCS = /^(torch|paddle)\.hub\.(load|list|help)$/;
 const GITHUB_REPO = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)(?::(.+))?$/;
 
 /** `torch.hub.load`/`list`/`help` in every spelling names the word `hub` (`from torch import nn, hub` too). */
@@ -19,24 +20,24 @@ export default createRule<[], PySourceCode>({
     severity: 'high',
     languages: ['python'],
     triggers: RULE_TRIGGERS,
-    triggerGroups: [[importTrigger(['torch'])]], // the rule needs `import torch`
+    triggerGroups: [[importTrigger(['torch', 'paddle'])]], // the rule needs `import torch` or `import paddle`
     docs: {
-      description: "Reports `torch.hub.load` (and `list`/`help`) of a GitHub repository, which downloads and runs the repository's hubconf.py.",
+      description: "Reports `torch.hub.load` and `paddle.hub.load` (and `list`/`help`) of a GitHub or Gitee repository, which downloads and runs the repository's hubconf.py.",
       recommended: true,
       url: docsUrl(name),
     },
     messages: {
-      unpinned: 'torch.hub.{{fn}}("{{repo}}") downloads the default branch of a GitHub repository and runs its hubconf.py. Pin a reviewed commit with "{{repo}}:<commit>", or vendor the code and load with source="local".',
-      branch: 'torch.hub.{{fn}}("{{repo}}") follows the branch "{{ref}}", which moves; its hubconf.py runs in this process. Pin a reviewed commit with ":<commit>".',
-      trustRepo: 'torch.hub.{{fn}}("{{repo}}", trust_repo=True) runs a GitHub repository\'s hubconf.py without asking. Pin a reviewed commit and drop trust_repo=True.',
-      pinned: 'torch.hub.{{fn}}("{{repo}}") runs hubconf.py from a GitHub repository (pinned at "{{ref}}"). Make sure that commit was reviewed, or vendor the code and use source="local".',
-      unknownRepo: 'torch.hub.{{fn}}({{expr}}) may download and run a GitHub repository\'s hubconf.py (the repository could not be resolved).',
+      unpinned: '{{hub}}.{{fn}}("{{repo}}") downloads the default branch of a {{host}} repository and runs its hubconf.py. Pin a reviewed commit with "{{repo}}:<commit>", or vendor the code and load with source="local".',
+      branch: '{{hub}}.{{fn}}("{{repo}}") follows the branch "{{ref}}", which moves; its hubconf.py runs in this process. Pin a reviewed commit with ":<commit>".',
+      trustRepo: '{{hub}}.{{fn}}("{{repo}}", trust_repo=True) runs a {{host}} repository\'s hubconf.py without asking. Pin a reviewed commit and drop trust_repo=True.',
+      pinned: '{{hub}}.{{fn}}("{{repo}}") runs hubconf.py from a {{host}} repository (pinned at "{{ref}}"). Make sure that commit was reviewed, or vendor the code and use source="local".',
+      unknownRepo: '{{hub}}.{{fn}}({{expr}}) may download and run a {{host}} repository\'s hubconf.py (the repository could not be resolved).',
     },
     remediation: 'Pin the repository to a reviewed commit (`"owner/repo:<commit sha>"`), keep `trust_repo` unset or "check", or vendor the code and load it with `source="local"`.',
   },
   create(context) {
     const sc = context.sourceCode;
-    if (!sc.imports.has('torch')) return {};
+    if (!sc.imports.has('torch') && !sc.imports.has('paddle')) return {};
     // `torch.hub.load`, and `from torch.hub import load as hub_load`, `loader = torch.hub.load`
     const gate = sc.calleeGate(['load', 'list', 'help']);
     return {
@@ -45,11 +46,14 @@ export default createRule<[], PySourceCode>({
         const qn = sc.qualifiedName(calleeOf(node)!);
         const m = qn ? HUB_FUNCS.exec(qn) : null;
         if (!m) return;
-        const fn = m[1];
+        const hub = `${m[1]}.hub`;
+        const fn = m[2];
         const source = sc.argument(node, { name: 'source' });
         const sourceVal = source ? sc.constant(source) : 'github';
         if (sourceVal === 'local') return;
-        const repoArg = sc.argument(node, { name: 'repo_or_dir' }) ?? sc.argument(node, { name: 'github' }) ?? sc.argument(node, { position: 0 });
+        // (paddle.hub also fetches from Gitee: `source="gitee"`)
+        const host = sourceVal === 'gitee' ? 'Gitee' : 'GitHub';
+        const repoArg = sc.argument(node, { name: 'repo_or_dir' }) ?? sc.argument(node, { name: 'repo_dir' }) ?? sc.argument(node, { name: 'github' }) ?? sc.argument(node, { position: 0 });
         if (!repoArg) return;
         const trust = sc.argument(node, { name: 'trust_repo' });
         const trustVal = trust ? sc.constant(trust) : undefined;
@@ -60,13 +64,13 @@ export default createRule<[], PySourceCode>({
           // f"owner/repo:{ref}": pinned to a ref we cannot read
           const pm = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+):/.exec(r.value);
           if (pm && !trusted) {
-            context.report({ node, messageId: 'pinned', data: { fn, repo: `${pm[1]}/${pm[2]}`, ref: '…' }, confidence: 'medium', severity: 'medium' });
+            context.report({ node, messageId: 'pinned', data: { hub, host, fn, repo: `${pm[1]}/${pm[2]}`, ref: '…' }, confidence: 'medium', severity: 'medium' });
             return;
           }
         }
         if (r.kind !== 'string') {
           if (r.kind === 'local' || r.kind === 'private-temp' || r.kind === 'non-string') return;
-          context.report({ node, messageId: 'unknownRepo', data: { fn, expr: repoArg.text }, confidence: 'low' });
+          context.report({ node, messageId: 'unknownRepo', data: { hub, host, fn, expr: repoArg.text }, confidence: 'low' });
           return;
         }
         const gm = GITHUB_REPO.exec(r.value.trim());
@@ -75,19 +79,19 @@ export default createRule<[], PySourceCode>({
         const ref = gm[3];
         const confidence = sourceUnknown ? 'low' : 'high';
         if (trusted) {
-          context.report({ node, messageId: 'trustRepo', data: { fn, repo }, confidence });
+          context.report({ node, messageId: 'trustRepo', data: { hub, host, fn, repo }, confidence });
           return;
         }
         if (!ref) {
-          context.report({ node, messageId: 'unpinned', data: { fn, repo }, confidence });
+          context.report({ node, messageId: 'unpinned', data: { hub, host, fn, repo }, confidence });
           return;
         }
         const kind = classifyRevision(ref);
         if (kind === 'branch') {
-          context.report({ node, messageId: 'branch', data: { fn, repo, ref }, confidence });
+          context.report({ node, messageId: 'branch', data: { hub, host, fn, repo, ref }, confidence });
           return;
         }
-        context.report({ node, messageId: 'pinned', data: { fn, repo, ref }, confidence, severity: 'medium' });
+        context.report({ node, messageId: 'pinned', data: { hub, host, fn, repo, ref }, confidence, severity: 'medium' });
       },
     };
   },
