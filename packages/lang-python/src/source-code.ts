@@ -155,6 +155,9 @@ function bindingPoint(b: PythonBinding): number {
  * (ties in source order), found once per list: a name bound thousands of times in one function
  * (`d = load_dataset(...)` repeated) is asked about at each use.
  */
+/** Nodes whose body may run again (`neverRunsAfter`): loops and comprehensions. */
+const LOOP_TYPES = new Set(['for_statement', 'while_statement', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+
 const bindingOrders = new WeakMap<PythonBinding[], { length: number; points: number[]; latestFirst: number[] }>();
 function bindingOrder(all: PythonBinding[]): { points: number[]; latestFirst: number[] } {
   let order = bindingOrders.get(all);
@@ -1821,11 +1824,22 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * `a` never runs after `b` in one run of their function: `a` sits in the condition of an `if`/`elif`
    * whose branch holds `b`, or in another branch of it (`inExclusiveBranches`), and no loop of the
    * function around that `if` runs it again (`if os.path.exists(p) and sha(p) == SHA: … else:
-   * download(p)`: the comparison is of the file that was there before).
+   * download(p)`: the comparison is of the file that was there before); or `a` is written before `b`
+   * and no loop of the function holds both (`if sha(p) == SHA: return` then `download(p)`).
    */
   neverRunsAfter(a: Node, b: Node): boolean {
     let common: Node | null = a.parent;
     while (common && !(common.startIndex <= b.startIndex && b.endIndex <= common.endIndex)) common = common.parent;
+    if (common && a.endIndex <= b.startIndex) {
+      let loop = false;
+      for (let p: Node | null = common; p && p.type !== 'function_definition' && p.type !== 'lambda'; p = p.parent) {
+        if (LOOP_TYPES.has(p.type)) {
+          loop = true;
+          break;
+        }
+      }
+      if (!loop) return true;
+    }
     while (common && common.type !== 'if_statement' && common.type !== 'elif_clause') {
       if (common.type === 'block' || common.type === 'module') return false;
       common = common.parent;

@@ -329,6 +329,10 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(sc.neverRunsAfter(call('a'), call('ok'))).toBe(false); // the branch runs after its condition
     expect(sc.neverRunsAfter(call('again'), call('n'))).toBe(false); // a loop runs the condition again
     expect(sc.neverRunsAfter(call('m'), call('n'))).toBe(false);
+    // written before, with no loop around both: it ran before
+    expect(sc.neverRunsAfter(call('a'), call('g'))).toBe(true);
+    expect(sc.neverRunsAfter(call('g'), call('m'))).toBe(true); // (the loop holds only the later one)
+    expect(sc.neverRunsAfter(call('again'), call('m'))).toBe(false); // the loop runs the condition again after the branch
   });
 
   it('lists what is written into a container (containerWrites)', async () => {

@@ -5,6 +5,9 @@ import { fixture, ruleTester } from '../helpers.js';
 
 ruleTester.run('hf/unverified-model-download', rule, {
   valid: [
+    // the new bytes compared after the download, and a retry loop whose check follows a download
+    'import hashlib\nimport requests\ndef fetch(url, path, sha):\n    h = hashlib.sha256()\n    r = requests.get(url, stream=True)\n    with open("model.pt", "wb") as f:\n        for chunk in r.iter_content(1 << 20):\n            h.update(chunk)\n            f.write(chunk)\n    if h.hexdigest() != sha:\n        raise ValueError("bad checksum")',
+    'import hashlib\nimport urllib.request\ndef fetch(url, sha):\n    for attempt in range(3):\n        if attempt and hashlib.sha256(open("model.pt", "rb").read()).hexdigest() == sha:\n            break\n        urllib.request.urlretrieve(url, "model.pt")',
     // a detached signature or a checksum list beside the weights is no model (review s30)
     'import requests\nfor name in ["model.bin.sig", "model.bin.asc", "SHA256SUMS.sha256"]:\n    r = requests.get("https://example.com/releases/" + name)\n    open(name, "wb").write(r.content)',
     // a compressed table or config is no model
@@ -40,6 +43,11 @@ ruleTester.run('hf/unverified-model-download', rule, {
     'import requests\ndef fetch(repo):\n    r = requests.get(f"https://huggingface.co/{repo}/resolve/main/config.json")\n    open("config.json", "wb").write(r.content)',
   ],
   invalid: [
+    // a comparison of the file already there, before the download, checks nothing of the new bytes (spleeter-web)
+    {
+      code: 'import hashlib\nimport requests\ndef download_model(model_url, model_file_path, expected_sha1):\n    if hashlib.sha1(open(model_file_path, "rb").read()).hexdigest() == expected_sha1:\n        return\n    r = requests.get(model_url)\n    with open(model_file_path, "wb") as f:\n        f.write(r.content)\n    return torch.load(model_file_path, weights_only=True)',
+      errors: [{ messageId: 'unverified', line: 6 }],
+    },
     // pretrained word vectors are embedding weights: GloVe and CharNGram archives by their names, fastText `.vec` (review corpus2, r14)
     {
       code: 'import os\nfrom urllib.request import urlretrieve\ndef fetch_glove(cache):\n    urlretrieve("https://nlp.stanford.edu/data/glove.6B.zip", os.path.join(cache, "glove.6B.zip"))',
