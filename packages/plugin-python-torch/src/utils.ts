@@ -259,7 +259,70 @@ export const NETWORK_CALLS = new Set([
  * (`torch.hub.download_url_to_file` into a model directory, returning the file's path), which
  * facexlib and A1111/Forge's `modules.modelloader` copy and many projects vendor under their own package.
  */
-const DOWNLOAD_HELPER = /(?:^|\.)(?:load_file_from_url|modelloader\.load_models)$/;
+const DOWNLOAD_HELPER = /(?:^|\.)(?:load_file_from_url|modelloader\.load_models|download_cached_file)$/;
+
+/**
+ * Downloads that write a file, with the argument that names it: `download_url_to_file(url, dst)`,
+ * `urlretrieve(url, filename)`, `wget.download(url, out)`, `gdown.download(url, output)`.
+ */
+const DOWNLOADS_TO_FILE: ReadonlyMap<string, { name: string; position: number }> = new Map([
+  ['torch.hub.download_url_to_file', { name: 'dst', position: 1 }],
+  ['urllib.request.urlretrieve', { name: 'filename', position: 1 }],
+  ['urllib.urlretrieve', { name: 'filename', position: 1 }],
+  ['wget.download', { name: 'out', position: 1 }],
+  ['gdown.download', { name: 'output', position: 1 }],
+]);
+/**
+ * Cloud storage methods that write an object to a file (in a file that imports the SDK): Google Cloud
+ * Storage's `blob.download_to_filename(filename)`, boto3's `s3.download_file(Bucket, Key, Filename)` (of a
+ * bucket: `download_file(Key, Filename)`) and `download_fileobj(…, Fileobj)`: the file is the last argument.
+ */
+const CLOUD_DOWNLOADS_TO_FILE = new Map([
+  ['download_to_filename', 'filename'],
+  ['download_file', 'Filename'],
+  ['download_fileobj', 'Fileobj'],
+]);
+
+/** `downloadedFiles` per function. */
+const downloadedFilesCache = new WeakMap<object, Map<number, Map<string, number>>>();
+
+/**
+ * The names of the files the downloads of a function write (`DOWNLOADS_TO_FILE`, `CLOUD_DOWNLOADS_TO_FILE`),
+ * as their root names are written (`dst`; `tmp` for `tmp.name`), each with where its first such download ends.
+ */
+function downloadedFiles(sc: SC, fn: Node): Map<string, number> {
+  let byFunction = downloadedFilesCache.get(sc);
+  if (!byFunction) downloadedFilesCache.set(sc, (byFunction = new Map()));
+  let files = byFunction.get(fn.id);
+  if (files) return files;
+  files = new Map();
+  for (const call of sc.callsIn(fn)) {
+    const callee = sc.callee(call);
+    if (!callee) continue;
+    let dest: Node | undefined;
+    const q = sc.qualifiedName(callee);
+    const known = q ? DOWNLOADS_TO_FILE.get(q) : undefined;
+    if (known) dest = sc.argument(call, known);
+    else if (callee.type === 'attribute') {
+      const keyword = CLOUD_DOWNLOADS_TO_FILE.get(callee.childForFieldName('attribute')?.text ?? '');
+      if (keyword && importsCloudStorage(sc) && !sc.localFunction(call)) {
+        const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a && a.type !== 'comment' && a.type !== 'keyword_argument');
+        dest = sc.argument(call, { name: keyword }) ?? args[args.length - 1];
+      }
+    }
+    // `tmp.name` of a temporary file: the file object itself is what is read
+    const root = dest?.type === 'attribute' && dest.childForFieldName('attribute')?.text === 'name' ? dest.childForFieldName('object') : dest;
+    if (root?.type === 'identifier' && !files.has(root.text)) files.set(root.text, call.endIndex);
+  }
+  byFunction.set(fn.id, files);
+  return files;
+}
+
+/** A name a download of its function wrote to before this use (`download_url_to_file(url, dst)` … `torch.load(dst)`). */
+function writtenByDownload(sc: SC, id: Node): boolean {
+  const at = downloadedFiles(sc, sc.enclosingFunction(id)).get(id.text);
+  return at !== undefined && at <= id.startIndex;
+}
 
 const USER_INPUT = new Set([
   'builtins.input',
@@ -473,12 +536,18 @@ export function dataOrigin(sc: SC, expr: Node | undefined, depth = 0): Origin {
     case 'identifier': {
       const q = sc.qualifiedName(expr);
       if (q && USER_INPUT.has(q)) return 'user';
-      if (sc.parameterOf(expr)) return isFixtureParameter(sc, expr) ? 'unknown' : isRequestParameter(sc, expr) ? 'network' : 'parameter';
+      if (sc.parameterOf(expr)) {
+        if (writtenByDownload(sc, expr)) return 'network'; // (`s3.download_file(bucket, key, file_path)` of a parameter `file_path`)
+        return isFixtureParameter(sc, expr) ? 'unknown' : isRequestParameter(sc, expr) ? 'network' : 'parameter';
+      }
       const values = sc.bindingsOf(expr);
       let best: Origin = 'unknown';
       for (const v of values) best = strongest(best, dataOrigin(sc, v, depth + 1));
       // `buf += sock.recv(4096)` (or of a name bound to it) in a receive loop: what is appended
       if (best !== 'network') best = strongest(best, appendedOrigin(sc, sc.bindings(expr)));
+      // `download_url_to_file(url, dst)` … `torch.load(dst)`, `blob.download_to_filename(tmp.name)` …
+      // `pickle.load(tmp)`: the file a download of the function wrote
+      if (best !== 'network' && writtenByDownload(sc, expr)) best = 'network';
       // `for bin_file in glob.glob(os.path.join(snapshot_download(repo), "*.bin"))`: an item of a
       // download, or of user input (a caller's list is not followed: items of it are not its data)
       const sources = best === 'unknown' ? sc.loopSources(expr) : undefined;

@@ -47,6 +47,19 @@ ruleTester.run(ID, rule, {
     'import torch\ndef train(model):\n    torch.save(model.state_dict(), "best_model.pt")\n    model.load_state_dict(torch.load("best_model.pt"))',
   ],
   invalid: [
+    // the path a same-file helper returns after downloading to it, and an imported `download_cached_file` (LAVIS/BLIP): network data, high
+    {
+      code: 'import os\nimport torch\nfrom torch.hub import download_url_to_file\nfrom lavis.common.dist_utils import download_cached_file\ndef get_local_filepath(url, dirname):\n    destination = os.path.join(dirname, os.path.basename(url))\n    if not os.path.exists(destination):\n        download_url_to_file(url, destination)\n    return destination\ndef load(url):\n    a = torch.load(get_local_filepath(url, "/models"))\n    b = torch.load(download_cached_file(url, check_hash=False, progress=True), map_location="cpu")\n    return a, b',
+      errors: [
+        { messageId: 'missing', line: 11, confidence: 'high', suggestions: [{ messageId: 'addWeightsOnly', output: 'import os\nimport torch\nfrom torch.hub import download_url_to_file\nfrom lavis.common.dist_utils import download_cached_file\ndef get_local_filepath(url, dirname):\n    destination = os.path.join(dirname, os.path.basename(url))\n    if not os.path.exists(destination):\n        download_url_to_file(url, destination)\n    return destination\ndef load(url):\n    a = torch.load(get_local_filepath(url, "/models"), weights_only=True)\n    b = torch.load(download_cached_file(url, check_hash=False, progress=True), map_location="cpu")\n    return a, b' }] },
+        { messageId: 'missing', line: 12, confidence: 'high', suggestions: [{ messageId: 'addWeightsOnly', output: 'import os\nimport torch\nfrom torch.hub import download_url_to_file\nfrom lavis.common.dist_utils import download_cached_file\ndef get_local_filepath(url, dirname):\n    destination = os.path.join(dirname, os.path.basename(url))\n    if not os.path.exists(destination):\n        download_url_to_file(url, destination)\n    return destination\ndef load(url):\n    a = torch.load(get_local_filepath(url, "/models"))\n    b = torch.load(download_cached_file(url, check_hash=False, progress=True), map_location="cpu", weights_only=True)\n    return a, b' }] },
+      ],
+    },
+    {
+      // (a helper's path the analysis cannot follow: medium)
+      code: 'import torch\nfrom helpers import path_of\ndef load(name):\n    return torch.load(path_of(name))',
+      errors: [{ messageId: 'missing', confidence: 'medium', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nfrom helpers import path_of\ndef load(name):\n    return torch.load(path_of(name), weights_only=True)' }] }],
+    },
     // files under a directory the Hub download fetched (vllm's weight_utils): high, as a parameter is;
     // items of a caller's list are not followed (medium)
     {

@@ -82,6 +82,18 @@ ruleTester.run('torch/pickle-load', rule, {
     'from stable_baselines3 import PPO\nmodel = PPO("MlpPolicy", "CartPole-v1")\nmodel.learn(total_timesteps=10_000)\nmodel.save("ppo_cartpole")\ndel model\nmodel = PPO.load("ppo_cartpole")',
   ],
   invalid: [
+    // a file a cloud download wrote (GCS `download_to_filename(tmp.name)`, boto3 `download_file(bucket, key, path)`): network data
+    {
+      code: 'import pickle\nfrom google.cloud import storage\nfrom tempfile import NamedTemporaryFile\ndef load_blob(bucket, path):\n    with NamedTemporaryFile(mode="rb") as tmp:\n        storage.Client().bucket(bucket).blob(path).download_to_filename(tmp.name)\n        return pickle.load(tmp)',
+      errors: [{ messageId: 'networkDeserialization', line: 7, confidence: 'high' }],
+    },
+    {
+      code: 'import boto3\nimport pickle\ns3 = boto3.client("s3")\ndef load(bucket, key, file_path):\n    s3.download_file(bucket, key, file_path)\n    with open(file_path, "rb") as f:\n        return pickle.load(f)\ndef load_local(file_path):\n    with open(file_path, "rb") as f:\n        return pickle.load(f)',
+      errors: [
+        { messageId: 'networkDeserialization', line: 7, confidence: 'high' },
+        { messageId: 'unsafeDeserialization', line: 10, confidence: 'high' },
+      ],
+    },
     // MLflow's flavors stored as pickles; pyfunc whatever the flavor (medium); not ONNX or Keras
     {
       code: 'import mlflow\nimport mlflow.sklearn\nm = mlflow.sklearn.load_model("models:/churn/Production")\np = mlflow.pyfunc.load_model("runs:/abc/model")\ndef f(uri):\n    return mlflow.pytorch.load_model(uri)\no = mlflow.onnx.load_model("models:/x/1")\nk = mlflow.keras.load_model("models:/y/1")',
