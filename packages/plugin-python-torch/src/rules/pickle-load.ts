@@ -435,7 +435,8 @@ export default createRule<[], PythonSourceCode>({
           return;
         }
         // gensim's `KeyedVectors.load(p)`, statsmodels' `ARIMAResults.load(p)`, stable-baselines3's `PPO.load(p)`
-        let library = store ? LIBRARY_PICKLES.find((l) => l.re.test(store)) : undefined;
+        const named = store;
+        let library = named ? LIBRARY_PICKLES.find((l) => l.re.test(named)) : undefined;
         let shown: string | undefined;
         // a method of an agent the code built or loaded (`model = SAC.load(p)` … `model.load_replay_buffer(b)`)
         if (!library && !store) {
