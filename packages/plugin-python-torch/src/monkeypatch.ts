@@ -13,13 +13,15 @@ export const TORCH_LOAD = new Set(['torch.load', 'torch.serialization.load']);
  * call, even one that passes True), `forcesFalseWhen` (the same, where `condition` holds: `if
  * f.endswith(".pt"): weights_only = False`), `fallsBackFalse` (False in an `except` of a `try` whose body
  * loads as the caller asked: a load that fails is retried unrestricted), `defaultsFalse` (False where the caller passes none, the
- * caller's value kept), `safe`, or `unknown` (a function this analysis cannot see into).
+ * caller's value kept), `forcesPickleModule` (a `pickle_module` of its own: a custom unpickler, whatever
+ * `weights_only` says), `safe`, or `unknown` (a function this analysis cannot see into).
  */
 export type WrapperVerdict =
   | { kind: 'forcesFalse' }
   | { kind: 'forcesFalseWhen'; condition: string }
   | { kind: 'fallsBackFalse' }
   | { kind: 'defaultsFalse' }
+  | { kind: 'forcesPickleModule' }
   | { kind: 'safe' }
   | { kind: 'unknown' };
 
@@ -27,6 +29,32 @@ const SAFE: WrapperVerdict = { kind: 'safe' };
 const DEFAULTS: WrapperVerdict = { kind: 'defaultsFalse' };
 const FORCES: WrapperVerdict = { kind: 'forcesFalse' };
 const FALLS_BACK: WrapperVerdict = { kind: 'fallsBackFalse' };
+const PICKLE_MODULE: WrapperVerdict = { kind: 'forcesPickleModule' };
+
+/**
+ * The wrapper passes a `pickle_module` of its own to the loader (`_orig(*a, pickle_module=dill, **k)`,
+ * `k["pickle_module"] = dill`, `k.setdefault("pickle_module", dill)`): a custom unpickler, unsafe whatever
+ * `weights_only` says, for every call that does not pass one itself.
+ */
+function setsPickleModule(sc: SC, body: Node): boolean {
+  for (const call of sc.descendants(body, 'call')) {
+    const module = sc.argument(call, { name: 'pickle_module' });
+    if (module && module.type !== 'none') return true;
+    const fn = sc.callee(call);
+    if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'setdefault') {
+      const key = sc.argument(call, { position: 0 });
+      const value = sc.argument(call, { position: 1 });
+      if (key && sc.constant(key) === 'pickle_module' && value && value.type !== 'none') return true;
+    }
+  }
+  for (const assignment of sc.descendants(body, 'assignment')) {
+    const left = assignment.childForFieldName('left');
+    const right = assignment.childForFieldName('right');
+    const key = left?.type === 'subscript' ? left.childForFieldName('subscript') : null;
+    if (key && sc.constant(key) === 'pickle_module' && right && right.type !== 'none') return true;
+  }
+  return false;
+}
 
 /**
  * A call in an `except` handler of a `try` of the wrapper whose body calls the same loader (the original,
@@ -144,7 +172,8 @@ export function wrapperVerdict(sc: SC, body: Node): WrapperVerdict {
   }
   const write = weightsOnlyFalseWrite(sc, body);
   if (write === 'forces') return FORCES;
-  return write === 'defaults' && verdict.kind === 'safe' ? DEFAULTS : verdict;
+  if (write === 'defaults' && verdict.kind === 'safe') verdict = DEFAULTS;
+  return verdict.kind === 'safe' && setsPickleModule(sc, body) ? PICKLE_MODULE : verdict;
 }
 
 /** What a value put in the place of `torch.load` does (see `WrapperVerdict`). */

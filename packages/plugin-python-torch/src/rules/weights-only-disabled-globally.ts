@@ -37,6 +37,8 @@ export default createRule<[], PythonSourceCode>({
         '`{{target}}` is replaced by a wrapper that makes `weights_only` default to False: every `torch.load` in the process that does not pass `weights_only=True` itself now unpickles arbitrary objects, on torch >= 2.6 too. Keep the default (`weights_only=True`) and allow trusted classes with `torch.serialization.add_safe_globals`, or convert checkpoints to safetensors.',
       monkeypatchScoped:
         '`{{target}}` is replaced by a wrapper that {{how}} until line {{line}} puts the original back: every `torch.load` made in between, by this code or any other thread, unpickles arbitrary objects{{unless}}. Pass `weights_only=False` only to the one load of a trusted file, better allow its classes with `torch.serialization.add_safe_globals`, or convert it to safetensors.',
+      monkeypatchPickleModule:
+        '`{{target}}` is replaced by a wrapper that passes a `pickle_module` of its own: every `torch.load` in the process that does not pass one itself deserializes with that unpickler, which runs arbitrary code whatever `weights_only` says. Remove the wrapper; load with `weights_only=True` (allowing trusted classes with `torch.serialization.add_safe_globals`), or convert checkpoints to safetensors.',
       monkeypatchUnknown:
         '`{{target}}` is replaced by a function this analysis cannot see into; if it forces `weights_only=False`, every `torch.load` in the process unpickles arbitrary objects. Keep `weights_only=True` (with `torch.serialization.add_safe_globals`) or use safetensors.',
       defaultPatched:
@@ -115,7 +117,9 @@ export default createRule<[], PythonSourceCode>({
               ? `forces \`weights_only=False\` when \`${verdict.condition}\``
               : verdict.kind === 'fallsBackFalse'
                 ? 'retries a failed load with `weights_only=False`'
-                : 'makes `weights_only` default to False';
+                : verdict.kind === 'forcesPickleModule'
+                  ? 'passes a `pickle_module` of its own'
+                  : 'makes `weights_only` default to False';
         context.report({
           node,
           messageId: 'monkeypatchScoped',
@@ -124,7 +128,7 @@ export default createRule<[], PythonSourceCode>({
         });
         return;
       }
-      const messageId = { forcesFalse: 'monkeypatch', forcesFalseWhen: 'monkeypatchWhen', fallsBackFalse: 'monkeypatchFallback', defaultsFalse: 'monkeypatchDefault', unknown: 'monkeypatchUnknown' }[verdict.kind];
+      const messageId = { forcesFalse: 'monkeypatch', forcesFalseWhen: 'monkeypatchWhen', fallsBackFalse: 'monkeypatchFallback', defaultsFalse: 'monkeypatchDefault', forcesPickleModule: 'monkeypatchPickleModule', unknown: 'monkeypatchUnknown' }[verdict.kind];
       context.report({
         node,
         messageId,

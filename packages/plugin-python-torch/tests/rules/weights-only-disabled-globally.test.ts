@@ -5,6 +5,8 @@ const WRAPPER = 'import torch\n_orig = torch.load\ndef _load(*a, **k):\n    k["w
 
 ruleTester.run('torch/weights-only-disabled-globally', rule, {
   valid: [
+    // (`pickle_module=None` is torch.load's own default)
+    'import torch\n_orig = torch.load\ntorch.load = lambda *a, **k: _orig(*a, pickle_module=None, weights_only=True, **k)',
     'import torch\n_orig = torch.load\ndef _load(*a, **k):\n    k["weights_only"] = True\n    return _orig(*a, **k)\ntorch.load = _load',
     'import torch\n_orig = torch.load\ntorch.load = _orig',
     'import torch\n_orig = torch.serialization._default_to_weights_only\ntorch.serialization._default_to_weights_only = _orig',
@@ -19,6 +21,13 @@ ruleTester.run('torch/weights-only-disabled-globally', rule, {
     'import torch\n_orig = torch.load\ndef patched(f, *, weights_only=None, **kw):\n    if f.endswith(".pt"):\n        weights_only = True\n    return _orig(f, weights_only=weights_only, **kw)\ntorch.load = patched',
   ],
   invalid: [
+    // a wrapper that passes a `pickle_module` of its own (A1111-derived `modules.safe` patches): a custom unpickler for every load
+    {
+      code: 'import torch\nimport dill\nimport modules.safe as safe\noriginal_load = safe.unsafe_torch_load\ndef load(*args, **kwargs):\n    kwargs["pickle_module"] = dill\n    return original_load(*args, **kwargs)\ntorch.load = load',
+      errors: [{ messageId: 'monkeypatchPickleModule', line: 8, confidence: 'high', data: { target: 'torch.load', condition: '' } }],
+    },
+    { code: 'import torch\nimport dill\n_orig = torch.load\ntorch.load = lambda *a, **k: _orig(*a, pickle_module=dill, **k)', errors: [{ messageId: 'monkeypatchPickleModule' }] },
+    { code: 'import torch\nimport dill\n_orig = torch.load\ndef patched(*a, **k):\n    k.setdefault("pickle_module", dill)\n    return _orig(*a, **k)\ntorch.load = patched', errors: [{ messageId: 'monkeypatchPickleModule' }] },
     // a patch put back in `finally`: for a while only (review github3 P8)
     {
       code: 'import torch\ndef load_trusted(model, path):\n    import torch as _torch\n    _orig_load = _torch.load\n    def _load_trusted(*a, **kw):\n        kw["weights_only"] = False\n        return _orig_load(*a, **kw)\n    _torch.load = _load_trusted\n    try:\n        helper(model, path)\n    finally:\n        _torch.load = _orig_load',
