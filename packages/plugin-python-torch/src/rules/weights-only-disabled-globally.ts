@@ -23,7 +23,7 @@ export default createRule<[], PythonSourceCode>({
     triggerGroups: [[importTrigger(['torch']), ENV_VAR]], // what `create` needs: torch imported or the variable
     docs: {
       description:
-        "Reports code that turns off `torch.load`'s `weights_only` protection for the whole process: replacing `torch.load` with a wrapper that forces `weights_only=False`, patching `torch.serialization._default_to_weights_only` to return False, or setting `TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD`.",
+        "Reports code that turns off `torch.load`'s `weights_only` protection for the whole process: replacing `torch.load` with a wrapper that forces `weights_only=False` or passes its own `pickle_module`, patching `torch.serialization._default_to_weights_only` to return False, or setting `TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD`.",
       recommended: true,
     },
     messages: {
