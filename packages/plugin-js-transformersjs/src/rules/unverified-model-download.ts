@@ -781,6 +781,8 @@ export default createRule<[], JsSourceCode>({
         // `RNFS.downloadFile({ fromUrl, toFile })`, ipull's `downloadFile`): judged as `curl -o` is
         const file = fileDownload(sc, node);
         if (file) {
+          // (a file of the app itself: a bundled asset's URI, a relative or loopback URL)
+          if (classifyLocation(sc, file.url).kind === 'local') return;
           const region = sc.enclosingFunction(node, { throughPromiseExecutors: true }) ?? sc.ast;
           const found = commandDownloadFinding(sc, argumentOf(sc, file.url), file.output && argumentOf(sc, file.output), region);
           if (!found || hasIntegrityCheck(sc, region)) return;

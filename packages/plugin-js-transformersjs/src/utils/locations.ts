@@ -292,6 +292,11 @@ function expoValue(sc: JsSourceCode, expr: JsNode, depth = 0): ExpoValue | undef
       if (path?.length === 1 && path[0] === 'downloadAsync') return { kind: 'download' };
       if (path?.length === 1 && path[0] === 'createDownloadResumable') return { kind: 'resumable' };
     }
+    // React Native's `Image.resolveAssetSource(require('./m.onnx'))`: the asset's source, whose `uri` is the bundled file
+    if (m?.module === 'react-native' && m.path.join('.') === 'Image.resolveAssetSource') {
+      const arg = node.arguments[0] && node.arguments[0].type !== 'SpreadElement' ? assetSource(sc, node.arguments[0] as JsNode) : undefined;
+      return arg?.kind === 'bundled' ? { kind: 'asset', source: arg } : undefined;
+    }
     if (m && EXPO_ASSET_MODULES.has(m.module)) {
       const name = m.path.join('.');
       const arg = node.arguments[0] && node.arguments[0].type !== 'SpreadElement' ? (node.arguments[0] as JsNode) : undefined;

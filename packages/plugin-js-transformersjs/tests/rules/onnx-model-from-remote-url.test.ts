@@ -6,6 +6,7 @@ const expo = "import * as ort from 'onnxruntime-react-native';\nimport { Asset }
 
 tester.run(id(rule), rule, {
   valid: [
+    "import { InferenceSession } from 'onnxruntime-react-native';\nimport { Image } from 'react-native';\nexport const load = () => InferenceSession.create(Image.resolveAssetSource(require('./assets/m.onnx')).uri);",
     // the file expo-file-system's download saved on the device: the download is unverified-model-download's (review edge)
     "import * as FileSystem from 'expo-file-system';\nimport { InferenceSession } from 'onnxruntime-react-native';\nexport async function load() {\n  const { uri } = await FileSystem.downloadAsync('https://cdn.example.com/model.onnx', FileSystem.documentDirectory + 'model.onnx');\n  return InferenceSession.create(uri);\n}",
     "import * as FileSystem from 'expo-file-system/legacy';\nimport { InferenceSession } from 'onnxruntime-react-native';\nexport async function load(url) {\n  const res = await FileSystem.createDownloadResumable(url, FileSystem.documentDirectory + 'model.onnx').downloadAsync();\n  return InferenceSession.create(res.uri);\n}",

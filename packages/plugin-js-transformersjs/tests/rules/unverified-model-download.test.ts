@@ -41,6 +41,8 @@ tester.run(id(rule), rule, {
     "import { downloadFile } from 'ipull';\nconst d = await downloadFile({ url: 'https://example.com/files/readme.md', directory: './docs' });\nawait d.download();",
     "import { downloadFile } from './my-downloader';\nawait downloadFile('https://cdn.example.com/model.onnx', './models/model.onnx');",
     rnfs + "await RNFS.downloadFile({ fromUrl: 'http://127.0.0.1:8080/model.onnx', toFile: `${RNFS.DocumentDirectoryPath}/model.onnx` }).promise;",
+    // a file bundled with the app, copied to the device (review edge corpus: react_native_blocks mobilenet.js)
+    "export async function load() {\n  const RNFS = require('react-native-fs');\n  const rn = require('react-native');\n  const uri = rn.Image.resolveAssetSource(require('../../assets/models/mobilenetv2-12.onnx')).uri;\n  await RNFS.downloadFile({ fromUrl: uri, toFile: `${RNFS.CachesDirectoryPath}/model.onnx` }).promise;\n}",
     // a relative URL whatever follows its known start (no scheme, no `//`): same origin
     ortImp + 'export async function load(name) {\n  const res = await fetch(`models/${name}.onnx`);\n  return ort.InferenceSession.create(new Uint8Array(await res.arrayBuffer()));\n}',
     ortImp + `export async function load(name) {\n  const res = await fetch('models/' + name + '.onnx');\n  return ort.InferenceSession.create(new Uint8Array(await res.arrayBuffer()));\n}`,
@@ -171,6 +173,11 @@ tester.run(id(rule), rule, {
     {
       code: "import { downloadFile } from 'ipull';\nawait (await downloadFile({ url: 'https://cdn.example.com/m.gguf', directory: './models' })).download();",
       errors: [{ messageId: 'unverified', data: { callee: 'downloadFile', url: '"https://cdn.example.com/m.gguf"' }, confidence: 'high', line: 2 }],
+    },
+    // ... not a look-alike of resolveAssetSource, nor the asset source of a URL
+    {
+      code: "import RNFS from 'react-native-fs';\nimport { Image } from './my-image';\nconst uri = Image.resolveAssetSource(require('./m.onnx')).uri;\nawait RNFS.downloadFile({ fromUrl: uri, toFile: `${RNFS.CachesDirectoryPath}/model.onnx` }).promise;",
+      errors: [{ messageId: 'unverifiedSink', data: { callee: 'RNFS.downloadFile' }, confidence: 'medium', line: 4 }],
     },
     // a URL not known, saved as a model file: medium, as for curl -o
     {
