@@ -33,15 +33,18 @@ export const MODEL_EXTENSIONS = [
   'bin', 'pt', 'pth', 'ckpt', 'safetensors', 'onnx', 'h5', 'hdf5', 'keras', 'pb', 'tflite', 'gguf', 'ggml',
   'pkl', 'pickle', 'joblib', 'npy', 'npz', 'msgpack', 'mlmodel', 'pte', 'caffemodel', 'params', 'mar',
   'torchscript', 'ptl', 'engine', 'plan', 'mlpackage', 'llamafile', 'nemo', 'vec', 'tar.gz', 'zip', 'model',
+  'pdparams', 'pdiparams', 'pdmodel', 'pdopt', 'mindir',
 ] as const;
 
 /**
  * Extensions that are unambiguously model or weight files (archives and `.model` excluded); `.vec` is
- * fastText's word vectors (`wiki.en.vec`), embedding weights.
+ * fastText's word vectors (`wiki.en.vec`), embedding weights; PaddlePaddle's weights and programs
+ * (`.pdparams`, a pickle; `.pdiparams`, `.pdmodel`, `.pdopt`) and MindSpore's `.mindir`.
  */
 const STRONG_EXTENSIONS = [
   'bin', 'pt', 'pth', 'ckpt', 'safetensors', 'onnx', 'h5', 'hdf5', 'keras', 'pb', 'tflite', 'gguf', 'ggml', 'pkl', 'pickle', 'joblib',
   'npy', 'npz', 'msgpack', 'mlmodel', 'pte', 'caffemodel', 'params', 'mar', 'torchscript', 'ptl', 'nemo', 'llamafile', 'vec',
+  'pdparams', 'pdiparams', 'pdmodel', 'pdopt', 'mindir',
 ];
 const STRONG_MODEL_EXT = new RegExp(`\\.(?:${STRONG_EXTENSIONS.join('|')})$`, 'i');
 

@@ -43,6 +43,14 @@ ruleTester.run('hf/unverified-model-download', rule, {
     'import requests\ndef fetch(repo):\n    r = requests.get(f"https://huggingface.co/{repo}/resolve/main/config.json")\n    open("config.json", "wb").write(r.content)',
   ],
   invalid: [
+    // PaddlePaddle weights and programs are model files (high, as `.pt`)
+    {
+      code: 'import wget\ndef fetch(url):\n    wget.download(url, out="pretrained_models/w.pdparams")\n    wget.download(url, out="inference/model.pdiparams")',
+      errors: [
+        { messageId: 'unverified', line: 3, confidence: 'high' },
+        { messageId: 'unverified', line: 4, confidence: 'high' },
+      ],
+    },
     // a comparison of the file already there, before the download, checks nothing of the new bytes (spleeter-web)
     {
       code: 'import hashlib\nimport requests\ndef download_model(model_url, model_file_path, expected_sha1):\n    if hashlib.sha1(open(model_file_path, "rb").read()).hexdigest() == expected_sha1:\n        return\n    r = requests.get(model_url)\n    with open(model_file_path, "wb") as f:\n        f.write(r.content)\n    return torch.load(model_file_path, weights_only=True)',
