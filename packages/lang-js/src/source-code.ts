@@ -1252,6 +1252,8 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     // a loop variable, an array callback's parameter: each element of the array in turn
     const iteration = b && this.iteration(b);
     if (iteration) return this.elementChoices(b!, iteration, depth, open);
+    // a parameter's default a caller may replace: with what the file's own calls pass (`knownValues`)
+    if (open && b?.kind === 'param' && b.writes === 0 && b.path?.length === 0 && b.defaultValue) return this.parameterChoices(b, depth, open);
     // (what a failed evaluation read on the way does not count)
     const scratch: Open | undefined = open ? { value: false } : undefined;
     const value = this.constantOf(expr, depth, scratch);
@@ -1269,14 +1271,8 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     switch (expr.type) {
       case 'Identifier': {
         if (b?.kind === 'param') {
-          // a parameter's default: what the calls the file makes leave it (`knownValues` also when a
-          // caller may pass another value, adding `others`)
-          if (b.writes > 0 || !b.defaultValue || b.path?.length !== 0) return undefined;
-          if (this.defaultOverridable(b)) {
-            if (!open) return undefined;
-            open.value = true;
-          }
-          return this.choicesOf(b.defaultValue, depth + 1, open);
+          if (b.writes > 0 || b.path?.length !== 0) return undefined;
+          return this.parameterChoices(b, depth, open);
         }
         if (!b || !isStable(b) || !b.init || !b.path) return undefined;
         let values = this.choicesOf(b.init, depth + 1, open);
@@ -1373,6 +1369,93 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       default:
         return undefined;
     }
+  }
+
+  /** `parameterChoices` by parameter, depth and whether `others` may be set: each asked once. */
+  private readonly paramChoices = new Map<JsBinding, Map<string, { values: ConstantValue[] | undefined; open: boolean } | null>>();
+
+  /**
+   * The values a plain parameter may take (see `choicesOf`). For `possibleConstants`, its default when
+   * no caller may replace it. For `knownValues`: when the file makes every call of its
+   * function (not exported, only ever called: `allCalls`), what each call passes there, or its default
+   * when a call leaves it out (`helper("org/name", { device: "cpu" })` gives `"org/name"` and `{ device:
+   * "cpu" }`); a function never called, its default. When code outside the file may call it (exported, a
+   * callback, a method), adding `others`: its default and what the file's own calls pass (`export
+   * function f(id = "org/a")` called as `f("org/b")`: both).
+   */
+  private parameterChoices(b: JsBinding, depth: number, open?: Open): ConstantValue[] | undefined {
+    const fn = b.declaration;
+    if (!isFunctionNode(fn)) return undefined;
+    const key = `${depth}:${open ? 1 : 0}`;
+    let memo = this.paramChoices.get(b);
+    if (!memo) this.paramChoices.set(b, (memo = new Map()));
+    const known = memo.get(key);
+    // (a call inside the function itself passing the parameter on: a cycle, not known)
+    if (known === null) return undefined;
+    if (known) {
+      if (open && known.open) open.value = true;
+      return known.values;
+    }
+    memo.set(key, null);
+    const own: Open = { value: false };
+    let values: ConstantValue[] | undefined;
+    try {
+      values = this.parameterValues(b, fn, depth, open ? own : undefined);
+    } finally {
+      memo.set(key, { values, open: own.value });
+    }
+    if (open && own.value) open.value = true;
+    return values;
+  }
+
+  private parameterValues(b: JsBinding, fn: TSESTree.FunctionLike, depth: number, open?: Open): ConstantValue[] | undefined {
+    const params = fn.params.filter((p) => !(p.type === 'Identifier' && p.name === 'this'));
+    const position = params.findIndex((p) => {
+      let q: JsNode = p;
+      if (q.type === 'TSParameterProperty') q = q.parameter;
+      if (q.type === 'AssignmentPattern') q = q.left;
+      return q === b.id;
+    });
+    if (position < 0) return undefined;
+    const defaults = (): ConstantValue[] | undefined => (b.defaultValue ? this.choicesOf(b.defaultValue, depth + 1, open) : undefined);
+    // `possibleConstants`: the default, when no call of the file may replace it
+    if (!open) return b.defaultValue && !this.defaultOverridable(b) ? defaults() : undefined;
+    /** What a call passes there: `'default'` when it leaves it out, `undefined` when not known. */
+    const passed = (call: TSESTree.CallExpression | TSESTree.NewExpression): ConstantValue[] | 'default' | undefined => {
+      const args = call.arguments.slice(0, position + 1);
+      if (args.some((a) => a.type === 'SpreadElement')) return undefined;
+      const arg = args[position];
+      if (arg === undefined || (arg.type === 'Identifier' && arg.name === 'undefined' && !this.binding(arg))) return 'default';
+      return this.choicesOf(arg, depth + 1, open);
+    };
+    const calls = this.allCalls(fn);
+    if (calls) {
+      if (calls.length === 0) return defaults();
+      const lists: Array<ConstantValue[] | undefined> = [];
+      // a call that passes a value not known (`f(x)`, `f(...args)`): the others known, and its default
+      let others = false;
+      for (const call of calls) {
+        const v = passed(call);
+        if (v === undefined) others = true;
+        else lists.push(v === 'default' ? defaults() : v);
+        if (lists.length > 0 && !lists[lists.length - 1]) return undefined;
+      }
+      if (others) {
+        open.value = true;
+        if (b.defaultValue) lists.unshift(defaults());
+      }
+      return lists.length > 0 ? this.unionOf(lists) : undefined;
+    }
+    // code outside the file may call it: its default, which others may replace, and what the file's calls pass
+    if (!b.defaultValue || !open) return undefined;
+    open.value = true;
+    const lists: Array<ConstantValue[] | undefined> = [defaults()];
+    if (!lists[0]) return undefined;
+    for (const call of this.callSites(fn)) {
+      const v = passed(call);
+      if (v && v !== 'default') lists.push(v);
+    }
+    return this.unionOf(lists);
   }
 
   /**

@@ -573,7 +573,17 @@ describe('knownValues', () => {
     [`export const f = (model = 'org/name') => use(model);`, { values: ['org/name'], others: true }],
     [`function f(model = 'org/name') { use(model); }\nexport { f };`, { values: ['org/name'], others: true }],
     [`function f(model = 'org/name') { use(model); }\nmodule.exports = { f };`, { values: ['org/name'], others: true }],
-    [`function f(model = 'org/name') { use(model); }\nf('/models/local');`, { values: ['org/name'], others: true }],
+    // ... unless the file makes every call: what they pass (the default when one leaves it out)
+    [`function f(model = 'org/name') { use(model); }\nf('/models/local');`, { values: ['/models/local'], others: false }],
+    [`function f(model = 'org/name') { use(model); }\nf('org/other'); f();`, { values: ['org/other', 'org/name'], others: false }],
+    [`function f(model) { use(model); }\nf('org/other');`, { values: ['org/other'], others: false }],
+    [`function f(model, opts) { const { rev = 'main' } = opts; use(rev); }\nf('org/other', { device: 'cpu' });`, { values: ['main'], others: false }],
+    [`function f(model, opts) { const { rev = 'main' } = opts; use(rev); }\nf('org/other', { rev: 'dev' }); f('x', { rev: 'v2' });`, { values: ['dev', 'v2'], others: false }],
+    [`function f(model) { use(model); }\nf('org/other'); f(readModel());`, { values: ['org/other'], others: true }],
+    [`function f(model) { use(model); }\nf(); f('org/a');`, undefined],
+    [`function f(model) { use(model); }\nf(model);`, undefined],
+    // ... and a function others may call: its default, and what the file's own calls pass
+    [`export function f(model = 'org/name') { use(model); }\nf('org/other');`, { values: ['org/name', 'org/other'], others: true }],
     [`function f(task, model = 'org/name') { use(model); }\nf(...args);`, { values: ['org/name'], others: true }],
     [`function f(model = process.env.M || 'org/name') { use(model); }\nexport default f;`, { values: ['org/name'], others: true }],
     [`class C { load(model = 'org/name') { return use(model); } }`, { values: ['org/name'], others: true }],

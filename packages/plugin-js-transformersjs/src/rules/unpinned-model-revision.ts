@@ -142,12 +142,13 @@ export default createRule<[Options?], JsSourceCode>({
 
       // A name that cannot be resolved is shown as code (`` `this.model` ``), not as a model id; the
       // defaults of one the environment may override (`process.env.MODEL || "org/name"`) are named.
+      // (an overridable default named with the ids the file's own calls pass instead: `"org/name" or "org/other"`)
       const modelName = defaulted
         ? `its default model "${defaulted}"`
-        : location.value !== undefined
-          ? `"${shown(location.value)}"`
-          : location.values
-            ? quotedValues(location.values)
+        : location.values && (location.value === undefined || location.values.length > 1)
+          ? quotedValues(location.values)
+          : location.value !== undefined
+            ? `"${shown(location.value)}"`
             : `\`${shown(sc.getText(model!), 40)}\``;
       // medium for an id that may be replaced: a member another method may assign, a default the
       // environment may override, a field of an exported class another module may assign

@@ -805,7 +805,8 @@ export default createRule<[], JsSourceCode>({
         const choices = bounds.value === undefined ? urlChoices(sc, url, base !== undefined) : undefined;
         if (choices === 'local') return;
         // the defaults of a URL the environment may override (`process.env.MODEL_URL || "https://…/m.onnx"`)
-        const defaults = bounds.value === undefined && location.overridable ? location.values : undefined;
+        // (not the values of the function's own parameter: what its calls pass is read below, `modelUrlsFromCallers`)
+        const defaults = bounds.value === undefined && location.overridable && !isOwnParameter(sc, url, sc.enclosingFunction(node, { throughPromiseExecutors: true }) ?? sc.ast) ? location.values : undefined;
         // the function whose call downloads: a `new Promise((resolve, reject) => …)` executor runs as
         // part of the helper that makes the promise (`function download(url, dest) { return new Promise(…) }`)
         const region = sc.enclosingFunction(node, { throughPromiseExecutors: true }) ?? sc.ast;

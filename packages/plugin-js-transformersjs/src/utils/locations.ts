@@ -402,8 +402,14 @@ export function classifyLocation(sc: JsSourceCode, expr: JsNode, options: { hubI
   const value = sc.constant(expr);
   if (typeof value === 'string') {
     const c = classifyString(value, hubIds);
-    // a field of an exported class: another module may assign it
-    if (c.kind !== 'local' && sc.knownValues(expr)?.others) return { ...c, value, overridable: true, values: [value] };
+    // a field of an exported class, a parameter's default: another module may assign it, or a caller
+    // pass another value; the values of the same kind the file's own calls pass are listed after it
+    // (`createEmbedder("org/other")` of `export function createEmbedder(id = "org/name")`)
+    const known = c.kind !== 'local' ? sc.knownValues(expr) : undefined;
+    if (known?.others) {
+      const passed = known.values.filter((v): v is string => typeof v === 'string' && v !== value && classifyString(v, hubIds).kind === c.kind);
+      return { ...c, value, overridable: true, values: [value, ...passed] };
+    }
     return { ...c, value };
   }
   const node = unwrapExpression(expr);

@@ -6,6 +6,9 @@ const imp = "import { pipeline, AutoModel, env } from '@huggingface/transformers
 
 tester.run(id(rule), rule, {
   valid: [
+    // a helper every call of which passes a pinned revision, or a local path
+    imp + `async function load(id, options) {\n  const { revision = 'main' } = options;\n  return AutoModel.from_pretrained(id, { revision });\n}\nexport const m = await load('org/name', { revision: '${COMMIT}' });`,
+    imp + `async function load(id) {\n  return AutoModel.from_pretrained(id, { revision: 'main' });\n}\nexport const m = await load('./models/local');`,
     // every value the revision may take pins a commit, or one not known may (review s28js)
     imp + `export const load = (dev) => pipeline('x', 'org/name', { revision: dev ? '${COMMIT}' : '${'89abcdef'.repeat(5)}' });`,
     imp + `export const p = await pipeline('x', 'org/name', { revision: process.env.REV ?? '${COMMIT}' });`,
@@ -80,6 +83,16 @@ tester.run(id(rule), rule, {
     `import { HuggingFaceInferenceEmbeddings } from '@langchain/community/embeddings/hf';\nexport const e = new HuggingFaceInferenceEmbeddings({ model: 'BAAI/bge-base-en-v1.5' });`,
   ],
   invalid: [
+    // a helper every call of which is in the file: the id and the options its calls pass (review jsserverless repro4)
+    {
+      code: imp + `async function createEmbedder(model_name, options) {\n  const { model_revision = 'main' } = options;\n  return AutoModel.from_pretrained(model_name, { revision: model_revision });\n}\nexport const embedder = await createEmbedder('minishlab/potion-base-32M', { device: 'cpu' });`,
+      errors: [{ messageId: 'branch', data: { callee: 'AutoModel.from_pretrained', model: '"minishlab/potion-base-32M"', revision: 'main' }, confidence: 'high', line: 4 }],
+    },
+    // an exported helper: its default id and the id the file's own call passes are both named (review jsserverless repro.js)
+    {
+      code: imp + `export async function createEmbedder(model_name = 'minishlab/potion-base-8M', options = {}) {\n  const { model_revision = 'main' } = options;\n  return AutoModel.from_pretrained(model_name, { revision: model_revision });\n}\nexport const embedder = await createEmbedder('minishlab/potion-base-32M', { device: 'cpu' });`,
+      errors: [{ messageId: 'branch', data: { callee: 'AutoModel.from_pretrained', model: '"minishlab/potion-base-8M" or "minishlab/potion-base-32M"', revision: 'main' }, confidence: 'medium', line: 4 }],
+    },
     // a revision read from an options default whose other members are not known (review jsserverless, embedder.js)
     {
       code: imp + `export async function createEmbedder(\n  model_name = 'minishlab/potion-base-8M',\n  options = { model_revision: 'main', device: navigator?.gpu ? 'webgpu' : undefined },\n) {\n  const { model_revision = 'main' } = options;\n  return AutoModel.from_pretrained(model_name, { revision: model_revision });\n}`,
