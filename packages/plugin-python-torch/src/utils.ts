@@ -288,7 +288,8 @@ const downloadedFilesCache = new WeakMap<object, Map<number, Map<string, number>
 
 /**
  * The names of the files the downloads of a function write (`DOWNLOADS_TO_FILE`, `CLOUD_DOWNLOADS_TO_FILE`),
- * as their root names are written (`dst`; `tmp` for `tmp.name`), each with where its first such download ends.
+ * as their root names are written (`dst`; `tmp` for `tmp.name`; a literal path as written), each with where its
+ * first such download ends.
  */
 function downloadedFiles(sc: SC, fn: Node): Map<string, number> {
   let byFunction = downloadedFilesCache.get(sc);
@@ -312,13 +313,16 @@ function downloadedFiles(sc: SC, fn: Node): Map<string, number> {
     }
     // `tmp.name` of a temporary file: the file object itself is what is read
     const root = dest?.type === 'attribute' && dest.childForFieldName('attribute')?.text === 'name' ? dest.childForFieldName('object') : dest;
-    if (root?.type === 'identifier' && !files.has(root.text)) files.set(root.text, call.endIndex);
+    if ((root?.type === 'identifier' || root?.type === 'string') && !files.has(root.text)) files.set(root.text, call.endIndex);
   }
   byFunction.set(fn.id, files);
   return files;
 }
 
-/** A name a download of its function wrote to before this use (`download_url_to_file(url, dst)` … `torch.load(dst)`). */
+/**
+ * A name (or a path written as the same literal) a download of its function wrote to before this use
+ * (`download_url_to_file(url, dst)` … `torch.load(dst)`, `wget.download(url, out="w.pt")` … `torch.load("w.pt")`).
+ */
 function writtenByDownload(sc: SC, id: Node): boolean {
   const at = downloadedFiles(sc, sc.enclosingFunction(id)).get(id.text);
   return at !== undefined && at <= id.startIndex;
@@ -505,6 +509,7 @@ export function dataOrigin(sc: SC, expr: Node | undefined, depth = 0): Origin {
   if (!expr || depth > 6) return 'unknown';
   switch (expr.type) {
     case 'string':
+      return writtenByDownload(sc, expr) ? 'network' : 'literal';
     case 'concatenated_string':
       return 'literal';
     case 'parenthesized_expression': {

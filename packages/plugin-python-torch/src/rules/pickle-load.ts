@@ -7,7 +7,7 @@ import { calleeName, confidenceFor, constantBytes, dataOrigin, firstAmong, isInP
 const PICKLE_MODULES = ['pickle', '_pickle', 'cPickle', 'six.moves.cPickle', 'pickle5', 'dill', 'cloudpickle'];
 
 /** What `create` needs imported before it reports anything (with the packages that vendor cloudpickle). */
-const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle', 'nltk', 'zmq', 'fastai', 'mlflow', 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib'];
+const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle', 'nltk', 'zmq', 'fastai', 'mlflow', 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', 'paddle', 'megengine'];
 /**
  * MLflow's loaders of flavors stored as pickles (mlflow/sklearn/__init__.py `load_model(model_uri, dst_path=None)`:
  * `cloudpickle`/`pickle` by the model's `serialization_format`; mlflow/pytorch `load_model`: `torch.load` of the
@@ -55,6 +55,19 @@ const LIBRARY_PICKLES: ReadonlyArray<{ re: RegExp; detail: string; remediation: 
     re: /^(?:stable_baselines3|sb3_contrib)\.(?:[\w.]*\.)?(?:[A-Z][A-Za-z0-9]*\.load|load_from_zip_file|load_from_pkl|[A-Z][A-Za-z0-9]*(?:\.load)?\.load_replay_buffer)$/,
     detail: ' (stable-baselines3 stores parts of an agent with cloudpickle, and `VecNormalize` and replay buffers as pickles)',
     remediation: 'Load agents only from files you trained or reviewed; share a policy as its weights (`model.policy.state_dict()` saved as safetensors), and when loading a zip from elsewhere pass `custom_objects` for every pickled entry.',
+  },
+  {
+    // PaddlePaddle (python/paddle/framework/io.py `load`, static/io.py `load_program_state`): `.pdparams` and
+    // `.pdopt` files are pickles, read with `pickle.load` (a restricting unpickler came only in 2026)
+    re: /^paddle\.(?:load|framework\.(?:io\.)?load|static\.(?:io\.)?load_program_state|fluid\.(?:io\.)?load_program_state)$/,
+    detail: ' (PaddlePaddle saves `.pdparams` and `.pdopt` files as pickles and reads them back with `pickle.load`)',
+    remediation: 'Load Paddle weights only from files you trained or reviewed, kept where no one else can write; share weights as safetensors (PaddleNLP reads and writes them), and use a Paddle release whose `paddle.load` restricts the classes it unpickles.',
+  },
+  {
+    // MegEngine (megengine/serialization.py `load(f, map_location=None, pickle_module=pickle)`)
+    re: /^megengine\.(?:serialization\.)?load$/,
+    detail: " (MegEngine's `load` unpickles the file)",
+    remediation: 'Load MegEngine checkpoints only from files you trained or reviewed, kept where no one else can write; exchange weights in a format without code (safetensors, or arrays saved with `numpy.save`).',
   },
 ];
 /** The libraries' savers (`model.save(path)`, `kv.save(path)`, `results.save(path)`): a file saved by the same code. */
@@ -328,7 +341,7 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    triggers: ['pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization', 'recv_pyobj', 'load_learner', /\bmlflow\b/, 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib'],
+    triggers: ['pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization', 'recv_pyobj', 'load_learner', /\bmlflow\b/, 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', /\bpaddle\b/, 'megengine'],
     // (`nltk.data.load("….pickle")` holds `pickle`)
     // What `create` needs imported, and a loader's name (shelve's and jsonpickle's by their module).
     // A vendored cloudpickle reached as an attribute of its package (`import ray` … `ray.cloudpickle.loads(b)`)
@@ -339,7 +352,7 @@ export default createRule<[], PythonSourceCode>({
     ],
     docs: {
       description:
-        'Reports deserialization with pickle and its relatives (`pickle`, `_pickle`, `cPickle`, `dill`, `cloudpickle`, `pandas.read_pickle`, `shelve`, `marshal`, `jsonpickle`, NLTK `.pickle` resources, fastai `load_learner`, MLflow\'s pickled flavors, gensim, statsmodels and stable-baselines3 models, LangChain vector stores loaded with `allow_dangerous_deserialization`), which runs code embedded in the data.',
+        'Reports deserialization with pickle and its relatives (`pickle`, `_pickle`, `cPickle`, `dill`, `cloudpickle`, `pandas.read_pickle`, `shelve`, `marshal`, `jsonpickle`, NLTK `.pickle` resources, fastai `load_learner`, MLflow\'s pickled flavors, gensim, statsmodels, stable-baselines3, PaddlePaddle and MegEngine models, LangChain vector stores loaded with `allow_dangerous_deserialization`), which runs code embedded in the data.',
       recommended: true,
     },
     messages: {
@@ -379,7 +392,7 @@ export default createRule<[], PythonSourceCode>({
     const importsLoader = [...IMPORTED, 'ray', 'joblib', 'pyspark', 'srsly', 'langchain', 'langchain_community'].some((m) => sc.imports.has(m));
     if (!importsLoader && !(context.depth === 'deep' && UNPICKLER_NAME.test(sc.text))) return {};
 
-    const gate = sc.calleeGate([...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1))), 'load_local', 'LazyLoader', 'recv_pyobj', 'load_learner', 'load_model', 'unpickle', 'load_pickle', 'load_from_zip_file', 'load_from_pkl', 'load_replay_buffer', ...CALLBACK_CALLEE_NAMES]);
+    const gate = sc.calleeGate([...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1))), 'load_local', 'LazyLoader', 'recv_pyobj', 'load_learner', 'load_model', 'unpickle', 'load_pickle', 'load_from_zip_file', 'load_from_pkl', 'load_replay_buffer', 'load_program_state', ...CALLBACK_CALLEE_NAMES]);
     return {
       call(node: Node) {
         if (!gate(node)) return;

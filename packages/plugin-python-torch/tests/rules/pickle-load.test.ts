@@ -34,6 +34,9 @@ describe('the trigger groups', () => {
 
 ruleTester.run('torch/pickle-load', rule, {
   valid: [
+    // the file this code just saved; a project's own `load`
+    'import paddle\ndef roundtrip(layer):\n    paddle.save(layer.state_dict(), "w.pdparams")\n    return paddle.load("w.pdparams")',
+    'import paddle\nfrom utils import load\nstate = load("w.pdparams")',
     // a load_learner of the file's own, and one of another library
     'from fastai.vision.all import *\ndef load_learner(p):\n    return None\nlearn = load_learner("export.pkl")',
     'from mylib import load_learner\nimport pickle\nlearn = load_learner("export.pkl")',
@@ -82,6 +85,15 @@ ruleTester.run('torch/pickle-load', rule, {
     'from stable_baselines3 import PPO\nmodel = PPO("MlpPolicy", "CartPole-v1")\nmodel.learn(total_timesteps=10_000)\nmodel.save("ppo_cartpole")\ndel model\nmodel = PPO.load("ppo_cartpole")',
   ],
   invalid: [
+    // PaddlePaddle's and MegEngine's loaders unpickle the file (a download's: network data)
+    {
+      code: 'import wget\nimport paddle\nimport megengine as mge\ndef load_model(model, url):\n    wget.download(url, out="w.pdparams")\n    model.set_dict(paddle.load("w.pdparams"))\ndef load_local(path):\n    state = paddle.static.load_program_state(path)\n    return mge.load(path), state',
+      errors: [
+        { messageId: 'networkDeserialization', line: 6, confidence: 'high' },
+        { messageId: 'unsafeDeserialization', line: 8, data: { callee: 'paddle.static.load_program_state', detail: ' (PaddlePaddle saves `.pdparams` and `.pdopt` files as pickles and reads them back with `pickle.load`)', source: '', imports: '' } },
+        { messageId: 'unsafeDeserialization', line: 9, data: { callee: 'megengine.load', detail: " (MegEngine's `load` unpickles the file)", source: '', imports: '' } },
+      ],
+    },
     // a file a cloud download wrote (GCS `download_to_filename(tmp.name)`, boto3 `download_file(bucket, key, path)`): network data
     {
       code: 'import pickle\nfrom google.cloud import storage\nfrom tempfile import NamedTemporaryFile\ndef load_blob(bucket, path):\n    with NamedTemporaryFile(mode="rb") as tmp:\n        storage.Client().bucket(bucket).blob(path).download_to_filename(tmp.name)\n        return pickle.load(tmp)',
