@@ -7,7 +7,7 @@ import { calleeName, confidenceFor, constantBytes, dataOrigin, firstAmong, isInP
 const PICKLE_MODULES = ['pickle', '_pickle', 'cPickle', 'six.moves.cPickle', 'pickle5', 'dill', 'cloudpickle'];
 
 /** What `create` needs imported before it reports anything (with the packages that vendor cloudpickle). */
-const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle', 'nltk', 'zmq', 'fastai', 'mlflow', 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', 'paddle', 'megengine'];
+const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle', 'nltk', 'zmq', 'fastai', 'mlflow', 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', 'paddle', 'megengine', 'skops'];
 /**
  * MLflow's loaders of flavors stored as pickles (mlflow/sklearn/__init__.py `load_model(model_uri, dst_path=None)`:
  * `cloudpickle`/`pickle` by the model's `serialization_format`; mlflow/pytorch `load_model`: `torch.load` of the
@@ -341,7 +341,7 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    triggers: ['pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization', 'recv_pyobj', 'load_learner', /\bmlflow\b/, 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', /\bpaddle\b/, 'megengine'],
+    triggers: ['pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization', 'recv_pyobj', 'load_learner', /\bmlflow\b/, 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', /\bpaddle\b/, 'megengine', 'skops'],
     // (`nltk.data.load("….pickle")` holds `pickle`)
     // What `create` needs imported, and a loader's name (shelve's and jsonpickle's by their module).
     // A vendored cloudpickle reached as an attribute of its package (`import ray` … `ray.cloudpickle.loads(b)`)
@@ -444,6 +444,22 @@ export default createRule<[], PythonSourceCode>({
             messageId: network ? 'networkDeserialization' : 'unsafeDeserialization',
             data: { callee: 'fastai.load_learner', detail: detail(store), source: '', imports: '' },
             confidence: confidenceFor(sc, file, node),
+          });
+          return;
+        }
+        // skops (`skops.io.load(file, trusted=None)`, `loads(data, trusted=None)`): `trusted=True` (skops < 0.10)
+        // lets it build every type the file names, as pickle does; a list of types is its allowlist
+        if (store && /^skops\.io\.(?:_persist\.)?loads?$/.test(store)) {
+          const trusted = sc.argument(node, { name: 'trusted', position: 1 });
+          if (!trusted || sc.constant(trusted) !== true) return;
+          const data = sc.argument(node, { name: store.endsWith('loads') ? 'data' : 'file', position: 0 });
+          const network = fromNetwork(sc, data);
+          context.report({
+            node,
+            messageId: network ? 'networkDeserialization' : 'unsafeDeserialization',
+            data: { callee: store.replace('._persist', ''), detail: ' with `trusted=True` (skops then builds every type the file names, as pickle would)', source: '', imports: '' },
+            confidence: confidenceFor(sc, data, node),
+            remediation: 'Pass `trusted=` the list of types you reviewed (`skops.io.get_untrusted_types(file=path)` shows what the file needs), never `True`.',
           });
           return;
         }

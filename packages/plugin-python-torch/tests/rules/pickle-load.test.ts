@@ -34,6 +34,8 @@ describe('the trigger groups', () => {
 
 ruleTester.run('torch/pickle-load', rule, {
   valid: [
+    // skops with an allowlist of types, or none (it refuses what is not trusted)
+    'import skops.io as sio\ndef load(path):\n    a = sio.load(path, trusted=["sklearn.linear_model._logistic.LogisticRegression"])\n    b = sio.load(path)\n    return a, b, sio.load(path, trusted=sio.get_untrusted_types(file=path))',
     // the file this code just saved; a project's own `load`
     'import paddle\ndef roundtrip(layer):\n    paddle.save(layer.state_dict(), "w.pdparams")\n    return paddle.load("w.pdparams")',
     'import paddle\nfrom utils import load\nstate = load("w.pdparams")',
@@ -85,6 +87,14 @@ ruleTester.run('torch/pickle-load', rule, {
     'from stable_baselines3 import PPO\nmodel = PPO("MlpPolicy", "CartPole-v1")\nmodel.learn(total_timesteps=10_000)\nmodel.save("ppo_cartpole")\ndel model\nmodel = PPO.load("ppo_cartpole")',
   ],
   invalid: [
+    // skops with `trusted=True` builds every type the file names
+    {
+      code: 'import skops.io as sio\nfrom skops.io import loads\ndef load(path, blob):\n    return sio.load(path, trusted=True), loads(blob, True)',
+      errors: [
+        { messageId: 'unsafeDeserialization', line: 4, column: 12, data: { callee: 'skops.io.load', detail: ' with `trusted=True` (skops then builds every type the file names, as pickle would)', source: '', imports: '' } },
+        { messageId: 'unsafeDeserialization', line: 4, data: { callee: 'skops.io.loads', detail: ' with `trusted=True` (skops then builds every type the file names, as pickle would)', source: '', imports: '' } },
+      ],
+    },
     // PaddlePaddle's and MegEngine's loaders unpickle the file (a download's: network data)
     {
       code: 'import wget\nimport paddle\nimport megengine as mge\ndef load_model(model, url):\n    wget.download(url, out="w.pdparams")\n    model.set_dict(paddle.load("w.pdparams"))\ndef load_local(path):\n    state = paddle.static.load_program_state(path)\n    return mge.load(path), state',
