@@ -1658,6 +1658,24 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     return keys === 'all' || keys.has('') || keys.has(key);
   }
 
+  /**
+   * Does the file write the member `expr` reads, on the name it is read from or an alias of it
+   * (`o.a.b` when the file writes `o.a`, `o.a.c` or a member of `o` it cannot name)?
+   */
+  private memberWritten(expr: TSESTree.MemberExpression): boolean {
+    let top: string | undefined = staticKey(expr) ?? (expr.computed ? this.constantKey(expr.property) : undefined);
+    let root = unwrapExpression(expr.object);
+    while (root.type === 'MemberExpression') {
+      top = staticKey(root) ?? (root.computed ? this.constantKey(root.property) : undefined);
+      root = unwrapExpression(root.object);
+    }
+    // (asked while the writes are being listed, `o[K.k] = v`: read as before they are known)
+    if (root.type !== 'Identifier' || top === undefined || this.buildingMemberWrites) return false;
+    const key = top;
+    const last = this.lastAlias(root, (link) => !this.writesMember(link, key));
+    return last.binding !== undefined && this.writesMember(last.binding, key);
+  }
+
   /** The keys of `b`'s value the file writes (see `writesMember`); `'all'` while the writes are not known yet. */
   private writtenMemberKeys(b: JsBinding): ReadonlySet<string> | 'all' {
     if (!this.membersWritten) {
@@ -1674,11 +1692,21 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
             top = this.memberKey(root) ?? '';
             root = unwrapExpression(root.object);
           }
-          const rb = root.type === 'Identifier' ? this.binding(root) : undefined;
-          if (!rb) continue;
-          let set = written.get(rb);
-          if (!set) written.set(rb, (set = new Set()));
-          set.add(top);
+          let rb = root.type === 'Identifier' ? this.binding(root) : undefined;
+          // a write through an alias writes the value it names (`const o2 = options; o2.revision = SHA`
+          // writes `options.revision`; `const { a } = options; a.x = 1` writes `options.a`)
+          const seen = new Set<JsBinding>();
+          while (rb && !seen.has(rb)) {
+            seen.add(rb);
+            let set = written.get(rb);
+            if (!set) written.set(rb, (set = new Set()));
+            set.add(top);
+            const from = rb.kind === 'param' ? (rb.path?.length === 0 ? rb.defaultValue : undefined) : rb.init;
+            const init = from ? unwrapExpression(from) : undefined;
+            if (!init || init.type !== 'Identifier' || !rb.path) break;
+            if (rb.path.length > 0) top = String(rb.path[0]);
+            rb = this.binding(init);
+          }
         }
       }
       this.membersWritten = written;
@@ -1783,6 +1811,9 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
         return out;
       }
       case 'MemberExpression': {
+        // a member the file writes (`options.revision = SHA`, or through an alias, `o2.revision = SHA`):
+        // not the value the literal gives it
+        if (this.memberWritten(expr)) return UNKNOWN;
         const obj = this.constantOf(expr.object, depth + 1, open);
         if (obj === UNKNOWN) {
           const field = this.fieldOf(expr);

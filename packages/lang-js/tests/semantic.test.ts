@@ -335,6 +335,14 @@ describe('constant', () => {
     [`var A = 'a'; var A = 'b'; use(A)`, UNKNOWN],
     [`function f(p) { use(p) }`, UNKNOWN],
     [`function f(p = 'd') { p = 'x'; use(p) }`, UNKNOWN],
+    // a member the file writes, on the name or through an alias of it (review s31js, member/e_alias_write.js)
+    [`const o = { rev: 'main' }; o.rev = 'c'; use(o.rev)`, UNKNOWN],
+    [`const o = { rev: 'main', d: gpu() }; const o2 = o; o2.rev = 'c'; use(o.rev)`, UNKNOWN],
+    [`const o = { rev: 'main' }; const o2 = o; o2.rev = 'c'; use(o.rev)`, UNKNOWN],
+    [`const o = { a: { rev: 'main' } }; const { a } = o; a.rev = 'c'; use(o.a.rev)`, UNKNOWN],
+    // ... not another member, nor another object
+    [`const o = { rev: 'main' }; const o2 = o; o2.device = 'c'; use(o.rev)`, 'main'],
+    [`const o = { rev: 'main' }; const o2 = { ...o }; o2.rev = 'c'; use(o.rev)`, 'main'],
     [`use(undefined)`, UNKNOWN],
     [`const A = 'a'; function f(A) { use(A) }`, UNKNOWN],
   ])('%s', (text, expected) => {
@@ -537,6 +545,10 @@ describe('knownValues', () => {
     [`function f(o = { rev: 'main', device: gpu() }) { const { rev } = o; use(rev) }`, { values: ['main'], others: false }],
     [`export function f(o = { rev: 'main', device: gpu() }) { const { rev = 'main' } = o; use(rev) }`, { values: ['main'], others: true }],
     [`const C = { rev: t ? 'main' : 'dev', device: gpu() }; use(C.rev)`, { values: ['main', 'dev'], others: false }],
+    // an exported parameter's default, read member by member, or spread after the member (review s31js)
+    [`export function f(o = { rev: 'main', device: gpu() }) { use(o.rev) }`, { values: ['main'], others: true }],
+    [`export function f(over = {}) { const o = { rev: 'main', device: gpu(), ...over }; use(o.rev) }`, { values: ['main'], others: true }],
+    [`const o = { rev: 'main', device: gpu() }; const o2 = o; o2.rev = 'c'; use(o.rev)`, undefined],
   ])('partly known object %s', (text, expected) => {
     expect(known(text)).toEqual(expected);
   });

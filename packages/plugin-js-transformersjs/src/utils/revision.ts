@@ -91,8 +91,12 @@ export function revisionFromChoices(
   for (const v of choices.values) branches(v, 0);
   for (const v of values) {
     const r = classifyRevision(sc, v);
-    // (a member, `this.revision`, is left as it is: a `null` it starts as is no revision it loads at)
-    const known = r.kind === 'dynamic' && unwrapExpression(v).type !== 'MemberExpression' ? sc.knownValues(v) : undefined;
+    // (a member of `this`, `this.revision`, is left as it is: a `null` it starts as is no revision it
+    // loads at). A name or member known as a constant may still be a parameter's default a caller
+    // replaces (`rev = "main"` of a helper the file calls with a commit, an exported one's default):
+    // what `knownValues` says of it (`constant` gives the default alone).
+    const n = unwrapExpression(v);
+    const known = n.type !== 'Literal' && n.type !== 'TemplateLiteral' && !(n.type === 'MemberExpression' && unwrapExpression(n.object).type === 'ThisExpression') ? sc.knownValues(v) : undefined;
     if (!known) {
       revisions.push(r);
       continue;

@@ -81,6 +81,12 @@ tester.run(id(rule), rule, {
     `import { HuggingFaceTransformersEmbeddings } from './embeddings.js';\nexport const e = new HuggingFaceTransformersEmbeddings({ model: 'Xenova/all-MiniLM-L6-v2' });`,
     `import { HuggingFaceTransformersEmbeddings } from '@acme/langchain/embeddings/hf_transformers';\nexport const e = new HuggingFaceTransformersEmbeddings({ model: 'Xenova/all-MiniLM-L6-v2' });`,
     `import { HuggingFaceInferenceEmbeddings } from '@langchain/community/embeddings/hf';\nexport const e = new HuggingFaceInferenceEmbeddings({ model: 'BAAI/bge-base-en-v1.5' });`,
+    // the member is written through an alias before the load (review s31js, member/e_alias_write.js)
+    imp + `export async function load() {\n  const options = { revision: 'main', device: navigator.gpu ? 'webgpu' : 'wasm' };\n  const o2 = options;\n  o2.revision = '${COMMIT}';\n  return AutoModel.from_pretrained('org/name', { revision: options.revision });\n}`,
+    imp + `export async function load() {\n  const options = { revision: 'main', device: 'wasm' };\n  const o2 = options;\n  o2.revision = '${COMMIT}';\n  return AutoModel.from_pretrained('org/name', { revision: options.revision });\n}`,
+    imp + `export async function load() {\n  const options = { revision: 'main', device: 'wasm' };\n  options.revision = '${COMMIT}';\n  return AutoModel.from_pretrained('org/name', { revision: options.revision });\n}`,
+    // a helper's default every call of the file replaces with a commit
+    imp + `async function load(rev = 'main') {\n  return AutoModel.from_pretrained('org/name', { revision: rev });\n}\nload('${COMMIT}');`,
   ],
   invalid: [
     // a helper every call of which is in the file: the id and the options its calls pass (review jsserverless repro4)
@@ -91,16 +97,31 @@ tester.run(id(rule), rule, {
     // an exported helper: its default id and the id the file's own call passes are both named (review jsserverless repro.js)
     {
       code: imp + `export async function createEmbedder(model_name = 'minishlab/potion-base-8M', options = {}) {\n  const { model_revision = 'main' } = options;\n  return AutoModel.from_pretrained(model_name, { revision: model_revision });\n}\nexport const embedder = await createEmbedder('minishlab/potion-base-32M', { device: 'cpu' });`,
-      errors: [{ messageId: 'branch', data: { callee: 'AutoModel.from_pretrained', model: '"minishlab/potion-base-8M" or "minishlab/potion-base-32M"', revision: 'main' }, confidence: 'medium', line: 4 }],
+      errors: [{ messageId: 'revisionDefault', data: { callee: 'AutoModel.from_pretrained', model: '"minishlab/potion-base-8M" or "minishlab/potion-base-32M"', source: 'the Hugging Face Hub', revision: 'main', expr: '`model_revision`' }, confidence: 'medium', line: 4 }],
     },
     // a revision read from an options default whose other members are not known (review jsserverless, embedder.js)
     {
       code: imp + `export async function createEmbedder(\n  model_name = 'minishlab/potion-base-8M',\n  options = { model_revision: 'main', device: navigator?.gpu ? 'webgpu' : undefined },\n) {\n  const { model_revision = 'main' } = options;\n  return AutoModel.from_pretrained(model_name, { revision: model_revision });\n}`,
-      errors: [{ messageId: 'branch', data: { callee: 'AutoModel.from_pretrained', model: '"minishlab/potion-base-8M"', revision: 'main' }, confidence: 'medium', line: 7 }],
+      errors: [{ messageId: 'revisionDefault', data: { callee: 'AutoModel.from_pretrained', model: '"minishlab/potion-base-8M"', source: 'the Hugging Face Hub', revision: 'main', expr: '`model_revision`' }, confidence: 'medium', line: 7 }],
     },
     {
       code: imp + `export async function load(options = { revision: 'dev', device: process.env.GPU ? 'webgpu' : 'cpu' }) {\n  return pipeline('x', 'org/name', { revision: options.revision });\n}`,
-      errors: [{ messageId: 'branch', data: { callee: 'pipeline', model: '"org/name"', revision: 'dev' }, confidence: 'high', line: 3 }],
+      // exported: a caller may pass another `options` (medium, the default named as such)
+      errors: [{ messageId: 'revisionDefault', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub', revision: 'dev', expr: '`options.revision`' }, confidence: 'medium', line: 3 }],
+    },
+    // a later spread of an exported parameter may replace it (review s31js, member/d_spread_param_rev.js)
+    {
+      code: imp + `export async function load(overrides = {}) {\n  const options = { revision: 'main', device: navigator.gpu ? 'webgpu' : 'wasm', ...overrides };\n  return AutoModel.from_pretrained('org/name', { revision: options.revision });\n}`,
+      errors: [{ messageId: 'revisionDefault', data: { callee: 'AutoModel.from_pretrained', model: '"org/name"', source: 'the Hugging Face Hub', revision: 'main', expr: '`options.revision`' }, confidence: 'medium', line: 4 }],
+    },
+    // an exported function's default, fully known, destructured or not: a caller may replace it
+    {
+      code: imp + `export async function load(rev = 'main') {\n  return AutoModel.from_pretrained('org/name', { revision: rev });\n}`,
+      errors: [{ messageId: 'revisionDefault', data: { callee: 'AutoModel.from_pretrained', model: '"org/name"', source: 'the Hugging Face Hub', revision: 'main', expr: '`rev`' }, confidence: 'medium', line: 3 }],
+    },
+    {
+      code: imp + `export async function load(options = { revision: 'main', device: navigator.gpu ? 'webgpu' : 'wasm' }) {\n  const { revision } = options;\n  return AutoModel.from_pretrained('org/name', { revision });\n}`,
+      errors: [{ messageId: 'revisionDefault', data: { callee: 'AutoModel.from_pretrained', model: '"org/name"', source: 'the Hugging Face Hub', revision: 'main', expr: '`revision`' }, confidence: 'medium', line: 4 }],
     },
     // LangChain.js's embeddings download the model through transformers.js \`pipeline\`, at \`main\` without a pin
     {
