@@ -39,6 +39,8 @@ function hashedData(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.N
   // `RNFS.hash(path, "sha256")` hashes the file at the path (its argument is text, the data is not)
   const member = sc.importedMember(call.callee);
   if (member?.module === 'react-native-fs') return undefined;
+  // expo-crypto's `digestStringAsync(alg, text)` / `digest(alg, bytes)`: the second argument (the first is the algorithm)
+  if (member?.module === 'expo-crypto') return call.arguments[1] ? [call.arguments[1] as JsNode] : undefined;
   const qn = sc.qualifiedName(call.callee) ?? sc.globalName(call.callee);
   const callee = unwrapExpression(call.callee);
   const name = callee.type === 'MemberExpression' ? staticKey(callee) : callee.type === 'Identifier' ? callee.name : undefined;

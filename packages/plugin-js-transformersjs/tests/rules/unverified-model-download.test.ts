@@ -179,6 +179,11 @@ tester.run(id(rule), rule, {
       code: "import RNFS from 'react-native-fs';\nimport { Image } from './my-image';\nconst uri = Image.resolveAssetSource(require('./m.onnx')).uri;\nawait RNFS.downloadFile({ fromUrl: uri, toFile: `${RNFS.CachesDirectoryPath}/model.onnx` }).promise;",
       errors: [{ messageId: 'unverifiedSink', data: { callee: 'RNFS.downloadFile' }, confidence: 'medium', line: 4 }],
     },
+    // an expo-crypto digest of text (the URL, for a cache key), not of the downloaded file: no check (review s31js, dl/a_digest_string.js)
+    {
+      code: expoFs + "import * as Crypto from 'expo-crypto';\nexport async function load() {\n  const key = await Crypto.digestStringAsync(Crypto.CryptoDigestAlgorithm.SHA256, 'https://cdn.example.com/model.onnx');\n  const { uri } = await FileSystem.downloadAsync('https://cdn.example.com/model.onnx', FileSystem.cacheDirectory + key + '.onnx');\n  return InferenceSession.create(uri);\n}",
+      errors: [{ messageId: 'unverified', data: { callee: 'FileSystem.downloadAsync', url: '"https://cdn.example.com/model.onnx"' }, confidence: 'high', line: 6 }],
+    },
     // a URL not known, saved as a model file: medium, as for curl -o
     {
       code: expoFs + "export async function load(url) {\n  const { uri } = await FileSystem.downloadAsync(url, FileSystem.documentDirectory + 'model.onnx');\n  return InferenceSession.create(uri);\n}",
