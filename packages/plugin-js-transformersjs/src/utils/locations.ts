@@ -31,8 +31,13 @@ export interface ModelLocation {
 const LOCAL_SCHEMES = new Set(['file', 'indexeddb', 'localstorage', 'downloads', 'blob', 'data']);
 const HUB_HOSTS = /(^|\.)(huggingface\.co|hf\.co)$/i;
 
-/** This machine (`isLoopbackHost` of `@oculum/core`). */
-export const isLoopback = isLoopbackHost;
+/**
+ * This machine (`isLoopbackHost` of `@oculum/core`), and `10.0.2.2`, the Android emulator's alias of
+ * the host's loopback (the Metro dev server of a React Native app run in the emulator).
+ */
+export function isLoopback(host: string): boolean {
+  return isLoopbackHost(host) || host === '10.0.2.2';
+}
 
 export function isHubHost(host: string): boolean {
   return HUB_HOSTS.test(host);

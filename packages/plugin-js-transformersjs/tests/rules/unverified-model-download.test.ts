@@ -41,6 +41,8 @@ tester.run(id(rule), rule, {
     "import { downloadFile } from 'ipull';\nconst d = await downloadFile({ url: 'https://example.com/files/readme.md', directory: './docs' });\nawait d.download();",
     "import { downloadFile } from './my-downloader';\nawait downloadFile('https://cdn.example.com/model.onnx', './models/model.onnx');",
     rnfs + "await RNFS.downloadFile({ fromUrl: 'http://127.0.0.1:8080/model.onnx', toFile: `${RNFS.DocumentDirectoryPath}/model.onnx` }).promise;",
+    // the Android emulator's alias of the host's loopback (the Metro dev server; review s31js, dl/d_local.js)
+    expoFs + "export async function load() {\n  const { uri } = await FileSystem.downloadAsync('http://10.0.2.2:8081/assets/model.onnx', FileSystem.documentDirectory + 'model.onnx');\n  return InferenceSession.create(uri);\n}",
     // a file bundled with the app, copied to the device (review edge corpus: react_native_blocks mobilenet.js)
     "export async function load() {\n  const RNFS = require('react-native-fs');\n  const rn = require('react-native');\n  const uri = rn.Image.resolveAssetSource(require('../../assets/models/mobilenetv2-12.onnx')).uri;\n  await RNFS.downloadFile({ fromUrl: uri, toFile: `${RNFS.CachesDirectoryPath}/model.onnx` }).promise;\n}",
     // a relative URL whatever follows its known start (no scheme, no `//`): same origin
