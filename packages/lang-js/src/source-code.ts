@@ -315,11 +315,11 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   /** True while `memberWrites` walks the file (a constant key asked for on the way must not ask for it again). */
   private buildingMemberWrites = false;
   private escapeCache?: Map<JsNode, boolean>;
-  /** The value of each enum of the file (`enumValue`), `undefined` while it is worked out. */
-  /** `initValue`'s answers: by initialiser, then by depth (negative while imported values are not read). */
   /** How many times `importedValue` has asked another module (`initValue` keeps no answer that did). */
   private importsRead = 0;
+  /** `initValue`'s answers: by initialiser, then by depth (negative while imported values are not read). */
   private readonly initValues = new Map<JsNode, Map<number, { value: ConstantValue | Unknown; open: boolean }>>();
+  /** The value of each enum of the file (`enumValue`), `undefined` while it is worked out. */
   private enumCache = new Map<JsBinding, { value: ConstantValue | Unknown; open: boolean } | undefined>();
   /** Functions and bindings whose value `resolveRef` is working out (recursion through them resolves nothing). */
   private readonly resolving = new Set<unknown>();
