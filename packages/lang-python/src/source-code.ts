@@ -2741,7 +2741,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         }
         // every key its scope writes is known (`kw["device_map"] = d` under an `if`): the keys it may
         // hold are known (`keysKnown`), though not which of those are set, nor what they hold, when it is read
-        const keysKnown = inner.complete && !volatile && this.containerWrites(expr).every((w) => this.writesKnownKeys(w));
+        const keysKnown = inner.complete && !volatile && this.containerWrites(expr).every((w) => this.writesKnownKeys(w, depth));
         return { entries, complete: false, ...(keysKnown ? { keysKnown } : {}), ...(volatile ? { volatile } : {}) };
       }
       default:
@@ -2750,13 +2750,23 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   }
 
   /** True when a write into a mapping (`containerWrites`) sets keys that are all known: a constant subscript, `update`/`setdefault` of known keys. */
-  private writesKnownKeys(w: ContainerWrite): boolean {
+  private writesKnownKeys(w: ContainerWrite, depth: number): boolean {
     const method = w.node.type === 'call' ? this.callee(w.node)?.childForFieldName('attribute')?.text : undefined;
     if (method !== undefined && method !== 'update' && method !== 'setdefault') return false;
     if (w.keyword) return true;
     if (w.key) return typeof this.constant(w.key) === 'string';
-    return this.dictEntries(w.value, 1)?.complete === true;
+    // `d0.update(d1)`: once per write (a chain `d0.update(d1)`, `d1.update(d2)`, … read again at each level
+    // doubled per level); `false` while it is worked out (`d.update(d)`)
+    const known = this.knownKeyWrites.get(w.node.id);
+    if (known !== undefined) return known;
+    this.knownKeyWrites.set(w.node.id, false);
+    const result = this.dictEntries(w.value, depth + 1)?.complete === true;
+    this.knownKeyWrites.set(w.node.id, result);
+    return result;
   }
+
+  /** `writesKnownKeys` by write. */
+  private readonly knownKeyWrites = new Map<number, boolean>();
 
   /**
    * Keys written into the mapping a name holds, by statements of its scope that end before this use,

@@ -259,6 +259,18 @@ describe('hasUnresolvedArguments', () => {
   });
 });
 
+describe('hasUnresolvedArguments on chains of mappings', () => {
+  it('reads a chain of `d<i>.update(d<i+1>)` once per write (it doubled per level)', async () => {
+    const n = 40;
+    const lines = ['def f(x):', `    d${n} = dict(a=1)`];
+    for (let i = n - 1; i >= 0; i--) lines.push(`    d${i} = dict(k${i}=1)`, `    d${i}.update(d${i + 1})`);
+    lines.push('    f(**d0)');
+    const sc = await parse(lines.join('\n'));
+    // (each update is of a mapping written to itself: its keys are not all known)
+    expect(sc.hasUnresolvedArguments(callStarting(sc, 'f('))).toBe(true);
+  });
+});
+
 describe('argumentPaths', () => {
   const paths = async (text: string) => {
     const sc = await parse(text);
