@@ -1074,12 +1074,13 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       // that imports nothing, what the namespace it runs in holds
       return this.lenient && (wild.length > 0 || this.importsNothing) ? this.unionOf(fromStar, [name]) : fromStar;
     }
-    const bindings = this.reachingFrom(id, scope, scope.bindings.get(name)!);
+    const all = scope.bindings.get(name)!;
+    const bindings = this.reachingFrom(id, scope, all);
     let result: readonly string[] = NONE;
     for (const b of bindings) {
       let q: readonly string[];
       if (b.kind === 'import') q = b.qualified ? [b.qualified] : NONE;
-      else if (this.isImportFallback(b, bindings)) continue;
+      else if (this.isImportFallback(b, all)) continue;
       else if (b.kind === 'assignment' && b.value) {
         if (b.value.type === 'none') continue; // `x = None` placeholder (e.g. in `except ImportError`)
         q = this.qualifiedNames(b.value);
@@ -1096,7 +1097,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
 
   /**
    * True when `b` binds a stand-in for an import that failed: a `def`, `class` or assignment in an
-   * `except` handler of a `try` whose body imports the same name (`try: from huggingface_hub import
+   * `except` handler of a `try` whose body imports the same name (among `bindings`, every binding of the name in its scope) (`try: from huggingface_hub import
    * snapshot_download` / `except ImportError: def snapshot_download(*a, **k): raise …`). Where the
    * package is installed the import is what the name holds, so the stand-in does not hide it.
    */
@@ -1105,10 +1106,29 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     for (let n: Node | null = b.node.parent; n && n.id !== b.scope.id; n = n.parent) {
       if (n.type !== 'except_clause' && n.type !== 'except_group_clause') continue;
       const body = n.parent?.type === 'try_statement' ? n.parent.childForFieldName('body') : null;
-      return !!body && bindings.some((o) => o.kind === 'import' && o.node.startIndex >= body.startIndex && o.node.endIndex <= body.endIndex);
+      if (!body) return false;
+      // the imports of the list, in source order, once per list (a file of 2,000 stand-ins asked each
+      // binding's list again for each of them)
+      let starts = this.importStarts.get(bindings);
+      if (!starts) {
+        starts = bindings.filter((o) => o.kind === 'import').map((o) => o.node.startIndex).sort((x, y) => x - y);
+        this.importStarts.set(bindings, starts);
+      }
+      // the first import at or after the body's start lies inside it (an import statement inside the body ends in it)
+      let lo = 0;
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid] < body.startIndex) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < starts.length && starts[lo] < body.endIndex;
     }
     return false;
   }
+
+  /** `isImportFallback`'s import positions, by binding list. */
+  private readonly importStarts = new WeakMap<readonly PythonBinding[], number[]>();
 
   /**
    * Qualified names of a method reached through an instance, when the receiver is the result of a
