@@ -288,6 +288,16 @@ ruleTester.run('hf/trust-remote-code', rule, {
       code: 'from transformers import AutoModel\ndef f(args):\n    return AutoModel.from_pretrained("org/m", trust_remote_code=args.trust)',
       errors: [{ messageId: 'maybeTrusted', confidence: 'low' }],
     },
+    // a default that is not the boolean True (argparse passes `"False"` through `type=`), or one the file
+    // sets otherwise (`set_defaults`, an assignment): not known to be true, low as before
+    {
+      code: 'import argparse\nfrom transformers import AutoModel\np = argparse.ArgumentParser()\np.add_argument("--trust", type=str2bool, default="False")\np.add_argument("--remote", action="store_false")\np.set_defaults(remote=False)\np.add_argument("--code", default=True)\nargs = p.parse_args()\nargs.code = False\nAutoModel.from_pretrained("org/m", trust_remote_code=args.trust)\nAutoModel.from_pretrained("org/m", trust_remote_code=args.remote)\nAutoModel.from_pretrained("org/m", trust_remote_code=args.code)',
+      errors: [
+        { messageId: 'maybeTrusted', line: 10, confidence: 'low' },
+        { messageId: 'maybeTrusted', line: 11, confidence: 'low' },
+        { messageId: 'maybeTrusted', line: 12, confidence: 'low' },
+      ],
+    },
     // a dataclass field and a command-line option true by default: true unless the user says otherwise (medium)
     {
       code: 'from dataclasses import dataclass\nfrom transformers import AutoModel\n@dataclass\nclass LoadConfig:\n    path: str = "openvla/openvla-7b"\n    trust_remote_code: bool = True\ndef load(cfg: LoadConfig):\n    return AutoModel.from_pretrained(cfg.path, trust_remote_code=cfg.trust_remote_code)',
