@@ -77,7 +77,9 @@ export default createRule<[], PySourceCode>({
         // (mlx_lm/utils.py: `create_repo(repo_id=upload_repo, exist_ok=True)`, the account's default visibility)
         const library = qn ? libraryUpload(sc, node, qn) : undefined;
         if (library) {
-          context.report({ node, messageId: 'publicLibraryUpload', data: { ...library, extra: extra(node) }, confidence: library.how.startsWith('public') ? 'high' : 'medium' });
+          // (a repository this function created private just before stays private)
+          if (createdPrivateBefore(sc, node, library.repo)) return;
+          context.report({ node, messageId: 'publicLibraryUpload', data: { api: library.api, what: library.what, how: library.how, extra: extra(node) }, confidence: library.how.startsWith('public') ? 'high' : 'medium' });
           return;
         }
 
@@ -183,16 +185,19 @@ export default createRule<[], PySourceCode>({
  * call above): what it publishes and how it creates the repository; `undefined` for any other call, and
  * for mlx-lm's `convert` given no `upload_repo` (or `None`).
  */
-function libraryUpload(sc: PySourceCode, call: PyNode, qn: string): { api: string; what: string; how: string } | undefined {
+function libraryUpload(sc: PySourceCode, call: PyNode, qn: string): { api: string; what: string; how: string; repo: PyNode | undefined } | undefined {
   if (/^huggingface_sb3\.(?:push_to_hub\.)?(?:package_to_hub|push_to_hub)$/.test(qn)) {
     const api = qn.slice(qn.lastIndexOf('.') + 1);
-    return { api, what: api === 'package_to_hub' ? 'the trained agent, its evaluation and a replay video' : 'the agent file', how: 'public (it passes private=False)' };
+    // package_to_hub(model, model_name, model_architecture, env_id, eval_env, repo_id, …); push_to_hub(repo_id, filename, …)
+    const repo = sc.argument(call, { name: 'repo_id', position: api === 'package_to_hub' ? 5 : 0 });
+    return { api, what: api === 'package_to_hub' ? 'the trained agent, its evaluation and a replay video' : 'the agent file', how: 'public (it passes private=False)', repo };
   }
-  if (/^mlx_lm\.(?:utils\.)?upload_to_hub$/.test(qn)) return { api: 'mlx_lm.upload_to_hub', what: 'the converted model', how: 'with no private=True, at the account\'s default visibility' };
+  const accountDefault = 'with no private=True, at the account\'s default visibility';
+  if (/^mlx_lm\.(?:utils\.)?upload_to_hub$/.test(qn)) return { api: 'mlx_lm.upload_to_hub', what: 'the converted model', how: accountDefault, repo: sc.argument(call, { name: 'upload_repo', position: 1 }) };
   if (/^mlx_lm\.(?:convert\.)?convert$/.test(qn)) {
     const repo = sc.argument(call, { name: 'upload_repo', position: 7 });
     if (!repo || repo.type === 'none' || sc.constant(repo) === null) return undefined;
-    return { api: 'mlx_lm.convert', what: 'the converted model (`upload_repo=`)', how: 'with no private=True, at the account\'s default visibility' };
+    return { api: 'mlx_lm.convert', what: 'the converted model (`upload_repo=`)', how: accountDefault, repo };
   }
   return undefined;
 }
@@ -213,8 +218,7 @@ function guardedByPushFlag(call: PyNode): boolean {
  * the same variable or read back from the result (`repo = create_repo(...)`, `repo_id=repo.repo_id`).
  * Nothing is published then.
  */
-function createdPrivateBefore(sc: PySourceCode, upload: PyNode): boolean {
-  const target = sc.argument(upload, { name: 'repo_id' });
+function createdPrivateBefore(sc: PySourceCode, upload: PyNode, target = sc.argument(upload, { name: 'repo_id' })): boolean {
   if (!target) return false;
   const targetId = sc.constant(target);
   const fn = sc.enclosingFunction(upload);

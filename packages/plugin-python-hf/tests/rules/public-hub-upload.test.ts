@@ -12,6 +12,8 @@ ruleTester.run('hf/public-hub-upload', rule, {
     'class Store:\n    def save_to_hub(self, name):\n        pass\ndef f(store):\n    store.save_to_hub("me/m")',
     // mlx-lm's convert with no upload (or `upload_repo=None`): nothing published
     'from mlx_lm import convert\nconvert("org/m", "mlx_model", quantize=True)\nconvert("org/m", "mlx_model", upload_repo=None)',
+    // a repository this function created private just before stays private
+    'from huggingface_hub import create_repo\nfrom huggingface_sb3 import package_to_hub\nfrom mlx_lm import convert\ndef publish(model):\n    create_repo("me/ppo", private=True, exist_ok=True)\n    package_to_hub(model=model, model_name="ppo", model_architecture="PPO", env_id="CartPole-v1", eval_env=None, repo_id="me/ppo", commit_message="x")\n    create_repo("me/m-4bit", private=True, exist_ok=True)\n    convert("org/m", "mlx_model", upload_repo="me/m-4bit")',
     // a project's own `package_to_hub`
     'def package_to_hub(model, repo_id):\n    pass\npackage_to_hub(None, "me/agent")',
   ],
