@@ -228,8 +228,12 @@ function memberRead(sc: PySourceCode, value: PyNode, key: string): boolean {
   });
 }
 
-/** Keyword arguments whose mapping a loader forwards to the model or tokenizer it builds (`pipeline(..., model_kwargs={...})`). */
-export const FORWARDING_KWARGS = new Set(['model_kwargs', 'tokenizer_kwargs', 'config_kwargs', 'processor_kwargs', 'model_init_kwargs', 'load_kwargs', 'init_kwargs']);
+/**
+ * Keyword arguments whose mapping a loader forwards to the model or tokenizer it builds (`pipeline(...,
+ * model_kwargs={...})`; mlx-lm's `load(..., tokenizer_config={"trust_remote_code": True})`, handed to
+ * `AutoTokenizer.from_pretrained`).
+ */
+export const FORWARDING_KWARGS = new Set(['model_kwargs', 'tokenizer_kwargs', 'config_kwargs', 'processor_kwargs', 'model_init_kwargs', 'load_kwargs', 'init_kwargs', 'tokenizer_config']);
 
 /**
  * `key` given through a forwarded mapping (`model_kwargs={"trust_remote_code": True}`, a name bound to

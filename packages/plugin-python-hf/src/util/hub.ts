@@ -528,8 +528,9 @@ function hfSpecForName(qn: string): (Spec & { confidence: Confidence }) | undefi
   // adapter_path=None, lazy=False, return_config=False, revision=None, trust_remote_code=False)`: an existing
   // path is read, else `snapshot_download(path_or_hf_repo, revision=revision, …)`; mlx_lm/convert.py
   // `convert(hf_path, mlx_path="mlx_model", …, upload_repo=None, revision=None, …)` loads `hf_path` so)
-  if (/^mlx_lm\.(?:utils\.)?load$/.test(qn)) return { api: 'mlx_lm.load', kind: 'model', idPos: 0, idNames: ['path_or_hf_repo'], confidence: 'high' };
-  if (/^mlx_lm\.(?:convert\.)?convert$/.test(qn)) return { api: 'mlx_lm.convert', kind: 'model', idPos: 0, idNames: ['hf_path'], confidence: 'high' };
+  // (its `tokenizer_config` reaches the tokenizer of the files already fetched: a revision there pins nothing)
+  if (/^mlx_lm\.(?:utils\.)?load$/.test(qn)) return { api: 'mlx_lm.load', kind: 'model', idPos: 0, idNames: ['path_or_hf_repo'], revisionKeywordOnly: true, confidence: 'high' };
+  if (/^mlx_lm\.(?:convert\.)?convert$/.test(qn)) return { api: 'mlx_lm.convert', kind: 'model', idPos: 0, idNames: ['hf_path'], revisionKeywordOnly: true, confidence: 'high' };
   // huggingface_sb3 (huggingface_sb3/load_from_hub.py `load_from_hub(repo_id, filename)`): `hf_hub_download(repo_id=…,
   // filename=…)` with no revision, and none to pass
   if (/^huggingface_sb3\.(?:load_from_hub\.)?load_from_hub$/.test(qn)) {

@@ -298,6 +298,18 @@ ruleTester.run('hf/trust-remote-code', rule, {
         { messageId: 'maybeTrusted', line: 12, confidence: 'low' },
       ],
     },
+    // mlx-lm's documented idiom: the tokenizer's flag in `tokenizer_config`
+    {
+      code: 'from mlx_lm import load\nmodel, tok = load("Qwen/Qwen-7B", tokenizer_config={"eos_token": "<|endoftext|>", "trust_remote_code": True})',
+      errors: [
+        {
+          messageId: 'trusted',
+          confidence: 'high',
+          data: { api: 'load (via tokenizer_config)', value: 'True' },
+          suggestions: [{ messageId: 'setFalse', output: 'from mlx_lm import load\nmodel, tok = load("Qwen/Qwen-7B", tokenizer_config={"eos_token": "<|endoftext|>", "trust_remote_code": False})' }],
+        },
+      ],
+    },
     // a dataclass field and a command-line option true by default: true unless the user says otherwise (medium)
     {
       code: 'from dataclasses import dataclass\nfrom transformers import AutoModel\n@dataclass\nclass LoadConfig:\n    path: str = "openvla/openvla-7b"\n    trust_remote_code: bool = True\ndef load(cfg: LoadConfig):\n    return AutoModel.from_pretrained(cfg.path, trust_remote_code=cfg.trust_remote_code)',
