@@ -1844,21 +1844,24 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * `a` never runs after `b` in one run of their function: `a` sits in the condition of an `if`/`elif`
    * whose branch holds `b`, or in another branch of it (`inExclusiveBranches`), and no loop of the
    * function around that `if` runs it again (`if os.path.exists(p) and sha(p) == SHA: … else:
-   * download(p)`: the comparison is of the file that was there before); or `a` is written before `b`
-   * and no loop of the function holds both (`if sha(p) == SHA: return` then `download(p)`).
+   * download(p)`: the comparison is of the file that was there before); or `a` is written before `b`,
+   * no loop of the function holds both and the function does not call itself (`if sha(p) == SHA: return`
+   * then `download(p)`).
    */
   neverRunsAfter(a: Node, b: Node): boolean {
     let common: Node | null = a.parent;
     while (common && !(common.startIndex <= b.startIndex && b.endIndex <= common.endIndex)) common = common.parent;
     if (common && a.endIndex <= b.startIndex) {
       let loop = false;
-      for (let p: Node | null = common; p && p.type !== 'function_definition' && p.type !== 'lambda'; p = p.parent) {
+      let p: Node | null = common;
+      for (; p && p.type !== 'function_definition' && p.type !== 'lambda'; p = p.parent) {
         if (LOOP_TYPES.has(p.type)) {
           loop = true;
           break;
         }
       }
-      if (!loop) return true;
+      // a function that calls itself runs its body again (`check → download → return fetch(url, retries - 1)`)
+      if (!loop && !(p?.type === 'function_definition' && this.callsItself(p))) return true;
     }
     while (common && common.type !== 'if_statement' && common.type !== 'elif_clause') {
       if (common.type === 'block' || common.type === 'module') return false;
@@ -1872,6 +1875,17 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       if (p.type === 'for_statement' || p.type === 'while_statement') return false;
     }
     return true;
+  }
+
+  /** A function that calls itself by its name (`fetch(...)`, `self.fetch(...)`, `cls.fetch(...)`) in its own body. */
+  private callsItself(fn: Node): boolean {
+    const name = fn.childForFieldName('name')?.text;
+    if (!name) return false;
+    return this.callsIn(fn).some((c) => {
+      const callee = this.callee(c);
+      if (callee?.type === 'identifier') return callee.text === name;
+      return callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === name && /^(?:self|cls)$/.test(callee.childForFieldName('object')?.text ?? '');
+    });
   }
 
   /**

@@ -333,6 +333,9 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(sc.neverRunsAfter(call('a'), call('g'))).toBe(true);
     expect(sc.neverRunsAfter(call('g'), call('m'))).toBe(true); // (the loop holds only the later one)
     expect(sc.neverRunsAfter(call('again'), call('m'))).toBe(false); // the loop runs the condition again after the branch
+    // a function that calls itself runs its body again
+    const rec = await parse(['def fetch(url, n):', '    if ok(url):', '        return', '    get(url)', '    return fetch(url, n - 1)'].join('\n'));
+    expect(rec.neverRunsAfter(callStarting(rec, 'ok('), callStarting(rec, 'get('))).toBe(false);
   });
 
   it('lists what is written into a container (containerWrites)', async () => {

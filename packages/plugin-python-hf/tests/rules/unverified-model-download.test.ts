@@ -7,6 +7,8 @@ ruleTester.run('hf/unverified-model-download', rule, {
   valid: [
     // the new bytes compared after the download, and a retry loop whose check follows a download
     'import hashlib\nimport requests\ndef fetch(url, path, sha):\n    h = hashlib.sha256()\n    r = requests.get(url, stream=True)\n    with open("model.pt", "wb") as f:\n        for chunk in r.iter_content(1 << 20):\n            h.update(chunk)\n            f.write(chunk)\n    if h.hexdigest() != sha:\n        raise ValueError("bad checksum")',
+    // a retry by recursion: the check runs again after the download
+    'import hashlib\nimport os\nimport requests\ndef fetch(url, path="weights.pt", retries=3):\n    if os.path.exists(path):\n        with open(path, "rb") as f:\n            if hashlib.sha256(f.read()).hexdigest() == SHA:\n                return path\n    r = requests.get(url)\n    with open(path, "wb") as f:\n        f.write(r.content)\n    return fetch(url, path, retries - 1)',
     'import hashlib\nimport urllib.request\ndef fetch(url, sha):\n    for attempt in range(3):\n        if attempt and hashlib.sha256(open("model.pt", "rb").read()).hexdigest() == sha:\n            break\n        urllib.request.urlretrieve(url, "model.pt")',
     // a detached signature or a checksum list beside the weights is no model (review s30)
     'import requests\nfor name in ["model.bin.sig", "model.bin.asc", "SHA256SUMS.sha256"]:\n    r = requests.get("https://example.com/releases/" + name)\n    open(name, "wb").write(r.content)',
