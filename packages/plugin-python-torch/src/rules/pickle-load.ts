@@ -59,7 +59,8 @@ const LIBRARY_PICKLES: ReadonlyArray<{ re: RegExp; detail: string; remediation: 
   {
     // PaddlePaddle (python/paddle/framework/io.py `load`, static/io.py `load_program_state`): `.pdparams` and
     // `.pdopt` files are pickles, read with `pickle.load` (a restricting unpickler came only in 2026)
-    re: /^paddle\.(?:load|framework\.(?:io\.)?load|static\.(?:io\.)?load_program_state|fluid\.(?:io\.)?load_program_state)$/,
+    // (`paddle.static.load(program, model_path, executor)` reads the same files: its path is the second argument)
+    re: /^paddle\.(?:load|framework\.(?:io\.)?load|static\.(?:io\.)?(?:load|load_program_state)|fluid\.(?:io\.)?load_program_state)$/,
     detail: ' (PaddlePaddle saves `.pdparams` and `.pdopt` files as pickles and reads them back with `pickle.load`)',
     remediation: 'Load Paddle weights only from files you trained or reviewed, kept where no one else can write; share weights as safetensors (PaddleNLP reads and writes them), and use a Paddle release whose `paddle.load` restricts the classes it unpickles.',
   },
@@ -70,6 +71,12 @@ const LIBRARY_PICKLES: ReadonlyArray<{ re: RegExp; detail: string; remediation: 
     remediation: 'Load MegEngine checkpoints only from files you trained or reviewed, kept where no one else can write; exchange weights in a format without code (safetensors, or arrays saved with `numpy.save`).',
   },
 ];
+/** skops' `get_untrusted_types(...)` result, directly or through the one value a name is bound to. */
+function isUntrustedTypesList(sc: PythonSourceCode, expr: Node): boolean {
+  const value = expr.type === 'identifier' ? sc.bindingsOf(expr) : [expr];
+  return value.length > 0 && value.every((v) => v.type === 'call' && /^skops\.io\.(?:_persist\.)?get_untrusted_types$/.test(sc.qualifiedName(sc.callee(v)!) ?? ''));
+}
+
 /** The libraries' savers (`model.save(path)`, `kv.save(path)`, `results.save(path)`): a file saved by the same code. */
 const LIBRARY_WRITERS = new Set(['.save', '.save_replay_buffer']);
 const MLFLOW_REMEDIATION =
@@ -451,14 +458,21 @@ export default createRule<[], PythonSourceCode>({
         // lets it build every type the file names, as pickle does; a list of types is its allowlist
         if (store && /^skops\.io\.(?:_persist\.)?loads?$/.test(store)) {
           const trusted = sc.argument(node, { name: 'trusted', position: 1 });
-          if (!trusted || sc.constant(trusted) !== true) return;
+          // `trusted=get_untrusted_types(file=path)` (or a name bound to it): every type the file names, unreviewed
+          const everything = !!trusted && (sc.constant(trusted) === true || isUntrustedTypesList(sc, trusted));
+          if (!everything) return;
           const data = sc.argument(node, { name: store.endsWith('loads') ? 'data' : 'file', position: 0 });
           const network = fromNetwork(sc, data);
           context.report({
             node,
             messageId: network ? 'networkDeserialization' : 'unsafeDeserialization',
-            data: { callee: store.replace('._persist', ''), detail: ' with `trusted=True` (skops then builds every type the file names, as pickle would)', source: '', imports: '' },
-            confidence: confidenceFor(sc, data, node),
+            data: {
+              callee: store.replace('._persist', ''),
+              detail: sc.constant(trusted!) === true ? ' with `trusted=True` (skops then builds every type the file names, as pickle would)' : ' trusting every type `get_untrusted_types` lists, unreviewed (skops then builds whatever the file names, as pickle would)',
+              source: '',
+              imports: '',
+            },
+            confidence: sc.constant(trusted!) === true ? confidenceFor(sc, data, node) : 'medium',
             remediation: 'Pass `trusted=` the list of types you reviewed (`skops.io.get_untrusted_types(file=path)` shows what the file needs), never `True`.',
           });
           return;
@@ -479,7 +493,9 @@ export default createRule<[], PythonSourceCode>({
           }
         }
         if (library) {
-          const file = sc.argument(node, { position: 0 }) ?? sc.argument(node, { name: 'fname' }) ?? sc.argument(node, { name: 'path' }) ?? sc.argument(node, { name: 'name' });
+          const file = /^paddle\.static\.(?:io\.)?load$/.test(store!)
+            ? sc.argument(node, { name: 'model_path', position: 1 })
+            : (sc.argument(node, { position: 0 }) ?? sc.argument(node, { name: 'fname' }) ?? sc.argument(node, { name: 'path' }) ?? sc.argument(node, { name: 'name' }));
           // `api.load(name, return_path=True)`: gensim's downloader only downloads (it checks each part's MD5 itself)
           if (library.network) {
             const returnPath = sc.argument(node, { name: 'return_path', position: 1 });

@@ -35,7 +35,7 @@ describe('the trigger groups', () => {
 ruleTester.run('torch/pickle-load', rule, {
   valid: [
     // skops with an allowlist of types, or none (it refuses what is not trusted)
-    'import skops.io as sio\ndef load(path):\n    a = sio.load(path, trusted=["sklearn.linear_model._logistic.LogisticRegression"])\n    b = sio.load(path)\n    return a, b, sio.load(path, trusted=sio.get_untrusted_types(file=path))',
+    'import skops.io as sio\ndef load(path):\n    a = sio.load(path, trusted=["sklearn.linear_model._logistic.LogisticRegression"])\n    b = sio.load(path)\n    return a, b',
     // the file this code just saved; a project's own `load`
     'import paddle\ndef roundtrip(layer):\n    paddle.save(layer.state_dict(), "w.pdparams")\n    return paddle.load("w.pdparams")',
     'import paddle\nfrom utils import load\nstate = load("w.pdparams")',
@@ -95,6 +95,16 @@ ruleTester.run('torch/pickle-load', rule, {
         { messageId: 'unsafeDeserialization', line: 4, data: { callee: 'skops.io.loads', detail: ' with `trusted=True` (skops then builds every type the file names, as pickle would)', source: '', imports: '' } },
       ],
     },
+    // every type `get_untrusted_types` lists, trusted unreviewed (medium: the list may have been looked at)
+    {
+      code: 'import skops.io as sio\ndef load(path):\n    unknown = sio.get_untrusted_types(file=path)\n    return sio.load(path, trusted=sio.get_untrusted_types(file=path)), sio.load(path, trusted=unknown)',
+      errors: [
+        { messageId: 'unsafeDeserialization', line: 4, column: 12, confidence: 'medium', data: { callee: 'skops.io.load', detail: ' trusting every type `get_untrusted_types` lists, unreviewed (skops then builds whatever the file names, as pickle would)', source: '', imports: '' } },
+        { messageId: 'unsafeDeserialization', line: 4, confidence: 'medium' },
+      ],
+    },
+    // `paddle.static.load(program, model_path, executor)`: the path is the second argument
+    { code: 'import paddle\ndef restore(prog, exe, url):\n    paddle.static.load(prog, "model/w", exe)', errors: [{ messageId: 'unsafeDeserialization', line: 3, confidence: 'high' }] },
     // PaddlePaddle's and MegEngine's loaders unpickle the file (a download's: network data)
     {
       code: 'import wget\nimport paddle\nimport megengine as mge\ndef load_model(model, url):\n    wget.download(url, out="w.pdparams")\n    model.set_dict(paddle.load("w.pdparams"))\ndef load_local(path):\n    state = paddle.static.load_program_state(path)\n    return mge.load(path), state',
