@@ -284,14 +284,14 @@ const CLOUD_DOWNLOADS_TO_FILE = new Map([
 ]);
 
 /** `downloadedFiles` per function. */
-const downloadedFilesCache = new WeakMap<object, Map<number, Map<string, number>>>();
+const downloadedFilesCache = new WeakMap<object, Map<number, Map<string, Node>>>();
 
 /**
  * The names of the files the downloads of a function write (`DOWNLOADS_TO_FILE`, `CLOUD_DOWNLOADS_TO_FILE`),
- * as their root names are written (`dst`; `tmp` for `tmp.name`; a literal path as written), each with where its
- * first such download ends.
+ * by `fileKey` (`dst`; `tmp` for `tmp.name`; a literal path by its value), each with the node of its first such
+ * download.
  */
-function downloadedFiles(sc: SC, fn: Node): Map<string, number> {
+function downloadedFiles(sc: SC, fn: Node): Map<string, Node> {
   let byFunction = downloadedFilesCache.get(sc);
   if (!byFunction) downloadedFilesCache.set(sc, (byFunction = new Map()));
   let files = byFunction.get(fn.id);
@@ -313,7 +313,8 @@ function downloadedFiles(sc: SC, fn: Node): Map<string, number> {
     }
     // `tmp.name` of a temporary file: the file object itself is what is read
     const root = dest?.type === 'attribute' && dest.childForFieldName('attribute')?.text === 'name' ? dest.childForFieldName('object') : dest;
-    if ((root?.type === 'identifier' || root?.type === 'string') && !files.has(root.text)) files.set(root.text, call.endIndex);
+    const key = root ? fileKey(sc, root) : undefined;
+    if (key && !files.has(key)) files.set(key, root!);
   }
   byFunction.set(fn.id, files);
   return files;
@@ -324,8 +325,21 @@ function downloadedFiles(sc: SC, fn: Node): Map<string, number> {
  * (`download_url_to_file(url, dst)` … `torch.load(dst)`, `wget.download(url, out="w.pt")` … `torch.load("w.pt")`).
  */
 function writtenByDownload(sc: SC, id: Node): boolean {
-  const at = downloadedFiles(sc, sc.enclosingFunction(id)).get(id.text);
-  return at !== undefined && at <= id.startIndex;
+  const key = fileKey(sc, id);
+  const dest = key ? downloadedFiles(sc, sc.enclosingFunction(id)).get(key) : undefined;
+  if (!dest || dest.endIndex > id.startIndex) return false;
+  if (id.type !== 'identifier') return true;
+  // the same variable: what reaches the use reached the download (not `path = "cache/local.pkl"` in between)
+  const there = new Set(sc.reachingBindings(dest).map((b) => b.node.id));
+  return sc.reachingBindings(id).every((b) => there.has(b.node.id));
+}
+
+/** How `downloadedFiles` names a file: a variable by its name, a literal path by its value (either quote). */
+function fileKey(sc: SC, node: Node): string | undefined {
+  if (node.type === 'identifier') return `n:${node.text}`;
+  if (node.type !== 'string') return undefined;
+  const value = sc.constant(node);
+  return typeof value === 'string' ? `s:${value}` : undefined;
 }
 
 const USER_INPUT = new Set([

@@ -114,6 +114,14 @@ ruleTester.run('torch/pickle-load', rule, {
         { messageId: 'unsafeDeserialization', line: 9, data: { callee: 'megengine.load', detail: " (MegEngine's `load` unpickles the file)", source: '', imports: '' } },
       ],
     },
+    // a name bound again after the download is another file; a literal path in either quote is the same file
+    {
+      code: "import pickle\nimport wget\nimport urllib.request\ndef prepare(url, path):\n    urllib.request.urlretrieve(url, path)\n    path = 'cache/local.pkl'\n    with open(path, 'rb') as f:\n        a = pickle.load(f)\n    wget.download(url, out=\"w.pkl\")\n    return a, pickle.load(open('w.pkl', 'rb'))",
+      errors: [
+        { messageId: 'unsafeDeserialization', line: 8 },
+        { messageId: 'networkDeserialization', line: 10 },
+      ],
+    },
     // a file a cloud download wrote (GCS `download_to_filename(tmp.name)`, boto3 `download_file(bucket, key, path)`): network data
     {
       code: 'import pickle\nfrom google.cloud import storage\nfrom tempfile import NamedTemporaryFile\ndef load_blob(bucket, path):\n    with NamedTemporaryFile(mode="rb") as tmp:\n        storage.Client().bucket(bucket).blob(path).download_to_filename(tmp.name)\n        return pickle.load(tmp)',
