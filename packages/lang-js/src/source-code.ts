@@ -275,6 +275,17 @@ function addChoice(out: ConstantValue[], v: ConstantValue): boolean {
   return true;
 }
 
+/** The position of a parameter binding among its function's parameters (a TypeScript `this` parameter not counted), or -1. */
+function parameterPosition(fn: TSESTree.FunctionLike, b: JsBinding): number {
+  const params = fn.params.filter((p) => !(p.type === 'Identifier' && p.name === 'this'));
+  return params.findIndex((p) => {
+    let q: JsNode = p;
+    if (q.type === 'TSParameterProperty') q = q.parameter;
+    if (q.type === 'AssignmentPattern') q = q.left;
+    return q === b.id;
+  });
+}
+
 /**
  * A parsed JS/TS file and its semantic model. Built by `javascript.parse`, or over an ESTree Program
  * that another tool already parsed (`createJsSourceCode`, used by eslint-plugin-oculum), so nothing
@@ -287,6 +298,7 @@ function addChoice(out: ConstantValue[], v: ConstantValue): boolean {
  * Specifiers may contain dots, so rules that match module families use `importedMember`, which
  * returns module and path separately.
  */
+
 export class JsSourceCode implements CodeSourceCode<JsNode> {
   readonly path: string;
   /**
@@ -1409,13 +1421,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   }
 
   private parameterValues(b: JsBinding, fn: TSESTree.FunctionLike, depth: number, open?: Open): ConstantValue[] | undefined {
-    const params = fn.params.filter((p) => !(p.type === 'Identifier' && p.name === 'this'));
-    const position = params.findIndex((p) => {
-      let q: JsNode = p;
-      if (q.type === 'TSParameterProperty') q = q.parameter;
-      if (q.type === 'AssignmentPattern') q = q.left;
-      return q === b.id;
-    });
+    const position = parameterPosition(fn, b);
     if (position < 0) return undefined;
     const defaults = (): ConstantValue[] | undefined => (b.defaultValue ? this.choicesOf(b.defaultValue, depth + 1, open) : undefined);
     // `possibleConstants`: the default, when no call of the file may replace it
@@ -2110,13 +2116,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   defaultOverridable(b: JsBinding): boolean {
     const fn = b.declaration;
     if (b.kind !== 'param' || !isFunctionNode(fn)) return true;
-    const params = fn.params.filter((p) => !(p.type === 'Identifier' && p.name === 'this'));
-    const position = params.findIndex((p) => {
-      let q: JsNode = p;
-      if (q.type === 'TSParameterProperty') q = q.parameter;
-      if (q.type === 'AssignmentPattern') q = q.left;
-      return q === b.id;
-    });
+    const position = parameterPosition(fn, b);
     const calls = position < 0 ? undefined : this.allCalls(fn);
     if (!calls) return true;
     return calls.some((call) => {
