@@ -3612,7 +3612,11 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     if (!object || !attr || object.type !== 'identifier') return UNKNOWN;
     const field = this.text.slice(attr.startIndex, attr.endIndex);
     const origin = this.optionsOrigin(object);
-    if (origin === 'argparse') return this.argparseDefault(field);
+    if (origin === 'argparse') {
+      // `args.x = …` anywhere in the file: the option's default may not be what `args.x` holds
+      if (this.scopes.attributeAssignmentsOf(field).some((a) => a.object.text === object.text)) return UNKNOWN;
+      return this.argparseDefault(field);
+    }
     if (origin && typeof origin === 'object') {
       if (origin.call) {
         const passed = this.argInfo(origin.call).keywords.get(field);
@@ -3697,14 +3701,26 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return result;
   }
 
-  /** The default argparse gives option `dest` (every `add_argument` of the file defining it must agree). */
+  /**
+   * The default argparse gives option `dest` (every `add_argument` of the file defining it must agree;
+   * a parser's `set_defaults(dest=…)` overrides them, as argparse lets parser-level defaults do).
+   */
   private argparseDefault(dest: string): ConstantValue | Unknown {
     if (!this.allCalls) this.allCalls = this.ast.descendantsOfType('call');
     let result: ConstantValue | Unknown = UNKNOWN;
     let found = false;
+    let parserLevel: ConstantValue | Unknown | undefined;
     for (const call of this.allCalls) {
       const callee = this.callee(call);
-      if (!callee || callee.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== 'add_argument') continue;
+      const method = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
+      if (method === 'set_defaults') {
+        const given = this.argInfo(call).keywords.get(dest);
+        if (!given) continue;
+        const v = this.constant(given);
+        parserLevel = parserLevel === undefined || (v !== UNKNOWN && parserLevel !== UNKNOWN && deepEqual(parserLevel, v)) ? v : UNKNOWN;
+        continue;
+      }
+      if (method !== 'add_argument') continue;
       const info = this.argInfo(call);
       const names = info.positional.map((p) => this.constant(p.node)).filter((v): v is string => typeof v === 'string');
       if (names.length === 0) continue;
@@ -3731,6 +3747,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         const typeName = type ? this.qualifiedName(type) : undefined;
         if (typeof value === 'string' && typeName === 'builtins.int' && /^-?\d+$/.test(value)) value = Number(value);
         else if (typeof value === 'string' && typeName === 'builtins.float' && value.trim() !== '' && !Number.isNaN(Number(value))) value = Number(value);
+        // a string default goes through any other `type=` too (`type=str2bool, default="False"`): not known
+        else if (typeof value === 'string' && type && typeName !== 'builtins.str') value = UNKNOWN;
       } else if (actionName === 'store_true') value = false;
       else if (actionName === 'store_false') value = true;
       else if (action && actionName === UNKNOWN) value = UNKNOWN;
@@ -3740,7 +3758,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       result = value;
       found = true;
     }
-    return result;
+    return parserLevel !== undefined && found ? parserLevel : result;
   }
 
   /** True when the expression is (syntactically or through a name) a `pathlib.Path(...)` value. */

@@ -443,6 +443,24 @@ describe('defaultValue (command-line and dataclass defaults)', () => {
     expect(await valuesOf('use2')).toEqual(['/tmp/finetuned']);
   });
 
+  it('argparse: a string through another `type=`, `set_defaults`, and a write of the field are not the default', async () => {
+    const sc = await parse(
+      [
+        'import argparse',
+        'p = argparse.ArgumentParser()',
+        'p.add_argument("--a", type=str2bool, default="False")',
+        'p.add_argument("--b", action="store_false")',
+        'p.set_defaults(b=False)',
+        'p.add_argument("--c", default=True)',
+        'p.add_argument("--d", type=str, default="x")',
+        'args = p.parse_args()',
+        'args.c = False',
+        'use(args.a, args.b, args.c, args.d)',
+      ].join('\n'),
+    );
+    expect(sc.positionalArguments(callStarting(sc, 'use(')).map((a) => sc.defaultValue(a))).toEqual([UNKNOWN, false, UNKNOWN, 'x']);
+  });
+
   it('dataclass fields', async () => {
     expect(await valuesOf('use3')).toEqual(['org/base', 'main', UNKNOWN, UNKNOWN]);
     expect(await valuesOf('use4')).toEqual(['v1', 'org/base']);

@@ -99,20 +99,6 @@ const FLAG_AUTO_REMEDIATION =
 const FLAG_RERANKER_REMEDIATION =
   'Require FlagEmbedding 1.3 or later, whose `FlagLLMReranker` and `LayerWiseFlagLLMReranker` take `trust_remote_code` (default False), and leave it off; if the remote code is unavoidable, review it and load a snapshot pinned to the reviewed commit (`huggingface_hub.snapshot_download(repo_id, revision="<40-hex commit>")`).';
 
-/**
- * The file may give the field read as `trust_remote_code=args.x` another value than its default: it
- * assigns `….x = …` somewhere, or `set_defaults(x=…)` (argparse), so "true unless set otherwise" is not
- * known to hold (a string default such as `"False"`, which argparse passes through `type=`, is not
- * `True` either: `defaultValue` must be the boolean).
- */
-function setElsewhere(sc: PySourceCode, arg: PyNode): boolean {
-  if (arg.type !== 'attribute') return false;
-  const attr = arg.childForFieldName('attribute')?.text;
-  if (!attr) return false;
-  const name = attr.replace(/[^\w]/g, '');
-  return new RegExp(`\\.${name}\\s*=(?!=)|set_defaults\\([^)]*\\b${name}\\s*=`).test(sc.text);
-}
-
 export default createRule<[], PySourceCode>({
   name,
   meta: {
@@ -172,7 +158,9 @@ export default createRule<[], PySourceCode>({
       // `cfg.trust_remote_code` of a dataclass field `trust_remote_code: bool = True`, `args.trust` of an
       // option with `default=True`: true unless the user says otherwise (an option off by default stays low)
       let byDefault = false;
-      if (value === UNKNOWN && sc.defaultValue(arg) === true && !setElsewhere(sc, arg)) {
+      // (the boolean: a string default such as `"False"` is no proof; lang-python's `defaultValue` reads
+      // argparse's `set_defaults` and `args.x = …` writes)
+      if (value === UNKNOWN && sc.defaultValue(arg) === true) {
         value = true;
         byDefault = true;
       }
