@@ -78,7 +78,8 @@ function urlArgument(sc: JsSourceCode, call: TSESTree.CallExpression): JsNode | 
 /**
  * Libraries that download a URL straight to a file (the bytes never pass through the app): module →
  * the members that do, with where the URL and the file are given.
- * - expo-file-system: `downloadAsync(url, fileUri)`, `createDownloadResumable(url, fileUri)`;
+ * - expo-file-system: `downloadAsync(url, fileUri)`, `createDownloadResumable(url, fileUri)`, and the
+ *   `File` class of its new API (SDK 54, `expo-file-system/next` before): `File.downloadFileAsync(url, destination)`;
  * - react-native-fs: `downloadFile({ fromUrl, toFile })`;
  * - ipull: `downloadFile({ url, directory, fileName | savePath })` (or the URL first, the options second).
  */
@@ -93,15 +94,21 @@ const EXPO_FILE_DOWNLOADS: Record<string, FileDownloadApi> = {
   downloadAsync: { url: 0, output: 1 },
   createDownloadResumable: { url: 0, output: 1 },
 };
+/** expo-file-system's new API: the static `File.downloadFileAsync(url, destination)` (a `Directory` or a `File`). */
+const EXPO_NEXT_FILE_DOWNLOADS: Record<string, FileDownloadApi> = {
+  'File.downloadFileAsync': { url: 0, output: 1 },
+};
+/** (keyed by the member path, `File.downloadFileAsync`) */
 const FILE_DOWNLOADS: Record<string, Record<string, FileDownloadApi>> = {
-  'expo-file-system': EXPO_FILE_DOWNLOADS,
+  'expo-file-system': { ...EXPO_FILE_DOWNLOADS, ...EXPO_NEXT_FILE_DOWNLOADS },
   'expo-file-system/legacy': EXPO_FILE_DOWNLOADS,
+  'expo-file-system/next': EXPO_NEXT_FILE_DOWNLOADS,
   'react-native-fs': { downloadFile: { url: 'fromUrl', output: ['toFile'] } },
   ipull: { downloadFile: { url: 'url', output: ['savePath', 'fileName', 'directory'] } },
 };
 
 /** Prefilter trigger: a module of `FILE_DOWNLOADS` named in an import (or `expo`, whose `FileSystem` is expo-file-system's). */
-const FILE_DOWNLOAD_TRIGGER = /['"`](?:npm:)?(?:expo-file-system(?:\/legacy)?|react-native-fs|ipull|expo)(?:@[^'"`/]*)?['"`]/;
+const FILE_DOWNLOAD_TRIGGER = /['"`](?:npm:)?(?:expo-file-system(?:\/legacy|\/next)?|react-native-fs|ipull|expo)(?:@[^'"`/]*)?['"`]/;
 
 /** A call of a library that downloads a URL to a file (see `FILE_DOWNLOADS`): the URL and the file it is saved as. */
 function fileDownload(sc: JsSourceCode, call: TSESTree.CallExpression): { url: JsNode; output?: JsNode } | undefined {
@@ -109,7 +116,7 @@ function fileDownload(sc: JsSourceCode, call: TSESTree.CallExpression): { url: J
   if (!m) return undefined;
   // `import { FileSystem } from 'expo'` (older SDKs)
   const [module, path] = m.module === 'expo' && m.path[0] === 'FileSystem' ? ['expo-file-system', m.path.slice(1)] : [m.module, m.path];
-  const api = path.length === 1 ? FILE_DOWNLOADS[module]?.[path[0]] : undefined;
+  const api = path.length > 0 ? FILE_DOWNLOADS[module]?.[path.join('.')] : undefined;
   if (!api) return undefined;
   const first = sc.argument(call, { position: 0 });
   const options = first && sc.objectLiteral(first) ? 0 : 1;

@@ -241,7 +241,7 @@ type AssetSource = { kind: 'bundled' } | { kind: 'url'; url: JsNode };
  * or `uri` (an asset's `uri`); with where the asset comes from, when known.
  */
 interface ExpoValue {
-  /** (also `download`: what expo-file-system's `downloadAsync(url, fileUri)` resolves to, whose `uri` is the file it saved on the device; `resumable`: a `createDownloadResumable(...)`, whose `downloadAsync()` resolves to the same) */
+  /** (also `download`: what expo-file-system's `downloadAsync(url, fileUri)` (or `File.downloadFileAsync(url, destination)`) resolves to, whose `uri` is the file it saved on the device; `resumable`: a `createDownloadResumable(...)`, whose `downloadAsync()` resolves to the same) */
   kind: 'assets' | 'asset' | 'hook' | 'localUri' | 'uri' | 'download' | 'resumable';
   source?: AssetSource;
 }
@@ -296,6 +296,8 @@ function expoValue(sc: JsSourceCode, expr: JsNode, depth = 0): ExpoValue | undef
       const path = m.module === 'expo' && m.path[0] === 'FileSystem' ? m.path.slice(1) : EXPO_FILE_SYSTEM_MODULES.has(m.module) ? m.path : undefined;
       if (path?.length === 1 && path[0] === 'downloadAsync') return { kind: 'download' };
       if (path?.length === 1 && path[0] === 'createDownloadResumable') return { kind: 'resumable' };
+      // the new API's `File.downloadFileAsync(url, destination)` resolves to the `File` it saved (SDK 54; `expo-file-system/next` before)
+      if (m.module !== 'expo-file-system/legacy' && path?.join('.') === 'File.downloadFileAsync') return { kind: 'download' };
     }
     // React Native's `Image.resolveAssetSource(require('./m.onnx'))`: the asset's source, whose `uri` is the bundled file
     if (m?.module === 'react-native' && m.path.join('.') === 'Image.resolveAssetSource') {

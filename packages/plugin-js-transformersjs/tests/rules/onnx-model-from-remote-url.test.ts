@@ -9,6 +9,8 @@ tester.run(id(rule), rule, {
     "import { InferenceSession } from 'onnxruntime-react-native';\nimport { Image } from 'react-native';\nexport const load = () => InferenceSession.create(Image.resolveAssetSource(require('./assets/m.onnx')).uri);",
     // the file expo-file-system's download saved on the device: the download is unverified-model-download's (review edge)
     "import * as FileSystem from 'expo-file-system';\nimport { InferenceSession } from 'onnxruntime-react-native';\nexport async function load() {\n  const { uri } = await FileSystem.downloadAsync('https://cdn.example.com/model.onnx', FileSystem.documentDirectory + 'model.onnx');\n  return InferenceSession.create(uri);\n}",
+    // the `File` expo-file-system's new `File.downloadFileAsync` saved on the device (SDK 54)
+    "import { File, Paths } from 'expo-file-system';\nimport { InferenceSession } from 'onnxruntime-react-native';\nexport async function load() {\n  const file = await File.downloadFileAsync('https://cdn.example.com/model.onnx', Paths.document);\n  return InferenceSession.create(file.uri);\n}",
     "import * as FileSystem from 'expo-file-system/legacy';\nimport { InferenceSession } from 'onnxruntime-react-native';\nexport async function load(url) {\n  const res = await FileSystem.createDownloadResumable(url, FileSystem.documentDirectory + 'model.onnx').downloadAsync();\n  return InferenceSession.create(res.uri);\n}",
     // a relative URL, whatever follows its known start, also through a variable named like a URL
     imp + 'export const load = (name) => ort.InferenceSession.create(`models/${name}.onnx`);',

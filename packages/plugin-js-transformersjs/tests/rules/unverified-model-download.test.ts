@@ -16,7 +16,7 @@ describe('the triggers', () => {
     expect(ruleTriggersMatch(rule.meta, 'const key = likely ? gotten : undefined;' + model)).toBe(false);
     expect(ruleTriggersMatch(rule.meta, 'const r = await fetch(url);')).toBe(false);
     // libraries that download to a file
-    for (const module of ['expo-file-system', 'expo-file-system/legacy', 'expo', 'react-native-fs', 'ipull']) {
+    for (const module of ['expo-file-system', 'expo-file-system/legacy', 'expo-file-system/next', 'expo', 'react-native-fs', 'ipull']) {
       expect(ruleTriggersMatch(rule.meta, `import x from '${module}';` + model), module).toBe(true);
     }
   });
@@ -40,6 +40,11 @@ tester.run(id(rule), rule, {
     expoFs + "import * as Crypto from 'expo-crypto';\nexport async function load() {\n  const { uri } = await FileSystem.downloadAsync('https://cdn.example.com/model.onnx', FileSystem.documentDirectory + 'model.onnx');\n  const b64 = await FileSystem.readAsStringAsync(uri, { encoding: 'base64' });\n  if ((await Crypto.digestStringAsync(Crypto.CryptoDigestAlgorithm.SHA256, b64)) !== SHA) throw new Error('bad');\n  return InferenceSession.create(uri);\n}",
     "import { downloadFile } from 'ipull';\nconst d = await downloadFile({ url: 'https://example.com/files/readme.md', directory: './docs' });\nawait d.download();",
     "import { downloadFile } from './my-downloader';\nawait downloadFile('https://cdn.example.com/model.onnx', './models/model.onnx');",
+    // expo-file-system's new `File.downloadFileAsync`: a file that is no model, a digest of its bytes checked, the loopback, the legacy module (no `File` there)
+    "import { File, Paths } from 'expo-file-system';\nexport const labels = () => File.downloadFileAsync('https://cdn.example.com/labels.json', Paths.document);",
+    "import { File, Paths } from 'expo-file-system';\nimport * as Crypto from 'expo-crypto';\nexport async function load() {\n  const file = await File.downloadFileAsync('https://cdn.example.com/model.onnx', Paths.document);\n  if ((await Crypto.digest(Crypto.CryptoDigestAlgorithm.SHA256, await file.bytes())) !== SHA) throw new Error('bad model');\n  return file.uri;\n}",
+    "import { File, Paths } from 'expo-file-system';\nexport const dev = () => File.downloadFileAsync('http://10.0.2.2:8081/assets/model.onnx', Paths.document);",
+    "import { File, Paths } from 'expo-file-system/legacy';\nexport const dl = () => File.downloadFileAsync('https://cdn.example.com/model.onnx', Paths.document);",
     rnfs + "await RNFS.downloadFile({ fromUrl: 'http://127.0.0.1:8080/model.onnx', toFile: `${RNFS.DocumentDirectoryPath}/model.onnx` }).promise;",
     // the Android emulator's alias of the host's loopback (the Metro dev server; review s31js, dl/d_local.js)
     expoFs + "export async function load() {\n  const { uri } = await FileSystem.downloadAsync('http://10.0.2.2:8081/assets/model.onnx', FileSystem.documentDirectory + 'model.onnx');\n  return InferenceSession.create(uri);\n}",
@@ -185,6 +190,15 @@ tester.run(id(rule), rule, {
     {
       code: expoFs + "import * as Crypto from 'expo-crypto';\nexport async function load() {\n  const key = await Crypto.digestStringAsync(Crypto.CryptoDigestAlgorithm.SHA256, 'https://cdn.example.com/model.onnx');\n  const { uri } = await FileSystem.downloadAsync('https://cdn.example.com/model.onnx', FileSystem.cacheDirectory + key + '.onnx');\n  return InferenceSession.create(uri);\n}",
       errors: [{ messageId: 'unverified', data: { callee: 'FileSystem.downloadAsync', url: '"https://cdn.example.com/model.onnx"' }, confidence: 'high', line: 6 }],
+    },
+    // expo-file-system's new API (SDK 54; `expo-file-system/next` before): the static `File.downloadFileAsync(url, destination)`
+    {
+      code: "import { File, Paths } from 'expo-file-system';\nimport { InferenceSession } from 'onnxruntime-react-native';\nexport async function load() {\n  const file = await File.downloadFileAsync('https://cdn.example.com/model.onnx', Paths.document);\n  return InferenceSession.create(file.uri);\n}",
+      errors: [{ messageId: 'unverified', data: { callee: 'File.downloadFileAsync', url: '"https://cdn.example.com/model.onnx"' }, confidence: 'high', line: 4 }],
+    },
+    {
+      code: "import { File, Paths } from 'expo-file-system/next';\nexport const dl = () => File.downloadFileAsync('https://cdn.example.com/model.onnx', Paths.cache);",
+      errors: [{ messageId: 'unverified', data: { callee: 'File.downloadFileAsync', url: '"https://cdn.example.com/model.onnx"' }, confidence: 'high', line: 2 }],
     },
     // a URL not known, saved as a model file: medium, as for curl -o
     {
