@@ -302,6 +302,9 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return this.lenient ? this.possibleNames : this.strictNames;
   }
   private readonly constCache = new Map<number, ConstantValue | Unknown | typeof PENDING>();
+  private readonly runChains = new Map<number, number[]>();
+  private readonly dominanceNodes = new Map<number, Node | null>();
+  private readonly withRanges = new Map<number, readonly [number, number]>();
   private readonly argCache = new Map<number, ArgInfo>();
   private readonly calleeCache = new Map<number, Node | undefined>();
   private allCalls?: Node[];
@@ -1103,29 +1106,46 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    */
   private isImportFallback(b: PythonBinding, bindings: readonly PythonBinding[]): boolean {
     if (b.kind !== 'def' && b.kind !== 'class' && b.kind !== 'assignment') return false;
-    for (let n: Node | null = b.node.parent; n && n.id !== b.scope.id; n = n.parent) {
-      if (n.type !== 'except_clause' && n.type !== 'except_group_clause') continue;
-      const body = n.parent?.type === 'try_statement' ? n.parent.childForFieldName('body') : null;
-      if (!body) return false;
-      // the imports of the list, in source order, once per list (a file of 2,000 stand-ins asked each
-      // binding's list again for each of them)
-      let starts = this.importStarts.get(bindings);
-      if (!starts) {
-        starts = bindings.filter((o) => o.kind === 'import').map((o) => o.node.startIndex).sort((x, y) => x - y);
-        this.importStarts.set(bindings, starts);
-      }
-      // the first import at or after the body's start lies inside it (an import statement inside the body ends in it)
-      let lo = 0;
-      let hi = starts.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (starts[mid] < body.startIndex) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo < starts.length && starts[lo] < body.endIndex;
+    const body = this.failedTryBody(b);
+    if (!body) return false;
+    // the imports of the list, in source order, once per list (a file of 2,000 stand-ins asked each
+    // binding's list again for each of them)
+    let starts = this.importStarts.get(bindings);
+    if (!starts) {
+      starts = bindings.filter((o) => o.kind === 'import').map((o) => o.node.startIndex).sort((x, y) => x - y);
+      this.importStarts.set(bindings, starts);
     }
-    return false;
+    // the first import at or after the body's start lies inside it (an import statement inside the body ends in it)
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < body[0]) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < starts.length && starts[lo] < body[1];
   }
+
+  /**
+   * The range of the `try` body whose nearest `except` clause (in the binding's scope) holds binding
+   * `b`, once per binding: asked at every use of the name, for each binding that reaches it.
+   */
+  private failedTryBody(b: PythonBinding): readonly [number, number] | undefined {
+    let body = this.tryBodies.get(b.node.id);
+    if (body === undefined) {
+      body = null;
+      for (let n: Node | null = b.node.parent; n && n.id !== b.scope.id; n = n.parent) {
+        if (n.type !== 'except_clause' && n.type !== 'except_group_clause') continue;
+        const block = n.parent?.type === 'try_statement' ? n.parent.childForFieldName('body') : null;
+        if (block) body = [block.startIndex, block.endIndex];
+        break;
+      }
+      this.tryBodies.set(b.node.id, body);
+    }
+    return body ?? undefined;
+  }
+
+  private readonly tryBodies = new Map<number, readonly [number, number] | null>();
 
   /** `isImportFallback`'s import positions, by binding list. */
   private readonly importStarts = new WeakMap<readonly PythonBinding[], number[]>();
@@ -1637,13 +1657,20 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       case 'match':
         return at >= b.node.startIndex && at < b.node.endIndex;
       default: {
-        if (b.node.type === 'named_expression' || b.node.type === 'for_in_clause') return false; // inside an expression
-        const node = b.node.type === 'with_item' ? b.node.parent : b.node; // with_clause
-        if (!node) return false;
-        if (b.kind === 'with') {
-          const statement = this.statementOf(node);
-          if (statement && at >= statement.startIndex && at < statement.endIndex) return true; // the with body
+        // what is read of the binding's node, once per binding (asked at each use its name reaches)
+        let node = this.dominanceNodes.get(b.node.id);
+        if (node === undefined) {
+          const inExpression = b.node.type === 'named_expression' || b.node.type === 'for_in_clause';
+          node = inExpression ? null : b.node.type === 'with_item' ? b.node.parent : b.node; // with_clause
+          if (node && b.kind === 'with') {
+            const statement = this.statementOf(node);
+            if (statement) this.withRanges.set(b.node.id, [statement.startIndex, statement.endIndex]);
+          }
+          this.dominanceNodes.set(b.node.id, node);
         }
+        if (!node) return false; // inside an expression
+        const within = this.withRanges.get(b.node.id);
+        if (within && at >= within[0] && at < within[1]) return true; // the with body
         return this.statementRunsBefore(node, at);
       }
     }
@@ -1928,23 +1955,38 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   }
 
   private statementRunsBefore(node: Node, at: number): boolean {
-    let anchor = this.statementOf(node);
-    while (anchor) {
-      const block = anchor.parent!;
-      const inside = at >= block.startIndex && at < block.endIndex;
-      if (!inside && block.type === 'block' && this.bodyRunsThrough(block)) {
-        anchor = this.statementOf(block.parent!);
-        continue;
-      }
-      // `if 1:` / `if True:` with no other branch always runs its body (a notebook's `%time stmt` is read so)
-      if (!inside && block.type === 'block' && block.parent?.type === 'if_statement' && this.alwaysTaken(block.parent)) {
-        anchor = this.statementOf(block.parent);
-        continue;
-      }
-      return at >= anchor.endIndex && at < block.endIndex;
+    const chain = this.runChain(node);
+    for (let i = 0; i < chain.length; i += 4) {
+      const inside = at >= chain[i + 1] && at < chain[i + 2];
+      if (!inside && chain[i + 3] === 1) continue;
+      return at >= chain[i] && at < chain[i + 2];
     }
     return false;
   }
+
+  /**
+   * What `statementRunsBefore` reads of `node`, whatever the offset: from its statement outward, per
+   * level, the statement's end, its block's start and end, and whether the block runs through when
+   * entered (1: a `try` body whose handlers all leave, a `with` body no manager can swallow, an
+   * `if True:` with no other branch), up to the first that may not. Found once per node, so that the
+   * walk back over a name's many bindings at each of its many uses stays arithmetic (2,000 stand-ins of
+   * one name in `try`/`except ImportError`).
+   */
+  private runChain(node: Node): number[] {
+    let chain = this.runChains.get(node.id);
+    if (chain) return chain;
+    chain = [];
+    for (let anchor = this.statementOf(node); anchor; ) {
+      const block = anchor.parent!;
+      const through = block.type === 'block' && (this.bodyRunsThrough(block) || (block.parent?.type === 'if_statement' && this.alwaysTaken(block.parent)));
+      chain.push(anchor.endIndex, block.startIndex, block.endIndex, through ? 1 : 0);
+      if (!through) break;
+      anchor = this.statementOf(block.parent!);
+    }
+    this.runChains.set(node.id, chain);
+    return chain;
+  }
+
 
   /** An `if` whose condition is a literal that is always true (`if 1:`, `if True:`) and has no `elif`/`else`. */
   private alwaysTaken(ifStatement: Node): boolean {

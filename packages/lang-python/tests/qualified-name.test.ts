@@ -371,6 +371,20 @@ describe('qualifiedNames (every candidate)', () => {
     expect((await names('from huggingface_hub import snapshot_download\ntry:\n    import torch\nexcept ImportError:\n    def snapshot_download(**k):\n        pass\nsnapshot_download(repo_id="org/m")', 'snapshot_download(repo_id')).one).toBeUndefined();
   });
 
+  it('answers each use of a name with 2,000 stand-ins in time (what ran before is found once per binding)', async () => {
+    // 2,000 `try: from pkgN import f` / `except ImportError: def f` pairs, each followed by a use: the
+    // walk back from each use passes every earlier binding (none certainly ran), 152 s before.
+    const blocks = Array.from({ length: 2000 }, (_, i) => `try:\n    from pkg${i} import f\nexcept ImportError:\n    def f(*a):\n        return None\nf(${i})\n`);
+    const sc = await parse(blocks.join(''));
+    const calls = nodesOfType(sc, 'call');
+    expect(calls).toHaveLength(2000);
+    expect(sc.qualifiedNames(calls[0].childForFieldName('function')!)).toEqual(['pkg0.f']);
+    expect(sc.qualifiedNames(calls[1999].childForFieldName('function')!)).toContain('pkg1999.f'); // (and earlier imports: the stand-in is ignored)
+    let named = 0;
+    for (const call of calls) if (sc.qualifiedNames(call.childForFieldName('function')!).length > 0) named++;
+    expect(named).toBeGreaterThan(1800); // (the same share as before: some uses have more candidates than are kept)
+  });
+
   it('alternative from-imports used as a value', async () => {
     const sc = await parse(
       ['import yaml', 'try:', '    from yaml import CSafeLoader as Loader', 'except ImportError:', '    from yaml import SafeLoader as Loader', 'yaml.load(text, Loader=Loader)'].join('\n'),
