@@ -913,6 +913,50 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   }
 
   /**
+   * The two expressions hold the same value: the same name (through plain aliases, `const q = p`) of
+   * a binding never re-assigned (a variable, or a parameter: the same call's argument), the same
+   * constant string or number (a literal path written twice, or a constant holding it), the same
+   * member of an imported module (`RNFS.DocumentDirectoryPath`), or template literals and `+` made of
+   * such parts in the same order (`` `${RNFS.DocumentDirectoryPath}/model.onnx` `` written twice, or
+   * held in a stable variable). False when this cannot be said: two other names (`const a = f();
+   * const b = f()`), a parameter and a constant (its default is not its value), values not known.
+   */
+  sameValue(a: JsNode, b: JsNode, depth = 0): boolean {
+    if (depth > MAX_DEPTH) return false;
+    const x = unwrapExpression(a);
+    const y = unwrapExpression(b);
+    if (x === y) return true;
+    const bx = x.type === 'Identifier' ? this.lastAlias(x).binding : undefined;
+    const by = y.type === 'Identifier' ? this.lastAlias(y).binding : undefined;
+    if (bx && bx === by && (isStable(bx) || (bx.kind === 'param' && bx.writes === 0))) return true;
+    if (bx?.kind === 'param' || by?.kind === 'param') return false;
+    const cx = this.constant(x);
+    if (typeof cx === 'string' || typeof cx === 'number') return cx === this.constant(y);
+    if (this.constant(y) !== UNKNOWN) return false;
+    // a stable name stands for the expression that defines it
+    const dx = x.type === 'Identifier' ? this.definingExpression(x) : undefined;
+    if (dx && dx !== x) return this.sameValue(dx, y, depth + 1);
+    const dy = y.type === 'Identifier' ? this.definingExpression(y) : undefined;
+    if (dy && dy !== y) return this.sameValue(x, dy, depth + 1);
+    if (x.type === 'MemberExpression' && y.type === 'MemberExpression') {
+      const m = this.importedMember(x);
+      const n = m && this.importedMember(y);
+      return m !== undefined && n !== undefined && m.path.length > 0 && m.module === n.module && m.path.join('.') === n.path.join('.');
+    }
+    if (x.type === 'TemplateLiteral' && y.type === 'TemplateLiteral') {
+      return (
+        x.quasis.length === y.quasis.length &&
+        x.quasis.every((q, i) => q.value.cooked === y.quasis[i].value.cooked) &&
+        x.expressions.every((e, i) => this.sameValue(e, y.expressions[i], depth + 1))
+      );
+    }
+    if (x.type === 'BinaryExpression' && y.type === 'BinaryExpression' && x.operator === '+' && y.operator === '+') {
+      return this.sameValue(x.left, y.left, depth + 1) && this.sameValue(x.right, y.right, depth + 1);
+    }
+    return false;
+  }
+
+  /**
    * Follows stable variables to the expression that defines their value
    * (`const o = { a: { b: 1 } }; const { a } = o;` → `a` is `{ b: 1 }`).
    */

@@ -966,3 +966,29 @@ describe('possibleStringBounds', () => {
     expect(sc.stringBounds(shallow)).toMatchObject({ prefix: 'https://h.example/', suffix: '/x/x/x' });
   });
 });
+
+describe('sameValue', () => {
+  /** sameValue of the first arguments of the two `use(…)` calls of the text. */
+  const same = (text: string): boolean => {
+    const { sc, calls: cs } = calls(text);
+    const [a, b] = cs.filter((c) => c.callee.type === 'Identifier' && c.callee.name === 'use').map((c) => c.arguments[0] as JsNode);
+    return sc.sameValue(a, b);
+  };
+  it('is the same variable (through aliases), the same constant, the same template of the same parts', () => {
+    expect(same("const p = make();\nuse(p);\nuse(p);")).toBe(true);
+    expect(same("const p = make();\nconst q = p;\nuse(q);\nuse(p);")).toBe(true);
+    expect(same("function f(path) {\n  use(path);\n  use(path);\n}")).toBe(true);
+    expect(same("const P = '/data/model.onnx';\nuse(P);\nuse('/data/model.onnx');")).toBe(true);
+    expect(same("import RNFS from 'react-native-fs';\nuse(`${RNFS.DocumentDirectoryPath}/model.onnx`);\nuse(`${RNFS.DocumentDirectoryPath}/model.onnx`);")).toBe(true);
+    expect(same("import RNFS from 'react-native-fs';\nconst p = RNFS.DocumentDirectoryPath + '/model.onnx';\nuse(p);\nuse(RNFS.DocumentDirectoryPath + '/model.onnx');")).toBe(true);
+  });
+  it('is not: another name, another file, a re-assigned name, a parameter and its default, two calls', () => {
+    expect(same("const p = make();\nconst q = make();\nuse(p);\nuse(q);")).toBe(false);
+    expect(same("use('/data/model.onnx');\nuse('/data/other.onnx');")).toBe(false);
+    expect(same("import RNFS from 'react-native-fs';\nuse(`${RNFS.DocumentDirectoryPath}/model.onnx`);\nuse(`${RNFS.DocumentDirectoryPath}/config.json`);")).toBe(false);
+    expect(same("let p = make();\np = other();\nuse(p);\nuse(p);")).toBe(false);
+    expect(same("function f(path = '/data/model.onnx') {\n  use(path);\n  use('/data/model.onnx');\n}")).toBe(false);
+    expect(same("use(make());\nuse(make());")).toBe(false);
+    expect(same("const a = {};\nuse(a.path);\nuse(a.path);")).toBe(false);
+  });
+});

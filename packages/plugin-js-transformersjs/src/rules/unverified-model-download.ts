@@ -792,7 +792,8 @@ export default createRule<[], JsSourceCode>({
           if (classifyLocation(sc, file.url).kind === 'local') return;
           const region = sc.enclosingFunction(node, { throughPromiseExecutors: true }) ?? sc.ast;
           const found = commandDownloadFinding(sc, argumentOf(sc, file.url), file.output && argumentOf(sc, file.output), region);
-          if (!found || hasIntegrityCheck(sc, region)) return;
+          // (a hash of a file, `RNFS.hash(path, "sha256")`, checks the download when it reads the file it saved)
+          if (!found || hasIntegrityCheck(sc, region, file.output)) return;
           context.report({ node, messageId: found.messageId, data: { callee: calleeText(sc, node), url: found.url }, confidence: found.confidence });
           return;
         }

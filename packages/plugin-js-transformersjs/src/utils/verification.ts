@@ -183,9 +183,51 @@ export function callersOf(sc: JsSourceCode, fn: JsNode): JsNode[] {
  * for Subresource Integrity — itself, in functions of the file it calls (transitively), or in the
  * functions that call it (the check is often done by the caller on the returned bytes).
  */
-export const hasIntegrityCheck: (sc: JsSourceCode, region: JsNode) => boolean = perNode(searchIntegrityCheck);
+const anyIntegrityCheck: (sc: JsSourceCode, region: JsNode) => boolean = perNode((sc, region) => searchIntegrityCheck(sc, region));
 
-function searchIntegrityCheck(sc: JsSourceCode, region: JsNode): boolean {
+/**
+ * With `file`, the path a download wrote its bytes to (`RNFS.downloadFile({ toFile })`): a hash
+ * that reads a file (`RNFS.hash(path, "sha256")`) counts only when it reads that one (see
+ * `hashesFile`); a hash of another file of the function is no check of the download.
+ */
+export function hasIntegrityCheck(sc: JsSourceCode, region: JsNode, file?: JsNode): boolean {
+  if (!anyIntegrityCheck(sc, region)) return false;
+  return file === undefined || searchIntegrityCheck(sc, region, file);
+}
+
+/** How many parameters deep `sameFile` follows what the file's calls pass. */
+const MAX_PARAMETER_DEPTH = 3;
+
+/**
+ * A hash call reads the downloaded `file`: for react-native-fs's `RNFS.hash(path, alg)`, a path that
+ * is the same value (`sameValue`: the same variable, the same literal path), also through the
+ * parameters of functions of the file (`verify(localPath)`, a helper `download(url, dest)` whose
+ * caller hashes what it passed as `dest`). Any other hash digests bytes, not a path: true, as before.
+ */
+function hashesFile(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression, file: JsNode): boolean {
+  const member = sc.importedMember(call.callee);
+  if (member?.module !== 'react-native-fs') return true;
+  const path = call.arguments[0];
+  return path !== undefined && path.type !== 'SpreadElement' && sameFile(sc, path as JsNode, file, 0);
+}
+
+function sameFile(sc: JsSourceCode, a: JsNode, b: JsNode, depth: number): boolean {
+  if (sc.sameValue(a, b)) return true;
+  if (depth >= MAX_PARAMETER_DEPTH) return false;
+  // a plain parameter never re-assigned: what a call of the file passes there
+  const passed = (param: JsNode, other: JsNode): boolean => {
+    const node = unwrapExpression(param);
+    const binding = node.type === 'Identifier' ? sc.binding(node) : undefined;
+    if (binding?.kind !== 'param' || binding.writes > 0 || binding.path?.length !== 0 || binding.paramIndex === undefined) return false;
+    return sc.callSites(binding.declaration).some((site) => {
+      const arg = site.arguments[binding.paramIndex!];
+      return arg !== undefined && arg.type !== 'SpreadElement' && sameFile(sc, arg as JsNode, other, depth + 1);
+    });
+  };
+  return passed(a, b) || passed(b, a);
+}
+
+function searchIntegrityCheck(sc: JsSourceCode, region: JsNode, file?: JsNode): boolean {
   const seen = new Set<JsNode>();
   const search = (root: JsNode, depth: number): boolean => {
     if (seen.has(root)) return false;
@@ -195,7 +237,7 @@ function searchIntegrityCheck(sc: JsSourceCode, region: JsNode): boolean {
     sc.descendants(root, (n) => {
       if (found) return false;
       if (n.type === 'CallExpression' || n.type === 'NewExpression') {
-        if (isHashCall(sc, n) && !digestOfText(sc, n) && digestChecked(sc, n)) {
+        if (isHashCall(sc, n) && !digestOfText(sc, n) && digestChecked(sc, n) && (file === undefined || hashesFile(sc, n, file))) {
           found = true;
           return false;
         }

@@ -45,6 +45,10 @@ tester.run(id(rule), rule, {
     "import { File, Paths } from 'expo-file-system';\nimport * as Crypto from 'expo-crypto';\nexport async function load() {\n  const file = await File.downloadFileAsync('https://cdn.example.com/model.onnx', Paths.document);\n  if ((await Crypto.digest(Crypto.CryptoDigestAlgorithm.SHA256, await file.bytes())) !== SHA) throw new Error('bad model');\n  return file.uri;\n}",
     "import { File, Paths } from 'expo-file-system';\nexport const dev = () => File.downloadFileAsync('http://10.0.2.2:8081/assets/model.onnx', Paths.document);",
     "import { File, Paths } from 'expo-file-system/legacy';\nexport const dl = () => File.downloadFileAsync('https://cdn.example.com/model.onnx', Paths.document);",
+    // `RNFS.hash` of the downloaded file: the same literal path (or a constant of it), the same template, through a helper's parameter
+    rnfs + "const MODEL_PATH = '/data/model.onnx';\nexport async function load() {\n  await RNFS.downloadFile({ fromUrl: 'https://cdn.example.com/model.onnx', toFile: '/data/model.onnx' }).promise;\n  if ((await RNFS.hash(MODEL_PATH, 'sha256')) !== SHA) throw new Error('bad model');\n}",
+    rnfs + "export async function load() {\n  await RNFS.downloadFile({ fromUrl: 'https://cdn.example.com/model.onnx', toFile: `${RNFS.DocumentDirectoryPath}/model.onnx` }).promise;\n  if ((await RNFS.hash(`${RNFS.DocumentDirectoryPath}/model.onnx`, 'sha256')) !== SHA) throw new Error('bad model');\n}",
+    rnfs + "async function verify(path) {\n  if ((await RNFS.hash(path, 'sha256')) !== SHA) throw new Error('bad model');\n}\nexport async function load() {\n  const p = RNFS.DocumentDirectoryPath + '/model.onnx';\n  await RNFS.downloadFile({ fromUrl: 'https://cdn.example.com/model.onnx', toFile: p }).promise;\n  await verify(p);\n}",
     rnfs + "await RNFS.downloadFile({ fromUrl: 'http://127.0.0.1:8080/model.onnx', toFile: `${RNFS.DocumentDirectoryPath}/model.onnx` }).promise;",
     // the Android emulator's alias of the host's loopback (the Metro dev server; review s31js, dl/d_local.js)
     expoFs + "export async function load() {\n  const { uri } = await FileSystem.downloadAsync('http://10.0.2.2:8081/assets/model.onnx', FileSystem.documentDirectory + 'model.onnx');\n  return InferenceSession.create(uri);\n}",
@@ -199,6 +203,15 @@ tester.run(id(rule), rule, {
     {
       code: "import { File, Paths } from 'expo-file-system/next';\nexport const dl = () => File.downloadFileAsync('https://cdn.example.com/model.onnx', Paths.cache);",
       errors: [{ messageId: 'unverified', data: { callee: 'File.downloadFileAsync', url: '"https://cdn.example.com/model.onnx"' }, confidence: 'high', line: 2 }],
+    },
+    // react-native-fs's `RNFS.hash(path, alg)` of another file than the one downloaded checks nothing of the download
+    {
+      code: rnfs + "export async function load() {\n  const p = `${RNFS.DocumentDirectoryPath}/model.onnx`;\n  const other = `${RNFS.DocumentDirectoryPath}/config.json`;\n  await RNFS.downloadFile({ fromUrl: 'https://cdn.example.com/model.onnx', toFile: p }).promise;\n  if ((await RNFS.hash(other, 'sha256')) !== SHA) throw new Error('bad model');\n  return InferenceSession.create(p);\n}",
+      errors: [{ messageId: 'unverified', data: { callee: 'RNFS.downloadFile', url: '"https://cdn.example.com/model.onnx"' }, confidence: 'high', line: 6 }],
+    },
+    {
+      code: rnfs + "export async function load() {\n  await RNFS.downloadFile({ fromUrl: 'https://cdn.example.com/model.onnx', toFile: '/data/model.onnx' }).promise;\n  if ((await RNFS.hash('/data/labels.onnx', 'sha256')) !== SHA) throw new Error('bad model');\n}",
+      errors: [{ messageId: 'unverified', data: { callee: 'RNFS.downloadFile', url: '"https://cdn.example.com/model.onnx"' }, confidence: 'high', line: 4 }],
     },
     // a URL not known, saved as a model file: medium, as for curl -o
     {
