@@ -479,6 +479,18 @@ function hfSpecForName(qn: string): (Spec & { confidence: Confidence }) | undefi
     if (/^ctransformers\.(?:hub\.)?(?:AutoModelForCausalLM|AutoConfig)\.from_pretrained$/.test(qn)) {
       return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['model_path_or_repo_id'], confidence: 'high' };
     }
+    // pyannote.audio (pyannote/audio/core/model.py `Model.from_pretrained(checkpoint, …)`, core/pipeline.py
+    // `Pipeline.from_pretrained(checkpoint_path, …)` in 3.x, `checkpoint` in 4.x, inherited by their subclasses):
+    // an existing file is read, else the id is fetched from the Hub (`hf_hub_download`); a literal `owner/name`
+    // at medium confidence, as for any other package's class
+    if (/^pyannote\.audio\.(?:[\w.]*\.)?[A-Z]\w*\.from_pretrained$/.test(qn)) {
+      return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['checkpoint', 'checkpoint_path'], ownerIdOnly: true, confidence: 'medium' };
+    }
+    // ESPnet (espnet2/bin/asr_inference.py `Speech2Text.from_pretrained(model_tag=None, **kwargs)`, and the same in
+    // tts_inference.py, enh_inference.py, …): the tag goes to espnet_model_zoo's `ModelDownloader().download_and_unpack`
+    if (/^espnet2?\.(?:[\w.]*\.)?[A-Z]\w*\.from_pretrained$/.test(qn)) {
+      return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['model_tag'], ownerIdOnly: true, confidence: 'medium' };
+    }
     // A class of another package (`from maggie.network.arch import MaGGIe`, a Hub mixin): a Hub load
     // when given a literal `owner/name`, at medium confidence
     if (!hfPackage(qn)) return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['pretrained_model_name_or_path', 'model_name_or_path', 'model_id', 'repo_id'], ownerIdOnly: true, confidence: 'medium' };

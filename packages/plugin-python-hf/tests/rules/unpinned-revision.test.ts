@@ -38,6 +38,10 @@ ruleTester.run('hf/unpinned-revision', rule, {
     // pinned Kaggle handles; another library's model_download
     'import kagglehub\np = kagglehub.model_download("google/gemma/pyTorch/2b/3")\nd = kagglehub.dataset_download("zillow/zecon/versions/2")',
     'from mylib import model_download\np = model_download("google/gemma/pyTorch/2b")',
+    // `checkpoint=` is pyannote's keyword only: another package's class keeps the generic reading; a pinned
+    // or local pyannote checkpoint given by keyword
+    'from lightning_models import Net\nm = Net.from_pretrained(checkpoint="org/net")',
+    `from pyannote.audio import Model, Pipeline\nm = Model.from_pretrained(checkpoint="pyannote/segmentation-3.0", revision="${COMMIT}")\np = Pipeline.from_pretrained(checkpoint_path="./config.yaml")`,
     // a helper's parameter that every call of the file gives a local path
     'from transformers import AutoModelForCausalLM\ndef load(path):\n    return AutoModelForCausalLM.from_pretrained(path)\nload("./out")\nload("/models/base")',
     // diffusers' adapter loaders: pinned, a local file, another library's method of the same name
@@ -597,6 +601,23 @@ ruleTester.run('hf/unpinned-revision', rule, {
     {
       code: 'from maggie.network.arch import MaGGIe\nm = MaGGIe.from_pretrained("chuonghm/maggie-image-him50k-cvpr24")',
       errors: [{ messageId: 'missingRevision', confidence: 'medium', data: { api: 'MaGGIe.from_pretrained', id: 'chuonghm/maggie-image-him50k-cvpr24' } }],
+    },
+    // pyannote.audio's and ESPnet's keyword spellings of the id (pyannote 3.x `checkpoint_path=`, 4.x
+    // `checkpoint=`; ESPnet `model_tag=`) are read as the positional id is (review speech P2-2)
+    {
+      code: 'from pyannote.audio import Pipeline\npipeline = Pipeline.from_pretrained(checkpoint_path="pyannote/speaker-diarization-3.1", use_auth_token="hf_x")',
+      errors: [{ messageId: 'missingRevision', confidence: 'medium', line: 2, data: { api: 'Pipeline.from_pretrained', id: 'pyannote/speaker-diarization-3.1' } }],
+    },
+    {
+      code: 'from pyannote.audio import Pipeline, Model\np = Pipeline.from_pretrained(checkpoint="pyannote/speaker-diarization-community-1", token="hf_x")\nm = Model.from_pretrained(checkpoint="pyannote/segmentation-3.0")',
+      errors: [
+        { messageId: 'missingRevision', confidence: 'medium', line: 2, data: { api: 'Pipeline.from_pretrained', id: 'pyannote/speaker-diarization-community-1' } },
+        { messageId: 'missingRevision', confidence: 'medium', line: 3, data: { api: 'Model.from_pretrained', id: 'pyannote/segmentation-3.0' } },
+      ],
+    },
+    {
+      code: 'from espnet2.bin.asr_inference import Speech2Text\ns2t = Speech2Text.from_pretrained(model_tag="espnet/simpleoier_librispeech_asr_train_asr_conformer7_wavlm_large_raw_en_bpe5000_sp", device="cuda")',
+      errors: [{ messageId: 'missingRevision', confidence: 'medium', data: { api: 'Speech2Text.from_pretrained', id: 'espnet/simpleoier_librispeech_asr_train_asr_conformer7_wavlm_large_raw_en_bpe5000_sp' } }],
     },
     // SpeechBrain's pretrained interfaces fetch `source` from the Hub
     {
