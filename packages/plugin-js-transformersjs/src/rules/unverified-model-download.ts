@@ -680,6 +680,9 @@ function commandDownloadFinding(
   return undefined;
 }
 
+/** The bounds of a string nothing is known of. */
+const NOT_KNOWN: StringBounds = { prefix: '', suffix: '', parts: ['', ''] };
+
 /** Response bodies read as text (`res.json()`, `.then((r) => r.text())`): a configuration, not model bytes. */
 const TEXT_READS = new Set(['json', 'text']);
 
@@ -808,9 +811,14 @@ export default createRule<[], JsSourceCode>({
         const base = remoteBase(sc, node);
         const location = classifyLocation(sc, url);
         if (location.kind === 'local' && !base) return;
-        const bounds = sc.stringBounds(url);
+        // (a parameter whose local default the file's own calls replace with a remote URL — `classifyLocation`
+        // reads what they pass: `export async function fetchModel(url = LOCAL_URL)` called as
+        // `fetchModel("https://…/model.onnx")` — is judged by what the calls pass, as one without a default is)
+        const ownBounds = sc.stringBounds(url);
+        const overLocalDefault = location.kind !== 'local' && ownBounds.value !== undefined && classifyString(ownBounds.value, false).kind === 'local';
+        const bounds: StringBounds = overLocalDefault ? NOT_KNOWN : ownBounds;
         // a URL looked up among known values (`MODEL_URLS[name]`) is judged by each of them
-        const choices = bounds.value === undefined ? urlChoices(sc, url, base !== undefined) : undefined;
+        const choices = bounds.value === undefined && !overLocalDefault ? urlChoices(sc, url, base !== undefined) : undefined;
         if (choices === 'local') return;
         // the defaults of a URL the environment may override (`process.env.MODEL_URL || "https://…/m.onnx"`)
         // (not the values of the function's own parameter: what its calls pass is read below, `modelUrlsFromCallers`)

@@ -1,5 +1,7 @@
 import { isLoopbackHost } from '@oculum/core';
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
+
+type KnownValues = NonNullable<ReturnType<JsSourceCode['knownValues']>>;
 import { staticKey, unwrapExpression } from '@oculum/lang-js';
 import { isHfHubModule } from './libraries.js';
 
@@ -389,6 +391,35 @@ function startsWith(sc: JsSourceCode, expr: JsNode, test: (n: JsNode) => boolean
 }
 
 /**
+ * A parameter whose default is local (`export async function fetchModel(url = LOCAL_URL)`) that the
+ * file's own calls give a remote URL or a Hub id (`fetchModel("https://…/model.onnx")`): `constant`
+ * reads the default, `knownValues` what the calls pass too (lang-js). Where the value may go: the
+ * values passed, which are not local, with `overridable` (the default, or what other calls pass, is
+ * not that value) — unless every value the parameter may take is known and points the same way (a
+ * function of the file whose every call passes a remote URL: as known as a constant). Undefined
+ * when no call of the file passes anything but local values: a local default alone stays local
+ * (another module may pass anything to an exported function, but what it passes is not known).
+ */
+function passedOverLocalDefault(sc: JsSourceCode, expr: JsNode, value: string, known: KnownValues | undefined, hubIds: boolean): ModelLocation | undefined {
+  if (!known || !known.values.every((v): v is string => typeof v === 'string')) return undefined;
+  const passed = (known.values as string[]).filter((v) => v !== value && classifyString(v, hubIds).kind !== 'local');
+  if (passed.length === 0) return undefined;
+  if (!known.others && passed.length === known.values.length) return knownChoices(sc, expr, hubIds);
+  const kinds = passed.map((v) => classifyString(v, hubIds));
+  const kind = kinds[0].kind;
+  if ((kind !== 'remote' && kind !== 'hub') || kinds.some((k) => k.kind !== kind)) return undefined;
+  const hosts = new Set(kinds.map((k) => k.host));
+  return {
+    kind,
+    value: passed.length === 1 ? passed[0] : undefined,
+    values: passed,
+    http: kind === 'remote' ? kinds.every((k) => k.http) : undefined,
+    host: hosts.size === 1 ? kinds[0].host : undefined,
+    overridable: true,
+  };
+}
+
+/**
  * The known start of a URL makes it relative whatever follows: it cannot begin a scheme (a letter,
  * then letters, digits, `+`, `-` or `.` up to a `:`) nor a host (`//`, or `\\`, which URL parsers
  * read as `//`). `models/` and `` `models/${name}.onnx` `` are relative; `http` (`` `http${s}://…` ``)
@@ -412,7 +443,8 @@ export function classifyLocation(sc: JsSourceCode, expr: JsNode, options: { hubI
     // a field of an exported class, a parameter's default: another module may assign it, or a caller
     // pass another value; the values of the same kind the file's own calls pass are listed after it
     // (`createEmbedder("org/other")` of `export function createEmbedder(id = "org/name")`)
-    const known = c.kind !== 'local' ? sc.knownValues(expr) : undefined;
+    const known = sc.knownValues(expr);
+    if (c.kind === 'local') return passedOverLocalDefault(sc, expr, value, known, hubIds) ?? { ...c, value };
     if (known?.others) {
       const passed = known.values.filter((v): v is string => typeof v === 'string' && v !== value && classifyString(v, hubIds).kind === c.kind);
       return { ...c, value, overridable: true, values: [value, ...passed] };

@@ -6,6 +6,8 @@ const expo = "import * as ort from 'onnxruntime-react-native';\nimport { Asset }
 
 tester.run(id(rule), rule, {
   valid: [
+    // a URL parameter with a local default that no call of the file replaces with a remote URL (an exported one too)
+    "import * as ort from 'onnxruntime-web';\nconst LOCAL_URL = '/models/model.onnx';\nexport async function load(url = LOCAL_URL) {\n  return ort.InferenceSession.create(url);\n}\nload();\nload('./models/other.onnx');",
     "import { InferenceSession } from 'onnxruntime-react-native';\nimport { Image } from 'react-native';\nexport const load = () => InferenceSession.create(Image.resolveAssetSource(require('./assets/m.onnx')).uri);",
     // the file expo-file-system's download saved on the device: the download is unverified-model-download's (review edge)
     "import * as FileSystem from 'expo-file-system';\nimport { InferenceSession } from 'onnxruntime-react-native';\nexport async function load() {\n  const { uri } = await FileSystem.downloadAsync('https://cdn.example.com/model.onnx', FileSystem.documentDirectory + 'model.onnx');\n  return InferenceSession.create(uri);\n}",
@@ -54,6 +56,15 @@ tester.run(id(rule), rule, {
     imp + `const MODEL_URLS = ['/models/encoder.onnx', './models/decoder.onnx'];\nexport const s = await Promise.all(MODEL_URLS.map((modelUrl) => ort.InferenceSession.create(modelUrl)));`,
   ],
   invalid: [
+    // a URL parameter with a local default, given a remote URL by a call of the file: high when the file makes every call, medium when exported
+    {
+      code: "import * as ort from 'onnxruntime-web';\nconst LOCAL_URL = '/models/model.onnx';\nasync function load(url = LOCAL_URL) {\n  return ort.InferenceSession.create(url);\n}\nload('https://cdn.example.com/model.onnx');",
+      errors: [{ messageId: 'remote', data: { callee: 'ort.InferenceSession.create', url: '"https://cdn.example.com/model.onnx"' }, confidence: 'high', line: 4 }],
+    },
+    {
+      code: "import * as ort from 'onnxruntime-web';\nconst LOCAL_URL = '/models/model.onnx';\nexport async function load(url = LOCAL_URL) {\n  return ort.InferenceSession.create(url);\n}\nload();\nload('https://cdn.example.com/model.onnx');",
+      errors: [{ messageId: 'remote', data: { callee: 'ort.InferenceSession.create', url: '"https://cdn.example.com/model.onnx"' }, confidence: 'medium', line: 4 }],
+    },
     // Deno's npm: specifier names the library as its npm name does
     { code: `import * as ort from 'npm:onnxruntime-web@1.20.1';\nawait ort.InferenceSession.create('https://cdn.example.com/models/yolov8n.onnx');`, errors: [{ messageId: 'remote', confidence: 'high', line: 2 }] },
     // look-alikes of \`pathToFileURL\`: another module's, a local function, a URL object's host

@@ -62,6 +62,9 @@ tester.run(id(rule), rule, {
     'export async function load(v, name) {\n  return (await fetch(`model_v${v}/${name}.onnx`)).arrayBuffer();\n}',
     // Deno's readers are no sinks
     `export async function f(url) {\n  const res = await fetch(url);\n  return Deno.readFile('models/model.onnx');\n}`,
+    // a helper whose URL parameter has a local default: no call of the file, or calls with local URLs only
+    "import * as ort from 'onnxruntime-web';\nconst LOCAL_URL = '/models/model.onnx';\nexport async function fetchModel(url = LOCAL_URL) {\n  const res = await fetch(url);\n  return ort.InferenceSession.create(new Uint8Array(await res.arrayBuffer()));\n}",
+    "import * as ort from 'onnxruntime-web';\nconst LOCAL_URL = '/models/model.onnx';\nexport async function fetchModel(url = LOCAL_URL) {\n  const res = await fetch(url);\n  return ort.InferenceSession.create(new Uint8Array(await res.arrayBuffer()));\n}\nfetchModel();\nfetchModel('/models/small.onnx');",
     // the default is local: what may replace it is not known
     `export async function f() { return (await fetch(process.env.MODEL_URL || '/models/m.onnx')).arrayBuffer(); }`,
     // a Hub `resolve` URL of a configuration, read as JSON: no model file
@@ -213,6 +216,11 @@ tester.run(id(rule), rule, {
       code: rnfs + "export async function load() {\n  await RNFS.downloadFile({ fromUrl: 'https://cdn.example.com/model.onnx', toFile: '/data/model.onnx' }).promise;\n  if ((await RNFS.hash('/data/labels.onnx', 'sha256')) !== SHA) throw new Error('bad model');\n}",
       errors: [{ messageId: 'unverified', data: { callee: 'RNFS.downloadFile', url: '"https://cdn.example.com/model.onnx"' }, confidence: 'high', line: 4 }],
     },
+    // a helper whose URL parameter has a local default, given a remote model URL by a call of the file: what the call passes counts
+    ...['export ', ''].map((exported) => ({
+      code: `import * as ort from 'onnxruntime-web';\nconst LOCAL_URL = '/models/model.onnx';\n${exported}async function fetchModel(url = LOCAL_URL) {\n  const res = await fetch(url);\n  return ort.InferenceSession.create(new Uint8Array(await res.arrayBuffer()));\n}\nfetchModel('https://cdn.example.com/model.onnx');`,
+      errors: [{ messageId: 'unverifiedPassed' as const, data: { callee: 'fetch', url: '"https://cdn.example.com/model.onnx"' }, confidence: 'medium' as const, line: 4 }],
+    })),
     // a URL not known, saved as a model file: medium, as for curl -o
     {
       code: expoFs + "export async function load(url) {\n  const { uri } = await FileSystem.downloadAsync(url, FileSystem.documentDirectory + 'model.onnx');\n  return InferenceSession.create(uri);\n}",
