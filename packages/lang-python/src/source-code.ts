@@ -280,6 +280,11 @@ export interface Rendering {
   cellNumbers?: readonly number[];
 }
 
+/** What `dictEntries` reads of a mapping. */
+type DictEntries = { entries: Map<string, Node>; complete: boolean; keysKnown?: boolean; volatile?: boolean };
+/** How deep `dictEntries` follows names and splats (two steps per `d1 = {**d0, …}` level). */
+const MAX_DICT_DEPTH = 32;
+
 export class PythonSourceCode implements CodeSourceCode<Node> {
   readonly path: string;
   readonly text: string;
@@ -2696,7 +2701,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
 
   /** Elements of a list/tuple literal (or a name bound once to one). */
   private sequenceElements(expr: Node | undefined, depth: number): Node[] | undefined {
-    if (!expr || depth > 8) return undefined;
+    if (!expr || depth > 16) return undefined;
     switch (expr.type) {
       case 'list':
       case 'tuple': {
@@ -2738,8 +2743,33 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * the dict is modified by subscript assignment in its scope; `keysKnown` then says when every key
    * it may hold is among `entries` all the same (each write sets known keys).
    */
-  private dictEntries(expr: Node | undefined, depth: number): { entries: Map<string, Node>; complete: boolean; keysKnown?: boolean; volatile?: boolean } | undefined {
-    if (!expr || depth > 8) return undefined;
+  private dictEntries(expr: Node | undefined, depth: number): DictEntries | undefined {
+    if (!expr) return undefined;
+    if (depth > MAX_DICT_DEPTH) {
+      this.dictEntriesCut++;
+      return undefined;
+    }
+    // A name's table, once per use (`d1 = {**d0, **d0}`, `d2 = {**d1, **d1}`, … doubled per level): a
+    // table the depth bound or a cycle cut short is reused only as deep or deeper (less would read no more).
+    if (expr.type === 'identifier') {
+      const cached = this.dictEntriesCache.get(expr.id);
+      if (cached && (cached.cutAt === undefined || depth >= cached.cutAt)) return cached.result;
+      const cut = this.dictEntriesCut;
+      const cycles = this.dictEntriesCycles;
+      const result = this.computeDictEntries(expr, depth);
+      if (cycles === this.dictEntriesCycles) this.dictEntriesCache.set(expr.id, { result, cutAt: cut === this.dictEntriesCut ? undefined : depth });
+      return result;
+    }
+    return this.computeDictEntries(expr, depth);
+  }
+
+  /** `dictEntries` by identifier; `cutAt`: the depth it was asked at, when it was cut short. */
+  private readonly dictEntriesCache = new Map<number, { result: DictEntries | undefined; cutAt: number | undefined }>();
+  /** How many times `dictEntries` was cut short by its depth bound, and by a write read while it is worked out (never cached). */
+  private dictEntriesCut = 0;
+  private dictEntriesCycles = 0;
+
+  private computeDictEntries(expr: Node, depth: number): DictEntries | undefined {
     switch (expr.type) {
       case 'dictionary': {
         const entries = new Map<string, Node>();
@@ -2834,15 +2864,21 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     // `d0.update(d1)`: once per write (a chain `d0.update(d1)`, `d1.update(d2)`, … read again at each level
     // doubled per level); `false` while it is worked out (`d.update(d)`)
     const known = this.knownKeyWrites.get(w.node.id);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      if (this.knownKeyWritesPending.has(w.node.id)) this.dictEntriesCycles++; // (worked out further up: a cycle)
+      return known;
+    }
     this.knownKeyWrites.set(w.node.id, false);
+    this.knownKeyWritesPending.add(w.node.id);
     const result = this.dictEntries(w.value, depth + 1)?.complete === true;
+    this.knownKeyWritesPending.delete(w.node.id);
     this.knownKeyWrites.set(w.node.id, result);
     return result;
   }
 
   /** `writesKnownKeys` by write. */
   private readonly knownKeyWrites = new Map<number, boolean>();
+  private readonly knownKeyWritesPending = new Set<number>();
 
   /**
    * Keys written into the mapping a name holds, by statements of its scope that end before this use,
