@@ -2,7 +2,22 @@ import { createRule, UNKNOWN } from '@oculum/core';
 import { importTrigger, type ProjectClassPart, type PythonSourceCode } from '@oculum/lang-python';
 import { judgePickleBytes } from '@oculum/plugin-model-files/pickle';
 import { CALLBACK_CALLEE_NAMES, handedLoader } from '../callbacks.js';
-import { calleeName, confidenceFor, constantBytes, dataOrigin, firstAmong, isInProcessData, isStubFile, savedOnSomePathBefore, type Node, saveLineText } from '../utils.js';
+import {
+  calleeName,
+  confidenceFor,
+  constantBytes,
+  dataOrigin,
+  firstAmong,
+  flagState,
+  flagStateThroughCallers,
+  isInProcessData,
+  isStubFile,
+  savedOnSomePathBefore,
+  type Node,
+  saveLineText,
+  splatValuesFromCallers,
+  splatValuesFromEveryCaller,
+} from '../utils.js';
 
 const PICKLE_MODULES = ['pickle', '_pickle', 'cPickle', 'six.moves.cPickle', 'pickle5', 'dill', 'cloudpickle'];
 
@@ -81,10 +96,16 @@ function isUntrustedTypesList(sc: PythonSourceCode, expr: Node): boolean {
 const LIBRARY_WRITERS = new Set(['.save', '.save_replay_buffer']);
 const MLFLOW_REMEDIATION =
   'Load MLflow models only from runs and registries whose write access you control (a model version you reviewed, not a stage or alias anyone can move), and log models in a flavor stored without pickle: ONNX (`mlflow.onnx`), skops for scikit-learn, safetensors through `mlflow.transformers`.';
-/** LangChain vector stores whose `load_local` unpickles the saved index once `allow_dangerous_deserialization` is set. */
-const PICKLED_VECTOR_STORES = /^langchain(?:_community)?\.vectorstores\.(?:[\w.]*\.)?(?:FAISS|Annoy|ScaNN)\.load_local$/;
+/**
+ * LangChain vector stores whose `load_local` unpickles the saved index once `allow_dangerous_deserialization`
+ * is set, and the TF-IDF retriever, whose `load_local` then joblib-loads its vectorizer and unpickles its
+ * documents (langchain_community/retrievers/tfidf.py).
+ */
+const PICKLED_VECTOR_STORES = /^langchain(?:_community)?\.(?:vectorstores\.(?:[\w.]*\.)?(?:FAISS|Annoy|ScaNN)|retrievers\.(?:[\w.]*\.)?TFIDFRetriever)\.load_local$/;
 /** A store's `save_local` (`FAISS.from_documents(docs, emb).save_local(p)`, `vs = FAISS.load_local(…)` … `vs.save_local(p)`). */
-const VECTOR_STORE_SAVE = /^langchain(?:_community)?\.vectorstores\.(?:[\w.]*\.)?(?:FAISS|Annoy|ScaNN)\.\w+\.save_local$/;
+const VECTOR_STORE_SAVE = /^langchain(?:_community)?\.(?:vectorstores\.(?:[\w.]*\.)?(?:FAISS|Annoy|ScaNN)|retrievers\.(?:[\w.]*\.)?TFIDFRetriever)\.\w+\.save_local$/;
+/** The TF-IDF retriever's `load_local`/`save_local` name their files `file_name=` (default `"tfidf_vectorizer"`; keyword-only in `load_local`). */
+const isRetriever = (qualifiedName: string) => qualifiedName.includes('TFIDFRetriever');
 
 /**
  * Whether the `.save_local(...)` calls of the load's function may count as writing the index it loads: each
@@ -92,18 +113,19 @@ const VECTOR_STORE_SAVE = /^langchain(?:_community)?\.vectorstores\.(?:[\w.]*\.)
  * default `"index"`). A `.save_local` of anything else, or of another index name, leaves the load judged as
  * any other.
  */
-function ownIndexSaves(sc: PythonSourceCode, load: Node): boolean {
-  const indexName = (call: Node, position: number): unknown => {
-    const arg = sc.argument(call, { name: 'index_name', position });
-    return arg ? sc.constant(arg) : 'index';
+function ownIndexSaves(sc: PythonSourceCode, load: Node, store: string): boolean {
+  const retriever = isRetriever(store);
+  const indexName = (call: Node, position: number | undefined): unknown => {
+    const arg = sc.argument(call, retriever ? { name: 'file_name', position } : { name: 'index_name', position });
+    return arg ? sc.constant(arg) : retriever ? 'tfidf_vectorizer' : 'index';
   };
-  const wanted = indexName(load, 2);
+  const wanted = indexName(load, retriever ? undefined : 2);
   if (typeof wanted !== 'string') return false;
   const saves = sc.callsIn(sc.enclosingFunction(load)).filter((c) => sc.callee(c)?.type === 'attribute' && sc.callee(c)!.childForFieldName('attribute')?.text === 'save_local');
   return saves.every((c) => {
     const fn = sc.callee(c)!;
-    const store = sc.instanceQualifiedNames(fn).some((q) => VECTOR_STORE_SAVE.test(q)) || sc.qualifiedNames(fn).some((q) => VECTOR_STORE_SAVE.test(q));
-    return store && indexName(c, 1) === wanted;
+    const saver = [...sc.instanceQualifiedNames(fn), ...sc.qualifiedNames(fn)].find((q) => VECTOR_STORE_SAVE.test(q));
+    return !!saver && isRetriever(saver) === retriever && indexName(c, 1) === wanted;
   });
 }
 
@@ -348,18 +370,18 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    triggers: ['pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization', 'recv_pyobj', 'load_learner', /\bmlflow\b/, 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', /\bpaddle\b/, 'megengine', 'skops'],
+    triggers: ['pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization', 'load_local', 'recv_pyobj', 'load_learner', /\bmlflow\b/, 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', /\bpaddle\b/, 'megengine', 'skops'],
     // (`nltk.data.load("….pickle")` holds `pickle`)
     // What `create` needs imported, and a loader's name (shelve's and jsonpickle's by their module).
     // A vendored cloudpickle reached as an attribute of its package (`import ray` … `ray.cloudpickle.loads(b)`)
     // At deep, an `Unpickler` subclass of another module of the project, imported (see `UNPICKLER_NAME`)
     triggerGroups: [
       [importTrigger([...IMPORTED, ...VENDORING, 'langchain', 'langchain_community']), /\b(?:ray|pyspark|srsly|externals)\s*\.\s*cloudpickle\b/, UNPICKLER_NAME],
-      [/\b(?:_?loads?|_?Unpickler|load_session|load_module|read_pickle|LazyLoader|recv_pyobj|load_learner|load_model|load_pickle|unpickle|load_from_zip_file)\b/, 'shelve', 'jsonpickle', 'allow_dangerous_deserialization', UNPICKLER_NAME],
+      [/\b(?:_?loads?|_?Unpickler|load_session|load_module|read_pickle|LazyLoader|recv_pyobj|load_learner|load_model|load_pickle|unpickle|load_from_zip_file|load_local)\b/, 'shelve', 'jsonpickle', 'allow_dangerous_deserialization', UNPICKLER_NAME],
     ],
     docs: {
       description:
-        'Reports deserialization with pickle and its relatives (`pickle`, `_pickle`, `cPickle`, `dill`, `cloudpickle`, `pandas.read_pickle`, `shelve`, `marshal`, `jsonpickle`, NLTK `.pickle` resources, fastai `load_learner`, MLflow\'s pickled flavors, gensim, statsmodels, stable-baselines3, PaddlePaddle and MegEngine models, LangChain vector stores loaded with `allow_dangerous_deserialization`), which runs code embedded in the data.',
+        'Reports deserialization with pickle and its relatives (`pickle`, `_pickle`, `cPickle`, `dill`, `cloudpickle`, `pandas.read_pickle`, `shelve`, `marshal`, `jsonpickle`, NLTK `.pickle` resources, fastai `load_learner`, MLflow\'s pickled flavors, gensim, statsmodels, stable-baselines3, PaddlePaddle and MegEngine models, LangChain vector stores and retrievers loaded with `allow_dangerous_deserialization`), which runs code embedded in the data.',
       recommended: true,
     },
     messages: {
@@ -381,6 +403,8 @@ export default createRule<[], PythonSourceCode>({
         '`{{callee}}` unpickles a `.pickle` resource of nltk_data, which `nltk.download` fetches from the network: a tampered data package runs code on this machine (CVE-2024-39705). Upgrade to NLTK 3.9 or later and load `punkt_tab` (`PunktTokenizer()`), which holds no pickles.',
       vectorStore:
         '`{{callee}}` loads a saved index whose docstore is a pickle, which `allow_dangerous_deserialization` lets it unpickle: a folder somebody else wrote or replaced runs code on this machine when it is loaded. Load only an index this application built, from a folder no one else can write; otherwise rebuild it from the source documents, or keep its docstore as JSON.',
+      pickledRetriever:
+        '`{{callee}}` loads a saved retriever whose vectorizer is a joblib pickle and whose documents are a pickle, which `allow_dangerous_deserialization` lets it unpickle: a folder somebody else wrote or replaced runs code on this machine when it is loaded. Load only a retriever this application built, from a folder no one else can write; otherwise rebuild it at startup from source documents kept as JSON.',
       vectorStoreSavedOnSomePaths:
         '`{{callee}}` loads an index this code saves at line {{line}}, but not on every path before this load: where that save has not run, the folder is whatever is on disk, and its pickled docstore runs code on this machine when it is loaded. Load only an index this application built, from a folder no one else can write; otherwise rebuild it from the source documents, or keep its docstore as JSON.',
       savedOnSomePaths:
@@ -400,6 +424,27 @@ export default createRule<[], PythonSourceCode>({
     if (!importsLoader && !(context.depth === 'deep' && UNPICKLER_NAME.test(sc.text))) return {};
 
     const gate = sc.calleeGate([...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1))), 'load_local', 'LazyLoader', 'recv_pyobj', 'load_learner', 'load_model', 'unpickle', 'load_pickle', 'load_from_zip_file', 'load_from_pkl', 'load_replay_buffer', 'load_program_state', ...CALLBACK_CALLEE_NAMES]);
+    /**
+     * Whether a vector store's `load_local` call lets it unpickle (`allow_dangerous_deserialization`): as
+     * passed, or through the same-file callers of the parameter it passes (`def load_index(p,
+     * allow_dangerous_deserialization=False)` called with `True`) or of the `**kwargs` it forwards;
+     * `unknown` when a mapping it unpacks cannot be read (the call fails without the flag, so a working
+     * call most likely sets it: reported at low confidence).
+     */
+    const dangerousDeserialization = (call: Node): 'true' | 'false' | 'unknown' => {
+      const key = 'allow_dangerous_deserialization';
+      const flag = sc.argument(call, { name: key });
+      if (flag) {
+        const state = flagStateThroughCallers(sc, flag, context.depth, 'true');
+        return state === 'absent' ? 'false' : state;
+      }
+      if (!sc.hasUnresolvedArguments(call)) return 'false';
+      const passed = splatValuesFromCallers(sc, call, key, context.depth);
+      if (passed.some((v) => flagState(sc, v) === 'true')) return 'true';
+      const fromEvery = splatValuesFromEveryCaller(sc, call, key, context.depth);
+      if (fromEvery?.every((v) => !v || flagState(sc, v) === 'false')) return 'false';
+      return 'unknown';
+    };
     return {
       call(node: Node) {
         if (!gate(node)) return;
@@ -415,22 +460,22 @@ export default createRule<[], PythonSourceCode>({
         // `FAISS.load_local(path, embeddings, allow_dangerous_deserialization=True)`: the index's docstore is a pickle
         let store = sc.qualifiedName(sc.callee(node)!);
         if (store && PICKLED_VECTOR_STORES.test(store)) {
-          const flag = sc.argument(node, { name: 'allow_dangerous_deserialization' });
-          const value = flag ? sc.constant(flag) : false;
-          if (value !== UNKNOWN && !value) return;
+          const state = dangerousDeserialization(node);
+          if (state === 'false') return;
           const folder = sc.argument(node, { position: 0 }) ?? sc.argument(node, { name: 'folder_path' });
           const name = store.split('.').slice(-2).join('.');
           // `vs.save_local("index")` then `FAISS.load_local("index", …)`: the index this code just built —
           // when every `.save_local` of the function is a vector store's, of the index name this load reads
           const own = { pathWriters: VECTOR_STORE_WRITERS };
-          const saves = ownIndexSaves(sc, node);
+          const saves = ownIndexSaves(sc, node, store);
           if (saves && isInProcessData(sc, folder, VECTOR_STORE_WRITERS, 0, own)) return;
           const save = saves ? savedOnSomePathBefore(sc, folder, VECTOR_STORE_WRITERS, own) : undefined;
           if (save) {
             context.report({ node, messageId: 'vectorStoreSavedOnSomePaths', data: { callee: name, line: saveLineText(sc, save, node) }, confidence: 'medium', remediation: VECTOR_STORE_REMEDIATION });
             return;
           }
-          context.report({ node, messageId: 'vectorStore', data: { callee: name }, confidence: value === UNKNOWN ? 'low' : confidenceFor(sc, folder), remediation: VECTOR_STORE_REMEDIATION });
+          const messageId = isRetriever(store) ? 'pickledRetriever' : 'vectorStore';
+          context.report({ node, messageId, data: { callee: name }, confidence: state === 'unknown' ? 'low' : confidenceFor(sc, folder), remediation: VECTOR_STORE_REMEDIATION });
           return;
         }
         // pyzmq's `socket.recv_pyobj()`: `pickle.loads` of the next message off the socket (a method no

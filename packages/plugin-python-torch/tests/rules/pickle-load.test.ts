@@ -48,6 +48,12 @@ ruleTester.run('torch/pickle-load', rule, {
     'from langchain_community.vectorstores import FAISS\nvs = FAISS.from_texts(["a"], emb)\nvs.save_local("my_index")\ndb = FAISS.load_local("my_index", emb, allow_dangerous_deserialization=True)',
     'from langchain_community.vectorstores import FAISS\nvs = FAISS.from_texts(["a"], emb)\nvs.save_local("my_index", "mine")\ndb = FAISS.load_local("my_index", emb, "mine", allow_dangerous_deserialization=True)',
     'from langchain_community.vectorstores import FAISS\ndef rebuild(docs, emb, folder):\n    FAISS.from_documents(docs, emb).save_local(folder)\n    return FAISS.load_local(folder, emb, allow_dangerous_deserialization=True)',
+    // a helper whose flag no caller sets: its default `False` (the call raises rather than unpickle)
+    'from langchain_community.vectorstores import FAISS\ndef load_index(emb, path, allow_dangerous_deserialization=False):\n    return FAISS.load_local(path, emb, allow_dangerous_deserialization=allow_dangerous_deserialization)\ndef main(emb):\n    return load_index(emb, "idx")',
+    'from langchain_community.vectorstores import FAISS\ndef _load_store(path, emb, **kwargs):\n    return FAISS.load_local(path, emb, **kwargs)\nstore = _load_store("idx", None, allow_dangerous_deserialization=False)',
+    'from langchain_community.vectorstores import FAISS\nkw = {"index_name": "docs"}\nvs = FAISS.load_local("idx", None, **kw)',
+    'from langchain_community.retrievers import TFIDFRetriever\ndef f(docs):\n    TFIDFRetriever.from_documents(docs).save_local("r")\n    return TFIDFRetriever.load_local("r", allow_dangerous_deserialization=True)',
+    'from langchain_community.retrievers import TFIDFRetriever\nr = TFIDFRetriever.load_local("retriever")',
     'import pickle\npickle.dump(obj, f)',
     // A def that shadows the import: once it runs, the name is the def (its own call included).
     'from pickle import loads\n\ndef loads(data):\n    return loads(data)',
@@ -393,6 +399,34 @@ ruleTester.run('torch/pickle-load', rule, {
     {
       code: 'from langchain_community.vectorstores import FAISS\ndef load(path, emb):\n    return FAISS.load_local(path, emb, allow_dangerous_deserialization=True)',
       errors: [{ messageId: 'vectorStore', confidence: 'high', line: 3 }],
+    },
+    // the flag a same-file caller passes to the helper's parameter, or into the `**kwargs` it forwards
+    {
+      code: 'from langchain_community.vectorstores import FAISS\ndef load_index(emb, path="idx", allow_dangerous_deserialization=False):\n    return FAISS.load_local(path, emb, allow_dangerous_deserialization=allow_dangerous_deserialization)\ndef main(emb):\n    return load_index(emb, "uploads/user_index", allow_dangerous_deserialization=True)',
+      errors: [{ messageId: 'vectorStore', confidence: 'high', line: 3 }],
+    },
+    {
+      code: 'from langchain_community.vectorstores import FAISS\ndef load_store(path, emb, **kwargs):\n    return FAISS.load_local(path, emb, **kwargs)\nstore = load_store("idx", None, allow_dangerous_deserialization=True)',
+      errors: [{ messageId: 'vectorStore', confidence: 'high', line: 3 }],
+    },
+    // a mapping that cannot be read (options from a JSON file): the call fails without the flag, so it most likely sets it
+    {
+      code: 'import json\nfrom langchain_community.vectorstores import FAISS\nopts = json.load(open("cfg.json"))\nvs = FAISS.load_local(opts["path"], None, **opts["load_kwargs"])',
+      errors: [{ messageId: 'vectorStore', confidence: 'low' }],
+    },
+    // the flag four merges down (`{**d0, …}` chains are read as deep as 16 levels)
+    {
+      code: "from langchain_community.vectorstores import FAISS\nd0 = {'allow_dangerous_deserialization': True}\nd1 = {**d0, 'k1': 1}\nd2 = {**d1, 'k2': 2}\nd3 = {**d2, 'k3': 3}\nd4 = {**d3, 'k4': 4}\nv = FAISS.load_local('idx', None, **d4)",
+      errors: [{ messageId: 'vectorStore', confidence: 'high' }],
+    },
+    // LangChain's TF-IDF retriever: a joblib-pickled vectorizer and pickled documents
+    {
+      code: 'from langchain_community.retrievers import TFIDFRetriever\nr = TFIDFRetriever.load_local("retriever", allow_dangerous_deserialization=True)',
+      errors: [{ messageId: 'pickledRetriever', confidence: 'high', data: { callee: 'TFIDFRetriever.load_local' } }],
+    },
+    {
+      code: 'from langchain_community.retrievers import TFIDFRetriever\ndef f(docs):\n    TFIDFRetriever.from_documents(docs).save_local("r", file_name="mine")\n    return TFIDFRetriever.load_local("r", allow_dangerous_deserialization=True)',
+      errors: [{ messageId: 'pickledRetriever', confidence: 'high' }],
     },
     // an index saved on some paths only, or under /tmp (another user can swap the folder in between)
     {
