@@ -10,6 +10,8 @@ import { calleeName, calleeOf, identifierNodesIn, isInside, receiverOf, same, st
 const VALIDATOR = /valid|saniti[sz]|clean|filter|moderat|screen|scan|verif|check|dedup|detox|inspect|audit|safety|guard|redact|pii|toxic|quality|curat|vet(?:_|$)|reject|allowlist|whitelist|approve|review/i;
 export const TRAIN_METHODS = new Set(['fit', 'finetune', 'fine_tune', 'train', 'train_model', 'fit_generator', 'train_on_batch']);
 export const TRAIN_KEYWORDS = new Set(['train_dataset', 'train_data', 'training_data', 'train_set', 'train_ds']);
+/** The keywords of a `TRAIN_METHODS` call that take the training data. */
+const TRAIN_DATA_KEYWORDS = new Set(['x', 'data', 'dataset', 'train_data', 'training_data', 'train_objectives', 'train_dataloader', 'train_dataloaders']);
 /** Calls that make a loop over the data a training loop (`step` only on an optimizer, scheduler or accelerator). */
 export const TRAINING_LOOP_CALLS = new Set(['backward', 'training_step', 'train_step', 'step']);
 
@@ -368,7 +370,8 @@ function trainingSinkUses(taint: Taint, call: PyNode): boolean {
   const name = calleeName(call) ?? '';
   if (TRAIN_METHODS.has(name) && calleeOf(call)?.type === 'attribute') {
     const positional = args.namedChildren.filter((a) => a.type !== 'keyword_argument');
-    const kw = args.namedChildren.filter((a) => a.type === 'keyword_argument' && ['x', 'data', 'dataset', 'train_data', 'training_data'].includes(a.childForFieldName('name')?.text ?? ''));
+    // (`train_objectives=[(loader, loss)]`: sentence-transformers' `fit` before v3; `train_dataloader=`: a trainer's `fit`)
+    const kw = args.namedChildren.filter((a) => a.type === 'keyword_argument' && TRAIN_DATA_KEYWORDS.has(a.childForFieldName('name')?.text ?? ''));
     if ([...positional, ...kw].some((a) => refersUnvalidated(taint, a.type === 'keyword_argument' ? a.childForFieldName('value') : a))) return true;
   }
   return false;

@@ -46,6 +46,11 @@ ruleTester.run('hf/untrusted-training-data', rule, {
       code: 'import contextlib\nfrom datasets import load_dataset\nfrom trl import SFTTrainer\nds = load_dataset("org/data", split="train")\nwith contextlib.suppress(KeyError):\n    ds = ds.filter(lambda x: x["ok"])\nSFTTrainer(model=m, train_dataset=ds)',
       errors: [{ messageId: 'untrusted', data: { what: 'load_dataset("org/data")', line: 7 }, line: 4, confidence: 'high' }],
     },
+    // sentence-transformers' `fit` before v3: the data as `train_objectives=[(loader, loss)]`
+    {
+      code: 'from datasets import load_dataset\nfrom sentence_transformers import SentenceTransformer, losses\nfrom torch.utils.data import DataLoader\nmodel = SentenceTransformer("./base")\nraw = load_dataset("someuser/reddit-pairs", split="train")\nloader = DataLoader(raw)\nmodel.fit(train_objectives=[(loader, losses.MultipleNegativesRankingLoss(model))], epochs=1)',
+      errors: [{ messageId: 'untrusted', data: { what: 'load_dataset("someuser/reddit-pairs")', line: 7 }, line: 5, confidence: 'high' }],
+    },
     // ModelScope's MsDataset.load (review github3, P2) and Flower's FederatedDataset (P5), read as load_dataset
     {
       code: "from modelscope.msdatasets import MsDataset\nfrom trl import SFTTrainer\nds = MsDataset.load('AI-ModelScope/alpaca-gpt4-data-zh', split='train')\ntrainer = SFTTrainer(model=model, train_dataset=ds)",
