@@ -179,8 +179,17 @@ export function looksLocalPath(s: string): boolean {
  * Classifies the resolved first argument of a hub loader: a Hugging Face repo id (`owner/name`,
  * legacy canonical `gpt2`, timm/open_clip `hf-hub:owner/name[@rev]`), a local path, or a URL.
  */
-export function classifyModelRef(raw: string, opts: { allowBareNames?: boolean; dirLikeOwners?: boolean } = {}): ModelRef {
+export function classifyModelRef(raw: string, opts: { allowBareNames?: boolean; dirLikeOwners?: boolean; atRevision?: boolean } = {}): ModelRef {
   let s = raw.trim();
+  // pyannote.audio's loaders split a revision off the id themselves (`"pyannote/segmentation@2022.07"`, after
+  // an existing file): only for them, as `@` is part of no valid id elsewhere
+  if (opts.atRevision && s.includes('@') && !isUrl(s) && !looksLocalPath(s)) {
+    const parts = s.split('@');
+    if (parts.length !== 2) return { kind: 'other' };
+    const ref = classifyModelRef(parts[0], { ...opts, atRevision: false });
+    if (ref.kind !== 'hub' || parts[1].trim() === '') return ref;
+    return { ...ref, revision: parts[1].trim() };
+  }
   let revision: string | undefined;
   if (/^hf[-_]hub:/i.test(s)) {
     s = s.replace(/^hf[-_]hub:/i, '');

@@ -118,6 +118,8 @@ interface Spec {
   projectClass?: boolean;
   /** Only an `hf://owner/name` path is a Hub load (Keras 3 `load_model`); any other is a local file. */
   hfUriOnly?: boolean;
+  /** The id may carry its revision after `@` (`"pyannote/segmentation@2022.07"`), split off by the API (pyannote.audio). */
+  atRevision?: boolean;
   /** Bare names resolve under this organisation, as sentence-transformers does (`all-MiniLM-L6-v2`). */
   bareOwner?: string;
   /**
@@ -412,6 +414,9 @@ const SB3_REMEDIATION =
 const NEMO_REMEDIATION =
   'Download the model\'s `.nemo` file pinned to a commit, `path = huggingface_hub.hf_hub_download("org/model", "<name>.nemo", revision="<40-hex commit>")`, and load it with `restore_from(path)`: `from_pretrained` takes no revision of its own.';
 
+const PYANNOTE_REMEDIATION =
+  'Pin the revision to a full commit hash: after the id, `Pipeline.from_pretrained("org/pipeline@<40-hex commit>")` (pyannote.audio splits it off), or with `revision="<40-hex commit>"` where your pyannote.audio version takes it (4.x).';
+
 const MODELSCOPE: OtherHub = { name: 'ModelScope', keyword: 'revision', tagsOnly: true };
 
 /** The Hub load a function of this qualified name performs (see `specFor`), ModelScope's and PaddleNLP's named by their hubs. */
@@ -484,7 +489,7 @@ function hfSpecForName(qn: string): (Spec & { confidence: Confidence }) | undefi
     // an existing file is read, else the id is fetched from the Hub (`hf_hub_download`); a literal `owner/name`
     // at medium confidence, as for any other package's class
     if (/^pyannote\.audio\.(?:[\w.]*\.)?[A-Z]\w*\.from_pretrained$/.test(qn)) {
-      return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['checkpoint', 'checkpoint_path'], ownerIdOnly: true, confidence: 'medium' };
+      return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['checkpoint', 'checkpoint_path'], ownerIdOnly: true, atRevision: true, remediation: PYANNOTE_REMEDIATION, confidence: 'medium' };
     }
     // ESPnet (espnet2/bin/asr_inference.py `Speech2Text.from_pretrained(model_tag=None, **kwargs)`, and the same in
     // tts_inference.py, enh_inference.py, …): the tag goes to espnet_model_zoo's `ModelDownloader().download_and_unpack`
@@ -927,7 +932,7 @@ function specLoadOf(sc: PySourceCode, call: PyNode, given: Spec & { confidence: 
     if (spec.hfUriOnly) return undefined;
     if (resolved.kind === 'string') {
       // `models/Llama-3.1-8B-Instruct`: a directory when it exists, else the Hub's (`dirLike`, see `classifyModelRef`)
-      ref = classifyModelRef(resolved.value, { dirLikeOwners: true });
+      ref = classifyModelRef(resolved.value, { dirLikeOwners: true, atRevision: spec.atRevision });
       if (ref.kind === 'hub' && ref.dirLike) {
         // `hf_hub_download("models/x", …)` reads no directory: a Hub id. A class of a project or of another
         // package, a TRL trainer (`ownerIdOnly`) is only read with a plain `owner/name`

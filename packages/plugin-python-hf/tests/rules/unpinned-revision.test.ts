@@ -41,6 +41,9 @@ ruleTester.run('hf/unpinned-revision', rule, {
     // `checkpoint=` is pyannote's keyword only: another package's class keeps the generic reading; a pinned
     // or local pyannote checkpoint given by keyword
     'from lightning_models import Net\nm = Net.from_pretrained(checkpoint="org/net")',
+    // pyannote.audio: a commit after `@` pins (`revision=` wins over the id's); `@` is split for pyannote only
+    `from pyannote.audio import Model, Pipeline\nm = Model.from_pretrained("pyannote/segmentation@${COMMIT}")\np = Pipeline.from_pretrained("pyannote/speaker-diarization-3.1@main", revision="${COMMIT}")`,
+    'from transformers import AutoModel\nm = AutoModel.from_pretrained("org/model@main")',
     `from pyannote.audio import Model, Pipeline\nm = Model.from_pretrained(checkpoint="pyannote/segmentation-3.0", revision="${COMMIT}")\np = Pipeline.from_pretrained(checkpoint_path="./config.yaml")`,
     // a helper's parameter that every call of the file gives a local path
     'from transformers import AutoModelForCausalLM\ndef load(path):\n    return AutoModelForCausalLM.from_pretrained(path)\nload("./out")\nload("/models/base")',
@@ -618,6 +621,15 @@ ruleTester.run('hf/unpinned-revision', rule, {
     {
       code: 'from espnet2.bin.asr_inference import Speech2Text\ns2t = Speech2Text.from_pretrained(model_tag="espnet/simpleoier_librispeech_asr_train_asr_conformer7_wavlm_large_raw_en_bpe5000_sp", device="cuda")',
       errors: [{ messageId: 'missingRevision', confidence: 'medium', data: { api: 'Speech2Text.from_pretrained', id: 'espnet/simpleoier_librispeech_asr_train_asr_conformer7_wavlm_large_raw_en_bpe5000_sp' } }],
+    },
+    // pyannote.audio splits a revision written after `@` off the id: a branch, a tag (review speech P2-1)
+    {
+      code: 'from pyannote.audio import Model, Pipeline\nseg_branch = Model.from_pretrained("pyannote/segmentation-3.0@main", use_auth_token=True)\nseg_tag = Model.from_pretrained("pyannote/segmentation@2022.07", use_auth_token=True)\np = Pipeline.from_pretrained(checkpoint_path="pyannote/speaker-diarization@2.1")',
+      errors: [
+        { messageId: 'branchRevision', confidence: 'medium', severity: 'high', line: 2, data: { api: 'Model.from_pretrained', id: 'pyannote/segmentation-3.0', revision: 'main' } },
+        { messageId: 'tagRevision', confidence: 'medium', severity: 'low', line: 3, data: { api: 'Model.from_pretrained', id: 'pyannote/segmentation', revision: '2022.07' } },
+        { messageId: 'tagRevision', confidence: 'medium', severity: 'low', line: 4, data: { api: 'Pipeline.from_pretrained', id: 'pyannote/speaker-diarization', revision: '2.1' } },
+      ],
     },
     // SpeechBrain's pretrained interfaces fetch `source` from the Hub
     {
