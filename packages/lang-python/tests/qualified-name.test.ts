@@ -385,6 +385,13 @@ describe('qualifiedNames (every candidate)', () => {
     expect(named).toBeGreaterThan(1800); // (the same share as before: some uses have more candidates than are kept)
   });
 
+  it('answers a name rebound to itself in 800 branches in time', async () => {
+    // `if …: loader = torch.load` / `else: loader = loader`, 800 times (18 s before)
+    const branches = Array.from({ length: 800 }, (_, i) => `if os.environ.get("X${i}"):\n    loader = torch.load\nelse:\n    loader = loader\n`);
+    const sc = await parse(`import os\nimport torch\nloader = torch.load\n${branches.join('')}m = loader("a.pt")\n`);
+    expect(calleeName(sc, 'loader("a.pt")')).toBe('torch.load');
+  });
+
   it('alternative from-imports used as a value', async () => {
     const sc = await parse(
       ['import yaml', 'try:', '    from yaml import CSafeLoader as Loader', 'except ImportError:', '    from yaml import SafeLoader as Loader', 'yaml.load(text, Loader=Loader)'].join('\n'),
