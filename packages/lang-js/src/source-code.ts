@@ -1114,6 +1114,12 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   }
 
   private collectProperty(expr: JsNode, name: string, depth: number, out: OptionChoices, objectsUnseen?: JsNode[]): void {
+    // an object literal whose option a straight-line write sets before this read (`pin(options)`)
+    const written = this.definiteMemberWrite(expr, name);
+    if (written) {
+      if (!out.values.includes(written)) out.values.push(written);
+      return;
+    }
     const choices: ObjectChoices = { objects: [], empty: false, unseen: [] };
     this.collectObjects(expr, depth, choices, name);
     if (choices.empty) out.absent = true;
@@ -1152,6 +1158,124 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       return;
     }
     out.absent = true;
+  }
+
+  /**
+   * The value member `key` of the object read at `use` was last given before that read, when the
+   * code says so on every path: `use` is a `const` (or a `let` / `var` never re-assigned) holding an
+   * object literal, declared in the same statement list as the statement that reads it, and a
+   * statement of that list between the two writes the member: `options.revision = COMMIT;`, or a call
+   * of a function of the file (`pin(options);`, `await pin(options);` for an async one) that writes
+   * it on its parameter as a statement of its body before any `return` (`function pin(o) { o.revision
+   * = COMMIT; }`), a constant value. Every other use of the variable before the read must be unable
+   * to change the member: a read of another member, a write of another member, a spread; anything
+   * else (a call that may write it, a write in an `if`, a closure) leaves it undefined, as does no
+   * such write at all (the literal says what it says).
+   */
+  private definiteMemberWrite(use: JsNode, key: string): JsNode | undefined {
+    const id = unwrapExpression(use);
+    if (id.type !== 'Identifier') return undefined;
+    const b = this.binding(id);
+    if (!b || !isStable(b) || b.path?.length !== 0 || !b.init || unwrapExpression(b.init).type !== 'ObjectExpression') return undefined;
+    const declaration = this.parent(b.declaration);
+    const list = declaration ? this.parent(declaration) : undefined;
+    const body = list?.type === 'BlockStatement' || list?.type === 'Program' ? (list.body as JsNode[]) : undefined;
+    if (!body || !declaration) return undefined;
+    /** The statement of `body` that holds `node`, not through a nested function. */
+    const statementOf = (node: JsNode): JsNode | undefined => {
+      let cur: JsNode = node;
+      for (let p = this.parent(cur); p; cur = p, p = this.parent(p)) {
+        if (p === list) return cur;
+        if (isFunctionNode(p)) return undefined;
+      }
+      return undefined;
+    };
+    const readAt = statementOf(id);
+    const from = body.indexOf(declaration);
+    const to = readAt ? body.indexOf(readAt) : -1;
+    if (from < 0 || to <= from) return undefined;
+    let value: JsNode | undefined;
+    for (const ref of this.references(b)) {
+      const at = statementOf(ref);
+      const index = at ? body.indexOf(at) : -1;
+      // (uses after the read do not change what it read; one in a closure may run at any time)
+      if (at === readAt || index > to) continue;
+      if (!at || index < 0) return undefined;
+      const p = this.parent(ref);
+      if (p?.type === 'MemberExpression' && p.object === ref) {
+        const member = this.memberKey(p);
+        if (member === undefined) return undefined;
+        const assignment = this.parent(p);
+        const writes = assignment?.type === 'AssignmentExpression' && assignment.left === p;
+        if (writes && assignment.operator !== '=') return undefined;
+        if (member !== key) {
+          // (a call of a member may change the object: `options.set(…)`)
+          if (assignment?.type === 'CallExpression' && assignment.callee === p) return undefined;
+          continue;
+        }
+        if (!writes) continue;
+        // `options.revision = v;` as a statement of the list
+        if (this.parent(assignment) !== at || at.type !== 'ExpressionStatement') return undefined;
+        value = assignment.right;
+        continue;
+      }
+      if (p?.type === 'SpreadElement' && this.parent(p)?.type === 'ObjectExpression') continue;
+      // `pin(options);` / `await pin(options);`
+      if (p?.type === 'CallExpression' && p.callee !== ref) {
+        const awaited = this.parent(p)?.type === 'AwaitExpression' ? this.parent(p)! : undefined;
+        if (at.type !== 'ExpressionStatement' || (at.expression !== p && at.expression !== awaited)) return undefined;
+        const written = this.helperWrite(p, ref, key, awaited !== undefined);
+        if (!written) return undefined;
+        value = written;
+        continue;
+      }
+      return undefined;
+    }
+    return value !== undefined && this.constant(value) !== UNKNOWN ? value : undefined;
+  }
+
+  /**
+   * What a call of a function of the file writes on the parameter that receives `argument`, as
+   * `definiteMemberWrite` reads it: `param.key = v;` as a statement of the function's body, with no
+   * `return` before it and no other use of the parameter than member reads and writes of other keys
+   * at the top of the body; an async function only when its call is awaited; not a generator.
+   */
+  private helperWrite(call: TSESTree.CallExpression, argument: JsNode, key: string, awaited: boolean): JsNode | undefined {
+    const fn = this.calledFunction(call);
+    const param = fn && this.parameterFor(call, argument);
+    if (!fn || !param || param.writes > 0 || param.path?.length !== 0 || fn.generator || (fn.async && !awaited)) return undefined;
+    if (fn.body?.type !== 'BlockStatement') return undefined;
+    const statements = fn.body.body as JsNode[];
+    let value: JsNode | undefined;
+    let at = -1;
+    for (const ref of this.references(param)) {
+      const p = this.parent(ref);
+      if (p?.type !== 'MemberExpression' || p.object !== ref) return undefined;
+      const member = this.memberKey(p);
+      if (member === undefined) return undefined;
+      const assignment = this.parent(p);
+      const writes = assignment?.type === 'AssignmentExpression' && assignment.left === p;
+      if (assignment?.type === 'CallExpression' && assignment.callee === p) return undefined;
+      if (member !== key || !writes) continue;
+      const statement = this.parent(assignment);
+      const index = statement ? statements.indexOf(statement) : -1;
+      if (assignment.operator !== '=' || index < 0) return undefined;
+      if (index > at) {
+        at = index;
+        value = assignment.right;
+      }
+    }
+    if (value === undefined) return undefined;
+    // no `return` (nor `throw`: the load after the call does not run then) before the write
+    let early = false;
+    for (const statement of statements.slice(0, at)) {
+      this.descendants(statement, (n) => {
+        if (early || isFunctionNode(n)) return false;
+        if (n.type === 'ReturnStatement') early = true;
+        return undefined;
+      });
+    }
+    return early ? undefined : value;
   }
 
   /** Steps `collectObjects` may still take in one `propertyChoices` question. */

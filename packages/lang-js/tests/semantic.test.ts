@@ -992,3 +992,35 @@ describe('sameValue', () => {
     expect(same("const a = {};\nuse(a.path);\nuse(a.path);")).toBe(false);
   });
 });
+
+describe('argumentChoices: a member written on every path before the read', () => {
+  const SHA = '0123456789abcdef0123456789abcdef01234567';
+  /** The constants `argumentChoices` gives for `revision` of the options of the last `load(…)` call, and whether any is unseen. */
+  const revision = (text: string): { values: unknown[]; unseen: number; absent: boolean } => {
+    const { sc, calls: cs } = calls(text);
+    const load = cs.filter((c) => c.callee.type === 'Identifier' && c.callee.name === 'load').pop()!;
+    const choices = sc.argumentChoices(load, { position: 0, name: 'revision' });
+    return { values: choices.values.map((v) => sc.constant(v)), unseen: choices.unseen.length, absent: choices.absent };
+  };
+  it('reads what a helper of the file, or a statement, writes before the read', () => {
+    expect(revision(`function pin(o) { o.revision = '${SHA}'; }\nconst options = { device: 'gpu' };\npin(options);\nload(options);`)).toEqual({ values: [SHA], unseen: 0, absent: false });
+    expect(revision(`async function pin(o) { o.revision = 'main'; }\nasync function f() {\n  const options = {};\n  await pin(options);\n  load(options);\n}`)).toEqual({ values: ['main'], unseen: 0, absent: false });
+    expect(revision(`const options = { revision: 'main' };\noptions.revision = '${SHA}';\nload({ ...options });`)).toEqual({ values: [SHA], unseen: 0, absent: false });
+  });
+  it('does not when the write may not happen, or may be undone', () => {
+    // the literal's own answer: absent
+    for (const text of [
+      `function pin(o) { if (o.device) o.revision = '${SHA}'; }\nconst options = {};\npin(options);\nload(options);`,
+      `function pin(o) { if (globalThis.x) return; o.revision = '${SHA}'; }\nconst options = {};\npin(options);\nload(options);`,
+      `async function pin(o) { o.revision = '${SHA}'; }\nconst options = {};\npin(options);\nload(options);`,
+      `function pin(o) { o.revision = '${SHA}'; }\nconst options = {};\nif (globalThis.x) pin(options);\nload(options);`,
+      `function pin(o) { o.revision = '${SHA}'; }\nconst options = {};\nload(options);\npin(options);`,
+      `function pin(o) { o.revision = '${SHA}'; }\nconst options = {};\npin(options);\nother(options);\nload(options);`,
+      `function pin(o) { o.revision = '${SHA}'; }\nconst options = {};\nfunction later() { load(options); }\npin(options);`,
+    ]) {
+      expect(revision(text).values, text).toEqual([]);
+    }
+    // a write whose value is not known: unseen, as before
+    expect(revision(`export function f(r) {\n  const options = {};\n  options.revision = r;\n  load(options);\n}`).unseen).toBe(1);
+  });
+});

@@ -6,6 +6,10 @@ const imp = "import { pipeline, AutoModel, env } from '@huggingface/transformers
 
 tester.run(id(rule), rule, {
   valid: [
+    // options a helper of the file (or a statement) pins before the load, on every path: `pin(options)`
+    imp + `function pin(o) {\n  o.revision = '${COMMIT}';\n}\nexport async function load() {\n  const options = { device: 'webgpu' };\n  pin(options);\n  return pipeline('x', 'org/name', options);\n}`,
+    imp + `async function pin(o) {\n  await Promise.resolve();\n  o.revision = '${COMMIT}';\n}\nconst options = { dtype: 'q8' };\nawait pin(options);\nexport const m = await AutoModel.from_pretrained('org/name', options);`,
+    imp + `export async function load() {\n  const options = { device: 'webgpu' };\n  options.revision = '${COMMIT}';\n  return pipeline('x', 'org/name', options);\n}`,
     // a helper every call of which passes a pinned revision, or a local path
     imp + `async function load(id, options) {\n  const { revision = 'main' } = options;\n  return AutoModel.from_pretrained(id, { revision });\n}\nexport const m = await load('org/name', { revision: '${COMMIT}' });`,
     imp + `async function load(id) {\n  return AutoModel.from_pretrained(id, { revision: 'main' });\n}\nexport const m = await load('./models/local');`,
@@ -340,6 +344,22 @@ tester.run(id(rule), rule, {
     },
     { code: imp + `await pipeline('x', 'org/name', { revision: 'refs/pr/3' });`, errors: [{ messageId: 'branch' }] },
     { code: imp + `await pipeline('x', 'org/name', { revision: undefined });`, errors: [{ messageId: 'missing' }] },
+    // a helper that writes the revision on every path: the revision it writes; one that may not (a condition, an early
+    // return, an async one not awaited, a call in an \`if\`, after the load): as before, the literal's
+    ...[
+      `function pin(o) {\n  if (o.device === 'cpu') o.revision = '${COMMIT}';\n}\nconst options = { device: 'webgpu' };\npin(options);\nawait pipeline('x', 'org/name', options);`,
+      `function pin(o) {\n  if (globalThis.offline) return; o.revision = '${COMMIT}';\n}\nconst options = { device: 'webgpu' };\npin(options);\nawait pipeline('x', 'org/name', options);`,
+      `async function pin(o) {\n  o.revision = '${COMMIT}';\n}\nconst options = { device: 'webgpu' };\npin(options);\nawait pipeline('x', 'org/name', options);`,
+      `function pin(o) {\n  o.revision = '${COMMIT}';\n}\nconst options = { device: 'webgpu' };\nif (globalThis.pinned) pin(options);\nawait pipeline('x', 'org/name', options);`,
+    ].map((code) => ({ code: imp + code, errors: [{ messageId: 'missing' as const, confidence: 'high' as const, line: 7 }] })),
+    {
+      code: imp + `function pin(o) {\n  o.revision = '${COMMIT}';\n}\nconst options = { device: 'webgpu' };\nawait pipeline('x', 'org/name', options);\npin(options);`,
+      errors: [{ messageId: 'missing', confidence: 'high', line: 6 }],
+    },
+    {
+      code: imp + `function pin(o) {\n  o.revision = 'main';\n}\nconst options = { device: 'webgpu' };\npin(options);\nawait pipeline('x', 'org/name', options);`,
+      errors: [{ messageId: 'branch', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub', revision: 'main' }, confidence: 'high', line: 7 }],
+    },
     // options the analysis cannot see: the message says so instead of stating that the revision is missing
     {
       code: imp + `function f(opts) { return pipeline('x', 'org/name', opts); }`,
