@@ -282,6 +282,8 @@ export interface Rendering {
 
 /** What `dictEntries` reads of a mapping. */
 type DictEntries = { entries: Map<string, Node>; complete: boolean; keysKnown?: boolean; volatile?: boolean };
+/** How many helper returns, names and call sites `optionsOrigin` follows to `parser.parse_args()`. */
+const MAX_OPTIONS_HOPS = 6;
 /** How deep `dictEntries` follows names and splats (two steps per `d1 = {**d0, …}` level). */
 const MAX_DICT_DEPTH = 32;
 
@@ -3706,8 +3708,13 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return UNKNOWN;
   }
 
-  /** Where an options object comes from: argparse, or instances of local dataclasses. */
-  private optionsOrigin(object: Node): 'argparse' | { classes: Node[]; call?: Node } | undefined {
+  /**
+   * Where an options object comes from: argparse, or instances of local dataclasses. Also the options a
+   * function of this file returns (`def parse_args(): …; return parser.parse_args()`, then `args =
+   * parse_args()`: the usual shape of a script), and a parameter every same-file call passes them to
+   * (`main(parser.parse_args())`).
+   */
+  private optionsOrigin(object: Node, depth = 0): 'argparse' | { classes: Node[]; call?: Node } | undefined {
     const list = this.reachingBindings(object);
     if (list.length !== 1) return undefined;
     const b = list[0];
@@ -3715,20 +3722,31 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       const type = b.node.childForFieldName('type');
       const name = type ? namedChildrenOf(type)[0] : undefined;
       const cls = name && name.type === 'identifier' ? this.localClass(name) : undefined;
-      return cls ? { classes: [cls] } : undefined;
+      if (cls) return { classes: [cls] };
+      const param = depth < MAX_OPTIONS_HOPS ? this.parameterOf(object) : undefined;
+      if (!param || param.function.type !== 'function_definition') return undefined;
+      const sites = this.callSites(param.function);
+      const parsed = (site: Node) => {
+        const passed = this.argumentFor(site, param);
+        return !!passed && this.optionsValueOrigin(passed, false, depth + 1) === 'argparse';
+      };
+      return sites.length > 0 && sites.every(parsed) ? 'argparse' : undefined;
     }
-    let value: Node | undefined = b.value;
-    let fromUnpack = false;
-    if (!value && b.kind === 'unpack' && b.source) {
-      value = b.source;
-      fromUnpack = true;
-    }
+    if (!b.value && b.kind === 'unpack' && b.source) return this.optionsValueOrigin(b.source, true, depth);
+    return b.value ? this.optionsValueOrigin(b.value, false, depth) : undefined;
+  }
+
+  /** `optionsOrigin` of a value (`fromUnpack`: one item of it is bound, as `a, b = …`). */
+  private optionsValueOrigin(value: Node, fromUnpack: boolean, depth: number): 'argparse' | { classes: Node[]; call?: Node } | undefined {
     // parse_known_args()[0], parse_args_into_dataclasses()[0] (one of the dataclasses, as when unpacked)
-    while (value && value.type === 'subscript') {
-      value = value.childForFieldName('value') ?? undefined;
+    while (value.type === 'subscript') {
+      const inner = value.childForFieldName('value');
+      if (!inner) return undefined;
+      value = inner;
       fromUnpack = true;
     }
-    if (!value || value.type !== 'call') return undefined;
+    if (value.type === 'identifier') return depth < MAX_OPTIONS_HOPS && !fromUnpack ? this.optionsOrigin(value, depth + 1) : undefined;
+    if (value.type !== 'call') return undefined;
     const callee = this.callee(value);
     if (!callee) return undefined;
     if (callee.type === 'attribute') {
@@ -3741,11 +3759,14 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     }
     if (callee.type === 'identifier') {
       const cls = this.localClass(callee);
-      return cls ? { classes: [cls], call: value } : undefined;
+      if (cls) return { classes: [cls], call: value };
+      // a function of this file every `return` of which gives parsed command-line options
+      const fn = depth < MAX_OPTIONS_HOPS && !fromUnpack ? this.localFunction(value) : undefined;
+      const returned = fn ? this.returnValues(fn) : [];
+      return returned.length > 0 && returned.every((r) => this.optionsValueOrigin(r, false, depth + 1) === 'argparse') ? 'argparse' : undefined;
     }
     return undefined;
   }
-
 
   /** Classes of this file decorated with `@dataclass` / `@dataclasses.dataclass(...)`. */
   private dataclasses(): Node[] {

@@ -461,6 +461,46 @@ describe('defaultValue (command-line and dataclass defaults)', () => {
     expect(sc.positionalArguments(callStarting(sc, 'use(')).map((a) => sc.defaultValue(a))).toEqual([UNKNOWN, false, UNKNOWN, 'x']);
   });
 
+  it('argparse options a helper of the file returns, or every call passes in (the usual script shapes)', async () => {
+    const sc = await parse(
+      [
+        'import argparse',
+        'def parse_args():',
+        '    parser = argparse.ArgumentParser()',
+        '    parser.add_argument("--model", default="org/model")',
+        '    args = parser.parse_args()',
+        '    return args',
+        'def parse_known():',
+        '    p = argparse.ArgumentParser()',
+        '    return p.parse_known_args()[0]',
+        'def not_options():',
+        '    return load_config()',
+        'def either(flag):',
+        '    if flag:',
+        '        return argparse.ArgumentParser().parse_args()',
+        '    return load_config()',
+        'def main(args, cfg):',
+        '    use(args.model, cfg.model)',
+        'a = parse_args()',
+        'b = parse_known()',
+        'c = not_options()',
+        'd = either(True)',
+        'use2(a.model, b.model, c.model, d.model)',
+        'if __name__ == "__main__":',
+        '    main(parse_args(), load_config())',
+        'def run(opts):',
+        '    use3(opts.model)',
+        'run(parse_args())',
+        'run(load_config())',
+      ].join('\n'),
+    );
+    const values = (fn: string) => sc.positionalArguments(callStarting(sc, `${fn}(`)).map((x) => sc.defaultValue(x));
+    expect(values('use2')).toEqual(['org/model', 'org/model', UNKNOWN, UNKNOWN]);
+    expect(values('use')).toEqual(['org/model', UNKNOWN]);
+    // one call passes something else
+    expect(values('use3')).toEqual([UNKNOWN]);
+  });
+
   it('dataclass fields', async () => {
     expect(await valuesOf('use3')).toEqual(['org/base', 'main', UNKNOWN, UNKNOWN]);
     expect(await valuesOf('use4')).toEqual(['v1', 'org/base']);

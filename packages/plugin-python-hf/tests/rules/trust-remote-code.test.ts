@@ -323,6 +323,11 @@ ruleTester.run('hf/trust-remote-code', rule, {
         { messageId: 'maybeTrusted', line: 8, confidence: 'low', data: { api: 'AutoModel.from_pretrained', expr: 'args.remote' } },
       ],
     },
+    // the options a `parse_args()` helper of the script returns (review agents P3-4, llmserve P3-6)
+    {
+      code: 'import argparse\nfrom transformers import AutoModel\ndef parse_args():\n    p = argparse.ArgumentParser()\n    p.add_argument("--trust", default=True)\n    args = p.parse_args()\n    return args\ndef main(args):\n    AutoModel.from_pretrained("org/m", trust_remote_code=args.trust)\nif __name__ == "__main__":\n    main(parse_args())',
+      errors: [{ messageId: 'trusted', line: 9, confidence: 'medium', data: { api: 'AutoModel.from_pretrained', value: 'args.trust (True unless set otherwise)' } }],
+    },
     {
       code: 'def f(load):\n    return load("org/m", trust_remote_code=True)',
       errors: [
