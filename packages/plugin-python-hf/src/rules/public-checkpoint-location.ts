@@ -148,7 +148,10 @@ export default createRule<[], PySourceCode>({
           const mode = modeValue(sc, modeNode, 0);
           if (mode === undefined || (mode & 0o002) === 0) return;
           const r = resolve(sc, pathNode);
-          const text = r.kind === 'string' || r.kind === 'prefix' ? r.value : pathNode.text;
+          // a join (`path = os.path.join(CKPT_DIR, f"glowtts_{step}.pth")`): its known start, as the save sites
+          // read it, and the name it ends in (`.pth`), which may hold what the start does not, with the path's own text
+          const text =
+            r.kind === 'string' || r.kind === 'prefix' ? r.value : r.kind === 'local' ? [pathNode.text, r.prefix ?? '', joinedName(sc, pathNode) ?? ''].join(' ') : pathNode.text;
           if (!CKPT_TEXT.test(text) && !mentionsModel(text)) return;
           // named only as an output directory (`output_dir`, `save_dir`): a checkpoint's when the file
           // writes models or trains (medium), otherwise any program's output (a sandbox's, a plot's): low
@@ -188,6 +191,16 @@ export default createRule<[], PySourceCode>({
     };
   },
 });
+
+/** The source text of the last part an `os.path.join(...)` ends in, the path given or the join a name is bound to once. */
+function joinedName(sc: PySourceCode, path: PyNode): string | undefined {
+  const values = path.type === 'identifier' ? valuesOf(sc, path) : [path];
+  const join = values.length === 1 && values[0].type === 'call' ? values[0] : undefined;
+  const fn = join ? calleeOf(join) : undefined;
+  if (!join || !fn || !/^(?:os\.path|posixpath|ntpath)\.join$/.test(sc.qualifiedName(fn) ?? '')) return undefined;
+  const parts = sc.positionalArguments(join);
+  return parts.length > 1 ? parts[parts.length - 1].text : undefined;
+}
 
 /** The permission bits of the `stat` module. */
 const STAT_BITS: Record<string, number> = {

@@ -29,6 +29,9 @@ ruleTester.run('hf/public-checkpoint-location', rule, {
     'import os, tempfile\ndef f(model):\n    with tempfile.TemporaryDirectory() as work:\n        model.save_pretrained(os.path.join(work, "scratch"))',
     'from transformers import TrainingArguments\na = TrainingArguments(output_dir="./private_output", save_strategy="epoch")',
     'def f(img):\n    img.save("/tmp/x.png")',
+    // a join read as the save sites read it: a log file (review speech P2-3)
+    'import os\ndef f():\n    log_path = os.path.join("logs", "train.log")\n    os.chmod(log_path, 0o777)',
+    'import os\nLOG_DIR = "/data/logs"\ndef f(step):\n    log_path = os.path.join(LOG_DIR, f"run_{step}.txt")\n    os.chmod(log_path, 0o777)',
   ],
   invalid: [
     {
@@ -66,6 +69,18 @@ ruleTester.run('hf/public-checkpoint-location', rule, {
     {
       code: 'import os\ndef f(checkpoint_dir):\n    os.chmod(checkpoint_dir, 0o777)',
       errors: [{ messageId: 'worldWritable', confidence: 'high' }],
+    },
+    // a path built with os.path.join: its known start, and the name it ends in (review speech P2-3)
+    {
+      code: 'import os\nimport torch\ndef save_checkpoint(model):\n    path = os.path.join("checkpoints", "glowtts.pth")\n    torch.save(model.state_dict(), path)\n    os.chmod(path, 0o777)',
+      errors: [{ messageId: 'worldWritable', confidence: 'high', line: 6, data: { api: 'os.chmod', path: 'path', mode: '0o777' } }],
+    },
+    {
+      code: 'import os\nimport torch\nCKPT_DIR = "/data/runs"\ndef save_checkpoint(model, step):\n    path = os.path.join(CKPT_DIR, f"glowtts_{step}.pth")\n    torch.save(model.state_dict(), path)\n    os.chmod(path, 0o777)\n    os.chmod(os.path.join("checkpoints", f"glowtts_{step}.json"), 0o666)',
+      errors: [
+        { messageId: 'worldWritable', confidence: 'high', line: 7, data: { api: 'os.chmod', path: 'path', mode: '0o777' } },
+        { messageId: 'worldWritable', confidence: 'high', line: 8, data: { api: 'os.chmod', path: 'path', mode: '0o666' } },
+      ],
     },
     // named only as an output directory: a checkpoint's where the file trains or saves models, else any output
     {
