@@ -1,7 +1,7 @@
 import { createRule, type Confidence, type SuggestionDescriptor } from '@oculum/core';
 import { importTrigger } from '@oculum/lang-python';
 import { calleeOf, same, type PyNode, type PySourceCode } from '../util/ast.js';
-import { isInsecureUrl, isModelFile, MODEL_DATA_TEXT, namesModelData } from '../util/classify.js';
+import { isFtpUrl, isInsecureUrl, isModelFile, MODEL_DATA_TEXT, namesModelData } from '../util/classify.js';
 import { callCommandTokens, downloadSink, evidentlyNoModel, literalPieces, modelEvidence, pinnedDigest, RAW_DOWNLOAD_TRIGGERS, rawDownload, type RawDownload } from '../util/download.js';
 import { HF_PACKAGES, hfPackage } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
@@ -48,8 +48,9 @@ const URLLIB_DOWNLOADS = new Set(['urlopen', 'urlretrieve', 'wget.download', 'lo
  * SSL context (`ssl._create_unverified_context()`, `verify_mode = ssl.CERT_NONE`), `curl -k` /
  * `--insecure`, `wget --no-check-certificate` (found by the command's name: a pattern for the flags
  * alone ran on nearly every file and cost 25 ms of a PyTorch scan).
+ * Plain FTP (`ftp://`, which urllib, wget and curl fetch) is as open to substitution as plain HTTP.
  */
-const RULE_TRIGGERS = [/http:\/\//i, /\b(?:verify|verify_ssl|ssl)\b['"]?\s*[=:]/, '_create_unverified_context', 'CERT_NONE', /\b(?:curl|wget)\b/];
+const RULE_TRIGGERS = [/(?:http|ftp):\/\//i, /\b(?:verify|verify_ssl|ssl)\b['"]?\s*[=:]/, '_create_unverified_context', 'CERT_NONE', /\b(?:curl|wget)\b/];
 /**
  * And something that fetches: a Hub package or an HTTP client imported (`rawDownload`'s clients; the
  * word alone would also match prose such as "evaluate"), a `MODEL_FETCHERS` function by name,
@@ -64,7 +65,7 @@ export const FETCHER_TRIGGERS = [
 
 /** The known start of a URL whose rest is not known: plain HTTP to a host we can see is not a loopback one, or to a host we cannot see. */
 function insecurePrefix(value: string): boolean {
-  return isInsecureUrl(value) || /^\s*http:\/\/$/i.test(value);
+  return isInsecureUrl(value) || /^\s*(?:http|ftp):\/\/$/i.test(value);
 }
 
 /** A model-data URL written in the code, reported where it is written unless a fetch call of the file already judged it. */
@@ -89,7 +90,7 @@ export default createRule<[], PySourceCode>({
     // a fetcher, or the name of a model file or archive (for the URLs reported where they are written)
     triggerGroups: [[...FETCHER_TRIGGERS, MODEL_DATA_TEXT]],
     docs: {
-      description: 'Reports models, weights and datasets fetched over plain `http://`, model file URLs written with `http://` anywhere in the code, and model downloads with certificate verification turned off, where anyone on the network path can substitute them.',
+      description: 'Reports models, weights and datasets fetched over plain `http://` (or `ftp://`), model file URLs written with `http://` (or `ftp://`) anywhere in the code, and model downloads with certificate verification turned off, where anyone on the network path can substitute them.',
       recommended: true,
       url: docsUrl(name),
     },
@@ -97,6 +98,8 @@ export default createRule<[], PySourceCode>({
       insecure: '{{api}} fetches {{what}} over plain HTTP ("{{url}}"): anyone on the network path can replace it. Use https:// and verify a checksum.',
       insecureEndpoint: '{{api}} talks to the model hub at "{{url}}" over plain HTTP: every model and file it fetches can be replaced in transit.',
       insecureLiteral: 'Model file URL over plain HTTP ("{{url}}"): whatever downloads it gets a file that anyone on the network path can replace. Use https:// and verify a checksum.',
+      insecureFtp: '{{api}} fetches {{what}} over plain FTP ("{{url}}"), which is not encrypted: anyone on the network path can replace it. Fetch it over https:// and verify a checksum.',
+      insecureLiteralFtp: 'Model file URL over plain FTP ("{{url}}"), which is not encrypted: whatever downloads it gets a file that anyone on the network path can replace. Fetch it over https:// and verify a checksum.',
       verificationOff: '{{api}} downloads {{what}} with certificate verification turned off ({{how}}): a man in the middle can substitute the file. Leave verification on and verify a checksum.',
       processUnverified: 'ssl._create_default_https_context is replaced with an unverified context: certificate verification is off for every HTTPS download this process makes through urllib, and a man in the middle can substitute each of them, such as the model file {{api}} downloads at line {{line}}. Leave verification on (install the missing CA certificates instead) and verify a checksum.',
       useHttps: 'Use https://',
@@ -125,7 +128,7 @@ export default createRule<[], PySourceCode>({
       const lit = literalStringNode(sc, urlNode);
       const suggest = lit ? httpsSuggestion(lit) : [];
       const shown = isInsecureUrl(url) ? url : `${url}…`;
-      context.report({ node, messageId, data: { api, what, url: shorten(shown) }, suggest, confidence });
+      context.report({ node, messageId: messageId === 'insecure' && isFtpUrl(url) ? 'insecureFtp' : messageId, data: { api, what, url: shorten(shown) }, suggest, confidence });
     };
     const insecureValue = (n: PyNode | undefined, depth = 0): string | undefined => {
       if (!n) return undefined;
@@ -167,7 +170,7 @@ export default createRule<[], PySourceCode>({
       modelUrlWritten = true;
       // plain HTTP to a host that is no loopback one, or to a host known only at run time
       const hostKnown = isInsecureUrl(pieces[0]);
-      if (!hostKnown && !/^\s*http:\/\/$/i.test(pieces[0])) return;
+      if (!hostKnown && !/^\s*(?:http|ftp):\/\/$/i.test(pieces[0])) return;
       if (pinnedBeside(node)) return;
       written.push({ node, url, source: httpLiteral(node) ?? node, confidence: hostKnown && isModelFile(url) ? 'high' : 'medium' });
     };
@@ -368,7 +371,7 @@ export default createRule<[], PySourceCode>({
           const sources = [group[0].source, ...group.map((w) => w.node)];
           if (judged.some((u) => sc.derivesFrom(u, sources))) continue;
           const w = group[0];
-          context.report({ node: w.node, messageId: 'insecureLiteral', data: { url: shorten(w.url) }, suggest: httpsSuggestion(w.source), confidence: w.confidence });
+          context.report({ node: w.node, messageId: isFtpUrl(w.url) ? 'insecureLiteralFtp' : 'insecureLiteral', data: { url: shorten(w.url) }, suggest: httpsSuggestion(w.source), confidence: w.confidence });
         }
         // TLS verification off for the whole process, in a file that downloads model files through urllib
         if (!processPatches.length) return;

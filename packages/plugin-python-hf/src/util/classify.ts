@@ -94,9 +94,14 @@ export function isLoopbackUrl(s: string): boolean {
   return host !== undefined && isLoopbackHost(host);
 }
 
-/** True for a plain-HTTP URL to a host other than loopback (see `isLoopbackUrl`). */
+/** True for a plain-HTTP or plain-FTP URL (no TLS: not `ftps://`, `sftp://`) to a host other than loopback (see `isLoopbackUrl`). */
 export function isInsecureUrl(s: string): boolean {
-  return /^\s*http:\/\//i.test(s) && urlHost(s) !== undefined && !isLoopbackUrl(s);
+  return /^\s*(?:http|ftp):\/\//i.test(s) && urlHost(s) !== undefined && !isLoopbackUrl(s);
+}
+
+/** An unencrypted URL whose scheme is FTP (`isInsecureUrl`'s other scheme): told apart in messages, with no `https://` fix. */
+export function isFtpUrl(s: string): boolean {
+  return /^\s*ftp:\/\//i.test(s);
 }
 
 /** The path part of a URL, or the string itself when it is not a URL. */

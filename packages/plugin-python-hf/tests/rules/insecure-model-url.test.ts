@@ -20,6 +20,8 @@ describe('the fetcher trigger group', () => {
 
 ruleTester.run('hf/insecure-model-url', rule, {
   valid: [
+    // FTP over TLS, SFTP (SSH), and FTP to this machine
+    'import urllib.request\nurllib.request.urlretrieve("ftps://secure.example.org/models/m.pth", "m.pth")\nURL = "sftp://host.example.org/models/m.pth"\nLOCAL = "ftp://localhost/models/m.pth"',
     // TensorFlow Hub over https, or from a local directory
     'import tensorflow_hub as hub\nm = hub.load("https://tfhub.dev/google/universal-sentence-encoder/4")\nl = hub.KerasLayer("/models/use/4")',
     // get_file of a file that is evidently no model (as hf/download-without-hash judges it)
@@ -106,6 +108,15 @@ ruleTester.run('hf/insecure-model-url', rule, {
           suggestions: [{ messageId: 'useHttps', output: 'import torch\ns = torch.hub.load_state_dict_from_url("https://x.org/w.pth")' }],
         },
       ],
+    },
+    // plain FTP: fetched, or written; no https:// suggestion (another server)
+    {
+      code: 'import urllib.request\nurllib.request.urlretrieve("ftp://ftp.example.org/pub/models/vgg16.pth", "vgg16.pth")',
+      errors: [{ messageId: 'insecureFtp', confidence: 'high', data: { api: 'urlretrieve', what: 'a model file', url: 'ftp://ftp.example.org/pub/models/vgg16.pth' } }],
+    },
+    {
+      code: 'MODEL_URL = "FTP://ftp.example.org/pub/models/resnet50.pth"',
+      errors: [{ messageId: 'insecureLiteralFtp', confidence: 'high', data: { url: 'FTP://ftp.example.org/pub/models/resnet50.pth' } }],
     },
     // model file URLs written anywhere: a constant, a config keyword, a class attribute, a table (review github2, p02)
     {
