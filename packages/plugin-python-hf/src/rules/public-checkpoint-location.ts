@@ -45,7 +45,7 @@ function saveSite(sc: PySourceCode, call: PyNode): SaveSite | undefined {
     if (qn === 'joblib.dump') return { api: 'joblib.dump', path: arg(['filename'], 1), confidence: 'medium' };
     if (/^tensorflow\.saved_model\.save$/.test(qn)) return { api: 'tf.saved_model.save', path: arg(['export_dir'], 1), confidence: 'high' };
     if (/(?:lightning|pytorch_lightning|keras)\.[\w.]*ModelCheckpoint$/.test(qn)) return { api: 'ModelCheckpoint', path: arg(['dirpath', 'filepath'], 0), confidence: 'high' };
-    if (!/\.(?:save_pretrained|save_model|save_state|save_checkpoint|save_weights)$/.test(qn)) return undefined;
+    if (!/\.(?:save_pretrained|save_model|save_state|save_checkpoint|save_weights|save_to)$/.test(qn)) return undefined;
   }
   if (fn.type !== 'attribute') return undefined;
   // `accelerator.save_model(model, save_directory)`: the directory comes second
@@ -62,6 +62,17 @@ function saveSite(sc: PySourceCode, call: PyNode): SaveSite | undefined {
       return { api: method, path: arg(['output_dir', 'save_dir'], 0), confidence: 'high' };
     case 'save_weights':
       return { api: method, path: arg(['filepath'], 0), confidence: 'high' };
+    case 'save_to': {
+      // NeMo's `ModelPT.save_to(save_path)` writes a `.nemo` archive (the weights and a pickle-based checkpoint).
+      // A generic name: only to a `.nemo` path, or where the file imports NeMo (lower unless the receiver is a model)
+      const path = arg(['save_path'], 0);
+      const r = path ? resolve(sc, path) : undefined;
+      const value = r && (r.kind === 'string' || r.kind === 'prefix') ? r.value : r?.kind === 'local' ? (r.prefix ?? '') : '';
+      const nemoFile = /\.nemo$/i.test(value.trim()) || /\.nemo['"]\s*\)?$/i.test(path?.text ?? '');
+      if (!nemoFile && !sc.imports.has('nemo')) return undefined;
+      const recv = receiverOf(call);
+      return { api: 'save_to', path, confidence: nemoFile || (recv && MODELISH.test(recv.text.split('.').pop() ?? '')) ? 'high' : 'medium' };
+    }
     case 'save': {
       const recv = receiverOf(call);
       const path = arg(['filepath', 'path', 'save_directory'], 0);
@@ -75,8 +86,8 @@ function saveSite(sc: PySourceCode, call: PyNode): SaveSite | undefined {
   }
 }
 
-/** What `CANDIDATE` and `saveSite` resolve: `save*` methods, `torch.onnx.export`, `joblib.dump`, training arguments, ACLs. */
-const RULE_TRIGGERS = [/\bsave(?:_pretrained|_model|_state|_checkpoint|_weights|_file)?\b/, 'output_dir', 'chmod', 'ACL', 'GrantRead', 'make_public', 'predefined_acl', 'ModelCheckpoint', 'TrainingArguments', /\btrl\b/, /\bexport\b/, /\bdump\b/];
+/** What `CANDIDATE` and `saveSite` resolve: `save*` methods (NeMo's `save_to`), `torch.onnx.export`, `joblib.dump`, training arguments, ACLs. */
+const RULE_TRIGGERS = [/\bsave(?:_pretrained|_model|_state|_checkpoint|_weights|_file|_to)?\b/, 'output_dir', 'chmod', 'ACL', 'GrantRead', 'make_public', 'predefined_acl', 'ModelCheckpoint', 'TrainingArguments', /\btrl\b/, /\bexport\b/, /\bdump\b/];
 /**
  * And what makes a location public: a path `publicLocation` reports (`/tmp`, `/var/tmp`, `/dev/shm`,
  * `/var/www`, `/srv/…`, `/var/ftp`: the directory after a slash, a backslash or the quote of a

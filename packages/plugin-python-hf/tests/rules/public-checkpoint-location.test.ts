@@ -29,6 +29,9 @@ ruleTester.run('hf/public-checkpoint-location', rule, {
     'import os, tempfile\ndef f(model):\n    with tempfile.TemporaryDirectory() as work:\n        model.save_pretrained(os.path.join(work, "scratch"))',
     'from transformers import TrainingArguments\na = TrainingArguments(output_dir="./private_output", save_strategy="epoch")',
     'def f(img):\n    img.save("/tmp/x.png")',
+    // `save_to` is a generic name: NeMo's only where NeMo is imported or the path is a `.nemo` file (review speech P3-2)
+    'def f(cfg):\n    cfg.save_to("/tmp/settings.json")',
+    'from nemo.collections.asr.models import ASRModel\ndef f(m):\n    m.save_to("./checkpoints/asr.nemo")',
     // a join read as the save sites read it: a log file (review speech P2-3)
     'import os\ndef f():\n    log_path = os.path.join("logs", "train.log")\n    os.chmod(log_path, 0o777)',
     'import os\nLOG_DIR = "/data/logs"\ndef f(step):\n    log_path = os.path.join(LOG_DIR, f"run_{step}.txt")\n    os.chmod(log_path, 0o777)',
@@ -81,6 +84,19 @@ ruleTester.run('hf/public-checkpoint-location', rule, {
         { messageId: 'worldWritable', confidence: 'high', line: 7, data: { api: 'os.chmod', path: 'path', mode: '0o777' } },
         { messageId: 'worldWritable', confidence: 'high', line: 8, data: { api: 'os.chmod', path: 'path', mode: '0o666' } },
       ],
+    },
+    // NeMo's `save_to` writes a `.nemo` archive (review speech P3-2)
+    {
+      code: 'from nemo.collections.asr.models import EncDecCTCModelBPE\ndef finish(asr_model: EncDecCTCModelBPE):\n    asr_model.save_to("/tmp/conformer_ctc_finetuned.nemo")',
+      errors: [{ messageId: 'publicPath', confidence: 'high', line: 3, data: { api: 'save_to', path: '/tmp/conformer_ctc_finetuned.nemo', where: 'a shared temporary directory', extra: '' } }],
+    },
+    {
+      code: 'def f(m):\n    m.save_to(save_path="/tmp/asr.nemo")',
+      errors: [{ messageId: 'publicPath', confidence: 'high', line: 2, data: { api: 'save_to', path: '/tmp/asr.nemo', where: 'a shared temporary directory', extra: '' } }],
+    },
+    {
+      code: 'import nemo.collections.asr as nemo_asr\ndef f(obj):\n    obj.save_to("/tmp/export")',
+      errors: [{ messageId: 'publicPath', confidence: 'medium', line: 3, data: { api: 'save_to', path: '/tmp/export', where: 'a shared temporary directory', extra: '' } }],
     },
     // named only as an output directory: a checkpoint's where the file trains or saves models, else any output
     {
