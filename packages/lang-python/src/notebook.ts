@@ -225,7 +225,7 @@ const STATEMENT_MAGICS: Record<string, ReadonlySet<string>> = {
 };
 
 /** Cell magics whose body is shell commands, each line run as `!line` would be. */
-const SHELL_CELL_MAGICS = new Set(['bash', 'sh', 'script', 'system']);
+const SHELL_CELL_MAGICS = new Set(['bash', 'sh', 'script', 'system', 'shell']); // (`%%shell`: Colab's)
 
 /** Text a rendering puts in the code that is not in the cell, at an offset of the cell's code. */
 export interface Insertion {
@@ -275,8 +275,18 @@ export function renderIPython(code: string): { code: string; insertions: Inserti
     const command = parts.join('\n').slice(from);
     const quote = SHELL_QUOTES.find((q) => !command.includes(q) && !command.endsWith(q[0]) && !/\\$/.test(command));
     if (!quote || command.trim() === '' || command.trimStart().startsWith('#')) return blankLines(k, last);
-    insertions.push({ at: offsets[k] + indent, text: `${SHELL_PREFIX}${quote}` }, { at: offsets[last] + lines[last].length, text: `${quote})` });
-    for (let j = k; j <= last; j++) out[j] = parts[j - k];
+    // IPython expands `{expression}` and `$name` in the command before the shell runs it: read as an
+    // f-string (`$name` as `{name}`: the `$` becomes `{`, a `}` is inserted after the name)
+    const names = expansions(command);
+    insertions.push({ at: offsets[k] + indent, text: `${SHELL_PREFIX}${names ? 'f' : ''}${quote}` });
+    let text = parts.join('\n');
+    for (const [dollar, end] of names ?? []) {
+      text = `${text.slice(0, from + dollar)}{${text.slice(from + dollar + 1)}`;
+      insertions.push({ at: offsets[k] + from + end, text: '}' });
+    }
+    insertions.push({ at: offsets[last] + lines[last].length, text: `${quote})` });
+    const rendered = text.split('\n');
+    for (let j = k; j <= last; j++) out[j] = rendered[j - k];
   };
   // IPython's syntax is read only where a statement starts (not on a line that continues one)
   const statements = shellCell ? undefined : statementLineStarts(code);
@@ -319,6 +329,42 @@ export function renderIPython(code: string): { code: string; insertions: Inserti
   }
   if (first) out[0] = blank(lines[0]);
   return { code: out.join('\n'), insertions };
+}
+
+/** A `{expression}` IPython expands in a shell command, of the simple kind read here: a name, its attributes, constant subscripts. */
+const EXPANDED_EXPRESSION = /\{[A-Za-z_]\w*(?:\.[A-Za-z_]\w*|\[(?:\d+|'[^'\n{}\\]*'|"[^"\n{}\\]*")\])*\}/y;
+const DOLLAR_NAME = /\$[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*/y;
+
+/**
+ * Where IPython expands Python values in a shell command (`!wget {url}`, `!wget $URL -O {out}`), for
+ * reading it as an f-string: the `[start, end)` of each `$name` (to become `{name}`), and `[]` when it
+ * has only `{expression}`s; undefined when it has none, or braces that are not such an expression
+ * (`awk '{print $1}'`, `${HOME}`), which are left as the raw text.
+ */
+function expansions(command: string): Array<[number, number]> | undefined {
+  const dollars: Array<[number, number]> = [];
+  let expanded = false;
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i];
+    if ((c === '{' || c === '}' || c === '$') && command[i + 1] === c) {
+      i++; // `{{`, `}}`, `$$`: the character itself
+      continue;
+    }
+    if (c === '{') {
+      EXPANDED_EXPRESSION.lastIndex = i;
+      if (!EXPANDED_EXPRESSION.test(command)) return undefined;
+      i = EXPANDED_EXPRESSION.lastIndex - 1;
+      expanded = true;
+    } else if (c === '}') return undefined;
+    else if (c === '$') {
+      if (command[i + 1] === '{') return undefined;
+      DOLLAR_NAME.lastIndex = i;
+      if (!DOLLAR_NAME.test(command)) continue; // `$1`, `$?`, a `$` at the end: the shell's
+      dollars.push([i, DOLLAR_NAME.lastIndex]);
+      i = DOLLAR_NAME.lastIndex - 1;
+    }
+  }
+  return expanded || dollars.length > 0 ? dollars : undefined;
 }
 
 /** A line that a backslash at its end continues (IPython joins it with the next one, as the shell does). */

@@ -141,6 +141,32 @@ describe('Jupyter notebooks', () => {
     expect(code.positionAt(code.text.indexOf('wget -q'))).toEqual(where(text, 'wget -q'));
   });
 
+  it('reads the Python values IPython expands in a command (`{expr}`, `$name`) as an f-string', () => {
+    const brace = renderIPython('url = "https://x/m.pt"\n!wget {url} -O {paths["out"]}\n')!;
+    expect(brace.code).toBe('url = "https://x/m.pt"\n wget {url} -O {paths["out"]}\n');
+    expect(brace.insertions).toEqual([
+      { at: 23, text: "import os as __ipython_shell; __ipython_shell.system(rf\'\'\'" },
+      { at: 52, text: "\'\'\')" },
+    ]);
+    // `$URL` becomes `{URL}`: the `$` in place, a `}` inserted after the name
+    const dollar = renderIPython('!wget -q $URL -O $cfg.out\n')!;
+    expect(dollar.code).toBe(' wget -q {URL -O {cfg.out\n');
+    expect(dollar.insertions).toEqual([
+      { at: 0, text: "import os as __ipython_shell; __ipython_shell.system(rf\'\'\'" },
+      { at: 13, text: '}' },
+      { at: 25, text: '}' },
+      { at: 25, text: "\'\'\')" },
+    ]);
+    // braces that are no such expression, `${VAR}`, shell `$1` and `$$`: the raw command as before
+    for (const command of ["!awk '{print $1}' f.txt", '!echo ${HOME}/m.pt', '!echo $1 $$ {{x}}', '!wget https://x/m.pt']) {
+      expect(renderIPython(`${command}\n`)!.insertions[0].text, command).toBe("import os as __ipython_shell; __ipython_shell.system(r\'\'\'");
+    }
+    // as a notebook: the download's URL read through the name
+    const code = notebookCode(notebook([{ source: 'URL = "https://x/models/m.pth"\n!wget $URL' }, { source: '%%shell\ncurl -L https://x/n.pth -o n.pth' }]));
+    expect(code.text).toContain("__ipython_shell.system(rf\'\'\' wget {URL}\'\'\')");
+    expect(code.text).toContain("__ipython_shell.system(r\'\'\'curl -L https://x/n.pth -o n.pth\'\'\')");
+  });
+
   it('reads a command or magic that a backslash continues as one (IPython and the shell join the lines)', () => {
     const bang = renderIPython('import torch\n!wget -q \\\n    https://x/m.pt \\\n    -O m.pt\nm = torch.load("m.pt")\n')!;
     // one command over three lines: the backslashes read as the spaces the join leaves, the lines kept

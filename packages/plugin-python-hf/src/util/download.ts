@@ -24,12 +24,12 @@ export interface RawDownload {
 
 /**
  * What `rawDownload` needs in a file's code, as a trigger group: one of its HTTP clients imported
- * (`requests`, `httpx`, `aiohttp`, `urllib`/`urllib2`/`six.moves.urllib`, `wget`), or curl/wget in a
+ * (`requests`, `httpx`, `aiohttp`, `urllib`/`urllib2`/`six.moves.urllib`, `wget`), or curl/wget/gdown in a
  * command.
  */
 export const RAW_DOWNLOAD_TRIGGERS: Trigger[] = [
   importTrigger(['requests', 'httpx', 'aiohttp', 'urllib', 'urllib2', 'six', 'wget', 'gdown', 'basicsr', 'facexlib']),
-  /\b(?:curl|wget)\b/,
+  /\b(?:curl|wget|gdown)\b/,
   // BasicSR's helper under any package (CodeFormer's `codeformer.basicsr…`, `gfpgan.utils`, a relative
   // `from .download_util import …`), A1111/Forge's `modules.modelloader.load_file_from_url` and `load_models`
   'load_file_from_url',
@@ -205,14 +205,15 @@ export function rawDownload(sc: PySourceCode, call: PyNode): RawDownload | undef
     const arg = commandArgument(sc, call);
     const tokens = arg ? commandTokens(sc, arg, true) : undefined;
     if (!arg || !tokens || !tokens.length) return undefined;
-    // find curl/wget anywhere in a shell pipeline, e.g. "cd x && wget URL"
-    const idx = tokens.findIndex((t) => !!t && /^(?:.*\/)?(?:curl|wget)$/.test(t));
+    // find curl/wget/gdown anywhere in a shell pipeline, e.g. "cd x && wget URL" (gdown's command line
+    // downloads a Google Drive file by URL or id, as `gdown.download` does)
+    const idx = tokens.findIndex((t) => !!t && /^(?:.*\/)?(?:curl|wget|gdown)$/.test(t));
     if (idx < 0) return undefined;
     const tool = tokens[idx]!.replace(/^.*\//, '');
     const rest = tokens.slice(idx + 1);
     const url = rest.find((t) => !!t && /^['"]?(?:https?|ftp):\/\//i.test(t))?.replace(/^['"]|['"]$/g, '');
-    const toStdout = tool === 'wget' ? rest.some((t, i) => (t === '-O' || t === '-qO' || t === '-qO-') && (t.endsWith('-') || rest[i + 1] === '-')) : false;
-    const saves = tool === 'wget' ? !toStdout : rest.some((t) => !!t && /^(?:-o|-O|--output|--remote-name|--output-dir|>|-[a-zA-Z]*[oO])$/.test(t));
+    const toStdout = tool !== 'curl' ? rest.some((t, i) => (t === '-O' || t === '-qO' || t === '-qO-' || t === '--output') && (t.endsWith('-') || rest[i + 1] === '-')) : false;
+    const saves = tool !== 'curl' ? !toStdout : rest.some((t) => !!t && /^(?:-o|-O|--output|--remote-name|--output-dir|>|-[a-zA-Z]*[oO])$/.test(t));
     const outIdx = rest.findIndex((t) => t === '-o' || t === '-O' || t === '--output' || t === '>');
     const out = outIdx >= 0 ? rest[outIdx + 1] : undefined;
     // An argument list whose URL (or output path) is built at run time (`["wget", url]` with
@@ -245,6 +246,12 @@ const VALUE_OPTIONS: Record<string, { short: string; long: RegExp; dest: RegExp 
     short: 'oHdFuAXebcxmwrTKzCE',
     long: /^--(?:output|output-dir|header|data|data-binary|data-raw|data-urlencode|form|user|user-agent|request|referer|cookie|cookie-jar|proxy|max-time|connect-timeout|write-out|range|upload-file|retry|cacert|cert|key|config|time-cond|continue-at|limit-rate|max-filesize)$/,
     dest: /^(?:-[a-zA-Z]*o|--output|--output-dir)$/,
+  },
+  // gdown 4/5: `gdown [--id] URL_OR_ID [-O OUTPUT]`
+  gdown: {
+    short: 'O',
+    long: /^--(?:output|id|proxy|speed|format|user-agent)$/,
+    dest: /^(?:-O|--output)$/,
   },
 };
 

@@ -43,8 +43,18 @@ ruleTester.run('hf/unverified-model-download', rule, {
     'import subprocess\ndef clone(name):\n    url = f"https://github.com/org/{name}.git"\n    subprocess.run(["git", "clone", url])',
     // a Hub resolve URL of a file that is evidently no model
     'import requests\ndef fetch(repo):\n    r = requests.get(f"https://huggingface.co/{repo}/resolve/main/config.json")\n    open("config.json", "wb").write(r.content)',
+    // gdown to standard output saves nothing
+    'import subprocess\nsubprocess.run(["gdown", "1AbC", "-O", "-"])',
   ],
   invalid: [
+    // gdown's command line (Colab's `!gdown --id … -O model.pth`), as `gdown.download`
+    {
+      code: 'import subprocess, os\nsubprocess.run(["gdown", "--id", "1AbC", "-O", "model.pth"], check=True)\nos.system("gdown https://drive.google.com/uc?id=1xyz -O weights.pth")',
+      errors: [
+        { messageId: 'unverified', line: 2, confidence: 'high', data: { api: 'gdown (subprocess)', what: 'a model file', action: 'saves' } },
+        { messageId: 'unverified', line: 3, confidence: 'high', data: { api: 'gdown (subprocess)', what: '"https://drive.google.com/uc?id=1xyz"', action: 'saves' } },
+      ],
+    },
     // PaddlePaddle weights and programs are model files (high, as `.pt`)
     {
       code: 'import wget\ndef fetch(url):\n    wget.download(url, out="pretrained_models/w.pdparams")\n    wget.download(url, out="inference/model.pdiparams")',
