@@ -8,10 +8,11 @@ import { choicesOf, resolveId, type Resolved } from '../util/resolve.js';
 
 const name = 'trust-remote-code';
 
-/** The word, and FlagEmbedding imported (its loaders that turn remote code on without the word). */
+/** The word, and FlagEmbedding imported or AutoAWQ's loader named (loaders that turn remote code on without the word). */
 const RULE_TRIGGERS = [
   'trust_remote_code',
   importTrigger(['FlagEmbedding']),
+  'AutoAWQForCausalLM', // AutoAWQ's loaders turn it on by default
   'foreign_class',
   'pymodule_file',
   // evaluation modules (see `EVALUATE_LOAD`): the top-level package `evaluate` imported (not a relative
@@ -83,6 +84,17 @@ const FLAG_RERANKER_1X_KEYWORDS = new Set(['model_name_or_path', 'use_fp16', 'us
 const FLAG_AUTO_MODEL = /^FlagEmbedding\.(?:[\w.]*\.)?FlagAutoModel\.from_finetuned$/;
 
 /**
+ * AutoAWQ's loaders, whose `trust_remote_code` defaults to True (casper-hansen/AutoAWQ, awq/models/auto.py at
+ * 00c3dfa8d7a84229150733129fe8fba84cbfdff4: `AutoAWQForCausalLM.from_pretrained(self, model_path,
+ * trust_remote_code=True, …)` and `from_quantized(self, quant_path, quant_filename="", max_seq_len=2048,
+ * trust_remote_code=True, …)`, passed to `AutoConfig.from_pretrained` and to the model classes of
+ * awq/models/base.py, whose defaults are True too): a call that does not pass False runs the model's own code.
+ * The position of the parameter, for a call that passes it positionally.
+ */
+const AWQ_AUTO = /^awq\.(?:[\w.]*\.)?AutoAWQForCausalLM\.(from_pretrained|from_quantized)$/;
+const AWQ_TRUST_POSITION: Readonly<Record<string, number>> = { from_pretrained: 1, from_quantized: 3 };
+
+/**
  * Argument objects of serving engines whose `trust_remote_code` field the engine built from them obeys
  * (vllm/engine/arg_utils.py: `EngineArgs.trust_remote_code: bool = False`, `AsyncEngineArgs(EngineArgs)`,
  * handed to `LLMEngine.from_engine_args` / `AsyncLLMEngine.from_engine_args`; SGLang's
@@ -96,6 +108,8 @@ const EVALUATION_REMEDIATION =
   'Compute the metric with code the project controls (scikit-learn, torchmetrics, or Hugging Face\'s own modules: `evaluate.load("accuracy")`); if a community module is needed, review its script and pin `revision=` to the reviewed commit, or copy it into the project and load it by path (`evaluate.load("./metrics/my_metric.py")`).';
 const FLAG_AUTO_REMEDIATION =
   'Pass `trust_remote_code=False` (`FlagAutoModel.from_finetuned(name, trust_remote_code=False)`) and use a model that needs no remote code; if the remote code is unavoidable, review it and load a snapshot pinned to the reviewed commit (`huggingface_hub.snapshot_download(repo_id, revision="<40-hex commit>")`).';
+const AWQ_REMEDIATION =
+  'Pass `trust_remote_code=False` (AutoAWQ turns it on unless told otherwise, as TheBloke\'s AWQ model cards do) and use a model whose architecture ships with transformers; if the remote code is unavoidable, review it and load a snapshot pinned to the reviewed commit (`download_kwargs={"revision": "<40-hex commit>"}`).';
 const FLAG_RERANKER_REMEDIATION =
   'Require FlagEmbedding 1.3 or later, whose `FlagLLMReranker` and `LayerWiseFlagLLMReranker` take `trust_remote_code` (default False), and leave it off; if the remote code is unavoidable, review it and load a snapshot pinned to the reviewed commit (`huggingface_hub.snapshot_download(repo_id, revision="<40-hex commit>")`).';
 
@@ -131,6 +145,8 @@ export default createRule<[], PySourceCode>({
         '{{api}} is called with trust_remote_code={{value}} and `hub="hf"`: FunASR\'s Hugging Face download imports no module for it today, but the flag still asks for the model\'s own code; leave it unset.',
       funasrProjectModule:
         '{{api}} is called with trust_remote_code={{value}}: FunASR imports {{module}} (`remote_code=`) into this process. That file is the project\'s, not the repository\'s, so keep the reviewed copy with the project; the flag is still what lets a model run code of its own.',
+      libraryDefaultTrue: '{{api}} is not given trust_remote_code=False, and AutoAWQ defaults it to True (awq/models/auto.py): the model\'s own Python code (configuration and modeling files of its repository or directory) runs in this process, even at a pinned revision.',
+      addFalse: 'Pass trust_remote_code=False',
       libraryMayEnableClass: '{{api}} of FlagEmbedding up to 1.2 (FlagEmbedding/flag_reranker.py) passes trust_remote_code=True itself; from 1.3 the class takes trust_remote_code (default False), and this call passes none of the keywords only the later class takes. Unless FlagEmbedding 1.3 or later is installed, the repository\'s own Python code runs in this process.',
     },
     remediation: 'Use `trust_remote_code=False` (the default) and a model whose architecture ships with the library; if remote code is unavoidable, review it and pin `revision=` to the reviewed commit.',
@@ -343,6 +359,22 @@ export default createRule<[], PySourceCode>({
       const qn = fn ? sc.qualifiedName(fn) : undefined;
       if (!qn) return;
       const unread = sc.hasUnresolvedArguments(node);
+      const awq = AWQ_AUTO.exec(qn);
+      if (awq) {
+        // given by position (`from_pretrained(path, False)`): its value decides; `trust_remote_code=None` given:
+        // transformers asks (or refuses) rather than running the code
+        const positional = sc.argument(node, { position: AWQ_TRUST_POSITION[awq[1]] });
+        if (positional && positional.type !== 'list_splat') {
+          check(node, positional, undefined);
+          return;
+        }
+        if (sc.argument(node, { name: 'trust_remote_code' })) return;
+        const last = lastArgument(node);
+        const suggest = last ? [{ messageId: 'addFalse', fix: (fixer: any) => fixer.insertTextAfter(last, ', trust_remote_code=False') }] : [];
+        // `*args` / `**kwargs` the analysis cannot read may pass False
+        context.report({ node, messageId: 'libraryDefaultTrue', data: { api: apiName(sc, node) }, confidence: unread || positional ? 'medium' : 'high', suggest, remediation: AWQ_REMEDIATION });
+        return;
+      }
       if (FLAG_AUTO_MODEL.test(qn)) {
         // `model_class=` (the second parameter) skips the mapping: the model class gets trust_remote_code=None
         const modelClass = sc.argument(node, { name: 'model_class' }) ?? sc.argument(node, { position: 1 });
@@ -451,6 +483,14 @@ function localDirectory(sc: PySourceCode, call: PyNode): string | undefined {
   // built at run time: the expression, as written
   if (r.kind === 'local' || r.kind === 'private-temp') return `\`${short(id.text)}\``;
   return undefined;
+}
+
+/** The call's last argument (for inserting a keyword after it); undefined for `f()`. */
+function lastArgument(call: PyNode): PyNode | undefined {
+  const args = call.childForFieldName('arguments');
+  if (!args || args.type !== 'argument_list') return undefined;
+  const named = args.namedChildren.filter((c) => c.type !== 'comment' && c.type !== 'line_continuation');
+  return named[named.length - 1];
 }
 
 function isKnownLoader(sc: PySourceCode, call: PyNode): boolean {

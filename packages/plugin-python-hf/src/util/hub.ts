@@ -417,6 +417,9 @@ const NEMO_REMEDIATION =
 const PYANNOTE_REMEDIATION =
   'Pin the revision to a full commit hash: after the id, `Pipeline.from_pretrained("org/pipeline@<40-hex commit>")` (pyannote.audio splits it off), or with `revision="<40-hex commit>"` where your pyannote.audio version takes it (4.x).';
 
+const AWQ_REMEDIATION =
+  'Pin the download to a full commit hash in `download_kwargs={"revision": "<40-hex commit>"}` (AutoAWQ passes only `download_kwargs` to its `snapshot_download`; a `revision=` of the call reaches the config alone), or pass the directory of a pinned `huggingface_hub.snapshot_download(repo_id, revision="<40-hex commit>")`.';
+
 const MODELSCOPE: OtherHub = { name: 'ModelScope', keyword: 'revision', tagsOnly: true };
 
 /** The Hub load a function of this qualified name performs (see `specFor`), ModelScope's and PaddleNLP's named by their hubs. */
@@ -469,6 +472,15 @@ function modelScopeSpec(qn: string): (Spec & { confidence: Confidence }) | undef
 
 /** The Hugging Face Hub load a function of this qualified name performs. */
 function hfSpecForName(qn: string): (Spec & { confidence: Confidence }) | undefined {
+  // AutoAWQ (casper-hansen/AutoAWQ, awq/models/auto.py `AutoAWQForCausalLM.from_quantized(quant_path, quant_filename="",
+  // max_seq_len=2048, trust_remote_code=True, …, download_kwargs=None, **config_kwargs)` and `from_pretrained(model_path,
+  // trust_remote_code=True, safetensors=True, device_map=None, download_kwargs=None, **model_init_kwargs)`): a path that is
+  // no directory is fetched with `snapshot_download(model_path, ignore_patterns=…, **download_kwargs)` (awq/models/base.py
+  // `_load_config`), so only `download_kwargs={"revision": …}` pins the weights and code; a `revision=` of the call goes
+  // to `AutoConfig` alone (from_pretrained's `**model_init_kwargs`; from_quantized's `**config_kwargs`)
+  if (/^awq\.(?:[\w.]*\.)?AutoAWQForCausalLM\.(?:from_quantized|from_pretrained)$/.test(qn)) {
+    return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['quant_path', 'model_path'], revisionIn: 'mapping', revisionMapping: 'download_kwargs', remediation: AWQ_REMEDIATION, confidence: 'high' };
+  }
   if (qn.endsWith('.from_pretrained')) {
     // A model class of the project itself (`from modeling_chatglm import ChatGLMModel`, a relative
     // import): a transformers model most likely, as an unresolved receiver is (a literal Hub id only)

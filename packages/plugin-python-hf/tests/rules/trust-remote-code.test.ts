@@ -34,6 +34,13 @@ ruleTester.run('hf/trust-remote-code', rule, {
     'from FlagEmbedding import FlagLLMReranker\nr = FlagLLMReranker("BAAI/bge-reranker-v2-gemma", peft_path="./lora")',
     'from FlagEmbedding import FlagReranker\nr = FlagReranker("BAAI/bge-reranker-v2-m3", use_fp16=True)',
     'from mylib import FlagAutoModel\nm = FlagAutoModel.from_finetuned("Alibaba-NLP/gte-Qwen2-7B-instruct")',
+    // AutoAWQ (default trust_remote_code=True): False given by keyword or by position, None given (transformers
+    // asks or refuses), a look-alike of another package
+    'from awq import AutoAWQForCausalLM\nm = AutoAWQForCausalLM.from_quantized("TheBloke/zephyr-7B-beta-AWQ", fuse_layers=True, trust_remote_code=False)',
+    'from awq import AutoAWQForCausalLM\nm = AutoAWQForCausalLM.from_pretrained("./mistral-7b", False)',
+    'from awq import AutoAWQForCausalLM\nm = AutoAWQForCausalLM.from_quantized("./zephyr-awq", "", 2048, False)',
+    'from awq import AutoAWQForCausalLM\nm = AutoAWQForCausalLM.from_quantized("./zephyr-awq", trust_remote_code=None)',
+    'from mylib import AutoAWQForCausalLM\nm = AutoAWQForCausalLM.from_quantized("TheBloke/zephyr-7B-beta-AWQ")',
   ],
   invalid: [
     // `engine_args.trust_remote_code = True` (LocalAI's vLLM backend): the keyword by another spelling, pinned or not
@@ -185,6 +192,25 @@ ruleTester.run('hf/trust-remote-code', rule, {
     {
       code: 'from FlagEmbedding import FlagAutoModel\ndef f(kw):\n    return FlagAutoModel.from_finetuned("Alibaba-NLP/gte-Qwen2-7B-instruct", **kw)',
       errors: [{ messageId: 'libraryEnablesModel', confidence: 'medium' }],
+    },
+    // AutoAWQ's from_quantized / from_pretrained default trust_remote_code=True (awq/models/auto.py)
+    {
+      code: 'from awq import AutoAWQForCausalLM\nmodel = AutoAWQForCausalLM.from_quantized("TheBloke/zephyr-7B-beta-AWQ", fuse_layers=True)',
+      errors: [{ messageId: 'libraryDefaultTrue', line: 2, confidence: 'high', data: { api: 'AutoAWQForCausalLM.from_quantized' }, suggestions: [{ messageId: 'addFalse', output: 'from awq import AutoAWQForCausalLM\nmodel = AutoAWQForCausalLM.from_quantized("TheBloke/zephyr-7B-beta-AWQ", fuse_layers=True, trust_remote_code=False)' }] }],
+    },
+    {
+      code: `import awq\nmodel = awq.AutoAWQForCausalLM.from_pretrained("mistralai/Mistral-7B-Instruct-v0.2", download_kwargs={"revision": "${COMMIT}"})`,
+      errors: [{ messageId: 'libraryDefaultTrue', confidence: 'high', data: { api: 'AutoAWQForCausalLM.from_pretrained' }, suggestions: [{ messageId: 'addFalse', output: `import awq\nmodel = awq.AutoAWQForCausalLM.from_pretrained("mistralai/Mistral-7B-Instruct-v0.2", download_kwargs={"revision": "${COMMIT}"}, trust_remote_code=False)` }] }],
+    },
+    // `**kw` the analysis cannot read may pass False: medium
+    {
+      code: 'from awq import AutoAWQForCausalLM\ndef load(path, kw):\n    return AutoAWQForCausalLM.from_quantized(path, **kw)',
+      errors: [{ messageId: 'libraryDefaultTrue', confidence: 'medium', data: { api: 'AutoAWQForCausalLM.from_quantized' }, suggestions: [{ messageId: 'addFalse', output: 'from awq import AutoAWQForCausalLM\ndef load(path, kw):\n    return AutoAWQForCausalLM.from_quantized(path, **kw, trust_remote_code=False)' }] }],
+    },
+    // True by position is the explicit flag
+    {
+      code: 'from awq import AutoAWQForCausalLM\nmodel = AutoAWQForCausalLM.from_pretrained("org/m", True)',
+      errors: [{ messageId: 'trusted', confidence: 'high', data: { api: 'AutoAWQForCausalLM.from_pretrained', value: 'True' }, suggestions: [{ messageId: 'setFalse', output: 'from awq import AutoAWQForCausalLM\nmodel = AutoAWQForCausalLM.from_pretrained("org/m", False)' }] }],
     },
     {
       code: 'from FlagEmbedding.flag_reranker import FlagLLMReranker\nr = FlagLLMReranker("BAAI/bge-reranker-v2-gemma", use_fp16=True)',

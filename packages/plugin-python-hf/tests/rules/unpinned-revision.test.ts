@@ -138,6 +138,8 @@ ruleTester.run('hf/unpinned-revision', rule, {
     `from langchain_community.llms import CTransformers\nllm = CTransformers(model="TheBloke/Llama-2-7B-GGML", config={"revision": "${COMMIT}"})`,
     'from langchain_community.llms import CTransformers\nllm = CTransformers(model="TheBloke/Llama-2-7B-GGML", config={"local_files_only": True})',
     `from langchain_community.llms import VLLM\nllm = VLLM(model="mosaicml/mpt-7b", vllm_kwargs={"revision": "${COMMIT}"})`,
+    `from awq import AutoAWQForCausalLM\nm = AutoAWQForCausalLM.from_quantized("TheBloke/zephyr-7B-beta-AWQ", download_kwargs={"revision": "${COMMIT}"}, trust_remote_code=False)`,
+    'from awq import AutoAWQForCausalLM\nm = AutoAWQForCausalLM.from_quantized("./quant/zephyr-awq")',
     // vLLM: `tokenizer_revision` defaults to the model's `revision`, which then pins the tokenizer too
     `from vllm import LLM\nllm = LLM(model="org/m", revision="${COMMIT}", tokenizer="org/tok")`,
     'from langchain_community.llms import VLLM\nllm = VLLM(model="./models/mpt-7b")',
@@ -438,6 +440,19 @@ ruleTester.run('hf/unpinned-revision', rule, {
     {
       code: 'from diffusers import StableDiffusionXLPipeline\npipe = StableDiffusionXLPipeline.from_single_file("https://huggingface.co/org/sdxl/model.safetensors")',
       errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'StableDiffusionXLPipeline.from_single_file', id: 'org/sdxl' } }],
+    },
+    // AutoAWQ fetches with `snapshot_download(path, **download_kwargs)`: only `download_kwargs={"revision": …}` pins
+    {
+      code: 'from awq import AutoAWQForCausalLM\nmodel = AutoAWQForCausalLM.from_quantized("TheBloke/zephyr-7B-beta-AWQ", fuse_layers=True)',
+      errors: [{ messageId: 'missingRevisionMapping', line: 2, confidence: 'high', data: { api: 'AutoAWQForCausalLM.from_quantized', id: 'TheBloke/zephyr-7B-beta-AWQ', mapping: 'download_kwargs' } }],
+    },
+    {
+      code: `from awq import AutoAWQForCausalLM\nmodel = AutoAWQForCausalLM.from_pretrained("mistralai/Mistral-7B-Instruct-v0.2", revision="${COMMIT}")`,
+      errors: [{ messageId: 'mappingRevisionIgnored', confidence: 'high', data: { api: 'AutoAWQForCausalLM.from_pretrained', id: 'mistralai/Mistral-7B-Instruct-v0.2', mapping: 'download_kwargs' } }],
+    },
+    {
+      code: 'from awq import AutoAWQForCausalLM\nmodel = AutoAWQForCausalLM.from_quantized("TheBloke/zephyr-7B-beta-AWQ", download_kwargs={"revision": "main"})',
+      errors: [{ messageId: 'branchRevision', confidence: 'high', data: { api: 'AutoAWQForCausalLM.from_quantized', id: 'TheBloke/zephyr-7B-beta-AWQ', revision: 'main' } }],
     },
     // AutoGPTQ's from_quantized takes `revision=` (PromtEngineer/localGPT, QwenLM/Qwen)
     {
