@@ -282,6 +282,8 @@ export interface Rendering {
 
 /** What `dictEntries` reads of a mapping. */
 type DictEntries = { entries: Map<string, Node>; complete: boolean; keysKnown?: boolean; volatile?: boolean };
+/** `get_ipython` unbound in a file: IPython's (see `qualifiedNamesOfIdentifier`). */
+const IPYTHON_GET: readonly string[] = ['IPython.get_ipython'];
 /** How many helper returns, names and call sites `optionsOrigin` follows to `parser.parse_args()`. */
 const MAX_OPTIONS_HOPS = 6;
 /** How deep `dictEntries` follows names and splats (two steps per `d1 = {**d0, …}` level). */
@@ -1078,6 +1080,9 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     if (!scope) {
       if (PYTHON_BUILTINS.has(name)) return [`builtins.${name}`];
       const wild = model.wildcardModules();
+      // what IPython puts in a notebook's namespace, as a script exported from one calls it
+      // (`get_ipython().system('wget …')`, nbconvert's spelling of `!wget …`)
+      if (name === 'get_ipython' && wild.length === 0) return IPYTHON_GET;
       const fromStar: readonly string[] = wild.length === 1 ? [`${wild[0]}.${name}`] : NONE;
       // On some path (`possibleQualifiedNames`): a name a star import brings may be the module of that
       // name the other module imported (`from .utils import *`, with `import torch` in utils); in a file

@@ -392,6 +392,14 @@ describe('qualifiedNames (every candidate)', () => {
     expect(calleeName(sc, 'loader("a.pt")')).toBe('torch.load');
   });
 
+  it("IPython's get_ipython, as a script exported from a notebook calls it", async () => {
+    const sc = await parse("get_ipython().system('wget https://x/m.pt')\n");
+    expect(calleeName(sc, 'get_ipython()', 1)).toBe('IPython.get_ipython');
+    expect(sc.instanceQualifiedNames(sc.callee(callStarting(sc, 'get_ipython().system'))!)).toEqual(['IPython.get_ipython.system']);
+    // a name of the file's own is its own
+    expect(calleeName(await parse('def get_ipython():\n    return shell\nget_ipython()\n'), 'get_ipython()')).toBeUndefined();
+  });
+
   it('alternative from-imports used as a value', async () => {
     const sc = await parse(
       ['import yaml', 'try:', '    from yaml import CSafeLoader as Loader', 'except ImportError:', '    from yaml import SafeLoader as Loader', 'yaml.load(text, Loader=Loader)'].join('\n'),

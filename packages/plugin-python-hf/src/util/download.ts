@@ -56,6 +56,15 @@ function checksumGiven(sc: PySourceCode, call: PyNode): boolean {
 const HTTP_GET = /^(?:requests|httpx)(?:\.api)?\.(?:get|request|stream)$/;
 const SESSION_CLASS = /^(?:requests\.(?:Session|session|sessions\.Session)|httpx\.(?:Client|AsyncClient)|aiohttp\.(?:ClientSession|client\.ClientSession))$/;
 export const SUBPROCESS = /^(?:subprocess\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)|os\.(?:system|popen)|commands\.getoutput)$/;
+/** IPython's shell runners, as a script exported from a notebook calls them (`get_ipython().system('wget …')`). */
+const IPYTHON_SHELL = /^IPython\.get_ipython\.(?:system|getoutput|system_raw|system_piped)$/;
+
+/** A call that runs a shell command: `SUBPROCESS` by its qualified name (`qn`, when known), or IPython's `system`. */
+export function runsCommand(sc: PySourceCode, call: PyNode, qn = sc.qualifiedName(calleeOf(call)!)): boolean {
+  if (qn !== undefined && SUBPROCESS.test(qn)) return true;
+  const callee = calleeOf(call);
+  return callee?.type === 'attribute' && sc.instanceQualifiedNames(callee).some((q) => IPYTHON_SHELL.test(q));
+}
 
 function urlArgFor(sc: PySourceCode, call: PyNode, method: string): PyNode | undefined {
   if (method === 'request' || method === 'stream') return sc.argument(call, { name: 'url' }) ?? sc.argument(call, { position: 1 });
@@ -201,7 +210,7 @@ export function rawDownload(sc: PySourceCode, call: PyNode): RawDownload | undef
     const destNode = sc.argument(call, { name: 'out' }) ?? sc.argument(call, { position: 1 });
     return { call, api: 'wget.download', urlNode, url: resolve(sc, urlNode), savesDirectly: true, destNode, dest: destNode ? resolve(sc, destNode) : undefined };
   }
-  if (qn && SUBPROCESS.test(qn)) {
+  if (runsCommand(sc, call, qn)) {
     const arg = commandArgument(sc, call);
     const tokens = arg ? commandTokens(sc, arg, true) : undefined;
     if (!arg || !tokens || !tokens.length) return undefined;
@@ -475,7 +484,7 @@ export function hashChecks(sc: PySourceCode, fn: PyNode, depth = 0, path = new S
       return;
     }
     // `sha256sum -c` in a command checks; `sha256sum file` computes a digest (checked when compared)
-    const shellSum = qn !== undefined && SUBPROCESS.test(qn) ? shellChecksum(sc, n) : undefined;
+    const shellSum = runsCommand(sc, n, qn) ? shellChecksum(sc, n) : undefined;
     if (shellSum === 'check') {
       checks.push(n);
       return;

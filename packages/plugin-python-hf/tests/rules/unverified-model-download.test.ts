@@ -47,6 +47,11 @@ ruleTester.run('hf/unverified-model-download', rule, {
     'import subprocess\nsubprocess.run(["gdown", "1AbC", "-O", "-"])',
   ],
   invalid: [
+    // nbconvert's spelling of `!wget …` in a script exported from a notebook
+    {
+      code: "get_ipython().system('wget -q https://example.org/models/model.pth -O model.pth')",
+      errors: [{ messageId: 'unverified', line: 1, confidence: 'high', data: { api: 'wget (subprocess)', what: '"https://example.org/models/model.pth"', action: 'saves' } }],
+    },
     // gdown's command line (Colab's `!gdown --id … -O model.pth`), as `gdown.download`
     {
       code: 'import subprocess, os\nsubprocess.run(["gdown", "--id", "1AbC", "-O", "model.pth"], check=True)\nos.system("gdown https://drive.google.com/uc?id=1xyz -O weights.pth")',
