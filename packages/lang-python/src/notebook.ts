@@ -49,7 +49,11 @@ export function isNotebookPath(path: string | undefined): boolean {
   return path !== undefined && /\.ipynb$/i.test(path);
 }
 
-/** Nesting deeper than this is not a notebook (and a recursive reader must not overflow the stack on it). */
+/**
+ * Values nested deeper than this are read without recursion and kept as nothing (a recursive reader
+ * must not overflow the stack on them): the code cells are a few levels down, so only metadata and
+ * outputs are that deep (widget state), and they are never read as code.
+ */
 const MAX_DEPTH = 200;
 
 /** A JSON string of the notebook: its value and where its first character (after the quote) is in the file. */
@@ -96,7 +100,7 @@ class JsonReader {
   }
 
   private value(depth: number): JsonValue {
-    if (depth > MAX_DEPTH) this.fail(`nested more than ${MAX_DEPTH} levels deep`);
+    if (depth > MAX_DEPTH) return this.skip();
     this.space();
     const t = this.text;
     const c = t[this.at];
@@ -151,12 +155,64 @@ class JsonReader {
         this.fail('expected "," or "]"');
       }
     }
+    this.literal();
+    return { kind: 'other' };
+  }
+
+  /** A value read to its end without recursion (as strictly as `value`), kept as nothing. */
+  private skip(): JsonValue {
+    const t = this.text;
+    /** The closing bracket of each container open around the reader. */
+    const closers: string[] = [];
+    for (;;) {
+      // a value
+      this.space();
+      const c = t[this.at];
+      if (c === '{' || c === '[') {
+        this.at++;
+        this.space();
+        if (t[this.at] === (c === '{' ? '}' : ']')) this.at++; // empty: a whole value
+        else {
+          closers.push(c === '{' ? '}' : ']');
+          if (c === '{') this.key();
+          continue;
+        }
+      } else if (c === '"') this.string();
+      else this.literal();
+      // after a value: a comma, or the closing brackets of the containers it ends
+      for (;;) {
+        if (closers.length === 0) return { kind: 'other' };
+        this.space();
+        const closer = closers[closers.length - 1];
+        if (t[this.at] === ',') {
+          this.at++;
+          if (closer === '}') this.key();
+          break;
+        }
+        if (t[this.at] !== closer) this.fail(`expected "," or "${closer}"`);
+        this.at++;
+        closers.pop();
+      }
+    }
+  }
+
+  /** An object's key and its colon. */
+  private key(): void {
+    this.space();
+    if (this.text[this.at] !== '"') this.fail('expected a string key');
+    this.string();
+    this.space();
+    if (this.text[this.at] !== ':') this.fail('expected ":"');
+    this.at++;
+  }
+
+  /** `true`, `false`, `null` or a number. */
+  private literal(): void {
     const literal = /true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
     literal.lastIndex = this.at;
-    const m = literal.exec(t);
-    if (!m) this.fail(this.at >= t.length ? 'unexpected end of the text' : `unexpected "${t[this.at]}"`);
+    const m = literal.exec(this.text);
+    if (!m) this.fail(this.at >= this.text.length ? 'unexpected end of the text' : `unexpected "${this.text[this.at]}"`);
     this.at += m[0].length;
-    return { kind: 'other' };
   }
 
   private string(): JsonString {

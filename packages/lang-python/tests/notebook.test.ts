@@ -236,8 +236,18 @@ describe('Jupyter notebooks', () => {
     expect(() => notebookCode('[1, 2]')).toThrow(/not an object/);
     expect(() => notebookCode('{"nbformat": 4}')).toThrow(/no "cells"/);
     expect(() => notebookCode('"\\x"')).toThrow(/invalid escape/);
+    // nesting deeper than the reader recurses: read without recursion, as strictly (no stack overflow)
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
-    expect(() => notebookCode(deep)).toThrow(/nested more than/);
+    expect(() => notebookCode(deep)).toThrow(/not an object/);
+    expect(() => notebookCode(`{"metadata": ${'['.repeat(100_000)}1, {"a": }${']'.repeat(100_000)}}`)).toThrow(/invalid JSON at line 1, column 100023: unexpected "}"/);
+    expect(() => notebookCode(`{"metadata": ${'{"w": '.repeat(300)}1${'}'.repeat(299)}, "cells": []}`)).toThrow(/expected "," or "}"/);
+  });
+
+  it('reads the code of a notebook whose metadata nests deeper than the reader recurses (widget state)', () => {
+    const widgets = `${'{"w": ['.repeat(150)}{"x": [1, "s", true, null, {}], "y": []}${']}'.repeat(150)}`;
+    const text = `{"metadata": {"widgets": ${widgets}}, "nbformat": 4, "nbformat_minor": 5, "cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "source": ["import torch\\n", "m = torch.load(p)"]}]}`;
+    expect(JSON.parse(text).cells).toHaveLength(1);
+    expect(notebookCode(text).text).toContain('m = torch.load(p)');
   });
 
   it('reports findings at the notebook lines and columns, and never offers fixes for them', async () => {
