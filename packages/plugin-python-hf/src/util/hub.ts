@@ -196,6 +196,7 @@ export const HUB_LOAD_TRIGGERS: Trigger[] = [
   /\bHuggingFace(?:Bge|Instruct)?Embeddings\b/, // LangChain
   'from_model_id', // LangChain's HuggingFacePipeline
   'from_quantized', // AutoGPTQ / GPTQModel
+  'GPTQModel', // GPTQModel.load
   'from_single_file', // diffusers, given a Hub file URL
   'CTransformers', // LangChain's ctransformers wrapper (`ctransformers.AutoModelForCausalLM` holds `from_pretrained`)
   'HuggingFaceLLM', // llama_index
@@ -472,6 +473,12 @@ function modelScopeSpec(qn: string): (Spec & { confidence: Confidence }) | undef
 
 /** The Hugging Face Hub load a function of this qualified name performs. */
 function hfSpecForName(qn: string): (Spec & { confidence: Confidence }) | undefined {
+  // GPTQModel (ModelCloud/GPTQModel, gptqmodel/models/auto.py): `GPTQModel.load(model_id_or_path, quantize_config=None,
+  // …, trust_remote_code=False, **kwargs)`, its current entry point, hands the id and `**kwargs` (`revision=` among
+  // them) to `from_quantized` for a quantized model, else to `from_pretrained(model_id_or_path, quantize_config, …)`
+  if (/^gptqmodel\.(?:[\w.]*\.)?GPTQModel\.(?:load|from_pretrained)$/.test(qn)) {
+    return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['model_id_or_path'], confidence: 'high' };
+  }
   // AutoAWQ (casper-hansen/AutoAWQ, awq/models/auto.py `AutoAWQForCausalLM.from_quantized(quant_path, quant_filename="",
   // max_seq_len=2048, trust_remote_code=True, …, download_kwargs=None, **config_kwargs)` and `from_pretrained(model_path,
   // trust_remote_code=True, safetensors=True, device_map=None, download_kwargs=None, **model_init_kwargs)`): a path that is

@@ -140,6 +140,9 @@ ruleTester.run('hf/unpinned-revision', rule, {
     `from langchain_community.llms import VLLM\nllm = VLLM(model="mosaicml/mpt-7b", vllm_kwargs={"revision": "${COMMIT}"})`,
     `from awq import AutoAWQForCausalLM\nm = AutoAWQForCausalLM.from_quantized("TheBloke/zephyr-7B-beta-AWQ", download_kwargs={"revision": "${COMMIT}"}, trust_remote_code=False)`,
     'from awq import AutoAWQForCausalLM\nm = AutoAWQForCausalLM.from_quantized("./quant/zephyr-awq")',
+    `from gptqmodel import GPTQModel\nm = GPTQModel.load("ModelCloud/Llama-3.2-1B-Instruct-gptqmodel-4bit-vortex-v2.5", revision="${COMMIT}")`,
+    'from gptqmodel import GPTQModel\nm = GPTQModel.load("./quantized/llama-3.2-1b-gptq")',
+    'import json\nfrom gptqmodel import GPTQModel\nm = json.load(open("ModelCloud/config.json"))',
     // vLLM: `tokenizer_revision` defaults to the model's `revision`, which then pins the tokenizer too
     `from vllm import LLM\nllm = LLM(model="org/m", revision="${COMMIT}", tokenizer="org/tok")`,
     'from langchain_community.llms import VLLM\nllm = VLLM(model="./models/mpt-7b")',
@@ -453,6 +456,19 @@ ruleTester.run('hf/unpinned-revision', rule, {
     {
       code: 'from awq import AutoAWQForCausalLM\nmodel = AutoAWQForCausalLM.from_quantized("TheBloke/zephyr-7B-beta-AWQ", download_kwargs={"revision": "main"})',
       errors: [{ messageId: 'branchRevision', confidence: 'high', data: { api: 'AutoAWQForCausalLM.from_quantized', id: 'TheBloke/zephyr-7B-beta-AWQ', revision: 'main' } }],
+    },
+    // GPTQModel's current entry point: `load` hands the id and `revision=` to from_quantized / from_pretrained
+    {
+      code: 'from gptqmodel import GPTQModel\nmodel = GPTQModel.load("ModelCloud/Llama-3.2-1B-Instruct-gptqmodel-4bit-vortex-v2.5")',
+      errors: [{ messageId: 'missingRevision', line: 2, confidence: 'high', data: { api: 'GPTQModel.load', id: 'ModelCloud/Llama-3.2-1B-Instruct-gptqmodel-4bit-vortex-v2.5' } }],
+    },
+    {
+      code: 'from gptqmodel import GPTQModel, QuantizeConfig\nmodel = GPTQModel.load(model_id_or_path="meta-llama/Llama-3.2-1B-Instruct", quantize_config=QuantizeConfig(bits=4, group_size=128), revision="main")',
+      errors: [{ messageId: 'branchRevision', confidence: 'high', data: { api: 'GPTQModel.load', id: 'meta-llama/Llama-3.2-1B-Instruct', revision: 'main' } }],
+    },
+    {
+      code: 'import gptqmodel\nmodel = gptqmodel.GPTQModel.from_pretrained(model_id_or_path="meta-llama/Llama-3.2-1B-Instruct", quantize_config=None)',
+      errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'GPTQModel.from_pretrained', id: 'meta-llama/Llama-3.2-1B-Instruct' } }],
     },
     // AutoGPTQ's from_quantized takes `revision=` (PromtEngineer/localGPT, QwenLM/Qwen)
     {
