@@ -175,7 +175,10 @@ export default createRule<[], PySourceCode>({
         if (fn.type === 'attribute' && /^(?:upload_file|upload_fileobj|put_object|put|copy_object|put_object_acl|upload_from_filename|upload_from_file|upload_from_string|make_public)$/.test(method)) {
           const found = publicAcl(sc, node, method);
           if (!found) return;
-          const evidence = artifactEvidence(sc, node);
+          // nothing names what is uploaded (`upload_file(path, …)` of a parameter): in a file that writes
+          // models, maybe one of them (low)
+          const named = artifactEvidence(sc, node);
+          const evidence = named === 'unnamed' ? (writesModels() ? 'low' : undefined) : named;
           if (!evidence) return;
           // an ACL set in a branch (`if public: extra["ACL"] = "public-read"`) may not be set
           const confidence: Confidence = found.conditional ? (evidence === 'high' ? 'medium' : 'low') : evidence;
@@ -302,14 +305,18 @@ function mayChange(sc: PySourceCode, mapping: PyNode, key: string, value: PyNode
   });
 }
 
-/** Does the upload carry a model/checkpoint (file names, keys, variable names)? */
-function artifactEvidence(sc: PySourceCode, call: PyNode): Confidence | undefined {
+/**
+ * Does the upload carry a model/checkpoint (file names, keys, variable names)? `unnamed` when neither
+ * the file nor the key is known nor named (`upload_file(path, bucket, os.path.basename(path))`).
+ */
+function artifactEvidence(sc: PySourceCode, call: PyNode): Confidence | 'unnamed' | undefined {
   const args = call.childForFieldName('arguments')?.namedChildren ?? [];
   const recv = receiverOf(call);
   // `blob = bucket.blob("models/model.safetensors")` … `blob.make_public()`: the object's key
   const made = recv?.type === 'identifier' ? valuesOf(sc, recv).find((v) => v.type === 'call') : undefined;
   const keys = made && /^(?:blob|get_blob|Blob|Object)$/.test(calleeName(made) ?? '') ? (made.childForFieldName('arguments')?.namedChildren ?? []) : [];
   let weak = false;
+  let known = false;
   for (const a of [...args, ...(recv ? [recv] : []), ...keys]) {
     const v = a.type === 'keyword_argument' ? a.childForFieldName('value') : a;
     if (!v) continue;
@@ -319,6 +326,8 @@ function artifactEvidence(sc: PySourceCode, call: PyNode): Confidence | undefine
     const s = r.kind === 'string' || r.kind === 'prefix' ? r.value : r.kind === 'local' ? r.prefix ?? '' : '';
     if (s && isModelFile(s)) return 'high';
     if ((s && mentionsModel(s)) || CKPT_TEXT.test(v.text)) weak = true;
+    // a file or key name known (with a `/` or an extension; a bucket name has neither) says what is uploaded
+    if (/[/.]/.test(s)) known = true;
   }
-  return weak ? 'medium' : undefined;
+  return weak ? 'medium' : known ? undefined : 'unnamed';
 }

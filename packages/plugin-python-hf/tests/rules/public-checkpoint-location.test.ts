@@ -26,6 +26,9 @@ describe('the public-place trigger group', () => {
 
 ruleTester.run('hf/public-checkpoint-location', rule, {
   valid: [
+    // …not in a file that writes no models, nor when a known name says what it is
+    'import os\nimport boto3\ndef upload(path):\n    boto3.client("s3").upload_file(path, "site-assets", os.path.basename(path), ExtraArgs={"ACL": "public-read"})',
+    'import boto3\nimport torch\ntorch.save(m, "ckpt.pt")\ndef upload(path):\n    boto3.client("s3").upload_file(path, "site-assets", "site/index.html", ExtraArgs={"ACL": "public-read"})',
     'import os, tempfile\ndef f(model):\n    with tempfile.TemporaryDirectory() as work:\n        model.save_pretrained(os.path.join(work, "scratch"))',
     'from transformers import TrainingArguments\na = TrainingArguments(output_dir="./private_output", save_strategy="epoch")',
     'def f(img):\n    img.save("/tmp/x.png")',
@@ -37,6 +40,11 @@ ruleTester.run('hf/public-checkpoint-location', rule, {
     'import os\nLOG_DIR = "/data/logs"\ndef f(step):\n    log_path = os.path.join(LOG_DIR, f"run_{step}.txt")\n    os.chmod(log_path, 0o777)',
   ],
   invalid: [
+    // a public upload of a file nothing names, in a file that writes models: maybe one of them (low)
+    {
+      code: 'import os\nimport boto3\nimport torch\ndef save(model, step):\n    torch.save(model.state_dict(), f"ckpt_{step}.pt")\ndef upload(path):\n    boto3.client("s3").upload_file(path, "tts-artifacts", os.path.basename(path), ExtraArgs={"ACL": "public-read"})',
+      errors: [{ messageId: 'publicAcl', data: { api: 'upload_file', acl: 'public-read' }, line: 7, confidence: 'low' }],
+    },
     {
       // a key assignment sets the ACL (repro: boto3 ExtraArgs filled before the upload)
       code: 'import boto3\ns3 = boto3.client("s3")\nextra = {}\nextra["ACL"] = "public-read"\ns3.upload_file("checkpoints/model.pt", "bucket", "model.pt", ExtraArgs=extra)',
