@@ -1561,7 +1561,8 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
    * when a call leaves it out (`helper("org/name", { device: "cpu" })` gives `"org/name"` and `{ device:
    * "cpu" }`); a function never called, its default. When code outside the file may call it (exported, a
    * callback, a method), adding `others`: its default and what the file's own calls pass (`export
-   * function f(id = "org/a")` called as `f("org/b")`: both).
+   * function f(id = "org/a")` called as `f("org/b")`: both; `export function f(id)` called as
+   * `f("org/b")`: `"org/b"`; none known when no call of the file passes a known value).
    */
   private parameterChoices(b: JsBinding, depth: number, open?: Open): ConstantValue[] | undefined {
     const fn = b.declaration;
@@ -1620,15 +1621,20 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       }
       return lists.length > 0 ? this.unionOf(lists) : undefined;
     }
-    // code outside the file may call it: its default, which others may replace, and what the file's calls pass
-    if (!b.defaultValue || !open) return undefined;
-    open.value = true;
-    const lists: Array<ConstantValue[] | undefined> = [defaults()];
-    if (!lists[0]) return undefined;
+    // code outside the file may call it: its default, which others may replace, and what the file's calls
+    // pass; with no default, what the file's calls pass alone (`export function load(u)` called as
+    // `load("https://…/m.onnx")`: that URL, and others)
+    const lists: Array<ConstantValue[] | undefined> = [];
+    if (b.defaultValue) {
+      lists.push(defaults());
+      if (!lists[0]) return undefined;
+    }
     for (const call of this.callSites(fn)) {
       const v = passed(call);
       if (v && v !== 'default') lists.push(v);
     }
+    if (lists.length === 0) return undefined;
+    open.value = true;
     return this.unionOf(lists);
   }
 

@@ -600,6 +600,13 @@ describe('knownValues', () => {
     [`function f(model = process.env.M || 'org/name') { use(model); }\nexport default f;`, { values: ['org/name'], others: true }],
     [`class C { load(model = 'org/name') { return use(model); } }`, { values: ['org/name'], others: true }],
     [`register((model = 'org/name') => use(model));`, { values: ['org/name'], others: true }],
+    // ... with no default: what the file's own calls pass, and others (none known when no call passes a known value)
+    [`export function f(model) { use(model); }\nf('org/other');`, { values: ['org/other'], others: true }],
+    [`export const f = (model) => use(model);\nf('org/a'); f(readModel()); f();`, { values: ['org/a'], others: true }],
+    [`function f(model) { use(model); }\nexport { f };\nf('org/a'); f('org/b');`, { values: ['org/a', 'org/b'], others: true }],
+    [`export function f(model) { use(model); }`, undefined],
+    [`export function f(model) { use(model); }\nf(readModel()); f();`, undefined],
+    [`register((model) => use(model));`, undefined],
     // a field of a class code outside the file may reach: another module may assign it
     [`export class P { static model = 'org/name'; static get() { return use(this.model); } }`, { values: ['org/name'], others: true }],
     [`export default class { static model = 'org/name'; static get() { return use(this.model); } }`, { values: ['org/name'], others: true }],

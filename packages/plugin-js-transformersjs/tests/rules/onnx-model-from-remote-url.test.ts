@@ -6,6 +6,10 @@ const expo = "import * as ort from 'onnxruntime-react-native';\nimport { Asset }
 
 tester.run(id(rule), rule, {
   valid: [
+    // an exported helper without a default: calls of the file with local URLs only, or none
+    "import * as ort from 'onnxruntime-web';\nexport async function load(u: string) { return ort.InferenceSession.create(u); }\nload('/models/model.onnx'); load('./models/other.onnx');",
+    "import * as ort from 'onnxruntime-web';\nexport async function load(u: string) { return ort.InferenceSession.create(u); }",
+    "import * as ort from 'onnxruntime-web';\nexport async function load(u: string) { return ort.InferenceSession.create(u); }\nload(chrome.runtime.getURL('models/model.onnx'));",
     // a URL parameter with a local default that no call of the file replaces with a remote URL (an exported one too)
     "import * as ort from 'onnxruntime-web';\nconst LOCAL_URL = '/models/model.onnx';\nexport async function load(url = LOCAL_URL) {\n  return ort.InferenceSession.create(url);\n}\nload();\nload('./models/other.onnx');",
     "import { InferenceSession } from 'onnxruntime-react-native';\nimport { Image } from 'react-native';\nexport const load = () => InferenceSession.create(Image.resolveAssetSource(require('./assets/m.onnx')).uri);",
@@ -56,6 +60,15 @@ tester.run(id(rule), rule, {
     imp + `const MODEL_URLS = ['/models/encoder.onnx', './models/decoder.onnx'];\nexport const s = await Promise.all(MODEL_URLS.map((modelUrl) => ort.InferenceSession.create(modelUrl)));`,
   ],
   invalid: [
+    // an exported helper without a default, given a remote URL by a call of the file: medium (other modules may pass anything)
+    {
+      code: "import * as ort from 'onnxruntime-web';\nexport async function load(u: string) { return ort.InferenceSession.create(u); }\nload('https://cdn.example.com/m.onnx');",
+      errors: [{ messageId: 'remote', data: { callee: 'ort.InferenceSession.create', url: '"https://cdn.example.com/m.onnx"' }, confidence: 'medium', line: 2 }],
+    },
+    {
+      code: "import * as ort from 'onnxruntime-web';\nexport async function createSession(path: string, opts: ort.InferenceSession.SessionOptions = {}) {\n  return ort.InferenceSession.create(path, { executionProviders: ['wasm'], ...opts });\n}\nexport const yolo = createSession('https://huggingface.co/Xenova/yolos-tiny/resolve/main/onnx/model.onnx');",
+      errors: [{ messageId: 'remote', data: { callee: 'ort.InferenceSession.create', url: '"https://huggingface.co/Xenova/yolos-tiny/resolve/main/onnx/model.onnx"' }, confidence: 'medium', line: 3 }],
+    },
     // a URL parameter with a local default, given a remote URL by a call of the file: high when the file makes every call, medium when exported
     {
       code: "import * as ort from 'onnxruntime-web';\nconst LOCAL_URL = '/models/model.onnx';\nasync function load(url = LOCAL_URL) {\n  return ort.InferenceSession.create(url);\n}\nload('https://cdn.example.com/model.onnx');",

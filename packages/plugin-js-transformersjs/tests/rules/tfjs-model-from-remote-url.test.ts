@@ -5,6 +5,8 @@ const imp = "import * as tf from '@tensorflow/tfjs';\n";
 
 tester.run(id(rule), rule, {
   valid: [
+    // an exported helper without a default whose calls in the file pass local URLs only
+    imp + "export async function loadModel(path: string) { return tf.loadGraphModel(path); }\nloadModel('/models/pose/model.json');",
     imp + 'export const load = (name) => tf.loadGraphModel(`models/${name}/model.json`);',
     "import * as tf from '@tensorflow/tfjs';\nimport * as FileSystem from 'expo-file-system';\nexport const load = () => tf.loadGraphModel(FileSystem.bundleDirectory + 'model/model.json');",
     "import * as tmImage from '@teachablemachine/image';\nconst m = await tmImage.load('/tm/model.json', '/tm/metadata.json');",
@@ -129,6 +131,11 @@ tester.run(id(rule), rule, {
     },
   ],
   invalid: [
+    // an exported helper without a default, given a remote URL by a call of the file: medium (other modules may pass anything)
+    {
+      code: imp + "export async function loadModel(path: string) { return tf.loadGraphModel(path); }\nloadModel('https://storage.googleapis.com/bucket/pose/model.json');",
+      errors: [{ messageId: 'remote', data: { callee: 'tf.loadGraphModel', url: '"https://storage.googleapis.com/bucket/pose/model.json"' }, confidence: 'medium', line: 2 }],
+    },
     // Deno's npm: specifier names the library as its npm name does
     { code: `import * as tf from 'npm:@tensorflow/tfjs@4.22.0';\nawait tf.loadGraphModel('https://cdn.example.com/graph/model.json');`, errors: [{ messageId: 'remote', confidence: 'high', line: 2 }] },
     // a \`pathToFileURL\` that is not Node's: as before

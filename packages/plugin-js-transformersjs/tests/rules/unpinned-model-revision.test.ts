@@ -93,6 +93,11 @@ tester.run(id(rule), rule, {
     imp + `async function load(rev = 'main') {\n  return AutoModel.from_pretrained('org/name', { revision: rev });\n}\nload('${COMMIT}');`,
   ],
   invalid: [
+    // an exported helper's id parameter with no default, given an id by a call of the file: medium (other modules may pass anything)
+    {
+      code: "import { pipeline } from '@huggingface/transformers';\nexport async function load(id: string) { return pipeline('text-classification', id); }\nload('Xenova/distilbert-base-uncased-finetuned-sst-2-english');",
+      errors: [{ messageId: 'missing', confidence: 'medium', line: 2 }],
+    },
     // a helper every call of which is in the file: the id and the options its calls pass (review jsserverless repro4)
     {
       code: imp + `async function createEmbedder(model_name, options) {\n  const { model_revision = 'main' } = options;\n  return AutoModel.from_pretrained(model_name, { revision: model_revision });\n}\nexport const embedder = await createEmbedder('minishlab/potion-base-32M', { device: 'cpu' });`,

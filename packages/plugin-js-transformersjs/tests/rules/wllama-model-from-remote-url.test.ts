@@ -6,6 +6,8 @@ const HUB_URL = 'https://huggingface.co/ggml-org/models/resolve/main/tinyllamas/
 
 tester.run(id(rule), rule, {
   valid: [
+    // an exported helper without a default whose calls in the file pass local URLs only
+    imp + "export async function load(u: string) { await wllama.loadModelFromUrl(u); }\nload('/models/stories260K.gguf');",
     // the app's own origin, a local file, the Blobs of a verified download
     imp + `await wllama.loadModelFromUrl('/models/stories260K.gguf');`,
     imp + `await wllama.loadModelFromUrl('./models/stories260K.gguf', { n_ctx: 2048 });`,
@@ -22,6 +24,11 @@ tester.run(id(rule), rule, {
     imp + `await wllama.loadModelFromHF('ggml-org/models');`,
   ],
   invalid: [
+    // an exported helper without a default, given a remote URL by a call of the file: medium (other modules may pass anything)
+    {
+      code: imp + `export async function load(u: string) { await wllama.loadModelFromUrl(u); }\nload('${HUB_URL}');`,
+      errors: [{ messageId: 'remote', data: { callee: 'wllama.loadModelFromUrl', url: `"${HUB_URL}"` }, confidence: 'medium', line: 3 }],
+    },
     {
       code: imp + `await wllama.loadModelFromUrl('${HUB_URL}');`,
       errors: [{ messageId: 'remote', data: { callee: 'wllama.loadModelFromUrl', url: `"${HUB_URL}"` }, confidence: 'high', line: 3 }],
