@@ -28,10 +28,16 @@ export const CLIENTS: Record<string, string[]> = {
   'electron/utility': ['net.fetch', 'net.request'],
   // Bun's own module exports its `fetch` (the global one is `fetch` already)
   bun: ['fetch'],
+  // Tauri's HTTP client, made from Rust (no CORS): v2's plugin `fetch` is the web `fetch`; v1's
+  // `fetch(url, options)`, also as `http.fetch` of the API root, and a client's `get` / `request`
+  // (`const client = await getClient(); await client.get(url)`)
+  '@tauri-apps/plugin-http': ['fetch'],
+  '@tauri-apps/api/http': ['fetch', 'get', 'request'],
+  '@tauri-apps/api': ['http.fetch'],
 };
 
 /** Client instances: module → the factory member that makes one (`axios.create()`, `got.extend()`, `ky.create()`). */
-const INSTANCE_FACTORIES: Record<string, string[]> = { axios: ['create'], got: ['extend'], ky: ['create', 'extend'] };
+const INSTANCE_FACTORIES: Record<string, string[]> = { axios: ['create'], got: ['extend'], ky: ['create', 'extend'], '@tauri-apps/api/http': ['getClient'] };
 
 function downloadClient(sc: JsSourceCode, call: TSESTree.CallExpression): string | undefined {
   const member = sc.importedMember(call.callee);
@@ -49,9 +55,10 @@ function downloadClient(sc: JsSourceCode, call: TSESTree.CallExpression): string
   return CLIENTS[factory.module]?.includes(method) ? factory.module : undefined;
 }
 
-/** The `axios.create(...)` / `got.extend(...)` / `ky.create(...)` call an expression holds. */
+/** The `axios.create(...)` / `got.extend(...)` / `ky.create(...)` call an expression holds (awaited too: Tauri's `await getClient()`). */
 function clientInstance(sc: JsSourceCode, expr: JsNode): TSESTree.CallExpression | undefined {
-  const instance = sc.definingExpression(expr);
+  let instance = sc.definingExpression(expr);
+  if (instance?.type === 'AwaitExpression') instance = unwrapExpression(instance.argument);
   if (instance?.type !== 'CallExpression') return undefined;
   const factory = sc.importedMember(instance.callee);
   return factory && INSTANCE_FACTORIES[factory.module]?.includes(factory.path.join('.')) ? instance : undefined;
@@ -711,8 +718,16 @@ export default createRule<[], JsSourceCode>({
     languages: ['javascript'],
     // What `downloadClient` resolves: the global `fetch` (and `node-fetch`, `cross-fetch`, Electron's
     // `net.fetch`…), or a CLIENTS module named in its import (`node:https`, `electron/main`, `bun` too,
-    // and Deno's `npm:axios@1`) — not the letters in `key` or `gotten`.
-    triggers: [FILE_DOWNLOAD_TRIGGER, /\bfetch\b/, /['"`](?:npm:|node:)?(?:axios|got|ky|undici|https?|follow-redirects|electron|bun)(?:@[^'"`/]*)?(?:\/main|\/utility)?['"`]/, NODE_LLAMA_CPP_TRIGGER, SUBPROCESS_TRIGGER],
+    // and Deno's `npm:axios@1`; Tauri's `@tauri-apps/plugin-http`, `@tauri-apps/api/http`, `@tauri-apps/api`)
+    // — not the letters in `key` or `gotten`.
+    triggers: [
+      FILE_DOWNLOAD_TRIGGER,
+      /\bfetch\b/,
+      /['"`](?:npm:|node:)?(?:axios|got|ky|undici|https?|follow-redirects|electron|bun)(?:@[^'"`/]*)?(?:\/main|\/utility)?['"`]/,
+      /['"`](?:npm:)?@tauri-apps(?:@[^'"`/]*)?\/(?:plugin-http|api(?:\/http)?)(?:@[^'"`/]*)?['"`]/,
+      NODE_LLAMA_CPP_TRIGGER,
+      SUBPROCESS_TRIGGER,
+    ],
     // And what it reports needs: a URL that `looksLikeModelFile` (or one of the values it may take,
     // or a Hub `/resolve/` URL), or a model sink (`modelSinkIn`: an ONNX session, `tf.io.fromMemory`,
     // or a write to a model-file path).

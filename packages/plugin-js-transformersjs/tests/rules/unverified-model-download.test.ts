@@ -33,6 +33,11 @@ const rnfs = "import RNFS from 'react-native-fs';\nimport { InferenceSession } f
 
 tester.run(id(rule), rule, {
   valid: [
+    // Tauri's HTTP client: a same-origin path, a checked download; look-alikes named `fetch` / `getClient` of the app's own modules
+    "import { fetch } from '@tauri-apps/plugin-http';\nexport const get = () => fetch('/models/u2net.onnx');",
+    "import { fetch } from '@tauri-apps/plugin-http';\nexport async function f() { const r = await fetch('https://cdn.example.com/models/u2net.onnx'); const b = await r.arrayBuffer(); if (hex(await crypto.subtle.digest('SHA-256', b)) !== PINNED) throw new Error('digest'); return b; }",
+    "import { fetch } from './tauri-http';\nexport const get = () => fetch('https://cdn.example.com/models/u2net.onnx');",
+    "import { getClient } from './api';\nexport async function f() { const client = await getClient(); return client.get('https://cdn.example.com/models/u2net.onnx'); }",
     // libraries that download to a file (review edge, jsserverless): a file that is no model, a hash
     // checked, a look-alike of another module, a loopback URL
     expoFs + "export const cfg = () => FileSystem.downloadAsync('https://cdn.example.com/config.json', FileSystem.documentDirectory + 'config.json');",
@@ -167,6 +172,23 @@ tester.run(id(rule), rule, {
     `import { spawn } from 'node:child_process';\nspawn('npx', ['node-llama-cpp', 'pull', '--dir', './models', 'hf:o/n/m-Q4_K_M.gguf']);`,
   ],
   invalid: [
+    // Tauri's HTTP client (made from Rust, no CORS): v2's plugin `fetch` (renamed too), v1's `fetch`, `http.fetch` and a client's `get`
+    {
+      code: "import { fetch as tauriFetch } from '@tauri-apps/plugin-http';\nimport { writeFile } from '@tauri-apps/plugin-fs';\nexport async function f() {\n  const res = await tauriFetch('https://cdn.example.com/models/u2net.onnx');\n  await writeFile('u2net.onnx', new Uint8Array(await res.arrayBuffer()));\n}",
+      errors: [{ messageId: 'unverified', data: { callee: 'tauriFetch', url: '"https://cdn.example.com/models/u2net.onnx"' }, confidence: 'high', line: 4 }],
+    },
+    {
+      code: "import { getClient, ResponseType } from '@tauri-apps/api/http';\nexport async function f() {\n  const client = await getClient();\n  return client.get('https://cdn.example.com/models/u2net.onnx', { responseType: ResponseType.Binary });\n}",
+      errors: [{ messageId: 'unverified', data: { callee: 'client.get', url: '"https://cdn.example.com/models/u2net.onnx"' }, confidence: 'high', line: 4 }],
+    },
+    {
+      code: "import { fetch } from '@tauri-apps/api/http';\nexport const get = () => fetch('https://cdn.example.com/models/u2net.onnx', { method: 'GET' });",
+      errors: [{ messageId: 'unverified', data: { callee: 'fetch', url: '"https://cdn.example.com/models/u2net.onnx"' }, confidence: 'high', line: 2 }],
+    },
+    {
+      code: "import { http } from '@tauri-apps/api';\nexport const get = () => http.fetch('https://cdn.example.com/models/u2net.onnx');",
+      errors: [{ messageId: 'unverified', data: { callee: 'http.fetch', url: '"https://cdn.example.com/models/u2net.onnx"' }, confidence: 'high', line: 2 }],
+    },
     // libraries that download a URL to a file, judged as a fetch (or curl -o) of it (review edge, jsserverless)
     {
       code: expoFs + "export async function load() {\n  const dest = FileSystem.documentDirectory + 'model.onnx';\n  const { uri } = await FileSystem.downloadAsync('https://cdn.example.com/model.onnx', dest);\n  return InferenceSession.create(uri);\n}",
