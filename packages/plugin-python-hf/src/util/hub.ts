@@ -197,6 +197,7 @@ export const HUB_LOAD_TRIGGERS: Trigger[] = [
   'from_model_id', // LangChain's HuggingFacePipeline
   'from_quantized', // AutoGPTQ / GPTQModel
   'GPTQModel', // GPTQModel.load
+  importTrigger(['sglang']), // SGLang's Engine, Runtime and ServerArgs (`import sglang as sgl`)
   'from_single_file', // diffusers, given a Hub file URL
   'CTransformers', // LangChain's ctransformers wrapper (`ctransformers.AutoModelForCausalLM` holds `from_pretrained`)
   'HuggingFaceLLM', // llama_index
@@ -577,6 +578,16 @@ function hfSpecForName(qn: string): (Spec & { confidence: Confidence }) | undefi
   // (vllm/config/model.py `__post_init__`: `if self.tokenizer_revision is None: self.tokenizer_revision = self.revision`)
   if (/^vllm\.(?:entrypoints\.llm\.)?LLM$/.test(qn)) {
     return { api: 'vllm.LLM', kind: 'model', idPos: 0, idNames: ['model'], also: { api: 'vllm.LLM', kind: 'model', idPos: 1, idNames: ['tokenizer'], revisionKeyword: 'tokenizer_revision', revisionFallback: 'revision', remediation: VLLM_TOKENIZER_REMEDIATION }, confidence: 'high' };
+  }
+  // SGLang (sgl-project/sglang): `sglang.Engine(**kwargs)` (python/sglang/srt/entrypoints/engine.py) and `Runtime(log_level,
+  // …, *args, **kwargs)` build `ServerArgs(...)` (python/sglang/srt/server_args.py: `model_path`, `tokenizer_path`
+  // defaulting to it, `revision`), whose model config and weights are fetched at `revision` and whose tokenizer is
+  // loaded with `get_tokenizer(server_args.tokenizer_path, …, revision=server_args.revision)`: vLLM's `LLM` by other
+  // names, keywords only (Runtime's first parameter is `log_level`), `ServerArgs`'s model also first by position
+  const sglang = /^sglang\.(?:[\w.]*\.)?(Engine|Runtime|ServerArgs)$/.exec(qn);
+  if (sglang && (sglang[1] !== 'ServerArgs' || /^sglang\.srt\.server_args\.ServerArgs$/.test(qn))) {
+    const api = `sglang.${sglang[1]}`;
+    return { api, kind: 'model', ...(sglang[1] === 'ServerArgs' ? { idPos: 0 } : {}), idNames: ['model_path'], also: { api, kind: 'model', idNames: ['tokenizer_path'] }, confidence: 'high' };
   }
   // SpeechBrain: `EncoderClassifier.from_hparams(source="speechbrain/spkrec-ecapa-voxceleb", revision=...)`
   if (/^speechbrain\.(?:inference|pretrained)\.(?:[\w.]*\.)?[A-Z]\w*\.from_hparams$/.test(qn)) {

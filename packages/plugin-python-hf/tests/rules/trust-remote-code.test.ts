@@ -193,6 +193,11 @@ ruleTester.run('hf/trust-remote-code', rule, {
       code: 'from FlagEmbedding import FlagAutoModel\ndef f(kw):\n    return FlagAutoModel.from_finetuned("Alibaba-NLP/gte-Qwen2-7B-instruct", **kw)',
       errors: [{ messageId: 'libraryEnablesModel', confidence: 'medium' }],
     },
+    // SGLang's Engine is a known Hub loader (vLLM's LLM by another name): high
+    {
+      code: 'import sglang as sgl\nllm = sgl.Engine(model_path="Qwen/Qwen-7B-Chat", trust_remote_code=True)',
+      errors: [{ messageId: 'trusted', confidence: 'high', data: { api: 'Engine', value: 'True' }, suggestions: [{ messageId: 'setFalse', output: 'import sglang as sgl\nllm = sgl.Engine(model_path="Qwen/Qwen-7B-Chat", trust_remote_code=False)' }] }],
+    },
     // AutoAWQ's from_quantized / from_pretrained default trust_remote_code=True (awq/models/auto.py)
     {
       code: 'from awq import AutoAWQForCausalLM\nmodel = AutoAWQForCausalLM.from_quantized("TheBloke/zephyr-7B-beta-AWQ", fuse_layers=True)',

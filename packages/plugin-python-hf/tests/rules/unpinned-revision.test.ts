@@ -142,6 +142,11 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from awq import AutoAWQForCausalLM\nm = AutoAWQForCausalLM.from_quantized("./quant/zephyr-awq")',
     `from gptqmodel import GPTQModel\nm = GPTQModel.load("ModelCloud/Llama-3.2-1B-Instruct-gptqmodel-4bit-vortex-v2.5", revision="${COMMIT}")`,
     'from gptqmodel import GPTQModel\nm = GPTQModel.load("./quantized/llama-3.2-1b-gptq")',
+    `import sglang as sgl\nllm = sgl.Engine(model_path="meta-llama/Meta-Llama-3.1-8B-Instruct", revision="${COMMIT}", tokenizer_path="org/tok")`,
+    'import sglang as sgl\nllm = sgl.Engine(model_path="/models/llama-3.1-8b")',
+    // Runtime's first positional parameter is log_level, not the model
+    'import sglang as sgl\nrt = sgl.Runtime("error", model_path="./models/qwen")',
+    'from mylib import Engine\ne = Engine(model_path="meta-llama/Meta-Llama-3.1-8B-Instruct")',
     'import json\nfrom gptqmodel import GPTQModel\nm = json.load(open("ModelCloud/config.json"))',
     // vLLM: `tokenizer_revision` defaults to the model's `revision`, which then pins the tokenizer too
     `from vllm import LLM\nllm = LLM(model="org/m", revision="${COMMIT}", tokenizer="org/tok")`,
@@ -456,6 +461,23 @@ ruleTester.run('hf/unpinned-revision', rule, {
     {
       code: 'from awq import AutoAWQForCausalLM\nmodel = AutoAWQForCausalLM.from_quantized("TheBloke/zephyr-7B-beta-AWQ", download_kwargs={"revision": "main"})',
       errors: [{ messageId: 'branchRevision', confidence: 'high', data: { api: 'AutoAWQForCausalLM.from_quantized', id: 'TheBloke/zephyr-7B-beta-AWQ', revision: 'main' } }],
+    },
+    // SGLang's Engine / Runtime / ServerArgs: vLLM's LLM by other names (`model_path`, `tokenizer_path`, `revision`)
+    {
+      code: 'import sglang as sgl\nllm = sgl.Engine(model_path="meta-llama/Meta-Llama-3.1-8B-Instruct")',
+      errors: [{ messageId: 'missingRevision', line: 2, confidence: 'high', data: { api: 'sglang.Engine', id: 'meta-llama/Meta-Llama-3.1-8B-Instruct' } }],
+    },
+    {
+      code: 'import sglang\nruntime = sglang.Runtime(model_path="Qwen/Qwen2-7B-Instruct", revision="main")',
+      errors: [{ messageId: 'branchRevision', confidence: 'high', data: { api: 'sglang.Runtime', id: 'Qwen/Qwen2-7B-Instruct', revision: 'main' } }],
+    },
+    {
+      code: 'import sglang as sgl\nllm = sgl.Engine(model_path="/models/llama-3.1-8b", tokenizer_path="org/tok")',
+      errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'sglang.Engine', id: 'org/tok' } }],
+    },
+    {
+      code: 'from sglang.srt.server_args import ServerArgs\nargs = ServerArgs("Qwen/Qwen2-7B-Instruct")',
+      errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'sglang.ServerArgs', id: 'Qwen/Qwen2-7B-Instruct' } }],
     },
     // GPTQModel's current entry point: `load` hands the id and `revision=` to from_quantized / from_pretrained
     {
