@@ -150,6 +150,8 @@ export default createRule<[Options], PySourceCode>({
       snapshotRevisionIgnoredUnknownId: '{{api}} may fetch a Hub repository (the id could not be resolved) at its latest revision: it takes no revision, and a `revision=` given to it never reaches the download. Download a pinned snapshot, `path = huggingface_hub.snapshot_download(repo_id, revision="<commit>")` with a full commit hash, and pass `path` in place of the id.',
       missingRevisionNamed: '{{api}} fetches "{{id}}" from the Hub without a revision: whatever the repository holds at load time is used. Pin it with `{{keyword}}=` set to a full commit hash.',
       missingRevisionMapping: '{{api}} fetches "{{id}}" from the Hub without a revision: whatever the repository holds at load time is used. Pin it to a full commit hash in `{{mapping}}={"revision": "<commit>"}`.',
+      missingRevisionConfig: '{{api}} fetches "{{id}}" from the Hub without a revision: whatever the repository holds at load time is used. Pin it to a full commit hash with the `revision=` of the config it is given as `{{mapping}}=`.',
+      configRevisionIgnored: '{{api}} fetches "{{id}}" from the Hub at its latest revision: its own `revision=` does not reach the download (only the `revision=` of the config given as `{{mapping}}=` does), so whatever the repository holds at load time is used. Pin it to a full commit hash there.',
       mappingRevisionIgnored: '{{api}} fetches "{{id}}" from the Hub at its latest revision: its `revision=` does not reach the download (only `{{mapping}}` does), so whatever the repository holds at load time is used. Pin it to a full commit hash in `{{mapping}}={"revision": "<commit>"}`.',
       defaultIdUnpinned: '{{api}} is given no model and downloads its default, "{{id}}", from the Hub without a revision: whatever the repository holds at load time is used. Name the model and pin its revision to a full commit hash.',
       dataFileUnpinned: '{{api}} fetches "{{file}}", a data file (no weights, no code), from "{{id}}" on the Hub {{at}}: whatever the repository holds at load time is used. Pin `revision=` to a full commit hash.',
@@ -351,6 +353,8 @@ export default createRule<[Options], PySourceCode>({
               ? 'missingRevisionKwargs'
               : load.revisionIn === 'model_init_kwargs'
                 ? 'missingRevisionInitKwargs'
+                : load.revisionIn === 'config'
+                  ? load.revisionIgnored ? 'configRevisionIgnored' : 'missingRevisionConfig'
                 : load.revisionIn === 'mapping'
                   ? sc.argument(node, { name: 'revision' }) ? 'mappingRevisionIgnored' : 'missingRevisionMapping'
                   : load.revisionKeyword

@@ -49,8 +49,10 @@ export interface HubLoad {
   defaultModel?: boolean;
   /** Where this API takes its revision (see `Spec.revisionIn`). */
   revisionIn: RevisionPlace;
-  /** The keyword whose mapping carries the revision (`tokenizer_kwargs`, `config`), for the message. */
+  /** The keyword whose mapping carries the revision (`tokenizer_kwargs`, `config`), or config object (`backend_config`), for the message. */
   revisionMapping?: string;
+  /** With `revisionIn` `config`: the call passes a `revision=` of its own, which never reaches the download. */
+  revisionIgnored?: boolean;
   /** The keyword that pins this load when it is not `revision=` (vLLM's `tokenizer_revision`), for the message. */
   revisionKeyword?: string;
   /**
@@ -95,9 +97,11 @@ export interface OtherHub {
  * download the latest snapshot (`snapshot`: faster-whisper's `WhisperModel`, FlagEmbedding's models: pin
  * by passing them the directory of a pinned `snapshot_download`). `mapping`: only inside the mapping
  * of one keyword (`Spec.revisionMapping`: LangChain's `CTransformers(config={"revision": ...})`,
- * llama_index's `HuggingFaceLLM(tokenizer_kwargs={"revision": ...})`).
+ * llama_index's `HuggingFaceLLM(tokenizer_kwargs={"revision": ...})`). `config`: only in the `revision=` of the config
+ * object one keyword takes (`Spec.revisionConfig`: LMDeploy's `pipeline(model_path, backend_config=
+ * TurbomindEngineConfig(revision=...))`); a `revision=` of the call itself is not read.
  */
-export type RevisionPlace = 'keyword' | 'model_kwargs' | 'model_init_kwargs' | 'id' | 'none' | 'ignored' | 'snapshot' | 'mapping';
+export type RevisionPlace = 'keyword' | 'model_kwargs' | 'model_init_kwargs' | 'id' | 'none' | 'ignored' | 'snapshot' | 'mapping' | 'config';
 
 interface Spec {
   api: string;
@@ -146,6 +150,8 @@ interface Spec {
   remediation?: string;
   /** With `revisionIn` `model_init_kwargs`: the position of the trainer's `args` (default 1). */
   argsPos?: number;
+  /** With `revisionIn` `config`: the keyword of the config object whose `revision=` pins, and the positions it may take. */
+  revisionConfig?: { keyword: string; positions: number[] };
   /** A keyword whose mapping also carries the download's `revision` and `local_files_only` (`adapter_kwargs`). */
   kwargsMapping?: string;
   /** The id is always a Hub repository, never a local directory (`hf_hub_download`, `snapshot_download`). */
@@ -198,6 +204,7 @@ export const HUB_LOAD_TRIGGERS: Trigger[] = [
   'from_quantized', // AutoGPTQ / GPTQModel
   'GPTQModel', // GPTQModel.load
   importTrigger(['sglang']), // SGLang's Engine, Runtime and ServerArgs (`import sglang as sgl`)
+  importTrigger(['lmdeploy']), // LMDeploy's pipeline(model_path, …)
   'from_single_file', // diffusers, given a Hub file URL
   'CTransformers', // LangChain's ctransformers wrapper (`ctransformers.AutoModelForCausalLM` holds `from_pretrained`)
   'HuggingFaceLLM', // llama_index
@@ -419,6 +426,9 @@ const NEMO_REMEDIATION =
 const PYANNOTE_REMEDIATION =
   'Pin the revision to a full commit hash: after the id, `Pipeline.from_pretrained("org/pipeline@<40-hex commit>")` (pyannote.audio splits it off), or with `revision="<40-hex commit>"` where your pyannote.audio version takes it (4.x).';
 
+const LMDEPLOY_REMEDIATION =
+  'Pin the download to a full commit hash in the engine config: `pipeline(model_path, backend_config=TurbomindEngineConfig(revision="<40-hex commit>"))` (or `PytorchEngineConfig(revision=...)`); LMDeploy reads the revision there only. Or pass the directory of a pinned `huggingface_hub.snapshot_download(repo_id, revision="<40-hex commit>")`.';
+
 const AWQ_REMEDIATION =
   'Pin the download to a full commit hash in `download_kwargs={"revision": "<40-hex commit>"}` (AutoAWQ passes only `download_kwargs` to its `snapshot_download`; a `revision=` of the call reaches the config alone), or pass the directory of a pinned `huggingface_hub.snapshot_download(repo_id, revision="<40-hex commit>")`.';
 
@@ -588,6 +598,15 @@ function hfSpecForName(qn: string): (Spec & { confidence: Confidence }) | undefi
   if (sglang && (sglang[1] !== 'ServerArgs' || /^sglang\.srt\.server_args\.ServerArgs$/.test(qn))) {
     const api = `sglang.${sglang[1]}`;
     return { api, kind: 'model', ...(sglang[1] === 'ServerArgs' ? { idPos: 0 } : {}), idNames: ['model_path'], also: { api, kind: 'model', idNames: ['tokenizer_path'] }, confidence: 'high' };
+  }
+  // LMDeploy (InternLM/lmdeploy, lmdeploy/api.py `pipeline(model_path, backend_config=None, …, **kwargs)`, with
+  // `model_name=None` second from 0.2 to 0.6): a `model_path` that does not exist is fetched with `get_model(model_path,
+  // download_dir, revision)` (lmdeploy/utils.py: `snapshot_download(…, revision=revision)`), the revision read from
+  // `backend_config.revision` (`TurbomindEngineConfig(revision=…)`, `PytorchEngineConfig(revision=…)`); a `revision=`
+  // of the call goes on in `**kwargs` to the pipeline class, after the download. Not transformers' `pipeline(task, …)`:
+  // read by qualified name
+  if (/^lmdeploy\.(?:api\.)?pipeline$/.test(qn)) {
+    return { api: 'lmdeploy.pipeline', kind: 'model', idPos: 0, idNames: ['model_path'], revisionIn: 'config', revisionConfig: { keyword: 'backend_config', positions: [1, 2] }, remediation: LMDEPLOY_REMEDIATION, confidence: 'high' };
   }
   // SpeechBrain: `EncoderClassifier.from_hparams(source="speechbrain/spkrec-ecapa-voxceleb", revision=...)`
   if (/^speechbrain\.(?:inference|pretrained)\.(?:[\w.]*\.)?[A-Z]\w*\.from_hparams$/.test(qn)) {
@@ -850,7 +869,9 @@ function specLoadOf(sc: PySourceCode, call: PyNode, given: Spec & { confidence: 
 
   // `revision=`, or forwarded to the loader in `model_kwargs={"revision": ...}` (LangChain, pipelines); only
   // in the mapping of one keyword for some (`tokenizer_kwargs`, `config`), only `revision=` for others
-  let revisionNode = spec.revisionMapping
+  let revisionNode = spec.revisionIn === 'config'
+    ? undefined
+    : spec.revisionMapping
     ? mappingKey(spec.revisionMapping, 'revision')
     : (sc.argument(call, { name: spec.revisionKeyword ?? 'revision' }) ?? (spec.revisionFallback ? sc.argument(call, { name: spec.revisionFallback }) : undefined) ?? (spec.revisionKeywordOnly ? undefined : (forwardedArgument(sc, call, 'revision')?.value ?? mappingKey(spec.kwargsMapping, 'revision'))));
   let unreadableConfig = false;
@@ -858,6 +879,19 @@ function specLoadOf(sc: PySourceCode, call: PyNode, given: Spec & { confidence: 
   const mappingArg = spec.revisionMapping && !revisionNode ? sc.argument(call, { name: spec.revisionMapping }) : undefined;
   const unreadMapping = mappingArg && mappingArg.type !== 'none' && !literalMapping(sc, mappingArg) ? `${spec.revisionMapping}=${mappingArg.text.length > 40 ? `${mappingArg.text.slice(0, 39)}…` : mappingArg.text}` : undefined;
   // the trainer's own `model_init_kwargs=` (TRL's SFTTrainer up to 0.8, optimum-habana's) overrides the config's
+  if (spec.revisionIn === 'config' && spec.revisionConfig) {
+    // LMDeploy: `backend_config=TurbomindEngineConfig(revision=...)`, also by position (the second parameter up to
+    // 0.6, the third after `model_name=`) and through a name bound to it; a config the analysis cannot read may pin
+    const { keyword, positions } = spec.revisionConfig;
+    const configArg = sc.argument(call, { name: keyword }) ?? positions.map((p) => sc.argument(call, { position: p })).find((n) => !!n && n.type !== 'list_splat' && sc.constant(n) === UNKNOWN);
+    const values = configArg?.type === 'identifier' ? valuesOf(sc, configArg) : configArg ? [configArg] : [];
+    const config = values.length === 1 && values[0].type === 'call' ? values[0] : undefined;
+    if (config) {
+      revisionNode = sc.argument(config, { name: 'revision' });
+      // `TurbomindEngineConfig(**opts)` the analysis cannot read may carry it
+      if (!revisionNode && sc.hasUnresolvedArguments(config)) unreadableConfig = true;
+    } else if (configArg && configArg.type !== 'none') unreadableConfig = true;
+  }
   const ownInitKwargs = spec.revisionIn === 'model_init_kwargs' ? sc.argument(call, { name: 'model_init_kwargs' }) : undefined;
   if (ownInitKwargs) {
     revisionNode = sc.mappingValue(ownInitKwargs, 'revision');
@@ -899,6 +933,7 @@ function specLoadOf(sc: PySourceCode, call: PyNode, given: Spec & { confidence: 
   const base = {
     call, api: spec.api, kind: spec.kind, callConfidence: spec.confidence, offline, revisionNode, revision, revisionIn: spec.revisionIn ?? 'keyword',
     ...(spec.revisionMapping ? { revisionMapping: spec.revisionMapping } : {}),
+    ...(spec.revisionConfig ? { revisionMapping: spec.revisionConfig.keyword, ...(sc.argument(call, { name: 'revision' }) ? { revisionIgnored: true } : {}) } : {}),
     ...(spec.revisionKeyword && spec.revisionKeyword !== 'revision' && !spec.otherHub ? { revisionKeyword: spec.revisionKeyword } : {}),
     ...(unreadMapping ? { unreadMapping } : {}),
     ...(spec.remediation ? { remediation: spec.remediation } : {}),

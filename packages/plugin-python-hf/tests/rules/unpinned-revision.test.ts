@@ -147,6 +147,13 @@ ruleTester.run('hf/unpinned-revision', rule, {
     // Runtime's first positional parameter is log_level, not the model
     'import sglang as sgl\nrt = sgl.Runtime("error", model_path="./models/qwen")',
     'from mylib import Engine\ne = Engine(model_path="meta-llama/Meta-Llama-3.1-8B-Instruct")',
+    // LMDeploy pinned in its engine config (by keyword, by position, through a name), a local model, a config not read
+    `from lmdeploy import pipeline, TurbomindEngineConfig\npipe = pipeline("internlm/internlm2_5-7b-chat", backend_config=TurbomindEngineConfig(revision="${COMMIT}"))`,
+    `from lmdeploy import pipeline, PytorchEngineConfig\ncfg = PytorchEngineConfig(tp=2, revision="${COMMIT}")\npipe = pipeline("internlm/internlm2_5-7b-chat", cfg)`,
+    'from lmdeploy import pipeline\npipe = pipeline("./models/internlm2_5-7b-chat")',
+    'from lmdeploy import pipeline\ndef build(path, backend_config):\n    return pipeline("internlm/internlm2_5-7b-chat", backend_config=backend_config)',
+    // transformers' pipeline(task, …) is not LMDeploy's: its first argument is a task
+    `from transformers import pipeline\npipe = pipeline("text-generation", model="internlm/internlm2_5-7b-chat", revision="${COMMIT}")`,
     'import json\nfrom gptqmodel import GPTQModel\nm = json.load(open("ModelCloud/config.json"))',
     // vLLM: `tokenizer_revision` defaults to the model's `revision`, which then pins the tokenizer too
     `from vllm import LLM\nllm = LLM(model="org/m", revision="${COMMIT}", tokenizer="org/tok")`,
@@ -461,6 +468,19 @@ ruleTester.run('hf/unpinned-revision', rule, {
     {
       code: 'from awq import AutoAWQForCausalLM\nmodel = AutoAWQForCausalLM.from_quantized("TheBloke/zephyr-7B-beta-AWQ", download_kwargs={"revision": "main"})',
       errors: [{ messageId: 'branchRevision', confidence: 'high', data: { api: 'AutoAWQForCausalLM.from_quantized', id: 'TheBloke/zephyr-7B-beta-AWQ', revision: 'main' } }],
+    },
+    // LMDeploy's pipeline(model_path, …): the revision is read from `backend_config`, not from the call's `revision=`
+    {
+      code: 'from lmdeploy import pipeline\npipe = pipeline("internlm/internlm2_5-7b-chat", revision="main")',
+      errors: [{ messageId: 'configRevisionIgnored', line: 2, confidence: 'high', data: { api: 'lmdeploy.pipeline', id: 'internlm/internlm2_5-7b-chat', mapping: 'backend_config' } }],
+    },
+    {
+      code: 'import lmdeploy\npipe = lmdeploy.pipeline("internlm/internlm2_5-7b-chat")',
+      errors: [{ messageId: 'missingRevisionConfig', confidence: 'high', data: { api: 'lmdeploy.pipeline', id: 'internlm/internlm2_5-7b-chat', mapping: 'backend_config' } }],
+    },
+    {
+      code: 'from lmdeploy import pipeline, TurbomindEngineConfig\ncfg = TurbomindEngineConfig(session_len=8192, revision="main")\npipe = pipeline("internlm/internlm2_5-7b-chat", backend_config=cfg)',
+      errors: [{ messageId: 'branchRevision', confidence: 'high', data: { api: 'lmdeploy.pipeline', id: 'internlm/internlm2_5-7b-chat', revision: 'main' } }],
     },
     // SGLang's Engine / Runtime / ServerArgs: vLLM's LLM by other names (`model_path`, `tokenizer_path`, `revision`)
     {
