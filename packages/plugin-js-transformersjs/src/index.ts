@@ -5,6 +5,7 @@ import dynamicCodeFromModelData from './rules/dynamic-code-from-model-data.js';
 import httpModelUrl from './rules/http-model-url.js';
 import hubDownloadWithoutRevision from './rules/hub-download-without-revision.js';
 import insecureRemoteHost from './rules/insecure-remote-host.js';
+import mediapipeModelFromRemoteUrl from './rules/mediapipe-model-from-remote-url.js';
 import missingSignatureVerification from './rules/missing-signature-verification.js';
 import onnxModelFromRemoteUrl from './rules/onnx-model-from-remote-url.js';
 import pickleLoadThroughPythonBridge from './rules/pickle-load-through-python-bridge.js';
@@ -25,6 +26,7 @@ export const rules: Record<string, Rule<any, any>> = Object.fromEntries(
     onnxModelFromRemoteUrl,
     tfjsModelFromRemoteUrl,
     wllamaModelFromRemoteUrl,
+    mediapipeModelFromRemoteUrl,
     unverifiedModelDownload,
     hubDownloadWithoutRevision,
     httpModelUrl,

@@ -56,6 +56,8 @@ export function hostOf(url: string): string {
 export const MODEL_EXTENSION_NAMES = [
   'onnx', 'ort', 'onnx_data', 'bin', 'safetensors', 'pt', 'pth', 'ckpt', 'gguf', 'ggml', 'tflite', 'h5', 'hdf5', 'keras', 'pb', 'pkl',
   'pickle', 'joblib', 'mlmodel', 'msgpack', 'npz', 'npy', 'caffemodel', 'params',
+  // MediaPipe Tasks / LiteRT bundles (`hand_landmarker.task`, `gemma3-1b-it-int4.litertlm`)
+  'task', 'litertlm',
 ];
 const MODEL_EXTENSIONS = new RegExp(`\\.(${MODEL_EXTENSION_NAMES.join('|')})$`, 'i');
 

@@ -4,10 +4,11 @@ import { isOnnxSessionCreate } from './libraries.js';
 import { classifyLocation, type ModelLocation } from './locations.js';
 import { envWrites, isPlainHttpHost } from './remote-models.js';
 import { tfjsLoads } from './tfjs-loads.js';
+import { mediapipeModelSource } from './mediapipe-loads.js';
 import { wllamaLoad, wllamaUrlArgument } from './wllama-loads.js';
 
 /** The pack's rules that report a plain-HTTP URL at the load (by name, without the namespace). */
-export type LoaderRule = 'onnx-model-from-remote-url' | 'tfjs-model-from-remote-url' | 'wllama-model-from-remote-url' | 'insecure-remote-host';
+export type LoaderRule = 'onnx-model-from-remote-url' | 'tfjs-model-from-remote-url' | 'wllama-model-from-remote-url' | 'mediapipe-model-from-remote-url' | 'insecure-remote-host';
 
 const cache = new WeakMap<JsSourceCode, ReadonlyMap<JsNode, ReadonlySet<LoaderRule>>>();
 
@@ -15,7 +16,8 @@ const cache = new WeakMap<JsSourceCode, ReadonlyMap<JsNode, ReadonlySet<LoaderRu
  * The `http://` string literals (see `httpLiterals`) that other rules of the pack report their URL
  * at, offering the same "Use https://", each with the rules that report it: the plain-HTTP URL of an
  * `InferenceSession.create` (onnx-model-from-remote-url) or of a TensorFlow.js load
- * (tfjs-model-from-remote-url) or of a wllama `loadModelFromUrl` (wllama-model-from-remote-url), written inline or held in a variable, and a plain-HTTP
+ * (tfjs-model-from-remote-url) or of a wllama `loadModelFromUrl` (wllama-model-from-remote-url) or of a
+ * MediaPipe Tasks model path (mediapipe-model-from-remote-url), written inline or held in a variable, and a plain-HTTP
  * `env.remoteHost` (insecure-remote-host). `transformersjs/http-model-url` leaves one out when one
  * of its rules runs in the same lint (`context.enabledRules`), so each URL is reported once.
  */
@@ -44,7 +46,12 @@ export function literalsReportedByLoaders(sc: JsSourceCode): ReadonlyMap<JsNode,
       return;
     }
     const source = wllamaLoad(sc, n)?.method === 'loadModelFromUrl' ? wllamaUrlArgument(sc, n) : undefined;
-    if (source) add(source, classifyLocation(sc, source), 'wllama-model-from-remote-url');
+    if (source) {
+      add(source, classifyLocation(sc, source), 'wllama-model-from-remote-url');
+      return;
+    }
+    const mediapipe = mediapipeModelSource(sc, n);
+    if (mediapipe) add(mediapipe, classifyLocation(sc, mediapipe), 'mediapipe-model-from-remote-url');
   });
   for (const w of envWrites(sc)) {
     if (w.field !== 'remoteHost' || !['=', '??=', '||='].includes(w.operator)) continue;

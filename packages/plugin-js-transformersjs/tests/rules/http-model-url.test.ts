@@ -7,9 +7,10 @@ import insecureRemoteHost from '../../src/rules/insecure-remote-host.js';
 import rule from '../../src/rules/http-model-url.js';
 import onnxModelFromRemoteUrl from '../../src/rules/onnx-model-from-remote-url.js';
 import tfjsModelFromRemoteUrl from '../../src/rules/tfjs-model-from-remote-url.js';
+import mediapipeModelFromRemoteUrl from '../../src/rules/mediapipe-model-from-remote-url.js';
 import { id, tester } from '../helpers.js';
 
-const loaders = [onnxModelFromRemoteUrl, tfjsModelFromRemoteUrl, insecureRemoteHost];
+const loaders = [onnxModelFromRemoteUrl, tfjsModelFromRemoteUrl, mediapipeModelFromRemoteUrl, insecureRemoteHost];
 
 /**
  * URLs a loader's rule reports at the load, with the same suggestion (TypeScript wrappers, a default
@@ -33,6 +34,8 @@ const LOADER_CASES: Array<[code: string, loader: Rule<any, any>]> = [
   [`import * as ort from 'onnxruntime-web';\nconst CONFIG = { modelUrl: 'http://x.example/model.onnx' };\nexport const s = ort.InferenceSession.create(CONFIG.modelUrl);`, onnxModelFromRemoteUrl],
   ["import * as tf from '@tensorflow/tfjs';\nexport async function run() {\n  const host = 'models.example.com';\n  const MODEL_URL = `http://${host}/linear/model.json`;\n  return tf.loadLayersModel(MODEL_URL);\n}", tfjsModelFromRemoteUrl],
   [`import { env } from '@huggingface/transformers';\nconst HOST = 'http://huggingface.co/';\nenv.remoteHost = HOST;`, insecureRemoteHost],
+  // a MediaPipe Tasks model (`.task` is a model file's extension)
+  ["import { FilesetResolver, HandLandmarker } from '@mediapipe/tasks-vision';\nconst v = await FilesetResolver.forVisionTasks('/wasm');\nexport const h = await HandLandmarker.createFromOptions(v, { baseOptions: { modelAssetPath: 'http://models.lan/hand_landmarker.task' } });", mediapipeModelFromRemoteUrl],
 ];
 
 /** The rule ids of the findings of `code` linted with `rules` (all at 'error'). */
@@ -110,6 +113,9 @@ tester.run(id(rule), rule, {
         },
       ],
     },
+    // MediaPipe Tasks and LiteRT bundles are model files
+    { code: `const u = 'http://models.lan/hand_landmarker.task';`, errors: [{ messageId: 'http', data: { url: 'http://models.lan/hand_landmarker.task' }, line: 1, suggestions: [{ messageId: 'useHttps', output: `const u = 'https://models.lan/hand_landmarker.task';` }] }] },
+    { code: `const u = 'http://models.lan/gemma3-1b-it-int4.litertlm';`, errors: [{ messageId: 'http', data: { url: 'http://models.lan/gemma3-1b-it-int4.litertlm' }, line: 1, suggestions: [{ messageId: 'useHttps', output: `const u = 'https://models.lan/gemma3-1b-it-int4.litertlm';` }] }] },
     {
       code: `const u = 'http://x.example/model.onnx';`,
       errors: [{ messageId: 'http', data: { url: 'http://x.example/model.onnx' }, line: 1, column: 11, suggestions: [{ messageId: 'useHttps', output: `const u = 'https://x.example/model.onnx';` }] }],

@@ -471,6 +471,12 @@ tester.run(id(rule), rule, {
     { code: `const r = await window.fetch('https://huggingface.co/o/n/resolve/main/model.safetensors?download=true');`, errors: [{ messageId: 'unverified' }] },
     { code: `import axios from 'axios'; await axios({ url: 'https://x.example/weights.pt', responseType: 'arraybuffer' });`, errors: [{ messageId: 'unverified' }] },
     { code: `const got = require('got'); got('https://x.example/model.tflite');`, errors: [{ messageId: 'unverified' }] },
+    // MediaPipe Tasks bundles (`.task`) and LiteRT-LM files are model files too (review jsbrowser P2-2)
+    {
+      code: "import { FilesetResolver, FaceLandmarker } from '@mediapipe/tasks-vision';\nexport async function f() {\n  const vision = await FilesetResolver.forVisionTasks('/wasm');\n  const buf = new Uint8Array(await (await fetch('https://storage.googleapis.com/mediapipe-models/fl/1/face_landmarker.task')).arrayBuffer());\n  return FaceLandmarker.createFromOptions(vision, { baseOptions: { modelAssetBuffer: buf } });\n}",
+      errors: [{ messageId: 'unverified', data: { callee: 'fetch', url: '"https://storage.googleapis.com/mediapipe-models/fl/1/face_landmarker.task"' }, confidence: 'high', line: 4 }],
+    },
+    { code: `export const get = () => fetch('https://cdn.example.com/llm/gemma3-1b-it-int4.litertlm');`, errors: [{ messageId: 'unverified', confidence: 'high' }] },
     {
       code: `import axios from 'axios'; const http = axios.create({ timeout: 60000 }); async function f() { const { data } = await http.get('https://cdn.example.com/model.safetensors', { responseType: 'arraybuffer' }); return data; }`,
       errors: [{ messageId: 'unverified' }],
