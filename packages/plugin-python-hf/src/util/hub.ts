@@ -205,6 +205,7 @@ export const HUB_LOAD_TRIGGERS: Trigger[] = [
   'GPTQModel', // GPTQModel.load
   importTrigger(['sglang']), // SGLang's Engine, Runtime and ServerArgs (`import sglang as sgl`)
   importTrigger(['lmdeploy']), // LMDeploy's pipeline(model_path, …)
+  'LoRARequest', // vLLM's LoRA adapters, fetched by Hub id
   'from_single_file', // diffusers, given a Hub file URL
   'CTransformers', // LangChain's ctransformers wrapper (`ctransformers.AutoModelForCausalLM` holds `from_pretrained`)
   'HuggingFaceLLM', // llama_index
@@ -426,6 +427,9 @@ const NEMO_REMEDIATION =
 const PYANNOTE_REMEDIATION =
   'Pin the revision to a full commit hash: after the id, `Pipeline.from_pretrained("org/pipeline@<40-hex commit>")` (pyannote.audio splits it off), or with `revision="<40-hex commit>"` where your pyannote.audio version takes it (4.x).';
 
+const VLLM_LORA_REMEDIATION =
+  'Download the adapter pinned to a commit, `path = huggingface_hub.snapshot_download("org/adapter", revision="<40-hex commit>")`, and pass that directory as `lora_path` (`LoRARequest(name, id, path)`): vLLM fetches a Hub id given as `lora_path` at its latest revision and takes no revision of its own.';
+
 const LMDEPLOY_REMEDIATION =
   'Pin the download to a full commit hash in the engine config: `pipeline(model_path, backend_config=TurbomindEngineConfig(revision="<40-hex commit>"))` (or `PytorchEngineConfig(revision=...)`); LMDeploy reads the revision there only. Or pass the directory of a pinned `huggingface_hub.snapshot_download(repo_id, revision="<40-hex commit>")`.';
 
@@ -598,6 +602,12 @@ function hfSpecForName(qn: string): (Spec & { confidence: Confidence }) | undefi
   if (sglang && (sglang[1] !== 'ServerArgs' || /^sglang\.srt\.server_args\.ServerArgs$/.test(qn))) {
     const api = `sglang.${sglang[1]}`;
     return { api, kind: 'model', ...(sglang[1] === 'ServerArgs' ? { idPos: 0 } : {}), idNames: ['model_path'], also: { api, kind: 'model', idNames: ['tokenizer_path'] }, confidence: 'high' };
+  }
+  // vLLM's `LoRARequest(lora_name, lora_int_id, lora_path)` (vllm/lora/request.py): the worker resolves `lora_path` with
+  // `get_adapter_absolute_path` (vllm/lora/utils.py): an absolute, `~` or existing relative path is read, anything else
+  // is fetched with `huggingface_hub.snapshot_download(repo_id=lora_path)`, with no revision and none to pass
+  if (/^vllm\.(?:lora\.(?:request\.)?)?LoRARequest$/.test(qn)) {
+    return { api: 'LoRARequest', kind: 'model', idPos: 2, idNames: ['lora_path', 'lora_local_path'], revisionIn: 'snapshot', remediation: VLLM_LORA_REMEDIATION, confidence: 'high' };
   }
   // LMDeploy (InternLM/lmdeploy, lmdeploy/api.py `pipeline(model_path, backend_config=None, …, **kwargs)`, with
   // `model_name=None` second from 0.2 to 0.6): a `model_path` that does not exist is fetched with `get_model(model_path,

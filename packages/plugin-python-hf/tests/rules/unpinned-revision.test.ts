@@ -147,6 +147,11 @@ ruleTester.run('hf/unpinned-revision', rule, {
     // Runtime's first positional parameter is log_level, not the model
     'import sglang as sgl\nrt = sgl.Runtime("error", model_path="./models/qwen")',
     'from mylib import Engine\ne = Engine(model_path="meta-llama/Meta-Llama-3.1-8B-Instruct")',
+    // vLLM LoRA adapters from a directory (a pinned snapshot's, an absolute or relative path); a look-alike
+    `from huggingface_hub import snapshot_download\nfrom vllm.lora.request import LoRARequest\npath = snapshot_download("yard1/llama-2-7b-sql-lora-test", revision="${COMMIT}")\nreq = LoRARequest("sql", 1, path)`,
+    'from vllm.lora.request import LoRARequest\nreq = LoRARequest("sql", 1, "/adapters/sql-lora")',
+    'from vllm.lora.request import LoRARequest\nreq = LoRARequest("sql", 1, "./adapters/sql-lora")',
+    'from mylib import LoRARequest\nreq = LoRARequest("sql", 1, "yard1/llama-2-7b-sql-lora-test")',
     // LMDeploy pinned in its engine config (by keyword, by position, through a name), a local model, a config not read
     `from lmdeploy import pipeline, TurbomindEngineConfig\npipe = pipeline("internlm/internlm2_5-7b-chat", backend_config=TurbomindEngineConfig(revision="${COMMIT}"))`,
     `from lmdeploy import pipeline, PytorchEngineConfig\ncfg = PytorchEngineConfig(tp=2, revision="${COMMIT}")\npipe = pipeline("internlm/internlm2_5-7b-chat", cfg)`,
@@ -468,6 +473,15 @@ ruleTester.run('hf/unpinned-revision', rule, {
     {
       code: 'from awq import AutoAWQForCausalLM\nmodel = AutoAWQForCausalLM.from_quantized("TheBloke/zephyr-7B-beta-AWQ", download_kwargs={"revision": "main"})',
       errors: [{ messageId: 'branchRevision', confidence: 'high', data: { api: 'AutoAWQForCausalLM.from_quantized', id: 'TheBloke/zephyr-7B-beta-AWQ', revision: 'main' } }],
+    },
+    // vLLM's LoRARequest: a Hub id as `lora_path` is fetched with snapshot_download and no revision
+    {
+      code: 'from vllm import LLM, SamplingParams\nfrom vllm.lora.request import LoRARequest\nllm = LLM(model="./base", enable_lora=True)\nout = llm.generate(["hi"], SamplingParams(), lora_request=LoRARequest("sql", 1, "yard1/llama-2-7b-sql-lora-test"))',
+      errors: [{ messageId: 'snapshotUnpinnedOwn', line: 4, confidence: 'high', data: { api: 'LoRARequest', id: 'yard1/llama-2-7b-sql-lora-test' } }],
+    },
+    {
+      code: 'from vllm.lora.request import LoRARequest\nADAPTER = "yard1/llama-2-7b-sql-lora-test"\nreq = LoRARequest(lora_name="sql", lora_int_id=1, lora_path=ADAPTER)',
+      errors: [{ messageId: 'snapshotUnpinnedOwn', line: 3, confidence: 'high', data: { api: 'LoRARequest', id: 'yard1/llama-2-7b-sql-lora-test' } }],
     },
     // LMDeploy's pipeline(model_path, …): the revision is read from `backend_config`, not from the call's `revision=`
     {
