@@ -41,7 +41,8 @@ const PREFIXES = new Set(['r', 'u', 'b', 'f', 't', 'br', 'rb', 'fr', 'rf', 'tr',
 /** Spans [start, end) to blank. */
 type Spans = number[];
 
-export function codeText(text: string): string {
+export function codeText(text: string, seen?: { pieces: boolean }): string {
+  piecesSeen = false;
   if (!warm) {
     // Before the first real file, one small text that takes every branch of the scanner: V8 then
     // optimizes it with type feedback for all of them, rather than while it runs on the first big
@@ -56,13 +57,25 @@ export function codeText(text: string): string {
   }
   let spans: Spans;
   try {
+    piecesSeen = false;
     spans = scan(text);
   } catch (error) {
-    if (error instanceof Unscannable) return text;
+    if (error instanceof Unscannable) {
+      if (seen) seen.pieces = true; // (not known: as if seen)
+      return text;
+    }
     throw error;
   }
+  if (seen) seen.pieces = piecesSeen;
   return withoutSpans(text, spans);
 }
+
+/**
+ * Whether the scan met a name spelled in pieces or by escapes (see `foldedStrings`): a short literal of
+ * name characters followed by a `+` or blanks and another literal, or an escape by number in a literal.
+ * Found while the scanner walks the strings anyway, so that `foldedStrings` searches only such files.
+ */
+let piecesSeen = false;
 
 let warm = false;
 /** Python that takes every branch of the scanner (and scans: nothing unbalanced or unterminated). */
@@ -114,7 +127,9 @@ function scanCode(text: string, spans: Spans): number {
       const prefix = prefixBefore(text, i);
       const start = i - prefix.length;
       const bare = depth === 0 && onlyBlanks(text, lineBegin, start);
+      const quoteAt = i;
       i = stringToken(text, start, i, prefix, spans, bare);
+      if (!piecesSeen && i - quoteAt <= 42 && nameLiteral(text, quoteAt + 1, i - 1) && literalFollows(text, i, depth > 0)) piecesSeen = true;
     } else {
       if (c === 0x28 || c === 0x5b || c === 0x7b) depth++;
       else {
@@ -125,6 +140,37 @@ function scanCode(text: string, spans: Spans): number {
     }
   }
   return depth;
+}
+
+/** The characters [from, to) are name characters or dots (the body of a literal such as `"lo"`, `"torch.lo"`). */
+function nameLiteral(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (!isIdentifierChar(c) && c !== 0x2e) return false;
+  }
+  return true;
+}
+
+/** Another string literal follows at `i`, after blanks and at most one `+` (and line ends, inside brackets). */
+function literalFollows(text: string, i: number, inBrackets: boolean): boolean {
+  let plus = false;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === SPACE || c === TAB || c === FF || (inBrackets && (c === LF || c === CR))) continue;
+    if (c === BACKSLASH && (text.charCodeAt(i + 1) === LF || text.charCodeAt(i + 1) === CR)) continue;
+    if (c === 0x2b && !plus) {
+      plus = true;
+      continue;
+    }
+    break;
+  }
+  // a prefix of up to two letters, then a quote
+  for (let k = 0; k < 3 && i + k < text.length; k++) {
+    const c = text.charCodeAt(i + k);
+    if (c === QUOTE || c === APOS) return true;
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a))) return false;
+  }
+  return false;
 }
 
 /**
@@ -331,6 +377,8 @@ function stringEnd(text: string, q: number, formatted: boolean, nesting = 0): nu
       // f-string a brace after it still opens or closes a field (`rf'\\{{'` is a backslash and `{{`).
       if (i + 1 >= n) throw new Unscannable();
       const next = text.charCodeAt(i + 1);
+      // `\x6c`, `\u006c`, `\U…`, `\154`: a character spelled by number
+      if (next === 0x78 || next === 0x75 || next === 0x55 || (next >= 0x30 && next <= 0x37)) piecesSeen = true;
       if (formatted && (next === 0x7b || next === 0x7d)) i += 1;
       else if (next === CR && text.charCodeAt(i + 2) === LF) i += 3;
       else i += 2;
@@ -409,4 +457,84 @@ function formatSpec(text: string, i: number, nesting: number): number {
     i++;
   }
   throw new Unscannable();
+}
+
+/** What looks a name up by a string (`getattr(torch, "lo" "ad")`, `import_module("\\x70ickle")`, `sys.modules[…]`). */
+const DYNAMIC_LOOKUP = /\b(?:getattr|import_module|__import__|__dict__|vars|modules|attrgetter|methodcaller)\b/;
+/**
+ * Where a name may be spelled in pieces or with escapes: a literal of name characters followed by
+ * blanks, a `+` or a line end and another literal (`"lo" "ad"`, `"lo" + "ads"`), or a literal of name
+ * characters with an escape that spells a character by number (`"\\x6coad"`). Prose split over lines
+ * (`"expected a tensor, " "got …"`) is no name.
+ */
+const PIECES = /["'][\w.]{0,40}["'](?:[ \t]*\+[ \t]*|[ \t]+|[ \t]*\\?\r?\n[ \t]*)[rRbBuU]{0,2}["'][\w.\\]|["'][\w.]*\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3})/g;
+/** A one-line string literal (prefix, quote, body). */
+const STRING_LITERAL = /([rRbBuU]{0,2})(["'])((?:\\.|(?!\2)[^\\\n])*)\2/g;
+/** What may join two literals into one value: blanks, one `+`, line ends (inside brackets) and continuations. */
+const JOINER = /^(?:[ \t]|\\?\r?\n)*\+?(?:[ \t]|\\?\r?\n)*$/;
+const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', '0': '\0' };
+
+/**
+ * For the prefilter, in a file that looks a name up by a string: the values of the string literals the
+ * code spells in pieces or with escapes (`"lo" "ad"`, `"lo" + "ads"`, `"\\x6coad"`), each quoted on a line
+ * after the code, so that the trigger words a rule would resolve from them are there (the rules resolve
+ * them; without this the file was not parsed). Only the lines around each such place are read. Empty for
+ * other files.
+ */
+export function foldedStrings(code: string): string {
+  if (!DYNAMIC_LOOKUP.test(code)) return '';
+  const folded: string[] = [];
+  let readTo = 0;
+  PIECES.lastIndex = 0;
+  for (let m = PIECES.exec(code); m; m = PIECES.exec(code)) {
+    if (m.index < readTo) continue;
+    // the lines of the place (a line before it too: a run split over lines)
+    const start = code.lastIndexOf('\n', code.lastIndexOf('\n', m.index - 1) - 1) + 1;
+    let end = code.indexOf('\n', m.index + m[0].length);
+    end = end < 0 ? code.length : end;
+    foldRegion(code.slice(start, end), folded);
+    readTo = end;
+    PIECES.lastIndex = end;
+  }
+  // each as a string literal of its own (the triggers look for a quoted name: `getattr(torch, "load")`)
+  return folded.length > 0 ? `\n${folded.map((v) => `"${v.replace(/["\\\r\n]/g, ' ')}"`).join('\n')}\n` : '';
+}
+
+/** The values of the runs of string literals of `text` joined from pieces or holding escapes, added to `out`. */
+function foldRegion(text: string, out: string[]): void {
+  let run = '';
+  let pieces = 0;
+  let escaped = false;
+  let end = -1;
+  const flush = () => {
+    // a name (of a module, a function): dotted name characters only
+    if ((pieces > 1 || escaped) && /^[\w.]{1,80}$/.test(run)) out.push(run);
+    run = '';
+    pieces = 0;
+    escaped = false;
+  };
+  STRING_LITERAL.lastIndex = 0;
+  for (let m = STRING_LITERAL.exec(text); m; m = STRING_LITERAL.exec(text)) {
+    if (end < 0 || !JOINER.test(text.slice(end, m.index))) flush();
+    const body = m[3];
+    if (!/r/i.test(m[1]) && body.includes('\\')) {
+      escaped = true;
+      run += unescape(body);
+    } else run += body;
+    pieces++;
+    end = m.index + m[0].length;
+  }
+  flush();
+}
+
+/** A Python string literal's body with its escapes read (`\\x70`, `\\u0070`, `\\160`, `\\n`; others kept). */
+function unescape(body: string): string {
+  return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|.)/gs, (all, e: string) => {
+    if (e.length > 1 && (e[0] === 'x' || e[0] === 'u' || e[0] === 'U')) {
+      const cp = parseInt(e.slice(1), 16);
+      return cp <= 0x10ffff ? String.fromCodePoint(cp) : all;
+    }
+    if (/^[0-7]+$/.test(e)) return String.fromCharCode(parseInt(e, 8));
+    return SIMPLE_ESCAPES[e] ?? all;
+  });
 }

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { dirname } from 'node:path';
 import type { Language, ParseInput } from '@oculum/core';
-import { codeText } from './code-text.js';
+import { codeText, foldedStrings } from './code-text.js';
 import { findProjectDependencies } from './dependencies.js';
 import { withNormalisedNames } from './identifiers.js';
 import { packageImportLine } from './packages.js';
@@ -212,8 +212,10 @@ export const python: Language<PythonSourceCode> = {
       const notebook = cachedNotebookCode(text);
       return notebook instanceof NotebookError ? '' : withNormalisedNames(codeText(notebook.text));
     }
-    const code = withNormalisedNames(codeText(text));
-    return code + packageImportLine(code, path);
+    // (`seen.pieces`: the scan met a name spelled in pieces or by escapes, see `foldedStrings`)
+    const seen = { pieces: false };
+    const code = withNormalisedNames(codeText(text, seen));
+    return code + packageImportLine(code, path) + (seen.pieces ? foldedStrings(code) : '');
   },
   /**
    * A notebook carries its outputs (plots as base64 images) beside a few KiB of code: it may be eight

@@ -101,3 +101,32 @@ describe('the engine prefilter on Python', () => {
     expect(code.result.findings).toHaveLength(1);
   });
 });
+
+describe('foldedStrings (names spelled in pieces or by escapes, for the prefilter)', () => {
+  const pre = (text: string) => python.prefilterText!(text, 'a.py');
+  it('adds, quoted, the names a dynamic lookup may be given in pieces or with escapes', () => {
+    expect(pre('import torch\ngetattr(torch, "lo" "ad")(p)\n')).toContain('\n"load"\n');
+    expect(pre('import pickle\n_NAME = "lo" + "ads"\ngetattr(pickle, _NAME)(b)\n')).toContain('\n"loads"\n');
+    expect(pre('import importlib\nimportlib.import_module("\\x70ickle").loads(b)\n')).toContain('\n"pickle"\n');
+    expect(pre('import importlib\nm = importlib.import_module(\n    "pic"\n    "kle")\n')).toContain('\n"pickle"\n');
+    expect(pre("getattr(torch, 'lo' \\\n 'ad')\n")).toContain('\n"load"\n');
+  });
+  it('adds nothing where nothing is looked up by a string, for prose, or for whole literals', () => {
+    expect(pre('x = "lo" "ad"\n')).toBe('x = "lo" "ad"\n');
+    const prose = 'getattr(a, "b")\nraise ValueError("expected a tensor, "\n    "got a list")\nprint("\\x1b[31m red")\n';
+    expect(pre(prose)).toBe(prose);
+    expect(pre('getattr(torch, "load")(p)\n')).toBe('getattr(torch, "load")(p)\n');
+    // a raw string's backslashes are its characters
+    expect(pre('getattr(m, r"\\x6coad")\n')).toBe('getattr(m, r"\\x6coad")\n');
+  });
+  it('lets the file through the prefilter where the rule resolves the name', async () => {
+    const rule = createRule({
+      name: 'r',
+      meta: { detector: 'unsafe_model_load', severity: 'critical', languages: ['python'], triggers: ['"load"'], docs: { description: 'd', recommended: true }, messages: { m: 'm' }, remediation: 'r' },
+      create: (context) => ({ call(node: any) { if (node.text.startsWith('getattr')) context.report({ node, messageId: 'm' }); } }),
+    });
+    const result = await lintTextWithDetails({ path: 'a.py', text: 'import torch\ngetattr(torch, "lo" "ad")(p)\n', language: python, rules: [{ id: 't/r', rule, level: 'error' }] });
+    expect(result.parsed).toBe(true);
+  });
+});
+
