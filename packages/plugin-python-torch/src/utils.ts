@@ -520,7 +520,28 @@ function isFixtureParameter(sc: SC, name: Node): boolean {
  * file: a literal path, a parameter of the enclosing function, the network, user input, or unknown.
  */
 export function dataOrigin(sc: SC, expr: Node | undefined, depth = 0): Origin {
-  if (!expr || depth > 6) return 'unknown';
+  if (!expr) return 'unknown';
+  if (depth > 6) {
+    originCuts++;
+    return 'unknown';
+  }
+  // once per node (a path rebound N times, `x = os.path.join(x, …)`, was read again along every way to
+  // it); an answer the depth bound cut short is reused only as deep or deeper
+  let cache = originCache.get(sc);
+  if (!cache) originCache.set(sc, (cache = new Map()));
+  const hit = cache.get(expr.id);
+  if (hit && (hit.cutAt === undefined || depth >= hit.cutAt)) return hit.origin;
+  const cuts = originCuts;
+  const origin = computeDataOrigin(sc, expr, depth);
+  cache.set(expr.id, { origin, cutAt: cuts === originCuts ? undefined : depth });
+  return origin;
+}
+
+const originCache = new WeakMap<SC, Map<number, { origin: Origin; cutAt: number | undefined }>>();
+/** How many times `dataOrigin` was cut short by its depth bound. */
+let originCuts = 0;
+
+function computeDataOrigin(sc: SC, expr: Node, depth: number): Origin {
   switch (expr.type) {
     case 'string':
       return writtenByDownload(sc, expr) ? 'network' : 'literal';
@@ -979,10 +1000,15 @@ const SHARED_PATH = /^(?:\/tmp|\/var\/tmp|\/dev\/shm)(?:\/|$)/;
 const SHARED_PATH_TEXT = /["'](?:\/tmp|\/var\/tmp|\/dev\/shm)(?:\/|["'])|\bgettempdir\b|\bmktemp\b/;
 
 /** A path expression that spells a shared place, itself or through the values of the names in it. */
-function inSharedPlace(sc: SC, path: Node, depth: number): boolean {
+function inSharedPlace(sc: SC, path: Node, depth: number, seen = new Map<number, number>()): boolean {
+  // each value once per query, at the least depth it is met (`p = os.path.join(p, …)` in N branches:
+  // each of the N values reaches the next, N^3 walks before)
+  const met = seen.get(path.id);
+  if (met !== undefined && met <= depth) return false;
+  seen.set(path.id, depth);
   if (SHARED_PATH_TEXT.test(sc.text.slice(path.startIndex, path.endIndex))) return true;
   if (depth > 3) return false;
-  return namesIn(sc, path).some((n) => sc.reachingBindings(n).some((b) => !!b.value && b.kind !== 'def' && b.kind !== 'class' && inSharedPlace(sc, b.value, depth + 1)));
+  return namesIn(sc, path).some((n) => sc.reachingBindings(n).some((b) => !!b.value && b.kind !== 'def' && b.kind !== 'class' && inSharedPlace(sc, b.value, depth + 1, seen)));
 }
 
 /**

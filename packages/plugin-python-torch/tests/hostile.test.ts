@@ -70,3 +70,19 @@ describe('many functions whose flag comes from their callers', () => {
     expect(findings.every((f) => f.confidence === 'low')).toBe(true);
   });
 });
+
+// where a loaded path comes from is read once per node, and whether it lies in a shared place once per
+// value (review pipelines P1: 200 rebindings took over two minutes, 400 in branches over ten)
+describe('a path rebound again and again before it is loaded', () => {
+  it('in a straight line', async () => {
+    const text = `import os, torch\ndef f(p):\n    x = p\n${"    x = os.path.join(x, 'a')\n".repeat(400)}    return torch.load(x)\n`;
+    const found = await findings(text);
+    expect(found.map((f) => [f.ruleId, f.confidence])).toEqual([['torch/load-without-weights-only', 'high']]);
+  });
+
+  it('in branches', async () => {
+    const text = `import os, pickle\ndef g(p, flags):\n${Array.from({ length: 400 }, (_, i) => `    if flags[${i}]:\n        p = os.path.join(p, '${i}')\n`).join('')}    with open(p, 'rb') as f:\n        return pickle.load(f)\n`;
+    const found = await findings(text);
+    expect(found.map((f) => [f.ruleId, f.confidence])).toEqual([['torch/pickle-load', 'high']]);
+  });
+});
