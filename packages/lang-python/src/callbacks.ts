@@ -50,6 +50,9 @@ const FUNCTIONS = new Map<string, CallbackApi>([
   ['itertools.starmap', { position: 0, forwards: 'spread' }],
   ['asyncio.to_thread', { position: 0, forwards: 'rest' }],
   ['joblib.delayed', { position: 0, forwards: 'outer' }],
+  // `dask.delayed(pickle.load)(f)`: the outer call's arguments, when the graph is computed
+  ['dask.delayed', { position: 0, forwards: 'outer' }],
+  ['dask.delayed.delayed', { position: 0, forwards: 'outer' }],
   ['sklearn.utils.delayed', { position: 0, forwards: 'outer' }],
   ['sklearn.utils.parallel.delayed', { position: 0, forwards: 'outer' }],
   ['sklearn.utils.fixes.delayed', { position: 0, forwards: 'outer' }],

@@ -46,6 +46,16 @@ describe('callbackUse / callbackArgument', () => {
     expect(text(callbackArgument(sc, use('loop.run_in_executor'), { name: 'url', position: 0 }))).toBe('url5');
   });
 
+  it("reads dask's delayed as joblib's: the outer call's arguments", () => {
+    const { sc, calls: cs } = calls(['import pickle', 'import dask', 'from dask import delayed', 'delayed(pickle.load)(f1)', 'dask.delayed(pickle.load)(f2)'].join('\n'));
+    for (const [prefix, arg] of [['delayed(pickle.load)(f1)', 'f1'], ['dask.delayed(pickle.load)(f2)', 'f2']]) {
+      const use = callbackUse(sc, cs.find((c) => c.text === prefix.slice(0, prefix.lastIndexOf('(')))!)!;
+      expect(use.fn.text, prefix).toBe('pickle.load');
+      const v = callbackArgument(sc, use, { name: 'file', position: 0 });
+      expect(v === UNKNOWN ? 'UNKNOWN' : v?.text).toBe(arg);
+    }
+  });
+
   it('is no callback use for other calls', () => {
     const { sc, calls: cs } = calls('fetch(url)\nthreading.Thread()\nex.submit(*jobs)');
     expect(cs.map((c) => callbackUse(sc, c))).toEqual([undefined, undefined, undefined]);

@@ -6,7 +6,7 @@ import { UNKNOWN, type Confidence, type Trigger } from '@oculum/core';
 import { importTrigger, isImportedClass } from '@oculum/lang-python';
 import { calleeName, calleeOf, forwardedArgument, receiverOf, same, type PyNode, type PySourceCode } from './ast.js';
 import { classifyModelRef, classifyRevision, hubFileUrl, hubUrlPath, pythonTruthy, PACKAGED_DATASET_BUILDERS, type ModelRef, type RevisionKind } from './classify.js';
-import { callCommandTokens, SUBPROCESS } from './download.js';
+import { callCommandTokens, runsCommand } from './download.js';
 import { choicesOf, noneParameterPassedOn, resolve, resolveId, valuesOf, type Resolved } from './resolve.js';
 
 /** Top-level packages whose `*.from_pretrained` fetches from the Hub. */
@@ -1265,7 +1265,7 @@ export interface ShellHubFetch {
 export function shellHubFetch(sc: PySourceCode, node: PyNode, allowBranches = false): ShellHubFetch | undefined {
   const name = calleeName(node) ?? '';
   if (!/^(?:run|call|check_call|check_output|Popen|system|popen|getoutput|getstatusoutput)$/.test(name)) return undefined;
-  if (!SUBPROCESS.test(sc.qualifiedName(calleeOf(node)!) ?? '')) return undefined;
+  if (!runsCommand(sc, node)) return undefined;
   const tokens = callCommandTokens(sc, node);
   if (!tokens) return undefined;
   const t = tokens.map((x) => x ?? '');

@@ -196,6 +196,11 @@ ruleTester.run('hf/unpinned-revision', rule, {
     `from mlx_lm import load, convert\nmodel, tok = load("mlx-community/Qwen2-0.5B-4bit", revision="${COMMIT}")\nconvert(hf_path="org/m", revision="${COMMIT}")\nload("./mlx_model")`,
   ],
   invalid: [
+    // nbconvert's spelling of `!huggingface-cli download …` in a script exported from a notebook
+    {
+      code: "get_ipython().system('huggingface-cli download org/model --local-dir m')",
+      errors: [{ messageId: 'shellDownload', confidence: 'high', data: { command: 'huggingface-cli download', id: 'org/model' } }],
+    },
     // mlx-lm: `load` and `convert` fetch a Hub id they cannot find on disk with `snapshot_download(…, revision=revision)`
     {
       code: 'import mlx_lm\nfrom mlx_lm import load, convert\nmodel, tok = load("mlx-community/Mistral-7B-Instruct-v0.3-4bit")\nconvert(hf_path="microsoft/Phi-3-mini-128k-instruct", mlx_path="mlx-model")\nmlx_lm.utils.load("mlx-community/x", revision="main")',
