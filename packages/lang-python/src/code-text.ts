@@ -42,7 +42,6 @@ const PREFIXES = new Set(['r', 'u', 'b', 'f', 't', 'br', 'rb', 'fr', 'rf', 'tr',
 type Spans = number[];
 
 export function codeText(text: string, seen?: { pieces: boolean }): string {
-  piecesSeen = false;
   if (!warm) {
     // Before the first real file, one small text that takes every branch of the scanner: V8 then
     // optimizes it with type feedback for all of them, rather than while it runs on the first big

@@ -335,13 +335,18 @@ export function renderIPython(code: string): { code: string; insertions: Inserti
     // f-string (`$name` as `{name}`: the `$` becomes `{`, a `}` is inserted after the name)
     const names = expansions(command);
     insertions.push({ at: offsets[k] + indent, text: `${SHELL_PREFIX}${names ? 'f' : ''}${quote}` });
-    let text = parts.join('\n');
+    // (the text rebuilt once, whatever the number of `$name`s)
+    const joined = parts.join('\n');
+    const pieces: string[] = [];
+    let at = 0;
     for (const [dollar, end] of names ?? []) {
-      text = `${text.slice(0, from + dollar)}{${text.slice(from + dollar + 1)}`;
+      pieces.push(joined.slice(at, from + dollar), '{');
+      at = from + dollar + 1;
       insertions.push({ at: offsets[k] + from + end, text: '}' });
     }
+    pieces.push(joined.slice(at));
     insertions.push({ at: offsets[last] + lines[last].length, text: `${quote})` });
-    const rendered = text.split('\n');
+    const rendered = pieces.join('').split('\n');
     for (let j = k; j <= last; j++) out[j] = rendered[j - k];
   };
   // IPython's syntax is read only where a statement starts (not on a line that continues one)
@@ -420,8 +425,13 @@ function expansions(command: string): Array<[number, number]> | undefined {
       i = DOLLAR_NAME.lastIndex - 1;
     }
   }
+  // (a command of thousands of them is no command: left raw)
+  if (dollars.length > MAX_EXPANSIONS) return undefined;
   return expanded || dollars.length > 0 ? dollars : undefined;
 }
+
+/** More `$name`s than this in one command are not read as expansions. */
+const MAX_EXPANSIONS = 256;
 
 /** A line that a backslash at its end continues (IPython joins it with the next one, as the shell does). */
 const CONTINUED = /\\\r?$/;

@@ -2241,16 +2241,22 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     let out = this.derivedCache.get(key);
     if (out) return out;
     out = [];
-    this.derivedCache.set(key, out); // (a value that reaches itself adds nothing more)
+    /** Each node once (a value several names reach, `p = p + p + p`, is read once). */
+    const seen = new Set<number>();
+    const add = (d: { node: Node; type: string }) => {
+      if (seen.has(d.node.id)) return;
+      seen.add(d.node.id);
+      out!.push(d);
+    };
     const stack: Node[] = [expr];
     while (stack.length > 0) {
       const n = stack.pop()!;
       const type = n.type;
-      out.push({ node: n, type });
+      add({ node: n, type });
       if (type === 'identifier' && depth > 0 && !this.isMemberOrKeywordName(n)) {
         for (const b of this.reachingBindings(n)) {
           if (!DERIVING_BINDINGS.has(b.kind) || !b.value || (n.startIndex >= b.value.startIndex && n.endIndex <= b.value.endIndex)) continue;
-          for (const d of this.derivedNodes(b.value, depth - 1)) out.push(d);
+          for (const d of this.derivedNodes(b.value, depth - 1)) add(d);
         }
       }
       if (type === 'lambda' || type === 'function_definition' || type === 'class_definition') continue;
@@ -2258,6 +2264,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       const parts = type === 'attribute' ? [n.childForFieldName('object')] : type === 'keyword_argument' ? [n.childForFieldName('value')] : n.namedChildren;
       for (const part of parts) if (part) stack.push(part);
     }
+    this.derivedCache.set(key, out);
     return out;
   }
 
@@ -2779,10 +2786,15 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       return undefined;
     }
     // A name's table, once per use (`d1 = {**d0, **d0}`, `d2 = {**d1, **d1}`, … doubled per level): a
-    // table the depth bound or a cycle cut short is reused only as deep or deeper (less would read no more).
+    // table the depth bound cut short is reused only as deep or deeper (with no more depth left, asking
+    // again would read no more), and counts as cut short again where it is reused (the table that
+    // holds it is no complete answer either); one a cycle cut short is not kept.
     if (expr.type === 'identifier') {
       const cached = this.dictEntriesCache.get(expr.id);
-      if (cached && (cached.cutAt === undefined || depth >= cached.cutAt)) return cached.result;
+      if (cached && (cached.cutAt === undefined || depth >= cached.cutAt)) {
+        if (cached.cutAt !== undefined) this.dictEntriesCut++;
+        return cached.result;
+      }
       const cut = this.dictEntriesCut;
       const cycles = this.dictEntriesCycles;
       const result = this.computeDictEntries(expr, depth);

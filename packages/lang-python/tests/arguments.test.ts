@@ -36,6 +36,16 @@ describe('argument', () => {
     expect(await arg(chain(40, 2), 'M.from_pretrained', { name: 'trust_remote_code' })).toBeUndefined();
   });
 
+  it('a merged table read first where the depth bound cut it short is read again in full nearer to it', async () => {
+    // `z3` is read 20 levels down from the call (cut short there); `v` later, 13 levels from `c0`: in full
+    const chain = ['c0 = {"trust_remote_code": True}', ...Array.from({ length: 12 }, (_, i) => `c${i + 1} = {**c${i}}`), 'y = {**c12}', 'z1 = {**y}', 'z2 = {**z1}', 'z3 = {**z2}'];
+    const text = [...chain, 'M.from_pretrained("a/b", **z3)', 'v = {**y}', 'M.from_pretrained("a/b", **v)'].join('\n');
+    const sc = await parse(text);
+    const calls = nodesOfType(sc, 'call').filter((c) => sc.getText(c).startsWith('M.from_pretrained'));
+    sc.argument(calls[0], { name: 'trust_remote_code' });
+    expect(sc.getText(sc.argument(calls[1], { name: 'trust_remote_code' })!)).toBe('True');
+  });
+
   it('keys set by subscript before the call, on a dict literal or a **kwargs parameter', async () => {
     const built = 'kw = {"revision": C}\nkw["trust_remote_code"] = True\nM.from_pretrained("o/n", **kw)\nkw["late"] = 1\n';
     expect(await arg(built, 'M.from_pretrained', { name: 'trust_remote_code' })).toBe('True');

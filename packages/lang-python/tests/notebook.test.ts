@@ -161,6 +161,10 @@ describe('Jupyter notebooks', () => {
     for (const command of ["!awk '{print $1}' f.txt", '!echo ${HOME}/m.pt', '!echo $1 $$ {{x}}', '!wget https://x/m.pt']) {
       expect(renderIPython(`${command}\n`)!.insertions[0].text, command).toBe("import os as __ipython_shell; __ipython_shell.system(r\'\'\'");
     }
+    // a command of thousands of `$name`s: rendered in one pass, and left raw past 256 of them
+    const many = renderIPython(`!wget ${'$u '.repeat(100_000)}\n`)!;
+    expect(many.insertions).toHaveLength(2);
+    expect(renderIPython(`!wget ${'$u '.repeat(200)}\n`)!.insertions).toHaveLength(202);
     // as a notebook: the download's URL read through the name
     const code = notebookCode(notebook([{ source: 'URL = "https://x/models/m.pth"\n!wget $URL' }, { source: '%%shell\ncurl -L https://x/n.pth -o n.pth' }]));
     expect(code.text).toContain("__ipython_shell.system(rf\'\'\' wget {URL}\'\'\')");

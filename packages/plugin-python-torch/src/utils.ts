@@ -526,11 +526,15 @@ export function dataOrigin(sc: SC, expr: Node | undefined, depth = 0): Origin {
     return 'unknown';
   }
   // once per node (a path rebound N times, `x = os.path.join(x, …)`, was read again along every way to
-  // it); an answer the depth bound cut short is reused only as deep or deeper
+  // it); an answer the depth bound cut short is reused only as deep or deeper, and counts as cut short
+  // again where it is reused
   let cache = originCache.get(sc);
   if (!cache) originCache.set(sc, (cache = new Map()));
   const hit = cache.get(expr.id);
-  if (hit && (hit.cutAt === undefined || depth >= hit.cutAt)) return hit.origin;
+  if (hit && (hit.cutAt === undefined || depth >= hit.cutAt)) {
+    if (hit.cutAt !== undefined) originCuts++; // (what holds it was cut short too)
+    return hit.origin;
+  }
   const cuts = originCuts;
   const origin = computeDataOrigin(sc, expr, depth);
   cache.set(expr.id, { origin, cutAt: cuts === originCuts ? undefined : depth });

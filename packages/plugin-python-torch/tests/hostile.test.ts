@@ -86,3 +86,16 @@ describe('a path rebound again and again before it is loaded', () => {
     expect(found.map((f) => [f.ruleId, f.confidence])).toEqual([['torch/pickle-load', 'high']]);
   });
 });
+
+// a cached answer the depth bound cut short counts as cut short where it is reused: the answer for a
+// later load does not depend on which loads were asked first (review of the whole change, P2)
+describe('where data comes from, asked along chains of names', () => {
+  it('answers each load as it would alone', async () => {
+    const chain = ['import pickle', 'import requests', 'def f(url):', '    p0 = requests.get(url).content', '    p1 = p0', '    p2 = p1', '    p3 = p2'];
+    const stale = await findings([...chain, '    q1 = p3', '    q2 = q1', '    pickle.loads(q2)', '    r1 = p3', '    r2 = r1', '    r3 = r2', '    pickle.loads(r3)', '    pickle.loads(r1)', ''].join('\n'));
+    const alone = await findings([...chain, '    r1 = p3', '    pickle.loads(r1)', ''].join('\n'));
+    const loads = (list: typeof stale) => list.filter((f) => f.ruleId === 'torch/pickle-load').map((f) => f.confidence);
+    expect(loads(alone)).toEqual(['high']);
+    expect(loads(stale)).toEqual(['medium', 'medium', 'high']);
+  });
+});

@@ -52,6 +52,9 @@ ruleTester.run('torch/pickle-load', rule, {
     'from langchain_community.vectorstores import FAISS\ndef load_index(emb, path, allow_dangerous_deserialization=False):\n    return FAISS.load_local(path, emb, allow_dangerous_deserialization=allow_dangerous_deserialization)\ndef main(emb):\n    return load_index(emb, "idx")',
     'from langchain_community.vectorstores import FAISS\ndef _load_store(path, emb, **kwargs):\n    return FAISS.load_local(path, emb, **kwargs)\nstore = _load_store("idx", None, allow_dangerous_deserialization=False)',
     'from langchain_community.vectorstores import FAISS\nkw = {"index_name": "docs"}\nvs = FAISS.load_local("idx", None, **kw)',
+    // a public wrapper forwarding its own `**kwargs`, whose callers here pass no flag (or that has none here)
+    'from langchain_community.vectorstores import FAISS\ndef load_kw(path, emb, **kwargs):\n    return FAISS.load_local(path, emb, **kwargs)',
+    'from langchain_community.vectorstores import FAISS\ndef load_kw(path, emb, **kwargs):\n    return FAISS.load_local(path, emb, **kwargs)\nload_kw("idx", None, index_name="x")',
     'from langchain_community.retrievers import TFIDFRetriever\ndef f(docs):\n    TFIDFRetriever.from_documents(docs).save_local("r")\n    return TFIDFRetriever.load_local("r", allow_dangerous_deserialization=True)',
     'from langchain_community.retrievers import TFIDFRetriever\nr = TFIDFRetriever.load_local("retriever")',
     'import pickle\npickle.dump(obj, f)',
