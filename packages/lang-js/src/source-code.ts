@@ -96,6 +96,23 @@ function joinBounds(pieces: readonly StringBounds[], keepValue = true): StringBo
 const UNKNOWN_BOUNDS: StringBounds = Object.freeze({ prefix: '', suffix: '', parts: Object.freeze(['', '']) as string[] });
 
 /** The known ends of a string expression (`http://${host}/model.onnx` → prefix `http://`, suffix `/model.onnx`). */
+/** A use that cannot change the member `definiteMemberWrite` asks about. */
+const NEUTRAL: unique symbol = Symbol('neutral');
+
+/** The uses of one object variable for one member (see `definiteMemberWrite`). */
+interface MemberWriteIndex {
+  /** The statement of the declaring list that holds a node (not through a function). */
+  statementOf: (node: JsNode) => JsNode | undefined;
+  /** Each statement of the list: its position. */
+  position: Map<JsNode, number>;
+  /** The position of the declaration. */
+  from: number;
+  /** The positions of the statements with uses that may change the member, ascending. */
+  positions: number[];
+  /** What a read after the use of the same index sees: the value written, or undefined (not known). */
+  values: Array<JsNode | undefined>;
+}
+
 export interface StringBounds {
   /** The whole value when it is statically known. */
   value?: string;
@@ -1176,11 +1193,46 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     const id = unwrapExpression(use);
     if (id.type !== 'Identifier') return undefined;
     const b = this.binding(id);
-    if (!b || !isStable(b) || b.path?.length !== 0 || !b.init || unwrapExpression(b.init).type !== 'ObjectExpression') return undefined;
+    if (!b) return undefined;
+    const index = this.objectWrites(b, key);
+    if (!index) return undefined;
+    const readAt = index.statementOf(id);
+    const to = readAt ? index.position.get(readAt) : undefined;
+    if (!readAt || to === undefined || to <= index.from) return undefined;
+    // the writes of the statements before the read's (binary search: the reads of one object are many)
+    let lo = 0;
+    let hi = index.positions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (index.positions[mid] < to) lo = mid + 1;
+      else hi = mid;
+    }
+    const value = lo === 0 ? undefined : index.values[lo - 1];
+    return value !== undefined && this.constant(value) !== UNKNOWN ? value : undefined;
+  }
+
+  /**
+   * The uses of an object variable that decide what `definiteMemberWrite` reads of member `key`, once
+   * per binding and key: the statement positions of the list that declares it, and for each use that
+   * may change the member (in source order of statements) what a read after it sees. `null` when no
+   * read can be decided (not an object literal held by a stable variable, a use in a closure).
+   */
+  private objectWrites(b: JsBinding, key: string): MemberWriteIndex | null {
+    let perKey = this.objectWriteMemo.get(b);
+    if (!perKey) this.objectWriteMemo.set(b, (perKey = new Map()));
+    let found = perKey.get(key);
+    if (found === undefined) perKey.set(key, (found = this.buildObjectWrites(b, key)));
+    return found;
+  }
+
+  private readonly objectWriteMemo = new Map<JsBinding, Map<string, MemberWriteIndex | null>>();
+
+  private buildObjectWrites(b: JsBinding, key: string): MemberWriteIndex | null {
+    if (!isStable(b) || b.path?.length !== 0 || !b.init || unwrapExpression(b.init).type !== 'ObjectExpression') return null;
     const declaration = this.parent(b.declaration);
     const list = declaration ? this.parent(declaration) : undefined;
     const body = list?.type === 'BlockStatement' || list?.type === 'Program' ? (list.body as JsNode[]) : undefined;
-    if (!body || !declaration) return undefined;
+    if (!body || !declaration) return null;
     /** The statement of `body` that holds `node`, not through a nested function. */
     const statementOf = (node: JsNode): JsNode | undefined => {
       let cur: JsNode = node;
@@ -1190,48 +1242,64 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       }
       return undefined;
     };
-    const readAt = statementOf(id);
-    const from = body.indexOf(declaration);
-    const to = readAt ? body.indexOf(readAt) : -1;
-    if (from < 0 || to <= from) return undefined;
-    let value: JsNode | undefined;
+    const position = new Map<JsNode, number>();
+    body.forEach((statement, i) => position.set(statement, i));
+    const from = position.get(declaration);
+    if (from === undefined) return null;
+    const events: Array<{ at: number; ref: JsNode; value: JsNode | undefined }> = [];
     for (const ref of this.references(b)) {
       const at = statementOf(ref);
-      const index = at ? body.indexOf(at) : -1;
-      // (uses after the read do not change what it read; one in a closure may run at any time)
-      if (at === readAt || index > to) continue;
-      if (!at || index < 0) return undefined;
-      const p = this.parent(ref);
-      if (p?.type === 'MemberExpression' && p.object === ref) {
-        const member = this.memberKey(p);
-        if (member === undefined) return undefined;
-        const assignment = this.parent(p);
-        const writes = assignment?.type === 'AssignmentExpression' && assignment.left === p;
-        if (writes && assignment.operator !== '=') return undefined;
-        if (member !== key) {
-          // (a call of a member may change the object: `options.set(…)`)
-          if (assignment?.type === 'CallExpression' && assignment.callee === p) return undefined;
-          continue;
-        }
-        if (!writes) continue;
-        // `options.revision = v;` as a statement of the list
-        if (this.parent(assignment) !== at || at.type !== 'ExpressionStatement') return undefined;
-        value = assignment.right;
-        continue;
-      }
-      if (p?.type === 'SpreadElement' && this.parent(p)?.type === 'ObjectExpression') continue;
-      // `pin(options);` / `await pin(options);`
-      if (p?.type === 'CallExpression' && p.callee !== ref) {
-        const awaited = this.parent(p)?.type === 'AwaitExpression' ? this.parent(p)! : undefined;
-        if (at.type !== 'ExpressionStatement' || (at.expression !== p && at.expression !== awaited)) return undefined;
-        const written = this.helperWrite(p, ref, key, awaited !== undefined);
-        if (!written) return undefined;
-        value = written;
-        continue;
-      }
-      return undefined;
+      // (one in a closure may run at any time)
+      if (!at) return null;
+      const use = this.memberUse(ref, at, key);
+      if (use === NEUTRAL) continue;
+      events.push({ at: position.get(at)!, ref, value: use });
     }
-    return value !== undefined && this.constant(value) !== UNKNOWN ? value : undefined;
+    events.sort((x, y) => x.at - y.at || x.ref.range[0] - y.ref.range[0]);
+    const positions: number[] = [];
+    const values: Array<JsNode | undefined> = [];
+    let value: JsNode | undefined;
+    let lost = false;
+    for (const e of events) {
+      if (e.value === undefined) lost = true;
+      else value = e.value;
+      positions.push(e.at);
+      values.push(lost ? undefined : value);
+    }
+    return { statementOf, position, from, positions, values };
+  }
+
+  /**
+   * One use `ref` (in statement `at` of the list) of the object variable, for member `key`: `NEUTRAL`
+   * when it cannot change the member (a read, a read or write of another member, a spread), the
+   * value written when it sets it (`options.revision = v;`, `pin(options);`), else undefined.
+   */
+  private memberUse(ref: JsNode, at: JsNode, key: string): JsNode | undefined | typeof NEUTRAL {
+    const p = this.parent(ref);
+    if (p?.type === 'MemberExpression' && p.object === ref) {
+      const member = this.memberKey(p);
+      if (member === undefined) return undefined;
+      const assignment = this.parent(p);
+      const writes = assignment?.type === 'AssignmentExpression' && assignment.left === p;
+      if (writes && assignment.operator !== '=') return undefined;
+      if (member !== key) {
+        // (a call of a member may change the object: `options.set(…)`)
+        if (assignment?.type === 'CallExpression' && assignment.callee === p) return undefined;
+        return NEUTRAL;
+      }
+      if (!writes) return NEUTRAL;
+      // `options.revision = v;` as a statement of the list
+      if (this.parent(assignment) !== at || at.type !== 'ExpressionStatement') return undefined;
+      return assignment.right;
+    }
+    if (p?.type === 'SpreadElement' && this.parent(p)?.type === 'ObjectExpression') return NEUTRAL;
+    // `pin(options);` / `await pin(options);`
+    if (p?.type === 'CallExpression' && p.callee !== ref) {
+      const awaited = this.parent(p)?.type === 'AwaitExpression' ? this.parent(p)! : undefined;
+      if (at.type !== 'ExpressionStatement' || (at.expression !== p && at.expression !== awaited)) return undefined;
+      return this.helperWrite(p, ref, key, awaited !== undefined);
+    }
+    return undefined;
   }
 
   /**
@@ -1243,9 +1311,23 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   private helperWrite(call: TSESTree.CallExpression, argument: JsNode, key: string, awaited: boolean): JsNode | undefined {
     const fn = this.calledFunction(call);
     const param = fn && this.parameterFor(call, argument);
-    if (!fn || !param || param.writes > 0 || param.path?.length !== 0 || fn.generator || (fn.async && !awaited)) return undefined;
+    if (!fn || !param || fn.generator || (fn.async && !awaited)) return undefined;
+    let perKey = this.helperWriteMemo.get(param);
+    if (!perKey) this.helperWriteMemo.set(param, (perKey = new Map()));
+    let found = perKey.get(key);
+    if (found === undefined) perKey.set(key, (found = this.paramWrite(fn, param, key) ?? null));
+    return found ?? undefined;
+  }
+
+  private readonly helperWriteMemo = new Map<JsBinding, Map<string, JsNode | null>>();
+
+  /** The value the body of `fn` writes on member `key` of its parameter `param` (see `helperWrite`), whatever the call. */
+  private paramWrite(fn: TSESTree.FunctionLike, param: JsBinding, key: string): JsNode | undefined {
+    if (param.writes > 0 || param.path?.length !== 0) return undefined;
     if (fn.body?.type !== 'BlockStatement') return undefined;
     const statements = fn.body.body as JsNode[];
+    const position = new Map<JsNode, number>();
+    statements.forEach((statement, i) => position.set(statement, i));
     let value: JsNode | undefined;
     let at = -1;
     for (const ref of this.references(param)) {
@@ -1258,7 +1340,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       if (assignment?.type === 'CallExpression' && assignment.callee === p) return undefined;
       if (member !== key || !writes) continue;
       const statement = this.parent(assignment);
-      const index = statement ? statements.indexOf(statement) : -1;
+      const index = statement ? (position.get(statement) ?? -1) : -1;
       if (assignment.operator !== '=' || index < 0) return undefined;
       if (index > at) {
         at = index;

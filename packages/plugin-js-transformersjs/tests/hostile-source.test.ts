@@ -85,3 +85,40 @@ describe('scripts the parser gives up on (P8 c)', () => {
     expect(diagnostics).toEqual(['3 Expression expected.', '11 Too many syntax errors to recover from: the rest of the file is read as the parser recovered it']);
   });
 });
+
+describe('many uses of one options object (review s32js P1)', () => {
+  const COMMIT = "const COMMIT = '0123456789abcdef0123456789abcdef01234567';\n";
+  const timed = async (text: string) => {
+    const start = performance.now();
+    const result = await lint(text);
+    return { ...result, ms: performance.now() - start };
+  };
+
+  it('reads 1,500 spreads of one const options object in linear time (no per-read walk of its uses)', async () => {
+    const loads = Array.from({ length: 1500 }, (_, i) => `await pipeline('t', 'org/m${i}', { ...options, dtype: 'q8' });\n`).join('');
+    const { findings, ms } = await timed(`${HEAD}const options = { device: 'webgpu' };\n${loads}`);
+    expect(findings).toHaveLength(1500);
+    expect(ms).toBeLessThan(10_000);
+  });
+
+  it('reads 2,000 loads of an object written 2,000 times and pinned by a helper, each once', async () => {
+    const writes = Array.from({ length: 2000 }, (_, i) => `options.d${i} = ${i};\n`).join('');
+    const loads = Array.from({ length: 2000 }, (_, i) => `await pipeline('t', 'org/m${i}', options);\n`).join('');
+    const text = `${HEAD}${COMMIT}function pin(o) { o.revision = COMMIT; }\nconst options = { device: 'webgpu' };\n${writes}pin(options);\n${loads}`;
+    const { findings, ms } = await timed(text);
+    // (the first load is pinned; it is a call given the object, which may change it for the others)
+    expect(findings).toHaveLength(1999);
+    expect(findings[0]).toBe('2007:7 org/m1');
+    expect(ms).toBeLessThan(10_000);
+  });
+
+  it('reads a 2,000-statement helper called 200 times once (helperWrite is kept per parameter and key)', async () => {
+    const body = Array.from({ length: 2000 }, (_, i) => `  o.x${i} = o.y${i};\n`).join('');
+    const loads = Array.from({ length: 200 }, (_, i) => `await pipeline('t', 'org/m${i}', options);\n`).join('');
+    const text = `${HEAD}${COMMIT}function pin(o) {\n${body}  o.revision = COMMIT;\n}\nconst options = { device: 'webgpu' };\n${'pin(options);\n'.repeat(200)}${loads}`;
+    const { findings, ms } = await timed(text);
+    expect(findings).toHaveLength(199);
+    expect(findings[0]).toMatch(/ org\/m1$/);
+    expect(ms).toBeLessThan(10_000);
+  });
+});
