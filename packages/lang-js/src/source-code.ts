@@ -974,6 +974,50 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   }
 
   /**
+   * The two expressions are strings that cannot be equal, whatever runs: two different known values
+   * (`'/m.onnx'` and `'/c.json'`), or known starts or ends that disagree (`` `${dir}/model.onnx` `` and
+   * `` `${dir}/config.json` ``: see `stringBounds`). False when this cannot be said, and when either
+   * depends on a parameter (its default is not its value: a call may pass another).
+   */
+  differentValues(a: JsNode, b: JsNode): boolean {
+    if (this.dependsOnParameter(a, 0) || this.dependsOnParameter(b, 0)) return false;
+    const x = this.stringBounds(a);
+    const y = this.stringBounds(b);
+    if (x.value !== undefined && y.value !== undefined) return x.value !== y.value;
+    const prefixes = x.prefix.startsWith(y.prefix) || y.prefix.startsWith(x.prefix);
+    const suffixes = x.suffix.endsWith(y.suffix) || y.suffix.endsWith(x.suffix);
+    return !prefixes || !suffixes;
+  }
+
+  /** The expression reads a parameter, itself or through the stable variables it is made of (kept per node). */
+  private dependsOnParameter(expr: JsNode, depth: number): boolean {
+    const memo = this.parameterMemo.get(expr);
+    if (memo !== undefined) return memo;
+    if (depth > MAX_DEPTH) return true;
+    this.parameterMemo.set(expr, true); // (a cycle: assume the worst)
+    let found = false;
+    const visit = (n: JsNode): false | undefined => {
+      if (found) return false;
+      if (n.type !== 'Identifier') return undefined;
+      const parent = this.parent(n);
+      // (the key of a member or of a property is no read of a name)
+      if (parent?.type === 'MemberExpression' && parent.property === n && !parent.computed) return undefined;
+      if (parent?.type === 'Property' && parent.key === n && !parent.computed && parent.value !== n) return undefined;
+      const b = this.binding(n);
+      if (!b) return undefined;
+      if (b.kind === 'param' || b.defaultValue) found = true;
+      else if (b.init && !b.import && this.dependsOnParameter(b.init, depth + 1)) found = true;
+      return undefined;
+    };
+    visit(unwrapExpression(expr));
+    if (!found) this.descendants(expr, visit);
+    this.parameterMemo.set(expr, found);
+    return found;
+  }
+
+  private readonly parameterMemo = new Map<JsNode, boolean>();
+
+  /**
    * Follows stable variables to the expression that defines their value
    * (`const o = { a: { b: 1 } }; const { a } = o;` → `a` is `{ b: 1 }`).
    */

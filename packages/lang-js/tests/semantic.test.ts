@@ -1000,6 +1000,28 @@ describe('sameValue', () => {
   });
 });
 
+describe('differentValues', () => {
+  /** differentValues of the first arguments of the two `use(…)` calls of the text. */
+  const different = (text: string): boolean => {
+    const { sc, calls: cs } = calls(text);
+    const [a, b] = cs.filter((c) => c.callee.type === 'Identifier' && c.callee.name === 'use').map((c) => c.arguments[0] as JsNode);
+    return sc.differentValues(a, b);
+  };
+  it('is two different known strings, or known ends that disagree', () => {
+    expect(different("use('/data/model.onnx');\nuse('/data/other.onnx');")).toBe(true);
+    expect(different("import RNFS from 'react-native-fs';\nconst p = `${RNFS.DocumentDirectoryPath}/model.onnx`;\nconst c = `${RNFS.DocumentDirectoryPath}/config.json`;\nuse(p);\nuse(c);")).toBe(true);
+    expect(different("use(`https://a.example/${x}`);\nuse(`file:///${x}`);")).toBe(true);
+  });
+  it('is not when the values may be equal: the same path spelled with + and a template, a re-assigned name, a call, a parameter (its default is not its value)', () => {
+    expect(different("use('/data/model.onnx');\nuse('/data/model.onnx');")).toBe(false);
+    expect(different("import RNFS from 'react-native-fs';\nconst DIR = RNFS.DocumentDirectoryPath;\nuse(DIR + '/m.onnx');\nuse(`${DIR}/m.onnx`);")).toBe(false);
+    expect(different("let p = `${d}/m.onnx`;\nif (x) p = `${d}/${n}.onnx`;\nuse(p);\nuse(p);")).toBe(false);
+    expect(different("use(modelPath('m'));\nuse(`${d}/m.onnx`);")).toBe(false);
+    expect(different("function f(dest = '/data/model.onnx') {\n  use(dest);\n  use('/data/other.onnx');\n}")).toBe(false);
+    expect(different("function f(dir = '/data') {\n  const p = `${dir}/m.onnx`;\n  use(p);\n  use('/other/x.json');\n}")).toBe(false);
+  });
+});
+
 describe('argumentChoices: a member written on every path before the read', () => {
   const SHA = '0123456789abcdef0123456789abcdef01234567';
   /** The constants `argumentChoices` gives for `revision` of the options of the last `load(…)` call, and whether any is unseen. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lintText } from '@oculum/core';
 import { javascript } from '@oculum/lang-js';
 import unpinnedRevision from '../src/rules/unpinned-model-revision.js';
+import unverifiedDownload from '../src/rules/unverified-model-download.js';
 import { id } from './helpers.js';
 
 // Hostile but valid JS/TS (a hostile-input review): every load of the file is still reported, on
@@ -120,5 +121,18 @@ describe('many uses of one options object (review s32js P1)', () => {
     expect(findings).toHaveLength(199);
     expect(findings[0]).toMatch(/ org\/m1$/);
     expect(ms).toBeLessThan(10_000);
+  });
+});
+
+describe('many downloads and hashes in one function (review s32js P1 1c)', () => {
+  it('matches 600 RNFS downloads against 600 hashes of other files once per function (the region is walked once)', async () => {
+    const lines = Array.from({ length: 600 }, (_, i) => `  await RNFS.downloadFile({ fromUrl: 'https://cdn.example.com/m${i}.onnx', toFile: \`\${RNFS.DocumentDirectoryPath}/m${i}.onnx\` }).promise;\n`).join('');
+    const hashes = Array.from({ length: 600 }, (_, i) => `  if ((await RNFS.hash(\`\${RNFS.DocumentDirectoryPath}/c${i}.onnx\`, 'sha256')) !== 'abc') throw new Error('x');\n`).join('');
+    const text = `import RNFS from 'react-native-fs';\nexport async function all() {\n${lines}${hashes}}\n`;
+    const start = performance.now();
+    const result = await lintText({ path: 'main.mjs', text, language: javascript, rules: [{ id: id(unverifiedDownload), rule: unverifiedDownload, level: 'error' }] });
+    // (each hash reads another file than each download: none is the check of one)
+    expect(result.findings).toHaveLength(600);
+    expect(performance.now() - start).toBeLessThan(4_000);
   });
 });

@@ -179,85 +179,75 @@ export function callersOf(sc: JsSourceCode, fn: JsNode): JsNode[] {
 }
 
 /**
- * True when the region (a function, or the whole file for top-level code) verifies a digest or asks
- * for Subresource Integrity — itself, in functions of the file it calls (transitively), or in the
- * functions that call it (the check is often done by the caller on the returned bytes).
+ * The integrity checks of a region (a function, or the whole file for top-level code) — itself, in
+ * functions of the file it calls (transitively), or in the functions that call it (the check is often
+ * done by the caller on the returned bytes): `any` when there is one, `always` when one of them holds
+ * whatever the download saved (a digest of bytes, Subresource Integrity, an imported verifier), and
+ * the paths the digest-checked react-native-fs hashes read (`RNFS.hash(path, "sha256")`). Once per region.
  */
-const anyIntegrityCheck: (sc: JsSourceCode, region: JsNode) => boolean = perNode((sc, region) => searchIntegrityCheck(sc, region));
+const regionChecks: (sc: JsSourceCode, region: JsNode) => RegionChecks = perNode((sc, region) => searchIntegrityChecks(sc, region));
+
+interface RegionChecks {
+  any: boolean;
+  always: boolean;
+  hashedPaths: JsNode[];
+}
 
 /**
- * With `file`, the path a download wrote its bytes to (`RNFS.downloadFile({ toFile })`): a hash
- * that reads a file (`RNFS.hash(path, "sha256")`) counts only when it reads that one (see
- * `hashesFile`); a hash of another file of the function is no check of the download.
+ * True when the region verifies a digest or asks for Subresource Integrity (see `regionChecks`). With
+ * `file`, the path a download wrote its bytes to (`RNFS.downloadFile({ toFile })`): a hash that reads
+ * a file (`RNFS.hash(path, "sha256")`) counts unless its path is provably another file (lang-js
+ * `differentValues`: `` `${dir}/config.json` `` is not `` `${dir}/model.onnx` ``); a path that cannot
+ * be compared (a parameter, a variable assigned twice, a path a function makes) counts.
  */
 export function hasIntegrityCheck(sc: JsSourceCode, region: JsNode, file?: JsNode): boolean {
-  if (!anyIntegrityCheck(sc, region)) return false;
-  return file === undefined || searchIntegrityCheck(sc, region, file);
+  const checks = regionChecks(sc, region);
+  if (!checks.any) return false;
+  if (checks.always || file === undefined) return true;
+  return checks.hashedPaths.some((path) => !sc.differentValues(path, file));
 }
 
-/** How many parameters deep `sameFile` follows what the file's calls pass. */
-const MAX_PARAMETER_DEPTH = 3;
-
-/**
- * A hash call reads the downloaded `file`: for react-native-fs's `RNFS.hash(path, alg)`, a path that
- * is the same value (`sameValue`: the same variable, the same literal path), also through the
- * parameters of functions of the file (`verify(localPath)`, a helper `download(url, dest)` whose
- * caller hashes what it passed as `dest`). Any other hash digests bytes, not a path: true, as before.
- */
-function hashesFile(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression, file: JsNode): boolean {
+/** A react-native-fs hash reads a file: its path (undefined when not given plainly); any other hash digests bytes. */
+function hashedPath(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): JsNode | undefined | 'bytes' {
   const member = sc.importedMember(call.callee);
-  if (member?.module !== 'react-native-fs') return true;
+  if (member?.module !== 'react-native-fs') return 'bytes';
   const path = call.arguments[0];
-  return path !== undefined && path.type !== 'SpreadElement' && sameFile(sc, path as JsNode, file, 0);
+  return path !== undefined && path.type !== 'SpreadElement' ? (path as JsNode) : undefined;
 }
 
-function sameFile(sc: JsSourceCode, a: JsNode, b: JsNode, depth: number): boolean {
-  if (sc.sameValue(a, b)) return true;
-  if (depth >= MAX_PARAMETER_DEPTH) return false;
-  // a plain parameter never re-assigned: what a call of the file passes there
-  const passed = (param: JsNode, other: JsNode): boolean => {
-    const node = unwrapExpression(param);
-    const binding = node.type === 'Identifier' ? sc.binding(node) : undefined;
-    if (binding?.kind !== 'param' || binding.writes > 0 || binding.path?.length !== 0 || binding.paramIndex === undefined) return false;
-    return sc.callSites(binding.declaration).some((site) => {
-      const arg = site.arguments[binding.paramIndex!];
-      return arg !== undefined && arg.type !== 'SpreadElement' && sameFile(sc, arg as JsNode, other, depth + 1);
-    });
-  };
-  return passed(a, b) || passed(b, a);
-}
-
-function searchIntegrityCheck(sc: JsSourceCode, region: JsNode, file?: JsNode): boolean {
+function searchIntegrityChecks(sc: JsSourceCode, region: JsNode): RegionChecks {
+  const out: RegionChecks = { any: false, always: false, hashedPaths: [] };
   const seen = new Set<JsNode>();
-  const search = (root: JsNode, depth: number): boolean => {
-    if (seen.has(root)) return false;
+  const search = (root: JsNode, depth: number): void => {
+    if (seen.has(root) || out.always) return;
     seen.add(root);
-    let found = false;
     const callees: JsNode[] = [];
     sc.descendants(root, (n) => {
-      if (found) return false;
+      if (out.always) return false;
       if (n.type === 'CallExpression' || n.type === 'NewExpression') {
-        if (isHashCall(sc, n) && !digestOfText(sc, n) && digestChecked(sc, n) && (file === undefined || hashesFile(sc, n, file))) {
-          found = true;
-          return false;
+        if (isHashCall(sc, n) && !digestOfText(sc, n) && digestChecked(sc, n)) {
+          out.any = true;
+          const path = hashedPath(sc, n);
+          if (path === 'bytes') out.always = true;
+          else if (path) out.hashedPaths.push(path);
+          return path === 'bytes' ? false : undefined;
         }
         const fn = sc.calledFunction(n);
         if (fn) callees.push(fn);
         else if (isImportedVerifier(sc, n)) {
-          found = true;
+          out.any = out.always = true;
           return false;
         }
       } else if (isIntegrityOption(sc, n)) {
-        found = true;
+        out.any = out.always = true;
         return false;
       }
       return undefined;
     });
-    if (found) return true;
-    if (depth >= MAX_CALL_DEPTH) return false;
-    return callees.some((fn) => search(fn, depth + 1));
+    if (out.always || depth >= MAX_CALL_DEPTH) return;
+    for (const fn of callees) search(fn, depth + 1);
   };
-  if (search(region, 0)) return true;
-  if (!isFunctionNode(region)) return false;
-  return callersOf(sc, region).some((caller) => search(caller, 1));
+  search(region, 0);
+  if (!out.always && isFunctionNode(region)) for (const caller of callersOf(sc, region)) search(caller, 1);
+  return out;
 }
