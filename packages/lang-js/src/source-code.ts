@@ -111,6 +111,8 @@ interface MemberWriteIndex {
   positions: number[];
   /** What a read after the use of the same index sees: the value written, or undefined (not known). */
   values: Array<JsNode | undefined>;
+  /** Each statement with uses that may change the member (the reads given the object among them): those uses. */
+  changesIn: Map<JsNode, JsNode[]>;
 }
 
 export interface StringBounds {
@@ -1251,6 +1253,10 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       if (index.positions[mid] < to) lo = mid + 1;
       else hi = mid;
     }
+    // another use in the read's own statement that may change the member (`if (dev) { options.revision
+    // = branch; return load(options); }`, `load(options, pin(options))`): not known
+    const changes = index.changesIn.get(readAt);
+    if (changes && (changes.length > 1 || changes[0] !== id)) return undefined;
     const value = lo === 0 ? undefined : index.values[lo - 1];
     return value !== undefined && this.constant(value) !== UNKNOWN ? value : undefined;
   }
@@ -1291,6 +1297,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     const from = position.get(declaration);
     if (from === undefined) return null;
     const events: Array<{ at: number; ref: JsNode; value: JsNode | undefined }> = [];
+    const changesIn = new Map<JsNode, JsNode[]>();
     for (const ref of this.references(b)) {
       const at = statementOf(ref);
       // (one in a closure may run at any time)
@@ -1298,6 +1305,9 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       const use = this.memberUse(ref, at, key);
       if (use === NEUTRAL) continue;
       events.push({ at: position.get(at)!, ref, value: use });
+      const list = changesIn.get(at);
+      if (list) list.push(ref);
+      else changesIn.set(at, [ref]);
     }
     events.sort((x, y) => x.at - y.at || x.ref.range[0] - y.ref.range[0]);
     const positions: number[] = [];
@@ -1310,7 +1320,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       positions.push(e.at);
       values.push(lost ? undefined : value);
     }
-    return { statementOf, position, from, positions, values };
+    return { statementOf, position, from, positions, values, changesIn };
   }
 
   /**
@@ -1331,7 +1341,8 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
         if (assignment?.type === 'CallExpression' && assignment.callee === p) return undefined;
         return NEUTRAL;
       }
-      if (!writes) return NEUTRAL;
+      // (`delete options.revision`, `options.revision++`, a destructuring target: not a read)
+      if (!writes) return this.changesMember(p) ? undefined : NEUTRAL;
       // `options.revision = v;` as a statement of the list
       if (this.parent(assignment) !== at || at.type !== 'ExpressionStatement') return undefined;
       return assignment.right;
@@ -1356,19 +1367,73 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     const fn = this.calledFunction(call);
     const param = fn && this.parameterFor(call, argument);
     if (!fn || !param || fn.generator || (fn.async && !awaited)) return undefined;
+    // `function pin(o) {…}` declared twice: the last one runs, not the one `calledFunction` gives
+    const callee = unwrapExpression(call.callee);
+    if (callee.type === 'Identifier' && (this.binding(callee)?.writes ?? 0) > 0) return undefined;
     let perKey = this.helperWriteMemo.get(param);
     if (!perKey) this.helperWriteMemo.set(param, (perKey = new Map()));
     let found = perKey.get(key);
     if (found === undefined) perKey.set(key, (found = this.paramWrite(fn, param, key) ?? null));
-    return found ?? undefined;
+    if (!found || !('fromParameter' in found)) return found ?? undefined;
+    // `o.revision = rev` with `rev` a parameter: what this call passes there, else its default
+    const written: JsBinding = found.fromParameter;
+    const params = fn.params.filter((p) => !(p.type === 'Identifier' && p.name === 'this'));
+    const position = params.findIndex((p) => {
+      const inner = p.type === 'TSParameterProperty' ? p.parameter : p;
+      return (inner.type === 'AssignmentPattern' ? inner.left : inner) === written.id;
+    });
+    if (position < 0) return undefined;
+    const { list, complete } = this.expandedArguments(call);
+    const passed = list[position];
+    if (passed) return passed.type === 'SpreadElement' ? undefined : passed;
+    if (!complete || !written.defaultValue || this.dependsOnParameter(written.defaultValue, 0)) return undefined;
+    return written.defaultValue;
   }
 
-  private readonly helperWriteMemo = new Map<JsBinding, Map<string, JsNode | null>>();
+  private readonly helperWriteMemo = new Map<JsBinding, Map<string, JsNode | { fromParameter: JsBinding } | null>>();
 
-  /** The value the body of `fn` writes on member `key` of its parameter `param` (see `helperWrite`), whatever the call. */
-  private paramWrite(fn: TSESTree.FunctionLike, param: JsBinding, key: string): JsNode | undefined {
+  /** The member expression is changed other than by a plain `=`: `delete o.k`, `o.k++`, `o.k += 1`, `[o.k] = pair`, `for (o.k of …)`. */
+  private changesMember(member: TSESTree.MemberExpression): boolean {
+    const p = this.parent(member);
+    if (!p) return false;
+    switch (p.type) {
+      case 'UnaryExpression':
+        return p.operator === 'delete';
+      case 'UpdateExpression':
+      case 'ArrayPattern':
+      case 'RestElement':
+        return true;
+      case 'AssignmentExpression':
+      case 'AssignmentPattern':
+        return p.left === member;
+      case 'Property':
+        return p.value === member && this.parent(p)?.type === 'ObjectPattern';
+      case 'ForOfStatement':
+      case 'ForInStatement':
+        return p.left === member;
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * The value the body of `fn` writes on member `key` of its parameter `param` (see `helperWrite`),
+   * whatever the call, or the parameter whose value it writes (`o.revision = rev`). Not when the body
+   * reads `arguments` (`arguments[0]` is the parameter too), deletes or otherwise changes the member,
+   * or writes a value made of a parameter (its default is not its value).
+   */
+  private paramWrite(fn: TSESTree.FunctionLike, param: JsBinding, key: string): JsNode | { fromParameter: JsBinding } | undefined {
     if (param.writes > 0 || param.path?.length !== 0) return undefined;
     if (fn.body?.type !== 'BlockStatement') return undefined;
+    if (fn.type !== 'ArrowFunctionExpression') {
+      let usesArguments = false;
+      this.descendants(fn.body, (n) => {
+        if (usesArguments || (isFunctionNode(n) && n.type !== 'ArrowFunctionExpression')) return false;
+        if (n.type === 'Identifier' && n.name === 'arguments' && !this.binding(n)) usesArguments = true;
+        return undefined;
+      });
+      if (usesArguments) return undefined;
+    }
     const statements = fn.body.body as JsNode[];
     const position = new Map<JsNode, number>();
     statements.forEach((statement, i) => position.set(statement, i));
@@ -1382,6 +1447,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       const assignment = this.parent(p);
       const writes = assignment?.type === 'AssignmentExpression' && assignment.left === p;
       if (assignment?.type === 'CallExpression' && assignment.callee === p) return undefined;
+      if (member === key && !writes && this.changesMember(p)) return undefined;
       if (member !== key || !writes) continue;
       const statement = this.parent(assignment);
       const index = statement ? (position.get(statement) ?? -1) : -1;
@@ -1401,7 +1467,11 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
         return undefined;
       });
     }
-    return early ? undefined : value;
+    if (early) return undefined;
+    const node = unwrapExpression(value);
+    const b = node.type === 'Identifier' ? this.binding(node) : undefined;
+    if (b?.kind === 'param' && b.declaration === fn) return b.writes === 0 && b.path?.length === 0 ? { fromParameter: b } : undefined;
+    return this.dependsOnParameter(value, 0) ? undefined : value;
   }
 
   /** Steps `collectObjects` may still take in one `propertyChoices` question. */
