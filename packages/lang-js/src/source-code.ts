@@ -1232,8 +1232,9 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
    * it on its parameter as a statement of its body before any `return` (`function pin(o) { o.revision
    * = COMMIT; }`), a constant value. Every other use of the variable before the read must be unable
    * to change the member: a read of another member, a write of another member, a spread; anything
-   * else (a call that may write it, a write in an `if`, a closure) leaves it undefined, as does no
-   * such write at all (the literal says what it says).
+   * else (a call that may write it, a write in an `if`, a closure, a `delete` of the member, another
+   * use in the read's own statement that may change it) leaves it undefined, as does no such write at
+   * all (the literal says what it says).
    */
   private definiteMemberWrite(use: JsNode, key: string): JsNode | undefined {
     const id = unwrapExpression(use);

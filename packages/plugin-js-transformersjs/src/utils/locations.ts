@@ -1,9 +1,9 @@
 import { isLoopbackHost } from '@oculum/core';
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
-
-type KnownValues = NonNullable<ReturnType<JsSourceCode['knownValues']>>;
 import { staticKey, unwrapExpression } from '@oculum/lang-js';
 import { isHfHubModule } from './libraries.js';
+
+type KnownValues = NonNullable<ReturnType<JsSourceCode['knownValues']>>;
 
 /**
  * Where a model comes from, as far as the code says:
