@@ -888,10 +888,24 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         // `LOADERS[ext]` with `LOADERS = {".pt": torch.load, ".pkl": pickle.load}`
         const table = this.lookupValues(expr);
         if (table) return this.namesOfEach(table);
+        const name = this.constant(index);
+        if (typeof name !== 'string' || !name) return NONE;
+        // `pickle.__dict__["loads"]`, `vars(pickle)["loads"]`: a member of the module by its name
+        const owner =
+          value.type === 'attribute' && value.childForFieldName('attribute')?.text === '__dict__'
+            ? (value.childForFieldName('object') ?? undefined)
+            : value.type === 'call' && this.qualifiedName(this.callee(value)!) === 'builtins.vars'
+              ? this.argument(value, { position: 0 })
+              : undefined;
+        if (owner) return /^[A-Za-z_]\w*$/.test(name) ? this.qualifiedNames(owner).map((b) => `${b}.${name}`) : NONE;
         // sys.modules["torch"]
         if (this.qualifiedName(value) !== 'sys.modules') return NONE;
-        const name = this.constant(index);
-        return typeof name === 'string' && name && !name.startsWith('.') ? [name] : NONE;
+        return !name.startsWith('.') ? [name] : NONE;
+      }
+      case 'named_expression': {
+        // `(f := torch.load)(p)`: the value bound
+        const value = expr.childForFieldName('value');
+        return value ? this.qualifiedNames(value) : NONE;
       }
       default:
         return NONE;

@@ -400,6 +400,12 @@ describe('qualifiedNames (every candidate)', () => {
     expect(calleeName(await parse('def get_ipython():\n    return shell\nget_ipython()\n'), 'get_ipython()')).toBeUndefined();
   });
 
+  it("a module's member looked up in its namespace (`__dict__`, `vars`), and a walrus callee", async () => {
+    const sc = await parse('import pickle\nimport torch\npickle.__dict__["loads"](b)\nvars(pickle)["loads"](b)\n(f := torch.load)(p)\nself.__dict__["loads"](b)\nvars(pickle)["not a name"](b)\n');
+    const callees = nodesOfType(sc, 'call').filter((c) => c.parent?.type === 'expression_statement').map((c) => sc.qualifiedName(sc.callee(c)!));
+    expect(callees).toEqual(['pickle.loads', 'pickle.loads', 'torch.load', undefined, undefined]);
+  });
+
   it('alternative from-imports used as a value', async () => {
     const sc = await parse(
       ['import yaml', 'try:', '    from yaml import CSafeLoader as Loader', 'except ImportError:', '    from yaml import SafeLoader as Loader', 'yaml.load(text, Loader=Loader)'].join('\n'),
