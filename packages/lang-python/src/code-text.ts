@@ -13,6 +13,7 @@
  */
 
 import { withoutSpans } from '@oculum/core';
+import { decodePythonEscapes } from './literals.js';
 
 /** Character codes the Python scanners here compare against (this file's and parse-text.ts's). */
 export const SPACE = 0x20;
@@ -471,7 +472,6 @@ const PIECES = /["'][\w.]{0,40}["'](?:[ \t]*\+[ \t]*|[ \t]+|[ \t]*\\?\r?\n[ \t]*
 const STRING_LITERAL = /([rRbBuU]{0,2})(["'])((?:\\.|(?!\2)[^\\\n])*)\2/g;
 /** What may join two literals into one value: blanks, one `+`, line ends (inside brackets) and continuations. */
 const JOINER = /^(?:[ \t]|\\?\r?\n)*\+?(?:[ \t]|\\?\r?\n)*$/;
-const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', '0': '\0' };
 
 /**
  * For the prefilter, in a file that looks a name up by a string: the values of the string literals the
@@ -518,7 +518,7 @@ function foldRegion(text: string, out: string[]): void {
     const body = m[3];
     if (!/r/i.test(m[1]) && body.includes('\\')) {
       escaped = true;
-      run += unescape(body);
+      run += decodePythonEscapes(body, /b/i.test(m[1])) ?? body;
     } else run += body;
     pieces++;
     end = m.index + m[0].length;
@@ -526,14 +526,3 @@ function foldRegion(text: string, out: string[]): void {
   flush();
 }
 
-/** A Python string literal's body with its escapes read (`\\x70`, `\\u0070`, `\\160`, `\\n`; others kept). */
-function unescape(body: string): string {
-  return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|.)/gs, (all, e: string) => {
-    if (e.length > 1 && (e[0] === 'x' || e[0] === 'u' || e[0] === 'U')) {
-      const cp = parseInt(e.slice(1), 16);
-      return cp <= 0x10ffff ? String.fromCodePoint(cp) : all;
-    }
-    if (/^[0-7]+$/.test(e)) return String.fromCharCode(parseInt(e, 8));
-    return SIMPLE_ESCAPES[e] ?? all;
-  });
-}

@@ -24,6 +24,7 @@ export { CALLBACK_CALLEE_NAMES, callbackArgument, callbackPartial, callbackUse, 
 export type { ContainerWrite, ImportedClass, ProjectClassPart, PythonNode, PythonParameter, ParseProblem } from './source-code.js';
 export type { PythonBinding, BindingKind, ScopeKind, ScopeInfo, AttributeAssignment } from './scopes.js';
 export { ScopeModel } from './scopes.js';
+export { DepthBoundMemo } from './memo.js';
 export { PYTHON_BUILTINS, PYTHON2_ONLY_MODULES, isPython2Only } from './builtins.js';
 export { initParser, grammarWasmPath, defaultParseTimeout, parserMemoryAccess, indentationLevels, MAX_INDENTATION_LEVELS } from './parser.js';
 

@@ -13,6 +13,7 @@ import {
 } from '@oculum/core';
 import type { Node, Tree } from 'web-tree-sitter';
 import { isPython2Only, PYTHON_BUILTINS } from './builtins.js';
+import { DepthBoundMemo } from './memo.js';
 import { decodePythonEscapes, parsePythonFloat, parsePythonInteger, stringPrefixFlags } from './literals.js';
 import { ambiguousNodeTypes, namedNodeTypes } from './parser.js';
 import { ScopeModel, WALK_TYPES, dottedText, joinModule, namedChildrenOf, type PythonBinding, type ScopeInfo } from './scopes.js';
@@ -2796,33 +2797,15 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private dictEntries(expr: Node | undefined, depth: number): DictEntries | undefined {
     if (!expr) return undefined;
     if (depth > MAX_DICT_DEPTH) {
-      this.dictEntriesCut++;
+      this.dictTables.cut();
       return undefined;
     }
-    // A name's table, once per use (`d1 = {**d0, **d0}`, `d2 = {**d1, **d1}`, … doubled per level): a
-    // table the depth bound cut short is reused only as deep or deeper (with no more depth left, asking
-    // again would read no more), and counts as cut short again where it is reused (the table that
-    // holds it is no complete answer either); one a cycle cut short is not kept.
-    if (expr.type === 'identifier') {
-      const cached = this.dictEntriesCache.get(expr.id);
-      if (cached && (cached.cutAt === undefined || depth >= cached.cutAt)) {
-        if (cached.cutAt !== undefined) this.dictEntriesCut++;
-        return cached.result;
-      }
-      const cut = this.dictEntriesCut;
-      const cycles = this.dictEntriesCycles;
-      const result = this.computeDictEntries(expr, depth);
-      if (cycles === this.dictEntriesCycles) this.dictEntriesCache.set(expr.id, { result, cutAt: cut === this.dictEntriesCut ? undefined : depth });
-      return result;
-    }
-    return this.computeDictEntries(expr, depth);
+    // a name's table once per use (`d1 = {**d0, **d0}`, `d2 = {**d1, **d1}`, … doubled per level)
+    return expr.type === 'identifier' ? this.dictTables.answer(expr.id, depth, () => this.computeDictEntries(expr, depth)) : this.computeDictEntries(expr, depth);
   }
 
-  /** `dictEntries` by identifier; `cutAt`: the depth it was asked at, when it was cut short. */
-  private readonly dictEntriesCache = new Map<number, { result: DictEntries | undefined; cutAt: number | undefined }>();
-  /** How many times `dictEntries` was cut short by its depth bound, and by a write read while it is worked out (never cached). */
-  private dictEntriesCut = 0;
-  private dictEntriesCycles = 0;
+  /** `dictEntries` of names (a write read while it is worked out is a `cycle()`). */
+  private readonly dictTables = new DepthBoundMemo<DictEntries | undefined>();
 
   private computeDictEntries(expr: Node, depth: number): DictEntries | undefined {
     switch (expr.type) {
@@ -2920,7 +2903,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     // doubled per level); `false` while it is worked out (`d.update(d)`)
     const known = this.knownKeyWrites.get(w.node.id);
     if (known !== undefined) {
-      if (this.knownKeyWritesPending.has(w.node.id)) this.dictEntriesCycles++; // (worked out further up: a cycle)
+      if (this.knownKeyWritesPending.has(w.node.id)) this.dictTables.cycle(); // (worked out further up)
       return known;
     }
     this.knownKeyWrites.set(w.node.id, false);

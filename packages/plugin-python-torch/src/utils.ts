@@ -3,7 +3,7 @@
  * model (`context.sourceCode`); none of them resolves names or imports itself.
  */
 import { UNKNOWN, type Confidence, type ConstantValue, type RuleContext, type RuleFixer, type Fix, type SuggestionDescriptor } from '@oculum/core';
-import { firstStartingAt, type PythonBinding, type PythonNode, type PythonParameter, type PythonSourceCode } from '@oculum/lang-python';
+import { DepthBoundMemo, firstStartingAt, type PythonBinding, type PythonNode, type PythonParameter, type PythonSourceCode } from '@oculum/lang-python';
 
 export type Node = PythonNode;
 export type SC = PythonSourceCode;
@@ -521,29 +521,17 @@ function isFixtureParameter(sc: SC, name: Node): boolean {
  */
 export function dataOrigin(sc: SC, expr: Node | undefined, depth = 0): Origin {
   if (!expr) return 'unknown';
+  let memo = origins.get(sc);
+  if (!memo) origins.set(sc, (memo = new DepthBoundMemo<Origin>()));
   if (depth > 6) {
-    originCuts++;
+    memo.cut();
     return 'unknown';
   }
-  // once per node (a path rebound N times, `x = os.path.join(x, …)`, was read again along every way to
-  // it); an answer the depth bound cut short is reused only as deep or deeper, and counts as cut short
-  // again where it is reused
-  let cache = originCache.get(sc);
-  if (!cache) originCache.set(sc, (cache = new Map()));
-  const hit = cache.get(expr.id);
-  if (hit && (hit.cutAt === undefined || depth >= hit.cutAt)) {
-    if (hit.cutAt !== undefined) originCuts++; // (what holds it was cut short too)
-    return hit.origin;
-  }
-  const cuts = originCuts;
-  const origin = computeDataOrigin(sc, expr, depth);
-  cache.set(expr.id, { origin, cutAt: cuts === originCuts ? undefined : depth });
-  return origin;
+  // once per node (a path rebound N times, `x = os.path.join(x, …)`, was read again along every way to it)
+  return memo.answer(expr.id, depth, () => computeDataOrigin(sc, expr, depth));
 }
 
-const originCache = new WeakMap<SC, Map<number, { origin: Origin; cutAt: number | undefined }>>();
-/** How many times `dataOrigin` was cut short by its depth bound. */
-let originCuts = 0;
+const origins = new WeakMap<SC, DepthBoundMemo<Origin>>();
 
 function computeDataOrigin(sc: SC, expr: Node, depth: number): Origin {
   switch (expr.type) {
@@ -1621,4 +1609,14 @@ export function flagStateThroughCallers(sc: SC, arg: Node | undefined, depth: st
   const local = name.startsWith('_') || sc.enclosingFunction(param.function).type === 'function_definition';
   if (direct === 'unknown' && local && states.every((s) => s === safe)) return safe;
   return direct;
+}
+
+/** Every `*x`/`**x` of the call unpacks the `*args`/`**kwargs` parameter of the function it is in (a wrapper forwarding its own). */
+export function forwardsOwnSplats(sc: SC, call: Node): boolean {
+  return (call.childForFieldName('arguments')?.namedChildren ?? []).every((a) => {
+    if (!a || (a.type !== 'list_splat' && a.type !== 'dictionary_splat')) return true;
+    const name = a.namedChildren.find((c) => !!c && c.type !== 'comment');
+    const param = name?.type === 'identifier' ? sc.parameterOf(name) : undefined;
+    return !!param && (param.node.type === 'dictionary_splat_pattern' || param.node.type === 'list_splat_pattern');
+  });
 }

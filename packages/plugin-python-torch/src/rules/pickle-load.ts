@@ -10,6 +10,7 @@ import {
   firstAmong,
   flagState,
   flagStateThroughCallers,
+  forwardsOwnSplats,
   isInProcessData,
   isStubFile,
   savedOnSomePathBefore,
@@ -442,17 +443,9 @@ export default createRule<[], PythonSourceCode>({
       if (passed.some((v) => flagState(sc, v) === 'true')) return 'true';
       // the `*args`/`**kwargs` of the function, forwarded: what its callers pass (above), as the other
       // flags are read; a wrapper whose callers here pass no such flag, or that has none here, is silent
-      if (forwardsOwnSplats(call)) return 'false';
+      if (forwardsOwnSplats(sc, call)) return 'false';
       return 'unknown';
     };
-    /** Every `*x`/`**x` of the call unpacks the `*args`/`**kwargs` parameter of the function it is in. */
-    const forwardsOwnSplats = (call: Node): boolean =>
-      (call.childForFieldName('arguments')?.namedChildren ?? []).every((a) => {
-        if (!a || (a.type !== 'list_splat' && a.type !== 'dictionary_splat')) return true;
-        const name = a.namedChildren.find((c) => !!c && c.type !== 'comment');
-        const param = name?.type === 'identifier' ? sc.parameterOf(name) : undefined;
-        return !!param && (param.node.type === 'dictionary_splat_pattern' || param.node.type === 'list_splat_pattern');
-      });
     return {
       call(node: Node) {
         if (!gate(node)) return;
