@@ -127,6 +127,20 @@ export function commandTokens(sc: PySourceCode, arg: PyNode, followName = false)
   return undefined;
 }
 
+/**
+ * The URL of a `urllib.request.Request(url, …)` handed to `urlopen`: written in the call, or held in a name
+ * bound once to it (`req = Request(URL, headers={"User-Agent": …})`; `urlopen(req)`).
+ */
+function requestUrl(sc: PySourceCode, node: PyNode): PyNode | undefined {
+  let req: PyNode | undefined = node;
+  if (node.type === 'identifier') {
+    const bound = sc.reachingBindings(node);
+    req = bound.length === 1 && bound[0].kind === 'assignment' ? (bound[0].value ?? undefined) : undefined;
+  }
+  if (req?.type !== 'call' || !/Request$/.test(sc.qualifiedName(calleeOf(req)!) ?? '')) return undefined;
+  return sc.argument(req, { name: 'url' }) ?? sc.argument(req, { position: 0 });
+}
+
 /** The last names of the functions `rawDownload` recognises. */
 const DOWNLOAD_FUNCTIONS = ['get', 'request', 'stream', 'urlopen', 'urlretrieve', 'download', 'cached_download', 'load_file_from_url', 'load_models', 'run', 'call', 'check_call', 'check_output', 'Popen', 'getoutput', 'getstatusoutput', 'system', 'popen'];
 
@@ -156,10 +170,8 @@ export function rawDownload(sc: PySourceCode, call: PyNode): RawDownload | undef
     return { call, api: `session.${method}`, urlNode, url: resolve(sc, urlNode), savesDirectly: false };
   }
   if (qn && /^(?:urllib\.request|urllib2|urllib|six\.moves\.urllib\.request)\.urlopen$/.test(qn)) {
-    let urlNode = sc.argument(call, { name: 'url' }) ?? sc.argument(call, { position: 0 });
-    if (urlNode?.type === 'call' && /Request$/.test(sc.qualifiedName(calleeOf(urlNode)!) ?? '')) {
-      urlNode = sc.argument(urlNode, { name: 'url' }) ?? sc.argument(urlNode, { position: 0 });
-    }
+    const arg = sc.argument(call, { name: 'url' }) ?? sc.argument(call, { position: 0 });
+    const urlNode = arg ? (requestUrl(sc, arg) ?? arg) : undefined;
     return { call, api: 'urlopen', urlNode, url: resolve(sc, urlNode), savesDirectly: false };
   }
   if (qn && /^(?:urllib\.request|urllib|six\.moves\.urllib\.request)\.urlretrieve$/.test(qn)) {

@@ -216,6 +216,11 @@ ruleTester.run('hf/unverified-model-download', rule, {
       code: 'import urllib.request\nurllib.request.urlretrieve("https://x.org/net.onnx", "net.onnx")',
       errors: [{ messageId: 'unverified', data: { api: 'urlretrieve', what: '"https://x.org/net.onnx"', action: 'saves' } }],
     },
+    // a `Request` bound to a name first (the User-Agent idiom): its URL is read (review dlscripts P2-1)
+    {
+      code: 'import shutil, urllib.request\nWEIGHTS = "https://example.org/releases/RealESRGAN_x4plus.pth"\ndef fetch(dest):\n    req = urllib.request.Request(WEIGHTS, headers={"User-Agent": "x"})\n    with urllib.request.urlopen(req) as resp:\n        with open(dest, "wb") as out:\n            shutil.copyfileobj(resp, out)',
+      errors: [{ messageId: 'unverified', line: 5, confidence: 'high', data: { api: 'urlopen', what: '"https://example.org/releases/RealESRGAN_x4plus.pth"', action: 'saves' } }],
+    },
     {
       code: 'import pickle\nfrom urllib.request import urlopen\nclf = pickle.loads(urlopen("https://x.org/clf").read())',
       errors: [{ messageId: 'unverified', data: { api: 'urlopen', what: '"https://x.org/clf"', action: 'loads' } }],
