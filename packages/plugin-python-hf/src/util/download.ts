@@ -778,6 +778,8 @@ export function literalPieces(node: PyNode, sc?: PySourceCode): string[] {
 }
 
 const PATH_JOIN = /^(?:os\.path|posixpath)\.join$/;
+/** pathlib's path classes: `Path(a, b)` joins its arguments as `os.path.join` does. */
+const PATH_CLASS = /^pathlib\.(?:Pure)?(?:Posix|Windows)?Path$/;
 
 /**
  * The values of the file name a URL expression ends in, when each is known: the last part of a `+`
@@ -795,7 +797,9 @@ export function fileNameValues(sc: PySourceCode, node: PyNode, depth = 0): strin
       return node.namedChildren.length === 1 ? fileNameValues(sc, node.namedChildren[0], depth + 1) : undefined;
     case 'binary_operator': {
       const right = node.childForFieldName('right');
-      return node.childForFieldName('operator')?.text === '+' && right ? fileNameValues(sc, right, depth + 1) : undefined;
+      // `base + name`, and a pathlib destination `dest_dir / "x.pth"` (a number divided gives no string)
+      const op = node.childForFieldName('operator')?.text;
+      return (op === '+' || op === '/') && right ? fileNameValues(sc, right, depth + 1) : undefined;
     }
     case 'call': {
       // `os.path.abspath(p)`, `os.path.normpath(p)`: the name `p` ends in
@@ -804,8 +808,9 @@ export function fileNameValues(sc: PySourceCode, node: PyNode, depth = 0): strin
         const args = sc.positionalArguments(node);
         return args.length === 1 && args[0].type !== 'list_splat' && sc.keywordArguments(node).size === 0 ? fileNameValues(sc, args[0], depth + 1) : undefined;
       }
-      // `os.path.join(base_url, name)`: the last part
-      if (!PATH_JOIN.test(qn) || sc.keywordArguments(node).size > 0) return undefined;
+      // `os.path.join(base_url, name)`, `Path(d, name)`, `d.joinpath("sub", name)`: the last part
+      const joinpath = calleeOf(node)?.type === 'attribute' && calleeName(node) === 'joinpath';
+      if (!(PATH_JOIN.test(qn) || PATH_CLASS.test(qn) || joinpath) || sc.keywordArguments(node).size > 0) return undefined;
       const last = sc.positionalArguments(node).at(-1);
       return last && last.type !== 'list_splat' ? fileNameValues(sc, last, depth + 1) : undefined;
     }

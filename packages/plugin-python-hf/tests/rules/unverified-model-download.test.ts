@@ -43,6 +43,8 @@ ruleTester.run('hf/unverified-model-download', rule, {
     'import subprocess\ndef clone(name):\n    url = f"https://github.com/org/{name}.git"\n    subprocess.run(["git", "clone", url])',
     // a Hub resolve URL of a file that is evidently no model
     'import requests\ndef fetch(repo):\n    r = requests.get(f"https://huggingface.co/{repo}/resolve/main/config.json")\n    open("config.json", "wb").write(r.content)',
+    // a pathlib destination that is evidently no model file
+    'import requests\nfrom pathlib import Path\ndef fetch(url, dest_dir: Path):\n    dest = dest_dir / "config.json"\n    r = requests.get(url)\n    dest.write_bytes(r.content)',
     // gdown to standard output saves nothing
     'import subprocess\nsubprocess.run(["gdown", "1AbC", "-O", "-"])',
   ],
@@ -215,6 +217,15 @@ ruleTester.run('hf/unverified-model-download', rule, {
     {
       code: 'import urllib.request\nurllib.request.urlretrieve("https://x.org/net.onnx", "net.onnx")',
       errors: [{ messageId: 'unverified', data: { api: 'urlretrieve', what: '"https://x.org/net.onnx"', action: 'saves' } }],
+    },
+    // a pathlib destination: `dest_dir / "x.pth"`, `Path(d, name)`, `.joinpath(…)` (review dlscripts P2-2)
+    {
+      code: 'import requests\nfrom pathlib import Path\ndef fetch(url, dest_dir: Path):\n    dest = dest_dir / "RealESRGAN_x4plus.pth"\n    r = requests.get(url, timeout=60)\n    with open(dest, "wb") as f:\n        f.write(r.content)\ndef fetch2(url, d):\n    dest = Path(d, "sub", "unet.safetensors")\n    dest.write_bytes(requests.get(url).content)\ndef fetch3(url, d):\n    dest = Path(d).joinpath("ckpt", "model.onnx")\n    dest.write_bytes(requests.get(url).content)',
+      errors: [
+        { messageId: 'unverified', line: 5, confidence: 'high', data: { api: 'requests.get', what: 'a model file', action: 'saves' } },
+        { messageId: 'unverified', line: 10, confidence: 'high', data: { api: 'requests.get', what: 'a model file', action: 'saves' } },
+        { messageId: 'unverified', line: 13, confidence: 'high', data: { api: 'requests.get', what: 'a model file', action: 'saves' } },
+      ],
     },
     // a `Request` bound to a name first (the User-Agent idiom): its URL is read (review dlscripts P2-1)
     {
