@@ -314,8 +314,12 @@ function knownStart(sc: PySourceCode, node: PyNode): string | undefined {
   return sc.stringPieces(node)?.[0];
 }
 
-/** The qualified names of the functions that load a model file (for where downloaded bytes go). */
-const LOADER = /^(?:torch\.(?:load|jit\.load|hub\.load_state_dict_from_url)|pickle\.loads?|cPickle\.loads?|dill\.loads?|cloudpickle\.loads?|joblib\.load|numpy\.load|onnx\.load(?:_model|_from_string)?|onnxruntime\.InferenceSession|safetensors\.[\w.]*load\w*|tensorflow\.keras\.models\.load_model|keras\.models\.load_model|keras\.saving\.load_model|tensorflow\.saved_model\.load|gguf\.\w+|llama_cpp\.Llama)$/;
+/**
+ * The qualified names of the functions that load a model file (for where downloaded bytes go), with the
+ * pickle family the torch pack's `torch/pickle-load` reads (`pandas.read_pickle`, `shelve`, `marshal`,
+ * `jsonpickle`, skops, fastai's `load_learner`).
+ */
+const LOADER = /^(?:torch\.(?:load|jit\.load|hub\.load_state_dict_from_url)|_?pickle\.loads?|cPickle\.loads?|dill\.loads?|cloudpickle\.loads?|joblib\.load|pandas\.(?:io\.pickle\.)?read_pickle|shelve\.(?:open|DbfilenameShelf|Shelf)|marshal\.loads?|jsonpickle\.(?:decode|loads|unpickler\.decode)|skops\.io\.loads?|fastai(?:\.\w+)*\.load_learner|numpy\.load|onnx\.load(?:_model|_from_string)?|onnxruntime\.InferenceSession|safetensors\.[\w.]*load\w*|tensorflow\.keras\.models\.load_model|keras\.models\.load_model|keras\.saving\.load_model|tensorflow\.saved_model\.load|gguf\.\w+|llama_cpp\.Llama)$/;
 
 /** Does a function of this qualified name load a model file (`torch.load`, `safetensors.torch.load_file`, `onnx.load`, …)? */
 export function isModelLoader(qn: string | undefined): boolean {

@@ -227,6 +227,15 @@ ruleTester.run('hf/unverified-model-download', rule, {
         { messageId: 'unverified', line: 13, confidence: 'high', data: { api: 'requests.get', what: 'a model file', action: 'saves' } },
       ],
     },
+    // the pickle family's other loaders: pandas, fastai (review dlscripts P3-3)
+    {
+      code: 'import io, requests\nimport pandas as pd\nr = requests.get("https://example.org/models/clf")\nclf = pd.read_pickle(io.BytesIO(r.content))',
+      errors: [{ messageId: 'unverified', line: 3, confidence: 'high', data: { api: 'requests.get', what: '"https://example.org/models/clf"', action: 'loads' } }],
+    },
+    {
+      code: 'import urllib.request\nfrom fastai.vision.all import load_learner\ndef get(url, dst):\n    urllib.request.urlretrieve(url, dst)\n    return load_learner(dst)',
+      errors: [{ messageId: 'unverified', line: 4, confidence: 'high', data: { api: 'urlretrieve', what: 'a model file', action: 'saves' } }],
+    },
     // a `Request` bound to a name first (the User-Agent idiom): its URL is read (review dlscripts P2-1)
     {
       code: 'import shutil, urllib.request\nWEIGHTS = "https://example.org/releases/RealESRGAN_x4plus.pth"\ndef fetch(dest):\n    req = urllib.request.Request(WEIGHTS, headers={"User-Agent": "x"})\n    with urllib.request.urlopen(req) as resp:\n        with open(dest, "wb") as out:\n            shutil.copyfileobj(resp, out)',
