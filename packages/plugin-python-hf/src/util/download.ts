@@ -756,9 +756,60 @@ export function modelEvidence(sc: PySourceCode, dl: RawDownload, sink: Sink | un
   const fn = sc.enclosingFunction(dl.call);
   const fnName = fn.type === 'function_definition' ? fn.childForFieldName('name')?.text ?? '' : '';
   const names = [dl.urlNode?.text ?? '', sink?.dest?.text ?? '', dl.destNode?.text ?? ''];
-  if (/download|fetch|pull|retrieve|get_/i.test(snakeCase(fnName)) && mentionsModel(fnName)) names.push(fnName);
+  // the destination's own assignment (`dest = os.path.join(model_dir, data["filename"])`)
+  for (const n of [dl.destNode, sink?.dest]) if (n?.type === 'identifier') names.push(...boundValues(sc, n).map((v) => (v.text.length <= 200 ? v.text : '')));
+  if (/download|fetch|pull|retrieve|install|get_/i.test(snakeCase(fnName)) && mentionsModel(fnName)) names.push(fnName);
   if (strs.some((s) => mentionsModel(s)) || names.some((t) => t && mentionsModel(t))) return 'weak';
+  // a folder the web UIs keep models in (ComfyUI's `folder_paths`, A1111's `paths.models_path`)
+  if ([dl.destNode, sink?.dest].some((n) => n && inModelFolder(sc, n))) return 'weak';
   return undefined;
+}
+
+/** The values a name is bound to when one assignment reaches it (none otherwise). */
+function boundValues(sc: PySourceCode, node: PyNode): PyNode[] {
+  const bound = sc.reachingBindings(node);
+  return bound.length === 1 && bound[0].kind === 'assignment' && bound[0].value ? [bound[0].value] : [];
+}
+
+/**
+ * The model folders of the Stable Diffusion web UIs: ComfyUI's `folder_paths` (`models_dir`,
+ * `get_folder_paths("loras")`, `folder_names_and_paths[kind]`, `get_full_path(kind, name)`) and
+ * A1111/Forge's `models_path` (`modules.paths`, `modules.shared`, `modules.paths_internal`).
+ */
+const MODEL_FOLDER = /^(?:folder_paths\.(?:models_dir|get_folder_paths|folder_names_and_paths|get_full_path(?:_or_raise)?)|modules\.(?:paths|paths_internal|shared)\.models_path)$/;
+/** ComfyUI's folder kinds that hold no models (nodes' code, model configs). */
+const NON_MODEL_FOLDER = /^(?:custom_nodes|configs)$/;
+
+/**
+ * Does a destination lie under a web UI's model folder (`MODEL_FOLDER`), written in it or reached through
+ * the single assignment of a name in it (`dest = os.path.join(model_dir, name)`, `model_dir =
+ * folder_paths.get_folder_paths(kind)[0]`) or the returns of a same-file function it calls? A bounded walk.
+ */
+function inModelFolder(sc: PySourceCode, node: PyNode, depth = 0, seen = new Set<number>()): boolean {
+  if (depth > 3 || seen.has(node.id) || node.text.length > 400) return false;
+  seen.add(node.id);
+  const parts = [node, ...node.descendantsOfType(['identifier', 'attribute', 'call'])];
+  for (const n of parts) {
+    if (n.type === 'attribute' || (n.type === 'identifier' && n.parent?.type !== 'attribute')) {
+      const qn = sc.qualifiedName(n);
+      if (qn && MODEL_FOLDER.test(qn)) {
+        // `get_folder_paths("custom_nodes")`, `folder_names_and_paths["configs"]`: no model folder
+        const use = n.parent?.type === 'call' ? sc.argument(n.parent, { position: 0 }) : n.parent?.type === 'subscript' && same(n.parent.childForFieldName('value'), n) ? n.parent.childForFieldName('subscript') : undefined;
+        const kind = use ? sc.constant(use) : undefined;
+        if (!(typeof kind === 'string' && NON_MODEL_FOLDER.test(kind))) return true;
+      }
+      if (n.type === 'identifier' && boundValues(sc, n).some((v) => inModelFolder(sc, v, depth + 1, seen))) return true;
+    } else if (n.type === 'call') {
+      const local = sc.localFunction(n);
+      const body = local?.type === 'function_definition' ? local.childForFieldName('body') : undefined;
+      if (body && !seen.has(body.id)) {
+        seen.add(body.id);
+        const returns = body.descendantsOfType('return_statement').slice(0, 8);
+        if (returns.some((r) => r.namedChildren[0] && inModelFolder(sc, r.namedChildren[0], depth + 1, seen))) return true;
+      }
+    }
+  }
+  return false;
 }
 
 

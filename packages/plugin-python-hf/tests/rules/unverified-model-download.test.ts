@@ -45,6 +45,9 @@ ruleTester.run('hf/unverified-model-download', rule, {
     'import requests\ndef fetch(repo):\n    r = requests.get(f"https://huggingface.co/{repo}/resolve/main/config.json")\n    open("config.json", "wb").write(r.content)',
     // a pathlib destination that is evidently no model file
     'import requests\nfrom pathlib import Path\ndef fetch(url, dest_dir: Path):\n    dest = dest_dir / "config.json"\n    r = requests.get(url)\n    dest.write_bytes(r.content)',
+    // a ComfyUI folder that holds no models (custom nodes' code), and an installer of a file that is evidently none
+    'import os, requests\nimport folder_paths\ndef install(entry):\n    target = os.path.join(folder_paths.get_folder_paths("custom_nodes")[0], entry["filename"])\n    r = requests.get(entry["url"])\n    with open(target, "wb") as f:\n        f.write(r.content)',
+    'import os, requests\nimport folder_paths\ndef install_model_list(url):\n    r = requests.get(url)\n    with open(os.path.join(folder_paths.models_dir, "model-list.json"), "wb") as f:\n        f.write(r.content)',
     // gdown to standard output saves nothing
     'import subprocess\nsubprocess.run(["gdown", "1AbC", "-O", "-"])',
   ],
@@ -235,6 +238,19 @@ ruleTester.run('hf/unverified-model-download', rule, {
     {
       code: 'import urllib.request\nfrom fastai.vision.all import load_learner\ndef get(url, dst):\n    urllib.request.urlretrieve(url, dst)\n    return load_learner(dst)',
       errors: [{ messageId: 'unverified', line: 4, confidence: 'high', data: { api: 'urlretrieve', what: 'a model file', action: 'saves' } }],
+    },
+    // ComfyUI-Manager's `install_model`: the URL and file name from a JSON entry, saved under a model folder
+    // (`model_dir` through the destination's assignment, `folder_paths`, A1111's `paths.models_path`) (review comfy P2a)
+    {
+      code: 'import os, urllib.request\nimport folder_paths\ndef install_model(data):\n    model_dir = folder_paths.folder_names_and_paths[data["type"]][0][0]\n    dest = os.path.join(model_dir, data["filename"])\n    with urllib.request.urlopen(data["url"]) as resp, open(dest, "wb") as out:\n        while True:\n            buf = resp.read(1 << 20)\n            if not buf:\n                break\n            out.write(buf)\n    return dest',
+      errors: [{ messageId: 'unverified', line: 6, confidence: 'medium', data: { api: 'urlopen', what: 'a model file', action: 'saves' } }],
+    },
+    {
+      code: 'import os, requests\nimport folder_paths\nfrom modules import paths\ndef folder(kind):\n    return folder_paths.get_folder_paths(kind)[0]\ndef install(entry):\n    target = os.path.join(folder(entry["type"]), entry["filename"])\n    r = requests.get(entry["url"])\n    with open(target, "wb") as f:\n        f.write(r.content)\ndef put(entry):\n    target = os.path.join(paths.models_path, entry["name"])\n    r = requests.get(entry["url"])\n    with open(target, "wb") as f:\n        f.write(r.content)',
+      errors: [
+        { messageId: 'unverified', line: 8, confidence: 'medium', data: { api: 'requests.get', what: 'a model file', action: 'saves' } },
+        { messageId: 'unverified', line: 13, confidence: 'medium', data: { api: 'requests.get', what: 'a model file', action: 'saves' } },
+      ],
     },
     // a `Request` bound to a name first (the User-Agent idiom): its URL is read (review dlscripts P2-1)
     {
