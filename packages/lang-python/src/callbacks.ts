@@ -60,6 +60,9 @@ const FUNCTIONS = new Map<string, CallbackApi>([
   ['threading.Thread', { position: 1, keyword: 'target', forwards: 'argsKwds', args: { name: 'args', position: 3 }, kwds: { name: 'kwargs', position: 4 } }],
   ['multiprocessing.Process', { position: 1, keyword: 'target', forwards: 'argsKwds', args: { name: 'args', position: 3 }, kwds: { name: 'kwargs', position: 4 } }],
   ['multiprocessing.context.Process', { position: 1, keyword: 'target', forwards: 'argsKwds', args: { name: 'args', position: 3 }, kwds: { name: 'kwargs', position: 4 } }],
+  // rl_games' checkpoint retry wrapper (IsaacGymEnvs, OmniIsaacGymEnvs): `safe_filesystem_op(torch.load, fn, weights_only=False)`;
+  // a copy defined in the file is read as what it is (`localForwarder`)
+  ['rl_games.algos_torch.torch_ext.safe_filesystem_op', { position: 0, forwards: 'rest' }],
 ]);
 
 /**
@@ -101,9 +104,13 @@ export function callbackUse(sc: SC, call: Node): CallbackUse | undefined {
   let api: CallbackApi | undefined;
   let via: string | undefined;
   const q = calleeAmong(sc, call, FUNCTIONS);
+  const local = q ? undefined : localForwarder(sc, call);
   if (q) {
     api = FUNCTIONS.get(q);
     via = q.startsWith('builtins.') ? q.slice('builtins.'.length) : q.startsWith('asyncio.') || q.startsWith('itertools.') ? q : q.slice(q.lastIndexOf('.') + 1);
+  } else if (local) {
+    api = local.api;
+    via = local.name;
   } else if (callee.type === 'attribute') {
     const method = callee.childForFieldName('attribute')?.text;
     api = method ? METHODS.get(method) : undefined;
@@ -113,6 +120,78 @@ export function callbackUse(sc: SC, call: Node): CallbackUse | undefined {
   const fn = sc.argument(call, { position: api.position, ...(api.keyword ? { name: api.keyword } : {}) });
   if (!fn || fn.type === 'list_splat' || fn.type === 'dictionary_splat') return undefined;
   return { call, fn, via, api };
+}
+
+/** Per file: each local `def` read by `localForwarder` (null: it forwards nothing). */
+const forwarders = new WeakMap<SC, Map<number, { api: CallbackApi; name: string } | null>>();
+
+/**
+ * A function of this file that calls one of its parameters with its own `*args, **kwargs` and
+ * nothing else (`def safe_filesystem_op(func, *args, **kwargs): ... return func(*args, **kwargs)`):
+ * an API that forwards its later arguments to the function it is handed (`rest`). Not when the
+ * parameter is rebound in the function, or called with anything besides the two splats.
+ */
+function localForwarder(sc: SC, call: Node): { api: CallbackApi; name: string } | undefined {
+  // a plain function: a method's `self` would shift the positions
+  if (sc.callee(call)?.type !== 'identifier') return undefined;
+  const def = sc.localFunction(call);
+  if (!def || def.type !== 'function_definition') return undefined;
+  let byDef = forwarders.get(sc);
+  if (!byDef) forwarders.set(sc, (byDef = new Map()));
+  let found = byDef.get(def.id);
+  if (found === undefined) {
+    found = readForwarder(def);
+    byDef.set(def.id, found);
+  }
+  return found ?? undefined;
+}
+
+function readForwarder(def: Node): { api: CallbackApi; name: string } | null {
+  const name = def.childForFieldName('name')?.text;
+  const params = def.childForFieldName('parameters');
+  const body = def.childForFieldName('body');
+  if (!name || !params || !body) return null;
+  let index = 0;
+  const plain = new Map<string, number>();
+  let args: string | undefined;
+  let kwargs: string | undefined;
+  for (const p of params.namedChildren) {
+    if (!p || p.type === 'comment') continue;
+    if (p.type === 'list_splat_pattern') args = p.namedChildren.find((c) => c?.type === 'identifier')?.text;
+    else if (p.type === 'dictionary_splat_pattern') kwargs = p.namedChildren.find((c) => c?.type === 'identifier')?.text;
+    else if (p.type === 'keyword_separator' || p.type === 'positional_separator') continue;
+    else {
+      const id = p.type === 'identifier' ? p : p.childForFieldName('name') ?? p.namedChildren.find((c) => c?.type === 'identifier');
+      // only parameters before `*args` are positional ones a caller hands the function in
+      if (id?.type === 'identifier' && args === undefined && kwargs === undefined) plain.set(id.text, index);
+    }
+    index++;
+  }
+  if (!args || !kwargs || plain.size === 0) return null;
+  let position: number | undefined;
+  let rebound = false;
+  for (const n of body.descendantsOfType(['call', 'assignment', 'augmented_assignment', 'for_statement', 'named_expression'])) {
+    if (!n) continue;
+    if (n.type !== 'call') {
+      const target = n.childForFieldName(n.type === 'named_expression' ? 'name' : 'left');
+      if (target?.type === 'identifier' && plain.has(target.text)) rebound = true;
+      continue;
+    }
+    const fn = n.childForFieldName('function');
+    if (fn?.type !== 'identifier' || !plain.has(fn.text)) continue;
+    const list = n.childForFieldName('arguments');
+    const items = list?.type === 'argument_list' ? list.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') : [];
+    const forwardsAll =
+      items.length === 2 &&
+      items[0].type === 'list_splat' && items[0].namedChildren[0]?.type === 'identifier' && items[0].namedChildren[0]?.text === args &&
+      items[1].type === 'dictionary_splat' && items[1].namedChildren[0]?.type === 'identifier' && items[1].namedChildren[0]?.text === kwargs;
+    if (!forwardsAll) return null;
+    const at = plain.get(fn.text)!;
+    if (position !== undefined && position !== at) return null;
+    position = at;
+  }
+  if (position === undefined || rebound) return null;
+  return { api: { position, forwards: 'rest' }, name };
 }
 
 /** `functools.partial(f, ...)` that a callback is (itself, or the one value a name holds), or undefined. */

@@ -56,6 +56,52 @@ describe('callbackUse / callbackArgument', () => {
     }
   });
 
+  it("reads rl_games' safe_filesystem_op, and a local function that calls its parameter with its own *args, **kwargs", () => {
+    const { sc, calls: cs } = calls(
+      [
+        'import torch',
+        'from rl_games.algos_torch import torch_ext',
+        'torch_ext.safe_filesystem_op(torch.load, fn1, weights_only=False)',
+        'def safe_filesystem_op(func, *args, **kwargs):',
+        '    for attempt in range(5):',
+        '        try:',
+        '            return func(*args, **kwargs)',
+        '        except OSError:',
+        '            pass',
+        'safe_filesystem_op(torch.load, fn2, map_location="cpu")',
+        'def retry(n, func, *a, **kw):',
+        '    return func(*a, **kw)',
+        'retry(3, torch.load, fn3)',
+        'def tweaks(func, *args, **kwargs):',
+        '    return func(*args, weights_only=True, **kwargs)',
+        'tweaks(torch.load, fn4)',
+        'def rebinds(func, *args, **kwargs):',
+        '    func = torch.load',
+        '    return func(*args, **kwargs)',
+        'rebinds(pickle.load, fn5)',
+        'class C:',
+        '    def submit(self, func, *args, **kwargs):',
+        '        return func(*args, **kwargs)',
+      ].join('\n'),
+    );
+    const text = (v: ReturnType<typeof callbackArgument>) => (v === UNKNOWN ? 'UNKNOWN' : v?.text);
+    const of = (prefix: string) => callbackUse(sc, cs.find((c) => c.text.startsWith(prefix))!);
+    const library = of('torch_ext.safe_filesystem_op')!;
+    expect(library.fn.text).toBe('torch.load');
+    expect(text(callbackArgument(sc, library, { name: 'f', position: 0 }))).toBe('fn1');
+    expect(text(callbackArgument(sc, library, { name: 'weights_only' }))).toBe('False');
+    const local = of('safe_filesystem_op(torch.load, fn2')!;
+    expect(local.via).toBe('safe_filesystem_op');
+    expect(text(callbackArgument(sc, local, { name: 'f', position: 0 }))).toBe('fn2');
+    expect(callbackArgument(sc, local, { name: 'weights_only' })).toBeUndefined();
+    const later = of('retry(3')!;
+    expect(later.fn.text).toBe('torch.load');
+    expect(text(callbackArgument(sc, later, { name: 'f', position: 0 }))).toBe('fn3');
+    // it adds arguments of its own, or calls something else: not a plain forwarder
+    expect(of('tweaks(torch.load')).toBeUndefined();
+    expect(of('rebinds(pickle.load')).toBeUndefined();
+  });
+
   it('is no callback use for other calls', () => {
     const { sc, calls: cs } = calls('fetch(url)\nthreading.Thread()\nex.submit(*jobs)');
     expect(cs.map((c) => callbackUse(sc, c))).toEqual([undefined, undefined, undefined]);
