@@ -9,7 +9,7 @@ import { docsUrl } from '../util/meta.js';
 
 const name = 'unverified-model-download';
 
-const RULE_TRIGGERS = ['requests', 'httpx', 'aiohttp', 'urlopen', 'urlretrieve', 'wget', 'curl', 'gdown', 'load_file_from_url', 'load_models'];
+const RULE_TRIGGERS = ['requests', 'httpx', 'aiohttp', 'urlopen', 'urlretrieve', 'wget', 'curl', 'gdown', 'aria2c', 'load_file_from_url', 'load_models'];
 
 export default createRule<[], PySourceCode>({
   name,

@@ -29,7 +29,7 @@ export interface RawDownload {
  */
 export const RAW_DOWNLOAD_TRIGGERS: Trigger[] = [
   importTrigger(['requests', 'httpx', 'aiohttp', 'urllib', 'urllib2', 'six', 'wget', 'gdown', 'basicsr', 'facexlib']),
-  /\b(?:curl|wget|gdown)\b/,
+  /\b(?:curl|wget|gdown|aria2c)\b/,
   // BasicSR's helper under any package (CodeFormer's `codeformer.basicsr…`, `gfpgan.utils`, a relative
   // `from .download_util import …`), A1111/Forge's `modules.modelloader.load_file_from_url` and `load_models`
   'load_file_from_url',
@@ -226,17 +226,18 @@ export function rawDownload(sc: PySourceCode, call: PyNode): RawDownload | undef
     const arg = commandArgument(sc, call);
     const tokens = arg ? commandTokens(sc, arg, true) : undefined;
     if (!arg || !tokens || !tokens.length) return undefined;
-    // find curl/wget/gdown anywhere in a shell pipeline, e.g. "cd x && wget URL" (gdown's command line
-    // downloads a Google Drive file by URL or id, as `gdown.download` does)
-    const idx = tokens.findIndex((t) => !!t && /^(?:.*\/)?(?:curl|wget|gdown)$/.test(t));
+    // find curl/wget/gdown/aria2c anywhere in a shell pipeline, e.g. "cd x && wget URL" (gdown's command line
+    // downloads a Google Drive file by URL or id, as `gdown.download` does; aria2c, the web UIs' Colab
+    // downloader, saves to `-d DIR` / `-o NAME`)
+    const idx = tokens.findIndex((t) => !!t && /^(?:.*\/)?(?:curl|wget|gdown|aria2c)$/.test(t));
     if (idx < 0) return undefined;
     const tool = tokens[idx]!.replace(/^.*\//, '');
     const rest = tokens.slice(idx + 1);
     const url = rest.find((t) => !!t && /^['"]?(?:https?|ftp):\/\//i.test(t))?.replace(/^['"]|['"]$/g, '');
-    const toStdout = tool !== 'curl' ? rest.some((t, i) => (t === '-O' || t === '-qO' || t === '-qO-' || t === '--output') && (t.endsWith('-') || rest[i + 1] === '-')) : false;
+    const toStdout = tool === 'wget' || tool === 'gdown' ? rest.some((t, i) => (t === '-O' || t === '-qO' || t === '-qO-' || t === '--output') && (t.endsWith('-') || rest[i + 1] === '-')) : false;
     const saves = tool !== 'curl' ? !toStdout : rest.some((t) => !!t && /^(?:-o|-O|--output|--remote-name|--output-dir|>|-[a-zA-Z]*[oO])$/.test(t));
-    const outIdx = rest.findIndex((t) => t === '-o' || t === '-O' || t === '--output' || t === '>');
-    const out = outIdx >= 0 ? rest[outIdx + 1] : undefined;
+    const outIdx = rest.findIndex((t) => (tool === 'aria2c' ? t === '-o' || t === '--out' || t === '-d' || t === '--dir' : t === '-o' || t === '-O' || t === '--output' || t === '>'));
+    const out = tool === 'aria2c' ? aria2Output(rest) : outIdx >= 0 ? rest[outIdx + 1] : undefined;
     // An argument list whose URL (or output path) is built at run time (`["wget", url]` with
     // `url = f"https://…/{name}.onnx"`): the element, read as `requests.get(url)` reads its URL.
     const elements = commandElements(sc, arg);
@@ -256,6 +257,24 @@ export function rawDownload(sc: PySourceCode, call: PyNode): RawDownload | undef
   return undefined;
 }
 
+/**
+ * Where an aria2c command line saves: `-o NAME`/`--out=NAME` (under `-d DIR`/`--dir=DIR` when given), else
+ * the directory alone.
+ */
+function aria2Output(rest: Array<string | undefined>): string | undefined {
+  const value = (short: string, long: string): string | undefined => {
+    for (let i = 0; i < rest.length; i++) {
+      const t = rest[i];
+      if (t === short || t === long) return rest[i + 1];
+      if (t?.startsWith(`${long}=`)) return t.slice(long.length + 1);
+    }
+    return undefined;
+  };
+  const dir = value('-d', '--dir');
+  const name = value('-o', '--out');
+  return name !== undefined ? (dir !== undefined ? `${dir.replace(/\/$/, '')}/${name}` : name) : dir;
+}
+
 /** Options of wget/curl that take the next argument as their value (short ones as letters, also last in a group: `-qO`). */
 const VALUE_OPTIONS: Record<string, { short: string; long: RegExp; dest: RegExp }> = {
   wget: {
@@ -267,6 +286,12 @@ const VALUE_OPTIONS: Record<string, { short: string; long: RegExp; dest: RegExp 
     short: 'oHdFuAXebcxmwrTKzCE',
     long: /^--(?:output|output-dir|header|data|data-binary|data-raw|data-urlencode|form|user|user-agent|request|referer|cookie|cookie-jar|proxy|max-time|connect-timeout|write-out|range|upload-file|retry|cacert|cert|key|config|time-cond|continue-at|limit-rate|max-filesize)$/,
     dest: /^(?:-[a-zA-Z]*o|--output|--output-dir)$/,
+  },
+  // aria2c: `aria2c -x 16 -s 16 -k 1M URL -d DIR -o NAME` (long options also as `--dir=DIR`)
+  aria2c: {
+    short: 'xskodjilmtUTM',
+    long: /^--(?:dir|out|max-connection-per-server|split|min-split-size|max-concurrent-downloads|input-file|log|max-tries|timeout|connect-timeout|user-agent|header|referer|checksum|http-user|http-passwd|load-cookies|save-session|torrent-file|metalink-file|console-log-level|summary-interval|file-allocation|retry-wait|max-download-limit|all-proxy|http-proxy|https-proxy)$/,
+    dest: /^(?:-o|-d|--out|--dir)$/,
   },
   // gdown 4/5: `gdown [--id] URL_OR_ID [-O OUTPUT]`
   gdown: {
@@ -662,6 +687,9 @@ export function downloadVerifier(sc: PySourceCode, raw: (call: PyNode) => RawDow
 function shellChecksum(sc: PySourceCode, call: PyNode): 'check' | 'digest' | undefined {
   const tokens = callCommandTokens(sc, call);
   if (!tokens) return undefined;
+  // aria2c given the digest of what it downloads (`--checksum=sha-256=<hex>`) checks it when it finishes
+  const aria = tokens.findIndex((t) => !!t && /^(?:.*\/)?aria2c$/.test(t));
+  if (aria >= 0 && tokens.slice(aria + 1).some((t, j, rest) => (!!t && /^--checksum=\S+=\S+/.test(t)) || (t === '--checksum' && /^\S+=\S+/.test(rest[j + 1] ?? '')))) return 'check';
   const i = tokens.findIndex((t) => !!t && /^(?:.*\/)?(?:sha(?:1|224|256|384|512)sum|shasum|md5sum|b2sum|cksum)$/.test(t));
   if (i < 0) return undefined;
   return tokens.slice(i + 1).some((t) => t === '-c' || t === '--check' || (!!t && /^-[a-z]*c[a-z]*$/.test(t))) ? 'check' : 'digest';

@@ -48,6 +48,9 @@ ruleTester.run('hf/unverified-model-download', rule, {
     // a ComfyUI folder that holds no models (custom nodes' code), and an installer of a file that is evidently none
     'import os, requests\nimport folder_paths\ndef install(entry):\n    target = os.path.join(folder_paths.get_folder_paths("custom_nodes")[0], entry["filename"])\n    r = requests.get(entry["url"])\n    with open(target, "wb") as f:\n        f.write(r.content)',
     'import os, requests\nimport folder_paths\ndef install_model_list(url):\n    r = requests.get(url)\n    with open(os.path.join(folder_paths.models_dir, "model-list.json"), "wb") as f:\n        f.write(r.content)',
+    // aria2c given the SHA-256 of the file checks it (`--checksum=sha-256=…`), and a download of a page
+    'import subprocess\nsubprocess.run(["aria2c", "--checksum=sha-256=" + "ab" * 32, "https://example.org/sd/model.safetensors", "-o", "model.safetensors"], check=True)\nsubprocess.run("aria2c --checksum sha-256=6ce0161689b3853acaa03779ec93eafe75a02f4ced659bee03f50797806fa2fa https://example.org/w.ckpt -o w.ckpt", shell=True)',
+    'import subprocess\nsubprocess.run(["aria2c", "https://example.org/index.html", "-o", "index.html"])',
     // gdown to standard output saves nothing
     'import subprocess\nsubprocess.run(["gdown", "1AbC", "-O", "-"])',
   ],
@@ -250,6 +253,15 @@ ruleTester.run('hf/unverified-model-download', rule, {
       errors: [
         { messageId: 'unverified', line: 8, confidence: 'medium', data: { api: 'requests.get', what: 'a model file', action: 'saves' } },
         { messageId: 'unverified', line: 13, confidence: 'medium', data: { api: 'requests.get', what: 'a model file', action: 'saves' } },
+      ],
+    },
+    // aria2c, the web UIs' Colab downloader, as wget and curl (review comfy P2b)
+    {
+      code: 'import os, subprocess\nsubprocess.run(["aria2c", "-x", "16", "-s", "16", "-k", "1M", "https://example.org/sd/v1-5-pruned-emaonly.ckpt", "-d", "models/Stable-diffusion", "-o", "v1-5-pruned-emaonly.ckpt"], check=True)\nos.system("aria2c --console-log-level=error -c -x 16 https://example.org/dl/12345 --dir=models/Lora --out=style.safetensors")\ndef get(url, name):\n    subprocess.run(["aria2c", url, "-d", "models/checkpoints", "-o", name])',
+      errors: [
+        { messageId: 'unverified', line: 2, confidence: 'high', data: { api: 'aria2c (subprocess)', what: '"https://example.org/sd/v1-5-pruned-emaonly.ckpt"', action: 'saves' } },
+        { messageId: 'unverified', line: 3, confidence: 'high', data: { api: 'aria2c (subprocess)', what: '"https://example.org/dl/12345"', action: 'saves' } },
+        { messageId: 'unverified', line: 5, confidence: 'medium', data: { api: 'aria2c (subprocess)', what: 'a model file', action: 'saves' } },
       ],
     },
     // a `Request` bound to a name first (the User-Agent idiom): its URL is read (review dlscripts P2-1)
