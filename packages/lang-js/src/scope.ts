@@ -94,6 +94,8 @@ export function analyzeScopes(program: JsNode, units?: readonly ScriptUnit[]): S
   /** Identifiers written after their declaration, with the value a plain assignment gives them (`null`: another kind of write). */
   const writeTargets: Array<{ id: TSESTree.Identifier; value: JsNode | null }> = [];
   const requireCalls: TSESTree.CallExpression[] = [];
+  /** Calls that may run `Function('return import("m")')` (see `FUNCTION_IMPORT`): of such a function, or of a name. */
+  const functionImportCalls: TSESTree.CallExpression[] = [];
 
   const global: JsScope = { node: program, kind: 'module', parent: undefined, bindings: new Map() };
   scopes.set(program, global);
@@ -335,6 +337,7 @@ export function analyzeScopes(program: JsNode, units?: readonly ScriptUnit[]): S
         }
         case 'CallExpression':
           if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length >= 1) requireCalls.push(node);
+          else if (node.arguments.length === 0) functionImportCalls.push(node);
           break;
         case 'AssignmentExpression':
           if (node.left.type === 'Identifier' && PLAIN_ASSIGNMENTS.has(node.operator)) writeTargets.push({ id: node.left, value: node.right });
@@ -382,7 +385,38 @@ export function analyzeScopes(program: JsNode, units?: readonly ScriptUnit[]): S
     }
   }
 
+  // `Function('return import("m")')()`, `new Function(…)()`, `const f = new Function(…); f()`: the
+  // CommonJS way to load an ES module (TypeScript would turn a plain `import()` into `require`).
+  const functionImport = (node: JsNode | null | undefined): string | undefined => {
+    node = node && bare(node);
+    if (!node || (node.type !== 'CallExpression' && node.type !== 'NewExpression') || node.arguments.length !== 1) return undefined;
+    if (node.callee.type !== 'Identifier' || node.callee.name !== 'Function' || lookup(node.callee)) return undefined;
+    const body = literalString(node.arguments[0]);
+    return body === undefined ? undefined : FUNCTION_IMPORT.exec(body)?.[2];
+  };
+  for (const call of functionImportCalls) {
+    const callee = bare(call.callee);
+    let spec = functionImport(callee);
+    if (spec === undefined && callee.type === 'Identifier') {
+      const b = lookup(callee);
+      if (b && b.writes === 0 && b.inits === 1 && (b.kind === 'const' || b.kind === 'let' || b.kind === 'var') && b.path?.length === 0) spec = functionImport(b.init);
+    }
+    if (spec !== undefined) {
+      importedModules.add(normalizeModule(spec));
+      moduleLoads.set(call, normalizeModule(spec));
+    }
+  }
+
   return { parents, scopeOf, scopes, module: global, importedModules, moduleLoads, functions, units: unitScopes };
+}
+
+/** The body of `Function('return import("m")')`: nothing but the dynamic import of a constant specifier. */
+const FUNCTION_IMPORT = /^\s*return\s+import\(\s*(['"])([^'"]+)\1\s*\)\s*;?\s*$/;
+
+/** An expression without parentheses' TypeScript wrappers: `(f as any)`, `f!`, `<T>f`, `f satisfies T`. */
+function bare(node: JsNode): JsNode {
+  while (node.type === 'TSAsExpression' || node.type === 'TSNonNullExpression' || node.type === 'TSSatisfiesExpression' || node.type === 'TSTypeAssertion') node = node.expression;
+  return node;
 }
 
 export function lookupBinding(analysis: ScopeAnalysis, id: TSESTree.Identifier): JsBinding | undefined {

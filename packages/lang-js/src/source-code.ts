@@ -3029,7 +3029,9 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       }
       case 'AwaitExpression': {
         const arg = unwrapExpression(expr.argument);
-        const module = arg.type === 'ImportExpression' ? this.analysis.moduleLoads.get(arg) : undefined;
+        // (`await Function('return import("m")')()` too: a call that is not `require`)
+        const esm = arg.type === 'ImportExpression' || (arg.type === 'CallExpression' && !(arg.callee.type === 'Identifier' && arg.callee.name === 'require'));
+        const module = esm ? this.analysis.moduleLoads.get(arg) : undefined;
         return module !== undefined ? { specifier: module, path: [], esm: true } : undefined;
       }
       default:

@@ -68,6 +68,10 @@ describe('qualifiedName', () => {
     ['module-level let never re-assigned', `let ortPromise = import('onnxruntime-web'); async function f() { const ort = await ortPromise; ort.InferenceSession.create(u); }`, 'onnxruntime-web.InferenceSession.create'],
     ['cached in a let', `let ort = null; async function getOrt() { if (!ort) ort = await import('onnxruntime-web'); return ort; } async function f() { const o = await getOrt(); o.InferenceSession.create(u); }`, 'onnxruntime-web.InferenceSession.create'],
     ['cached with ??=', `let p; function getOrt() { p ??= import('onnxruntime-web'); return p; } async function f() { const ort = await getOrt(); ort.InferenceSession.create(u); }`, 'onnxruntime-web.InferenceSession.create'],
+    // the CommonJS way to load an ES module: a constant `Function` body that is only `return import("m")`
+    ['Function import trick', `const T = Function('return import("@xenova/transformers")')(); async function f() { const { pipeline } = await T; pipeline('x'); }`, '@xenova/transformers.pipeline'],
+    ['awaited new Function import trick', `const { pipeline } = await new Function("return import('@huggingface/transformers');")(); pipeline('x');`, '@huggingface/transformers.pipeline'],
+    ['Function import trick in a const', 'const load = new Function(`return import("onnxruntime-node")`); async function f() { const ort = await load(); ort.InferenceSession.create(u); }', 'onnxruntime-node.InferenceSession.create'],
   ])('%s', (_name, text, expected) => {
     expect(qn(text)).toBe(expected);
   });
@@ -94,6 +98,11 @@ describe('qualifiedName', () => {
     ['let given another value', `let ort = await import('onnxruntime-web'); ort = wrap(ort); ort.InferenceSession.create(u);`],
     ['let incremented', `let ort = await import('onnxruntime-web'); ort += 1; ort.InferenceSession.create(u);`],
     ['let destructured into', `let ort = null; [ort] = await Promise.all([import('onnxruntime-web')]); ort.InferenceSession.create(u);`],
+    ['Function body doing more than the import', `const { pipeline } = await Function('log(); return import("@xenova/transformers")')(); pipeline('x');`],
+    ['Function with a parameter', `const { pipeline } = await Function('m', 'return import("@xenova/transformers")')(); pipeline('x');`],
+    ['local Function', `function Function(s) { return () => s; } const { pipeline } = await Function('return import("@xenova/transformers")')(); pipeline('x');`],
+    ['re-assigned Function import', `let load = new Function('return import("@xenova/transformers")'); load = other; const { pipeline } = await load(); pipeline('x');`],
+    ['Function import called with arguments', `const load = new Function('return import("@xenova/transformers")'); const { pipeline } = await load(x); pipeline('x');`],
     ['method the class re-assigns', `class S { ort() { return import('onnxruntime-web'); } swap() { this.ort = other; } async load() { const o = await this.ort(); o.InferenceSession.create(u); } }`],
   ])('%s → undefined', (_name, text) => {
     expect(qn(text)).toBeUndefined();
@@ -152,6 +161,10 @@ describe('imports', () => {
     // not a registry prefix: a package whose name starts so, a URL
     expect(normalizeModule('npmx:a')).toBe('npmx:a');
     expect(normalizeModule('https://esm.sh/@huggingface/transformers@3')).toBe('https://esm.sh/@huggingface/transformers@3');
+  });
+  it('records the module of a Function import trick', () => {
+    expect([...parseJs(`const T = Function('return import("@xenova/transformers")')();`).imports.modules]).toEqual(['@xenova/transformers']);
+    expect([...parseJs(`const T = Function('return import(name)')();`).imports.modules]).toEqual([]);
   });
   it('ignores a shadowed require', () => {
     const sc = parseJs(`const require = createRequire(import.meta.url); function f(require) { require('a'); }`);
