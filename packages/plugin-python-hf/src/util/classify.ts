@@ -291,7 +291,7 @@ export type RevisionKind = 'commit' | 'short-commit' | 'tag' | 'branch';
 
 /**
  * A full 40-hex (or 64-hex) commit id pins; 7–39 hex characters with a digit is an abbreviated commit;
- * version-looking refs (`v1.2.3`, `1.0`, `v2.0-rc1`) are tags; anything else (`main`, `dev`,
+ * version-looking refs (`v1.2.3`, `1.0`, `v2.0-rc1`) and dates (`2025-01-09`) are tags; anything else (`main`, `dev`,
  * `refs/pr/3`) is a movable branch.
  */
 export function classifyRevision(rev: string): RevisionKind {
@@ -299,6 +299,8 @@ export function classifyRevision(rev: string): RevisionKind {
   if ((r.length === 40 || r.length === 64) && HEX.test(r)) return 'commit';
   if (r.length >= 7 && r.length < 40 && HEX.test(r) && /\d/.test(r) && /[a-f]/i.test(r)) return 'short-commit';
   if (/^v?\d+(?:\.\d+)*(?:[-.+]?[A-Za-z0-9]+(?:\.\d+)*)?$/.test(r) && /\d/.test(r)) return 'tag';
+  // a date (`2025-01-09`, moondream2's release tags; `2024.05.20`, `2024_05_20-rc1`)
+  if (/^v?\d{4}([-._])\d{1,2}\1\d{1,2}(?:[-.+_]?[A-Za-z0-9]+)*$/.test(r)) return 'tag';
   return 'branch';
 }
 

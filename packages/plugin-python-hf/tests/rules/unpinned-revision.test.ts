@@ -714,6 +714,15 @@ ruleTester.run('hf/unpinned-revision', rule, {
       code: 'from espnet2.bin.asr_inference import Speech2Text\ns2t = Speech2Text.from_pretrained(model_tag="espnet/simpleoier_librispeech_asr_train_asr_conformer7_wavlm_large_raw_en_bpe5000_sp", device="cuda")',
       errors: [{ messageId: 'missingRevision', confidence: 'medium', data: { api: 'Speech2Text.from_pretrained', id: 'espnet/simpleoier_librispeech_asr_train_asr_conformer7_wavlm_large_raw_en_bpe5000_sp' } }],
     },
+    // a date is a tag (moondream2's `revision="2025-01-09"`), not a branch (review comfy P3a)
+    {
+      code: 'from transformers import AutoModel\nm = AutoModel.from_pretrained("vikhyatk/moondream2", revision="2025-01-09", trust_remote_code=False)\nn = AutoModel.from_pretrained("vikhyatk/moondream2", revision="2024.05.20")\no = AutoModel.from_pretrained("vikhyatk/moondream2", revision="2025-01-09-dev")',
+      errors: [
+        { messageId: 'tagRevision', confidence: 'high', severity: 'low', line: 2, data: { api: 'AutoModel.from_pretrained', id: 'vikhyatk/moondream2', revision: '2025-01-09' } },
+        { messageId: 'tagRevision', confidence: 'high', severity: 'low', line: 3, data: { api: 'AutoModel.from_pretrained', id: 'vikhyatk/moondream2', revision: '2024.05.20' } },
+        { messageId: 'tagRevision', confidence: 'high', severity: 'low', line: 4, data: { api: 'AutoModel.from_pretrained', id: 'vikhyatk/moondream2', revision: '2025-01-09-dev' } },
+      ],
+    },
     // pyannote.audio splits a revision written after `@` off the id: a branch, a tag (review speech P2-1)
     {
       code: 'from pyannote.audio import Model, Pipeline\nseg_branch = Model.from_pretrained("pyannote/segmentation-3.0@main", use_auth_token=True)\nseg_tag = Model.from_pretrained("pyannote/segmentation@2022.07", use_auth_token=True)\np = Pipeline.from_pretrained(checkpoint_path="pyannote/speaker-diarization@2.1")',
