@@ -112,6 +112,8 @@ const DERIVING_BINDINGS: ReadonlySet<string> = new Set(['assignment', 'augmented
 /** Classes of other modules of the project the callee gates of one file look up at deep (each reads modules). */
 const MAX_GATE_CLASS_LOOKUPS = 16;
 const NO_NODES: readonly Node[] = Object.freeze([]);
+/** At most this many values of a dispatch table or attribute are read for the partials a call goes through. */
+const MAX_PARTIAL_CHOICES = 64;
 /** Targets a `for` loop unpacks into (`for a, (b, c) in …`). */
 const LOOP_TARGETS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'parenthesized_expression', 'tuple', 'list', 'expression_list']);
 /** Literals whose elements a loop or an unpacking takes in order. */
@@ -2485,33 +2487,100 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       }
     }
     this.argCache.set(call.id, info);
-    const bound = this.partialOf(call);
-    if (bound) {
+    const bound = this.partialsOf(call);
+    if (bound.length === 1) {
       // A call through `functools.partial(f, *bound, **bound_kw)`: f receives the bound positional
       // arguments first, and the bound keywords unless the call passes them again.
-      const outer = this.argInfo(bound);
+      const outer = this.argInfo(bound[0]);
       info.positional = [...outer.positional.slice(1), ...info.positional];
       for (const [key, value] of outer.keywords) if (!info.keywords.has(key)) info.keywords.set(key, value);
       info.dictSplats = [...info.dictSplats, ...outer.dictSplats];
       if (outer.unresolved) info.unresolved = true;
-    }
+    } else if (bound.length > 1) this.mergeBoundArguments(info, bound);
     return info;
   }
 
   /**
-   * The `functools.partial(...)` call a call goes through (`p(x)` with `p = partial(f, …)`, `partial(f, …)(x)`).
+   * A call through one of several partials (`LOADERS[ext](p)` with a partial for each key): the
+   * arguments they all bind alike (same constant, else same text). One bound by some and not all, or
+   * differently, is not known (`unresolved`), unless the call passes that keyword itself.
+   */
+  private mergeBoundArguments(info: ArgInfo, bound: readonly Node[]): void {
+    const outers = bound.map((b) => this.argInfo(b));
+    const first = outers[0];
+    const same = (a: Node, b: Node): boolean => {
+      const ca = this.constant(a);
+      const cb = this.constant(b);
+      if (ca !== UNKNOWN && cb !== UNKNOWN && (ca === null || typeof ca !== 'object') && (cb === null || typeof cb !== 'object')) return ca === cb;
+      return this.text.slice(a.startIndex, a.endIndex) === this.text.slice(b.startIndex, b.endIndex);
+    };
+    for (const o of outers) {
+      if (o.unresolved || o.dictSplats.length > 0 || o.positional.some((p) => p.splat) || o.positional.length !== first.positional.length) {
+        info.unresolved = true;
+        return;
+      }
+    }
+    for (let i = 1; i < first.positional.length; i++) {
+      if (outers.some((o) => !same(o.positional[i].node, first.positional[i].node))) {
+        info.unresolved = true;
+        return;
+      }
+    }
+    info.positional = [...first.positional.slice(1), ...info.positional];
+    const keys = new Set<string>();
+    for (const o of outers) for (const key of o.keywords.keys()) keys.add(key);
+    for (const key of keys) {
+      if (info.keywords.has(key)) continue;
+      const value = first.keywords.get(key);
+      if (value && outers.every((o) => { const v = o.keywords.get(key); return !!v && same(v, value); })) info.keywords.set(key, value);
+      else info.unresolved = true;
+    }
+  }
+
+  /**
+   * The `functools.partial(...)` calls a call goes through (`p(x)` with `p = partial(f, …)`, `partial(f, …)(x)`).
    * Also one branch of a conditional (`load_file if safe else partial(torch.load, weights_only=True)`)
    * when it is the only way to the names it wraps: the other branch resolves to none of them, so a
-   * rule asking about those names asks about calls through the partial.
+   * rule asking about those names asks about calls through the partial. Several for a lookup in a
+   * dispatch table or an attribute assigned more than once (`argInfo` keeps what they bind alike).
    */
-  private partialOf(call: Node): Node | undefined {
+  private partialsOf(call: Node): readonly Node[] {
     this.mentionsPartial ??= this.text.includes('partial');
-    if (!this.mentionsPartial) return undefined;
+    if (!this.mentionsPartial) return NO_NODES;
     const fn = this.callee(call);
-    let value = fn?.type === 'call' ? fn : fn?.type === 'identifier' ? (this.singleValue(fn) ?? this.onlyPartialBinding(fn)) : undefined;
+    if (!fn) return NO_NODES;
+    if (fn.type !== 'subscript' && fn.type !== 'attribute') {
+      const value = this.partialValue(fn);
+      return value && value.id !== call.id ? [value] : NO_NODES;
+    }
+    // `LOADERS[".pt"](p)` / `LOADERS[ext](p)` with `LOADERS = {".pt": partial(torch.load, …), …}`, and
+    // `self._load(p)` with `self._load = partial(torch.load, …)` in the class: the values the lookup or
+    // the attribute may give (as `qualifiedNames` reads them), when those that are partials are the
+    // only way to what they wrap (the others name none of it)
+    const values = (fn.type === 'subscript' ? this.lookupValues(fn) : this.attributeValues(fn))?.filter((v) => v.type !== 'none');
+    if (!values || values.length === 0 || values.length > MAX_PARTIAL_CHOICES) return NO_NODES;
+    const partials: Node[] = [];
+    const others: Node[] = [];
+    for (const v of values) {
+      const p = this.partialValue(v);
+      if (p && p.id === call.id) return NO_NODES;
+      if (!p) others.push(v);
+      else if (!partials.some((q) => q.id === p.id)) partials.push(p);
+    }
+    if (partials.length === 0) return NO_NODES;
+    if (others.length > 0) {
+      const wrapped = partials.flatMap((p) => this.qualifiedNames(p));
+      if (wrapped.length === 0 || others.some((o) => !namesNothingWrapped(this.qualifiedNames(o), wrapped))) return NO_NODES;
+    }
+    return partials;
+  }
+
+  /** The `functools.partial(...)` call an expression (a call, a name, a conditional) holds, as `partialsOf` reads a callee. */
+  private partialValue(expr: Node): Node | undefined {
+    let value: Node | undefined =
+      expr.type === 'call' || expr.type === 'conditional_expression' ? expr : expr.type === 'identifier' ? (this.singleValue(expr) ?? this.onlyPartialBinding(expr)) : undefined;
     if (value?.type === 'conditional_expression') value = this.onlyPartialBranch(value);
-    if (value?.type !== 'call' || value.id === call.id) return undefined;
-    return this.isPartialCall(value) ? value : undefined;
+    return value?.type === 'call' && this.isPartialCall(value) ? value : undefined;
   }
 
   private isPartialCall(value: Node): boolean {

@@ -133,6 +133,45 @@ describe('argument', () => {
     expect(alias.argument(callStarting(alias, 'g(q)'), { name: 'weights_only' })).toBeUndefined();
   });
 
+  it('a partial held in a dispatch table or a self attribute binds its arguments', async () => {
+    const sc = await parse(
+      [
+        'import functools, torch',
+        'from safetensors.torch import load_file',
+        'SAFE = functools.partial(torch.load, map_location="cpu", weights_only=True)',
+        'LOADERS = {".pth": functools.partial(torch.load, map_location="cpu", weights_only=True), ".pt": SAFE, ".st": load_file}',
+        'MIXED = {".pth": functools.partial(torch.load, weights_only=False), ".pt": functools.partial(torch.load, weights_only=True)}',
+        'RAW = {".pth": functools.partial(torch.load, weights_only=True), ".pt": torch.load}',
+        'class H:',
+        '    def __init__(self):',
+        '        self._load = functools.partial(torch.load, weights_only=True)',
+        '    def run(self, p, ext):',
+        '        a = LOADERS[".pth"](p)',
+        '        b = LOADERS[ext](p)',
+        '        c = self._load(p)',
+        '        d = MIXED[".pt"](p)',
+        '        e = MIXED[ext](p)',
+        '        f = MIXED[ext](p, weights_only=True)',
+        '        g = RAW[ext](p)',
+      ].join('\n'),
+    );
+    const flag = (prefix: string) => {
+      const node = sc.argument(callStarting(sc, prefix), { name: 'weights_only' });
+      return node ? sc.getText(node) : undefined;
+    };
+    expect(flag('LOADERS[".pth"]')).toBe('True');
+    expect(flag('LOADERS[ext]')).toBe('True');
+    expect(flag('self._load(')).toBe('True');
+    expect(flag('MIXED[".pt"]')).toBe('True');
+    // partials that bind it differently: not known; the call's own keyword still wins
+    expect(flag('MIXED[ext](p)')).toBeUndefined();
+    expect(sc.hasUnresolvedArguments(callStarting(sc, 'MIXED[ext](p)'))).toBe(true);
+    expect(flag('MIXED[ext](p, w')).toBe('True');
+    // another value reaches torch.load without the partial's arguments
+    expect(flag('RAW[ext]')).toBeUndefined();
+    expect(sc.hasUnresolvedArguments(callStarting(sc, 'RAW[ext]'))).toBe(false);
+  });
+
   it('values written to an environment variable (environmentWrites)', async () => {
     const sc = await parse(
       [

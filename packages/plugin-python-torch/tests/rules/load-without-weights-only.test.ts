@@ -43,6 +43,9 @@ ruleTester.run(ID, rule, {
     'import torch\nm = pool.apply_async(torch.load, (p,), {"weights_only": True})',
     'import functools, torch\nload = functools.partial(torch.load, weights_only=True)\nms = pool.map(load, paths)',
     'import json, torch\nms = list(map(json.load, paths))',
+    // a partial binding weights_only=True in a dispatch table (constant key, or any key when every value binds it) or a self attribute
+    'import functools, torch\nL = {".pth": functools.partial(torch.load, map_location="cpu", weights_only=True)}\ndef load(p, ext):\n    return L[".pth"](p), L[ext](p)',
+    'import functools, torch\nclass H:\n    def __init__(self):\n        self._load = functools.partial(torch.load, weights_only=True)\n    def run(self, p):\n        return self._load(p)',
     // saved on every path before the load: this code's own file, not reported
     'import torch\ndef train(model):\n    torch.save(model.state_dict(), "best_model.pt")\n    model.load_state_dict(torch.load("best_model.pt"))',
   ],
@@ -244,6 +247,14 @@ ruleTester.run(ID, rule, {
     { code: 'import torch, dill\nm = torch.load("m.pt", weights_only=True, pickle_module=dill)', errors: [{ messageId: 'pickleModule' }] },
     { code: 'import torch, dill\nm = torch.load("m.pt", None, dill)', errors: [{ messageId: 'pickleModule' }] },
     { code: 'import torch\ndef f(p, t):\n    return torch.load(p, weights_only=t)', errors: [{ messageId: 'unknownFlag', confidence: 'low' }] },
+    // partials in a dispatch table that bind weights_only differently: the dispatch call is not known (each partial is judged where it is built)
+    {
+      code: 'import functools, torch\nL = {".a": functools.partial(torch.load, weights_only=False), ".b": functools.partial(torch.load, weights_only=True)}\ndef load(p, ext):\n    return L[ext](p)',
+      errors: [
+        { messageId: 'partialUnsafe', line: 2, data: { callee: 'torch.load', reason: 'weights_only=False', bypass: '' } },
+        { messageId: 'unknownFlag', line: 4, confidence: 'low', data: { callee: 'torch.load', bypass: '' } },
+      ],
+    },
     { code: 'import torch\ndef f(*a, **k):\n    return torch.load(*a, **k)', errors: [{ messageId: 'unknownFlag', confidence: 'low' }] },
     { code: 'import torch\ndef f(*a, **k):\n    k.setdefault("weights_only", False)\n    return torch.load(*a, **k)', errors: [{ messageId: 'explicitFalse', confidence: 'medium' }] },
     // the copied "torch 2.6 fix": the caller's value, else False
