@@ -4,6 +4,7 @@ import { classifyModelRef, isModelFile, isNonModelFile, mentionsModel } from '..
 import { traceDataset } from '../util/flow.js';
 import { HUB_LOAD_TRIGGERS, hubLoad, pinLevel, SHELL_HUB_TRIGGERS, shellHubFetch, type HubLoad } from '../util/hub.js';
 import { docsUrl, SEVERITY_OR_OFF } from '../util/meta.js';
+import { resolve } from '../util/resolve.js';
 
 interface Options {
   /** Severity of a revision that is a tag (`v1.2.3`) rather than a commit; 'off' accepts tags. */
@@ -408,7 +409,13 @@ export default createRule<[Options], PySourceCode>({
       if (!qn || !MLFLOW_LOADERS.test(qn)) return false;
       const uriNode = sc.argument(node, { name: 'model_uri', position: 0 }) ?? sc.argument(node, { name: 'artifact_uri' }) ?? sc.argument(node, { name: 'path' });
       const value = uriNode ? sc.constant(uriNode) : undefined;
-      const pieces = typeof value === 'string' ? [value] : uriNode ? sc.stringPieces(uriNode) : undefined;
+      let pieces = typeof value === 'string' ? [value] : uriNode ? sc.stringPieces(uriNode) : undefined;
+      // a default the environment or the command line can override (`os.environ.get("MODEL_URI",
+      // "models:/churn/Production")`, an argparse default), read as the Hub ids are: at medium confidence
+      if (!pieces && uriNode) {
+        const r = resolve(sc, uriNode);
+        if (r.kind === 'string') pieces = [r.value];
+      }
       const uri = pieces?.join('…');
       // `models:/<name>/<stage>` or `models:/<name>@<alias>`, the stage or alias written
       const m = uri !== undefined ? /^models:\/([^/@]+)(?:\/([^/]+)|@([^/]+))$/.exec(uri) : null;

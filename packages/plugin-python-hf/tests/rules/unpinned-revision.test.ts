@@ -311,6 +311,15 @@ ruleTester.run('hf/unpinned-revision', rule, {
       errors: [{ messageId: 'snapshotUnpinnedOwn', confidence: 'high', data: { api: 'load_from_hub', id: 'sb3/ppo-CartPole-v1' } }],
     },
     // MLflow's registry by a stage or alias; DVC from another repository without a commit; a W&B alias after parts not known (review track)
+    // a stage given as the default of an environment variable or a command-line option (review serving P2-2)
+    {
+      code: 'import argparse, os\nimport mlflow\nMODEL_URI = os.environ.get("MODEL_URI", "models:/churn/Production")\nmodel = mlflow.pyfunc.load_model(MODEL_URI)\nc = mlflow.pyfunc.load_model(os.environ.get("MODEL_URI", "models:/churn@champion"))\np = argparse.ArgumentParser()\np.add_argument("--uri", default="models:/churn/Staging")\nargs = p.parse_args()\nd = mlflow.pyfunc.load_model(args.uri)\ne = mlflow.pyfunc.load_model(os.environ.get("MODEL_URI", "models:/churn/7"))',
+      errors: [
+        { messageId: 'mlflowStage', line: 4, confidence: 'medium', data: { api: 'mlflow.pyfunc.load_model', uri: 'models:/churn/Production', what: 'at stage', stage: 'Production', name: 'churn' } },
+        { messageId: 'mlflowStage', line: 5, confidence: 'medium', data: { api: 'mlflow.pyfunc.load_model', uri: 'models:/churn@champion', what: 'by alias', stage: 'champion', name: 'churn' } },
+        { messageId: 'mlflowStage', line: 9, confidence: 'medium', data: { api: 'mlflow.pyfunc.load_model', uri: 'models:/churn/Staging', what: 'at stage', stage: 'Staging', name: 'churn' } },
+      ],
+    },
     {
       code: 'import mlflow\nm = mlflow.pyfunc.load_model("models:/churn/Production")\nn = mlflow.sklearn.load_model(model_uri="models:/churn@champion")',
       errors: [
