@@ -8,11 +8,11 @@
  * strings, one per line of the file, so a finding's line is the notebook's line (GitHub code
  * scanning and editors show the right place). Columns are mapped through the string's escapes.
  *
- * Shell lines (`!wget URL`, each line of a `%%bash` cell) are read as the commands they run: Python
+ * Shell lines (`!wget URL`, `files = !ls`, each line of a `%%bash` cell) are read as the commands they run: Python
  * that hands the command to a shell is inserted around it (see `renderIPython`), the command's
  * characters in place, so that the rules that read commands run from Python read these too. Other
  * IPython syntax is blanked (spaces, same length): `%magic` lines, `pip install` (automagic),
- * `x = !cmd` right-hand sides (read as `0`), `obj?` help lines, and the whole body of a cell magic
+ * `t = %timeit -o f()` right-hand sides (read as `0`), `obj?` help lines, and the whole body of a cell magic
  * that runs another language (`%%html`, `%%writefile run.sh`…); the body of `%%time`/`%%timeit`/
  * `%%capture`/`%%writefile x.py`… is Python and stays, and so does the statement of `%time stmt` /
  * `%timeit -n 10 stmt` (read as `if 1: stmt`, same columns). Markdown and raw cells, outputs and
@@ -325,16 +325,20 @@ export function renderIPython(code: string): { code: string; insertions: Inserti
    * Lines `k`..`last` as the shell command from column `from` of line `k` on, run from Python (the
    * continuing backslashes read as the spaces the join leaves); blank when it cannot be quoted.
    */
-  const shell = (k: number, last: number, from: number, indent: number): void => {
+  const shell = (k: number, last: number, from: number, indent: number, assigned = false): void => {
     const parts = lines.slice(k, last + 1).map((line, j) => (j < last - k ? line.replace(CONTINUED, (m) => ' ' + m.slice(1)) : line));
-    parts[0] = lines[k].slice(0, from).replace(/[^\t]/g, ' ') + parts[0].slice(from);
+    // `files = !ls`: the assignment is kept, the `!` blanked
+    parts[0] = (assigned ? lines[k].slice(0, from - 1) + ' ' : lines[k].slice(0, from).replace(/[^\t]/g, ' ')) + parts[0].slice(from);
     const command = parts.join('\n').slice(from);
     const quote = SHELL_QUOTES.find((q) => !command.includes(q) && !command.endsWith(q[0]) && !/\\$/.test(command));
     if (!quote || command.trim() === '' || command.trimStart().startsWith('#')) return blankLines(k, last);
     // IPython expands `{expression}` and `$name` in the command before the shell runs it: read as an
     // f-string (`$name` as `{name}`: the `$` becomes `{`, a `}` is inserted after the name)
     const names = expansions(command);
-    insertions.push({ at: offsets[k] + indent, text: `${SHELL_PREFIX}${names ? 'f' : ''}${quote}` });
+    if (assigned) {
+      insertions.push({ at: offsets[k] + indent, text: SHELL_IMPORT });
+      insertions.push({ at: offsets[k] + from, text: `${SHELL_CALL}${names ? 'f' : ''}${quote}` });
+    } else insertions.push({ at: offsets[k] + indent, text: `${SHELL_IMPORT}${SHELL_CALL}${names ? 'f' : ''}${quote}` });
     // (the text rebuilt once, whatever the number of `$name`s)
     const joined = parts.join('\n');
     const pieces: string[] = [];
@@ -380,9 +384,15 @@ export function renderIPython(code: string): { code: string; insertions: Inserti
     if (m[2] === '!' && !/^[ \t]*!=/.test(line)) shell(k, last, m[1].length + 1, m[1].length);
     else if (HELP.test(line) || AUTOMAGIC.test(line)) blankLines(k, last);
     else {
-      // `files = !ls`, `t = %timeit -o f()`: the value is the command's output (read as `0`).
+      // `files = !ls`: the command runs (IPython's `getoutput`), read as `files = os.system(r'''ls''')`;
+      // `t = %timeit -o f()`: the value is the magic's (read as `0`)
       const assigned = ASSIGNED_MAGIC.exec(line);
       if (!assigned) continue;
+      if (line[assigned[1].length] === '!') {
+        shell(k, last, assigned[1].length + 1, m[1].length, true);
+        k = last;
+        continue;
+      }
       blankLines(k, last);
       out[k] = assigned[1] + '0' + out[k].slice(assigned[1].length + 1);
     }
@@ -460,7 +470,8 @@ function shellContinues(line: string): boolean {
 }
 
 /** What runs a `!` command in the rendering: IPython hands it to a shell, as `os.system` does. */
-const SHELL_PREFIX = 'import os as __ipython_shell; __ipython_shell.system(r';
+const SHELL_IMPORT = 'import os as __ipython_shell; ';
+const SHELL_CALL = '__ipython_shell.system(r';
 const SHELL_QUOTES = ["'''", '"""'];
 
 /**

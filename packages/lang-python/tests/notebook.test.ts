@@ -95,7 +95,8 @@ describe('Jupyter notebooks', () => {
 
   it('blanks IPython syntax: line magics, shell lines, help, assigned commands, cell magics of other languages', () => {
     expect(blankIPython('%matplotlib inline\nx = 1\n')).toBe('                  \nx = 1\n');
-    expect(blankIPython('files = !ls -la\nt = %timeit -o f()\n')).toBe('files = 0      \nt = 0             \n');
+    // `files = !ls -la`: the command runs (read as `files = os.system(...)`, see below); a magic's value is `0`
+    expect(blankIPython('files = !ls -la\nt = %timeit -o f()\n')).toBe('files =  ls -la\nt = 0             \n');
     expect(blankIPython('torch.load?\n??np.load\nif a != b: pass\n')).toBe('           \n         \nif a != b: pass\n');
     expect(blankIPython('%%html\n<script>torch.load(x)</script>\n')).toBeUndefined();
     expect(blankIPython('%%time\nm = torch.load(p)\n')).toBe('      \nm = torch.load(p)\n');
@@ -149,6 +150,14 @@ describe('Jupyter notebooks', () => {
       { at: 52, text: "\'\'\')" },
     ]);
     // `$URL` becomes `{URL}`: the `$` in place, a `}` inserted after the name
+    // `out = !wget …`: the command runs; the assignment stays, the call goes after it
+    const assigned = renderIPython('  out = !wget -q {url} -O m.pt\n')!;
+    expect(assigned.code).toBe('  out =  wget -q {url} -O m.pt\n');
+    expect(assigned.insertions).toEqual([
+      { at: 2, text: 'import os as __ipython_shell; ' },
+      { at: 9, text: "__ipython_shell.system(rf'''" },
+      { at: 30, text: "''')" },
+    ]);
     const dollar = renderIPython('!wget -q $URL -O $cfg.out\n')!;
     expect(dollar.code).toBe(' wget -q {URL -O {cfg.out\n');
     expect(dollar.insertions).toEqual([
@@ -193,7 +202,9 @@ describe('Jupyter notebooks', () => {
     // magics, automagic and assigned commands: their continued lines are not Python either
     expect(blankIPython('%pip install torch \\\n    transformers\nx = 1\n')).toBe(`${' '.repeat(20)}\n${' '.repeat(16)}\nx = 1\n`);
     expect(blankIPython('pip install -q \\\n  peft\nx = 1\n')).toBe(`${' '.repeat(16)}\n${' '.repeat(6)}\nx = 1\n`);
-    expect(blankIPython('out = !ls \\\n  -la\nx = 1\n')).toBe(`out = 0    \n${' '.repeat(5)}\nx = 1\n`);
+    expect(blankIPython('out = %sx ls \\\n  -la\nx = 1\n')).toBe(`out = 0       \n${' '.repeat(5)}\nx = 1\n`);
+    // an assigned shell command: the backslash joins its lines, as for `!cmd`
+    expect(blankIPython('out = !ls \\\n  -la\nx = 1\n')).toBe('out =  ls  \n  -la\nx = 1\n');
     // `%time stmt \`: the statement's own continuation is Python, kept
     expect(blankIPython('%time m = torch.load(p, \\\n    map_location="cpu")\n')).toBe('if 1: m = torch.load(p, \\\n    map_location="cpu")\n');
   });
