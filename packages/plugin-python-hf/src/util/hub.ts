@@ -213,6 +213,7 @@ export const HUB_LOAD_TRIGGERS: Trigger[] = [
   importTrigger(['modelscope']), // ModelScope: pipeline(task, model=…), MsDataset.load, model_file_download
   importTrigger(['funasr']), // FunASR's AutoModel(model=…, vad_model=…)
   'load_from_hub', // huggingface_sb3
+  'main_export', // optimum.exporters.onnx / openvino
   importTrigger(['mlx_lm']), // mlx-lm's load(…) and convert(…)
   'FederatedDataset', // Flower's `flwr_datasets.FederatedDataset(dataset="owner/name")`
   // Haystack's SentenceTransformers* components hold `SentenceTransformer`
@@ -491,6 +492,12 @@ function hfSpecForName(qn: string): (Spec & { confidence: Confidence }) | undefi
   // GPTQModel (ModelCloud/GPTQModel, gptqmodel/models/auto.py): `GPTQModel.load(model_id_or_path, quantize_config=None,
   // …, trust_remote_code=False, **kwargs)`, its current entry point, hands the id and `**kwargs` (`revision=` among
   // them) to `from_quantized` for a quantized model, else to `from_pretrained(model_id_or_path, quantize_config, …)`
+  // optimum's exporters (huggingface/optimum optimum/exporters/onnx/__main__.py, optimum-intel
+  // optimum/exporters/openvino/__main__.py): `main_export(model_name_or_path, output, task="auto", …,
+  // revision="main", local_files_only=False, trust_remote_code=False, …)` fetch a Hub id at `revision`
+  if (/^optimum\.exporters\.(?:onnx|openvino)(?:\.__main__)?\.main_export$/.test(qn)) {
+    return { api: 'main_export', kind: 'model', idPos: 0, idNames: ['model_name_or_path'], confidence: 'high' };
+  }
   if (/^gptqmodel\.(?:[\w.]*\.)?GPTQModel\.(?:load|from_pretrained)$/.test(qn)) {
     return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['model_id_or_path'], confidence: 'high' };
   }

@@ -8,6 +8,8 @@ const LOCAL_MODEL = ', or pass `local_files_only=True` for local paths';
 
 ruleTester.run('hf/unpinned-revision', rule, {
   valid: [
+    // optimum's exporter pinned, offline, or given a local directory
+    'from optimum.exporters.onnx import main_export\nmain_export("microsoft/phi-2", output="o", revision="0123456789abcdef0123456789abcdef01234567")\nmain_export("microsoft/phi-2", output="o", local_files_only=True)\nmain_export("./checkpoints/phi", output="o")',
     // ModelScope: pinned to a commit; a snapshot's directory loaded (a local path)
     "from modelscope import snapshot_download, AutoModel\nd = snapshot_download('qwen/Qwen-7B-Chat', revision='0123456789abcdef0123456789abcdef01234567')\nm = AutoModel.from_pretrained(d)",
     "from modelscope.pipelines import pipeline\np = pipeline('text-generation', model='./local_model')",
@@ -722,6 +724,15 @@ ruleTester.run('hf/unpinned-revision', rule, {
     {
       code: 'from espnet2.bin.asr_inference import Speech2Text\ns2t = Speech2Text.from_pretrained(model_tag="espnet/simpleoier_librispeech_asr_train_asr_conformer7_wavlm_large_raw_en_bpe5000_sp", device="cuda")',
       errors: [{ messageId: 'missingRevision', confidence: 'medium', data: { api: 'Speech2Text.from_pretrained', id: 'espnet/simpleoier_librispeech_asr_train_asr_conformer7_wavlm_large_raw_en_bpe5000_sp' } }],
+    },
+    // optimum's exporters fetch a Hub id at `revision` (default main) (review convert P3-1)
+    {
+      code: 'from optimum.exporters.onnx import main_export\nfrom optimum.exporters.openvino import main_export as ov_export\nmain_export("microsoft/phi-2", output="phi2_onnx/", task="text-generation-with-past")\nmain_export(model_name_or_path="microsoft/phi-2", output="phi2_onnx/", revision="dev")\nov_export("microsoft/phi-2", "phi2_ov")',
+      errors: [
+        { messageId: 'missingRevision', confidence: 'high', line: 3, data: { api: 'main_export', id: 'microsoft/phi-2' } },
+        { messageId: 'branchRevision', confidence: 'high', line: 4, data: { api: 'main_export', id: 'microsoft/phi-2', revision: 'dev' } },
+        { messageId: 'missingRevision', confidence: 'high', line: 5, data: { api: 'main_export', id: 'microsoft/phi-2' } },
+      ],
     },
     // a date is a tag (moondream2's `revision="2025-01-09"`), not a branch (review comfy P3a)
     {
