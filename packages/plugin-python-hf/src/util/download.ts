@@ -541,7 +541,7 @@ export function hashChecks(sc: PySourceCode, fn: PyNode, depth = 0, path = new S
       digest = computesDigest(sc, local);
     }
     if (!digest) return;
-    if (isCompared(n)) checks.push(n);
+    if (isCompared(sc, n)) checks.push(n);
     else {
       const stmt = statementOf(n);
       const asg = stmt.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
@@ -556,7 +556,11 @@ export function hashChecks(sc: PySourceCode, fn: PyNode, depth = 0, path = new S
   const compared = new Set<string>();
   for (const n of body.descendantsOfType(['comparison_operator', 'call'])) {
     if (n.type === 'call' && !COMPARES.test(calleeName(n) ?? '')) continue;
-    for (const id of identifiersIn(n, sc)) if (digests.has(id)) compared.add(id);
+    for (const id of identifiersIn(n, sc)) {
+      if (!digests.has(id) || compared.has(id)) continue;
+      // `digest != EXPECTED`, not `len(digest) != 64` nor `digest is None`
+      if (n.type === 'call' || n.descendantsOfType('identifier').some((x) => x.text === id && comparesValue(sc, x, n))) compared.add(id);
+    }
   }
   for (const id of compared) checks.push(...digests.get(id)!);
   return checks;
@@ -699,13 +703,34 @@ function shellChecksum(sc: PySourceCode, call: PyNode): 'check' | 'digest' | und
 const COMPARES = /^(?:compare_digest|startswith|endswith)$/;
 
 /** Is this value compared right where it is computed (`h.hexdigest() != SHA`, `compare_digest(d, SHA)`, `.hexdigest().startswith(SHA)`)? */
-function isCompared(node: PyNode): boolean {
+function isCompared(sc: PySourceCode, node: PyNode): boolean {
   const stmt = statementOf(node);
   for (let p = node.parent; p && !same(p, stmt.parent); p = p.parent) {
-    if (p.type === 'comparison_operator') return true;
+    if (p.type === 'comparison_operator') return comparesValue(sc, node, p);
     if (p.type === 'call' && COMPARES.test(calleeName(p) ?? '')) return true;
   }
   return false;
+}
+
+/** Calls that measure a value rather than pass it on (`len(digest)`, `isinstance(digest, str)`). */
+const MEASURES = /^(?:builtins\.)?(?:len|type|isinstance|bool|callable|id|hash)$/;
+
+/**
+ * Does the comparison `cmp` compare the digest `node` (inside it) with an expected value: not a measure of it
+ * (`len(digest) != 64`), and not with a value that no digest is (`None`, `""`, a number, a boolean)?
+ */
+function comparesValue(sc: PySourceCode, node: PyNode, cmp: PyNode): boolean {
+  const operands = cmp.namedChildren.filter((c) => c.type !== 'comment');
+  const mine = operands.find((o) => isInside(node, o));
+  if (!mine) return true;
+  for (let p: PyNode | null = node.parent; p && !same(p, cmp); p = p.parent) {
+    if (p.type === 'call' && MEASURES.test(sc.qualifiedName(calleeOf(p)!) ?? calleeOf(p)?.text ?? '')) return false;
+  }
+  return operands.some((o) => {
+    if (same(o, mine)) return false;
+    const v = sc.constant(o);
+    return !(v === null || v === '' || typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean');
+  });
 }
 
 /** Does a same-file function compute a digest (so that what it returns can be compared)? */

@@ -51,6 +51,8 @@ ruleTester.run('hf/unverified-model-download', rule, {
     // aria2c given the SHA-256 of the file checks it (`--checksum=sha-256=…`), and a download of a page
     'import subprocess\nsubprocess.run(["aria2c", "--checksum=sha-256=" + "ab" * 32, "https://example.org/sd/model.safetensors", "-o", "model.safetensors"], check=True)\nsubprocess.run("aria2c --checksum sha-256=6ce0161689b3853acaa03779ec93eafe75a02f4ced659bee03f50797806fa2fa https://example.org/w.ckpt -o w.ckpt", shell=True)',
     'import subprocess\nsubprocess.run(["aria2c", "https://example.org/index.html", "-o", "index.html"])',
+    // a digest compared with the expected one beside a length check, and compared after `.lower()`
+    'import hashlib, requests\nSHA = "ab" * 32\ndef dl(url, dest="w.safetensors"):\n    r = requests.get(url)\n    open(dest, "wb").write(r.content)\n    digest = hashlib.sha256(r.content).hexdigest()\n    if len(digest) != 64 or digest.lower() != SHA:\n        raise ValueError("bad")\ndef dl2(url, expected, dest="w2.safetensors"):\n    r = requests.get(url)\n    open(dest, "wb").write(r.content)\n    if hashlib.sha256(r.content).hexdigest() != expected:\n        raise ValueError("bad")',
     // gdown to standard output saves nothing
     'import subprocess\nsubprocess.run(["gdown", "1AbC", "-O", "-"])',
   ],
@@ -262,6 +264,14 @@ ruleTester.run('hf/unverified-model-download', rule, {
         { messageId: 'unverified', line: 2, confidence: 'high', data: { api: 'aria2c (subprocess)', what: '"https://example.org/sd/v1-5-pruned-emaonly.ckpt"', action: 'saves' } },
         { messageId: 'unverified', line: 3, confidence: 'high', data: { api: 'aria2c (subprocess)', what: '"https://example.org/dl/12345"', action: 'saves' } },
         { messageId: 'unverified', line: 5, confidence: 'medium', data: { api: 'aria2c (subprocess)', what: 'a model file', action: 'saves' } },
+      ],
+    },
+    // a digest measured or tested for None is not compared with an expected one (review comfy P3d)
+    {
+      code: 'import hashlib, requests\nURL = "https://example.org/sd/v1-5.safetensors"\ndef dl(dest="v1-5.safetensors"):\n    r = requests.get(URL, timeout=60)\n    with open(dest, "wb") as f:\n        f.write(r.content)\n    digest = hashlib.sha256(r.content).hexdigest()\n    if len(digest) != 64 or digest is None or digest == "":\n        raise ValueError("weird")\n    return dest\ndef dl2(dest="v2.safetensors"):\n    r = requests.get(URL)\n    open(dest, "wb").write(r.content)\n    if len(hashlib.sha256(r.content).hexdigest()) != 64:\n        raise ValueError("weird")',
+      errors: [
+        { messageId: 'unverified', line: 4, confidence: 'high', data: { api: 'requests.get', what: '"https://example.org/sd/v1-5.safetensors"', action: 'saves' } },
+        { messageId: 'unverified', line: 12, confidence: 'high', data: { api: 'requests.get', what: '"https://example.org/sd/v1-5.safetensors"', action: 'saves' } },
       ],
     },
     // a `Request` bound to a name first (the User-Agent idiom): its URL is read (review dlscripts P2-1)
