@@ -1987,11 +1987,21 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   private memberSourceChoices(node: JsNode, path: ReadonlyArray<string | number>, fallback: JsNode | undefined, depth: number, open?: Open): ConstantValue[] | undefined {
     const scratch: Open = { value: false };
     const source = this.memberSource(node, path, depth, scratch);
-    if (!source) return undefined;
+    // a member of a value that is not known (`const { REV = "main" } = process.env`): the default, which
+    // that value may replace, as for `process.env.REV ?? "main"` (only `knownValues` tells of it)
+    if (!source) return open && fallback ? this.defaultChoices(fallback, depth, open) : undefined;
     // (a parameter's default a caller may replace: only `knownValues` tells of it)
     if (scratch.value && !open) return undefined;
     const values = source === 'absent' ? (fallback ? this.choicesOf(fallback, depth + 1, scratch) : undefined) : this.choicesOf(source.node, depth + 1, scratch);
+    if (!values && source !== 'absent' && open && fallback) return this.defaultChoices(fallback, depth, open);
     if (values && open && scratch.value) open.value = true;
+    return values;
+  }
+
+  /** The values of a destructuring default standing in for a member that is not known, and others (`open`). */
+  private defaultChoices(fallback: JsNode, depth: number, open: Open): ConstantValue[] | undefined {
+    const values = this.choicesOf(fallback, depth + 1, open);
+    if (values) open.value = true;
     return values;
   }
 

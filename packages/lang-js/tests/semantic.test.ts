@@ -542,6 +542,8 @@ describe('possibleConstants', () => {
     [`const W = ['u1', 'u2']; W.filter(Boolean).map((url) => use(url));`],
     [`const W = ['u1', 'u2']; W.map((url) => { url = other; return use(url); });`],
     [`const W = ['u1', 'u2']; W.map((...urls) => use(urls[0]));`],
+    // a destructuring default of a value not known: only `knownValues` tells of it
+    [`const { REV = 'main' } = process.env; use(REV);`],
   ])('unknown: %s', (text) => {
     expect(choices(text)).toBeUndefined();
   });
@@ -570,6 +572,12 @@ describe('knownValues', () => {
     [`use(process.env.MODEL || 'org/name')`, { values: ['org/name'], others: true }],
     [`const model = process.env.MODEL ?? 'org/name'; use(model)`, { values: ['org/name'], others: true }],
     [`use(process.env.A || process.env.B || 'org/name')`, { values: ['org/name'], others: true }],
+    // a destructuring default of a value that is not known, as `??` (review jsnode P2-2)
+    [`const { MODEL = 'org/name', REV = 'main' } = process.env; use(REV)`, { values: ['main'], others: true }],
+    [`const { MODEL = 'org/name' } = import.meta.env; use(MODEL)`, { values: ['org/name'], others: true }],
+    [`function f(cfg) { const { model: { id = 'org/name' } } = cfg; use(id) }`, { values: ['org/name'], others: true }],
+    [`const o = { rev: process.env.REV, device: 'cpu' }; const { rev = 'main' } = o; use(rev)`, { values: ['main'], others: true }],
+    [`const { REV = process.env.DEFAULT_REV } = process.env; use(REV)`, undefined],
     [`use(process.env.MODEL || (small ? 'org/s' : 'org/l'))`, { values: ['org/s', 'org/l'], others: true }],
     ['use(`${process.env.BASE || \'https://cdn.example.com\'}/m.onnx`)', { values: ['https://cdn.example.com/m.onnx'], others: true }],
     // a known left side that hands over to a right side that is not known

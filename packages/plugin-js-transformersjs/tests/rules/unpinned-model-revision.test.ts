@@ -406,6 +406,15 @@ tester.run(id(rule), rule, {
       code: imp + `export const p = await pipeline('x', 'org/name', { revision: process.env.REV ?? 'main' });`,
       errors: [{ messageId: 'revisionDefault', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub', revision: 'main', expr: "`process.env.REV ?? 'main'`" }, confidence: 'medium' }],
     },
+    // a destructuring default of `process.env`, as its `??` (review jsnode P2-2)
+    {
+      code: imp + `const { EMBED_MODEL = 'org/name', EMBED_REVISION = 'main' } = process.env;\nexport const p = await pipeline('x', EMBED_MODEL, { revision: EMBED_REVISION });`,
+      errors: [{ messageId: 'revisionDefault', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub', revision: 'main', expr: '`EMBED_REVISION`' }, confidence: 'medium', line: 3 }],
+    },
+    {
+      code: imp + `const { EMBED_MODEL = 'org/name' } = process.env;\nexport const p = await pipeline('x', EMBED_MODEL);`,
+      errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: '"org/name"' }, confidence: 'medium', line: 3 }],
+    },
     // options that may be, as a whole, an object the analysis cannot see: not pinned (review s28js)
     {
       code: imp + `export const load = (dev, opts) => pipeline('x', 'org/name', dev ? opts : { revision: '${COMMIT}' });`,
