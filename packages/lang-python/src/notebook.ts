@@ -10,7 +10,8 @@
  *
  * Shell lines (`!wget URL`, `files = !ls`, each line of a `%%bash` cell) are read as the commands they run: Python
  * that hands the command to a shell is inserted around it (see `renderIPython`), the command's
- * characters in place, so that the rules that read commands run from Python read these too. Other
+ * characters in place, so that the rules that read commands run from Python read these too; so is
+ * `%env NAME=value` (an assignment to `os.environ`: `%env TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD=1`). Other
  * IPython syntax is blanked (spaces, same length): `%magic` lines, `pip install` (automagic),
  * `t = %timeit -o f()` right-hand sides (read as `0`), `obj?` help lines, and the whole body of a cell magic
  * that runs another language (`%%html`, `%%writefile run.sh`…); the body of `%%time`/`%%timeit`/
@@ -353,6 +354,28 @@ export function renderIPython(code: string): { code: string; insertions: Inserti
     const rendered = pieces.join('').split('\n');
     for (let j = k; j <= last; j++) out[j] = rendered[j - k];
   };
+  /**
+   * `%env NAME=value` / `%env NAME value` (and `%set_env`): read as `os.environ[r'''NAME'''] = r'''value'''`,
+   * the name and the value in place (`%env TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD=1` is what the assignment
+   * is). Not a line a backslash continues, nor a value that cannot be quoted (left blank, as any magic).
+   */
+  const envMagic = (k: number, indent: number): boolean => {
+    const line = lines[k];
+    const env = /^%(?:set_)?env[ \t]+([A-Za-z_]\w*)(?:[ \t]*=[ \t]*|[ \t]+)(\S(?:.*\S)?)[ \t]*\r?$/.exec(line.slice(indent));
+    if (!env || CONTINUED.test(line)) return false;
+    const [, name, value] = env;
+    const quote = SHELL_QUOTES.find((q) => !value.includes(q) && !value.endsWith(q[0]) && !value.endsWith('\\'));
+    if (!quote) return false;
+    const nameAt = indent + env[0].indexOf(name);
+    const valueAt = indent + env[0].lastIndexOf(value);
+    out[k] = blank(line.slice(0, nameAt)) + name + blank(line.slice(nameAt + name.length, valueAt)) + line.slice(valueAt);
+    insertions.push({ at: offsets[k] + indent, text: `${SHELL_IMPORT}__ipython_shell.environ[` });
+    insertions.push({ at: offsets[k] + nameAt, text: `r${quote}` });
+    insertions.push({ at: offsets[k] + nameAt + name.length, text: `${quote}] =` });
+    insertions.push({ at: offsets[k] + valueAt, text: `r${quote}` });
+    insertions.push({ at: offsets[k] + valueAt + value.length, text: quote });
+    return true;
+  };
   // IPython's syntax is read only where a statement starts (not on a line that continues one)
   const statements = shellCell ? undefined : statementLineStarts(code);
   for (let k = first ? 1 : 0; k < lines.length; k++) {
@@ -367,6 +390,7 @@ export function renderIPython(code: string): { code: string; insertions: Inserti
     if (!statements!.has(offsets[k])) continue;
     const m = /^([ \t]*)(\S)/.exec(line);
     if (!m) continue;
+    if (m[2] === '%' && envMagic(k, m[1].length)) continue;
     if (m[2] === '%') {
       // `%time stmt`: the statement runs, read in place behind an `if 1:` of the magic's width (its continued lines are Python too)
       const statement = statementAfterMagic(line, m[1].length);

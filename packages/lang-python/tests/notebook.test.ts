@@ -150,6 +150,21 @@ describe('Jupyter notebooks', () => {
       { at: 52, text: "\'\'\')" },
     ]);
     // `$URL` becomes `{URL}`: the `$` in place, a `}` inserted after the name
+    // `%env NAME=value`: an assignment to os.environ, the name and the value in place
+    const env = renderIPython('%env TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD=1\n  %set_env A  b c \n%env\n%env FOO\n%env X=a\'\'\'b"""c\n')!;
+    expect(env.code).toBe(`     TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD 1\n           A  b c \n    \n${' '.repeat(8)}\n${' '.repeat(16)}\n`);
+    expect(env.insertions.map((x) => [x.at, x.text])).toEqual([
+      [0, 'import os as __ipython_shell; __ipython_shell.environ['],
+      [5, "r'''"],
+      [37, "'''] ="],
+      [38, "r'''"],
+      [39, "'''"],
+      [42, 'import os as __ipython_shell; __ipython_shell.environ['],
+      [51, "r'''"],
+      [52, "'''] ="],
+      [54, "r'''"],
+      [57, "'''"],
+    ]);
     // `out = !wget …`: the command runs; the assignment stays, the call goes after it
     const assigned = renderIPython('  out = !wget -q {url} -O m.pt\n')!;
     expect(assigned.code).toBe('  out =  wget -q {url} -O m.pt\n');
