@@ -17,6 +17,15 @@ export const HF_PACKAGES = [
   'intel_extension_for_transformers', // drop-in `AutoModelForCausalLM` & co. of transformers
 ];
 
+/**
+ * The keyword spellings of the id of a `from_pretrained` of another package or of an unresolved receiver:
+ * transformers' and diffusers' `pretrained_model_name_or_path`, and LeRobot's `pretrained_name_or_path`
+ * (lerobot/policies/pretrained.py `PreTrainedPolicy.from_pretrained(cls, pretrained_name_or_path, *, config=None,
+ * …, revision=None, …)`, also `PreTrainedConfig.from_pretrained`; lerobot's own factory passes it by keyword),
+ * which fetches `model.safetensors` with `hf_hub_download(repo_id=…, revision=revision)`
+ */
+const OTHER_FROM_PRETRAINED_ID_NAMES = ['pretrained_model_name_or_path', 'pretrained_name_or_path', 'model_name_or_path'];
+
 export function hfPackage(qn: string | undefined): boolean {
   if (!qn) return false;
   const top = qn.split('.')[0];
@@ -349,7 +358,7 @@ function specFor(sc: PySourceCode, call: PyNode): (Spec & { confidence: Confiden
   if (name === 'from_pretrained' && fn.type === 'attribute') {
     const recv = receiverOf(call);
     const projectClass = !!recv && !!sc.projectSubclass(recv);
-    return { api: `${receiverText(call)}.from_pretrained`, kind: 'model', idPos: 0, idNames: ['pretrained_model_name_or_path', 'model_name_or_path'], ...(projectClass ? { projectClass } : {}), confidence: 'medium' };
+    return { api: `${receiverText(call)}.from_pretrained`, kind: 'model', idPos: 0, idNames: [...OTHER_FROM_PRETRAINED_ID_NAMES], ...(projectClass ? { projectClass } : {}), confidence: 'medium' };
   }
   return undefined;
 }
@@ -539,7 +548,7 @@ function hfSpecForName(qn: string): (Spec & { confidence: Confidence }) | undefi
     }
     // A class of another package (`from maggie.network.arch import MaGGIe`, a Hub mixin): a Hub load
     // when given a literal `owner/name`, at medium confidence
-    if (!hfPackage(qn)) return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['pretrained_model_name_or_path', 'model_name_or_path', 'model_id', 'repo_id'], ownerIdOnly: true, confidence: 'medium' };
+    if (!hfPackage(qn)) return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: [...OTHER_FROM_PRETRAINED_ID_NAMES, 'model_id', 'repo_id'], ownerIdOnly: true, confidence: 'medium' };
     // llama-cpp-python: `from_pretrained(repo_id, filename, additional_files=None, local_dir=None,
     // local_dir_use_symlinks="auto", cache_dir=None, **kwargs)` downloads with `hf_hub_download(repo_id=…,
     // filename=…)` and no revision; the other keywords (`revision=`, `local_files_only=`) go to `Llama(**kwargs)`,

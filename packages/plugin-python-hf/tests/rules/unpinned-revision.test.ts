@@ -708,6 +708,16 @@ ruleTester.run('hf/unpinned-revision', rule, {
       code: 'from maggie.network.arch import MaGGIe\nm = MaGGIe.from_pretrained("chuonghm/maggie-image-him50k-cvpr24")',
       errors: [{ messageId: 'missingRevision', confidence: 'medium', data: { api: 'MaGGIe.from_pretrained', id: 'chuonghm/maggie-image-him50k-cvpr24' } }],
     },
+    // LeRobot's keyword spelling of the id, `pretrained_name_or_path=` (PreTrainedPolicy.from_pretrained), of an
+    // imported class and of an unresolved receiver (review rl P2-3)
+    {
+      code: 'from lerobot.common.policies.pi0.modeling_pi0 import PI0Policy\npolicy = PI0Policy.from_pretrained(pretrained_name_or_path="lerobot/pi0")',
+      errors: [{ messageId: 'missingRevision', confidence: 'medium', line: 2, data: { api: 'PI0Policy.from_pretrained', id: 'lerobot/pi0' } }],
+    },
+    {
+      code: 'def load(policy_cls):\n    return policy_cls.from_pretrained(pretrained_name_or_path="lerobot/smolvla_base")',
+      errors: [{ messageId: 'missingRevision', confidence: 'medium', line: 2, data: { api: 'policy_cls.from_pretrained', id: 'lerobot/smolvla_base' } }],
+    },
     // pyannote.audio's and ESPnet's keyword spellings of the id (pyannote 3.x `checkpoint_path=`, 4.x
     // `checkpoint=`; ESPnet `model_tag=`) are read as the positional id is (review speech P2-2)
     {
