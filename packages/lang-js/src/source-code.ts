@@ -1602,11 +1602,24 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
    * may assign; `constant` gives the value the file gives it) also with `others`. `undefined` when no
    * value is known (or past 32 values); `others` false is the answer of `possibleConstants`.
    */
-  knownValues(expr: JsNode): { values: ConstantValue[]; others: boolean } | undefined {
+  knownValues(expr: JsNode, options?: { absentAsNull?: boolean }): { values: ConstantValue[]; others: boolean } | undefined {
     const open: Open = { value: false };
-    const values = this.choicesOf(expr, 0, open);
-    return values && values.length > 0 ? { values, others: open.value } : undefined;
+    const before = this.absentAsNull;
+    this.absentAsNull = options?.absentAsNull ?? false;
+    try {
+      const values = this.choicesOf(expr, 0, open);
+      return values && values.length > 0 ? { values, others: open.value } : undefined;
+    } finally {
+      this.absentAsNull = before;
+    }
   }
+
+  /**
+   * `knownValues` with `absentAsNull`: a member that an object known whole (a constant table, no value
+   * the analysis cannot see in it) does not have is read as `null`, no value, rather than not known:
+   * `const { revision } = MODELS[name]` where one entry has no `revision` may be none.
+   */
+  private absentAsNull = false;
 
   /**
    * `possibleConstants`; with `open` (`knownValues`), a side of `||` / `??` that is not known sets it
@@ -1652,12 +1665,17 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
           return this.parameterChoices(b, depth, open);
         }
         if (!b || !isStable(b) || !b.init || !b.path) return undefined;
-        let values = this.choicesOf(b.init, depth + 1, open);
+        const whole: Open | undefined = open ? { value: false } : undefined;
+        let values = this.choicesOf(b.init, depth + 1, whole);
+        if (whole?.value) open!.value = true;
         // a destructured part of a value not known as a whole: its own member, read by itself
         if (!values && b.path.length > 0) return this.memberSourceChoices(b.init, b.path, b.defaultValue, depth + 1, open);
+        // (a member an object known whole does not have: none, with `absentAsNull`)
+        const absent = this.absentAsNull && !whole?.value ? null : UNKNOWN;
         b.path.forEach((seg, i) => {
           // the default of a destructured name stands in for a member the value does not have
-          const fallback = i === b.path!.length - 1 && b.defaultValue ? this.constantOf(b.defaultValue, depth + 1, open) : UNKNOWN;
+          const last = i === b.path!.length - 1;
+          const fallback = last && b.defaultValue ? this.constantOf(b.defaultValue, depth + 1, open) : last ? absent : UNKNOWN;
           values = values && this.memberChoices(values, [String(seg)], fallback);
         });
         return values;
@@ -1685,7 +1703,9 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
           if (choices && open && this.classEscapes(owner.cls) && !this.memberSealed(owner.cls, staticKey(expr) ?? '', owner.isStatic)) open.value = true;
           return choices;
         }
-        const objects = this.choicesOf(expr.object, depth + 1, open);
+        const whole: Open | undefined = open ? { value: false } : undefined;
+        const objects = this.choicesOf(expr.object, depth + 1, whole);
+        if (whole?.value) open!.value = true;
         if (!objects) {
           // a member of an object literal whose other members are not known
           const key = staticKey(expr);
@@ -1695,7 +1715,8 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
         // A key that is not known reads one of the object's own values.
         const keys = key !== undefined ? [key] : expr.computed ? this.choicesOf(expr.property, depth + 1) : undefined;
         if (keys && !keys.every((k) => typeof k === 'string' || typeof k === 'number')) return this.memberChoices(objects, undefined, UNKNOWN);
-        return this.memberChoices(objects, keys?.map(String), UNKNOWN);
+        // (a member an object known whole does not have: none, with `absentAsNull`)
+        return this.memberChoices(objects, keys?.map(String), key !== undefined && this.absentAsNull && !whole?.value ? null : UNKNOWN);
       }
       case 'ConditionalExpression': {
         const test = this.constantOf(expr.test, depth + 1, open);
@@ -1764,7 +1785,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   private parameterChoices(b: JsBinding, depth: number, open?: Open): ConstantValue[] | undefined {
     const fn = b.declaration;
     if (!isFunctionNode(fn)) return undefined;
-    const key = `${depth}:${open ? 1 : 0}`;
+    const key = `${depth}:${open ? 1 : 0}:${this.absentAsNull ? 1 : 0}`;
     let memo = this.paramChoices.get(b);
     if (!memo) this.paramChoices.set(b, (memo = new Map()));
     const known = memo.get(key);

@@ -912,6 +912,31 @@ describe('bindings and navigation', () => {
   });
 });
 
+describe('knownValues with absentAsNull', () => {
+  const known = (text: string, absentAsNull = true) => {
+    const { sc, calls: cs } = calls(text);
+    const use = cs.filter((c) => c.callee.type === 'Identifier' && c.callee.name === 'use');
+    return sc.knownValues(use[use.length - 1].arguments[0], { absentAsNull });
+  };
+  const TABLE = `const M = { a: { id: 'org/a' }, b: { id: 'org/b', rev: 'main' } };`;
+  it.each([
+    // a member an entry of a constant table does not have: none (review jsnode P2-3)
+    [`${TABLE} function f(k) { const { rev } = M[k]; use(rev) }`, { values: [null, 'main'], others: false }],
+    [`${TABLE} function f(k) { const cfg = M[k]; use(cfg.rev) }`, { values: [null, 'main'], others: false }],
+    [`${TABLE} function f(k) { use(M[k].rev) }`, { values: [null, 'main'], others: false }],
+    [`${TABLE} function f(k) { const { rev = 'dev' } = M[k]; use(rev) }`, { values: ['dev', 'main'], others: false }],
+    // an object that may be one the analysis cannot see: its members are not known
+    [`export function f(o = {}) { const { rev } = o; use(rev) }`, undefined],
+    [`export function f(o = {}) { use(o.rev) }`, undefined],
+    [`function f(o) { use(o.rev) }`, undefined],
+  ])('%s', (text, expected) => {
+    expect(known(text)).toEqual(expected);
+  });
+  it('without it, a member an entry does not have is not known', () => {
+    expect(known(`${TABLE} function f(k) { const { rev } = M[k]; use(rev) }`, false)).toBeUndefined();
+  });
+});
+
 describe('possibleStringBounds', () => {
   const bounds = (text: string) => {
     const { sc, calls: cs } = calls(text);

@@ -96,7 +96,7 @@ export function revisionFromChoices(
     // replaces (`rev = "main"` of a helper the file calls with a commit, an exported one's default):
     // what `knownValues` says of it (`constant` gives the default alone).
     const n = unwrapExpression(v);
-    const known = n.type !== 'Literal' && n.type !== 'TemplateLiteral' && !(n.type === 'MemberExpression' && unwrapExpression(n.object).type === 'ThisExpression') ? sc.knownValues(v) : undefined;
+    const known = n.type !== 'Literal' && n.type !== 'TemplateLiteral' && !(n.type === 'MemberExpression' && unwrapExpression(n.object).type === 'ThisExpression') ? sc.knownValues(v, { absentAsNull: true }) : undefined;
     if (!known) {
       revisions.push(r);
       continue;

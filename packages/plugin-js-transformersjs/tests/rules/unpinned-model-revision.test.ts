@@ -19,6 +19,9 @@ tester.run(id(rule), rule, {
     // every value the revision may take pins a commit, or one not known may (review s28js)
     imp + `export const load = (dev) => pipeline('x', 'org/name', { revision: dev ? '${COMMIT}' : '${'89abcdef'.repeat(5)}' });`,
     imp + `export const p = await pipeline('x', 'org/name', { revision: process.env.REV ?? '${COMMIT}' });`,
+    // a constant table every entry of which pins a commit; a revision handed in by callers
+    imp + `const MODELS = { a: { id: 'org/a', revision: '${COMMIT}' }, b: { id: 'org/b', revision: '${COMMIT}' } };\nexport function load(name) {\n  const { id, revision } = MODELS[name];\n  return pipeline('x', id, { revision });\n}`,
+    imp + `export function load(opts = {}) {\n  const { revision } = opts;\n  return pipeline('x', 'org/name', { revision });\n}`,
     // options that pin a commit (or stay local), given an unrelated option afterwards (review s28js)
     imp + `export async function load(device) {\n  const opts = { revision: '${COMMIT}' };\n  if (device === 'webgpu') opts.device = 'webgpu';\n  return pipeline('x', 'org/name', opts);\n}`,
     imp + `export async function load(device) {\n  const opts = { local_files_only: true };\n  if (device === 'webgpu') opts.device = 'webgpu';\n  return pipeline('x', 'org/name', opts);\n}`,
@@ -414,6 +417,15 @@ tester.run(id(rule), rule, {
     {
       code: imp + `const { EMBED_MODEL = 'org/name' } = process.env;\nexport const p = await pipeline('x', EMBED_MODEL);`,
       errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: '"org/name"' }, confidence: 'medium', line: 3 }],
+    },
+    // a revision read from a constant table where an entry has none (review jsnode P2-3)
+    {
+      code: imp + `const MODELS = { a: { id: 'org/a' }, b: { id: 'org/b', revision: '${COMMIT}' } };\nexport function load(name) {\n  const { id, revision } = MODELS[name];\n  return pipeline('x', id, { revision });\n}`,
+      errors: [{ messageId: 'missingOnSomePaths', data: { callee: 'pipeline', model: '"org/a" or "org/b"', source: 'the Hugging Face Hub', options: '`{ revision }`' }, confidence: 'medium', line: 5 }],
+    },
+    {
+      code: imp + `const MODELS = { a: { id: 'org/a' }, b: { id: 'org/b', revision: 'main' } };\nexport function load(name) {\n  const cfg = MODELS[name];\n  return pipeline('x', cfg.id, { revision: cfg.revision });\n}`,
+      errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: '"org/a" or "org/b"' }, confidence: 'high', line: 5 }],
     },
     // options that may be, as a whole, an object the analysis cannot see: not pinned (review s28js)
     {
