@@ -279,30 +279,32 @@ const UNPICKLER_NAME = /Unpickler\b/;
 /**
  * `L(f)` where `L` is a subclass of an `Unpickler` defined in this file (at `--depth deep`, in the
  * project: `from .safe import SafeUnpickler`, as its module defines it) that does not restrict what
- * it loads: the base it inherits from (the callee to report), or `undefined`. A subclass restricts
- * when it overrides `find_class` with anything but a pass-through: the override that ends by handing
- * the name to the base class (`return super().find_class(module, name)`, the usual way to remap a
- * module or force CPU tensors) lets every other global through; an allowlist ends with a `raise`
- * (or a lookup in a table of its own).
+ * it loads: the base it inherits from (the callee to report) and whether that is certain, or
+ * `undefined`. A subclass restricts when every way its `find_class` hands a name to the base class
+ * (`return super().find_class(module, name)`) is behind an allowlist test; an override that remaps a
+ * module or forces CPU tensors and hands every other global to the base (also under
+ * `if not module.startswith("torch"):`, llama.cpp's `LazyUnpickler`) restricts nothing (see `findClassAccess`).
  */
-function unrestrictedUnpickler(sc: PythonSourceCode, call: Node): string | undefined {
+function unrestrictedUnpickler(sc: PythonSourceCode, call: Node): { base: string; unclear: boolean } | undefined {
   const fn = sc.callee(call);
   const sub = fn && sc.projectSubclass(fn);
   const base = sub?.bases.find((b) => UNPICKLERS.has(b));
   if (!sub || !base) return undefined;
-  return restrictsFindClass(sc, sub) ? undefined : base;
+  const access = findClassAccess(sc, sub);
+  return access === 'restricted' ? undefined : { base, unclear: access === 'unclear' };
 }
 
 /**
- * Does the subclass restrict what it loads: the first `find_class` along its classes (its own, then the
- * project's bases) is anything but a pass-through to the base class (see `endsByDelegating`)?
+ * What the first `find_class` along the subclass's classes (its own, then the project's bases) lets
+ * through: `open` when it is not overridden or some pass-through to the base is behind no allowlist test,
+ * `unclear` when the tests before one cannot be read as an allowlist or its opposite, else `restricted`.
  */
-function restrictsFindClass(sc: PythonSourceCode, sub: { classes: readonly ProjectClassPart[] }): boolean {
+function findClassAccess(sc: PythonSourceCode, sub: { classes: readonly ProjectClassPart[] }): FindClassAccess {
   for (const cls of sub.classes) {
     const findClass = sc.definedMethod(cls, 'find_class');
-    if (findClass) return !endsByDelegating(findClass);
+    if (findClass) return delegationAccess(findClass);
   }
-  return false;
+  return 'open';
 }
 
 /**
@@ -314,54 +316,137 @@ function restrictsFindClass(sc: PythonSourceCode, sub: { classes: readonly Proje
 function restrictingPatch(sc: PythonSourceCode, unpickler: string): string | undefined {
   for (const write of sc.memberWrites(unpickler)) {
     const sub = write.value.type === 'identifier' || write.value.type === 'attribute' ? sc.projectSubclass(write.value) : undefined;
-    if (sub && sub.bases.some((b) => UNPICKLERS.has(b)) && restrictsFindClass(sc, sub)) return sc.getText(write.value);
+    if (sub && sub.bases.some((b) => UNPICKLERS.has(b)) && findClassAccess(sc, sub) !== 'open') return sc.getText(write.value);
   }
   return undefined;
 }
 
-/**
- * Does the function's body end with `return <base>.find_class(...)` (also as the last `else` of a final
- * `if`, or at the end of a final `try`), with no allowlist guard before it? An `if` that raises when a
- * name is not allowed (`if (module, name) not in ALLOWED: raise UnpicklingError(...)`) restricts what
- * reaches the base (kupfer's `ConservativeUnpickler`).
- */
-function endsByDelegating(fn: Node): boolean {
-  let block = fn.childForFieldName('body');
-  for (let depth = 0; block && depth < 8; depth++) {
-    const statements = block.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
-    if (statements.slice(0, -1).some(isAllowlistGuard)) return false;
-    const last = statements.at(-1);
-    if (!last) return false;
-    if (last.type === 'return_statement') {
-      const value = last.namedChildren.find((c) => c && c.type !== 'comment');
-      return value?.type === 'call' && /\.find_class$/.test(value.childForFieldName('function')?.text ?? '');
-    }
-    if (last.type === 'try_statement') {
-      // `try: return super().find_class(m, name)` / `except Exception: raise`: every name still reaches the base
-      block = last.childForFieldName('body');
-      continue;
-    }
-    if (last.type !== 'if_statement') return false;
-    const alternative = last.childrenForFieldName('alternative').filter((c): c is Node => c !== null).at(-1);
-    if (alternative?.type !== 'else_clause') return false;
-    block = alternative.childForFieldName('body');
-  }
-  return false;
+type FindClassAccess = 'open' | 'unclear' | 'restricted';
+/** What a test admits where it holds: only listed names (`in`, `==`, `startswith`), all but listed ones (`not …`, `not in`, `!=`), or not known. */
+type Polarity = 'allow' | 'deny' | 'unclear';
+const MAX_FIND_CLASS_NESTING = 16;
+
+function negated(p: Polarity): Polarity {
+  return p === 'allow' ? 'deny' : p === 'deny' ? 'allow' : 'unclear';
 }
 
-/** `if <name> not in <allowed>: raise …` (or `if not allowed(…): raise …`): what is not listed never reaches the base. */
-function isAllowlistGuard(statement: Node): boolean {
-  if (statement.type !== 'if_statement') return false;
-  const condition = statement.childForFieldName('condition');
-  const body = statement.childForFieldName('consequence');
-  if (!condition || !body) return false;
-  if (!body.namedChildren.some((c) => c?.type === 'raise_statement')) return false;
-  // a part of the test (through `and` / `or` and parentheses) is `not …` or `… not in …`
-  const refuses = (n: Node): boolean => {
-    if (n.type === 'boolean_operator' || n.type === 'parenthesized_expression') return n.namedChildren.some((c) => !!c && refuses(c));
-    return n.type === 'not_operator' || (n.type === 'comparison_operator' && n.children.some((c) => c?.type === 'not in'));
+/** How a test restricts the names that pass it (through `not`, `and`, `or` and parentheses, bounded). */
+function polarity(test: Node, depth = 0): Polarity {
+  if (depth > MAX_FIND_CLASS_NESTING) return 'unclear';
+  const parts = test.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+  switch (test.type) {
+    case 'parenthesized_expression':
+      return parts.length === 1 ? polarity(parts[0], depth + 1) : 'unclear';
+    case 'not_operator':
+      return parts.length === 1 ? negated(polarity(parts[0], depth + 1)) : 'unclear';
+    case 'boolean_operator': {
+      const both = parts.map((c) => polarity(c, depth + 1));
+      const and = test.children.some((c) => c?.type === 'and');
+      // `a and b` passes only what a restricting test passes; `a or b` lets through what either lets through
+      if (and) return both.includes('allow') ? 'allow' : both.every((b) => b === 'deny') ? 'deny' : 'unclear';
+      return both.includes('deny') ? 'deny' : both.every((b) => b === 'allow') ? 'allow' : 'unclear';
+    }
+    case 'comparison_operator': {
+      const ops = test.children.filter((c): c is Node => !!c && !c.isNamed && c.type !== '(' && c.type !== ')');
+      if (ops.length !== 1) return 'unclear';
+      const op = ops[0].type;
+      return op === 'in' || op === '==' || op === 'is' ? 'allow' : op === 'not in' || op === '!=' || op === 'is not' ? 'deny' : 'unclear';
+    }
+    case 'call': {
+      const method = test.childForFieldName('function');
+      const name = method?.type === 'attribute' ? method.childForFieldName('attribute')?.text : undefined;
+      return name === 'startswith' || name === 'endswith' ? 'allow' : 'unclear';
+    }
+    default:
+      return 'unclear';
+  }
+}
+
+function isDelegatingReturn(statement: Node): boolean {
+  if (statement.type !== 'return_statement') return false;
+  const value = statement.namedChildren.find((c) => c && c.type !== 'comment');
+  return value?.type === 'call' && /\.find_class$/.test(value.childForFieldName('function')?.text ?? '');
+}
+
+/**
+ * Every reachable `return <base>.find_class(...)` of the function, with the tests on the way to it: the
+ * conditions of the `if`/`elif`/`else` branches it is in (negated for the branches not taken), and those
+ * of earlier `if`s that leave the function (`if (module, name) not in ALLOWED: raise …`, kupfer's
+ * `ConservativeUnpickler`; `if module.startswith("torch"): return …`, whose rest reaches the base).
+ * One behind no allowlist test lets every other global through (`open`); one behind a test that is
+ * neither (a helper's verdict, a flag) is `unclear`.
+ */
+function delegationAccess(fn: Node): FindClassAccess {
+  const state: { access: FindClassAccess } = { access: 'restricted' };
+  const isOpen = (): boolean => state.access === 'open';
+  const statementsOf = (block: Node | null | undefined): Node[] => (block ? block.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') : []);
+  const exits = (block: Node | null | undefined): boolean => statementsOf(block).some((s) => s.type === 'raise_statement' || s.type === 'return_statement');
+  const visit = (block: Node | null | undefined, path: readonly Polarity[], depth: number): void => {
+    if (isOpen()) return;
+    if (depth > MAX_FIND_CLASS_NESTING) {
+      state.access = 'unclear';
+      return;
+    }
+    const on = [...path];
+    for (const s of statementsOf(block)) {
+      if (isDelegatingReturn(s)) {
+        if (!on.includes('allow')) state.access = on.includes('unclear') ? 'unclear' : 'open';
+        return; // what follows in this block does not run
+      }
+      switch (s.type) {
+        case 'if_statement': {
+          const taken = new Set<Polarity>(); // (the distinct tests of the branches before: a long elif chain stays cheap)
+          const condition = s.childForFieldName('condition');
+          const first = condition ? polarity(condition) : 'unclear';
+          visit(s.childForFieldName('consequence'), [...on, first], depth + 1);
+          taken.add(first);
+          let hasElse = false;
+          for (const alt of s.childrenForFieldName('alternative')) {
+            if (!alt) continue;
+            const notBefore = [...taken].map(negated);
+            if (alt.type === 'elif_clause') {
+              const c = alt.childForFieldName('condition');
+              const p = c ? polarity(c) : 'unclear';
+              visit(alt.childForFieldName('consequence'), [...on, ...notBefore, p], depth + 1);
+              taken.add(p);
+            } else {
+              hasElse = true;
+              visit(alt.childForFieldName('body'), [...on, ...notBefore], depth + 1);
+            }
+          }
+          // `if C: raise …` / `if C: return …`: the statements after it run where C does not hold
+          if (!hasElse && taken.size === 1 && s.childrenForFieldName('alternative').length === 0 && exits(s.childForFieldName('consequence')) && !on.includes(negated(first))) on.push(negated(first));
+          break;
+        }
+        case 'try_statement':
+          visit(s.childForFieldName('body'), on, depth + 1);
+          for (const clause of s.namedChildren) {
+            if (!clause || (clause.type !== 'except_clause' && clause.type !== 'else_clause' && clause.type !== 'finally_clause' && clause.type !== 'except_group_clause')) continue;
+            visit(clause.namedChildren.find((c) => c?.type === 'block'), on, depth + 1);
+          }
+          break;
+        case 'with_statement':
+        case 'for_statement':
+        case 'while_statement':
+          visit(s.childForFieldName('body'), on, depth + 1);
+          if (s.type !== 'with_statement') visit(s.childForFieldName('alternative')?.childForFieldName('body'), on, depth + 1);
+          break;
+        case 'match_statement':
+          for (const clause of s.childForFieldName('body')?.namedChildren ?? []) {
+            if (clause?.type === 'case_clause') visit(clause.childForFieldName('consequence') ?? clause.namedChildren.find((c) => c?.type === 'block'), [...on, 'unclear'], depth + 1);
+          }
+          break;
+        case 'return_statement':
+        case 'raise_statement':
+          return;
+        default:
+          break;
+      }
+      if (isOpen()) return;
+    }
   };
-  return refuses(condition);
+  visit(fn.childForFieldName('body'), [], 0);
+  return state.access;
 }
 
 export default createRule<[], PythonSourceCode>({
@@ -590,7 +675,8 @@ export default createRule<[], PythonSourceCode>({
           return;
         }
         const direct = calleeName(sc, node, LOADERS);
-        const subclass = direct ? undefined : unrestrictedUnpickler(sc, node);
+        const open = direct ? undefined : unrestrictedUnpickler(sc, node);
+        const subclass = open?.base;
         // `def cached(blob, loads=pickle.loads): loads(blob)`: the default, unless a caller passes another
         const byDefault = direct || subclass ? undefined : firstAmong(sc.defaultQualifiedNames(sc.callee(node)!), LOADERS);
         const callee = subclass ? sc.getText(sc.callee(node)!) : (direct ?? byDefault);
@@ -629,8 +715,10 @@ export default createRule<[], PythonSourceCode>({
           messageId,
           data: {
             callee,
-            detail: subclass
-              ? ` (a subclass of \`${subclass}\` whose \`find_class\` lets every global through)`
+            detail: open
+              ? open.unclear
+                ? ` (a subclass of \`${subclass}\` whose \`find_class\` hands names to the base class behind a test that is not read as an allowlist)`
+                : ` (a subclass of \`${subclass}\` whose \`find_class\` lets every global through)`
               : patch
                 ? ` (this file replaces \`${direct}\` with \`${patch}\`, which restricts \`find_class\`: while that patch is in force the load is restricted, outside it not)`
               : byDefault
@@ -639,7 +727,7 @@ export default createRule<[], PythonSourceCode>({
             source: network ? 'data that can come from the network' : 'data',
             imports: imports.slice(0, 3).map((i) => i.name).join(', ') + (imports.length > 3 ? ', …' : ''),
           },
-          confidence: byDefault || patch ? (confidenceFor(sc, data, node) === 'low' ? 'low' : 'medium') : imports.length === 0 ? confidenceFor(sc, data, node) : dangerous ? 'high' : 'medium',
+          confidence: byDefault || patch || open?.unclear ? (confidenceFor(sc, data, node) === 'low' ? 'low' : 'medium') : imports.length === 0 ? confidenceFor(sc, data, node) : dangerous ? 'high' : 'medium',
         });
       },
     };

@@ -66,6 +66,10 @@ ruleTester.run('torch/pickle-load', rule, {
     'import pickle, io\nx = pickle.Unpickler(io.BytesIO(pickle.dumps(obj))).load()',
     'import pickle as p\nx = p.loads(p.dumps(obj, protocol=4))',
     'import pickle\nclass R(pickle.Unpickler):\n    def find_class(self, m, n):\n        raise ValueError(n)\nx = R(f).load()',
+    // every pass-through to the base behind an allowlist test: a positive test on its branch, or an earlier refusal of what is not listed
+    'import pickle\nclass R(pickle.Unpickler):\n    def find_class(self, module, name):\n        if module == "a":\n            return 1\n        elif (module, name) in SAFE:\n            return super().find_class(module, name)\n        raise pickle.UnpicklingError(name)\nx = R(f).load()',
+    'import pickle\nclass R(pickle.Unpickler):\n    def find_class(self, module, name):\n        if (module, name) not in SAFE:\n            return None\n        return super().find_class(module, name)\nx = R(f).load()',
+    'import pickle\nclass R(pickle.Unpickler):\n    def find_class(self, module, name):\n        if not module.startswith("torch"):\n            raise pickle.UnpicklingError(name)\n        return super().find_class(module, name)\nx = R(f).load()',
     // at --depth deep, one of another module of the project that restricts (fixtures/project/unpicklers.py); one
     // whose name does not end in `Unpickler`, in a file that imports no pickle module: not read (the triggers)
     { code: 'import pickle\nfrom unpicklers import ChildOfRestricted\nx = ChildOfRestricted(f).load()', filename: 'project/snippet.py' },
@@ -492,6 +496,25 @@ ruleTester.run('torch/pickle-load', rule, {
     {
       code: 'import gzip, pickle\ndef f(obj, p, q):\n    with open(p, "wb") as fh:\n        pickle.dump(obj, fh)\n    with gzip.GzipFile(q, "rb") as fh:\n        return pickle.load(fh)',
       errors: [{ messageId: 'unsafeDeserialization', line: 6 }],
+    },
+    // an early pass-through to the base for all but `torch*` globals (llama.cpp's LazyUnpickler), a table lookup
+    // falling back to the base, and one after a test that leaves the function for the listed names only
+    {
+      code: 'import pickle\nclass LazyUnpickler(pickle.Unpickler):\n    def find_class(self, module, name):\n        if not module.startswith("torch"):\n            return super().find_class(module, name)\n        return {}[(module, name)]\ndef read(fp):\n    return LazyUnpickler(fp).load()',
+      errors: [{ messageId: 'unsafeDeserialization', line: 8, confidence: 'high', data: { callee: 'LazyUnpickler', detail: ' (a subclass of `pickle.Unpickler` whose `find_class` lets every global through)' } }],
+    },
+    {
+      code: 'import pickle\nclass T(pickle.Unpickler):\n    def find_class(self, module, name):\n        try:\n            return SAFE[(module, name)]\n        except KeyError:\n            return super().find_class(module, name)\nx = T(f).load()',
+      errors: [{ messageId: 'unsafeDeserialization', line: 8, data: { callee: 'T', detail: ' (a subclass of `pickle.Unpickler` whose `find_class` lets every global through)' } }],
+    },
+    {
+      code: 'import pickle\nclass P(pickle.Unpickler):\n    def find_class(self, module, name):\n        if module.startswith("torch"):\n            return {}[(module, name)]\n        return super().find_class(module, name)\nx = P(f).load()',
+      errors: [{ messageId: 'unsafeDeserialization', line: 7, data: { callee: 'P', detail: ' (a subclass of `pickle.Unpickler` whose `find_class` lets every global through)' } }],
+    },
+    // a pass-through behind a test that is neither an allowlist nor its opposite (a helper's verdict): medium
+    {
+      code: 'import pickle\nfrom helpers import allowed\nclass H(pickle.Unpickler):\n    def find_class(self, module, name):\n        if allowed(module, name):\n            return super().find_class(module, name)\n        raise pickle.UnpicklingError(name)\nx = H(f).load()',
+      errors: [{ messageId: 'unsafeDeserialization', line: 8, confidence: 'medium', data: { callee: 'H', detail: ' (a subclass of `pickle.Unpickler` whose `find_class` hands names to the base class behind a test that is not read as an allowlist)' } }],
     },
     // at --depth deep, a subclass of another module of the project whose name does not say it is one (fixtures/project/unpicklers.py)
     {
