@@ -7,8 +7,11 @@ import { isTrainingArgs, trainingBefore } from '../util/training.js';
 
 const name = 'public-checkpoint-location';
 
-/** Receivers of `.save(path)` that are models, trainers or pipelines rather than images or workbooks. */
-const MODELISH = /model|net\b|network|trainer|pipeline|pipe\b|learner|estimator|clf|classifier|regressor|ckpt|checkpoint|tokenizer|adapter|peft|lora|llm|encoder|decoder|booster|agent|policy/i;
+/**
+ * Receivers of `.save(path)` that are models, trainers or pipelines rather than images or workbooks; also RL
+ * algorithms and agents (RLlib `algo.save(checkpoint_dir)`, as `algo.save_checkpoint(...)`; SB3 `agent.save(path)`)
+ */
+const MODELISH = /model|net\b|network|trainer|pipeline|pipe\b|learner|estimator|clf|classifier|regressor|ckpt|checkpoint|tokenizer|adapter|peft|lora|llm|encoder|decoder|booster|agent|policy|algo(?:rithm)?\b/i;
 const CKPT_TEXT = /ckpt|checkpoint|model|weights|output_dir|save_dir|adapter|lora|\.(?:pt|pth|bin|safetensors|ckpt|h5|onnx|gguf|pkl|joblib)\b/i;
 /** Call names worth resolving (everything else is skipped before any name resolution). */
 const CANDIDATE = /^(?:l?chmod|upload_file(?:obj)?|put_object(?:_acl)?|put|copy_object|upload_from_(?:filename|file|string)|make_public|save\w*|export|dump|ModelCheckpoint|\w*TrainingArguments|\w*Config)$/;

@@ -72,6 +72,11 @@ ruleTester.run('hf/public-checkpoint-location', rule, {
       code: 'def f(model):\n    model.save_pretrained("/tmp/finetuned")',
       errors: [{ messageId: 'publicPath', data: { api: 'save_pretrained', path: '/tmp/finetuned', where: 'a shared temporary directory', extra: '' }, line: 2, column: 5 }],
     },
+    // RLlib's `algo.save(dir)` writes a checkpoint as `algo.save_checkpoint(dir)` does (review rl P3-2)
+    {
+      code: 'from ray.rllib.algorithms.ppo import PPOConfig\nalgo = PPOConfig().environment("CartPole-v1").build()\nalgo.save("/tmp/ppo_cartpole")',
+      errors: [{ messageId: 'publicPath', confidence: 'high', line: 3, data: { api: 'algo.save', path: '/tmp/ppo_cartpole', where: 'a shared temporary directory', extra: '' } }],
+    },
     {
       // the product brief's vulnerable fine-tuning example
       code: 'def run(model, training_data):\n    model.finetune(training_data)\n    model.save("./public_model")  # Saved without review',
