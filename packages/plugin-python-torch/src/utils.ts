@@ -1491,6 +1491,32 @@ function callerFollowedParameter(sc: SC, arg: Node | undefined, depth: string): 
   return param;
 }
 
+/** How deep `not` and parentheses are unwrapped around a flag's parameter. */
+const MAX_FLAG_NEGATIONS = 16;
+
+/**
+ * The parameter a flag argument reads, as `callerFollowedParameter`, also through `not` and
+ * parentheses (`weights_only=not legacy`, `not (unsafe)`): `inverted` when the flag is the
+ * parameter's negation, so a caller's value counts the other way round.
+ */
+function callerFollowedFlag(sc: SC, arg: Node | undefined, depth: string): { param: PythonParameter; inverted: boolean } | undefined {
+  let inverted = false;
+  for (let i = 0; arg && i < MAX_FLAG_NEGATIONS; i++) {
+    const inner = arg.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+    if (arg.type === 'not_operator' && inner.length === 1) inverted = !inverted;
+    else if (arg.type !== 'parenthesized_expression' || inner.length !== 1) break;
+    arg = inner[0];
+  }
+  const param = callerFollowedParameter(sc, arg, depth);
+  return param ? { param, inverted } : undefined;
+}
+
+/** The state of `not <flag>` for a flag of the given state. */
+function invertedState(state: FlagState, inverted: boolean): FlagState {
+  if (!inverted) return state;
+  return state === 'true' ? 'false' : state === 'false' ? 'true' : state;
+}
+
 /**
  * A function of this file that cannot be called from elsewhere: a `_private` one (not a dunder such
  * as `__call__`, which Python calls itself) or one nested in another function.
@@ -1541,13 +1567,14 @@ function onlyCalled(sc: SC, fn: Node): boolean {
  * `--depth standard` and `deep` only.
  */
 export function everyCallerPasses(sc: SC, arg: Node | undefined, depth: string, wanted: 'true' | 'false'): boolean {
-  const param = callerFollowedParameter(sc, arg, depth);
-  if (!param || !isLocalFunction(sc, param.function)) return false;
+  const followed = callerFollowedFlag(sc, arg, depth);
+  if (!followed || !isLocalFunction(sc, followed.param.function)) return false;
+  const { param, inverted } = followed;
   const sites = sc.callSites(param.function);
   if (sites.length === 0) return false;
   if (!sites.every((site) => {
     const passed = sc.argumentFor(site, param);
-    return !!passed && flagState(sc, passed) === wanted;
+    return !!passed && invertedState(flagState(sc, passed), inverted) === wanted;
   })) return false;
   return onlyCalled(sc, param.function);
 }
@@ -1594,15 +1621,17 @@ export function flagStateThroughCallers(sc: SC, arg: Node | undefined, depth: st
   const safe = unsafe === 'false' ? 'true' : 'false';
   const direct = flagState(sc, arg);
   if (direct === unsafe) return everyCallerPasses(sc, arg, depth, safe) ? safe : direct;
-  const param = callerFollowedParameter(sc, arg, depth);
-  if (!param) return direct;
+  // (`weights_only=not legacy`: a caller's `legacy=True` is `weights_only=False`)
+  const followed = callerFollowedFlag(sc, arg, depth);
+  if (!followed) return direct;
+  const { param, inverted } = followed;
   const sites = sc.callSites(param.function);
   if (sites.length === 0) return direct;
   const states = sites.map((site) => {
     const passed = sc.argumentFor(site, param);
-    if (passed) return flagState(sc, passed);
+    if (passed) return invertedState(flagState(sc, passed), inverted);
     if (sc.hasUnresolvedArguments(site)) return 'unknown';
-    return param.default ? flagState(sc, param.default) : 'unknown';
+    return param.default ? invertedState(flagState(sc, param.default), inverted) : 'unknown';
   });
   if (states.includes(unsafe)) return unsafe;
   const name = param.function.childForFieldName('name')?.text ?? '';

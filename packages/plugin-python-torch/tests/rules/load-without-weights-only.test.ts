@@ -20,6 +20,9 @@ ruleTester.run(ID, rule, {
     'import torch\n_orig = torch.load\ntorch.load = (lambda *a, **k: _orig(*a, **{**k, "weights_only": False}))',
     'import torch\nSAFE = True\nm = torch.load("model.pt", weights_only=SAFE)',
     'import torch\ndef f(p, weights_only=True):\n    return torch.load(p, weights_only=weights_only)',
+    // `weights_only=not legacy`: the default alone (True), or a private helper every caller of which passes legacy=False
+    'import torch\ndef load_ckpt(p, legacy=False):\n    return torch.load(p, weights_only=not legacy)\nx = load_ckpt("a.pt")',
+    'import torch\ndef _load(p, legacy=True):\n    return torch.load(p, weights_only=not (legacy))\nx = _load("a.pt", legacy=False)',
     'import torch\ndef load(p):\n    return p\nload("x")',
     'from torch import load\ndef f(p):\n    def load(q):\n        return q\n    return load(p)',
     'import torch\n# torch.load(p)\ns = "torch.load(p)"',
@@ -295,6 +298,15 @@ ruleTester.run(ID, rule, {
     { code: 'import torch\nm = getattr(torch, "load")("m.pt")', errors: [{ messageId: 'missing', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nm = getattr(torch, "load")("m.pt", weights_only=True)' }] }] },
     { code: 'import importlib\nm = importlib.import_module("torch").load("m.pt")', errors: [{ messageId: 'missing', suggestions: [{ messageId: 'addWeightsOnly', output: 'import importlib\nm = importlib.import_module("torch").load("m.pt", weights_only=True)' }] }] },
     { code: 'import torch\nf = torch.load\nm = f("m.pt")', errors: [{ messageId: 'missing', line: 3, suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nf = torch.load\nm = f("m.pt", weights_only=True)' }] }] },
+    // `weights_only=not legacy` (also in parentheses) with a same-file caller passing legacy=True: weights_only=False on that path
+    {
+      code: 'import torch\ndef load_ckpt(p, legacy=False):\n    return torch.load(p, map_location="cpu", weights_only=not legacy)\nold = load_ckpt("old.pt", legacy=True)',
+      errors: [{ messageId: 'explicitFalse', line: 3, data: { callee: 'torch.load', bypass: '' } }],
+    },
+    {
+      code: 'import torch\ndef load_ckpt(p, unsafe=False):\n    return torch.load(p, weights_only=(not (unsafe)))\nold = load_ckpt("old.pt", True)',
+      errors: [{ messageId: 'explicitFalse', line: 3, data: { callee: 'torch.load', bypass: '' } }],
+    },
     // a `weights_only=None` parameter that a same-file caller sets to False: the unsafe path exists
     {
       code: 'import torch\ndef _load(path, weights_only=None):\n    return torch.load(path, weights_only=weights_only)\ndef load_checkpoint(p):\n    return _load(p, weights_only=False)',
