@@ -19,6 +19,7 @@ const RULE_TRIGGERS = [
   // `from .evaluate import`, not another package's `evaluate` module), or `load_metric`
   /^[ \t]*(?:import[ \t]+(?:[\w.]+(?:[ \t]+as[ \t]+\w+)?[ \t]*,[ \t]*)*evaluate\b|from[ \t]+evaluate(?:\.[\w.]+)?[ \t]+import\b)|import_module\([ \t]*["']evaluate["']/m,
   'load_metric',
+  'custom_pipeline',
 ];
 
 /**
@@ -104,6 +105,24 @@ const AWQ_TRUST_POSITION: Readonly<Record<string, number>> = { from_pretrained: 
  */
 const ENGINE_ARGS_FIELD = /^(?:vllm\.(?:engine\.arg_utils\.)?(?:Async)?EngineArgs|sglang\.(?:srt\.server_args\.)?ServerArgs)(?:\.from_cli_args)?\.trust_remote_code$/;
 
+/**
+ * diffusers pipeline loaders that take `custom_pipeline=` (src/diffusers/pipelines/pipeline_utils.py
+ * `DiffusionPipeline.from_pretrained(pretrained_model_name_or_path, **kwargs)` and `download(...)`, inherited by
+ * every pipeline class; `AutoPipelineFor*.from_pretrained` hands its kwargs on). The value is read by
+ * `_get_custom_pipeline_class` and utils/dynamic_modules_utils.py `get_cached_module_file`: a path ending in
+ * `.py`, or a directory holding `pipeline.py`, is the project's file; a name with a slash is a Hub repository whose
+ * `pipeline.py` is fetched with `hf_hub_download` and imported; a bare name is the model repository's own
+ * `<name>.py` when it has one, else `<name>.py` of the community pipelines of diffusers' GitHub repository
+ * (fetched from the `diffusers/community-pipelines-mirror` dataset at `custom_revision`, by default the
+ * installed diffusers release, else `main`). Before huggingface/diffusers#13448 (merged 2026-04) a
+ * `custom_pipeline` from another repository ran with no `trust_remote_code` at all; since, it asks for
+ * `trust_remote_code=True`, which lets it run, unreviewed all the same.
+ */
+const DIFFUSERS_PIPELINE_LOADER = /^diffusers\.(?:[\w.]*\.)?[A-Z]\w*Pipeline\w*\.(?:from_pretrained|download)$/;
+
+const CUSTOM_PIPELINE_REMEDIATION =
+  'Copy the reviewed pipeline file into the project and pass its path (`custom_pipeline="./pipelines/my_pipeline.py"`); if it must come from the Hub, review it and pin `custom_revision=` to the reviewed commit.';
+
 const EVALUATION_REMEDIATION =
   'Compute the metric with code the project controls (scikit-learn, torchmetrics, or Hugging Face\'s own modules: `evaluate.load("accuracy")`); if a community module is needed, review its script and pin `revision=` to the reviewed commit, or copy it into the project and load it by path (`evaluate.load("./metrics/my_metric.py")`).';
 const FLAG_AUTO_REMEDIATION =
@@ -137,6 +156,9 @@ export default createRule<[], PySourceCode>({
       libraryMayEnableModel: '{{api}} is not given trust_remote_code, and FlagEmbedding turns it on itself for some models of its mapping (gte-Qwen2-7B-instruct, gte-Qwen2-1.5B-instruct, gte-multilingual-base, …); the model name `{{expr}}` is not known here: for one of them, the repository\'s own Python code runs in this process.',
       libraryEnablesClass: '{{api}} passes trust_remote_code=True itself (FlagEmbedding up to 1.2, FlagEmbedding/flag_reranker.py), whatever the call says: the repository\'s own Python code runs in this process.',
       repositoryModule: '{{api}} fetches "{{id}}" and imports its `{{module}}`: the repository\'s own Python code runs in this process, as with trust_remote_code=True.',
+      customPipeline: '{{api}} is given custom_pipeline="{{id}}": diffusers fetches `pipeline.py` from that Hub repository and imports it, so its author\'s Python code runs in this process (older diffusers releases ask for no trust_remote_code at all), even at a pinned custom_revision. Copy the reviewed file into the project and pass its path (`custom_pipeline="./pipelines/pipeline.py"`), or at least pin `custom_revision=` to the reviewed commit.',
+      customPipelineCommunity: '{{api}} is given the community pipeline "{{id}}": diffusers imports `{{id}}.py` of the model repository when it has one, else of the community pipelines of diffusers\' GitHub repository (community code, not part of the installed package), fetched {{where}}. Copy the reviewed file into the project and pass its path (`custom_pipeline="./pipelines/{{id}}.py"`), or pin `custom_revision=` to a diffusers release.',
+      customPipelineUnknown: '{{api}} takes custom_pipeline from `{{expr}}`, which could not be resolved: when it names a Hub repository (or a community pipeline), diffusers fetches its Python file and imports it into this process.',
       communityEvaluation: '{{api}} loads the community evaluation module "{{id}}" from the Hub: its Python script, written by that account, runs in this process (evaluation modules run without any trust_remote_code to refuse them), even at a pinned revision.',
       repositoryModuleUnknown: '{{api}} imports `{{module}}` from `{{expr}}`, which could not be resolved: when it names a Hub repository, that repository\'s own Python code runs in this process.',
       funasrRepositoryModule:
@@ -229,6 +251,7 @@ export default createRule<[], PySourceCode>({
       },
       call(node: PyNode) {
         if (setEngineField(node)) return;
+        customPipeline(node);
         if (repositoryModule(node)) return;
         if (!sc.argument(node, { name: 'trust_remote_code' }) && communityEvaluation(node)) return;
         // `dict(trust_remote_code=True)` is a value, reported where it is passed (`**opts`); a mock's
@@ -278,6 +301,45 @@ export default createRule<[], PySourceCode>({
       const types = sc.instanceTypes(args[0]);
       if (types.length === 1) engineField(node, `${types[0]}.trust_remote_code`, args[2]);
       return true;
+    }
+
+    /**
+     * diffusers' `from_pretrained(..., custom_pipeline=...)` (see `DIFFUSERS_PIPELINE_LOADER`): a Hub repository's
+     * `pipeline.py` at high confidence, a community pipeline name at low (medium on the `main` branch), a value
+     * not resolved at low; a local `.py` file or directory is the project's.
+     */
+    function customPipeline(node: PyNode): void {
+      const arg = sc.argument(node, { name: 'custom_pipeline' }) ?? forwardedArgument(sc, node, 'custom_pipeline')?.value;
+      if (!arg) return;
+      const fn = calleeOf(node);
+      const qn = fn ? sc.qualifiedName(fn) : undefined;
+      if (!qn || !DIFFUSERS_PIPELINE_LOADER.test(qn)) return;
+      const api = apiName(sc, node);
+      const resolved = resolveId(sc, arg);
+      if (resolved.kind !== 'string') {
+        if (resolved.kind === 'unknown') {
+          context.report({ node, messageId: 'customPipelineUnknown', data: { api, expr: arg.text.length > 40 ? `${arg.text.slice(0, 39)}…` : arg.text }, confidence: 'low', remediation: CUSTOM_PIPELINE_REMEDIATION });
+        }
+        return;
+      }
+      const value = resolved.value.trim();
+      if (/\.py$/i.test(value)) return; // the project's own file
+      const ref = classifyModelRef(value);
+      if (ref.kind !== 'hub') return; // a local directory (diffusers takes no URL)
+      if (ref.owner) {
+        context.report({ node, messageId: 'customPipeline', data: { api, id: ref.id }, confidence: resolved.soft ? 'medium' : 'high', remediation: CUSTOM_PIPELINE_REMEDIATION });
+        return;
+      }
+      // a bare name: diffusers' community pipeline (at the installed release unless told `main`)
+      const revNode = sc.argument(node, { name: 'custom_revision' });
+      const rev = revNode ? sc.constant(revNode) : undefined;
+      const onMain = rev === 'main';
+      const where = onMain
+        ? 'from the `main` branch (custom_revision="main"): whatever is committed there when the code runs'
+        : typeof rev === 'string'
+          ? `at custom_revision="${rev}"`
+          : 'at the installed diffusers release (or `main` when that release is not mirrored)';
+      context.report({ node, messageId: 'customPipelineCommunity', data: { api, id: ref.id, where }, confidence: onMain ? 'medium' : 'low', remediation: CUSTOM_PIPELINE_REMEDIATION });
     }
 
     /**

@@ -6,6 +6,11 @@ const COMMIT = '0123456789abcdef0123456789abcdef01234567';
 
 ruleTester.run('hf/trust-remote-code', rule, {
   valid: [
+    // diffusers' custom_pipeline given the project's own file or directory (review comfy P3c)
+    'from diffusers import DiffusionPipeline\npipe = DiffusionPipeline.from_pretrained("org/sd", revision="0123456789abcdef0123456789abcdef01234567", custom_pipeline="./pipelines/lpw_stable_diffusion.py")',
+    'from diffusers import DiffusionPipeline\npipe = DiffusionPipeline.from_pretrained("org/sd", custom_pipeline="./my_pipeline_directory/")',
+    // custom_pipeline of another library's from_pretrained is not diffusers'
+    'from mylib import Loader\nm = Loader.from_pretrained("org/x", custom_pipeline="org/pipe")',
     // a serving engine's arguments with the field off; the same attribute of another object
     'from vllm import AsyncEngineArgs\nargs = AsyncEngineArgs(model="org/m")\nargs.trust_remote_code = False',
     'import argparse\nns = argparse.Namespace()\nns.trust_remote_code = True\nself_like.trust_remote_code = True',
@@ -132,6 +137,23 @@ ruleTester.run('hf/trust-remote-code', rule, {
     {
       code: 'from transformers import AutoModel\nm = AutoModel.from_pretrained("Qwen/Qwen-7B", trust_remote_code=True)',
       errors: [{ messageId: 'trusted', suggestions: [{ messageId: 'setFalse', output: 'from transformers import AutoModel\nm = AutoModel.from_pretrained("Qwen/Qwen-7B", trust_remote_code=False)' }] }],
+    },
+    // diffusers' custom_pipeline: a Hub repository's pipeline.py is imported (review comfy P3c)
+    {
+      code: 'from diffusers import DiffusionPipeline\npipe = DiffusionPipeline.from_pretrained("runwayml/stable-diffusion-v1-5", revision="1d0c4ebf6ff58a5caecab40fa1406526bca4b5b9", custom_pipeline="someuser/my-community-pipeline")',
+      errors: [{ messageId: 'customPipeline', confidence: 'high', line: 2, data: { api: 'DiffusionPipeline.from_pretrained', id: 'someuser/my-community-pipeline' } }],
+    },
+    {
+      // the community pipelines of diffusers' repository: at the installed release (low), on `main` (medium)
+      code: 'from diffusers import DiffusionPipeline\npipe = DiffusionPipeline.from_pretrained("org/sd", custom_pipeline="lpw_stable_diffusion")\npipe2 = DiffusionPipeline.from_pretrained("org/sd", custom_pipeline="lpw_stable_diffusion", custom_revision="main")',
+      errors: [
+        { messageId: 'customPipelineCommunity', confidence: 'low', line: 2, data: { api: 'DiffusionPipeline.from_pretrained', id: 'lpw_stable_diffusion', where: 'at the installed diffusers release (or `main` when that release is not mirrored)' } },
+        { messageId: 'customPipelineCommunity', confidence: 'medium', line: 3, data: { api: 'DiffusionPipeline.from_pretrained', id: 'lpw_stable_diffusion', where: 'from the `main` branch (custom_revision="main"): whatever is committed there when the code runs' } },
+      ],
+    },
+    {
+      code: 'from diffusers import StableDiffusionPipeline\ndef load(name):\n    return StableDiffusionPipeline.from_pretrained("org/sd", custom_pipeline=name)',
+      errors: [{ messageId: 'customPipelineUnknown', confidence: 'low', line: 3, data: { api: 'StableDiffusionPipeline.from_pretrained', expr: 'name' } }],
     },
     // SpeechBrain imports the repository's module: remote code without the flag
     {
