@@ -1535,6 +1535,15 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       case 'SequenceExpression':
         return this.collectObjects(node.expressions[node.expressions.length - 1], depth + 1, out, key);
       case 'MemberExpression': {
+        // a member of a class of the file (`this.options`, `C.options` of `static options = { … }`): each
+        // value the file gives it, unless the file writes the option on some object (it may be this one)
+        const fieldValues = this.memberRead(node) ? this.memberValues(node) : undefined;
+        if (fieldValues && fieldValues.length > 0) {
+          const writes = this.memberWrites();
+          if (!writes || writes.has(key) || writes.has('')) return unseen();
+          for (const v of fieldValues) this.collectObjects(v, depth + 1, out, key);
+          return;
+        }
         // `CONFIG.options`: the property's values in each object `CONFIG` may be
         const member = node.property.type === 'PrivateIdentifier' ? undefined : (staticKey(node) ?? (node.computed ? this.constantKey(node.property) : undefined));
         if (member === undefined) return unseen();

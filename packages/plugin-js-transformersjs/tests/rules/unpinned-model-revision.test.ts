@@ -19,6 +19,8 @@ tester.run(id(rule), rule, {
     // every value the revision may take pins a commit, or one not known may (review s28js)
     imp + `export const load = (dev) => pipeline('x', 'org/name', { revision: dev ? '${COMMIT}' : '${'89abcdef'.repeat(5)}' });`,
     imp + `export const p = await pipeline('x', 'org/name', { revision: process.env.REV ?? '${COMMIT}' });`,
+    // an options object in a class field that pins a commit (review jsnode P3-1)
+    imp + `export class S {\n  static options = { revision: '${COMMIT}', dtype: 'q8' };\n  static load() { return pipeline('x', 'org/name', this.options); }\n}`,
     // a constant table every entry of which pins a commit; a revision handed in by callers
     imp + `const MODELS = { a: { id: 'org/a', revision: '${COMMIT}' }, b: { id: 'org/b', revision: '${COMMIT}' } };\nexport function load(name) {\n  const { id, revision } = MODELS[name];\n  return pipeline('x', id, { revision });\n}`,
     imp + `export function load(opts = {}) {\n  const { revision } = opts;\n  return pipeline('x', 'org/name', { revision });\n}`,
@@ -408,6 +410,18 @@ tester.run(id(rule), rule, {
     {
       code: imp + `export const p = await pipeline('x', 'org/name', { revision: process.env.REV ?? 'main' });`,
       errors: [{ messageId: 'revisionDefault', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub', revision: 'main', expr: "`process.env.REV ?? 'main'`" }, confidence: 'medium' }],
+    },
+    // an options object in a class field, read as the objects the file gives it (review jsnode P3-1)
+    {
+      code: imp + `export default class Summarizer {\n  static options = { revision: 'main', dtype: 'q8' };\n  static a() { return pipeline('x', 'org/name', this.options); }\n  static b() { return pipeline('x', 'org/name', Summarizer.options); }\n}`,
+      errors: [
+        { messageId: 'branch', data: { callee: 'pipeline', model: '"org/name"', revision: 'main' }, confidence: 'high', line: 4 },
+        { messageId: 'branch', data: { callee: 'pipeline', model: '"org/name"', revision: 'main' }, confidence: 'high', line: 5 },
+      ],
+    },
+    {
+      code: imp + `export class S {\n  options = { revision: '${COMMIT}' };\n  unpin() { this.options.revision = 'main'; }\n  load() { return pipeline('x', 'org/name', this.options); }\n}`,
+      errors: [{ messageId: 'unseenOptions', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub', options: '`this.options`' }, confidence: 'low', line: 5 }],
     },
     // a destructuring default of `process.env`, as its `??` (review jsnode P2-2)
     {
