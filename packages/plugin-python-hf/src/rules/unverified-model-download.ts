@@ -4,7 +4,7 @@ import { argList, calleeName, walkBody, type PyNode, type PySourceCode } from '.
 import { isModelFile, mentionsModel } from '../util/classify.js';
 import { resolve } from '../util/resolve.js';
 import { isNonModelFile } from '../util/classify.js';
-import { downloadBytes, downloadBytesOf, downloadSink, downloadVerifier, literalPieces, modelEvidence, RAW_DOWNLOAD_TRIGGERS, rawDownload, rawDownloadBytes, type RawDownload } from '../util/download.js';
+import { downloadBytes, downloadBytesOf, downloadSink, downloadVerifier, literalPieces, modelEvidence, modelEvidenceCutShort, RAW_DOWNLOAD_TRIGGERS, rawDownload, rawDownloadBytes, type RawDownload } from '../util/download.js';
 import { docsUrl } from '../util/meta.js';
 
 const name = 'unverified-model-download';
@@ -26,6 +26,7 @@ export default createRule<[], PySourceCode>({
     },
     messages: {
       unverified: '{{api}} downloads {{what}} and {{action}} it without a checksum comparison: a substituted or tampered file would be used as is.',
+      unverifiedUnresolved: '{{api}} downloads a file whose URL and destination reach it through more calls than are followed here, and {{action}} it without a checksum comparison: when it is a model, a substituted or tampered file would be used as is.',
       unverifiedHelper: '{{helper}}(...) downloads {{what}} and saves it, and neither it nor this function compares a checksum: a substituted or tampered file would be used as is.',
     },
     remediation: 'Compare the bytes with a known SHA-256 before saving or loading: `if hashlib.sha256(data).hexdigest() != EXPECTED_SHA256: raise ValueError(...)`, or fetch from the Hub with a pinned revision.',
@@ -154,7 +155,14 @@ export default createRule<[], PySourceCode>({
         const sink = downloadSink(sc, dl);
         if (!sink) return;
         const evidence = modelEvidence(sc, dl, sink);
-        if (!evidence) return;
+        if (!evidence) {
+          // the walk from the URL and destination stopped at its depth bound (a chain of wrapper functions):
+          // not known to be a model, not known not to be one, so reported at low confidence
+          if (modelEvidenceCutShort(sc, dl, sink) && !verifier.verified(rawDownloadBytes(sc, dl, sink))) {
+            context.report({ node, messageId: 'unverifiedUnresolved', data: { api: dl.api, action: sink.kind === 'loaded' ? 'loads' : 'saves' }, confidence: 'low' });
+          }
+          return;
+        }
         if (verifier.verified(rawDownloadBytes(sc, dl, sink))) return;
         const what = dl.url.kind === 'string' ? `"${short(dl.url.value)}"` : 'a model file';
         const action = sink.kind === 'loaded' ? 'loads' : 'saves';

@@ -754,7 +754,7 @@ function isDigestCall(qn: string | undefined, name: string): boolean {
  * ["vocab.txt", …]: get(base + fn)`, a helper's parameter given `"merges.txt"` by every call), those
  * names alone stand for the URL.
  */
-function fileTexts(sc: PySourceCode, dl: Pick<RawDownload, 'urlNode' | 'url' | 'destNode' | 'dest'>, sink?: Sink): { url: string[]; destination: string[] } {
+function fileTexts(sc: PySourceCode, dl: Pick<RawDownload, 'urlNode' | 'url' | 'destNode' | 'dest'>, sink?: Sink, walk?: { cut: boolean }): { url: string[]; destination: string[] } {
   // what the destination says
   const destination: string[] = [];
   const dest = dl.dest ?? (sink?.dest ? resolve(sc, sink.dest) : undefined);
@@ -764,10 +764,10 @@ function fileTexts(sc: PySourceCode, dl: Pick<RawDownload, 'urlNode' | 'url' | '
     if (!n) continue;
     destination.push(...literalPieces(n, sc));
     // the file names it may end in (`os.path.join(out_dir, name)` with `for name in ["a.pth", "b.pth"]`)
-    destination.push(...(fileNameValues(sc, n) ?? []).filter((f) => isModelFile(f)));
+    destination.push(...(fileNameValues(sc, n, 0, walk) ?? []).filter((f) => isModelFile(f)));
   }
   // what the URL says
-  const files = dl.urlNode ? fileNameValues(sc, dl.urlNode) : undefined;
+  const files = dl.urlNode ? fileNameValues(sc, dl.urlNode, 0, walk) : undefined;
   const url: string[] = [];
   if (files?.length && files.every((f) => isNonModelFile(f) && !isModelFile(f))) url.push(...files);
   else {
@@ -816,6 +816,17 @@ export function modelEvidence(sc: PySourceCode, dl: RawDownload, sink: Sink | un
   // a folder the web UIs keep models in (ComfyUI's `folder_paths`, A1111's `paths.models_path`)
   if ([dl.destNode, sink?.dest].some((n) => n && inModelFolder(sc, n))) return 'weak';
   return undefined;
+}
+
+/**
+ * A download `modelEvidence` finds no evidence for because its walk stopped at the depth bound: the URL or
+ * destination passed through more wrapper functions (or assignments) than are followed (`f0(url, dest)` →
+ * `f1(u, d)` → … → `requests.get(u)`). Not when what is known names a file that is evidently no model.
+ */
+export function modelEvidenceCutShort(sc: PySourceCode, dl: RawDownload, sink: Sink | undefined): boolean {
+  const walk = { cut: false };
+  const { url, destination } = fileTexts(sc, dl, sink, walk);
+  return walk.cut && !namesNoModel([...url, ...destination]);
 }
 
 /** The values a name is bound to when one assignment reaches it (none otherwise). */
@@ -894,33 +905,37 @@ const PATH_CLASS = /^pathlib\.(?:Pure)?(?:Posix|Windows)?Path$/;
  * or of an f-string ending in `{name}`, followed through a name assigned once, the values of a loop
  * variable (`for fn in ["vocab.txt", "merges.txt"]`), and a parameter of a same-file function through
  * the argument of every call in the file (`get_file(repo, "merges.txt")`). `undefined` when one is not
- * known (or the function is not called in the file).
+ * known (or the function is not called in the file). `walk.cut` is set when the walk stops at its depth
+ * bound (a name passed through more wrapper functions than are followed) rather than at a value not known.
  */
-export function fileNameValues(sc: PySourceCode, node: PyNode, depth = 0): string[] | undefined {
-  if (depth > 4) return undefined;
+export function fileNameValues(sc: PySourceCode, node: PyNode, depth = 0, walk?: { cut: boolean }): string[] | undefined {
+  if (depth > 4) {
+    if (walk) walk.cut = true;
+    return undefined;
+  }
   const c = sc.constant(node);
   if (typeof c === 'string') return [c];
   switch (node.type) {
     case 'parenthesized_expression':
-      return node.namedChildren.length === 1 ? fileNameValues(sc, node.namedChildren[0], depth + 1) : undefined;
+      return node.namedChildren.length === 1 ? fileNameValues(sc, node.namedChildren[0], depth + 1, walk) : undefined;
     case 'binary_operator': {
       const right = node.childForFieldName('right');
       // `base + name`, and a pathlib destination `dest_dir / "x.pth"` (a number divided gives no string)
       const op = node.childForFieldName('operator')?.text;
-      return (op === '+' || op === '/') && right ? fileNameValues(sc, right, depth + 1) : undefined;
+      return (op === '+' || op === '/') && right ? fileNameValues(sc, right, depth + 1, walk) : undefined;
     }
     case 'call': {
       // `os.path.abspath(p)`, `os.path.normpath(p)`: the name `p` ends in
       const qn = sc.qualifiedName(calleeOf(node)!) ?? '';
       if (keepsFileName(qn)) {
         const args = sc.positionalArguments(node);
-        return args.length === 1 && args[0].type !== 'list_splat' && sc.keywordArguments(node).size === 0 ? fileNameValues(sc, args[0], depth + 1) : undefined;
+        return args.length === 1 && args[0].type !== 'list_splat' && sc.keywordArguments(node).size === 0 ? fileNameValues(sc, args[0], depth + 1, walk) : undefined;
       }
       // `os.path.join(base_url, name)`, `Path(d, name)`, `d.joinpath("sub", name)`: the last part
       const joinpath = calleeOf(node)?.type === 'attribute' && calleeName(node) === 'joinpath';
       if (!(PATH_JOIN.test(qn) || PATH_CLASS.test(qn) || joinpath) || sc.keywordArguments(node).size > 0) return undefined;
       const last = sc.positionalArguments(node).at(-1);
-      return last && last.type !== 'list_splat' ? fileNameValues(sc, last, depth + 1) : undefined;
+      return last && last.type !== 'list_splat' ? fileNameValues(sc, last, depth + 1, walk) : undefined;
     }
     case 'string': {
       const kids = node.namedChildren;
@@ -932,11 +947,11 @@ export function fileNameValues(sc: PySourceCode, node: PyNode, depth = 0): strin
       }
       if (kids[kids.length - 1]?.type !== 'string_end' || last?.type !== 'interpolation') return undefined;
       const inner = last.namedChildren;
-      return inner.length === 1 ? fileNameValues(sc, inner[0], depth + 1) : undefined;
+      return inner.length === 1 ? fileNameValues(sc, inner[0], depth + 1, walk) : undefined;
     }
     case 'identifier': {
       const loop = sc.loopValues(node);
-      if (loop) return collect(loop.map((v) => fileNameValues(sc, v, depth + 1)));
+      if (loop) return collect(loop.map((v) => fileNameValues(sc, v, depth + 1, walk)));
       const param = sc.parameterOf(node);
       if (param) {
         if (param.function.type !== 'function_definition') return undefined;
@@ -944,11 +959,11 @@ export function fileNameValues(sc: PySourceCode, node: PyNode, depth = 0): strin
         if (!calls.length) return undefined;
         return collect(calls.map((call) => {
           const arg = sc.argumentFor(call, param);
-          return arg ? fileNameValues(sc, arg, depth + 1) : undefined;
+          return arg ? fileNameValues(sc, arg, depth + 1, walk) : undefined;
         }));
       }
       const bound = sc.reachingBindings(node);
-      return bound.length === 1 && bound[0].kind === 'assignment' && bound[0].value ? fileNameValues(sc, bound[0].value, depth + 1) : undefined;
+      return bound.length === 1 && bound[0].kind === 'assignment' && bound[0].value ? fileNameValues(sc, bound[0].value, depth + 1, walk) : undefined;
     }
     default:
       return undefined;

@@ -57,6 +57,12 @@ ruleTester.run('hf/unverified-model-download', rule, {
     'import subprocess\nsubprocess.run(["gdown", "1AbC", "-O", "-"])',
   ],
   invalid: [
+    // the URL and destination passed through more wrapper functions than are followed: reported at low
+    // confidence rather than dropped (review comfy P3b)
+    {
+      code: "import requests\ndef f0(u, d):\n    return f1(u, d)\ndef f1(u, d):\n    return f2(u, d)\ndef f2(u, d):\n    return f3(u, d)\ndef f3(u, d):\n    return f4(u, d)\ndef f4(u, d):\n    return f5(u, d)\ndef f5(u, d):\n    r = requests.get(u)\n    open(d, \"wb\").write(r.content)\nf0(\"https://x/y/model.safetensors\", \"models/model.safetensors\")",
+      errors: [{ messageId: 'unverifiedUnresolved', line: 13, confidence: 'low', data: { api: 'requests.get', action: 'saves' } }],
+    },
     // nbconvert's spelling of `!wget …` in a script exported from a notebook
     {
       code: "get_ipython().system('wget -q https://example.org/models/model.pth -O model.pth')",
