@@ -449,6 +449,24 @@ function delegationAccess(fn: Node): FindClassAccess {
   return state.access;
 }
 
+/**
+ * The last names of the calls the rule looks at (its callee gate), and so the words of its prefilter: one list,
+ * so that a loader the rule knows cannot be missing from the triggers (a file whose only loader it is would be
+ * skipped unread). A handed loader (`map(pickle.loads, xs)`) names the loader too.
+ */
+export const LOADER_NAMES: readonly string[] = [
+  ...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1))),
+  ...['load_local', 'LazyLoader', 'recv_pyobj', 'load_learner', 'load_model', 'unpickle', 'load_pickle'],
+  // stable-baselines3 (`load_from_pkl`, an agent's `load_replay_buffer`), PaddlePaddle's `load_program_state`
+  ...['load_from_zip_file', 'load_from_pkl', 'load_replay_buffer', 'load_program_state'],
+];
+/**
+ * Gate names too common to be a trigger word (`open`, `decode`), with the word that must occur for the call to
+ * be the loader: the module it is reached through (`shelve.open`, `from shelve import open`).
+ */
+export const NAMED_BY_MODULE: Readonly<Record<string, string>> = { open: 'shelve', Shelf: 'shelve', DbfilenameShelf: 'shelve', decode: 'jsonpickle' };
+const LOADER_NAME_TRIGGER = new RegExp(`\\b(?:${LOADER_NAMES.filter((n) => !Object.hasOwn(NAMED_BY_MODULE, n)).join('|')})\\b`);
+
 export default createRule<[], PythonSourceCode>({
   name: 'pickle-load',
   meta: {
@@ -460,9 +478,11 @@ export default createRule<[], PythonSourceCode>({
     // What `create` needs imported, and a loader's name (shelve's and jsonpickle's by their module).
     // A vendored cloudpickle reached as an attribute of its package (`import ray` … `ray.cloudpickle.loads(b)`)
     // At deep, an `Unpickler` subclass of another module of the project, imported (see `UNPICKLER_NAME`)
+    // A loader's name: each name `create`'s callee gate accepts (`LOADER_NAMES`), or the module word of those too
+    // common to be one (`shelve.open`, `jsonpickle.decode`)
     triggerGroups: [
       [importTrigger([...IMPORTED, ...VENDORING, 'langchain', 'langchain_community']), /\b(?:ray|pyspark|srsly|externals)\s*\.\s*cloudpickle\b/, UNPICKLER_NAME],
-      [/\b(?:_?loads?|_?Unpickler|load_session|load_module|read_pickle|LazyLoader|recv_pyobj|load_learner|load_model|load_pickle|unpickle|load_from_zip_file|load_local)\b/, 'shelve', 'jsonpickle', 'allow_dangerous_deserialization', UNPICKLER_NAME],
+      [LOADER_NAME_TRIGGER, ...new Set(Object.values(NAMED_BY_MODULE)), 'allow_dangerous_deserialization', UNPICKLER_NAME],
     ],
     docs: {
       description:
@@ -508,7 +528,7 @@ export default createRule<[], PythonSourceCode>({
     const importsLoader = [...IMPORTED, 'ray', 'joblib', 'pyspark', 'srsly', 'langchain', 'langchain_community'].some((m) => sc.imports.has(m));
     if (!importsLoader && !(context.depth === 'deep' && UNPICKLER_NAME.test(sc.text))) return {};
 
-    const gate = sc.calleeGate([...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1))), 'load_local', 'LazyLoader', 'recv_pyobj', 'load_learner', 'load_model', 'unpickle', 'load_pickle', 'load_from_zip_file', 'load_from_pkl', 'load_replay_buffer', 'load_program_state', ...CALLBACK_CALLEE_NAMES]);
+    const gate = sc.calleeGate([...LOADER_NAMES, ...CALLBACK_CALLEE_NAMES]);
     /**
      * Whether a vector store's `load_local` call lets it unpickle (`allow_dangerous_deserialization`): as
      * passed, or through the same-file callers of the parameter it passes (`def load_index(p,

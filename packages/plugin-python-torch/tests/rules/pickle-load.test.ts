@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { lintText, ruleTriggersMatch, type Depth } from '@oculum/core';
 import { describe, expect, it } from 'vitest';
-import rule, { LOADERS } from '../../src/rules/pickle-load.js';
+import rule, { LOADER_NAMES, LOADERS, NAMED_BY_MODULE } from '../../src/rules/pickle-load.js';
 import { python } from '@oculum/lang-python';
 import { runFixture } from '@oculum/rule-tester';
 import { fixture, fixturesDir, ruleTester } from '../helpers.js';
@@ -29,6 +29,21 @@ describe('the trigger groups', () => {
     expect(ruleTriggersMatch(rule.meta, 'from nltk.data import LazyLoader\nt = LazyLoader("t/english.pickle")')).toBe(true);
     // at deep, an Unpickler subclass of another module of the project, in a file that imports no pickle module
     expect(ruleTriggersMatch(rule.meta, 'from .safe import SafeUnpickler\nu = SafeUnpickler(f)')).toBe(true);
+  });
+  // (review rl P1) the gate and the triggers come from one list: a file whose only loader is any name of the gate is read
+  it('let through a file whose only loader is any name the callee gate accepts', () => {
+    for (const name of LOADER_NAMES) {
+      const word = NAMED_BY_MODULE[name];
+      const text = word ? `import ${word}\nx = ${word}.${name}(p)` : `import stable_baselines3\nfrom somewhere import ${name} as f\nx = f(p)`;
+      expect(ruleTriggersMatch(rule.meta, text), name).toBe(true);
+    }
+    for (const text of [
+      'from stable_baselines3.common.save_util import load_from_pkl\nreplay_buffer = load_from_pkl("dopamine_sb3_buffer.pkl")',
+      'from stable_baselines3 import DQN\nmodel = DQN("MlpPolicy", "CartPole-v1")\nmodel.load_replay_buffer("dqn_replay_buffer.pkl")',
+      'import paddle\nstate = paddle.static.load_program_state("model/ppo_actor")',
+    ]) {
+      expect(ruleTriggersMatch(rule.meta, text), text).toBe(true);
+    }
   });
 });
 
@@ -291,6 +306,10 @@ ruleTester.run('torch/pickle-load', rule, {
         { messageId: 'unsafeDeserialization', line: 6, data: { callee: 'model.load_replay_buffer', detail: ' (stable-baselines3 stores parts of an agent with cloudpickle, and `VecNormalize` and replay buffers as pickles)', source: '', imports: '' } },
       ],
     },
+    // (review rl P1) a file whose only loader is `load_from_pkl`, `load_replay_buffer` or `load_program_state` is not prefiltered away
+    { code: 'from stable_baselines3.common.save_util import load_from_pkl\nreplay_buffer = load_from_pkl("dopamine_sb3_buffer.pkl")', errors: [{ messageId: 'unsafeDeserialization', line: 2, confidence: 'high', data: { callee: 'stable_baselines3.common.save_util.load_from_pkl', detail: ' (stable-baselines3 stores parts of an agent with cloudpickle, and `VecNormalize` and replay buffers as pickles)', source: '', imports: '' } }] },
+    { code: 'from stable_baselines3 import DQN\nmodel = DQN("MlpPolicy", "CartPole-v1")\nmodel.load_replay_buffer("dqn_replay_buffer.pkl")', errors: [{ messageId: 'unsafeDeserialization', line: 3, confidence: 'high', data: { callee: 'model.load_replay_buffer', detail: ' (stable-baselines3 stores parts of an agent with cloudpickle, and `VecNormalize` and replay buffers as pickles)', source: '', imports: '' } }] },
+    { code: 'import paddle\nstate = paddle.static.load_program_state("model/ppo_actor")', errors: [{ messageId: 'unsafeDeserialization', line: 2, confidence: 'high', data: { callee: 'paddle.static.load_program_state', detail: ' (PaddlePaddle saves `.pdparams` and `.pdopt` files as pickles and reads them back with `pickle.load`)', source: '', imports: '' } }] },
     { code: 'from stable_baselines3.common.save_util import load_from_zip_file\nfrom sb3_contrib import RecurrentPPO\ndata, params, _ = load_from_zip_file("agent.zip")\nagent = RecurrentPPO.load("lstm_agent.zip")', errors: [{ messageId: 'unsafeDeserialization', line: 3 }, { messageId: 'unsafeDeserialization', line: 4, data: { callee: 'RecurrentPPO.load', detail: ' (stable-baselines3 stores parts of an agent with cloudpickle, and `VecNormalize` and replay buffers as pickles)' } }] },
     { code: 'import pickle\nfrom azure.storage.blob import BlobClient\nblob = BlobClient.from_blob_url(url)\nmodel = pickle.loads(blob.download_blob().content_as_bytes())', errors: [{ messageId: 'networkDeserialization', confidence: 'high' }] },
     // a `get_object` of anything else (a Django view's): data of unknown origin
@@ -529,6 +548,9 @@ fixture(rule);
 
 // At --depth deep, Unpickler subclasses imported from another module of the project (fixtures/project)
 runFixture({ file: `${fixturesDir}project/loaders.py`, language: python, rules: { 'torch/pickle-load': rule } });
+
+// Files whose only loader is one name of the rule's callee gate (scripts/check-triggers.mjs runs them with and without the prefilter)
+runFixture({ file: `${fixturesDir}pickle-load-only-loader.py`, language: python, rules: { 'torch/pickle-load': rule } });
 
 describe('an Unpickler subclass of another module of the project (--depth deep)', () => {
   const dir = `${fixturesDir}project/`;
