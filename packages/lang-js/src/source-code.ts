@@ -2406,6 +2406,16 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     const { key, owner } = read;
     const values: JsNode[] = [];
     for (const m of owner.cls.body.body) {
+      // a TypeScript parameter property (`constructor(private readonly revision = "main")`): the parameter
+      if (!owner.isStatic && m.type === 'MethodDefinition' && m.kind === 'constructor') {
+        for (const p of m.value.params) {
+          if (p.type !== 'TSParameterProperty') continue;
+          const id = p.parameter.type === 'AssignmentPattern' ? p.parameter.left : p.parameter;
+          if (id.type === 'Identifier' && id.name === key) values.push(id);
+        }
+      }
+    }
+    for (const m of owner.cls.body.body) {
       if ((m.type !== 'MethodDefinition' && m.type !== 'PropertyDefinition' && m.type !== 'TSAbstractPropertyDefinition' && m.type !== 'AccessorProperty') || m.static !== owner.isStatic || staticKey(m as TSESTree.PropertyDefinition) !== key) continue;
       if (m.type !== 'PropertyDefinition') return undefined;
       if (m.value) values.push(m.value);

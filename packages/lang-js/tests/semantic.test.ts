@@ -572,6 +572,8 @@ describe('knownValues', () => {
     [`use(process.env.MODEL || 'org/name')`, { values: ['org/name'], others: true }],
     [`const model = process.env.MODEL ?? 'org/name'; use(model)`, { values: ['org/name'], others: true }],
     [`use(process.env.A || process.env.B || 'org/name')`, { values: ['org/name'], others: true }],
+    // a TypeScript parameter property: the parameter, here its default a caller may replace (review jsnode P3-2)
+    [`export class S { constructor(private readonly rev = 'main') {} f() { use(this.rev) } }`, { values: ['main'], others: true }],
     // a destructuring default of a value that is not known, as `??` (review jsnode P2-2)
     [`const { MODEL = 'org/name', REV = 'main' } = process.env; use(REV)`, { values: ['main'], others: true }],
     [`const { MODEL = 'org/name' } = import.meta.env; use(MODEL)`, { values: ['org/name'], others: true }],

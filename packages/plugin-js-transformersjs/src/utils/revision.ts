@@ -96,7 +96,16 @@ export function revisionFromChoices(
     // replaces (`rev = "main"` of a helper the file calls with a commit, an exported one's default):
     // what `knownValues` says of it (`constant` gives the default alone).
     const n = unwrapExpression(v);
-    const known = n.type !== 'Literal' && n.type !== 'TemplateLiteral' && !(n.type === 'MemberExpression' && unwrapExpression(n.object).type === 'ThisExpression') ? sc.knownValues(v, { absentAsNull: true }) : undefined;
+    const thisMember = n.type === 'MemberExpression' && unwrapExpression(n.object).type === 'ThisExpression';
+    let known = n.type !== 'Literal' && n.type !== 'TemplateLiteral' && !thisMember ? sc.knownValues(v, { absentAsNull: true }) : undefined;
+    // A member of `this` not known as one constant (`this.revision = revision` of a constructor
+    // parameter `revision = "main"`, a TypeScript parameter property): the strings it may be given, and
+    // others, when it may be given one (its starting `null` is no revision it loads at)
+    if (thisMember && r.kind === 'dynamic') {
+      const k = sc.knownValues(v);
+      const strings = k?.values.filter((x): x is string => typeof x === 'string');
+      if (k && strings && strings.length > 0 && strings.length + k.values.filter((x) => x === null).length === k.values.length) known = { values: strings, others: true };
+    }
     if (!known) {
       revisions.push(r);
       continue;

@@ -19,6 +19,9 @@ tester.run(id(rule), rule, {
     // every value the revision may take pins a commit, or one not known may (review s28js)
     imp + `export const load = (dev) => pipeline('x', 'org/name', { revision: dev ? '${COMMIT}' : '${'89abcdef'.repeat(5)}' });`,
     imp + `export const p = await pipeline('x', 'org/name', { revision: process.env.REV ?? '${COMMIT}' });`,
+    // a constructor parameter with no default, or a commit default (review jsnode P3-2)
+    imp + `export class S {\n  constructor(private readonly revision: string) {}\n  init() { return pipeline('x', 'org/name', { revision: this.revision }); }\n}`,
+    imp + `export class S {\n  constructor(private readonly revision = '${COMMIT}') {}\n  init() { return pipeline('x', 'org/name', { revision: this.revision }); }\n}`,
     // an options object in a class field that pins a commit (review jsnode P3-1)
     imp + `export class S {\n  static options = { revision: '${COMMIT}', dtype: 'q8' };\n  static load() { return pipeline('x', 'org/name', this.options); }\n}`,
     // a constant table every entry of which pins a commit; a revision handed in by callers
@@ -422,6 +425,15 @@ tester.run(id(rule), rule, {
     {
       code: imp + `export class S {\n  options = { revision: '${COMMIT}' };\n  unpin() { this.options.revision = 'main'; }\n  load() { return pipeline('x', 'org/name', this.options); }\n}`,
       errors: [{ messageId: 'unseenOptions', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub', options: '`this.options`' }, confidence: 'low', line: 5 }],
+    },
+    // a constructor parameter's default a caller may replace (review jsnode P3-2)
+    {
+      code: imp + `export class S {\n  revision: string;\n  constructor(revision = 'main') { this.revision = revision; }\n  init() { return pipeline('x', 'org/name', { revision: this.revision }); }\n}`,
+      errors: [{ messageId: 'revisionDefault', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub', revision: 'main', expr: '`this.revision`' }, confidence: 'medium', line: 5 }],
+    },
+    {
+      code: imp + `export class S {\n  constructor(private readonly revision: string = 'main') {}\n  init() { return pipeline('x', 'org/name', { revision: this.revision }); }\n}`,
+      errors: [{ messageId: 'revisionDefault', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub', revision: 'main', expr: '`this.revision`' }, confidence: 'medium', line: 4 }],
     },
     // a destructuring default of `process.env`, as its `??` (review jsnode P2-2)
     {
