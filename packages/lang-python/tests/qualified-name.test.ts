@@ -458,6 +458,16 @@ describe('qualifiedNames (every candidate)', () => {
     expect(sc.qualifiedNames(callee('load(p)'))).toEqual([]);
   });
 
+  // (review rl P2-2) a method of a class picked from a constant table by a key not known: every value's
+  it('a member of a class picked from a constant dict by an unknown key: every class it may be', async () => {
+    const text = 'from stable_baselines3 import PPO, SAC\nimport mylib\nalgos = {"ppo": PPO, "sac": SAC}\nmixed = {"ppo": PPO, "x": mine}\ndef enjoy(algo, p):\n    a = algos[algo].load(p)\n    b = mixed[algo].load(p)';
+    const sc = await parse(text);
+    const callee = (start: string) => sc.callee(callStarting(sc, start))!;
+    expect(sc.qualifiedNames(callee('algos[algo]'))).toEqual(['stable_baselines3.PPO.load', 'stable_baselines3.SAC.load']);
+    expect(sc.qualifiedNames(callee('mixed[algo]'))).toEqual([]);
+    expect(sc.possibleQualifiedNames(callee('mixed[algo]'))).toEqual(['stable_baselines3.PPO.load']);
+  });
+
   it('getattr over alternative bases', async () => {
     expect((await names('try:\n    import cPickle as p\nexcept ImportError:\n    import pickle as p\ngetattr(p, "loads")(b)', 'getattr(p, "loads")(b)')).all).toEqual([
       'pickle.loads',

@@ -22,7 +22,7 @@ import {
 const PICKLE_MODULES = ['pickle', '_pickle', 'cPickle', 'six.moves.cPickle', 'pickle5', 'dill', 'cloudpickle'];
 
 /** What `create` needs imported before it reports anything (with the packages that vendor cloudpickle). */
-const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle', 'nltk', 'zmq', 'fastai', 'mlflow', 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', 'paddle', 'megengine', 'skops'];
+const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle', 'nltk', 'zmq', 'fastai', 'mlflow', 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', 'rl_zoo3', 'paddle', 'megengine', 'skops'];
 /**
  * MLflow's loaders of flavors stored as pickles (mlflow/sklearn/__init__.py `load_model(model_uri, dst_path=None)`:
  * `cloudpickle`/`pickle` by the model's `serialization_format`; mlflow/pytorch `load_model`: `torch.load` of the
@@ -86,6 +86,16 @@ const LIBRARY_PICKLES: ReadonlyArray<{ re: RegExp; detail: string; remediation: 
     remediation: 'Load MegEngine checkpoints only from files you trained or reviewed, kept where no one else can write; exchange weights in a format without code (safetensors, or arrays saved with `numpy.save`).',
   },
 ];
+/**
+ * RL Zoo's table of stable-baselines3 and sb3_contrib algorithm classes by name (rl_zoo3/utils.py `ALGOS = {"a2c":
+ * A2C, …, "ppo": PPO, "sac": SAC, "tqc": TQC, "ppo_lstm": RecurrentPPO}`, re-exported by `rl_zoo3`; `utils.ALGOS`
+ * in the zoo's older scripts and its forks): `ALGOS[algo].load(path)` is an SB3 agent's `load`.
+ */
+const ZOO_ALGOS = /^(?:rl_zoo3(?:\.utils)?|utils)\.ALGOS$/;
+
+/** `high` lowered to `medium` (a lower confidence kept). */
+const lowerToMedium = <C extends string>(c: C): C | 'medium' => (c === 'high' ? 'medium' : c);
+
 /** skops' `get_untrusted_types(...)` result, directly or through the one value a name is bound to. */
 function isUntrustedTypesList(sc: PythonSourceCode, expr: Node): boolean {
   const value = expr.type === 'identifier' ? sc.bindingsOf(expr) : [expr];
@@ -473,7 +483,7 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    triggers: ['pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization', 'load_local', 'recv_pyobj', 'load_learner', /\bmlflow\b/, 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', /\bpaddle\b/, 'megengine', 'skops'],
+    triggers: ['pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization', 'load_local', 'recv_pyobj', 'load_learner', /\bmlflow\b/, 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', 'rl_zoo3', /\bpaddle\b/, 'megengine', 'skops'],
     // (`nltk.data.load("….pickle")` holds `pickle`)
     // What `create` needs imported, and a loader's name (shelve's and jsonpickle's by their module).
     // A vendored cloudpickle reached as an attribute of its package (`import ray` … `ray.cloudpickle.loads(b)`)
@@ -632,6 +642,8 @@ export default createRule<[], PythonSourceCode>({
         const named = store;
         let library = named ? LIBRARY_PICKLES.find((l) => l.re.test(named)) : undefined;
         let shown: string | undefined;
+        /** Whether the call may also be another class's `load` than the library's (a table of classes). */
+        let partial = false;
         // a method of an agent the code built or loaded (`model = SAC.load(p)` … `model.load_replay_buffer(b)`)
         if (!library && !store) {
           const callee = sc.callee(node);
@@ -641,6 +653,21 @@ export default createRule<[], PythonSourceCode>({
             store = instance;
             library = LIBRARY_PICKLES.find((l) => l.re.test(instance));
             shown = callee!.text.length <= 40 ? callee!.text : `….${method}`;
+          }
+          // a class picked from a table (`{"ppo": PPO, "sac": SAC}[algo].load(p)`, RL Zoo's `ALGOS[algo].load(p)`):
+          // reported when one of the classes it may be is such a library's, at medium unless every one is
+          const receiver = callee?.type === 'attribute' ? callee.childForFieldName('object') : null;
+          if (!instance && method === 'load' && receiver?.type === 'subscript') {
+            const table = receiver.childForFieldName('value');
+            const zoo = !!table && ZOO_ALGOS.test(sc.qualifiedName(table) ?? '');
+            const names = zoo ? ['stable_baselines3.PPO.load'] : sc.possibleQualifiedNames(callee!);
+            const known = names.filter((q) => LIBRARY_PICKLES.some((l) => l.re.test(q)));
+            if (known.length > 0) {
+              store = known[0];
+              library = LIBRARY_PICKLES.find((l) => l.re.test(known[0]));
+              shown = callee!.text.length <= 40 ? callee!.text : `….${method}`;
+              if (known.length < names.length || (!zoo && sc.qualifiedNames(callee!).length === 0)) partial = true;
+            }
           }
         }
         if (library) {
@@ -667,7 +694,7 @@ export default createRule<[], PythonSourceCode>({
             node,
             messageId: network ? 'networkDeserialization' : 'unsafeDeserialization',
             data: { callee: shown ?? shortCallee(store!), detail: library.detail, source: '', imports: '' },
-            confidence: library.network ? 'high' : confidenceFor(sc, file, node),
+            confidence: library.network ? 'high' : partial ? lowerToMedium(confidenceFor(sc, file, node)) : confidenceFor(sc, file, node),
             remediation: library.remediation,
           });
           return;

@@ -49,6 +49,8 @@ describe('the trigger groups', () => {
 
 ruleTester.run('torch/pickle-load', rule, {
   valid: [
+    // (review rl P2-2) a table of classes none of which is a pickling library's; the table the code writes into
+    'import pickle\nimport mylib\nfrom stable_baselines3 import PPO\nT = {"a": mylib.A, "b": mylib.B}\ndef f(k, p):\n    return T[k].load(p)',
     // skops with an allowlist of types, or none (it refuses what is not trusted)
     'import skops.io as sio\ndef load(path):\n    a = sio.load(path, trusted=["sklearn.linear_model._logistic.LogisticRegression"])\n    b = sio.load(path)\n    return a, b',
     // the file this code just saved; a project's own `load`
@@ -304,6 +306,17 @@ ruleTester.run('torch/pickle-load', rule, {
         { messageId: 'unsafeDeserialization', line: 4, data: { callee: 'stable_baselines3.common.save_util.load_from_pkl', detail: ' (stable-baselines3 stores parts of an agent with cloudpickle, and `VecNormalize` and replay buffers as pickles)', source: '', imports: '' } },
         { messageId: 'unsafeDeserialization', line: 5 },
         { messageId: 'unsafeDeserialization', line: 6, data: { callee: 'model.load_replay_buffer', detail: ' (stable-baselines3 stores parts of an agent with cloudpickle, and `VecNormalize` and replay buffers as pickles)', source: '', imports: '' } },
+      ],
+    },
+    // (review rl P2-2) RL Zoo's `ALGOS[algo].load(p)`, and a class picked from a local table of SB3 classes; one that may
+    // also be a class of another package: medium
+    {
+      code: 'from rl_zoo3 import ALGOS\nfrom rl_zoo3.utils import ALGOS as ZOO\nfrom stable_baselines3 import PPO, SAC\nimport mylib\nalgos = {"ppo": PPO, "sac": SAC}\nmixed = {"ppo": PPO, "mine": mylib.Agent}\ndef enjoy(algo, model_path):\n    a = ALGOS[algo].load(model_path, custom_objects={}, device="cpu")\n    b = ZOO[algo].load(model_path)\n    c = algos[algo].load(model_path)\n    d = mixed[algo].load(model_path)\n    return a, b, c, d',
+      errors: [
+        { messageId: 'unsafeDeserialization', line: 8, confidence: 'high', data: { callee: 'ALGOS[algo].load', detail: ' (stable-baselines3 stores parts of an agent with cloudpickle, and `VecNormalize` and replay buffers as pickles)', source: '', imports: '' } },
+        { messageId: 'unsafeDeserialization', line: 9, confidence: 'high', data: { callee: 'ZOO[algo].load', detail: ' (stable-baselines3 stores parts of an agent with cloudpickle, and `VecNormalize` and replay buffers as pickles)', source: '', imports: '' } },
+        { messageId: 'unsafeDeserialization', line: 10, confidence: 'high', data: { callee: 'algos[algo].load', detail: ' (stable-baselines3 stores parts of an agent with cloudpickle, and `VecNormalize` and replay buffers as pickles)', source: '', imports: '' } },
+        { messageId: 'unsafeDeserialization', line: 11, confidence: 'medium', data: { callee: 'mixed[algo].load', detail: ' (stable-baselines3 stores parts of an agent with cloudpickle, and `VecNormalize` and replay buffers as pickles)', source: '', imports: '' } },
       ],
     },
     // (review rl P1) a file whose only loader is `load_from_pkl`, `load_replay_buffer` or `load_program_state` is not prefiltered away
