@@ -1075,7 +1075,8 @@ function ownWrite(sc: SC, expr: Node, dumpers: ReadonlySet<string>, orMaybe: boo
   // A stream handed in (a parameter) may hold other data before what this function wrote to it.
   // Without `open`, only a path counts: a stream (`buf`) can be written by others (a download) too.
   const handedIn = expr.type === 'identifier' && sc.reachingBindings(expr).some((b) => b.kind === 'parameter');
-  const pathLike = !!opened || (!handedIn && isPathExpression(sc, expr, 0));
+  // …unless it is a file name by its declaration (`out="model.joblib"`, `out: Path`), never used as a stream
+  const pathLike = !!opened || (!handedIn && isPathExpression(sc, expr, 0)) || (handedIn && isPathParameter(sc, expr));
   // `pd.read_pickle(path)` after `df.to_pickle(path)`: a file name by both APIs, however it is bound
   const pathWriters = !pathLike && options.pathWriters && expr.type === 'identifier' && !usedAsStream(sc, expr) ? options.pathWriters : undefined;
   if (!pathLike && !pathWriters) return undefined;
@@ -1251,6 +1252,27 @@ function readsOnly(sc: SC, call: Node): boolean {
   const outer = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
   if (SAME_FILE.has(q) && outer?.type === 'call') return readsOnly(sc, outer);
   return PATH_READERS.has(q) || /(^|\.)(load|loads)$/.test(q);
+}
+
+/** Annotations of a file name (`str`, `Path`, `os.PathLike[str]`, `str | Path`, `Union[str, os.PathLike]`, `Optional[...]`). */
+const PATH_ANNOTATION = /^(?:(?:Optional|Union|typing\.Optional|typing\.Union)\[)?\s*(?:(?:str|(?:pathlib\.)?(?:Pure)?Path|(?:os\.)?PathLike(?:\[\w+\])?|StrPath|None)\s*(?:[|,]\s*|\]\s*$|$))+$/;
+
+/**
+ * A name that is only a parameter declared as a file name: its default a file name (`out="model.joblib"`,
+ * `out=Path("m.pt")`, not `None`) or its annotation a path type (`out: str`, `out: Path`), and the function
+ * never uses it as a stream (`out.write(…)`, `out.seek(0)`). A stream handed in may hold other data first;
+ * such a name is the caller's file name, and what this function writes to it before loading it is its own.
+ */
+function isPathParameter(sc: SC, name: Node): boolean {
+  const reaching = sc.reachingBindings(name);
+  if (reaching.length === 0 || !reaching.every((b) => b.kind === 'parameter')) return false;
+  const param = sc.parameterOf(name);
+  if (!param || (param.node.type !== 'default_parameter' && param.node.type !== 'typed_default_parameter' && param.node.type !== 'typed_parameter')) return false;
+  // (a string annotation, `p: "os.PathLike[str]"`, read as its text)
+  const annotation = param.node.childForFieldName('type')?.text.replace(/\s+/g, ' ').trim().replace(/^(["'])(.*)\1$/, '$2');
+  const byDefault = !!param.default && param.default.type !== 'none' && isPathExpression(sc, param.default, 0);
+  const byAnnotation = !!annotation && PATH_ANNOTATION.test(annotation) && annotation !== 'None';
+  return (byDefault || byAnnotation) && !usedAsStream(sc, name);
 }
 
 const PATH_CALLS = new Set(['os.path.join', 'os.path.abspath', 'os.path.expanduser', 'os.fspath', 'pathlib.Path', 'pathlib.PurePath', 'builtins.str']);

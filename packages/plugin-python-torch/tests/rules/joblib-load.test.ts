@@ -13,8 +13,23 @@ ruleTester.run('torch/joblib-load', rule, {
     'import io, joblib\nfrom joblib.numpy_pickle import NumpyPickler\ndef f(clf):\n    def get():\n        b = io.BytesIO()\n        NumpyPickler(b).dump(clf)\n        b.seek(0)\n        return b\n    return joblib.load(get())',
     'import joblib\nfrom pathlib import Path\ndef f(v, tmpdir):\n    p = tmpdir.join("t.pkl").strpath\n    joblib.dump(v, Path(p))\n    return joblib.load(p)',
     'import bz2, gzip, joblib\ndef f(o, tmpdir):\n    p = tmpdir.join("t.pkl").strpath\n    for opener in (gzip.GzipFile, bz2.BZ2File):\n        with opener(p, "wb") as fh:\n            joblib.dump(o, fh)\n        with opener(p, "rb") as fh:\n            joblib.load(fh)',
+    // (review dlscripts P3-1) a parameter declared as a file name (a file-name default, a path annotation): the caller's
+    // file, which the function dumps to just before loading it
+    'import joblib\ndef roundtrip(m, out="model.joblib"):\n    joblib.dump(m, out)\n    return joblib.load(out)',
+    'import joblib, os\nfrom pathlib import Path\ndef f(m, out: Path, p: "os.PathLike[str]", q: str | Path = None):\n    joblib.dump(m, out)\n    joblib.dump(m, p)\n    joblib.dump(m, q)\n    return joblib.load(out), joblib.load(p), joblib.load(q)',
   ],
   invalid: [
+    // …but not one that may be a stream, one whose default is in a shared place, nor one dumped on some paths only
+    {
+      code: 'import joblib\nfrom typing import BinaryIO\ndef a(m, out):\n    joblib.dump(m, out)\n    return joblib.load(out)\ndef b(m, out="/tmp/m.joblib"):\n    joblib.dump(m, out)\n    return joblib.load(out)\ndef c(m, out: BinaryIO):\n    joblib.dump(m, out)\n    return joblib.load(out)\ndef d(m, out="m.joblib"):\n    out.seek(0)\n    joblib.dump(m, out)\n    return joblib.load(out)\ndef e(m, out="m.joblib", fresh=False):\n    if fresh:\n        joblib.dump(m, out)\n    return joblib.load(out)',
+      errors: [
+        { messageId: 'joblibLoad', line: 5, confidence: 'high', data: { callee: 'joblib.load' } },
+        { messageId: 'joblibLoad', line: 8, confidence: 'high', data: { callee: 'joblib.load' } },
+        { messageId: 'joblibLoad', line: 11, confidence: 'high', data: { callee: 'joblib.load' } },
+        { messageId: 'joblibLoad', line: 15, confidence: 'high', data: { callee: 'joblib.load' } },
+        { messageId: 'savedOnSomePaths', line: 19, confidence: 'medium', data: { callee: 'joblib.load', line: '18' } },
+      ],
+    },
     { code: 'import joblib\ndef f(*a, **k):\n    return joblib.load(*a, **k)', errors: [{ messageId: 'joblibLoad', line: 3, confidence: 'high' }] },
     { code: 'import joblib\nm = joblib.load("model.joblib")', errors: [{ messageId: 'joblibLoad', line: 2, column: 5, confidence: 'high', data: { callee: 'joblib.load' } }] },
     { code: 'from joblib import load\nm = load(p)', errors: [{ messageId: 'joblibLoad', confidence: 'medium' }] },
