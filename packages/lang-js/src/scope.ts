@@ -92,7 +92,7 @@ export function analyzeScopes(program: JsNode, units?: readonly ScriptUnit[]): S
   const moduleLoads = new Map<JsNode, string>();
   const functions: JsNode[] = [];
   /** Identifiers written after their declaration, with the value a plain assignment gives them (`null`: another kind of write). */
-  const writeTargets: Array<{ id: TSESTree.Identifier; value: JsNode | null }> = [];
+  const writeTargets: Array<{ id: TSESTree.Identifier; value: JsNode | null; append?: boolean }> = [];
   const requireCalls: TSESTree.CallExpression[] = [];
   /** Calls that may run `Function('return import("m")')` (see `FUNCTION_IMPORT`): of such a function, or of a name. */
   const functionImportCalls: TSESTree.CallExpression[] = [];
@@ -341,6 +341,7 @@ export function analyzeScopes(program: JsNode, units?: readonly ScriptUnit[]): S
           break;
         case 'AssignmentExpression':
           if (node.left.type === 'Identifier' && PLAIN_ASSIGNMENTS.has(node.operator)) writeTargets.push({ id: node.left, value: node.right });
+          else if (node.left.type === 'Identifier' && node.operator === '+=') writeTargets.push({ id: node.left, value: null, append: true });
           else collectTargets(node.left);
           break;
         case 'UpdateExpression':
@@ -369,10 +370,11 @@ export function analyzeScopes(program: JsNode, units?: readonly ScriptUnit[]): S
     }
     return undefined;
   };
-  for (const { id, value } of writeTargets) {
+  for (const { id, value, append } of writeTargets) {
     const b = lookup(id);
     if (!b) continue;
     b.writes += 1;
+    if (append) b.appends = (b.appends ?? 0) + 1;
     if (value === null) b.assignedValues = undefined;
     else if (b.assignedValues) b.assignedValues.push(value);
   }

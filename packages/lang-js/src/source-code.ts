@@ -2840,6 +2840,12 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     if (node.type === 'Identifier') {
       const b = this.lastAlias(node).binding;
       if (b && isStable(b) && b.init && b.path?.length === 0) return this.stringBounds(b.init, depth + 1);
+      // a `let` initialised with a string and only ever appended to (`url += `${name}.onnx``): it keeps
+      // the start of its initial value, whatever is appended
+      if (b && (b.kind === 'let' || b.kind === 'var') && b.inits === 1 && b.init && b.path?.length === 0 && b.writes > 0 && b.appends === b.writes) {
+        const start = this.stringBounds(b.init, depth + 1);
+        if (typeof this.constant(b.init) === 'string' || start.prefix !== '') return { prefix: start.prefix, suffix: '', parts: [start.prefix, ''] };
+      }
     }
     // `--depth deep`: the known text of a string another module exports (`` `${BASE}/model.onnx` ``)
     const imported = this.importedValue(node);

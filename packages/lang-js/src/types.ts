@@ -51,6 +51,8 @@ export interface JsBinding {
    * `x++`, `[x] = pair`, `for (x of list)`). Empty when there are no writes.
    */
   assignedValues?: JsNode[];
+  /** How many of `writes` append to the name itself (`x += v`). */
+  appends?: number;
   /**
    * How many declarations initialise the name (more than one for `var x = 1; var x = 2`); the head of a
    * `for … of` / `for … in` loop counts as one (`for (var x of list)`).

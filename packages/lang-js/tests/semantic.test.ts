@@ -682,6 +682,11 @@ describe('stringBounds', () => {
   it('constant', () => {
     expect(bounds(`use('a')`)).toEqual({ value: 'a', prefix: 'a', suffix: 'a', parts: ['a'] });
   });
+  it('a let only appended to keeps the start of its first value (review jsnode P3-4)', () => {
+    expect(bounds(`let u = 'http://cdn/m/'; u += name + '.onnx'; use(u)`)).toEqual({ prefix: 'http://cdn/m/', suffix: '', parts: ['http://cdn/m/', ''] });
+    expect(bounds(`let u = 'http://cdn/m/'; u += name; u = other; use(u)`).prefix).toBe('');
+    expect(bounds(`let n = 0; n += 1; use(n)`).prefix).toBe('');
+  });
   it('nothing known', () => {
     expect(bounds(`use(name)`)).toEqual({ prefix: '', suffix: '', parts: ['', ''] });
   });

@@ -148,6 +148,11 @@ tester.run(id(rule), rule, {
       code: imp + `const MODEL_URL = process.env.MODEL_URL ?? 'https://cdn.example.com/model.onnx';\nexport const load = () => ort.InferenceSession.create(MODEL_URL);`,
       errors: [{ messageId: 'remote', data: { callee: 'ort.InferenceSession.create', url: '"https://cdn.example.com/model.onnx"' }, confidence: 'medium' }],
     },
+    // a `let` URL built with `+=` keeps the plain-HTTP start of its first value (review jsnode P3-4)
+    {
+      code: imp + `export async function load(name) {\n  let url = 'http://cdn.example.com/models/';\n  url += \`\${name}.onnx\`;\n  return ort.InferenceSession.create(url);\n}`,
+      errors: [{ messageId: 'http', data: { callee: 'ort.InferenceSession.create', url: '`url`' }, confidence: 'medium', line: 5, suggestions: [] }],
+    },
     // ... and its literal default is switched to https:// (also with `??` and in a branch of `?:`)
     {
       code: imp + `export const load = () => ort.InferenceSession.create(import.meta.env.VITE_MODEL || 'http://cdn.example.com/model.onnx');`,
