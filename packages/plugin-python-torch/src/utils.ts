@@ -297,6 +297,8 @@ function downloadedFiles(sc: SC, fn: Node): Map<string, Node> {
   let files = byFunction.get(fn.id);
   if (files) return files;
   files = new Map();
+  // (set first: the origin of what a write writes may ask about this function's files again)
+  byFunction.set(fn.id, files);
   for (const call of sc.callsIn(fn)) {
     const callee = sc.callee(call);
     if (!callee) continue;
@@ -311,13 +313,63 @@ function downloadedFiles(sc: SC, fn: Node): Map<string, Node> {
         dest = sc.argument(call, { name: keyword }) ?? args[args.length - 1];
       }
     }
+    // `with open(tmp, "wb") as f: f.write(requests.get(url).content)`, `shutil.copyfileobj(resp, f)`,
+    // `Path(p).write_bytes(r.content)`: bytes from the network written to the file (a write that certainly
+    // runs before the use: see `writtenByDownload`)
+    if (!dest) {
+      const written = networkWriteTarget(sc, call, callee);
+      if (written) {
+        const wkey = fileKey(sc, written);
+        if (wkey && !files.has(wkey)) {
+          files.set(wkey, written);
+          let writes = networkWrites.get(sc);
+          if (!writes) networkWrites.set(sc, (writes = new Map()));
+          writes.set(written.id, call);
+        }
+      }
+      continue;
+    }
     // `tmp.name` of a temporary file: the file object itself is what is read
     const root = dest?.type === 'attribute' && dest.childForFieldName('attribute')?.text === 'name' ? dest.childForFieldName('object') : dest;
     const key = root ? fileKey(sc, root) : undefined;
     if (key && !files.has(key)) files.set(key, root!);
   }
-  byFunction.set(fn.id, files);
   return files;
+}
+
+/** The path nodes `downloadedFiles` found through a write of network bytes (not a download call): the write, by the path node's id. */
+const networkWrites = new WeakMap<SC, Map<number, Node>>();
+
+/**
+ * The path a call writes bytes from the network to: `f.write(data)` / `f.writelines(chunks)` on a handle opened
+ * to write (`with open(p, "wb") as f`, `open(p, "wb").write(…)`), `shutil.copyfileobj(resp, f)`, or
+ * `Path(p).write_bytes(data)` / `p.write_bytes(data)`, where the data is network data (`dataOrigin`).
+ */
+function networkWriteTarget(sc: SC, call: Node, callee: Node): Node | undefined {
+  let handle: Node | undefined;
+  let data: Node | undefined;
+  let path: Node | undefined;
+  if (callee.type === 'attribute') {
+    const method = callee.childForFieldName('attribute')?.text;
+    const object = callee.childForFieldName('object') ?? undefined;
+    if (!object) return undefined;
+    if (method === 'write' || method === 'writelines') {
+      handle = object;
+      data = sc.argument(call, { position: 0 });
+    } else if (method === 'write_bytes') {
+      data = sc.argument(call, { name: 'data', position: 0 });
+      path = object.type === 'call' && calleeName(sc, object) === 'pathlib.Path' ? sc.argument(object, { position: 0 }) : object;
+    } else if (method === 'copyfileobj' && calleeName(sc, call) === 'shutil.copyfileobj') {
+      handle = sc.argument(call, { name: 'fdst', position: 1 });
+      data = sc.argument(call, { name: 'fsrc', position: 0 });
+    } else return undefined;
+  } else if (calleeName(sc, call) === 'shutil.copyfileobj') {
+    handle = sc.argument(call, { name: 'fdst', position: 1 });
+    data = sc.argument(call, { name: 'fsrc', position: 0 });
+  } else return undefined;
+  if (handle) path = openedPath(sc, handle, /[wx]/);
+  if (!path || !data || (path.type !== 'identifier' && path.type !== 'string')) return undefined;
+  return dataOrigin(sc, data) === 'network' ? path : undefined;
 }
 
 /**
@@ -328,6 +380,9 @@ function writtenByDownload(sc: SC, id: Node): boolean {
   const key = fileKey(sc, id);
   const dest = key ? downloadedFiles(sc, sc.enclosingFunction(id)).get(key) : undefined;
   if (!dest || dest.endIndex > id.startIndex) return false;
+  // bytes written to the file by the function's own code: only a write that runs on every path to the use
+  const write = networkWrites.get(sc)?.get(dest.id);
+  if (write && !sc.certainlyRunsBefore(write, id)) return false;
   if (id.type !== 'identifier') return true;
   // the same variable: what reaches the use reached the download (not `path = "cache/local.pkl"` in between)
   const there = new Set(sc.reachingBindings(dest).map((b) => b.node.id));

@@ -114,6 +114,19 @@ ruleTester.run(ID, rule, {
       code: 'import torch\nm = torch.load(p,  # the checkpoint\n               map_location="cpu" \\\n)',
       errors: [{ messageId: 'missing', suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nm = torch.load(p,  # the checkpoint\n               map_location="cpu", weights_only=True \\\n)' }] }],
     },
+    // (review dlscripts P3-2) a file the function certainly wrote network bytes to (`f.write(requests.get(u).content)`,
+    // `shutil.copyfileobj(resp, f)`, `Path(p).write_bytes(r.content)`): network data, high; a write on some paths only,
+    // or of bytes not from the network: as any path a call computed, medium
+    {
+      code: 'import os, shutil, tempfile, urllib.request\nfrom pathlib import Path\nimport requests, torch\ndef a(url):\n    tmp = os.path.join(tempfile.gettempdir(), "remote_ckpt")\n    with open(tmp, "wb") as f:\n        f.write(requests.get(url, timeout=300).content)\n    return torch.load(tmp, map_location="cpu", weights_only=False)\ndef b(url):\n    dest = os.path.join(tempfile.gettempdir(), "x.pt")\n    with urllib.request.urlopen(url) as resp, open(dest, "wb") as out:\n        shutil.copyfileobj(resp, out)\n    return torch.load(dest, weights_only=False)\ndef c(url):\n    dest = os.path.join(tempfile.gettempdir(), "x.pt")\n    r = requests.get(url)\n    Path(dest).write_bytes(r.content)\n    return torch.load(dest, weights_only=False)\ndef d(url, fetch):\n    dest = os.path.join(tempfile.gettempdir(), "x.pt")\n    if fetch:\n        with open(dest, "wb") as f:\n            f.write(requests.get(url).content)\n    return torch.load(dest, weights_only=False)\ndef e():\n    dest = os.path.join(tempfile.gettempdir(), "x.pt")\n    with open(dest, "wb") as f:\n        f.write(b"local")\n    return torch.load(dest, weights_only=False)',
+      errors: [
+        { messageId: 'explicitFalse', line: 8, confidence: 'high', data: { callee: 'torch.load', bypass: '' } },
+        { messageId: 'explicitFalse', line: 13, confidence: 'high', data: { callee: 'torch.load', bypass: '' } },
+        { messageId: 'explicitFalse', line: 18, confidence: 'high', data: { callee: 'torch.load', bypass: '' } },
+        { messageId: 'explicitFalse', line: 24, confidence: 'medium', data: { callee: 'torch.load', bypass: '' } },
+        { messageId: 'explicitFalse', line: 29, confidence: 'medium', data: { callee: 'torch.load', bypass: '' } },
+      ],
+    },
     // the same wrapper, not installed: a load like any other; installed, but leaving `weights_only` as passed
     {
       code: 'import torch\n_orig = torch.load\ndef patched(f, *, weights_only=False, **kwargs):\n    return _orig(f, weights_only=weights_only, **kwargs)\nm = patched("m.pt")',
