@@ -294,13 +294,19 @@ export type RevisionKind = 'commit' | 'short-commit' | 'tag' | 'branch';
  * version-looking refs (`v1.2.3`, `1.0`, `v2.0-rc1`) and dates (`2025-01-09`) are tags; anything else (`main`, `dev`,
  * `refs/pr/3`) is a movable branch.
  */
+/** Longer revisions are read as branches without trying the tag patterns (real tags are short). */
+const MAX_TAG_LENGTH = 128;
+
 export function classifyRevision(rev: string): RevisionKind {
   const r = rev.trim();
   if ((r.length === 40 || r.length === 64) && HEX.test(r)) return 'commit';
   if (r.length >= 7 && r.length < 40 && HEX.test(r) && /\d/.test(r) && /[a-f]/i.test(r)) return 'short-commit';
+  // (no tag is this long: the patterns below are not run on a hostile string)
+  if (r.length > MAX_TAG_LENGTH) return 'branch';
   if (/^v?\d+(?:\.\d+)*(?:[-.+]?[A-Za-z0-9]+(?:\.\d+)*)?$/.test(r) && /\d/.test(r)) return 'tag';
-  // a date (`2025-01-09`, moondream2's release tags; `2024.05.20`, `2024_05_20-rc1`)
-  if (/^v?\d{4}([-._])\d{1,2}\1\d{1,2}(?:[-.+_]?[A-Za-z0-9]+)*$/.test(r)) return 'tag';
+  // a date (`2025-01-09`, moondream2's release tags; `2024.05.20`, `2024_05_20-rc1`), alone or with a release
+  // suffix (`-rc1`, `.post2`, `-dev`); `2024-05-20-experimental` may well be a branch
+  if (/^v?\d{4}([-._])\d{1,2}\1\d{1,2}(?:[-.+_]?(?:rc|alpha|beta|dev|post|a|b|r|v)?\d*)$/.test(r)) return 'tag';
   return 'branch';
 }
 

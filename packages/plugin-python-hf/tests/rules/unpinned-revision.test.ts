@@ -753,6 +753,16 @@ ruleTester.run('hf/unpinned-revision', rule, {
         { messageId: 'tagRevision', confidence: 'high', severity: 'low', line: 4, data: { api: 'AutoModel.from_pretrained', id: 'vikhyatk/moondream2', revision: '2025-01-09-dev' } },
       ],
     },
+    // a date with a word after it may be a branch; a long hostile revision is classified at once (the tag
+    // patterns are not run on it: `2025-01-09aaa…!` made a nested quantifier backtrack for minutes)
+    {
+      code: `from transformers import AutoModel\nm = AutoModel.from_pretrained("acme/model", revision="2024-05-20-experimental")\nn = AutoModel.from_pretrained("acme/model", revision="2025-01-09${'a'.repeat(60)}!")\no = AutoModel.from_pretrained("acme/model", revision="2025-01-09${'a'.repeat(200)}!")`,
+      errors: [
+        { messageId: 'branchRevision', confidence: 'high', line: 2, data: { api: 'AutoModel.from_pretrained', id: 'acme/model', revision: '2024-05-20-experimental' } },
+        { messageId: 'branchRevision', confidence: 'high', line: 3, data: { api: 'AutoModel.from_pretrained', id: 'acme/model', revision: `2025-01-09${'a'.repeat(60)}!` } },
+        { messageId: 'branchRevision', confidence: 'high', line: 4, data: { api: 'AutoModel.from_pretrained', id: 'acme/model', revision: `2025-01-09${'a'.repeat(200)}!` } },
+      ],
+    },
     // pyannote.audio splits a revision written after `@` off the id: a branch, a tag (review speech P2-1)
     {
       code: 'from pyannote.audio import Model, Pipeline\nseg_branch = Model.from_pretrained("pyannote/segmentation-3.0@main", use_auth_token=True)\nseg_tag = Model.from_pretrained("pyannote/segmentation@2022.07", use_auth_token=True)\np = Pipeline.from_pretrained(checkpoint_path="pyannote/speaker-diarization@2.1")',
