@@ -107,6 +107,12 @@ export interface LintTextDetails {
    * caller to check against every loaded rule (a scan reports the unknown ones).
    */
   directiveTargets?: DirectiveTarget[];
+  /**
+   * From a worker that ran the prefilter itself: the trigger tests that threw there (see
+   * `LintTextOptions.onTriggerError`), each error as `errorText` shows it, for the main thread to
+   * report once per test.
+   */
+  triggerErrors?: Array<{ ruleIds: string[]; message: string }>;
 }
 
 /** A name in an `oculum-ignore[...]` list, where it is written. */
@@ -142,7 +148,8 @@ export function normalizeLevel(level: RuleLevel | 0 | 1 | 2): RuleLevel {
   return level;
 }
 
-function errorText(error: unknown): string {
+/** How a message shows an error: `RangeError: too deep`, a plain `Error`'s message alone, a `RuleError`'s detail. */
+export function errorText(error: unknown): string {
   if (error instanceof RuleError) return error.detail;
   if (error instanceof Error) return `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`;
   return String(error);

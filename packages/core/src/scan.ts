@@ -8,7 +8,7 @@ import { loadPlugin, PluginRegistry } from './config/plugins.js';
 import { closest, ConfigResolver, DEFAULT_EXTENDS, type FileConfig } from './config/resolve.js';
 import { discoverFiles, GitIgnore, PatternIgnore, plural, whyIgnored, type PrunedDirectory } from './discovery.js';
 import { ConfigError, UsageError } from './errors.js';
-import { compareDiagnostics, compareStrings, countLines, lintTextWithDetails, needsDirectiveCheck, notParsed, triggerErrorMessage, triggeredRuleIds, type DirectiveTarget, type LintTextDetails, type LintTextOptions } from './lint.js';
+import { compareDiagnostics, compareStrings, countLines, errorText, lintTextWithDetails, needsDirectiveCheck, notParsed, triggerErrorMessage, triggeredRuleIds, type DirectiveTarget, type LintTextDetails, type LintTextOptions } from './lint.js';
 import { LintPool, WorkerUnavailableError, workerScript } from './pool.js';
 import { PRESET_NAMES } from './presets.js';
 import { DETECTORS, type ConfigData, type Depth, type Diagnostic, type FileResult, type Language, type Plugin, type RuleInfo, type ScanOptions, type ScanResult, type ScanStats, type Settings } from './types.js';
@@ -633,9 +633,13 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   // Trigger tests that threw, one diagnostic per test's rules and message (not one per file).
   const triggerErrors = new Map<string, { ruleIds: string[]; error: unknown; files: Set<string>; first: string }>();
   const noteTriggerError = (path: string) => (ruleIds: string[], error: unknown) => {
-    const key = `${ruleIds.join('\u0000')}\u0001${String((error as Error)?.message ?? error)}`;
+    // keyed on the error as the message shows it: a worker sends that text (`LintTextDetails.triggerErrors`)
+    const key = `${ruleIds.join('\u0000')}\u0001${errorText(error)}`;
+    const shown = nodePath.relative(cwd, path) || path;
     let entry = triggerErrors.get(key);
-    if (!entry) triggerErrors.set(key, (entry = { ruleIds, error, files: new Set(), first: nodePath.relative(cwd, path) || path }));
+    if (!entry) triggerErrors.set(key, (entry = { ruleIds, error, files: new Set(), first: shown }));
+    // the first in path order: the same whichever thread answers first
+    else if (compareStrings(shown, entry.first) < 0) entry.first = shown;
     entry.files.add(path);
   };
   // The rules and dormant rules of a task config as `lintText` takes them: built once per config.
@@ -660,14 +664,20 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       onTriggerError: noteTriggerError(job.path),
     };
     if (!withoutFixes && pool && pool.alive && workerLanguages.has(job.language.id)) {
-      // The prefilter runs here, while the workers start: only files some rule runs on are sent, with
-      // the rules that run on them.
-      const triggered = triggeredRuleIds(lintOptions);
+      // The prefilter runs here, while the workers start and lint: only files some rule runs on are
+      // sent, with the rules that run on them. A worker about to run dry gets the file as it is, and
+      // runs the prefilter itself (see `LintPool.hungry`).
+      const triggered = pool.hungry(job.language.id) ? undefined : triggeredRuleIds(lintOptions);
       if (triggered && triggered.length === 0 && !needsDirectiveCheck(job.text)) return notParsed(lintOptions);
       try {
         const task = { id: taskId++, path: job.path, languageId: job.language.id, text: job.text, configId: key, ...(triggered ? { triggered } : {}) };
         // Or the main thread lints it, when it has nothing else to do (see `LintPool`).
-        return await pool.run(task, config, () => lintTextWithDetails({ ...lintOptions, ...(triggered ? { triggered } : {}) }));
+        const details = await pool.run(task, config, () => lintTextWithDetails({ ...lintOptions, ...(triggered ? { triggered } : {}) }));
+        if (!details.triggerErrors) return details;
+        // (a plain Error: `errorText` shows its message as is, the text the worker made)
+        for (const { ruleIds, message } of details.triggerErrors) noteTriggerError(job.path)(ruleIds, new Error(message));
+        const { triggerErrors: _reported, ...rest } = details;
+        return rest;
       } catch (error) {
         // A worker that failed to start or crashed: this file is linted here instead.
         if (!(error instanceof WorkerUnavailableError)) throw error;
