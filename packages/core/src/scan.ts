@@ -663,6 +663,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       skipOptionValidation: true,
       onTriggerError: noteTriggerError(job.path),
     };
+    /** The main thread's own result, linted while it helped the pool. */
+    let mainThread: LintTextDetails | undefined;
     if (!withoutFixes && pool && pool.alive && workerLanguages.has(job.language.id)) {
       // The prefilter runs here, while the workers start and lint: only files some rule runs on are
       // sent, with the rules that run on them. A worker about to run dry gets the file as it is, and
@@ -671,19 +673,24 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       if (triggered && triggered.length === 0 && !needsDirectiveCheck(job.text)) return notParsed(lintOptions);
       try {
         const task = { id: taskId++, path: job.path, languageId: job.language.id, text: job.text, configId: key, ...(triggered ? { triggered } : {}) };
-        // Or the main thread lints it, when it has nothing else to do (see `LintPool`).
-        const details = await pool.run(task, config, () => lintTextWithDetails({ ...lintOptions, ...(triggered ? { triggered } : {}) }));
-        if (!details.triggerErrors) return details;
-        // (a plain Error: `errorText` shows its message as is, the text the worker made)
-        for (const { ruleIds, message } of details.triggerErrors) noteTriggerError(job.path)(ruleIds, new Error(message));
-        const { triggerErrors: _reported, ...rest } = details;
-        return rest;
+        // Or the main thread lints it, when it has nothing else to do (see `LintPool`): then a file too
+        // deep for its stack goes on to the retry below, as one it lints on its own does.
+        let lintedHere: LintTextDetails | undefined;
+        const details = await pool.run(task, config, async () => (lintedHere = await lintTextWithDetails({ ...lintOptions, ...(triggered ? { triggered } : {}) })));
+        if (details === lintedHere && exhaustedStack(details)) mainThread = details;
+        else if (!details.triggerErrors) return details;
+        else {
+          // (a plain Error: `errorText` shows its message as is, the text the worker made)
+          for (const { ruleIds, message } of details.triggerErrors) noteTriggerError(job.path)(ruleIds, new Error(message));
+          const { triggerErrors: _reported, ...rest } = details;
+          return rest;
+        }
       } catch (error) {
         // A worker that failed to start or crashed: this file is linted here instead.
         if (!(error instanceof WorkerUnavailableError)) throw error;
       }
     }
-    const details = await lintTextWithDetails(lintOptions);
+    const details = mainThread ?? (await lintTextWithDetails(lintOptions));
     // Too deep for the main thread's stack: again in a worker, whose stack is larger.
     if (!withoutFixes && exhaustedStack(details) && workerLanguages.has(job.language.id)) {
       deepPool ??= pool && pool.alive ? Promise.resolve(pool) : maybePool(options, registry, 1, workerLanguages, [], { cwd, depth, fix: options.fix === true }, diagnostics, 1);

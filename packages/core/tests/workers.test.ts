@@ -175,6 +175,17 @@ describe.skipIf(!existsSync(dist))('files too deep for the main thread', () => {
     }
   });
 
+  it('are linted again in a worker when the main thread took them while helping the pool', async () => {
+    const { scan } = (await import(dist.href)) as typeof import('../src/index.js');
+    const files: Record<string, string> = {};
+    // enough waiting work that the main thread starts the language and helps (see `LintPool.help`)
+    for (let i = 0; i < 24; i++) files[`deep${String(i).padStart(2, '0')}.toy`] = `deep ${60000 + i * 1000}\ndanger\n`;
+    const cwd = project(files);
+    const result = await scan({ cwd, plugins: [TOY_PLUGIN], workers: 1 });
+    expect(result.files.flatMap((f) => f.findings.map((x) => `${f.file.slice(cwd.length + 1)}:${x.line}`))).toEqual(Array.from({ length: 24 }, (_, i) => `deep${String(i).padStart(2, '0')}.toy:2`));
+    expect(result.files.flatMap((f) => f.diagnostics)).toEqual([]);
+  });
+
   it('keep their error when a worker cannot lint them either', async () => {
     const { scan } = (await import(dist.href)) as typeof import('../src/index.js');
     const cwd = project({ 'deeper.toy': 'deep 100000000\ndanger\n' });
