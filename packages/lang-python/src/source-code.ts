@@ -207,7 +207,10 @@ interface ArgInfo {
   keywords: Map<string, Node>;
   /** The expressions of `**x` arguments. */
   dictSplats: Node[];
+  /** The arguments cannot be read (a splat, or partials that bind different positionals). */
   unresolved?: boolean;
+  /** Keywords the partials a call goes through bind differently, or some and not others: their value is not known. */
+  unknownKeywords?: Set<string>;
 }
 
 /** The longest string (in characters) or list (in items) `constant` answers: 4 Mi; a longer one is not known. */
@@ -2496,14 +2499,17 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       for (const [key, value] of outer.keywords) if (!info.keywords.has(key)) info.keywords.set(key, value);
       info.dictSplats = [...info.dictSplats, ...outer.dictSplats];
       if (outer.unresolved) info.unresolved = true;
+      if (outer.unknownKeywords) for (const key of outer.unknownKeywords) if (!info.keywords.has(key)) (info.unknownKeywords ??= new Set()).add(key);
     } else if (bound.length > 1) this.mergeBoundArguments(info, bound);
     return info;
   }
 
   /**
    * A call through one of several partials (`LOADERS[ext](p)` with a partial for each key): the
-   * arguments they all bind alike (same constant, else same text). One bound by some and not all, or
-   * differently, is not known (`unresolved`), unless the call passes that keyword itself.
+   * arguments they all bind alike (same constant, else same text). A keyword bound by some and not
+   * all, or differently, is not known (`unknownKeywords`: that keyword only, `map_location` says
+   * nothing of `weights_only`), unless the call passes it itself. Positionals that differ, in count
+   * or value, or a splat, leave the whole call `unresolved`.
    */
   private mergeBoundArguments(info: ArgInfo, bound: readonly Node[]): void {
     const outers = bound.map((b) => this.argInfo(b));
@@ -2533,7 +2539,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       if (info.keywords.has(key)) continue;
       const value = first.keywords.get(key);
       if (value && outers.every((o) => { const v = o.keywords.get(key); return !!v && same(v, value); })) info.keywords.set(key, value);
-      else info.unresolved = true;
+      else (info.unknownKeywords ??= new Set()).add(key);
     }
   }
 
@@ -2763,7 +2769,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     const info = this.argInfo(call);
     const hit = info.keywords.get(name);
     if (hit) return { values: [hit], absent: false };
-    if (info.unresolved) return undefined;
+    if (info.unresolved || info.unknownKeywords?.has(name)) return undefined;
     const values: Node[] = [];
     let absent = true;
     for (const splat of info.dictSplats) {
@@ -2806,10 +2812,16 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return add(expr, depth) ? out : [expr];
   }
 
-  /** True when the call has `*args` / `**kwargs` whose contents cannot be resolved statically (for `**kwargs`: whose keys may include one not known). */
-  hasUnresolvedArguments(call: Node): boolean {
+  /**
+   * True when the call has `*args` / `**kwargs` whose contents cannot be resolved statically (for
+   * `**kwargs`: whose keys may include one not known). With `keyword`: a keyword the partials a call
+   * goes through bind differently counts only when it is that one (`LOADERS[ext](p)` whose partials
+   * differ in `map_location` alone still certainly passes no `weights_only`); without, any does.
+   */
+  hasUnresolvedArguments(call: Node, keyword?: string): boolean {
     const info = this.argInfo(call);
     if (info.unresolved) return true;
+    if (info.unknownKeywords && (keyword === undefined || info.unknownKeywords.has(keyword))) return true;
     for (const p of info.positional) if (p.splat && !this.sequenceElements(p.splat, 0)) return true;
     for (const s of info.dictSplats) {
       const entries = this.dictEntries(s, 0);
@@ -3693,7 +3705,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         // not a string (`os.path.join(...)` is a function of a module): asked below
         if (typeof self === 'string') {
           const info = this.argInfo(call);
-          if (info.dictSplats.length > 0 || info.unresolved || info.positional.some((p) => p.splat)) return UNKNOWN;
+          if (info.dictSplats.length > 0 || info.unresolved || info.unknownKeywords || info.positional.some((p) => p.splat)) return UNKNOWN;
           const args = info.positional.map((p) => this.constant(p.node));
           const keywords = new Map<string, ConstantValue | Unknown>();
           for (const [k, v] of info.keywords) keywords.set(k, this.constant(v));

@@ -142,6 +142,8 @@ describe('argument', () => {
         'LOADERS = {".pth": functools.partial(torch.load, map_location="cpu", weights_only=True), ".pt": SAFE, ".st": load_file}',
         'MIXED = {".pth": functools.partial(torch.load, weights_only=False), ".pt": functools.partial(torch.load, weights_only=True)}',
         'RAW = {".pth": functools.partial(torch.load, weights_only=True), ".pt": torch.load}',
+        'DEV = {".pth": functools.partial(torch.load, map_location="cpu"), ".pt": functools.partial(torch.load, map_location="cuda")}',
+        'POS = {".pth": functools.partial(torch.load, "a.pt"), ".pt": functools.partial(torch.load, "b.pt")}',
         'class H:',
         '    def __init__(self):',
         '        self._load = functools.partial(torch.load, weights_only=True)',
@@ -153,6 +155,8 @@ describe('argument', () => {
         '        e = MIXED[ext](p)',
         '        f = MIXED[ext](p, weights_only=True)',
         '        g = RAW[ext](p)',
+        '        h = DEV[ext](p)',
+        '        i = POS[ext]()',
       ].join('\n'),
     );
     const flag = (prefix: string) => {
@@ -170,6 +174,17 @@ describe('argument', () => {
     // another value reaches torch.load without the partial's arguments
     expect(flag('RAW[ext]')).toBeUndefined();
     expect(sc.hasUnresolvedArguments(callStarting(sc, 'RAW[ext]'))).toBe(false);
+    // partials that differ in map_location alone: that keyword is not known, weights_only is certainly not passed
+    const dev = callStarting(sc, 'DEV[ext]');
+    expect(sc.argument(dev, { name: 'map_location' })).toBeUndefined();
+    expect(sc.hasUnresolvedArguments(dev)).toBe(true);
+    expect(sc.hasUnresolvedArguments(dev, 'map_location')).toBe(true);
+    expect(sc.hasUnresolvedArguments(dev, 'weights_only')).toBe(false);
+    expect(sc.argumentPaths(dev, 'map_location')).toBeUndefined();
+    expect(sc.argumentPaths(dev, 'weights_only')).toEqual({ values: [], absent: true });
+    expect(sc.hasUnresolvedArguments(callStarting(sc, 'MIXED[ext](p)'), 'weights_only')).toBe(true);
+    // positionals that differ: the whole call is not known
+    expect(sc.hasUnresolvedArguments(callStarting(sc, 'POS[ext]'), 'weights_only')).toBe(true);
   });
 
   it('values written to an environment variable (environmentWrites)', async () => {

@@ -163,7 +163,9 @@ export default createRule<[], PythonSourceCode>({
       if (isInProcessData(sc, file, SAVERS)) return;
       const pickleModule = sc.argument(call, { name: 'pickle_module', position: 2 });
       // also one a same-file caller passes into the `**kwargs` this call forwards
-      const fromCallers = (key: string) => (sc.hasUnresolvedArguments(call) ? splatValuesFromCallers(sc, call, key, context.depth) : []);
+      const fromCallers = (key: string) => (sc.hasUnresolvedArguments(call, key) ? splatValuesFromCallers(sc, call, key, context.depth) : []);
+      // `LOADERS[ext](p)` whose partials differ in `map_location` alone: read as a call without `weights_only`
+      const unread = sc.hasUnresolvedArguments(call, 'weights_only') || sc.hasUnresolvedArguments(call, 'pickle_module');
       if ((pickleModule && sc.constant(pickleModule) !== null) || (!pickleModule && fromCallers('pickle_module').some((v) => sc.constant(v) !== null))) {
         report({ node: call, messageId: 'pickleModule', data, confidence: confidenceFor(sc, file) });
         return;
@@ -192,7 +194,7 @@ export default createRule<[], PythonSourceCode>({
         if (!reportedAsOwnSave(call, file, data, 'with `weights_only=False`', [])) report({ node: call, messageId: 'explicitFalse', data, confidence: confidenceFor(sc, file) });
         return;
       }
-      if (state === 'absent' && sc.hasUnresolvedArguments(call)) {
+      if (state === 'absent' && unread) {
         // `kwargs["weights_only"] = False; torch.load(*args, **kwargs)` in the same function, or a
         // same-file caller passing `weights_only=False` into those `**kwargs`.
         const fn = sc.enclosingFunction(call);
@@ -212,7 +214,7 @@ export default createRule<[], PythonSourceCode>({
       // `**({"weights_only": False} if legacy else {})`, or `**kw` assigned in the branches of an `if`:
       // the value on each path
       let onSomePaths = false;
-      const paths = state === 'absent' && sc.hasUnresolvedArguments(call) ? sc.argumentPaths(call, 'weights_only') : undefined;
+      const paths = state === 'absent' && unread ? sc.argumentPaths(call, 'weights_only') : undefined;
       if (paths && paths.values.length > 0) {
         const states = paths.values.map((v) => (isNone(v) ? 'absent' : flagState(sc, v)));
         if (states.includes('false')) {
@@ -226,7 +228,7 @@ export default createRule<[], PythonSourceCode>({
           onSomePaths = true;
         }
       }
-      if (state === 'unknown' || (sc.hasUnresolvedArguments(call) && !onSomePaths)) {
+      if (state === 'unknown' || (unread && !onSomePaths)) {
         // `weights_only=flag`, or `**kwargs` that may carry it: never drop, never at full confidence.
         report({ node: call, messageId: 'unknownFlag', data, confidence: 'low' });
         return;

@@ -271,6 +271,15 @@ ruleTester.run(ID, rule, {
         { messageId: 'unknownFlag', line: 4, confidence: 'low', data: { callee: 'torch.load', bypass: '' } },
       ],
     },
+    // partials that differ only in map_location: the dispatch call certainly passes no weights_only (high; every entry is torch.load, so the call may pass it)
+    {
+      code: 'import functools, torch\nL = {".pt": functools.partial(torch.load, map_location="cpu"), ".bin": functools.partial(torch.load, map_location="cuda")}\ndef load(p, ext):\n    return L[ext](p)',
+      errors: [
+        { messageId: 'partialMissing', line: 2, confidence: 'low', data: { callee: 'torch.load', bypass: '' }, suggestions: [{ messageId: 'addWeightsOnly', output: 'import functools, torch\nL = {".pt": functools.partial(torch.load, map_location="cpu", weights_only=True), ".bin": functools.partial(torch.load, map_location="cuda")}\ndef load(p, ext):\n    return L[ext](p)' }] },
+        { messageId: 'partialMissing', line: 2, confidence: 'low', data: { callee: 'torch.load', bypass: '' }, suggestions: [{ messageId: 'addWeightsOnly', output: 'import functools, torch\nL = {".pt": functools.partial(torch.load, map_location="cpu"), ".bin": functools.partial(torch.load, map_location="cuda", weights_only=True)}\ndef load(p, ext):\n    return L[ext](p)' }] },
+        { messageId: 'missing', line: 4, confidence: 'high', data: { callee: 'torch.load', bypass: '' }, suggestions: [{ messageId: 'addWeightsOnly', output: 'import functools, torch\nL = {".pt": functools.partial(torch.load, map_location="cpu"), ".bin": functools.partial(torch.load, map_location="cuda")}\ndef load(p, ext):\n    return L[ext](p, weights_only=True)' }] },
+      ],
+    },
     { code: 'import torch\ndef f(*a, **k):\n    return torch.load(*a, **k)', errors: [{ messageId: 'unknownFlag', confidence: 'low' }] },
     { code: 'import torch\ndef f(*a, **k):\n    k.setdefault("weights_only", False)\n    return torch.load(*a, **k)', errors: [{ messageId: 'explicitFalse', confidence: 'medium' }] },
     // the copied "torch 2.6 fix": the caller's value, else False
