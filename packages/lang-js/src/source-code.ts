@@ -63,6 +63,14 @@ type Open = { value: boolean };
 
 type MemberOwner = { cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression; isStatic: boolean };
 
+/** The writes of one member name, by the class they reach (see `ownedWrites`). */
+interface OwnedWrites {
+  owned: Map<MemberOwner['cls'], [MemberWrite[], MemberWrite[]]>;
+  /** By class: whether a class of the file that extends it has writes, on either side. */
+  inherited: Map<MemberOwner['cls'], [boolean, boolean]>;
+  unownedOpen: boolean;
+}
+
 type Ref = { kind: 'module'; module: string; path: string[] } | { kind: 'global'; path: string[] };
 
 /**
@@ -346,6 +354,18 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   /** True while `memberWrites` walks the file (a constant key asked for on the way must not ask for it again). */
   private buildingMemberWrites = false;
   private escapeCache?: Map<JsNode, boolean>;
+  /** `ownedWrites`, by member name. */
+  private readonly ownedWriteIndex = new Map<string, OwnedWrites>();
+  /** `memberValues`, by class, then side and member name. */
+  private readonly memberValueCache = new Map<JsNode, Map<string, JsNode[] | undefined>>();
+  /** `memberOwner`, by expression (`null`: none). */
+  private readonly memberOwnerCache = new Map<JsNode, MemberOwner | null>();
+  /** `classMembers`, by class. */
+  private readonly classMemberCache = new Map<JsNode, Map<string, JsNode[] | null>>();
+  /** The names the module's `export { … }` lists export (see `exportedByName`). */
+  private namesExported?: Set<string>;
+  /** `classFields`, by class. */
+  private readonly classFieldCache = new Map<JsNode, Map<string, TSESTree.PropertyDefinition[]>>();
   /** How many times `importedValue` has asked another module (`initValue` keeps no answer that did). */
   private importsRead = 0;
   /** `initValue`'s answers: by initialiser, then by depth (negative while imported values are not read). */
@@ -1183,6 +1203,59 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       if (!out.values.includes(written)) out.values.push(written);
       return;
     }
+    const read = this.memberRead(expr);
+    if (read) return this.collectMemberProperty(expr, `${read.owner.cls.range[0]}:${read.owner.isStatic ? 1 : 0}:${read.key}:${name}`, name, depth, out, objectsUnseen);
+    this.collectPropertyOnce(expr, name, depth, out, objectsUnseen);
+  }
+
+  /** Option questions on class members under way (see `collectMemberProperty`), outermost first. */
+  private readonly memberOptionStack: string[] = [];
+  /** The outermost position in `memberOptionStack` a cycle went back to during the question under way. */
+  private memberOptionCycle = Infinity;
+  /** `collectMemberProperty`'s answers, by class, side, member and option. */
+  private readonly memberOptionCache = new Map<string, { choices: OptionChoices; objectsUnseen: JsNode[] }>();
+
+  /**
+   * `collectProperty` for a class member (`this.options`): answered once per member and option. A
+   * member whose values spread the member itself (`this.options = { ...this.options, k: v }` in many
+   * methods) is not followed round again: that read is what the analysis cannot see.
+   */
+  private collectMemberProperty(expr: JsNode, key: string, name: string, depth: number, out: OptionChoices, objectsUnseen?: JsNode[]): void {
+    const node = unwrapExpression(expr);
+    const at = this.memberOptionStack.indexOf(key);
+    if (at >= 0) {
+      this.memberOptionCycle = Math.min(this.memberOptionCycle, at);
+      if (!out.unseen.includes(node)) out.unseen.push(node);
+      if (objectsUnseen && !objectsUnseen.includes(node)) objectsUnseen.push(node);
+      return;
+    }
+    let known = this.memberOptionCache.get(key);
+    if (!known) {
+      const choices: OptionChoices = { values: [], absent: false, unseen: [] };
+      const unseenObjects: JsNode[] = [];
+      const position = this.memberOptionStack.length;
+      const outerCycle = this.memberOptionCycle;
+      this.memberOptionCycle = Infinity;
+      this.memberOptionStack.push(key);
+      try {
+        this.collectPropertyOnce(expr, name, depth, choices, unseenObjects);
+      } finally {
+        this.memberOptionStack.pop();
+      }
+      // (an answer cut short by a cycle through a question still under way, or by the step budget, is not kept)
+      const complete = this.memberOptionCycle >= position && this.choiceSteps >= 0 && depth === 0;
+      this.memberOptionCycle = Math.min(outerCycle, this.memberOptionCycle >= position ? Infinity : this.memberOptionCycle);
+      known = { choices, objectsUnseen: unseenObjects };
+      if (complete) this.memberOptionCache.set(key, known);
+    }
+    const { choices, objectsUnseen: unseenObjects } = known;
+    if (choices.absent) out.absent = true;
+    for (const v of choices.values) if (!out.values.includes(v)) out.values.push(v);
+    for (const u of choices.unseen) if (!out.unseen.includes(u)) out.unseen.push(u);
+    if (objectsUnseen) for (const u of unseenObjects) if (!objectsUnseen.includes(u)) objectsUnseen.push(u);
+  }
+
+  private collectPropertyOnce(expr: JsNode, name: string, depth: number, out: OptionChoices, objectsUnseen?: JsNode[]): void {
     const choices: ObjectChoices = { objects: [], empty: false, unseen: [] };
     this.collectObjects(expr, depth, choices, name);
     if (choices.empty) out.absent = true;
@@ -1541,6 +1614,8 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
         if (fieldValues && fieldValues.length > 0) {
           const writes = this.memberWrites();
           if (!writes || writes.has(key) || writes.has('')) return unseen();
+          // (more values than are kept: the member is what the analysis cannot see, not the one past the cap)
+          if (out.objects.length + fieldValues.length > MAX_CHOICES) return unseen();
           for (const v of fieldValues) this.collectObjects(v, depth + 1, out, key);
           return;
         }
@@ -2404,34 +2479,112 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     const read = this.memberRead(expr);
     if (!read) return undefined;
     const { key, owner } = read;
-    const values: JsNode[] = [];
-    for (const m of owner.cls.body.body) {
-      // a TypeScript parameter property (`constructor(private readonly revision = "main")`): the parameter
-      if (!owner.isStatic && m.type === 'MethodDefinition' && m.kind === 'constructor') {
-        for (const p of m.value.params) {
-          if (p.type !== 'TSParameterProperty') continue;
-          const id = p.parameter.type === 'AssignmentPattern' ? p.parameter.left : p.parameter;
-          if (id.type === 'Identifier' && id.name === key) values.push(id);
-        }
-      }
-    }
-    for (const m of owner.cls.body.body) {
-      if ((m.type !== 'MethodDefinition' && m.type !== 'PropertyDefinition' && m.type !== 'TSAbstractPropertyDefinition' && m.type !== 'AccessorProperty') || m.static !== owner.isStatic || staticKey(m as TSESTree.PropertyDefinition) !== key) continue;
-      if (m.type !== 'PropertyDefinition') return undefined;
-      if (m.value) values.push(m.value);
-    }
-    const writes = this.memberWrites();
-    if (!writes) return undefined;
-    if ((writes.get('') ?? []).some((w) => this.sameOwner(w.object, owner))) return undefined;
-    for (const w of writes.get(key) ?? []) {
-      if (!this.sameOwner(w.object, owner)) {
-        if (this.otherObject(w.object, owner)) continue;
-        return undefined;
-      }
+    // (asked for each read: answered once per member, over the file's writes indexed by class once)
+    const writes = this.ownedWrites(key);
+    const any = this.ownedWrites('');
+    if (!writes || !any) return undefined;
+    let memo = this.memberValueCache.get(owner.cls);
+    if (!memo) this.memberValueCache.set(owner.cls, (memo = new Map()));
+    const memoKey = `${owner.isStatic ? 1 : 0}:${key}`;
+    if (memo.has(memoKey)) return memo.get(memoKey);
+    const values = this.listMemberValues(key, owner, writes, any);
+    memo.set(memoKey, values);
+    return values;
+  }
+
+  private listMemberValues(key: string, owner: MemberOwner, writes: OwnedWrites, any: OwnedWrites): JsNode[] | undefined {
+    const side = owner.isStatic ? 1 : 0;
+    const declared = this.classMembers(owner.cls).get(`${side}:${key}`);
+    // (a method or accessor of that name)
+    if (declared === null) return undefined;
+    const values: JsNode[] = declared ? [...declared] : [];
+    // a write of members it cannot name on the class (`Object.assign(this, o)`, `this[k] = v`)
+    if ((any.owned.get(owner.cls)?.[side].length ?? 0) > 0) return undefined;
+    // a write on an object that may be this one under another name
+    if (writes.unownedOpen) return undefined;
+    // a write on another class of the file, on the same side, when one inherits from the other
+    if (writes.inherited.get(owner.cls)?.[side]) return undefined;
+    for (const ancestor of this.superClasses(owner.cls)) if ((writes.owned.get(ancestor)?.[side].length ?? 0) > 0) return undefined;
+    for (const w of writes.owned.get(owner.cls)?.[side] ?? []) {
       if (!w.assignment) return undefined;
       values.push(w.assignment.right);
     }
     return values;
+  }
+
+  /**
+   * The values each member of a class declares (`${side}:${name}`, side 1 for static ones): a TypeScript
+   * parameter property (`constructor(private readonly revision = "main")`: the parameter), a field's
+   * initialiser; `null` for a method or accessor. One pass over the class body.
+   */
+  private classMembers(cls: MemberOwner['cls']): Map<string, JsNode[] | null> {
+    let members = this.classMemberCache.get(cls);
+    if (members) return members;
+    members = new Map();
+    const add = (k: string, value: JsNode | undefined): void => {
+      let list = members!.get(k);
+      if (list === null) return;
+      if (!list) members!.set(k, (list = []));
+      if (value) list.push(value);
+    };
+    for (const m of cls.body.body) {
+      if (m.type === 'MethodDefinition' && m.kind === 'constructor' && !m.static) {
+        for (const p of m.value.params) {
+          if (p.type !== 'TSParameterProperty') continue;
+          const id = p.parameter.type === 'AssignmentPattern' ? p.parameter.left : p.parameter;
+          if (id.type === 'Identifier') add(`0:${id.name}`, id);
+        }
+      }
+      if (m.type !== 'MethodDefinition' && m.type !== 'PropertyDefinition' && m.type !== 'TSAbstractPropertyDefinition' && m.type !== 'AccessorProperty') continue;
+      const name = staticKey(m as TSESTree.PropertyDefinition);
+      if (name === undefined) continue;
+      const k = `${m.static ? 1 : 0}:${name}`;
+      if (m.type === 'PropertyDefinition') add(k, m.value ?? undefined);
+      else members.set(k, null);
+    }
+    this.classMemberCache.set(cls, members);
+    return members;
+  }
+
+  /**
+   * The file's writes of members named `key` (see `memberWrites`), by the class whose members they
+   * reach (`[instance side, static side]`), and whether a write on an object that is no class's may be
+   * any object (anything but a variable holding an object or array literal). Built once per key.
+   */
+  private ownedWrites(key: string): OwnedWrites | undefined {
+    const all = this.memberWrites();
+    if (!all) return undefined;
+    let entry = this.ownedWriteIndex.get(key);
+    if (entry) return entry;
+    entry = { owned: new Map(), inherited: new Map(), unownedOpen: false };
+    for (const w of all.get(key) ?? []) {
+      const o = this.memberOwner(w.object);
+      if (!o) {
+        if (!entry.unownedOpen && !this.literalHolder(w.object)) entry.unownedOpen = true;
+        continue;
+      }
+      let pair = entry.owned.get(o.cls);
+      if (!pair) entry.owned.set(o.cls, (pair = [[], []]));
+      pair[o.isStatic ? 1 : 0].push(w);
+    }
+    for (const [cls, pair] of entry.owned) {
+      for (const ancestor of this.superClasses(cls)) {
+        let marks = entry.inherited.get(ancestor);
+        if (!marks) entry.inherited.set(ancestor, (marks = [false, false]));
+        if (pair[0].length > 0) marks[0] = true;
+        if (pair[1].length > 0) marks[1] = true;
+      }
+    }
+    this.ownedWriteIndex.set(key, entry);
+    return entry;
+  }
+
+  /** A variable holding an object or array literal (no class's members: see `otherObject`). */
+  private literalHolder(object: JsNode): boolean {
+    const node = unwrapExpression(object);
+    if (node.type !== 'Identifier') return false;
+    const def = this.definingExpression(node);
+    return def !== undefined && def !== node && (def.type === 'ObjectExpression' || def.type === 'ArrayExpression');
   }
 
   /** A write on `object` cannot reach the members of `owner` (see `memberValues`). */
@@ -2442,24 +2595,27 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       if (o.isStatic !== owner.isStatic) return true;
       return o.cls !== owner.cls && !this.inherits(o.cls, owner.cls) && !this.inherits(owner.cls, o.cls);
     }
-    const node = unwrapExpression(object);
-    if (node.type !== 'Identifier') return false;
-    const def = this.definingExpression(node);
-    return def !== undefined && def !== node && (def.type === 'ObjectExpression' || def.type === 'ArrayExpression');
+    return this.literalHolder(object);
   }
 
   /** Does class `a` extend `b`, directly or through classes of this file? */
   private inherits(a: MemberOwner['cls'], b: MemberOwner['cls']): boolean {
+    return this.superClasses(a).includes(b);
+  }
+
+  /** The classes of this file class `a` extends, directly or through one another, nearest first (at most `MAX_DEPTH`). */
+  private superClasses(a: MemberOwner['cls']): Array<MemberOwner['cls']> {
+    const out: Array<MemberOwner['cls']> = [];
     let cur: JsNode | null | undefined = a.superClass;
     for (let depth = 0; cur && depth < MAX_DEPTH; depth++) {
       const node = unwrapExpression(cur);
       const decl = node.type === 'ClassExpression' ? node : node.type === 'Identifier' ? this.classOfName(node) : undefined;
       // a superclass the analysis cannot see (an import, a call) may be anything, but not a class of this file
-      if (!decl) return false;
-      if (decl === b) return true;
+      if (!decl || out.includes(decl)) break;
+      out.push(decl);
       cur = decl.superClass;
     }
-    return false;
+    return out;
   }
 
   /** The class of this file a name denotes (its declaration, or a stable variable bound to a class expression). */
@@ -2556,6 +2712,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   private allCalls(fn: TSESTree.FunctionLike): Array<TSESTree.CallExpression | TSESTree.NewExpression> | undefined {
     const parent = this.parent(fn);
     if (parent?.type === 'CallExpression' && parent.callee === fn) return [parent];
+    if (parent?.type === 'MethodDefinition' && parent.kind === 'constructor' && parent.value === fn) return this.constructions(parent);
     let b: JsBinding | undefined;
     if (fn.type === 'FunctionDeclaration') {
       if (!fn.id || parent?.type === 'ExportNamedDeclaration' || parent?.type === 'ExportDefaultDeclaration') return undefined;
@@ -2576,12 +2733,60 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     return calls;
   }
 
+  /**
+   * Every `new C(…)` of the class whose constructor is `ctor`, when the file makes them all: the class
+   * does not leave the file (`classEscapes`: not exported, not handed anywhere, no subclass), and its
+   * name is only ever constructed or read a member of (`new S(COMMIT)`; `new this(…)` in a static
+   * method of the class counts too). `undefined` otherwise.
+   */
+  private constructions(ctor: TSESTree.MethodDefinition): TSESTree.NewExpression[] | undefined {
+    const body = this.parent(ctor);
+    const cls = body ? this.parent(body) : undefined;
+    if (!cls || (cls.type !== 'ClassDeclaration' && cls.type !== 'ClassExpression') || this.classEscapes(cls)) return undefined;
+    const refs: TSESTree.Identifier[] = [];
+    if (cls.id) {
+      const own = this.binding(cls.id);
+      if (own) refs.push(...this.references(own));
+    }
+    if (cls.type === 'ClassExpression') {
+      const holder = this.parent(cls);
+      if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') {
+        const b = this.binding(holder.id);
+        if (b) refs.push(...this.references(b));
+      }
+    }
+    const news: TSESTree.NewExpression[] = [];
+    for (const ref of refs) {
+      let top: JsNode = ref;
+      let p = this.parent(top);
+      while (p && VALUE_WRAPPERS.has(p.type)) {
+        top = p;
+        p = this.parent(p);
+      }
+      if (p?.type === 'NewExpression' && p.callee === top) news.push(p);
+    }
+    // `new this(…)` in a static method, `new this.constructor(…)` in an instance one (of this class: it has no subclass)
+    walk(cls.body, (n) => {
+      if (n.type !== 'NewExpression') return;
+      const callee = unwrapExpression(n.callee);
+      const self = callee.type === 'MemberExpression' && staticKey(callee) === 'constructor' ? unwrapExpression(callee.object) : callee;
+      if (self.type === 'ThisExpression') news.push(n);
+    });
+    return news.sort((a, b) => a.range[0] - b.range[0]);
+  }
+
   /** A module-level binding named in `export { name }` (`references` leaves export specifiers out). */
   private exportedByName(b: JsBinding): boolean {
     if (b.scope !== this.analysis.module) return false;
-    return this.ast.body.some(
-      (s) => s.type === 'ExportNamedDeclaration' && !s.source && s.specifiers.some((spec) => spec.local.type === 'Identifier' && spec.local.name === b.name),
-    );
+    if (!this.namesExported) {
+      // (the module's `export { … }` lists, read once)
+      this.namesExported = new Set();
+      for (const s of this.ast.body) {
+        if (s.type !== 'ExportNamedDeclaration' || s.source) continue;
+        for (const spec of s.specifiers) if (spec.local.type === 'Identifier') this.namesExported.add(spec.local.name);
+      }
+    }
+    return this.namesExported.has(b.name);
   }
 
   /**
@@ -2598,7 +2803,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     if (!read || !this.memberValues(expr)) return undefined;
     const node = unwrapExpression(expr);
     // every write of the member on this class is a plain assignment (`memberValues`); writes on other objects aside
-    const writes = (this.memberWrites()?.get(read.key) ?? []).filter((w) => this.sameOwner(w.object, read.owner));
+    const writes = this.ownedWrites(read.key)?.owned.get(read.owner.cls)?.[read.owner.isStatic ? 1 : 0] ?? [];
     let last: MemberWrite | undefined;
     for (const w of writes) {
       if (w.assignment && w.assignment.range[1] <= node.range[0] && (!last || w.assignment.range[1] > last.assignment!.range[1])) last = w;
@@ -2622,12 +2827,6 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     const key = staticKey(node);
     const owner = key !== undefined ? this.memberOwner(node.object) : undefined;
     return key !== undefined && owner ? { key, owner } : undefined;
-  }
-
-  /** Does a write on `object` reach the members of `owner` (`this` in the class, on the same side, or the class name)? */
-  private sameOwner(object: JsNode, owner: MemberOwner): boolean {
-    const o = this.memberOwner(object);
-    return o !== undefined && o.cls === owner.cls && o.isStatic === owner.isStatic;
   }
 
   /**
@@ -2701,9 +2900,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     if (key === undefined || expr.computed) return undefined;
     const owner = this.memberOwner(expr.object);
     if (!owner) return undefined;
-    const field = owner.cls.body.body.find(
-      (m): m is TSESTree.PropertyDefinition => m.type === 'PropertyDefinition' && !m.computed && m.static === owner.isStatic && staticKey(m) === key,
-    );
+    const field = this.classFields(owner.cls).get(`${owner.isStatic ? 1 : 0}:${key}`)?.[0];
     if (!field?.value) return undefined;
     const values = this.memberValues(expr);
     if (!values || values.length !== 1 || values[0] !== field.value) return undefined;
@@ -2719,9 +2916,25 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
    * serves revision findings, where that rare case costs a confidence level at most.
    */
   private memberSealed(cls: MemberOwner['cls'], key: string, isStatic: boolean): boolean {
-    return cls.body.body.some(
-      (m) => m.type === 'PropertyDefinition' && !m.computed && m.static === isStatic && staticKey(m) === key && (m.readonly || m.accessibility === 'private'),
-    );
+    return (this.classFields(cls).get(`${isStatic ? 1 : 0}:${key}`) ?? []).some((m) => m.readonly || m.accessibility === 'private');
+  }
+
+  /** The fields of a class with a key that is not computed, by side (1: static) and name, in source order. One pass over the body. */
+  private classFields(cls: MemberOwner['cls']): Map<string, TSESTree.PropertyDefinition[]> {
+    let fields = this.classFieldCache.get(cls);
+    if (fields) return fields;
+    fields = new Map();
+    for (const m of cls.body.body) {
+      if (m.type !== 'PropertyDefinition' || m.computed) continue;
+      const name = staticKey(m);
+      if (name === undefined) continue;
+      const k = `${m.static ? 1 : 0}:${name}`;
+      const list = fields.get(k);
+      if (list) list.push(m);
+      else fields.set(k, [m]);
+    }
+    this.classFieldCache.set(cls, fields);
+    return fields;
   }
 
   /**
@@ -2729,7 +2942,15 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
    * method or field of a class (static members from a static method), or the name of a class of this
    * file (`C`, static members).
    */
-  private memberOwner(expr: JsNode): { cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression; isStatic: boolean } | undefined {
+  private memberOwner(expr: JsNode): MemberOwner | undefined {
+    const known = this.memberOwnerCache.get(expr);
+    if (known !== undefined) return known ?? undefined;
+    const owner = this.findMemberOwner(expr);
+    this.memberOwnerCache.set(expr, owner ?? null);
+    return owner;
+  }
+
+  private findMemberOwner(expr: JsNode): MemberOwner | undefined {
     const obj = unwrapExpression(expr);
     if (obj.type === 'ThisExpression') {
       // `this` of the nearest non-arrow function, which must be a method or field of a class; an

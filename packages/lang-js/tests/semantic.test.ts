@@ -1115,3 +1115,71 @@ describe('argumentChoices: a member written on every path before the read', () =
     expect(revision(`export function f(r) {\n  const options = {};\n  options.revision = r;\n  load(options);\n}`).unseen).toBe(1);
   });
 });
+
+describe('class members: every `new` of a class that stays in the file, and hostile member writes (review s33js)', () => {
+  const known = (text: string) => {
+    const { sc, calls: cs } = calls(text);
+    const use = cs.filter((c) => c.callee.type === 'Identifier' && c.callee.name === 'use');
+    return sc.knownValues(use[use.length - 1].arguments[0]);
+  };
+  const SHA = '0123456789abcdef0123456789abcdef01234567';
+  it.each([
+    // every `new S(…)` of the file passes the commit: the constructor's default never survives (P2-1)
+    [`class S { constructor(rev = 'main') { this.rev = rev; } f() { use(this.rev) } }\nexport const s = new S('${SHA}');`, { values: [SHA], others: false }],
+    [`class S { constructor(private readonly rev: string = 'main') {} f() { use(this.rev) } }\nexport const s = new S('${SHA}');`, { values: [SHA], others: false }],
+    [`class S { constructor(rev) { this.rev = rev ?? 'main'; } f() { use(this.rev) } }\nexport const s = new S('${SHA}');`, { values: [SHA], others: false }],
+    [`const S = class { constructor(rev = 'main') { this.rev = rev; } f() { use(this.rev) } };\nexport const s = new S('${SHA}');`, { values: [SHA], others: false }],
+    // a `new` that leaves it out, `new this()`, `new this.constructor()`: the default too
+    [`class S { constructor(rev = 'main') { this.rev = rev; } f() { use(this.rev) } }\nexport const s = [new S('${SHA}'), new S()];`, { values: [SHA, 'main'], others: false }],
+    [`class S { constructor(rev = 'main') { this.rev = rev; } static make() { return new this(); } f() { use(this.rev) } }\nexport const s = new S('${SHA}');`, { values: ['main', SHA], others: false }],
+    [`class S { constructor(rev = 'main') { this.rev = rev; } copy() { return new this.constructor(); } f() { use(this.rev) } }\nexport const s = new S('${SHA}');`, { values: ['main', SHA], others: false }],
+    // a class that leaves the file (exported, a subclass): callers outside it may pass anything
+    [`export class S { constructor(rev = 'main') { this.rev = rev; } f() { use(this.rev) } }\nexport const s = new S('${SHA}');`, { values: ['main'], others: true }],
+    [`class S { constructor(rev = 'main') { this.rev = rev; } f() { use(this.rev) } }\nclass T extends S {}\nexport const s = [new S('${SHA}'), new T()];`, { values: ['main'], others: true }],
+  ])('%s', (text, expected) => {
+    expect(known(text)).toEqual(expected);
+  });
+
+  it('reads `this.options = { ...this.options, k }` in hundreds of methods once, naming the member it cannot see (P1-1)', () => {
+    const methods = Array.from({ length: 300 }, (_, i) => `  static m${i}() { this.options = { ...this.options, k${i}: ${i} }; return load('org/name', this.options); }`);
+    const { sc, calls: cs } = calls(`class P {\n  static options = { device: 'cpu' };\n${methods.join('\n')}\n}\n`);
+    const loads = cs.filter((c) => c.callee.type === 'Identifier' && c.callee.name === 'load');
+    const started = Date.now();
+    for (const call of loads) {
+      const choices = sc.argumentChoices(call, { position: 1, name: 'revision' });
+      expect(choices.unseen.map((u) => sc.getText(u))).toEqual(['this.options']);
+    }
+    // (took 23 s for 100 methods, over 120 s for 300)
+    expect(Date.now() - started).toBeLessThan(5000);
+    // a member spread into its own value, below the cap: the spread read is what the analysis cannot see
+    const few = calls(`class P {\n  static options = { device: 'cpu' };\n${methods.slice(0, 3).join('\n')}\n}\n`);
+    const last = few.calls.filter((c) => c.callee.type === 'Identifier' && c.callee.name === 'load').pop()!;
+    const choices = few.sc.argumentChoices(last, { position: 1, name: 'revision' });
+    // (each spread of it, not the argument itself)
+    expect(choices.unseen.map((u) => few.sc.getText(u))).toEqual(['this.options', 'this.options', 'this.options']);
+    expect(choices.unseen).not.toContain(last.arguments[1]);
+  });
+
+  it('lists the values of thousands of members in time linear in the file (P1-2)', () => {
+    // 4000 small classes, each writing and reading its own `revision` (took 56 s)
+    const classes = Array.from({ length: 4000 }, (_, i) => `class C${i} { constructor(revision = 'main') { this.revision = revision; } load() { return use({ revision: this.revision }); } }\nnew C${i}(); new C${i}(process.env.R${i});`);
+    // one class with 12,000 fields, each read once (took 21 s)
+    const fields = Array.from({ length: 12000 }, (_, i) => `  o${i} = { revision: 'main', k: ${i} };`);
+    const reads = Array.from({ length: 12000 }, (_, i) => `    use(this.o${i});`);
+    for (const text of [classes.join('\n'), `export class S {\n${fields.join('\n')}\n  run() {\n${reads.join('\n')}\n  }\n}\n`]) {
+      const sc = parseJs(text, 'a.js');
+      const uses: TSESTree.CallExpression[] = [];
+      walk(sc.ast, (n) => {
+        if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'use') uses.push(n);
+      });
+      const started = Date.now();
+      for (const use of uses) {
+        const arg = use.arguments[0];
+        const member = arg.type === 'ObjectExpression' ? ((arg.properties[0] as TSESTree.Property).value as JsNode) : arg;
+        expect(sc.memberValues(member)).toHaveLength(1);
+        sc.knownValues(member);
+      }
+      expect(Date.now() - started).toBeLessThan(5000);
+    }
+  });
+});

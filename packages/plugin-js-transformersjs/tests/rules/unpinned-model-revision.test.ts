@@ -6,6 +6,10 @@ const imp = "import { pipeline, AutoModel, env } from '@huggingface/transformers
 
 tester.run(id(rule), rule, {
   valid: [
+    // a constructor parameter's default every `new` of the file replaces with a commit (the class stays in the file: review s33js P2-1)
+    imp + `class S {\n  constructor(revision = 'main') { this.revision = revision; }\n  init() { return pipeline('x', 'org/name', { revision: this.revision }); }\n}\nexport const s = new S('${COMMIT}');`,
+    imp + `class S {\n  constructor(private readonly revision: string = 'main') {}\n  init() { return pipeline('x', 'org/name', { revision: this.revision }); }\n}\nexport const s = new S('${COMMIT}');`,
+    imp + `class S {\n  constructor(revision) { this.revision = revision ?? 'main'; }\n  init() { return pipeline('x', 'org/name', { revision: this.revision }); }\n}\nexport const s = new S('${COMMIT}');`,
     // options a helper of the file (or a statement) pins before the load, on every path: `pin(options)`
     imp + `function pin(o) {\n  o.revision = '${COMMIT}';\n}\nexport async function load() {\n  const options = { device: 'webgpu' };\n  pin(options);\n  return pipeline('x', 'org/name', options);\n}`,
     imp + `async function pin(o) {\n  await Promise.resolve();\n  o.revision = '${COMMIT}';\n}\nconst options = { dtype: 'q8' };\nawait pin(options);\nexport const m = await AutoModel.from_pretrained('org/name', options);`,
@@ -434,6 +438,11 @@ tester.run(id(rule), rule, {
     {
       code: imp + `export class S {\n  constructor(private readonly revision: string = 'main') {}\n  init() { return pipeline('x', 'org/name', { revision: this.revision }); }\n}`,
       errors: [{ messageId: 'revisionDefault', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub', revision: 'main', expr: '`this.revision`' }, confidence: 'medium', line: 4 }],
+    },
+    // ... and a class of the file where some `new` leaves it out (review s33js P2-1)
+    {
+      code: imp + `class S {\n  constructor(revision = 'main') { this.revision = revision; }\n  init() { return pipeline('x', 'org/name', { revision: this.revision }); }\n}\nexport const s = [new S('${COMMIT}'), new S()];`,
+      errors: [{ messageId: 'revisionOnSomePaths', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub', options: '`{ revision: this.revision }`', revision: 'main' }, confidence: 'medium', line: 4 }],
     },
     // a destructuring default of `process.env`, as its `??` (review jsnode P2-2)
     {
