@@ -136,6 +136,10 @@ function localForwarder(sc: SC, call: Node): { api: CallbackApi; name: string } 
   if (sc.callee(call)?.type !== 'identifier') return undefined;
   const def = sc.localFunction(call);
   if (!def || def.type !== 'function_definition') return undefined;
+  return forwarderOf(sc, def) ?? undefined;
+}
+
+function forwarderOf(sc: SC, def: Node): { api: CallbackApi; name: string } | null {
   let byDef = forwarders.get(sc);
   if (!byDef) forwarders.set(sc, (byDef = new Map()));
   let found = byDef.get(def.id);
@@ -143,7 +147,42 @@ function localForwarder(sc: SC, call: Node): { api: CallbackApi; name: string } 
     found = readForwarder(def);
     byDef.set(def.id, found);
   }
-  return found ?? undefined;
+  return found;
+}
+
+/** Per file: the names `localForwarderNames` gives. */
+const forwarderNames = new WeakMap<SC, readonly string[]>();
+const NO_NAMES: readonly string[] = [];
+
+/**
+ * The names of this file's functions that `callbackUse` reads as forwarders (`def retry(func, *args,
+ * **kwargs): return func(*args, **kwargs)`), for a rule's `calleeGate` next to `CALLBACK_CALLEE_NAMES`:
+ * `retry(torch.load, p)` is a call the gate must let through. From the scope model's `def` bindings
+ * (functions and nested functions, not methods), once per file.
+ */
+export function localForwarderNames(sc: SC): readonly string[] {
+  let names = forwarderNames.get(sc);
+  if (names) return names;
+  names = NO_NAMES;
+  // a forwarder takes `**kwargs`
+  if (sc.text.includes('**')) {
+    const found = new Set<string>();
+    for (const scope of sc.scopes.allScopes()) {
+      if (scope.kind === 'class') continue;
+      for (const [name, list] of scope.bindings) {
+        if (found.has(name)) continue;
+        for (const b of list) {
+          if (b.kind === 'def' && b.node.type === 'function_definition' && forwarderOf(sc, b.node)) {
+            found.add(name);
+            break;
+          }
+        }
+      }
+    }
+    if (found.size > 0) names = [...found];
+  }
+  forwarderNames.set(sc, names);
+  return names;
 }
 
 function readForwarder(def: Node): { api: CallbackApi; name: string } | null {

@@ -20,7 +20,7 @@ export { ProjectModules, MAX_MODULE_BYTES, type ProjectClass } from './project-m
 export { closingBracket, codeText } from './code-text.js';
 export { notebookCode, blankIPython, renderIPython, isNotebookPath, NotebookError, type NotebookCode } from './notebook.js';
 export { callTrigger, importTrigger, memberTrigger } from './triggers.js';
-export { CALLBACK_CALLEE_NAMES, callbackArgument, callbackPartial, callbackUse, type CallbackUse, type CallbackApi } from './callbacks.js';
+export { CALLBACK_CALLEE_NAMES, localForwarderNames, callbackArgument, callbackPartial, callbackUse, type CallbackUse, type CallbackApi } from './callbacks.js';
 export type { ContainerWrite, ImportedClass, ProjectClassPart, PythonNode, PythonParameter, ParseProblem } from './source-code.js';
 export type { PythonBinding, BindingKind, ScopeKind, ScopeInfo, AttributeAssignment } from './scopes.js';
 export { ScopeModel } from './scopes.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UNKNOWN } from '@oculum/core';
-import { callbackArgument, callbackUse, initParser, parsePython } from '../src/index.js';
+import { callbackArgument, callbackUse, initParser, localForwarderNames, parsePython } from '../src/index.js';
 
 await initParser();
 
@@ -100,6 +100,30 @@ describe('callbackUse / callbackArgument', () => {
     // it adds arguments of its own, or calls something else: not a plain forwarder
     expect(of('tweaks(torch.load')).toBeUndefined();
     expect(of('rebinds(pickle.load')).toBeUndefined();
+  });
+
+  it("names the file's local forwarders, for a rule's callee gate (localForwarderNames)", () => {
+    const sc = parsePython(
+      [
+        'import torch',
+        'def retry(func, *args, **kwargs):',
+        '    return func(*args, **kwargs)',
+        'def outer():',
+        '    def with_log(fn, *a, **kw):',
+        '        print("calling", fn)',
+        '        return fn(*a, **kw)',
+        '    return with_log',
+        'def tweaks(func, *args, **kwargs):',
+        '    return func(*args, weights_only=True, **kwargs)',
+        'class C:',
+        '    def submit(self, func, *args, **kwargs):',
+        '        return func(*args, **kwargs)',
+      ].join('\n'),
+      'fw.py',
+    );
+    expect([...localForwarderNames(sc)].sort()).toEqual(['retry', 'with_log']);
+    expect(localForwarderNames(sc)).toBe(localForwarderNames(sc));
+    expect(localForwarderNames(parsePython('def f(x):\n    return x', 'n.py'))).toEqual([]);
   });
 
   it('is no callback use for other calls', () => {

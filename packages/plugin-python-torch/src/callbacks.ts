@@ -6,7 +6,7 @@ import { UNKNOWN } from '@oculum/core';
 import { callbackArgument, callbackUse } from '@oculum/lang-python';
 import { isInProcessData, nameAmong, type Node, type SC } from './utils.js';
 
-export { CALLBACK_CALLEE_NAMES, callbackArgument, callbackPartial, callbackUse, type CallbackUse } from '@oculum/lang-python';
+export { CALLBACK_CALLEE_NAMES, localForwarderNames, callbackArgument, callbackPartial, callbackUse, type CallbackUse } from '@oculum/lang-python';
 
 /**
  * A deserializer of `loaders` handed as a callback by this call (`pool.map(joblib.load, paths)`,

@@ -1,6 +1,6 @@
 import { createRule } from '@oculum/core';
 import { importTrigger, memberTrigger, type PythonSourceCode } from '@oculum/lang-python';
-import { CALLBACK_CALLEE_NAMES, handedLoader } from '../callbacks.js';
+import { CALLBACK_CALLEE_NAMES, localForwarderNames, handedLoader } from '../callbacks.js';
 import { calleeName, confidenceFor, isInProcessData, isStubFile, savedOnSomePathBefore, type Node, saveLineText } from '../utils.js';
 
 const JOBLIB_LOAD = new Set(['joblib.load', 'sklearn.externals.joblib.load', 'joblib.numpy_pickle.load']);
@@ -39,7 +39,7 @@ export default createRule<[], PythonSourceCode>({
     const sc = context.sourceCode;
     if (isStubFile(context)) return {};
     if (!sc.imports.has('joblib') && !sc.imports.has('sklearn')) return {};
-    const gate = sc.calleeGate(['load', ...CALLBACK_CALLEE_NAMES]);
+    const gate = sc.calleeGate(['load', ...CALLBACK_CALLEE_NAMES, ...localForwarderNames(sc)]);
     return {
       call(node: Node) {
         if (!gate(node)) return;

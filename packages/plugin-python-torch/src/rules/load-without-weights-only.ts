@@ -1,6 +1,6 @@
 import { createRule, UNKNOWN, type RuleFixer, type SuggestionDescriptor } from '@oculum/core';
 import { importTrigger, memberTrigger, type PythonSourceCode } from '@oculum/lang-python';
-import { CALLBACK_CALLEE_NAMES, callbackArgument, callbackUse, type CallbackUse } from '../callbacks.js';
+import { CALLBACK_CALLEE_NAMES, localForwarderNames, callbackArgument, callbackUse, type CallbackUse } from '../callbacks.js';
 import { inInstalledWrapper } from '../monkeypatch.js';
 import { bypassNote, torchVersionInfo } from '../torch-versions.js';
 import {
@@ -325,7 +325,7 @@ export default createRule<[], PythonSourceCode>({
       report({ node: use.call, messageId: 'callback', data, confidence: 'medium', severity: v.safeDefault ? 'low' : undefined });
     }
 
-    const gate = sc.calleeGate(['load', 'partial', ...CALLBACK_CALLEE_NAMES]);
+    const gate = sc.calleeGate(['load', 'partial', ...CALLBACK_CALLEE_NAMES, ...localForwarderNames(sc)]);
     return {
       call(node: Node) {
         if (!gate(node)) return;

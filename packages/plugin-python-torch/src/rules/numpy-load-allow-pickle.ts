@@ -1,6 +1,6 @@
 import { createRule, UNKNOWN } from '@oculum/core';
 import { importTrigger, memberTrigger, type PythonSourceCode } from '@oculum/lang-python';
-import { CALLBACK_CALLEE_NAMES, callbackArgument, callbackUse } from '../callbacks.js';
+import { CALLBACK_CALLEE_NAMES, localForwarderNames, callbackArgument, callbackUse } from '../callbacks.js';
 import { calleeName, nameAmong, confidenceFor, explicitKeyword, flagState, flagStateThroughCallers, isInProcessData, removeKeywordArgument, savedOnSomePathBefore, splatValuesFromCallers, splatValuesFromEveryCaller, type Node, isStubFile, saveLineText } from '../utils.js';
 
 /** Loader → position of `allow_pickle` when passed positionally. */
@@ -64,7 +64,7 @@ export default createRule<[], PythonSourceCode>({
     const sc = context.sourceCode;
     if (isStubFile(context)) return {};
     if (!sc.imports.has('numpy')) return {};
-    const gate = sc.calleeGate(['load', 'read_array', ...CALLBACK_CALLEE_NAMES]);
+    const gate = sc.calleeGate(['load', 'read_array', ...CALLBACK_CALLEE_NAMES, ...localForwarderNames(sc)]);
     return {
       call(node: Node) {
         if (!gate(node)) return;

@@ -1,7 +1,7 @@
 import { createRule, UNKNOWN } from '@oculum/core';
 import { importTrigger, type ProjectClassPart, type PythonSourceCode } from '@oculum/lang-python';
 import { judgePickleBytes } from '@oculum/plugin-model-files/pickle';
-import { CALLBACK_CALLEE_NAMES, handedLoader } from '../callbacks.js';
+import { CALLBACK_CALLEE_NAMES, localForwarderNames, handedLoader } from '../callbacks.js';
 import {
   calleeName,
   confidenceFor,
@@ -538,7 +538,7 @@ export default createRule<[], PythonSourceCode>({
     const importsLoader = [...IMPORTED, 'ray', 'joblib', 'pyspark', 'srsly', 'langchain', 'langchain_community'].some((m) => sc.imports.has(m));
     if (!importsLoader && !(context.depth === 'deep' && UNPICKLER_NAME.test(sc.text))) return {};
 
-    const gate = sc.calleeGate([...LOADER_NAMES, ...CALLBACK_CALLEE_NAMES]);
+    const gate = sc.calleeGate([...LOADER_NAMES, ...CALLBACK_CALLEE_NAMES, ...localForwarderNames(sc)]);
     /**
      * Whether a vector store's `load_local` call lets it unpickle (`allow_dangerous_deserialization`): as
      * passed, or through the same-file callers of the parameter it passes (`def load_index(p,

@@ -1,6 +1,6 @@
 import { createRule, UNKNOWN, type Fix, type RuleFixer } from '@oculum/core';
 import { importTrigger, isImportedClass, type PythonBinding, type PythonSourceCode } from '@oculum/lang-python';
-import { CALLBACK_CALLEE_NAMES, callbackArgument, callbackUse } from '../callbacks.js';
+import { CALLBACK_CALLEE_NAMES, localForwarderNames, callbackArgument, callbackUse } from '../callbacks.js';
 import { calleeName, isStubFile, nameAmong, removeKeywordArgument, type Node } from '../utils.js';
 
 const SAFE_LOADERS = new Set(['SafeLoader', 'CSafeLoader', 'BaseLoader', 'CBaseLoader']);
@@ -265,7 +265,7 @@ export default createRule<[], PythonSourceCode>({
       else context.report({ node: use.call, messageId: FULL.test(verdict.name) ? 'callbackFullLoader' : 'callback', data: { ...data, how: ` with \`Loader=${verdict.name}\`` }, confidence: 'medium' });
     }
 
-    const gate = sc.calleeGate(['load', 'load_all', 'unsafe_load', 'unsafe_load_all', 'full_load', 'full_load_all', ...CALLBACK_CALLEE_NAMES]);
+    const gate = sc.calleeGate(['load', 'load_all', 'unsafe_load', 'unsafe_load_all', 'full_load', 'full_load_all', ...CALLBACK_CALLEE_NAMES, ...localForwarderNames(sc)]);
     return {
       call(node: Node) {
         if (!gate(node)) return;

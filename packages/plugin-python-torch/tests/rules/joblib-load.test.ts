@@ -41,6 +41,8 @@ ruleTester.run('torch/joblib-load', rule, {
     },
     { code: 'import io, joblib\ndef f(blob):\n    def get():\n        return io.BytesIO(blob)\n    return joblib.load(get())', errors: [{ messageId: 'joblibLoad', line: 5 }] },
     { code: 'import joblib\nfrom pathlib import Path\ndef f(v, tmpdir):\n    p = tmpdir.join("t.pkl").strpath\n    joblib.dump(v, Path(p))\n    return joblib.load(p + ".bak")', errors: [{ messageId: 'joblibLoad', line: 6 }] },
+    // (review s33py P2-2) a local forwarder of any name
+    { code: 'import joblib\ndef retry(func, *args, **kwargs):\n    return func(*args, **kwargs)\ndef f(p):\n    return retry(joblib.load, p)', errors: [{ messageId: 'callback', line: 5, confidence: 'medium', data: { callee: 'joblib.load', via: 'retry' } }] },
     { code: 'import joblib\nms = pool.map(joblib.load, paths)', errors: [{ messageId: 'callback', confidence: 'medium', data: { callee: 'joblib.load', via: '.map' } }] },
   ],
 });

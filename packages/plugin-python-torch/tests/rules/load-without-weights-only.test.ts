@@ -293,6 +293,8 @@ ruleTester.run(ID, rule, {
       code: 'import torch, threading, multiprocessing\ndef f(p):\n    threading.Thread(target=torch.load, args=(p,)).start()\n    multiprocessing.Process(target=torch.load, args=(p,), kwargs={"weights_only": True}).start()',
       errors: [{ messageId: 'callback', line: 3, data: { callee: 'torch.load', via: 'Thread', bypass: '' } }],
     },
+    // (review s33py P2-2) a local forwarder of any name
+    { code: 'import torch\ndef retry(func, *args, **kwargs):\n    return func(*args, **kwargs)\ndef f(p):\n    return retry(torch.load, p, weights_only=False), retry(torch.load, p)', errors: [{ messageId: 'explicitFalse', line: 5, column: 12, data: { callee: 'torch.load', bypass: '' } }, { messageId: 'callback', line: 5, column: 54, data: { callee: 'torch.load', via: 'retry', bypass: '' } }] },
     // the fallback for a torch without the keyword: adding it there only raises TypeError again (no suggestion)
     {
       code: 'import torch\ndef f(p):\n    try:\n        return torch.load(p, map_location="cpu", weights_only=True)\n    except TypeError as e:\n        return torch.load(p, map_location="cpu")',

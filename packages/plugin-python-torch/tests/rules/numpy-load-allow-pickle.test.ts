@@ -16,6 +16,8 @@ ruleTester.run('torch/numpy-load-allow-pickle', rule, {
       code: 'import functools\nimport numpy as np\nxs = list(map(functools.partial(np.load, allow_pickle=True), files))',
       errors: [{ messageId: 'callback', line: 3, confidence: 'medium', data: { callee: 'numpy.load', via: 'map' } }],
     },
+    // (review s33py P2-2) a local forwarder of any name
+    { code: 'import numpy as np\ndef retry(func, *args, **kwargs):\n    return func(*args, **kwargs)\ndef f(p):\n    return retry(np.load, p, allow_pickle=True)', errors: [{ messageId: 'callback', line: 5, confidence: 'medium', data: { callee: 'numpy.load', via: 'retry' } }] },
     {
       code: 'import asyncio\nimport numpy as np\nx = asyncio.to_thread(np.load, f, allow_pickle=flag)',
       errors: [{ messageId: 'unknownAllowPickle', line: 3, confidence: 'low' }],

@@ -216,6 +216,8 @@ ruleTester.run('torch/pickle-load', rule, {
       code: 'import pickle\nxs = list(map(pickle.loads, blobs))',
       errors: [{ messageId: 'callback', line: 2, confidence: 'medium', data: { callee: 'pickle.loads', via: 'map', detail: '' } }],
     },
+    // (review s33py P2-2) a local forwarder of any name
+    { code: 'import pickle\ndef retry(func, *args, **kwargs):\n    return func(*args, **kwargs)\ndef f(b):\n    return retry(pickle.loads, b)', errors: [{ messageId: 'callback', line: 5, confidence: 'medium', data: { callee: 'pickle.loads', via: 'retry', detail: '' } }] },
     {
       code: 'import marshal\nfrom joblib import delayed\nxs = [delayed(marshal.loads)(b) for b in blobs]',
       errors: [{ messageId: 'callbackMarshal', line: 3, data: { callee: 'marshal.loads', via: 'delayed' } }],

@@ -25,6 +25,8 @@ ruleTester.run('torch/yaml-unsafe-load', rule, {
       code: 'import yaml\ncs = list(map(yaml.unsafe_load, texts))',
       errors: [{ messageId: 'callback', line: 2, confidence: 'medium', data: { callee: 'yaml.unsafe_load', via: 'map', how: '' } }],
     },
+    // (review s33py P2-2) a local forwarder of any name
+    { code: 'import yaml\ndef retry(func, *args, **kwargs):\n    return func(*args, **kwargs)\ndef f(t):\n    return retry(yaml.unsafe_load, t)', errors: [{ messageId: 'callback', line: 5, confidence: 'medium', data: { callee: 'yaml.unsafe_load', via: 'retry', how: '' } }] },
     {
       code: 'import yaml\ncs = list(map(yaml.load, texts))',
       errors: [{ messageId: 'callback', data: { callee: 'yaml.load', via: 'map', how: ' without a safe `Loader`' } }],
