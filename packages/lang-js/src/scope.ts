@@ -390,14 +390,14 @@ export function analyzeScopes(program: JsNode, units?: readonly ScriptUnit[]): S
   // `Function('return import("m")')()`, `new Function(…)()`, `const f = new Function(…); f()`: the
   // CommonJS way to load an ES module (TypeScript would turn a plain `import()` into `require`).
   const functionImport = (node: JsNode | null | undefined): string | undefined => {
-    node = node && bare(node);
+    node = node && unwrapExpression(node);
     if (!node || (node.type !== 'CallExpression' && node.type !== 'NewExpression') || node.arguments.length !== 1) return undefined;
     if (node.callee.type !== 'Identifier' || node.callee.name !== 'Function' || lookup(node.callee)) return undefined;
     const body = literalString(node.arguments[0]);
     return body === undefined ? undefined : FUNCTION_IMPORT.exec(body)?.[2];
   };
   for (const call of functionImportCalls) {
-    const callee = bare(call.callee);
+    const callee = unwrapExpression(call.callee);
     let spec = functionImport(callee);
     if (spec === undefined && callee.type === 'Identifier') {
       const b = lookup(callee);
@@ -415,10 +415,29 @@ export function analyzeScopes(program: JsNode, units?: readonly ScriptUnit[]): S
 /** The body of `Function('return import("m")')`: nothing but the dynamic import of a constant specifier. */
 const FUNCTION_IMPORT = /^\s*return\s+import\(\s*(['"])([^'"]+)\1\s*\)\s*;?\s*$/;
 
-/** An expression without parentheses' TypeScript wrappers: `(f as any)`, `f!`, `<T>f`, `f satisfies T`. */
-function bare(node: JsNode): JsNode {
-  while (node.type === 'TSAsExpression' || node.type === 'TSNonNullExpression' || node.type === 'TSSatisfiesExpression' || node.type === 'TSTypeAssertion') node = node.expression;
-  return node;
+/**
+ * The expression that gives a node its value, past TypeScript's wrappers (`f as any`, `f!`, `<T>f`,
+ * `f satisfies T`, `f<T>`), an optional chain and a comma sequence's last expression (`(0, f)`).
+ */
+export function unwrapExpression(node: JsNode): JsNode {
+  let n = node;
+  for (;;) {
+    switch (n.type) {
+      case 'TSAsExpression':
+      case 'TSNonNullExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSTypeAssertion':
+      case 'TSInstantiationExpression':
+      case 'ChainExpression':
+        n = n.expression;
+        continue;
+      case 'SequenceExpression':
+        n = n.expressions[n.expressions.length - 1];
+        continue;
+      default:
+        return n;
+    }
+  }
 }
 
 export function lookupBinding(analysis: ScopeAnalysis, id: TSESTree.Identifier): JsBinding | undefined {

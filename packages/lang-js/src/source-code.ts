@@ -12,7 +12,7 @@ import {
   type SourceLocation,
   type Unknown,
 } from '@oculum/core';
-import { analyzeScopes, isFunctionNode, literalString, lookupBinding, normalizeModule, patternNames, staticKey, type ScopeAnalysis, type ScriptUnit } from './scope.js';
+import { analyzeScopes, isFunctionNode, literalString, lookupBinding, normalizeModule, patternNames, staticKey, unwrapExpression, type ScopeAnalysis, type ScriptUnit } from './scope.js';
 import type { ImportedMember, JsBinding, JsNode, JsScope } from './types.js';
 import { type ExportSource, type ImportedValue, type ModuleExports, type ModuleTarget, type ProjectModules } from './project-modules.js';
 import { walk } from './walk.js';
@@ -198,27 +198,6 @@ export interface JsSourceCodeInit {
    * and runs, in document order (see `ScriptSource`); unset for any other file.
    */
   scriptSources?: readonly ScriptSource[];
-}
-
-function unwrapExpression(node: JsNode): JsNode {
-  let n = node;
-  for (;;) {
-    switch (n.type) {
-      case 'TSAsExpression':
-      case 'TSNonNullExpression':
-      case 'TSSatisfiesExpression':
-      case 'TSTypeAssertion':
-      case 'TSInstantiationExpression':
-      case 'ChainExpression':
-        n = n.expression;
-        continue;
-      case 'SequenceExpression':
-        n = n.expressions[n.expressions.length - 1];
-        continue;
-      default:
-        return n;
-    }
-  }
 }
 
 function isStable(b: JsBinding): boolean {
