@@ -1,5 +1,5 @@
 import { createRule, UNKNOWN } from '@oculum/core';
-import { importTrigger, type ProjectClassPart, type PythonSourceCode } from '@oculum/lang-python';
+import { importTrigger, isImportedClass, type ProjectClassPart, type PythonSourceCode } from '@oculum/lang-python';
 import { judgePickleBytes } from '@oculum/plugin-model-files/pickle';
 import { CALLBACK_CALLEE_NAMES, localForwarderNames, handedLoader } from '../callbacks.js';
 import {
@@ -312,7 +312,8 @@ function unrestrictedUnpickler(sc: PythonSourceCode, call: Node): { base: string
 function findClassAccess(sc: PythonSourceCode, sub: { classes: readonly ProjectClassPart[] }): FindClassAccess {
   for (const cls of sub.classes) {
     const findClass = sc.definedMethod(cls, 'find_class');
-    if (findClass) return delegationAccess(findClass);
+    // (a helper of this file is read for its verdict; one of another module's class is not resolved from here)
+    if (findClass) return delegationAccess(findClass, isImportedClass(cls) ? undefined : helperPolarity(sc));
   }
   return 'open';
 }
@@ -332,6 +333,7 @@ function restrictingPatch(sc: PythonSourceCode, unpickler: string): string | und
 }
 
 type FindClassAccess = 'open' | 'unclear' | 'restricted';
+const NO_NAMES: ReadonlySet<string> = new Set();
 /** What a test admits where it holds: only listed names (`in`, `==`, `startswith`), all but listed ones (`not …`, `not in`, `!=`), or not known. */
 type Polarity = 'allow' | 'deny' | 'unclear';
 const MAX_FIND_CLASS_NESTING = 16;
@@ -340,17 +342,54 @@ function negated(p: Polarity): Polarity {
   return p === 'allow' ? 'deny' : p === 'deny' ? 'allow' : 'unclear';
 }
 
-/** How a test restricts the names that pass it (through `not`, `and`, `or` and parentheses, bounded). */
-function polarity(test: Node, depth = 0): Polarity {
+/** The polarity of a call of a function or method of the file (`self._allowed(module, name)`), as its returns read. */
+type HelperPolarity = (call: Node, depth: number) => Polarity;
+
+const helperPolarities = new WeakMap<PythonSourceCode, HelperPolarity>();
+
+/**
+ * `if not self._allowed(module, name): raise …` with `def _allowed(self, module, name): return (module, name) in SAFE`:
+ * a call of a function or method of this file has the polarity its `return` expressions share (`unclear`
+ * when they differ, when one returns nothing, or for a helper that calls itself). Once per function and file.
+ */
+function helperPolarity(sc: PythonSourceCode): HelperPolarity {
+  let known = helperPolarities.get(sc);
+  if (known) return known;
+  const memo = new Map<number, Polarity>();
+  const of: HelperPolarity = (call, depth) => {
+    const def = sc.localFunction(call);
+    if (!def || def.type !== 'function_definition') return 'unclear';
+    const cached = memo.get(def.id);
+    if (cached) return cached;
+    memo.set(def.id, 'unclear'); // (a recursive helper: not known)
+    const body = def.childForFieldName('body');
+    let result: Polarity | undefined;
+    for (const r of body ? sc.descendants(body, 'return_statement') : []) {
+      if (sc.enclosingFunction(r).id !== def.id) continue; // a nested function's return
+      const value = r.namedChildren.find((c): c is Node => !!c && c.type !== 'comment');
+      const p = value ? polarity(value, depth + 1, of) : 'unclear';
+      result = result === undefined || result === p ? p : 'unclear';
+      if (result === 'unclear') break;
+    }
+    const answer = result ?? 'unclear';
+    memo.set(def.id, answer);
+    return answer;
+  };
+  helperPolarities.set(sc, of);
+  return of;
+}
+
+/** How a test restricts the names that pass it (through `not`, `and`, `or`, parentheses and same-file helpers, bounded). */
+function polarity(test: Node, depth = 0, helper?: HelperPolarity): Polarity {
   if (depth > MAX_FIND_CLASS_NESTING) return 'unclear';
   const parts = test.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
   switch (test.type) {
     case 'parenthesized_expression':
-      return parts.length === 1 ? polarity(parts[0], depth + 1) : 'unclear';
+      return parts.length === 1 ? polarity(parts[0], depth + 1, helper) : 'unclear';
     case 'not_operator':
-      return parts.length === 1 ? negated(polarity(parts[0], depth + 1)) : 'unclear';
+      return parts.length === 1 ? negated(polarity(parts[0], depth + 1, helper)) : 'unclear';
     case 'boolean_operator': {
-      const both = parts.map((c) => polarity(c, depth + 1));
+      const both = parts.map((c) => polarity(c, depth + 1, helper));
       const and = test.children.some((c) => c?.type === 'and');
       // `a and b` passes only what a restricting test passes; `a or b` lets through what either lets through
       if (and) return both.includes('allow') ? 'allow' : both.every((b) => b === 'deny') ? 'deny' : 'unclear';
@@ -365,17 +404,31 @@ function polarity(test: Node, depth = 0): Polarity {
     case 'call': {
       const method = test.childForFieldName('function');
       const name = method?.type === 'attribute' ? method.childForFieldName('attribute')?.text : undefined;
-      return name === 'startswith' || name === 'endswith' ? 'allow' : 'unclear';
+      if (name === 'startswith' || name === 'endswith') return 'allow';
+      return helper ? helper(test, depth) : 'unclear';
     }
     default:
       return 'unclear';
   }
 }
 
-function isDelegatingReturn(statement: Node): boolean {
+function isFindClassCall(value: Node | null | undefined): boolean {
+  return value?.type === 'call' && /\.find_class$/.test(value.childForFieldName('function')?.text ?? '');
+}
+
+/** `return super().find_class(…)`, or `return klass` with `klass` one of `held` (names assigned such a call on the way). */
+function isDelegatingReturn(statement: Node, held: ReadonlySet<string>): boolean {
   if (statement.type !== 'return_statement') return false;
   const value = statement.namedChildren.find((c) => c && c.type !== 'comment');
-  return value?.type === 'call' && /\.find_class$/.test(value.childForFieldName('function')?.text ?? '');
+  return isFindClassCall(value) || (value?.type === 'identifier' && held.has(value.text));
+}
+
+/** `klass = super().find_class(module, name)`: the name, and whether the value is such a call (else the name is rebound). */
+function assignedName(statement: Node): { name: string; delegates: boolean } | undefined {
+  const a = statement.type === 'expression_statement' ? statement.namedChildren.find((c) => c && c.type !== 'comment') : undefined;
+  if (a?.type !== 'assignment') return undefined;
+  const left = a.childForFieldName('left');
+  return left?.type === 'identifier' ? { name: left.text, delegates: isFindClassCall(a.childForFieldName('right')) } : undefined;
 }
 
 /**
@@ -386,20 +439,30 @@ function isDelegatingReturn(statement: Node): boolean {
  * One behind no allowlist test lets every other global through (`open`); one behind a test that is
  * neither (a helper's verdict, a flag) is `unclear`.
  */
-function delegationAccess(fn: Node): FindClassAccess {
+function delegationAccess(fn: Node, helper?: HelperPolarity): FindClassAccess {
   const state: { access: FindClassAccess } = { access: 'restricted' };
   const isOpen = (): boolean => state.access === 'open';
   const statementsOf = (block: Node | null | undefined): Node[] => (block ? block.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') : []);
   const exits = (block: Node | null | undefined): boolean => statementsOf(block).some((s) => s.type === 'raise_statement' || s.type === 'return_statement');
-  const visit = (block: Node | null | undefined, path: readonly Polarity[], depth: number): void => {
+  const visit = (block: Node | null | undefined, path: readonly Polarity[], depth: number, outer: ReadonlySet<string> = NO_NAMES): void => {
     if (isOpen()) return;
     if (depth > MAX_FIND_CLASS_NESTING) {
       state.access = 'unclear';
       return;
     }
     const on = [...path];
+    // names holding the base's `find_class(...)` result here (`klass = super().find_class(module, name)`; `return klass`):
+    // their return delegates, under the tests on the way to it (`if klass not in SAFE: raise` after the call included)
+    let held = outer;
     for (const s of statementsOf(block)) {
-      if (isDelegatingReturn(s)) {
+      const assigned = assignedName(s);
+      if (assigned && (assigned.delegates || held.has(assigned.name))) {
+        const next = new Set(held);
+        if (assigned.delegates) next.add(assigned.name);
+        else next.delete(assigned.name);
+        held = next;
+      }
+      if (isDelegatingReturn(s, held)) {
         if (!on.includes('allow')) state.access = on.includes('unclear') ? 'unclear' : 'open';
         return; // what follows in this block does not run
       }
@@ -407,8 +470,8 @@ function delegationAccess(fn: Node): FindClassAccess {
         case 'if_statement': {
           const taken = new Set<Polarity>(); // (the distinct tests of the branches before: a long elif chain stays cheap)
           const condition = s.childForFieldName('condition');
-          const first = condition ? polarity(condition) : 'unclear';
-          visit(s.childForFieldName('consequence'), [...on, first], depth + 1);
+          const first = condition ? polarity(condition, 0, helper) : 'unclear';
+          visit(s.childForFieldName('consequence'), [...on, first], depth + 1, held);
           taken.add(first);
           let hasElse = false;
           for (const alt of s.childrenForFieldName('alternative')) {
@@ -416,12 +479,12 @@ function delegationAccess(fn: Node): FindClassAccess {
             const notBefore = [...taken].map(negated);
             if (alt.type === 'elif_clause') {
               const c = alt.childForFieldName('condition');
-              const p = c ? polarity(c) : 'unclear';
-              visit(alt.childForFieldName('consequence'), [...on, ...notBefore, p], depth + 1);
+              const p = c ? polarity(c, 0, helper) : 'unclear';
+              visit(alt.childForFieldName('consequence'), [...on, ...notBefore, p], depth + 1, held);
               taken.add(p);
             } else {
               hasElse = true;
-              visit(alt.childForFieldName('body'), [...on, ...notBefore], depth + 1);
+              visit(alt.childForFieldName('body'), [...on, ...notBefore], depth + 1, held);
             }
           }
           // `if C: raise …` / `if C: return …`: the statements after it run where C does not hold
@@ -429,21 +492,21 @@ function delegationAccess(fn: Node): FindClassAccess {
           break;
         }
         case 'try_statement':
-          visit(s.childForFieldName('body'), on, depth + 1);
+          visit(s.childForFieldName('body'), on, depth + 1, held);
           for (const clause of s.namedChildren) {
             if (!clause || (clause.type !== 'except_clause' && clause.type !== 'else_clause' && clause.type !== 'finally_clause' && clause.type !== 'except_group_clause')) continue;
-            visit(clause.namedChildren.find((c) => c?.type === 'block'), on, depth + 1);
+            visit(clause.namedChildren.find((c) => c?.type === 'block'), on, depth + 1, held);
           }
           break;
         case 'with_statement':
         case 'for_statement':
         case 'while_statement':
-          visit(s.childForFieldName('body'), on, depth + 1);
-          if (s.type !== 'with_statement') visit(s.childForFieldName('alternative')?.childForFieldName('body'), on, depth + 1);
+          visit(s.childForFieldName('body'), on, depth + 1, held);
+          if (s.type !== 'with_statement') visit(s.childForFieldName('alternative')?.childForFieldName('body'), on, depth + 1, held);
           break;
         case 'match_statement':
           for (const clause of s.childForFieldName('body')?.namedChildren ?? []) {
-            if (clause?.type === 'case_clause') visit(clause.childForFieldName('consequence') ?? clause.namedChildren.find((c) => c?.type === 'block'), [...on, 'unclear'], depth + 1);
+            if (clause?.type === 'case_clause') visit(clause.childForFieldName('consequence') ?? clause.namedChildren.find((c) => c?.type === 'block'), [...on, 'unclear'], depth + 1, held);
           }
           break;
         case 'return_statement':
@@ -656,9 +719,19 @@ export default createRule<[], PythonSourceCode>({
           }
           // a class picked from a table (`{"ppo": PPO, "sac": SAC}[algo].load(p)`, RL Zoo's `ALGOS[algo].load(p)`):
           // reported when one of the classes it may be is such a library's, at medium unless every one is
+          // (also `ALGOS.get(algo).load(p)`, and `cls = ALGOS[algo]` … `cls.load(p)`)
           const receiver = callee?.type === 'attribute' ? callee.childForFieldName('object') : null;
-          if (!instance && method === 'load' && receiver?.type === 'subscript') {
-            const table = receiver.childForFieldName('value');
+          const tableOf = (r: Node | null | undefined): Node | null | undefined => {
+            if (r?.type === 'subscript') return r.childForFieldName('value');
+            const get = r?.type === 'call' ? sc.callee(r) : undefined;
+            return get?.type === 'attribute' && get.childForFieldName('attribute')?.text === 'get' ? get.childForFieldName('object') : undefined;
+          };
+          let table = tableOf(receiver);
+          if (table === undefined && receiver?.type === 'identifier') {
+            const bound = sc.reachingBindings(receiver);
+            if (bound.length === 1 && bound[0].kind === 'assignment') table = tableOf(bound[0].value);
+          }
+          if (!instance && method === 'load' && table !== undefined) {
             const zoo = !!table && ZOO_ALGOS.test(sc.qualifiedName(table) ?? '');
             const names = zoo ? ['stable_baselines3.PPO.load'] : sc.possibleQualifiedNames(callee!);
             const known = names.filter((q) => LIBRARY_PICKLES.some((l) => l.re.test(q)));

@@ -87,6 +87,11 @@ ruleTester.run('torch/pickle-load', rule, {
     'import pickle\nclass R(pickle.Unpickler):\n    def find_class(self, module, name):\n        if module == "a":\n            return 1\n        elif (module, name) in SAFE:\n            return super().find_class(module, name)\n        raise pickle.UnpicklingError(name)\nx = R(f).load()',
     'import pickle\nclass R(pickle.Unpickler):\n    def find_class(self, module, name):\n        if (module, name) not in SAFE:\n            return None\n        return super().find_class(module, name)\nx = R(f).load()',
     'import pickle\nclass R(pickle.Unpickler):\n    def find_class(self, module, name):\n        if not module.startswith("torch"):\n            raise pickle.UnpicklingError(name)\n        return super().find_class(module, name)\nx = R(f).load()',
+    // (review s33py P3-1) a same-file helper's verdict has the polarity of its returns; (P3-2) a result held in a name
+    // and checked before it is returned
+    'import pickle\nSAFE = {("collections", "OrderedDict")}\nclass R(pickle.Unpickler):\n    def find_class(self, module, name):\n        if not self._allowed(module, name):\n            raise pickle.UnpicklingError(name)\n        return super().find_class(module, name)\n    def _allowed(self, module, name):\n        return (module, name) in SAFE\nx = R(f).load()',
+    'import pickle\ndef allowed(module, name):\n    return module == "torch" and name in NAMES\nclass R(pickle.Unpickler):\n    def find_class(self, module, name):\n        if allowed(module, name):\n            return super().find_class(module, name)\n        raise pickle.UnpicklingError(name)\nx = R(f).load()',
+    'import pickle\nclass R(pickle.Unpickler):\n    def find_class(self, module, name):\n        klass = super().find_class(module, name)\n        if klass not in SAFE:\n            raise pickle.UnpicklingError(name)\n        return klass\nx = R(f).load()',
     // at --depth deep, one of another module of the project that restricts (fixtures/project/unpicklers.py); one
     // whose name does not end in `Unpickler`, in a file that imports no pickle module: not read (the triggers)
     { code: 'import pickle\nfrom unpicklers import ChildOfRestricted\nx = ChildOfRestricted(f).load()', filename: 'project/snippet.py' },
@@ -321,6 +326,21 @@ ruleTester.run('torch/pickle-load', rule, {
         { messageId: 'unsafeDeserialization', line: 11, confidence: 'medium', data: { callee: 'mixed[algo].load', detail: ' (stable-baselines3 stores parts of an agent with cloudpickle, and `VecNormalize` and replay buffers as pickles)', source: '', imports: '' } },
       ],
     },
+    // (review s33py P3-3) the class picked through a name or with `.get`
+    {
+      code: 'from rl_zoo3 import ALGOS\ndef enjoy(algo, model_path):\n    cls = ALGOS[algo]\n    a = cls.load(model_path)\n    b = ALGOS.get(algo).load(model_path)\n    return a, b',
+      errors: [
+        { messageId: 'unsafeDeserialization', line: 4, confidence: 'high', data: { callee: 'cls.load', detail: ' (stable-baselines3 stores parts of an agent with cloudpickle, and `VecNormalize` and replay buffers as pickles)', source: '', imports: '' } },
+        { messageId: 'unsafeDeserialization', line: 5, confidence: 'high', data: { callee: 'ALGOS.get(algo).load', detail: ' (stable-baselines3 stores parts of an agent with cloudpickle, and `VecNormalize` and replay buffers as pickles)', source: '', imports: '' } },
+      ],
+    },
+    {
+      code: 'from stable_baselines3 import PPO, SAC\nALGOS = {"ppo": PPO, "sac": SAC}\ndef load_agent(algo, path):\n    cls = ALGOS[algo]\n    b = cls.load(path)\n    c = ALGOS.get(algo).load(path)\n    return b, c',
+      errors: [
+        { messageId: 'unsafeDeserialization', line: 5, confidence: 'high', data: { callee: 'cls.load', detail: ' (stable-baselines3 stores parts of an agent with cloudpickle, and `VecNormalize` and replay buffers as pickles)', source: '', imports: '' } },
+        { messageId: 'unsafeDeserialization', line: 6, confidence: 'high', data: { callee: 'ALGOS.get(algo).load', detail: ' (stable-baselines3 stores parts of an agent with cloudpickle, and `VecNormalize` and replay buffers as pickles)', source: '', imports: '' } },
+      ],
+    },
     // (review rl P1) a file whose only loader is `load_from_pkl`, `load_replay_buffer` or `load_program_state` is not prefiltered away
     { code: 'from stable_baselines3.common.save_util import load_from_pkl\nreplay_buffer = load_from_pkl("dopamine_sb3_buffer.pkl")', errors: [{ messageId: 'unsafeDeserialization', line: 2, confidence: 'high', data: { callee: 'stable_baselines3.common.save_util.load_from_pkl', detail: ' (stable-baselines3 stores parts of an agent with cloudpickle, and `VecNormalize` and replay buffers as pickles)', source: '', imports: '' } }] },
     { code: 'from stable_baselines3 import DQN\nmodel = DQN("MlpPolicy", "CartPole-v1")\nmodel.load_replay_buffer("dqn_replay_buffer.pkl")', errors: [{ messageId: 'unsafeDeserialization', line: 3, confidence: 'high', data: { callee: 'model.load_replay_buffer', detail: ' (stable-baselines3 stores parts of an agent with cloudpickle, and `VecNormalize` and replay buffers as pickles)', source: '', imports: '' } }] },
@@ -546,6 +566,16 @@ ruleTester.run('torch/pickle-load', rule, {
       errors: [{ messageId: 'unsafeDeserialization', line: 7, data: { callee: 'P', detail: ' (a subclass of `pickle.Unpickler` whose `find_class` lets every global through)' } }],
     },
     // a pass-through behind a test that is neither an allowlist nor its opposite (a helper's verdict): medium
+    {
+      // (review s33py P3-2) delegating through a name: `klass = super().find_class(…)`; `return klass`
+      code: 'import pickle\nclass Remap(pickle.Unpickler):\n    def find_class(self, module, name):\n        if module.startswith("old_pkg"):\n            module = module.replace("old_pkg", "new_pkg")\n        klass = super().find_class(module, name)\n        return klass\ndef load(f):\n    return Remap(f).load()',
+      errors: [{ messageId: 'unsafeDeserialization', line: 9, data: { callee: 'Remap', detail: ' (a subclass of `pickle.Unpickler` whose `find_class` lets every global through)', source: '', imports: '' } }],
+    },
+    {
+      // a same-file helper whose returns do not agree: not read as an allowlist (medium)
+      code: 'import pickle\nclass H(pickle.Unpickler):\n    def find_class(self, module, name):\n        if self._ok(module, name):\n            return super().find_class(module, name)\n        raise pickle.UnpicklingError(name)\n    def _ok(self, module, name):\n        if module in SAFE:\n            return name in SAFE[module]\n        return module not in BLOCKED\nx = H(f).load()',
+      errors: [{ messageId: 'unsafeDeserialization', line: 11, confidence: 'medium', data: { callee: 'H', detail: ' (a subclass of `pickle.Unpickler` whose `find_class` hands names to the base class behind a test that is not read as an allowlist)', source: '', imports: '' } }],
+    },
     {
       code: 'import pickle\nfrom helpers import allowed\nclass H(pickle.Unpickler):\n    def find_class(self, module, name):\n        if allowed(module, name):\n            return super().find_class(module, name)\n        raise pickle.UnpicklingError(name)\nx = H(f).load()',
       errors: [{ messageId: 'unsafeDeserialization', line: 8, confidence: 'medium', data: { callee: 'H', detail: ' (a subclass of `pickle.Unpickler` whose `find_class` hands names to the base class behind a test that is not read as an allowlist)' } }],
