@@ -133,7 +133,12 @@ const forwarders = new WeakMap<SC, Map<number, { api: CallbackApi; name: string 
  */
 function localForwarder(sc: SC, call: Node): { api: CallbackApi; name: string } | undefined {
   // a plain function: a method's `self` would shift the positions
-  if (sc.callee(call)?.type !== 'identifier') return undefined;
+  const callee = sc.callee(call);
+  if (callee?.type !== 'identifier') return undefined;
+  // (asked of every call by some rules: the file's forwarders first, a set lookup; an alias of one is
+  // followed when some forwarder exists)
+  const names = localForwarderNames(sc);
+  if (names.length === 0) return undefined;
   const def = sc.localFunction(call);
   if (!def || def.type !== 'function_definition') return undefined;
   return forwarderOf(sc, def) ?? undefined;
