@@ -107,12 +107,6 @@ export interface LintTextDetails {
    * caller to check against every loaded rule (a scan reports the unknown ones).
    */
   directiveTargets?: DirectiveTarget[];
-  /**
-   * From a worker that ran the prefilter itself: the trigger tests that threw there (see
-   * `LintTextOptions.onTriggerError`), each error as `errorText` shows it, for the main thread to
-   * report once per test.
-   */
-  triggerErrors?: Array<{ ruleIds: string[]; message: string }>;
 }
 
 /** A name in an `oculum-ignore[...]` list, where it is written. */

@@ -182,12 +182,9 @@ export class LintPool {
   /** Languages the main thread has linted a file of (so it has started them). */
   private readonly hereLanguages = new Set<string>();
   private helpScheduled = false;
-  /** The languages every worker starts before its first file (`WorkerInit.eagerLanguages`). */
-  private readonly eager: ReadonlySet<string>;
 
   /** `startCosts`: `Language.startCost` by language id, where a language says it. */
   constructor(script: URL, size: number, init: WorkerInit, private readonly startCosts: ReadonlyMap<string, number> = new Map()) {
-    this.eager = new Set(init.eagerLanguages);
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script, { workerData: init, resourceLimits: { stackSizeMb: WORKER_STACK_MB } });
       const slot: Slot = { worker, configs: new Set(), languages: new Set(), pending: new Map(), load: 0, dead: false };
@@ -224,19 +221,6 @@ export class LintPool {
 
   get alive(): boolean {
     return this.slots.some((s) => !s.dead);
-  }
-
-  /**
-   * A worker is about to run dry: it holds fewer than `TASKS_PER_WORKER` tasks and none waits in the
-   * pool. The main thread then hands it the next file as it is, and the worker runs the prefilter
-   * (most files end there): while the main thread still reads and prefilters, no worker idles.
-   */
-  hungry(languageId: string): boolean {
-    if (this.waiting.size > 0) return false;
-    // only a worker that has the language (or starts it anyway): a file the prefilter would leave out
-    // must not make a worker load its plugins
-    const started = (s: Slot) => s.languages.has(languageId) || this.eager.has(languageId);
-    return this.slots.some((s) => !s.dead && s.pending.size < TASKS_PER_WORKER && started(s));
   }
 
   /**

@@ -633,12 +633,12 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   // Trigger tests that threw, one diagnostic per test's rules and message (not one per file).
   const triggerErrors = new Map<string, { ruleIds: string[]; error: unknown; files: Set<string>; first: string }>();
   const noteTriggerError = (path: string) => (ruleIds: string[], error: unknown) => {
-    // keyed on the error as the message shows it: a worker sends that text (`LintTextDetails.triggerErrors`)
+    // keyed on the error as the message shows it
     const key = `${ruleIds.join('\u0000')}\u0001${errorText(error)}`;
     const shown = nodePath.relative(cwd, path) || path;
     let entry = triggerErrors.get(key);
     if (!entry) triggerErrors.set(key, (entry = { ruleIds, error, files: new Set(), first: shown }));
-    // the first in path order: the same whichever thread answers first
+    // the first in path order, whatever order the files are read in
     else if (compareStrings(shown, entry.first) < 0) entry.first = shown;
     entry.files.add(path);
   };
@@ -666,10 +666,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     /** The main thread's own result, linted while it helped the pool. */
     let mainThread: LintTextDetails | undefined;
     if (!withoutFixes && pool && pool.alive && workerLanguages.has(job.language.id)) {
-      // The prefilter runs here, while the workers start and lint: only files some rule runs on are
-      // sent, with the rules that run on them. A worker about to run dry gets the file as it is, and
-      // runs the prefilter itself (see `LintPool.hungry`).
-      const triggered = pool.hungry(job.language.id) ? undefined : triggeredRuleIds(lintOptions);
+      // The prefilter runs here, while the workers start: only files some rule runs on are sent, with
+      // the rules that run on them.
+      const triggered = triggeredRuleIds(lintOptions);
       if (triggered && triggered.length === 0 && !needsDirectiveCheck(job.text)) return notParsed(lintOptions);
       try {
         const task = { id: taskId++, path: job.path, languageId: job.language.id, text: job.text, configId: key, ...(triggered ? { triggered } : {}) };
@@ -677,14 +676,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         // deep for its stack goes on to the retry below, as one it lints on its own does.
         let lintedHere: LintTextDetails | undefined;
         const details = await pool.run(task, config, async () => (lintedHere = await lintTextWithDetails({ ...lintOptions, ...(triggered ? { triggered } : {}) })));
-        if (details === lintedHere && exhaustedStack(details)) mainThread = details;
-        else if (!details.triggerErrors) return details;
-        else {
-          // (a plain Error: `errorText` shows its message as is, the text the worker made)
-          for (const { ruleIds, message } of details.triggerErrors) noteTriggerError(job.path)(ruleIds, new Error(message));
-          const { triggerErrors: _reported, ...rest } = details;
-          return rest;
-        }
+        if (details !== lintedHere || !exhaustedStack(details)) return details;
+        mainThread = details;
       } catch (error) {
         // A worker that failed to start or crashed: this file is linted here instead.
         if (!(error instanceof WorkerUnavailableError)) throw error;

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadPlugin, type LoadedPlugin } from './config/plugins.js';
-import { errorText, initLanguage, lintTextWithDetails } from './lint.js';
+import { initLanguage, lintTextWithDetails } from './lint.js';
 import type { Language, Rule } from './types.js';
 import type { LintTask, TaskConfig, WorkerInit, WorkerReply } from './worker-protocol.js';
 
@@ -64,8 +64,6 @@ parentPort!.on('message', async (task: LintTask) => {
     if (task.config) configs.set(task.configId, task.config);
     const config = configs.get(task.configId);
     if (!config) throw new Error(`unknown config ${task.configId}`);
-    /** Trigger tests that threw, when this worker ran the prefilter (the main thread reports them). */
-    let triggerErrors: Array<{ ruleIds: string[]; message: string }> | undefined;
     const details = await lintTextWithDetails({
       path: task.path,
       text: task.text,
@@ -82,9 +80,8 @@ parentPort!.on('message', async (task: LintTask) => {
       skipOptionValidation: true,
       dormantRules: new Map(config.dormant),
       ...(task.triggered ? { triggered: task.triggered } : {}),
-      onTriggerError: (ruleIds, error) => (triggerErrors ??= []).push({ ruleIds, message: errorText(error) }),
     });
-    reply = { id: task.id, ok: true, details: triggerErrors ? { ...details, triggerErrors } : details };
+    reply = { id: task.id, ok: true, details };
   } catch (error) {
     reply = { id: task.id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }

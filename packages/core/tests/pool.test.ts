@@ -154,30 +154,6 @@ describe('LintPool (with a stand-in worker script)', () => {
     }
   });
 
-  it('is hungry while a worker holding the language (or starting it eagerly) has room and nothing waits', async () => {
-    const script = await workerFile(`parentPort.on('message', (t) => {
-  const end = Date.now() + 20; while (Date.now() < end);
-  parentPort.postMessage({ id: t.id, ok: true, details: { result: { file: t.path, findings: [], diagnostics: [] }, parsed: true, fixPasses: 0 } });
-});`);
-    const pool = new LintPool(script, 1, { ...init, eagerLanguages: ['python'] });
-    try {
-      // the worker starts Python eagerly: hungry for it from the start, not for another language
-      expect(pool.hungry('python')).toBe(true);
-      expect(pool.hungry('typescript')).toBe(false);
-      const runs = [0, 1].map((i) => pool.run(task(i, 10), config));
-      // it holds TASKS_PER_WORKER tasks: full
-      expect(pool.hungry('python')).toBe(false);
-      const third = pool.run(task(2, 10), config);
-      await Promise.all([...runs, third]);
-      expect(pool.hungry('python')).toBe(true);
-      // a TypeScript file sent once: the worker has that language too now
-      await pool.run({ ...task(3, 10), languageId: 'typescript' }, config);
-      expect(pool.hungry('typescript')).toBe(true);
-    } finally {
-      await pool.close();
-    }
-  });
-
   /** A worker that takes 40 ms a task and says it linted it. */
   const slowWorker = () =>
     workerFile(`parentPort.on('message', (t) => {

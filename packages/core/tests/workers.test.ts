@@ -125,8 +125,8 @@ export default { ...toy, meta: { ...toy.meta, name: 'broken', namespace: 'broken
   });
 });
 
-describe.skipIf(!existsSync(dist))('a trigger test that throws in a worker', () => {
-  it('is reported as the main thread reports it: the error class kept, whichever thread ran the prefilter', async () => {
+describe.skipIf(!existsSync(dist))('a trigger test that throws on one file', () => {
+  it('is reported the same in one thread and with workers: the error class kept', async () => {
     const { scan } = (await import(dist.href)) as typeof import('../src/index.js');
     const files: Record<string, string> = { 'f0.toy': 'danger boom\n' };
     files['broken.mjs'] = `import toy from ${JSON.stringify(TOY_PLUGIN)};
@@ -135,7 +135,6 @@ export default { ...toy, meta: { ...toy.meta, name: 'broken', namespace: 'broken
 `;
     const cwd = project(files);
     const config = { rules: { 'broken/no-danger': 'error' } } as const;
-    // one file and an idle worker: the worker runs the prefilter (LintPool.hungry)
     for (const workers of [0, 2] as const) {
       const result = await scan({ cwd, plugins: [`${cwd}/broken.mjs`], overrideConfig: config, noConfig: true, workers, paths: ['.'] });
       expect(result.diagnostics.filter((d) => d.kind === 'internal').map((d) => d.message), `workers: ${workers}`).toEqual([
