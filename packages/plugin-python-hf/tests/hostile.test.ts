@@ -46,6 +46,30 @@ describe('many calls in one function', () => {
     expect(findings).toHaveLength(1);
   });
 
+  // aria2c given `--checksum` is both a download and a check: each is verified by its own call and is no
+  // check of another download; the other checks are paired with the downloads through an index (review
+  // s33py P1-2: 3,000 lines took 47 s, 4,000 `curl -o` + `sha256sum -c` pairs over a minute)
+  it('aria2c commands that check their own download', async () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => `subprocess.run(['aria2c', '-d', 'models/checkpoints', '-o', 'm${i}.safetensors', '--checksum=sha-256=abc', URL${i}])\n`);
+    const text = `import subprocess\n${lines.join('')}subprocess.run(['curl', '-o', 'models/x.safetensors', URLX])\n`;
+    const findings = (await lintAll(text)).filter((f) => f.ruleId === 'hf/unverified-model-download');
+    expect(findings.map((f) => f.line)).toEqual([3002]);
+  });
+
+  it('curl downloads each followed by a sha256sum check', async () => {
+    const pairs = Array.from({ length: 4000 }, (_, i) => `subprocess.run(['curl', '-o', 'models/m${i}.safetensors', URL${i}])\nsubprocess.run(['sha256sum', '-c', 'm${i}.sha'])\n`);
+    const text = `import subprocess\n${pairs.join('')}subprocess.run(['curl', '-o', 'models/x.safetensors', URLX])\n`;
+    const findings = (await lintAll(text)).filter((f) => f.ruleId === 'hf/unverified-model-download');
+    expect(findings.map((f) => f.line)).toEqual([8002]);
+  });
+
+  it('downloads each compared with its own digest, between aria2c commands', async () => {
+    const block = (i: number) => `    subprocess.run(['aria2c', '-o', 'a${i}.safetensors', '--checksum=sha-256=abc', U${i}])\n    urlretrieve(u, 'm${i}.bin')\n    assert hashlib.sha256(open('m${i}.bin', 'rb').read()).hexdigest() == H${i}\n`;
+    const text = `import hashlib, subprocess\nfrom urllib.request import urlretrieve\ndef f(u):\n${Array.from({ length: 2000 }, (_, i) => block(i)).join('')}    urlretrieve(u, 'x.bin')\n    torch.load('x.bin')\n`;
+    const findings = (await lintAll(text)).filter((f) => f.ruleId === 'hf/unverified-model-download');
+    expect(findings.map((f) => f.line)).toEqual([6004]);
+  });
+
   it('datasets loaded and trained on', async () => {
     const text = `from datasets import load_dataset\nfrom transformers import Trainer\ndef f(m):\n${'    d = load_dataset("org/data")\n    Trainer(model=m, train_dataset=d).train()\n'.repeat(n / 2)}`;
     const findings = await lintAll(text);
