@@ -214,8 +214,15 @@ function readForwarder(def: Node): { api: CallbackApi; name: string } | null {
   if (!args || !kwargs || plain.size === 0) return null;
   let position: number | undefined;
   let rebound = false;
-  for (const n of body.descendantsOfType(['call', 'assignment', 'augmented_assignment', 'for_statement', 'named_expression'])) {
+  /** How many times the body names `args` or `kwargs`: only in the forwarding calls (two each), or they are changed or read on the way. */
+  let splatNames = 0;
+  let forwardingCalls = 0;
+  for (const n of body.descendantsOfType(['call', 'assignment', 'augmented_assignment', 'for_statement', 'named_expression', 'identifier'])) {
     if (!n) continue;
+    if (n.type === 'identifier') {
+      if (n.text === args || n.text === kwargs) splatNames++;
+      continue;
+    }
     if (n.type !== 'call') {
       const target = n.childForFieldName(n.type === 'named_expression' ? 'name' : 'left');
       if (target?.type === 'identifier' && plain.has(target.text)) rebound = true;
@@ -233,8 +240,10 @@ function readForwarder(def: Node): { api: CallbackApi; name: string } | null {
     const at = plain.get(fn.text)!;
     if (position !== undefined && position !== at) return null;
     position = at;
+    forwardingCalls++;
   }
-  if (position === undefined || rebound) return null;
+  // `kwargs["weights_only"] = True`, `kwargs.setdefault(...)`, `args = args[1:]`: the function changes what it passes on
+  if (position === undefined || rebound || splatNames !== 2 * forwardingCalls) return null;
   return { api: { position, forwards: 'rest' }, name };
 }
 

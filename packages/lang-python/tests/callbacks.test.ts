@@ -75,6 +75,14 @@ describe('callbackUse / callbackArgument', () => {
         'def tweaks(func, *args, **kwargs):',
         '    return func(*args, weights_only=True, **kwargs)',
         'tweaks(torch.load, fn4)',
+        'def sets(func, *args, **kwargs):',
+        '    kwargs["weights_only"] = True',
+        '    return func(*args, **kwargs)',
+        'sets(torch.load, fn6)',
+        'def defaults(func, *args, **kwargs):',
+        '    kwargs.setdefault("weights_only", True)',
+        '    return func(*args, **kwargs)',
+        'defaults(torch.load, fn7)',
         'def rebinds(func, *args, **kwargs):',
         '    func = torch.load',
         '    return func(*args, **kwargs)',
@@ -100,6 +108,9 @@ describe('callbackUse / callbackArgument', () => {
     // it adds arguments of its own, or calls something else: not a plain forwarder
     expect(of('tweaks(torch.load')).toBeUndefined();
     expect(of('rebinds(pickle.load')).toBeUndefined();
+    // it changes the keywords it passes on: not a plain forwarder
+    expect(of('sets(torch.load')).toBeUndefined();
+    expect(of('defaults(torch.load')).toBeUndefined();
   });
 
   it("names the file's local forwarders, for a rule's callee gate (localForwarderNames)", () => {
