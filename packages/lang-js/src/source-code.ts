@@ -2608,7 +2608,8 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
    * Code outside this file may reach the class, and write its members: the class is exported
    * (`export class C`, `export default C`, `export { C }`), or its value goes anywhere but a member
    * access (`C.x`), `new C()`, `x instanceof C` or a type position (`module.exports = C`, `register(C)`,
-   * `return class { … }`, a subclass `extends C`). An instance of a class that stays in the file
+   * `return class { … }`, a subclass `extends C`), or a decorator hands it to a framework (`@Injectable()`,
+   * whose container constructs it). An instance of a class that stays in the file
    * may still be handed out; that is not looked for.
    */
   classEscapes(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
@@ -2622,6 +2623,8 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   }
 
   private findClassEscape(cls: MemberOwner['cls']): boolean {
+    // `@Injectable() class S`: a decorator hands the class to a framework (a DI container builds it)
+    if ((cls.decorators?.length ?? 0) > 0) return true;
     const refs: TSESTree.Identifier[] = [];
     const own = cls.id ? this.binding(cls.id) : undefined;
     if (cls.type === 'ClassDeclaration') {

@@ -1138,6 +1138,8 @@ describe('class members: every `new` of a class that stays in the file, and host
     // a class that leaves the file (exported, a subclass): callers outside it may pass anything
     [`export class S { constructor(rev = 'main') { this.rev = rev; } f() { use(this.rev) } }\nexport const s = new S('${SHA}');`, { values: ['main'], others: true }],
     [`class S { constructor(rev = 'main') { this.rev = rev; } f() { use(this.rev) } }\nclass T extends S {}\nexport const s = [new S('${SHA}'), new T()];`, { values: ['main'], others: true }],
+    // ... or a decorator hands it to a framework (`@Injectable()`: a DI container constructs it; review s33mend P3-1)
+    [`@Injectable()\nclass S { constructor(private readonly rev: string = 'main') {} f() { use(this.rev) } }\nexport const s = new S('${SHA}');`, { values: ['main'], others: true }],
   ])('%s', (text, expected) => {
     expect(known(text)).toEqual(expected);
   });
