@@ -125,26 +125,6 @@ export default { ...toy, meta: { ...toy.meta, name: 'broken', namespace: 'broken
   });
 });
 
-describe.skipIf(!existsSync(dist))('a trigger test that throws on one file', () => {
-  it('is reported the same in one thread and with workers: the error class kept', async () => {
-    const { scan } = (await import(dist.href)) as typeof import('../src/index.js');
-    const files: Record<string, string> = { 'f0.toy': 'danger boom\n' };
-    files['broken.mjs'] = `import toy from ${JSON.stringify(TOY_PLUGIN)};
-const rule = toy.rules['no-danger'];
-export default { ...toy, meta: { ...toy.meta, name: 'broken', namespace: 'broken' }, rules: { 'no-danger': { ...rule, meta: { ...rule.meta, triggers: [{ literals: ['boom'], test: () => { throw new RangeError('too deep'); } }] } } } };
-`;
-    const cwd = project(files);
-    const config = { rules: { 'broken/no-danger': 'error' } } as const;
-    for (const workers of [0, 2] as const) {
-      const result = await scan({ cwd, plugins: [`${cwd}/broken.mjs`], overrideConfig: config, noConfig: true, workers, paths: ['.'] });
-      expect(result.diagnostics.filter((d) => d.kind === 'internal').map((d) => d.message), `workers: ${workers}`).toEqual([
-        'The trigger test of rule "broken/no-danger" threw on 1 file (first f0.toy): RangeError: too deep. The rule ran on those files anyway; its triggers need fixing.',
-      ]);
-      expect(result.files.flatMap((f) => f.findings).length, `workers: ${workers}`).toBe(1);
-    }
-  });
-});
-
 describe.skipIf(!existsSync(dist))('worker failures', () => {
   it('falls back to the main thread when workers cannot load a plugin', async () => {
     const { scan } = (await import(dist.href)) as typeof import('../src/index.js');
