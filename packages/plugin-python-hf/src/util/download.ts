@@ -716,11 +716,11 @@ export function downloadVerifier(sc: PySourceCode, raw: (call: PyNode) => RawDow
       read(check, ids.slice(0, mid), out);
       read(check, ids.slice(mid), out);
     };
-    const keyMemo = new Map<string, Set<string>>();
+    const keyMemo = new Map<number, Set<string>>();
     for (const check of checksIn(fn)) {
       if (selfChecking(check)) continue;
       const candidates = new Set<number>();
-      for (const k of derivationKeys(sc, check, 3, keyMemo)) for (const i of byKey.get(k) ?? []) candidates.add(i);
+      for (const k of derivationKeys(sc, check, keyMemo)) for (const i of byKey.get(k) ?? []) candidates.add(i);
       const out: number[] = [];
       read(check, [...candidates].sort((a, b) => a - b), out);
       if (!out.length) index.blind.push(check);
@@ -786,34 +786,24 @@ function ariaChecksum(tokens: Array<string | undefined>): boolean {
 }
 
 /**
- * What `derivesFrom(expr, sources)` may match, as keys (a superset: every binding followed, every part
- * read): each node's id (`#id`), each reference (`referenceKey`) and each known string (`=text`), through
- * the values bound to the names read, `depth` bindings deep as `derivesFrom` goes. Kept per node and depth.
+ * What `derivesFrom(expr, sources)` may match, as keys: for each node lang-python's `derivedNodes` gives
+ * (the nodes `derivesFrom` compares), its id (`#id`), its reference (`referenceKey`) and, for a string or a
+ * name, its known string (`=text`). Kept per node.
  */
-function derivationKeys(sc: PySourceCode, expr: PyNode, depth: number, memo: Map<string, Set<string>>): Set<string> {
-  const memoKey = `${expr.id}:${depth}`;
-  let keys = memo.get(memoKey);
+function derivationKeys(sc: PySourceCode, expr: PyNode, memo: Map<number, Set<string>>): Set<string> {
+  let keys = memo.get(expr.id);
   if (keys) return keys;
   keys = new Set();
-  memo.set(memoKey, keys);
-  const stack: PyNode[] = [expr];
-  while (stack.length) {
-    const n = stack.pop()!;
+  for (const { node: n, type } of sc.derivedNodes(expr)) {
     keys.add(`#${n.id}`);
     const ref = referenceKey(n);
     if (ref) keys.add(ref);
-    if (n.type === 'string' || n.type === 'identifier') {
+    if (type === 'string' || type === 'identifier') {
       const c = sc.constant(n);
       if (typeof c === 'string') keys.add(`=${c}`);
     }
-    if (n.type === 'identifier' && depth > 0) {
-      for (const b of sc.reachingBindings(n)) {
-        if (!b.value || (n.startIndex >= b.value.startIndex && n.endIndex <= b.value.endIndex)) continue;
-        for (const k of derivationKeys(sc, b.value, depth - 1, memo)) keys.add(k);
-      }
-    }
-    for (const part of n.namedChildren) stack.push(part);
   }
+  memo.set(expr.id, keys);
   return keys;
 }
 
