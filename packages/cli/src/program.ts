@@ -57,8 +57,8 @@ Examples:
 Files scanned:
   Python (.py .pyi .pyw, and scripts without an extension whose #! line runs python or pypy: at
   --depth quick executable ones only), and the code cells of Jupyter notebooks (.ipynb: !shell
-  lines read as commands, other magics, markdown and outputs not; findings at the notebook's
-  lines, no fixes);
+  lines and x = !cmd read as commands, %env NAME=value as an environment setting; other magics,
+  markdown and outputs not; findings at the notebook's lines, no fixes);
   JavaScript/TypeScript (.js .mjs .cjs .jsx .ts .mts .cts .tsx), the <script> blocks of
   Vue, Svelte and Astro components (.vue .svelte .astro, Astro frontmatter too) and the inline
   scripts of HTML pages (.html .htm): markup not read; model files (pickle, PyTorch, safetensors,
