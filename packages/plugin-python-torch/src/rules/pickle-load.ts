@@ -349,8 +349,9 @@ const helperPolarities = new WeakMap<PythonSourceCode, HelperPolarity>();
 
 /**
  * `if not self._allowed(module, name): raise …` with `def _allowed(self, module, name): return (module, name) in SAFE`:
- * a call of a function or method of this file has the polarity its `return` expressions share (`unclear`
- * when they differ, when one returns nothing, or for a helper that calls itself). Once per function and file.
+ * a call of a function or method of this file has the polarity its `return` expressions share (lang-python's
+ * `returnValues`; `unclear` when they differ, when it returns no value, or for a helper that calls itself). Once
+ * per function and file.
  */
 function helperPolarity(sc: PythonSourceCode): HelperPolarity {
   let known = helperPolarities.get(sc);
@@ -362,12 +363,10 @@ function helperPolarity(sc: PythonSourceCode): HelperPolarity {
     const cached = memo.get(def.id);
     if (cached) return cached;
     memo.set(def.id, 'unclear'); // (a recursive helper: not known)
-    const body = def.childForFieldName('body');
     let result: Polarity | undefined;
-    for (const r of body ? sc.descendants(body, 'return_statement') : []) {
-      if (sc.enclosingFunction(r).id !== def.id) continue; // a nested function's return
-      const value = r.namedChildren.find((c): c is Node => !!c && c.type !== 'comment');
-      const p = value ? polarity(value, depth + 1, of) : 'unclear';
+    // (a bare `return`, or running off the end, gives `None`: a refusal, whichever way the others go)
+    for (const value of sc.returnValues(def)) {
+      const p = polarity(value, depth + 1, of);
       result = result === undefined || result === p ? p : 'unclear';
       if (result === 'unclear') break;
     }
