@@ -214,13 +214,12 @@ function readForwarder(def: Node): { api: CallbackApi; name: string } | null {
   if (!args || !kwargs || plain.size === 0) return null;
   let position: number | undefined;
   let rebound = false;
-  /** How many times the body names `args` or `kwargs`: only in the forwarding calls (two each), or they are changed or read on the way. */
-  let splatNames = 0;
-  let forwardingCalls = 0;
+  /** `kwargs["weights_only"] = True`, `kwargs.setdefault(...)`, `args = args[1:]`: the function changes what it passes on. */
+  let changed = false;
   for (const n of body.descendantsOfType(['call', 'assignment', 'augmented_assignment', 'for_statement', 'named_expression', 'identifier'])) {
     if (!n) continue;
     if (n.type === 'identifier') {
-      if (n.text === args || n.text === kwargs) splatNames++;
+      if ((n.text === args || n.text === kwargs) && changesSplat(n)) changed = true;
       continue;
     }
     if (n.type !== 'call') {
@@ -240,11 +239,39 @@ function readForwarder(def: Node): { api: CallbackApi; name: string } | null {
     const at = plain.get(fn.text)!;
     if (position !== undefined && position !== at) return null;
     position = at;
-    forwardingCalls++;
   }
-  // `kwargs["weights_only"] = True`, `kwargs.setdefault(...)`, `args = args[1:]`: the function changes what it passes on
-  if (position === undefined || rebound || splatNames !== 2 * forwardingCalls) return null;
+  if (position === undefined || rebound || changed) return null;
   return { api: { position, forwards: 'rest' }, name };
+}
+
+/** Methods that change a dict or list in place. */
+const MUTATORS = new Set(['setdefault', 'update', 'pop', 'popitem', 'clear', 'append', 'extend', 'insert', 'remove', '__setitem__', '__delitem__']);
+
+/**
+ * A forwarder's `*args`/`**kwargs` name where the function changes it: rebound (`kwargs = {...}`), an item
+ * written or deleted (`kwargs["k"] = v`, `del kwargs["k"]`), or a method that changes it called
+ * (`kwargs.setdefault(...)`). Reading it (`print(kwargs)`) changes nothing.
+ */
+function changesSplat(id: Node): boolean {
+  const parent = id.parent;
+  if (!parent) return false;
+  const targetOf = (n: Node): boolean => {
+    const p = n.parent;
+    if (!p) return false;
+    if ((p.type === 'assignment' || p.type === 'augmented_assignment') && p.childForFieldName('left')?.id === n.id) return true;
+    if (p.type === 'named_expression' && p.childForFieldName('name')?.id === n.id) return true;
+    if (p.type === 'for_statement' && p.childForFieldName('left')?.id === n.id) return true;
+    if (p.type === 'delete_statement') return true;
+    // `kwargs["k"], x = …`, `del a, kwargs["k"]`
+    return (p.type === 'pattern_list' || p.type === 'tuple_pattern' || p.type === 'expression_list') && targetOf(p);
+  };
+  if (targetOf(id)) return true;
+  if (parent.type === 'subscript' && parent.childForFieldName('value')?.id === id.id) return targetOf(parent);
+  if (parent.type === 'attribute' && parent.childForFieldName('object')?.id === id.id) {
+    const call = parent.parent;
+    return MUTATORS.has(parent.childForFieldName('attribute')?.text ?? '') && call?.type === 'call' && call.childForFieldName('function')?.id === parent.id;
+  }
+  return false;
 }
 
 /** `functools.partial(f, ...)` that a callback is (itself, or the one value a name holds), or undefined. */

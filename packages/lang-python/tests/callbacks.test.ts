@@ -75,6 +75,16 @@ describe('callbackUse / callbackArgument', () => {
         'def tweaks(func, *args, **kwargs):',
         '    return func(*args, weights_only=True, **kwargs)',
         'tweaks(torch.load, fn4)',
+        'def reports(func, *args, **kwargs):',
+        '    try:',
+        '        return func(*args, **kwargs)',
+        '    except OSError as exc:',
+        '        print(f"{func} failed with args:{args} and kwargs:{kwargs}", exc)',
+        'reports(torch.load, fn8)',
+        'def drops(func, *args, **kwargs):',
+        '    del kwargs["weights_only"]',
+        '    return func(*args, **kwargs)',
+        'drops(torch.load, fn9)',
         'def sets(func, *args, **kwargs):',
         '    kwargs["weights_only"] = True',
         '    return func(*args, **kwargs)',
@@ -111,6 +121,9 @@ describe('callbackUse / callbackArgument', () => {
     // it changes the keywords it passes on: not a plain forwarder
     expect(of('sets(torch.load')).toBeUndefined();
     expect(of('defaults(torch.load')).toBeUndefined();
+    expect(of('drops(torch.load')).toBeUndefined();
+    // reading them (rl_games prints them when a try fails) changes nothing
+    expect(text(callbackArgument(sc, of('reports(torch.load')!, { name: 'f', position: 0 }))).toBe('fn8');
   });
 
   it("names the file's local forwarders, for a rule's callee gate (localForwarderNames)", () => {
