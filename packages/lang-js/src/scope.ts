@@ -22,6 +22,13 @@ const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'Ar
 const PLAIN_ASSIGNMENTS = new Set(['=', '??=', '||=', '&&=']);
 const BLOCK_SCOPE_TYPES = new Set(['BlockStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'SwitchStatement', 'TSModuleBlock']);
 
+/** `name + …` (`url = url + name + '.onnx'`): the leftmost operand of a chain of `+` is `name` itself, as in `name += …`. */
+function appendsTo(value: JsNode, name: string): boolean {
+  let left: JsNode = value;
+  while (left.type === 'BinaryExpression' && left.operator === '+') left = left.left as JsNode;
+  return left !== value && left.type === 'Identifier' && left.name === name;
+}
+
 export function isFunctionNode(node: JsNode): node is TSESTree.FunctionLike {
   return FUNCTION_TYPES.has(node.type);
 }
@@ -340,7 +347,8 @@ export function analyzeScopes(program: JsNode, units?: readonly ScriptUnit[]): S
           else if (node.arguments.length === 0) functionImportCalls.push(node);
           break;
         case 'AssignmentExpression':
-          if (node.left.type === 'Identifier' && PLAIN_ASSIGNMENTS.has(node.operator)) writeTargets.push({ id: node.left, value: node.right });
+          if (node.left.type === 'Identifier' && node.operator === '=' && appendsTo(node.right, node.left.name)) writeTargets.push({ id: node.left, value: null, append: true });
+          else if (node.left.type === 'Identifier' && PLAIN_ASSIGNMENTS.has(node.operator)) writeTargets.push({ id: node.left, value: node.right });
           else if (node.left.type === 'Identifier' && node.operator === '+=') writeTargets.push({ id: node.left, value: null, append: true });
           else collectTargets(node.left);
           break;

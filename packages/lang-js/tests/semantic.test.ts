@@ -689,6 +689,11 @@ describe('stringBounds', () => {
     expect(bounds(`let u = 'http://cdn/m/'; u += name; u = other; use(u)`).prefix).toBe('');
     expect(bounds(`let n = 0; n += 1; use(n)`).prefix).toBe('');
   });
+  it('so does a let reassigned to itself plus more (url = url + name)', () => {
+    expect(bounds(`let u = 'http://cdn/m/'; u = u + name + '.onnx'; use(u)`)).toEqual({ prefix: 'http://cdn/m/', suffix: '', parts: ['http://cdn/m/', ''] });
+    expect(bounds(`let u = 'http://cdn/m/'; u = name + u; use(u)`).prefix).toBe('');
+    expect(bounds(`let u = 'http://cdn/m/'; u = other + name; use(u)`).prefix).toBe('');
+  });
   it('nothing known', () => {
     expect(bounds(`use(name)`)).toEqual({ prefix: '', suffix: '', parts: ['', ''] });
   });
