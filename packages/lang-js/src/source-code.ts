@@ -1724,7 +1724,8 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     switch (expr.type) {
       case 'Identifier': {
         if (b?.kind === 'param') {
-          if (b.writes > 0 || b.path?.length !== 0) return undefined;
+          // (a name destructured from a parameter: for `knownValues` only)
+          if (b.writes > 0 || !b.path || (b.path.length > 0 && !open)) return undefined;
           return this.parameterChoices(b, depth, open);
         }
         if (!b || !isStable(b) || !b.init || !b.path) return undefined;
@@ -1871,6 +1872,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   }
 
   private parameterValues(b: JsBinding, fn: TSESTree.FunctionLike, depth: number, open?: Open): ConstantValue[] | undefined {
+    if (b.path && b.path.length > 0) return open ? this.destructuredParameterValues(b, b.path, fn, depth, open) : undefined;
     const position = parameterPosition(fn, b);
     if (position < 0) return undefined;
     const defaults = (): ConstantValue[] | undefined => (b.defaultValue ? this.choicesOf(b.defaultValue, depth + 1, open) : undefined);
@@ -1916,6 +1918,65 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     }
     if (lists.length === 0) return undefined;
     open.value = true;
+    return this.unionOf(lists);
+  }
+
+  /**
+   * A name destructured from a parameter (`function load({ revision = 'main' } = {})`), for `knownValues`
+   * only: what each value the parameter may take (what the file's calls pass, the parameter's own
+   * default when a call leaves it out) holds at the name's path, the name's default standing in for
+   * a member that value does not have. A value not known, or code outside the file that may call the
+   * function: the name's default, and others (`open`).
+   */
+  private destructuredParameterValues(b: JsBinding, path: ReadonlyArray<string | number>, fn: TSESTree.FunctionLike, depth: number, open: Open): ConstantValue[] | undefined {
+    const params = fn.params.filter((p) => !(p.type === 'Identifier' && p.name === 'this'));
+    const position = params.findIndex((p) => patternPath(p.type === 'TSParameterProperty' ? p.parameter : p, b.id) !== undefined);
+    if (position < 0 || !patternPath(params[position], b.id)) return undefined;
+    const param = params[position];
+    const whole = param.type === 'AssignmentPattern' ? param.right : undefined;
+    const own = (): ConstantValue[] | undefined => (b.defaultValue ? this.choicesOf(b.defaultValue, depth + 1, open) : undefined);
+    /** What a value of the whole parameter holds at the path; `undefined` when not known. */
+    const at = (value: JsNode): ConstantValue[] | undefined => {
+      const source = this.memberSource(value, path, depth + 1, open);
+      if (source === 'absent') return own();
+      return source ? this.choicesOf(source.node, depth + 1, open) : undefined;
+    };
+    const lists: Array<ConstantValue[] | undefined> = [];
+    let others = false;
+    const calls = this.allCalls(fn);
+    if (calls) {
+      for (const call of calls) {
+        const args = call.arguments.slice(0, position + 1);
+        const arg = args[position];
+        let v: ConstantValue[] | undefined;
+        if (args.some((a) => a.type === 'SpreadElement')) v = undefined;
+        else if (arg === undefined || (arg.type === 'Identifier' && arg.name === 'undefined' && !this.binding(arg))) {
+          // (left out with no default for the whole parameter: the call throws, it passes nothing)
+          if (!whole) continue;
+          v = at(whole);
+        } else v = at(arg);
+        if (v) lists.push(v);
+        else others = true;
+      }
+      if (calls.length === 0 && whole) lists.push(at(whole));
+    } else {
+      // code outside the file may call it: what the file's own calls pass, and others
+      others = true;
+      for (const call of this.callSites(fn)) {
+        const arg = call.arguments[position];
+        if (arg && arg.type !== 'SpreadElement' && !call.arguments.slice(0, position).some((a) => a.type === 'SpreadElement')) {
+          const v = at(arg);
+          if (v) lists.push(v);
+        }
+      }
+    }
+    if (others) {
+      const fallback = own();
+      if (!fallback) return undefined;
+      open.value = true;
+      lists.unshift(fallback);
+    }
+    if (lists.length === 0 || lists.some((l) => !l)) return undefined;
     return this.unionOf(lists);
   }
 

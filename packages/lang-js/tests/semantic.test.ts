@@ -582,6 +582,16 @@ describe('knownValues', () => {
     [`function f(cfg) { const { model: { id = 'org/name' } } = cfg; use(id) }`, { values: ['org/name'], others: true }],
     [`const o = { rev: process.env.REV, device: 'cpu' }; const { rev = 'main' } = o; use(rev)`, { values: ['main'], others: true }],
     [`const { REV = process.env.DEFAULT_REV } = process.env; use(REV)`, undefined],
+    // a name destructured from a parameter: what the file's calls pass there, the default, others
+    [`export function f({ rev = 'main' } = {}) { use(rev) }`, { values: ['main'], others: true }],
+    [`export function f({ rev = 'main' } = {}) { use(rev) } f({ rev: 'dev' })`, { values: ['main', 'dev'], others: true }],
+    [`function f({ rev = 'main' } = {}) { use(rev) } f()`, { values: ['main'], others: false }],
+    [`function f({ rev = 'main' } = {}) { use(rev) } f({ rev: 'abc' })`, { values: ['abc'], others: false }],
+    [`function f({ hub: { rev = 'main' } = {} } = {}) { use(rev) } f({ hub: { rev: 'abc' } }); f({})`, { values: ['abc', 'main'], others: false }],
+    [`function f({ rev } = { rev: 'dev' }) { use(rev) } f()`, { values: ['dev'], others: false }],
+    [`function f({ rev = 'main' }) { use(rev) } f(opts)`, { values: ['main'], others: true }],
+    [`export function f({ rev }) { use(rev) }`, undefined],
+    [`function f([rev = 'main']) { use(rev) } f(['abc'])`, { values: ['abc'], others: false }],
     [`use(process.env.MODEL || (small ? 'org/s' : 'org/l'))`, { values: ['org/s', 'org/l'], others: true }],
     ['use(`${process.env.BASE || \'https://cdn.example.com\'}/m.onnx`)', { values: ['https://cdn.example.com/m.onnx'], others: true }],
     // a known left side that hands over to a right side that is not known

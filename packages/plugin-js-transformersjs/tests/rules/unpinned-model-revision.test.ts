@@ -23,6 +23,8 @@ tester.run(id(rule), rule, {
     // every value the revision may take pins a commit, or one not known may (review s28js)
     imp + `export const load = (dev) => pipeline('x', 'org/name', { revision: dev ? '${COMMIT}' : '${'89abcdef'.repeat(5)}' });`,
     imp + `export const p = await pipeline('x', 'org/name', { revision: process.env.REV ?? '${COMMIT}' });`,
+    // a revision destructured from an options parameter that every call of the file pins
+    imp + `async function load({ revision = 'main' } = {}) {\n  return pipeline('x', 'org/name', { revision });\n}\nexport const go = () => load({ revision: '${COMMIT}' });`,
     // a constructor parameter with no default, or a commit default (review jsnode P3-2)
     imp + `export class S {\n  constructor(private readonly revision: string) {}\n  init() { return pipeline('x', 'org/name', { revision: this.revision }); }\n}`,
     imp + `export class S {\n  constructor(private readonly revision = '${COMMIT}') {}\n  init() { return pipeline('x', 'org/name', { revision: this.revision }); }\n}`,
@@ -429,6 +431,11 @@ tester.run(id(rule), rule, {
     {
       code: imp + `export class S {\n  options = { revision: '${COMMIT}' };\n  unpin() { this.options.revision = 'main'; }\n  load() { return pipeline('x', 'org/name', this.options); }\n}`,
       errors: [{ messageId: 'unseenOptions', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub', options: '`this.options`' }, confidence: 'low', line: 5 }],
+    },
+    // a revision destructured from an options parameter, its default a branch a caller may leave in place
+    {
+      code: imp + `export async function load({ revision = 'main' } = {}) {\n  return pipeline('x', 'org/name', { revision });\n}`,
+      errors: [{ messageId: 'revisionDefault', data: { callee: 'pipeline', model: '"org/name"', source: 'the Hugging Face Hub', revision: 'main', expr: '`revision`' }, confidence: 'medium', line: 3 }],
     },
     // a constructor parameter's default a caller may replace (review jsnode P3-2)
     {
