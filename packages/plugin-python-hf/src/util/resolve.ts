@@ -205,8 +205,11 @@ function resolveCall(sc: PySourceCode, node: PyNode, depth: number): Resolved {
 /** `str` methods that return a string (`split` returns a list). */
 const STRING_METHODS = new Set(['lower', 'upper', 'casefold', 'strip', 'lstrip', 'rstrip', 'replace', 'removeprefix', 'removesuffix', 'title', 'capitalize', 'swapcase', 'expandtabs', 'zfill', 'ljust', 'rjust', 'center']);
 
-/** Libraries whose functions build objects (models, tensors, arrays), or return local paths (`snapshot_download`), never a Hub id. */
-const OBJECT_LIBRARIES = /^(?:torch|torchvision|torchaudio|tensorflow|keras|jax|flax|numpy|sklearn|transformers|diffusers|peft|sentence_transformers|datasets|accelerate|trl|huggingface_hub|optimum|vllm|timm|open_clip|setfit|unsloth|bitsandbytes|deepspeed|lightning|pytorch_lightning|safetensors|onnx|onnxruntime|tokenizers|evaluate|gradio|streamlit|faster_whisper|FlagEmbedding|ctransformers|modelscope)\./;
+/**
+ * Libraries whose functions build objects (models, tensors, arrays), or return local paths (`snapshot_download`,
+ * kagglehub's `model_download`/`dataset_download`: the directory the files were cached in), never a Hub id.
+ */
+const OBJECT_LIBRARIES = /^(?:kagglehub|torch|torchvision|torchaudio|tensorflow|keras|jax|flax|numpy|sklearn|transformers|diffusers|peft|sentence_transformers|datasets|accelerate|trl|huggingface_hub|optimum|vllm|timm|open_clip|setfit|unsloth|bitsandbytes|deepspeed|lightning|pytorch_lightning|safetensors|onnx|onnxruntime|tokenizers|evaluate|gradio|streamlit|faster_whisper|FlagEmbedding|ctransformers|modelscope)\./;
 /**
  * Calls that return a string not known here: `input()`…, and the functions of those libraries that
  * return a Hub id (`huggingface_hub.get_full_repo_name("m")` is `"<user>/m"`: the course notebooks

@@ -40,6 +40,9 @@ ruleTester.run('hf/unpinned-revision', rule, {
     // pinned Kaggle handles; another library's model_download
     'import kagglehub\np = kagglehub.model_download("google/gemma/pyTorch/2b/3")\nd = kagglehub.dataset_download("zillow/zecon/versions/2")',
     'from mylib import model_download\np = model_download("google/gemma/pyTorch/2b")',
+    // the directory a kagglehub download returns is local, never a Hub id
+    'import kagglehub\nfrom transformers import AutoModelForCausalLM\npath = kagglehub.model_download("google/gemma-2/transformers/gemma-2-2b-it/2")\nmodel = AutoModelForCausalLM.from_pretrained(path)',
+    'from kagglehub import dataset_download\nfrom transformers import AutoTokenizer\ntok = AutoTokenizer.from_pretrained(dataset_download("me/tok/versions/1"))',
     // `checkpoint=` is pyannote's keyword only: another package's class keeps the generic reading; a pinned
     // or local pyannote checkpoint given by keyword
     'from lightning_models import Net\nm = Net.from_pretrained(checkpoint="org/net")',
