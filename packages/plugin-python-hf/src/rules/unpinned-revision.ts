@@ -2,7 +2,7 @@ import { createRule, UNKNOWN, type Confidence, type Severity } from '@oculum/cor
 import { calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { classifyModelRef, isModelFile, isNonModelFile, mentionsModel } from '../util/classify.js';
 import { traceDataset } from '../util/flow.js';
-import { HUB_LOAD_TRIGGERS, hubLoad, pinLevel, SHELL_HUB_TRIGGERS, shellHubFetch, type HubLoad } from '../util/hub.js';
+import { HUB_LOAD_TRIGGERS, hubLoad, KERAS_PRESET, pinLevel, shortApi, SHELL_HUB_TRIGGERS, shellHubFetch, type HubLoad } from '../util/hub.js';
 import { docsUrl, SEVERITY_OR_OFF } from '../util/meta.js';
 import { resolve } from '../util/resolve.js';
 
@@ -83,6 +83,9 @@ const WANDB_ARTIFACT = /^wandb\.(?:Api\.artifact|init\.use_artifact|use_artifact
  * `owner/dataset/versions/<n>` that one.
  */
 const KAGGLE_DOWNLOADS = /^kagglehub(?:\.(?:models|datasets))?\.(model_download|dataset_download|load_dataset)$/;
+/** The remediation of a KerasHub preset fetched from Kaggle (`from_preset("kaggle://…")`). */
+const KAGGLE_PRESET_REMEDIATION =
+  'Pin the version at the end of the preset handle (`from_preset("kaggle://owner/model/keras/variation/3")`) to one you have reviewed.';
 const KAGGLE_MODEL_HANDLE = /^[\w.-]+\/[\w.-]+\/[\w.-]+\/[\w.-]+(?:\/(\d+))?$/;
 const KAGGLE_DATASET_HANDLE = /^[\w.-]+\/[\w.-]+(?:\/versions\/(\d+))?$/;
 
@@ -234,7 +237,7 @@ export default createRule<[Options], PySourceCode>({
           if (value) localEmbed(node, value);
           return;
         }
-        if (kaggle(node) || wandbArtifact(node) || mlflowRegistered(node) || dvcRead(node)) return;
+        if (kaggle(node) || kagglePreset(node) || wandbArtifact(node) || mlflowRegistered(node) || dvcRead(node)) return;
         const shell = shellHubFetch(sc, node, opts.allowBranches);
         if (shell) {
           if (!shell.pinned) context.report({ node, messageId: 'shellDownload', data: { command: shell.command, id: shell.id }, confidence: shell.unresolved ? 'low' : 'high' });
@@ -457,6 +460,34 @@ export default createRule<[Options], PySourceCode>({
       const rev = sc.constant(revNode);
       if (typeof rev !== 'string' || /^[0-9a-f]{40}$/i.test(rev)) return true;
       context.report({ node, messageId: 'dvcBranch', data: { api, path, repo, rev }, confidence, remediation: DVC_REMEDIATION });
+      return true;
+    }
+
+    /**
+     * A KerasHub preset fetched from Kaggle (`from_preset("kaggle://owner/model/keras/variation")`, see
+     * `KERAS_PRESET`): the latest version when the handle names none, as kagglehub's `model_download` (which
+     * keras-hub calls with it). Other presets (`hf://`, built-in names) are left to `hubLoad`.
+     */
+    function kagglePreset(node: PyNode): boolean {
+      const fn = calleeOf(node);
+      if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'from_preset') return false;
+      const qn = sc.qualifiedName(fn);
+      if (!qn || !KERAS_PRESET.test(qn)) return false;
+      const preset = sc.argument(node, { name: 'preset', position: 0 });
+      if (!preset) return false;
+      const r = resolve(sc, preset);
+      const api = shortApi(qn);
+      if (r.kind === 'prefix' && /^kaggle:\/\//i.test(r.value)) {
+        context.report({ node, messageId: 'kaggleUnknownHandle', data: { api, expr: preset.text.length > 40 ? `${preset.text.slice(0, 39)}…` : preset.text }, confidence: 'low', remediation: KAGGLE_PRESET_REMEDIATION });
+        return true;
+      }
+      if (r.kind !== 'string' || !/^kaggle:\/\//i.test(r.value)) return false;
+      const handle = r.value.replace(/^kaggle:\/\//i, '');
+      const parsed = KAGGLE_MODEL_HANDLE.exec(handle);
+      // (a handle of another shape is refused by keras-hub)
+      if (!parsed || parsed[1] !== undefined) return true;
+      // a default the command line or environment can override: medium
+      context.report({ node, messageId: 'kaggleUnversioned', data: { api, id: r.value, pinned: `${r.value}/<version>` }, confidence: r.soft ? 'medium' : 'high', remediation: KAGGLE_PRESET_REMEDIATION });
       return true;
     }
 

@@ -228,6 +228,13 @@ export const HUB_LOAD_TRIGGERS: Trigger[] = [
   // Haystack's SentenceTransformers* components hold `SentenceTransformer`
 ];
 
+/**
+ * KerasHub / KerasNLP / KerasCV `from_preset(preset)`: an `hf://owner/name` preset is a Hub load, a
+ * `kaggle://owner/model/keras/variation[/version]` one a kagglehub download (keras_hub/src/utils/preset_utils.py
+ * `get_file`: `kagglehub.model_download(handle, path)`), a built-in name a versioned Kaggle handle of keras-hub's own.
+ */
+export const KERAS_PRESET = /^(?:keras_hub|keras_nlp|keras_cv)\.(?:[\w.]*\.)?from_preset$/;
+
 /** vLLM pins a tokenizer named apart with its own keyword. */
 const VLLM_TOKENIZER_REMEDIATION = 'Pin the tokenizer repository with `tokenizer_revision=` set to a full commit hash of that repository (without it, the model\'s `revision=` is used for both), or pass the directory of a pinned `snapshot_download` as `tokenizer=`.';
 
@@ -754,7 +761,7 @@ function hfSpecForName(qn: string): (Spec & { confidence: Confidence }) | undefi
     const api = qn.split('.').pop()!;
     return { api, kind: 'model', idPos: 0, idNames: ['model'], also: { api, kind: 'model', idNames: ['tokenizer'], revisionKeyword: 'tokenizer_revision', revisionFallback: 'revision', remediation: VLLM_TOKENIZER_REMEDIATION }, confidence: 'high' };
   }
-  if (/^(?:keras_hub|keras_nlp|keras_cv)\.(?:[\w.]*\.)?from_preset$/.test(qn)) return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['preset'], revisionIn: 'none', confidence: 'high' };
+  if (KERAS_PRESET.test(qn)) return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['preset'], revisionIn: 'none', confidence: 'high' };
   // AutoGPTQ / GPTQModel: `AutoGPTQForCausalLM.from_quantized("TheBloke/Llama-2-7B-GPTQ", revision=...)`
   // (the Hub files are fetched with `revision=` and the other `cached_file` keywords)
   if (/^(?:auto_gptq|gptqmodel)\.(?:[\w.]*\.)?[A-Z]\w*\.from_quantized$/.test(qn)) {

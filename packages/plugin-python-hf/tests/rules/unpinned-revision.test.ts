@@ -225,6 +225,16 @@ ruleTester.run('hf/unpinned-revision', rule, {
         { messageId: 'wandbAlias', line: 8, confidence: 'high', data: { api: 'wandb.use_artifact', id: 'entity/project/model', alias: 'latest', pinned: 'entity/project/model:v<n>' } },
       ],
     },
+    // KerasHub / KerasNLP presets from Kaggle: without a version, the latest one (as kagglehub's model_download);
+    // a versioned handle and a built-in preset name (a versioned handle of keras-hub's) are left alone
+    {
+      code: 'import keras_nlp, keras_hub, os\ngemma = keras_nlp.models.GemmaCausalLM.from_preset("kaggle://google/gemma/keras/gemma_2b_en")\npinned = keras_nlp.models.GemmaCausalLM.from_preset("kaggle://google/gemma/keras/gemma_2b_en/2")\nbuiltin = keras_hub.models.GemmaCausalLM.from_preset("gemma_2b_en")\nenv = keras_hub.models.Backbone.from_preset(preset=os.environ.get("PRESET", "kaggle://me/bert/keras/tiny"))\ndef f(variant):\n    return keras_hub.models.Backbone.from_preset(f"kaggle://me/bert/keras/{variant}")',
+      errors: [
+        { messageId: 'kaggleUnversioned', line: 2, confidence: 'high', data: { api: 'GemmaCausalLM.from_preset', id: 'kaggle://google/gemma/keras/gemma_2b_en', pinned: 'kaggle://google/gemma/keras/gemma_2b_en/<version>' } },
+        { messageId: 'kaggleUnversioned', line: 5, confidence: 'medium', data: { api: 'Backbone.from_preset', id: 'kaggle://me/bert/keras/tiny', pinned: 'kaggle://me/bert/keras/tiny/<version>' } },
+        { messageId: 'kaggleUnknownHandle', line: 7, confidence: 'low', data: { api: 'Backbone.from_preset', expr: 'f"kaggle://me/bert/keras/{variant}"' } },
+      ],
+    },
     // kagglehub: a handle without a version fetches the latest one
     {
       code: 'import kagglehub\np = kagglehub.model_download("google/gemma/pyTorch/2b")\nq = kagglehub.model_download("google/gemma/pyTorch/2b/3")\nr = kagglehub.dataset_download("zillow/zecon")\ns = kagglehub.dataset_download("zillow/zecon/versions/2")\ndef f(handle):\n    return kagglehub.model_download(handle)',
