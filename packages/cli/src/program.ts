@@ -36,6 +36,17 @@ function rejectConfigWithNoConfig(command: Command): Command {
   return command;
 }
 
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1000, kib: 1024, m: 1024 ** 2, mb: 1000 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1000 ** 3, gib: 1024 ** 3 };
+
+/** `--max-file-size`: bytes, or a number with a unit (`4MiB`, `512KiB`, `3MB`); 0 for no limit. */
+export function fileSize(value: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
+  const unit = m ? SIZE_UNITS[m[2].toLowerCase()] : undefined;
+  if (!m || unit === undefined) throw new InvalidArgumentError('expected a size: bytes, or a number with a unit (KiB, MiB, GiB, KB, MB, GB), e.g. 4MiB; 0 for no limit.');
+  const bytes = Math.round(Number(m[1]) * unit);
+  return bytes === 0 ? Infinity : bytes;
+}
+
 function workerCount(value: string): number | 'auto' {
   if (value === 'auto') return 'auto';
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a number or 'auto'.");
@@ -155,6 +166,7 @@ export function createProgram(io: CliIo, state: ProgramState): Command {
     .option('--no-color', 'disable colour output (NO_COLOR is honoured too)')
     .option('--no-progress', 'never show the progress bar')
     .option('--workers <n>', "worker threads besides the main thread: a number, 0 for none, or 'auto' (cores - 1)", workerCount)
+    .option('--max-file-size <size>', 'skip source files larger than this (default 2MiB; a notebook may be 64 times it), e.g. 8MiB; 0 for no limit', fileSize)
     .addOption(debugOption())
     .addHelpText('after', SCAN_EXAMPLES)
     .action(async (paths: string[], opts: ScanCommandOptions) => {

@@ -23,7 +23,7 @@ describe('oculum --version and --help', () => {
   it('has help for every command, with examples', async () => {
     const scan = await run(['scan', '--help']);
     expect(scan.code).toBe(0);
-    for (const flag of ['--depth', '--format', '--output', '--fail-on', '--max-warnings', '--config', '--no-config', '--rule', '--detector', '--fix', '--cache', '--cache-location', '--print-config', '--stdin', '--stdin-filename', '--quiet', '--no-color', 'Examples:', 'Exit codes:', 'OCULUM_NO_CODE_CACHE', 'OCULUM_NO_V8_TUNING']) {
+    for (const flag of ['--depth', '--format', '--output', '--fail-on', '--max-warnings', '--max-file-size', '--config', '--no-config', '--rule', '--detector', '--fix', '--cache', '--cache-location', '--print-config', '--stdin', '--stdin-filename', '--quiet', '--no-color', 'Examples:', 'Exit codes:', 'OCULUM_NO_CODE_CACHE', 'OCULUM_NO_V8_TUNING']) {
       expect(scan.stdout).toContain(flag);
     }
     expect(scan.stdout).toMatch(/default:\s+"high"/);
@@ -56,6 +56,9 @@ describe('usage errors exit 2 with one line on stderr', () => {
     [['scan', '--format', 'xml'], /^oculum: option '-f, --format <format>' argument 'xml' is invalid/],
     [['scan', '--max-warnings', 'many'], /^oculum: option '--max-warnings <n>' argument 'many' is invalid\. expected a whole number/],
     [['scan', '--max-warnings', '-2'], /^oculum: option '--max-warnings <n>' argument '-2' is invalid\. expected a whole number \(0 or more\), or -1 for no limit\.$/],
+    [['scan', '--max-file-size', 'lots'], /^oculum: option '--max-file-size <size>' argument 'lots' is invalid\. expected a size: bytes, or a number with a unit/],
+    [['scan', '--max-file-size', '-1MiB'], /^oculum: option '--max-file-size <size>' argument '-1MiB' is invalid/],
+    [['scan', '--max-file-size', '4 parsecs'], /^oculum: option '--max-file-size <size>' argument '4 parsecs' is invalid/],
     [['scan', '--detector', 'unsafe_model_loads'], /^oculum: unknown detector "unsafe_model_loads" \(expected one of: unsafe_model_load, unverified_model_source, unsafe_finetuning\); did you mean "unsafe_model_load"\?$/],
     [['scan', '--detector', 'unsafe_everything'], /^oculum: unknown detector "unsafe_everything" \(expected one of: unsafe_model_load, unverified_model_source, unsafe_finetuning\)$/],
     [['scan', 'does-not-exist'], /^oculum: no such file or directory: does-not-exist$/],

@@ -27,6 +27,20 @@ describe('oculum scan (in-process)', () => {
     expect(r.stdout).toBe('✔ No findings (1 file scanned)\n');
   });
 
+  it('--max-file-size sets the size limit of source files (a notebook may be 64 times it; 0: no limit)', async () => {
+    const padding = `# ${'x'.repeat(3000)}\n`;
+    const cell = { cell_type: 'code', metadata: {}, source: [VULNERABLE], outputs: [{ output_type: 'stream', name: 'stdout', text: ['y'.repeat(200_000)] }] };
+    const dir = project({ 'big.py': VULNERABLE + padding, 'nb.ipynb': JSON.stringify({ cells: [cell], metadata: {}, nbformat: 4, nbformat_minor: 5 }) });
+    const small = await run(['scan', '--max-file-size', '2KiB', '-f', 'json'], { cwd: dir });
+    const report = JSON.parse(small.stdout);
+    expect(report.files.filter((f: { findings: unknown[] }) => f.findings.length > 0).map((f: { file: string }) => path.basename(f.file))).toEqual([]);
+    const skipped = report.files.flatMap((f: { diagnostics: Array<{ message: string }> }) => f.diagnostics.map((d) => d.message)).sort();
+    expect(skipped).toEqual([expect.stringMatching(/^Skipped: larger than the 128 KiB limit \(19\d\.\d KiB\)$/), expect.stringMatching(/^Skipped: larger than the 2 KiB limit \(3\.\d KiB\)$/)]);
+    const big = await run(['scan', '--max-file-size', '4KiB'], { cwd: dir });
+    expect(big.stdout).toContain('2 findings');
+    expect((await run(['scan', '--max-file-size', '0'], { cwd: dir })).stdout).toContain('2 findings');
+  });
+
   it('scans only the given paths', async () => {
     const dir = project({ 'bad/train.py': VULNERABLE, 'good/train.py': SAFE });
     expect((await run(['scan', 'good'], { cwd: dir })).code).toBe(0);

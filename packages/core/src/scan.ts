@@ -21,6 +21,14 @@ export const WORKER_THRESHOLD = 64;
 const MAX_WORKERS = 8;
 /** Files read and not yet done at once when workers lint (see `scan`). */
 const POOLED_FILES_IN_FLIGHT = 64;
+/**
+ * A source file more than `BIG_FILE` times the size limit (a notebook with its outputs may be up to
+ * 64 times it) is read only while the big files in flight hold fewer than `BIG_FILES_IN_FLIGHT`
+ * times the limit (one at least; 16 and 256 MiB by default): memory stays bounded when a tree holds
+ * many of them.
+ */
+const BIG_FILE = 8;
+const BIG_FILES_IN_FLIGHT = 128;
 const HEAD_BYTES = 512;
 const DEPTHS: Depth[] = ['quick', 'standard', 'deep'];
 
@@ -536,6 +544,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
   const depth = options.depth ?? 'standard';
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  if (typeof maxFileSize !== 'number' || !(maxFileSize > 0)) throw new UsageError(`Invalid maxFileSize ${String(maxFileSize)} (expected a number of bytes above 0, or Infinity for no limit)`);
   const { cwd, registry, diagnostics, resolver } = await resolverFor(options, depth);
   if (registry.plugins.length === 0) {
     diagnostics.push({ kind: 'config', severity: 'warning', message: 'No plugins are loaded: no rule can run' });
@@ -706,9 +715,33 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   /** `Stats` of the files not read yet, when sorting them by size already asked for them. */
   const known = new Map<string, Stats>();
   /** One file from bytes to result: classify, config, cache, lint, write fixes. */
+  /** Bytes of the big files read and not yet done with, and the files waiting to be read. */
+  const bigBase = Number.isFinite(maxFileSize) ? maxFileSize : DEFAULT_MAX_FILE_SIZE;
+  let bigBytes = 0;
+  const bigWaiting: Array<() => void> = [];
   const processFile = async (path: string): Promise<void> => {
-    const info = known.get(path);
+    let info = known.get(path);
     known.delete(path);
+    if (!info && path !== stdinPath) {
+      try {
+        info = statSync(path);
+      } catch {
+        info = undefined; // (`classify` says why)
+      }
+    }
+    // (a model file is read a window at a time, whatever its size: only source text is held whole)
+    const size = info?.isFile() && registry.byExtension.has(nodePath.extname(path).toLowerCase()) ? info.size : 0;
+    if (size <= bigBase * BIG_FILE) return processFileRead(path, info);
+    while (bigBytes > 0 && bigBytes + size > bigBase * BIG_FILES_IN_FLIGHT) await new Promise<void>((resolve) => bigWaiting.push(resolve));
+    bigBytes += size;
+    try {
+      await processFileRead(path, info);
+    } finally {
+      bigBytes -= size;
+      for (const resolve of bigWaiting.splice(0)) resolve();
+    }
+  };
+  const processFileRead = async (path: string, info: Stats | undefined): Promise<void> => {
     const source = path === stdinPath ? stdinSource(options.stdin!.text, path, registry, maxFileSize) : classify(path, registry, depth, maxFileSize, cache !== undefined, info, explicit.has(path));
     if (source.kind === 'none') {
       if (explicit.has(path)) notRead(path);

@@ -476,7 +476,7 @@ export interface ScanOptions {
   plugins?: Array<string | Plugin>;
   /** Called as files complete. */
   onProgress?: (done: number, total: number) => void;
-  /** Source files larger than this are skipped with a note (default 2 MiB). */
+  /** Source files larger than this are skipped with a warning (default 2 MiB; `Infinity`: no limit; a language may allow more, as Python does for notebooks). */
   maxFileSize?: number;
   /**
    * Scan this text instead of files on disk (an editor's buffer, `oculum scan --stdin`), as the source

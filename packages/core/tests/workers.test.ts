@@ -171,4 +171,21 @@ describe.skipIf(!existsSync(dist))('files too deep for the main thread', () => {
     const result = await scan({ cwd, plugins: [TOY_PLUGIN], workers: 0 });
     expect(result.files[0].diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/Maximum call stack size exceeded/)]);
   });
+
+  it('lints files a language reads past the size limit (notebooks), a bounded number of bytes of them at once', async () => {
+    const { scan } = (await import(dist.href)) as typeof import('../src/index.js');
+    // limit 1 KiB: files over 8 KiB are big, at most 128 KiB of them in flight (here two of 50 KiB)
+    const big = `danger\n${'# an output\n'.repeat(4_300)}`;
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 24; i++) files[`nb${String(i).padStart(2, '0')}.toy`] = big;
+    for (let i = 0; i < 70; i++) files[`small${String(i).padStart(2, '0')}.toy`] = 'danger\n';
+    const cwd = project(files);
+    const plugin = new URL('./fixtures/toy-big-plugin.mjs', import.meta.url).href;
+    for (const workers of [0, 2]) {
+      const result = await scan({ cwd, plugins: [plugin], workers, maxFileSize: 1024 });
+      expect(result.diagnostics).toEqual([]);
+      expect(result.files.flatMap((f) => f.findings)).toHaveLength(94);
+      expect(result.stats).toMatchObject({ files: 94, skipped: 0 });
+    }
+  });
 });

@@ -219,10 +219,11 @@ export const python: Language<PythonSourceCode> = {
     return code + packageImportLine(code, path) + (seen.pieces ? foldedStrings(code) : '');
   },
   /**
-   * A notebook carries its outputs (plots as base64 images) beside a few KiB of code: it may be eight
-   * times the scan's size limit (16 MiB by default); reading its JSON is linear.
+   * A notebook carries its outputs (plots as base64 images, often tens of MB of them) beside a few
+   * KiB of code: it may be 64 times the scan's size limit (128 MiB by default); reading its JSON is
+   * linear, an output's string read at once.
    */
-  fileSizeLimit: (path, limit) => (isNotebookPath(path) ? limit * 8 : limit),
+  fileSizeLimit: (path, limit) => (isNotebookPath(path) ? limit * 64 : limit),
   /** A notebook that is not valid JSON, or not a notebook, is reported (as a parse error) whatever it holds. */
   mustParse: (text, path) => isNotebookPath(path) && cachedNotebookCode(text) instanceof NotebookError,
   /** A file that is not UTF-8, or declares another encoding, is read in the encoding its PEP 263 declaration names (`# -*- coding: latin-1 -*-`). */

@@ -222,6 +222,10 @@ class JsonReader {
     let value = '';
     let run = start;
     for (;;) {
+      // (a run of plain characters at once: an output's base64 image is megabytes of them)
+      PLAIN_RUN.lastIndex = this.at;
+      PLAIN_RUN.test(t);
+      this.at = PLAIN_RUN.lastIndex;
       if (this.at >= t.length) this.fail('unterminated string');
       const c = t.charCodeAt(this.at);
       if (c === 0x22) {
@@ -250,6 +254,9 @@ class JsonReader {
     }
   }
 }
+
+/** Characters a JSON string holds as they are: not a quote, a backslash or a control character. */
+const PLAIN_RUN = /[^"\\\u0000-\u001f]*/y;
 
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 

@@ -320,8 +320,8 @@ describe('Jupyter notebooks', () => {
 });
 
 describe('notebook size', () => {
-  it('a notebook may be eight times the size limit (outputs), a .py file may not', () => {
-    expect(python.fileSizeLimit!('/a/b.ipynb', 2 * 1024 * 1024)).toBe(16 * 1024 * 1024);
+  it('a notebook may be 64 times the size limit (outputs: Kaggle notebooks of plots run to tens of MB), a .py file may not', () => {
+    expect(python.fileSizeLimit!('/a/b.ipynb', 2 * 1024 * 1024)).toBe(128 * 1024 * 1024);
     expect(python.fileSizeLimit!('/a/b.py', 2 * 1024 * 1024)).toBe(2 * 1024 * 1024);
   });
 

@@ -34,6 +34,8 @@ export interface ScanCommandOptions {
   color?: boolean;
   progress?: boolean;
   workers?: number | 'auto';
+  /** `--max-file-size`: bytes (`Infinity`: no limit). */
+  maxFileSize?: number;
   debug?: boolean;
   /** `false` for `--no-error-on-unmatched-pattern`: a glob that matches no file is a warning, not an error. */
   errorOnUnmatchedPattern?: boolean;
@@ -222,6 +224,7 @@ export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: 
   }
   if (opts.forceExclude) options.forceExclude = true;
   if (opts.workers !== undefined) options.workers = opts.workers;
+  if (opts.maxFileSize !== undefined) options.maxFileSize = opts.maxFileSize;
 
   let result: ScanResult;
   try {
