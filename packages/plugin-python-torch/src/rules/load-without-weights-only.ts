@@ -41,6 +41,19 @@ const LEGACY_FALLBACK_REMEDIATION = 'Drop the `except TypeError:` fallback and r
 /** `torch.save` into a buffer then `torch.load` from it: a deep copy, no outside data. */
 const SAVERS = new Set(['torch.save', 'torch.serialization.save']);
 const DISPATCH = new Set([...TORCH_LOAD, 'functools.partial']);
+/**
+ * PyTorch Lightning's loaders that hand `weights_only` to `torch.load` (through
+ * `lightning.fabric.utilities.cloud_io._load`, Lightning >= 2.4/2.6): `Model.load_from_checkpoint(p,
+ * weights_only=...)` on a `LightningModule`/`LightningDataModule` class, `trainer.fit/validate/test/
+ * predict(..., ckpt_path=p, weights_only=...)` and `_load` itself. `None` (their default) leaves
+ * torch.load's own default for a local file, so only an explicit `False` (or a value that cannot be
+ * resolved, at low confidence) is reported.
+ */
+const LIGHTNING_ROOT = String.raw`(?:pytorch_lightning|lightning(?:\.pytorch)?)\.(?:[\w.]+\.)?`;
+const LIGHTNING_MODULE = new RegExp(`^${LIGHTNING_ROOT}Lightning(?:Data)?Module$`);
+const LIGHTNING_TRAINER_METHOD = new RegExp(`^${LIGHTNING_ROOT}Trainer\\.(?:fit|validate|test|predict)$`);
+const LIGHTNING_CLOUD_LOAD = /^(?:lightning\.fabric|lightning_fabric)\.utilities\.cloud_io\._load$/;
+const TRAINER_METHODS = new Set(['fit', 'validate', 'test', 'predict']);
 
 export default createRule<[], PythonSourceCode>({
   name: 'load-without-weights-only',
@@ -51,10 +64,12 @@ export default createRule<[], PythonSourceCode>({
     // `torch.load` is named in every spelling the rule resolves (`torch.load`, `from torch import load
     // as L`, `getattr(torch, "load")`, `from torch import *`), and the rule needs `import torch`, or a
     // star import that may bring `torch` (`from .utils import *`).
-    triggers: memberTrigger('load', TORCH_MODULES),
+    // Lightning's loaders (`load_from_checkpoint`, `trainer.fit(..., ckpt_path=...)`, `cloud_io._load`)
+    // are reported only with a `weights_only` keyword.
+    triggers: [...memberTrigger('load', TORCH_MODULES), /\bload_from_checkpoint\b/, /\bckpt_path\b/, /\bcloud_io\b/],
     // what `create` needs imported: torch, a star import that may bring it, or nothing at all (a
-    // fragment run in a namespace that holds `torch`)
-    triggerGroups: [[importTrigger(['torch']), STAR_IMPORT, NO_IMPORT]],
+    // fragment run in a namespace that holds `torch`); or the `weights_only` a Lightning loader is given
+    triggerGroups: [[importTrigger(['torch']), STAR_IMPORT, NO_IMPORT, /\bweights_only\b/]],
     docs: {
       description:
         'Reports `torch.load` calls that can unpickle arbitrary objects: without `weights_only=True`, with `weights_only=False`, or with a custom `pickle_module`.',
@@ -81,6 +96,10 @@ export default createRule<[], PythonSourceCode>({
         '`functools.partial({{callee}}, ...)` builds a loader with `{{reason}}`, which unpickles arbitrary objects. Use `weights_only=True` or safetensors.{{bypass}}',
       partialMissing:
         '`functools.partial({{callee}}, ...)` builds a loader without `weights_only=True`; its callers may not pass it. Bind `weights_only=True` in the partial or load safetensors.{{bypass}}',
+      lightningFalse:
+        '`{{callee}}` with `weights_only=False` hands it to `torch.load`, which unpickles arbitrary objects: a malicious checkpoint runs code when it is loaded. Use `weights_only=True` (allow extra classes with `torch.serialization.add_safe_globals`) or load safetensors.{{bypass}}',
+      lightningUnknown:
+        "`{{callee}}` hands `weights_only` to `torch.load`, and its value cannot be resolved statically; unless it is True or None, a malicious checkpoint runs code when it is loaded. Drop it or pass `weights_only=True`.{{bypass}}",
       callback:
         '`{{callee}}` is handed to `{{via}}`, which calls it without `weights_only=True`: every file it loads is unpickled without restriction on torch < 2.6. Pass `functools.partial({{callee}}, weights_only=True)` or load safetensors.{{bypass}}',
       ...WEIGHTS_ONLY_SUGGESTIONS,
@@ -93,8 +112,8 @@ export default createRule<[], PythonSourceCode>({
     if (isStubFile(context)) return {};
     // `torch` that only a star import of the project's own module may bring (`from .utils import *`,
     // research code), or the namespace a file that imports nothing runs in: such calls are reported
-    // at low confidence
-    if (!sc.imports.has('torch') && !sc.mayComeFromStarImport('torch')) return {};
+    // at low confidence. Without either, only Lightning's loaders are looked at.
+    const torchHere = sc.imports.has('torch') || sc.mayComeFromStarImport('torch');
     const throughStar = (node: Node): boolean => {
       const callee = node.type === 'call' ? sc.callee(node) : undefined;
       // `from torch import *` then `load(p)` is `torch.load` for certain
@@ -325,10 +344,66 @@ export default createRule<[], PythonSourceCode>({
       report({ node: use.call, messageId: 'callback', data, confidence: 'medium', severity: v.safeDefault ? 'low' : undefined });
     }
 
-    const gate = sc.calleeGate(['load', 'partial', ...CALLBACK_CALLEE_NAMES, ...localForwarderNames(sc)]);
+    /**
+     * Which Lightning loader a call is, and how sure that is: `lightning` when the receiver resolves
+     * to a Lightning class (a `LightningModule`/`LightningDataModule` subclass, a `Trainer` instance,
+     * `cloud_io._load`), `unknown` when it does not resolve (`from model import LitModel`, a `trainer`
+     * parameter: the method's name and keywords are Lightning's), `other` for a `fit(..., ckpt_path=)`
+     * on an instance of another known class. undefined for anything else, and for a method this file
+     * defines (`self.load_from_checkpoint`, an override): its own body is what runs, and is read there.
+     */
+    function lightningLoader(call: Node, fn: Node): { callee: string; receiver: 'lightning' | 'unknown' | 'other'; file: Node | undefined } | undefined {
+      const qualified = sc.qualifiedName(fn);
+      if (qualified && LIGHTNING_CLOUD_LOAD.test(qualified)) return { callee: qualified, receiver: 'lightning', file: sc.argument(call, { name: 'path_or_url', position: 0 }) };
+      if (fn.type !== 'attribute') return undefined;
+      const object = fn.childForFieldName('object');
+      const method = fn.childForFieldName('attribute')?.text;
+      if (!object || !method || sc.localFunction(call)) return undefined;
+      const callee = sc.getText(fn).replace(/\s+/g, '');
+      if (method === 'load_from_checkpoint') {
+        const file = sc.argument(call, { name: 'checkpoint_path', position: 0 });
+        if (LIGHTNING_MODULE.test(sc.qualifiedName(object) ?? '')) return { callee, receiver: 'lightning', file };
+        const project = sc.projectSubclass(object);
+        if (project) {
+          // the project's own `load_from_checkpoint` (an override): its body is read where it is
+          if (project.classes.some((c) => sc.definedMethod(c, 'load_from_checkpoint'))) return undefined;
+          if (project.bases.some((b) => LIGHTNING_MODULE.test(b))) return { callee, receiver: 'lightning', file };
+          // a class of the project with no base outside it has no such method
+          if (project.bases.length === 0) return undefined;
+        }
+        return { callee, receiver: 'unknown', file };
+      }
+      if (!TRAINER_METHODS.has(method)) return undefined;
+      // without `ckpt_path` no checkpoint is loaded
+      const file = sc.argument(call, { name: 'ckpt_path' });
+      if (!file) return undefined;
+      const types = sc.instanceQualifiedNames(fn);
+      if (types.some((q) => LIGHTNING_TRAINER_METHOD.test(q))) return { callee, receiver: 'lightning', file };
+      return { callee, receiver: types.length > 0 ? 'other' : 'unknown', file };
+    }
+
+    /** A Lightning loader given `weights_only` (see `LIGHTNING_ROOT`): true when the call is one. */
+    function checkLightning(call: Node): boolean {
+      const fn = sc.callee(call);
+      const flag = sc.argument(call, { name: 'weights_only' });
+      const loader = fn && flag ? lightningLoader(call, fn) : undefined;
+      if (!loader || !flag) return false;
+      // `None` is Lightning's default: torch.load's own for a local file
+      if (isNone(flag)) return true;
+      const state = flagStateThroughCallers(sc, flag, context.depth);
+      if (state !== 'false' && state !== 'unknown') return true;
+      const data = { callee: loader.callee, bypass: bypassNote(info()) };
+      const confidence = state === 'unknown' || loader.receiver === 'other' ? 'low' : loader.receiver === 'unknown' ? 'medium' : confidenceFor(sc, loader.file);
+      context.report({ node: call, messageId: state === 'false' ? 'lightningFalse' : 'lightningUnknown', data, confidence });
+      return true;
+    }
+
+    const gate = torchHere ? sc.calleeGate(['load', 'partial', ...CALLBACK_CALLEE_NAMES, ...localForwarderNames(sc)]) : undefined;
+    const lightningGate = sc.calleeGate(['load_from_checkpoint', '_load', ...TRAINER_METHODS]);
     return {
       call(node: Node) {
-        if (!gate(node)) return;
+        if (lightningGate(node) && checkLightning(node)) return;
+        if (!gate?.(node)) return;
         const callee = calleeName(sc, node, DISPATCH);
         // `def load_any(path, load_fn=torch.load): load_fn(path)`: the default, unless a caller passes another
         const byDefault = callee ? undefined : sc.defaultQualifiedNames(sc.callee(node)!).find((n) => TORCH_LOAD.has(n));

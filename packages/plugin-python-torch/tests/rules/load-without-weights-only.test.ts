@@ -568,3 +568,62 @@ describe('torch/load-without-weights-only remediation', () => {
     expect(f.remediation).toMatch(/^Drop the `except TypeError:` fallback/);
   });
 });
+
+// PyTorch Lightning hands `weights_only` to torch.load (`cloud_io._load`): an explicit False is reported.
+const litData = (callee: string) => ({ callee, bypass: '' });
+ruleTester.run(`${ID} (Lightning loaders)`, rule, {
+  valid: [
+    // True, None (Lightning's default: torch.load's own for a local file) and no flag
+    'import lightning as L\nclass Lit(L.LightningModule):\n    pass\nm = Lit.load_from_checkpoint("a.ckpt", weights_only=True)',
+    'import lightning as L\nclass Lit(L.LightningModule):\n    pass\nm = Lit.load_from_checkpoint("a.ckpt", weights_only=None)',
+    'import lightning as L\nclass Lit(L.LightningModule):\n    pass\nm = Lit.load_from_checkpoint("a.ckpt")',
+    'from lightning.pytorch import Trainer\ntrainer = Trainer()\ntrainer.fit(model, ckpt_path="last.ckpt", weights_only=True)',
+    // no checkpoint loaded: `weights_only` does nothing without `ckpt_path`
+    'from lightning.pytorch import Trainer\ntrainer = Trainer()\ntrainer.fit(model, weights_only=False)',
+    // the project's own `load_from_checkpoint`: its body is what runs (and is read there)
+    'import pytorch_lightning as pl\nclass Lit(pl.LightningModule):\n    @classmethod\n    def load_from_checkpoint(cls, p, weights_only=True):\n        return cls()\nm = Lit.load_from_checkpoint("a.ckpt", weights_only=False)',
+    // a class of the file with no base outside it has no Lightning method
+    'class Registry:\n    pass\nm = Registry.load_from_checkpoint("a.ckpt", weights_only=False)',
+    // a same-file helper every caller of which passes True
+    'import pytorch_lightning as pl\nclass Lit(pl.LightningModule):\n    pass\ndef _restore(p, wo):\n    return Lit.load_from_checkpoint(p, weights_only=wo)\nm = _restore("a.ckpt", True)',
+  ],
+  invalid: [
+    {
+      code: 'import lightning as L\nclass Lit(L.LightningModule):\n    pass\ndef load(p):\n    return Lit.load_from_checkpoint(p, weights_only=False)',
+      errors: [{ messageId: 'lightningFalse', line: 5, confidence: 'high', data: litData('Lit.load_from_checkpoint') }],
+    },
+    {
+      code: 'import pytorch_lightning as pl\nclass Base(pl.LightningDataModule):\n    pass\nclass DM(Base):\n    pass\ndm = DM.load_from_checkpoint(path, weights_only=False)',
+      errors: [{ messageId: 'lightningFalse', line: 6, confidence: 'medium', data: litData('DM.load_from_checkpoint') }],
+    },
+    {
+      code: 'from lightning.pytorch import Trainer\ndef resume(model, ckpt):\n    trainer = Trainer(max_epochs=3)\n    trainer.fit(model, ckpt_path=ckpt, weights_only=False)',
+      errors: [{ messageId: 'lightningFalse', line: 4, confidence: 'high', data: litData('trainer.fit') }],
+    },
+    {
+      code: 'import pytorch_lightning as pl\ntrainer = pl.Trainer()\ntrainer.test(model, ckpt_path="best", weights_only=False)',
+      errors: [{ messageId: 'lightningFalse', line: 3, confidence: 'high', data: litData('trainer.test') }],
+    },
+    {
+      code: 'from lightning.fabric.utilities.cloud_io import _load as pl_load\nck = pl_load("a.ckpt", weights_only=False)',
+      errors: [{ messageId: 'lightningFalse', line: 2, confidence: 'high', data: litData('lightning.fabric.utilities.cloud_io._load') }],
+    },
+    // receivers that do not resolve (a class of another module, a parameter): the API's name and keywords, medium
+    {
+      code: 'from model import LitModel\ndef load(ckpt_path):\n    return LitModel.load_from_checkpoint(ckpt_path, weights_only=False)\ndef resume(trainer, model, dm, ckpt):\n    trainer.fit(model, datamodule=dm, ckpt_path=ckpt, weights_only=False)',
+      errors: [
+        { messageId: 'lightningFalse', line: 3, confidence: 'medium', data: litData('LitModel.load_from_checkpoint') },
+        { messageId: 'lightningFalse', line: 5, confidence: 'medium', data: litData('trainer.fit') },
+      ],
+    },
+    // a flag that cannot be resolved: low; one a same-file caller passes as False: reported
+    {
+      code: 'import lightning as L\nclass Lit(L.LightningModule):\n    pass\nm = Lit.load_from_checkpoint("a.ckpt", weights_only=args.unsafe)',
+      errors: [{ messageId: 'lightningUnknown', line: 4, confidence: 'low', data: litData('Lit.load_from_checkpoint') }],
+    },
+    {
+      code: 'import lightning as L\nclass Lit(L.LightningModule):\n    pass\ndef restore(p, wo=True):\n    return Lit.load_from_checkpoint(p, weights_only=wo)\nm = restore("a.ckpt", wo=False)',
+      errors: [{ messageId: 'lightningFalse', line: 5, confidence: 'high', data: litData('Lit.load_from_checkpoint') }],
+    },
+  ],
+});
