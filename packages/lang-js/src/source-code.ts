@@ -1330,6 +1330,26 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
 
   private readonly objectWriteMemo = new Map<JsBinding, Map<string, MemberWriteIndex | null>>();
 
+  /**
+   * Each statement of a block or program body: its position, built once per list (every object
+   * variable declared in the list shares it, so many of them cost the list's length once, not each).
+   */
+  private statementPositions(list: JsNode, body: JsNode[]): Map<JsNode, number> {
+    let position = this.statementPositionMemo.get(list);
+    if (!position) {
+      position = new Map();
+      for (let i = 0; i < body.length; i++) position.set(body[i], i);
+      this.statementPositionMemo.set(list, position);
+      this.statementPositionBuilds++;
+    }
+    return position;
+  }
+
+  private readonly statementPositionMemo = new WeakMap<JsNode, Map<JsNode, number>>();
+
+  /** How many statement lists `statementPositions` has indexed (counted work, for tests). */
+  statementPositionBuilds = 0;
+
   private buildObjectWrites(b: JsBinding, key: string): MemberWriteIndex | null {
     if (!isStable(b) || b.path?.length !== 0 || !b.init || unwrapExpression(b.init).type !== 'ObjectExpression') return null;
     const declaration = this.parent(b.declaration);
@@ -1345,8 +1365,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       }
       return undefined;
     };
-    const position = new Map<JsNode, number>();
-    body.forEach((statement, i) => position.set(statement, i));
+    const position = this.statementPositions(list!, body);
     const from = position.get(declaration);
     if (from === undefined) return null;
     const events: Array<{ at: number; ref: JsNode; value: JsNode | undefined }> = [];
