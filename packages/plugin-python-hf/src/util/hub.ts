@@ -221,6 +221,7 @@ export const HUB_LOAD_TRIGGERS: Trigger[] = [
   importTrigger(['faster_whisper', 'FlagEmbedding']), // WhisperModel, download_model; FlagModel, FlagReranker, …, from_finetuned
   importTrigger(['modelscope']), // ModelScope: pipeline(task, model=…), MsDataset.load, model_file_download
   importTrigger(['funasr']), // FunASR's AutoModel(model=…, vad_model=…)
+  importTrigger(['audiocraft']), // audiocraft's MusicGen/AudioGen/MAGNeT.get_pretrained(name)
   'load_from_hub', // huggingface_sb3
   'main_export', // optimum.exporters.onnx / openvino
   importTrigger(['mlx_lm']), // mlx-lm's load(…) and convert(…)
@@ -453,6 +454,20 @@ const LMDEPLOY_REMEDIATION =
 const AWQ_REMEDIATION =
   'Pin the download to a full commit hash in `download_kwargs={"revision": "<40-hex commit>"}` (AutoAWQ passes only `download_kwargs` to its `snapshot_download`; a `revision=` of the call reaches the config alone), or pass the directory of a pinned `huggingface_hub.snapshot_download(repo_id, revision="<40-hex commit>")`.';
 
+const AUDIOCRAFT_REMEDIATION =
+  'Download the model pinned to a commit, `path = huggingface_hub.snapshot_download("facebook/musicgen-small", revision="<40-hex commit>")`, and pass that directory to `get_pretrained(path)` (audiocraft reads `state_dict.bin` and `compression_state_dict.bin` from it): `get_pretrained` takes no revision of its own.';
+
+/** audiocraft's pretrained models: `get_pretrained` of any model class of `audiocraft.models` (see `specForName`). */
+const AUDIOCRAFT_PRETRAINED = /^audiocraft\.models\.(?:[\w.]*\.)?([A-Z]\w*)\.get_pretrained$/;
+/** MusicGen's short names (audiocraft/models/musicgen.py `_HF_MODEL_CHECKPOINTS_MAP`): each a Hub repository. */
+const MUSICGEN_MODELS: Readonly<Record<string, string>> = {
+  small: 'facebook/musicgen-small',
+  medium: 'facebook/musicgen-medium',
+  large: 'facebook/musicgen-large',
+  melody: 'facebook/musicgen-melody',
+  style: 'facebook/musicgen-style',
+};
+
 const MODELSCOPE: OtherHub = { name: 'ModelScope', keyword: 'revision', tagsOnly: true };
 
 /** The Hub load a function of this qualified name performs (see `specFor`), ModelScope's and PaddleNLP's named by their hubs. */
@@ -464,6 +479,17 @@ function specForName(qn: string): (Spec & { confidence: Confidence }) | undefine
   // NVIDIA's NGC catalogue; it takes no revision, nor a local path (that is `restore_from`)
   if (/^nemo\.[\w.]+\.from_pretrained$/.test(qn)) {
     return { api: shortApi(qn), kind: 'model', idPos: 0, idNames: ['model_name'], revisionIn: 'snapshot', ownerIdOnly: true, remediation: NEMO_REMEDIATION, confidence: 'high' };
+  }
+  // audiocraft (facebookresearch/audiocraft): `MusicGen.get_pretrained(name='facebook/musicgen-melody', device=None)`,
+  // `AudioGen`, `MAGNeT`, … (audiocraft/models/musicgen.py, loaders.py `_get_state_dict`): a file or directory is
+  // read, else `hf_hub_download(repo_id=name, filename="state_dict.bin")` with no revision, then `torch.load`;
+  // MusicGen maps its old short names (`_HF_MODEL_CHECKPOINTS_MAP`: `"melody"` is `facebook/musicgen-melody`)
+  const audiocraft = AUDIOCRAFT_PRETRAINED.exec(qn);
+  if (audiocraft) {
+    return {
+      api: `${audiocraft[1]}.get_pretrained`, kind: 'model', idPos: 0, idNames: ['name'], revisionIn: 'snapshot', ownerIdOnly: true,
+      shortNames: audiocraft[1] === 'MusicGen' ? MUSICGEN_MODELS : {}, remediation: AUDIOCRAFT_REMEDIATION, confidence: 'high',
+    };
   }
   // FunASR (modelscope/FunASR, funasr/auto/auto_model.py `AutoModel(**kwargs)`): `model=` from the hub `hub=`
   // selects, and the optional `vad_model=`, `punc_model=`, `spk_model=` each from ModelScope (their kwargs carry

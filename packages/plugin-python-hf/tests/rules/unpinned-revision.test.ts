@@ -37,6 +37,9 @@ ruleTester.run('hf/unpinned-revision', rule, {
     // W&B artifacts by version; another object's artifact()
     'import wandb\napi = wandb.Api()\na = api.artifact("entity/project/model:v3")\nrun = wandb.init()\nb = run.use_artifact("model:v12", type="model")',
     'def f(store):\n    return store.artifact("entity/project/model:latest")',
+    // audiocraft given a local checkpoint directory, its debug model, a name only MusicGen maps; another library's get_pretrained
+    'import audiocraft.models\nfrom audiocraft.models import MusicGen, AudioGen\na = MusicGen.get_pretrained("./checkpoints/musicgen_ft")\nb = MusicGen.get_pretrained("debug")\nc = AudioGen.get_pretrained("medium")\nd = audiocraft.models.MusicGen.get_pretrained("/models/musicgen")',
+    'from mylib import MusicGen\nm = MusicGen.get_pretrained("facebook/musicgen-small")',
     // pinned Kaggle handles; another library's model_download
     'import kagglehub\np = kagglehub.model_download("google/gemma/pyTorch/2b/3")\nd = kagglehub.dataset_download("zillow/zecon/versions/2")',
     'from mylib import model_download\np = model_download("google/gemma/pyTorch/2b")',
@@ -242,6 +245,17 @@ ruleTester.run('hf/unpinned-revision', rule, {
         { messageId: 'kaggleUnversioned', line: 2, confidence: 'high', data: { api: 'kagglehub.model_download', id: 'google/gemma/pyTorch/2b', pinned: 'google/gemma/pyTorch/2b/<version>' } },
         { messageId: 'kaggleUnversioned', line: 4, confidence: 'high', data: { api: 'kagglehub.dataset_download', id: 'zillow/zecon', pinned: 'zillow/zecon/versions/<n>' } },
         { messageId: 'kaggleUnknownHandle', line: 7, confidence: 'low', data: { api: 'kagglehub.model_download', expr: 'handle' } },
+      ],
+    },
+    // audiocraft: get_pretrained fetches state_dict.bin with hf_hub_download and no revision; MusicGen's short names
+    // are Hub ids of facebook/
+    {
+      code: 'from audiocraft.models import MusicGen, AudioGen, MAGNeT\nmodel = MusicGen.get_pretrained("facebook/musicgen-small")\nsfx = AudioGen.get_pretrained("facebook/audiogen-medium")\nmel = MusicGen.get_pretrained(\'melody\')\nmag = MAGNeT.get_pretrained(name="facebook/magnet-small-10secs")',
+      errors: [
+        { messageId: 'snapshotUnpinnedOwn', line: 2, confidence: 'high', data: { api: 'MusicGen.get_pretrained', id: 'facebook/musicgen-small' } },
+        { messageId: 'snapshotUnpinnedOwn', line: 3, confidence: 'high', data: { api: 'AudioGen.get_pretrained', id: 'facebook/audiogen-medium' } },
+        { messageId: 'snapshotUnpinnedOwn', line: 4, confidence: 'high', data: { api: 'MusicGen.get_pretrained', id: 'facebook/musicgen-melody' } },
+        { messageId: 'snapshotUnpinnedOwn', line: 5, confidence: 'high', data: { api: 'MAGNeT.get_pretrained', id: 'facebook/magnet-small-10secs' } },
       ],
     },
     // NeMo: an owner/name from the Hub at its latest revision, no revision to pass; a bare name is NGC's
@@ -1089,6 +1103,11 @@ describe('hf/unpinned-revision remediation', () => {
   it('says to load a pinned .nemo file with restore_from for NeMo', async () => {
     const [f] = await findings('import nemo.collections.asr as nemo_asr\nm = nemo_asr.models.ASRModel.from_pretrained("org/asr")');
     expect(f.remediation).toContain('restore_from(path)');
+    expect(f.message).not.toContain('Pin `revision=`');
+  });
+  it('says to pass a pinned snapshot directory to audiocraft get_pretrained', async () => {
+    const [f] = await findings('from audiocraft.models import MusicGen\nm = MusicGen.get_pretrained("facebook/musicgen-small")');
+    expect(f.remediation).toContain('get_pretrained(path)');
     expect(f.message).not.toContain('Pin `revision=`');
   });
   it('shows the reported API when it is not from_pretrained', async () => {
