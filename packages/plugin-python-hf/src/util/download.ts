@@ -382,6 +382,78 @@ function writeDestination(sc: PySourceCode, call: PyNode): PyNode | undefined {
   return undefined;
 }
 
+/**
+ * The archive readers that unpack what they are given (`tarfile.open(fileobj=r.raw, mode="r|")`,
+ * `zipfile.ZipFile(io.BytesIO(r.content))`, `shutil.unpack_archive(path, dest)`), each with its archive
+ * argument (name and position, from the library's signature) and the argument that may give a mode.
+ */
+const EXTRACTORS: Array<{ re: RegExp; archive: { name: string; position: number }[]; mode?: { name: string; position: number }; dest?: { name: string; position: number } }> = [
+  { re: /^tarfile\.(?:open|TarFile(?:\.open)?)$/, archive: [{ name: 'fileobj', position: 2 }, { name: 'name', position: 0 }], mode: { name: 'mode', position: 1 } },
+  { re: /^zipfile\.(?:ZipFile|PyZipFile)$/, archive: [{ name: 'file', position: 0 }], mode: { name: 'mode', position: 1 } },
+  { re: /^shutil\.unpack_archive$/, archive: [{ name: 'filename', position: 0 }], dest: { name: 'extract_dir', position: 1 } },
+];
+
+/**
+ * A call that unpacks an archive whose bytes `isTainted` says are the download's (its archive argument,
+ * not any argument), opened for reading (`tarfile.open(..., mode="w")` writes one): the archive reader of
+ * `EXTRACTORS`.
+ */
+function extractorCall(sc: PySourceCode, call: PyNode, isTainted: (arg: PyNode) => boolean): (typeof EXTRACTORS)[number] | undefined {
+  const qn = sc.qualifiedName(calleeOf(call)!);
+  const spec = qn ? EXTRACTORS.find((e) => e.re.test(qn)) : undefined;
+  if (!spec) return undefined;
+  if (spec.mode) {
+    const mode = sc.argument(call, spec.mode);
+    const m = mode ? sc.constant(mode) : undefined;
+    if (typeof m === 'string' && !/^r/.test(m)) return undefined;
+  }
+  return spec.archive.some((a) => {
+    const arg = sc.argument(call, a);
+    return !!arg && isTainted(arg);
+  }) ? spec : undefined;
+}
+
+/** The directory an archive reader unpacks into: `extract_dir` of `unpack_archive`, or the `path` of an `extractall`/`extract` on the archive, chained or through the name it is bound to (`as tar`, `file = tarfile.open(...)`). */
+function extractDestination(sc: PySourceCode, call: PyNode, spec: (typeof EXTRACTORS)[number]): PyNode | undefined {
+  if (spec.dest) return sc.argument(call, spec.dest);
+  const pathOf = (c: PyNode): PyNode | undefined => {
+    const method = calleeName(c);
+    if (method === 'extractall') return sc.argument(c, { name: 'path', position: 0 }) ?? undefined;
+    if (method === 'extract') return sc.argument(c, { name: 'path', position: 1 }) ?? undefined;
+    return undefined;
+  };
+  // `tarfile.open(...).extractall(d)`
+  const attr = call.parent;
+  if (attr?.type === 'attribute' && same(attr.childForFieldName('object'), call) && attr.parent?.type === 'call') return pathOf(attr.parent);
+  // the name the archive is bound to
+  let alias: string | undefined;
+  if (attr?.type === 'assignment' && same(attr.childForFieldName('right'), call) && attr.childForFieldName('left')?.type === 'identifier') alias = attr.childForFieldName('left')!.text;
+  if (attr?.type === 'as_pattern' && same(attr.namedChildren[0], call)) {
+    const a = attr.childForFieldName('alias');
+    const id = a?.type === 'identifier' ? a : a?.namedChildren.length === 1 && a.namedChildren[0].type === 'identifier' ? a.namedChildren[0] : undefined;
+    alias = id?.text;
+  }
+  if (!alias) return undefined;
+  const fn = sc.enclosingFunction(call);
+  const body = fn.type === 'function_definition' ? fn.childForFieldName('body') : fn;
+  if (!body) return undefined;
+  let dest: PyNode | undefined;
+  let seen = false;
+  const visit = (n: PyNode): boolean => {
+    if (seen || n.type !== 'call') return seen;
+    const recv = receiverOf(n);
+    const method = calleeName(n);
+    if (recv?.type !== 'identifier' || recv.text !== alias || (method !== 'extractall' && method !== 'extract')) return false;
+    seen = true;
+    dest = pathOf(n);
+    return true;
+  };
+  const stmt = statementOf(call);
+  walkBody(stmt, visit);
+  if (!seen) walkAfter(body, stmt, visit);
+  return seen ? dest : undefined;
+}
+
 function refersTo(sc: PySourceCode, node: PyNode | null | undefined, names: Set<string>): boolean {
   return !!node && names.size > 0 && identifiersIn(node, sc).some((n) => names.has(n));
 }
@@ -397,6 +469,9 @@ export function downloadSink(sc: PySourceCode, dl: RawDownload): Sink | undefine
     if (recv && isInside(call, recv)) continue; // response.method(...)
     if (isWriteCall(sc, p)) return { kind: 'saved', node: p, dest: writeDestination(sc, p) };
     if (LOADER.test(sc.qualifiedName(calleeOf(p)!) ?? '')) return { kind: 'loaded', node: p };
+    // unpacked as it arrives: `tarfile.open(fileobj=urlopen(u), mode="r|gz")`, `zipfile.ZipFile(io.BytesIO(get(u).content))`
+    const spec = extractorCall(sc, p, (arg) => isInside(call, arg));
+    if (spec) return { kind: 'saved', node: p, dest: extractDestination(sc, p, spec) };
   }
   const stmt = statementOf(call);
   const tainted = new Set<string>();
@@ -433,6 +508,11 @@ export function downloadSink(sc: PySourceCode, dl: RawDownload): Sink | undefine
       if (!refersTo(sc, args, tainted)) return;
       if (isWriteCall(sc, n)) found = { kind: 'saved', node: n, dest: writeDestination(sc, n) };
       else if (LOADER.test(sc.qualifiedName(calleeOf(n)!) ?? '')) found = { kind: 'loaded', node: n };
+      else {
+        // an archive reader fed the response (`tarfile.open(fileobj=r.raw, mode="r|")`): what it unpacks is saved
+        const spec = extractorCall(sc, n, (arg) => refersTo(sc, arg, tainted));
+        if (spec) found = { kind: 'saved', node: n, dest: extractDestination(sc, n, spec) };
+      }
     }
   };
   visit(stmt);

@@ -55,8 +55,31 @@ ruleTester.run('hf/unverified-model-download', rule, {
     'import hashlib, requests\nSHA = "ab" * 32\ndef dl(url, dest="w.safetensors"):\n    r = requests.get(url)\n    open(dest, "wb").write(r.content)\n    digest = hashlib.sha256(r.content).hexdigest()\n    if len(digest) != 64 or digest.lower() != SHA:\n        raise ValueError("bad")\ndef dl2(url, expected, dest="w2.safetensors"):\n    r = requests.get(url)\n    open(dest, "wb").write(r.content)\n    if hashlib.sha256(r.content).hexdigest() != expected:\n        raise ValueError("bad")',
     // gdown to standard output saves nothing
     'import subprocess\nsubprocess.run(["gdown", "1AbC", "-O", "-"])',
+    // an archive of weights unpacked from the response after its digest was compared, a dataset archive
+    // unpacked as it arrives, and an archive opened for writing (review medical P2-1)
+    'import hashlib, io, zipfile, requests\ndef fetch():\n    r = requests.get("https://example.org/unet_weights.zip")\n    if hashlib.sha256(r.content).hexdigest() != "ab" * 32:\n        raise ValueError("bad")\n    zipfile.ZipFile(io.BytesIO(r.content)).extractall("weights")',
+    'import tarfile, requests\ndef fetch():\n    r = requests.get("https://example.org/cifar-10-python.tar.gz", stream=True)\n    tarfile.open(fileobj=r.raw, mode="r|gz").extractall("data")',
+    'import io, tarfile, requests\ndef pack():\n    r = requests.get("https://example.org/model.pth")\n    tarfile.open(fileobj=io.BytesIO(), mode="w", name=r.url)',
   ],
   invalid: [
+    // a download unpacked as it arrives is saved (review medical P2-1): ColabFold's `tarfile.open(fileobj=r.raw,
+    // mode="r|")`, a zip of weights read from `io.BytesIO(r.content)`, a stream from `urlopen`, and `with` forms
+    {
+      code: 'import tarfile\nfrom pathlib import Path\nimport requests\ndef download_alphafold_params(model_type, data_dir=Path("params")):\n    url = "https://storage.googleapis.com/alphafold/model_final.pth"\n    response = requests.get(url, stream=True)\n    file = tarfile.open(fileobj=response.raw, mode="r|")\n    file.extractall(path=data_dir)',
+      errors: [{ messageId: 'unverified', line: 6, confidence: 'high', data: { api: 'requests.get', what: '"https://storage.googleapis.com/alphafold/model_final.pth"', action: 'saves' } }],
+    },
+    {
+      code: 'import io, zipfile, requests\ndef download_zip(dest_dir):\n    r = requests.get("https://zenodo.org/records/1234567/files/Task500_Lung_weights.zip", timeout=600)\n    zipfile.ZipFile(io.BytesIO(r.content)).extractall(dest_dir)',
+      errors: [{ messageId: 'unverified', line: 3, confidence: 'medium', data: { api: 'requests.get', what: '"https://zenodo.org/records/1234567/files/Task500_Lung_weights.zip"', action: 'saves' } }],
+    },
+    {
+      code: 'import tarfile, urllib.request\ntarfile.open(fileobj=urllib.request.urlopen("https://example.org/resnet.pth.tar"), mode="r|").extractall("models")',
+      errors: [{ messageId: 'unverified', line: 2, confidence: 'high', data: { api: 'urlopen', what: '"https://example.org/resnet.pth.tar"', action: 'saves' } }],
+    },
+    {
+      code: 'import tarfile, requests\ndef fetch(url):\n    with requests.get(url, stream=True) as r:\n        with tarfile.open(fileobj=r.raw, mode="r|gz") as tar:\n            tar.extractall(path="checkpoints/sam.pth")',
+      errors: [{ messageId: 'unverified', line: 3, confidence: 'high', data: { api: 'requests.get', what: 'a model file', action: 'saves' } }],
+    },
     // the URL and destination passed through more wrapper functions than are followed: reported at low
     // confidence rather than dropped (review comfy P3b)
     {
