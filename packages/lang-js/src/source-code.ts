@@ -693,6 +693,8 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
           object = unwrapExpression(object.object);
         }
         let ref = this.refOf(object, depth + 1);
+        // (`(await init()).pipeline`, `r.pipeline` with `const r = await init()`: a member of an object literal)
+        if (!ref) return this.literalMemberRef(object, keys.reverse(), depth + 1);
         for (let i = keys.length - 1; ref && i >= 0; i--) ref = this.extend(ref, [keys[i]]);
         return ref;
       }
@@ -725,13 +727,79 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     let ref: Ref | undefined;
     try {
       const base = this.refOf(b.init!, depth + 1);
-      ref = base && !b.path!.some((p) => typeof p === 'number') ? this.extend(base, b.path as string[]) : undefined;
+      const keys = b.path!.some((p) => typeof p === 'number') ? undefined : (b.path as string[]);
+      ref = base && keys ? this.extend(base, keys) : undefined;
+      // `const { pipeline } = await init()` where `init` returns `{ pipeline: transformers.pipeline }`
+      if (!base && keys && keys.length > 0 && !b.defaultValue) ref = this.literalMemberRef(b.init!, keys, depth + 1);
     } finally {
       if (this.refCut) this.refMemo.delete(b);
       else this.refMemo.set(b, ref);
       this.refCut ||= outerCut;
     }
     return ref;
+  }
+
+  /**
+   * What member `keys` of the object literal an expression holds denotes: a literal itself, a stable
+   * name that holds one (its members never written), the awaited value, or a call of a function of
+   * this file each of whose returns (`null` and `undefined` aside) is such an object — the helper
+   * that loads a module lazily and returns `{ pipeline: transformers.pipeline, env }`. The member is
+   * the last property of that key with no spread after it; every returned object must agree.
+   */
+  private literalMemberRef(node: JsNode, keys: readonly string[], depth: number): Ref | undefined {
+    if (depth > MAX_DEPTH) {
+      this.refCut = true;
+      this.refDeep = true;
+      return undefined;
+    }
+    const expr = unwrapExpression(node);
+    switch (expr.type) {
+      case 'AwaitExpression':
+        return this.literalMemberRef(expr.argument, keys, depth + 1);
+      case 'Identifier': {
+        const b = this.binding(expr);
+        if (!b || b.import || b.kind === 'param' || !isStable(b) || !b.init || !b.path || b.defaultValue) return undefined;
+        if (b.path.some((p) => typeof p !== 'string') || this.hasMemberWrites(b)) return undefined;
+        return this.literalMemberRef(b.init, [...(b.path as string[]), ...keys], depth + 1);
+      }
+      case 'ObjectExpression': {
+        let value: JsNode | undefined;
+        for (const p of expr.properties) {
+          // (a spread, or a key that is not known, may give the member another value)
+          const key = p.type === 'SpreadElement' ? undefined : p.computed ? this.constantKey(p.key) : staticKey(p);
+          if (key === keys[0]) value = p.type === 'Property' && p.kind === 'init' && !p.method ? p.value : undefined;
+          else if (key === undefined) value = undefined;
+        }
+        if (!value) return undefined;
+        const ref = this.refOf(value, depth + 1);
+        if (ref) return keys.length > 1 ? this.extend(ref, keys.slice(1)) : ref;
+        return keys.length > 1 ? this.literalMemberRef(value, keys.slice(1), depth + 1) : undefined;
+      }
+      case 'CallExpression': {
+        const fn = this.calledFunction(expr);
+        if (!fn || fn.generator) return undefined;
+        if (this.resolving.has(fn)) {
+          this.refCut = true;
+          return undefined;
+        }
+        this.resolving.add(fn);
+        try {
+          let ref: Ref | undefined;
+          for (const value of this.returnedValues(fn)) {
+            if (this.isNullish(value)) continue;
+            const r = this.literalMemberRef(value, keys, depth + 1);
+            if (!r || r.kind !== 'module') return undefined;
+            if (ref?.kind === 'module' && (ref.module !== r.module || ref.path.join('\0') !== r.path.join('\0'))) return undefined;
+            ref = r;
+          }
+          return ref;
+        } finally {
+          this.resolving.delete(fn);
+        }
+      }
+      default:
+        return undefined;
+    }
   }
 
   /**

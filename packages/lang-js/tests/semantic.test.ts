@@ -74,6 +74,11 @@ describe('qualifiedName', () => {
     ['Function import trick in a const', 'const load = new Function(`return import("onnxruntime-node")`); async function f() { const ort = await load(); ort.InferenceSession.create(u); }', 'onnxruntime-node.InferenceSession.create'],
     // ... behind a comma, as bundlers write an indirect call (scope.ts reads it with `unwrapExpression`: review s33js P3-5)
     ['Function import trick in a const behind a comma', 'const load = (0, new Function(`return import("onnxruntime-node")`)); async function f() { const ort = await load(); ort.InferenceSession.create(u); }', 'onnxruntime-node.InferenceSession.create'],
+    // a helper that returns an object literal of module members (review jsdesk P2-a: Electron's initTransformers)
+    ['destructured member of a returned object', `async function init() { const t = await import('@huggingface/transformers'); return { pipeline: t.pipeline, env: t.env }; } async function f() { const { pipeline } = await init(); pipeline('x'); }`, '@huggingface/transformers.pipeline'],
+    ['shorthand of a cached let', `let pipeline = null; async function init() { if (pipeline) return { pipeline }; pipeline = (await import('@huggingface/transformers')).pipeline; return { pipeline }; } async function f() { const { pipeline: p } = await init(); p('x'); }`, '@huggingface/transformers.pipeline'],
+    ['member of the awaited object', `async function init() { const t = await import('@huggingface/transformers'); return { t }; } async function f() { const p = (await init()).t.pipeline; p('x'); }`, '@huggingface/transformers.pipeline'],
+    ['member of a name holding the object', `const init = async () => ({ ort: await import('onnxruntime-web') }); async function f() { const r = await init(); r.ort.InferenceSession.create(u); }`, 'onnxruntime-web.InferenceSession.create'],
   ])('%s', (_name, text, expected) => {
     expect(qn(text)).toBe(expected);
   });
@@ -97,6 +102,10 @@ describe('qualifiedName', () => {
     ['helper returning something else too', `async function getOrt() { if (window.ort) return window.ort; return import('onnxruntime-web'); } const o = await getOrt(); o.InferenceSession.create(u);`],
     ['helper returning nothing', `async function init() { await import('onnxruntime-web'); } const o = await init(); o.InferenceSession.create(u);`],
     ['recursive helper', `function f() { return f(); } const o = f(); o.InferenceSession.create(u);`],
+    ['returned objects that disagree', `async function init(x) { const t = await import('@huggingface/transformers'); if (x) return { pipeline: t.pipeline }; return { pipeline: mine }; } const { pipeline } = await init(); pipeline('x');`],
+    ['spread after the member', `async function init() { const t = await import('@huggingface/transformers'); return { pipeline: t.pipeline, ...overrides }; } const { pipeline } = await init(); pipeline('x');`],
+    ['object member written', `async function init() { const t = await import('@huggingface/transformers'); return { pipeline: t.pipeline }; } const r = await init(); r.pipeline = mine; r.pipeline('x');`],
+    ['another member of the object', `async function init() { const t = await import('@huggingface/transformers'); return { pipeline: t.pipeline }; } const { other } = await init(); other('x');`],
     ['let given another value', `let ort = await import('onnxruntime-web'); ort = wrap(ort); ort.InferenceSession.create(u);`],
     ['let incremented', `let ort = await import('onnxruntime-web'); ort += 1; ort.InferenceSession.create(u);`],
     ['let destructured into', `let ort = null; [ort] = await Promise.all([import('onnxruntime-web')]); ort.InferenceSession.create(u);`],

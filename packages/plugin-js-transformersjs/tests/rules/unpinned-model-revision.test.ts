@@ -213,6 +213,15 @@ tester.run(id(rule), rule, {
       code: `export class EmbeddingService {\n  readonly modelName = 'Xenova/bge-large-en-v1.5';\n  async init() {\n    const { pipeline } = await import('@xenova/transformers');\n    return pipeline('feature-extraction', this.modelName);\n  }\n}`,
       errors: [{ messageId: 'missing', confidence: 'high', line: 5 }],
     },
+    // a helper that loads the module lazily and returns an object of its members, destructured by the caller (review jsdesk P2-a)
+    {
+      code: `async function init() {\n  const transformers = await import('@huggingface/transformers');\n  return { pipeline: transformers.pipeline, env: transformers.env };\n}\nexport async function embed() {\n  const { pipeline } = await init();\n  return pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2');\n}`,
+      errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: '"Xenova/all-MiniLM-L6-v2"' }, confidence: 'high', line: 7 }],
+    },
+    {
+      code: `let pipeline = null;\nasync function init() {\n  if (pipeline) return { pipeline };\n  pipeline = (await import('@huggingface/transformers')).pipeline;\n  return { pipeline };\n}\nexport async function embed() {\n  const { pipeline: p } = await init();\n  return p('feature-extraction', 'Xenova/all-MiniLM-L6-v2');\n}`,
+      errors: [{ messageId: 'missing', data: { callee: 'p', model: '"Xenova/all-MiniLM-L6-v2"' }, confidence: 'high', line: 9 }],
+    },
     // `env.allowRemoteModels = false` in a setup function called before the load: most likely local (medium)
     {
       code: `import { env, pipeline } from '@huggingface/transformers';\nfunction configureEnv(root) {\n  env.allowRemoteModels = false;\n  env.localModelPath = root;\n}\nasync function main() {\n  configureEnv(Deno.args[0]);\n  return pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2');\n}`,
