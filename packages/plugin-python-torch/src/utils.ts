@@ -1520,24 +1520,71 @@ export function dictionarySplatNames(call: Node): string[] {
 }
 
 /**
+ * How many wrappers that pass their own `**kwargs` on (`def load_checkpoint(path, **kw): return
+ * _load(path, **kw)`) are followed up to the callers that spell a keyword out.
+ */
+const MAX_SPLAT_HOPS = 4;
+
+/** `splatValuesFromCallers` per file, call, key and depth. */
+const splatValuesMemo = new WeakMap<SC, Map<string, Node[]>>();
+
+/**
  * What same-file callers pass under `key` into the `**kwargs` a call forwards (`torch.load(f,
  * **kwargs)` inside `def load_fsspec(path, **kwargs)`, called as `load_fsspec(p,
- * pickle_module=pickle)`): the value nodes, one per caller that passes it. `--depth standard` and
- * `deep` only.
+ * pickle_module=pickle)`): the value nodes, one per caller that passes it. A caller that passes on
+ * its own `**kwargs` unchanged (`def load_checkpoint(path, **kw): return load_fsspec(path, **kw)`) is
+ * followed to its callers in turn, up to MAX_SPLAT_HOPS wrappers, each function once. `--depth
+ * standard` and `deep` only.
  */
 export function splatValuesFromCallers(sc: SC, call: Node, key: string, depth: string): Node[] {
+  let memo = splatValuesMemo.get(sc);
+  if (!memo) splatValuesMemo.set(sc, (memo = new Map()));
+  const memoKey = `${call.id}\u0000${key}\u0000${depth}`;
+  let out = memo.get(memoKey);
+  if (!out) memo.set(memoKey, (out = splatValuesThrough(sc, call, key, depth, 0, new Set())));
+  return out;
+}
+
+function splatValuesThrough(sc: SC, call: Node, key: string, depth: string, hops: number, seen: Set<number>): Node[] {
   const out: Node[] = [];
   const args = call.childForFieldName('arguments');
   for (const a of args?.namedChildren ?? []) {
     if (a?.type !== 'dictionary_splat') continue;
-    const param = callerFollowedParameter(sc, a.namedChildren.find((c) => !!c && c.type !== 'comment') ?? undefined, depth);
-    if (param?.node.type !== 'dictionary_splat_pattern') continue;
+    const name = a.namedChildren.find((c) => !!c && c.type !== 'comment') ?? undefined;
+    const param = callerFollowedParameter(sc, name, depth);
+    if (param?.node.type !== 'dictionary_splat_pattern' || seen.has(param.function.id)) continue;
+    // a wrapper's mapping that may have lost `key` on the way (`kw.pop("weights_only")`) is not followed
+    if (hops > 0 && !forwardsUnchanged(sc, name!, key)) continue;
+    seen.add(param.function.id);
     for (const site of sc.callSites(param.function)) {
       const passed = sc.splatArgumentFor(site, param, key);
       if (passed) out.push(passed);
+      else if (hops < MAX_SPLAT_HOPS) out.push(...splatValuesThrough(sc, site, key, depth, hops + 1, seen));
     }
   }
   return out;
+}
+
+/** Ways to read a mapping that leave its keys as they are. */
+const READING_METHODS = new Set(['get', 'items', 'keys', 'values', 'copy']);
+
+/**
+ * The `**` parameter `name` is passed on with `key` as the caller gave it: every read of it is a
+ * `**name`, an `in` test, or a method that leaves `key` alone (`get`, `items`, `setdefault` of
+ * another key).
+ */
+function forwardsUnchanged(sc: SC, name: Node, key: string): boolean {
+  return sc.references(name, { readsOnly: true }).every((use) => {
+    const parent = use.parent;
+    if (!parent) return false;
+    if (parent.type === 'dictionary_splat' || parent.type === 'comparison_operator') return true;
+    if (parent.type !== 'attribute' || parent.childForFieldName('object')?.id !== use.id || parent.parent?.type !== 'call') return false;
+    const method = parent.childForFieldName('attribute')?.text ?? '';
+    if (READING_METHODS.has(method)) return true;
+    if (method !== 'setdefault') return false;
+    const first = sc.argument(parent.parent, { position: 0 });
+    return !!first && sc.constant(first) !== UNKNOWN && sc.constant(first) !== key;
+  });
 }
 
 /**
@@ -1662,9 +1709,11 @@ export function everyCallerPasses(sc: SC, arg: Node | undefined, depth: string, 
  * that is only ever called, whose body uses that mapping only to forward it (no `kwargs[...] = …`,
  * `pop`, `update`), and whose callers spell out their keywords (no `**opts` of their own); the call
  * has no `*args` either. One entry per call site: the value node, or undefined when it passes none.
- * undefined when that cannot be told. `--depth standard` and `deep` only.
+ * A call site that passes on the `**kwargs` of its own function, itself such a function, is read
+ * through that function's callers (up to MAX_SPLAT_HOPS wrappers). undefined when that cannot be
+ * told. `--depth standard` and `deep` only.
  */
-export function splatValuesFromEveryCaller(sc: SC, call: Node, key: string, depth: string): Array<Node | undefined> | undefined {
+export function splatValuesFromEveryCaller(sc: SC, call: Node, key: string, depth: string, hops = 0, seen = new Set<number>()): Array<Node | undefined> | undefined {
   const args = call.childForFieldName('arguments');
   const splats = (args?.namedChildren ?? []).filter((a): a is Node => !!a && (a.type === 'dictionary_splat' || a.type === 'list_splat'));
   if (splats.length === 0) return undefined;
@@ -1673,13 +1722,24 @@ export function splatValuesFromEveryCaller(sc: SC, call: Node, key: string, dept
     if (splat.type !== 'dictionary_splat') return undefined;
     const name = splat.namedChildren.find((c) => !!c && c.type !== 'comment') ?? undefined;
     const param = callerFollowedParameter(sc, name, depth);
-    if (!name || param?.node.type !== 'dictionary_splat_pattern' || !isLocalFunction(sc, param.function)) return undefined;
+    if (!name || param?.node.type !== 'dictionary_splat_pattern' || !isLocalFunction(sc, param.function) || seen.has(param.function.id)) return undefined;
+    seen.add(param.function.id);
     // the mapping is only forwarded: every use of it is a `**name`
     const uses = sc.references(name, { readsOnly: true });
     if (uses.some((u) => u.parent?.type !== 'dictionary_splat')) return undefined;
     const sites = sc.callSites(param.function);
-    if (sites.length === 0 || sites.some((site) => sc.hasUnresolvedArguments(site)) || !onlyCalled(sc, param.function)) return undefined;
-    for (const site of sites) out.push(sc.splatArgumentFor(site, param, key));
+    if (sites.length === 0 || !onlyCalled(sc, param.function)) return undefined;
+    for (const site of sites) {
+      if (!sc.hasUnresolvedArguments(site)) {
+        out.push(sc.splatArgumentFor(site, param, key));
+        continue;
+      }
+      // `_load(path, **kw)` inside `def _load_checkpoint(path, **kw)`: what its callers pass
+      const passed = sc.splatArgumentFor(site, param, key);
+      const inner = !passed && hops < MAX_SPLAT_HOPS ? splatValuesFromEveryCaller(sc, site, key, depth, hops + 1, seen) : undefined;
+      if (!inner) return undefined;
+      out.push(...inner);
+    }
   }
   return out;
 }

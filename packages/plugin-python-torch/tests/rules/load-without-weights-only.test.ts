@@ -627,3 +627,34 @@ ruleTester.run(`${ID} (Lightning loaders)`, rule, {
     },
   ],
 });
+
+// `weights_only` passed through more than one `**kwargs` wrapper (review distrib P3-a)
+const twoLevels = (outer: string, body = '') =>
+  `import torch\ndef _load(path, **kwargs):\n    return torch.load(path, map_location="cpu", **kwargs)\ndef ${outer}(path, **kwargs):\n${body}    return _load(path, **kwargs)\n`;
+ruleTester.run(`${ID} (**kwargs through wrappers)`, rule, {
+  valid: [
+    // private wrappers only ever called, every caller passing True: nothing else reaches the load
+    `${twoLevels('_load_checkpoint')}def resume(ckpt):\n    return _load_checkpoint(ckpt, weights_only=True)`,
+    `${twoLevels('_load_checkpoint')}def _outer(p, **kw):\n    return _load_checkpoint(p, **kw)\ndef resume(ckpt):\n    return _outer(ckpt, weights_only=True)`,
+  ],
+  invalid: [
+    {
+      code: `${twoLevels('load_checkpoint')}def resume(ckpt):\n    return load_checkpoint(ckpt, weights_only=False)`,
+      errors: [{ messageId: 'explicitFalse', line: 3, confidence: 'high', data: { callee: 'torch.load', bypass: '' } }],
+    },
+    {
+      code: `${twoLevels('_a')}def _b(p, **kw):\n    return _a(p, **kw)\ndef _c(p, **kw):\n    return _b(p, **kw)\ndef resume(ckpt):\n    return _c(ckpt, weights_only=False)`,
+      errors: [{ messageId: 'explicitFalse', line: 3, confidence: 'high', data: { callee: 'torch.load', bypass: '' } }],
+    },
+    // a public wrapper may be called from elsewhere without the flag, as a public one-level wrapper: low
+    {
+      code: `${twoLevels('load_checkpoint')}def resume(ckpt):\n    return load_checkpoint(ckpt, weights_only=True)`,
+      errors: [{ messageId: 'unknownFlag', line: 3, confidence: 'low', data: { callee: 'torch.load', bypass: '' } }],
+    },
+    // a wrapper that drops the key on the way is not followed: its callers' False does not reach the load
+    {
+      code: `${twoLevels('load_checkpoint', '    kwargs.pop("weights_only", None)\n')}def resume(ckpt):\n    return load_checkpoint(ckpt, weights_only=False)`,
+      errors: [{ messageId: 'unknownFlag', line: 3, confidence: 'low', data: { callee: 'torch.load', bypass: '' } }],
+    },
+  ],
+});
