@@ -143,7 +143,24 @@ export function isNonModelFile(s: string): boolean {
 
 /** Weaker evidence: the URL/path/identifier mentions models, weights or checkpoints. */
 export function mentionsModel(s: string): boolean {
-  return isModelFile(s) || wordsSayModel(s);
+  return isModelFile(s) || wordsSayModel(s) || paramsArchive(s);
+}
+
+/** `params`/`parameters` as a word of a file name (`alphafold_params_2022-12-06.tar`, `openfold-parameters.tar.gz`; not `hparams`). */
+const PARAMS_WORD = /(?:^|[^a-z])param(?:eter)?s(?:$|[^a-z])/i;
+
+/**
+ * An archive whose file name says it holds parameters (`alphafold_params_colab_2022-12-06.tar`, AlphaFold's and
+ * ColabFold's weights, `params_*.npz` in a tar; `openfold_params.tar.gz`). Read only in the last segment of a
+ * URL or path that ends in an archive extension: `params` alone names hyperparameters and query
+ * arguments far more often (`self.params`, `params.json`, `?params=`) than weights.
+ */
+function paramsArchive(s: string): boolean {
+  const p = pathOf(s);
+  if (!ARCHIVE_EXT.test(p)) return false;
+  const file = p.slice(p.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
+  // a compressed file of a kind that is no model (`params.json.gz`, `params.yaml.xz`)
+  return PARAMS_WORD.test(file) && !NON_MODEL_EXT.test(file);
 }
 
 function wordsSayModel(s: string): boolean {
@@ -168,7 +185,7 @@ export function namesModelData(s: string): boolean {
   if (isModelFile(s)) return true;
   const p = pathOf(s);
   if (!ARCHIVE_EXT.test(p)) return false;
-  return STRONG_MODEL_EXT.test(p.replace(COMPRESSED, '')) || wordsSayModel(p);
+  return STRONG_MODEL_EXT.test(p.replace(COMPRESSED, '')) || wordsSayModel(p) || paramsArchive(p);
 }
 
 /** True for a path that points into a local filesystem location rather than a hub id. */

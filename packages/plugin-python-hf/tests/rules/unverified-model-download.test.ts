@@ -60,8 +60,19 @@ ruleTester.run('hf/unverified-model-download', rule, {
     'import hashlib, io, zipfile, requests\ndef fetch():\n    r = requests.get("https://example.org/unet_weights.zip")\n    if hashlib.sha256(r.content).hexdigest() != "ab" * 32:\n        raise ValueError("bad")\n    zipfile.ZipFile(io.BytesIO(r.content)).extractall("weights")',
     'import tarfile, requests\ndef fetch():\n    r = requests.get("https://example.org/cifar-10-python.tar.gz", stream=True)\n    tarfile.open(fileobj=r.raw, mode="r|gz").extractall("data")',
     'import io, tarfile, requests\ndef pack():\n    r = requests.get("https://example.org/model.pth")\n    tarfile.open(fileobj=io.BytesIO(), mode="w", name=r.url)',
+    // `params` names weights only in an archive's file name: not hyperparameters compressed, `hparams`, a query argument (review medical P2-2)
+    'import urllib.request\ndef fetch(dest):\n    urllib.request.urlretrieve("https://example.org/exp/params.json.gz", dest)\n    urllib.request.urlretrieve("https://example.org/exp/hparams.tar", dest)\n    urllib.request.urlretrieve("https://example.org/api/export?params=1", dest)',
   ],
   invalid: [
+    // AlphaFold's and ColabFold's weights are `params_*.npz` in a tar named for its parameters (review medical P2-2):
+    // a model archive by its file name, at medium confidence as other names
+    {
+      code: 'import subprocess, urllib.request\nSOURCE_URL = "https://storage.googleapis.com/alphafold/alphafold_params_2022-12-06.tar"\ndef fetch_curl(tar_path):\n    subprocess.run(["curl", "-L", "-o", tar_path, SOURCE_URL], check=True)\ndef fetch_colab(dest):\n    url = "https://storage.googleapis.com/alphafold/alphafold_params_colab_2022-12-06.tar"\n    urllib.request.urlretrieve(url, dest)',
+      errors: [
+        { messageId: 'unverified', line: 4, confidence: 'medium', data: { api: 'curl (subprocess)', what: '"https://storage.googleapis.com/alphafold/alphafold_params_2022-12-06.tar"', action: 'saves' } },
+        { messageId: 'unverified', line: 7, confidence: 'medium', data: { api: 'urlretrieve', what: '"https://storage.googleapis.com/alphafold/alphafold_params_colab_2022-12-06.tar"', action: 'saves' } },
+      ],
+    },
     // a download unpacked as it arrives is saved (review medical P2-1): ColabFold's `tarfile.open(fileobj=r.raw,
     // mode="r|")`, a zip of weights read from `io.BytesIO(r.content)`, a stream from `urlopen`, and `with` forms
     {
