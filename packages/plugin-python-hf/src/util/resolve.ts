@@ -231,6 +231,12 @@ export function resolveId(sc: PySourceCode, node: PyNode | null | undefined, dep
   if (r.kind === 'non-string' && r.call) return callValue(sc, r.call, depth);
   // `def merge(base_name): AutoModel.from_pretrained(base_name)` … `merge("org/base")`: what the file's calls pass
   if (r.kind === 'unknown' && !r.choices && node?.type === 'identifier' && defaultPassedOn(sc, node)) return passedValues(sc, node, depth) ?? r;
+  // `REMOTE[kind]["repo_id"]`, `info["repo_id"]` after `info = REMOTE[kind]`: the id a table of tables names
+  // (for ids only: a digest beside a URL in the same table is read by the download rules' own lookups)
+  if (r.kind === 'unknown' && !r.choices && node?.type === 'subscript') {
+    const nested = lookupValue(sc, node, depth, nestedEntries(sc, node));
+    if (nested) return nested;
+  }
   // `self.model` that the class only ever assigns objects (`self.model = AutoModel.from_pretrained(...)`)
   if (r.kind === 'unknown' && !r.choices && node?.type === 'attribute' && holdsObjects(sc, node, depth)) return { kind: 'non-string', why: 'an attribute holding objects' };
   return r;
@@ -445,8 +451,7 @@ function loopValue(sc: PySourceCode, node: PyNode, depth: number): Resolved {
  * key gives its own entry. `undefined` when the expression is no such lookup or a value is not known
  * (a default of `None`, a value built at run time).
  */
-function lookupValue(sc: PySourceCode, node: PyNode, depth: number): Resolved | undefined {
-  const entries = sc.lookupValues(node);
+function lookupValue(sc: PySourceCode, node: PyNode, depth: number, entries = sc.lookupValues(node)): Resolved | undefined {
   if (!entries || entries.length === 0) return undefined;
   const values = entries.map((v) => resolve(sc, v, depth + 1));
   const strings: string[] = [];
@@ -459,6 +464,33 @@ function lookupValue(sc: PySourceCode, node: PyNode, depth: number): Resolved | 
   if (distinct.length === 1) return { kind: 'string', value: distinct[0], ...soft };
   const value = distinct.find(isModelFile) ?? distinct.find((s) => !looksLocalPath(s)) ?? distinct[0];
   return { kind: 'string', value, ...soft, choices: distinct.map((v) => ({ kind: 'string', value: v, ...soft }) as Resolved) };
+}
+
+/**
+ * The entries a literal key names in the tables a lookup of this file gives (the language's `lookupValues`),
+ * each table a dict literal: `REMOTE["text"]["repo_id"]`, or `info["repo_id"]` after `info = REMOTE["text"]`
+ * (Bark's `REMOTE_MODEL_PATHS`), read by `resolveId`. `undefined` when one of them is no such table or lacks the key.
+ */
+function nestedEntries(sc: PySourceCode, node: PyNode): PyNode[] | undefined {
+  if (node.type !== 'subscript') return undefined;
+  const keyNode = node.childForFieldName('subscript');
+  const key = keyNode?.type === 'string' ? sc.constant(keyNode) : undefined;
+  if (typeof key !== 'string') return undefined;
+  let inner = node.childForFieldName('value');
+  if (inner?.type === 'identifier') {
+    const vals = valuesOf(sc, inner).filter((v) => !same(v, inner));
+    inner = vals.length === 1 ? vals[0] : null;
+  }
+  if (!inner || inner.type !== 'subscript') return undefined;
+  const tables = sc.lookupValues(inner);
+  if (!tables || tables.length === 0) return undefined;
+  const out: PyNode[] = [];
+  for (const t of tables) {
+    const v = t.type === 'dictionary' ? sc.mappingValue(t, key) : undefined;
+    if (!v) return undefined;
+    out.push(v);
+  }
+  return out;
 }
 
 /** Calls that list what is on disk: each value they give is an existing path. */

@@ -27,6 +27,8 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from funasr import AutoModel\nfrom huggingface_hub import snapshot_download\npath = snapshot_download("FunAudioLLM/SenseVoiceSmall", revision="0123456789abcdef0123456789abcdef01234567")\nmodel = AutoModel(model=path, hub="hf")',
     // an id taken from a dict literal whose every value is a local directory: no Hub load
     'import os\nfrom transformers import AutoModel\nDIRS = {"a": "./models/a", "b": "./models/b"}\ndef load(name):\n    return AutoModel.from_pretrained(DIRS[name])',
+    // an entry of a table of tables whose every value is a local directory
+    'from transformers import AutoModel\nDIRS = {"a": {"path": "./models/a"}, "b": {"path": "/models/b"}}\ndef load(name):\n    cfg = DIRS[name]\n    return AutoModel.from_pretrained(cfg["path"])',
     // an environment default that is a local path, or a placeholder read offline
     'import os\nfrom transformers import AutoModel\nm = AutoModel.from_pretrained(os.environ.get("MODEL_DIR", "./models/final"))',
     'import os\nfrom transformers import AutoModel\nm = AutoModel.from_pretrained(os.environ.get("BASE_MODEL", None), local_files_only=True)',
@@ -262,6 +264,14 @@ ruleTester.run('hf/unpinned-revision', rule, {
     {
       code: 'import nemo.collections.asr as nemo_asr\nm = nemo_asr.models.ASRModel.from_pretrained("ai4bharat/indicconformer_stt_hi_hybrid_rnnt_large")\nn = nemo_asr.models.EncDecCTCModel.from_pretrained(model_name="stt_en_conformer_ctc_large")',
       errors: [{ messageId: 'snapshotUnpinnedOwn', line: 2, confidence: 'high', data: { api: 'ASRModel.from_pretrained', id: 'ai4bharat/indicconformer_stt_hi_hybrid_rnnt_large' } }],
+    },
+    // an entry of a table of tables (Bark's REMOTE_MODEL_PATHS), directly or through a helper's parameter
+    {
+      code: 'from huggingface_hub import hf_hub_download\nREMOTE = {"text": {"repo_id": "suno/bark", "file_name": "text.pt"}, "coarse": {"repo_id": "suno/bark", "file_name": "coarse.pt"}}\ndef _download(from_hf_path, file_name):\n    return hf_hub_download(repo_id=from_hf_path, filename=file_name)\ndef load_a():\n    return _download("suno/bark", "text.pt")\ndef load_b(model_type):\n    info = REMOTE[model_type]\n    return _download(info["repo_id"], info["file_name"])\np = hf_hub_download(REMOTE["text"]["repo_id"], "text.pt")',
+      errors: [
+        { messageId: 'missingRevision', line: 4, confidence: 'medium', data: { api: 'hf_hub_download', id: 'suno/bark' } },
+        { messageId: 'missingRevision', line: 10, confidence: 'high', data: { api: 'hf_hub_download', id: 'suno/bark' } },
+      ],
     },
     // a helper's parameter that every call of the file gives a known id: medium (a caller elsewhere may pass another)
     {
