@@ -1129,8 +1129,10 @@ const PATH_CLASS = /^pathlib\.(?:Pure)?(?:Posix|Windows)?Path$/;
  * the argument of every call in the file (`get_file(repo, "merges.txt")`). `undefined` when one is not
  * known (or the function is not called in the file). `walk.cut` is set when the walk stops at its depth
  * bound (a name passed through more wrapper functions than are followed) rather than at a value not known.
+ * A parameter met again on the same path (`onPath`: functions that call each other or themselves) adds no
+ * values: they come from its other calls.
  */
-export function fileNameValues(sc: PySourceCode, node: PyNode, depth = 0, walk?: { cut: boolean }): string[] | undefined {
+export function fileNameValues(sc: PySourceCode, node: PyNode, depth = 0, walk?: { cut: boolean }, onPath = new Set<number>()): string[] | undefined {
   if (depth > 4) {
     if (walk) walk.cut = true;
     return undefined;
@@ -1139,25 +1141,25 @@ export function fileNameValues(sc: PySourceCode, node: PyNode, depth = 0, walk?:
   if (typeof c === 'string') return [c];
   switch (node.type) {
     case 'parenthesized_expression':
-      return node.namedChildren.length === 1 ? fileNameValues(sc, node.namedChildren[0], depth + 1, walk) : undefined;
+      return node.namedChildren.length === 1 ? fileNameValues(sc, node.namedChildren[0], depth + 1, walk, onPath) : undefined;
     case 'binary_operator': {
       const right = node.childForFieldName('right');
       // `base + name`, and a pathlib destination `dest_dir / "x.pth"` (a number divided gives no string)
       const op = node.childForFieldName('operator')?.text;
-      return (op === '+' || op === '/') && right ? fileNameValues(sc, right, depth + 1, walk) : undefined;
+      return (op === '+' || op === '/') && right ? fileNameValues(sc, right, depth + 1, walk, onPath) : undefined;
     }
     case 'call': {
       // `os.path.abspath(p)`, `os.path.normpath(p)`: the name `p` ends in
       const qn = sc.qualifiedName(calleeOf(node)!) ?? '';
       if (keepsFileName(qn)) {
         const args = sc.positionalArguments(node);
-        return args.length === 1 && args[0].type !== 'list_splat' && sc.keywordArguments(node).size === 0 ? fileNameValues(sc, args[0], depth + 1, walk) : undefined;
+        return args.length === 1 && args[0].type !== 'list_splat' && sc.keywordArguments(node).size === 0 ? fileNameValues(sc, args[0], depth + 1, walk, onPath) : undefined;
       }
       // `os.path.join(base_url, name)`, `Path(d, name)`, `d.joinpath("sub", name)`: the last part
       const joinpath = calleeOf(node)?.type === 'attribute' && calleeName(node) === 'joinpath';
       if (!(PATH_JOIN.test(qn) || PATH_CLASS.test(qn) || joinpath) || sc.keywordArguments(node).size > 0) return undefined;
       const last = sc.positionalArguments(node).at(-1);
-      return last && last.type !== 'list_splat' ? fileNameValues(sc, last, depth + 1, walk) : undefined;
+      return last && last.type !== 'list_splat' ? fileNameValues(sc, last, depth + 1, walk, onPath) : undefined;
     }
     case 'string': {
       const kids = node.namedChildren;
@@ -1169,23 +1171,29 @@ export function fileNameValues(sc: PySourceCode, node: PyNode, depth = 0, walk?:
       }
       if (kids[kids.length - 1]?.type !== 'string_end' || last?.type !== 'interpolation') return undefined;
       const inner = last.namedChildren;
-      return inner.length === 1 ? fileNameValues(sc, inner[0], depth + 1, walk) : undefined;
+      return inner.length === 1 ? fileNameValues(sc, inner[0], depth + 1, walk, onPath) : undefined;
     }
     case 'identifier': {
       const loop = sc.loopValues(node);
-      if (loop) return collect(loop.map((v) => fileNameValues(sc, v, depth + 1, walk)));
+      if (loop) return collect(loop.map((v) => fileNameValues(sc, v, depth + 1, walk, onPath)));
       const param = sc.parameterOf(node);
       if (param) {
         if (param.function.type !== 'function_definition') return undefined;
+        // a parameter already followed on this path (helpers that call each other, `a(u)` → `b(u)` → `a(u)`):
+        // the values it takes come from the other calls, so this call adds none (not a cut walk)
+        if (onPath.has(param.node.id)) return [];
         const calls = sc.callSites(param.function);
         if (!calls.length) return undefined;
-        return collect(calls.map((call) => {
+        onPath.add(param.node.id);
+        const values = collect(calls.map((call) => {
           const arg = sc.argumentFor(call, param);
-          return arg ? fileNameValues(sc, arg, depth + 1, walk) : undefined;
+          return arg ? fileNameValues(sc, arg, depth + 1, walk, onPath) : undefined;
         }));
+        onPath.delete(param.node.id);
+        return values;
       }
       const bound = sc.reachingBindings(node);
-      return bound.length === 1 && bound[0].kind === 'assignment' && bound[0].value ? fileNameValues(sc, bound[0].value, depth + 1, walk) : undefined;
+      return bound.length === 1 && bound[0].kind === 'assignment' && bound[0].value ? fileNameValues(sc, bound[0].value, depth + 1, walk, onPath) : undefined;
     }
     default:
       return undefined;

@@ -62,8 +62,20 @@ ruleTester.run('hf/unverified-model-download', rule, {
     'import io, tarfile, requests\ndef pack():\n    r = requests.get("https://example.org/model.pth")\n    tarfile.open(fileobj=io.BytesIO(), mode="w", name=r.url)',
     // `params` names weights only in an archive's file name: not hyperparameters compressed, `hparams`, a query argument (review medical P2-2)
     'import urllib.request\ndef fetch(dest):\n    urllib.request.urlretrieve("https://example.org/exp/params.json.gz", dest)\n    urllib.request.urlretrieve("https://example.org/exp/hparams.tar", dest)\n    urllib.request.urlretrieve("https://example.org/api/export?params=1", dest)',
+    // helpers that call each other: the file name is read from the other call, evidently no model (review medical P3-2)
+    "import requests\ndef a(u, d):\n    return b(u, d)\ndef b(u, d):\n    r = requests.get(u)\n    open(d, 'wb').write(r.content)\n    return a(u, d)\na('https://x.org/readme.txt', 'readme.txt')",
   ],
   invalid: [
+    // helpers that call each other, or a helper that retries by calling itself: the values come from the other
+    // call, a model file's, not from a walk cut at its bound (review medical P3-2: was low)
+    {
+      code: "import requests\ndef a(u, d):\n    return b(u, d)\ndef b(u, d):\n    r = requests.get(u)\n    open(d, 'wb').write(r.content)\n    return a(u, d)\na('https://x.org/m.pth', 'm.pth')",
+      errors: [{ messageId: 'unverified', line: 5, confidence: 'high', data: { api: 'requests.get', what: 'a model file', action: 'saves' } }],
+    },
+    {
+      code: 'import requests\ndef fetch(url, dest, retries=3):\n    r = requests.get(url)\n    open(dest, "wb").write(r.content)\n    if retries:\n        return fetch(url, dest, retries - 1)\nfetch("https://example.org/model.safetensors", "model.safetensors")',
+      errors: [{ messageId: 'unverified', line: 3, confidence: 'high', data: { api: 'requests.get', what: 'a model file', action: 'saves' } }],
+    },
     // AlphaFold's and ColabFold's weights are `params_*.npz` in a tar named for its parameters (review medical P2-2):
     // a model archive by its file name, at medium confidence as other names
     {
