@@ -218,7 +218,7 @@ export const HUB_LOAD_TRIGGERS: Trigger[] = [
   'from_single_file', // diffusers, given a Hub file URL
   'CTransformers', // LangChain's ctransformers wrapper (`ctransformers.AutoModelForCausalLM` holds `from_pretrained`)
   'HuggingFaceLLM', // llama_index
-  importTrigger(['faster_whisper', 'FlagEmbedding']), // WhisperModel, download_model; FlagModel, FlagReranker, …, from_finetuned
+  importTrigger(['faster_whisper', 'FlagEmbedding', 'whisperx']), // WhisperModel, download_model; FlagModel, FlagReranker, …, from_finetuned; whisperx.load_model
   importTrigger(['modelscope']), // ModelScope: pipeline(task, model=…), MsDataset.load, model_file_download
   importTrigger(['funasr']), // FunASR's AutoModel(model=…, vad_model=…)
   importTrigger(['audiocraft']), // audiocraft's MusicGen/AudioGen/MAGNeT.get_pretrained(name)
@@ -736,6 +736,12 @@ function hfSpecForName(qn: string): (Spec & { confidence: Confidence }) | undefi
   // `ctranslate2.models.Whisper`); `files=` loads from memory
   if (/^faster_whisper\.(?:transcribe\.)?WhisperModel$/.test(qn)) {
     return { api: 'WhisperModel', kind: 'model', idPos: 0, idNames: ['model_size_or_path'], revisionIn: 'snapshot', shortNames: FASTER_WHISPER_MODELS, confidence: 'high' };
+  }
+  // whisperX (m-bain/whisperX, whisperx/asr.py `load_model(whisper_arch, device, …, model=None, download_root=None,
+  // local_files_only=False, …)`): `model or WhisperModel(whisper_arch, …, download_root=…, local_files_only=…)`,
+  // faster-whisper's load above (a `model=` given is used instead)
+  if (/^whisperx(?:\.asr)?\.load_model$/.test(qn)) {
+    return { api: 'whisperx.load_model', kind: 'model', idPos: 0, idNames: ['whisper_arch'], revisionIn: 'snapshot', shortNames: FASTER_WHISPER_MODELS, objectArg: 'model', confidence: 'high' };
   }
   // faster_whisper/utils.py `download_model(size_or_id, output_dir=None, local_files_only=False, cache_dir=None,
   // revision=None, use_auth_token=None)` (lines 49-116): `huggingface_hub.snapshot_download(repo_id, revision=revision, …)`

@@ -141,6 +141,8 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from faster_whisper import WhisperModel\nm = WhisperModel("/models/faster-whisper-large-v3")',
     'from faster_whisper import WhisperModel\nm = WhisperModel("my-whisper")',
     'from faster_whisper import WhisperModel\nm = WhisperModel("large-v3", local_files_only=True)',
+    // whisperX given a local directory, a model object, offline, or a name that is no Hub id
+    'import whisperx\nfrom faster_whisper import WhisperModel\na = whisperx.load_model("./models/whisper-ct2", "cuda")\nb = whisperx.load_model("large-v2", "cuda", model=WhisperModel("/models/ct2"))\nc = whisperx.load_model("large-v2", "cuda", local_files_only=True)\nd = whisperx.load_model("my-whisper", "cuda")',
     `from faster_whisper import download_model\np = download_model("large-v3", revision="${COMMIT}")`,
     // ctransformers: revision= and local_files_only= reach snapshot_download; the tokenizer takes a model object
     `from ctransformers import AutoModelForCausalLM\nm = AutoModelForCausalLM.from_pretrained("TheBloke/Llama-2-7B-GGML", revision="${COMMIT}")`,
@@ -919,6 +921,14 @@ ruleTester.run('hf/unpinned-revision', rule, {
     {
       code: 'from llama_cpp import Llama\ndef load(repo, rev):\n    return Llama.from_pretrained(repo_id=repo, filename="*.gguf", revision=rev)',
       errors: [{ messageId: 'llamaRevisionIgnoredUnknownId', confidence: 'low' }],
+    },
+    // whisperX's load_model builds faster-whisper's WhisperModel from the same names
+    {
+      code: 'import whisperx\nmodel = whisperx.load_model("large-v2", "cuda", compute_type="float16")\nm2 = whisperx.load_model(whisper_arch="Systran/faster-whisper-small", device="cpu")',
+      errors: [
+        { messageId: 'snapshotUnpinned', line: 2, confidence: 'high', data: { api: 'whisperx.load_model', id: 'Systran/faster-whisper-large-v2' } },
+        { messageId: 'snapshotUnpinned', line: 3, confidence: 'high', data: { api: 'whisperx.load_model', id: 'Systran/faster-whisper-small' } },
+      ],
     },
     // faster-whisper: sizes are Systran repositories; WhisperModel takes no revision (a `revision=` goes to ctranslate2)
     {
