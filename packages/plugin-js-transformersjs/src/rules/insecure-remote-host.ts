@@ -75,7 +75,7 @@ export default createRule<[Options?], JsSourceCode>({
     const check = (field: string, value: JsNode, node: JsNode, write: EnvWrite) => {
       if (field === 'env.remoteHost') {
         const location = classifyLocation(sc, value);
-        if (location.kind === 'unknown') {
+        if (location.kind === 'unknown' || location.overridable) {
           // known values that point different ways (`prod ? "https://huggingface.co/" :
           // "http://localhost:8000/"`, also held in a variable): each is judged, a local model
           // server (loopback, relative) among them as it is alone

@@ -437,7 +437,7 @@ export function relativeStart(prefix: string): boolean {
 }
 
 /** Where the value of `expr` points (`depth`: how many values deep the question already is). */
-export function classifyLocation(sc: JsSourceCode, expr: JsNode, options: { hubIds?: boolean } = {}, depth = 0): ModelLocation {
+export function classifyLocation(sc: JsSourceCode, expr: JsNode, options: { hubIds?: boolean; branches?: boolean } = {}, depth = 0): ModelLocation {
   const hubIds = options.hubIds ?? false;
   const value = sc.constant(expr);
   if (typeof value === 'string') {
@@ -541,7 +541,53 @@ export function classifyLocation(sc: JsSourceCode, expr: JsNode, options: { hubI
     // `models/` + anything: a relative URL (where ids are accepted, `Xenova/` + name may be a Hub id)
     if (!hubIds && relativeStart(bounds.prefix)) return { kind: 'local', partial: true };
   }
-  return knownChoices(sc, expr, hubIds) ?? { kind: 'unknown' };
+  return knownChoices(sc, expr, hubIds) ?? (options.branches !== false && depth < MAX_SPLIT_DEPTH ? branchChoices(sc, node, hubIds, depth) : undefined) ?? { kind: 'unknown' };
+}
+
+/** How many branches of nested `?:` `branchChoices` reads (more: not known), and how deep in a question it still splits one. */
+const MAX_BRANCHES = 16;
+const MAX_SPLIT_DEPTH = 3;
+
+/**
+ * A `?:` (nested ones too) whose branches are not all constants, each branch classified by itself
+ * (not split again, so the work stays bounded): remote on some paths and local on the others
+ * (`app.isPackaged ? path.join(process.resourcesPath, 'm.onnx') : 'https://…/m.onnx'`) is the remote
+ * branches' location with `overridable` (reported at medium confidence, naming the remote values);
+ * all local is local. Anything else (a branch not known, a Hub id): undefined.
+ */
+function branchChoices(sc: JsSourceCode, node: JsNode, hubIds: boolean, depth: number): ModelLocation | undefined {
+  if (node.type !== 'ConditionalExpression') return undefined;
+  const leaves: JsNode[] = [];
+  const stack: JsNode[] = [node];
+  while (stack.length > 0) {
+    const n = unwrapExpression(stack.pop()!);
+    if (n.type === 'ConditionalExpression') stack.push(n.alternate, n.consequent);
+    else if (leaves.push(n) > MAX_BRANCHES) return undefined;
+  }
+  const located = leaves.map((leaf) => classifyLocation(sc, leaf, { hubIds, branches: false }, depth + 1));
+  if (located.some((l) => l.kind !== 'local' && l.kind !== 'remote')) return undefined;
+  const remote = located.filter((l) => l.kind === 'remote');
+  if (remote.length === 0) return located.every((l) => !l.partial) ? { kind: 'local' } : { kind: 'local', partial: true };
+  return remoteOnSomePaths(remote.map((l) => ({ ...l, values: l.values ?? (l.value !== undefined ? [l.value] : undefined) })), remote.length < located.length);
+}
+
+/**
+ * Remote locations of some of the values a load may be given, merged: every known value named, plain
+ * HTTP when all are, the one host when they share it, `partial` when one is only partly known, and
+ * `overridable` (reported at medium confidence) when other values — local ones — are possible too.
+ */
+function remoteOnSomePaths(remote: readonly ModelLocation[], others: boolean): ModelLocation {
+  const values = remote.every((l) => l.values) ? [...new Set(remote.flatMap((l) => l.values!))] : undefined;
+  const hosts = new Set(remote.map((l) => l.host));
+  return {
+    kind: 'remote',
+    value: values?.length === 1 ? values[0] : undefined,
+    ...(values ? { values } : {}),
+    http: remote.every((l) => l.http),
+    host: hosts.size === 1 ? remote[0].host : undefined,
+    ...(remote.some((l) => l.partial) ? { partial: true } : {}),
+    ...(others || remote.some((l) => l.overridable) ? { overridable: true } : {}),
+  };
 }
 
 /**
@@ -559,7 +605,13 @@ function knownChoices(sc: JsSourceCode, expr: JsNode, hubIds: boolean): ModelLoc
   const values = known.values as string[];
   const kinds = values.map((v) => classifyString(v, hubIds));
   const kind = kinds[0].kind;
-  if (kinds.some((k) => k.kind !== kind)) return undefined;
+  if (kinds.some((k) => k.kind !== kind)) {
+    // local on some paths, remote on the others (`dev ? './m.onnx' : 'https://…/m.onnx'`): the remote
+    // values, as values the analysis knows but others may replace (reported at medium confidence)
+    if (!kinds.every((k) => k.kind === 'local' || k.kind === 'remote')) return undefined;
+    const remote = values.flatMap((v, i) => (kinds[i].kind === 'remote' ? [{ ...kinds[i], value: v, values: [v] }] : []));
+    return remoteOnSomePaths(remote, true);
+  }
   if (kind === 'local') return known.others ? undefined : { kind: 'local' };
   if (kind !== 'hub' && kind !== 'remote') return undefined;
   const hosts = new Set(kinds.map((k) => k.host));

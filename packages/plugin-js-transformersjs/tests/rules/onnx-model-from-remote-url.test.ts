@@ -6,6 +6,8 @@ const expo = "import * as ort from 'onnxruntime-react-native';\nimport { Asset }
 
 tester.run(id(rule), rule, {
   valid: [
+    // every branch of a `?:` local
+    "import path from 'node:path';\nimport { app } from 'electron';\nimport * as ort from 'onnxruntime-node';\nconst modelPath = app.isPackaged ? path.join(process.resourcesPath, 'm.onnx') : './models/m.onnx';\nexport const s = () => ort.InferenceSession.create(modelPath);",
     // an exported helper without a default: calls of the file with local URLs only, or none
     "import * as ort from 'onnxruntime-web';\nexport async function load(u: string) { return ort.InferenceSession.create(u); }\nload('/models/model.onnx'); load('./models/other.onnx');",
     "import * as ort from 'onnxruntime-web';\nexport async function load(u: string) { return ort.InferenceSession.create(u); }",
@@ -60,6 +62,19 @@ tester.run(id(rule), rule, {
     imp + `const MODEL_URLS = ['/models/encoder.onnx', './models/decoder.onnx'];\nexport const s = await Promise.all(MODEL_URLS.map((modelUrl) => ort.InferenceSession.create(modelUrl)));`,
   ],
   invalid: [
+    // remote on some paths, local on the others: medium, naming the remote value (review jsdesk P2-b)
+    {
+      code: "import * as ort from 'onnxruntime-web';\ndeclare const c0: boolean;\nexport const s = ort.InferenceSession.create(c0 ? './x0.onnx' : 'https://cdn.example.com/m.onnx');",
+      errors: [{ messageId: 'remote', data: { callee: 'ort.InferenceSession.create', url: '"https://cdn.example.com/m.onnx"' }, confidence: 'medium', line: 3 }],
+    },
+    {
+      code: "import path from 'node:path';\nimport { app } from 'electron';\nimport * as ort from 'onnxruntime-node';\nconst modelUrl = app.isPackaged\n  ? path.join(process.resourcesPath, 'models', 'silero_vad.onnx')\n  : 'https://huggingface.co/onnx-community/silero-vad/resolve/main/onnx/model.onnx';\nexport const createVad = () => ort.InferenceSession.create(modelUrl);",
+      errors: [{ messageId: 'remote', data: { callee: 'ort.InferenceSession.create', url: '"https://huggingface.co/onnx-community/silero-vad/resolve/main/onnx/model.onnx"' }, confidence: 'medium', line: 7 }],
+    },
+    {
+      code: "import * as ort from 'onnxruntime-web';\nexport const s = (dev, name) => ort.InferenceSession.create(dev ? `./models/${name}.onnx` : dev === 0 ? 'http://cdn.example.com/a.onnx' : 'http://cdn.example.com/b.onnx');",
+      errors: [{ messageId: 'http', data: { callee: 'ort.InferenceSession.create', url: '"http://cdn.example.com/a.onnx" or "http://cdn.example.com/b.onnx"' }, confidence: 'medium', line: 2, suggestions: [{ messageId: 'useHttps', output: "import * as ort from 'onnxruntime-web';\nexport const s = (dev, name) => ort.InferenceSession.create(dev ? `./models/${name}.onnx` : dev === 0 ? 'https://cdn.example.com/a.onnx' : 'https://cdn.example.com/b.onnx');" }] }],
+    },
     // an exported helper without a default, given a remote URL by a call of the file: medium (other modules may pass anything)
     {
       code: "import * as ort from 'onnxruntime-web';\nexport async function load(u: string) { return ort.InferenceSession.create(u); }\nload('https://cdn.example.com/m.onnx');",
