@@ -172,6 +172,17 @@ function bindingOrder(all: PythonBinding[]): { points: number[]; latestFirst: nu
   return order;
 }
 
+/**
+ * The first `parameter` binding of a name's bindings, found once per list (asked at each use of the
+ * name: a name rebound thousands of times was read whole at each of its uses).
+ */
+const firstParameters = new WeakMap<PythonBinding[], { length: number; param: PythonBinding | undefined }>();
+function firstParameter(all: PythonBinding[]): PythonBinding | undefined {
+  let known = firstParameters.get(all);
+  if (!known || known.length !== all.length) firstParameters.set(all, (known = { length: all.length, param: all.find((b) => b.kind === 'parameter') }));
+  return known.param;
+}
+
 /** Left sides that unpack (`a, b = …`, `(a, b) = …`, `[a, b] = …`). */
 const UNPACK_PATTERNS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern']);
 /** Returned values `unpackedValues` reads element by element. */
@@ -326,6 +337,10 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private readonly instanceCache = new Map<number, readonly string[]>();
   private readonly classOfCache = new Map<number, Node | undefined>();
   private classAttributeNames?: Set<string>;
+  /** `dominanceHorizons` per list of bindings. */
+  private readonly horizons = new WeakMap<PythonBinding[], number[]>();
+  /** `memberValueNodes` per class id and member name. */
+  private readonly memberValueCache = new Map<string, Node[] | undefined>();
   /** The file reads `vars(…)`/`__dict__`: attributes may be set under names not spelled. */
   private setsAttributesDynamically?: boolean;
   /** Per member name: a `setattr` of the file may set it on an attribute bag (see `setattrMaySet`). */
@@ -1280,6 +1295,16 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     if (!this.classAttributeNames.has(member) && this.scopes.attributeAssignmentsOf(member).length === 0) return undefined;
     const cls = this.classOf(object);
     if (!cls) return undefined;
+    // Asked again for each `CFG.lr` of the file: each (class, member) is answered once, or thousands of
+    // module-level `CFG.lr = …` lines would each read all the others (review kaggle P3-3).
+    const key = `${cls.id}:${member}`;
+    if (this.memberValueCache.has(key)) return this.memberValueCache.get(key);
+    const values = this.computeMemberValueNodes(cls, member);
+    this.memberValueCache.set(key, values);
+    return values;
+  }
+
+  private computeMemberValueNodes(cls: Node, member: string): Node[] | undefined {
     // The class, then the classes of this file it inherits from, as attribute lookup finds them: the
     // first that assigns the name (in its body or as `self.x = …` in its methods) gives the values; a
     // subclass's own assignment shadows its bases' (`class Pinned(Base): trust_remote_code = False`).
@@ -1640,10 +1665,11 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     const ranBefore = self ? self.startIndex : at;
     /** The point of the binding that certainly ran before `at` (the walk back stops there), if any. */
     let certain: number | undefined;
+    const horizons = this.dominanceHorizons(all);
     for (let k = lo; k < latestFirst.length; k++) {
       const b = all[latestFirst[k]];
       out.push(b);
-      if ((self && b.node.id === self.id) || this.dominates(b, ranBefore)) {
+      if ((self && b.node.id === self.id) || (ranBefore < horizons[latestFirst[k]] && this.dominates(b, ranBefore))) {
         certain = points[latestFirst[k]];
         break;
       }
@@ -1674,6 +1700,37 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       else if (t === 'function_definition' || t === 'class_definition' || t === 'lambda') break;
     }
     return out;
+  }
+
+  /**
+   * Per binding of `all`: an offset from which on `dominates` is false (past the innermost block
+   * around it that may not run through), found once per list, so that the walk back at each use of a
+   * name rebound in many `if`/`else` blocks passes the closed blocks without reading them again.
+   */
+  private dominanceHorizons(all: PythonBinding[]): number[] {
+    let known = this.horizons.get(all);
+    if (known && known.length === all.length) return known;
+    known = all.map((b) => {
+      switch (b.kind) {
+        case 'parameter':
+          return Number.POSITIVE_INFINITY;
+        case 'for':
+          return b.node.childForFieldName('body')?.endIndex ?? Number.NEGATIVE_INFINITY;
+        case 'except':
+        case 'match':
+          return b.node.endIndex;
+        default: {
+          const inExpression = b.node.type === 'named_expression' || b.node.type === 'for_in_clause';
+          const node = inExpression ? null : b.node.type === 'with_item' ? b.node.parent : b.node;
+          if (!node) return Number.NEGATIVE_INFINITY;
+          // a `with` body lies inside its statement, so inside the blocks of its chain
+          const chain = this.runChain(node);
+          return chain.length > 0 ? chain[chain.length - 2] : b.kind === 'with' ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+        }
+      }
+    });
+    this.horizons.set(all, known);
+    return known;
   }
 
   /** True when binding `b` certainly executed before offset `at` (no loops considered). */
@@ -2434,8 +2491,9 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
 
   /** When the identifier names a parameter of its enclosing function or lambda: that parameter. */
   parameterOf(identifier: Node): PythonParameter | undefined {
-    const list = this.bindings(identifier);
-    const param = list.find((b) => b.kind === 'parameter');
+    if (identifier.type !== 'identifier') return undefined;
+    const scope = this.scopes.resolve(identifier.text, identifier.startIndex);
+    const param = scope ? firstParameter(scope.bindings.get(identifier.text)!) : undefined;
     if (!param) return undefined;
     const params = param.node.parent;
     const fn = params?.parent;

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Node } from 'web-tree-sitter';
-import { parsePython, parserMemoryAccess, python } from '../src/index.js';
+import { PythonSourceCode, parsePython, parserMemoryAccess, python } from '../src/index.js';
 import { calleeName, nodesOfType, parse } from './helpers.js';
 
 describe('python language', () => {
@@ -275,6 +275,41 @@ describe('hostile and unusual input', () => {
     const setattrs = await parse(`import argparse\nargs = argparse.Namespace(${Array.from({ length: n }, (_, i) => `y${i}=False`).join(', ')})\n${Array.from({ length: n }, (_, i) => `setattr(o, "z${i}", 1)\nx${i} = args.y${i}\n`).join('')}`);
     const reads = nodesOfType(setattrs, 'attribute').filter((a) => setattrs.getText(a).startsWith('args.'));
     expect(reads.map((r) => setattrs.constant(r)).every((v) => v === false)).toBe(true);
+  });
+
+  // each `CFG.lr` read the class of every `CFG.lr = …` of the file again: quadratic (review kaggle P3-3, 11 s on 6,000 lines)
+  it('many module-level assignments of one class attribute: each (class, member) is looked up once', async () => {
+    const n = 2000;
+    const sc = await parse(`class CFG:\n    model = "m"\n    lr = 1e-5\n${'CFG.lr = 0.5\n'.repeat(n)}x = CFG.model\n`);
+    const classOf = vi.spyOn(PythonSourceCode.prototype as unknown as { classOf: (n: Node) => Node | undefined }, 'classOf');
+    try {
+      const reads = nodesOfType(sc, 'attribute').filter((a) => sc.getText(a).startsWith('CFG.'));
+      expect(reads).toHaveLength(n + 1);
+      for (const r of reads) sc.qualifiedNames(r);
+      expect(sc.attributeValues(reads[0])!.map((v) => sc.getText(v))).toEqual(['1e-5', ...Array<string>(n).fill('0.5')]);
+      expect(sc.attributeValues(reads[n])!.map((v) => sc.getText(v))).toEqual(['"m"']);
+      expect(classOf.mock.calls.length).toBeLessThan(4 * n); // it was n for each of the n reads
+    } finally {
+      classOf.mockRestore();
+    }
+  });
+
+  // the walk back from each use passed every earlier `if`/`else` block, asking of each binding whether it
+  // certainly ran first (review audio P3-5): the blocks closed before the use are passed without asking
+  it('a name rebound in many if/else blocks: the walk back from each use asks no closed block again', async () => {
+    const n = 400;
+    const sc = await parse(`def g(p, c):\n    x = p\n${Array.from({ length: n }, (_, i) => `    if c == ${i}:\n        x = x + '${i}'\n    else:\n        x = str(x)\n`).join('')}    return x\n`);
+    const dominates = vi.spyOn(PythonSourceCode.prototype as unknown as { dominates: (...a: unknown[]) => boolean }, 'dominates');
+    try {
+      const uses = nodesOfType(sc, 'identifier').filter((i) => i.text === 'x' && i.parent?.type !== 'assignment');
+      expect(uses).toHaveLength(2 * n + 1);
+      const reaching = uses.map((u) => sc.reachingBindings(u).length);
+      expect(reaching[0]).toBe(1); // x = p
+      expect(reaching[2 * n]).toBe(2 * n + 1); // every branch back to x = p
+      expect(dominates.mock.calls.length).toBeLessThan(4 * (2 * n + 1)); // it was every earlier binding at each use
+    } finally {
+      dominates.mockRestore();
+    }
   });
 
   it('deep nesting and long alias chains give up instead of overflowing the stack', async () => {
