@@ -588,6 +588,31 @@ export function dataOrigin(sc: SC, expr: Node | undefined, depth = 0): Origin {
 
 const origins = new WeakMap<SC, DepthBoundMemo<Origin>>();
 
+/** Per file: a number of its own (below node ids' range, negative) for each scope's name, the key of its values in `origins`. */
+const valueKeys = new WeakMap<SC, Map<string, number>>();
+
+/**
+ * The strongest origin of the values assigned to the name a use reads (`bindingsOf`, every binding of
+ * the name in its scope, whatever the use): the same for each use of the name, so it is worked out once
+ * per name and depth, in `origins` beside the nodes' answers (with their rules: an answer the depth
+ * bound cut short is reused only as deep or deeper). A name rebound in many `if`/`else` blocks, each
+ * reading it, was otherwise read whole at each of its uses (review audio P3-5: 3,000 blocks, 32–48 s).
+ */
+function valuesOrigin(sc: SC, expr: Node, bindings: readonly PythonBinding[], depth: number): Origin {
+  if (bindings.length === 0) return 'unknown';
+  let keys = valueKeys.get(sc);
+  if (!keys) valueKeys.set(sc, (keys = new Map()));
+  // the first binding of the name in its scope (a node binds a name in one scope only)
+  const name = `${bindings[0].node.id}:${expr.text}`;
+  let key = keys.get(name);
+  if (key === undefined) keys.set(name, (key = -1 - keys.size));
+  return origins.get(sc)!.answer(key, depth, () => {
+    let best: Origin = 'unknown';
+    for (const v of sc.bindingsOf(expr)) best = strongest(best, dataOrigin(sc, v, depth + 1));
+    return best;
+  });
+}
+
 function computeDataOrigin(sc: SC, expr: Node, depth: number): Origin {
   switch (expr.type) {
     case 'string':
@@ -627,11 +652,10 @@ function computeDataOrigin(sc: SC, expr: Node, depth: number): Origin {
         if (writtenByDownload(sc, expr)) return 'network'; // (`s3.download_file(bucket, key, file_path)` of a parameter `file_path`)
         return isFixtureParameter(sc, expr) ? 'unknown' : isRequestParameter(sc, expr) ? 'network' : 'parameter';
       }
-      const values = sc.bindingsOf(expr);
-      let best: Origin = 'unknown';
-      for (const v of values) best = strongest(best, dataOrigin(sc, v, depth + 1));
+      const bindings = sc.bindings(expr);
+      let best: Origin = valuesOrigin(sc, expr, bindings, depth);
       // `buf += sock.recv(4096)` (or of a name bound to it) in a receive loop: what is appended
-      if (best !== 'network') best = strongest(best, appendedOrigin(sc, sc.bindings(expr)));
+      if (best !== 'network') best = strongest(best, appendedOrigin(sc, bindings));
       // `download_url_to_file(url, dst)` … `torch.load(dst)`, `blob.download_to_filename(tmp.name)` …
       // `pickle.load(tmp)`: the file a download of the function wrote
       if (best !== 'network' && writtenByDownload(sc, expr)) best = 'network';
@@ -1226,6 +1250,20 @@ function ownWrite(sc: SC, expr: Node, dumpers: ReadonlySet<string>, orMaybe: boo
 
 const dumperCalls = new WeakMap<object, Map<string, Node[]>>();
 
+/** Per file, by the first binding of a name and the count of its bindings: its augmented assignments. */
+const augmentedBindings = new WeakMap<object, Map<string, readonly PythonBinding[]>>();
+
+/** The augmented assignments among a name's bindings (`bindings`: all of them), found once per name. */
+function augmentedOf(sc: SC, bindings: readonly PythonBinding[]): readonly PythonBinding[] {
+  if (bindings.length === 0) return bindings;
+  let memo = augmentedBindings.get(sc);
+  if (!memo) augmentedBindings.set(sc, (memo = new Map()));
+  const key = `${bindings[0].node.id}:${bindings[0].name}:${bindings.length}`;
+  let augmented = memo.get(key);
+  if (!augmented) memo.set(key, (augmented = bindings.filter((b) => b.kind === 'augmented' && b.node.type === 'augmented_assignment')));
+  return augmented;
+}
+
 /** `appendedOrigin` per file, by the first augmented assignment of the name (its answer, or `unknown` while it is asked). */
 const appendedOrigins = new WeakMap<object, Map<number, Origin>>();
 
@@ -1235,7 +1273,7 @@ const appendedOrigins = new WeakMap<object, Map<number, Origin>>();
  * and again, would otherwise ask its bindings once per path through them).
  */
 function appendedOrigin(sc: SC, bindings: readonly PythonBinding[]): Origin {
-  const augmented = bindings.filter((b) => b.kind === 'augmented' && b.node.type === 'augmented_assignment');
+  const augmented = augmentedOf(sc, bindings);
   if (augmented.length === 0) return 'unknown';
   let memo = appendedOrigins.get(sc);
   if (!memo) appendedOrigins.set(sc, (memo = new Map()));

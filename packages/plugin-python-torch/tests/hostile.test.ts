@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { PythonSourceCode } from '@oculum/lang-python';
 import { lintAll } from './helpers.js';
 
 const findings = (text: string) => lintAll(text, { file: 'hostile.py' });
@@ -84,6 +85,24 @@ describe('a path rebound again and again before it is loaded', () => {
     const text = `import os, pickle\ndef g(p, flags):\n${Array.from({ length: 400 }, (_, i) => `    if flags[${i}]:\n        p = os.path.join(p, '${i}')\n`).join('')}    with open(p, 'rb') as f:\n        return pickle.load(f)\n`;
     const found = await findings(text);
     expect(found.map((f) => [f.ruleId, f.confidence])).toEqual([['torch/pickle-load', 'high']]);
+  });
+});
+
+// every use of a name reads the values of all its bindings (whatever the use): they are read once per
+// name, not at each use (review audio P3-5: 3,000 `if`/`else` blocks rebinding one name took 32–48 s)
+describe('a name rebound in many if/else blocks, each reading it', () => {
+  it('reads the values of the name once, not at each use', async () => {
+    const n = 400;
+    const text = `import torch\ndef g(p, c):\n    x = p\n${Array.from({ length: n }, (_, i) => `    if c == ${i}:\n        x = x + '${i}'\n    else:\n        x = str(x)\n`).join('')}    return torch.load(x)\n`;
+    const bindingsOf = vi.spyOn(PythonSourceCode.prototype, 'bindingsOf');
+    try {
+      const found = await findings(text);
+      expect(found.map((f) => [f.ruleId, f.confidence])).toEqual([['torch/load-without-weights-only', 'high']]);
+      const read = bindingsOf.mock.results.reduce((sum, r) => sum + (r.value as unknown[]).length, 0);
+      expect(read).toBeLessThan(20 * (2 * n + 1)); // it was the name's 801 values at each of its 800 uses, at each depth
+    } finally {
+      bindingsOf.mockRestore();
+    }
   });
 });
 
