@@ -365,8 +365,9 @@ function resolveOther(sc: PySourceCode, node: PyNode, depth: number): Resolved {
       // `self.model_id` assigned once in this class (`self.model_id = model_id`, a parameter with a
       // default): that value, overridable (a subclass or a later assignment elsewhere may change it)
       const values = sc.attributeValues(node);
-      if (values && values.length === 1) {
-        const r = resolve(sc, values[0], depth + 1);
+      const only = values && values.length > 1 ? overridingWrite(sc, node, values) : values?.length === 1 ? values[0] : undefined;
+      if (only) {
+        const r = resolve(sc, only, depth + 1);
         return r.kind === 'string' ? { ...r, soft: true } : r.kind === 'local' || r.kind === 'private-temp' ? r : { kind: 'unknown' };
       }
       // `args.model_name` after `parser.add_argument("--model_name", default="meta-llama/Llama-2-7b-hf")`
@@ -415,6 +416,22 @@ function resolveOther(sc: PySourceCode, node: PyNode, depth: number): Resolved {
     default:
       return { kind: 'unknown' };
   }
+}
+
+/**
+ * `CFG.model` after `class CFG: model = "org/x"` and a module-level `CFG.model = "/kaggle/input/x"` that certainly
+ * runs before the use (the language's `attributeWritesReaching`, one write on every path): that write's value,
+ * when every other value the class gives the attribute is its body's own, which the write replaces.
+ */
+function overridingWrite(sc: PySourceCode, attr: PyNode, values: PyNode[]): PyNode | undefined {
+  const object = attr.childForFieldName('object');
+  const name = attr.childForFieldName('attribute')?.text;
+  if (object?.type !== 'identifier' || !name) return undefined;
+  const { writes, everyPath } = sc.attributeWritesReaching(object, name, attr);
+  if (!everyPath || writes.length !== 1) return undefined;
+  const value = writes[0].value;
+  const inClassBody = (v: PyNode) => v.parent?.type === 'assignment' && v.parent.parent?.type === 'expression_statement' && v.parent.parent.parent?.type === 'block' && v.parent.parent.parent.parent?.type === 'class_definition';
+  return values.every((v) => same(v, value) || inClassBody(v)) ? value : undefined;
 }
 
 /**

@@ -29,6 +29,8 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'import os\nfrom transformers import AutoModel\nDIRS = {"a": "./models/a", "b": "./models/b"}\ndef load(name):\n    return AutoModel.from_pretrained(DIRS[name])',
     // an entry of a table of tables whose every value is a local directory
     'from transformers import AutoModel\nDIRS = {"a": {"path": "./models/a"}, "b": {"path": "/models/b"}}\ndef load(name):\n    cfg = DIRS[name]\n    return AutoModel.from_pretrained(cfg["path"])',
+    // a config class's id replaced at module level by a local path before the load (offline Kaggle submissions)
+    'from transformers import AutoModel\nclass CFG:\n    model = "microsoft/deberta-v3-base"\nCFG.model = "/kaggle/input/deberta-v3-base-local"\nm = AutoModel.from_pretrained(CFG.model)',
     // an environment default that is a local path, or a placeholder read offline
     'import os\nfrom transformers import AutoModel\nm = AutoModel.from_pretrained(os.environ.get("MODEL_DIR", "./models/final"))',
     'import os\nfrom transformers import AutoModel\nm = AutoModel.from_pretrained(os.environ.get("BASE_MODEL", None), local_files_only=True)',
@@ -273,6 +275,15 @@ ruleTester.run('hf/unpinned-revision', rule, {
       errors: [
         { messageId: 'missingRevision', line: 4, confidence: 'medium', data: { api: 'hf_hub_download', id: 'suno/bark' } },
         { messageId: 'missingRevision', line: 10, confidence: 'high', data: { api: 'hf_hub_download', id: 'suno/bark' } },
+      ],
+    },
+    // a config class's id replaced at module level before the load: the value written last; a write on some paths
+    // only leaves the id unknown
+    {
+      code: 'from transformers import AutoModel\nclass CFG:\n    model = "microsoft/deberta-v3-base"\nCFG.model = "microsoft/deberta-v3-large"\nm = AutoModel.from_pretrained(CFG.model)\nclass C2:\n    model = "/kaggle/input/x"\nif debug:\n    C2.model = "org/small"\nn = AutoModel.from_pretrained(C2.model)',
+      errors: [
+        { messageId: 'missingRevision', line: 5, confidence: 'medium', data: { api: 'AutoModel.from_pretrained', id: 'microsoft/deberta-v3-large' } },
+        { messageId: 'missingRevisionUnknownId', line: 10, confidence: 'low', data: { api: 'AutoModel.from_pretrained', localAdvice: LOCAL_MODEL } },
       ],
     },
     // a helper's parameter that every call of the file gives a known id: medium (a caller elsewhere may pass another)
