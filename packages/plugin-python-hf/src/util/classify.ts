@@ -129,7 +129,7 @@ export function isModelFile(s: string): boolean {
  * Files that are evidently no model: pages, text and tables, images, audio and video samples, checksum lists
  * and signatures (`checklist.chk`, `SHA256SUMS.sha256`, `model.bin.asc`).
  */
-const NON_MODEL_EXT = /\.(?:html?|json|txt|md|rst|csv|tsv|xml|ya?ml|png|jpe?g|gif|svg|webp|bmp|ico|css|js|py|sh|pdf|wav|mp3|flac|ogg|opus|m4a|aac|mp4|webm|avi|mov|mkv|chk|md5|sha1|sha256|sha512|asc|sig)$/i;
+const NON_MODEL_EXT = /\.(?:html?|json|txt|md|rst|csv|tsv|xml|ya?ml|png|jpe?g|gif|svg|webp|bmp|ico|css|js|py|sh|pdf|wav|mp3|flac|ogg|opus|m4a|aac|mp4|webm|avi|mov|mkv|ttf|otf|ttc|woff2?|eot|names|chk|md5|sha1|sha256|sha512|asc|sig)$/i;
 
 /**
  * A URL or file name of a known kind that is not a model (`index.html`, `table.csv`, `config.json`,

@@ -38,6 +38,9 @@ ruleTester.run('hf/download-without-hash', rule, {
     'class Store:\n    def get_file(self, name, url):\n        pass\n    def run(self):\n        self.get_file("model.h5", "https://example.org/model.h5")',
     // an audio or video sample is evidently no model (silero's example notebooks)
     'import torch\nfor i, url in enumerate(samples):\n    torch.hub.download_url_to_file(url, dst=f"sample{i}.wav")\ntorch.hub.download_url_to_file(clip_url, "clip.mp4")',
+    // YOLOv5's check_font: a font is evidently no model (review vision P2-1)
+    'import torch\nfrom pathlib import Path\nFONT = "Arial.ttf"\ndef check_font():\n    file = Path.home() / FONT\n    if not file.exists():\n        torch.hub.download_url_to_file(f"https://ultralytics.com/assets/{FONT}", str(file))',
+    'import torch\ntorch.hub.download_url_to_file("https://example.org/fonts/NotoSans.woff2", "NotoSans.woff2")',
     // torchaudio VoxCeleb1: a split list (.txt) is evidently no model
     'import os\nfrom torch.hub import download_url_to_file\nURL = "https://www.robots.ox.ac.uk/~vgg/data/voxceleb/meta/iden_split.txt"\nclass V:\n    def __init__(self, root, meta_url=URL):\n        p = os.path.join(root, os.path.basename(meta_url))\n        download_url_to_file(meta_url, p)',
   ],
