@@ -163,9 +163,16 @@ export default createRule<[], PySourceCode>({
           if (mode === undefined || (mode & 0o002) === 0) return;
           const r = resolve(sc, pathNode);
           // a join (`path = os.path.join(CKPT_DIR, f"glowtts_{step}.pth")`): its known start, as the save sites
-          // read it, and the name it ends in (`.pth`), which may hold what the start does not, with the path's own text
+          // read it, and the name it ends in (`.pth`), which may hold what the start does not, with the path's own text;
+          // an f-string (`f"/srv/share/yolo_epoch{epoch}.pt"`): its start and its source, whose literal end names the model
           const text =
-            r.kind === 'string' || r.kind === 'prefix' ? r.value : r.kind === 'local' ? [pathNode.text, r.prefix ?? '', joinedName(sc, pathNode) ?? ''].join(' ') : pathNode.text;
+            r.kind === 'string'
+              ? r.value
+              : r.kind === 'prefix'
+                ? [r.value, pathNode.text, ...(pathNode.type === 'identifier' ? valuesOf(sc, pathNode) : []).filter((v) => v.type === 'string').map((v) => v.text)].join(' ')
+                : r.kind === 'local'
+                  ? [pathNode.text, r.prefix ?? '', joinedName(sc, pathNode) ?? ''].join(' ')
+                  : pathNode.text;
           if (!CKPT_TEXT.test(text) && !mentionsModel(text)) return;
           // named only as an output directory (`output_dir`, `save_dir`): a checkpoint's when the file
           // writes models or trains (medium), otherwise any program's output (a sandbox's, a plot's): low

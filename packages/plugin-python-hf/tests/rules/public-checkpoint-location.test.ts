@@ -26,6 +26,8 @@ describe('the public-place trigger group', () => {
 
 ruleTester.run('hf/public-checkpoint-location', rule, {
   valid: [
+    // an f-string whose literal end names no model (a log)
+    'import os\ndef log(epoch):\n    path = f"/srv/share/train{epoch}.log"\n    os.chmod(path, 0o777)',
     // …not in a file that writes no models, nor when a known name says what it is
     'import os\nimport boto3\ndef upload(path):\n    boto3.client("s3").upload_file(path, "site-assets", os.path.basename(path), ExtraArgs={"ACL": "public-read"})',
     'import boto3\nimport torch\ntorch.save(m, "ckpt.pt")\ndef upload(path):\n    boto3.client("s3").upload_file(path, "site-assets", "site/index.html", ExtraArgs={"ACL": "public-read"})',
@@ -85,6 +87,11 @@ ruleTester.run('hf/public-checkpoint-location', rule, {
     {
       code: 'import os\ndef f(checkpoint_dir):\n    os.chmod(checkpoint_dir, 0o777)',
       errors: [{ messageId: 'worldWritable', confidence: 'high' }],
+    },
+    // an f-string whose literal end names the checkpoint (`yolo_epoch{epoch}.pt`; review vision P3-1)
+    {
+      code: 'import os\nimport torch\ndef save(model, epoch):\n    path = f"/srv/share/yolo_epoch{epoch}.pt"\n    torch.save(model.state_dict(), path)\n    os.chmod(path, 0o777)',
+      errors: [{ messageId: 'worldWritable', confidence: 'high', line: 6, data: { api: 'os.chmod', path: 'path', mode: '0o777' } }],
     },
     // a path built with os.path.join: its known start, and the name it ends in (review speech P2-3)
     {
