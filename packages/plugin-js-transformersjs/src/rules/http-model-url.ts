@@ -1,6 +1,6 @@
 import { createRule } from '@oculum/core';
-import { staticKey, type JsNode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
-import { httpsSuggestion, literalHead, startsInsecure, type StringLiteral } from '../utils/http-literals.js';
+import { staticKey, unwrapExpression, type JsNode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
+import { httpLiterals, httpsSuggestion, literalHead, startsInsecure, type StringLiteral } from '../utils/http-literals.js';
 import { importsAny, shown } from '../utils/libraries.js';
 import { HUB_HOST_TRIGGER, hostOf, isHubHost, isLoopback, looksLikeModelFile, MODEL_FILE_TRIGGERS } from '../utils/locations.js';
 import { docsUrl } from '../utils/meta.js';
@@ -97,33 +97,83 @@ export default createRule<[], JsSourceCode>({
       const by = literalsReportedByLoaders(sc).get(node);
       return by !== undefined && [...by].some((name) => enabled.has(prefix + name));
     };
-    // the string's value, escapes and line continuations decoded (`'http:/\⏎/cdn…'`)
-    const check = (node: StringLiteral) => {
-      const head = literalHead(node);
-      if (head === undefined || !startsInsecure(head)) return;
-      const parent = sc.parent(node);
-      if (parent && (MODULE_SOURCES.has(parent.type) || isType(parent, node))) return;
-      const whole = concatenationOf(sc, node);
+    /** A model URL `whole` starting with plain-HTTP `head`: the text to show and whether the host is known, else undefined. */
+    const judge = (whole: JsNode, head: string): { url: string; host: string } | undefined => {
       const bounds = sc.stringBounds(whole);
       const host = hostOf(bounds.value ?? head);
-      if (host && isLoopback(host)) return;
+      if (host && isLoopback(host)) return undefined;
       const value = bounds.value ?? bounds.suffix;
       const modelish =
         looksLikeModelFile(bounds.value ?? head) || looksLikeModelFile(value.replace(/[?#].*$/, '')) || (host !== '' && isHubHost(host)) || isModelRecordUrl(sc, whole);
-      if (!modelish || reportedElsewhere(node)) return;
+      return modelish ? { url: shown(bounds.value ?? `${bounds.prefix}…${bounds.suffix === bounds.prefix ? '' : bounds.suffix}`), host } : undefined;
+    };
+    /** A literal reported by itself: a plain-HTTP start of a model URL written where it is used. */
+    const literalJudged = (node: StringLiteral): { url: string; host: string; whole: JsNode } | undefined => {
+      const head = literalHead(node);
+      if (head === undefined || !startsInsecure(head)) return undefined;
+      const parent = sc.parent(node);
+      if (parent && (MODULE_SOURCES.has(parent.type) || isType(parent, node))) return undefined;
+      const whole = concatenationOf(sc, node);
+      const judged = judge(whole, head);
+      return judged && { ...judged, whole };
+    };
+    // the string's value, escapes and line continuations decoded (`'http:/\⏎/cdn…'`)
+    const check = (node: StringLiteral) => {
+      const judged = literalJudged(node);
+      if (!judged || reportedElsewhere(node)) return;
       context.report({
         node,
         messageId: 'http',
-        data: { url: shown(bounds.value ?? `${bounds.prefix}…${bounds.suffix === bounds.prefix ? '' : bounds.suffix}`) },
+        data: { url: judged.url },
         // The host is not known (`http://${host}/…`): it may be a local server.
-        confidence: host ? 'high' : 'medium',
-        suggest: isKey(sc, whole) ? undefined : httpsSuggestion(sc, [node]),
+        confidence: judged.host ? 'high' : 'medium',
+        suggest: isKey(sc, judged.whole) ? undefined : httpsSuggestion(sc, [node]),
+      });
+    };
+    /**
+     * A URL built on a plain-HTTP base held elsewhere (`const BASE = 'http://…'; BASE + '/m.onnx'`,
+     * `` `${BASE}/m.onnx` ``): reported at the outermost `+` chain or template, unless the base's
+     * literal is reported by itself (it names a model file already) or a loader rule reports the URL.
+     */
+    const checkBuilt = (node: TSESTree.BinaryExpression | TSESTree.TemplateLiteral) => {
+      let first: JsNode;
+      if (node.type === 'BinaryExpression') {
+        // (only the outermost of a chain: the parent, not a walk up, so a long chain stays linear)
+        const up = sc.parent(node);
+        if (node.operator !== '+' || (up?.type === 'BinaryExpression' && up.operator === '+' && up.left === node)) return;
+        first = node;
+        while (first.type === 'BinaryExpression' && first.operator === '+') first = first.left;
+      } else {
+        if (literalHead(node) !== '' || node.expressions.length === 0) return;
+        first = node.expressions[0];
+      }
+      // (a start written as a literal is judged by itself; the start of an enclosing template is judged there)
+      const start = unwrapExpression(first);
+      if (start.type === 'Literal' || start.type === 'TemplateLiteral' || start.type === 'BinaryExpression') return;
+      const parent = sc.parent(node);
+      if (parent?.type === 'TemplateLiteral' && parent.expressions[0] === node && literalHead(parent) === '') return;
+      if (parent?.type === 'TaggedTemplateExpression' || (parent && isType(parent, node))) return;
+      const literals = httpLiterals(sc, start);
+      if (literals.length === 0) return;
+      const bounds = sc.stringBounds(node);
+      if (!startsInsecure(bounds.prefix)) return;
+      const judged = judge(node, bounds.prefix);
+      if (!judged || literals.some((l) => literalJudged(l) !== undefined) || reportedElsewhere(node)) return;
+      context.report({
+        node,
+        messageId: 'http',
+        data: { url: judged.url },
+        confidence: judged.host ? 'high' : 'medium',
+        suggest: httpsSuggestion(sc, literals),
       });
     };
     return {
       Literal: check,
+      BinaryExpression: checkBuilt,
       TemplateLiteral(node: TSESTree.TemplateLiteral) {
-        if (sc.parent(node)?.type !== 'TaggedTemplateExpression') check(node);
+        if (sc.parent(node)?.type === 'TaggedTemplateExpression') return;
+        check(node);
+        checkBuilt(node);
       },
     };
   },

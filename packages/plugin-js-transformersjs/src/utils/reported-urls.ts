@@ -13,7 +13,8 @@ export type LoaderRule = 'onnx-model-from-remote-url' | 'tfjs-model-from-remote-
 const cache = new WeakMap<JsSourceCode, ReadonlyMap<JsNode, ReadonlySet<LoaderRule>>>();
 
 /**
- * The `http://` string literals (see `httpLiterals`) that other rules of the pack report their URL
+ * The `http://` string literals (see `httpLiterals`), and the expressions that build a URL from a
+ * constant base (`` `${BASE}/m.onnx` ``, `BASE + '/m.onnx'`), that other rules of the pack report their URL
  * at, offering the same "Use https://", each with the rules that report it: the plain-HTTP URL of an
  * `InferenceSession.create` (onnx-model-from-remote-url) or of a TensorFlow.js load
  * (tfjs-model-from-remote-url) or of a wllama `loadModelFromUrl` (wllama-model-from-remote-url) or of a
@@ -31,7 +32,11 @@ export function literalsReportedByLoaders(sc: JsSourceCode): ReadonlyMap<JsNode,
     rules.add(rule);
   };
   const add = (source: JsNode, location: ModelLocation, rule: LoaderRule) => {
-    if (location.kind === 'remote' && location.http) for (const l of httpLiterals(sc, source)) mark(l, rule);
+    if (!(location.kind === 'remote' && location.http)) return;
+    for (const l of httpLiterals(sc, source)) mark(l, rule);
+    // the URL built on a constant base (`` `${BASE}/m.onnx` ``), inline or held in a variable
+    const built = sc.definingExpression(source);
+    if (built) mark(built, rule);
   };
   sc.descendants(sc.ast, (n) => {
     if (n.type !== 'CallExpression') return;

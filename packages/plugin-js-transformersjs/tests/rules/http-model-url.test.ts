@@ -34,6 +34,9 @@ const LOADER_CASES: Array<[code: string, loader: Rule<any, any>]> = [
   [`import * as ort from 'onnxruntime-web';\nconst CONFIG = { modelUrl: 'http://x.example/model.onnx' };\nexport const s = ort.InferenceSession.create(CONFIG.modelUrl);`, onnxModelFromRemoteUrl],
   ["import * as tf from '@tensorflow/tfjs';\nexport async function run() {\n  const host = 'models.example.com';\n  const MODEL_URL = `http://${host}/linear/model.json`;\n  return tf.loadLayersModel(MODEL_URL);\n}", tfjsModelFromRemoteUrl],
   [`import { env } from '@huggingface/transformers';\nconst HOST = 'http://huggingface.co/';\nenv.remoteHost = HOST;`, insecureRemoteHost],
+  // a URL built on a plain-HTTP base held in a constant, inline or in a variable (review jsdesk P2-c)
+  ["import * as ort from 'onnxruntime-web';\nconst BASE = 'http://x.example';\nexport const s = ort.InferenceSession.create(`${BASE}/yolov8n.onnx`);", onnxModelFromRemoteUrl],
+  ["import * as ort from 'onnxruntime-web';\nconst BASE = 'http://x.example';\nconst url = BASE + '/yolov8n.onnx';\nexport const s = ort.InferenceSession.create(url);", onnxModelFromRemoteUrl],
   // a MediaPipe Tasks model (`.task` is a model file's extension)
   ["import { FilesetResolver, HandLandmarker } from '@mediapipe/tasks-vision';\nconst v = await FilesetResolver.forVisionTasks('/wasm');\nexport const h = await HandLandmarker.createFromOptions(v, { baseOptions: { modelAssetPath: 'http://models.lan/hand_landmarker.task' } });", mediapipeModelFromRemoteUrl],
 ];
@@ -182,6 +185,9 @@ runFixture({
 const WEBLLM = "import { CreateMLCEngine } from '@mlc-ai/web-llm';\n";
 tester.run(`${id(rule)} (web-llm model records)`, rule, {
   valid: [
+    // a base on this machine; a base over https
+    "const BASE = 'http://localhost:8000';\nexport const u = `${BASE}/model.onnx`;",
+    "const BASE = 'https://x.example';\nexport const u = `${BASE}/model.onnx`;",
     // https, and a loopback host
     `${WEBLLM}const appConfig = { model_list: [{ model: "https://example.com/mlc/Llama-MLC/resolve/main/", model_id: "x", model_lib: "https://example.com/lib.wasm" }] };\nawait CreateMLCEngine("x", { appConfig });`,
     `${WEBLLM}const appConfig = { model_list: [{ model: "http://localhost:8000/mlc/Llama-MLC/", model_id: "x", model_lib: "http://127.0.0.1:8000/lib.wasm" }] };`,
@@ -192,6 +198,23 @@ tester.run(`${id(rule)} (web-llm model records)`, rule, {
     `export const config = { model_list: [{ model_name: "local", model: "http://inference.lan:8000/v1", api_key: "x" }] };`,
   ],
   invalid: [
+    // a record's URL built on a plain-HTTP base held in a constant: reported at the concatenation, the edit on the base (review jsdesk P2-c)
+    {
+      code: "import { CreateMLCEngine } from '@mlc-ai/web-llm';\nconst BASE = 'http://models.lan.example.com';\nexport const e = CreateMLCEngine('m', { appConfig: { model_list: [{ model: BASE + '/Llama-3.2-1B-MLC/', model_id: 'm', model_lib: 'https://x.example.com/lib.wasm' }] } });",
+      errors: [{ messageId: 'http', data: { url: 'http://models.lan.example.com/Llama-3.2-1B-MLC/' }, confidence: 'high', line: 3, column: 76, suggestions: [{ messageId: 'useHttps', output: "import { CreateMLCEngine } from '@mlc-ai/web-llm';\nconst BASE = 'https://models.lan.example.com';\nexport const e = CreateMLCEngine('m', { appConfig: { model_list: [{ model: BASE + '/Llama-3.2-1B-MLC/', model_id: 'm', model_lib: 'https://x.example.com/lib.wasm' }] } });" }] }],
+    },
+    // a base whose literal names the model already: reported there, once
+    {
+      code: "const MODEL = 'http://x.example/model.onnx';\nexport const u = MODEL + '?v=2';",
+      errors: [{ messageId: 'http', data: { url: 'http://x.example/model.onnx' }, confidence: 'high', line: 1, suggestions: [{ messageId: 'useHttps', output: "const MODEL = 'https://x.example/model.onnx';\nexport const u = MODEL + '?v=2';" }] }],
+    },
+    {
+      code: "const BASE = 'http://models.lan.example.com';\nexport const u = `${BASE}/model.onnx`;\nexport const v = BASE + '/weights.safetensors';\nexport const c = `${BASE}/config.json`;",
+      errors: [
+        { messageId: 'http', data: { url: 'http://models.lan.example.com/model.onnx' }, confidence: 'high', line: 2, column: 18, suggestions: [{ messageId: 'useHttps', output: "const BASE = 'https://models.lan.example.com';\nexport const u = `${BASE}/model.onnx`;\nexport const v = BASE + '/weights.safetensors';\nexport const c = `${BASE}/config.json`;" }] },
+        { messageId: 'http', data: { url: 'http://models.lan.example.com/weights.safetensors' }, confidence: 'high', line: 3, column: 18, suggestions: [{ messageId: 'useHttps', output: "const BASE = 'https://models.lan.example.com';\nexport const u = `${BASE}/model.onnx`;\nexport const v = BASE + '/weights.safetensors';\nexport const c = `${BASE}/config.json`;" }] },
+      ],
+    },
     // a file that imports web-llm (a type import too): a record without \`model_lib\` (a prebuilt library) is still read
     {
       code: `import type { AppConfig } from '@mlc-ai/web-llm';\nexport const appConfig: AppConfig = { model_list: [{ model: "http://example.com/mlc/Phi-MLC/resolve/main/", model_id: "phi" }] };`,
