@@ -105,7 +105,8 @@ export function pageLoadsScript(sc: JsSourceCode, test: (src: string) => boolean
 /** The callee as written, shortened for messages (`ort.InferenceSession.create`). */
 export function calleeText(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): string {
   // Compiled CommonJS calls imports as `(0, hub_1.downloadFile)(...)`: name the function, not the sequence.
-  const text = sc.getText(unwrapExpression(call.callee)).replace(/\s+/g, '');
+  // (whitespace dropped, but for one space between two words: `(await import('m')).pipeline`)
+  const text = sc.getText(unwrapExpression(call.callee)).replace(/\s+/g, (space, at: number, all: string) => (/[\w$]/.test(all[at - 1] ?? '') && /[\w$]/.test(all[at + space.length] ?? '') ? ' ' : ''));
   const short = text.length > 60 ? `${text.slice(0, 59)}…` : text;
   return call.type === 'NewExpression' ? `new ${short}` : short;
 }

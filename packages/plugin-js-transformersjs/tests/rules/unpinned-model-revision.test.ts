@@ -213,6 +213,11 @@ tester.run(id(rule), rule, {
       code: `export class EmbeddingService {\n  readonly modelName = 'Xenova/bge-large-en-v1.5';\n  async init() {\n    const { pipeline } = await import('@xenova/transformers');\n    return pipeline('feature-extraction', this.modelName);\n  }\n}`,
       errors: [{ messageId: 'missing', confidence: 'high', line: 5 }],
     },
+    // the callee named with the space after `await` (review jsdesk P3-e)
+    {
+      code: `export async function load() {\n  return (await import('@huggingface/transformers')).pipeline('fill-mask', 'Xenova/bert-base-uncased');\n}`,
+      errors: [{ messageId: 'missing', data: { callee: "(await import('@huggingface/transformers')).pipeline", model: '"Xenova/bert-base-uncased"' }, confidence: 'high', line: 2 }],
+    },
     // a helper that loads the module lazily and returns an object of its members, destructured by the caller (review jsdesk P2-a)
     {
       code: `async function init() {\n  const transformers = await import('@huggingface/transformers');\n  return { pipeline: transformers.pipeline, env: transformers.env };\n}\nexport async function embed() {\n  const { pipeline } = await init();\n  return pipeline('feature-extraction', 'Xenova/all-MiniLM-L6-v2');\n}`,
