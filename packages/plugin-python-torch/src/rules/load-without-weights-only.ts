@@ -65,11 +65,12 @@ export default createRule<[], PythonSourceCode>({
     // as L`, `getattr(torch, "load")`, `from torch import *`), and the rule needs `import torch`, or a
     // star import that may bring `torch` (`from .utils import *`).
     // Lightning's loaders (`load_from_checkpoint`, `trainer.fit(..., ckpt_path=...)`, `cloud_io._load`)
-    // are reported only with a `weights_only` keyword.
+    // are reported only with a `weights_only` keyword, or a checkpoint URL written in the file.
     triggers: [...memberTrigger('load', TORCH_MODULES), /\bload_from_checkpoint\b/, /\bckpt_path\b/, /\bcloud_io\b/],
     // what `create` needs imported: torch, a star import that may bring it, or nothing at all (a
-    // fragment run in a namespace that holds `torch`); or the `weights_only` a Lightning loader is given
-    triggerGroups: [[importTrigger(['torch']), STAR_IMPORT, NO_IMPORT, /\bweights_only\b/]],
+    // fragment run in a namespace that holds `torch`); or the `weights_only` a Lightning loader is
+    // given, or the URL it loads
+    triggerGroups: [[importTrigger(['torch']), STAR_IMPORT, NO_IMPORT, /\bweights_only\b/, /\bhttps?:\/\//i]],
     docs: {
       description:
         'Reports `torch.load` calls that can unpickle arbitrary objects: without `weights_only=True`, with `weights_only=False`, or with a custom `pickle_module`.',
@@ -98,6 +99,8 @@ export default createRule<[], PythonSourceCode>({
         '`functools.partial({{callee}}, ...)` builds a loader without `weights_only=True`; its callers may not pass it. Bind `weights_only=True` in the partial or load safetensors.{{bypass}}',
       lightningFalse:
         '`{{callee}}` with `weights_only=False` hands it to `torch.load`, which unpickles arbitrary objects: a malicious checkpoint runs code when it is loaded. Use `weights_only=True` (allow extra classes with `torch.serialization.add_safe_globals`) or load safetensors.{{bypass}}',
+      lightningRemote:
+        '`{{callee}}` of the URL "{{url}}" without `weights_only=True`: Lightning downloads a remote checkpoint with `weights_only=False` unless told otherwise, so a tampered or malicious checkpoint runs code when it is loaded. Pass `weights_only=True`, or download the file, verify its hash and load it locally.{{bypass}}',
       lightningUnknown:
         "`{{callee}}` hands `weights_only` to `torch.load`, and its value cannot be resolved statically; unless it is True or None, a malicious checkpoint runs code when it is loaded. Drop it or pass `weights_only=True`.{{bypass}}",
       callback:
@@ -382,14 +385,24 @@ export default createRule<[], PythonSourceCode>({
       return { callee, receiver: types.length > 0 ? 'other' : 'unknown', file };
     }
 
-    /** A Lightning loader given `weights_only` (see `LIGHTNING_ROOT`): true when the call is one. */
+    /**
+     * A Lightning loader given `weights_only` (see `LIGHTNING_ROOT`), or given a checkpoint URL: true
+     * when the call is one.
+     */
     function checkLightning(call: Node): boolean {
       const fn = sc.callee(call);
       const flag = sc.argument(call, { name: 'weights_only' });
-      const loader = fn && flag ? lightningLoader(call, fn) : undefined;
-      if (!loader || !flag) return false;
-      // `None` is Lightning's default: torch.load's own for a local file
-      if (isNone(flag)) return true;
+      const loader = fn ? lightningLoader(call, fn) : undefined;
+      if (!loader) return false;
+      if (!flag || isNone(flag)) {
+        // `None` is Lightning's default: torch.load's own for a local file, but `False` for a URL
+        // (`load_state_dict_from_url`, in every Lightning version): a remote checkpoint is unpickled
+        const url = loader.file ? sc.constant(loader.file) : undefined;
+        if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) return Boolean(flag);
+        const confidence = loader.receiver === 'other' ? 'low' : loader.receiver === 'unknown' ? 'medium' : 'high';
+        context.report({ node: call, messageId: 'lightningRemote', data: { callee: loader.callee, url: url.length > 60 ? `${url.slice(0, 57)}...` : url, bypass: bypassNote(info()) }, confidence });
+        return true;
+      }
       const state = flagStateThroughCallers(sc, flag, context.depth);
       if (state !== 'false' && state !== 'unknown') return true;
       const data = { callee: loader.callee, bypass: bypassNote(info()) };

@@ -586,8 +586,25 @@ ruleTester.run(`${ID} (Lightning loaders)`, rule, {
     'class Registry:\n    pass\nm = Registry.load_from_checkpoint("a.ckpt", weights_only=False)',
     // a same-file helper every caller of which passes True
     'import pytorch_lightning as pl\nclass Lit(pl.LightningModule):\n    pass\ndef _restore(p, wo):\n    return Lit.load_from_checkpoint(p, weights_only=wo)\nm = _restore("a.ckpt", True)',
+    // a checkpoint URL with weights_only=True; a local path or an s3:// one (torch.load's own default)
+    'import lightning as L\nclass Lit(L.LightningModule):\n    pass\nm = Lit.load_from_checkpoint("https://example.org/lit.ckpt", weights_only=True)',
+    'import lightning as L\nclass Lit(L.LightningModule):\n    pass\nm = Lit.load_from_checkpoint("s3://bucket/lit.ckpt")',
+    // a class of the file with no base outside it, given a URL
+    'class Registry:\n    pass\nm = Registry.load_from_checkpoint("https://example.org/lit.ckpt")',
   ],
   invalid: [
+    // a checkpoint URL and no weights_only: Lightning passes weights_only=False to load_state_dict_from_url
+    {
+      code: 'import lightning as L\nURL = "https://example.org/vae/epoch%3D63.ckpt"\nclass VAE(L.LightningModule):\n    pass\nvae = VAE.load_from_checkpoint(URL)\nvae2 = VAE.load_from_checkpoint(URL, weights_only=None)',
+      errors: [
+        { messageId: 'lightningRemote', line: 5, confidence: 'high', data: { ...litData('VAE.load_from_checkpoint'), url: 'https://example.org/vae/epoch%3D63.ckpt' } },
+        { messageId: 'lightningRemote', line: 6, confidence: 'high', data: { ...litData('VAE.load_from_checkpoint'), url: 'https://example.org/vae/epoch%3D63.ckpt' } },
+      ],
+    },
+    {
+      code: 'from model import LitModel\nm = LitModel.load_from_checkpoint("https://example.org/lit.ckpt")',
+      errors: [{ messageId: 'lightningRemote', line: 2, confidence: 'medium', data: { ...litData('LitModel.load_from_checkpoint'), url: 'https://example.org/lit.ckpt' } }],
+    },
     {
       code: 'import lightning as L\nclass Lit(L.LightningModule):\n    pass\ndef load(p):\n    return Lit.load_from_checkpoint(p, weights_only=False)',
       errors: [{ messageId: 'lightningFalse', line: 5, confidence: 'high', data: litData('Lit.load_from_checkpoint') }],
