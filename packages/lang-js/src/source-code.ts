@@ -1750,15 +1750,21 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
    * default), and where a field of a class that code outside the file may reach is read (see
    * `classEscapes`: `export class P { static model = 'org/name' }`, whose `P.model` another module
    * may assign; `constant` gives the value the file gives it) also with `others`. `undefined` when no
-   * value is known (or past 32 values); `others` false is the answer of `possibleConstants`.
+   * value is known (or past 32 values); `others` false is the answer of `possibleConstants`. With
+   * `truncate`, a value with more than 32 known values (up to 1,024: a loop over a long constant list,
+   * a long chain of `?:`) gives its first 32 and `others`, not `undefined`: a cap is no reason to drop a
+   * finding, but the values left out are not looked at.
    */
-  knownValues(expr: JsNode, options?: { absentAsNull?: boolean }): { values: ConstantValue[]; others: boolean } | undefined {
+  knownValues(expr: JsNode, options?: { absentAsNull?: boolean; truncate?: boolean }): { values: ConstantValue[]; others: boolean } | undefined {
     const open: Open = { value: false };
     const before = this.absentAsNull;
     this.absentAsNull = options?.absentAsNull ?? false;
     try {
       const values = this.choicesOf(expr, 0, open);
-      return values && values.length > 0 ? { values, others: open.value } : undefined;
+      if (values && values.length > 0) return { values, others: open.value };
+      if (!options?.truncate) return undefined;
+      const many = this.manyConstants(unwrapExpression(expr));
+      return many && many.length > MAX_CHOICES ? { values: many.slice(0, MAX_CHOICES), others: true } : undefined;
     } finally {
       this.absentAsNull = before;
     }

@@ -970,6 +970,24 @@ describe('knownValues with absentAsNull', () => {
   });
 });
 
+describe('knownValues with truncate (review jsdesk P3-a)', () => {
+  const known = (text: string, truncate: boolean) => {
+    const { sc, calls: cs } = calls(text);
+    const use = cs.filter((c) => c.callee.type === 'Identifier' && c.callee.name === 'use');
+    return sc.knownValues(use[use.length - 1].arguments[0], { truncate });
+  };
+  const urls = (n: number) => Array.from({ length: n }, (_, i) => `'https://cdn.example.com/m${i}.onnx'`);
+  it('gives the first 32 values of a longer list, and says others may be taken', () => {
+    const text = `const URLS = [${urls(33).join(', ')}];\nURLS.map((u) => use(u));`;
+    expect(known(text, true)).toEqual({ values: urls(32).map((u) => u.slice(1, -1)), others: true });
+    expect(known(text, false)).toBeUndefined();
+  });
+  it('keeps the whole answer up to 32, and no answer when a value is not known', () => {
+    expect(known(`const URLS = [${urls(30).join(', ')}];\nURLS.map((u) => use(u));`, true)).toEqual({ values: urls(30).map((u) => u.slice(1, -1)), others: false });
+    expect(known(`const URLS = [${urls(40).join(', ')}, mystery];\nURLS.map((u) => use(u));`, true)).toBeUndefined();
+  });
+});
+
 describe('possibleStringBounds', () => {
   const bounds = (text: string) => {
     const { sc, calls: cs } = calls(text);

@@ -597,10 +597,13 @@ function remoteOnSomePaths(remote: readonly ModelLocation[], others: boolean): M
  *   a lookup in a constant table (`MODEL_URLS[name]`), a `?:` of two URLs; as known as one constant;
  * - or the value is the default of `process.env.MODEL_URL || 'https://…/model.json'` (`??` too), which
  *   the environment may override: remote or Hub defaults only, with `overridable` (a local default
- *   leaves it unknown: the override is what may go out).
+ *   leaves it unknown: the override is what may go out);
+ * - more than 32 values (a loop over a long list of URLs): the first 32, with `overridable`;
+ * - local on some paths and remote on the others: the remote values, with `overridable`.
  */
 function knownChoices(sc: JsSourceCode, expr: JsNode, hubIds: boolean): ModelLocation | undefined {
-  const known = sc.knownValues(expr);
+  // (more than 32 values: the first 32, with others the analysis did not look at)
+  const known = sc.knownValues(expr, { truncate: true });
   if (!known || !known.values.every((v): v is string => typeof v === 'string')) return undefined;
   const values = known.values as string[];
   const kinds = values.map((v) => classifyString(v, hubIds));

@@ -62,6 +62,11 @@ tester.run(id(rule), rule, {
     imp + `const MODEL_URLS = ['/models/encoder.onnx', './models/decoder.onnx'];\nexport const s = await Promise.all(MODEL_URLS.map((modelUrl) => ort.InferenceSession.create(modelUrl)));`,
   ],
   invalid: [
+    // more than 32 known URLs: the first ones named, at medium confidence (the others are not looked at) (review jsdesk P3-a)
+    {
+      code: `import * as ort from 'onnxruntime-web';\nconst URLS = [${Array.from({ length: 33 }, (_, i) => `'https://cdn.example.com/m${i}.onnx'`).join(', ')}];\nexport const all = URLS.map((u) => ort.InferenceSession.create(u));`,
+      errors: [{ messageId: 'remote', data: { callee: 'ort.InferenceSession.create', url: '"https://cdn.example.com/m0.onnx", "https://cdn.example.com/m1.onnx", "https://cdn.example.com/m2.onnx" or …' }, confidence: 'medium', line: 3 }],
+    },
     // remote on some paths, local on the others: medium, naming the remote value (review jsdesk P2-b)
     {
       code: "import * as ort from 'onnxruntime-web';\ndeclare const c0: boolean;\nexport const s = ort.InferenceSession.create(c0 ? './x0.onnx' : 'https://cdn.example.com/m.onnx');",
