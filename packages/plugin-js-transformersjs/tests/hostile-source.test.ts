@@ -136,3 +136,14 @@ describe('many downloads and hashes in one function (review s32js P1 1c)', () =>
     expect(performance.now() - start).toBeLessThan(4_000);
   });
 });
+
+describe('many module-level env.allowRemoteModels writes (review jsdesk P3-b)', () => {
+  it('reads 3,000 alternating writes, each with a load after it, by the write in force for each load', async () => {
+    const pairs = Array.from({ length: 3000 }, (_, i) => `env.allowRemoteModels = ${i % 2 === 0};\nexport const p${i} = pipeline('t', 'org/m${i}');\n`).join('');
+    const { findings } = await lint(`import { env, pipeline } from '@huggingface/transformers';\n${pairs}`);
+    // (each load after `= true` only: the last module-level write before it decides)
+    expect(findings).toHaveLength(1500);
+    expect(findings.slice(0, 2)).toEqual(['3:19 org/m0', '7:19 org/m2']);
+    expect(findings[1499]).toBe('5999:22 org/m2998');
+  });
+});

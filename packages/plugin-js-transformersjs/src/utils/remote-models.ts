@@ -120,10 +120,38 @@ function limitFor(sc: JsSourceCode, call: JsNode | undefined): number {
   return call === undefined || sc.enclosingFunction(call) !== undefined ? Infinity : call.range[0];
 }
 
-/** The writes that may be in force under `limit`: every write inside a function, module-level ones before it. */
-function writesUnder(sc: JsSourceCode, limit: number): EnvWrite[] {
-  const all = envWrites(sc);
-  return limit === Infinity ? all : all.filter((w) => w.inFunction || w.node.range[1] <= limit);
+/**
+ * The module-level writes of `field` (with `=` only when `assignOnly`), in the order module-level code
+ * runs them (by where they end), kept per file: `lastModuleLevel` finds the one in force under a
+ * limit by binary search, so many loads between many writes cost no walk of all the writes each.
+ */
+const moduleLevelCache = new WeakMap<JsSourceCode, Map<string, EnvWrite[]>>();
+
+function moduleLevelWrites(sc: JsSourceCode, field: string, assignOnly: boolean): EnvWrite[] {
+  let byField = moduleLevelCache.get(sc);
+  if (!byField) moduleLevelCache.set(sc, (byField = new Map()));
+  const key = `${field}${assignOnly ? '=' : ''}`;
+  let writes = byField.get(key);
+  if (!writes) {
+    writes = envWrites(sc).filter((w) => !w.inFunction && w.field === field && (!assignOnly || w.operator === '='));
+    // (stable: writes that end together keep the order `envWrites` found them in)
+    writes = writes.map((w, i) => ({ w, i })).sort((a, b) => a.w.node.range[1] - b.w.node.range[1] || a.i - b.i).map((x) => x.w);
+    byField.set(key, writes);
+  }
+  return writes;
+}
+
+/** The last module-level write of `field` that has run under `limit` (see `limitFor`), if any. */
+function lastModuleLevel(sc: JsSourceCode, field: string, assignOnly: boolean, limit: number): EnvWrite | undefined {
+  const writes = moduleLevelWrites(sc, field, assignOnly);
+  let lo = 0;
+  let hi = writes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (writes[mid].node.range[1] <= limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? undefined : writes[lo - 1];
 }
 
 /** A per-file cache of answers that depend on the `limitFor` of the load. */
@@ -142,10 +170,34 @@ function perLimit<T>(cache: WeakMap<JsSourceCode, Map<number, T>>, sc: JsSourceC
  * non-empty defaults, so they assign nothing.
  */
 function writesInForce(sc: JsSourceCode, field: string, limit: number): EnvWrite[] {
-  const writes = writesUnder(sc, limit).filter((w) => w.field === field && w.operator === '=');
-  const moduleLevel = writes.filter((w) => !w.inFunction);
-  const last = moduleLevel[moduleLevel.length - 1];
-  return writes.filter((w) => w.inFunction || w === last);
+  const last = lastModuleLevel(sc, field, true, limit);
+  const inFunctions = functionWrites(sc, field);
+  if (!last) return inFunctions;
+  // (in the order `envWrites` found them: the module-level one among those of functions)
+  const order = writeOrder(sc);
+  const at = order.get(last)!;
+  const before = inFunctions.filter((w) => order.get(w)! < at);
+  return [...before, last, ...inFunctions.slice(before.length)];
+}
+
+const functionWriteCache = new WeakMap<JsSourceCode, Map<string, EnvWrite[]>>();
+
+/** The `=` writes of `field` inside functions, in the order `envWrites` found them (kept per file). */
+function functionWrites(sc: JsSourceCode, field: string): EnvWrite[] {
+  let byField = functionWriteCache.get(sc);
+  if (!byField) functionWriteCache.set(sc, (byField = new Map()));
+  let writes = byField.get(field);
+  if (!writes) byField.set(field, (writes = envWrites(sc).filter((w) => w.inFunction && w.field === field && w.operator === '=')));
+  return writes;
+}
+
+const orderCache = new WeakMap<JsSourceCode, Map<EnvWrite, number>>();
+
+/** Each write's position in `envWrites`. */
+function writeOrder(sc: JsSourceCode): Map<EnvWrite, number> {
+  let order = orderCache.get(sc);
+  if (!order) orderCache.set(sc, (order = new Map(envWrites(sc).map((w, i) => [w, i]))));
+  return order;
 }
 
 /**
@@ -159,31 +211,39 @@ interface RemoteModelWrites {
   onInFunction: boolean;
   /** `= false` writes inside functions. */
   offInFunctions: EnvWrite[];
-  /** Writes of anything but a constant `false`, anywhere. */
+  /**
+   * Writes of anything but a constant `false`, anywhere (module-level ones after the load too: every
+   * question asked of them wants one before the load).
+   */
   on: EnvWrite[];
 }
 
-const cache = new WeakMap<JsSourceCode, Map<number, RemoteModelWrites>>();
-
-function writesOf(sc: JsSourceCode, limit: number): RemoteModelWrites {
-  return perLimit(cache, sc, limit, () => collectWrites(sc, limit));
+/** A write of a constant `false` (one that a later, unreadable source of the same `Object.assign` may replace turns nothing off). */
+function turnsOff(sc: JsSourceCode, w: EnvWrite): boolean {
+  return w.operator === '=' && sc.constant(w.value) === false && !w.overridable;
 }
 
-function collectWrites(sc: JsSourceCode, limit: number): RemoteModelWrites {
-  const found: RemoteModelWrites = { offAtModuleLevel: false, onInFunction: false, offInFunctions: [], on: [] };
-  for (const w of writesUnder(sc, limit)) {
+const cache = new WeakMap<JsSourceCode, Omit<RemoteModelWrites, 'offAtModuleLevel'>>();
+
+/** The file's `allowRemoteModels` writes as a load under `limit` sees them: all but the module-level answer kept per file. */
+function writesOf(sc: JsSourceCode, limit: number): RemoteModelWrites {
+  let shared = cache.get(sc);
+  if (!shared) cache.set(sc, (shared = collectWrites(sc)));
+  // The last module-level write decides (source order is the order module-level code runs in).
+  const last = lastModuleLevel(sc, 'allowRemoteModels', false, limit);
+  return { ...shared, offAtModuleLevel: last !== undefined && turnsOff(sc, last) };
+}
+
+function collectWrites(sc: JsSourceCode): Omit<RemoteModelWrites, 'offAtModuleLevel'> {
+  const found: Omit<RemoteModelWrites, 'offAtModuleLevel'> = { onInFunction: false, offInFunctions: [], on: [] };
+  for (const w of envWrites(sc)) {
     if (w.field !== 'allowRemoteModels') continue;
-    // A `false` that a later, unreadable source of the same `Object.assign` may replace turns nothing off.
-    const off = w.operator === '=' && sc.constant(w.value) === false && !w.overridable;
-    if (off) {
+    if (turnsOff(sc, w)) {
       if (w.inFunction) found.offInFunctions.push(w);
-      else found.offAtModuleLevel = true;
       continue;
     }
     found.on.push(w);
-    // The last module-level write decides (source order is the order module-level code runs in).
     if (w.inFunction) found.onInFunction = true;
-    else found.offAtModuleLevel = false;
   }
   return found;
 }
@@ -277,14 +337,24 @@ function writtenBetween(sc: JsSourceCode, write: JsNode, fn: JsNode, site: JsNod
  * `Object.assign` may replace. A load reported in such a file is reported at lower confidence.
  */
 export function remoteModelsUncertain(sc: JsSourceCode, call: JsNode): boolean {
-  const writes = writesUnder(sc, limitFor(sc, call)).filter((w) => w.field === 'allowRemoteModels' && w.operator === '=');
   const uncertain = (w: EnvWrite) => {
     const value = sc.constant(w.value);
     return value !== true && (value !== false || w.overridable === true);
   };
-  const moduleLevel = writes.filter((w) => !w.inFunction);
-  const last = moduleLevel[moduleLevel.length - 1];
-  return (last !== undefined && uncertain(last)) || writes.some((w) => w.inFunction && uncertain(w));
+  const last = lastModuleLevel(sc, 'allowRemoteModels', true, limitFor(sc, call));
+  return (last !== undefined && uncertain(last)) || uncertainInFunction(sc, uncertain);
+}
+
+const uncertainInFunctionCache = new WeakMap<JsSourceCode, boolean>();
+
+/** Some `env.allowRemoteModels = …` inside a function is `uncertain` (kept per file). */
+function uncertainInFunction(sc: JsSourceCode, uncertain: (w: EnvWrite) => boolean): boolean {
+  let found = uncertainInFunctionCache.get(sc);
+  if (found === undefined) {
+    found = envWrites(sc).some((w) => w.inFunction && w.field === 'allowRemoteModels' && w.operator === '=' && uncertain(w));
+    uncertainInFunctionCache.set(sc, found);
+  }
+  return found;
 }
 
 /**
