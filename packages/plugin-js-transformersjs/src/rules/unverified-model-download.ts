@@ -88,7 +88,8 @@ function urlArgument(sc: JsSourceCode, call: TSESTree.CallExpression): JsNode | 
  * - expo-file-system: `downloadAsync(url, fileUri)`, `createDownloadResumable(url, fileUri)`, and the
  *   `File` class of its new API (SDK 54, `expo-file-system/next` before): `File.downloadFileAsync(url, destination)`;
  * - react-native-fs: `downloadFile({ fromUrl, toFile })`;
- * - ipull: `downloadFile({ url, directory, fileName | savePath })` (or the URL first, the options second).
+ * - ipull: `downloadFile({ url, directory, fileName | savePath })` (or the URL first, the options second);
+ * - Electron: `session.defaultSession.downloadURL(url)` (saved where the `will-download` handler says).
  */
 interface FileDownloadApi {
   /** The URL: an argument's position, or an option of the first argument. */
@@ -112,6 +113,8 @@ const FILE_DOWNLOADS: Record<string, Record<string, FileDownloadApi>> = {
   'expo-file-system/next': EXPO_NEXT_FILE_DOWNLOADS,
   'react-native-fs': { downloadFile: { url: 'fromUrl', output: ['toFile'] } },
   ipull: { downloadFile: { url: 'url', output: ['savePath', 'fileName', 'directory'] } },
+  // Electron's session downloads the URL to a file itself (the path is set later, in `will-download`)
+  ...Object.fromEntries(['electron', 'electron/main'].map((m) => [m, { 'session.defaultSession.downloadURL': { url: 0, output: [] } }])),
 };
 
 /** Prefilter trigger: a module of `FILE_DOWNLOADS` named in an import (or `expo`, whose `FileSystem` is expo-file-system's). */

@@ -33,6 +33,9 @@ const rnfs = "import RNFS from 'react-native-fs';\nimport { InferenceSession } f
 
 tester.run(id(rule), rule, {
   valid: [
+    // Electron's session download of a file that is no model, or of the app's own server
+    "import { session } from 'electron';\nexport const dl = () => session.defaultSession.downloadURL('https://example.com/report.pdf');",
+    "import { session } from 'electron';\nexport const dl = () => session.defaultSession.downloadURL('http://localhost:3000/model.onnx');",
     // Tauri's HTTP client: a same-origin path, a checked download; look-alikes named `fetch` / `getClient` of the app's own modules
     "import { fetch } from '@tauri-apps/plugin-http';\nexport const get = () => fetch('/models/u2net.onnx');",
     "import { fetch } from '@tauri-apps/plugin-http';\nexport async function f() { const r = await fetch('https://cdn.example.com/models/u2net.onnx'); const b = await r.arrayBuffer(); if (hex(await crypto.subtle.digest('SHA-256', b)) !== PINNED) throw new Error('digest'); return b; }",
@@ -179,6 +182,11 @@ tester.run(id(rule), rule, {
     `import { spawn } from 'node:child_process';\nspawn('npx', ['node-llama-cpp', 'pull', '--dir', './models', 'hf:o/n/m-Q4_K_M.gguf']);`,
   ],
   invalid: [
+    // Electron's session downloads the URL to a file itself (review jsdesk P3-f)
+    {
+      code: "import { session } from 'electron';\nexport function dl() {\n  session.defaultSession.downloadURL('https://huggingface.co/TheBloke/x-GGUF/resolve/main/x.Q4_K_M.gguf');\n}",
+      errors: [{ messageId: 'unverified', data: { callee: 'session.defaultSession.downloadURL', url: '"https://huggingface.co/TheBloke/x-GGUF/resolve/main/x.Q4_K_M.gguf"' }, confidence: 'high', line: 3 }],
+    },
     // Tauri's HTTP client (made from Rust, no CORS): v2's plugin `fetch` (renamed too), v1's `fetch`, `http.fetch` and a client's `get`
     {
       code: "import { fetch as tauriFetch } from '@tauri-apps/plugin-http';\nimport { writeFile } from '@tauri-apps/plugin-fs';\nexport async function f() {\n  const res = await tauriFetch('https://cdn.example.com/models/u2net.onnx');\n  await writeFile('u2net.onnx', new Uint8Array(await res.arrayBuffer()));\n}",
