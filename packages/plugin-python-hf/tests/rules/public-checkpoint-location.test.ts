@@ -26,8 +26,9 @@ describe('the public-place trigger group', () => {
 
 ruleTester.run('hf/public-checkpoint-location', rule, {
   valid: [
-    // an f-string whose literal end names no model (a log)
+    // an f-string whose literal end names no model (a log), also when the code it interpolates names one (review s34py P2-1)
     'import os\ndef log(epoch):\n    path = f"/srv/share/train{epoch}.log"\n    os.chmod(path, 0o777)',
+    'import os\nmodel_name = os.environ["MODEL"]\nlog = f"/srv/share/{model_name}_train.log"\nos.chmod(f"/srv/share/{model_name}_train.log", 0o666)\nos.chmod(log, 0o666)',
     // …not in a file that writes no models, nor when a known name says what it is
     'import os\nimport boto3\ndef upload(path):\n    boto3.client("s3").upload_file(path, "site-assets", os.path.basename(path), ExtraArgs={"ACL": "public-read"})',
     'import boto3\nimport torch\ntorch.save(m, "ckpt.pt")\ndef upload(path):\n    boto3.client("s3").upload_file(path, "site-assets", "site/index.html", ExtraArgs={"ACL": "public-read"})',
