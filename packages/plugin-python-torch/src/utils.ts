@@ -1748,25 +1748,49 @@ export function everyCallerPasses(sc: SC, arg: Node | undefined, depth: string, 
  * `pop`, `update`), and whose callers spell out their keywords (no `**opts` of their own); the call
  * has no `*args` either. One entry per call site: the value node, or undefined when it passes none.
  * A call site that passes on the `**kwargs` of its own function, itself such a function, is read
- * through that function's callers (up to MAX_SPLAT_HOPS wrappers). undefined when that cannot be
- * told. `--depth standard` and `deep` only.
+ * through that function's callers (up to MAX_SPLAT_HOPS wrappers; a wrapper that calls it twice is
+ * read once, per hop). undefined when that cannot be told. `--depth standard` and `deep` only.
  */
-export function splatValuesFromEveryCaller(sc: SC, call: Node, key: string, depth: string, hops = 0, seen = new Set<number>()): Array<Node | undefined> | undefined {
-  const args = call.childForFieldName('arguments');
-  const splats = (args?.namedChildren ?? []).filter((a): a is Node => !!a && (a.type === 'dictionary_splat' || a.type === 'list_splat'));
-  if (splats.length === 0) return undefined;
-  const out: Array<Node | undefined> = [];
-  for (const splat of splats) {
-    if (splat.type !== 'dictionary_splat') return undefined;
-    const name = splat.namedChildren.find((c) => !!c && c.type !== 'comment') ?? undefined;
-    const param = callerFollowedParameter(sc, name, depth);
-    if (!name || param?.node.type !== 'dictionary_splat_pattern' || !isLocalFunction(sc, param.function) || seen.has(param.function.id)) return undefined;
-    seen.add(param.function.id);
+export function splatValuesFromEveryCaller(sc: SC, call: Node, key: string, depth: string): Array<Node | undefined> | undefined {
+  // what the callers of each wrapper pass, per wrapper and hop count: a wrapper that calls the next
+  // one twice (`_load(p, **kw)` then `_load(q, **kw)`) is read once, and the work stays bounded
+  const memo = new Map<string, Array<Node | undefined> | undefined>();
+  // the wrappers on the current path only (one reaching itself cannot be told), not every one met
+  const path = new Set<number>();
+  const valuesAt = (at: Node, hops: number): Array<Node | undefined> | undefined => {
+    const args = at.childForFieldName('arguments');
+    const splats = (args?.namedChildren ?? []).filter((a): a is Node => !!a && (a.type === 'dictionary_splat' || a.type === 'list_splat'));
+    if (splats.length === 0) return undefined;
+    const out: Array<Node | undefined> = [];
+    for (const splat of splats) {
+      if (splat.type !== 'dictionary_splat') return undefined;
+      const name = splat.namedChildren.find((c) => !!c && c.type !== 'comment') ?? undefined;
+      const param = callerFollowedParameter(sc, name, depth);
+      if (!name || param?.node.type !== 'dictionary_splat_pattern' || !isLocalFunction(sc, param.function)) return undefined;
+      const fn = param.function;
+      const memoKey = `${fn.id}:${hops}`;
+      if (!memo.has(memoKey)) {
+        if (path.has(fn.id)) return undefined;
+        path.add(fn.id);
+        try {
+          memo.set(memoKey, callersPass(name, param, hops));
+        } finally {
+          path.delete(fn.id);
+        }
+      }
+      const passed = memo.get(memoKey);
+      if (!passed) return undefined;
+      out.push(...passed);
+    }
+    return out;
+  };
+  const callersPass = (name: Node, param: PythonParameter, hops: number): Array<Node | undefined> | undefined => {
     // the mapping is only forwarded: every use of it is a `**name`
     const uses = sc.references(name, { readsOnly: true });
     if (uses.some((u) => u.parent?.type !== 'dictionary_splat')) return undefined;
     const sites = sc.callSites(param.function);
     if (sites.length === 0 || !onlyCalled(sc, param.function)) return undefined;
+    const out: Array<Node | undefined> = [];
     for (const site of sites) {
       if (!sc.hasUnresolvedArguments(site)) {
         out.push(sc.splatArgumentFor(site, param, key));
@@ -1774,12 +1798,13 @@ export function splatValuesFromEveryCaller(sc: SC, call: Node, key: string, dept
       }
       // `_load(path, **kw)` inside `def _load_checkpoint(path, **kw)`: what its callers pass
       const passed = sc.splatArgumentFor(site, param, key);
-      const inner = !passed && hops < MAX_SPLAT_HOPS ? splatValuesFromEveryCaller(sc, site, key, depth, hops + 1, seen) : undefined;
+      const inner = !passed && hops < MAX_SPLAT_HOPS ? valuesAt(site, hops + 1) : undefined;
       if (!inner) return undefined;
       out.push(...inner);
     }
-  }
-  return out;
+    return out;
+  };
+  return valuesAt(call, 0);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createRule, UNKNOWN, type RuleFixer, type SuggestionDescriptor } from '@oculum/core';
-import { importTrigger, memberTrigger, type PythonSourceCode } from '@oculum/lang-python';
+import { importTrigger, isImportedClass, memberTrigger, type ProjectClassPart, type PythonSourceCode } from '@oculum/lang-python';
 import { CALLBACK_CALLEE_NAMES, localForwarderNames, callbackArgument, callbackUse, type CallbackUse } from '../callbacks.js';
 import { inInstalledWrapper } from '../monkeypatch.js';
 import { bypassNote, torchVersionInfo } from '../torch-versions.js';
@@ -54,6 +54,11 @@ const LIGHTNING_MODULE = new RegExp(`^${LIGHTNING_ROOT}Lightning(?:Data)?Module$
 const LIGHTNING_TRAINER_METHOD = new RegExp(`^${LIGHTNING_ROOT}Trainer\\.(?:fit|validate|test|predict)$`);
 const LIGHTNING_CLOUD_LOAD = /^(?:lightning\.fabric|lightning_fabric)\.utilities\.cloud_io\._load$/;
 const TRAINER_METHODS = new Set(['fit', 'validate', 'test', 'predict']);
+/**
+ * Libraries whose classes have a `fit`/`predict`/… of their own that is not Lightning's (`keras.Model.fit`,
+ * ray's `TorchTrainer.fit`): an instance of one of them is not a Lightning loader, whatever keywords it is given.
+ */
+const OTHER_LIBRARY = /^(?:keras|tf_keras|tensorflow|ray|sklearn|xgboost|lightgbm|catboost|transformers|accelerate|fastai|mmengine|detectron2|ultralytics|autogluon|skorch|ignite|composer|jax|flax|statsmodels)\./;
 
 export default createRule<[], PythonSourceCode>({
   name: 'load-without-weights-only',
@@ -351,9 +356,11 @@ export default createRule<[], PythonSourceCode>({
      * Which Lightning loader a call is, and how sure that is: `lightning` when the receiver resolves
      * to a Lightning class (a `LightningModule`/`LightningDataModule` subclass, a `Trainer` instance,
      * `cloud_io._load`), `unknown` when it does not resolve (`from model import LitModel`, a `trainer`
-     * parameter: the method's name and keywords are Lightning's), `other` for a `fit(..., ckpt_path=)`
-     * on an instance of another known class. undefined for anything else, and for a method this file
-     * defines (`self.load_from_checkpoint`, an override): its own body is what runs, and is read there.
+     * parameter: the method's name and keywords are Lightning's, or a class chain longer than
+     * lang-python follows), `other` for a `fit(..., ckpt_path=)` on an instance of another class that
+     * may wrap Lightning's (`from trainers import MyTrainer`). undefined for an instance of another
+     * library's class (`keras.Model().fit(..., ckpt_path=)`: see `OTHER_LIBRARY`), for anything
+     * else, and for a method this file defines (`self.load_from_checkpoint`, an override): its own body is what runs, and is read there.
      */
     function lightningLoader(call: Node, fn: Node): { callee: string; receiver: 'lightning' | 'unknown' | 'other'; file: Node | undefined } | undefined {
       const qualified = sc.qualifiedName(fn);
@@ -371,8 +378,9 @@ export default createRule<[], PythonSourceCode>({
           // the project's own `load_from_checkpoint` (an override): its body is read where it is
           if (project.classes.some((c) => sc.definedMethod(c, 'load_from_checkpoint'))) return undefined;
           if (project.bases.some((b) => LIGHTNING_MODULE.test(b))) return { callee, receiver: 'lightning', file };
-          // a class of the project with no base outside it has no such method
-          if (project.bases.length === 0) return undefined;
+          // a class of the project with no base outside it has no such method (unless the chain
+          // was cut short: what lies beyond is not known, as for a class that does not resolve)
+          if (project.bases.length === 0 && !chainCut(project.classes)) return undefined;
         }
         return { callee, receiver: 'unknown', file };
       }
@@ -382,7 +390,28 @@ export default createRule<[], PythonSourceCode>({
       if (!file) return undefined;
       const types = sc.instanceQualifiedNames(fn);
       if (types.some((q) => LIGHTNING_TRAINER_METHOD.test(q))) return { callee, receiver: 'lightning', file };
+      // an instance of another library's class (`keras.Model().fit`, ray's `TorchTrainer(...).fit`): its own method
+      if (types.length > 0 && types.every((q) => OTHER_LIBRARY.test(q) && !/(?:^|\.)(?:py)?(?:torch_)?lightning(?:\.|_)/.test(q))) return undefined;
       return { callee, receiver: types.length > 0 ? 'other' : 'unknown', file };
+    }
+
+    /**
+     * lang-python's `projectSubclass` stops at 16 classes: true when it stopped before the end of the
+     * chain (a class of this file in it inherits from one of this file left out), so that its empty
+     * `bases` does not mean the chain has no base outside the project.
+     */
+    function chainCut(classes: readonly ProjectClassPart[]): boolean {
+      if (classes.length < 16) return false;
+      const inChain = new Set(classes.filter((c): c is Node => !isImportedClass(c)).map((c) => c.id));
+      return classes.some((c) => {
+        if (isImportedClass(c)) return false;
+        const supers = c.childForFieldName('superclasses')?.namedChildren ?? [];
+        return supers.some((b) => {
+          if (!b || b.type === 'keyword_argument') return false;
+          const first = sc.localSubclass(b)?.classes[0];
+          return !!first && !inChain.has(first.id);
+        });
+      });
     }
 
     /**

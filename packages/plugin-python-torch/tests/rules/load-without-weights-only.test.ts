@@ -591,6 +591,9 @@ ruleTester.run(`${ID} (Lightning loaders)`, rule, {
     'import lightning as L\nclass Lit(L.LightningModule):\n    pass\nm = Lit.load_from_checkpoint("s3://bucket/lit.ckpt")',
     // a class of the file with no base outside it, given a URL
     'class Registry:\n    pass\nm = Registry.load_from_checkpoint("https://example.org/lit.ckpt")',
+    // an instance of another library's class: its own `fit`, whatever keywords it is given (review s34py P3-3)
+    'import keras\nmodel = keras.Model()\nmodel.fit(X, ckpt_path="a.ckpt", weights_only=False)',
+    'from ray.train.torch import TorchTrainer\ntrainer = TorchTrainer(train_fn)\ntrainer.fit(ckpt_path="https://example.org/a.ckpt", weights_only=False)',
   ],
   invalid: [
     // a checkpoint URL and no weights_only: Lightning passes weights_only=False to load_state_dict_from_url
@@ -633,6 +636,19 @@ ruleTester.run(`${ID} (Lightning loaders)`, rule, {
         { messageId: 'lightningFalse', line: 5, confidence: 'medium', data: litData('trainer.fit') },
       ],
     },
+    // an instance of a class that is not another library's (the project's, maybe a Trainer subclass): low
+    {
+      code: 'from trainers import MyTrainer\ntrainer = MyTrainer()\ntrainer.fit(model, ckpt_path="a.ckpt", weights_only=False)',
+      errors: [{ messageId: 'lightningFalse', line: 3, confidence: 'low', data: litData('trainer.fit') }],
+    },
+    // a chain of the file's classes longer than lang-python follows (16): what lies beyond is not known, medium (review s34py P3-3)
+    {
+      code: `import lightning as L\nclass C0(L.LightningModule):\n    pass\n${Array.from({ length: 16 }, (_, i) => `class C${i + 1}(C${i}):\n    pass\n`).join('')}C15.load_from_checkpoint("a.ckpt", weights_only=False)\nC16.load_from_checkpoint("a.ckpt", weights_only=False)`,
+      errors: [
+        { messageId: 'lightningFalse', line: 36, confidence: 'high', data: litData('C15.load_from_checkpoint') },
+        { messageId: 'lightningFalse', line: 37, confidence: 'medium', data: litData('C16.load_from_checkpoint') },
+      ],
+    },
     // a flag that cannot be resolved: low; one a same-file caller passes as False: reported
     {
       code: 'import lightning as L\nclass Lit(L.LightningModule):\n    pass\nm = Lit.load_from_checkpoint("a.ckpt", weights_only=args.unsafe)',
@@ -653,6 +669,9 @@ ruleTester.run(`${ID} (**kwargs through wrappers)`, rule, {
     // private wrappers only ever called, every caller passing True: nothing else reaches the load
     `${twoLevels('_load_checkpoint')}def resume(ckpt):\n    return _load_checkpoint(ckpt, weights_only=True)`,
     `${twoLevels('_load_checkpoint')}def _outer(p, **kw):\n    return _load_checkpoint(p, **kw)\ndef resume(ckpt):\n    return _outer(ckpt, weights_only=True)`,
+    // a wrapper that calls the inner loader twice, every caller passing True (review s34py P3-2)
+    'import torch\ndef _load(path, **kwargs):\n    return torch.load(path, **kwargs)\ndef _both(path, **kwargs):\n    _load(path, **kwargs)\n    return _load(path + ".bak", **kwargs)\n_both("x.pt", weights_only=True)',
+    `${twoLevels('_a')}def _b(p, **kw):\n    _a(p, **kw)\n    return _a(p + ".bak", **kw)\ndef _c(p, **kw):\n    _b(p, **kw)\n    return _b(p + ".bak", **kw)\ndef resume(ckpt):\n    return _c(ckpt, weights_only=True)`,
   ],
   invalid: [
     {
@@ -662,6 +681,15 @@ ruleTester.run(`${ID} (**kwargs through wrappers)`, rule, {
     {
       code: `${twoLevels('_a')}def _b(p, **kw):\n    return _a(p, **kw)\ndef _c(p, **kw):\n    return _b(p, **kw)\ndef resume(ckpt):\n    return _c(ckpt, weights_only=False)`,
       errors: [{ messageId: 'explicitFalse', line: 3, confidence: 'high', data: { callee: 'torch.load', bypass: '' } }],
+    },
+    {
+      code: 'import torch\ndef _load(path, **kwargs):\n    return torch.load(path, **kwargs)\ndef _both(path, **kwargs):\n    _load(path, **kwargs)\n    return _load(path + ".bak", **kwargs)\n_both("x.pt", weights_only=True)\n_both("y.pt", weights_only=False)',
+      errors: [{ messageId: 'explicitFalse', line: 3, confidence: 'high', data: { callee: 'torch.load', bypass: '' } }],
+    },
+    // wrappers that call each other: what reaches the load cannot be told, low (and the walk ends)
+    {
+      code: 'import torch\ndef _load(path, **kwargs):\n    return torch.load(path, **kwargs)\ndef _a(p, **kw):\n    _load(p, **kw)\n    return _b(p, **kw)\ndef _b(p, **kw):\n    return _a(p, **kw)\n_a("x.pt", weights_only=True)',
+      errors: [{ messageId: 'unknownFlag', line: 3, confidence: 'low', data: { callee: 'torch.load', bypass: '' } }],
     },
     // a public wrapper may be called from elsewhere without the flag, as a public one-level wrapper: low
     {
