@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { PythonSourceCode } from '@oculum/lang-python';
+import { describe, expect, it, vi } from 'vitest';
 import { lintAll } from './helpers.js';
 
 // Questions about a function's flow (was there training before this upload? does this dataset reach
@@ -74,5 +75,27 @@ describe('many calls in one function', () => {
     const text = `from datasets import load_dataset\nfrom transformers import Trainer\ndef f(m):\n${'    d = load_dataset("org/data")\n    Trainer(model=m, train_dataset=d).train()\n'.repeat(n / 2)}`;
     const findings = await lintAll(text);
     expect(findings.filter((f) => f.ruleId === 'hf/untrusted-training-data')).toHaveLength(n / 2);
+  });
+});
+
+// The file names a helper's parameter may take are followed through each call once per depth, not once per
+// path: helpers that all call each other took calls^4 walks (review s34py P1-3: 10 helpers 9.2 s, 14 helpers 82.6 s).
+describe('helpers that all call each other', () => {
+  const helpers = (n: number) => {
+    const defs = Array.from({ length: n }, (_, i) => `def h${i}(u, name):\n${Array.from({ length: n }, (_, j) => `    if u: h${j}(u, name)\n`).join('')}    urllib.request.urlretrieve(u, name)\n`).join('');
+    const calls = Array.from({ length: n }, (_, i) => `h${i}("https://x/m.bin", "model.pth")\n`).join('');
+    return `import urllib.request\n${defs}${calls}`;
+  };
+
+  it('follows each parameter a bounded number of times', async () => {
+    const spy = vi.spyOn(PythonSourceCode.prototype, 'argumentFor');
+    try {
+      const findings = (await lintAll(helpers(12))).filter((f) => f.ruleId === 'hf/unverified-model-download');
+      expect(findings).toHaveLength(24);
+      // 24 parameters × 5 depths × 13 calls each, per walk: far below one walk per path (13·12·11·10 per walk)
+      expect(spy.mock.calls.length).toBeLessThan(60_000);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -1130,9 +1130,26 @@ const PATH_CLASS = /^pathlib\.(?:Pure)?(?:Posix|Windows)?Path$/;
  * known (or the function is not called in the file). `walk.cut` is set when the walk stops at its depth
  * bound (a name passed through more wrapper functions than are followed) rather than at a value not known.
  * A parameter met again on the same path (`onPath`: functions that call each other or themselves) adds no
- * values: they come from its other calls.
+ * values: they come from its other calls. A parameter is followed once per depth in a walk: met again at that
+ * depth by another path (helpers that all call each other), it adds nothing new, since what it reaches was
+ * already added to the walk's values (or made them unknown) the first time; so the walk is linear in the
+ * helpers' calls, not one per path through them. The values of a whole walk are kept per file.
  */
-export function fileNameValues(sc: PySourceCode, node: PyNode, depth = 0, walk?: { cut: boolean }, onPath = new Set<number>()): string[] | undefined {
+export function fileNameValues(sc: PySourceCode, node: PyNode, depth = 0, walk?: { cut: boolean }, onPath?: Set<number>, followed?: Set<string>): string[] | undefined {
+  if (!onPath) {
+    // a whole walk: the same for every download that asks it
+    let memo = fileNameMemo.get(sc);
+    if (!memo) fileNameMemo.set(sc, (memo = new Map()));
+    let known = memo.get(node.id);
+    if (!known) {
+      const w = { cut: false };
+      known = { values: fileNameValues(sc, node, depth, w, new Set(), new Set()), cut: w.cut };
+      if (depth === 0) memo.set(node.id, known);
+    }
+    if (known.cut && walk) walk.cut = true;
+    return known.values;
+  }
+  followed ??= new Set();
   if (depth > 4) {
     if (walk) walk.cut = true;
     return undefined;
@@ -1141,25 +1158,25 @@ export function fileNameValues(sc: PySourceCode, node: PyNode, depth = 0, walk?:
   if (typeof c === 'string') return [c];
   switch (node.type) {
     case 'parenthesized_expression':
-      return node.namedChildren.length === 1 ? fileNameValues(sc, node.namedChildren[0], depth + 1, walk, onPath) : undefined;
+      return node.namedChildren.length === 1 ? fileNameValues(sc, node.namedChildren[0], depth + 1, walk, onPath, followed) : undefined;
     case 'binary_operator': {
       const right = node.childForFieldName('right');
       // `base + name`, and a pathlib destination `dest_dir / "x.pth"` (a number divided gives no string)
       const op = node.childForFieldName('operator')?.text;
-      return (op === '+' || op === '/') && right ? fileNameValues(sc, right, depth + 1, walk, onPath) : undefined;
+      return (op === '+' || op === '/') && right ? fileNameValues(sc, right, depth + 1, walk, onPath, followed) : undefined;
     }
     case 'call': {
       // `os.path.abspath(p)`, `os.path.normpath(p)`: the name `p` ends in
       const qn = sc.qualifiedName(calleeOf(node)!) ?? '';
       if (keepsFileName(qn)) {
         const args = sc.positionalArguments(node);
-        return args.length === 1 && args[0].type !== 'list_splat' && sc.keywordArguments(node).size === 0 ? fileNameValues(sc, args[0], depth + 1, walk, onPath) : undefined;
+        return args.length === 1 && args[0].type !== 'list_splat' && sc.keywordArguments(node).size === 0 ? fileNameValues(sc, args[0], depth + 1, walk, onPath, followed) : undefined;
       }
       // `os.path.join(base_url, name)`, `Path(d, name)`, `d.joinpath("sub", name)`: the last part
       const joinpath = calleeOf(node)?.type === 'attribute' && calleeName(node) === 'joinpath';
       if (!(PATH_JOIN.test(qn) || PATH_CLASS.test(qn) || joinpath) || sc.keywordArguments(node).size > 0) return undefined;
       const last = sc.positionalArguments(node).at(-1);
-      return last && last.type !== 'list_splat' ? fileNameValues(sc, last, depth + 1, walk, onPath) : undefined;
+      return last && last.type !== 'list_splat' ? fileNameValues(sc, last, depth + 1, walk, onPath, followed) : undefined;
     }
     case 'string': {
       const kids = node.namedChildren;
@@ -1171,11 +1188,11 @@ export function fileNameValues(sc: PySourceCode, node: PyNode, depth = 0, walk?:
       }
       if (kids[kids.length - 1]?.type !== 'string_end' || last?.type !== 'interpolation') return undefined;
       const inner = last.namedChildren;
-      return inner.length === 1 ? fileNameValues(sc, inner[0], depth + 1, walk, onPath) : undefined;
+      return inner.length === 1 ? fileNameValues(sc, inner[0], depth + 1, walk, onPath, followed) : undefined;
     }
     case 'identifier': {
       const loop = sc.loopValues(node);
-      if (loop) return collect(loop.map((v) => fileNameValues(sc, v, depth + 1, walk, onPath)));
+      if (loop) return collect(loop.map((v) => fileNameValues(sc, v, depth + 1, walk, onPath, followed)));
       const param = sc.parameterOf(node);
       if (param) {
         if (param.function.type !== 'function_definition') return undefined;
@@ -1184,21 +1201,28 @@ export function fileNameValues(sc: PySourceCode, node: PyNode, depth = 0, walk?:
         if (onPath.has(param.node.id)) return [];
         const calls = sc.callSites(param.function);
         if (!calls.length) return undefined;
+        // followed at this depth already in this walk: its values (or their being unknown) are in the walk's
+        const key = `${param.node.id}:${depth}`;
+        if (followed.has(key)) return [];
+        followed.add(key);
         onPath.add(param.node.id);
         const values = collect(calls.map((call) => {
           const arg = sc.argumentFor(call, param);
-          return arg ? fileNameValues(sc, arg, depth + 1, walk, onPath) : undefined;
+          return arg ? fileNameValues(sc, arg, depth + 1, walk, onPath, followed) : undefined;
         }));
         onPath.delete(param.node.id);
         return values;
       }
       const bound = sc.reachingBindings(node);
-      return bound.length === 1 && bound[0].kind === 'assignment' && bound[0].value ? fileNameValues(sc, bound[0].value, depth + 1, walk, onPath) : undefined;
+      return bound.length === 1 && bound[0].kind === 'assignment' && bound[0].value ? fileNameValues(sc, bound[0].value, depth + 1, walk, onPath, followed) : undefined;
     }
     default:
       return undefined;
   }
 }
+
+/** `fileNameValues` of a whole walk (from depth 0), per file and node. */
+const fileNameMemo = new WeakMap<PySourceCode, Map<number, { values: string[] | undefined; cut: boolean }>>();
 
 function collect(lists: Array<string[] | undefined>): string[] | undefined {
   const out: string[] = [];
