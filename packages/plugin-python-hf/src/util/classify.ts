@@ -148,6 +148,8 @@ export function mentionsModel(s: string): boolean {
 
 /** `params`/`parameters` as a word of a file name (`alphafold_params_2022-12-06.tar`, `openfold-parameters.tar.gz`; not `hparams`). */
 const PARAMS_WORD = /(?:^|[^a-z])param(?:eter)?s(?:$|[^a-z])/i;
+/** Hyperparameter spellings: `hyper_params`, `search_params`, `training_params`, `train-parameters` name settings, not weights. */
+const HYPER_PARAMS = /(?:^|[^a-z])(?:hyper|search|train(?:ing)?)[-_ ]?param(?:eter)?s(?:$|[^a-z])/i;
 
 /**
  * An archive whose file name says it holds parameters (`alphafold_params_colab_2022-12-06.tar`, AlphaFold's and
@@ -160,7 +162,7 @@ function paramsArchive(s: string): boolean {
   if (!ARCHIVE_EXT.test(p)) return false;
   const file = p.slice(p.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
   // a compressed file of a kind that is no model (`params.json.gz`, `params.yaml.xz`)
-  return PARAMS_WORD.test(file) && !NON_MODEL_EXT.test(file);
+  return PARAMS_WORD.test(file) && !HYPER_PARAMS.test(file) && !NON_MODEL_EXT.test(file);
 }
 
 function wordsSayModel(s: string): boolean {
