@@ -2305,8 +2305,13 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   private writtenMemberKeys(b: JsBinding): ReadonlySet<string> | 'all' {
     if (!this.membersWritten) {
       const index = this.memberWrites();
-      // not known yet (asked while the writes are being listed): as if written
-      if (!index) return 'all';
+      // not known yet (asked while the writes are being listed: `globalName` of a call resolves its
+      // callee): as if written, and the name being resolved not kept, so that it is asked again later
+      // (else `const { pipeline } = o` would stay unresolved because the index was built from elsewhere)
+      if (!index) {
+        this.refCut = true;
+        return 'all';
+      }
       const written = new Map<JsBinding, Set<string>>();
       for (const [key, writes] of index) {
         for (const w of writes) {

@@ -122,6 +122,25 @@ describe('qualifiedName', () => {
   it('class and function expression names resolve locally', () => {
     expect(qn(`import { f } from 'm'; const g = function f() { f(); };`)).toBeUndefined();
   });
+
+  it('a member of a helper-returned object resolves whatever was asked before (review s34js P2-b)', () => {
+    // asking `t.pipeline` first lists the member writes, and listing them resolves every callee,
+    // `pipeline` of `e` among them: that partial answer must not be kept
+    const text = [
+      `import * as transformers from '@huggingface/transformers';`,
+      `const init = async () => ({ pipeline: transformers.pipeline });`,
+      `export async function b() { const t = await init(); return t.pipeline('t', 'Xenova/b'); }`,
+      `function initSync() { return { pipeline: transformers.pipeline }; }`,
+      `export function e() { const o = initSync(); const { pipeline } = o; return pipeline('t', 'Xenova/e'); }`,
+    ].join('\n');
+    for (const order of [(x: number[]) => x, (x: number[]) => [...x].reverse()]) {
+      const { sc, calls: cs } = calls(text);
+      const loads = cs.filter((c) => c.arguments.length === 2);
+      expect(loads).toHaveLength(2);
+      const names = new Map(order([0, 1]).map((i) => [i, sc.qualifiedName(loads[i].callee)]));
+      expect([names.get(0), names.get(1)]).toEqual(['@huggingface/transformers.pipeline', '@huggingface/transformers.pipeline']);
+    }
+  });
 });
 
 describe('globalName', () => {
