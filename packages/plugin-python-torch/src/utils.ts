@@ -1070,16 +1070,28 @@ const SHARED_PATH = /^(?:\/tmp|\/var\/tmp|\/dev\/shm)(?:\/|$)/;
  */
 const SHARED_PATH_TEXT = /["'](?:\/tmp|\/var\/tmp|\/dev\/shm)(?:\/|["'])|\bgettempdir\b|\bmktemp\b/;
 
-/** A path expression that spells a shared place, itself or through the values of the names in it. */
-function inSharedPlace(sc: SC, path: Node, depth: number, seen = new Map<number, number>()): boolean {
-  // each value once per query, at the least depth it is met (`p = os.path.join(p, …)` in N branches:
-  // each of the N values reaches the next, N^3 walks before)
-  const met = seen.get(path.id);
-  if (met !== undefined && met <= depth) return false;
-  seen.set(path.id, depth);
-  if (SHARED_PATH_TEXT.test(sc.text.slice(path.startIndex, path.endIndex))) return true;
-  if (depth > 3) return false;
-  return namesIn(sc, path).some((n) => sc.reachingBindings(n).some((b) => !!b.value && b.kind !== 'def' && b.kind !== 'class' && inSharedPlace(sc, b.value, depth + 1, seen)));
+/** `inSharedPlace`'s answers of a file, by node and depth. */
+const sharedPlaces = new WeakMap<SC, Map<number, boolean>>();
+
+/**
+ * A path expression that spells a shared place, itself or through the values of the names in it. The
+ * answer depends only on the node and the depth (bounded), so it is kept per file: each value is read
+ * once at each depth however many loads reach it (`p = p + "c"` in N branches, each followed by a load:
+ * N^2 walks of N values before).
+ */
+function inSharedPlace(sc: SC, path: Node, depth: number): boolean {
+  let memo = sharedPlaces.get(sc);
+  if (!memo) sharedPlaces.set(sc, (memo = new Map()));
+  const key = path.id * 8 + depth;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  // (met again below itself at a greater depth, never at this one: the depth bounds the walk)
+  memo.set(key, false);
+  const answer =
+    SHARED_PATH_TEXT.test(sc.text.slice(path.startIndex, path.endIndex)) ||
+    (depth <= 3 && namesIn(sc, path).some((n) => sc.reachingBindings(n).some((b) => !!b.value && b.kind !== 'def' && b.kind !== 'class' && inSharedPlace(sc, b.value, depth + 1))));
+  memo.set(key, answer);
+  return answer;
 }
 
 /**
