@@ -1775,6 +1775,19 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * Plain assignments only (`value` is the right-hand side); writes through `setattr` are not seen.
    */
   attributeWritesReaching(object: Node, attribute: string, at: Node): { writes: Array<{ target: Node; value: Node }>; everyPath: boolean } {
+    // asked once per (object, attribute, use): several rules ask it of one use, and each answer walks the
+    // writes of the file and the statements before the use
+    const key = `${object.id}\0${at.id}\0${attribute}`;
+    const known = (this.writesReachingMemo ??= new Map()).get(key);
+    if (known) return { writes: [...known.writes], everyPath: known.everyPath };
+    const answer = this.computeAttributeWritesReaching(object, attribute, at);
+    this.writesReachingMemo.set(key, answer);
+    return { writes: [...answer.writes], everyPath: answer.everyPath };
+  }
+
+  private writesReachingMemo?: Map<string, { writes: Array<{ target: Node; value: Node }>; everyPath: boolean }>;
+
+  private computeAttributeWritesReaching(object: Node, attribute: string, at: Node): { writes: Array<{ target: Node; value: Node }>; everyPath: boolean } {
     const before: Array<{ target: Node; value: Node }> = [];
     for (const write of this.attributeWrites(attribute)) {
       if (write.target.startIndex >= at.startIndex) break;

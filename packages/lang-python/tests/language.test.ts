@@ -294,6 +294,28 @@ describe('hostile and unusual input', () => {
     }
   });
 
+  // several rules ask the writes reaching one use; each answer walked the file's writes and the statements before
+  // the use again (review s34py P1-1)
+  it('the attribute writes reaching a use are worked out once per (object, attribute, use)', async () => {
+    const n = 200;
+    const sc = await parse(`class CFG:\n    model = "m"\n${Array.from({ length: n }, (_, i) => `if f${i}:\n    CFG.model = "y${i}"\n`).join('')}if g:\n    CFG.model = "a"\nelse:\n    CFG.model = "b"\nload(CFG.model)\n`);
+    const use = nodesOfType(sc, 'attribute').filter((a) => sc.getText(a) === 'CFG.model').at(-1)!;
+    const object = use.childForFieldName('object')!;
+    const first = sc.attributeWritesReaching(object, 'model', use);
+    expect(first.writes.map((w) => sc.getText(w.value)).slice(-3)).toEqual([`"y${n - 1}"`, '"a"', '"b"']);
+    expect(first.writes).toHaveLength(n + 2); // no one write certainly runs first: every write before the use
+    expect(first.everyPath).toBe(true); // the if/else writes on each path
+    const certainly = vi.spyOn(PythonSourceCode.prototype, 'certainlyRunsBefore');
+    try {
+      const again = sc.attributeWritesReaching(object, 'model', use);
+      expect(again.writes.map((w) => sc.getText(w.value))).toEqual(first.writes.map((w) => sc.getText(w.value)));
+      expect(again.everyPath).toBe(true);
+      expect(certainly).not.toHaveBeenCalled();
+    } finally {
+      certainly.mockRestore();
+    }
+  });
+
   // the walk back from each use passed every earlier `if`/`else` block, asking of each binding whether it
   // certainly ran first (review audio P3-5): the blocks closed before the use are passed without asking
   it('a name rebound in many if/else blocks: the walk back from each use asks no closed block again', async () => {

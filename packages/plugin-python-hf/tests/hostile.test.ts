@@ -99,3 +99,52 @@ describe('helpers that all call each other', () => {
     }
   });
 });
+
+// Work counted, not timed (review s34py P1-1, P1-2): each use read every write, or every table, of the file again.
+describe('many uses of one big class attribute or table', () => {
+  // `CFG.model` with many values outside the class body: the write that overrides the class's own value cannot
+  // be one alone, so the walk over the writes reaching the use (quadratic: 3.4 s -> 19.8 s) is not asked
+  it('a class attribute written under many ifs, then used: the writes reaching a use are not asked', async () => {
+    const n = 300;
+    const uses = 20;
+    const text = `from transformers import AutoModel\nclass CFG:\n    model = "org/x"\n${Array.from({ length: n }, (_, i) => `if flag${i}:\n    CFG.model = "org/y${i}"\n`).join('')}${'AutoModel.from_pretrained(CFG.model)\n'.repeat(uses)}`;
+    const reaching = vi.spyOn(PythonSourceCode.prototype, 'attributeWritesReaching');
+    try {
+      const findings = (await lintAll(text)).filter((f) => f.ruleId === 'hf/unpinned-revision');
+      expect(findings).toHaveLength(uses);
+      expect(findings.every((f) => f.confidence === 'low')).toBe(true);
+      expect(reaching).not.toHaveBeenCalled();
+    } finally {
+      reaching.mockRestore();
+    }
+  });
+
+  it('a class attribute written once at module level is still read through the write', async () => {
+    const text = `from transformers import AutoModel\nclass CFG:\n    model = "org/x"\nCFG.model = "/kaggle/input/x"\nAutoModel.from_pretrained(CFG.model)\n`;
+    expect((await lintAll(text)).filter((f) => f.ruleId === 'hf/unpinned-revision')).toHaveLength(0);
+  });
+
+  // `REMOTE[kind]["repo_id"]` at each of many uses: the tables are read once per file (0.75 s -> 10.4 s and
+  // 652 MB before), and past 64 distinct ids the id is not known (low), as any other unknown
+  it('a table of tables read at many uses: each table read once, thousands of ids not known', async () => {
+    const n = 500;
+    const uses = 40;
+    const text = `from huggingface_hub import hf_hub_download\nREMOTE = {\n${Array.from({ length: n }, (_, i) => `    "k${i}": {"repo_id": "org/m${i}", "file_name": "f.pt"},\n`).join('')}}\n${'hf_hub_download(REMOTE[kind]["repo_id"], "x.bin")\n'.repeat(uses)}`;
+    const mappingValue = vi.spyOn(PythonSourceCode.prototype, 'mappingValue');
+    try {
+      const findings = (await lintAll(text)).filter((f) => f.ruleId === 'hf/unpinned-revision');
+      expect(findings).toHaveLength(uses);
+      expect(findings.every((f) => f.confidence === 'low')).toBe(true);
+      expect(mappingValue.mock.calls.length).toBeLessThan(3 * n); // it was n at each use
+    } finally {
+      mappingValue.mockRestore();
+    }
+  });
+
+  it('a table of a few tables still names its ids as choices', async () => {
+    const text = `from huggingface_hub import hf_hub_download\nREMOTE = {\n    "a": {"repo_id": "org/a", "file_name": "f.pt"},\n    "b": {"repo_id": "org/b", "file_name": "f.pt"},\n}\nhf_hub_download(REMOTE[kind]["repo_id"], "x.bin")\nhf_hub_download(REMOTE[kind]["repo_id"], "x.bin")\n`;
+    const findings = (await lintAll(text)).filter((f) => f.ruleId === 'hf/unpinned-revision');
+    expect(findings).toHaveLength(2);
+    expect(findings.every((f) => f.confidence === 'high')).toBe(true);
+  });
+});

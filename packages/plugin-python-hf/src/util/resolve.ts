@@ -234,7 +234,7 @@ export function resolveId(sc: PySourceCode, node: PyNode | null | undefined, dep
   // `REMOTE[kind]["repo_id"]`, `info["repo_id"]` after `info = REMOTE[kind]`: the id a table of tables names
   // (for ids only: a digest beside a URL in the same table is read by the download rules' own lookups)
   if (r.kind === 'unknown' && !r.choices && node?.type === 'subscript') {
-    const nested = lookupValue(sc, node, depth, nestedEntries(sc, node));
+    const nested = lookupValue(sc, node, depth, nestedEntries(sc, node), MAX_NESTED_CHOICES);
     if (nested) return nested;
   }
   // `self.model` that the class only ever assigns objects (`self.model = AutoModel.from_pretrained(...)`)
@@ -427,10 +427,13 @@ function overridingWrite(sc: PySourceCode, attr: PyNode, values: PyNode[]): PyNo
   const object = attr.childForFieldName('object');
   const name = attr.childForFieldName('attribute')?.text;
   if (object?.type !== 'identifier' || !name) return undefined;
+  const inClassBody = (v: PyNode) => v.parent?.type === 'assignment' && v.parent.parent?.type === 'expression_statement' && v.parent.parent.parent?.type === 'block' && v.parent.parent.parent.parent?.type === 'class_definition';
+  // only one value outside the class body can be the write: with two or more the answer cannot be used,
+  // so it is not asked (the walk costs the writes of the file at each use: 3,000 `if f: CFG.model = …`)
+  if (values.filter((v) => !inClassBody(v)).length > 1) return undefined;
   const { writes, everyPath } = sc.attributeWritesReaching(object, name, attr);
   if (!everyPath || writes.length !== 1) return undefined;
   const value = writes[0].value;
-  const inClassBody = (v: PyNode) => v.parent?.type === 'assignment' && v.parent.parent?.type === 'expression_statement' && v.parent.parent.parent?.type === 'block' && v.parent.parent.parent.parent?.type === 'class_definition';
   return values.every((v) => same(v, value) || inClassBody(v)) ? value : undefined;
 }
 
@@ -468,8 +471,29 @@ function loopValue(sc: PySourceCode, node: PyNode, depth: number): Resolved {
  * key gives its own entry. `undefined` when the expression is no such lookup or a value is not known
  * (a default of `None`, a value built at run time).
  */
-function lookupValue(sc: PySourceCode, node: PyNode, depth: number, entries = sc.lookupValues(node)): Resolved | undefined {
+function lookupValue(sc: PySourceCode, node: PyNode, depth: number, entries = sc.lookupValues(node), cap = Infinity): Resolved | undefined {
   if (!entries || entries.length === 0) return undefined;
+  // one answer per file for the same entries (a table read at each of many uses: `REMOTE[kind]["repo_id"]` ×200
+  // resolved its 2,000 entries again at each)
+  let memo = lookupMemo.get(sc);
+  if (!memo) lookupMemo.set(sc, (memo = new Map()));
+  const key = `${depth} ${cap} ${entries.map((e) => e.id).join(',')}`;
+  if (memo.has(key)) return memo.get(key);
+  const answer = entriesValue(sc, entries, depth, cap);
+  memo.set(key, answer);
+  return answer;
+}
+
+/** `lookupValue`'s answers, per file, by depth, cap and the entries read. */
+const lookupMemo = new WeakMap<PySourceCode, Map<string, Resolved | undefined>>();
+
+/**
+ * The most ids a table of tables names that `resolveId` reads as choices (`REMOTE[kind]["repo_id"]`): over it the
+ * value is not known (a low-confidence finding, as for any other unknown), rather than thousands of choices.
+ */
+const MAX_NESTED_CHOICES = 64;
+
+function entriesValue(sc: PySourceCode, entries: PyNode[], depth: number, cap: number): Resolved | undefined {
   const values = entries.map((v) => resolve(sc, v, depth + 1));
   const strings: string[] = [];
   for (const r of values) {
@@ -479,6 +503,7 @@ function lookupValue(sc: PySourceCode, node: PyNode, depth: number, entries = sc
   const soft = values.some((r) => r.kind === 'string' && r.soft) ? { soft: true } : {};
   const distinct = [...new Set(strings)];
   if (distinct.length === 1) return { kind: 'string', value: distinct[0], ...soft };
+  if (distinct.length > cap) return undefined;
   const value = distinct.find(isModelFile) ?? distinct.find((s) => !looksLocalPath(s)) ?? distinct[0];
   return { kind: 'string', value, ...soft, choices: distinct.map((v) => ({ kind: 'string', value: v, ...soft }) as Resolved) };
 }
@@ -501,14 +526,26 @@ function nestedEntries(sc: PySourceCode, node: PyNode): PyNode[] | undefined {
   if (!inner || inner.type !== 'subscript') return undefined;
   const tables = sc.lookupValues(inner);
   if (!tables || tables.length === 0) return undefined;
-  const out: PyNode[] = [];
+  // once per file for the same tables and key (each of 200 uses read the 2,000 tables of `REMOTE` again)
+  let memo = nestedMemo.get(sc);
+  if (!memo) nestedMemo.set(sc, (memo = new Map()));
+  const memoKey = `${key}\0${tables.map((t) => t.id).join(',')}`;
+  if (memo.has(memoKey)) return memo.get(memoKey);
+  let out: PyNode[] | undefined = [];
   for (const t of tables) {
     const v = t.type === 'dictionary' ? sc.mappingValue(t, key) : undefined;
-    if (!v) return undefined;
+    if (!v) {
+      out = undefined;
+      break;
+    }
     out.push(v);
   }
+  memo.set(memoKey, out);
   return out;
 }
+
+/** `nestedEntries`' answers, per file, by key and the tables read. */
+const nestedMemo = new WeakMap<PySourceCode, Map<string, PyNode[] | undefined>>();
 
 /** Calls that list what is on disk: each value they give is an existing path. */
 const DISK_LISTINGS = new Set(['glob.glob', 'glob.iglob']);
