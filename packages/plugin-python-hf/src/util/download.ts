@@ -414,12 +414,18 @@ function extractorCall(sc: PySourceCode, call: PyNode, isTainted: (arg: PyNode) 
 }
 
 /** The directory an archive reader unpacks into: `extract_dir` of `unpack_archive`, or the `path` of an `extractall`/`extract` on the archive, chained or through the name it is bound to (`as tar`, `file = tarfile.open(...)`). */
-function extractDestination(sc: PySourceCode, call: PyNode, spec: (typeof EXTRACTORS)[number]): PyNode | undefined {
-  if (spec.dest) return sc.argument(call, spec.dest);
-  const pathOf = (c: PyNode): PyNode | undefined => {
+/**
+ * Whether the archive an extractor opened is unpacked, and where: `shutil.unpack_archive` always; an
+ * archive that `extractall`/`extract` is called on, chained or through the name it is bound to
+ * (`z = zipfile.ZipFile(...)`, `with tarfile.open(...) as tar`). `undefined` when it is only opened
+ * (`zipfile.ZipFile(io.BytesIO(r.content)).namelist()` writes nothing).
+ */
+function extraction(sc: PySourceCode, call: PyNode, spec: (typeof EXTRACTORS)[number]): { dest: PyNode | undefined } | undefined {
+  if (spec.dest) return { dest: sc.argument(call, spec.dest) };
+  const pathOf = (c: PyNode): { dest: PyNode | undefined } | undefined => {
     const method = calleeName(c);
-    if (method === 'extractall') return sc.argument(c, { name: 'path', position: 0 }) ?? undefined;
-    if (method === 'extract') return sc.argument(c, { name: 'path', position: 1 }) ?? undefined;
+    if (method === 'extractall') return { dest: sc.argument(c, { name: 'path', position: 0 }) ?? undefined };
+    if (method === 'extract') return { dest: sc.argument(c, { name: 'path', position: 1 }) ?? undefined };
     return undefined;
   };
   // `tarfile.open(...).extractall(d)`
@@ -437,21 +443,18 @@ function extractDestination(sc: PySourceCode, call: PyNode, spec: (typeof EXTRAC
   const fn = sc.enclosingFunction(call);
   const body = fn.type === 'function_definition' ? fn.childForFieldName('body') : fn;
   if (!body) return undefined;
-  let dest: PyNode | undefined;
-  let seen = false;
+  let found: { dest: PyNode | undefined } | undefined;
   const visit = (n: PyNode): boolean => {
-    if (seen || n.type !== 'call') return seen;
+    if (found || n.type !== 'call') return !!found;
     const recv = receiverOf(n);
-    const method = calleeName(n);
-    if (recv?.type !== 'identifier' || recv.text !== alias || (method !== 'extractall' && method !== 'extract')) return false;
-    seen = true;
-    dest = pathOf(n);
-    return true;
+    if (recv?.type !== 'identifier' || recv.text !== alias) return false;
+    found = pathOf(n);
+    return !!found;
   };
   const stmt = statementOf(call);
   walkBody(stmt, visit);
-  if (!seen) walkAfter(body, stmt, visit);
-  return seen ? dest : undefined;
+  if (!found) walkAfter(body, stmt, visit);
+  return found;
 }
 
 function refersTo(sc: PySourceCode, node: PyNode | null | undefined, names: Set<string>): boolean {
@@ -471,7 +474,8 @@ export function downloadSink(sc: PySourceCode, dl: RawDownload): Sink | undefine
     if (LOADER.test(sc.qualifiedName(calleeOf(p)!) ?? '')) return { kind: 'loaded', node: p };
     // unpacked as it arrives: `tarfile.open(fileobj=urlopen(u), mode="r|gz")`, `zipfile.ZipFile(io.BytesIO(get(u).content))`
     const spec = extractorCall(sc, p, (arg) => isInside(call, arg));
-    if (spec) return { kind: 'saved', node: p, dest: extractDestination(sc, p, spec) };
+    const unpacked = spec && extraction(sc, p, spec);
+    if (unpacked) return { kind: 'saved', node: p, dest: unpacked.dest };
   }
   const stmt = statementOf(call);
   const tainted = new Set<string>();
@@ -511,7 +515,8 @@ export function downloadSink(sc: PySourceCode, dl: RawDownload): Sink | undefine
       else {
         // an archive reader fed the response (`tarfile.open(fileobj=r.raw, mode="r|")`): what it unpacks is saved
         const spec = extractorCall(sc, n, (arg) => refersTo(sc, arg, tainted));
-        if (spec) found = { kind: 'saved', node: n, dest: extractDestination(sc, n, spec) };
+        const unpacked = spec && extraction(sc, n, spec);
+        if (unpacked) found = { kind: 'saved', node: n, dest: unpacked.dest };
       }
     }
   };

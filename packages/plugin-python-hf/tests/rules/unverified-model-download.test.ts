@@ -63,6 +63,9 @@ ruleTester.run('hf/unverified-model-download', rule, {
     // `params` names weights only in an archive's file name: not hyperparameters compressed, `hparams`, a query argument (review medical P2-2)
     'import urllib.request\ndef fetch(dest):\n    urllib.request.urlretrieve("https://example.org/exp/params.json.gz", dest)\n    urllib.request.urlretrieve("https://example.org/exp/hparams.tar", dest)\n    urllib.request.urlretrieve("https://example.org/api/export?params=1", dest)',
     // hyperparameter spellings are no weights (review s34py P3-1)
+    // an archive only opened and listed writes nothing (review s34py P2-2)
+    'import io, zipfile, requests\ndef list_members():\n    r = requests.get("https://example.org/model.zip")\n    z = zipfile.ZipFile(io.BytesIO(r.content))\n    print(z.namelist())',
+    'import io, zipfile, requests\ndef list_members():\n    r = requests.get("https://example.org/model.zip")\n    return zipfile.ZipFile(io.BytesIO(r.content)).namelist()',
     'import io, zipfile, requests, urllib.request\ndef fetch_search_space():\n    r = requests.get("https://example.org/hyper_params.tar.gz")\n    zipfile.ZipFile(io.BytesIO(r.content)).extractall("cfg")\n    urllib.request.urlretrieve("https://example.org/search_params.tar", "a")\n    urllib.request.urlretrieve("https://example.org/training_params.zip", "b")',
     // helpers that call each other: the file name is read from the other call, evidently no model (review medical P3-2)
     "import requests\ndef a(u, d):\n    return b(u, d)\ndef b(u, d):\n    r = requests.get(u)\n    open(d, 'wb').write(r.content)\n    return a(u, d)\na('https://x.org/readme.txt', 'readme.txt')",
