@@ -1763,11 +1763,55 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       const values = this.choicesOf(expr, 0, open);
       if (values && values.length > 0) return { values, others: open.value };
       if (!options?.truncate) return undefined;
-      const many = this.manyConstants(unwrapExpression(expr));
+      const many = this.keptManyConstants(unwrapExpression(expr));
       return many && many.length > MAX_CHOICES ? { values: many.slice(0, MAX_CHOICES), others: true } : undefined;
     } finally {
       this.absentAsNull = before;
     }
+  }
+
+  /** `manyConstants` answers of `knownValues({ truncate })`, by `manyKey` and `absentAsNull`. */
+  private readonly manyMemo = new Map<string, ConstantValue[] | undefined>();
+  /** A number for each node and binding `manyKey` names. */
+  private readonly manyIds = new WeakMap<object, number>();
+  private manyIdCount = 0;
+
+  /**
+   * `manyConstants` of `node`, kept: each load of a loop over the same long list (`for (const u of
+   * URLS) create(u)`), each use of a name holding a long `?:` chain, reads the values once, not at
+   * every use. Not kept while another answer is being worked out (a cycle guard may cut it short).
+   */
+  private keptManyConstants(node: JsNode): ConstantValue[] | undefined {
+    if (this.membersInProgress.size > 0 || this.resolving.size > 0 || this.buildingMemberWrites) return this.manyConstants(node);
+    const key = `${this.absentAsNull ? 1 : 0}:${this.manyKey(node, 0)}`;
+    if (this.manyMemo.has(key)) return this.manyMemo.get(key);
+    const many = this.manyConstants(node);
+    this.manyMemo.set(key, many);
+    return many;
+  }
+
+  /**
+   * What the values of an expression depend on, as a key: a stable name of the file whose members are
+   * never written, through its aliases (any use of it has the same values); the element of such a
+   * list a loop variable or an array callback's parameter takes (the list's key and the path into the
+   * element); else the node itself.
+   */
+  private manyKey(node: JsNode, depth: number): string {
+    const id = (o: object): number => {
+      let n = this.manyIds.get(o);
+      if (n === undefined) this.manyIds.set(o, (n = this.manyIdCount++));
+      return n;
+    };
+    const expr = unwrapExpression(node);
+    if (expr.type === 'Identifier' && depth <= MAX_DEPTH) {
+      const b = this.lastAlias(expr, (link) => !this.hasMemberWrites(link)).binding;
+      if (b && !b.import && !this.hasMemberWrites(b)) {
+        const iteration = this.iteration(b);
+        if (iteration && !b.defaultValue) return `e${JSON.stringify(iteration.path)}(${this.manyKey(iteration.array, depth + 1)})`;
+        if (!iteration && isStable(b)) return `b${id(b)}`;
+      }
+    }
+    return `n${id(expr)}`;
   }
 
   /**

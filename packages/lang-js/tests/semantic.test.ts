@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { UNKNOWN } from '@oculum/core';
 import { normalizeModule, parseJs } from '../src/index.js';
 import type { JsNode, TSESTree } from '../src/index.js';
@@ -1004,6 +1004,23 @@ describe('knownValues with truncate (review jsdesk P3-a)', () => {
   it('keeps the whole answer up to 32, and no answer when a value is not known', () => {
     expect(known(`const URLS = [${urls(30).join(', ')}];\nURLS.map((u) => use(u));`, true)).toEqual({ values: urls(30).map((u) => u.slice(1, -1)), others: false });
     expect(known(`const URLS = [${urls(40).join(', ')}, mystery];\nURLS.map((u) => use(u));`, true)).toBeUndefined();
+  });
+  it('reads a long list once for all the loads over it, not at each (review s34js P1-a/P1-b)', () => {
+    const loops = Array.from({ length: 20 }, (_, i) => `for (const u${i} of URLS) use(u${i});`).join('\n');
+    // (a balanced `?:` of 64 URLs, so that the name is read within `MAX_DEPTH`)
+    const tree = (from: number, n: number): string => (n === 1 ? `'https://cdn.example.com/m${from}.onnx'` : `(c${from} ? ${tree(from, n / 2)} : ${tree(from + n / 2, n / 2)})`);
+    const chain = tree(0, 64);
+    const uses = Array.from({ length: 20 }, () => `use(U);`).join('\n');
+    for (const text of [`const URLS = [${urls(40).join(', ')}];\n${loops}`, `const U = ${chain};\n${uses}`]) {
+      const { sc, calls: cs } = calls(text);
+      const many = vi.spyOn(sc as unknown as { manyConstants: (n: JsNode) => unknown }, 'manyConstants');
+      const answers = cs.filter((c) => c.callee.type === 'Identifier' && c.callee.name === 'use').map((c) => sc.knownValues(c.arguments[0], { truncate: true }));
+      expect(answers).toHaveLength(20);
+      for (const a of answers) expect(a).toEqual(answers[0]);
+      expect(answers[0]?.values).toHaveLength(32);
+      expect(answers[0]?.others).toBe(true);
+      expect(many).toHaveBeenCalledTimes(1);
+    }
   });
 });
 
