@@ -355,6 +355,8 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   private readonly resolving = new Set<unknown>();
   /** What each stable binding denotes, once known (`PENDING` while it is worked out; see `resolveRef`). */
   private readonly refMemo = new Map<JsBinding, Ref | undefined | typeof PENDING>();
+  /** `literalMemberRef` of a call of a function of this file, by function and key path (see there). */
+  private readonly returnedMemberMemo = new Map<TSESTree.FunctionLike, Map<string, Ref | undefined>>();
   /** Set when an answer on the way was cut short (a cycle, `MAX_DEPTH`): answers built on it are not kept. */
   private refCut = false;
   /** Set when a question ran into `MAX_DEPTH`: the outermost one warms the bindings up (once per file). */
@@ -782,20 +784,34 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
           this.refCut = true;
           return undefined;
         }
+        // the answer depends on the function and the keys only: kept, unless cut short on the way
+        // (a cycle, `MAX_DEPTH`), so each destructuring of a helper with many returns reads them once
+        let byKeys = this.returnedMemberMemo.get(fn);
+        const path = keys.join('\0');
+        if (byKeys?.has(path)) return byKeys.get(path);
         this.resolving.add(fn);
+        const outerCut = this.refCut;
+        this.refCut = false;
+        let ref: Ref | undefined;
         try {
-          let ref: Ref | undefined;
           for (const value of this.returnedValues(fn)) {
             if (this.isNullish(value)) continue;
             const r = this.literalMemberRef(value, keys, depth + 1);
-            if (!r || r.kind !== 'module') return undefined;
-            if (ref?.kind === 'module' && (ref.module !== r.module || ref.path.join('\0') !== r.path.join('\0'))) return undefined;
+            if (!r || r.kind !== 'module' || (ref?.kind === 'module' && (ref.module !== r.module || ref.path.join('\0') !== r.path.join('\0')))) {
+              ref = undefined;
+              break;
+            }
             ref = r;
           }
-          return ref;
         } finally {
           this.resolving.delete(fn);
+          if (!this.refCut) {
+            if (!byKeys) this.returnedMemberMemo.set(fn, (byKeys = new Map()));
+            byKeys.set(path, ref);
+          }
+          this.refCut ||= outerCut;
         }
+        return ref;
       }
       default:
         return undefined;

@@ -119,6 +119,19 @@ describe('qualifiedName', () => {
     expect(qn(text)).toBeUndefined();
   });
 
+  it('reads the returns of a helper once for all its destructurings (review s34js P1-c)', () => {
+    const n = 60;
+    const cases = Array.from({ length: n }, (_, i) => ` case ${i}: return { pipeline: transformers.pipeline, a${i}: 1 };`).join('\n');
+    const uses = Array.from({ length: n }, (_, i) => `export async function u${i}() { const { pipeline } = await init(${i}); return pipeline('t', 'Xenova/m${i}'); }`).join('\n');
+    const { sc, calls: cs } = calls(`import * as transformers from '@huggingface/transformers';\nasync function init(x) { switch (x) {\n${cases}\n} }\n${uses}\n`);
+    const member = vi.spyOn(sc as unknown as { literalMemberRef: (...a: unknown[]) => unknown }, 'literalMemberRef');
+    const loads = cs.filter((c) => c.arguments.length === 2);
+    expect(loads).toHaveLength(n);
+    for (const c of loads) expect(sc.qualifiedName(c.callee)).toBe('@huggingface/transformers.pipeline');
+    // each return read once (about 3 steps each), and a few steps per destructuring; not 60 × 60 × 3
+    expect(member.mock.calls.length).toBeLessThan(10 * n);
+  });
+
   it('class and function expression names resolve locally', () => {
     expect(qn(`import { f } from 'm'; const g = function f() { f(); };`)).toBeUndefined();
   });
