@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { lintText } from '@oculum/core';
-import { javascript } from '@oculum/lang-js';
+import { JsSourceCode, javascript } from '@oculum/lang-js';
 import unpinnedRevision from '../src/rules/unpinned-model-revision.js';
 import unverifiedDownload from '../src/rules/unverified-model-download.js';
 import { id } from './helpers.js';
@@ -145,5 +145,27 @@ describe('many module-level env.allowRemoteModels writes (review jsdesk P3-b)', 
     expect(findings).toHaveLength(1500);
     expect(findings.slice(0, 2)).toEqual(['3:19 org/m0', '7:19 org/m2']);
     expect(findings[1499]).toBe('5999:22 org/m2998');
+  });
+});
+
+describe('env.allowRemoteModels written at module level and in many functions (review s34js P2-a)', () => {
+  it('finds the setup functions once per file, not at each load', async () => {
+    const n = 120;
+    const steps = Array.from(
+      { length: n },
+      (_, i) =>
+        `env.allowRemoteModels = ${i % 2 === 1};\nfunction w${i}() { env.allowRemoteModels = ${i % 3 !== 0}; env.remoteHost = 'https://h${i}/'; }\nexport const p${i} = pipeline('t', 'org/m${i}');\n`,
+    ).join('');
+    const climbs = vi.spyOn(JsSourceCode.prototype, 'enclosingFunction');
+    try {
+      const { findings } = await lint(`import { env, pipeline } from '@huggingface/transformers';\n${steps}`);
+      // (a load after a module-level `= false` is still reported: functions set it back to `true`)
+      expect(findings).toHaveLength(n);
+      // a bounded number of climbs per load (about 90), not one per write in a function per load
+      // (each of the 80 `= false` in functions against each of the 80 other writes: 687,360 before)
+      expect(climbs.mock.calls.length).toBeLessThan(200 * n);
+    } finally {
+      climbs.mockRestore();
+    }
   });
 });

@@ -227,8 +227,7 @@ const cache = new WeakMap<JsSourceCode, Omit<RemoteModelWrites, 'offAtModuleLeve
 
 /** The file's `allowRemoteModels` writes as a load under `limit` sees them: all but the module-level answer kept per file. */
 function writesOf(sc: JsSourceCode, limit: number): RemoteModelWrites {
-  let shared = cache.get(sc);
-  if (!shared) cache.set(sc, (shared = collectWrites(sc)));
+  const shared = sharedWrites(sc);
   // The last module-level write decides (source order is the order module-level code runs in).
   const last = lastModuleLevel(sc, 'allowRemoteModels', false, limit);
   return { ...shared, offAtModuleLevel: last !== undefined && turnsOff(sc, last) };
@@ -289,16 +288,45 @@ export function remoteModelsOff(sc: JsSourceCode, call: JsNode): boolean {
  * caller outside the file).
  */
 export function remoteModelsOffBySetupCall(sc: JsSourceCode, call: JsNode): boolean {
-  const writes = writesOf(sc, limitFor(sc, call));
-  return writes.offInFunctions.some((off) => {
+  const { on } = sharedWrites(sc);
+  return setupFunctions(sc).some(({ fn, sites }) => sites.some((site) => runsBefore(sc, site, call) && !on.some((w) => writtenBetween(sc, w.node, fn, site, call))));
+}
+
+/** The parts of `writesOf` that do not depend on the load, kept per file. */
+function sharedWrites(sc: JsSourceCode): Omit<RemoteModelWrites, 'offAtModuleLevel'> {
+  let shared = cache.get(sc);
+  if (!shared) cache.set(sc, (shared = collectWrites(sc)));
+  return shared;
+}
+
+const setupCache = new WeakMap<JsSourceCode, Array<{ fn: TSESTree.FunctionLike; sites: ReadonlyArray<JsNode> }>>();
+
+/**
+ * The setup functions of `remoteModelsOffBySetupCall`, worked out once per file (not at each load):
+ * each `= false` in a statement of a function's own body (not of a branch or a loop), not turned back
+ * on later in that function (whatever path that write is on), in a function the file calls.
+ */
+function setupFunctions(sc: JsSourceCode): Array<{ fn: TSESTree.FunctionLike; sites: ReadonlyArray<JsNode> }> {
+  let found = setupCache.get(sc);
+  if (found) return found;
+  const writes = sharedWrites(sc);
+  // where the last write of another value than `false` starts, in each function
+  const lastOn = new Map<JsNode, number>();
+  for (const on of writes.on) {
+    const fn = sc.enclosingFunction(on.node);
+    if (fn) lastOn.set(fn, Math.max(lastOn.get(fn) ?? -Infinity, on.value.range[0]));
+  }
+  found = [];
+  for (const off of writes.offInFunctions) {
     const fn = sc.enclosingFunction(off.node);
     const statement = sc.parent(off.node);
-    // a statement of the function's own body, not of a branch or a loop
-    if (!fn || statement?.type !== 'ExpressionStatement' || sc.parent(statement) !== fn.body) return false;
-    // turned back on later in the setup function (whatever path that write is on)
-    if (writes.on.some((on) => sc.enclosingFunction(on.node) === fn && on.value.range[0] > off.value.range[1])) return false;
-    return sc.callSites(fn).some((site) => runsBefore(sc, site, call) && !writes.on.some((on) => writtenBetween(sc, on.node, fn, site, call)));
-  });
+    if (!fn || statement?.type !== 'ExpressionStatement' || sc.parent(statement) !== fn.body) continue;
+    if ((lastOn.get(fn) ?? -Infinity) > off.value.range[1]) continue;
+    const sites = sc.callSites(fn);
+    if (sites.length > 0) found.push({ fn, sites });
+  }
+  setupCache.set(sc, found);
+  return found;
 }
 
 /**
