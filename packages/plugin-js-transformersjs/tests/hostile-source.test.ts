@@ -149,7 +149,7 @@ describe('many module-level env.allowRemoteModels writes (review jsdesk P3-b)', 
 });
 
 describe('env.allowRemoteModels written at module level and in many functions (review s34js P2-a)', () => {
-  it('finds the setup functions once per file, not at each load', async () => {
+  it('finds the setup functions and reads the hosts of functions once per file, not at each load', async () => {
     const n = 120;
     const steps = Array.from(
       { length: n },
@@ -157,6 +157,7 @@ describe('env.allowRemoteModels written at module level and in many functions (r
         `env.allowRemoteModels = ${i % 2 === 1};\nfunction w${i}() { env.allowRemoteModels = ${i % 3 !== 0}; env.remoteHost = 'https://h${i}/'; }\nexport const p${i} = pipeline('t', 'org/m${i}');\n`,
     ).join('');
     const climbs = vi.spyOn(JsSourceCode.prototype, 'enclosingFunction');
+    const reads = vi.spyOn(JsSourceCode.prototype, 'constant');
     try {
       const { findings } = await lint(`import { env, pipeline } from '@huggingface/transformers';\n${steps}`);
       // (a load after a module-level `= false` is still reported: functions set it back to `true`)
@@ -164,8 +165,11 @@ describe('env.allowRemoteModels written at module level and in many functions (r
       // a bounded number of climbs per load (about 90), not one per write in a function per load
       // (each of the 80 `= false` in functions against each of the 80 other writes: 687,360 before)
       expect(climbs.mock.calls.length).toBeLessThan(200 * n);
+      // each host written in a function classified once, not again for each load's own limit (15,120 before)
+      expect(reads.mock.calls.length).toBeLessThan(20 * n);
     } finally {
       climbs.mockRestore();
+      reads.mockRestore();
     }
   });
 });

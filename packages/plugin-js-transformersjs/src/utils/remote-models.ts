@@ -474,14 +474,25 @@ function loopbackHosts(sc: JsSourceCode, value: JsNode): string[] | undefined {
   return hosts.every((h) => h !== '' && isLoopback(h)) ? hosts : undefined;
 }
 
+const writeLocationCache = new WeakMap<EnvWrite, ModelLocation>();
+
+/** `classifyLocation` of the value a write sets, kept: `hostUnder` reads the writes of functions again for each limit. */
+function writeLocation(sc: JsSourceCode, w: EnvWrite): ModelLocation {
+  let location = writeLocationCache.get(w);
+  if (!location) writeLocationCache.set(w, (location = classifyLocation(sc, w.value)));
+  return location;
+}
+
 function hostUnder(sc: JsSourceCode, limit: number): HostUnder {
   const hosts: string[] = [];
   const loopback: string[] = [];
+  // (the hosts already named, so that many writes are not compared with each other)
+  const seen = new Set<string>();
   let unknown = false;
   const unknownWrites: EnvWrite[] = [];
   const writes = writesInForce(sc, 'remoteHost', limit);
   for (const w of writes) {
-    const location = classifyLocation(sc, w.value);
+    const location = writeLocation(sc, w);
     // a default the environment may override names no host for sure
     if (location.kind === 'unknown' || location.overridable) {
       unknown = true;
@@ -494,8 +505,14 @@ function hostUnder(sc: JsSourceCode, limit: number): HostUnder {
       const host = named.length > 1 ? hostOf(value!) || value!.trim() : location.host ?? (value !== undefined ? hostOf(value) || value.trim() : undefined);
       if (!host) unknown = true;
       else if (isLoopback(host)) {
-        if (!loopback.includes(host)) loopback.push(host);
-      } else if (!isHubHost(host) && !hosts.includes(host)) hosts.push(host);
+        if (!seen.has(`l${host}`)) {
+          seen.add(`l${host}`);
+          loopback.push(host);
+        }
+      } else if (!isHubHost(host) && !seen.has(`h${host}`)) {
+        seen.add(`h${host}`);
+        hosts.push(host);
+      }
     }
   }
   if (unknown) {
@@ -506,7 +523,7 @@ function hostUnder(sc: JsSourceCode, limit: number): HostUnder {
   if (hosts.length > 0) return { kind: 'hosts', hosts: [...hosts, ...loopback] };
   // every value set is a loopback server (a Hub value among them leaves the Hub possible)
   const hub = writes.some((w) => {
-    const location = classifyLocation(sc, w.value);
+    const location = writeLocation(sc, w);
     return (location.value === undefined && location.values ? location.values : [location.value]).some((v) => v !== undefined && isHubHost(hostOf(v)));
   });
   if (loopback.length > 0 && !hub) return { kind: 'loopback?', hosts: loopback, moduleLevel: writes.some((w) => !w.inFunction), writes };
