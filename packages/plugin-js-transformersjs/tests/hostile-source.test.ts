@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { lintText } from '@oculum/core';
-import { JsSourceCode, javascript } from '@oculum/lang-js';
+import { JsSourceCode, javascript, parseJs } from '@oculum/lang-js';
+import { remoteHostOf } from '../src/utils/remote-models.js';
 import unpinnedRevision from '../src/rules/unpinned-model-revision.js';
 import unverifiedDownload from '../src/rules/unverified-model-download.js';
 import { id } from './helpers.js';
@@ -171,5 +172,19 @@ describe('env.allowRemoteModels written at module level and in many functions (r
       climbs.mockRestore();
       reads.mockRestore();
     }
+  });
+});
+
+describe('env.remoteHost written only in functions, many loads at module level (review s34js P2-a)', () => {
+  it('works out the host once for all the loads between the same module-level writes', () => {
+    const loads = Array.from({ length: 50 }, (_, i) => `export const p${i} = pipeline('t', 'org/m${i}');`).join('\n');
+    const sc = parseJs(`import { env, pipeline } from '@huggingface/transformers';\nfunction w() { env.remoteHost = 'https://mirror.example.com/'; }\n${loads}\nenv.remoteHost = 'https://other.example.com/';\nexport const q = pipeline('t', 'org/q');\n`, 'main.mjs');
+    const calls = sc.ast.body.flatMap((s) => (s.type === 'ExportNamedDeclaration' && s.declaration?.type === 'VariableDeclaration' ? [s.declaration.declarations[0].init!] : []));
+    expect(calls).toHaveLength(51);
+    const hosts = calls.map((c) => remoteHostOf(sc, c));
+    // one answer (the same object) for the 50 loads before the module-level write, not one per load
+    expect(new Set(hosts.slice(0, 50)).size).toBe(1);
+    expect(hosts[0]).toEqual({ kind: 'hosts', hosts: ['mirror.example.com'] });
+    expect(hosts[50]).toEqual({ kind: 'hosts', hosts: ['mirror.example.com', 'other.example.com'] });
   });
 });

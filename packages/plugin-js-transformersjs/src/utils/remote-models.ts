@@ -154,15 +154,6 @@ function lastModuleLevel(sc: JsSourceCode, field: string, assignOnly: boolean, l
   return lo === 0 ? undefined : writes[lo - 1];
 }
 
-/** A per-file cache of answers that depend on the `limitFor` of the load. */
-function perLimit<T>(cache: WeakMap<JsSourceCode, Map<number, T>>, sc: JsSourceCode, limit: number, compute: () => T): T {
-  let byLimit = cache.get(sc);
-  if (!byLimit) cache.set(sc, (byLimit = new Map()));
-  let value = byLimit.get(limit);
-  if (value === undefined) byLimit.set(limit, (value = compute()));
-  return value;
-}
-
 /**
  * The writes of a field that may be in force when a load runs: the last module-level `=` write (source
  * order is the order module-level code runs in) and every `=` write inside a function (it may run
@@ -425,7 +416,20 @@ function unknownHostAt(host: { kind: 'unknown'; guards?: Guard[] }, at: JsNode |
   return open.length > 0 ? { kind: 'unknown', when: open.map((g) => (open.length > 1 && /[\s?|&]/.test(g.test) && !/^!\(.*\)$/.test(g.test) ? `(${g.test})` : g.test)).join(' && ') } : { kind: 'unknown' };
 }
 
-const hostCache = new WeakMap<JsSourceCode, Map<number, HostUnder>>();
+const hostCache = new WeakMap<JsSourceCode, Map<EnvWrite | null, HostUnder>>();
+
+/**
+ * `hostUnder(limit)`, kept per file by the module-level write in force under `limit`, which is all it
+ * depends on (see `writesInForce`): loads between the same two module-level writes share one answer.
+ */
+function hostAt(sc: JsSourceCode, limit: number): HostUnder {
+  let byWrite = hostCache.get(sc);
+  if (!byWrite) hostCache.set(sc, (byWrite = new Map()));
+  const key = lastModuleLevel(sc, 'remoteHost', true, limit) ?? null;
+  let host = byWrite.get(key);
+  if (host === undefined) byWrite.set(key, (host = hostUnder(sc, limit)));
+  return host;
+}
 
 /**
  * `env.remoteHost` as `call` sees it (see `limitFor`); without a call, as code in a function sees it.
@@ -435,7 +439,7 @@ const hostCache = new WeakMap<JsSourceCode, Map<number, HostUnder>>();
  */
 export function remoteHostOf(sc: JsSourceCode, call?: JsNode): RemoteHost {
   const limit = limitFor(sc, call);
-  const host = perLimit(hostCache, sc, limit, () => hostUnder(sc, limit));
+  const host = hostAt(sc, limit);
   if (host.kind === 'unknown') return unknownHostAt(host, call);
   if (host.kind !== 'loopback?') return host;
   const set = host.moduleLevel || (call !== undefined && host.writes.some((w) => runsBefore(sc, w.node, call)));
@@ -458,7 +462,7 @@ export function remoteHostAfter(sc: JsSourceCode, write: EnvWrite): RemoteHost {
     if (hosts) return { kind: 'loopback', hosts };
   }
   const limit = write.inFunction ? Infinity : write.node.range[1];
-  const host = perLimit(hostCache, sc, limit, () => hostUnder(sc, limit));
+  const host = hostAt(sc, limit);
   if (host.kind === 'unknown') return unknownHostAt(host, write.node);
   if (host.kind !== 'loopback?') return host;
   const set = host.moduleLevel || host.writes.some((w) => w.node === write.node || runsBefore(sc, w.node, write.node));
