@@ -663,13 +663,15 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     return out.sort((a, b) => a.id.range[0] - b.id.range[0]);
   }
 
+  /** A reference question cut short by the depth bound: not kept, and the outermost question warms the bindings up (see `resolveRef`). */
+  private refCutDeep(): undefined {
+    this.refCut = true;
+    this.refDeep = true;
+    return undefined;
+  }
+
   private refOf(node: JsNode, depth: number): Ref | undefined {
-    if (depth > MAX_DEPTH) {
-      // cut short here: not kept, and the outermost question warms the bindings up (see `resolveRef`)
-      this.refCut = true;
-      this.refDeep = true;
-      return undefined;
-    }
+    if (depth > MAX_DEPTH) return this.refCutDeep();
     const expr = unwrapExpression(node);
     switch (expr.type) {
       case 'Identifier': {
@@ -749,11 +751,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
    * the last property of that key with no spread after it; every returned object must agree.
    */
   private literalMemberRef(node: JsNode, keys: readonly string[], depth: number): Ref | undefined {
-    if (depth > MAX_DEPTH) {
-      this.refCut = true;
-      this.refDeep = true;
-      return undefined;
-    }
+    if (depth > MAX_DEPTH) return this.refCutDeep();
     const expr = unwrapExpression(node);
     switch (expr.type) {
       case 'AwaitExpression':
