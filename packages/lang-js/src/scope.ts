@@ -22,11 +22,20 @@ const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'Ar
 const PLAIN_ASSIGNMENTS = new Set(['=', '??=', '||=', '&&=']);
 const BLOCK_SCOPE_TYPES = new Set(['BlockStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'SwitchStatement', 'TSModuleBlock']);
 
-/** `name + …` (`url = url + name + '.onnx'`): the leftmost operand of a chain of `+` is `name` itself, as in `name += …`. */
+/**
+ * `name + …` (`url = url + name + '.onnx'`, `(url as string) + …`), or a template that starts with
+ * it (`` url = `${url}${name}.onnx` ``): the value starts with `name` itself, as in `name += …`.
+ */
 function appendsTo(value: JsNode, name: string): boolean {
-  let left: JsNode = value;
-  while (left.type === 'BinaryExpression' && left.operator === '+') left = left.left as JsNode;
-  return left !== value && left.type === 'Identifier' && left.name === name;
+  let left: JsNode = unwrapExpression(value);
+  if (left.type === 'TemplateLiteral') {
+    if (left.quasis[0]?.value.cooked !== '' || left.expressions.length === 0) return false;
+    const first = unwrapExpression(left.expressions[0] as JsNode);
+    return first.type === 'Identifier' && first.name === name;
+  }
+  const whole = left;
+  while (left.type === 'BinaryExpression' && left.operator === '+') left = unwrapExpression(left.left as JsNode);
+  return left !== whole && left.type === 'Identifier' && left.name === name;
 }
 
 export function isFunctionNode(node: JsNode): node is TSESTree.FunctionLike {

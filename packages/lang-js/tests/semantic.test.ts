@@ -744,6 +744,11 @@ describe('stringBounds', () => {
     expect(bounds(`let u = 'http://cdn/m/'; u = u + name + '.onnx'; use(u)`)).toEqual({ prefix: 'http://cdn/m/', suffix: '', parts: ['http://cdn/m/', ''] });
     expect(bounds(`let u = 'http://cdn/m/'; u = name + u; use(u)`).prefix).toBe('');
     expect(bounds(`let u = 'http://cdn/m/'; u = other + name; use(u)`).prefix).toBe('');
+    // a template that starts with it, and a TypeScript cast around it (review s34js P3-e)
+    expect(bounds('let u = \'http://cdn/m/\'; u = `${u}${name}.onnx`; use(u)').prefix).toBe('http://cdn/m/');
+    expect(bounds(`let u: unknown = 'http://cdn/m/'; u = (u as string) + name; use(u)`).prefix).toBe('http://cdn/m/');
+    expect(bounds('let u = \'http://cdn/m/\'; u = `x${u}`; use(u)').prefix).toBe('');
+    expect(bounds('let u = \'http://cdn/m/\'; u = `${name}${u}`; use(u)').prefix).toBe('');
   });
   it('nothing known', () => {
     expect(bounds(`use(name)`)).toEqual({ prefix: '', suffix: '', parts: ['', ''] });

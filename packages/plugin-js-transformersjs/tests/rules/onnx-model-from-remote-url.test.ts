@@ -178,6 +178,11 @@ tester.run(id(rule), rule, {
       code: imp + `export async function load(name) {\n  let url = 'http://cdn.example.com/models/';\n  url = url + name + '.onnx';\n  return ort.InferenceSession.create(url);\n}`,
       errors: [{ messageId: 'http', data: { callee: 'ort.InferenceSession.create', url: '`url`' }, confidence: 'medium', line: 5, suggestions: [] }],
     },
+    // ... or to a template that starts with it
+    {
+      code: imp + 'export async function load(name) {\n  let url = \'http://cdn.example.com/models/\';\n  url = `${url}${name}.onnx`;\n  return ort.InferenceSession.create(url);\n}',
+      errors: [{ messageId: 'http', data: { callee: 'ort.InferenceSession.create', url: '`url`' }, confidence: 'medium', line: 5, suggestions: [] }],
+    },
     // ... and its literal default is switched to https:// (also with `??` and in a branch of `?:`)
     {
       code: imp + `export const load = () => ort.InferenceSession.create(import.meta.env.VITE_MODEL || 'http://cdn.example.com/model.onnx');`,
