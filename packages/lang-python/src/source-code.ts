@@ -4572,9 +4572,9 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * (`class A(pickle.Unpickler)`, `class B(A)` → for `B`: classes `[B, A]`, bases `['pickle.Unpickler']`).
    * `undefined` when the expression names no local class.
    */
-  localSubclass(expr: Node): { classes: Node[]; bases: string[] } | undefined {
+  localSubclass(expr: Node): { classes: Node[]; bases: string[]; cut?: true } | undefined {
     const first = this.localClass(expr);
-    return first ? (this.subclassChain(first, false) as { classes: Node[]; bases: string[] }) : undefined;
+    return first ? (this.subclassChain(first, false) as { classes: Node[]; bases: string[]; cut?: true }) : undefined;
   }
 
   /**
@@ -4588,8 +4588,9 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * this file, as the module defining each class spells them (another module's relative names left
    * out: those classes are in `classes`), those of the project followed included. Below deep, and for
    * a class of another module that is not known (see `ProjectModules.classOf`), as `localSubclass`.
+   * `cut`: the chain is longer than the 16 classes kept, so `bases` may miss some.
    */
-  projectSubclass(expr: Node): { classes: ProjectClassPart[]; bases: string[] } | undefined {
+  projectSubclass(expr: Node): { classes: ProjectClassPart[]; bases: string[]; cut?: true } | undefined {
     const first = this.localClass(expr);
     if (first) return this.subclassChain(first, true);
     if (!this.modules || (expr.type !== 'identifier' && expr.type !== 'attribute')) return undefined;
@@ -4603,9 +4604,10 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * qualified names of its bases outside the file; `follow` (deep): the classes of other modules of the
    * project among them too, with their bases.
    */
-  private subclassChain(first: Node, follow: boolean): { classes: ProjectClassPart[]; bases: string[] } {
+  private subclassChain(first: Node, follow: boolean): { classes: ProjectClassPart[]; bases: string[]; cut?: true } {
     const classes: ProjectClassPart[] = [];
     const bases: string[] = [];
+    let cut = false;
     const queue = [first];
     const seen = new Set<number>();
     const add = (q: string) => {
@@ -4628,12 +4630,18 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
           add(q);
           const imported = follow && this.modules ? this.importedClass(q) : undefined;
           if (!imported) continue;
-          for (const c of imported.classes) if (classes.length < 16 && !classes.some((k) => isImportedClass(k) && k.file === c.file && k.offset === c.offset)) classes.push(c);
+          for (const c of imported.classes) {
+            if (classes.some((k) => isImportedClass(k) && k.file === c.file && k.offset === c.offset)) continue;
+            if (classes.length < 16) classes.push(c);
+            else cut = true;
+          }
           imported.bases.forEach(add);
         }
       }
     }
-    return { classes, bases };
+    // (a class of the chain left unread: what lies beyond the 16 is not known)
+    if (queue.some((c) => !seen.has(c.id))) cut = true;
+    return cut ? { classes, bases, cut } : { classes, bases };
   }
 
   /** At deep: the class of another module of the project a qualified name names (see `ProjectModules.classOf`), memoized. */

@@ -142,6 +142,19 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(sc.calleeGate(['Unpickler'])(callStarting(sc, 'C('))).toBe(true);
   });
 
+  it('says when a chain of local classes is longer than the 16 it keeps (cut)', async () => {
+    const chain = (n: number) => ['import lightning as L', 'class C0(L.LightningModule):', '    pass', ...Array.from({ length: n }, (_, i) => `class C${i + 1}(C${i}):\n    pass`), `C${n}(f)`, 'C15(f)'].join('\n');
+    const long = await parse(chain(16));
+    const longCall = (start: string) => long.callee(callStarting(long, start))!;
+    const cut = long.projectSubclass(longCall('C16('))!;
+    expect(cut.classes).toHaveLength(16);
+    expect(cut.bases).toEqual([]);
+    expect(cut.cut).toBe(true);
+    const whole = long.projectSubclass(longCall('C15('))!;
+    expect(whole.bases).toEqual(['lightning.LightningModule']);
+    expect(whole.cut).toBeUndefined();
+  });
+
   it('tells whether a statement certainly runs before another (certainlyRunsBefore)', async () => {
     const sc = await parse(
       [

@@ -1,5 +1,5 @@
 import { createRule, UNKNOWN, type RuleFixer, type SuggestionDescriptor } from '@oculum/core';
-import { importTrigger, isImportedClass, memberTrigger, type ProjectClassPart, type PythonSourceCode } from '@oculum/lang-python';
+import { importTrigger, memberTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { CALLBACK_CALLEE_NAMES, localForwarderNames, callbackArgument, callbackUse, type CallbackUse } from '../callbacks.js';
 import { inInstalledWrapper } from '../monkeypatch.js';
 import { bypassNote, torchVersionInfo } from '../torch-versions.js';
@@ -380,7 +380,7 @@ export default createRule<[], PythonSourceCode>({
           if (project.bases.some((b) => LIGHTNING_MODULE.test(b))) return { callee, receiver: 'lightning', file };
           // a class of the project with no base outside it has no such method (unless the chain
           // was cut short: what lies beyond is not known, as for a class that does not resolve)
-          if (project.bases.length === 0 && !chainCut(project.classes)) return undefined;
+          if (project.bases.length === 0 && !project.cut) return undefined;
         }
         return { callee, receiver: 'unknown', file };
       }
@@ -393,25 +393,6 @@ export default createRule<[], PythonSourceCode>({
       // an instance of another library's class (`keras.Model().fit`, ray's `TorchTrainer(...).fit`): its own method
       if (types.length > 0 && types.every((q) => OTHER_LIBRARY.test(q) && !/(?:^|\.)(?:py)?(?:torch_)?lightning(?:\.|_)/.test(q))) return undefined;
       return { callee, receiver: types.length > 0 ? 'other' : 'unknown', file };
-    }
-
-    /**
-     * lang-python's `projectSubclass` stops at 16 classes: true when it stopped before the end of the
-     * chain (a class of this file in it inherits from one of this file left out), so that its empty
-     * `bases` does not mean the chain has no base outside the project.
-     */
-    function chainCut(classes: readonly ProjectClassPart[]): boolean {
-      if (classes.length < 16) return false;
-      const inChain = new Set(classes.filter((c): c is Node => !isImportedClass(c)).map((c) => c.id));
-      return classes.some((c) => {
-        if (isImportedClass(c)) return false;
-        const supers = c.childForFieldName('superclasses')?.namedChildren ?? [];
-        return supers.some((b) => {
-          if (!b || b.type === 'keyword_argument') return false;
-          const first = sc.localSubclass(b)?.classes[0];
-          return !!first && !inChain.has(first.id);
-        });
-      });
     }
 
     /**
