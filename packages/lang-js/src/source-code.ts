@@ -2031,11 +2031,8 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     if (!open) return b.defaultValue && !this.defaultOverridable(b) ? defaults() : undefined;
     /** What a call passes there: `'default'` when it leaves it out, `undefined` when not known. */
     const passed = (call: TSESTree.CallExpression | TSESTree.NewExpression): ConstantValue[] | 'default' | undefined => {
-      const args = call.arguments.slice(0, position + 1);
-      if (args.some((a) => a.type === 'SpreadElement')) return undefined;
-      const arg = args[position];
-      if (arg === undefined || (arg.type === 'Identifier' && arg.name === 'undefined' && !this.binding(arg))) return 'default';
-      return this.choicesOf(arg, depth + 1, open);
+      const arg = this.passedArgument(call, position);
+      return arg === 'default' || arg === undefined ? arg : this.choicesOf(arg, depth + 1, open);
     };
     const calls = this.allCalls(fn);
     if (calls) {
@@ -2097,15 +2094,10 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     const calls = this.allCalls(fn);
     if (calls) {
       for (const call of calls) {
-        const args = call.arguments.slice(0, position + 1);
-        const arg = args[position];
-        let v: ConstantValue[] | undefined;
-        if (args.some((a) => a.type === 'SpreadElement')) v = undefined;
-        else if (arg === undefined || (arg.type === 'Identifier' && arg.name === 'undefined' && !this.binding(arg))) {
-          // (left out with no default for the whole parameter: the call throws, it passes nothing)
-          if (!whole) continue;
-          v = at(whole);
-        } else v = at(arg);
+        const arg = this.passedArgument(call, position);
+        // (left out with no default for the whole parameter: the call throws, it passes nothing)
+        if (arg === 'default' && !whole) continue;
+        const v = arg === undefined ? undefined : at(arg === 'default' ? whole! : arg);
         if (v) lists.push(v);
         else others = true;
       }
@@ -2114,11 +2106,9 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       // code outside the file may call it: what the file's own calls pass, and others
       others = true;
       for (const call of this.callSites(fn)) {
-        const arg = call.arguments[position];
-        if (arg && arg.type !== 'SpreadElement' && !call.arguments.slice(0, position).some((a) => a.type === 'SpreadElement')) {
-          const v = at(arg);
-          if (v) lists.push(v);
-        }
+        const arg = this.passedArgument(call, position);
+        const v = arg && arg !== 'default' ? at(arg) : undefined;
+        if (v) lists.push(v);
       }
     }
     if (others) {
@@ -2895,12 +2885,19 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     const position = parameterPosition(fn, b);
     const calls = position < 0 ? undefined : this.allCalls(fn);
     if (!calls) return true;
-    return calls.some((call) => {
-      const args = call.arguments.slice(0, position + 1);
-      if (args.some((a) => a.type === 'SpreadElement')) return true;
-      const arg = args[position];
-      return arg !== undefined && !(arg.type === 'Identifier' && arg.name === 'undefined' && !this.binding(arg));
-    });
+    return calls.some((call) => this.passedArgument(call, position) !== 'default');
+  }
+
+  /**
+   * What a call passes at a parameter's position: the argument, `'default'` when it leaves it out
+   * (or passes the global `undefined`), `undefined` when a spread up to there hides it.
+   */
+  private passedArgument(call: TSESTree.CallExpression | TSESTree.NewExpression, position: number): JsNode | 'default' | undefined {
+    const args = call.arguments.slice(0, position + 1);
+    if (args.some((a) => a.type === 'SpreadElement')) return undefined;
+    const arg = args[position];
+    if (arg === undefined || (arg.type === 'Identifier' && arg.name === 'undefined' && !this.binding(arg))) return 'default';
+    return arg;
   }
 
   /**
