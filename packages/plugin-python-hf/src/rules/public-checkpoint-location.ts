@@ -1,6 +1,7 @@
 import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
 import { calleeName, calleeOf, isInside, receiverOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { isModelFile, mentionsModel, publicLocation } from '../util/classify.js';
+import { literalPieces } from '../util/download.js';
 import { docsUrl } from '../util/meta.js';
 import { resolve, valuesOf } from '../util/resolve.js';
 import { isTrainingArgs, trainingBefore } from '../util/training.js';
@@ -169,7 +170,7 @@ export default createRule<[], PySourceCode>({
             r.kind === 'string'
               ? r.value
               : r.kind === 'prefix'
-                ? [r.value, ...(pathNode.type === 'identifier' ? valuesOf(sc, pathNode) : [pathNode]).map(literalParts)].join(' ')
+                ? [r.value, ...(pathNode.type === 'identifier' ? valuesOf(sc, pathNode) : [pathNode]).flatMap((v) => literalPieces(v, sc))].join(' ')
                 : r.kind === 'local'
                   ? [pathNode.text, r.prefix ?? '', joinedName(sc, pathNode) ?? ''].join(' ')
                   : pathNode.text;
@@ -215,12 +216,6 @@ export default createRule<[], PySourceCode>({
     };
   },
 });
-
-/** The literal parts of an f-string (`f"/srv/share/yolo_epoch{epoch}.pt"`: `/srv/share/yolo_epoch .pt`), not its interpolated code; '' for any other node. */
-function literalParts(node: PyNode): string {
-  if (node.type !== 'string') return '';
-  return node.namedChildren.filter((c) => c?.type === 'string_content').map((c) => c!.text).join(' ');
-}
 
 /** The source text of the last part an `os.path.join(...)` ends in, the path given or the join a name is bound to once. */
 function joinedName(sc: PySourceCode, path: PyNode): string | undefined {
