@@ -305,6 +305,8 @@ const IPYTHON_GET: readonly string[] = ['IPython.get_ipython'];
 const MAX_OPTIONS_HOPS = 6;
 /** How deep `dictEntries` follows names and splats (two steps per `d1 = {**d0, …}` level). */
 const MAX_DICT_DEPTH = 32;
+/** The expressions whose `dictEntries` are kept per node: names, dict literals, `dict(...)` calls. */
+const MEMO_TABLES = new Set(['identifier', 'dictionary', 'call']);
 
 export class PythonSourceCode implements CodeSourceCode<Node> {
   readonly path: string;
@@ -2953,11 +2955,12 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       this.dictTables.cut();
       return undefined;
     }
-    // a name's table once per use (`d1 = {**d0, **d0}`, `d2 = {**d1, **d1}`, … doubled per level)
-    return expr.type === 'identifier' ? this.dictTables.answer(expr.id, depth, () => this.computeDictEntries(expr, depth)) : this.computeDictEntries(expr, depth);
+    // a name's table once per use (`d1 = {**d0, **d0}`, `d2 = {**d1, **d1}`, … doubled per level), a literal
+    // table once (`REMOTE = {…×2,000}` read at each of 200 uses of `REMOTE[kind]["repo_id"]`)
+    return MEMO_TABLES.has(expr.type) ? this.dictTables.answer(expr.id, depth, () => this.computeDictEntries(expr, depth)) : this.computeDictEntries(expr, depth);
   }
 
-  /** `dictEntries` of names (a write read while it is worked out is a `cycle()`). */
+  /** `dictEntries` of names and literal tables (a write read while it is worked out is a `cycle()`). */
   private readonly dictTables = new DepthBoundMemo<DictEntries | undefined>();
 
   private computeDictEntries(expr: Node, depth: number): DictEntries | undefined {
