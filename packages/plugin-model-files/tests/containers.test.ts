@@ -79,6 +79,25 @@ describe('zip in a zip under names that say nothing', () => {
     expect(claimed(file('bundle.dat', zip([['readme', Buffer.from('x'), 0], ['blob', HOSTILE, 8]])))).toBe(true);
   });
 
+  for (const method of [0, 8] as const) {
+    it(`zips ${method ? 'deflated' : 'stored'} in zips in zips (up to the scanner's depth) are claimed and scanned`, async () => {
+      // review modelfiles P3-1: three wrappers deep the archive had been passed over unlisted
+      let inner = zip([['data.pkl', HOSTILE, 0]]);
+      for (let level = 0; level < 4; level++) {
+        inner = zip([[`layer${level}.zip`, inner, method]]);
+        const p = file(`nest${level + 2}-${method}.zip`, inner);
+        expect(claimed(p), `level ${level + 2}`).toBe(true);
+        expect(dangerous(await scanModelFile(p)), `level ${level + 2}`).toBe(true);
+      }
+    });
+  }
+
+  it('jars in jars in zips stay unclaimed', () => {
+    const text = Buffer.from('com\norg\nnet\n'.repeat(50));
+    const jar = zip([['META-INF/MANIFEST.MF', text, 8], ['com/x/A.class', Buffer.from([0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 52]), 8]]);
+    expect(claimed(file('deep.bin', zip([['lib/a.zip', zip([['b.zip', zip([['c.zip', jar, 0]]), 0]]), 0]])))).toBe(false);
+  });
+
   it('archives whose opaque members are not models stay unclaimed (Java resources, jars in jars)', () => {
     const text = Buffer.from('com\norg\nnet\n'.repeat(50));
     expect(claimed(file('public_suffix_list.dat', zip([['META-INF/MANIFEST.MF', text, 8], ['data', text, 8], ['blob.bin', Buffer.alloc(600, 7), 0]])))).toBe(false);

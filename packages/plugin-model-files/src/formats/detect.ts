@@ -379,10 +379,10 @@ const MAX_NAMED_MEMBERS = 64;
  * PROTO that reads well, or one that imports and calls, as `decompressedIsModel` has it). Text,
  * images, class files and the like do not read so.
  */
-function memberHeadSaysModel(inner: Uint8Array, name: string): boolean {
+function memberHeadSaysModel(inner: Uint8Array, name: string, depth = 0): boolean {
   if (inner.length === 0) return false;
   const f = detectFormat(inner, name);
-  return (ZIP_OPAQUE_MEMBER.test(name) ? OPAQUE_MEMBER_FORMATS.has(f) : f === 'pickle') && decompressedIsModel(inner, name);
+  return (ZIP_OPAQUE_MEMBER.test(name) ? OPAQUE_MEMBER_FORMATS.has(f) : f === 'pickle') && decompressedIsModel(inner, name, depth);
 }
 
 /**
@@ -622,11 +622,29 @@ function tarballSaysModel(path: string, f: 'gzip' | 'zstd'): boolean {
   });
 }
 
-/** What a zip's first local header says. */
-function zipFirstMemberIsModel(head: Uint8Array): boolean {
+/**
+ * How many zips in zips discovery looks through by their first members' starts (`zipFirstMemberIsModel`):
+ * as deep as the scanner opens them (its `maxDepth`), so a payload one wrapper deeper than a reported
+ * one is not passed over unlisted.
+ */
+const MAX_NESTED_ZIP_DISCOVERY = 5;
+
+/**
+ * What a zip's first local header says: its name, or, under a name that says nothing (`layer0.zip`,
+ * `weights`), the start of its data as far as these bytes hold it (stored, or deflated) read as an
+ * archive member's (`memberHeadSaysModel`): a zip in a zip in a zip holding `data.pkl`.
+ */
+function zipFirstMemberIsModel(head: Uint8Array, depth = 0): boolean {
   if (head.length <= 30) return false;
   const nlen = head[26] | (head[27] << 8);
-  return isZipModelMember(String.fromCharCode(...head.subarray(30, Math.min(head.length, 30 + nlen))));
+  const name = String.fromCharCode(...head.subarray(30, Math.min(head.length, 30 + nlen)));
+  if (isZipModelMember(name)) return true;
+  if (depth >= MAX_NESTED_ZIP_DISCOVERY || !ZIP_OPAQUE_MEMBER.test(name)) return false;
+  const method = head[8] | (head[9] << 8);
+  const start = 30 + nlen + (head[28] | (head[29] << 8));
+  if (start >= head.length || (method !== 0 && method !== 8)) return false;
+  const raw = head.subarray(start);
+  return memberHeadSaysModel(method === 0 ? raw : inflateHead(raw, 'deflate-raw'), name, depth + 1);
 }
 
 /** How much of a gzip/zlib stream's decompressed start is sniffed. */
@@ -705,7 +723,7 @@ function streamStartIsModel(path: string, f: 'xz' | 'lzma' | 'bz2', innerPath: s
 }
 
 /** Whether the first bytes of some content (decompressed, or an archive member's) are a model format. */
-function decompressedIsModel(inner: Uint8Array, innerPath: string): boolean {
+function decompressedIsModel(inner: Uint8Array, innerPath: string, depth = 0): boolean {
   const g = detectFormat(inner, innerPath);
   if (g === 'pickle') {
     if (inner[0] === 0x80) return true;
@@ -715,7 +733,7 @@ function decompressedIsModel(inner: Uint8Array, innerPath: string): boolean {
   // A tarball (`dateutil-zoneinfo.tar.gz`, an npm package) is a model only when a member is (those
   // whose headers the bytes hold).
   if (g === 'tar') return tarFirstMemberIsModel(inner) || tarSaysModel(inner.length, bufferReads(inner));
-  if (g === 'zip') return zipFirstMemberIsModel(inner);
+  if (g === 'zip') return zipFirstMemberIsModel(inner, depth);
   return g !== 'unknown' && g !== 'gzip' && g !== 'zlib';
 }
 
