@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { lintAll } from './helpers.js';
 
 // The product brief's examples, verbatim: its vulnerable code is reported, its remediation is not —
-// except the `revision="main"` of its hf_hub_download, which DETECTION.md says is unpinned.
+// except the `revision="main"` of its hf_hub_download, which DETECTION.md says is unpinned, and the
+// `load_dataset("organization/dataset")` of its safe fine-tuning, which has no revision: its `.filter(...)`
+// validates the rows (nothing for `hf/untrusted-training-data`) but pins nothing (review finetune P2-1).
 const dir = fileURLToPath(new URL('./brief/', import.meta.url));
 
 async function scan(file: string): Promise<Array<Pick<Finding, 'ruleId' | 'line' | 'detector'>>> {
@@ -29,7 +31,7 @@ describe('product brief examples', () => {
   it('does not report the pinned from_pretrained with trust_remote_code=False', async () => {
     expect(await scan('trusted_sources.py')).toEqual([]);
   });
-  it('does not report the filtered load_dataset with a private output dir', async () => {
-    expect(await scan('safe_finetuning.py')).toEqual([]);
+  it('reports only the unpinned revision of the filtered load_dataset with a private output dir', async () => {
+    expect(await scan('safe_finetuning.py')).toEqual([{ ruleId: 'hf/unpinned-revision', line: 14, detector: 'unverified_model_source' }]);
   });
 });

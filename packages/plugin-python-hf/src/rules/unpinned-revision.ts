@@ -1,7 +1,6 @@
 import { createRule, UNKNOWN, type Confidence, type Severity } from '@oculum/core';
 import { calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { classifyModelRef, isModelFile, isNonModelFile, mentionsModel } from '../util/classify.js';
-import { traceDataset } from '../util/flow.js';
 import { HUB_LOAD_TRIGGERS, hubLoad, KERAS_PRESET, pinLevel, shortApi, SHELL_HUB_TRIGGERS, shellHubFetch, type HubLoad } from '../util/hub.js';
 import { docsUrl, SEVERITY_OR_OFF } from '../util/meta.js';
 import { resolve } from '../util/resolve.js';
@@ -251,12 +250,8 @@ export default createRule<[Options], PySourceCode>({
         if (level === 'pinned') return;
         if (level === 'branch' && opts.allowBranches) return;
         if (level === 'tag' && opts.tagSeverity === 'off') return;
-        // A dataset that is validated before use (`.filter(...)`) has its content checked, not trusted;
-        // not when it also leaves the function unvalidated (`return raw`).
-        if (load.kind === 'dataset') {
-          const trace = traceDataset(sc, node);
-          if (trace.validated && !trace.returned) return;
-        }
+        // (a dataset validated before use, `.filter(...)`, is still reported: a check of its rows pins nothing,
+        // the repository can change between runs; the validation answers `hf/untrusted-training-data`)
         const data = {
           api: load.api,
           id: idText(load),

@@ -118,8 +118,6 @@ ruleTester.run('hf/unpinned-revision', rule, {
       options: [{ allowBranches: true }],
     },
     'from datasets import load_dataset\nds = load_dataset("json", data_files="train.jsonl")',
-    // validated datasets are checked by content
-    'from datasets import load_dataset\ndef f(v):\n    ds = load_dataset("org/data")\n    ds = ds.filter(v)\n    return ds',
     'from transformers import pipeline\nfrom transformers import AutoModel\nm = AutoModel.from_pretrained("org/m", revision="' + COMMIT + '")\np = pipeline("text-generation", model=m)',
     'def from_pretrained(x):\n    return x\nfrom_pretrained("org/model")',
     // a loop over `Path(...)` values only: local directories (oobabooga/text-generation-webui)
@@ -456,6 +454,15 @@ ruleTester.run('hf/unpinned-revision', rule, {
     {
       code: 'from transformers import AutoModel\nREPOS = {"a": "org/a", "b": "org/b"}\ndef load(name):\n    return AutoModel.from_pretrained(REPOS.get(name, "org/a"))',
       errors: [{ messageId: 'missingRevision', confidence: 'high' }],
+    },
+    // a validated dataset is still unpinned: checking its rows pins nothing (review finetune P2-1)
+    {
+      code: 'from datasets import load_dataset\ndef f(v):\n    ds = load_dataset("org/data")\n    ds = ds.filter(v)\n    return ds',
+      errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'load_dataset', id: 'org/data' } }],
+    },
+    {
+      code: 'from datasets import load_dataset\nfrom transformers import Trainer\ndef train(model, args):\n    ds = load_dataset("tatsu-lab/alpaca", split="train", revision="main")\n    ds = ds.filter(lambda x: x["output"])\n    Trainer(model=model, args=args, train_dataset=ds).train()',
+      errors: [{ messageId: 'branchRevision', confidence: 'high', data: { api: 'load_dataset', id: 'tatsu-lab/alpaca', revision: 'main' } }],
     },
     // a comprehension that picks a batch's columns by name validates no row (the course notebooks)
     {
