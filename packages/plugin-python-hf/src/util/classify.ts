@@ -33,18 +33,20 @@ export const MODEL_EXTENSIONS = [
   'bin', 'pt', 'pth', 'ckpt', 'safetensors', 'onnx', 'h5', 'hdf5', 'keras', 'pb', 'tflite', 'gguf', 'ggml',
   'pkl', 'pickle', 'joblib', 'npy', 'npz', 'msgpack', 'mlmodel', 'pte', 'caffemodel', 'params', 'mar',
   'torchscript', 'ptl', 'engine', 'plan', 'mlpackage', 'llamafile', 'nemo', 'vec', 'tar.gz', 'zip', 'model',
-  'pdparams', 'pdiparams', 'pdmodel', 'pdopt', 'mindir',
+  'pdparams', 'pdiparams', 'pdmodel', 'pdopt', 'mindir', 'cbm', 'ubj',
 ] as const;
 
 /**
  * Extensions that are unambiguously model or weight files (archives and `.model` excluded); `.vec` is
  * fastText's word vectors (`wiki.en.vec`), embedding weights; PaddlePaddle's weights and programs
- * (`.pdparams`, a pickle; `.pdiparams`, `.pdmodel`, `.pdopt`) and MindSpore's `.mindir`.
+ * (`.pdparams`, a pickle; `.pdiparams`, `.pdmodel`, `.pdopt`), MindSpore's `.mindir`, CatBoost's `.cbm` and
+ * XGBoost's binary JSON `.ubj` (a gradient-boosting model in `.txt`/`.json` is told by the loader it is handed to:
+ * `gbdtModelArgument` of `download.ts`).
  */
 const STRONG_EXTENSIONS = [
   'bin', 'pt', 'pth', 'ckpt', 'safetensors', 'onnx', 'h5', 'hdf5', 'keras', 'pb', 'tflite', 'gguf', 'ggml', 'pkl', 'pickle', 'joblib',
   'npy', 'npz', 'msgpack', 'mlmodel', 'pte', 'caffemodel', 'params', 'mar', 'torchscript', 'ptl', 'nemo', 'llamafile', 'vec',
-  'pdparams', 'pdiparams', 'pdmodel', 'pdopt', 'mindir',
+  'pdparams', 'pdiparams', 'pdmodel', 'pdopt', 'mindir', 'cbm', 'ubj',
 ];
 const STRONG_MODEL_EXT = new RegExp(`\\.(?:${STRONG_EXTENSIONS.join('|')})$`, 'i');
 

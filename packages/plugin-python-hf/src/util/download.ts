@@ -346,6 +346,50 @@ function knownStart(sc: PySourceCode, node: PyNode): string | undefined {
  */
 const LOADER = /^(?:torch\.(?:load|jit\.load|hub\.load_state_dict_from_url)|_?pickle\.loads?|cPickle\.loads?|dill\.loads?|cloudpickle\.loads?|joblib\.load|pandas\.(?:io\.pickle\.)?read_pickle|shelve\.(?:open|DbfilenameShelf|Shelf)|marshal\.loads?|jsonpickle\.(?:decode|loads|unpickler\.decode)|skops\.io\.loads?|fastai(?:\.\w+)*\.load_learner|numpy\.load|onnx\.load(?:_model|_from_string)?|onnxruntime\.InferenceSession|safetensors\.[\w.]*load\w*|tensorflow\.keras\.models\.load_model|keras\.models\.load_model|keras\.saving\.load_model|tensorflow\.saved_model\.load|gguf\.\w+|llama_cpp\.Llama)$/;
 
+/**
+ * The native loaders of the gradient-boosting libraries, which read a model file whose name says nothing
+ * (`ctr_lgbm.txt`, `model.json`): LightGBM's `Booster(params=None, train_set=None, model_file=None,
+ * model_str=None)` and XGBoost's `Booster(params=None, cache=None, model_file=None)` given a model, and
+ * `load_model(fname)` of an XGBoost booster or estimator, or of a CatBoost model (`load_model(fname=None,
+ * format="cbm", stream=None, blob=None)`), its receiver read by the language's instance model
+ * (`bst = xgb.Booster()` … `bst.load_model(p)`).
+ */
+const GBDT_CONSTRUCTOR = /^(?:lightgbm(?:\.basic)?|xgboost(?:\.core)?)\.Booster$/;
+const GBDT_LOAD_MODEL = /^(?:xgboost(?:\.core|\.sklearn)?\.(?:Booster|XGBModel|XGBClassifier|XGBRegressor|XGBRanker|XGBRFClassifier|XGBRFRegressor)|catboost(?:\.core)?\.(?:CatBoost|CatBoostClassifier|CatBoostRegressor|CatBoostRanker))\.load_model$/;
+
+/**
+ * The argument that gives a gradient-boosting loader its model (`GBDT_CONSTRUCTOR`, `GBDT_LOAD_MODEL`):
+ * `model_file=` (LightGBM's `model_str=` too) of a `Booster`, the file (`fname`, or CatBoost's `stream=`/`blob=`)
+ * of a `load_model`. `undefined` for any other call, and for a `Booster` built without a model.
+ */
+export function gbdtModelArgument(sc: PySourceCode, call: PyNode): PyNode | undefined {
+  const callee = calleeOf(call);
+  if (!callee) return undefined;
+  const qn = sc.qualifiedName(callee);
+  if (qn && GBDT_CONSTRUCTOR.test(qn)) {
+    const file = sc.argument(call, { name: 'model_file' }) ?? sc.argument(call, { position: 2 });
+    const str = qn.startsWith('lightgbm') ? (sc.argument(call, { name: 'model_str' }) ?? sc.argument(call, { position: 3 })) : undefined;
+    const given = [file, str].find((a) => a && sc.constant(a) !== null);
+    return given ?? undefined;
+  }
+  if (callee.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== 'load_model') return undefined;
+  if (!(qn && GBDT_LOAD_MODEL.test(qn)) && !sc.instanceQualifiedNames(callee).some((q) => GBDT_LOAD_MODEL.test(q))) return undefined;
+  return sc.argument(call, { name: 'fname' }) ?? sc.argument(call, { name: 'stream' }) ?? sc.argument(call, { name: 'blob' }) ?? sc.argument(call, { position: 0 }) ?? undefined;
+}
+
+/**
+ * A call that loads a model from what `feeds` says holds the downloaded bytes: a `LOADER` by its qualified
+ * name (any argument), or a gradient-boosting loader whose model argument (`gbdtModelArgument`) does
+ * (not `xgb.Booster(params=requests.get(cfg).json())`).
+ */
+function loadsModel(sc: PySourceCode, call: PyNode, feeds: (arg: PyNode) => boolean): boolean {
+  const callee = calleeOf(call);
+  if (!callee) return false;
+  if (LOADER.test(sc.qualifiedName(callee) ?? '')) return true;
+  const model = gbdtModelArgument(sc, call);
+  return !!model && feeds(model);
+}
+
 /** Does a function of this qualified name load a model file (`torch.load`, `safetensors.torch.load_file`, `onnx.load`, …)? */
 export function isModelLoader(qn: string | undefined): boolean {
   return qn !== undefined && LOADER.test(qn);
@@ -471,7 +515,7 @@ export function downloadSink(sc: PySourceCode, dl: RawDownload): Sink | undefine
     const recv = receiverOf(p);
     if (recv && isInside(call, recv)) continue; // response.method(...)
     if (isWriteCall(sc, p)) return { kind: 'saved', node: p, dest: writeDestination(sc, p) };
-    if (LOADER.test(sc.qualifiedName(calleeOf(p)!) ?? '')) return { kind: 'loaded', node: p };
+    if (loadsModel(sc, p, (arg) => isInside(call, arg))) return { kind: 'loaded', node: p };
     // unpacked as it arrives: `tarfile.open(fileobj=urlopen(u), mode="r|gz")`, `zipfile.ZipFile(io.BytesIO(get(u).content))`
     const spec = extractorCall(sc, p, (arg) => isInside(call, arg));
     const unpacked = spec && extraction(sc, p, spec);
@@ -511,7 +555,7 @@ export function downloadSink(sc: PySourceCode, dl: RawDownload): Sink | undefine
       const args = n.childForFieldName('arguments');
       if (!refersTo(sc, args, tainted)) return;
       if (isWriteCall(sc, n)) found = { kind: 'saved', node: n, dest: writeDestination(sc, n) };
-      else if (LOADER.test(sc.qualifiedName(calleeOf(n)!) ?? '')) found = { kind: 'loaded', node: n };
+      else if (loadsModel(sc, n, (arg) => refersTo(sc, arg, tainted))) found = { kind: 'loaded', node: n };
       else {
         // an archive reader fed the response (`tarfile.open(fileobj=r.raw, mode="r|")`): what it unpacks is saved
         const spec = extractorCall(sc, n, (arg) => refersTo(sc, arg, tainted));
@@ -530,23 +574,34 @@ export function downloadSink(sc: PySourceCode, dl: RawDownload): Sink | undefine
 }
 
 /**
- * The file a download saved (`sink.dest`, a name or an expression) is handed to a model loader (`LOADER`)
- * later in the same function, spelled the same: `urlretrieve(url, cached_file)` … `torch.load(cached_file)`.
+ * The file a download saved (`sink.dest`, a name or an expression) is handed to a model loader (`LOADER`, or
+ * as the model of a gradient-boosting loader: `gbdtModelArgument`) later in the same function, spelled the same:
+ * `urlretrieve(url, cached_file)` … `torch.load(cached_file)`, `urlretrieve(URL, "ctr.txt")` …
+ * `lgb.Booster(model_file="ctr.txt")` (a string by its value).
  */
 function savedFileLoaded(sc: PySourceCode, sink: Sink): boolean {
   const dest = sink.dest;
-  if (!dest || dest.type === 'string' || dest.text.length > 200) return false;
+  if (!dest || dest.text.length > 200) return false;
   const fn = sc.enclosingFunction(sink.node);
-  const last = loadedFiles(sc, fn).get(dest.text);
+  const last = loadedFiles(sc, fn).get(fileKey(sc, dest));
   return last !== undefined && last > statementOf(sink.node).endIndex;
+}
+
+/** How `loadedFiles` names a file: a string literal by its value (`"m.txt"` and `'m.txt'` are one file), anything else as written. */
+function fileKey(sc: PySourceCode, node: PyNode): string {
+  if (node.type === 'string') {
+    const c = sc.constant(node);
+    if (typeof c === 'string') return `=${c}`;
+  }
+  return node.text;
 }
 
 /** `loadedFiles` per file, by function. */
 const loadedFilesCache = new WeakMap<object, Map<number, Map<string, number>>>();
 
 /**
- * The first arguments of the model loaders called in a function (its own body, as `walkBody` sees it), as
- * written, each with where its last such call starts: found once per function, so that each download of a
+ * The first arguments of the model loaders called in a function (its own body, as `walkBody` sees it), and
+ * the model arguments of its gradient-boosting loaders, as written (`fileKey`), each with where its last such call starts: found once per function, so that each download of a
  * function asks in constant time.
  */
 function loadedFiles(sc: PySourceCode, fn: PyNode): Map<string, number> {
@@ -558,9 +613,12 @@ function loadedFiles(sc: PySourceCode, fn: PyNode): Map<string, number> {
   const body = fn.type === 'function_definition' ? fn.childForFieldName('body') : fn;
   if (body) {
     walkBody(body, (n) => {
-      if (n.type !== 'call' || !LOADER.test(sc.qualifiedName(calleeOf(n)!) ?? '')) return;
-      const first = sc.argument(n, { position: 0 }) ?? argList(n)[0];
-      if (first && first.text.length <= 200) files!.set(first.text, Math.max(files!.get(first.text) ?? -1, n.startIndex));
+      if (n.type !== 'call' || !calleeOf(n)) return;
+      const first = LOADER.test(sc.qualifiedName(calleeOf(n)!) ?? '') ? (sc.argument(n, { position: 0 }) ?? argList(n)[0]) : gbdtModelArgument(sc, n);
+      if (!first) return;
+      if (first.text.length > 200) return;
+      const key = fileKey(sc, first);
+      files!.set(key, Math.max(files!.get(key) ?? -1, n.startIndex));
     });
   }
   byFunction.set(fn.id, files);

@@ -20,6 +20,8 @@ describe('the fetcher trigger group', () => {
 
 ruleTester.run('hf/insecure-model-url', rule, {
   valid: [
+    // a plain-HTTP `.txt` that no gradient-boosting loader reads (review tabular P2-1)
+    'import urllib.request\nimport lightgbm as lgb\nurllib.request.urlretrieve("http://x.org/models/feature_names.txt", "feature_names.txt")\nbst = lgb.Booster(model_file="ctr_lgbm.txt")',
     // FTP over TLS, SFTP (SSH), and FTP to this machine
     'import urllib.request\nurllib.request.urlretrieve("ftps://secure.example.org/models/m.pth", "m.pth")\nURL = "sftp://host.example.org/models/m.pth"\nLOCAL = "ftp://localhost/models/m.pth"',
     // TensorFlow Hub over https, or from a local directory
@@ -81,6 +83,18 @@ ruleTester.run('hf/insecure-model-url', rule, {
     {
       code: 'from torch.hub import download_url_to_file\ndef f(dst, h):\n    download_url_to_file("http://x.org/data.tar.gz", dst, hash_prefix=h)',
       errors: [{ messageId: 'insecure', confidence: 'medium', data: { api: 'download_url_to_file', what: 'a file', url: 'http://x.org/data.tar.gz' }, suggestions: [{ messageId: 'useHttps', output: 'from torch.hub import download_url_to_file\ndef f(dst, h):\n    download_url_to_file("https://x.org/data.tar.gz", dst, hash_prefix=h)' }] }],
+    },
+    // a LightGBM model in .txt, a model by the loader it is handed to (review tabular P2-1)
+    {
+      code: 'import urllib.request\nimport lightgbm as lgb\nurllib.request.urlretrieve("http://x.org/models/ctr_lgbm.txt", "ctr_lgbm.txt")\nbst = lgb.Booster(model_file="ctr_lgbm.txt")',
+      errors: [
+        {
+          messageId: 'insecure',
+          confidence: 'high',
+          data: { api: 'urlretrieve', what: 'a model file', url: 'http://x.org/models/ctr_lgbm.txt' },
+          suggestions: [{ messageId: 'useHttps', output: 'import urllib.request\nimport lightgbm as lgb\nurllib.request.urlretrieve("https://x.org/models/ctr_lgbm.txt", "ctr_lgbm.txt")\nbst = lgb.Booster(model_file="ctr_lgbm.txt")' }],
+        },
+      ],
     },
     {
       code: 'import urllib.request\nurllib.request.urlretrieve("http://x.org/net.onnx", "net.onnx")',

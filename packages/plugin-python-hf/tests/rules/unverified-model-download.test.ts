@@ -5,6 +5,12 @@ import { fixture, ruleTester } from '../helpers.js';
 
 ruleTester.run('hf/unverified-model-download', rule, {
   valid: [
+    // gradient-boosting libraries (review tabular P2-1): a booster built without a model, given a downloaded
+    // config as its params, or handed another file than the one downloaded; `load_model` of an unknown class
+    'import json, urllib.request\nimport xgboost as xgb\nurllib.request.urlretrieve("https://example.org/cfg/params.json", "params.json")\nbst = xgb.Booster(params=json.load(open("params.json")))',
+    'import requests\nimport xgboost as xgb\nbst = xgb.Booster(params=requests.get("https://example.org/cfg/params.json").json())',
+    'import urllib.request\nimport lightgbm as lgb\nurllib.request.urlretrieve("https://example.org/cfg/notes.txt", "notes.txt")\nbst = lgb.Booster(model_file="local_model.txt")',
+    'import urllib.request\nfrom mylib import Net\nurllib.request.urlretrieve("https://example.org/cfg/net.json", "net.json")\nnet = Net()\nnet.load_model("net.json")',
     // the new bytes compared after the download, and a retry loop whose check follows a download
     'import hashlib\nimport requests\ndef fetch(url, path, sha):\n    h = hashlib.sha256()\n    r = requests.get(url, stream=True)\n    with open("model.pt", "wb") as f:\n        for chunk in r.iter_content(1 << 20):\n            h.update(chunk)\n            f.write(chunk)\n    if h.hexdigest() != sha:\n        raise ValueError("bad checksum")',
     // a retry by recursion: the check runs again after the download
@@ -380,6 +386,28 @@ ruleTester.run('hf/unverified-model-download', rule, {
     {
       code: 'from basicsr.utils.download_util import load_file_from_url\ndef b(url):\n    load_file_from_url(url, model_dir="weights", progress=True, file_name=None)',
       errors: [{ messageId: 'unverified', confidence: 'medium', data: { api: 'load_file_from_url', what: 'a model file', action: 'saves' } }],
+    },
+    // gradient-boosting models (review tabular P2-1): CatBoost's `.cbm` by its name; a LightGBM `.txt` and an
+    // XGBoost `.json` by the loader the saved file is handed to, or the downloaded text itself
+    {
+      code: 'import urllib.request\nURL = "https://github.com/org/repo/releases/download/v1.0/ranker.cbm"\nurllib.request.urlretrieve(URL, "ranker.cbm")',
+      errors: [{ messageId: 'unverified', confidence: 'high', data: { api: 'urlretrieve', what: '"https://github.com/org/repo/releases/download/v1.0/ranker.cbm"', action: 'saves' } }],
+    },
+    {
+      code: 'import urllib.request\nimport lightgbm as lgb\nURL = "https://mirror.example.org/models/ctr_lgbm.txt"\nurllib.request.urlretrieve(URL, "ctr_lgbm.txt")\nbst = lgb.Booster(model_file=\'ctr_lgbm.txt\')',
+      errors: [{ messageId: 'unverified', confidence: 'high', data: { api: 'urlretrieve', what: '"https://mirror.example.org/models/ctr_lgbm.txt"', action: 'saves' } }],
+    },
+    {
+      code: 'import requests\nimport xgboost as xgb\nr = requests.get("https://mirror.example.org/xgb/ctr.json")\nopen("ctr.json", "wb").write(r.content)\nbst = xgb.Booster(model_file="ctr.json")',
+      errors: [{ messageId: 'unverified', confidence: 'high', data: { api: 'requests.get', what: '"https://mirror.example.org/xgb/ctr.json"', action: 'saves' } }],
+    },
+    {
+      code: 'import urllib.request\nfrom catboost import CatBoostClassifier\ndef fetch(path):\n    urllib.request.urlretrieve("https://mirror.example.org/cb/ranker.json", path)\n    clf = CatBoostClassifier()\n    clf.load_model(path, format="json")\n    return clf',
+      errors: [{ messageId: 'unverified', confidence: 'high', data: { api: 'urlretrieve', what: '"https://mirror.example.org/cb/ranker.json"', action: 'saves' } }],
+    },
+    {
+      code: 'import requests\nimport lightgbm as lgb\nbst = lgb.Booster(model_str=requests.get("https://mirror.example.org/models/ctr.txt").text)',
+      errors: [{ messageId: 'unverified', confidence: 'high', data: { api: 'requests.get', what: '"https://mirror.example.org/models/ctr.txt"', action: 'loads' } }],
     },
   ],
 });
