@@ -858,8 +858,9 @@ class Scan {
     const ra = await this.access(unit);
     this.member({ path: unit.name, format: 'safetensors', size: ra?.size ?? -1 });
     if (!ra) return 'safetensors';
-    const info = await checkSafetensors(ra);
+    const info = await checkSafetensors(ra, this.deadline);
     for (const p of info.problems) this.problem(unit, 'malformed', `safetensors: ${p}`);
+    if (info.limit) this.problem(unit, 'limit', `safetensors: ${info.limit}`);
     this.file.details.tensors = Number(this.file.details.tensors ?? 0) + info.tensors;
     return 'safetensors';
   }

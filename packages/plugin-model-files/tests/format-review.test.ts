@@ -155,6 +155,22 @@ describe('safetensors as the reference reader (P17)', () => {
       'tensor a: field "dtype" is given more than once (serde rejects the header: duplicate field)',
     ]);
   });
+  it('reads escaped keys as JSON does and names nested duplicates by their path', async () => {
+    const esc = await checkSafetensors(st('{"a":{"dtype":"U8","shape":[4],"data_offsets":[0,4]},"\\u0061":{"dtype":"U8","shape":[4],"data_offsets":[4,8]}}', 8));
+    expect(esc.problems[0]).toBe('tensor key "a" is given more than once (serde_json keeps the last entry; the earlier one is ignored)');
+    const deep = await checkSafetensors(st('{"__metadata__":{"k":"1"},"a":{"dtype":"U8","shape":[4],"data_offsets":[0,4],"x":[{"y":{"z":1,"z":2}}]}}', 4));
+    expect(deep.problems).toContain('key "z" is given more than once in a.x.y');
+  });
+  it('stops at the scan deadline and says what was not checked (a header of many tensors)', async () => {
+    const header: Record<string, object> = {};
+    for (let i = 0; i < 10_000; i++) header[`t${i}`] = { dtype: 'U8', shape: [1], data_offsets: [i, i + 1] };
+    const full = await checkSafetensors(st(JSON.stringify(header), 10_000));
+    expect(full).toMatchObject({ problems: [], tensors: 10_000 });
+    expect(full.limit).toBeUndefined();
+    const cut = await checkSafetensors(st(JSON.stringify(header), 10_000), Date.now() - 1);
+    expect(cut.limit).toMatch(/^time limit reached/);
+    expect(cut.tensors).toBeLessThan(10_000);
+  });
   it('accepts leading whitespace and space padding, as the reference does', async () => {
     expect((await checkSafetensors(st('  {"a":{"dtype":"U8","shape":[4],"data_offsets":[0,4]}}   ', 4))).problems).toEqual([]);
   });

@@ -25,9 +25,14 @@ export interface SafetensorsInfo {
   metadata: Record<string, string>;
   problems: string[];
   headerLength: number;
+  /** Set when the scan's deadline passed before every tensor was checked: what was not checked. */
+  limit?: string;
 }
 
-export async function checkSafetensors(ra: RandomAccess): Promise<SafetensorsInfo> {
+/** How many tensors are checked between two looks at the deadline. */
+const DEADLINE_EVERY = 4096;
+
+export async function checkSafetensors(ra: RandomAccess, deadline = Infinity): Promise<SafetensorsInfo> {
   const problems: string[] = [];
   const info: SafetensorsInfo = { tensors: 0, metadata: {}, problems, headerLength: 0 };
   if (ra.size < 8) {
@@ -70,10 +75,22 @@ export async function checkSafetensors(ra: RandomAccess): Promise<SafetensorsInf
     problems.push('header is not a JSON object');
     return info;
   }
-  problems.push(...jsonShapeProblems(text));
+  const shape = jsonShapeProblems(text, deadline);
+  if (!shape) {
+    info.limit = 'time limit reached reading the header for numbers and keys serde_json rejects';
+    return info;
+  }
+  problems.push(...shape);
   const dataLen = ra.size - 8 - n;
   const spans: Array<{ name: string; begin: number; end: number }> = [];
-  for (const [name, v] of Object.entries(header as Record<string, unknown>)) {
+  // (`Object.entries` of a header of 300,000 tensors costs several times its keys and lookups)
+  const table = header as Record<string, unknown>;
+  for (const name of Object.keys(table)) {
+    const v = table[name];
+    if (info.tensors % DEADLINE_EVERY === DEADLINE_EVERY - 1 && Date.now() > deadline) {
+      info.limit = `time limit reached after ${info.tensors} tensors: their dtypes, shapes and data offsets were checked, the rest were not`;
+      return info;
+    }
     if (name === '__metadata__') {
       if (!v || typeof v !== 'object' || Array.isArray(v)) problems.push('__metadata__ is not an object');
       else
@@ -124,42 +141,60 @@ export async function checkSafetensors(ra: RandomAccess): Promise<SafetensorsInf
 
 /**
  * What JSON.parse accepts and serde_json (deserializing the safetensors header) does not: numbers
- * that are not integers, and keys given twice. One linear pass over a header JSON.parse accepted.
+ * that are not integers, and keys given twice. One linear pass over a header JSON.parse accepted;
+ * `undefined` when the scan's deadline passes first.
  */
-function jsonShapeProblems(text: string): string[] {
+function jsonShapeProblems(text: string, deadline = Infinity): string[] | undefined {
   const out: string[] = [];
-  type Frame = { obj: boolean; keys: Set<string>; expectKey: boolean; path: string[] };
+  // A frame's path (the keys leading to it) is spelled out only for a problem: a header of a million
+  // tensors opens a million objects.
+  type Frame = { obj: boolean; keys: Set<string> | undefined; expectKey: boolean; parent: Frame | undefined; key: string | undefined };
+  const pathOf = (f: Frame | undefined): string[] => {
+    const path: string[] = [];
+    for (let at = f; at?.parent; at = at.parent) if (at.key !== undefined) path.unshift(at.key);
+    return path;
+  };
   const stack: Frame[] = [];
   let lastKey = '';
   const num = /-?\d+(\.\d+)?([eE][+-]?\d+)?/y;
+  let steps = 0;
   for (let i = 0; i < text.length && out.length < 20; i++) {
+    if ((++steps & 0xffff) === 0 && Date.now() > deadline) return undefined;
     const c = text[i];
     const top = stack[stack.length - 1];
     if (c === '"') {
       let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-      const value = JSON.parse(text.slice(i, j + 1)) as string;
-      if (top?.obj && top.expectKey) {
-        const where = top.path;
-        if (top.keys.has(value)) {
-          if (where.length === 0) {
-            out.push(value === '__metadata__'
-              ? '__metadata__ is given more than once (serde rejects the header: duplicate field)'
-              : `tensor key ${JSON.stringify(value)} is given more than once (serde_json keeps the last entry; the earlier one is ignored)`);
-          } else if (where.length === 1 && where[0] === '__metadata__') {
-            out.push(`__metadata__ key ${JSON.stringify(value)} is given more than once (serde_json keeps the last value)`);
-          } else if (where.length === 1) {
-            out.push(`tensor ${where[0]}: field ${JSON.stringify(value)} is given more than once (serde rejects the header: duplicate field)`);
-          } else out.push(`key ${JSON.stringify(value)} is given more than once in ${where.join('.')}`);
-        }
-        top.keys.add(value);
-        top.expectKey = false;
-        lastKey = value;
+      let escaped = false;
+      while (j < text.length && text[j] !== '"') {
+        if (text[j] === '\\') {
+          escaped = true;
+          j += 2;
+        } else j++;
       }
+      if (!(top?.obj && top.expectKey)) {
+        i = j;
+        continue;
+      }
+      const value = escaped ? (JSON.parse(text.slice(i, j + 1)) as string) : text.slice(i + 1, j);
+      top.keys ??= new Set();
+      if (top.keys.has(value)) {
+        const where = pathOf(top);
+        if (where.length === 0) {
+          out.push(value === '__metadata__'
+            ? '__metadata__ is given more than once (serde rejects the header: duplicate field)'
+            : `tensor key ${JSON.stringify(value)} is given more than once (serde_json keeps the last entry; the earlier one is ignored)`);
+        } else if (where.length === 1 && where[0] === '__metadata__') {
+          out.push(`__metadata__ key ${JSON.stringify(value)} is given more than once (serde_json keeps the last value)`);
+        } else if (where.length === 1) {
+          out.push(`tensor ${where[0]}: field ${JSON.stringify(value)} is given more than once (serde rejects the header: duplicate field)`);
+        } else out.push(`key ${JSON.stringify(value)} is given more than once in ${where.join('.')}`);
+      }
+      top.keys.add(value);
+      top.expectKey = false;
+      lastKey = value;
       i = j;
     } else if (c === '{' || c === '[') {
-      const path = top ? (top.obj ? [...top.path, lastKey] : top.path) : [];
-      stack.push({ obj: c === '{', keys: new Set(), expectKey: c === '{', path });
+      stack.push({ obj: c === '{', keys: undefined, expectKey: c === '{', parent: top, key: top?.obj ? lastKey : undefined });
     } else if (c === '}' || c === ']') stack.pop();
     else if (c === ',' && top?.obj) top.expectKey = true;
     else if (c === '-' || (c >= '0' && c <= '9')) {
@@ -167,7 +202,8 @@ function jsonShapeProblems(text: string): string[] {
       const m = num.exec(text);
       if (m) {
         if (m[1] !== undefined || m[2] !== undefined) {
-          const where = top?.path.length ? top.path.join('.') : 'the header';
+          const path = pathOf(top);
+          const where = path.length ? path.join('.') : 'the header';
           out.push(`${where}: number ${m[0]} is not an integer (serde_json rejects it for shape and data_offsets)`);
         }
         i += m[0].length - 1;
