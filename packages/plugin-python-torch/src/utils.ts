@@ -255,6 +255,137 @@ export const NETWORK_CALLS = new Set([
 ]);
 
 /**
+ * Model servers' and trackers' fetches of a model (directory) from S3/GCS/Azure/HTTP or a tracking
+ * server: network data for `dataOrigin` (beside `NETWORK_CALLS`, whose modules other rules' prefilters list).
+ */
+const REMOTE_FETCH_CALLS = new Set([
+  // model servers' and trackers' fetch of a model directory from S3/GCS/Azure/HTTP or a tracking server
+  'kserve.Storage.download',
+  'kserve.storage.Storage.download',
+  'kserve.storage.storage.Storage.download',
+  'seldon_core.storage.Storage.download',
+  'mlflow.artifacts.download_artifacts',
+  'mlflow.tracking.artifact_utils._download_artifact_from_uri',
+  'clearml.StorageManager.get_local_copy',
+  'clearml.storage.StorageManager.get_local_copy',
+  'wandb.use_model',
+]);
+
+/** Methods (by the class or factory of their receiver) that fetch an object or a directory from a remote store. */
+const NETWORK_METHODS = new Set([
+  'mlflow.MlflowClient.download_artifacts',
+  'mlflow.tracking.MlflowClient.download_artifacts',
+  'mlflow.client.MlflowClient.download_artifacts',
+  'clearml.StorageManager.get_local_copy',
+]);
+
+/**
+ * Methods that fetch what a tracker or registry stores, with the calls their receiver must come from
+ * (anywhere along its chain, `wandb.Api().artifact(name).download()`, or a name bound to one):
+ * W&B's `Artifact.download()` of `Api().artifact(…)` / `run.use_artifact(…)`, and `run.use_model(…)`
+ * (a path to the downloaded model); ClearML's `get_local_copy()` of an `InputModel`/`Model`, a task's
+ * artifact, or a `StorageManager`.
+ */
+const TRACKER_FETCHES: ReadonlyArray<{ methods: ReadonlySet<string>; from: RegExp }> = [
+  { methods: new Set(['download']), from: /^wandb\.(?:[\w.]+\.)?(?:artifact|use_artifact)$/ },
+  { methods: new Set(['use_model', 'download_artifact']), from: /^wandb(?:\.|$)/ },
+  { methods: new Set(['get_local_copy', 'get_weights', 'get_weights_package']), from: /^clearml(?:\.|$)/ },
+];
+
+/** boto3's resource API: `s3.Object(bucket, key).get()` (then `["Body"].read()`), also of `Bucket(b).Object(k)`. */
+const BOTO3_RESOURCE_OBJECT = /^(?:boto3|aioboto3)\.(?:[\w.]+\.)?resource(?:\.[\w]+)*\.(?:Object|ObjectSummary)$/;
+/** Filesystems of remote object stores (fsspec's drivers): what they open is fetched over the network. */
+const REMOTE_FILESYSTEMS = /^(?:s3fs(?:\.core)?\.S3FileSystem|gcsfs(?:\.core)?\.GCSFileSystem|adlfs\.AzureBlobFileSystem|adlfs\.AzureDatalakeFileSystem|fsspec\.implementations\.http\.HTTPFileSystem)$/;
+/** fsspec filesystem methods that read an object's bytes or open it. */
+const FILESYSTEM_READS = new Set(['open', 'cat', 'cat_file', 'read_bytes', 'read_text', 'get', 'get_file']);
+/** A URI of a remote store or a web server (`s3://`, `gs://`, `https://`, …), as fsspec names them. */
+const REMOTE_URI = /^(?:s3a?|gs|gcs|az|abfss?|adl|https?|hf|ftp|sftp):\/\//i;
+/** fsspec protocol names of remote stores (`fsspec.filesystem("s3")`). */
+const REMOTE_PROTOCOLS = new Set(['s3', 's3a', 'gs', 'gcs', 'az', 'abfs', 'abfss', 'adl', 'http', 'https', 'hf', 'ftp', 'sftp']);
+
+/**
+ * The names of the calls an expression's value comes from, along its receiver chain and through the
+ * names it is bound to (`a = wandb.Api().artifact(n)` … `a.download()` gives `wandb.Api.artifact`,
+ * `wandb.Api`): each call's qualified name and the class names of its receiver (`instanceQualifiedNames`).
+ * Depth-bounded; at most a few names per step.
+ */
+function chainCallNames(sc: SC, expr: Node | undefined, depth = 0, out: string[] = []): string[] {
+  if (!expr || depth > 4 || out.length > 32) return out;
+  switch (expr.type) {
+    case 'call': {
+      const callee = sc.callee(expr);
+      if (!callee) return out;
+      const q = sc.qualifiedName(callee);
+      if (q) out.push(q);
+      if (callee.type === 'attribute') {
+        out.push(...sc.instanceQualifiedNames(callee));
+        chainCallNames(sc, callee.childForFieldName('object') ?? undefined, depth + 1, out);
+      }
+      return out;
+    }
+    case 'attribute':
+      return chainCallNames(sc, expr.childForFieldName('object') ?? undefined, depth + 1, out);
+    case 'subscript':
+      return chainCallNames(sc, expr.childForFieldName('value') ?? undefined, depth + 1, out);
+    case 'parenthesized_expression':
+    case 'await':
+      return chainCallNames(sc, expr.namedChildren.find((c): c is Node => !!c && c.type !== 'comment'), depth + 1, out);
+    case 'identifier': {
+      const reaching = sc.reachingBindings(expr);
+      for (const b of reaching.slice(0, 4)) if ((b.kind === 'assignment' || b.kind === 'with') && b.value) chainCallNames(sc, b.value, depth + 1, out);
+      return out;
+    }
+    default:
+      return out;
+  }
+}
+
+/**
+ * A call that fetches from a tracker, a registry or a remote object store by a method of what its
+ * receiver holds (see `TRACKER_FETCHES`, `BOTO3_RESOURCE_OBJECT`, `REMOTE_FILESYSTEMS`), or
+ * `dvc.api.open/read` of another repository (`repo=`, a Git URL: not the local workspace).
+ */
+function isRemoteFetch(sc: SC, call: Node, callee: Node): boolean {
+  const q = sc.qualifiedName(callee);
+  if (q === 'dvc.api.open' || q === 'dvc.api.read') {
+    const repo = sc.argument(call, { name: 'repo', position: 1 });
+    if (!repo) return false;
+    const v = sc.constant(repo);
+    if (v === null) return false;
+    // a local clone (`repo="."`, `repo="../models"`) is the workspace's files; a URL or an unknown one is not
+    return typeof v !== 'string' || /^(?:[\w+.-]+:\/\/|git@)/.test(v);
+  }
+  if (callee.type !== 'attribute') return false;
+  const method = callee.childForFieldName('attribute')?.text ?? '';
+  if (sc.instanceQualifiedNames(callee).some((n) => NETWORK_METHODS.has(n))) return true;
+  const object = callee.childForFieldName('object') ?? undefined;
+  if (!object || sc.localFunction(call) || isMethodReceiverOf(sc, callee)) return false;
+  const tracker = TRACKER_FETCHES.filter((t) => t.methods.has(method));
+  const fsRead = FILESYSTEM_READS.has(method);
+  if (tracker.length === 0 && method !== 'get' && !fsRead) return false;
+  const names = chainCallNames(sc, object);
+  if (tracker.some((t) => names.some((n) => t.from.test(n)))) return true;
+  // `boto3.resource("s3").Object(b, k).get()`
+  if (method === 'get' && names.some((n) => BOTO3_RESOURCE_OBJECT.test(n))) return true;
+  if (fsRead) {
+    // `s3fs.S3FileSystem().open(key)`, `fsspec.filesystem("s3").open(p)`, any filesystem's `open("s3://…")`
+    const own = object.type === 'call' ? [object] : object.type === 'identifier' ? sc.reachingBindings(object).map((b) => b.value).filter((v): v is Node => v?.type === 'call') : [];
+    for (const made of own) {
+      const maker = calleeName(sc, made);
+      if (maker && REMOTE_FILESYSTEMS.test(maker)) return true;
+      if (maker === 'fsspec.filesystem' || maker === 'fsspec.core.url_to_fs') {
+        const proto = sc.constant(sc.argument(made, { name: maker === 'fsspec.filesystem' ? 'protocol' : 'url', position: 0 }) ?? made);
+        if (typeof proto === 'string' && (REMOTE_PROTOCOLS.has(proto.toLowerCase()) || REMOTE_URI.test(proto))) return true;
+      }
+    }
+    const uriArg = sc.argument(call, { name: 'path', position: 0 });
+    const uri = uriArg ? sc.constant(uriArg) : undefined;
+    if (typeof uri === 'string' && REMOTE_URI.test(uri) && names.some((n) => /^(?:fsspec|s3fs|gcsfs|adlfs)(?:\.|$)/.test(n))) return true;
+  }
+  return false;
+}
+
+/**
  * An imported function named `load_file_from_url` (not one of the file's own): BasicSR's download helper
  * (`torch.hub.download_url_to_file` into a model directory, returning the file's path), which
  * facexlib and A1111/Forge's `modules.modelloader` copy and many projects vendor under their own package.
@@ -638,6 +769,9 @@ function computeDataOrigin(sc: SC, expr: Node, depth: number): Origin {
     case 'binary_operator': {
       const left = dataOrigin(sc, expr.childForFieldName('left') ?? undefined, depth + 1);
       const right = dataOrigin(sc, expr.childForFieldName('right') ?? undefined, depth + 1);
+      // `root + "/model.pt"`, `root / "model.pt"`: a literal file name under a directory of unknown origin
+      // is that directory's file, as `os.path.join(root, "model.pt")` is (its first argument's data)
+      if (expr.type === 'binary_operator' && (left === 'literal' || right === 'literal') && (left === 'unknown' || right === 'unknown')) return 'unknown';
       return strongest(left, right);
     }
     case 'await': {
@@ -727,7 +861,10 @@ function computeDataOrigin(sc: SC, expr: Node, depth: number): Origin {
       return o === 'user' || o === 'network' ? o : 'unknown';
     }
     case 'call': {
-      if (calleeName(sc, expr, NETWORK_CALLS)) return 'network';
+      if (calleeName(sc, expr, NETWORK_CALLS) || calleeName(sc, expr, REMOTE_FETCH_CALLS)) return 'network';
+      // W&B / ClearML / DVC fetches, boto3's `Object(…).get()`, a remote filesystem's `open`
+      const fetchCallee = sc.callee(expr);
+      if (fetchCallee && isRemoteFetch(sc, expr, fetchCallee)) return 'network';
       // BasicSR's `load_file_from_url` and the copies of it: facexlib's, A1111/Forge's
       // `modules.modelloader`, vendored ones (`codeformer.basicsr…`, `gfpgan.utils`, a relative import)
       if (DOWNLOAD_HELPER.test(calleeName(sc, expr) ?? '')) return 'network';
@@ -766,7 +903,7 @@ function computeDataOrigin(sc: SC, expr: Node, depth: number): Origin {
       }
       // `--depth deep`: a function of another module of the project (`from .hub_utils import fetch`)
       // that returns a download
-      if (sc.importedReturnCallees(expr)?.some((q) => NETWORK_CALLS.has(q))) return 'network';
+      if (sc.importedReturnCallees(expr)?.some((q) => NETWORK_CALLS.has(q) || REMOTE_FETCH_CALLS.has(q))) return 'network';
       return 'unknown';
     }
     default:

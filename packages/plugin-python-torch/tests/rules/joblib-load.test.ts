@@ -44,6 +44,28 @@ ruleTester.run('torch/joblib-load', rule, {
     // (review s33py P2-2) a local forwarder of any name
     { code: 'import joblib\ndef retry(func, *args, **kwargs):\n    return func(*args, **kwargs)\ndef f(p):\n    return retry(joblib.load, p)', errors: [{ messageId: 'callback', line: 5, confidence: 'medium', data: { callee: 'joblib.load', via: 'retry' } }] },
     { code: 'import joblib\nms = pool.map(joblib.load, paths)', errors: [{ messageId: 'callback', confidence: 'medium', data: { callee: 'joblib.load', via: '.map' } }] },
+    // (reviews automl P2-b, mlops P3-4) a model fetched from a tracker, a registry, a model server's storage or an object store is
+    // network data; a local DVC workspace, a local filesystem, and a file under a directory of unknown origin are not
+    {
+      code: 'import joblib\nfrom clearml import Task, InputModel, StorageManager\na = joblib.load(Task.get_task(task_id=t).artifacts["model"].get_local_copy())\nb = joblib.load(InputModel(model_id=m).get_local_copy())\nc = joblib.load(StorageManager.get_local_copy(remote_url=u))',
+      errors: [{ messageId: 'joblibLoad', line: 3, confidence: 'high', data: { callee: 'joblib.load' } }, { messageId: 'joblibLoad', line: 4, confidence: 'high', data: { callee: 'joblib.load' } }, { messageId: 'joblibLoad', line: 5, confidence: 'high', data: { callee: 'joblib.load' } }],
+    },
+    {
+      code: 'import os, joblib, kserve, mlflow\nfrom seldon_core.storage import Storage\nclass M(kserve.Model):\n    def load(self):\n        d = kserve.Storage.download(self.model_dir)\n        self.a = joblib.load(os.path.join(d, "model.joblib"))\n        self.b = joblib.load(Storage.download(self.uri) + "/model.joblib")\n        self.c = joblib.load(mlflow.artifacts.download_artifacts(self.uri))',
+      errors: [{ messageId: 'joblibLoad', line: 6, confidence: 'high', data: { callee: 'joblib.load' } }, { messageId: 'joblibLoad', line: 7, confidence: 'high', data: { callee: 'joblib.load' } }, { messageId: 'joblibLoad', line: 8, confidence: 'high', data: { callee: 'joblib.load' } }],
+    },
+    {
+      code: 'import io, joblib, boto3, s3fs, fsspec\ns3 = boto3.resource("s3")\ndef f(b, k):\n    obj = s3.Object(b, k)\n    a = joblib.load(io.BytesIO(obj.get()["Body"].read()))\n    fs = s3fs.S3FileSystem()\n    with fs.open(k, "rb") as fh:\n        c = joblib.load(fh)\n    with fsspec.filesystem("gs").open(k) as fh:\n        d = joblib.load(fh)\n    with fsspec.filesystem("file").open(k) as lh:\n        e = joblib.load(lh)\n    return a, c, d, e',
+      errors: [{ messageId: 'joblibLoad', line: 5, confidence: 'high', data: { callee: 'joblib.load' } }, { messageId: 'joblibLoad', line: 8, confidence: 'high', data: { callee: 'joblib.load' } }, { messageId: 'joblibLoad', line: 10, confidence: 'high', data: { callee: 'joblib.load' } }, { messageId: 'joblibLoad', line: 12, confidence: 'medium', data: { callee: 'joblib.load' } }],
+    },
+    {
+      code: 'import joblib, dvc.api\nwith dvc.api.open("m.pkl", repo="https://github.com/acme/models", mode="rb") as fd:\n    a = joblib.load(fd)\nwith dvc.api.open("m.pkl", mode="rb") as fw:\n    b = joblib.load(fw)\nwith dvc.api.open("m.pkl", repo="../models", mode="rb") as fl:\n    c = joblib.load(fl)',
+      errors: [{ messageId: 'joblibLoad', line: 3, confidence: 'high', data: { callee: 'joblib.load' } }, { messageId: 'joblibLoad', line: 5, confidence: 'medium', data: { callee: 'joblib.load' } }, { messageId: 'joblibLoad', line: 7, confidence: 'medium', data: { callee: 'joblib.load' } }],
+    },
+    {
+      code: 'import os, joblib\ndef f(d):\n    a = joblib.load(d + "/m.joblib")\n    b = joblib.load(os.path.join(d, "m.joblib"))\n    return a, b\ndef g():\n    root = find_root()\n    return joblib.load(root + "/m.joblib"), joblib.load(os.path.join(root, "m.joblib"))',
+      errors: [{ messageId: 'joblibLoad', line: 3, confidence: 'high', data: { callee: 'joblib.load' } }, { messageId: 'joblibLoad', line: 4, confidence: 'high', data: { callee: 'joblib.load' } }, { messageId: 'joblibLoad', line: 8, confidence: 'medium', data: { callee: 'joblib.load' } }, { messageId: 'joblibLoad', line: 8, confidence: 'medium', data: { callee: 'joblib.load' } }],
+    },
   ],
 });
 

@@ -61,6 +61,16 @@ ruleTester.run(ID, rule, {
         { messageId: 'missing', line: 12, confidence: 'high', suggestions: [{ messageId: 'addWeightsOnly', output: 'import os\nimport torch\nfrom torch.hub import download_url_to_file\nfrom lavis.common.dist_utils import download_cached_file\ndef get_local_filepath(url, dirname):\n    destination = os.path.join(dirname, os.path.basename(url))\n    if not os.path.exists(destination):\n        download_url_to_file(url, destination)\n    return destination\ndef load(url):\n    a = torch.load(get_local_filepath(url, "/models"))\n    b = torch.load(download_cached_file(url, check_hash=False, progress=True), map_location="cpu", weights_only=True)\n    return a, b' }] },
       ],
     },
+    // (review automl P2-b) a W&B artifact's download (of `Api().artifact(…)`, `run.use_artifact(…)`) is network data: high, also
+    // spelled `dir + "/model.pt"`; `download()` of an object of unknown origin is not (medium)
+    {
+      code: 'import os, torch, wandb\nrun = wandb.init(project="p")\ndef a():\n    d = wandb.Api().artifact("acme/det/model:latest", type="model").download()\n    return torch.load(os.path.join(d, "model.pt"))\ndef b():\n    art = run.use_artifact("model:v3")\n    return torch.load(art.download() + "/model.pt")\ndef c(art):\n    return torch.load(os.path.join(art.download(), "model.pt"))',
+      errors: [
+        { messageId: 'missing', line: 5, confidence: 'high', data: { callee: 'torch.load', bypass: '' }, suggestions: [{ messageId: 'addWeightsOnly', output: 'import os, torch, wandb\nrun = wandb.init(project="p")\ndef a():\n    d = wandb.Api().artifact("acme/det/model:latest", type="model").download()\n    return torch.load(os.path.join(d, "model.pt"), weights_only=True)\ndef b():\n    art = run.use_artifact("model:v3")\n    return torch.load(art.download() + "/model.pt")\ndef c(art):\n    return torch.load(os.path.join(art.download(), "model.pt"))' }] },
+        { messageId: 'missing', line: 8, confidence: 'high', data: { callee: 'torch.load', bypass: '' }, suggestions: [{ messageId: 'addWeightsOnly', output: 'import os, torch, wandb\nrun = wandb.init(project="p")\ndef a():\n    d = wandb.Api().artifact("acme/det/model:latest", type="model").download()\n    return torch.load(os.path.join(d, "model.pt"))\ndef b():\n    art = run.use_artifact("model:v3")\n    return torch.load(art.download() + "/model.pt", weights_only=True)\ndef c(art):\n    return torch.load(os.path.join(art.download(), "model.pt"))' }] },
+        { messageId: 'missing', line: 10, confidence: 'medium', data: { callee: 'torch.load', bypass: '' }, suggestions: [{ messageId: 'addWeightsOnly', output: 'import os, torch, wandb\nrun = wandb.init(project="p")\ndef a():\n    d = wandb.Api().artifact("acme/det/model:latest", type="model").download()\n    return torch.load(os.path.join(d, "model.pt"))\ndef b():\n    art = run.use_artifact("model:v3")\n    return torch.load(art.download() + "/model.pt")\ndef c(art):\n    return torch.load(os.path.join(art.download(), "model.pt"), weights_only=True)' }] },
+      ],
+    },
     {
       // (a helper's path the analysis cannot follow: medium)
       code: 'import torch\nfrom helpers import path_of\ndef load(name):\n    return torch.load(path_of(name))',
