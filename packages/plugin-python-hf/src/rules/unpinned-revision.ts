@@ -3,7 +3,7 @@ import { calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { classifyModelRef, isModelFile, isNonModelFile, mentionsModel } from '../util/classify.js';
 import { HUB_LOAD_TRIGGERS, hubLoad, KERAS_PRESET, pinLevel, shortApi, SHELL_HUB_TRIGGERS, shellHubFetch, type HubLoad } from '../util/hub.js';
 import { docsUrl, SEVERITY_OR_OFF } from '../util/meta.js';
-import { resolve } from '../util/resolve.js';
+import { choicesOf, resolve, resolveId } from '../util/resolve.js';
 
 interface Options {
   /** Severity of a revision that is a tag (`v1.2.3`) rather than a commit; 'off' accepts tags. */
@@ -400,34 +400,52 @@ export default createRule<[Options], PySourceCode>({
       return true;
     }
 
-    /** An MLflow registered model loaded by a stage or alias (see `MLFLOW_LOADERS`). */
+    /**
+     * An MLflow registered model loaded by a stage or alias (see `MLFLOW_LOADERS`). The loader may be chosen
+     * at run time (`LOADERS[flavor](uri)` from a table of loaders, `fn = mlflow.sklearn.load_model if … else
+     * mlflow.pyfunc.load_model`): each MLflow choice reads the URI the same way; when some choices are not
+     * MLflow's, the finding is medium and the call is still judged as a Hub load. The URI may come through a
+     * helper of the file (`def _load(uri): return mlflow.pyfunc.load_model(uri)` … `_load("models:/x/Production")`):
+     * what its calls pass, at medium confidence, as for Hub ids.
+     */
     function mlflowRegistered(node: PyNode): boolean {
       const fn = calleeOf(node);
-      const qn = fn ? sc.qualifiedName(fn) : undefined;
-      if (!qn || !MLFLOW_LOADERS.test(qn)) return false;
+      if (!fn) return false;
+      const names = sc.possibleQualifiedNames(fn);
+      const loaders = names.filter((q) => MLFLOW_LOADERS.test(q));
+      if (loaders.length === 0) return false;
+      // every name the callee may have is an MLflow loader (a table or conditional of MLflow loaders only)
+      const every = loaders.length === names.length && sc.qualifiedNames(fn).length === names.length;
+      const api = loaders.length === 1 && every ? loaders[0] : fn.text.length > 40 ? `${fn.text.slice(0, 39)}…` : fn.text;
       const uriNode = sc.argument(node, { name: 'model_uri', position: 0 }) ?? sc.argument(node, { name: 'artifact_uri' }) ?? sc.argument(node, { name: 'path' });
       const value = uriNode ? sc.constant(uriNode) : undefined;
-      let pieces = typeof value === 'string' ? [value] : uriNode ? sc.stringPieces(uriNode) : undefined;
-      // a default the environment or the command line can override (`os.environ.get("MODEL_URI",
-      // "models:/churn/Production")`, an argparse default), read as the Hub ids are: at medium confidence
-      if (!pieces && uriNode) {
-        const r = resolve(sc, uriNode);
-        if (r.kind === 'string') pieces = [r.value];
+      let uris: string[] = [];
+      const pieces = typeof value === 'string' ? [value] : uriNode ? sc.stringPieces(uriNode) : undefined;
+      if (pieces) uris = [pieces.join('…')];
+      else if (uriNode) {
+        // a default the environment or the command line can override (`os.environ.get("MODEL_URI",
+        // "models:/churn/Production")`, an argparse default), or what the file's calls of a helper pass: read
+        // as the Hub ids are, at medium confidence
+        const r = resolveId(sc, uriNode);
+        if (r.kind === 'string') uris = [r.value];
+        for (const c of choicesOf(r) ?? []) if (c.kind === 'string') uris.push(c.value);
       }
-      const uri = pieces?.join('…');
-      // `models:/<name>/<stage>` or `models:/<name>@<alias>`, the stage or alias written
-      const m = uri !== undefined ? /^models:\/([^/@]+)(?:\/([^/]+)|@([^/]+))$/.exec(uri) : null;
-      if (!m || (m[2] !== undefined && /^\d+$/.test(m[2]))) return true;
-      const stage = m[2] ?? m[3];
-      if (stage.includes('…')) return true;
-      context.report({
-        node,
-        messageId: 'mlflowStage',
-        data: { api: qn, uri: uri!, what: m[3] !== undefined ? 'by alias' : stage.toLowerCase() === 'latest' ? 'by' : 'at stage', stage, name: m[1] },
-        confidence: typeof value === 'string' ? 'high' : 'medium',
-        remediation: MLFLOW_REGISTRY_REMEDIATION,
-      });
-      return true;
+      for (const uri of uris) {
+        // `models:/<name>/<stage>` or `models:/<name>@<alias>`, the stage or alias written
+        const m = /^models:\/([^/@]+)(?:\/([^/]+)|@([^/]+))$/.exec(uri);
+        if (!m || (m[2] !== undefined && /^\d+$/.test(m[2]))) continue;
+        const stage = m[2] ?? m[3];
+        if (stage.includes('…')) continue;
+        context.report({
+          node,
+          messageId: 'mlflowStage',
+          data: { api, uri, what: m[3] !== undefined ? 'by alias' : stage.toLowerCase() === 'latest' ? 'by' : 'at stage', stage, name: m[1] },
+          confidence: typeof value === 'string' && every ? 'high' : 'medium',
+          remediation: MLFLOW_REGISTRY_REMEDIATION,
+        });
+        return true;
+      }
+      return every;
     }
 
     /** `dvc.api.open(path, repo="https://github.com/org/models")` with no commit (see `DVC_READERS`). */

@@ -118,6 +118,9 @@ ruleTester.run('hf/unpinned-revision', rule, {
       options: [{ allowBranches: true }],
     },
     'from datasets import load_dataset\nds = load_dataset("json", data_files="train.jsonl")',
+    // a helper of the file given fixed versions only; a table of MLflow loaders given a version
+    'import mlflow\ndef _load(uri):\n    return mlflow.pyfunc.load_model(uri)\na = _load("models:/churn/7")\nb = _load("runs:/abc/model")',
+    'import mlflow\nLOADERS = {"sklearn": mlflow.sklearn.load_model, "pyfunc": mlflow.pyfunc.load_model}\ndef load(flavor):\n    return LOADERS[flavor]("models:/churn/7")',
     'from transformers import pipeline\nfrom transformers import AutoModel\nm = AutoModel.from_pretrained("org/m", revision="' + COMMIT + '")\np = pipeline("text-generation", model=m)',
     'def from_pretrained(x):\n    return x\nfrom_pretrained("org/model")',
     // a loop over `Path(...)` values only: local directories (oobabooga/text-generation-webui)
@@ -376,6 +379,27 @@ ruleTester.run('hf/unpinned-revision', rule, {
         { messageId: 'mlflowStage', line: 2, confidence: 'high', data: { api: 'mlflow.pyfunc.load_model', uri: 'models:/churn/Production', what: 'at stage', stage: 'Production', name: 'churn' } },
         { messageId: 'mlflowStage', line: 3, confidence: 'high', data: { api: 'mlflow.sklearn.load_model', uri: 'models:/churn@champion', what: 'by alias', stage: 'champion', name: 'churn' } },
       ],
+    },
+    // a loader chosen from a table or by a conditional; a URI passed through a helper of the file (review mlops P2-1, P3-2)
+    {
+      code: 'import mlflow\nLOADERS = {"sklearn": mlflow.sklearn.load_model, "pyfunc": mlflow.pyfunc.load_model}\ndef load(flavor):\n    return LOADERS[flavor]("models:/churn/Production")',
+      errors: [{ messageId: 'mlflowStage', line: 4, confidence: 'high', data: { api: 'LOADERS[flavor]', uri: 'models:/churn/Production', what: 'at stage', stage: 'Production', name: 'churn' } }],
+    },
+    {
+      code: 'import mlflow\ndef load(framework):\n    fn = mlflow.sklearn.load_model if framework == "sklearn" else mlflow.pyfunc.load_model\n    return fn("models:/churn@champion")',
+      errors: [{ messageId: 'mlflowStage', line: 4, confidence: 'high', data: { api: 'fn', uri: 'models:/churn@champion', what: 'by alias', stage: 'champion', name: 'churn' } }],
+    },
+    {
+      code: 'import mlflow\nfrom mymod import custom_load\ndef load(framework):\n    fn = mlflow.sklearn.load_model if framework == "sklearn" else custom_load\n    return fn("models:/churn/Production")',
+      errors: [{ messageId: 'mlflowStage', line: 5, confidence: 'medium', data: { api: 'fn', uri: 'models:/churn/Production', what: 'at stage', stage: 'Production', name: 'churn' } }],
+    },
+    {
+      code: 'import mlflow\nMODEL_URI = "models:/churn/Production"\ndef _load(uri):\n    return mlflow.pyfunc.load_model(uri)\nmodel = _load(MODEL_URI)',
+      errors: [{ messageId: 'mlflowStage', line: 4, confidence: 'medium', data: { api: 'mlflow.pyfunc.load_model', uri: 'models:/churn/Production', what: 'at stage', stage: 'Production', name: 'churn' } }],
+    },
+    {
+      code: 'import mlflow\ndef _load(uri):\n    return mlflow.pyfunc.load_model(uri)\na = _load("models:/churn/7")\nb = _load("models:/churn@champion")',
+      errors: [{ messageId: 'mlflowStage', line: 3, confidence: 'medium', data: { api: 'mlflow.pyfunc.load_model', uri: 'models:/churn@champion', what: 'by alias', stage: 'champion', name: 'churn' } }],
     },
     {
       code: 'import mlflow\nlocal = mlflow.artifacts.download_artifacts(artifact_uri="models:/churn/Staging")',
