@@ -22,7 +22,7 @@ import {
 const PICKLE_MODULES = ['pickle', '_pickle', 'cPickle', 'six.moves.cPickle', 'pickle5', 'dill', 'cloudpickle'];
 
 /** What `create` needs imported before it reports anything (with the packages that vendor cloudpickle). */
-const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle', 'nltk', 'zmq', 'fastai', 'mlflow', 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', 'rl_zoo3', 'paddle', 'megengine', 'skops'];
+const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle', 'nltk', 'zmq', 'fastai', 'mlflow', 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', 'rl_zoo3', 'paddle', 'megengine', 'skops', 'pycaret', 'autogluon', 'bentoml', 'surprise', 'darts'];
 /**
  * MLflow's loaders of flavors stored as pickles (mlflow/sklearn/__init__.py `load_model(model_uri, dst_path=None)`:
  * `cloudpickle`/`pickle` by the model's `serialization_format`; mlflow/pytorch `load_model`: `torch.load` of the
@@ -48,7 +48,19 @@ const FASTAI_LOAD_LEARNER = /^fastai(?:\.\w+)*\.load_learner$/;
  * `json_to_data`; `VecNormalize.load`: `pickle.load`). gensim's downloader (`api.load("glove-…")`) fetches
  * the model and a Python module from the gensim-data releases, and runs that module to load it.
  */
-const LIBRARY_PICKLES: ReadonlyArray<{ re: RegExp; detail: string; remediation: string; network?: boolean }> = [
+const LIBRARY_PICKLES: ReadonlyArray<{
+  re: RegExp;
+  detail: string;
+  remediation: string;
+  /** Always network data (gensim's downloader). */
+  network?: boolean;
+  /** The argument that, when passed (not `None`), makes the loader fetch the file itself (PyCaret's `platform=`). */
+  fetchedWith?: { name: string; position: number };
+  /** The keyword of the loaded file or name, when not `fname`/`path`/`name`. */
+  fileKeyword?: string;
+  /** At most medium: what is loaded comes from a local store that others fill (BentoML's model store). */
+  medium?: boolean;
+}> = [
   {
     re: /^gensim\.downloader\.load$/,
     network: true,
@@ -80,6 +92,52 @@ const LIBRARY_PICKLES: ReadonlyArray<{ re: RegExp; detail: string; remediation: 
     remediation: 'Load Paddle weights only from files you trained or reviewed, kept where no one else can write; share weights as safetensors (PaddleNLP reads and writes them), and use a Paddle release whose `paddle.load` restricts the classes it unpickles.',
   },
   {
+    // PyCaret (pycaret/internal/persistence.py `load_model(model_name, platform=None, authentication=None,
+    // verbose=True)`: `joblib.load(model_name + ".pkl")`, after downloading it from S3, GCS or Azure when
+    // `platform=` is given), re-exported by `pycaret.classification`, `regression`, `clustering`, `anomaly`, `time_series`
+    re: /^pycaret\.(?:[\w.]*\.)?load_model$/,
+    fetchedWith: { name: 'platform', position: 1 },
+    fileKeyword: 'model_name',
+    detail: " (PyCaret's `load_model` is `joblib.load` of the saved pipeline, a pickle)",
+    remediation: 'Load PyCaret pipelines only from files this application saved, kept where no one else can write (not a bucket others can write when loading with `platform=`); check the file against a pinned SHA-256 before loading it.',
+  },
+  {
+    // AutoGluon (`TabularPredictor.load(path)`: `predictor.pkl` and the learner's pickles through
+    // autogluon.common's `load_pkl`; `TimeSeriesPredictor.load` likewise; `MultiModalPredictor.load`
+    // (formerly `AutoMMPredictor`): `df_preprocessor.pkl` and `data_processors.pkl` with a `pickle.Unpickler`
+    // that only renames modules)
+    re: /^autogluon\.(?:[\w.]*\.)?(?:TabularPredictor|MultiModalPredictor|AutoMMPredictor|TimeSeriesPredictor)\.load$/,
+    detail: ' (AutoGluon saves a predictor and its models as pickles)',
+    remediation: 'Load AutoGluon predictors only from directories this application trained into, kept where no one else can write; a predictor from elsewhere runs its code when loaded.',
+  },
+  {
+    // BentoML's model store (`bentoml.sklearn.load_model(tag)`: `joblib.load`; `picklable_model` and `easyocr`:
+    // `cloudpickle.load`; `pytorch`: `torch.load` of the whole module saved with cloudpickle; `fastai`:
+    // `load_learner`; `detectron`: the config among the cloudpickled custom objects; `mlflow`:
+    // `mlflow.pyfunc.load_model`). Not the flavors stored without pickle (`onnx`, `torchscript`,
+    // `pytorch_lightning`, `xgboost`, `lightgbm`, `catboost`, `keras`, `tensorflow`, `transformers`). The store is
+    // local, but `bentoml models import`/`pull` fill it from a file or a registry: medium.
+    re: /^bentoml\.(?:sklearn|picklable_model|pytorch|fastai|easyocr|detectron|mlflow)\.load_model$/,
+    medium: true,
+    fileKeyword: 'bento_model',
+    detail: " (BentoML stores this flavor's model as a pickle in its model store, which `bentoml models import` and `pull` fill from a file or a registry)",
+    remediation: 'Load only models this application saved into the BentoML store, or imported from a registry whose write access you control (a reviewed version, not `:latest`); save models in a flavor stored without pickle (ONNX, TorchScript, the XGBoost or LightGBM formats).',
+  },
+  {
+    // Surprise (surprise/dump.py `load(file_name)`: `pickle.load(open(file_name, "rb"))`, the `(predictions, algo)` dumped by `dump.dump`)
+    re: /^surprise\.dump\.load$/,
+    fileKeyword: 'file_name',
+    detail: " (Surprise's `dump.load` is `pickle.load` of the file)",
+    remediation: 'Load Surprise dumps only from files this application wrote, kept where no one else can write; to share a model, retrain it from the ratings, or store what it learned (`algo.pu`, `algo.qi`, … as arrays) in a format without code.',
+  },
+  {
+    // darts (darts/models/forecasting/forecasting_model.py `ForecastingModel.load(path)`: `pickle.load`; a torch
+    // model's `TorchForecastingModel.load` also `torch.load`s its `.ckpt`)
+    re: /^darts\.models\.(?:[\w.]*\.)?[A-Z]\w*\.load$/,
+    detail: " (darts' `load` unpickles the saved model)",
+    remediation: 'Load darts models only from files this application saved, kept where no one else can write; for a torch model from elsewhere, rebuild it in code and load only its weights (`load_weights` of a checkpoint you verified).',
+  },
+  {
     // MegEngine (megengine/serialization.py `load(f, map_location=None, pickle_module=pickle)`)
     re: /^megengine\.(?:serialization\.)?load$/,
     detail: " (MegEngine's `load` unpickles the file)",
@@ -103,7 +161,13 @@ function isUntrustedTypesList(sc: PythonSourceCode, expr: Node): boolean {
 }
 
 /** The libraries' savers (`model.save(path)`, `kv.save(path)`, `results.save(path)`): a file saved by the same code. */
-const LIBRARY_WRITERS = new Set(['.save', '.save_replay_buffer']);
+const LIBRARY_WRITERS = new Set([
+  '.save',
+  '.save_replay_buffer',
+  // `dump.dump("svd", algo=algo)` … `dump.load("svd")`; PyCaret's `save_model(pipe, "name")` … `load_model("name")`
+  'surprise.dump.dump',
+  ...['classification', 'regression', 'clustering', 'anomaly', 'time_series', 'internal.persistence'].map((m) => `pycaret.${m}.save_model`),
+]);
 const MLFLOW_REMEDIATION =
   'Load MLflow models only from runs and registries whose write access you control (a model version you reviewed, not a stage or alias anyone can move), and log models in a flavor stored without pickle: ONNX (`mlflow.onnx`), skops for scikit-learn, safetensors through `mlflow.transformers`.';
 /**
@@ -545,7 +609,7 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    triggers: ['pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization', 'load_local', 'recv_pyobj', 'load_learner', /\bmlflow\b/, 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', 'rl_zoo3', /\bpaddle\b/, 'megengine', 'skops'],
+    triggers: ['pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization', 'load_local', 'recv_pyobj', 'load_learner', /\bmlflow\b/, 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', 'rl_zoo3', /\bpaddle\b/, 'megengine', 'skops', 'pycaret', 'autogluon', 'bentoml', /\bsurprise\b/, /\bdarts\b/],
     // (`nltk.data.load("….pickle")` holds `pickle`)
     // What `create` needs imported, and a loader's name (shelve's and jsonpickle's by their module).
     // A vendored cloudpickle reached as an attribute of its package (`import ray` … `ray.cloudpickle.loads(b)`)
@@ -558,7 +622,7 @@ export default createRule<[], PythonSourceCode>({
     ],
     docs: {
       description:
-        'Reports deserialization with pickle and its relatives (`pickle`, `_pickle`, `cPickle`, `dill`, `cloudpickle`, `pandas.read_pickle`, `shelve`, `marshal`, `jsonpickle`, NLTK `.pickle` resources, fastai `load_learner`, MLflow\'s pickled flavors, gensim, statsmodels, stable-baselines3, PaddlePaddle and MegEngine models, LangChain vector stores and retrievers loaded with `allow_dangerous_deserialization`), which runs code embedded in the data.',
+        'Reports deserialization with pickle and its relatives (`pickle`, `_pickle`, `cPickle`, `dill`, `cloudpickle`, `pandas.read_pickle`, `shelve`, `marshal`, `jsonpickle`, NLTK `.pickle` resources, fastai `load_learner`, MLflow\'s pickled flavors, gensim, statsmodels, stable-baselines3, PaddlePaddle, MegEngine, PyCaret, AutoGluon, BentoML, Surprise and darts models, LangChain vector stores and retrievers loaded with `allow_dangerous_deserialization`), which runs code embedded in the data.',
       recommended: true,
     },
     messages: {
@@ -745,13 +809,21 @@ export default createRule<[], PythonSourceCode>({
         if (library) {
           const file = /^paddle\.static\.(?:io\.)?load$/.test(store!)
             ? sc.argument(node, { name: 'model_path', position: 1 })
-            : (sc.argument(node, { position: 0 }) ?? sc.argument(node, { name: 'fname' }) ?? sc.argument(node, { name: 'path' }) ?? sc.argument(node, { name: 'name' }));
+            : (sc.argument(node, { position: 0 }) ??
+              (library.fileKeyword ? sc.argument(node, { name: library.fileKeyword }) : undefined) ??
+              sc.argument(node, { name: 'fname' }) ??
+              sc.argument(node, { name: 'path' }) ??
+              sc.argument(node, { name: 'name' }));
+          // `load_model("pipe", platform="aws", authentication={…})`: PyCaret downloads the file from a bucket first
+          const fetchArg = library.fetchedWith ? sc.argument(node, library.fetchedWith) : undefined;
+          const fetchValue = fetchArg ? sc.constant(fetchArg) : null;
+          const fetched = !!fetchArg && fetchValue !== null && fetchValue !== false && fetchValue !== '';
           // `api.load(name, return_path=True)`: gensim's downloader only downloads (it checks each part's MD5 itself)
           if (library.network) {
             const returnPath = sc.argument(node, { name: 'return_path', position: 1 });
             const v = returnPath ? sc.constant(returnPath) : false;
             if (v !== UNKNOWN && v !== false && v !== null && v !== 0) return;
-          } else {
+          } else if (!fetched) {
             // `model.save("ppo")` … `PPO.load("ppo")`: the file this code just saved (the quick-start's round trip)
             const own = { pathWriters: LIBRARY_WRITERS };
             if (isInProcessData(sc, file, LIBRARY_WRITERS, 0, own)) return;
@@ -761,27 +833,43 @@ export default createRule<[], PythonSourceCode>({
               return;
             }
           }
-          const network = library.network || fromNetwork(sc, file);
+          const network = library.network || fetched || fromNetwork(sc, file);
+          const confidence = confidenceFor(sc, file, node);
           context.report({
             node,
             messageId: network ? 'networkDeserialization' : 'unsafeDeserialization',
             data: { callee: shown ?? shortCallee(store!), detail: library.detail, source: '', imports: '' },
-            confidence: library.network ? 'high' : partial ? lowerToMedium(confidenceFor(sc, file, node)) : confidenceFor(sc, file, node),
+            confidence: library.network || fetched ? 'high' : partial || library.medium ? lowerToMedium(confidence) : confidence,
             remediation: library.remediation,
           });
           return;
         }
-        // `mlflow.sklearn.load_model("models:/churn/Production")`: a flavor stored as a pickle
-        const mlflow = store ? MLFLOW_PICKLED.exec(store) : null;
+        // `mlflow.sklearn.load_model("models:/churn/Production")`: a flavor stored as a pickle; also one of the loaders a
+        // table or a conditional picks (`LOADERS[flavor](uri)`, `fn = mlflow.sklearn.load_model if c else mlflow.onnx.load_model`),
+        // at medium unless every choice is a pickled flavor's (a pickled flavor's loader before `pyfunc`'s)
+        const choices = store ? [store] : sc.possibleQualifiedNames(sc.callee(node)!);
+        const pickledChoices = choices.filter((q) => MLFLOW_PICKLED.test(q));
+        const mlflowLoader = pickledChoices.find((q) => !q.startsWith('mlflow.pyfunc.')) ?? pickledChoices[0];
+        const mlflow = mlflowLoader ? MLFLOW_PICKLED.exec(mlflowLoader) : null;
         if (mlflow) {
           const uri = sc.argument(node, { name: 'model_uri', position: 0 });
           const network = fromNetwork(sc, uri);
           const flavor = mlflow[1];
+          // some choices not a pickled flavor, or not resolved (`{"s": mlflow.sklearn.load_model, "x": my_loader}`)
+          // (or `pyfunc`'s, whose model may be of a flavor stored without pickle)
+          const some = !store && (pickledChoices.length < choices.length || pickledChoices.some((q) => q.startsWith('mlflow.pyfunc.')) || sc.qualifiedNames(sc.callee(node)!).length === 0);
+          const fn = sc.callee(node)!;
           context.report({
             node,
-            messageId: network ? 'networkDeserialization' : mlflow[1] === 'pyfunc' ? 'mlflowPyfunc' : 'mlflowPickle',
-            data: { callee: store!, flavor, detail: ` (MLflow's ${flavor} flavor is stored as a pickle)`, source: '', imports: '' },
-            confidence: mlflow[1] === 'pyfunc' ? 'medium' : confidenceFor(sc, uri, node),
+            messageId: network ? 'networkDeserialization' : flavor === 'pyfunc' ? 'mlflowPyfunc' : 'mlflowPickle',
+            data: {
+              callee: store ?? (fn.text.length <= 40 ? fn.text : mlflowLoader!),
+              flavor,
+              detail: ` (MLflow's ${flavor} flavor is stored as a pickle)`,
+              source: '',
+              imports: '',
+            },
+            confidence: flavor === 'pyfunc' ? 'medium' : some ? lowerToMedium(confidenceFor(sc, uri, node)) : confidenceFor(sc, uri, node),
             remediation: MLFLOW_REMEDIATION,
           });
           return;

@@ -27,6 +27,16 @@ describe('the trigger groups', () => {
     // NLTK's resource loaders: the resource name holds `pickle`
     expect(ruleTriggersMatch(rule.meta, 'import nltk\nt = nltk.data.load("tokenizers/punkt/english.pickle")')).toBe(true);
     expect(ruleTriggersMatch(rule.meta, 'from nltk.data import LazyLoader\nt = LazyLoader("t/english.pickle")')).toBe(true);
+    // (reviews automl P2-a, mlops P2-2, tabular P2-2) the libraries' loaders: the file is not prefiltered
+    for (const text of [
+      'from pycaret.classification import load_model\nmodel = load_model("final_lightgbm_pipeline")',
+      'from autogluon.tabular import TabularPredictor\npredictor = TabularPredictor.load("AutogluonModels/ag")',
+      'import bentoml\nclf = bentoml.sklearn.load_model("iris_clf:latest")',
+      'from surprise import dump\n_, algo = dump.load("svd_dump")',
+      'from darts.models import TFTModel\ntft = TFTModel.load("tft_model.pt")',
+    ]) {
+      expect(ruleTriggersMatch(rule.meta, text), text).toBe(true);
+    }
     // at deep, an Unpickler subclass of another module of the project, in a file that imports no pickle module
     expect(ruleTriggersMatch(rule.meta, 'from .safe import SafeUnpickler\nu = SafeUnpickler(f)')).toBe(true);
   });
@@ -49,6 +59,12 @@ describe('the trigger groups', () => {
 
 ruleTester.run('torch/pickle-load', rule, {
   valid: [
+    // (reviews automl P2-a, mlops P2-1/P2-2, tabular P2-2) BentoML flavors stored without pickle; a Surprise dump and a PyCaret
+    // pipeline this code has just saved; an MLflow loader picked from a table of flavors stored without pickle
+    'import bentoml\nm = bentoml.onnx.load_model("m:latest")\nt = bentoml.torchscript.load_model("t:latest")\nx = bentoml.xgboost.load_model("x:latest")\nl = bentoml.pytorch_lightning.load_model("l:latest")',
+    'from surprise import dump\ndef f(algo):\n    dump.dump("svd_dump", algo=algo)\n    return dump.load("svd_dump")',
+    'from pycaret.classification import save_model, load_model\ndef f(pipe):\n    save_model(pipe, "final")\n    return load_model("final")',
+    'import mlflow\nL = {"onnx": mlflow.onnx.load_model, "keras": mlflow.keras.load_model}\ndef f(uri, k):\n    return L[k](uri)',
     // (review rl P2-2) a table of classes none of which is a pickling library's; the table the code writes into
     'import pickle\nimport mylib\nfrom stable_baselines3 import PPO\nT = {"a": mylib.A, "b": mylib.B}\ndef f(k, p):\n    return T[k].load(p)',
     // skops with an allowlist of types, or none (it refuses what is not trusted)
@@ -176,6 +192,54 @@ ruleTester.run('torch/pickle-load', rule, {
         { messageId: 'mlflowPickle', line: 3, confidence: 'high', data: { callee: 'mlflow.sklearn.load_model', flavor: 'sklearn' } },
         { messageId: 'mlflowPyfunc', line: 4, confidence: 'medium', data: { callee: 'mlflow.pyfunc.load_model' } },
         { messageId: 'mlflowPickle', line: 6, confidence: 'high', data: { callee: 'mlflow.pytorch.load_model', flavor: 'pytorch' } },
+      ],
+    },
+    // (review mlops P2-1) an MLflow loader picked from a table or by a conditional: medium unless every choice is a
+    // pickled flavor's (pyfunc's model may be of any flavor)
+    {
+      code: 'import mlflow\nLOADERS = {"sklearn": mlflow.sklearn.load_model, "pyfunc": mlflow.pyfunc.load_model}\nPICKLED = {"sklearn": mlflow.sklearn.load_model, "pytorch": mlflow.pytorch.load_model}\nMIXED = {"sklearn": mlflow.sklearn.load_model, "onnx": mlflow.onnx.load_model}\ndef load(uri, flavor, framework):\n    a = LOADERS[flavor](uri)\n    b = PICKLED[flavor](uri)\n    c = MIXED.get(flavor)(uri)\n    fn = mlflow.sklearn.load_model if framework == "sklearn" else mlflow.onnx.load_model\n    return a, b, c, fn(uri)',
+      errors: [
+        { messageId: 'mlflowPickle', line: 6, confidence: 'medium', data: { callee: 'LOADERS[flavor]', flavor: 'sklearn', detail: " (MLflow's sklearn flavor is stored as a pickle)", source: '', imports: '' } },
+        { messageId: 'mlflowPickle', line: 7, confidence: 'high', data: { callee: 'PICKLED[flavor]', flavor: 'sklearn', detail: " (MLflow's sklearn flavor is stored as a pickle)", source: '', imports: '' } },
+        { messageId: 'mlflowPickle', line: 8, confidence: 'medium', data: { callee: 'MIXED.get(flavor)', flavor: 'sklearn', detail: " (MLflow's sklearn flavor is stored as a pickle)", source: '', imports: '' } },
+        { messageId: 'mlflowPickle', line: 10, confidence: 'medium', data: { callee: 'fn', flavor: 'sklearn', detail: " (MLflow's sklearn flavor is stored as a pickle)", source: '', imports: '' } },
+      ],
+    },
+    // (review automl P2-a) PyCaret's `load_model` (joblib; from a bucket with `platform=`) and AutoGluon's predictors (pickles)
+    {
+      code: 'from pycaret.classification import load_model\nmodel = load_model("final_lightgbm_pipeline")\nimport pycaret.regression as reg\nr = reg.load_model("pipe", platform="aws", authentication={"bucket": "b"})\nn = reg.load_model(model_name="pipe", platform=None)',
+      errors: [
+        { messageId: 'unsafeDeserialization', line: 2, confidence: 'high', data: { callee: 'pycaret.classification.load_model', detail: " (PyCaret's `load_model` is `joblib.load` of the saved pipeline, a pickle)", source: '', imports: '' } },
+        { messageId: 'networkDeserialization', line: 4, confidence: 'high', data: { callee: 'pycaret.regression.load_model', detail: " (PyCaret's `load_model` is `joblib.load` of the saved pipeline, a pickle)", source: '', imports: '' } },
+        { messageId: 'unsafeDeserialization', line: 5, confidence: 'high', data: { callee: 'pycaret.regression.load_model', detail: " (PyCaret's `load_model` is `joblib.load` of the saved pipeline, a pickle)", source: '', imports: '' } },
+      ],
+    },
+    {
+      code: 'from autogluon.tabular import TabularPredictor\nfrom autogluon.multimodal import MultiModalPredictor\nfrom autogluon.timeseries import TimeSeriesPredictor\ndef serve(path):\n    a = TabularPredictor.load(path)\n    b = MultiModalPredictor.load(path)\n    c = TimeSeriesPredictor.load(path=path)\n    return a, b, c',
+      errors: [5, 6, 7].map((line, i) => ({
+        messageId: 'unsafeDeserialization',
+        line,
+        confidence: 'high',
+        data: { callee: `${['TabularPredictor', 'MultiModalPredictor', 'TimeSeriesPredictor'][i]}.load`, detail: ' (AutoGluon saves a predictor and its models as pickles)', source: '', imports: '' },
+      })),
+    },
+    // (review mlops P2-2) BentoML's pickled flavors, from its local store (filled from a registry): medium
+    {
+      code: 'import bentoml\nclf = bentoml.sklearn.load_model("iris_clf:latest")\nm = bentoml.picklable_model.load_model("summarizer:latest")\nt = bentoml.pytorch.load_model("resnet:latest")\nf = bentoml.fastai.load_model(bento_model="fai:latest")',
+      errors: ['sklearn', 'picklable_model', 'pytorch', 'fastai'].map((flavor, i) => ({
+        messageId: 'unsafeDeserialization',
+        line: i + 2,
+        confidence: 'medium',
+        data: { callee: `bentoml.${flavor}.load_model`, detail: " (BentoML stores this flavor's model as a pickle in its model store, which `bentoml models import` and `pull` fill from a file or a registry)", source: '', imports: '' },
+      })),
+    },
+    // (review tabular P2-2) Surprise's `dump.load` and darts' `<Model>.load`: pickles
+    {
+      code: 'from surprise import dump\nfrom darts.models import TFTModel, ExponentialSmoothing\n_, algo = dump.load("svd_dump")\ntft = TFTModel.load("tft_model.pt")\nes = ExponentialSmoothing.load("es_model.pkl")',
+      errors: [
+        { messageId: 'unsafeDeserialization', line: 3, confidence: 'high', data: { callee: 'surprise.dump.load', detail: " (Surprise's `dump.load` is `pickle.load` of the file)", source: '', imports: '' } },
+        { messageId: 'unsafeDeserialization', line: 4, confidence: 'high', data: { callee: 'TFTModel.load', detail: " (darts' `load` unpickles the saved model)", source: '', imports: '' } },
+        { messageId: 'unsafeDeserialization', line: 5, confidence: 'high', data: { callee: 'ExponentialSmoothing.load', detail: " (darts' `load` unpickles the saved model)", source: '', imports: '' } },
       ],
     },
     // fastai's load_learner: the whole pickled Learner (the Hugging Face Spaces template; review github3 P6)
