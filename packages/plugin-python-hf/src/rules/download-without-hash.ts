@@ -166,7 +166,10 @@ export default createRule<[], PySourceCode>({
           context.report({ node, messageId: 'disabled', data: { api: helper.api, arg: sawDisabled.parent?.type === 'keyword_argument' ? sawDisabled.parent.text : sawDisabled.text }, ...(likely ? { confidence: likely.confidence } : {}), remediation: helper.remediation });
           return;
         }
-        const confidence = sc.hasUnresolvedArguments(node) ? 'low' : 'high';
+        // a helper that only downloads, in a function whose check search stopped at a same-file helper past its
+        // depth bound that may compare the digest afterwards: not known either way
+        const undecided = !!helper.downloadOnly && verifier.undecided(sc.enclosingFunction(node));
+        const confidence = sc.hasUnresolvedArguments(node) ? 'low' : undecided ? 'medium' : 'high';
         context.report({ node, messageId: 'missing', data: { api: helper.api, fix: helper.fix }, confidence, remediation: helper.remediation });
       },
     };

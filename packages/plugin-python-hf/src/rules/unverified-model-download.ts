@@ -124,7 +124,9 @@ export default createRule<[], PySourceCode>({
       const bytes = handed ? downloadBytes(sc, node, given) : downloadBytesOf(sc, node, downloadOf);
       if (bytes && verifier.verified(bytes, caller)) return;
       const helper = local.childForFieldName('name')?.text ?? 'helper';
-      context.report({ node, messageId: 'unverifiedHelper', data: { helper, what }, confidence: evidence === 'strong' ? 'high' : 'medium' });
+      // a check past the helper walk's depth bound may verify it (`verifier.undecided`)
+      const undecided = verifier.undecided(local) || verifier.undecided(caller);
+      context.report({ node, messageId: 'unverifiedHelper', data: { helper, what }, confidence: evidence === 'strong' && !undecided ? 'high' : 'medium' });
     };
     /**
      * What an API that calls a handed function passes it, as far as it can be read: its later arguments
@@ -168,7 +170,9 @@ export default createRule<[], PySourceCode>({
         const action = sink.kind === 'loaded' ? 'loads' : 'saves';
         const urlKnown = dl.url.kind === 'string' || dl.url.kind === 'prefix';
         // a model file by its URL, by where it is saved (`open("weights/x.pth", "wb")`), or by its loader
-        const confidence = evidence === 'strong' ? (urlKnown || sink.kind === 'loaded' || dl.dest || sink.dest ? 'high' : 'medium') : 'medium';
+        // a same-file helper past the check walk's depth bound may compare the digest: not known, so not at full confidence
+        const undecided = verifier.undecided(sc.enclosingFunction(dl.call));
+        const confidence = evidence === 'strong' && !undecided ? (urlKnown || sink.kind === 'loaded' || dl.dest || sink.dest ? 'high' : 'medium') : 'medium';
         context.report({ node, messageId: 'unverified', data: { api: dl.api, what, action }, confidence });
       },
     };

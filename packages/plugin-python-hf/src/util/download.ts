@@ -650,8 +650,13 @@ const DIGEST_API = /^(?:hashlib|hmac|xxhash|blake3|zlib\.crc32|binascii\.crc32)\
  * call that reads the bytes it checks: the checking call (`verify_checksum(path, SHA)`, a same-file
  * helper that checks, `sha256sum -c`), or the digest computed (`hashlib.sha256(f.read())`, `_md5(dst)`).
  */
-export function hashChecks(sc: PySourceCode, fn: PyNode, depth = 0, path = new Set<number>()): PyNode[] {
-  if (path.has(fn.id) || depth > 2) return [];
+export function hashChecks(sc: PySourceCode, fn: PyNode, depth = 0, path = new Set<number>(), walk?: { cut: boolean }): PyNode[] {
+  if (path.has(fn.id)) return [];
+  if (depth > 2) {
+    // a helper past the bound that may check (`h2` → `h1` → `h0`, which compares a digest): not known either way
+    if (walk && mayCheck(fn)) walk.cut = true;
+    return [];
+  }
   const body = fn.type === 'function_definition' ? fn.childForFieldName('body') : fn;
   if (!body) return [];
   path.add(fn.id);
@@ -677,7 +682,7 @@ export function hashChecks(sc: PySourceCode, fn: PyNode, depth = 0, path = new S
     if (!digest) {
       const local = sc.localFunction(n);
       if (!local) return;
-      if (hashChecks(sc, local, depth + 1, path).length) {
+      if (hashChecks(sc, local, depth + 1, path, walk).length) {
         checks.push(n);
         return;
       }
@@ -707,6 +712,15 @@ export function hashChecks(sc: PySourceCode, fn: PyNode, depth = 0, path = new S
   }
   for (const id of compared) checks.push(...digests.get(id)!);
   return checks;
+}
+
+/** What a function's text says when it may compare a digest (`MAY_CHECK`): read of a helper past `hashChecks`'s bound only. */
+const MAY_CHECK = /hashlib|hmac|digest|sha\d|md5|checksum|crc32|blake|verif|integrity/i;
+
+/** Does the text of a function past `hashChecks`'s depth bound speak of digests or checks (so that it may be one)? */
+function mayCheck(fn: PyNode): boolean {
+  const body = fn.type === 'function_definition' ? fn.childForFieldName('body') : undefined;
+  return !!body && body.endIndex - body.startIndex <= 20_000 && MAY_CHECK.test(body.text);
 }
 
 /** A hash comparison in the function, or in a same-file function it calls (see `hashChecks`). */
@@ -797,9 +811,15 @@ export function downloadVerifier(sc: PySourceCode, raw: (call: PyNode) => RawDow
   const checks = new Map<number, PyNode[]>();
   const downloads = new Map<number, DownloadBytes[]>();
   /** Every check of `fn`, self-checking downloads included (`anyCheck`). */
+  /** Functions whose check walk stopped at its depth bound at a helper that may check (`hashChecks`'s `walk.cut`). */
+  const cut = new Set<number>();
   const checksIn = (fn: PyNode): PyNode[] => {
     let v = checks.get(fn.id);
-    if (!v) checks.set(fn.id, (v = hashChecks(sc, fn)));
+    if (!v) {
+      const walk = { cut: false };
+      checks.set(fn.id, (v = hashChecks(sc, fn, 0, new Set(), walk)));
+      if (walk.cut) cut.add(fn.id);
+    }
     return v;
   };
   const selfChecks = new Map<number, boolean>();
@@ -899,6 +919,15 @@ export function downloadVerifier(sc: PySourceCode, raw: (call: PyNode) => RawDow
   return {
     /** `fn` (or a same-file function it calls) compares a hash of something. */
     anyCheck: (fn: PyNode): boolean => checksIn(fn).length > 0,
+    /**
+     * The search for the checks of `fn` stopped at its depth bound at a same-file helper that may compare a
+     * digest (three calls deep: `if not h2(p): raise`, `h2` → `h1` → `h0`): a download it finds unverified may be
+     * verified there, so it is reported below full confidence.
+     */
+    undecided: (fn: PyNode): boolean => {
+      checksIn(fn);
+      return cut.has(fn.id);
+    },
     /** `fn` compares a hash of this download's bytes, or of no download's bytes. */
     verified(d: DownloadBytes, fn: PyNode = sc.enclosingFunction(d.call)): boolean {
       // the download's own command checks what it fetched (`aria2c --checksum=sha-256=…`)

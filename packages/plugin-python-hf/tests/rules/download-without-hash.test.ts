@@ -45,6 +45,11 @@ ruleTester.run('hf/download-without-hash', rule, {
     'import os\nfrom torch.hub import download_url_to_file\nURL = "https://www.robots.ox.ac.uk/~vgg/data/voxceleb/meta/iden_split.txt"\nclass V:\n    def __init__(self, root, meta_url=URL):\n        p = os.path.join(root, os.path.basename(meta_url))\n        download_url_to_file(meta_url, p)',
   ],
   invalid: [
+    // the check afterwards is three helper calls deep, past the walk's bound: not known either way (review tabular P3-2)
+    {
+      code: 'import hashlib, torch\ndef h0(p):\n    return hashlib.sha256(open(p, \'rb\').read()).hexdigest() == \'ab\'\ndef h1(p):\n    return h0(p)\ndef h2(p):\n    return h1(p)\ndef dl():\n    torch.hub.download_url_to_file(\'https://x.org/w.pth\', \'w.pth\')\n    if not h2(\'w.pth\'):\n        raise ValueError()',
+      errors: [{ messageId: 'missing', confidence: 'medium', data: { api: 'download_url_to_file', fix: 'hash_prefix=' } }],
+    },
     {
       code: 'import torch\ns = torch.hub.load_state_dict_from_url("https://example.org/weights.pth", weights_only=True)',
       errors: [{ messageId: 'missing', data: { api: 'load_state_dict_from_url', fix: 'check_hash=True' }, confidence: 'high' }],

@@ -5,6 +5,8 @@ import { fixture, ruleTester } from '../helpers.js';
 
 ruleTester.run('hf/unverified-model-download', rule, {
   valid: [
+    // the same check two helper calls deep is followed (review tabular P3-2)
+    'import hashlib, requests\ndef h0(p):\n    return hashlib.sha256(open(p, \'rb\').read()).hexdigest() == \'ab\'\ndef h1(p):\n    return h0(p)\ndef h2(p):\n    return h1(p)\ndef dl():\n    r = requests.get(\'https://x.org/model.pkl\')\n    open(\'model.pkl\', \'wb\').write(r.content)\n    if not h1(\'model.pkl\'):\n        raise ValueError()',
     // gradient-boosting libraries (review tabular P2-1): a booster built without a model, given a downloaded
     // config as its params, or handed another file than the one downloaded; `load_model` of an unknown class
     'import json, urllib.request\nimport xgboost as xgb\nurllib.request.urlretrieve("https://example.org/cfg/params.json", "params.json")\nbst = xgb.Booster(params=json.load(open("params.json")))',
@@ -408,6 +410,16 @@ ruleTester.run('hf/unverified-model-download', rule, {
     {
       code: 'import requests\nimport lightgbm as lgb\nbst = lgb.Booster(model_str=requests.get("https://mirror.example.org/models/ctr.txt").text)',
       errors: [{ messageId: 'unverified', confidence: 'high', data: { api: 'requests.get', what: '"https://mirror.example.org/models/ctr.txt"', action: 'loads' } }],
+    },
+    // a hash check three helper calls deep, past the walk's bound: not known either way, so medium (review tabular P3-2)
+    {
+      code: 'import hashlib, requests\ndef h0(p):\n    return hashlib.sha256(open(p, \'rb\').read()).hexdigest() == \'ab\'\ndef h1(p):\n    return h0(p)\ndef h2(p):\n    return h1(p)\ndef dl():\n    r = requests.get(\'https://x.org/model.pkl\')\n    open(\'model.pkl\', \'wb\').write(r.content)\n    if not h2(\'model.pkl\'):\n        raise ValueError()',
+      errors: [{ messageId: 'unverified', confidence: 'medium', data: { api: 'requests.get', what: '"https://x.org/model.pkl"', action: 'saves' } }],
+    },
+    // a chain of helpers as deep that speaks of no digest leaves the finding at full confidence
+    {
+      code: 'import requests\ndef c0():\n    print("done")\ndef c1():\n    c0()\ndef c2():\n    c1()\ndef dl():\n    r = requests.get("https://x.org/model.pkl")\n    open("model.pkl", "wb").write(r.content)\n    c2()',
+      errors: [{ messageId: 'unverified', confidence: 'high', data: { api: 'requests.get', what: '"https://x.org/model.pkl"', action: 'saves' } }],
     },
   ],
 });
