@@ -167,6 +167,9 @@ const LIBRARY_WRITERS = new Set([
   // `dump.dump("svd", algo=algo)` … `dump.load("svd")`; PyCaret's `save_model(pipe, "name")` … `load_model("name")`
   'surprise.dump.dump',
   ...['classification', 'regression', 'clustering', 'anomaly', 'time_series', 'internal.persistence'].map((m) => `pycaret.${m}.save_model`),
+  // AutoGluon's quick-start: `TabularPredictor(label="y", path=p).fit(train)` … `TabularPredictor.load(p)`, the
+  // directory its `fit` trained into (a predictor built over a path saves there)
+  ...['tabular.TabularPredictor', 'multimodal.MultiModalPredictor', 'timeseries.TimeSeriesPredictor'].map((c) => `autogluon.${c}`),
 ]);
 const MLFLOW_REMEDIATION =
   'Load MLflow models only from runs and registries whose write access you control (a model version you reviewed, not a stage or alias anyone can move), and log models in a flavor stored without pickle: ONNX (`mlflow.onnx`), skops for scikit-learn, safetensors through `mlflow.transformers`.';

@@ -65,6 +65,8 @@ ruleTester.run('torch/pickle-load', rule, {
     'from surprise import dump\ndef f(algo):\n    dump.dump("svd_dump", algo=algo)\n    return dump.load("svd_dump")',
     'from pycaret.classification import save_model, load_model\ndef f(pipe):\n    save_model(pipe, "final")\n    return load_model("final")',
     'import mlflow\nL = {"onnx": mlflow.onnx.load_model, "keras": mlflow.keras.load_model}\ndef f(uri, k):\n    return L[k](uri)',
+    // AutoGluon's quick-start: the directory this code's predictor has just trained into
+    'from autogluon.tabular import TabularPredictor\nsave_path = "model"\npredictor = TabularPredictor(label="y", path=save_path).fit(train)\npredictor = TabularPredictor.load(save_path)',
     // (review rl P2-2) a table of classes none of which is a pickling library's; the table the code writes into
     'import pickle\nimport mylib\nfrom stable_baselines3 import PPO\nT = {"a": mylib.A, "b": mylib.B}\ndef f(k, p):\n    return T[k].load(p)',
     // skops with an allowlist of types, or none (it refuses what is not trusted)
