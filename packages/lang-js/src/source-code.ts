@@ -1767,21 +1767,46 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
    * value is known (or past 32 values); `others` false is the answer of `possibleConstants`. With
    * `truncate`, a value with more than 32 known values (up to 1,024: a loop over a long constant list,
    * a long chain of `?:`) gives its first 32 and `others`, not `undefined`: a cap is no reason to drop a
-   * finding, but the values left out are not looked at.
+   * finding, but the values left out are not looked at. With `info`, `info.cut` says whether an
+   * `undefined` answer ran into the depth bound (a `?:` chain, or helpers passing the value on, more
+   * than 32 deep): not known, rather than no value worth reporting; `info.all`, with a truncated
+   * answer, every value read (up to 1,024), for a caller that only classifies them.
    */
-  knownValues(expr: JsNode, options?: { absentAsNull?: boolean; truncate?: boolean }): { values: ConstantValue[]; others: boolean } | undefined {
+  knownValues(
+    expr: JsNode,
+    options?: { absentAsNull?: boolean; truncate?: boolean; info?: { cut: boolean; all?: readonly ConstantValue[] } },
+  ): { values: ConstantValue[]; others: boolean } | undefined {
     const open: Open = { value: false };
     const before = this.absentAsNull;
     this.absentAsNull = options?.absentAsNull ?? false;
+    const cutsBefore = this.valueCuts;
+    if (options?.info) options.info.all = undefined;
+    let result: { values: ConstantValue[]; others: boolean } | undefined;
     try {
       const values = this.choicesOf(expr, 0, open);
-      if (values && values.length > 0) return { values, others: open.value };
-      if (!options?.truncate) return undefined;
-      const many = this.keptManyConstants(unwrapExpression(expr));
-      return many && many.length > MAX_CHOICES ? { values: many.slice(0, MAX_CHOICES), others: true } : undefined;
+      if (values && values.length > 0) result = { values, others: open.value };
+      else if (options?.truncate) {
+        const many = this.keptManyConstants(unwrapExpression(expr));
+        result = many && many.length > MAX_CHOICES ? { values: many.slice(0, MAX_CHOICES), others: true } : undefined;
+        if (result && options.info) options.info.all = many;
+      }
+      return result;
     } finally {
       this.absentAsNull = before;
+      if (options?.info) options.info.cut = result === undefined && this.valueCuts > cutsBefore;
     }
+  }
+
+  /**
+   * How many times a value question ran into `MAX_DEPTH` (a `?:` chain or a chain of helpers passing a
+   * value on, 32 deep): an answer not known because of it is not evidence that the value is none (see
+   * `knownValues`' `info.cut`).
+   */
+  private valueCuts = 0;
+
+  private valueCutDeep(): undefined {
+    this.valueCuts++;
+    return undefined;
   }
 
   /** `manyConstants` answers of `knownValues({ truncate })`, by `manyKey` and `absentAsNull`. */
@@ -1843,7 +1868,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   private readonly membersInProgress = new Set<string>();
 
   private choicesOf(node: JsNode, depth: number, open?: Open): ConstantValue[] | undefined {
-    if (depth > MAX_DEPTH) return undefined;
+    if (depth > MAX_DEPTH) return this.valueCutDeep();
     let expr = unwrapExpression(node);
     let b: JsBinding | undefined;
     if (expr.type === 'Identifier') {
@@ -1985,7 +2010,7 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
   }
 
   /** `parameterChoices` by parameter, depth and whether `others` may be set: each asked once. */
-  private readonly paramChoices = new Map<JsBinding, Map<string, { values: ConstantValue[] | undefined; open: boolean } | null>>();
+  private readonly paramChoices = new Map<JsBinding, Map<string, { values: ConstantValue[] | undefined; open: boolean; cut?: boolean } | null>>();
 
   /**
    * The values a plain parameter may take (see `choicesOf`). For `possibleConstants`, its default when
@@ -2008,15 +2033,18 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     if (known === null) return undefined;
     if (known) {
       if (open && known.open) open.value = true;
+      // (an answer cut short by `MAX_DEPTH` says so again each time it is read: see `knownValues`' `cut`)
+      if (known.cut) this.valueCuts++;
       return known.values;
     }
     memo.set(key, null);
     const own: Open = { value: false };
     let values: ConstantValue[] | undefined;
+    const cutsBefore = this.valueCuts;
     try {
       values = this.parameterValues(b, fn, depth, open ? own : undefined);
     } finally {
-      memo.set(key, { values, open: own.value });
+      memo.set(key, { values, open: own.value, cut: values === undefined && this.valueCuts > cutsBefore });
     }
     if (open && own.value) open.value = true;
     return values;
@@ -2404,7 +2432,10 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
 
   /** `constantOf` from this file alone. */
   private ownConstantOf(node: JsNode, depth: number, open?: Open): ConstantValue | Unknown {
-    if (depth > MAX_DEPTH) return UNKNOWN;
+    if (depth > MAX_DEPTH) {
+      this.valueCuts++;
+      return UNKNOWN;
+    }
     const expr = unwrapExpression(node);
     switch (expr.type) {
       case 'Literal': {

@@ -1,4 +1,4 @@
-import { isLoopbackHost } from '@oculum/core';
+import { isLoopbackHost, type ConstantValue } from '@oculum/core';
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { staticKey, unwrapExpression } from '@oculum/lang-js';
 import { isHfHubModule } from './libraries.js';
@@ -28,6 +28,12 @@ export interface ModelLocation {
   overridable?: boolean;
   /** With `overridable`: every known value (`value` is set when there is one). */
   values?: string[];
+  /**
+   * With `unknown`: the analysis gave up on the value at its depth bound (a `?:` chain or a chain of
+   * helpers more than 32 deep) — it may be remote; a rule reports it at low confidence rather than
+   * dropping it (DETECTION: never silently drop).
+   */
+  cut?: boolean;
 }
 
 const LOCAL_SCHEMES = new Set(['file', 'indexeddb', 'localstorage', 'downloads', 'blob', 'data']);
@@ -333,12 +339,33 @@ function expoValue(sc: JsSourceCode, expr: JsNode, depth = 0): ExpoValue | undef
   if (node.type === 'Identifier') {
     // `const assets = await Asset.loadAsync(...)`, `const [asset] = …`, `const [{ localUri }] = …`
     const b = sc.binding(node);
+    // the first parameter of a `.then` callback on such a promise holds what an `await` of it does
+    // (`Asset.loadAsync(require(…)).then(([a]) => …a.localUri)`, `downloadAsync(url, file).then(({ uri }) => …)`)
+    if (b?.kind === 'param' && b.paramIndex === 0 && b.writes === 0 && b.path) {
+      let value = thenCallbackValue(sc, b.declaration, depth);
+      for (const seg of b.path) value = expoStep(value, seg);
+      return value;
+    }
     if (!b || !b.init || !b.path || b.writes > 0 || b.inits > 1 || (b.kind !== 'const' && b.kind !== 'let' && b.kind !== 'var')) return undefined;
     let value = expoValue(sc, b.init, depth + 1);
     for (const seg of b.path) value = expoStep(value, seg);
     return value;
   }
   return undefined;
+}
+
+/**
+ * What the promise a `.then(fn)` (or `.then(fn, onRejected)`) is called on resolves to, for the
+ * callback `fn`, when it is an expo-asset or expo-file-system promise (`assets`, `asset`, `download`).
+ */
+function thenCallbackValue(sc: JsSourceCode, fn: JsNode, depth: number): ExpoValue | undefined {
+  if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') return undefined;
+  const call = sc.parent(fn);
+  if (call?.type !== 'CallExpression' || call.arguments[0] !== fn) return undefined;
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'MemberExpression' || staticKey(callee) !== 'then') return undefined;
+  const value = expoValue(sc, callee.object, depth + 1);
+  return value && (value.kind === 'assets' || value.kind === 'asset' || value.kind === 'download') ? value : undefined;
 }
 
 function constantKey(sc: JsSourceCode, expr: JsNode): string | number | undefined {
@@ -541,7 +568,12 @@ export function classifyLocation(sc: JsSourceCode, expr: JsNode, options: { hubI
     // `models/` + anything: a relative URL (where ids are accepted, `Xenova/` + name may be a Hub id)
     if (!hubIds && relativeStart(bounds.prefix)) return { kind: 'local', partial: true };
   }
-  return knownChoices(sc, expr, hubIds) ?? (options.branches !== false && depth < MAX_SPLIT_DEPTH ? branchChoices(sc, node, hubIds, depth) : undefined) ?? { kind: 'unknown' };
+  const info = { cut: false };
+  return (
+    knownChoices(sc, expr, hubIds, info) ??
+    (options.branches !== false && depth < MAX_SPLIT_DEPTH ? branchChoices(sc, node, hubIds, depth) : undefined) ??
+    (info.cut ? { kind: 'unknown', cut: true } : { kind: 'unknown' })
+  );
 }
 
 /** How many branches of nested `?:` `branchChoices` reads (more: not known), and how deep in a question it still splits one. */
@@ -601,10 +633,22 @@ function remoteOnSomePaths(remote: readonly ModelLocation[], others: boolean): M
  * - more than 32 values (a loop over a long list of URLs): the first 32, with `overridable`;
  * - local on some paths and remote on the others: the remote values, with `overridable`.
  */
-function knownChoices(sc: JsSourceCode, expr: JsNode, hubIds: boolean): ModelLocation | undefined {
-  // (more than 32 values: the first 32, with others the analysis did not look at)
-  const known = sc.knownValues(expr, { truncate: true });
+function knownChoices(sc: JsSourceCode, expr: JsNode, hubIds: boolean, info: { cut: boolean; all?: readonly ConstantValue[] } = { cut: false }): ModelLocation | undefined {
+  // (more than 32 values: the first 32, with others the analysis did not look at; `info.cut`: not
+  // known because the question ran into the depth bound)
+  const known = sc.knownValues(expr, { truncate: true, info });
   if (!known || !known.values.every((v): v is string => typeof v === 'string')) return undefined;
+  // a truncated answer (a loop over 40 local paths, a `?:` chain 40 long): every value it read is
+  // classified (as cheap as reading them), so a local 33rd value leaves it local, a remote one is seen
+  const all = info.all;
+  if (all && all.every((v): v is string => typeof v === 'string')) {
+    const allKinds = all.map((v) => classifyString(v, hubIds));
+    if (allKinds.every((k) => k.kind === 'local')) return { kind: 'local' };
+    if (allKinds.every((k) => k.kind === 'local' || k.kind === 'remote') && allKinds.some((k) => k.kind === 'local')) {
+      const remote = all.flatMap((v, i) => (allKinds[i].kind === 'remote' ? [{ ...allKinds[i], value: v, values: [v] }] : []));
+      return remoteOnSomePaths(remote, true);
+    }
+  }
   const values = known.values as string[];
   const kinds = values.map((v) => classifyString(v, hubIds));
   const kind = kinds[0].kind;
@@ -615,6 +659,7 @@ function knownChoices(sc: JsSourceCode, expr: JsNode, hubIds: boolean): ModelLoc
     const remote = values.flatMap((v, i) => (kinds[i].kind === 'remote' ? [{ ...kinds[i], value: v, values: [v] }] : []));
     return remoteOnSomePaths(remote, true);
   }
+  // (local values, and others not known: unknown; past the values read, `info.cut` says so)
   if (kind === 'local') return known.others ? undefined : { kind: 'local' };
   if (kind !== 'hub' && kind !== 'remote') return undefined;
   const hosts = new Set(kinds.map((k) => k.host));

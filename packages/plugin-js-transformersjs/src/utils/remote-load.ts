@@ -6,8 +6,9 @@ import { asCode, quoted, quotedValues } from './libraries.js';
 
 /**
  * The report for a loader handed `source` (a URL or path), or undefined when it is local.
- * Unknown values are reported at low confidence only when their name says they hold a URL;
- * anything else (a path variable, an ArrayBuffer) is not evidence of a remote load.
+ * Unknown values are reported at low confidence only when their name says they hold a URL, or when
+ * the analysis gave up on them at its depth bound (`cut`); anything else (a path variable, an
+ * ArrayBuffer) is not evidence of a remote load.
  */
 export function remoteLoadReport(
   sc: JsSourceCode,
@@ -18,7 +19,8 @@ export function remoteLoadReport(
 ): Omit<ReportDescriptor, 'node'> & { node: TSESTree.CallExpression } | undefined {
   if (location.kind === 'local' || location.kind === 'hub') return undefined;
   if (location.kind === 'unknown') {
-    if (!namedLikeUrl(source)) return undefined;
+    // (a value the analysis gave up on at its depth bound may be remote too: low, not dropped)
+    if (!namedLikeUrl(source) && !location.cut) return undefined;
     return { node: call, messageId: 'remote', data: { ...data, url: asCode(sc.getText(source)) }, confidence: 'low' };
   }
   // a known value in quotes, an expression only partly known as code (`` `https://${CDN}/m.onnx` ``);

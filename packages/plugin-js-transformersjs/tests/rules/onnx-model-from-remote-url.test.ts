@@ -20,6 +20,13 @@ tester.run(id(rule), rule, {
     // the `File` expo-file-system's new `File.downloadFileAsync` saved on the device (SDK 54)
     "import { File, Paths } from 'expo-file-system';\nimport { InferenceSession } from 'onnxruntime-react-native';\nexport async function load() {\n  const file = await File.downloadFileAsync('https://cdn.example.com/model.onnx', Paths.document);\n  return InferenceSession.create(file.uri);\n}",
     "import * as FileSystem from 'expo-file-system/legacy';\nimport { InferenceSession } from 'onnxruntime-react-native';\nexport async function load(url) {\n  const res = await FileSystem.createDownloadResumable(url, FileSystem.documentDirectory + 'model.onnx').downloadAsync();\n  return InferenceSession.create(res.uri);\n}",
+    // a `.then` callback of an expo-asset / expo-file-system promise holds what an `await` of it does (review jsmobile P3-1)
+    `${expo}export function get() {\n  return Asset.loadAsync(require('./assets/m.ort')).then(([a]) => ort.InferenceSession.create(a.localUri!));\n}`,
+    `${expo}export function get() {\n  return Asset.fromModule(require('./assets/m.ort')).downloadAsync().then((asset) => ort.InferenceSession.create(asset.localUri!));\n}`,
+    "import * as FileSystem from 'expo-file-system';\nimport { InferenceSession } from 'onnxruntime-react-native';\nexport function get(url: string) {\n  return FileSystem.downloadAsync(url, FileSystem.cacheDirectory + 'm.onnx').then((r) => InferenceSession.create(r.uri));\n}",
+    "import * as FileSystem from 'expo-file-system';\nimport { InferenceSession } from 'onnxruntime-react-native';\nexport function get(url: string) {\n  return FileSystem.downloadAsync(url, FileSystem.cacheDirectory + 'm.onnx').then(({ uri }) => InferenceSession.create(uri));\n}",
+    // a `?:` chain of 40 local paths: every value read, all local (review jsmobile P3-2)
+    imp + `declare const f: boolean[];\nexport const s = ort.InferenceSession.create(${Array.from({ length: 40 }, (_, i) => `f[${i}] ? '/local${i}.onnx' : `).join('')}'/last.onnx');`,
     // a relative URL, whatever follows its known start, also through a variable named like a URL
     imp + 'export const load = (name) => ort.InferenceSession.create(`models/${name}.onnx`);',
     imp + 'export function load(name) { const modelUrl = `models/${name}.onnx`; return ort.InferenceSession.create(modelUrl); }',
@@ -255,6 +262,19 @@ tester.run(id(rule), rule, {
     { code: `const ort = await import('onnxruntime-web/webgpu'); ort.InferenceSession.create('https://x.example/m.onnx');`, errors: [{ messageId: 'remote' }] },
     { code: 'ort.InferenceSession.create(`https://${CDN}/m.onnx`);', errors: [{ messageId: 'remote', confidence: 'medium', data: { callee: 'ort.InferenceSession.create', url: '`https://${CDN}/m.onnx`' } }] },
     { code: imp + `await ort.InferenceSession.create(new URL('https://x.example/m.onnx'));`, errors: [{ messageId: 'remote' }] },
+    // a `.then` callback on a promise that is not a device file: still read as before (a URL-named value, low)
+    { code: `${expo}export function get(p) {\n  return p.then(({ uri }) => ort.InferenceSession.create(uri));\n}`, errors: [{ messageId: 'remote', confidence: 'low', data: { callee: 'ort.InferenceSession.create', url: '`uri`' } }] },
+    { code: `${expo}export function get() {\n  return Asset.fromURI('https://cdn.example.com/m.ort').downloadAsync().then((a) => ort.InferenceSession.create(a.localUri!));\n}`, errors: [{ messageId: 'remote', data: { callee: 'ort.InferenceSession.create', url: '"https://cdn.example.com/m.ort"' } }] },
+    // a value the analysis gives up on at its depth bound (40 helpers passing the URL on): low, not dropped (review jsmobile P3-2)
+    {
+      code: imp + `function h0(u) { return ort.InferenceSession.create(u); }\n${Array.from({ length: 39 }, (_, i) => `function h${i + 1}(u) { return h${i}(u); }`).join('\n')}\nh39('https://cdn.example.com/m.onnx');`,
+      errors: [{ messageId: 'remote', confidence: 'low', data: { callee: 'ort.InferenceSession.create', url: '`u`' } }],
+    },
+    // a `?:` chain 40 long, one remote branch past the first 32 values: the remote value, medium
+    {
+      code: imp + `declare const f: boolean[];\nexport const s = ort.InferenceSession.create(${Array.from({ length: 40 }, (_, i) => `f[${i}] ? '/local${i}.onnx' : `).join('')}'https://cdn.example.com/m0.onnx');`,
+      errors: [{ messageId: 'remote', confidence: 'medium', data: { callee: 'ort.InferenceSession.create', url: '"https://cdn.example.com/m0.onnx"' } }],
+    },
     // an expression the analysis cannot resolve is shown as code, not quoted like a URL
     { code: imp + `function f(modelUrl) { return ort.InferenceSession.create(modelUrl); }`, errors: [{ messageId: 'remote', confidence: 'low', data: { callee: 'ort.InferenceSession.create', url: '`modelUrl`' } }] },
     {
