@@ -4,7 +4,7 @@ import { calleeName, calleeOf, same, walkBody, type PyNode, type PySourceCode } 
 import { classifyRevision, hubFileRevision, isLoopbackUrl, isUrl, PACKAGED_DATASET_BUILDERS, classifyModelRef } from '../util/classify.js';
 import { traceDataset, TRAIN_KEYWORDS, TRAIN_METHODS, TRAINING_LOOP_CALLS } from '../util/flow.js';
 import { rawDownload } from '../util/download.js';
-import { checkedOnDisk, hubLoad } from '../util/hub.js';
+import { checkedOnDisk, hubLoad, mayBeNone } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
 import { resolve, resolveId } from '../util/resolve.js';
 
@@ -148,10 +148,12 @@ function remoteDataSource(sc: PySourceCode, call: PyNode, ctx: SourceContext): S
     }
     // `load_dataset(extension, data_files=...)`: remote only when the files are URLs. Not `data_dir=`
     // alone: on a Hub id it names a folder of the repository (`data_dir="data/finetune"`).
+    // (`data_files` that may be `None`, LLaMA-Factory's `_load_single_dataset`: the path may be a Hub id on that path)
     const files = r.kind === 'unknown' ? passed(sc, ctx, sc.argument(call, { name: 'data_files' })) : undefined;
     if (files) {
       const urls = remoteFiles(sc, files);
-      return urls ? { what: `load_dataset(..., data_files="${urls}")`, confidence: 'high' } : undefined;
+      if (urls) return { what: `load_dataset(..., data_files="${urls}")`, confidence: 'high' };
+      if (!mayBeNone(sc, files)) return undefined;
     }
     if (r.kind === 'unknown') return { what: `load_dataset(${pathNode.text.length > 40 ? '…' : pathNode.text})`, confidence: 'low' };
     return undefined;

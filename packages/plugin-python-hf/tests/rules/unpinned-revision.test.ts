@@ -118,6 +118,8 @@ ruleTester.run('hf/unpinned-revision', rule, {
       options: [{ allowBranches: true }],
     },
     'from datasets import load_dataset\nds = load_dataset("json", data_files="train.jsonl")',
+    // `data_files` given on every path, the path not known: a packaged builder reading them
+    'from datasets import load_dataset\ndef load_one(dataset_attr, local):\n    data_files = ["data/x.json"]\n    if local:\n        data_files = ["data/y.json"]\n    return load_dataset(path=dataset_attr.builder, data_files=data_files, split="train")',
     // a helper of the file given fixed versions only; a table of MLflow loaders given a version
     'import mlflow\ndef _load(uri):\n    return mlflow.pyfunc.load_model(uri)\na = _load("models:/churn/7")\nb = _load("runs:/abc/model")',
     'import mlflow\nLOADERS = {"sklearn": mlflow.sklearn.load_model, "pyfunc": mlflow.pyfunc.load_model}\ndef load(flavor):\n    return LOADERS[flavor]("models:/churn/7")',
@@ -211,6 +213,15 @@ ruleTester.run('hf/unpinned-revision', rule, {
     `from mlx_lm import load, convert\nmodel, tok = load("mlx-community/Qwen2-0.5B-4bit", revision="${COMMIT}")\nconvert(hf_path="org/m", revision="${COMMIT}")\nload("./mlx_model")`,
   ],
   invalid: [
+    // `data_files` that may be `None` (LLaMA-Factory's `_load_single_dataset`): on that path the name is read as a Hub id (review finetune P2-2)
+    {
+      code: 'from datasets import load_dataset\ndef load_one(dataset_attr, local):\n    data_path, data_files = None, None\n    if local:\n        data_path = "json"\n        data_files = ["data/x.json"]\n    else:\n        data_path = dataset_attr.dataset_name\n    return load_dataset(path=data_path, data_files=data_files, split="train")',
+      errors: [{ messageId: 'missingRevisionUnknownId', line: 9, confidence: 'low', data: { api: 'load_dataset', localAdvice: ', or give local data as a directory path or with `data_files=`' } }],
+    },
+    {
+      code: 'from datasets import load_dataset\ndef load(path, data_files=None):\n    return load_dataset(path, data_files=data_files if data_files else None)',
+      errors: [{ messageId: 'missingRevisionUnknownId', line: 3, confidence: 'low', data: { api: 'load_dataset', localAdvice: ', or give local data as a directory path or with `data_files=`' } }],
+    },
     // nbconvert's spelling of `!huggingface-cli download …` in a script exported from a notebook
     {
       code: "get_ipython().system('huggingface-cli download org/model --local-dir m')",

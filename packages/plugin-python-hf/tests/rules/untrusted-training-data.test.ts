@@ -4,6 +4,8 @@ import { fixture, lintAll, ruleTester } from '../helpers.js';
 
 ruleTester.run('hf/untrusted-training-data', rule, {
   valid: [
+    // `data_files` given on every path: a packaged builder reading local files
+    'from datasets import load_dataset\nfrom transformers import Trainer\ndef train(model, args, attr, local):\n    data_files = ["data/x.json"]\n    if local:\n        data_files = ["data/y.json"]\n    ds = load_dataset(attr.builder, data_files=data_files, split="train")\n    Trainer(model=model, args=args, train_dataset=ds).train()',
     // filtered inside a `with` (TRL's `with PartialState().local_main_process_first():`) or a `try` that re-raises
     'from accelerate import PartialState\nfrom datasets import load_dataset\nfrom trl import GRPOTrainer\nds = load_dataset("trl-lib/tldr", split="train")\nwith PartialState().local_main_process_first():\n    ds = ds.filter(lambda x: len(x["prompt"]) <= 512)\nGRPOTrainer(model=m, reward_funcs=[], train_dataset=ds)',
     'from datasets import load_dataset\nfrom trl import SFTTrainer\nds = load_dataset("trl-lib/Capybara", split="train")\ntry:\n    ds = ds.filter(lambda x: len(x["messages"]) > 0)\nexcept Exception:\n    raise\nSFTTrainer(model=m, train_dataset=ds)',
@@ -41,6 +43,11 @@ ruleTester.run('hf/untrusted-training-data', rule, {
     'from datasets import load_dataset\nfrom transformers import Trainer\ndef main(model, is_valid_example):\n    ds = load_dataset("someone/scraped-corpus")\n    ds["train"] = ds["train"].filter(is_valid_example)\n    Trainer(model=model, train_dataset=ds["train"]).train()',
   ],
   invalid: [
+    // `data_files` that may be `None` (LLaMA-Factory's `_load_single_dataset`): on that path the name is read as a Hub id (review finetune P2-2)
+    {
+      code: 'from datasets import load_dataset\nfrom transformers import Trainer\ndef train(model, args, attr, local):\n    data_files = None\n    if local:\n        data_files = ["data/x.json"]\n    ds = load_dataset(attr.dataset_name, data_files=data_files, split="train")\n    Trainer(model=model, args=args, train_dataset=ds).train()',
+      errors: [{ messageId: 'untrusted', data: { what: 'load_dataset(attr.dataset_name)', line: 8 }, line: 7, confidence: 'low' }],
+    },
     // a filter the code goes on without when it fails: the unfiltered data may be trained on
     {
       code: 'import contextlib\nfrom datasets import load_dataset\nfrom trl import SFTTrainer\nds = load_dataset("org/data", split="train")\nwith contextlib.suppress(KeyError):\n    ds = ds.filter(lambda x: x["ok"])\nSFTTrainer(model=m, train_dataset=ds)',
