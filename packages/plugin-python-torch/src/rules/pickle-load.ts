@@ -117,7 +117,8 @@ const LIBRARY_PICKLES: ReadonlyArray<{
     // `mlflow.pyfunc.load_model`). Not the flavors stored without pickle (`onnx`, `torchscript`,
     // `pytorch_lightning`, `xgboost`, `lightgbm`, `catboost`, `keras`, `tensorflow`, `transformers`). The store is
     // local, but `bentoml models import`/`pull` fill it from a file or a registry: medium.
-    re: /^bentoml\.(?:sklearn|picklable_model|pytorch|fastai|easyocr|detectron|mlflow)\.load_model$/,
+    // (also the runner of such a model, `bentoml.sklearn.get(tag).to_runner()`, which calls `load_model` in each runner)
+    re: /^bentoml\.(?:sklearn|picklable_model|pytorch|fastai|easyocr|detectron|mlflow)\.(?:load_model|get\.to_runner)$/,
     medium: true,
     fileKeyword: 'bento_model',
     detail: " (BentoML stores this flavor's model as a pickle in its model store, which `bentoml models import` and `pull` fill from a file or a registry)",
@@ -150,6 +151,16 @@ const LIBRARY_PICKLES: ReadonlyArray<{
  * in the zoo's older scripts and its forks): `ALGOS[algo].load(path)` is an SB3 agent's `load`.
  */
 const ZOO_ALGOS = /^(?:rl_zoo3(?:\.utils)?|utils)\.ALGOS$/;
+
+/** The tag of `bentoml.<flavor>.get(tag).to_runner()`: the `get` call's (through a name bound once to it: `m = bentoml.sklearn.get(tag)`). */
+function runnerTag(sc: PythonSourceCode, call: Node): Node | undefined {
+  let receiver = sc.callee(call)?.childForFieldName('object');
+  if (receiver?.type === 'identifier') {
+    const bound = sc.reachingBindings(receiver);
+    receiver = bound.length === 1 && bound[0].kind === 'assignment' ? bound[0].value : undefined;
+  }
+  return receiver?.type === 'call' ? (sc.argument(receiver, { position: 0 }) ?? sc.argument(receiver, { name: 'tag_like' })) : undefined;
+}
 
 /** `high` lowered to `medium` (a lower confidence kept). */
 const lowerToMedium = <C extends string>(c: C): C | 'medium' => (c === 'high' ? 'medium' : c);
@@ -598,6 +609,8 @@ export const LOADER_NAMES: readonly string[] = [
   ...['load_local', 'LazyLoader', 'recv_pyobj', 'load_learner', 'load_model', 'unpickle', 'load_pickle'],
   // stable-baselines3 (`load_from_pkl`, an agent's `load_replay_buffer`), PaddlePaddle's `load_program_state`
   ...['load_from_zip_file', 'load_from_pkl', 'load_replay_buffer', 'load_program_state'],
+  // BentoML's runner of a model of its store (`bentoml.sklearn.get(tag).to_runner()`)
+  'to_runner',
 ];
 /**
  * Gate names too common to be a trigger word (`open`, `decode`), with the word that must occur for the call to
@@ -777,11 +790,12 @@ export default createRule<[], PythonSourceCode>({
         if (!library && !store) {
           const callee = sc.callee(node);
           const method = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
-          const instance = method === 'load_replay_buffer' ? sc.instanceQualifiedNames(callee!).find((q) => LIBRARY_PICKLES.some((l) => l.re.test(q))) : undefined;
+          // (and BentoML's `bentoml.sklearn.get("iris_clf:latest").to_runner()`, the model's runner)
+          const instance = method === 'load_replay_buffer' || method === 'to_runner' ? sc.instanceQualifiedNames(callee!).find((q) => LIBRARY_PICKLES.some((l) => l.re.test(q))) : undefined;
           if (instance) {
             store = instance;
             library = LIBRARY_PICKLES.find((l) => l.re.test(instance));
-            shown = callee!.text.length <= 40 ? callee!.text : `….${method}`;
+            shown = method === 'to_runner' ? instance.replace(/\.get\.to_runner$/, '.get(…).to_runner') : callee!.text.length <= 40 ? callee!.text : `….${method}`;
           }
           // a class picked from a table (`{"ppo": PPO, "sac": SAC}[algo].load(p)`, RL Zoo's `ALGOS[algo].load(p)`):
           // reported when one of the classes it may be is such a library's, at medium unless every one is
@@ -812,7 +826,9 @@ export default createRule<[], PythonSourceCode>({
         if (library) {
           const file = /^paddle\.static\.(?:io\.)?load$/.test(store!)
             ? sc.argument(node, { name: 'model_path', position: 1 })
-            : (sc.argument(node, { position: 0 }) ??
+            : /\.get\.to_runner$/.test(store!)
+              ? runnerTag(sc, node)
+              : (sc.argument(node, { position: 0 }) ??
               (library.fileKeyword ? sc.argument(node, { name: library.fileKeyword }) : undefined) ??
               sc.argument(node, { name: 'fname' }) ??
               sc.argument(node, { name: 'path' }) ??

@@ -32,6 +32,7 @@ describe('the trigger groups', () => {
       'from pycaret.classification import load_model\nmodel = load_model("final_lightgbm_pipeline")',
       'from autogluon.tabular import TabularPredictor\npredictor = TabularPredictor.load("AutogluonModels/ag")',
       'import bentoml\nclf = bentoml.sklearn.load_model("iris_clf:latest")',
+      'import bentoml\nrunner = bentoml.sklearn.get("iris_clf:latest").to_runner()',
       'from surprise import dump\n_, algo = dump.load("svd_dump")',
       'from darts.models import TFTModel\ntft = TFTModel.load("tft_model.pt")',
     ]) {
@@ -233,6 +234,16 @@ ruleTester.run('torch/pickle-load', rule, {
         line: i + 2,
         confidence: 'medium',
         data: { callee: `bentoml.${flavor}.load_model`, detail: " (BentoML stores this flavor's model as a pickle in its model store, which `bentoml models import` and `pull` fill from a file or a registry)", source: '', imports: '' },
+      })),
+    },
+    // the runner of such a model (BentoML 1.x services), not of a flavor stored without pickle nor of a model of unknown flavor
+    {
+      code: 'import bentoml\nrunner = bentoml.sklearn.get("iris_clf:latest").to_runner()\nm = bentoml.picklable_model.get("s:latest")\nr2 = m.to_runner()\nr3 = bentoml.onnx.get("o:latest").to_runner()\nr4 = bentoml.models.get("x:latest").to_runner()',
+      errors: ['sklearn', 'picklable_model'].map((flavor, i) => ({
+        messageId: 'unsafeDeserialization',
+        line: 2 * i + 2,
+        confidence: 'medium',
+        data: { callee: `bentoml.${flavor}.get(…).to_runner`, detail: " (BentoML stores this flavor's model as a pickle in its model store, which `bentoml models import` and `pull` fill from a file or a registry)", source: '', imports: '' },
       })),
     },
     // (review tabular P2-2) Surprise's `dump.load` and darts' `<Model>.load`: pickles
