@@ -3,7 +3,7 @@ import type { JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { calleeText, TEACHABLE_MACHINE_GLOBAL_TRIGGER } from '../utils/libraries.js';
 import { remoteLoadReport } from '../utils/remote-load.js';
 import { ML5_TRIGGER } from '../utils/ml5-loads.js';
-import { SPEECH_COMMANDS_GLOBAL_TRIGGER, tfjsLoads } from '../utils/tfjs-loads.js';
+import { FAST_TFLITE_MODULE, SPEECH_COMMANDS_GLOBAL_TRIGGER, tfjsLoads } from '../utils/tfjs-loads.js';
 import { docsUrl } from '../utils/meta.js';
 
 export default createRule<[], JsSourceCode>({
@@ -12,10 +12,10 @@ export default createRule<[], JsSourceCode>({
     detector: 'unverified_model_source',
     severity: 'high',
     languages: ['javascript'],
-    triggers: ['loadLayersModel', 'loadGraphModel', '@tensorflow-models/', '@teachablemachine/', TEACHABLE_MACHINE_GLOBAL_TRIGGER, SPEECH_COMMANDS_GLOBAL_TRIGGER, ML5_TRIGGER],
+    triggers: ['loadLayersModel', 'loadGraphModel', '@tensorflow-models/', '@teachablemachine/', TEACHABLE_MACHINE_GLOBAL_TRIGGER, SPEECH_COMMANDS_GLOBAL_TRIGGER, ML5_TRIGGER, FAST_TFLITE_MODULE],
     docs: {
       description:
-        "Reports TensorFlow.js `loadLayersModel`/`loadGraphModel` (and the loaders built on them: `@tensorflow-models/*` `load()`, speech-commands `create()`, Teachable Machine's `load()`, ml5.js) of a remote or plain-HTTP URL: the model topology and weights are used without any integrity check.",
+        "Reports TensorFlow.js `loadLayersModel`/`loadGraphModel` (and the loaders built on them: `@tensorflow-models/*` `load()`, speech-commands `create()`, Teachable Machine's `load()`, ml5.js) and react-native-fast-tflite's `loadTensorflowModel({ url })` of a remote or plain-HTTP URL: the model topology and weights are used without any integrity check.",
       recommended: true,
       url: docsUrl('tfjs-model-from-remote-url'),
     },

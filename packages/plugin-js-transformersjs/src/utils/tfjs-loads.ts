@@ -128,6 +128,26 @@ function speechCommandsCreate(sc: JsSourceCode, call: TSESTree.CallExpression): 
   return sc.hasUnresolvedArguments(call) ? undefined : null;
 }
 
+/** react-native-fast-tflite (also as Deno's / a CDN's `npm:` specifier). */
+export const FAST_TFLITE_MODULE = 'react-native-fast-tflite';
+const FAST_TFLITE_LOADERS = new Set(['loadTensorflowModel', 'useTensorflowModel']);
+
+/**
+ * react-native-fast-tflite's `loadTensorflowModel(source, delegate)` / `useTensorflowModel(source,
+ * delegate)`: a `source` of `{ url }` is fetched from that URL (a web URL, or a `file://` on the
+ * device) and handed to the TFLite interpreter with no integrity check — the `url` expression; a
+ * `require('./m.tflite')` (a number, Metro's asset id) is the app's bundled file — `null`, as is any
+ * source that is not an object with a `url` (`MODELS[kind]` of `require`s). `undefined` for any
+ * other call.
+ */
+function fastTfliteLoad(sc: JsSourceCode, call: TSESTree.CallExpression): JsNode | null | undefined {
+  const m = sc.importedMember(call.callee);
+  if (!m || !/^(?:npm:)?react-native-fast-tflite(?:@[^/]*)?$/.test(m.module) || m.path.length !== 1 || !FAST_TFLITE_LOADERS.has(m.path[0])) return undefined;
+  const first = sc.argument(call, { position: 0 });
+  if (!first || !sc.objectLiteral(first)) return null;
+  return sc.argument(call, { name: 'url', position: 0 }) ?? null;
+}
+
 /** What a TensorFlow.js model load fetches (see `tfjsLoads`). */
 export type TfjsLoad = { packageDefault: string; missing?: string } | { builtin: string } | { source: JsNode; location: ModelLocation; uncertain?: boolean };
 
@@ -137,9 +157,13 @@ export type TfjsLoad = { packageDefault: string; missing?: string } | { builtin:
  * with no model URL (`missing`: the option of the one model of two whose URL is not given), each URL expression
  * and where it points (`uncertain` when whether it is fetched depends on a value not known: see
  * `ml5Loads`, `factoryLoads`), and `builtin` (the model's name, last) for an ml5.js built-in
- * model. Empty for any other call.
+ * model; react-native-fast-tflite's `loadTensorflowModel({ url })` / `useTensorflowModel({ url })`, the
+ * URL. Empty for any other call.
  */
 export function tfjsLoads(sc: JsSourceCode, node: TSESTree.CallExpression): TfjsLoad[] {
+  // react-native-fast-tflite: the `{ url }` a TFLite model is fetched from (a bundled `require` is none)
+  const tflite = fastTfliteLoad(sc, node);
+  if (tflite !== undefined) return tflite ? [{ source: tflite, location: classifyLocation(sc, tflite) }] : [];
   const packaged = packagedModelLoad(sc, node);
   if (packaged === null) return [{ packageDefault: sc.importedMember(node.callee)!.module }];
   if (packaged) return [{ source: packaged, location: classifyLocation(sc, packaged) }];

@@ -5,6 +5,12 @@ const imp = "import * as tf from '@tensorflow/tfjs';\n";
 
 tester.run(id(rule), rule, {
   valid: [
+    // react-native-fast-tflite: a bundled model (`require`: Metro's asset id), a file on the device, another module's `loadTensorflowModel` (review jsmobile P2-1)
+    "import { loadTensorflowModel } from 'react-native-fast-tflite';\nexport const load = () => loadTensorflowModel(require('./assets/model.tflite'), 'core-ml');",
+    "import { useTensorflowModel } from 'react-native-fast-tflite';\nconst MODELS = { a: require('./a.tflite'), b: require('./b.tflite') };\nexport const useModel = (k: 'a' | 'b') => useTensorflowModel(MODELS[k]);",
+    "import { loadTensorflowModel } from 'react-native-fast-tflite';\nimport * as FileSystem from 'expo-file-system';\nexport const load = () => loadTensorflowModel({ url: FileSystem.documentDirectory + 'model.tflite' });",
+    "import { loadTensorflowModel } from 'react-native-fast-tflite';\nexport const load = () => loadTensorflowModel({ url: 'file:///data/user/0/app/files/model.tflite' });",
+    "import { loadTensorflowModel } from './my-tflite';\nexport const load = () => loadTensorflowModel({ url: 'https://cdn.example.com/model.tflite' });",
     // an exported helper without a default whose calls in the file pass local URLs only
     imp + "export async function loadModel(path: string) { return tf.loadGraphModel(path); }\nloadModel('/models/pose/model.json');",
     imp + 'export const load = (name) => tf.loadGraphModel(`models/${name}/model.json`);',
@@ -131,6 +137,26 @@ tester.run(id(rule), rule, {
     },
   ],
   invalid: [
+    // react-native-fast-tflite fetches `{ url }` and hands it to the TFLite interpreter unchecked (review jsmobile P2-1)
+    {
+      code: "import { loadTensorflowModel } from 'react-native-fast-tflite';\nexport const load = () => loadTensorflowModel({ url: 'https://cdn.example.com/detect.tflite' });",
+      errors: [{ messageId: 'remote', data: { callee: 'loadTensorflowModel', url: '"https://cdn.example.com/detect.tflite"' }, confidence: 'high', suggestions: [] }],
+    },
+    {
+      code: "import { useTensorflowModel } from 'react-native-fast-tflite';\nexport const useDetector = () => useTensorflowModel({ url: 'http://models.example.com/ssd.tflite' }, 'core-ml');",
+      errors: [{
+        messageId: 'http', data: { callee: 'useTensorflowModel', url: '"http://models.example.com/ssd.tflite"' }, confidence: 'high',
+        suggestions: [{ messageId: 'useHttps', output: "import { useTensorflowModel } from 'react-native-fast-tflite';\nexport const useDetector = () => useTensorflowModel({ url: 'https://models.example.com/ssd.tflite' }, 'core-ml');" }],
+      }],
+    },
+    {
+      code: "import * as tflite from 'react-native-fast-tflite';\nconst source = { url: 'https://cdn.example.com/detect.tflite' };\nexport const load = () => tflite.loadTensorflowModel(source);",
+      errors: [{ messageId: 'remote', data: { callee: 'tflite.loadTensorflowModel', url: '"https://cdn.example.com/detect.tflite"' }, suggestions: [] }],
+    },
+    {
+      code: "import { loadTensorflowModel } from 'react-native-fast-tflite';\nexport const load = (modelUrl: string) => loadTensorflowModel({ url: modelUrl });",
+      errors: [{ messageId: 'remote', data: { callee: 'loadTensorflowModel', url: '`modelUrl`' }, confidence: 'low', suggestions: [] }],
+    },
     // an exported helper without a default, given a remote URL by a call of the file: medium (other modules may pass anything)
     {
       code: imp + "export async function loadModel(path: string) { return tf.loadGraphModel(path); }\nloadModel('https://storage.googleapis.com/bucket/pose/model.json');",
