@@ -931,6 +931,8 @@ export function confidenceFor(sc: SC, data: Node | undefined, call?: Node): Conf
   // Not found as an argument, but passed on in a `*args` the call cannot expand (`pickle.load(*args)`
   // in `def load(*args)`): the splat's origin.
   const source = data ?? (call ? splatArgument(call) : undefined);
+  // a load whose round-trip question ran out of budget may read back this code's own file: undecided
+  if (roundTripUndecided(sc, data)) return 'medium';
   return dataOrigin(sc, source) === 'unknown' ? 'medium' : 'high';
 }
 
@@ -985,10 +987,40 @@ export function constantBytes(sc: SC, expr: Node | undefined, depth = 0): Uint8A
 /**
  * How many calls the round-trip questions below may look at in one file. They look through a
  * function's calls for each load; a hostile file of 50,000 loads in one function would otherwise take
- * hours. Past the budget they answer "not a round trip", so the load is reported as usual.
+ * hours (each load looks only at the writes and calls that name its path: `writesByPath`,
+ * `handOffsByPath`). Past the budget they answer "not a round trip", so the load is reported, but as
+ * undecided: `confidenceFor` caps it at medium (`roundTripUndecided`).
  */
 const ROUND_TRIP_BUDGET = 200_000;
-const spend = (sc: SC): boolean => sc.spend('torch/round-trips', ROUND_TRIP_BUDGET);
+/** Per file: how many times a round-trip question found the budget spent (its answer then undecided). */
+const roundTripCuts = new WeakMap<SC, number>();
+const spend = (sc: SC): boolean => {
+  if (sc.spend('torch/round-trips', ROUND_TRIP_BUDGET)) return true;
+  roundTripCuts.set(sc, (roundTripCuts.get(sc) ?? 0) + 1);
+  return false;
+};
+/** Per file: the loaded expressions whose round-trip question the budget cut short (see `confidenceFor`). */
+const undecidedLoads = new WeakMap<SC, Set<number>>();
+
+/** Runs a round-trip question about `expr`; when the budget cut it short, marks `expr` undecided. */
+function deciding<T>(sc: SC, expr: Node, question: () => T): T {
+  const before = roundTripCuts.get(sc) ?? 0;
+  const answer = question();
+  if ((roundTripCuts.get(sc) ?? 0) > before) {
+    let set = undecidedLoads.get(sc);
+    if (!set) undecidedLoads.set(sc, (set = new Set()));
+    set.add(expr.id);
+  }
+  return answer;
+}
+
+/**
+ * Whether the round-trip questions about `expr` (`isInProcessData`, `savedOnSomePathBefore`) ran out of
+ * budget: a load past it may be a read-back of this code's own file, so it is not reported at full confidence.
+ */
+export function roundTripUndecided(sc: SC, expr: Node | undefined): boolean {
+  return !!expr && !!undecidedLoads.get(sc)?.has(expr.id);
+}
 
 /** Readers a private buffer may be handed to without losing track of what it holds. */
 const BUFFER_READER = /(^|\.)(load|loads|Unpickler|_Unpickler|load_module|load_session|read_pickle)$/;
@@ -1012,6 +1044,11 @@ function isMethodDumper(sc: SC, call: Node, dumpers: ReadonlySet<string>): boole
  */
 export function isInProcessData(sc: SC, expr: Node | undefined, dumpers: ReadonlySet<string>, depth = 0, options: OwnWriteOptions = {}): boolean {
   if (!expr || depth > 6) return false;
+  if (depth === 0) return deciding(sc, expr, () => inProcessData(sc, expr, dumpers, options));
+  return inProcessData(sc, expr, dumpers, options, depth);
+}
+
+function inProcessData(sc: SC, expr: Node, dumpers: ReadonlySet<string>, options: OwnWriteOptions, depth = 0): boolean {
   if (depth === 0 && writtenBeforeHere(sc, expr, dumpers, options)) return true;
   if (expr.type === 'parenthesized_expression') {
     const inner = expr.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
@@ -1274,7 +1311,7 @@ export function saveLineText(sc: SC, save: Node, load: Node): string {
 }
 
 export function savedOnSomePathBefore(sc: SC, expr: Node | undefined, dumpers: ReadonlySet<string>, options: OwnWriteOptions = {}): Node | undefined {
-  const own = expr ? ownWrite(sc, expr, dumpers, true, options) : undefined;
+  const own = expr ? deciding(sc, expr, () => ownWrite(sc, expr, dumpers, true, options)) : undefined;
   return own && !own.certain ? own.write : undefined;
 }
 
@@ -1320,6 +1357,9 @@ function ownWrite(sc: SC, expr: Node, dumpers: ReadonlySet<string>, orMaybe: boo
   // The last write of this path by the function itself before the load (the dumper calls of each
   // function are found once; most loads have none before them and stop here).
   const writes = dumperCallsIn(sc, scope, dumpers);
+  // Only the writes that name the loaded path (by `pathKey`, as `samePath` compares) can be its write:
+  // each load looks at those, not at every earlier write of the function (reviews mlops P3-3, tabular P3-1).
+  const candidates = writes.length === 0 ? writes : (writesByPath(sc, scope, dumpers, writes).get(loadKey(sc, path, known)) ?? []);
   /** The call that writes the loaded path (the dumper, or the `p.write_bytes(...)` around it), or undefined. */
   const writerOf = (call: Node): Node | undefined => {
     // `p.write_bytes(pickle.dumps(obj))`: the dumped bytes written to the path `p` (pathlib)
@@ -1339,8 +1379,8 @@ function ownWrite(sc: SC, expr: Node, dumpers: ReadonlySet<string>, orMaybe: boo
     return undefined;
   };
   let lastWrite: Node | undefined;
-  for (let k = firstStartingAt(writes, expr.startIndex) - 1; k >= 0 && !lastWrite; k--) {
-    const call = writes[k];
+  for (let k = firstStartingAt(candidates, expr.startIndex) - 1; k >= 0 && !lastWrite; k--) {
+    const call = candidates[k];
     if (call.endIndex > expr.startIndex) continue; // the load sits inside it
     // `if fresh: torch.save(m, p)` / `else: torch.load(p)`: no run does both
     if (sc.inExclusiveBranches(call, expr)) continue;
@@ -1352,8 +1392,8 @@ function ownWrite(sc: SC, expr: Node, dumpers: ReadonlySet<string>, orMaybe: boo
     // `for ...: (load "ckpt.pt") ... torch.save(m, "ckpt.pt")`: an earlier iteration wrote it
     const loops = sc.ancestors(expr).filter((a) => (a.type === 'for_statement' || a.type === 'while_statement') && sc.enclosingFunction(a).id === scope.id);
     if (loops.length === 0) return undefined;
-    for (let k = firstStartingAt(writes, expr.endIndex); k < writes.length; k++) {
-      const call = writes[k];
+    for (let k = firstStartingAt(candidates, expr.endIndex); k < candidates.length; k++) {
+      const call = candidates[k];
       if (!loops.some((l) => call.startIndex >= l.startIndex && call.endIndex <= l.endIndex)) continue;
       if (!spend(sc)) return undefined;
       const write = writerOf(call);
@@ -1370,8 +1410,8 @@ function ownWrite(sc: SC, expr: Node, dumpers: ReadonlySet<string>, orMaybe: boo
   if (!certain && sameRun) {
     // `if fresh: torch.save(m, p)` / `else: torch.save(train(), p)`: one of the writes runs on every path
     const earlier: Node[] = [lastWrite];
-    for (let k = firstStartingAt(writes, lastWrite.startIndex) - 1; k >= 0; k--) {
-      const call = writes[k];
+    for (let k = firstStartingAt(candidates, lastWrite.startIndex) - 1; k >= 0; k--) {
+      const call = candidates[k];
       if (call.endIndex > expr.startIndex || sc.inExclusiveBranches(call, expr) || !sc.sameRun(call, expr)) continue;
       if (!spend(sc)) return undefined;
       const write = writerOf(call);
@@ -1382,22 +1422,127 @@ function ownWrite(sc: SC, expr: Node, dumpers: ReadonlySet<string>, orMaybe: boo
   if (!certain && !orMaybe) return undefined;
   // Between that write and the load, the path handed to anything but a reader (a copy, a download,
   // a move onto it): the file may no longer hold what was written.
-  const calls = sc.callsIn(scope);
-  const ours = new Set(writes.map((w) => w.id));
-  for (let k = firstStartingAt(calls, lastWrite.endIndex); k < calls.length && calls[k].startIndex < expr.startIndex; k++) {
-    const call = calls[k];
-    if (call.endIndex > expr.startIndex) continue; // encloses the load
-    if (ours.has(call.id)) continue; // another write of this function's own data
-    if (!spend(sc)) return undefined;
-    for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
-      const arg = a?.type === 'keyword_argument' ? a.childForFieldName('value') : a;
-      if (arg && (samePath(sc, arg, path, known) || sharesName(sc, arg, path)) && !readsOnly(sc, call)) return undefined;
+  // (the calls that may hand the path on, by the keys of what they are handed: only those naming the
+  // path, or a variable it is built from, are looked at)
+  const handOffs = handOffsByPath(sc, scope, dumpers, writes);
+  const keys = [loadKey(sc, path, known), ...namesIn(sc, path).filter((n) => sc.reachingBindings(n).length > 0).map((n) => `n:${n.text}`)];
+  for (const key of new Set(keys)) {
+    const calls = handOffs.get(key) ?? [];
+    for (let k = firstStartingAt(calls, lastWrite.endIndex); k < calls.length && calls[k].startIndex < expr.startIndex; k++) {
+      const call = calls[k];
+      if (call.endIndex > expr.startIndex) continue; // encloses the load
+      if (!spend(sc)) return undefined;
+      for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
+        const arg = a?.type === 'keyword_argument' ? a.childForFieldName('value') : a;
+        if (arg && (samePath(sc, arg, path, known) || sharesName(sc, arg, path))) return undefined;
+      }
     }
   }
   return { write: lastWrite, certain };
 }
 
 const dumperCalls = new WeakMap<object, Map<string, Node[]>>();
+
+/** The key `writesByPath` files a write under for the loaded path: its constant value, or the text of the name it spells. */
+function loadKey(sc: SC, path: Node, known: ConstantValue | typeof UNKNOWN): string {
+  if (typeof known === 'string') return `s:${known}`;
+  const f = fileNameOperand(sc, path);
+  return `t:${sc.text.slice(f.startIndex, f.endIndex)}`;
+}
+
+/** The keys a path a call is handed may match a load's under (`loadKey`): its constant and its spelling. */
+function pathKeys(sc: SC, node: Node, out: Set<string>): void {
+  const v = sc.constant(node);
+  if (typeof v === 'string') out.add(`s:${v}`);
+  const f = fileNameOperand(sc, node);
+  out.add(`t:${sc.text.slice(f.startIndex, f.endIndex)}`);
+}
+
+/** The values a call is handed (positional and keyword). */
+function handedValues(call: Node): Node[] {
+  const out: Node[] = [];
+  for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
+    const arg = a?.type === 'keyword_argument' ? a.childForFieldName('value') : a;
+    if (arg && arg.type !== 'comment') out.push(arg);
+  }
+  return out;
+}
+
+/** Per file: `writesByPath` per function and dumpers. */
+const writeIndexes = new WeakMap<object, Map<string, Map<string, Node[]>>>();
+
+/**
+ * A function's writes (`dumperCallsIn`), in source order, by every key a load's path may match them under
+ * (`loadKey`): what a handed value names (also the file a handle was opened on to write), the file
+ * `numpy.save` names once it adds its suffix, the path a `p.write_bytes(pickle.dumps(x))` writes. A
+ * superset of what `ownWrite`'s `writerOf` accepts, built once per function.
+ */
+function writesByPath(sc: SC, scope: Node, dumpers: ReadonlySet<string>, writes: readonly Node[]): Map<string, Node[]> {
+  let byKey = writeIndexes.get(sc);
+  if (!byKey) writeIndexes.set(sc, (byKey = new Map()));
+  const id = `${scope.id}\u0000${[...dumpers].join(',')}`;
+  let index = byKey.get(id);
+  if (index) return index;
+  index = new Map();
+  for (const call of writes) {
+    const keys = new Set<string>();
+    const writer = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
+    const writerFn = writer?.type === 'call' ? sc.callee(writer) : undefined;
+    if (writerFn?.type === 'attribute' && writerFn.childForFieldName('attribute')?.text === 'write_bytes') {
+      const target = writerFn.childForFieldName('object');
+      if (target) pathKeys(sc, target, keys);
+    }
+    const suffix = WRITER_SUFFIX.get(calleeName(sc, call) ?? '');
+    for (const arg of handedValues(call)) {
+      pathKeys(sc, openedPath(sc, arg, /[wx]/) ?? arg, keys);
+      const name = suffix ? sc.constant(arg) : undefined;
+      if (suffix && typeof name === 'string') keys.add(`s:${name}${suffix}`);
+    }
+    for (const key of keys) {
+      let list = index.get(key);
+      if (!list) index.set(key, (list = []));
+      list.push(call);
+    }
+  }
+  byKey.set(id, index);
+  return index;
+}
+
+/** Per file: `handOffsByPath` per function and dumpers. */
+const handOffIndexes = new WeakMap<object, Map<string, Map<string, Node[]>>>();
+
+/**
+ * The calls of a function that may change what a path holds (not one of its own writes, not a reader:
+ * `readsOnly`), in source order, by the keys of what they are handed (`pathKeys`) and by each name in
+ * it (`n:name`, for `sharesName`). Built once per function.
+ */
+function handOffsByPath(sc: SC, scope: Node, dumpers: ReadonlySet<string>, writes: readonly Node[]): Map<string, Node[]> {
+  let byKey = handOffIndexes.get(sc);
+  if (!byKey) handOffIndexes.set(sc, (byKey = new Map()));
+  const id = `${scope.id}\u0000${[...dumpers].join(',')}`;
+  let index = byKey.get(id);
+  if (index) return index;
+  index = new Map();
+  const ours = new Set(writes.map((w) => w.id));
+  for (const call of sc.callsIn(scope)) {
+    if (ours.has(call.id)) continue; // a write of this function's own data
+    const args = handedValues(call);
+    if (args.length === 0) continue;
+    const keys = new Set<string>();
+    for (const arg of args) {
+      pathKeys(sc, arg, keys);
+      for (const n of namesIn(sc, arg)) keys.add(`n:${n.text}`);
+    }
+    if (readsOnly(sc, call)) continue;
+    for (const key of keys) {
+      let list = index.get(key);
+      if (!list) index.set(key, (list = []));
+      list.push(call);
+    }
+  }
+  byKey.set(id, index);
+  return index;
+}
 
 /** Per file, by the first binding of a name and the count of its bindings: its augmented assignments. */
 const augmentedBindings = new WeakMap<object, Map<string, readonly PythonBinding[]>>();

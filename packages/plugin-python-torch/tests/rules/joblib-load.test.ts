@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/joblib-load.js';
-import { fixture, ruleTester } from '../helpers.js';
+import { fixture, lintAll, ruleTester } from '../helpers.js';
 
 ruleTester.run('torch/joblib-load', rule, {
   valid: [
@@ -70,3 +71,26 @@ ruleTester.run('torch/joblib-load', rule, {
 });
 
 fixture(rule);
+
+describe('round trips in a long function (reviews mlops P3-3, tabular P3-1)', () => {
+  it('reads each load against the writes of its own path, so 600 dump-then-load pairs are all read back', async () => {
+    const n = 600;
+    const lines = ['import joblib', 'def f(xs):'];
+    for (let i = 0; i < n; i++) lines.push(`    joblib.dump(xs[${i}], "p${i}.joblib")`);
+    for (let i = 0; i < n; i++) lines.push(`    y${i} = joblib.load("p${i}.joblib")`);
+    const findings = (await lintAll(lines.join('\n') + '\n')).filter((f) => f.ruleId === 'torch/joblib-load');
+    // (the budget used to run out about half-way, and every load after it was reported at high confidence)
+    expect(findings).toEqual([]);
+  });
+
+  it('caps at medium a load whose round-trip question the budget cut short', async () => {
+    // private buffers, each checked against every call of the function, spend the budget first
+    const lines = ['import io, joblib', 'def f(xs, m):'];
+    for (let i = 0; i < 300; i++) lines.push(`    b${i} = io.BytesIO()`, `    joblib.dump(xs[${i}], b${i})`, `    b${i}.seek(0)`, `    y${i} = joblib.load(b${i})`);
+    lines.push('    joblib.dump(m, "model.joblib")', '    return joblib.load("model.joblib")');
+    const findings = (await lintAll(lines.join('\n') + '\n')).filter((f) => f.ruleId === 'torch/joblib-load');
+    const last = findings.find((f) => f.line === lines.length);
+    expect(last?.confidence).toBe('medium');
+    expect(findings.every((f) => f.confidence !== 'high')).toBe(true);
+  }, 60_000);
+});
