@@ -320,6 +320,23 @@ function callValue(sc: PySourceCode, call: PyNode, depth: number): Resolved {
   return { kind: 'unknown' };
 }
 
+/** Steps `chainHead` takes down a `+` chain at most. */
+const MAX_CHAIN = 10_000;
+
+/**
+ * The first operand of a left-nested `+` chain (`a + b + c` is `(a + b) + c`; parentheses looked through), found
+ * by a loop rather than the recursion of `resolve`; `undefined` past `MAX_CHAIN` steps.
+ */
+function chainHead(node: PyNode): PyNode | undefined {
+  let n: PyNode | null = node;
+  for (let i = 0; n && i < MAX_CHAIN; i++) {
+    if (n.type === 'parenthesized_expression' && n.namedChildren.length === 1) n = n.namedChildren[0];
+    else if (n.type === 'binary_operator' && n.childForFieldName('operator')?.text === '+') n = n.childForFieldName('left');
+    else return n;
+  }
+  return undefined;
+}
+
 function resolveOther(sc: PySourceCode, node: PyNode, depth: number): Resolved {
   switch (node.type) {
     case 'binary_operator': {
@@ -351,6 +368,13 @@ function resolveOther(sc: PySourceCode, node: PyNode, depth: number): Resolved {
             if (typeof right === 'string') value += right;
           }
           return { kind: 'prefix', value, ...(left.kind === 'prefix' && left.via ? { via: left.via } : {}) };
+        }
+        // a `+` chain longer than the depth bound (`'http://x.org/' + 'p0/' + … + 'model.pkl'`, hundreds of
+        // pieces): its first piece, read without the recursion, still gives the known start (the scheme)
+        if (op === '+' && left.kind === 'unknown' && !left.choices) {
+          const head = chainHead(node);
+          const first = head ? resolve(sc, head, Math.min(depth, 4)) : undefined;
+          if (first && (first.kind === 'string' || (first.kind === 'prefix' && first.via === undefined))) return { kind: 'prefix', value: first.value };
         }
       }
       return { kind: 'unknown' };

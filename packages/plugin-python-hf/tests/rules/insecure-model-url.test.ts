@@ -20,6 +20,8 @@ describe('the fetcher trigger group', () => {
 
 ruleTester.run('hf/insecure-model-url', rule, {
   valid: [
+    // the same long chain over https
+    `import urllib.request\nURL = 'https://x.org/' + ${Array.from({ length: 500 }, (_, i) => `'p${i}/'`).join(' + ')} + 'model.pkl'\nurllib.request.urlretrieve(URL, 'model.pkl')`,
     // a plain-HTTP `.txt` that no gradient-boosting loader reads (review tabular P2-1)
     'import urllib.request\nimport lightgbm as lgb\nurllib.request.urlretrieve("http://x.org/models/feature_names.txt", "feature_names.txt")\nbst = lgb.Booster(model_file="ctr_lgbm.txt")',
     // FTP over TLS, SFTP (SSH), and FTP to this machine
@@ -83,6 +85,11 @@ ruleTester.run('hf/insecure-model-url', rule, {
     {
       code: 'from torch.hub import download_url_to_file\ndef f(dst, h):\n    download_url_to_file("http://x.org/data.tar.gz", dst, hash_prefix=h)',
       errors: [{ messageId: 'insecure', confidence: 'medium', data: { api: 'download_url_to_file', what: 'a file', url: 'http://x.org/data.tar.gz' }, suggestions: [{ messageId: 'useHttps', output: 'from torch.hub import download_url_to_file\ndef f(dst, h):\n    download_url_to_file("https://x.org/data.tar.gz", dst, hash_prefix=h)' }] }],
+    },
+    // a URL built from 500 concatenated pieces, past the resolution's depth bound: its first piece still gives the scheme (review tabular P3-4)
+    {
+      code: `import urllib.request\nURL = 'http://x.org/' + ${Array.from({ length: 500 }, (_, i) => `'p${i}/'`).join(' + ')} + 'model.pkl'\nurllib.request.urlretrieve(URL, 'model.pkl')`,
+      errors: [{ messageId: 'insecure', line: 3, confidence: 'high', data: { api: 'urlretrieve', what: 'a model file', url: 'http://x.org/' }, suggestions: [] }],
     },
     // a LightGBM model in .txt, a model by the loader it is handed to (review tabular P2-1)
     {
