@@ -48,19 +48,23 @@ export default createRule<[], PySourceCode>({
       const t = trainingBefore(sc, node);
       return t.training && !t.review ? ', right after training with no evaluation or review step' : '';
     };
-    // what is published: `processor.image_processor` for `getattr(processor, "image_processor").push_to_hub(...)`
-    const receiverLabel = (call: PyNode) => {
-      const r = receiverOf(call);
-      return r ? displayText(sc, r) : 'object';
-    };
     return {
       call(node: PyNode) {
         const fn = calleeOf(node);
         if (!fn) return;
         const qn = sc.qualifiedName(fn);
+        // a method named by `getattr(model, "push_to_hub")(...)` (a constant name, no default), as `model.push_to_hub(...)`
+        const named = getattrMethod(sc, fn);
+        const isMethod = fn.type === 'attribute' || !!named;
+        const recvOf = (call: PyNode): PyNode | null => (named && call.id === node.id ? named.object : receiverOf(call));
+        // what is published: `processor.image_processor` for `getattr(processor, "image_processor").push_to_hub(...)`
+        const receiverLabel = (call: PyNode) => {
+          const r = recvOf(call);
+          return r ? displayText(sc, r) : 'object';
+        };
         // Hub functions under another name (`from huggingface_hub import create_repo as mk_repo`) by
         // what they resolve to; methods by their own name.
-        const method = fn.type === 'identifier' && qn?.startsWith('huggingface_hub.') ? qn.slice(qn.lastIndexOf('.') + 1) : (calleeName(node) ?? '');
+        const method = fn.type === 'identifier' && qn?.startsWith('huggingface_hub.') ? qn.slice(qn.lastIndexOf('.') + 1) : (named?.name ?? calleeName(node) ?? '');
         const baseConfidence: Confidence = hf ? 'high' : 'medium';
 
         if (isTrainingArgs(qn)) {
@@ -84,18 +88,18 @@ export default createRule<[], PySourceCode>({
         }
 
         // unsloth's `model.push_to_hub_merged(repo, tokenizer, ...)` / `push_to_hub_gguf(...)`: public unless private=True
-        if ((method === 'push_to_hub_merged' || method === 'push_to_hub_gguf') && fn.type === 'attribute') {
+        if ((method === 'push_to_hub_merged' || method === 'push_to_hub_gguf') && isMethod) {
           const priv = privacyFlag(sc, node, 'private');
           if (priv === 'true' || priv === 'unknown') return;
           context.report({ node, messageId: 'publicVariantPush', data: { target: receiverLabel(node), method, extra: extra(node) }, confidence: baseConfidence });
           return;
         }
 
-        if (method === 'push_to_hub' && fn.type === 'attribute') {
+        if (method === 'push_to_hub' && isMethod) {
           const priv = privacyFlag(sc, node, 'private');
           if (priv === 'true' || priv === 'unknown') return;
-          if (priv === 'absent' && pushWithoutPrivacy(sc, node)) return;
-          const recv = receiverOf(node);
+          const recv = recvOf(node);
+          if (priv === 'absent' && (pushWithoutPrivacy(sc, node) || ownPushWithoutPrivacy(sc, recv))) return;
           const { trainer, args } = trainerArgsCall(sc, recv);
           if (trainer) {
             if (args) {
@@ -200,6 +204,51 @@ function libraryUpload(sc: PySourceCode, call: PyNode, qn: string): { api: strin
     return { api: 'mlx_lm.convert', what: 'the converted model (`upload_repo=`)', how: accountDefault, repo };
   }
   return undefined;
+}
+
+/** `getattr(obj, "name")` with a constant name and no default: the object and the name. */
+function getattrMethod(sc: PySourceCode, fn: PyNode): { object: PyNode; name: string } | undefined {
+  if (fn.type !== 'call') return undefined;
+  const inner = calleeOf(fn);
+  if (!inner || sc.qualifiedName(inner) !== 'builtins.getattr' || sc.argument(fn, { position: 2 })) return undefined;
+  const object = sc.argument(fn, { position: 0 });
+  const attr = sc.argument(fn, { position: 1 });
+  const name = attr ? sc.constant(attr) : undefined;
+  return object && typeof name === 'string' ? { object, name } : undefined;
+}
+
+/**
+ * A receiver that holds, on every binding that reaches it, an instance of a class of the project whose
+ * own `push_to_hub` takes neither `private` nor `**kwargs` (`class Registry: def push_to_hub(self,
+ * repo_id)`, then `Registry().push_to_hub("me/registry")`): no Hub mixin's method, nothing to make private;
+ * what it publishes is decided in its body, where its own Hub calls are checked. The method is looked up
+ * in the class, then in the classes of the project it inherits from when it has no base outside the project
+ * (one there, a Hub mixin, may come first). `self.registry` is read through the class's assignments.
+ */
+function ownPushWithoutPrivacy(sc: PySourceCode, recv: PyNode | null): boolean {
+  if (!recv) return false;
+  let holders: Array<PyNode | undefined>;
+  if (recv.type === 'call') holders = [recv];
+  else if (recv.type === 'identifier') holders = sc.reachingBindings(recv).map((b) => (b.kind === 'assignment' ? b.value : undefined));
+  else if (recv.type === 'attribute') holders = sc.attributeValues(recv) ?? [];
+  else return false;
+  if (holders.length === 0 || holders.length > 8) return false;
+  return holders.every((holder) => {
+    const callee = holder?.type === 'call' ? calleeOf(holder) : null;
+    const chain = callee ? sc.projectSubclass(callee) : undefined;
+    if (!chain || chain.cut) return false;
+    for (const [i, cls] of chain.classes.entries()) {
+      // past the class itself, a base outside the project may define the method first
+      if (i > 0 && chain.bases.length > 0) return false;
+      const def = sc.definedMethod(cls, 'push_to_hub');
+      if (!def) continue;
+      const params = def.childForFieldName('parameters')?.namedChildren ?? [];
+      if (params.some((p) => p.type === 'dictionary_splat_pattern')) return false;
+      const names = params.map((p) => (p.type === 'identifier' ? p : (p.childForFieldName('name') ?? p.namedChildren.find((c) => c.type === 'identifier')))?.text);
+      return !names.includes('private');
+    }
+    return false;
+  });
 }
 
 /** Is the call inside an `if` of its function whose condition reads a `push_to_hub` flag (`if args.push_to_hub:`)? */

@@ -14,10 +14,30 @@ ruleTester.run('hf/public-hub-upload', rule, {
     'from mlx_lm import convert\nconvert("org/m", "mlx_model", quantize=True)\nconvert("org/m", "mlx_model", upload_repo=None)',
     // a repository this function created private just before stays private
     'from huggingface_hub import create_repo\nfrom huggingface_sb3 import package_to_hub\nfrom mlx_lm import convert\ndef publish(model):\n    create_repo("me/ppo", private=True, exist_ok=True)\n    package_to_hub(model=model, model_name="ppo", model_architecture="PPO", env_id="CartPole-v1", eval_env=None, repo_id="me/ppo", commit_message="x")\n    create_repo("me/m-4bit", private=True, exist_ok=True)\n    convert("org/m", "mlx_model", upload_repo="me/m-4bit")',
+    // an instance of a class of this file (or of its subclass) whose own `push_to_hub` takes no `private`: no Hub mixin's (review finetune P3-1)
+    'class Registry:\n    def push_to_hub(self, repo_id):\n        return repo_id\nclass Sub(Registry):\n    pass\nregistry = Registry()\nregistry.push_to_hub("me/registry")\nSub().push_to_hub("me/sub")\ngetattr(registry, "push_to_hub")("me/registry")',
+    'class Registry:\n    def push_to_hub(self, repo_id):\n        return repo_id\nclass Runner:\n    def __init__(self):\n        self.registry = Registry()\n    def run(self):\n        self.registry.push_to_hub("me/x")',
+    'from transformers import AutoModel\nm = AutoModel.from_pretrained("./out", local_files_only=True)\ngetattr(m, "push_to_hub")("me/m", private=True)',
     // a project's own `package_to_hub`
     'def package_to_hub(model, repo_id):\n    pass\npackage_to_hub(None, "me/agent")',
   ],
   invalid: [
+    // a class of this file whose `push_to_hub` may hand `private` on (`**kwargs`) or comes from a Hub mixin base first
+    {
+      code: 'from huggingface_hub import PyTorchModelHubMixin\nclass Wrapped(PyTorchModelHubMixin):\n    def push_to_hub(self, repo_id, **kwargs):\n        return super().push_to_hub(repo_id, **kwargs)\nclass Base:\n    def push_to_hub(self, repo_id):\n        return repo_id\nclass Mixed(PyTorchModelHubMixin, Base):\n    pass\nWrapped().push_to_hub("me/w")\nMixed().push_to_hub("me/m")',
+      errors: [
+        { messageId: 'publicPush', line: 10, confidence: 'high', data: { target: 'Wrapped()', extra: '' } },
+        { messageId: 'publicPush', line: 11, confidence: 'high', data: { target: 'Mixed()', extra: '' } },
+      ],
+    },
+    // `getattr(model, "push_to_hub")(...)` is the model's push_to_hub (review finetune P3-2)
+    {
+      code: 'from transformers import AutoModelForCausalLM\nmodel = AutoModelForCausalLM.from_pretrained("./merged", local_files_only=True)\ngetattr(model, "push_to_hub")("someuser/mistral-merged")\ngetattr(model, "push_to_hub_merged")("someuser/m", None)',
+      errors: [
+        { messageId: 'publicPush', line: 3, confidence: 'high', data: { target: 'model', extra: '' } },
+        { messageId: 'publicVariantPush', line: 4, confidence: 'high', data: { target: 'model', method: 'push_to_hub_merged', extra: '' } },
+      ],
+    },
     // libraries that create the repository themselves: huggingface_sb3 (private=False), mlx-lm (the account's default)
     {
       code: 'from stable_baselines3 import PPO\nfrom huggingface_sb3 import package_to_hub, push_to_hub\nmodel = PPO("MlpPolicy", "CartPole-v1")\npackage_to_hub(model=model, model_name="ppo", model_architecture="PPO", env_id="CartPole-v1", eval_env=None, repo_id="me/ppo", commit_message="up")\npush_to_hub(repo_id="me/ppo", filename="ppo.zip", commit_message="x")',
