@@ -34,6 +34,9 @@ export const CLIENTS: Record<string, string[]> = {
   '@tauri-apps/plugin-http': ['fetch'],
   '@tauri-apps/api/http': ['fetch', 'get', 'request'],
   '@tauri-apps/api': ['http.fetch'],
+  // Capacitor's native HTTP client (`CapacitorHttp.get({ url, responseType: 'blob' })`), its bytes then
+  // written with `Filesystem.writeFile({ path, data })`
+  '@capacitor/core': ['CapacitorHttp.get', 'CapacitorHttp.request'],
 };
 
 /** Client instances: module → the factory member that makes one (`axios.create()`, `got.extend()`, `ky.create()`). */
@@ -89,6 +92,8 @@ function urlArgument(sc: JsSourceCode, call: TSESTree.CallExpression): JsNode | 
  *   `File` class of its new API (SDK 54, `expo-file-system/next` before): `File.downloadFileAsync(url, destination)`;
  * - react-native-fs: `downloadFile({ fromUrl, toFile })`;
  * - ipull: `downloadFile({ url, directory, fileName | savePath })` (or the URL first, the options second);
+ * - Capacitor: `Filesystem.downloadFile({ url, path, directory })` of `@capacitor/filesystem`, and
+ *   `FileTransfer.downloadFile({ url, path })` of `@capacitor/file-transfer`, which replaces it;
  * - Electron: `session.defaultSession.downloadURL(url)` (saved where the `will-download` handler says).
  */
 interface FileDownloadApi {
@@ -113,12 +118,14 @@ const FILE_DOWNLOADS: Record<string, Record<string, FileDownloadApi>> = {
   'expo-file-system/next': EXPO_NEXT_FILE_DOWNLOADS,
   'react-native-fs': { downloadFile: { url: 'fromUrl', output: ['toFile'] } },
   ipull: { downloadFile: { url: 'url', output: ['savePath', 'fileName', 'directory'] } },
+  '@capacitor/filesystem': { 'Filesystem.downloadFile': { url: 'url', output: ['path'] } },
+  '@capacitor/file-transfer': { 'FileTransfer.downloadFile': { url: 'url', output: ['path'] } },
   // Electron's session downloads the URL to a file itself (the path is set later, in `will-download`)
   ...Object.fromEntries(['electron', 'electron/main'].map((m) => [m, { 'session.defaultSession.downloadURL': { url: 0, output: [] } }])),
 };
 
 /** Prefilter trigger: a module of `FILE_DOWNLOADS` named in an import (or `expo`, whose `FileSystem` is expo-file-system's). */
-const FILE_DOWNLOAD_TRIGGER = /['"`](?:npm:)?(?:expo-file-system(?:\/legacy|\/next)?|react-native-fs|ipull|expo)(?:@[^'"`/]*)?['"`]/;
+const FILE_DOWNLOAD_TRIGGER = /['"`](?:npm:)?(?:expo-file-system(?:\/legacy|\/next)?|react-native-fs|ipull|expo|@capacitor\/(?:filesystem|file-transfer))(?:@[^'"`/]*)?['"`]/;
 
 /** A call of a library that downloads a URL to a file (see `FILE_DOWNLOADS`): the URL and the file it is saved as. */
 function fileDownload(sc: JsSourceCode, call: TSESTree.CallExpression): { url: JsNode; output?: JsNode } | undefined {
@@ -156,6 +163,16 @@ const WRITERS = new Set([
   'Bun.write', 'bun.write', 'Deno.writeFile', 'Deno.writeFileSync', 'Deno.writeTextFile', 'Deno.writeTextFileSync',
 ]);
 
+/**
+ * Capacitor's `Filesystem.writeFile({ path, data, directory })` (and `appendFile`): the file it writes
+ * and the data, given as options of its first argument. Undefined for any other call.
+ */
+function capacitorWrite(sc: JsSourceCode, call: TSESTree.CallExpression): { target: JsNode | undefined; options: JsNode | undefined } | undefined {
+  const m = sc.importedMember(call.callee);
+  if (m?.module !== '@capacitor/filesystem' || !['Filesystem.writeFile', 'Filesystem.appendFile'].includes(m.path.join('.'))) return undefined;
+  return { target: sc.argument(call, { name: 'path', position: 0 }), options: sc.argument(call, { position: 0 }) };
+}
+
 /** The name of a call's callee, through imports (`fs.writeFile`, `bun.write`) or as a global (`Bun.write`, `Deno.writeFile`). */
 function calleeName(sc: JsSourceCode, call: TSESTree.CallExpression): string | undefined {
   return sc.qualifiedName(call.callee) ?? sc.globalName(call.callee);
@@ -177,7 +194,7 @@ function denoOpensForWriting(sc: JsSourceCode, call: TSESTree.CallExpression): b
 
 /** A write whose destination names a model file (`"model.onnx"`, `` `${dir}/m.onnx` ``, `path.join(__dirname, "m.onnx")`). */
 function writesModelFile(sc: JsSourceCode, write: TSESTree.CallExpression): boolean {
-  const target = sc.argument(write, { position: 0 });
+  const target = capacitorWrite(sc, write)?.target ?? sc.argument(write, { position: 0 });
   return target !== undefined && looksLikeModelFile(pathEnd(sc, target));
 }
 
@@ -218,7 +235,7 @@ function searchModelSink(sc: JsSourceCode, region: JsNode): boolean {
       const qn = calleeName(sc, n);
       const m = sc.importedMember(n.callee);
       if (m && isTfjsModule(m.module) && m.path.join('.') === 'io.fromMemory') found = true;
-      else if (qn && (WRITERS.has(qn) || denoOpensForWriting(sc, n))) {
+      else if ((qn && (WRITERS.has(qn) || denoOpensForWriting(sc, n))) || capacitorWrite(sc, n)) {
         if (writesModelFile(sc, n)) found = true;
       }
     }
@@ -300,6 +317,9 @@ function isModelSinkOf(sc: JsSourceCode, parent: JsNode, child: JsNode, depth = 
   if (qn && WRITERS.has(qn) && parent.arguments[1] === child) {
     return writesModelFile(sc, parent);
   }
+  // `Filesystem.writeFile({ path: 'models/m.tflite', data: res.data })`: the options hold the bytes
+  const capacitor = capacitorWrite(sc, parent);
+  if (capacitor) return capacitor.options !== undefined && parent.arguments[0] === child && writesModelFile(sc, parent);
   return depth < MAX_WRAPPER_DEPTH && parameterReachesSink(sc, parent, child, depth + 1);
 }
 
@@ -728,6 +748,7 @@ export default createRule<[], JsSourceCode>({
       /\bfetch\b/,
       /['"`](?:npm:|node:)?(?:axios|got|ky|undici|https?|follow-redirects|electron|bun)(?:@[^'"`/]*)?(?:\/main|\/utility)?['"`]/,
       /['"`](?:npm:)?@tauri-apps(?:@[^'"`/]*)?\/(?:plugin-http|api(?:\/http)?)(?:@[^'"`/]*)?['"`]/,
+      /['"`](?:npm:)?@capacitor(?:@[^'"`/]*)?\/(?:core|filesystem|file-transfer)(?:@[^'"`/]*)?['"`]/,
       NODE_LLAMA_CPP_TRIGGER,
       SUBPROCESS_TRIGGER,
     ],
@@ -740,7 +761,7 @@ export default createRule<[], JsSourceCode>({
     triggerGroups: [[...MODEL_FILE_TRIGGERS, 'InferenceSession', 'fromMemory', NODE_LLAMA_CPP_TRIGGER, MODEL_NAMED_URL_TRIGGER]],
     docs: {
       description:
-        'Reports `fetch`/`axios`/`got` (and node-llama-cpp, `curl`/`wget` in a child process, Expo / react-native-fs / ipull file downloads) downloads of model files that are written to disk or loaded without a hash check (`crypto.subtle.digest`, `crypto.createHash`) or Subresource Integrity.',
+        'Reports `fetch`/`axios`/`got` (and node-llama-cpp, `curl`/`wget` in a child process, Expo / react-native-fs / ipull / Capacitor file downloads) downloads of model files that are written to disk or loaded without a hash check (`crypto.subtle.digest`, `crypto.createHash`) or Subresource Integrity.',
       recommended: true,
       url: docsUrl('unverified-model-download'),
     },

@@ -149,12 +149,16 @@ const LOCAL_ROOTS = new Set(['__dirname', '__filename']);
 /**
  * WebExtension calls that return the URL of a file packaged with the extension itself
  * (`chrome-extension://<id>/models/m.onnx`): `chrome.runtime.getURL(path)`, `browser.runtime.getURL`,
- * the older `extension.getURL`, also through `webextension-polyfill` and WXT's `browser`.
+ * the older `extension.getURL`, also through `webextension-polyfill` and WXT's `browser`; and
+ * Capacitor's `Capacitor.convertFileSrc(path)`, a device file served by the app's own web view.
  */
 const EXTENSION_URL_CALLS = new Set([
   'global:chrome.runtime.getURL', 'global:browser.runtime.getURL', 'global:chrome.extension.getURL', 'global:browser.extension.getURL',
   'webextension-polyfill:runtime.getURL', 'webextension-polyfill:extension.getURL',
   'wxt/browser:browser.runtime.getURL', 'wxt/browser:browser.extension.getURL',
+  // Capacitor's `convertFileSrc(path)`: a file on the device as a URL the web view serves itself
+  // (`capacitor://localhost/_capacitor_file_/…`); an `http(s)` URL is returned unchanged
+  '@capacitor/core:Capacitor.convertFileSrc', 'global:Capacitor.convertFileSrc',
 ]);
 /** `@huggingface/hub` downloads that return the path of the files they put in the local cache. */
 const HUB_CACHE_PATH_CALLS = new Set(['snapshotDownload', 'downloadFileToCacheDir']);

@@ -27,6 +27,8 @@ tester.run(id(rule), rule, {
     "import * as FileSystem from 'expo-file-system';\nimport { InferenceSession } from 'onnxruntime-react-native';\nexport function get(url: string) {\n  return FileSystem.downloadAsync(url, FileSystem.cacheDirectory + 'm.onnx').then(({ uri }) => InferenceSession.create(uri));\n}",
     // a `?:` chain of 40 local paths: every value read, all local (review jsmobile P3-2)
     imp + `declare const f: boolean[];\nexport const s = ort.InferenceSession.create(${Array.from({ length: 40 }, (_, i) => `f[${i}] ? '/local${i}.onnx' : `).join('')}'/last.onnx');`,
+    // Capacitor's `convertFileSrc` of a device file: served by the app's own web view (review jsmobile P2-2)
+    "import { Capacitor } from '@capacitor/core';\nimport * as ort from 'onnxruntime-web';\nexport const load = (modelUri: string) => ort.InferenceSession.create(Capacitor.convertFileSrc(modelUri));",
     // a relative URL, whatever follows its known start, also through a variable named like a URL
     imp + 'export const load = (name) => ort.InferenceSession.create(`models/${name}.onnx`);',
     imp + 'export function load(name) { const modelUrl = `models/${name}.onnx`; return ort.InferenceSession.create(modelUrl); }',
@@ -275,6 +277,8 @@ tester.run(id(rule), rule, {
       code: imp + `declare const f: boolean[];\nexport const s = ort.InferenceSession.create(${Array.from({ length: 40 }, (_, i) => `f[${i}] ? '/local${i}.onnx' : `).join('')}'https://cdn.example.com/m0.onnx');`,
       errors: [{ messageId: 'remote', confidence: 'medium', data: { callee: 'ort.InferenceSession.create', url: '"https://cdn.example.com/m0.onnx"' } }],
     },
+    // (an http(s) URL is returned unchanged by `convertFileSrc`)
+    { code: "import { Capacitor } from '@capacitor/core';\nimport * as ort from 'onnxruntime-web';\nexport const load = () => ort.InferenceSession.create(Capacitor.convertFileSrc('https://cdn.example.com/m.onnx'));", errors: [{ messageId: 'remote', data: { callee: 'ort.InferenceSession.create', url: '"https://cdn.example.com/m.onnx"' }, confidence: 'high', suggestions: [] }] },
     // an expression the analysis cannot resolve is shown as code, not quoted like a URL
     { code: imp + `function f(modelUrl) { return ort.InferenceSession.create(modelUrl); }`, errors: [{ messageId: 'remote', confidence: 'low', data: { callee: 'ort.InferenceSession.create', url: '`modelUrl`' } }] },
     {

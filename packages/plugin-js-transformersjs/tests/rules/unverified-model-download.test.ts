@@ -16,7 +16,7 @@ describe('the triggers', () => {
     expect(ruleTriggersMatch(rule.meta, 'const key = likely ? gotten : undefined;' + model)).toBe(false);
     expect(ruleTriggersMatch(rule.meta, 'const r = await fetch(url);')).toBe(false);
     // libraries that download to a file
-    for (const module of ['expo-file-system', 'expo-file-system/legacy', 'expo-file-system/next', 'expo', 'react-native-fs', 'ipull']) {
+    for (const module of ['expo-file-system', 'expo-file-system/legacy', 'expo-file-system/next', 'expo', 'react-native-fs', 'ipull', '@capacitor/filesystem', '@capacitor/file-transfer']) {
       expect(ruleTriggersMatch(rule.meta, `import x from '${module}';` + model), module).toBe(true);
     }
   });
@@ -30,9 +30,15 @@ const ENTE = "import { net } from 'electron/main';\nimport path from 'node:path'
 
 const expoFs = "import * as FileSystem from 'expo-file-system';\nimport { InferenceSession } from 'onnxruntime-react-native';\n";
 const rnfs = "import RNFS from 'react-native-fs';\nimport { InferenceSession } from 'onnxruntime-react-native';\n";
+const cap = "import { Filesystem, Directory } from '@capacitor/filesystem';\nimport { Capacitor, CapacitorHttp } from '@capacitor/core';\nimport * as ort from 'onnxruntime-web';\n";
 
 tester.run(id(rule), rule, {
   valid: [
+    // Capacitor: a download checked against a pinned digest; a configuration; a file of the app (review jsmobile P2-2)
+    cap + "export async function load() {\n  const res = await CapacitorHttp.get({ url: 'https://cdn.example.com/m.onnx', responseType: 'arraybuffer' });\n  const digest = await crypto.subtle.digest('SHA-256', res.data);\n  if (toHex(digest) !== SHA) throw new Error('bad model');\n  return ort.InferenceSession.create(new Uint8Array(res.data));\n}",
+    cap + "export async function config() {\n  const res = await CapacitorHttp.get({ url: 'https://cdn.example.com/models/config.json' });\n  return res.data;\n}",
+    cap + "export async function load() {\n  await Filesystem.downloadFile({ url: '/assets/m.onnx', path: 'm.onnx', directory: Directory.Data });\n}",
+    cap + "export async function load() {\n  const { uri } = await Filesystem.getUri({ path: 'm.onnx', directory: Directory.Data });\n  return ort.InferenceSession.create(Capacitor.convertFileSrc(uri));\n}",
     // Electron's session download of a file that is no model, or of the app's own server
     "import { session } from 'electron';\nexport const dl = () => session.defaultSession.downloadURL('https://example.com/report.pdf');",
     "import { session } from 'electron';\nexport const dl = () => session.defaultSession.downloadURL('http://localhost:3000/model.onnx');",
@@ -182,6 +188,24 @@ tester.run(id(rule), rule, {
     `import { spawn } from 'node:child_process';\nspawn('npx', ['node-llama-cpp', 'pull', '--dir', './models', 'hf:o/n/m-Q4_K_M.gguf']);`,
   ],
   invalid: [
+    // Capacitor's own download and HTTP client, as `fetch` + `Filesystem.writeFile` is (review jsmobile P2-2)
+    {
+      code: cap + "export async function load() {\n  const result = await Filesystem.downloadFile({ url: 'https://cdn.example.com/models/m.onnx', path: 'models/m.onnx', directory: Directory.Data });\n  return ort.InferenceSession.create(Capacitor.convertFileSrc(result.path!));\n}",
+      errors: [{ messageId: 'unverified', data: { callee: 'Filesystem.downloadFile', url: '"https://cdn.example.com/models/m.onnx"' }, confidence: 'high' }],
+    },
+    {
+      code: "import { FileTransfer } from '@capacitor/file-transfer';\nexport async function load(dest: string) {\n  await FileTransfer.downloadFile({ url: 'https://cdn.example.com/models/m.tflite', path: dest });\n}",
+      errors: [{ messageId: 'unverified', data: { callee: 'FileTransfer.downloadFile', url: '"https://cdn.example.com/models/m.tflite"' }, confidence: 'high' }],
+    },
+    {
+      code: cap + "export async function save() {\n  const response = await CapacitorHttp.get({ url: 'https://cdn.example.com/models/yamnet.tflite', responseType: 'blob' });\n  await Filesystem.writeFile({ path: 'models/yamnet.tflite', data: response.data, directory: Directory.Data });\n}",
+      errors: [{ messageId: 'unverified', data: { callee: 'CapacitorHttp.get', url: '"https://cdn.example.com/models/yamnet.tflite"' }, confidence: 'high' }],
+    },
+    // a URL that names no model file, whose bytes are written as one
+    {
+      code: cap + "export async function save(id: string) {\n  const response = await CapacitorHttp.request({ url: `https://cdn.example.com/blob/${id}`, method: 'GET', responseType: 'blob' });\n  await Filesystem.writeFile({ path: 'models/yamnet.tflite', data: response.data, directory: Directory.Data });\n}",
+      errors: [{ messageId: 'unverifiedSink', data: { callee: 'CapacitorHttp.request' }, confidence: 'medium' }],
+    },
     // Electron's session downloads the URL to a file itself (review jsdesk P3-f)
     {
       code: "import { session } from 'electron';\nexport function dl() {\n  session.defaultSession.downloadURL('https://huggingface.co/TheBloke/x-GGUF/resolve/main/x.Q4_K_M.gguf');\n}",
