@@ -117,8 +117,9 @@ const LIBRARY_PICKLES: ReadonlyArray<{
     // `mlflow.pyfunc.load_model`). Not the flavors stored without pickle (`onnx`, `torchscript`,
     // `pytorch_lightning`, `xgboost`, `lightgbm`, `catboost`, `keras`, `tensorflow`, `transformers`). The store is
     // local, but `bentoml models import`/`pull` fill it from a file or a registry: medium.
-    // (also the runner of such a model, `bentoml.sklearn.get(tag).to_runner()`, which calls `load_model` in each runner)
-    re: /^bentoml\.(?:sklearn|picklable_model|pytorch|fastai|easyocr|detectron|mlflow)\.(?:load_model|get\.to_runner)$/,
+    // (also the runner of such a model, `bentoml.sklearn.get(tag).to_runner()`, which calls `load_model` in each runner,
+    // and the model's own `bentoml.sklearn.get(tag).load_model()`, its flavor's `load_model`)
+    re: /^bentoml\.(?:sklearn|picklable_model|pytorch|fastai|easyocr|detectron|mlflow)\.(?:load_model|get\.(?:to_runner|load_model))$/,
     medium: true,
     fileKeyword: 'bento_model',
     detail: " (BentoML stores this flavor's model as a pickle in its model store, which `bentoml models import` and `pull` fill from a file or a registry)",
@@ -176,7 +177,9 @@ const LIBRARY_WRITERS = new Set([
   '.save',
   '.save_replay_buffer',
   // `dump.dump("svd", algo=algo)` … `dump.load("svd")`; PyCaret's `save_model(pipe, "name")` … `load_model("name")`
+  // (also `exp.save_model(pipe, "name")` … `exp.load_model("name")` of an experiment)
   'surprise.dump.dump',
+  '.save_model',
   ...['classification', 'regression', 'clustering', 'anomaly', 'time_series', 'internal.persistence'].map((m) => `pycaret.${m}.save_model`),
   // AutoGluon's quick-start: `TabularPredictor(label="y", path=p).fit(train)` … `TabularPredictor.load(p)`, the
   // directory its `fit` trained into (a predictor built over a path saves there)
@@ -790,12 +793,13 @@ export default createRule<[], PythonSourceCode>({
         if (!library && !store) {
           const callee = sc.callee(node);
           const method = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
-          // (and BentoML's `bentoml.sklearn.get("iris_clf:latest").to_runner()`, the model's runner)
-          const instance = method === 'load_replay_buffer' || method === 'to_runner' ? sc.instanceQualifiedNames(callee!).find((q) => LIBRARY_PICKLES.some((l) => l.re.test(q))) : undefined;
+          // (and BentoML's `bentoml.sklearn.get("iris_clf:latest").to_runner()`, the model's runner; PyCaret's
+          // `exp = ClassificationExperiment()` … `exp.load_model(name)`)
+          const instance = method === 'load_replay_buffer' || method === 'to_runner' || method === 'load_model' ? sc.instanceQualifiedNames(callee!).find((q) => LIBRARY_PICKLES.some((l) => l.re.test(q))) : undefined;
           if (instance) {
             store = instance;
             library = LIBRARY_PICKLES.find((l) => l.re.test(instance));
-            shown = method === 'to_runner' ? instance.replace(/\.get\.to_runner$/, '.get(…).to_runner') : callee!.text.length <= 40 ? callee!.text : `….${method}`;
+            shown = /^bentoml\.\w+\.get\./.test(instance) ? instance.replace('.get.', '.get(…).') : callee!.text.length <= 40 ? callee!.text : `….${method}`;
           }
           // a class picked from a table (`{"ppo": PPO, "sac": SAC}[algo].load(p)`, RL Zoo's `ALGOS[algo].load(p)`):
           // reported when one of the classes it may be is such a library's, at medium unless every one is
@@ -826,7 +830,7 @@ export default createRule<[], PythonSourceCode>({
         if (library) {
           const file = /^paddle\.static\.(?:io\.)?load$/.test(store!)
             ? sc.argument(node, { name: 'model_path', position: 1 })
-            : /\.get\.to_runner$/.test(store!)
+            : /^bentoml\.\w+\.get\./.test(store!)
               ? runnerTag(sc, node)
               : (sc.argument(node, { position: 0 }) ??
               (library.fileKeyword ? sc.argument(node, { name: library.fileKeyword }) : undefined) ??

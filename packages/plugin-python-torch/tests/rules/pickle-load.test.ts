@@ -65,6 +65,7 @@ ruleTester.run('torch/pickle-load', rule, {
     'import bentoml\nm = bentoml.onnx.load_model("m:latest")\nt = bentoml.torchscript.load_model("t:latest")\nx = bentoml.xgboost.load_model("x:latest")\nl = bentoml.pytorch_lightning.load_model("l:latest")',
     'from surprise import dump\ndef f(algo):\n    dump.dump("svd_dump", algo=algo)\n    return dump.load("svd_dump")',
     'from pycaret.classification import save_model, load_model\ndef f(pipe):\n    save_model(pipe, "final")\n    return load_model("final")',
+    'from pycaret.classification import ClassificationExperiment\nexp = ClassificationExperiment()\nexp.save_model(pipe, "final")\nloaded = exp.load_model("final")',
     'import mlflow\nL = {"onnx": mlflow.onnx.load_model, "keras": mlflow.keras.load_model}\ndef f(uri, k):\n    return L[k](uri)',
     // AutoGluon's quick-start: the directory this code's predictor has just trained into
     'from autogluon.tabular import TabularPredictor\nsave_path = "model"\npredictor = TabularPredictor(label="y", path=save_path).fit(train)\npredictor = TabularPredictor.load(save_path)',
@@ -245,6 +246,14 @@ ruleTester.run('torch/pickle-load', rule, {
         confidence: 'medium',
         data: { callee: `bentoml.${flavor}.get(…).to_runner`, detail: " (BentoML stores this flavor's model as a pickle in its model store, which `bentoml models import` and `pull` fill from a file or a registry)", source: '', imports: '' },
       })),
+    },
+    // a PyCaret experiment's `load_model`; a BentoML model's own `load_model()` (its flavor's)
+    {
+      code: 'from pycaret.classification import ClassificationExperiment\nimport bentoml\nexp = ClassificationExperiment()\npipe = exp.load_model("final")\nm = bentoml.sklearn.get("iris_clf:latest")\nclf = m.load_model()',
+      errors: [
+        { messageId: 'unsafeDeserialization', line: 4, confidence: 'high', data: { callee: 'exp.load_model', detail: " (PyCaret's `load_model` is `joblib.load` of the saved pipeline, a pickle)", source: '', imports: '' } },
+        { messageId: 'unsafeDeserialization', line: 6, confidence: 'medium', data: { callee: 'bentoml.sklearn.get(…).load_model', detail: " (BentoML stores this flavor's model as a pickle in its model store, which `bentoml models import` and `pull` fill from a file or a registry)", source: '', imports: '' } },
+      ],
     },
     // (review tabular P2-2) Surprise's `dump.load` and darts' `<Model>.load`: pickles
     {
