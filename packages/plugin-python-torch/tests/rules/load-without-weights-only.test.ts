@@ -290,6 +290,16 @@ ruleTester.run(ID, rule, {
         { messageId: 'missing', line: 4, confidence: 'high', data: { callee: 'torch.load', bypass: '' }, suggestions: [{ messageId: 'addWeightsOnly', output: 'import functools, torch\nL = {".pt": functools.partial(torch.load, map_location="cpu"), ".bin": functools.partial(torch.load, map_location="cuda")}\ndef load(p, ext):\n    return L[ext](p, weights_only=True)' }] },
       ],
     },
+    // (review automl P3-b) a partial without `weights_only` that is only called in the file: one finding, at its call,
+    // at the confidence the call's file gives; one whose name escapes (returned, handed on) is still reported where it is built
+    {
+      code: 'import functools, torch\nload = functools.partial(torch.load, map_location="cpu")\nstate = load("ckpt.pt")\nsafe = load("w.pt", weights_only=True)',
+      errors: [{ messageId: 'missing', line: 3, confidence: 'high', data: { callee: 'torch.load', bypass: '' }, suggestions: [{ messageId: 'addWeightsOnly', output: 'import functools, torch\nload = functools.partial(torch.load, map_location="cpu")\nstate = load("ckpt.pt", weights_only=True)\nsafe = load("w.pt", weights_only=True)' }] }],
+    },
+    {
+      code: 'import functools, torch\ndef make():\n    load = functools.partial(torch.load, map_location="cpu")\n    load("a.pt", weights_only=True)\n    return load',
+      errors: [{ messageId: 'partialMissing', line: 3, confidence: 'low', data: { callee: 'torch.load', bypass: '' }, suggestions: [{ messageId: 'addWeightsOnlyModule', output: 'import functools, torch\ndef make():\n    load = functools.partial(torch.load, map_location="cpu", weights_only=True)\n    load("a.pt", weights_only=True)\n    return load' }] }],
+    },
     { code: 'import torch\ndef f(*a, **k):\n    return torch.load(*a, **k)', errors: [{ messageId: 'unknownFlag', confidence: 'low' }] },
     { code: 'import torch\ndef f(*a, **k):\n    k.setdefault("weights_only", False)\n    return torch.load(*a, **k)', errors: [{ messageId: 'explicitFalse', confidence: 'medium' }] },
     // the copied "torch 2.6 fix": the caller's value, else False
