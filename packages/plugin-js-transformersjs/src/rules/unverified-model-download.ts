@@ -125,10 +125,41 @@ const FILE_DOWNLOADS: Record<string, Record<string, FileDownloadApi>> = {
 };
 
 /** Prefilter trigger: a module of `FILE_DOWNLOADS` named in an import (or `expo`, whose `FileSystem` is expo-file-system's). */
-const FILE_DOWNLOAD_TRIGGER = /['"`](?:npm:)?(?:expo-file-system(?:\/legacy|\/next)?|react-native-fs|ipull|expo|@capacitor\/(?:filesystem|file-transfer))(?:@[^'"`/]*)?['"`]/;
+const FILE_DOWNLOAD_TRIGGER = /['"`](?:npm:)?(?:expo-file-system(?:\/legacy|\/next)?|react-native-fs|react-native-blob-util|rn-fetch-blob|ipull|expo|@capacitor\/(?:filesystem|file-transfer))(?:@[^'"`/]*)?['"`]/;
+
+/** react-native-blob-util and its predecessor rn-fetch-blob (also default-imported as `RNFetchBlob`). */
+const BLOB_UTIL_MODULES = new Set(['react-native-blob-util', 'rn-fetch-blob']);
+
+/**
+ * react-native-blob-util's (or rn-fetch-blob's) `config({ path, fileCache }).fetch(method, url)`: with
+ * `path` or `fileCache` the response is written to a file (`path`, or a temporary one) instead of
+ * memory, the bytes never passing through the app — judged as a download to a file. The config may be
+ * held in a variable (`const task = ReactNativeBlobUtil.config({ path }); task.fetch('GET', url)`).
+ * A method known not to be `GET` sends rather than downloads: undefined, as for any other call.
+ */
+function blobUtilDownload(sc: JsSourceCode, call: TSESTree.CallExpression): { url: JsNode; output?: JsNode; callee: string } | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'MemberExpression' || staticKey(callee) !== 'fetch') return undefined;
+  const config = sc.definingExpression(callee.object) ?? unwrapExpression(callee.object);
+  if (config.type !== 'CallExpression') return undefined;
+  const m = sc.importedMember(config.callee);
+  if (!m || !BLOB_UTIL_MODULES.has(m.module) || m.path.join('.') !== 'config') return undefined;
+  const path = sc.argument(config, { name: 'path', position: 0 });
+  const cache = sc.argument(config, { name: 'fileCache', position: 0 });
+  if (!path && !(cache && sc.constant(cache) === true)) return undefined;
+  const method = sc.argument(call, { position: 0 });
+  const value = method ? sc.constant(method) : undefined;
+  if (typeof value === 'string' && value.toUpperCase() !== 'GET') return undefined;
+  const url = sc.argument(call, { position: 1 });
+  if (!url) return undefined;
+  const inline = unwrapExpression(callee.object) === config;
+  return { url, output: path, callee: inline ? `${calleeText(sc, config)}(…).fetch` : calleeText(sc, call) };
+}
 
 /** A call of a library that downloads a URL to a file (see `FILE_DOWNLOADS`): the URL and the file it is saved as. */
-function fileDownload(sc: JsSourceCode, call: TSESTree.CallExpression): { url: JsNode; output?: JsNode } | undefined {
+function fileDownload(sc: JsSourceCode, call: TSESTree.CallExpression): { url: JsNode; output?: JsNode; callee?: string } | undefined {
+  const blob = blobUtilDownload(sc, call);
+  if (blob) return blob;
   const m = sc.importedMember(call.callee);
   if (!m) return undefined;
   // `import { FileSystem } from 'expo'` (older SDKs)
@@ -761,7 +792,7 @@ export default createRule<[], JsSourceCode>({
     triggerGroups: [[...MODEL_FILE_TRIGGERS, 'InferenceSession', 'fromMemory', NODE_LLAMA_CPP_TRIGGER, MODEL_NAMED_URL_TRIGGER]],
     docs: {
       description:
-        'Reports `fetch`/`axios`/`got` (and node-llama-cpp, `curl`/`wget` in a child process, Expo / react-native-fs / ipull / Capacitor file downloads) downloads of model files that are written to disk or loaded without a hash check (`crypto.subtle.digest`, `crypto.createHash`) or Subresource Integrity.',
+        'Reports `fetch`/`axios`/`got` (and node-llama-cpp, `curl`/`wget` in a child process, Expo / react-native-fs / react-native-blob-util / ipull / Capacitor file downloads) downloads of model files that are written to disk or loaded without a hash check (`crypto.subtle.digest`, `crypto.createHash`) or Subresource Integrity.',
       recommended: true,
       url: docsUrl('unverified-model-download'),
     },
@@ -836,7 +867,7 @@ export default createRule<[], JsSourceCode>({
           const found = commandDownloadFinding(sc, argumentOf(sc, file.url), file.output && argumentOf(sc, file.output), region);
           // (a hash of a file, `RNFS.hash(path, "sha256")`, checks the download when it reads the file it saved)
           if (!found || hasIntegrityCheck(sc, region, file.output)) return;
-          context.report({ node, messageId: found.messageId, data: { callee: calleeText(sc, node), url: found.url }, confidence: found.confidence });
+          context.report({ node, messageId: found.messageId, data: { callee: file.callee ?? calleeText(sc, node), url: found.url }, confidence: found.confidence });
           return;
         }
         const client = downloadClient(sc, node);

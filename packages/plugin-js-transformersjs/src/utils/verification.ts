@@ -6,6 +6,9 @@ import { perNode } from './memo.js';
 const HASH_LIBRARIES = /^(hash-wasm|js-sha256|js-sha512|js-sha3|@noble\/hashes(\/.*)?|crypto-js(\/.*)?|ssri|hasha|@aws-crypto\/sha256-js|sha\.js)$/;
 const NODE_HASH = new Set(['crypto.createHash', 'crypto.hash', 'crypto.subtle.digest', 'crypto.webcrypto.subtle.digest']);
 
+/** Modules whose hash reads a file at a path (`RNFS.hash(path, alg)`, `ReactNativeBlobUtil.fs.hash(path, alg)`). */
+const FILE_HASH_MODULES = new Set(['react-native-fs', 'react-native-blob-util', 'rn-fetch-blob']);
+
 /** How far the search follows calls into functions of the same file. */
 const MAX_CALL_DEPTH = 3;
 
@@ -17,6 +20,8 @@ export function isHashCall(sc: JsSourceCode, call: TSESTree.CallExpression | TSE
   if (member && HASH_LIBRARIES.test(member.module)) return true;
   // React Native: react-native-fs's `RNFS.hash(path, "sha256")` of a file, expo-crypto's `digestStringAsync` / `digest`
   if (member?.module === 'react-native-fs' && member.path.join('.') === 'hash') return true;
+  // react-native-blob-util's (rn-fetch-blob's) `fs.hash(path, "sha256")` of a file
+  if (member && FILE_HASH_MODULES.has(member.module) && member.path.join('.') === 'fs.hash') return true;
   if (member?.module === 'expo-crypto' && /^digest/.test(member.path.join('.'))) return true;
   const global = sc.globalName(call.callee);
   if (global && /(^|\.)subtle\.digest$/.test(global)) return true;
@@ -38,7 +43,7 @@ export function isHashCall(sc: JsSourceCode, call: TSESTree.CallExpression | TSE
 function hashedData(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): JsNode[] | undefined {
   // `RNFS.hash(path, "sha256")` hashes the file at the path (its argument is text, the data is not)
   const member = sc.importedMember(call.callee);
-  if (member?.module === 'react-native-fs') return undefined;
+  if (member && FILE_HASH_MODULES.has(member.module)) return undefined;
   // expo-crypto's `digestStringAsync(alg, text)` / `digest(alg, bytes)`: the second argument (the first is the algorithm)
   if (member?.module === 'expo-crypto') return call.arguments[1] ? [call.arguments[1] as JsNode] : undefined;
   const qn = sc.qualifiedName(call.callee) ?? sc.globalName(call.callee);
@@ -210,7 +215,7 @@ export function hasIntegrityCheck(sc: JsSourceCode, region: JsNode, file?: JsNod
 /** A react-native-fs hash reads a file: its path (undefined when not given plainly); any other hash digests bytes. */
 function hashedPath(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): JsNode | undefined | 'bytes' {
   const member = sc.importedMember(call.callee);
-  if (member?.module !== 'react-native-fs') return 'bytes';
+  if (!member || !FILE_HASH_MODULES.has(member.module)) return 'bytes';
   const path = call.arguments[0];
   return path !== undefined && path.type !== 'SpreadElement' ? (path as JsNode) : undefined;
 }

@@ -16,7 +16,7 @@ describe('the triggers', () => {
     expect(ruleTriggersMatch(rule.meta, 'const key = likely ? gotten : undefined;' + model)).toBe(false);
     expect(ruleTriggersMatch(rule.meta, 'const r = await fetch(url);')).toBe(false);
     // libraries that download to a file
-    for (const module of ['expo-file-system', 'expo-file-system/legacy', 'expo-file-system/next', 'expo', 'react-native-fs', 'ipull', '@capacitor/filesystem', '@capacitor/file-transfer']) {
+    for (const module of ['expo-file-system', 'expo-file-system/legacy', 'expo-file-system/next', 'expo', 'react-native-fs', 'ipull', '@capacitor/filesystem', '@capacitor/file-transfer', 'react-native-blob-util', 'rn-fetch-blob']) {
       expect(ruleTriggersMatch(rule.meta, `import x from '${module}';` + model), module).toBe(true);
     }
   });
@@ -30,10 +30,15 @@ const ENTE = "import { net } from 'electron/main';\nimport path from 'node:path'
 
 const expoFs = "import * as FileSystem from 'expo-file-system';\nimport { InferenceSession } from 'onnxruntime-react-native';\n";
 const rnfs = "import RNFS from 'react-native-fs';\nimport { InferenceSession } from 'onnxruntime-react-native';\n";
+const blob = "import ReactNativeBlobUtil from 'react-native-blob-util';\nconst GGUF = 'https://huggingface.co/org/m-GGUF/resolve/main/m-Q4_K_M.gguf';\n";
 const cap = "import { Filesystem, Directory } from '@capacitor/filesystem';\nimport { Capacitor, CapacitorHttp } from '@capacitor/core';\nimport * as ort from 'onnxruntime-web';\n";
 
 tester.run(id(rule), rule, {
   valid: [
+    // react-native-blob-util: a download checked with `fs.hash` of the file it saved; a request kept in memory; a POST (review jsmobile P3-3)
+    blob + "export async function get(dest: string) {\n  await ReactNativeBlobUtil.config({ path: dest }).fetch('GET', GGUF);\n  if ((await ReactNativeBlobUtil.fs.hash(dest, 'sha256')) !== SHA) throw new Error('bad model');\n  return dest;\n}",
+    blob + "export async function get() {\n  const res = await ReactNativeBlobUtil.fetch('GET', 'https://cdn.example.com/labels.txt');\n  return res.text();\n}",
+    blob + "export async function send(dest: string) {\n  await ReactNativeBlobUtil.config({ path: dest }).fetch('POST', 'https://cdn.example.com/upload/m.gguf');\n}",
     // Capacitor: a download checked against a pinned digest; a configuration; a file of the app (review jsmobile P2-2)
     cap + "export async function load() {\n  const res = await CapacitorHttp.get({ url: 'https://cdn.example.com/m.onnx', responseType: 'arraybuffer' });\n  const digest = await crypto.subtle.digest('SHA-256', res.data);\n  if (toHex(digest) !== SHA) throw new Error('bad model');\n  return ort.InferenceSession.create(new Uint8Array(res.data));\n}",
     cap + "export async function config() {\n  const res = await CapacitorHttp.get({ url: 'https://cdn.example.com/models/config.json' });\n  return res.data;\n}",
@@ -188,6 +193,19 @@ tester.run(id(rule), rule, {
     `import { spawn } from 'node:child_process';\nspawn('npx', ['node-llama-cpp', 'pull', '--dir', './models', 'hf:o/n/m-Q4_K_M.gguf']);`,
   ],
   invalid: [
+    // react-native-blob-util / rn-fetch-blob `config({ path }).fetch('GET', url)` writes the response to a file (review jsmobile P3-3)
+    {
+      code: blob + "export async function get(dest: string) {\n  const res = await ReactNativeBlobUtil.config({ path: dest, fileCache: true }).fetch('GET', GGUF);\n  return res.path();\n}",
+      errors: [{ messageId: 'unverified', data: { callee: 'ReactNativeBlobUtil.config(…).fetch', url: '"https://huggingface.co/org/m-GGUF/resolve/main/m-Q4_K_M.gguf"' }, confidence: 'high' }],
+    },
+    {
+      code: "import RNFetchBlob from 'rn-fetch-blob';\nexport async function get() {\n  const task = RNFetchBlob.config({ fileCache: true });\n  const res = await task.fetch('GET', 'https://cdn.example.com/models/m.tflite');\n  return res.path();\n}",
+      errors: [{ messageId: 'unverified', data: { callee: 'task.fetch', url: '"https://cdn.example.com/models/m.tflite"' }, confidence: 'high' }],
+    },
+    {
+      code: blob + "export async function get(dest: string) {\n  await ReactNativeBlobUtil.config({ path: dest }).fetch('GET', GGUF);\n  console.log(await ReactNativeBlobUtil.fs.hash(dest, 'sha256'));\n}",
+      errors: [{ messageId: 'unverified', data: { callee: 'ReactNativeBlobUtil.config(…).fetch', url: '"https://huggingface.co/org/m-GGUF/resolve/main/m-Q4_K_M.gguf"' }, confidence: 'high' }],
+    },
     // Capacitor's own download and HTTP client, as `fetch` + `Filesystem.writeFile` is (review jsmobile P2-2)
     {
       code: cap + "export async function load() {\n  const result = await Filesystem.downloadFile({ url: 'https://cdn.example.com/models/m.onnx', path: 'models/m.onnx', directory: Directory.Data });\n  return ort.InferenceSession.create(Capacitor.convertFileSrc(result.path!));\n}",
