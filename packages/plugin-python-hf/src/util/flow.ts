@@ -6,6 +6,7 @@
  */
 import type { ContainerWrite, PythonBinding } from '@oculum/lang-python';
 import { calleeName, calleeOf, identifierNodesIn, isInside, receiverOf, same, statementOf, walkAfter, type PyNode, type PySourceCode } from './ast.js';
+import { trainerArgsCall } from './training.js';
 
 const VALIDATOR = /valid|saniti[sz]|clean|filter|moderat|screen|scan|verif|check|dedup|detox|inspect|audit|safety|guard|redact|pii|toxic|quality|curat|vet(?:_|$)|reject|allowlist|whitelist|approve|review/i;
 export const TRAIN_METHODS = new Set(['fit', 'finetune', 'fine_tune', 'train', 'train_model', 'fit_generator', 'train_on_batch']);
@@ -442,10 +443,16 @@ function computeTrace(sc: PySourceCode, source: PyNode): DatasetTrace {
 
   const taint = new Taint(sc);
   const top = stmt.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
+  /** `self.ds = load_dataset(...)` in a method: the attribute the class's other methods may train on */
+  let member: PyNode | undefined;
   if (top?.type === 'assignment') {
     const right = top.childForFieldName('right');
     if (right && isInside(source, right)) {
       if (containsValidationAround(sc, right, source)) return { validated: true };
+      const left = top.childForFieldName('left');
+      if (left?.type === 'attribute' && left.childForFieldName('object')?.type === 'identifier' && left.childForFieldName('object')!.text === 'self') member = left;
+      // `trainer.train_dataset = load_dataset(...)`
+      if (left && trainerDataStore(sc, left)) return { sink: top, validated: false };
       taint.bindAssignment(top, (value) => (isInside(source, value) ? whole() : undefined));
       // `raw["train"] = load_dataset(...)`
       const written = containerWriteOf(sc, top, source);
@@ -462,7 +469,7 @@ function computeTrace(sc: PySourceCode, source: PyNode): DatasetTrace {
       for (const id of targetIdentifiers(target ?? null)) taint.bind(id, whole());
     }
   }
-  if (taint.empty) return { validated: false };
+  if (taint.empty) return member ? memberTrace(sc, member) : { validated: false };
 
   const fn = sc.enclosingFunction(source);
   const body = fn.type === 'function_definition' ? fn.childForFieldName('body') : fn;
@@ -486,6 +493,13 @@ function computeTrace(sc: PySourceCode, source: PyNode): DatasetTrace {
           if (left?.type === 'subscript' && left.childForFieldName('value')?.type === 'identifier') taint.cleanKey(left.childForFieldName('value')!, left.childForFieldName('subscript'));
           result.validated = true;
         } else {
+          // `trainer.train_dataset = ds`: handed to a trainer as its training data
+          if (left && trainerDataStore(sc, left) && refersUnvalidated(taint, right)) {
+            result.sink = n;
+            result.validated = false;
+            done = true;
+            return;
+          }
           // a sink inside the right side is checked when the walk reaches the call
           taint.bindAssignment(n, (value) => taint.partOf(value));
           const written = containerWriteOf(sc, n, right);
@@ -553,6 +567,77 @@ function computeTrace(sc: PySourceCode, source: PyNode): DatasetTrace {
       }
     }
   });
+  if (member && !result.sink && !result.validated && !result.returned) return memberTrace(sc, member);
+  return result;
+}
+
+/**
+ * `trainer.train_dataset` (a `TRAIN_KEYWORDS` attribute) of a trainer: a name like `trainer`
+ * (`self.trainer`), or one bound to a trainer class's call. Assigning it hands the data over as
+ * `train_dataset=` would.
+ */
+function trainerDataStore(sc: PySourceCode, left: PyNode): boolean {
+  if (left.type !== 'attribute' || !TRAIN_KEYWORDS.has(left.childForFieldName('attribute')?.text ?? '')) return false;
+  const object = left.childForFieldName('object');
+  if (!object || (object.type === 'identifier' && object.text === 'self')) return false;
+  const last = object.type === 'attribute' ? (object.childForFieldName('attribute')?.text ?? '') : object.text;
+  return /trainer/i.test(last) || !!trainerArgsCall(sc, object).trainer;
+}
+
+/** How many methods of a class `memberTrace` reads. */
+const MAX_MEMBER_METHODS = 64;
+const memberTraces = new WeakMap<object, Map<string, DatasetTrace>>();
+
+/**
+ * A dataset stored as `self.ds` in one method (`__init__`) and handed to training in another of the same
+ * class (`SFTTrainer(..., train_dataset=self.ds)`, `self.ds["train"]`): the first such call is the sink.
+ * Validated when the class stores a validated value in the attribute too (`self.ds = self.ds.filter(f)`),
+ * or hands over `self.ds.filter(f)` (no plain read). Once per class and attribute; at most
+ * `MAX_MEMBER_METHODS` methods read.
+ */
+function memberTrace(sc: PySourceCode, member: PyNode): DatasetTrace {
+  const attr = member.childForFieldName('attribute')?.text ?? '';
+  const method = sc.enclosingFunction(member);
+  const cls = method.type === 'function_definition' ? (method.parent?.type === 'decorated_definition' ? method.parent.parent : method.parent)?.parent : undefined;
+  if (!attr || cls?.type !== 'class_definition') return { validated: false };
+  let byClass = memberTraces.get(sc);
+  if (!byClass) memberTraces.set(sc, (byClass = new Map()));
+  const key = `${cls.id}:${attr}`;
+  const known = byClass.get(key);
+  if (known) return known;
+  const result: DatasetTrace = { validated: false };
+  byClass.set(key, result);
+  // what the class stores there: a validated value among them answers for all
+  for (const value of sc.attributeValues(member) ?? []) {
+    if (value.type === 'call' && (VALIDATOR.test(calleeName(value) ?? '') || calleeName(value) === 'filter')) {
+      result.validated = true;
+      return result;
+    }
+  }
+  /** `self.<attr>`, or a subscript of it (`self.ds["train"]`) */
+  const readsMember = (node: PyNode | null | undefined): boolean => {
+    let n = node;
+    while (n?.type === 'subscript') n = n.childForFieldName('value');
+    return n?.type === 'attribute' && n.childForFieldName('attribute')?.text === attr && n.childForFieldName('object')?.type === 'identifier' && n.childForFieldName('object')!.text === 'self';
+  };
+  const methods = (cls.childForFieldName('body')?.namedChildren ?? [])
+    .map((st) => (st.type === 'decorated_definition' ? st.childForFieldName('definition') : st))
+    .filter((d): d is PyNode => d?.type === 'function_definition')
+    .slice(0, MAX_MEMBER_METHODS);
+  for (const def of methods) {
+    for (const call of sc.callsWithin(def)) {
+      const args = call.childForFieldName('arguments');
+      if (!args) continue;
+      const dataset = trainerDataset(sc, call);
+      const hit =
+        (dataset && readsMember(dataset)) ||
+        args.namedChildren.some((a) => a.type === 'keyword_argument' && TRAIN_KEYWORDS.has(a.childForFieldName('name')?.text ?? '') && readsMember(a.childForFieldName('value')));
+      if (hit) {
+        result.sink = call;
+        return result;
+      }
+    }
+  }
   return result;
 }
 

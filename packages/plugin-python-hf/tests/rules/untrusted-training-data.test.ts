@@ -4,6 +4,12 @@ import { fixture, lintAll, ruleTester } from '../helpers.js';
 
 ruleTester.run('hf/untrusted-training-data', rule, {
   valid: [
+    // validated before the trainer gets it; a `self.ds` the class validates, or only evaluates on
+    'from datasets import load_dataset\nfrom trl import SFTTrainer\ndef c(model, args):\n    ds = load_dataset("HuggingFaceH4/no_robots", split="train")\n    trainer = SFTTrainer(model=model, args=args)\n    trainer.train_dataset = ds.filter(lambda x: x["ok"])\n    trainer.train()',
+    'from datasets import load_dataset\nfrom trl import SFTTrainer\nclass Clean:\n    def __init__(self, model, args):\n        self.model, self.args = model, args\n        self.ds = load_dataset("HuggingFaceH4/no_robots", split="train")\n        self.ds = self.ds.filter(lambda x: x["ok"])\n    def run(self):\n        SFTTrainer(model=self.model, args=self.args, train_dataset=self.ds).train()',
+    'from datasets import load_dataset\nclass Eval:\n    def __init__(self, model):\n        self.model = model\n        self.ds = load_dataset("org/bench", split="test")\n    def run(self):\n        return self.model.evaluate(self.ds)',
+    // `self.train_dataset = ds` inside a class is no trainer's
+    'from datasets import load_dataset\nclass Data:\n    def setup(self):\n        ds = load_dataset("org/bench", split="test")\n        self.train_dataset = ds',
     // `data_files` given on every path: a packaged builder reading local files
     'from datasets import load_dataset\nfrom transformers import Trainer\ndef train(model, args, attr, local):\n    data_files = ["data/x.json"]\n    if local:\n        data_files = ["data/y.json"]\n    ds = load_dataset(attr.builder, data_files=data_files, split="train")\n    Trainer(model=model, args=args, train_dataset=ds).train()',
     // filtered inside a `with` (TRL's `with PartialState().local_main_process_first():`) or a `try` that re-raises
@@ -43,6 +49,15 @@ ruleTester.run('hf/untrusted-training-data', rule, {
     'from datasets import load_dataset\nfrom transformers import Trainer\ndef main(model, is_valid_example):\n    ds = load_dataset("someone/scraped-corpus")\n    ds["train"] = ds["train"].filter(is_valid_example)\n    Trainer(model=model, train_dataset=ds["train"]).train()',
   ],
   invalid: [
+    // handed over by an attribute store on the trainer, or through `self.ds` from `__init__` to another method (review finetune P3-4)
+    {
+      code: 'from datasets import load_dataset\nfrom trl import SFTTrainer\ndef c(model, args):\n    ds = load_dataset("HuggingFaceH4/no_robots", split="train")\n    trainer = SFTTrainer(model=model, args=args)\n    trainer.train_dataset = ds\n    trainer.train()',
+      errors: [{ messageId: 'untrusted', data: { what: 'load_dataset("HuggingFaceH4/no_robots")', line: 6 }, line: 4, confidence: 'high' }],
+    },
+    {
+      code: 'from datasets import load_dataset\nfrom trl import SFTTrainer\nclass Runner:\n    def __init__(self, model, args):\n        self.model, self.args = model, args\n        self.ds = load_dataset("HuggingFaceH4/no_robots")\n    def run(self):\n        SFTTrainer(model=self.model, args=self.args, train_dataset=self.ds["train"]).train()',
+      errors: [{ messageId: 'untrusted', data: { what: 'load_dataset("HuggingFaceH4/no_robots")', line: 8 }, line: 6, confidence: 'high' }],
+    },
     // `data_files` that may be `None` (LLaMA-Factory's `_load_single_dataset`): on that path the name is read as a Hub id (review finetune P2-2)
     {
       code: 'from datasets import load_dataset\nfrom transformers import Trainer\ndef train(model, args, attr, local):\n    data_files = None\n    if local:\n        data_files = ["data/x.json"]\n    ds = load_dataset(attr.dataset_name, data_files=data_files, split="train")\n    Trainer(model=model, args=args, train_dataset=ds).train()',
