@@ -3,7 +3,7 @@ import { calleeName, calleeOf, isInside, receiverOf, type PyNode, type PySourceC
 import { isModelFile, mentionsModel, publicLocation } from '../util/classify.js';
 import { literalPieces } from '../util/download.js';
 import { docsUrl } from '../util/meta.js';
-import { resolve, valuesOf } from '../util/resolve.js';
+import { resolve, valuesOf, walkedDirectory } from '../util/resolve.js';
 import { isTrainingArgs, trainingBefore } from '../util/training.js';
 
 const name = 'public-checkpoint-location';
@@ -172,7 +172,7 @@ export default createRule<[], PySourceCode>({
               : r.kind === 'prefix'
                 ? [r.value, ...(pathNode.type === 'identifier' ? valuesOf(sc, pathNode) : [pathNode]).flatMap((v) => literalPieces(v, sc))].join(' ')
                 : r.kind === 'local'
-                  ? [pathNode.text, r.prefix ?? '', joinedName(sc, pathNode) ?? ''].join(' ')
+                  ? [pathNode.text, r.prefix ?? '', joinedName(sc, pathNode) ?? '', walkedText(sc, pathNode) ?? ''].join(' ')
                   : pathNode.text;
           if (!CKPT_TEXT.test(text) && !mentionsModel(text)) return;
           // named only as an output directory (`output_dir`, `save_dir`): a checkpoint's when the file
@@ -225,6 +225,22 @@ function joinedName(sc: PySourceCode, path: PyNode): string | undefined {
   if (!join || !fn || !/^(?:os\.path|posixpath|ntpath)\.join$/.test(sc.qualifiedName(fn) ?? '')) return undefined;
   const parts = sc.positionalArguments(join);
   return parts.length > 1 ? parts[parts.length - 1].text : undefined;
+}
+
+/**
+ * The source text of the directory `os.walk` visits when the path is a `root` of `for root, dirs, files in
+ * os.walk(OUTPUT_DIR)` or a join that starts with one (`os.path.join(root, name)`): `OUTPUT_DIR`, whose name
+ * says what the walk's files are (resolve.ts's `walkedDirectory`).
+ */
+function walkedText(sc: PySourceCode, path: PyNode): string | undefined {
+  const values = path.type === 'identifier' ? [path, ...valuesOf(sc, path)] : [path];
+  for (const v of values) {
+    const fn = v.type === 'call' ? calleeOf(v) : undefined;
+    const root = fn && /^(?:os\.path|posixpath|ntpath)\.join$/.test(sc.qualifiedName(fn) ?? '') ? sc.positionalArguments(v)[0] : v;
+    const top = root ? walkedDirectory(sc, root) : undefined;
+    if (top) return top.text.length <= 200 ? top.text : undefined;
+  }
+  return undefined;
 }
 
 /** The permission bits of the `stat` module. */

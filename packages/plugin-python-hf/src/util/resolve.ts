@@ -582,6 +582,15 @@ const ORDERING = new Set(['builtins.sorted', 'builtins.list', 'builtins.reversed
  * disk, local. `undefined` when the loop is no such listing.
  */
 function listsDisk(sc: PySourceCode, node: PyNode, depth: number): Resolved | undefined {
+  // `for root, dirs, files in os.walk(OUTPUT_DIR)`: each `root` is a directory under the one walked
+  const top = walkedDirectory(sc, node);
+  if (top) {
+    const r = resolve(sc, top, depth + 1);
+    if (r.kind === 'private-temp') return r;
+    const prefix = r.kind === 'string' || r.kind === 'prefix' ? r.value : r.kind === 'local' ? r.prefix : undefined;
+    const via = (r.kind === 'prefix' || r.kind === 'local') && r.via ? { via: r.via } : {};
+    return { kind: 'local', why: 'a directory os.walk(...) visits', ...(prefix !== undefined ? { prefix } : {}), ...via };
+  }
   const all = sc.bindings(node);
   const loops = all.filter((b) => b.kind === 'for');
   if (loops.length === 0 || loops.length !== all.length) return undefined;
@@ -612,6 +621,27 @@ function listsDisk(sc: PySourceCode, node: PyNode, depth: number): Resolved | un
     listing = `.${method}()`;
   }
   return { kind: 'local', why: `a path found on disk (${listing})` };
+}
+
+/**
+ * The directory `os.walk(top)` (or `os.fwalk`) walks, when `node` is the first target of the one loop over it whose
+ * binding reaches it (`for root, dirs, files in os.walk(OUTPUT_DIR)`): each value of `root` is that directory or one
+ * under it. `undefined` for anything else (`dirs`, `files`, a name bound elsewhere too).
+ */
+export function walkedDirectory(sc: PySourceCode, node: PyNode): PyNode | undefined {
+  if (node.type !== 'identifier') return undefined;
+  // the loop whose binding reaches this use (a function may walk two directories with the same names)
+  const all = sc.reachingBindings(node);
+  if (all.length !== 1 || all[0].kind !== 'for') return undefined;
+  const left = all[0].node.childForFieldName('left');
+  if (left?.type !== 'pattern_list' && left?.type !== 'tuple_pattern') return undefined;
+  const first = left.namedChildren.find((c) => c.type !== 'comment');
+  if (first?.type !== 'identifier' || first.text !== node.text) return undefined;
+  const source = all[0].source;
+  const fn = source?.type === 'call' ? calleeOf(source) : undefined;
+  const qn = fn ? sc.qualifiedName(fn) : undefined;
+  if (qn !== 'os.walk' && qn !== 'os.fwalk') return undefined;
+  return sc.argument(source!, { name: 'top' }) ?? sc.argument(source!, { position: 0 }) ?? undefined;
 }
 
 function looksUrlish(s: string): boolean {

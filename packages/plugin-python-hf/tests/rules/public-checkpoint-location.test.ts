@@ -26,6 +26,8 @@ describe('the public-place trigger group', () => {
 
 ruleTester.run('hf/public-checkpoint-location', rule, {
   valid: [
+    // a walk of a directory that names no model or output, in a file that saves none (review finetune P3-3)
+    'import os\nDATA = "./data/images"\nfor root, dirs, files in os.walk(DATA):\n    for name in files:\n        os.chmod(os.path.join(root, name), 0o666)',
     // an f-string whose literal end names no model (a log), also when the code it interpolates names one (review s34py P2-1)
     'import os\ndef log(epoch):\n    path = f"/srv/share/train{epoch}.log"\n    os.chmod(path, 0o777)',
     'import os\nmodel_name = os.environ["MODEL"]\nlog = f"/srv/share/{model_name}_train.log"\nos.chmod(f"/srv/share/{model_name}_train.log", 0o666)\nos.chmod(log, 0o666)',
@@ -43,6 +45,16 @@ ruleTester.run('hf/public-checkpoint-location', rule, {
     'import os\nLOG_DIR = "/data/logs"\ndef f(step):\n    log_path = os.path.join(LOG_DIR, f"run_{step}.txt")\n    os.chmod(log_path, 0o777)',
   ],
   invalid: [
+    // each `root` of `os.walk(OUTPUT_DIR)` lies under OUTPUT_DIR (review finetune P3-3): its known start names the
+    // adapter (high), or its name says an output directory of a file that saves models (medium)
+    {
+      code: 'import os\nOUTPUT_DIR = "./outputs/llama-lora"\ndef share(trainer):\n    trainer.save_model(OUTPUT_DIR)\n    for root, dirs, files in os.walk(OUTPUT_DIR):\n        for name in files:\n            os.chmod(os.path.join(root, name), 0o666)',
+      errors: [{ messageId: 'worldWritable', confidence: 'high', line: 7, data: { api: 'os.chmod', path: 'os.path.join(root, name)', mode: '0o666' } }],
+    },
+    {
+      code: 'import os\nOUTPUT_DIR = "./outputs/run1"\ndef share(trainer):\n    trainer.save_model(OUTPUT_DIR)\n    for root, dirs, files in os.walk(OUTPUT_DIR):\n        os.chmod(root, 0o777)',
+      errors: [{ messageId: 'worldWritableOutput', confidence: 'medium', line: 6, data: { api: 'os.chmod', path: 'root', mode: '0o777' } }],
+    },
     // a public upload of a file nothing names, in a file that writes models: maybe one of them (low)
     {
       code: 'import os\nimport boto3\nimport torch\ndef save(model, step):\n    torch.save(model.state_dict(), f"ckpt_{step}.pt")\ndef upload(path):\n    boto3.client("s3").upload_file(path, "tts-artifacts", os.path.basename(path), ExtraArgs={"ACL": "public-read"})',
