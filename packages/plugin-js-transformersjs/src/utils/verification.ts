@@ -9,6 +9,57 @@ const NODE_HASH = new Set(['crypto.createHash', 'crypto.hash', 'crypto.subtle.di
 /** Modules whose hash reads a file at a path (`RNFS.hash(path, alg)`, `ReactNativeBlobUtil.fs.hash(path, alg)`). */
 const FILE_HASH_MODULES = new Set(['react-native-fs', 'react-native-blob-util', 'rn-fetch-blob']);
 
+/** expo-file-system's modules (and `expo`'s old `FileSystem` export). */
+const EXPO_FILE_SYSTEM = new Set(['expo-file-system', 'expo-file-system/legacy']);
+
+/**
+ * expo-file-system's `getInfoAsync(path, { md5: true })`: the file's info, whose `md5` is the MD5
+ * digest of the file at `path` (Expo's only built-in file digest). A pinned MD5 compared with it
+ * checks the download as a SHA-256 would: a file made to match a given MD5 (a second preimage) is
+ * out of reach, though MD5 collisions between two files an attacker makes are not.
+ */
+function expoMd5Info(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  if (call.type !== 'CallExpression') return false;
+  const m = sc.importedMember(call.callee);
+  if (!m) return false;
+  const path = m.module === 'expo' && m.path[0] === 'FileSystem' ? m.path.slice(1) : EXPO_FILE_SYSTEM.has(m.module) ? m.path : undefined;
+  if (path?.join('.') !== 'getInfoAsync') return false;
+  const md5 = sc.argument(call, { name: 'md5', position: 1 });
+  return md5 !== undefined && sc.constant(md5) === true;
+}
+
+/**
+ * The `md5` of a `getInfoAsync(path, { md5: true })` result is compared (see `digestChecked`): read
+ * inline (`(await getInfoAsync(p, { md5: true })).md5 !== MD5`), through the variable the info is
+ * kept in (`info.md5 !== MODEL.md5`), or destructured (`const { md5 } = await …`). Its other fields
+ * (`exists`, `size`) compared are no digest.
+ */
+function md5Checked(sc: JsSourceCode, call: JsNode): boolean {
+  const md5Of = (object: JsNode): boolean => {
+    const p = sc.parent(object);
+    return p?.type === 'MemberExpression' && p.object === object && staticKey(p) === 'md5' && digestChecked(sc, p);
+  };
+  let cur: JsNode = call;
+  for (let p = sc.parent(cur); p; cur = p, p = sc.parent(p)) {
+    if (p.type === 'AwaitExpression' || p.type === 'TSNonNullExpression' || p.type === 'TSAsExpression') continue;
+    if (p.type === 'MemberExpression' && p.object === cur) return staticKey(p) === 'md5' && digestChecked(sc, p);
+    if (p.type === 'VariableDeclarator' && p.init === cur) {
+      if (p.id.type === 'Identifier') {
+        const binding = sc.binding(p.id);
+        return binding !== undefined && sc.references(binding).some((ref) => ref !== p.id && md5Of(ref));
+      }
+      if (p.id.type === 'ObjectPattern') {
+        const prop = p.id.properties.find((q) => q.type === 'Property' && staticKey(q) === 'md5');
+        const value = prop?.type === 'Property' ? prop.value : undefined;
+        return value?.type === 'Identifier' && nameCompared(sc, value);
+      }
+      return false;
+    }
+    return false;
+  }
+  return false;
+}
+
 /** How far the search follows calls into functions of the same file. */
 const MAX_CALL_DEPTH = 3;
 
@@ -22,6 +73,7 @@ export function isHashCall(sc: JsSourceCode, call: TSESTree.CallExpression | TSE
   if (member?.module === 'react-native-fs' && member.path.join('.') === 'hash') return true;
   // react-native-blob-util's (rn-fetch-blob's) `fs.hash(path, "sha256")` of a file
   if (member && FILE_HASH_MODULES.has(member.module) && member.path.join('.') === 'fs.hash') return true;
+  if (expoMd5Info(sc, call)) return true;
   if (member?.module === 'expo-crypto' && /^digest/.test(member.path.join('.'))) return true;
   const global = sc.globalName(call.callee);
   if (global && /(^|\.)subtle\.digest$/.test(global)) return true;
@@ -44,6 +96,8 @@ function hashedData(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.N
   // `RNFS.hash(path, "sha256")` hashes the file at the path (its argument is text, the data is not)
   const member = sc.importedMember(call.callee);
   if (member && FILE_HASH_MODULES.has(member.module)) return undefined;
+  // `getInfoAsync(path, { md5: true })` digests the file at the path
+  if (expoMd5Info(sc, call)) return undefined;
   // expo-crypto's `digestStringAsync(alg, text)` / `digest(alg, bytes)`: the second argument (the first is the algorithm)
   if (member?.module === 'expo-crypto') return call.arguments[1] ? [call.arguments[1] as JsNode] : undefined;
   const qn = sc.qualifiedName(call.callee) ?? sc.globalName(call.callee);
@@ -215,7 +269,7 @@ export function hasIntegrityCheck(sc: JsSourceCode, region: JsNode, file?: JsNod
 /** A react-native-fs hash reads a file: its path (undefined when not given plainly); any other hash digests bytes. */
 function hashedPath(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): JsNode | undefined | 'bytes' {
   const member = sc.importedMember(call.callee);
-  if (!member || !FILE_HASH_MODULES.has(member.module)) return 'bytes';
+  if (!member || (!FILE_HASH_MODULES.has(member.module) && !expoMd5Info(sc, call))) return 'bytes';
   const path = call.arguments[0];
   return path !== undefined && path.type !== 'SpreadElement' ? (path as JsNode) : undefined;
 }
@@ -230,7 +284,7 @@ function searchIntegrityChecks(sc: JsSourceCode, region: JsNode): RegionChecks {
     sc.descendants(root, (n) => {
       if (out.always) return false;
       if (n.type === 'CallExpression' || n.type === 'NewExpression') {
-        if (isHashCall(sc, n) && !digestOfText(sc, n) && digestChecked(sc, n)) {
+        if (isHashCall(sc, n) && !digestOfText(sc, n) && (expoMd5Info(sc, n) ? md5Checked(sc, n) : digestChecked(sc, n))) {
           out.any = true;
           const path = hashedPath(sc, n);
           if (path === 'bytes') out.always = true;

@@ -35,6 +35,10 @@ const cap = "import { Filesystem, Directory } from '@capacitor/filesystem';\nimp
 
 tester.run(id(rule), rule, {
   valid: [
+    // Expo's `getInfoAsync(path, { md5: true })` whose `md5` is compared with a pinned value checks the file (review jsmobile P2-3)
+    expoFs + "const WHISPER = { url: 'https://huggingface.co/o/w/resolve/main/ggml-tiny.en.bin', md5: 'c78c86eb1a8faa21b369bcd33207cc90' };\nexport async function get() {\n  const target = `${FileSystem.documentDirectory}models/ggml-tiny.en.bin`;\n  await FileSystem.downloadAsync(WHISPER.url, target);\n  const info = await FileSystem.getInfoAsync(target, { md5: true });\n  if (!info.exists || info.md5 !== WHISPER.md5) throw new Error('Corrupt whisper model');\n  return target;\n}",
+    expoFs + "const MD5 = 'c78c86eb1a8faa21b369bcd33207cc90';\nexport async function get(dest: string) {\n  await FileSystem.downloadAsync('https://cdn.example.com/m.onnx', dest);\n  const { md5 } = await FileSystem.getInfoAsync(dest, { md5: true });\n  if (md5 !== MD5) throw new Error('bad model');\n}",
+    "import { getInfoAsync, downloadAsync } from 'expo-file-system/legacy';\nconst MD5 = 'c78c86eb1a8faa21b369bcd33207cc90';\nexport async function get(dest: string) {\n  await downloadAsync('https://cdn.example.com/m.onnx', dest);\n  if ((await getInfoAsync(dest, { md5: true })).md5 !== MD5) throw new Error('bad model');\n}",
     // react-native-blob-util: a download checked with `fs.hash` of the file it saved; a request kept in memory; a POST (review jsmobile P3-3)
     blob + "export async function get(dest: string) {\n  await ReactNativeBlobUtil.config({ path: dest }).fetch('GET', GGUF);\n  if ((await ReactNativeBlobUtil.fs.hash(dest, 'sha256')) !== SHA) throw new Error('bad model');\n  return dest;\n}",
     blob + "export async function get() {\n  const res = await ReactNativeBlobUtil.fetch('GET', 'https://cdn.example.com/labels.txt');\n  return res.text();\n}",
@@ -193,6 +197,16 @@ tester.run(id(rule), rule, {
     `import { spawn } from 'node:child_process';\nspawn('npx', ['node-llama-cpp', 'pull', '--dir', './models', 'hf:o/n/m-Q4_K_M.gguf']);`,
   ],
   invalid: [
+    // `getInfoAsync`: `md5` not asked for, only logged, another field compared, or of another file: no check (review jsmobile P2-3)
+    ...[
+      "  const info = await FileSystem.getInfoAsync(dest);\n  if (!info.exists || info.size !== SIZE) throw new Error('bad model');",
+      "  const info = await FileSystem.getInfoAsync(dest, { md5: true });\n  console.log(info.md5);\n  if (info.size !== SIZE) throw new Error('bad model');",
+      "  const info = await FileSystem.getInfoAsync(dest, { md5: false });\n  if (info.md5 !== MD5) throw new Error('bad model');",
+      "  const info = await FileSystem.getInfoAsync(`${FileSystem.documentDirectory}labels.txt`, { md5: true });\n  if (info.md5 !== MD5) throw new Error('bad labels');",
+    ].map((check) => ({
+      code: expoFs + `const MD5 = 'c78c86eb1a8faa21b369bcd33207cc90';\nconst SIZE = 1024;\nexport async function get() {\n  const dest = \`\${FileSystem.documentDirectory}model.onnx\`;\n  await FileSystem.downloadAsync('https://cdn.example.com/m.onnx', dest);\n${check}\n}`,
+      errors: [{ messageId: 'unverified', data: { callee: 'FileSystem.downloadAsync', url: '"https://cdn.example.com/m.onnx"' }, confidence: 'high' as const }],
+    })),
     // react-native-blob-util / rn-fetch-blob `config({ path }).fetch('GET', url)` writes the response to a file (review jsmobile P3-3)
     {
       code: blob + "export async function get(dest: string) {\n  const res = await ReactNativeBlobUtil.config({ path: dest, fileCache: true }).fetch('GET', GGUF);\n  return res.path();\n}",
