@@ -1098,20 +1098,49 @@ function inProcessData(sc: SC, expr: Node, dumpers: ReadonlySet<string>, options
   const scope = sc.enclosingFunction(expr);
   const same = (n: Node | null | undefined) => !!n && n.type === 'identifier' && sc.sameVariable(n, expr);
   let written = false;
-  for (const call of sc.callsWithin(scope)) {
+  // (only the calls that name the buffer: handed it, or `buf.write(…)`, by `callsNaming`)
+  for (const call of callsNaming(sc, scope).get(expr.text) ?? []) {
     if (!spend(sc)) return false;
-    const q = calleeName(sc, call, dumpers) ?? calleeName(sc, call);
     const fn = sc.callee(call);
     const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
     if (method === 'write' && same(fn?.childForFieldName('object'))) return false;
-    const args = call.childForFieldName('arguments')?.namedChildren ?? [];
-    const passed = args.some((a) => same(a?.type === 'keyword_argument' ? a.childForFieldName('value') : a));
+    const passed = handedValues(call).some((a) => same(a));
     if (!passed) continue;
+    const q = calleeName(sc, call, dumpers) ?? calleeName(sc, call);
     if ((q && dumpers.has(q)) || isMethodDumper(sc, call, dumpers)) written = true;
     // Handed to anything but a serializer or a loader (a download, a copy): outside data may be in it.
     else if (!q || !BUFFER_READER.test(q)) return false;
   }
   return written;
+}
+
+/** Per file: `callsNaming` per function. */
+const namingCalls = new WeakMap<SC, Map<number, Map<string, Node[]>>>();
+
+/**
+ * The calls a function runs (`callsWithin`), in source order, by the names they are handed as a whole
+ * argument or call `.write` on (`buf` for `torch.save(m, buf)`, `buf.write(b)`), built once per function.
+ */
+function callsNaming(sc: SC, scope: Node): Map<string, Node[]> {
+  let byScope = namingCalls.get(sc);
+  if (!byScope) namingCalls.set(sc, (byScope = new Map()));
+  let index = byScope.get(scope.id);
+  if (index) return index;
+  index = new Map();
+  for (const call of sc.callsWithin(scope)) {
+    const names = new Set<string>();
+    const fn = sc.callee(call);
+    const object = fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'write' ? fn.childForFieldName('object') : undefined;
+    if (object?.type === 'identifier') names.add(object.text);
+    for (const a of handedValues(call)) if (a.type === 'identifier') names.add(a.text);
+    for (const name of names) {
+      let list = index.get(name);
+      if (!list) index.set(name, (list = []));
+      list.push(call);
+    }
+  }
+  byScope.set(scope.id, index);
+  return index;
 }
 
 /** Builtins whose items are their arguments' items (`zip`, `enumerate` also gives a counter). */
