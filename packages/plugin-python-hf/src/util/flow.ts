@@ -337,6 +337,12 @@ function validatingComprehension(sc: PySourceCode, node: PyNode, isData: (n: PyN
  */
 const DATASET_TRAINERS = /^(?:trl|optimum\.habana\.trl)\.(?:[\w.]*\.)?(?:Gaudi)?PPOTrainer$/;
 
+/**
+ * transformers' `Trainer` and `Seq2SeqTrainer` (transformers/trainer.py `__init__(self, model=None, args=None,
+ * data_collator=None, train_dataset=None, eval_dataset=None, …)`, the same order in trainer_seq2seq.py).
+ */
+const HF_TRAINERS = /^transformers\.(?:trainer\.|trainer_seq2seq\.)?(?:Seq2Seq)?Trainer$/;
+
 /** Files that name `PPOTrainer` (every spelling of one imports that name). */
 const mentionsPPO = new WeakMap<object, boolean>();
 
@@ -346,6 +352,12 @@ const mentionsPPO = new WeakMap<object, boolean>();
  * (at deep, of the project: `class MyPPOTrainer(PPOTrainer)`, whose own `__init__` may order them otherwise), `dataset=` only.
  */
 function trainerDataset(sc: PySourceCode, call: PyNode): PyNode | undefined {
+  // transformers' `Trainer(model, args, data_collator, train_dataset, …)` (and `Seq2SeqTrainer`): the fourth positional argument
+  const positional = sc.positionalArguments(call);
+  if (positional.length >= 4) {
+    const callee = calleeOf(call);
+    if (callee && (callee.type === 'identifier' || callee.type === 'attribute') && sc.qualifiedNames(callee).some((q) => HF_TRAINERS.test(q))) return sc.argument(call, { position: 3 });
+  }
   let named = mentionsPPO.get(sc);
   if (named === undefined) mentionsPPO.set(sc, (named = sc.text.includes('PPOTrainer')));
   if (!named) return undefined;

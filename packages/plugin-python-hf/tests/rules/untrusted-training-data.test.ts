@@ -4,6 +4,8 @@ import { fixture, lintAll, ruleTester } from '../helpers.js';
 
 ruleTester.run('hf/untrusted-training-data', rule, {
   valid: [
+    // the Hub data as the fifth positional argument of transformers' Trainer is its eval_dataset
+    'from datasets import load_dataset\nfrom transformers import Trainer\ndef b(model, args, collator, train):\n    ds = load_dataset("Anthropic/hh-rlhf")\n    Trainer(model, args, collator, train, ds["test"]).train()',
     // validated before the trainer gets it; a `self.ds` the class validates, or only evaluates on
     'from datasets import load_dataset\nfrom trl import SFTTrainer\ndef c(model, args):\n    ds = load_dataset("HuggingFaceH4/no_robots", split="train")\n    trainer = SFTTrainer(model=model, args=args)\n    trainer.train_dataset = ds.filter(lambda x: x["ok"])\n    trainer.train()',
     'from datasets import load_dataset\nfrom trl import SFTTrainer\nclass Clean:\n    def __init__(self, model, args):\n        self.model, self.args = model, args\n        self.ds = load_dataset("HuggingFaceH4/no_robots", split="train")\n        self.ds = self.ds.filter(lambda x: x["ok"])\n    def run(self):\n        SFTTrainer(model=self.model, args=self.args, train_dataset=self.ds).train()',
@@ -49,6 +51,11 @@ ruleTester.run('hf/untrusted-training-data', rule, {
     'from datasets import load_dataset\nfrom transformers import Trainer\ndef main(model, is_valid_example):\n    ds = load_dataset("someone/scraped-corpus")\n    ds["train"] = ds["train"].filter(is_valid_example)\n    Trainer(model=model, train_dataset=ds["train"]).train()',
   ],
   invalid: [
+    // transformers' Trainer given the training data as its fourth positional argument (review finetune P3-4)
+    {
+      code: 'from datasets import load_dataset\nfrom transformers import Trainer\ndef b(model, args, collator):\n    ds = load_dataset("Anthropic/hh-rlhf")\n    Trainer(model, args, collator, ds["train"]).train()',
+      errors: [{ messageId: 'untrusted', data: { what: 'load_dataset("Anthropic/hh-rlhf")', line: 5 }, line: 4, confidence: 'high' }],
+    },
     // handed over by an attribute store on the trainer, or through `self.ds` from `__init__` to another method (review finetune P3-4)
     {
       code: 'from datasets import load_dataset\nfrom trl import SFTTrainer\ndef c(model, args):\n    ds = load_dataset("HuggingFaceH4/no_robots", split="train")\n    trainer = SFTTrainer(model=model, args=args)\n    trainer.train_dataset = ds\n    trainer.train()',
