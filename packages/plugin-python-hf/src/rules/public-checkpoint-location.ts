@@ -1,6 +1,6 @@
 import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
 import { calleeName, calleeOf, isInside, receiverOf, type PyNode, type PySourceCode } from '../util/ast.js';
-import { isModelFile, mentionsModel, publicLocation } from '../util/classify.js';
+import { isModelFile, mentionsModel, publicLocation, snakeCase } from '../util/classify.js';
 import { literalPieces } from '../util/download.js';
 import { docsUrl } from '../util/meta.js';
 import { resolve, valuesOf, walkedDirectory } from '../util/resolve.js';
@@ -189,7 +189,8 @@ export default createRule<[], PySourceCode>({
           // nothing names what is uploaded (`upload_file(path, …)` of a parameter): in a file that writes
           // models, maybe one of them (low)
           const named = artifactEvidence(sc, node);
-          const evidence = named === 'unnamed' ? (writesModels() ? 'low' : undefined) : named;
+          // …or in a function named for them (`def publish_checkpoint(local_dir, bucket, prefix)`: low)
+          const evidence = named === 'unnamed' ? (writesModels() || namedForModels(sc, node) ? 'low' : undefined) : named;
           if (!evidence) return;
           // an ACL set in a branch (`if public: extra["ACL"] = "public-read"`) may not be set
           const confidence: Confidence = found.conditional ? (evidence === 'high' ? 'medium' : 'low') : evidence;
@@ -225,6 +226,15 @@ function joinedName(sc: PySourceCode, path: PyNode): string | undefined {
   if (!join || !fn || !/^(?:os\.path|posixpath|ntpath)\.join$/.test(sc.qualifiedName(fn) ?? '')) return undefined;
   const parts = sc.positionalArguments(join);
   return parts.length > 1 ? parts[parts.length - 1].text : undefined;
+}
+
+/** Does a function around the call say by its name that it handles models or checkpoints (`publish_checkpoint`, `uploadModel`)? */
+function namedForModels(sc: PySourceCode, call: PyNode): boolean {
+  for (let fn: PyNode | null = sc.enclosingFunction(call), i = 0; fn?.type === 'function_definition' && i < 8; fn = fn.parent ? sc.enclosingFunction(fn.parent) : null, i++) {
+    const name = fn.childForFieldName('name')?.text ?? '';
+    if (mentionsModel(snakeCase(name))) return true;
+  }
+  return false;
 }
 
 /**

@@ -26,6 +26,8 @@ describe('the public-place trigger group', () => {
 
 ruleTester.run('hf/public-checkpoint-location', rule, {
   valid: [
+    // the same upload in a function named for reports, in a file that writes no model
+    'import os\nimport boto3\ns3 = boto3.client("s3")\ndef publish_reports(local_dir, bucket, prefix):\n    for name in os.listdir(local_dir):\n        s3.upload_file(os.path.join(local_dir, name), bucket, f"{prefix}/{name}", ExtraArgs={"ACL": "public-read"})',
     // a walk of a directory that names no model or output, in a file that saves none (review finetune P3-3)
     'import os\nDATA = "./data/images"\nfor root, dirs, files in os.walk(DATA):\n    for name in files:\n        os.chmod(os.path.join(root, name), 0o666)',
     // an f-string whose literal end names no model (a log), also when the code it interpolates names one (review s34py P2-1)
@@ -45,6 +47,11 @@ ruleTester.run('hf/public-checkpoint-location', rule, {
     'import os\nLOG_DIR = "/data/logs"\ndef f(step):\n    log_path = os.path.join(LOG_DIR, f"run_{step}.txt")\n    os.chmod(log_path, 0o777)',
   ],
   invalid: [
+    // nothing names what is uploaded and the file writes no model, but the function is named for checkpoints (review mlops P3-1): low
+    {
+      code: 'import os\nimport boto3\ns3 = boto3.client("s3")\ndef publish_checkpoint(local_dir, bucket, prefix):\n    for name in os.listdir(local_dir):\n        s3.upload_file(os.path.join(local_dir, name), bucket, f"{prefix}/{name}", ExtraArgs={"ACL": "public-read"})',
+      errors: [{ messageId: 'publicAcl', data: { api: 'upload_file', acl: 'public-read' }, line: 6, confidence: 'low' }],
+    },
     // each `root` of `os.walk(OUTPUT_DIR)` lies under OUTPUT_DIR (review finetune P3-3): its known start names the
     // adapter (high), or its name says an output directory of a file that saves models (medium)
     {
