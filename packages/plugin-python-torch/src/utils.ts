@@ -1475,16 +1475,24 @@ const dumperCalls = new WeakMap<object, Map<string, Node[]>>();
 /** The key `writesByPath` files a write under for the loaded path: its constant value, or the text of the name it spells. */
 function loadKey(sc: SC, path: Node, known: ConstantValue | typeof UNKNOWN): string {
   if (typeof known === 'string') return `s:${known}`;
-  const f = fileNameOperand(sc, path);
-  return `t:${sc.text.slice(f.startIndex, f.endIndex)}`;
+  return spellingKey(sc, path);
+}
+
+/**
+ * A path by its spelling and what each name in it reaches, as `samePath` compares two paths that are no
+ * constant (`t:p|12` for `p` reaching the binding at node 12): `p` rebound between writes is another key.
+ */
+function spellingKey(sc: SC, node: Node): string {
+  const f = fileNameOperand(sc, node);
+  const reached = namesIn(sc, f).map((n) => sc.reachingBindings(n).map((b) => b.node.id).join(','));
+  return `t:${sc.text.slice(f.startIndex, f.endIndex)}|${reached.join(';')}`;
 }
 
 /** The keys a path a call is handed may match a load's under (`loadKey`): its constant and its spelling. */
 function pathKeys(sc: SC, node: Node, out: Set<string>): void {
   const v = sc.constant(node);
   if (typeof v === 'string') out.add(`s:${v}`);
-  const f = fileNameOperand(sc, node);
-  out.add(`t:${sc.text.slice(f.startIndex, f.endIndex)}`);
+  out.add(spellingKey(sc, node));
 }
 
 /** The values a call is handed (positional and keyword). */

@@ -85,6 +85,16 @@ describe('round trips in a long function (reviews mlops P3-3, tabular P3-1)', ()
     expect(findings).toEqual([]);
   });
 
+  it('tells writes of a path name rebound between them apart by what the name reaches, so 500 of each are decided', async () => {
+    const lines = ['import joblib', 'def f(xs, k):'];
+    for (let i = 0; i < 500; i++) lines.push(`    p = "m${i}_%d.joblib" % k`, `    joblib.dump(xs[${i}], p)`);
+    for (let i = 0; i < 500; i++) lines.push(`    p = "n${i}_%d.joblib" % k`, `    y${i} = joblib.load(p)`);
+    const findings = (await lintAll(lines.join('\n') + '\n')).filter((f) => f.ruleId === 'torch/joblib-load');
+    // (each load used to be compared with every write of `p`: the budget ran out after 200 and the rest were capped)
+    expect(findings).toHaveLength(500);
+    expect(findings.every((f) => f.confidence === 'high')).toBe(true);
+  }, 60_000);
+
   it('caps at medium a load whose round-trip question the budget cut short', async () => {
     await python.init?.();
     const sc = parsePython('import joblib\ndef f(m):\n    joblib.dump(m, "model.joblib")\n    return joblib.load("model.joblib")\n');
