@@ -29,6 +29,16 @@ describe('many calls in one function', () => {
     expect(findings).toHaveLength(400);
   });
 
+  // the methods of a class are read once for the `self.<attr>` they train on, not once per stored dataset (review finetune P3-4)
+  it('datasets stored in thousands of attributes of one class, one trained on', async () => {
+    const n = 3000;
+    const stores = Array.from({ length: n }, (_, i) => `        self.d${i} = load_dataset("org/d${i}")\n`).join('');
+    const uses = Array.from({ length: n }, (_, i) => `        SFTTrainer(model=m, train_dataset=self.x${i}).train()\n`).join('');
+    const text = `from datasets import load_dataset\nfrom trl import SFTTrainer\nclass Runner:\n    def __init__(self):\n${stores}    def run(self, m):\n${uses}        SFTTrainer(model=m, train_dataset=self.d${n - 1}).train()\n`;
+    const findings = (await lintAll(text)).filter((f) => f.ruleId === 'hf/untrusted-training-data');
+    expect(findings.map((f) => f.line)).toEqual([4 + n]);
+  });
+
   // whether a saved file is handed to a loader later is asked of one list per function (review of the whole change: 39 s on 2,000)
   it('downloads each saved to its own file, then one loaded', async () => {
     const text = `import torch\nfrom urllib.request import urlretrieve\ndef f(u):\n${Array.from({ length: 2000 }, (_, i) => `    urlretrieve(u, d${i})\n`).join('')}    return torch.load(d1999)\n`;

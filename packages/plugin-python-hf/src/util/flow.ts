@@ -596,16 +596,16 @@ function trainerDataStore(sc: PySourceCode, left: PyNode): boolean {
   return /trainer/i.test(last) || !!trainerArgsCall(sc, object).trainer;
 }
 
-/** How many methods of a class `memberTrace` reads. */
+/** How many methods of a class `memberSinks` reads. */
 const MAX_MEMBER_METHODS = 64;
 const memberTraces = new WeakMap<object, Map<string, DatasetTrace>>();
+const classSinks = new WeakMap<object, Map<number, Map<string, PyNode>>>();
 
 /**
  * A dataset stored as `self.ds` in one method (`__init__`) and handed to training in another of the same
  * class (`SFTTrainer(..., train_dataset=self.ds)`, `self.ds["train"]`): the first such call is the sink.
  * Validated when the class stores a validated value in the attribute too (`self.ds = self.ds.filter(f)`),
- * or hands over `self.ds.filter(f)` (no plain read). Once per class and attribute; at most
- * `MAX_MEMBER_METHODS` methods read.
+ * or hands over `self.ds.filter(f)` (no plain read). Once per class and attribute.
  */
 function memberTrace(sc: PySourceCode, member: PyNode): DatasetTrace {
   const attr = member.childForFieldName('attribute')?.text ?? '';
@@ -626,11 +626,29 @@ function memberTrace(sc: PySourceCode, member: PyNode): DatasetTrace {
       return result;
     }
   }
-  /** `self.<attr>`, or a subscript of it (`self.ds["train"]`) */
-  const readsMember = (node: PyNode | null | undefined): boolean => {
+  const sink = memberSinks(sc, cls).get(attr);
+  if (sink) result.sink = sink;
+  return result;
+}
+
+/**
+ * For each attribute of `self` the methods of a class hand to training as such (`train_dataset=self.ds`,
+ * `self.ds["train"]`, a `PPOTrainer`'s dataset), the first call that does: one pass over the calls of its
+ * first `MAX_MEMBER_METHODS` methods, kept per class.
+ */
+function memberSinks(sc: PySourceCode, cls: PyNode): Map<string, PyNode> {
+  let bySc = classSinks.get(sc);
+  if (!bySc) classSinks.set(sc, (bySc = new Map()));
+  const known = bySc.get(cls.id);
+  if (known) return known;
+  const sinks = new Map<string, PyNode>();
+  bySc.set(cls.id, sinks);
+  /** `self.<attr>`, or a subscript of it (`self.ds["train"]`): the attribute's name */
+  const memberRead = (node: PyNode | null | undefined): string | undefined => {
     let n = node;
     while (n?.type === 'subscript') n = n.childForFieldName('value');
-    return n?.type === 'attribute' && n.childForFieldName('attribute')?.text === attr && n.childForFieldName('object')?.type === 'identifier' && n.childForFieldName('object')!.text === 'self';
+    const object = n?.type === 'attribute' ? n.childForFieldName('object') : undefined;
+    return object?.type === 'identifier' && object.text === 'self' ? n!.childForFieldName('attribute')?.text : undefined;
   };
   const methods = (cls.childForFieldName('body')?.namedChildren ?? [])
     .map((st) => (st.type === 'decorated_definition' ? st.childForFieldName('definition') : st))
@@ -640,17 +658,16 @@ function memberTrace(sc: PySourceCode, member: PyNode): DatasetTrace {
     for (const call of sc.callsWithin(def)) {
       const args = call.childForFieldName('arguments');
       if (!args) continue;
+      const read: Array<string | undefined> = [];
       const dataset = trainerDataset(sc, call);
-      const hit =
-        (dataset && readsMember(dataset)) ||
-        args.namedChildren.some((a) => a.type === 'keyword_argument' && TRAIN_KEYWORDS.has(a.childForFieldName('name')?.text ?? '') && readsMember(a.childForFieldName('value')));
-      if (hit) {
-        result.sink = call;
-        return result;
+      if (dataset) read.push(memberRead(dataset));
+      for (const a of args.namedChildren) {
+        if (a.type === 'keyword_argument' && TRAIN_KEYWORDS.has(a.childForFieldName('name')?.text ?? '')) read.push(memberRead(a.childForFieldName('value')));
       }
+      for (const attr of read) if (attr && !sinks.has(attr)) sinks.set(attr, call);
     }
   }
-  return result;
+  return sinks;
 }
 
 /** `source` sits inside `call`'s training arguments. */
