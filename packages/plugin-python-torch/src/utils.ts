@@ -288,7 +288,7 @@ const NETWORK_METHODS = new Set([
  */
 const TRACKER_FETCHES: ReadonlyArray<{ methods: ReadonlySet<string>; from: RegExp }> = [
   { methods: new Set(['download']), from: /^wandb\.(?:[\w.]+\.)?(?:artifact|use_artifact)$/ },
-  { methods: new Set(['use_model', 'download_artifact']), from: /^wandb(?:\.|$)/ },
+  { methods: new Set(['use_model']), from: /^wandb(?:\.|$)/ },
   { methods: new Set(['get_local_copy', 'get_weights', 'get_weights_package']), from: /^clearml(?:\.|$)/ },
 ];
 

@@ -62,6 +62,10 @@ ruleTester.run('torch/joblib-load', rule, {
       errors: [{ messageId: 'joblibLoad', line: 5, confidence: 'high', data: { callee: 'joblib.load' } }, { messageId: 'joblibLoad', line: 8, confidence: 'high', data: { callee: 'joblib.load' } }, { messageId: 'joblibLoad', line: 10, confidence: 'high', data: { callee: 'joblib.load' } }, { messageId: 'joblibLoad', line: 12, confidence: 'medium', data: { callee: 'joblib.load' } }],
     },
     {
+      code: 'import os, joblib, wandb\nrun = wandb.init(project="p")\na = joblib.load(os.path.join(run.use_model(name="clf:latest"), "m.joblib"))\nb = joblib.load(os.path.join(wandb.run.use_artifact("clf:v2").download(), "m.joblib"))\nc = joblib.load(os.path.join(unknown.use_model(name="clf"), "m.joblib"))',
+      errors: [{ messageId: 'joblibLoad', line: 3, confidence: 'high', data: { callee: 'joblib.load' } }, { messageId: 'joblibLoad', line: 4, confidence: 'high', data: { callee: 'joblib.load' } }, { messageId: 'joblibLoad', line: 5, confidence: 'medium', data: { callee: 'joblib.load' } }],
+    },
+    {
       code: 'import joblib, dvc.api\nwith dvc.api.open("m.pkl", repo="https://github.com/acme/models", mode="rb") as fd:\n    a = joblib.load(fd)\nwith dvc.api.open("m.pkl", mode="rb") as fw:\n    b = joblib.load(fw)\nwith dvc.api.open("m.pkl", repo="../models", mode="rb") as fl:\n    c = joblib.load(fl)',
       errors: [{ messageId: 'joblibLoad', line: 3, confidence: 'high', data: { callee: 'joblib.load' } }, { messageId: 'joblibLoad', line: 5, confidence: 'medium', data: { callee: 'joblib.load' } }, { messageId: 'joblibLoad', line: 7, confidence: 'medium', data: { callee: 'joblib.load' } }],
     },
