@@ -1,10 +1,11 @@
 import { createRule } from '@oculum/core';
-import { staticKey, unwrapExpression, type JsNode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
+import { unwrapExpression, type JsNode, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
 import { httpLiterals, httpsSuggestion, literalHead, startsInsecure, type StringLiteral } from '../utils/http-literals.js';
-import { importsAny, shown } from '../utils/libraries.js';
+import { shown } from '../utils/libraries.js';
 import { HUB_HOST_TRIGGER, hostOf, isHubHost, isLoopback, looksLikeModelFile, MODEL_FILE_TRIGGERS } from '../utils/locations.js';
 import { docsUrl } from '../utils/meta.js';
 import { literalsReportedByLoaders } from '../utils/reported-urls.js';
+import { isWebLlmRecordUrl } from '../utils/webllm.js';
 
 /** The largest `+` chain a literal starts (`'http://h/' + name + '.onnx'`). */
 function concatenationOf(sc: JsSourceCode, node: JsNode): JsNode {
@@ -30,35 +31,6 @@ function isKey(sc: JsSourceCode, expr: JsNode): boolean {
   return (p.type === 'TSEnumMember' ? p.id : (p as TSESTree.Property).key) === expr;
 }
 
-/** The keys of a web-llm `model_list` record whose URL is fetched: the weights' folder, the compiled model library (wasm). */
-const WEBLLM_URL_KEYS = new Set(['model', 'model_url', 'model_lib', 'model_lib_url']);
-
-/** web-llm's package, also from a CDN (`https://esm.run/@mlc-ai/web-llm`). */
-const WEBLLM_MODULE = /(?:^|\/)@mlc-ai\/web-llm(?:@[^/]*)?(?:\/|$)/;
-
-/**
- * The value of a web-llm model record's URL (`appConfig = { model_list: [{ model: "http://…/resolve/main/",
- * model_id, model_lib: "http://…/lib.wasm" }] }`): web-llm fetches the weights and runs the library
- * from there, whatever the URL's file looks like. Only in a file that imports web-llm (a type import
- * of its `AppConfig` too), or in a record with a `model_lib` (web-llm's compiled library, which no
- * other `model_list` has): a LiteLLM-style proxy's `model_list` names inference servers, not weights.
- */
-function isModelRecordUrl(sc: JsSourceCode, expr: JsNode): boolean {
-  const prop = sc.parent(expr);
-  if (prop?.type !== 'Property' || prop.value !== expr || !WEBLLM_URL_KEYS.has(staticKey(prop) ?? '')) return false;
-  const record = sc.parent(prop);
-  const list = record && sc.parent(record);
-  const holder = list?.type === 'ArrayExpression' ? sc.parent(list) : undefined;
-  if (holder?.type !== 'Property' || holder.value !== list || staticKey(holder) !== 'model_list') return false;
-  const hasLibrary = record!.type === 'ObjectExpression' && record!.properties.some((p) => p.type === 'Property' && (staticKey(p) === 'model_lib' || staticKey(p) === 'model_lib_url'));
-  return hasLibrary || importsWebLlm(sc);
-}
-
-/** The file imports web-llm: a value (`import`, `require`, `import()`) or its types (`import type { AppConfig }`). */
-function importsWebLlm(sc: JsSourceCode): boolean {
-  if (importsAny(sc, (m) => WEBLLM_MODULE.test(m))) return true;
-  return sc.ast.body.some((s) => s.type === 'ImportDeclaration' && WEBLLM_MODULE.test(s.source.value));
-}
 
 export default createRule<[], JsSourceCode>({
   name: 'http-model-url',
@@ -104,7 +76,7 @@ export default createRule<[], JsSourceCode>({
       if (host && isLoopback(host)) return undefined;
       const value = bounds.value ?? bounds.suffix;
       const modelish =
-        looksLikeModelFile(bounds.value ?? head) || looksLikeModelFile(value.replace(/[?#].*$/, '')) || (host !== '' && isHubHost(host)) || isModelRecordUrl(sc, whole);
+        looksLikeModelFile(bounds.value ?? head) || looksLikeModelFile(value.replace(/[?#].*$/, '')) || (host !== '' && isHubHost(host)) || isWebLlmRecordUrl(sc, whole);
       return modelish ? { url: shown(bounds.value ?? `${bounds.prefix}…${bounds.suffix === bounds.prefix ? '' : bounds.suffix}`), host } : undefined;
     };
     /** A literal reported by itself: a plain-HTTP start of a model URL written where it is used. */

@@ -1,10 +1,11 @@
 import { createRule, type Confidence } from '@oculum/core';
-import type { JsSourceCode, TSESTree } from '@oculum/lang-js';
+import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
 import { calleeText, importsAny, isKokoroModule, isLangChainHfEmbeddingsModule, isTransformersModule, quotedValues, shown } from '../utils/libraries.js';
 import { isLocalOnly, likelyMemberValue, loadOptionChoices, wrappedTransformersLoad } from '../utils/hub-loads.js';
 import { classifyLocation, type ModelLocation } from '../utils/locations.js';
 import { remoteHostOf, remoteModelsOffBySetupCall, remoteModelsUncertain, revisionlessTemplate } from '../utils/remote-models.js';
-import { isBranchName, revisionFromChoices } from '../utils/revision.js';
+import { classifyRevisionValue, isBranchName, revisionFromChoices } from '../utils/revision.js';
+import { isWebLlmRecordUrl, WEBLLM_WEIGHTS_KEYS } from '../utils/webllm.js';
 import { ALLOW_TAGS_SCHEMA, docsUrl } from '../utils/meta.js';
 
 interface Options {
@@ -18,10 +19,10 @@ export default createRule<[Options?], JsSourceCode>({
     detector: 'unverified_model_source',
     severity: 'high',
     languages: ['javascript'],
-    triggers: ['transformers', 'kokoro-js'],
+    triggers: ['transformers', 'kokoro-js', 'model_list'],
     docs: {
       description:
-        'Reports transformers.js `pipeline()` and `from_pretrained()` loads (and LangChain.js `HuggingFaceTransformersEmbeddings`) of Hugging Face Hub models that are not pinned to a commit with `{ revision }`.',
+        'Reports transformers.js `pipeline()` and `from_pretrained()` loads (and LangChain.js `HuggingFaceTransformersEmbeddings`) of Hugging Face Hub models that are not pinned to a commit with `{ revision }`, and web-llm `model_list` records whose weights URL is a Hub `…/resolve/<branch>/`.',
       recommended: true,
       url: docsUrl('unpinned-model-revision'),
     },
@@ -47,6 +48,8 @@ export default createRule<[Options?], JsSourceCode>({
         '{{callee}} takes its arguments from {{args}}, which the analysis cannot resolve: if they name a Hub model without a pinned `revision`, it follows `main`, so the files can change under you.',
       wrapperDropsRevision:
         '{{callee}} loads {{model}} at `main` whatever `revision` says: {{wrapper}} does not pass it on to transformers.js. Load a local copy of the reviewed commit instead.',
+      webllmRecord:
+        'web-llm fetches the weights of {{model}} from the Hugging Face Hub at "{{revision}}" (`{{url}}`), which is not a commit and can move; put a full commit hash in the URL (`/resolve/<commit>/`).',
       revisionIgnored:
         '{{callee}} loads {{model}} from {{source}}, and `env.remotePathTemplate` ("{{template}}") has no `{revision}`: whatever is served there is what runs, and a `revision` pin would be ignored.',
     },
@@ -57,8 +60,29 @@ export default createRule<[Options?], JsSourceCode>({
   },
   create(context, [options]: [Options?] = []) {
     const sc = context.sourceCode;
-    if (!importsAny(sc, (m) => isTransformersModule(m) || isKokoroModule(m) || isLangChainHfEmbeddingsModule(m))) return {};
     const allowTags = options?.allowTags === true;
+    /**
+     * A web-llm `model_list` record's weights URL on the Hub (`model: "https://huggingface.co/mlc-ai/…/resolve/main/"`):
+     * web-llm fetches the weights from that revision, and a branch (or a tag, unless accepted) moves.
+     */
+    const webllmRecord = (node: TSESTree.Property): void => {
+      const value = node.value as JsNode;
+      if (!isWebLlmRecordUrl(sc, value, WEBLLM_WEIGHTS_KEYS)) return;
+      const url = sc.constant(value);
+      if (typeof url !== 'string') return;
+      const m = /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/([^/?#]+\/[^/?#]+)\/resolve\/([^/?#]+)(?:[/?#]|$)/i.exec(url.trim());
+      if (!m) return;
+      const revision = classifyRevisionValue(decodeURIComponent(m[2]));
+      if (revision.kind === 'commit' || (revision.kind === 'tag' && allowTags)) return;
+      context.report({
+        node: value,
+        messageId: 'webllmRecord',
+        data: { model: `"${m[1]}"`, revision: revision.value ?? m[2], url: shown(url, 80) },
+        confidence: 'high',
+        severity: revision.kind === 'tag' ? 'medium' : undefined,
+      });
+    };
+    if (!importsAny(sc, (m) => isTransformersModule(m) || isKokoroModule(m) || isLangChainHfEmbeddingsModule(m))) return { Property: webllmRecord };
 
     const check = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
       const load = wrappedTransformersLoad(sc, node);
@@ -203,6 +227,6 @@ export default createRule<[Options?], JsSourceCode>({
         });
       }
   };
-    return { CallExpression: check, NewExpression: check };
+    return { CallExpression: check, NewExpression: check, Property: webllmRecord };
   },
 });

@@ -3,9 +3,16 @@ import { fixture, id, tester } from '../helpers.js';
 
 const COMMIT = '0123456789abcdef0123456789abcdef01234567';
 const imp = "import { pipeline, AutoModel, env } from '@huggingface/transformers';\n";
+const webllm = (model: string, lib = "'https://cdn.example.com/libs/q.wasm'") =>
+  `import { CreateMLCEngine } from '@mlc-ai/web-llm';\nconst appConfig = { model_list: [{ model: ${model}, model_id: 'Q', model_lib: ${lib} }] };\nexport const engine = () => CreateMLCEngine('Q', { appConfig });`;
 
 tester.run(id(rule), rule, {
   valid: [
+    // web-llm records: weights at a commit, off the Hub, or a `model_list` that is no web-llm's (review jsmobile P3-4)
+    webllm(`'https://huggingface.co/mlc-ai/Q-MLC/resolve/${COMMIT}/'`),
+    webllm("'https://models.example.com/Q-MLC/'"),
+    webllm("'/models/Q-MLC/'"),
+    "const config = { model_list: [{ model_name: 'gpt', model: 'https://huggingface.co/o/m/resolve/main/' }] };",
     // a constructor parameter's default every `new` of the file replaces with a commit (the class stays in the file: review s33js P2-1)
     imp + `class S {\n  constructor(revision = 'main') { this.revision = revision; }\n  init() { return pipeline('x', 'org/name', { revision: this.revision }); }\n}\nexport const s = new S('${COMMIT}');`,
     imp + `class S {\n  constructor(private readonly revision: string = 'main') {}\n  init() { return pipeline('x', 'org/name', { revision: this.revision }); }\n}\nexport const s = new S('${COMMIT}');`,
@@ -110,6 +117,15 @@ tester.run(id(rule), rule, {
     imp + `async function load(rev = 'main') {\n  return AutoModel.from_pretrained('org/name', { revision: rev });\n}\nload('${COMMIT}');`,
   ],
   invalid: [
+    // a web-llm record's weights at a Hub branch (or a tag): moved by every push (review jsmobile P3-4)
+    {
+      code: webllm("'https://huggingface.co/mlc-ai/Qwen2.5-0.5B-Instruct-q4f16_1-MLC/resolve/main/'"),
+      errors: [{ messageId: 'webllmRecord', data: { model: '"mlc-ai/Qwen2.5-0.5B-Instruct-q4f16_1-MLC"', revision: 'main', url: 'https://huggingface.co/mlc-ai/Qwen2.5-0.5B-Instruct-q4f16_1-MLC/resolve/main/' }, confidence: 'high', line: 2 }],
+    },
+    {
+      code: "import type { AppConfig } from '@mlc-ai/web-llm';\nconst BASE = 'https://huggingface.co/mlc-ai/Q-MLC';\nexport const appConfig: AppConfig = { model_list: [{ model: `${BASE}/resolve/v1.0/`, model_id: 'Q' }] };",
+      errors: [{ messageId: 'webllmRecord', data: { model: '"mlc-ai/Q-MLC"', revision: 'v1.0', url: 'https://huggingface.co/mlc-ai/Q-MLC/resolve/v1.0/' }, severity: 'medium' }],
+    },
     // an exported helper's id parameter with no default, given an id by a call of the file: medium (other modules may pass anything)
     {
       code: "import { pipeline } from '@huggingface/transformers';\nexport async function load(id: string) { return pipeline('text-classification', id); }\nload('Xenova/distilbert-base-uncased-finetuned-sst-2-english');",
