@@ -158,6 +158,24 @@ function bindingPoint(b: PythonBinding): number {
  * (ties in source order), found once per list: a name bound thousands of times in one function
  * (`d = load_dataset(...)` repeated) is asked about at each use.
  */
+/** Statements that may bind a name on every path through them (`closesName`). */
+const CLOSING_TYPES = new Set(['if_statement', 'try_statement', 'match_statement', 'with_statement']);
+/** Statements after which nothing of their block runs. */
+const LEAVING_TYPES = new Set(['return_statement', 'raise_statement', 'continue_statement', 'break_statement']);
+
+/** What `closesName` reads of a name's bindings (see `closingOf`). */
+interface Closing {
+  length: number;
+  /** Ids of the blocks holding a statement that certainly binds the name. */
+  bound: Set<number>;
+  /** Per block id, the statements directly in it whose blocks hold such a binding. */
+  inner: Map<number, Node[]>;
+  /** `closesName` per statement id. */
+  closes: Map<number, boolean>;
+  /** Per binding node id, the statements around it that close the name (`closingAround`). */
+  around: Map<number, Node[]>;
+}
+
 /** Nodes whose body may run again (`neverRunsAfter`): loops and comprehensions. */
 const LOOP_TYPES = new Set(['for_statement', 'while_statement', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 
@@ -341,6 +359,10 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private classAttributeNames?: Set<string>;
   /** `dominanceHorizons` per list of bindings. */
   private readonly horizons = new WeakMap<PythonBinding[], number[]>();
+  /** `closesName` per list of bindings (what binds the name on every path through a statement). */
+  private readonly closings = new WeakMap<PythonBinding[], Closing>();
+  /** Per statement and block id: it never goes on past its end (`return`/`raise`/`continue`/`break` on every path). */
+  private readonly leaves = new Map<number, boolean>();
   /** `memberValueNodes` per class id and member name. */
   private readonly memberValueCache = new Map<string, Node[] | undefined>();
   /** The file reads `vars(…)`/`__dict__`: attributes may be set under names not spelled. */
@@ -1616,11 +1638,13 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * The bindings of the name that may reach this use (flow-sensitive in straight-line code): walking
    * back from the use through the bindings of its scope that precede it, up to the first one that
    * certainly executed before it (a statement earlier in a block enclosing the use, the `for` or
-   * `with` or `except` that encloses it, a parameter). Branches (`if`/`else`, `try`/`except`) give
-   * several; a use in a nested function, lambda or class (run later) gets those that reach the end of
-   * its definition and every later one (a function cannot run before its `def`); in a `for`/`while`
-   * body, bindings later in the loop also reach (next iteration). `constant` and `qualifiedName(s)`
-   * answer through these.
+   * `with` or `except` that encloses it, a parameter), or to the first statement that ran before it
+   * and binds the name on every path through it that goes on past it (`closesName`: an `if`/`else`
+   * rebinding it in each branch, a branch that leaves by `return`/`raise` counting as one), whose
+   * own bindings are kept. Branches (`if`/`else`, `try`/`except`) give several; a use in a nested
+   * function, lambda or class (run later) gets those that reach the end of its definition and every
+   * later one (a function cannot run before its `def`); in a `for`/`while` body, bindings later in
+   * the loop also reach (next iteration). `constant` and `qualifiedName(s)` answer through these.
    */
   reachingBindings(identifier: Node): PythonBinding[] {
     if (identifier.type !== 'identifier') return [];
@@ -1667,13 +1691,28 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     const ranBefore = self ? self.startIndex : at;
     /** The point of the binding that certainly ran before `at` (the walk back stops there), if any. */
     let certain: number | undefined;
+    /**
+     * The start of the last statement that ran before `at` and binds the name on every path through it
+     * that goes on past it (an `if`/`else` that rebinds it in each branch, or leaves by `return`): the
+     * walk back takes the bindings inside it, and stops there.
+     */
+    let cut: number | undefined;
     const horizons = this.dominanceHorizons(all);
     for (let k = lo; k < latestFirst.length; k++) {
+      const point = points[latestFirst[k]];
+      if (cut !== undefined && point <= cut) break;
       const b = all[latestFirst[k]];
       out.push(b);
       if ((self && b.node.id === self.id) || (ranBefore < horizons[latestFirst[k]] && this.dominates(b, ranBefore))) {
-        certain = points[latestFirst[k]];
+        certain = point;
         break;
+      }
+      if (cut === undefined) {
+        const closing = this.closingAround(b, all, ranBefore);
+        if (closing) {
+          cut = closing.startIndex;
+          certain = closing.endIndex; // (inside a loop when the statement is: it runs again first on every iteration)
+        }
       }
     }
     out.reverse();
@@ -1691,6 +1730,160 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       }
     }
     return out;
+  }
+
+  /**
+   * The innermost statement around binding `b` (its own, as an `if` whose condition binds it by a
+   * walrus, or one its block sits in, up to the function) that certainly ran before offset `at` and
+   * binds the name on every path through it that goes on past it (`closesName`).
+   */
+  private closingAround(b: PythonBinding, all: PythonBinding[], at: number): Node | undefined {
+    if (b.kind === 'parameter') return undefined;
+    const closing = this.closingOf(all);
+    // the statements around the binding that bind the name on every path, innermost first, found once per
+    // binding (a node's parent is a walk down from the root: not asked again at each use)
+    let around = closing.around.get(b.node.id);
+    if (!around) {
+      around = [];
+      let s = this.statementOf(b.node);
+      for (let depth = 0; s && depth < MAX_DEPTH; depth++) {
+        if (CLOSING_TYPES.has(s.type) && this.closesName(s, closing, 0)) around.push(s);
+        s = this.statementOwning(s.parent);
+      }
+      closing.around.set(b.node.id, around);
+    }
+    for (const s of around) {
+      if (s.endIndex > at) break; // a statement around `at` has not finished, nor what is around it
+      if (this.statementRunsBefore(s, at)) return s;
+    }
+    return undefined;
+  }
+
+  /** The statement whose branch (or body) `block` is, when it is an `if`/`try`/`match`/`with`/loop; else undefined (a def, a class, the module). */
+  private statementOwning(block: Node | null): Node | undefined {
+    if (!block || block.type !== 'block') return undefined;
+    const owner = block.parent;
+    switch (owner?.type) {
+      case 'if_statement':
+      case 'try_statement':
+      case 'with_statement':
+      case 'for_statement':
+      case 'while_statement':
+        return owner;
+      case 'elif_clause':
+      case 'else_clause':
+      case 'except_clause':
+      case 'except_group_clause':
+      case 'finally_clause':
+        return owner.parent ?? undefined;
+      case 'case_clause':
+        return owner.parent?.parent ?? undefined; // case_clause → the match's block → match_statement
+      default:
+        return undefined;
+    }
+  }
+
+  /**
+   * What tells, for a name's bindings, whether a statement binds it on every path: the blocks that
+   * hold a statement that certainly binds it (an assignment, import, `def`, `with … as`, `del`; not a
+   * walrus, a loop target, an `except … as`, a capture pattern), and per block the statements in it
+   * whose own blocks hold such a binding (found once per list, from the bindings outward).
+   */
+  private closingOf(all: PythonBinding[]): Closing {
+    let known = this.closings.get(all);
+    if (known && known.length === all.length) return known;
+    known = { length: all.length, bound: new Set(), inner: new Map(), closes: new Map(), around: new Map() };
+    const seen = new Set<number>();
+    for (const b of all) {
+      if (b.kind === 'parameter' || b.kind === 'for' || b.kind === 'except' || b.kind === 'match') continue;
+      if (b.node.type === 'named_expression' || b.node.type === 'for_in_clause') continue;
+      const statement = this.statementOf(b.node);
+      if (!statement?.parent) continue;
+      known.bound.add(statement.parent.id);
+      let s = this.statementOwning(statement.parent);
+      for (let depth = 0; s?.parent && depth < MAX_DEPTH; depth++) {
+        if (seen.has(s.id)) break; // (and what is around it, from another binding)
+        seen.add(s.id);
+        const list = known.inner.get(s.parent.id);
+        if (list) list.push(s);
+        else known.inner.set(s.parent.id, [s]);
+        s = this.statementOwning(s.parent);
+      }
+    }
+    this.closings.set(all, known);
+    return known;
+  }
+
+  /**
+   * Whether every run of statement `s` that goes on past its end binds the name (`closing`; without
+   * it, whether no run does: each leaves by `return`/`raise`/`continue`/`break`): an `if` with an
+   * `else` (and any `elif`s) each of whose branches does; a `try` whose `finally` does, or whose body
+   * or `else` and every handler do; a `match` with an irrefutable case (`case _:`, a bare capture, no
+   * guard) each of whose cases does; a `with` body no context manager may swallow an exception of. A
+   * branch does when a statement directly in it binds the name, leaves, or is such a statement.
+   */
+  private closesName(s: Node, closing: Closing | undefined, depth: number): boolean {
+    const memo = closing ? closing.closes : this.leaves;
+    const known = memo.get(s.id);
+    if (known !== undefined) return known;
+    memo.set(s.id, false); // (while it is worked out)
+    const settles = (block: Node | null | undefined): boolean => !!block && depth < MAX_DEPTH && this.blockSettles(block, closing, depth + 1);
+    let result = false;
+    switch (s.type) {
+      case 'if_statement': {
+        const clauses = s.childrenForFieldName('alternative').filter((c): c is Node => !!c);
+        const otherwise = clauses.find((c) => c.type === 'else_clause');
+        result = !!otherwise && [s.childForFieldName('consequence'), ...clauses.map((c) => c.childForFieldName(c.type === 'else_clause' ? 'body' : 'consequence'))].every(settles);
+        break;
+      }
+      case 'try_statement': {
+        const kids = s.namedChildren.filter((c): c is Node => !!c);
+        const lastBlock = (clause: Node | undefined) => clause?.namedChildren.filter((c): c is Node => c?.type === 'block').at(-1);
+        const final = lastBlock(kids.find((c) => c.type === 'finally_clause'));
+        if (final && settles(final)) result = true;
+        else {
+          const handlers = kids.filter((c) => c.type === 'except_clause' || c.type === 'except_group_clause');
+          const otherwise = kids.find((c) => c.type === 'else_clause')?.childForFieldName('body');
+          result = (settles(s.childForFieldName('body')) || settles(otherwise)) && handlers.every((h) => settles(lastBlock(h)));
+        }
+        break;
+      }
+      case 'match_statement': {
+        const cases = (s.childForFieldName('body')?.namedChildren ?? []).filter((c): c is Node => c?.type === 'case_clause');
+        const irrefutable = (c: Node) => {
+          if (c.childForFieldName('guard')) return false;
+          const patterns = c.namedChildren.filter((p): p is Node => p?.type === 'case_pattern');
+          if (patterns.length !== 1) return false;
+          const inner = patterns[0].namedChildren.filter((p): p is Node => !!p);
+          if (inner.length === 0) return patterns[0].text === '_';
+          return inner.length === 1 && inner[0].type === 'dotted_name' && inner[0].namedChildren.length === 1;
+        };
+        result = cases.some(irrefutable) && cases.every((c) => settles(c.childForFieldName('consequence')));
+        break;
+      }
+      case 'with_statement': {
+        const body = s.childForFieldName('body');
+        result = !!body && this.bodyRunsThrough(body) && settles(body);
+        break;
+      }
+      default:
+        result = LEAVING_TYPES.has(s.type);
+    }
+    memo.set(s.id, result);
+    return result;
+  }
+
+  /** A block no run of which goes on past it without binding the name (see `closesName`). */
+  private blockSettles(block: Node, closing: Closing | undefined, depth: number): boolean {
+    if (closing && closing.bound.has(block.id)) return true;
+    let leaves = this.leaves.get(block.id);
+    if (leaves === undefined) {
+      this.leaves.set(block.id, false);
+      leaves = block.namedChildren.some((c) => !!c && (LEAVING_TYPES.has(c.type) || (CLOSING_TYPES.has(c.type) && this.closesName(c, undefined, depth))));
+      this.leaves.set(block.id, leaves);
+    }
+    if (leaves) return true;
+    return !!closing && (closing.inner.get(block.id) ?? []).some((s) => this.closesName(s, closing, depth));
   }
 
   /** Ranges of the `for`/`while` statements around a node, inside the given scope node. */
