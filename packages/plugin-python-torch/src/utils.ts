@@ -583,6 +583,8 @@ const PASS_THROUGH = new Set([
   'os.path.join',
   'os.path.expanduser',
   'os.path.abspath',
+  'os.path.dirname',
+  'os.path.realpath',
   'builtins.str',
   'base64.b64decode',
   'zlib.decompress',
@@ -780,6 +782,8 @@ function computeDataOrigin(sc: SC, expr: Node, depth: number): Origin {
       return inner.length === 1 ? dataOrigin(sc, inner[0], depth + 1) : 'unknown';
     }
     case 'identifier': {
+      // the module's own file (`Path(__file__).parent / "model.pt"`): a path fixed by where the code is
+      if (expr.text === '__file__' && sc.bindings(expr).length === 0) return 'literal';
       const q = sc.qualifiedName(expr);
       if (q && USER_INPUT.has(q)) return 'user';
       if (sc.parameterOf(expr)) {
@@ -829,6 +833,8 @@ function computeDataOrigin(sc: SC, expr: Node, depth: number): Origin {
       if (q && (USER_INPUT.has(q) || [...USER_INPUT].some((u) => q.startsWith(`${u}.`)))) return 'user';
       const object = expr.childForFieldName('object') ?? undefined;
       const attr = expr.childForFieldName('attribute')?.text;
+      // `Path(__file__).parent`, `p.parent`: the directory of the path, from where the path is
+      if (attr === 'parent') return dataOrigin(sc, object, depth + 1);
       if (attr === 'content' || attr === 'text' || attr === 'raw' || attr === 'body') {
         const o = dataOrigin(sc, object, depth + 1);
         if (o === 'network') return 'network';
@@ -844,8 +850,9 @@ function computeDataOrigin(sc: SC, expr: Node, depth: number): Origin {
         const o = dataOrigin(sc, object, depth + 1);
         if (o === 'user' || (o === 'parameter' && !isMethodReceiver(sc, object))) return o;
       }
-      // `self.path = path` in `__init__(self, path)` … `torch.load(self.path)`: what the class stores there
-      if (object && isMethodReceiver(sc, object)) {
+      // `self.path = path` in `__init__(self, path)` … `torch.load(self.path)`: what the class stores there;
+      // also `CFG.path` of a class of this file used as a config (`class CFG: path = "../input/"`)
+      if (object && (isMethodReceiver(sc, object) || (object.type === 'identifier' && sc.bindings(object).some((b) => b.kind === 'class')))) {
         let best: Origin = 'unknown';
         for (const v of sc.attributeValues(expr) ?? []) best = strongest(best, dataOrigin(sc, v, depth + 1));
         return best;
@@ -883,7 +890,7 @@ function computeDataOrigin(sc: SC, expr: Node, depth: number): Origin {
       if (callee?.type === 'attribute') {
         // `resp.read()`, `path.open("rb")`, `requests.get(u).json()`: the object's data.
         const method = callee.childForFieldName('attribute')?.text;
-        if (method && ['read', 'readall', 'content_as_bytes', 'open', 'read_bytes', 'read_text', 'json', 'getvalue', 'decode', 'iter_content', 'glob', 'rglob', 'iterdir'].includes(method)) {
+        if (method && ['read', 'readall', 'content_as_bytes', 'open', 'read_bytes', 'read_text', 'json', 'getvalue', 'decode', 'iter_content', 'glob', 'rglob', 'iterdir', 'resolve', 'absolute'].includes(method)) {
           return dataOrigin(sc, callee.childForFieldName('object') ?? undefined, depth + 1);
         }
         // `await request.body()`, `request.get_data()`, `row.get("body")` of a request (or an item of a

@@ -65,6 +65,16 @@ ruleTester.run('torch/joblib-load', rule, {
       code: 'import os, joblib, wandb\nrun = wandb.init(project="p")\na = joblib.load(os.path.join(run.use_model(name="clf:latest"), "m.joblib"))\nb = joblib.load(os.path.join(wandb.run.use_artifact("clf:v2").download(), "m.joblib"))\nc = joblib.load(os.path.join(unknown.use_model(name="clf"), "m.joblib"))',
       errors: [{ messageId: 'joblibLoad', line: 3, confidence: 'high', data: { callee: 'joblib.load' } }, { messageId: 'joblibLoad', line: 4, confidence: 'high', data: { callee: 'joblib.load' } }, { messageId: 'joblibLoad', line: 5, confidence: 'medium', data: { callee: 'joblib.load' } }],
     },
+    // a class of the file used as a config (Kaggle's `CFG`): its attribute's value
+    {
+      code: 'import joblib\nclass CFG:\n    path = "../input/models/"\ndef f(fold):\n    return joblib.load(CFG.path + f"fold{fold}.joblib")',
+      errors: [{ messageId: 'joblibLoad', line: 5, confidence: 'high', data: { callee: 'joblib.load' } }],
+    },
+    // a file beside the module's own (`__file__`) is a fixed path, also under its directory
+    {
+      code: 'import os, joblib\nfrom pathlib import Path\na = joblib.load(Path(__file__).parent / "artifacts" / "m.joblib")\nb = joblib.load(os.path.join(os.path.dirname(__file__), "m.joblib"))\nc = joblib.load(Path(__file__).resolve().parent / "m.joblib")',
+      errors: [{ messageId: 'joblibLoad', line: 3, confidence: 'high', data: { callee: 'joblib.load' } }, { messageId: 'joblibLoad', line: 4, confidence: 'high', data: { callee: 'joblib.load' } }, { messageId: 'joblibLoad', line: 5, confidence: 'high', data: { callee: 'joblib.load' } }],
+    },
     {
       code: 'import joblib, dvc.api\nwith dvc.api.open("m.pkl", repo="https://github.com/acme/models", mode="rb") as fd:\n    a = joblib.load(fd)\nwith dvc.api.open("m.pkl", mode="rb") as fw:\n    b = joblib.load(fw)\nwith dvc.api.open("m.pkl", repo="../models", mode="rb") as fl:\n    c = joblib.load(fl)',
       errors: [{ messageId: 'joblibLoad', line: 3, confidence: 'high', data: { callee: 'joblib.load' } }, { messageId: 'joblibLoad', line: 5, confidence: 'medium', data: { callee: 'joblib.load' } }, { messageId: 'joblibLoad', line: 7, confidence: 'medium', data: { callee: 'joblib.load' } }],
