@@ -18,6 +18,11 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
   const fullIo = processIo(io);
   const state: ProgramState = { exitCode: 0, debug: argv.includes('--debug') || Boolean(fullIo.env.OCULUM_DEBUG) };
   const program = createProgram(fullIo, state);
+  // `oculum help nonexist`: commander prints the general help; say first that there is no such command
+  if (argv[0] === 'help' && argv[1] !== undefined && !argv[1].startsWith('-') && !program.commands.some((c) => c.name() === argv[1] || c.aliases().includes(argv[1]))) {
+    fullIo.stderr.write(`oculum: unknown command '${printable(argv[1])}' (the commands are ${program.commands.map((c) => c.name()).join(', ')})\n`);
+    return 2;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return state.exitCode;

@@ -228,16 +228,23 @@ describe('oculum init', () => {
     expect(fs.readFileSync(path.join(dir, '.oculumrc'), 'utf8')).toContain('"extends": ["oculum:strict"]');
   });
 
-  it('warns when another config file sits beside it', async () => {
+  it('refuses to hide another config file beside it, and warns when forced', async () => {
     const dir = project({ '.oculumrc.json': '{}' });
-    const r = await run(['init'], { cwd: dir });
+    const refused = await run(['init'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('oculum: this directory is already configured by .oculumrc.json, which a new .oculumrc would hide');
+    expect(fs.existsSync(path.join(dir, '.oculumrc'))).toBe(false);
+    const r = await run(['init', '--force'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('.oculumrc.json also exists here');
   });
 
-  it('warns when package.json has an "oculum" key, which .oculumrc hides, and the scan says so too', async () => {
+  it('refuses to hide the "oculum" key of package.json; forced, it warns, and the scan says so too', async () => {
     const dir = project({ 'package.json': JSON.stringify({ name: 'x', oculum: { rules: { 'hf/public-hub-upload': 'off' } } }), 'a.py': 'x = 1\n' });
-    const r = await run(['init'], { cwd: dir });
+    const refused = await run(['init'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('already configured by the "oculum" key of package.json');
+    const r = await run(['init', '--force'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('oculum: warning: package.json has an "oculum" key, which .oculumrc now hides');
     const scan = await run(['scan'], { cwd: dir });

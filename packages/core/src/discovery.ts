@@ -399,7 +399,9 @@ export async function discoverFiles(options: DiscoverOptions): Promise<string[]>
       });
       const kept = matches.map((m) => nodePath.resolve(m)).filter((m) => !skip(m, false));
       if (kept.length === 0) {
-        options.diagnostics.push({ kind: 'skipped', severity: 'warning', message: `No files match the pattern "${raw}"` });
+        // (model directories are often in .gitignore: say so, not only that nothing matched)
+        const ignored = matches.length > 0 ? `: all ${matches.length} file${matches.length === 1 ? '' : 's'} it matches ${matches.length === 1 ? 'is' : 'are'} ignored by .gitignore or ignorePatterns` : '';
+        options.diagnostics.push({ kind: 'skipped', severity: 'warning', message: `No files match the pattern "${raw}"${ignored}` });
       }
       for (const m of kept) found.add(m);
     } else if (stat) {

@@ -70,6 +70,11 @@ export function runInit(opts: InitCommandOptions, io: CliIo): number {
   const others = OTHER_CONFIGS.filter((name) => fs.existsSync(path.join(io.cwd, name)));
   // The config of this directory so far: once .oculumrc exists it is ignored (one config per directory).
   const packageConfig = packageJsonHasConfig(path.join(io.cwd, 'package.json'));
+  // Refused as for an existing .oculumrc: the new file would silently take the place of the user's own config.
+  if (!opts.force && (others.length > 0 || packageConfig)) {
+    const existing = others.length > 0 ? others[0] : 'the "oculum" key of package.json';
+    throw new CliError(`this directory is already configured by ${existing}, which a new .oculumrc would hide (one config per directory; use --force to write .oculumrc anyway)`);
+  }
   try {
     fs.writeFileSync(target, starterConfig(opts.preset));
   } catch (err) {

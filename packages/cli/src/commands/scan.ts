@@ -70,6 +70,9 @@ export function splitList(values: string[] | undefined, flag = 'the option'): st
 
 function checkPaths(paths: string[], cwd: string): void {
   for (const p of paths) {
+    // `oculum scan "$CHANGED_FILES"` with the variable empty must not become a scan of the whole tree
+    if (p.trim() === '') throw new CliError('an empty path was given (an unset variable?): name files or directories to scan, or none to scan the current directory');
+    if (p === '-' && !fs.existsSync(path.resolve(cwd, p))) throw new CliError('no such file or directory: - (to scan text from standard input, use --stdin --stdin-filename <path>)');
     if (GLOB_CHARS.test(p)) continue;
     // lstat: a link that leads nowhere (dangling, a loop) exists; the scan says what it is
     try {
@@ -90,6 +93,13 @@ export function unmatchedPatterns(paths: string[], result: ScanResult, cwd: stri
   const said = result.diagnostics.filter((d) => d.kind === 'skipped' && !d.file && d.message.startsWith('No files match the pattern'));
   if (said.length === 0) return [];
   return paths.filter((p) => GLOB_CHARS.test(p) && !fs.existsSync(path.resolve(cwd, p)) && said.some((d) => d.message.includes(`"${p}"`)));
+}
+
+/** For a pattern whose matches discovery found all ignored: how many (`3 files`). */
+function ignoredMatches(pattern: string, result: ScanResult): string | undefined {
+  const said = result.diagnostics.find((d) => d.kind === 'skipped' && !d.file && d.message.startsWith(`No files match the pattern "${pattern}": all `));
+  const n = said ? /: all (\d+) file/.exec(said.message)?.[1] : undefined;
+  return n === undefined ? undefined : `${n} file${n === '1' ? '' : 's'}`;
 }
 
 export function checkDetectors(names: string[]): Detector[] {
@@ -244,6 +254,14 @@ export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: 
   const unmatched = opts.errorOnUnmatchedPattern === false ? [] : unmatchedPatterns(paths, result, cwd);
   if (unmatched.length > 0) {
     reportFixes();
+    // A pattern whose files are all ignored (a gitignored `models/`) is no typing mistake: say why.
+    const ignored = unmatched.filter((p) => ignoredMatches(p, result) !== undefined);
+    if (ignored.length === unmatched.length) {
+      const which = ignored.map((p) => `"${p}" (${ignoredMatches(p, result)})`).join(', ');
+      throw new CliError(
+        `every file the pattern${ignored.length === 1 ? '' : 's'} ${which} match${ignored.length === 1 ? 'es' : ''} is ignored by .gitignore or ignorePatterns (name a file to scan it anyway; --no-error-on-unmatched-pattern scans without ${ignored.length === 1 ? 'it' : 'them'})`,
+      );
+    }
     const which = unmatched.map((p) => `"${p}"`).join(', ');
     throw new CliError(
       `no files match the pattern${unmatched.length === 1 ? '' : 's'} ${which} (check for typing mistakes; --no-error-on-unmatched-pattern scans without ${unmatched.length === 1 ? 'it' : 'them'})`,
@@ -267,13 +285,17 @@ export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: 
 
   reportFixes();
   if (opts.quiet && opts.format === 'stylish') {
-    const hidden = unsuppressed(result).filter((f) => f.level === 'warn').length;
+    const warnLevel = unsuppressed(result).filter((f) => f.level === 'warn');
+    // (the model inventory is info, not a warning: counted apart, as the summary does)
+    const hidden = warnLevel.filter((f) => f.severity !== 'info').length;
+    const info = warnLevel.length - hidden;
     const notes = quietDiagnostics(result);
     const parts = [
       ...(hidden > 0 ? [`${hidden} warn-level finding${hidden === 1 ? '' : 's'}`] : []),
+      ...(info > 0 ? [`${info} info finding${info === 1 ? '' : 's'}`] : []),
       ...(notes > 0 ? [`${notes} warning or note diagnostic${notes === 1 ? '' : 's'}`] : []),
     ];
-    if (parts.length > 0) io.stderr.write(`oculum: ${parts.join(' and ')} not shown (--quiet)\n`);
+    if (parts.length > 0) io.stderr.write(`oculum: ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0]} not shown (--quiet)\n`);
   }
   if (decision.tooManyWarnings) {
     io.stderr.write(`oculum: too many warnings (${decision.warnings}); --max-warnings allows ${opts.maxWarnings}\n`);

@@ -191,6 +191,23 @@ export class ConfigResolver {
       }
       throw new UsageError(`Unknown rule "${id}" in the rule filter${hint}`);
     }
+    // Filters that leave no rule to run would report a clean scan of nothing.
+    const { onlyDetectors, depth } = this.options;
+    const picked = (onlyRules ?? []).map((id) => ({ id, meta: registry.rules.get(id)!.rule.meta }));
+    if (picked.length === 0) return;
+    const inDetectors = onlyDetectors && onlyDetectors.length > 0 ? picked.filter((r) => onlyDetectors.includes(r.meta.detector)) : picked;
+    if (inDetectors.length === 0) {
+      const which = picked.map((r) => `"${r.id}" is ${r.meta.detector}`).join(', ');
+      throw new UsageError(`No rule left to run: the rule filter and the detector filter (${onlyDetectors!.join(', ')}) have no rule in common (${which})`);
+    }
+    // (at depth quick no file of a binary language is read: its rules run at standard)
+    const binary = new Set(registry.binaryLanguages.map((l) => l.id));
+    const needs = (meta: (typeof picked)[number]['meta']): Depth => (meta.minDepth && meta.minDepth !== 'quick' ? meta.minDepth : meta.languages.length > 0 && meta.languages.every((l) => binary.has(l)) ? 'standard' : 'quick');
+    const atDepth = inDetectors.filter((r) => DEPTH_ORDER[needs(r.meta)] <= DEPTH_ORDER[depth]);
+    if (atDepth.length === 0) {
+      const which = inDetectors.map((r) => `"${r.id}" runs at --depth ${needs(r.meta)} or deeper`).join(', ');
+      throw new UsageError(`No rule left to run at --depth ${depth}: ${which}`);
+    }
   }
 
   /** Reports a config of the scanned tree that is not valid, once, and leaves it out from now on. */

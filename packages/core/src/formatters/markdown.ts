@@ -176,7 +176,9 @@ export const markdown = (result: ScanResult, ctx: FormatterContext): string => {
 
   const hidden = ctx.hiddenWarnings ?? 0;
   if (summary.findings === 0) {
-    if (hidden === 0) out.push(`### ✅ Oculum: no findings`, '', `Scanned ${plural(summary.files, 'file')}.`);
+    const unread = summary.diagnostics.errors;
+    if (unread > 0) out.push(`### ⚠️ Oculum: no findings, but ${plural(unread, 'error')}`, '', `Scanned ${plural(summary.files, 'file')}; what the errors below name was not read or not checked.`);
+    else if (hidden === 0) out.push(`### ✅ Oculum: no findings`, '', `Scanned ${plural(summary.files, 'file')}.`);
     else out.push(`### ✅ Oculum: no errors`, '', `Scanned ${plural(summary.files, 'file')}; ${plural(hidden, 'warning')} not shown (\`--quiet\`).`);
   } else {
     const detectors = detectorBreakdown(summary.byDetector);
