@@ -174,6 +174,8 @@ interface Closing {
   closes: Map<number, boolean>;
   /** Per binding node id, the statements around it that close the name (`closingAround`). */
   around: Map<number, Node[]>;
+  /** Per binding node id (of those that certainly bind), the statement holding it. */
+  statements: Map<number, Node | undefined>;
 }
 
 /** Nodes whose body may run again (`neverRunsAfter`): loops and comprehensions. */
@@ -361,6 +363,9 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private readonly horizons = new WeakMap<PythonBinding[], number[]>();
   /** `closesName` per list of bindings (what binds the name on every path through a statement). */
   private readonly closings = new WeakMap<PythonBinding[], Closing>();
+  /** `statementOwning` per block id, and `statementAround` per statement id. */
+  private readonly owners = new Map<number, Node | undefined>();
+  private readonly aroundStatements = new Map<number, Node | undefined>();
   /** Per statement and block id: it never goes on past its end (`return`/`raise`/`continue`/`break` on every path). */
   private readonly leaves = new Map<number, boolean>();
   /** `memberValueNodes` per class id and member name. */
@@ -1745,10 +1750,10 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     let around = closing.around.get(b.node.id);
     if (!around) {
       around = [];
-      let s = this.statementOf(b.node);
+      let s = closing.statements.has(b.node.id) ? closing.statements.get(b.node.id) : this.statementOf(b.node);
       for (let depth = 0; s && depth < MAX_DEPTH; depth++) {
         if (CLOSING_TYPES.has(s.type) && this.closesName(s, closing, 0)) around.push(s);
-        s = this.statementOwning(s.parent);
+        s = this.statementAround(s);
       }
       closing.around.set(b.node.id, around);
     }
@@ -1759,9 +1764,28 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     return undefined;
   }
 
-  /** The statement whose branch (or body) `block` is, when it is an `if`/`try`/`match`/`with`/loop; else undefined (a def, a class, the module). */
+  /**
+   * The statement whose branch (or body) `block` is, when it is an `if`/`try`/`match`/`with`/loop; else
+   * undefined (a def, a class, the module). Found once per block: a node's parent is a walk down from the
+   * root, and the bindings of a name nested 300 `if`s deep each walk up through all of them.
+   */
   private statementOwning(block: Node | null): Node | undefined {
     if (!block || block.type !== 'block') return undefined;
+    if (this.owners.has(block.id)) return this.owners.get(block.id);
+    const owner = this.findStatementOwning(block);
+    this.owners.set(block.id, owner);
+    return owner;
+  }
+
+  /** `statementOwning` of the block statement `s` sits in, found once per statement. */
+  private statementAround(s: Node): Node | undefined {
+    if (this.aroundStatements.has(s.id)) return this.aroundStatements.get(s.id);
+    const owner = this.statementOwning(s.parent);
+    this.aroundStatements.set(s.id, owner);
+    return owner;
+  }
+
+  private findStatementOwning(block: Node): Node | undefined {
     const owner = block.parent;
     switch (owner?.type) {
       case 'if_statement':
@@ -1792,12 +1816,13 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private closingOf(all: PythonBinding[]): Closing {
     let known = this.closings.get(all);
     if (known && known.length === all.length) return known;
-    known = { length: all.length, bound: new Set(), inner: new Map(), closes: new Map(), around: new Map() };
+    known = { length: all.length, bound: new Set(), inner: new Map(), closes: new Map(), around: new Map(), statements: new Map() };
     const seen = new Set<number>();
     for (const b of all) {
       if (b.kind === 'parameter' || b.kind === 'for' || b.kind === 'except' || b.kind === 'match') continue;
       if (b.node.type === 'named_expression' || b.node.type === 'for_in_clause') continue;
       const statement = this.statementOf(b.node);
+      known.statements.set(b.node.id, statement);
       if (!statement?.parent) continue;
       known.bound.add(statement.parent.id);
       let s = this.statementOwning(statement.parent);
@@ -1807,7 +1832,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         const list = known.inner.get(s.parent.id);
         if (list) list.push(s);
         else known.inner.set(s.parent.id, [s]);
-        s = this.statementOwning(s.parent);
+        s = this.statementAround(s);
       }
     }
     this.closings.set(all, known);
