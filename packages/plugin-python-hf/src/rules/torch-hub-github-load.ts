@@ -9,6 +9,11 @@ const name = 'torch-hub-github-load';
 /** `torch.hub` and PaddlePaddle's `paddle.hub` (python/paddle/hapi/hub.py: the same `owner/repo[:ref]` specs and hubconf.py). */
 const HUB_FUNCS = /^(torch|paddle)\.hub\.(load|list|help)$/;
 const GITHUB_REPO = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)(?::(.+))?$/;
+/**
+ * Branch names every repository host and workflow uses. Any other ref that is no commit hash (`v3_1`,
+ * `release-2`) may be a tag or a branch, which the spec alone cannot tell.
+ */
+const WELL_KNOWN_BRANCH = /^(?:main|master|dev|devel|develop|development|trunk|default|nightly|staging|next|canary|head|latest|stable|gh-pages)$/i;
 
 /** `torch.hub.load`/`list`/`help` in every spelling names the word `hub` (`from torch import nn, hub` too). */
 const RULE_TRIGGERS = [/\bhub\b/];
@@ -29,6 +34,7 @@ export default createRule<[], PySourceCode>({
     messages: {
       unpinned: '{{hub}}.{{fn}}("{{repo}}") downloads the default branch of a {{host}} repository and runs its hubconf.py. Pin a reviewed commit with "{{repo}}:<commit>", or vendor the code and load with source="local".',
       branch: '{{hub}}.{{fn}}("{{repo}}") follows the branch "{{ref}}", which moves; its hubconf.py runs in this process. Pin a reviewed commit with ":<commit>".',
+      ref: '{{hub}}.{{fn}}("{{repo}}") follows the ref (branch or tag) "{{ref}}", which a push can move; its hubconf.py runs in this process. Pin a reviewed commit with ":<commit>".',
       trustRepo: '{{hub}}.{{fn}}("{{repo}}", trust_repo=True) runs a {{host}} repository\'s hubconf.py without asking. Pin a reviewed commit and drop trust_repo=True.',
       pinned: '{{hub}}.{{fn}}("{{repo}}") runs hubconf.py from a {{host}} repository (pinned at "{{ref}}"). Make sure that commit was reviewed, or vendor the code and use source="local".',
       unknownRepo: '{{hub}}.{{fn}}({{expr}}) may download and run a {{host}} repository\'s hubconf.py (the repository could not be resolved).',
@@ -87,8 +93,13 @@ export default createRule<[], PySourceCode>({
           return;
         }
         const kind = classifyRevision(ref);
-        if (kind === 'branch') {
+        if (kind === 'branch' && WELL_KNOWN_BRANCH.test(ref.trim())) {
           context.report({ node, messageId: 'branch', data: { hub, host, fn, repo, ref }, confidence });
+          return;
+        }
+        if (kind === 'branch') {
+          // `:v3_1`, `:release-2`: a tag or a branch, the spec alone cannot tell; reported as a tag is
+          context.report({ node, messageId: 'ref', data: { hub, host, fn, repo, ref }, confidence, severity: 'medium' });
           return;
         }
         context.report({ node, messageId: 'pinned', data: { hub, host, fn, repo, ref }, confidence, severity: 'medium' });

@@ -25,6 +25,15 @@ ruleTester.run('hf/torch-hub-github-load', rule, {
       code: 'import torch\nm = torch.hub.load("pytorch/vision:main", "resnet50")',
       errors: [{ messageId: 'branch', data: { hub: 'torch.hub', host: 'GitHub', fn: 'load', repo: 'pytorch/vision', ref: 'main' } }],
     },
+    // a ref that is no hash and no well-known branch name (MiDaS's release tag `v3_1`): branch or tag, reported as a tag
+    {
+      code: 'import torch\nm = torch.hub.load("intel-isl/MiDaS:v3_1", "DPT_Large")\nn = torch.hub.load("owner/repo:release-2", "m")\no = torch.hub.load("owner/repo:master", "m")',
+      errors: [
+        { messageId: 'ref', line: 2, data: { hub: 'torch.hub', host: 'GitHub', fn: 'load', repo: 'intel-isl/MiDaS', ref: 'v3_1' }, severity: 'medium', confidence: 'high' },
+        { messageId: 'ref', line: 3, data: { hub: 'torch.hub', host: 'GitHub', fn: 'load', repo: 'owner/repo', ref: 'release-2' }, severity: 'medium', confidence: 'high' },
+        { messageId: 'branch', line: 4, data: { hub: 'torch.hub', host: 'GitHub', fn: 'load', repo: 'owner/repo', ref: 'master' }, severity: 'high' },
+      ],
+    },
     // PaddlePaddle's hub: the same specs and hubconf.py, from GitHub or Gitee
     {
       code: 'import paddle\nm = paddle.hub.load("PaddlePaddle/PaddleClas:develop", "alexnet", source="github", force_reload=True)\nm2 = paddle.hub.load("someone/repo", "net", source="gitee")\nnames = paddle.hub.list(repo_dir="PaddlePaddle/PaddleClas:v2.5.0")',
