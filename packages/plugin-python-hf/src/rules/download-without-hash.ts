@@ -135,6 +135,9 @@ export default createRule<[], PySourceCode>({
         for (const h of helper.hashArgs) {
           const arg = sc.argument(node, { name: h.name }) ?? (h.position !== undefined ? sc.argument(node, { position: h.position }) : undefined);
           if (!arg) continue;
+          // `def load_file_from_url(url, *, hash_prefix=None): download_url_to_file(url, f, hash_prefix=hash_prefix)`:
+          // a helper that forwards its caller's hash turns nothing off; its callers are judged (a literal None stays reported)
+          if (h.kind === 'value' && arg.type === 'identifier' && sc.parameterOf(arg)) return;
           const v = sc.constant(arg);
           if (v === UNKNOWN) {
             // A hash held in a variable is a hash given; an unresolved on/off flag is not known.

@@ -27,6 +27,9 @@ ruleTester.run('hf/download-without-hash', rule, {
   valid: [
     'import torch\ns = torch.hub.load_state_dict_from_url("https://x.org/w-0676ba61.pth", check_hash=True)',
     'from torch.hub import download_url_to_file\ndef f(u, d, h):\n    download_url_to_file(u, d, hash_prefix=h)',
+    // A1111's modelloader.load_file_from_url forwards its caller's hash_prefix (default None): its callers are judged (review sdwebui P2-2)
+    'from torch.hub import download_url_to_file\ndef load_file_from_url(url, *, model_dir, progress=True, file_name=None, hash_prefix=None):\n    cached_file = model_dir + "/" + file_name\n    download_url_to_file(url, cached_file, progress=progress, hash_prefix=hash_prefix)',
+    'import keras\ndef fetch(origin, file_hash=None):\n    return keras.utils.get_file("m.h5", origin, file_hash=file_hash)',
     'import tensorflow as tf\np = tf.keras.utils.get_file("m.h5", origin="https://x.org/m.h5", file_hash="ab")',
     // the check in the loop around the `if` runs after the download of the previous round
     'import hashlib, os\nfrom tensorflow.keras.utils import get_file\ndef sha(p):\n    return hashlib.sha256(open(p, "rb").read()).hexdigest()\ndef f(url, p, expected):\n    for attempt in range(3):\n        if os.path.exists(p) and sha(p) == expected:\n            return p\n        else:\n            get_file(origin=url, fname=p, cache_dir=".")',
@@ -66,6 +69,11 @@ ruleTester.run('hf/download-without-hash', rule, {
     {
       code: 'from torchvision.models.utils import load_state_dict_from_url\ns = load_state_dict_from_url("https://example.org/weights.pth", check_hash=False)',
       errors: [{ messageId: 'disabled', data: { api: 'load_state_dict_from_url', arg: 'check_hash=False' } }],
+    },
+    // a literal None in the helper stays reported
+    {
+      code: 'from torch.hub import download_url_to_file\ndef load_file_from_url(url, dst, hash_prefix=None):\n    download_url_to_file(url, dst, hash_prefix=None)',
+      errors: [{ messageId: 'disabled', data: { api: 'download_url_to_file', arg: 'hash_prefix=None' } }],
     },
     {
       code: 'import torch\ns = torch.hub.load_state_dict_from_url("https://example.org/weights.pth", check_hash=False)',
