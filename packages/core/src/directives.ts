@@ -23,6 +23,8 @@ export interface Directive {
 const PREFIX = 'oculum-ignore';
 const LINE_END = /[\n\r\u2028\u2029]/g;
 const KINDS = ['-next-line', '-start', '-end'] as const;
+/** A comment that starts as a directive would, in another case or spelling (`OCULUM-IGNORE`, `oculum-disable-line`, `oculum-ignore: id`). */
+const LOOKS_LIKE_DIRECTIVE = /^[\s*]*oculum[-_ ]?(?:ignore|disable|nolint)\b/i;
 
 /**
  * Parses one comment value (delimiters already removed): `oculum-ignore`, `-next-line`, `-start` or
@@ -100,7 +102,22 @@ export function collectDirectives(
   const sorted = [...comments].sort((a, b) => a.range[0] - b.range[0]);
   for (const comment of sorted) {
     const parsed = parseDirectiveComment(comment.value);
-    if (!parsed) continue;
+    if (!parsed) {
+      // `# oculum-ignore: rule`, `# OCULUM-IGNORE`, `# oculum-disable-line`: meant as a directive, read as none
+      // (the finding stays, fail-safe); said, so that the writer knows why it is still reported.
+      if (LOOKS_LIKE_DIRECTIVE.test(comment.value)) {
+        const text = comment.value.trim();
+        diagnostics.push({
+          file,
+          line: comment.loc.start.line,
+          column: comment.loc.start.column,
+          kind: 'unused-directive',
+          severity: 'warning',
+          message: `"${text.length > 80 ? `${text.slice(0, 80)}…` : text}" is no directive Oculum reads, so it suppresses nothing: write \`oculum-ignore[rule-id] -- reason\` (also -next-line, -start, -end)`,
+        });
+      }
+      continue;
+    }
     const line = comment.loc.start.line;
     const base = {
       kind: parsed.kind,

@@ -61,6 +61,31 @@ describe('collectDirectives', () => {
   });
 });
 
+describe('comments meant as directives that are none', () => {
+  const at = (value: string) => ({ value, range: [0, value.length + 1] as [number, number], loc: { start: { line: 3, column: 10 }, end: { line: 3, column: 11 + value.length } }, ownLine: false });
+  it('are said (a warning naming the syntax), and suppress nothing', () => {
+    for (const value of [' oculum-ignore: torch/pickle-load', ' OCULUM-IGNORE', ' oculum-ignore[torch/pickle-load]: reason', ' oculum-disable-line', ' oculum-ignore torch/pickle-load', ' * Oculum_Ignore']) {
+      const { directives, diagnostics } = collectDirectives([at(value)], 'a.py', 5, 'x\n');
+      expect(directives, value).toEqual([]);
+      expect(diagnostics, value).toEqual([
+        {
+          file: 'a.py',
+          line: 3,
+          column: 10,
+          kind: 'unused-directive',
+          severity: 'warning',
+          message: `"${value.trim()}" is no directive Oculum reads, so it suppresses nothing: write \`oculum-ignore[rule-id] -- reason\` (also -next-line, -start, -end)`,
+        },
+      ]);
+    }
+  });
+  it('prose that mentions a directive is left alone', () => {
+    for (const value of [' oculum-ignored files are listed below', ' see the oculum-ignore docs', ' oculum ignores nothing here']) {
+      expect(collectDirectives([at(value)], 'a.py', 5, 'x\n').diagnostics, value).toEqual([]);
+    }
+  });
+});
+
 describe('inline directives', () => {
   it('trailing oculum-ignore suppresses its line and keeps the finding marked', async () => {
     expect(await summary('danger # oculum-ignore -- test data\ndanger\n')).toEqual({
