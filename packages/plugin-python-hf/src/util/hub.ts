@@ -6,7 +6,7 @@ import { UNKNOWN, type Confidence, type Trigger } from '@oculum/core';
 import { importTrigger, isImportedClass } from '@oculum/lang-python';
 import { calleeName, calleeOf, forwardedArgument, receiverOf, same, type PyNode, type PySourceCode } from './ast.js';
 import { classifyModelRef, classifyRevision, hubFileUrl, hubUrlPath, pythonTruthy, PACKAGED_DATASET_BUILDERS, type ModelRef, type RevisionKind } from './classify.js';
-import { callCommandTokens, runsCommand } from './download.js';
+import { callCommandTokens, rawDownload, runsCommand } from './download.js';
 import { choicesOf, noneParameterPassedOn, resolve, resolveId, valuesOf, type Resolved } from './resolve.js';
 
 /** Top-level packages whose `*.from_pretrained` fetches from the Hub. */
@@ -365,10 +365,80 @@ function specFor(sc: PySourceCode, call: PyNode): (Spec & { confidence: Confiden
   // Unresolved receivers (`self.model_cls.from_pretrained("org/x")`): only with a literal hub id, at medium confidence.
   if (name === 'from_pretrained' && fn.type === 'attribute') {
     const recv = receiverOf(call);
-    const projectClass = !!recv && !!sc.projectSubclass(recv);
+    const sub = recv ? sc.projectSubclass(recv) : undefined;
+    const projectClass = !!sub;
+    // a class of the project whose own `from_pretrained` reaches no Hub or URL fetch (a library's loader of
+    // its local checkpoints: `load_file(os.path.join(path, "model.safetensors"))`) is no Hub load
+    if (sub && ownLoaderFetches(sc, sub) === false) return undefined;
     return { api: `${receiverText(call)}.from_pretrained`, kind: 'model', idPos: 0, idNames: [...OTHER_FROM_PRETRAINED_ID_NAMES], ...(projectClass ? { projectClass } : {}), confidence: 'medium' };
   }
   return undefined;
+}
+
+/** Library helpers that fetch a URL or a Hub file (besides the Hub loaders of `specFor` and `rawDownload`'s calls). */
+const URL_FETCHERS = /^(?:torch\.hub\.(?:load|load_state_dict_from_url|download_url_to_file|_download_url_to_file)|torch\.utils\.model_zoo\.load_url|(?:tensorflow\.)?(?:tf_)?keras\.utils\.get_file|tensorflow\.keras\.utils\.get_file|wget\.download|gdown\.\w+|urllib\.request\.\w+|requests\.\w+|httpx\.\w+|aiohttp\.\w+|huggingface_hub\.[\w.]+|fsspec\.open)$/;
+
+/** How many local functions deep `ownLoaderFetches` follows the calls of a `from_pretrained` body. */
+const OWN_LOADER_DEPTH = 6;
+/** Bodies read for a class's own loader, by file: true (a fetch is reached), false (none), undefined (cannot tell). */
+const ownLoaderMemo = new WeakMap<object, Map<number, boolean | undefined>>();
+
+/**
+ * A class of the project that defines its own `from_pretrained` (fairseq, NeMo, espnet, research code):
+ * does that method reach a Hub or URL fetch? Its body and the functions of this file it calls (`cls._restore`,
+ * a module helper; `OWN_LOADER_DEPTH` deep, each read once): a Hub loader (`hf_hub_download`, another
+ * library's `from_pretrained`, `super().from_pretrained`, any receiver's `from_pretrained` that cannot be
+ * followed), a raw download (`requests`, `urlopen`, `curl`), or a URL helper (`load_state_dict_from_url`).
+ * `undefined` when it cannot be told: no `from_pretrained` defined in the project (inherited from outside),
+ * one of a class of another module (its nodes are not this file's), a base outside the project that may
+ * define it first, or a chain cut short.
+ */
+function ownLoaderFetches(sc: PySourceCode, sub: NonNullable<ReturnType<PySourceCode['projectSubclass']>>): boolean | undefined {
+  if (sub.cut) return undefined;
+  for (const [i, cls] of sub.classes.entries()) {
+    const def = sc.definedMethod(cls, 'from_pretrained');
+    if (!def) continue;
+    // past the class itself, a base outside the project may define it first; another module's nodes are not read here
+    if ((i > 0 && sub.bases.length > 0) || isImportedClass(cls)) return undefined;
+    let memo = ownLoaderMemo.get(sc);
+    if (!memo) ownLoaderMemo.set(sc, (memo = new Map()));
+    if (memo.has(def.id)) return memo.get(def.id);
+    memo.set(def.id, undefined); // asked again while being read (a loader calling itself): not known yet
+    const answer = bodyFetches(sc, def);
+    memo.set(def.id, answer);
+    return answer;
+  }
+  return undefined;
+}
+
+/**
+ * Does a function's body (and the local functions it calls, breadth first, each once) reach a Hub or URL fetch?
+ * `undefined` when calls deeper than `OWN_LOADER_DEPTH` are left unread.
+ */
+function bodyFetches(sc: PySourceCode, def: PyNode): boolean | undefined {
+  const seen = new Set<number>([def.id]);
+  let level: PyNode[] = [def];
+  for (let depth = 0; level.length > 0 && depth <= OWN_LOADER_DEPTH; depth++) {
+    const next: PyNode[] = [];
+    for (const fnNode of level) {
+      for (const c of sc.callsWithin(fnNode)) {
+        const callee = calleeOf(c);
+        if (!callee) continue;
+        if (URL_FETCHERS.test(sc.qualifiedName(callee) ?? '') || rawDownload(sc, c) || shellHubFetch(sc, c)) return true;
+        const local = sc.localFunction(c);
+        if (local) {
+          if (!seen.has(local.id)) {
+            seen.add(local.id);
+            next.push(local);
+          }
+          continue;
+        }
+        if (specFor(sc, c)) return true;
+      }
+    }
+    level = next;
+  }
+  return level.length > 0 ? undefined : false;
 }
 
 /**

@@ -192,6 +192,10 @@ ruleTester.run('hf/unpinned-revision', rule, {
     // id: its own checkpoints, not a Hub repository
     'from .modeling import TinyLM\nmodel = TinyLM.from_pretrained("checkpoints/run1")',
     'import torch\nclass TinyLM(torch.nn.Module):\n    @classmethod\n    def from_pretrained(cls, run_dir):\n        return torch.load(run_dir + "/model.pt", weights_only=True)\nmodel = TinyLM.from_pretrained("exp/run1")',
+    // a class of this file with a from_pretrained of its own that reaches no Hub or URL fetch (a library's loader of its
+    // local checkpoints, zoo P2-2): an owner/name-looking directory is no Hub id; also through a local helper
+    'import os\nimport torch\nfrom safetensors.torch import load_file\nclass TinyNet(torch.nn.Module):\n    @classmethod\n    def from_pretrained(cls, path):\n        model = cls()\n        model.load_state_dict(load_file(os.path.join(path, "model.safetensors")))\n        return model\ndef build():\n    return TinyNet.from_pretrained("acme/tinynet")',
+    'import os\nimport torch\ndef _read(path):\n    return torch.load(os.path.join(path, "model.pt"), weights_only=True)\nclass TinyNet(torch.nn.Module):\n    @classmethod\n    def from_pretrained(cls, path):\n        return cls._restore(path)\n    @classmethod\n    def _restore(cls, path):\n        return _read(path)\nm = TinyNet.from_pretrained("acme/tinynet")',
     // at --depth deep, a class imported from another module of the project (tests/fixtures/project/tinylm): one
     // inheriting transformers' from_pretrained given its own checkpoints, one with a from_pretrained of its own
     { code: 'from .modeling import TinyLM\nmodel = TinyLM.from_pretrained("checkpoints/run1")', filename: 'project/tinylm/snippet.py' },
@@ -213,6 +217,16 @@ ruleTester.run('hf/unpinned-revision', rule, {
     `from mlx_lm import load, convert\nmodel, tok = load("mlx-community/Qwen2-0.5B-4bit", revision="${COMMIT}")\nconvert(hf_path="org/m", revision="${COMMIT}")\nload("./mlx_model")`,
   ],
   invalid: [
+    // a class of this file whose own from_pretrained fetches from the Hub (NeMo's ModelPT), directly or through a
+    // method of the class: still a Hub load at medium
+    {
+      code: 'import torch\nfrom huggingface_hub import hf_hub_download\nclass ModelPT(torch.nn.Module):\n    @classmethod\n    def from_pretrained(cls, model_name, revision=None):\n        path = hf_hub_download(repo_id=model_name, filename="m.nemo", revision=revision)\n        return cls()\nm = ModelPT.from_pretrained("nvidia/stt_en_conformer_ctc_small")',
+      errors: [{ messageId: 'missingRevision', line: 8, confidence: 'medium', data: { api: 'ModelPT.from_pretrained', id: 'nvidia/stt_en_conformer_ctc_small' } }],
+    },
+    {
+      code: 'import torch\nimport urllib.request\nclass Net(torch.nn.Module):\n    @classmethod\n    def from_pretrained(cls, name):\n        return cls._fetch(name)\n    @classmethod\n    def _fetch(cls, name):\n        urllib.request.urlretrieve(f"https://models.example.org/{name}.pt", "m.pt")\n        return cls()\nm = Net.from_pretrained("acme/net")',
+      errors: [{ messageId: 'missingRevision', line: 11, confidence: 'medium', data: { api: 'Net.from_pretrained', id: 'acme/net' } }],
+    },
     // `data_files` that may be `None` (LLaMA-Factory's `_load_single_dataset`): on that path the name is read as a Hub id (review finetune P2-2)
     {
       code: 'from datasets import load_dataset\ndef load_one(dataset_attr, local):\n    data_path, data_files = None, None\n    if local:\n        data_path = "json"\n        data_files = ["data/x.json"]\n    else:\n        data_path = dataset_attr.dataset_name\n    return load_dataset(path=data_path, data_files=data_files, split="train")',
