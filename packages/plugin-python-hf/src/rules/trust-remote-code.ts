@@ -1,4 +1,4 @@
-import { createRule, UNKNOWN, type Confidence } from '@oculum/core';
+import { createRule, UNKNOWN, type Confidence, type ReportDescriptor } from '@oculum/core';
 import { importTrigger } from '@oculum/lang-python';
 import { argList, buildsArgumentsOnly, calleeName, calleeOf, forwardedArgument, type PyNode, type PySourceCode } from '../util/ast.js';
 import { classifyModelRef, pythonTruthy } from '../util/classify.js';
@@ -176,6 +176,12 @@ export default createRule<[], PySourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
+    /** Findings reported so far (a call's unresolved custom_pipeline is folded into another finding on it). */
+    let reports = 0;
+    const report = (d: ReportDescriptor): void => {
+      reports++;
+      context.report(d);
+    };
     /** Reports the call when `arg` may be truthy; `onSomePaths`: the value of one branch (`**({...} if c else {})`). */
     const check = (call: PyNode, arg: PyNode, viaKwargs: string | undefined, onSomePaths = false): boolean => {
       let value = sc.constant(arg);
@@ -203,7 +209,7 @@ export default createRule<[], PySourceCode>({
         byDefault = true;
       }
       if (value === UNKNOWN) {
-        context.report({ node: call, messageId: 'maybeTrusted', data: { api, expr: arg.text }, confidence: 'low' });
+        report({ node: call, messageId: 'maybeTrusted', data: { api, expr: arg.text }, confidence: 'low' });
         return true;
       }
       if (!pythonTruthy(value)) return false;
@@ -220,23 +226,23 @@ export default createRule<[], PySourceCode>({
       if (!viaKwargs && path === undefined && isFunasrAutoModel(sc, call)) {
         // (`hub="hf"`: FunASR's Hugging Face download imports no module for the flag; it asks for remote code all the same)
         if (funasrHub(sc, call) === 'hf') {
-          context.report({ node: call, messageId: 'funasrHubIgnored', data: { api, value: shown }, confidence: 'low', suggest, remediation: FUNASR_REMEDIATION });
+          report({ node: call, messageId: 'funasrHubIgnored', data: { api, value: shown }, confidence: 'low', suggest, remediation: FUNASR_REMEDIATION });
           return true;
         }
         const remote = sc.argument(call, { name: 'remote_code' });
         const module = remote ? sc.constant(remote) : undefined;
         if (typeof module === 'string' && module !== '' && classifyModelRef(module).kind === 'local') {
-          context.report({ node: call, messageId: 'funasrProjectModule', data: { api, value: shown, module: `"${module.length > 60 ? `${module.slice(0, 59)}…` : module}"` }, confidence: 'medium', suggest, remediation: FUNASR_REMEDIATION });
+          report({ node: call, messageId: 'funasrProjectModule', data: { api, value: shown, module: `"${module.length > 60 ? `${module.slice(0, 59)}…` : module}"` }, confidence: 'medium', suggest, remediation: FUNASR_REMEDIATION });
         } else {
-          context.report({ node: call, messageId: 'funasrRepositoryModule', data: { api, value: shown }, confidence, suggest, remediation: FUNASR_REMEDIATION });
+          report({ node: call, messageId: 'funasrRepositoryModule', data: { api, value: shown }, confidence, suggest, remediation: FUNASR_REMEDIATION });
         }
         return true;
       }
       if (path !== undefined) {
-        context.report({ node: call, messageId: 'trustedLocal', data: { api, value: shown, path }, confidence, suggest, remediation: dataset ? LOCAL_DATASET_REMEDIATION : LOCAL_REMEDIATION });
+        report({ node: call, messageId: 'trustedLocal', data: { api, value: shown, path }, confidence, suggest, remediation: dataset ? LOCAL_DATASET_REMEDIATION : LOCAL_REMEDIATION });
         return true;
       }
-      context.report({ node: call, messageId, data: { api, value: shown }, confidence, suggest, ...(dataset ? { remediation: DATASET_REMEDIATION } : {}) });
+      report({ node: call, messageId, data: { api, value: shown }, confidence, suggest, ...(dataset ? { remediation: DATASET_REMEDIATION } : {}) });
       return true;
     };
     return {
@@ -251,31 +257,40 @@ export default createRule<[], PySourceCode>({
       },
       call(node: PyNode) {
         if (setEngineField(node)) return;
-        customPipeline(node);
-        if (repositoryModule(node)) return;
-        if (!sc.argument(node, { name: 'trust_remote_code' }) && communityEvaluation(node)) return;
-        // `dict(trust_remote_code=True)` is a value, reported where it is passed (`**opts`); a mock's
-        // `assert_called_with(..., trust_remote_code=True)` loads nothing.
-        if (buildsArgumentsOnly(sc, node, 'trust_remote_code')) return;
-        const direct = sc.argument(node, { name: 'trust_remote_code' });
-        if (direct) {
-          // `FlagAutoModel.from_finetuned(name, trust_remote_code=None)`: None lets the model mapping decide
-          if (check(node, direct, undefined) || sc.constant(direct) !== null) return;
-          libraryEnables(node);
-          return;
-        }
-        const forwarded = forwardedArgument(sc, node, 'trust_remote_code');
-        if (forwarded) {
-          check(node, forwarded.value, forwarded.via);
-          return;
-        }
-        // `**({"trust_remote_code": True} if remote else {})`: true on some path
-        const paths = sc.hasUnresolvedArguments(node) ? sc.argumentPaths(node, 'trust_remote_code') : undefined;
-        for (const value of paths?.values ?? []) if (check(node, value, undefined, true)) return;
-        // not given: a library that turns remote code on itself
-        libraryEnables(node);
+        // `custom_pipeline=<unresolved>` (low) adds nothing to another finding on the same call
+        // (`trust_remote_code=True` reported at full confidence): one finding (review sdwebui P3-1)
+        const pendingPipeline = customPipeline(node);
+        const before = reports;
+        trustedCall(node);
+        if (pendingPipeline && reports === before) pendingPipeline();
       },
     };
+
+    /** The findings on a call other than its custom_pipeline's: trust_remote_code, a repository module, a community evaluation. */
+    function trustedCall(node: PyNode): void {
+      if (repositoryModule(node)) return;
+      if (!sc.argument(node, { name: 'trust_remote_code' }) && communityEvaluation(node)) return;
+      // `dict(trust_remote_code=True)` is a value, reported where it is passed (`**opts`); a mock's
+      // `assert_called_with(..., trust_remote_code=True)` loads nothing.
+      if (buildsArgumentsOnly(sc, node, 'trust_remote_code')) return;
+      const direct = sc.argument(node, { name: 'trust_remote_code' });
+      if (direct) {
+        // `FlagAutoModel.from_finetuned(name, trust_remote_code=None)`: None lets the model mapping decide
+        if (check(node, direct, undefined) || sc.constant(direct) !== null) return;
+        libraryEnables(node);
+        return;
+      }
+      const forwarded = forwardedArgument(sc, node, 'trust_remote_code');
+      if (forwarded) {
+        check(node, forwarded.value, forwarded.via);
+        return;
+      }
+      // `**({"trust_remote_code": True} if remote else {})`: true on some path
+      const paths = sc.hasUnresolvedArguments(node) ? sc.argumentPaths(node, 'trust_remote_code') : undefined;
+      for (const value of paths?.values ?? []) if (check(node, value, undefined, true)) return;
+      // not given: a library that turns remote code on itself
+      libraryEnables(node);
+    }
 
     /** Reports `field` (`vllm.AsyncEngineArgs.trust_remote_code`) set to `value` when it is an engine argument's. */
     function engineField(node: PyNode, field: string | undefined, value: PyNode): void {
@@ -283,12 +298,12 @@ export default createRule<[], PySourceCode>({
       const api = field.replace(/\.from_cli_args(?=\.trust_remote_code$)/, '').split('.').slice(-2, -1)[0];
       const resolved = sc.constant(value);
       if (resolved === UNKNOWN) {
-        context.report({ node, messageId: 'maybeTrustedField', data: { api, expr: value.text.length > 40 ? `${value.text.slice(0, 39)}…` : value.text }, confidence: 'low' });
+        report({ node, messageId: 'maybeTrustedField', data: { api, expr: value.text.length > 40 ? `${value.text.slice(0, 39)}…` : value.text }, confidence: 'low' });
         return;
       }
       if (!pythonTruthy(resolved)) return;
       const suggest = value.type === 'true' ? [{ messageId: 'setFalse', fix: (fixer: any) => fixer.replaceText(value, 'False') }] : [];
-      context.report({ node, messageId: 'trustedField', data: { api, value: value.text.length > 30 ? 'True' : value.text }, confidence: 'high', suggest });
+      report({ node, messageId: 'trustedField', data: { api, value: value.text.length > 30 ? 'True' : value.text }, confidence: 'high', suggest });
     }
 
     /** `setattr(engine_args, "trust_remote_code", True)`: the attribute assignment by another spelling. */
@@ -308,7 +323,7 @@ export default createRule<[], PySourceCode>({
      * `pipeline.py` at high confidence, a community pipeline name at low (medium on the `main` branch), a value
      * not resolved at low; a local `.py` file or directory is the project's.
      */
-    function customPipeline(node: PyNode): void {
+    function customPipeline(node: PyNode): (() => void) | undefined {
       const arg = sc.argument(node, { name: 'custom_pipeline' }) ?? forwardedArgument(sc, node, 'custom_pipeline')?.value;
       if (!arg) return;
       const fn = calleeOf(node);
@@ -317,8 +332,9 @@ export default createRule<[], PySourceCode>({
       const api = apiName(sc, node);
       const resolved = resolveId(sc, arg);
       if (resolved.kind !== 'string') {
+        // (left to the caller: reported unless another finding on the call says more)
         if (resolved.kind === 'unknown') {
-          context.report({ node, messageId: 'customPipelineUnknown', data: { api, expr: arg.text.length > 40 ? `${arg.text.slice(0, 39)}…` : arg.text }, confidence: 'low', remediation: CUSTOM_PIPELINE_REMEDIATION });
+          return () => report({ node, messageId: 'customPipelineUnknown', data: { api, expr: arg.text.length > 40 ? `${arg.text.slice(0, 39)}…` : arg.text }, confidence: 'low', remediation: CUSTOM_PIPELINE_REMEDIATION });
         }
         return;
       }
@@ -327,7 +343,7 @@ export default createRule<[], PySourceCode>({
       const ref = classifyModelRef(value);
       if (ref.kind !== 'hub') return; // a local directory (diffusers takes no URL)
       if (ref.owner) {
-        context.report({ node, messageId: 'customPipeline', data: { api, id: ref.id }, confidence: resolved.soft ? 'medium' : 'high', remediation: CUSTOM_PIPELINE_REMEDIATION });
+        report({ node, messageId: 'customPipeline', data: { api, id: ref.id }, confidence: resolved.soft ? 'medium' : 'high', remediation: CUSTOM_PIPELINE_REMEDIATION });
         return;
       }
       // a bare name: diffusers' community pipeline (at the installed release unless told `main`)
@@ -339,7 +355,7 @@ export default createRule<[], PySourceCode>({
         : typeof rev === 'string'
           ? `at custom_revision="${rev}"`
           : 'at the installed diffusers release (or `main` when that release is not mirrored)';
-      context.report({ node, messageId: 'customPipelineCommunity', data: { api, id: ref.id, where }, confidence: onMain ? 'medium' : 'low', remediation: CUSTOM_PIPELINE_REMEDIATION });
+      report({ node, messageId: 'customPipelineCommunity', data: { api, id: ref.id, where }, confidence: onMain ? 'medium' : 'low', remediation: CUSTOM_PIPELINE_REMEDIATION });
     }
 
     /**
@@ -365,11 +381,11 @@ export default createRule<[], PySourceCode>({
       if (resolved.kind === 'string') {
         const ref = classifyModelRef(resolved.value);
         if (ref.kind !== 'hub') return true; // a local directory: the project's own module
-        context.report({ node, messageId: 'repositoryModule', data: { api, id: ref.id, module }, confidence: resolved.soft ? 'medium' : 'high' });
+        report({ node, messageId: 'repositoryModule', data: { api, id: ref.id, module }, confidence: resolved.soft ? 'medium' : 'high' });
         return true;
       }
       if (resolved.kind === 'unknown') {
-        context.report({ node, messageId: 'repositoryModuleUnknown', data: { api, module, expr: source.text.length > 40 ? `${source.text.slice(0, 39)}…` : source.text }, confidence: 'low' });
+        report({ node, messageId: 'repositoryModuleUnknown', data: { api, module, expr: source.text.length > 40 ? `${source.text.slice(0, 39)}…` : source.text }, confidence: 'low' });
       }
       return true;
     }
@@ -399,7 +415,7 @@ export default createRule<[], PySourceCode>({
         // `evaluate.load("metrics/bleu_plus")` reads the project's `metrics/bleu_plus/bleu_plus.py` when it
         // exists: a folder's name for an owner is the project's module, not an account's
         if (ref.kind !== 'hub' || !ref.owner || ref.dirLike || EVALUATION_FOLDERS.has(ref.owner.toLowerCase()) || CANONICAL_EVALUATION.test(ref.id)) continue;
-        context.report({
+        report({
           node,
           messageId: 'communityEvaluation',
           data: { api: qn.startsWith('evaluate.') ? `evaluate.${qn.slice(qn.lastIndexOf('.') + 1)}` : 'load_metric', id: ref.id },
@@ -434,7 +450,7 @@ export default createRule<[], PySourceCode>({
         const last = lastArgument(node);
         const suggest = last ? [{ messageId: 'addFalse', fix: (fixer: any) => fixer.insertTextAfter(last, ', trust_remote_code=False') }] : [];
         // `*args` / `**kwargs` the analysis cannot read may pass False
-        context.report({ node, messageId: 'libraryDefaultTrue', data: { api: apiName(sc, node) }, confidence: unread || positional ? 'medium' : 'high', suggest, remediation: AWQ_REMEDIATION });
+        report({ node, messageId: 'libraryDefaultTrue', data: { api: apiName(sc, node) }, confidence: unread || positional ? 'medium' : 'high', suggest, remediation: AWQ_REMEDIATION });
         return;
       }
       if (FLAG_AUTO_MODEL.test(qn)) {
@@ -452,11 +468,11 @@ export default createRule<[], PySourceCode>({
         if (enabling !== undefined) {
           // every value a model that turns it on, written out (not a default a caller or the environment overrides)
           const sure = names.every((n) => typeof n === 'string' && FLAG_AUTO_REMOTE_CODE.has(n)) && !(resolved.kind === 'string' && resolved.soft) && !unread;
-          context.report({ node, messageId: 'libraryEnablesModel', data: { api, model: enabling }, confidence: sure ? 'high' : 'medium', remediation: FLAG_AUTO_REMEDIATION });
+          report({ node, messageId: 'libraryEnablesModel', data: { api, model: enabling }, confidence: sure ? 'high' : 'medium', remediation: FLAG_AUTO_REMEDIATION });
           return;
         }
         if (names.some((n) => n === UNKNOWN)) {
-          context.report({ node, messageId: 'libraryMayEnableModel', data: { api, expr: idNode.text.length > 40 ? `${idNode.text.slice(0, 39)}…` : idNode.text }, confidence: 'medium', remediation: FLAG_AUTO_REMEDIATION });
+          report({ node, messageId: 'libraryMayEnableModel', data: { api, expr: idNode.text.length > 40 ? `${idNode.text.slice(0, 39)}…` : idNode.text }, confidence: 'medium', remediation: FLAG_AUTO_REMEDIATION });
         }
         return;
       }
@@ -470,8 +486,8 @@ export default createRule<[], PySourceCode>({
         const api = reranker[1];
         // imported from `FlagEmbedding.flag_reranker`: the 1.x class, which takes no trust_remote_code at all;
         // from the package: 1.x, or a later release's
-        if (FLAG_RERANKER_1X.test(qn)) context.report({ node, messageId: 'libraryEnablesClass', data: { api }, confidence: 'high', remediation: FLAG_RERANKER_REMEDIATION });
-        else context.report({ node, messageId: 'libraryMayEnableClass', data: { api }, confidence: 'medium', remediation: FLAG_RERANKER_REMEDIATION });
+        if (FLAG_RERANKER_1X.test(qn)) report({ node, messageId: 'libraryEnablesClass', data: { api }, confidence: 'high', remediation: FLAG_RERANKER_REMEDIATION });
+        else report({ node, messageId: 'libraryMayEnableClass', data: { api }, confidence: 'medium', remediation: FLAG_RERANKER_REMEDIATION });
       }
     }
   },

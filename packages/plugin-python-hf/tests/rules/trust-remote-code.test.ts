@@ -155,6 +155,11 @@ ruleTester.run('hf/trust-remote-code', rule, {
       code: 'from diffusers import StableDiffusionPipeline\ndef load(name):\n    return StableDiffusionPipeline.from_pretrained("org/sd", custom_pipeline=name)',
       errors: [{ messageId: 'customPipelineUnknown', confidence: 'low', line: 3, data: { api: 'StableDiffusionPipeline.from_pretrained', expr: 'name' } }],
     },
+    // with trust_remote_code=True on the same call: one finding, the flag's (review sdwebui P3-1)
+    {
+      code: 'from diffusers import DiffusionPipeline\ndef load(repo_id, custom_pipeline):\n    return DiffusionPipeline.from_pretrained(repo_id, custom_pipeline=custom_pipeline, trust_remote_code=True, revision="0123456789abcdef0123456789abcdef01234567")',
+      errors: [{ messageId: 'trusted', confidence: 'high', line: 3, data: { api: 'DiffusionPipeline.from_pretrained', value: 'True' }, suggestions: [{ messageId: 'setFalse', output: 'from diffusers import DiffusionPipeline\ndef load(repo_id, custom_pipeline):\n    return DiffusionPipeline.from_pretrained(repo_id, custom_pipeline=custom_pipeline, trust_remote_code=False, revision="0123456789abcdef0123456789abcdef01234567")' }] }],
+    },
     // SpeechBrain imports the repository's module: remote code without the flag
     {
       code: 'from speechbrain.inference.interfaces import foreign_class\nclf = foreign_class(source="speechbrain/emotion-recognition-wav2vec2-IEMOCAP", pymodule_file="custom_interface.py", classname="C")',
