@@ -66,3 +66,12 @@ function scan(bytes: Uint8Array): PickleScanResult {
   machine.feed(bytes);
   return machine.end();
 }
+
+/**
+ * The verdict of the policy (`settings.model`) on one global, `module.name` (`name` `*` for the whole
+ * module), as a pickle importing it would be judged: for rules that read an allowlist written in source
+ * (an `Unpickler.find_class` override, `torch.serialization.add_safe_globals([...])`).
+ */
+export function judgeGlobal(module: string, name: string, settings?: Record<string, unknown>): 'safe' | 'dangerous' | 'suspicious' {
+  return policyFor(settings ?? NO_SETTINGS).judge(module, name).verdict;
+}

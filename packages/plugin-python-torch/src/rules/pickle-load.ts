@@ -1,6 +1,6 @@
 import { createRule, UNKNOWN } from '@oculum/core';
 import { importTrigger, isImportedClass, type ProjectClassPart, type PythonSourceCode } from '@oculum/lang-python';
-import { judgePickleBytes } from '@oculum/plugin-model-files/pickle';
+import { judgeGlobal, judgePickleBytes } from '@oculum/plugin-model-files/pickle';
 import { CALLBACK_CALLEE_NAMES, localForwarderNames, handedLoader } from '../callbacks.js';
 import {
   calleeName,
@@ -376,13 +376,13 @@ const UNPICKLER_NAME = /Unpickler\b/;
  * module or forces CPU tensors and hands every other global to the base (also under
  * `if not module.startswith("torch"):`, llama.cpp's `LazyUnpickler`) restricts nothing (see `findClassAccess`).
  */
-function unrestrictedUnpickler(sc: PythonSourceCode, call: Node): { base: string; unclear: boolean } | undefined {
+function unrestrictedUnpickler(sc: PythonSourceCode, call: Node): { base: string; unclear: boolean; dangerous: boolean } | undefined {
   const fn = sc.callee(call);
   const sub = fn && sc.projectSubclass(fn);
   const base = sub?.bases.find((b) => UNPICKLERS.has(b));
   if (!sub || !base) return undefined;
   const access = findClassAccess(sc, sub);
-  return access === 'restricted' ? undefined : { base, unclear: access === 'unclear' };
+  return access === 'restricted' ? undefined : { base, unclear: access === 'unclear', dangerous: access === 'dangerous' };
 }
 
 /**
@@ -394,7 +394,7 @@ function findClassAccess(sc: PythonSourceCode, sub: { classes: readonly ProjectC
   for (const cls of sub.classes) {
     const findClass = sc.definedMethod(cls, 'find_class');
     // (a helper of this file is read for its verdict; one of another module's class is not resolved from here)
-    if (findClass) return delegationAccess(findClass, isImportedClass(cls) ? undefined : helperPolarity(sc));
+    if (findClass) return delegationAccess(findClass, isImportedClass(cls) ? undefined : helperPolarity(sc), allowlistJudge(sc));
   }
   return 'open';
 }
@@ -408,19 +408,184 @@ function findClassAccess(sc: PythonSourceCode, sub: { classes: readonly ProjectC
 function restrictingPatch(sc: PythonSourceCode, unpickler: string): string | undefined {
   for (const write of sc.memberWrites(unpickler)) {
     const sub = write.value.type === 'identifier' || write.value.type === 'attribute' ? sc.projectSubclass(write.value) : undefined;
-    if (sub && sub.bases.some((b) => UNPICKLERS.has(b)) && findClassAccess(sc, sub) !== 'open') return sc.getText(write.value);
+    if (sub && sub.bases.some((b) => UNPICKLERS.has(b)) && findClassAccess(sc, sub) !== 'open' && findClassAccess(sc, sub) !== 'dangerous') return sc.getText(write.value);
   }
   return undefined;
 }
 
-type FindClassAccess = 'open' | 'unclear' | 'restricted';
+/** (`dangerous`: every pass-through is behind an allowlist, but one that admits a global that runs code) */
+type FindClassAccess = 'open' | 'unclear' | 'restricted' | 'dangerous';
 const NO_NAMES: ReadonlySet<string> = new Set();
 /** What a test admits where it holds: only listed names (`in`, `==`, `startswith`), all but listed ones (`not …`, `not in`, `!=`), or not known. */
-type Polarity = 'allow' | 'deny' | 'unclear';
+type Polarity = 'allow' | 'deny' | 'unclear' | 'allowDangerous' | 'denyDangerous';
+// (`allowDangerous`: an allowlist test whose list admits a global that runs code, `("builtins", "eval")`,
+// `module.startswith("builtins")`; `denyDangerous` its negation)
 const MAX_FIND_CLASS_NESTING = 16;
 
 function negated(p: Polarity): Polarity {
-  return p === 'allow' ? 'deny' : p === 'deny' ? 'allow' : 'unclear';
+  switch (p) {
+    case 'allow':
+      return 'deny';
+    case 'deny':
+      return 'allow';
+    case 'allowDangerous':
+      return 'denyDangerous';
+    case 'denyDangerous':
+      return 'allowDangerous';
+    default:
+      return 'unclear';
+  }
+}
+const allowing = (p: Polarity): boolean => p === 'allow' || p === 'allowDangerous';
+const denying = (p: Polarity): boolean => p === 'deny' || p === 'denyDangerous';
+
+/** Whether an allowlist test (`x in LIST`, `x == "…"`, `x.startswith("…")`) admits a global the policy judges dangerous. */
+type AllowlistJudge = ((test: Node) => boolean) & {
+  /** Whether some pair of strings the tests list (`module == "os" and name == "system"`), one from each of two, is a dangerous global. */
+  pairs(tests: readonly Node[]): boolean;
+};
+
+/** The settings of the run, per file, for the policy `allowlistJudge` reads (`settings.model`). */
+const runSettings = new WeakMap<PythonSourceCode, Record<string, unknown>>();
+const allowlistJudges = new WeakMap<PythonSourceCode, AllowlistJudge>();
+/** Names of the builtins module: a module-wide entry for it admits `eval`, `exec`, `getattr`. */
+const BUILTIN_MODULES = ['builtins', '__builtin__', '__builtins__'];
+const MAX_ALLOWLIST_STEPS = 8;
+const MAX_ALLOWLIST_ENTRIES = 2000;
+
+/**
+ * Reads the list an allowlist test names when it resolves (a set, frozenset, list, tuple or dict of
+ * string constants, through names, class attributes `self.SAFE`, `D[module]`, `D.get(module, ())`,
+ * `A | B`; `==` against a constant; a `startswith` prefix) and judges each entry with the
+ * dangerous-globals policy of the model-file scanner (`judgeGlobal`, `settings.model`): a pair
+ * `("builtins", "eval")` or dotted `"builtins.eval"` as the global, a bare string as a whole module
+ * (`"os"`, `"builtins"`) or a builtin's name (`"getattr"`), a prefix as every module it starts.
+ * An entry it cannot read is not judged (the test stays an allowlist). Bounded in steps and entries.
+ */
+function allowlistJudge(sc: PythonSourceCode): AllowlistJudge {
+  let known = allowlistJudges.get(sc);
+  if (known) return known;
+  const settings = runSettings.get(sc);
+  const bad = (module: string, name: string): boolean => judgeGlobal(module, name, settings) === 'dangerous';
+  const badString = (s: string): boolean => {
+    if (BUILTIN_MODULES.includes(s) || bad(s, '*')) return true;
+    const dot = s.lastIndexOf('.');
+    return dot > 0 ? bad(s.slice(0, dot), s.slice(dot + 1)) : /^[A-Za-z_]\w*$/.test(s) && bad('builtins', s);
+  };
+  const badEntry = (e: unknown): boolean => {
+    if (typeof e === 'string') return badString(e);
+    if (Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'string') return bad(e[0], e[1]) || (e[1] === '*' && badString(e[0]));
+    return false;
+  };
+  const badPrefix = (p: string): boolean => {
+    const module = p.endsWith('.') ? p.slice(0, -1) : p;
+    return module === '' || BUILTIN_MODULES.some((b) => b.startsWith(p)) || bad(module, '*');
+  };
+  /** The entries a container expression holds: strings, pairs, or `[module, '*']` for a dict key whose names are not read. */
+  const entries = (expr: Node, steps: number, out: unknown[]): void => {
+    if (steps > MAX_ALLOWLIST_STEPS || out.length > MAX_ALLOWLIST_ENTRIES) return;
+    const parts = expr.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+    switch (expr.type) {
+      case 'parenthesized_expression':
+        for (const p of parts) entries(p, steps + 1, out);
+        return;
+      case 'set':
+      case 'list':
+      case 'tuple':
+        for (const item of parts) {
+          if (out.length > MAX_ALLOWLIST_ENTRIES) return;
+          const v = sc.constant(item);
+          if (v !== UNKNOWN) out.push(v);
+        }
+        return;
+      case 'dictionary':
+        for (const pair of parts) {
+          if (pair.type !== 'pair') continue;
+          const key = sc.constant(pair.childForFieldName('key') ?? pair);
+          if (typeof key !== 'string') continue;
+          const value = pair.childForFieldName('value');
+          const names: unknown[] = [];
+          if (value) entries(value, steps + 1, names);
+          const strings = names.filter((n): n is string => typeof n === 'string');
+          if (strings.length) for (const n of strings) out.push([key, n]);
+          else out.push([key, '*']);
+        }
+        return;
+      case 'call': {
+        const fn = expr.childForFieldName('function');
+        const args = expr.childForFieldName('arguments')?.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') ?? [];
+        if (fn?.type === 'identifier' && ['set', 'frozenset', 'list', 'tuple', 'dict', 'sorted'].includes(fn.text)) {
+          if (args[0]) entries(args[0], steps + 1, out);
+        } else if (fn?.type === 'attribute' && ['get', 'keys', 'copy', 'union'].includes(fn.childForFieldName('attribute')?.text ?? '')) {
+          const object = fn.childForFieldName('object');
+          if (object) entries(object, steps + 1, out);
+          // (`D.get(module, SAFE_DEFAULT)`: what the default holds too)
+          if (fn.childForFieldName('attribute')?.text !== 'keys') for (const a of args.slice(fn.childForFieldName('attribute')?.text === 'get' ? 1 : 0)) entries(a, steps + 1, out);
+        }
+        return;
+      }
+      case 'binary_operator':
+        for (const p of parts) entries(p, steps + 1, out);
+        return;
+      case 'subscript': {
+        const value = expr.childForFieldName('value');
+        if (value) entries(value, steps + 1, out);
+        return;
+      }
+      case 'identifier':
+        for (const b of sc.reachingBindings(expr)) if (b.value && b.value !== expr) entries(b.value, steps + 1, out);
+        return;
+      case 'attribute':
+        for (const v of sc.attributeValues(expr) ?? []) entries(v, steps + 1, out);
+        return;
+      default:
+        return;
+    }
+  };
+  /** The strings an `==` or `in` test lists (bounded), for `pairs`. */
+  const strings = (test: Node): string[] => {
+    if (test.type !== 'comparison_operator') return [];
+    const operands = test.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+    if (operands.length !== 2) return [];
+    const out: unknown[] = [];
+    if (test.children.some((c) => c?.type === 'in')) entries(operands[1], 0, out);
+    else for (const o of operands) out.push(sc.constant(o));
+    return out.filter((x): x is string => typeof x === 'string').slice(0, 64);
+  };
+  const pairs = (tests: readonly Node[]): boolean => {
+    const lists = tests.slice(0, 8).map(strings);
+    for (let i = 0; i < lists.length; i++)
+      for (let j = 0; j < lists.length; j++) if (i !== j) for (const m of lists[i]) for (const n of lists[j]) if (bad(m, n)) return true;
+    return false;
+  };
+  const judge = ((test: Node): boolean => {
+    if (test.type === 'call') {
+      const fn = test.childForFieldName('function');
+      if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'startswith') return false;
+      const first = test.childForFieldName('arguments')?.namedChildren.find((c) => c && c.type !== 'comment');
+      if (!first) return false;
+      const v = sc.constant(first);
+      const prefixes = typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+      return prefixes.some(badPrefix);
+    }
+    if (test.type !== 'comparison_operator') return false;
+    const operands = test.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+    const op = test.children.find((c) => !!c && !c.isNamed && c.type !== '(' && c.type !== ')')?.type;
+    if (operands.length !== 2) return false;
+    if (op === 'in') {
+      const out: unknown[] = [];
+      entries(operands[1], 0, out);
+      return out.some(badEntry);
+    }
+    // `module == "builtins"`, `(module, name) == ("builtins", "eval")`
+    return operands.some((o) => {
+      const v = sc.constant(o);
+      return v !== UNKNOWN && badEntry(v);
+    });
+  }) as AllowlistJudge;
+  judge.pairs = pairs;
+  allowlistJudges.set(sc, judge);
+  return judge;
 }
 
 /** The polarity of a call of a function or method of the file (`self._allowed(module, name)`), as its returns read. */
@@ -447,7 +612,7 @@ function helperPolarity(sc: PythonSourceCode): HelperPolarity {
     let result: Polarity | undefined;
     // (a bare `return`, or running off the end, gives `None`: a refusal, whichever way the others go)
     for (const value of sc.returnValues(def)) {
-      const p = polarity(value, depth + 1, of);
+      const p = polarity(value, depth + 1, of, allowlistJudge(sc));
       result = result === undefined || result === p ? p : 'unclear';
       if (result === 'unclear') break;
     }
@@ -459,32 +624,56 @@ function helperPolarity(sc: PythonSourceCode): HelperPolarity {
   return of;
 }
 
+/**
+ * The operands of a chain of one boolean operator (`a or b or c …`, which the parser nests left-deep), read
+ * iteratively: a long allowlist of `or` clauses is one level, not one per clause.
+ */
+function booleanOperands(test: Node): { and: boolean; operands: Node[] } {
+  const and = test.children.some((c) => c?.type === 'and');
+  const operands: Node[] = [];
+  const stack: Node[] = [test];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'boolean_operator' && n.children.some((c) => c?.type === 'and') === and) {
+      const parts = n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+      for (let i = parts.length - 1; i >= 0; i--) stack.push(parts[i]);
+    } else operands.push(n);
+  }
+  return { and, operands };
+}
+
 /** How a test restricts the names that pass it (through `not`, `and`, `or`, parentheses and same-file helpers, bounded). */
-function polarity(test: Node, depth = 0, helper?: HelperPolarity): Polarity {
+function polarity(test: Node, depth = 0, helper?: HelperPolarity, judge?: AllowlistJudge): Polarity {
   if (depth > MAX_FIND_CLASS_NESTING) return 'unclear';
   const parts = test.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+  const allowed = (): Polarity => (judge?.(test) ? 'allowDangerous' : 'allow');
   switch (test.type) {
     case 'parenthesized_expression':
-      return parts.length === 1 ? polarity(parts[0], depth + 1, helper) : 'unclear';
+      return parts.length === 1 ? polarity(parts[0], depth + 1, helper, judge) : 'unclear';
     case 'not_operator':
-      return parts.length === 1 ? negated(polarity(parts[0], depth + 1, helper)) : 'unclear';
+      return parts.length === 1 ? negated(polarity(parts[0], depth + 1, helper, judge)) : 'unclear';
     case 'boolean_operator': {
-      const both = parts.map((c) => polarity(c, depth + 1, helper));
-      const and = test.children.some((c) => c?.type === 'and');
-      // `a and b` passes only what a restricting test passes; `a or b` lets through what either lets through
-      if (and) return both.includes('allow') ? 'allow' : both.every((b) => b === 'deny') ? 'deny' : 'unclear';
-      return both.includes('deny') ? 'deny' : both.every((b) => b === 'allow') ? 'allow' : 'unclear';
+      const { and, operands } = booleanOperands(test);
+      const all = operands.map((c) => polarity(c, depth + 1, helper, judge));
+      // `a and b` passes only what a restricting test passes (a clean one: only clean names); `a or b` lets
+      // through what either lets through (a dangerous name when one list admits one)
+      // (`module == "os" and name == "system"`: a whole dangerous module narrowed by a clean-looking name)
+      if (and && all.includes('allow') && all.includes('allowDangerous') && judge?.pairs(operands.filter((_, i) => allowing(all[i])))) return 'allowDangerous';
+      if (and) return all.includes('allow') ? 'allow' : all.includes('allowDangerous') ? 'allowDangerous' : all.every(denying) ? 'deny' : 'unclear';
+      if (all.some(denying)) return 'deny';
+      return all.every((b) => b === 'allow') ? 'allow' : all.every(allowing) ? 'allowDangerous' : 'unclear';
     }
     case 'comparison_operator': {
       const ops = test.children.filter((c): c is Node => !!c && !c.isNamed && c.type !== '(' && c.type !== ')');
       if (ops.length !== 1) return 'unclear';
       const op = ops[0].type;
-      return op === 'in' || op === '==' || op === 'is' ? 'allow' : op === 'not in' || op === '!=' || op === 'is not' ? 'deny' : 'unclear';
+      return op === 'in' || op === '==' || op === 'is' ? allowed() : op === 'not in' || op === '!=' || op === 'is not' ? (judge?.(test) ? 'denyDangerous' : 'deny') : 'unclear';
     }
     case 'call': {
       const method = test.childForFieldName('function');
       const name = method?.type === 'attribute' ? method.childForFieldName('attribute')?.text : undefined;
-      if (name === 'startswith' || name === 'endswith') return 'allow';
+      if (name === 'startswith') return allowed();
+      if (name === 'endswith') return 'allow';
       return helper ? helper(test, depth) : 'unclear';
     }
     default:
@@ -519,15 +708,20 @@ function assignedName(statement: Node): { name: string; delegates: boolean } | u
  * One behind no allowlist test lets every other global through (`open`); one behind a test that is
  * neither (a helper's verdict, a flag) is `unclear`.
  */
-function delegationAccess(fn: Node, helper?: HelperPolarity): FindClassAccess {
+function delegationAccess(fn: Node, helper?: HelperPolarity, judge?: AllowlistJudge): FindClassAccess {
   const state: { access: FindClassAccess } = { access: 'restricted' };
   const isOpen = (): boolean => state.access === 'open';
+  // (the worst way through wins: open, then a dangerous allowlist, then a test not read)
+  const RANK: Record<FindClassAccess, number> = { restricted: 0, unclear: 1, dangerous: 2, open: 3 };
+  const worsen = (access: FindClassAccess): void => {
+    if (RANK[access] > RANK[state.access]) state.access = access;
+  };
   const statementsOf = (block: Node | null | undefined): Node[] => (block ? block.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') : []);
   const exits = (block: Node | null | undefined): boolean => statementsOf(block).some((s) => s.type === 'raise_statement' || s.type === 'return_statement');
   const visit = (block: Node | null | undefined, path: readonly Polarity[], depth: number, outer: ReadonlySet<string> = NO_NAMES): void => {
     if (isOpen()) return;
     if (depth > MAX_FIND_CLASS_NESTING) {
-      state.access = 'unclear';
+      worsen('unclear');
       return;
     }
     const on = [...path];
@@ -543,14 +737,17 @@ function delegationAccess(fn: Node, helper?: HelperPolarity): FindClassAccess {
         held = next;
       }
       if (isDelegatingReturn(s, held)) {
-        if (!on.includes('allow')) state.access = on.includes('unclear') ? 'unclear' : 'open';
+        // (behind a list that admits a global that runs code: as open as no list)
+        if (!on.includes('allow')) {
+          worsen(on.includes('allowDangerous') ? 'dangerous' : on.includes('unclear') ? 'unclear' : 'open');
+        }
         return; // what follows in this block does not run
       }
       switch (s.type) {
         case 'if_statement': {
           const taken = new Set<Polarity>(); // (the distinct tests of the branches before: a long elif chain stays cheap)
           const condition = s.childForFieldName('condition');
-          const first = condition ? polarity(condition, 0, helper) : 'unclear';
+          const first = condition ? polarity(condition, 0, helper, judge) : 'unclear';
           visit(s.childForFieldName('consequence'), [...on, first], depth + 1, held);
           taken.add(first);
           let hasElse = false;
@@ -559,7 +756,7 @@ function delegationAccess(fn: Node, helper?: HelperPolarity): FindClassAccess {
             const notBefore = [...taken].map(negated);
             if (alt.type === 'elif_clause') {
               const c = alt.childForFieldName('condition');
-              const p = c ? polarity(c, 0, helper) : 'unclear';
+              const p = c ? polarity(c, 0, helper, judge) : 'unclear';
               visit(alt.childForFieldName('consequence'), [...on, ...notBefore, p], depth + 1, held);
               taken.add(p);
             } else {
@@ -680,6 +877,7 @@ export default createRule<[], PythonSourceCode>({
   create(context) {
     const sc = context.sourceCode;
     if (isStubFile(context)) return {};
+    runSettings.set(sc, context.settings as Record<string, unknown>);
     const importsLoader = [...IMPORTED, 'ray', 'joblib', 'pyspark', 'srsly', 'langchain', 'langchain_community'].some((m) => sc.imports.has(m));
     if (!importsLoader && !(context.depth === 'deep' && UNPICKLER_NAME.test(sc.text))) return {};
 
@@ -948,7 +1146,9 @@ export default createRule<[], PythonSourceCode>({
             detail: open
               ? open.unclear
                 ? ` (a subclass of \`${subclass}\` whose \`find_class\` hands names to the base class behind a test that is not read as an allowlist)`
-                : ` (a subclass of \`${subclass}\` whose \`find_class\` lets every global through)`
+                : open.dangerous
+                  ? ` (a subclass of \`${subclass}\` whose \`find_class\` allowlist admits a global that runs code, such as \`builtins.eval\` or a whole module like \`builtins\`)`
+                  : ` (a subclass of \`${subclass}\` whose \`find_class\` lets every global through)`
               : patch
                 ? ` (this file replaces \`${direct}\` with \`${patch}\`, which restricts \`find_class\`: while that patch is in force the load is restricted, outside it not)`
               : byDefault

@@ -112,6 +112,11 @@ ruleTester.run('torch/pickle-load', rule, {
     'import pickle\nSAFE = {("collections", "OrderedDict")}\nclass R(pickle.Unpickler):\n    def find_class(self, module, name):\n        if not self._allowed(module, name):\n            raise pickle.UnpicklingError(name)\n        return super().find_class(module, name)\n    def _allowed(self, module, name):\n        return (module, name) in SAFE\nx = R(f).load()',
     'import pickle\ndef allowed(module, name):\n    return module == "torch" and name in NAMES\nclass R(pickle.Unpickler):\n    def find_class(self, module, name):\n        if allowed(module, name):\n            return super().find_class(module, name)\n        raise pickle.UnpicklingError(name)\nx = R(f).load()',
     'import pickle\nclass R(pickle.Unpickler):\n    def find_class(self, module, name):\n        klass = super().find_class(module, name)\n        if klass not in SAFE:\n            raise pickle.UnpicklingError(name)\n        return klass\nx = R(f).load()',
+    // (review hardened P3-2) an allowlist of 20 `or` clauses is one chain, not 20 levels of nesting; (P3-1) allowlists
+    // whose entries the policy does not judge dangerous: pairs, a dict of modules to names, `startswith` of a safe prefix
+    'import pickle\nclass U(pickle.Unpickler):\n    def find_class(self, module, name):\n        if (module == "m0" and name == "n0") or (module == "m1" and name == "n1") or (module == "m2" and name == "n2") or (module == "m3" and name == "n3") or (module == "m4" and name == "n4") or (module == "m5" and name == "n5") or (module == "m6" and name == "n6") or (module == "m7" and name == "n7") or (module == "m8" and name == "n8") or (module == "m9" and name == "n9") or (module == "m10" and name == "n10") or (module == "m11" and name == "n11") or (module == "m12" and name == "n12") or (module == "m13" and name == "n13") or (module == "m14" and name == "n14") or (module == "m15" and name == "n15") or (module == "m16" and name == "n16") or (module == "m17" and name == "n17") or (module == "m18" and name == "n18") or (module == "m19" and name == "n19"):\n            return super().find_class(module, name)\n        raise pickle.UnpicklingError(name)\ndef load(f):\n    return U(f).load()',
+    'import pickle\nclass M(pickle.Unpickler):\n    _allowed = {"collections": frozenset({"OrderedDict"}), "torch._utils": frozenset({"_rebuild_tensor_v2"})}\n    def find_class(self, module, name):\n        if module in self._allowed and name in self._allowed[module]:\n            return super().find_class(module, name)\n        raise pickle.UnpicklingError(name)\ndef load(f):\n    return M(f).load()',
+    'import pickle\nclass U(pickle.Unpickler):\n    def find_class(self, module, name):\n        if module.startswith("collections") or module.startswith("numpy"):\n            return super().find_class(module, name)\n        raise pickle.UnpicklingError(name)\ndef load(f):\n    return U(f).load()',
     // at --depth deep, one of another module of the project that restricts (fixtures/project/unpicklers.py); one
     // whose name does not end in `Unpickler`, in a file that imports no pickle module: not read (the triggers)
     { code: 'import pickle\nfrom unpicklers import ChildOfRestricted\nx = ChildOfRestricted(f).load()', filename: 'project/snippet.py' },
@@ -652,6 +657,24 @@ ruleTester.run('torch/pickle-load', rule, {
       errors: [{ messageId: 'unsafeDeserialization', line: 7, data: { callee: 'P', detail: ' (a subclass of `pickle.Unpickler` whose `find_class` lets every global through)' } }],
     },
     // a pass-through behind a test that is neither an allowlist nor its opposite (a helper's verdict): medium
+    // (review hardened P3-1) an allowlist is a restriction only when what it admits runs no code: `("builtins", "eval")`
+    // in a set, a prefix of `builtins`, a dict of modules to names holding `getattr` (Megatron's shape), `==` on `"os"`
+    {
+      code: 'import io, pickle\nALLOWED = {("collections", "OrderedDict"), ("builtins", "eval")}\nclass A(pickle.Unpickler):\n    def find_class(self, module, name):\n        if (module, name) in ALLOWED:\n            return super().find_class(module, name)\n        raise pickle.UnpicklingError(name)\ndef load(b):\n    return A(io.BytesIO(b)).load()',
+      errors: [{ messageId: 'unsafeDeserialization', line: 9, confidence: 'high', data: { callee: 'A', detail: ' (a subclass of `pickle.Unpickler` whose `find_class` allowlist admits a global that runs code, such as `builtins.eval` or a whole module like `builtins`)' } }],
+    },
+    {
+      code: 'import pickle\nclass U(pickle.Unpickler):\n    def find_class(self, module, name):\n        if module.startswith("builtins") or module.startswith("collections"):\n            return super().find_class(module, name)\n        raise pickle.UnpicklingError(name)\ndef load(f):\n    return U(f).load()',
+      errors: [{ messageId: 'unsafeDeserialization', line: 8, confidence: 'high', data: { callee: 'U', detail: ' (a subclass of `pickle.Unpickler` whose `find_class` allowlist admits a global that runs code, such as `builtins.eval` or a whole module like `builtins`)' } }],
+    },
+    {
+      code: 'import pickle\nclass M(pickle.Unpickler):\n    _allowed = {"builtins": frozenset({"list", "dict", "getattr"}), "collections": frozenset({"OrderedDict"})}\n    def find_class(self, module, name):\n        if module in self._allowed and name in self._allowed[module]:\n            return super().find_class(module, name)\n        raise pickle.UnpicklingError(name)\ndef load(f):\n    return M(f).load()',
+      errors: [{ messageId: 'unsafeDeserialization', line: 9, confidence: 'high', data: { callee: 'M', detail: ' (a subclass of `pickle.Unpickler` whose `find_class` allowlist admits a global that runs code, such as `builtins.eval` or a whole module like `builtins`)' } }],
+    },
+    {
+      code: 'import pickle\nclass U(pickle.Unpickler):\n    def find_class(self, module, name):\n        if not (module == "os" and name == "system"):\n            raise pickle.UnpicklingError(name)\n        return super().find_class(module, name)\ndef load(f):\n    return U(f).load()',
+      errors: [{ messageId: 'unsafeDeserialization', line: 8, confidence: 'high', data: { callee: 'U', detail: ' (a subclass of `pickle.Unpickler` whose `find_class` allowlist admits a global that runs code, such as `builtins.eval` or a whole module like `builtins`)' } }],
+    },
     {
       // (review s33py P3-2) delegating through a name: `klass = super().find_class(…)`; `return klass`
       code: 'import pickle\nclass Remap(pickle.Unpickler):\n    def find_class(self, module, name):\n        if module.startswith("old_pkg"):\n            module = module.replace("old_pkg", "new_pkg")\n        klass = super().find_class(module, name)\n        return klass\ndef load(f):\n    return Remap(f).load()',
