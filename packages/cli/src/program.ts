@@ -115,6 +115,18 @@ Run 'oculum <command> --help' for the options of a command.
 `;
 
 /**
+ * An option whose value is one of `values`, in any case (`-f JSON`, `--depth Quick`): read lower-case,
+ * as the shell user meant; the help lists the choices.
+ */
+function anyCase(option: Option, values: readonly string[]): Option {
+  return option.choices(values).argParser((value: string) => {
+    const lower = value.toLowerCase();
+    if (!values.includes(lower)) throw new InvalidArgumentError(`Allowed choices are ${values.join(', ')}.`);
+    return lower;
+  });
+}
+
+/**
  * The `oculum` command tree. Output goes to `io`; commander never exits the process (errors
  * become CommanderError, turned into exit codes by `main`).
  */
@@ -143,11 +155,11 @@ export function createProgram(io: CliIo, state: ProgramState): Command {
   rejectConfigWithNoConfig(scan)
     .description('Scan files and directories for AI model supply-chain risks.')
     .argument('[paths...]', 'files, directories or globs to scan (default: .)')
-    .addOption(new Option('--depth <depth>', 'analysis depth: quick (no model files), standard, or deep (imported constants, modules and functions the project re-exports, pinned versions)').choices(['quick', 'standard', 'deep']).default('standard'))
-    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(formatters)).default('stylish'))
+    .addOption(anyCase(new Option('--depth <depth>', 'analysis depth: quick (no model files), standard, or deep (imported constants, modules and functions the project re-exports, pinned versions)'), ['quick', 'standard', 'deep']).default('standard'))
+    .addOption(anyCase(new Option('-f, --format <format>', 'output format'), Object.keys(formatters)).default('stylish'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .addOption(new Option('--fail-on <severity>', 'lowest severity of an error-level finding that makes the exit code 1').choices([...FAIL_ON]).default(DEFAULT_FAIL_ON))
-    .addOption(new Option('--min-confidence <level>', 'leave out findings less certain than this (settings.minConfidence)').choices(['low', 'medium', 'high']))
+    .addOption(anyCase(new Option('--fail-on <severity>', 'lowest severity of an error-level finding that makes the exit code 1'), [...FAIL_ON]).default(DEFAULT_FAIL_ON))
+    .addOption(anyCase(new Option('--min-confidence <level>', 'leave out findings less certain than this (settings.minConfidence)'), ['low', 'medium', 'high']))
     .option('--max-warnings <n>', 'exit 1 when there are more than n warn-level findings (info findings aside); -1: no limit', warningLimit)
     .option('-c, --config <file>', "use this config file as your own instead of the working directory's .oculumrc, which is then not read (configs in subdirectories still apply, and may only narrow rules)")
     .option('--no-config', 'ignore every .oculumrc and package.json config: built-in defaults and flags only (not with --config)')
@@ -178,7 +190,7 @@ export function createProgram(io: CliIo, state: ProgramState): Command {
   rejectConfigWithNoConfig(rules)
     .description('List every rule with its detector, severity, presets and fixes, or explain the rules named.')
     .argument('[ids...]', 'rules to explain (their documentation) instead of listing every rule')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(anyCase(new Option('-f, --format <format>', 'output format'), ['text', 'json']).default('text'))
     .option('-c, --config <file>', 'load plugins named by this config file')
     .option('--no-config', 'ignore config files (built-in plugins only)')
     .option('--detector <name>', 'only rules of this detector (repeatable)', collect)

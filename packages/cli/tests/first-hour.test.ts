@@ -79,6 +79,18 @@ describe('summaries that agree with the diagnostics', () => {
   });
 });
 
+describe('choices in any case', () => {
+  it('-f JSON, --depth Quick and --fail-on CRITICAL are read as meant; a wrong value still fails', async () => {
+    const dir = project({ 'a.py': LOAD });
+    const json = await run(['scan', '-f', 'JSON', '--depth', 'Quick', '--fail-on', 'CRITICAL'], { cwd: dir });
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout).summary.findings).toBe(1);
+    const wrong = await run(['scan', '-f', 'jsn'], { cwd: dir });
+    expect(wrong.code).toBe(2);
+    expect(errors(wrong.stderr)).toBe("oculum: option '-f, --format <format>' argument 'jsn' is invalid. Allowed choices are stylish, json, sarif, markdown, github.");
+  });
+});
+
 describe('commands', () => {
   it('`help` of a command that does not exist says so', async () => {
     const r = await run(['help', 'nonexist']);

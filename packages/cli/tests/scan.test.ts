@@ -72,11 +72,11 @@ describe('oculum scan (in-process)', () => {
     const dir = project({ 'train.py': VULNERABLE, 'afile': 'x' });
     const underFile = await run(['scan', '--output', 'afile/x.json'], { cwd: dir });
     expect(underFile.code).toBe(2);
-    expect(underFile.stderr).toContain('cannot write output file afile/x.json: ENOTDIR');
+    expect(underFile.stderr).toContain('cannot write output file afile/x.json: a part of the path is not a directory (ENOTDIR)');
     // Node's recursive mkdir never returns under /proc
     const proc = await run(['scan', '--output', '/proc/oculum-nope/x.json'], { cwd: dir });
     expect(proc.code).toBe(2);
-    expect(proc.stderr).toContain('cannot write output file /proc/oculum-nope/x.json: ENOENT');
+    expect(proc.stderr).toContain('cannot write output file /proc/oculum-nope/x.json: no such file or directory (ENOENT)');
   });
 
   it('writes SARIF URIs relative to the repository root when run in a subdirectory (as GitHub code scanning reads them)', async () => {

@@ -96,3 +96,22 @@ export function importClosure(start: string, importsOf: (file: string, text: str
   }
   return out;
 }
+
+/** What a file-system error code means, in words, for messages (`cannot write out: is a directory (EISDIR)`). */
+const ERRNO_WORDS: Record<string, string> = {
+  EISDIR: 'is a directory',
+  ENOENT: 'no such file or directory',
+  ENOTDIR: 'a part of the path is not a directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  EEXIST: 'already exists',
+};
+
+/** An error of the file system as a message says it: the code in words, then the code; else the error's message. */
+export function errnoText(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code && ERRNO_WORDS[code]) return `${ERRNO_WORDS[code]} (${code})`;
+  return code ?? (err instanceof Error ? err.message : String(err));
+}

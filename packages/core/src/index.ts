@@ -22,7 +22,7 @@ export type { ConfigFile } from './config/load.js';
 export { loadPlugin, resolvePluginSpecifier, PluginRegistry, shebangInterpreter } from './config/plugins.js';
 export type { LoadedPlugin, RegisteredRule } from './config/plugins.js';
 export { VERSION } from './version.js';
-export { ensureDirectory, importClosure, privateCacheDir, repositoryRoot } from './fs-util.js';
+export { ensureDirectory, errnoText, importClosure, privateCacheDir, repositoryRoot } from './fs-util.js';
 export { isLoopbackHost } from './hosts.js';
 export type { ImportedFile } from './fs-util.js';
 export * from './formatters/index.js';

@@ -8,6 +8,7 @@ import { loadPlugin, PluginRegistry } from './config/plugins.js';
 import { closest, ConfigResolver, DEFAULT_EXTENDS, type FileConfig } from './config/resolve.js';
 import { discoverFiles, GitIgnore, PatternIgnore, plural, whyIgnored, type PrunedDirectory } from './discovery.js';
 import { ConfigError, UsageError } from './errors.js';
+import { errnoText } from './fs-util.js';
 import { compareDiagnostics, compareStrings, countLines, errorText, lintTextWithDetails, needsDirectiveCheck, notParsed, triggerErrorMessage, triggeredRuleIds, type DirectiveTarget, type LintTextDetails, type LintTextOptions } from './lint.js';
 import { LintPool, WorkerUnavailableError, workerScript } from './pool.js';
 import { PRESET_NAMES } from './presets.js';
@@ -860,8 +861,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     cache?.save();
   } catch (err) {
     // The results stand without the cache: say so, and report them.
-    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-    diagnostics.push({ kind: 'internal', severity: 'warning', message: `Could not write the cache ${configLabel(cache!.file, cwd)}: ${reason}; the next scan starts without it` });
+    diagnostics.push({ kind: 'internal', severity: 'warning', message: `Could not write the cache ${configLabel(cache!.file, cwd)}: ${errnoText(err)}; the next scan starts without it` });
   }
 
   results.sort((a, b) => compareStrings(a.file, b.file));

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DETECTORS, SEVERITIES, closest, ensureDirectory, formatters, runOutcome } from '@oculum/core';
+import { DETECTORS, SEVERITIES, closest, ensureDirectory, errnoText, formatters, runOutcome } from '@oculum/core';
 import type { Depth, Detector, Finding, ScanOptions, ScanResult, Severity } from '@oculum/core';
 import { engine } from '../engine.js';
 import { CliError } from '../errors.js';
@@ -205,8 +205,7 @@ function writeOutput(file: string, text: string, cwd: string): void {
     ensureDirectory(path.dirname(target)); // not mkdirSync({ recursive }): it spins under /proc
     fs.writeFileSync(target, text);
   } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-    throw new CliError(`cannot write output file ${file}: ${reason}`);
+    throw new CliError(`cannot write output file ${file}: ${errnoText(err)}`);
   }
 }
 
