@@ -1,3 +1,4 @@
+import { judgeGlobal } from '@oculum/plugin-model-files/pickle';
 import { UNKNOWN, createRule, type Confidence } from '@oculum/core';
 import { importTrigger, memberTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { replacementVerdict, TORCH_LOAD, torchLoadReplacement, unparenthesized } from '../monkeypatch.js';
@@ -8,6 +9,9 @@ const DEFAULT_HOOK = 'torch.serialization._default_to_weights_only';
 const ENV_VAR = 'TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD';
 /** The values torch reads as "on" for its TORCH_FORCE_* switches. */
 const TRUE_VALUES = new Set(['1', 'y', 'yes', 'true']);
+/** What allowlists globals for the `weights_only` unpickler, process-wide or for a `with` block (torch >= 2.4/2.5). */
+const SAFE_GLOBALS_APIS = new Set(['torch.serialization.add_safe_globals', 'torch.serialization.safe_globals']);
+const MAX_SAFE_GLOBALS = 200;
 
 /** What a replacement of `_default_to_weights_only` does: makes the default False, keeps it, or unknown. */
 type Verdict = 'forcesFalse' | 'safe' | 'unknown';
@@ -19,11 +23,11 @@ export default createRule<[], PythonSourceCode>({
     severity: 'critical',
     languages: ['python'],
     // `torch.load = …`, `setattr(torch, "load", …)`: `torch.load` named as the rule resolves it
-    triggers: [...memberTrigger('load', ['torch', 'torch.serialization']), '_default_to_weights_only', ENV_VAR],
+    triggers: [...memberTrigger('load', ['torch', 'torch.serialization']), '_default_to_weights_only', ENV_VAR, 'safe_globals'],
     triggerGroups: [[importTrigger(['torch']), ENV_VAR]], // what `create` needs: torch imported or the variable
     docs: {
       description:
-        "Reports code that turns off `torch.load`'s `weights_only` protection for the whole process: replacing `torch.load` with a wrapper that forces `weights_only=False` or passes its own `pickle_module`, patching `torch.serialization._default_to_weights_only` to return False, or setting `TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD`.",
+        "Reports code that turns off `torch.load`'s `weights_only` protection for the whole process: replacing `torch.load` with a wrapper that forces `weights_only=False` or passes its own `pickle_module`, patching `torch.serialization._default_to_weights_only` to return False, setting `TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD`, or allowlisting a global that runs code (`builtins.eval`, `getattr`) with `torch.serialization.add_safe_globals` or `safe_globals`.",
       recommended: true,
     },
     messages: {
@@ -45,6 +49,8 @@ export default createRule<[], PythonSourceCode>({
         '`torch.serialization._default_to_weights_only` is replaced so that a missing `weights_only` means False: every `torch.load` in the process that relies on the safe default of torch >= 2.6 now unpickles arbitrary objects. Pass `weights_only=False` only where a trusted file needs it, better allow its classes with `torch.serialization.add_safe_globals`, or convert checkpoints to safetensors.',
       defaultPatchedUnknown:
         '`torch.serialization._default_to_weights_only` is replaced by a function this analysis cannot see into; if it returns False, every `torch.load` without `weights_only` unpickles arbitrary objects. Keep the default (`weights_only=True`) and use `torch.serialization.add_safe_globals`.',
+      dangerousSafeGlobal:
+        '`{{api}}` allowlists {{globals}} for the `weights_only` unpickler, which lets a checkpoint call {{them}} (REDUCE may call any allowlisted global): every `torch.load(..., weights_only=True)` {{scope}} runs code a malicious checkpoint chooses. Allowlist only the classes the checkpoint needs (your own model classes, `numpy.dtype`), never builtins such as `eval` or `getattr`.',
       envVar:
         'Setting TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD makes every `torch.load` in the process that does not pass `weights_only` unpickle arbitrary objects. Remove it; allow trusted classes with `torch.serialization.add_safe_globals`, or convert checkpoints to safetensors.',
     },
@@ -205,6 +211,45 @@ export default createRule<[], PythonSourceCode>({
     }
 
     const setattrGate = sc.calleeGate(['setattr']);
+    const safeGlobalsGate = sc.calleeGate(['add_safe_globals', 'safe_globals']);
+
+    /**
+     * `torch.serialization.add_safe_globals([builtins.eval, getattr])` / `safe_globals([...])`: the entries
+     * (an object, or an `(object, "qualified.name")` pair) of the list as written or bound to a name,
+     * judged by their qualified names with the model-file scanner's dangerous-globals policy
+     * (`settings.model`). The weights_only unpickler calls an allowlisted global on REDUCE, so a
+     * code-running one re-opens code execution. An entry that does not resolve is not judged.
+     */
+    function reportSafeGlobals(node: Node): void {
+      const api = calleeName(sc, node);
+      if (!api || !SAFE_GLOBALS_APIS.has(api)) return;
+      const list = sc.argument(node, { position: 0, name: 'safe_globals' });
+      if (!list) return;
+      const lists = list.type === 'identifier' ? sc.reachingBindings(list).flatMap((b) => (b.value ? [b.value] : [])) : [list];
+      const found: string[] = [];
+      let builtin = false;
+      for (const l of lists) {
+        if (l.type !== 'list' && l.type !== 'tuple' && l.type !== 'set') continue;
+        for (const item of l.namedChildren.slice(0, MAX_SAFE_GLOBALS)) {
+          if (!item || item.type === 'comment') continue;
+          const obj = item.type === 'tuple' ? item.namedChildren.find((c) => !!c && c.type !== 'comment') : item;
+          const q = obj && sc.qualifiedName(obj);
+          const dot = q ? q.lastIndexOf('.') : -1;
+          if (!q || dot <= 0) continue;
+          if (judgeGlobal(q.slice(0, dot), q.slice(dot + 1), context.settings as Record<string, unknown>) !== 'dangerous') continue;
+          if (!found.includes(q)) found.push(q);
+          if (q.startsWith('builtins.')) builtin = true;
+        }
+      }
+      if (found.length === 0) return;
+      context.report({
+        node,
+        messageId: 'dangerousSafeGlobal',
+        data: { api, globals: found.map((q) => `\`${q}\``).join(', '), them: found.length === 1 ? 'it' : 'them', scope: api.endsWith('.add_safe_globals') ? 'in the process after this' : 'while this context manager is in force' },
+        // (a builtin that runs code or reaches object internals: certain; another listed module's global: as the policy says)
+        confidence: builtin ? 'high' : 'medium',
+      });
+    }
 
     return {
       assignment(node: Node) {
@@ -222,6 +267,7 @@ export default createRule<[], PythonSourceCode>({
       },
       call(node: Node) {
         if (mentionsEnv) reportEnvWrites(node);
+        if (hasTorch && safeGlobalsGate(node)) reportSafeGlobals(node);
         // Cheap syntactic gate before resolving the name: only `setattr(torch, "load", …)` matters here.
         if (!hasTorch || !setattrGate(node)) return;
         if (calleeName(sc, node) === 'builtins.setattr') {

@@ -5,6 +5,9 @@ const WRAPPER = 'import torch\n_orig = torch.load\ndef _load(*a, **k):\n    k["w
 
 ruleTester.run('torch/weights-only-disabled-globally', rule, {
   valid: [
+    // (review hardened P3-6) an allowlist of classes the policy does not judge dangerous
+    'import argparse, numpy as np, torch\ntorch.serialization.add_safe_globals([np.dtype, np.ndarray, argparse.Namespace, set])',
+    'import torch\nfrom torch.serialization import safe_globals\nclass Cfg: pass\nwith safe_globals([Cfg]):\n    m = torch.load(p, weights_only=True)',
     // (`pickle_module=None` is torch.load's own default)
     'import torch\n_orig = torch.load\ntorch.load = lambda *a, **k: _orig(*a, pickle_module=None, weights_only=True, **k)',
     'import torch\n_orig = torch.load\ndef _load(*a, **k):\n    k["weights_only"] = True\n    return _orig(*a, **k)\ntorch.load = _load',
@@ -21,6 +24,19 @@ ruleTester.run('torch/weights-only-disabled-globally', rule, {
     'import torch\n_orig = torch.load\ndef patched(f, *, weights_only=None, **kw):\n    if f.endswith(".pt"):\n        weights_only = True\n    return _orig(f, weights_only=weights_only, **kw)\ntorch.load = patched',
   ],
   invalid: [
+    // (review hardened P3-6) allowlisting a code-running global for the weights_only unpickler re-opens code execution
+    {
+      code: 'import builtins\nimport torch\ntorch.serialization.add_safe_globals([builtins.eval, getattr])\ndef load(p):\n    return torch.load(p, weights_only=True)',
+      errors: [{ messageId: 'dangerousSafeGlobal', line: 3, confidence: 'high', data: { api: 'torch.serialization.add_safe_globals', globals: '`builtins.eval`, `builtins.getattr`', them: 'them', scope: 'in the process after this' } }],
+    },
+    {
+      code: 'import builtins, torch\nfrom torch.serialization import safe_globals\nSAFE = [(builtins.exec, "builtins.exec")]\nwith safe_globals(SAFE):\n    m = torch.load(p, weights_only=True)',
+      errors: [{ messageId: 'dangerousSafeGlobal', line: 4, confidence: 'high', data: { api: 'torch.serialization.safe_globals', globals: '`builtins.exec`', them: 'it', scope: 'while this context manager is in force' } }],
+    },
+    {
+      code: 'import os, torch\ntorch.serialization.add_safe_globals([os.system])',
+      errors: [{ messageId: 'dangerousSafeGlobal', line: 2, confidence: 'medium', data: { api: 'torch.serialization.add_safe_globals', globals: '`os.system`', them: 'it', scope: 'in the process after this' } }],
+    },
     // a wrapper that passes a `pickle_module` of its own (A1111-derived `modules.safe` patches): a custom unpickler for every load
     {
       code: 'import torch\nimport dill\nimport modules.safe as safe\noriginal_load = safe.unsafe_torch_load\ndef load(*args, **kwargs):\n    kwargs["pickle_module"] = dill\n    return original_load(*args, **kwargs)\ntorch.load = load',
