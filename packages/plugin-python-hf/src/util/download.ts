@@ -121,10 +121,70 @@ export function commandTokens(sc: PySourceCode, arg: PyNode, followName = false)
     });
   }
   if (arg.type === 'string') {
-    // f-string: keep the literal parts so `curl -o x {url}` is still recognised
+    // f-string: its literal parts, the constants of its `{…}` folded in, so `curl -o x {url}` is still recognised
+    const fs = fStringCommand(sc, arg);
+    if (fs) return fs.tokens;
     return arg.text.replace(/^[a-zA-Z]*['"]+|['"]+$/g, '').split(/\s+/).filter(Boolean);
   }
   return undefined;
+}
+
+/** Stands for one `{…}` of an f-string while its text is split into shell words (no source text holds it). */
+const HOLE = '\u0000';
+
+/**
+ * A shell command written as an f-string (`f'curl -L "{url}" -o "{dst}"'`, review sdwebui P2-1): its words,
+ * with each `{…}` whose value is a constant string or number folded in (`{URL}` → the URL), and for each word the
+ * node it comes from, as `commandElements` gives a list's: the expression of a word that is one `{…}` alone
+ * (shell quotes around it allowed; its word is then undefined), the f-string itself for any other word. A word
+ * that mixes literal text with a `{…}` not known keeps the source text (`https://host/{name}.pth`).
+ */
+function fStringCommand(sc: PySourceCode, arg: PyNode): { tokens: Array<string | undefined>; elements: PyNode[] } | undefined {
+  const kids = arg.namedChildren.filter((k): k is PyNode => !!k);
+  const start = kids[0];
+  const end = kids[kids.length - 1];
+  if (start?.type !== 'string_start' || end?.type !== 'string_end' || !/^[a-zA-Z]*[fF]/.test(start.text)) return undefined;
+  const holes = kids.filter((k) => k.type === 'interpolation');
+  if (holes.length === 0) return undefined;
+  const raw = /[rR]/.test(start.text);
+  const literal = (t: string): string => {
+    t = t.replace(/\{\{/g, '{').replace(/\}\}/g, '}').replace(/\u0000/g, ' ');
+    return raw ? t : t.replace(/\\(["'\\])/g, '$1');
+  };
+  const base = arg.startIndex;
+  const whole = arg.text;
+  const unknown: PyNode[] = [];
+  let text = '';
+  let at = start.endIndex;
+  for (const hole of holes) {
+    text += literal(whole.slice(at - base, hole.startIndex - base));
+    const parts = hole.namedChildren.filter((k): k is PyNode => !!k);
+    const v = parts.length === 1 ? sc.constant(parts[0]) : UNKNOWN;
+    if (typeof v === 'string' || typeof v === 'number') text += String(v);
+    else {
+      unknown.push(parts[0] ?? hole);
+      text += HOLE;
+    }
+    at = hole.endIndex;
+  }
+  text += literal(whole.slice(at - base, end.startIndex - base));
+  const tokens: Array<string | undefined> = [];
+  const elements: PyNode[] = [];
+  let seen = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const count = word.split(HOLE).length - 1;
+    const own = unknown.slice(seen, seen + count);
+    seen += count;
+    if (count === 1 && /^['"]?\u0000['"]?$/.test(word)) {
+      tokens.push(undefined);
+      elements.push(own[0]);
+      continue;
+    }
+    let i = 0;
+    tokens.push(count ? word.replace(/\u0000/g, () => `{${own[i++]?.text ?? ''}}`) : word);
+    elements.push(arg);
+  }
+  return { tokens, elements };
 }
 
 /**
@@ -240,7 +300,7 @@ export function rawDownload(sc: PySourceCode, call: PyNode): RawDownload | undef
     const out = tool === 'aria2c' ? aria2Output(rest) : outIdx >= 0 ? rest[outIdx + 1] : undefined;
     // An argument list whose URL (or output path) is built at run time (`["wget", url]` with
     // `url = f"https://…/{name}.onnx"`): the element, read as `requests.get(url)` reads its URL.
-    const elements = commandElements(sc, arg);
+    const elements = arg.type === 'string' ? fStringCommand(sc, arg)?.elements : commandElements(sc, arg);
     const argv = elements?.length === tokens.length ? commandArgvNodes(sc, tool, tokens, elements, idx) : undefined;
     const urlNode = url ? undefined : argv?.url;
     const destNode = out ? undefined : argv?.dest;

@@ -45,6 +45,8 @@ ruleTester.run('hf/unverified-model-download', rule, {
     'import hashlib\nimport requests\nr = requests.get("https://x.org/model.bin")\nif hashlib.sha256(r.content).hexdigest() != "ab":\n    raise ValueError()\nopen("model.bin", "wb").write(r.content)',
     'import requests\nstatus = requests.get("https://x.org/model.bin").status_code',
     'import requests\ncfg = requests.get("https://x.org/config").json()',
+    // an f-string command whose `{URL}` is evidently no model
+    'import subprocess\nURL = "https://example.org/data/labels.txt"\ndef fetch(dst):\n    subprocess.run(f\'curl -L "{URL}" -o "{dst}"\', shell=True)',
     // a wget argument list whose URL built at run time is evidently no model, and a clone
     'import subprocess\ndef page(name):\n    url = f"https://example.com/{name}/index.html"\n    subprocess.run(["wget", url])',
     'import subprocess\ndef photo(name):\n    url = f"https://example.com/{name}.jpg"\n    subprocess.run(["wget", url])',
@@ -351,6 +353,19 @@ ruleTester.run('hf/unverified-model-download', rule, {
     {
       code: 'import subprocess\nsubprocess.run("curl -sL https://x.org/w.safetensors -o w.safetensors", shell=True)',
       errors: [{ messageId: 'unverified' }],
+    },
+    // a shell command written as an f-string: its `{…}` read as an argument list's elements (review sdwebui P2-1)
+    {
+      code: 'import os, subprocess\nURL = "https://example.org/cn/control_v11p_sd15_canny.pth"\ndef fetch(dst):\n    subprocess.run(f\'curl -L "{URL}" -o "{dst}"\', shell=True)\n    subprocess.run(f"wget -q {URL} -O {dst}", shell=True)\n    os.system(f"wget -q {URL} -O {dst}")',
+      errors: [
+        { messageId: 'unverified', line: 4, confidence: 'high', data: { api: 'curl (subprocess)', what: '"https://example.org/cn/control_v11p_sd15_canny.pth"', action: 'saves' } },
+        { messageId: 'unverified', line: 5, confidence: 'high', data: { api: 'wget (subprocess)', what: '"https://example.org/cn/control_v11p_sd15_canny.pth"', action: 'saves' } },
+        { messageId: 'unverified', line: 6, confidence: 'high', data: { api: 'wget (subprocess)', what: '"https://example.org/cn/control_v11p_sd15_canny.pth"', action: 'saves' } },
+      ],
+    },
+    {
+      code: 'import os, subprocess\nCN_MODELS = {"control_v11p_sd15_canny.pth": "https://huggingface.co/lllyasviel/ControlNet-v1-1/resolve/main/control_v11p_sd15_canny.pth"}\nfor name, url in CN_MODELS.items():\n    dst = os.path.join("models", name)\n    subprocess.run(f\'curl -L "{url}" -o "{dst}"\', shell=True)',
+      errors: [{ messageId: 'unverified', line: 5, confidence: 'medium', data: { api: 'curl (subprocess)', what: 'a model file', action: 'saves' } }],
     },
     // the URL of a wget argument list built at run time, read as `requests.get(url)` reads it
     {
