@@ -1,6 +1,6 @@
 import { createRule, UNKNOWN, type Confidence, type Severity } from '@oculum/core';
 import { calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
-import { classifyModelRef, isModelFile, isNonModelFile, mentionsModel } from '../util/classify.js';
+import { classifyModelRef, classifyRevision, isModelFile, isNonModelFile, mentionsModel } from '../util/classify.js';
 import { HUB_LOAD_TRIGGERS, hubLoad, KERAS_PRESET, pinLevel, shortApi, SHELL_HUB_TRIGGERS, shellHubFetch, type HubLoad } from '../util/hub.js';
 import { docsUrl, SEVERITY_OR_OFF } from '../util/meta.js';
 import { choicesOf, resolve, resolveId } from '../util/resolve.js';
@@ -119,6 +119,8 @@ export default createRule<[Options], PySourceCode>({
       tagRevisionMaybeLocal: '{{api}} may fetch "{{id}}" from the Hub at "{{revision}}", a tag or abbreviated hash that the repository owner can move: a name that may be a local directory is fetched from the Hub when no such directory exists. Pin `revision=` to a full 40-character commit hash, or pass `local_files_only=True` (or a path such as `./{{id}}`) for a local directory.',
       branchRevisionOptionDefault: '{{api}} fetches "{{id}}" at branch "{{revision}}", the default of `{{revisionText}}`, which moves with every push: unless the command line or config sets a commit, whatever the repository holds at load time is used. Make the default a full commit hash.',
       tagRevisionOptionDefault: '{{api}} fetches "{{id}}" at "{{revision}}", the default of `{{revisionText}}`, a tag or abbreviated hash that the repository owner can move. Make the default a full 40-character commit hash.',
+      revisionFallback: '{{api}} fetches "{{id}}" at `{{revisionText}}`, which falls back to "{{revision}}", a branch or tag that moves, whenever the lookup finds no entry: then whatever the repository holds at load time is used. Pin every revision to a full commit hash and fail rather than fall back.',
+      revisionUndecided: '{{api}} fetches "{{id}}" at a revision the analysis could not decide: `{{revisionText}}` passes through a chain of names longer than it follows, which ends in a branch or tag rather than a commit. Pin `revision=` to a full commit hash.',
       branchRevision: '{{api}} fetches "{{id}}" at branch "{{revision}}", which moves with every push. Pin `revision=` to a full commit hash.',
       branchRevisionNamed: '{{api}} fetches "{{id}}" at branch "{{revision}}", which moves with every push. Pin `{{keyword}}=` to a full commit hash of that repository.',
       branchRevisionUnknownId: '{{api}} may fetch a Hub repository (the id could not be resolved) at branch "{{revision}}", which moves with every push. Pin `revision=` to a full commit hash{{localAdvice}}.',
@@ -247,6 +249,17 @@ export default createRule<[Options], PySourceCode>({
         // a dataset's fix is written for `load_dataset`, another API's with that API, not `from_pretrained`
         const load = found.remediation ? found : found.kind === 'dataset' ? { ...found, remediation: DATASET_REMEDIATION } : { ...found, ...keywordRemediation(found) };
         const level = pinLevel(load.revision, opts);
+        // a revision held in an expression counts as pinned, except a lookup that falls back to a branch or tag
+        // (`PINS.get(mid, "main")`) and a chain of names the resolver cut short: both may well move, at low confidence
+        if (level === 'pinned' && load.ref && !load.otherHub && (load.revision.fallback !== undefined || load.revision.undecided)) {
+          const fallbackKind = load.revision.fallback !== undefined ? classifyRevision(load.revision.fallback) : undefined;
+          if (fallbackKind === 'branch' && opts.allowBranches) return;
+          if (fallbackKind === 'tag' && opts.tagSeverity === 'off') return;
+          const revisionText = (load.revisionNode?.text ?? '').length > 60 ? `${load.revisionNode!.text.slice(0, 59)}…` : (load.revisionNode?.text ?? '');
+          const messageId = load.revision.fallback !== undefined ? 'revisionFallback' : 'revisionUndecided';
+          context.report({ node, messageId, data: { api: load.api, id: idText(load), revision: load.revision.fallback ?? '', revisionText }, confidence: 'low', ...(fallbackKind === 'tag' ? { severity: opts.tagSeverity as Severity } : {}) });
+          return;
+        }
         if (level === 'pinned') return;
         if (level === 'branch' && opts.allowBranches) return;
         if (level === 'tag' && opts.tagSeverity === 'off') return;

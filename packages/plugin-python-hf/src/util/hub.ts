@@ -51,7 +51,15 @@ export interface HubLoad {
   callConfidence: Confidence;
   revisionNode?: PyNode;
   /** 'none' when no revision is given (or it is None); 'unknown' when held in a variable. */
-  revision: { kind: RevisionKind | 'none' | 'unknown'; value?: string; optionDefault?: boolean };
+  revision: {
+    kind: RevisionKind | 'none' | 'unknown';
+    value?: string;
+    optionDefault?: boolean;
+    /** With `unknown`: a lookup whose default is a branch or tag (`PINS.get(mid, "main")`), that default. */
+    fallback?: string;
+    /** With `unknown`: a chain of names too long for the resolver, ending in a branch or tag (not 'a variable'). */
+    undecided?: boolean;
+  };
   /** `local_files_only=True`: never touches the network. */
   offline: boolean;
   /** `pipeline(task)` without a model: the task's default model is fetched at `main`. */
@@ -1054,6 +1062,10 @@ function specLoadOf(sc: PySourceCode, call: PyNode, given: Spec & { confidence: 
       const fallback = v === UNKNOWN && revisionNode.type === 'attribute' ? sc.defaultValue(revisionNode) : undefined;
       if (typeof fallback === 'string' && fallback.trim() !== '' && classifyRevision(fallback) !== 'commit') {
         revision = { kind: classifyRevision(fallback), value: fallback, optionDefault: true };
+      } else if (v === UNKNOWN) {
+        const moving = lookupFallback(sc, revisionNode);
+        if (moving !== undefined) revision = { kind: 'unknown', fallback: moving };
+        else if (aliasChainCut(sc, revisionNode)) revision = { kind: 'unknown', undecided: true };
       }
     } else if (typeof v === 'string' && v.trim() !== '') revision = { kind: classifyRevision(v), value: v };
     else revision = { kind: 'none' };
@@ -1198,6 +1210,44 @@ function specLoadOf(sc: PySourceCode, call: PyNode, given: Spec & { confidence: 
   // keeps the least pinned of them, or all)
   if (choices) return choices.map(loadOf).filter((l): l is HubLoad => !!l);
   return loadOf(resolved);
+}
+
+/** Longest chain of names `aliasChainCut` follows (a loop, not recursion). */
+const MAX_ALIAS_CHAIN = 4096;
+
+/**
+ * `R200` after `R0 = "main"; R1 = R0; … R200 = R199`: a name whose value the resolver gave up on (its depth bound)
+ * though each name of the chain has one reaching binding, another name, down to a branch or tag. That is no
+ * revision 'held in a variable' (which counts as pinned) but one the analysis did not decide. A chain that
+ * forks (a name with two bindings), or ends in anything but such a string (a commit, a call), is not.
+ */
+function aliasChainCut(sc: PySourceCode, node: PyNode): boolean {
+  let e: PyNode = node;
+  for (let steps = 0; e.type === 'identifier'; steps++) {
+    if (steps >= MAX_ALIAS_CHAIN) return true;
+    const bound = sc.reachingBindings(e);
+    if (bound.length !== 1 || bound[0].kind !== 'assignment' || !bound[0].value) return false;
+    e = bound[0].value;
+  }
+  if (e.id === node.id) return false;
+  const end = sc.constant(e);
+  return typeof end === 'string' && end.trim() !== '' && classifyRevision(end) !== 'commit' && classifyRevision(end) !== 'short-commit';
+}
+
+/**
+ * `PINS.get(mid, "main")`, `os.environ.get("REVISION", "main")`, `os.getenv("REV", "v1")`: a lookup whose default
+ * is a branch or tag, that default (the revision used whenever the key is missing); undefined otherwise.
+ */
+function lookupFallback(sc: PySourceCode, node: PyNode): string | undefined {
+  if (node.type !== 'call') return undefined;
+  const fn = calleeOf(node);
+  const getter = fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'get';
+  if (!getter && !/^os\.getenv$/.test(sc.qualifiedName(fn!) ?? '')) return undefined;
+  const dflt = sc.argument(node, { position: 1 }) ?? sc.argument(node, { name: 'default' });
+  const v = dflt ? sc.constant(dflt) : undefined;
+  if (typeof v !== 'string' || v.trim() === '') return undefined;
+  const kind = classifyRevision(v);
+  return kind === 'branch' || kind === 'tag' ? v : undefined;
 }
 
 /**

@@ -192,6 +192,9 @@ ruleTester.run('hf/unpinned-revision', rule, {
     // id: its own checkpoints, not a Hub repository
     'from .modeling import TinyLM\nmodel = TinyLM.from_pretrained("checkpoints/run1")',
     'import torch\nclass TinyLM(torch.nn.Module):\n    @classmethod\n    def from_pretrained(cls, run_dir):\n        return torch.load(run_dir + "/model.pt", weights_only=True)\nmodel = TinyLM.from_pretrained("exp/run1")',
+    // a lookup whose default is a commit, or that has none; a chain of names ending in a commit (hardened P3-5, P3-8)
+    `from transformers import AutoModel\nPINS = {"bert-base-uncased": "${COMMIT}"}\ndef load(mid):\n    return AutoModel.from_pretrained(mid, revision=PINS.get(mid, "${COMMIT}"))\ndef load2(mid):\n    return AutoModel.from_pretrained(mid, revision=PINS[mid])`,
+    `from transformers import AutoModel\nR0 = "${COMMIT}"\n${Array.from({ length: 300 }, (_, i) => `R${i + 1} = R${i}`).join('\n')}\nm = AutoModel.from_pretrained("org/m", revision=R300)`,
     // a class of this file with a from_pretrained of its own that reaches no Hub or URL fetch (a library's loader of its
     // local checkpoints, zoo P2-2): an owner/name-looking directory is no Hub id; also through a local helper
     'import os\nimport torch\nfrom safetensors.torch import load_file\nclass TinyNet(torch.nn.Module):\n    @classmethod\n    def from_pretrained(cls, path):\n        model = cls()\n        model.load_state_dict(load_file(os.path.join(path, "model.safetensors")))\n        return model\ndef build():\n    return TinyNet.from_pretrained("acme/tinynet")',
@@ -217,6 +220,19 @@ ruleTester.run('hf/unpinned-revision', rule, {
     `from mlx_lm import load, convert\nmodel, tok = load("mlx-community/Qwen2-0.5B-4bit", revision="${COMMIT}")\nconvert(hf_path="org/m", revision="${COMMIT}")\nload("./mlx_model")`,
   ],
   invalid: [
+    // a lookup that falls back to a branch (hardened P3-8), and a chain of names past the resolver's bound that ends in
+    // one (hardened P3-5): not 'a variable', low
+    {
+      code: `from transformers import AutoModel\nimport os\nPINS = {"bert-base-uncased": "${COMMIT}"}\ndef load(mid="bert-base-uncased"):\n    return AutoModel.from_pretrained(mid, revision=PINS.get(mid, "main"))\nm = AutoModel.from_pretrained("org/m", revision=os.environ.get("REV", "v1.0"))`,
+      errors: [
+        { messageId: 'revisionFallback', line: 5, confidence: 'low', data: { api: 'AutoModel.from_pretrained', id: 'bert-base-uncased', revision: 'main', revisionText: 'PINS.get(mid, "main")' } },
+        { messageId: 'revisionFallback', line: 6, confidence: 'low', severity: 'low', data: { api: 'AutoModel.from_pretrained', id: 'org/m', revision: 'v1.0', revisionText: 'os.environ.get("REV", "v1.0")' } },
+      ],
+    },
+    {
+      code: `from transformers import AutoModel\nR0 = "main"\n${Array.from({ length: 300 }, (_, i) => `R${i + 1} = R${i}`).join('\n')}\nm = AutoModel.from_pretrained("org/m", revision=R300)`,
+      errors: [{ messageId: 'revisionUndecided', line: 303, confidence: 'low', data: { api: 'AutoModel.from_pretrained', id: 'org/m', revision: '', revisionText: 'R300' } }],
+    },
     // a class of this file whose own from_pretrained fetches from the Hub (NeMo's ModelPT), directly or through a
     // method of the class: still a Hub load at medium
     {
