@@ -967,7 +967,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     if (!fn) return NONE;
     // Cheap syntactic gate before resolving the callee.
     const last = fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn.type === 'identifier' ? fn.text : undefined;
-    if (last !== 'getattr' && last !== 'import_module' && last !== '__import__' && last !== 'importorskip' && last !== 'partial' && last !== 'get') {
+    if (last !== 'getattr' && last !== 'import_module' && last !== '__import__' && last !== 'importorskip' && last !== 'partial' && last !== 'get' && last !== 'staticmethod') {
       const imported = this.wrappedImportName(call);
       return imported ? [imported] : NONE;
     }
@@ -977,6 +977,13 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       return values ? this.namesOfEach(values) : NONE;
     }
     const callee = this.qualifiedName(fn);
+    // `load_fn = staticmethod(torch.load)` in a class body, called as `Loader.load_fn(p)` / `self.load_fn(p)`:
+    // a static method is called with the arguments given, so it denotes what it wraps (not `classmethod`,
+    // which passes the class first)
+    if (callee === 'builtins.staticmethod') {
+      const wrapped = this.argumentNodes(call);
+      return wrapped.length === 1 && wrapped[0].type !== 'keyword_argument' && wrapped[0].type !== 'list_splat' && wrapped[0].type !== 'dictionary_splat' ? this.qualifiedNames(wrapped[0]) : NONE;
+    }
     // `functools.partial(pickle.load, encoding="latin1")` calls what it wraps (its arguments: `argInfo`)
     if (callee === 'functools.partial') {
       const wrapped = this.argumentNodes(call)[0];

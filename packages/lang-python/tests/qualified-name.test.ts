@@ -570,6 +570,24 @@ describe('members assigned through self / class attributes', () => {
     expect(sc.instanceQualifiedName(sc.callee(callStarting(sc, 'self.api.create_repo'))!)).toBe('huggingface_hub.HfApi.create_repo');
   });
 
+  it('a class attribute bound to staticmethod(<callable>) denotes the callable (review sdwebui P3-3); classmethod does not', async () => {
+    const sc = await parse(
+      [
+        'import torch, pickle',
+        'class Loader:',
+        '    load_fn = staticmethod(torch.load)',
+        '    other = classmethod(pickle.loads)',
+        '    def run(self, p):',
+        '        self.load_fn(p)',
+        '        self.other(p)',
+        'Loader.load_fn(p)',
+      ].join('\n'),
+    );
+    expect(calleeName(sc, 'self.load_fn(p)')).toBe('torch.load');
+    expect(calleeName(sc, 'Loader.load_fn(p)')).toBe('torch.load');
+    expect(calleeName(sc, 'self.other(p)')).toBeUndefined();
+  });
+
   it('a member assigned something unresolvable is unresolved', async () => {
     const sc = await parse(
       ['import torch', 'class A:', '    def __init__(self, f):', '        self.f = torch.load', '        if f:', '            self.f = f', '    def run(self, p):', '        self.f(p)'].join('\n'),
