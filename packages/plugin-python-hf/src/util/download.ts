@@ -729,6 +729,10 @@ export function hashChecks(sc: PySourceCode, fn: PyNode, depth = 0, path = new S
     const qn = callee ? sc.qualifiedName(callee) : undefined;
     const name = calleeName(n) ?? '';
     if (isVerifyName(name)) {
+      // a same-file checker that answers with a bool, called with its answer thrown away, checks nothing
+      // (an external `verify_*` usually raises: trusted)
+      const local = sc.localFunction(n);
+      if (local && answerDiscarded(sc, n, local)) return;
       checks.push(n);
       return;
     }
@@ -743,6 +747,8 @@ export function hashChecks(sc: PySourceCode, fn: PyNode, depth = 0, path = new S
       const local = sc.localFunction(n);
       if (!local) return;
       if (hashChecks(sc, local, depth + 1, path, walk).length) {
+        // `check(dst, SHA)` whose `return sha256(...) == expected` is thrown away (review hardened P2-1)
+        if (answerDiscarded(sc, n, local)) return;
         checks.push(n);
         return;
       }
@@ -772,6 +778,45 @@ export function hashChecks(sc: PySourceCode, fn: PyNode, depth = 0, path = new S
   }
   for (const id of compared) checks.push(...digests.get(id)!);
   return checks;
+}
+
+/** `answersOnly` per file, by function. */
+const answersOnlyCache = new WeakMap<object, Map<number, boolean>>();
+
+/** What a checker may do besides answering that acts on a mismatch by itself (deletes the file, exits). */
+const ACTS_ON_MISMATCH = /^(?:remove|unlink|rmtree|exit|_exit|abort|kill)$/;
+
+/**
+ * Does a same-file function tell a match only by what it returns: its `return`s give a comparison or a
+ * bool (`return sha256(...).hexdigest() == expected`, `return hmac.compare_digest(a, b)`, `return ok`,
+ * `return False`), and it neither raises, asserts, nor acts on a mismatch itself (deletes the file,
+ * exits)?
+ */
+function answersOnly(sc: PySourceCode, fn: PyNode): boolean {
+  if (fn.type !== 'function_definition') return false;
+  let byFunction = answersOnlyCache.get(sc);
+  if (!byFunction) answersOnlyCache.set(sc, (byFunction = new Map()));
+  const cached = byFunction.get(fn.id);
+  if (cached !== undefined) return cached;
+  const own = (n: PyNode): boolean => sc.enclosingFunction(n).id === fn.id;
+  const values = sc.returnValues(fn);
+  const answers =
+    values.length > 0 &&
+    values.every((v) => /^(?:comparison_operator|boolean_operator|not_operator|true|false|identifier|call)$/.test(v.type) && (v.type !== 'call' || /compare|match|equal|verify|check/i.test(calleeName(v) ?? ''))) &&
+    !sc.descendants(fn, 'raise_statement').some(own) &&
+    !sc.descendants(fn, 'assert_statement').some(own) &&
+    !sc.descendants(fn, 'call').some((c) => own(c) && ACTS_ON_MISMATCH.test(calleeName(c) ?? ''));
+  byFunction.set(fn.id, answers);
+  return answers;
+}
+
+/** Is the call of the same-file checker `local` a statement of its own (`check(dst, SHA)`), its answer (`answersOnly`) thrown away? */
+function answerDiscarded(sc: PySourceCode, call: PyNode, local: PyNode): boolean {
+  let top: PyNode = call;
+  while (top.parent && (top.parent.type === 'await' || top.parent.type === 'parenthesized_expression')) top = top.parent;
+  const stmt = top.parent;
+  if (stmt?.type !== 'expression_statement' || stmt.namedChildren.filter((c) => c && c.type !== 'comment').length !== 1) return false;
+  return answersOnly(sc, local);
 }
 
 /** What a function's text says when it may compare a digest (`MAY_CHECK`): read of a helper past `hashChecks`'s bound only. */

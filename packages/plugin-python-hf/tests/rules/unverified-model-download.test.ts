@@ -45,6 +45,10 @@ ruleTester.run('hf/unverified-model-download', rule, {
     'import hashlib\nimport requests\nr = requests.get("https://x.org/model.bin")\nif hashlib.sha256(r.content).hexdigest() != "ab":\n    raise ValueError()\nopen("model.bin", "wb").write(r.content)',
     'import requests\nstatus = requests.get("https://x.org/model.bin").status_code',
     'import requests\ncfg = requests.get("https://x.org/config").json()',
+    // a same-file checker whose answer is used, one that raises called bare, an external verify_* called bare
+    'import hashlib, requests\ndef check(path, expected):\n    return hashlib.sha256(open(path, "rb").read()).hexdigest() == expected\ndef fetch(url="https://example.com/model.bin", dst="model.bin"):\n    r = requests.get(url, timeout=30)\n    open(dst, "wb").write(r.content)\n    if not check(dst, "ab" * 32):\n        raise ValueError(dst)',
+    'import hashlib, requests\ndef check(path, expected):\n    if hashlib.sha256(open(path, "rb").read()).hexdigest() != expected:\n        raise ValueError(path)\ndef fetch(url="https://example.com/model.bin", dst="model.bin"):\n    r = requests.get(url, timeout=30)\n    open(dst, "wb").write(r.content)\n    check(dst, "ab" * 32)',
+    'import requests\nfrom integrity import verify_checksum\ndef fetch(url="https://example.com/model.bin", dst="model.bin"):\n    r = requests.get(url, timeout=30)\n    open(dst, "wb").write(r.content)\n    verify_checksum(dst, "ab" * 32)',
     // an f-string command whose `{URL}` is evidently no model
     'import subprocess\nURL = "https://example.org/data/labels.txt"\ndef fetch(dst):\n    subprocess.run(f\'curl -L "{URL}" -o "{dst}"\', shell=True)',
     // a wget argument list whose URL built at run time is evidently no model, and a clone
@@ -353,6 +357,15 @@ ruleTester.run('hf/unverified-model-download', rule, {
     {
       code: 'import subprocess\nsubprocess.run("curl -sL https://x.org/w.safetensors -o w.safetensors", shell=True)',
       errors: [{ messageId: 'unverified' }],
+    },
+    // a same-file checker that answers with a bool, its answer thrown away: nothing is verified (review hardened P2-1)
+    {
+      code: 'import hashlib, requests\ndef check(path, expected):\n    return hashlib.sha256(open(path, "rb").read()).hexdigest() == expected\ndef fetch(url="https://example.com/model.bin", dst="model.bin"):\n    r = requests.get(url, timeout=30)\n    open(dst, "wb").write(r.content)\n    check(dst, "ab" * 32)',
+      errors: [{ messageId: 'unverified', line: 5, confidence: 'high', data: { api: 'requests.get', what: '"https://example.com/model.bin"', action: 'saves' } }],
+    },
+    {
+      code: 'import hashlib, urllib.request\nURL = "https://example.org/models/vit_b16.onnx"\ndef verify_checksum(path: str, expected: str) -> bool:\n    sha256 = hashlib.sha256()\n    with open(path, "rb") as f:\n        sha256.update(f.read())\n    return sha256.hexdigest() == expected\ndef get(path="vit_b16.onnx", expected="ab" * 32):\n    urllib.request.urlretrieve(URL, path)\n    verify_checksum(path, expected)\n    return path',
+      errors: [{ messageId: 'unverified', line: 9, confidence: 'high', data: { api: 'urlretrieve', what: '"https://example.org/models/vit_b16.onnx"', action: 'saves' } }],
     },
     // a shell command written as an f-string: its `{…}` read as an argument list's elements (review sdwebui P2-1)
     {
