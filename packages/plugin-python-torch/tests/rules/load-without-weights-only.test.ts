@@ -53,6 +53,16 @@ ruleTester.run(ID, rule, {
     'import torch\ndef train(model):\n    torch.save(model.state_dict(), "best_model.pt")\n    model.load_state_dict(torch.load("best_model.pt"))',
   ],
   invalid: [
+    // Lightning's `_load`: a branch that sets `weights_only = False` and returns does not reach the load after it,
+    // which holds the parameter's None as an identical call does (review zoo P3-3); a branch that falls through does
+    {
+      code: 'import torch\ndef _load(f, weights_only=None):\n    if isinstance(f, str) and f.startswith("http"):\n        if weights_only is None:\n            weights_only = False\n        return torch.hub.load_state_dict_from_url(f, weights_only=weights_only, check_hash=True)\n    return torch.load(f, weights_only=weights_only)\ndef _load2(f, weights_only=None):\n    return torch.load(f, weights_only=weights_only)\ndef _load3(f, weights_only=None):\n    if f.endswith(".tar"):\n        weights_only = False\n    return torch.load(f, weights_only=weights_only)',
+      errors: [
+        { messageId: 'missing', line: 7, confidence: 'high', data: { callee: 'torch.load', bypass: '' }, suggestions: [{ messageId: 'setWeightsOnly', data: { value: 'weights_only' }, output: 'import torch\ndef _load(f, weights_only=None):\n    if isinstance(f, str) and f.startswith("http"):\n        if weights_only is None:\n            weights_only = False\n        return torch.hub.load_state_dict_from_url(f, weights_only=weights_only, check_hash=True)\n    return torch.load(f, weights_only=True)\ndef _load2(f, weights_only=None):\n    return torch.load(f, weights_only=weights_only)\ndef _load3(f, weights_only=None):\n    if f.endswith(".tar"):\n        weights_only = False\n    return torch.load(f, weights_only=weights_only)' }] },
+        { messageId: 'missing', line: 9, confidence: 'high', data: { callee: 'torch.load', bypass: '' }, suggestions: [{ messageId: 'defaultWeightsOnly', data: { name: 'weights_only' }, output: 'import torch\ndef _load(f, weights_only=None):\n    if isinstance(f, str) and f.startswith("http"):\n        if weights_only is None:\n            weights_only = False\n        return torch.hub.load_state_dict_from_url(f, weights_only=weights_only, check_hash=True)\n    return torch.load(f, weights_only=weights_only)\ndef _load2(f, weights_only=True):\n    return torch.load(f, weights_only=weights_only)\ndef _load3(f, weights_only=None):\n    if f.endswith(".tar"):\n        weights_only = False\n    return torch.load(f, weights_only=weights_only)' }] },
+        { messageId: 'unknownFlag', line: 13, confidence: 'low', data: { callee: 'torch.load', bypass: '' } },
+      ],
+    },
     // the path a same-file helper returns after downloading to it, and an imported `download_cached_file` (LAVIS/BLIP): network data, high
     {
       code: 'import os\nimport torch\nfrom torch.hub import download_url_to_file\nfrom lavis.common.dist_utils import download_cached_file\ndef get_local_filepath(url, dirname):\n    destination = os.path.join(dirname, os.path.basename(url))\n    if not os.path.exists(destination):\n        download_url_to_file(url, destination)\n    return destination\ndef load(url):\n    a = torch.load(get_local_filepath(url, "/models"))\n    b = torch.load(download_cached_file(url, check_hash=False, progress=True), map_location="cpu")\n    return a, b',
