@@ -134,3 +134,23 @@ describe('where data comes from, asked along chains of names', () => {
     expect(loads(stale)).toEqual(['medium', 'medium', 'high']);
   });
 });
+
+// (review hardened P3-1, P3-2) a find_class allowlist is read: a table of tables of tables (each level naming the one
+// below many times) and a 3,000-clause `or` chain stay fast, an Unpickler constructed many times reads its tests once
+describe('find_class allowlists', () => {
+  it('a table of tables, read once per test', async () => {
+    const levels = Array.from({ length: 10 }, (_, i) => `T${i} = {${Array.from({ length: 40 }, (_, k) => `"m${k}": T${i + 1}`).join(', ')}}`);
+    const text = `import pickle\nT10 = {"collections": {"OrderedDict"}}\n${levels.reverse().join('\n')}\nclass U(pickle.Unpickler):\n    def find_class(self, module, name):\n        if module in T0 and name in T0[module]:\n            return super().find_class(module, name)\n        raise pickle.UnpicklingError(name)\n${'U(f).load()\n'.repeat(2000)}`;
+    const started = Date.now();
+    expect(await findings(text)).toHaveLength(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('a long or chain of allowlist clauses is one test', async () => {
+    const clauses = Array.from({ length: 3000 }, (_, i) => `(module == "m${i}" and name == "n${i}")`).join(' or ');
+    const text = `import pickle\nclass U(pickle.Unpickler):\n    def find_class(self, module, name):\n        if ${clauses}:\n            return super().find_class(module, name)\n        raise pickle.UnpicklingError(name)\nx = U(f).load()\n`;
+    const started = Date.now();
+    expect(await findings(text)).toHaveLength(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});

@@ -452,6 +452,8 @@ const allowlistJudges = new WeakMap<PythonSourceCode, AllowlistJudge>();
 const BUILTIN_MODULES = ['builtins', '__builtin__', '__builtins__'];
 const MAX_ALLOWLIST_STEPS = 8;
 const MAX_ALLOWLIST_ENTRIES = 2000;
+/** Expressions read per file for allowlists, all tests together (a hostile table of tables stays cheap). */
+const MAX_ALLOWLIST_NODES = 20_000;
 
 /**
  * Reads the list an allowlist test names when it resolves (a set, frozenset, list, tuple or dict of
@@ -482,8 +484,9 @@ function allowlistJudge(sc: PythonSourceCode): AllowlistJudge {
     return module === '' || BUILTIN_MODULES.some((b) => b.startsWith(p)) || bad(module, '*');
   };
   /** The entries a container expression holds: strings, pairs, or `[module, '*']` for a dict key whose names are not read. */
+  let spent = 0;
   const entries = (expr: Node, steps: number, out: unknown[]): void => {
-    if (steps > MAX_ALLOWLIST_STEPS || out.length > MAX_ALLOWLIST_ENTRIES) return;
+    if (steps > MAX_ALLOWLIST_STEPS || out.length > MAX_ALLOWLIST_ENTRIES || ++spent > MAX_ALLOWLIST_NODES) return;
     const parts = expr.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
     switch (expr.type) {
       case 'parenthesized_expression':
@@ -550,15 +553,21 @@ function allowlistJudge(sc: PythonSourceCode): AllowlistJudge {
     const out: unknown[] = [];
     if (test.children.some((c) => c?.type === 'in')) entries(operands[1], 0, out);
     else for (const o of operands) out.push(sc.constant(o));
-    return out.filter((x): x is string => typeof x === 'string').slice(0, 64);
+    return out.filter((x): x is string => typeof x === 'string').slice(0, 16);
   };
   const pairs = (tests: readonly Node[]): boolean => {
-    const lists = tests.slice(0, 8).map(strings);
+    const lists = tests.slice(0, 4).map(strings);
     for (let i = 0; i < lists.length; i++)
       for (let j = 0; j < lists.length; j++) if (i !== j) for (const m of lists[i]) for (const n of lists[j]) if (bad(m, n)) return true;
     return false;
   };
+  const verdicts = new Map<number, boolean>(); // (per test: a class's find_class is read at every construction)
   const judge = ((test: Node): boolean => {
+    let known = verdicts.get(test.id);
+    if (known === undefined) verdicts.set(test.id, (known = judgeTest(test)));
+    return known;
+  }) as AllowlistJudge;
+  const judgeTest = (test: Node): boolean => {
     if (test.type === 'call') {
       const fn = test.childForFieldName('function');
       if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'startswith') return false;
@@ -582,7 +591,7 @@ function allowlistJudge(sc: PythonSourceCode): AllowlistJudge {
       const v = sc.constant(o);
       return v !== UNKNOWN && badEntry(v);
     });
-  }) as AllowlistJudge;
+  };
   judge.pairs = pairs;
   allowlistJudges.set(sc, judge);
   return judge;
