@@ -927,6 +927,8 @@ export function downloadVerifier(sc: PySourceCode, raw: (call: PyNode) => RawDow
     }
     return v;
   };
+  /** `decoratorChecks` per decorated function (by id), `wrapperChecks` per decorator (by `-1 - id`). */
+  const decoratorVerdicts = new Map<number, boolean>();
   const selfChecks = new Map<number, boolean>();
   const selfChecking = (call: PyNode): boolean => {
     let v = selfChecks.get(call.id);
@@ -1041,9 +1043,52 @@ export function downloadVerifier(sc: PySourceCode, raw: (call: PyNode) => RawDow
       // runs after it (not a comparison of the file already there, on another branch: `neverRunsAfter`)
       const { blind, readers } = indexOf(fn);
       const mine = readers.get(d.call.id);
-      return (!!mine && runsAfterOne(mine, d.call, fn)) || runsAfterOne(blind, d.call, fn);
+      return (!!mine && runsAfterOne(mine, d.call, fn)) || runsAfterOne(blind, d.call, fn) || decoratorChecks(fn);
     },
   };
+
+  /**
+   * A same-file decorator applied to `fn` whose wrapper compares a hash after calling the function it wraps
+   * (`@verified(SHA)` with `def wrapper(*a, **k): path = fn(*a, **k)` then `if sha256(...) != SHA: raise`;
+   * review hardened P3-4). Its factories and wrappers are the functions nested in the decorator (a bounded few).
+   */
+  function decoratorChecks(fn: PyNode): boolean {
+    const decorated = fn.type === 'function_definition' ? fn.parent : undefined;
+    if (decorated?.type !== 'decorated_definition') return false;
+    let v = decoratorVerdicts.get(fn.id);
+    if (v !== undefined) return v;
+    v = false;
+    for (const dec of decorated.namedChildren) {
+      if (v || dec?.type !== 'decorator') continue;
+      const expr = dec.namedChildren.find((c) => c && c.type !== 'comment');
+      const local = expr ? sc.localFunction(expr) : undefined;
+      if (!local || local.id === fn.id) continue;
+      v = wrapperChecks(local);
+    }
+    decoratorVerdicts.set(fn.id, v);
+    return v;
+  }
+
+  /** Does a function nested in the decorator `local` (a bounded few) compare a hash after calling the function it wraps? Once per decorator. */
+  function wrapperChecks(local: PyNode): boolean {
+    let v = decoratorVerdicts.get(-1 - local.id);
+    if (v !== undefined) return v;
+    v = false;
+    for (const w of sc.descendants(local, 'function_definition').slice(0, 8)) {
+      // the call of the wrapped function: a name that is a parameter of a function around the wrapper
+      const wrapped = sc.callsIn(w).find((c) => {
+        const callee = calleeOf(c);
+        const param = callee?.type === 'identifier' ? sc.parameterOf(callee) : undefined;
+        return !!param && param.function.id !== w.id && isInside(w, param.function);
+      });
+      if (wrapped && checksIn(w).some((c) => c.startIndex > wrapped.endIndex)) {
+        v = true;
+        break;
+      }
+    }
+    decoratorVerdicts.set(-1 - local.id, v);
+    return v;
+  }
 }
 
 /**

@@ -49,6 +49,8 @@ ruleTester.run('hf/unverified-model-download', rule, {
     'import hashlib, requests\ndef check(path, expected):\n    return hashlib.sha256(open(path, "rb").read()).hexdigest() == expected\ndef fetch(url="https://example.com/model.bin", dst="model.bin"):\n    r = requests.get(url, timeout=30)\n    open(dst, "wb").write(r.content)\n    if not check(dst, "ab" * 32):\n        raise ValueError(dst)',
     'import hashlib, requests\ndef check(path, expected):\n    if hashlib.sha256(open(path, "rb").read()).hexdigest() != expected:\n        raise ValueError(path)\ndef fetch(url="https://example.com/model.bin", dst="model.bin"):\n    r = requests.get(url, timeout=30)\n    open(dst, "wb").write(r.content)\n    check(dst, "ab" * 32)',
     'import requests\nfrom integrity import verify_checksum\ndef fetch(url="https://example.com/model.bin", dst="model.bin"):\n    r = requests.get(url, timeout=30)\n    open(dst, "wb").write(r.content)\n    verify_checksum(dst, "ab" * 32)',
+    // the hash compared by a same-file decorator's wrapper after the function it wraps returns (review hardened P3-4)
+    'import functools, hashlib, urllib.request\ndef verified(expected):\n    def deco(fn):\n        @functools.wraps(fn)\n        def wrapper(*args, **kwargs):\n            path = fn(*args, **kwargs)\n            if hashlib.sha256(open(path, "rb").read()).hexdigest() != expected:\n                raise ValueError(path)\n            return path\n        return wrapper\n    return deco\n@verified("ab" * 32)\ndef download_tokenizer(dst="tokenizer.model"):\n    urllib.request.urlretrieve("https://cdn.example.com/tokenizer.model", dst)\n    return dst',
     // an f-string command whose `{URL}` is evidently no model
     'import subprocess\nURL = "https://example.org/data/labels.txt"\ndef fetch(dst):\n    subprocess.run(f\'curl -L "{URL}" -o "{dst}"\', shell=True)',
     // a wget argument list whose URL built at run time is evidently no model, and a clone
@@ -366,6 +368,14 @@ ruleTester.run('hf/unverified-model-download', rule, {
     {
       code: 'import hashlib, urllib.request\nURL = "https://example.org/models/vit_b16.onnx"\ndef verify_checksum(path: str, expected: str) -> bool:\n    sha256 = hashlib.sha256()\n    with open(path, "rb") as f:\n        sha256.update(f.read())\n    return sha256.hexdigest() == expected\ndef get(path="vit_b16.onnx", expected="ab" * 32):\n    urllib.request.urlretrieve(URL, path)\n    verify_checksum(path, expected)\n    return path',
       errors: [{ messageId: 'unverified', line: 9, confidence: 'high', data: { api: 'urlretrieve', what: '"https://example.org/models/vit_b16.onnx"', action: 'saves' } }],
+    },
+    // a decorator that checks nothing, or checks before the wrapped function downloads: not verified
+    {
+      code: 'import hashlib, logging, urllib.request\ndef logged(fn):\n    def wrapper(*args, **kwargs):\n        logging.info("start")\n        return fn(*args, **kwargs)\n    return wrapper\ndef checked_before(fn):\n    def wrapper(path):\n        if hashlib.sha256(open(path, "rb").read()).hexdigest() != "ab":\n            raise ValueError(path)\n        return fn(path)\n    return wrapper\n@logged\ndef download_b(dst="b.pth"):\n    urllib.request.urlretrieve("https://cdn.example.com/b.pth", dst)\n@checked_before\ndef download_c(dst="c.pth"):\n    urllib.request.urlretrieve("https://cdn.example.com/c.pth", dst)',
+      errors: [
+        { messageId: 'unverified', line: 15, confidence: 'high', data: { api: 'urlretrieve', what: '"https://cdn.example.com/b.pth"', action: 'saves' } },
+        { messageId: 'unverified', line: 18, confidence: 'high', data: { api: 'urlretrieve', what: '"https://cdn.example.com/c.pth"', action: 'saves' } },
+      ],
     },
     // a shell command written as an f-string: its `{…}` read as an argument list's elements (review sdwebui P2-1)
     {
