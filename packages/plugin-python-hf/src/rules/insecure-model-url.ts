@@ -68,6 +68,24 @@ function insecurePrefix(value: string): boolean {
   return isInsecureUrl(value) || /^\s*(?:http|ftp):\/\/$/i.test(value);
 }
 
+/**
+ * Host names reserved for documentation and testing (RFC 2606, RFC 6761): `example.com`, `example.net`,
+ * `example.org` and their subdomains, and every name under the `.example`, `.test`, `.invalid` top-level
+ * domains. None is delegated in the public DNS to anyone who could serve a model (`.invalid` never resolves,
+ * `example.*` are IANA's placeholder pages, `.test` reaches only a machine the test set-up itself names), so a
+ * URL written with one is a placeholder (`UNSAFE_EXAMPLES = ["http://example.com/model.bin"]`), not a model
+ * fetched from the network. `localhost` is loopback (`isInsecureUrl`). Only a URL written where no fetch of the
+ * file reads it is lowered for this (to low, not dropped: a placeholder may be replaced before use); a fetch
+ * call given one is judged as any other, since the code does download over plain HTTP.
+ */
+const RESERVED_HOST = /^(?:[^/?#]*\.)?(?:example\.(?:com|net|org)|[^/?#]+\.(?:example|test|invalid))\.?$/i;
+
+/** The URL names its host, and that host is reserved for documentation or testing (`RESERVED_HOST`). */
+function reservedHostUrl(url: string): boolean {
+  const host = /^\s*[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?([^/?#:]+)(?::\d*)?(?:[/?#]|$)/i.exec(url)?.[1];
+  return !!host && RESERVED_HOST.test(host);
+}
+
 /** A model-data URL written in the code, reported where it is written unless a fetch call of the file already judged it. */
 interface WrittenUrl {
   node: PyNode;
@@ -371,7 +389,10 @@ export default createRule<[], PySourceCode>({
           const sources = [group[0].source, ...group.map((w) => w.node)];
           if (judged.some((u) => sc.derivesFrom(u, sources))) continue;
           const w = group[0];
-          context.report({ node: w.node, messageId: isFtpUrl(w.url) ? 'insecureLiteralFtp' : 'insecureLiteral', data: { url: shorten(w.url) }, suggest: httpsSuggestion(w.source), confidence: w.confidence });
+          // a placeholder host of documentation or tests (`UNSAFE_EXAMPLES = ["http://example.com/model.bin"]`) that no
+          // fetch of the file reads: most likely never fetched, but not provably so: low
+          const confidence = reservedHostUrl(w.url) ? 'low' : w.confidence;
+          context.report({ node: w.node, messageId: isFtpUrl(w.url) ? 'insecureLiteralFtp' : 'insecureLiteral', data: { url: shorten(w.url) }, suggest: httpsSuggestion(w.source), confidence });
         }
         // TLS verification off for the whole process, in a file that downloads model files through urllib
         if (!processPatches.length) return;

@@ -59,6 +59,24 @@ ruleTester.run('hf/insecure-model-url', rule, {
     'import os\nfrom torch.hub import download_url_to_file\n_CHECKSUMS = {"http://www.openslr.org/resources/12/dev-clean.tar.gz": "76f87d090650617fca0cac8f88b9416e0ebf80350acb97b343a85fa903728ab3"}\ndef dl(root, url):\n    base_url = "http://www.openslr.org/resources/12/"\n    filename = url + ".tar.gz"\n    download_url = os.path.join(base_url, filename)\n    checksum = _CHECKSUMS.get(download_url, None)\n    download_url_to_file(download_url, os.path.join(root, filename), hash_prefix=checksum)',
   ],
   invalid: [
+    // a URL on a host reserved for documentation or tests (RFC 2606/6761: example.com/.net/.org, *.example, *.test,
+    // *.invalid) written where no fetch reads it: a placeholder, low, not dropped (review zoo P3-2)
+    {
+      code: 'UNSAFE_EXAMPLES = [\n    "http://example.com/model.bin",\n    "http://weights.example/resnet50.pth",\n    "http://cdn.test/model.safetensors",\n]',
+      errors: [
+        { messageId: 'insecureLiteral', line: 2, confidence: 'low', data: { url: 'http://example.com/model.bin' }, suggestions: [{ messageId: 'useHttps', output: 'UNSAFE_EXAMPLES = [\n    "https://example.com/model.bin",\n    "http://weights.example/resnet50.pth",\n    "http://cdn.test/model.safetensors",\n]' }] },
+        { messageId: 'insecureLiteral', line: 3, confidence: 'low', data: { url: 'http://weights.example/resnet50.pth' }, suggestions: [{ messageId: 'useHttps', output: 'UNSAFE_EXAMPLES = [\n    "http://example.com/model.bin",\n    "https://weights.example/resnet50.pth",\n    "http://cdn.test/model.safetensors",\n]' }] },
+        { messageId: 'insecureLiteral', line: 4, confidence: 'low', data: { url: 'http://cdn.test/model.safetensors' }, suggestions: [{ messageId: 'useHttps', output: 'UNSAFE_EXAMPLES = [\n    "http://example.com/model.bin",\n    "http://weights.example/resnet50.pth",\n    "https://cdn.test/model.safetensors",\n]' }] },
+      ],
+    },
+    // a look-alike host is no reserved one (`example.com.evil.net`, `myexample.com`): high
+    {
+      code: 'A = "http://example.com.evil.net/model.bin"\nB = "http://myexample.com/model.bin"',
+      errors: [
+        { messageId: 'insecureLiteral', line: 1, confidence: 'high', data: { url: 'http://example.com.evil.net/model.bin' }, suggestions: [{ messageId: 'useHttps', output: 'A = "https://example.com.evil.net/model.bin"\nB = "http://myexample.com/model.bin"' }] },
+        { messageId: 'insecureLiteral', line: 2, confidence: 'high', data: { url: 'http://myexample.com/model.bin' }, suggestions: [{ messageId: 'useHttps', output: 'A = "http://example.com.evil.net/model.bin"\nB = "https://myexample.com/model.bin"' }] },
+      ],
+    },
     // an http:// base URL joined with a name in every common spelling (insightface's model storage)
     // a `Request` bound to a name first (review dlscripts P2-1)
     { code: 'import urllib.request\nreq = urllib.request.Request("http://example.org/w/model.pth", headers={"User-Agent": "x"})\nwith urllib.request.urlopen(req) as r:\n    open("model.pth", "wb").write(r.read())', errors: [{ messageId: 'insecure', line: 3, data: { api: 'urlopen', what: 'a model file', url: 'http://example.org/w/model.pth' }, suggestions: [{ messageId: 'useHttps', output: 'import urllib.request\nreq = urllib.request.Request("https://example.org/w/model.pth", headers={"User-Agent": "x"})\nwith urllib.request.urlopen(req) as r:\n    open("model.pth", "wb").write(r.read())' }] }] },
@@ -138,8 +156,8 @@ ruleTester.run('hf/insecure-model-url', rule, {
       errors: [{ messageId: 'insecureFtp', confidence: 'high', data: { api: 'urlretrieve', what: 'a model file', url: 'ftp://ftp.example.org/pub/models/vgg16.pth' } }],
     },
     {
-      code: 'MODEL_URL = "FTP://ftp.example.org/pub/models/resnet50.pth"',
-      errors: [{ messageId: 'insecureLiteralFtp', confidence: 'high', data: { url: 'FTP://ftp.example.org/pub/models/resnet50.pth' } }],
+      code: 'MODEL_URL = "FTP://ftp.models-mirror.net/pub/models/resnet50.pth"',
+      errors: [{ messageId: 'insecureLiteralFtp', confidence: 'high', data: { url: 'FTP://ftp.models-mirror.net/pub/models/resnet50.pth' } }],
     },
     // model file URLs written anywhere: a constant, a config keyword, a class attribute, a table (review github2, p02)
     {
@@ -168,10 +186,10 @@ ruleTester.run('hf/insecure-model-url', rule, {
       ],
     },
     {
-      code: 'W2V = "http://example.org/GoogleNews-vectors-negative300.bin.gz"\nFT = "http://example.org/wiki.en.vec"',
+      code: 'W2V = "http://vectors.nlp-mirror.org/GoogleNews-vectors-negative300.bin.gz"\nFT = "http://vectors.nlp-mirror.org/wiki.en.vec"',
       errors: [
-        { messageId: 'insecureLiteral', line: 1, confidence: 'high', suggestions: [{ messageId: 'useHttps', output: 'W2V = "https://example.org/GoogleNews-vectors-negative300.bin.gz"\nFT = "http://example.org/wiki.en.vec"' }] },
-        { messageId: 'insecureLiteral', line: 2, confidence: 'high', suggestions: [{ messageId: 'useHttps', output: 'W2V = "http://example.org/GoogleNews-vectors-negative300.bin.gz"\nFT = "https://example.org/wiki.en.vec"' }] },
+        { messageId: 'insecureLiteral', line: 1, confidence: 'high', suggestions: [{ messageId: 'useHttps', output: 'W2V = "https://vectors.nlp-mirror.org/GoogleNews-vectors-negative300.bin.gz"\nFT = "http://vectors.nlp-mirror.org/wiki.en.vec"' }] },
+        { messageId: 'insecureLiteral', line: 2, confidence: 'high', suggestions: [{ messageId: 'useHttps', output: 'W2V = "http://vectors.nlp-mirror.org/GoogleNews-vectors-negative300.bin.gz"\nFT = "https://vectors.nlp-mirror.org/wiki.en.vec"' }] },
       ],
     },
     // built from a base URL: reported where the model file is named, fixed where http:// is written, once per literal
