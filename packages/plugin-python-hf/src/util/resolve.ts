@@ -58,7 +58,11 @@ export function valuesOf(sc: PySourceCode, use: PyNode): PyNode[] {
 }
 
 function isParameter(sc: PySourceCode, use: PyNode): boolean {
-  return use.type === 'identifier' && sc.parameterOf(use) !== undefined;
+  if (use.type !== 'identifier' || sc.parameterOf(use) === undefined) return false;
+  // a parameter rebound before the use on every path (SpeechBrain's `savedir = pathlib.Path(savedir)`) holds
+  // the new value there, which is read as any other name's (it reads the parameter in turn)
+  const reaching = sc.reachingBindings(use);
+  return reaching.length === 0 || reaching.some((b) => b.kind === 'parameter');
 }
 
 export function resolve(sc: PySourceCode, node: PyNode | null | undefined, depth = 0): Resolved {

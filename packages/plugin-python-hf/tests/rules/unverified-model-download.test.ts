@@ -87,6 +87,12 @@ ruleTester.run('hf/unverified-model-download', rule, {
     "import requests\ndef a(u, d):\n    return b(u, d)\ndef b(u, d):\n    r = requests.get(u)\n    open(d, 'wb').write(r.content)\n    return a(u, d)\na('https://x.org/readme.txt', 'readme.txt')",
   ],
   invalid: [
+    // a parameter rebound before the use (SpeechBrain's `savedir = pathlib.Path(savedir)`) holds its new value, read
+    // down to the parameter's default, as without the rebinding (review zoo P2-1: the rebinding lost the finding)
+    {
+      code: 'import pathlib\nimport urllib.request\ndef fetch(filename, source, savedir="./pretrained_model_checkpoints"):\n    savedir = pathlib.Path(savedir)\n    destination = savedir / filename\n    urllib.request.urlretrieve(f"{source}/{filename}", destination)',
+      errors: [{ messageId: 'unverified', line: 6, confidence: 'medium', data: { api: 'urlretrieve', what: 'a model file', action: 'saves' } }],
+    },
     // helpers that call each other, or a helper that retries by calling itself: the values come from the other
     // call, a model file's, not from a walk cut at its bound (review medical P3-2: was low)
     {
