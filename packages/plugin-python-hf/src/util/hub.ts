@@ -419,9 +419,48 @@ function ownLoaderFetches(sc: PySourceCode, sub: NonNullable<ReturnType<PySource
   return undefined;
 }
 
+/** What one function's own calls do, read once per function: a fetch among them, and the local functions they call. */
+interface OwnCalls {
+  fetches: boolean;
+  callees: PyNode[];
+}
+const ownCallsMemo = new WeakMap<object, Map<number, OwnCalls>>();
+
+function ownCalls(sc: PySourceCode, fnNode: PyNode): OwnCalls {
+  let memo = ownCallsMemo.get(sc);
+  if (!memo) ownCallsMemo.set(sc, (memo = new Map()));
+  const known = memo.get(fnNode.id);
+  if (known) return known;
+  const result: OwnCalls = { fetches: false, callees: [] };
+  memo.set(fnNode.id, result); // (asked again while being read: what is known so far)
+  const seen = new Set<number>();
+  for (const c of sc.callsWithin(fnNode)) {
+    const callee = calleeOf(c);
+    if (!callee) continue;
+    if (URL_FETCHERS.test(sc.qualifiedName(callee) ?? '') || rawDownload(sc, c) || shellHubFetch(sc, c)) {
+      result.fetches = true;
+      break;
+    }
+    const local = sc.localFunction(c);
+    if (local) {
+      if (!seen.has(local.id)) {
+        seen.add(local.id);
+        result.callees.push(local);
+      }
+      continue;
+    }
+    if (specFor(sc, c)) {
+      result.fetches = true;
+      break;
+    }
+  }
+  return result;
+}
+
 /**
  * Does a function's body (and the local functions it calls, breadth first, each once) reach a Hub or URL fetch?
- * `undefined` when calls deeper than `OWN_LOADER_DEPTH` are left unread.
+ * `undefined` when calls deeper than `OWN_LOADER_DEPTH` are left unread. Each function's own calls are read once
+ * per file (`ownCalls`), however many loaders reach it.
  */
 function bodyFetches(sc: PySourceCode, def: PyNode): boolean | undefined {
   const seen = new Set<number>([def.id]);
@@ -429,19 +468,12 @@ function bodyFetches(sc: PySourceCode, def: PyNode): boolean | undefined {
   for (let depth = 0; level.length > 0 && depth <= OWN_LOADER_DEPTH; depth++) {
     const next: PyNode[] = [];
     for (const fnNode of level) {
-      for (const c of sc.callsWithin(fnNode)) {
-        const callee = calleeOf(c);
-        if (!callee) continue;
-        if (URL_FETCHERS.test(sc.qualifiedName(callee) ?? '') || rawDownload(sc, c) || shellHubFetch(sc, c)) return true;
-        const local = sc.localFunction(c);
-        if (local) {
-          if (!seen.has(local.id)) {
-            seen.add(local.id);
-            next.push(local);
-          }
-          continue;
-        }
-        if (specFor(sc, c)) return true;
+      const own = ownCalls(sc, fnNode);
+      if (own.fetches) return true;
+      for (const local of own.callees) {
+        if (seen.has(local.id)) continue;
+        seen.add(local.id);
+        next.push(local);
       }
     }
     level = next;

@@ -1262,3 +1262,16 @@ describe('hf/unpinned-revision remediation', () => {
     expect(f.remediation).toBe(rule.meta.remediation);
   });
 });
+
+describe('hf/unpinned-revision own from_pretrained bodies (hostile)', () => {
+  it('reads each helper once however many classes define a loader that calls it', async () => {
+    const helpers = Array.from({ length: 6 }, (_, h) => `def _h${h}(p):\n${Array.from({ length: 200 }, (_, k) => `    load_file(p + "/${k}")`).join('\n')}\n    return ${h < 5 ? `_h${h + 1}(p)` : 'None'}`);
+    const classes = Array.from({ length: 500 }, (_, i) => `class C${i}(torch.nn.Module):\n    @classmethod\n    def from_pretrained(cls, path):\n        return _h0(path)`);
+    const calls = Array.from({ length: 500 }, (_, i) => `m${i} = C${i}.from_pretrained("acme/m${i}")`);
+    const code = ['import torch', 'from safetensors.torch import load_file', ...helpers, ...classes, ...calls].join('\n');
+    const started = Date.now();
+    const found = (await lintAll(code)).filter((f) => f.ruleId === 'hf/unpinned-revision');
+    expect(found).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(8000);
+  });
+});
