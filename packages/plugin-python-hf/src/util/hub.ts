@@ -422,8 +422,13 @@ function ownLoaderFetches(sc: PySourceCode, sub: NonNullable<ReturnType<PySource
 /** What one function's own calls do, read once per function: a fetch among them, and the local functions they call. */
 interface OwnCalls {
   fetches: boolean;
+  /** A call that may fetch but cannot be read here: a function of another module of the project, or one named for it. */
+  unread: boolean;
   callees: PyNode[];
 }
+
+/** A callee named for a fetch (`download_weights`, `fetch_checkpoint`, `cached_path`, `get_from_hub`, `load_url`). */
+const FETCH_WORDS = /download|fetch|(?:^|_)hub(?:_|$)|url|remote|cached_path|cached_file/i;
 const ownCallsMemo = new WeakMap<object, Map<number, OwnCalls>>();
 
 function ownCalls(sc: PySourceCode, fnNode: PyNode): OwnCalls {
@@ -431,7 +436,7 @@ function ownCalls(sc: PySourceCode, fnNode: PyNode): OwnCalls {
   if (!memo) ownCallsMemo.set(sc, (memo = new Map()));
   const known = memo.get(fnNode.id);
   if (known) return known;
-  const result: OwnCalls = { fetches: false, callees: [] };
+  const result: OwnCalls = { fetches: false, unread: false, callees: [] };
   memo.set(fnNode.id, result); // (asked again while being read: what is known so far)
   const seen = new Set<number>();
   for (const c of sc.callsWithin(fnNode)) {
@@ -453,23 +458,29 @@ function ownCalls(sc: PySourceCode, fnNode: PyNode): OwnCalls {
       result.fetches = true;
       break;
     }
+    const qn = sc.qualifiedName(callee);
+    if ((qn !== undefined && qn.startsWith('.')) || FETCH_WORDS.test(calleeName(c) ?? '')) result.unread = true;
   }
   return result;
 }
 
 /**
  * Does a function's body (and the local functions it calls, breadth first, each once) reach a Hub or URL fetch?
- * `undefined` when calls deeper than `OWN_LOADER_DEPTH` are left unread. Each function's own calls are read once
+ * `undefined` when calls deeper than `OWN_LOADER_DEPTH` are left unread, or a call may fetch out of sight (a function
+ * imported from another module of the project, one named for a fetch: `download_weights(path)`, `cached_path(url)`).
+ * Each function's own calls are read once
  * per file (`ownCalls`), however many loaders reach it.
  */
 function bodyFetches(sc: PySourceCode, def: PyNode): boolean | undefined {
   const seen = new Set<number>([def.id]);
   let level: PyNode[] = [def];
+  let unread = false;
   for (let depth = 0; level.length > 0 && depth <= OWN_LOADER_DEPTH; depth++) {
     const next: PyNode[] = [];
     for (const fnNode of level) {
       const own = ownCalls(sc, fnNode);
       if (own.fetches) return true;
+      if (own.unread) unread = true;
       for (const local of own.callees) {
         if (seen.has(local.id)) continue;
         seen.add(local.id);
@@ -478,7 +489,7 @@ function bodyFetches(sc: PySourceCode, def: PyNode): boolean | undefined {
     }
     level = next;
   }
-  return level.length > 0 ? undefined : false;
+  return level.length > 0 || unread ? undefined : false;
 }
 
 /**

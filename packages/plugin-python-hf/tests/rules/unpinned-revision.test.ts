@@ -233,6 +233,16 @@ ruleTester.run('hf/unpinned-revision', rule, {
       code: `from transformers import AutoModel\nR0 = "main"\n${Array.from({ length: 300 }, (_, i) => `R${i + 1} = R${i}`).join('\n')}\nm = AutoModel.from_pretrained("org/m", revision=R300)`,
       errors: [{ messageId: 'revisionUndecided', line: 303, confidence: 'low', data: { api: 'AutoModel.from_pretrained', id: 'org/m', revision: '', revisionText: 'R300' } }],
     },
+    // a class of this file whose own from_pretrained calls what may fetch out of sight (a helper of another module of the
+    // project, one named for a download): not known to stay local, still medium
+    {
+      code: 'import torch\nfrom .hub_utils import resolve_checkpoint\nclass Net(torch.nn.Module):\n    @classmethod\n    def from_pretrained(cls, name):\n        path = resolve_checkpoint(name)\n        return cls()\nm = Net.from_pretrained("acme/net")',
+      errors: [{ messageId: 'missingRevision', line: 8, confidence: 'medium', data: { api: 'Net.from_pretrained', id: 'acme/net' } }],
+    },
+    {
+      code: 'import torch\nfrom mylib.io import download_weights\nclass Net(torch.nn.Module):\n    @classmethod\n    def from_pretrained(cls, name):\n        download_weights(name, "w.pt")\n        return cls()\nm = Net.from_pretrained("acme/net")',
+      errors: [{ messageId: 'missingRevision', line: 8, confidence: 'medium', data: { api: 'Net.from_pretrained', id: 'acme/net' } }],
+    },
     // a class of this file whose own from_pretrained fetches from the Hub (NeMo's ModelPT), directly or through a
     // method of the class: still a Hub load at medium
     {
