@@ -69,6 +69,20 @@ describe('summaries that agree with the diagnostics', () => {
     expect(md.stdout).not.toContain('✅');
   });
 
+  it('--quiet prints no green line beside an error diagnostic either (review s35js P3-4)', async () => {
+    const dir = project({ 'broken.ipynb': '{"cells": [\n', 'a.py': 'import torch\nm = torch.load("m.pt")\n', '.oculumrc': '{ "rules": { "torch/load-without-weights-only": "warn" } }' });
+    const r = await run(['scan', '--quiet'], { cwd: dir });
+    expect(r.stdout).toContain('⚠ No findings, but 1 error (files not read: they may hold what was not found) (1 warning not shown: --quiet; 2 files scanned)');
+    expect(r.stdout).not.toContain('✔');
+  });
+
+  it('a misspelled directive is warned about in a file with no correct one (review s35js P2-2)', async () => {
+    const dir = project({ 'a.py': "import pickle\nx = pickle.load(open('a','rb'))  # OCULUM-IGNORE[torch/pickle-load]\n# oculum-disable-next-line\ny = pickle.load(open('a','rb'))\n" });
+    const r = await run(['scan', '-f', 'json'], { cwd: dir });
+    const diagnostics = (JSON.parse(r.stdout).files as Array<{ diagnostics: Array<{ line: number; message: string }> }>).flatMap((f) => f.diagnostics);
+    expect(diagnostics.map((d) => `${d.line} ${d.message.replace(/ is no directive.*/, '')}`)).toEqual(['2 "OCULUM-IGNORE[torch/pickle-load]"', '3 "oculum-disable-next-line"']);
+  });
+
   it('--quiet counts the model inventory as info, not as warnings', async () => {
     const pickle = Buffer.from('\x80\x02}q\x00X\x01\x00\x00\x00aq\x01K\x01s.', 'latin1').toString('latin1');
     const dir = project({});

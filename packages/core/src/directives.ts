@@ -23,8 +23,21 @@ export interface Directive {
 const PREFIX = 'oculum-ignore';
 const LINE_END = /[\n\r\u2028\u2029]/g;
 const KINDS = ['-next-line', '-start', '-end'] as const;
+/** The word a directive starts with, in any case or spelling (`OCULUM-IGNORE`, `oculum-disable-line`, `oculum_ignore`). */
+const DIRECTIVE_WORD = String.raw`oculum[-_ ]?(?:ignore|disable|nolint)\b`;
 /** A comment that starts as a directive would, in another case or spelling (`OCULUM-IGNORE`, `oculum-disable-line`, `oculum-ignore: id`). */
-const LOOKS_LIKE_DIRECTIVE = /^[\s*]*oculum[-_ ]?(?:ignore|disable|nolint)\b/i;
+const LOOKS_LIKE_DIRECTIVE = new RegExp(String.raw`^[\s*]*${DIRECTIVE_WORD}`, 'i');
+const DIRECTIVE_WORD_ANYWHERE = new RegExp(DIRECTIVE_WORD, 'i');
+
+/**
+ * Whether a file's text may hold a directive, or a comment meant as one (`collectDirectives` warns about those):
+ * the files without are not parsed for their directives alone.
+ */
+export function mayHoldDirectives(text: string): boolean {
+  if (text.includes('oculum-ignore')) return true;
+  // (a plain search first: the case-insensitive one only where some spelling of the name occurs)
+  return (text.includes('culum') || text.includes('CULUM')) && DIRECTIVE_WORD_ANYWHERE.test(text);
+}
 
 /**
  * Parses one comment value (delimiters already removed): `oculum-ignore`, `-next-line`, `-start` or

@@ -400,8 +400,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<string[]>
       const kept = matches.map((m) => nodePath.resolve(m)).filter((m) => !skip(m, false));
       if (kept.length === 0) {
         // (model directories are often in .gitignore: say so, not only that nothing matched)
-        const ignored = matches.length > 0 ? `: all ${matches.length} file${matches.length === 1 ? '' : 's'} it matches ${matches.length === 1 ? 'is' : 'are'} ignored by .gitignore or ignorePatterns` : '';
-        options.diagnostics.push({ kind: 'skipped', severity: 'warning', message: `No files match the pattern "${raw}"${ignored}` });
+        options.diagnostics.push({ kind: 'skipped', severity: 'warning', message: unmatchedPatternMessage(raw, matches.length) });
       }
       for (const m of kept) found.add(m);
     } else if (stat) {
@@ -425,4 +424,21 @@ function orList(items: readonly string[]): string {
 
 export function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The scan-wide diagnostic of a glob that matched no file to scan: none, or `ignored` files all ignored. */
+function unmatchedPatternMessage(pattern: string, ignored: number): string {
+  const why = ignored > 0 ? `: all ${ignored} file${ignored === 1 ? '' : 's'} it matches ${ignored === 1 ? 'is' : 'are'} ignored by .gitignore or ignorePatterns` : '';
+  return `No files match the pattern "${pattern}"${why}`;
+}
+
+/**
+ * What a diagnostic says of a glob that matched no file to scan (`unmatchedPatternMessage`): the pattern, and how
+ * many files it matched that are all ignored (0: none matched). `undefined` for any other diagnostic. For callers
+ * that act on it (the CLI's usage error), so that the wording lives in one place.
+ */
+export function unmatchedPattern(d: Diagnostic): { pattern: string; ignored: number } | undefined {
+  if (d.kind !== 'skipped' || d.file) return undefined;
+  const m = /^No files match the pattern "(.*)"(?:: all (\d+) files? it match)?/s.exec(d.message);
+  return m ? { pattern: m[1], ignored: m[2] === undefined ? 0 : Number(m[2]) } : undefined;
 }

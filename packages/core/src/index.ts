@@ -11,6 +11,7 @@ export type { ApplyFixesResult } from './fixes.js';
 export { presetsFor, inPreset, presetLevel, PRESET_NAMES } from './presets.js';
 export type { PresetName } from './presets.js';
 export { parseDirectiveComment } from './directives.js';
+export { unmatchedPattern } from './discovery.js';
 export { interpolate, formatMessage } from './messages.js';
 export { validateRuleOptions, mergeRuleOptions } from './options.js';
 export { scan, listRules, configForFile, type FileConfigReport, type RuleConfigReport, mapLimit, DEFAULT_MAX_FILE_SIZE, WORKER_THRESHOLD, DEFAULT_EXTENDS } from './scan.js';

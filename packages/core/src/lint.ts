@@ -1,5 +1,5 @@
 import * as nodePath from 'node:path';
-import { applyDirectives, collectDirectives } from './directives.js';
+import { applyDirectives, collectDirectives, mayHoldDirectives } from './directives.js';
 import { RuleError } from './errors.js';
 import { assignFingerprints } from './fingerprint.js';
 import { applyFixes, createFixer, mergeFixes } from './fixes.js';
@@ -473,7 +473,7 @@ export function prefilterSkips(options: LintTextOptions): LintTextDetails | unde
  * A caller that skips files no rule runs on (`triggeredRuleIds` empty) must still lint these.
  */
 export function needsDirectiveCheck(text: string | undefined): boolean {
-  return text !== undefined && text.includes('oculum-ignore');
+  return text !== undefined && mayHoldDirectives(text);
 }
 
 /** What `lintTextWithDetails` returns for a file no rule runs on (nothing parsed). */

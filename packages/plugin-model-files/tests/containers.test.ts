@@ -92,6 +92,16 @@ describe('zip in a zip under names that say nothing', () => {
     });
   }
 
+  it('past the scanner\'s depth a zip that still holds a zip is claimed, and the scan says where it stopped', async () => {
+    // review s35js P3-2: eight wrappers deep, the file had gone unlisted
+    let inner = zip([['data.pkl', HOSTILE, 0]]);
+    for (let level = 0; level < 8; level++) inner = zip([[`layer${level}.zip`, inner, 0]]);
+    const p = file('nest9.zip', inner);
+    expect(claimed(p)).toBe(true);
+    const f = await scanModelFile(p);
+    expect(f.problems.some((x) => x.kind === 'limit')).toBe(true);
+  });
+
   it('jars in jars in zips stay unclaimed', () => {
     const text = Buffer.from('com\norg\nnet\n'.repeat(50));
     const jar = zip([['META-INF/MANIFEST.MF', text, 8], ['com/x/A.class', Buffer.from([0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 52]), 8]]);

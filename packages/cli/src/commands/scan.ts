@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DETECTORS, SEVERITIES, closest, ensureDirectory, errnoText, formatters, runOutcome } from '@oculum/core';
+import { DETECTORS, SEVERITIES, closest, ensureDirectory, errnoText, formatters, runOutcome, unmatchedPattern } from '@oculum/core';
 import type { Depth, Detector, Finding, ScanOptions, ScanResult, Severity } from '@oculum/core';
 import { engine } from '../engine.js';
 import { CliError } from '../errors.js';
@@ -90,16 +90,15 @@ function checkPaths(paths: string[], cwd: string): void {
  * here (`checkPaths` stops it first).
  */
 export function unmatchedPatterns(paths: string[], result: ScanResult, cwd: string): string[] {
-  const said = result.diagnostics.filter((d) => d.kind === 'skipped' && !d.file && d.message.startsWith('No files match the pattern'));
+  const said = result.diagnostics.map(unmatchedPattern).filter((u) => u !== undefined);
   if (said.length === 0) return [];
-  return paths.filter((p) => GLOB_CHARS.test(p) && !fs.existsSync(path.resolve(cwd, p)) && said.some((d) => d.message.includes(`"${p}"`)));
+  return paths.filter((p) => GLOB_CHARS.test(p) && !fs.existsSync(path.resolve(cwd, p)) && said.some((u) => u.pattern === p));
 }
 
 /** For a pattern whose matches discovery found all ignored: how many (`3 files`). */
 function ignoredMatches(pattern: string, result: ScanResult): string | undefined {
-  const said = result.diagnostics.find((d) => d.kind === 'skipped' && !d.file && d.message.startsWith(`No files match the pattern "${pattern}": all `));
-  const n = said ? /: all (\d+) file/.exec(said.message)?.[1] : undefined;
-  return n === undefined ? undefined : `${n} file${n === '1' ? '' : 's'}`;
+  const n = result.diagnostics.map(unmatchedPattern).find((u) => u?.pattern === pattern)?.ignored ?? 0;
+  return n > 0 ? `${n} file${n === 1 ? '' : 's'}` : undefined;
 }
 
 export function checkDetectors(names: string[]): Detector[] {

@@ -133,11 +133,12 @@ export const stylish = (result: ScanResult, ctx: FormatterContext): string => {
     // An error diagnostic beside no findings is no green run: the scan stopped (exit 2), or a file that
     // may hold a finding could not be read.
     const unread = summary.diagnostics.errors;
-    if (outcome.errored) out.push(c.bold(c.red(`✖ No findings, but the scan did not complete`)) + c.dim(` (${plural(unread, 'error')}; ${scanned})`));
-    else if (unread > 0 && hidden === 0) out.push(c.bold(c.yellow(`⚠ No findings, but ${plural(unread, 'error')} (files not read: they may hold what was not found)`)) + c.dim(` (${scanned})`));
-    else if (hidden === 0) out.push(c.green(`✔ No findings`) + c.dim(` (${scanned})`));
+    const notShown = hidden > 0 ? `${plural(hidden, 'warning')} not shown: --quiet; ` : '';
+    if (outcome.errored) out.push(c.bold(c.red(`✖ No findings, but the scan did not complete`)) + c.dim(` (${plural(unread, 'error')}; ${notShown}${scanned})`));
     else if (outcome.tooManyWarnings) out.push(c.bold(c.red(`✖ ${plural(hidden, 'warning')}, more than --max-warnings ${ctx.maxWarnings}`)) + c.dim(` (not shown: --quiet; ${scanned})`));
-    else out.push(c.green(`✔ No errors`) + c.dim(` (${plural(hidden, 'warning')} not shown: --quiet; ${scanned})`));
+    else if (unread > 0) out.push(c.bold(c.yellow(`⚠ No findings, but ${plural(unread, 'error')} (files not read: they may hold what was not found)`)) + c.dim(` (${notShown}${scanned})`));
+    else if (hidden === 0) out.push(c.green(`✔ No findings`) + c.dim(` (${scanned})`));
+    else out.push(c.green(`✔ No errors`) + c.dim(` (${notShown}${scanned})`));
   } else {
     // ✖ (red) when some error fails the run; ⚠ (yellow) when the findings do not fail it (warnings,
     // info, or errors below --fail-on when the caller says what that is).

@@ -624,8 +624,8 @@ function tarballSaysModel(path: string, f: 'gzip' | 'zstd'): boolean {
 
 /**
  * How many zips in zips discovery looks through by their first members' starts (`zipFirstMemberIsModel`):
- * as deep as the scanner opens them (its `maxDepth`), so a payload one wrapper deeper than a reported
- * one is not passed over unlisted.
+ * as deep as the scanner opens them by default (`maxDepth`, which discovery, run before any config is read,
+ * does not see); deeper, a zip that still holds a zip is claimed, and the scanner's limit says the rest.
  */
 const MAX_NESTED_ZIP_DISCOVERY = 5;
 
@@ -639,12 +639,16 @@ function zipFirstMemberIsModel(head: Uint8Array, depth = 0): boolean {
   const nlen = head[26] | (head[27] << 8);
   const name = String.fromCharCode(...head.subarray(30, Math.min(head.length, 30 + nlen)));
   if (isZipModelMember(name)) return true;
-  if (depth >= MAX_NESTED_ZIP_DISCOVERY || !ZIP_OPAQUE_MEMBER.test(name)) return false;
+  if (!ZIP_OPAQUE_MEMBER.test(name)) return false;
   const method = head[8] | (head[9] << 8);
   const start = 30 + nlen + (head[28] | (head[29] << 8));
   if (start >= head.length || (method !== 0 && method !== 8)) return false;
   const raw = head.subarray(start);
-  return memberHeadSaysModel(method === 0 ? raw : inflateHead(raw, 'deflate-raw'), name, depth + 1);
+  const data = method === 0 ? raw : inflateHead(raw, 'deflate-raw');
+  // Past the bound, a zip still in a zip is claimed: the scanner says how deep it went (`model-scan-limit`)
+  // rather than the file going unlisted one wrapper further down (review s35js P3-2).
+  if (depth >= MAX_NESTED_ZIP_DISCOVERY) return data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 3 && data[3] === 4;
+  return memberHeadSaysModel(data, name, depth + 1);
 }
 
 /** How much of a gzip/zlib stream's decompressed start is sniffed. */

@@ -75,12 +75,6 @@ export async function checkSafetensors(ra: RandomAccess, deadline = Infinity): P
     problems.push('header is not a JSON object');
     return info;
   }
-  const shape = jsonShapeProblems(text, deadline);
-  if (!shape) {
-    info.limit = 'time limit reached reading the header for numbers and keys serde_json rejects';
-    return info;
-  }
-  problems.push(...shape);
   const dataLen = ra.size - 8 - n;
   const spans: Array<{ name: string; begin: number; end: number }> = [];
   // (`Object.entries` of a header of 300,000 tensors costs several times its keys and lookups)
@@ -136,6 +130,11 @@ export async function checkSafetensors(ra: RandomAccess, deadline = Infinity): P
   }
   if (spans.length && cursor < dataLen) problems.push(`${dataLen - cursor} bytes after the last tensor are not described by the header`);
   if (!spans.length && dataLen > 0) problems.push(`${dataLen} bytes of data but no tensors in the header`);
+  // What serde_json rejects and JSON.parse accepts, last: when the time runs short, the offsets, dtypes and
+  // shapes above (what a loader reads the bytes by) have been checked. Listed first, as the header says them.
+  const shape = jsonShapeProblems(text, deadline);
+  if (shape) problems.unshift(...shape);
+  else info.limit = 'time limit reached reading the header for numbers and keys serde_json rejects (its tensors were checked)';
   return info;
 }
 
