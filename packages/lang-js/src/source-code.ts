@@ -1783,6 +1783,14 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     if (options?.info) options.info.all = undefined;
     let result: { values: ConstantValue[]; others: boolean } | undefined;
     try {
+      // a long list already read whole (each load of a loop over the same 1,024 paths): more than 32
+      // values, which `choicesOf` would read again only to give up at the 33rd
+      const kept = options?.truncate ? this.keptManyIfRead(unwrapExpression(expr)) : undefined;
+      if (kept && kept.length > MAX_CHOICES) {
+        result = { values: kept.slice(0, MAX_CHOICES), others: true };
+        if (options?.info) options.info.all = kept;
+        return result;
+      }
       const values = this.choicesOf(expr, 0, open);
       if (values && values.length > 0) result = { values, others: open.value };
       else if (options?.truncate) {
@@ -1795,6 +1803,25 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       this.absentAsNull = before;
       if (options?.info) options.info.cut = result === undefined && this.valueCuts > cutsBefore;
     }
+  }
+
+  /** `classifiedValues` answers, by value list (a kept `info.all` of `knownValues`) and tag. */
+  private readonly classifiedMemo = new WeakMap<readonly ConstantValue[], Map<string, unknown>>();
+
+  /**
+   * `classify(values)`, worked out once per value list and `tag`: the `info.all` list `knownValues`
+   * gives for a truncated answer is kept (one array per list), so a caller that classifies every
+   * value of it (up to 1,024) at each load of a loop over the same long list does it once, not at
+   * every load. `tag` names the classification (with its options); `classify` must depend only on
+   * the values and the tag.
+   */
+  classifiedValues<T>(values: readonly ConstantValue[], tag: string, classify: (values: readonly ConstantValue[]) => T): T {
+    let byTag = this.classifiedMemo.get(values);
+    if (!byTag) this.classifiedMemo.set(values, (byTag = new Map()));
+    if (byTag.has(tag)) return byTag.get(tag) as T;
+    const answer = classify(values);
+    byTag.set(tag, answer);
+    return answer;
   }
 
   /**
@@ -1820,6 +1847,11 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
    * URLS) create(u)`), each use of a name holding a long `?:` chain, reads the values once, not at
    * every use. Not kept while another answer is being worked out (a cycle guard may cut it short).
    */
+  private keptManyIfRead(node: JsNode): ConstantValue[] | undefined {
+    if (this.manyMemo.size === 0 || this.membersInProgress.size > 0 || this.resolving.size > 0 || this.buildingMemberWrites) return undefined;
+    return this.manyMemo.get(`${this.absentAsNull ? 1 : 0}:${this.manyKey(node, 0)}`);
+  }
+
   private keptManyConstants(node: JsNode): ConstantValue[] | undefined {
     if (this.membersInProgress.size > 0 || this.resolving.size > 0 || this.buildingMemberWrites) return this.manyConstants(node);
     const key = `${this.absentAsNull ? 1 : 0}:${this.manyKey(node, 0)}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { UNKNOWN } from '@oculum/core';
+import { UNKNOWN, type ConstantValue } from '@oculum/core';
 import { normalizeModule, parseJs } from '../src/index.js';
 import type { JsNode, TSESTree } from '../src/index.js';
 import { walk } from '../src/walk.js';
@@ -1039,6 +1039,30 @@ describe('knownValues with truncate (review jsdesk P3-a)', () => {
       expect(answers[0]?.others).toBe(true);
       expect(many).toHaveBeenCalledTimes(1);
     }
+  });
+  it('classifies a long list once for all the loads over it, and does not walk it again at each (review s35js P1-1)', () => {
+    const loops = Array.from({ length: 20 }, (_, i) => `for (const u${i} of URLS) use(u${i});`).join('\n');
+    const { sc, calls: cs } = calls(`const URLS = [${urls(40).join(', ')}];\n${loops}`);
+    const choices = vi.spyOn(sc as unknown as { choicesOf: (n: JsNode, d: number) => unknown }, 'choicesOf');
+    const classify = vi.fn((all: readonly unknown[]) => all.length);
+    const verdicts = cs
+      .filter((c) => c.callee.type === 'Identifier' && c.callee.name === 'use')
+      .map((c) => {
+        const info: { cut: boolean; all?: readonly ConstantValue[] } = { cut: false };
+        const a = sc.knownValues(c.arguments[0], { truncate: true, info });
+        expect(a?.values).toHaveLength(32);
+        expect(info.all).toHaveLength(40);
+        return sc.classifiedValues(info.all!, 'count', classify);
+      });
+    expect(verdicts).toEqual(Array(20).fill(40));
+    expect(classify).toHaveBeenCalledTimes(1);
+    // (the first load reads the list twice, 32 values then all; the others take the list kept for it)
+    expect(choices.mock.calls.filter((c) => c[1] === 0).length).toBe(2);
+    // another tag is another classification
+    const info: { cut: boolean; all?: readonly ConstantValue[] } = { cut: false };
+    sc.knownValues(cs[cs.length - 1].arguments[0], { truncate: true, info });
+    expect(sc.classifiedValues(info.all!, 'other', () => 'other')).toBe('other');
+    expect(sc.classifiedValues(info.all!, 'count', classify)).toBe(40);
   });
 });
 

@@ -644,14 +644,11 @@ function knownChoices(sc: JsSourceCode, expr: JsNode, hubIds: boolean, info: { c
   if (!known || !known.values.every((v): v is string => typeof v === 'string')) return undefined;
   // a truncated answer (a loop over 40 local paths, a `?:` chain 40 long): every value it read is
   // classified (as cheap as reading them), so a local 33rd value leaves it local, a remote one is seen
+  // (once per list: each load of a loop over the same 1,024 paths reads the verdict kept for it)
   const all = info.all;
-  if (all && all.every((v): v is string => typeof v === 'string')) {
-    const allKinds = all.map((v) => classifyString(v, hubIds));
-    if (allKinds.every((k) => k.kind === 'local')) return { kind: 'local' };
-    if (allKinds.every((k) => k.kind === 'local' || k.kind === 'remote') && allKinds.some((k) => k.kind === 'local')) {
-      const remote = all.flatMap((v, i) => (allKinds[i].kind === 'remote' ? [{ ...allKinds[i], value: v, values: [v] }] : []));
-      return remoteOnSomePaths(remote, true);
-    }
+  if (all) {
+    const verdict = sc.classifiedValues(all, hubIds ? 'model-location:hub' : 'model-location', (list) => classifyAll(list, hubIds));
+    if (verdict) return verdict;
   }
   const values = known.values as string[];
   const kinds = values.map((v) => classifyString(v, hubIds));
@@ -675,6 +672,21 @@ function knownChoices(sc: JsSourceCode, expr: JsNode, hubIds: boolean, info: { c
     host: hosts.size === 1 ? kinds[0].host : undefined,
     ...(known.others ? { overridable: true } : {}),
   };
+}
+
+/**
+ * Every value of a truncated list (`knownValues`' `info.all`) classified: local when all are, the
+ * remote ones (with `overridable`) when the others are local; `null` when that does not settle it.
+ */
+function classifyAll(all: readonly ConstantValue[], hubIds: boolean): ModelLocation | null {
+  if (!all.every((v): v is string => typeof v === 'string')) return null;
+  const allKinds = all.map((v) => classifyString(v, hubIds));
+  if (allKinds.every((k) => k.kind === 'local')) return { kind: 'local' };
+  if (allKinds.every((k) => k.kind === 'local' || k.kind === 'remote') && allKinds.some((k) => k.kind === 'local')) {
+    const remote = all.flatMap((v, i) => (allKinds[i].kind === 'remote' ? [{ ...allKinds[i], value: v as string, values: [v as string] }] : []));
+    return remoteOnSomePaths(remote, true);
+  }
+  return null;
 }
 
 /** `path.join` / `path.resolve` (also `path.posix`, `path.win32`): the last segment ends the result. */
