@@ -72,7 +72,8 @@ export default createRule<[Options?], JsSourceCode>({
       if (typeof url !== 'string') return;
       const m = /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/([^/?#]+\/[^/?#]+)\/resolve\/([^/?#]+)(?:[/?#]|$)/i.exec(url.trim());
       if (!m) return;
-      const revision = classifyRevisionValue(decodeURIComponent(m[2]));
+      // (a malformed escape, `resolve/100%/`: the segment as written, which is no commit either)
+      const revision = classifyRevisionValue(decodedSegment(m[2]));
       if (revision.kind === 'commit' || (revision.kind === 'tag' && allowTags)) return;
       context.report({
         node: value,
@@ -230,3 +231,12 @@ export default createRule<[Options?], JsSourceCode>({
     return { CallExpression: check, NewExpression: check, Property: webllmRecord };
   },
 });
+
+/** A URL path segment decoded; as written when its `%` escapes are malformed (`100%`, `%E0%A4`). */
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

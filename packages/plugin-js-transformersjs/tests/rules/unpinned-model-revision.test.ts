@@ -122,6 +122,15 @@ tester.run(id(rule), rule, {
       code: webllm("'https://huggingface.co/mlc-ai/Qwen2.5-0.5B-Instruct-q4f16_1-MLC/resolve/main/'"),
       errors: [{ messageId: 'webllmRecord', data: { model: '"mlc-ai/Qwen2.5-0.5B-Instruct-q4f16_1-MLC"', revision: 'main', url: 'https://huggingface.co/mlc-ai/Qwen2.5-0.5B-Instruct-q4f16_1-MLC/resolve/main/' }, confidence: 'high', line: 2 }],
     },
+    // a malformed `%` escape in the revision segment: the segment as written, reported, not a crash (review s35js P2-1)
+    {
+      code: webllm("'https://huggingface.co/mlc-ai/Q-MLC/resolve/100%/'"),
+      errors: [{ messageId: 'webllmRecord', data: { model: '"mlc-ai/Q-MLC"', revision: '100%', url: 'https://huggingface.co/mlc-ai/Q-MLC/resolve/100%/' }, confidence: 'high', line: 2 }],
+    },
+    {
+      code: webllm("'https://huggingface.co/mlc-ai/Q-MLC/resolve/%E0%A4/'"),
+      errors: [{ messageId: 'webllmRecord', data: { model: '"mlc-ai/Q-MLC"', revision: '%E0%A4', url: 'https://huggingface.co/mlc-ai/Q-MLC/resolve/%E0%A4/' }, confidence: 'high', line: 2 }],
+    },
     {
       code: "import type { AppConfig } from '@mlc-ai/web-llm';\nconst BASE = 'https://huggingface.co/mlc-ai/Q-MLC';\nexport const appConfig: AppConfig = { model_list: [{ model: `${BASE}/resolve/v1.0/`, model_id: 'Q' }] };",
       errors: [{ messageId: 'webllmRecord', data: { model: '"mlc-ai/Q-MLC"', revision: 'v1.0', url: 'https://huggingface.co/mlc-ai/Q-MLC/resolve/v1.0/' }, severity: 'medium' }],
