@@ -43,13 +43,15 @@ function md5Checked(sc: JsSourceCode, call: JsNode): boolean {
   for (let p = sc.parent(cur); p; cur = p, p = sc.parent(p)) {
     if (p.type === 'AwaitExpression' || p.type === 'TSNonNullExpression' || p.type === 'TSAsExpression') continue;
     if (p.type === 'MemberExpression' && p.object === cur) return staticKey(p) === 'md5' && digestChecked(sc, p);
-    if (p.type === 'VariableDeclarator' && p.init === cur) {
-      if (p.id.type === 'Identifier') {
-        const binding = sc.binding(p.id);
-        return binding !== undefined && sc.references(binding).some((ref) => ref !== p.id && md5Of(ref));
+    // (`const info = await getInfoAsync(…)`, or assigned later: `let info; info = await getInfoAsync(…)`)
+    const target = p.type === 'VariableDeclarator' && p.init === cur ? p.id : p.type === 'AssignmentExpression' && p.operator === '=' && p.right === cur ? p.left : undefined;
+    if (target) {
+      if (target.type === 'Identifier') {
+        const binding = sc.binding(target);
+        return binding !== undefined && sc.references(binding).some((ref) => ref !== target && md5Of(ref));
       }
-      if (p.id.type === 'ObjectPattern') {
-        const prop = p.id.properties.find((q) => q.type === 'Property' && staticKey(q) === 'md5');
+      if (target.type === 'ObjectPattern') {
+        const prop = target.properties.find((q) => q.type === 'Property' && staticKey(q) === 'md5');
         const value = prop?.type === 'Property' ? prop.value : undefined;
         return value?.type === 'Identifier' && nameCompared(sc, value);
       }
