@@ -459,15 +459,30 @@ function ownCalls(sc: PySourceCode, fnNode: PyNode): OwnCalls {
       break;
     }
     const qn = sc.qualifiedName(callee);
-    if ((qn !== undefined && qn.startsWith('.')) || FETCH_WORDS.test(calleeName(c) ?? '')) result.unread = true;
+    if ((qn !== undefined && qn.startsWith('.')) || FETCH_WORDS.test(calleeName(c) ?? '') || runsCommand(sc, c, qn) || heldObjectCall(callee)) result.unread = true;
   }
   return result;
 }
 
 /**
+ * A method of an object a class holds (`cls.store.get(name)`, `self.client.fetch(...)`): what it does is not
+ * read here (the object may download), so a loader making such a call is no proof of "no fetch". A shell
+ * command the loader runs (`git clone` of an f-string URL, review s35hf P2-1) is not either (`runsCommand`).
+ */
+function heldObjectCall(callee: PyNode): boolean {
+  if (callee.type !== 'attribute') return false;
+  const object = callee.childForFieldName('object');
+  if (object?.type !== 'attribute') return false;
+  let root: PyNode | null = object;
+  while (root?.type === 'attribute') root = root.childForFieldName('object');
+  return root?.type === 'identifier' && (root.text === 'self' || root.text === 'cls');
+}
+
+/**
  * Does a function's body (and the local functions it calls, breadth first, each once) reach a Hub or URL fetch?
  * `undefined` when calls deeper than `OWN_LOADER_DEPTH` are left unread, or a call may fetch out of sight (a function
- * imported from another module of the project, one named for a fetch: `download_weights(path)`, `cached_path(url)`).
+ * imported from another module of the project, one named for a fetch: `download_weights(path)`, `cached_path(url)`,
+ * a shell command, a method of an object the class holds: `cls.store.get(name)`).
  * Each function's own calls are read once
  * per file (`ownCalls`), however many loaders reach it.
  */
@@ -1278,19 +1293,51 @@ function aliasChainCut(sc: PySourceCode, node: PyNode): boolean {
 }
 
 /**
- * `PINS.get(mid, "main")`, `os.environ.get("REVISION", "main")`, `os.getenv("REV", "v1")`: a lookup whose default
- * is a branch or tag, that default (the revision used whenever the key is missing); undefined otherwise.
+ * `PINS.get(mid, "main")`, `os.environ.get("REVISION", "main")`, `os.getenv("REV", "v1")`, `PINS.setdefault(mid,
+ * "main")`, `PINS.get(mid) or "main"`, `os.environ["REV"] if "REV" in os.environ else "main"`, also through a name
+ * bound once to one of them (`rev = os.environ.get("REV", "main")`, review s35hf P2-3): a lookup whose default is a
+ * branch or tag, that default (the revision used whenever the key is missing); undefined otherwise.
  */
-function lookupFallback(sc: PySourceCode, node: PyNode): string | undefined {
-  if (node.type !== 'call') return undefined;
-  const fn = calleeOf(node);
-  const getter = fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'get';
-  if (!getter && !/^os\.getenv$/.test(sc.qualifiedName(fn!) ?? '')) return undefined;
-  const dflt = sc.argument(node, { position: 1 }) ?? sc.argument(node, { name: 'default' });
-  const v = dflt ? sc.constant(dflt) : undefined;
-  if (typeof v !== 'string' || v.trim() === '') return undefined;
-  const kind = classifyRevision(v);
-  return kind === 'branch' || kind === 'tag' ? v : undefined;
+function lookupFallback(sc: PySourceCode, node: PyNode, depth = 0): string | undefined {
+  if (depth > 4) return undefined;
+  const moving = (n: PyNode | null | undefined): string | undefined => {
+    const v = n ? sc.constant(n) : undefined;
+    if (typeof v !== 'string' || v.trim() === '') return undefined;
+    const kind = classifyRevision(v);
+    return kind === 'branch' || kind === 'tag' ? v : undefined;
+  };
+  switch (node.type) {
+    case 'parenthesized_expression': {
+      const inner = node.namedChildren.find((c) => c.type !== 'comment');
+      return inner ? lookupFallback(sc, inner, depth + 1) : undefined;
+    }
+    case 'identifier': {
+      const bound = sc.reachingBindings(node);
+      return bound.length === 1 && bound[0].kind === 'assignment' && bound[0].value ? lookupFallback(sc, bound[0].value, depth + 1) : undefined;
+    }
+    case 'boolean_operator': {
+      if (node.childForFieldName('operator')?.type !== 'or') return undefined;
+      const right = node.childForFieldName('right');
+      return moving(right) ?? (right ? lookupFallback(sc, right, depth + 1) : undefined);
+    }
+    case 'conditional_expression': {
+      // `a if cond else b`: one branch a branch or tag, the other not known (both known: `sc.constant` reads it)
+      const parts = node.namedChildren.filter((c) => c.type !== 'comment');
+      if (parts.length !== 3) return undefined;
+      const known = (n: PyNode) => typeof sc.constant(n) === 'string';
+      return (known(parts[2]) ? undefined : moving(parts[0])) ?? (known(parts[0]) ? undefined : moving(parts[2]));
+    }
+    case 'call': {
+      const fn = calleeOf(node);
+      const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+      const getenv = /^os\.getenv$/.test(sc.qualifiedName(fn!) ?? '');
+      if (method !== 'get' && method !== 'setdefault' && !getenv) return undefined;
+      // (`dict.get` takes no keyword; `os.getenv(key, default=…)` does)
+      return moving(sc.argument(node, { position: 1 }) ?? (getenv ? sc.argument(node, { name: 'default' }) : undefined));
+    }
+    default:
+      return undefined;
+  }
 }
 
 /**

@@ -243,6 +243,27 @@ ruleTester.run('hf/unpinned-revision', rule, {
       code: 'import torch\nfrom mylib.io import download_weights\nclass Net(torch.nn.Module):\n    @classmethod\n    def from_pretrained(cls, name):\n        download_weights(name, "w.pt")\n        return cls()\nm = Net.from_pretrained("acme/net")',
       errors: [{ messageId: 'missingRevision', line: 8, confidence: 'medium', data: { api: 'Net.from_pretrained', id: 'acme/net' } }],
     },
+    // ... or runs a shell command (git clone of an f-string URL), or calls a method of an object the class holds
+    // (`cls.store.get(name)`): no proof that nothing is fetched, still medium (review s35hf P2-1, P2-2)
+    {
+      code: 'import subprocess\nimport torch\nclass C(torch.nn.Module):\n    @classmethod\n    def from_pretrained(cls, name):\n        subprocess.run(["git", "clone", f"https://huggingface.co/{name}", "ckpt"], check=True)\n        return cls()\nm = C.from_pretrained("org/c")',
+      errors: [{ messageId: 'missingRevision', line: 8, confidence: 'medium', data: { api: 'C.from_pretrained', id: 'org/c' } }],
+    },
+    {
+      code: 'import torch\nfrom .stores import Store\nclass D(torch.nn.Module):\n    store = Store()\n    @classmethod\n    def from_pretrained(cls, name):\n        cls.store.get(name)\n        return cls()\nm = D.from_pretrained("org/d")',
+      errors: [{ messageId: 'missingRevision', line: 9, confidence: 'medium', data: { api: 'D.from_pretrained', id: 'org/d' } }],
+    },
+    // the fallback through a name bound to the lookup, an `or`, a conditional with one unknown branch, setdefault
+    // (review s35hf P2-3)
+    {
+      code: `from transformers import AutoModel\nimport os\nPINS = {"org/a": "${COMMIT}"}\ndef b(mid):\n    rev = os.environ.get("REV", "main")\n    return AutoModel.from_pretrained("org/a", revision=rev)\ndef c(mid):\n    return AutoModel.from_pretrained("org/a", revision=PINS.get(mid) or "main")\ndef h():\n    return AutoModel.from_pretrained("org/a", revision=os.environ["REV"] if "REV" in os.environ else "main")\ndef i(mid):\n    return AutoModel.from_pretrained("org/a", revision=PINS.setdefault(mid, "main"))`,
+      errors: [
+        { messageId: 'revisionFallback', line: 6, confidence: 'low', data: { api: 'AutoModel.from_pretrained', id: 'org/a', revision: 'main', revisionText: 'rev' } },
+        { messageId: 'revisionFallback', line: 8, confidence: 'low', data: { api: 'AutoModel.from_pretrained', id: 'org/a', revision: 'main', revisionText: 'PINS.get(mid) or "main"' } },
+        { messageId: 'revisionFallback', line: 10, confidence: 'low', data: { api: 'AutoModel.from_pretrained', id: 'org/a', revision: 'main', revisionText: 'os.environ["REV"] if "REV" in os.environ else "main"' } },
+        { messageId: 'revisionFallback', line: 12, confidence: 'low', data: { api: 'AutoModel.from_pretrained', id: 'org/a', revision: 'main', revisionText: 'PINS.setdefault(mid, "main")' } },
+      ],
+    },
     // a class of this file whose own from_pretrained fetches from the Hub (NeMo's ModelPT), directly or through a
     // method of the class: still a Hub load at medium
     {
