@@ -1127,6 +1127,40 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     return cur;
   }
 
+  /**
+   * Whether a name is declared with a type that is no string nor URL (`buf: Uint8Array`, `ArrayBuffer`,
+   * `Buffer`, `Blob`, a typed array, `number`, `boolean`; a union of them): its value, even one the
+   * analysis cannot follow (past its depth bound), is bytes, not a location.
+   */
+  declaredNonText(expr: JsNode): boolean {
+    const node = unwrapExpression(expr);
+    if (node.type !== 'Identifier') return false;
+    const b = this.binding(node);
+    const annotation = b?.id.typeAnnotation?.typeAnnotation;
+    return annotation !== undefined && nonTextType(annotation, 0);
+  }
+
+  /**
+   * The expression a static member read gives (`MODELS.det` → the `{ url }` literal of
+   * `const MODELS = { det: { url } }`), member by member through object literals held by stable
+   * names whose members the file never writes; `undefined` when not known so.
+   */
+  memberLiteral(expr: JsNode, depth = 0): JsNode | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const node = unwrapExpression(expr);
+    if (node.type !== 'MemberExpression') return this.definingExpression(node, depth);
+    const key = staticKey(node);
+    if (key === undefined) return undefined;
+    let root: JsNode = unwrapExpression(node.object);
+    while (root.type === 'MemberExpression') root = unwrapExpression(root.object);
+    const rb = root.type === 'Identifier' ? this.binding(root) : undefined;
+    if (!rb || this.hasMemberWrites(rb)) return undefined;
+    const object = this.memberLiteral(node.object, depth + 1);
+    if (object?.type !== 'ObjectExpression') return undefined;
+    const value = this.property(object, key, depth + 1);
+    return value ? this.memberLiteral(value, depth + 1) : undefined;
+  }
+
   /** The value node of property `name` in an object literal, looking into spreads of object literals (last wins). */
   property(obj: TSESTree.ObjectExpression, name: string, depth = 0): JsNode | undefined {
     if (depth > MAX_DEPTH) return undefined;
@@ -3813,3 +3847,25 @@ function moduleExportName(node: TSESTree.Identifier | TSESTree.StringLiteral): s
 
 /** The names a binding pattern declares (`{ a, b: [c], ...d }` → a, c, d). */
 export { unwrapExpression, literalString };
+
+/** Types whose values are bytes (or numbers), never a string or URL (see `declaredNonText`). */
+const NON_TEXT_TYPES = new Set([
+  'Uint8Array', 'Int8Array', 'Uint8ClampedArray', 'Uint16Array', 'Int16Array', 'Uint32Array', 'Int32Array',
+  'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array', 'ArrayBuffer', 'SharedArrayBuffer',
+  'ArrayBufferView', 'ArrayBufferLike', 'DataView', 'Buffer', 'Blob', 'File',
+]);
+
+function nonTextType(t: TSESTree.TypeNode, depth: number): boolean {
+  if (depth > 8) return false;
+  switch (t.type) {
+    case 'TSNumberKeyword':
+    case 'TSBooleanKeyword':
+      return true;
+    case 'TSTypeReference':
+      return t.typeName.type === 'Identifier' ? NON_TEXT_TYPES.has(t.typeName.name) : t.typeName.type === 'TSQualifiedName' && t.typeName.right.name === 'Buffer';
+    case 'TSUnionType':
+      return t.types.length > 0 && t.types.every((u) => nonTextType(u, depth + 1));
+    default:
+      return false;
+  }
+}

@@ -576,7 +576,8 @@ export function classifyLocation(sc: JsSourceCode, expr: JsNode, options: { hubI
   return (
     knownChoices(sc, expr, hubIds, info) ??
     (options.branches !== false && depth < MAX_SPLIT_DEPTH ? branchChoices(sc, node, hubIds, depth) : undefined) ??
-    (info.cut ? { kind: 'unknown', cut: true } : { kind: 'unknown' })
+    // (a cut counts where the value may be a location: not for a name declared as bytes, `buf: Uint8Array`)
+    (info.cut && !sc.declaredNonText(expr) ? { kind: 'unknown', cut: true } : { kind: 'unknown' })
   );
 }
 

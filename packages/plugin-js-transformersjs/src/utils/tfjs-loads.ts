@@ -1,6 +1,6 @@
 import { UNKNOWN } from '@oculum/core';
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
-import { unwrapExpression } from '@oculum/lang-js';
+import { staticKey, unwrapExpression } from '@oculum/lang-js';
 import { isTeachableMachineLoad, isTfjsModule, pageLoadsScript, tfjsLoaderName } from './libraries.js';
 import { classifyLocation, type ModelLocation } from './locations.js';
 import { ml5Loads } from './ml5-loads.js';
@@ -135,17 +135,63 @@ const FAST_TFLITE_LOADERS = new Set(['loadTensorflowModel', 'useTensorflowModel'
 /**
  * react-native-fast-tflite's `loadTensorflowModel(source, delegate)` / `useTensorflowModel(source,
  * delegate)`: a `source` of `{ url }` is fetched from that URL (a web URL, or a `file://` on the
- * device) and handed to the TFLite interpreter with no integrity check — the `url` expression; a
- * `require('./m.tflite')` (a number, Metro's asset id) is the app's bundled file — `null`, as is any
- * source that is not an object with a `url` (`MODELS[kind]` of `require`s). `undefined` for any
- * other call.
+ * device) and handed to the TFLite interpreter with no integrity check — the `url` expressions, of
+ * each branch of a `?:` and through names and table members (`MODELS.det`); a `require('./m.tflite')`
+ * (a number, Metro's asset id) is the app's bundled file — none; a source not known is given as is
+ * (its location unknown, not bundled). `undefined` for any other call.
  */
-function fastTfliteLoad(sc: JsSourceCode, call: TSESTree.CallExpression): JsNode | null | undefined {
+function fastTfliteLoad(sc: JsSourceCode, call: TSESTree.CallExpression): { sources: JsNode[]; bundled: boolean } | undefined {
   const m = sc.importedMember(call.callee);
   if (!m || !/^(?:npm:)?react-native-fast-tflite(?:@[^/]*)?$/.test(m.module) || m.path.length !== 1 || !FAST_TFLITE_LOADERS.has(m.path[0])) return undefined;
   const first = sc.argument(call, { position: 0 });
-  if (!first || !sc.objectLiteral(first)) return null;
-  return sc.argument(call, { name: 'url', position: 0 }) ?? null;
+  if (!first) return { sources: [], bundled: true };
+  // each branch of a `?:` (`bundled ? require('./m.tflite') : { url }`), each read through the names
+  // and table members that hold it (`MODELS.det`: `objectLiteral` follows them)
+  const sources: JsNode[] = [];
+  const stack: JsNode[] = [first];
+  let leaves = 0;
+  let bundled = false;
+  while (stack.length > 0) {
+    const n = unwrapExpression(stack.pop()!);
+    if (n.type === 'ConditionalExpression') {
+      stack.push(n.alternate, n.consequent);
+      continue;
+    }
+    // (past 16 branches: the whole argument, as not known)
+    if (++leaves > MAX_TFLITE_BRANCHES) return { sources: [first], bundled: false };
+    const literal = sc.memberLiteral(n);
+    if (literal?.type === 'ObjectExpression') {
+      const url = objectUrl(literal);
+      if (url !== null) sources.push(url ?? n);
+      else bundled = true;
+      continue;
+    }
+    // a `require('./m.tflite')` (Metro's asset id, a number) is the app's bundled file; any other
+    // source not known is left to the location classification (unknown, not bundled)
+    if (isRequireCall(sc, n) || typeof sc.constant(n) === 'number') bundled = true;
+    else sources.push(n);
+  }
+  return { sources, bundled };
+}
+
+/** How many `?:` branches of a fast-tflite source are read. */
+const MAX_TFLITE_BRANCHES = 16;
+
+/** The `url` of an object literal source; `null` when it has none; `undefined` when a spread or computed key may give it. */
+function objectUrl(object: TSESTree.ObjectExpression): JsNode | null | undefined {
+  for (let i = object.properties.length - 1; i >= 0; i--) {
+    const p = object.properties[i];
+    if (p.type === 'SpreadElement' || p.computed) {
+      if (p.type !== 'Property' || staticKey(p) === undefined) return undefined;
+    }
+    if (p.type === 'Property' && staticKey(p) === 'url') return p.value as JsNode;
+  }
+  return null;
+}
+
+/** `require(…)` (Metro resolves a required asset to its id). */
+function isRequireCall(sc: JsSourceCode, node: JsNode): boolean {
+  return node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require' && !sc.binding(node.callee);
 }
 
 /** What a TensorFlow.js model load fetches (see `tfjsLoads`). */
@@ -163,7 +209,13 @@ export type TfjsLoad = { packageDefault: string; missing?: string } | { builtin:
 export function tfjsLoads(sc: JsSourceCode, node: TSESTree.CallExpression): TfjsLoad[] {
   // react-native-fast-tflite: the `{ url }` a TFLite model is fetched from (a bundled `require` is none)
   const tflite = fastTfliteLoad(sc, node);
-  if (tflite !== undefined) return tflite ? [{ source: tflite, location: classifyLocation(sc, tflite) }] : [];
+  if (tflite !== undefined) {
+    // (remote on some paths, bundled on the others: reported at medium confidence, as a `?:` of URLs is)
+    return tflite.sources.map((source) => {
+      const location = classifyLocation(sc, source);
+      return { source, location: tflite.bundled && location.kind === 'remote' ? { ...location, overridable: true } : location };
+    });
+  }
   const packaged = packagedModelLoad(sc, node);
   if (packaged === null) return [{ packageDefault: sc.importedMember(node.callee)!.module }];
   if (packaged) return [{ source: packaged, location: classifyLocation(sc, packaged) }];

@@ -6,6 +6,9 @@ const expo = "import * as ort from 'onnxruntime-react-native';\nimport { Asset }
 
 tester.run(id(rule), rule, {
   valid: [
+    // a value cut at the depth bound but declared as bytes (`buf: Uint8Array`, read from a file 40 helpers away) is no location (review s35js P3-5)
+    imp + `import fs from 'node:fs';\nfunction b0(buf: Uint8Array) { return ort.InferenceSession.create(buf); }\n${Array.from({ length: 39 }, (_, i) => `function b${i + 1}(buf: Uint8Array) { return b${i}(buf); }`).join('\n')}\nb39(fs.readFileSync('./models/local.onnx'));`,
+    imp + `function b0(buf: ArrayBuffer | Buffer) { return ort.InferenceSession.create(buf); }\n${Array.from({ length: 39 }, (_, i) => `function b${i + 1}(buf: ArrayBuffer | Buffer) { return b${i}(buf); }`).join('\n')}\nb39(new ArrayBuffer(8));`,
     // every branch of a `?:` local
     "import path from 'node:path';\nimport { app } from 'electron';\nimport * as ort from 'onnxruntime-node';\nconst modelPath = app.isPackaged ? path.join(process.resourcesPath, 'm.onnx') : './models/m.onnx';\nexport const s = () => ort.InferenceSession.create(modelPath);",
     // an exported helper without a default: calls of the file with local URLs only, or none

@@ -10,6 +10,9 @@ tester.run(id(rule), rule, {
     "import { useTensorflowModel } from 'react-native-fast-tflite';\nconst MODELS = { a: require('./a.tflite'), b: require('./b.tflite') };\nexport const useModel = (k: 'a' | 'b') => useTensorflowModel(MODELS[k]);",
     "import { loadTensorflowModel } from 'react-native-fast-tflite';\nimport * as FileSystem from 'expo-file-system';\nexport const load = () => loadTensorflowModel({ url: FileSystem.documentDirectory + 'model.tflite' });",
     "import { loadTensorflowModel } from 'react-native-fast-tflite';\nexport const load = () => loadTensorflowModel({ url: 'file:///data/user/0/app/files/model.tflite' });",
+    // (a table member the file writes is not read as its literal; two bundled branches are bundled)
+    "import { loadTensorflowModel } from 'react-native-fast-tflite';\nconst MODELS = { det: { url: 'https://cdn.example.com/det.tflite' } };\nMODELS.det = require('./det.tflite');\nexport const load = () => loadTensorflowModel(MODELS.det);",
+    "import { loadTensorflowModel } from 'react-native-fast-tflite';\ndeclare const big: boolean;\nexport const load = () => loadTensorflowModel(big ? require('./l.tflite') : require('./s.tflite'));",
     "import { loadTensorflowModel } from './my-tflite';\nexport const load = () => loadTensorflowModel({ url: 'https://cdn.example.com/model.tflite' });",
     // an exported helper without a default whose calls in the file pass local URLs only
     imp + "export async function loadModel(path: string) { return tf.loadGraphModel(path); }\nloadModel('/models/pose/model.json');",
@@ -141,6 +144,15 @@ tester.run(id(rule), rule, {
     {
       code: "import { loadTensorflowModel } from 'react-native-fast-tflite';\nexport const load = () => loadTensorflowModel({ url: 'https://cdn.example.com/detect.tflite' });",
       errors: [{ messageId: 'remote', data: { callee: 'loadTensorflowModel', url: '"https://cdn.example.com/detect.tflite"' }, confidence: 'high', suggestions: [] }],
+    },
+    // ... also through a `?:` (medium beside a bundled branch) or a table member (review s35js P3-3)
+    {
+      code: "import { loadTensorflowModel } from 'react-native-fast-tflite';\ndeclare const bundled: boolean;\nexport const load = () => loadTensorflowModel(bundled ? require('./m.tflite') : { url: 'https://cdn.example.com/m.tflite' });",
+      errors: [{ messageId: 'remote', data: { callee: 'loadTensorflowModel', url: '"https://cdn.example.com/m.tflite"' }, confidence: 'medium', suggestions: [] }],
+    },
+    {
+      code: "import { loadTensorflowModel } from 'react-native-fast-tflite';\nconst MODELS = { det: { url: 'https://cdn.example.com/det.tflite' } };\nexport const load = () => loadTensorflowModel(MODELS.det);",
+      errors: [{ messageId: 'remote', data: { callee: 'loadTensorflowModel', url: '"https://cdn.example.com/det.tflite"' }, confidence: 'high', suggestions: [] }],
     },
     {
       code: "import { useTensorflowModel } from 'react-native-fast-tflite';\nexport const useDetector = () => useTensorflowModel({ url: 'http://models.example.com/ssd.tflite' }, 'core-ml');",
