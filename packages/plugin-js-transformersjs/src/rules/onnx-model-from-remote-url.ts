@@ -19,6 +19,7 @@ export default createRule<[], JsSourceCode>({
     },
     messages: {
       remote: '{{callee}} downloads the model from {{url}} and runs it without checking its integrity.',
+      unresolved: '{{callee}} is given {{url}}, which could not be resolved (passed on too deep to follow): if it is a remote URL, the model is downloaded and run without checking its integrity.',
       http: '{{callee}} downloads the model over plain HTTP ({{url}}) and runs it without checking its integrity.',
       useHttps: 'Use https://',
     },

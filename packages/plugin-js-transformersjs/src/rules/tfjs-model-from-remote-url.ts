@@ -21,6 +21,7 @@ export default createRule<[], JsSourceCode>({
     },
     messages: {
       remote: '{{callee}} downloads the model from {{url}} and runs it without checking its integrity.',
+      unresolved: '{{callee}} is given {{url}}, which could not be resolved (passed on too deep to follow): if it is a remote URL, the model is downloaded and run without checking its integrity.',
       http: '{{callee}} downloads the model over plain HTTP ({{url}}) and runs it without checking its integrity.',
       packageDefault: '{{callee}} downloads the default weights of {{module}} from the URL the package holds (Google storage, TF Hub or Kaggle) at run time, with no integrity check.',
       partnerDefault: '{{callee}} is given no `{{option}}`: it downloads that model, the package\'s default weights for it, from the URL the package holds (TF Hub or Kaggle, Google storage) at run time, with no integrity check.',

@@ -21,6 +21,7 @@ export default createRule<[], JsSourceCode>({
     },
     messages: {
       remote: '{{callee}} downloads the model from {{url}} and runs it without checking its integrity.',
+      unresolved: '{{callee}} is given {{url}}, which could not be resolved (passed on too deep to follow): if it is a remote URL, the model is downloaded and run without checking its integrity.',
       http: '{{callee}} downloads the model over plain HTTP ({{url}}) and runs it without checking its integrity.',
       hubMain:
         '{{callee}} downloads {{file}} from the Hugging Face Hub repository {{repo}} at `main`: wllama cannot pin a revision there, so the file can change under you, and nothing checks it.',

@@ -20,8 +20,10 @@ export function remoteLoadReport(
   if (location.kind === 'local' || location.kind === 'hub') return undefined;
   if (location.kind === 'unknown') {
     // (a value the analysis gave up on at its depth bound may be remote too: low, not dropped)
-    if (!namedLikeUrl(source) && !location.cut) return undefined;
-    return { node: call, messageId: 'remote', data: { ...data, url: asCode(sc.getText(source)) }, confidence: 'low' };
+    // (one not named like a URL, only cut: worded as not resolved, not as a download)
+    const named = namedLikeUrl(source);
+    if (!named && !location.cut) return undefined;
+    return { node: call, messageId: named ? 'remote' : 'unresolved', data: { ...data, url: asCode(sc.getText(source)) }, confidence: 'low' };
   }
   // a known value in quotes, an expression only partly known as code (`` `https://${CDN}/m.onnx` ``);
   // the defaults of a value the environment may override (`process.env.MODEL_URL || "https://…"`) in quotes

@@ -273,7 +273,7 @@ tester.run(id(rule), rule, {
     // a value the analysis gives up on at its depth bound (40 helpers passing the URL on): low, not dropped (review jsmobile P3-2)
     {
       code: imp + `function h0(u) { return ort.InferenceSession.create(u); }\n${Array.from({ length: 39 }, (_, i) => `function h${i + 1}(u) { return h${i}(u); }`).join('\n')}\nh39('https://cdn.example.com/m.onnx');`,
-      errors: [{ messageId: 'remote', confidence: 'low', data: { callee: 'ort.InferenceSession.create', url: '`u`' } }],
+      errors: [{ messageId: 'unresolved', confidence: 'low', data: { callee: 'ort.InferenceSession.create', url: '`u`' } }],
     },
     // a `?:` chain 40 long, one remote branch past the first 32 values: the remote value, medium
     {
