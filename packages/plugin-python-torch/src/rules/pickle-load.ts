@@ -581,7 +581,8 @@ function allowlistJudge(sc: PythonSourceCode): AllowlistJudge {
     const operands = test.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
     const op = test.children.find((c) => !!c && !c.isNamed && c.type !== '(' && c.type !== ')')?.type;
     if (operands.length !== 2) return false;
-    if (op === 'in') {
+    // (`not in`: the deny form, `if (module, name) not in SAFE: raise`, lets through the same list)
+    if (op === 'in' || op === 'not in') {
       const out: unknown[] = [];
       entries(operands[1], 0, out);
       return out.some(badEntry);

@@ -663,6 +663,11 @@ ruleTester.run('torch/pickle-load', rule, {
       code: 'import io, pickle\nALLOWED = {("collections", "OrderedDict"), ("builtins", "eval")}\nclass A(pickle.Unpickler):\n    def find_class(self, module, name):\n        if (module, name) in ALLOWED:\n            return super().find_class(module, name)\n        raise pickle.UnpicklingError(name)\ndef load(b):\n    return A(io.BytesIO(b)).load()',
       errors: [{ messageId: 'unsafeDeserialization', line: 9, confidence: 'high', data: { callee: 'A', detail: ' (a subclass of `pickle.Unpickler` whose `find_class` allowlist admits a global that runs code, such as `builtins.eval` or a whole module like `builtins`)' } }],
     },
+    // the deny form, `if (module, name) not in SAFE: raise`, of the same list (review s35py P2)
+    {
+      code: 'import io, pickle\nSAFE = {("collections", "OrderedDict"), ("builtins", "eval")}\nclass D(pickle.Unpickler):\n    def find_class(self, module, name):\n        if (module, name) not in SAFE:\n            raise pickle.UnpicklingError(name)\n        return super().find_class(module, name)\ndef load(b):\n    return D(io.BytesIO(b)).load()',
+      errors: [{ messageId: 'unsafeDeserialization', line: 9, confidence: 'high', data: { callee: 'D', detail: ' (a subclass of `pickle.Unpickler` whose `find_class` allowlist admits a global that runs code, such as `builtins.eval` or a whole module like `builtins`)' } }],
+    },
     {
       code: 'import pickle\nclass U(pickle.Unpickler):\n    def find_class(self, module, name):\n        if module.startswith("builtins") or module.startswith("collections"):\n            return super().find_class(module, name)\n        raise pickle.UnpicklingError(name)\ndef load(f):\n    return U(f).load()',
       errors: [{ messageId: 'unsafeDeserialization', line: 8, confidence: 'high', data: { callee: 'U', detail: ' (a subclass of `pickle.Unpickler` whose `find_class` allowlist admits a global that runs code, such as `builtins.eval` or a whole module like `builtins`)' } }],
