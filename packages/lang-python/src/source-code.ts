@@ -163,6 +163,20 @@ const CLOSING_TYPES = new Set(['if_statement', 'try_statement', 'match_statement
 /** Statements after which nothing of their block runs. */
 const LEAVING_TYPES = new Set(['return_statement', 'raise_statement', 'continue_statement', 'break_statement']);
 
+/** What `leftBefore` reads of the blocks around a binding's statement (see `exitChain`). */
+interface ExitChain {
+  /** The blocks around the statement, innermost first, up to the def's body or the module. */
+  blocks: Node[];
+  /** Per index: the largest index at or below it whose block leaves by `return`/`raise` only, or -1. */
+  candidate: number[];
+  /** Per index: the largest index at or below it whose block is owned by a `try`, or a `with` that may swallow, or -1. */
+  lastCatch: number[];
+  /** Per index: a loop owns a block at or above it. */
+  loopFrom: boolean[];
+  /** Per index: a catching `try`/`with` owns a block at or above it, inside a loop. */
+  catchInLoopFrom: boolean[];
+}
+
 /** What `closesName` reads of a name's bindings (see `closingOf`). */
 interface Closing {
   length: number;
@@ -368,6 +382,11 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private readonly aroundStatements = new Map<number, Node | undefined>();
   /** Per statement and block id: it never goes on past its end (`return`/`raise`/`continue`/`break` on every path). */
   private readonly leaves = new Map<number, boolean>();
+  /** `exitChain` per binding node id, `escapesBlock` per block id. */
+  private readonly exitChains = new Map<number, ExitChain>();
+  private readonly escapes = new Map<number, boolean>();
+  /** The block (or module) a statement sits in, per statement id. */
+  private readonly blocksOf = new Map<number, Node | null>();
   /** `memberValueNodes` per class id and member name. */
   private readonly memberValueCache = new Map<string, Node[] | undefined>();
   /** The file reads `vars(…)`/`__dict__`: attributes may be set under names not spelled. */
@@ -1710,14 +1729,19 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
      */
     let cut: number | undefined;
     const horizons = this.dominanceHorizons(all);
+    /** Bindings left out: in a block that always leaves by `return`/`raise` before the use (`leftBefore`). */
+    const left: PythonBinding[] = [];
     for (let k = lo; k < latestFirst.length; k++) {
       const point = points[latestFirst[k]];
       if (cut !== undefined && point <= cut) break;
       const b = all[latestFirst[k]];
-      out.push(b);
-      if ((self && b.node.id === self.id) || (ranBefore < horizons[latestFirst[k]] && this.dominates(b, ranBefore))) {
-        certain = point;
-        break;
+      if (!(self && b.node.id === self.id) && this.leftBefore(b, all, anchor, !!self)) left.push(b);
+      else {
+        out.push(b);
+        if ((self && b.node.id === self.id) || (ranBefore < horizons[latestFirst[k]] && this.dominates(b, ranBefore))) {
+          certain = point;
+          break;
+        }
       }
       if (cut === undefined) {
         const closing = this.closingAround(b, all, ranBefore);
@@ -1727,6 +1751,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         }
       }
     }
+    // (none left: the name is unbound there on every path, an error at run time; what was found is kept)
+    if (out.length === 0) out.push(...left);
     out.reverse();
     // In a loop, bindings later in the loop body reach the use on the next iteration — unless the
     // binding that certainly runs before the use is inside that loop too (the loop's own `for`
@@ -1742,6 +1768,128 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       }
     }
     return out;
+  }
+
+  /**
+   * Binding `b` lies in a block that every run leaves by `return`/`raise` (a last `return`, an if/else
+   * each branch of which returns or raises, …) and that does not hold `anchor`: no path from it reaches
+   * `anchor` (review zoo P3-3: `if url: weights_only = False; return …` then `torch.load(f,
+   * weights_only=weights_only)` after the `if`). Not when the block holds a `break`/`continue` of a loop
+   * around it (it goes on after that loop, or to its next iteration), nor when a `try` or a `with` that
+   * may swallow an exception lies around it without holding `anchor` in the same clause (a handler goes
+   * on after it), nor when such a `try`/`with` holding `anchor` is inside a loop (the next iteration
+   * reaches it). `nested`: `anchor` is a def (or lambda, class) whose body reads the name: in a loop, a
+   * closure made on an earlier iteration may run inside the block, after the binding.
+   */
+  private leftBefore(b: PythonBinding, all: PythonBinding[], anchor: Node, nested: boolean): boolean {
+    if (b.kind === 'parameter') return false;
+    const chain = this.exitChain(b, all);
+    const { blocks } = chain;
+    if (blocks.length < 2) return false;
+    // the first block (innermost first) that holds the anchor: the blocks nest, so a binary search
+    const holds = (i: number) => blocks[i].startIndex <= anchor.startIndex && anchor.endIndex <= blocks[i].endIndex;
+    let lo = 0;
+    let hi = blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (holds(mid)) hi = mid;
+      else lo = mid + 1;
+    }
+    const k = lo;
+    if (k === 0 || k === blocks.length) return false;
+    const j = chain.candidate[k - 1];
+    if (j < 0 || chain.lastCatch[k - 1] >= j) return false;
+    if (chain.catchInLoopFrom[k]) return false;
+    if (nested && chain.loopFrom[0]) return false;
+    return true;
+  }
+
+  /** What `leftBefore` reads of the blocks around a binding, found once per binding node. */
+  private exitChain(b: PythonBinding, all: PythonBinding[]): ExitChain {
+    const known = this.exitChains.get(b.node.id);
+    if (known) return known;
+    const blocks: Node[] = [];
+    const owners: Array<Node | undefined> = [];
+    const statements = this.closingOf(all).statements;
+    let s = statements.has(b.node.id) ? statements.get(b.node.id) : this.statementOf(b.node);
+    // (a walk up, not a recursion: as deep as the parser nests, 400 levels; a chain cut short answers no)
+    for (let depth = 0; s && depth < 4 * MAX_DEPTH; depth++) {
+      const block = this.blockOf(s);
+      if (!block) break;
+      blocks.push(block);
+      const owner = this.statementOwning(block);
+      owners.push(owner);
+      if (!owner) break;
+      s = owner;
+    }
+    const catches = (i: number) => {
+      const o = owners[i];
+      return o?.type === 'try_statement' || (o?.type === 'with_statement' && !this.bodyRunsThrough(blocks[i]));
+    };
+    const isLoop = (i: number) => owners[i]?.type === 'for_statement' || owners[i]?.type === 'while_statement';
+    const candidate: number[] = [];
+    const lastCatch: number[] = [];
+    for (let i = 0; i < blocks.length; i++) {
+      const block = blocks[i];
+      const ok = block.type === 'block' && !!owners[i] && this.blockSettles(block, undefined, 0) && !this.escapesBlock(block);
+      candidate.push(ok ? i : i > 0 ? candidate[i - 1] : -1);
+      lastCatch.push(catches(i) ? i : i > 0 ? lastCatch[i - 1] : -1);
+    }
+    // per index: a loop owns a block from there on out; a try/with that may catch lies inside such a loop
+    const loopFrom: boolean[] = new Array(blocks.length + 1).fill(false);
+    const catchInLoopFrom: boolean[] = new Array(blocks.length + 1).fill(false);
+    for (let i = blocks.length - 1; i >= 0; i--) {
+      loopFrom[i] = loopFrom[i + 1] || isLoop(i);
+      catchInLoopFrom[i] = catchInLoopFrom[i + 1] || (catches(i) && loopFrom[i + 1]);
+    }
+    const chain = { blocks, candidate, lastCatch, loopFrom, catchInLoopFrom };
+    this.exitChains.set(b.node.id, chain);
+    return chain;
+  }
+
+  /** The block (or module) statement `s` sits in: a node's parent is a walk down from the root, asked once per statement. */
+  private blockOf(s: Node): Node | null {
+    let block = this.blocksOf.get(s.id);
+    if (block === undefined) this.blocksOf.set(s.id, (block = s.parent));
+    return block;
+  }
+
+  /**
+   * The block holds a `break`/`continue` of a loop around it (not one of a loop inside it, nor of a def,
+   * class or lambda in it; a loop's `else` is not its body). Found once per block.
+   */
+  private escapesBlock(block: Node): boolean {
+    const known = this.escapes.get(block.id);
+    if (known !== undefined) return known;
+    let found = false;
+    const stack: Node[] = [block];
+    while (!found && stack.length > 0) {
+      const n = stack.pop()!;
+      for (const c of n.namedChildren) {
+        if (!c) continue;
+        const t = c.type;
+        if (t === 'break_statement' || t === 'continue_statement') {
+          found = true;
+          break;
+        }
+        if (t === 'block') {
+          // (an inner block already read: the blocks around a binding are read innermost first)
+          const inner = this.escapes.get(c.id);
+          if (inner === true) {
+            found = true;
+            break;
+          }
+          if (inner === false) continue;
+        }
+        if (t === 'for_statement' || t === 'while_statement') {
+          const otherwise = c.childForFieldName('alternative');
+          if (otherwise) stack.push(otherwise);
+        } else if (t === 'function_definition' || t === 'class_definition' || t === 'decorated_definition') continue;
+        else if (t === 'block' || t.endsWith('_clause') || (t.endsWith('_statement') && t !== 'expression_statement')) stack.push(c);
+      }
+    }
+    this.escapes.set(block.id, found);
+    return found;
   }
 
   /**
@@ -1787,7 +1935,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   /** `statementOwning` of the block statement `s` sits in, found once per statement. */
   private statementAround(s: Node): Node | undefined {
     if (this.aroundStatements.has(s.id)) return this.aroundStatements.get(s.id);
-    const owner = this.statementOwning(s.parent);
+    const owner = this.statementOwning(this.blockOf(s));
     this.aroundStatements.set(s.id, owner);
     return owner;
   }
@@ -1830,9 +1978,10 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       if (b.node.type === 'named_expression' || b.node.type === 'for_in_clause') continue;
       const statement = this.statementOf(b.node);
       known.statements.set(b.node.id, statement);
-      if (!statement?.parent) continue;
-      known.bound.add(statement.parent.id);
-      let s = this.statementOwning(statement.parent);
+      const block = statement && this.blockOf(statement);
+      if (!block) continue;
+      known.bound.add(block.id);
+      let s = this.statementOwning(block);
       for (let depth = 0; s?.parent && depth < MAX_DEPTH; depth++) {
         if (seen.has(s.id)) break; // (and what is around it, from another binding)
         seen.add(s.id);
@@ -1921,10 +2070,14 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   /** Ranges of the `for`/`while` statements around a node, inside the given scope node. */
   private enclosingLoops(node: Node, scopeNode: Node): Array<[number, number]> {
     const out: Array<[number, number]> = [];
-    for (let p = node.parent; p && p.id !== scopeNode.id; p = p.parent) {
-      const t = p.type;
-      if (t === 'for_statement' || t === 'while_statement') out.push([p.startIndex, p.endIndex]);
-      else if (t === 'function_definition' || t === 'class_definition' || t === 'lambda') break;
+    const isLoop = (t: string) => t === 'for_statement' || t === 'while_statement';
+    // the statement the node is in, then the statements whose blocks hold it (`statementAround`, found once per
+    // statement: a node's parent is a walk down from the root, and 390 nested blocks made each use walk them all)
+    const statement = node.id === scopeNode.id ? undefined : this.statementOf(node);
+    if (!statement || statement.id === scopeNode.id) return out;
+    if (statement.id !== node.id && isLoop(statement.type)) out.push([statement.startIndex, statement.endIndex]); // in its header
+    for (let s = this.statementAround(statement); s && s.id !== scopeNode.id; s = this.statementAround(s)) {
+      if (isLoop(s.type)) out.push([s.startIndex, s.endIndex]);
     }
     return out;
   }

@@ -177,7 +177,7 @@ export default createRule<[], PythonSourceCode>({
      * default: True from torch 2.6, False before. It is judged as if not passed, not as False.
      */
     function isNone(arg: Node | undefined): boolean {
-      return !!arg && (sc.constant(arg) === null || constantPastExits(sc, arg) === null);
+      return !!arg && sc.constant(arg) === null;
     }
 
     function checkLoad(call: Node, callee: string): void {
@@ -468,46 +468,3 @@ export default createRule<[], PythonSourceCode>({
     };
   },
 });
-
-/** Block kinds whose end is left for good by a last `return`/`raise`: the branches of an `if`. */
-const BRANCH_CLAUSES = new Set(['if_statement', 'elif_clause', 'else_clause']);
-
-/**
- * The binding statement lies in a branch of an `if` (inside `fn`) that ends in `return`/`raise` and holds no
- * `break`/`continue`, and `use` is not in that branch: no path from the binding reaches `use`.
- */
-function leftByExit(binding: Node, use: Node, fn: Node): boolean {
-  for (let n: Node | null = binding.parent; n && n.id !== fn.id; n = n.parent) {
-    if (n.type !== 'block' || !n.parent || !BRANCH_CLAUSES.has(n.parent.type)) continue;
-    if (use.startIndex >= n.startIndex && use.endIndex <= n.endIndex) return false;
-    const last = n.namedChildren.filter((c) => !!c && c.type !== 'comment').pop();
-    if (last?.type !== 'return_statement' && last?.type !== 'raise_statement') continue;
-    if (n.descendantsOfType(['break_statement', 'continue_statement']).length > 0) continue;
-    return true;
-  }
-  return false;
-}
-
-/**
- * The constant a name holds at a use when every binding that reaches it, those in an `if` branch that returns
- * or raises before the use left out, holds that same constant (a parameter its default): `def _load(f,
- * weights_only=None): if url: weights_only = False; return …` then `torch.load(f, weights_only=weights_only)`
- * holds None there, as the same call without the branch does (review zoo P3-3). `UNKNOWN` otherwise.
- */
-function constantPastExits(sc: PythonSourceCode, use: Node): unknown {
-  if (use.type !== 'identifier') return UNKNOWN;
-  const fn = sc.enclosingFunction(use);
-  if (fn.type !== 'function_definition') return UNKNOWN;
-  const bindings = sc.reachingBindings(use);
-  if (bindings.length < 2 || bindings.length > 16) return UNKNOWN;
-  const kept = bindings.filter((b) => !(b.kind === 'assignment' && leftByExit(b.node, use, fn)));
-  if (kept.length === 0 || kept.length === bindings.length) return UNKNOWN;
-  let value: unknown = UNKNOWN;
-  for (const [i, b] of kept.entries()) {
-    if ((b.kind !== 'assignment' && b.kind !== 'parameter') || !b.value) return UNKNOWN;
-    const v = sc.constant(b.value);
-    if (v === UNKNOWN || (i > 0 && v !== value)) return UNKNOWN;
-    value = v;
-  }
-  return value;
-}
