@@ -167,6 +167,11 @@ const LEAVING_TYPES = new Set(['return_statement', 'raise_statement', 'continue_
 interface ExitChain {
   /** The blocks around the statement, innermost first, up to the def's body or the module. */
   blocks: Node[];
+  /** Their start and end offsets (read once: each read of a node's offset is a call into tree-sitter). */
+  starts: number[];
+  ends: number[];
+  /** No block of the chain leaves by `return`/`raise` only: the binding is never left behind (the common case). */
+  never: boolean;
   /** Per index: the largest index at or below it whose block leaves by `return`/`raise` only, or -1. */
   candidate: number[];
   /** Per index: the largest index at or below it whose block is owned by a `try`, or a `with` that may swallow, or -1. */
@@ -190,6 +195,12 @@ interface Closing {
   around: Map<number, Node[]>;
   /** Per binding node id (of those that certainly bind), the statement holding it. */
   statements: Map<number, Node | undefined>;
+  /**
+   * Per binding, by its index in the list: whether a block around it may leave it behind (`leftBefore` can say
+   * yes) and whether a statement around it closes the name (`closingAround` can find one). Read at every use for
+   * every binding walked back over: a flag, not two map lookups (4,000 rebindings each followed by a use).
+   */
+  facts: Array<{ mayLeave: boolean; mayClose: boolean } | undefined>;
 }
 
 /** Nodes whose body may run again (`neverRunsAfter`): loops and comprehensions. */
@@ -1729,13 +1740,20 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
      */
     let cut: number | undefined;
     const horizons = this.dominanceHorizons(all);
+    /** What each binding may do at a use (`Closing.facts`), found once per binding. */
+    const facts = this.closingOf(all).facts;
     /** Bindings left out: in a block that always leaves by `return`/`raise` before the use (`leftBefore`). */
     const left: PythonBinding[] = [];
     for (let k = lo; k < latestFirst.length; k++) {
       const point = points[latestFirst[k]];
       if (cut !== undefined && point <= cut) break;
       const b = all[latestFirst[k]];
-      if (!(self && b.node.id === self.id) && this.leftBefore(b, all, anchor, !!self)) left.push(b);
+      let fact = facts[latestFirst[k]];
+      if (!fact) {
+        const chain = b.kind === 'parameter' ? undefined : this.exitChain(b, all);
+        fact = facts[latestFirst[k]] = { mayLeave: !!chain && !chain.never && chain.blocks.length >= 2, mayClose: this.aroundOf(b, all).length > 0 };
+      }
+      if (fact.mayLeave && !(self && b.node.id === self.id) && this.leftBefore(b, all, anchor, !!self)) left.push(b);
       else {
         out.push(b);
         if ((self && b.node.id === self.id) || (ranBefore < horizons[latestFirst[k]] && this.dominates(b, ranBefore))) {
@@ -1743,7 +1761,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
           break;
         }
       }
-      if (cut === undefined) {
+      if (cut === undefined && fact.mayClose) {
         const closing = this.closingAround(b, all, ranBefore);
         if (closing) {
           cut = closing.startIndex;
@@ -1784,10 +1802,13 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private leftBefore(b: PythonBinding, all: PythonBinding[], anchor: Node, nested: boolean): boolean {
     if (b.kind === 'parameter') return false;
     const chain = this.exitChain(b, all);
-    const { blocks } = chain;
-    if (blocks.length < 2) return false;
+    // (asked for every binding at every use: 4,000 rebindings under `if`s, each followed by a use, ask it 8 million times)
+    if (chain.never || chain.blocks.length < 2) return false;
+    const { blocks, starts, ends } = chain;
     // the first block (innermost first) that holds the anchor: the blocks nest, so a binary search
-    const holds = (i: number) => blocks[i].startIndex <= anchor.startIndex && anchor.endIndex <= blocks[i].endIndex;
+    const from = anchor.startIndex;
+    const to = anchor.endIndex;
+    const holds = (i: number) => starts[i] <= from && to <= ends[i];
     let lo = 0;
     let hi = blocks.length;
     while (lo < hi) {
@@ -1842,7 +1863,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       loopFrom[i] = loopFrom[i + 1] || isLoop(i);
       catchInLoopFrom[i] = catchInLoopFrom[i + 1] || (catches(i) && loopFrom[i + 1]);
     }
-    const chain = { blocks, candidate, lastCatch, loopFrom, catchInLoopFrom };
+    const never = candidate.length === 0 || candidate[candidate.length - 1] < 0;
+    const chain = { blocks, starts: blocks.map((x) => x.startIndex), ends: blocks.map((x) => x.endIndex), never, candidate, lastCatch, loopFrom, catchInLoopFrom };
     this.exitChains.set(b.node.id, chain);
     return chain;
   }
@@ -1899,9 +1921,20 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    */
   private closingAround(b: PythonBinding, all: PythonBinding[], at: number): Node | undefined {
     if (b.kind === 'parameter') return undefined;
+    for (const s of this.aroundOf(b, all)) {
+      if (s.endIndex > at) break; // a statement around `at` has not finished, nor what is around it
+      if (this.statementRunsBefore(s, at)) return s;
+    }
+    return undefined;
+  }
+
+  /**
+   * The statements around binding `b` that bind the name on every path, innermost first (`closingAround`), found
+   * once per binding (a node's parent is a walk down from the root: not asked again at each use).
+   */
+  private aroundOf(b: PythonBinding, all: PythonBinding[]): Node[] {
+    if (b.kind === 'parameter') return [];
     const closing = this.closingOf(all);
-    // the statements around the binding that bind the name on every path, innermost first, found once per
-    // binding (a node's parent is a walk down from the root: not asked again at each use)
     let around = closing.around.get(b.node.id);
     if (!around) {
       around = [];
@@ -1912,11 +1945,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       }
       closing.around.set(b.node.id, around);
     }
-    for (const s of around) {
-      if (s.endIndex > at) break; // a statement around `at` has not finished, nor what is around it
-      if (this.statementRunsBefore(s, at)) return s;
-    }
-    return undefined;
+    return around;
   }
 
   /**
@@ -1971,7 +2000,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private closingOf(all: PythonBinding[]): Closing {
     let known = this.closings.get(all);
     if (known && known.length === all.length) return known;
-    known = { length: all.length, bound: new Set(), inner: new Map(), closes: new Map(), around: new Map(), statements: new Map() };
+    known = { length: all.length, bound: new Set(), inner: new Map(), closes: new Map(), around: new Map(), statements: new Map(), facts: [] };
     const seen = new Set<number>();
     for (const b of all) {
       if (b.kind === 'parameter' || b.kind === 'for' || b.kind === 'except' || b.kind === 'match') continue;
