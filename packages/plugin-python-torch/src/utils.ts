@@ -1532,19 +1532,35 @@ function handedValues(call: Node): Node[] {
 const writeIndexes = new WeakMap<object, Map<string, Map<string, Node[]>>>();
 
 /**
+ * A per-function index of calls by key (`writesByPath`, `handOffsByPath`), built once per file, function and
+ * dumpers: `keysOf` gives a call's keys (none: not indexed), in source order.
+ */
+function callIndex(memo: WeakMap<object, Map<string, Map<string, Node[]>>>, sc: SC, scope: Node, dumpers: ReadonlySet<string>, calls: Iterable<Node>, keysOf: (call: Node) => Iterable<string>): Map<string, Node[]> {
+  let byKey = memo.get(sc);
+  if (!byKey) memo.set(sc, (byKey = new Map()));
+  const id = `${scope.id}\u0000${[...dumpers].join(',')}`;
+  let index = byKey.get(id);
+  if (index) return index;
+  index = new Map();
+  for (const call of calls) {
+    for (const key of keysOf(call)) {
+      let list = index.get(key);
+      if (!list) index.set(key, (list = []));
+      list.push(call);
+    }
+  }
+  byKey.set(id, index);
+  return index;
+}
+
+/**
  * A function's writes (`dumperCallsIn`), in source order, by every key a load's path may match them under
  * (`loadKey`): what a handed value names (also the file a handle was opened on to write), the file
  * `numpy.save` names once it adds its suffix, the path a `p.write_bytes(pickle.dumps(x))` writes. A
  * superset of what `ownWrite`'s `writerOf` accepts, built once per function.
  */
 function writesByPath(sc: SC, scope: Node, dumpers: ReadonlySet<string>, writes: readonly Node[]): Map<string, Node[]> {
-  let byKey = writeIndexes.get(sc);
-  if (!byKey) writeIndexes.set(sc, (byKey = new Map()));
-  const id = `${scope.id}\u0000${[...dumpers].join(',')}`;
-  let index = byKey.get(id);
-  if (index) return index;
-  index = new Map();
-  for (const call of writes) {
+  return callIndex(writeIndexes, sc, scope, dumpers, writes, (call) => {
     const keys = new Set<string>();
     const writer = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
     const writerFn = writer?.type === 'call' ? sc.callee(writer) : undefined;
@@ -1558,14 +1574,8 @@ function writesByPath(sc: SC, scope: Node, dumpers: ReadonlySet<string>, writes:
       const name = suffix ? sc.constant(arg) : undefined;
       if (suffix && typeof name === 'string') keys.add(`s:${name}${suffix}`);
     }
-    for (const key of keys) {
-      let list = index.get(key);
-      if (!list) index.set(key, (list = []));
-      list.push(call);
-    }
-  }
-  byKey.set(id, index);
-  return index;
+    return keys;
+  });
 }
 
 /** Per file: `handOffsByPath` per function and dumpers. */
@@ -1577,31 +1587,19 @@ const handOffIndexes = new WeakMap<object, Map<string, Map<string, Node[]>>>();
  * it (`n:name`, for `sharesName`). Built once per function.
  */
 function handOffsByPath(sc: SC, scope: Node, dumpers: ReadonlySet<string>, writes: readonly Node[]): Map<string, Node[]> {
-  let byKey = handOffIndexes.get(sc);
-  if (!byKey) handOffIndexes.set(sc, (byKey = new Map()));
-  const id = `${scope.id}\u0000${[...dumpers].join(',')}`;
-  let index = byKey.get(id);
-  if (index) return index;
-  index = new Map();
-  const ours = new Set(writes.map((w) => w.id));
-  for (const call of sc.callsIn(scope)) {
-    if (ours.has(call.id)) continue; // a write of this function's own data
+  let ours: Set<number> | undefined; // (made when the index is built, not at each ask)
+  return callIndex(handOffIndexes, sc, scope, dumpers, sc.callsIn(scope), (call) => {
+    ours ??= new Set(writes.map((w) => w.id));
+    if (ours.has(call.id)) return []; // a write of this function's own data
     const args = handedValues(call);
-    if (args.length === 0) continue;
+    if (args.length === 0) return [];
     const keys = new Set<string>();
     for (const arg of args) {
       pathKeys(sc, arg, keys);
       for (const n of namesIn(sc, arg)) keys.add(`n:${n.text}`);
     }
-    if (readsOnly(sc, call)) continue;
-    for (const key of keys) {
-      let list = index.get(key);
-      if (!list) index.set(key, (list = []));
-      list.push(call);
-    }
-  }
-  byKey.set(id, index);
-  return index;
+    return readsOnly(sc, call) ? [] : keys;
+  });
 }
 
 /** Per file, by the first binding of a name and the count of its bindings: its augmented assignments. */
