@@ -3712,6 +3712,31 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   }
 
   /**
+   * Whether an expression may be `None` on some path: `None` written, a parenthesized or conditional
+   * expression with a `None` part, a name one of whose reaching bindings may be `None` (`data_files =
+   * None`, then `data_files = [...]` under an `if` only: LLaMA-Factory's `_load_single_dataset`), a
+   * parameter whose default is `None`. Bounded: four names deep (past that: `false`, not known to be
+   * `None`).
+   */
+  mayBeNone(expr: Node | null | undefined, depth = 0): boolean {
+    if (!expr || depth > 4) return false;
+    switch (expr.type) {
+      case 'none':
+        return true;
+      case 'parenthesized_expression':
+        return this.mayBeNone(expr.namedChildren.find((c) => c.type !== 'comment'), depth + 1);
+      case 'conditional_expression': {
+        const parts = expr.namedChildren.filter((c) => c.type !== 'comment');
+        return parts.length === 3 && (this.mayBeNone(parts[0], depth + 1) || this.mayBeNone(parts[2], depth + 1));
+      }
+      case 'identifier':
+        return this.reachingBindings(expr).some((b) => (b.kind === 'parameter' ? b.value?.type === 'none' : this.mayBeNone(b.value, depth + 1)));
+      default:
+        return false;
+    }
+  }
+
+  /**
    * The qualified name of an identifier every reaching binding of which is the same import, or of
    * `module.NAME` whose object is such a name (`qualifiedName` spelling: `.config.REV`).
    */

@@ -565,3 +565,27 @@ describe('constant of str methods', () => {
     expect(await constOf(text)).toBe(UNKNOWN);
   });
 });
+
+describe('mayBeNone', () => {
+  it.each([
+    ['x = None\nuse(x)', true],
+    ['x = None\nif c:\n    x = ["a.json"]\nuse(x)', true], // LLaMA-Factory's `_load_single_dataset`
+    ['def f(x=None):\n    use(x)', true],
+    ['def f(y):\n    x = y if y else None\n    use(x)', true],
+    ['x = (None)\nuse(x)', true],
+    ['x = None\nx = ["a.json"]\nuse(x)', false], // rebound on every path before the use
+    ['def f(x="a.json"):\n    use(x)', false],
+    ['x = ["a.json"]\nuse(x)', false],
+    ['use(x)', false], // nothing binds it: not known to be None
+  ])('%s → %s', async (text, expected) => {
+    const sc = await parse(text);
+    expect(sc.mayBeNone(lastIdent(sc, 'x'))).toBe(expected);
+  });
+
+  it('stops four names deep', async () => {
+    const sc = await parse(['a = None', 'b = a', 'c = b', 'd = c', 'e = d', 'x = e', 'use(x)'].join('\n'));
+    expect(sc.mayBeNone(lastIdent(sc, 'x'))).toBe(false);
+    const near = await parse(['a = None', 'b = a', 'x = b', 'use(x)'].join('\n'));
+    expect(near.mayBeNone(lastIdent(near, 'x'))).toBe(true);
+  });
+});

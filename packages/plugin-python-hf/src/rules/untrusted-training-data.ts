@@ -4,7 +4,7 @@ import { calleeName, calleeOf, same, walkBody, type PyNode, type PySourceCode } 
 import { classifyRevision, hubFileRevision, isLoopbackUrl, isUrl, PACKAGED_DATASET_BUILDERS, classifyModelRef } from '../util/classify.js';
 import { traceDataset, TRAIN_KEYWORDS, TRAIN_METHODS, TRAINING_LOOP_CALLS } from '../util/flow.js';
 import { rawDownload } from '../util/download.js';
-import { checkedOnDisk, hubLoad, mayBeNone } from '../util/hub.js';
+import { checkedOnDisk, hubLoad } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
 import { resolve, resolveId } from '../util/resolve.js';
 
@@ -153,7 +153,7 @@ function remoteDataSource(sc: PySourceCode, call: PyNode, ctx: SourceContext): S
     if (files) {
       const urls = remoteFiles(sc, files);
       if (urls) return { what: `load_dataset(..., data_files="${urls}")`, confidence: 'high' };
-      if (!mayBeNone(sc, files)) return undefined;
+      if (!sc.mayBeNone(files)) return undefined;
     }
     if (r.kind === 'unknown') return { what: `load_dataset(${pathNode.text.length > 40 ? '…' : pathNode.text})`, confidence: 'low' };
     return undefined;

@@ -1250,7 +1250,7 @@ function specLoadOf(sc: PySourceCode, call: PyNode, given: Spec & { confidence: 
     } else if (resolved.kind === 'prefix') {
       const r = classifyModelRef(resolved.value + 'x');
       if (r.kind === 'local' || r.kind === 'url') return undefined;
-    } else if (spec.kind === 'dataset' && sc.argument(call, { name: 'data_files' }) && !mayBeNone(sc, sc.argument(call, { name: 'data_files' }))) {
+    } else if (spec.kind === 'dataset' && sc.argument(call, { name: 'data_files' }) && !sc.mayBeNone(sc.argument(call, { name: 'data_files' }))) {
       // `load_dataset(extension, data_files=...)`: a packaged builder reading the given files. Not when
       // `data_files` may be `None` (a Hub load on that path: LLaMA-Factory's `_load_single_dataset`)
       return undefined;
@@ -1337,31 +1337,6 @@ function lookupFallback(sc: PySourceCode, node: PyNode, depth = 0): string | und
     }
     default:
       return undefined;
-  }
-}
-
-/**
- * An argument that may be `None` on some path: `None` written, a name one of whose reaching bindings is `None`
- * (`data_path, data_files = None, None`, then `data_files = [...]` under an `if` only: LLaMA-Factory's
- * `_load_single_dataset`), a parameter whose default is `None`, a conditional with a `None` branch. For
- * `load_dataset(path, data_files=files)`: a `None` there reads `path` as it would without it (a Hub id), so
- * the call is not certainly a packaged builder reading the given files. Bounded: four names deep.
- */
-export function mayBeNone(sc: PySourceCode, node: PyNode | null | undefined, depth = 0): boolean {
-  if (!node || depth > 4) return false;
-  switch (node.type) {
-    case 'none':
-      return true;
-    case 'parenthesized_expression':
-      return mayBeNone(sc, node.namedChildren.find((c) => c.type !== 'comment'), depth + 1);
-    case 'conditional_expression': {
-      const parts = node.namedChildren.filter((c) => c.type !== 'comment');
-      return parts.length === 3 && (mayBeNone(sc, parts[0], depth + 1) || mayBeNone(sc, parts[2], depth + 1));
-    }
-    case 'identifier':
-      return sc.reachingBindings(node).some((b) => (b.kind === 'parameter' ? b.value?.type === 'none' : mayBeNone(sc, b.value, depth + 1)));
-    default:
-      return false;
   }
 }
 
