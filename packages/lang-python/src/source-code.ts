@@ -131,6 +131,10 @@ const SWALLOWING_QUALIFIED = new Set(['contextlib.suppress', 'pytest.raises', 'n
 const SWALLOWING_CONTEXTS = new Set(['suppress', 'raises', 'assertRaises', 'assertRaisesRegex', 'assertRaisesRegexp', 'ignore_errors', 'catch_exceptions']);
 
 const LITERAL_SEQUENCES = new Set(['list', 'tuple', 'expression_list']);
+/** Builtins that copy the elements of their first argument into a new container (`possibleElements`). */
+const CONTAINER_BUILDERS: ReadonlySet<string> = new Set(['builtins.list', 'builtins.tuple', 'builtins.set', 'builtins.frozenset', 'builtins.sorted']);
+/** How many elements `possibleElements` lists at most. */
+const MAX_POSSIBLE_ELEMENTS = 256;
 const MAX_CANDIDATES = 16;
 /** Syntax errors listed per file (the rest are counted in one last entry). */
 const MAX_PARSE_ERRORS = 10;
@@ -2687,6 +2691,73 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   }
 
   /**
+   * The elements a list, tuple or set may hold, as far as they are written out: the items of a literal
+   * (a `*splat` item read in turn), both sides of `+` / `|`, `list(…)`, `tuple(…)`, `set(…)`,
+   * `frozenset(…)`, `sorted(…)` of such, a name through every binding that reaches it (`+=` / `|=`
+   * included) and what `append`, `add`, `insert`, `extend` and `update` calls put in it. A partial view:
+   * a piece that is not read (a call, a parameter) adds nothing, so an element listed may be there on some
+   * path, and one not listed may be there too. Bounded: four levels deep, 256 elements.
+   */
+  possibleElements(expr: Node): Node[] {
+    const out: Node[] = [];
+    const seen = new Set<number>();
+    const walk = (e: Node | null | undefined, depth: number): void => {
+      if (!e || depth > 4 || out.length >= MAX_POSSIBLE_ELEMENTS || seen.has(e.id)) return;
+      seen.add(e.id);
+      switch (e.type) {
+        case 'parenthesized_expression':
+          for (const c of namedChildrenOf(e)) walk(c, depth);
+          return;
+        case 'list':
+        case 'tuple':
+        case 'set':
+        case 'expression_list':
+          for (const item of namedChildrenOf(e)) {
+            if (out.length >= MAX_POSSIBLE_ELEMENTS) return;
+            if (item.type === 'comment') continue;
+            if (item.type === 'list_splat') walk(namedChildrenOf(item)[0], depth + 1);
+            else out.push(item);
+          }
+          return;
+        case 'binary_operator': {
+          const op = e.childForFieldName('operator')?.text;
+          if (op === '+' || op === '|') {
+            walk(e.childForFieldName('left'), depth + 1);
+            walk(e.childForFieldName('right'), depth + 1);
+          }
+          return;
+        }
+        case 'call': {
+          const fn = e.childForFieldName('function');
+          if (fn && CONTAINER_BUILDERS.has(this.qualifiedName(fn) ?? '')) walk(this.positionalArguments(e)[0], depth + 1);
+          return;
+        }
+        case 'identifier': {
+          if (this.isMemberOrKeywordName(e)) return;
+          let bound = this.reachingBindings(e);
+          // (`xs += [b]` / `xs |= {b}` extends what `xs` held before it: every binding of the variable)
+          if (bound.some((b) => b.kind === 'augmented')) bound = this.bindings(e);
+          for (const b of bound) {
+            if (b.kind === 'assignment') walk(b.value, depth + 1);
+            else if (b.kind === 'augmented' && b.node.type === 'augmented_assignment') walk(b.node.childForFieldName('right'), depth + 1);
+          }
+          for (const w of this.containerWrites(e)) {
+            if (out.length >= MAX_POSSIBLE_ELEMENTS) return;
+            const method = w.node.type === 'call' ? this.callee(w.node)?.childForFieldName('attribute')?.text : undefined;
+            if (method === 'append' || method === 'add' || method === 'insert') out.push(w.value);
+            else if (method === 'extend' || method === 'update') walk(w.value, depth + 1);
+          }
+          return;
+        }
+        default:
+          return;
+      }
+    };
+    walk(expr, 0);
+    return out;
+  }
+
+  /**
    * True when two identifiers denote the same variable: the same name resolving to the same scope
    * (both free counts as the same global/builtin name). Attribute and keyword names never match.
    */
@@ -2848,16 +2919,22 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     if (options.readsOnly && scope) for (const b of scope.bindings.get(name) ?? []) if (b.target) bindingStarts.add(b.target.startIndex);
     const from = scope && scope.kind !== 'module' ? scope.start : 0;
     const to = scope && scope.kind !== 'module' ? scope.end : this.text.length;
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const re = new RegExp(`(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])`, 'gu');
-    re.lastIndex = from;
+    const offsets = this.wordOffsets().get(name) ?? [];
+    // (the first occurrence at or after `from`)
+    let lo = 0;
+    for (let hi = offsets.length; lo < hi; ) {
+      const mid = (lo + hi) >>> 1;
+      if (offsets[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
     const out: Node[] = [];
-    for (let m = re.exec(this.text); m && m.index < to; m = re.exec(this.text)) {
-      if (bindingStarts.has(m.index)) continue;
-      const node = this.ast.descendantForIndex(m.index, m.index + name.length);
-      if (!node || node.startIndex !== m.index || node.type !== 'identifier') continue;
+    for (let i = lo; i < offsets.length && offsets[i] < to; i++) {
+      const at = offsets[i];
+      if (bindingStarts.has(at)) continue;
+      const node = this.ast.descendantForIndex(at, at + name.length);
+      if (!node || node.startIndex !== at || node.type !== 'identifier') continue;
       if (this.isMemberOrKeywordName(node)) continue;
-      if (model.resolve(name, m.index) === scope) out.push(node);
+      if (model.resolve(name, at) === scope) out.push(node);
     }
     this.referencesCache.set(key, out);
     return out.slice();
@@ -2865,6 +2942,26 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
 
   /** `references` by variable and kind (see there). */
   private readonly referencesCache = new Map<string, Node[]>();
+
+  /**
+   * Where each word of the text starts, by word, in order (strings and comments too: `references`
+   * keeps the identifiers among them). Made once per file, when `references` is first asked: one pass
+   * over the text, where a scan per variable made thousands of module-level variables quadratic.
+   */
+  private wordOffsets(): Map<string, number[]> {
+    if (this.wordOffsetsCache) return this.wordOffsetsCache;
+    const out = new Map<string, number[]>();
+    const re = /[\p{L}\p{Nl}_][\p{L}\p{N}_]*/gu;
+    for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
+      const list = out.get(m[0]);
+      if (list) list.push(m.index);
+      else out.set(m[0], [m.index]);
+    }
+    this.wordOffsetsCache = out;
+    return out;
+  }
+
+  private wordOffsetsCache?: Map<string, number[]>;
 
   /**
    * What is written into the container a variable holds, anywhere in its scope, in source order:

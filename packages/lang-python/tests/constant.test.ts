@@ -589,3 +589,19 @@ describe('mayBeNone', () => {
     expect(near.mayBeNone(lastIdent(near, 'x'))).toBe(true);
   });
 });
+
+describe('possibleElements', () => {
+  it.each([
+    ['x = [a, b]\nuse(x)', ['a', 'b']],
+    ['B = [a]\nx = B + [b]\nuse(x)', ['a', 'b']],
+    ['B = [a]\nB.append(b)\nB.extend([c, d])\nx = list(B)\nuse(x)', ['a', 'b', 'c', 'd']],
+    ['x = {a}\nx |= {b}\nx.add(c)\nuse(x)', ['a', 'b', 'c']],
+    ['x = (*B, c)\nuse(x)', ['c']], // B not bound: not read
+    ['if k:\n    x = [a]\nelse:\n    x = [b]\nuse(x)', ['a', 'b']],
+    ['x = make()\nuse(x)', []],
+    ['def list(v):\n    return []\nx = list([a])\nuse(x)', []], // a shadowed builtin copies nothing
+  ])('%s', async (text, expected) => {
+    const sc = await parse(text);
+    expect(sc.possibleElements(lastIdent(sc, 'x')).map((n) => n.text)).toEqual(expected);
+  });
+});

@@ -535,9 +535,27 @@ function allowlistJudge(sc: PythonSourceCode): AllowlistJudge {
         if (value) entries(value, steps + 1, out);
         return;
       }
-      case 'identifier':
+      case 'identifier': {
         for (const b of sc.reachingBindings(expr)) if (b.value && b.value !== expr) entries(b.value, steps + 1, out);
+        // what the scope adds to the table: `SAFE.add(("builtins", "eval"))`, `SAFE.update({...})`, `SAFE["os"] = {...}`
+        for (const w of sc.containerWrites(expr)) {
+          if (out.length > MAX_ALLOWLIST_ENTRIES) return;
+          const method = w.node.type === 'call' ? sc.callee(w.node)?.childForFieldName('attribute')?.text : undefined;
+          if (w.key) {
+            const key = sc.constant(w.key);
+            if (typeof key !== 'string') continue;
+            const names: unknown[] = [];
+            entries(w.value, steps + 1, names);
+            const strings = names.filter((n): n is string => typeof n === 'string');
+            if (strings.length) for (const n of strings) out.push([key, n]);
+            else out.push([key, '*']);
+          } else if (method === 'append' || method === 'add' || method === 'insert') {
+            const v = sc.constant(w.value);
+            if (v !== UNKNOWN) out.push(v);
+          } else if (!w.keyword) entries(w.value, steps + 1, out);
+        }
         return;
+      }
       case 'attribute':
         for (const v of sc.attributeValues(expr) ?? []) entries(v, steps + 1, out);
         return;

@@ -215,8 +215,8 @@ export default createRule<[], PythonSourceCode>({
 
     /**
      * `torch.serialization.add_safe_globals([builtins.eval, getattr])` / `safe_globals([...])`: the entries
-     * (an object, or an `(object, "qualified.name")` pair) of the list as written or bound to a name,
-     * judged by their qualified names with the model-file scanner's dangerous-globals policy
+     * (an object, or an `(object, "qualified.name")` pair) the list may hold (`SourceCode.possibleElements`:
+     * as written, through names, `BASE + [getattr]`, `list(…)`, `.append`/`.extend`), judged by their qualified names with the model-file scanner's dangerous-globals policy
      * (`settings.model`). The weights_only unpickler calls an allowlisted global on REDUCE, so a
      * code-running one re-opens code execution. An entry that does not resolve is not judged.
      */
@@ -225,21 +225,16 @@ export default createRule<[], PythonSourceCode>({
       if (!api || !SAFE_GLOBALS_APIS.has(api)) return;
       const list = sc.argument(node, { position: 0, name: 'safe_globals' });
       if (!list) return;
-      const lists = list.type === 'identifier' ? sc.reachingBindings(list).flatMap((b) => (b.value ? [b.value] : [])) : [list];
       const found: string[] = [];
       let builtin = false;
-      for (const l of lists) {
-        if (l.type !== 'list' && l.type !== 'tuple' && l.type !== 'set') continue;
-        for (const item of l.namedChildren.slice(0, MAX_SAFE_GLOBALS)) {
-          if (!item || item.type === 'comment') continue;
-          const obj = item.type === 'tuple' ? item.namedChildren.find((c) => !!c && c.type !== 'comment') : item;
-          const q = obj && sc.qualifiedName(obj);
-          const dot = q ? q.lastIndexOf('.') : -1;
-          if (!q || dot <= 0) continue;
-          if (judgeGlobal(q.slice(0, dot), q.slice(dot + 1), context.settings as Record<string, unknown>) !== 'dangerous') continue;
-          if (!found.includes(q)) found.push(q);
-          if (q.startsWith('builtins.')) builtin = true;
-        }
+      for (const item of sc.possibleElements(list).slice(0, MAX_SAFE_GLOBALS)) {
+        const obj = item.type === 'tuple' ? item.namedChildren.find((c) => !!c && c.type !== 'comment') : item;
+        const q = obj && sc.qualifiedName(obj);
+        const dot = q ? q.lastIndexOf('.') : -1;
+        if (!q || dot <= 0) continue;
+        if (judgeGlobal(q.slice(0, dot), q.slice(dot + 1), context.settings as Record<string, unknown>) !== 'dangerous') continue;
+        if (!found.includes(q)) found.push(q);
+        if (q.startsWith('builtins.')) builtin = true;
       }
       if (found.length === 0) return;
       context.report({

@@ -117,6 +117,8 @@ ruleTester.run('torch/pickle-load', rule, {
     'import pickle\nclass U(pickle.Unpickler):\n    def find_class(self, module, name):\n        if (module == "m0" and name == "n0") or (module == "m1" and name == "n1") or (module == "m2" and name == "n2") or (module == "m3" and name == "n3") or (module == "m4" and name == "n4") or (module == "m5" and name == "n5") or (module == "m6" and name == "n6") or (module == "m7" and name == "n7") or (module == "m8" and name == "n8") or (module == "m9" and name == "n9") or (module == "m10" and name == "n10") or (module == "m11" and name == "n11") or (module == "m12" and name == "n12") or (module == "m13" and name == "n13") or (module == "m14" and name == "n14") or (module == "m15" and name == "n15") or (module == "m16" and name == "n16") or (module == "m17" and name == "n17") or (module == "m18" and name == "n18") or (module == "m19" and name == "n19"):\n            return super().find_class(module, name)\n        raise pickle.UnpicklingError(name)\ndef load(f):\n    return U(f).load()',
     'import pickle\nclass M(pickle.Unpickler):\n    _allowed = {"collections": frozenset({"OrderedDict"}), "torch._utils": frozenset({"_rebuild_tensor_v2"})}\n    def find_class(self, module, name):\n        if module in self._allowed and name in self._allowed[module]:\n            return super().find_class(module, name)\n        raise pickle.UnpicklingError(name)\ndef load(f):\n    return M(f).load()',
     'import pickle\nclass U(pickle.Unpickler):\n    def find_class(self, module, name):\n        if module.startswith("collections") or module.startswith("numpy"):\n            return super().find_class(module, name)\n        raise pickle.UnpicklingError(name)\ndef load(f):\n    return U(f).load()',
+    // entries added to an allowlist that the policy does not judge dangerous
+    'import io, pickle\nALLOWED = {("collections", "OrderedDict")}\nALLOWED.add(("numpy", "dtype"))\nALLOWED.update({("torch._utils", "_rebuild_tensor_v2")})\nclass A(pickle.Unpickler):\n    def find_class(self, module, name):\n        if (module, name) in ALLOWED:\n            return super().find_class(module, name)\n        raise pickle.UnpicklingError(name)\ndef load(b):\n    return A(io.BytesIO(b)).load()',
     // at --depth deep, one of another module of the project that restricts (fixtures/project/unpicklers.py); one
     // whose name does not end in `Unpickler`, in a file that imports no pickle module: not read (the triggers)
     { code: 'import pickle\nfrom unpicklers import ChildOfRestricted\nx = ChildOfRestricted(f).load()', filename: 'project/snippet.py' },
@@ -662,6 +664,15 @@ ruleTester.run('torch/pickle-load', rule, {
     {
       code: 'import io, pickle\nALLOWED = {("collections", "OrderedDict"), ("builtins", "eval")}\nclass A(pickle.Unpickler):\n    def find_class(self, module, name):\n        if (module, name) in ALLOWED:\n            return super().find_class(module, name)\n        raise pickle.UnpicklingError(name)\ndef load(b):\n    return A(io.BytesIO(b)).load()',
       errors: [{ messageId: 'unsafeDeserialization', line: 9, confidence: 'high', data: { callee: 'A', detail: ' (a subclass of `pickle.Unpickler` whose `find_class` allowlist admits a global that runs code, such as `builtins.eval` or a whole module like `builtins`)' } }],
+    },
+    // entries the scope adds to the allowlist: `.add(...)`, `.update(...)`, `SAFE[module] = ...`
+    {
+      code: 'import io, pickle\nALLOWED = {("collections", "OrderedDict")}\nALLOWED.add(("builtins", "eval"))\nclass A(pickle.Unpickler):\n    def find_class(self, module, name):\n        if (module, name) in ALLOWED:\n            return super().find_class(module, name)\n        raise pickle.UnpicklingError(name)\ndef load(b):\n    return A(io.BytesIO(b)).load()',
+      errors: [{ messageId: 'unsafeDeserialization', line: 10, confidence: 'high', data: { callee: 'A', detail: ' (a subclass of `pickle.Unpickler` whose `find_class` allowlist admits a global that runs code, such as `builtins.eval` or a whole module like `builtins`)' } }],
+    },
+    {
+      code: 'import io, pickle\nALLOWED = {"collections": {"OrderedDict"}}\nALLOWED["builtins"] = {"getattr"}\nclass A(pickle.Unpickler):\n    def find_class(self, module, name):\n        if module in ALLOWED and name in ALLOWED[module]:\n            return super().find_class(module, name)\n        raise pickle.UnpicklingError(name)\ndef load(b):\n    return A(io.BytesIO(b)).load()',
+      errors: [{ messageId: 'unsafeDeserialization', line: 10, confidence: 'high', data: { callee: 'A', detail: ' (a subclass of `pickle.Unpickler` whose `find_class` allowlist admits a global that runs code, such as `builtins.eval` or a whole module like `builtins`)' } }],
     },
     // the deny form, `if (module, name) not in SAFE: raise`, of the same list (review s35py P2)
     {

@@ -7,6 +7,7 @@ ruleTester.run('torch/weights-only-disabled-globally', rule, {
   valid: [
     // (review hardened P3-6) an allowlist of classes the policy does not judge dangerous
     'import argparse, numpy as np, torch\ntorch.serialization.add_safe_globals([np.dtype, np.ndarray, argparse.Namespace, set])',
+    'import numpy as np, torch\nBASE = [np.dtype]\nBASE.extend([np.ndarray])\ntorch.serialization.add_safe_globals(BASE + [np.float32])',
     'import torch\nfrom torch.serialization import safe_globals\nclass Cfg: pass\nwith safe_globals([Cfg]):\n    m = torch.load(p, weights_only=True)',
     // (`pickle_module=None` is torch.load's own default)
     'import torch\n_orig = torch.load\ntorch.load = lambda *a, **k: _orig(*a, pickle_module=None, weights_only=True, **k)',
@@ -32,6 +33,15 @@ ruleTester.run('torch/weights-only-disabled-globally', rule, {
     {
       code: 'import builtins, torch\nfrom torch.serialization import safe_globals\nSAFE = [(builtins.exec, "builtins.exec")]\nwith safe_globals(SAFE):\n    m = torch.load(p, weights_only=True)',
       errors: [{ messageId: 'dangerousSafeGlobal', line: 4, confidence: 'high', data: { api: 'torch.serialization.safe_globals', globals: '`builtins.exec`', them: 'it', scope: 'while this context manager is in force' } }],
+    },
+    // the list built from pieces: `BASE + [getattr]`, `.append`, `list(…)` (whole-change read of stop 35)
+    {
+      code: 'import numpy as np, torch\nBASE = [np.dtype]\ntorch.serialization.add_safe_globals(BASE + [getattr])',
+      errors: [{ messageId: 'dangerousSafeGlobal', line: 3, confidence: 'high', data: { api: 'torch.serialization.add_safe_globals', globals: '`builtins.getattr`', them: 'it', scope: 'in the process after this' } }],
+    },
+    {
+      code: 'import builtins, numpy as np, torch\nSAFE = [np.dtype]\nSAFE.append(builtins.eval)\ntorch.serialization.add_safe_globals(list(SAFE))',
+      errors: [{ messageId: 'dangerousSafeGlobal', line: 4, confidence: 'high', data: { api: 'torch.serialization.add_safe_globals', globals: '`builtins.eval`', them: 'it', scope: 'in the process after this' } }],
     },
     {
       code: 'import os, torch\ntorch.serialization.add_safe_globals([os.system])',
