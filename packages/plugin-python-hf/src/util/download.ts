@@ -565,6 +565,26 @@ function refersTo(sc: PySourceCode, node: PyNode | null | undefined, names: Set<
   return !!node && names.size > 0 && identifiersIn(node, sc).some((n) => names.has(n));
 }
 
+/** Openers of a file by its path: what they give holds the file's bytes, not those of the path's expression. */
+const FILE_OPENER = /^(?:builtins\.)?open$|^(?:io|codecs|aiofiles)\.open$/;
+
+/**
+ * Does the context manager of a `with` item hold the downloaded bytes (`tainted` names): an expression that
+ * reads them (`r.raw`, `io.BytesIO(r.content)`, `tqdm.wrapattr(response.raw, "read", …)`), not a file opened
+ * by a path built from the response (`open(r.headers["name"], "wb")`, `Path(name).open("wb")`).
+ */
+function carriesBytes(sc: PySourceCode, value: PyNode, tainted: Set<string>): boolean {
+  if (!refersTo(sc, value, tainted)) return false;
+  if (value.type !== 'call') return true;
+  const callee = calleeOf(value);
+  if (!callee) return true;
+  if (FILE_OPENER.test(sc.qualifiedName(callee) ?? callee.text)) return false;
+  // `Path(p).open("wb")`, `dest.open("wb")` of a path
+  return !(callee.type === 'attribute' && sc.instanceQualifiedNames(callee).some((q) => PATH_OPEN.test(q)));
+}
+
+const PATH_OPEN = /^pathlib\.(?:Pure)?(?:Posix|Windows)?Path\.open$/;
+
 /** Where the downloaded value goes: saved to a file or handed to a model loader, in the same function. */
 export function downloadSink(sc: PySourceCode, dl: RawDownload): Sink | undefined {
   const call = dl.call;
@@ -609,6 +629,14 @@ export function downloadSink(sc: PySourceCode, dl: RawDownload): Sink | undefine
     }
     if (n.type === 'for_statement' && refersTo(sc, n.childForFieldName('right'), tainted)) {
       for (const l of targetNames(n.childForFieldName('left'))) tainted.add(l);
+      return;
+    }
+    // a `with` item that wraps the response (`with tqdm.wrapattr(response.raw, "read") as raw`,
+    // `with io.BytesIO(r.content) as buf`, `with r.raw as raw`): its alias carries the bytes (review science P2-1)
+    if (n.type === 'as_pattern' && n.parent?.type === 'with_item') {
+      const value = n.namedChildren[0];
+      const alias = n.childForFieldName('alias');
+      if (value && alias && !isInside(call, value) && carriesBytes(sc, value, tainted)) for (const l of identifiersIn(alias)) tainted.add(l);
       return;
     }
     if (n.type === 'call' && !same(n, call)) {

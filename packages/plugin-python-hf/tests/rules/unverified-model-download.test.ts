@@ -76,6 +76,8 @@ ruleTester.run('hf/unverified-model-download', rule, {
     'import hashlib, io, zipfile, requests\ndef fetch():\n    r = requests.get("https://example.org/unet_weights.zip")\n    if hashlib.sha256(r.content).hexdigest() != "ab" * 32:\n        raise ValueError("bad")\n    zipfile.ZipFile(io.BytesIO(r.content)).extractall("weights")',
     'import tarfile, requests\ndef fetch():\n    r = requests.get("https://example.org/cifar-10-python.tar.gz", stream=True)\n    tarfile.open(fileobj=r.raw, mode="r|gz").extractall("data")',
     'import io, tarfile, requests\ndef pack():\n    r = requests.get("https://example.org/model.pth")\n    tarfile.open(fileobj=io.BytesIO(), mode="w", name=r.url)',
+    // a file opened by a path the response gives holds no downloaded bytes (review science P2-1's `with` items)
+    'import shutil, requests\ndef copy_local():\n    meta = requests.get("https://example.org/api/models/latest").json()\n    with open(meta["file"], "wb") as out, open("cache/model.pt", "rb") as src:\n        shutil.copyfileobj(src, out)',
     // `params` names weights only in an archive's file name: not hyperparameters compressed, `hparams`, a query argument (review medical P2-2)
     'import urllib.request\ndef fetch(dest):\n    urllib.request.urlretrieve("https://example.org/exp/params.json.gz", dest)\n    urllib.request.urlretrieve("https://example.org/exp/hparams.tar", dest)\n    urllib.request.urlretrieve("https://example.org/api/export?params=1", dest)',
     // hyperparameter spellings are no weights (review s34py P3-1)
@@ -129,6 +131,23 @@ ruleTester.run('hf/unverified-model-download', rule, {
     {
       code: 'import tarfile, requests\ndef fetch(url):\n    with requests.get(url, stream=True) as r:\n        with tarfile.open(fileobj=r.raw, mode="r|gz") as tar:\n            tar.extractall(path="checkpoints/sam.pth")',
       errors: [{ messageId: 'unverified', line: 3, confidence: 'high', data: { api: 'requests.get', what: 'a model file', action: 'saves' } }],
+    },
+    // the response rebound by a `with` item that wraps it (review science P2-1): ColabFold's
+    // `tqdm.wrapattr(response.raw, "read") as response_raw`, `with io.BytesIO(r.content) as buf`, `with r.raw as raw`
+    {
+      code: 'import tarfile\nimport requests\nimport tqdm.auto\nURL = "https://storage.googleapis.com/alphafold/alphafold_params_colab_2022-12-06.tar"\ndef download_alphafold_params(params_dir):\n    response = requests.get(URL, stream=True)\n    file_size = int(response.headers.get("Content-Length", 0))\n    with tqdm.auto.tqdm.wrapattr(response.raw, "read", total=file_size) as response_raw:\n        file = tarfile.open(fileobj=response_raw, mode="r|")\n        file.extractall(path=params_dir)',
+      errors: [{ messageId: 'unverified', line: 6, confidence: 'medium', data: { api: 'requests.get', what: '"https://storage.googleapis.com/alphafold/alphafold_params_colab_2022-12-06.tar"', action: 'saves' } }],
+    },
+    {
+      code: 'import io, requests, torch\nURL = "https://zenodo.org/records/1/files/potential.pt"\ndef fetch():\n    r = requests.get(URL)\n    with io.BytesIO(r.content) as buf:\n        return torch.load(buf, weights_only=True)',
+      errors: [{ messageId: 'unverified', line: 4, confidence: 'high', data: { api: 'requests.get', what: '"https://zenodo.org/records/1/files/potential.pt"', action: 'loads' } }],
+    },
+    {
+      code: 'import shutil, requests\nfrom tqdm.auto import tqdm\nURL = "https://zenodo.org/records/7386812/files/fidder.ckpt"\ndef download_checkpoint(dst="weights/fidder.ckpt"):\n    with requests.get(URL, stream=True) as r:\n        with r.raw as raw, open(dst, "wb") as out:\n            shutil.copyfileobj(raw, out)\n    with requests.get(URL, stream=True) as r2:\n        with tqdm.wrapattr(r2.raw, "read", total=1) as raw2:\n            with open(dst, "wb") as out2:\n                shutil.copyfileobj(raw2, out2)',
+      errors: [
+        { messageId: 'unverified', line: 5, confidence: 'high', data: { api: 'requests.get', what: '"https://zenodo.org/records/7386812/files/fidder.ckpt"', action: 'saves' } },
+        { messageId: 'unverified', line: 8, confidence: 'high', data: { api: 'requests.get', what: '"https://zenodo.org/records/7386812/files/fidder.ckpt"', action: 'saves' } },
+      ],
     },
     // the URL and destination passed through more wrapper functions than are followed: reported at low
     // confidence rather than dropped (review comfy P3b)
