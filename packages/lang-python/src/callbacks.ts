@@ -95,6 +95,12 @@ export interface CallbackUse {
   /** How a message names the API: `map`, `.submit`, `asyncio.to_thread`, `delayed`. */
   via: string;
   api: CallbackApi;
+  /**
+   * The call whose arguments the API hands on to the function, where a `**kwargs` it forwards is spelled
+   * (`to_thread(f, p, **kw)` itself, the outer call of `delayed(f)(p)`); undefined when the API hands on
+   * none of its own (`map`, `starmap`) or that call is not found.
+   */
+  forwarded?: Node;
 }
 
 /** The call hands a function to an API that calls it: which function, and through what. */
@@ -119,7 +125,10 @@ export function callbackUse(sc: SC, call: Node): CallbackUse | undefined {
   if (!api || !via) return undefined;
   const fn = sc.argument(call, { position: api.position, ...(api.keyword ? { name: api.keyword } : {}) });
   if (!fn || fn.type === 'list_splat' || fn.type === 'dictionary_splat') return undefined;
-  return { call, fn, via, api };
+  const use: CallbackUse = { call, fn, via, api };
+  const forwarded = api.forwards === 'items' || api.forwards === 'spread' ? undefined : api.forwards === 'outer' ? outerCall(use) : call;
+  if (forwarded) use.forwarded = forwarded;
+  return use;
 }
 
 /** Per file: each local `def` read by `localForwarder` (null: it forwards nothing). */

@@ -1,7 +1,7 @@
 import { createRule, UNKNOWN } from '@oculum/core';
 import { importTrigger, isImportedClass, type ProjectClassPart, type PythonSourceCode } from '@oculum/lang-python';
 import { judgeGlobal, judgePickleBytes } from '@oculum/plugin-model-files/pickle';
-import { CALLBACK_CALLEE_NAMES, localForwarderNames, handedLoader } from '../callbacks.js';
+import { CALLBACK_CALLEE_NAMES, localForwarderNames, handedLoader, callbackArgument, callbackPartial, callbackUse, type CallbackUse } from '../callbacks.js';
 import {
   calleeName,
   confidenceFor,
@@ -204,10 +204,13 @@ const isRetriever = (qualifiedName: string) => qualifiedName.includes('TFIDFRetr
  * default `"index"`). A `.save_local` of anything else, or of another index name, leaves the load judged as
  * any other.
  */
-function ownIndexSaves(sc: PythonSourceCode, load: Node, store: string): boolean {
+function ownIndexSaves(sc: PythonSourceCode, load: Node, store: string, use?: CallbackUse): boolean {
   const retriever = isRetriever(store);
   const indexName = (call: Node, position: number | undefined): unknown => {
-    const arg = sc.argument(call, retriever ? { name: 'file_name', position } : { name: 'index_name', position });
+    const query = retriever ? { name: 'file_name', position } : { name: 'index_name', position };
+    // (a load handed to an API: what the API calls it with)
+    const arg = use && call === load ? callbackArgument(sc, use, query) : sc.argument(call, query);
+    if (arg === UNKNOWN) return UNKNOWN;
     return arg ? sc.constant(arg) : retriever ? 'tfidf_vectorizer' : 'index';
   };
   const wanted = indexName(load, retriever ? undefined : 2);
@@ -917,20 +920,51 @@ export default createRule<[], PythonSourceCode>({
      * `unknown` when a mapping it unpacks cannot be read (the call fails without the flag, so a working
      * call most likely sets it: reported at low confidence).
      */
-    const dangerousDeserialization = (call: Node): 'true' | 'false' | 'unknown' => {
+    const dangerousDeserialization = (call: Node, use?: CallbackUse): 'true' | 'false' | 'unknown' => {
       const key = 'allow_dangerous_deserialization';
-      const flag = sc.argument(call, { name: key });
-      if (flag) {
+      // (a load handed to an API, `asyncio.to_thread(FAISS.load_local, p, emb, allow_dangerous_deserialization=True)`,
+      // `run_in_executor(None, partial(FAISS.load_local, p, emb, allow_dangerous_deserialization=True))`: what the API
+      // calls it with, the partial's own keywords included)
+      const flag = use ? callbackArgument(sc, use, { name: key }) : sc.argument(call, { name: key });
+      if (flag && flag !== UNKNOWN) {
         const state = flagStateThroughCallers(sc, flag, context.depth, 'true');
         return state === 'absent' ? 'false' : state;
       }
-      if (!sc.hasUnresolvedArguments(call)) return 'false';
-      const passed = splatValuesFromCallers(sc, call, key, context.depth);
+      // the calls whose `**kwargs` may carry it: the load's own, or the partial's and the API's call it forwards
+      const splatted = use ? [callbackPartial(sc, use.fn), use.forwarded].filter((c): c is Node => !!c && sc.hasUnresolvedArguments(c)) : sc.hasUnresolvedArguments(call) ? [call] : [];
+      if (splatted.length === 0) return flag === UNKNOWN ? 'unknown' : 'false';
+      const passed = splatted.flatMap((c) => splatValuesFromCallers(sc, c, key, context.depth));
       if (passed.some((v) => flagState(sc, v) === 'true')) return 'true';
       // the `*args`/`**kwargs` of the function, forwarded: what its callers pass (above), as the other
       // flags are read; a wrapper whose callers here pass no such flag, or that has none here, is silent
-      if (forwardsOwnSplats(sc, call)) return 'false';
+      if (splatted.every((c) => forwardsOwnSplats(sc, c))) return 'false';
       return 'unknown';
+    };
+    /**
+     * A LangChain vector store's `load_local` handed to an API that calls it (`asyncio.to_thread(FAISS.load_local, p,
+     * emb, allow_dangerous_deserialization=True)`, `loop.run_in_executor(None, functools.partial(FAISS.load_local, …,
+     * allow_dangerous_deserialization=True))`): judged as the direct call, with the arguments the API passes it.
+     */
+    const handedVectorStore = (node: Node): void => {
+      const use = callbackUse(sc, node);
+      const store = use ? sc.qualifiedNames(use.fn).find((q) => PICKLED_VECTOR_STORES.test(q)) : undefined;
+      if (!use || !store) return;
+      const state = dangerousDeserialization(node, use);
+      if (state === 'false') return;
+      const given = callbackArgument(sc, use, { name: 'folder_path', position: 0 });
+      const folder = given === UNKNOWN ? undefined : given;
+      const name = store.split('.').slice(-2).join('.');
+      const own = { pathWriters: VECTOR_STORE_WRITERS };
+      const saves = !!folder && ownIndexSaves(sc, node, store, use);
+      if (saves && isInProcessData(sc, folder, VECTOR_STORE_WRITERS, 0, own)) return;
+      const save = saves ? savedOnSomePathBefore(sc, folder, VECTOR_STORE_WRITERS, own) : undefined;
+      if (save) {
+        context.report({ node, messageId: 'vectorStoreSavedOnSomePaths', data: { callee: name, line: saveLineText(sc, save, node) }, confidence: 'medium', remediation: VECTOR_STORE_REMEDIATION });
+        return;
+      }
+      const messageId = isRetriever(store) ? 'pickledRetriever' : 'vectorStore';
+      // (a folder the API takes from an iterable, `map(partial(FAISS.load_local, …), folders)`: not known)
+      context.report({ node, messageId, data: { callee: name }, confidence: state === 'unknown' ? 'low' : folder ? confidenceFor(sc, folder) : 'medium', remediation: VECTOR_STORE_REMEDIATION });
     };
     return {
       call(node: Node) {
@@ -941,7 +975,7 @@ export default createRule<[], PythonSourceCode>({
           if (handed !== 'other') {
             const messageId = handed.callee.startsWith('marshal.') ? 'callbackMarshal' : 'callback';
             context.report({ node, messageId, data: { ...handed, detail: detail(handed.callee) }, confidence: 'medium' });
-          }
+          } else handedVectorStore(node);
           return;
         }
         // `FAISS.load_local(path, embeddings, allow_dangerous_deserialization=True)`: the index's docstore is a pickle

@@ -94,6 +94,13 @@ ruleTester.run('torch/pickle-load', rule, {
     'from langchain_community.vectorstores import FAISS\ndef load_kw(path, emb, **kwargs):\n    return FAISS.load_local(path, emb, **kwargs)\nload_kw("idx", None, index_name="x")',
     'from langchain_community.retrievers import TFIDFRetriever\ndef f(docs):\n    TFIDFRetriever.from_documents(docs).save_local("r")\n    return TFIDFRetriever.load_local("r", allow_dangerous_deserialization=True)',
     'from langchain_community.retrievers import TFIDFRetriever\nr = TFIDFRetriever.load_local("retriever")',
+    // (review rag P2-1) a store's load_local handed to an API without the flag (run_in_executor passes no keywords), or with
+    // it off; the index the function has just saved; a wrapper whose callers pass no flag into the `**kw` it forwards
+    'import asyncio\nfrom langchain_community.vectorstores import FAISS\nasync def f(p, emb):\n    return await asyncio.to_thread(FAISS.load_local, p, emb)',
+    'import asyncio\nfrom langchain_community.vectorstores import FAISS\nasync def f(p, emb):\n    return await asyncio.to_thread(FAISS.load_local, p, emb, allow_dangerous_deserialization=False)',
+    'import asyncio\nfrom langchain_community.vectorstores import FAISS\nasync def f(p, emb):\n    loop = asyncio.get_running_loop()\n    return await loop.run_in_executor(None, FAISS.load_local, p, emb)',
+    'import asyncio\nfrom langchain_community.vectorstores import FAISS\nasync def f(docs, emb):\n    FAISS.from_documents(docs, emb).save_local("own")\n    return await asyncio.to_thread(FAISS.load_local, "own", emb, allow_dangerous_deserialization=True)',
+    'from concurrent.futures import ThreadPoolExecutor\nfrom langchain_community.vectorstores import FAISS\ndef f(p, emb, **kw):\n    with ThreadPoolExecutor() as ex:\n        return ex.submit(FAISS.load_local, p, emb, **kw).result()\nf("idx", None)',
     'import pickle\npickle.dump(obj, f)',
     // A def that shadows the import: once it runs, the name is the def (its own call included).
     'from pickle import loads\n\ndef loads(data):\n    return loads(data)',
@@ -572,6 +579,33 @@ ruleTester.run('torch/pickle-load', rule, {
     {
       code: "from langchain_community.vectorstores import FAISS\nd0 = {'allow_dangerous_deserialization': True}\nd1 = {**d0, 'k1': 1}\nd2 = {**d1, 'k2': 2}\nd3 = {**d2, 'k3': 3}\nd4 = {**d3, 'k4': 4}\nv = FAISS.load_local('idx', None, **d4)",
       errors: [{ messageId: 'vectorStore', confidence: 'high' }],
+    },
+    // (review rag P2-1) a store's load_local handed to an API that calls it: the flag among the keywords the API passes on,
+    // in the partial it is handed, or in the `**kw` it forwards from a caller
+    {
+      code: 'import asyncio\nfrom langchain_community.vectorstores import FAISS\nasync def aload(path, emb):\n    return await asyncio.to_thread(FAISS.load_local, path, emb, allow_dangerous_deserialization=True)',
+      errors: [{ messageId: 'vectorStore', confidence: 'high', line: 4, data: { callee: 'FAISS.load_local' } }],
+    },
+    {
+      code: 'import asyncio, functools\nfrom langchain_community.vectorstores import FAISS\nasync def aload(path, emb):\n    loop = asyncio.get_running_loop()\n    return await loop.run_in_executor(None, functools.partial(FAISS.load_local, path, emb, allow_dangerous_deserialization=True))',
+      errors: [{ messageId: 'vectorStore', confidence: 'high', line: 5, data: { callee: 'FAISS.load_local' } }],
+    },
+    {
+      code: 'from concurrent.futures import ThreadPoolExecutor\nfrom langchain_community.vectorstores import FAISS\ndef f(p, emb, **kw):\n    with ThreadPoolExecutor() as ex:\n        return ex.submit(FAISS.load_local, p, emb, **kw).result()\nf("idx", None, allow_dangerous_deserialization=True)',
+      errors: [{ messageId: 'vectorStore', confidence: 'high', line: 5, data: { callee: 'FAISS.load_local' } }],
+    },
+    // a partial bound to a name; a folder taken from an iterable (not known: medium); a mapping that cannot be read (low)
+    {
+      code: 'import asyncio, functools\nfrom langchain_community.retrievers import TFIDFRetriever\nLOAD = functools.partial(TFIDFRetriever.load_local, allow_dangerous_deserialization=True)\nasync def aload(path):\n    return await asyncio.to_thread(LOAD, path)',
+      errors: [{ messageId: 'pickledRetriever', confidence: 'high', line: 5, data: { callee: 'TFIDFRetriever.load_local' } }],
+    },
+    {
+      code: 'import functools\nfrom langchain_community.vectorstores import FAISS\nstores = list(map(functools.partial(FAISS.load_local, embeddings=emb, allow_dangerous_deserialization=True), folders))',
+      errors: [{ messageId: 'vectorStore', confidence: 'medium', line: 3, data: { callee: 'FAISS.load_local' } }],
+    },
+    {
+      code: 'import asyncio, json\nfrom langchain_community.vectorstores import FAISS\nopts = json.load(open("cfg.json"))\nasync def aload(path, emb):\n    return await asyncio.to_thread(FAISS.load_local, path, emb, **opts["load_kwargs"])',
+      errors: [{ messageId: 'vectorStore', confidence: 'low', line: 5, data: { callee: 'FAISS.load_local' } }],
     },
     // LangChain's TF-IDF retriever: a joblib-pickled vectorizer and pickled documents
     {
