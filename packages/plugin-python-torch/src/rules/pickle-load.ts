@@ -29,9 +29,11 @@ const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'clo
  * whole pickled module with MLflow's `pickle_module`; statsmodels, fastai (`load_learner`), and a
  * `python_function` model written as a Python class, `cloudpickle`d): whoever can log or register a model
  * under that URI runs code in the process that loads it. `pyfunc.load_model` loads whatever flavor the model
- * has (a pickle for a custom Python model and for the flavors above; not for ONNX): medium confidence.
+ * has (a pickle for a custom Python model and for the flavors above; not for ONNX): medium confidence. So does
+ * `pyfunc.spark_udf(spark, model_uri, …)` (mlflow/pyfunc/__init__.py: the UDF runs `load_model` of the URI, its
+ * second argument, on every executor).
  */
-const MLFLOW_PICKLED = /^mlflow\.(sklearn|pytorch|statsmodels|fastai|pyfunc)\.load_model$/;
+const MLFLOW_PICKLED = /^mlflow\.(sklearn|pytorch|statsmodels|fastai|pyfunc)\.(?:load_model|spark_udf)$/;
 /**
  * fastai's `load_learner(fname)` (v2: `fastai.learner`, re-exported by `fastai.vision.all` and the other
  * `*.all` modules; v1: `fastai.basic_train`): `torch.load(fname, pickle_module=pickle)` of a whole
@@ -838,6 +840,8 @@ function delegationAccess(fn: Node, helper?: HelperPolarity, judge?: AllowlistJu
 export const LOADER_NAMES: readonly string[] = [
   ...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1))),
   ...['load_local', 'LazyLoader', 'recv_pyobj', 'load_learner', 'load_model', 'unpickle', 'load_pickle'],
+  // MLflow's `pyfunc.spark_udf(spark, model_uri)`
+  'spark_udf',
   // stable-baselines3 (`load_from_pkl`, an agent's `load_replay_buffer`), PaddlePaddle's `load_program_state`
   ...['load_from_zip_file', 'load_from_pkl', 'load_replay_buffer', 'load_program_state'],
   // BentoML's runner of a model of its store (`bentoml.sklearn.get(tag).to_runner()`)
@@ -1131,11 +1135,13 @@ export default createRule<[], PythonSourceCode>({
         // table or a conditional picks (`LOADERS[flavor](uri)`, `fn = mlflow.sklearn.load_model if c else mlflow.onnx.load_model`),
         // at medium unless every choice is a pickled flavor's (a pickled flavor's loader before `pyfunc`'s)
         const choices = store ? [store] : sc.possibleQualifiedNames(sc.callee(node)!);
-        const pickledChoices = choices.filter((q) => MLFLOW_PICKLED.test(q));
+        // (`spark_udf` is `pyfunc`'s only: `mlflow.sklearn.spark_udf` names nothing)
+        const pickledChoices = choices.filter((q) => MLFLOW_PICKLED.test(q) && (!q.endsWith('.spark_udf') || q.startsWith('mlflow.pyfunc.')));
         const mlflowLoader = pickledChoices.find((q) => !q.startsWith('mlflow.pyfunc.')) ?? pickledChoices[0];
         const mlflow = mlflowLoader ? MLFLOW_PICKLED.exec(mlflowLoader) : null;
         if (mlflow) {
-          const uri = sc.argument(node, { name: 'model_uri', position: 0 });
+          // (`spark_udf(spark, model_uri, …)`: the URI second)
+          const uri = sc.argument(node, { name: 'model_uri', position: mlflowLoader!.endsWith('.spark_udf') ? 1 : 0 });
           const network = fromNetwork(sc, uri);
           const flavor = mlflow[1];
           // some choices not a pickled flavor, or not resolved (`{"s": mlflow.sklearn.load_model, "x": my_loader}`)

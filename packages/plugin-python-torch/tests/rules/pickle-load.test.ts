@@ -212,6 +212,15 @@ ruleTester.run('torch/pickle-load', rule, {
         { messageId: 'mlflowPickle', line: 6, confidence: 'high', data: { callee: 'mlflow.pytorch.load_model', flavor: 'pytorch' } },
       ],
     },
+    // (review ray P2-1) `pyfunc.spark_udf(spark, model_uri)` loads the model as `pyfunc.load_model` does, on every executor:
+    // its URI is the second argument (the session first)
+    {
+      code: 'import mlflow\nfrom mlflow.pyfunc import spark_udf\nfrom pyspark.sql import SparkSession\nspark = SparkSession.builder.getOrCreate()\npredict = mlflow.pyfunc.spark_udf(spark, model_uri="models:/churn/Production")\ndef score(uri):\n    return spark_udf(spark, uri, result_type="double")',
+      errors: [
+        { messageId: 'mlflowPyfunc', line: 5, confidence: 'medium', data: { callee: 'mlflow.pyfunc.spark_udf', flavor: 'pyfunc', detail: " (MLflow's pyfunc flavor is stored as a pickle)", source: '', imports: '' } },
+        { messageId: 'mlflowPyfunc', line: 7, confidence: 'medium', data: { callee: 'mlflow.pyfunc.spark_udf', flavor: 'pyfunc', detail: " (MLflow's pyfunc flavor is stored as a pickle)", source: '', imports: '' } },
+      ],
+    },
     // (review mlops P2-1) an MLflow loader picked from a table or by a conditional: medium unless every choice is a
     // pickled flavor's (pyfunc's model may be of any flavor)
     {
