@@ -27,7 +27,12 @@ const DVC_REMEDIATION =
  * `models:/<name>/<stage>` URI (`Production`, `Staging`, also `latest`) or `models:/<name>@<alias>` resolves to
  * whichever version holds that stage or alias at load time; `models:/<name>/<version>` and `runs:/…` are fixed.
  */
-const MLFLOW_LOADERS = /^mlflow\.(?:\w+\.load_model|artifacts\.download_artifacts|models\.Model\.load)$/;
+const MLFLOW_LOADERS = /^mlflow\.(?:\w+\.load_model|pyfunc\.spark_udf|artifacts\.download_artifacts|models\.Model\.load)$/;
+/**
+ * `mlflow.pyfunc.spark_udf(spark, model_uri, result_type=None, …)` (mlflow/pyfunc/__init__.py): the Spark UDF runs
+ * `load_model(model_uri)` on each executor; its URI is argument 1, after the Spark session.
+ */
+const MLFLOW_SPARK_UDF = /^mlflow\.pyfunc\.spark_udf$/;
 /** DVC's readers of a file of a repository (dvc/api/data.py `open(path, repo=None, rev=None, …)`, `read`; `get_url` only names it). */
 const DVC_READERS = /^dvc\.api\.(?:open|read)$/;
 const KAGGLE_REMEDIATION =
@@ -430,7 +435,11 @@ export default createRule<[Options], PySourceCode>({
       // every name the callee may have is an MLflow loader (a table or conditional of MLflow loaders only)
       const every = loaders.length === names.length && sc.qualifiedNames(fn).length === names.length;
       const api = loaders.length === 1 && every ? loaders[0] : fn.text.length > 40 ? `${fn.text.slice(0, 39)}…` : fn.text;
-      const uriNode = sc.argument(node, { name: 'model_uri', position: 0 }) ?? sc.argument(node, { name: 'artifact_uri' }) ?? sc.argument(node, { name: 'path' });
+      // `spark_udf(spark, model_uri)` takes the URI second; a choice of loaders that mixes it with `load_model(model_uri)`
+      // is read by keyword only
+      const udf = loaders.filter((q) => MLFLOW_SPARK_UDF.test(q)).length;
+      const position = udf === 0 ? 0 : udf === loaders.length ? 1 : undefined;
+      const uriNode = sc.argument(node, position === undefined ? { name: 'model_uri' } : { name: 'model_uri', position }) ?? (udf ? undefined : (sc.argument(node, { name: 'artifact_uri' }) ?? sc.argument(node, { name: 'path' })));
       const value = uriNode ? sc.constant(uriNode) : undefined;
       let uris: string[] = [];
       const pieces = typeof value === 'string' ? [value] : uriNode ? sc.stringPieces(uriNode) : undefined;

@@ -477,6 +477,15 @@ ruleTester.run('hf/unpinned-revision', rule, {
       code: 'import mlflow\nlocal = mlflow.artifacts.download_artifacts(artifact_uri="models:/churn/Staging")',
       errors: [{ messageId: 'mlflowStage', confidence: 'high', data: { api: 'mlflow.artifacts.download_artifacts', uri: 'models:/churn/Staging', what: 'at stage', stage: 'Staging', name: 'churn' } }],
     },
+    // Spark's UDF loads the model on each executor; its URI is argument 1, after the session (review ray P2-1)
+    {
+      code: 'import mlflow\npredict = mlflow.pyfunc.spark_udf(spark, model_uri="models:/churn/Production")\nscore = mlflow.pyfunc.spark_udf(spark, "models:/churn@champion", result_type="double")\nfixed = mlflow.pyfunc.spark_udf(spark, "models:/churn/7")\nrun = mlflow.pyfunc.spark_udf(spark, "runs:/abc/model")\ndef udf_of(uri):\n    return mlflow.pyfunc.spark_udf(spark, uri)\nu = udf_of("models:/churn/Staging")',
+      errors: [
+        { messageId: 'mlflowStage', line: 2, confidence: 'high', data: { api: 'mlflow.pyfunc.spark_udf', uri: 'models:/churn/Production', what: 'at stage', stage: 'Production', name: 'churn' } },
+        { messageId: 'mlflowStage', line: 3, confidence: 'high', data: { api: 'mlflow.pyfunc.spark_udf', uri: 'models:/churn@champion', what: 'by alias', stage: 'champion', name: 'churn' } },
+        { messageId: 'mlflowStage', line: 7, confidence: 'medium', data: { api: 'mlflow.pyfunc.spark_udf', uri: 'models:/churn/Staging', what: 'at stage', stage: 'Staging', name: 'churn' } },
+      ],
+    },
     {
       code: 'import mlflow\nm = mlflow.pyfunc.load_model("models:/churn/latest")',
       errors: [{ messageId: 'mlflowStage', confidence: 'high', data: { api: 'mlflow.pyfunc.load_model', uri: 'models:/churn/latest', what: 'by', stage: 'latest', name: 'churn' } }],
