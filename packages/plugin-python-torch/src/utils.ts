@@ -2008,12 +2008,11 @@ function callerFollowedParameter(sc: SC, arg: Node | undefined, depth: string): 
 /** How deep `not` and parentheses are unwrapped around a flag's parameter. */
 const MAX_FLAG_NEGATIONS = 16;
 
-/**
- * The parameter a flag argument reads, as `callerFollowedParameter`, also through `not` and
- * parentheses (`weights_only=not legacy`, `not (unsafe)`): `inverted` when the flag is the
- * parameter's negation, so a caller's value counts the other way round.
- */
-function callerFollowedFlag(sc: SC, arg: Node | undefined, depth: string): { param: PythonParameter; inverted: boolean } | undefined {
+/** A flag's state as a function of the state of the parameter it reads. */
+type StateMap = (parameterState: FlagState) => FlagState;
+
+/** `not`s and parentheses around an expression: what they wrap, and whether an odd number of `not`s does. */
+function unwrapNegations(arg: Node | undefined): { inner: Node | undefined; inverted: boolean } {
   let inverted = false;
   for (let i = 0; arg && i < MAX_FLAG_NEGATIONS; i++) {
     const inner = arg.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
@@ -2021,8 +2020,37 @@ function callerFollowedFlag(sc: SC, arg: Node | undefined, depth: string): { par
     else if (arg.type !== 'parenthesized_expression' || inner.length !== 1) break;
     arg = inner[0];
   }
-  const param = callerFollowedParameter(sc, arg, depth);
-  return param ? { param, inverted } : undefined;
+  return { inner: arg, inverted };
+}
+
+/**
+ * The parameter a flag argument reads, as `callerFollowedParameter`, also through `not` and
+ * parentheses (`weights_only=not legacy`, `not (unsafe)`), and as the condition of a conditional
+ * expression whose two branches are constants (`weights_only=False if legacy else True`, review
+ * robotics P2-1): `map` turns a caller's value for the parameter into the flag's state.
+ */
+function callerFollowedFlag(sc: SC, arg: Node | undefined, depth: string): { param: PythonParameter; map: StateMap } | undefined {
+  const outer = unwrapNegations(arg);
+  let around: StateMap = (s) => invertedState(s, outer.inverted);
+  let at = outer.inner;
+  if (at?.type === 'conditional_expression') {
+    // `a if cond else b`: the grammar's named children are a, cond, b
+    const parts = at.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+    if (parts.length !== 3) return undefined;
+    const whenTrue = flagState(sc, parts[0]);
+    const whenFalse = flagState(sc, parts[2]);
+    if (whenTrue === 'unknown' || whenFalse === 'unknown') return undefined;
+    const condition = unwrapNegations(parts[1]);
+    const outerMap = around;
+    around = (s) => {
+      const c = invertedState(s, condition.inverted);
+      const chosen = c === 'true' ? whenTrue : c === 'false' ? whenFalse : whenTrue === whenFalse ? whenTrue : 'unknown';
+      return outerMap(chosen);
+    };
+    at = condition.inner;
+  }
+  const param = callerFollowedParameter(sc, at, depth);
+  return param ? { param, map: around } : undefined;
 }
 
 /** The state of `not <flag>` for a flag of the given state. */
@@ -2083,12 +2111,12 @@ function onlyCalled(sc: SC, fn: Node): boolean {
 export function everyCallerPasses(sc: SC, arg: Node | undefined, depth: string, wanted: 'true' | 'false'): boolean {
   const followed = callerFollowedFlag(sc, arg, depth);
   if (!followed || !isLocalFunction(sc, followed.param.function)) return false;
-  const { param, inverted } = followed;
+  const { param, map } = followed;
   const sites = sc.callSites(param.function);
   if (sites.length === 0) return false;
   if (!sites.every((site) => {
     const passed = sc.argumentFor(site, param);
-    return !!passed && invertedState(flagState(sc, passed), inverted) === wanted;
+    return !!passed && map(flagState(sc, passed)) === wanted;
   })) return false;
   return onlyCalled(sc, param.function);
 }
@@ -2176,14 +2204,14 @@ export function flagStateThroughCallers(sc: SC, arg: Node | undefined, depth: st
   // (`weights_only=not legacy`: a caller's `legacy=True` is `weights_only=False`)
   const followed = callerFollowedFlag(sc, arg, depth);
   if (!followed) return direct;
-  const { param, inverted } = followed;
+  const { param, map } = followed;
   const sites = sc.callSites(param.function);
   if (sites.length === 0) return direct;
   const states = sites.map((site) => {
     const passed = sc.argumentFor(site, param);
-    if (passed) return invertedState(flagState(sc, passed), inverted);
+    if (passed) return map(flagState(sc, passed));
     if (sc.hasUnresolvedArguments(site)) return 'unknown';
-    return param.default ? invertedState(flagState(sc, param.default), inverted) : 'unknown';
+    return param.default ? map(flagState(sc, param.default)) : 'unknown';
   });
   if (states.includes(unsafe)) return unsafe;
   const name = param.function.childForFieldName('name')?.text ?? '';

@@ -9,12 +9,19 @@ ruleTester.run('torch/keras-safe-mode-disabled', rule, {
     'import keras\nm = keras.models.load_model(p, safe_mode=None)',
     'import keras\ndef load(p, safe_mode=None):\n    return keras.saving.load_model(p, safe_mode=safe_mode)',
     'import tensorflow as tf\nm = tf.keras.models.load_model(p, compile=False)',
+    // a conditional over a parameter no caller sets (review robotics P2-1)
+    'import keras\ndef load(p, legacy=False):\n    return keras.models.load_model(p, safe_mode=False if legacy else True)\nload("a.keras")',
     'class L:\n    def load_model(self, p, safe_mode=False):\n        return p\nL().load_model("x", safe_mode=False)',
   ],
   invalid: [
     { code: 'import keras\nm = keras.models.load_model("m.keras", safe_mode=False)', errors: [{ messageId: 'safeModeOff', line: 2, confidence: 'high', data: { callee: 'keras.models.load_model' } }] },
     { code: 'import tensorflow as tf\nm = tf.keras.models.load_model(p, safe_mode=False)', errors: [{ messageId: 'safeModeOff', data: { callee: 'tensorflow.keras.models.load_model' } }] },
     { code: 'from keras.saving import load_model\nm = load_model(p, None, True, False)', errors: [{ messageId: 'safeModeOff' }] },
+    // `safe_mode=False if legacy else True` with a same-file caller passing legacy=True (review robotics P2-1)
+    {
+      code: 'import keras\ndef load(p, legacy=False):\n    return keras.models.load_model(p, safe_mode=False if legacy else True)\nload("old.keras", legacy=True)',
+      errors: [{ messageId: 'safeModeOff', line: 3, confidence: 'high', data: { callee: 'keras.models.load_model' } }],
+    },
     { code: 'import keras\ndef f(p, s):\n    return keras.saving.load_model(p, safe_mode=s)', errors: [{ messageId: 'safeModeUnknown', confidence: 'low' }] },
     { code: 'import keras\nkeras.config.enable_unsafe_deserialization()', errors: [{ messageId: 'unsafeDeserialization', data: { callee: 'keras.config.enable_unsafe_deserialization' } }] },
   ],

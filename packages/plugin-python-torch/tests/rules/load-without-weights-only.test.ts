@@ -22,6 +22,8 @@ ruleTester.run(ID, rule, {
     'import torch\ndef f(p, weights_only=True):\n    return torch.load(p, weights_only=weights_only)',
     // `weights_only=not legacy`: the default alone (True), or a private helper every caller of which passes legacy=False
     'import torch\ndef load_ckpt(p, legacy=False):\n    return torch.load(p, weights_only=not legacy)\nx = load_ckpt("a.pt")',
+    // the conditional spelling of the same (review robotics P2-1): no caller passes legacy=True
+    'import torch\ndef load_ckpt(p, legacy=False):\n    return torch.load(p, weights_only=False if legacy else True)\nx = load_ckpt("a.pt")\ny = load_ckpt("b.pt", legacy=False)',
     'import torch\ndef _load(p, legacy=True):\n    return torch.load(p, weights_only=not (legacy))\nx = _load("a.pt", legacy=False)',
     'import torch\ndef load(p):\n    return p\nload("x")',
     'from torch import load\ndef f(p):\n    def load(q):\n        return q\n    return load(p)',
@@ -363,6 +365,15 @@ ruleTester.run(ID, rule, {
     { code: 'import importlib\nm = importlib.import_module("torch").load("m.pt")', errors: [{ messageId: 'missing', suggestions: [{ messageId: 'addWeightsOnly', output: 'import importlib\nm = importlib.import_module("torch").load("m.pt", weights_only=True)' }] }] },
     { code: 'import torch\nf = torch.load\nm = f("m.pt")', errors: [{ messageId: 'missing', line: 3, suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nf = torch.load\nm = f("m.pt", weights_only=True)' }] }] },
     // `weights_only=not legacy` (also in parentheses) with a same-file caller passing legacy=True: weights_only=False on that path
+    // (also written `False if legacy else True`, `True if not legacy else False`: review robotics P2-1)
+    {
+      code: 'import torch\ndef load_ckpt(p, legacy=False):\n    return torch.load(p, weights_only=False if legacy else True)\nold = load_ckpt("old.pt", legacy=True)',
+      errors: [{ messageId: 'explicitFalse', line: 3, confidence: 'high', data: { callee: 'torch.load', bypass: '' } }],
+    },
+    {
+      code: 'import torch\ndef load_ckpt(p, legacy=False):\n    return torch.load(p, weights_only=(True if not legacy else False))\nold = load_ckpt("old.pt", True)',
+      errors: [{ messageId: 'explicitFalse', line: 3, data: { callee: 'torch.load', bypass: '' } }],
+    },
     {
       code: 'import torch\ndef load_ckpt(p, legacy=False):\n    return torch.load(p, map_location="cpu", weights_only=not legacy)\nold = load_ckpt("old.pt", legacy=True)',
       errors: [{ messageId: 'explicitFalse', line: 3, data: { callee: 'torch.load', bypass: '' } }],

@@ -3,6 +3,8 @@ import { fixture, ruleTester } from '../helpers.js';
 
 ruleTester.run('torch/numpy-load-allow-pickle', rule, {
   valid: [
+    // a conditional over a parameter no caller sets (review robotics P2-1)
+    'import numpy as np\ndef load(p, legacy=False):\n    return np.load(p, allow_pickle=True if legacy else False)\nload("a.npy")',
     'import numpy as np\na = np.load(p)',
     'import numpy as np\na = np.load(p, allow_pickle=False)',
     'import numpy as np\nnp.save(p, a, allow_pickle=True)',
@@ -11,6 +13,19 @@ ruleTester.run('torch/numpy-load-allow-pickle', rule, {
     'import numpy as np\nopts = {"mmap_mode": "r"}\na = np.load(p, **opts)',
   ],
   invalid: [
+    // `allow_pickle=True if legacy else False` with a same-file caller passing legacy=True (review robotics P2-1)
+    {
+      code: 'import numpy as np\ndef load(p, legacy=False):\n    return np.load(p, allow_pickle=True if legacy else False)\nload("demo.npy", legacy=True)',
+      errors: [
+        {
+          messageId: 'allowPickle',
+          line: 3,
+          confidence: 'high',
+          data: { callee: 'numpy.load' },
+          suggestions: [{ messageId: 'removeAllowPickle', output: 'import numpy as np\ndef load(p, legacy=False):\n    return np.load(p)\nload("demo.npy", legacy=True)' }],
+        },
+      ],
+    },
     // a loader handed to an API that calls it, with `allow_pickle` bound by a partial or passed on by the API
     {
       code: 'import functools\nimport numpy as np\nxs = list(map(functools.partial(np.load, allow_pickle=True), files))',
