@@ -4,6 +4,7 @@ import { JsSourceCode, javascript, parseJs } from '@oculum/lang-js';
 import { remoteHostOf } from '../src/utils/remote-models.js';
 import unpinnedRevision from '../src/rules/unpinned-model-revision.js';
 import unverifiedDownload from '../src/rules/unverified-model-download.js';
+import insecureRemoteHost from '../src/rules/insecure-remote-host.js';
 import { id } from './helpers.js';
 
 // Hostile but valid JS/TS (a hostile-input review): every load of the file is still reported, on
@@ -186,5 +187,25 @@ describe('env.remoteHost written only in functions, many loads at module level (
     expect(new Set(hosts.slice(0, 50)).size).toBe(1);
     expect(hosts[0]).toEqual({ kind: 'hosts', hosts: ['mirror.example.com'] });
     expect(hosts[50]).toEqual({ kind: 'hosts', hosts: ['mirror.example.com', 'other.example.com'] });
+  });
+});
+
+describe('many functions that each set env.remoteHost and env.remotePathTemplate (review jsedge P3-d)', () => {
+  it('compares each template only with the host writes of its own function (4,000 functions: 26 s before)', async () => {
+    const n = 400;
+    const fns = (host: string) => Array.from({ length: n }, (_, i) => `export function f${i}() { env.remoteHost = ${host}; env.remotePathTemplate = '{model}/'; }\n`).join('');
+    const climbs = vi.spyOn(JsSourceCode.prototype, 'enclosingFunction');
+    try {
+      for (const [host, count] of [["'http://127.0.0.1:8000/'", 0], ["location.origin + '/models/'", 0], ["'https://mirror.example.com/'", 2 * n]] as const) {
+        climbs.mockClear();
+        const text = `import { env } from '@huggingface/transformers';\n${fns(host)}`;
+        const result = await lintText({ path: 'main.mjs', text, language: javascript, rules: [{ id: id(insecureRemoteHost), rule: insecureRemoteHost, level: 'error' }] });
+        expect(result.findings).toHaveLength(count);
+        // a bounded number of climbs per function, not one per host write of the file per template (2 × 400² before)
+        expect(climbs.mock.calls.length).toBeLessThan(20 * n);
+      }
+    } finally {
+      climbs.mockRestore();
+    }
   });
 });

@@ -4,7 +4,7 @@ import { importsAny, isTransformersModule, shown } from '../utils/libraries.js';
 import { httpLiterals, httpsSuggestion } from '../utils/http-literals.js';
 import { classifyLocation, classifyString, hostOf, isHubHost, isLoopback } from '../utils/locations.js';
 import { docsUrl } from '../utils/meta.js';
-import { envWrites, isPlainHttpHost, remoteHostAfter, type EnvWrite } from '../utils/remote-models.js';
+import { envWrites, isPlainHttpHost, ownServerAfter, type EnvWrite } from '../utils/remote-models.js';
 
 interface Options {
   /** Hosts of mirrors you operate and trust (`models.example.com`); subdomains included. */
@@ -125,9 +125,10 @@ export default createRule<[Options?], JsSourceCode>({
           return;
         }
         if (HUB_TEMPLATE.test(template) || /\{revision\}/.test(template)) return;
-        // the layout of a model server on this machine (`env.remoteHost = "http://127.0.0.1:8080"`
-        // set before): there is no Hub revision to drop
-        if (remoteHostAfter(sc, write).kind === 'loopback') return;
+        // the layout of the app's own model server (`env.remoteHost = "http://127.0.0.1:8080"`,
+        // `"/models/"`, `` `${location.origin}/models/` ``, `chrome.runtime.getURL("models/")` set
+        // before): the app serves its own files, there is no Hub revision to drop
+        if (ownServerAfter(sc, write)) return;
         context.report({ node, messageId: 'templateDropsRevision', data: { template: shown(template) } });
       }
     };

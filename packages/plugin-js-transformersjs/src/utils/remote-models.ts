@@ -447,35 +447,65 @@ export function remoteHostOf(sc: JsSourceCode, call?: JsNode): RemoteHost {
 }
 
 /**
- * `env.remoteHost` as it is just after `write` (another `env` write): at module level the writes up
- * to and including it (`Object.assign(env, { remoteHost, remotePathTemplate })` sets both at once),
- * in a function every write, a loopback host counting as set when written by the same
- * `Object.assign`, at module level, or on the straight-line path before `write`.
+ * The app's own server is in force as `env.remoteHost` just after `write` (another `env` write): every
+ * value it may hold then is a loopback server (`http://127.0.0.1:8080/`) or the app's own origin (a
+ * relative path `/models/`, `` `${self.location.origin}/models/` ``, `new URL('models/',
+ * location.href).href`, an extension's `chrome.runtime.getURL('models/')`), and one of them is set
+ * for sure. In a function, the last write of the host on the straight-line path before `write` in
+ * the same function (or in the same `Object.assign`) decides when it is such a value, whatever other
+ * functions set; otherwise the module-level write in force (up to and including `write` at module
+ * level) must be one, with every write of the host inside a function one too (any may run first).
+ * Only writes of the same function are compared with `write`, so many functions that each set both
+ * cost a walk of their own writes each, not of the file's.
  */
-export function remoteHostAfter(sc: JsSourceCode, write: EnvWrite): RemoteHost {
+export function ownServerAfter(sc: JsSourceCode, write: EnvWrite): boolean {
   if (write.inFunction) {
     // the function sets the host itself just before (`env.remoteHost = "http://127.0.0.1:8080/";
     // env.remotePathTemplate = "{model}/"`): the two go together whatever other functions set
-    const paired = envWrites(sc).filter((w) => w.field === 'remoteHost' && w.operator === '=' && (w.node === write.node || runsBefore(sc, w.node, write.node)));
-    const last = paired[paired.length - 1];
-    const hosts = last && !last.overridable ? loopbackHosts(sc, last.value) : undefined;
-    if (hosts) return { kind: 'loopback', hosts };
+    const own = hostWritesByFunction(sc).get(sc.enclosingFunction(write.node)!) ?? [];
+    for (let i = own.length - 1; i >= 0; i--) {
+      const w = own[i];
+      if (w.node !== write.node && !runsBefore(sc, w.node, write.node)) continue;
+      if (!w.overridable && ownServerWrite(sc, w)) return true;
+      break;
+    }
   }
-  const limit = write.inFunction ? Infinity : write.node.range[1];
-  const host = hostAt(sc, limit);
-  if (host.kind === 'unknown') return unknownHostAt(host, write.node);
-  if (host.kind !== 'loopback?') return host;
-  const set = host.moduleLevel || host.writes.some((w) => w.node === write.node || runsBefore(sc, w.node, write.node));
-  return { kind: set ? 'loopback' : 'hosts', hosts: host.hosts };
+  const last = lastModuleLevel(sc, 'remoteHost', true, write.inFunction ? Infinity : write.node.range[1]);
+  return last !== undefined && !last.overridable && ownServerWrite(sc, last) && functionHostsOwnServer(sc);
 }
 
-/** The hosts of a value set in `env.remoteHost` when every value it may have is a loopback URL. */
-function loopbackHosts(sc: JsSourceCode, value: JsNode): string[] | undefined {
-  const location = classifyLocation(sc, value);
-  if (location.kind !== 'local' || location.partial) return undefined;
-  const values = location.value === undefined && location.values ? location.values : [location.value ?? sc.constant(value)];
-  const hosts = values.map((v) => (typeof v === 'string' ? hostOf(v) : ''));
-  return hosts.every((h) => h !== '' && isLoopback(h)) ? hosts : undefined;
+/** A write of `env.remoteHost` whose every value is the app's own server: what `classifyLocation` calls local (loopback, relative, the page's or the extension's origin). */
+function ownServerWrite(sc: JsSourceCode, w: EnvWrite): boolean {
+  return writeLocation(sc, w).kind === 'local';
+}
+
+const functionHostCache = new WeakMap<JsSourceCode, { byFunction: Map<JsNode, EnvWrite[]>; allOwn: boolean | undefined }>();
+
+function functionHosts(sc: JsSourceCode): { byFunction: Map<JsNode, EnvWrite[]>; allOwn: boolean | undefined } {
+  let found = functionHostCache.get(sc);
+  if (!found) {
+    const byFunction = new Map<JsNode, EnvWrite[]>();
+    for (const w of functionWrites(sc, 'remoteHost')) {
+      const fn = sc.enclosingFunction(w.node)!;
+      let list = byFunction.get(fn);
+      if (!list) byFunction.set(fn, (list = []));
+      list.push(w);
+    }
+    functionHostCache.set(sc, (found = { byFunction, allOwn: undefined }));
+  }
+  return found;
+}
+
+/** The `=` writes of `env.remoteHost` inside functions, by the function that holds them (in the order `envWrites` found them; kept per file). */
+function hostWritesByFunction(sc: JsSourceCode): Map<JsNode, EnvWrite[]> {
+  return functionHosts(sc).byFunction;
+}
+
+/** Every `=` write of `env.remoteHost` inside a function sets the app's own server (kept per file). */
+function functionHostsOwnServer(sc: JsSourceCode): boolean {
+  const found = functionHosts(sc);
+  if (found.allOwn === undefined) found.allOwn = functionWrites(sc, 'remoteHost').every((w) => !w.overridable && ownServerWrite(sc, w));
+  return found.allOwn;
 }
 
 const writeLocationCache = new WeakMap<EnvWrite, ModelLocation>();

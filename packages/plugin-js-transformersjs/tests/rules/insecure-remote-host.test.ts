@@ -30,6 +30,14 @@ tester.run(id(rule), rule, {
     imp + `export function local() {\n  env.remoteHost = 'http://[::1]:8080/';\n  env.remotePathTemplate = 'models/{model}/';\n}`,
     imp + `env.remotePathTemplate = 'http://localhost:8080/{model}/';`,
     imp + `env.remotePathTemplate = 'http://0.0.0.0:8080/{model}/';`,
+    // the app's own origin or an extension's packaged files: the app serves its own files, no Hub revision to drop
+    imp + 'env.remoteHost = `${self.location.origin}/api/voice/models/`;\nenv.remotePathTemplate = \'{model}/\';',
+    imp + `env.remoteHost = chrome.runtime.getURL('models/');\nenv.remotePathTemplate = '{model}/';`,
+    imp + `env.remoteHost = '/models/';\nenv.remotePathTemplate = '{model}/';`,
+    imp + `env.remoteHost = new URL('models/', self.location.href).href;\nenv.remotePathTemplate = '{model}/';`,
+    imp + 'env.remoteHost = `${window.location.origin}`;\nenv.remotePathTemplate = \'{model}/\';',
+    imp + `export function selfHosted() {\n  env.remoteHost = window.location.origin + '/models/';\n  env.remotePathTemplate = '{model}/';\n}`,
+    imp + `const BASE = browser.runtime.getURL('/models/');\nObject.assign(env, { remoteHost: BASE, remotePathTemplate: '{model}/' });`,
   ],
   invalid: [
     // plain HTTP to a host off the Hub: the message says both, so that https:// is not taken for the whole fix
@@ -44,6 +52,16 @@ tester.run(id(rule), rule, {
     { code: imp + `env.remotePathTemplate = '{model}';\nenv.remoteHost = 'http://127.0.0.1:8080';`, errors: [{ messageId: 'templateDropsRevision' }] },
     { code: imp + `env.remoteHost = dev ? 'http://localhost:8000/' : 'https://huggingface.co/';\nenv.remotePathTemplate = '{model}/';`, errors: [{ messageId: 'templateDropsRevision' }] },
     { code: imp + `export function local() { env.remoteHost = 'http://localhost:8000/'; }\nenv.remotePathTemplate = '{model}/';`, errors: [{ messageId: 'templateDropsRevision' }] },
+    // ... also with the app's own origin: the Hub may still be in force, or another host set in a function
+    { code: imp + `env.remoteHost = dev ? '/models/' : 'https://huggingface.co/';\nenv.remotePathTemplate = '{model}/';`, errors: [{ messageId: 'templateDropsRevision', data: { template: '{model}/' } }] },
+    { code: imp + `export function own() { env.remoteHost = location.origin + '/models/'; }\nenv.remotePathTemplate = '{model}/';`, errors: [{ messageId: 'templateDropsRevision', data: { template: '{model}/' } }] },
+    { code: imp + `env.remoteHost = '/models/';\nexport function other() { env.remoteHost = 'https://mirror.example.com/'; }\nenv.remotePathTemplate = '{model}/';`, errors: [{ messageId: 'offHubHost', data: { host: 'mirror.example.com' } }, { messageId: 'templateDropsRevision', data: { template: '{model}/' } }] },
+    { code: imp + `export function f() {\n  env.remotePathTemplate = '{model}/';\n  env.remoteHost = chrome.runtime.getURL('models/');\n}`, errors: [{ messageId: 'templateDropsRevision', data: { template: '{model}/' }, line: 3 }] },
+    // a remote URL handed to an extension's getURL stays remote (Firefox): a mirror, whose layout drops the Hub's revisions
+    {
+      code: imp + `env.remoteHost = chrome.runtime.getURL('https://mirror.example.com/');\nenv.remotePathTemplate = '{model}/';`,
+      errors: [{ messageId: 'offHubHost', data: { host: 'mirror.example.com' } }, { messageId: 'templateDropsRevision', data: { template: '{model}/' } }],
+    },
     // ... a plain-HTTP mirror on one branch is plain HTTP, at medium confidence (the other branch is fine)
     {
       code: imp + `env.remoteHost = process.env.NODE_ENV === 'production' ? 'http://mirror.example.com/' : 'http://localhost:8000/';`,
