@@ -403,6 +403,38 @@ function refersUnvalidated(taint: Taint, node: PyNode | null | undefined): boole
   return true;
 }
 
+/**
+ * `for ds in (ds_a, ds_b):`, `for ds in datasets:` with `datasets = [ds_a, ds_b]` (or built by `append`):
+ * a loop over a collection that holds the data binds each element to the loop variable, which then
+ * holds what the elements hold (`for name, ds in [("a", ds_a), ("b", ds_b)]`: `ds` only). Not a loop over
+ * the data itself (`for row in ds`): its elements are rows, which `trainingLoop` judges. The elements are
+ * those the semantic model lists (`possibleElements`, `loopValues`), bounded there.
+ */
+function bindLoopTargets(taint: Taint, loop: PyNode): void {
+  const right = loop.childForFieldName('right');
+  const left = loop.childForFieldName('left');
+  if (!right || !left || !taint.reads(right)) return;
+  const sc = taint.sc;
+  const held = (values: readonly PyNode[]): Part | undefined => {
+    let out: Part | undefined;
+    for (const v of values) {
+      const p = taint.partOf(v);
+      if (p) out = mergeParts(out, p);
+    }
+    return out;
+  };
+  if (left.type === 'identifier') {
+    const part = held(sc.possibleElements(right));
+    if (part) taint.bind(left, part);
+    return;
+  }
+  for (const t of targetIdentifiers(left)) {
+    const values = sc.loopValues(t);
+    const part = values ? held(values) : undefined;
+    if (part) taint.bind(t, part);
+  }
+}
+
 function trainingLoop(taint: Taint, loop: PyNode): boolean {
   if (!taint.reads(loop.childForFieldName('right'))) return false;
   const body = loop.childForFieldName('body');
@@ -545,6 +577,8 @@ function computeTrace(sc: PySourceCode, source: PyNode): DatasetTrace {
       done = true;
       return;
     }
+    // `for ds in (ds_a, ds_b):`: the loop variable holds the data in turn (then the body is walked)
+    if (n.type === 'for_statement') bindLoopTargets(taint, n);
     if (n.type === 'call') {
       // A validation function applied to the data as a check (`validate(ds)`, `assert check(ds)`,
       // `if not is_clean(ds): raise`). `.filter()`/`.map()` return a new dataset: they count only when

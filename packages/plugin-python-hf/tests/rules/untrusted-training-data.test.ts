@@ -49,8 +49,23 @@ ruleTester.run('hf/untrusted-training-data', rule, {
     'from datasets import load_dataset\ndef f(m):\n    d = load_dataset("org/bench", split="test")\n    return [m(x) for x in d]',
     // a filter assigned back into the split validates that split
     'from datasets import load_dataset\nfrom transformers import Trainer\ndef main(model, is_valid_example):\n    ds = load_dataset("someone/scraped-corpus")\n    ds["train"] = ds["train"].filter(is_valid_example)\n    Trainer(model=model, train_dataset=ds["train"]).train()',
+    // a loop over datasets that filters each one first; the loop name of a tuple target that holds no data (review spaces P3-3)
+    'from datasets import load_dataset\nfrom trl import SFTTrainer\nds_a = load_dataset("org/raw-a", split="train")\nds_b = load_dataset("org/raw-b", split="train")\nfor ds in (ds_a, ds_b):\n    ds = ds.filter(is_valid)\n    SFTTrainer(model=m, train_dataset=ds).train()',
+    'from datasets import load_dataset\nfrom transformers import Trainer\ndef sweep(model, args):\n    raw = load_dataset("org/raw", split="train")\n    for name, ds in [("raw", raw), ("b", raw)]:\n        Trainer(model=model, args=args, train_dataset=load_local(name)).train()',
   ],
   invalid: [
+    // a loop over a collection of datasets hands each one over: a literal, a name bound to one, a tuple target (review spaces P3-3)
+    {
+      code: 'from datasets import load_dataset\nfrom trl import SFTTrainer, SFTConfig\nds_a = load_dataset("org/raw-a", split="train")\nds_b = load_dataset("org/raw-b", split="train")\nfor ds in (ds_a, ds_b):\n    SFTTrainer(model="./base", train_dataset=ds, args=SFTConfig(output_dir="./o")).train()',
+      errors: [
+        { messageId: 'untrusted', data: { what: 'load_dataset("org/raw-a")', line: 6 }, line: 3, confidence: 'high' },
+        { messageId: 'untrusted', data: { what: 'load_dataset("org/raw-b")', line: 6 }, line: 4, confidence: 'high' },
+      ],
+    },
+    {
+      code: 'from datasets import load_dataset\nfrom transformers import Trainer\ndef sweep(model, args):\n    raw = load_dataset("org/raw", split="train")\n    runs = [("raw", raw.shuffle(seed=0)), ("local", "./data")]\n    for name, ds in runs:\n        Trainer(model=model, args=args, train_dataset=ds).train()',
+      errors: [{ messageId: 'untrusted', data: { what: 'load_dataset("org/raw")', line: 7 }, line: 4, confidence: 'high' }],
+    },
     // transformers' Trainer given the training data as its fourth positional argument (review finetune P3-4)
     {
       code: 'from datasets import load_dataset\nfrom transformers import Trainer\ndef b(model, args, collator):\n    ds = load_dataset("Anthropic/hh-rlhf")\n    Trainer(model, args, collator, ds["train"]).train()',
