@@ -1,7 +1,7 @@
 import { createRule, UNKNOWN } from '@oculum/core';
 import { importTrigger } from '@oculum/lang-python';
 import { calleeOf, receiverOf, type PyNode, type PySourceCode } from '../util/ast.js';
-import { downloadBytes, downloadVerifier, evidentlyNoModel, literalPieces } from '../util/download.js';
+import { downloadBytes, downloadVerifier, evidentlyNoModel, literalPieces, poochDownload, poochModelEvidence } from '../util/download.js';
 import { isModelFile, isUrl, pythonTruthy } from '../util/classify.js';
 import { docsUrl } from '../util/meta.js';
 import { resolve } from '../util/resolve.js';
@@ -57,9 +57,13 @@ function helperFor(qn: string | undefined): Helper | undefined {
 /** Keywords only keras's `get_file` takes among the `get_file` methods: with one, the call is keras's by its shape. */
 const KERAS_ONLY_KEYWORDS = ['cache_subdir', 'cache_dir', 'untar', 'extract', 'archive_format', 'hash_algorithm'];
 
-const RULE_TRIGGERS = ['load_state_dict_from_url', 'load_url', 'download_url_to_file', 'get_file'];
+const RULE_TRIGGERS = ['load_state_dict_from_url', 'load_url', 'download_url_to_file', 'get_file', 'retrieve', 'fetch'];
 /** What `create` needs imported before it reports a helper it can name. */
-const FRAMEWORKS = ['torch', 'tensorflow', 'keras', 'tf_keras', 'torchvision'];
+const FRAMEWORKS = ['torch', 'tensorflow', 'keras', 'tf_keras', 'torchvision', 'pooch'];
+
+/** What to do about a pooch download that skips its check. */
+const POOCH_REMEDIATION =
+  'Give pooch the hash of the reviewed file: `pooch.retrieve(url, known_hash="sha256:<hex>")`, a registry entry `{"weights.pth": "sha256:<hex>"}` (or `"md5:<hex>"`): pooch checks each download against it and deletes a file that does not match.';
 /** Or a `.get_file(` call on a receiver the file may not import (keras.utils injected at run time). */
 const GET_FILE_METHOD = /\.\s*get_file\s*\(/;
 
@@ -72,7 +76,7 @@ export default createRule<[], PySourceCode>({
     triggers: RULE_TRIGGERS,
     triggerGroups: [[importTrigger(FRAMEWORKS), GET_FILE_METHOD]],
     docs: {
-      description: 'Reports library download helpers (`load_state_dict_from_url`, `download_url_to_file`, `keras.utils.get_file`) called without their built-in hash check.',
+      description: 'Reports library download helpers (`load_state_dict_from_url`, `download_url_to_file`, `keras.utils.get_file`, pooch\'s `retrieve` and `fetch`) called without their built-in hash check.',
       recommended: true,
       url: docsUrl(name),
     },
@@ -81,8 +85,9 @@ export default createRule<[], PySourceCode>({
       missingLikely: '`{{callee}}` has the shape of keras.utils.get_file fetching the model file "{{file}}", and is called without its built-in hash check (no file_hash=): a tampered or substituted file is used as is.',
       disabled: '{{api}} is called with its hash check turned off ({{arg}}); a tampered or substituted file is used as is.',
       unknown: '{{api}} takes its hash check from `{{expr}}`, which could not be resolved.',
+      poochRegistry: '{{api}} fetches {{file}}, whose registry entry is None: pooch skips its hash check, and a tampered or substituted file is used as is.',
     },
-    remediation: 'Verify downloads: `load_state_dict_from_url(url, check_hash=True)` with the SHA-256 prefix in the file name, `download_url_to_file(url, dst, hash_prefix=...)`, `get_file(..., file_hash=<sha256>)`.',
+    remediation: 'Verify downloads: `load_state_dict_from_url(url, check_hash=True)` with the SHA-256 prefix in the file name, `download_url_to_file(url, dst, hash_prefix=...)`, `get_file(..., file_hash=<sha256>)`, `pooch.retrieve(url, known_hash="sha256:<hex>")`.',
   },
   create(context) {
     const sc = context.sourceCode;
@@ -119,8 +124,30 @@ export default createRule<[], PySourceCode>({
       return undefined;
     };
 
+    /**
+     * pooch's `retrieve(url, known_hash=None)` and the `fetch` of a file whose registry entry is `None` (review
+     * science P2-2): reported when the file is a model's (its URL or name, or the path handed to a model loader),
+     * not for the data files pooch mostly fetches, nor when the function compares the file's hash afterwards.
+     */
+    const pooch = (node: PyNode): boolean => {
+      if (!sc.imports.has('pooch')) return false;
+      const dl = poochDownload(sc, node);
+      if (!dl) return false;
+      const found = poochModelEvidence(sc, dl);
+      if (!found) return true;
+      if (verifier.verified(downloadBytes(sc, node, [found.file]))) return true;
+      const confidence = found.evidence === 'strong' && !dl.someEntries ? 'high' : 'medium';
+      if (dl.api === 'pooch.retrieve') {
+        context.report({ node, messageId: 'disabled', data: { api: dl.api, arg: dl.off.parent?.type === 'keyword_argument' ? dl.off.parent.text : `known_hash=${dl.off.text}` }, confidence, remediation: POOCH_REMEDIATION });
+      } else {
+        context.report({ node, messageId: 'poochRegistry', data: { api: dl.api, file: found.file ? found.file.text : 'a file' }, confidence, remediation: POOCH_REMEDIATION });
+      }
+      return true;
+    };
+
     return {
       call(node: PyNode) {
+        if (pooch(node)) return;
         // Every name the callee may denote (`try: from torchvision.models.utils import
         // load_state_dict_from_url` / `except ImportError: from torch.utils.model_zoo import load_url as …`)
         // must be a helper with the same hash argument.

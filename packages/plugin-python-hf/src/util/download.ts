@@ -728,7 +728,8 @@ function isVerifyName(name: string): boolean {
 
 /** A function that computes a digest by its name (`sha256(path)`, `file_checksum(p)`): a check only when compared. */
 const DIGEST_NAME = /checksum|sha256|sha512|sha1|md5|digest|hash_?(?:file|prefix)/i;
-const DIGEST_API = /^(?:hashlib|hmac|xxhash|blake3|zlib\.crc32|binascii\.crc32)\b/;
+/** Digest APIs by qualified name; pooch's `file_hash(fname, alg="sha256")` computes a file's digest too. */
+const DIGEST_API = /^(?:hashlib|hmac|xxhash|blake3|zlib\.crc32|binascii\.crc32)\b|^pooch(?:\.hashes|\.utils)?\.file_hash$/;
 
 /**
  * The hash comparisons in the function, or in a same-file function it calls (two levels): a checking
@@ -877,6 +878,8 @@ const LIBRARY_DOWNLOADS: Array<{ re: RegExp; file?: { name: string; position: nu
   { re: /^torch\.hub\.download_url_to_file$/, file: { name: 'dst', position: 1 } },
   { re: /^torch\.(?:hub|utils\.model_zoo)\.(?:load_state_dict_from_url|load_url)$/ },
   { re: /^(?:tensorflow\.(?:python\.)?keras|tf_keras|keras)\.(?:src\.)?utils\.(?:data_utils\.|file_utils\.)?get_file$/, file: { name: 'fname', position: 0 } },
+  // pooch's `retrieve(url, known_hash, fname=None, path=None, processor=None, downloader=None)`; it returns the saved path
+  { re: /^pooch(?:\.core)?\.retrieve$/, file: { name: 'fname', position: 2 } },
 ];
 
 /**
@@ -1540,4 +1543,178 @@ function pinOfAll(pins: Array<'full' | 'partial' | 'unknown'>): 'full' | 'partia
   if (pins.includes('partial')) return 'partial';
   if (pins.includes('unknown') || !pins.length) return 'unknown';
   return 'full';
+}
+
+/**
+ * pooch (the downloader of scientific Python): `retrieve(url, known_hash, fname=None, path=None, processor=None,
+ * downloader=None)`, and `Pooch.fetch(fname, processor=None, downloader=None)` on the object `create(path, base_url,
+ * version=None, version_dev="master", env=None, registry=None, urls=None, retry_if_failed=0)` or `Pooch(path,
+ * base_url, registry=None, urls=None, retry_if_failed=0)` builds. Both compare the file with its known hash
+ * (`"<sha256>"`, `"md5:<hex>"`, `"sha1:…"`) and delete one that does not match; `None` skips the check (pooch's
+ * `hash_matches` answers True for it).
+ */
+const POOCH_RETRIEVE = /^pooch(?:\.core)?\.retrieve$/;
+const POOCH_CREATE = /^pooch(?:\.core)?\.create$/;
+const POOCH_CLASS = /^pooch(?:\.core)?\.Pooch$/;
+
+/** A pooch download whose hash check is off: `retrieve(url, known_hash=None)`, or a `fetch` of a file whose registry entry is `None`. */
+export interface PoochDownload {
+  call: PyNode;
+  api: 'pooch.retrieve' | 'Pooch.fetch';
+  /** What turns the check off: the `known_hash` argument, or the registry entry. */
+  off: PyNode;
+  /** The files the download may be (a registry's keys), with the URL each is fetched from when known. */
+  files: Array<{ name?: PyNode; url: Resolved; urlNode?: PyNode }>;
+  /** A `fetch` of a name not known whose registry has hashes beside the `None` entries. */
+  someEntries?: boolean;
+}
+
+/** The argument of a call by keyword, else by position. */
+function argumentAt(sc: PySourceCode, call: PyNode, name: string, position: number): PyNode | undefined {
+  return sc.argument(call, { name }) ?? sc.argument(call, { position }) ?? undefined;
+}
+
+/** The `Pooch` an expression holds: a `create(...)`/`Pooch(...)` call, written there or the value of every binding of a name. */
+function poochOf(sc: PySourceCode, node: PyNode): PyNode | undefined {
+  const isPooch = (v: PyNode) => v.type === 'call' && [POOCH_CREATE, POOCH_CLASS].some((re) => re.test(sc.qualifiedName(calleeOf(v)!) ?? ''));
+  if (node.type === 'call') return isPooch(node) ? node : undefined;
+  if (node.type !== 'identifier') return undefined;
+  const values = sc.bindingsOf(node);
+  return values.length === 1 && isPooch(values[0]) ? values[0] : undefined;
+}
+
+/** The entries of a dict literal, written in the call or bound once to a name nothing writes into; `undefined` when not known. */
+function literalDict(sc: PySourceCode, node: PyNode | undefined): Array<{ key: PyNode; value: PyNode }> | undefined {
+  let dict = node;
+  if (node?.type === 'identifier') {
+    const values = sc.bindingsOf(node);
+    dict = values.length === 1 && sc.containerWrites(node).length === 0 ? values[0] : undefined;
+  }
+  if (dict?.type !== 'dictionary') return undefined;
+  const out: Array<{ key: PyNode; value: PyNode }> = [];
+  for (const pair of dict.namedChildren) {
+    if (pair.type === 'comment') continue;
+    // `**other`: not every entry is known
+    if (pair.type !== 'pair') return undefined;
+    const key = pair.childForFieldName('key');
+    const value = pair.childForFieldName('value');
+    if (!key || !value || typeof sc.constant(key) !== 'string') return undefined;
+    out.push({ key, value });
+  }
+  return out;
+}
+
+/**
+ * A pooch download that does not check what it fetches (`PoochDownload`). Not when `known_hash` is a hash, a name
+ * not known or a parameter (its callers decide); for `fetch`, the registry must be a dict literal (in the call or
+ * bound once to a name) and the object's registry untouched in the file (`load_registry`, `.registry[…] =`): the
+ * entry of a constant name, or, for a name not known, the `None` entries.
+ */
+export function poochDownload(sc: PySourceCode, call: PyNode): PoochDownload | undefined {
+  const callee = calleeOf(call);
+  if (!callee) return undefined;
+  const qn = sc.qualifiedName(callee);
+  if (qn && POOCH_RETRIEVE.test(qn)) {
+    const hash = argumentAt(sc, call, 'known_hash', 1);
+    if (!hash || sc.constant(hash) !== null || (hash.type === 'identifier' && sc.parameterOf(hash))) return undefined;
+    const urlNode = argumentAt(sc, call, 'url', 0);
+    return { call, api: 'pooch.retrieve', off: hash, files: [{ name: argumentAt(sc, call, 'fname', 2), url: resolve(sc, urlNode), urlNode }] };
+  }
+  if (callee.type !== 'attribute' || calleeName(call) !== 'fetch') return undefined;
+  const receiver = receiverOf(call);
+  const pup = receiver ? poochOf(sc, receiver) : undefined;
+  if (!receiver || !pup) return undefined;
+  // entries added or replaced elsewhere (`pup.load_registry(path)`, `pup.registry["x"] = h`): not known
+  if (receiver.type === 'identifier' && registryTouched(sc, receiver.text)) return undefined;
+  const known = poochRegistry(sc, pup);
+  if (!known) return undefined;
+  const { registry, urls, base } = known;
+  const fileOf = (key: PyNode) => {
+    const name = sc.constant(key) as string;
+    const own = urls.get(name);
+    if (own) return { name: key, url: resolve(sc, own), urlNode: own };
+    // `base_url` may hold `{version}` (formatted by `create`): what comes before it is still the URL's start
+    const url: Resolved = base.kind === 'string' && !base.value.includes('{') ? { kind: 'string', value: base.value + name } : base.kind === 'string' || base.kind === 'prefix' ? { kind: 'prefix', value: base.value.split('{')[0] } : { kind: 'unknown' };
+    return { name: key, url };
+  };
+  const fname = argumentAt(sc, call, 'fname', 0);
+  if (!fname) return undefined;
+  const wanted = sc.constant(fname);
+  if (typeof wanted === 'string') {
+    const entry = registry.byName.get(wanted);
+    if (!entry || sc.constant(entry.value) !== null) return undefined;
+    return { call, api: 'Pooch.fetch', off: entry.value, files: [fileOf(entry.key)] };
+  }
+  const off = registry.off;
+  if (!off.length) return undefined;
+  return { call, api: 'Pooch.fetch', off: off[0].value, files: off.slice(0, 64).map((e) => fileOf(e.key)), someEntries: off.length < registry.size };
+}
+
+/** What `poochDownload` reads of a `Pooch`, per file and constructing call (a file of many `fetch` calls reads it once). */
+interface PoochRegistry {
+  registry: { byName: Map<string, { key: PyNode; value: PyNode }>; off: Array<{ key: PyNode; value: PyNode }>; size: number };
+  urls: Map<string, PyNode>;
+  base: Resolved;
+}
+const poochRegistries = new WeakMap<PySourceCode, Map<number, PoochRegistry | null>>();
+const touchedRegistries = new WeakMap<PySourceCode, Map<string, boolean>>();
+
+/** The registry (`None` entries apart), the `urls` and the `base_url` of the `Pooch` a `create`/`Pooch` call builds; `undefined` when the registry is no dict literal. */
+function poochRegistry(sc: PySourceCode, pup: PyNode): PoochRegistry | undefined {
+  let memo = poochRegistries.get(sc);
+  if (!memo) poochRegistries.set(sc, (memo = new Map()));
+  let known = memo.get(pup.id);
+  if (known === undefined) {
+    const isCreate = POOCH_CREATE.test(sc.qualifiedName(calleeOf(pup)!) ?? '');
+    const entries = literalDict(sc, argumentAt(sc, pup, 'registry', isCreate ? 5 : 2));
+    known = null;
+    if (entries) {
+      const byName = new Map<string, { key: PyNode; value: PyNode }>();
+      for (const e of entries) byName.set(sc.constant(e.key) as string, e);
+      const urls = new Map<string, PyNode>();
+      for (const u of literalDict(sc, argumentAt(sc, pup, 'urls', isCreate ? 6 : 3)) ?? []) urls.set(sc.constant(u.key) as string, u.value);
+      const off = [...byName.values()].filter((e) => sc.constant(e.value) === null);
+      known = { registry: { byName, off, size: byName.size }, urls, base: resolve(sc, argumentAt(sc, pup, 'base_url', 1)) };
+    }
+    memo.set(pup.id, known);
+  }
+  return known ?? undefined;
+}
+
+/** Does the file load a registry file into the `Pooch` held by `name`, or write its `registry` (`name.load_registry(…)`, `name.registry[k] = h`)? Once per name. */
+function registryTouched(sc: PySourceCode, name: string): boolean {
+  let memo = touchedRegistries.get(sc);
+  if (!memo) touchedRegistries.set(sc, (memo = new Map()));
+  let v = memo.get(name);
+  if (v === undefined) memo.set(name, (v = new RegExp(`\\b${name}\\s*\\.\\s*(?:load_registry|registry)\\b`).test(sc.text)));
+  return v;
+}
+
+/**
+ * The evidence that a pooch download (`poochDownload`) fetches a model, read as a raw download's is
+ * (`modelEvidence`): the URL or file name of one of its files, or the path it returns handed to a model loader
+ * (`torch.load(pooch.retrieve(…))`, `path = pup.fetch(…)` … `torch.load(path)`). With it, the file that is a
+ * model's (its name's text, for the message).
+ */
+export function poochModelEvidence(sc: PySourceCode, dl: PoochDownload): { evidence: 'strong' | 'weak'; file?: PyNode } | undefined {
+  // where the returned path goes
+  let sink: Sink | undefined;
+  const stmt = statementOf(dl.call);
+  for (let p = dl.call.parent; p && !same(p, stmt.parent); p = p.parent) {
+    if (p.type === 'call' && loadsModel(sc, p, (arg) => isInside(dl.call, arg))) {
+      sink = { kind: 'loaded', node: p };
+      break;
+    }
+  }
+  const asg = stmt.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
+  const left = asg?.type === 'assignment' && isInside(dl.call, asg.childForFieldName('right') ?? asg) ? asg.childForFieldName('left') : undefined;
+  if (!sink && left?.type === 'identifier') sink = { kind: 'saved', node: dl.call, dest: left };
+  let best: { evidence: 'strong' | 'weak'; file?: PyNode } | undefined;
+  for (const f of dl.files.slice(0, 64)) {
+    const raw: RawDownload = { call: dl.call, api: dl.api, urlNode: f.urlNode, url: f.url, savesDirectly: true, destNode: f.name, dest: f.name ? resolve(sc, f.name) : undefined };
+    const e = modelEvidence(sc, raw, sink);
+    if (e === 'strong') return { evidence: e, file: f.name };
+    if (e === 'weak') best ??= { evidence: e, file: f.name };
+  }
+  return best;
 }

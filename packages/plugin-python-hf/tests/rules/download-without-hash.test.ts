@@ -45,7 +45,18 @@ ruleTester.run('hf/download-without-hash', rule, {
     'import torch\nfrom pathlib import Path\nFONT = "Arial.ttf"\ndef check_font():\n    file = Path.home() / FONT\n    if not file.exists():\n        torch.hub.download_url_to_file(f"https://ultralytics.com/assets/{FONT}", str(file))',
     'import torch\ntorch.hub.download_url_to_file("https://example.org/fonts/NotoSans.woff2", "NotoSans.woff2")',
     // torchaudio VoxCeleb1: a split list (.txt) is evidently no model
-    'import os\nfrom torch.hub import download_url_to_file\nURL = "https://www.robots.ox.ac.uk/~vgg/data/voxceleb/meta/iden_split.txt"\nclass V:\n    def __init__(self, root, meta_url=URL):\n        p = os.path.join(root, os.path.basename(meta_url))\n        download_url_to_file(meta_url, p)',
+    // pooch (review science P2-2): a known hash (SHA-256, `md5:`), a registry with hashes, data files, a hash from
+    // a parameter, a registry filled from a file, a digest compared afterwards, a `fetch` of another object
+    'import pooch\np = pooch.retrieve(url="https://zenodo.org/record/1/files/unet_weights.pth", known_hash="sha256:' + 'ab'.repeat(32) + '")',
+    'import pooch\np = pooch.retrieve("https://zenodo.org/record/1/files/unet_weights.pth", "md5:020a01feb2f3f5bc5a2e519e6009f562")',
+    'import pooch\nGOODBOY = pooch.create(path=pooch.os_cache("fidder"), base_url="doi:10.5281/zenodo.7386812/", registry={"fidder.ckpt": "md5:020a01feb2f3f5bc5a2e519e6009f562"})\ndef get():\n    return GOODBOY.fetch("fidder.ckpt")',
+    'import pooch\nfname = pooch.retrieve(url="https://example.org/data/air_temperature.csv", known_hash=None)',
+    'import pooch\nfname = pooch.retrieve(url="https://example.org/data/air_temperature.nc", known_hash=None)',
+    'import pooch\nDATA = pooch.create(path="cache", base_url="https://example.org/", registry={"ecg.dat": None, "readme.txt": None})\ndef get(name):\n    return DATA.fetch(name)',
+    'import pooch\ndef get(url, known_hash):\n    return pooch.retrieve(url, known_hash=known_hash)',
+    'import pooch\nMODELS = pooch.create(path="cache", base_url="https://example.org/", registry={"unet.pth": None})\nMODELS.load_registry("registry.txt")\ndef get():\n    return MODELS.fetch("unet.pth")',
+    'import pooch\nSHA = "ab" * 32\ndef get():\n    p = pooch.retrieve("https://example.org/unet.pth", known_hash=None)\n    if pooch.file_hash(p) != SHA:\n        raise ValueError(p)\n    return p',
+    'import pooch\ndef get(client):\n    return client.fetch("unet.pth")',
   ],
   invalid: [
     // the check afterwards is three helper calls deep, past the walk's bound: not known either way (review tabular P3-2)
@@ -101,6 +112,33 @@ ruleTester.run('hf/download-without-hash', rule, {
     {
       code: 'import torch\ndef f(c):\n    return torch.hub.load_state_dict_from_url("https://x.org/w.pth", check_hash=c)',
       errors: [{ messageId: 'unknown', confidence: 'low' }],
+    },
+    // pooch with its check off (review science P2-2): `known_hash=None` (also positional, or a constant None), a
+    // registry entry None (a file name, or a figshare id whose path goes to `torch.load`)
+    {
+      code: 'import pooch, torch\ndef fetch_weights():\n    path = pooch.retrieve(url="https://zenodo.org/record/7386812/files/unet_weights.pth", known_hash=None)\n    return torch.load(path, weights_only=True)',
+      errors: [{ messageId: 'disabled', line: 3, confidence: 'high', data: { api: 'pooch.retrieve', arg: 'known_hash=None' } }],
+    },
+    {
+      code: 'from pooch import retrieve\nNO_HASH = None\np = retrieve("https://example.org/releases/model.onnx", NO_HASH)',
+      errors: [{ messageId: 'disabled', line: 3, confidence: 'high', data: { api: 'pooch.retrieve', arg: 'known_hash=NO_HASH' } }],
+    },
+    {
+      code: 'import pooch\nMODELS = pooch.create(\n    path=pooch.os_cache("cryo_denoise"),\n    base_url="https://figshare.com/ndownloader/files/",\n    registry={"denoiser_weights.pth": None},\n)\ndef fetch():\n    return MODELS.fetch("denoiser_weights.pth")',
+      errors: [{ messageId: 'poochRegistry', line: 8, confidence: 'high', data: { api: 'Pooch.fetch', file: '"denoiser_weights.pth"' } }],
+    },
+    {
+      code: 'import pooch, torch\nREGISTRY = {"38488937": None}\nMODELS = pooch.Pooch("cache", "https://figshare.com/ndownloader/files/", REGISTRY)\ndef load_denoiser():\n    ckpt = MODELS.fetch("38488937")\n    return torch.load(ckpt, map_location="cpu")',
+      errors: [{ messageId: 'poochRegistry', line: 5, confidence: 'high', data: { api: 'Pooch.fetch', file: '"38488937"' } }],
+    },
+    // a name not known, one entry without a hash: medium; a name that only says weights: medium
+    {
+      code: 'import pooch\nMODELS = pooch.create(path="cache", base_url="https://example.org/", registry={"a.pth": None, "b.pth": "sha256:' + 'ab'.repeat(32) + '"})\ndef get(name):\n    return MODELS.fetch(name)',
+      errors: [{ messageId: 'poochRegistry', line: 4, confidence: 'medium', data: { api: 'Pooch.fetch', file: '"a.pth"' } }],
+    },
+    {
+      code: 'import pooch\ndef download_weights():\n    return pooch.retrieve("https://zenodo.org/records/12345/files/denoiser_weights", known_hash=None)',
+      errors: [{ messageId: 'disabled', line: 3, confidence: 'medium', data: { api: 'pooch.retrieve', arg: 'known_hash=None' } }],
     },
   ],
 });
