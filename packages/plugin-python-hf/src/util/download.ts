@@ -438,16 +438,53 @@ export function gbdtModelArgument(sc: PySourceCode, call: PyNode): PyNode | unde
 }
 
 /**
+ * The edge runtimes, which load a model from a file or from its bytes in memory (review robotics P2-2): TFLite's
+ * `Interpreter(model_path=None, model_content=None, …)` (`tflite_runtime`, `tf.lite`, LiteRT's `ai_edge_litert`), and,
+ * on an instance the language's instance model reads (`runtime = trt.Runtime(logger)`, `core = ov.Core()`),
+ * TensorRT's `Runtime.deserialize_cuda_engine(serialized_engine)`, OpenVINO's `Core.read_model(model, weights=None,
+ * config=None)` (a path, or the IR/ONNX bytes and a weights tensor), `Core.compile_model(model, device_name=None,
+ * config=None)` and `openvino.compile_model(model, …)` (a path or a model), and the older
+ * `IECore.read_network(model, weights, init_from_buffer=False)`; each with the arguments that give the model.
+ */
+const EDGE_LOADERS: Array<{ re: RegExp; instance: boolean; model: Array<{ name: string; position: number }> }> = [
+  { re: /^(?:tflite_runtime\.interpreter|tensorflow\.(?:compat\.v[12]\.)?lite(?:\.python\.interpreter)?|ai_edge_litert\.interpreter)\.Interpreter$/, instance: false, model: [{ name: 'model_path', position: 0 }, { name: 'model_content', position: 1 }] },
+  { re: /^openvino(?:\.runtime)?\.compile_model$/, instance: false, model: [{ name: 'model', position: 0 }] },
+  { re: /^tensorrt(?:\.tensorrt)?\.Runtime\.deserialize_cuda_engine$/, instance: true, model: [{ name: 'serialized_engine', position: 0 }] },
+  { re: /^openvino(?:\.runtime)?\.Core\.read_model$/, instance: true, model: [{ name: 'model', position: 0 }, { name: 'weights', position: 1 }] },
+  { re: /^openvino(?:\.runtime)?\.Core\.compile_model$/, instance: true, model: [{ name: 'model', position: 0 }] },
+  { re: /^openvino\.inference_engine\.IECore\.read_network$/, instance: true, model: [{ name: 'model', position: 0 }, { name: 'weights', position: 1 }] },
+];
+
+/**
+ * The arguments that give an edge runtime its model (`EDGE_LOADERS`): `model_content=` / `model_path=` of a TFLite
+ * `Interpreter`, the engine of `deserialize_cuda_engine`, the model (and weights) of OpenVINO's `read_model`. `undefined`
+ * for any other call; not the runtime's other arguments (`num_threads=cfg["threads"]` of a downloaded config).
+ */
+export function edgeModelArguments(sc: PySourceCode, call: PyNode): PyNode[] | undefined {
+  const callee = calleeOf(call);
+  if (!callee) return undefined;
+  const qn = sc.qualifiedName(callee);
+  let spec = qn ? EDGE_LOADERS.find((e) => !e.instance && e.re.test(qn)) : undefined;
+  if (!spec && callee.type === 'attribute' && /^(?:deserialize_cuda_engine|read_model|compile_model|read_network)$/.test(calleeName(call) ?? '')) {
+    const names = qn ? [qn, ...sc.instanceQualifiedNames(callee)] : sc.instanceQualifiedNames(callee);
+    spec = EDGE_LOADERS.find((e) => e.instance && names.some((q) => e.re.test(q)));
+  }
+  if (!spec) return undefined;
+  return spec.model.map((a) => sc.argument(call, { name: a.name }) ?? sc.argument(call, { position: a.position })).filter((n): n is PyNode => !!n && sc.constant(n) !== null);
+}
+
+/**
  * A call that loads a model from what `feeds` says holds the downloaded bytes: a `LOADER` by its qualified
- * name (any argument), or a gradient-boosting loader whose model argument (`gbdtModelArgument`) does
- * (not `xgb.Booster(params=requests.get(cfg).json())`).
+ * name (any argument), or a gradient-boosting loader or an edge runtime whose model argument
+ * (`gbdtModelArgument`, `edgeModelArguments`) does (not `xgb.Booster(params=requests.get(cfg).json())`).
  */
 function loadsModel(sc: PySourceCode, call: PyNode, feeds: (arg: PyNode) => boolean): boolean {
   const callee = calleeOf(call);
   if (!callee) return false;
   if (LOADER.test(sc.qualifiedName(callee) ?? '')) return true;
   const model = gbdtModelArgument(sc, call);
-  return !!model && feeds(model);
+  if (model) return feeds(model);
+  return !!edgeModelArguments(sc, call)?.some(feeds);
 }
 
 /** Does a function of this qualified name load a model file (`torch.load`, `safetensors.torch.load_file`, `onnx.load`, …)? */
@@ -702,7 +739,7 @@ function loadedFiles(sc: PySourceCode, fn: PyNode): Map<string, number> {
   if (body) {
     walkBody(body, (n) => {
       if (n.type !== 'call' || !calleeOf(n)) return;
-      const first = LOADER.test(sc.qualifiedName(calleeOf(n)!) ?? '') ? (sc.argument(n, { position: 0 }) ?? argList(n)[0]) : gbdtModelArgument(sc, n);
+      const first = LOADER.test(sc.qualifiedName(calleeOf(n)!) ?? '') ? (sc.argument(n, { position: 0 }) ?? argList(n)[0]) : (gbdtModelArgument(sc, n) ?? edgeModelArguments(sc, n)?.[0]);
       if (!first) return;
       if (first.text.length > 200) return;
       const key = fileKey(sc, first);

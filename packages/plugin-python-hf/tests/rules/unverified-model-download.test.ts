@@ -76,6 +76,9 @@ ruleTester.run('hf/unverified-model-download', rule, {
     'import hashlib, io, zipfile, requests\ndef fetch():\n    r = requests.get("https://example.org/unet_weights.zip")\n    if hashlib.sha256(r.content).hexdigest() != "ab" * 32:\n        raise ValueError("bad")\n    zipfile.ZipFile(io.BytesIO(r.content)).extractall("weights")',
     'import tarfile, requests\ndef fetch():\n    r = requests.get("https://example.org/cifar-10-python.tar.gz", stream=True)\n    tarfile.open(fileobj=r.raw, mode="r|gz").extractall("data")',
     'import io, tarfile, requests\ndef pack():\n    r = requests.get("https://example.org/model.pth")\n    tarfile.open(fileobj=io.BytesIO(), mode="w", name=r.url)',
+    // an edge runtime given a local model and a setting from a downloaded config (review robotics P2-2)
+    'import requests\nimport tflite_runtime.interpreter as tflite\ncfg = requests.get("https://example.org/api/models/config").json()\ninterp = tflite.Interpreter(model_path="local/detect.tflite", num_threads=cfg["threads"])',
+    'import requests\nfrom openvino.runtime import Core\ncfg = requests.get("https://example.org/api/models/config").json()\ncompiled = Core().compile_model("local/detector.xml", cfg["device"])',
     // a file opened by a path the response gives holds no downloaded bytes (review science P2-1's `with` items)
     'import shutil, requests\ndef copy_local():\n    meta = requests.get("https://example.org/api/models/latest").json()\n    with open(meta["file"], "wb") as out, open("cache/model.pt", "rb") as src:\n        shutil.copyfileobj(src, out)',
     // `params` names weights only in an archive's file name: not hyperparameters compressed, `hparams`, a query argument (review medical P2-2)
@@ -131,6 +134,27 @@ ruleTester.run('hf/unverified-model-download', rule, {
     {
       code: 'import tarfile, requests\ndef fetch(url):\n    with requests.get(url, stream=True) as r:\n        with tarfile.open(fileobj=r.raw, mode="r|gz") as tar:\n            tar.extractall(path="checkpoints/sam.pth")',
       errors: [{ messageId: 'unverified', line: 3, confidence: 'high', data: { api: 'requests.get', what: 'a model file', action: 'saves' } }],
+    },
+    // model bytes downloaded into memory and handed to an edge runtime (review robotics P2-2): TFLite's
+    // `Interpreter(model_content=…)`, TensorRT's `deserialize_cuda_engine`, OpenVINO's `read_model`, as ORT's `InferenceSession(data)`
+    {
+      code: 'import requests\nimport tflite_runtime.interpreter as tflite\nURL = "https://example-cdn.com/models/detect"\ndata = requests.get(URL, timeout=10).content\ninterp = tflite.Interpreter(model_content=data)',
+      errors: [{ messageId: 'unverified', line: 4, confidence: 'high', data: { api: 'requests.get', what: '"https://example-cdn.com/models/detect"', action: 'loads' } }],
+    },
+    {
+      code: 'import urllib.request\nimport tensorflow as tf\ndef load(url):\n    return tf.lite.Interpreter(model_content=urllib.request.urlopen(url).read())',
+      errors: [{ messageId: 'unverified', line: 4, confidence: 'high', data: { api: 'urlopen', what: 'a model file', action: 'loads' } }],
+    },
+    {
+      code: 'import requests\nimport tensorrt as trt\nURL = "https://example-cdn.com/ota/policy_fp16"\nruntime = trt.Runtime(trt.Logger(trt.Logger.WARNING))\nengine = runtime.deserialize_cuda_engine(requests.get(URL).content)',
+      errors: [{ messageId: 'unverified', line: 5, confidence: 'high', data: { api: 'requests.get', what: '"https://example-cdn.com/ota/policy_fp16"', action: 'loads' } }],
+    },
+    {
+      code: 'import requests\nimport openvino as ov\ndef load(base):\n    core = ov.Core()\n    xml = requests.get(base + "/detector.xml").content\n    weights = requests.get(base + "/detector.weights").content\n    return core.read_model(model=xml, weights=ov.Tensor(weights))',
+      errors: [
+        { messageId: 'unverified', line: 5, confidence: 'high', data: { api: 'requests.get', what: 'a model file', action: 'loads' } },
+        { messageId: 'unverified', line: 6, confidence: 'high', data: { api: 'requests.get', what: 'a model file', action: 'loads' } },
+      ],
     },
     // the response rebound by a `with` item that wraps it (review science P2-1): ColabFold's
     // `tqdm.wrapattr(response.raw, "read") as response_raw`, `with io.BytesIO(r.content) as buf`, `with r.raw as raw`
