@@ -240,6 +240,25 @@ const RETURNED_SEQUENCES = new Set(['expression_list', 'tuple', 'list']);
 /** Union of two candidate lists (order kept, duplicates dropped, bounded). */
 
 /**
+ * Decorators that call the function they wrap with the arguments they are given (caches, Hugging Face ZeroGPU), so
+ * that one used as a call denotes what it wraps: `load = st.cache_resource(joblib.load)` then `load(p)` is
+ * `joblib.load(p)`, as is `functools.lru_cache(maxsize=None)(joblib.load)(p)` (the options call first). Not
+ * `torch.compile` (it may not call the function as written) nor `classmethod`.
+ */
+const TRANSPARENT_WRAPPERS = new Set([
+  'functools.cache',
+  'functools.lru_cache',
+  'streamlit.cache_resource',
+  'streamlit.cache_data',
+  'streamlit.cache',
+  'streamlit.experimental_memo',
+  'streamlit.experimental_singleton',
+  'spaces.GPU',
+]);
+/** The last names of `TRANSPARENT_WRAPPERS`: the cheap gate before resolving a callee. */
+const TRANSPARENT_WRAPPER_NAMES = new Set([...TRANSPARENT_WRAPPERS].map((q) => q.slice(q.lastIndexOf('.') + 1)));
+
+/**
  * The names `others` call none of `wrapped`: known, and none with the same last name (`torch.serialization.load`
  * is `torch.load` under another module's name, so a partial of one is no way around the other).
  */
@@ -999,8 +1018,21 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private qualifiedNamesOfCall(call: Node): readonly string[] {
     const fn = this.callee(call);
     if (!fn) return NONE;
+    // `functools.lru_cache(maxsize=None)(joblib.load)`, `spaces.GPU(duration=60)(torch.load)`: a transparent
+    // wrapper's options call, then the function it wraps
+    if (fn.type === 'call') {
+      const options = this.wrapperCall(fn);
+      if (!options || this.wrappedByCall(options) !== undefined) return NONE;
+      const wrapped = this.wrappedByCall(call);
+      return wrapped ? this.qualifiedNames(wrapped) : NONE;
+    }
     // Cheap syntactic gate before resolving the callee.
     const last = fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn.type === 'identifier' ? fn.text : undefined;
+    // `st.cache_resource(joblib.load)`, `functools.cache(torch.load)`: what it wraps
+    if (last !== undefined && TRANSPARENT_WRAPPER_NAMES.has(last) && this.wrapperCall(call)) {
+      const wrapped = this.wrappedByCall(call);
+      return wrapped ? this.qualifiedNames(wrapped) : NONE;
+    }
     if (last !== 'getattr' && last !== 'import_module' && last !== '__import__' && last !== 'importorskip' && last !== 'partial' && last !== 'get' && last !== 'staticmethod') {
       const imported = this.wrappedImportName(call);
       return imported ? [imported] : NONE;
@@ -1033,6 +1065,26 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     }
     const single = this.dynamicImportName(call, callee) ?? this.wrappedImportName(call);
     return single ? [single] : NONE;
+  }
+
+  /** `call` when its callee is one of `TRANSPARENT_WRAPPERS` (`st.cache_resource(…)`, `functools.lru_cache(…)`), else undefined. */
+  private wrapperCall(call: Node): Node | undefined {
+    const fn = this.callee(call);
+    const last = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.type === 'identifier' ? fn.text : undefined;
+    if (!fn || last === undefined || !TRANSPARENT_WRAPPER_NAMES.has(last)) return undefined;
+    const q = this.qualifiedName(fn);
+    return q && TRANSPARENT_WRAPPERS.has(q) ? call : undefined;
+  }
+
+  /**
+   * The function a wrapper call is handed, its first positional argument when that names something
+   * (`functools.lru_cache(joblib.load)`); undefined for an options call (`lru_cache(128)`, `lru_cache(maxsize=None)`).
+   */
+  private wrappedByCall(call: Node): Node | undefined {
+    const first = this.argumentNodes(call)[0];
+    if (!first || first.type === 'keyword_argument' || first.type === 'list_splat' || first.type === 'dictionary_splat') return undefined;
+    // (a number, a string or `None` is an option: `lru_cache(128)`)
+    return this.qualifiedNames(first).length > 0 || first.type === 'identifier' || first.type === 'attribute' ? first : undefined;
   }
 
   /** Whether the file spells a dynamic import at all (the wrapper question is asked of many calls). */

@@ -588,6 +588,41 @@ describe('members assigned through self / class attributes', () => {
     expect(calleeName(sc, 'self.other(p)')).toBeUndefined();
   });
 
+  it('a caching or ZeroGPU decorator used as a call denotes what it wraps (review spaces P3-2); its options call and a call of the result do not', async () => {
+    const sc = await parse(
+      [
+        'import functools, joblib, pickle, spaces, torch',
+        'import streamlit as st',
+        'from functools import lru_cache',
+        'load_model = st.cache_resource(joblib.load)',
+        'load_model(p1)',
+        'cached = functools.cache(torch.load)',
+        'cached(p2)',
+        'functools.lru_cache(maxsize=None)(pickle.load)(f3)',
+        'lru_cache(128)(pickle.loads)(b4)',
+        'spaces.GPU(duration=60)(torch.load)(p5)',
+        'spaces.GPU(torch.load)(p6)',
+        'st.cache_data(ttl=3600)(pickle.loads)(b7)',
+        'functools.lru_cache(maxsize=None)(x8)',
+        'functools.lru_cache(torch.load)(p9)(y9)',
+        'torch.compile(torch.load)(p10)',
+      ].join('\n'),
+    );
+    expect(calleeName(sc, 'load_model(p1)')).toBe('joblib.load');
+    expect(calleeName(sc, 'cached(p2)')).toBe('torch.load');
+    expect(calleeName(sc, 'functools.lru_cache(maxsize=None)(pickle.load)(f3)')).toBe('pickle.load');
+    expect(calleeName(sc, 'lru_cache(128)(pickle.loads)(b4)')).toBe('pickle.loads');
+    expect(calleeName(sc, 'spaces.GPU(duration=60)(torch.load)(p5)')).toBe('torch.load');
+    expect(calleeName(sc, 'spaces.GPU(torch.load)(p6)')).toBe('torch.load');
+    expect(calleeName(sc, 'st.cache_data(ttl=3600)(pickle.loads)(b7)')).toBe('pickle.loads');
+    // the options call alone names nothing; a call of what the wrapped function returned names nothing
+    expect(calleeName(sc, 'functools.lru_cache(maxsize=None)(x8)')).toBeUndefined();
+    expect(calleeName(sc, 'functools.lru_cache(torch.load)(p9)(y9)')).toBeUndefined();
+    expect(calleeName(sc, 'functools.lru_cache(torch.load)(p9)', 1)).toBe('torch.load');
+    // torch.compile is no transparent wrapper
+    expect(calleeName(sc, 'torch.compile(torch.load)(p10)')).toBeUndefined();
+  });
+
   it('a member assigned something unresolvable is unresolved', async () => {
     const sc = await parse(
       ['import torch', 'class A:', '    def __init__(self, f):', '        self.f = torch.load', '        if f:', '            self.f = f', '    def run(self, p):', '        self.f(p)'].join('\n'),

@@ -101,6 +101,8 @@ ruleTester.run('torch/pickle-load', rule, {
     'import asyncio\nfrom langchain_community.vectorstores import FAISS\nasync def f(p, emb):\n    loop = asyncio.get_running_loop()\n    return await loop.run_in_executor(None, FAISS.load_local, p, emb)',
     'import asyncio\nfrom langchain_community.vectorstores import FAISS\nasync def f(docs, emb):\n    FAISS.from_documents(docs, emb).save_local("own")\n    return await asyncio.to_thread(FAISS.load_local, "own", emb, allow_dangerous_deserialization=True)',
     'from concurrent.futures import ThreadPoolExecutor\nfrom langchain_community.vectorstores import FAISS\ndef f(p, emb, **kw):\n    with ThreadPoolExecutor() as ex:\n        return ex.submit(FAISS.load_local, p, emb, **kw).result()\nf("idx", None)',
+    // (review spaces P3-2) the options call of a cache names no loader; a cache over a function of the file is that function
+    'import functools, pickle\ncache = functools.lru_cache(maxsize=None)\ndef parse(s):\n    return s\nx = functools.cache(parse)(blob)',
     'import pickle\npickle.dump(obj, f)',
     // A def that shadows the import: once it runs, the name is the def (its own call included).
     'from pickle import loads\n\ndef loads(data):\n    return loads(data)',
@@ -210,6 +212,15 @@ ruleTester.run('torch/pickle-load', rule, {
         { messageId: 'mlflowPickle', line: 3, confidence: 'high', data: { callee: 'mlflow.sklearn.load_model', flavor: 'sklearn' } },
         { messageId: 'mlflowPyfunc', line: 4, confidence: 'medium', data: { callee: 'mlflow.pyfunc.load_model' } },
         { messageId: 'mlflowPickle', line: 6, confidence: 'high', data: { callee: 'mlflow.pytorch.load_model', flavor: 'pytorch' } },
+      ],
+    },
+    // (review spaces P3-2) a caching or ZeroGPU decorator used as a call over a loader is the loader
+    {
+      code: 'import functools, pickle, spaces\nimport streamlit as st\nload = st.cache_resource(pickle.load)\nm = load(f)\nn = functools.lru_cache(maxsize=None)(pickle.loads)(blob)\no = spaces.GPU(duration=60)(pickle.loads)(blob)',
+      errors: [
+        { messageId: 'unsafeDeserialization', line: 4, confidence: 'medium', data: { callee: 'pickle.load', detail: '', source: 'data', imports: '' } },
+        { messageId: 'unsafeDeserialization', line: 5, confidence: 'medium', data: { callee: 'pickle.loads', detail: '', source: 'data', imports: '' } },
+        { messageId: 'unsafeDeserialization', line: 6, confidence: 'medium', data: { callee: 'pickle.loads', detail: '', source: 'data', imports: '' } },
       ],
     },
     // (review ray P2-1) `pyfunc.spark_udf(spark, model_uri)` loads the model as `pyfunc.load_model` does, on every executor:
