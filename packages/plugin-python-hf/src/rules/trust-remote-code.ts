@@ -1,6 +1,6 @@
 import { createRule, UNKNOWN, type Confidence, type ReportDescriptor } from '@oculum/core';
 import { importTrigger } from '@oculum/lang-python';
-import { argList, buildsArgumentsOnly, calleeName, calleeOf, forwardedArgument, type PyNode, type PySourceCode } from '../util/ast.js';
+import { argList, buildsArgumentsOnly, calleeName, calleeOf, FORWARDING_KWARGS, forwardedArgument, type PyNode, type PySourceCode } from '../util/ast.js';
 import { classifyModelRef, pythonTruthy } from '../util/classify.js';
 import { FUNASR_AUTO_MODEL, funasrHub, loaderCall } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
@@ -285,11 +285,44 @@ export default createRule<[], PySourceCode>({
         check(node, forwarded.value, forwarded.via);
         return;
       }
+      // `model_kwargs=build_kwargs("cuda")`, a helper of this file that returns the mapping: on every path when
+      // each of its returns holds the key, on some otherwise
+      const returned = returnedForwardedArgument(node);
+      if (returned) {
+        for (const value of returned.values) if (check(node, value, returned.via, !returned.every)) return;
+        return;
+      }
       // `**({"trust_remote_code": True} if remote else {})`: true on some path
       const paths = sc.hasUnresolvedArguments(node) ? sc.argumentPaths(node, 'trust_remote_code') : undefined;
       for (const value of paths?.values ?? []) if (check(node, value, undefined, true)) return;
       // not given: a library that turns remote code on itself
       libraryEnables(node);
+    }
+
+    /**
+     * `trust_remote_code` in the mapping a helper of this file returns, given to a forwarding keyword
+     * (`model_kwargs=build_kwargs("cuda")` with `def build_kwargs(device): return {"device": device,
+     * "trust_remote_code": True}`, or a name bound once to such a call): the values its returns give the key,
+     * and whether every return gives one. One helper deep, its `return` expressions as the semantic model lists them.
+     */
+    function returnedForwardedArgument(node: PyNode): { values: PyNode[]; every: boolean; via: string } | undefined {
+      for (const a of argList(node)) {
+        if (a.type !== 'keyword_argument') continue;
+        const via = a.childForFieldName('name')?.text ?? '';
+        let value = a.childForFieldName('value');
+        if (!value || !FORWARDING_KWARGS.has(via)) continue;
+        if (value.type === 'identifier') {
+          const bound = sc.reachingBindings(value);
+          value = bound.length === 1 && bound[0].kind === 'assignment' ? (bound[0].value ?? null) : null;
+        }
+        if (value?.type !== 'call') continue;
+        const fn = sc.localFunction(value);
+        if (fn?.type !== 'function_definition') continue;
+        const returns = sc.returnValues(fn);
+        const values = returns.map((r) => sc.mappingValue(r, 'trust_remote_code')).filter((v): v is PyNode => !!v);
+        if (values.length > 0) return { values, every: values.length === returns.length, via };
+      }
+      return undefined;
     }
 
     /** Reports `field` (`vllm.AsyncEngineArgs.trust_remote_code`) set to `value` when it is an engine argument's. */

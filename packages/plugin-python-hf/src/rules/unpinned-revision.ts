@@ -297,7 +297,8 @@ export default createRule<[Options], PySourceCode>({
             return;
           }
           const messageId = `${load.revisionNode ? 'snapshotRevisionIgnored' : 'snapshotUnpinned'}${variant}` as const;
-          context.report({ node, messageId, data, confidence, remediation: load.remediation ?? SNAPSHOT_REMEDIATION });
+          // (the API's own default model, `InstructorEmbeddingFunction()`: medium, as `defaultIdUnpinned`)
+          context.report({ node, messageId, data, confidence: load.defaultId && confidence === 'high' ? 'medium' : confidence, remediation: load.remediation ?? SNAPSHOT_REMEDIATION });
           return;
         }
         if (load.revisionIn === 'ignored') {

@@ -234,6 +234,10 @@ export const HUB_LOAD_TRIGGERS: Trigger[] = [
   'main_export', // optimum.exporters.onnx / openvino
   importTrigger(['mlx_lm']), // mlx-lm's load(…) and convert(…)
   'FederatedDataset', // Flower's `flwr_datasets.FederatedDataset(dataset="owner/name")`
+  // Chroma's and Milvus's `SentenceTransformerEmbeddingFunction` hold `SentenceTransformer`
+  'InstructorEmbeddingFunction', // Chroma
+  'TransformersSimilarityRanker', // Haystack's legacy ranker
+  importTrigger(['InstructorEmbedding']), // INSTRUCTOR(...)
   // Haystack's SentenceTransformers* components hold `SentenceTransformer`
 ];
 
@@ -819,6 +823,25 @@ function hfSpecForName(qn: string): (Spec & { confidence: Confidence }) | undefi
     const defaultId = /Instruct/.test(qn) ? 'hkunlp/instructor-large' : /Bge/.test(qn) ? 'BAAI/bge-large-en' : 'sentence-transformers/all-mpnet-base-v2';
     return { api: shortApi(qn), kind: 'model', idNames: ['model_name'], revisionIn: 'model_kwargs', bareOwner: /Bge|Instruct/.test(qn) ? undefined : 'sentence-transformers', defaultId, confidence: 'high' };
   }
+  // Chroma (chroma-core/chroma, chromadb/utils/embedding_functions/sentence_transformer_embedding_function.py
+  // `SentenceTransformerEmbeddingFunction(model_name="all-MiniLM-L6-v2", device="cpu", normalize_embeddings=False,
+  // **kwargs)`) and Milvus (milvus-io/milvus-model, pymilvus/model/dense/sentence_transformer.py, the same with
+  // `batch_size`, `query_instruction`, `doc_instruction` before `device`): `SentenceTransformer(model_name, device=device,
+  // **kwargs)`, so `revision=` and `trust_remote_code=` given to the function reach the load
+  if (/^(?:chromadb\.utils\.embedding_functions|pymilvus\.model\.dense)\.(?:sentence_transformer(?:_embedding_function)?\.)?SentenceTransformerEmbeddingFunction$/.test(qn)) {
+    return { api: 'SentenceTransformerEmbeddingFunction', kind: 'model', idPos: 0, idNames: ['model_name'], bareOwner: 'sentence-transformers', defaultId: 'sentence-transformers/all-MiniLM-L6-v2', confidence: 'high' };
+  }
+  // InstructorEmbedding (PyPI `InstructorEmbedding` 1.0, `class INSTRUCTOR(SentenceTransformer)`,
+  // which overrides `_load_sbert_model` with the signature of sentence-transformers 2.2, whose `__init__(model_name_or_path,
+  // modules, device, cache_folder, use_auth_token)` fetches the snapshot with no revision), and Chroma's
+  // `InstructorEmbeddingFunction(model_name="hkunlp/instructor-base", device="cpu", instruction=None)`
+  // (instructor_embedding_function.py: `INSTRUCTOR(model_name, device=device)`): no revision to pass
+  if (/^InstructorEmbedding\.(?:instructor\.)?INSTRUCTOR$/.test(qn)) {
+    return { api: 'INSTRUCTOR', kind: 'model', idPos: 0, idNames: ['model_name_or_path'], revisionIn: 'snapshot', bareOwner: 'sentence-transformers', confidence: 'high' };
+  }
+  if (/^chromadb\.utils\.embedding_functions\.(?:instructor_embedding_function\.)?InstructorEmbeddingFunction$/.test(qn)) {
+    return { api: 'InstructorEmbeddingFunction', kind: 'model', idPos: 0, idNames: ['model_name'], revisionIn: 'snapshot', defaultId: 'hkunlp/instructor-base', confidence: 'high' };
+  }
   // llama_index: `HuggingFaceEmbedding(model_name="BAAI/bge-small-en-v1.5")` (sentence-transformers underneath)
   if (/^llama_index\.(?:[\w.]*\.)?HuggingFaceEmbedding$/.test(qn)) {
     return { api: 'HuggingFaceEmbedding', kind: 'model', idPos: 0, idNames: ['model_name'], revisionIn: 'keyword', bareOwner: 'sentence-transformers', confidence: 'high' };
@@ -917,6 +940,14 @@ function hfSpecForName(qn: string): (Spec & { confidence: Confidence }) | undefi
       api: name, kind: 'model', idPos: 0, idNames: ['model', 'model_name_or_path'], revisionKeywordOnly: true, defaultId: HAYSTACK_DEFAULTS[name],
       bareOwner: /Embedder$/.test(name) && !/Sparse/.test(name) ? 'sentence-transformers' : undefined, remediation: HAYSTACK_REMEDIATION, confidence: 'high',
     };
+  }
+  // Haystack's legacy `TransformersSimilarityRanker(model="cross-encoder/ms-marco-MiniLM-L-6-v2", device, token, …,
+  // model_kwargs=None, tokenizer_kwargs=None, batch_size)` (haystack/components/rankers/transformers_similarity.py; 2.0
+  // betas: `model_name_or_path=`): `warm_up` loads `AutoModelForSequenceClassification.from_pretrained(model, token=…,
+  // **model_kwargs)`, then `AutoTokenizer.from_pretrained(model, token=…, **tokenizer_kwargs)`: each revision in its kwargs
+  if (/^haystack(?:\.preview)?\.components\.rankers\.(?:[\w.]*\.)?TransformersSimilarityRanker$/.test(qn)) {
+    const id = { api: 'TransformersSimilarityRanker', kind: 'model' as const, idPos: 0, idNames: ['model', 'model_name_or_path'], defaultId: 'cross-encoder/ms-marco-MiniLM-L-6-v2' };
+    return { ...id, revisionIn: 'mapping', revisionMapping: 'model_kwargs', also: { ...id, revisionIn: 'mapping', revisionMapping: 'tokenizer_kwargs' }, confidence: 'high' };
   }
   // KerasHub / KerasNLP presets: `hf://owner/name` ids come from the Hub (others from Kaggle or built in)
   // Keras 3 loads `hf://owner/name` from the Hub too (keras/src/saving/saving_api.py `load_model`: an

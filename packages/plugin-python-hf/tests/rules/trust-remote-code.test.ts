@@ -396,6 +396,27 @@ ruleTester.run('hf/trust-remote-code', rule, {
         },
       ],
     },
+    // Chroma's embedding function hands `**kwargs` to SentenceTransformer (review rag P3-4)
+    {
+      code: 'from chromadb.utils import embedding_functions\nef = embedding_functions.SentenceTransformerEmbeddingFunction(model_name="nomic-ai/nomic-embed-text-v1", trust_remote_code=True)',
+      errors: [
+        {
+          messageId: 'trusted',
+          confidence: 'high',
+          data: { api: 'SentenceTransformerEmbeddingFunction', value: 'True' },
+          suggestions: [{ messageId: 'setFalse', output: 'from chromadb.utils import embedding_functions\nef = embedding_functions.SentenceTransformerEmbeddingFunction(model_name="nomic-ai/nomic-embed-text-v1", trust_remote_code=False)' }],
+        },
+      ],
+    },
+    // the mapping a helper of the file returns, given as model_kwargs: on every path, or on some (review rag P3-5)
+    {
+      code: 'from langchain_huggingface import HuggingFaceEmbeddings\ndef build_kwargs(device):\n    return {"device": device, "trust_remote_code": True}\ndef maybe(device, remote):\n    if remote:\n        return {"device": device, "trust_remote_code": True}\n    return {"device": device}\ndef safe(device):\n    return {"device": device, "trust_remote_code": False}\na = HuggingFaceEmbeddings(model_name="org/m", model_kwargs=build_kwargs("cuda"))\nkw = build_kwargs("cpu")\nb = HuggingFaceEmbeddings(model_name="org/m", model_kwargs=kw)\nc = HuggingFaceEmbeddings(model_name="org/m", model_kwargs=maybe("cuda", True))\nd = HuggingFaceEmbeddings(model_name="org/m", model_kwargs=safe("cuda"))',
+      errors: [
+        { messageId: 'trusted', line: 10, confidence: 'high', data: { api: 'HuggingFaceEmbeddings (via model_kwargs)', value: 'True' }, suggestions: [{ messageId: 'setFalse', output: 'from langchain_huggingface import HuggingFaceEmbeddings\ndef build_kwargs(device):\n    return {"device": device, "trust_remote_code": False}\ndef maybe(device, remote):\n    if remote:\n        return {"device": device, "trust_remote_code": True}\n    return {"device": device}\ndef safe(device):\n    return {"device": device, "trust_remote_code": False}\na = HuggingFaceEmbeddings(model_name="org/m", model_kwargs=build_kwargs("cuda"))\nkw = build_kwargs("cpu")\nb = HuggingFaceEmbeddings(model_name="org/m", model_kwargs=kw)\nc = HuggingFaceEmbeddings(model_name="org/m", model_kwargs=maybe("cuda", True))\nd = HuggingFaceEmbeddings(model_name="org/m", model_kwargs=safe("cuda"))' }] },
+        { messageId: 'trusted', line: 12, confidence: 'high', data: { api: 'HuggingFaceEmbeddings (via model_kwargs)', value: 'True' }, suggestions: [{ messageId: 'setFalse', output: 'from langchain_huggingface import HuggingFaceEmbeddings\ndef build_kwargs(device):\n    return {"device": device, "trust_remote_code": False}\ndef maybe(device, remote):\n    if remote:\n        return {"device": device, "trust_remote_code": True}\n    return {"device": device}\ndef safe(device):\n    return {"device": device, "trust_remote_code": False}\na = HuggingFaceEmbeddings(model_name="org/m", model_kwargs=build_kwargs("cuda"))\nkw = build_kwargs("cpu")\nb = HuggingFaceEmbeddings(model_name="org/m", model_kwargs=kw)\nc = HuggingFaceEmbeddings(model_name="org/m", model_kwargs=maybe("cuda", True))\nd = HuggingFaceEmbeddings(model_name="org/m", model_kwargs=safe("cuda"))' }] },
+        { messageId: 'trusted', line: 13, confidence: 'medium', data: { api: 'HuggingFaceEmbeddings (via model_kwargs)', value: 'True' }, suggestions: [{ messageId: 'setFalse', output: 'from langchain_huggingface import HuggingFaceEmbeddings\ndef build_kwargs(device):\n    return {"device": device, "trust_remote_code": True}\ndef maybe(device, remote):\n    if remote:\n        return {"device": device, "trust_remote_code": False}\n    return {"device": device}\ndef safe(device):\n    return {"device": device, "trust_remote_code": False}\na = HuggingFaceEmbeddings(model_name="org/m", model_kwargs=build_kwargs("cuda"))\nkw = build_kwargs("cpu")\nb = HuggingFaceEmbeddings(model_name="org/m", model_kwargs=kw)\nc = HuggingFaceEmbeddings(model_name="org/m", model_kwargs=maybe("cuda", True))\nd = HuggingFaceEmbeddings(model_name="org/m", model_kwargs=safe("cuda"))' }] },
+      ],
+    },
     {
       code: 'from transformers import pipeline\np = pipeline("feature-extraction", model="org/m", model_kwargs={"trust_remote_code": True})',
       errors: [

@@ -182,6 +182,10 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from langchain_community.llms import VLLM\nllm = VLLM(model="./models/mpt-7b")',
     // Haystack: `revision=` pins; a local model directory
     `from haystack.components.embedders import SentenceTransformersTextEmbedder\ne = SentenceTransformersTextEmbedder(model="BAAI/bge-small-en-v1.5", revision="${COMMIT}")`,
+    // Haystack's legacy ranker pinned in both of its kwargs, or given a local directory (review rag P3-5)
+    `from haystack.components.rankers import TransformersSimilarityRanker\na = TransformersSimilarityRanker(model="BAAI/bge-reranker-base", model_kwargs={"revision": "${COMMIT}"}, tokenizer_kwargs={"revision": "${COMMIT}"})\nb = TransformersSimilarityRanker(model="./models/ranker")`,
+    // Chroma's embedding function pinned through its `**kwargs`, or given a local directory (review rag P3-4)
+    `from chromadb.utils import embedding_functions\na = embedding_functions.SentenceTransformerEmbeddingFunction(model_name="BAAI/bge-small-en-v1.5", revision="${COMMIT}")\nb = embedding_functions.SentenceTransformerEmbeddingFunction(model_name="./models/minilm")`,
     'from haystack.components.rankers import SentenceTransformersSimilarityRanker\nr = SentenceTransformersSimilarityRanker(model="/models/reranker")',
     // llama_index's HuggingFaceLLM given both objects fetches nothing
     'from llama_index.llms.huggingface import HuggingFaceLLM\ndef f(m, t):\n    return HuggingFaceLLM(model=m, tokenizer=t)',
@@ -1121,6 +1125,28 @@ ruleTester.run('hf/unpinned-revision', rule, {
       errors: [{ messageId: 'snapshotUnpinned', confidence: 'high', data: { api: 'FlagAutoModel.from_finetuned', id: 'BAAI/bge-base-en-v1.5' } }],
     },
     // Haystack's Sentence Transformers components, and their default models
+    // Chroma's and Milvus's embedding functions hand their `**kwargs` to SentenceTransformer; Chroma's instructor
+    // function and INSTRUCTOR take no revision (review rag P3-4, P3-5)
+    {
+      code: 'from chromadb.utils import embedding_functions\nfrom chromadb.utils.embedding_functions import InstructorEmbeddingFunction\nfrom pymilvus import model\nfrom InstructorEmbedding import INSTRUCTOR\na = embedding_functions.SentenceTransformerEmbeddingFunction(model_name="all-MiniLM-L6-v2")\nb = embedding_functions.SentenceTransformerEmbeddingFunction()\nc = model.dense.SentenceTransformerEmbeddingFunction(model_name="BAAI/bge-small-en-v1.5", device="cpu")\nd = InstructorEmbeddingFunction(model_name="hkunlp/instructor-xl", device="cuda")\ne = InstructorEmbeddingFunction()\nf = INSTRUCTOR("hkunlp/instructor-large")',
+      errors: [
+        { messageId: 'missingRevision', line: 5, confidence: 'high', data: { api: 'SentenceTransformerEmbeddingFunction', id: 'sentence-transformers/all-MiniLM-L6-v2' } },
+        { messageId: 'defaultIdUnpinned', line: 6, confidence: 'medium', data: { api: 'SentenceTransformerEmbeddingFunction', id: 'sentence-transformers/all-MiniLM-L6-v2' } },
+        { messageId: 'missingRevision', line: 7, confidence: 'high', data: { api: 'SentenceTransformerEmbeddingFunction', id: 'BAAI/bge-small-en-v1.5' } },
+        { messageId: 'snapshotUnpinned', line: 8, confidence: 'high', data: { api: 'InstructorEmbeddingFunction', id: 'hkunlp/instructor-xl' } },
+        { messageId: 'snapshotUnpinned', line: 9, confidence: 'medium', data: { api: 'InstructorEmbeddingFunction', id: 'hkunlp/instructor-base' } },
+        { messageId: 'snapshotUnpinned', line: 10, confidence: 'high', data: { api: 'INSTRUCTOR', id: 'hkunlp/instructor-large' } },
+      ],
+    },
+    // Haystack's legacy ranker loads the model with `**model_kwargs`, the tokenizer with `**tokenizer_kwargs` (review rag P3-5)
+    {
+      code: `from haystack.components.rankers import TransformersSimilarityRanker\na = TransformersSimilarityRanker(model="BAAI/bge-reranker-base")\nb = TransformersSimilarityRanker(model="BAAI/bge-reranker-base", model_kwargs={"revision": "${COMMIT}"})\nc = TransformersSimilarityRanker()`,
+      errors: [
+        { messageId: 'missingRevisionMapping', line: 2, confidence: 'high', data: { api: 'TransformersSimilarityRanker', id: 'BAAI/bge-reranker-base', mapping: 'model_kwargs' } },
+        { messageId: 'missingRevisionMapping', line: 3, confidence: 'high', data: { api: 'TransformersSimilarityRanker', id: 'BAAI/bge-reranker-base', mapping: 'tokenizer_kwargs' } },
+        { messageId: 'defaultIdUnpinned', line: 4, confidence: 'medium', data: { api: 'TransformersSimilarityRanker', id: 'cross-encoder/ms-marco-MiniLM-L-6-v2' } },
+      ],
+    },
     {
       code: 'from haystack.components.embedders import SentenceTransformersTextEmbedder\ne = SentenceTransformersTextEmbedder(model="sentence-transformers/all-MiniLM-L6-v2")',
       errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'SentenceTransformersTextEmbedder', id: 'sentence-transformers/all-MiniLM-L6-v2' } }],
