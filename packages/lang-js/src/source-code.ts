@@ -273,10 +273,16 @@ function patternPath(pattern: JsNode | null, id: TSESTree.Identifier): Array<str
 /** How many values a list of choices holds at most: `MAX_CHOICES`, `MANY_CHOICES` while `possibleStringBounds` counts them (see `manyConstants`). */
 let choiceLimit = MAX_CHOICES;
 
+/** How many times a list of choices was full at `MANY_CHOICES` (see `manyConstants`): more values known than are read. */
+let manyOverflows = 0;
+
 /** Adds a value to a list of choices (a primitive once); false when the list is full (`choiceLimit`). */
 function addChoice(out: ConstantValue[], v: ConstantValue): boolean {
   if (isPrimitive(v) && out.includes(v)) return true;
-  if (out.length >= choiceLimit) return false;
+  if (out.length >= choiceLimit) {
+    if (choiceLimit === MANY_CHOICES) manyOverflows++;
+    return false;
+  }
   out.push(v);
   return true;
 }
@@ -1803,7 +1809,8 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
    * a long chain of `?:`) gives its first 32 and `others`, not `undefined`: a cap is no reason to drop a
    * finding, but the values left out are not looked at. With `info`, `info.cut` says whether an
    * `undefined` answer ran into the depth bound (a `?:` chain, or helpers passing the value on, more
-   * than 32 deep): not known, rather than no value worth reporting; `info.all`, with a truncated
+   * than 32 deep), or, with `truncate`, held more than 1,024 known values (a loop over a longer constant
+   * list): not known, rather than no value worth reporting; `info.all`, with a truncated
    * answer, every value read (up to 1,024), for a caller that only classifies them.
    */
   knownValues(
@@ -1831,6 +1838,8 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
         const many = this.keptManyConstants(unwrapExpression(expr));
         result = many && many.length > MAX_CHOICES ? { values: many.slice(0, MAX_CHOICES), others: true } : undefined;
         if (result && options.info) options.info.all = many;
+        // (more than 1,024 values: given up at the bound, as at the depth bound)
+        if (!many && this.manyOverflowed) this.valueCuts++;
       }
       return result;
     } finally {
@@ -1886,11 +1895,26 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     return this.manyMemo.get(`${this.absentAsNull ? 1 : 0}:${this.manyKey(node, 0)}`);
   }
 
+  /** Set by `keptManyConstants`: its last answer is `undefined` because the value has more than `MANY_CHOICES` values. */
+  private manyOverflowed = false;
+  /** The `manyMemo` keys whose answer is `undefined` for that reason. */
+  private readonly manyOverflowKeys = new Set<string>();
+
   private keptManyConstants(node: JsNode): ConstantValue[] | undefined {
-    if (this.membersInProgress.size > 0 || this.resolving.size > 0 || this.buildingMemberWrites) return this.manyConstants(node);
+    const overflowsBefore = manyOverflows;
+    if (this.membersInProgress.size > 0 || this.resolving.size > 0 || this.buildingMemberWrites) {
+      const many = this.manyConstants(node);
+      this.manyOverflowed = many === undefined && manyOverflows > overflowsBefore;
+      return many;
+    }
     const key = `${this.absentAsNull ? 1 : 0}:${this.manyKey(node, 0)}`;
-    if (this.manyMemo.has(key)) return this.manyMemo.get(key);
+    if (this.manyMemo.has(key)) {
+      this.manyOverflowed = this.manyOverflowKeys.has(key);
+      return this.manyMemo.get(key);
+    }
     const many = this.manyConstants(node);
+    this.manyOverflowed = many === undefined && manyOverflows > overflowsBefore;
+    if (this.manyOverflowed) this.manyOverflowKeys.add(key);
     this.manyMemo.set(key, many);
     return many;
   }
@@ -3494,7 +3518,10 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       const out: ConstantValue[] = [];
       const stack: JsNode[] = [node];
       for (let steps = 0; stack.length > 0; steps++) {
-        if (steps > 2 * MANY_CHOICES) return undefined;
+        if (steps > 2 * MANY_CHOICES) {
+          manyOverflows++;
+          return undefined;
+        }
         const n = unwrapExpression(stack.pop()!);
         if (n.type === 'ConditionalExpression') stack.push(n.alternate, n.consequent);
         else {

@@ -1064,6 +1064,26 @@ describe('knownValues with truncate (review jsdesk P3-a)', () => {
     expect(sc.classifiedValues(info.all!, 'other', () => 'other')).toBe('other');
     expect(sc.classifiedValues(info.all!, 'count', classify)).toBe(40);
   });
+  it('says a list of more than 1,024 values was given up at the bound (info.cut), at every load over it (review jsedge P3-b)', () => {
+    const read = (n: number) => {
+      const { sc, calls: cs } = calls(`const URLS = [${urls(n).join(', ')}];\nfor (const u of URLS) use(u);\nfor (const v of URLS) use(v);`);
+      return cs
+        .filter((c) => c.callee.type === 'Identifier' && c.callee.name === 'use')
+        .map((c) => {
+          const info: { cut: boolean; all?: readonly ConstantValue[] } = { cut: false };
+          const known = sc.knownValues(c.arguments[0], { truncate: true, info });
+          return { values: known?.values.length, all: info.all?.length, cut: info.cut };
+        });
+    };
+    expect(read(1024)).toEqual(Array(2).fill({ values: 32, all: 1024, cut: false }));
+    // (the second load takes the answer kept for the list, and is told the same)
+    expect(read(1025)).toEqual(Array(2).fill({ values: undefined, all: undefined, cut: true }));
+    // an unknown element is not a cut
+    const { sc, calls: cs } = calls(`const URLS = [${urls(40).join(', ')}, f()];\nfor (const u of URLS) use(u);`);
+    const info: { cut: boolean; all?: readonly ConstantValue[] } = { cut: false };
+    expect(sc.knownValues(cs.find((c) => c.callee.type === 'Identifier' && c.callee.name === 'use')!.arguments[0], { truncate: true, info })).toBeUndefined();
+    expect(info.cut).toBe(false);
+  });
 });
 
 describe('possibleStringBounds', () => {

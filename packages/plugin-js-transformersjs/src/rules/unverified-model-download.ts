@@ -946,10 +946,11 @@ export default createRule<[], JsSourceCode>({
             // anything: medium, and the message says so.
             messageId = passedId();
             confidence = 'medium';
-          } else if ((choices === 'some' || hubFileNotKnown(bounds) || callers.truncated) && !readAsText(sc, node)) {
+          } else if ((choices === 'some' || hubFileNotKnown(bounds) || callers.truncated || location.cut) && !readAsText(sc, node)) {
             // Some of the values it may take name a model file, or a Hub file that is not known, or a
-            // call passes more values than the analysis lists (DETECTION: never silently drop): the
-            // analysis cannot tell, so low confidence rather than nothing.
+            // call passes more values than the analysis lists, or the URL is one the analysis gave up
+            // on at a bound (a loop over more than 1,024 known URLs, a `?:` chain too deep) (DETECTION:
+            // never silently drop): the analysis cannot tell, so low confidence rather than nothing.
             messageId = 'possiblyModel';
             confidence = 'low';
           } else if (bounds.value === undefined && region !== sc.ast && !readAsText(sc, node) && modelNamedParameterUrl(sc, node, client, url, bounds, region)) {

@@ -762,5 +762,15 @@ tester.run(`${id(rule)} (loops, parameter URLs, choices)`, rule, {
       code: `${VOICE_HEAD}const VOICE = MALE ? 'it_IT-riccardo-x_low' : 'it_IT-paola-medium';\nconst VOICE_URL = \`https://huggingface.co/rhasspy/piper-voices/resolve/main/it/it_IT/\${MALE ? 'riccardo/x_low' : 'paola/medium'}/\`;\n${VOICE_HELPER}const session = await ort.InferenceSession.create(await download(\`\${VOICE}.onnx\`));`,
       errors: [{ messageId: 'unverifiedBuilt', confidence: 'medium', line: 7 }],
     },
+    // a loop over a long list of known model URLs: 1,024 are read (medium); past that the analysis gives
+    // up at its bound, and the download is reported at low confidence rather than dropped
+    ...[1024, 1025, 3000].map((n) => ({
+      code: `const WEIGHTS = [${Array.from({ length: n }, (_, i) => `'https://cdn.example.com/w${i}.onnx'`).join(', ')}];\nfor (const url of WEIGHTS) { const r = await fetch(url); await Bun.write(url.split('/').pop(), r); }`,
+      errors: [
+        n <= 1024
+          ? { messageId: 'unverified' as const, data: { callee: 'fetch', url: '"https://cdn.example.com/w0.onnx", "https://cdn.example.com/w1.onnx", "https://cdn.example.com/w2.onnx" or …' }, confidence: 'medium' as const, line: 2 }
+          : { messageId: 'possiblyModel' as const, data: { callee: 'fetch', url: '`url`' }, confidence: 'low' as const, line: 2 },
+      ],
+    })),
   ],
 });
