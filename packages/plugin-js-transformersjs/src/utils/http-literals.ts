@@ -1,6 +1,6 @@
 import type { SuggestionDescriptor } from '@oculum/core';
 import type { JsNode, JsSourceCode, TSESTree } from '@oculum/lang-js';
-import { staticKey } from '@oculum/lang-js';
+import { staticKey, unwrapExpression } from '@oculum/lang-js';
 import { hostOf, isLoopback, urlCallArguments } from './locations.js';
 
 export type StringLiteral = TSESTree.Literal | TSESTree.TemplateLiteral;
@@ -49,8 +49,14 @@ export function httpLiterals(sc: JsSourceCode, expr: JsNode, depth = 0): StringL
       if (head === '' && node.expressions.length > 0) return next(node.expressions[0]);
       return startsInsecure(head) ? [node] : [];
     }
-    case 'BinaryExpression':
-      return node.operator === '+' ? next(node.left) : [];
+    case 'BinaryExpression': {
+      if (node.operator !== '+') return [];
+      // the head of a `+` chain however long (`'http://cdn/' + 'p0/' + … + 'm.onnx'`): its left spine
+      // is walked in a loop, at no cost in depth (as `literalsReportedByLoaders`' loaders see it)
+      let head: JsNode = node.left;
+      for (let inner = unwrapExpression(head); inner.type === 'BinaryExpression' && inner.operator === '+'; inner = unwrapExpression(head)) head = inner.left;
+      return next(head);
+    }
     case 'LogicalExpression':
       return node.operator === '&&' ? next(node.right) : [...next(node.left), ...next(node.right)];
     case 'ConditionalExpression':

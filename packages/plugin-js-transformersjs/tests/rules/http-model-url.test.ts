@@ -37,6 +37,12 @@ const LOADER_CASES: Array<[code: string, loader: Rule<any, any>]> = [
   // a URL built on a plain-HTTP base held in a constant, inline or in a variable (review jsdesk P2-c)
   ["import * as ort from 'onnxruntime-web';\nconst BASE = 'http://x.example';\nexport const s = ort.InferenceSession.create(`${BASE}/yolov8n.onnx`);", onnxModelFromRemoteUrl],
   ["import * as ort from 'onnxruntime-web';\nconst BASE = 'http://x.example';\nconst url = BASE + '/yolov8n.onnx';\nexport const s = ort.InferenceSession.create(url);", onnxModelFromRemoteUrl],
+  // a `+` chain longer than the depth bound: its head literal is found however many operands follow (review jsedge P3-c)
+  ...[10, 40].map((n): [string, Rule<any, any>] => [
+    `import * as ort from 'onnxruntime-web';\nconst u = 'http://cdn.example.com/' + ${Array.from({ length: n - 2 }, (_, i) => `'p${i}/'`).join(' + ')} + 'model.onnx';\nexport const g = () => ort.InferenceSession.create(u);`,
+    onnxModelFromRemoteUrl,
+  ]),
+  [`import * as ort from 'onnxruntime-web';\nexport const g = (a: string) => ort.InferenceSession.create(('http://cdn.example.com/' + a) + ${Array.from({ length: 12 }, (_, i) => `'p${i}/'`).join(' + ')} + 'model.onnx');`, onnxModelFromRemoteUrl],
   // a MediaPipe Tasks model (`.task` is a model file's extension)
   ["import { FilesetResolver, HandLandmarker } from '@mediapipe/tasks-vision';\nconst v = await FilesetResolver.forVisionTasks('/wasm');\nexport const h = await HandLandmarker.createFromOptions(v, { baseOptions: { modelAssetPath: 'http://models.lan/hand_landmarker.task' } });", mediapipeModelFromRemoteUrl],
 ];
