@@ -32,7 +32,12 @@ type Forwarding =
   /** an args tuple and a kwds mapping (`pool.apply_async(f, (a,), {"k": v})`) */
   | 'argsKwds'
   /** the arguments of the call of its result (`delayed(f)(a, k=v)`) */
-  | 'outer';
+  | 'outer'
+  /**
+   * a UI's values, one per input component, positionally; no keywords (Gradio's `gr.Interface(fn=f,
+   * inputs=gr.File())`: `f(path)` with the file a user uploaded)
+   */
+  | 'ui';
 
 export interface CallbackApi {
   /** Where the function is handed over (and the keyword that may name it: `Thread(target=f)`). */
@@ -42,6 +47,9 @@ export interface CallbackApi {
   /** With `argsKwds`: where the args tuple and the keyword mapping are (default: right after the function, `kwds`). */
   args?: { name: string; position: number };
   kwds?: { name: string; position: number };
+  /** With `ui`: the argument listing the input components (one value each), and how many values come before them. */
+  inputs?: { name: string; position?: number };
+  fixedInputs?: number;
 }
 
 /** Functions that call their callback, by qualified name. */
@@ -63,6 +71,10 @@ const FUNCTIONS = new Map<string, CallbackApi>([
   // rl_games' checkpoint retry wrapper (IsaacGymEnvs, OmniIsaacGymEnvs): `safe_filesystem_op(torch.load, fn, weights_only=False)`;
   // a copy defined in the file is read as what it is (`localForwarder`)
   ['rl_games.algos_torch.torch_ext.safe_filesystem_op', { position: 0, forwards: 'rest' }],
+  // Gradio calls `fn` with the values of the input components, what a user typed or uploaded
+  // (`Interface(fn, inputs, outputs, …)`; `ChatInterface(fn, *, additional_inputs=None, …)`: `fn(message, history, *additional)`)
+  ['gradio.Interface', { position: 0, keyword: 'fn', forwards: 'ui', inputs: { name: 'inputs', position: 1 } }],
+  ['gradio.ChatInterface', { position: 0, keyword: 'fn', forwards: 'ui', inputs: { name: 'additional_inputs' }, fixedInputs: 2 }],
 ]);
 
 /**
@@ -83,8 +95,31 @@ const METHODS = new Map<string, CallbackApi>([
   ['run_in_executor', { position: 1, forwards: 'restPositional' }],
 ]);
 
+/**
+ * Gradio's event listeners (`btn.click(fn, inputs, outputs)`, `demo.load(fn, …)`, `.then(fn, …)` of another
+ * listener): `fn` is called with the input components' values. The names are common ones (`demo.load`, `.then`), so
+ * only on a receiver known to be a Gradio object (`btn = gr.Button(…)`, `with gr.Blocks() as demo`, a listener's result)
+ * in a file that imports gradio (`gradioReceiver`).
+ */
+const GRADIO_LISTENER: CallbackApi = { position: 0, keyword: 'fn', forwards: 'ui', inputs: { name: 'inputs', position: 1 } };
+const GRADIO_LISTENERS = new Set(['click', 'change', 'upload', 'submit', 'input', 'then', 'success', 'load', 'select', 'release']);
+
 /** The last names of those APIs, for a rule's `calleeGate`. */
-export const CALLBACK_CALLEE_NAMES: readonly string[] = [...new Set([...[...FUNCTIONS.keys()].map((q) => q.slice(q.lastIndexOf('.') + 1)), ...METHODS.keys()])];
+export const CALLBACK_CALLEE_NAMES: readonly string[] = [...new Set([...[...FUNCTIONS.keys()].map((q) => q.slice(q.lastIndexOf('.') + 1)), ...METHODS.keys(), ...GRADIO_LISTENERS])];
+
+/**
+ * The receiver of a method is a Gradio object: what it holds is an instance of a class of `gradio` (`gr.Button(…)`,
+ * `gr.Blocks()`), or it is the result of such an object's event listener (`btn.click(…).then(…)`), bounded.
+ */
+function gradioReceiver(sc: SC, receiver: Node, depth = 0): boolean {
+  if (depth > 8) return false;
+  const types = sc.instanceTypes(receiver);
+  if (types.length > 0) return types.every((t) => t.startsWith('gradio.'));
+  if (receiver.type !== 'call') return false;
+  const callee = sc.callee(receiver);
+  const object = callee?.type === 'attribute' && GRADIO_LISTENERS.has(callee.childForFieldName('attribute')?.text ?? '') ? callee.childForFieldName('object') : null;
+  return !!object && gradioReceiver(sc, object, depth + 1);
+}
 
 /** A call that hands a function over to an API that calls it. */
 export interface CallbackUse {
@@ -119,14 +154,15 @@ export function callbackUse(sc: SC, call: Node): CallbackUse | undefined {
     via = local.name;
   } else if (callee.type === 'attribute') {
     const method = callee.childForFieldName('attribute')?.text;
-    api = method ? METHODS.get(method) : undefined;
+    const object = callee.childForFieldName('object');
+    api = method && GRADIO_LISTENERS.has(method) && object && sc.imports.has('gradio') && gradioReceiver(sc, object) ? GRADIO_LISTENER : method ? METHODS.get(method) : undefined;
     via = `.${method}`;
   }
   if (!api || !via) return undefined;
   const fn = sc.argument(call, { position: api.position, ...(api.keyword ? { name: api.keyword } : {}) });
   if (!fn || fn.type === 'list_splat' || fn.type === 'dictionary_splat') return undefined;
   const use: CallbackUse = { call, fn, via, api };
-  const forwarded = api.forwards === 'items' || api.forwards === 'spread' ? undefined : api.forwards === 'outer' ? outerCall(use) : call;
+  const forwarded = api.forwards === 'items' || api.forwards === 'spread' || api.forwards === 'ui' ? undefined : api.forwards === 'outer' ? outerCall(use) : call;
   if (forwarded) use.forwarded = forwarded;
   return use;
 }
@@ -337,6 +373,12 @@ export function callbackArgument(sc: SC, use: CallbackUse, query: { name: string
     }
     case 'spread':
       return position === undefined ? undefined : UNKNOWN;
+    case 'ui': {
+      // one value per input component (what a user entered: never known), positionally; no keywords
+      if (position === undefined) return undefined;
+      const count = uiValueCount(sc, use);
+      return count === undefined || position < count ? UNKNOWN : undefined;
+    }
     case 'rest':
     case 'restPositional':
     case 'outer': {
@@ -372,6 +414,23 @@ export function callbackArgument(sc: SC, use: CallbackUse, query: { name: string
       return items[position];
     }
   }
+}
+
+/** How many values a UI passes its function (`ui`): its fixed ones and one per input component listed; undefined when not known. */
+function uiValueCount(sc: SC, use: CallbackUse): number | undefined {
+  const fixed = use.api.fixedInputs ?? 0;
+  let inputs = use.api.inputs ? sc.argument(use.call, use.api.inputs) : undefined;
+  if (!inputs || inputs.type === 'none') return fixed;
+  if (inputs.type === 'identifier') {
+    const bound = sc.reachingBindings(inputs);
+    if (bound.length !== 1 || !bound[0].value) return undefined;
+    inputs = bound[0].value;
+  }
+  // `inputs=gr.File()`, `inputs="text"`: one component
+  if (inputs.type === 'call' || inputs.type === 'string') return fixed + 1;
+  if (inputs.type !== 'list' && inputs.type !== 'tuple' && inputs.type !== 'set') return undefined;
+  const items = inputs.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+  return items.some((i) => i.type === 'list_splat') ? undefined : fixed + items.length;
 }
 
 /** `delayed(f)(a, k=v)`: the call of what the API returned, or undefined. */

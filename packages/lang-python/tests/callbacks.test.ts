@@ -150,6 +150,49 @@ describe('callbackUse / callbackArgument', () => {
     expect(localForwarderNames(parsePython('def f(x):\n    return x', 'n.py'))).toEqual([]);
   });
 
+  it("reads Gradio's Interface, ChatInterface and event listeners as calling fn with the input components' values (review spaces P3-1)", () => {
+    const { sc, calls: cs } = calls(
+      [
+        'import gradio as gr',
+        'import torch, pickle',
+        'from stable_baselines3 import PPO',
+        'demo = gr.Interface(fn=torch.load, inputs=gr.File(type="filepath"), outputs="text")',
+        'with gr.Blocks() as app:',
+        '    f = gr.File()',
+        '    out = gr.Textbox()',
+        '    btn = gr.Button("go")',
+        '    btn.click(torch.load, inputs=[f], outputs=out).then(pickle.load, f, out)',
+        '    app.load(fn=pickle.loads, inputs=None, outputs=out)',
+        'chat = gr.ChatInterface(pickle.loads, additional_inputs=[f])',
+        'agent = PPO.load(path)',
+        'x = registry.load(path)',
+      ].join('\n'),
+    );
+    const text = (v: ReturnType<typeof callbackArgument>) => (v === UNKNOWN ? 'UNKNOWN' : v?.text);
+    const of = (prefix: string) => callbackUse(sc, cs.find((c) => c.text.startsWith(prefix))!);
+    const iface = of('gr.Interface')!;
+    expect(iface.fn.text).toBe('torch.load');
+    expect(iface.via).toBe('Interface');
+    // one input component: its value (a user's upload) first, nothing after it, no keywords
+    expect(text(callbackArgument(sc, iface, { name: 'f', position: 0 }))).toBe('UNKNOWN');
+    expect(callbackArgument(sc, iface, { name: 'map_location', position: 1 })).toBeUndefined();
+    expect(callbackArgument(sc, iface, { name: 'weights_only' })).toBeUndefined();
+    const click = callbackUse(sc, cs.find((c) => c.text === 'btn.click(torch.load, inputs=[f], outputs=out)')!)!;
+    expect(click.fn.text).toBe('torch.load');
+    expect(click.via).toBe('.click');
+    // `.then` of a listener's result, and the app's own `load` event
+    expect(of('btn.click(torch.load, inputs=[f], outputs=out).then')!.fn.text).toBe('pickle.load');
+    const load = of('app.load')!;
+    expect(load.fn.text).toBe('pickle.loads');
+    expect(callbackArgument(sc, load, { name: 'data', position: 0 })).toBeUndefined(); // no inputs
+    const chat = of('gr.ChatInterface')!;
+    expect(text(callbackArgument(sc, chat, { name: 'x', position: 2 }))).toBe('UNKNOWN'); // message, history, then f's value
+    expect(callbackArgument(sc, chat, { name: 'x', position: 3 })).toBeUndefined();
+    // a method of the same name on anything else is no Gradio listener
+    expect(of('PPO.load')).toBeUndefined();
+    expect(of('registry.load')).toBeUndefined();
+  });
+
   it('is no callback use for other calls', () => {
     const { sc, calls: cs } = calls('fetch(url)\nthreading.Thread()\nex.submit(*jobs)');
     expect(cs.map((c) => callbackUse(sc, c))).toEqual([undefined, undefined, undefined]);

@@ -101,6 +101,8 @@ ruleTester.run('torch/pickle-load', rule, {
     'import asyncio\nfrom langchain_community.vectorstores import FAISS\nasync def f(p, emb):\n    loop = asyncio.get_running_loop()\n    return await loop.run_in_executor(None, FAISS.load_local, p, emb)',
     'import asyncio\nfrom langchain_community.vectorstores import FAISS\nasync def f(docs, emb):\n    FAISS.from_documents(docs, emb).save_local("own")\n    return await asyncio.to_thread(FAISS.load_local, "own", emb, allow_dangerous_deserialization=True)',
     'from concurrent.futures import ThreadPoolExecutor\nfrom langchain_community.vectorstores import FAISS\ndef f(p, emb, **kw):\n    with ThreadPoolExecutor() as ex:\n        return ex.submit(FAISS.load_local, p, emb, **kw).result()\nf("idx", None)',
+    // (review spaces P3-1) Gradio's listeners given a function of the file; a `load` method of another library in a Gradio app
+    'import gradio as gr\nimport pickle\ndef show(x):\n    return x\nwith gr.Blocks() as demo:\n    demo.load(fn=show, inputs=None, outputs=None)\n    gr.Button("b").click(show, None, None)\nstate = registry.load("cfg")',
     // (review spaces P3-2) the options call of a cache names no loader; a cache over a function of the file is that function
     'import functools, pickle\ncache = functools.lru_cache(maxsize=None)\ndef parse(s):\n    return s\nx = functools.cache(parse)(blob)',
     'import pickle\npickle.dump(obj, f)',
@@ -343,6 +345,14 @@ ruleTester.run('torch/pickle-load', rule, {
     },
     // (review s33py P2-2) a local forwarder of any name
     { code: 'import pickle\ndef retry(func, *args, **kwargs):\n    return func(*args, **kwargs)\ndef f(b):\n    return retry(pickle.loads, b)', errors: [{ messageId: 'callback', line: 5, confidence: 'medium', data: { callee: 'pickle.loads', via: 'retry', detail: '' } }] },
+    // (review spaces P3-1) a loader handed to Gradio as the callback of an interface or an event listener: called with what a user uploads
+    {
+      code: 'import gradio as gr\nimport pickle\ndemo = gr.Interface(fn=pickle.load, inputs=gr.File(), outputs="text")\nwith gr.Blocks() as app:\n    f = gr.File()\n    out = gr.JSON()\n    gr.Button("load").click(fn=pickle.loads, inputs=f, outputs=out)',
+      errors: [
+        { messageId: 'callback', line: 3, confidence: 'medium', data: { callee: 'pickle.load', via: 'Interface', detail: '' } },
+        { messageId: 'callback', line: 7, confidence: 'medium', data: { callee: 'pickle.loads', via: '.click', detail: '' } },
+      ],
+    },
     {
       code: 'import marshal\nfrom joblib import delayed\nxs = [delayed(marshal.loads)(b) for b in blobs]',
       errors: [{ messageId: 'callbackMarshal', line: 3, data: { callee: 'marshal.loads', via: 'delayed' } }],
