@@ -26,6 +26,14 @@ describe.runIf(fs.existsSync(bin))('the oculum process', () => {
   const oculum = (args: string[], cwd: string) =>
     spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 20_000, env: { ...process.env, NO_COLOR: '1', CI: '1' } });
 
+  // (review author36 P2-2) Node's error for an imported module names no line; the message does
+  it('names the file and line of a syntax error in a plugin', () => {
+    const dir = project({ 'train.py': VULNERABLE, '.oculumrc': JSON.stringify({ plugins: ['./p.mjs'] }), 'p.mjs': 'export default {\n  meta: { namespace: "p" },\n  rules: { a: ) },\n};\n' });
+    const r = oculum(['scan', '.'], dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/cannot load plugin "\.\/p\.mjs": Unexpected token '\)' \(.*\/p\.mjs:3\)/);
+  });
+
   it('exits 2 with a message when a plugin module never finishes loading (was: empty output, exit 0)', () => {
     const dir = project(plugin('() => ({})', 'await new Promise(() => {});'));
     const r = oculum(['scan'], dir);

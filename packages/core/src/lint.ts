@@ -149,6 +149,31 @@ export function errorText(error: unknown): string {
   return String(error);
 }
 
+/** The directory of the engine's own built files: their frames are not where a rule failed. */
+const ENGINE_DIR = (() => {
+  try {
+    return nodePath.dirname(new URL(import.meta.url).pathname);
+  } catch {
+    return undefined;
+  }
+})();
+
+/**
+ * Where in the rule's code an error was thrown: the first frame of its stack outside the engine and
+ * Node's internals (`/path/oculum-plugin-acme.mjs:20:78`), for a rule author reading the diagnostic.
+ */
+export function errorFrame(error: unknown): string | undefined {
+  if (!(error instanceof Error) || error instanceof RuleError || typeof error.stack !== 'string') return undefined;
+  for (const line of error.stack.split('\n').slice(1, 40)) {
+    const m = /^\s*at (?:.*? \()?((?:file:\/\/)?\/[^()]*?):(\d+):(\d+)\)?\s*$/.exec(line);
+    if (!m) continue;
+    const path = m[1].startsWith('file://') ? decodeURIComponent(m[1].slice('file://'.length)) : m[1];
+    if (ENGINE_DIR && path.startsWith(ENGINE_DIR + '/')) continue;
+    return `${path}:${m[2]}:${m[3]}`;
+  }
+  return undefined;
+}
+
 /**
  * The rules whose triggers occur in the text (or that have none). Binary languages have no text:
  * every rule runs.
@@ -545,11 +570,25 @@ async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult;
       if (failed.has(index)) return;
       failed.add(index);
       const rel = nodePath.relative(cwd, file) || file;
+      const frame = errorFrame(error);
       result.diagnostics.push({
         file,
         kind: 'internal',
         severity: 'error',
-        message: `Rule "${toRun[index].id}" failed on ${rel}${where ? ` ${where}` : ''}: ${errorText(error)}`,
+        message: `Rule "${toRun[index].id}" failed on ${rel}${where ? ` ${where}` : ''}: ${errorText(error)}${frame ? ` (thrown at ${frame})` : ''}; no further findings of this rule in this file`,
+      });
+    };
+    /** A message placeholder a rule left without data: said once per rule and file; the finding is kept. */
+    const unfilled = new Set<string>();
+    const missingData = (index: number) => (key: string) => {
+      const said = `${index}\u0000${key}`;
+      if (unfilled.has(said)) return;
+      unfilled.add(said);
+      result.diagnostics.push({
+        file,
+        kind: 'internal',
+        severity: 'error',
+        message: `Rule "${toRun[index].id}": message placeholder "{{${key}}}" has no value in data (the finding is kept, with the placeholder as written)`,
       });
     };
     const fixer = createFixer(sourceCode);
@@ -572,7 +611,7 @@ async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult;
         sourceCode,
         enabledRules,
         report: (descriptor: ReportDescriptor) => {
-          const finding = buildFinding(id, rule, level, file, sourceCode, fixer, descriptor, entry.externalSuppression, text);
+          const finding = buildFinding(id, rule, level, file, sourceCode, fixer, descriptor, entry.externalSuppression, text, missingData(index));
           // a rendering's lines of the reported node (for directives and fingerprints, see `textPositionAt`)
           if (sourceCode.rendered && descriptor.node) (renderedRanges ??= new Map()).set(finding, sourceCode.getRange(descriptor.node));
           findings.push(finding);
@@ -779,10 +818,14 @@ function buildFinding(
   descriptor: ReportDescriptor,
   externalSuppression: string | undefined,
   fileText: string | undefined,
+  onMissingData?: (key: string) => void,
 ): Finding {
   const { meta } = rule;
   if (!descriptor || typeof descriptor !== 'object') throw new RuleError(ruleId, 'context.report() needs a descriptor object');
-  const message = formatMessage(ruleId, meta.messages, descriptor.messageId, descriptor.data);
+  if (descriptor.messageId === undefined && 'message' in descriptor) {
+    throw new RuleError(ruleId, 'context.report() needs a messageId (a key of meta.messages); a literal `message`, as ESLint allows, is not supported');
+  }
+  const message = formatMessage(ruleId, meta.messages, descriptor.messageId, descriptor.data, onMissingData);
   const reported = descriptor.loc ?? (descriptor.node ? sourceCode.getLoc(descriptor.node) : undefined);
   if (!reported) throw new RuleError(ruleId, 'context.report() needs a node or a loc');
   // A rendered text (a notebook's code) has positions in the file: lines are the file's.
@@ -820,7 +863,7 @@ function buildFinding(
     if (!meta.hasSuggestions) throw new RuleError(ruleId, 'reported suggestions but meta.hasSuggestions is not true');
     const suggestions: FindingSuggestion[] = [];
     for (const suggestion of descriptor.suggest) {
-      const desc = formatMessage(ruleId, meta.messages, suggestion.messageId, suggestion.data);
+      const desc = formatMessage(ruleId, meta.messages, suggestion.messageId, suggestion.data, onMissingData);
       const fix = normalizeFix(suggestion.fix(fixer), sourceCode.text, ruleId);
       if (fix) suggestions.push({ messageId: suggestion.messageId, desc, fix });
     }

@@ -166,7 +166,7 @@ async function setup(options: ListRulesOptions & { overrideConfig?: ConfigData }
     for (const spec of userConfig.data.plugins ?? []) registry.add(await loadPlugin(spec, userConfig.dir, configLabel(userConfig.file, cwd)));
   }
   for (const spec of options.overrideConfig?.plugins ?? []) registry.add(await loadPlugin(spec, cwd, 'overrideConfig'));
-  for (const message of registry.warnings) diagnostics.push({ kind: 'config', severity: 'warning', message });
+  for (const message of [...registry.warnings, ...registry.unservedRuleWarnings()]) diagnostics.push({ kind: 'config', severity: 'warning', message });
   // Like ESLint's --config: the globs of an explicitly given config (ignorePatterns, overrides) are
   // relative to the working directory; its plugins were resolved from its own directory above.
   if (userConfig && options.configFile) userConfig = { ...userConfig, dir: cwd };

@@ -23,6 +23,26 @@ describe('createRule', () => {
     expect(() => createRule({ name: 'Bad_Name', meta, create: () => ({}) })).toThrow(/kebab-case/);
     expect(() => createRule({ name: 'x', meta: { ...meta, remediation: undefined } as never, create: () => ({}) })).toThrow(/meta\.remediation is required/);
   });
+
+  // (review author36 P1-1) values that would make the rule silently wrong fail when it is declared
+  it.each([
+    [{ detector: 'unsafe_model_loading' }, 'meta.detector is "unsafe_model_loading": expected one of "unsafe_model_load", "unverified_model_source", "unsafe_finetuning"'],
+    [{ severity: 'error' }, 'meta.severity is "error" (a config level, not a severity): expected one of "critical", "high", "medium", "low", "info"'],
+    [{ languages: [] }, 'meta.languages must be a non-empty array of language ids'],
+    [{ languages: 'python' }, 'meta.languages must be a non-empty array of language ids'],
+    [{ messages: {} }, 'meta.messages must be an object of message templates by messageId, with at least one'],
+    [{ messages: { m: 3 } }, 'meta.messages.m must be a string'],
+    [{ fixable: true }, 'meta.fixable is true: expected "code"'],
+    [{ hasSuggestions: 'yes' }, 'meta.hasSuggestions must be true or false'],
+    [{ minDepth: 'full' }, 'meta.minDepth is "full": expected one of "quick", "standard", "deep"'],
+    [{ docs: {} }, 'meta.docs must be an object with a description string'],
+  ])('rejects meta %j', (bad, message) => {
+    expect(() => createRule({ name: 'x', meta: { ...meta, ...bad } as never, create: () => ({}) })).toThrow(message);
+  });
+
+  it('rejects a rule without a create function', () => {
+    expect(() => createRule({ name: 'x', meta } as never)).toThrow('Rule "x" needs a create(context) function');
+  });
 });
 
 describe('messages', () => {

@@ -253,6 +253,33 @@ describe('config errors', () => {
     expect((await error({ '.oculumrc': '{ "plugins": ["./nope.mjs"] }' })).message).toMatch(/cannot load plugin "\.\/nope\.mjs"/);
   });
 
+  // (review author36) a plugin's mistakes named when it is loaded, with the file, plugin and key
+  it('names a plugin named without ./ that is beside the config (the line of a syntax error: packages/cli/tests/process.test.ts)', async () => {
+    const bare = await error({ 'p.mjs': 'export default { meta: { namespace: "p" } };\n', '.oculumrc': '{ "plugins": ["p.mjs"] }' });
+    expect(bare.message).toMatch(/a file of that name is beside the config: did you mean "\.\/p\.mjs"\?/);
+  });
+
+  it('rejects plugin rules given as an array, and a rule not made with createRule that lacks meta', async () => {
+    const array = await error({ 'p.mjs': 'export default { meta: { namespace: "p" }, rules: [{}] };\n', '.oculumrc': '{ "plugins": ["./p.mjs"] }' });
+    expect(array.message).toContain('plugin "./p.mjs": rules must be an object keyed by rule name (the id is "<namespace>/<key>"), not an array');
+    const plain = await error({ 'p.mjs': 'export default { meta: { namespace: "p" }, rules: { plain: { meta: { detector: "unsafe_model_load" }, create() { return {}; } } } };\n', '.oculumrc': '{ "plugins": ["./p.mjs"] }' });
+    expect(plain.message).toContain('plugin "./p.mjs": rules["plain"]: Rule "plain" meta.severity is required');
+  });
+
+  it('warns about a rule whose languages no loaded plugin reads, and a rule key that is not its name', async () => {
+    const rule = (name: string, languages: string) =>
+      `{ name: "${name}", meta: { detector: "unsafe_model_load", severity: "high", languages: ["${languages}"], triggers: [], docs: { description: "d" }, messages: { m: "M." }, remediation: "r" }, create() { return {}; } }`;
+    const cwd = project({
+      'a.toy': 'x\n',
+      'p.mjs': `export default { meta: { namespace: "p" }, rules: { ts: ${rule('ts', 'typescript')}, short: ${rule('long-name', 'toy')} } };\n`,
+      '.oculumrc': '{ "plugins": ["./p.mjs"] }',
+    });
+    const result = await run(cwd);
+    const messages = result.diagnostics.map((d) => d.message);
+    expect(messages).toContain('rule "p/ts" serves "typescript", which no loaded plugin reads (the languages are "toy", "toybin"): it never runs');
+    expect(messages).toContain('plugin "p" registers the rule named "long-name" under the key "short": its id is "p/short" (the key of `rules` names it, not createRule\'s name)');
+  });
+
   it('unknown rules in the rule filter are usage errors', async () => {
     const cwd = project({ 'a.toy': 'x\n' });
     await expect(run(cwd, { onlyRules: ['toy/no-dager'] })).rejects.toThrow(/Unknown rule "toy\/no-dager" in the rule filter; did you mean "toy\/no-danger"/);

@@ -387,12 +387,31 @@ describe('lintText report contract', () => {
       create: (context) => ({ Word: (node: any) => context.report({ node, messageId: 'found', ...descriptor } as never) }),
     });
 
-  it('an unfilled placeholder is an internal error naming the rule and file', async () => {
-    const result = await lint('x\n', [{ id: 't/r', rule: reporting({}), level: 'error' }]);
-    expect(result.findings).toEqual([]);
-    expect(result.diagnostics).toHaveLength(1);
+  it('an unfilled placeholder is an internal error naming the rule, and the finding is kept with the placeholder as written', async () => {
+    const result = await lint('x\nx\n', [{ id: 't/r', rule: reporting({}), level: 'error' }]);
+    expect(result.findings.map((f) => f.message)).toEqual(['Found {{name}}.', 'Found {{name}}.']);
+    expect(result.diagnostics).toHaveLength(1); // once per rule, placeholder and file
     expect(result.diagnostics[0]).toMatchObject({ kind: 'internal', severity: 'error' });
-    expect(result.diagnostics[0].message).toMatch(/Rule "t\/r" failed on a\.toy at line 1: .*placeholder "\{\{name\}\}"/);
+    expect(result.diagnostics[0].message).toMatch(/Rule "t\/r": message placeholder "\{\{name\}\}" has no value in data \(the finding is kept/);
+  });
+
+  it('a rule that throws: the diagnostic names where in the rule it was thrown, and that the rule stops for the file', async () => {
+    const throwing = createRule({
+      name: 'r',
+      meta: { detector: 'unsafe_model_load', severity: 'high', languages: ['toy'], triggers: [], docs: { description: 'd', recommended: true }, messages: { m: 'M.' }, remediation: 'r' },
+      create: () => ({
+        Word() {
+          throw new TypeError('boom');
+        },
+      }),
+    });
+    const result = await lint('x\n', [{ id: 't/r', rule: throwing, level: 'error' }]);
+    expect(result.diagnostics[0].message).toMatch(/Rule "t\/r" failed on a\.toy at line 1: TypeError: boom \(thrown at .*lint\.test\.ts:\d+:\d+\); no further findings of this rule in this file/);
+  });
+
+  it('report() with an ESLint-style `message` instead of a messageId says so', async () => {
+    const result = await lint('x\n', [{ id: 't/r', rule: reporting({ messageId: undefined, message: 'hi' }), level: 'error' }]);
+    expect(result.diagnostics[0].message).toMatch(/needs a messageId \(a key of meta\.messages\); a literal `message`, as ESLint allows, is not supported/);
   });
 
   it('a fix without meta.fixable and suggestions without meta.hasSuggestions are errors', async () => {

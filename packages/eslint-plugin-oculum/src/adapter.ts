@@ -1,5 +1,5 @@
 import type { Rule as ESLintRule } from 'eslint';
-import { closest, createFixer, ruleTriggersMatch, type Depth, type Fix, type FixFunction, type ReportDescriptor, type Rule, type RuleContext } from '@oculum/core';
+import { closest, createFixer, errorFrame, errorText, ruleTriggersMatch, type Depth, type Fix, type FixFunction, type ReportDescriptor, type Rule, type RuleContext } from '@oculum/core';
 import { createJsSourceCode, jsPrefilterText, type JsSourceCode, type TSESTree } from '@oculum/lang-js';
 
 /**
@@ -205,7 +205,48 @@ export function adaptRule(ruleId: string, rule: Rule<any, any>, knownSettings: I
       const minDepth = meta.minDepth ?? 'quick';
       const order = { quick: 0, standard: 1, deep: 2 };
       if (order[minDepth] > order[depth]) return {};
-      return rule.create(oculumContext, context.options) as ESLintRule.RuleListener;
+      return guarded(ruleId, context, () => rule.create(oculumContext, context.options) as ESLintRule.RuleListener);
     },
   };
+}
+
+/**
+ * The rule's listener, each handler guarded: a rule that throws on a file reports one problem there,
+ * at line 1 (what was thrown, and where in the rule), and stops for that file, as in an Oculum scan;
+ * ESLint's own way, an exception that ends the whole `eslint` run with every other file's results,
+ * is kept for `OCULUM_DEBUG=1`.
+ */
+function guarded(ruleId: string, context: ESLintRule.RuleContext, create: () => ESLintRule.RuleListener): ESLintRule.RuleListener {
+  let failed = false;
+  const fail = (error: unknown, where: string) => {
+    if (process.env.OCULUM_DEBUG) throw error;
+    if (failed) return;
+    failed = true;
+    const frame = errorFrame(error);
+    context.report({
+      loc: { line: 1, column: 0 },
+      message: `Oculum rule "${ruleId}" failed on this file${where}: ${errorText(error)}${frame ? ` (thrown at ${frame})` : ''}; no further findings of this rule in this file (OCULUM_DEBUG=1 rethrows it)`,
+    });
+  };
+  let listener: ESLintRule.RuleListener;
+  try {
+    listener = create() ?? {};
+  } catch (error) {
+    fail(error, ' (in create)');
+    return {};
+  }
+  const out: Record<string, (...args: unknown[]) => void> = {};
+  for (const [key, handler] of Object.entries(listener)) {
+    if (typeof handler !== 'function') continue;
+    out[key] = (...args: unknown[]) => {
+      if (failed) return;
+      try {
+        (handler as (...a: unknown[]) => void)(...args);
+      } catch (error) {
+        const node = args[0] as { loc?: { start?: { line?: number } } } | undefined;
+        fail(error, node?.loc?.start?.line ? ` at line ${node.loc.start.line}` : '');
+      }
+    };
+  }
+  return out as ESLintRule.RuleListener;
 }

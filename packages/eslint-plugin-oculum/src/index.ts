@@ -1,5 +1,5 @@
 import type { ESLint, Linter, Rule as ESLintRule } from 'eslint';
-import { presetsFor, type Plugin } from '@oculum/core';
+import { checkPluginRules, presetsFor, type Plugin } from '@oculum/core';
 import transformersjs from '@oculum/plugin-js-transformersjs';
 import pkg from '../package.json' with { type: 'json' };
 import { adaptRule } from './adapter.js';
@@ -24,6 +24,7 @@ export interface OculumEslintPlugin {
  * (and that is what `eslint-disable` comments name). Presets are the Oculum presets, prefixed.
  */
 export function createEslintPlugin(plugins: Plugin[] = oculumPlugins): OculumEslintPlugin {
+  checkPlugins(plugins);
   const rules: Record<string, ESLintRule.RuleModule> = {};
   const jsRules = plugins.flatMap((plugin) =>
     Object.entries(plugin.rules ?? {})
@@ -54,6 +55,22 @@ export function createEslintPlugin(plugins: Plugin[] = oculumPlugins): OculumEsl
     };
   }
   return eslintPlugin;
+}
+
+/**
+ * Throws, saying what is wrong, unless `plugins` is an array of Oculum plugins (`meta.namespace`, rules
+ * keyed by name and each a rule as `createRule` makes it), no namespace given twice.
+ */
+function checkPlugins(plugins: unknown): asserts plugins is Plugin[] {
+  if (!Array.isArray(plugins)) throw new TypeError(`createEslintPlugin(plugins): plugins must be an array of Oculum plugins (e.g. [...oculumPlugins, myPlugin]), not ${plugins === null ? 'null' : typeof plugins}`);
+  const seen = new Set<string>();
+  plugins.forEach((p, i) => {
+    const namespace = (p as Plugin | undefined)?.meta?.namespace;
+    if (typeof namespace !== 'string' || namespace === '') throw new TypeError(`createEslintPlugin(plugins): plugins[${i}] needs meta.namespace (an Oculum plugin: { meta: { name, version, namespace }, rules })`);
+    if (seen.has(namespace)) throw new TypeError(`createEslintPlugin(plugins): the namespace "${namespace}" is given twice (plugins[${i}]): rule ids would collide`);
+    seen.add(namespace);
+    checkPluginRules(p as Plugin, `plugins[${i}] ("${namespace}")`, 'createEslintPlugin');
+  });
 }
 
 const plugin = createEslintPlugin();

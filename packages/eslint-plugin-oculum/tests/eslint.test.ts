@@ -132,6 +132,41 @@ describe.each(MAJORS.map((m) => [m.ESLint.version.split('.')[0], m] as const))('
       expect(linter.verify(`const a = 'http://x.example/m.onnx';\n`, [bare.configs.recommended], { filename: 'x.js' }).map((m) => m.ruleId)).toEqual(['oculum/test/upgrade-http']);
     });
 
+    // (review author36 P1-3) a rule that throws reports one problem on that file and stops there; the run goes on
+    it('a rule that throws reports one problem at line 1 and stops for that file; other rules and files are kept', () => {
+      const throwing = createRule({
+        name: 'throws',
+        meta: { detector: 'unsafe_model_load', severity: 'high', languages: ['javascript'], triggers: [], docs: { description: 'd', recommended: true }, messages: { m: 'M' }, remediation: 'r' },
+        create() {
+          return {
+            Literal(node: { value: unknown }) {
+              if (node.value === 'boom') throw new TypeError('boom');
+            },
+          };
+        },
+      });
+      const custom = createEslintPlugin([transformersjs, { meta: { name: 'test', version: '0.0.0', namespace: 'test' }, rules: { throws: throwing } }]);
+      const config: Linter.Config[] = [custom.configs.recommended, { rules: { 'oculum/test/throws': 'error' } }];
+      const messages = linter.verify(imports + `const p = await pipeline('sentiment-analysis', 'org/model');
+const a = 'boom';
+const b = 'boom';
+`, config, { filename: 'x.js' });
+      expect(messages.map((m) => [m.ruleId, m.line])).toEqual([
+        ['oculum/test/throws', 1],
+        ['oculum/transformersjs/unpinned-model-revision', 3],
+      ]);
+      expect(messages[0].message).toMatch(/^Oculum rule "test\/throws" failed on this file at line 4: TypeError: boom \(thrown at .*eslint\.test\.ts:\d+:\d+\); no further findings of this rule in this file/);
+      expect(linter.verify(`const c = 'fine';\n`, config, { filename: 'y.js' })).toEqual([]);
+    });
+
+    it('createEslintPlugin says what is wrong with its input', () => {
+      const rule = transformersjs.rules!['unpinned-model-revision'];
+      expect(() => createEslintPlugin({ rules: {} } as never)).toThrow('createEslintPlugin(plugins): plugins must be an array of Oculum plugins');
+      expect(() => createEslintPlugin([{ rules: { r: rule } } as never])).toThrow('plugins[0] needs meta.namespace');
+      expect(() => createEslintPlugin([{ meta: { name: 'x', version: '0', namespace: 'x' }, rules: [rule] } as never])).toThrow('rules must be an object keyed by rule name');
+      expect(() => createEslintPlugin([transformersjs, { meta: { name: 'y', version: '0', namespace: 'transformersjs' }, rules: {} }])).toThrow('the namespace "transformersjs" is given twice');
+    });
+
     it('passes rule options through', () => {
       const code = imports + `env.remoteHost = 'https://models.corp.example/';\n`;
       expect(lint(code)).toHaveLength(1);

@@ -5,6 +5,7 @@ import {
   formatMessage,
   initLanguage,
   lintText,
+  triggeredRuleIds,
   type Confidence,
   type Depth,
   type FileResult,
@@ -200,6 +201,31 @@ export class RuleTester {
     return result;
   }
 
+  /**
+   * Why a rule reported nothing when the cause is not its code: the prefilter skipped the case (none of
+   * its triggers occurs, or a trigger group does not), or the rule listens only to node types the
+   * language never produces (`CallExpression` in a Python rule).
+   */
+  private skippedHint(ruleId: string, rule: Rule<any, any>, testCase: ValidTestCase): string {
+    const { language } = this.config;
+    if (language.readsFile) return '';
+    const triggered = triggeredRuleIds({
+      path: this.filenameFor(testCase),
+      text: testCase.code,
+      language,
+      rules: [{ id: ruleId, rule, level: 'error', options: testCase.options ?? [] }],
+      settings: { ...this.config.settings, ...testCase.settings },
+      depth: this.config.depth ?? 'deep',
+      cwd: this.config.cwd,
+    });
+    if (triggered && !triggered.includes(ruleId)) {
+      const show = (t: unknown) => (typeof t === 'string' ? JSON.stringify(t) : t instanceof RegExp ? String(t) : 'a trigger test');
+      const groups = rule.meta.triggerGroups?.length ? ` and one of each of meta.triggerGroups` : '';
+      return `\n  (the prefilter skipped this code: it must contain one of meta.triggers [${rule.meta.triggers.map(show).join(', ')}]${groups}, outside comments and docstrings)`;
+    }
+    return '';
+  }
+
   /** Parses an output produced by a fix or suggestion; a parse error fails the case. */
   private async assertParses(code: string, what: string, testCase: ValidTestCase): Promise<void> {
     const { language } = this.config;
@@ -229,7 +255,7 @@ export class RuleTester {
     const findings = result.findings;
     if (findings.length !== testCase.errors.length) {
       throw new Error(
-        `Should have ${testCase.errors.length} finding(s) but had ${findings.length}:\n${findings.map(describeFinding).join('\n') || '  (none)'}`,
+        `Should have ${testCase.errors.length} finding(s) but had ${findings.length}:\n${findings.map(describeFinding).join('\n') || '  (none)'}${findings.length === 0 ? this.skippedHint(ruleId, rule, testCase) : ''}`,
       );
     }
     for (let i = 0; i < findings.length; i++) {

@@ -33,6 +33,13 @@ describe('RuleTester strictness', () => {
     expect(r['toy/no-danger > valid > danger']).toMatch(/Should have no findings but had 1:\n  1:1-1:7 toy\/no-danger \[danger\] Avoid danger\./);
   });
 
+  // (review author36 P2-4) a case the prefilter skips says so
+  it('says when the prefilter skipped an invalid case', async () => {
+    const triggered = { ...dangerRule, meta: { ...dangerRule.meta, triggers: ['dangerous'] } };
+    const r = await outcomes(() => new RuleTester({ language: toy }).run('toy/no-danger', triggered, { valid: [], invalid: [{ code: 'bad', errors: [{ messageId: 'bad' }] }] }));
+    expect(r['toy/no-danger > invalid > bad']).toMatch(/Should have 1 finding\(s\) but had 0:\n  \(none\)\n  \(the prefilter skipped this code: it must contain one of meta\.triggers \["dangerous"\], outside comments and docstrings\)/);
+  });
+
   it('creates no empty suite for an empty table (Vitest fails empty suites)', async () => {
     const r = await runNamed({ valid: [], invalid: [{ code: 'bad', errors: [{ messageId: 'bad' }] }] });
     expect(Object.keys(r)).toEqual(['toy/no-danger > rule serves the tester language', 'toy/no-danger > invalid > bad']);

@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as nodePath from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError } from '../errors.js';
+import { checkRuleShape } from '../rule.js';
 import type { Language, Plugin, Rule } from '../types.js';
 
 export interface LoadedPlugin {
@@ -106,15 +108,16 @@ export function resolvePluginSpecifier(specifier: string, fromDir: string): stri
 export async function loadPlugin(spec: string | Plugin, fromDir: string, source: string): Promise<LoadedPlugin> {
   if (typeof spec !== 'string') {
     if (!isPlugin(spec)) throw new ConfigError(`${source}: a plugin object needs meta.namespace`, { file: source, keyPath: 'plugins' });
+    checkPluginRules(spec, `plugin "${spec.meta.namespace}"`, source);
     return { plugin: spec, source };
   }
-  let url: string;
+  let url: string | undefined;
   let mod: { default?: unknown };
   try {
     url = resolvePluginSpecifier(spec, fromDir);
     mod = (await import(url)) as { default?: unknown };
   } catch (error) {
-    throw new ConfigError(`${source}: cannot load plugin "${spec}": ${(error as Error).message.split('\n')[0]}`, {
+    throw new ConfigError(`${source}: cannot load plugin "${spec}": ${loadErrorText(error, spec, fromDir, url)}`, {
       file: source,
       keyPath: 'plugins',
       cause: error,
@@ -124,7 +127,61 @@ export async function loadPlugin(spec: string | Plugin, fromDir: string, source:
   if (!plugin) {
     throw new ConfigError(`${source}: plugin "${spec}" has no default export with meta.namespace`, { file: source, keyPath: 'plugins', expected: 'an Oculum plugin' });
   }
+  checkPluginRules(plugin, `plugin "${spec}"`, source);
   return { plugin, url, source };
+}
+
+/**
+ * Why a plugin could not be imported, in one line a user can act on: a syntax error with the file and
+ * line it is at (Node puts them in the stack, not the message); a plugin written as CommonJS that
+ * `require`s Oculum's ES modules; a file named without `./` that exists beside the config.
+ */
+function loadErrorText(error: unknown, spec: string, fromDir: string, url: string | undefined): string {
+  const first = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (error instanceof SyntaxError && url?.startsWith('file:')) {
+    // (Node's error for an imported module names no line: `node --check` of the file, which only
+    // compiles it, does)
+    const file = fileURLToPathSafe(url);
+    try {
+      const checked = spawnSync(process.execPath, ['--check', file], { encoding: 'utf8', timeout: 10_000 });
+      const at = new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+)`, 'm').exec(checked.stderr ?? '');
+      if (at) return `${first} (${file}:${at[1]})`;
+    } catch {
+      /* no line then */
+    }
+  }
+  if ((code === 'ERR_PACKAGE_PATH_NOT_EXPORTED' || code === 'ERR_REQUIRE_ESM') && /@oculum\//.test(first)) {
+    return `${first} (Oculum's packages are ES modules: write the plugin as an ES module, a .mjs file or a package with "type": "module", and import from them)`;
+  }
+  if (/^cannot find package/.test(first) && !spec.startsWith('.') && !nodePath.isAbsolute(spec) && existsSync(nodePath.join(fromDir, spec))) {
+    return `${first} (a file of that name is beside the config: did you mean "./${spec}"?)`;
+  }
+  return first;
+}
+
+/**
+ * Checks a plugin's `rules`: an object keyed by rule name (not an array), each a rule as `createRule`
+ * makes it (the same checks, for a rule written as a plain object), so a malformed rule fails when
+ * the plugin is loaded, naming the plugin and the key, rather than in the middle of a scan.
+ */
+export function checkPluginRules(plugin: Plugin, label: string, source: string): void {
+  const rules = (plugin as { rules?: unknown }).rules;
+  if (rules === undefined) return;
+  if (!rules || typeof rules !== 'object' || Array.isArray(rules)) {
+    throw new ConfigError(`${source}: ${label}: rules must be an object keyed by rule name (the id is "<namespace>/<key>"), not ${Array.isArray(rules) ? 'an array' : rules === null ? 'null' : typeof rules}`, {
+      file: source,
+      keyPath: 'plugins',
+      expected: '{ "rule-name": rule, … }',
+    });
+  }
+  for (const [key, rule] of Object.entries(rules)) {
+    try {
+      checkRuleShape(key, rule);
+    } catch (error) {
+      throw new ConfigError(`${source}: ${label}: rules["${key}"]: ${(error as Error).message}`, { file: source, keyPath: 'plugins', cause: error });
+    }
+  }
 }
 
 /**
@@ -211,6 +268,10 @@ export class PluginRegistry {
     for (const [name, rule] of Object.entries(loaded.plugin.rules ?? {})) {
       const id = `${namespace}/${name}`;
       this.rules.set(id, { id, namespace, name, rule, plugin: loaded });
+      const own = (rule as { name?: unknown }).name;
+      if (typeof own === 'string' && own !== name) {
+        this.warnings.push(`plugin "${namespace}" registers the rule named "${own}" under the key "${name}": its id is "${id}" (the key of \`rules\` names it, not createRule's name)`);
+      }
     }
     for (const language of Object.values(loaded.plugin.languages ?? {})) {
       if (this.languages.has(language.id)) continue;
@@ -221,6 +282,22 @@ export class PluginRegistry {
         for (const name of language.interpreters ?? []) if (typeof name === 'string' && name && !this.byInterpreter.has(name)) this.byInterpreter.set(name, language);
       }
     }
+  }
+
+  /**
+   * Warnings for rules that can never run: every language their `meta.languages` lists is one no
+   * loaded plugin reads (`languages: ['typescript']` where the JS/TS language is `javascript`). Asked
+   * once every plugin is loaded.
+   */
+  unservedRuleWarnings(): string[] {
+    const out: string[] = [];
+    const known = [...this.languages.keys()];
+    for (const { id, rule } of this.rules.values()) {
+      const langs = rule.meta.languages;
+      if (langs.some((l) => this.languages.has(l))) continue;
+      out.push(`rule "${id}" serves ${langs.map((l) => `"${l}"`).join(', ')}, which no loaded plugin reads (the languages are ${known.map((l) => `"${l}"`).join(', ') || 'none'}): it never runs`);
+    }
+    return out;
   }
 
   /**
