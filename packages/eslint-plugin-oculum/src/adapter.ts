@@ -205,9 +205,25 @@ export function adaptRule(ruleId: string, rule: Rule<any, any>, knownSettings: I
       const minDepth = meta.minDepth ?? 'quick';
       const order = { quick: 0, standard: 1, deep: 2 };
       if (order[minDepth] > order[depth]) return {};
+      oculumContext.enabledRules = runningOn(context.sourceCode, ruleId);
       return guarded(ruleId, context, () => rule.create(oculumContext, context.options) as ESLintRule.RuleListener);
     },
   };
+}
+
+/** The Oculum rules that run on each file (by its ESLint `SourceCode`), as each one's `create` says it runs. */
+const rulesRunning = new WeakMap<object, Set<string>>();
+
+/**
+ * The set of Oculum rules running on this file, with `ruleId` added: ESLint calls every enabled rule's
+ * `create` before it walks the file, so when handlers run the set is whole, and a rule reads it as it
+ * reads `enabledRules` in a scan (`http-model-url` leaves a URL a loader rule reports at its load).
+ */
+function runningOn(sourceCode: object, ruleId: string): ReadonlySet<string> {
+  let running = rulesRunning.get(sourceCode);
+  if (!running) rulesRunning.set(sourceCode, (running = new Set()));
+  running.add(ruleId);
+  return running;
 }
 
 /**

@@ -159,6 +159,14 @@ const b = 'boom';
       expect(linter.verify(`const c = 'fine';\n`, config, { filename: 'y.js' })).toEqual([]);
     });
 
+    // (review author36 P3) one finding per URL, as in a scan: the loader rule reports it, `http-model-url` leaves it
+    it('reports a plain-HTTP URL a loader rule reports once, as the CLI does', () => {
+      const code = `import * as ort from 'onnxruntime-web';\nexport const s = ort.InferenceSession.create('http://cdn.example.com/model.onnx');\n`;
+      expect(lint(code, 'a.js', [oculum.configs.all]).map((m) => m.ruleId)).toEqual(['oculum/transformersjs/onnx-model-from-remote-url']);
+      // with the loader rule off, the URL is still reported, by http-model-url
+      expect(lint(code, 'a.js', [oculum.configs.all, { rules: { 'oculum/transformersjs/onnx-model-from-remote-url': 'off' } }]).map((m) => m.ruleId)).toEqual(['oculum/transformersjs/http-model-url']);
+    });
+
     it('createEslintPlugin says what is wrong with its input', () => {
       const rule = transformersjs.rules!['unpinned-model-revision'];
       expect(() => createEslintPlugin({ rules: {} } as never)).toThrow('createEslintPlugin(plugins): plugins must be an array of Oculum plugins');
@@ -283,12 +291,9 @@ const b = 'boom';
     it('works through the ESLint class with a flat config', async () => {
       const eslint = new ESLint({ overrideConfigFile: true, overrideConfig: [oculum.configs.recommended] });
       const [result] = await eslint.lintText(imports + `await ort.InferenceSession.create('http://cdn.example.com/m.onnx');\n`, { filePath: 'web/app.mjs' });
-      // ESLint does not tell a rule which others are on (`enabledRules` is undefined): http-model-url
-      // reports the URL the ONNX rule reports too (a duplicate, never a lost finding)
-      expect(result.messages.map((m) => [m.ruleId, m.messageId, m.line])).toEqual([
-        ['oculum/transformersjs/onnx-model-from-remote-url', 'http', 3],
-        ['oculum/transformersjs/http-model-url', 'http', 3],
-      ]);
+      // the URL the ONNX rule reports at the load is left out by http-model-url, as in a scan (the Oculum
+      // rules ESLint creates for the file are its `enabledRules`)
+      expect(result.messages.map((m) => [m.ruleId, m.messageId, m.line])).toEqual([['oculum/transformersjs/onnx-model-from-remote-url', 'http', 3]]);
       expect(result.messages[0].suggestions?.[0].fix.text).toBe('https://');
     });
 
@@ -331,10 +336,9 @@ const b = 'boom';
 
     it('reports the vulnerable app like the Oculum CLI does', async () => {
       const found = await lintDir('transformersjs-app');
-      // the CLI's 10, and http-model-url on the URL the ONNX rule reports at the load: ESLint does
-      // not say which other rules are on, so it cannot leave it to that rule (a duplicate, not a loss)
-      expect(found).toHaveLength(11);
-      expect(found).toContain('transformersjs-app/src/detector.js:3 oculum/transformersjs/http-model-url');
+      // the CLI's 10 (http-model-url leaves the URL the ONNX rule reports at the load, as in a scan)
+      expect(found).toHaveLength(10);
+      expect(found).not.toContain('transformersjs-app/src/detector.js:3 oculum/transformersjs/http-model-url');
       expect(found).toContain('transformersjs-app/src/detector.js:10 oculum/transformersjs/dynamic-code-from-model-data');
       expect(found).toContain('transformersjs-app/server/models.mjs:23 oculum/transformersjs/public-model-upload');
     });
@@ -370,9 +374,7 @@ const b = 'boom';
       const messages = linter.verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, { ...oculum.configs.recommended, files: ['**/*.ts'] }], { filename: 'load.ts' });
       expect(messages.filter((m) => m.fatal)).toEqual([]);
       expect(messages.map((m) => [m.ruleId, m.line])).toEqual([
-        // the plain-HTTP URL_ of line 3, where it is written and where InferenceSession.create loads
-        // it: under ESLint, http-model-url does not know the ONNX rule is on, so it reports it too
-        ['oculum/transformersjs/http-model-url', 3],
+        // the plain-HTTP URL_ of line 3, reported where InferenceSession.create loads it (once, as in a scan)
         ['oculum/transformersjs/onnx-model-from-remote-url', 5],
         ['oculum/transformersjs/unpinned-model-revision', 6],
       ]);
