@@ -63,6 +63,31 @@ export function isOnnxSessionCreate(sc: JsSourceCode, call: TSESTree.CallExpress
   return sc.globalName(call.callee) === 'ort.InferenceSession.create';
 }
 
+/** How many `externalData` entries of one session are read. */
+const MAX_EXTERNAL_DATA = 64;
+
+/**
+ * The URLs or paths of the external weights an `InferenceSession.create(model, options)` fetches:
+ * onnxruntime's `options.externalData` entries, each a string (its path and its URL alike) or a
+ * `{ path, data }` whose `data` is a string (a URL the web runtime fetches, a path the Node runtime
+ * reads; bytes or a `Blob` otherwise). The options are the first argument after the model that is
+ * an object literal (`create(buffer, byteOffset, byteLength, options)` too), also through a variable.
+ */
+export function onnxExternalDataSources(sc: JsSourceCode, call: TSESTree.CallExpression): JsNode[] {
+  const options = call.arguments.slice(1, 4).map((a) => (a.type === 'SpreadElement' ? undefined : sc.objectLiteral(a))).find((o) => o !== undefined);
+  const list = options ? sc.property(options, 'externalData') : undefined;
+  const array = list ? sc.definingExpression(list) : undefined;
+  if (array?.type !== 'ArrayExpression') return [];
+  const sources: JsNode[] = [];
+  for (const element of array.elements.slice(0, MAX_EXTERNAL_DATA)) {
+    if (!element || element.type === 'SpreadElement') continue;
+    const entry = sc.objectLiteral(element);
+    const data = entry ? sc.property(entry, 'data') : element;
+    if (data) sources.push(data);
+  }
+  return sources;
+}
+
 const TFJS_LOADERS = new Set(['loadLayersModel', 'loadGraphModel', 'loadGraphModelSync']);
 
 /** `tf.loadLayersModel` / `tf.loadGraphModel(Sync)` from any TF.js package or the `tf` global. */

@@ -1,6 +1,6 @@
 import type { JsNode, JsSourceCode } from '@oculum/lang-js';
 import { httpLiterals } from './http-literals.js';
-import { isOnnxSessionCreate } from './libraries.js';
+import { isOnnxSessionCreate, onnxExternalDataSources } from './libraries.js';
 import { classifyLocation, type ModelLocation } from './locations.js';
 import { envWrites, isPlainHttpHost } from './remote-models.js';
 import { tfjsLoads } from './tfjs-loads.js';
@@ -16,7 +16,7 @@ const cache = new WeakMap<JsSourceCode, ReadonlyMap<JsNode, ReadonlySet<LoaderRu
  * The `http://` string literals (see `httpLiterals`), and the expressions that build a URL from a
  * constant base (`` `${BASE}/m.onnx` ``, `BASE + '/m.onnx'`), that other rules of the pack report their URL
  * at, offering the same "Use https://", each with the rules that report it: the plain-HTTP URL of an
- * `InferenceSession.create` (onnx-model-from-remote-url) or of a TensorFlow.js load
+ * `InferenceSession.create` or of its `externalData` weights (onnx-model-from-remote-url) or of a TensorFlow.js load
  * (tfjs-model-from-remote-url) or of a wllama `loadModelFromUrl` (wllama-model-from-remote-url) or of a
  * MediaPipe Tasks model path (mediapipe-model-from-remote-url), written inline or held in a variable, and a plain-HTTP
  * `env.remoteHost` (insecure-remote-host). `transformersjs/http-model-url` leaves one out when one
@@ -43,6 +43,7 @@ export function literalsReportedByLoaders(sc: JsSourceCode): ReadonlyMap<JsNode,
     if (isOnnxSessionCreate(sc, n)) {
       const source = sc.argument(n, { position: 0 });
       if (source) add(source, classifyLocation(sc, source), 'onnx-model-from-remote-url');
+      for (const data of onnxExternalDataSources(sc, n)) add(data, classifyLocation(sc, data), 'onnx-model-from-remote-url');
       return;
     }
     const loads = tfjsLoads(sc, n);

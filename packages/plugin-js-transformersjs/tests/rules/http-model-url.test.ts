@@ -43,6 +43,8 @@ const LOADER_CASES: Array<[code: string, loader: Rule<any, any>]> = [
     onnxModelFromRemoteUrl,
   ]),
   [`import * as ort from 'onnxruntime-web';\nexport const g = (a: string) => ort.InferenceSession.create(('http://cdn.example.com/' + a) + ${Array.from({ length: 12 }, (_, i) => `'p${i}/'`).join(' + ')} + 'model.onnx');`, onnxModelFromRemoteUrl],
+  // the external weights of an ONNX model (review jsedge P3-a)
+  [`import * as ort from 'onnxruntime-web';\nexport const s = ort.InferenceSession.create('./model.onnx', { externalData: [{ path: 'model.onnx_data', data: 'http://x.example/model.onnx_data' }] });`, onnxModelFromRemoteUrl],
   // a MediaPipe Tasks model (`.task` is a model file's extension)
   ["import { FilesetResolver, HandLandmarker } from '@mediapipe/tasks-vision';\nconst v = await FilesetResolver.forVisionTasks('/wasm');\nexport const h = await HandLandmarker.createFromOptions(v, { baseOptions: { modelAssetPath: 'http://models.lan/hand_landmarker.task' } });", mediapipeModelFromRemoteUrl],
 ];

@@ -6,6 +6,11 @@ const expo = "import * as ort from 'onnxruntime-react-native';\nimport { Asset }
 
 tester.run(id(rule), rule, {
   valid: [
+    // external weights next to the model, or given as bytes (review jsedge P3-a)
+    imp + `export const s = ort.InferenceSession.create('./model.onnx', { externalData: [{ path: 'model.onnx.data', data: './model.onnx.data' }] });`,
+    imp + `export const s = ort.InferenceSession.create('./model.onnx', { externalData: ['model.onnx.data'] });`,
+    imp + `export async function f(bytes: ArrayBuffer) { return ort.InferenceSession.create('./model.onnx', { externalData: [{ path: 'model.onnx.data', data: bytes }] }); }`,
+    imp + `const base = new URL('./models/', import.meta.url).href;\nexport const s = ort.InferenceSession.create(base + 'model.onnx', { externalData: [{ path: 'model.onnx.data', data: base + 'model.onnx.data' }] });`,
     // a value cut at the depth bound but declared as bytes (`buf: Uint8Array`, read from a file 40 helpers away) is no location (review s35js P3-5)
     imp + `import fs from 'node:fs';\nfunction b0(buf: Uint8Array) { return ort.InferenceSession.create(buf); }\n${Array.from({ length: 39 }, (_, i) => `function b${i + 1}(buf: Uint8Array) { return b${i}(buf); }`).join('\n')}\nb39(fs.readFileSync('./models/local.onnx'));`,
     imp + `function b0(buf: ArrayBuffer | Buffer) { return ort.InferenceSession.create(buf); }\n${Array.from({ length: 39 }, (_, i) => `function b${i + 1}(buf: ArrayBuffer | Buffer) { return b${i}(buf); }`).join('\n')}\nb39(new ArrayBuffer(8));`,
@@ -74,6 +79,28 @@ tester.run(id(rule), rule, {
     imp + `const MODEL_URLS = ['/models/encoder.onnx', './models/decoder.onnx'];\nexport const s = await Promise.all(MODEL_URLS.map((modelUrl) => ort.InferenceSession.create(modelUrl)));`,
   ],
   invalid: [
+    // a remote URL of the external weights of a large model: reported at its `data` (review jsedge P3-a)
+    {
+      code: imp + `export const s = await ort.InferenceSession.create('./model.onnx', {\n  externalData: [{ path: 'model.onnx.data', data: 'https://cdn.example.com/phi3/model.onnx.data' }] });`,
+      errors: [{ messageId: 'externalRemote', data: { callee: 'ort.InferenceSession.create', url: '"https://cdn.example.com/phi3/model.onnx.data"' }, confidence: 'high', line: 3, column: 51 }],
+    },
+    {
+      code: imp + `const BASE = 'http://cdn.example.com/phi3/';\nconst opts = { executionProviders: ['webgpu'], externalData: [{ path: 'model.onnx_data', data: BASE + 'model.onnx_data' }] };\nexport const s = ort.InferenceSession.create(BASE + 'model.onnx', opts);`,
+      errors: [
+        {
+          messageId: 'externalHttp', data: { callee: 'ort.InferenceSession.create', url: '"http://cdn.example.com/phi3/model.onnx_data"' }, confidence: 'high', line: 3,
+          suggestions: [{ messageId: 'useHttps', output: imp + `const BASE = 'https://cdn.example.com/phi3/';\nconst opts = { executionProviders: ['webgpu'], externalData: [{ path: 'model.onnx_data', data: BASE + 'model.onnx_data' }] };\nexport const s = ort.InferenceSession.create(BASE + 'model.onnx', opts);` }],
+        },
+        {
+          messageId: 'http', data: { callee: 'ort.InferenceSession.create', url: '"http://cdn.example.com/phi3/model.onnx"' }, confidence: 'high', line: 4,
+          suggestions: [{ messageId: 'useHttps', output: imp + `const BASE = 'https://cdn.example.com/phi3/';\nconst opts = { executionProviders: ['webgpu'], externalData: [{ path: 'model.onnx_data', data: BASE + 'model.onnx_data' }] };\nexport const s = ort.InferenceSession.create(BASE + 'model.onnx', opts);` }],
+        },
+      ],
+    },
+    {
+      code: imp + `export const s = ort.InferenceSession.create(bytes, 0, bytes.byteLength, { externalData: ['https://cdn.example.com/m.onnx.data'] });`,
+      errors: [{ messageId: 'externalRemote', data: { callee: 'ort.InferenceSession.create', url: '"https://cdn.example.com/m.onnx.data"' }, confidence: 'high' }],
+    },
     // more than 32 known URLs: the first ones named, at medium confidence (the others are not looked at) (review jsdesk P3-a)
     {
       code: `import * as ort from 'onnxruntime-web';\nconst URLS = [${Array.from({ length: 33 }, (_, i) => `'https://cdn.example.com/m${i}.onnx'`).join(', ')}];\nexport const all = URLS.map((u) => ort.InferenceSession.create(u));`,
