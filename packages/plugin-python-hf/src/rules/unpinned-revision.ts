@@ -125,6 +125,8 @@ export default createRule<[Options], PySourceCode>({
       branchRevisionOptionDefault: '{{api}} fetches "{{id}}" at branch "{{revision}}", the default of `{{revisionText}}`, which moves with every push: unless the command line or config sets a commit, whatever the repository holds at load time is used. Make the default a full commit hash.',
       tagRevisionOptionDefault: '{{api}} fetches "{{id}}" at "{{revision}}", the default of `{{revisionText}}`, a tag or abbreviated hash that the repository owner can move. Make the default a full 40-character commit hash.',
       revisionFallback: '{{api}} fetches "{{id}}" at `{{revisionText}}`, which falls back to "{{revision}}", a branch or tag that moves, whenever the lookup finds no entry: then whatever the repository holds at load time is used. Pin every revision to a full commit hash and fail rather than fall back.',
+      revisionParameterUnset: '{{api}} fetches "{{id}}" at `{{revisionText}}`, a parameter that defaults to None, and a call of `{{function}}` in this file leaves it unset (none passes a value the analysis cannot read): there, whatever the repository holds at load time is used. Pass a full commit hash in the calls, or make it the default.',
+      revisionParameterMoving: '{{api}} fetches "{{id}}" at `{{revisionText}}`, which a call of `{{function}}` in this file sets to "{{revision}}", a branch or tag that moves: there, whatever the repository holds at load time is used. Pass a full commit hash instead.',
       revisionUndecided: '{{api}} fetches "{{id}}" at a revision the analysis could not decide: `{{revisionText}}` passes through a chain of names longer than it follows, which ends in a branch or tag rather than a commit. Pin `revision=` to a full commit hash.',
       branchRevision: '{{api}} fetches "{{id}}" at branch "{{revision}}", which moves with every push. Pin `revision=` to a full commit hash.',
       branchRevisionNamed: '{{api}} fetches "{{id}}" at branch "{{revision}}", which moves with every push. Pin `{{keyword}}=` to a full commit hash of that repository.',
@@ -263,6 +265,20 @@ export default createRule<[Options], PySourceCode>({
           const revisionText = (load.revisionNode?.text ?? '').length > 60 ? `${load.revisionNode!.text.slice(0, 59)}…` : (load.revisionNode?.text ?? '');
           const messageId = load.revision.fallback !== undefined ? 'revisionFallback' : 'revisionUndecided';
           context.report({ node, messageId, data: { api: load.api, id: idText(load), revision: load.revision.fallback ?? '', revisionText }, confidence: 'low', ...(fallbackKind === 'tag' ? { severity: opts.tagSeverity as Severity } : {}) });
+          return;
+        }
+        // `def load(name, revision=None)` whose every call in this file leaves the revision unset (or gives a branch
+        // or tag): unpinned on each path of this file, medium (a caller elsewhere may pass a commit)
+        if (level === 'pinned' && load.revision.callers && load.ref && !load.otherHub && !maybeLocal(load)) {
+          const callers = load.revision.callers;
+          const callerLevel = pinLevel({ kind: callers.kind }, opts);
+          if (callerLevel === 'pinned' || (callerLevel === 'branch' && opts.allowBranches) || (callerLevel === 'tag' && opts.tagSeverity === 'off')) return;
+          const revisionText = (load.revisionNode?.text ?? '').length > 60 ? `${load.revisionNode!.text.slice(0, 59)}…` : (load.revisionNode?.text ?? '');
+          const base = confidenceOf(load);
+          const confidence: Confidence = base === 'high' ? 'medium' : base;
+          const data = { api: load.api, id: idText(load), revisionText, function: callers.function, revision: callers.value ?? '' };
+          if (callerLevel === 'none') context.report({ node, messageId: 'revisionParameterUnset', data, confidence });
+          else context.report({ node, messageId: 'revisionParameterMoving', data, confidence, ...(callerLevel === 'tag' ? { severity: opts.tagSeverity as Severity } : {}) });
           return;
         }
         if (level === 'pinned') return;

@@ -59,6 +59,12 @@ export interface HubLoad {
     fallback?: string;
     /** With `unknown`: a chain of names too long for the resolver, ending in a branch or tag (not 'a variable'). */
     undecided?: boolean;
+    /**
+     * With `unknown`: a parameter that defaults to None (`def load(name, revision=None)`) which every call of its
+     * function in this file leaves unset, or sets to None or to a branch or tag (see `callerRevision`): the least
+     * pinned of those, and the function's name. A caller in another module may pass a commit.
+     */
+    callers?: { kind: 'none' | RevisionKind; value?: string; function: string };
   };
   /** `local_files_only=True`: never touches the network. */
   offline: boolean;
@@ -1054,6 +1060,44 @@ function leastPinned(a: HubLoad, b: HubLoad): HubLoad {
   return PIN_RANK[b.revision.kind] < PIN_RANK[a.revision.kind] ? b : a;
 }
 
+/** How many calls of a function `callerRevision` reads at most (as many as the ids' `passedValues`). */
+const MAX_REVISION_CALLERS = 8;
+
+/**
+ * A revision parameter that defaults to None (`def load(name, revision=None): AutoModel.from_pretrained(name,
+ * revision=revision)`), read through the calls of its function in this file (`callSites`, up to
+ * `MAX_REVISION_CALLERS`): when each leaves it unset or passes None or a string, the least pinned of those (a
+ * commit counts as pinned); a parameter of the caller passed on in turn (`def outer(rev=None): load(n, revision=rev)`)
+ * is read through its own calls, two functions deep. Undefined when the function is not called here (a library's
+ * entry point, a callback), is called too often, or a call passes a value not known or `**kwargs` that cannot be
+ * read: the caller decides, as before; nor when its calls are Hub loads of their own (a project class's
+ * `from_pretrained`), reported where they are made.
+ */
+function callerRevision(sc: PySourceCode, node: PyNode, depth: number): HubLoad['revision']['callers'] {
+  if (depth > 2) return undefined;
+  const param = sc.parameterOf(node);
+  if (!param || param.function.type !== 'function_definition') return undefined;
+  const calls = sc.callSites(param.function);
+  if (calls.length === 0 || calls.length > MAX_REVISION_CALLERS) return undefined;
+  const name = param.function.childForFieldName('name')?.text ?? '';
+  let least: HubLoad['revision']['callers'];
+  for (const site of calls) {
+    // (a loader of the project, `ModelPT.from_pretrained("org/x")`: each of its calls is judged as a Hub load itself)
+    if (sc.hasUnresolvedArguments(site) || specFor(sc, site)) return undefined;
+    const arg = sc.argumentFor(site, param);
+    let found: HubLoad['revision']['callers'];
+    const v = arg ? sc.constant(arg) : null;
+    if (arg && noneParameterPassedOn(sc, arg)) {
+      found = callerRevision(sc, arg, depth + 1);
+      if (!found) return undefined;
+    } else if (v === null) found = { kind: 'none', function: name };
+    else if (typeof v === 'string' && v.trim() !== '') found = { kind: classifyRevision(v), value: v, function: name };
+    else return undefined;
+    if (!least || PIN_RANK[found.kind] < PIN_RANK[least.kind]) least = { ...found, function: name };
+  }
+  return least && least.kind !== 'commit' ? least : undefined;
+}
+
 /**
  * A mapping whose keys can all be read: a dict literal, `dict(k=v)`, or a name bound (once) to one; `None`.
  * A key missing from it is not there.
@@ -1146,6 +1190,8 @@ function specLoadOf(sc: PySourceCode, call: PyNode, given: Spec & { confidence: 
     // names a branch (`revision="main"`) is a choice made here, and is judged below.
     if (v === UNKNOWN || noneParameterPassedOn(sc, revisionNode)) {
       revision = { kind: 'unknown' };
+      const callers = v === null ? callerRevision(sc, revisionNode, 0) : undefined;
+      if (callers) revision = { kind: 'unknown', callers };
       // `revision=model_args.model_revision` with the option's default `"main"` (`field(default="main")`,
       // `add_argument("--revision", default="main")`): a branch unless the command line sets a commit
       const fallback = v === UNKNOWN && revisionNode.type === 'attribute' ? sc.defaultValue(revisionNode) : undefined;

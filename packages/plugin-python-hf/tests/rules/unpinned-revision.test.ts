@@ -182,6 +182,9 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from langchain_community.llms import VLLM\nllm = VLLM(model="./models/mpt-7b")',
     // Haystack: `revision=` pins; a local model directory
     `from haystack.components.embedders import SentenceTransformersTextEmbedder\ne = SentenceTransformersTextEmbedder(model="BAAI/bge-small-en-v1.5", revision="${COMMIT}")`,
+    // a `revision=None` parameter the caller decides: a function not called in the file, calls that pass a commit or
+    // a value not known, or `**kwargs` that cannot be read (review spaces P3-4)
+    `from transformers import AutoModel\ndef exported(model_id="org/m", revision=None):\n    return AutoModel.from_pretrained(model_id, revision=revision)\ndef load(model_id, revision=None):\n    return AutoModel.from_pretrained(model_id, revision=revision)\ndef pinned(model_id, revision=None):\n    return AutoModel.from_pretrained(model_id, revision=revision)\ndef splat(model_id, revision=None):\n    return AutoModel.from_pretrained(model_id, revision=revision)\na = load("org/m")\nb = load("org/m", revision=args.rev)\nc = pinned("org/m", revision="${COMMIT}")\nd = splat("org/m", **opts)`,
     // Haystack's legacy ranker pinned in both of its kwargs, or given a local directory (review rag P3-5)
     `from haystack.components.rankers import TransformersSimilarityRanker\na = TransformersSimilarityRanker(model="BAAI/bge-reranker-base", model_kwargs={"revision": "${COMMIT}"}, tokenizer_kwargs={"revision": "${COMMIT}"})\nb = TransformersSimilarityRanker(model="./models/ranker")`,
     // Chroma's embedding function pinned through its `**kwargs`, or given a local directory (review rag P3-4)
@@ -1136,6 +1139,17 @@ ruleTester.run('hf/unpinned-revision', rule, {
         { messageId: 'snapshotUnpinned', line: 8, confidence: 'high', data: { api: 'InstructorEmbeddingFunction', id: 'hkunlp/instructor-xl' } },
         { messageId: 'snapshotUnpinned', line: 9, confidence: 'medium', data: { api: 'InstructorEmbeddingFunction', id: 'hkunlp/instructor-base' } },
         { messageId: 'snapshotUnpinned', line: 10, confidence: 'high', data: { api: 'INSTRUCTOR', id: 'hkunlp/instructor-large' } },
+      ],
+    },
+    // a `revision=None` parameter that every call of its function in the file leaves unset (or sets to a
+    // branch), also through a caller's own parameter: medium, a caller elsewhere may pass a commit (review spaces P3-4)
+    {
+      code: `from transformers import AutoModel, CLIPModel\ndef load_a(model_id="openai/clip-vit-base-patch32", revision=None):\n    return CLIPModel.from_pretrained(model_id, revision=revision)\ndef load_c(model_id, revision=None):\n    return AutoModel.from_pretrained(model_id, revision=revision)\ndef load_d(model_id, revision=None):\n    return AutoModel.from_pretrained(model_id, revision=revision)\ndef outer(rev=None):\n    return load_e("org/e", rev)\ndef load_e(model_id, revision=None):\n    return AutoModel.from_pretrained(model_id, revision=revision)\na = load_a()\nc1 = load_c("org/c", revision="${COMMIT}")\nc2 = load_c("org/c", revision=None)\nd = load_d("org/d", "main")\ne = outer()`,
+      errors: [
+        { messageId: 'revisionParameterUnset', line: 3, confidence: 'medium', data: { api: 'CLIPModel.from_pretrained', id: 'openai/clip-vit-base-patch32', revisionText: 'revision', function: 'load_a', revision: '' } },
+        { messageId: 'revisionParameterUnset', line: 5, confidence: 'medium', data: { api: 'AutoModel.from_pretrained', id: 'org/c', revisionText: 'revision', function: 'load_c', revision: '' } },
+        { messageId: 'revisionParameterMoving', line: 7, confidence: 'medium', data: { api: 'AutoModel.from_pretrained', id: 'org/d', revisionText: 'revision', function: 'load_d', revision: 'main' } },
+        { messageId: 'revisionParameterUnset', line: 11, confidence: 'medium', data: { api: 'AutoModel.from_pretrained', id: 'org/e', revisionText: 'revision', function: 'load_e', revision: '' } },
       ],
     },
     // Haystack's legacy ranker loads the model with `**model_kwargs`, the tokenizer with `**tokenizer_kwargs` (review rag P3-5)
