@@ -304,6 +304,11 @@ export interface Language<SC extends SourceCode = SourceCode> {
   detect?(head: Uint8Array, path: string): boolean;
   /** One-time async setup (e.g. loading a .wasm grammar). Called once per thread before parse. */
   init?(): Promise<void>;
+  /**
+   * The node types a rule's handlers may listen to (after `init`): the rule tester says when a rule
+   * that reported nothing listens to another (`CallExpression` in a Python rule), as it never runs.
+   */
+  nodeTypes?(): ReadonlySet<string>;
   parse(input: ParseInput): SC | Promise<SC>;
   /**
    * What a file's results depend on beyond its own bytes and config (e.g. the project's dependency

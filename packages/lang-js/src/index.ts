@@ -11,6 +11,7 @@ import { JsSourceCode } from './source-code.js';
 export { JsSourceCode, unwrapExpression, type JsSourceCodeInit, type OptionChoices, type StringBounds } from './source-code.js';
 export { literalString, normalizeModule, staticKey, isFunctionNode } from './scope.js';
 export { childrenOf, walk } from './walk.js';
+import { jsNodeTypes } from './walk.js';
 export { persistTypeScriptCache, preloadTypeScript, privateCacheDir } from './code-cache.js';
 export { htmlCommentSpans, jsCodeText, jsComments, jsPrefilterText, type JsComment } from './code-text.js';
 export { ProjectModules, ModuleResolver, MAX_MODULE_BYTES, MODULE_EXTENSIONS, isRelativeSpecifier, resolveSpecifier, relativeSpecifiers, moduleSpecifiers } from './project-modules.js';
@@ -117,6 +118,7 @@ export const javascript: Language<JsSourceCode> = {
    * `node`, `deno`, `bun`, `tsx`, `ts-node`): read as TypeScript, which takes JavaScript too.
    */
   interpreters: JS_INTERPRETERS,
+  nodeTypes: jsNodeTypes,
   /** V8 accepts NUL bytes in comments and strings: a file holding one is still read. */
   readsNul: true,
   // The first parse loads the TypeScript compiler: ~0.25 s, about the work of 512 KiB of Python.

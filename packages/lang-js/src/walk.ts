@@ -2,6 +2,12 @@ import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import type { JsNode } from './types.js';
 
 const KEYS = visitorKeys as Record<string, readonly string[] | undefined>;
+
+let nodeTypeSet: ReadonlySet<string> | undefined;
+/** Every node type of the trees rules walk (ESTree, JSX and TypeScript's: the keys of `visitor-keys`). */
+export function jsNodeTypes(): ReadonlySet<string> {
+  return (nodeTypeSet ??= new Set(Object.keys(KEYS)));
+}
 /** Properties that never hold child nodes (or point back up the tree). */
 const NON_CHILD_KEYS = new Set(['parent', 'loc', 'range', 'start', 'end', 'comments', 'tokens', 'leadingComments', 'trailingComments']);
 

@@ -11,7 +11,7 @@ import { withNormalisedNames } from './identifiers.js';
 import { packageImportLine } from './packages.js';
 import { cachedNotebookCode, isNotebookPath, NotebookError } from './notebook.js';
 import { parseSource } from './parse-source.js';
-import { initParser, isParserReady } from './parser.js';
+import { initParser, isParserReady, namedNodeTypes } from './parser.js';
 import { ProjectModules } from './project-modules.js';
 import { PythonSourceCode } from './source-code.js';
 
@@ -192,6 +192,7 @@ export const python: Language<PythonSourceCode> = {
   /** Scripts without an extension whose `#!` line runs Python (`#!/usr/bin/env python3`, `pypy3`). */
   interpreters: ['python', 'pypy'],
   init: initParser,
+  nodeTypes: () => new Set(namedNodeTypes()),
   /** At --depth deep, rules read the project's dependency files (torch>=2.6…) and imported modules' constants: cached results depend on them. */
   cacheKey({ path, depth, cwd }) {
     if (depth !== 'deep') return '';

@@ -177,11 +177,20 @@ export class RuleTester {
   /** Lints one case; internal rule errors and (unless allowed) parse errors of the code fail it. */
   private async lint(ruleId: string, rule: Rule<any, any>, testCase: ValidTestCase): Promise<FileResult> {
     const { language } = this.config;
+    // (the listener's keys, for `zeroHint`)
+    const listening: Rule<any, any> = {
+      ...rule,
+      create: (context, options) => {
+        const listener = rule.create(context, options);
+        this.listened.set(rule, Object.keys(listener ?? {}));
+        return listener;
+      },
+    };
     const result = await lintText({
       path: this.filenameFor(testCase),
       text: language.readsFile ? undefined : testCase.code,
       language,
-      rules: [{ id: ruleId, rule, level: 'error', options: testCase.options ?? [] }],
+      rules: [{ id: ruleId, rule: listening, level: 'error', options: testCase.options ?? [] }],
       settings: { ...this.config.settings, ...testCase.settings },
       depth: this.config.depth ?? 'deep',
       cwd: this.config.cwd,
@@ -203,10 +212,10 @@ export class RuleTester {
 
   /**
    * Why a rule reported nothing when the cause is not its code: the prefilter skipped the case (none of
-   * its triggers occurs, or a trigger group does not), or the rule listens only to node types the
-   * language never produces (`CallExpression` in a Python rule).
+   * its triggers occurs, or a trigger group does not), or the rule listens to node types the language
+   * never produces (`CallExpression` in a Python rule: `Language.nodeTypes`).
    */
-  private skippedHint(ruleId: string, rule: Rule<any, any>, testCase: ValidTestCase): string {
+  private zeroHint(ruleId: string, rule: Rule<any, any>, testCase: ValidTestCase): string {
     const { language } = this.config;
     if (language.readsFile) return '';
     const triggered = triggeredRuleIds({
@@ -223,8 +232,16 @@ export class RuleTester {
       const groups = rule.meta.triggerGroups?.length ? ` and one of each of meta.triggerGroups` : '';
       return `\n  (the prefilter skipped this code: it must contain one of meta.triggers [${rule.meta.triggers.map(show).join(', ')}]${groups}, outside comments and docstrings)`;
     }
+    const types = language.nodeTypes?.();
+    const unknown = types ? (this.listened.get(rule) ?? []).filter((key) => !types.has(key.replace(/:exit$/, ''))) : [];
+    if (unknown.length > 0) {
+      return `\n  (the rule listens to ${unknown.map((k) => `"${k}"`).join(', ')}, which ${unknown.length === 1 ? 'is not a node type' : 'are not node types'} of ${language.id}: ${unknown.length === 1 ? 'that handler never runs' : 'those handlers never run'}${language.id === 'python' ? '; Python rules listen to tree-sitter types such as "call"' : ''})`;
+    }
     return '';
   }
+
+  /** The keys of each rule's listener, as its last `create` returned them. */
+  private readonly listened = new WeakMap<Rule<any, any>, string[]>();
 
   /** Parses an output produced by a fix or suggestion; a parse error fails the case. */
   private async assertParses(code: string, what: string, testCase: ValidTestCase): Promise<void> {
@@ -255,7 +272,7 @@ export class RuleTester {
     const findings = result.findings;
     if (findings.length !== testCase.errors.length) {
       throw new Error(
-        `Should have ${testCase.errors.length} finding(s) but had ${findings.length}:\n${findings.map(describeFinding).join('\n') || '  (none)'}${findings.length === 0 ? this.skippedHint(ruleId, rule, testCase) : ''}`,
+        `Should have ${testCase.errors.length} finding(s) but had ${findings.length}:\n${findings.map(describeFinding).join('\n') || '  (none)'}${findings.length === 0 ? this.zeroHint(ruleId, rule, testCase) : ''}`,
       );
     }
     for (let i = 0; i < findings.length; i++) {

@@ -40,6 +40,13 @@ describe('RuleTester strictness', () => {
     expect(r['toy/no-danger > invalid > bad']).toMatch(/Should have 1 finding\(s\) but had 0:\n  \(none\)\n  \(the prefilter skipped this code: it must contain one of meta\.triggers \["dangerous"\], outside comments and docstrings\)/);
   });
 
+  it('says when a rule that found nothing listens to a node type the language does not have', async () => {
+    const typed = { ...toy, nodeTypes: () => new Set(['Program', 'Stmt', 'Word']) };
+    const wrongKey = { ...dangerRule, create: () => ({ CallExpression() {}, 'Word:exit'() {} }) };
+    const r = await outcomes(() => new RuleTester({ language: typed }).run('toy/no-danger', wrongKey, { valid: [], invalid: [{ code: 'bad', errors: [{ messageId: 'bad' }] }] }));
+    expect(r['toy/no-danger > invalid > bad']).toMatch(/had 0:\n  \(none\)\n  \(the rule listens to "CallExpression", which is not a node type of toy: that handler never runs\)/);
+  });
+
   it('creates no empty suite for an empty table (Vitest fails empty suites)', async () => {
     const r = await runNamed({ valid: [], invalid: [{ code: 'bad', errors: [{ messageId: 'bad' }] }] });
     expect(Object.keys(r)).toEqual(['toy/no-danger > rule serves the tester language', 'toy/no-danger > invalid > bad']);
