@@ -37,7 +37,11 @@ type Forwarding =
    * a UI's values, one per input component, positionally; no keywords (Gradio's `gr.Interface(fn=f,
    * inputs=gr.File())`: `f(path)` with the file a user uploaded)
    */
-  | 'ui';
+  | 'ui'
+  /** each element of the receiver, alone; no keywords (a Spark RDD's `rdd.mapValues(f)`: `f(v)`) */
+  | 'elements'
+  /** the arguments of `.remote(...)` on its result (Ray's `ray.remote(f).remote(a, k=v)`) */
+  | 'remote';
 
 export interface CallbackApi {
   /** Where the function is handed over (and the keyword that may name it: `Thread(target=f)`). */
@@ -50,6 +54,8 @@ export interface CallbackApi {
   /** With `ui`: the argument listing the input components (one value each), and how many values come before them. */
   inputs?: { name: string; position?: number };
   fixedInputs?: number;
+  /** Also called with options first, then handed the function (`ray.remote(num_cpus=1)(f)`). */
+  optionsCall?: boolean;
 }
 
 /** Functions that call their callback, by qualified name. */
@@ -75,6 +81,9 @@ const FUNCTIONS = new Map<string, CallbackApi>([
   // (`Interface(fn, inputs, outputs, …)`; `ChatInterface(fn, *, additional_inputs=None, …)`: `fn(message, history, *additional)`)
   ['gradio.Interface', { position: 0, keyword: 'fn', forwards: 'ui', inputs: { name: 'inputs', position: 1 } }],
   ['gradio.ChatInterface', { position: 0, keyword: 'fn', forwards: 'ui', inputs: { name: 'additional_inputs' }, fixedInputs: 2 }],
+  // Ray runs `f` as a task with what `.remote(...)` is given (`ray.remote(torch.load).remote(p)`; also
+  // `ray.remote(num_cpus=1)(joblib.load).remote(p)`)
+  ['ray.remote', { position: 0, forwards: 'remote', optionsCall: true }],
 ]);
 
 /**
@@ -93,6 +102,12 @@ const METHODS = new Map<string, CallbackApi>([
   ['apply_async', { position: 0, forwards: 'argsKwds' }],
   ['submit', { position: 0, forwards: 'rest' }],
   ['run_in_executor', { position: 1, forwards: 'restPositional' }],
+  // a Spark RDD's transformations and actions call `f` on each element (each value of a pair: `mapValues`); not
+  // `mapPartitions`, which hands `f` an iterator over a partition
+  ['mapValues', { position: 0, forwards: 'elements' }],
+  ['flatMap', { position: 0, forwards: 'elements' }],
+  ['flatMapValues', { position: 0, forwards: 'elements' }],
+  ['foreach', { position: 0, forwards: 'elements' }],
 ]);
 
 /**
@@ -144,11 +159,23 @@ export function callbackUse(sc: SC, call: Node): CallbackUse | undefined {
   if (!callee) return undefined;
   let api: CallbackApi | undefined;
   let via: string | undefined;
+  // `ray.remote(num_cpus=1)(f)`: an API's options call, then the function
+  if (callee.type === 'call') {
+    const options = calleeAmong(sc, callee, FUNCTIONS);
+    const optionsApi = options ? FUNCTIONS.get(options) : undefined;
+    if (!optionsApi?.optionsCall || positionalCount(callee) !== 0) return undefined;
+    const fn = sc.argument(call, { position: 0 });
+    if (!fn || fn.type === 'list_splat' || fn.type === 'dictionary_splat') return undefined;
+    const use: CallbackUse = { call, fn, via: options!, api: { ...optionsApi, position: 0 } };
+    const forwarded = forwardedCallOf(sc, use);
+    if (forwarded) use.forwarded = forwarded;
+    return use;
+  }
   const q = calleeAmong(sc, call, FUNCTIONS);
   const local = q ? undefined : localForwarder(sc, call);
   if (q) {
     api = FUNCTIONS.get(q);
-    via = q.startsWith('builtins.') ? q.slice('builtins.'.length) : q.startsWith('asyncio.') || q.startsWith('itertools.') ? q : q.slice(q.lastIndexOf('.') + 1);
+    via = q.startsWith('builtins.') ? q.slice('builtins.'.length) : q.startsWith('asyncio.') || q.startsWith('itertools.') || q.startsWith('ray.') ? q : q.slice(q.lastIndexOf('.') + 1);
   } else if (local) {
     api = local.api;
     via = local.name;
@@ -162,9 +189,26 @@ export function callbackUse(sc: SC, call: Node): CallbackUse | undefined {
   const fn = sc.argument(call, { position: api.position, ...(api.keyword ? { name: api.keyword } : {}) });
   if (!fn || fn.type === 'list_splat' || fn.type === 'dictionary_splat') return undefined;
   const use: CallbackUse = { call, fn, via, api };
-  const forwarded = api.forwards === 'items' || api.forwards === 'spread' || api.forwards === 'ui' ? undefined : api.forwards === 'outer' ? outerCall(use) : call;
+  const forwarded = forwardedCallOf(sc, use);
   if (forwarded) use.forwarded = forwarded;
   return use;
+}
+
+/** The call whose arguments the API hands on (`CallbackUse.forwarded`). */
+function forwardedCallOf(sc: SC, use: CallbackUse): Node | undefined {
+  switch (use.api.forwards) {
+    case 'items':
+    case 'spread':
+    case 'ui':
+    case 'elements':
+      return undefined;
+    case 'outer':
+      return outerCall(use);
+    case 'remote':
+      return remoteCall(sc, use);
+    default:
+      return use.call;
+  }
 }
 
 /** Per file: each local `def` read by `localForwarder` (null: it forwards nothing). */
@@ -373,6 +417,8 @@ export function callbackArgument(sc: SC, use: CallbackUse, query: { name: string
     }
     case 'spread':
       return position === undefined ? undefined : UNKNOWN;
+    case 'elements':
+      return position === undefined ? undefined : position === 0 ? UNKNOWN : undefined;
     case 'ui': {
       // one value per input component (what a user entered: never known), positionally; no keywords
       if (position === undefined) return undefined;
@@ -381,10 +427,12 @@ export function callbackArgument(sc: SC, use: CallbackUse, query: { name: string
     }
     case 'rest':
     case 'restPositional':
-    case 'outer': {
-      const from = api.forwards === 'outer' ? outerCall(use) : call;
+    case 'outer':
+    case 'remote': {
+      const later = api.forwards === 'outer' || api.forwards === 'remote';
+      const from = later ? use.forwarded : call;
       if (!from) return UNKNOWN;
-      const offset = api.forwards === 'outer' ? 0 : api.position + 1;
+      const offset = later ? 0 : api.position + 1;
       if (api.forwards !== 'restPositional') {
         const byName = sc.argument(from, { name: query.name });
         if (byName) return byName;
@@ -431,6 +479,34 @@ function uiValueCount(sc: SC, use: CallbackUse): number | undefined {
   if (inputs.type !== 'list' && inputs.type !== 'tuple' && inputs.type !== 'set') return undefined;
   const items = inputs.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
   return items.some((i) => i.type === 'list_splat') ? undefined : fixed + items.length;
+}
+
+/**
+ * `ray.remote(f).remote(a, k=v)`: the `.remote(...)` call on what the API returned; also through a name bound to it
+ * whose one `.remote(...)` call that binding reaches (`load = ray.remote(torch.load)` … `load.remote(p)`); else undefined.
+ */
+function remoteCall(sc: SC, use: CallbackUse): Node | undefined {
+  const remoteOn = (object: Node): Node | undefined => {
+    const attribute = object.parent;
+    if (attribute?.type !== 'attribute' || attribute.childForFieldName('object')?.id !== object.id || attribute.childForFieldName('attribute')?.text !== 'remote') return undefined;
+    const call = attribute.parent;
+    return call?.type === 'call' && call.childForFieldName('function')?.id === attribute.id ? call : undefined;
+  };
+  const direct = remoteOn(use.call);
+  if (direct) return direct;
+  const assignment = use.call.parent;
+  const name = assignment?.type === 'assignment' && assignment.childForFieldName('right')?.id === use.call.id ? assignment.childForFieldName('left') : undefined;
+  if (name?.type !== 'identifier') return undefined;
+  let found: Node | undefined;
+  for (const ref of sc.references(name, { readsOnly: true })) {
+    const call = remoteOn(ref);
+    if (!call) continue;
+    const bound = sc.reachingBindings(ref);
+    if (bound.length !== 1 || bound[0].value?.id !== use.call.id) continue;
+    if (found) return undefined; // several calls: which one passes what is not one answer
+    found = call;
+  }
+  return found;
 }
 
 /** `delayed(f)(a, k=v)`: the call of what the API returned, or undefined. */

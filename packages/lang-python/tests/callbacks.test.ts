@@ -193,6 +193,47 @@ describe('callbackUse / callbackArgument', () => {
     expect(of('registry.load')).toBeUndefined();
   });
 
+  it("reads a Spark RDD's per-element methods and Ray's remote tasks (review ray P3-3)", () => {
+    const { sc, calls: cs } = calls(
+      [
+        'import pickle, ray, torch',
+        'rdd.mapValues(pickle.loads)',
+        'rdd.values().flatMap(pickle.loads)',
+        'ray.remote(torch.load).remote(p1, weights_only=False)',
+        'ray.remote(num_cpus=1)(torch.load).remote(p2)',
+        'task = ray.remote(torch.load)',
+        'ref = task.remote(p3, map_location="cpu")',
+        'loose = ray.remote(torch.load)',
+        'a = loose.remote(p4)',
+        'b = loose.remote(p5)',
+        'ray.remote(4)(torch.load)',
+      ].join('\n'),
+    );
+    const text = (v: ReturnType<typeof callbackArgument>) => (v === UNKNOWN ? 'UNKNOWN' : v?.text);
+    const of = (exact: string) => callbackUse(sc, cs.find((c) => c.text === exact)!);
+    const values = of('rdd.mapValues(pickle.loads)')!;
+    expect(values.via).toBe('.mapValues');
+    expect(text(callbackArgument(sc, values, { name: 'data', position: 0 }))).toBe('UNKNOWN'); // each value
+    expect(callbackArgument(sc, values, { name: 'encoding' })).toBeUndefined();
+    expect(of('rdd.values().flatMap(pickle.loads)')!.fn.text).toBe('pickle.loads');
+    const remote = of('ray.remote(torch.load)')!;
+    expect(remote.via).toBe('ray.remote');
+    expect(text(callbackArgument(sc, remote, { name: 'f', position: 0 }))).toBe('p1');
+    expect(text(callbackArgument(sc, remote, { name: 'weights_only' }))).toBe('False');
+    // the options call first
+    const options = of('ray.remote(num_cpus=1)(torch.load)')!;
+    expect(options.fn.text).toBe('torch.load');
+    expect(text(callbackArgument(sc, options, { name: 'f', position: 0 }))).toBe('p2');
+    expect(callbackArgument(sc, options, { name: 'weights_only' })).toBeUndefined();
+    // a name bound to the task, its one `.remote(...)` call; several: not one answer
+    const named = callbackUse(sc, cs.filter((c) => c.text === 'ray.remote(torch.load)')[1])!;
+    expect(text(callbackArgument(sc, named, { name: 'map_location', position: 1 }))).toBe('"cpu"');
+    const several = callbackUse(sc, cs.filter((c) => c.text === 'ray.remote(torch.load)')[2])!;
+    expect(callbackArgument(sc, several, { name: 'weights_only' })).toBe(UNKNOWN);
+    // an options call with a positional argument is no options call
+    expect(of('ray.remote(4)(torch.load)')).toBeUndefined();
+  });
+
   it('is no callback use for other calls', () => {
     const { sc, calls: cs } = calls('fetch(url)\nthreading.Thread()\nex.submit(*jobs)');
     expect(cs.map((c) => callbackUse(sc, c))).toEqual([undefined, undefined, undefined]);

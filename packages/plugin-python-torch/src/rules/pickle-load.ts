@@ -225,6 +225,9 @@ function ownIndexSaves(sc: PythonSourceCode, load: Node, store: string, use?: Ca
   });
 }
 
+/** What writes the file PySpark's `pickleFile` reads: `rdd.saveAsPickleFile(path)`. */
+const SPARK_PICKLE_WRITERS = new Set<string>(['.saveAsPickleFile']);
+
 /** What writes such an index: `store.save_local(folder)` (a method of that name on any receiver, a folder by its API). */
 const VECTOR_STORE_WRITERS = new Set<string>(['.save_local']);
 /** What to do instead of loading a pickled vector store from a folder that may not be this application's own. */
@@ -840,8 +843,9 @@ function delegationAccess(fn: Node, helper?: HelperPolarity, judge?: AllowlistJu
 export const LOADER_NAMES: readonly string[] = [
   ...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1))),
   ...['load_local', 'LazyLoader', 'recv_pyobj', 'load_learner', 'load_model', 'unpickle', 'load_pickle'],
-  // MLflow's `pyfunc.spark_udf(spark, model_uri)`
+  // MLflow's `pyfunc.spark_udf(spark, model_uri)`; PySpark's `sc.pickleFile(path)`
   'spark_udf',
+  'pickleFile',
   // stable-baselines3 (`load_from_pkl`, an agent's `load_replay_buffer`), PaddlePaddle's `load_program_state`
   ...['load_from_zip_file', 'load_from_pkl', 'load_replay_buffer', 'load_program_state'],
   // BentoML's runner of a model of its store (`bentoml.sklearn.get(tag).to_runner()`)
@@ -868,7 +872,7 @@ export default createRule<[], PythonSourceCode>({
     // A loader's name: each name `create`'s callee gate accepts (`LOADER_NAMES`), or the module word of those too
     // common to be one (`shelve.open`, `jsonpickle.decode`)
     triggerGroups: [
-      [importTrigger([...IMPORTED, ...VENDORING, 'langchain', 'langchain_community']), /\b(?:ray|pyspark|srsly|externals)\s*\.\s*cloudpickle\b/, UNPICKLER_NAME],
+      [importTrigger([...IMPORTED, ...VENDORING, 'langchain', 'langchain_community']), /\b(?:ray|pyspark|srsly|externals)\s*\.\s*cloudpickle\b/, UNPICKLER_NAME, /\.\s*pickleFile\b/],
       [LOADER_NAME_TRIGGER, ...new Set(Object.values(NAMED_BY_MODULE)), 'allow_dangerous_deserialization', UNPICKLER_NAME],
     ],
     docs: {
@@ -1003,9 +1007,30 @@ export default createRule<[], PythonSourceCode>({
           context.report({ node, messageId, data: { callee: name }, confidence: state === 'unknown' ? 'low' : confidenceFor(sc, folder), remediation: VECTOR_STORE_REMEDIATION });
           return;
         }
+        // PySpark's `sc.pickleFile(path)`: the RDD `saveAsPickleFile` wrote, every element unpickled (a method no other
+        // library has, in a file that imports pyspark; not one of a class of this file)
+        const fn = sc.callee(node);
+        if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'pickleFile') {
+          if (!sc.imports.has('pyspark') || sc.localFunction(node)) return;
+          const path = sc.argument(node, { name: 'name', position: 0 });
+          // `rdd.saveAsPickleFile(p)` … `sc.pickleFile(p)`: what this code has just written
+          const own = { pathWriters: SPARK_PICKLE_WRITERS };
+          if (isInProcessData(sc, path, SPARK_PICKLE_WRITERS, 0, own)) return;
+          const save = savedOnSomePathBefore(sc, path, SPARK_PICKLE_WRITERS, own);
+          if (save) {
+            context.report({ node, messageId: 'savedOnSomePaths', data: { callee: 'SparkContext.pickleFile', line: saveLineText(sc, save, node) }, confidence: 'medium' });
+            return;
+          }
+          context.report({
+            node,
+            messageId: fromNetwork(sc, path) || remoteUrl(sc, path) ? 'networkDeserialization' : 'unsafeDeserialization',
+            data: { callee: 'SparkContext.pickleFile', detail: " (PySpark's `pickleFile` unpickles every element of the saved RDD)", source: '', imports: '' },
+            confidence: confidenceFor(sc, path, node),
+          });
+          return;
+        }
         // pyzmq's `socket.recv_pyobj()`: `pickle.loads` of the next message off the socket (a method no
         // other library has, in a file that imports zmq; not one of a class of this file)
-        const fn = sc.callee(node);
         if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'recv_pyobj') {
           if (sc.imports.has('zmq') && !sc.localFunction(node)) {
             context.report({ node, messageId: 'networkDeserialization', data: { callee: 'zmq.Socket.recv_pyobj', detail: ' (pyzmq unpickles each message)', imports: '' }, confidence: 'high' });

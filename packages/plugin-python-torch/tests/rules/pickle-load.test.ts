@@ -101,6 +101,10 @@ ruleTester.run('torch/pickle-load', rule, {
     'import asyncio\nfrom langchain_community.vectorstores import FAISS\nasync def f(p, emb):\n    loop = asyncio.get_running_loop()\n    return await loop.run_in_executor(None, FAISS.load_local, p, emb)',
     'import asyncio\nfrom langchain_community.vectorstores import FAISS\nasync def f(docs, emb):\n    FAISS.from_documents(docs, emb).save_local("own")\n    return await asyncio.to_thread(FAISS.load_local, "own", emb, allow_dangerous_deserialization=True)',
     'from concurrent.futures import ThreadPoolExecutor\nfrom langchain_community.vectorstores import FAISS\ndef f(p, emb, **kw):\n    with ThreadPoolExecutor() as ex:\n        return ex.submit(FAISS.load_local, p, emb, **kw).result()\nf("idx", None)',
+    // (review ray P3-3) the RDD this code has just saved; a `pickleFile` method of a class of the file, or in a file without pyspark
+    'from pyspark import SparkContext\nsc = SparkContext.getOrCreate()\ndef f(rdd, p):\n    rdd.saveAsPickleFile(p)\n    return sc.pickleFile(p)',
+    'import pyspark, pickle\nclass Store:\n    def pickleFile(self, p):\n        return p\ns = Store()\nx = s.pickleFile("x")',
+    'import pickle\nx = store.pickleFile("x")',
     // (review spaces P3-1) Gradio's listeners given a function of the file; a `load` method of another library in a Gradio app
     'import gradio as gr\nimport pickle\ndef show(x):\n    return x\nwith gr.Blocks() as demo:\n    demo.load(fn=show, inputs=None, outputs=None)\n    gr.Button("b").click(show, None, None)\nstate = registry.load("cfg")',
     // (review spaces P3-2) the options call of a cache names no loader; a cache over a function of the file is that function
@@ -345,6 +349,22 @@ ruleTester.run('torch/pickle-load', rule, {
     },
     // (review s33py P2-2) a local forwarder of any name
     { code: 'import pickle\ndef retry(func, *args, **kwargs):\n    return func(*args, **kwargs)\ndef f(b):\n    return retry(pickle.loads, b)', errors: [{ messageId: 'callback', line: 5, confidence: 'medium', data: { callee: 'pickle.loads', via: 'retry', detail: '' } }] },
+    // (review ray P3-3) a Spark RDD's per-element methods and Ray's remote tasks call the loader; `sc.pickleFile` unpickles
+    // every element of the saved RDD (from a bucket: network data)
+    {
+      code: 'import pickle, ray\nfrom pyspark import SparkContext\nsc = SparkContext.getOrCreate()\na = sc.binaryFiles("s3a://b/m/").mapValues(pickle.loads)\nb = sc.binaryFiles("s3a://b/m/").values().flatMap(pickle.loads)\nc = sc.pickleFile("s3a://shared-bucket/models/ensemble")\nd = ray.remote(num_cpus=1)(pickle.load).remote(f)\ndef load(path):\n    return sc.pickleFile(path)',
+      errors: [
+        { messageId: 'callback', line: 4, confidence: 'medium', data: { callee: 'pickle.loads', via: '.mapValues', detail: '' } },
+        { messageId: 'callback', line: 5, confidence: 'medium', data: { callee: 'pickle.loads', via: '.flatMap', detail: '' } },
+        { messageId: 'networkDeserialization', line: 6, confidence: 'high', data: { callee: 'SparkContext.pickleFile', detail: " (PySpark's `pickleFile` unpickles every element of the saved RDD)", source: '', imports: '' } },
+        { messageId: 'callback', line: 7, confidence: 'medium', data: { callee: 'pickle.load', via: 'ray.remote', detail: '' } },
+        { messageId: 'unsafeDeserialization', line: 9, confidence: 'high', data: { callee: 'SparkContext.pickleFile', detail: " (PySpark's `pickleFile` unpickles every element of the saved RDD)", source: '', imports: '' } },
+      ],
+    },
+    {
+      code: 'from pyspark import SparkContext\nsc = SparkContext.getOrCreate()\ndef f(rdd, p, fresh):\n    if fresh:\n        rdd.saveAsPickleFile(p)\n    return sc.pickleFile(p)',
+      errors: [{ messageId: 'savedOnSomePaths', line: 6, confidence: 'medium', data: { callee: 'SparkContext.pickleFile', line: '5' } }],
+    },
     // (review spaces P3-1) a loader handed to Gradio as the callback of an interface or an event listener: called with what a user uploads
     {
       code: 'import gradio as gr\nimport pickle\ndemo = gr.Interface(fn=pickle.load, inputs=gr.File(), outputs="text")\nwith gr.Blocks() as app:\n    f = gr.File()\n    out = gr.JSON()\n    gr.Button("load").click(fn=pickle.loads, inputs=f, outputs=out)',
