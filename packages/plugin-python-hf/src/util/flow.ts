@@ -423,8 +423,11 @@ function bindLoopTargets(taint: Taint, loop: PyNode): void {
     }
     return out;
   };
+  let items: PyNode | null = right;
+  while (items?.type === 'parenthesized_expression' && items.namedChildren.length === 1) items = items.namedChildren[0];
   if (left.type === 'identifier') {
-    const part = held(sc.possibleElements(right));
+    // a literal (`(ds_a, ds_b)`): each of its items is an element, however many; else what the model lists
+    const part = items && ['tuple', 'list', 'set', 'expression_list'].includes(items.type) && !items.namedChildren.some((c) => c.type === 'list_splat') ? taint.partOf(items) : held(sc.possibleElements(right));
     if (part) taint.bind(left, part);
     return;
   }
