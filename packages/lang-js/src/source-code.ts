@@ -706,6 +706,9 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
         // (`(await init()).pipeline`, `r.pipeline` with `const r = await init()`: a member of an object literal)
         if (!ref) return this.literalMemberRef(object, keys.reverse(), depth + 1);
         for (let i = keys.length - 1; ref && i >= 0; i--) ref = this.extend(ref, [keys[i]]);
+        // a member of what the file stores in a global (`window.transformers = { pipeline, env }`, then
+        // `window.transformers.pipeline`): the imported member it holds
+        if (ref?.kind === 'global' && ref.path.length >= 2) return this.globalStoreRef(ref.path[0], ref.path.slice(1), depth + 1) ?? ref;
         return ref;
       }
       case 'CallExpression':
@@ -720,6 +723,46 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
       default:
         return undefined;
     }
+  }
+
+  /** The values the file assigns to each property of the global object (`window.X = v`, `globalThis.X = v`, `self.X = v`, `global.X = v`), kept. */
+  private globalStoresMemo: Map<string, JsNode[]> | undefined;
+
+  private globalStores(): Map<string, JsNode[]> {
+    if (this.globalStoresMemo) return this.globalStoresMemo;
+    const stores = new Map<string, JsNode[]>();
+    this.globalStoresMemo = stores;
+    const add = (name: string, value: JsNode) => {
+      let list = stores.get(name);
+      if (!list) stores.set(name, (list = []));
+      list.push(value);
+    };
+    this.descendants(this.ast, (n) => {
+      if (n.type !== 'AssignmentExpression' || n.left.type !== 'MemberExpression') return;
+      const object = unwrapExpression(n.left.object);
+      if (object.type !== 'Identifier' || !GLOBAL_OBJECTS.has(object.name) || this.binding(object)) return;
+      const key = staticKey(n.left);
+      // (`window.X ??= v`, `window[k] = v`: a value or a name not known, which stands for none)
+      if (key !== undefined) add(key, n.operator === '=' ? n.right : n.left);
+    });
+    return stores;
+  }
+
+  /**
+   * Member `keys` of the global `name` when the file stores an imported module or an object of its
+   * members there once (`window.transformers = { pipeline, env }`, `globalThis.ort = await
+   * import('onnxruntime-web')`): the imported member. Anything else (two stores, a store that is not
+   * an import, none) leaves the global as it is.
+   */
+  private globalStoreRef(name: string, keys: string[], depth: number): Ref | undefined {
+    const values = this.globalStores().get(name);
+    if (!values || values.length !== 1) return undefined;
+    const value = values[0];
+    if (value.type === 'MemberExpression') return undefined;
+    const ref = this.refOf(value, depth + 1);
+    if (ref) return ref.kind === 'module' ? this.extend(ref, keys) : undefined;
+    const member = this.literalMemberRef(value, keys, depth + 1);
+    return member?.kind === 'module' ? member : undefined;
   }
 
   /** What a stable binding with an initialiser denotes, kept once known (see `resolveRef`). */

@@ -117,3 +117,29 @@ describe('chains of aliases longer than the recursion bound (P4)', () => {
     expect(Date.now() - started).toBeLessThan(20_000);
   });
 });
+
+describe('an imported module stored in a global (review jsedge P3-e)', () => {
+  const T = "import { pipeline, env } from 'https://cdn.jsdelivr.net/npm/@xenova/transformers@2.17.2';\n";
+  it.each([
+    [`${T}window.transformers = { pipeline, env };\nawait window.transformers.pipeline('t', 'o/m');`, 'https://cdn.jsdelivr.net/npm/@xenova/transformers@2.17.2.pipeline'],
+    [`${T}globalThis.transformers = { pipeline, env };\nawait transformers.pipeline('t', 'o/m');`, 'https://cdn.jsdelivr.net/npm/@xenova/transformers@2.17.2.pipeline'],
+    [`${T}const api = { run: pipeline };\nself.T = api;\nawait self.T.run('t', 'o/m');`, 'https://cdn.jsdelivr.net/npm/@xenova/transformers@2.17.2.pipeline'],
+    [`globalThis.ort = await import('onnxruntime-web');\nawait window.ort.InferenceSession.create('m.onnx');`, 'onnxruntime-web.InferenceSession.create'],
+  ])('resolves the member read back: %s', (text, name) => {
+    expect(parse(text).qualifiedName(lastCall(parse(text)).callee)).toBe(name);
+  });
+  it.each([
+    // stored twice, not an import, a local `window`, a store of another name
+    `${T}window.transformers = { pipeline };\nwindow.transformers = other;\nawait window.transformers.pipeline('t', 'o/m');`,
+    `${T}window.transformers = { pipeline: myPipeline };\nawait window.transformers.pipeline('t', 'o/m');`,
+    `${T}const window = {};\nwindow.transformers = { pipeline };\nawait window.transformers.pipeline('t', 'o/m');`,
+    `${T}window.other = { pipeline };\nawait window.transformers.pipeline('t', 'o/m');`,
+  ])('leaves it a global otherwise: %s', (text) => {
+    const sc = parse(text);
+    expect(sc.qualifiedName(lastCall(sc).callee)).toBeUndefined();
+  });
+  it('keeps a global the file stores something else in (window.crypto = polyfill)', () => {
+    const sc = parse(`window.crypto = polyfill;\nawait window.crypto.subtle.digest('SHA-256', b);`);
+    expect(sc.globalName(lastCall(sc).callee)).toBe('crypto.subtle.digest');
+  });
+});

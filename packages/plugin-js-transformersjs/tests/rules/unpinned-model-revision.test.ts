@@ -117,6 +117,11 @@ tester.run(id(rule), rule, {
     imp + `async function load(rev = 'main') {\n  return AutoModel.from_pretrained('org/name', { revision: rev });\n}\nload('${COMMIT}');`,
   ],
   invalid: [
+    // the pipeline stored in a global and called from there (an extension's `load_transformers.js`, review jsedge P3-e)
+    {
+      code: `import { pipeline, env } from 'https://cdn.jsdelivr.net/npm/@xenova/transformers@2.17.2';\nwindow.transformers = { pipeline, env };\nexport const s = await window.transformers.pipeline('summarization', 'Xenova/distilbart-cnn-6-6');`,
+      errors: [{ messageId: 'missing', data: { callee: 'window.transformers.pipeline', model: '"Xenova/distilbart-cnn-6-6"' }, confidence: 'high', line: 3 }],
+    },
     // a web-llm record's weights at a Hub branch (or a tag): moved by every push (review jsmobile P3-4)
     {
       code: webllm("'https://huggingface.co/mlc-ai/Qwen2.5-0.5B-Instruct-q4f16_1-MLC/resolve/main/'"),
