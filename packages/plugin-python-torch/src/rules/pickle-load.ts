@@ -22,7 +22,7 @@ import {
 const PICKLE_MODULES = ['pickle', '_pickle', 'cPickle', 'six.moves.cPickle', 'pickle5', 'dill', 'cloudpickle'];
 
 /** What `create` needs imported before it reports anything (with the packages that vendor cloudpickle). */
-const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle', 'nltk', 'zmq', 'fastai', 'mlflow', 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', 'rl_zoo3', 'paddle', 'megengine', 'skops', 'pycaret', 'autogluon', 'bentoml', 'surprise', 'darts'];
+const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle', 'nltk', 'zmq', 'fastai', 'mlflow', 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', 'rl_zoo3', 'paddle', 'megengine', 'skops', 'pycaret', 'autogluon', 'bentoml', 'surprise', 'darts', 'apache_beam'];
 /**
  * MLflow's loaders of flavors stored as pickles (mlflow/sklearn/__init__.py `load_model(model_uri, dst_path=None)`:
  * `cloudpickle`/`pickle` by the model's `serialization_format`; mlflow/pytorch `load_model`: `torch.load` of the
@@ -62,6 +62,8 @@ const LIBRARY_PICKLES: ReadonlyArray<{
   fileKeyword?: string;
   /** At most medium: what is loaded comes from a local store that others fill (BentoML's model store). */
   medium?: boolean;
+  /** The loader opens a remote URI itself (Beam's `FileSystems`: `gs://`, `s3://`): such a URI is network data. */
+  remote?: boolean;
 }> = [
   {
     re: /^gensim\.downloader\.load$/,
@@ -140,6 +142,18 @@ const LIBRARY_PICKLES: ReadonlyArray<{
     re: /^darts\.models\.(?:[\w.]*\.)?[A-Z]\w*\.load$/,
     detail: " (darts' `load` unpickles the saved model)",
     remediation: 'Load darts models only from files this application saved, kept where no one else can write; for a torch model from elsewhere, rebuild it in code and load only its weights (`load_weights` of a checkpoint you verified).',
+  },
+  {
+    // Apache Beam's RunInference handlers for scikit-learn (apache_beam/ml/inference/sklearn_inference.py
+    // `SklearnModelHandlerNumpy(model_uri, model_file_type=ModelFileType.PICKLE, …)`, `…Pandas` likewise: `_load_model`
+    // opens the URI with Beam's `FileSystems` on every worker and runs `pickle.load`, or `joblib.load` for
+    // `ModelFileType.JOBLIB`, the only two types): a library entry point, medium
+    re: /^apache_beam\.ml\.inference\.(?:sklearn_inference\.)?SklearnModelHandler(?:Numpy|Pandas)$/,
+    medium: true,
+    remote: true,
+    fileKeyword: 'model_uri',
+    detail: " (Beam's scikit-learn model handler loads the model on every worker with `pickle.load`, or `joblib.load` for `ModelFileType.JOBLIB`)",
+    remediation: 'Load only models your pipeline trained, from a bucket no one else can write, and check the file against a pinned SHA-256 before the pipeline runs; or export the model to ONNX and use `OnnxModelHandlerNumpy`.',
   },
   {
     // MegEngine (megengine/serialization.py `load(f, map_location=None, pickle_module=pickle)`)
@@ -324,9 +338,13 @@ function isNewShelf(sc: PythonSourceCode, call: Node, callee: string): boolean {
   return false;
 }
 
-/** A library loader's name for messages: `gensim.models.KeyedVectors.load` → `KeyedVectors.load`, `gensim.downloader.load` as is. */
+/**
+ * A library loader's name for messages: `gensim.models.KeyedVectors.load` → `KeyedVectors.load`, a class built
+ * (`apache_beam.ml.inference.sklearn_inference.SklearnModelHandlerNumpy`) by its name, `gensim.downloader.load` as is.
+ */
 function shortCallee(qn: string): string {
   const parts = qn.split('.');
+  if (parts.length >= 2 && /^[A-Z]/.test(parts[parts.length - 1])) return parts[parts.length - 1];
   return parts.length >= 2 && /^[A-Z]/.test(parts[parts.length - 2]) ? parts.slice(-2).join('.') : qn;
 }
 
@@ -843,9 +861,11 @@ function delegationAccess(fn: Node, helper?: HelperPolarity, judge?: AllowlistJu
 export const LOADER_NAMES: readonly string[] = [
   ...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1))),
   ...['load_local', 'LazyLoader', 'recv_pyobj', 'load_learner', 'load_model', 'unpickle', 'load_pickle'],
-  // MLflow's `pyfunc.spark_udf(spark, model_uri)`; PySpark's `sc.pickleFile(path)`
+  // MLflow's `pyfunc.spark_udf(spark, model_uri)`; PySpark's `sc.pickleFile(path)`; Beam's scikit-learn model handlers
   'spark_udf',
   'pickleFile',
+  'SklearnModelHandlerNumpy',
+  'SklearnModelHandlerPandas',
   // stable-baselines3 (`load_from_pkl`, an agent's `load_replay_buffer`), PaddlePaddle's `load_program_state`
   ...['load_from_zip_file', 'load_from_pkl', 'load_replay_buffer', 'load_program_state'],
   // BentoML's runner of a model of its store (`bentoml.sklearn.get(tag).to_runner()`)
@@ -1145,7 +1165,7 @@ export default createRule<[], PythonSourceCode>({
               return;
             }
           }
-          const network = library.network || fetched || fromNetwork(sc, file);
+          const network = library.network || fetched || fromNetwork(sc, file) || (!!library.remote && remoteUrl(sc, file));
           const confidence = confidenceFor(sc, file, node);
           context.report({
             node,

@@ -101,6 +101,8 @@ ruleTester.run('torch/pickle-load', rule, {
     'import asyncio\nfrom langchain_community.vectorstores import FAISS\nasync def f(p, emb):\n    loop = asyncio.get_running_loop()\n    return await loop.run_in_executor(None, FAISS.load_local, p, emb)',
     'import asyncio\nfrom langchain_community.vectorstores import FAISS\nasync def f(docs, emb):\n    FAISS.from_documents(docs, emb).save_local("own")\n    return await asyncio.to_thread(FAISS.load_local, "own", emb, allow_dangerous_deserialization=True)',
     'from concurrent.futures import ThreadPoolExecutor\nfrom langchain_community.vectorstores import FAISS\ndef f(p, emb, **kw):\n    with ThreadPoolExecutor() as ex:\n        return ex.submit(FAISS.load_local, p, emb, **kw).result()\nf("idx", None)',
+    // (review ray P2-2) Beam's other model handlers (PyTorch's passes its own load arguments to torch.load; ONNX holds no pickle)
+    'from apache_beam.ml.inference.pytorch_inference import PytorchModelHandlerTensor\nfrom apache_beam.ml.inference.onnx_inference import OnnxModelHandlerNumpy\nimport pickle\nt = PytorchModelHandlerTensor(state_dict_path="gs://x/m.pth")\no = OnnxModelHandlerNumpy("gs://x/m.onnx")',
     // (review ray P3-3) the RDD this code has just saved; a `pickleFile` method of a class of the file, or in a file without pyspark
     'from pyspark import SparkContext\nsc = SparkContext.getOrCreate()\ndef f(rdd, p):\n    rdd.saveAsPickleFile(p)\n    return sc.pickleFile(p)',
     'import pyspark, pickle\nclass Store:\n    def pickleFile(self, p):\n        return p\ns = Store()\nx = s.pickleFile("x")',
@@ -349,6 +351,15 @@ ruleTester.run('torch/pickle-load', rule, {
     },
     // (review s33py P2-2) a local forwarder of any name
     { code: 'import pickle\ndef retry(func, *args, **kwargs):\n    return func(*args, **kwargs)\ndef f(b):\n    return retry(pickle.loads, b)', errors: [{ messageId: 'callback', line: 5, confidence: 'medium', data: { callee: 'pickle.loads', via: 'retry', detail: '' } }] },
+    // (review ray P2-2) Beam's scikit-learn model handlers unpickle the model at the URI on every worker (pickle, or joblib):
+    // a library entry point, medium; a bucket URI is network data
+    {
+      code: 'from apache_beam.ml.inference.sklearn_inference import ModelFileType, SklearnModelHandlerNumpy, SklearnModelHandlerPandas\nhandler = SklearnModelHandlerNumpy(model_uri="gs://apache-beam-ml/models/mnist_model_svm.pickle", model_file_type=ModelFileType.PICKLE)\ndef make(uri):\n    return SklearnModelHandlerPandas(uri, ModelFileType.JOBLIB)',
+      errors: [
+        { messageId: 'networkDeserialization', line: 2, confidence: 'medium', data: { callee: 'SklearnModelHandlerNumpy', detail: " (Beam's scikit-learn model handler loads the model on every worker with `pickle.load`, or `joblib.load` for `ModelFileType.JOBLIB`)", source: '', imports: '' } },
+        { messageId: 'unsafeDeserialization', line: 4, confidence: 'medium', data: { callee: 'SklearnModelHandlerPandas', detail: " (Beam's scikit-learn model handler loads the model on every worker with `pickle.load`, or `joblib.load` for `ModelFileType.JOBLIB`)", source: '', imports: '' } },
+      ],
+    },
     // (review ray P3-3) a Spark RDD's per-element methods and Ray's remote tasks call the loader; `sc.pickleFile` unpickles
     // every element of the saved RDD (from a bucket: network data)
     {
