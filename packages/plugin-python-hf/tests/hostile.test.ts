@@ -87,13 +87,15 @@ describe('many calls in one function', () => {
     expect(findings.filter((f) => f.ruleId === 'hf/untrusted-training-data')).toHaveLength(n / 2);
   });
 
-  // a loop over a literal of datasets: each item is an element however many (past `possibleElements`' 256), and
-  // chained loops stay linear (review spaces P3-3)
-  it('datasets trained on through a loop over a literal of 300, or 3,000 chained loops', async () => {
+  // a loop over a literal of datasets, or a name bound to one: each item is an element however many (past
+  // `possibleElements`' 256), and chained loops stay linear (review spaces P3-3)
+  it('datasets trained on through a loop over a literal of 300 (or a name bound to one), or 3,000 chained loops', async () => {
     const names = Array.from({ length: 300 }, (_, i) => `d${i}`);
     const loads = names.map((d, i) => `    ${d} = load_dataset("org/a${i}", split="train")\n`).join('');
     const text = `from datasets import load_dataset\nfrom trl import SFTTrainer\ndef f(m):\n${loads}    for ds in (${names.join(', ')}):\n        SFTTrainer(model=m, train_dataset=ds).train()\n`;
     expect((await lintAll(text)).filter((f) => f.ruleId === 'hf/untrusted-training-data')).toHaveLength(300);
+    const bound = text.replace(`    for ds in (${names.join(', ')}):`, `    every = [${names.join(', ')}]\n    for ds in every:`);
+    expect((await lintAll(bound)).filter((f) => f.ruleId === 'hf/untrusted-training-data')).toHaveLength(300);
     const loops = Array.from({ length: 3000 }, (_, i) => `    for ds${i + 1} in (ds${i}, ds${i}):\n        pass\n`).join('');
     const chained = `from datasets import load_dataset\nfrom trl import SFTTrainer\ndef f(m):\n    ds0 = load_dataset("org/a", split="train")\n${loops}    SFTTrainer(model=m, train_dataset=ds3000).train()\n`;
     expect((await lintAll(chained)).filter((f) => f.ruleId === 'hf/untrusted-training-data')).toHaveLength(1);

@@ -410,6 +410,9 @@ function refersUnvalidated(taint: Taint, node: PyNode | null | undefined): boole
  * the data itself (`for row in ds`): its elements are rows, which `trainingLoop` judges. The elements are
  * those the semantic model lists (`possibleElements`, `loopValues`), bounded there.
  */
+/** How many elements `possibleElements` lists at most (lang-python's bound): a list that long may hold more. */
+const MAX_LISTED_ELEMENTS = 256;
+
 function bindLoopTargets(taint: Taint, loop: PyNode): void {
   const right = loop.childForFieldName('right');
   const left = loop.childForFieldName('left');
@@ -427,7 +430,13 @@ function bindLoopTargets(taint: Taint, loop: PyNode): void {
   while (items?.type === 'parenthesized_expression' && items.namedChildren.length === 1) items = items.namedChildren[0];
   if (left.type === 'identifier') {
     // a literal (`(ds_a, ds_b)`): each of its items is an element, however many; else what the model lists
-    const part = items && ['tuple', 'list', 'set', 'expression_list'].includes(items.type) && !items.namedChildren.some((c) => c.type === 'list_splat') ? taint.partOf(items) : held(sc.possibleElements(right));
+    let part: Part | undefined;
+    if (items && ['tuple', 'list', 'set', 'expression_list'].includes(items.type) && !items.namedChildren.some((c) => c.type === 'list_splat')) part = taint.partOf(items);
+    else {
+      const elements = sc.possibleElements(right);
+      // (a list the model stopped listing at its bound: what holds it holds the data)
+      part = elements.length >= MAX_LISTED_ELEMENTS ? taint.partOf(right) : held(elements);
+    }
     if (part) taint.bind(left, part);
     return;
   }
