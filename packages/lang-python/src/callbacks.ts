@@ -122,18 +122,39 @@ const GRADIO_LISTENERS = new Set(['click', 'change', 'upload', 'submit', 'input'
 /** The last names of those APIs, for a rule's `calleeGate`. */
 export const CALLBACK_CALLEE_NAMES: readonly string[] = [...new Set([...[...FUNCTIONS.keys()].map((q) => q.slice(q.lastIndexOf('.') + 1)), ...METHODS.keys(), ...GRADIO_LISTENERS])];
 
+/** Per file: the receivers `gradioReceiver` has judged (each link of a long `.then(…)` chain once). */
+const gradioReceivers = new WeakMap<SC, Map<number, boolean>>();
+
 /**
  * The receiver of a method is a Gradio object: what it holds is an instance of a class of `gradio` (`gr.Button(…)`,
- * `gr.Blocks()`), or it is the result of such an object's event listener (`btn.click(…).then(…)`), bounded.
+ * `gr.Blocks()`), or it is the result of such an object's event listener (`btn.click(…).then(…)`, down the chain
+ * iteratively, each link judged once per file).
  */
-function gradioReceiver(sc: SC, receiver: Node, depth = 0): boolean {
-  if (depth > 8) return false;
-  const types = sc.instanceTypes(receiver);
-  if (types.length > 0) return types.every((t) => t.startsWith('gradio.'));
-  if (receiver.type !== 'call') return false;
-  const callee = sc.callee(receiver);
-  const object = callee?.type === 'attribute' && GRADIO_LISTENERS.has(callee.childForFieldName('attribute')?.text ?? '') ? callee.childForFieldName('object') : null;
-  return !!object && gradioReceiver(sc, object, depth + 1);
+function gradioReceiver(sc: SC, receiver: Node): boolean {
+  let memo = gradioReceivers.get(sc);
+  if (!memo) gradioReceivers.set(sc, (memo = new Map()));
+  const walked: Node[] = [];
+  let at: Node = receiver;
+  let answer = false;
+  for (;;) {
+    const known = memo.get(at.id);
+    if (known !== undefined) {
+      answer = known;
+      break;
+    }
+    walked.push(at);
+    const types = sc.instanceTypes(at);
+    if (types.length > 0) {
+      answer = types.every((t) => t.startsWith('gradio.'));
+      break;
+    }
+    const callee = at.type === 'call' ? sc.callee(at) : undefined;
+    const object = callee?.type === 'attribute' && GRADIO_LISTENERS.has(callee.childForFieldName('attribute')?.text ?? '') ? callee.childForFieldName('object') : null;
+    if (!object) break;
+    at = object;
+  }
+  for (const n of walked) memo.set(n.id, answer);
+  return answer;
 }
 
 /** A call that hands a function over to an API that calls it. */

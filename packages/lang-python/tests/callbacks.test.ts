@@ -234,6 +234,16 @@ describe('callbackUse / callbackArgument', () => {
     expect(of('ray.remote(4)(torch.load)')).toBeUndefined();
   });
 
+  it('reads every link of a long chain of Gradio listeners, each once', () => {
+    const chain = 'b.click(pickle.load, b, b)' + '.then(pickle.load, b, b)'.repeat(600);
+    const { sc, calls: cs } = calls(['import gradio as gr', 'import pickle', 'b = gr.Button("x")', `x = ${chain}`].join('\n'));
+    const listeners = cs.filter((c) => c.text.startsWith('b.click'));
+    expect(listeners.length).toBe(601);
+    const started = performance.now();
+    expect(listeners.every((c) => callbackUse(sc, c)?.fn.text === 'pickle.load')).toBe(true);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
   it('is no callback use for other calls', () => {
     const { sc, calls: cs } = calls('fetch(url)\nthreading.Thread()\nex.submit(*jobs)');
     expect(cs.map((c) => callbackUse(sc, c))).toEqual([undefined, undefined, undefined]);
