@@ -32,6 +32,13 @@ function isKey(sc: JsSourceCode, expr: JsNode): boolean {
 }
 
 
+/** The value of a JSX attribute (`href="…"`, `` href={`…`} ``). */
+function inJsxAttribute(sc: JsSourceCode, node: JsNode): boolean {
+  let parent = sc.parent(node);
+  if (parent?.type === 'JSXExpressionContainer') parent = sc.parent(parent);
+  return parent?.type === 'JSXAttribute';
+}
+
 export default createRule<[], JsSourceCode>({
   name: 'http-model-url',
   meta: {
@@ -97,8 +104,9 @@ export default createRule<[], JsSourceCode>({
         node,
         messageId: 'http',
         data: { url: judged.url },
-        // The host is not known (`http://${host}/…`): it may be a local server.
-        confidence: judged.host ? 'high' : 'medium',
+        // The host is not known (`http://${host}/…`): it may be a local server. A JSX attribute
+        // (`<a href="http://…/m.onnx">`): a link the user may follow, nothing the app downloads itself.
+        confidence: judged.host && !inJsxAttribute(sc, judged.whole) ? 'high' : 'medium',
         suggest: isKey(sc, judged.whole) ? undefined : httpsSuggestion(sc, [node]),
       });
     };

@@ -159,6 +159,23 @@ tester.run(id(rule), rule, {
       filename: 'models.ts',
       errors: [{ messageId: 'http', line: 2, suggestions: [] }],
     },
+    // a JSX attribute (a link the user may follow, nothing the app downloads itself): medium (review jsedge P3-f)
+    {
+      code: `export const Link = () => <a href="http://example.com/model.onnx">download</a>;`,
+      filename: 'link.tsx',
+      errors: [{ messageId: 'http', data: { url: 'http://example.com/model.onnx' }, confidence: 'medium', suggestions: [{ messageId: 'useHttps', output: `export const Link = () => <a href="https://example.com/model.onnx">download</a>;` }] }],
+    },
+    {
+      code: 'export const Link = () => <a href={`http://example.com/model.onnx`}>download</a>;',
+      filename: 'link.tsx',
+      errors: [{ messageId: 'http', confidence: 'medium', suggestions: [{ messageId: 'useHttps', output: 'export const Link = () => <a href={`https://example.com/model.onnx`}>download</a>;' }] }],
+    },
+    // ... not a JSX attribute's own value: high
+    {
+      code: `const URL_ = 'http://example.com/model.onnx';\nexport const Link = () => <a href={URL_}>download</a>;`,
+      filename: 'link.tsx',
+      errors: [{ messageId: 'http', confidence: 'high', suggestions: [{ messageId: 'useHttps', output: `const URL_ = 'https://example.com/model.onnx';\nexport const Link = () => <a href={URL_}>download</a>;` }] }],
+    },
     // an object key or a class member's name: reported, but renaming it would change its lookups
     { code: `export const SIZES = { 'http://x.example/model.onnx': 1 };`, errors: [{ messageId: 'http', suggestions: [] }] },
     { code: `export const SIZES = { ['http://x.example/' + name + '.onnx']: 1 };`, errors: [{ messageId: 'http', suggestions: [] }] },
@@ -253,4 +270,10 @@ tester.run(`${id(rule)} (web-llm model records)`, rule, {
       ],
     },
   ],
+});
+// a JSX attribute (review jsedge P3-f)
+runFixture({
+  file: fileURLToPath(new URL('../fixtures/http-model-url-jsx.tsx', import.meta.url)),
+  language: javascript,
+  rules: { [id(rule)]: rule },
 });
