@@ -174,7 +174,7 @@ export default createRule<[], JsSourceCode>({
     triggerGroups: [[MODEL_WORDS, MODEL_LIBRARY_TRIGGER]],
     docs: {
       description:
-        'Reports `eval`, `new Function`, `vm.runIn*Context`/`vm.Script` and string `setTimeout`/`setInterval` applied to model or configuration data.',
+        'Reports `eval`, `new Function` (also through `Reflect.construct`/`Reflect.apply`), `vm.runIn*Context`/`vm.Script` and string `setTimeout`/`setInterval` applied to model or configuration data.',
       recommended: true,
       url: docsUrl('dynamic-code-from-model-data'),
     },
@@ -218,6 +218,17 @@ export default createRule<[], JsSourceCode>({
       if (global === 'eval' && node.type === 'CallExpression') return check(node, args.slice(0, 1), false);
       if (global === 'Function') return check(node, args, false);
       if ((global === 'setTimeout' || global === 'setInterval') && node.type === 'CallExpression') return check(node, args.slice(0, 1), true);
+      // `Reflect.construct(Function, [code])`, `Reflect.apply(Function, null, [code])`, `Reflect.apply(eval, null, [code])`:
+      // the code is in the argument list, an array literal (or a constant holding one)
+      if ((global === 'Reflect.construct' || global === 'Reflect.apply') && node.type === 'CallExpression') {
+        const target = args[0] && args[0].type !== 'SpreadElement' ? sc.globalName(args[0]) : undefined;
+        if (target !== 'Function' && !(target === 'eval' && global === 'Reflect.apply')) return;
+        const list = args[global === 'Reflect.construct' ? 1 : 2];
+        const array = list && list.type !== 'SpreadElement' ? sc.definingExpression(list) : undefined;
+        if (array?.type !== 'ArrayExpression') return;
+        const codeArgs = array.elements.filter((e): e is NonNullable<typeof e> => e !== null) as JsNode[];
+        return check(node, target === 'eval' ? codeArgs.slice(0, 1) : codeArgs, false);
+      }
       const member = sc.importedMember(node.callee);
       if (member && member.module === 'vm' && member.path.length === 1 && VM_SINKS.has(member.path[0])) {
         if ((member.path[0] === 'Script') !== (node.type === 'NewExpression')) return;

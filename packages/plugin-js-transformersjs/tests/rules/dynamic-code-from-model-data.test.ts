@@ -3,6 +3,10 @@ import { fixture, id, tester } from '../helpers.js';
 
 tester.run(id(rule), rule, {
   valid: [
+    // constant code, or another target, through `Reflect`
+    `import { AutoModel } from '@huggingface/transformers';\nexport const f = Reflect.construct(Function, ['return 1']);`,
+    `import { AutoModel } from '@huggingface/transformers';\nexport async function g(model) { return Reflect.apply(console.log, null, [model.config.code]); }`,
+    `import { AutoModel } from '@huggingface/transformers';\nexport async function g(model) { return Reflect.construct(Map, [model.config.code]); }`,
     `eval('2 + 2');`,
     `const CODE = 'return 1'; new Function(CODE);`,
     `setTimeout(tick, 100);`,
@@ -29,6 +33,16 @@ tester.run(id(rule), rule, {
     `import { compileFunction } from 'vm'; function f(modelConfig) { compileFunction(modelConfig.code); }`,
   ],
   invalid: [
+    // `Function` and `eval` reached through `Reflect` (review jsedge P3-g)
+    ...[
+      ['Reflect.construct(Function, [code])()', 'Reflect.construct'],
+      ['Reflect.apply(Function, null, [code])()', 'Reflect.apply'],
+      ['Reflect.apply(eval, undefined, [code])', 'Reflect.apply'],
+      ['Reflect.construct(Function, ARGS)()', 'Reflect.construct'],
+    ].map(([sink, callee]) => ({
+      code: `import { AutoModel } from '@huggingface/transformers';\nexport async function hooks() {\n  const code = await (await fetch('https://huggingface.co/acme/m/resolve/main/weights/loader.js')).text();\n  const ARGS = ['x', code];\n  return ${sink};\n}\nexport const m = AutoModel;`,
+      errors: [{ messageId: 'dynamicCode' as const, data: { callee, what: '`code`' }, confidence: 'high' as const, line: 5 }],
+    })),
     // a file read through path.join / path.resolve: its literal segments and the names of its variables
     ...[
       `path.join(modelDir, 'weights', 'loader.js')`,
