@@ -1056,9 +1056,12 @@ export class JsSourceCode implements CodeSourceCode<JsNode> {
     return node?.type === 'ObjectExpression' ? node : undefined;
   }
 
+  /** The array literal an expression denotes: a literal, a stable variable bound to one, or a static member of a constant object holding one (`TASKS.sentiment`, see `memberLiteral`). */
   private arrayLiteral(expr: JsNode, depth = 0): TSESTree.ArrayExpression | undefined {
     const node = this.definingExpression(expr, depth);
-    return node?.type === 'ArrayExpression' ? node : undefined;
+    if (node?.type === 'ArrayExpression') return node;
+    const member = node?.type === 'MemberExpression' ? this.memberLiteral(node, depth + 1) : undefined;
+    return member?.type === 'ArrayExpression' ? member : undefined;
   }
 
   /**

@@ -230,6 +230,16 @@ describe('argument', () => {
     expect(sc.constant(sc.argument(call, { position: 2 })!)).toBe('c');
     expect(sc.hasUnresolvedArguments(call)).toBe(false);
   });
+  it('positional through a spread of an array held in a member of a constant object (review jsedge P3-g)', () => {
+    const { sc, call } = first(`const tasks = { sentiment: ['a', 'b'] };\nf(...tasks.sentiment, 'c');`);
+    expect(sc.constant(sc.argument(call, { position: 1 })!)).toBe('b');
+    expect(sc.constant(sc.argument(call, { position: 2 })!)).toBe('c');
+    expect(sc.hasUnresolvedArguments(call)).toBe(false);
+    // (a member the file writes is not known)
+    const written = first(`const tasks = { sentiment: ['a', 'b'] };\ntasks.sentiment = other;\nf(...tasks.sentiment, 'c');`);
+    expect(written.sc.argument(written.call, { position: 1 })).toBeUndefined();
+    expect(written.sc.hasUnresolvedArguments(written.call)).toBe(true);
+  });
   it('positional after an unknown spread is unknown', () => {
     const { sc, call } = first(`f(...rest, 'c');`);
     expect(sc.argument(call, { position: 1 })).toBeUndefined();

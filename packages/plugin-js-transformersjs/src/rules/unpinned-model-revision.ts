@@ -114,7 +114,7 @@ export default createRule<[Options?], JsSourceCode>({
       // `pipeline(...e.data.args)`: the id (and the options) come from a spread the analysis cannot
       // expand, so whether a Hub model is loaded unpinned is not known: low confidence, not dropped
       if (!model && !load.defaultModel) {
-        const spread = node.arguments.find((a, i): a is TSESTree.SpreadElement => a.type === 'SpreadElement' && i <= (load.kind === 'pipeline' ? 1 : 0));
+        const spread = node.arguments.find((a, i): a is TSESTree.SpreadElement => a.type === 'SpreadElement' && i <= (load.first ?? 0) + (load.kind === 'pipeline' ? 1 : 0));
         if (spread) {
           context.report({ node, messageId: 'spreadArguments', data: { callee, args: `\`${shown(sc.getText(spread), 40)}\`` }, confidence: 'low' });
           return;
@@ -123,7 +123,7 @@ export default createRule<[Options?], JsSourceCode>({
       if (!load.defaultModel && (!model || (model.type === 'Identifier' && model.name === 'undefined') || (model.type === 'Literal' && model.value === null))) {
         if (load.kind === 'from_pretrained') return; // without an id it is a TypeError, not a download
         if (sc.hasUnresolvedArguments(node)) return;
-        const task = sc.argument(node, { position: 0 });
+        const task = sc.argument(node, { position: load.first ?? 0 });
         const taskValue = task ? sc.constant(task) : undefined;
         const taskName = typeof taskValue === 'string' ? taskValue : '<task>';
         if (template !== undefined) {

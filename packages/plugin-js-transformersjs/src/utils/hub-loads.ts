@@ -17,6 +17,8 @@ export interface TransformersLoad {
   model?: JsNode;
   /** Position of the options object (for `embeddings`, of the fields object that holds them). */
   optionsPos: number;
+  /** Position of the first argument transformers.js sees: 1 for `pipeline.call(thisArg, task, model)`, else 0. */
+  first?: number;
   /**
    * The property of the object at `optionsPos` that holds the options passed on to transformers.js
    * (`pretrainedOptions` of LangChain.js's fields), when they are not that object itself.
@@ -34,10 +36,15 @@ export interface TransformersLoad {
 
 export function transformersLoad(sc: JsSourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): TransformersLoad | undefined {
   if (call.type === 'NewExpression') return langchainEmbeddingsLoad(sc, call);
-  const path = memberIn(sc, call.callee, isTransformersModule);
+  let path = memberIn(sc, call.callee, isTransformersModule);
   if (!path) return undefined;
-  if (path.length === 1 && path[0] === 'pipeline') return { kind: 'pipeline', model: sc.argument(call, { position: 1 }), optionsPos: 2 };
-  if (path.length === 2 && path[1] === 'from_pretrained') return { kind: 'from_pretrained', model: sc.argument(call, { position: 0 }), optionsPos: 1 };
+  // `pipeline.call(thisArg, task, model, options)`, `AutoModel.from_pretrained.call(AutoModel, model)`:
+  // the same load, its arguments one place on
+  const first = path.length > 1 && path[path.length - 1] === 'call' ? 1 : 0;
+  if (first) path = path.slice(0, -1);
+  const shifted = first ? { first } : {};
+  if (path.length === 1 && path[0] === 'pipeline') return { kind: 'pipeline', model: sc.argument(call, { position: 1 + first }), optionsPos: 2 + first, ...shifted };
+  if (path.length === 2 && path[1] === 'from_pretrained') return { kind: 'from_pretrained', model: sc.argument(call, { position: first }), optionsPos: 1 + first, ...shifted };
   return undefined;
 }
 

@@ -8,6 +8,9 @@ const webllm = (model: string, lib = "'https://cdn.example.com/libs/q.wasm'") =>
 
 tester.run(id(rule), rule, {
   valid: [
+    // `.call` of a loader, pinned or local (review jsedge P3-g)
+    imp + `export const run = () => pipeline.call(null, 'text-classification', 'Xenova/toxic-bert', { revision: '${COMMIT}' });`,
+    imp + `export const run = () => AutoModel.from_pretrained.call(AutoModel, './models/local');`,
     // web-llm records: weights at a commit, off the Hub, or a `model_list` that is no web-llm's (review jsmobile P3-4)
     webllm(`'https://huggingface.co/mlc-ai/Q-MLC/resolve/${COMMIT}/'`),
     webllm("'https://models.example.com/Q-MLC/'"),
@@ -314,7 +317,13 @@ tester.run(id(rule), rule, {
     },
     { code: imp + `await pipeline('x', ...rest);`, errors: [{ messageId: 'spreadArguments', confidence: 'low' }] },
     { code: imp + `await AutoModel.from_pretrained(...args);`, errors: [{ messageId: 'spreadArguments', confidence: 'low' }] },
+    // `.call` of a loader: the same load, its arguments one place on (review jsedge P3-g)
+    { code: imp + `export const run = () => pipeline.call(null, 'text-classification', 'Xenova/toxic-bert');`, errors: [{ messageId: 'missing', data: { callee: 'pipeline.call', model: '"Xenova/toxic-bert"' }, confidence: 'high' }] },
+    { code: imp + `export const run = () => AutoModel.from_pretrained.call(AutoModel, 'org/name', { revision: 'main' });`, errors: [{ messageId: 'branch', data: { callee: 'AutoModel.from_pretrained.call', model: '"org/name"', revision: 'main' }, confidence: 'high' }] },
+    { code: imp + `export const run = () => pipeline.call(null, 'summarization');`, errors: [{ messageId: 'defaultModel', data: { callee: 'pipeline.call', task: 'summarization' }, confidence: 'medium' }] },
+    { code: imp + `export const run = (args) => pipeline.call(null, ...args);`, errors: [{ messageId: 'spreadArguments', data: { callee: 'pipeline.call', args: '`...args`' }, confidence: 'low' }] },
     // a spread of a constant array is read as its elements
+    { code: `import { pipeline as p } from '@xenova/transformers';\nconst tasks = { sentiment: ['text-classification', 'Xenova/toxic-bert'] };\nexport const run = () => p(...tasks.sentiment);`, errors: [{ messageId: 'missing', data: { callee: 'p', model: '"Xenova/toxic-bert"' }, confidence: 'high', line: 3 }] },
     { code: imp + `const ARGS = ['x', 'org/name'];\nawait pipeline(...ARGS);`, errors: [{ messageId: 'missing', data: { callee: 'pipeline', model: '"org/name"' } }] },
     // a parameter default is a value callers may override when the function is exported or a call
     // passes the argument: medium, named; certain when every call of the file leaves it out
