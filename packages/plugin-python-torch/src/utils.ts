@@ -56,6 +56,26 @@ export function flagState(sc: SC, arg: Node | undefined): FlagState {
   return truthy(v) ? 'true' : 'false';
 }
 
+/**
+ * The state a flag that `flagState` cannot resolve has unless the program's user (or a subclass)
+ * overrides it: the default of a command-line option (`weights_only=args.weights_only` after
+ * `add_argument("--weights-only", type=bool, default=False)`) or of a dataclass or settings field, by
+ * lang-python's `defaultValue` (review science P3-1); or an attribute of a class of this file whose every
+ * assignment in the file is a constant of that state (`class Store: ALLOW = True` read as `self.ALLOW`,
+ * review rag P3-3). `unknown` otherwise, and for `None` (a library's own default, not a value of the
+ * flag). Rules report a flag unsafe this way at medium confidence, never at full.
+ */
+export function defaultFlagState(sc: SC, arg: Node | undefined): FlagState {
+  if (!arg) return 'absent';
+  const v = sc.defaultValue(arg);
+  if (v !== UNKNOWN && v !== null) return truthy(v) ? 'true' : 'false';
+  if (arg.type !== 'attribute') return 'unknown';
+  const values = (sc.attributeValues(arg) ?? []).map((n) => sc.constant(n));
+  if (values.length === 0 || values.some((x) => x === UNKNOWN || x === null)) return 'unknown';
+  const states = new Set(values.map((x) => (truthy(x as ConstantValue) ? 'true' : 'false')));
+  return states.size === 1 ? [...states][0] : 'unknown';
+}
+
 /** Nodes the grammar puts between arguments that are no argument: comments and `\` line continuations. */
 const NOT_ARGUMENT = new Set(['comment', 'line_continuation']);
 
@@ -151,6 +171,22 @@ export function weightsOnlySuggestion(sc: SC, call: Node): SuggestionDescriptor 
   return { messageId: 'setWeightsOnly', data: { value: sc.getText(written) }, fix: (fixer) => fixer.replaceText(written, 'True') };
 }
 
+/**
+ * The ancestors of a node, nearest first, found from the root down (`childWithDescendant`): linear in
+ * the depth. web-tree-sitter finds a node's `parent` from the root at each call, so a walk up by
+ * `.parent` is quadratic in the depth (review ray P3-1: `torch.load` inside 8,000 parentheses, 17.8 s).
+ */
+export function ancestorsOf(node: Node): Node[] {
+  const chain: Node[] = [];
+  let at: Node | null = node.tree.rootNode;
+  while (at && at.id !== node.id) {
+    chain.push(at);
+    at = at.childWithDescendant(node);
+  }
+  // (a node not under the root, which does not happen: no ancestors known)
+  return at ? chain.reverse() : [];
+}
+
 /** Methods of an `nn.Module` that neither a tensor nor a dict of tensors has. */
 const MODULE_METHODS = new Set(['eval', 'train', 'parameters', 'named_parameters', 'forward', 'state_dict', 'modules', 'named_modules', 'children', 'zero_grad', 'load_state_dict']);
 
@@ -163,9 +199,11 @@ const MODULE_USES_READ = 4;
  */
 export function wholeModuleUse(sc: SC, call: Node): string | undefined {
   const used = (expr: Node, shown: string): string | undefined => {
-    let at = expr;
-    while (at.parent?.type === 'parenthesized_expression') at = at.parent;
-    const p = at.parent;
+    const up = ancestorsOf(expr);
+    let i = 0;
+    while (up[i]?.type === 'parenthesized_expression') i++;
+    const at = i > 0 ? up[i - 1] : expr;
+    const p = up[i];
     if (p?.type === 'attribute' && p.childForFieldName('object')?.id === at.id && p.parent?.type === 'call') {
       const name = p.childForFieldName('attribute')?.text ?? '';
       if (MODULE_METHODS.has(name)) return `${shown}.${name}()`;
@@ -175,9 +213,11 @@ export function wholeModuleUse(sc: SC, call: Node): string | undefined {
   };
   const direct = used(call, 'torch.load(…)');
   if (direct) return direct;
-  let at = call;
-  while (at.parent?.type === 'parenthesized_expression') at = at.parent;
-  const assignment = at.parent;
+  const up = ancestorsOf(call);
+  let i = 0;
+  while (up[i]?.type === 'parenthesized_expression') i++;
+  const at = i > 0 ? up[i - 1] : call;
+  const assignment = up[i];
   const target = assignment?.type === 'assignment' && assignment.childForFieldName('right')?.id === at.id ? assignment.childForFieldName('left') : undefined;
   if (target?.type !== 'identifier') return undefined;
   // the first uses of the name after the load that this binding reaches (in source order)
@@ -269,6 +309,13 @@ const REMOTE_FETCH_CALLS = new Set([
   'clearml.StorageManager.get_local_copy',
   'clearml.storage.StorageManager.get_local_copy',
   'wandb.use_model',
+  // Keras' `get_file(fname, origin)`: downloads `origin` (its hash is checked only when `file_hash` is
+  // given; the file is still what that URL served) (review robotics P3-2)
+  'keras.utils.get_file',
+  'keras.utils.data_utils.get_file',
+  'keras.src.utils.file_utils.get_file',
+  'tensorflow.keras.utils.get_file',
+  'tf_keras.utils.get_file',
 ]);
 
 /** Methods (by the class or factory of their receiver) that fetch an object or a directory from a remote store. */
@@ -531,6 +578,9 @@ function fileKey(sc: SC, node: Node): string | undefined {
 const USER_INPUT = new Set([
   'builtins.input',
   'sys.argv',
+  // a ROS 1 node's parameter: set in a launch file or on the command line (`_model_path:=…`), operator
+  // input like argparse (review robotics P3-1; ROS 2's `Node.get_parameter` is in USER_INPUT_METHODS)
+  'rospy.get_param',
   'sys.stdin',
   'flask.request',
   'fastapi.UploadFile',
@@ -549,6 +599,9 @@ const USER_INPUT_METHODS = new Set([
   // transformers' dataclass parser of the command line (`parse_json_file`/`parse_yaml_file` read a config file)
   'transformers.HfArgumentParser.parse_args_into_dataclasses',
   'transformers.hf_argparser.HfArgumentParser.parse_args_into_dataclasses',
+  // a ROS 2 node's parameter (`self.get_parameter("model_path").value`, `.get_parameter_value().string_value`)
+  'rclpy.node.Node.get_parameter',
+  'rclpy.node.Node.get_parameters',
 ]);
 /** Methods of cloud storage clients that return an object's contents (or a stream of them). */
 const CLOUD_READS = new Set(['get_object', 'download_blob', 'download_as_bytes', 'download_as_string', 'download_as_text']);
@@ -850,6 +903,8 @@ function computeDataOrigin(sc: SC, expr: Node, depth: number): Origin {
         const o = dataOrigin(sc, object, depth + 1);
         if (o === 'user' || (o === 'parameter' && !isMethodReceiver(sc, object))) return o;
       }
+      // a field of what a call returns from the user (ROS 2's `self.get_parameter("p").value`)
+      if (object?.type === 'call' && dataOrigin(sc, object, depth + 1) === 'user') return 'user';
       // `self.path = path` in `__init__(self, path)` … `torch.load(self.path)`: what the class stores there;
       // also `CFG.path` of a class of this file used as a config (`class CFG: path = "../input/"`)
       if (object && (isMethodReceiver(sc, object) || (object.type === 'identifier' && sc.bindings(object).some((b) => b.kind === 'class')))) {
@@ -878,6 +933,7 @@ function computeDataOrigin(sc: SC, expr: Node, depth: number): Origin {
       if (calleeName(sc, expr, USER_INPUT)) return 'user';
       const method = sc.callee(expr);
       if (method?.type === 'attribute' && sc.instanceQualifiedNames(method).some((q) => USER_INPUT_METHODS.has(q))) return 'user';
+      if (method?.type === 'attribute' && isRos2ParameterRead(sc, method)) return 'user';
       if (calleeName(sc, expr, PASS_THROUGH)) return dataOrigin(sc, sc.argument(expr, { position: 0 }), depth + 1);
       const callee = sc.callee(expr);
       // `sock.recv(4096)`, `conn.recv_bytes()`, `data, addr = sock.recvfrom(n)`: what the other end sent
@@ -890,7 +946,7 @@ function computeDataOrigin(sc: SC, expr: Node, depth: number): Origin {
       if (callee?.type === 'attribute') {
         // `resp.read()`, `path.open("rb")`, `requests.get(u).json()`: the object's data.
         const method = callee.childForFieldName('attribute')?.text;
-        if (method && ['read', 'readall', 'content_as_bytes', 'open', 'read_bytes', 'read_text', 'json', 'getvalue', 'decode', 'iter_content', 'glob', 'rglob', 'iterdir', 'resolve', 'absolute'].includes(method)) {
+        if (method && ['read', 'readall', 'content_as_bytes', 'open', 'read_bytes', 'read_text', 'json', 'getvalue', 'decode', 'iter_content', 'glob', 'rglob', 'iterdir', 'resolve', 'absolute', 'get_parameter_value'].includes(method)) {
           return dataOrigin(sc, callee.childForFieldName('object') ?? undefined, depth + 1);
         }
         // `await request.body()`, `request.get_data()`, `row.get("body")` of a request (or an item of a
@@ -958,7 +1014,7 @@ export function enclosingExceptTry(node: Node): Node | undefined {
 
 /** The `except` handler `node` runs in, within its own function (not one of an enclosing function). */
 export function enclosingExceptClause(node: Node): Node | undefined {
-  for (let p = node.parent; p; p = p.parent) {
+  for (const p of ancestorsOf(node)) {
     if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'class_definition') return undefined;
     if (p.type === 'except_clause' || p.type === 'except_group_clause') return p;
   }
@@ -1280,27 +1336,55 @@ const SHARED_PATH = /^(?:\/tmp|\/var\/tmp|\/dev\/shm)(?:\/|$)/;
  */
 const SHARED_PATH_TEXT = /["'](?:\/tmp|\/var\/tmp|\/dev\/shm)(?:\/|["'])|\bgettempdir\b|\bmktemp\b/;
 
-/** `inSharedPlace`'s answers of a file, by node and depth. */
+/** `inSharedPlace`'s answers of a file, by node. */
 const sharedPlaces = new WeakMap<SC, Map<number, boolean>>();
 
 /**
- * A path expression that spells a shared place, itself or through the values of the names in it. The
- * answer depends only on the node and the depth (bounded), so it is kept per file: each value is read
- * once at each depth however many loads reach it (`p = p + "c"` in N branches, each followed by a load:
- * N^2 walks of N values before).
+ * How many values one `inSharedPlace` question reads that no earlier question has answered. Beyond it the
+ * place is taken as possibly shared: the file is not counted as this code's own, so the load stays reported.
  */
-function inSharedPlace(sc: SC, path: Node, depth: number): boolean {
+const SHARED_PLACE_VALUES = 4096;
+
+/**
+ * A path expression that spells a shared place, itself or through the values of the names in it, and
+ * theirs in turn: a breadth-first walk over the values reaching it, each read once per question. A
+ * walk that ends without finding one shows that no value it met reaches one either, so each of them is
+ * kept as answered (`no`) for the file, and a later question stops there: a name reassigned in
+ * thousands of branches (`if c == i: p = os.path.join(p, "x")`, generated code), each followed by a
+ * load, reads each value once in all, not once per load at each depth (review rag P3-1: 6,000 branches
+ * 5.7 s, 12,000 20.6 s).
+ */
+function inSharedPlace(sc: SC, path: Node): boolean {
   let memo = sharedPlaces.get(sc);
   if (!memo) sharedPlaces.set(sc, (memo = new Map()));
-  const key = path.id * 8 + depth;
-  const known = memo.get(key);
+  const known = memo.get(path.id);
   if (known !== undefined) return known;
-  // (met again below itself at a greater depth, never at this one: the depth bounds the walk)
-  memo.set(key, false);
-  const answer =
-    SHARED_PATH_TEXT.test(sc.text.slice(path.startIndex, path.endIndex)) ||
-    (depth <= 3 && namesIn(sc, path).some((n) => sc.reachingBindings(n).some((b) => !!b.value && b.kind !== 'def' && b.kind !== 'class' && inSharedPlace(sc, b.value, depth + 1))));
-  memo.set(key, answer);
+  const seen = new Set<number>([path.id]);
+  const met: Node[] = [path];
+  let answer = false;
+  for (let k = 0; k < met.length && !answer; k++) {
+    const value = met[k];
+    if (k >= SHARED_PLACE_VALUES) {
+      answer = true; // not read to the end: possibly shared (and nothing met is kept as answered)
+      memo.set(path.id, true);
+      return true;
+    }
+    if (SHARED_PATH_TEXT.test(sc.text.slice(value.startIndex, value.endIndex))) {
+      answer = true;
+      break;
+    }
+    for (const n of namesIn(sc, value)) {
+      for (const b of sc.reachingBindings(n)) {
+        if (!b.value || b.kind === 'def' || b.kind === 'class' || seen.has(b.value.id)) continue;
+        seen.add(b.value.id);
+        const before = memo.get(b.value.id);
+        if (before === true) answer = true;
+        if (before === undefined) met.push(b.value);
+      }
+    }
+  }
+  if (answer) memo.set(path.id, true);
+  else for (const value of met) memo.set(value.id, false);
   return answer;
 }
 
@@ -1389,21 +1473,28 @@ function dependsOnParameter(sc: SC, expr: Node): boolean {
  */
 function ownWrite(sc: SC, expr: Node, dumpers: ReadonlySet<string>, orMaybe: boolean, options: OwnWriteOptions = {}): { write: Node; certain: boolean } | undefined {
   const opened = openedPath(sc, expr, /r/);
-  // A stream handed in (a parameter) may hold other data before what this function wrote to it.
-  // Without `open`, only a path counts: a stream (`buf`) can be written by others (a download) too.
-  const handedIn = expr.type === 'identifier' && sc.reachingBindings(expr).some((b) => b.kind === 'parameter');
-  // …unless it is a file name by its declaration (`out="model.joblib"`, `out: Path`), never used as a stream
-  const pathLike = !!opened || (!handedIn && isPathExpression(sc, expr, 0)) || (handedIn && isPathParameter(sc, expr));
+  // `local = path` / `q = str(p)` before the load: the file `path` names (review ray P3-2)
+  const copy = opened ? undefined : copiedPath(sc, expr);
+  const pathLikeName = (e: Node): boolean => {
+    // A stream handed in (a parameter) may hold other data before what this function wrote to it.
+    // Without `open`, only a path counts: a stream (`buf`) can be written by others (a download) too.
+    const handedIn = e.type === 'identifier' && sc.reachingBindings(e).some((b) => b.kind === 'parameter');
+    // …unless it is a file name by its declaration (`out="model.joblib"`, `out: Path`), never used as a stream
+    return (!handedIn && isPathExpression(sc, e, 0)) || (handedIn && isPathParameter(sc, e));
+  };
+  const pathLike = !!opened || pathLikeName(expr) || (!!copy && pathLikeName(fileNameOperand(sc, copy)));
   // `pd.read_pickle(path)` after `df.to_pickle(path)`: a file name by both APIs, however it is bound
   const pathWriters = !pathLike && options.pathWriters && expr.type === 'identifier' && !usedAsStream(sc, expr) ? options.pathWriters : undefined;
   if (!pathLike && !pathWriters) return undefined;
-  const path = opened ?? expr;
-  const value = sc.constant(path);
+  const loaded = opened ?? expr;
+  const value = sc.constant(loaded);
   if (typeof value === 'string' && SHARED_PATH.test(value)) return undefined;
-  if (inSharedPlace(sc, path, 0)) return undefined;
+  if (inSharedPlace(sc, loaded) || (copy && inSharedPlace(sc, copy))) return undefined;
+  // what the writes are compared with: the copied path's value where the copy was made
+  const path = copy ?? loaded;
   // A parameter's default that is no file name (`def f(data, p=None)`) is not what the callers pass:
   // the path is then compared by its spelling and bindings, as any other.
-  const known = typeof value !== 'string' && dependsOnParameter(sc, path) ? UNKNOWN : value;
+  const known = typeof value !== 'string' && (dependsOnParameter(sc, loaded) || dependsOnParameter(sc, path)) ? UNKNOWN : value;
   if (known !== UNKNOWN && typeof known !== 'string') return undefined;
   const scope = sc.enclosingFunction(expr);
   // The last write of this path by the function itself before the load (the dumper calls of each
@@ -1442,7 +1533,7 @@ function ownWrite(sc: SC, expr: Node, dumpers: ReadonlySet<string>, orMaybe: boo
   if (!lastWrite) {
     if (!orMaybe) return undefined;
     // `for ...: (load "ckpt.pt") ... torch.save(m, "ckpt.pt")`: an earlier iteration wrote it
-    const loops = sc.ancestors(expr).filter((a) => (a.type === 'for_statement' || a.type === 'while_statement') && sc.enclosingFunction(a).id === scope.id);
+    const loops = ancestorsOf(expr).filter((a) => (a.type === 'for_statement' || a.type === 'while_statement') && sc.enclosingFunction(a).id === scope.id);
     if (loops.length === 0) return undefined;
     for (let k = firstStartingAt(candidates, expr.endIndex); k < candidates.length; k++) {
       const call = candidates[k];
@@ -1477,7 +1568,9 @@ function ownWrite(sc: SC, expr: Node, dumpers: ReadonlySet<string>, orMaybe: boo
   // (the calls that may hand the path on, by the keys of what they are handed: only those naming the
   // path, or a variable it is built from, are looked at)
   const handOffs = handOffsByPath(sc, scope, dumpers, writes);
-  const keys = [loadKey(sc, path, known), ...namesIn(sc, path).filter((n) => sc.reachingBindings(n).length > 0).map((n) => `n:${n.text}`)];
+  // (the copy too: `local = path; download(url, local)` changes the file both name)
+  const named = copy ? [path, loaded] : [path];
+  const keys = named.flatMap((p) => [loadKey(sc, p, known), ...namesIn(sc, p).filter((n) => sc.reachingBindings(n).length > 0).map((n) => `n:${n.text}`)]);
   for (const key of new Set(keys)) {
     const calls = handOffs.get(key) ?? [];
     for (let k = firstStartingAt(calls, lastWrite.endIndex); k < calls.length && calls[k].startIndex < expr.startIndex; k++) {
@@ -1486,7 +1579,7 @@ function ownWrite(sc: SC, expr: Node, dumpers: ReadonlySet<string>, orMaybe: boo
       if (!spend(sc)) return undefined;
       for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
         const arg = a?.type === 'keyword_argument' ? a.childForFieldName('value') : a;
-        if (arg && (samePath(sc, arg, path, known) || sharesName(sc, arg, path))) return undefined;
+        if (arg && named.some((p) => samePath(sc, arg, p, known) || sharesName(sc, arg, p))) return undefined;
       }
     }
   }
@@ -1807,6 +1900,55 @@ function samePath(sc: SC, pathA: Node, pathB: Node, bValue: ConstantValue | type
 /** Calls that name the same file as their one argument: `Path(p)`, `str(p)`, `os.fspath(p)`. */
 const SAME_FILE = new Set(['pathlib.Path', 'pathlib.PurePath', 'pathlib.PosixPath', 'builtins.str', 'os.fspath']);
 
+/** How many simple copies (`a = p`, `b = str(a)`) `copiedPath` follows back. */
+const MAX_PATH_COPIES = 4;
+
+/**
+ * The path a name copies, when its one reaching binding in the same function is a plain assignment
+ * of a name or of `str(name)` / `Path(name)` / `os.fspath(name)` (`local = path`, `q = str(p)`): that
+ * value, where the copy was made (its names reach what they reached there). Followed back through
+ * MAX_PATH_COPIES such copies; undefined when the name is no such copy.
+ */
+function copiedPath(sc: SC, expr: Node): Node | undefined {
+  let out: Node | undefined;
+  let at = expr;
+  for (let i = 0; i < MAX_PATH_COPIES && at.type === 'identifier'; i++) {
+    const reaching = sc.reachingBindings(at);
+    const binding = reaching.length === 1 ? reaching[0] : undefined;
+    if (binding?.kind !== 'assignment' || binding.node.type !== 'assignment' || !binding.value) break;
+    if (sc.enclosingFunction(binding.node).id !== sc.enclosingFunction(expr).id) break;
+    const operand = fileNameOperand(sc, binding.value);
+    if (operand.type !== 'identifier') break;
+    out = binding.value;
+    at = operand;
+  }
+  return out;
+}
+
+/** ROS 2's node class, whose `get_parameter(s)` read what the launch file or command line set. */
+const ROS2_NODE = new Set(['rclpy.node.Node', 'rclpy.Node']);
+
+/**
+ * `self.get_parameter("model_path")` in a method of a class of this file that inherits ROS 2's `Node`
+ * (`class PolicyNode(Node)`): a parameter the operator sets, as `USER_INPUT_METHODS` reads it on an
+ * instance (review robotics P3-1).
+ */
+function isRos2ParameterRead(sc: SC, callee: Node): boolean {
+  const name = callee.childForFieldName('attribute')?.text;
+  const object = callee.childForFieldName('object');
+  if ((name !== 'get_parameter' && name !== 'get_parameters') || object?.type !== 'identifier') return false;
+  const param = sc.parameterOf(object);
+  const fn = param?.function;
+  if (!fn || fn.type !== 'function_definition' || sc.bindings(object).some((b) => b.kind !== 'parameter')) return false;
+  // the method's first parameter (`self`), of a method defined in a class body
+  const first = fn.childForFieldName('parameters')?.namedChildren.find((c) => !!c && c.type !== 'comment');
+  if (first?.type !== 'identifier' || first.text !== object.text) return false;
+  const cls = fn.parent?.type === 'block' ? fn.parent.parent : fn.parent?.type === 'decorated_definition' && fn.parent.parent?.type === 'block' ? fn.parent.parent.parent : undefined;
+  const className = cls?.type === 'class_definition' ? cls.childForFieldName('name') : undefined;
+  const chain = className ? sc.localSubclass(className) : undefined;
+  return !!chain && chain.bases.some((b) => ROS2_NODE.has(b));
+}
+
 /** `p` for `Path(p)`, `str(Path(p))`, `os.fspath(p)`: the expression whose value names the file. */
 function fileNameOperand(sc: SC, path: Node): Node {
   let n = path;
@@ -1847,7 +1989,8 @@ export function getsWeightsOnlyWithFalseDefault(sc: SC, value: Node | undefined)
 
 /** `if "weights_only" not in kwargs: kwargs["weights_only"] = False`: set only when the caller passed none. */
 export function setOnlyWhenAbsent(node: Node, body: Node): boolean {
-  for (let p = node.parent; p && p.id !== body.id; p = p.parent) {
+  for (const p of ancestorsOf(node)) {
+    if (p.id === body.id) break;
     if (p.type !== 'if_statement') continue;
     const cond = p.childForFieldName('condition');
     if (cond?.type === 'comparison_operator' && /\bnot\s+in\b/.test(cond.text) && /["']weights_only["']/.test(cond.text)) return true;
@@ -1911,9 +2054,10 @@ export function dictionarySplatNames(call: Node): string[] {
 
 /**
  * How many wrappers that pass their own `**kwargs` on (`def load_checkpoint(path, **kw): return
- * _load(path, **kw)`) are followed up to the callers that spell a keyword out.
+ * _load(path, **kw)`) are followed up to the callers that spell a keyword out. Each function is read
+ * once per question whatever the bound (review rag P3-2: a flag handed through six wrappers was lost at 4).
  */
-const MAX_SPLAT_HOPS = 4;
+const MAX_SPLAT_HOPS = 16;
 
 /** `splatValuesFromCallers` per file, call, key and depth. */
 const splatValuesMemo = new WeakMap<SC, Map<string, Node[]>>();

@@ -1,6 +1,6 @@
 import { createRule } from '@oculum/core';
 import { importTrigger, type PythonSourceCode } from '@oculum/lang-python';
-import { calleeName, confidenceFor, flagStateThroughCallers, isStubFile, type Node } from '../utils.js';
+import { calleeName, confidenceFor, defaultFlagState, flagStateThroughCallers, isStubFile, type Node } from '../utils.js';
 
 const KERAS_ROOTS = ['keras', 'tensorflow.keras', 'tf_keras', 'tensorflow.python.keras'];
 
@@ -74,7 +74,10 @@ export default createRule<[], PythonSourceCode>({
         // unless `enable_unsafe_deserialization()` ran (reported where it is called).
         if (flag && sc.constant(flag) === null) return;
         const state = flagStateThroughCallers(sc, flag, context.depth);
-        if (state === 'false') {
+        if (state === 'unknown' && defaultFlagState(sc, flag) === 'false') {
+          // a command-line option or config field that is False unless the user sets it: medium
+          context.report({ node, messageId: 'safeModeOff', data: { callee }, confidence: 'medium' });
+        } else if (state === 'false') {
           context.report({
             node,
             messageId: 'safeModeOff',

@@ -7,6 +7,7 @@ import {
   appendKeyword,
   calleeName,
   confidenceFor,
+  defaultFlagState,
   dictionarySplatNames,
   flagState,
   flagStateThroughCallers,
@@ -213,6 +214,12 @@ export default createRule<[], PythonSourceCode>({
             : 'absent'
         : flagStateThroughCallers(sc, flag, context.depth);
       if (state === 'true') return;
+      // `weights_only=args.weights_only` with `add_argument("--weights-only", type=bool, default=False)`:
+      // False unless the user passes the option (review science P3-1); medium, the user may
+      if (state === 'unknown' && defaultFlagState(sc, flag) === 'false') {
+        report({ node: call, messageId: 'explicitFalse', data, confidence: 'medium' });
+        return;
+      }
       if (state === 'false') {
         if (isSafeLoadFallback(call)) {
           report({ node: call, messageId: 'unsafeFallback', data, confidence: confidenceFor(sc, file) });
@@ -316,6 +323,7 @@ export default createRule<[], PythonSourceCode>({
       const bypass = bypassNote(info());
       const pickleModule = sc.argument(call, { name: 'pickle_module', position: 3 });
       if (pickleModule && sc.constant(pickleModule) !== null) {
+        if (onlyCalledInFile(call)) return;
         report({ node: call, messageId: 'partialUnsafe', data: { callee, bypass, reason: 'pickle_module=' } });
         return;
       }
@@ -323,6 +331,10 @@ export default createRule<[], PythonSourceCode>({
       const state = isNone(bound) ? 'absent' : flagState(sc, bound);
       if (state === 'true') return;
       if (state === 'false') {
+        // Called only here (`_load = partial(torch.load, weights_only=False)` then `_load(p)`): each call is
+        // the finding, as for a partial without the keyword (reviews robotics P3-3, science P3-2, ray P3-4:
+        // one risk, one finding)
+        if (onlyCalledInFile(call)) return;
         report({ node: call, messageId: 'partialUnsafe', data: { callee, bypass, reason: 'weights_only=False' } });
         return;
       }

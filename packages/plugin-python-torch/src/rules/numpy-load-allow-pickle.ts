@@ -1,7 +1,7 @@
 import { createRule, UNKNOWN } from '@oculum/core';
 import { importTrigger, memberTrigger, type PythonSourceCode } from '@oculum/lang-python';
 import { CALLBACK_CALLEE_NAMES, localForwarderNames, callbackArgument, callbackUse } from '../callbacks.js';
-import { calleeName, nameAmong, confidenceFor, explicitKeyword, flagState, flagStateThroughCallers, isInProcessData, removeKeywordArgument, savedOnSomePathBefore, splatValuesFromCallers, splatValuesFromEveryCaller, type Node, isStubFile, saveLineText } from '../utils.js';
+import { calleeName, nameAmong, confidenceFor, defaultFlagState, explicitKeyword, flagState, flagStateThroughCallers, isInProcessData, removeKeywordArgument, savedOnSomePathBefore, splatValuesFromCallers, splatValuesFromEveryCaller, type Node, isStubFile, saveLineText } from '../utils.js';
 
 /** Loader → position of `allow_pickle` when passed positionally. */
 const LOADERS = new Map<string, number>([
@@ -97,6 +97,12 @@ export default createRule<[], PythonSourceCode>({
         }
         if (state === 'absent' || state === 'false') return;
         const data = { callee };
+        if (state === 'unknown' && defaultFlagState(sc, flag) === 'true') {
+          // a command-line option or config field that is true unless the user sets it: medium
+          const kw = explicitKeyword(node, 'allow_pickle');
+          context.report({ node, messageId: 'allowPickle', data, confidence: 'medium', suggest: kw ? [{ messageId: 'removeAllowPickle', fix: removeKeywordArgument(sc, kw) }] : [] });
+          return;
+        }
         if (state === 'unknown') {
           context.report({ node, messageId: 'unknownAllowPickle', data, confidence: 'low' });
           return;

@@ -18,6 +18,8 @@ ruleTester.run('torch/joblib-load', rule, {
     'import bz2, gzip, joblib\ndef f(o, tmpdir):\n    p = tmpdir.join("t.pkl").strpath\n    for opener in (gzip.GzipFile, bz2.BZ2File):\n        with opener(p, "wb") as fh:\n            joblib.dump(o, fh)\n        with opener(p, "rb") as fh:\n            joblib.load(fh)',
     // (review dlscripts P3-1) a parameter declared as a file name (a file-name default, a path annotation): the caller's
     // file, which the function dumps to just before loading it
+    // a copy of the dumped file's name (review ray P3-2)
+    'import joblib, os\ndef f(m, d):\n    p = os.path.join(d, "m.joblib")\n    joblib.dump(m, p)\n    q = str(p)\n    return joblib.load(q)',
     'import joblib\ndef roundtrip(m, out="model.joblib"):\n    joblib.dump(m, out)\n    return joblib.load(out)',
     'import joblib, os\nfrom pathlib import Path\ndef f(m, out: Path, p: "os.PathLike[str]", q: str | Path = None):\n    joblib.dump(m, out)\n    joblib.dump(m, p)\n    joblib.dump(m, q)\n    return joblib.load(out), joblib.load(p), joblib.load(q)',
   ],

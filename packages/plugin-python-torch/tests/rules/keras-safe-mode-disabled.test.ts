@@ -22,6 +22,13 @@ ruleTester.run('torch/keras-safe-mode-disabled', rule, {
       code: 'import keras\ndef load(p, legacy=False):\n    return keras.models.load_model(p, safe_mode=False if legacy else True)\nload("old.keras", legacy=True)',
       errors: [{ messageId: 'safeModeOff', line: 3, confidence: 'high', data: { callee: 'keras.models.load_model' } }],
     },
+    // a file Keras' `get_file` downloaded: from the network, high (review robotics P3-2)
+    { code: 'import tensorflow as tf\npath = tf.keras.utils.get_file("grasp.keras", "https://example.com/grasp.keras")\nm = tf.keras.models.load_model(path, safe_mode=False)', errors: [{ messageId: 'safeModeOff', line: 3, confidence: 'high', data: { callee: 'tensorflow.keras.models.load_model' } }] },
+    // a command-line option whose default is False (review science P3-1): medium
+    {
+      code: 'import argparse, keras\np = argparse.ArgumentParser()\np.add_argument("--safe-mode", type=bool, default=False)\nargs = p.parse_args()\nm = keras.models.load_model("m.keras", safe_mode=args.safe_mode)',
+      errors: [{ messageId: 'safeModeOff', line: 5, confidence: 'medium', data: { callee: 'keras.models.load_model' } }],
+    },
     { code: 'import keras\ndef f(p, s):\n    return keras.saving.load_model(p, safe_mode=s)', errors: [{ messageId: 'safeModeUnknown', confidence: 'low' }] },
     { code: 'import keras\nkeras.config.enable_unsafe_deserialization()', errors: [{ messageId: 'unsafeDeserialization', data: { callee: 'keras.config.enable_unsafe_deserialization' } }] },
   ],

@@ -22,6 +22,9 @@ ruleTester.run(ID, rule, {
     'import torch\ndef f(p, weights_only=True):\n    return torch.load(p, weights_only=weights_only)',
     // `weights_only=not legacy`: the default alone (True), or a private helper every caller of which passes legacy=False
     'import torch\ndef load_ckpt(p, legacy=False):\n    return torch.load(p, weights_only=not legacy)\nx = load_ckpt("a.pt")',
+    // a file the function saved, loaded through a copy of its name (review ray P3-2)
+    'import os, torch\ndef f(model, d):\n    path = os.path.join(d, "model.pt")\n    torch.save(model, path)\n    local = path\n    return torch.load(local)',
+    'import os, torch\ndef f(model, d):\n    path = os.path.join(d, "model.pt")\n    torch.save(model, path)\n    q = str(path)\n    r = q\n    return torch.load(r)',
     // the conditional spelling of the same (review robotics P2-1): no caller passes legacy=True
     'import torch\ndef load_ckpt(p, legacy=False):\n    return torch.load(p, weights_only=False if legacy else True)\nx = load_ckpt("a.pt")\ny = load_ckpt("b.pt", legacy=False)',
     'import torch\ndef _load(p, legacy=True):\n    return torch.load(p, weights_only=not (legacy))\nx = _load("a.pt", legacy=False)',
@@ -351,6 +354,64 @@ ruleTester.run(ID, rule, {
       errors: [{ messageId: 'explicitFalse', line: 6 }],
     },
     { code: 'import functools, torch\nf = functools.partial(torch.load, weights_only=False)', errors: [{ messageId: 'partialUnsafe', data: { callee: 'torch.load', reason: 'weights_only=False', bypass: '' } }] },
+    // `weights_only=False` handed through six wrappers that pass their `**kw` on (review rag P3-2: lost past four)
+    { code: 'import torch\ndef h0(p, **kw):\n    return torch.load(p, **kw)\ndef h1(p, **kw):\n    return h0(p, **kw)\ndef h2(p, **kw):\n    return h1(p, **kw)\ndef h3(p, **kw):\n    return h2(p, **kw)\ndef h4(p, **kw):\n    return h3(p, **kw)\ndef h5(p, **kw):\n    return h4(p, **kw)\ndef h6(p, **kw):\n    return h5(p, **kw)\nm = h6("a.pt", weights_only=False)', errors: [{ messageId: 'explicitFalse', line: 3, confidence: 'high', data: { callee: 'torch.load', bypass: '' } }] },
+    // a command-line option whose default is False: False unless the user passes it (medium; review science P3-1);
+    // one whose default is True stays unresolved (the user may turn it off)
+    { code: 'import argparse, torch\np = argparse.ArgumentParser()\np.add_argument("--weights-only", type=bool, default=False)\np.add_argument("--ckpt")\nargs = p.parse_args()\nm = torch.load(args.ckpt, weights_only=args.weights_only)', errors: [{ messageId: 'explicitFalse', line: 6, confidence: 'medium', data: { callee: 'torch.load', bypass: '' } }] },
+    { code: 'import argparse, torch\np = argparse.ArgumentParser()\np.add_argument("--weights-only", type=bool, default=True)\nargs = p.parse_args()\nm = torch.load("m.pt", weights_only=args.weights_only)', errors: [{ messageId: 'unknownFlag', line: 5, confidence: 'low', data: { callee: 'torch.load', bypass: '' } }] },
+    // a class attribute whose every assignment in the file is False (review rag P3-3): medium
+    { code: 'import torch\nclass Loader:\n    LEGACY_SAFE = False\n    def load(self, p):\n        return torch.load(p, weights_only=self.LEGACY_SAFE)', errors: [{ messageId: 'explicitFalse', line: 5, confidence: 'medium', data: { callee: 'torch.load', bypass: '' } }] },
+    // a ROS parameter is operator input, like argparse: high (review robotics P3-1)
+    {
+      code: 'import rospy, torch\nmodel_path = rospy.get_param("~model_path", "/opt/policy.pt")\nckpt = torch.load(model_path, map_location="cpu")',
+      errors: [{ messageId: 'missing', line: 3, confidence: 'high', data: { callee: 'torch.load', bypass: '' }, suggestions: [{ messageId: 'addWeightsOnly', output: 'import rospy, torch\nmodel_path = rospy.get_param("~model_path", "/opt/policy.pt")\nckpt = torch.load(model_path, map_location="cpu", weights_only=True)' }] }],
+    },
+    {
+      code: 'import torch\nfrom rclpy.node import Node\nclass PolicyNode(Node):\n    def __init__(self):\n        super().__init__("policy")\n        p = self.get_parameter("model_path").get_parameter_value().string_value\n        self.m = torch.load(p)',
+      errors: [{ messageId: 'missing', line: 7, confidence: 'high', data: { callee: 'torch.load', bypass: '' }, suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\nfrom rclpy.node import Node\nclass PolicyNode(Node):\n    def __init__(self):\n        super().__init__("policy")\n        p = self.get_parameter("model_path").get_parameter_value().string_value\n        self.m = torch.load(p, weights_only=True)' }] }],
+    },
+    // a copy of the name of a file the function saved: not when the copy names another file, or is handed on before the load (review ray P3-2)
+    {
+      code: 'import os, shutil, torch\ndef f(model, d, url):\n    path = os.path.join(d, "model.pt")\n    local = path\n    path = os.path.join(d, "other.pt")\n    torch.save(model, path)\n    return torch.load(local)\ndef g(model, d, src):\n    path = os.path.join(d, "model.pt")\n    torch.save(model, path)\n    local = path\n    shutil.copy(src, local)\n    return torch.load(local)',
+      errors: [
+        {
+          messageId: 'missing',
+          line: 7,
+          confidence: 'high',
+          data: { callee: 'torch.load', bypass: '' },
+          suggestions: [{ messageId: 'addWeightsOnly', output: 'import os, shutil, torch\ndef f(model, d, url):\n    path = os.path.join(d, "model.pt")\n    local = path\n    path = os.path.join(d, "other.pt")\n    torch.save(model, path)\n    return torch.load(local, weights_only=True)\ndef g(model, d, src):\n    path = os.path.join(d, "model.pt")\n    torch.save(model, path)\n    local = path\n    shutil.copy(src, local)\n    return torch.load(local)' }],
+        },
+        {
+          messageId: 'missing',
+          line: 13,
+          confidence: 'high',
+          data: { callee: 'torch.load', bypass: '' },
+          suggestions: [{ messageId: 'addWeightsOnly', output: 'import os, shutil, torch\ndef f(model, d, url):\n    path = os.path.join(d, "model.pt")\n    local = path\n    path = os.path.join(d, "other.pt")\n    torch.save(model, path)\n    return torch.load(local)\ndef g(model, d, src):\n    path = os.path.join(d, "model.pt")\n    torch.save(model, path)\n    local = path\n    shutil.copy(src, local)\n    return torch.load(local, weights_only=True)' }],
+        },
+      ],
+    },
+    // a partial binding weights_only=False (or pickle_module=) bound once and only called in the file: one finding, at the call
+    // (reviews robotics P3-3, science P3-2, ray P3-4)
+    {
+      code: 'import functools, torch\n_load_full = functools.partial(torch.load, map_location="cpu", weights_only=False)\ndef load_teacher(path):\n    return _load_full(path)',
+      errors: [{ messageId: 'explicitFalse', line: 4, confidence: 'high', data: { callee: 'torch.load', bypass: '' } }],
+    },
+    {
+      code: 'import functools, torch, dill\nload = functools.partial(torch.load, pickle_module=dill)\nm = load("a.pt")\nn = functools.partial(torch.load, weights_only=False)("b.pt")',
+      errors: [
+        { messageId: 'pickleModule', line: 3, data: { callee: 'torch.load', bypass: '' } },
+        { messageId: 'explicitFalse', line: 4, data: { callee: 'torch.load', bypass: '' } },
+      ],
+    },
+    // also used other than by a call (handed on): reported where it is built, and at the call
+    {
+      code: 'import functools, torch\nload = functools.partial(torch.load, weights_only=False)\nm = load("a.pt")\nhooks = [load]',
+      errors: [
+        { messageId: 'partialUnsafe', line: 2, data: { callee: 'torch.load', reason: 'weights_only=False', bypass: '' } },
+        { messageId: 'explicitFalse', line: 3, data: { callee: 'torch.load', bypass: '' } },
+      ],
+    },
     {
       code: 'import functools, torch\nf = functools.partial(torch.load, map_location="cpu")',
       errors: [

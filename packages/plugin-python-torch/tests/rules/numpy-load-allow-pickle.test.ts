@@ -13,6 +13,16 @@ ruleTester.run('torch/numpy-load-allow-pickle', rule, {
     'import numpy as np\nopts = {"mmap_mode": "r"}\na = np.load(p, **opts)',
   ],
   invalid: [
+    // a command-line option whose default is true (review science P3-1): medium
+    {
+      code: 'import argparse\nimport numpy as np\np = argparse.ArgumentParser()\np.add_argument("--allow-pickle", type=bool, default=True)\nargs = p.parse_args()\na = np.load("a.npy", allow_pickle=args.allow_pickle)',
+      errors: [{ messageId: 'allowPickle', line: 6, confidence: 'medium', data: { callee: 'numpy.load' }, suggestions: [{ messageId: 'removeAllowPickle', output: 'import argparse\nimport numpy as np\np = argparse.ArgumentParser()\np.add_argument("--allow-pickle", type=bool, default=True)\nargs = p.parse_args()\na = np.load("a.npy")' }] }],
+    },
+    // a class attribute whose every assignment in the file is True (review rag P3-3): medium
+    {
+      code: 'import numpy as np\nclass Store:\n    ALLOW = True\n    def load(self, p):\n        return np.load(p, allow_pickle=self.ALLOW)',
+      errors: [{ messageId: 'allowPickle', line: 5, confidence: 'medium', data: { callee: 'numpy.load' }, suggestions: [{ messageId: 'removeAllowPickle', output: 'import numpy as np\nclass Store:\n    ALLOW = True\n    def load(self, p):\n        return np.load(p)' }] }],
+    },
     // `allow_pickle=True if legacy else False` with a same-file caller passing legacy=True (review robotics P2-1)
     {
       code: 'import numpy as np\ndef load(p, legacy=False):\n    return np.load(p, allow_pickle=True if legacy else False)\nload("demo.npy", legacy=True)',

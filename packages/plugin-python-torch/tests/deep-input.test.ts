@@ -1,0 +1,65 @@
+import { describe, expect, it, vi } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { initParser, parsePython, PythonSourceCode } from '@oculum/lang-python';
+import { ancestorsOf } from '../src/utils.js';
+import { fixturesDir, lintAll } from './helpers.js';
+
+const findings = (text: string) => lintAll(text, { file: 'hostile.py' });
+
+// `ancestorsOf` finds a node's ancestors from the root down: the same nodes, in the same order, as a
+// walk up by `.parent`, which web-tree-sitter answers from the root at each step (quadratic in the depth)
+describe('ancestorsOf', () => {
+  it('is the chain of parents', async () => {
+    await initParser();
+    for (const file of readdirSync(fixturesDir).filter((f) => f.endsWith('.py'))) {
+      const sc = parsePython(readFileSync(`${fixturesDir}${file}`, 'utf8'));
+      for (const call of sc.ast.descendantsOfType(['call', 'identifier', 'string']).filter((_, i) => i % 7 === 0)) {
+        const up: number[] = [];
+        for (let p = call.parent; p; p = p.parent) up.push(p.id);
+        expect(ancestorsOf(call).map((n) => n.id)).toEqual(up);
+      }
+    }
+  });
+});
+
+// review ray P3-1: `torch.load` inside 8,000 parentheses took 17.8 s (every ancestor walk of the rule quadratic)
+describe('deeply nested parentheses around a load', () => {
+  it('answers in time', async () => {
+    const depth = 6_000;
+    const text = `import torch\nx = ${'('.repeat(depth)}torch.load("m.pt")${')'.repeat(depth)}\n`;
+    const started = Date.now();
+    const found = (await findings(text)).filter((f) => f.ruleId === 'torch/load-without-weights-only');
+    expect(found).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(12_000);
+  }, 60_000);
+});
+
+// review rag P3-1: a path reassigned in thousands of branches, then loaded (whether it is a shared place
+// was read back through every earlier value from each value: quadratic)
+describe('a path reassigned in many branches', () => {
+  it('reads the values behind the path a bounded number of times, and the load stays reported', async () => {
+    const n = 2_000;
+    let text = "import os, torch\ndef f(c):\n    p = 'a.pt'\n";
+    for (let i = 0; i < n; i++) text += `    if c == ${i}:\n        p = os.path.join(p, 'x${i}')\n`;
+    text += '    return torch.load(p)\n';
+    const reaching = vi.spyOn(PythonSourceCode.prototype, 'reachingBindings');
+    try {
+      const found = (await findings(text)).filter((f) => f.ruleId === 'torch/load-without-weights-only');
+      expect(found).toHaveLength(1);
+      // it was each value at each of four depths (13 n; 6,000 branches 5.7 s, 12,000 20.6 s)
+      expect(reaching.mock.calls.length).toBeLessThan(8 * n);
+    } finally {
+      reaching.mockRestore();
+    }
+  }, 90_000);
+
+  // each value is read once for the file, not once per load: a save then a load after each branch
+  // (the file the function just saved: not reported)
+  it('reads each value once, with a save and a load after each branch', async () => {
+    const n = 1_500;
+    let text = "import os, torch\ndef f(c, m):\n    p = 'a.pt'\n";
+    for (let i = 0; i < n; i++) text += `    if c == ${i}:\n        p = os.path.join(p, 'x${i}')\n    torch.save(m, p)\n    torch.load(p)\n`;
+    const found = (await findings(text)).filter((f) => f.ruleId === 'torch/load-without-weights-only');
+    expect(found).toHaveLength(0);
+  }, 90_000);
+});
