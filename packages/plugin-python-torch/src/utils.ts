@@ -309,6 +309,12 @@ const REMOTE_FETCH_CALLS = new Set([
   'clearml.StorageManager.get_local_copy',
   'clearml.storage.StorageManager.get_local_copy',
   'wandb.use_model',
+  // Airflow's S3 hook: `S3Hook().download_file(key=…, bucket_name=…)` (a local copy of the object) and
+  // `read_key` (its content) (review ray P3-5)
+  'airflow.providers.amazon.aws.hooks.s3.S3Hook.download_file',
+  'airflow.providers.amazon.aws.hooks.s3.S3Hook.read_key',
+  'airflow.hooks.S3_hook.S3Hook.download_file',
+  'airflow.hooks.S3_hook.S3Hook.read_key',
   // Keras' `get_file(fname, origin)`: downloads `origin` (its hash is checked only when `file_hash` is
   // given; the file is still what that URL served) (review robotics P3-2)
   'keras.utils.get_file',
@@ -801,8 +807,18 @@ function valuesOrigin(sc: SC, expr: Node, bindings: readonly PythonBinding[], de
 
 function computeDataOrigin(sc: SC, expr: Node, depth: number): Origin {
   switch (expr.type) {
-    case 'string':
-      return writtenByDownload(sc, expr) ? 'network' : 'literal';
+    case 'string': {
+      if (writtenByDownload(sc, expr)) return 'network';
+      // `f"{ckpt_dir}/model.pt"`: a file under the directory the leading field names, as `ckpt_dir +
+      // "/model.pt"` and `os.path.join(ckpt_dir, "model.pt")` are (review ray P3-5)
+      const first = expr.namedChildren.find((c) => !!c && c.type !== 'string_start' && c.type !== 'comment');
+      if (first?.type === 'interpolation') {
+        const inner = first.childForFieldName('expression') ?? first.namedChildren.find((c) => !!c && c.type !== 'comment') ?? undefined;
+        const o = dataOrigin(sc, inner, depth + 1);
+        return o === 'unknown' ? 'unknown' : strongest(o, 'literal');
+      }
+      return 'literal';
+    }
     case 'concatenated_string':
       return 'literal';
     case 'parenthesized_expression': {
@@ -934,6 +950,8 @@ function computeDataOrigin(sc: SC, expr: Node, depth: number): Origin {
       const method = sc.callee(expr);
       if (method?.type === 'attribute' && sc.instanceQualifiedNames(method).some((q) => USER_INPUT_METHODS.has(q))) return 'user';
       if (method?.type === 'attribute' && isRos2ParameterRead(sc, method)) return 'user';
+      // a fetch that is a method of an instance (`S3Hook(...).download_file(...)`, `hook.read_key(...)`)
+      if (method?.type === 'attribute' && sc.instanceQualifiedNames(method).some((q) => REMOTE_FETCH_CALLS.has(q))) return 'network';
       if (calleeName(sc, expr, PASS_THROUGH)) return dataOrigin(sc, sc.argument(expr, { position: 0 }), depth + 1);
       const callee = sc.callee(expr);
       // `sock.recv(4096)`, `conn.recv_bytes()`, `data, addr = sock.recvfrom(n)`: what the other end sent

@@ -35,6 +35,8 @@ ruleTester.run('torch/joblib-load', rule, {
         { messageId: 'savedOnSomePaths', line: 19, confidence: 'medium', data: { callee: 'joblib.load', line: '18' } },
       ],
     },
+    // a file Airflow's S3 hook downloaded: high (review ray P3-5)
+    { code: 'import joblib\nfrom airflow.providers.amazon.aws.hooks.s3 import S3Hook\ndef f():\n    hook = S3Hook(aws_conn_id="aws")\n    path = hook.download_file(key="models/clf.joblib", bucket_name="ml")\n    return joblib.load(path)', errors: [{ messageId: 'joblibLoad', line: 6, confidence: 'high', data: { callee: 'joblib.load' } }] },
     { code: 'import joblib\ndef f(*a, **k):\n    return joblib.load(*a, **k)', errors: [{ messageId: 'joblibLoad', line: 3, confidence: 'high' }] },
     { code: 'import joblib\nm = joblib.load("model.joblib")', errors: [{ messageId: 'joblibLoad', line: 2, column: 5, confidence: 'high', data: { callee: 'joblib.load' } }] },
     { code: 'from joblib import load\nm = load(p)', errors: [{ messageId: 'joblibLoad', confidence: 'medium' }] },

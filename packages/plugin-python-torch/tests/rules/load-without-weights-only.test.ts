@@ -362,6 +362,11 @@ ruleTester.run(ID, rule, {
     { code: 'import argparse, torch\np = argparse.ArgumentParser()\np.add_argument("--weights-only", type=bool, default=True)\nargs = p.parse_args()\nm = torch.load("m.pt", weights_only=args.weights_only)', errors: [{ messageId: 'unknownFlag', line: 5, confidence: 'low', data: { callee: 'torch.load', bypass: '' } }] },
     // a class attribute whose every assignment in the file is False (review rag P3-3): medium
     { code: 'import torch\nclass Loader:\n    LEGACY_SAFE = False\n    def load(self, p):\n        return torch.load(p, weights_only=self.LEGACY_SAFE)', errors: [{ messageId: 'explicitFalse', line: 5, confidence: 'medium', data: { callee: 'torch.load', bypass: '' } }] },
+    // an f-string led by a directory of unknown origin is that directory's file, as `d + "/model.pt"` is: medium (review ray P3-5)
+    {
+      code: 'import torch\ndef f(ckpt):\n    d = ckpt.to_directory()\n    return torch.load(f"{d}/model.pt")',
+      errors: [{ messageId: 'missing', line: 4, confidence: 'medium', data: { callee: 'torch.load', bypass: '' }, suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\ndef f(ckpt):\n    d = ckpt.to_directory()\n    return torch.load(f"{d}/model.pt", weights_only=True)' }] }],
+    },
     // a ROS parameter is operator input, like argparse: high (review robotics P3-1)
     {
       code: 'import rospy, torch\nmodel_path = rospy.get_param("~model_path", "/opt/policy.pt")\nckpt = torch.load(model_path, map_location="cpu")',
