@@ -4,7 +4,7 @@
  * replacement, and `torch/load-without-weights-only` leaves alone the wrapper's own call of the
  * original loader, which is part of that one finding.
  */
-import { calleeName, enclosingExceptClause, flagState, getsWeightsOnlyWithFalseDefault, setOnlyWhenAbsent, weightsOnlyFalseWrite, type Node, type SC } from './utils.js';
+import { ancestorsOf, calleeName, enclosingExceptClause, flagState, getsWeightsOnlyWithFalseDefault, setOnlyWhenAbsent, weightsOnlyFalseWrite, type Node, type SC } from './utils.js';
 
 export const TORCH_LOAD = new Set(['torch.load', 'torch.serialization.load']);
 
@@ -229,8 +229,10 @@ export function torchLoadReplacement(sc: SC, node: Node): { target: string; valu
  * installed. The wrapper is the innermost `def` or `lambda` around the call.
  */
 export function inInstalledWrapper(sc: SC, call: Node): boolean {
+  // (`ancestorsOf`, from the root down: walking `.parent`, each step of which web-tree-sitter finds from the root,
+  // made a load under thousands of parentheses quadratic)
   let wrapper: Node | undefined;
-  for (let p = call.parent; p; p = p.parent) {
+  for (const p of ancestorsOf(call)) {
     if (p.type === 'lambda' || p.type === 'function_definition') {
       wrapper = p;
       break;

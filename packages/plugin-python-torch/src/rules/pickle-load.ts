@@ -7,6 +7,7 @@ import {
   confidenceFor,
   constantBytes,
   dataOrigin,
+  defaultFlagState,
   firstAmong,
   flagState,
   flagStateThroughCallers,
@@ -884,7 +885,7 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    triggers: ['pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization', 'load_local', 'recv_pyobj', 'load_learner', /\bmlflow\b/, 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', 'rl_zoo3', /\bpaddle\b/, 'megengine', 'skops', 'pycaret', 'autogluon', 'bentoml', /\bsurprise\b/, /\bdarts\b/],
+    triggers: ['pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization', 'load_local', 'recv_pyobj', 'load_learner', /\bmlflow\b/, 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', 'rl_zoo3', /\bpaddle\b/, 'megengine', 'skops', 'pycaret', 'autogluon', 'bentoml', /\bsurprise\b/, /\bdarts\b/, 'SklearnModelHandler'],
     // (`nltk.data.load("….pickle")` holds `pickle`)
     // What `create` needs imported, and a loader's name (shelve's and jsonpickle's by their module).
     // A vendored cloudpickle reached as an attribute of its package (`import ray` … `ray.cloudpickle.loads(b)`)
@@ -948,7 +949,7 @@ export default createRule<[], PythonSourceCode>({
      * `unknown` when a mapping it unpacks cannot be read (the call fails without the flag, so a working
      * call most likely sets it: reported at low confidence).
      */
-    const dangerousDeserialization = (call: Node, use?: CallbackUse): 'true' | 'false' | 'unknown' => {
+    const dangerousDeserialization = (call: Node, use?: CallbackUse): 'true' | 'false' | 'unknown' | 'default' => {
       const key = 'allow_dangerous_deserialization';
       // (a load handed to an API, `asyncio.to_thread(FAISS.load_local, p, emb, allow_dangerous_deserialization=True)`,
       // `run_in_executor(None, partial(FAISS.load_local, p, emb, allow_dangerous_deserialization=True))`: what the API
@@ -956,6 +957,9 @@ export default createRule<[], PythonSourceCode>({
       const flag = use ? callbackArgument(sc, use, { name: key }) : sc.argument(call, { name: key });
       if (flag && flag !== UNKNOWN) {
         const state = flagStateThroughCallers(sc, flag, context.depth, 'true');
+        // a command-line option, settings field or class attribute that is True unless someone changes it
+        // (`allow_dangerous_deserialization=self.ALLOW`, `ALLOW = True`): `default`, reported at medium
+        if (state === 'unknown' && defaultFlagState(sc, flag) === 'true') return 'default';
         return state === 'absent' ? 'false' : state;
       }
       // the calls whose `**kwargs` may carry it: the load's own, or the partial's and the API's call it forwards
@@ -992,7 +996,7 @@ export default createRule<[], PythonSourceCode>({
       }
       const messageId = isRetriever(store) ? 'pickledRetriever' : 'vectorStore';
       // (a folder the API takes from an iterable, `map(partial(FAISS.load_local, …), folders)`: not known)
-      context.report({ node, messageId, data: { callee: name }, confidence: state === 'unknown' ? 'low' : folder ? confidenceFor(sc, folder) : 'medium', remediation: VECTOR_STORE_REMEDIATION });
+      context.report({ node, messageId, data: { callee: name }, confidence: state === 'unknown' ? 'low' : state === 'default' ? 'medium' : folder ? confidenceFor(sc, folder) : 'medium', remediation: VECTOR_STORE_REMEDIATION });
     };
     return {
       call(node: Node) {
@@ -1024,7 +1028,7 @@ export default createRule<[], PythonSourceCode>({
             return;
           }
           const messageId = isRetriever(store) ? 'pickledRetriever' : 'vectorStore';
-          context.report({ node, messageId, data: { callee: name }, confidence: state === 'unknown' ? 'low' : confidenceFor(sc, folder), remediation: VECTOR_STORE_REMEDIATION });
+          context.report({ node, messageId, data: { callee: name }, confidence: state === 'unknown' ? 'low' : state === 'default' ? 'medium' : confidenceFor(sc, folder), remediation: VECTOR_STORE_REMEDIATION });
           return;
         }
         // PySpark's `sc.pickleFile(path)`: the RDD `saveAsPickleFile` wrote, every element unpickled (a method no other

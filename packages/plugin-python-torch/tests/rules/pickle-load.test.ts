@@ -622,6 +622,15 @@ ruleTester.run('torch/pickle-load', rule, {
       code: 'from langchain_community.vectorstores import FAISS\ndef load(path, emb):\n    return FAISS.load_local(path, emb, allow_dangerous_deserialization=True)',
       errors: [{ messageId: 'vectorStore', confidence: 'high', line: 3 }],
     },
+    // (review rag P3-3) a class attribute or settings field that is True unless changed: medium, not low
+    {
+      code: 'from langchain_community.vectorstores import FAISS\nclass Store:\n    ALLOW = True\n    def load(self, emb):\n        return FAISS.load_local(self.path, emb, allow_dangerous_deserialization=self.ALLOW)',
+      errors: [{ messageId: 'vectorStore', confidence: 'medium', line: 5 }],
+    },
+    {
+      code: 'from langchain_community.vectorstores import FAISS\nfrom pydantic_settings import BaseSettings\nclass Settings(BaseSettings):\n    allow_pickle: bool = True\nsettings = Settings()\ndb = FAISS.load_local("idx", emb, allow_dangerous_deserialization=settings.allow_pickle)',
+      errors: [{ messageId: 'vectorStore', confidence: 'medium', line: 6 }],
+    },
     // the flag a same-file caller passes to the helper's parameter, or into the `**kwargs` it forwards
     {
       code: 'from langchain_community.vectorstores import FAISS\ndef load_index(emb, path="idx", allow_dangerous_deserialization=False):\n    return FAISS.load_local(path, emb, allow_dangerous_deserialization=allow_dangerous_deserialization)\ndef main(emb):\n    return load_index(emb, "uploads/user_index", allow_dangerous_deserialization=True)',
