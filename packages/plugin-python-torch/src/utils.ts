@@ -322,6 +322,9 @@ const REMOTE_FETCH_CALLS = new Set([
   'keras.src.utils.file_utils.get_file',
   'tensorflow.keras.utils.get_file',
   'tf_keras.utils.get_file',
+  // torch.hub's cache directory (`f"{torch.hub.get_dir()}/checkpoints/{fn}"`: ESM's fallback after
+  // `load_state_dict_from_url`): what is there, `torch.hub` downloaded
+  'torch.hub.get_dir',
 ]);
 
 /** Methods (by the class or factory of their receiver) that fetch an object or a directory from a remote store. */

@@ -367,6 +367,11 @@ ruleTester.run(ID, rule, {
       code: 'import torch\ndef f(ckpt):\n    d = ckpt.to_directory()\n    return torch.load(f"{d}/model.pt")',
       errors: [{ messageId: 'missing', line: 4, confidence: 'medium', data: { callee: 'torch.load', bypass: '' }, suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\ndef f(ckpt):\n    d = ckpt.to_directory()\n    return torch.load(f"{d}/model.pt", weights_only=True)' }] }],
     },
+    // torch.hub's cache directory holds what torch.hub downloaded: network data, high (ESM's fallback)
+    {
+      code: 'import torch\ndef f(fn):\n    return torch.load(f"{torch.hub.get_dir()}/checkpoints/{fn}")',
+      errors: [{ messageId: 'missing', line: 3, confidence: 'high', data: { callee: 'torch.load', bypass: '' }, suggestions: [{ messageId: 'addWeightsOnly', output: 'import torch\ndef f(fn):\n    return torch.load(f"{torch.hub.get_dir()}/checkpoints/{fn}", weights_only=True)' }] }],
+    },
     // a ROS parameter is operator input, like argparse: high (review robotics P3-1)
     {
       code: 'import rospy, torch\nmodel_path = rospy.get_param("~model_path", "/opt/policy.pt")\nckpt = torch.load(model_path, map_location="cpu")',
