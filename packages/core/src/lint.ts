@@ -597,7 +597,9 @@ async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult;
     const enterHandlers = new Map<string, Array<[number, (node: any) => void]>>();
     const exitHandlers = new Map<string, Array<[number, (node: any) => void]>>();
     // The rules that run on this file (`RuleContext.enabledRules`), one set shared by their contexts.
-    const enabledRules: ReadonlySet<string> = new Set(toRun.map((entry) => entry.id));
+    // Not said under `settings.minConfidence`: a rule that leaves a problem to another's finding would
+    // lose it when that finding is below the floor and dropped (then both report: a duplicate, not a loss).
+    const enabledRules: ReadonlySet<string> | undefined = (CONFIDENCE_RANK[settings.minConfidence as Confidence] ?? 0) > 0 ? undefined : new Set(toRun.map((entry) => entry.id));
     toRun.forEach((entry, index) => {
       const { rule, id } = entry;
       const level = normalizeLevel(entry.level) as 'warn' | 'error';

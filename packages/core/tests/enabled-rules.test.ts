@@ -34,6 +34,11 @@ describe('context.enabledRules', () => {
     });
   });
 
+  // (review s36js P2) a rule that leaves a problem to another's finding would lose it when minConfidence drops that finding
+  it('is not said under settings.minConfidence', async () => {
+    expect(seen(await run({ overrideConfig: { settings: { minConfidence: 'medium' } } }))['a.toy']).toEqual(['unknown']);
+  });
+
   it('holds a depth-gated rule at its depth', async () => {
     expect(seen(await run({ depth: 'deep' }))['a.toy']).toEqual(['ctx/deep,ctx/who,toy/no-danger,toy/no-names']);
   });

@@ -358,3 +358,17 @@ describe('markdown', () => {
     expect(formatters.markdown(cleanResult(), ctx)).toContain('### ✅ Oculum: no findings');
   });
 });
+
+// (review s36js P1) a file with hundreds of thousands of findings: every formatter lists them without
+// overflowing the call stack (a `push(...xs)` of them did)
+describe('a file of 200,000 findings', () => {
+  it('is formatted by every formatter', () => {
+    const result = sampleResult();
+    const file = result.files[0];
+    const many = Array.from({ length: 200_000 }, (_, i) => finding({ ruleId: 'torch/load-without-weights-only', file: file.file, line: i + 1, message: 'm' }));
+    result.files = [{ ...file, findings: many, diagnostics: [] }];
+    for (const name of ['stylish', 'json', 'sarif', 'markdown'] as const) {
+      expect(() => formatters[name](result, { cwd: result.cwd, color: false, version: result.version }), name).not.toThrow();
+    }
+  });
+});

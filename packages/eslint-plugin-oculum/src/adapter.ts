@@ -205,8 +205,10 @@ export function adaptRule(ruleId: string, rule: Rule<any, any>, knownSettings: I
       const minDepth = meta.minDepth ?? 'quick';
       const order = { quick: 0, standard: 1, deep: 2 };
       if (order[minDepth] > order[depth]) return {};
-      oculumContext.enabledRules = runningOn(context.sourceCode, ruleId);
-      return guarded(ruleId, context, () => rule.create(oculumContext, context.options) as ESLintRule.RuleListener);
+      // (not under `minConfidence`: a finding another rule leaves to one that is then dropped would be lost)
+      if (floor === 0) oculumContext.enabledRules = runningOn(context.sourceCode, ruleId);
+      // (a rule that fails on the file no longer counts as running there: another rule reports what it left to it)
+      return guarded(ruleId, context, () => rule.create(oculumContext, context.options) as ESLintRule.RuleListener, () => rulesRunning.get(context.sourceCode)?.delete(ruleId));
     },
   };
 }
@@ -232,12 +234,13 @@ function runningOn(sourceCode: object, ruleId: string): ReadonlySet<string> {
  * ESLint's own way, an exception that ends the whole `eslint` run with every other file's results,
  * is kept for `OCULUM_DEBUG=1`.
  */
-function guarded(ruleId: string, context: ESLintRule.RuleContext, create: () => ESLintRule.RuleListener): ESLintRule.RuleListener {
+function guarded(ruleId: string, context: ESLintRule.RuleContext, create: () => ESLintRule.RuleListener, onFail: () => void): ESLintRule.RuleListener {
   let failed = false;
   const fail = (error: unknown, where: string) => {
     if (process.env.OCULUM_DEBUG) throw error;
     if (failed) return;
     failed = true;
+    onFail();
     const frame = errorFrame(error);
     context.report({
       loc: { line: 1, column: 0 },

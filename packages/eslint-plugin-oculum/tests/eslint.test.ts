@@ -167,6 +167,12 @@ const b = 'boom';
       expect(lint(code, 'a.js', [oculum.configs.all, { rules: { 'oculum/transformersjs/onnx-model-from-remote-url': 'off' } }]).map((m) => m.ruleId)).toEqual(['oculum/transformersjs/http-model-url']);
     });
 
+    it('under minConfidence, http-model-url reports a URL whose loader finding is below the floor (review s36js P2)', () => {
+      const code = `import * as ort from 'onnxruntime-web';\nexport const s = ort.InferenceSession.create(process.env.MODEL_URL || 'http://models.example.com/m.onnx');\n`;
+      const messages = lint(code, 'a.js', [oculum.configs.all, { settings: { oculum: { minConfidence: 'high' } } }]);
+      expect(messages.map((m) => m.ruleId)).toEqual(['oculum/transformersjs/http-model-url']);
+    });
+
     it('createEslintPlugin says what is wrong with its input', () => {
       const rule = transformersjs.rules!['unpinned-model-revision'];
       expect(() => createEslintPlugin({ rules: {} } as never)).toThrow('createEslintPlugin(plugins): plugins must be an array of Oculum plugins');

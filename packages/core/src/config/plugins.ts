@@ -139,7 +139,8 @@ export async function loadPlugin(spec: string | Plugin, fromDir: string, source:
 function loadErrorText(error: unknown, spec: string, fromDir: string, url: string | undefined): string {
   const first = (error instanceof Error ? error.message : String(error)).split('\n')[0];
   const code = (error as { code?: unknown } | undefined)?.code;
-  if (error instanceof SyntaxError && url?.startsWith('file:')) {
+  // (only where `process.execPath` is Node itself: in Electron it is the app, in Bun another runtime)
+  if (error instanceof SyntaxError && url?.startsWith('file:') && !('electron' in process.versions) && !('bun' in process.versions)) {
     // (Node's error for an imported module names no line: `node --check` of the file, which only
     // compiles it, does)
     const file = fileURLToPathSafe(url);

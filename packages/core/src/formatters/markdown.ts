@@ -102,7 +102,7 @@ function fence(text: string, inTable: boolean): string {
   if (text === '') return '';
   if (text.trim() === '') return text;
   const t = inTable ? text.replace(/\|/g, '\\|') : text;
-  const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((run) => run.length));
+  const longest = (t.match(/`+/g) ?? []).reduce((m, run) => Math.max(m, run.length), 0);
   const ticks = '`'.repeat(longest + 1);
   const pad = /^[` ]|[` ]$/.test(t) ? ' ' : '';
   return `${ticks}${pad}${t}${pad}${ticks}`;

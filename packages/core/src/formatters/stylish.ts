@@ -51,9 +51,11 @@ function wrap(text: string, width: number): string[] {
  * the row's first line and the rest of the message under its start.
  */
 function table(rows: Row[], width?: number): string[] {
-  const widths = [0, 1, 2].map((i) => Math.max(0, ...rows.map((r) => visibleLength(r[i]))));
+  // (a loop, not `Math.max(...xs)`: the spread of a file's 200,000 rows overflowed the call stack)
+  const widest = (i: number) => rows.reduce((m, r) => Math.max(m, visibleLength(r[i])), 0);
+  const widths = [0, 1, 2].map(widest);
   const lead = 2 + (widths[0] === 0 ? 0 : widths[0] + 2) + widths[1] + 2;
-  const idWidth = Math.max(0, ...rows.map((r) => visibleLength(r[3])));
+  const idWidth = widest(3);
   const messageWidth = width === undefined ? Infinity : Math.min(widths[2], width - lead - 2 - idWidth);
   if (width !== undefined && messageWidth < widths[2]) {
     const aligned = messageWidth >= MIN_MESSAGE_WIDTH;
@@ -115,11 +117,12 @@ export const stylish = (result: ScanResult, ctx: FormatterContext): string => {
     if (findings.length === 0 && group.diagnostics.length === 0) continue;
     out.push('', c.underline(printable(group.relative)));
     const fixApplies = !notApplied.has(group.file);
-    out.push(...table([...findings.map((f) => findingRow(c, f, fixApplies)), ...group.diagnostics.map((d) => diagnosticRow(c, d))], ctx.width));
+    // (lines pushed one by one: a spread of a file's 200,000 rows overflowed the call stack)
+    for (const line of table([...findings.map((f) => findingRow(c, f, fixApplies)), ...group.diagnostics.map((d) => diagnosticRow(c, d))], ctx.width)) out.push(line);
   }
   if (global.length > 0) {
     out.push('', c.underline('Diagnostics'));
-    out.push(...table(global.map((d) => diagnosticRow(c, d)), ctx.width));
+    for (const line of table(global.map((d) => diagnosticRow(c, d)), ctx.width)) out.push(line);
   }
   if (out.length > 0) out.push('');
 

@@ -68,8 +68,9 @@ export default createRule<[], JsSourceCode>({
     const enabled = context.enabledRules;
     /**
      * A literal a loader rule reports at the load, when that rule runs in this lint too: left out, so
-     * the URL is reported once. When the rules that run are not known (`enabledRules` undefined, as
-     * under ESLint), it is reported: a duplicate is better than a lost finding.
+     * the URL is reported once. When the rules that run are not known (`enabledRules` undefined: a host
+     * that does not say, or `settings.minConfidence`, which may drop the loader's finding), it is
+     * reported: a duplicate is better than a lost finding.
      */
     const reportedElsewhere = (node: JsNode): boolean => {
       if (!enabled) return false;

@@ -33,6 +33,8 @@ export default createRule<[], JsSourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
+    /** The `data` nodes of `externalData` entries already judged (a constant list shared by many sessions). */
+    const reportedExternal = new Set<unknown>();
     return {
       CallExpression(node: TSESTree.CallExpression) {
         if (!isOnnxSessionCreate(sc, node)) return;
@@ -42,8 +44,10 @@ export default createRule<[], JsSourceCode>({
         const report = remoteLoadReport(sc, node, source, { callee });
         if (report) context.report(report);
         // the external weights of a large model (`externalData: [{ path, data: 'https://…/model.onnx.data' }]`),
-        // each reported at its `data`
+        // each reported at its `data`, once however many sessions share the list
         for (const data of onnxExternalDataSources(sc, node)) {
+          if (reportedExternal.has(data)) continue;
+          reportedExternal.add(data);
           const external = remoteLoadReport(sc, node, data, { callee });
           if (!external) continue;
           const messageId = external.messageId === 'http' ? 'externalHttp' : external.messageId === 'unresolved' ? 'externalUnresolved' : 'externalRemote';

@@ -101,6 +101,11 @@ tester.run(id(rule), rule, {
       code: imp + `export const s = ort.InferenceSession.create(bytes, 0, bytes.byteLength, { externalData: ['https://cdn.example.com/m.onnx.data'] });`,
       errors: [{ messageId: 'externalRemote', data: { callee: 'ort.InferenceSession.create', url: '"https://cdn.example.com/m.onnx.data"' }, confidence: 'high' }],
     },
+    // one constant externalData list shared by three sessions: its entry reported once (review s36js P1)
+    {
+      code: imp + `const XD = [{ path: 'm.onnx.data', data: 'https://cdn.example.com/m.onnx.data' }];\nexport const a = ort.InferenceSession.create('/models/a.onnx', { externalData: XD });\nexport const b = ort.InferenceSession.create('/models/b.onnx', { externalData: XD });\nexport const c = ort.InferenceSession.create('/models/c.onnx', { externalData: XD });`,
+      errors: [{ messageId: 'externalRemote', data: { callee: 'ort.InferenceSession.create', url: '"https://cdn.example.com/m.onnx.data"' }, confidence: 'high', line: 2 }],
+    },
     // more than 32 known URLs: the first ones named, at medium confidence (the others are not looked at) (review jsdesk P3-a)
     {
       code: `import * as ort from 'onnxruntime-web';\nconst URLS = [${Array.from({ length: 33 }, (_, i) => `'https://cdn.example.com/m${i}.onnx'`).join(', ')}];\nexport const all = URLS.map((u) => ort.InferenceSession.create(u));`,
