@@ -3886,6 +3886,43 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   }
 
   /**
+   * Whether the function a parameter belongs to refuses `None` for it before `use` (a use of the
+   * parameter): a statement of its body, before the use, `assert name is not None` / `assert name`, or
+   * `if name is None:` / `if not name:` whose block returns or raises. Past it the parameter is not
+   * `None`, whatever a caller passes.
+   */
+  noneRejectedBefore(use: Node): boolean {
+    if (use.type !== 'identifier') return false;
+    const param = this.parameterOf(use);
+    const body = param?.function.childForFieldName('body');
+    if (!param || !body) return false;
+    const name = param.name;
+    const isName = (n: Node | null | undefined) => n?.type === 'identifier' && n.text === name;
+    const isNoneTest = (n: Node | null | undefined, negated: boolean): boolean => {
+      if (!n) return false;
+      if (n.type === 'parenthesized_expression') return isNoneTest(n.namedChildren.find((c) => !!c && c.type !== 'comment'), negated);
+      if (n.type === 'not_operator') return isNoneTest(n.childForFieldName('argument'), !negated);
+      if (isName(n)) return negated; // `if not name:` (None is falsy), `assert name`: its negation
+      if (n.type !== 'comparison_operator') return false;
+      const operands = namedChildrenOf(n).filter((c) => c.type !== 'comment');
+      const op = n.children.filter((c) => !!c && !c.isNamed).map((c) => c!.type).join(' ');
+      if (operands.length !== 2 || !operands.some(isName) || !operands.some((o) => o.type === 'none')) return false;
+      return op === 'is' || op === '==' ? !negated : op === 'is not' || op === '!=' ? negated : false;
+    };
+    for (const statement of namedChildrenOf(body)) {
+      if (statement.endIndex > use.startIndex) break;
+      if (statement.type === 'assert_statement') {
+        // `assert name is not None`: the test holds past it, so `name is None` is false
+        if (isNoneTest(namedChildrenOf(statement)[0], true)) return true;
+      } else if (statement.type === 'if_statement' && isNoneTest(statement.childForFieldName('condition'), false)) {
+        const block = statement.childForFieldName('consequence');
+        if (block && namedChildrenOf(block).some((c) => c.type === 'raise_statement' || c.type === 'return_statement')) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The qualified name of an identifier every reaching binding of which is the same import, or of
    * `module.NAME` whose object is such a name (`qualifiedName` spelling: `.config.REV`).
    */
@@ -5417,10 +5454,11 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       positionalOnly = before;
     }
     if (!positionalOnly) {
-      const byName = this.argInfo(call).keywords.get(parameter.name);
+      // a keyword, or a key of a `**{...}` mapping the call unpacks (`f(p, **{"revision": REV})`)
+      const byName = this.argInfo(call).keywords.get(parameter.name) ?? this.argument(call, { name: parameter.name });
       if (byName) return byName;
     }
-    if (keywordOnly) return this.argument(call, { name: parameter.name });
+    if (keywordOnly) return undefined;
     const offset = this.isBoundMethodCall(call, parameter.function) ? 1 : 0;
     if (position - offset < 0) return undefined;
     return this.argument(call, { position: position - offset });

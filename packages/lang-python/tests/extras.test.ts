@@ -945,6 +945,17 @@ describe('callSites / argumentFor / decoratorNames', () => {
     expect(sc.getText(sc.argumentFor(site, strict)!)).toBe('True');
   });
 
+  it('argumentFor reads a key of a `**{...}` mapping the call unpacks (review s36hf P2-2)', async () => {
+    const sc = await parse(['REV = "a" * 40', 'def load(name, revision=None, *, local=False):', '    return name', 'load("x", **{"revision": REV, "local": True})', 'load("y")'].join('\n'));
+    const [fn] = nodesOfType(sc, 'function_definition');
+    const [first, second] = sc.callSites(fn);
+    const revision = sc.parameterOf(ident(sc, 'revision', 0))!;
+    const local = sc.parameterOf(ident(sc, 'local', 0))!;
+    expect(sc.getText(sc.argumentFor(first, revision)!)).toBe('REV');
+    expect(sc.getText(sc.argumentFor(first, local)!)).toBe('True');
+    expect(sc.argumentFor(second, revision)).toBeUndefined();
+  });
+
   it('reads what an unpacked name takes from a function of the file (unpackedValues)', async () => {
     const sc = await parse(
       [

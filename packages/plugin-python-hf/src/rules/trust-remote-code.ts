@@ -176,6 +176,8 @@ export default createRule<[], PySourceCode>({
   },
   create(context) {
     const sc = context.sourceCode;
+    // (`helperReturns`: per helper function, its returns read once)
+    const returnedByHelper = new Map<number, { values: PyNode[]; every: boolean }>();
     /** Findings reported so far (a call's unresolved custom_pipeline is folded into another finding on it). */
     let reports = 0;
     const report = (d: ReportDescriptor): void => {
@@ -318,11 +320,21 @@ export default createRule<[], PySourceCode>({
         if (value?.type !== 'call') continue;
         const fn = sc.localFunction(value);
         if (fn?.type !== 'function_definition') continue;
-        const returns = sc.returnValues(fn);
-        const values = returns.map((r) => sc.mappingValue(r, 'trust_remote_code')).filter((v): v is PyNode => !!v);
-        if (values.length > 0) return { values, every: values.length === returns.length, via };
+        const known = helperReturns(fn);
+        if (known.values.length > 0) return { ...known, via };
       }
       return undefined;
+    }
+
+    /** Per helper, once (thousands of calls of a helper of thousands of returns were quadratic): the key's values in its returns. */
+    function helperReturns(fn: PyNode): { values: PyNode[]; every: boolean } {
+      let known = returnedByHelper.get(fn.id);
+      if (!known) {
+        const returns = sc.returnValues(fn);
+        const values = returns.map((r) => sc.mappingValue(r, 'trust_remote_code')).filter((v): v is PyNode => !!v);
+        returnedByHelper.set(fn.id, (known = { values, every: values.length === returns.length }));
+      }
+      return known;
     }
 
     /** Reports `field` (`vllm.AsyncEngineArgs.trust_remote_code`) set to `value` when it is an engine argument's. */

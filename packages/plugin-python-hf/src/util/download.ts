@@ -1723,7 +1723,7 @@ function registryTouched(sc: PySourceCode, name: string): boolean {
   let memo = touchedRegistries.get(sc);
   if (!memo) touchedRegistries.set(sc, (memo = new Map()));
   let v = memo.get(name);
-  if (v === undefined) memo.set(name, (v = new RegExp(`\\b${name}\\s*\\.\\s*(?:load_registry|registry)\\b`).test(sc.text)));
+  if (v === undefined) memo.set(name, (v = new RegExp(`\\b${name}\\s*\\.\\s*(?:load_registry\\w*|registry)\\b`).test(sc.text)));
   return v;
 }
 

@@ -1077,6 +1077,8 @@ function callerRevision(sc: PySourceCode, node: PyNode, depth: number): HubLoad[
   if (depth > 2) return undefined;
   const param = sc.parameterOf(node);
   if (!param || param.function.type !== 'function_definition') return undefined;
+  // (`if revision is None: raise ValueError(…)` / `assert revision is not None` before the load: never None there)
+  if (sc.noneRejectedBefore(node)) return undefined;
   const calls = sc.callSites(param.function);
   if (calls.length === 0 || calls.length > MAX_REVISION_CALLERS) return undefined;
   const name = param.function.childForFieldName('name')?.text ?? '';

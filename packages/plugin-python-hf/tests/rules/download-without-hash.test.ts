@@ -55,6 +55,10 @@ ruleTester.run('hf/download-without-hash', rule, {
     'import pooch\nDATA = pooch.create(path="cache", base_url="https://example.org/", registry={"ecg.dat": None, "readme.txt": None})\ndef get(name):\n    return DATA.fetch(name)',
     'import pooch\ndef get(url, known_hash):\n    return pooch.retrieve(url, known_hash=known_hash)',
     'import pooch\nMODELS = pooch.create(path="cache", base_url="https://example.org/", registry={"unet.pth": None})\nMODELS.load_registry("registry.txt")\ndef get():\n    return MODELS.fetch("unet.pth")',
+    // (review s36hf P2-3) a registry filled from a DOI's listing of hashes
+    'import pooch\nMODELS = pooch.create(path="cache", base_url="doi:10.5281/zenodo.1/", registry={"unet.pth": None})\nMODELS.load_registry_from_doi()\ndef get():\n    return MODELS.fetch("unet.pth")',
+    // torchaudio VoxCeleb1: a split list (.txt) is evidently no model (restored: review s36hf)
+    'import os\nfrom torch.hub import download_url_to_file\nURL = "https://www.robots.ox.ac.uk/~vgg/data/voxceleb/meta/iden_split.txt"\nclass V:\n    def __init__(self, root, meta_url=URL):\n        p = os.path.join(root, os.path.basename(meta_url))\n        download_url_to_file(meta_url, p)',
     'import pooch\nSHA = "ab" * 32\ndef get():\n    p = pooch.retrieve("https://example.org/unet.pth", known_hash=None)\n    if pooch.file_hash(p) != SHA:\n        raise ValueError(p)\n    return p',
     'import pooch\ndef get(client):\n    return client.fetch("unet.pth")',
   ],

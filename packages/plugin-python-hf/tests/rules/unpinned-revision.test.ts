@@ -8,6 +8,11 @@ const LOCAL_MODEL = ', or pass `local_files_only=True` for local paths';
 
 ruleTester.run('hf/unpinned-revision', rule, {
   valid: [
+    // (review s36hf P2-1, P2-2) a function that refuses None before the load, a caller that passes the commit in a `**{...}`
+    'from transformers import AutoModel\ndef load_model(name, revision=None):\n    if revision is None:\n        raise ValueError("pin it")\n    return AutoModel.from_pretrained(name, revision=revision)\nm = load_model("org/model")',
+    'from transformers import AutoModel\ndef load_model(name, revision=None):\n    assert revision is not None, "pin it"\n    return AutoModel.from_pretrained(name, revision=revision)\nm = load_model("org/model")',
+    'from transformers import AutoModel\ndef load_model(name, revision=None):\n    if not revision:\n        return None\n    return AutoModel.from_pretrained(name, revision=revision)\nm = load_model("org/model")',
+    `from transformers import AutoModel\nCOMMIT = "${COMMIT}"\ndef load_model(name, revision=None):\n    return AutoModel.from_pretrained(name, revision=revision)\nm = load_model("org/model", **{"revision": COMMIT})`,
     // optimum's exporter pinned, offline, or given a local directory
     'from optimum.exporters.onnx import main_export\nmain_export("microsoft/phi-2", output="o", revision="0123456789abcdef0123456789abcdef01234567")\nmain_export("microsoft/phi-2", output="o", local_files_only=True)\nmain_export("./checkpoints/phi", output="o")',
     // ModelScope: pinned to a commit; a snapshot's directory loaded (a local path)
