@@ -1083,7 +1083,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private wrappedByCall(call: Node): Node | undefined {
     const first = this.argumentNodes(call)[0];
     if (!first || first.type === 'keyword_argument' || first.type === 'list_splat' || first.type === 'dictionary_splat') return undefined;
-    // (a number, a string or `None` is an option: `lru_cache(128)`)
+    // (a number, a string or `None` is an option: `lru_cache(128)`, also through a name, `lru_cache(CACHE_SIZE)`)
+    if (this.constant(first) !== UNKNOWN) return undefined;
     return this.qualifiedNames(first).length > 0 || first.type === 'identifier' || first.type === 'attribute' ? first : undefined;
   }
 
@@ -3003,7 +3004,8 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   private wordOffsets(): Map<string, number[]> {
     if (this.wordOffsetsCache) return this.wordOffsetsCache;
     const out = new Map<string, number[]>();
-    const re = /[\p{L}\p{Nl}_][\p{L}\p{N}_]*/gu;
+    // (Python's identifier characters: a name may hold combining marks, `_मॉडल`)
+    const re = /[\p{ID_Start}_][\p{ID_Continue}]*/gu;
     for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
       const list = out.get(m[0]);
       if (list) list.push(m.index);

@@ -605,3 +605,10 @@ describe('possibleElements', () => {
     expect(sc.possibleElements(lastIdent(sc, 'x')).map((n) => n.text)).toEqual(expected);
   });
 });
+
+describe('references of a name with combining marks (review s36py P2-1)', () => {
+  it('finds every use of `_मॉडल`', async () => {
+    const sc = await parse('_मॉडल = 1\nuse(_मॉडल)\nother(_मॉडल)');
+    expect(sc.references(lastIdent(sc, '_मॉडल')).length).toBe(3);
+  });
+});

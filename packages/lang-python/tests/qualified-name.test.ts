@@ -606,6 +606,8 @@ describe('members assigned through self / class attributes', () => {
         'functools.lru_cache(maxsize=None)(x8)',
         'functools.lru_cache(torch.load)(p9)(y9)',
         'torch.compile(torch.load)(p10)',
+        'CACHE_SIZE = 64',
+        'functools.lru_cache(CACHE_SIZE)(torch.load)(p11)',
       ].join('\n'),
     );
     expect(calleeName(sc, 'load_model(p1)')).toBe('joblib.load');
@@ -621,6 +623,8 @@ describe('members assigned through self / class attributes', () => {
     expect(calleeName(sc, 'functools.lru_cache(torch.load)(p9)', 1)).toBe('torch.load');
     // torch.compile is no transparent wrapper
     expect(calleeName(sc, 'torch.compile(torch.load)(p10)')).toBeUndefined();
+    // a size through a name is an option too (review s36py P3-1)
+    expect(calleeName(sc, 'functools.lru_cache(CACHE_SIZE)(torch.load)(p11)')).toBe('torch.load');
   });
 
   it('a member assigned something unresolvable is unresolved', async () => {

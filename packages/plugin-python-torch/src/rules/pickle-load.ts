@@ -232,13 +232,28 @@ function ownIndexSaves(sc: PythonSourceCode, load: Node, store: string, use?: Ca
   };
   const wanted = indexName(load, retriever ? undefined : 2);
   if (typeof wanted !== 'string') return false;
-  const saves = sc.callsIn(sc.enclosingFunction(load)).filter((c) => sc.callee(c)?.type === 'attribute' && sc.callee(c)!.childForFieldName('attribute')?.text === 'save_local');
-  return saves.every((c) => {
-    const fn = sc.callee(c)!;
-    const saver = [...sc.instanceQualifiedNames(fn), ...sc.qualifiedNames(fn)].find((q) => VECTOR_STORE_SAVE.test(q));
-    return !!saver && isRetriever(saver) === retriever && indexName(c, 1) === wanted;
-  });
+  // the function's saves, read once per function and kind (3,000 loads in one function each read them all)
+  let byFunction = ownSavesMemo.get(sc);
+  if (!byFunction) ownSavesMemo.set(sc, (byFunction = new Map()));
+  const fn = sc.enclosingFunction(load);
+  const key = `${fn.id}:${retriever}`;
+  let saves = byFunction.get(key);
+  if (!saves) {
+    saves = sc
+      .callsIn(fn)
+      .filter((c) => sc.callee(c)?.type === 'attribute' && sc.callee(c)!.childForFieldName('attribute')?.text === 'save_local')
+      .map((c) => {
+        const callee = sc.callee(c)!;
+        const saver = [...sc.instanceQualifiedNames(callee), ...sc.qualifiedNames(callee)].find((q) => VECTOR_STORE_SAVE.test(q));
+        return saver && isRetriever(saver) === retriever ? indexName(c, 1) : UNKNOWN;
+      });
+    byFunction.set(key, saves);
+  }
+  return saves.every((name) => name === wanted);
 }
+
+/** Per file, function and kind of store: the index name each `.save_local` of the function writes (`UNKNOWN`: not one of this kind's). */
+const ownSavesMemo = new WeakMap<PythonSourceCode, Map<string, unknown[]>>();
 
 /** What writes the file PySpark's `pickleFile` reads: `rdd.saveAsPickleFile(path)`. */
 const SPARK_PICKLE_WRITERS = new Set<string>(['.saveAsPickleFile']);
@@ -984,10 +999,18 @@ export default createRule<[], PythonSourceCode>({
       const state = dangerousDeserialization(node, use);
       if (state === 'false') return;
       const given = callbackArgument(sc, use, { name: 'folder_path', position: 0 });
+      // (a folder the API takes from an iterable, `map(partial(FAISS.load_local, …), folders)`: not known)
       const folder = given === UNKNOWN ? undefined : given;
+      reportVectorStore(node, store, state, folder, !!folder && ownIndexSaves(sc, node, store, use));
+    };
+    /**
+     * A vector store's load that may unpickle (`state` not `false`) of `folder`: silent when it reads the index
+     * this code just saved (`saves`: every `.save_local` of the function is a vector store's, of this name),
+     * medium when the save runs only on some paths, else reported with the folder's (or the flag's) confidence.
+     */
+    const reportVectorStore = (node: Node, store: string, state: 'true' | 'unknown' | 'default', folder: Node | undefined, saves: boolean): void => {
       const name = store.split('.').slice(-2).join('.');
       const own = { pathWriters: VECTOR_STORE_WRITERS };
-      const saves = !!folder && ownIndexSaves(sc, node, store, use);
       if (saves && isInProcessData(sc, folder, VECTOR_STORE_WRITERS, 0, own)) return;
       const save = saves ? savedOnSomePathBefore(sc, folder, VECTOR_STORE_WRITERS, own) : undefined;
       if (save) {
@@ -995,7 +1018,6 @@ export default createRule<[], PythonSourceCode>({
         return;
       }
       const messageId = isRetriever(store) ? 'pickledRetriever' : 'vectorStore';
-      // (a folder the API takes from an iterable, `map(partial(FAISS.load_local, …), folders)`: not known)
       context.report({ node, messageId, data: { callee: name }, confidence: state === 'unknown' ? 'low' : state === 'default' ? 'medium' : folder ? confidenceFor(sc, folder) : 'medium', remediation: VECTOR_STORE_REMEDIATION });
     };
     return {
@@ -1016,19 +1038,8 @@ export default createRule<[], PythonSourceCode>({
           const state = dangerousDeserialization(node);
           if (state === 'false') return;
           const folder = sc.argument(node, { position: 0 }) ?? sc.argument(node, { name: 'folder_path' });
-          const name = store.split('.').slice(-2).join('.');
-          // `vs.save_local("index")` then `FAISS.load_local("index", …)`: the index this code just built —
-          // when every `.save_local` of the function is a vector store's, of the index name this load reads
-          const own = { pathWriters: VECTOR_STORE_WRITERS };
-          const saves = ownIndexSaves(sc, node, store);
-          if (saves && isInProcessData(sc, folder, VECTOR_STORE_WRITERS, 0, own)) return;
-          const save = saves ? savedOnSomePathBefore(sc, folder, VECTOR_STORE_WRITERS, own) : undefined;
-          if (save) {
-            context.report({ node, messageId: 'vectorStoreSavedOnSomePaths', data: { callee: name, line: saveLineText(sc, save, node) }, confidence: 'medium', remediation: VECTOR_STORE_REMEDIATION });
-            return;
-          }
-          const messageId = isRetriever(store) ? 'pickledRetriever' : 'vectorStore';
-          context.report({ node, messageId, data: { callee: name }, confidence: state === 'unknown' ? 'low' : state === 'default' ? 'medium' : confidenceFor(sc, folder), remediation: VECTOR_STORE_REMEDIATION });
+          // `vs.save_local("index")` then `FAISS.load_local("index", …)`: the index this code just built
+          reportVectorStore(node, store, state, folder, ownIndexSaves(sc, node, store));
           return;
         }
         // PySpark's `sc.pickleFile(path)`: the RDD `saveAsPickleFile` wrote, every element unpickled (a method no other
