@@ -109,6 +109,8 @@ ruleTester.run('torch/pickle-load', rule, {
     'import pickle\nx = store.pickleFile("x")',
     // (review spaces P3-1) Gradio's listeners given a function of the file; a `load` method of another library in a Gradio app
     'import gradio as gr\nimport pickle\ndef show(x):\n    return x\nwith gr.Blocks() as demo:\n    demo.load(fn=show, inputs=None, outputs=None)\n    gr.Button("b").click(show, None, None)\nstate = registry.load("cfg")',
+    // a loader a UI calls with no value: it is given no file (review s36py P3-4)
+    'import gradio as gr\nimport pickle\nwith gr.Blocks() as demo:\n    out = gr.JSON()\n    demo.load(pickle.load, None, out)',
     // (review spaces P3-2) the options call of a cache names no loader; a cache over a function of the file is that function
     'import functools, pickle\ncache = functools.lru_cache(maxsize=None)\ndef parse(s):\n    return s\nx = functools.cache(parse)(blob)',
     'import pickle\npickle.dump(obj, f)',
