@@ -1083,6 +1083,20 @@ const spend = (sc: SC): boolean => {
   roundTripCuts.set(sc, (roundTripCuts.get(sc) ?? 0) + 1);
   return false;
 };
+/**
+ * How many reaching bindings the own-write questions of one file may look through, summed over its loads (a
+ * few thousand loads of a path with a few hundred bindings each fit; 6,000 loads of one with thousands took 30 s).
+ */
+const OWN_WRITE_BUDGET = 2_000_000;
+const ownWriteSpent = new WeakMap<SC, number>();
+/** Spends `cost` of the file's own-write budget; false (and the question undecided) once it is spent. */
+function spendOwnWrite(sc: SC, cost: number): boolean {
+  const spent = (ownWriteSpent.get(sc) ?? 0) + Math.max(1, cost);
+  ownWriteSpent.set(sc, spent);
+  if (spent <= OWN_WRITE_BUDGET) return true;
+  roundTripCuts.set(sc, (roundTripCuts.get(sc) ?? 0) + 1);
+  return false;
+}
 /** Per file: the loaded expressions whose round-trip question the budget cut short (see `confidenceFor`). */
 const undecidedLoads = new WeakMap<SC, Set<number>>();
 
@@ -1493,6 +1507,10 @@ function dependsOnParameter(sc: SC, expr: Node): boolean {
  * certainly ran before the load; with `orMaybe` false, only one that certainly did.
  */
 function ownWrite(sc: SC, expr: Node, dumpers: ReadonlySet<string>, orMaybe: boolean, options: OwnWriteOptions = {}): { write: Node; certain: boolean } | undefined {
+  // (each load's question costs about as many steps as there are bindings of its path reaching it; a path
+  // rebound in thousands of branches, each followed by a save and a load, made that quadratic: past the
+  // file's budget the question is undecided, so the load is reported at medium)
+  if (expr.type === 'identifier' && !spendOwnWrite(sc, sc.reachingBindings(expr).length)) return undefined;
   const opened = openedPath(sc, expr, /r/);
   // `local = path` / `q = str(p)` before the load: the file `path` names (review ray P3-2)
   const copy = opened ? undefined : copiedPath(sc, expr);

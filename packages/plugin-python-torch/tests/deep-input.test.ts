@@ -62,4 +62,16 @@ describe('a path reassigned in many branches', () => {
     const found = (await findings(text)).filter((f) => f.ruleId === 'torch/load-without-weights-only');
     expect(found).toHaveLength(0);
   }, 90_000);
+
+  // past the file's own-write budget (the bindings of the loaded path summed over its loads), a load's
+  // question is undecided: reported at medium, never at high and never dropped (review s36py P1-1)
+  it('leaves the own-write question undecided past its budget: medium, never high', async () => {
+    const n = 2_200;
+    let text = "import os, torch\ndef f(c, m):\n    p = 'a.pt'\n";
+    for (let i = 0; i < n; i++) text += `    if c == ${i}:\n        p = os.path.join(p, 'x${i}')\n    torch.save(m, p)\n    torch.load(p)\n`;
+    const found = (await findings(text)).filter((f) => f.ruleId === 'torch/load-without-weights-only');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.length).toBeLessThan(n);
+    expect(new Set(found.map((f) => f.confidence))).toEqual(new Set(['medium']));
+  }, 90_000);
 });
