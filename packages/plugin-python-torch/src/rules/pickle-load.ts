@@ -615,10 +615,26 @@ function allowlistJudge(sc: PythonSourceCode): AllowlistJudge {
     else for (const o of operands) out.push(sc.constant(o));
     return out.filter((x): x is string => typeof x === 'string').slice(0, 16);
   };
+  /**
+   * Which of `find_class(self, module, name)`'s parameters a test compares (`module == "builtins"`: the module),
+   * when the test is in such a method and compares a bare parameter name; undefined otherwise.
+   */
+  const roleOf = (test: Node): 'module' | 'name' | undefined => {
+    const fn = sc.enclosingFunction(test);
+    const params = fn.type === 'function_definition' ? (fn.childForFieldName('parameters')?.namedChildren ?? []).filter((c): c is Node => !!c && c.type === 'identifier').map((c) => c.text) : [];
+    const [module, name] = params[0] === 'self' || params[0] === 'cls' ? params.slice(1, 3) : params.slice(0, 2);
+    const operands = test.type === 'comparison_operator' ? test.namedChildren.filter((c): c is Node => !!c && c.type === 'identifier').map((c) => c.text) : [];
+    return module !== undefined && operands.includes(module) ? 'module' : name !== undefined && operands.includes(name) ? 'name' : undefined;
+  };
   const pairs = (tests: readonly Node[]): boolean => {
-    const lists = tests.slice(0, 4).map(strings);
+    const lists = tests.slice(0, 4).map((t) => ({ strings: strings(t), role: roleOf(t) }));
     for (let i = 0; i < lists.length; i++)
-      for (let j = 0; j < lists.length; j++) if (i !== j) for (const m of lists[i]) for (const n of lists[j]) if (bad(m, n)) return true;
+      for (let j = 0; j < lists.length; j++) {
+        // (a module list against a name list, in that order, when the tests say which they compare:
+        // `module == "builtins" and name in {"dict", "list"}` admits `builtins.dict`, not a module `dict`)
+        if (i === j || lists[i].role === 'name' || lists[j].role === 'module') continue;
+        for (const m of lists[i].strings) for (const n of lists[j].strings) if (bad(m, n)) return true;
+      }
     return false;
   };
   const verdicts = new Map<number, boolean>(); // (per test: a class's find_class is read at every construction)
