@@ -44,13 +44,15 @@ interface Setup {
   cwd: string;
   registry: PluginRegistry;
   userConfig?: ConfigFile;
+  /** Your configs above `userConfig` in the repository, farthest first (see `projectConfigs`). */
+  ancestorConfigs?: ConfigFile[];
   /** With `configFile`: the directories whose config it replaces (see `ownConfigDirectories`). */
   replacedConfigDirs?: Set<string>;
   diagnostics: Diagnostic[];
 }
 
 /**
- * Where the lookup of the user's own config looks (`projectConfig`), nearest first: the working
+ * Where the lookup of the user's own config looks (`projectConfigs`), nearest first: the working
  * directory and, when it is inside a repository but not its root, every directory above it up to
  * that root (the first holding `.git`). Outside a repository only the working directory counts. A
  * config given with `configFile` replaces whatever these hold.
@@ -69,18 +71,22 @@ function ownConfigDirectories(cwd: string): Set<string> {
 }
 
 /**
- * The user's own config: the one in the working directory, else the nearest above it inside the same
- * repository (`ownConfigDirectories`), so that `cd src && oculum scan .` reads the project's root
- * config. Outside a repository only the working directory counts: a config in some parent directory
- * (`/tmp/.oculumrc`) is nobody's choice and may not load plugins.
+ * The user's own configs, nearest first: the one in the working directory and those above it inside the
+ * same repository (`ownConfigDirectories`), up to one that says `root: true`, so that `cd packages/train &&
+ * oculum scan .` (as `pnpm -r`, turbo and nx run tasks) reads the package's config merged over the
+ * repository's (closer wins). Outside a repository only the working directory counts: a config in some
+ * parent directory (`/tmp/.oculumrc`) is nobody's choice and may not load plugins.
  */
-function projectConfig(cwd: string): ConfigFile | undefined {
+function projectConfigs(cwd: string): ConfigFile[] {
   const cache = new Map<string, ConfigFile | null>();
+  const out: ConfigFile[] = [];
   for (const dir of ownConfigDirectories(cwd)) {
     const found = configInDirectory(dir, cache, cwd);
-    if (found) return found;
+    if (!found) continue;
+    out.push(found);
+    if (found.data.root) break;
   }
-  return undefined;
+  return out;
 }
 
 /**
@@ -148,6 +154,7 @@ async function setup(options: ListRulesOptions & { overrideConfig?: ConfigData }
   if (!existsSync(cwd) || !statSync(cwd).isDirectory()) throw new UsageError(`Working directory not found: ${cwd}`);
   const diagnostics: Diagnostic[] = [];
   let userConfig: ConfigFile | undefined;
+  let ancestorConfigs: ConfigFile[] = [];
   let replacedConfigDirs: Set<string> | undefined;
   if (options.configFile) {
     const file = nodePath.resolve(cwd, options.configFile);
@@ -156,21 +163,25 @@ async function setup(options: ListRulesOptions & { overrideConfig?: ConfigData }
     if (!userConfig) throw new ConfigError(`${configLabel(file, cwd)}: no "oculum" key in package.json`, { file, keyPath: 'oculum', expected: 'an "oculum" config object' });
     if (!options.noConfig) replacedConfigDirs = ownConfigDirectories(cwd);
   } else if (!options.noConfig) {
-    userConfig = projectConfig(cwd);
-    const hidden = userConfig && hiddenConfigMessage(userConfig, cwd);
-    if (hidden) diagnostics.push({ file: userConfig!.file, kind: 'config', severity: 'warning', message: hidden });
+    const own = projectConfigs(cwd);
+    userConfig = own[0];
+    ancestorConfigs = own.slice(1).reverse();
+    for (const config of own) {
+      const hidden = hiddenConfigMessage(config, cwd);
+      if (hidden) diagnostics.push({ file: config.file, kind: 'config', severity: 'warning', message: hidden });
+    }
   }
   const registry = new PluginRegistry();
   for (const spec of options.plugins ?? []) registry.add(await loadPlugin(spec, cwd, 'options.plugins'));
-  if (userConfig) {
-    for (const spec of userConfig.data.plugins ?? []) registry.add(await loadPlugin(spec, userConfig.dir, configLabel(userConfig.file, cwd)));
+  for (const config of [...ancestorConfigs, ...(userConfig ? [userConfig] : [])]) {
+    for (const spec of config.data.plugins ?? []) registry.add(await loadPlugin(spec, config.dir, configLabel(config.file, cwd)));
   }
   for (const spec of options.overrideConfig?.plugins ?? []) registry.add(await loadPlugin(spec, cwd, 'overrideConfig'));
   for (const message of [...registry.warnings, ...registry.unservedRuleWarnings()]) diagnostics.push({ kind: 'config', severity: 'warning', message });
   // Like ESLint's --config: the globs of an explicitly given config (ignorePatterns, overrides) are
   // relative to the working directory; its plugins were resolved from its own directory above.
   if (userConfig && options.configFile) userConfig = { ...userConfig, dir: cwd };
-  return { cwd, registry, userConfig, ...(replacedConfigDirs ? { replacedConfigDirs } : {}), diagnostics };
+  return { cwd, registry, userConfig, ...(ancestorConfigs.length ? { ancestorConfigs } : {}), ...(replacedConfigDirs ? { replacedConfigDirs } : {}), diagnostics };
 }
 
 function ruleInfos(registry: PluginRegistry, resolver: ConfigResolver): RuleInfo[] {
@@ -199,8 +210,8 @@ function ruleInfos(registry: PluginRegistry, resolver: ConfigResolver): RuleInfo
 
 /** Every rule the plugins (given and named by the user's config) provide, for `oculum rules`. */
 export async function listRules(options: ListRulesOptions = {}): Promise<RuleInfo[]> {
-  const { cwd, registry, userConfig, replacedConfigDirs } = await setup(options);
-  const resolver = new ConfigResolver({ cwd, registry, userConfig, replacedConfigDirs, noConfig: options.noConfig, depth: 'deep', diagnostics: [] });
+  const { cwd, registry, userConfig, ancestorConfigs, replacedConfigDirs } = await setup(options);
+  const resolver = new ConfigResolver({ cwd, registry, userConfig, ancestorConfigs, replacedConfigDirs, noConfig: options.noConfig, depth: 'deep', diagnostics: [] });
   return ruleInfos(registry, resolver);
 }
 
@@ -218,6 +229,7 @@ async function resolverFor(options: ScanOptions, depth: Depth): Promise<Setup & 
     cwd: base.cwd,
     registry: base.registry,
     userConfig: base.userConfig,
+    ancestorConfigs: base.ancestorConfigs,
     replacedConfigDirs: base.replacedConfigDirs,
     noConfig: options.noConfig,
     overrideConfig: options.overrideConfig,

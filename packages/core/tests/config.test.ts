@@ -167,6 +167,26 @@ describe('config discovery and merging', () => {
     expect(r.diagnostics).toEqual([]);
   });
 
+  // (review config36 P1-1) `cd pkg && oculum scan .`, as pnpm -r, turbo and nx run tasks: the package's config
+  // merged over the repository's, not instead of it; a `root: true` config stops the lookup
+  it('merges your configs from the working directory up to the repository root, nearest winning', async () => {
+    const cwd = project({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.oculumrc': '{ "settings": { "who": "root" }, "rules": { "toy/no-names": ["error", { "names": ["evil"] }] }, "overrides": [{ "files": ["pkg/legacy.toy"], "rules": { "toy/no-danger": "off" } }] }',
+      'pkg/.oculumrc': '{ "ignorePatterns": ["ignored.toy"] }',
+      'pkg/a.toy': 'danger evil\n',
+      'pkg/legacy.toy': 'danger\n',
+      'pkg/ignored.toy': 'danger\n',
+      'rooted/.oculumrc': '{ "root": true, "rules": { "toy/no-danger": "warn" } }',
+      'rooted/a.toy': 'danger evil\n',
+    });
+    // the root's rule options and override, the package's ignore
+    const fromPkg = await run(join(cwd, 'pkg'), { paths: ['.'] });
+    expect(summary(fromPkg)).toEqual(['a.toy:1 toy/no-danger error', 'a.toy:1 toy/no-names error']);
+    // `root: true` in the package: the repository's config is not merged (no-names keeps its default, no names)
+    expect(summary(await run(join(cwd, 'rooted'), { paths: ['.'] }))).toEqual(['a.toy:1 toy/no-danger warn']);
+  });
+
   it('resolves the globs of configFile from cwd and its plugins from its directory', async () => {
     const cwd = project({
       'ci/plugin.mjs': `export { default } from ${JSON.stringify(TOY_PLUGIN)};`,

@@ -125,6 +125,11 @@ export interface ConfigResolverOptions {
   registry: PluginRegistry;
   /** The user's own config (from cwd or --config); undefined when there is none or noConfig. */
   userConfig?: ConfigFile;
+  /**
+   * Your configs above `userConfig` in the same repository (up to one with `root: true`), farthest first:
+   * trusted layers beneath it, each nearer one winning (`cd pkg && oculum scan .` keeps the root's config).
+   */
+  ancestorConfigs?: readonly ConfigFile[];
   noConfig?: boolean;
   /**
    * Directories whose config the user's own config replaces (`--config`): the working directory and,
@@ -163,10 +168,13 @@ export class ConfigResolver {
     if (!userConfig) {
       this.baseLayers.push({ source: 'default', label: `default config (${DEFAULT_EXTENDS})`, dir: cwd, data: { extends: DEFAULT_EXTENDS }, trusted: true });
     } else {
-      // A user config without `extends` builds on the recommended preset (`"extends": []` opts out):
-      // a config written only to ignore a directory must not silently turn every rule off.
-      const data = userConfig.data.extends === undefined ? { ...userConfig.data, extends: DEFAULT_EXTENDS } : userConfig.data;
-      this.baseLayers.push({ source: userConfig.file, label: configLabel(userConfig.file, cwd), dir: userConfig.dir, data, trusted: true });
+      // Your configs, farthest first: the repository's, then the package's. The farthest without `extends`
+      // builds on the recommended preset (`"extends": []` opts out): a config written only to ignore a
+      // directory must not silently turn every rule off; a nearer one without `extends` keeps what is below.
+      for (const [i, config] of [...(options.ancestorConfigs ?? []), userConfig].entries()) {
+        const data = i === 0 && config.data.extends === undefined ? { ...config.data, extends: DEFAULT_EXTENDS } : config.data;
+        this.baseLayers.push({ source: config.file, label: configLabel(config.file, cwd), dir: config.dir, data, trusted: true });
+      }
     }
     this.finalLayers = [];
     if (overrideConfig) {
@@ -380,7 +388,7 @@ export class ConfigResolver {
           this.dirConfigs.set(current, null);
           this.leaveOut(error);
         }
-        if (found && found.file !== userConfig?.file && !this.broken.has(found.file)) {
+        if (found && found.file !== userConfig?.file && !this.options.ancestorConfigs?.some((a) => a.file === found!.file) && !this.broken.has(found.file)) {
           const hidden = hiddenConfigMessage(found, cwd);
           if (hidden) this.warn(`hidden:${found.file}`, hidden, found.file);
           layers.push({ source: found.file, label: configLabel(found.file, cwd), dir: found.dir, data: found.data, trusted: false });
