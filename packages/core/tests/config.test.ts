@@ -269,6 +269,26 @@ describe('config errors', () => {
     expect((await error({ '.oculumrc': '{ "extends": "toy/nope" }' })).message).toMatch(/unknown preset "toy\/nope"/);
   });
 
+  // (review config36 P1-3) an empty glob crashed the whole scan with an internal error naming nothing
+  // (review config36 P1-2) a plugin's `configs.recommended` turning off another plugin's rule rewrote `oculum:recommended`
+  it('keeps only a plugin\'s own rules from its presets in oculum:<preset>, and warns about the others', async () => {
+    const cwd = project({
+      'p.mjs': 'export default { meta: { namespace: "acme" }, rules: {}, configs: { recommended: { rules: { "toy/no-danger": "off" } } } };\n',
+      '.oculumrc': '{ "plugins": ["./p.mjs"], "extends": ["oculum:recommended"] }',
+      'a.toy': 'danger\n',
+    });
+    const result = await run(cwd);
+    expect(summary(result)).toEqual(['a.toy:1 toy/no-danger error']);
+    expect(result.diagnostics.map((d) => d.message)).toContain('plugin "acme": configs.recommended sets "toy/no-danger", a rule of another plugin; left out of "oculum:recommended" (a plugin\'s presets set its own rules only)');
+  });
+
+  it('rejects empty, empty-list and malformed override globs, naming the key', async () => {
+    expect((await error({ '.oculumrc': '{ "overrides": [{ "files": [""], "rules": {} }] }' })).message).toBe('.oculumrc: overrides[0].files[0]: expected a non-empty glob, got ""');
+    expect((await error({ '.oculumrc': '{ "overrides": [{ "files": "./", "rules": {} }] }' })).message).toBe('.oculumrc: overrides[0].files: expected a non-empty glob, got "./"');
+    expect((await error({ '.oculumrc': '{ "overrides": [{ "files": [], "rules": {} }] }' })).message).toBe('.oculumrc: overrides[0].files: expected a glob or a non-empty array of globs, got an array (empty: an override for no file)');
+    expect((await error({ '.oculumrc': '{ "overrides": [{ "files": ["a.toy"], "excludedFiles": "", "rules": {} }] }' })).message).toBe('.oculumrc: overrides[0].excludedFiles: expected a non-empty glob, got ""');
+  });
+
   it('rejects a plugin that cannot be loaded', async () => {
     expect((await error({ '.oculumrc': '{ "plugins": ["./nope.mjs"] }' })).message).toMatch(/cannot load plugin "\.\/nope\.mjs"/);
   });

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { ParseError } from 'jsonc-parser';
-import { loadJsonc, loadYaml } from '../lazy.js';
+import { loadJsonc, loadPicomatch, loadYaml } from '../lazy.js';
 import { ConfigError } from '../errors.js';
 import { DETECTORS, type ConfigData } from '../types.js';
 
@@ -68,6 +68,26 @@ class Validator {
     return value as string[];
   }
 
+  /**
+   * Globs of `overrides[].files` / `excludedFiles`: a non-empty list of non-empty globs (`""` or `"./"`
+   * matches nothing, and picomatch refuses it), each one that picomatch compiles.
+   */
+  globs(value: unknown, keyPath: string): string[] {
+    const list = this.stringOrStrings(value, keyPath);
+    if (list.length === 0) this.fail(keyPath, 'a glob or a non-empty array of globs', value, ' (empty: an override for no file)');
+    list.forEach((glob, i) => {
+      const at = Array.isArray(value) ? `${keyPath}[${i}]` : keyPath;
+      const clean = glob.startsWith('./') ? glob.slice(2) : glob;
+      if (clean.trim() === '') this.fail(at, 'a non-empty glob', glob);
+      try {
+        loadPicomatch()(clean, { dot: true, basename: !clean.includes('/') });
+      } catch (error) {
+        this.fail(at, 'a glob', glob, ` (${(error as Error).message})`);
+      }
+    });
+    return list;
+  }
+
   strings(value: unknown, keyPath: string): string[] {
     if (!Array.isArray(value)) this.fail(keyPath, 'an array of strings', value);
     value.forEach((item, i) => {
@@ -125,8 +145,8 @@ class Validator {
           if (!OVERRIDE_KEYS.includes(k)) this.fail(`${at}.${k}`, `one of the keys ${OVERRIDE_KEYS.join(', ')}`, k, ' (unknown key)');
         }
         if (override.files === undefined) this.fail(`${at}.files`, 'a glob or an array of globs', undefined);
-        this.stringOrStrings(override.files, `${at}.files`);
-        if (override.excludedFiles !== undefined) this.stringOrStrings(override.excludedFiles, `${at}.excludedFiles`);
+        this.globs(override.files, `${at}.files`);
+        if (override.excludedFiles !== undefined) this.globs(override.excludedFiles, `${at}.excludedFiles`);
         if (override.rules !== undefined) this.rules(override.rules, `${at}.rules`);
         if (override.detectors !== undefined) this.detectors(override.detectors, `${at}.detectors`);
         if (override.settings !== undefined) this.object(override.settings, `${at}.settings`);

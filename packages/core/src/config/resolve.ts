@@ -333,10 +333,17 @@ export class ConfigResolver {
           expected: PRESET_NAMES.map((p) => `"oculum:${p}"`).join(' | ') + ' | "<namespace>/<preset>"',
         });
       }
+      // Each plugin adds its own rules to Oculum's preset: an entry for another namespace's rule (`torch/pickle-load`
+      // off in a third-party plugin's `configs.recommended`) would change the built-in preset for everyone who
+      // extends it; it is left out, with a warning (a plugin's own preset, extended by name, is its author's choice)
       const rules: Record<string, RuleEntry> = {};
       for (const loaded of registry.plugins) {
-        const data = loaded.plugin.configs?.[preset] ?? presetsFor(loaded.plugin.meta.namespace, loaded.plugin.rules ?? {})[preset];
-        Object.assign(rules, data.rules ?? {});
+        const namespace = loaded.plugin.meta.namespace;
+        const data = loaded.plugin.configs?.[preset] ?? presetsFor(namespace, loaded.plugin.rules ?? {})[preset];
+        for (const [id, entry] of Object.entries(data.rules ?? {})) {
+          if (id.startsWith(`${namespace}/`)) rules[id] = entry;
+          else this.warn(`foreign-preset:${namespace}:${id}`, `plugin "${namespace}": configs.${preset} sets "${id}", a rule of another plugin; left out of "${name}" (a plugin's presets set its own rules only)`);
+        }
       }
       return { rules };
     }
