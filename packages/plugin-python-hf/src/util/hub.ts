@@ -788,6 +788,13 @@ function hfSpecForName(qn: string): (Spec & { confidence: Confidence }) | undefi
   if (/^vllm\.(?:entrypoints\.llm\.)?LLM$/.test(qn)) {
     return { api: 'vllm.LLM', kind: 'model', idPos: 0, idNames: ['model'], also: { api: 'vllm.LLM', kind: 'model', idPos: 1, idNames: ['tokenizer'], revisionKeyword: 'tokenizer_revision', revisionFallback: 'revision', remediation: VLLM_TOKENIZER_REMEDIATION }, confidence: 'high' };
   }
+  // TensorRT-LLM's LLM API (tensorrt_llm/llmapi/llm.py `LLM(model, tokenizer=None, …, **kwargs)`, the PyTorch backend
+  // `tensorrt_llm._torch.LLM`, the engine backend `tensorrt_llm._tensorrt_engine.LLM`): a Hub name as `model` is
+  // downloaded from the Hub (llm-api docs, "Model Preparation"); `revision=`/`tokenizer_revision=` are fields of its
+  // `BaseLlmArgs` (tensorrt_llm/llmapi/llm_args.py), read as vLLM's are; a local engine or checkpoint directory is read
+  if (/^tensorrt_llm\.(?:llmapi\.(?:llm\.)?|_torch\.(?:llm\.)?|_tensorrt_engine\.)?LLM$/.test(qn)) {
+    return { api: 'tensorrt_llm.LLM', kind: 'model', idPos: 0, idNames: ['model'], also: { api: 'tensorrt_llm.LLM', kind: 'model', idPos: 1, idNames: ['tokenizer'], revisionKeyword: 'tokenizer_revision', revisionFallback: 'revision', remediation: VLLM_TOKENIZER_REMEDIATION }, confidence: 'high' };
+  }
   // SGLang (sgl-project/sglang): `sglang.Engine(**kwargs)` (python/sglang/srt/entrypoints/engine.py) and `Runtime(log_level,
   // …, *args, **kwargs)` build `ServerArgs(...)` (python/sglang/srt/server_args.py: `model_path`, `tokenizer_path`
   // defaulting to it, `revision`), whose model config and weights are fetched at `revision` and whose tokenizer is

@@ -184,6 +184,9 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'import json\nfrom gptqmodel import GPTQModel\nm = json.load(open("ModelCloud/config.json"))',
     // vLLM: `tokenizer_revision` defaults to the model's `revision`, which then pins the tokenizer too
     `from vllm import LLM\nllm = LLM(model="org/m", revision="${COMMIT}", tokenizer="org/tok")`,
+    // (review quant P2-1) TensorRT-LLM: a local engine directory, a pinned Hub name
+    'from tensorrt_llm import LLM\nllm = LLM(model="/engines/x")',
+    `from tensorrt_llm.llmapi import LLM\nllm = LLM(model="nvidia/Llama-3.1-8B-Instruct-FP8", revision="${COMMIT}")`,
     'from langchain_community.llms import VLLM\nllm = VLLM(model="./models/mpt-7b")',
     // Haystack: `revision=` pins; a local model directory
     `from haystack.components.embedders import SentenceTransformersTextEmbedder\ne = SentenceTransformersTextEmbedder(model="BAAI/bge-small-en-v1.5", revision="${COMMIT}")`,
@@ -1100,6 +1103,15 @@ ruleTester.run('hf/unpinned-revision', rule, {
     {
       code: 'import keras\nmodel = keras.saving.load_model("hf://keras-io/ocr-for-captcha")',
       errors: [{ messageId: 'hfUriUnpinned', confidence: 'high', data: { api: 'keras.saving.load_model', id: 'keras-io/ocr-for-captcha' } }],
+    },
+    // (review quant P2-1) TensorRT-LLM's `LLM(model=...)` fetches a Hub name as vLLM's does
+    {
+      code: 'from tensorrt_llm import LLM, SamplingParams\nllm = LLM(model="TinyLlama/TinyLlama-1.1B-Chat-v1.0")',
+      errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'tensorrt_llm.LLM', id: 'TinyLlama/TinyLlama-1.1B-Chat-v1.0' } }],
+    },
+    {
+      code: 'from tensorrt_llm._torch import LLM\nllm = LLM("nvidia/Llama-3.1-8B-Instruct-FP8")',
+      errors: [{ messageId: 'missingRevision', confidence: 'high', data: { api: 'tensorrt_llm.LLM', id: 'nvidia/Llama-3.1-8B-Instruct-FP8' } }],
     },
     // vLLM's engine arguments take the model and its revision as `LLM(...)` does
     {
