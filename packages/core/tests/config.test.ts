@@ -269,6 +269,11 @@ describe('config errors', () => {
     expect((await error({ '.oculumrc': '{ "extends": "toy/nope" }' })).message).toMatch(/unknown preset "toy\/nope"/);
   });
 
+  // (review config36 P2-2) a file in extends, as ESLint's legacy configs took
+  it('says that extends takes presets, not files', async () => {
+    expect((await error({ '.oculumrc': '{ "extends": ["./base.json"] }' })).message).toMatch(/^\.oculumrc: extends: "\.\/base\.json" is a file: extends takes preset names \(oculum:recommended, oculum:strict, oculum:all or <namespace>\/<preset>\), not files/);
+  });
+
   // (review config36 P1-3) an empty glob crashed the whole scan with an internal error naming nothing
   // (review config36 P1-2) a plugin's `configs.recommended` turning off another plugin's rule rewrote `oculum:recommended`
   it('keeps only a plugin\'s own rules from its presets in oculum:<preset>, and warns about the others', async () => {
@@ -352,6 +357,15 @@ describe('trust of configs inside the scanned tree', () => {
       'vendor/.oculumrc: plugins "./evil.mjs" ignored: configs inside the scanned tree cannot load code (name them in your own config: the .oculumrc of the working directory, or a file given with --config)',
       'vendor/.oculumrc: rules["evil/x"]: rule "evil/x" ignored: no loaded plugin has the namespace "evil"',
     ]);
+  });
+
+  // (review config36 P2-4) the suppression names the override block that turned the rule off
+  it('names the override block of a nested config in a suppression', async () => {
+    const cwd = project({
+      'vendor/.oculumrc': '{ "overrides": [{ "files": ["*.toy"], "rules": { "toy/no-danger": "off" } }] }',
+      'vendor/a.toy': 'danger\n',
+    });
+    expect(summary(await run(cwd))).toEqual(['vendor/a.toy:1 toy/no-danger error [external: disabled by vendor/.oculumrc overrides[0]]']);
   });
 
   it('rules a nested config turns off still run, their findings suppressed as external', async () => {

@@ -357,6 +357,13 @@ export class ConfigResolver {
         ...PRESET_NAMES.map((p) => `oculum:${p}`),
         ...registry.plugins.flatMap((p) => Object.keys(p.plugin.configs ?? {}).map((c) => `${p.plugin.meta.namespace}/${c}`)),
       ];
+      // `"extends": ["./base.json"]`: a file, as ESLint's legacy configs took; Oculum's take presets only
+      if (/^(?:\.{0,2}\/|[A-Za-z]:\\)|\.(?:json|ya?ml|js|mjs|cjs)$/.test(name)) {
+        throw new ConfigError(
+          `${layer.label}: ${keyPath}: "${name}" is a file: extends takes preset names (oculum:recommended, oculum:strict, oculum:all or <namespace>/<preset>), not files. Put shared settings in a config of a directory above (your configs up to the repository root are merged) or in a plugin's configs`,
+          { file: layer.source, keyPath, expected: 'oculum:recommended | oculum:strict | oculum:all | <namespace>/<preset>' },
+        );
+      }
       throw new ConfigError(
         `${layer.label}: ${keyPath}: unknown preset "${name}"${plugin ? '' : namespace ? ` (no loaded plugin has the namespace "${namespace}")` : ''}${didYouMean(closest(name, known))}`,
         { file: layer.source, keyPath, expected: 'oculum:recommended | oculum:strict | oculum:all | <namespace>/<preset>' },
@@ -488,14 +495,16 @@ export class ConfigResolver {
     const { registry, depth, onlyRules, onlyDetectors } = this.options;
     const state = new Map<string, RuleState>();
     let settings: Settings = {};
-    const apply = (data: ConfigData, layer: Layer, depthGuard: number): void => {
-      if (depthGuard > 10) throw new ConfigError(`${layer.label}: extends: presets nest too deeply (a cycle?)`, { file: layer.source, keyPath: 'extends' });
-      for (const name of ([] as string[]).concat(data.extends ?? [])) apply(this.preset(name, layer, 'extends'), layer, depthGuard + 1);
+    // (`label`: what a suppression names, the override block (`.oculumrc overrides[0]`) or the layer; `via`: the
+    // presets being expanded, to name a cycle)
+    const apply = (data: ConfigData, layer: Layer, depthGuard: number, label = layer.label, via: readonly string[] = []): void => {
+      if (depthGuard > 10) throw new ConfigError(`${layer.label}: extends: presets nest too deeply (${via.join(' → ')}${new Set(via).size < via.length ? ': a cycle' : ''})`, { file: layer.source, keyPath: 'extends', expected: 'presets that do not extend each other in a cycle' });
+      for (const name of ([] as string[]).concat(data.extends ?? [])) apply(this.preset(name, layer, 'extends'), layer, depthGuard + 1, label, [...via, name]);
       const set = (id: string, level: RuleLevel, options: unknown[] | undefined) => {
         const current = state.get(id) ?? { level: 'off' as RuleLevel, options: [] };
         if (level === 'off') {
           if (layer.trusted) state.set(id, { level: 'off', options: current.options });
-          else if (current.level !== 'off') state.set(id, { ...current, offBy: current.offBy ?? layer.label });
+          else if (current.level !== 'off') state.set(id, { ...current, offBy: current.offBy ?? label });
           return;
         }
         if (!layer.trusted) {
@@ -541,7 +550,7 @@ export class ConfigResolver {
         }
       }
     };
-    for (const { layer, data } of applied) apply(data, layer, 0);
+    for (const { layer, data, label } of applied) apply(data, layer, 0, label);
 
     const rules: ConfiguredRule[] = [];
     const dormant: RegisteredRule[] = [];
