@@ -269,6 +269,11 @@ describe('config errors', () => {
     expect((await error({ '.oculumrc': '{ "extends": "toy/nope" }' })).message).toMatch(/unknown preset "toy\/nope"/);
   });
 
+  // (review config36 P3) an unknown preset of a loaded plugin: that plugin's presets, not another's
+  it('names the presets of the plugin an unknown preset names', async () => {
+    expect((await error({ '.oculumrc': '{ "extends": ["toy/nope"] }' })).message).toMatch(/unknown preset "toy\/nope" \(the "toy" presets are "toy\/recommended"/);
+  });
+
   // (review config36 P2-2) a file in extends, as ESLint's legacy configs took
   it('says that extends takes presets, not files', async () => {
     expect((await error({ '.oculumrc': '{ "extends": ["./base.json"] }' })).message).toMatch(/^\.oculumrc: extends: "\.\/base\.json" is a file: extends takes preset names \(oculum:recommended, oculum:strict, oculum:all or <namespace>\/<preset>\), not files/);

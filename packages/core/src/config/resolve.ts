@@ -353,10 +353,10 @@ export class ConfigResolver {
     const plugin = registry.plugins.find((p) => p.plugin.meta.namespace === namespace)?.plugin;
     const data = plugin?.configs?.[presetName];
     if (!data) {
-      const known = [
-        ...PRESET_NAMES.map((p) => `oculum:${p}`),
-        ...registry.plugins.flatMap((p) => Object.keys(p.plugin.configs ?? {}).map((c) => `${p.plugin.meta.namespace}/${c}`)),
-      ];
+      // (the plugin's own presets when the namespace is loaded: `torch/nope` → `torch/recommended`, not another plugin's)
+      const known = plugin
+        ? Object.keys(plugin.configs ?? {}).map((c) => `${namespace}/${c}`)
+        : [...PRESET_NAMES.map((p) => `oculum:${p}`), ...registry.plugins.flatMap((p) => Object.keys(p.plugin.configs ?? {}).map((c) => `${p.plugin.meta.namespace}/${c}`))];
       // `"extends": ["./base.json"]`: a file, as ESLint's legacy configs took; Oculum's take presets only
       if (/^(?:\.{0,2}\/|[A-Za-z]:\\)|\.(?:json|ya?ml|js|mjs|cjs)$/.test(name)) {
         throw new ConfigError(
@@ -365,7 +365,9 @@ export class ConfigResolver {
         );
       }
       throw new ConfigError(
-        `${layer.label}: ${keyPath}: unknown preset "${name}"${plugin ? '' : namespace ? ` (no loaded plugin has the namespace "${namespace}")` : ''}${didYouMean(closest(name, known))}`,
+        `${layer.label}: ${keyPath}: unknown preset "${name}"${plugin ? '' : namespace ? ` (no loaded plugin has the namespace "${namespace}")` : ''}${
+          closest(name, known).length > 0 || !plugin ? didYouMean(closest(name, known)) : ` (the "${namespace}" presets are ${known.map((k) => `"${k}"`).join(', ') || 'none'})`
+        }`,
         { file: layer.source, keyPath, expected: 'oculum:recommended | oculum:strict | oculum:all | <namespace>/<preset>' },
       );
     }
