@@ -890,6 +890,17 @@ function delegationAccess(fn: Node, helper?: HelperPolarity, judge?: AllowlistJu
  * so that a loader the rule knows cannot be missing from the triggers (a file whose only loader it is would be
  * skipped unread). A handed loader (`map(pickle.loads, xs)`) names the loader too.
  */
+/** mpi4py's `Comm` methods that pickle their objects (and multiprocessing's `Connection.recv`). */
+const MPI_PICKLED = ['recv', 'irecv', 'bcast', 'scatter', 'gather', 'allgather', 'alltoall', 'sendrecv', 'reduce', 'allreduce'];
+/** Of those, the names a socket, queue or connection does not have: an unresolved receiver in an mpi4py file is a `Comm`. */
+const MPI_ONLY = new Set(['irecv', 'bcast', 'allgather', 'alltoall', 'sendrecv', 'allreduce']);
+const TORCH_OBJECT_COLLECTIVES = ['broadcast_object_list', 'all_gather_object', 'gather_object', 'scatter_object_list', 'recv_object_list'];
+const TORCH_OBJECT_COLLECTIVE = new RegExp(`^torch\\.distributed\\.(?:distributed_c10d\\.)?(${TORCH_OBJECT_COLLECTIVES.join('|')})$`);
+/** A multiprocessing connection: `Listener(…).accept()`, `Client(…)`, `Pipe()` (its either end). */
+const MP_CONNECTION = /^multiprocessing\.(?:connection\.(?:Listener\.accept|Client|Pipe)|Pipe)$/;
+/** Modules whose peer messages the rule reads (see `peerMessage`). */
+const PEER_IMPORTED = ['mpi4py', 'multiprocessing', 'torch'];
+
 export const LOADER_NAMES: readonly string[] = [
   ...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1))),
   ...['load_local', 'LazyLoader', 'recv_pyobj', 'load_learner', 'load_model', 'unpickle', 'load_pickle'],
@@ -902,12 +913,23 @@ export const LOADER_NAMES: readonly string[] = [
   ...['load_from_zip_file', 'load_from_pkl', 'load_replay_buffer', 'load_program_state'],
   // BentoML's runner of a model of its store (`bentoml.sklearn.get(tag).to_runner()`)
   'to_runner',
+  // mpi4py's lowercase (pickle-based) communication of a `Comm`, multiprocessing's `Connection.recv()`
+  ...MPI_PICKLED,
+  // torch.distributed's object collectives (each unpickles what the other ranks send)
+  ...TORCH_OBJECT_COLLECTIVES,
 ];
 /**
  * Gate names too common to be a trigger word (`open`, `decode`), with the word that must occur for the call to
  * be the loader: the module it is reached through (`shelve.open`, `from shelve import open`).
  */
-export const NAMED_BY_MODULE: Readonly<Record<string, string>> = { open: 'shelve', Shelf: 'shelve', DbfilenameShelf: 'shelve', decode: 'jsonpickle' };
+export const NAMED_BY_MODULE: Readonly<Record<string, string>> = {
+  open: 'shelve',
+  Shelf: 'shelve',
+  DbfilenameShelf: 'shelve',
+  decode: 'jsonpickle',
+  // (a file that names mpi4py, or multiprocessing for `Connection.recv`: see the trigger groups)
+  ...Object.fromEntries(MPI_PICKLED.map((n) => [n, 'mpi4py'])),
+};
 const LOADER_NAME_TRIGGER = new RegExp(`\\b(?:${LOADER_NAMES.filter((n) => !Object.hasOwn(NAMED_BY_MODULE, n)).join('|')})\\b`);
 
 export default createRule<[], PythonSourceCode>({
@@ -916,7 +938,7 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    triggers: ['pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization', 'load_local', 'recv_pyobj', 'load_learner', /\bmlflow\b/, 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', 'rl_zoo3', /\bpaddle\b/, 'megengine', 'skops', 'pycaret', 'autogluon', 'bentoml', /\bsurprise\b/, /\bdarts\b/, 'SklearnModelHandler'],
+    triggers: ['mpi4py', 'multiprocessing', ...TORCH_OBJECT_COLLECTIVES, 'pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization', 'load_local', 'recv_pyobj', 'load_learner', /\bmlflow\b/, 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', 'rl_zoo3', /\bpaddle\b/, 'megengine', 'skops', 'pycaret', 'autogluon', 'bentoml', /\bsurprise\b/, /\bdarts\b/, 'SklearnModelHandler'],
     // (`nltk.data.load("….pickle")` holds `pickle`)
     // What `create` needs imported, and a loader's name (shelve's and jsonpickle's by their module).
     // A vendored cloudpickle reached as an attribute of its package (`import ray` … `ray.cloudpickle.loads(b)`)
@@ -924,8 +946,8 @@ export default createRule<[], PythonSourceCode>({
     // A loader's name: each name `create`'s callee gate accepts (`LOADER_NAMES`), or the module word of those too
     // common to be one (`shelve.open`, `jsonpickle.decode`)
     triggerGroups: [
-      [importTrigger([...IMPORTED, ...VENDORING, 'langchain', 'langchain_community']), /\b(?:ray|pyspark|srsly|externals)\s*\.\s*cloudpickle\b/, UNPICKLER_NAME, /\.\s*pickleFile\b/],
-      [LOADER_NAME_TRIGGER, ...new Set(Object.values(NAMED_BY_MODULE)), 'allow_dangerous_deserialization', UNPICKLER_NAME],
+      [importTrigger([...IMPORTED, ...VENDORING, 'langchain', 'langchain_community', ...PEER_IMPORTED]), /\b(?:ray|pyspark|srsly|externals)\s*\.\s*cloudpickle\b/, UNPICKLER_NAME, /\.\s*pickleFile\b/],
+      [LOADER_NAME_TRIGGER, ...new Set(Object.values(NAMED_BY_MODULE)), /\bmultiprocessing\b/, 'allow_dangerous_deserialization', UNPICKLER_NAME],
     ],
     docs: {
       description:
@@ -969,7 +991,7 @@ export default createRule<[], PythonSourceCode>({
     const sc = context.sourceCode;
     if (isStubFile(context)) return {};
     runSettings.set(sc, context.settings as Record<string, unknown>);
-    const importsLoader = [...IMPORTED, 'ray', 'joblib', 'pyspark', 'srsly', 'langchain', 'langchain_community'].some((m) => sc.imports.has(m));
+    const importsLoader = [...IMPORTED, 'ray', 'joblib', 'pyspark', 'srsly', 'langchain', 'langchain_community', ...PEER_IMPORTED].some((m) => sc.imports.has(m));
     if (!importsLoader && !(context.depth === 'deep' && UNPICKLER_NAME.test(sc.text))) return {};
 
     const gate = sc.calleeGate([...LOADER_NAMES, ...CALLBACK_CALLEE_NAMES, ...localForwarderNames(sc)]);
@@ -1036,6 +1058,51 @@ export default createRule<[], PythonSourceCode>({
       const messageId = isRetriever(store) ? 'pickledRetriever' : 'vectorStore';
       context.report({ node, messageId, data: { callee: name }, confidence: state === 'unknown' ? 'low' : state === 'default' ? 'medium' : folder ? confidenceFor(sc, folder) : 'medium', remediation: VECTOR_STORE_REMEDIATION });
     };
+    /**
+     * A peer's message, unpickled: mpi4py's lowercase `comm.recv()`/`bcast`/`scatter`/`gather`/`allgather`/
+     * `alltoall`/`sendrecv`/`reduce`/`allreduce`/`irecv` on a communicator of `mpi4py.MPI` (the uppercase `Recv`/`Bcast`
+     * move buffers and are not gated), reported as pyzmq's `recv_pyobj` is (network, high; medium when the receiver is
+     * not known to be a communicator and only the method's name, in a file that imports mpi4py, says so);
+     * multiprocessing's `Connection.recv()` on a connection of `Listener().accept()`, `Client(…)` or `Pipe()` (high; a
+     * plain socket's `recv` is a source, not this); torch.distributed's object collectives (medium: the peers are
+     * usually the training job itself). Whether the call was one of these (reported or not).
+     */
+    /**
+     * Whether a name holds a multiprocessing connection on some path: bound to `listener.accept()` (of a
+     * `Listener(…)`), `Client(…)`, or unpacked from `Pipe()`, also by `with … as`.
+     */
+    const isConnection = (receiver: Node): boolean =>
+      receiver.type === 'identifier' &&
+      sc.reachingBindings(receiver).some((b) => {
+        let value = b.kind === 'unpack' ? b.source : b.value;
+        if (value?.type === 'await') value = value.namedChildren[0];
+        const callee = value?.type === 'call' ? sc.callee(value) : undefined;
+        return !!callee && [...sc.qualifiedNames(callee), ...sc.instanceQualifiedNames(callee)].some((q) => MP_CONNECTION.test(q));
+      });
+    const peerMessage = (node: Node, fn: Node | null | undefined, store: string | undefined): boolean => {
+      const collective = store?.match(TORCH_OBJECT_COLLECTIVE);
+      if (collective) {
+        if (sc.localFunction(node)) return true;
+        context.report({ node, messageId: 'networkDeserialization', data: { callee: `torch.distributed.${collective[1]}`, detail: ' (torch.distributed unpickles the objects the other ranks send)', imports: '' }, confidence: 'medium' });
+        return true;
+      }
+      if (fn?.type !== 'attribute') return false;
+      const method = fn.childForFieldName('attribute')?.text ?? '';
+      if (!MPI_PICKLED.includes(method) || sc.localFunction(node)) return false;
+      const receiver = fn.childForFieldName('object');
+      // (`comm = MPI.COMM_WORLD`; `conn = listener.accept()` after `listener = Listener(…)`)
+      const names = receiver ? [...sc.qualifiedNames(receiver), ...sc.instanceTypes(receiver)] : [];
+      if (method === 'recv' && sc.imports.has('multiprocessing') && receiver && isConnection(receiver)) {
+        context.report({ node, messageId: 'networkDeserialization', data: { callee: 'multiprocessing.connection.Connection.recv', detail: ' (a `Connection` unpickles each message it receives)', imports: '' }, confidence: 'high' });
+        return true;
+      }
+      if (!sc.imports.has('mpi4py')) return false;
+      const comm = names.some((q) => q.startsWith('mpi4py.'));
+      // (an unresolved receiver: only the names no socket or queue has)
+      if (!comm && (names.length > 0 || !MPI_ONLY.has(method))) return false;
+      context.report({ node, messageId: 'networkDeserialization', data: { callee: `mpi4py.MPI.Comm.${method}`, detail: ' (mpi4py pickles the lowercase methods\' objects; use the uppercase buffer methods such as `Recv`/`Bcast` for arrays)', imports: '' }, confidence: comm ? 'high' : 'medium' });
+      return true;
+    };
     return {
       call(node: Node) {
         if (!gate(node)) return;
@@ -1088,6 +1155,9 @@ export default createRule<[], PythonSourceCode>({
           }
           return;
         }
+        // mpi4py's lowercase methods of a `Comm`, multiprocessing's `Connection.recv()`, torch.distributed's object
+        // collectives: each unpickles what a peer sends
+        if (peerMessage(node, fn, store)) return;
         // fastai's `load_learner("export.pkl")`: the whole pickled Learner (the Spaces template)
         if (store && FASTAI_LOAD_LEARNER.test(store)) {
           const file = sc.argument(node, { position: 0 }) ?? sc.argument(node, { name: 'fname' });

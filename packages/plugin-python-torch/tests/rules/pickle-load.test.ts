@@ -58,8 +58,18 @@ describe('the trigger groups', () => {
   });
 });
 
+const MPI_DETAIL = " (mpi4py pickles the lowercase methods' objects; use the uppercase buffer methods such as `Recv`/`Bcast` for arrays)";
+const TORCH_DIST_DETAIL = ' (torch.distributed unpickles the objects the other ranks send)';
+const MP_DETAIL = ' (a `Connection` unpickles each message it receives)';
+
 ruleTester.run('torch/pickle-load', rule, {
   valid: [
+    // (review federated P2-1, P3-1, P3-2) mpi4py's uppercase buffer methods, a plain socket's recv, a comm-less recv
+    'from mpi4py import MPI\nimport numpy as np\nbuf = np.empty(10)\nMPI.COMM_WORLD.Recv(buf, source=0)\nMPI.COMM_WORLD.Bcast(buf, root=0)\nMPI.COMM_WORLD.Allreduce(buf, buf)',
+    'import socket\nimport multiprocessing\ns = socket.socket()\ndata = s.recv(1024)',
+    'from mpi4py import MPI\ndef f(sock):\n    return sock.recv(10)',
+    'import multiprocessing\nq = multiprocessing.Queue()\ndef f(conn):\n    return conn.recv()',
+    'import torch.distributed as dist\nimport torch\nt = torch.zeros(2)\ndist.broadcast(t, src=0)\ndist.all_gather([t], t)',
     // (reviews automl P2-a, mlops P2-1/P2-2, tabular P2-2) BentoML flavors stored without pickle; a Surprise dump and a PyCaret
     // pipeline this code has just saved; an MLflow loader picked from a table of flavors stored without pickle
     'import bentoml\nm = bentoml.onnx.load_model("m:latest")\nt = bentoml.torchscript.load_model("t:latest")\nx = bentoml.xgboost.load_model("x:latest")\nl = bentoml.pytorch_lightning.load_model("l:latest")',
@@ -170,6 +180,35 @@ ruleTester.run('torch/pickle-load', rule, {
     'from stable_baselines3 import PPO\nmodel = PPO("MlpPolicy", "CartPole-v1")\nmodel.learn(total_timesteps=10_000)\nmodel.save("ppo_cartpole")\ndel model\nmodel = PPO.load("ppo_cartpole")',
   ],
   invalid: [
+    // (review federated P2-1) mpi4py's lowercase methods pickle: a peer's object runs code when received (as pyzmq's recv_pyobj)
+    {
+      code: 'from mpi4py import MPI\ncomm = MPI.COMM_WORLD\nglobal_model = comm.bcast(None, root=0)\nupdate = comm.recv(source=MPI.ANY_SOURCE)\nparts = MPI.COMM_WORLD.Dup().allgather(1)\ndef agg(comm):\n    return comm.gather(1), comm.sendrecv(1, dest=0)',
+      errors: [
+        { messageId: 'networkDeserialization', line: 3, confidence: 'high', data: { callee: 'mpi4py.MPI.Comm.bcast', detail: MPI_DETAIL, imports: '' } },
+        { messageId: 'networkDeserialization', line: 4, confidence: 'high', data: { callee: 'mpi4py.MPI.Comm.recv', detail: MPI_DETAIL, imports: '' } },
+        { messageId: 'networkDeserialization', line: 5, confidence: 'high', data: { callee: 'mpi4py.MPI.Comm.allgather', detail: MPI_DETAIL, imports: '' } },
+        // (an unannotated parameter: only the name no socket or queue has, at medium)
+        { messageId: 'networkDeserialization', line: 7, column: 28, confidence: 'medium', data: { callee: 'mpi4py.MPI.Comm.sendrecv', detail: MPI_DETAIL, imports: '' } },
+      ],
+    },
+    // (review federated P3-2) torch.distributed's object collectives unpickle what the other ranks send (medium: the job's own peers)
+    {
+      code: 'import torch.distributed as dist\nfrom torch.distributed import recv_object_list\nobjs = [None]\ndist.broadcast_object_list(objs, src=0)\nout = [None] * dist.get_world_size()\ndist.all_gather_object(out, {"loss": 0.1})\nrecv_object_list(objs, src=1)',
+      errors: [
+        { messageId: 'networkDeserialization', line: 4, confidence: 'medium', data: { callee: 'torch.distributed.broadcast_object_list', detail: TORCH_DIST_DETAIL, imports: '' } },
+        { messageId: 'networkDeserialization', line: 6, confidence: 'medium', data: { callee: 'torch.distributed.all_gather_object', detail: TORCH_DIST_DETAIL, imports: '' } },
+        { messageId: 'networkDeserialization', line: 7, confidence: 'medium', data: { callee: 'torch.distributed.recv_object_list', detail: TORCH_DIST_DETAIL, imports: '' } },
+      ],
+    },
+    // (review federated P3-1) multiprocessing's Connection.recv() is pickle.loads(recv_bytes()): of Listener().accept(), Client(), Pipe()
+    {
+      code: 'from multiprocessing import Pipe\nfrom multiprocessing.connection import Client, Listener\nlistener = Listener(("0.0.0.0", 6000), authkey=b"secret")\nconn = listener.accept()\nupdate = conn.recv()\nparent, child = Pipe()\nx = parent.recv()\nwith Client(("h", 1)) as c:\n    y = c.recv()',
+      errors: [
+        { messageId: 'networkDeserialization', line: 5, confidence: 'high', data: { callee: 'multiprocessing.connection.Connection.recv', detail: MP_DETAIL, imports: '' } },
+        { messageId: 'networkDeserialization', line: 7, confidence: 'high', data: { callee: 'multiprocessing.connection.Connection.recv', detail: MP_DETAIL, imports: '' } },
+        { messageId: 'networkDeserialization', line: 9, confidence: 'high', data: { callee: 'multiprocessing.connection.Connection.recv', detail: MP_DETAIL, imports: '' } },
+      ],
+    },
     // skops with `trusted=True` builds every type the file names
     {
       code: 'import skops.io as sio\nfrom skops.io import loads\ndef load(path, blob):\n    return sio.load(path, trusted=True), loads(blob, True)',
