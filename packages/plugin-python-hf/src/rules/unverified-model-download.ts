@@ -1,6 +1,6 @@
 import { createRule, UNKNOWN } from '@oculum/core';
 import { callbackArgument, callbackUse, type CallbackUse } from '@oculum/lang-python';
-import { argList, calleeName, walkBody, type PyNode, type PySourceCode } from '../util/ast.js';
+import { argList, calleeName, calleeOf, identifiersIn, statementOf, walkBody, type PyNode, type PySourceCode } from '../util/ast.js';
 import { isModelFile, mentionsModel } from '../util/classify.js';
 import { resolve } from '../util/resolve.js';
 import { isNonModelFile } from '../util/classify.js';
@@ -63,12 +63,54 @@ export default createRule<[], PySourceCode>({
       helpers.set(fn.id, v);
       return v;
     };
+    const returners = new Map<number, { name: string; position: number } | null>();
+    /**
+     * A same-file function that downloads a caller-given URL and returns what it fetched, saving nothing
+     * (`def fetch(u): return requests.get(u).content`): the parameter that names the URL. The caller's use of
+     * the call's value is then read as that of the download (review federated P2-2).
+     */
+    const returnedDownload = (fn: PyNode): { name: string; position: number } | undefined => {
+      const known = returners.get(fn.id);
+      if (known !== undefined) return known ?? undefined;
+      let out: { name: string; position: number } | null = null;
+      const params = fn.childForFieldName('parameters')?.namedChildren ?? [];
+      const paramNames = params.map((p) => (p.type === 'identifier' ? p.text : (p.childForFieldName('name') ?? p.namedChildren[0])?.text ?? ''));
+      const body = fn.childForFieldName('body');
+      if (body) {
+        // the names returned in this function's own body (not nested functions')
+        const returned = new Set<string>();
+        const returns: PyNode[] = [];
+        walkBody(body, (n) => {
+          if (n.type === 'return_statement') {
+            returns.push(n);
+            for (const id of identifiersIn(n)) returned.add(id);
+          }
+        });
+        walkBody(body, (n) => {
+          if (out || n.type !== 'call') return;
+          const inner = downloadOf(n);
+          if (!inner || inner.savesDirectly || inner.url.kind !== 'unknown' || inner.urlNode?.type !== 'identifier') return;
+          const position = paramNames.indexOf(inner.urlNode.text);
+          if (position < 0 || downloadSink(sc, inner)) return;
+          const stmt = statementOf(n);
+          let flows = returns.some((r) => n.startIndex >= r.startIndex && n.endIndex <= r.endIndex);
+          if (!flows && stmt.type === 'expression_statement' && stmt.namedChildren[0]?.type === 'assignment') {
+            const left = stmt.namedChildren[0].childForFieldName('left');
+            flows = left?.type === 'identifier' && returned.has(left.text);
+          }
+          if (flows) out = { name: inner.urlNode.text, position };
+        });
+      }
+      returners.set(fn.id, out);
+      return out ?? undefined;
+    };
     // Flow between functions of the same file: the model URL or file name is given by the caller.
     let helperNames: Set<string> | undefined;
-    const helperCall = (node: PyNode) => {
-      if (context.depth === 'quick') return;
-      // Names of same-file functions that contain a raw download (computed once per file, in one walk
-      // over the calls): every function around each download.
+    /**
+     * Names of same-file functions that contain a raw download (computed once per file, in one walk over the
+     * calls): every function around each download.
+     */
+    const downloadFunctionNames = (): Set<string> => {
       if (!helperNames) {
         helperNames = new Set();
         for (const c of sc.descendants(sc.ast, 'call')) {
@@ -79,6 +121,11 @@ export default createRule<[], PySourceCode>({
           }
         }
       }
+      return helperNames;
+    };
+    const helperCall = (node: PyNode) => {
+      if (context.depth === 'quick') return;
+      const helperNames = downloadFunctionNames();
       if (!helperNames.size) return;
       // the helper called, or handed to an API that calls it (`executor.submit(download, url, dst)`,
       // `Thread(target=download, args=(url, dst))`, `pool.map(download, urls)`) with what it passes on
@@ -147,12 +194,34 @@ export default createRule<[], PySourceCode>({
       }
       return out;
     };
+    /** A call of a same-file function that returns what it downloads, read as the download (`returnedDownload`). */
+    const returnedDownloadCall = (node: PyNode): RawDownload | undefined => {
+      if (context.depth === 'quick') return undefined;
+      const helper = calleeName(node);
+      if (!helper || !downloadFunctionNames().has(helper)) return undefined;
+      const local = sc.localFunction(node);
+      if (local?.type !== 'function_definition') return undefined;
+      const ret = returnedDownload(local);
+      if (!ret) return undefined;
+      // a method called on its instance or class: `self`/`cls` is not passed
+      const first = local.childForFieldName('parameters')?.namedChildren[0]?.text;
+      const shift = calleeOf(node)?.type === 'attribute' && (first === 'self' || first === 'cls') ? 1 : 0;
+      if (ret.position < shift) return undefined;
+      const urlNode = sc.argument(node, { name: ret.name }) ?? sc.argument(node, { position: ret.position - shift });
+      if (!urlNode) return undefined;
+      return { call: node, api: `${helper}(...)`, urlNode, url: resolve(sc, urlNode), savesDirectly: false };
+    };
     return {
       call(node: PyNode) {
-        const dl = downloadOf(node);
+        const dl = downloadOf(node) ?? returnedDownloadCall(node);
         if (!dl) {
           helperCall(node);
           return;
+        }
+        // a helper that returns its download: a check in it counts for what it returns
+        if (dl.call === node && !downloads.get(node.id)) {
+          const local = sc.localFunction(node);
+          if (local && verifier.anyCheck(local)) return;
         }
         const sink = downloadSink(sc, dl);
         if (!sink) return;

@@ -5,6 +5,9 @@ import { fixture, ruleTester } from '../helpers.js';
 
 ruleTester.run('hf/unverified-model-download', rule, {
   valid: [
+    // (review federated P2-2) a returning helper that compares a digest, or whose value is no model
+    "import hashlib, requests\ndef fetch(u):\n    data = requests.get(u).content\n    if hashlib.sha256(data).hexdigest() != 'ab':\n        raise ValueError('bad')\n    return data\ndef main():\n    open('m.pt', 'wb').write(fetch('https://x/m.pt'))",
+    "import requests\ndef fetch(u):\n    return requests.get(u).content\ndef main():\n    open('config.json', 'wb').write(fetch('https://x/config.json'))",
     // the same check two helper calls deep is followed (review tabular P3-2)
     'import hashlib, requests\ndef h0(p):\n    return hashlib.sha256(open(p, \'rb\').read()).hexdigest() == \'ab\'\ndef h1(p):\n    return h0(p)\ndef h2(p):\n    return h1(p)\ndef dl():\n    r = requests.get(\'https://x.org/model.pkl\')\n    open(\'model.pkl\', \'wb\').write(r.content)\n    if not h1(\'model.pkl\'):\n        raise ValueError()',
     // gradient-boosting libraries (review tabular P2-1): a booster built without a model, given a downloaded
@@ -92,6 +95,15 @@ ruleTester.run('hf/unverified-model-download', rule, {
     "import requests\ndef a(u, d):\n    return b(u, d)\ndef b(u, d):\n    r = requests.get(u)\n    open(d, 'wb').write(r.content)\n    return a(u, d)\na('https://x.org/readme.txt', 'readme.txt')",
   ],
   invalid: [
+    // (review federated P2-2) a same-file helper that returns the bytes it downloads: the caller's write of its value is the sink
+    {
+      code: "import requests\ndef fetch(u):\n    return requests.get(u).content\ndef main():\n    open('m.pt', 'wb').write(fetch('https://x/m.pt'))",
+      errors: [{ messageId: 'unverified', line: 5, confidence: 'high', data: { api: 'fetch(...)', what: '"https://x/m.pt"', action: 'saves' } }],
+    },
+    {
+      code: "import requests\ndef download_global_model(url):\n    data = requests.get(url, timeout=10).content\n    return data\ndef main():\n    data = download_global_model('https://fl.example.org/global_model.pt')\n    with open('global.pt', 'wb') as fh:\n        fh.write(data)",
+      errors: [{ messageId: 'unverified', line: 6, confidence: 'high', data: { api: 'download_global_model(...)', what: '"https://fl.example.org/global_model.pt"', action: 'saves' } }],
+    },
     // a parameter rebound before the use (SpeechBrain's `savedir = pathlib.Path(savedir)`) holds its new value, read
     // down to the parameter's default, as without the rebinding (review zoo P2-1: the rebinding lost the finding)
     {
