@@ -184,11 +184,59 @@ export default createRule<[], PySourceCode>({
       reports++;
       context.report(d);
     };
+    const projectLoaders = new Map<number, 'inert' | 'forwards'>();
+    /**
+     * A call that is no library's loader but resolves to a function of this file (`FakeLoader.from_pretrained`, a
+     * local class shadowing `AutoGPTQForCausalLM`): `forwards` when its body may hand `trust_remote_code` on (its
+     * `**kwargs`, `*args` or `trust_remote_code` parameter named in a call's arguments or anywhere but a `return`, or
+     * the keyword written in a call), `inert` when it never does (`return None`, `return {"name": name, **kwargs}`).
+     */
+    const projectLoader = (call: PyNode): 'inert' | 'forwards' | undefined => {
+      if (loaderCall(sc, call) === 'resolved') return undefined;
+      const fn = sc.localFunction(call);
+      if (fn?.type !== 'function_definition') return undefined;
+      const known = projectLoaders.get(fn.id);
+      if (known) return known;
+      const names = new Set<string>();
+      for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+        if (p.type === 'dictionary_splat_pattern' || p.type === 'list_splat_pattern') {
+          const id = p.namedChildren[0];
+          if (id) names.add(id.text);
+        } else {
+          const id = p.type === 'identifier' ? p : (p.childForFieldName('name') ?? p.namedChildren[0]);
+          if (id?.text === 'trust_remote_code') names.add(id.text);
+        }
+      }
+      let forwards = false;
+      const body = fn.childForFieldName('body');
+      for (const n of body ? sc.descendants(body, 'identifier') : []) {
+        if (forwards) break;
+        if (n.parent?.type === 'keyword_argument' && n.parent.childForFieldName('name')?.id === n.id) {
+          if (n.text === 'trust_remote_code' && n.parent.parent?.type === 'argument_list') forwards = true;
+          continue;
+        }
+        if (!names.has(n.text)) continue;
+        // where the name is used: inside a call's arguments, or outside any `return`, it may reach a loader
+        let inReturn = false;
+        for (let p = n.parent; p && p.id !== body!.id; p = p.parent) {
+          if (p.type === 'argument_list') {
+            forwards = true;
+            break;
+          }
+          if (p.type === 'return_statement') inReturn = true;
+        }
+        if (!inReturn) forwards = true;
+      }
+      const out = forwards ? 'forwards' : 'inert';
+      projectLoaders.set(fn.id, out);
+      return out;
+    };
     /** Reports the call when `arg` may be truthy; `onSomePaths`: the value of one branch (`**({...} if c else {})`). */
     const check = (call: PyNode, arg: PyNode, viaKwargs: string | undefined, onSomePaths = false): boolean => {
       let value = sc.constant(arg);
       const api = apiName(sc, call) + (viaKwargs ? ` (via ${viaKwargs})` : '');
-      const known = isKnownLoader(sc, call);
+      // a project class's loader that hands the flag on (`super().from_pretrained(name, **kwargs)`): not at full confidence
+      const known = isKnownLoader(sc, call) && projectLoader(call) === undefined;
       // `self.trust = trust_remote_code` (a parameter defaulting to True) read back as `self.trust`: the
       // values this file assigns to the attribute (a subclass may assign another: not at full confidence)
       let fromAttribute = false;
@@ -275,6 +323,9 @@ export default createRule<[], PySourceCode>({
       // `dict(trust_remote_code=True)` is a value, reported where it is passed (`**opts`); a mock's
       // `assert_called_with(..., trust_remote_code=True)` loads nothing.
       if (buildsArgumentsOnly(sc, node, 'trust_remote_code')) return;
+      // a method or function of this file that does nothing with the flag (a test double, a registry's
+      // `from_pretrained` returning a dict): no load (review quant P3-3)
+      if (projectLoader(node) === 'inert') return;
       const direct = sc.argument(node, { name: 'trust_remote_code' });
       if (direct) {
         // `FlagAutoModel.from_finetuned(name, trust_remote_code=None)`: None lets the model mapping decide

@@ -6,6 +6,9 @@ const COMMIT = '0123456789abcdef0123456789abcdef01234567';
 
 ruleTester.run('hf/trust-remote-code', rule, {
   valid: [
+    // (review quant P3-3) a same-file class whose loader does nothing with the flag loads nothing
+    'class AutoGPTQForCausalLM:\n    @classmethod\n    def from_quantized(cls, name, **kwargs):\n        return None\na = AutoGPTQForCausalLM.from_quantized("TheBloke/Llama-2-7B-GPTQ", trust_remote_code=True)',
+    'class FakeLoader:\n    @staticmethod\n    def from_pretrained(name, **kwargs):\n        return {"name": name, **kwargs}\nb = FakeLoader.from_pretrained("TheBloke/Llama-2-7B-GPTQ", trust_remote_code=True)',
     // diffusers' custom_pipeline given the project's own file or directory (review comfy P3c)
     'from diffusers import DiffusionPipeline\npipe = DiffusionPipeline.from_pretrained("org/sd", revision="0123456789abcdef0123456789abcdef01234567", custom_pipeline="./pipelines/lpw_stable_diffusion.py")',
     'from diffusers import DiffusionPipeline\npipe = DiffusionPipeline.from_pretrained("org/sd", custom_pipeline="./my_pipeline_directory/")',
@@ -48,6 +51,11 @@ ruleTester.run('hf/trust-remote-code', rule, {
     'from mylib import AutoAWQForCausalLM\nm = AutoAWQForCausalLM.from_quantized("TheBloke/zephyr-7B-beta-AWQ")',
   ],
   invalid: [
+    // (review quant P3-3) a project class whose loader hands its kwargs to transformers: reported, not at full confidence
+    {
+      code: 'from transformers import AutoModelForCausalLM\nclass Wrapper:\n    @classmethod\n    def from_pretrained(cls, name, **kwargs):\n        return AutoModelForCausalLM.from_pretrained(name, **kwargs)\nc = Wrapper.from_pretrained("org/m", trust_remote_code=True)',
+      errors: [{ messageId: 'trusted', line: 6, confidence: 'medium', data: { api: 'Wrapper.from_pretrained', value: 'True' }, suggestions: [{ messageId: 'setFalse', output: 'from transformers import AutoModelForCausalLM\nclass Wrapper:\n    @classmethod\n    def from_pretrained(cls, name, **kwargs):\n        return AutoModelForCausalLM.from_pretrained(name, **kwargs)\nc = Wrapper.from_pretrained("org/m", trust_remote_code=False)' }] }],
+    },
     // `engine_args.trust_remote_code = True` (LocalAI's vLLM backend): the keyword by another spelling, pinned or not
     {
       code: `from vllm.engine.arg_utils import AsyncEngineArgs\nfrom vllm.engine.async_llm_engine import AsyncLLMEngine\nengine_args = AsyncEngineArgs(model="org/model", revision="${COMMIT}")\nengine_args.trust_remote_code = True\nengine = AsyncLLMEngine.from_engine_args(engine_args)`,
