@@ -213,8 +213,27 @@ export function buildsArgumentsOnly(sc: PySourceCode, call: PyNode, key?: string
   if (fn.type === 'attribute' && TEMPLATE_FILLERS.test(fn.childForFieldName('attribute')?.text ?? '')) return true;
   const qn = sc.qualifiedName(fn);
   if (qn === 'builtins.dict' || qn === 'dict' || (!qn && fn.type === 'identifier' && fn.text === 'dict')) return true;
+  // `model_kwargs.update(trust_remote_code=True)` / `.setdefault(...)` of a name bound only to a dict: filling a
+  // mapping, reported where it is passed (`**model_kwargs`), not a load (review quant P3-2)
+  if (fn.type === 'attribute' && /^(?:update|setdefault)$/.test(fn.childForFieldName('attribute')?.text ?? '')) {
+    const object = fn.childForFieldName('object');
+    if (object?.type === 'identifier') {
+      const bound = sc.reachingBindings(object);
+      if (bound.length > 0 && bound.every((b) => b.kind === 'assignment' && !!b.value && isDictValue(sc, b.value))) return true;
+    }
+  }
   if (key !== undefined && sc.attributeBag(call)) return memberRead(sc, call, key);
   return qn === 'unittest.mock.call' || qn === 'mock.call';
+}
+
+/** A dict built in place: `{...}`, a dict comprehension, `dict(...)`. */
+function isDictValue(sc: PySourceCode, value: PyNode): boolean {
+  if (value.type === 'dictionary' || value.type === 'dictionary_comprehension') return true;
+  if (value.type !== 'call') return false;
+  const fn = calleeOf(value);
+  if (!fn) return false;
+  const qn = sc.qualifiedName(fn);
+  return qn === 'builtins.dict' || qn === 'dict' || (!qn && fn.type === 'identifier' && fn.text === 'dict');
 }
 
 /** `value` is assigned to a name (`x = value`) whose `x.key` is read somewhere in the file. */

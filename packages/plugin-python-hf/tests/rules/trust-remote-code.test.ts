@@ -6,6 +6,9 @@ const COMMIT = '0123456789abcdef0123456789abcdef01234567';
 
 ruleTester.run('hf/trust-remote-code', rule, {
   valid: [
+    // (review quant P3-2) filling a dict with `.update(...)`: reported where it is passed, not where it is filled
+    'cfg = {}\ncfg.update(trust_remote_code=True)',
+    'kw = dict(device_map="auto")\nkw.setdefault("x", 1)\nkw.update(trust_remote_code=True)',
     // (review quant P3-3) a same-file class whose loader does nothing with the flag loads nothing
     'class AutoGPTQForCausalLM:\n    @classmethod\n    def from_quantized(cls, name, **kwargs):\n        return None\na = AutoGPTQForCausalLM.from_quantized("TheBloke/Llama-2-7B-GPTQ", trust_remote_code=True)',
     'class FakeLoader:\n    @staticmethod\n    def from_pretrained(name, **kwargs):\n        return {"name": name, **kwargs}\nb = FakeLoader.from_pretrained("TheBloke/Llama-2-7B-GPTQ", trust_remote_code=True)',
@@ -51,6 +54,11 @@ ruleTester.run('hf/trust-remote-code', rule, {
     'from mylib import AutoAWQForCausalLM\nm = AutoAWQForCausalLM.from_quantized("TheBloke/zephyr-7B-beta-AWQ")',
   ],
   invalid: [
+    // (review quant P3-2) one finding, at the load the filled dict reaches
+    {
+      code: 'from transformers import AutoModelForCausalLM\nREV = "0123456789abcdef0123456789abcdef01234567"\nmodel_kwargs = {"revision": REV, "device_map": "auto"}\nmodel_kwargs.update(trust_remote_code=True)\nmodel = AutoModelForCausalLM.from_pretrained("Qwen/Qwen-7B", **model_kwargs)',
+      errors: [{ messageId: 'trusted', line: 5, confidence: 'high', data: { api: 'AutoModelForCausalLM.from_pretrained', value: 'True' }, suggestions: [{ messageId: 'setFalse', output: 'from transformers import AutoModelForCausalLM\nREV = "0123456789abcdef0123456789abcdef01234567"\nmodel_kwargs = {"revision": REV, "device_map": "auto"}\nmodel_kwargs.update(trust_remote_code=False)\nmodel = AutoModelForCausalLM.from_pretrained("Qwen/Qwen-7B", **model_kwargs)' }] }],
+    },
     // (review quant P3-3) a project class whose loader hands its kwargs to transformers: reported, not at full confidence
     {
       code: 'from transformers import AutoModelForCausalLM\nclass Wrapper:\n    @classmethod\n    def from_pretrained(cls, name, **kwargs):\n        return AutoModelForCausalLM.from_pretrained(name, **kwargs)\nc = Wrapper.from_pretrained("org/m", trust_remote_code=True)',
