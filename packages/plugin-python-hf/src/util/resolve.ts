@@ -72,6 +72,12 @@ export function resolve(sc: PySourceCode, node: PyNode | null | undefined, depth
   if (node.type === 'call') {
     const qn = sc.qualifiedName(calleeOf(node)!);
     if (qn && (JOIN_FUNCS.has(qn) || PATH_CLASSES.test(qn))) return resolveCall(sc, node, depth);
+    // `str(Path("models") / "m")`, `os.fspath(...)`: the path's text, read as the path is (below)
+    const first = argList(node)[0];
+    if ((qn === 'str' || qn === 'builtins.str' || qn === 'os.fspath') && first?.type === 'binary_operator' && first.childForFieldName('operator')?.text === '/') {
+      const inner = resolve(sc, first, depth + 1);
+      if (inner.kind === 'local' || inner.kind === 'private-temp') return inner;
+    }
   }
   if (node.type === 'identifier' && !isParameter(sc, node)) {
     const vals = valuesOf(sc, node).filter((v) => !same(v, node));
@@ -80,6 +86,21 @@ export function resolve(sc: PySourceCode, node: PyNode | null | undefined, depth
     const simple = sc.bindings(node).every((b) => b.kind === 'assignment' || b.kind === 'with');
     if (vals.length === 1 && (vals[0].type === 'call' || vals[0].type === 'binary_operator' || (simple && sc.bindings(node).length > 1))) {
       return resolve(sc, vals[0], depth + 1);
+    }
+  }
+  // `Path("models") / "mistral-4bit"`, `MODEL_DIR / "gguf"` with `MODEL_DIR = Path(...)`: a path joined with `/`,
+  // local as `os.path.join("models", …)` is, before the constant fold reads it as the string "models/mistral-4bit"
+  // (review quant P3-1)
+  if (node.type === 'binary_operator' && node.childForFieldName('operator')?.text === '/') {
+    let head = node.childForFieldName('left');
+    for (let i = 0; head?.type === 'binary_operator' && head.childForFieldName('operator')?.text === '/' && i < 64; i++) head = head.childForFieldName('left');
+    if (head && (head.type === 'call' || head.type === 'identifier' || head.type === 'attribute')) {
+      const left = resolve(sc, head, depth + 1);
+      if (left.kind === 'private-temp') return left;
+      if (left.kind === 'local') {
+        const whole = sc.constant(node);
+        return typeof whole === 'string' ? { ...left, prefix: whole } : left;
+      }
     }
   }
   const c = sc.constant(node);

@@ -8,6 +8,8 @@ const LOCAL_MODEL = ', or pass `local_files_only=True` for local paths';
 
 ruleTester.run('hf/unpinned-revision', rule, {
   valid: [
+    // (review quant P3-1) pathlib's `/` of literal pieces is a local path, as `os.path.join` is
+    'import os\nfrom pathlib import Path\nfrom transformers import AutoModelForCausalLM\nMODEL_DIR = Path("models")\na = AutoModelForCausalLM.from_pretrained(os.path.join("models", "mistral-4bit"))\nb = AutoModelForCausalLM.from_pretrained(Path("models") / "mistral-4bit")\nc = AutoModelForCausalLM.from_pretrained(str(Path("models") / "mistral-4bit"))\nd = AutoModelForCausalLM.from_pretrained(MODEL_DIR / "gguf")',
     // (review s36hf P2-1, P2-2) a function that refuses None before the load, a caller that passes the commit in a `**{...}`
     'from transformers import AutoModel\ndef load_model(name, revision=None):\n    if revision is None:\n        raise ValueError("pin it")\n    return AutoModel.from_pretrained(name, revision=revision)\nm = load_model("org/model")',
     'from transformers import AutoModel\ndef load_model(name, revision=None):\n    assert revision is not None, "pin it"\n    return AutoModel.from_pretrained(name, revision=revision)\nm = load_model("org/model")',
