@@ -394,7 +394,7 @@ export async function lintTextWithDetails(options: LintTextOptions): Promise<Lin
   }
   const result = current.result;
   if (reverted.length > 0) {
-    result.diagnostics.push(...reverted);
+    for (const d of reverted) result.diagnostics.push(d);
     result.diagnostics.sort(compareDiagnostics);
   }
   if (text !== options.text) result.output = text;
@@ -569,6 +569,8 @@ async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult;
     const fail = (index: number, error: unknown, where?: string) => {
       if (failed.has(index)) return;
       failed.add(index);
+      // (a rule that failed no longer runs here: another rule reports what it left to it, as under ESLint)
+      (enabledRules as Set<string> | undefined)?.delete(toRun[index].id);
       const rel = nodePath.relative(cwd, file) || file;
       const frame = errorFrame(error);
       result.diagnostics.push({
@@ -719,9 +721,10 @@ function judgeDirectives(
   const rendered = sourceCode.rendered === true;
   const lines = rendered || sourceCode.text.length === text.length ? sourceCode.text : text;
   const { directives, diagnostics: directiveDiagnostics } = collectDirectives(sourceCode.getComments(), file, countLines(rendered ? text : lines), lines);
-  result.diagnostics.push(...directiveDiagnostics);
+  // (loops, not `push(...xs)`: 130,000 unused directives in one file overflowed the call stack)
+  for (const d of directiveDiagnostics) result.diagnostics.push(d);
   for (const d of directives) for (const target of d.targets) (directiveTargets ??= []).push({ target, line: d.line, column: d.column, text: d.text });
-  result.diagnostics.push(...applyDirectives(findings, directives, file, enabledIds, dormantRules));
+  for (const d of applyDirectives(findings, directives, file, enabledIds, dormantRules)) result.diagnostics.push(d);
   return directiveTargets;
 }
 
@@ -751,7 +754,7 @@ function judgeRenderedDirectives(
     return at ? { ...x, line: at.line, column: at.column } : x;
   };
   const { directives, diagnostics } = collectDirectives(comments, file, countLines(sourceCode.text), sourceCode.text);
-  result.diagnostics.push(...diagnostics.map(toFile));
+  for (const d of diagnostics) result.diagnostics.push(toFile(d));
   let directiveTargets: DirectiveTarget[] | undefined;
   for (const d of directives) {
     const at = toFile({ line: d.line, column: d.column });
@@ -769,7 +772,7 @@ function judgeRenderedDirectives(
   inRendering.forEach((f, i) => {
     if (f.suppressed) findings[i].suppressed = f.suppressed;
   });
-  result.diagnostics.push(...unused.map(toFile));
+  for (const d of unused) result.diagnostics.push(toFile(d));
   return directiveTargets;
 }
 

@@ -829,7 +829,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       }
     }
     if (details.directiveTargets) {
-      result.diagnostics.push(...unknownDirectiveTargets(details.directiveTargets, path, registry));
+      for (const d of unknownDirectiveTargets(details.directiveTargets, path, registry)) result.diagnostics.push(d);
       result.diagnostics.sort(compareDiagnostics);
     }
     // Results with internal errors are not cached (the next run should retry); neither are fixed files

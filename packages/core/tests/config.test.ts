@@ -187,6 +187,17 @@ describe('config discovery and merging', () => {
     expect(summary(await run(join(cwd, 'rooted'), { paths: ['.'] }))).toEqual(['a.toy:1 toy/no-danger warn']);
   });
 
+  // (review s36b_core) a plugin of the repository root's config loads from a package directory inside the repository,
+  // not outside one; a nearer config's `"extends": []` keeps what the root's config set (the cascade)
+  it('loads the plugins of your configs above the working directory inside a repository only', async () => {
+    const plugin = `export { default } from ${JSON.stringify(TOY_PLUGIN)};`;
+    const files = { '.oculumrc': '{ "plugins": ["./tools/p.mjs"] }', 'tools/p.mjs': plugin, 'pkg/.oculumrc': '{ "extends": [] }', 'pkg/a.toy': 'danger\n' };
+    const inRepo = project({ '.git/HEAD': 'ref: refs/heads/main\n', ...files });
+    expect(summary(await scan({ cwd: join(inRepo, 'pkg'), paths: ['.'], workers: 0 }))).toEqual(['a.toy:1 toy/no-danger error']);
+    const outside = project(files);
+    expect(summary(await scan({ cwd: join(outside, 'pkg'), paths: ['.'], workers: 0 }))).toEqual([]);
+  });
+
   it('resolves the globs of configFile from cwd and its plugins from its directory', async () => {
     const cwd = project({
       'ci/plugin.mjs': `export { default } from ${JSON.stringify(TOY_PLUGIN)};`,

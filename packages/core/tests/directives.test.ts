@@ -185,3 +185,11 @@ describe('inline directives', () => {
     expect(result.findings[0].suppressed).toEqual({ kind: 'inSource', justification: undefined });
   });
 });
+
+// (review s36b_core P2-3) 130,000 unused directives in one file overflowed the call stack (`push(...xs)`)
+describe('a file of 130,000 unused directives', () => {
+  it('reports each, without overflowing the stack', async () => {
+    const result = await lint('#oculum-ignore\n'.repeat(130_000));
+    expect(result.diagnostics.filter((d) => d.kind === 'unused-directive')).toHaveLength(130_000);
+  });
+});
