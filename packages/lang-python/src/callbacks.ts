@@ -210,6 +210,9 @@ export function callbackUse(sc: SC, call: Node): CallbackUse | undefined {
   const fn = sc.argument(call, { position: api.position, ...(api.keyword ? { name: api.keyword } : {}) });
   if (!fn || fn.type === 'list_splat' || fn.type === 'dictionary_splat') return undefined;
   const use: CallbackUse = { call, fn, via, api };
+  // a UI that passes its function no value (`demo.load(torch.load, None, out)`): it is called with nothing
+  // to load, so it is no use of the function's arguments
+  if (api.forwards === 'ui' && uiValueCount(sc, use) === 0) return undefined;
   const forwarded = forwardedCallOf(sc, use);
   if (forwarded) use.forwarded = forwarded;
   return use;

@@ -3890,8 +3890,9 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   /**
    * Whether the function a parameter belongs to refuses `None` for it before `use` (a use of the
    * parameter): a statement of its body, before the use, `assert name is not None` / `assert name`, or
-   * `if name is None:` / `if not name:` whose block returns or raises. Past it the parameter is not
-   * `None`, whatever a caller passes.
+   * `if name is None:` / `if not name:` whose block returns or raises; or the use is in a branch that runs
+   * only when it is not `None` (`if name is not None:`, `if name:`). There the parameter is not `None`,
+   * whatever a caller passes.
    */
   noneRejectedBefore(use: Node): boolean {
     if (use.type !== 'identifier') return false;
@@ -3911,6 +3912,11 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       if (operands.length !== 2 || !operands.some(isName) || !operands.some((o) => o.type === 'none')) return false;
       return op === 'is' || op === '==' ? !negated : op === 'is not' || op === '!=' ? negated : false;
     };
+    // inside `if name is not None:` / `if name:` (or the `else` of `if name is None:`), within the function
+    for (const { condition, holds } of this.branchConditions(use)) {
+      if (condition.startIndex < body.startIndex) continue;
+      if (isNoneTest(condition, holds)) return true;
+    }
     for (const statement of namedChildrenOf(body)) {
       if (statement.endIndex > use.startIndex) break;
       if (statement.type === 'assert_statement') {

@@ -612,3 +612,19 @@ describe('references of a name with combining marks (review s36py P2-1)', () => 
     expect(sc.references(lastIdent(sc, '_मॉडल')).length).toBe(3);
   });
 });
+
+describe('noneRejectedBefore', () => {
+  it.each([
+    ['def f(r=None):\n    if r is None:\n        raise ValueError()\n    use(r)', true],
+    ['def f(r=None):\n    assert r is not None\n    use(r)', true],
+    ['def f(r=None):\n    if not r:\n        return\n    use(r)', true],
+    ['def f(r=None):\n    if r is not None:\n        use(r)', true], // (review s36b_py P2)
+    ['def f(r=None):\n    if r is None:\n        pass\n    else:\n        use(r)', true],
+    ['def f(r=None):\n    if r is None:\n        log()\n    use(r)', false],
+    ['def f(r=None):\n    if r is None:\n        use(r)', false],
+    ['def f(r=None):\n    use(r)', false],
+  ])('%s → %s', async (text, expected) => {
+    const sc = await parse(text);
+    expect(sc.noneRejectedBefore(lastIdent(sc, 'r'))).toBe(expected);
+  });
+});

@@ -26,8 +26,6 @@ export function handedLoader(
   const callee = nameAmong(sc, use.fn, loaders);
   if (!callee) return 'other';
   const data = callbackArgument(sc, use, parameter);
-  // a UI that passes the function no value (`demo.load(torch.load, None, out)`): it is given no file
-  if (data === undefined && use.api.forwards === 'ui') return 'other';
   if (data && data !== UNKNOWN && isInProcessData(sc, data, dumpers)) return 'other';
   return { callee, via: use.via };
 }

@@ -1084,15 +1084,19 @@ const spend = (sc: SC): boolean => {
   return false;
 };
 /**
- * How many reaching bindings the own-write questions of one file may look through, summed over its loads (a
- * few thousand loads of a path with a few hundred bindings each fit; 6,000 loads of one with thousands took 30 s).
+ * How many reaching bindings the own-write questions of one function may look through, summed over its loads
+ * (a few thousand loads of a path with a few hundred bindings each fit; 6,000 loads of one with thousands took
+ * 30 s). Per function: loads elsewhere in the file do not spend another function's share.
  */
 const OWN_WRITE_BUDGET = 2_000_000;
-const ownWriteSpent = new WeakMap<SC, number>();
-/** Spends `cost` of the file's own-write budget; false (and the question undecided) once it is spent. */
-function spendOwnWrite(sc: SC, cost: number): boolean {
-  const spent = (ownWriteSpent.get(sc) ?? 0) + Math.max(1, cost);
-  ownWriteSpent.set(sc, spent);
+const ownWriteSpent = new WeakMap<SC, Map<number, number>>();
+/** Spends `cost` of the own-write budget of the function `at` is in; false (and the question undecided) once it is spent. */
+function spendOwnWrite(sc: SC, at: Node, cost: number): boolean {
+  let byFunction = ownWriteSpent.get(sc);
+  if (!byFunction) ownWriteSpent.set(sc, (byFunction = new Map()));
+  const fn = sc.enclosingFunction(at).id;
+  const spent = (byFunction.get(fn) ?? 0) + Math.max(1, cost);
+  byFunction.set(fn, spent);
   if (spent <= OWN_WRITE_BUDGET) return true;
   roundTripCuts.set(sc, (roundTripCuts.get(sc) ?? 0) + 1);
   return false;
@@ -1509,8 +1513,8 @@ function dependsOnParameter(sc: SC, expr: Node): boolean {
 function ownWrite(sc: SC, expr: Node, dumpers: ReadonlySet<string>, orMaybe: boolean, options: OwnWriteOptions = {}): { write: Node; certain: boolean } | undefined {
   // (each load's question costs about as many steps as there are bindings of its path reaching it; a path
   // rebound in thousands of branches, each followed by a save and a load, made that quadratic: past the
-  // file's budget the question is undecided, so the load is reported at medium)
-  if (expr.type === 'identifier' && !spendOwnWrite(sc, sc.reachingBindings(expr).length)) return undefined;
+  // function's budget the question is undecided, so the load is reported at medium)
+  if (expr.type === 'identifier' && !spendOwnWrite(sc, expr, sc.reachingBindings(expr).length)) return undefined;
   const opened = openedPath(sc, expr, /r/);
   // `local = path` / `q = str(p)` before the load: the file `path` names (review ray P3-2)
   const copy = opened ? undefined : copiedPath(sc, expr);

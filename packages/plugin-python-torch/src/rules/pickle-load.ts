@@ -1059,6 +1059,26 @@ export default createRule<[], PythonSourceCode>({
       context.report({ node, messageId, data: { callee: name }, confidence: state === 'unknown' ? 'low' : state === 'default' ? 'medium' : folder ? confidenceFor(sc, folder) : 'medium', remediation: VECTOR_STORE_REMEDIATION });
     };
     /**
+     * Whether a name holds a multiprocessing connection on some path: bound to `listener.accept()` (of a
+     * `Listener(…)`), `Client(…)`, or unpacked from `Pipe()`, also by `with … as`.
+     */
+    // (per bound value, once: a connection rebound in thousands of branches, each followed by `conn.recv()`)
+    const connectionValues = new Map<number, boolean>();
+    const isConnection = (receiver: Node): boolean =>
+      receiver.type === 'identifier' &&
+      sc.reachingBindings(receiver).some((b) => {
+        let value = b.kind === 'unpack' ? b.source : b.value;
+        if (value?.type === 'await') value = value.namedChildren[0];
+        if (!value) return false;
+        let known = connectionValues.get(value.id);
+        if (known === undefined) {
+          const callee = value.type === 'call' ? sc.callee(value) : undefined;
+          known = !!callee && [...sc.qualifiedNames(callee), ...sc.instanceQualifiedNames(callee)].some((q) => MP_CONNECTION.test(q));
+          connectionValues.set(value.id, known);
+        }
+        return known;
+      });
+    /**
      * A peer's message, unpickled: mpi4py's lowercase `comm.recv()`/`bcast`/`scatter`/`gather`/`allgather`/
      * `alltoall`/`sendrecv`/`reduce`/`allreduce`/`irecv` on a communicator of `mpi4py.MPI` (the uppercase `Recv`/`Bcast`
      * move buffers and are not gated), reported as pyzmq's `recv_pyobj` is (network, high; medium when the receiver is
@@ -1067,18 +1087,6 @@ export default createRule<[], PythonSourceCode>({
      * plain socket's `recv` is a source, not this); torch.distributed's object collectives (medium: the peers are
      * usually the training job itself). Whether the call was one of these (reported or not).
      */
-    /**
-     * Whether a name holds a multiprocessing connection on some path: bound to `listener.accept()` (of a
-     * `Listener(…)`), `Client(…)`, or unpacked from `Pipe()`, also by `with … as`.
-     */
-    const isConnection = (receiver: Node): boolean =>
-      receiver.type === 'identifier' &&
-      sc.reachingBindings(receiver).some((b) => {
-        let value = b.kind === 'unpack' ? b.source : b.value;
-        if (value?.type === 'await') value = value.namedChildren[0];
-        const callee = value?.type === 'call' ? sc.callee(value) : undefined;
-        return !!callee && [...sc.qualifiedNames(callee), ...sc.instanceQualifiedNames(callee)].some((q) => MP_CONNECTION.test(q));
-      });
     const peerMessage = (node: Node, fn: Node | null | undefined, store: string | undefined): boolean => {
       const collective = store?.match(TORCH_OBJECT_COLLECTIVE);
       if (collective) {
@@ -1090,13 +1098,13 @@ export default createRule<[], PythonSourceCode>({
       const method = fn.childForFieldName('attribute')?.text ?? '';
       if (!MPI_PICKLED.includes(method) || sc.localFunction(node)) return false;
       const receiver = fn.childForFieldName('object');
-      // (`comm = MPI.COMM_WORLD`; `conn = listener.accept()` after `listener = Listener(…)`)
-      const names = receiver ? [...sc.qualifiedNames(receiver), ...sc.instanceTypes(receiver)] : [];
       if (method === 'recv' && sc.imports.has('multiprocessing') && receiver && isConnection(receiver)) {
         context.report({ node, messageId: 'networkDeserialization', data: { callee: 'multiprocessing.connection.Connection.recv', detail: ' (a `Connection` unpickles each message it receives)', imports: '' }, confidence: 'high' });
         return true;
       }
       if (!sc.imports.has('mpi4py')) return false;
+      // (`comm = MPI.COMM_WORLD`; `conn = listener.accept()` after `listener = Listener(…)`)
+      const names = receiver ? [...sc.qualifiedNames(receiver), ...sc.instanceTypes(receiver)] : [];
       const comm = names.some((q) => q.startsWith('mpi4py.'));
       // (an unresolved receiver: only the names no socket or queue has)
       if (!comm && (names.length > 0 || !MPI_ONLY.has(method))) return false;

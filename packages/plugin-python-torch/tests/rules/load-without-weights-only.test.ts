@@ -12,6 +12,8 @@ const ID = 'torch/load-without-weights-only';
 
 ruleTester.run(ID, rule, {
   valid: [
+    // a loader a Gradio UI calls with no input value: nothing to load (review s36b_py P2)
+    'import gradio as gr\nimport torch\nwith gr.Blocks() as demo:\n    out = gr.JSON()\n    demo.load(torch.load, None, out)',
     'import torch\nm = torch.load("model.pt", weights_only=True)',
     // the forwarding call of a wrapper installed as `torch.load` that turns `weights_only` off: part of the
     // monkeypatch `torch/weights-only-disabled-globally` reports (one finding for one monkeypatch)
