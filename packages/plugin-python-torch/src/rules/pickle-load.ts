@@ -1063,43 +1063,52 @@ export default createRule<[], PythonSourceCode>({
      * `Listener(…)`), `Client(…)`, or unpacked from `Pipe()`, also by `with … as`.
      */
     // (per bound value, once: a connection rebound in thousands of branches, each followed by `conn.recv()`)
-    const connectionValues = new Map<number, boolean>();
-    const isConnection = (receiver: Node): boolean =>
-      receiver.type === 'identifier' &&
-      sc.reachingBindings(receiver).some((b) => {
+    // ('network': of `Listener(…).accept()` or `Client(…)`, a peer at an address; 'pipe': of `Pipe()`, this process's own child)
+    const connectionKinds = new Map<number, 'network' | 'pipe' | null>();
+    const connectionOf = (receiver: Node): 'network' | 'pipe' | undefined => {
+      if (receiver.type !== 'identifier') return undefined;
+      let kind: 'network' | 'pipe' | undefined;
+      for (const b of sc.reachingBindings(receiver)) {
         let value = b.kind === 'unpack' ? b.source : b.value;
         if (value?.type === 'await') value = value.namedChildren[0];
-        if (!value) return false;
-        let known = connectionValues.get(value.id);
+        if (!value) continue;
+        let known = connectionKinds.get(value.id);
         if (known === undefined) {
           const callee = value.type === 'call' ? sc.callee(value) : undefined;
-          known = !!callee && [...sc.qualifiedNames(callee), ...sc.instanceQualifiedNames(callee)].some((q) => MP_CONNECTION.test(q));
-          connectionValues.set(value.id, known);
+          const q = callee ? [...sc.qualifiedNames(callee), ...sc.instanceQualifiedNames(callee)].find((n) => MP_CONNECTION.test(n)) : undefined;
+          known = q === undefined ? null : /\.Pipe$/.test(q) ? 'pipe' : 'network';
+          connectionKinds.set(value.id, known);
         }
-        return known;
-      });
+        if (known === 'network') return 'network';
+        if (known === 'pipe') kind = 'pipe';
+      }
+      return kind;
+    };
     /**
      * A peer's message, unpickled: mpi4py's lowercase `comm.recv()`/`bcast`/`scatter`/`gather`/`allgather`/
      * `alltoall`/`sendrecv`/`reduce`/`allreduce`/`irecv` on a communicator of `mpi4py.MPI` (the uppercase `Recv`/`Bcast`
-     * move buffers and are not gated), reported as pyzmq's `recv_pyobj` is (network, high; medium when the receiver is
-     * not known to be a communicator and only the method's name, in a file that imports mpi4py, says so);
-     * multiprocessing's `Connection.recv()` on a connection of `Listener().accept()`, `Client(…)` or `Pipe()` (high; a
-     * plain socket's `recv` is a source, not this); torch.distributed's object collectives (medium: the peers are
-     * usually the training job itself). Whether the call was one of these (reported or not).
+     * move buffers and are not gated): medium (the peers are the ranks of the same job), low when the receiver is not
+     * known to be a communicator and only the method's name, in a file that imports mpi4py, says so;
+     * multiprocessing's `Connection.recv()` on a connection of `Listener().accept()` or `Client(…)` (high: a peer at an
+     * address) or `Pipe()` (low: this process's own child; a plain socket's `recv` is a source, not this);
+     * torch.distributed's object collectives (low: the peers are the training job itself). Whether the call was one
+     * of these (reported or not).
      */
     const peerMessage = (node: Node, fn: Node | null | undefined, store: string | undefined): boolean => {
       const collective = store?.match(TORCH_OBJECT_COLLECTIVE);
       if (collective) {
         if (sc.localFunction(node)) return true;
-        context.report({ node, messageId: 'networkDeserialization', data: { callee: `torch.distributed.${collective[1]}`, detail: ' (torch.distributed unpickles the objects the other ranks send)', imports: '' }, confidence: 'medium' });
+        context.report({ node, messageId: 'networkDeserialization', data: { callee: `torch.distributed.${collective[1]}`, detail: ' (torch.distributed unpickles the objects the other ranks send)', imports: '' }, confidence: 'low' });
         return true;
       }
       if (fn?.type !== 'attribute') return false;
       const method = fn.childForFieldName('attribute')?.text ?? '';
       if (!MPI_PICKLED.includes(method) || sc.localFunction(node)) return false;
       const receiver = fn.childForFieldName('object');
-      if (method === 'recv' && sc.imports.has('multiprocessing') && receiver && isConnection(receiver)) {
-        context.report({ node, messageId: 'networkDeserialization', data: { callee: 'multiprocessing.connection.Connection.recv', detail: ' (a `Connection` unpickles each message it receives)', imports: '' }, confidence: 'high' });
+      const connection = method === 'recv' && sc.imports.has('multiprocessing') && receiver ? connectionOf(receiver) : undefined;
+      if (connection) {
+        // (a peer at an address: high; the other end of a `Pipe()`, a child this process started: low)
+        context.report({ node, messageId: 'networkDeserialization', data: { callee: 'multiprocessing.connection.Connection.recv', detail: ' (a `Connection` unpickles each message it receives)', imports: '' }, confidence: connection === 'network' ? 'high' : 'low' });
         return true;
       }
       if (!sc.imports.has('mpi4py')) return false;
@@ -1108,7 +1117,7 @@ export default createRule<[], PythonSourceCode>({
       const comm = names.some((q) => q.startsWith('mpi4py.'));
       // (an unresolved receiver: only the names no socket or queue has)
       if (!comm && (names.length > 0 || !MPI_ONLY.has(method))) return false;
-      context.report({ node, messageId: 'networkDeserialization', data: { callee: `mpi4py.MPI.Comm.${method}`, detail: ' (mpi4py pickles the lowercase methods\' objects; use the uppercase buffer methods such as `Recv`/`Bcast` for arrays)', imports: '' }, confidence: comm ? 'high' : 'medium' });
+      context.report({ node, messageId: 'networkDeserialization', data: { callee: `mpi4py.MPI.Comm.${method}`, detail: ' (mpi4py pickles the lowercase methods\' objects; use the uppercase buffer methods such as `Recv`/`Bcast` for arrays)', imports: '' }, confidence: comm ? 'medium' : 'low' });
       return true;
     };
     return {

@@ -184,28 +184,28 @@ ruleTester.run('torch/pickle-load', rule, {
     {
       code: 'from mpi4py import MPI\ncomm = MPI.COMM_WORLD\nglobal_model = comm.bcast(None, root=0)\nupdate = comm.recv(source=MPI.ANY_SOURCE)\nparts = MPI.COMM_WORLD.Dup().allgather(1)\ndef agg(comm):\n    return comm.gather(1), comm.sendrecv(1, dest=0)',
       errors: [
-        { messageId: 'networkDeserialization', line: 3, confidence: 'high', data: { callee: 'mpi4py.MPI.Comm.bcast', detail: MPI_DETAIL, imports: '' } },
-        { messageId: 'networkDeserialization', line: 4, confidence: 'high', data: { callee: 'mpi4py.MPI.Comm.recv', detail: MPI_DETAIL, imports: '' } },
-        { messageId: 'networkDeserialization', line: 5, confidence: 'high', data: { callee: 'mpi4py.MPI.Comm.allgather', detail: MPI_DETAIL, imports: '' } },
-        // (an unannotated parameter: only the name no socket or queue has, at medium)
-        { messageId: 'networkDeserialization', line: 7, column: 28, confidence: 'medium', data: { callee: 'mpi4py.MPI.Comm.sendrecv', detail: MPI_DETAIL, imports: '' } },
+        { messageId: 'networkDeserialization', line: 3, confidence: 'medium', data: { callee: 'mpi4py.MPI.Comm.bcast', detail: MPI_DETAIL, imports: '' } },
+        { messageId: 'networkDeserialization', line: 4, confidence: 'medium', data: { callee: 'mpi4py.MPI.Comm.recv', detail: MPI_DETAIL, imports: '' } },
+        { messageId: 'networkDeserialization', line: 5, confidence: 'medium', data: { callee: 'mpi4py.MPI.Comm.allgather', detail: MPI_DETAIL, imports: '' } },
+        // (an unannotated parameter: only the name no socket or queue has, at low)
+        { messageId: 'networkDeserialization', line: 7, column: 28, confidence: 'low', data: { callee: 'mpi4py.MPI.Comm.sendrecv', detail: MPI_DETAIL, imports: '' } },
       ],
     },
-    // (review federated P3-2) torch.distributed's object collectives unpickle what the other ranks send (medium: the job's own peers)
+    // (review federated P3-2) torch.distributed's object collectives unpickle what the other ranks send (low: the job's own peers)
     {
       code: 'import torch.distributed as dist\nfrom torch.distributed import recv_object_list\nobjs = [None]\ndist.broadcast_object_list(objs, src=0)\nout = [None] * dist.get_world_size()\ndist.all_gather_object(out, {"loss": 0.1})\nrecv_object_list(objs, src=1)',
       errors: [
-        { messageId: 'networkDeserialization', line: 4, confidence: 'medium', data: { callee: 'torch.distributed.broadcast_object_list', detail: TORCH_DIST_DETAIL, imports: '' } },
-        { messageId: 'networkDeserialization', line: 6, confidence: 'medium', data: { callee: 'torch.distributed.all_gather_object', detail: TORCH_DIST_DETAIL, imports: '' } },
-        { messageId: 'networkDeserialization', line: 7, confidence: 'medium', data: { callee: 'torch.distributed.recv_object_list', detail: TORCH_DIST_DETAIL, imports: '' } },
+        { messageId: 'networkDeserialization', line: 4, confidence: 'low', data: { callee: 'torch.distributed.broadcast_object_list', detail: TORCH_DIST_DETAIL, imports: '' } },
+        { messageId: 'networkDeserialization', line: 6, confidence: 'low', data: { callee: 'torch.distributed.all_gather_object', detail: TORCH_DIST_DETAIL, imports: '' } },
+        { messageId: 'networkDeserialization', line: 7, confidence: 'low', data: { callee: 'torch.distributed.recv_object_list', detail: TORCH_DIST_DETAIL, imports: '' } },
       ],
     },
-    // (review federated P3-1) multiprocessing's Connection.recv() is pickle.loads(recv_bytes()): of Listener().accept(), Client(), Pipe()
+    // (review federated P3-1) multiprocessing's Connection.recv() is pickle.loads(recv_bytes()): of Listener().accept(), Client() (high), Pipe() (low: a child of this process)
     {
       code: 'from multiprocessing import Pipe\nfrom multiprocessing.connection import Client, Listener\nlistener = Listener(("0.0.0.0", 6000), authkey=b"secret")\nconn = listener.accept()\nupdate = conn.recv()\nparent, child = Pipe()\nx = parent.recv()\nwith Client(("h", 1)) as c:\n    y = c.recv()',
       errors: [
         { messageId: 'networkDeserialization', line: 5, confidence: 'high', data: { callee: 'multiprocessing.connection.Connection.recv', detail: MP_DETAIL, imports: '' } },
-        { messageId: 'networkDeserialization', line: 7, confidence: 'high', data: { callee: 'multiprocessing.connection.Connection.recv', detail: MP_DETAIL, imports: '' } },
+        { messageId: 'networkDeserialization', line: 7, confidence: 'low', data: { callee: 'multiprocessing.connection.Connection.recv', detail: MP_DETAIL, imports: '' } },
         { messageId: 'networkDeserialization', line: 9, confidence: 'high', data: { callee: 'multiprocessing.connection.Connection.recv', detail: MP_DETAIL, imports: '' } },
       ],
     },
