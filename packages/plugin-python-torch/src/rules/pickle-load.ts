@@ -900,6 +900,12 @@ const TORCH_OBJECT_COLLECTIVE = new RegExp(`^torch\\.distributed\\.(?:distribute
 const MP_CONNECTION = /^multiprocessing\.(?:connection\.(?:Listener\.accept|Client|Pipe)|Pipe)$/;
 /** Modules whose peer messages the rule reads (see `peerMessage`). */
 const PEER_IMPORTED = ['mpi4py', 'multiprocessing', 'torch'];
+/**
+ * A multiprocessing `Connection.recv()` (no argument; a socket's `recv(n)` takes one), for the triggers: a file
+ * of PyTorch that names `multiprocessing` or imports torch is not parsed for it alone (that made 59 more of
+ * PyTorch's files parsed, doubling a scan's CPU).
+ */
+const CONNECTION_RECV = /\.\s*recv\s*\(\s*\)/;
 
 export const LOADER_NAMES: readonly string[] = [
   ...new Set([...LOADERS].map((q) => q.slice(q.lastIndexOf('.') + 1))),
@@ -938,7 +944,7 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    triggers: ['mpi4py', 'multiprocessing', ...TORCH_OBJECT_COLLECTIVES, 'pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization', 'load_local', 'recv_pyobj', 'load_learner', /\bmlflow\b/, 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', 'rl_zoo3', /\bpaddle\b/, 'megengine', 'skops', 'pycaret', 'autogluon', 'bentoml', /\bsurprise\b/, /\bdarts\b/, 'SklearnModelHandler'],
+    triggers: ['mpi4py', CONNECTION_RECV, ...TORCH_OBJECT_COLLECTIVES, 'pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization', 'load_local', 'recv_pyobj', 'load_learner', /\bmlflow\b/, 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', 'rl_zoo3', /\bpaddle\b/, 'megengine', 'skops', 'pycaret', 'autogluon', 'bentoml', /\bsurprise\b/, /\bdarts\b/, 'SklearnModelHandler'],
     // (`nltk.data.load("….pickle")` holds `pickle`)
     // What `create` needs imported, and a loader's name (shelve's and jsonpickle's by their module).
     // A vendored cloudpickle reached as an attribute of its package (`import ray` … `ray.cloudpickle.loads(b)`)
@@ -946,8 +952,8 @@ export default createRule<[], PythonSourceCode>({
     // A loader's name: each name `create`'s callee gate accepts (`LOADER_NAMES`), or the module word of those too
     // common to be one (`shelve.open`, `jsonpickle.decode`)
     triggerGroups: [
-      [importTrigger([...IMPORTED, ...VENDORING, 'langchain', 'langchain_community', ...PEER_IMPORTED]), /\b(?:ray|pyspark|srsly|externals)\s*\.\s*cloudpickle\b/, UNPICKLER_NAME, /\.\s*pickleFile\b/],
-      [LOADER_NAME_TRIGGER, ...new Set(Object.values(NAMED_BY_MODULE)), /\bmultiprocessing\b/, 'allow_dangerous_deserialization', UNPICKLER_NAME],
+      [importTrigger([...IMPORTED, ...VENDORING, 'langchain', 'langchain_community', 'mpi4py', 'multiprocessing']), ...TORCH_OBJECT_COLLECTIVES, /\b(?:ray|pyspark|srsly|externals)\s*\.\s*cloudpickle\b/, UNPICKLER_NAME, /\.\s*pickleFile\b/],
+      [LOADER_NAME_TRIGGER, ...new Set(Object.values(NAMED_BY_MODULE)), CONNECTION_RECV, 'allow_dangerous_deserialization', UNPICKLER_NAME],
     ],
     docs: {
       description:
@@ -994,7 +1000,11 @@ export default createRule<[], PythonSourceCode>({
     const importsLoader = [...IMPORTED, 'ray', 'joblib', 'pyspark', 'srsly', 'langchain', 'langchain_community', ...PEER_IMPORTED].some((m) => sc.imports.has(m));
     if (!importsLoader && !(context.depth === 'deep' && UNPICKLER_NAME.test(sc.text))) return {};
 
-    const gate = sc.calleeGate([...LOADER_NAMES, ...CALLBACK_CALLEE_NAMES, ...localForwarderNames(sc)]);
+    // (mpi4py's method names, common words such as `gather` and `reduce`, only in a file that imports mpi4py;
+    // `recv` only with mpi4py or multiprocessing: elsewhere each `torch.gather(…)` went through the whole handler)
+    const peerNames = sc.imports.has('mpi4py') ? [] : MPI_PICKLED.filter((n) => n !== 'recv' || !sc.imports.has('multiprocessing'));
+    const loaderNames = peerNames.length ? LOADER_NAMES.filter((n) => !peerNames.includes(n)) : LOADER_NAMES;
+    const gate = sc.calleeGate([...loaderNames, ...CALLBACK_CALLEE_NAMES, ...localForwarderNames(sc)]);
     /**
      * Whether a vector store's `load_local` call lets it unpickle (`allow_dangerous_deserialization`): as
      * passed, or through the same-file callers of the parameter it passes (`def load_index(p,
