@@ -1980,14 +1980,11 @@ function isRos2ParameterRead(sc: SC, callee: Node): boolean {
   const name = callee.childForFieldName('attribute')?.text;
   const object = callee.childForFieldName('object');
   if ((name !== 'get_parameter' && name !== 'get_parameters') || object?.type !== 'identifier') return false;
-  const param = sc.parameterOf(object);
-  const fn = param?.function;
-  if (!fn || fn.type !== 'function_definition' || sc.bindings(object).some((b) => b.kind !== 'parameter')) return false;
-  // the method's first parameter (`self`), of a method defined in a class body
-  const first = fn.childForFieldName('parameters')?.namedChildren.find((c) => !!c && c.type !== 'comment');
-  if (first?.type !== 'identifier' || first.text !== object.text) return false;
-  const cls = fn.parent?.type === 'block' ? fn.parent.parent : fn.parent?.type === 'decorated_definition' && fn.parent.parent?.type === 'block' ? fn.parent.parent.parent : undefined;
-  const className = cls?.type === 'class_definition' ? cls.childForFieldName('name') : undefined;
+  // the method's first parameter (`self`), of a method defined in a class body, never rebound
+  if (!isMethodReceiver(sc, object) || sc.bindings(object).some((b) => b.kind !== 'parameter')) return false;
+  let holder = sc.parameterOf(object)!.function.parent;
+  if (holder?.type === 'decorated_definition') holder = holder.parent;
+  const className = holder?.parent?.type === 'class_definition' ? holder.parent.childForFieldName('name') : undefined;
   const chain = className ? sc.localSubclass(className) : undefined;
   return !!chain && chain.bases.some((b) => ROS2_NODE.has(b));
 }

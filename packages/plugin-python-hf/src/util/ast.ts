@@ -211,8 +211,8 @@ export function buildsArgumentsOnly(sc: PySourceCode, call: PyNode, key?: string
   if (!fn) return false;
   if (fn.type === 'attribute' && MOCK_ASSERTIONS.test(fn.childForFieldName('attribute')?.text ?? '')) return true;
   if (fn.type === 'attribute' && TEMPLATE_FILLERS.test(fn.childForFieldName('attribute')?.text ?? '')) return true;
+  if (isDictCallee(sc, fn)) return true;
   const qn = sc.qualifiedName(fn);
-  if (qn === 'builtins.dict' || qn === 'dict' || (!qn && fn.type === 'identifier' && fn.text === 'dict')) return true;
   // `model_kwargs.update(trust_remote_code=True)` / `.setdefault(...)` of a name bound only to a dict: filling a
   // mapping, reported where it is passed (`**model_kwargs`), not a load (review quant P3-2)
   if (fn.type === 'attribute' && /^(?:update|setdefault)$/.test(fn.childForFieldName('attribute')?.text ?? '')) {
@@ -231,7 +231,11 @@ function isDictValue(sc: PySourceCode, value: PyNode): boolean {
   if (value.type === 'dictionary' || value.type === 'dictionary_comprehension') return true;
   if (value.type !== 'call') return false;
   const fn = calleeOf(value);
-  if (!fn) return false;
+  return !!fn && isDictCallee(sc, fn);
+}
+
+/** `dict` (the builtin, or the bare name where nothing resolves it). */
+function isDictCallee(sc: PySourceCode, fn: PyNode): boolean {
   const qn = sc.qualifiedName(fn);
   return qn === 'builtins.dict' || qn === 'dict' || (!qn && fn.type === 'identifier' && fn.text === 'dict');
 }
