@@ -161,7 +161,7 @@ export function createProgram(io: CliIo, state: ProgramState): Command {
     .addOption(anyCase(new Option('--fail-on <severity>', 'lowest severity of an error-level finding that makes the exit code 1'), [...FAIL_ON]).default(DEFAULT_FAIL_ON))
     .addOption(anyCase(new Option('--min-confidence <level>', 'leave out findings less certain than this (settings.minConfidence)'), ['low', 'medium', 'high']))
     .option('--max-warnings <n>', 'exit 1 when there are more than n warn-level findings (info findings aside); -1: no limit', warningLimit)
-    .option('-c, --config <file>', "use this config file as your own instead of the working directory's .oculumrc, which is then not read (configs in subdirectories still apply, and may only narrow rules)")
+    .option('-c, --config <file>', "use this config file as your own instead of your .oculumrc files (the working directory's and those above it up to the repository root, merged without it), which are then not read (configs in subdirectories still apply, and may only narrow rules)")
     .option('--no-config', 'ignore every .oculumrc and package.json config: built-in defaults and flags only (not with --config)')
     .option('--rule <id>', 'run only this rule (repeatable, or comma-separated)', collect)
     .option('--detector <name>', `run only this detector's rules (repeatable): ${DETECTORS.join(', ')}`, collect)
