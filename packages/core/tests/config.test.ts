@@ -361,6 +361,18 @@ describe('trust of configs inside the scanned tree', () => {
     expect(summary(result)).toEqual(['a.toy:1 toy/no-danger error']);
   });
 
+  it('a single plugin may be named without a list, as extends may', async () => {
+    const cwd = project({
+      'tools/plugin.mjs': `export { default } from ${JSON.stringify(TOY_PLUGIN)};`,
+      '.oculumrc': '{ "plugins": "./tools/plugin.mjs", "extends": "oculum:recommended" }',
+      'a.toy': 'danger\n',
+    });
+    const result = await scan({ cwd, workers: 0 });
+    expect(summary(result)).toEqual(['a.toy:1 toy/no-danger error']);
+    const bad = project({ '.oculumrc': '{ "plugins": 3 }', 'a.toy': 'danger\n' });
+    await expect(scan({ cwd: bad, workers: 0 })).rejects.toThrow(/plugins: expected a string or an array of strings, got 3/);
+  });
+
   it('nested configs cannot load plugins: warning, plugin ignored', async () => {
     const cwd = project({
       'vendor/evil.mjs': 'throw new Error("must never run")',

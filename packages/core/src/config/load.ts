@@ -88,14 +88,6 @@ class Validator {
     return list;
   }
 
-  strings(value: unknown, keyPath: string): string[] {
-    if (!Array.isArray(value)) this.fail(keyPath, 'an array of strings', value);
-    value.forEach((item, i) => {
-      if (typeof item !== 'string') this.fail(`${keyPath}[${i}]`, 'a string', item);
-    });
-    return value as string[];
-  }
-
   level(value: unknown, keyPath: string): void {
     if (!(LEVELS as readonly unknown[]).includes(value)) this.fail(keyPath, LEVELS_TEXT, value);
   }
@@ -131,7 +123,8 @@ class Validator {
     }
     if (value.root !== undefined && typeof value.root !== 'boolean') this.fail('root', 'true or false', value.root);
     if (value.extends !== undefined) this.stringOrStrings(value.extends, 'extends');
-    if (value.plugins !== undefined) this.strings(value.plugins, 'plugins');
+    // (one plugin may be named without a list, as `extends` and `ignorePatterns` may)
+    if (value.plugins !== undefined) value.plugins = this.stringOrStrings(value.plugins, 'plugins');
     if (value.ignorePatterns !== undefined) this.stringOrStrings(value.ignorePatterns, 'ignorePatterns');
     if (value.rules !== undefined) this.rules(value.rules, 'rules');
     if (value.detectors !== undefined) this.detectors(value.detectors, 'detectors');
