@@ -623,8 +623,8 @@ function importsCloudStorage(sc: SC): boolean {
   return false;
 }
 
-/** Methods of a socket or connection that return what the other end sent. */
-const RECEIVE_METHODS = new Set(['recv', 'recvfrom', 'recv_bytes', 'recv_multipart']);
+/** Methods of a socket or connection that return what the other end sent (asyncio's `StreamReader` too). */
+const RECEIVE_METHODS = new Set(['recv', 'recvfrom', 'recv_bytes', 'recv_multipart', 'readexactly', 'readuntil']);
 /** Attributes through which an uploaded file's bytes are read (`upload.file` of a FastAPI `UploadFile`). */
 const UPLOAD_STREAMS = new Set(['file', 'stream']);
 

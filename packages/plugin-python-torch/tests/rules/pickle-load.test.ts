@@ -244,6 +244,14 @@ ruleTester.run('torch/pickle-load', rule, {
         { messageId: 'networkDeserialization', line: 10 },
       ],
     },
+    // (review federated P3-6) what an asyncio stream's peer sent: `await reader.readexactly(n)`, `readuntil(sep)`
+    {
+      code: 'import asyncio\nimport pickle\nasync def handle(reader: asyncio.StreamReader, writer):\n    size = int.from_bytes(await reader.readexactly(4), "big")\n    update = pickle.loads(await reader.readexactly(size))\n    return pickle.loads(await reader.readuntil(b"END"))',
+      errors: [
+        { messageId: 'networkDeserialization', line: 5, confidence: 'high' },
+        { messageId: 'networkDeserialization', line: 6, confidence: 'high' },
+      ],
+    },
     // a file a cloud download wrote (GCS `download_to_filename(tmp.name)`, boto3 `download_file(bucket, key, path)`): network data
     {
       code: 'import pickle\nfrom google.cloud import storage\nfrom tempfile import NamedTemporaryFile\ndef load_blob(bucket, path):\n    with NamedTemporaryFile(mode="rb") as tmp:\n        storage.Client().bucket(bucket).blob(path).download_to_filename(tmp.name)\n        return pickle.load(tmp)',
