@@ -5187,9 +5187,28 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
    * What a parameter holds when the caller does not pass it: the qualified names of its default
    * (`def load_any(path, load_fn=torch.load)` → `load_fn` is `torch.load` by default). Empty for
    * anything but a parameter with a default. `qualifiedName` stays empty for a parameter: a caller
-   * may pass something else, so a rule that uses this says so (lower confidence).
+   * may pass something else, so a rule that uses this says so (lower confidence). Also through what a
+   * class of this file stores (`def __init__(self, sock, serializer=pickle): self.serializer = serializer`
+   * … `self.serializer.loads(b)` → `pickle.loads`; `self.load_fn(p)` after `self.load_fn = load_fn`) and a
+   * member of such a parameter (`serializer.loads`).
    */
   defaultQualifiedNames(expr: Node): readonly string[] {
+    if (expr.type === 'attribute') {
+      const object = expr.childForFieldName('object');
+      const attr = expr.childForFieldName('attribute');
+      if (!object || !attr) return NONE;
+      const values = this.attributeValues(expr);
+      if (values) {
+        let out: readonly string[] = NONE;
+        for (const v of values) {
+          const names = v.type === 'identifier' ? this.defaultQualifiedNames(v) : NONE;
+          if (names.length > 0) out = out.length === 0 ? names : union(out, names);
+        }
+        if (out.length > 0) return out;
+      }
+      const base = this.defaultQualifiedNames(object);
+      return base.length === 0 ? NONE : base.map((q) => `${q}.${attr.text}`);
+    }
     if (expr.type !== 'identifier') return NONE;
     const bindings = this.reachingBindings(expr);
     if (bindings.length !== 1 || bindings[0].kind !== 'parameter') return NONE;

@@ -619,6 +619,33 @@ describe('bindings / bindingsOf / parameterOf', () => {
     expect(sc.qualifiedName(sc.callee(callStarting(sc, 'load_fn('))!)).toBeUndefined();
   });
 
+  it('defaultQualifiedNames reads a default through what a class stores, and members of a module default (review federated P3-5)', async () => {
+    const sc = await parse(
+      [
+        'import pickle, torch',
+        'class Channel:',
+        '    def __init__(self, sock, serializer=pickle, load_fn=torch.load, none=None):',
+        '        self.serializer = serializer',
+        '        self.load_fn = load_fn',
+        '        self.none = none',
+        '        self.fixed = json',
+        '    def use(self, b):',
+        '        self.serializer.loads(b)',
+        '        self.load_fn(b)',
+        '        self.none.loads(b)',
+        '        self.fixed.loads(b)',
+        'def plain(b, serializer=pickle):',
+        '    serializer.loads(b)',
+      ].join('\n'),
+    );
+    const names = (start: string) => sc.defaultQualifiedNames(sc.callee(callStarting(sc, start))!);
+    expect(names('self.serializer.loads(')).toEqual(['pickle.loads']);
+    expect(names('self.load_fn(')).toEqual(['torch.load']);
+    expect(names('self.none.loads(')).toEqual([]);
+    expect(names('self.fixed.loads(')).toEqual([]);
+    expect(names('serializer.loads(')).toEqual(['pickle.loads']);
+  });
+
   it('lists the values a class attribute may hold (attributeValues)', async () => {
     const sc = await parse(
       ['class Net:', '    cfg = None', '    def __init__(self, f):', '        self.cfg = load(f)', '    def m(self):', '        pass', '    def use(self):', '        self.cfg', '        self.m', '        self.other', 'Net.cfg'].join('\n'),

@@ -795,6 +795,11 @@ ruleTester.run('torch/pickle-load', rule, {
       errors: [{ messageId: 'unsafeDeserialization', line: 10 }],
     },
     { code: 'import pickle\ndef probe(blob, loads=pickle.loads, dumps=pickle.dumps):\n    return loads(blob)', errors: [{ messageId: 'unsafeDeserialization', line: 3, confidence: 'medium' }] },
+    // (review federated P3-5) a serializer module a class stores from a parameter's default
+    {
+      code: 'import pickle\nclass Channel:\n    def __init__(self, sock, serializer=pickle):\n        self.sock = sock\n        self.serializer = serializer\n    def receive(self):\n        return self.serializer.loads(self.sock.recv(1 << 20))',
+      errors: [{ messageId: 'networkDeserialization', line: 7, confidence: 'medium' }],
+    },
     {
       code: 'import gzip, pickle\ndef f(obj, p, q):\n    with open(p, "wb") as fh:\n        pickle.dump(obj, fh)\n    with gzip.GzipFile(q, "rb") as fh:\n        return pickle.load(fh)',
       errors: [{ messageId: 'unsafeDeserialization', line: 6 }],
