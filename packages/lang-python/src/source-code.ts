@@ -3456,12 +3456,9 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     if (info.unknownKeywords && (keyword === undefined || info.unknownKeywords.has(keyword))) return true;
     for (const p of info.positional) if (p.splat && !this.sequenceElements(p.splat, 0)) return true;
     for (const s of info.dictSplats) {
-      // each mapping it may be (`o = {…} if c else {…}`): (`kw = dict(a=1)` … `if c: kw["device_map"] = d`:
-      // which keys are set is not known, but none other is)
-      for (const branch of this.mappingBranches(s, 0)) {
-        const entries = this.dictEntries(branch, 0);
-        if (!entries || !(entries.complete || entries.keysKnown)) return true;
-      }
+      const entries = this.dictEntries(s, 0);
+      // (`kw = dict(a=1)` … `if c: kw["device_map"] = d`: which keys are set is not known, but none other is)
+      if (!entries || !(entries.complete || entries.keysKnown)) return true;
     }
     return false;
   }

@@ -328,11 +328,6 @@ describe('hasUnresolvedArguments', () => {
     ['def g(**kw):\n    kw["a"] = 1\n    f(**kw)', true],
     ['opts = {"a": 1}\nopts.update(x)\nf(**opts)', true],
     ['def g(**kw):\n    f(**kw)', true],
-    // a mapping of one of two known literals: every key it may carry is known
-    ['def g(x):\n    o = {"a": 1} if x else {"b": 2}\n    f(**o)', false],
-    ['def g(x):\n    f(**({"a": 1} if x else {}))', false],
-    ['def g(x, kw):\n    o = {"a": 1} if x else kw\n    f(**o)', true],
-    ['def g(x):\n    if x:\n        o = {"a": 1}\n    else:\n        o = {k: 1}\n    f(**o)', true],
   ])('%s → %s', async (text, expected) => {
     const sc = await parse(text);
     expect(sc.hasUnresolvedArguments(callStarting(sc, 'f('))).toBe(expected);
