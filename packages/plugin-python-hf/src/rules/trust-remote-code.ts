@@ -118,6 +118,16 @@ const ENGINE_ARGS_FIELD = /^(?:vllm\.(?:engine\.arg_utils\.)?(?:Async)?EngineArg
  * `custom_pipeline` from another repository ran with no `trust_remote_code` at all; since, it asks for
  * `trust_remote_code=True`, which lets it run, unreviewed all the same.
  */
+/**
+ * Loaders that read a JSON file and nothing else, whatever `trust_remote_code` says: transformers'
+ * `GenerationConfig.from_pretrained(pretrained_model_name, config_file_name=None, …, revision="main", **kwargs)`
+ * (src/transformers/generation/configuration_utils.py) fetches `generation_config.json` with `cached_file`, parses it
+ * with `json.loads` and builds the object with `cls.from_dict(config_dict, **kwargs)`: an unknown keyword such as
+ * `trust_remote_code` becomes an attribute, and no module is imported (review vlm P2-c; the Qwen-VL model cards pass
+ * it). `AutoConfig`, by contrast, imports the repository's configuration module.
+ */
+const CONFIG_ONLY_LOADER = /^transformers\.(?:generation\.(?:configuration_utils\.)?)?GenerationConfig\.from_pretrained$/;
+
 const DIFFUSERS_PIPELINE_LOADER = /^diffusers\.(?:[\w.]*\.)?[A-Z]\w*Pipeline\w*\.(?:from_pretrained|download)$/;
 
 const CUSTOM_PIPELINE_REMEDIATION =
@@ -318,6 +328,9 @@ export default createRule<[], PySourceCode>({
 
     /** The findings on a call other than its custom_pipeline's: trust_remote_code, a repository module, a community evaluation. */
     function trustedCall(node: PyNode): void {
+      // `GenerationConfig.from_pretrained(..., trust_remote_code=True)`: reads a JSON file, imports nothing
+      const callee = calleeOf(node);
+      if (callee && callee.text.endsWith('from_pretrained') && CONFIG_ONLY_LOADER.test(sc.qualifiedName(callee) ?? '')) return;
       if (repositoryModule(node)) return;
       if (!sc.argument(node, { name: 'trust_remote_code' }) && communityEvaluation(node)) return;
       // `dict(trust_remote_code=True)` is a value, reported where it is passed (`**opts`); a mock's

@@ -52,6 +52,9 @@ ruleTester.run('hf/trust-remote-code', rule, {
     'from awq import AutoAWQForCausalLM\nm = AutoAWQForCausalLM.from_quantized("./zephyr-awq", "", 2048, False)',
     'from awq import AutoAWQForCausalLM\nm = AutoAWQForCausalLM.from_quantized("./zephyr-awq", trust_remote_code=None)',
     'from mylib import AutoAWQForCausalLM\nm = AutoAWQForCausalLM.from_quantized("TheBloke/zephyr-7B-beta-AWQ")',
+    // (review vlm P2-c) GenerationConfig only reads generation_config.json: the flag becomes an attribute
+    `from transformers.generation import GenerationConfig\ngen = GenerationConfig.from_pretrained("Qwen/Qwen-VL-Chat", revision="${COMMIT}", trust_remote_code=True)`,
+    `import transformers\ngen = transformers.GenerationConfig.from_pretrained("Qwen/Qwen-7B-Chat", revision="${COMMIT}", trust_remote_code=True)`,
   ],
   invalid: [
     // (review quant P3-2) one finding, at the load the filled dict reaches
