@@ -123,6 +123,7 @@ export default createRule<[Options], PySourceCode>({
       branchRevisionMaybeLocal: '{{api}} may fetch "{{id}}" from the Hub at branch "{{revision}}", which moves with every push: a name that may be a local directory is fetched from the Hub when no such directory exists. Pin `revision=` to a full commit hash, or pass `local_files_only=True` (or a path such as `./{{id}}`) for a local directory.',
       tagRevisionMaybeLocal: '{{api}} may fetch "{{id}}" from the Hub at "{{revision}}", a tag or abbreviated hash that the repository owner can move: a name that may be a local directory is fetched from the Hub when no such directory exists. Pin `revision=` to a full 40-character commit hash, or pass `local_files_only=True` (or a path such as `./{{id}}`) for a local directory.',
       branchRevisionOptionDefault: '{{api}} fetches "{{id}}" at branch "{{revision}}", the default of `{{revisionText}}`, which moves with every push: unless the command line or config sets a commit, whatever the repository holds at load time is used. Make the default a full commit hash.',
+      builtRevision: '{{api}} fetches "{{id}}" at `{{revisionText}}`, a revision that starts with "{{revision}}" (a branch or tag name, whatever follows it), not a commit hash: whatever the repository holds at load time is used. Pin `revision=` to a full commit hash.',
       tagRevisionOptionDefault: '{{api}} fetches "{{id}}" at "{{revision}}", the default of `{{revisionText}}`, a tag or abbreviated hash that the repository owner can move. Make the default a full 40-character commit hash.',
       revisionFallback: '{{api}} fetches "{{id}}" at `{{revisionText}}`, which falls back to "{{revision}}", a branch or tag that moves, whenever the lookup finds no entry: then whatever the repository holds at load time is used. Pin every revision to a full commit hash and fail rather than fall back.',
       revisionParameterUnset: '{{api}} fetches "{{id}}" at `{{revisionText}}`, a parameter that defaults to None, and a call of `{{function}}` in this file leaves it unset (none passes a value the analysis cannot read): there, whatever the repository holds at load time is used. Pass a full commit hash in the calls, or make it the default.',
@@ -349,6 +350,13 @@ export default createRule<[Options], PySourceCode>({
           const capped = confidence === 'high' ? 'medium' : confidence;
           if (level === 'tag') context.report({ node, messageId: 'tagRevisionOptionDefault', data: { ...data, revisionText }, confidence: capped, severity: opts.tagSeverity as Severity });
           else context.report({ node, messageId: 'branchRevisionOptionDefault', data: { ...data, revisionText }, confidence: capped });
+          return;
+        }
+        // `revision + "/" + subfolder` with `revision="main"` (lm-eval's HFLM): built at run time from a branch, medium
+        if (load.revision.built && load.ref && !local && (level === 'tag' || level === 'branch')) {
+          const revisionText = (load.revisionNode?.text ?? '').length > 60 ? `${load.revisionNode!.text.slice(0, 59)}…` : (load.revisionNode?.text ?? '');
+          const capped = confidence === 'high' ? 'medium' : confidence;
+          context.report({ node, messageId: 'builtRevision', data: { ...data, revisionText }, confidence: capped, ...(level === 'tag' ? { severity: opts.tagSeverity as Severity } : {}), ...(load.remediation ? { remediation: load.remediation } : {}) });
           return;
         }
         if (level === 'tag') {

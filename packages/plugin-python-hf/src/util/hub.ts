@@ -57,6 +57,11 @@ export interface HubLoad {
     optionDefault?: boolean;
     /** With `unknown`: a lookup whose default is a branch or tag (`PINS.get(mid, "main")`), that default. */
     fallback?: string;
+    /**
+     * With a branch or tag: the revision is built with `+` (`revision + "/" + subfolder`) and `value` is its known
+     * start, a branch or tag name (a parameter's default, a constant), which no suffix makes a commit.
+     */
+    built?: boolean;
     /** With `unknown`: a chain of names too long for the resolver, ending in a branch or tag (not 'a variable'). */
     undecided?: boolean;
     /**
@@ -1208,7 +1213,11 @@ function specLoadOf(sc: PySourceCode, call: PyNode, given: Spec & { confidence: 
         revision = { kind: classifyRevision(fallback), value: fallback, optionDefault: true };
       } else if (v === UNKNOWN) {
         const moving = lookupFallback(sc, revisionNode);
-        if (moving !== undefined) revision = { kind: 'unknown', fallback: moving };
+        // `revision = revision + ("/" + subfolder if subfolder is not None else "")` (lm-eval's HFLM) with the
+        // parameter's default `"main"`: whatever follows, a revision that starts with a branch is no commit
+        const built = builtRevisionPrefix(sc, revisionNode);
+        if (built !== undefined) revision = { kind: classifyRevision(built) === 'tag' ? 'tag' : 'branch', value: built, built: true };
+        else if (moving !== undefined) revision = { kind: 'unknown', fallback: moving };
         else if (aliasChainCut(sc, revisionNode)) revision = { kind: 'unknown', undecided: true };
       }
     } else if (typeof v === 'string' && v.trim() !== '') revision = { kind: classifyRevision(v), value: v };
@@ -1424,6 +1433,44 @@ function lookupFallback(sc: PySourceCode, node: PyNode, depth = 0): string | und
     default:
       return undefined;
   }
+}
+
+/** How many names `builtRevisionPrefix` follows (each to its one binding). */
+const MAX_BUILT_REVISION_HOPS = 6;
+
+/**
+ * The known start of a revision built with `+`, when it is no commit: the leftmost operand of the chain
+ * (walked down the left spine, linear in its length), a constant or a name whose one reaching binding is an
+ * assignment (followed) or a parameter with a default (lm-eval's `def __init__(self, pretrained, revision="main",
+ * subfolder=None): revision = revision + ("/" + subfolder if subfolder is not None else "")`). `undefined` unless
+ * a `+` was seen, when the start is not a non-empty string, or when it is a full commit hash (`COMMIT + ""`).
+ */
+function builtRevisionPrefix(sc: PySourceCode, start: PyNode): string | undefined {
+  let node: PyNode | null = start;
+  let plus = false;
+  let hops = 0;
+  while (node) {
+    if (node.type === 'parenthesized_expression') {
+      const inner: PyNode[] = node.namedChildren.filter((c) => c.type !== 'comment');
+      node = inner.length === 1 ? inner[0] : null;
+      continue;
+    }
+    if (node.type === 'binary_operator' && node.childForFieldName('operator')?.text === '+') {
+      plus = true;
+      node = node.childForFieldName('left');
+      continue;
+    }
+    const v = sc.constant(node);
+    if (typeof v === 'string') {
+      if (!plus || v.trim() === '' || classifyRevision(v) === 'commit') return undefined;
+      return v;
+    }
+    if (v !== UNKNOWN || node.type !== 'identifier' || ++hops > MAX_BUILT_REVISION_HOPS) return undefined;
+    const bound = sc.reachingBindings(node);
+    if (bound.length !== 1 || !bound[0].value || (bound[0].kind !== 'assignment' && bound[0].kind !== 'parameter')) return undefined;
+    node = bound[0].value;
+  }
+  return undefined;
 }
 
 /** The hub a call fetches from when it is not Hugging Face's (see `OtherHub`). */

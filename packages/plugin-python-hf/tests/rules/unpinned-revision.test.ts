@@ -235,6 +235,9 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from haystack.components.embedders import SentenceTransformersTextEmbedder\ndef f(**kw):\n    return SentenceTransformersTextEmbedder(**kw)',
     // mlx-lm pinned, or from a local directory
     `from mlx_lm import load, convert\nmodel, tok = load("mlx-community/Qwen2-0.5B-4bit", revision="${COMMIT}")\nconvert(hf_path="org/m", revision="${COMMIT}")\nload("./mlx_model")`,
+    // (review evalh P2-1) a revision built with `+` from a commit, or from a name the analysis cannot read: pinned
+    'from transformers import AutoModel\nCOMMIT = "0123456789abcdef0123456789abcdef01234567"\ndef load(subfolder=None):\n    revision = COMMIT + ("/" + subfolder if subfolder is not None else "")\n    return AutoModel.from_pretrained("org/bert", revision=revision)',
+    'from transformers import AutoModel\ndef load(revision, subfolder=None):\n    revision = revision + ("/" + subfolder if subfolder is not None else "")\n    return AutoModel.from_pretrained("org/bert", revision=revision)',
   ],
   invalid: [
     // a lookup that falls back to a branch (hardened P3-8), and a chain of names past the resolver's bound that ends in
@@ -1294,6 +1297,15 @@ ruleTester.run('hf/unpinned-revision', rule, {
     {
       code: 'from transformers import pipeline\nclass P:\n    def __init__(self):\n        self.model = "org/m"\n        self.pipe = pipeline("text-generation", model=self.model)',
       errors: [{ messageId: 'missingRevision', confidence: 'medium', data: { api: 'pipeline', id: 'org/m' } }],
+    },
+    // (review evalh P2-1) lm-eval's HFLM: `revision + ("/" + subfolder …)` with the parameter's default "main" is a branch
+    {
+      code: 'from transformers import AutoModelForCausalLM\ndef load(pretrained="EleutherAI/pythia-160m", revision="main", subfolder=None):\n    revision = revision + ("/" + subfolder if subfolder is not None else "")\n    return AutoModelForCausalLM.from_pretrained(pretrained, revision=revision)',
+      errors: [{ messageId: 'builtRevision', line: 4, confidence: 'medium', data: { api: 'AutoModelForCausalLM.from_pretrained', id: 'EleutherAI/pythia-160m', revision: 'main', revisionText: 'revision', task: 'pretrained', localAdvice: ', or pass `local_files_only=True` for local paths' } }],
+    },
+    {
+      code: 'from transformers import AutoModel\nBRANCH = "main"\nsub = input()\nmodel = AutoModel.from_pretrained("org/bert", revision=BRANCH + "/" + sub)',
+      errors: [{ messageId: 'builtRevision', line: 4, confidence: 'medium', data: { api: 'AutoModel.from_pretrained', id: 'org/bert', revision: 'main', revisionText: 'BRANCH + "/" + sub', task: '"org/bert"', localAdvice: ', or pass `local_files_only=True` for local paths' } }],
     },
   ],
 });
