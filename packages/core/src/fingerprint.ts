@@ -2,16 +2,34 @@ import { createHash } from 'node:crypto';
 import type { Finding } from './types.js';
 
 /**
- * Fingerprints that survive line shifts and reformatting: a hash of the rule id, the path relative to
- * the scan root, the text of the reported lines without any whitespace (`torch.load(p,weights_only=False)`
- * and a formatter's `torch.load(\n    p, weights_only=False\n)` are the same) and the occurrence index
- * among findings that share all of these. Binary files (no text) use the message instead of the lines;
- * a file the language reads through a rendering (a notebook's code) gives each finding's lines of the
- * rendering (`snippetOf`), which stay the same whatever the file's layout (its JSON indented or not,
- * outputs re-run).
- * `findings` must be in source order; fingerprints are written in place.
+ * What of a message on a binary file (a model file: no lines to hash) stays the same when the file is
+ * written again with the same risk: numbers (sizes, offsets, counts) and hex digests (the inventory's
+ * sha256) are left out, not digits inside a word (`sha256`, `float16`). Retraining a checkpoint then
+ * keeps its findings' identity, while the rule, the kind of finding (messageId), the format and the
+ * dangerous global or member named still tell findings apart. Linear: two global replaces.
  */
-export function assignFingerprints(findings: Finding[], relativePath: string, text: string, snippetOf?: (finding: Finding) => string | undefined): void {
+export function stableMessage(message: string): string {
+  return message.replace(/\b[0-9a-f]{16,}\b/gi, '#').replace(/(?<!\w)\d+(?:[.,]\d+)*/g, '#');
+}
+
+/**
+ * Fingerprints that survive line shifts, reformatting and moves: a hash of the rule id, the text of
+ * the reported lines without any whitespace (`torch.load(p,weights_only=False)` and a formatter's
+ * `torch.load(\n    p, weights_only=False\n)` are the same) and the occurrence index among the file's
+ * findings that share both. As CodeQL's `primaryLocationLineHash`, the file's path is not part of it:
+ * GitHub code scanning matches a fingerprint within a file already, and a hash of the path would make
+ * the fingerprint change when the file is moved or the scan runs from another directory (dismissals
+ * lost), and collide between per-package scans. A consumer matching findings across files pairs the
+ * fingerprint with the path itself.
+ *
+ * Binary files (no text) use the messageId and the message without its numbers and digests
+ * (`stableMessage`) instead of the lines; a file the language reads through a rendering (a notebook's
+ * code) gives each finding's lines of the rendering (`snippetOf`), which stay the same whatever the
+ * file's layout (its JSON indented or not, outputs re-run).
+ * `findings` must be in source order; fingerprints are written in place. `_relativePath` (the file's
+ * path, which callers pass) is not hashed, for the reasons above.
+ */
+export function assignFingerprints(findings: Finding[], _relativePath: string, text: string, snippetOf?: (finding: Finding) => string | undefined): void {
   const lines = text === '' || snippetOf ? undefined : text.split(/\r\n|\r|\n/);
   const occurrences = new Map<string, number>();
   for (const finding of findings) {
@@ -25,8 +43,9 @@ export function assignFingerprints(findings: Finding[], relativePath: string, te
           .slice(finding.line - 1, Math.max(finding.line, lastLine))
           .join('\n')
           .replace(/\s+/g, '')
-      : `${finding.messageId}\n${finding.message}`;
-    const key = `${finding.ruleId}\u0000${relativePath.split('\\').join('/')}\u0000${snippet}`;
+      : `${finding.messageId}\n${stableMessage(finding.message)}`;
+    // (`v2`: the path left out; a version in the key keeps these apart from hashes of the old scheme)
+    const key = `v2\u0000${finding.ruleId}\u0000${snippet}`;
     const index = occurrences.get(key) ?? 0;
     occurrences.set(key, index + 1);
     finding.fingerprint = createHash('sha256').update(`${key}\u0000${index}`).digest('hex').slice(0, 32);

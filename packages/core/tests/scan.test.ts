@@ -241,6 +241,10 @@ describe('skipped files', () => {
       'latin1.toy skipped warning: Skipped: not valid UTF-8, and no encoding it declares decodes it',
     ]);
     expect(result.stats).toMatchObject({ files: 6, skipped: 3, parsed: 3 });
+    // `errorOnSkipped` (`--error-on-skipped`): the same files, as errors
+    const strict = await run(cwd, { maxFileSize: 100, errorOnSkipped: true });
+    expect(strict.diagnostics.map((d) => `${rel(strict, d.file!)} ${d.kind} ${d.severity}`)).toEqual(['big.toy skipped error', 'bin.toy skipped error', 'latin1.toy skipped error']);
+    expect(findings(strict)).toEqual(findings(result));
   });
 
   it('hands files a binary language detects to it, except at depth quick', async () => {
@@ -470,6 +474,18 @@ describe('results', () => {
     expect(new Set(before).size).toBe(2);
   });
 
+  it('fingerprints do not depend on the working directory nor on the path (a move keeps them; GitHub scopes by file)', async () => {
+    const cwd = project({ 'ml/a.toy': 'x\ndanger\n' });
+    const fromRoot = (await run(cwd, { paths: ['ml/a.toy'] })).files[0].findings.map((f) => f.fingerprint);
+    const fromSub = (await run(join(cwd, 'ml'), { paths: ['a.toy'] })).files[0].findings.map((f) => f.fingerprint);
+    expect(fromRoot).toHaveLength(1);
+    expect(fromSub).toEqual(fromRoot);
+    mkdirSync(join(cwd, 'src'));
+    writeFileSync(join(cwd, 'src/b.toy'), readFileSync(join(cwd, 'ml/a.toy')));
+    rmSync(join(cwd, 'ml'), { recursive: true });
+    expect((await run(cwd, { paths: ['src/b.toy'] })).files[0].findings.map((f) => f.fingerprint)).toEqual(fromRoot);
+  });
+
   it('fingerprints survive whitespace edits inside and across the reported lines', async () => {
     const cwd = project({ 'a.toy': 'danger  x\n' });
     const before = (await run(cwd)).files[0].findings.map((f) => f.fingerprint);
@@ -498,6 +514,15 @@ describe('fix', () => {
     expect(result.files.map((f) => f.output !== undefined)).toEqual([true, true, false]);
     // the suppressed finding stays (suppressed findings are never fixed)
     expect(findings(result)).toEqual(['b.toy:1:1 toy/no-danger']);
+    // what was fixed, where it was (the CLI lists it: the fixed findings are no longer reported)
+    expect(result.files.map((f) => f.fixed)).toEqual([
+      [
+        { ruleId: 'toy/no-danger', line: 1, column: 1 },
+        { ruleId: 'toy/no-danger', line: 1, column: 10 },
+      ],
+      [{ ruleId: 'toy/no-danger', line: 2, column: 1 }],
+      undefined,
+    ]);
   });
 });
 
@@ -563,6 +588,28 @@ describe('cache', () => {
     const shaped = await run(cwd, { cache: true });
     expect(findings(shaped)).toEqual(['a.toy:1:1 toy/no-danger', 'b.toy:1:1 toy/no-danger']);
     expect(shaped.diagnostics).toEqual([]);
+  });
+
+  // A cache restored on a CI runner whose checkout is at another path (GitLab's /builds/<id>/), or
+  // written by another version, is this user's but cannot be used: a note says so, not silence.
+  it('says why a cache of this user for another scan root or another version is not used', async () => {
+    const cwd = project({ 'a.toy': 'danger\n' });
+    await run(cwd, { cache: true });
+    const written = JSON.parse(readFileSync(join(cwd, '.oculumcache'), 'utf8'));
+    expect(written.root).toBe(cwd);
+    const moved = project({ 'a.toy': 'danger\n' });
+    writeFileSync(join(moved, '.oculumcache'), JSON.stringify(written));
+    const there = await run(moved, { cache: true });
+    expect(findings(there)).toEqual(['a.toy:1:1 toy/no-danger']);
+    expect(there.stats.parsed).toBe(1);
+    expect(there.diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual([
+      `note The cache .oculumcache was not used: it was written for another scan root (${cwd}): its entries are kept by absolute path, so restore it where the checkout was, or scan from there. Every file is scanned afresh`,
+    ]);
+    // (the note is said once: the cache is then written for this root)
+    expect((await run(moved, { cache: true })).diagnostics).toEqual([]);
+    writeFileSync(join(cwd, '.oculumcache'), JSON.stringify({ ...written, key: 'other', version: '0.0.1' }));
+    const older = await run(cwd, { cache: true });
+    expect(older.diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual(['note The cache .oculumcache was not used: it was written by another version of Oculum (0.0.1). Every file is scanned afresh']);
   });
 
   it('shares a cache between machines that have the same OCULUM_CACHE_SECRET', async () => {

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { assignFingerprints, stableMessage } from '../src/fingerprint.js';
+import type { Finding } from '../src/types.js';
+
+const modelFinding = (ruleId: string, messageId: string, message: string): Finding => ({
+  ruleId,
+  detector: 'unsafe_model_load',
+  severity: 'info',
+  confidence: 'high',
+  level: 'warn',
+  file: '/repo/models/ckpt.pt',
+  line: 1,
+  column: 1,
+  endLine: 1,
+  endColumn: 1,
+  messageId,
+  message,
+  remediation: '',
+  fingerprint: '',
+});
+
+const fingerprints = (findings: Finding[], path = 'models/ckpt.pt') => {
+  assignFingerprints(findings, path, '');
+  return findings.map((f) => f.fingerprint);
+};
+
+describe('fingerprints of model-file (binary) findings', () => {
+  const inventory = (size: number, sha: string) =>
+    modelFinding('model/model-format-inventory', 'inventory', `PyTorch zip (pytorch-zip): format risk high (pickle inside); ${size} bytes; sha256 ${sha}.`);
+
+  it('stay the same when a retrain changes the size and the sha256 in the message', () => {
+    const before = fingerprints([inventory(1_544, 'f3fa4822'.repeat(8))]);
+    const after = fingerprints([inventory(1_608, '0d05f4b0'.repeat(8))]);
+    expect(after).toEqual(before);
+    expect(before[0]).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('differ by rule, by kind of finding and by the global named; duplicates stay apart', () => {
+    const dangerous = (global: string) => modelFinding('model/dangerous-pickle-global', 'dangerous', `Pickle imports \`${global}\` (runs a command) via STACK_GLOBAL: loading it runs code.`);
+    const [os, posix] = fingerprints([dangerous('os.system'), dangerous('posix.system')]);
+    expect(os).not.toBe(posix);
+    const [a, b] = fingerprints([dangerous('os.system'), dangerous('os.system')]);
+    expect(a).not.toBe(b);
+    expect(a).toBe(os);
+    const other = modelFinding('model/dangerous-pickle-global', 'buildOnGlobal', `Pickle imports \`os.system\` (runs a command) via STACK_GLOBAL: loading it runs code.`);
+    expect(fingerprints([other])[0]).not.toBe(os);
+    expect(fingerprints([inventory(1, 'ab'.repeat(32))])[0]).not.toBe(fingerprints([{ ...inventory(1, 'ab'.repeat(32)), ruleId: 'model/other' }])[0]);
+  });
+
+  it('do not hash the path (a moved file keeps them)', () => {
+    expect(fingerprints([inventory(1, 'cd'.repeat(32))], 'a/ckpt.pt')).toEqual(fingerprints([inventory(1, 'cd'.repeat(32))], 'b/c/ckpt.pt'));
+  });
+
+  it('stableMessage leaves out numbers and hex digests, not words', () => {
+    expect(stableMessage('ckpt (zip): 1,544 bytes at offset 12.5; sha256 0123456789abcdef0123; `os.system`')).toBe('ckpt (zip): # bytes at offset #; sha256 #; `os.system`');
+    expect(stableMessage('deadbeef is a word here')).toBe('deadbeef is a word here');
+    expect(stableMessage('float16 tensors, 10GB')).toBe('float16 tensors, #GB');
+  });
+});
+
+describe('fingerprints of text findings', () => {
+  it('hash the reported lines, not the path', () => {
+    const f = () => ({ ...modelFinding('toy/no-danger', 'found', 'Found danger.'), line: 2, endLine: 2, endColumn: 7 });
+    const a = [f()];
+    const b = [f()];
+    assignFingerprints(a, 'ml/a.toy', 'x\ndanger\n');
+    assignFingerprints(b, 'a.toy', '# moved\ndanger\n');
+    expect(a[0].fingerprint).toBe(b[0].fingerprint);
+  });
+});
