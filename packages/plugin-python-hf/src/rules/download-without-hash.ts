@@ -1,7 +1,7 @@
 import { createRule, UNKNOWN } from '@oculum/core';
 import { importTrigger } from '@oculum/lang-python';
 import { calleeOf, receiverOf, type PyNode, type PySourceCode } from '../util/ast.js';
-import { downloadBytes, downloadVerifier, evidentlyNoModel, literalPieces, poochDownload, poochModelEvidence } from '../util/download.js';
+import { downloadBytes, downloadVerifier, evidentlyNoModel, literalPieces, modelEvidence, poochDownload, poochModelEvidence } from '../util/download.js';
 import { isModelFile, isUrl, pythonTruthy } from '../util/classify.js';
 import { docsUrl } from '../util/meta.js';
 import { resolve } from '../util/resolve.js';
@@ -20,7 +20,26 @@ interface Helper {
    * protects, and a file that is evidently no model is not this rule's concern.
    */
   downloadOnly?: { url: { name: string; position: number }; file: { name: string; position: number } };
+  /**
+   * The helper mostly fetches datasets (torchvision's `download_url`): reported only with evidence that the file
+   * is a model's (its URL or file name, `modelEvidence`), at medium confidence when that evidence is weak.
+   */
+  modelOnly?: boolean;
 }
+
+/**
+ * torchvision's dataset download helpers (torchvision/datasets/utils.py: `download_url(url, root, filename=None,
+ * md5=None, max_redirect_attempts=3)`, `download_and_extract_archive(url, download_root, extract_root=None,
+ * filename=None, md5=None, remove_finished=False)`, `download_file_from_google_drive(file_id, root, filename=None,
+ * md5=None)`), which check the file's MD5 only when given one (`check_integrity(fpath, md5)` is true for
+ * `md5=None`), also as torchgeo imports them into `torchgeo.datasets.utils` (review geo P3-1).
+ */
+const TORCHVISION_DOWNLOAD = /^(?:torchvision|torchgeo)\.datasets\.utils\.(download_url|download_and_extract_archive|download_file_from_google_drive)$/;
+const TORCHVISION_POSITIONS: Readonly<Record<string, { file: number; md5: number }>> = {
+  download_url: { file: 2, md5: 3 },
+  download_and_extract_archive: { file: 3, md5: 4 },
+  download_file_from_google_drive: { file: 2, md5: 3 },
+};
 
 /** keras's `get_file(fname, origin, untar, md5_hash, file_hash, cache_subdir, hash_algorithm, extract, archive_format, cache_dir)`. */
 const GET_FILE: Helper = {
@@ -51,6 +70,19 @@ function helperFor(qn: string | undefined): Helper | undefined {
     };
   }
   if (/^(?:tensorflow\.(?:python\.)?keras|tf_keras|keras)\.(?:src\.)?utils\.(?:data_utils\.|file_utils\.)?get_file$/.test(qn)) return GET_FILE;
+  const tv = TORCHVISION_DOWNLOAD.exec(qn);
+  if (tv) {
+    const at = TORCHVISION_POSITIONS[tv[1]];
+    return {
+      api: tv[1],
+      hashArgs: [{ name: 'md5', position: at.md5, kind: 'value' }],
+      fix: 'md5=',
+      remediation: `Pass \`md5=\` the MD5 of the reviewed file (\`${tv[1]}(..., md5="<hex>")\`): torchvision checks the download against it and raises on a file that does not match.`,
+      // (Google Drive's file id is no URL: the file name is the evidence)
+      downloadOnly: { url: { name: tv[1] === 'download_file_from_google_drive' ? 'file_id' : 'url', position: 0 }, file: { name: 'filename', position: at.file } },
+      modelOnly: true,
+    };
+  }
   return undefined;
 }
 
@@ -59,9 +91,9 @@ const KERAS_ONLY_KEYWORDS = ['cache_subdir', 'cache_dir', 'untar', 'extract', 'a
 
 // (pooch's `retrieve`/`fetch` by `pooch`, which a file that calls them imports: the words alone made 34 more of
 // PyTorch's files parsed, five times this rule's share)
-const RULE_TRIGGERS = ['load_state_dict_from_url', 'load_url', 'download_url_to_file', 'get_file', /\bpooch\b/];
+const RULE_TRIGGERS = ['load_state_dict_from_url', 'load_url', 'download_url', 'get_file', 'download_and_extract_archive', 'download_file_from_google_drive', /\bpooch\b/];
 /** What `create` needs imported before it reports a helper it can name. */
-const FRAMEWORKS = ['torch', 'tensorflow', 'keras', 'tf_keras', 'torchvision', 'pooch'];
+const FRAMEWORKS = ['torch', 'tensorflow', 'keras', 'tf_keras', 'torchvision', 'torchgeo', 'pooch'];
 
 /** What to do about a pooch download that skips its check. */
 const POOCH_REMEDIATION =
@@ -177,9 +209,16 @@ export default createRule<[], PySourceCode>({
           if (h.kind === 'flag' ? pythonTruthy(v) : v !== null && v !== '' && v !== false) return;
           sawDisabled = arg;
         }
+        let weakModel = false;
         if (helper.downloadOnly) {
           const urlNode = argumentOf(node, helper.downloadOnly.url);
           const destNode = argumentOf(node, helper.downloadOnly.file);
+          if (helper.modelOnly) {
+            const url = urlNode ? resolve(sc, urlNode) : { kind: 'unknown' as const };
+            const evidence = modelEvidence(sc, { call: node, api: helper.api, urlNode, url, savesDirectly: true, destNode, dest: destNode ? resolve(sc, destNode) : undefined }, undefined);
+            if (!evidence) return;
+            weakModel = evidence === 'weak';
+          }
           // a split list, a vocabulary, a page: not a model (the notion hf/unverified-model-download uses)
           if (evidentlyNoModel(sc, { urlNode, url: resolve(sc, urlNode), destNode, dest: destNode ? resolve(sc, destNode) : undefined })) return;
           // `download_url_to_file(url, dst)` then `if sha256(open(dst, "rb").read()).hexdigest() != expected: raise`
@@ -195,13 +234,13 @@ export default createRule<[], PySourceCode>({
           return;
         }
         if (sawDisabled) {
-          context.report({ node, messageId: 'disabled', data: { api: helper.api, arg: sawDisabled.parent?.type === 'keyword_argument' ? sawDisabled.parent.text : sawDisabled.text }, ...(likely ? { confidence: likely.confidence } : {}), remediation: helper.remediation });
+          context.report({ node, messageId: 'disabled', data: { api: helper.api, arg: sawDisabled.parent?.type === 'keyword_argument' ? sawDisabled.parent.text : sawDisabled.text }, ...(likely ? { confidence: likely.confidence } : weakModel ? { confidence: 'medium' as const } : {}), remediation: helper.remediation });
           return;
         }
         // a helper that only downloads, in a function whose check search stopped at a same-file helper past its
         // depth bound that may compare the digest afterwards: not known either way
         const undecided = !!helper.downloadOnly && verifier.undecided(sc.enclosingFunction(node));
-        const confidence = sc.hasUnresolvedArguments(node) ? 'low' : undecided ? 'medium' : 'high';
+        const confidence = sc.hasUnresolvedArguments(node) ? 'low' : undecided || weakModel ? 'medium' : 'high';
         context.report({ node, messageId: 'missing', data: { api: helper.api, fix: helper.fix }, confidence, remediation: helper.remediation });
       },
     };

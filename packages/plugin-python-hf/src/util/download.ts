@@ -917,6 +917,11 @@ const LIBRARY_DOWNLOADS: Array<{ re: RegExp; file?: { name: string; position: nu
   { re: /^(?:tensorflow\.(?:python\.)?keras|tf_keras|keras)\.(?:src\.)?utils\.(?:data_utils\.|file_utils\.)?get_file$/, file: { name: 'fname', position: 0 } },
   // pooch's `retrieve(url, known_hash, fname=None, path=None, processor=None, downloader=None)`; it returns the saved path
   { re: /^pooch(?:\.core)?\.retrieve$/, file: { name: 'fname', position: 2 } },
+  // torchvision's `download_url(url, root, filename=None, md5=None)` and `download_file_from_google_drive(file_id,
+  // root, filename=None, md5=None)`, `download_and_extract_archive(url, download_root, extract_root=None,
+  // filename=None, md5=None)` (also imported into torchgeo.datasets.utils): the file is `root/filename`
+  { re: /^(?:torchvision|torchgeo)\.datasets\.utils\.(?:download_url|download_file_from_google_drive)$/, file: { name: 'filename', position: 2 } },
+  { re: /^(?:torchvision|torchgeo)\.datasets\.utils\.download_and_extract_archive$/, file: { name: 'filename', position: 3 } },
 ];
 
 /**

@@ -61,6 +61,10 @@ ruleTester.run('hf/download-without-hash', rule, {
     'import os\nfrom torch.hub import download_url_to_file\nURL = "https://www.robots.ox.ac.uk/~vgg/data/voxceleb/meta/iden_split.txt"\nclass V:\n    def __init__(self, root, meta_url=URL):\n        p = os.path.join(root, os.path.basename(meta_url))\n        download_url_to_file(meta_url, p)',
     'import pooch\nSHA = "ab" * 32\ndef get():\n    p = pooch.retrieve("https://example.org/unet.pth", known_hash=None)\n    if pooch.file_hash(p) != SHA:\n        raise ValueError(p)\n    return p',
     'import pooch\ndef get(client):\n    return client.fetch("unet.pth")',
+    // (review geo P3-1) torchvision's download_url with md5, or of a dataset archive: silent
+    'from torchvision.datasets.utils import download_url\ndownload_url("https://zenodo.org/records/4/files/seco_resnet18_1m.ckpt", "weights", md5="b3fbdf3c0e9a1c3d2e4f5a6b7c8d9e0f")',
+    'from torchvision.datasets.utils import download_url\ndownload_url("https://zenodo.org/records/4/files/seco_resnet18_1m.ckpt", "weights", "seco.ckpt", "b3fbdf3c0e9a1c3d2e4f5a6b7c8d9e0f")',
+    'from torchgeo.datasets.utils import download_and_extract_archive\ndownload_and_extract_archive("https://example.org/eurosat.zip", "data")',
   ],
   invalid: [
     // the check afterwards is three helper calls deep, past the walk's bound: not known either way (review tabular P3-2)
@@ -143,6 +147,15 @@ ruleTester.run('hf/download-without-hash', rule, {
     {
       code: 'import pooch\ndef download_weights():\n    return pooch.retrieve("https://zenodo.org/records/12345/files/denoiser_weights", known_hash=None)',
       errors: [{ messageId: 'disabled', line: 3, confidence: 'medium', data: { api: 'pooch.retrieve', arg: 'known_hash=None' } }],
+    },
+    // (review geo P3-1) torchvision/torchgeo download_url of a model file without md5
+    {
+      code: 'from torchgeo.datasets.utils import download_url\nURL = "https://zenodo.org/records/4/files/seco_resnet18_1m.ckpt"\ndownload_url(URL, "weights", filename="seco_resnet18_1m.ckpt")',
+      errors: [{ messageId: 'missing', line: 3, confidence: 'high', data: { api: 'download_url', fix: 'md5=' } }],
+    },
+    {
+      code: 'from torchvision.datasets.utils import download_url\ndownload_url("https://example.org/files/model.pth", "weights", None, None)',
+      errors: [{ messageId: 'disabled', line: 2, confidence: 'high', data: { api: 'download_url', arg: 'None' } }],
     },
   ],
 });
