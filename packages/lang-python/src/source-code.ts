@@ -3732,7 +3732,9 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   /**
    * A name bound to the table a name holds (`def setup(p, cfg=CFG)`, `c = CFG`) is written into
    * (`cfg["k"] = v`, `c.update(…)`), in the scope the table's name resolves to: the table changes
-   * under another name. Found by one pattern over that scope's text per name.
+   * under another name. Found from the file's word index (`wordOffsets`): only the name's own
+   * occurrences inside that scope are looked at, where a pattern run from the scope's start used to
+   * read on to the end of the file for every scope (quadratic on thousands of functions).
    */
   private mutatedThroughAlias(identifier: Node): boolean {
     const name = identifier.text;
@@ -3743,18 +3745,26 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     if (hit === undefined) {
       hit = false;
       const body = scope.node;
-      const re = new RegExp(`(?<![\\p{L}\\p{N}_.])[\\p{L}_][\\p{L}\\p{N}_]*\\s*(?::[^=\\n]*)?=\\s*(${name.replace(/[$]/g, '\\$')})(?![\\p{L}\\p{N}_.\\[(])`, 'gu');
-      re.lastIndex = body.startIndex;
-      for (let m = re.exec(this.text); m && m.index < body.endIndex && !hit; m = re.exec(this.text)) {
-        const at = m.index + m[0].length - m[1].length;
+      const offsets = this.wordOffsets().get(name) ?? [];
+      // (the first occurrence at or after the scope's start)
+      let lo = 0;
+      for (let hi = offsets.length; lo < hi; ) {
+        const mid = (lo + hi) >>> 1;
+        if (offsets[mid] < body.startIndex) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < offsets.length && offsets[i] < body.endIndex && !hit; i++) {
+        const at = offsets[i];
         const use = this.ast.descendantForIndex(at, at + name.length);
-        const parent = use?.type === 'identifier' ? use.parent : null;
+        if (use?.type !== 'identifier' || use.startIndex !== at || use.endIndex !== at + name.length) continue;
+        const parent = use.parent;
+        // `alias = name` (also annotated, `alias: T = name`) or a parameter default `def f(alias=name)`
         const alias =
           parent?.type === 'default_parameter' || parent?.type === 'typed_default_parameter'
-            ? parent.childForFieldName('value')?.id === use!.id
+            ? parent.childForFieldName('value')?.id === use.id
               ? parent.childForFieldName('name')
               : null
-            : parent?.type === 'assignment' && parent.childForFieldName('right')?.id === use!.id
+            : parent?.type === 'assignment' && parent.childForFieldName('right')?.id === use.id
               ? parent.childForFieldName('left')
               : null;
         if (alias?.type === 'identifier' && alias.text !== name && this.isMutatedBySubscript(alias)) hit = true;
