@@ -49,7 +49,8 @@ export function fileSize(value: string): number {
 
 function workerCount(value: string): number | 'auto' {
   if (value === 'auto') return 'auto';
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a number or 'auto'.");
+  if (/^\s*-\d+\s*$/.test(value)) throw new InvalidArgumentError("expected 0 or more worker threads (0: none), or 'auto'.");
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number of worker threads (0: none), or 'auto'.");
   return Number(value);
 }
 
@@ -63,7 +64,8 @@ Examples:
   $ oculum scan --format markdown -o comment.md   table for a pull-request comment
   $ oculum scan --format github              annotations in a GitHub Actions job
   $ oculum scan --detector unsafe_model_load --rule torch/load-without-weights-only
-  $ oculum scan --fix                        apply safe autofixes
+  $ oculum scan --fix                        apply safe autofixes: rewrites the files (not for CI,
+                                             or with --exit-non-zero-on-fix)
 
 Files scanned:
   Python (.py .pyi .pyw, and scripts without an extension whose #! line runs python or pypy: at
@@ -77,9 +79,11 @@ Files scanned:
 
 Exit codes:
   0  no finding at or above --fail-on (and --max-warnings not exceeded)
-  1  findings at or above --fail-on, or more warnings than --max-warnings
+  1  findings at or above --fail-on, or more warnings than --max-warnings; with
+     --exit-non-zero-on-fix, --fix changed a file
   2  usage, configuration or internal error; a path that does not exist, or a glob
-     that matches no file (unless --no-error-on-unmatched-pattern)
+     that matches no file (unless --no-error-on-unmatched-pattern); with
+     --error-on-skipped, a source file that could not be scanned
 
 Environment:
   NO_COLOR, FORCE_COLOR    colour output (see --color)
@@ -165,7 +169,9 @@ export function createProgram(io: CliIo, state: ProgramState): Command {
     .option('--no-config', 'ignore every .oculumrc and package.json config: built-in defaults and flags only (not with --config)')
     .option('--rule <id>', 'run only this rule (repeatable, or comma-separated)', collect)
     .option('--detector <name>', `run only this detector's rules (repeatable): ${DETECTORS.join(', ')}`, collect)
-    .option('--fix', 'apply autofixes to the files, then report what remains')
+    .option('--fix', 'apply autofixes: rewrites the files, lists what it fixed on stderr, then reports what remains (in CI, leave it out or add --exit-non-zero-on-fix: the fixed findings are not in the report)')
+    .option('--exit-non-zero-on-fix', 'with --fix: exit 1 when a file was fixed, even if nothing remains (as Ruff)')
+    .option('--error-on-skipped', 'a source file that could not be scanned (unreadable, not decodable, binary, over --max-file-size) is an error, exit 2, instead of a warning')
     .option('--cache', 'reuse results for unchanged files (.oculumcache)')
     .option('--cache-location <path>', 'cache file, or a directory to keep .oculumcache in (implies --cache)')
     .option('--stdin', 'scan the text on standard input (an editor buffer) as the file --stdin-filename names; paths are not read')
@@ -177,7 +183,7 @@ export function createProgram(io: CliIo, state: ProgramState): Command {
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output (NO_COLOR is honoured too)')
     .option('--no-progress', 'never show the progress bar')
-    .option('--workers <n>', "worker threads besides the main thread: a number, 0 for none, or 'auto' (cores - 1)", workerCount)
+    .option('--workers <n>', "worker threads besides the main thread: a number (at most one per core, and 8), 0 for none, or 'auto' (cores - 1)", workerCount)
     .option('--max-file-size <size>', 'skip source files larger than this (default 2MiB; a notebook may be 64 times it), e.g. 8MiB; 0 for no limit', fileSize)
     .addOption(debugOption())
     .addHelpText('after', SCAN_EXAMPLES)

@@ -354,8 +354,53 @@ describe('oculum scan (in-process)', () => {
     const fixable = JSON.parse(before.stdout).files.flatMap((f: { findings: Array<{ fix: unknown }> }) => f.findings).filter((f: { fix: unknown }) => f.fix);
     if (fixable.length === 0) return; // the yaml rule has no autofix in this build
     const r = await run(['scan', '--fix'], { cwd: dir });
-    expect(r.stderr).toContain('oculum: applied fixes to 1 file');
     expect(fs.readFileSync(path.join(dir, 'cfg.py'), 'utf8')).not.toBe('import yaml\n\ndata = yaml.load(open("c.yml"))\n');
+    // what was fixed is said (the report no longer holds it): file:line:column and rule
+    expect(errors(r.stderr)).toBe('oculum: fixed 1 finding in 1 file (the files were rewritten):\n  cfg.py:3:8  torch/yaml-unsafe-load');
+    expect(r.code).toBe(0);
+  });
+
+  it('--exit-non-zero-on-fix exits 1 when --fix changed a file, as Ruff (a CI job must not pass on a rewritten checkout)', async () => {
+    const dir = project({ 'cfg.py': 'import yaml\n\ndata = yaml.load(open("c.yml"))\n', 'sub/other.py': 'import yaml\nx = yaml.load(s)\n' });
+    const r = await run(['scan', '--fix', '--exit-non-zero-on-fix', '-f', 'sarif', '-o', 'o.sarif'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'o.sarif'), 'utf8')).runs[0].results).toEqual([]);
+    expect(errors(r.stderr)).toBe('oculum: fixed 2 findings in 2 files (the files were rewritten):\n  cfg.py:3:8  torch/yaml-unsafe-load\n  sub/other.py:2:5  torch/yaml-unsafe-load');
+    // nothing left to fix: 0
+    const again = await run(['scan', '--fix', '--exit-non-zero-on-fix'], { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(errors(again.stderr)).toBe('');
+  });
+
+  it('--error-on-skipped makes a source file that could not be scanned an error (exit 2), naming it; without it a warning', async () => {
+    const dir = project({ 'big.py': `import torch\n# ${'x'.repeat(300)}\n`, 'ok.py': SAFE });
+    const plain = await run(['scan', '--max-file-size', '100'], { cwd: dir });
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain('warning  Skipped: larger than the 100 B limit');
+    const strict = await run(['scan', '--max-file-size', '100', '--error-on-skipped', '-q'], { cwd: dir });
+    expect(strict.code).toBe(2);
+    expect(strict.stdout).toContain('error  Skipped: larger than the 100 B limit');
+    expect(errors(strict.stderr)).toBe('oculum: 1 source file could not be scanned (--error-on-skipped):\n  big.py: larger than the 100 B limit (316 B)');
+  });
+
+  it('warns when a directory named to scan has nothing to scan (a mistyped CI path), exit code unchanged', async () => {
+    const dir = project({ 'empty/README.md': '# docs\n', 'src/train.py': SAFE });
+    const r = await run(['scan', 'empty', 'src'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(errors(r.stderr)).toBe('oculum: warning: no files to scan under empty (no source or model file Oculum reads)');
+    expect(errors((await run(['scan', 'src'], { cwd: dir })).stderr)).toBe('');
+  });
+
+  it('--workers: more than one per core (at most 8) is said and clamped; a negative number is refused as such', async () => {
+    const { maxWorkers } = await import('@oculum/core');
+    const dir = project({ 'train.py': SAFE });
+    const many = await run(['scan', '--workers', '1000'], { cwd: dir });
+    expect(many.code).toBe(0);
+    expect(errors(many.stderr)).toBe(`oculum: --workers 1000: using ${maxWorkers()} worker thread${maxWorkers() === 1 ? '' : 's'} (at most one per core, and 8)`);
+    const negative = await run(['scan', '--workers', '-1'], { cwd: dir });
+    expect(negative.code).toBe(2);
+    expect(negative.stderr).toContain("expected 0 or more worker threads (0: none), or 'auto'");
+    expect(negative.stderr).not.toContain('expected a number');
   });
 
   it('writes a cache file with --cache and --cache-location', async () => {

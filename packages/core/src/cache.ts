@@ -14,6 +14,17 @@ interface CacheFile {
   mac: string;
   /** `JSON.stringify` of the entries by path: `{ key, result }`. */
   entries: string;
+  /** The scan root and Oculum version the cache was written for, to say why a `key` differs (not signed: only read for that message). */
+  root?: string;
+  version?: string;
+}
+
+/** What a cache is written for, beside its `key`: said when a cache for another is not used. */
+export interface CacheScope {
+  /** The scan root (the cache's entries are kept by absolute path). */
+  root: string;
+  /** Oculum's version. */
+  version: string;
 }
 
 type Entries = Record<string, { key: string; result: FileResult }>;
@@ -78,12 +89,18 @@ export class ResultCache {
   hits = 0;
   /** Why an existing cache file was not used (another version, another signer, unreadable). */
   readonly rejected?: string;
+  /**
+   * Why an existing, valid cache file was not used although it is this user's: it was written for
+   * another scan root (a checkout at another path) or another version of Oculum or its plugins.
+   */
+  readonly stale?: string;
   private readonly secret: Buffer | undefined;
 
   constructor(
     readonly file: string,
     private readonly key: string,
     secret: Buffer | undefined = cacheSecret(),
+    private readonly scope?: CacheScope,
   ) {
     this.secret = secret;
     let text: string;
@@ -98,7 +115,7 @@ export class ResultCache {
       if (!secret) this.rejected = 'there is no private directory to keep its key in (set OCULUM_CACHE_SECRET)';
       else if (!data || data.format !== CACHE_FORMAT || typeof data.entries !== 'string' || typeof data.mac !== 'string') this.rejected = 'it was written by another version of Oculum';
       else if (!this.verify(data.entries, data.mac)) this.rejected = 'it was not written by this user (its signature does not match; to share a cache between machines, give each the same OCULUM_CACHE_SECRET)';
-      else if (data.key !== key) this.rejected = undefined; // another version of the plugins, another scan root: started afresh
+      else if (data.key !== key) this.stale = staleReason(data, scope); // another version of the plugins, another scan root: started afresh
       else {
         const entries = JSON.parse(data.entries) as Entries;
         if (entries && typeof entries === 'object') this.entries = entries;
@@ -158,7 +175,7 @@ export class ResultCache {
     }
     if (!this.dirty || !this.secret) return;
     const entries = JSON.stringify(this.entries);
-    const data: CacheFile = { format: CACHE_FORMAT, key: this.key, mac: this.mac(entries), entries };
+    const data: CacheFile = { format: CACHE_FORMAT, key: this.key, mac: this.mac(entries), entries, ...(this.scope ? { root: this.scope.root, version: this.scope.version } : {}) };
     const tmp = `${this.file}.${process.pid}.tmp`;
     try {
       ensureDirectory(nodePath.dirname(this.file));
@@ -170,6 +187,15 @@ export class ResultCache {
     }
     this.dirty = false;
   }
+}
+
+/** Why a cache for another `key` is not used, as far as the file says (its `root` and `version` are not signed: a message only). */
+function staleReason(data: CacheFile, scope: CacheScope | undefined): string {
+  if (scope && typeof data.root === 'string' && data.root !== scope.root) {
+    return `it was written for another scan root (${data.root.slice(0, 300)}): its entries are kept by absolute path, so restore it where the checkout was, or scan from there`;
+  }
+  if (scope && typeof data.version === 'string' && data.version !== scope.version) return `it was written by another version of Oculum (${data.version.slice(0, 40)})`;
+  return 'it was written by another version of Oculum or of its plugins, or for another scan root';
 }
 
 export function hashContent(data: Uint8Array | string): string {

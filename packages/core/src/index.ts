@@ -14,7 +14,7 @@ export { parseDirectiveComment } from './directives.js';
 export { unmatchedPattern } from './discovery.js';
 export { interpolate, formatMessage } from './messages.js';
 export { validateRuleOptions, mergeRuleOptions } from './options.js';
-export { scan, listRules, configForFile, type FileConfigReport, type RuleConfigReport, mapLimit, DEFAULT_MAX_FILE_SIZE, WORKER_THRESHOLD, DEFAULT_EXTENDS } from './scan.js';
+export { scan, listRules, configForFile, type FileConfigReport, type RuleConfigReport, mapLimit, maxWorkers, DEFAULT_MAX_FILE_SIZE, WORKER_THRESHOLD, DEFAULT_EXTENDS } from './scan.js';
 export type { ListRulesOptions } from './scan.js';
 export { ConfigResolver, closest } from './config/resolve.js';
 export type { ConfiguredRule, FileConfig } from './config/resolve.js';

@@ -372,6 +372,7 @@ export async function lintTextWithDetails(options: LintTextOptions): Promise<Lin
   // A fix must never break the file: a pass whose output parses worse than its input is undone.
   const baseline = first.result.diagnostics.filter((d) => d.kind === 'parse-error').length;
   const reverted: Diagnostic[] = [];
+  const fixed: NonNullable<FileResult['fixed']> = [];
   while (passes < MAX_FIX_PASSES) {
     const fixes = current.result.findings.filter((f) => f.fix && !f.suppressed).map((f) => f.fix as Fix);
     if (fixes.length === 0) break;
@@ -387,6 +388,9 @@ export async function lintTextWithDetails(options: LintTextOptions): Promise<Lin
       });
       break;
     }
+    for (const f of current.result.findings) {
+      if (f.fix && !f.suppressed && applied.includes(f.fix)) fixed.push({ ruleId: f.ruleId, line: f.line, column: f.column });
+    }
     text = output;
     passes++;
     // A trigger test that throws on the fixed text was reported on the first pass already.
@@ -397,7 +401,10 @@ export async function lintTextWithDetails(options: LintTextOptions): Promise<Lin
     for (const d of reverted) result.diagnostics.push(d);
     result.diagnostics.sort(compareDiagnostics);
   }
-  if (text !== options.text) result.output = text;
+  if (text !== options.text) {
+    result.output = text;
+    result.fixed = fixed;
+  }
   return { result, parsed: first.parsed || current.parsed, fixPasses: passes, ...targetsOf(current) };
 }
 

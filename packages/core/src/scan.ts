@@ -591,10 +591,15 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     ? new ResultCache(
         typeof options.cache === 'string' ? cacheFile(nodePath.resolve(cwd, options.cache)) : nodePath.join(cwd, '.oculumcache'),
         hashContent(`${VERSION}\u0000${registry.versionKey()}\u0000${cwd}`),
+        undefined,
+        { root: cwd, version: VERSION },
       )
     : undefined;
   if (cache?.rejected) {
     diagnostics.push({ file: cache.file, kind: 'config', severity: 'warning', message: `The cache ${configLabel(cache.file, cwd)} was not used: ${cache.rejected}. Every file is scanned afresh` });
+  } else if (cache?.stale) {
+    // (a cache restored on a CI runner at another checkout path is thrown away: said, not silently)
+    diagnostics.push({ file: cache.file, kind: 'config', severity: 'note', message: `The cache ${configLabel(cache.file, cwd)} was not used: ${cache.stale}. Every file is scanned afresh` });
   }
 
   const stats: ScanStats = { files: 0, parsed: 0, prefiltered: 0, skipped: 0, lines: 0, bytes: 0, durationMs: 0 };
@@ -765,7 +770,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     if (source.kind === 'skip') {
       stats.skipped++;
       // A source file that is not scanned may hide what the scan looks for: a warning, not a note.
-      diagnostics.push({ file: path, kind: 'skipped', severity: 'warning', message: `Skipped: ${source.reason}` });
+      // `errorOnSkipped` (`--error-on-skipped`): a gate that must not pass what it could not read.
+      diagnostics.push({ file: path, kind: 'skipped', severity: options.errorOnSkipped ? 'error' : 'warning', message: `Skipped: ${source.reason}` });
       return;
     }
     const language = source.language;
@@ -886,8 +892,17 @@ function languageIndex(registry: PluginRegistry, language: Language<any>): numbe
   return [...registry.languages.values()].indexOf(language);
 }
 
+/**
+ * The most worker threads a scan starts, whatever `workers` asks: one per core (the main thread lints
+ * too, so more would only take turns on the same cores, at the cost of their start, JIT warm-up and
+ * memory), and at most 8.
+ */
+export function maxWorkers(): number {
+  return Math.max(1, Math.min(availableParallelism(), MAX_WORKERS));
+}
+
 function poolSize(options: ScanOptions, jobs: number): number {
-  if (typeof options.workers === 'number') return Math.min(options.workers, MAX_WORKERS);
+  if (typeof options.workers === 'number') return Math.min(options.workers, maxWorkers());
   // One core is the main thread's: it reads and prefilters every file, and lints whenever it would
   // wait for the workers (see `LintPool`). A worker more would cost its start and its own JIT
   // warm-up, and take CPU from the main thread while it still reads.

@@ -441,6 +441,11 @@ export interface FileResult {
   diagnostics: Diagnostic[];
   /** Text after fixes were applied, when `fix` was requested and something changed. */
   output?: string;
+  /**
+   * With `output`: the findings whose fixes made it, at their place in the text the fix pass read
+   * (the file's own text for the first pass).
+   */
+  fixed?: Array<{ ruleId: string; line: number; column: number }>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -483,6 +488,12 @@ export interface ScanOptions {
   onProgress?: (done: number, total: number) => void;
   /** Source files larger than this are skipped with a warning (default 2 MiB; `Infinity`: no limit; a language may allow more, as Python does for notebooks). */
   maxFileSize?: number;
+  /**
+   * Source files that cannot be scanned (unreadable, undecodable, binary, over `maxFileSize`) are
+   * error diagnostics (kind `skipped`) instead of warnings, for a gate that must not pass what it
+   * did not read. Default false.
+   */
+  errorOnSkipped?: boolean;
   /**
    * Scan this text instead of files on disk (an editor's buffer, `oculum scan --stdin`), as the source
    * file at `path` would be: its extension picks the language, its directory the configs; `paths` is

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DETECTORS, SEVERITIES, closest, ensureDirectory, errnoText, formatters, runOutcome, unmatchedPattern } from '@oculum/core';
+import { DETECTORS, SEVERITIES, closest, ensureDirectory, errnoText, formatters, maxWorkers, runOutcome, unmatchedPattern } from '@oculum/core';
 import type { Depth, Detector, Finding, ScanOptions, ScanResult, Severity } from '@oculum/core';
 import { engine } from '../engine.js';
 import { CliError } from '../errors.js';
@@ -26,6 +26,10 @@ export interface ScanCommandOptions {
   rule?: string[];
   detector?: string[];
   fix?: boolean;
+  /** `--exit-non-zero-on-fix` (as Ruff's): exit 1 when `--fix` changed a file, even if nothing remains. */
+  exitNonZeroOnFix?: boolean;
+  /** `--error-on-skipped`: source files that could not be scanned are errors (exit 2), not warnings. */
+  errorOnSkipped?: boolean;
   cache?: boolean;
   cacheLocation?: string;
   forceExclude?: boolean;
@@ -198,6 +202,39 @@ async function printConfig(rawPaths: string[], opts: ScanCommandOptions, io: Cli
   return report.diagnostics.some((d) => d.severity === 'error' && d.kind === 'config') ? 2 : 0;
 }
 
+/** A path as the user would type it from `base`: relative, with `/`, unless it lies outside. */
+function displayPath(file: string, base: string): string {
+  const rel = path.relative(base, file);
+  if (rel === '') return '.';
+  return rel.startsWith('..') || path.isAbsolute(rel) ? file : rel.split(path.sep).join('/');
+}
+
+/**
+ * `oculum scan empty/`: a directory named on the command line in which nothing was scanned, skipped
+ * or ignored is most likely a mistyped CI path (as Ruff's "No Python files found"). A warning on
+ * stderr: the run's exit code does not change.
+ */
+function warnEmptyDirectories(paths: string[], result: ScanResult, cwd: string, io: CliIo): void {
+  const base = result.cwd || cwd;
+  const seen = [...result.files.map((f) => f.file), ...result.diagnostics.map((d) => d.file), ...result.files.flatMap((f) => f.diagnostics.map((d) => d.file))]
+    .filter((f): f is string => f !== undefined)
+    .map((f) => path.resolve(base, f));
+  for (const p of paths) {
+    if (GLOB_CHARS.test(p)) continue;
+    const abs = path.resolve(cwd, p);
+    let dir = false;
+    try {
+      dir = fs.statSync(abs).isDirectory();
+    } catch {
+      continue;
+    }
+    if (!dir) continue;
+    const inside = abs.endsWith(path.sep) ? abs : abs + path.sep;
+    if (seen.some((f) => f === abs || f.startsWith(inside))) continue;
+    io.stderr.write(`oculum: warning: no files to scan under ${p} (no source or model file Oculum reads)\n`);
+  }
+}
+
 function writeOutput(file: string, text: string, cwd: string): void {
   const target = path.resolve(cwd, file);
   try {
@@ -231,7 +268,16 @@ export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: 
     options.cache = opts.cacheLocation ? path.resolve(cwd, opts.cacheLocation, dir ? '.oculumcache' : '') : true;
   }
   if (opts.forceExclude) options.forceExclude = true;
-  if (opts.workers !== undefined) options.workers = opts.workers;
+  if (opts.errorOnSkipped) options.errorOnSkipped = true;
+  if (opts.workers !== undefined) {
+    options.workers = opts.workers;
+    // More threads than cores only take turns on them (slower, and more memory): the engine starts at
+    // most `maxWorkers()`. Said, so that the number asked for is not silently another.
+    const most = maxWorkers();
+    if (typeof opts.workers === 'number' && opts.workers > most) {
+      io.stderr.write(`oculum: --workers ${opts.workers}: using ${most} worker thread${most === 1 ? '' : 's'} (at most one per core, and 8)\n`);
+    }
+  }
   if (opts.maxFileSize !== undefined) options.maxFileSize = opts.maxFileSize;
 
   let result: ScanResult;
@@ -241,10 +287,19 @@ export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: 
     progress.done();
   }
 
+  // `--fix` rewrote these files: say which findings it fixed (they are no longer in the report), one
+  // line each, as `file:line:column  rule`.
+  const fixedFiles = opts.fix ? result.files.filter((f) => f.output !== undefined) : [];
   const reportFixes = () => {
-    if (!opts.fix) return;
-    const fixed = result.files.filter((f) => f.output !== undefined).length;
-    if (fixed > 0) io.stderr.write(`oculum: applied fixes to ${fixed} file${fixed === 1 ? '' : 's'}\n`);
+    if (fixedFiles.length === 0) return;
+    const base = result.cwd || cwd;
+    const lines = fixedFiles.flatMap((f) => {
+      const rel = displayPath(f.file, base);
+      return (f.fixed ?? []).map((x) => `  ${rel}:${x.line}:${x.column}  ${x.ruleId}\n`);
+    });
+    const n = lines.length;
+    const what = n > 0 ? `fixed ${n} finding${n === 1 ? '' : 's'} in` : 'applied fixes to';
+    io.stderr.write(`oculum: ${what} ${fixedFiles.length} file${fixedFiles.length === 1 ? '' : 's'} (the files were rewritten)${n > 0 ? ':' : ''}\n${lines.join('')}`);
   };
 
   // As ESLint: a pattern that matches nothing is most likely a typing mistake, and a CI job that
@@ -298,5 +353,17 @@ export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: 
   if (decision.tooManyWarnings) {
     io.stderr.write(`oculum: too many warnings (${decision.warnings}); --max-warnings allows ${opts.maxWarnings}\n`);
   }
-  return decision.code;
+  if (!opts.stdin) warnEmptyDirectories(paths, result, cwd, io);
+  let code: number = decision.code;
+  if (opts.errorOnSkipped) {
+    const skipped = [...result.diagnostics, ...result.files.flatMap((f) => f.diagnostics)].filter((d) => d.kind === 'skipped' && d.severity === 'error' && d.file !== undefined);
+    if (skipped.length > 0) {
+      const base = result.cwd || cwd;
+      const names = skipped.map((d) => `  ${displayPath(d.file!, base)}: ${d.message.replace(/^Skipped: /, '')}\n`).join('');
+      io.stderr.write(`oculum: ${skipped.length} source file${skipped.length === 1 ? '' : 's'} could not be scanned (--error-on-skipped):\n${names}`);
+      code = 2;
+    }
+  }
+  if (opts.exitNonZeroOnFix && fixedFiles.length > 0 && code === 0) code = 1;
+  return code;
 }

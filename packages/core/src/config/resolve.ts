@@ -146,6 +146,25 @@ export interface ConfigResolverOptions {
 }
 
 /**
+ * Whether a glob holds a backslash that reads as a Windows directory separator rather than an
+ * escape: one before anything but a glob metacharacter (`*` and `?` included: no Windows file name
+ * holds them), or at its end. `\\` (an escaped backslash) is an escape.
+ */
+export function windowsSeparator(glob: string): boolean {
+  for (let i = 0; i < glob.length; i++) {
+    if (glob[i] !== '\\') continue;
+    const next = glob[i + 1];
+    if (next === undefined) return true;
+    if (next === '\\' || '[]{}()!@+|,^$'.includes(next)) {
+      i++;
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+/**
  * Computes the config of every file: default or user config, then the configs found from the file's
  * directory upward (closer wins), then overrideConfig. Configs other than the user's are untrusted:
  * what they turn off keeps running and is reported as suppressed.
@@ -251,9 +270,48 @@ export class ConfigResolver {
     for (const name of ([] as string[]).concat(data.extends ?? [])) this.preset(name, layer, 'extends');
     this.checkRules(data.rules, layer, 'rules');
     this.checkSettings(data.settings, layer, 'settings');
+    this.checkGlobs(data.ignorePatterns, layer, 'ignorePatterns');
     (data.overrides ?? []).forEach((o, i) => {
+      this.checkGlobs(o.files, layer, `overrides[${i}].files`);
+      this.checkGlobs(o.excludedFiles, layer, `overrides[${i}].excludedFiles`);
       this.checkRules(o.rules, layer, `overrides[${i}].rules`);
       this.checkSettings(o.settings, layer, `overrides[${i}].settings`);
+    });
+  }
+
+  /**
+   * What to do instead of lowering `id` in an in-tree config: the override to put in your own config
+   * (the one found from the working directory, or a new `.oculumrc` there), or where to run from so
+   * that the config is your own.
+   */
+  private lowerHint(layer: Layer, id: string): string {
+    const { cwd, userConfig } = this.options;
+    const ownDir = userConfig?.dir ?? cwd;
+    const own = userConfig ? configLabel(userConfig.file, cwd) : '.oculumrc (a new one in the working directory)';
+    const rel = toPosix(nodePath.relative(ownDir, layer.dir));
+    const files = rel && !rel.startsWith('..') ? `${rel}/**` : '**';
+    const runFrom = toPosix(nodePath.relative(cwd, layer.dir)) || '.';
+    return `to lower it, move it to "overrides" in your own config ${own}: { "files": [${JSON.stringify(files)}], "rules": { ${JSON.stringify(id)}: "warn" } }, or run oculum from ${runFrom}/, where ${layer.label} is your own config`;
+  }
+
+  /**
+   * A Windows path written as a glob (`tests\**`) matches nothing on any system: in a glob `\`
+   * escapes the next character, and directories are separated by `/`. A warning (the config stays
+   * valid) for each backslash that is not escaping a glob metacharacter (`\[`, `\{`, `\(`, `\!` … as
+   * in a file named `[id].py`); `\*` and `\?` count as separators, since no Windows file name holds
+   * `*` or `?`.
+   */
+  private checkGlobs(globs: string | string[] | undefined, layer: Layer, keyPath: string): void {
+    if (globs === undefined) return;
+    const list = typeof globs === 'string' ? [globs] : globs;
+    list.forEach((glob, i) => {
+      if (typeof glob !== 'string' || !windowsSeparator(glob)) return;
+      const at = typeof globs === 'string' ? keyPath : `${keyPath}[${i}]`;
+      this.warn(
+        `glob:${layer.source}:${at}`,
+        `${layer.label}: ${at}: ${JSON.stringify(glob)} has a backslash, so it matches no path: use / in globs (\\ escapes the next character), e.g. ${JSON.stringify(glob.replace(/\\(?=[^[\]{}()!@+|,^$\\])|\\$/g, '/'))}`,
+        layer.source,
+      );
     });
   }
 
@@ -517,7 +575,7 @@ export class ConfigResolver {
           }
           const lowered = level === 'warn' && current.level === 'error';
           if (lowered) {
-            this.warn(`lower:${layer.source}:${id}`, `${layer.label}: "${id}" stays "error": a config inside the scanned tree may not lower a rule to "warn" (set it in your own config)`, layer.source);
+            this.warn(`lower:${layer.source}:${id}`, `${layer.label}: "${id}" stays "error": a config inside the scanned tree may not lower a rule to "warn"; ${this.lowerHint(layer, id)}`, layer.source);
           }
           // on again (a farther in-tree config's "off" no longer suppresses it), never lower than it was
           state.set(id, { level: lowered ? 'error' : level, options: current.options });
