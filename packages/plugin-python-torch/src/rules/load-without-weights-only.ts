@@ -55,6 +55,8 @@ const LIGHTNING_MODULE = new RegExp(`^${LIGHTNING_ROOT}Lightning(?:Data)?Module$
 const LIGHTNING_TRAINER_METHOD = new RegExp(`^${LIGHTNING_ROOT}Trainer\\.(?:fit|validate|test|predict)$`);
 const LIGHTNING_CLOUD_LOAD = /^(?:lightning\.fabric|lightning_fabric)\.utilities\.cloud_io\._load$/;
 const TRAINER_METHODS = new Set(['fit', 'validate', 'test', 'predict']);
+/** A darts model class (`darts.models.TFTModel`): its `load_from_checkpoint(model_name, work_dir, …)` is darts' own. */
+const DARTS_MODEL = /^darts\.models\.(?:[\w.]+\.)?[A-Z]\w*$/;
 /**
  * Libraries whose classes have a `fit`/`predict`/… of their own that is not Lightning's (`keras.Model.fit`,
  * ray's `TorchTrainer.fit`): an instance of one of them is not a Lightning loader, whatever keywords it is given.
@@ -403,11 +405,16 @@ export default createRule<[], PythonSourceCode>({
       const callee = sc.getText(fn).replace(/\s+/g, '');
       if (method === 'load_from_checkpoint') {
         const file = sc.argument(call, { name: 'checkpoint_path', position: 0 });
-        if (LIGHTNING_MODULE.test(sc.qualifiedName(object) ?? '')) return { callee, receiver: 'lightning', file };
+        const qualified = sc.qualifiedName(object) ?? '';
+        if (LIGHTNING_MODULE.test(qualified)) return { callee, receiver: 'lightning', file };
+        // darts' `TFTModel.load_from_checkpoint(model_name, …)`: not Lightning's (a model name, not a path), and a
+        // pickle of the whole model whatever `weights_only` says (`torch/pickle-load` reports it)
+        if (DARTS_MODEL.test(qualified)) return undefined;
         const project = sc.projectSubclass(object);
         if (project) {
           // the project's own `load_from_checkpoint` (an override): its body is read where it is
           if (project.classes.some((c) => sc.definedMethod(c, 'load_from_checkpoint'))) return undefined;
+          if (project.bases.some((b) => DARTS_MODEL.test(b))) return undefined;
           if (project.bases.some((b) => LIGHTNING_MODULE.test(b))) return { callee, receiver: 'lightning', file };
           // a class of the project with no base outside it has no such method (unless the chain
           // was cut short: what lies beyond is not known, as for a class that does not resolve)

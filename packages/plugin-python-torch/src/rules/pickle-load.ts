@@ -23,7 +23,7 @@ import {
 const PICKLE_MODULES = ['pickle', '_pickle', 'cPickle', 'six.moves.cPickle', 'pickle5', 'dill', 'cloudpickle'];
 
 /** What `create` needs imported before it reports anything (with the packages that vendor cloudpickle). */
-const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle', 'nltk', 'zmq', 'fastai', 'mlflow', 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', 'rl_zoo3', 'paddle', 'megengine', 'skops', 'pycaret', 'autogluon', 'bentoml', 'surprise', 'darts', 'apache_beam'];
+const IMPORTED = ['pickle', '_pickle', 'cPickle', 'six', 'pickle5', 'dill', 'cloudpickle', 'pandas', 'shelve', 'marshal', 'jsonpickle', 'nltk', 'zmq', 'fastai', 'mlflow', 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', 'rl_zoo3', 'paddle', 'megengine', 'skops', 'pycaret', 'autogluon', 'bentoml', 'surprise', 'darts', 'apache_beam', 'skforecast', 'sktime', 'neuralforecast', 'gluonts', 'flair'];
 /**
  * MLflow's loaders of flavors stored as pickles (mlflow/sklearn/__init__.py `load_model(model_uri, dst_path=None)`:
  * `cloudpickle`/`pickle` by the model's `serialization_format`; mlflow/pytorch `load_model`: `torch.load` of the
@@ -65,6 +65,10 @@ const LIBRARY_PICKLES: ReadonlyArray<{
   medium?: boolean;
   /** The loader opens a remote URI itself (Beam's `FileSystems`: `gs://`, `s3://`): such a URI is network data. */
   remote?: boolean;
+  /** A name that is not a file path (flair's `"ner"`, a Hub id `"flair/ner-english"`) is downloaded by the loader: network data. */
+  fetchesNames?: boolean;
+  /** The loader also takes what a `.save()` without a path returns, serialized in memory (sktime's `est.save()`). */
+  inMemorySave?: boolean;
 }> = [
   {
     re: /^gensim\.downloader\.load$/,
@@ -139,10 +143,15 @@ const LIBRARY_PICKLES: ReadonlyArray<{
   },
   {
     // darts (darts/models/forecasting/forecasting_model.py `ForecastingModel.load(path)`: `pickle.load`; a torch
-    // model's `TorchForecastingModel.load` also `torch.load`s its `.ckpt`)
-    re: /^darts\.models\.(?:[\w.]*\.)?[A-Z]\w*\.load$/,
-    detail: " (darts' `load` unpickles the saved model)",
-    remediation: 'Load darts models only from files this application saved, kept where no one else can write; for a torch model from elsewhere, rebuild it in code and load only its weights (`load_weights` of a checkpoint you verified).',
+    // model's `TorchForecastingModel.load` `torch.load`s the whole pickled model object and its `.ckpt`;
+    // `load_from_checkpoint(model_name, work_dir=None, file_name=None, best=True)`: `torch.load` of the pickled model
+    // `{work_dir}/{model_name}/_model.pth.tar` (without `weights_only`, or `weights_only=False` in later releases);
+    // a model's `load_weights(path)` and `load_weights_from_checkpoint(model_name, …)`: `torch.load` of the checkpoint
+    // and of the pickled model saved beside it, and darts refuses `weights_only=True`)
+    re: /^darts\.models\.(?:[\w.]*\.)?[A-Z]\w*\.(?:load|load_from_checkpoint|load_weights|load_weights_from_checkpoint)$/,
+    fileKeyword: 'model_name',
+    detail: " (darts' `load`, `load_from_checkpoint`, `load_weights` and `load_weights_from_checkpoint` unpickle the saved model object)",
+    remediation: 'Load darts models and checkpoints only from files and folders this application saved, kept where no one else can write; none of the darts loaders is safe for a file from elsewhere (`load_weights` and `load_weights_from_checkpoint` unpickle the saved model object too, and darts refuses `weights_only=True`): for such a model, build it in code and load only the network\'s weights, exchanged as safetensors.',
   },
   {
     // Apache Beam's RunInference handlers for scikit-learn (apache_beam/ml/inference/sklearn_inference.py
@@ -157,6 +166,48 @@ const LIBRARY_PICKLES: ReadonlyArray<{
     remediation: 'Load only models your pipeline trained, from a bucket no one else can write, and check the file against a pinned SHA-256 before the pipeline runs; or export the model to ONNX and use `OnnxModelHandlerNumpy`.',
   },
   {
+    // skforecast (skforecast/utils/utils.py `load_forecaster(file_name, verbose=True)`: `joblib.load(filename=file_name)`,
+    // re-exported by `skforecast.utils`)
+    re: /^skforecast\.utils(?:\.utils)?\.load_forecaster$/,
+    fileKeyword: 'file_name',
+    detail: " (skforecast's `load_forecaster` is `joblib.load` of the saved forecaster, a pickle)",
+    remediation: 'Load skforecast forecasters only from files this application saved (`save_forecaster`), kept where no one else can write; check a file from elsewhere against a pinned SHA-256 before loading it.',
+  },
+  {
+    // sktime (sktime/base/_serialize.py `load(serial)`: for a path, `pickle.loads` of the zip's `_metadata`, then the
+    // class's `load_from_path`, `pickle.loads` of its `_obj`; for the in-memory `(cls, bytes)` of `est.save()`, `load_from_serial`)
+    re: /^sktime\.base(?:\._serialize)?\.load$/,
+    fileKeyword: 'serial',
+    inMemorySave: true,
+    detail: " (sktime's `load` unpickles the saved estimator)",
+    remediation: 'Load sktime estimators only from files this application saved, kept where no one else can write; check a file from elsewhere against a pinned SHA-256 before loading it.',
+  },
+  {
+    // NeuralForecast (neuralforecast/core.py `NeuralForecast.load(path, verbose=False, **kwargs)`: `pickle.load` of the
+    // directory's `configuration.pkl` and `dataset.pkl`, opened with fsspec, so `s3://`, `gs://` … URIs are fetched)
+    re: /^neuralforecast(?:\.core)?\.NeuralForecast\.load$/,
+    remote: true,
+    detail: " (NeuralForecast's `load` unpickles the directory's `configuration.pkl` and `dataset.pkl`)",
+    remediation: 'Load NeuralForecast models only from directories this application saved, in a bucket or folder no one else can write; check the files against pinned SHA-256 digests before loading them.',
+  },
+  {
+    // GluonTS (gluonts/model/predictor.py `Predictor.deserialize(path, **kwargs)`: the class named in the directory's
+    // `type.txt`, whose `deserialize` builds the objects `parameters.json` names with `serde.load_json`, and for
+    // `PyTorchPredictor` `torch.load`s `prediction_net_state` without `weights_only`)
+    re: /^gluonts\.(?:[\w.]*\.)?\w*Predictor\.deserialize$/,
+    detail: " (GluonTS's `deserialize` builds whatever classes the directory's `parameters.json` names and `torch.load`s the network's state without `weights_only`)",
+    remediation: 'Deserialize GluonTS predictors only from directories this application serialized, kept where no one else can write; a predictor directory from elsewhere names the classes it runs.',
+  },
+  {
+    // flair (flair/nn/model.py `Model.load(model_path)`: `_fetch_model` turns a short name (`"ner"`) or a Hub id into a
+    // download, then flair/file_utils.py `load_torch_state`: `torch.load(f, map_location="cpu")` of the whole pickled model)
+    re: /^flair\.(?:models|nn)\.(?:[\w.]*\.)?[A-Z]\w*\.load$/,
+    fileKeyword: 'model_path',
+    fetchesNames: true,
+    detail: " (flair's `load` is `torch.load` of a whole pickled model, downloaded first when given a model name or a Hugging Face id)",
+    remediation: 'Load flair models only from files you trained or reviewed, kept where no one else can write: download a published model once with `hf_hub_download(repo_id, filename, revision=<commit sha>)`, check it, and pass that local path to `load`.',
+  },
+  {
     // MegEngine (megengine/serialization.py `load(f, map_location=None, pickle_module=pickle)`)
     re: /^megengine\.(?:serialization\.)?load$/,
     detail: " (MegEngine's `load` unpickles the file)",
@@ -169,6 +220,53 @@ const LIBRARY_PICKLES: ReadonlyArray<{
  * in the zoo's older scripts and its forks): `ALGOS[algo].load(path)` is an SB3 agent's `load`.
  */
 const ZOO_ALGOS = /^(?:rl_zoo3(?:\.utils)?|utils)\.ALGOS$/;
+
+/**
+ * The methods of a library's instance or class the rule reads through the receiver (`model.load_replay_buffer(b)`,
+ * `runner`'s `to_runner`, `exp.load_model(name)`, `w.load(p)` after `w = Word2Vec(…)`, darts' `m.load_weights(p)`).
+ */
+const INSTANCE_LOADERS = new Set(['load_replay_buffer', 'to_runner', 'load_model', 'load', 'load_from_checkpoint', 'load_weights', 'load_weights_from_checkpoint', 'deserialize']);
+
+/**
+ * `C.m` where `C` is a class of the project (`class MyTFT(TFTModel): pass`) that does not define `m` itself: the
+ * library loader it inherits (`darts.models.TFTModel.load`), when one of its bases outside the project is one.
+ * Also `C(…).m` and a name bound to it (`x = C(…)` … `x.m(p)`).
+ */
+function inheritedLoader(sc: PythonSourceCode, callee: Node, method: string): string | undefined {
+  let receiver = callee.childForFieldName('object');
+  if (!receiver) return undefined;
+  if (receiver.type === 'identifier' && !sc.localSubclass(receiver)) {
+    const bound = sc.reachingBindings(receiver);
+    receiver = bound.length === 1 && bound[0].kind === 'assignment' && bound[0].value?.type === 'call' ? bound[0].value : receiver;
+  }
+  if (receiver.type === 'call') receiver = sc.callee(receiver) ?? receiver;
+  const chain = receiver.type === 'identifier' || receiver.type === 'attribute' ? sc.projectSubclass(receiver) : undefined;
+  if (!chain || chain.classes.some((c) => sc.definedMethod(c, method))) return undefined;
+  return chain.bases.map((b) => `${b}.${method}`).find((q) => LIBRARY_PICKLES.some((l) => l.re.test(q)));
+}
+
+/**
+ * `est.save()` with no path (sktime: the estimator serialized in memory, as `(class, bytes)`), directly or through the
+ * one assignment a name has.
+ */
+function inMemorySave(sc: PythonSourceCode, expr: Node | undefined): boolean {
+  let value = expr;
+  if (value?.type === 'identifier') {
+    const bound = sc.reachingBindings(value);
+    value = bound.length === 1 && bound[0].kind === 'assignment' ? bound[0].value : undefined;
+  }
+  const fn = value?.type === 'call' ? sc.callee(value) : undefined;
+  return fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'save' && sc.positionalArguments(value!).length === 0 && sc.keywordArguments(value!).size === 0 && !sc.hasUnresolvedArguments(value!);
+}
+
+/** A file path, as opposed to a model name a loader downloads (flair's `"ner"`, `"flair/ner-english-large"`). */
+const FILE_PATH = /^(?:[./~\\]|[A-Za-z]:)|\.(?:pt|pth|bin|ckpt|pkl|pickle|tar|gz|zip)$|\/.*\//i;
+
+/** A known string that is a model name the loader fetches (not a path), as `fetchesNames` says. */
+function fetchedName(sc: PythonSourceCode, file: Node | undefined): boolean {
+  const v = file ? sc.constant(file) : undefined;
+  return typeof v === 'string' && v.length > 0 && !FILE_PATH.test(v);
+}
 
 /** The tag of `bentoml.<flavor>.get(tag).to_runner()`: the `get` call's (through a name bound once to it: `m = bentoml.sklearn.get(tag)`). */
 function runnerTag(sc: PythonSourceCode, call: Node): Node | undefined {
@@ -201,6 +299,10 @@ const LIBRARY_WRITERS = new Set([
   // AutoGluon's quick-start: `TabularPredictor(label="y", path=p).fit(train)` … `TabularPredictor.load(p)`, the
   // directory its `fit` trained into (a predictor built over a path saves there)
   ...['tabular.TabularPredictor', 'multimodal.MultiModalPredictor', 'timeseries.TimeSeriesPredictor'].map((c) => `autogluon.${c}`),
+  // skforecast's `save_forecaster(f, "f.joblib")` … `load_forecaster("f.joblib")`; GluonTS's `predictor.serialize(Path(p))` … `Predictor.deserialize(Path(p))`
+  'skforecast.utils.save_forecaster',
+  'skforecast.utils.utils.save_forecaster',
+  '.serialize',
 ]);
 const MLFLOW_REMEDIATION =
   'Load MLflow models only from runs and registries whose write access you control (a model version you reviewed, not a stage or alias anyone can move), and log models in a flavor stored without pickle: ONNX (`mlflow.onnx`), skops for scikit-learn, safetensors through `mlflow.transformers`.';
@@ -919,6 +1021,8 @@ export const LOADER_NAMES: readonly string[] = [
   ...['load_from_zip_file', 'load_from_pkl', 'load_replay_buffer', 'load_program_state'],
   // BentoML's runner of a model of its store (`bentoml.sklearn.get(tag).to_runner()`)
   'to_runner',
+  // darts' checkpoint and weight loaders, skforecast's `load_forecaster`, GluonTS's `Predictor.deserialize`
+  ...['load_from_checkpoint', 'load_weights', 'load_weights_from_checkpoint', 'load_forecaster', 'deserialize'],
   // mpi4py's lowercase (pickle-based) communication of a `Comm`, multiprocessing's `Connection.recv()`
   ...MPI_PICKLED,
   // torch.distributed's object collectives (each unpickles what the other ranks send)
@@ -944,7 +1048,7 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    triggers: ['mpi4py', CONNECTION_RECV, ...TORCH_OBJECT_COLLECTIVES, 'pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization', 'load_local', 'recv_pyobj', 'load_learner', /\bmlflow\b/, 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', 'rl_zoo3', /\bpaddle\b/, 'megengine', 'skops', 'pycaret', 'autogluon', 'bentoml', /\bsurprise\b/, /\bdarts\b/, 'SklearnModelHandler'],
+    triggers: ['mpi4py', CONNECTION_RECV, ...TORCH_OBJECT_COLLECTIVES, 'pickle', 'Pickle', 'dill', 'read_pickle', 'shelve', 'marshal', 'jsonpickle', 'allow_dangerous_deserialization', 'load_local', 'recv_pyobj', 'load_learner', /\bmlflow\b/, 'gensim', 'statsmodels', 'stable_baselines3', 'sb3_contrib', 'rl_zoo3', /\bpaddle\b/, 'megengine', 'skops', 'pycaret', 'autogluon', 'bentoml', /\bsurprise\b/, /\bdarts\b/, 'SklearnModelHandler', 'skforecast', 'sktime', 'neuralforecast', 'gluonts', /\bflair\b/],
     // (`nltk.data.load("….pickle")` holds `pickle`)
     // What `create` needs imported, and a loader's name (shelve's and jsonpickle's by their module).
     // A vendored cloudpickle reached as an attribute of its package (`import ray` … `ray.cloudpickle.loads(b)`)
@@ -957,7 +1061,7 @@ export default createRule<[], PythonSourceCode>({
     ],
     docs: {
       description:
-        'Reports deserialization with pickle and its relatives (`pickle`, `_pickle`, `cPickle`, `dill`, `cloudpickle`, `pandas.read_pickle`, `shelve`, `marshal`, `jsonpickle`, NLTK `.pickle` resources, fastai `load_learner`, MLflow\'s pickled flavors, gensim, statsmodels, stable-baselines3, PaddlePaddle, MegEngine, PyCaret, AutoGluon, BentoML, Surprise and darts models, LangChain vector stores and retrievers loaded with `allow_dangerous_deserialization`), which runs code embedded in the data.',
+        'Reports deserialization with pickle and its relatives (`pickle`, `_pickle`, `cPickle`, `dill`, `cloudpickle`, `pandas.read_pickle`, `shelve`, `marshal`, `jsonpickle`, NLTK `.pickle` resources, fastai `load_learner`, MLflow\'s pickled flavors, gensim, statsmodels, stable-baselines3, PaddlePaddle, MegEngine, PyCaret, AutoGluon, BentoML, Surprise, darts, skforecast, sktime, NeuralForecast, GluonTS and flair models, LangChain vector stores and retrievers loaded with `allow_dangerous_deserialization`), which runs code embedded in the data.',
       recommended: true,
     },
     messages: {
@@ -1232,7 +1336,10 @@ export default createRule<[], PythonSourceCode>({
           const method = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
           // (and BentoML's `bentoml.sklearn.get("iris_clf:latest").to_runner()`, the model's runner; PyCaret's
           // `exp = ClassificationExperiment()` … `exp.load_model(name)`)
-          const instance = method === 'load_replay_buffer' || method === 'to_runner' || method === 'load_model' ? sc.instanceQualifiedNames(callee!).find((q) => LIBRARY_PICKLES.some((l) => l.re.test(q))) : undefined;
+          // (also a loader reached through an instance, `w = Word2Vec(…)` … `w.load(p)`, `m = TFTModel(…)` …
+          // `m.load_weights(p)`, and a classmethod inherited by a class of the project, `class MyTFT(TFTModel)` …
+          // `MyTFT.load(p)`, that does not define it: the base's)
+          const instance = method && INSTANCE_LOADERS.has(method) ? (sc.instanceQualifiedNames(callee!).find((q) => LIBRARY_PICKLES.some((l) => l.re.test(q))) ?? inheritedLoader(sc, callee!, method)) : undefined;
           if (instance) {
             store = instance;
             library = LIBRARY_PICKLES.find((l) => l.re.test(instance));
@@ -1284,6 +1391,8 @@ export default createRule<[], PythonSourceCode>({
             const v = returnPath ? sc.constant(returnPath) : false;
             if (v !== UNKNOWN && v !== false && v !== null && v !== 0) return;
           } else if (!fetched) {
+            // sktime's `pkl = est.save()` … `load(pkl)`: the `(class, bytes)` pair this process serialized in memory
+            if (library.inMemorySave && inMemorySave(sc, file)) return;
             // `model.save("ppo")` … `PPO.load("ppo")`: the file this code just saved (the quick-start's round trip)
             const own = { pathWriters: LIBRARY_WRITERS };
             if (isInProcessData(sc, file, LIBRARY_WRITERS, 0, own)) return;
@@ -1293,7 +1402,7 @@ export default createRule<[], PythonSourceCode>({
               return;
             }
           }
-          const network = library.network || fetched || fromNetwork(sc, file) || (!!library.remote && remoteUrl(sc, file));
+          const network = library.network || fetched || fromNetwork(sc, file) || ((!!library.remote || !!library.fetchesNames) && remoteUrl(sc, file)) || (!!library.fetchesNames && fetchedName(sc, file));
           const confidence = confidenceFor(sc, file, node);
           context.report({
             node,

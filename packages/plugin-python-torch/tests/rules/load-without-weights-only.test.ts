@@ -708,6 +708,10 @@ ruleTester.run(`${ID} (Lightning loaders)`, rule, {
     'import pytorch_lightning as pl\nclass Lit(pl.LightningModule):\n    @classmethod\n    def load_from_checkpoint(cls, p, weights_only=True):\n        return cls()\nm = Lit.load_from_checkpoint("a.ckpt", weights_only=False)',
     // a class of the file with no base outside it has no Lightning method
     'class Registry:\n    pass\nm = Registry.load_from_checkpoint("a.ckpt", weights_only=False)',
+    // (review timeseries P2-1) darts' `load_from_checkpoint(model_name, …)` is darts' own (torch/pickle-load reports it),
+    // also through a class of the file that inherits it
+    'import torch\nfrom darts.models import NBEATSModel\nm = NBEATSModel.load_from_checkpoint("nbeats_run", weights_only=False)',
+    'import torch\nfrom darts.models import TFTModel\nclass MyTFT(TFTModel):\n    pass\nm = MyTFT.load_from_checkpoint("tft_run", weights_only=False)',
     // a same-file helper every caller of which passes True
     'import pytorch_lightning as pl\nclass Lit(pl.LightningModule):\n    pass\ndef _restore(p, wo):\n    return Lit.load_from_checkpoint(p, weights_only=wo)\nm = _restore("a.ckpt", True)',
     // a checkpoint URL with weights_only=True; a local path or an s3:// one (torch.load's own default)

@@ -353,8 +353,8 @@ ruleTester.run('torch/pickle-load', rule, {
       code: 'from surprise import dump\nfrom darts.models import TFTModel, ExponentialSmoothing\n_, algo = dump.load("svd_dump")\ntft = TFTModel.load("tft_model.pt")\nes = ExponentialSmoothing.load("es_model.pkl")',
       errors: [
         { messageId: 'unsafeDeserialization', line: 3, confidence: 'high', data: { callee: 'surprise.dump.load', detail: " (Surprise's `dump.load` is `pickle.load` of the file)", source: '', imports: '' } },
-        { messageId: 'unsafeDeserialization', line: 4, confidence: 'high', data: { callee: 'TFTModel.load', detail: " (darts' `load` unpickles the saved model)", source: '', imports: '' } },
-        { messageId: 'unsafeDeserialization', line: 5, confidence: 'high', data: { callee: 'ExponentialSmoothing.load', detail: " (darts' `load` unpickles the saved model)", source: '', imports: '' } },
+        { messageId: 'unsafeDeserialization', line: 4, confidence: 'high', data: { callee: 'TFTModel.load', detail: " (darts' `load`, `load_from_checkpoint`, `load_weights` and `load_weights_from_checkpoint` unpickle the saved model object)", source: '', imports: '' } },
+        { messageId: 'unsafeDeserialization', line: 5, confidence: 'high', data: { callee: 'ExponentialSmoothing.load', detail: " (darts' `load`, `load_from_checkpoint`, `load_weights` and `load_weights_from_checkpoint` unpickle the saved model object)", source: '', imports: '' } },
       ],
     },
     // fastai's load_learner: the whole pickled Learner (the Hugging Face Spaces template; review github3 P6)
@@ -872,6 +872,87 @@ ruleTester.run('torch/pickle-load', rule, {
       errors: [{ messageId: 'unsafeDeserialization', line: 3, data: { callee: 'PlainLoader', detail: ' (a subclass of `pickle.Unpickler` whose `find_class` lets every global through)' } }],
     },
   ],
+});
+
+// (reviews timeseries P2-1, P2-2, P3-1; nlpclassic P2, P3) darts' checkpoint and weight loaders, the time-series libraries'
+// loaders, flair's `Model.load`, a library class's loader inherited by a class of the file or reached through an instance
+const DARTS = " (darts' `load`, `load_from_checkpoint`, `load_weights` and `load_weights_from_checkpoint` unpickle the saved model object)";
+const FLAIR = " (flair's `load` is `torch.load` of a whole pickled model, downloaded first when given a model name or a Hugging Face id)";
+const GENSIM = ' (gensim saves its models and dictionaries as pickles)';
+const DARTS_REMEDIATION =
+  'Load darts models and checkpoints only from files and folders this application saved, kept where no one else can write; none of the darts loaders is safe for a file from elsewhere (`load_weights` and `load_weights_from_checkpoint` unpickle the saved model object too, and darts refuses `weights_only=True`): for such a model, build it in code and load only the network\'s weights, exchanged as safetensors.';
+ruleTester.run('torch/pickle-load (library loaders)', rule, {
+  valid: [
+    // a class of the file that defines its own `load`; a class with no library base; flair's embeddings (no pickle)
+    'from darts.models import TFTModel\nclass OwnLoad(TFTModel):\n    @classmethod\n    def load(cls, p):\n        return cls()\na = OwnLoad.load("x.pt")',
+    'import darts\nclass Plain:\n    pass\nb = Plain.load("x.pt")',
+    'from flair.embeddings import WordEmbeddings\nemb = WordEmbeddings("glove")',
+    // round trips: what this code has just saved, and sktime's in-memory serialization
+    'from skforecast.utils import load_forecaster, save_forecaster\ndef f(forecaster):\n    save_forecaster(forecaster, file_name="f.joblib")\n    return load_forecaster("f.joblib")',
+    'from sktime.base import load\ndef f(est):\n    pkl = est.save()\n    return load(pkl)',
+    'from pathlib import Path\nfrom gluonts.model.predictor import Predictor\ndef f(predictor):\n    predictor.serialize(Path("m"))\n    return Predictor.deserialize(Path("m"))',
+    'from neuralforecast import NeuralForecast\ndef f(nf):\n    nf.save(path="./ckpt")\n    return NeuralForecast.load(path="./ckpt")',
+    'from flair.models import SequenceTagger\ndef f(tagger):\n    tagger.save("m.pt")\n    return SequenceTagger.load("m.pt")',
+  ],
+  invalid: [
+    {
+      code: 'from darts.models import NBEATSModel, TFTModel\nbest = NBEATSModel.load_from_checkpoint(model_name="nbeats_run", work_dir="darts_logs", best=True)\nfresh = TFTModel(input_chunk_length=24, output_chunk_length=12)\nfresh.load_weights_from_checkpoint(model_name="tft_run", best=True)\nfresh.load_weights("tft_manual.pt")\ntft = TFTModel.load("tft.pt")',
+      errors: [
+        { messageId: 'unsafeDeserialization', line: 2, confidence: 'high', data: { callee: 'NBEATSModel.load_from_checkpoint', detail: DARTS, source: '', imports: '' } },
+        { messageId: 'unsafeDeserialization', line: 4, confidence: 'high', data: { callee: 'fresh.load_weights_from_checkpoint', detail: DARTS, source: '', imports: '' } },
+        { messageId: 'unsafeDeserialization', line: 5, confidence: 'high', data: { callee: 'fresh.load_weights', detail: DARTS, source: '', imports: '' } },
+        { messageId: 'unsafeDeserialization', line: 6, confidence: 'high', data: { callee: 'TFTModel.load', detail: DARTS, source: '', imports: '' } },
+      ],
+    },
+    // a class of the file inheriting a library's loader; gensim through an instance
+    {
+      code: 'from darts.models import TFTModel\nfrom gensim.models import Word2Vec\nclass MyTFT(TFTModel):\n    pass\nclass DomainW2V(Word2Vec):\n    pass\nm = MyTFT.load("tft.pt")\na = DomainW2V.load("a.model")\nw = Word2Vec(vector_size=100)\nb = w.load("b.model")',
+      errors: [
+        { messageId: 'unsafeDeserialization', line: 7, confidence: 'high', data: { callee: 'MyTFT.load', detail: DARTS, source: '', imports: '' } },
+        { messageId: 'unsafeDeserialization', line: 8, confidence: 'high', data: { callee: 'DomainW2V.load', detail: GENSIM, source: '', imports: '' } },
+        { messageId: 'unsafeDeserialization', line: 10, confidence: 'high', data: { callee: 'w.load', detail: GENSIM, source: '', imports: '' } },
+      ],
+    },
+    {
+      code: 'from pathlib import Path\nfrom gluonts.model.predictor import Predictor\nfrom gluonts.torch.model.predictor import PyTorchPredictor\nfrom neuralforecast import NeuralForecast\nfrom skforecast.utils import load_forecaster\nfrom sktime.base import load as sktime_load\nnf = NeuralForecast.load(path="./checkpoints/test_run/")\nforecaster = load_forecaster("forecaster_001.joblib", verbose=True)\ntheta = sktime_load("saved_theta.zip")\npredictor = Predictor.deserialize(Path("deepar_model"))\ntorch_predictor = PyTorchPredictor.deserialize(Path("deepar_model"), device="cpu")\nremote = NeuralForecast.load(path="s3://bucket/run")',
+      errors: [
+        { messageId: 'unsafeDeserialization', line: 7, confidence: 'high', data: { callee: 'NeuralForecast.load', detail: " (NeuralForecast's `load` unpickles the directory's `configuration.pkl` and `dataset.pkl`)", source: '', imports: '' } },
+        { messageId: 'unsafeDeserialization', line: 8, confidence: 'high', data: { callee: 'skforecast.utils.load_forecaster', detail: " (skforecast's `load_forecaster` is `joblib.load` of the saved forecaster, a pickle)", source: '', imports: '' } },
+        { messageId: 'unsafeDeserialization', line: 9, confidence: 'high', data: { callee: 'sktime.base.load', detail: " (sktime's `load` unpickles the saved estimator)", source: '', imports: '' } },
+        { messageId: 'unsafeDeserialization', line: 10, confidence: 'high', data: { callee: 'Predictor.deserialize', detail: " (GluonTS's `deserialize` builds whatever classes the directory's `parameters.json` names and `torch.load`s the network's state without `weights_only`)", source: '', imports: '' } },
+        { messageId: 'unsafeDeserialization', line: 11, confidence: 'high', data: { callee: 'PyTorchPredictor.deserialize', detail: " (GluonTS's `deserialize` builds whatever classes the directory's `parameters.json` names and `torch.load`s the network's state without `weights_only`)", source: '', imports: '' } },
+        { messageId: 'networkDeserialization', line: 12, confidence: 'high', data: { callee: 'NeuralForecast.load', detail: " (NeuralForecast's `load` unpickles the directory's `configuration.pkl` and `dataset.pkl`)", source: '', imports: '' } },
+      ],
+    },
+    // flair: a Hub id and a short name are downloaded first (network data); a local file is a file
+    {
+      code: 'from flair.models import SequenceTagger, TextClassifier\nfrom flair.nn import Classifier\ntagger = SequenceTagger.load("flair/ner-english-large")\nner = Classifier.load("ner")\nclf = TextClassifier.load("resources/classifiers/best-model.pt")',
+      errors: [
+        { messageId: 'networkDeserialization', line: 3, confidence: 'high', data: { callee: 'SequenceTagger.load', detail: FLAIR, source: '', imports: '' } },
+        { messageId: 'networkDeserialization', line: 4, confidence: 'high', data: { callee: 'Classifier.load', detail: FLAIR, source: '', imports: '' } },
+        { messageId: 'unsafeDeserialization', line: 5, confidence: 'high', data: { callee: 'TextClassifier.load', detail: FLAIR, source: '', imports: '' } },
+      ],
+    },
+  ],
+});
+
+describe('the darts loaders', () => {
+  it('say that load_weights is no safe alternative', async () => {
+    const result = await lintText({ path: `${fixturesDir}snippet.py`, text: 'from darts.models import TFTModel\nm = TFTModel(input_chunk_length=24, output_chunk_length=12)\nm.load_weights("tft_manual.pt")', language: python, rules: [{ id: 'torch/pickle-load', rule, level: 'error', options: [] }], cwd: fixturesDir });
+    expect(result.findings.map((f) => f.remediation)).toEqual([DARTS_REMEDIATION]);
+  });
+  it('are let through by the triggers', () => {
+    for (const text of [
+      'from darts.models import NBEATSModel\nbest = NBEATSModel.load_from_checkpoint("nbeats_run", best=True)',
+      'from skforecast.utils import load_forecaster\nf = load_forecaster("f.joblib")',
+      'from sktime.base import load\ne = load("saved")',
+      'from neuralforecast import NeuralForecast\nnf = NeuralForecast.load(path="ckpt")',
+      'from gluonts.model.predictor import Predictor\np = Predictor.deserialize(path)',
+      'from flair.models import SequenceTagger\nt = SequenceTagger.load("ner")',
+    ]) {
+      expect(ruleTriggersMatch(rule.meta, text), text).toBe(true);
+    }
+  });
 });
 
 fixture(rule);
