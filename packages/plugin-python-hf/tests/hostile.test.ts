@@ -1,4 +1,4 @@
-import { PythonSourceCode } from '@oculum/lang-python';
+import { initParser, parsePython, PythonSourceCode } from '@oculum/lang-python';
 import { describe, expect, it, vi } from 'vitest';
 import { lintAll } from './helpers.js';
 
@@ -171,4 +171,41 @@ describe('many uses of one big class attribute or table', () => {
     expect(findings).toHaveLength(2);
     expect(findings.every((f) => f.confidence === 'high')).toBe(true);
   });
+});
+
+// A left-nested `+` chain is as deep as it is long: asking each operand for its parent (web-tree-sitter walks down
+// from the root for it) was quadratic, 18 s for 10,000 pieces (review nlpclassic P3). The parts are marked as the
+// traversal enters their chain, and the chain is judged once.
+describe('a long + chain of string pieces', () => {
+  it('asks for a bounded number of parents, and reports the chain once', async () => {
+    const n = 4_000;
+    const text = `import urllib.request\nU = 'http://host/models/' + ${Array.from({ length: n }, () => "'a'").join(' + ')} + 'model.bin'\nurllib.request.urlretrieve(U, 'model.bin')\n`;
+    await initParser();
+    const proto = Object.getPrototypeOf(parsePython('x = 1').ast) as object;
+    const owner = (function find(o: object | null): object | undefined {
+      return !o ? undefined : Object.getOwnPropertyDescriptor(o, 'parent') ? o : find(Object.getPrototypeOf(o));
+    })(proto);
+    // the parents asked of the chain's pieces (a call of the getter on a string or `+` node)
+    const original = owner ? Object.getOwnPropertyDescriptor(owner, 'parent') : undefined;
+    let asked = 0;
+    if (owner && original?.get) {
+      const get = original.get;
+      Object.defineProperty(owner, 'parent', {
+        ...original,
+        get(this: { type: string }) {
+          if (this.type === 'string' || this.type === 'binary_operator') asked++;
+          return get.call(this);
+        },
+      });
+    }
+    try {
+      const findings = (await lintAll(text)).filter((f) => f.ruleId === 'hf/insecure-model-url');
+      expect(findings).toHaveLength(1);
+      expect(original?.get).toBeDefined();
+      // (it was one per piece and per operator, each a walk as deep as the chain)
+      expect(asked).toBeLessThan(n / 10);
+    } finally {
+      if (owner && original) Object.defineProperty(owner, 'parent', original);
+    }
+  }, 60_000);
 });

@@ -173,6 +173,8 @@ export default createRule<[], PySourceCode>({
 
     // ---- model-data URLs written in the code
     const written: WrittenUrl[] = [];
+    /** Strings inside an implicit concatenation and `+` operands inside a chain: judged as part of the whole. */
+    const innerParts = new Set<number>();
     /** A model-data URL of any scheme is written in the file (`https://…/wiki.en.vec` in a table a helper downloads). */
     let modelUrlWritten = false;
     /** A string, implicit concatenation or `+` that builds a plain-HTTP URL naming model data. */
@@ -366,16 +368,27 @@ export default createRule<[], PySourceCode>({
       augmented_assignment(node: PyNode) {
         if (mentionsEndpoint) reportEndpointWrites(node);
       },
+      // (the traversal enters a node before its children: a part of an implicit concatenation or an operand of a `+`
+      // is marked when its parent is entered, never found by `node.parent`, which walks down from the root in
+      // web-tree-sitter and made a chain of thousands of `+` quadratic, review nlpclassic P3)
       string(node: PyNode) {
-        if (node.parent?.type !== 'concatenated_string') writtenUrl(node);
+        if (!innerParts.has(node.id)) writtenUrl(node);
       },
-      concatenated_string: writtenUrl,
+      concatenated_string(node: PyNode) {
+        for (const part of node.namedChildren) if (part.type === 'string') innerParts.add(part.id);
+        writtenUrl(node);
+      },
       binary_operator(node: PyNode) {
-        // the whole of a `+` chain: `BASE + "/" + name + ".pth"`
-        const plus = (n: PyNode | null) => n?.type === 'binary_operator' && n.childForFieldName('operator')?.text === '+';
-        if (plus(node) && !plus(node.parent)) writtenUrl(node);
+        const op = node.childForFieldName('operator')?.text;
+        if (op === '+') {
+          // the whole of a `+` chain, once: `BASE + "/" + name + ".pth"`
+          for (const side of [node.childForFieldName('left'), node.childForFieldName('right')]) {
+            if (side?.type === 'binary_operator' && side.childForFieldName('operator')?.text === '+') innerParts.add(side.id);
+          }
+          if (!innerParts.has(node.id)) writtenUrl(node);
+        }
         // `"%s/alexnet.pth" % BASE`
-        else if (node.childForFieldName('operator')?.text === '%' && node.childForFieldName('left')?.type === 'string') writtenUrl(node);
+        else if (op === '%' && node.childForFieldName('left')?.type === 'string') writtenUrl(node);
       },
       'module:exit'() {
         // one finding per literal: a URL built from a literal already judged at its fetch call is not reported again
