@@ -242,6 +242,7 @@ export const HUB_LOAD_TRIGGERS: Trigger[] = [
   importTrigger(['funasr']), // FunASR's AutoModel(model=…, vad_model=…)
   importTrigger(['audiocraft']), // audiocraft's MusicGen/AudioGen/MAGNeT.get_pretrained(name)
   'load_from_hub', // huggingface_sb3
+  'SequenceTagger', // flair's SequenceTagger.load(id)
   'main_export', // optimum.exporters.onnx / openvino
   importTrigger(['mlx_lm']), // mlx-lm's load(…) and convert(…)
   'FederatedDataset', // Flower's `flwr_datasets.FederatedDataset(dataset="owner/name")`
@@ -590,6 +591,9 @@ function diffusersAdapterSpec(sc: PySourceCode, call: PyNode, fn: PyNode, name: 
 const SB3_REMEDIATION =
   'Download the agent pinned to a commit, `path = huggingface_hub.hf_hub_download("org/agent", "agent.zip", revision="<40-hex commit>")`, and load that file: `load_from_hub` takes no revision of its own.';
 
+const FLAIR_REMEDIATION =
+  'Download the model pinned to a commit, `path = huggingface_hub.hf_hub_download("flair/ner-english-large", "pytorch_model.bin", revision="<40-hex commit>")`, and load that file: `SequenceTagger.load(path)` takes no revision of its own.';
+
 const NEMO_REMEDIATION =
   'Download the model\'s `.nemo` file pinned to a commit, `path = huggingface_hub.hf_hub_download("org/model", "<name>.nemo", revision="<40-hex commit>")`, and load it with `restore_from(path)`: `from_pretrained` takes no revision of its own.';
 
@@ -782,6 +786,13 @@ function hfSpecForName(qn: string): (Spec & { confidence: Confidence }) | undefi
   // (its `tokenizer_config` reaches the tokenizer of the files already fetched: a revision there pins nothing)
   if (/^mlx_lm\.(?:utils\.)?load$/.test(qn)) return { api: 'mlx_lm.load', kind: 'model', idPos: 0, idNames: ['path_or_hf_repo'], revisionKeywordOnly: true, confidence: 'high' };
   if (/^mlx_lm\.(?:convert\.)?convert$/.test(qn)) return { api: 'mlx_lm.convert', kind: 'model', idPos: 0, idNames: ['hf_path'], revisionKeywordOnly: true, confidence: 'high' };
+  // flair (flairNLP/flair, flair/models/sequence_tagger_model.py `SequenceTagger.load(model_path)` → `_fetch_model`):
+  // an existing path is read, a short name of its maps (`"ner-large"`, which differ between releases) is fetched from
+  // them, anything else is `hf_download(model_name)`, an `hf_hub_download` of `pytorch_model.bin` with no revision,
+  // then `torch.load` (review nlpclassic P2): only an `owner/name` id is the Hub's here
+  if (/^flair\.(?:models\.)?(?:sequence_tagger_model\.)?SequenceTagger\.load$/.test(qn)) {
+    return { api: 'SequenceTagger.load', kind: 'model', idPos: 0, idNames: ['model_path'], revisionIn: 'snapshot', ownerIdOnly: true, remediation: FLAIR_REMEDIATION, confidence: 'high' };
+  }
   // huggingface_sb3 (huggingface_sb3/load_from_hub.py `load_from_hub(repo_id, filename)`): `hf_hub_download(repo_id=…,
   // filename=…)` with no revision, and none to pass
   if (/^huggingface_sb3\.(?:load_from_hub\.)?load_from_hub$/.test(qn)) {

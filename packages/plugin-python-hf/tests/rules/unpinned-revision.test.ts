@@ -235,6 +235,9 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from haystack.components.embedders import SentenceTransformersTextEmbedder\ndef f(**kw):\n    return SentenceTransformersTextEmbedder(**kw)',
     // mlx-lm pinned, or from a local directory
     `from mlx_lm import load, convert\nmodel, tok = load("mlx-community/Qwen2-0.5B-4bit", revision="${COMMIT}")\nconvert(hf_path="org/m", revision="${COMMIT}")\nload("./mlx_model")`,
+    // flair: a short name of its maps (which differ between releases), a local model file, another class's load
+    'from flair.models import SequenceTagger\ntagger = SequenceTagger.load("ner")\nmine = SequenceTagger.load("resources/taggers/ner/final-model.pt")',
+    'from mylib import SequenceTagger\ntagger = SequenceTagger.load("flair/ner-english-large")',
     // (review evalh P2-1) a revision built with `+` from a commit, or from a name the analysis cannot read: pinned
     'from transformers import AutoModel\nCOMMIT = "0123456789abcdef0123456789abcdef01234567"\ndef load(subfolder=None):\n    revision = COMMIT + ("/" + subfolder if subfolder is not None else "")\n    return AutoModel.from_pretrained("org/bert", revision=revision)',
     'from transformers import AutoModel\ndef load(revision, subfolder=None):\n    revision = revision + ("/" + subfolder if subfolder is not None else "")\n    return AutoModel.from_pretrained("org/bert", revision=revision)',
@@ -1297,6 +1300,11 @@ ruleTester.run('hf/unpinned-revision', rule, {
     {
       code: 'from transformers import pipeline\nclass P:\n    def __init__(self):\n        self.model = "org/m"\n        self.pipe = pipeline("text-generation", model=self.model)',
       errors: [{ messageId: 'missingRevision', confidence: 'medium', data: { api: 'pipeline', id: 'org/m' } }],
+    },
+    // (review nlpclassic P2) flair's SequenceTagger.load of an `owner/name` id: hf_hub_download with no revision
+    {
+      code: 'from flair.models import SequenceTagger\ntagger = SequenceTagger.load("flair/ner-english-large")',
+      errors: [{ messageId: 'snapshotUnpinnedOwn', line: 2, confidence: 'high', data: { api: 'SequenceTagger.load', id: 'flair/ner-english-large', revision: '', task: '"flair/ner-english-large"', localAdvice: ', or pass `local_files_only=True` for local paths' } }],
     },
     // (review evalh P2-1) lm-eval's HFLM: `revision + ("/" + subfolder …)` with the parameter's default "main" is a branch
     {
