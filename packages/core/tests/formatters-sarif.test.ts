@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { formatters, toSarif } from '../src/formatters/index.js';
+import { formatters, SARIF_MAX_RESULTS, toSarif } from '../src/formatters/index.js';
 import type { ScanResult } from '../src/types.js';
 import { at, cleanResult, CWD, finding, sampleResult } from './formatters-sample.js';
 
@@ -234,6 +234,73 @@ describe('sarif formatter', () => {
       { startLine: 1, startColumn: 1000000000, endLine: 1000000000, endColumn: 1 },
     ]);
     expect(log.runs[0].invocations[0].toolExecutionNotifications[0].locations[0].physicalLocation.region).toEqual({ startLine: 1, startColumn: 1 });
+  });
+
+  it('gives a model file\'s results no region: the binary file has no lines (SARIF 2.1.0 allows an artifactLocation alone)', () => {
+    const result = cleanResult();
+    const file = at('models/ckpt.pt');
+    result.files = [{ file, language: 'model', findings: [finding({ ruleId: 'model/model-format-inventory', file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'info', level: 'warn' })], diagnostics: [] }];
+    const log = sarifOf(result);
+    expectValid(log);
+    expect(log.runs[0].results[0].locations).toEqual([{ physicalLocation: { artifactLocation: { uri: 'models/ckpt.pt', uriBaseId: '%SRCROOT%' } } }]);
+  });
+
+  it('keeps the 25,000 most severe results GitHub accepts in a run, and says how many it left out (ciux P1-2)', () => {
+    const result = cleanResult();
+    const files = Array.from({ length: 2_501 }, (_, i) => at(`legacy/m${String(i).padStart(4, '0')}.py`));
+    result.files = files.map((file, i) => ({
+      file,
+      language: 'python',
+      findings: [
+        // one high finding in the very last file, and warn-level and suppressed ones: the cut goes by level, then severity
+        ...Array.from({ length: 9 }, (_, j) => finding({ ruleId: 'hf/trainer-push-to-hub', file, line: j + 1 })),
+        i === 2_500 ? finding({ ruleId: 'hf/unpinned-revision', file, line: 20 }) : finding({ ruleId: 'hf/trainer-push-to-hub', file, line: 20, suppressed: { kind: 'inSource' } }),
+      ],
+      diagnostics: [],
+    }));
+    const log = sarifOf(result);
+    const run = log.runs[0];
+    expect(SARIF_MAX_RESULTS).toBe(25_000);
+    expect(run.results).toHaveLength(25_000);
+    // 25,010 results: the high one kept, 10 suppressed medium ones left out, the rest in their order
+    expect(run.results.filter((r: any) => r.ruleId === 'hf/unpinned-revision')).toHaveLength(1);
+    expect(run.results.filter((r: any) => r.suppressions)).toHaveLength(2_500 - 10);
+    expect(run.results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('legacy/m0000.py');
+    expect(run.invocations[0].executionSuccessful).toBe(true);
+    expect(run.invocations[0].toolExecutionNotifications).toEqual([
+      {
+        level: 'warning',
+        message: { text: '10 results of 25010 left out: this log keeps the 25000 most severe (GitHub code scanning rejects a run of more than 25000 results). `oculum scan --format json` lists them all.' },
+        descriptor: { id: 'limit' },
+      },
+    ]);
+  });
+
+  it('orders the cut by level, then severity, then unsuppressed first (a smaller limit)', () => {
+    const result = cleanResult();
+    const file = at('a.py');
+    result.files = [
+      {
+        file,
+        findings: [
+          finding({ ruleId: 'hf/trainer-push-to-hub', file, line: 1 }),
+          finding({ ruleId: 'torch/load-without-weights-only', file, line: 2, level: 'warn' }),
+          finding({ ruleId: 'hf/unpinned-revision', file, line: 3, suppressed: { kind: 'inSource' } }),
+          finding({ ruleId: 'hf/unpinned-revision', file, line: 4 }),
+          finding({ ruleId: 'torch/load-without-weights-only', file, line: 5 }),
+        ],
+        diagnostics: [{ file, kind: 'parse-error', severity: 'warning', message: 'bad' }],
+      },
+    ];
+    const log = toSarif(result, ctx, { maxResults: 3 });
+    expectValid(log);
+    const kept = log.runs[0].results.map((r: any) => r.locations[0].physicalLocation.region.startLine);
+    expect(kept).toEqual([3, 4, 5]);
+    const withoutSuppressed = toSarif(result, ctx, { maxResults: 2 }).runs[0].results.map((r: any) => r.locations[0].physicalLocation.region.startLine);
+    expect(withoutSuppressed).toEqual([4, 5]);
+    const notifications = log.runs[0].invocations[0].toolExecutionNotifications as Array<{ message: { text: string } }>;
+    expect(notifications.map((n) => n.message.text)).toEqual(['2 results of 5 left out: this log keeps the 3 most severe (GitHub code scanning rejects a run of more than 25000 results). `oculum scan --format json` lists them all.', 'bad']);
+    expect(toSarif(result, ctx).runs[0].results).toHaveLength(5);
   });
 
   it('is deterministic whatever order the engine produced', () => {

@@ -139,10 +139,15 @@ describe('markdown keeps text from the input inert', () => {
     expect(row).toContain('and `www.evil.example`, mails `root@evil.example`, pings');
     expect(row).toContain('`@org/security-team`');
     expect(rendered('urlretrieve fetches a model over plain HTTP ("http://models.example.com/vec.pkl"): anyone').row).toContain('HTTP ("`http://models.example.com/vec.pkl`"): anyone');
-    // a word from the input of any length is split in linear time: a quadratic regex took 17 s on 60,000
-    // characters, and would take minutes here (past the test timeout)
+    // a word from the input of any length is cut with its message (1,000 characters, so the comment
+    // stays under GitHub's size limit), and split in linear time: a quadratic regex took 17 s on 60,000
+    // characters
     const word = 'http://' + '.'.repeat(200_000) + 'x).';
-    expect(rendered(word).row).toContain('`http://' + '.'.repeat(200_000) + 'x`).');
+    const { row: long, diagnostic } = rendered(word);
+    expect(long).toContain('`http://' + '.'.repeat(993) + '…`');
+    expect(long.length).toBeLessThan(1_200);
+    expect(diagnostic).toContain('`http://' + '.'.repeat(993) + '…`');
+    expect(rendered('http://' + '.'.repeat(900) + 'x).').row).toContain('`http://' + '.'.repeat(900) + 'x`).');
   });
 
   it('escapes HTML character references', () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { formatters, jsonRule, JSON_FORMAT_VERSION, summarizeResult, toJsonReport } from '../src/formatters/index.js';
 import type { Finding, ScanResult } from '../src/types.js';
 import { at, cleanResult, CWD, finding, sampleResult } from './formatters-sample.js';
+import { MARKDOWN_MAX_CHARS } from '../src/formatters/markdown.js';
 
 const ctx = { cwd: CWD, color: false, version: '0.1.0' };
 const ANSI = /\x1b\[[0-9;]*m/;
@@ -352,6 +353,34 @@ describe('markdown', () => {
     expect(text).toContain('&lt;script&gt;');
     expect(text.split('\n').filter((l) => l.startsWith('| 🔴'))).toHaveLength(200);
     expect(text).toContain('…and 50 more findings not shown');
+  });
+
+  it('stays under GitHub\'s comment limit by size, not only by rows, and says where the rest is (ciux P1-3)', () => {
+    const many = cleanResult();
+    const files = Array.from({ length: 300 }, (_, i) => at(`pkg/module_${i}/train.py`));
+    many.files = files.map((file) => ({
+      file,
+      language: 'python',
+      findings: [finding({ ruleId: 'torch/load-without-weights-only', file, line: 2, message: '`torch.load` without `weights_only=True` unpickles arbitrary objects on torch < 2.6: a malicious checkpoint runs code when it is loaded. Pass `weights_only=True` or load safetensors.' })],
+      diagnostics: [{ file, kind: 'parse-error' as const, severity: 'warning' as const, message: 'Syntax error: an unexpected token here, and a long explanation of what the parser saw.' }],
+    }));
+    const text = formatters.markdown(many, ctx);
+    expect(text.length).toBeLessThanOrEqual(MARKDOWN_MAX_CHARS);
+    const rows = text.split('\n').filter((l) => l.startsWith('| 🔴')).length;
+    expect(rows).toBeGreaterThan(50);
+    expect(rows).toBeLessThan(200);
+    expect(text).toContain(`_…and ${300 - rows} more findings not shown (this comment stays under GitHub's 65,536-character limit); \`oculum scan --format json\` or \`--format sarif\` lists them all._`);
+    const diagnostics = text.split('\n').filter((l) => l.startsWith('- warning')).length;
+    expect(diagnostics).toBeGreaterThan(10);
+    expect(text).toContain(`- …and ${300 - diagnostics} more (\`oculum scan --format json\` or \`--format sarif\` lists them all)`);
+    expect(text.trimEnd().endsWith('<sub>Oculum 0.1.0</sub>')).toBe(true);
+  });
+
+  it('gives a model file\'s findings the file alone, with no line (the file is binary)', () => {
+    const result = cleanResult();
+    const file = at('models/ckpt.pt');
+    result.files = [{ file, language: 'model', findings: [finding({ ruleId: 'model/model-format-inventory', file, line: 1, endColumn: 1, severity: 'info', level: 'warn', message: 'PyTorch zip.' })], diagnostics: [] }];
+    expect(formatters.markdown(result, ctx)).toContain('| `model/model-format-inventory` | `models/ckpt.pt` | PyTorch zip. |');
   });
 
   it('says so when clean', () => {

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { repositoryRoot } from '../fs-util.js';
 import type { Diagnostic, Finding, FormatterContext, ScanResult } from '../types.js';
-import { countsLine, groupByFile, isInside, plural, printable, runOutcome, summarize } from './shared.js';
+import { countsLine, groupByFile, isInside, isWholeFileLanguage, plural, printable, runOutcome, summarize } from './shared.js';
 
 /**
  * GitHub Actions workflow commands (`::error file=…,line=…::message`): each unsuppressed finding and
@@ -18,7 +18,8 @@ export const github = (result: ScanResult, ctx: FormatterContext): string => {
   const out: string[] = [];
   for (const g of files) {
     const file = shownPath(root, g.file);
-    for (const f of g.findings) if (!f.suppressed) out.push(findingCommand(f, file));
+    const wholeFile = isWholeFileLanguage(g.language);
+    for (const f of g.findings) if (!f.suppressed) out.push(findingCommand(f, file, wholeFile));
     for (const d of g.diagnostics) if (d.severity !== 'note') out.push(diagnosticCommand(d, file));
   }
   for (const d of global) if (d.severity !== 'note') out.push(diagnosticCommand(d));
@@ -26,23 +27,35 @@ export const github = (result: ScanResult, ctx: FormatterContext): string => {
   const hidden = ctx.hiddenWarnings ?? 0;
   const outcome = runOutcome(result, { failOn: ctx.failOn, maxWarnings: ctx.maxWarnings, hiddenWarnings: hidden });
   // A last plain line for the log (not an annotation).
-  out.push(summary.findings === 0 && hidden === 0 ? `Oculum: no findings (${plural(summary.files, 'file')} scanned)` : `Oculum: ${countsLine(summary, result, ctx.failOn, hidden)}${outcome.code === 1 ? ' — the run fails' : ''}`);
+  // (a config or internal error fails the run too, whatever the findings: exit code 2)
+  const fails = outcome.code === 2 ? ' — the run fails: a config or internal error (see above)' : outcome.code === 1 ? ' — the run fails' : '';
+  out.push(summary.findings === 0 && hidden === 0 ? `Oculum: no findings (${plural(summary.files, 'file')} scanned)${fails}` : `Oculum: ${countsLine(summary, result, ctx.failOn, hidden)}${fails}`);
   return `${out.join('\n')}\n`;
 };
 
-function findingCommand(f: Finding, file: string): string {
+/**
+ * The annotation of a finding. Its text is the message alone, as in stylish and markdown: a rule's
+ * message already says what to do (`… Pass \`weights_only=True\` or load safetensors.`), and the
+ * rule's remediation after it said it twice. A finding on a model file (`wholeFile`) is about the
+ * whole binary file: no line or column (GitHub shows it as a file-level annotation).
+ */
+function findingCommand(f: Finding, file: string, wholeFile: boolean): string {
   const command = f.level === 'error' ? 'error' : f.severity === 'info' ? 'notice' : 'warning';
   const properties = [
     `file=${property(file)}`,
-    `line=${f.line}`,
-    ...(f.endLine !== f.line ? [`endLine=${f.endLine}`] : []),
-    `col=${f.column}`,
-    // GitHub takes endColumn only on a one-line range
-    ...(f.endLine === f.line ? [`endColumn=${f.endColumn}`] : []),
+    ...(wholeFile
+      ? []
+      : [
+          `line=${f.line}`,
+          ...(f.endLine !== f.line ? [`endLine=${f.endLine}`] : []),
+          `col=${f.column}`,
+          // GitHub takes endColumn only on a one-line range
+          ...(f.endLine === f.line ? [`endColumn=${f.endColumn}`] : []),
+        ]),
     `title=${property(`${f.ruleId} (${f.severity}${f.confidence === 'high' ? '' : `, ${f.confidence} confidence`})`)}`,
   ];
   // Messages can quote a scanned file: control and bidi characters are shown escaped, as in stylish.
-  return `::${command} ${properties.join(',')}::${data(f.remediation ? `${printable(f.message)}\n${printable(f.remediation)}` : printable(f.message))}`;
+  return `::${command} ${properties.join(',')}::${data(printable(f.message))}`;
 }
 
 function diagnosticCommand(d: Diagnostic, file?: string): string {

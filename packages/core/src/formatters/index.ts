@@ -31,7 +31,8 @@ export const formatters: Record<string, Formatter> = {
 
 export { toJsonReport, jsonRule, JSON_FORMAT_VERSION } from './json.js';
 export type { JsonReport, JsonFile, JsonFinding, JsonDiagnostic, JsonRule, JsonFix } from './json.js';
-export { toSarif, SECURITY_SEVERITY, SARIF_SCHEMA_URI } from './sarif.js';
+export { toSarif, SECURITY_SEVERITY, SARIF_SCHEMA_URI, SARIF_MAX_RESULTS } from './sarif.js';
+export { MARKDOWN_MAX_CHARS, MARKDOWN_MAX_ROWS } from './markdown.js';
 export { summarize as summarizeResult, runOutcome, type RunOutcome } from './shared.js';
 /** Shows the control and bidi characters of untrusted text escaped (what stylish and markdown print). */
 export { printable } from './shared.js';

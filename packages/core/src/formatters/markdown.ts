@@ -1,8 +1,22 @@
 import type { FormatterContext, ScanResult, Severity } from '../types.js';
-import { countsLine, detectorBreakdown, groupByFile, helpUri, plural, position, printable, printableLine, ruleIndex, severityBreakdown, summarize } from './shared.js';
+import { countsLine, detectorBreakdown, groupByFile, helpUri, isWholeFileLanguage, plural, position, printable, printableLine, ruleIndex, severityBreakdown, summarize } from './shared.js';
 
-/** Rows beyond this are summarised so a comment stays under GitHub's 65,536-character limit. */
+/** Rows beyond this are summarised: a longer table is no longer read. */
 export const MARKDOWN_MAX_ROWS = 200;
+
+/**
+ * The most characters (UTF-16 code units, which are never fewer than the characters GitHub counts)
+ * of a report, its footer included: GitHub refuses a comment over 65,536 characters ("Body is too
+ * long"), and this leaves room for a line a workflow adds. Rows and diagnostics that would not fit
+ * are counted in a footer instead.
+ */
+export const MARKDOWN_MAX_CHARS = 60_000;
+
+/** A message longer than this (from a custom rule, or quoting a hostile file) is cut in its row. */
+const MAX_MESSAGE = 1_000;
+
+/** Where the rows that are not shown can be read. */
+const FULL_REPORT = '`oculum scan --format json` or `--format sarif` lists them all';
 
 const ICON: Record<Severity, string> = {
   critical: '🔴',
@@ -173,6 +187,9 @@ export const markdown = (result: ScanResult, ctx: FormatterContext): string => {
     return target ? `[${code(id)}](${target})` : code(id);
   };
   const out: string[] = [];
+  /** The table's rows, worst first (at most `MARKDOWN_MAX_ROWS`), and how many findings it could list. */
+  const tableRows: string[] = [];
+  let rowCount = 0;
 
   const hidden = ctx.hiddenWarnings ?? 0;
   if (summary.findings === 0) {
@@ -192,40 +209,72 @@ export const markdown = (result: ScanResult, ctx: FormatterContext): string => {
       '| Severity | Rule | Location | Message |',
       '| --- | --- | --- | --- |',
     );
-    const rows = files.flatMap((g) =>
-      g.findings
-        .filter((f) => !f.suppressed)
-        .map((f) => ({ f, file: g.relative })),
-    );
+    const rows = files.flatMap((g) => {
+      const wholeFile = isWholeFileLanguage(g.language);
+      return g.findings.filter((f) => !f.suppressed).map((f) => ({ f, file: g.relative, wholeFile }));
+    });
     const rank = (s: Severity) => ['critical', 'high', 'medium', 'low', 'info'].indexOf(s);
     rows.sort((a, b) => rank(a.f.severity) - rank(b.f.severity) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || position(a.f.line) - position(b.f.line));
-    for (const { f, file } of rows.slice(0, MARKDOWN_MAX_ROWS)) {
+    for (const { f, file, wholeFile } of rows.slice(0, MARKDOWN_MAX_ROWS)) {
       const notes = [f.confidence !== 'high' ? `confidence: ${f.confidence}` : '', f.level === 'warn' && f.severity !== 'info' ? 'warning' : '']
         .filter(Boolean)
         .join(', ');
-      out.push(
-        `| ${ICON[f.severity]} ${f.severity} | ${ruleCell(f.ruleId)} | ${code(`${printable(file)}:${position(f.line)}`)} | ${cell(f.message)}${notes ? ` _(${notes})_` : ''} |`,
-      );
+      // a model file is binary: its findings are about the whole file, which has no lines
+      const location = wholeFile ? printable(file) : `${printable(file)}:${position(f.line)}`;
+      const message = f.message.length > MAX_MESSAGE ? `${f.message.slice(0, MAX_MESSAGE)}…` : f.message;
+      tableRows.push(`| ${ICON[f.severity]} ${f.severity} | ${ruleCell(f.ruleId)} | ${code(location)} | ${cell(message)}${notes ? ` _(${notes})_` : ''} |`);
     }
-    if (rows.length > MARKDOWN_MAX_ROWS) {
-      out.push('', `_…and ${plural(rows.length - MARKDOWN_MAX_ROWS, 'more finding')} not shown; see the full report._`);
-    }
+    rowCount = rows.length;
   }
 
   const notes: string[] = [];
   if (summary.suppressed > 0) notes.push(`${plural(summary.suppressed, 'suppressed finding')} not listed.`);
   if (summary.fixable > 0) notes.push(`${plural(summary.fixable, 'finding')} can be fixed automatically with \`oculum scan --fix\`.`);
   const diagnostics = [...files.flatMap((g) => g.diagnostics.map((d) => ({ d, file: g.relative }))), ...global.map((d) => ({ d, file: '' }))];
+  const diagnosticLines = diagnostics.slice(0, MARKDOWN_MAX_ROWS).map(({ d, file }) => {
+    const where = file ? `${code(d.line ? `${printable(file)}:${position(d.line)}` : printable(file), false)} ` : '';
+    const message = d.message.length > MAX_MESSAGE ? `${d.message.slice(0, MAX_MESSAGE)}…` : d.message;
+    return `- ${d.severity} ${where}${cell(message, false)} _(${escapeText(d.kind)})_`;
+  });
+  const version = `<sub>Oculum ${ctx.version || result.version}</sub>`;
+
+  // Size: what is always shown, then as many rows as fit (worst first), then as many diagnostics as
+  // fit in what is left, with at least what the diagnostics take up to a quarter of the budget kept
+  // for them; each part that is cut says how many it leaves out. `+ 1`: the joining newline.
+  const size = (lines: string[]) => lines.reduce((n, line) => n + line.length + 1, 0);
+  const rowsFooter = (left: number) => `_…and ${plural(left, 'more finding')} not shown (this comment stays under GitHub's 65,536-character limit); ${FULL_REPORT}._`;
+  const diagnosticsFooter = (left: number) => `- …and ${left} more (${FULL_REPORT})`;
+  const fixed =
+    size(out) +
+    (notes.length > 0 ? size(['', ...notes.map((n) => `> ${n}`)]) : 0) +
+    (diagnostics.length > 0 ? size(['', `<details><summary>${plural(diagnostics.length, 'diagnostic')}</summary>`, '', diagnosticsFooter(diagnostics.length), '', '</details>']) : 0) +
+    size(['', version]);
+  const forDiagnostics = Math.min(size(diagnosticLines), Math.floor(MARKDOWN_MAX_CHARS / 4));
+  let budget = MARKDOWN_MAX_CHARS - fixed - forDiagnostics - size(['', rowsFooter(rowCount)]);
+  let shownRows = 0;
+  for (const row of tableRows) {
+    if (row.length + 1 > budget) break;
+    budget -= row.length + 1;
+    shownRows++;
+  }
+  out.push(...tableRows.slice(0, shownRows));
+  if (rowCount > shownRows) out.push('', rowsFooter(rowCount - shownRows));
+  else budget += size(['', rowsFooter(rowCount)]);
+  budget += forDiagnostics;
+
   if (notes.length > 0) out.push('', ...notes.map((n) => `> ${n}`));
   if (diagnostics.length > 0) {
     out.push('', `<details><summary>${plural(diagnostics.length, 'diagnostic')}</summary>`, '');
-    for (const { d, file } of diagnostics.slice(0, MARKDOWN_MAX_ROWS)) {
-      const where = file ? `${code(d.line ? `${printable(file)}:${position(d.line)}` : printable(file), false)} ` : '';
-      out.push(`- ${d.severity} ${where}${cell(d.message, false)} _(${escapeText(d.kind)})_`);
+    let shown = 0;
+    for (const line of diagnosticLines) {
+      if (line.length + 1 > budget) break;
+      budget -= line.length + 1;
+      out.push(line);
+      shown++;
     }
-    if (diagnostics.length > MARKDOWN_MAX_ROWS) out.push(`- …and ${diagnostics.length - MARKDOWN_MAX_ROWS} more`);
+    if (diagnostics.length > shown) out.push(diagnosticsFooter(diagnostics.length - shown));
     out.push('', '</details>');
   }
-  out.push('', `<sub>Oculum ${ctx.version || result.version}</sub>`);
+  out.push('', version);
   return out.join('\n') + '\n';
 };

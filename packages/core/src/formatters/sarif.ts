@@ -1,8 +1,17 @@
 import { repositoryRoot } from '../fs-util.js';
 import type { Detector, Diagnostic, Finding, FormatterContext, RuleInfo, ScanResult, Severity } from '../types.js';
-import { allDiagnostics, compareDiagnostics, directoryUri, groupByFile, helpUri, OCULUM_HOMEPAGE, position, region, relativeUri } from './shared.js';
+import { allDiagnostics, compareDiagnostics, directoryUri, groupByFile, helpUri, isWholeFileLanguage, OCULUM_HOMEPAGE, plural, position, region, relativeUri, severityRank } from './shared.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+/**
+ * GitHub code scanning rejects a SARIF run of more results than this ("Results per run: 25,000";
+ * https://docs.github.com/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning#validating-your-sarif-file).
+ * Above it, the most severe results are kept and a notification says how many were left out.
+ */
+export const SARIF_MAX_RESULTS = 25_000;
+
+const LEVEL_RANK: Record<SarifLevel, number> = { error: 3, warning: 2, note: 1, none: 0 };
 
 type SarifLevel = 'error' | 'warning' | 'note' | 'none';
 
@@ -84,8 +93,13 @@ function diagnosticLevel(d: Diagnostic): SarifLevel {
   return d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'note';
 }
 
-/** The SARIF log as an object (what the `sarif` formatter serialises). */
-export function toSarif(result: ScanResult, ctx: FormatterContext) {
+/**
+ * The SARIF log as an object (what the `sarif` formatter serialises). `maxResults` (default
+ * `SARIF_MAX_RESULTS`, what GitHub accepts): above it, the results kept are the most severe ones (by
+ * level, then severity, unsuppressed before suppressed, then their order in the log), still in that
+ * order, and a warning notification says how many were left out and that the JSON format has them all.
+ */
+export function toSarif(result: ScanResult, ctx: FormatterContext, { maxResults = SARIF_MAX_RESULTS }: { maxResults?: number } = {}) {
   const { files } = groupByFile(result, ctx.cwd);
   const version = ctx.version || result.version;
   // URIs relative to the repository root, not the working directory: GitHub code scanning ignores
@@ -104,15 +118,19 @@ export function toSarif(result: ScanResult, ctx: FormatterContext) {
     }
   }
 
-  const results = files.flatMap((g) => {
+  const allResults = files.flatMap((g) => {
     const artifactLocation = relativeUri(root, g.file);
+    // A model file is binary: a finding on it is about the whole file, which has no lines or columns
+    // (SARIF 2.1.0 §3.29.2: a physicalLocation needs an artifactLocation, a region is optional).
+    const wholeFile = isWholeFileLanguage(g.language);
     return g.findings.map((f) => {
+      const level: SarifLevel = f.level === 'warn' && sarifLevel(f.severity) === 'error' ? 'warning' : sarifLevel(f.severity);
       const sarifResult: Record<string, unknown> = {
         ruleId: f.ruleId,
         ruleIndex: indexOf.get(f.ruleId),
-        level: f.level === 'warn' && sarifLevel(f.severity) === 'error' ? 'warning' : sarifLevel(f.severity),
+        level,
         message: { text: f.message },
-        locations: [{ physicalLocation: { artifactLocation, region: region(f) } }],
+        locations: [{ physicalLocation: wholeFile ? { artifactLocation } : { artifactLocation, region: region(f) } }],
         partialFingerprints: { primaryLocationLineHash: f.fingerprint },
         properties: {
           detector: f.detector,
@@ -150,25 +168,42 @@ export function toSarif(result: ScanResult, ctx: FormatterContext) {
           ],
         }));
       }
-      return sarifResult;
+      return { sarifResult, rank: LEVEL_RANK[level] * 10 + severityRank(f.severity), suppressed: Boolean(f.suppressed) };
     });
   });
+  let results = allResults.map((r) => r.sarifResult);
+  const limit = Math.max(0, Math.floor(maxResults));
+  const leftOut = Math.max(0, allResults.length - limit);
+  if (leftOut > 0) {
+    const order = allResults.map((_, i) => i);
+    order.sort((a, b) => allResults[b].rank - allResults[a].rank || Number(allResults[a].suppressed) - Number(allResults[b].suppressed) || a - b);
+    const kept = order.slice(0, limit).sort((a, b) => a - b);
+    results = kept.map((i) => allResults[i].sarifResult);
+  }
 
-  const notifications = allDiagnostics(result)
-    .sort(compareDiagnostics)
-    .map((d) => {
-      const n: Record<string, unknown> = {
-        level: diagnosticLevel(d),
-        message: { text: d.message },
-        descriptor: { id: d.kind },
-      };
-      if (d.file) {
-        const physicalLocation: Record<string, unknown> = { artifactLocation: relativeUri(root, d.file) };
-        if (d.line) physicalLocation.region = { startLine: position(d.line), ...(d.column ? { startColumn: position(d.column) } : {}) };
-        n.locations = [{ physicalLocation }];
-      }
-      return n;
+  const notifications: Array<Record<string, unknown>> = [];
+  if (leftOut > 0) {
+    notifications.push({
+      level: 'warning',
+      message: {
+        text: `${plural(leftOut, 'result')} of ${allResults.length} left out: this log keeps the ${limit} most severe (GitHub code scanning rejects a run of more than ${SARIF_MAX_RESULTS} results). \`oculum scan --format json\` lists them all.`,
+      },
+      descriptor: { id: 'limit' },
     });
+  }
+  for (const d of allDiagnostics(result).sort(compareDiagnostics)) {
+    const n: Record<string, unknown> = {
+      level: diagnosticLevel(d),
+      message: { text: d.message },
+      descriptor: { id: d.kind },
+    };
+    if (d.file) {
+      const physicalLocation: Record<string, unknown> = { artifactLocation: relativeUri(root, d.file) };
+      if (d.line) physicalLocation.region = { startLine: position(d.line), ...(d.column ? { startColumn: position(d.column) } : {}) };
+      n.locations = [{ physicalLocation }];
+    }
+    notifications.push(n);
+  }
   const failed = allDiagnostics(result).some((d) => d.severity === 'error' && (d.kind === 'internal' || d.kind === 'config'));
 
   return {

@@ -24,6 +24,18 @@ export function helpUri(rule: RuleInfo): string {
   return ruleDocsUrl(rule) ?? OCULUM_HOMEPAGE;
 }
 
+/**
+ * Languages of binary files (Oculum's model files): a finding on one is about the whole file, which
+ * has no lines or columns to show (the engine gives it 1:1, an empty range). SARIF gives it no
+ * `region`, GitHub annotations no line, and the markdown table the file alone.
+ */
+const WHOLE_FILE_LANGUAGES = new Set(['model']);
+
+/** True for a file of a binary language (see `WHOLE_FILE_LANGUAGES`): its findings have no position. */
+export function isWholeFileLanguage(language: string | undefined): boolean {
+  return language !== undefined && WHOLE_FILE_LANGUAGES.has(language);
+}
+
 /** Higher is worse: critical 4 … info 0. */
 export function severityRank(severity: Severity): number {
   return SEVERITIES.length - 1 - SEVERITIES.indexOf(severity);
