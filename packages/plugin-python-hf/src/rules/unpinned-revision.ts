@@ -1,7 +1,7 @@
 import { createRule, UNKNOWN, type Confidence, type Severity } from '@oculum/core';
 import { calleeOf, type PyNode, type PySourceCode } from '../util/ast.js';
 import { classifyModelRef, classifyRevision, isModelFile, isNonModelFile, mentionsModel } from '../util/classify.js';
-import { HUB_LOAD_TRIGGERS, hubLoad, KERAS_PRESET, pinLevel, shortApi, SHELL_HUB_TRIGGERS, shellHubFetch, type HubLoad } from '../util/hub.js';
+import { HUB_LOAD_TRIGGERS, hubLoad, KERAS_PRESET, packagedHubDataFiles, pinLevel, shortApi, SHELL_HUB_TRIGGERS, shellHubFetch, type HubLoad } from '../util/hub.js';
 import { docsUrl, SEVERITY_OR_OFF } from '../util/meta.js';
 import { choicesOf, resolve, resolveId } from '../util/resolve.js';
 
@@ -167,6 +167,7 @@ export default createRule<[Options], PySourceCode>({
       configRevisionIgnored: '{{api}} fetches "{{id}}" from the Hub at its latest revision: its own `revision=` does not reach the download (only the `revision=` of the config given as `{{mapping}}=` does), so whatever the repository holds at load time is used. Pin it to a full commit hash there.',
       mappingRevisionIgnored: '{{api}} fetches "{{id}}" from the Hub at its latest revision: its `revision=` does not reach the download (only `{{mapping}}` does), so whatever the repository holds at load time is used. Pin it to a full commit hash in `{{mapping}}={"revision": "<commit>"}`.',
       defaultIdUnpinned: '{{api}} is given no model and downloads its default, "{{id}}", from the Hub without a revision: whatever the repository holds at load time is used. Name the model and pin its revision to a full commit hash.',
+      packagedDataFiles: '{{api}}("{{builder}}") reads data files of the Hub dataset "{{id}}" {{at}} ({{file}}): whatever the repository holds at load time is used. Pin the commit in the URL: `hf://datasets/{{id}}@<40-hex commit>/…` or `https://huggingface.co/datasets/{{id}}/resolve/<40-hex commit>/…`.',
       dataFileUnpinned: '{{api}} fetches "{{file}}", a data file (no weights, no code), from "{{id}}" on the Hub {{at}}: whatever the repository holds at load time is used. Pin `revision=` to a full commit hash.',
       missingRevisionHidden: '{{api}} may fetch "{{id}}" from the Hub without a revision: `{{kwargs}}` could not be read and may carry one; if it does not, whatever the repository holds at load time is used. Pin `revision=` to a full commit hash.',
       otherHubMissingRevision: '{{api}} fetches "{{id}}" from {{hub}} without a revision: {{latest}}. {{advice}}',
@@ -253,6 +254,7 @@ export default createRule<[Options], PySourceCode>({
           return;
         }
         const found = hubLoad(sc, node, { choices: true });
+        if (!found && packagedDataFiles(node)) return;
         if (!found || found.offline) return;
         // a dataset's fix is written for `load_dataset`, another API's with that API, not `from_pretrained`
         const load = found.remediation ? found : found.kind === 'dataset' ? { ...found, remediation: DATASET_REMEDIATION } : { ...found, ...keywordRemediation(found) };
@@ -411,6 +413,27 @@ export default createRule<[Options], PySourceCode>({
         context.report({ node, messageId, data: { ...data, mapping: load.revisionMapping ?? '', keyword: load.revisionKeyword ?? '' }, confidence: hidden ? 'low' : confidence, ...remediation });
       },
     };
+
+    /**
+     * `load_dataset("webdataset", data_files="https://huggingface.co/datasets/o/n/resolve/main/…")`, `load_dataset("parquet",
+     * data_files="hf://datasets/o/n/…")`: a packaged builder reading a Hub dataset's files at a branch, a tag or the
+     * default branch (`packagedHubDataFiles`). The revision is in the URL, not in `revision=`.
+     */
+    function packagedDataFiles(node: PyNode): boolean {
+      const file = packagedHubDataFiles(sc, node);
+      if (!file) return false;
+      const kind = file.revision === undefined || file.revision === '' ? 'none' : classifyRevision(file.revision);
+      const level = pinLevel({ kind }, opts);
+      if (level === 'pinned' || (level === 'branch' && opts.allowBranches) || (level === 'tag' && opts.tagSeverity === 'off')) return true;
+      const path = sc.argument(node, { name: 'path' }) ?? sc.argument(node, { position: 0 });
+      const builder = path ? String(sc.constant(path)) : '';
+      const at = level === 'none' ? 'at the default branch' : level === 'branch' ? `at branch "${file.revision}"` : `at "${file.revision}", a tag or abbreviated hash the owner can move`;
+      const shown = file.url.length > 120 ? `${file.url.slice(0, 119)}…` : file.url;
+      // (a URL known in part: the call reads it at run time, medium)
+      const confidence: Confidence = file.url.endsWith('…') ? 'medium' : 'high';
+      context.report({ node, messageId: 'packagedDataFiles', data: { api: 'load_dataset', builder, id: file.id, at, file: `"${shown}"` }, confidence, ...(level === 'tag' ? { severity: opts.tagSeverity as Severity } : {}) });
+      return true;
+    }
 
     /**
      * A load from another hub (ModelScope, PaddleNLP's storage): named, with its own pinning keyword, or

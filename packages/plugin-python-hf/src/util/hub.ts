@@ -1705,3 +1705,79 @@ export function shellHubFetch(sc: PySourceCode, node: PyNode, allowBranches = fa
   }
   return undefined;
 }
+
+/** A Hub dataset file a packaged builder is given (see `packagedHubDataFiles`). */
+export interface HubDataFile {
+  /** The file's URL or `hf://` path as written (or its known start). */
+  url: string;
+  /** The dataset repository, `owner/name`. */
+  id: string;
+  /** The revision the URL names; `undefined` for the default branch (`hf://datasets/owner/name/…`). */
+  revision: string | undefined;
+}
+
+/** `hf://datasets/owner/name[@rev]/…` and `https://huggingface.co/datasets/owner/name/(resolve|raw)/<rev>/…`. */
+function hubDatasetFile(url: string): HubDataFile | undefined {
+  const s = url.trim();
+  const fs = /^hf:\/\/datasets\/([A-Za-z0-9][\w.-]*)\/([\w.-]+)(?:@([^/]*))?\//i.exec(s);
+  if (fs) {
+    let revision: string | undefined;
+    try {
+      revision = fs[3] === undefined ? undefined : decodeURIComponent(fs[3]);
+    } catch {
+      revision = fs[3];
+    }
+    return { url: s, id: `${fs[1]}/${fs[2]}`, revision };
+  }
+  const web = /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/datasets\/([A-Za-z0-9][\w.-]*)\/([\w.-]+)\/(?:resolve|raw)\/([^/?#]+)\//i.exec(s);
+  if (web) {
+    let revision = web[3];
+    try {
+      revision = decodeURIComponent(revision);
+    } catch {
+      /* as written */
+    }
+    return { url: s, id: `${web[1]}/${web[2]}`, revision };
+  }
+  return undefined;
+}
+
+/**
+ * `load_dataset("webdataset" | "parquet" | …, data_files=<Hub URL>)`: a packaged builder (no Hub load by its name)
+ * reading files of a Hub dataset repository at the revision their URL names, the default branch for an `hf://`
+ * path without `@` (review vlm P2-b). The first such file that is not pinned to a commit (a branch, a tag, an
+ * abbreviated hash, none), read from the constant value of `data_files` (a string, list or dict of them) or its
+ * known start; `undefined` when the call is no packaged builder's or no Hub file is unpinned.
+ */
+export function packagedHubDataFiles(sc: PySourceCode, call: PyNode): HubDataFile | undefined {
+  const fn = calleeOf(call);
+  if (!fn || !/^datasets\.(?:[\w.]*\.)?load_dataset$/.test(sc.qualifiedName(fn) ?? '')) return undefined;
+  const path = sc.argument(call, { name: 'path' }) ?? sc.argument(call, { position: 0 });
+  const builder = path ? sc.constant(path) : undefined;
+  if (typeof builder !== 'string' || !PACKAGED_DATASET_BUILDERS.has(builder.trim().toLowerCase())) return undefined;
+  const files = sc.argument(call, { name: 'data_files' }) ?? sc.argument(call, { position: 2 });
+  if (!files) return undefined;
+  const strs: string[] = [];
+  let prefix: string | undefined;
+  const v = sc.constant(files);
+  const collect = (x: unknown, depth: number): void => {
+    if (strs.length > 256 || depth > 4) return;
+    if (typeof x === 'string') strs.push(x);
+    else if (Array.isArray(x)) for (const e of x) collect(e, depth + 1);
+    else if (x && typeof x === 'object') for (const e of Object.values(x)) collect(e, depth + 1);
+  };
+  if (v !== UNKNOWN) collect(v, 0);
+  else {
+    const r = resolve(sc, files);
+    if (r.kind === 'string') strs.push(r.value);
+    else if (r.kind === 'prefix') strs.push((prefix = r.value));
+  }
+  for (const s of strs) {
+    const file = hubDatasetFile(s);
+    if (!file) continue;
+    // (a known start pins only once its revision is written whole, followed by `/`: `hubDatasetFile` asks for it)
+    if (file.revision !== undefined && file.revision !== '' && classifyRevision(file.revision) === 'commit') continue;
+    return { ...file, url: s === prefix ? `${s}…` : s };
+  }
+  return undefined;
+}

@@ -235,6 +235,9 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from haystack.components.embedders import SentenceTransformersTextEmbedder\ndef f(**kw):\n    return SentenceTransformersTextEmbedder(**kw)',
     // mlx-lm pinned, or from a local directory
     `from mlx_lm import load, convert\nmodel, tok = load("mlx-community/Qwen2-0.5B-4bit", revision="${COMMIT}")\nconvert(hf_path="org/m", revision="${COMMIT}")\nload("./mlx_model")`,
+    // a packaged builder reading Hub files at a commit, local files, another site's
+    'from datasets import load_dataset\nds = load_dataset("parquet", data_files="hf://datasets/org/data@0123456789abcdef0123456789abcdef01234567/train.parquet")\nwd = load_dataset("webdataset", data_files="https://huggingface.co/datasets/org/data/resolve/0123456789abcdef0123456789abcdef01234567/a.tar")',
+    'from datasets import load_dataset\nds = load_dataset("json", data_files="data/train.jsonl")\nweb = load_dataset("csv", data_files="https://example.org/train.csv")',
     // flair: a short name of its maps (which differ between releases), a local model file, another class's load
     'from flair.models import SequenceTagger\ntagger = SequenceTagger.load("ner")\nmine = SequenceTagger.load("resources/taggers/ner/final-model.pt")',
     'from mylib import SequenceTagger\ntagger = SequenceTagger.load("flair/ner-english-large")',
@@ -1300,6 +1303,19 @@ ruleTester.run('hf/unpinned-revision', rule, {
     {
       code: 'from transformers import pipeline\nclass P:\n    def __init__(self):\n        self.model = "org/m"\n        self.pipe = pipeline("text-generation", model=self.model)',
       errors: [{ messageId: 'missingRevision', confidence: 'medium', data: { api: 'pipeline', id: 'org/m' } }],
+    },
+    // (review vlm P2-b) a packaged builder reading a Hub dataset's files at a branch or the default branch
+    {
+      code: 'from datasets import load_dataset\nds = load_dataset("webdataset", data_files={"train": "https://huggingface.co/datasets/pixparse/cc3m-wds/resolve/main/cc3m-train-0000.tar"}, split="train")',
+      errors: [{ messageId: 'packagedDataFiles', line: 2, confidence: 'high', data: { api: 'load_dataset', builder: 'webdataset', id: 'pixparse/cc3m-wds', at: 'at branch "main"', file: '"https://huggingface.co/datasets/pixparse/cc3m-wds/resolve/main/cc3m-train-0000.tar"' } }],
+    },
+    {
+      code: 'from datasets import load_dataset\npq = load_dataset("parquet", data_files="hf://datasets/HuggingFaceM4/the_cauldron/ai2d/train.parquet")',
+      errors: [{ messageId: 'packagedDataFiles', line: 2, confidence: 'high', data: { api: 'load_dataset', builder: 'parquet', id: 'HuggingFaceM4/the_cauldron', at: 'at the default branch', file: '"hf://datasets/HuggingFaceM4/the_cauldron/ai2d/train.parquet"' } }],
+    },
+    {
+      code: 'from datasets import load_dataset\ndef f(split):\n    return load_dataset("json", data_files=f"hf://datasets/org/data@v1.0/{split}.jsonl")',
+      errors: [{ messageId: 'packagedDataFiles', line: 3, confidence: 'medium', severity: 'low', data: { api: 'load_dataset', builder: 'json', id: 'org/data', at: 'at "v1.0", a tag or abbreviated hash the owner can move', file: '"hf://datasets/org/data@v1.0/…"' } }],
     },
     // (review nlpclassic P2) flair's SequenceTagger.load of an `owner/name` id: hf_hub_download with no revision
     {
