@@ -403,6 +403,22 @@ describe('oculum scan (in-process)', () => {
     expect(negative.stderr).not.toContain('expected a number');
   });
 
+  it('says on stderr when a --cache file was not used and the report goes to a file (a CI job would only see slow scans)', async () => {
+    const dir = project({ 'train.py': VULNERABLE });
+    expect((await run(['scan', '--cache', '-f', 'json', '-o', 'a.json'], { cwd: dir })).stderr).toBe('');
+    const file = path.join(dir, '.oculumcache');
+    // as on a fresh runner without OCULUM_CACHE_SECRET: another signature
+    fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), mac: '0'.repeat(64) }));
+    const r = await run(['scan', '--cache', '-f', 'json', '-o', 'b.json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(errors(r.stderr)).toMatch(/^oculum: warning: The cache \.oculumcache was not used: it was not written by this user \(its signature does not match; to share a cache between machines, give each the same OCULUM_CACHE_SECRET\)\. Every file is scanned afresh$/);
+    // stylish on stdout shows it already
+    fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), mac: '0'.repeat(64) }));
+    const shown = await run(['scan', '--cache'], { cwd: dir });
+    expect(errors(shown.stderr)).toBe('');
+    expect(shown.stdout).toContain('The cache .oculumcache was not used');
+  });
+
   it('writes a cache file with --cache and --cache-location', async () => {
     const dir = project({ 'train.py': VULNERABLE });
     expect((await run(['scan', '--cache'], { cwd: dir })).code).toBe(1);

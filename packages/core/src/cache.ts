@@ -4,11 +4,12 @@ import * as nodePath from 'node:path';
 import { ensureDirectory, privateCacheDir } from './fs-util.js';
 import { SEVERITIES, type FileResult } from './types.js';
 
-const CACHE_FORMAT = 2;
+/** 3: entries keyed by path relative to the cache file's directory (2: absolute paths). */
+const CACHE_FORMAT = 3;
 
 interface CacheFile {
   format: number;
-  /** Hash of Oculum's and the plugins' versions and the scan root. */
+  /** Hash of Oculum's and the plugins' versions and the scan root (relative to the cache's directory). */
   key: string;
   /** HMAC-SHA256 of `entries` (the exact text) with the cache secret (see `cacheSecret`). */
   mac: string;
@@ -21,12 +22,13 @@ interface CacheFile {
 
 /** What a cache is written for, beside its `key`: said when a cache for another is not used. */
 export interface CacheScope {
-  /** The scan root (the cache's entries are kept by absolute path). */
+  /** The scan root, relative to the cache file's directory (`.`, `packages/train`), with `/`. */
   root: string;
   /** Oculum's version. */
   version: string;
 }
 
+/** By path relative to the cache file's directory, with `/` (a checkout restored at another path keeps its entries). */
 type Entries = Record<string, { key: string; result: FileResult }>;
 
 /**
@@ -91,7 +93,7 @@ export class ResultCache {
   readonly rejected?: string;
   /**
    * Why an existing, valid cache file was not used although it is this user's: it was written for
-   * another scan root (a checkout at another path) or another version of Oculum or its plugins.
+   * scans run from another directory, or by another version of Oculum or its plugins.
    */
   readonly stale?: string;
   private readonly secret: Buffer | undefined;
@@ -141,23 +143,38 @@ export class ResultCache {
     return createHash('sha256').update(`${contentHash}\u0000${configHash}\u0000${language}`).digest('hex');
   }
 
+  /** The entry name of a file: its path from the cache file's directory, with `/`. */
+  private name(path: string): string {
+    return nodePath.relative(nodePath.dirname(this.file), path).split(nodePath.sep).join('/');
+  }
+
   get(path: string, key: string): FileResult | undefined {
-    const entry = this.entries[path];
+    const name = this.name(path);
+    const entry = Object.prototype.hasOwnProperty.call(this.entries, name) ? this.entries[name] : undefined;
     if (!entry || entry.key !== key) return undefined;
     if (!isFileResult(entry.result)) {
-      delete this.entries[path];
+      delete this.entries[name];
       this.dirty = true;
       return undefined;
     }
-    this.used.add(path);
+    this.used.add(name);
     this.hits++;
-    return structuredClone(entry.result);
+    const result = structuredClone(entry.result);
+    // Written at another checkout path (a CI cache restored elsewhere): the result is the same (the
+    // entry key covers the content and the config), its file is this one.
+    if (result.file !== path) {
+      const old = result.file;
+      result.file = path;
+      for (const d of result.diagnostics) if (d.file === old) d.file = path;
+    }
+    return result;
   }
 
   set(path: string, key: string, result: FileResult): void {
-    const { output: _output, ...rest } = result;
-    this.entries[path] = { key, result: rest };
-    this.used.add(path);
+    const { output: _output, fixed: _fixed, ...rest } = result;
+    const name = this.name(path);
+    this.entries[name] = { key, result: rest };
+    this.used.add(name);
     this.dirty = true;
   }
 
@@ -167,9 +184,9 @@ export class ResultCache {
    * file removed); the scan reports that as a warning.
    */
   save(): void {
-    for (const path of Object.keys(this.entries)) {
-      if (!this.used.has(path) && !existsSync(path)) {
-        delete this.entries[path];
+    for (const name of Object.keys(this.entries)) {
+      if (!this.used.has(name) && !existsSync(nodePath.resolve(nodePath.dirname(this.file), name))) {
+        delete this.entries[name];
         this.dirty = true;
       }
     }
@@ -192,7 +209,8 @@ export class ResultCache {
 /** Why a cache for another `key` is not used, as far as the file says (its `root` and `version` are not signed: a message only). */
 function staleReason(data: CacheFile, scope: CacheScope | undefined): string {
   if (scope && typeof data.root === 'string' && data.root !== scope.root) {
-    return `it was written for another scan root (${data.root.slice(0, 300)}): its entries are kept by absolute path, so restore it where the checkout was, or scan from there`;
+    const where = data.root === '.' ? "the cache's own directory" : `${data.root.slice(0, 300)}/ from the cache's directory`;
+    return `it was written for scans run from another directory (${where}), whose results differ (paths in messages are relative to it); run from there, or keep one cache per directory (--cache-location)`;
   }
   if (scope && typeof data.version === 'string' && data.version !== scope.version) return `it was written by another version of Oculum (${data.version.slice(0, 40)})`;
   return 'it was written by another version of Oculum or of its plugins, or for another scan root';

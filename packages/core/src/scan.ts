@@ -587,13 +587,12 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   /** Files read (scanned or prefiltered), kept only to tell a pruned directory that gave none. */
   const read = partlyPruned.length > 0 ? new Set<string>() : undefined;
 
-  const cache = options.cache && !stdinPath
-    ? new ResultCache(
-        typeof options.cache === 'string' ? cacheFile(nodePath.resolve(cwd, options.cache)) : nodePath.join(cwd, '.oculumcache'),
-        hashContent(`${VERSION}\u0000${registry.versionKey()}\u0000${cwd}`),
-        undefined,
-        { root: cwd, version: VERSION },
-      )
+  const cachePath = options.cache && !stdinPath ? (typeof options.cache === 'string' ? cacheFile(nodePath.resolve(cwd, options.cache)) : nodePath.join(cwd, '.oculumcache')) : undefined;
+  // The scan root as seen from the cache's directory, not its absolute path: a checkout restored at
+  // another path (a CI cache) keeps its entries, which are kept by relative path too.
+  const cacheRoot = cachePath ? nodePath.relative(nodePath.dirname(cachePath), cwd).split(nodePath.sep).join('/') || '.' : '.';
+  const cache = cachePath
+    ? new ResultCache(cachePath, hashContent(`${VERSION}\u0000${registry.versionKey()}\u0000${cacheRoot}`), undefined, { root: cacheRoot, version: VERSION })
     : undefined;
   if (cache?.rejected) {
     diagnostics.push({ file: cache.file, kind: 'config', severity: 'warning', message: `The cache ${configLabel(cache.file, cwd)} was not used: ${cache.rejected}. Every file is scanned afresh` });

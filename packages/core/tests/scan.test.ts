@@ -548,7 +548,7 @@ describe('cache', () => {
     const cwd = project({ 'a.toy': 'danger\n', 'b.toy': 'danger\n' });
     await run(cwd, { cache: true });
     await run(cwd, { cache: true, paths: ['a.toy'] });
-    const entries = () => Object.keys(JSON.parse(JSON.parse(readFileSync(join(cwd, '.oculumcache'), 'utf8')).entries)).map((p) => p.slice(cwd.length + 1));
+    const entries = () => Object.keys(JSON.parse(JSON.parse(readFileSync(join(cwd, '.oculumcache'), 'utf8')).entries));
     expect(entries()).toEqual(['a.toy', 'b.toy']);
     rmSync(join(cwd, 'b.toy'));
     await run(cwd, { cache: true, paths: ['a.toy'] });
@@ -560,7 +560,7 @@ describe('cache', () => {
     const first = await run(cwd, { cache: 'my.cache' });
     expect(findings(first)).toEqual(['a.toy:1:1 toy/no-danger']);
     expect(first.diagnostics.map((d) => d.message)).toEqual(['The cache my.cache was not used: it is not a cache file Oculum can read. Every file is scanned afresh']);
-    expect(JSON.parse(readFileSync(join(cwd, 'my.cache'), 'utf8')).format).toBe(2);
+    expect(JSON.parse(readFileSync(join(cwd, 'my.cache'), 'utf8')).format).toBe(3);
   });
 
   // A cache file comes with the tree: one committed to a repository could say "no findings" for its
@@ -590,23 +590,31 @@ describe('cache', () => {
     expect(shaped.diagnostics).toEqual([]);
   });
 
-  // A cache restored on a CI runner whose checkout is at another path (GitLab's /builds/<id>/), or
-  // written by another version, is this user's but cannot be used: a note says so, not silence.
-  it('says why a cache of this user for another scan root or another version is not used', async () => {
-    const cwd = project({ 'a.toy': 'danger\n' });
-    await run(cwd, { cache: true });
+  // A cache restored on a CI runner whose checkout is at another path (GitLab's /builds/<id>/) is
+  // used: its entries are kept by path from the cache's directory. One this user wrote for scans run
+  // from another directory, or by another version, cannot be used: a note says so, not silence.
+  it('uses a cache restored at another checkout path, and says why one for another scan directory or version is not used', async () => {
+    const cwd = project({ 'a.toy': 'danger\n', 'sub/b.toy': 'x danger\n' });
+    const first = await run(cwd, { cache: true });
     const written = JSON.parse(readFileSync(join(cwd, '.oculumcache'), 'utf8'));
-    expect(written.root).toBe(cwd);
-    const moved = project({ 'a.toy': 'danger\n' });
-    writeFileSync(join(moved, '.oculumcache'), JSON.stringify(written));
+    expect(Object.keys(JSON.parse(written.entries))).toEqual(['a.toy', 'sub/b.toy']);
+    expect(written.root).toBe('.');
+    const moved = project({ 'a.toy': 'danger\n', 'sub/b.toy': 'x danger\n' });
+    writeFileSync(join(moved, '.oculumcache'), readFileSync(join(cwd, '.oculumcache')));
     const there = await run(moved, { cache: true });
-    expect(findings(there)).toEqual(['a.toy:1:1 toy/no-danger']);
-    expect(there.stats.parsed).toBe(1);
-    expect(there.diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual([
-      `note The cache .oculumcache was not used: it was written for another scan root (${cwd}): its entries are kept by absolute path, so restore it where the checkout was, or scan from there. Every file is scanned afresh`,
+    expect(there.stats.parsed + there.stats.prefiltered).toBe(0);
+    expect(there.diagnostics).toEqual([]);
+    expect(there.files.map((f) => f.file)).toEqual([join(moved, 'a.toy'), join(moved, 'sub/b.toy')]);
+    expect(there.files.map((f) => f.findings)).toEqual(first.files.map((f) => f.findings));
+    // run from sub/ with the same cache file: results relative to another directory, not used
+    const fromSub = await run(join(moved, 'sub'), { cache: join(moved, '.oculumcache') });
+    expect(findings(fromSub)).toEqual(['b.toy:1:3 toy/no-danger']);
+    expect(fromSub.stats.parsed).toBe(1);
+    expect(fromSub.diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual([
+      `note The cache ${join(moved, '.oculumcache')} was not used: it was written for scans run from another directory (the cache's own directory), whose results differ (paths in messages are relative to it); run from there, or keep one cache per directory (--cache-location). Every file is scanned afresh`,
     ]);
-    // (the note is said once: the cache is then written for this root)
-    expect((await run(moved, { cache: true })).diagnostics).toEqual([]);
+    // (said once: the cache is then written for this directory)
+    expect((await run(join(moved, 'sub'), { cache: join(moved, '.oculumcache') })).diagnostics).toEqual([]);
     writeFileSync(join(cwd, '.oculumcache'), JSON.stringify({ ...written, key: 'other', version: '0.0.1' }));
     const older = await run(cwd, { cache: true });
     expect(older.diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual(['note The cache .oculumcache was not used: it was written by another version of Oculum (0.0.1). Every file is scanned afresh']);
@@ -629,7 +637,7 @@ describe('cache', () => {
   it('keeps .oculumcache in a cache directory, and reports a cache it cannot write as a warning', async () => {
     const cwd = project({ 'a.toy': 'danger\n', 'cachedir/.keep': '', 'plain.txt': 'x' });
     await run(cwd, { cache: 'cachedir' });
-    expect(JSON.parse(readFileSync(join(cwd, 'cachedir', '.oculumcache'), 'utf8')).format).toBe(2);
+    expect(JSON.parse(readFileSync(join(cwd, 'cachedir', '.oculumcache'), 'utf8')).format).toBe(3);
     // a cache under a file cannot be written: the results stand, with a warning, and no temporary file
     const result = await run(cwd, { cache: 'plain.txt/x/.oculumcache' });
     expect(findings(result)).toEqual(['a.toy:1:1 toy/no-danger']);

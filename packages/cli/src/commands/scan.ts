@@ -354,6 +354,13 @@ export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: 
     io.stderr.write(`oculum: too many warnings (${decision.warnings}); --max-warnings allows ${opts.maxWarnings}\n`);
   }
   if (!opts.stdin) warnEmptyDirectories(paths, result, cwd, io);
+  // A `--cache` that was not used (another signer, another version, …) is in the report; a CI job
+  // writing SARIF or JSON to a file would not see it, and would only find its scans slow: said here too.
+  if (options.cache && (toFile || opts.format !== 'stylish')) {
+    for (const d of result.files.flatMap((f) => f.diagnostics).concat(result.diagnostics)) {
+      if (d.severity !== 'error' && /^(The cache .* was not used: |Could not write the cache )/.test(d.message)) io.stderr.write(`oculum: ${d.severity}: ${d.message}\n`);
+    }
+  }
   let code: number = decision.code;
   if (opts.errorOnSkipped) {
     const skipped = [...result.diagnostics, ...result.files.flatMap((f) => f.diagnostics)].filter((d) => d.kind === 'skipped' && d.severity === 'error' && d.file !== undefined);
