@@ -26,10 +26,9 @@ export function stableMessage(message: string): string {
  * (`stableMessage`) instead of the lines; a file the language reads through a rendering (a notebook's
  * code) gives each finding's lines of the rendering (`snippetOf`), which stay the same whatever the
  * file's layout (its JSON indented or not, outputs re-run).
- * `findings` must be in source order; fingerprints are written in place. `_relativePath` (the file's
- * path, which callers pass) is not hashed, for the reasons above.
+ * `findings` must be in source order; fingerprints are written in place.
  */
-export function assignFingerprints(findings: Finding[], _relativePath: string, text: string, snippetOf?: (finding: Finding) => string | undefined): void {
+export function assignFingerprints(findings: Finding[], text: string, snippetOf?: (finding: Finding) => string | undefined): void {
   const lines = text === '' || snippetOf ? undefined : text.split(/\r\n|\r|\n/);
   const occurrences = new Map<string, number>();
   for (const finding of findings) {

@@ -58,7 +58,7 @@ export interface LintTextOptions {
   settings?: Settings;
   /** Default 'standard'. */
   depth?: Depth;
-  /** Scan root: fingerprints use paths relative to it; rules see it as `context.cwd`. Default process.cwd(). */
+  /** Scan root: rules see it as `context.cwd`. Default process.cwd(). */
   cwd?: string;
   /** Apply fixes in passes (at most 10) and return the fixed text as `output`. Nothing is written. */
   fix?: boolean;
@@ -691,7 +691,7 @@ async function lintOnce(options: LintTextOptions): Promise<{ result: FileResult;
   if (kept.length > 0) {
     // a rendering (a notebook's code): the rendering's lines, or the message for a finding without a node
     const snippetOf = renderedSnippets ? (f: Finding) => renderedSnippets!.get(f) ?? `${f.messageId}\n${f.message}` : undefined;
-    assignFingerprints(kept, nodePath.relative(cwd, file), text ?? '', snippetOf);
+    assignFingerprints(kept, text ?? '', snippetOf);
   }
   result.findings = kept;
   result.diagnostics.sort(compareDiagnostics);

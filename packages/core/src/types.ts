@@ -420,7 +420,11 @@ export interface Finding {
   suggestions?: FindingSuggestion[];
   /** Set when an inline directive or a config in the scanned tree turned it off. */
   suppressed?: { kind: 'inSource' | 'external'; justification?: string };
-  /** Stable across line shifts: hash of rule id, file, normalized text of the reported lines and occurrence index. */
+  /**
+   * Stable across line shifts, moves and the scan's directory: hash of rule id, normalized text of the
+   * reported lines (a model file: messageId and message without numbers and digests) and occurrence
+   * index. Not of the path: pair it with `file` to tell the same code in two files apart.
+   */
   fingerprint: string;
 }
 
