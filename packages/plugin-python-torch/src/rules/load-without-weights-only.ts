@@ -55,6 +55,15 @@ const LIGHTNING_MODULE = new RegExp(`^${LIGHTNING_ROOT}Lightning(?:Data)?Module$
 const LIGHTNING_TRAINER_METHOD = new RegExp(`^${LIGHTNING_ROOT}Trainer\\.(?:fit|validate|test|predict)$`);
 const LIGHTNING_CLOUD_LOAD = /^(?:lightning\.fabric|lightning_fabric)\.utilities\.cloud_io\._load$/;
 const TRAINER_METHODS = new Set(['fit', 'validate', 'test', 'predict']);
+/**
+ * OpenAI CLIP's `clip.load(name, device, jit=True)` (clip/clip.py): a name of `available_models()` is downloaded and
+ * checked against the SHA-256 in its URL; any other name must be a file, which it opens with `torch.jit.load` and,
+ * when that raises (the file is no TorchScript archive), with `torch.load(path, map_location="cpu")`, without
+ * `weights_only`. Also `from clip import clip` … `clip.load`.
+ */
+const CLIP_LOAD = new Set(['clip.load', 'clip.clip.load']);
+/** The names `clip.available_models()` lists: fetched and hash-checked by CLIP itself. */
+const CLIP_MODELS = new Set(['RN50', 'RN101', 'RN50x4', 'RN50x16', 'RN50x64', 'ViT-B/32', 'ViT-B/16', 'ViT-L/14', 'ViT-L/14@336px']);
 /** A darts model class (`darts.models.TFTModel`): its `load_from_checkpoint(model_name, work_dir, …)` is darts' own. */
 const DARTS_MODEL = /^darts\.models\.(?:[\w.]+\.)?[A-Z]\w*$/;
 /**
@@ -74,11 +83,12 @@ export default createRule<[], PythonSourceCode>({
     // star import that may bring `torch` (`from .utils import *`).
     // Lightning's loaders (`load_from_checkpoint`, `trainer.fit(..., ckpt_path=...)`, `cloud_io._load`)
     // are reported only with a `weights_only` keyword, or a checkpoint URL written in the file.
-    triggers: [...memberTrigger('load', TORCH_MODULES), /\bload_from_checkpoint\b/, /\bckpt_path\b/, /\bcloud_io\b/],
+    triggers: [...memberTrigger('load', TORCH_MODULES), ...memberTrigger('load', ['clip', 'clip.clip']), /\bload_from_checkpoint\b/, /\bckpt_path\b/, /\bcloud_io\b/],
     // what `create` needs imported: torch, a star import that may bring it, or nothing at all (a
     // fragment run in a namespace that holds `torch`); or the `weights_only` a Lightning loader is
     // given, or the URL it loads
-    triggerGroups: [[importTrigger(['torch']), STAR_IMPORT, NO_IMPORT, /\bweights_only\b/, /\bhttps?:\/\//i]],
+    // (or OpenAI CLIP's `clip.load` of a file, imported)
+    triggerGroups: [[importTrigger(['torch', 'clip']), STAR_IMPORT, NO_IMPORT, /\bweights_only\b/, /\bhttps?:\/\//i]],
     docs: {
       description:
         'Reports `torch.load` calls that can unpickle arbitrary objects: without `weights_only=True`, with `weights_only=False`, or with a custom `pickle_module`.',
@@ -111,6 +121,8 @@ export default createRule<[], PythonSourceCode>({
         '`{{callee}}` of the URL "{{url}}" without `weights_only=True`: Lightning downloads a remote checkpoint with `weights_only=False` unless told otherwise, so a tampered or malicious checkpoint runs code when it is loaded. Pass `weights_only=True`, or download the file, verify its hash and load it locally.{{bypass}}',
       lightningUnknown:
         "`{{callee}}` hands `weights_only` to `torch.load`, and its value cannot be resolved statically; unless it is True or None, a malicious checkpoint runs code when it is loaded. Drop it or pass `weights_only=True`.{{bypass}}",
+      clipFile:
+        '`{{callee}}` of a file path, not one of CLIP\'s published model names, opens it with `torch.jit.load` and, when that fails, falls back to `torch.load` without `weights_only`, which unpickles arbitrary objects on torch < 2.6: a crafted checkpoint that is no TorchScript archive runs code when it is loaded. Load the state dict with `torch.load(path, weights_only=True)` and build the model with `clip.model.build_model(state_dict)`, or store the weights as safetensors.{{bypass}}',
       callback:
         '`{{callee}}` is handed to `{{via}}`, which calls it without `weights_only=True`: every file it loads is unpickled without restriction on torch < 2.6. Pass `functools.partial({{callee}}, weights_only=True)` or load safetensors.{{bypass}}',
       ...WEIGHTS_ONLY_SUGGESTIONS,
@@ -459,11 +471,38 @@ export default createRule<[], PythonSourceCode>({
       return true;
     }
 
+    /**
+     * OpenAI CLIP's `clip.load(x)` where `x` is not one of CLIP's model names (see `CLIP_LOAD`): a file, unpickled by the
+     * fallback when it is no TorchScript archive. A name CLIP publishes is silent; one not resolved is reported at
+     * medium at most (it may be such a name). True when the call is CLIP's `load`.
+     */
+    function checkClip(call: Node): boolean {
+      const callee = calleeName(sc, call, CLIP_LOAD);
+      if (!callee) return false;
+      const name = sc.argument(call, { name: 'name', position: 0 });
+      if (!name) return true;
+      const value = sc.constant(name);
+      if (typeof value === 'string' && CLIP_MODELS.has(value)) return true;
+      const v = info();
+      const confidence = confidenceFor(sc, name, call);
+      context.report({
+        node: call,
+        messageId: 'clipFile',
+        data: { callee: 'clip.load', bypass: bypassNote(v) },
+        confidence: typeof value === 'string' || confidence !== 'high' ? confidence : 'medium',
+        // (torch >= 2.6 required: the fallback's default is `weights_only=True`)
+        severity: v.safeDefault ? 'low' : undefined,
+      });
+      return true;
+    }
+
+    const clipGate = sc.imports.has('clip') ? sc.calleeGate(['load']) : undefined;
     const gate = torchHere ? sc.calleeGate(['load', 'partial', ...CALLBACK_CALLEE_NAMES, ...localForwarderNames(sc)]) : undefined;
     const lightningGate = sc.calleeGate(['load_from_checkpoint', '_load', ...TRAINER_METHODS]);
     return {
       call(node: Node) {
         if (lightningGate(node) && checkLightning(node)) return;
+        if (clipGate?.(node) && checkClip(node)) return;
         if (!gate?.(node)) return;
         const callee = calleeName(sc, node, DISPATCH);
         // `def load_any(path, load_fn=torch.load): load_fn(path)`: the default, unless a caller passes another

@@ -623,6 +623,8 @@ new RuleTester({ language: python, cwd: project({ 'requirements.txt': 'torch>=2.
     },
     { code: 'import torch\nm = torch.load("m.pt", weights_only=False)', errors: [{ messageId: 'explicitFalse', severity: 'critical' }] },
     { code: 'import torch, dill\nm = torch.load("m.pt", pickle_module=dill)', errors: [{ messageId: 'pickleModule', severity: 'critical' }] },
+    // CLIP's fallback `torch.load` of a file takes torch's safe default
+    { code: 'import clip\nm, p = clip.load("tuned.pt")', errors: [{ messageId: 'clipFile', severity: 'low', confidence: 'high', data: { callee: 'clip.load', bypass: '' } }] },
     {
       code: 'import os, torch\nos.environ["TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD"] = "1"\nm = torch.load("m.pt")',
       errors: [{ messageId: 'missing', severity: 'critical', suggestions: [{ messageId: 'addWeightsOnly', output: 'import os, torch\nos.environ["TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD"] = "1"\nm = torch.load("m.pt", weights_only=True)' }] }],
@@ -828,6 +830,31 @@ ruleTester.run(`${ID} (**kwargs through wrappers)`, rule, {
     {
       code: `${twoLevels('load_checkpoint', '    kwargs.pop("weights_only", None)\n')}def resume(ckpt):\n    return load_checkpoint(ckpt, weights_only=False)`,
       errors: [{ messageId: 'unknownFlag', line: 3, confidence: 'low', data: { callee: 'torch.load', bypass: '' } }],
+    },
+  ],
+});
+
+// (review vlm P3-b) OpenAI CLIP's `clip.load` of a file: `torch.jit.load`, then `torch.load` without `weights_only` when
+// the file is no TorchScript archive; a model name CLIP publishes is downloaded and hash-checked by CLIP
+ruleTester.run('torch/load-without-weights-only (clip.load)', rule, {
+  valid: [
+    'import clip\nmodel, preprocess = clip.load("ViT-B/32", device="cpu")\nm2, p2 = clip.load("ViT-L/14@336px")',
+    'from clip import clip\nMODEL = "RN50"\nmodel, preprocess = clip.load(MODEL)',
+    'import clip\ndef f(reg):\n    return reg.load("finetuned.pt")',
+    'import open_clip\nmodel = open_clip.load("finetuned.pt")',
+  ],
+  invalid: [
+    {
+      code: 'import clip\nmodel, preprocess = clip.load("finetuned/clip_vitb32.pt", jit=False)',
+      errors: [{ messageId: 'clipFile', line: 2, confidence: 'high', data: { callee: 'clip.load', bypass: '' } }],
+    },
+    // a name that is not resolved (a command-line option, a parameter) may be a published model's: medium
+    {
+      code: 'import argparse\nimport clip\nparser = argparse.ArgumentParser()\nparser.add_argument("--clip-ckpt", default="finetuned/clip_vitb32.pt")\nargs = parser.parse_args()\nmodel, preprocess = clip.load(args.clip_ckpt, device="cpu", jit=False)\ndef load_any(name):\n    return clip.load(name)',
+      errors: [
+        { messageId: 'clipFile', line: 6, confidence: 'medium', data: { callee: 'clip.load', bypass: '' } },
+        { messageId: 'clipFile', line: 8, confidence: 'medium', data: { callee: 'clip.load', bypass: '' } },
+      ],
     },
   ],
 });
