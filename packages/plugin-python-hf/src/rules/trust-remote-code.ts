@@ -2,7 +2,7 @@ import { createRule, UNKNOWN, type Confidence, type ReportDescriptor } from '@oc
 import { importTrigger } from '@oculum/lang-python';
 import { argList, buildsArgumentsOnly, calleeName, calleeOf, FORWARDING_KWARGS, forwardedArgument, type PyNode, type PySourceCode } from '../util/ast.js';
 import { classifyModelRef, pythonTruthy } from '../util/classify.js';
-import { FUNASR_AUTO_MODEL, funasrHub, loaderCall } from '../util/hub.js';
+import { FUNASR_AUTO_MODEL, funasrHub, lmEvalModelArgs, loaderCall } from '../util/hub.js';
 import { docsUrl } from '../util/meta.js';
 import { choicesOf, resolveId, type Resolved } from '../util/resolve.js';
 
@@ -159,6 +159,7 @@ export default createRule<[], PySourceCode>({
       trustedLocal: '{{api}} is called with trust_remote_code={{value}} on the local directory {{path}}: the `*.py` files in it (modeling, tokenizer or dataset scripts) run in this process. Review where they came from (a download, a copy of a Hub repository, another machine) and keep the reviewed files with the project.',
       trustedField: '{{api}}.trust_remote_code is set to {{value}}: the engine built from these arguments runs the repository\'s own Python code (modeling, tokenizer or dataset scripts) in its process, even at a pinned revision.',
       maybeTrustedField: '{{api}}.trust_remote_code is set from `{{expr}}`, which could not be resolved; when true, the engine built from these arguments runs the repository\'s own Python code in its process.',
+      trustedArgString: '{{api}} is given trust_remote_code={{value}} in its model arguments string: lm-eval passes it to `from_pretrained`, and the repository\'s own Python code (modeling and tokenizer files) runs in this process, even at a pinned revision. Remove it from the string.',
       trustedBag: '{{api}}(...) holds trust_remote_code={{value}}, handed on to code this file does not show: a loader given it runs the repository\'s own Python code (modeling, tokenizer or dataset scripts) in this process, even at a pinned revision.',
       maybeTrusted: '{{api}} takes trust_remote_code from `{{expr}}`, which could not be resolved; when true, the repository\'s Python code runs in this process.',
       setFalse: 'Set trust_remote_code=False',
@@ -331,6 +332,16 @@ export default createRule<[], PySourceCode>({
       // `GenerationConfig.from_pretrained(..., trust_remote_code=True)`: reads a JSON file, imports nothing
       const callee = calleeOf(node);
       if (callee && callee.text.endsWith('from_pretrained') && CONFIG_ONLY_LOADER.test(sc.qualifiedName(callee) ?? '')) return;
+      // lm-eval's `simple_evaluate(model="hf", model_args="pretrained=org/x,trust_remote_code=True")`: the flag in the
+      // argument string reaches `from_pretrained` (review evalh P2-2)
+      const lmEval = lmEvalModelArgs(sc, node);
+      if (lmEval) {
+        const flag = lmEval.args.get('trust_remote_code');
+        if (flag !== undefined && pythonTruthy(flag)) {
+          report({ node, messageId: 'trustedArgString', data: { api: lmEval.api, value: String(flag) === 'true' ? 'True' : String(flag) }, confidence: 'high' });
+        }
+        return;
+      }
       if (repositoryModule(node)) return;
       if (!sc.argument(node, { name: 'trust_remote_code' }) && communityEvaluation(node)) return;
       // `dict(trust_remote_code=True)` is a value, reported where it is passed (`**opts`); a mock's

@@ -243,6 +243,9 @@ export const HUB_LOAD_TRIGGERS: Trigger[] = [
   importTrigger(['audiocraft']), // audiocraft's MusicGen/AudioGen/MAGNeT.get_pretrained(name)
   'load_from_hub', // huggingface_sb3
   'SequenceTagger', // flair's SequenceTagger.load(id)
+  'HFLM', // lm-eval's HFLM(pretrained=…, revision=…) and HFLM.create_from_arg_string("pretrained=…")
+  'simple_evaluate', // lm-eval's simple_evaluate(model="hf", model_args="pretrained=…")
+  /\bVLLM\b/, // lm-eval's VLLM(pretrained=…)
   'main_export', // optimum.exporters.onnx / openvino
   importTrigger(['mlx_lm']), // mlx-lm's load(…) and convert(…)
   'FederatedDataset', // Flower's `flwr_datasets.FederatedDataset(dataset="owner/name")`
@@ -591,6 +594,9 @@ function diffusersAdapterSpec(sc: PySourceCode, call: PyNode, fn: PyNode, name: 
 const SB3_REMEDIATION =
   'Download the agent pinned to a commit, `path = huggingface_hub.hf_hub_download("org/agent", "agent.zip", revision="<40-hex commit>")`, and load that file: `load_from_hub` takes no revision of its own.';
 
+/** lm-eval's model classes (see `specForName`). */
+const LM_EVAL_MODEL = /^lm_eval\.models\.(?:huggingface\.(HFLM)|vllm_causallms\.(VLLM))$/;
+
 const FLAIR_REMEDIATION =
   'Download the model pinned to a commit, `path = huggingface_hub.hf_hub_download("flair/ner-english-large", "pytorch_model.bin", revision="<40-hex commit>")`, and load that file: `SequenceTagger.load(path)` takes no revision of its own.';
 
@@ -786,6 +792,12 @@ function hfSpecForName(qn: string): (Spec & { confidence: Confidence }) | undefi
   // (its `tokenizer_config` reaches the tokenizer of the files already fetched: a revision there pins nothing)
   if (/^mlx_lm\.(?:utils\.)?load$/.test(qn)) return { api: 'mlx_lm.load', kind: 'model', idPos: 0, idNames: ['path_or_hf_repo'], revisionKeywordOnly: true, confidence: 'high' };
   if (/^mlx_lm\.(?:convert\.)?convert$/.test(qn)) return { api: 'mlx_lm.convert', kind: 'model', idPos: 0, idNames: ['hf_path'], revisionKeywordOnly: true, confidence: 'high' };
+  // lm-evaluation-harness's model classes (lm_eval/models/huggingface.py `HFLM.__init__(self, pretrained, backend="default",
+  // revision="main", subfolder=…, tokenizer=None, …, trust_remote_code=False, …)`, lm_eval/models/vllm_causallms.py
+  // `VLLM.__init__(self, pretrained="gpt2", …, revision=None, trust_remote_code=False, …)`): `pretrained` (a name, or
+  // a model object the analysis does not resolve to a string) goes to `from_pretrained` with `revision` (review evalh P2-2)
+  const lmEval = LM_EVAL_MODEL.exec(qn);
+  if (lmEval) return { api: lmEval[1] ?? lmEval[2], kind: 'model', idPos: 0, idNames: ['pretrained'], revisionKeywordOnly: true, confidence: 'high' };
   // flair (flairNLP/flair, flair/models/sequence_tagger_model.py `SequenceTagger.load(model_path)` → `_fetch_model`):
   // an existing path is read, a short name of its maps (`"ner-large"`, which differ between releases) is fetched from
   // them, anything else is `hf_download(model_name)`, an `hf_hub_download` of `pytorch_model.bin` with no revision,
@@ -1045,6 +1057,8 @@ export type ChoiceReading = boolean | 'each';
  * as the least pinned of its values that reach the Hub.
  */
 export function hubLoad(sc: PySourceCode, call: PyNode, options: { choices?: boolean } = {}): HubLoad | undefined {
+  const lmEval = lmEvalArgsLoad(sc, call);
+  if (lmEval) return lmEval;
   const spec = specFor(sc, call);
   if (!spec) return undefined;
   const loads = specLoads(sc, call, spec, options);
@@ -1057,6 +1071,8 @@ export function hubLoad(sc: PySourceCode, call: PyNode, options: { choices?: boo
  * `choices: 'each'`, one for each value of an id a conditional expression chooses (in source order).
  */
 export function hubLoads(sc: PySourceCode, call: PyNode, options: { choices?: ChoiceReading } = {}): HubLoad[] {
+  const lmEval = lmEvalArgsLoad(sc, call);
+  if (lmEval) return [lmEval];
   const spec = specFor(sc, call);
   return spec ? specLoads(sc, call, spec, options) : [];
 }
@@ -1780,4 +1796,78 @@ export function packagedHubDataFiles(sc: PySourceCode, call: PyNode): HubDataFil
     return { ...file, url: s === prefix ? `${s}…` : s };
   }
   return undefined;
+}
+
+/**
+ * lm-eval's entry points that take the model's arguments as one `"k=v,k=v"` string (lm_eval/evaluator.py
+ * `simple_evaluate(model, model_args=None, …)`: with `model` a registered name, `get_model(model).create_from_arg_string(
+ * model_args, …)`; lm_eval/api/model.py `LM.create_from_arg_string(arg_string, additional_config=None)`: `cls(**utils.
+ * simple_parse_args_string(arg_string), **additional_config)`).
+ */
+const LM_EVAL_SIMPLE_EVALUATE = /^lm_eval\.(?:evaluator\.)?simple_evaluate$/;
+const LM_EVAL_FROM_ARG_STRING = /^lm_eval\.models\.(?:huggingface\.(HFLM)|vllm_causallms\.(VLLM))\.create_from_arg_string$/;
+/** The names lm-eval registers its Hugging Face and vLLM models under (`@register_model("hf-auto", "hf", "huggingface")`, `"vllm"`). */
+const LM_EVAL_HUB_MODELS: Readonly<Record<string, string>> = { hf: 'HFLM', 'hf-auto': 'HFLM', huggingface: 'HFLM', vllm: 'VLLM' };
+/** A clean argument string: `key=value` pairs, no `=` in a value, no nesting. */
+const LM_EVAL_ARG_STRING = /^\s*[A-Za-z_]\w*=[^=,]*(?:,[A-Za-z_]\w*=[^=,]*)*,?\s*$/;
+
+const LM_EVAL_REMEDIATION =
+  'Add the reviewed commit to the model\'s arguments (`model_args="pretrained=org/model,revision=<40-hex commit>"`, or `revision=` of `HFLM(...)`): lm-eval passes it to `from_pretrained`.';
+
+/**
+ * The model arguments an lm-eval call gives as a literal string (`simple_evaluate(model="hf",
+ * model_args="pretrained=Qwen/Qwen-7B,trust_remote_code=True")`), parsed as lm-eval's `simple_parse_args_string`
+ * does (`"true"`/`"false"` in any case are booleans, numbers are numbers, the last of a repeated key wins); only a
+ * clean string (`LM_EVAL_ARG_STRING`) of a registered Hub model (`LM_EVAL_HUB_MODELS`) is read. The class that
+ * receives them (`HFLM`, `VLLM`) and the string's node.
+ */
+export function lmEvalModelArgs(sc: PySourceCode, call: PyNode): { api: string; args: Map<string, string | number | boolean>; node: PyNode } | undefined {
+  const fn = calleeOf(call);
+  if (!fn) return undefined;
+  const last = fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn.text;
+  if (last !== 'simple_evaluate' && last !== 'create_from_arg_string') return undefined;
+  const qn = sc.qualifiedName(fn) ?? '';
+  let api: string | undefined;
+  let node: PyNode | undefined;
+  if (LM_EVAL_SIMPLE_EVALUATE.test(qn)) {
+    const model = sc.argument(call, { name: 'model' }) ?? sc.argument(call, { position: 0 });
+    const name = model ? sc.constant(model) : undefined;
+    api = typeof name === 'string' ? LM_EVAL_HUB_MODELS[name.trim()] : undefined;
+    node = sc.argument(call, { name: 'model_args' }) ?? sc.argument(call, { position: 1 });
+    if (api) api = 'simple_evaluate';
+  } else {
+    const cls = LM_EVAL_FROM_ARG_STRING.exec(qn);
+    if (cls) api = `${cls[1] ?? cls[2]}.create_from_arg_string`;
+    node = sc.argument(call, { name: 'arg_string' }) ?? sc.argument(call, { position: 0 });
+  }
+  if (!api || !node || node.type === 'list_splat' || node.type === 'dictionary_splat') return undefined;
+  const text = sc.constant(node);
+  if (typeof text !== 'string' || text.length > 4096 || !LM_EVAL_ARG_STRING.test(text)) return undefined;
+  const args = new Map<string, string | number | boolean>();
+  for (const piece of text.trim().split(',')) {
+    if (!piece) continue;
+    const eq = piece.indexOf('=');
+    const key = piece.slice(0, eq);
+    const raw = piece.slice(eq + 1);
+    const lower = raw.toLowerCase();
+    const value = lower === 'true' ? true : lower === 'false' ? false : raw.trim() !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw;
+    args.set(key, value);
+  }
+  return { api, args, node };
+}
+
+/** The Hub load of an lm-eval call whose model arguments are a literal string (see `lmEvalModelArgs`). */
+function lmEvalArgsLoad(sc: PySourceCode, call: PyNode): HubLoad | undefined {
+  const parsed = lmEvalModelArgs(sc, call);
+  const id = parsed?.args.get('pretrained');
+  if (!parsed || typeof id !== 'string' || id.trim() === '') return undefined;
+  const ref = classifyModelRef(id.trim());
+  if (ref.kind !== 'hub') return undefined;
+  const rev = parsed.args.get('revision');
+  const value = typeof rev === 'number' ? String(rev) : typeof rev === 'string' ? rev.trim() : undefined;
+  const revision: HubLoad['revision'] = value ? { kind: classifyRevision(value), value } : { kind: 'none' };
+  return {
+    call, api: parsed.api, kind: 'model', idNode: parsed.node, resolved: { kind: 'string', value: id.trim() }, ref, callConfidence: 'high',
+    offline: parsed.args.get('local_files_only') === true, revision, revisionIn: 'keyword', remediation: LM_EVAL_REMEDIATION,
+  };
 }

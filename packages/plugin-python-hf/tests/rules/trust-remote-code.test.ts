@@ -52,6 +52,8 @@ ruleTester.run('hf/trust-remote-code', rule, {
     'from awq import AutoAWQForCausalLM\nm = AutoAWQForCausalLM.from_quantized("./zephyr-awq", "", 2048, False)',
     'from awq import AutoAWQForCausalLM\nm = AutoAWQForCausalLM.from_quantized("./zephyr-awq", trust_remote_code=None)',
     'from mylib import AutoAWQForCausalLM\nm = AutoAWQForCausalLM.from_quantized("TheBloke/zephyr-7B-beta-AWQ")',
+    // lm-eval's model_args string without the flag, or with it off
+    'import lm_eval\nr = lm_eval.simple_evaluate(model="hf", model_args="pretrained=org/m,trust_remote_code=False,revision=0123456789abcdef0123456789abcdef01234567")',
     // (review vlm P2-c) GenerationConfig only reads generation_config.json: the flag becomes an attribute
     `from transformers.generation import GenerationConfig\ngen = GenerationConfig.from_pretrained("Qwen/Qwen-VL-Chat", revision="${COMMIT}", trust_remote_code=True)`,
     `import transformers\ngen = transformers.GenerationConfig.from_pretrained("Qwen/Qwen-7B-Chat", revision="${COMMIT}", trust_remote_code=True)`,
@@ -445,6 +447,11 @@ ruleTester.run('hf/trust-remote-code', rule, {
           suggestions: [{ messageId: 'setFalse', output: 'from transformers import pipeline\np = pipeline("feature-extraction", model="org/m", model_kwargs={"trust_remote_code": False})' }],
         },
       ],
+    },
+    // (review evalh P2-2) lm-eval: the flag inside a literal model_args string
+    {
+      code: 'import lm_eval\nr = lm_eval.simple_evaluate(model="hf", model_args="pretrained=Qwen/Qwen-7B,trust_remote_code=True")',
+      errors: [{ messageId: 'trustedArgString', line: 2, confidence: 'high', data: { api: 'simple_evaluate', value: 'True' } }],
     },
   ],
 });

@@ -235,6 +235,9 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from haystack.components.embedders import SentenceTransformersTextEmbedder\ndef f(**kw):\n    return SentenceTransformersTextEmbedder(**kw)',
     // mlx-lm pinned, or from a local directory
     `from mlx_lm import load, convert\nmodel, tok = load("mlx-community/Qwen2-0.5B-4bit", revision="${COMMIT}")\nconvert(hf_path="org/m", revision="${COMMIT}")\nload("./mlx_model")`,
+    // lm-eval: pinned in the string, a local directory, a model object, a string not clean, another model type
+    'import lm_eval\nfrom lm_eval.models.huggingface import HFLM\na = lm_eval.simple_evaluate(model="hf", model_args="pretrained=org/m,revision=0123456789abcdef0123456789abcdef01234567")\nb = lm_eval.simple_evaluate(model="hf", model_args="pretrained=./checkpoints/run1/final")\nc = lm_eval.simple_evaluate(model=HFLM(pretrained="./out/final"), tasks=["x"])\nd = lm_eval.simple_evaluate(model="hf", model_args="pretrained=org/m,name=a=b")\ne = lm_eval.simple_evaluate(model="openai-completions", model_args="model=gpt-4o")',
+    'from lm_eval.models.huggingface import HFLM\nlm = HFLM(pretrained="org/m", revision="0123456789abcdef0123456789abcdef01234567")',
     // a packaged builder reading Hub files at a commit, local files, another site's
     'from datasets import load_dataset\nds = load_dataset("parquet", data_files="hf://datasets/org/data@0123456789abcdef0123456789abcdef01234567/train.parquet")\nwd = load_dataset("webdataset", data_files="https://huggingface.co/datasets/org/data/resolve/0123456789abcdef0123456789abcdef01234567/a.tar")',
     'from datasets import load_dataset\nds = load_dataset("json", data_files="data/train.jsonl")\nweb = load_dataset("csv", data_files="https://example.org/train.csv")',
@@ -1303,6 +1306,19 @@ ruleTester.run('hf/unpinned-revision', rule, {
     {
       code: 'from transformers import pipeline\nclass P:\n    def __init__(self):\n        self.model = "org/m"\n        self.pipe = pipeline("text-generation", model=self.model)',
       errors: [{ messageId: 'missingRevision', confidence: 'medium', data: { api: 'pipeline', id: 'org/m' } }],
+    },
+    // (review evalh P2-2) lm-eval: HFLM's `pretrained`, and the `pretrained=` of a literal model_args string
+    {
+      code: 'from lm_eval.models.huggingface import HFLM\nlm = HFLM(pretrained="EleutherAI/pythia-160m", revision="step143000")',
+      errors: [{ messageId: 'branchRevision', line: 2, confidence: 'high', data: { api: 'HFLM', id: 'EleutherAI/pythia-160m', revision: 'step143000', task: 'pretrained="EleutherAI/pythia-160m"', localAdvice: ', or pass `local_files_only=True` for local paths' } }],
+    },
+    {
+      code: 'import lm_eval\nres = lm_eval.simple_evaluate(model="hf", model_args="pretrained=Qwen/Qwen-7B,trust_remote_code=True", tasks=["hellaswag"])',
+      errors: [{ messageId: 'missingRevision', line: 2, confidence: 'high', data: { api: 'simple_evaluate', id: 'Qwen/Qwen-7B', revision: '', task: 'model="hf"', localAdvice: ', or pass `local_files_only=True` for local paths' } }],
+    },
+    {
+      code: 'from lm_eval.models.vllm_causallms import VLLM\nlm = VLLM.create_from_arg_string("pretrained=org/model,revision=main")',
+      errors: [{ messageId: 'branchRevision', line: 2, confidence: 'high', data: { api: 'VLLM.create_from_arg_string', id: 'org/model', revision: 'main', task: '"pretrained=org/model,revision=main"', localAdvice: ', or pass `local_files_only=True` for local paths' } }],
     },
     // (review vlm P2-b) a packaged builder reading a Hub dataset's files at a branch or the default branch
     {
