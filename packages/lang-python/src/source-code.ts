@@ -375,6 +375,8 @@ const MAX_OPTIONS_HOPS = 6;
 const MAX_DICT_DEPTH = 32;
 /** The expressions whose `dictEntries` are kept per node: names, dict literals, `dict(...)` calls. */
 const MEMO_TABLES = new Set(['identifier', 'dictionary', 'call']);
+/** Methods that write into a dict in place. */
+const DICT_MUTATORS = new Set(['update', 'setdefault', 'pop', 'popitem', 'clear', '__setitem__', '__delitem__', '__ior__']);
 
 export class PythonSourceCode implements CodeSourceCode<Node> {
   readonly path: string;
@@ -3602,6 +3604,22 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
         const keysKnown = inner.complete && !volatile && this.containerWrites(expr).every((w) => this.writesKnownKeys(w, depth));
         return { entries, complete: false, ...(keysKnown ? { keysKnown } : {}), ...(volatile ? { volatile } : {}) };
       }
+      case 'subscript': {
+        // `MODELS["pythia"]` with `MODELS = {"pythia": {"path": …, "revision": "main"}}`: the table an entry of a
+        // table of tables holds, read by a constant key (`MODELS["pythia"]["revision"]`, `spec = MODELS["pythia"]`)
+        const table = expr.childForFieldName('value');
+        const index = expr.childForFieldName('subscript');
+        if (!table || !index) return undefined;
+        const key = this.constant(index);
+        if (typeof key !== 'string' && typeof key !== 'number') return undefined;
+        const outer = this.dictEntries(table, depth + 1);
+        const hit = outer?.complete ? outer.entries.get(String(key)) : undefined;
+        const inner = hit ? this.dictEntries(hit, depth + 1) : undefined;
+        if (!inner) return undefined;
+        // written in place (`MODELS["pythia"]["revision"] = sha`, `for s in MODELS.values(): s.update(…)`): what
+        // a key holds when this runs is not known
+        return this.nestedTablesWritten(table, 0) ? { entries: inner.entries, complete: false, volatile: true } : inner;
+      }
       default:
         return undefined;
     }
@@ -3773,6 +3791,105 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       this.mutatedNames.set(key, hit);
     }
     return hit;
+  }
+
+  /**
+   * The tables held in a table of tables (`MODELS = {"a": {…}}`) may be written in place: through the
+   * outer name (`MODELS["a"]["k"] = v`, `MODELS["a"].update(…)`), through a name bound to one of them
+   * (`spec = MODELS["a"]` or a loop over `MODELS.values()`/`.items()`, then `spec["k"] = v`), or where
+   * one goes that is not followed (handed to a function of this file, returned, put in another
+   * container, a second name for the outer table that is itself so used). Each use of the outer name is
+   * read once (per name and scope); a use it cannot follow counts as a write.
+   */
+  private nestedTablesWritten(expr: Node, depth: number): boolean {
+    let root: Node | undefined = expr;
+    while (root && (root.type === 'subscript' || root.type === 'parenthesized_expression')) root = root.type === 'subscript' ? (root.childForFieldName('value') ?? undefined) : namedChildrenOf(root)[0];
+    // a literal read in place (`{"a": {…}}["a"]`) has no other name to be written through
+    if (root?.type !== 'identifier') return false;
+    if (depth > 4) return true;
+    const name = root.text;
+    const scope = this.scopes.resolve(name, root.startIndex);
+    if (!scope) return true;
+    const key = `${scope.node.id}\u0000${name}\u0000nested`;
+    let written = this.mutatedNames.get(key);
+    if (written !== undefined) return written;
+    this.mutatedNames.set(key, true); // (while worked out: a cycle through aliases counts as written)
+    written = this.references(root).some((ref) => this.writesNestedTable(ref, depth));
+    this.mutatedNames.set(key, written);
+    return written;
+  }
+
+  /** One use of a table of tables' name (see `nestedTablesWritten`): whether the tables inside it may be written there. */
+  private writesNestedTable(ref: Node, depth: number): boolean {
+    let t = ref;
+    let levels = 0;
+    for (;;) {
+      const p = t.parent;
+      if (p?.type === 'subscript' && p.childForFieldName('value')?.id === t.id) {
+        t = p;
+        levels++;
+      } else if (p?.type === 'parenthesized_expression') t = p;
+      else if (p?.type === 'attribute' && p.childForFieldName('object')?.id === t.id && p.parent?.type === 'call' && p.parent.childForFieldName('function')?.id === p.id) {
+        const method = p.childForFieldName('attribute')?.text ?? '';
+        // `MODELS.get("a")`: one of the tables, read on
+        if (method === 'get') {
+          t = p.parent;
+          levels++;
+          continue;
+        }
+        if (method === 'values' || method === 'items') {
+          const loop = p.parent.parent;
+          if ((loop?.type !== 'for_statement' && loop?.type !== 'for_in_clause') || loop.childForFieldName('right')?.id !== p.parent.id) return true;
+          const target = loop.childForFieldName('left');
+          const names = target ? (target.type === 'identifier' ? [target] : target.descendantsOfType('identifier').filter((n): n is Node => !!n)) : [];
+          return names.some((n) => this.isMutatedBySubscript(n) || this.mutatedThroughAlias(n));
+        }
+        // a table inside written by a method (`MODELS["a"].update(…)`); the outer table's own writes are read by `dictEntries`
+        return levels > 0 && DICT_MUTATORS.has(method);
+      } else break;
+    }
+    const p = t.parent;
+    if (!p) return false;
+    switch (p.type) {
+      case 'assignment':
+      case 'augmented_assignment':
+        if (p.childForFieldName('left')?.id === t.id) return levels > 1; // `MODELS["a"]["k"] = v` (a new `MODELS` or `MODELS["a"]`: read by `dictEntries`)
+        if (p.childForFieldName('right')?.id === t.id && p.type === 'assignment') {
+          const alias = p.childForFieldName('left');
+          if (alias?.type !== 'identifier') return true;
+          // `spec = MODELS["a"]`; `M = MODELS` (its tables written through `M`)
+          return levels > 0 ? this.isMutatedBySubscript(alias) || this.mutatedThroughAlias(alias) : this.nestedTablesWritten(alias, depth + 1);
+        }
+        return true;
+      case 'delete_statement':
+        return levels > 1;
+      case 'for_statement':
+      case 'for_in_clause':
+        // `for k in MODELS`: its keys (the table a loop target takes is read above)
+        return p.childForFieldName('right')?.id !== t.id;
+      case 'keyword_argument':
+      case 'argument_list': {
+        const call = p.type === 'argument_list' ? p.parent : p.parent?.parent;
+        // handed to a function of this file, which may write into it; one of another module is taken not to
+        return call?.type !== 'call' || !!this.localFunction(call);
+      }
+      case 'comparison_operator':
+      case 'not_operator':
+      case 'binary_operator':
+      case 'unary_operator':
+      case 'interpolation':
+      case 'dictionary_splat':
+      case 'list_splat':
+      case 'expression_statement':
+      case 'if_statement':
+      case 'elif_clause':
+      case 'while_statement':
+      case 'assert_statement':
+      case 'subscript':
+        return false;
+      default:
+        return true;
+    }
   }
 
   /**

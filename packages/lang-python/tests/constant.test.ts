@@ -26,6 +26,36 @@ describe('constant of a lookup in a table', () => {
     expect(await constOf(text)).toBe(UNKNOWN);
   });
 
+  // review evalh P2-5: a table of tables read with constant keys gives each entry's own value
+  const MODELS = 'MODELS = {"a": {"path": "org/a", "revision": "main"}, "b": {"path": "org/b", "revision": "0123456789abcdef0123456789abcdef01234567"}}';
+  it.each([
+    [`${MODELS}\nx = MODELS["a"]["revision"]`, 'main'],
+    [`${MODELS}\nx = MODELS["b"]["revision"]`, '0123456789abcdef0123456789abcdef01234567'],
+    [`${MODELS}\nspec = MODELS["a"]\nx = spec["revision"]`, 'main'],
+    [`${MODELS}\ndef f():\n    spec = MODELS["b"]\n    x = spec["path"]`, 'org/b'],
+    // read, printed, splatted, passed to a library, iterated: nothing written
+    [`${MODELS}\nprint(MODELS["a"])\nload(**MODELS["a"])\nfor k in MODELS:\n    print(MODELS[k]["path"])\nfor k, s in MODELS.items():\n    print(s)\nx = MODELS["a"]["revision"]`, 'main'],
+  ])('nested table: %s', async (text, expected) => {
+    expect(await constOf(text)).toEqual(expected);
+  });
+
+  it.each([
+    // entries differ by key: no one value for a key not known
+    [`${MODELS}\nfor name in MODELS:\n    x = MODELS[name]["revision"]`],
+    // written in place, through the outer name or another name for an inner table
+    [`${MODELS}\nMODELS["a"]["revision"] = sha\nx = MODELS["a"]["revision"]`],
+    [`${MODELS}\nMODELS["a"].update(revision=sha)\nx = MODELS["a"]["revision"]`],
+    [`${MODELS}\nfor s in MODELS.values():\n    s["revision"] = sha\nx = MODELS["a"]["revision"]`],
+    [`${MODELS}\nfor k, s in MODELS.items():\n    s.update(revision=sha)\nx = MODELS["a"]["revision"]`],
+    [`${MODELS}\nspec = MODELS["a"]\nspec["revision"] = sha\nx = MODELS["a"]["revision"]`],
+    [`${MODELS}\nM = MODELS\nM["a"]["revision"] = sha\nx = MODELS["a"]["revision"]`],
+    [`${MODELS}\ndef pin(s):\n    s["revision"] = sha\npin(MODELS["a"])\nx = MODELS["a"]["revision"]`],
+    [`${MODELS}\ndef get():\n    return MODELS["a"]\nget()["revision"] = sha\nx = MODELS["a"]["revision"]`],
+    [`${MODELS}\nMODELS["a"] = other\nx = MODELS["a"]["revision"]`],
+  ])('nested table: %s is unknown', async (text) => {
+    expect(await constOf(text)).toBe(UNKNOWN);
+  });
+
   it('lists the values a lookup may give (lookupValues)', async () => {
     const sc = await parse(['T = {"a": 1, "b": 2}', 'x = T[k]', 'y = T.get(k, 3)', 'z = T["b"]', 'w = T.get("c", 4)', 'v = other[k]'].join('\n'));
     const values = (name: string) => sc.lookupValues(valueOf(sc, name))?.map((v) => v.text);
