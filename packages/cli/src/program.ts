@@ -171,7 +171,7 @@ export function createProgram(io: CliIo, state: ProgramState): Command {
     .option('--detector <name>', `run only this detector's rules (repeatable): ${DETECTORS.join(', ')}`, collect)
     .option('--fix', 'apply autofixes: rewrites the files, lists what it fixed on stderr, then reports what remains (in CI, leave it out or add --exit-non-zero-on-fix: the fixed findings are not in the report)')
     .option('--exit-non-zero-on-fix', 'with --fix: exit 1 when a file was fixed, even if nothing remains (as Ruff)')
-    .option('--error-on-skipped', 'a source file that could not be scanned (unreadable, not decodable, binary, over --max-file-size) is an error, exit 2, instead of a warning')
+    .option('--error-on-skipped', 'a source file that could not be scanned (unreadable, not decodable, binary, over --max-file-size) or an unreadable directory is an error, exit 2, instead of a warning')
     .option('--cache', 'reuse results for unchanged files (.oculumcache)')
     .option('--cache-location <path>', 'cache file, or a directory to keep .oculumcache in (implies --cache)')
     .option('--stdin', 'scan the text on standard input (an editor buffer) as the file --stdin-filename names; paths are not read')

@@ -582,6 +582,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       explicit,
       forceExclude: options.forceExclude === true,
       partlyPruned,
+      ...(options.errorOnSkipped ? { unreadableSeverity: 'error' as const } : {}),
     });
   }
   /** Files read (scanned or prefiltered), kept only to tell a pruned directory that gave none. */

@@ -493,9 +493,9 @@ export interface ScanOptions {
   /** Source files larger than this are skipped with a warning (default 2 MiB; `Infinity`: no limit; a language may allow more, as Python does for notebooks). */
   maxFileSize?: number;
   /**
-   * Source files that cannot be scanned (unreadable, undecodable, binary, over `maxFileSize`) are
-   * error diagnostics (kind `skipped`) instead of warnings, for a gate that must not pass what it
-   * did not read. Default false.
+   * Source files that cannot be scanned (unreadable, undecodable, binary, over `maxFileSize`) and
+   * directories that cannot be read are error diagnostics (kind `skipped`) instead of warnings, for a
+   * gate that must not pass what it did not read. Default false.
    */
   errorOnSkipped?: boolean;
   /**

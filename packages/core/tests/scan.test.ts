@@ -160,6 +160,9 @@ describe('discovery', () => {
     const result = await run(cwd);
     expect(findings(result)).toEqual(['ok.toy:1:1 toy/no-danger']);
     expect(result.diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual(['warning Skipped: its name is not valid UTF-8, so it cannot be read (rename the file to scan it)']);
+    // `errorOnSkipped`: an error, as an unreadable file is
+    const strict = await run(cwd, { errorOnSkipped: true });
+    expect(strict.diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual(['error Skipped: its name is not valid UTF-8, so it cannot be read (rename the file to scan it)']);
   });
 
   it('says why a directory named on the command line holds nothing to scan', async () => {

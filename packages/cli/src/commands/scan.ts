@@ -367,7 +367,10 @@ export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: 
     if (skipped.length > 0) {
       const base = result.cwd || cwd;
       const names = skipped.map((d) => `  ${displayPath(d.file!, base)}: ${d.message.replace(/^Skipped: /, '')}\n`).join('');
-      io.stderr.write(`oculum: ${skipped.length} source file${skipped.length === 1 ? '' : 's'} could not be scanned (--error-on-skipped):\n${names}`);
+      const dirs = skipped.filter((d) => d.message.startsWith('Cannot read directory')).length;
+      const files = skipped.length - dirs;
+      const what = [...(files > 0 ? [`${files} source file${files === 1 ? '' : 's'}`] : []), ...(dirs > 0 ? [`${dirs} director${dirs === 1 ? 'y' : 'ies'}`] : [])].join(' and ');
+      io.stderr.write(`oculum: ${what} could not be scanned (--error-on-skipped):\n${names}`);
       code = 2;
     }
   }
