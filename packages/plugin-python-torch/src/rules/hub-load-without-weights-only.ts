@@ -17,6 +17,17 @@ import {
 } from '../utils.js';
 
 const HUB_LOADERS = new Set(['torch.hub.load_state_dict_from_url', 'torch.utils.model_zoo.load_url']);
+/**
+ * OpenMMLab's checkpoint loaders (mmcv 1.x `mmcv.runner.checkpoint`, mmengine `mmengine.runner.checkpoint`):
+ * `load_checkpoint(model, filename, …)` and `_load_checkpoint(filename, …)` hand an `http(s)://` filename to
+ * `load_from_http`, which downloads it with `torch.utils.model_zoo.load_url` (no `check_hash`, no `weights_only`: the
+ * checkpoint is unpickled without restriction); the `file` argument's position for each.
+ */
+const MM_CHECKPOINT = /^(?:mmcv\.runner|mmengine\.runner)(?:\.checkpoint)?\.(?:(load_checkpoint)|_load_checkpoint|load_from_http|CheckpointLoader\.load_checkpoint)$/;
+/** The inference APIs of OpenMMLab's toolboxes (`mmdet.apis.init_detector(config, checkpoint)`, mmseg's, mmpose's, …): `load_checkpoint` of their second argument. */
+const MM_INIT = /^mm\w+\.apis(?:\.\w+)*\.(?:init_detector|init_model|init_segmentor|init_recognizer|init_pose_model)$/;
+/** The packages whose loaders `MM_CHECKPOINT` and `MM_INIT` name. */
+const MM_PACKAGES = ['mmcv', 'mmengine', 'mmdet', 'mmseg', 'mmrotate', 'mmpose', 'mmaction', 'mmpretrain', 'mmcls', 'mmocr', 'mmdet3d', 'mmtrack', 'mmedit', 'mmagic'];
 
 export default createRule<[], PythonSourceCode>({
   name: 'hub-load-without-weights-only',
@@ -24,12 +35,12 @@ export default createRule<[], PythonSourceCode>({
     detector: 'unsafe_model_load',
     severity: 'critical',
     languages: ['python'],
-    triggers: ['load_state_dict_from_url', 'load_url'],
-    // what `create` needs imported (torchvision re-exports `load_state_dict_from_url`)
-    triggerGroups: [[importTrigger(['torch', 'torchvision'])]],
+    triggers: ['load_state_dict_from_url', 'load_url', 'load_checkpoint', 'load_from_http', 'init_detector', 'init_model', 'init_segmentor', 'init_recognizer', 'init_pose_model'],
+    // what `create` needs imported (torchvision re-exports `load_state_dict_from_url`; OpenMMLab's loaders)
+    triggerGroups: [[importTrigger(['torch', 'torchvision', ...MM_PACKAGES])]],
     docs: {
       description:
-        'Reports `torch.hub.load_state_dict_from_url` and `torch.utils.model_zoo.load_url` downloads that are unpickled without `weights_only=True`.',
+        'Reports `torch.hub.load_state_dict_from_url` and `torch.utils.model_zoo.load_url` downloads that are unpickled without `weights_only=True`, and OpenMMLab\'s `load_checkpoint`/`init_detector` of a checkpoint URL.',
       recommended: true,
     },
     messages: {
@@ -41,6 +52,8 @@ export default createRule<[], PythonSourceCode>({
         '`{{callee}}` with `weights_only=None` leaves the choice to `torch.load`, whose default unpickles the downloaded checkpoint without restriction before torch 2.6. Pass `weights_only=True`, or download safetensors.{{bypass}}',
       unknownFlag:
         "`{{callee}}`'s `weights_only` cannot be resolved statically; unless it is True the downloaded checkpoint is unpickled without restriction. Pass `weights_only=True`, or download safetensors.{{bypass}}",
+      mmUrl:
+        '`{{callee}}` of the URL "{{url}}" downloads the checkpoint with `torch.utils.model_zoo.load_url`, with no hash check and no `weights_only`, and unpickles it without restriction: whoever controls the URL or its cache runs code here. Download the file once, check it against a pinned SHA-256, and load it with `torch.load(path, weights_only=True)` (`model.load_state_dict(...)`), or use safetensors.{{bypass}}',
       ...WEIGHTS_ONLY_SUGGESTIONS,
     },
     remediation: 'Pass weights_only=True, or publish and download safetensors files.',
@@ -51,10 +64,29 @@ export default createRule<[], PythonSourceCode>({
     const explicitValue = (call: Node) => explicitKeyword(call, 'weights_only')?.childForFieldName('value') ?? undefined;
     const sc = context.sourceCode;
     if (isStubFile(context)) return {};
-    if (!sc.imports.has('torch') && !sc.imports.has('torchvision')) return {};
+    if (!sc.imports.has('torch') && !sc.imports.has('torchvision') && !MM_PACKAGES.some((m) => sc.imports.has(m))) return {};
     const gate = sc.calleeGate(['load_state_dict_from_url', 'load_url']);
+    const mmGate = MM_PACKAGES.some((m) => sc.imports.has(m)) ? sc.calleeGate(['load_checkpoint', '_load_checkpoint', 'load_from_http', 'init_detector', 'init_model', 'init_segmentor', 'init_recognizer', 'init_pose_model']) : undefined;
+    /**
+     * OpenMMLab's `load_checkpoint(model, "https://…")`, `init_detector(cfg, "https://…")` (see `MM_CHECKPOINT`,
+     * `MM_INIT`): reported when the checkpoint is a URL written in the code (a local path goes through `torch.load`,
+     * whose `weights_only` depends on the installed mmcv or mmengine, which the source does not say).
+     */
+    const checkOpenMMLab = (node: Node): void => {
+      const callee = sc.qualifiedName(sc.callee(node)!);
+      if (!callee) return;
+      const loader = MM_CHECKPOINT.exec(callee);
+      const init = !loader && MM_INIT.test(callee);
+      if (!loader && !init) return;
+      const file = init ? sc.argument(node, { name: 'checkpoint', position: 1 }) : sc.argument(node, { name: 'filename', position: loader![1] ? 1 : 0 });
+      const url = file ? sc.constant(file) : undefined;
+      if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) return;
+      const shown = callee.split('.').slice(-(callee.includes('CheckpointLoader') ? 2 : 1)).join('.');
+      context.report({ node, messageId: 'mmUrl', data: { callee: shown, url: url.length > 60 ? `${url.slice(0, 57)}...` : url, bypass: bypassNote(torchVersionInfo(context)) }, confidence: 'high' });
+    };
     return {
       call(node: Node) {
+        if (mmGate?.(node)) return checkOpenMMLab(node);
         if (!gate(node)) return;
         const callee = calleeName(sc, node, HUB_LOADERS);
         if (!callee) return;

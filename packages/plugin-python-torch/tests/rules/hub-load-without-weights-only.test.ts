@@ -70,4 +70,35 @@ ruleTester.run('torch/hub-load-without-weights-only', rule, {
   ],
 });
 
+// (review geo P2-1) OpenMMLab's checkpoint loaders of a URL: `load_from_http` → `model_zoo.load_url`, no hash, no `weights_only`
+const MM_URL = 'https://download.openmmlab.com/mmrotate/v0.1.0/oriented_rcnn/oriented_rcnn_r50_fpn_1x_dota_le90-6d2b2ce0.pth';
+const MM_SHOWN = 'https://download.openmmlab.com/mmrotate/v0.1.0/oriented_r...';
+ruleTester.run('torch/hub-load-without-weights-only (OpenMMLab)', rule, {
+  valid: [
+    // a local checkpoint: `torch.load`, whose `weights_only` depends on the installed mmcv/mmengine
+    'from mmengine.runner import load_checkpoint\ndef f(model):\n    load_checkpoint(model, "work_dirs/latest.pth", map_location="cpu")',
+    'from mmdet.apis import init_detector\nm = init_detector("cfg.py", "checkpoints/faster_rcnn.pth", device="cpu")',
+    // a `load_checkpoint` of another library, or of the file
+    'import mmcv\nfrom mylib import load_checkpoint\nload_checkpoint(model, "https://example.org/m.pth")',
+    'import mmcv\ndef load_checkpoint(model, url):\n    return None\nload_checkpoint(model, "https://example.org/m.pth")',
+  ],
+  invalid: [
+    {
+      code: `from mmcv.runner import load_checkpoint\nfrom mmdet.apis import init_detector\nCKPT = "${MM_URL}"\ndef build(model, cfg):\n    load_checkpoint(model, CKPT, map_location="cpu")\n    return init_detector(cfg, CKPT, device="cuda:0")`,
+      errors: [
+        { messageId: 'mmUrl', line: 5, confidence: 'high', data: { callee: 'load_checkpoint', url: MM_SHOWN, bypass: '' } },
+        { messageId: 'mmUrl', line: 6, confidence: 'high', data: { callee: 'init_detector', url: MM_SHOWN, bypass: '' } },
+      ],
+    },
+    {
+      code: 'from mmengine.runner.checkpoint import _load_checkpoint, CheckpointLoader\nfrom mmseg.apis import init_model\na = _load_checkpoint("https://example.org/m.pth")\nb = CheckpointLoader.load_checkpoint("https://example.org/m.pth")\nc = init_model("cfg.py", checkpoint="https://example.org/m.pth")',
+      errors: [
+        { messageId: 'mmUrl', line: 3, confidence: 'high', data: { callee: '_load_checkpoint', url: 'https://example.org/m.pth', bypass: '' } },
+        { messageId: 'mmUrl', line: 4, confidence: 'high', data: { callee: 'CheckpointLoader.load_checkpoint', url: 'https://example.org/m.pth', bypass: '' } },
+        { messageId: 'mmUrl', line: 5, confidence: 'high', data: { callee: 'init_model', url: 'https://example.org/m.pth', bypass: '' } },
+      ],
+    },
+  ],
+});
+
 fixture(rule);
