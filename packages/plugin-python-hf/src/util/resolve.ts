@@ -338,12 +338,23 @@ function callValue(sc: PySourceCode, call: PyNode, depth: number): Resolved {
   }
   // a method of an object built here (`AutoModel.from_pretrained(p).to(device)`, `accelerator.unwrap_model(m)`)
   const recv = receiverOf(call);
+  // except a value read out of a mapping by a key written here (`model_args.pop("pretrained")` on the dict a helper
+  // of this file builds, lm-eval's `simple_parse_args_string`; `cfg.get("model")`): not known, as `model_args["pretrained"]`
+  // is (review evalh P2-4)
+  const method = fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+  if (recv && method && MAPPING_READS.has(method)) {
+    const key = sc.argument(call, { position: 0 });
+    if (key && typeof sc.constant(key) === 'string') return { kind: 'unknown' };
+  }
   if (recv) {
     const r = recv.type === 'call' ? callValue(sc, recv, depth + 1) : resolveId(sc, recv, depth + 1);
     if (r.kind === 'non-string') return object;
   }
   return { kind: 'unknown' };
 }
+
+/** Methods that read a value out of a mapping by its key (`d.pop("k")`, `d.get("k", default)`). */
+const MAPPING_READS = new Set(['get', 'pop', 'setdefault', '__getitem__']);
 
 /** Steps `chainHead` takes down a `+` chain at most. */
 const MAX_CHAIN = 10_000;

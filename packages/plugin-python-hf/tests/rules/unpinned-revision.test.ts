@@ -1307,6 +1307,11 @@ ruleTester.run('hf/unpinned-revision', rule, {
       code: 'from transformers import pipeline\nclass P:\n    def __init__(self):\n        self.model = "org/m"\n        self.pipe = pipeline("text-generation", model=self.model)',
       errors: [{ messageId: 'missingRevision', confidence: 'medium', data: { api: 'pipeline', id: 'org/m' } }],
     },
+    // (review evalh P2-4) an id popped from the dict a helper of this file builds: not known, low (it was dropped)
+    {
+      code: 'from transformers import AutoModelForCausalLM\ndef parse(s):\n    return dict(kv.split("=", 1) for kv in s.split(","))\ndef load(model_args_str):\n    model_args = parse(model_args_str)\n    pretrained = model_args.pop("pretrained")\n    return AutoModelForCausalLM.from_pretrained(pretrained)',
+      errors: [{ messageId: 'missingRevisionUnknownId', line: 7, confidence: 'low', data: { api: 'AutoModelForCausalLM.from_pretrained', id: 'pretrained', revision: '', task: 'pretrained', localAdvice: ', or pass `local_files_only=True` for local paths', mapping: '', keyword: '' } }],
+    },
     // (review evalh P2-2) lm-eval: HFLM's `pretrained`, and the `pretrained=` of a literal model_args string
     {
       code: 'from lm_eval.models.huggingface import HFLM\nlm = HFLM(pretrained="EleutherAI/pythia-160m", revision="step143000")',
