@@ -3327,6 +3327,81 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
   }
 
   /**
+   * The values a lookup by a constant key in one of the tables of a table of tables may give, one per
+   * table it may be (in the outer table's order): `MODELS[name]["revision"]`, `spec["revision"]` with
+   * `spec = MODELS[name]` or in `for name, spec in MODELS.items()` / `for spec in MODELS.values()`, with
+   * `MODELS = {"a": {"revision": …}, …}` (a table whose keys are all known). `undefined` when the
+   * expression is no such lookup, a table it may be is not read or lacks the key, or the tables may be
+   * written in place (see `nestedTablesWritten`). A lookup by constant keys only (`MODELS["a"]["revision"]`)
+   * is `constant`'s / `lookupValues`' (one table).
+   */
+  tableOfTablesValues(expr: Node): Node[] | undefined {
+    if (expr.type !== 'subscript') return undefined;
+    const index = expr.childForFieldName('subscript');
+    const key = index ? this.constant(index) : UNKNOWN;
+    if (typeof key !== 'string' && typeof key !== 'number') return undefined;
+    const value = expr.childForFieldName('value');
+    const tables = value ? this.innerTables(value, 0) : undefined;
+    if (!tables || tables.length === 0) return undefined;
+    const out: Node[] = [];
+    for (const t of tables) {
+      const hit = this.dictEntries(t, 0)?.entries.get(String(key));
+      if (!hit) return undefined;
+      out.push(hit);
+    }
+    return out;
+  }
+
+  /** The inner tables (`tableOfTablesValues`) an expression may be: `MODELS[k]`, a name bound once to one, a loop target over `MODELS.values()`/`.items()`. */
+  private innerTables(expr: Node, depth: number): Node[] | undefined {
+    if (depth > 4) return undefined;
+    const entriesOf = (outer: Node | null | undefined): Node[] | undefined => {
+      if (!outer) return undefined;
+      const table = this.dictEntries(outer, 0);
+      if (!table?.complete || table.volatile || this.nestedTablesWritten(outer, 0)) return undefined;
+      return [...table.entries.values()];
+    };
+    switch (expr.type) {
+      case 'parenthesized_expression': {
+        const inner = namedChildrenOf(expr);
+        return inner.length === 1 ? this.innerTables(inner[0], depth + 1) : undefined;
+      }
+      case 'subscript': {
+        const index = expr.childForFieldName('subscript');
+        const k = index ? this.constant(index) : UNKNOWN;
+        const all = entriesOf(expr.childForFieldName('value'));
+        if (!all) return undefined;
+        if (typeof k !== 'string' && typeof k !== 'number') return all;
+        const hit = this.dictEntries(expr.childForFieldName('value')!, 0)?.entries.get(String(k));
+        return hit ? [hit] : undefined;
+      }
+      case 'identifier': {
+        const bound = this.reachingBindings(expr);
+        if (bound.length === 1 && bound[0].kind === 'assignment' && bound[0].value) {
+          // (a name written into is no longer the table: `spec["revision"] = sha`)
+          return this.isMutatedBySubscript(expr) || this.mutatedThroughAlias(expr) ? undefined : this.innerTables(bound[0].value, depth + 1);
+        }
+        const loops = this.reachingLoops(expr);
+        if (!loops) return undefined;
+        const out: Node[] = [];
+        for (const { source, path } of loops) {
+          const fn = source.type === 'call' ? source.childForFieldName('function') : null;
+          const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+          const args = source.type === 'call' ? this.argumentNodes(source) : [];
+          const takes =
+            args.length === 0 && ((method === 'values' && path.length === 0) || (method === 'items' && path.length === 1 && path[0].index === 1 && path[0].arity === 2));
+          const tables = takes ? entriesOf(fn!.childForFieldName('object')) : undefined;
+          if (!tables) return undefined;
+          out.push(...tables);
+        }
+        return this.isMutatedBySubscript(expr) || this.mutatedThroughAlias(expr) ? undefined : out;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /**
    * The value a mapping expression gives `key`: a dict literal, `dict(k=v)`, a name bound to one (keys
    * set by subscript before this use included), as `argument` reads a `**mapping`. `undefined` when
    * the key is not known to be there.

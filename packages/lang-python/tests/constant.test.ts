@@ -56,6 +56,27 @@ describe('constant of a lookup in a table', () => {
     expect(await constOf(text)).toBe(UNKNOWN);
   });
 
+  it('lists the values a key gives in each table of a table of tables (tableOfTablesValues)', async () => {
+    const lines = (...extra: string[]) => [MODELS, ...extra].join('\n');
+    const values = async (text: string, name = 'x') => {
+      const sc = await parse(text);
+      return sc.tableOfTablesValues(valueOf(sc, name))?.map((v) => v.text);
+    };
+    const both = ['"main"', '"0123456789abcdef0123456789abcdef01234567"'];
+    expect(await values(lines('for name in MODELS:', '    x = MODELS[name]["revision"]'))).toEqual(both);
+    expect(await values(lines('for name, spec in MODELS.items():', '    x = spec["revision"]'))).toEqual(both);
+    expect(await values(lines('for spec in MODELS.values():', '    x = spec["revision"]'))).toEqual(both);
+    expect(await values(lines('def f(name):', '    spec = MODELS[name]', '    x = spec["revision"]'))).toEqual(both);
+    expect(await values(lines('x = MODELS["a"]["revision"]'))).toEqual(['"main"']);
+    // a table lacking the key, tables written in place, a flat table, a loop over something else: not known
+    expect(await values('M = {"a": {"revision": "main"}, "b": {}}\nfor k in M:\n    x = M[k]["revision"]')).toBeUndefined();
+    expect(await values(lines('for name, spec in MODELS.items():', '    spec["revision"] = pin(name)', '    x = spec["revision"]'))).toBeUndefined();
+    expect(await values(lines('MODELS["b"]["revision"] = sha', 'for name in MODELS:', '    x = MODELS[name]["revision"]'))).toBeUndefined();
+    expect(await values(lines('MODELS[new] = other', 'for name in MODELS:', '    x = MODELS[name]["revision"]'))).toBeUndefined();
+    expect(await values('T = {"a": "main"}\nx = T[k]')).toBeUndefined();
+    expect(await values(lines('for name, spec in sorted(MODELS.items()):', '    x = spec["revision"]'))).toBeUndefined();
+  });
+
   it('lists the values a lookup may give (lookupValues)', async () => {
     const sc = await parse(['T = {"a": 1, "b": 2}', 'x = T[k]', 'y = T.get(k, 3)', 'z = T["b"]', 'w = T.get("c", 4)', 'v = other[k]'].join('\n'));
     const values = (name: string) => sc.lookupValues(valueOf(sc, name))?.map((v) => v.text);
