@@ -143,6 +143,8 @@ interface Spec {
    * objects; a project class's `from_pretrained` may read local checkpoints).
    */
   ownerIdOnly?: boolean;
+  /** The id may as well be a model object (lm-eval's `HFLM(pretrained=model)`): an id not resolved to a string is no Hub load. */
+  modelObjects?: boolean;
   /**
    * A class of the project (a relative import, a class of this file): its `from_pretrained` may read
    * the project's own checkpoints, so a working-directory-like id (`checkpoints/run1`) is one of them.
@@ -797,7 +799,7 @@ function hfSpecForName(qn: string): (Spec & { confidence: Confidence }) | undefi
   // `VLLM.__init__(self, pretrained="gpt2", …, revision=None, trust_remote_code=False, …)`): `pretrained` (a name, or
   // a model object the analysis does not resolve to a string) goes to `from_pretrained` with `revision` (review evalh P2-2)
   const lmEval = LM_EVAL_MODEL.exec(qn);
-  if (lmEval) return { api: lmEval[1] ?? lmEval[2], kind: 'model', idPos: 0, idNames: ['pretrained'], revisionKeywordOnly: true, confidence: 'high' };
+  if (lmEval) return { api: lmEval[1] ?? lmEval[2], kind: 'model', idPos: 0, idNames: ['pretrained'], revisionKeywordOnly: true, modelObjects: true, confidence: 'high' };
   // flair (flairNLP/flair, flair/models/sequence_tagger_model.py `SequenceTagger.load(model_path)` → `_fetch_model`):
   // an existing path is read, a short name of its maps (`"ner-large"`, which differ between releases) is fetched from
   // them, anything else is `hf_download(model_name)`, an `hf_hub_download` of `pytorch_model.bin` with no revision,
@@ -1375,6 +1377,9 @@ function specLoadOf(sc: PySourceCode, call: PyNode, given: Spec & { confidence: 
     } else if (spec.kind === 'dataset' && sc.argument(call, { name: 'data_files' }) && !sc.mayBeNone(sc.argument(call, { name: 'data_files' }))) {
       // `load_dataset(extension, data_files=...)`: a packaged builder reading the given files. Not when
       // `data_files` may be `None` (a Hub load on that path: LLaMA-Factory's `_load_single_dataset`)
+      return undefined;
+    } else if (spec.modelObjects) {
+      // (lm-eval's `HFLM(pretrained=model)`: a model already in memory as well as a name)
       return undefined;
     } else if (spec.confidence !== 'high') {
       // Unknown callee and unknown id: nothing says this is a hub load.

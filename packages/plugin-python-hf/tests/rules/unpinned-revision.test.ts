@@ -238,6 +238,8 @@ ruleTester.run('hf/unpinned-revision', rule, {
     // lm-eval: pinned in the string, a local directory, a model object, a string not clean, another model type
     'import lm_eval\nfrom lm_eval.models.huggingface import HFLM\na = lm_eval.simple_evaluate(model="hf", model_args="pretrained=org/m,revision=0123456789abcdef0123456789abcdef01234567")\nb = lm_eval.simple_evaluate(model="hf", model_args="pretrained=./checkpoints/run1/final")\nc = lm_eval.simple_evaluate(model=HFLM(pretrained="./out/final"), tasks=["x"])\nd = lm_eval.simple_evaluate(model="hf", model_args="pretrained=org/m,name=a=b")\ne = lm_eval.simple_evaluate(model="openai-completions", model_args="model=gpt-4o")',
     'from lm_eval.models.huggingface import HFLM\nlm = HFLM(pretrained="org/m", revision="0123456789abcdef0123456789abcdef01234567")',
+    // HFLM also takes a model object: an id not resolved is no Hub load (review evalh, run_simple_evaluate.py:24)
+    'from lm_eval.models.huggingface import HFLM\ndef run_local(model, tokenizer):\n    return HFLM(pretrained=model, tokenizer=tokenizer, batch_size=8)',
     // a packaged builder reading Hub files at a commit, local files, another site's
     'from datasets import load_dataset\nds = load_dataset("parquet", data_files="hf://datasets/org/data@0123456789abcdef0123456789abcdef01234567/train.parquet")\nwd = load_dataset("webdataset", data_files="https://huggingface.co/datasets/org/data/resolve/0123456789abcdef0123456789abcdef01234567/a.tar")',
     'from datasets import load_dataset\nds = load_dataset("json", data_files="data/train.jsonl")\nweb = load_dataset("csv", data_files="https://example.org/train.csv")',
