@@ -64,6 +64,13 @@ const TRAINER_METHODS = new Set(['fit', 'validate', 'test', 'predict']);
 const CLIP_LOAD = new Set(['clip.load', 'clip.clip.load']);
 /** The names `clip.available_models()` lists: fetched and hash-checked by CLIP itself. */
 const CLIP_MODELS = new Set(['RN50', 'RN101', 'RN50x4', 'RN50x16', 'RN50x64', 'ViT-B/32', 'ViT-B/16', 'ViT-L/14', 'ViT-L/14@336px']);
+/**
+ * AllenNLP's archive loaders (allennlp/models/archival.py `load_archive(archive_file, …)`, `Predictor.from_path(archive_path,
+ * …)` of `allennlp.predictors` and of its subclasses, also in `allennlp_models`): the archive, fetched with `cached_path`
+ * when it is a URL, is unpacked and its `weights.th` read with `torch.load` without `weights_only` (AllenNLP's last
+ * release, 2.10, predates the keyword's use).
+ */
+const ALLENNLP_LOAD = /^(?:allennlp\.models(?:\.archival)?\.load_archive|allennlp(?:_models)?\.(?:[\w.]*\.)?\w*Predictor\.from_path)$/;
 /** A darts model class (`darts.models.TFTModel`): its `load_from_checkpoint(model_name, work_dir, …)` is darts' own. */
 const DARTS_MODEL = /^darts\.models\.(?:[\w.]+\.)?[A-Z]\w*$/;
 /**
@@ -83,12 +90,12 @@ export default createRule<[], PythonSourceCode>({
     // star import that may bring `torch` (`from .utils import *`).
     // Lightning's loaders (`load_from_checkpoint`, `trainer.fit(..., ckpt_path=...)`, `cloud_io._load`)
     // are reported only with a `weights_only` keyword, or a checkpoint URL written in the file.
-    triggers: [...memberTrigger('load', TORCH_MODULES), ...memberTrigger('load', ['clip', 'clip.clip']), /\bload_from_checkpoint\b/, /\bckpt_path\b/, /\bcloud_io\b/],
+    triggers: [...memberTrigger('load', TORCH_MODULES), ...memberTrigger('load', ['clip', 'clip.clip']), /\bload_archive\b/, /\bfrom_path\b/, /\bload_from_checkpoint\b/, /\bckpt_path\b/, /\bcloud_io\b/],
     // what `create` needs imported: torch, a star import that may bring it, or nothing at all (a
     // fragment run in a namespace that holds `torch`); or the `weights_only` a Lightning loader is
     // given, or the URL it loads
     // (or OpenAI CLIP's `clip.load` of a file, imported)
-    triggerGroups: [[importTrigger(['torch', 'clip']), STAR_IMPORT, NO_IMPORT, /\bweights_only\b/, /\bhttps?:\/\//i]],
+    triggerGroups: [[importTrigger(['torch', 'clip', 'allennlp', 'allennlp_models']), STAR_IMPORT, NO_IMPORT, /\bweights_only\b/, /\bhttps?:\/\//i]],
     docs: {
       description:
         'Reports `torch.load` calls that can unpickle arbitrary objects: without `weights_only=True`, with `weights_only=False`, or with a custom `pickle_module`.',
@@ -123,6 +130,8 @@ export default createRule<[], PythonSourceCode>({
         "`{{callee}}` hands `weights_only` to `torch.load`, and its value cannot be resolved statically; unless it is True or None, a malicious checkpoint runs code when it is loaded. Drop it or pass `weights_only=True`.{{bypass}}",
       clipFile:
         '`{{callee}}` of a file path, not one of CLIP\'s published model names, opens it with `torch.jit.load` and, when that fails, falls back to `torch.load` without `weights_only`, which unpickles arbitrary objects on torch < 2.6: a crafted checkpoint that is no TorchScript archive runs code when it is loaded. Load the state dict with `torch.load(path, weights_only=True)` and build the model with `clip.model.build_model(state_dict)`, or store the weights as safetensors.{{bypass}}',
+      allennlpArchive:
+        '`{{callee}}` unpacks an AllenNLP archive (downloaded with no checksum when it is a URL) and reads its weights with `torch.load` without `weights_only`, which unpickles arbitrary objects on torch < 2.6: a crafted archive runs code when it is loaded. Load only archives you trained or reviewed, checked against a pinned SHA-256, on torch >= 2.6 (whose `torch.load` defaults to `weights_only=True`).{{bypass}}',
       callback:
         '`{{callee}}` is handed to `{{via}}`, which calls it without `weights_only=True`: every file it loads is unpickled without restriction on torch < 2.6. Pass `functools.partial({{callee}}, weights_only=True)` or load safetensors.{{bypass}}',
       ...WEIGHTS_ONLY_SUGGESTIONS,
@@ -496,13 +505,32 @@ export default createRule<[], PythonSourceCode>({
       return true;
     }
 
+    /** AllenNLP's `load_archive(x)` / `Predictor.from_path(x)` (see `ALLENNLP_LOAD`). True when the call is one. */
+    function checkAllennlp(call: Node): boolean {
+      const callee = sc.qualifiedName(sc.callee(call)!);
+      if (!callee || !ALLENNLP_LOAD.test(callee)) return false;
+      const archive = sc.argument(call, { name: callee.endsWith('load_archive') ? 'archive_file' : 'archive_path', position: 0 });
+      const v = info();
+      const url = archive ? sc.constant(archive) : undefined;
+      context.report({
+        node: call,
+        messageId: 'allennlpArchive',
+        data: { callee: callee.split('.').slice(callee.endsWith('from_path') ? -2 : -1).join('.'), bypass: bypassNote(v) },
+        confidence: typeof url === 'string' && /^https?:\/\//i.test(url) ? 'high' : confidenceFor(sc, archive, call),
+        severity: v.safeDefault ? 'low' : undefined,
+      });
+      return true;
+    }
+
     const clipGate = sc.imports.has('clip') ? sc.calleeGate(['load']) : undefined;
+    const allennlpGate = sc.imports.has('allennlp') || sc.imports.has('allennlp_models') ? sc.calleeGate(['load_archive', 'from_path']) : undefined;
     const gate = torchHere ? sc.calleeGate(['load', 'partial', ...CALLBACK_CALLEE_NAMES, ...localForwarderNames(sc)]) : undefined;
     const lightningGate = sc.calleeGate(['load_from_checkpoint', '_load', ...TRAINER_METHODS]);
     return {
       call(node: Node) {
         if (lightningGate(node) && checkLightning(node)) return;
         if (clipGate?.(node) && checkClip(node)) return;
+        if (allennlpGate?.(node) && checkAllennlp(node)) return;
         if (!gate?.(node)) return;
         const callee = calleeName(sc, node, DISPATCH);
         // `def load_any(path, load_fn=torch.load): load_fn(path)`: the default, unless a caller passes another

@@ -858,3 +858,22 @@ ruleTester.run('torch/load-without-weights-only (clip.load)', rule, {
     },
   ],
 });
+
+// (review nlpclassic P3) AllenNLP's archive loaders: `torch.load` of the archive's weights without `weights_only`
+ruleTester.run('torch/load-without-weights-only (AllenNLP archives)', rule, {
+  valid: [
+    // another library's `from_path`, and a class of the file
+    'import allennlp\nfrom mylib import Predictor\np = Predictor.from_path("model.tar.gz")',
+    'import allennlp\nclass Predictor:\n    @classmethod\n    def from_path(cls, p):\n        return cls()\np = Predictor.from_path("model.tar.gz")',
+  ],
+  invalid: [
+    {
+      code: 'from allennlp.models.archival import load_archive\nfrom allennlp.predictors.predictor import Predictor\narchive = load_archive("https://storage.googleapis.com/allennlp-public-models/coref-spanbert-large-2021.03.10.tar.gz")\npred = Predictor.from_path("https://storage.googleapis.com/allennlp-public-models/bert-base-srl-2020.03.24.tar.gz")\ndef load(path):\n    return Predictor.from_path(path)',
+      errors: [
+        { messageId: 'allennlpArchive', line: 3, confidence: 'high', data: { callee: 'load_archive', bypass: '' } },
+        { messageId: 'allennlpArchive', line: 4, confidence: 'high', data: { callee: 'Predictor.from_path', bypass: '' } },
+        { messageId: 'allennlpArchive', line: 6, confidence: 'high', data: { callee: 'Predictor.from_path', bypass: '' } },
+      ],
+    },
+  ],
+});
