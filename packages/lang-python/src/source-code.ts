@@ -3588,15 +3588,49 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     if (!expr) return undefined;
     if (depth > MAX_DICT_DEPTH) {
       this.dictTables.cut();
+      this.dictTablesTruncated = true;
       return undefined;
     }
     // a name's table once per use (`d1 = {**d0, **d0}`, `d2 = {**d1, **d1}`, … doubled per level), a literal
     // table once (`REMOTE = {…×2,000}` read at each of 200 uses of `REMOTE[kind]["repo_id"]`)
-    return MEMO_TABLES.has(expr.type) ? this.dictTables.answer(expr.id, depth, () => this.computeDictEntries(expr, depth)) : this.computeDictEntries(expr, depth);
+    const answer = MEMO_TABLES.has(expr.type) ? this.dictTables.answer(expr.id, depth, () => this.computeDictEntries(expr, depth)) : this.computeDictEntries(expr, depth);
+    if (depth === 0 && this.dictTablesTruncated) {
+      this.dictTablesTruncated = false;
+      // A chain of tables merged from tables longer than the depth bound (`k1 = {**k0, …}`, `k2 = {**k1, …}`,
+      // … 40 times): the answers on the way were cut short, and a key of the first table (`trust_remote_code`)
+      // was lost. Work out every table bound to a name once in source order, afresh, so each link finds the one
+      // before it answered, then ask again (once per file, as `qualifiedNames` does for alias chains).
+      if (!this.dictTablesWarmed) {
+        this.dictTablesWarmed = true;
+        this.dictTables = new DepthBoundMemo<DictEntries | undefined>();
+        this.knownKeyWrites.clear();
+        for (const value of this.tableValues()) this.dictEntries(value, 0);
+        this.dictTablesTruncated = false;
+        return this.dictEntries(expr, 0);
+      }
+    }
+    return answer;
   }
 
   /** `dictEntries` of names and literal tables (a write read while it is worked out is a `cycle()`). */
-  private readonly dictTables = new DepthBoundMemo<DictEntries | undefined>();
+  private dictTables = new DepthBoundMemo<DictEntries | undefined>();
+  /** Set when a `dictEntries` question ran into `MAX_DICT_DEPTH`. */
+  private dictTablesTruncated = false;
+  /** Whether the tables bound to names were worked out in source order (see `dictEntries`). */
+  private dictTablesWarmed = false;
+
+  /** The dict literals and `dict(…)` calls bound to names by assignment, in source order (`dictEntries`' warm-up). */
+  private tableValues(): Node[] {
+    const out: Node[] = [];
+    for (const scope of this.scopes.allScopes()) {
+      for (const list of scope.bindings.values()) {
+        for (const b of list) {
+          if (b.kind === 'assignment' && b.value && (b.value.type === 'dictionary' || b.value.type === 'call')) out.push(b.value);
+        }
+      }
+    }
+    return out.sort((a, b) => a.startIndex - b.startIndex);
+  }
 
   private computeDictEntries(expr: Node, depth: number): DictEntries | undefined {
     switch (expr.type) {

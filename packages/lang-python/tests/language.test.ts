@@ -366,6 +366,17 @@ describe('hostile and unusual input', () => {
     }
   });
 
+  // review timeseries P3-2: past the depth bound a key of the first table was lost (`trust_remote_code` after 16 merges)
+  it('a long chain of tables merged from tables keeps the keys of the first', async () => {
+    const n = 300;
+    const sc = await parse(`k0 = {"trust_remote_code": True}\n${Array.from({ length: n }, (_, i) => `k${i + 1} = {**k${i}, "a${i + 1}": ${i + 1}}\n`).join('')}f(**k${n})\ng(**k16)\n`);
+    const [last, sixteen] = nodesOfType(sc, 'call').slice(-2);
+    expect(sc.getText(sc.argument(last, { name: 'trust_remote_code' })!)).toBe('True');
+    expect(sc.getText(sc.argument(last, { name: `a${n}` })!)).toBe(String(n));
+    expect(sc.getText(sc.argument(sixteen, { name: 'trust_remote_code' })!)).toBe('True');
+    expect(sc.hasUnresolvedArguments(last)).toBe(false);
+  });
+
   it('deep nesting and long alias chains give up instead of overflowing the stack', async () => {
     const deepList = await parse('x = ' + '['.repeat(3000) + '1' + ']'.repeat(3000) + '\ny = x\n');
     expect(() => deepList.constant(lastIdentifier(deepList))).not.toThrow();
