@@ -4076,7 +4076,11 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
     const cached = this.constCache.get(id);
     if (cached === PENDING) return UNKNOWN;
     if (cached !== undefined) return cached;
-    if (this.depth >= MAX_DEPTH) return UNKNOWN; // hostile nesting / alias chains: give up, uncached
+    if (this.depth >= MAX_DEPTH) {
+      // hostile nesting / alias chains: give up here, uncached, and say so to the outermost question
+      this.constTruncated = true;
+      return UNKNOWN;
+    }
     this.constCache.set(id, PENDING);
     let result: ConstantValue | Unknown = UNKNOWN;
     this.depth++;
@@ -4095,8 +4099,27 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
       if ((typeof result === 'string' || Array.isArray(result)) && result.length > MAX_CONSTANT_LENGTH) result = UNKNOWN;
       this.constCache.set(id, result);
     }
+    if (this.depth === 0 && this.constTruncated) {
+      this.constTruncated = false;
+      // A chain of names longer than the recursion allows (`m1 = m0`, `m2 = m1`, … 300 times, review timeseries
+      // P3-2): the answers on the way were cut short and kept as not known. Work out every alias value afresh in
+      // source order, so each link finds the one before it answered, then ask again (once per file, as
+      // `qualifiedNames` does).
+      if (!this.constWarmed) {
+        this.constWarmed = true;
+        this.constCache.clear();
+        for (const value of this.aliasValues()) this.constant(value);
+        this.constTruncated = false;
+        return this.constant(expr);
+      }
+    }
     return result;
   }
+
+  /** Set when a `constant` question ran into `MAX_DEPTH`. */
+  private constTruncated = false;
+  /** Whether the alias values of the file were worked out as constants in source order (see `constant`). */
+  private constWarmed = false;
 
   /**
    * Whether an expression may be `None` on some path: `None` written, a parenthesized or conditional

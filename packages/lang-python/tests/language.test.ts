@@ -377,6 +377,15 @@ describe('hostile and unusual input', () => {
     expect(sc.hasUnresolvedArguments(last)).toBe(false);
   });
 
+  // review timeseries P3-2: past the recursion bound the chain's value was not known (`unpinned-revision` lost at 200 names)
+  it('a chain of names longer than the recursion bound has its constant', async () => {
+    const n = 3000;
+    const sc = await parse(`m0 = "amazon/chronos-t5-small"\n${Array.from({ length: n }, (_, i) => `m${i + 1} = m${i}\n`).join('')}load(m${n})\nload(m7)\n`);
+    const [last, early] = nodesOfType(sc, 'call').map((c) => sc.argument(c, { position: 0 })!);
+    expect(sc.constant(last)).toBe('amazon/chronos-t5-small');
+    expect(sc.constant(early)).toBe('amazon/chronos-t5-small');
+  });
+
   it('deep nesting and long alias chains give up instead of overflowing the stack', async () => {
     const deepList = await parse('x = ' + '['.repeat(3000) + '1' + ']'.repeat(3000) + '\ny = x\n');
     expect(() => deepList.constant(lastIdentifier(deepList))).not.toThrow();

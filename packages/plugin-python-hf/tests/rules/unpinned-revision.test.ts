@@ -251,8 +251,7 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from transformers import AutoModel\ndef load(revision, subfolder=None):\n    revision = revision + ("/" + subfolder if subfolder is not None else "")\n    return AutoModel.from_pretrained("org/bert", revision=revision)',
   ],
   invalid: [
-    // a lookup that falls back to a branch (hardened P3-8), and a chain of names past the resolver's bound that ends in
-    // one (hardened P3-5): not 'a variable', low
+    // a lookup that falls back to a branch (hardened P3-8): not 'a variable', low
     {
       code: `from transformers import AutoModel\nimport os\nPINS = {"bert-base-uncased": "${COMMIT}"}\ndef load(mid="bert-base-uncased"):\n    return AutoModel.from_pretrained(mid, revision=PINS.get(mid, "main"))\nm = AutoModel.from_pretrained("org/m", revision=os.environ.get("REV", "v1.0"))`,
       errors: [
@@ -260,9 +259,11 @@ ruleTester.run('hf/unpinned-revision', rule, {
         { messageId: 'revisionFallback', line: 6, confidence: 'low', severity: 'low', data: { api: 'AutoModel.from_pretrained', id: 'org/m', revision: 'v1.0', revisionText: 'os.environ.get("REV", "v1.0")' } },
       ],
     },
+    // a chain of 300 names past the resolver's recursion bound (hardened P3-5): its value is worked out in source order, a
+    // branch, high (review timeseries P3-2)
     {
       code: `from transformers import AutoModel\nR0 = "main"\n${Array.from({ length: 300 }, (_, i) => `R${i + 1} = R${i}`).join('\n')}\nm = AutoModel.from_pretrained("org/m", revision=R300)`,
-      errors: [{ messageId: 'revisionUndecided', line: 303, confidence: 'low', data: { api: 'AutoModel.from_pretrained', id: 'org/m', revision: '', revisionText: 'R300' } }],
+      errors: [{ messageId: 'branchRevision', line: 303, confidence: 'high', data: { api: 'AutoModel.from_pretrained', id: 'org/m', revision: 'main' } }],
     },
     // a class of this file whose own from_pretrained calls what may fetch out of sight (a helper of another module of the
     // project, one named for a download): not known to stay local, still medium
