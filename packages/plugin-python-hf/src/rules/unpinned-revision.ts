@@ -298,7 +298,9 @@ export default createRule<[Options], PySourceCode>({
           // such flag (`datasets.load_dataset`, Flower's FederatedDataset), local data is a directory or `data_files=`
           localAdvice: load.kind === 'dataset' ? ', or give local data as a directory path or with `data_files=`' : ', or pass `local_files_only=True` for local paths',
         };
-        const confidence = confidenceOf(load);
+        // a table's value by a key not known here, some other value a commit or not known (`REVISIONS[name]`): medium
+        const known = confidenceOf(load);
+        const confidence: Confidence = load.revision.mixed && known === 'high' ? 'medium' : known;
         if (load.otherHub) {
           reportOtherHub(load, level, data, confidence);
           return;

@@ -65,6 +65,12 @@ export interface HubLoad {
     /** With `unknown`: a chain of names too long for the resolver, ending in a branch or tag (not 'a variable'). */
     undecided?: boolean;
     /**
+     * With a branch, tag or none read from a table by a key not known here (`spec["revision"]` in a loop over
+     * `MODELS.items()`, `REVISIONS[name]`): some of the table's values are commits or not known, so whether this
+     * call fetches the moving one depends on the key (see `tableRevision`).
+     */
+    mixed?: boolean;
+    /**
      * With `unknown`: a parameter that defaults to None (`def load(name, revision=None)`) which every call of its
      * function in this file leaves unset, or sets to None or to a branch or tag (see `callerRevision`): the least
      * pinned of those, and the function's name. A caller in another module may pass a commit.
@@ -1226,6 +1232,7 @@ function specLoadOf(sc: PySourceCode, call: PyNode, given: Spec & { confidence: 
     else if (argsNode && argsNode.type !== 'none') unreadableConfig = true;
   }
   let revision: HubLoad['revision'] = { kind: 'none' };
+  let table: HubLoad['revision'] | undefined;
   if (revisionNode) {
     const v = sc.constant(revisionNode);
     // `def load(name, revision=None): ...(name, revision=revision)`: the caller decides, as with a
@@ -1240,6 +1247,8 @@ function specLoadOf(sc: PySourceCode, call: PyNode, given: Spec & { confidence: 
       const fallback = v === UNKNOWN && revisionNode.type === 'attribute' ? sc.defaultValue(revisionNode) : undefined;
       if (typeof fallback === 'string' && fallback.trim() !== '' && classifyRevision(fallback) !== 'commit') {
         revision = { kind: classifyRevision(fallback), value: fallback, optionDefault: true };
+      } else if (v === UNKNOWN && (table = tableRevision(sc, revisionNode))) {
+        revision = table;
       } else if (v === UNKNOWN) {
         const moving = lookupFallback(sc, revisionNode);
         // `revision = revision + ("/" + subfolder if subfolder is not None else "")` (lm-eval's HFLM) with the
@@ -1399,6 +1408,37 @@ function specLoadOf(sc: PySourceCode, call: PyNode, given: Spec & { confidence: 
 
 /** Longest chain of names `aliasChainCut` follows (a loop, not recursion). */
 const MAX_ALIAS_CHAIN = 4096;
+
+/**
+ * A revision read from a table by a key not known here: each constant value of the table classified, the least pinned
+ * of them (a branch before a tag, `None` before both), `mixed` when some other value is a commit or not known.
+ * `undefined` when no value is known, when it is no such lookup, or when every known value is a commit and some are not known.
+ */
+function tableRevision(sc: PySourceCode, node: PyNode): HubLoad['revision'] | undefined {
+  if (node.type !== 'subscript') return undefined;
+  // `spec["revision"]` / `MODELS[name]["revision"]` over a table of tables (evalh P2-5), else `REVISIONS[name]` of one
+  // flat table by a key not known here (a `.get(k, "main")` is `lookupFallback`'s)
+  const values = sc.tableOfTablesValues(node) ?? sc.lookupValues(node);
+  if (!values || values.length === 0) return undefined;
+  const rank = { commit: 0, 'short-commit': 1, tag: 2, branch: 3, none: 4 } as const;
+  let worst: { kind: keyof typeof rank; value?: string } | undefined;
+  let others = false;
+  for (const n of values) {
+    const c = sc.constant(n);
+    const kind = c === null || (typeof c === 'string' && c.trim() === '') ? 'none' : typeof c === 'string' ? classifyRevision(c) : undefined;
+    // a value not known (a variable, a call) may be a commit: the others still say what the call may fetch
+    if (!kind) {
+      others = true;
+      continue;
+    }
+    if (kind === 'commit' || kind === 'short-commit') others = true;
+    if (!worst || rank[kind] > rank[worst.kind]) worst = { kind, ...(kind !== 'none' ? { value: c as string } : {}) };
+  }
+  if (!worst) return undefined;
+  // every value a commit: pinned, as a constant commit is
+  if (worst.kind === 'commit' || worst.kind === 'short-commit') return values.every((n) => typeof sc.constant(n) === 'string') ? { kind: worst.kind, value: worst.value } : undefined;
+  return { ...worst, ...(others ? { mixed: true } : {}) };
+}
 
 /**
  * `R200` after `R0 = "main"; R1 = R0; … R200 = R199`: a name whose value the resolver gave up on (its depth bound)

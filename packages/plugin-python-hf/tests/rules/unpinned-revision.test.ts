@@ -8,6 +8,9 @@ const LOCAL_MODEL = ', or pass `local_files_only=True` for local paths';
 
 ruleTester.run('hf/unpinned-revision', rule, {
   valid: [
+    // (review evalh P2-5) a table of tables, or a flat table read by a key not known here, whose revisions are all commits
+    `from transformers import AutoModelForCausalLM\nMODELS = {"a": {"path": "org/a", "revision": "${COMMIT}"}, "b": {"path": "org/b", "revision": "${COMMIT}"}}\nfor name, spec in MODELS.items():\n    AutoModelForCausalLM.from_pretrained("org/a", revision=spec["revision"])\nfor name in MODELS:\n    AutoModelForCausalLM.from_pretrained("org/a", revision=MODELS[name]["revision"])`,
+    `from transformers import AutoModelForCausalLM\nREVISIONS = {"org/a": "${COMMIT}", "org/b": "${COMMIT}"}\ndef load(mid):\n    return AutoModelForCausalLM.from_pretrained("org/a", revision=REVISIONS[mid])`,
     // (review quant P3-1) pathlib's `/` of literal pieces is a local path, as `os.path.join` is
     'import os\nfrom pathlib import Path\nfrom transformers import AutoModelForCausalLM\nMODEL_DIR = Path("models")\na = AutoModelForCausalLM.from_pretrained(os.path.join("models", "mistral-4bit"))\nb = AutoModelForCausalLM.from_pretrained(Path("models") / "mistral-4bit")\nc = AutoModelForCausalLM.from_pretrained(str(Path("models") / "mistral-4bit"))\nd = AutoModelForCausalLM.from_pretrained(MODEL_DIR / "gguf")',
     // (review s36hf P2-1, P2-2) a function that refuses None before the load, a caller that passes the commit in a `**{...}`
@@ -251,6 +254,25 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from transformers import AutoModel\ndef load(revision, subfolder=None):\n    revision = revision + ("/" + subfolder if subfolder is not None else "")\n    return AutoModel.from_pretrained("org/bert", revision=revision)',
   ],
   invalid: [
+    // (review evalh P2-5) a revision read from a table of tables (a constant nested lookup, `.items()`, a loop over the
+    // keys, a name bound to one inner table), or from a flat table by a key not known here: the least pinned value, at
+    // medium when another value is a commit
+    {
+      code: `from transformers import AutoModelForCausalLM\nMODELS = {"a": {"path": "org/a", "revision": "main"}, "b": {"path": "org/b", "revision": "v1.0"}}\nm = AutoModelForCausalLM.from_pretrained("org/a", revision=MODELS["a"]["revision"])\nfor name, spec in MODELS.items():\n    AutoModelForCausalLM.from_pretrained("org/a", revision=spec["revision"])\nfor name in MODELS:\n    AutoModelForCausalLM.from_pretrained("org/a", revision=MODELS[name]["revision"])\nspec = MODELS["b"]\nn = AutoModelForCausalLM.from_pretrained("org/b", revision=spec["revision"])`,
+      errors: [
+        { messageId: 'branchRevision', line: 3, confidence: 'high', data: { api: 'AutoModelForCausalLM.from_pretrained', id: 'org/a', revision: 'main' } },
+        { messageId: 'branchRevision', line: 5, confidence: 'high', data: { api: 'AutoModelForCausalLM.from_pretrained', id: 'org/a', revision: 'main' } },
+        { messageId: 'branchRevision', line: 7, confidence: 'high', data: { api: 'AutoModelForCausalLM.from_pretrained', id: 'org/a', revision: 'main' } },
+        { messageId: 'tagRevision', line: 9, confidence: 'high', data: { api: 'AutoModelForCausalLM.from_pretrained', id: 'org/b', revision: 'v1.0' } },
+      ],
+    },
+    {
+      code: `from transformers import AutoModelForCausalLM\nREVISIONS = {"org/a": "${COMMIT}", "org/b": "main"}\nMODELS = {"a": {"revision": "${COMMIT}"}, "b": {"revision": None}}\ndef load(mid):\n    return AutoModelForCausalLM.from_pretrained("org/a", revision=REVISIONS[mid])\nfor spec in MODELS.values():\n    AutoModelForCausalLM.from_pretrained("org/a", revision=spec["revision"])`,
+      errors: [
+        { messageId: 'branchRevision', line: 5, confidence: 'medium', data: { api: 'AutoModelForCausalLM.from_pretrained', id: 'org/a', revision: 'main' } },
+        { messageId: 'missingRevision', line: 7, confidence: 'medium', data: { api: 'AutoModelForCausalLM.from_pretrained', id: 'org/a' } },
+      ],
+    },
     // a lookup that falls back to a branch (hardened P3-8): not 'a variable', low
     {
       code: `from transformers import AutoModel\nimport os\nPINS = {"bert-base-uncased": "${COMMIT}"}\ndef load(mid="bert-base-uncased"):\n    return AutoModel.from_pretrained(mid, revision=PINS.get(mid, "main"))\nm = AutoModel.from_pretrained("org/m", revision=os.environ.get("REV", "v1.0"))`,
