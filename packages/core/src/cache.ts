@@ -161,12 +161,10 @@ export class ResultCache {
     this.hits++;
     const result = structuredClone(entry.result);
     // Written at another checkout path (a CI cache restored elsewhere): the result is the same (the
-    // entry key covers the content and the config), its file is this one.
-    if (result.file !== path) {
-      const old = result.file;
-      result.file = path;
-      for (const d of result.diagnostics) if (d.file === old) d.file = path;
-    }
+    // entry key covers the content and the config), its file is this one, and so is every absolute path
+    // under the old checkout that a finding or diagnostic carries (`Finding.file`, `Diagnostic.file`,
+    // a path in a message).
+    if (result.file !== path) relocate(result, result.file, path, name);
     return result;
   }
 
@@ -203,6 +201,31 @@ export class ResultCache {
       throw err;
     }
     this.dirty = false;
+  }
+}
+
+/**
+ * Moves a cached result written at `old` to `path` (the same entry `name` from the cache's directory):
+ * the file itself and every path under the old cache directory, in `file` fields and in messages.
+ */
+function relocate(result: FileResult, old: string, path: string, name: string): void {
+  result.file = path;
+  const suffix = name.split('/').join(nodePath.sep);
+  const newDir = path.endsWith(suffix) ? path.slice(0, path.length - suffix.length) : undefined;
+  const oldDir = old.endsWith(suffix) ? old.slice(0, old.length - suffix.length) : undefined;
+  const moved = (file: string): string => {
+    if (file === old) return path;
+    if (oldDir && newDir && oldDir.length > 1 && file.startsWith(oldDir)) return newDir + file.slice(oldDir.length);
+    return file;
+  };
+  const text = (message: string): string => (oldDir && newDir && oldDir.length > 1 && message.includes(oldDir) ? message.split(oldDir).join(newDir) : message);
+  for (const f of result.findings) {
+    f.file = moved(f.file);
+    f.message = text(f.message);
+  }
+  for (const d of result.diagnostics) {
+    if (d.file !== undefined) d.file = moved(d.file);
+    d.message = text(d.message);
   }
 }
 
