@@ -391,6 +391,24 @@ describe('oculum scan (in-process)', () => {
     expect(errors((await run(['scan', 'src'], { cwd: dir })).stderr)).toBe('');
   });
 
+  it('the empty-directory check is linear in named directories and files (a set of ancestors, not a prefix scan per directory)', async () => {
+    const { directoriesWithoutFiles } = await import('../src/commands/scan.js');
+    const root = path.resolve('/r');
+    const count = (n: number) => {
+      const dirs = Array.from({ length: n }, (_, i) => path.join(root, `d${i}`));
+      const files = dirs.flatMap((d) => Array.from({ length: 5 }, (_, j) => path.join(d, 'pkg', `f${j}.py`)));
+      const r = directoriesWithoutFiles([...dirs, path.join(root, 'none')], files);
+      expect(r.empty).toEqual([path.join(root, 'none')]);
+      return r.steps;
+    };
+    const small = count(1000);
+    const large = count(4000);
+    expect(large).toBeLessThanOrEqual(small * 4 + 16); // 4x the input: at most 4x the work (quadratic would be 16x)
+    expect(large).toBeLessThan(4000 * 5 * 4); // a few steps per file
+    // a directory whose files are deeper, a named file's own path, and `dir/` with a trailing separator
+    expect(directoriesWithoutFiles([path.join(root, 'a'), path.join(root, 'a', 'b') + path.sep, path.join(root, 'ab')], [path.join(root, 'a', 'b', 'c', 'x.py')]).empty).toEqual([path.join(root, 'ab')]);
+  });
+
   it('--workers: more than one per core (at most 8) is said and clamped; a negative number is refused as such', async () => {
     const { maxWorkers } = await import('@oculum/core');
     const dir = project({ 'train.py': SAFE });

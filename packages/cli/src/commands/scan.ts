@@ -214,11 +214,41 @@ function displayPath(file: string, base: string): string {
  * or ignored is most likely a mistyped CI path (as Ruff's "No Python files found"). A warning on
  * stderr: the run's exit code does not change.
  */
+/**
+ * The directories of `dirs` (absolute) that hold none of `files` (absolute), and the work it took:
+ * a set of every file and its ancestor directories is built once (each directory entered once, so
+ * linear in the files and their distinct directories), then each named directory is looked up.
+ */
+export function directoriesWithoutFiles(dirs: string[], files: string[]): { empty: string[]; steps: number } {
+  const covered = new Set<string>();
+  let steps = 0;
+  for (const file of files) {
+    let at = path.resolve(file);
+    steps++;
+    if (covered.has(at)) continue;
+    covered.add(at);
+    for (;;) {
+      const up = path.dirname(at);
+      steps++;
+      if (up === at || covered.has(up)) break;
+      covered.add(up);
+      at = up;
+    }
+  }
+  const empty: string[] = [];
+  for (const dir of dirs) {
+    steps++;
+    if (!covered.has(path.resolve(dir))) empty.push(dir);
+  }
+  return { empty, steps };
+}
+
 function warnEmptyDirectories(paths: string[], result: ScanResult, cwd: string, io: CliIo): void {
   const base = result.cwd || cwd;
   const seen = [...result.files.map((f) => f.file), ...result.diagnostics.map((d) => d.file), ...result.files.flatMap((f) => f.diagnostics.map((d) => d.file))]
     .filter((f): f is string => f !== undefined)
     .map((f) => path.resolve(base, f));
+  const named = new Map<string, string>();
   for (const p of paths) {
     if (GLOB_CHARS.test(p)) continue;
     const abs = path.resolve(cwd, p);
@@ -228,10 +258,11 @@ function warnEmptyDirectories(paths: string[], result: ScanResult, cwd: string, 
     } catch {
       continue;
     }
-    if (!dir) continue;
-    const inside = abs.endsWith(path.sep) ? abs : abs + path.sep;
-    if (seen.some((f) => f === abs || f.startsWith(inside))) continue;
-    io.stderr.write(`oculum: warning: no files to scan under ${p} (no source or model file Oculum reads)\n`);
+    if (dir && !named.has(abs)) named.set(abs, p);
+  }
+  if (named.size === 0) return;
+  for (const abs of directoriesWithoutFiles([...named.keys()], seen).empty) {
+    io.stderr.write(`oculum: warning: no files to scan under ${named.get(abs)} (no source or model file Oculum reads)\n`);
   }
 }
 
