@@ -259,7 +259,9 @@ export function resolveId(sc: PySourceCode, node: PyNode | null | undefined, dep
   // `REMOTE[kind]["repo_id"]`, `info["repo_id"]` after `info = REMOTE[kind]`: the id a table of tables names
   // (for ids only: a digest beside a URL in the same table is read by the download rules' own lookups)
   if (r.kind === 'unknown' && !r.choices && node?.type === 'subscript') {
-    const nested = lookupValue(sc, node, depth, nestedEntries(sc, node), MAX_NESTED_CHOICES);
+    // (also `spec["path"]` in `for name, spec in MODELS.items():`, `MODELS[name]["path"]` in a loop over its keys:
+    // the language's `tableOfTablesValues`, review evalh P2-5)
+    const nested = lookupValue(sc, node, depth, nestedEntries(sc, node) ?? sc.tableOfTablesValues(node), MAX_NESTED_CHOICES);
     if (nested) return nested;
   }
   // `self.model` that the class only ever assigns objects (`self.model = AutoModel.from_pretrained(...)`)

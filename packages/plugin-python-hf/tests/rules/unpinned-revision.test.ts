@@ -254,6 +254,14 @@ ruleTester.run('hf/unpinned-revision', rule, {
     'from transformers import AutoModel\ndef load(revision, subfolder=None):\n    revision = revision + ("/" + subfolder if subfolder is not None else "")\n    return AutoModel.from_pretrained("org/bert", revision=revision)',
   ],
   invalid: [
+    // (review evalh P2-5) the id read from the inner tables of a table of tables in a loop over `.items()` / its keys
+    {
+      code: `from transformers import AutoModelForCausalLM\nMODELS = {"a": {"path": "org/a"}, "b": {"path": "org/b"}}\nfor name, spec in MODELS.items():\n    AutoModelForCausalLM.from_pretrained(spec["path"])\nfor name in MODELS:\n    AutoModelForCausalLM.from_pretrained(MODELS[name]["path"], revision="main")`,
+      errors: [
+        { messageId: 'missingRevision', line: 4, confidence: 'high', data: { api: 'AutoModelForCausalLM.from_pretrained', id: 'org/a' } },
+        { messageId: 'branchRevision', line: 6, confidence: 'high', data: { api: 'AutoModelForCausalLM.from_pretrained', id: 'org/a', revision: 'main' } },
+      ],
+    },
     // (review evalh P2-5) a revision read from a table of tables (a constant nested lookup, `.items()`, a loop over the
     // keys, a name bound to one inner table), or from a flat table by a key not known here: the least pinned value, at
     // medium when another value is a commit
