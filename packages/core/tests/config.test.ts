@@ -224,16 +224,22 @@ describe('Windows-style globs', () => {
     // the globs match nothing (as before), and the config says why
     expect(summary(result)).toEqual(['tests/t.toy:1 toy/no-danger error', 'third_party/v.toy:1 toy/no-danger error']);
     expect(result.diagnostics.map((d) => `${d.kind} ${d.severity} ${d.message}`)).toEqual([
-      'config warning .oculumrc: ignorePatterns[0]: "third_party\\\\**" has a backslash, so it matches no path: use / in globs (\\ escapes the next character), e.g. "third_party/**"',
-      'config warning .oculumrc: overrides[0].excludedFiles: "tests\\\\keep.toy" has a backslash, so it matches no path: use / in globs (\\ escapes the next character), e.g. "tests/keep.toy"',
-      'config warning .oculumrc: overrides[0].files[0]: "tests\\\\**" has a backslash, so it matches no path: use / in globs (\\ escapes the next character), e.g. "tests/**"',
+      'config warning .oculumrc: ignorePatterns[0]: "third_party\\\\**" has a backslash that reads as a Windows path separator, so it probably does not match what was meant: use / in globs (\\ escapes the next character), e.g. "third_party/**"',
+      'config warning .oculumrc: overrides[0].excludedFiles: "tests\\\\keep.toy" has a backslash that reads as a Windows path separator, so it probably does not match what was meant: use / in globs (\\ escapes the next character), e.g. "tests/keep.toy"',
+      'config warning .oculumrc: overrides[0].files[0]: "tests\\\\**" has a backslash that reads as a Windows path separator, so it probably does not match what was meant: use / in globs (\\ escapes the next character), e.g. "tests/**"',
     ]);
   });
 
-  it('reads a backslash before a glob metacharacter (or another backslash) as an escape', async () => {
+  it('reads a backslash before a glob metacharacter, another backslash or gitignore punctuation (\\#, \\-, \\ ) as an escape, one at a path-segment boundary as a separator', async () => {
     const { windowsSeparator } = await import('../src/config/resolve.js');
     expect(['src\\**', 'a\\b.py', 'src\\*.py', 'x\\?', 'end\\', 'C:\\work\\x'].map(windowsSeparator)).toEqual([true, true, true, true, true, true]);
     expect(['gen/\\[id\\].py', 'a\\{b\\}', 'lit\\\\name', '\\!keep', 'src/**/*.py', 'a\\(b\\)'].map(windowsSeparator)).toEqual([false, false, false, false, false, false]);
+    // gitignore and picomatch escapes that work: a leading # or !, a trailing space, a literal -, and . after a wildcard
+    expect(['\\#scratch.py', 'foo\\-bar.py', 'trailing\\ ', 'dir/\\!important.py', '*\\.pyc', 'a/\\b'].map(windowsSeparator)).toEqual([false, false, false, false, false, false]);
+    // a separator before a letter, digit, _, *, ?, or . after a name (tests\.venv)
+    expect(['tests\\.venv', 'src\\_gen', 'v2\\3', 'a\\-b\\c'].map(windowsSeparator)).toEqual([true, true, true, true]);
+    const { separatorBackslashes } = await import('../src/config/resolve.js');
+    expect(separatorBackslashes('a\\-b\\c\\#d')).toEqual([4]);
   });
 });
 

@@ -146,22 +146,35 @@ export interface ConfigResolverOptions {
 }
 
 /**
- * Whether a glob holds a backslash that reads as a Windows directory separator rather than an
- * escape: one before anything but a glob metacharacter (`*` and `?` included: no Windows file name
- * holds them), or at its end. `\\` (an escaped backslash) is an escape.
+ * The backslashes of a glob that read as Windows directory separators rather than escapes: one at a
+ * path-segment boundary, that is after the start, a name character or a wildcard (not after `/`) and
+ * before what starts a path segment (a letter, a digit, `_`, `*` or `?`: no Windows file name holds
+ * `*` or `?`; `.` after a name character, as in `tests\.venv`), or one at the glob's end. Any other
+ * backslash escapes the next character, as gitignore and picomatch read it: `\#` and `\!` (a leading
+ * `#` or `!`), `\ ` (a trailing space), `\-`, `\[`, `\\`, and `\.` after a wildcard (`*\.pyc`).
+ * Linear in the glob.
  */
-export function windowsSeparator(glob: string): boolean {
+export function separatorBackslashes(glob: string): number[] {
+  const at: number[] = [];
   for (let i = 0; i < glob.length; i++) {
     if (glob[i] !== '\\') continue;
+    const before = i === 0 ? '' : glob[i - 1]!;
     const next = glob[i + 1];
-    if (next === undefined) return true;
-    if (next === '\\' || '[]{}()!@+|,^$'.includes(next)) {
-      i++;
+    const boundary = before === '' || /[\p{L}\p{N}_\-*?.\]})~:$]/u.test(before);
+    if (next === undefined) {
+      if (i > 0) at.push(i);
       continue;
     }
-    return true;
+    const startsSegment = /[\p{L}\p{N}_*?]/u.test(next) || (next === '.' && /[\p{L}\p{N}_\-~]/u.test(before));
+    if (boundary && startsSegment && before !== '/') at.push(i);
+    else i++; // an escape: the next character is literal (`\\` included)
   }
-  return false;
+  return at;
+}
+
+/** Whether a glob holds a backslash that reads as a Windows directory separator (see `separatorBackslashes`). */
+export function windowsSeparator(glob: string): boolean {
+  return separatorBackslashes(glob).length > 0;
 }
 
 /**
@@ -297,19 +310,22 @@ export class ConfigResolver {
   /**
    * A Windows path written as a glob (`tests\**`) matches nothing on any system: in a glob `\`
    * escapes the next character, and directories are separated by `/`. A warning (the config stays
-   * valid) for each backslash that is not escaping a glob metacharacter (`\[`, `\{`, `\(`, `\!` … as
-   * in a file named `[id].py`); `\*` and `\?` count as separators, since no Windows file name holds
-   * `*` or `?`.
+   * valid) for a glob with a backslash that reads as a separator (`separatorBackslashes`); escapes
+   * that gitignore and picomatch take (`\#`, `\!`, `\ `, `\-`, `\[id\].py` …) are left alone.
    */
   private checkGlobs(globs: string | string[] | undefined, layer: Layer, keyPath: string): void {
     if (globs === undefined) return;
     const list = typeof globs === 'string' ? [globs] : globs;
     list.forEach((glob, i) => {
       if (typeof glob !== 'string' || !windowsSeparator(glob)) return;
+      const toSlashes = (g: string): string => {
+        const at = new Set(separatorBackslashes(g));
+        return [...g].map((c, i) => (at.has(i) ? '/' : c)).join('');
+      };
       const at = typeof globs === 'string' ? keyPath : `${keyPath}[${i}]`;
       this.warn(
         `glob:${layer.source}:${at}`,
-        `${layer.label}: ${at}: ${JSON.stringify(glob)} has a backslash, so it matches no path: use / in globs (\\ escapes the next character), e.g. ${JSON.stringify(glob.replace(/\\(?=[^[\]{}()!@+|,^$\\])|\\$/g, '/'))}`,
+        `${layer.label}: ${at}: ${JSON.stringify(glob)} has a backslash that reads as a Windows path separator, so it probably does not match what was meant: use / in globs (\\ escapes the next character), e.g. ${JSON.stringify(toSlashes(glob))}`,
         layer.source,
       );
     });
