@@ -365,6 +365,10 @@ export interface Rendering {
   cellNumbers?: readonly number[];
 }
 
+/** Assigned values the warm-ups of `qualifiedNames`/`constant` (aliases) and `dictEntries` (tables) work out in source order. */
+const ALIAS_VALUE_TYPES: ReadonlySet<string> = new Set(['identifier', 'attribute']);
+const TABLE_VALUE_TYPES: ReadonlySet<string> = new Set(['dictionary', 'call']);
+
 /** What `dictEntries` reads of a mapping. */
 type DictEntries = { entries: Map<string, Node>; complete: boolean; keysKnown?: boolean; volatile?: boolean };
 /** `get_ipython` unbound in a file: IPython's (see `qualifiedNamesOfIdentifier`). */
@@ -915,11 +919,16 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
 
   /** The values of assignments that may be aliases (a name or attribute chain), in source order. */
   private aliasValues(): Node[] {
+    return this.assignedValuesInOrder(ALIAS_VALUE_TYPES);
+  }
+
+  /** The values of the file's assignments whose node type is among `types`, in source order (for the warm-ups). */
+  private assignedValuesInOrder(types: ReadonlySet<string>): Node[] {
     const out: Node[] = [];
     for (const scope of this.scopes.allScopes()) {
       for (const list of scope.bindings.values()) {
         for (const b of list) {
-          if (b.kind === 'assignment' && b.value && (b.value.type === 'identifier' || b.value.type === 'attribute')) out.push(b.value);
+          if (b.kind === 'assignment' && b.value && types.has(b.value.type)) out.push(b.value);
         }
       }
     }
@@ -3621,15 +3630,7 @@ export class PythonSourceCode implements CodeSourceCode<Node> {
 
   /** The dict literals and `dict(…)` calls bound to names by assignment, in source order (`dictEntries`' warm-up). */
   private tableValues(): Node[] {
-    const out: Node[] = [];
-    for (const scope of this.scopes.allScopes()) {
-      for (const list of scope.bindings.values()) {
-        for (const b of list) {
-          if (b.kind === 'assignment' && b.value && (b.value.type === 'dictionary' || b.value.type === 'call')) out.push(b.value);
-        }
-      }
-    }
-    return out.sort((a, b) => a.startIndex - b.startIndex);
+    return this.assignedValuesInOrder(TABLE_VALUE_TYPES);
   }
 
   private computeDictEntries(expr: Node, depth: number): DictEntries | undefined {
