@@ -437,6 +437,27 @@ describe('oculum scan (in-process)', () => {
     expect(shown.stdout).toContain('The cache .oculumcache was not used');
   });
 
+  it('says when a cache restored at another checkout path is not used at --depth deep (used below it)', async () => {
+    const first = project({ 'train.py': VULNERABLE, 'requirements.txt': 'torch>=2.6\n' });
+    for (const depth of ['standard', 'deep']) {
+      fs.rmSync(path.join(first, '.oculumcache'), { force: true });
+      expect((await run(['scan', '--cache', '--depth', depth, '-f', 'json', '-o', 'a.json'], { cwd: first })).stderr).toBe('');
+      const moved = project({});
+      fs.cpSync(first, moved, { recursive: true });
+      const r = await run(['scan', '--cache', '--depth', depth, '-f', 'json', '-o', 'b.json'], { cwd: moved });
+      const parsed = JSON.parse(fs.readFileSync(path.join(moved, 'b.json'), 'utf8')).stats.parsed;
+      if (depth === 'standard') {
+        expect(parsed).toBe(0);
+        expect(errors(r.stderr)).toBe('');
+      } else {
+        expect(parsed).toBe(1);
+        expect(errors(r.stderr)).toBe(
+          "oculum: note: The cache .oculumcache was not used: it was written at another checkout path, and at --depth deep a file's results depend on the paths and modification times of the project's other files (dependency files, imported modules), which differ there: 1 file scanned afresh",
+        );
+      }
+    }
+  });
+
   it('writes a cache file with --cache and --cache-location', async () => {
     const dir = project({ 'train.py': VULNERABLE });
     expect((await run(['scan', '--cache'], { cwd: dir })).code).toBe(1);

@@ -89,6 +89,11 @@ export class ResultCache {
   private readonly used = new Set<string>();
   private dirty = false;
   hits = 0;
+  /**
+   * Entries of a file that were written at another checkout path (a CI cache restored elsewhere) and
+   * missed: at `--depth deep` a file's key covers the absolute paths of the project's other files.
+   */
+  relocatedMisses = 0;
   /** Why an existing cache file was not used (another version, another signer, unreadable). */
   readonly rejected?: string;
   /**
@@ -151,7 +156,12 @@ export class ResultCache {
   get(path: string, key: string): FileResult | undefined {
     const name = this.name(path);
     const entry = Object.prototype.hasOwnProperty.call(this.entries, name) ? this.entries[name] : undefined;
-    if (!entry || entry.key !== key) return undefined;
+    if (!entry) return undefined;
+    if (entry.key !== key) {
+      const written = (entry.result as Partial<FileResult> | undefined)?.file;
+      if (typeof written === 'string' && written !== path) this.relocatedMisses++;
+      return undefined;
+    }
     if (!isFileResult(entry.result)) {
       delete this.entries[name];
       this.dirty = true;

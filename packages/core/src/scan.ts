@@ -875,6 +875,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   for (const { ruleIds, error, files, first } of triggerErrors.values()) {
     diagnostics.push({ kind: 'internal', severity: 'warning', message: triggerErrorMessage(ruleIds, error, { count: files.size, first }) });
   }
+  if (cache && depth === 'deep' && cache.relocatedMisses > 0) {
+    // Not silent: the README's "Caching results in CI" says a relocated cache is used, and below deep it is.
+    const n = plural(cache.relocatedMisses, 'file', 'files');
+    diagnostics.push({ file: cache.file, kind: 'config', severity: 'note', message: `The cache ${configLabel(cache.file, cwd)} was not used: it was written at another checkout path, and at --depth deep a file's results depend on the paths and modification times of the project's other files (dependency files, imported modules), which differ there: ${n} scanned afresh` });
+  }
   try {
     cache?.save();
   } catch (err) {
