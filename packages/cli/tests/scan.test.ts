@@ -389,6 +389,11 @@ describe('oculum scan (in-process)', () => {
     expect(r.code).toBe(0);
     expect(errors(r.stderr)).toBe('oculum: warning: no files to scan under empty (no source or model file Oculum reads)');
     expect(errors((await run(['scan', 'src'], { cwd: dir })).stderr)).toBe('');
+    // --depth quick reads no model file: a folder of them is not said to hold none
+    const models = project({ 'models/model.pkl': 'not read at quick\n' });
+    const quick = await run(['scan', 'models', '--no-config', '--depth', 'quick'], { cwd: models });
+    expect(quick.code).toBe(0);
+    expect(errors(quick.stderr)).toBe('oculum: warning: no files to scan under models (no source file Oculum reads; model files are not read at --depth quick)');
   });
 
   it('the empty-directory check is linear in named directories and files (a set of ancestors, not a prefix scan per directory)', async () => {

@@ -243,7 +243,7 @@ export function directoriesWithoutFiles(dirs: string[], files: string[]): { empt
   return { empty, steps };
 }
 
-function warnEmptyDirectories(paths: string[], result: ScanResult, cwd: string, io: CliIo): void {
+function warnEmptyDirectories(paths: string[], result: ScanResult, cwd: string, io: CliIo, depth: Depth): void {
   const base = result.cwd || cwd;
   const seen = [...result.files.map((f) => f.file), ...result.diagnostics.map((d) => d.file), ...result.files.flatMap((f) => f.diagnostics.map((d) => d.file))]
     .filter((f): f is string => f !== undefined)
@@ -262,7 +262,9 @@ function warnEmptyDirectories(paths: string[], result: ScanResult, cwd: string, 
   }
   if (named.size === 0) return;
   for (const abs of directoriesWithoutFiles([...named.keys()], seen).empty) {
-    io.stderr.write(`oculum: warning: no files to scan under ${named.get(abs)} (no source or model file Oculum reads)\n`);
+    // (--depth quick reads no model file: a folder of them is not "without a model file")
+    const why = depth === 'quick' ? 'no source file Oculum reads; model files are not read at --depth quick' : 'no source or model file Oculum reads';
+    io.stderr.write(`oculum: warning: no files to scan under ${named.get(abs)} (${why})\n`);
   }
 }
 
@@ -384,7 +386,7 @@ export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: 
   if (decision.tooManyWarnings) {
     io.stderr.write(`oculum: too many warnings (${decision.warnings}); --max-warnings allows ${opts.maxWarnings}\n`);
   }
-  if (!opts.stdin) warnEmptyDirectories(paths, result, cwd, io);
+  if (!opts.stdin) warnEmptyDirectories(paths, result, cwd, io, opts.depth);
   // A `--cache` that was not used (another signer, another version, …) is in the report; a CI job
   // writing SARIF or JSON to a file would not see it, and would only find its scans slow: said here too.
   if (options.cache && (toFile || opts.format !== 'stylish')) {
