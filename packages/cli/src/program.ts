@@ -83,7 +83,7 @@ Exit codes:
      --exit-non-zero-on-fix, --fix changed a file
   2  usage, configuration or internal error; a path that does not exist, or a glob
      that matches no file (unless --no-error-on-unmatched-pattern); with
-     --error-on-skipped, a source file that could not be scanned
+     --error-on-skipped, a file or directory that could not be scanned
 
 Environment:
   NO_COLOR, FORCE_COLOR    colour output (see --color)
@@ -171,7 +171,7 @@ export function createProgram(io: CliIo, state: ProgramState): Command {
     .option('--detector <name>', `run only this detector's rules (repeatable): ${DETECTORS.join(', ')}`, collect)
     .option('--fix', 'apply autofixes: rewrites the files, lists what it fixed on stderr, then reports what remains (in CI, leave it out or add --exit-non-zero-on-fix: the fixed findings are not in the report)')
     .option('--exit-non-zero-on-fix', 'with --fix: exit 1 when a file was fixed, even if nothing remains (as Ruff)')
-    .option('--error-on-skipped', 'a source file that could not be scanned (unreadable, not decodable, binary, over --max-file-size) or an unreadable directory is an error, exit 2, instead of a warning')
+    .option('--error-on-skipped', 'a file that could not be scanned (unreadable, not decodable, binary, over --max-file-size, a name that is not valid UTF-8) or a directory that could not be read is an error, exit 2, instead of a warning')
     .option('--cache', 'reuse results for unchanged files (.oculumcache)')
     .option('--cache-location <path>', 'cache file, or a directory to keep .oculumcache in (implies --cache)')
     .option('--stdin', 'scan the text on standard input (an editor buffer) as the file --stdin-filename names; paths are not read')

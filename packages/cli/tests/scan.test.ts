@@ -370,9 +370,13 @@ describe('oculum scan (in-process)', () => {
     const again = await run(['scan', '--fix', '--exit-non-zero-on-fix'], { cwd: dir });
     expect(again.code).toBe(0);
     expect(errors(again.stderr)).toBe('');
+    // without --fix: a warning (a CI line that lost its --fix), the exit code that of the findings
+    const alone = await run(['scan', '--exit-non-zero-on-fix'], { cwd: project({ 'cfg.py': 'import yaml\n\ndata = yaml.load(open("c.yml"))\n' }) });
+    expect(alone.code).toBe(1);
+    expect(errors(alone.stderr)).toBe('oculum: warning: --exit-non-zero-on-fix does nothing without --fix (nothing is fixed)');
   });
 
-  it('--error-on-skipped makes a source file that could not be scanned an error (exit 2), naming it; without it a warning', async () => {
+  it('--error-on-skipped makes a file or directory that could not be scanned an error (exit 2), naming it; without it a warning', async () => {
     const dir = project({ 'big.py': `import torch\n# ${'x'.repeat(300)}\n`, 'ok.py': SAFE });
     const plain = await run(['scan', '--max-file-size', '100'], { cwd: dir });
     expect(plain.code).toBe(0);
@@ -380,7 +384,15 @@ describe('oculum scan (in-process)', () => {
     const strict = await run(['scan', '--max-file-size', '100', '--error-on-skipped', '-q'], { cwd: dir });
     expect(strict.code).toBe(2);
     expect(strict.stdout).toContain('error  Skipped: larger than the 100 B limit');
-    expect(errors(strict.stderr)).toBe('oculum: 1 source file could not be scanned (--error-on-skipped):\n  big.py: larger than the 100 B limit (316 B)');
+    expect(errors(strict.stderr)).toBe('oculum: 1 file could not be scanned (--error-on-skipped):\n  big.py: larger than the 100 B limit (316 B)');
+
+    // a directory is counted as one by the diagnostic's flag, whatever its message (a name that is not UTF-8)
+    const odd = project({ 'ok.py': SAFE });
+    fs.writeFileSync(Buffer.from(path.join(odd, 'photo_caf') + '\xe9.jpg', 'latin1'), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+    fs.mkdirSync(Buffer.from(path.join(odd, 'docs_') + '\xe9', 'latin1'));
+    const both = await run(['scan', '--no-config', '--error-on-skipped', '-q'], { cwd: odd });
+    expect(both.code).toBe(2);
+    expect(errors(both.stderr).split('\n')[0]).toBe('oculum: 1 file and 1 directory could not be scanned (--error-on-skipped):');
   });
 
   it('warns when a directory named to scan has nothing to scan (a mistyped CI path), exit code unchanged', async () => {

@@ -94,7 +94,7 @@ export class ResultCache {
    * missed: at `--depth deep` a file's key covers the absolute paths of the project's other files.
    */
   relocatedMisses = 0;
-  /** Why an existing cache file was not used (another version, another signer, unreadable). */
+  /** Why an existing cache file was not used (another signer, no secret, unreadable): a warning. */
   readonly rejected?: string;
   /**
    * Why an existing, valid cache file was not used although it is this user's: it was written for
@@ -120,7 +120,10 @@ export class ResultCache {
     try {
       const data = JSON.parse(text) as CacheFile;
       if (!secret) this.rejected = 'there is no private directory to keep its key in (set OCULUM_CACHE_SECRET)';
-      else if (!data || data.format !== CACHE_FORMAT || typeof data.entries !== 'string' || typeof data.mac !== 'string') this.rejected = 'it was written by another version of Oculum';
+      else if (!data || typeof data !== 'object') this.rejected = 'it is not a cache file Oculum can read';
+      // (an older or newer format: the same situation as another version within this format, so the same note, not a warning)
+      else if (data.format !== CACHE_FORMAT) this.stale = `it was written by another version of Oculum${typeof data.version === 'string' ? ` (${data.version.slice(0, 40)})` : ''}`;
+      else if (typeof data.entries !== 'string' || typeof data.mac !== 'string') this.rejected = 'it is not a cache file Oculum can read';
       else if (!this.verify(data.entries, data.mac)) this.rejected = 'it was not written by this user (its signature does not match; to share a cache between machines, give each the same OCULUM_CACHE_SECRET)';
       else if (data.key !== key) this.stale = staleReason(data, scope); // another version of the plugins, another scan root: started afresh
       else {

@@ -319,7 +319,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<string[]>
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      options.diagnostics.push({ file: dir, kind: 'skipped', severity: options.unreadableSeverity ?? 'warning', message: `Cannot read directory: ${(error as Error).message}` });
+      options.diagnostics.push({ file: dir, directory: true, kind: 'skipped', severity: options.unreadableSeverity ?? 'warning', message: `Cannot read directory: ${(error as Error).message}` });
       return;
     }
     if (!named && isEnvironment(entries)) {
@@ -333,7 +333,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<string[]>
       // A name that is not valid UTF-8 comes back with U+FFFD in place of its bytes: no such path
       // exists, so the file cannot be read by that name. Said, not lost silently ("unreadable: ENOENT").
       if (entry.name.includes('\uFFFD') && !existsSync(path)) {
-        options.diagnostics.push({ file: path, kind: 'skipped', severity: options.unreadableSeverity ?? 'warning', message: `Skipped: its name is not valid UTF-8, so it cannot be read (rename ${entry.isDirectory() ? 'the directory' : 'the file'} to scan it)` });
+        options.diagnostics.push({ file: path, ...(entry.isDirectory() ? { directory: true as const } : {}), kind: 'skipped', severity: options.unreadableSeverity ?? 'warning', message: `Skipped: its name is not valid UTF-8, so it cannot be read (rename ${entry.isDirectory() ? 'the directory' : 'the file'} to scan it)` });
         continue;
       }
       if (entry.isDirectory()) {

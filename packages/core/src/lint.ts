@@ -378,8 +378,9 @@ export async function lintTextWithDetails(options: LintTextOptions): Promise<Lin
     if (fixes.length === 0) break;
     const { output, applied } = applyFixes(text, fixes);
     if (applied.length === 0 || output === text) break;
+    const made = new Set<Fix>(applied); // (a set: a file with 95,000 fixes must not take findings x fixes)
     if ((await countParseErrors(options, output)) > baseline) {
-      const rules = [...new Set(current.result.findings.filter((f) => f.fix && applied.includes(f.fix)).map((f) => f.ruleId))].sort();
+      const rules = [...new Set(current.result.findings.filter((f) => f.fix && made.has(f.fix)).map((f) => f.ruleId))].sort();
       reverted.push({
         file: current.result.file,
         kind: 'internal',
@@ -389,7 +390,7 @@ export async function lintTextWithDetails(options: LintTextOptions): Promise<Lin
       break;
     }
     for (const f of current.result.findings) {
-      if (f.fix && !f.suppressed && applied.includes(f.fix)) fixed.push({ ruleId: f.ruleId, line: f.line, column: f.column });
+      if (f.fix && !f.suppressed && made.has(f.fix)) fixed.push({ ruleId: f.ruleId, line: f.line, column: f.column });
     }
     text = output;
     passes++;

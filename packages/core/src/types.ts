@@ -431,6 +431,8 @@ export interface Finding {
 /** A problem that is not a finding: parse warnings, skipped files, unused directives, limits. */
 export interface Diagnostic {
   file?: string;
+  /** A `skipped` diagnostic about a directory (unreadable, or its name not valid UTF-8), not a file. */
+  directory?: true;
   line?: number;
   column?: number;
   kind: 'parse-error' | 'skipped' | 'unused-directive' | 'config' | 'internal' | 'limit';

@@ -623,6 +623,10 @@ describe('cache', () => {
     writeFileSync(join(cwd, '.oculumcache'), JSON.stringify({ ...written, key: 'other', version: '0.0.1' }));
     const older = await run(cwd, { cache: true });
     expect(older.diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual(['note The cache .oculumcache was not used: it was written by another version of Oculum (0.0.1). Every file is scanned afresh']);
+    // an older cache format (after an upgrade) is the same situation: the same note, not a warning
+    writeFileSync(join(cwd, '.oculumcache'), JSON.stringify({ format: 2, key: 'k', mac: '0'.repeat(64), entries: '{}' }));
+    const oldFormat = await run(cwd, { cache: true });
+    expect(oldFormat.diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual(['note The cache .oculumcache was not used: it was written by another version of Oculum. Every file is scanned afresh']);
   });
 
   it('shares a cache between machines that have the same OCULUM_CACHE_SECRET', async () => {

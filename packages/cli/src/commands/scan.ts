@@ -28,7 +28,7 @@ export interface ScanCommandOptions {
   fix?: boolean;
   /** `--exit-non-zero-on-fix` (as Ruff's): exit 1 when `--fix` changed a file, even if nothing remains. */
   exitNonZeroOnFix?: boolean;
-  /** `--error-on-skipped`: source files that could not be scanned are errors (exit 2), not warnings. */
+  /** `--error-on-skipped`: files and directories that could not be scanned are errors (exit 2), not warnings. */
   errorOnSkipped?: boolean;
   cache?: boolean;
   cacheLocation?: string;
@@ -295,6 +295,10 @@ export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: 
   const progress = new ProgressBar(io.stderr, progressEnabled);
   options.onProgress = (done, total) => progress.update(done, total);
   if (opts.fix) options.fix = true;
+  // A warning, not a usage error: Ruff accepts the flag without --fix (its `fix = true` may come from
+  // a config), so a Ruff-style command line must not start failing with exit 2; but here only --fix
+  // fixes, so a CI line that lost its --fix would pass silently: said, exit code unchanged.
+  else if (opts.exitNonZeroOnFix) io.stderr.write('oculum: warning: --exit-non-zero-on-fix does nothing without --fix (nothing is fixed)\n');
   if (opts.cache || opts.cacheLocation) {
     // `--cache-location .cache/oculum/`: a directory, made if need be (as ESLint reads a trailing slash)
     const dir = opts.cacheLocation !== undefined && /[\\/]$/.test(opts.cacheLocation);
@@ -400,9 +404,11 @@ export async function runScan(rawPaths: string[], opts: ScanCommandOptions, io: 
     if (skipped.length > 0) {
       const base = result.cwd || cwd;
       const names = skipped.map((d) => `  ${displayPath(d.file!, base)}: ${d.message.replace(/^Skipped: /, '')}\n`).join('');
-      const dirs = skipped.filter((d) => d.message.startsWith('Cannot read directory')).length;
+      // (by the diagnostic's flag, not its wording: a directory whose name is not valid UTF-8 is one too;
+      // "files", not "source files": a file named on the command line or read by its bytes may be neither)
+      const dirs = skipped.filter((d) => d.directory === true).length;
       const files = skipped.length - dirs;
-      const what = [...(files > 0 ? [`${files} source file${files === 1 ? '' : 's'}`] : []), ...(dirs > 0 ? [`${dirs} director${dirs === 1 ? 'y' : 'ies'}`] : [])].join(' and ');
+      const what = [...(files > 0 ? [`${files} file${files === 1 ? '' : 's'}`] : []), ...(dirs > 0 ? [`${dirs} director${dirs === 1 ? 'y' : 'ies'}`] : [])].join(' and ');
       io.stderr.write(`oculum: ${what} could not be scanned (--error-on-skipped):\n${names}`);
       code = 2;
     }
